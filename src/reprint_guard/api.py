@@ -1,0 +1,68 @@
+"""The library API a CMS calls: no printing, typed results, typed exceptions."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+from .engine import check_reprint
+from .errors import UsageError
+from .policy.loader import load_policy as _load_policy
+from .policy.loader import policy_set
+from .policy.model import Policy
+from .readers import build, read_file
+from .report import Result
+
+
+def load_policy(spec: str | Path, *, rules_dirs: Iterable[str | Path] = ()) -> Policy:
+    """A bundled or user policy by id, or a policy YAML file; parsed once and cached."""
+    return _load_policy(spec, extra=rules_dirs)
+
+
+def _resolve(policy: Policy | str | Path | None, rules_dirs: Iterable[str | Path]) -> Policy | None:
+    if policy is None or isinstance(policy, Policy):
+        return policy
+    return _load_policy(policy, extra=rules_dirs)
+
+
+def check(
+    body: str,
+    metadata: Mapping[str, Any],
+    *,
+    format: str = "markdown",
+    policy: Policy | str | Path | None = None,
+    rules_dirs: Iterable[str | Path] = (),
+    path: str = "<input>",
+    bare_urls: bool = True,
+    today: dt.date | None = None,
+) -> Result:
+    """Check a reprint given as a body string and a metadata dict (what a CMS holds).
+
+    ``format`` is ``markdown``, ``html`` or ``text``. Raises
+    :class:`~reprint_guard.errors.ReprintGuardError` for bad metadata or an
+    unknown or invalid policy.
+    """
+    if format not in ("markdown", "html", "text"):
+        raise UsageError(f"format must be markdown, html or text, not {format!r}")
+    if not isinstance(body, str):
+        raise UsageError("body must be a string")
+    rules_dirs = tuple(rules_dirs)
+    reprint = build(body, dict(metadata), format=format, path=path, bare_urls=bare_urls)
+    return check_reprint(reprint, policy_set(rules_dirs), _resolve(policy, rules_dirs), today=today).settle()
+
+
+def check_file(
+    path: str | Path,
+    *,
+    policy: Policy | str | Path | None = None,
+    meta: Mapping[str, Any] | None = None,
+    rules_dirs: Iterable[str | Path] = (),
+    bare_urls: bool = True,
+    today: dt.date | None = None,
+) -> Result:
+    """Check a reprint file (Markdown, HTML or JSON); ``meta`` overrides its metadata."""
+    rules_dirs = tuple(rules_dirs)
+    reprint = read_file(path, meta=meta, bare_urls=bare_urls)
+    return check_reprint(reprint, policy_set(rules_dirs), _resolve(policy, rules_dirs), today=today).settle()

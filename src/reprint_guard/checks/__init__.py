@@ -1,0 +1,15 @@
+"""Check types, one module each (yamllint-style): ``NAME``, ``SUMMARY``, ``Params`` and ``check()``.
+
+Adding a check type means adding a module here and one line to :data:`CHECKS`;
+the policy schema and the docs are generated from these modules.
+"""
+
+from __future__ import annotations
+
+from types import ModuleType
+
+from . import attribution, link, metadata, permission, text
+
+CHECKS: dict[str, ModuleType] = {
+    module.NAME: module for module in (attribution, link, permission, text, metadata)
+}

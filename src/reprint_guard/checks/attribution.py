@@ -1,0 +1,76 @@
+"""``attribution``: a named credit, or a copyright notice naming the holder, in the visible body.
+
+PASS (names: [Global Research])::
+
+    Originally published by Global Research.
+
+FAIL: the name only in an HTML comment, a code span or a hidden element.
+
+PASS (copyright: true, author Jane Doe)::
+
+    Copyright © Jane Doe, 2024
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from pydantic import Field, model_validator
+
+from ..reprint import Reprint
+from ..textnorm import contains_phrase, phrase_pattern
+from .base import Params as BaseParams
+from .base import Context, Problem
+
+NAME = "attribution"
+SUMMARY = "A named credit (any accepted variant), or a copyright notice naming the holder, is visible."
+
+_NOTICE = re.compile(r"©|\(c\)|\bcopyright\b")
+_NOTICE_WINDOW = 160
+
+
+class Params(BaseParams):
+    names: tuple[str, ...] = Field(default=(), description="Accepted spellings of the credit; any one suffices.")
+    copyright: bool = Field(
+        default=False, description="Require a copyright notice (©, (c) or 'Copyright') naming the holder."
+    )
+
+    @model_validator(mode="after")
+    def _something(self) -> Params:
+        if not self.names and not self.copyright:
+            raise ValueError("an attribution rule needs 'names', 'copyright: true', or both")
+        return self
+
+
+def has_notice(text: str, holders: list[str]) -> bool:
+    """A copyright notice in normalised ``text`` that names every holder soon after the symbol."""
+    patterns = [phrase_pattern(h) for h in holders]
+    for match in _NOTICE.finditer(text):
+        window = text[match.start() : match.end() + _NOTICE_WINDOW]
+        if all(p.search(window) for p in patterns):
+            return True
+    return False
+
+
+def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Problem]:
+    text = reprint.visible.text
+    line, column = reprint.end_position()
+    if params.names and not any(contains_phrase(text, name) for name in params.names):
+        shown = ", ".join(f'"{n}"' for n in params.names)
+        yield Problem(line, column, detail=f"none of {shown} is visible in the article")
+    if params.copyright:
+        holders = reprint.metadata.holders
+        if not holders:
+            meta_line, meta_column = reprint.meta_position("author")
+            yield Problem(
+                meta_line,
+                meta_column,
+                detail="the copyright holder is unknown: set 'author' or 'copyright_holder' in the metadata",
+                fix="Add 'author: <name>' (or 'copyright_holder') to the metadata.",
+            )
+        elif not has_notice(text, holders):
+            names = " and ".join(holders)
+            near = "a notice naming someone else" if _NOTICE.search(text) else "no copyright notice"
+            yield Problem(line, column, detail=f"found {near}; expected one naming {names}")
+

@@ -1,0 +1,100 @@
+"""What every check module shares: the problem it reports and fix templates."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+
+from pydantic import BaseModel, ConfigDict, field_validator
+
+from ..limits import MAX_PATTERN_LENGTH
+from ..reprint import Reprint
+
+if TYPE_CHECKING:
+    from ..policy.model import Policy, Rule
+
+_PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
+
+
+class Params(BaseModel):
+    """Base for a check's parameters: unknown keys are policy mistakes."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """What a check may know besides its params and the reprint."""
+
+    policy: Policy
+    rule: Rule
+    today: dt.date
+
+
+@dataclass(slots=True)
+class Problem:
+    """A check's raw result; the engine turns it into a :class:`~reprint_guard.report.Finding`."""
+
+    line: int
+    column: int
+    detail: str | None = None
+    fix: str | None = None
+
+
+@lru_cache(maxsize=512)
+def compile_pattern(pattern: str) -> Any:
+    """Compile a policy regex with RE2: linear time, so no pattern can hang a check."""
+    import re2
+
+    if len(pattern) > MAX_PATTERN_LENGTH:
+        raise ValueError(f"pattern longer than {MAX_PATTERN_LENGTH} characters")
+    options = re2.Options()
+    options.max_mem = 8 << 20
+    try:
+        return re2.compile(pattern, options)
+    except re2.error as exc:
+        raise ValueError(
+            f"invalid or unsupported pattern {pattern!r} ({exc}); patterns use RE2 syntax "
+            "(no backreferences or look-around)"
+        ) from None
+
+
+class PatternParams(Params):
+    """Params with an optional ``pattern``, compiled once when the policy loads."""
+
+    pattern: str | None = None
+
+    @field_validator("pattern")
+    @classmethod
+    def _compiles(cls, value: str | None) -> str | None:
+        if value is not None:
+            compile_pattern(value)
+        return value
+
+
+def template_values(reprint: Reprint, publisher: str, contacts: tuple[str, ...]) -> dict[str, str]:
+    """Values a fix template may use: metadata fields plus a few derived ones."""
+    meta = reprint.metadata
+    published = meta.original_published
+    values: dict[str, str] = {
+        "author": " and ".join(meta.authors) or "{author}",
+        "holder": " and ".join(meta.holders) or "{author}",
+        "year": str(published.year if published else dt.date.today().year),
+        "publisher": publisher,
+        "contact": contacts[0] if contacts else "the publisher",
+        "medium": str(meta.value("medium")),
+    }
+    for key, value in (meta.model_dump(exclude_none=True) | (meta.model_extra or {})).items():
+        if isinstance(value, str | int | float | dt.date) and key not in values:
+            values[key] = str(value)
+    values.setdefault("original_url", "<original article URL>")
+    values.setdefault("title", "this article")
+    return values
+
+
+def render(template: str, values: dict[str, str]) -> str:
+    """Fill ``{name}`` placeholders; unknown names stay visible rather than failing."""
+    return _PLACEHOLDER.sub(lambda m: values.get(m.group(1), m.group(0)), template)

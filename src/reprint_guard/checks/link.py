@@ -1,0 +1,71 @@
+"""``link``: the visible body hyperlinks to the original article, or to a URL pattern.
+
+PASS (target: original, original_url https://example.org/a/123)::
+
+    [Read the original](http://www.example.org/a/123/?utm_source=x#top)
+
+FAIL: ``[Example](https://example.org/)`` (the homepage), ``![](https://example.org/a/123)``
+(an image is not a hyperlink), or the link inside a code block.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Literal
+
+from pydantic import Field, model_validator
+
+from ..reprint import Reprint
+from ..urls import host_of, normalize_url
+from .base import Context, PatternParams, Problem, compile_pattern
+
+NAME = "link"
+SUMMARY = "A visible hyperlink to the original article (`original_url`) or to URLs matching a pattern."
+
+
+class Params(PatternParams):
+    target: Literal["original"] | None = Field(
+        default=None, description="'original': the article named by the reprint's original_url."
+    )
+    pattern: str | None = Field(default=None, description="RE2 pattern a link's URL must match instead.")
+
+    @model_validator(mode="after")
+    def _one_target(self) -> Params:
+        if (self.target is None) == (self.pattern is None):
+            raise ValueError("a link rule needs exactly one of 'target: original' or 'pattern'")
+        return self
+
+
+def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Problem]:
+    links = reprint.visible.links
+    if params.pattern is not None:
+        regex = compile_pattern(params.pattern)
+        if not any(regex.search(link) for link in links):
+            line, column = reprint.end_position()
+            yield Problem(line, column, detail=f"no visible link matches {params.pattern!r}")
+        return
+    original = reprint.metadata.original_url
+    key = normalize_url(original) if original else None
+    if key is None:
+        line, column = reprint.meta_position("original_url")
+        yield Problem(
+            line,
+            column,
+            detail="'original_url' is missing or not a web address, so the link cannot be checked",
+            fix="Add 'original_url: <address of the original article>' to the metadata.",
+        )
+        return
+    if any(normalize_url(link) == key for link in links):
+        return
+    host = host_of(original)
+    near = [link for link in links if host and host_of(link) == host]
+    if near:
+        line, column = reprint.locate(near[0])
+        yield Problem(line, column, detail=f"it links to {near[0]} on the same site, but not to the article itself")
+        return
+    images = [src for src in reprint.visible.images if normalize_url(src) == key]
+    line, column = reprint.end_position()
+    if images:
+        yield Problem(line, column, detail="an image points at the original, but an image is not a hyperlink")
+    else:
+        yield Problem(line, column)

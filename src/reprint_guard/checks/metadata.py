@@ -1,0 +1,52 @@
+"""``metadata``: a metadata field must be present, or match a pattern or a list of values.
+
+PASS (field: author): ``author: Jane Doe``. FAIL: no ``author`` key, or an empty one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from pydantic import Field, model_validator
+
+from ..reprint import Reprint
+from .base import Context, PatternParams, Problem, compile_pattern
+
+NAME = "metadata"
+SUMMARY = "A metadata field is present, and matches a pattern or one of the allowed values."
+
+
+class Params(PatternParams):
+    field: str = Field(description="The metadata key.")
+    required: bool = True
+    pattern: str | None = Field(default=None, description="RE2 pattern the value (as text) must match.")
+    allowed: tuple[Any, ...] | None = Field(default=None, description="The value must be one of these.")
+
+    @model_validator(mode="after")
+    def _tests_something(self) -> Params:
+        if not self.required and self.pattern is None and self.allowed is None:
+            raise ValueError("a metadata rule with 'required: false' needs 'pattern' or 'allowed'")
+        return self
+
+
+def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Problem]:
+    value = reprint.metadata.value(params.field)
+    line, column = reprint.meta_position(params.field)
+    if value in (None, "", []):
+        if params.required:
+            yield Problem(line, column, detail=f"'{params.field}' is not set",
+                          fix=f"Add '{params.field}: ...' to the metadata.")
+        return
+    values = value if isinstance(value, list) else [value]
+    if params.pattern is not None:
+        regex = compile_pattern(params.pattern)
+        bad = [v for v in values if not regex.search(str(v))]
+        if bad:
+            yield Problem(line, column, detail=f"'{params.field}' is {bad[0]!r}, which does not match /{params.pattern}/")
+    if params.allowed is not None:
+        allowed = {str(a).casefold() for a in params.allowed}
+        bad = [v for v in values if str(v).casefold() not in allowed]
+        if bad:
+            shown = ", ".join(str(a) for a in params.allowed)
+            yield Problem(line, column, detail=f"'{params.field}' is {bad[0]!r}; allowed: {shown}")

@@ -1,0 +1,73 @@
+"""``permission``: when the rule's condition holds, a permission record must cover the use.
+
+The record must come from one of the policy's contacts (or the rule's ``from``),
+name the scope (``commercial``, ``print``, ...) and not have expired::
+
+    permissions:
+      - from: publications@example.org
+        date: 2024-05-02
+        scope: [commercial]
+        reference: "email of 2 May 2024"
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from pydantic import Field, model_validator
+
+from ..reprint import Reprint
+from .base import Context, Params as BaseParams, Problem
+
+
+NAME = "permission"
+SUMMARY = "When the condition holds, a permission record from the publisher's contacts covers the use."
+
+
+class Params(BaseParams):
+    scope: str | None = Field(default=None, description="The use that needs permission, e.g. 'commercial'.")
+    scope_from: str | None = Field(
+        default=None, description="Take the scope from this metadata field instead (e.g. 'medium')."
+    )
+    from_: tuple[str, ...] = Field(
+        default=(), alias="from", description="Who may grant it; defaults to the policy's contacts."
+    )
+
+    @model_validator(mode="after")
+    def _one_scope(self) -> Params:
+        if (self.scope is None) == (self.scope_from is None):
+            raise ValueError("a permission rule needs exactly one of 'scope' or 'scope_from'")
+        return self
+
+
+def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Problem]:
+    meta = reprint.metadata
+    scope = params.scope or str(meta.value(params.scope_from or "") or "")
+    grantors = params.from_ or context.policy.contacts
+    emails = {g.strip().lower() for g in grantors}
+    matching = [p for p in meta.permissions if p.email in emails and p.covers(scope)]
+    if any(not p.expired(context.today) for p in matching):
+        return
+    anchor = "permissions" if "permissions" in reprint.key_lines else _first_field(context)
+    line, column = reprint.meta_position(anchor)
+    if matching:
+        expired = max(p.expires for p in matching if p.expires)
+        yield Problem(line, column, detail=f"the {scope} permission on record expired on {expired.isoformat()}")
+        return
+    others = [p.from_ for p in meta.permissions if p.covers(scope)]
+    detail = f"a {scope} permission is recorded from {', '.join(others)}, who is not a contact of this policy" \
+        if others else f"no {scope} permission from {' or '.join(grantors) or 'the publisher'} is recorded"
+    who = grantors[0] if grantors else "the publisher"
+    yield Problem(
+        line,
+        column,
+        detail=detail,
+        fix=f"Ask {who} for {scope} permission, then record it in the metadata: "
+        f"permissions: [{{from: {who}, date: YYYY-MM-DD, scope: [{scope}]}}]",
+    )
+
+
+def _first_field(context: Context) -> str | None:
+    when = context.rule.when
+    fields = when.fields() if when is not None else []
+    return fields[0] if fields else None

@@ -1,0 +1,51 @@
+"""``text``: a phrase or RE2 pattern that must (``require``) or must not (``forbid``) be visible.
+
+Matching is on the normalised visible text (NFKC, case-folded, white space
+collapsed), so write patterns in lower case.
+
+PASS (phrase: "originally published", mode: require): ``*Originally   published* by ...``
+FAIL (pattern: "all rights reserved", mode: forbid): ``All Rights Reserved.``
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Literal
+
+from pydantic import Field, model_validator
+
+from ..reprint import Reprint
+from ..textnorm import normalize, phrase_pattern
+from .base import Context, PatternParams, Problem, compile_pattern
+
+NAME = "text"
+SUMMARY = "A phrase or pattern must (require) or must not (forbid) appear in the visible text."
+
+
+class Params(PatternParams):
+    phrase: str | None = Field(default=None, description="Literal words, matched as whole words.")
+    pattern: str | None = Field(default=None, description="RE2 pattern over the normalised visible text.")
+    mode: Literal["require", "forbid"] = "require"
+
+    @model_validator(mode="after")
+    def _one_needle(self) -> Params:
+        if (self.phrase is None) == (self.pattern is None):
+            raise ValueError("a text rule needs exactly one of 'phrase' or 'pattern'")
+        return self
+
+
+def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Problem]:
+    text = reprint.visible.text
+    if params.phrase is not None:
+        found = phrase_pattern(params.phrase).search(text)
+        shown = f'"{normalize(params.phrase)}"'
+    else:
+        found = compile_pattern(params.pattern or "").search(text)
+        shown = f"/{params.pattern}/"
+    if params.mode == "require" and found is None:
+        line, column = reprint.end_position()
+        yield Problem(line, column, detail=f"{shown} is not visible in the article")
+    elif params.mode == "forbid" and found is not None:
+        matched = found.group(0)
+        line, column = reprint.locate(matched)
+        yield Problem(line, column, detail=f'found "{matched}"')

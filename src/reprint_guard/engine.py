@@ -1,0 +1,125 @@
+"""The engine: pick the policy for a reprint, run its rules, collect findings."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+
+from .checks import CHECKS
+from .checks.base import Context, render, template_values
+from .errors import PolicyError
+from .policy.loader import PolicySet
+from .policy.model import Policy, Rule
+from .reprint import Reprint
+from .report import Finding, Result, Severity
+from .urls import host_of
+
+TOOL_POLICY = "reprint-guard"
+
+
+def select_policy(reprint: Reprint, policies: PolicySet) -> Policy | None:
+    """``policy`` metadata first, then the policy whose ``applies_to`` covers the original's host."""
+    meta = reprint.metadata
+    if meta.policy:
+        try:
+            return policies.get(meta.policy)
+        except PolicyError as exc:
+            line, column = reprint.meta_position("policy")
+            raise PolicyError(exc.message, path=reprint.path, line=line, column=column) from None
+    host = host_of(meta.original_url) if meta.original_url else None
+    return policies.for_host(host) if host else None
+
+
+def check_reprint(
+    reprint: Reprint,
+    policies: PolicySet,
+    policy: Policy | None = None,
+    *,
+    today: dt.date | None = None,
+) -> Result:
+    """Check one reprint. Raises :class:`~reprint_guard.errors.ReprintGuardError` on bad input."""
+    meta = reprint.metadata
+    if policy is None and not meta.is_reprint():
+        return Result(
+            path=reprint.path,
+            status="skipped",
+            reason="not a reprint: the metadata declares neither original_url nor policy",
+        )
+    if policy is None:
+        policy = select_policy(reprint, policies)
+    if policy is None:
+        return Result(path=reprint.path, findings=[_unknown_publisher(reprint)])
+    return Result(path=reprint.path, policy=policy.id, findings=run_policy(reprint, policy, today=today))
+
+
+def run_policy(reprint: Reprint, policy: Policy, *, today: dt.date | None = None) -> list[Finding]:
+    today = today or dt.date.today()
+    findings: list[Finding] = []
+    undecided: dict[str, list[Rule]] = defaultdict(list)
+    values: dict[str, str] | None = None
+    for rule in policy.rules:
+        if rule.when is not None:
+            verdict = rule.when.evaluate(reprint.metadata)
+            if verdict is None:
+                for field in rule.when.fields():
+                    if reprint.metadata.value(field) is None:
+                        undecided[field].append(rule)
+                        break
+                continue
+            if not verdict:
+                continue
+        module = CHECKS[rule.check]
+        for problem in module.check(rule.params, reprint, Context(policy, rule, today)):
+            message = rule.message if not problem.detail else f"{rule.message} ({problem.detail})"
+            fix = problem.fix
+            if fix is None and rule.fix:
+                if values is None:
+                    values = template_values(reprint, policy.publisher, policy.contacts)
+                fix = render(rule.fix, values)
+            findings.append(
+                Finding(
+                    rule=f"{policy.id}/{rule.id}",
+                    policy=policy.id,
+                    check=rule.check,
+                    severity=rule.severity,
+                    message=message,
+                    line=problem.line,
+                    column=problem.column,
+                    fix=fix,
+                )
+            )
+    for field, rules in undecided.items():
+        findings.append(_missing_metadata(reprint, policy, field, rules))
+    findings.sort(key=lambda f: (f.line, f.column))
+    return findings
+
+
+def _missing_metadata(reprint: Reprint, policy: Policy, field: str, rules: list[Rule]) -> Finding:
+    line, column = reprint.meta_position(field)
+    names = ", ".join(f"{policy.id}/{r.id}" for r in rules)
+    example = "true or false" if field == "commercial" else "a value"
+    return Finding(
+        rule=f"{TOOL_POLICY}/missing-metadata",
+        policy=TOOL_POLICY,
+        check="metadata",
+        severity=Severity.warning,
+        message=f"'{field}' is not set, so {names} could not be checked",
+        line=line,
+        column=column,
+        fix=f"Add '{field}: ...' ({example}) to the metadata, or set a default for it.",
+    )
+
+
+def _unknown_publisher(reprint: Reprint) -> Finding:
+    host = host_of(reprint.metadata.original_url or "") or reprint.metadata.original_url
+    line, column = reprint.meta_position("original_url")
+    return Finding(
+        rule=f"{TOOL_POLICY}/unknown-publisher",
+        policy=TOOL_POLICY,
+        check="policy",
+        severity=Severity.warning,
+        message=f"no policy covers {host}, so the reprint terms could not be checked",
+        line=line,
+        column=column,
+        fix=f"Add a policy for {host} (--policy FILE or --rules-dir DIR), or set 'policy: <id>' in the metadata.",
+    )

@@ -1,0 +1,104 @@
+"""The reprint's metadata: who wrote it, where it came from, how it will be used."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from enum import StrEnum
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+_EMAIL = re.compile(r"[^\s<>@,;]+@[^\s<>@,;]+")
+
+
+class Medium(StrEnum):
+    web = "web"
+    print = "print"
+    newsletter = "newsletter"
+    broadcast = "broadcast"
+    social = "social"
+
+
+class Permission(BaseModel):
+    """A written permission the republisher holds, e.g. an email from the publisher."""
+
+    model_config = ConfigDict(populate_by_name=True, extra="allow")
+
+    from_: str = Field(alias="from", description="Who granted it: an email address, optionally with a name.")
+    date: dt.date | None = None
+    scope: list[str] = Field(default_factory=list, description="Uses covered: commercial, print, ...")
+    reference: str | None = None
+    expires: dt.date | None = None
+
+    @field_validator("scope", mode="before")
+    @classmethod
+    def _scope_list(cls, value: Any) -> Any:
+        return [value] if isinstance(value, str) else value
+
+    @property
+    def email(self) -> str:
+        """The granting address, lower-cased (``Name <a@b>`` and bare ``a@b`` alike)."""
+        found = _EMAIL.search(self.from_)
+        return (found.group(0) if found else self.from_).strip().lower()
+
+    def covers(self, scope: str) -> bool:
+        return scope.lower() in {s.lower() for s in self.scope}
+
+    def expired(self, today: dt.date) -> bool:
+        return self.expires is not None and self.expires < today
+
+
+class Metadata(BaseModel):
+    """Metadata of a proposed reprint. Unknown keys are kept, not rejected."""
+
+    model_config = ConfigDict(extra="allow")
+
+    title: str | None = None
+    author: str | list[str] | None = None
+    copyright_holder: str | list[str] | None = None
+    source: str | None = None
+    original_url: str | None = None
+    original_published: dt.date | None = None
+    medium: Medium = Medium.web
+    commercial: bool | None = None
+    permissions: list[Permission] = Field(default_factory=list)
+    policy: str | None = None
+
+    @field_validator("original_published", mode="before")
+    @classmethod
+    def _date_only(cls, value: Any) -> Any:
+        return value.date() if isinstance(value, dt.datetime) else value
+
+    @field_validator("medium", mode="before")
+    @classmethod
+    def _medium_lower(cls, value: Any) -> Any:
+        return value.strip().lower() if isinstance(value, str) else value
+
+    @property
+    def authors(self) -> list[str]:
+        return _as_list(self.author)
+
+    @property
+    def holders(self) -> list[str]:
+        """Copyright holders: ``copyright_holder`` if given, else the author(s)."""
+        return _as_list(self.copyright_holder) or self.authors
+
+    def value(self, field: str) -> Any:
+        """A metadata value by key, declared or extra; ``None`` when absent."""
+        if field in type(self).model_fields:
+            value = getattr(self, field)
+        else:
+            value = (self.model_extra or {}).get(field)
+        return value.value if isinstance(value, StrEnum) else value
+
+    def is_reprint(self) -> bool:
+        return bool(self.original_url or self.policy)
+
+
+def _as_list(value: str | list[str] | None) -> list[str]:
+    if value is None:
+        return []
+    if isinstance(value, str):
+        return [value] if value.strip() else []
+    return [str(v) for v in value if str(v).strip()]

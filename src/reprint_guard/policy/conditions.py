@@ -1,0 +1,118 @@
+"""``when`` conditions over metadata, with three-valued logic.
+
+A test on a field that the reprint does not declare is *unknown*, not false:
+the engine then warns that the rule could not be checked instead of guessing
+(``commercial`` missing is the usual case).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from ..metadata import Metadata
+
+OPERATORS = ("is", "is_not", "in", "not_in", "present")
+
+
+def _same(a: Any, b: Any) -> bool:
+    if isinstance(a, str) and isinstance(b, str):
+        return a.casefold() == b.casefold()
+    return bool(a == b)
+
+
+@dataclass(frozen=True, slots=True)
+class FieldTest:
+    field: str
+    op: str
+    value: Any
+
+    def evaluate(self, meta: Metadata) -> bool | None:
+        actual = meta.value(self.field)
+        if self.op == "present":
+            return (actual not in (None, "", [])) == bool(self.value)
+        if actual is None:
+            return None
+        if self.op == "is":
+            return _same(actual, self.value)
+        if self.op == "is_not":
+            return not _same(actual, self.value)
+        members = self.value if isinstance(self.value, list) else [self.value]
+        inside = any(_same(actual, m) for m in members)
+        return inside if self.op == "in" else not inside
+
+    def fields(self) -> list[str]:
+        return [self.field]
+
+    def describe(self) -> str:
+        return f"{self.field} {self.op.replace('_', ' ')} {self.value!r}"
+
+
+@dataclass(frozen=True, slots=True)
+class AllOf:
+    parts: tuple[Condition, ...]
+
+    def evaluate(self, meta: Metadata) -> bool | None:
+        values = [p.evaluate(meta) for p in self.parts]
+        if False in values:
+            return False
+        return None if None in values else True
+
+    def fields(self) -> list[str]:
+        return [f for p in self.parts for f in p.fields()]
+
+    def describe(self) -> str:
+        return " and ".join(f"({p.describe()})" for p in self.parts)
+
+
+@dataclass(frozen=True, slots=True)
+class AnyOf:
+    parts: tuple[Condition, ...]
+
+    def evaluate(self, meta: Metadata) -> bool | None:
+        values = [p.evaluate(meta) for p in self.parts]
+        if True in values:
+            return True
+        return None if None in values else False
+
+    def fields(self) -> list[str]:
+        return [f for p in self.parts for f in p.fields()]
+
+    def describe(self) -> str:
+        return " or ".join(f"({p.describe()})" for p in self.parts)
+
+
+@dataclass(frozen=True, slots=True)
+class Not:
+    part: Condition
+
+    def evaluate(self, meta: Metadata) -> bool | None:
+        value = self.part.evaluate(meta)
+        return None if value is None else not value
+
+    def fields(self) -> list[str]:
+        return self.part.fields()
+
+    def describe(self) -> str:
+        return f"not ({self.part.describe()})"
+
+
+Condition = FieldTest | AllOf | AnyOf | Not
+
+
+def parse(data: Mapping[str, Any]) -> Condition:
+    """Build a condition from its (schema-valid) policy form."""
+    if "all" in data:
+        return AllOf(tuple(parse(part) for part in data["all"]))
+    if "any" in data:
+        return AnyOf(tuple(parse(part) for part in data["any"]))
+    if "not" in data:
+        return Not(parse(data["not"]))
+    ops = [op for op in OPERATORS if op in data]
+    if "field" not in data or len(ops) != 1:
+        raise ValueError(
+            "a condition is {all: [...]}, {any: [...]}, {not: ...} or {field: NAME, <op>: VALUE} "
+            f"with exactly one op of {', '.join(OPERATORS)}"
+        )
+    return FieldTest(str(data["field"]), ops[0], data[ops[0]])

@@ -1,0 +1,309 @@
+"""Finding, reading, validating and resolving policies.
+
+Bundled policies ship inside the package (``reprint_guard/rules``; in a
+checkout, the top-level ``rules/``) and are schema-checked by the test suite,
+so start-up skips JSON Schema validation for them. Policies a user adds with
+``--policy FILE`` or ``--rules-dir DIR`` are validated against the schema
+before use, with errors at file:line:column.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import threading
+from collections.abc import Iterable, Mapping
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from ..checks import CHECKS
+from ..errors import PolicyError
+from ..limits import MAX_POLICY_BYTES
+from ..safeyaml import load as load_yaml
+from ..safeyaml import position_of
+from ..urls import host_matches
+from . import conditions
+from .model import Policy, Rule
+
+POLICY_SUFFIXES = (".yaml", ".yml")
+_RULE_KEYS = frozenset({"id", "check", "severity", "message", "description", "when", "fix", "disabled"})
+
+
+def bundled_rules_dir() -> Path:
+    """The folder of bundled policies, installed or in a checkout."""
+    installed = Path(__file__).resolve().parent.parent / "rules"
+    if installed.is_dir():
+        return installed
+    return Path(__file__).resolve().parents[3] / "rules"
+
+
+class RawPolicy:
+    """A policy file as read: its data, where it came from, and its YAML nodes for positions."""
+
+    __slots__ = ("data", "node", "path")
+
+    def __init__(self, data: dict[str, Any], node: Any, path: str) -> None:
+        self.data = data
+        self.node = node
+        self.path = path
+
+    def error(self, message: str, where: list[str | int]) -> PolicyError:
+        line, column = position_of(self.node, where)
+        return PolicyError(message, path=self.path, line=line, column=column)
+
+
+def read_policy_file(path: Path, *, validate: bool = True) -> RawPolicy:
+    name = str(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise PolicyError(f"cannot read policy: {exc.strerror or exc}", path=name) from None
+    if len(data) > MAX_POLICY_BYTES:
+        raise PolicyError(f"policy file larger than {MAX_POLICY_BYTES // 1024} KiB", path=name)
+    if b"\x00" in data:
+        raise PolicyError("binary file, not a YAML policy", path=name)
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise PolicyError(f"policy is not valid UTF-8 (byte offset {exc.start})", path=name) from None
+    try:
+        loaded = load_yaml(text, error=PolicyError)
+    except PolicyError as exc:
+        raise exc.at(name) from None
+    if not isinstance(loaded.data, dict):
+        raise PolicyError("a policy must be a YAML mapping with id, name, publisher, source_url and rules",
+                          path=name, line=1, column=1)
+    raw = RawPolicy(loaded.data, loaded.node, name)
+    if validate:
+        validate_raw(raw)
+    return raw
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {str(k): _jsonable(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_jsonable(v) for v in value]
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value
+
+
+@lru_cache(maxsize=1)
+def _validator() -> Any:
+    import jsonschema
+
+    from .schema import SCHEMA_PATH
+
+    schema = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+    return jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker())
+
+
+def schema_errors(raw: RawPolicy) -> list[PolicyError]:
+    """Every schema violation, each with a readable message and its position."""
+    data = _jsonable(raw.data)
+    errors = []
+    for error in sorted(_validator().iter_errors(data), key=lambda e: list(map(str, e.absolute_path))):
+        path = list(error.absolute_path)
+        errors.append(raw.error(_describe(error, data, path), path))
+    return errors
+
+
+def _describe(error: Any, data: Any, path: list[Any]) -> str:
+    where = ""
+    if len(path) >= 2 and path[0] == "rules" and isinstance(path[1], int):
+        rules = data.get("rules") or []
+        rule_id = rules[path[1]].get("id") if isinstance(rules[path[1]], dict) else None
+        where = f"rule {rule_id!r}" if rule_id else f"rules[{path[1]}]"
+        if len(path) > 2:
+            where += f", field '{'.'.join(map(str, path[2:]))}'"
+    elif path:
+        where = f"field '{'.'.join(map(str, path))}'"
+    message = error.message
+    if error.validator == "enum" and path and path[-1] == "check":
+        message = f"unknown check type {error.instance!r}; valid check types: {', '.join(sorted(CHECKS))}"
+    elif error.validator == "additionalProperties":
+        message = message.replace("Additional properties are not allowed", "unknown key(s)")
+    elif error.validator == "oneOf" and path and "when" in map(str, path):
+        message = (f"{error.instance!r} is not a valid condition; use {{field: NAME, is|is_not|in|not_in|present:"
+                   " VALUE}, {all: [...]}, {any: [...]} or {not: ...}")
+    return f"{where}: {message}" if where else message
+
+
+def validate_raw(raw: RawPolicy) -> None:
+    errors = schema_errors(raw)
+    if errors:
+        raise errors[0]
+
+
+class PolicySet:
+    """Resolved policies by id; immutable once built, so safe to share across threads."""
+
+    def __init__(self, raws: Iterable[RawPolicy]) -> None:
+        self.raw: dict[str, RawPolicy] = {}
+        for raw in raws:  # later ones win: a user policy with a bundled id replaces it
+            self.raw[str(raw.data.get("id"))] = raw
+        self.policies: dict[str, Policy] = {}
+        for policy_id in self.raw:
+            self._resolve(policy_id, ())
+
+    def __contains__(self, policy_id: str) -> bool:
+        return policy_id in self.policies
+
+    def __iter__(self):  # type: ignore[no-untyped-def]
+        return iter(self.policies.values())
+
+    def get(self, policy_id: str) -> Policy:
+        try:
+            return self.policies[policy_id]
+        except KeyError:
+            known = ", ".join(sorted(self.policies)) or "none"
+            raise PolicyError(f"unknown policy {policy_id!r}; known policies: {known}") from None
+
+    def for_host(self, host: str) -> Policy | None:
+        """The policy whose ``applies_to`` matches ``host`` most specifically."""
+        best: tuple[int, Policy] | None = None
+        for policy in self.policies.values():
+            for domain in policy.applies_to:
+                if host_matches(host, domain) and (best is None or len(domain) > best[0]):
+                    best = (len(domain), policy)
+        return best[1] if best else None
+
+    def _resolve(self, policy_id: str, chain: tuple[str, ...]) -> Policy:
+        if policy_id in self.policies:
+            return self.policies[policy_id]
+        raw = self.raw[policy_id]
+        if policy_id in chain:
+            loop = " -> ".join((*chain, policy_id))
+            raise raw.error(f"policies extend each other in a loop: {loop}", ["extends"])
+        data = raw.data
+        parent: Policy | None = None
+        if data.get("extends"):
+            parent_id = str(data["extends"])
+            if parent_id not in self.raw:
+                known = ", ".join(sorted(self.raw))
+                raise raw.error(f"extends unknown policy {parent_id!r}; known policies: {known}", ["extends"])
+            parent = self._resolve(parent_id, (*chain, policy_id))
+        rules: dict[str, Rule] = {rule.id: rule for rule in parent.rules} if parent else {}
+        seen: set[str] = set()
+        for index, rule_data in enumerate(data.get("rules") or []):
+            rule_id = str(rule_data.get("id"))
+            if rule_id in seen:
+                raise raw.error(f"duplicate rule id {rule_id!r}", ["rules", index, "id"])
+            seen.add(rule_id)
+            if rule_data.get("disabled"):
+                if rule_id not in rules:
+                    raise raw.error(f"rule {rule_id!r} is disabled but no parent policy defines it",
+                                    ["rules", index, "id"])
+                del rules[rule_id]
+                continue
+            rules[rule_id] = _build_rule(raw, index, rule_data, policy_id)
+        try:
+            policy = Policy(
+                id=policy_id,
+                name=data.get("name", policy_id),
+                publisher=data.get("publisher", ""),
+                source_url=data.get("source_url", ""),
+                terms_read=data.get("terms_read"),
+                description=data.get("description"),
+                applies_to=tuple(data.get("applies_to") or ()),
+                contacts=tuple(data.get("contacts") or (parent.contacts if parent else ())),
+                extends=data.get("extends"),
+                rules=tuple(rules.values()),
+                path=raw.path,
+            )
+        except ValidationError as exc:
+            problem = exc.errors()[0]
+            loc = [str(p) for p in problem.get("loc", ())]
+            raise raw.error(f"field '{'.'.join(loc)}': {problem['msg']}", list(loc)) from None
+        self.policies[policy_id] = policy
+        return policy
+
+
+def _build_rule(raw: RawPolicy, index: int, data: Mapping[str, Any], policy_id: str) -> Rule:
+    where: list[str | int] = ["rules", index]
+    rule_id = data.get("id")
+    check = data.get("check")
+    module = CHECKS.get(str(check))
+    if module is None:
+        raise raw.error(
+            f"rule {rule_id!r}: unknown check type {check!r}; valid check types: {', '.join(sorted(CHECKS))}",
+            [*where, "check"],
+        )
+    params_data = {k: v for k, v in data.items() if k not in _RULE_KEYS}
+    try:
+        params = module.Params.model_validate(params_data)
+    except ValidationError as exc:
+        problem = exc.errors()[0]
+        loc = [str(p) for p in problem.get("loc", ()) if not isinstance(p, int)]
+        field = f", field '{'.'.join(loc)}'" if loc else ""
+        message = str(problem.get("msg", "invalid")).removeprefix("Value error, ")
+        raise raw.error(f"rule {rule_id!r}{field}: {message}", [*where, *loc[:1]]) from None
+    when = None
+    if data.get("when") is not None:
+        try:
+            when = conditions.parse(data["when"])
+        except (ValueError, TypeError, AttributeError) as exc:
+            raise raw.error(f"rule {rule_id!r}, field 'when': {exc}", [*where, "when"]) from None
+    try:
+        return Rule(
+            id=str(rule_id),
+            check=str(check),
+            severity=data.get("severity", "error"),
+            message=str(data.get("message", "")).strip(),
+            description=data.get("description"),
+            when=when,
+            fix=data.get("fix"),
+            params=params,
+            origin=policy_id,
+        )
+    except ValidationError as exc:
+        problem = exc.errors()[0]
+        loc = [str(p) for p in problem.get("loc", ())]
+        raise raw.error(f"rule {rule_id!r}, field '{'.'.join(loc)}': {problem['msg']}", [*where, *loc]) from None
+
+
+def policy_files(folder: Path) -> list[Path]:
+    if not folder.is_dir():
+        raise PolicyError("not a folder of policies", path=str(folder))
+    return sorted(p for p in folder.iterdir() if p.suffix in POLICY_SUFFIXES and p.is_file())
+
+
+_lock = threading.Lock()
+
+
+@lru_cache(maxsize=32)
+def _cached_set(extra: tuple[str, ...]) -> PolicySet:
+    raws = [read_policy_file(p, validate=False) for p in policy_files(bundled_rules_dir())]
+    for item in extra:
+        path = Path(item)
+        files = policy_files(path) if path.is_dir() else [path]
+        raws.extend(read_policy_file(p) for p in files)
+    return PolicySet(raws)
+
+
+def policy_set(extra: Iterable[str | Path] = ()) -> PolicySet:
+    """Bundled policies plus user files or folders, parsed once per process and reused."""
+    key = tuple(str(Path(p).resolve()) for p in extra)
+    with _lock:
+        return _cached_set(key)
+
+
+def looks_like_path(spec: str) -> bool:
+    return spec.endswith(POLICY_SUFFIXES) or "/" in spec or "\\" in spec
+
+
+def load_policy(spec: str | Path, *, extra: Iterable[str | Path] = ()) -> Policy:
+    """A policy by id (bundled or from ``extra``) or from a YAML file path."""
+    text = str(spec)
+    if isinstance(spec, Path) or looks_like_path(text):
+        path = Path(text)
+        if not path.is_file():
+            raise PolicyError("policy file not found", path=text)
+        policies = policy_set((*extra, path))
+        raw = read_policy_file(path, validate=False)
+        return policies.get(str(raw.data.get("id")))
+    return policy_set(extra).get(text)

@@ -1,0 +1,122 @@
+"""The policy JSON Schema, generated from the check modules' parameter models.
+
+The schema ships as ``schemas/policy.schema.json`` (editors can use it through
+yaml-language-server); a test keeps the file in step with this generator.
+Regenerate with ``python -m reprint_guard.policy.schema``.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from ..checks import CHECKS
+from .conditions import OPERATORS
+
+SCHEMA_PATH = Path(__file__).resolve().parent.parent / "schemas" / "policy.schema.json"
+SCHEMA_ID = "https://reprint-guard.invalid/schemas/policy.schema.json"
+ID_PATTERN = r"^[a-z0-9][a-z0-9._-]*$"
+
+COMMON_RULE_PROPERTIES: dict[str, Any] = {
+    "id": {"type": "string", "pattern": ID_PATTERN, "description": "Stable rule id, unique in the policy."},
+    "check": {"enum": sorted(CHECKS), "description": "The check type."},
+    "severity": {"enum": ["error", "warning", "info"], "default": "error"},
+    "message": {"type": "string", "minLength": 1, "description": "What is wrong, for a non-lawyer."},
+    "description": {"type": "string", "description": "What the term requires and why."},
+    "when": {"$ref": "#/$defs/condition"},
+    "fix": {"type": "string", "description": "Fix template; {author}, {original_url}, ... are filled in."},
+    "disabled": {"type": "boolean", "description": "Drop a rule inherited through extends."},
+}
+
+
+def _condition_schema() -> dict[str, Any]:
+    scalar = {"type": ["string", "number", "boolean", "null"]}
+    field_test = {
+        "type": "object",
+        "properties": {
+            "field": {"type": "string"},
+            "is": scalar,
+            "is_not": scalar,
+            "in": {"type": "array", "items": scalar},
+            "not_in": {"type": "array", "items": scalar},
+            "present": {"type": "boolean"},
+        },
+        "required": ["field"],
+        "minProperties": 2,
+        "maxProperties": 2,
+        "additionalProperties": False,
+    }
+    ref = {"$ref": "#/$defs/condition"}
+    return {
+        "description": f"A condition over metadata: all/any/not, or a field test with one of {OPERATORS}.",
+        "oneOf": [
+            field_test,
+            {"type": "object", "properties": {"all": {"type": "array", "items": ref, "minItems": 1}},
+             "required": ["all"], "additionalProperties": False},
+            {"type": "object", "properties": {"any": {"type": "array", "items": ref, "minItems": 1}},
+             "required": ["any"], "additionalProperties": False},
+            {"type": "object", "properties": {"not": ref}, "required": ["not"], "additionalProperties": False},
+        ],
+    }
+
+
+def _check_branch(name: str, module: Any) -> dict[str, Any]:
+    params = module.Params.model_json_schema(by_alias=True)
+    properties = dict(COMMON_RULE_PROPERTIES)
+    for key, value in params.get("properties", {}).items():
+        value.pop("title", None)
+        properties[key] = value
+    branch: dict[str, Any] = {
+        "properties": properties,
+        "additionalProperties": False,
+    }
+    required = params.get("required")
+    if required:
+        branch["required"] = required
+    return {"if": {"properties": {"check": {"const": name}}, "required": ["check"]}, "then": branch}
+
+
+def policy_schema() -> dict[str, Any]:
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": SCHEMA_ID,
+        "title": "reprint-guard policy",
+        "description": "One publisher's or licence's reprint terms, as rules reprint-guard checks.",
+        "type": "object",
+        "properties": {
+            "$schema": {"type": "string"},
+            "id": {"type": "string", "pattern": ID_PATTERN},
+            "name": {"type": "string", "minLength": 1},
+            "publisher": {"type": "string", "minLength": 1},
+            "source_url": {"type": "string", "pattern": "^https?://"},
+            "terms_read": {"type": "string", "format": "date", "description": "When the terms were read."},
+            "description": {"type": "string"},
+            "applies_to": {"type": "array", "items": {"type": "string", "minLength": 1}},
+            "contacts": {"type": "array", "items": {"type": "string", "minLength": 3}},
+            "extends": {"type": "string", "pattern": ID_PATTERN},
+            "rules": {"type": "array", "items": {"$ref": "#/$defs/rule"}},
+        },
+        "required": ["id", "name", "publisher", "source_url", "rules"],
+        "additionalProperties": False,
+        "$defs": {
+            "condition": _condition_schema(),
+            "rule": {
+                "type": "object",
+                "properties": COMMON_RULE_PROPERTIES,
+                "required": ["id"],
+                "if": {"properties": {"disabled": {"const": True}}, "required": ["disabled"]},
+                "else": {"required": ["id", "check", "message"]},
+                "allOf": [_check_branch(name, module) for name, module in sorted(CHECKS.items())],
+            },
+        },
+    }
+
+
+def render_schema() -> str:
+    return json.dumps(policy_schema(), indent=2, sort_keys=False) + "\n"
+
+
+if __name__ == "__main__":  # pragma: no cover - maintenance entry point
+    SCHEMA_PATH.write_text(render_schema(), encoding="utf-8")
+    print(f"wrote {SCHEMA_PATH}")

@@ -1,0 +1,189 @@
+"""Readers turn a file, a string or standard input into a :class:`~reprint_guard.reprint.Reprint`.
+
+One module per input format; this module picks the reader, enforces the input
+limits (size, encoding, binary) and merges metadata from the file, a sidecar
+``NAME.meta.yaml`` and ``--meta`` overrides, in that order of precedence.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from ..errors import InputError
+from ..limits import MAX_FILE_BYTES
+from ..metadata import Metadata
+from ..reprint import Reprint
+
+SUFFIX_FORMATS = {".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html", ".json": "json"}
+INPUT_FORMATS = ("markdown", "html", "json", "text")
+SIDECAR_SUFFIXES = (".meta.yaml", ".meta.yml")
+
+
+def format_for(path: str | Path) -> str | None:
+    return SUFFIX_FORMATS.get(Path(path).suffix.lower())
+
+
+def decode(data: bytes, path: str) -> str:
+    """Bytes to text, refusing binary and non-UTF-8 input with a position."""
+    if len(data) > MAX_FILE_BYTES:
+        raise InputError(f"file is larger than the {MAX_FILE_BYTES // (1024 * 1024)} MiB limit", path=path)
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        line, column = _byte_position(data, nul)
+        raise InputError("binary file (NUL byte), not a text article", path=path, line=line, column=column)
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line, column = _byte_position(data, exc.start)
+        raise InputError(
+            f"not valid UTF-8 (byte 0x{data[exc.start]:02x}); save the file as UTF-8",
+            path=path,
+            line=line,
+            column=column,
+        ) from None
+    if not text.strip():
+        raise InputError("empty file: there is no article to check", path=path)
+    return text
+
+
+def _byte_position(data: bytes, index: int) -> tuple[int, int]:
+    line = data.count(b"\n", 0, index) + 1
+    column = index - (data.rfind(b"\n", 0, index) + 1) + 1
+    return line, column
+
+
+def read_file(
+    path: str | Path,
+    *,
+    meta: Mapping[str, Any] | None = None,
+    bare_urls: bool = True,
+    format: str | None = None,
+) -> Reprint:
+    """Read a reprint from a file; ``meta`` overrides what the file declares."""
+    name = str(path)
+    kind = format or format_for(path)
+    if kind is None:
+        raise InputError("unknown file type: expected .md, .markdown, .html, .htm or .json", path=name)
+    try:
+        size = os.stat(path).st_size
+        if size > MAX_FILE_BYTES:
+            raise InputError(f"file is larger than the {MAX_FILE_BYTES // (1024 * 1024)} MiB limit", path=name)
+        with open(path, "rb") as handle:
+            data = handle.read(MAX_FILE_BYTES + 1)
+    except OSError as exc:
+        raise InputError(f"cannot read file: {exc.strerror or exc}", path=name) from None
+    sidecar = _read_sidecar(Path(path))
+    merged = {**sidecar, **(meta or {})} if sidecar else meta
+    return read_bytes(data, path=name, format=kind, meta=merged, bare_urls=bare_urls)
+
+
+def _read_sidecar(path: Path) -> dict[str, Any]:
+    stem = path.name[: -len(path.suffix)] if path.suffix else path.name
+    for suffix in SIDECAR_SUFFIXES:
+        sidecar = path.with_name(stem + suffix)
+        if sidecar.is_file():
+            from ..safeyaml import load
+
+            name = str(sidecar)
+            with open(sidecar, "rb") as handle:
+                text = decode(handle.read(MAX_FILE_BYTES + 1), name)
+            try:
+                data = load(text).data
+            except InputError as exc:
+                raise exc.at(name) from None
+            if not isinstance(data, dict):
+                raise InputError("metadata sidecar must be a mapping of keys to values", path=name, line=1)
+            return data
+    return {}
+
+
+def read_bytes(
+    data: bytes,
+    *,
+    path: str = "<stdin>",
+    format: str = "markdown",
+    meta: Mapping[str, Any] | None = None,
+    bare_urls: bool = True,
+) -> Reprint:
+    text = decode(data, path)
+    return read_text(text, path=path, format=format, meta=meta, bare_urls=bare_urls)
+
+
+def read_text(
+    text: str,
+    *,
+    path: str = "<input>",
+    format: str = "markdown",
+    meta: Mapping[str, Any] | None = None,
+    bare_urls: bool = True,
+) -> Reprint:
+    """Read a whole document (front matter and all) in one of :data:`INPUT_FORMATS`."""
+    try:
+        if format == "markdown":
+            from .markdown import split_front_matter
+
+            front = split_front_matter(text)
+            return build(
+                front.body, front.data, format="markdown", path=path, meta=meta,
+                key_lines=front.key_lines, body_line=front.body_line, bare_urls=bare_urls,
+            )
+        if format == "html":
+            from .html import read_html
+
+            return read_html(text, path=path, meta=meta, bare_urls=bare_urls)
+        if format == "json":
+            from .json import read_json
+
+            return read_json(text, path=path, meta=meta, bare_urls=bare_urls)
+        if format == "text":
+            return build(text, {}, format="text", path=path, meta=meta, bare_urls=bare_urls)
+    except InputError as exc:
+        raise exc.at(path) from None
+    raise InputError(f"unknown input format {format!r}; use one of {', '.join(INPUT_FORMATS)}", path=path)
+
+
+def build(
+    body: str,
+    metadata: Mapping[str, Any],
+    *,
+    format: str,
+    path: str,
+    meta: Mapping[str, Any] | None = None,
+    key_lines: dict[str, int] | None = None,
+    body_line: int = 1,
+    bare_urls: bool = True,
+    html: str | None = None,
+) -> Reprint:
+    """Validate metadata and assemble the :class:`Reprint`."""
+    merged = {**metadata, **meta} if meta else metadata
+    return Reprint(
+        body=body,
+        metadata=validate_metadata(merged, path=path, key_lines=key_lines or {}),
+        format=format,
+        path=path,
+        body_line=body_line,
+        key_lines=key_lines,
+        bare_urls=bare_urls,
+        html=html,
+    )
+
+
+def validate_metadata(data: Mapping[str, Any], *, path: str, key_lines: Mapping[str, int]) -> Metadata:
+    try:
+        return Metadata.model_validate(data)
+    except ValidationError as exc:
+        problem = exc.errors()[0]
+        loc = problem.get("loc") or ()
+        key = str(loc[0]) if loc else None
+        where = ".".join(str(part) for part in loc) or "metadata"
+        raise InputError(
+            f"metadata '{where}': {problem.get('msg', 'invalid value')}",
+            path=path,
+            line=key_lines.get(key, None) if key else None,
+            column=1 if key and key in key_lines else None,
+        ) from None

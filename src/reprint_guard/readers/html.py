@@ -1,0 +1,80 @@
+"""HTML pages and fragments; metadata from what the page itself declares.
+
+A republished page usually says where it came from: ``<link rel="canonical">``
+pointing at the original, ``<meta name="author">``, or JSON-LD ``isBasedOn``.
+Those fill in metadata that a sidecar or ``--meta`` did not give.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from typing import Any
+
+from selectolax.lexbor import LexborHTMLParser
+
+from ..reprint import Reprint
+
+
+def read_html(
+    text: str, *, path: str, meta: Mapping[str, Any] | None, bare_urls: bool
+) -> Reprint:
+    from . import build
+
+    declared = declared_metadata(text) if "<head" in text.lower() or "ld+json" in text else {}
+    return build(text, declared, format="html", path=path, meta=meta, bare_urls=bare_urls, html=text)
+
+
+def declared_metadata(text: str) -> dict[str, Any]:
+    tree = LexborHTMLParser(text)
+    found: dict[str, Any] = {}
+    canonical = tree.css_first('link[rel="canonical"][href]')
+    if canonical is not None:
+        found["original_url"] = canonical.attributes.get("href")
+    author = tree.css_first('meta[name="author"][content]')
+    if author is not None and author.attributes.get("content"):
+        found["author"] = author.attributes.get("content")
+    for script in tree.css('script[type="application/ld+json"]'):
+        try:
+            data = json.loads(script.text(deep=True))
+        except (ValueError, RecursionError):
+            continue  # the page's own broken JSON-LD is not ours to reject
+        for item in _ld_items(data):
+            based_on = _ld_url(item.get("isBasedOn"))
+            if based_on:
+                found["original_url"] = based_on
+            authors = _ld_names(item.get("author"))
+            if authors and "author" not in found:
+                found["author"] = authors[0] if len(authors) == 1 else authors
+    return found
+
+
+def _ld_items(data: Any) -> list[dict[str, Any]]:
+    items = data if isinstance(data, list) else [data]
+    out: list[dict[str, Any]] = []
+    for item in items:
+        if isinstance(item, dict):
+            out.append(item)
+            graph = item.get("@graph")
+            if isinstance(graph, list):
+                out.extend(g for g in graph if isinstance(g, dict))
+    return out
+
+
+def _ld_url(value: Any) -> str | None:
+    if isinstance(value, list):
+        value = value[0] if value else None
+    if isinstance(value, dict):
+        value = value.get("url") or value.get("@id")
+    return value if isinstance(value, str) and value.strip() else None
+
+
+def _ld_names(value: Any) -> list[str]:
+    values = value if isinstance(value, list) else [value]
+    names = []
+    for item in values:
+        if isinstance(item, dict):
+            item = item.get("name")
+        if isinstance(item, str) and item.strip():
+            names.append(item.strip())
+    return names

@@ -1,0 +1,46 @@
+"""The JSON a CMS posts: ``{"metadata": {...}, "body": "...", "format": "markdown"|"html"|"text"}``.
+
+Positions in findings about the body are lines within the ``body`` string;
+metadata findings point at the key's line in the JSON file.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from typing import Any
+
+from ..errors import InputError
+from ..reprint import BODY_FORMATS, Reprint
+
+
+def read_json(text: str, *, path: str, meta: Mapping[str, Any] | None, bare_urls: bool) -> Reprint:
+    from . import build
+
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise InputError(f"invalid JSON: {exc.msg}", line=exc.lineno, column=exc.colno) from None
+    except RecursionError:
+        raise InputError("invalid JSON: nested too deeply") from None
+    if not isinstance(data, dict) or not isinstance(data.get("body"), str):
+        raise InputError('not a reprint: expected {"metadata": {...}, "body": "...", "format": "..."}', line=1)
+    metadata = data.get("metadata") or {}
+    if not isinstance(metadata, dict):
+        raise InputError('"metadata" must be an object', line=_key_line(text, "metadata"), column=1)
+    kind = data.get("format", "markdown")
+    if kind not in BODY_FORMATS:
+        raise InputError(
+            f'"format" must be one of {", ".join(BODY_FORMATS)}, not {kind!r}',
+            line=_key_line(text, "format"),
+            column=1,
+        )
+    key_lines = {key: line for key in metadata if (line := _key_line(text, key))}
+    return build(data["body"], metadata, format=kind, path=path, meta=meta, key_lines=key_lines, bare_urls=bare_urls)
+
+
+def _key_line(text: str, key: str) -> int | None:
+    index = text.find(json.dumps(key) + ":")
+    if index < 0:
+        index = text.find(json.dumps(key))
+    return text.count("\n", 0, index) + 1 if index >= 0 else None

@@ -1,0 +1,93 @@
+"""Markdown with YAML (``---``) or TOML (``+++``) front matter."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+
+import pyromark
+
+from ..errors import InputError
+from ..safeyaml import load as load_yaml
+
+_OPTIONS = (
+    pyromark.Options.ENABLE_TABLES
+    | pyromark.Options.ENABLE_STRIKETHROUGH
+    | pyromark.Options.ENABLE_FOOTNOTES
+    | pyromark.Options.ENABLE_TASKLISTS
+)
+
+
+def render(body: str) -> str:
+    """CommonMark + GFM tables, strikethrough, footnotes; raw HTML passed through as a browser sees it."""
+    return pyromark.html(body, options=_OPTIONS)
+
+
+_TOML_AT = re.compile(r"\s*\(at line (\d+), column (\d+)\)")
+
+
+class FrontMatter:
+    __slots__ = ("body", "body_line", "data", "key_lines")
+
+    def __init__(self, data: dict, key_lines: dict[str, int], body: str, body_line: int) -> None:
+        self.data = data
+        self.key_lines = key_lines
+        self.body = body
+        self.body_line = body_line
+
+
+def split_front_matter(text: str) -> FrontMatter:
+    """Separate front matter from the body; line numbers stay those of the file."""
+    first, sep, rest = text.partition("\n")
+    fence = first.rstrip()
+    if not sep or fence not in ("---", "+++"):
+        return FrontMatter({}, {}, text, 1)
+    closers = ("---", "...") if fence == "---" else ("+++",)
+    offset = 0
+    line_no = 1
+    while True:
+        end = rest.find("\n", offset)
+        line = rest[offset:] if end < 0 else rest[offset:end]
+        line_no += 1
+        if line.rstrip() in closers:
+            raw = rest[:offset]
+            body = "" if end < 0 else rest[end + 1 :]
+            break
+        if end < 0:
+            raise InputError(f"front matter opened with '{fence}' on line 1 is never closed", line=1, column=1)
+        offset = end + 1
+    if fence == "---":
+        try:
+            loaded = load_yaml(raw) if raw.strip() else None
+        except InputError as exc:
+            raise exc.at(line_offset=1) from None
+        data = loaded.data if loaded else None
+        key_lines = {k: v + 1 for k, v in loaded.key_lines.items()} if loaded else {}
+    else:
+        try:
+            data = tomllib.loads(raw)
+        except tomllib.TOMLDecodeError as exc:
+            where = _TOML_AT.search(str(exc))
+            message = _TOML_AT.sub("", str(exc)).strip()
+            if where:
+                raise InputError(
+                    f"invalid TOML front matter: {message}",
+                    line=int(where.group(1)) + 1,
+                    column=int(where.group(2)),
+                ) from None
+            raise InputError(f"invalid TOML front matter: {message}") from None
+        key_lines = _toml_key_lines(raw)
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        raise InputError("front matter must be a mapping of keys to values", line=2, column=1)
+    return FrontMatter(data, key_lines, body, line_no + 1)
+
+
+def _toml_key_lines(raw: str) -> dict[str, int]:
+    lines: dict[str, int] = {}
+    for number, line in enumerate(raw.splitlines(), start=2):
+        key, eq, _ = line.partition("=")
+        if eq and key.strip() and not line.startswith((" ", "\t", "[")):
+            lines.setdefault(key.strip().strip("\"'"), number)
+    return lines

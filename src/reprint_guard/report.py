@@ -1,0 +1,138 @@
+"""Findings and reports as data. Formatters render them; nothing here prints."""
+
+from __future__ import annotations
+
+from enum import IntEnum, StrEnum
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+#: Version of the JSON envelope; bump on any incompatible change.
+REPORT_VERSION = 1
+
+
+class ExitCode(IntEnum):
+    """The exit-status contract (as Vale and Semgrep do it)."""
+
+    OK = 0
+    FINDINGS = 1
+    ERROR = 2
+
+
+class Severity(StrEnum):
+    error = "error"
+    warning = "warning"
+    info = "info"
+
+    @property
+    def rank(self) -> int:
+        return _RANK[self]
+
+
+_RANK = {Severity.info: 1, Severity.warning: 2, Severity.error: 3}
+FailOn = Literal["error", "warning", "info", "never"]
+
+
+def reaches(severity: Severity, fail_on: str) -> bool:
+    """Whether a finding of ``severity`` counts as a failure under ``--fail-on``."""
+    return fail_on != "never" and severity.rank >= Severity(fail_on).rank
+
+
+class Finding(BaseModel):
+    """One way the reprint breaks the terms, with where and how to fix it."""
+
+    rule: str = Field(description="Stable id, '<policy>/<rule>'.")
+    policy: str
+    check: str
+    severity: Severity
+    message: str
+    line: int = Field(ge=1)
+    column: int = Field(ge=1)
+    fix: str | None = None
+
+
+Status = Literal["pass", "fail", "error", "skipped"]
+
+
+class Result(BaseModel):
+    """The outcome for one reprint (one file, or one library call)."""
+
+    path: str
+    policy: str | None = None
+    status: Status = "pass"
+    findings: list[Finding] = Field(default_factory=list)
+    error: str | None = None
+    reason: str | None = Field(default=None, description="Why the file was skipped.")
+
+    @property
+    def ok(self) -> bool:
+        """True when no error-severity finding and no input error."""
+        return self.status != "error" and not any(f.severity is Severity.error for f in self.findings)
+
+    def settle(self, fail_on: str = "error") -> Result:
+        """Set ``status`` from the findings: 'fail' when one reaches ``fail_on``."""
+        if self.status in ("pass", "fail"):
+            failed = any(reaches(f.severity, fail_on) for f in self.findings)
+            self.status = "fail" if failed else "pass"
+        return self
+
+
+class Summary(BaseModel):
+    files: int = 0
+    passed: int = 0
+    failed: int = 0
+    errored: int = 0
+    skipped: int = 0
+    errors: int = 0
+    warnings: int = 0
+    infos: int = 0
+
+    def add(self, result: Result) -> None:
+        self.files += 1
+        if result.status == "pass":
+            self.passed += 1
+        elif result.status == "fail":
+            self.failed += 1
+        elif result.status == "error":
+            self.errored += 1
+        else:
+            self.skipped += 1
+        for finding in result.findings:
+            if finding.severity is Severity.error:
+                self.errors += 1
+            elif finding.severity is Severity.warning:
+                self.warnings += 1
+            else:
+                self.infos += 1
+
+
+class Tool(BaseModel):
+    name: str = "reprint-guard"
+    version: str
+
+
+class Report(BaseModel):
+    """The versioned envelope for a whole run (the ``--format json`` output)."""
+
+    version: int = REPORT_VERSION
+    tool: Tool
+    fail_on: FailOn = "error"
+    results: list[Result] = Field(default_factory=list)
+    summary: Summary = Field(default_factory=Summary)
+
+    def add(self, result: Result) -> None:
+        self.results.append(result)
+        self.summary.add(result)
+
+    def exit_code(self) -> ExitCode:
+        return exit_code_for(self.summary, self.fail_on)
+
+
+def exit_code_for(summary: Summary, fail_on: str) -> ExitCode:
+    if summary.errored:
+        return ExitCode.ERROR
+    if fail_on == "never":
+        return ExitCode.OK
+    counts = {"error": summary.errors, "warning": summary.errors + summary.warnings}
+    counts["info"] = counts["warning"] + summary.infos
+    return ExitCode.FINDINGS if counts[fail_on] else ExitCode.OK
