@@ -10,8 +10,8 @@ from .checks.base import Context, render, template_values
 from .errors import PolicyError
 from .policy.loader import PolicySet
 from .policy.model import Policy, Rule
-from .reprint import Reprint
 from .report import Finding, Result, Severity
+from .reprint import Reprint
 from .urls import host_of
 
 TOOL_POLICY = "reprint-guard"

@@ -48,6 +48,10 @@ class InputError(ReprintGuardError):
     """The reprint itself cannot be read: bad front matter, JSON, encoding, size."""
 
 
+class NotAReprintError(InputError):
+    """A JSON file that is not a reprint envelope (skipped when found by walking a folder)."""
+
+
 class PolicyError(ReprintGuardError):
     """A policy file is invalid, or a policy id is unknown."""
 

@@ -61,7 +61,9 @@ class Result(BaseModel):
     policy: str | None = None
     status: Status = "pass"
     findings: list[Finding] = Field(default_factory=list)
-    error: str | None = None
+    error: str | None = Field(default=None, description="One-line 'path:line:column: message' input error.")
+    error_line: int | None = None
+    error_column: int | None = None
     reason: str | None = Field(default=None, description="Why the file was skipped.")
 
     @property
@@ -136,3 +138,11 @@ def exit_code_for(summary: Summary, fail_on: str) -> ExitCode:
     counts = {"error": summary.errors, "warning": summary.errors + summary.warnings}
     counts["info"] = counts["warning"] + summary.infos
     return ExitCode.FINDINGS if counts[fail_on] else ExitCode.OK
+
+
+def report_schema() -> dict:
+    """JSON Schema of the ``--format json`` envelope, generated from :class:`Report`."""
+    schema = Report.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["$id"] = "https://reprint-guard.invalid/schemas/report.schema.json"
+    return schema

@@ -20,8 +20,8 @@ from pydantic import Field, model_validator
 
 from ..reprint import Reprint
 from ..textnorm import contains_phrase, phrase_pattern
-from .base import Params as BaseParams
 from .base import Context, Problem
+from .base import Params as BaseParams
 
 NAME = "attribution"
 SUMMARY = "A named credit (any accepted variant), or a copyright notice naming the holder, is visible."
@@ -57,8 +57,11 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
     text = reprint.visible.text
     line, column = reprint.end_position()
     if params.names and not any(contains_phrase(text, name) for name in params.names):
-        shown = ", ".join(f'"{n}"' for n in params.names)
-        yield Problem(line, column, detail=f"none of {shown} is visible in the article")
+        shown = " or ".join(f'"{n}"' for n in params.names[:2])
+        if len(params.names) > 2:
+            shown += f" (or {len(params.names) - 2} other accepted spellings)"
+        yield Problem(line, column, detail=f"neither {shown} is visible" if len(params.names) > 1
+                      else f"{shown} is not visible")
     if params.copyright:
         holders = reprint.metadata.holders
         if not holders:

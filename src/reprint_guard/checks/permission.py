@@ -17,8 +17,8 @@ from collections.abc import Iterator
 from pydantic import Field, model_validator
 
 from ..reprint import Reprint
-from .base import Context, Params as BaseParams, Problem
-
+from .base import Context, Problem
+from .base import Params as BaseParams
 
 NAME = "permission"
 SUMMARY = "When the condition holds, a permission record from the publisher's contacts covers the use."

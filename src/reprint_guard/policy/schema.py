@@ -117,6 +117,16 @@ def render_schema() -> str:
     return json.dumps(policy_schema(), indent=2, sort_keys=False) + "\n"
 
 
+REPORT_SCHEMA_PATH = SCHEMA_PATH.with_name("report.schema.json")
+
+
+def render_report_schema() -> str:
+    from ..report import report_schema
+
+    return json.dumps(report_schema(), indent=2) + "\n"
+
+
 if __name__ == "__main__":  # pragma: no cover - maintenance entry point
     SCHEMA_PATH.write_text(render_schema(), encoding="utf-8")
-    print(f"wrote {SCHEMA_PATH}")
+    REPORT_SCHEMA_PATH.write_text(render_report_schema(), encoding="utf-8")
+    print(f"wrote {SCHEMA_PATH} and {REPORT_SCHEMA_PATH}")

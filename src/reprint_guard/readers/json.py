@@ -10,7 +10,7 @@ import json
 from collections.abc import Mapping
 from typing import Any
 
-from ..errors import InputError
+from ..errors import InputError, NotAReprintError
 from ..reprint import BODY_FORMATS, Reprint
 
 
@@ -24,7 +24,7 @@ def read_json(text: str, *, path: str, meta: Mapping[str, Any] | None, bare_urls
     except RecursionError:
         raise InputError("invalid JSON: nested too deeply") from None
     if not isinstance(data, dict) or not isinstance(data.get("body"), str):
-        raise InputError('not a reprint: expected {"metadata": {...}, "body": "...", "format": "..."}', line=1)
+        raise NotAReprintError('not a reprint: expected {"metadata": {...}, "body": "...", "format": "..."}', line=1)
     metadata = data.get("metadata") or {}
     if not isinstance(metadata, dict):
         raise InputError('"metadata" must be an object', line=_key_line(text, "metadata"), column=1)

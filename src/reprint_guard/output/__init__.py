@@ -1,0 +1,45 @@
+"""Formatters: each renders results as they arrive and a summary at the end.
+
+They only write to the stream they are given; the report data is built by the
+engine and the CLI. Registered by name in :data:`FORMATTERS`.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import IO, Protocol
+
+from ..report import Result, Summary
+
+
+class Formatter(Protocol):
+    def result(self, result: Result) -> None: ...
+
+    def close(self, summary: Summary) -> None: ...
+
+
+def use_color(stream: IO[str], choice: str = "auto") -> bool:
+    """Colour only on a terminal, and never when NO_COLOR is set (no-color.org)."""
+    if choice == "never" or os.environ.get("NO_COLOR"):
+        return False
+    if choice == "always":
+        return True
+    isatty = getattr(stream, "isatty", None)
+    return bool(isatty and isatty()) and os.environ.get("TERM") != "dumb"
+
+
+def make_formatter(name: str, stream: IO[str], *, color: bool, fail_on: str, verbose: bool = False) -> Formatter:
+    if name == "json":
+        from .json import JsonFormatter
+
+        return JsonFormatter(stream, fail_on=fail_on)
+    if name == "github":
+        from .github import GithubFormatter
+
+        return GithubFormatter(stream)
+    from .text import TextFormatter
+
+    return TextFormatter(stream, color=color, verbose=verbose)
+
+
+FORMATTERS = ("text", "json", "github")

@@ -1,0 +1,60 @@
+"""Human-readable output grouped by file, Vale-style, with a summary line."""
+
+from __future__ import annotations
+
+from typing import IO
+
+from ..report import Result, Summary
+
+_COLORS = {"error": "\x1b[31m", "warning": "\x1b[33m", "info": "\x1b[34m", "bold": "\x1b[1m", "dim": "\x1b[2m",
+           "green": "\x1b[32m"}
+_RESET = "\x1b[0m"
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+class TextFormatter:
+    def __init__(self, stream: IO[str], *, color: bool = False, verbose: bool = False) -> None:
+        self.stream = stream
+        self.color = color
+        self.verbose = verbose
+
+    def _c(self, style: str, text: str) -> str:
+        return f"{_COLORS[style]}{text}{_RESET}" if self.color else text
+
+    def result(self, result: Result) -> None:
+        write = self.stream.write
+        if result.status == "error":
+            write(f"{self._c('bold', result.path)}\n  {self._c('error', 'error')}  {result.error}\n\n")
+            return
+        if result.status == "skipped":
+            if self.verbose:
+                write(f"{self._c('dim', result.path + ': skipped (' + (result.reason or '') + ')')}\n")
+            return
+        if not result.findings:
+            if self.verbose:
+                write(f"{result.path}: {self._c('green', 'ok')} ({result.policy})\n")
+            return
+        lines = [self._c("bold", result.path)]
+        for f in result.findings:
+            where = f"{f.line}:{f.column}"
+            severity = f.severity.value
+            lines.append(f"  {where:<7} {self._c(severity, f'{severity:<7}')} {f.message}  {self._c('dim', f.rule)}")
+            if f.fix:
+                lines.append(f"  {'':<7} {'':<7} {self._c('dim', 'fix:')} {f.fix}")
+        self.stream.write("\n".join(lines) + "\n\n")
+
+    def close(self, summary: Summary) -> None:
+        problems = [_plural(summary.errors, "error"), _plural(summary.warnings, "warning")]
+        if summary.infos:
+            problems.append(_plural(summary.infos, "note"))
+        counts = f"{_plural(summary.files, 'file')}: {summary.passed} passed, {summary.failed} failed"
+        if summary.errored:
+            counts += f", {summary.errored} could not be checked"
+        if summary.skipped:
+            counts += f", {summary.skipped} skipped (not reprints)"
+        mark = "✖" if summary.errors or summary.errored else ("⚠" if summary.warnings else "✔")
+        style = "error" if mark == "✖" else ("warning" if mark == "⚠" else "green")
+        self.stream.write(f"{self._c(style, mark)} {', '.join(problems)} in {counts}\n")
