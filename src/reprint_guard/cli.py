@@ -21,20 +21,32 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="reprint-guard", description=DESCRIPTION)
     parser.add_argument("--version", action="version", version=f"reprint-guard {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    check = commands.add_parser("check", help="check reprints against their publishers' terms",
-                                description="Check reprints (files, folders, or - for standard input).")
+    check = commands.add_parser(
+        "check",
+        help="check reprints against their publishers' terms",
+        description="Check reprints (files, folders, or - for standard input).",
+    )
     check.add_argument("paths", nargs="+", metavar="PATH", help="files or folders to check; - reads stdin")
     check.add_argument("--policy", metavar="FILE|ID", help="check every reprint against this policy")
-    check.add_argument("--rules-dir", action="append", default=[], metavar="DIR",
-                       help="extra folder (or file) of policies; repeatable")
+    check.add_argument(
+        "--rules-dir", action="append", default=[], metavar="DIR", help="extra folder (or file) of policies; repeatable"
+    )
     check.add_argument("--format", choices=("text", "json", "github"), default="text")
-    check.add_argument("--fail-on", choices=("error", "warning", "info", "never"), default="error",
-                       help="lowest severity that makes the exit status 1 (default: error)")
-    check.add_argument("--meta", action="append", default=[], metavar="KEY=VALUE",
-                       help="set or override a metadata field; repeatable")
+    check.add_argument(
+        "--fail-on",
+        choices=("error", "warning", "info", "never"),
+        default="error",
+        help="lowest severity that makes the exit status 1 (default: error)",
+    )
+    check.add_argument(
+        "--meta", action="append", default=[], metavar="KEY=VALUE", help="set or override a metadata field; repeatable"
+    )
     check.add_argument("--stdin-format", choices=("markdown", "html", "json", "text"), default="markdown")
-    check.add_argument("--no-bare-urls", action="store_true",
-                       help="do not count bare https:// URLs in Markdown as links (for renderers that don't)")
+    check.add_argument(
+        "--no-bare-urls",
+        action="store_true",
+        help="do not count bare https:// URLs in Markdown as links (for renderers that don't)",
+    )
     check.add_argument("--color", choices=("auto", "always", "never"), default="auto")
     check.add_argument("-v", "--verbose", action="store_true", help="also list passing and skipped files")
     return parser
@@ -89,8 +101,13 @@ def check_one(path: str, walked: bool, options: argparse.Namespace, context: dic
     try:
         if path == "-":
             data = sys.stdin.buffer.read()
-            reprint = read_bytes(data, path="<stdin>", format=options.stdin_format, meta=context["meta"],
-                                 bare_urls=not options.no_bare_urls)
+            reprint = read_bytes(
+                data,
+                path="<stdin>",
+                format=options.stdin_format,
+                meta=context["meta"],
+                bare_urls=not options.no_bare_urls,
+            )
         else:
             if not os.path.exists(path):
                 raise UsageError("no such file or folder", path=path)
@@ -123,8 +140,9 @@ def run_check(options: argparse.Namespace) -> int:
         sys.stderr.write(f"reprint-guard: {exc}\n")
         return ExitCode.ERROR
     context = {"meta": meta, "policies": policies, "policy": policy}
-    formatter = make_formatter(options.format, stdout, color=use_color(stdout, options.color),
-                               fail_on=options.fail_on, verbose=options.verbose)
+    formatter = make_formatter(
+        options.format, stdout, color=use_color(stdout, options.color), fail_on=options.fail_on, verbose=options.verbose
+    )
     summary = Summary()
     for path, walked in discover(options.paths):
         result = check_one(path, walked, options, context)
@@ -147,8 +165,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stderr.write("reprint-guard: interrupted\n")
         return 130
     except BrokenPipeError:
-        try:
-            sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - silence the flush at exit
-        except OSError:
-            pass
+        # The reader went away (``| head``): silence the flush at exit, as well-behaved CLIs do.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
         return ExitCode.ERROR

@@ -86,10 +86,7 @@ class Metadata(BaseModel):
 
     def value(self, field: str) -> Any:
         """A metadata value by key, declared or extra; ``None`` when absent."""
-        if field in type(self).model_fields:
-            value = getattr(self, field)
-        else:
-            value = (self.model_extra or {}).get(field)
+        value = getattr(self, field) if field in type(self).model_fields else (self.model_extra or {}).get(field)
         return value.value if isinstance(value, StrEnum) else value
 
     def is_reprint(self) -> bool:

@@ -40,9 +40,7 @@ def _screen_events(text: str, error: type[ReprintGuardError]) -> None:
     for event in yaml.parse(text, Loader=Loader):
         if isinstance(event, yaml.AliasEvent):
             mark = event.start_mark
-            raise error(
-                "YAML aliases (*name) are not allowed here", line=mark.line + 1, column=mark.column + 1
-            )
+            raise error("YAML aliases (*name) are not allowed here", line=mark.line + 1, column=mark.column + 1)
         if isinstance(event, _OPEN):
             depth += 1
             if depth > MAX_YAML_DEPTH:

@@ -11,8 +11,28 @@ from urllib.parse import parse_qsl, quote, unquote, urlencode, urlsplit
 
 _TRACKING_PREFIXES = ("utm_", "pk_", "mtm_", "hsa_")
 _TRACKING_KEYS = frozenset(
-    {"fbclid", "gclid", "dclid", "gbraid", "wbraid", "msclkid", "yclid", "mc_cid", "mc_eid",
-     "igshid", "_ga", "_gl", "ocid", "cmpid", "ncid", "s_cid", "spm", "twclid", "ttclid", "ref_src"}
+    {
+        "fbclid",
+        "gclid",
+        "dclid",
+        "gbraid",
+        "wbraid",
+        "msclkid",
+        "yclid",
+        "mc_cid",
+        "mc_eid",
+        "igshid",
+        "_ga",
+        "_gl",
+        "ocid",
+        "cmpid",
+        "ncid",
+        "s_cid",
+        "spm",
+        "twclid",
+        "ttclid",
+        "ref_src",
+    }
 )
 
 

@@ -10,6 +10,4 @@ from types import ModuleType
 
 from . import attribution, link, metadata, permission, text
 
-CHECKS: dict[str, ModuleType] = {
-    module.NAME: module for module in (attribution, link, permission, text, metadata)
-}
+CHECKS: dict[str, ModuleType] = {module.NAME: module for module in (attribution, link, permission, text, metadata)}

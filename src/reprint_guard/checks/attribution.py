@@ -60,8 +60,9 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
         shown = " or ".join(f'"{n}"' for n in params.names[:2])
         if len(params.names) > 2:
             shown += f" (or {len(params.names) - 2} other accepted spellings)"
-        yield Problem(line, column, detail=f"neither {shown} is visible" if len(params.names) > 1
-                      else f"{shown} is not visible")
+        yield Problem(
+            line, column, detail=f"neither {shown} is visible" if len(params.names) > 1 else f"{shown} is not visible"
+        )
     if params.copyright:
         holders = reprint.metadata.holders
         if not holders:
@@ -76,4 +77,3 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
             names = " and ".join(holders)
             near = "a notice naming someone else" if _NOTICE.search(text) else "no copyright notice"
             yield Problem(line, column, detail=f"found {near}; expected one naming {names}")
-

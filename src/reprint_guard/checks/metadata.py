@@ -35,15 +35,18 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
     line, column = reprint.meta_position(params.field)
     if value in (None, "", []):
         if params.required:
-            yield Problem(line, column, detail=f"'{params.field}' is not set",
-                          fix=f"Add '{params.field}: ...' to the metadata.")
+            yield Problem(
+                line, column, detail=f"'{params.field}' is not set", fix=f"Add '{params.field}: ...' to the metadata."
+            )
         return
     values = value if isinstance(value, list) else [value]
     if params.pattern is not None:
         regex = compile_pattern(params.pattern)
         bad = [v for v in values if not regex.search(str(v))]
         if bad:
-            yield Problem(line, column, detail=f"'{params.field}' is {bad[0]!r}, which does not match /{params.pattern}/")
+            yield Problem(
+                line, column, detail=f"'{params.field}' is {bad[0]!r}, which does not match /{params.pattern}/"
+            )
     if params.allowed is not None:
         allowed = {str(a).casefold() for a in params.allowed}
         bad = [v for v in values if str(v).casefold() not in allowed]

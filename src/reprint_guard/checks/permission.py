@@ -55,8 +55,11 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
         yield Problem(line, column, detail=f"the {scope} permission on record expired on {expired.isoformat()}")
         return
     others = [p.from_ for p in meta.permissions if p.covers(scope)]
-    detail = f"a {scope} permission is recorded from {', '.join(others)}, who is not a contact of this policy" \
-        if others else f"no {scope} permission from {' or '.join(grantors) or 'the publisher'} is recorded"
+    detail = (
+        f"a {scope} permission is recorded from {', '.join(others)}, who is not a contact of this policy"
+        if others
+        else f"no {scope} permission from {' or '.join(grantors) or 'the publisher'} is recorded"
+    )
     who = grantors[0] if grantors else "the publisher"
     yield Problem(
         line,

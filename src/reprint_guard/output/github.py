@@ -28,15 +28,23 @@ class GithubFormatter:
 
     def result(self, result: Result) -> None:
         if result.status == "error":
-            self.stream.write(command("error", result.error or "could not be checked", file=result.path,
-                                      line=result.error_line, col=result.error_column,
-                                      title="reprint-guard: input error") + "\n")
+            self.stream.write(
+                command(
+                    "error",
+                    result.error or "could not be checked",
+                    file=result.path,
+                    line=result.error_line,
+                    col=result.error_column,
+                    title="reprint-guard: input error",
+                )
+                + "\n"
+            )
             return
         for f in result.findings:
             message = f"{f.message}\nfix: {f.fix}" if f.fix else f.message
             self.stream.write(
-                command(_LEVEL[f.severity.value], message, file=result.path, line=f.line, col=f.column,
-                        title=f.rule) + "\n"
+                command(_LEVEL[f.severity.value], message, file=result.path, line=f.line, col=f.column, title=f.rule)
+                + "\n"
             )
 
     def close(self, summary: Summary) -> None:

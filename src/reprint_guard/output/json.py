@@ -17,8 +17,11 @@ class JsonFormatter:
     def __init__(self, stream: IO[str], *, fail_on: str = "error") -> None:
         self.stream = stream
         self.first = True
-        head = {"version": REPORT_VERSION, "tool": {"name": "reprint-guard", "version": __version__},
-                "fail_on": fail_on}
+        head = {
+            "version": REPORT_VERSION,
+            "tool": {"name": "reprint-guard", "version": __version__},
+            "fail_on": fail_on,
+        }
         stream.write(json.dumps(head)[:-1] + ', "results": [')
 
     def result(self, result: Result) -> None:

@@ -6,8 +6,14 @@ from typing import IO
 
 from ..report import Result, Summary
 
-_COLORS = {"error": "\x1b[31m", "warning": "\x1b[33m", "info": "\x1b[34m", "bold": "\x1b[1m", "dim": "\x1b[2m",
-           "green": "\x1b[32m"}
+_COLORS = {
+    "error": "\x1b[31m",
+    "warning": "\x1b[33m",
+    "info": "\x1b[34m",
+    "bold": "\x1b[1m",
+    "dim": "\x1b[2m",
+    "green": "\x1b[32m",
+}
 _RESET = "\x1b[0m"
 
 

@@ -74,8 +74,12 @@ def read_policy_file(path: Path, *, validate: bool = True) -> RawPolicy:
     except PolicyError as exc:
         raise exc.at(name) from None
     if not isinstance(loaded.data, dict):
-        raise PolicyError("a policy must be a YAML mapping with id, name, publisher, source_url and rules",
-                          path=name, line=1, column=1)
+        raise PolicyError(
+            "a policy must be a YAML mapping with id, name, publisher, source_url and rules",
+            path=name,
+            line=1,
+            column=1,
+        )
     raw = RawPolicy(loaded.data, loaded.node, name)
     if validate:
         validate_raw(raw)
@@ -128,8 +132,10 @@ def _describe(error: Any, data: Any, path: list[Any]) -> str:
     elif error.validator == "additionalProperties":
         message = message.replace("Additional properties are not allowed", "unknown key(s)")
     elif error.validator == "oneOf" and path and "when" in map(str, path):
-        message = (f"{error.instance!r} is not a valid condition; use {{field: NAME, is|is_not|in|not_in|present:"
-                   " VALUE}, {all: [...]}, {any: [...]} or {not: ...}")
+        message = (
+            f"{error.instance!r} is not a valid condition; use {{field: NAME, is|is_not|in|not_in|present:"
+            " VALUE}, {all: [...]}, {any: [...]} or {not: ...}"
+        )
     return f"{where}: {message}" if where else message
 
 
@@ -196,8 +202,9 @@ class PolicySet:
             seen.add(rule_id)
             if rule_data.get("disabled"):
                 if rule_id not in rules:
-                    raise raw.error(f"rule {rule_id!r} is disabled but no parent policy defines it",
-                                    ["rules", index, "id"])
+                    raise raw.error(
+                        f"rule {rule_id!r} is disabled but no parent policy defines it", ["rules", index, "id"]
+                    )
                 del rules[rule_id]
                 continue
             rules[rule_id] = _build_rule(raw, index, rule_data, policy_id)

@@ -52,10 +52,18 @@ def _condition_schema() -> dict[str, Any]:
         "description": f"A condition over metadata: all/any/not, or a field test with one of {OPERATORS}.",
         "oneOf": [
             field_test,
-            {"type": "object", "properties": {"all": {"type": "array", "items": ref, "minItems": 1}},
-             "required": ["all"], "additionalProperties": False},
-            {"type": "object", "properties": {"any": {"type": "array", "items": ref, "minItems": 1}},
-             "required": ["any"], "additionalProperties": False},
+            {
+                "type": "object",
+                "properties": {"all": {"type": "array", "items": ref, "minItems": 1}},
+                "required": ["all"],
+                "additionalProperties": False,
+            },
+            {
+                "type": "object",
+                "properties": {"any": {"type": "array", "items": ref, "minItems": 1}},
+                "required": ["any"],
+                "additionalProperties": False,
+            },
             {"type": "object", "properties": {"not": ref}, "required": ["not"], "additionalProperties": False},
         ],
     }

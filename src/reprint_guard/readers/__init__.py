@@ -129,8 +129,14 @@ def read_text(
 
             front = split_front_matter(text)
             return build(
-                front.body, front.data, format="markdown", path=path, meta=meta,
-                key_lines=front.key_lines, body_line=front.body_line, bare_urls=bare_urls,
+                front.body,
+                front.data,
+                format="markdown",
+                path=path,
+                meta=meta,
+                key_lines=front.key_lines,
+                body_line=front.body_line,
+                bare_urls=bare_urls,
             )
         if format == "html":
             from .html import read_html

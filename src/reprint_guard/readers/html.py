@@ -16,9 +16,7 @@ from selectolax.lexbor import LexborHTMLParser
 from ..reprint import Reprint
 
 
-def read_html(
-    text: str, *, path: str, meta: Mapping[str, Any] | None, bare_urls: bool
-) -> Reprint:
+def read_html(text: str, *, path: str, meta: Mapping[str, Any] | None, bare_urls: bool) -> Reprint:
     from . import build
 
     declared = declared_metadata(text) if "<head" in text.lower() or "ld+json" in text else {}
