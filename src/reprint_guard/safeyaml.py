@@ -73,6 +73,8 @@ def load(text: str, *, error: type[ReprintGuardError] = InputError) -> LoadedYam
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or exc.context or "invalid YAML"
+        if "nesting depth" in problem:
+            problem = f"nested deeper than {MAX_YAML_DEPTH} levels"
         raise error(
             f"invalid YAML: {problem}",
             line=mark.line + 1 if mark else None,

@@ -53,6 +53,7 @@ def compile_pattern(pattern: str) -> Any:
         raise ValueError(f"pattern longer than {MAX_PATTERN_LENGTH} characters")
     options = re2.Options()
     options.max_mem = 8 << 20
+    options.log_errors = False  # errors are reported by us, not on RE2's stderr
     try:
         return re2.compile(pattern, options)
     except re2.error as exc:

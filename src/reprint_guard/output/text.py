@@ -33,7 +33,7 @@ class TextFormatter:
     def result(self, result: Result) -> None:
         write = self.stream.write
         if result.status == "error":
-            write(f"{self._c('bold', result.path)}\n  {self._c('error', 'error')}  {result.error}\n\n")
+            write(f"{result.error}  {self._c('error', '(could not be checked)')}\n\n")
             return
         if result.status == "skipped":
             if self.verbose:

@@ -287,6 +287,8 @@ def _cached_set(extra: tuple[str, ...]) -> PolicySet:
     raws = [read_policy_file(p, validate=False) for p in policy_files(bundled_rules_dir())]
     for item in extra:
         path = Path(item)
+        if not path.exists():
+            raise PolicyError("no such policy file or folder", path=item)
         files = policy_files(path) if path.is_dir() else [path]
         raws.extend(read_policy_file(p) for p in files)
     return PolicySet(raws)

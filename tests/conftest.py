@@ -1,0 +1,86 @@
+"""Shared helpers: run the real CLI in a subprocess, write real files."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+
+
+class CliRun:
+    def __init__(self, proc: subprocess.CompletedProcess[str]) -> None:
+        self.code = proc.returncode
+        self.out = proc.stdout
+        self.err = proc.stderr
+
+    def json(self) -> dict:
+        return json.loads(self.out)
+
+
+def run_cli(*args: str, cwd: Path | None = None, stdin: str | bytes | None = None, env: dict | None = None) -> CliRun:
+    full_env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "GITHUB_ACTIONS")}
+    full_env.update(env or {})
+    proc = subprocess.run(
+        [sys.executable, "-m", "reprint_guard", *args],
+        cwd=cwd,
+        input=stdin,
+        capture_output=True,
+        text=not isinstance(stdin, bytes),
+        env=full_env,
+        timeout=60,
+    )
+    if isinstance(stdin, bytes):
+        proc = subprocess.CompletedProcess(
+            proc.args, proc.returncode, proc.stdout.decode(), proc.stderr.decode()
+        )
+    return CliRun(proc)
+
+
+@pytest.fixture
+def cli():
+    return run_cli
+
+
+GR_URL = "https://www.globalresearch.ca/the-harbour-that-was-sold/5799123"
+
+COMPLIANT_BODY = f"""# The harbour that was sold
+
+A long paragraph about a harbour, its workers and a sale nobody voted for.
+
+*The original source of this article is [Global Research]({GR_URL}).*
+
+Copyright © Ana Ruiz, Global Research, 2024
+"""
+
+COMPLIANT_META = {
+    "title": "The harbour that was sold",
+    "author": "Ana Ruiz",
+    "original_url": GR_URL,
+    "original_published": "2024-03-02",
+    "commercial": False,
+    "medium": "web",
+}
+
+
+def markdown(meta: dict, body: str) -> str:
+    import yaml
+
+    return "---\n" + yaml.safe_dump(meta, sort_keys=False) + "---\n" + body
+
+
+@pytest.fixture
+def write_md(tmp_path):
+    def write(name: str, meta: dict, body: str) -> Path:
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(markdown(meta, body), encoding="utf-8")
+        return path
+
+    return write

@@ -1,0 +1,211 @@
+"""Bad input: one clear line naming the file and position, exit status 2, no traceback, no change to files."""
+
+from __future__ import annotations
+
+import hashlib
+import time
+from pathlib import Path
+
+import pytest
+from conftest import COMPLIANT_BODY, COMPLIANT_META, markdown
+
+from reprint_guard import InputError, PolicyError, ReprintGuardError, check, check_file
+
+
+def digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def assert_clean_error(run, *fragments: str) -> None:
+    assert run.code == 2, (run.out, run.err)
+    combined = run.out + run.err
+    assert "Traceback" not in combined
+    for fragment in fragments:
+        assert fragment in combined, combined
+
+
+ALIAS_BOMB = """---
+a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]
+b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]
+c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]
+d: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]
+e: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d]
+f: &f [*e,*e,*e,*e,*e,*e,*e,*e,*e]
+g: &g [*f,*f,*f,*f,*f,*f,*f,*f,*f]
+original_url: https://www.globalresearch.ca/x/1
+---
+Body
+"""
+
+CASES = {
+    "bad-yaml.md": ("---\ntitle: [unclosed\nauthor: x\n---\nBody\n", "bad-yaml.md:3:", "invalid YAML"),
+    "unclosed.md": ("---\ntitle: x\nBody without a closing fence\n", "unclosed.md:1:1", "never closed"),
+    "not-mapping.md": ("---\n- a\n- b\n---\nBody\n", "not-mapping.md:2:1", "mapping"),
+    "alias.md": (ALIAS_BOMB, "alias.md:3:8", "aliases"),
+    "deep.md": ("---\nx: " + "[" * 5000 + "]" * 5000 + "\n---\nBody\n", "deep.md:2:", "nested deeper"),
+    "python-tag.md": ("---\nx: !!python/object:os.system ls\n---\nBody\n", "python-tag.md:2:", "invalid YAML"),
+    "bad-toml.md": ("+++\ntitle = \n+++\nBody\n", "bad-toml.md:2:", "invalid TOML"),
+    "bad-meta.md": (
+        "---\noriginal_url: https://www.globalresearch.ca/x/1\ncommercial: maybe\n---\nBody\n",
+        "bad-meta.md:3:1",
+        "metadata 'commercial'",
+    ),
+    "bad-medium.md": (
+        "---\noriginal_url: https://www.globalresearch.ca/x/1\nmedium: carrier-pigeon\n---\nBody\n",
+        "bad-medium.md:3:1",
+        "metadata 'medium'",
+    ),
+    "bad.json": ('{"metadata": {"a": 1},\n "body": "x",, }', "bad.json:2:", "invalid JSON"),
+    "shape.json": ('["not", "an", "envelope"]', "shape.json:1", "not a reprint"),
+    "format.json": ('{"body": "x",\n "format": "docx"}', "format.json:2:1", '"format" must be one of'),
+    "deep.json": ('{"body": "x", "metadata": ' + "[" * 100000 + "]" * 100000 + "}", "deep.json", "JSON"),
+    "empty.md": ("", "empty.md", "empty file"),
+    "blank.html": ("  \n\n ", "blank.html", "empty file"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_bad_reprint_files(tmp_path, cli, name):
+    text, location, message = CASES[name]
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    before = digest(path)
+    run = cli("check", str(path))
+    assert_clean_error(run, location, message)
+    assert digest(path) == before
+    # The library raises a typed exception carrying the position.
+    with pytest.raises(ReprintGuardError) as info:
+        check_file(path)
+    assert str(info.value).startswith(str(path))
+
+
+def test_binary_and_non_utf8_files(tmp_path, cli):
+    binary = tmp_path / "photo.md"
+    binary.write_bytes(b"---\ntitle: x\n---\n\x89PNG\x00\x00\x01")
+    latin = tmp_path / "latin.md"
+    latin.write_bytes("---\ntitle: x\n---\nCaf\xe9 body\n".encode("latin-1"))
+    run = cli("check", str(binary), str(latin))
+    assert_clean_error(run, "photo.md:4:5: binary file", "latin.md:4:4: not valid UTF-8 (byte 0xe9)")
+
+
+def test_huge_file_is_refused_quickly(tmp_path, cli):
+    huge = tmp_path / "huge.md"
+    with huge.open("w", encoding="utf-8") as handle:
+        handle.write("---\noriginal_url: https://www.globalresearch.ca/x/1\n---\n")
+        handle.write(("word " * 200 + "\n\n") * 6000)
+    start = time.perf_counter()
+    run = cli("check", str(huge))
+    assert_clean_error(run, "huge.md", "larger than the 5 MiB limit")
+    assert time.perf_counter() - start < 30
+
+
+def test_bad_files_do_not_stop_the_others(tmp_path, cli):
+    good = tmp_path / "good.md"
+    good.write_text(markdown(COMPLIANT_META, COMPLIANT_BODY), encoding="utf-8")
+    bad = tmp_path / "bad.md"
+    bad.write_text("---\ntitle: [\n---\nx\n", encoding="utf-8")
+    run = cli("check", str(tmp_path), "--format", "json")
+    assert run.code == 2
+    data = run.json()
+    statuses = {Path(r["path"]).name: r["status"] for r in data["results"]}
+    assert statuses == {"bad.md": "error", "good.md": "pass"}
+    error = next(r for r in data["results"] if r["status"] == "error")
+    assert error["error_line"] == 3 and "invalid YAML" in error["error"]
+
+
+def test_missing_path_and_unknown_suffix(tmp_path, cli):
+    other = tmp_path / "notes.txt"
+    other.write_text("hello", encoding="utf-8")
+    run = cli("check", str(tmp_path / "nope.md"), str(other))
+    assert_clean_error(run, "nope.md: no such file or folder", "notes.txt: unknown file type")
+
+
+def test_walking_a_folder_skips_non_envelope_json(tmp_path, cli):
+    (tmp_path / "package.json").write_text('{"name": "site"}', encoding="utf-8")
+    run = cli("check", str(tmp_path), "--format", "json")
+    assert run.code == 0
+    assert run.json()["results"][0]["status"] == "skipped"
+
+
+# Policies ------------------------------------------------------------------
+
+GOOD_RULE = "  - id: credit\n    check: attribution\n    names: [Example]\n    message: Credit Example\n"
+HEAD = "id: broken\nname: Broken\npublisher: Ex\nsource_url: https://example.org/terms\nrules:\n"
+
+POLICY_CASES = {
+    "unknown-check": (
+        HEAD + "  - id: credit\n    check: atribution\n    message: x\n",
+        ":7:",
+        "unknown check type 'atribution'; valid check types: attribution, link, metadata, permission, text",
+    ),
+    "missing-field": (HEAD.replace("publisher: Ex\n", "") + GOOD_RULE, ":1:1", "'publisher' is a required property"),
+    "bad-param": (
+        HEAD + "  - id: credit\n    check: link\n    target: homepage\n    message: x\n",
+        ":8:",
+        "rule 'credit', field 'target'",
+    ),
+    "unknown-key": (HEAD + GOOD_RULE + "    colour: red\n", ":6:", "unknown key(s)"),
+    "bad-condition": (HEAD + GOOD_RULE + "    when: {field: medium, is: web, in: [print]}\n", ":10:", "condition"),
+    "duplicate": (HEAD + GOOD_RULE + GOOD_RULE, ":10:", "duplicate rule id 'credit'"),
+    "extends-unknown": (HEAD.replace("rules:", "extends: nobody\nrules:") + GOOD_RULE, ":5:", "extends unknown policy"),
+    "backtracking-regex": (
+        HEAD + "  - id: t\n    check: text\n    pattern: '(a+)+\\1$'\n    message: x\n",
+        ":8:",
+        "RE2 syntax",
+    ),
+    "alias": (HEAD + "  - &r {id: a, check: text, phrase: x, message: y}\n  - *r\n", ":7:", "aliases"),
+    "not-yaml": ("id: [\n", ":2:", "invalid YAML"),
+    "scalar": ("just a string\n", ":1:1", "must be a YAML mapping"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(POLICY_CASES))
+def test_broken_policies(tmp_path, cli, name):
+    text, position, message = POLICY_CASES[name]
+    policy = tmp_path / f"{name}.yaml"
+    policy.write_text(text, encoding="utf-8")
+    article = tmp_path / "a.md"
+    article.write_text(markdown(COMPLIANT_META, COMPLIANT_BODY), encoding="utf-8")
+    run = cli("check", str(article), "--policy", str(policy))
+    assert_clean_error(run, f"{name}.yaml{position}", message)
+    assert run.out == ""
+    assert len(run.err.strip().splitlines()) == 1
+    with pytest.raises(PolicyError):
+        check(COMPLIANT_BODY, COMPLIANT_META, policy=policy)
+
+
+def test_hostile_regex_runs_in_linear_time(tmp_path):
+    policy = tmp_path / "slow.yaml"
+    policy.write_text(
+        HEAD + "  - id: t\n    check: text\n    pattern: '(a|aa)+$'\n    mode: forbid\n    message: x\n",
+        encoding="utf-8",
+    )
+    body = "a" * 50000 + "!"
+    start = time.perf_counter()
+    result = check(body, {"original_url": "https://example.org/1"}, policy=policy)
+    assert time.perf_counter() - start < 5
+    assert result.findings == []
+
+
+def test_unknown_policy_id(cli, tmp_path):
+    article = tmp_path / "a.md"
+    article.write_text(markdown({**COMPLIANT_META, "policy": "no-such-policy"}, COMPLIANT_BODY), encoding="utf-8")
+    run = cli("check", str(article))
+    assert_clean_error(run, "a.md:8:1: unknown policy 'no-such-policy'; known policies: global-research")
+    run = cli("check", str(article), "--policy", "nope")
+    assert_clean_error(run, "unknown policy 'nope'")
+
+
+def test_usage_errors(cli):
+    assert_clean_error(cli("check"), "the following arguments are required")
+    assert_clean_error(cli("check", "x.md", "--meta", "novalue"), "--meta expects KEY=VALUE")
+    assert_clean_error(cli("check", "x.md", "--format", "xml"), "invalid choice")
+    assert_clean_error(cli("check", "x.md", "--rules-dir", "/no/such/dir"), "no such policy file or folder")
+
+
+def test_library_errors_are_typed():
+    with pytest.raises(InputError) as info:
+        check("body", {"original_url": "https://www.globalresearch.ca/x/1", "medium": "pigeon"})
+    assert "medium" in str(info.value)
+    with pytest.raises(PolicyError):
+        check("body", {"policy": "nope"})

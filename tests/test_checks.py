@@ -1,0 +1,312 @@
+"""Every check type, through the library call a CMS makes."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from conftest import COMPLIANT_BODY, COMPLIANT_META, GR_URL
+
+from reprint_guard import check
+
+
+def rules(result) -> list[str]:
+    return sorted(f.rule for f in result.findings)
+
+
+def test_compliant_reprint_passes():
+    result = check(COMPLIANT_BODY, COMPLIANT_META)
+    assert result.ok
+    assert result.status == "pass"
+    assert result.policy == "global-research"
+    assert result.findings == []
+
+
+# attribution: names ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "credit",
+    [
+        "Originally published by Global Research.",
+        "Source: globalresearch.ca",
+        "From the Centre for Research on Globalization.",
+        "Originally published by G\u200blobal  RESEARCH.",  # zero-width space, spacing, case
+        "Originally published by Ｇｌｏｂａｌ Ｒｅｓｅａｒｃｈ.",  # full-width letters (NFKC)
+    ],
+)
+def test_source_credit_accepts_variants_after_normalisation(credit):
+    body = COMPLIANT_BODY.replace("*The original source of this article is", f"{credit} *Link:")
+    result = check(body, COMPLIANT_META)
+    assert "global-research/source-credit" not in rules(result), credit
+
+
+@pytest.mark.parametrize(
+    "hidden",
+    [
+        "<!-- Global Research -->",
+        "`Global Research`",
+        "```\nGlobal Research\n```",
+        '<span style="display: none">Global Research</span>',
+        '<div hidden>\n\nGlobal Research\n\n</div>',
+        '<div style="display:none">\n\nGlobal Research paragraph in Markdown.\n\n</div>',
+        '<p style="visibility:hidden">Global Research</p>',
+        "<script>var s = 'Global Research';</script>",
+        "<style>/* Global Research */</style>",
+        "Global Researchers say",  # not the name as whole words
+    ],
+)
+def test_source_credit_ignores_invisible_text(hidden):
+    body = f"# Title\n\nText.\n\n{hidden}\n\n[link]({GR_URL})\n\nCopyright © Ana Ruiz, 2024\n"
+    result = check(body, COMPLIANT_META)
+    assert rules(result) == ["global-research/source-credit"]
+    finding = result.findings[0]
+    assert finding.severity == "error"
+    assert finding.check == "attribution"
+    assert finding.fix
+
+
+# attribution: copyright ------------------------------------------------
+
+
+@pytest.mark.parametrize("notice", ["Copyright © Ana Ruiz, 2024", "(c) 2024 Ana Ruiz", "© Ana Ruiz", "COPYRIGHT ANA RUIZ"])
+def test_copyright_notice_variants(notice):
+    body = COMPLIANT_BODY.replace("Copyright © Ana Ruiz, Global Research, 2024", notice)
+    assert rules(check(body, COMPLIANT_META)) == []
+
+
+def test_copyright_notice_must_name_the_holder():
+    body = COMPLIANT_BODY.replace("Ana Ruiz", "Someone Else")
+    result = check(body, COMPLIANT_META)
+    assert rules(result) == ["global-research/copyright-notice"]
+    assert "Ana Ruiz" in result.findings[0].message
+    assert "Copyright © Ana Ruiz, Global Research, 2024" in result.findings[0].fix
+
+
+def test_copyright_holder_overrides_author_and_lists_need_every_holder():
+    meta = {**COMPLIANT_META, "author": ["Ana Ruiz", "Li Wei"]}
+    assert rules(check(COMPLIANT_BODY, meta)) == ["global-research/copyright-notice"]
+    body = COMPLIANT_BODY.replace("Ana Ruiz,", "Ana Ruiz and Li Wei,")
+    assert rules(check(body, meta)) == []
+    meta = {**COMPLIANT_META, "copyright_holder": "Harbour Workers Union"}
+    assert rules(check(COMPLIANT_BODY, meta)) == ["global-research/copyright-notice"]
+
+
+def test_copyright_without_any_author_points_at_metadata():
+    meta = {k: v for k, v in COMPLIANT_META.items() if k != "author"}
+    result = check(COMPLIANT_BODY, meta)
+    assert rules(result) == ["global-research/copyright-notice"]
+    assert "author" in result.findings[0].message
+
+
+# link -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "link",
+    [
+        f"[Global Research]({GR_URL})",
+        "[Global Research](http://globalresearch.ca/the-harbour-that-was-sold/5799123/)",
+        f"[Global Research]({GR_URL}?utm_source=newsletter&utm_medium=email#comments)",
+        "[Global Research][orig]\n\n[orig]: https://www.globalresearch.ca/the-harbour-that-was-sold/5799123",
+        f"Global Research: <{GR_URL}>",
+        f"Global Research: {GR_URL}",
+        f'<a href="{GR_URL}">Global Research</a>',
+    ],
+)
+def test_link_forms_that_count(link):
+    body = f"# T\n\nText.\n\n{link}\n\nCopyright © Ana Ruiz, 2024\n"
+    assert rules(check(body, COMPLIANT_META)) == []
+
+
+@pytest.mark.parametrize(
+    ("link", "detail"),
+    [
+        ("[Global Research](https://www.globalresearch.ca/)", "same site"),
+        ("[Global Research](https://www.globalresearch.ca/another-story/5799124)", "same site"),
+        ("[Global Research](https://www.globalresearch.ca/the-harbour-that-was-sold/5799123?p=2)", "same site"),
+        (f"Global Research ![photo]({GR_URL})", "image"),
+        (f"Global Research `{GR_URL}`", None),
+        (f"Global Research <!-- {GR_URL} -->", None),
+        (f'Global Research <span hidden><a href="{GR_URL}">x</a></span>', None),
+    ],
+)
+def test_link_forms_that_do_not_count(link, detail):
+    body = f"# T\n\nText.\n\n{link}\n\nCopyright © Ana Ruiz, 2024\n"
+    result = check(body, COMPLIANT_META)
+    assert rules(result) == ["global-research/link-original"]
+    if detail:
+        assert detail in result.findings[0].message
+    assert GR_URL in result.findings[0].fix
+
+
+def test_bare_urls_can_be_turned_off():
+    body = f"# T\n\nGlobal Research: {GR_URL}\n\nCopyright © Ana Ruiz, 2024\n"
+    assert rules(check(body, COMPLIANT_META, bare_urls=False)) == ["global-research/link-original"]
+
+
+def test_link_not_required_in_print():
+    meta = {
+        **COMPLIANT_META,
+        "medium": "print",
+        "permissions": [{"from": "publications@globalresearch.ca", "date": "2024-04-01", "scope": ["print"]}],
+    }
+    body = "# T\n\nText. Originally published by Global Research.\n\nCopyright © Ana Ruiz, 2024\n"
+    assert rules(check(body, meta)) == []
+
+
+def test_link_without_original_url_is_reported_against_metadata():
+    meta = {**COMPLIANT_META, "original_url": None, "policy": "global-research"}
+    result = check(COMPLIANT_BODY, meta)
+    assert rules(result) == ["global-research/link-original"]
+    assert "original_url" in result.findings[0].message
+
+
+# permission -------------------------------------------------------------
+
+
+def test_commercial_needs_permission_from_the_contact():
+    meta = {**COMPLIANT_META, "commercial": True}
+    result = check(COMPLIANT_BODY, meta)
+    assert rules(result) == ["global-research/commercial-permission"]
+    assert "publications@globalresearch.ca" in result.findings[0].fix
+
+    granted = {
+        **meta,
+        "permissions": [
+            {"from": "Desk <Publications@GlobalResearch.ca>", "date": "2024-04-01", "scope": ["commercial"]}
+        ],
+    }
+    assert rules(check(COMPLIANT_BODY, granted)) == []
+
+
+def test_permission_from_someone_else_or_other_scope_or_expired_does_not_count():
+    meta = {**COMPLIANT_META, "commercial": True}
+    stranger = {**meta, "permissions": [{"from": "friend@example.org", "scope": ["commercial"]}]}
+    result = check(COMPLIANT_BODY, stranger)
+    assert rules(result) == ["global-research/commercial-permission"]
+    assert "not a contact" in result.findings[0].message
+    wrong_scope = {**meta, "permissions": [{"from": "publications@globalresearch.ca", "scope": ["print"]}]}
+    assert rules(check(COMPLIANT_BODY, wrong_scope)) == ["global-research/commercial-permission"]
+    expired = {
+        **meta,
+        "permissions": [{"from": "publications@globalresearch.ca", "scope": "commercial", "expires": "2024-12-31"}],
+    }
+    result = check(COMPLIANT_BODY, expired, today=dt.date(2025, 1, 1))
+    assert "expired on 2024-12-31" in result.findings[0].message
+    assert rules(check(COMPLIANT_BODY, expired, today=dt.date(2024, 6, 1))) == []
+
+
+@pytest.mark.parametrize("medium", ["print", "newsletter", "broadcast", "social"])
+def test_other_media_need_permission_for_that_medium(medium):
+    meta = {**COMPLIANT_META, "medium": medium}
+    assert "global-research/print-permission" in rules(check(COMPLIANT_BODY, meta))
+    meta["permissions"] = [{"from": "publications@globalresearch.ca", "scope": [medium]}]
+    assert "global-research/print-permission" not in rules(check(COMPLIANT_BODY, meta))
+
+
+def test_unknown_commercial_is_a_warning_not_a_guess():
+    meta = {k: v for k, v in COMPLIANT_META.items() if k != "commercial"}
+    result = check(COMPLIANT_BODY, meta)
+    assert rules(result) == ["reprint-guard/missing-metadata"]
+    assert result.findings[0].severity == "warning"
+    assert "commercial" in result.findings[0].message
+    assert result.ok  # a warning does not fail the reprint
+
+
+# text and metadata (generic check types, through a user policy) -------------------
+
+
+POLICY = """
+id: test-terms
+name: Test terms
+publisher: Example News
+source_url: https://example.org/terms
+applies_to: [example.org]
+contacts: [rights@example.org]
+rules:
+  - id: credit-line
+    check: text
+    phrase: This story was originally published by Example News
+    message: The credit line is missing
+  - id: no-all-rights-reserved
+    check: text
+    pattern: "all rights reserved"
+    mode: forbid
+    severity: warning
+    message: Do not add "All rights reserved" over licensed text
+  - id: author-set
+    check: metadata
+    field: author
+    message: The author must be named
+  - id: licence-known
+    check: metadata
+    field: license
+    required: false
+    allowed: [CC-BY-4.0, CC-BY-ND-4.0]
+    message: Unexpected licence
+  - id: no-edits
+    check: metadata
+    field: edited
+    required: false
+    pattern: "^(false|False)$"
+    when: {any: [{field: medium, is: web}, {not: {field: medium, in: [print]}}]}
+    message: Edited stories may not be republished
+"""
+
+
+@pytest.fixture
+def policy_file(tmp_path):
+    path = tmp_path / "test-terms.yaml"
+    path.write_text(POLICY, encoding="utf-8")
+    return path
+
+
+def test_text_and_metadata_checks(policy_file):
+    meta = {"original_url": "https://example.org/story/1", "author": "Ana"}
+    body = "Text.\n\n*This story was originally   published by Example News.*\n"
+    assert rules(check(body, meta, rules_dirs=[policy_file])) == []
+
+    body2 = "Text.\n\nAll Rights Reserved.\n"
+    meta2 = {"original_url": "https://example.org/story/1", "license": "CC-BY-NC-4.0", "edited": True}
+    result = check(body2, meta2, rules_dirs=[policy_file])
+    assert rules(result) == [
+        "test-terms/author-set",
+        "test-terms/credit-line",
+        "test-terms/licence-known",
+        "test-terms/no-all-rights-reserved",
+        "test-terms/no-edits",
+    ]
+    forbidden = next(f for f in result.findings if f.rule.endswith("no-all-rights-reserved"))
+    assert forbidden.severity == "warning"
+    assert (forbidden.line, forbidden.column) == (3, 1)
+    assert 'found "all rights reserved"' in forbidden.message
+
+
+def test_policy_by_explicit_id_path_and_object(policy_file):
+    from reprint_guard import load_policy
+
+    meta = {"original_url": "https://elsewhere.net/x", "author": "Ana"}
+    body = "This story was originally published by Example News"
+    by_path = check(body, meta, policy=policy_file)
+    assert by_path.policy == "test-terms" and by_path.ok
+    loaded = load_policy(policy_file)
+    assert check(body, meta, policy=loaded).ok
+    assert check(body, {**meta, "policy": "test-terms"}, rules_dirs=[policy_file.parent]).policy == "test-terms"
+
+
+def test_unknown_host_and_non_reprints():
+    result = check("Body", {"original_url": "https://unknown-paper.example/a"})
+    assert rules(result) == ["reprint-guard/unknown-publisher"]
+    assert "unknown-paper.example" in result.findings[0].message
+    assert result.findings[0].severity == "warning"
+    skipped = check("Our own article.", {"title": "Ours"})
+    assert skipped.status == "skipped"
+    assert skipped.findings == []
+
+
+def test_subdomains_match_applies_to():
+    meta = {**COMPLIANT_META, "original_url": "https://m.globalresearch.ca/the-harbour-that-was-sold/5799123"}
+    body = COMPLIANT_BODY.replace(GR_URL, "https://m.globalresearch.ca/the-harbour-that-was-sold/5799123")
+    result = check(body, meta)
+    assert result.policy == "global-research" and result.ok
