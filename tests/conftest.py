@@ -37,9 +37,7 @@ def run_cli(*args: str, cwd: Path | None = None, stdin: str | bytes | None = Non
         timeout=60,
     )
     if isinstance(stdin, bytes):
-        proc = subprocess.CompletedProcess(
-            proc.args, proc.returncode, proc.stdout.decode(), proc.stderr.decode()
-        )
+        proc = subprocess.CompletedProcess(proc.args, proc.returncode, proc.stdout.decode(), proc.stderr.decode())
     return CliRun(proc)
 
 

@@ -7,8 +7,8 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import COMPLIANT_BODY, COMPLIANT_META, markdown
 
+from conftest import COMPLIANT_BODY, COMPLIANT_META, markdown
 from reprint_guard import InputError, PolicyError, ReprintGuardError, check, check_file
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from conftest import COMPLIANT_BODY, COMPLIANT_META, GR_URL
 
+from conftest import COMPLIANT_BODY, COMPLIANT_META, GR_URL
 from reprint_guard import check
 
 
@@ -48,7 +48,7 @@ def test_source_credit_accepts_variants_after_normalisation(credit):
         "`Global Research`",
         "```\nGlobal Research\n```",
         '<span style="display: none">Global Research</span>',
-        '<div hidden>\n\nGlobal Research\n\n</div>',
+        "<div hidden>\n\nGlobal Research\n\n</div>",
         '<div style="display:none">\n\nGlobal Research paragraph in Markdown.\n\n</div>',
         '<p style="visibility:hidden">Global Research</p>',
         "<script>var s = 'Global Research';</script>",
@@ -69,7 +69,9 @@ def test_source_credit_ignores_invisible_text(hidden):
 # attribution: copyright ------------------------------------------------
 
 
-@pytest.mark.parametrize("notice", ["Copyright © Ana Ruiz, 2024", "(c) 2024 Ana Ruiz", "© Ana Ruiz", "COPYRIGHT ANA RUIZ"])
+@pytest.mark.parametrize(
+    "notice", ["Copyright © Ana Ruiz, 2024", "(c) 2024 Ana Ruiz", "© Ana Ruiz", "COPYRIGHT ANA RUIZ"]
+)
 def test_copyright_notice_variants(notice):
     body = COMPLIANT_BODY.replace("Copyright © Ana Ruiz, Global Research, 2024", notice)
     assert rules(check(body, COMPLIANT_META)) == []

@@ -1,0 +1,154 @@
+"""Output formats and exit codes, from the real CLI."""
+
+from __future__ import annotations
+
+import json
+import threading
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+import reprint_guard
+from conftest import COMPLIANT_BODY, COMPLIANT_META
+from reprint_guard.output.github import command
+from reprint_guard.policy.schema import REPORT_SCHEMA_PATH, SCHEMA_PATH, render_report_schema, render_schema
+
+
+@pytest.fixture
+def repo(write_md):
+    write_md("ok.md", COMPLIANT_META, COMPLIANT_BODY)
+    write_md("no-credit.md", COMPLIANT_META, COMPLIANT_BODY.replace("Global Research", "GR"))
+    write_md("warn.md", {k: v for k, v in COMPLIANT_META.items() if k != "commercial"}, COMPLIANT_BODY)
+    write_md("own.md", {"title": "Our own story"}, "Ours.\n")
+    return write_md("ok.md", COMPLIANT_META, COMPLIANT_BODY).parent
+
+
+def test_json_output_matches_its_schema(repo, cli):
+    run = cli("check", str(repo), "--format", "json")
+    assert run.code == 1
+    report = run.json()
+    schema = json.loads(REPORT_SCHEMA_PATH.read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator.check_schema(schema)
+    jsonschema.validate(report, schema)
+    assert report["version"] == 1 and report["tool"]["name"] == "reprint-guard"
+    by_name = {Path(r["path"]).name: r for r in report["results"]}
+    assert [r["status"] for r in report["results"]] == ["fail", "pass", "skipped", "pass"]  # sorted walk order
+    assert by_name["no-credit.md"]["findings"][0]["rule"] == "global-research/source-credit"
+    assert by_name["warn.md"]["findings"][0]["severity"] == "warning"
+    assert report["summary"] == {
+        "files": 4,
+        "passed": 2,
+        "failed": 1,
+        "errored": 0,
+        "skipped": 1,
+        "errors": 1,
+        "warnings": 1,
+        "infos": 0,
+    }
+
+
+def test_shipped_schemas_are_fresh():
+    assert SCHEMA_PATH.read_text(encoding="utf-8") == render_schema(), "run python -m reprint_guard.policy.schema"
+    assert REPORT_SCHEMA_PATH.read_text(encoding="utf-8") == render_report_schema()
+
+
+@pytest.mark.parametrize(("fail_on", "code"), [("error", 1), ("warning", 1), ("never", 0)])
+def test_fail_on(repo, cli, fail_on, code):
+    assert cli("check", str(repo), "--fail-on", fail_on).code == code
+
+
+def test_fail_on_warning_alone(repo, cli):
+    warn = str(repo / "warn.md")
+    assert cli("check", warn).code == 0
+    run = cli("check", warn, "--fail-on", "warning", "--format", "json")
+    assert run.code == 1
+    assert run.json()["results"][0]["status"] == "fail"
+
+
+def test_text_output(repo, cli):
+    run = cli("check", str(repo))
+    lines = run.out.splitlines()
+    assert lines[0].endswith("no-credit.md")
+    assert "error" in lines[1] and "global-research/source-credit" in lines[1]
+    assert lines[2].strip().startswith("fix: ")
+    assert lines[-1] == "✖ 1 error, 1 warning in 4 files: 2 passed, 1 failed, 1 skipped (not reprints)"
+    assert "\x1b[" not in run.out  # not a terminal: no colour
+    verbose = cli("check", str(repo), "-v").out
+    assert "own.md: skipped (not a reprint" in verbose and "ok.md: ok (global-research)" in verbose
+
+
+def test_colour_rules(repo, cli):
+    assert "\x1b[31m" in cli("check", str(repo), "--color", "always").out
+    assert "\x1b[" not in cli("check", str(repo), "--color", "always", env={"NO_COLOR": "1"}).out
+
+
+def test_colour_on_a_real_terminal(repo):
+    pty = pytest.importorskip("pty")
+    import os
+    import subprocess
+    import sys
+
+    def run(env_extra):
+        leader, follower = pty.openpty()
+        env = {**os.environ, **env_extra}
+        env.pop("NO_COLOR", None) if "NO_COLOR" not in env_extra else None
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "reprint_guard", "check", str(repo)], stdout=follower, stderr=follower, env=env
+        )
+        os.close(follower)
+        chunks = []
+        while True:
+            try:
+                data = os.read(leader, 65536)
+            except OSError:
+                break
+            if not data:
+                break
+            chunks.append(data)
+        proc.wait(timeout=60)
+        os.close(leader)
+        return b"".join(chunks).decode()
+
+    assert "\x1b[31m" in run({"TERM": "xterm"})
+    assert "\x1b[" not in run({"TERM": "xterm", "NO_COLOR": "1"})
+
+
+def test_github_format(repo, cli):
+    run = cli("check", str(repo), "--format", "github")
+    lines = run.out.splitlines()
+    error = next(line for line in lines if line.startswith("::error "))
+    assert error.startswith(f"::error file={repo / 'no-credit.md'},line=")
+    assert ",title=global-research/source-credit::" in error
+    assert "%0Afix: " in error
+    assert any(line.startswith("::warning ") and "missing-metadata" in line for line in lines)
+
+
+def test_github_escaping():
+    line = command("error", "50% done\r\nnext", file="a,b:c.md", line=3, title="x/y")
+    assert line == "::error file=a%2Cb%3Ac.md,line=3,title=x/y::50%25 done%0D%0Anext"
+
+
+def test_library_is_thread_safe_and_reuses_policies():
+    bodies = [COMPLIANT_BODY, COMPLIANT_BODY.replace("Global Research", "GR")] * 20
+    results: list = [None] * len(bodies)
+
+    def work(i: int) -> None:
+        results[i] = reprint_guard.check(bodies[i], COMPLIANT_META)
+
+    threads = [threading.Thread(target=work, args=(i,)) for i in range(len(bodies))]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert [r.ok for r in results] == [True, False] * 20
+    assert reprint_guard.load_policy("global-research") is reprint_guard.load_policy("global-research")
+
+
+def test_library_result_is_typed_pydantic():
+    result = reprint_guard.check(COMPLIANT_BODY.replace("Global Research", "GR"), COMPLIANT_META)
+    assert isinstance(result, reprint_guard.Result)
+    finding = result.findings[0]
+    assert isinstance(finding, reprint_guard.Finding)
+    assert (finding.rule, finding.severity, finding.line) == ("global-research/source-credit", "error", 7)
+    assert json.loads(result.model_dump_json())["findings"][0]["rule"] == "global-research/source-credit"

@@ -1,0 +1,153 @@
+"""Every input format, read from real files and standard input."""
+
+from __future__ import annotations
+
+import json
+
+from conftest import COMPLIANT_BODY, COMPLIANT_META, GR_URL
+from reprint_guard import check_file
+
+HTML_PAGE = f"""<!doctype html>
+<html><head>
+<title>The harbour that was sold</title>
+<link rel="canonical" href="https://our-site.example/harbour">
+<meta name="author" content="Ana Ruiz">
+<script type="application/ld+json">
+{{"@context": "https://schema.org", "@type": "NewsArticle",
+  "isBasedOn": {{"@id": "{GR_URL}"}}, "author": {{"@type": "Person", "name": "Ana Ruiz"}}}}
+</script>
+</head>
+<body>
+<article>
+<h1>The harbour that was sold</h1>
+<p>A paragraph about the harbour.</p>
+<p>The original source of this article is <a href="{GR_URL}">Global Research</a>.</p>
+<p>Copyright © Ana Ruiz, Global Research, 2024</p>
+</article>
+</body></html>
+"""
+
+
+def test_html_page_declares_its_own_metadata(tmp_path):
+    page = tmp_path / "harbour.html"
+    page.write_text(HTML_PAGE, encoding="utf-8")
+    result = check_file(page, meta={"commercial": False})
+    assert result.policy == "global-research"  # from JSON-LD isBasedOn, not the canonical
+    assert result.ok and result.findings == []
+
+
+def test_html_sidecar_and_meta_precedence(tmp_path):
+    fragment = tmp_path / "frag.html"
+    fragment.write_text(f'<p>Global Research</p>\n<p><a href="{GR_URL}">original</a></p>\n', encoding="utf-8")
+    (tmp_path / "frag.meta.yaml").write_text(
+        f"original_url: {GR_URL}\nauthor: Ana Ruiz\ncommercial: true\n", encoding="utf-8"
+    )
+    result = check_file(fragment)
+    assert sorted(f.rule for f in result.findings) == [
+        "global-research/commercial-permission",
+        "global-research/copyright-notice",
+    ]
+    overridden = check_file(fragment, meta={"commercial": False})
+    assert [f.rule for f in overridden.findings] == ["global-research/copyright-notice"]
+    # In HTML, a bare URL in text is not a link.
+    fragment.write_text(f"<p>Global Research {GR_URL}</p><p>Copyright © Ana Ruiz</p>", encoding="utf-8")
+    assert [f.rule for f in check_file(fragment, meta={"commercial": False}).findings] == [
+        "global-research/link-original"
+    ]
+
+
+def test_json_envelope(tmp_path):
+    envelope = {"metadata": COMPLIANT_META, "body": COMPLIANT_BODY.replace("Copyright ©", "By"), "format": "markdown"}
+    path = tmp_path / "post.json"
+    path.write_text(json.dumps(envelope, indent=2), encoding="utf-8")
+    result = check_file(path)
+    assert [(f.rule, f.line) for f in result.findings] == [("global-research/copyright-notice", 7)]
+    html = {
+        "metadata": COMPLIANT_META,
+        "body": f'<p>Global Research <a href="{GR_URL}">x</a> © Ana Ruiz</p>',
+        "format": "html",
+    }
+    path.write_text(json.dumps(html), encoding="utf-8")
+    assert check_file(path).findings == []
+
+
+def test_toml_front_matter(tmp_path):
+    path = tmp_path / "hugo.md"
+    path.write_text(
+        f'+++\ntitle = "Harbour"\nauthor = "Ana Ruiz"\noriginal_url = "{GR_URL}"\ncommercial = true\n+++\n'
+        + COMPLIANT_BODY,
+        encoding="utf-8",
+    )
+    result = check_file(path)
+    assert [(f.rule, f.line) for f in result.findings] == [("global-research/commercial-permission", 5)]
+
+
+def test_positions_are_file_lines(write_md):
+    body = "# Title\n\nFirst paragraph.\n\nSecond with [home](https://globalresearch.ca/) link.\n\nEnd.\n"
+    path = write_md("pos.md", COMPLIANT_META, body)
+    result = check_file(path)
+    found = {f.rule: (f.line, f.column) for f in result.findings}
+    front = 2 + len(COMPLIANT_META)  # '---', the keys, '---'
+    assert found["global-research/link-original"] == (front + 5, 20)
+    assert found["global-research/source-credit"] == (front + 7, 1)  # end of body
+    assert found["global-research/copyright-notice"] == (front + 7, 1)
+
+
+def test_stdin_in_each_format(cli):
+    md = "---\n" + json.dumps(COMPLIANT_META) + "\n---\n" + COMPLIANT_BODY
+    run = cli("check", "-", "--format", "json", stdin=md)
+    assert run.code == 0, run.out + run.err
+    assert run.json()["results"][0]["path"] == "<stdin>"
+    html = f'<p>Global Research <a href="{GR_URL}">x</a></p>'
+    run = cli(
+        "check",
+        "-",
+        "--stdin-format",
+        "html",
+        "--meta",
+        f"original_url={GR_URL}",
+        "--meta",
+        "author=Ana Ruiz",
+        "--meta",
+        "commercial=false",
+        "--format",
+        "json",
+        stdin=html,
+    )
+    assert run.code == 1
+    assert [f["rule"] for f in run.json()["results"][0]["findings"]] == ["global-research/copyright-notice"]
+    envelope = json.dumps({"metadata": COMPLIANT_META, "body": COMPLIANT_BODY})
+    assert cli("check", "-", "--stdin-format", "json", stdin=envelope).code == 0
+    text = f"Global Research {GR_URL} Copyright © Ana Ruiz"
+    assert (
+        cli(
+            "check",
+            "-",
+            "--stdin-format",
+            "text",
+            "--meta",
+            f"original_url={GR_URL}",
+            "--meta",
+            "author=Ana Ruiz",
+            "--meta",
+            "commercial=false",
+            stdin=text,
+        ).code
+        == 0
+    )
+
+
+def test_meta_overrides_are_typed(write_md, cli):
+    path = write_md("m.md", COMPLIANT_META, COMPLIANT_BODY)
+    run = cli("check", str(path), "--meta", "commercial=true", "--format", "json")
+    assert run.code == 1
+    assert [f["rule"] for f in run.json()["results"][0]["findings"]] == ["global-research/commercial-permission"]
+    run = cli(
+        "check",
+        str(path),
+        "--meta",
+        "medium=print",
+        "--meta",
+        "permissions=[{from: publications@globalresearch.ca, scope: [print]}]",
+    )
+    assert run.code == 0, run.out
