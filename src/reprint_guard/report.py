@@ -5,7 +5,7 @@ from __future__ import annotations
 from enum import IntEnum, StrEnum
 from typing import Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 #: Version of the JSON envelope; bump on any incompatible change.
 REPORT_VERSION = 1
@@ -109,12 +109,16 @@ class Summary(BaseModel):
 
 
 class Tool(BaseModel):
+    model_config = ConfigDict(defer_build=True)
+
     name: str = "reprint-guard"
     version: str
 
 
 class Report(BaseModel):
     """The versioned envelope for a whole run (the ``--format json`` output)."""
+
+    model_config = ConfigDict(defer_build=True)
 
     version: int = REPORT_VERSION
     tool: Tool

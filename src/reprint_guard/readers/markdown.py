@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import tomllib
 
 import pyromark
 
@@ -64,6 +63,8 @@ def split_front_matter(text: str) -> FrontMatter:
         data = loaded.data if loaded else None
         key_lines = {k: v + 1 for k, v in loaded.key_lines.items()} if loaded else {}
     else:
+        import tomllib
+
         try:
             data = tomllib.loads(raw)
         except tomllib.TOMLDecodeError as exc:

@@ -1,0 +1,94 @@
+"""Policies: the bundled ones are schema-valid, and extends/conditions behave."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import COMPLIANT_BODY, COMPLIANT_META
+
+from reprint_guard import PolicyError, check, load_policy
+from reprint_guard.policy.loader import bundled_rules_dir, policy_files, read_policy_file, schema_errors
+
+BUNDLED = policy_files(bundled_rules_dir())
+
+
+def test_bundled_policies_are_installed_with_the_package():
+    import reprint_guard
+
+    assert BUNDLED, "no bundled policies found"
+    package_dir = Path(reprint_guard.__file__).parent
+    # CI installs the wheel: the policies must come from inside the package, not the checkout.
+    if "site-packages" in str(package_dir):
+        assert bundled_rules_dir() == package_dir / "rules"
+
+
+@pytest.mark.parametrize("path", BUNDLED, ids=lambda p: p.stem)
+def test_bundled_policy_is_schema_valid(path):
+    raw = read_policy_file(path, validate=False)
+    assert [str(e) for e in schema_errors(raw)] == []
+    assert raw.data["id"] == path.stem
+    policy = load_policy(raw.data["id"])
+    assert policy.source_url.startswith("https://")
+    assert policy.terms_read is not None
+
+
+def test_global_research_rule_ids_are_stable():
+    policy = load_policy("global-research")
+    assert [r.id for r in policy.rules] == [
+        "source-credit",
+        "copyright-notice",
+        "link-original",
+        "commercial-permission",
+        "print-permission",
+    ]
+    assert {r.severity for r in policy.rules} == {"error"}
+    assert policy.contacts == ("publications@globalresearch.ca",)
+
+
+def test_extends_overrides_and_disables(tmp_path):
+    (tmp_path / "child.yaml").write_text(
+        """
+id: gr-partner
+name: A partner agreement on top of Global Research's terms
+publisher: Global Research
+source_url: https://example.org/agreement
+extends: global-research
+applies_to: [partner.globalresearch.ca]
+rules:
+  - id: commercial-permission
+    disabled: true
+  - id: source-credit
+    check: attribution
+    names: [Global Research Partner]
+    severity: warning
+    message: Credit the partner edition
+""",
+        encoding="utf-8",
+    )
+    policy = load_policy(tmp_path / "child.yaml")
+    assert [r.id for r in policy.rules] == ["source-credit", "copyright-notice", "link-original", "print-permission"]
+    assert policy.contacts == ("publications@globalresearch.ca",)  # inherited
+    meta = {**COMPLIANT_META, "commercial": True, "original_url": COMPLIANT_META["original_url"]}
+    result = check(COMPLIANT_BODY, meta, policy=policy)
+    assert [(f.rule, f.severity) for f in result.findings] == [("gr-partner/source-credit", "warning")]
+
+
+def test_extends_loop_is_reported(tmp_path):
+    for a, b in (("a", "b"), ("b", "a")):
+        (tmp_path / f"{a}.yaml").write_text(
+            f"id: {a}\nname: {a}\npublisher: x\nsource_url: https://x.org\nextends: {b}\nrules: []\n",
+            encoding="utf-8",
+        )
+    with pytest.raises(PolicyError, match="loop"):
+        load_policy("a", rules_dirs=[tmp_path])
+
+
+def test_user_policy_replaces_bundled_id(tmp_path):
+    (tmp_path / "gr.yaml").write_text(
+        "id: global-research\nname: Local copy\npublisher: GR\nsource_url: https://x.org\n"
+        "applies_to: [globalresearch.ca]\nrules: []\n",
+        encoding="utf-8",
+    )
+    result = check("nothing", COMPLIANT_META, rules_dirs=[tmp_path])
+    assert result.policy == "global-research" and result.findings == []
