@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import COMPLIANT_BODY, COMPLIANT_META
 
+from conftest import COMPLIANT_BODY, COMPLIANT_META
 from reprint_guard import PolicyError, check, load_policy
 from reprint_guard.policy.loader import bundled_rules_dir, policy_files, read_policy_file, schema_errors
 
