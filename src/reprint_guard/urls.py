@@ -7,6 +7,7 @@ path and every other query parameter must match.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from urllib.parse import parse_qsl, quote, unquote, urlencode, urlsplit
 
 _TRACKING_PREFIXES = ("utm_", "pk_", "mtm_", "hsa_")
@@ -55,6 +56,7 @@ def _with_scheme(url: str) -> str:
     return url
 
 
+@lru_cache(maxsize=8192)
 def normalize_url(url: str) -> str | None:
     """A comparison key for ``url``; None for relative, mailto: and other non-web links."""
     try:

@@ -13,20 +13,19 @@ PASS (copyright: true, author Jane Doe)::
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from pydantic import Field, model_validator
 
 from ..reprint import Reprint
-from ..textnorm import contains_phrase, phrase_pattern
+from ..textnorm import contains_phrase, find_phrase
 from .base import Context, Problem
 from .base import Params as BaseParams
 
 NAME = "attribution"
 SUMMARY = "A named credit (any accepted variant), or a copyright notice naming the holder, is visible."
 
-_NOTICE = re.compile(r"©|\(c\)|\bcopyright\b")
+_NOTICE_MARKS = ("©", "(c)", "copyright")
 _NOTICE_WINDOW = 160
 
 
@@ -43,12 +42,23 @@ class Params(BaseParams):
         return self
 
 
+def notice_positions(text: str) -> list[int]:
+    """Where a copyright mark (©, (c) or the word "copyright") starts in normalised text."""
+    found = []
+    for mark in _NOTICE_MARKS:
+        index = text.find(mark)
+        while index >= 0:
+            if mark != "copyright" or find_phrase(text, mark, index, index + len(mark)) == index:
+                found.append(index)
+            index = text.find(mark, index + 1)
+    return sorted(found)
+
+
 def has_notice(text: str, holders: list[str]) -> bool:
-    """A copyright notice in normalised ``text`` that names every holder soon after the symbol."""
-    patterns = [phrase_pattern(h) for h in holders]
-    for match in _NOTICE.finditer(text):
-        window = text[match.start() : match.end() + _NOTICE_WINDOW]
-        if all(p.search(window) for p in patterns):
+    """A copyright notice in normalised ``text`` that names every holder soon after the mark."""
+    for start in notice_positions(text):
+        end = start + len("copyright") + _NOTICE_WINDOW
+        if all(find_phrase(text, holder, start, end) >= 0 for holder in holders):
             return True
     return False
 
@@ -75,5 +85,5 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
             )
         elif not has_notice(text, holders):
             names = " and ".join(holders)
-            near = "a notice naming someone else" if _NOTICE.search(text) else "no copyright notice"
+            near = "a notice naming someone else" if notice_positions(text) else "no copyright notice"
             yield Problem(line, column, detail=f"found {near}; expected one naming {names}")

@@ -15,7 +15,7 @@ from typing import Literal
 from pydantic import Field, model_validator
 
 from ..reprint import Reprint
-from ..textnorm import normalize, phrase_pattern
+from ..textnorm import find_phrase, normalized
 from .base import Context, PatternParams, Problem, compile_pattern
 
 NAME = "text"
@@ -36,16 +36,19 @@ class Params(PatternParams):
 
 def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Problem]:
     text = reprint.visible.text
+    matched: str | None
     if params.phrase is not None:
-        found = phrase_pattern(params.phrase).search(text)
-        shown = f'"{normalize(params.phrase)}"'
+        index = find_phrase(text, params.phrase)
+        needle = normalized(params.phrase)
+        matched = text[index : index + len(needle)] if index >= 0 else None
+        shown = f'"{needle}"'
     else:
         found = compile_pattern(params.pattern or "").search(text)
+        matched = found.group(0) if found is not None else None
         shown = f"/{params.pattern}/"
-    if params.mode == "require" and found is None:
+    if params.mode == "require" and matched is None:
         line, column = reprint.end_position()
         yield Problem(line, column, detail=f"{shown} is not visible in the article")
-    elif params.mode == "forbid" and found is not None:
-        matched = found.group(0)
+    elif params.mode == "forbid" and matched is not None:
         line, column = reprint.locate(matched)
         yield Problem(line, column, detail=f'found "{matched}"')
