@@ -9,6 +9,8 @@ from .metadata import Metadata
 from .visible import VisibleBody, from_html, from_text
 
 BODY_FORMATS = ("markdown", "html", "text")
+#: Closing tags and white space at the end of a body: not where the article's text ends.
+_TRAILING_CLOSERS = re.compile(r"(?:\s|</[A-Za-z][^>]*>)*\Z")
 
 
 class Reprint:
@@ -55,9 +57,34 @@ class Reprint:
 
     # Positions ---------------------------------------------------------
 
+    @cached_property
+    def _content_span(self) -> tuple[int, int]:
+        """Where the article content lies in the body source (inside ``<body>`` for a whole page)."""
+        start, end = 0, len(self.body)
+        if self.format == "html":
+            lower = self.body.lower()
+            opening = lower.find("<body")
+            if opening >= 0:
+                start = lower.find(">", opening) + 1
+            closing = lower.rfind("</body")
+            if closing > start:
+                end = closing
+        return start, end
+
+    def _position(self, index: int) -> tuple[int, int]:
+        line = self.body_line + self.body.count("\n", 0, index)
+        column = index - (self.body.rfind("\n", 0, index) + 1) + 1
+        return line, column
+
     def end_position(self) -> tuple[int, int]:
-        """The last line of the body with text: where something missing would go."""
-        return self.body_line + self.body.rstrip().count("\n"), 1
+        """The last line of the article with text: where something missing would go."""
+        start, end = self._content_span
+        content = _TRAILING_CLOSERS.sub("", self.body[start:end])
+        if not content.strip():
+            return self._position(start)
+        last = start + len(content)
+        line_start = self.body.rfind("\n", 0, last) + 1
+        return self._position(line_start)
 
     def meta_position(self, key: str | None = None) -> tuple[int, int]:
         """The line declaring ``key`` in the front matter, else the start of the metadata."""
@@ -65,16 +92,56 @@ class Reprint:
             return self.key_lines[key], 1
         return (min(self.key_lines.values()) if self.key_lines else 1), 1
 
+    @cached_property
+    def _comment_spans(self) -> list[tuple[int, int]]:
+        spans = []
+        index = self.body.find("<!--")
+        while index >= 0:
+            close = self.body.find("-->", index + 4)
+            close = len(self.body) if close < 0 else close + 3
+            spans.append((index, close))
+            index = self.body.find("<!--", close)
+        return spans
+
+    def _find_visible(self, needle: str, *, ignore_case: bool = False) -> int:
+        """First occurrence in the article content that is not inside an HTML comment."""
+        start, end = self._content_span
+        if ignore_case:
+            pattern = re.compile(re.escape(needle), re.IGNORECASE)
+            matches = (m.start() for m in pattern.finditer(self.body, start, end))
+        else:
+            matches = _find_all(self.body, needle, start, end)
+        for index in matches:
+            if not any(a <= index < b for a, b in self._comment_spans):
+                return index
+        return -1
+
+    def locate_url(self, url: str) -> tuple[int, int]:
+        """Position of a link to ``url`` written as Markdown or HTML link syntax, else of the bare URL."""
+        for template in ('href="{}"', "href='{}'", "]({}", "<{}>", "]: {}"):
+            index = self._find_visible(template.format(url))
+            if index >= 0:
+                offset = template.index("{")
+                return self._position(index + offset)
+        return self.locate(url)
+
     def locate(self, needle: str) -> tuple[int, int]:
         """Best-effort position of visible text or a URL in the body source."""
-        index = self.body.find(needle) if needle else -1
+        index = self._find_visible(needle) if needle else -1
+        if index < 0 and needle:
+            index = self._find_visible(needle, ignore_case=True)
         if index < 0 and needle:
             words = needle.split()
             pattern = r"\W+".join(re.escape(w) for w in words[:8])
             found = re.search(pattern, self.body, re.IGNORECASE) if pattern else None
             index = found.start() if found else -1
         if index < 0:
-            return self.body_line, 1
-        line = self.body_line + self.body.count("\n", 0, index)
-        column = index - (self.body.rfind("\n", 0, index) + 1) + 1
-        return line, column
+            return self._position(self._content_span[0])
+        return self._position(index)
+
+
+def _find_all(text: str, needle: str, start: int, end: int):  # type: ignore[no-untyped-def]
+    index = text.find(needle, start, end)
+    while index >= 0:
+        yield index
+        index = text.find(needle, index + 1, end)

@@ -60,7 +60,7 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
     host = host_of(original)
     near = [link for link in links if host and host_of(link) == host]
     if near:
-        line, column = reprint.locate(near[0])
+        line, column = reprint.locate_url(near[0])
         yield Problem(line, column, detail=f"it links to {near[0]} on the same site, but not to the article itself")
         return
     images = [src for src in reprint.visible.images if normalize_url(src) == key]
