@@ -84,6 +84,7 @@ DIRECTORY_SUMMARY = {
     "errors": 18,
     "warnings": 0,
     "infos": 0,
+    "suppressed": 0,
 }
 
 def snapshot() -> dict[str, bytes]:

@@ -45,6 +45,7 @@ def test_json_output_matches_its_schema(repo, cli):
         "errors": 1,
         "warnings": 1,
         "infos": 0,
+        "suppressed": 0,
     }
 
 

@@ -1,20 +1,20 @@
-"""The ``reprint-guard`` command line. It only wires readers, engine and formatters together."""
+"""The ``reprint-guard`` command line. It only wires config, runner and formatters together."""
 
 from __future__ import annotations
 
 import argparse
 import os
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from . import __version__
-from .errors import NotAReprintError, ReprintGuardError, UsageError
-from .report import ExitCode, Result, Summary, exit_code_for
+from .errors import ReprintGuardError, UsageError
+from .report import ExitCode, Summary, exit_code_for
 
 DESCRIPTION = "Check that republished articles honour the original publisher's reprint terms."
-SKIP_DIRS = frozenset({".git", ".hg", ".svn", "node_modules", "__pycache__", ".venv", "venv"})
+FORMATS = ("text", "json", "github", "sarif", "markdown")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -27,16 +27,20 @@ def _parser() -> argparse.ArgumentParser:
         description="Check reprints (files, folders, or - for standard input).",
     )
     check.add_argument("paths", nargs="+", metavar="PATH", help="files or folders to check; - reads stdin")
+    check.add_argument("--config", metavar="FILE", help="project config (default: discovered from the cwd up)")
     check.add_argument("--policy", metavar="FILE|ID", help="check every reprint against this policy")
     check.add_argument(
         "--rules-dir", action="append", default=[], metavar="DIR", help="extra folder (or file) of policies; repeatable"
     )
-    check.add_argument("--format", choices=("text", "json", "github"), default="text")
+    check.add_argument("--format", choices=FORMATS, default="text", help="what to print on standard output")
+    check.add_argument("--json", metavar="FILE", help="also write the JSON report to FILE")
+    check.add_argument("--sarif", metavar="FILE", help="also write SARIF 2.1.0 to FILE")
+    check.add_argument("--markdown", metavar="FILE", help="also write a Markdown summary to FILE")
     check.add_argument(
         "--fail-on",
         choices=("error", "warning", "info", "never"),
-        default="error",
-        help="lowest severity that makes the exit status 1 (default: error)",
+        default=None,
+        help="lowest severity that makes the exit status 1 (default: error, or the config's)",
     )
     check.add_argument(
         "--meta", action="append", default=[], metavar="KEY=VALUE", help="set or override a metadata field; repeatable"
@@ -47,8 +51,25 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="do not count bare https:// URLs in Markdown as links (for renderers that don't)",
     )
+    check.add_argument(
+        "-j",
+        "--jobs",
+        type=int,
+        default=None,
+        metavar="N",
+        help="check files in N processes (default: the number of CPUs)",
+    )
     check.add_argument("--color", choices=("auto", "always", "never"), default="auto")
+    check.add_argument("--no-progress", action="store_true", help="never show the progress bar")
     check.add_argument("-v", "--verbose", action="store_true", help="also list passing and skipped files")
+    init = commands.add_parser(
+        "init",
+        help="write a starter .reprint-guard.yaml for this repository",
+        description="Look at the repository's content files and write a commented config.",
+    )
+    init.add_argument("path", nargs="?", default=".", help="the repository (default: .)")
+    init.add_argument("--force", action="store_true", help="overwrite an existing config")
+    init.add_argument("--stdout", action="store_true", help="print the config instead of writing it")
     return parser
 
 
@@ -69,88 +90,126 @@ def parse_meta(pairs: Sequence[str]) -> dict[str, Any]:
     return meta
 
 
-def discover(paths: Sequence[str]) -> Iterator[tuple[str, bool]]:
-    """Yield (path, found_by_walking) in a stable order; folders are walked recursively."""
-    from .readers import SIDECAR_SUFFIXES, SUFFIX_FORMATS
+class _AtomicFile:
+    """Write an output file next to its destination and move it in place when done."""
 
-    for item in paths:
-        if item != "-" and os.path.isdir(item):
-            for root, dirs, files in os.walk(item):
-                dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS and not d.startswith("."))
-                for name in sorted(files):
-                    lower = name.lower()
-                    if lower.endswith(SIDECAR_SUFFIXES) or name.startswith("."):
-                        continue
-                    if os.path.splitext(lower)[1] in SUFFIX_FORMATS:
-                        yield os.path.join(root, name), True
-        else:
-            yield item, False
+    def __init__(self, path: str) -> None:
+        import tempfile
 
+        self.path = path
+        folder = os.path.dirname(os.path.abspath(path))
+        os.makedirs(folder, exist_ok=True)
+        fd, self.temp = tempfile.mkstemp(dir=folder, prefix=".reprint-guard-", suffix=".tmp")
+        self.handle: IO[str] = os.fdopen(fd, "w", encoding="utf-8")
 
-def _error_result(path: str, exc: ReprintGuardError) -> Result:
-    if exc.path is None:
-        exc.path = path
-    return Result(path=path, status="error", error=str(exc), error_line=exc.line, error_column=exc.column)
+    def commit(self) -> None:
+        self.handle.close()
+        os.replace(self.temp, self.path)
+
+    def discard(self) -> None:
+        self.handle.close()
+        if os.path.exists(self.temp):
+            os.unlink(self.temp)
 
 
-def check_one(path: str, walked: bool, options: argparse.Namespace, context: dict[str, Any]) -> Result:
-    """Read and check one file; every failure becomes a result, never an exception."""
-    from .engine import check_reprint
-    from .readers import read_bytes, read_file
+def _formatter(name: str, stream: IO[str], options: argparse.Namespace, settings: Any, color: bool) -> Any:
+    if name == "sarif":
+        from .engine import rule_info
+        from .output.sarif import SarifFormatter
+        from .policy.loader import policy_set
 
-    try:
-        if path == "-":
-            data = sys.stdin.buffer.read()
-            reprint = read_bytes(
-                data,
-                path="<stdin>",
-                format=options.stdin_format,
-                meta=context["meta"],
-                bare_urls=not options.no_bare_urls,
-            )
-        else:
-            if not os.path.exists(path):
-                raise UsageError("no such file or folder", path=path)
-            reprint = read_file(path, meta=context["meta"], bare_urls=not options.no_bare_urls)
-        result = check_reprint(reprint, context["policies"], context["policy"])
-    except NotAReprintError as exc:
-        if walked:
-            return Result(path=path, status="skipped", reason=exc.message)
-        return _error_result(path, exc)
-    except ReprintGuardError as exc:
-        return _error_result(path, exc)
-    except RecursionError:
-        return Result(path=path, status="error", error=f"{path}: input nested too deeply to check")
-    return result.settle(options.fail_on)
+        policies = policy_set(settings.rules_dirs)
+        return SarifFormatter(stream, root=settings.root, rule_info=lambda rule: rule_info(rule, policies))
+    if name == "markdown":
+        from .output.markdown import MarkdownFormatter
+
+        return MarkdownFormatter(stream)
+    from .output import make_formatter
+
+    return make_formatter(name, stream, color=color, fail_on=settings.fail_on, verbose=options.verbose)
 
 
 def run_check(options: argparse.Namespace) -> int:
-    from .output import make_formatter, use_color
-    from .policy.loader import load_policy, policy_set
+    from .config.loader import load_config
+    from .output import use_color
+    from .output.progress import Progress, wanted
+    from .runner import Settings, discover, run
 
     stdout = sys.stdout
     try:
-        meta = parse_meta(options.meta)
-        rules_dirs = tuple(options.rules_dir)
-        policies = policy_set(rules_dirs)
-        policy = load_policy(options.policy, extra=rules_dirs) if options.policy else None
-        if policy is not None:
-            policies = policy_set((*rules_dirs, options.policy)) if Path(options.policy).is_file() else policies
+        if options.jobs is not None and options.jobs < 1:
+            raise UsageError("--jobs must be at least 1")
+        loaded = load_config(options.config)
+        cli: dict[str, Any] = {
+            "meta": parse_meta(options.meta),
+            "rules_dirs": tuple(options.rules_dir),
+            "stdin_format": options.stdin_format,
+        }
+        if options.policy:
+            cli["policy"] = str(Path(options.policy).resolve()) if Path(options.policy).is_file() else options.policy
+        if options.fail_on:
+            cli["fail_on"] = options.fail_on
+        if options.no_bare_urls:
+            cli["bare_urls"] = False
+        settings = Settings.from_config(loaded, **cli)
+        from .policy.loader import load_policy, policy_set
+
+        policy_set(settings.rules_dirs)  # a broken policy stops the run before any file
+        for spec in {settings.policy, *(o.policy for o in settings.overrides)} - {None}:
+            load_policy(spec, extra=settings.rules_dirs)
     except ReprintGuardError as exc:
         sys.stderr.write(f"reprint-guard: {exc}\n")
         return ExitCode.ERROR
-    context = {"meta": meta, "policies": policies, "policy": policy}
-    formatter = make_formatter(
-        options.format, stdout, color=use_color(stdout, options.color), fail_on=options.fail_on, verbose=options.verbose
-    )
+    items = list(discover(options.paths, settings))
+    jobs = options.jobs or os.cpu_count() or 1
+    outputs: list[tuple[Any, _AtomicFile | None]] = [
+        (_formatter(options.format, stdout, options, settings, use_color(stdout, options.color)), None)
+    ]
+    for name, target in (("json", options.json), ("sarif", options.sarif), ("markdown", options.markdown)):
+        if target:
+            handle = _AtomicFile(target)
+            outputs.append((_formatter(name, handle.handle, options, settings, False), handle))
+    progress = Progress(len(items)) if not options.no_progress and wanted(sys.stderr, len(items)) else None
     summary = Summary()
-    for path, walked in discover(options.paths):
-        result = check_one(path, walked, options, context)
-        summary.add(result)
-        formatter.result(result)
-    formatter.close(summary)
+    try:
+        for result in run(items, settings, jobs):
+            summary.add(result)
+            for formatter, _ in outputs:
+                formatter.result(result)
+            if progress:
+                progress.advance()
+    except BaseException:
+        for _, handle in outputs:
+            if handle:
+                handle.discard()
+        raise
+    finally:
+        if progress:
+            progress.close()
+    for formatter, handle in outputs:
+        formatter.close(summary)
+        if handle:
+            handle.commit()
     stdout.flush()
-    return exit_code_for(summary, options.fail_on)
+    return exit_code_for(summary, settings.fail_on)
+
+
+def run_init(options: argparse.Namespace) -> int:
+    from .config.init import starter_config
+
+    root = Path(options.path)
+    if not root.is_dir():
+        raise UsageError("not a folder", path=str(root))
+    text = starter_config(root)
+    if options.stdout:
+        sys.stdout.write(text)
+        return ExitCode.OK
+    target = root / ".reprint-guard.yaml"
+    if target.exists() and not options.force:
+        raise UsageError("a config already exists; use --force to overwrite it", path=str(target))
+    target.write_text(text, encoding="utf-8")
+    sys.stdout.write(f"wrote {target}\n")
+    return ExitCode.OK
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -160,7 +219,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help()
         return ExitCode.ERROR
     try:
-        return int(run_check(options))
+        return int(run_init(options) if options.command == "init" else run_check(options))
+    except ReprintGuardError as exc:
+        sys.stderr.write(f"reprint-guard: {exc}\n")
+        return ExitCode.ERROR
     except KeyboardInterrupt:
         sys.stderr.write("reprint-guard: interrupted\n")
         return 130

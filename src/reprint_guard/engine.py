@@ -16,6 +16,52 @@ from .urls import host_of
 
 TOOL_POLICY = "reprint-guard"
 
+#: Findings the tool itself raises, with what they mean (for SARIF and docs).
+TOOL_RULES: dict[str, tuple[str, str]] = {
+    "missing-metadata": (
+        "Metadata a rule depends on is not set",
+        "A rule's condition needs a metadata field (often 'commercial') that the reprint does not "
+        "declare; the rule was not checked rather than guessed.",
+    ),
+    "unknown-publisher": (
+        "No policy covers the original's site",
+        "The original_url's host matches no bundled or configured policy.",
+    ),
+    "input-error": (
+        "The file could not be checked",
+        "Malformed front matter or JSON, a non-UTF-8, binary, empty or oversized file.",
+    ),
+    "invalid-suppression": (
+        "A suppression comment is malformed or has no reason",
+        'Inline suppressions must name <policy>/<rule> and give reason="...".',
+    ),
+    "expired-suppression": (
+        "A suppression has expired",
+        "Its 'until' date has passed, so the findings it covered are reported again.",
+    ),
+    "unused-suppression": ("A suppression matches no finding", "Remove it, or check the rule id."),
+}
+
+
+def rule_info(rule_id: str, policies: PolicySet) -> dict[str, str] | None:
+    """Description, help link and level of a rule id, for SARIF's rule table."""
+    policy_id, _, name = rule_id.partition("/")
+    if policy_id == TOOL_POLICY and name in TOOL_RULES:
+        short, full = TOOL_RULES[name]
+        return {"short": short, "full": full}
+    if policy_id not in policies:
+        return None
+    policy = policies.get(policy_id)
+    rule = policy.rule(name)
+    if rule is None:
+        return None
+    return {
+        "short": rule.message,
+        "full": " ".join((rule.description or rule.message).split()),
+        "help_uri": policy.source_url,
+        "level": {"error": "error", "warning": "warning", "info": "note"}[rule.severity.value],
+    }
+
 
 def select_policy(reprint: Reprint, policies: PolicySet) -> Policy | None:
     """``policy`` metadata first, then the policy whose ``applies_to`` covers the original's host."""
@@ -36,8 +82,12 @@ def check_reprint(
     policy: Policy | None = None,
     *,
     today: dt.date | None = None,
+    severity: dict[str, str] | None = None,
 ) -> Result:
-    """Check one reprint. Raises :class:`~reprint_guard.errors.ReprintGuardError` on bad input."""
+    """Check one reprint. Raises :class:`~reprint_guard.errors.ReprintGuardError` on bad input.
+
+    ``severity`` maps rule ids to a new severity, or ``off`` to drop the rule.
+    """
     meta = reprint.metadata
     if policy is None and not meta.is_reprint():
         return Result(
@@ -48,16 +98,37 @@ def check_reprint(
     if policy is None:
         policy = select_policy(reprint, policies)
     if policy is None:
-        return Result(path=reprint.path, findings=[_unknown_publisher(reprint)])
-    return Result(path=reprint.path, policy=policy.id, findings=run_policy(reprint, policy, today=today))
+        findings = [_unknown_publisher(reprint)]
+    else:
+        findings = run_policy(reprint, policy, today=today, severity=severity)
+    if severity:
+        findings = _reseverity(findings, severity)
+    return Result(path=reprint.path, policy=policy.id if policy else None, findings=findings)
 
 
-def run_policy(reprint: Reprint, policy: Policy, *, today: dt.date | None = None) -> list[Finding]:
+def _reseverity(findings: list[Finding], severity: dict[str, str]) -> list[Finding]:
+    out = []
+    for finding in findings:
+        level = severity.get(finding.rule)
+        if level == "off":
+            continue
+        if level is not None and level != finding.severity.value:
+            finding = finding.model_copy(update={"severity": Severity(level)})
+        out.append(finding)
+    return out
+
+
+def run_policy(
+    reprint: Reprint, policy: Policy, *, today: dt.date | None = None, severity: dict[str, str] | None = None
+) -> list[Finding]:
     today = today or dt.date.today()
+    severity = severity or {}
     findings: list[Finding] = []
     undecided: dict[str, list[Rule]] = defaultdict(list)
     values: dict[str, str] | None = None
     for rule in policy.rules:
+        if severity.get(f"{policy.id}/{rule.id}") == "off":
+            continue
         if rule.when is not None:
             verdict = rule.when.evaluate(reprint.metadata)
             if verdict is None:

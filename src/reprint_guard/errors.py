@@ -56,5 +56,9 @@ class PolicyError(ReprintGuardError):
     """A policy file is invalid, or a policy id is unknown."""
 
 
+class ConfigError(ReprintGuardError):
+    """The project configuration is invalid."""
+
+
 class UsageError(ReprintGuardError):
     """The command line or the library call is wrong."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from enum import IntEnum, StrEnum
 from typing import Literal
 
@@ -38,6 +39,14 @@ def reaches(severity: Severity, fail_on: str) -> bool:
     return fail_on != "never" and severity.rank >= Severity(fail_on).rank
 
 
+class Suppressed(BaseModel):
+    """Why a finding is not counted: an agreed exception with its reason."""
+
+    kind: Literal["inline", "config"]
+    reason: str
+    until: dt.date | None = None
+
+
 class Finding(BaseModel):
     """One way the reprint breaks the terms, with where and how to fix it."""
 
@@ -49,6 +58,7 @@ class Finding(BaseModel):
     line: int = Field(ge=1)
     column: int = Field(ge=1)
     fix: str | None = None
+    suppressed: Suppressed | None = Field(default=None, description="Set when a suppression with a reason applies.")
 
 
 Status = Literal["pass", "fail", "error", "skipped"]
@@ -69,12 +79,14 @@ class Result(BaseModel):
     @property
     def ok(self) -> bool:
         """True when no error-severity finding and no input error."""
-        return self.status != "error" and not any(f.severity is Severity.error for f in self.findings)
+        return self.status != "error" and not any(
+            f.severity is Severity.error and f.suppressed is None for f in self.findings
+        )
 
     def settle(self, fail_on: str = "error") -> Result:
         """Set ``status`` from the findings: 'fail' when one reaches ``fail_on``."""
         if self.status in ("pass", "fail"):
-            failed = any(reaches(f.severity, fail_on) for f in self.findings)
+            failed = any(reaches(f.severity, fail_on) for f in self.findings if f.suppressed is None)
             self.status = "fail" if failed else "pass"
         return self
 
@@ -88,6 +100,7 @@ class Summary(BaseModel):
     errors: int = 0
     warnings: int = 0
     infos: int = 0
+    suppressed: int = 0
 
     def add(self, result: Result) -> None:
         self.files += 1
@@ -100,7 +113,9 @@ class Summary(BaseModel):
         else:
             self.skipped += 1
         for finding in result.findings:
-            if finding.severity is Severity.error:
+            if finding.suppressed is not None:
+                self.suppressed += 1
+            elif finding.severity is Severity.error:
                 self.errors += 1
             elif finding.severity is Severity.warning:
                 self.warnings += 1

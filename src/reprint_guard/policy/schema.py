@@ -137,4 +137,8 @@ def render_report_schema() -> str:
 if __name__ == "__main__":  # pragma: no cover - maintenance entry point
     SCHEMA_PATH.write_text(render_schema(), encoding="utf-8")
     REPORT_SCHEMA_PATH.write_text(render_report_schema(), encoding="utf-8")
-    print(f"wrote {SCHEMA_PATH} and {REPORT_SCHEMA_PATH}")
+    from ..config.loader import SCHEMA_PATH as CONFIG_SCHEMA_PATH
+    from ..config.loader import render_config_schema
+
+    CONFIG_SCHEMA_PATH.write_text(render_config_schema(), encoding="utf-8")
+    print(f"wrote {SCHEMA_PATH}, {REPORT_SCHEMA_PATH} and {CONFIG_SCHEMA_PATH}")

@@ -63,8 +63,10 @@ def read_file(
     meta: Mapping[str, Any] | None = None,
     bare_urls: bool = True,
     format: str | None = None,
+    key_map: Mapping[str, str] | None = None,
+    defaults: Mapping[str, Any] | None = None,
 ) -> Reprint:
-    """Read a reprint from a file; ``meta`` overrides what the file declares."""
+    """Read a reprint from a file; ``meta`` overrides what the file declares, ``defaults`` fill gaps."""
     name = str(path)
     kind = format or format_for(path)
     if kind is None:
@@ -77,16 +79,19 @@ def read_file(
             data = handle.read(MAX_FILE_BYTES + 1)
     except OSError as exc:
         raise InputError(f"cannot read file: {exc.strerror or exc}", path=name) from None
-    sidecar = _read_sidecar(Path(path))
+    sidecar = _read_sidecar(path)
+    if sidecar and key_map:
+        sidecar, _ = remap(sidecar, {}, key_map)
     merged = {**sidecar, **(meta or {})} if sidecar else meta
-    return read_bytes(data, path=name, format=kind, meta=merged, bare_urls=bare_urls)
+    text = decode(data, name)
+    return read_text(text, path=name, format=kind, meta=merged, bare_urls=bare_urls, key_map=key_map, defaults=defaults)
 
 
-def _read_sidecar(path: Path) -> dict[str, Any]:
-    stem = path.name[: -len(path.suffix)] if path.suffix else path.name
+def _read_sidecar(path: str | Path) -> dict[str, Any]:
+    stem = os.path.splitext(str(path))[0]
     for suffix in SIDECAR_SUFFIXES:
-        sidecar = path.with_name(stem + suffix)
-        if sidecar.is_file():
+        sidecar = stem + suffix
+        if os.path.isfile(sidecar):
             from ..safeyaml import load
 
             name = str(sidecar)
@@ -102,16 +107,9 @@ def _read_sidecar(path: Path) -> dict[str, Any]:
     return {}
 
 
-def read_bytes(
-    data: bytes,
-    *,
-    path: str = "<stdin>",
-    format: str = "markdown",
-    meta: Mapping[str, Any] | None = None,
-    bare_urls: bool = True,
-) -> Reprint:
-    text = decode(data, path)
-    return read_text(text, path=path, format=format, meta=meta, bare_urls=bare_urls)
+def read_bytes(data: bytes, *, path: str = "<stdin>", format: str = "markdown", **options: Any) -> Reprint:
+    """Read a reprint from raw bytes (standard input, an upload); options as for :func:`read_text`."""
+    return read_text(decode(data, path), path=path, format=format, **options)
 
 
 def read_text(
@@ -121,8 +119,11 @@ def read_text(
     format: str = "markdown",
     meta: Mapping[str, Any] | None = None,
     bare_urls: bool = True,
+    key_map: Mapping[str, str] | None = None,
+    defaults: Mapping[str, Any] | None = None,
 ) -> Reprint:
     """Read a whole document (front matter and all) in one of :data:`INPUT_FORMATS`."""
+    extra = {"key_map": key_map, "defaults": defaults}
     try:
         if format == "markdown":
             from .markdown import split_front_matter
@@ -141,13 +142,13 @@ def read_text(
         if format == "html":
             from .html import read_html
 
-            return read_html(text, path=path, meta=meta, bare_urls=bare_urls)
+            return read_html(text, path=path, meta=meta, bare_urls=bare_urls, **extra)
         if format == "json":
             from .json import read_json
 
-            return read_json(text, path=path, meta=meta, bare_urls=bare_urls)
+            return read_json(text, path=path, meta=meta, bare_urls=bare_urls, **extra)
         if format == "text":
-            return build(text, {}, format="text", path=path, meta=meta, bare_urls=bare_urls)
+            return build(text, {}, format="text", path=path, meta=meta, bare_urls=bare_urls, **extra)
     except InputError as exc:
         raise exc.at(path) from None
     raise InputError(f"unknown input format {format!r}; use one of {', '.join(INPUT_FORMATS)}", path=path)
@@ -164,9 +165,17 @@ def build(
     body_line: int = 1,
     bare_urls: bool = True,
     html: str | None = None,
+    key_map: Mapping[str, str] | None = None,
+    defaults: Mapping[str, Any] | None = None,
 ) -> Reprint:
-    """Validate metadata and assemble the :class:`Reprint`."""
-    merged = {**metadata, **meta} if meta else metadata
+    """Validate metadata and assemble the :class:`Reprint`.
+
+    Precedence, lowest first: ``defaults``, the file's own metadata (its keys
+    renamed by ``key_map``), then ``meta``.
+    """
+    if key_map:
+        metadata, key_lines = remap(metadata, key_lines or {}, key_map)
+    merged = {**(defaults or {}), **metadata, **(meta or {})} if (meta or defaults) else metadata
     return Reprint(
         body=body,
         metadata=validate_metadata(merged, path=path, key_lines=key_lines or {}),
@@ -177,6 +186,21 @@ def build(
         bare_urls=bare_urls,
         html=html,
     )
+
+
+def remap(
+    metadata: Mapping[str, Any], key_lines: Mapping[str, int], key_map: Mapping[str, str]
+) -> tuple[dict[str, Any], dict[str, int]]:
+    """Rename a repository's own front-matter keys to reprint-guard's; an explicit key of ours wins."""
+    data = dict(metadata)
+    lines = dict(key_lines)
+    for theirs, ours in key_map.items():
+        if theirs in data and theirs != ours:
+            value = data.pop(theirs)
+            data.setdefault(ours, value)
+            if theirs in lines:
+                lines.setdefault(ours, lines.pop(theirs))
+    return data, lines
 
 
 def validate_metadata(data: Mapping[str, Any], *, path: str, key_lines: Mapping[str, int]) -> Metadata:

@@ -16,11 +16,11 @@ from selectolax.lexbor import LexborHTMLParser
 from ..reprint import Reprint
 
 
-def read_html(text: str, *, path: str, meta: Mapping[str, Any] | None, bare_urls: bool) -> Reprint:
+def read_html(text: str, *, path: str, meta: Mapping[str, Any] | None, bare_urls: bool, **extra: Any) -> Reprint:
     from . import build
 
     declared = declared_metadata(text) if "<head" in text.lower() or "ld+json" in text else {}
-    return build(text, declared, format="html", path=path, meta=meta, bare_urls=bare_urls, html=text)
+    return build(text, declared, format="html", path=path, meta=meta, bare_urls=bare_urls, html=text, **extra)
 
 
 def declared_metadata(text: str) -> dict[str, Any]:

@@ -14,7 +14,7 @@ from ..errors import InputError, NotAReprintError
 from ..reprint import BODY_FORMATS, Reprint
 
 
-def read_json(text: str, *, path: str, meta: Mapping[str, Any] | None, bare_urls: bool) -> Reprint:
+def read_json(text: str, *, path: str, meta: Mapping[str, Any] | None, bare_urls: bool, **extra: Any) -> Reprint:
     from . import build
 
     try:
@@ -36,7 +36,9 @@ def read_json(text: str, *, path: str, meta: Mapping[str, Any] | None, bare_urls
             column=1,
         )
     key_lines = {key: line for key in metadata if (line := _key_line(text, key))}
-    return build(data["body"], metadata, format=kind, path=path, meta=meta, key_lines=key_lines, bare_urls=bare_urls)
+    return build(
+        data["body"], metadata, format=kind, path=path, meta=meta, key_lines=key_lines, bare_urls=bare_urls, **extra
+    )
 
 
 def _key_line(text: str, key: str) -> int | None:

@@ -1,0 +1,1 @@
+"""Project configuration: model, discovery and loading, starter config (``init``)."""

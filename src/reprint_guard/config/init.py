@@ -1,0 +1,126 @@
+"""``reprint-guard init``: a commented starter config, from the keys the repository's files use."""
+
+from __future__ import annotations
+
+import os
+from collections import Counter
+from pathlib import Path
+
+#: Common front-matter spellings in Hugo, Jekyll, Astro, MkDocs and Eleventy sites.
+KNOWN_KEYS = {
+    "canonicalurl": "original_url",
+    "canonical_url": "original_url",
+    "canonical": "original_url",
+    "originalurl": "original_url",
+    "original": "original_url",
+    "source_url": "original_url",
+    "sourceurl": "original_url",
+    "republished_from": "original_url",
+    "reprint_of": "original_url",
+    "authors": "author",
+    "byline": "author",
+    "by": "author",
+    "writer": "author",
+    "licence": "license",
+    "rights": "copyright_holder",
+    "copyright": "copyright_holder",
+    "publisher": "source",
+    "source_name": "source",
+    "originally_published": "original_published",
+    "original_date": "original_published",
+}
+CONTENT_SUFFIXES = (".md", ".markdown", ".html", ".htm")
+SAMPLE = 500
+
+
+def scan(root: Path) -> tuple[Counter[str], Counter[str], int]:
+    """Count front-matter keys and content folders over up to :data:`SAMPLE` files."""
+    from ..errors import ReprintGuardError
+    from ..readers.markdown import split_front_matter
+
+    keys: Counter[str] = Counter()
+    folders: Counter[str] = Counter()
+    seen = 0
+    for folder, dirs, files in os.walk(root):
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in ("node_modules", "public", "_site"))
+        for name in sorted(files):
+            if not name.lower().endswith(CONTENT_SUFFIXES) or seen >= SAMPLE:
+                continue
+            seen += 1
+            path = Path(folder) / name
+            top = path.relative_to(root).parts[0] if len(path.relative_to(root).parts) > 1 else "."
+            folders[top] += 1
+            if name.lower().endswith((".md", ".markdown")):
+                try:
+                    front = split_front_matter(path.read_text(encoding="utf-8", errors="replace")[:65536])
+                except (ReprintGuardError, OSError):
+                    continue
+                keys.update(str(k) for k in front.data)
+    return keys, folders, seen
+
+
+def starter_config(root: Path) -> str:
+    keys, folders, seen = scan(root)
+    lines = [
+        "# reprint-guard configuration: https://pypi.org/project/reprint-guard/",
+        f"# Written by `reprint-guard init` after looking at {seen} content file{'s' if seen != 1 else ''}.",
+        "# yaml-language-server: $schema=https://reprint-guard.invalid/schemas/config.schema.json",
+        "",
+        "# Files to check when a folder is given (globs, relative to this file). Empty: every .md/.html/.json.",
+    ]
+    content = [f for f, _ in folders.most_common() if f != "."]
+    if content:
+        lines.append("include:")
+        lines += [f'  - "{folder}/**"' for folder in content[:5]]
+    else:
+        lines.append("include: []")
+    lines += [
+        "# Never checked, even when named on the command line.",
+        "exclude: []",
+        "# Leave out what git ignores.",
+        "gitignore: true",
+        "",
+        "# Your front-matter keys -> reprint-guard's (original_url, author, copyright_holder, license, ...).",
+    ]
+    mapping = {k: KNOWN_KEYS[k.lower()] for k in keys if k.lower() in KNOWN_KEYS and k != KNOWN_KEYS[k.lower()]}
+    if mapping:
+        lines.append("front-matter:")
+        lines += [
+            f"  {k}: {v}  # used in {keys[k]} file{'s' if keys[k] != 1 else ''}" for k, v in sorted(mapping.items())
+        ]
+    else:
+        lines.append("front-matter: {}")
+    if keys:
+        common = ", ".join(f"{k} ({n})" for k, n in keys.most_common(12))
+        lines.append(f"# Keys seen in your files: {common}")
+    lines += [
+        "",
+        "# Metadata every reprint gets unless its front matter says otherwise.",
+        "defaults:",
+        "  medium: web",
+        "  # commercial: true   # say whether your site is commercial (ads, paywall, sponsorship)",
+        "",
+        "# Extra policy files or folders (agreements you made, publishers not bundled).",
+        "policies: []",
+        "",
+        "# Per-path policy or metadata, e.g. a print edition:",
+        "overrides: []",
+        '#  - paths: ["print/**"]',
+        "#    metadata: {medium: print}",
+        "",
+        "# Change a rule's severity (error, warning, info) or turn it off.",
+        "severity: {}",
+        "#  global-research/link-original: warning",
+        "",
+        "# Agreed exceptions, each with a reason and optionally an expiry date.",
+        "suppressions: []",
+        "#  - path: content/posts/2024/harbour.md",
+        "#    rule: global-research/commercial-permission",
+        "#    reason: Permission by email from publications@globalresearch.ca, 2 May 2024",
+        "#    until: 2025-05-02",
+        "",
+        "# Lowest severity that fails the run: error, warning, info or never.",
+        "fail-on: error",
+        "",
+    ]
+    return "\n".join(lines)

@@ -1,0 +1,123 @@
+"""Finding and reading the project configuration, with errors at file:line:column.
+
+Discovery, as yamllint and ruff do it: from the current folder upwards, the
+first ``.reprint-guard.yaml`` (or ``.yml``), or ``pyproject.toml`` with a
+``[tool.reprint-guard]`` table; ``--config FILE`` overrides.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from ..errors import ConfigError
+from ..safeyaml import load as load_yaml
+from ..safeyaml import position_of
+from .model import Config, LoadedConfig
+
+CONFIG_NAMES = (".reprint-guard.yaml", ".reprint-guard.yml")
+SCHEMA_PATH = Path(__file__).resolve().parent.parent / "schemas" / "config.schema.json"
+
+
+def config_schema() -> dict[str, Any]:
+    schema = Config.model_json_schema(by_alias=True)
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["$id"] = "https://reprint-guard.invalid/schemas/config.schema.json"
+    return schema
+
+
+def render_config_schema() -> str:
+    return json.dumps(config_schema(), indent=2) + "\n"
+
+
+def discover(start: Path) -> Path | None:
+    for folder in (start, *start.parents):
+        for name in CONFIG_NAMES:
+            candidate = folder / name
+            if candidate.is_file():
+                return candidate
+        pyproject = folder / "pyproject.toml"
+        if pyproject.is_file() and b"[tool.reprint-guard]" in pyproject.read_bytes():
+            return pyproject
+    return None
+
+
+def load_config(explicit: str | Path | None = None, start: Path | None = None) -> LoadedConfig:
+    """The config named by ``--config``, else the discovered one, else defaults rooted at ``start``."""
+    start = (start or Path.cwd()).resolve()
+    path = Path(explicit) if explicit else discover(start)
+    if path is None:
+        return LoadedConfig(Config(), start, None)
+    if not path.is_file():
+        raise ConfigError("config file not found", path=str(path))
+    data, locate = _read(path)
+    _validate(data, path, locate)
+    return LoadedConfig(Config.model_validate(data), path.resolve().parent, path)
+
+
+def _read(path: Path) -> tuple[dict[str, Any], Any]:
+    name = str(path)
+    try:
+        raw = path.read_bytes()
+        text = raw.decode("utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"cannot read config: {exc}", path=name) from None
+    if path.name == "pyproject.toml":
+        import tomllib
+
+        try:
+            table = tomllib.loads(text).get("tool", {}).get("reprint-guard", {})
+        except tomllib.TOMLDecodeError as exc:
+            raise ConfigError(f"invalid TOML: {exc}", path=name) from None
+        header = next((i for i, line in enumerate(text.splitlines(), 1) if line.strip() == "[tool.reprint-guard]"), 1)
+
+        def locate_toml(where: list[str | int]) -> tuple[int | None, int | None]:
+            key = next((str(p) for p in where if isinstance(p, str)), None)
+            lines = text.splitlines()
+            for number in range(header, len(lines) + 1):
+                if key and lines[number - 1].lstrip().startswith((f"{key} ", f"{key}=", f'"{key}"')):
+                    return number, 1
+            return header, 1
+
+        return table, locate_toml
+    try:
+        loaded = load_yaml(text, error=ConfigError)
+    except ConfigError as exc:
+        raise exc.at(name) from None
+    data = loaded.data if loaded.data is not None else {}
+    if not isinstance(data, dict):
+        raise ConfigError("the config must be a YAML mapping", path=name, line=1, column=1)
+    return data, lambda where: position_of(loaded.node, where)
+
+
+@lru_cache(maxsize=1)
+def _validator() -> Any:
+    import jsonschema
+
+    return jsonschema.Draft202012Validator(json.loads(SCHEMA_PATH.read_text(encoding="utf-8")))
+
+
+def _jsonable(value: Any) -> Any:
+    import datetime as dt
+
+    if isinstance(value, dict):
+        return {str(k): _jsonable(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_jsonable(v) for v in value]
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value
+
+
+def _validate(data: dict[str, Any], path: Path, locate: Any) -> None:
+    errors = sorted(_validator().iter_errors(_jsonable(data)), key=lambda e: list(map(str, e.absolute_path)))
+    if not errors:
+        return
+    error = errors[0]
+    where = list(error.absolute_path)
+    line, column = locate(where)
+    field = ".".join(map(str, where))
+    message = error.message.replace("Additional properties are not allowed", "unknown key(s)")
+    raise ConfigError(f"{field + ': ' if field else ''}{message}", path=str(path), line=line, column=column)

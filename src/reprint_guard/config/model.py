@@ -1,0 +1,71 @@
+"""The project configuration: how reprint-guard fits one content repository."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+SeverityOverride = Literal["error", "warning", "info", "off"]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", populate_by_name=True, frozen=True)
+
+
+class Override(_Model):
+    """Policy or metadata for the files under some paths (e.g. a print section)."""
+
+    paths: list[str] = Field(min_length=1, description="Globs, relative to the config file's folder.")
+    policy: str | None = Field(default=None, description="Policy id or file for these files.")
+    metadata: dict[str, Any] = Field(default_factory=dict, description="Metadata that wins over the files' own.")
+
+
+class Suppression(_Model):
+    """An agreed exception, e.g. a permission given by email, for some files and one rule."""
+
+    path: str = Field(description="A glob, relative to the config file's folder.")
+    rule: str = Field(pattern=r"^[a-z0-9][a-z0-9._-]*/[a-z0-9][a-z0-9._-]*$", description="'<policy>/<rule>'.")
+    reason: str = Field(min_length=1, description="Why this is allowed; shown in every output.")
+    until: dt.date | None = Field(default=None, description="Expiry date; after it the finding is back.")
+
+
+class Config(_Model):
+    """``.reprint-guard.yaml`` or ``[tool.reprint-guard]`` in ``pyproject.toml``."""
+
+    include: list[str] = Field(
+        default_factory=list,
+        description="Globs of files to check when walking folders; empty means every .md/.markdown/.html/.htm/.json.",
+    )
+    exclude: list[str] = Field(default_factory=list, description="Globs never checked, even when named.")
+    gitignore: bool = Field(default=True, description="Leave out files that git ignores.")
+    policies: list[str] = Field(default_factory=list, description="Extra policy files or folders.")
+    policy: str | None = Field(default=None, description="Check every reprint against this policy id or file.")
+    front_matter: dict[str, str] = Field(
+        default_factory=dict,
+        alias="front-matter",
+        description="Your front-matter keys mapped to reprint-guard's, e.g. canonicalURL: original_url.",
+    )
+    defaults: dict[str, Any] = Field(
+        default_factory=dict, description="Metadata every reprint gets unless it says otherwise."
+    )
+    overrides: list[Override] = Field(default_factory=list)
+    severity: dict[str, SeverityOverride] = Field(
+        default_factory=dict, description="Per rule id ('<policy>/<rule>'): error, warning, info or off."
+    )
+    fail_on: Literal["error", "warning", "info", "never"] = Field(default="error", alias="fail-on")
+    bare_urls: bool = Field(default=True, alias="bare-urls", description="Count bare https:// URLs in Markdown.")
+    suppressions: list[Suppression] = Field(default_factory=list)
+
+
+class LoadedConfig:
+    """A config and the folder its relative paths are relative to."""
+
+    __slots__ = ("config", "path", "root")
+
+    def __init__(self, config: Config, root: Path, path: Path | None) -> None:
+        self.config = config
+        self.root = root
+        self.path = path

@@ -1,0 +1,149 @@
+"""SARIF 2.1.0 for GitHub code scanning and other SARIF viewers, streamed.
+
+Results are written as they arrive; the rules they refer to (with descriptions,
+help and the link to the publisher's terms) are collected on the way and
+written after them, so nothing but the rule table is held in memory.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+from typing import IO, Any
+
+from .. import __version__
+from ..report import Result, Summary
+
+SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+INFORMATION_URI = "https://pypi.org/project/reprint-guard/"
+_LEVEL = {"error": "error", "warning": "warning", "info": "note"}
+
+
+def fingerprint(path: str, rule: str, message: str) -> str:
+    """Stable across line moves: the file, the rule and what it says, not where."""
+    return hashlib.sha256(f"{path}\0{rule}\0{message}".encode()).hexdigest()[:32]
+
+
+class SarifFormatter:
+    def __init__(self, stream: IO[str], *, root: Path, rule_info: Any) -> None:
+        self.stream = stream
+        self.root = root.resolve()
+        self.rule_info = rule_info
+        self.rules: dict[str, int] = {}
+        self.rule_objects: list[dict[str, Any]] = []
+        self.first = True
+        self.failed_inputs = 0
+        stream.write(f'{{"$schema": "{SARIF_SCHEMA}", "version": "2.1.0", "runs": [{{"results": [')
+
+    def _uri(self, path: str) -> tuple[str, bool]:
+        candidate = Path(path)
+        try:
+            return candidate.resolve().relative_to(self.root).as_posix(), True
+        except (ValueError, OSError):
+            return candidate.resolve().as_uri() if candidate.is_absolute() else candidate.as_posix(), False
+
+    def _rule_index(self, rule_id: str, level: str) -> int:
+        index = self.rules.get(rule_id)
+        if index is None:
+            index = len(self.rule_objects)
+            self.rules[rule_id] = index
+            self.rule_objects.append(_rule_object(rule_id, level, self.rule_info(rule_id)))
+        return index
+
+    def _emit(self, result: dict[str, Any]) -> None:
+        self.stream.write(("\n" if self.first else ",\n") + json.dumps(result, ensure_ascii=False))
+        self.first = False
+
+    def result(self, result: Result) -> None:
+        uri, relative = self._uri(result.path)
+        artifact: dict[str, Any] = {"uri": uri}
+        if relative:
+            artifact["uriBaseId"] = "%SRCROOT%"
+        if result.status == "error":
+            self.failed_inputs += 1
+            region = {"startLine": result.error_line or 1}
+            if result.error_column:
+                region["startColumn"] = result.error_column
+            rule = "reprint-guard/input-error"
+            message = result.error or "could not be checked"
+            self._emit(
+                {
+                    "ruleId": rule,
+                    "ruleIndex": self._rule_index(rule, "error"),
+                    "level": "error",
+                    "message": {"text": message},
+                    "locations": [{"physicalLocation": {"artifactLocation": artifact, "region": region}}],
+                    "partialFingerprints": {"reprintGuard/v1": fingerprint(uri, rule, message)},
+                }
+            )
+            return
+        for finding in result.findings:
+            level = _LEVEL[finding.severity.value]
+            text = finding.message if not finding.fix else f"{finding.message}\nFix: {finding.fix}"
+            item: dict[str, Any] = {
+                "ruleId": finding.rule,
+                "ruleIndex": self._rule_index(finding.rule, level),
+                "level": level,
+                "message": {"text": text},
+                "locations": [
+                    {
+                        "physicalLocation": {
+                            "artifactLocation": artifact,
+                            "region": {"startLine": finding.line, "startColumn": finding.column},
+                        }
+                    }
+                ],
+                "partialFingerprints": {"reprintGuard/v1": fingerprint(uri, finding.rule, finding.message)},
+                "properties": {"policy": finding.policy, "check": finding.check},
+            }
+            if finding.fix:
+                item["properties"]["fix"] = finding.fix
+            if finding.suppressed is not None:
+                suppression: dict[str, Any] = {
+                    "kind": "inSource" if finding.suppressed.kind == "inline" else "external",
+                    "status": "accepted",
+                    "justification": finding.suppressed.reason,
+                }
+                if finding.suppressed.until:
+                    suppression["properties"] = {"until": finding.suppressed.until.isoformat()}
+                item["suppressions"] = [suppression]
+            self._emit(item)
+
+    def close(self, summary: Summary) -> None:
+        driver = {
+            "name": "reprint-guard",
+            "semanticVersion": __version__,
+            "version": __version__,
+            "informationUri": INFORMATION_URI,
+            "rules": self.rule_objects,
+        }
+        tail = {
+            "tool": {"driver": driver},
+            "columnKind": "unicodeCodePoints",
+            "originalUriBaseIds": {"%SRCROOT%": {"uri": self.root.as_uri() + "/"}},
+            "invocations": [{"executionSuccessful": self.failed_inputs == 0}],
+        }
+        self.stream.write("\n], " + json.dumps(tail, ensure_ascii=False)[1:] + "]}\n")
+
+
+def _rule_object(rule_id: str, level: str, info: dict[str, Any] | None) -> dict[str, Any]:
+    info = info or {}
+    short = info.get("short") or rule_id
+    full = info.get("full") or short
+    help_uri = info.get("help_uri")
+    name = "".join(part.capitalize() for part in rule_id.replace("/", "-").replace(".", "-").split("-"))
+    help_text = full + (f"\nTerms: {help_uri}" if help_uri else "")
+    help_markdown = f"**{short}**\n\n{full}" + (f"\n\n[The publisher's terms]({help_uri})" if help_uri else "")
+    rule: dict[str, Any] = {
+        "id": rule_id,
+        "name": name,
+        "shortDescription": {"text": short},
+        "fullDescription": {"text": full},
+        "help": {"text": help_text, "markdown": help_markdown},
+        "defaultConfiguration": {"level": info.get("level", level)},
+        "properties": {"tags": ["reprint", rule_id.split("/")[0]], "precision": "high"},
+    }
+    if help_uri:
+        rule["helpUri"] = help_uri
+    return rule

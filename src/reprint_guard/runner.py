@@ -1,0 +1,275 @@
+"""Running a check over many files: discovery, project settings, parallel workers, stable order.
+
+Results come back as a stream in the order files were discovered, whatever
+``--jobs`` is, and only a bounded window of them is ever in flight, so memory
+stays flat however large the repository.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import subprocess
+import sys
+from collections import deque
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .errors import NotAReprintError, ReprintGuardError, UsageError
+from .report import Result
+
+SKIP_DIRS = frozenset({".git", ".hg", ".svn", "node_modules", "__pycache__", ".venv", "venv"})
+
+
+@dataclass(frozen=True)
+class Override:
+    paths: tuple[str, ...]
+    policy: str | None
+    metadata: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class CentralSuppression:
+    path: str
+    rule: str
+    reason: str
+    until: dt.date | None
+
+
+@dataclass
+class Settings:
+    """Everything needed to check one file; plain data, so it crosses to worker processes."""
+
+    root: Path = field(default_factory=Path.cwd)
+    meta: dict[str, Any] = field(default_factory=dict)
+    defaults: dict[str, Any] = field(default_factory=dict)
+    key_map: dict[str, str] = field(default_factory=dict)
+    policy: str | None = None
+    rules_dirs: tuple[str, ...] = ()
+    overrides: tuple[Override, ...] = ()
+    severity: dict[str, str] = field(default_factory=dict)
+    suppressions: tuple[CentralSuppression, ...] = ()
+    include: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
+    gitignore: bool = True
+    fail_on: str = "error"
+    bare_urls: bool = True
+    stdin_format: str = "markdown"
+    today: dt.date = field(default_factory=dt.date.today)
+
+    @classmethod
+    def from_config(cls, loaded: Any, **cli: Any) -> Settings:
+        """Project config first, command-line options on top."""
+        config = loaded.config
+        root = loaded.root
+
+        def rooted(item: str) -> str:
+            return str((root / item).resolve()) if not os.path.isabs(item) else item
+
+        policy = cli.pop("policy", None) or (
+            rooted(config.policy) if config.policy and _is_path(config.policy) else config.policy
+        )
+        return cls(
+            root=root,
+            defaults=dict(config.defaults),
+            key_map=dict(config.front_matter),
+            policy=policy,
+            rules_dirs=tuple(rooted(p) for p in config.policies) + tuple(cli.pop("rules_dirs", ())),
+            overrides=tuple(
+                Override(
+                    tuple(o.paths), rooted(o.policy) if o.policy and _is_path(o.policy) else o.policy, dict(o.metadata)
+                )
+                for o in config.overrides
+            ),
+            severity=dict(config.severity),
+            suppressions=tuple(CentralSuppression(s.path, s.rule, s.reason, s.until) for s in config.suppressions),
+            include=tuple(config.include),
+            exclude=tuple(config.exclude),
+            gitignore=config.gitignore,
+            fail_on=cli.pop("fail_on", None) or config.fail_on,
+            bare_urls=config.bare_urls and cli.pop("bare_urls", True),
+            **cli,
+        )
+
+    def relative(self, path: str) -> str:
+        """The path relative to the project root, POSIX-style, for globs."""
+        try:
+            return Path(path).resolve().relative_to(self.root).as_posix()
+        except ValueError:
+            return Path(path).as_posix()
+
+
+def _is_path(spec: str) -> bool:
+    from .policy.loader import looks_like_path
+
+    return looks_like_path(spec)
+
+
+# Discovery --------------------------------------------------------------------
+
+
+def discover(paths: Sequence[str], settings: Settings) -> Iterator[tuple[str, bool]]:
+    """Yield (path, found_by_walking) in a stable order.
+
+    Folders are walked recursively; walked files must match ``include`` (or be a
+    supported type), must not match ``exclude`` or be ignored by git. A file
+    named explicitly is always checked unless it matches ``exclude``.
+    """
+    from .readers import SIDECAR_SUFFIXES, SUFFIX_FORMATS
+    from .suppressions import path_matches
+
+    for item in paths:
+        if item != "-" and os.path.isdir(item):
+            ignored = _git_ignored_filter(item) if settings.gitignore else None
+            for root, dirs, files in os.walk(item):
+                dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS and not d.startswith("."))
+                for name in sorted(files):
+                    lower = name.lower()
+                    if lower.endswith(SIDECAR_SUFFIXES) or name.startswith("."):
+                        continue
+                    if os.path.splitext(lower)[1] not in SUFFIX_FORMATS:
+                        continue
+                    path = os.path.join(root, name)
+                    if ignored is not None and ignored(path):
+                        continue
+                    relative = settings.relative(path)
+                    if settings.include and not path_matches(relative, *settings.include):
+                        continue
+                    if settings.exclude and path_matches(relative, *settings.exclude):
+                        continue
+                    yield path, True
+        else:
+            if item != "-" and settings.exclude and path_matches(settings.relative(item), *settings.exclude):
+                continue
+            yield item, False
+
+
+def _git_ignored_filter(folder: str):  # type: ignore[no-untyped-def]
+    """A predicate for files git ignores under ``folder``, or None outside a git work tree."""
+    try:
+        proc = subprocess.run(
+            ["git", "-C", folder, "ls-files", "--cached", "--others", "--exclude-standard", "-z", "--", "."],
+            capture_output=True,
+            timeout=60,
+            check=False,
+        )
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+    if proc.returncode != 0:
+        return None
+    kept = {os.path.normpath(os.path.join(folder, p)) for p in os.fsdecode(proc.stdout).split("\0") if p}
+    return lambda path: os.path.normpath(path) not in kept
+
+
+# Checking one file --------------------------------------------------------------
+
+
+def check_path(path: str, walked: bool, settings: Settings) -> Result:
+    """Read and check one file; every failure becomes a result, never an exception."""
+    try:
+        return _check_path(path, walked, settings)
+    except NotAReprintError as exc:
+        if walked:
+            return Result(path=path, status="skipped", reason=exc.message)
+        return error_result(path, exc)
+    except ReprintGuardError as exc:
+        return error_result(path, exc)
+    except RecursionError:
+        return Result(path=path, status="error", error=f"{path}: input nested too deeply to check")
+    except Exception as exc:  # a bug of ours must not hide the other files' results
+        return Result(
+            path=path, status="error", error=f"{path}: internal error ({type(exc).__name__}: {exc}); please report it"
+        )
+
+
+def error_result(path: str, exc: ReprintGuardError) -> Result:
+    if exc.path is None:
+        exc.path = path
+    return Result(path=path, status="error", error=str(exc), error_line=exc.line, error_column=exc.column)
+
+
+def _check_path(path: str, walked: bool, settings: Settings) -> Result:
+    from .engine import check_reprint
+    from .policy.loader import load_policy, policy_set
+    from .readers import read_bytes, read_file
+    from .suppressions import Suppression, apply, parse_inline, path_matches
+
+    relative = settings.relative(path) if path != "-" else "-"
+    meta: dict[str, Any] = {}
+    policy_spec = settings.policy
+    for override in settings.overrides:
+        if path_matches(relative, *override.paths):
+            meta.update(override.metadata)
+            policy_spec = override.policy or policy_spec
+    meta.update(settings.meta)
+    common = {"meta": meta, "bare_urls": settings.bare_urls, "key_map": settings.key_map, "defaults": settings.defaults}
+    if path == "-":
+        reprint = read_bytes(sys.stdin.buffer.read(), path="<stdin>", format=settings.stdin_format, **common)
+    else:
+        if not os.path.exists(path):
+            raise UsageError("no such file or folder", path=path)
+        reprint = read_file(path, **common)
+    policies = policy_set(settings.rules_dirs)
+    policy = load_policy(policy_spec, extra=settings.rules_dirs) if policy_spec else None
+    result = check_reprint(reprint, policies, policy, today=settings.today, severity=settings.severity)
+    if result.status == "skipped":
+        return result
+    suppressions, problems = parse_inline(reprint.body, reprint.body_line)
+    for central in settings.suppressions:
+        if path_matches(relative, central.path):
+            suppressions.append(
+                Suppression((central.rule,), central.reason, central.until, "config", 1, 1, source=central.path)
+            )
+    if suppressions or problems:
+        result.findings = apply(result.findings, suppressions, settings.today) + problems
+        result.findings.sort(key=lambda f: (f.line, f.column))
+    return result.settle(settings.fail_on)
+
+
+# Many files -------------------------------------------------------------------------
+
+_WORKER_SETTINGS: Settings | None = None
+
+
+def _work(item: tuple[str, bool]) -> Result:
+    assert _WORKER_SETTINGS is not None
+    return check_path(item[0], item[1], _WORKER_SETTINGS)
+
+
+def _init_worker(settings: Settings) -> None:
+    global _WORKER_SETTINGS
+    _WORKER_SETTINGS = settings
+
+
+def run(items: Iterable[tuple[str, bool]], settings: Settings, jobs: int = 1) -> Iterator[Result]:
+    """Check files, yielding results in input order; ``jobs > 1`` uses worker processes."""
+    items = list(items)
+    if jobs <= 1 or len(items) < 64 or any(path == "-" for path, _ in items):
+        for path, walked in items:
+            yield check_path(path, walked, settings)
+        return
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    from .policy.loader import policy_set
+
+    policy_set(settings.rules_dirs)  # load once here; forked workers inherit it
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
+    context = multiprocessing.get_context(method)
+    chunk = max(8, min(64, len(items) // (jobs * 8) or 1))
+    window = jobs * 4
+    with ProcessPoolExecutor(jobs, mp_context=context, initializer=_init_worker, initargs=(settings,)) as pool:
+        pending: deque[Any] = deque()
+        batches = (items[i : i + chunk] for i in range(0, len(items), chunk))
+        for batch in batches:
+            pending.append(pool.submit(_work_batch, batch))
+            if len(pending) >= window:
+                yield from pending.popleft().result()
+        while pending:
+            yield from pending.popleft().result()
+
+
+def _work_batch(batch: list[tuple[str, bool]]) -> list[Result]:
+    return [_work(item) for item in batch]

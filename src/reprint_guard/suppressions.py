@@ -1,0 +1,148 @@
+"""Suppressions that carry a reason: inline comments and central config entries.
+
+Inline, anywhere in the body (HTML comment syntax works in Markdown and HTML)::
+
+    <!-- reprint-guard: ignore global-research/commercial-permission
+         reason="Permission by email, 2 May" until=2025-05-02 -->
+
+A suppression without a reason is itself an error; an expired one stops
+suppressing and says so; one that suppresses nothing is reported. Suppressed
+findings stay in the results, marked with the reason.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from .report import Finding, Severity, Suppressed
+
+TOOL = "reprint-guard"
+_INLINE = re.compile(r"<!--\s*reprint-guard:\s*(?P<verb>[a-z-]+)\s*(?P<args>.*?)-->", re.DOTALL)
+_RULE_ID = re.compile(r"^[a-z0-9][a-z0-9._-]*/(?:[a-z0-9][a-z0-9._-]*|\*)$")
+_REASON = re.compile(r'reason\s*=\s*"(?P<reason>[^"]*)"')
+_UNTIL = re.compile(r"until\s*=\s*(?P<until>\S+)")
+
+
+@dataclass(slots=True)
+class Suppression:
+    rules: tuple[str, ...]
+    reason: str
+    until: dt.date | None
+    kind: str  # "inline" or "config"
+    line: int
+    column: int
+    source: str = ""
+    used: bool = field(default=False)
+
+    def matches(self, rule: str) -> bool:
+        return any(r == rule or (r.endswith("/*") and rule.startswith(r[:-1])) for r in self.rules)
+
+
+def parse_inline(body: str, body_line: int) -> tuple[list[Suppression], list[Finding]]:
+    """Inline suppressions in a body, and findings for malformed ones."""
+    found: list[Suppression] = []
+    problems: list[Finding] = []
+    if "reprint-guard:" not in body:
+        return found, problems
+    for match in _INLINE.finditer(body):
+        index = match.start()
+        line = body_line + body.count("\n", 0, index)
+        column = index - (body.rfind("\n", 0, index) + 1) + 1
+        args = match.group("args")
+        reason_match = _REASON.search(args)
+        until_match = _UNTIL.search(args)
+        words = _REASON.sub("", _UNTIL.sub("", args)).replace(",", " ").split()
+        rules = tuple(w for w in words if _RULE_ID.match(w))
+        unknown = [w for w in words if not _RULE_ID.match(w)]
+        problem = None
+        if match.group("verb") != "ignore":
+            problem = (
+                f"unknown verb {match.group('verb')!r}; write 'reprint-guard: ignore <policy>/<rule> reason=\"...\"'"
+            )
+        elif not rules or unknown:
+            problem = "name the rules to ignore as <policy>/<rule> (comma-separated)"
+        elif not reason_match or not reason_match.group("reason").strip():
+            problem = 'a suppression needs a reason: add reason="why this is allowed"'
+        until = None
+        if problem is None and until_match:
+            try:
+                until = dt.date.fromisoformat(until_match.group("until"))
+            except ValueError:
+                problem = f"until must be a date YYYY-MM-DD, not {until_match.group('until')!r}"
+        if problem:
+            problems.append(_finding("invalid-suppression", Severity.error, problem, line, column))
+            continue
+        assert reason_match is not None
+        found.append(Suppression(rules, reason_match.group("reason").strip(), until, "inline", line, column))
+    return found, problems
+
+
+def apply(findings: list[Finding], suppressions: list[Suppression], today: dt.date) -> list[Finding]:
+    """Mark suppressed findings; add findings for expired and unused suppressions."""
+    extra: list[Finding] = []
+    active = []
+    for suppression in suppressions:
+        if suppression.until is not None and suppression.until < today:
+            extra.append(
+                _finding(
+                    "expired-suppression",
+                    Severity.warning,
+                    f"the suppression of {', '.join(suppression.rules)} expired on {suppression.until.isoformat()} "
+                    f"and no longer applies (reason was: {suppression.reason})",
+                    suppression.line,
+                    suppression.column,
+                    fix="Renew the agreement and update 'until', or fix the findings.",
+                )
+            )
+        else:
+            active.append(suppression)
+    for finding in findings:
+        for suppression in active:
+            if suppression.matches(finding.rule):
+                suppression.used = True
+                finding.suppressed = Suppressed(
+                    kind=suppression.kind, reason=suppression.reason, until=suppression.until
+                )
+                break
+    for suppression in active:
+        if not suppression.used:
+            where = " (config)" if suppression.kind == "config" else ""
+            extra.append(
+                _finding(
+                    "unused-suppression",
+                    Severity.warning,
+                    f"the suppression of {', '.join(suppression.rules)}{where} matches no finding in this file",
+                    suppression.line,
+                    suppression.column,
+                    fix="Remove the suppression.",
+                )
+            )
+    return findings + extra
+
+
+def _finding(name: str, severity: Severity, message: str, line: int, column: int, fix: str | None = None) -> Finding:
+    return Finding(
+        rule=f"{TOOL}/{name}",
+        policy=TOOL,
+        check="suppression",
+        severity=severity,
+        message=message,
+        line=line,
+        column=column,
+        fix=fix,
+    )
+
+
+@lru_cache(maxsize=256)
+def _spec(patterns: tuple[str, ...]):  # type: ignore[no-untyped-def]
+    import pathspec
+
+    return pathspec.PathSpec.from_lines("gitwildmatch", patterns)
+
+
+def path_matches(relative: str, *patterns: str) -> bool:
+    """Whether a repository-relative POSIX path matches any gitignore-style glob."""
+    return bool(patterns) and _spec(tuple(patterns)).match_file(relative)
