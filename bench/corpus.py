@@ -87,14 +87,15 @@ class CorpusDoc:
 
 # Vocabulary ------------------------------------------------------------------
 
-_FIRST = (
-    "Michel Peter Ellen Jeremy Rodrigue Anna Kurt Stephen Binoy Sara Manlio Ramzy Lucas Vijay Mahdi Ana María "
-    "Joachim Émilie Dmitri Chen Amira Olusegun Ingrid Tomás Nadia Hiroshi Fatima Gerald Bridget Yusuf Carla"
+_FIRST = (  # noqa: SIM905 - a word list reads better as one string
+    "Michel Peter Ellen Jeremy Rodrigue Anna Kurt Stephen Binoy Sara Manlio Ramzy Lucas Vijay Mahdi Ana "
+    "María Joachim Émilie Dmitri Chen Amira Olusegun Ingrid Tomás Nadia Hiroshi Fatima Gerald Bridget "
+    "Yusuf Carla"
 ).split()
-_LAST = (
-    "Chossudovsky Koenig Brown Kuzmarov Tremblay Nimmo Cook Lendman Kampmark Flounders Dinucci Baroud Müller "
-    "Shiva Nazemroaya Sánchez Haverkamp Lefèvre Volkov Wei Haddad Adeyemi Lindqvist Ortega Rahman Tanaka "
-    "Okonkwo O'Neill Fitzgerald Demir Rossi"
+_LAST = (  # noqa: SIM905 - a word list reads better as one string
+    "Chossudovsky Koenig Brown Kuzmarov Tremblay Nimmo Cook Lendman Kampmark Flounders Dinucci Baroud "
+    "Müller Shiva Nazemroaya Sánchez Haverkamp Lefèvre Volkov Wei Haddad Adeyemi Lindqvist Ortega Rahman "
+    "Tanaka Okonkwo O'Neill Fitzgerald Demir Rossi"
 ).split()
 _TOPICS = (
     "the global economy",

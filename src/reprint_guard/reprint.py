@@ -9,8 +9,17 @@ from .metadata import Metadata
 from .visible import VisibleBody, from_html, from_text
 
 BODY_FORMATS = ("markdown", "html", "text")
-#: Closing tags and white space at the end of a body: not where the article's text ends.
-_TRAILING_CLOSERS = re.compile(r"(?:\s|</[A-Za-z][^>]*>)*\Z")
+
+
+def _strip_trailing_closers(text: str) -> str:
+    """Drop white space and closing tags at the end: they are not where the article's text ends."""
+    text = text.rstrip()
+    while text.endswith(">"):
+        opening = text.rfind("</")
+        if opening < 0 or ">" in text[opening:-1] or not text[opening + 2 : opening + 3].isalpha():
+            break
+        text = text[:opening].rstrip()
+    return text
 
 
 class Reprint:
@@ -76,10 +85,18 @@ class Reprint:
         column = index - (self.body.rfind("\n", 0, index) + 1) + 1
         return line, column
 
+    @cached_property
+    def _end(self) -> tuple[int, int]:
+        return self._compute_end()
+
     def end_position(self) -> tuple[int, int]:
         """The last line of the article with text: where something missing would go."""
+        return self._end
+
+    def _compute_end(self) -> tuple[int, int]:
+        """The last line of the article with text: where something missing would go."""
         start, end = self._content_span
-        content = _TRAILING_CLOSERS.sub("", self.body[start:end])
+        content = _strip_trailing_closers(self.body[start:end])
         if not content.strip():
             return self._position(start)
         last = start + len(content)

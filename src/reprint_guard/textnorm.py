@@ -6,14 +6,17 @@ import re
 import unicodedata
 from functools import lru_cache
 
-_ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e]")
+_ZERO_WIDTH_CHARS = "\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e"
+_ZERO_WIDTH = re.compile(f"[{_ZERO_WIDTH_CHARS}]")
 
 
 def normalize(text: str) -> str:
     """Normalise text for comparison, so look-alike spellings of a credit still match."""
     if text.isascii():  # the common case: NFKC and zero-width removal cannot change ASCII
         return " ".join(text.lower().split())
-    text = unicodedata.normalize("NFKC", _ZERO_WIDTH.sub("", text)).casefold()
+    if any(char in text for char in _ZERO_WIDTH_CHARS):
+        text = _ZERO_WIDTH.sub("", text)
+    text = unicodedata.normalize("NFKC", text).casefold()
     return " ".join(text.split())
 
 

@@ -65,8 +65,8 @@ def has_notice(text: str, holders: list[str]) -> bool:
 
 def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Problem]:
     text = reprint.visible.text
-    line, column = reprint.end_position()
     if params.names and not any(contains_phrase(text, name) for name in params.names):
+        line, column = reprint.end_position()
         shown = " or ".join(f'"{n}"' for n in params.names[:2])
         if len(params.names) > 2:
             shown += f" (or {len(params.names) - 2} other accepted spellings)"
@@ -84,6 +84,7 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
                 fix="Add 'author: <name>' (or 'copyright_holder') to the metadata.",
             )
         elif not has_notice(text, holders):
+            line, column = reprint.end_position()
             names = " and ".join(holders)
             near = "a notice naming someone else" if notice_positions(text) else "no copyright notice"
             yield Problem(line, column, detail=f"found {near}; expected one naming {names}")

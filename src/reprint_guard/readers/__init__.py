@@ -138,6 +138,7 @@ def read_text(
                 key_lines=front.key_lines,
                 body_line=front.body_line,
                 bare_urls=bare_urls,
+                **extra,
             )
         if format == "html":
             from .html import read_html

@@ -1,0 +1,1 @@
+"""Benchmarks for reprint-guard; see bench/README.md."""

@@ -1,0 +1,439 @@
+"""reprint-guard benchmark: throughput, parse floor, memory and CLI start-up.
+
+    python bench/run.py [--docs 3000] [--cli-docs 2000] [--out FILE]
+
+Prints one JSON object to standard output (progress goes to standard error).
+It is a measurement, not a test: missed targets are reported, never raised.
+See bench/README.md for what each number means.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import json
+import os
+import platform
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import tracemalloc
+from collections import Counter
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+import pydantic
+import pyromark
+import selectolax
+import yaml
+from selectolax.lexbor import LexborHTMLParser
+
+import reprint_guard
+from reprint_guard.engine import check_reprint
+from reprint_guard.policy.loader import policy_set
+from reprint_guard.readers import read_file
+from reprint_guard.readers.markdown import render, split_front_matter
+
+if __package__:
+    from .corpus import DEFAULT_SEED, CorpusDoc, summarize, write_corpus
+else:  # run as a script: bench/ is sys.path[0]
+    from corpus import DEFAULT_SEED, CorpusDoc, summarize, write_corpus
+
+TARGETS = {
+    # name: (operator, threshold)
+    "ratio": (">=", 0.5),
+    "cli_startup_median_s": ("<=", 0.2),
+    "cli_dir_docs_per_s": (">=", 2000.0),
+}
+WARMUP_DOCS = 25
+MIB = 1024 * 1024
+
+
+def log(message: str) -> None:
+    print(f"[bench] {message}", file=sys.stderr, flush=True)
+
+
+# The measured loops ------------------------------------------------------------
+
+
+def check_loop(files: Sequence[str], policies: object) -> None:
+    """What ``reprint_guard.check_file`` does per file, with the policy set loaded once."""
+    for path in files:
+        check_reprint(read_file(path), policies).settle()  # type: ignore[arg-type]
+
+
+def parse_loop(files: Sequence[str]) -> None:
+    """The floor: the same parsers on the same files, and nothing else."""
+    for path in files:
+        with open(path, "rb") as handle:
+            data = handle.read()
+        text = data.decode("utf-8")
+        front = split_front_matter(text)  # YAML front matter (PyYAML C loader)
+        html = render(front.body)  # Markdown -> HTML (pyromark)
+        LexborHTMLParser(html)  # HTML -> DOM (selectolax / lexbor)
+
+
+def best_time(run: Callable[[], None], repeats: int) -> tuple[float, list[float]]:
+    times = []
+    for _ in range(repeats):
+        gc.collect()
+        start = time.perf_counter()
+        run()
+        times.append(time.perf_counter() - start)
+    return min(times), times
+
+
+def rate(count: int, seconds: float) -> float:
+    return round(count / seconds, 1) if seconds > 0 else float("inf")
+
+
+# Memory -----------------------------------------------------------------------
+
+
+def _maxrss_mib(kib_or_bytes: int) -> float:
+    # Linux reports ru_maxrss in KiB, macOS in bytes.
+    divisor = MIB if sys.platform == "darwin" else 1024
+    return round(kib_or_bytes / divisor, 1)
+
+
+def child_check(folder: str) -> None:
+    """Entry point of the memory child: one full check pass over ``folder``; reports its own RSS."""
+    files = sorted(str(p) for p in Path(folder).glob("*.md"))
+    policies = policy_set()
+    baseline = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    check_loop(files, policies)
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    json.dump(
+        {"docs": len(files), "rss_after_import_mib": _maxrss_mib(baseline), "self_peak_mib": _maxrss_mib(peak)},
+        sys.stdout,
+    )
+
+
+def measure_child_rss(folder: str) -> dict[str, object]:
+    """Peak RSS of the in-process check run in a child (must run before any other child process)."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    proc = subprocess.run(
+        [sys.executable, str(Path(__file__).resolve()), "--child-check", folder],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    after = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    report: dict[str, object] = {"peak_rss_mib": _maxrss_mib(after)}
+    if before:
+        report["note"] = "another child ran first; RUSAGE_CHILDREN is the largest child's peak"
+    try:
+        report.update(json.loads(proc.stdout))
+    except json.JSONDecodeError:
+        report["child_error"] = (proc.stderr or proc.stdout)[-2000:]
+    return report
+
+
+def measure_tracemalloc(files: Sequence[str], policies: object) -> float:
+    gc.collect()
+    tracemalloc.start()
+    try:
+        check_loop(files, policies)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    return round(peak / MIB, 2)
+
+
+# The command line ---------------------------------------------------------------
+
+
+def time_command(command: list[str], runs: int, cwd: str) -> dict[str, object]:
+    subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=cwd, check=False)  # warm-up
+    times = []
+    code = None
+    for _ in range(runs):
+        start = time.perf_counter()
+        proc = subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=cwd, check=False)
+        times.append(time.perf_counter() - start)
+        code = proc.returncode
+    return {
+        "median": round(statistics.median(times), 4),
+        "min": round(min(times), 4),
+        "max": round(max(times), 4),
+        "runs": runs,
+        "exit_code": code,
+    }
+
+
+def console_script() -> str | None:
+    candidate = Path(sys.executable).parent / ("reprint-guard.exe" if os.name == "nt" else "reprint-guard")
+    return str(candidate) if candidate.exists() else None
+
+
+def measure_cli_dir(folder: str, files: int, repeats: int, cwd: str) -> dict[str, object]:
+    command = [sys.executable, "-m", "reprint_guard", "check", folder, "--format", "json"]
+    times = []
+    code = None
+    for _ in range(repeats):
+        start = time.perf_counter()
+        proc = subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=cwd, check=False)
+        times.append(time.perf_counter() - start)
+        code = proc.returncode
+    wall = min(times)
+    report: dict[str, object] = {
+        "files": files,
+        "wall_s": round(wall, 4),
+        "docs_per_s": rate(files, wall),
+        "runs_s": [round(t, 4) for t in times],
+        "exit_code": code,
+    }
+    # One more, untimed run to confirm the CLI really checked every file.
+    proc = subprocess.run(command, capture_output=True, text=True, cwd=cwd, check=False)
+    try:
+        report["summary"] = json.loads(proc.stdout)["summary"]
+    except (json.JSONDecodeError, KeyError):
+        report["summary_error"] = (proc.stderr or proc.stdout)[-2000:]
+    return report
+
+
+# Sanity: the corpus exercises what it claims to ------------------------------------
+
+
+def verify_corpus(docs: Sequence[CorpusDoc], policies: object) -> dict[str, object]:
+    """Compare the checker's error findings with what each document was generated to contain."""
+    mismatched = Counter()
+    examples = []
+    statuses: Counter[str] = Counter()
+    for doc in docs:
+        result = check_reprint(read_file(doc.path), policies).settle()  # type: ignore[arg-type]
+        statuses[result.status] += 1
+        got = frozenset(f.rule.split("/", 1)[1] for f in result.findings if f.severity == "error")
+        expected_status = "skipped" if not doc.reprint else ("fail" if doc.expected_rules else "pass")
+        if got != doc.expected_rules or result.status != expected_status:
+            mismatched[doc.kind] += 1
+            if len(examples) < 5:
+                examples.append(
+                    {
+                        "path": Path(doc.path).name,
+                        "kind": doc.kind,
+                        "expected": sorted(doc.expected_rules),
+                        "got": sorted(got),
+                        "status": result.status,
+                    }
+                )
+    report: dict[str, object] = {
+        "docs": len(docs),
+        "as_expected": len(docs) - sum(mismatched.values()),
+        "statuses": dict(statuses),
+    }
+    if mismatched:
+        report["mismatched_by_kind"] = dict(mismatched)
+        report["examples"] = examples
+    return report
+
+
+# Context ------------------------------------------------------------------------------
+
+
+def machine_info() -> dict[str, object]:
+    info: dict[str, object] = {
+        "platform": platform.platform(),
+        "machine": platform.machine(),
+        "processor": platform.processor() or None,
+        "cpu_count": os.cpu_count(),
+    }
+    if hasattr(os, "sched_getaffinity"):
+        info["cpus_available"] = len(os.sched_getaffinity(0))
+    try:
+        with open("/proc/cpuinfo", encoding="utf-8") as handle:
+            for line in handle:
+                if line.startswith("model name"):
+                    info["cpu_model"] = line.split(":", 1)[1].strip()
+                    break
+    except OSError:
+        pass
+    return info
+
+
+def versions() -> dict[str, object]:
+    return {
+        "python": platform.python_version(),
+        "implementation": platform.python_implementation(),
+        "reprint_guard": reprint_guard.__version__,
+        "reprint_guard_from": str(Path(reprint_guard.__file__).resolve().parent),
+        "pydantic": pydantic.VERSION,
+        "pyyaml": yaml.__version__,
+        "pyyaml_libyaml": bool(getattr(yaml, "__with_libyaml__", False)),
+        "pyromark": getattr(pyromark, "__version__", None),
+        "selectolax": getattr(selectolax, "__version__", None),
+    }
+
+
+def git_state() -> dict[str, object] | None:
+    root = Path(reprint_guard.__file__).resolve().parents[2]  # the checkout being measured
+    try:
+        commit = subprocess.run(
+            ["git", "rev-parse", "HEAD"], capture_output=True, text=True, cwd=root, check=True
+        ).stdout.strip()
+        dirty = subprocess.run(
+            ["git", "status", "--porcelain", "--", "src", "rules"], capture_output=True, text=True, cwd=root, check=True
+        ).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return None
+    return {"commit": commit, "src_dirty": bool(dirty)}
+
+
+def judge(values: dict[str, float | None]) -> dict[str, object]:
+    targets: dict[str, object] = {}
+    for name, (op, threshold) in TARGETS.items():
+        value = values.get(name)
+        passed = None if value is None else (value >= threshold if op == ">=" else value <= threshold)
+        targets[name] = {"target": f"{op} {threshold:g}", "value": value, "pass": passed}
+    targets["all_pass"] = all(t["pass"] for t in targets.values() if isinstance(t, dict))  # type: ignore[index]
+    return targets
+
+
+# Main -------------------------------------------------------------------------------------
+
+
+def profile(files: Sequence[str], policies: object, top: int) -> None:
+    import cProfile
+    import pstats
+
+    check_loop(files[:WARMUP_DOCS], policies)
+    profiler = cProfile.Profile()
+    profiler.enable()
+    check_loop(files, policies)
+    profiler.disable()
+    stats = pstats.Stats(profiler, stream=sys.stderr).strip_dirs()
+    stats.sort_stats("cumulative").print_stats(top)
+    stats.sort_stats("tottime").print_stats(top)
+
+
+def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description="Benchmark reprint-guard on a generated corpus of Markdown reprints.")
+    parser.add_argument("--docs", type=int, default=3000, help="documents in the in-process corpus (default 3000)")
+    parser.add_argument("--cli-docs", type=int, default=2000, help="files in the CLI folder run (default 2000)")
+    parser.add_argument("--out", metavar="FILE", help="also write the JSON result to FILE")
+    parser.add_argument("--seed", type=int, default=DEFAULT_SEED, help="corpus seed")
+    parser.add_argument("--repeats", type=int, default=3, help="timed runs; the best one counts (default 3)")
+    parser.add_argument("--startup-runs", type=int, default=15, help="CLI start-up runs (default 15)")
+    parser.add_argument(
+        "--profile",
+        nargs="?",
+        const=25,
+        type=int,
+        metavar="TOP",
+        help="only profile the check loop with cProfile and print the TOP (25) entries to stderr",
+    )
+    parser.add_argument("--child-check", metavar="DIR", help=argparse.SUPPRESS)
+    return parser.parse_args(argv)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    options = parse_args(argv)
+    if options.child_check:
+        child_check(options.child_check)
+        return 0
+
+    workdir = tempfile.mkdtemp(prefix="reprint-guard-bench-")
+    try:
+        return run(options, workdir)
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)
+
+
+def run(options: argparse.Namespace, workdir: str) -> int:
+    corpus_dir = os.path.join(workdir, "corpus")
+    log(f"generating {options.docs} documents in {corpus_dir}")
+    start = time.perf_counter()
+    docs = write_corpus(corpus_dir, options.docs, seed=options.seed)
+    log(f"  done in {time.perf_counter() - start:.1f} s")
+    files = [doc.path for doc in docs]
+    policies = policy_set()
+
+    if options.profile:
+        profile(files, policies, options.profile)
+        return 0
+
+    # Memory first: RUSAGE_CHILDREN keeps the largest child's peak, so no other child may run before.
+    log("peak RSS of a full check pass in a child process")
+    memory = measure_child_rss(corpus_dir)
+
+    log(f"check loop: read_file + check_reprint, best of {options.repeats}")
+    check_loop(files[:WARMUP_DOCS], policies)
+    check_best, check_times = best_time(lambda: check_loop(files, policies), options.repeats)
+
+    log(f"parse floor: read + decode + front matter + pyromark + lexbor, best of {options.repeats}")
+    parse_loop(files[:WARMUP_DOCS])
+    parse_best, parse_times = best_time(lambda: parse_loop(files), options.repeats)
+
+    log("tracemalloc peak of one check pass")
+    memory["tracemalloc_peak_mib"] = measure_tracemalloc(files, policies)
+
+    log("verifying the corpus against the checker's findings")
+    verification = verify_corpus(docs, policies)
+
+    one_file = next((doc.path for doc in docs if doc.kind == "compliant"), files[0])
+    log(f"CLI start-up on one file, {options.startup_runs} runs each")
+    startup = {
+        "python -m reprint_guard": time_command(
+            [sys.executable, "-m", "reprint_guard", "check", one_file], options.startup_runs, workdir
+        )
+    }
+    script = console_script()
+    if script:
+        startup["reprint-guard"] = time_command([script, "check", one_file], options.startup_runs, workdir)
+    startup["python -c pass (interpreter floor)"] = time_command(
+        [sys.executable, "-c", "pass"], options.startup_runs, workdir
+    )
+
+    cli_dir = os.path.join(workdir, "cli")
+    log(f"CLI on a folder of {options.cli_docs} files, best of {options.repeats}")
+    write_corpus(cli_dir, options.cli_docs, seed=options.seed)
+    cli = measure_cli_dir(cli_dir, options.cli_docs, options.repeats, workdir)
+
+    docs_per_s = rate(len(files), check_best)
+    parse_per_s = rate(len(files), parse_best)
+    ratio = round(docs_per_s / parse_per_s, 3)
+    module_startup = startup["python -m reprint_guard"]
+    result = {
+        "benchmark": "reprint-guard",
+        "docs_per_s": docs_per_s,
+        "parse_floor_docs_per_s": parse_per_s,
+        "ratio": ratio,
+        "check_ms_per_doc": round(1000 * check_best / len(files), 3),
+        "parse_ms_per_doc": round(1000 * parse_best / len(files), 3),
+        "check_runs_s": [round(t, 4) for t in check_times],
+        "parse_runs_s": [round(t, 4) for t in parse_times],
+        "peak_rss_mib": memory.get("peak_rss_mib"),
+        "tracemalloc_peak_mib": memory.get("tracemalloc_peak_mib"),
+        "memory": memory,
+        "cli_startup_s": {"median": module_startup["median"], "min": module_startup["min"]},
+        "cli_startup_detail": startup,
+        "cli_dir": cli,
+        "corpus": {**summarize(docs), "seed": options.seed},
+        "corpus_check": verification,
+        "python": sys.version.split()[0],
+        "versions": versions(),
+        "machine": machine_info(),
+        "git": git_state(),
+        "timestamp": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+    }
+    result["targets"] = judge(
+        {
+            "ratio": ratio,
+            "cli_startup_median_s": module_startup["median"],  # type: ignore[dict-item]
+            "cli_dir_docs_per_s": cli.get("docs_per_s"),  # type: ignore[dict-item]
+        }
+    )
+    text = json.dumps(result, indent=2, ensure_ascii=False)
+    print(text)
+    if options.out:
+        Path(options.out).write_text(text + "\n", encoding="utf-8")
+        log(f"wrote {options.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,135 @@
+"""Project configuration: discovery, front-matter mapping, defaults, overrides, severity, fail-on, init."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+
+import jsonschema
+import yaml
+from conftest import COMPLIANT_BODY, COMPLIANT_META, GR_URL, markdown
+
+from reprint_guard.config.loader import SCHEMA_PATH, render_config_schema
+
+HUGO_META = {"title": "Harbour", "authors": ["Ana Ruiz"], "canonicalURL": GR_URL, "draft": False}
+
+
+def write(path, text):
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def results(run):
+    return {r["path"].split("/")[-1]: r for r in run.json()["results"]}
+
+
+def test_config_schema_is_fresh_and_valid():
+    assert SCHEMA_PATH.read_text(encoding="utf-8") == render_config_schema()
+    jsonschema.Draft202012Validator.check_schema(json.loads(render_config_schema()))
+
+
+def test_yaml_config_is_discovered_from_a_subfolder(tmp_path, cli):
+    write(
+        tmp_path / ".reprint-guard.yaml",
+        "front-matter:\n  canonicalURL: original_url\n  authors: author\ndefaults:\n  commercial: true\n",
+    )
+    article = write(tmp_path / "content" / "posts" / "harbour.md", markdown(HUGO_META, COMPLIANT_BODY))
+    run = cli("check", "posts", "--format", "json", cwd=tmp_path / "content")
+    result = results(run)["harbour.md"]
+    assert result["policy"] == "global-research"
+    # authors mapped to author (the copyright notice names Ana Ruiz), commercial from defaults:
+    assert [(f["rule"], f["line"]) for f in result["findings"]] == [("global-research/commercial-permission", 2)]
+    assert run.code == 1
+
+
+def test_mapped_keys_keep_their_lines(tmp_path, cli):
+    write(tmp_path / ".reprint-guard.yaml", "front-matter: {canonicalURL: original_url}\n")
+    meta = {"title": "x", "canonicalURL": "not a url", "author": "Ana Ruiz", "commercial": False}
+    write(tmp_path / "a.md", markdown(meta, COMPLIANT_BODY))
+    run = cli("check", "a.md", "--format", "json", cwd=tmp_path)
+    finding = run.json()["results"][0]
+    # 'not a url' has no host: unknown publisher reported at the canonicalURL line
+    assert finding["findings"][0]["rule"] == "reprint-guard/unknown-publisher"
+    assert finding["findings"][0]["line"] == 3
+
+
+def test_pyproject_config_and_overrides(tmp_path, cli):
+    write(
+        tmp_path / "pyproject.toml",
+        "[project]\nname = 'site'\n\n[tool.reprint-guard]\nfail-on = 'warning'\n"
+        "defaults = {commercial = false}\n\n[[tool.reprint-guard.overrides]]\npaths = ['print/**']\n"
+        "metadata = {medium = 'print'}\n",
+    )
+    write(tmp_path / "web" / "a.md", markdown({k: v for k, v in COMPLIANT_META.items() if k != "commercial"},
+                                             COMPLIANT_BODY))
+    write(tmp_path / "print" / "b.md", markdown(COMPLIANT_META, COMPLIANT_BODY))
+    run = cli("check", ".", "--format", "json", cwd=tmp_path)
+    found = {name: [f["rule"] for f in r["findings"]] for name, r in results(run).items()}
+    # COMPLIANT_META says medium: web, but the print/ override wins over the file:
+    assert found == {"a.md": [], "b.md": ["global-research/print-permission"]}
+
+
+def test_severity_overrides_and_fail_on(tmp_path, cli):
+    write(
+        tmp_path / ".reprint-guard.yaml",
+        "severity:\n  global-research/source-credit: warning\n  global-research/copyright-notice: 'off'\n"
+        "fail-on: warning\n",
+    )
+    body = COMPLIANT_BODY.replace("Global Research", "GR").replace("Copyright ©", "By")
+    write(tmp_path / "a.md", markdown(COMPLIANT_META, body))
+    run = cli("check", "a.md", "--format", "json", cwd=tmp_path)
+    findings = run.json()["results"][0]["findings"]
+    assert [(f["rule"], f["severity"]) for f in findings] == [("global-research/source-credit", "warning")]
+    assert run.code == 1  # fail-on: warning from the config
+    assert cli("check", "a.md", "--fail-on", "error", cwd=tmp_path).code == 0  # the command line wins
+
+
+def test_include_exclude_and_gitignore(tmp_path, cli):
+    write(tmp_path / ".reprint-guard.yaml", "include: ['content/**']\nexclude: ['content/drafts/**']\n")
+    for name in ("content/a.md", "content/drafts/b.md", "content/generated/c.md", "notes/d.md"):
+        write(tmp_path / name, markdown(COMPLIANT_META, COMPLIANT_BODY))
+    write(tmp_path / ".gitignore", "content/generated/\n")
+    subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
+    run = cli("check", ".", "--format", "json", cwd=tmp_path)
+    assert [r["path"] for r in run.json()["results"]] == ["./content/a.md"]
+    # A file named explicitly is checked unless excluded:
+    run = cli("check", "notes/d.md", "content/drafts/b.md", "--format", "json", cwd=tmp_path)
+    assert [r["path"] for r in run.json()["results"]] == ["notes/d.md"]
+
+
+def test_bad_config_is_reported_with_its_line(tmp_path, cli):
+    write(tmp_path / ".reprint-guard.yaml", "defaults:\n  medium: web\nfail-on: sometimes\nfront-matter: {a: b}\n")
+    write(tmp_path / "a.md", markdown(COMPLIANT_META, COMPLIANT_BODY))
+    run = cli("check", "a.md", cwd=tmp_path)
+    assert run.code == 2
+    assert run.err.strip() == (
+        "reprint-guard: .reprint-guard.yaml:3:1: fail-on: 'sometimes' is not one of "
+        "['error', 'warning', 'info', 'never']"
+    ) or run.err.startswith("reprint-guard: ") and ":3:" in run.err and "sometimes" in run.err
+    assert "Traceback" not in run.err
+    write(tmp_path / "other.yaml", "colour: red\n")
+    run = cli("check", "a.md", "--config", "other.yaml", cwd=tmp_path)
+    assert run.code == 2 and "other.yaml:1:1" in run.err and "unknown key(s)" in run.err
+    write(tmp_path / "bad.yaml", "suppressions:\n  - path: a.md\n    rule: global-research/x\n")
+    run = cli("check", "a.md", "--config", "bad.yaml", cwd=tmp_path)
+    assert run.code == 2 and "bad.yaml:2:" in run.err and "'reason' is a required property" in run.err
+    run = cli("check", "a.md", "--config", "missing.yaml", cwd=tmp_path)
+    assert run.code == 2 and "missing.yaml: config file not found" in run.err
+
+
+def test_init_writes_a_commented_config_from_the_repository(tmp_path, cli):
+    write(tmp_path / "content" / "posts" / "a.md", markdown(HUGO_META, "Body"))
+    write(tmp_path / "content" / "posts" / "b.md", markdown({**HUGO_META, "tags": ["x"]}, "Body"))
+    run = cli("init", str(tmp_path))
+    assert run.code == 0, run.err
+    text = (tmp_path / ".reprint-guard.yaml").read_text(encoding="utf-8")
+    data = yaml.safe_load(text)
+    assert data["front-matter"] == {"canonicalURL": "original_url", "authors": "author"}
+    assert data["include"] == ["content/**"]
+    assert "# Keys seen in your files:" in text
+    assert cli("init", str(tmp_path)).code == 2  # refuses to overwrite
+    assert cli("init", str(tmp_path), "--force").code == 0
+    # The starter config is valid: checking with it works.
+    run = cli("check", "content", "--format", "json", cwd=tmp_path)
+    assert run.json()["results"][0]["policy"] == "global-research"
