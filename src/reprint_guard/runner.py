@@ -110,8 +110,11 @@ def _is_path(spec: str) -> bool:
 # Discovery --------------------------------------------------------------------
 
 
-def discover(paths: Sequence[str], settings: Settings) -> Iterator[tuple[str, bool]]:
-    """Yield (path, found_by_walking) in a stable order.
+Item = tuple[str, bool, bool | None]
+
+
+def discover(paths: Sequence[str], settings: Settings) -> Iterator[Item]:
+    """Yield (path, found_by_walking, has_sidecar) in a stable order.
 
     Folders are walked recursively; walked files must match ``include`` (or be a
     supported type), must not match ``exclude`` or be ignored by git. A file
@@ -125,6 +128,8 @@ def discover(paths: Sequence[str], settings: Settings) -> Iterator[tuple[str, bo
             ignored = _git_ignored_filter(item) if settings.gitignore else None
             for root, dirs, files in os.walk(item):
                 dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS and not d.startswith("."))
+                sidecars = {os.path.splitext(n)[0].rsplit(".meta", 1)[0] for n in files
+                            if n.lower().endswith(SIDECAR_SUFFIXES)}
                 for name in sorted(files):
                     lower = name.lower()
                     if lower.endswith(SIDECAR_SUFFIXES) or name.startswith("."):
@@ -139,11 +144,11 @@ def discover(paths: Sequence[str], settings: Settings) -> Iterator[tuple[str, bo
                         continue
                     if settings.exclude and path_matches(relative, *settings.exclude):
                         continue
-                    yield path, True
+                    yield path, True, os.path.splitext(name)[0] in sidecars
         else:
             if item != "-" and settings.exclude and path_matches(settings.relative(item), *settings.exclude):
                 continue
-            yield item, False
+            yield item, False, None
 
 
 def _git_ignored_filter(folder: str):  # type: ignore[no-untyped-def]
@@ -166,10 +171,10 @@ def _git_ignored_filter(folder: str):  # type: ignore[no-untyped-def]
 # Checking one file --------------------------------------------------------------
 
 
-def check_path(path: str, walked: bool, settings: Settings) -> Result:
+def check_path(path: str, walked: bool, settings: Settings, has_sidecar: bool | None = None) -> Result:
     """Read and check one file; every failure becomes a result, never an exception."""
     try:
-        return _check_path(path, walked, settings)
+        return _check_path(path, walked, settings, has_sidecar)
     except NotAReprintError as exc:
         if walked:
             return Result(path=path, status="skipped", reason=exc.message)
@@ -190,7 +195,7 @@ def error_result(path: str, exc: ReprintGuardError) -> Result:
     return Result(path=path, status="error", error=str(exc), error_line=exc.line, error_column=exc.column)
 
 
-def _check_path(path: str, walked: bool, settings: Settings) -> Result:
+def _check_path(path: str, walked: bool, settings: Settings, has_sidecar: bool | None) -> Result:
     from .engine import check_reprint
     from .policy.loader import load_policy, policy_set
     from .readers import read_bytes, read_file
@@ -210,7 +215,7 @@ def _check_path(path: str, walked: bool, settings: Settings) -> Result:
     else:
         if not os.path.exists(path):
             raise UsageError("no such file or folder", path=path)
-        reprint = read_file(path, **common)
+        reprint = read_file(path, has_sidecar=has_sidecar, **common)
     policies = policy_set(settings.rules_dirs)
     policy = load_policy(policy_spec, extra=settings.rules_dirs) if policy_spec else None
     result = check_reprint(reprint, policies, policy, today=settings.today, severity=settings.severity)
@@ -233,9 +238,9 @@ def _check_path(path: str, walked: bool, settings: Settings) -> Result:
 _WORKER_SETTINGS: Settings | None = None
 
 
-def _work(item: tuple[str, bool]) -> Result:
+def _work(item: Item) -> Result:
     assert _WORKER_SETTINGS is not None
-    return check_path(item[0], item[1], _WORKER_SETTINGS)
+    return check_path(item[0], item[1], _WORKER_SETTINGS, item[2])
 
 
 def _init_worker(settings: Settings) -> None:
@@ -243,12 +248,12 @@ def _init_worker(settings: Settings) -> None:
     _WORKER_SETTINGS = settings
 
 
-def run(items: Iterable[tuple[str, bool]], settings: Settings, jobs: int = 1) -> Iterator[Result]:
+def run(items: Iterable[Item], settings: Settings, jobs: int = 1) -> Iterator[Result]:
     """Check files, yielding results in input order; ``jobs > 1`` uses worker processes."""
     items = list(items)
-    if jobs <= 1 or len(items) < 64 or any(path == "-" for path, _ in items):
-        for path, walked in items:
-            yield check_path(path, walked, settings)
+    if jobs <= 1 or len(items) < 64 or any(item[0] == "-" for item in items):
+        for path, walked, has_sidecar in items:
+            yield check_path(path, walked, settings, has_sidecar)
         return
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
@@ -271,5 +276,5 @@ def run(items: Iterable[tuple[str, bool]], settings: Settings, jobs: int = 1) ->
             yield from pending.popleft().result()
 
 
-def _work_batch(batch: list[tuple[str, bool]]) -> list[Result]:
+def _work_batch(batch: list[Item]) -> list[Result]:
     return [_work(item) for item in batch]

@@ -8,27 +8,60 @@ what decides nesting, comments and raw HTML inside Markdown.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from .textnorm import normalize
+from .textnorm import find_phrase, normalize
 
 #: Elements whose content a reader never sees as article text.
 _INVISIBLE_TAGS = "script, style, template, code, pre, head, title, noscript, [hidden], [style]"
 _HIDING_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 #: GitHub-flavoured Markdown's extended autolinks (bare ``https://`` and ``www.`` URLs).
+def _find_all(text: str, needle: str) -> list[int]:
+    found = []
+    index = text.find(needle)
+    while index >= 0:
+        found.append(index)
+        index = text.find(needle, index + 1)
+    return found
+
+
 BARE_URL = re.compile(r"(?<![\w/@.])(?:https?://|www\.)[^\s<>\"]*[^\s<>\"?!.,:;*_~'()\[\]]")
 
 
-@dataclass(slots=True)
 class VisibleBody:
-    """The visible part of a body. ``text`` is normalised for comparison."""
+    """The visible part of a body: its text, hyperlinks and images.
 
-    raw_text: str
-    text: str
-    links: list[str] = field(default_factory=list)
-    images: list[str] = field(default_factory=list)
+    ``text`` is the fully normalised text (NFKC, case-folded, white space
+    collapsed); it is computed only when a cheap look at ``lower`` (the raw text
+    lower-cased) could not already find what a check wants, which is the common
+    case for a compliant reprint.
+    """
+
+    __slots__ = ("_lower", "_text", "images", "links", "raw_text")
+
+    def __init__(self, raw_text: str, links: list[str] | None = None, images: list[str] | None = None) -> None:
+        self.raw_text = raw_text
+        self.links = links if links is not None else []
+        self.images = images if images is not None else []
+        self._text: str | None = None
+        self._lower: str | None = None
+
+    @property
+    def text(self) -> str:
+        if self._text is None:
+            self._text = normalize(self.raw_text)
+        return self._text
+
+    @property
+    def lower(self) -> str:
+        if self._lower is None:
+            self._lower = self.raw_text.lower()
+        return self._lower
+
+    def has_phrase(self, phrase: str) -> bool:
+        """Whether ``phrase`` is visible as whole words, after normalisation."""
+        return find_phrase(self.lower, phrase) >= 0 or find_phrase(self.text, phrase) >= 0
 
 
 def _is_hidden(node: LexborNode) -> bool:
@@ -63,7 +96,7 @@ def from_html(html: str, *, bare_urls: bool = True) -> VisibleBody:
     tree = LexborHTMLParser(html)
     root = tree.body
     if root is None:  # pragma: no cover - lexbor always creates a body
-        return VisibleBody("", "")
+        return VisibleBody("")
     _prune_invisible(root)
     links: list[str] = []
     anchor_texts: set[str] = set()
@@ -76,20 +109,27 @@ def from_html(html: str, *, bare_urls: bool = True) -> VisibleBody:
     raw_text = root.text(deep=True, separator=" ")
     if bare_urls:
         links.extend(_bare_urls(raw_text, anchor_texts))
-    return VisibleBody(raw_text, normalize(raw_text), links, images)
+    return VisibleBody(raw_text, links, images)
 
 
 def from_text(text: str, *, bare_urls: bool = True) -> VisibleBody:
     """Plain text: all of it is visible; bare URLs count as links when enabled."""
     links = _bare_urls(text, set()) if bare_urls else []
-    return VisibleBody(text, normalize(text), links, [])
+    return VisibleBody(text, links, [])
 
 
 def _bare_urls(text: str, anchor_texts: set[str]) -> list[str]:
-    if "http" not in text and "www." not in text:
-        return []
+    """GFM extended autolinks in visible text; only positions where "http" or "www." start are tried."""
     found = []
-    for match in BARE_URL.finditer(text):
+    starts = sorted({*_find_all(text, "http"), *_find_all(text, "www.")})
+    end = -1
+    for start in starts:
+        if start < end:
+            continue
+        match = BARE_URL.match(text, start)
+        if match is None:
+            continue
+        end = match.end()
         url = match.group(0)
         if url in anchor_texts:
             continue  # the text of a real link: its href is what counts

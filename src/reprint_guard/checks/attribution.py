@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from pydantic import Field, model_validator
 
 from ..reprint import Reprint
-from ..textnorm import contains_phrase, find_phrase
+from ..textnorm import find_phrase
 from .base import Context, Problem
 from .base import Params as BaseParams
 
@@ -64,8 +64,8 @@ def has_notice(text: str, holders: list[str]) -> bool:
 
 
 def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Problem]:
-    text = reprint.visible.text
-    if params.names and not any(contains_phrase(text, name) for name in params.names):
+    visible = reprint.visible
+    if params.names and not any(visible.has_phrase(name) for name in params.names):
         line, column = reprint.end_position()
         shown = " or ".join(f'"{n}"' for n in params.names[:2])
         if len(params.names) > 2:
@@ -83,8 +83,8 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
                 detail="the copyright holder is unknown: set 'author' or 'copyright_holder' in the metadata",
                 fix="Add 'author: <name>' (or 'copyright_holder') to the metadata.",
             )
-        elif not has_notice(text, holders):
+        elif not (has_notice(visible.lower, holders) or has_notice(visible.text, holders)):
             line, column = reprint.end_position()
             names = " and ".join(holders)
-            near = "a notice naming someone else" if notice_positions(text) else "no copyright notice"
+            near = "a notice naming someone else" if notice_positions(visible.text) else "no copyright notice"
             yield Problem(line, column, detail=f"found {near}; expected one naming {names}")

@@ -65,21 +65,25 @@ def read_file(
     format: str | None = None,
     key_map: Mapping[str, str] | None = None,
     defaults: Mapping[str, Any] | None = None,
+    has_sidecar: bool | None = None,
 ) -> Reprint:
-    """Read a reprint from a file; ``meta`` overrides what the file declares, ``defaults`` fill gaps."""
+    """Read a reprint from a file; ``meta`` overrides what the file declares, ``defaults`` fill gaps.
+
+    ``has_sidecar`` says whether a ``NAME.meta.yaml`` exists, when the caller
+    already listed the folder (None: look).
+    """
     name = str(path)
     kind = format or format_for(path)
     if kind is None:
         raise InputError("unknown file type: expected .md, .markdown, .html, .htm or .json", path=name)
     try:
-        size = os.stat(path).st_size
-        if size > MAX_FILE_BYTES:
-            raise InputError(f"file is larger than the {MAX_FILE_BYTES // (1024 * 1024)} MiB limit", path=name)
         with open(path, "rb") as handle:
+            if os.fstat(handle.fileno()).st_size > MAX_FILE_BYTES:
+                raise InputError(f"file is larger than the {MAX_FILE_BYTES // (1024 * 1024)} MiB limit", path=name)
             data = handle.read(MAX_FILE_BYTES + 1)
     except OSError as exc:
         raise InputError(f"cannot read file: {exc.strerror or exc}", path=name) from None
-    sidecar = _read_sidecar(path)
+    sidecar = _read_sidecar(path) if has_sidecar is not False else {}
     if sidecar and key_map:
         sidecar, _ = remap(sidecar, {}, key_map)
     merged = {**sidecar, **(meta or {})} if sidecar else meta
