@@ -37,6 +37,7 @@ _TRACKING_KEYS = frozenset(
 )
 
 
+@lru_cache(maxsize=8192)
 def host_of(url: str) -> str | None:
     """The host without ``www.`` and port, lower-cased; None when there is none."""
     try:

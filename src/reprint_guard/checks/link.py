@@ -57,7 +57,7 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
         return
     host = host_of(original) or ""
     # Only links that mention the host can be the article: skip parsing all the others.
-    candidates = [link for link in links if host in link or host in link.lower()]
+    candidates = [link for link in links if host in link or (not link.islower() and host in link.lower())]
     if any(normalize_url(link) == key for link in candidates):
         return
     near = [link for link in candidates if host_of(link) == host]

@@ -25,7 +25,7 @@ SIDECAR_SUFFIXES = (".meta.yaml", ".meta.yml")
 
 
 def format_for(path: str | Path) -> str | None:
-    return SUFFIX_FORMATS.get(Path(path).suffix.lower())
+    return SUFFIX_FORMATS.get(os.path.splitext(str(path))[1].lower())
 
 
 def decode(data: bytes, path: str) -> str:
