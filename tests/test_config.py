@@ -7,8 +7,8 @@ import subprocess
 
 import jsonschema
 import yaml
-from conftest import COMPLIANT_BODY, COMPLIANT_META, GR_URL, markdown
 
+from conftest import COMPLIANT_BODY, COMPLIANT_META, GR_URL, markdown
 from reprint_guard.config.loader import SCHEMA_PATH, render_config_schema
 
 HUGO_META = {"title": "Harbour", "authors": ["Ana Ruiz"], "canonicalURL": GR_URL, "draft": False}
@@ -34,7 +34,7 @@ def test_yaml_config_is_discovered_from_a_subfolder(tmp_path, cli):
         tmp_path / ".reprint-guard.yaml",
         "front-matter:\n  canonicalURL: original_url\n  authors: author\ndefaults:\n  commercial: true\n",
     )
-    article = write(tmp_path / "content" / "posts" / "harbour.md", markdown(HUGO_META, COMPLIANT_BODY))
+    write(tmp_path / "content" / "posts" / "harbour.md", markdown(HUGO_META, COMPLIANT_BODY))
     run = cli("check", "posts", "--format", "json", cwd=tmp_path / "content")
     result = results(run)["harbour.md"]
     assert result["policy"] == "global-research"
@@ -61,8 +61,10 @@ def test_pyproject_config_and_overrides(tmp_path, cli):
         "defaults = {commercial = false}\n\n[[tool.reprint-guard.overrides]]\npaths = ['print/**']\n"
         "metadata = {medium = 'print'}\n",
     )
-    write(tmp_path / "web" / "a.md", markdown({k: v for k, v in COMPLIANT_META.items() if k != "commercial"},
-                                             COMPLIANT_BODY))
+    write(
+        tmp_path / "web" / "a.md",
+        markdown({k: v for k, v in COMPLIANT_META.items() if k != "commercial"}, COMPLIANT_BODY),
+    )
     write(tmp_path / "print" / "b.md", markdown(COMPLIANT_META, COMPLIANT_BODY))
     run = cli("check", ".", "--format", "json", cwd=tmp_path)
     found = {name: [f["rule"] for f in r["findings"]] for name, r in results(run).items()}
@@ -103,10 +105,16 @@ def test_bad_config_is_reported_with_its_line(tmp_path, cli):
     write(tmp_path / "a.md", markdown(COMPLIANT_META, COMPLIANT_BODY))
     run = cli("check", "a.md", cwd=tmp_path)
     assert run.code == 2
-    assert run.err.strip() == (
-        "reprint-guard: .reprint-guard.yaml:3:1: fail-on: 'sometimes' is not one of "
-        "['error', 'warning', 'info', 'never']"
-    ) or run.err.startswith("reprint-guard: ") and ":3:" in run.err and "sometimes" in run.err
+    assert (
+        run.err.strip()
+        == (
+            "reprint-guard: .reprint-guard.yaml:3:1: fail-on: 'sometimes' is not one of "
+            "['error', 'warning', 'info', 'never']"
+        )
+        or (run.err.startswith("reprint-guard: ")
+        and ":3:" in run.err
+        and "sometimes" in run.err)
+    )
     assert "Traceback" not in run.err
     write(tmp_path / "other.yaml", "colour: red\n")
     run = cli("check", "a.md", "--config", "other.yaml", cwd=tmp_path)

@@ -87,6 +87,7 @@ DIRECTORY_SUMMARY = {
     "suppressed": 0,
 }
 
+
 def snapshot() -> dict[str, bytes]:
     """Every file under examples/, byte for byte."""
     return {p.relative_to(EXAMPLES).as_posix(): p.read_bytes() for p in sorted(EXAMPLES.rglob("*")) if p.is_file()}

@@ -128,8 +128,9 @@ def discover(paths: Sequence[str], settings: Settings) -> Iterator[Item]:
             ignored = _git_ignored_filter(item) if settings.gitignore else None
             for root, dirs, files in os.walk(item):
                 dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS and not d.startswith("."))
-                sidecars = {os.path.splitext(n)[0].rsplit(".meta", 1)[0] for n in files
-                            if n.lower().endswith(SIDECAR_SUFFIXES)}
+                sidecars = {
+                    os.path.splitext(n)[0].rsplit(".meta", 1)[0] for n in files if n.lower().endswith(SIDECAR_SUFFIXES)
+                }
                 for name in sorted(files):
                     lower = name.lower()
                     if lower.endswith(SIDECAR_SUFFIXES) or name.startswith("."):

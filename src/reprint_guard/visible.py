@@ -16,6 +16,8 @@ from .textnorm import find_phrase, normalize
 #: Elements whose content a reader never sees as article text.
 _INVISIBLE_TAGS = "script, style, template, code, pre, head, title, noscript, [hidden], [style]"
 _HIDING_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+
+
 #: GitHub-flavoured Markdown's extended autolinks (bare ``https://`` and ``www.`` URLs).
 def _find_all(text: str, needle: str) -> list[int]:
     found = []

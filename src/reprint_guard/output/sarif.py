@@ -102,7 +102,6 @@ class SarifFormatter:
             if finding.suppressed is not None:
                 suppression: dict[str, Any] = {
                     "kind": "inSource" if finding.suppressed.kind == "inline" else "external",
-                    "status": "accepted",
                     "justification": finding.suppressed.reason,
                 }
                 if finding.suppressed.until:

@@ -1,0 +1,251 @@
+"""Fitting a content repository: suppressions, SARIF, Markdown summary, several outputs, --jobs."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from conftest import COMPLIANT_BODY, COMPLIANT_META, SHARED, markdown
+
+SARIF_SCHEMA = SHARED / "schemas" / "sarif-schema-2.1.0.json"
+COMMERCIAL = {**COMPLIANT_META, "commercial": True}
+
+
+def write(path: Path, text: str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def findings(run, name=None):
+    results = run.json()["results"]
+    result = next(r for r in results if name is None or r["path"].endswith(name))
+    return [(f["rule"], f["severity"], bool(f["suppressed"])) for f in result["findings"]]
+
+
+# Suppressions ------------------------------------------------------------------
+
+
+def test_inline_suppression_with_reason(tmp_path, cli):
+    body = COMPLIANT_BODY + (
+        '\n<!-- reprint-guard: ignore global-research/commercial-permission reason="Agreed by email 2024-05-02" -->\n'
+    )
+    write(tmp_path / "a.md", markdown(COMMERCIAL, body))
+    run = cli("check", "a.md", "--format", "json", cwd=tmp_path)
+    assert run.code == 0
+    result = run.json()["results"][0]
+    assert result["status"] == "pass"
+    finding = result["findings"][0]
+    assert finding["rule"] == "global-research/commercial-permission"
+    assert finding["suppressed"] == {"kind": "inline", "reason": "Agreed by email 2024-05-02", "until": None}
+    assert run.json()["summary"]["suppressed"] == 1 and run.json()["summary"]["errors"] == 0
+
+
+def test_suppression_problems(tmp_path, cli):
+    body = COMPLIANT_BODY + (
+        "\n<!-- reprint-guard: ignore global-research/commercial-permission -->\n"
+        '<!-- reprint-guard: ignore global-research/source-credit reason="old deal" until=2020-01-01 -->\n'
+        '<!-- reprint-guard: ignore global-research/print-permission reason="never needed" -->\n'
+    )
+    path = write(tmp_path / "a.md", markdown(COMMERCIAL, body.replace("Global Research", "GR")))
+    before = path.read_bytes()
+    run = cli("check", "a.md", "--format", "json", cwd=tmp_path)
+    assert run.code == 1
+    got = findings(run)
+    assert ("global-research/commercial-permission", "error", False) in got  # reason missing: not suppressed
+    assert ("reprint-guard/invalid-suppression", "error", False) in got
+    assert ("global-research/source-credit", "error", False) in got  # expired: back
+    assert ("reprint-guard/expired-suppression", "warning", False) in got
+    assert ("reprint-guard/unused-suppression", "warning", False) in got
+    result = run.json()["results"][0]
+    invalid = next(f for f in result["findings"] if f["rule"] == "reprint-guard/invalid-suppression")
+    assert invalid["line"] == 17 and "needs a reason" in invalid["message"]
+    assert path.read_bytes() == before
+
+
+def test_central_suppression_in_config(tmp_path, cli):
+    write(
+        tmp_path / ".reprint-guard.yaml",
+        "suppressions:\n"
+        "  - path: posts/2024/*.md\n"
+        "    rule: global-research/commercial-permission\n"
+        "    reason: Permission by email from publications@globalresearch.ca\n"
+        "    until: 2999-01-01\n"
+        "  - path: posts/old/*.md\n"
+        "    rule: global-research/source-credit\n"
+        "    reason: An old agreement\n",
+    )
+    write(tmp_path / "posts" / "2024" / "a.md", markdown(COMMERCIAL, COMPLIANT_BODY))
+    write(tmp_path / "posts" / "2025" / "b.md", markdown(COMMERCIAL, COMPLIANT_BODY))
+    write(tmp_path / "posts" / "old" / "c.md", markdown(COMPLIANT_META, COMPLIANT_BODY))
+    run = cli("check", "posts", "--format", "json", cwd=tmp_path)
+    assert findings(run, "a.md") == [("global-research/commercial-permission", "error", True)]
+    assert findings(run, "b.md") == [("global-research/commercial-permission", "error", False)]
+    assert findings(run, "c.md") == [("reprint-guard/unused-suppression", "warning", False)]
+    suppressed = run.json()["results"][0]["findings"][0]["suppressed"]
+    assert suppressed == {
+        "kind": "config",
+        "reason": "Permission by email from publications@globalresearch.ca",
+        "until": "2999-01-01",
+    }
+
+
+# SARIF --------------------------------------------------------------------------
+
+
+@pytest.fixture
+def repo(tmp_path):
+    write(tmp_path / "content" / "ok.md", markdown(COMPLIANT_META, COMPLIANT_BODY))
+    write(tmp_path / "content" / "bad.md", markdown(COMMERCIAL, COMPLIANT_BODY.replace("Global Research", "GR")))
+    write(
+        tmp_path / "content" / "suppressed.md",
+        markdown(
+            COMMERCIAL, COMPLIANT_BODY + '\n<!-- reprint-guard: ignore global-research/* reason="Deal | 2024" -->\n'
+        ),
+    )
+    write(tmp_path / "content" / "broken.md", "---\ntitle: [\n---\n")
+    write(tmp_path / "content" / "own.md", markdown({"title": "ours"}, "Ours"))
+    return tmp_path
+
+
+def test_sarif_is_valid_and_complete(repo, cli):
+    run = cli("check", "content", "--format", "sarif", cwd=repo)
+    assert run.code == 2  # broken.md could not be checked
+    sarif = json.loads(run.out)
+    schema = json.loads(SARIF_SCHEMA.read_text(encoding="utf-8"))
+    jsonschema.validate(sarif, schema)
+    assert sarif["version"] == "2.1.0"
+    (sarif_run,) = sarif["runs"]
+    rules = sarif_run["tool"]["driver"]["rules"]
+    results = sarif_run["results"]
+    by_rule = {r["ruleId"]: r for r in results}
+    credit = by_rule["global-research/source-credit"]
+    assert credit["level"] == "error"
+    location = credit["locations"][0]["physicalLocation"]
+    assert location["artifactLocation"] == {"uri": "content/bad.md", "uriBaseId": "%SRCROOT%"}
+    assert location["region"]["startLine"] >= 1 and location["region"]["startColumn"] >= 1
+    assert rules[credit["ruleIndex"]]["id"] == "global-research/source-credit"
+    rule = rules[credit["ruleIndex"]]
+    assert rule["helpUri"].startswith("https://") and rule["fullDescription"]["text"] and rule["help"]["markdown"]
+    assert len(credit["partialFingerprints"]["reprintGuard/v1"]) == 32
+    suppressed = [r for r in results if r.get("suppressions")]
+    assert suppressed and suppressed[0]["suppressions"][0] == {
+        "kind": "inSource",
+        "justification": "Deal | 2024",
+    }
+    assert by_rule["reprint-guard/input-error"]["locations"][0]["physicalLocation"]["region"]["startLine"] == 3
+    assert sarif_run["invocations"] == [{"executionSuccessful": False}]
+    assert len({r["id"] for r in rules}) == len(rules)
+
+
+def test_fingerprints_survive_line_moves(repo, cli):
+    first = json.loads(cli("check", "content/bad.md", "--format", "sarif", cwd=repo).out)
+    path = repo / "content" / "bad.md"
+    text = path.read_text(encoding="utf-8").replace("# The harbour", "Intro.\n\n\n# The harbour")
+    path.write_text(text, encoding="utf-8")
+    second = json.loads(cli("check", "content/bad.md", "--format", "sarif", cwd=repo).out)
+
+    def prints(sarif):
+        return {(r["ruleId"], r["partialFingerprints"]["reprintGuard/v1"]) for r in sarif["runs"][0]["results"]}
+
+    def lines(sarif):
+        return [r["locations"][0]["physicalLocation"]["region"]["startLine"] for r in sarif["runs"][0]["results"]]
+
+    assert prints(first) == prints(second)
+    assert lines(first) != lines(second)
+
+
+def test_several_outputs_in_one_run(repo, cli):
+    run = cli(
+        "check",
+        "content",
+        "--format",
+        "text",
+        "--sarif",
+        "out/report.sarif",
+        "--json",
+        "out/report.json",
+        "--markdown",
+        "out/summary.md",
+        cwd=repo,
+    )
+    assert run.code == 2
+    assert "✖" in run.out.splitlines()[-1]
+    report = json.loads((repo / "out" / "report.json").read_text(encoding="utf-8"))
+    sarif = json.loads((repo / "out" / "report.sarif").read_text(encoding="utf-8"))
+    summary = (repo / "out" / "summary.md").read_text(encoding="utf-8")
+    assert report["summary"]["files"] == 5 and report["summary"]["suppressed"] == 1
+    assert len(sarif["runs"][0]["results"]) == sum(len(r["findings"]) for r in report["results"]) + 1
+    assert summary.startswith("### ✖ reprint-guard\n\n**")
+    assert "| `content/bad.md` | global-research | ✖ fail | 2 | 0 |" in summary
+    assert "#### `content/bad.md`" in summary and "| Line | Severity | Rule | Message | Fix |" in summary
+    assert "Deal \\| 2024" in summary  # table cells escaped
+    assert not [p for p in (repo / "out").iterdir() if p.name.startswith(".reprint-guard-")]
+
+
+def test_markdown_format_on_stdout(repo, cli):
+    run = cli("check", "content/ok.md", "--format", "markdown", cwd=repo)
+    assert run.code == 0
+    assert run.out.startswith("### ✔ reprint-guard") and "| File |" not in run.out
+
+
+# Many files -----------------------------------------------------------------------
+
+
+def test_jobs_give_the_same_results_in_the_same_order(tmp_path, cli):
+    variants = [
+        COMPLIANT_BODY,
+        COMPLIANT_BODY.replace("Global Research", "GR"),
+        COMPLIANT_BODY.replace("Copyright ©", "By"),
+        COMPLIANT_BODY.replace("5799123", "5799999"),
+    ]
+    for i in range(160):
+        folder = tmp_path / "content" / f"{i % 7:02d}"
+        write(folder / f"post-{i:03d}.md", markdown(COMPLIANT_META, variants[i % 4]))
+    write(tmp_path / "content" / "03" / "broken.md", "---\n: [\n---\n")
+    serial = cli("check", "content", "--format", "json", "--jobs", "1", cwd=tmp_path)
+    parallel = cli("check", "content", "--format", "json", "--jobs", "2", cwd=tmp_path)
+    assert serial.code == parallel.code == 2
+    assert serial.out == parallel.out
+    paths = [r["path"] for r in serial.json()["results"]]
+    assert paths == sorted(paths) and len(paths) == 161
+    assert serial.json()["summary"]["failed"] == 120
+
+
+def test_progress_bar_only_on_a_terminal(tmp_path, cli):
+    for i in range(60):
+        write(tmp_path / f"p{i:02d}.md", markdown(COMPLIANT_META, COMPLIANT_BODY))
+    piped = cli("check", ".", cwd=tmp_path)
+    assert piped.code == 0 and "files" not in piped.err and "\r" not in piped.err
+    pty = pytest.importorskip("pty")
+    import subprocess
+    import sys
+
+    leader, follower = pty.openpty()
+    env = {k: v for k, v in os.environ.items() if k not in ("CI", "GITHUB_ACTIONS")}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "reprint_guard", "check", "."],
+        cwd=tmp_path,
+        stdout=subprocess.DEVNULL,
+        stderr=follower,
+        env=env,
+    )
+    os.close(follower)
+    chunks = []
+    while True:
+        try:
+            data = os.read(leader, 65536)
+        except OSError:
+            break
+        if not data:
+            break
+        chunks.append(data)
+    proc.wait(timeout=60)
+    os.close(leader)
+    assert "60/60 files" in b"".join(chunks).decode()
+    ci = cli("check", ".", cwd=tmp_path, env={"CI": "true"})
+    assert "files" not in ci.err
