@@ -45,6 +45,7 @@ else:  # run as a script: bench/ is sys.path[0]
 
 TARGETS = {
     # name: (operator, threshold)
+    "docs_per_s": (">=", 3000.0),
     "ratio": (">=", 0.5),
     "cli_startup_median_s": ("<=", 0.2),
     "cli_dir_docs_per_s": (">=", 2000.0),
@@ -168,6 +169,31 @@ def time_command(command: list[str], runs: int, cwd: str) -> dict[str, object]:
 def console_script() -> str | None:
     candidate = Path(sys.executable).parent / ("reprint-guard.exe" if os.name == "nt" else "reprint-guard")
     return str(candidate) if candidate.exists() else None
+
+
+_RSS_WRAPPER = (
+    "import resource, subprocess, sys; subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, "
+    "stderr=subprocess.DEVNULL); print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
+)
+
+
+def measure_repo(folder: str, files: int, cwd: str) -> dict[str, object]:
+    """A content repository of ``files`` nested files, checked with --jobs 1 and with the default (all CPUs)."""
+    report: dict[str, object] = {"files": files}
+    for label, extra in (("jobs_1", ["--jobs", "1"]), ("jobs_default", [])):
+        command = [sys.executable, "-m", "reprint_guard", "check", folder, "--format", "json", *extra]
+        start = time.perf_counter()
+        proc = subprocess.run(
+            [sys.executable, "-c", _RSS_WRAPPER, *command], capture_output=True, text=True, cwd=cwd, check=False
+        )
+        wall = time.perf_counter() - start
+        try:
+            rss = _maxrss_mib(int(proc.stdout.strip()))
+        except ValueError:
+            rss = None
+        report[label] = {"wall_s": round(wall, 3), "docs_per_s": rate(files, wall), "peak_rss_mib": rss}
+    report["jobs_default_is"] = os.cpu_count()
+    return report
 
 
 def measure_cli_dir(folder: str, files: int, repeats: int, cwd: str) -> dict[str, object]:
@@ -319,6 +345,9 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--repeats", type=int, default=3, help="timed runs; the best one counts (default 3)")
     parser.add_argument("--startup-runs", type=int, default=15, help="CLI start-up runs (default 15)")
     parser.add_argument(
+        "--repo-docs", type=int, default=10000, help="files in the repository run, --jobs 1 vs default (0: skip)"
+    )
+    parser.add_argument(
         "--profile",
         nargs="?",
         const=25,
@@ -393,6 +422,13 @@ def run(options: argparse.Namespace, workdir: str) -> int:
     write_corpus(cli_dir, options.cli_docs, seed=options.seed)
     cli = measure_cli_dir(cli_dir, options.cli_docs, options.repeats, workdir)
 
+    repo: dict[str, object] | None = None
+    if options.repo_docs:
+        repo_dir = os.path.join(workdir, "repo")
+        log(f"a {options.repo_docs}-file repository, --jobs 1 and default")
+        write_corpus(repo_dir, options.repo_docs, seed=options.seed, nested=True)
+        repo = measure_repo(repo_dir, options.repo_docs, workdir)
+
     docs_per_s = rate(len(files), check_best)
     parse_per_s = rate(len(files), parse_best)
     ratio = round(docs_per_s / parse_per_s, 3)
@@ -412,6 +448,7 @@ def run(options: argparse.Namespace, workdir: str) -> int:
         "cli_startup_s": {"median": module_startup["median"], "min": module_startup["min"]},
         "cli_startup_detail": startup,
         "cli_dir": cli,
+        "repo": repo,
         "corpus": {**summarize(docs), "seed": options.seed},
         "corpus_check": verification,
         "python": sys.version.split()[0],
@@ -422,6 +459,7 @@ def run(options: argparse.Namespace, workdir: str) -> int:
     }
     result["targets"] = judge(
         {
+            "docs_per_s": docs_per_s,
             "ratio": ratio,
             "cli_startup_median_s": module_startup["median"],  # type: ignore[dict-item]
             "cli_dir_docs_per_s": cli.get("docs_per_s"),  # type: ignore[dict-item]
