@@ -1,0 +1,225 @@
+"""The GitHub Action's entry point (``python -m reprint_guard.action``), also runnable anywhere.
+
+Reads its inputs from ``INPUT_*`` environment variables (the composite action
+passes them), checks the files a pull request adds, modifies or renames (or
+all of ``paths``), and reports the GitHub way: workflow-command annotations on
+the changed lines first (at most 10 errors and 10 warnings, as GitHub shows
+per step), a Markdown job summary, step outputs and a SARIF file for code
+scanning.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+from .output.github import command
+from .output.markdown import MarkdownFormatter
+from .output.sarif import SarifFormatter
+from .report import ExitCode, Finding, Result, Summary, exit_code_for
+
+#: GitHub shows at most this many annotations of each level per step.
+ANNOTATION_LIMIT = 10
+
+
+def _input(name: str, default: str = "") -> str:
+    return os.environ.get(f"INPUT_{name.upper().replace('-', '_')}", default).strip()
+
+
+def _git(*args: str) -> str:
+    proc = subprocess.run(["git", *args], capture_output=True, text=True, check=False)
+    if proc.returncode != 0:
+        raise RuntimeError(f"git {' '.join(args)} failed: {proc.stderr.strip()}")
+    return proc.stdout
+
+
+def pull_request_range() -> tuple[str, str] | None:
+    """Base and head commits of the pull request in the event payload, if any."""
+    event_path = os.environ.get("GITHUB_EVENT_PATH")
+    if not event_path or not os.path.isfile(event_path):
+        return None
+    with open(event_path, encoding="utf-8") as handle:
+        event = json.load(handle)
+    pull = event.get("pull_request")
+    if not isinstance(pull, dict):
+        return None
+    base = (pull.get("base") or {}).get("sha")
+    head = (pull.get("head") or {}).get("sha")
+    return (base, head) if base and head else None
+
+
+def changed_files(base: str, head: str) -> dict[str, set[int]]:
+    """Files added, modified or renamed between base and head, with their added line numbers."""
+    from unidiff import PatchSet
+
+    diff = _git("diff", "--no-color", "--no-ext-diff", "--diff-filter=AMR", "-M", "-U0", f"{base}...{head}")
+    changed: dict[str, set[int]] = {}
+    for patched in PatchSet(diff):
+        if patched.is_removed_file:
+            continue
+        lines = {line.target_line_no for hunk in patched for line in hunk if line.is_added and line.target_line_no}
+        changed[patched.path] = lines
+    return changed
+
+
+def _in_paths(path: str, roots: list[str]) -> bool:
+    if not roots or roots == ["."]:
+        return True
+    normalized = os.path.normpath(path)
+    return any(
+        normalized == os.path.normpath(root) or normalized.startswith(os.path.normpath(root) + os.sep)
+        for root in roots
+    )
+
+
+class Annotator:
+    """Workflow-command annotations, changed lines first, within GitHub's per-step limits."""
+
+    def __init__(self, changed: dict[str, set[int]] | None) -> None:
+        self.changed = changed
+        self.pending: list[tuple[int, str, Finding]] = []
+
+    def add(self, result: Result) -> None:
+        if result.status == "error":
+            finding = Finding(rule="reprint-guard/input-error", policy="reprint-guard", check="input",
+                              severity="error", message=result.error or "could not be checked",
+                              line=result.error_line or 1, column=result.error_column or 1)
+            self.pending.append((0, result.path, finding))
+            return
+        lines = (self.changed or {}).get(os.path.normpath(result.path).replace(os.sep, "/"), set())
+        for finding in result.findings:
+            if finding.suppressed is None and finding.severity.value in ("error", "warning"):
+                on_changed_line = self.changed is None or finding.line in lines
+                self.pending.append((0 if on_changed_line else 1, result.path, finding))
+
+    def emit(self, stream: Any) -> dict[str, int]:
+        shown = {"error": 0, "warning": 0}
+        hidden = {"error": 0, "warning": 0}
+        for _, path, f in sorted(self.pending, key=lambda item: item[0]):
+            level = f.severity.value
+            if shown[level] >= ANNOTATION_LIMIT:
+                hidden[level] += 1
+                continue
+            shown[level] += 1
+            message = f"{f.message}\nfix: {f.fix}" if f.fix else f.message
+            stream.write(command(level, message, file=path, line=f.line, col=f.column, title=f.rule) + "\n")
+        return {"shown": sum(shown.values()), "hidden_errors": hidden["error"], "hidden_warnings": hidden["warning"]}
+
+
+def main() -> int:
+    from .cli import parse_meta
+    from .config.loader import load_config
+    from .errors import ReprintGuardError
+    from .policy.loader import load_policy, policy_set
+    from .runner import Settings, discover, run
+
+    roots = _input("paths", ".").split() or ["."]
+    sarif_path = _input("sarif", "reprint-guard.sarif")
+    changed_only = _input("changed-only", "true").lower() in ("1", "true", "yes")
+    try:
+        loaded = load_config(_input("config") or None)
+        cli: dict[str, Any] = {}
+        if _input("policy"):
+            policy = _input("policy")
+            cli["policy"] = str(Path(policy).resolve()) if Path(policy).is_file() else policy
+        if _input("fail-on"):
+            cli["fail_on"] = _input("fail-on")
+        if _input("meta"):
+            cli["meta"] = parse_meta(_input("meta").splitlines())
+        settings = Settings.from_config(loaded, **cli)
+        policy_set(settings.rules_dirs)
+        if settings.policy:
+            load_policy(settings.policy, extra=settings.rules_dirs)
+    except ReprintGuardError as exc:
+        print(command("error", f"reprint-guard: {exc}", title="reprint-guard configuration"))
+        return ExitCode.ERROR
+
+    pr_range = pull_request_range() if changed_only else None
+    changed: dict[str, set[int]] | None = None
+    if pr_range:
+        try:
+            changed = changed_files(*pr_range)
+        except RuntimeError as exc:
+            print(command("error", f"reprint-guard: cannot diff the pull request ({exc}); "
+                                   "check out with fetch-depth: 0", title="reprint-guard"))
+            return ExitCode.ERROR
+        from .readers import SUFFIX_FORMATS
+        from .suppressions import path_matches
+
+        names = [
+            p for p in sorted(changed)
+            if os.path.splitext(p)[1].lower() in SUFFIX_FORMATS and _in_paths(p, roots) and os.path.isfile(p)
+            and (not settings.include or path_matches(settings.relative(p), *settings.include))
+        ]
+        items = list(discover(names, settings))
+        scope = f"{len(items)} changed file{'s' if len(items) != 1 else ''}"
+    else:
+        items = list(discover(roots, settings))
+        scope = f"{len(items)} file{'s' if len(items) != 1 else ''}"
+
+    summary = Summary()
+    annotator = Annotator(changed)
+    sarif_file = Path(sarif_path)
+    sarif_file.parent.mkdir(parents=True, exist_ok=True)
+    from .engine import rule_info
+
+    policies = policy_set(settings.rules_dirs)
+    summary_path = os.environ.get("GITHUB_STEP_SUMMARY")
+    with open(sarif_file, "w", encoding="utf-8") as sarif_stream:
+        sarif = SarifFormatter(sarif_stream, root=settings.root, rule_info=lambda r: rule_info(r, policies))
+        markdown_buffer = _Buffer()
+        markdown = MarkdownFormatter(markdown_buffer, title=f"reprint-guard: {scope}")
+        for result in run(items, settings, os.cpu_count() or 1):
+            summary.add(result)
+            sarif.result(result)
+            markdown.result(result)
+            annotator.add(result)
+        sarif.close(summary)
+        markdown.close(summary)
+    counts = annotator.emit(sys.stdout)
+    hidden = counts["hidden_errors"] + counts["hidden_warnings"]
+    note = ""
+    if hidden:
+        note = (f"\n> {hidden} finding{'s were' if hidden != 1 else ' was'} not annotated (GitHub shows at most "
+                f"{ANNOTATION_LIMIT} error and {ANNOTATION_LIMIT} warning annotations per step): "
+                f"see the tables below and the SARIF file.\n")
+    text = markdown_buffer.text()
+    head, _, rest = text.partition("\n\n")
+    if summary_path:
+        with open(summary_path, "a", encoding="utf-8") as handle:
+            handle.write(head + "\n" + note + "\n" + rest + "\n")
+    outputs = {
+        "errors": summary.errors,
+        "warnings": summary.warnings,
+        "files": summary.files,
+        "failed-files": summary.failed,
+        "not-annotated": hidden,
+        "sarif": str(sarif_file),
+    }
+    output_path = os.environ.get("GITHUB_OUTPUT")
+    if output_path:
+        with open(output_path, "a", encoding="utf-8") as handle:
+            for key, value in outputs.items():
+                handle.write(f"{key}={value}\n")
+    print(f"reprint-guard: {summary.errors} errors, {summary.warnings} warnings in {scope}")
+    return exit_code_for(summary, settings.fail_on)
+
+
+class _Buffer:
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+
+    def write(self, text: str) -> int:
+        self.parts.append(text)
+        return len(text)
+
+    def text(self) -> str:
+        return "".join(self.parts)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

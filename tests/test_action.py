@@ -1,0 +1,152 @@
+"""The GitHub Action, end to end without GitHub: real git, a pull-request event, the action's own script."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import jsonschema
+import yaml
+from conftest import COMPLIANT_BODY, COMPLIANT_META, ROOT, SHARED, markdown
+
+
+def git(repo: Path, *args: str) -> str:
+    env = {**os.environ, "GIT_AUTHOR_NAME": "Ed", "GIT_AUTHOR_EMAIL": "ed@example.org",
+           "GIT_COMMITTER_NAME": "Ed", "GIT_COMMITTER_EMAIL": "ed@example.org"}
+    return subprocess.run(["git", *args], cwd=repo, check=True, capture_output=True, text=True, env=env).stdout.strip()
+
+
+def write(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+
+
+def make_pull_request(tmp_path: Path, head_files: dict[str, str], base_files: dict[str, str]) -> tuple[Path, dict]:
+    repo = tmp_path / "site"
+    repo.mkdir()
+    git(repo, "init", "-q", "-b", "main")
+    for name, text in base_files.items():
+        write(repo / name, text)
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "base")
+    base = git(repo, "rev-parse", "HEAD")
+    git(repo, "checkout", "-q", "-b", "reprints")
+    for name, text in head_files.items():
+        write(repo / name, text)
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "head")
+    head = git(repo, "rev-parse", "HEAD")
+    event = tmp_path / "event.json"
+    event.write_text(json.dumps({"pull_request": {"number": 7, "base": {"sha": base}, "head": {"sha": head}}}))
+    env = {
+        "GITHUB_ACTIONS": "true",
+        "GITHUB_EVENT_NAME": "pull_request",
+        "GITHUB_EVENT_PATH": str(event),
+        "GITHUB_STEP_SUMMARY": str(tmp_path / "summary.md"),
+        "GITHUB_OUTPUT": str(tmp_path / "output.txt"),
+        "GITHUB_WORKSPACE": str(repo),
+    }
+    return repo, env
+
+
+def run_action(repo: Path, env: dict, **inputs: str) -> subprocess.CompletedProcess[str]:
+    # The same command the composite action runs, with the same INPUT_* variables.
+    full = {k: v for k, v in os.environ.items() if not k.startswith(("INPUT_", "GITHUB_"))}
+    full.update(env)
+    full.update({f"INPUT_{k.upper()}": v for k, v in inputs.items()})
+    return subprocess.run([sys.executable, "-m", "reprint_guard.action"], cwd=repo, env=full,
+                          capture_output=True, text=True, timeout=120)
+
+
+def outputs(tmp_path: Path) -> dict[str, str]:
+    lines = (tmp_path / "output.txt").read_text(encoding="utf-8").splitlines()
+    return dict(line.split("=", 1) for line in lines)
+
+
+def test_action_yml_runs_the_tested_script():
+    action = yaml.safe_load((ROOT / "action.yml").read_text(encoding="utf-8"))
+    assert action["runs"]["using"] == "composite"
+    steps = action["runs"]["steps"]
+    assert any("python -m reprint_guard.action" in step.get("run", "") for step in steps)
+    assert any('pip install --quiet "${{ github.action_path }}"' in step.get("run", "") for step in steps)
+    check = next(step for step in steps if step.get("id") == "check")
+    assert set(check["env"]) == {f"INPUT_{name.upper().replace('-', '_')}" for name in
+                                 ("paths", "config", "policy", "fail-on", "sarif", "changed-only")}
+    assert {"errors", "warnings", "sarif", "not-annotated"} <= set(action["outputs"])
+
+
+def test_pull_request_checks_changed_files_and_annotates(tmp_path):
+    untouched_bad = markdown(COMPLIANT_META, COMPLIANT_BODY.replace("Global Research", "GR"))
+    base = {
+        "content/old-bad.md": untouched_bad,  # broken before the PR: not this PR's business
+        "content/edited.md": markdown(COMPLIANT_META, COMPLIANT_BODY),
+        "content/renamed-from.md": markdown(COMPLIANT_META, COMPLIANT_BODY),
+        "README.md": "# site\n",
+    }
+    head = {
+        "content/new.md": markdown({**COMPLIANT_META, "commercial": True}, COMPLIANT_BODY),
+        "content/edited.md": markdown(COMPLIANT_META, COMPLIANT_BODY.replace("Copyright ©", "By")),
+        "notes/elsewhere.md": untouched_bad,  # outside `paths`
+    }
+    repo, env = make_pull_request(tmp_path, head, base)
+    git(repo, "mv", "content/renamed-from.md", "content/renamed-to.md")
+    git(repo, "commit", "-q", "-m", "rename")
+    event = json.loads(Path(env["GITHUB_EVENT_PATH"]).read_text())
+    event["pull_request"]["head"]["sha"] = git(repo, "rev-parse", "HEAD")
+    Path(env["GITHUB_EVENT_PATH"]).write_text(json.dumps(event))
+
+    proc = run_action(repo, env, paths="content", sarif="out/reprint-guard.sarif")
+    assert proc.returncode == 1, proc.stdout + proc.stderr
+    annotations = [line for line in proc.stdout.splitlines() if line.startswith("::")]
+    assert len(annotations) == 2
+    assert annotations[0].startswith("::error file=content/edited.md,line=15,col=1,title=global-research/copyright")
+    assert annotations[1].startswith("::error file=content/new.md,line=6,col=1,title=global-research/commercial")
+    out = outputs(tmp_path)
+    assert out == {"errors": "2", "warnings": "0", "files": "3", "failed-files": "2", "not-annotated": "0",
+                   "sarif": "out/reprint-guard.sarif"}
+    summary = (tmp_path / "summary.md").read_text(encoding="utf-8")
+    assert summary.startswith("### ✖ reprint-guard: 3 changed files\n")
+    assert "| `content/new.md` | global-research | ✖ fail | 1 | 0 |" in summary
+    assert "old-bad.md" not in summary and "elsewhere" not in summary
+    sarif = json.loads((repo / "out" / "reprint-guard.sarif").read_text(encoding="utf-8"))
+    jsonschema.validate(sarif, json.loads((SHARED / "schemas" / "sarif-schema-2.1.0.json").read_text()))
+    assert {r["ruleId"] for r in sarif["runs"][0]["results"]} == {
+        "global-research/copyright-notice", "global-research/commercial-permission"}
+
+
+def test_annotation_limits_are_reported_in_the_summary(tmp_path):
+    bad = markdown({**COMPLIANT_META, "commercial": True}, COMPLIANT_BODY.replace("Global Research", "GR"))
+    head = {f"content/post-{i:02d}.md": bad for i in range(8)}  # 16 errors
+    head["content/warn.md"] = markdown({k: v for k, v in COMPLIANT_META.items() if k != "commercial"},
+                                       COMPLIANT_BODY)
+    repo, env = make_pull_request(tmp_path, head, {"README.md": "x\n"})
+    proc = run_action(repo, env)
+    assert proc.returncode == 1
+    errors = [line for line in proc.stdout.splitlines() if line.startswith("::error ")]
+    warnings = [line for line in proc.stdout.splitlines() if line.startswith("::warning ")]
+    assert (len(errors), len(warnings)) == (10, 1)
+    assert outputs(tmp_path)["not-annotated"] == "6"
+    summary = (tmp_path / "summary.md").read_text(encoding="utf-8")
+    assert "> 6 findings were not annotated (GitHub shows at most 10 error and 10 warning annotations" in summary
+
+
+def test_without_a_pull_request_all_paths_are_checked(tmp_path):
+    repo, env = make_pull_request(tmp_path, {"content/a.md": markdown(COMPLIANT_META, COMPLIANT_BODY)},
+                                  {"content/b.md": markdown(COMPLIANT_META, COMPLIANT_BODY)})
+    env.pop("GITHUB_EVENT_PATH")
+    proc = run_action(repo, env, **{"changed-only": "true"})
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert outputs(tmp_path)["files"] == "2"
+    assert (tmp_path / "summary.md").read_text(encoding="utf-8").startswith("### ✔ reprint-guard: 2 files")
+
+
+def test_a_broken_config_fails_the_step_with_an_annotation(tmp_path):
+    repo, env = make_pull_request(tmp_path, {"content/a.md": markdown(COMPLIANT_META, COMPLIANT_BODY),
+                                             ".reprint-guard.yaml": "fail-on: sometimes\n"}, {"x.md": "x\n"})
+    proc = run_action(repo, env)
+    assert proc.returncode == 2
+    assert proc.stdout.startswith("::error title=reprint-guard configuration::reprint-guard: ")
+    assert ".reprint-guard.yaml:1:1" in proc.stdout and "Traceback" not in proc.stdout + proc.stderr
