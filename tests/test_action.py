@@ -10,12 +10,18 @@ from pathlib import Path
 
 import jsonschema
 import yaml
+
 from conftest import COMPLIANT_BODY, COMPLIANT_META, ROOT, SHARED, markdown
 
 
 def git(repo: Path, *args: str) -> str:
-    env = {**os.environ, "GIT_AUTHOR_NAME": "Ed", "GIT_AUTHOR_EMAIL": "ed@example.org",
-           "GIT_COMMITTER_NAME": "Ed", "GIT_COMMITTER_EMAIL": "ed@example.org"}
+    env = {
+        **os.environ,
+        "GIT_AUTHOR_NAME": "Ed",
+        "GIT_AUTHOR_EMAIL": "ed@example.org",
+        "GIT_COMMITTER_NAME": "Ed",
+        "GIT_COMMITTER_EMAIL": "ed@example.org",
+    }
     return subprocess.run(["git", *args], cwd=repo, check=True, capture_output=True, text=True, env=env).stdout.strip()
 
 
@@ -57,8 +63,9 @@ def run_action(repo: Path, env: dict, **inputs: str) -> subprocess.CompletedProc
     full = {k: v for k, v in os.environ.items() if not k.startswith(("INPUT_", "GITHUB_"))}
     full.update(env)
     full.update({f"INPUT_{k.upper()}": v for k, v in inputs.items()})
-    return subprocess.run([sys.executable, "-m", "reprint_guard.action"], cwd=repo, env=full,
-                          capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "reprint_guard.action"], cwd=repo, env=full, capture_output=True, text=True, timeout=120
+    )
 
 
 def outputs(tmp_path: Path) -> dict[str, str]:
@@ -73,8 +80,10 @@ def test_action_yml_runs_the_tested_script():
     assert any("python -m reprint_guard.action" in step.get("run", "") for step in steps)
     assert any('pip install --quiet "${{ github.action_path }}"' in step.get("run", "") for step in steps)
     check = next(step for step in steps if step.get("id") == "check")
-    assert set(check["env"]) == {f"INPUT_{name.upper().replace('-', '_')}" for name in
-                                 ("paths", "config", "policy", "fail-on", "sarif", "changed-only")}
+    assert set(check["env"]) == {
+        f"INPUT_{name.upper().replace('-', '_')}"
+        for name in ("paths", "config", "policy", "fail-on", "sarif", "changed-only")
+    }
     assert {"errors", "warnings", "sarif", "not-annotated"} <= set(action["outputs"])
 
 
@@ -105,8 +114,14 @@ def test_pull_request_checks_changed_files_and_annotates(tmp_path):
     assert annotations[0].startswith("::error file=content/edited.md,line=15,col=1,title=global-research/copyright")
     assert annotations[1].startswith("::error file=content/new.md,line=6,col=1,title=global-research/commercial")
     out = outputs(tmp_path)
-    assert out == {"errors": "2", "warnings": "0", "files": "3", "failed-files": "2", "not-annotated": "0",
-                   "sarif": "out/reprint-guard.sarif"}
+    assert out == {
+        "errors": "2",
+        "warnings": "0",
+        "files": "3",
+        "failed-files": "2",
+        "not-annotated": "0",
+        "sarif": "out/reprint-guard.sarif",
+    }
     summary = (tmp_path / "summary.md").read_text(encoding="utf-8")
     assert summary.startswith("### ✖ reprint-guard: 3 changed files\n")
     assert "| `content/new.md` | global-research | ✖ fail | 1 | 0 |" in summary
@@ -114,14 +129,15 @@ def test_pull_request_checks_changed_files_and_annotates(tmp_path):
     sarif = json.loads((repo / "out" / "reprint-guard.sarif").read_text(encoding="utf-8"))
     jsonschema.validate(sarif, json.loads((SHARED / "schemas" / "sarif-schema-2.1.0.json").read_text()))
     assert {r["ruleId"] for r in sarif["runs"][0]["results"]} == {
-        "global-research/copyright-notice", "global-research/commercial-permission"}
+        "global-research/copyright-notice",
+        "global-research/commercial-permission",
+    }
 
 
 def test_annotation_limits_are_reported_in_the_summary(tmp_path):
     bad = markdown({**COMPLIANT_META, "commercial": True}, COMPLIANT_BODY.replace("Global Research", "GR"))
     head = {f"content/post-{i:02d}.md": bad for i in range(8)}  # 16 errors
-    head["content/warn.md"] = markdown({k: v for k, v in COMPLIANT_META.items() if k != "commercial"},
-                                       COMPLIANT_BODY)
+    head["content/warn.md"] = markdown({k: v for k, v in COMPLIANT_META.items() if k != "commercial"}, COMPLIANT_BODY)
     repo, env = make_pull_request(tmp_path, head, {"README.md": "x\n"})
     proc = run_action(repo, env)
     assert proc.returncode == 1
@@ -134,8 +150,11 @@ def test_annotation_limits_are_reported_in_the_summary(tmp_path):
 
 
 def test_without_a_pull_request_all_paths_are_checked(tmp_path):
-    repo, env = make_pull_request(tmp_path, {"content/a.md": markdown(COMPLIANT_META, COMPLIANT_BODY)},
-                                  {"content/b.md": markdown(COMPLIANT_META, COMPLIANT_BODY)})
+    repo, env = make_pull_request(
+        tmp_path,
+        {"content/a.md": markdown(COMPLIANT_META, COMPLIANT_BODY)},
+        {"content/b.md": markdown(COMPLIANT_META, COMPLIANT_BODY)},
+    )
     env.pop("GITHUB_EVENT_PATH")
     proc = run_action(repo, env, **{"changed-only": "true"})
     assert proc.returncode == 0, proc.stdout + proc.stderr
@@ -144,8 +163,11 @@ def test_without_a_pull_request_all_paths_are_checked(tmp_path):
 
 
 def test_a_broken_config_fails_the_step_with_an_annotation(tmp_path):
-    repo, env = make_pull_request(tmp_path, {"content/a.md": markdown(COMPLIANT_META, COMPLIANT_BODY),
-                                             ".reprint-guard.yaml": "fail-on: sometimes\n"}, {"x.md": "x\n"})
+    repo, env = make_pull_request(
+        tmp_path,
+        {"content/a.md": markdown(COMPLIANT_META, COMPLIANT_BODY), ".reprint-guard.yaml": "fail-on: sometimes\n"},
+        {"x.md": "x\n"},
+    )
     proc = run_action(repo, env)
     assert proc.returncode == 2
     assert proc.stdout.startswith("::error title=reprint-guard configuration::reprint-guard: ")

@@ -105,16 +105,10 @@ def test_bad_config_is_reported_with_its_line(tmp_path, cli):
     write(tmp_path / "a.md", markdown(COMPLIANT_META, COMPLIANT_BODY))
     run = cli("check", "a.md", cwd=tmp_path)
     assert run.code == 2
-    assert (
-        run.err.strip()
-        == (
-            "reprint-guard: .reprint-guard.yaml:3:1: fail-on: 'sometimes' is not one of "
-            "['error', 'warning', 'info', 'never']"
-        )
-        or (run.err.startswith("reprint-guard: ")
-        and ":3:" in run.err
-        and "sometimes" in run.err)
-    )
+    assert run.err.strip() == (
+        "reprint-guard: .reprint-guard.yaml:3:1: fail-on: 'sometimes' is not one of "
+        "['error', 'warning', 'info', 'never']"
+    ) or (run.err.startswith("reprint-guard: ") and ":3:" in run.err and "sometimes" in run.err)
     assert "Traceback" not in run.err
     write(tmp_path / "other.yaml", "colour: red\n")
     run = cli("check", "a.md", "--config", "other.yaml", cwd=tmp_path)

@@ -71,8 +71,7 @@ def _in_paths(path: str, roots: list[str]) -> bool:
         return True
     normalized = os.path.normpath(path)
     return any(
-        normalized == os.path.normpath(root) or normalized.startswith(os.path.normpath(root) + os.sep)
-        for root in roots
+        normalized == os.path.normpath(root) or normalized.startswith(os.path.normpath(root) + os.sep) for root in roots
     )
 
 
@@ -85,9 +84,15 @@ class Annotator:
 
     def add(self, result: Result) -> None:
         if result.status == "error":
-            finding = Finding(rule="reprint-guard/input-error", policy="reprint-guard", check="input",
-                              severity="error", message=result.error or "could not be checked",
-                              line=result.error_line or 1, column=result.error_column or 1)
+            finding = Finding(
+                rule="reprint-guard/input-error",
+                policy="reprint-guard",
+                check="input",
+                severity="error",
+                message=result.error or "could not be checked",
+                line=result.error_line or 1,
+                column=result.error_column or 1,
+            )
             self.pending.append((0, result.path, finding))
             return
         lines = (self.changed or {}).get(os.path.normpath(result.path).replace(os.sep, "/"), set())
@@ -144,15 +149,23 @@ def main() -> int:
         try:
             changed = changed_files(*pr_range)
         except RuntimeError as exc:
-            print(command("error", f"reprint-guard: cannot diff the pull request ({exc}); "
-                                   "check out with fetch-depth: 0", title="reprint-guard"))
+            print(
+                command(
+                    "error",
+                    f"reprint-guard: cannot diff the pull request ({exc}); check out with fetch-depth: 0",
+                    title="reprint-guard",
+                )
+            )
             return ExitCode.ERROR
         from .readers import SUFFIX_FORMATS
         from .suppressions import path_matches
 
         names = [
-            p for p in sorted(changed)
-            if os.path.splitext(p)[1].lower() in SUFFIX_FORMATS and _in_paths(p, roots) and os.path.isfile(p)
+            p
+            for p in sorted(changed)
+            if os.path.splitext(p)[1].lower() in SUFFIX_FORMATS
+            and _in_paths(p, roots)
+            and os.path.isfile(p)
             and (not settings.include or path_matches(settings.relative(p), *settings.include))
         ]
         items = list(discover(names, settings))
@@ -184,9 +197,11 @@ def main() -> int:
     hidden = counts["hidden_errors"] + counts["hidden_warnings"]
     note = ""
     if hidden:
-        note = (f"\n> {hidden} finding{'s were' if hidden != 1 else ' was'} not annotated (GitHub shows at most "
-                f"{ANNOTATION_LIMIT} error and {ANNOTATION_LIMIT} warning annotations per step): "
-                f"see the tables below and the SARIF file.\n")
+        note = (
+            f"\n> {hidden} finding{'s were' if hidden != 1 else ' was'} not annotated (GitHub shows at most "
+            f"{ANNOTATION_LIMIT} error and {ANNOTATION_LIMIT} warning annotations per step): "
+            f"see the tables below and the SARIF file.\n"
+        )
     text = markdown_buffer.text()
     head, _, rest = text.partition("\n\n")
     if summary_path:

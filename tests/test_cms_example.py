@@ -1,0 +1,63 @@
+"""The CMS example: a real HTTP server on 127.0.0.1, real requests, publication blocked by the findings."""
+
+from __future__ import annotations
+
+import importlib.util
+import threading
+
+import pytest
+import requests
+
+from conftest import COMPLIANT_BODY, COMPLIANT_META, ROOT
+
+pytest.importorskip("flask")
+from werkzeug.serving import make_server
+
+
+@pytest.fixture
+def server():
+    spec = importlib.util.spec_from_file_location("cms_app", ROOT / "examples" / "cms" / "app.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    httpd = make_server("127.0.0.1", 0, module.create_app(), threaded=True)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_port}"
+    httpd.shutdown()
+    thread.join(timeout=10)
+
+
+def post_article(base: str, body: str, metadata: dict) -> int:
+    meta = {k: v for k, v in metadata.items() if k != "title"}
+    response = requests.post(
+        f"{base}/articles", json={"title": "The harbour", "body": body, "metadata": meta}, timeout=30
+    )
+    assert response.status_code == 201
+    return response.json()["id"]
+
+
+def test_publication_is_blocked_with_findings(server):
+    # The site is commercial by default: without a permission record, Global Research's terms block it.
+    article = post_article(server, COMPLIANT_BODY, {k: v for k, v in COMPLIANT_META.items() if k != "commercial"})
+    response = requests.post(f"{server}/articles/{article}/publish", timeout=30)
+    assert response.status_code == 422
+    data = response.json()
+    assert data["published"] is False and data["policy"] == "global-research"
+    assert [f["rule"] for f in data["findings"]] == ["global-research/commercial-permission"]
+    assert data["findings"][0]["fix"].startswith("Ask publications@globalresearch.ca")
+
+
+def test_publication_goes_ahead_with_permission(server):
+    permission = {"from": "publications@globalresearch.ca", "date": "2024-05-02", "scope": ["commercial"]}
+    meta = {**COMPLIANT_META, "commercial": True, "permissions": [permission]}
+    article = post_article(server, COMPLIANT_BODY, meta)
+    response = requests.post(f"{server}/articles/{article}/publish", timeout=30)
+    assert response.status_code == 200, response.text
+    assert response.json() == {"published": True, "policy": "global-research", "warnings": []}
+
+
+def test_bad_metadata_is_a_clear_400(server):
+    article = post_article(server, COMPLIANT_BODY, {**COMPLIANT_META, "medium": "carrier pigeon"})
+    response = requests.post(f"{server}/articles/{article}/publish", timeout=30)
+    assert response.status_code == 400
+    assert "metadata 'medium'" in response.json()["error"]

@@ -1,0 +1,80 @@
+"""The pre-commit hook, run by pre-commit itself against a temporary repository."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import COMPLIANT_BODY, COMPLIANT_META, ROOT, markdown
+
+pytest.importorskip("pre_commit")
+
+
+def git(repo: Path, *args: str) -> None:
+    env = {
+        **os.environ,
+        "GIT_AUTHOR_NAME": "Ed",
+        "GIT_AUTHOR_EMAIL": "ed@example.org",
+        "GIT_COMMITTER_NAME": "Ed",
+        "GIT_COMMITTER_EMAIL": "ed@example.org",
+    }
+    subprocess.run(["git", *args], cwd=repo, check=True, capture_output=True, env=env)
+
+
+def hook_source(tmp_path: Path) -> Path:
+    """A clean git copy of this project, as pre-commit would clone it from a remote."""
+    if (ROOT / ".git").exists():
+        source = tmp_path / "hook-repo"
+        subprocess.run(["git", "clone", "-q", "--no-hardlinks", str(ROOT), str(source)], check=True)
+        # Bring along uncommitted work so the test checks what is on disk.
+        for rel in subprocess.run(
+            ["git", "ls-files", "-m", "-o", "--exclude-standard"], cwd=ROOT, capture_output=True, text=True, check=True
+        ).stdout.splitlines():
+            target = source / rel
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(ROOT / rel, target)
+        git(source, "add", "-A")
+        git(source, "commit", "-q", "--allow-empty", "-m", "work in progress")
+        return source
+    pytest.skip("not a git checkout")
+
+
+def test_pre_commit_try_repo_checks_staged_reprints(tmp_path):
+    source = hook_source(tmp_path)
+    site = tmp_path / "site"
+    site.mkdir()
+    git(site, "init", "-q")
+    (site / "good.md").write_text(markdown(COMPLIANT_META, COMPLIANT_BODY), encoding="utf-8")
+    (site / "bad.md").write_text(
+        markdown(COMPLIANT_META, COMPLIANT_BODY.replace("Global Research", "GR")), encoding="utf-8"
+    )
+    (site / "notes.txt").write_text("not content\n", encoding="utf-8")
+    env = {**os.environ, "PRE_COMMIT_HOME": str(tmp_path / "cache"), "NO_COLOR": "1"}
+    env.pop("CI", None)
+
+    def try_repo() -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "pre_commit", "try-repo", str(source), "reprint-guard", "--color", "never"],
+            cwd=site,
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=600,
+        )
+
+    git(site, "add", "good.md", "notes.txt")
+    passed = try_repo()
+    assert passed.returncode == 0, passed.stdout + passed.stderr
+    assert "reprint-guard" in passed.stdout and "Passed" in passed.stdout
+
+    git(site, "add", "bad.md")
+    failed = try_repo()
+    assert failed.returncode == 1, failed.stdout + failed.stderr
+    assert "Failed" in failed.stdout
+    assert "bad.md" in failed.stdout and "global-research/source-credit" in failed.stdout
+    assert "good.md" not in failed.stdout.split("Failed", 1)[1]  # only findings are listed
