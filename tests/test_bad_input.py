@@ -136,7 +136,8 @@ POLICY_CASES = {
     "unknown-check": (
         HEAD + "  - id: credit\n    check: atribution\n    message: x\n",
         ":7:",
-        "unknown check type 'atribution'; valid check types: attribution, link, metadata, permission, text",
+        "unknown check type 'atribution'; valid check types: attribution, element, license, link, media, metadata, "
+        "permission, text, timing",
     ),
     "missing-field": (HEAD.replace("publisher: Ex\n", "") + GOOD_RULE, ":1:1", "'publisher' is a required property"),
     "bad-param": (

@@ -73,7 +73,14 @@ def select_policy(reprint: Reprint, policies: PolicySet) -> Policy | None:
             line, column = reprint.meta_position("policy")
             raise PolicyError(exc.message, path=reprint.path, line=line, column=column) from None
     host = host_of(meta.original_url) if meta.original_url else None
-    return policies.for_host(host) if host else None
+    policy = policies.for_host(host) if host else None
+    if policy is None and meta.license:
+        from .licenses import policy_for_license
+
+        by_license = policy_for_license(meta.license)
+        if by_license and by_license in policies:
+            return policies.get(by_license)
+    return policy
 
 
 def check_reprint(

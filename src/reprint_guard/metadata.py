@@ -59,16 +59,23 @@ class Metadata(BaseModel):
     copyright_holder: str | list[str] | None = None
     source: str | None = None
     original_url: str | None = None
-    original_published: dt.date | None = None
+    original_published: dt.datetime | dt.date | None = Field(
+        default=None, description="When the original was published: a date, or a date-time for hour-based embargoes."
+    )
     medium: Medium = Medium.web
     commercial: bool | None = None
     permissions: list[Permission] = Field(default_factory=list)
     policy: str | None = None
-
-    @field_validator("original_published", mode="before")
-    @classmethod
-    def _date_only(cls, value: Any) -> Any:
-        return value.date() if isinstance(value, dt.datetime) else value
+    license: str | None = Field(default=None, description="The original's licence: an SPDX id or a deed URL.")
+    reprint_license: str | None = Field(default=None, description="The licence the reprint itself is shared under.")
+    published: dt.datetime | dt.date | None = Field(
+        default=None, description="When the reprint is (to be) published; absent means now."
+    )
+    modified: bool = Field(default=False, description="The text was edited, cut or added to beyond small edits.")
+    translated: bool = False
+    paywalled: bool = False
+    sold: bool = Field(default=False, description="The story is sold or syndicated onward.")
+    ads_targeted: bool = Field(default=False, description="Ads are sold against this story specifically.")
 
     @field_validator("medium", mode="before")
     @classmethod

@@ -8,6 +8,7 @@ what decides nesting, comments and raw HTML inside Markdown.
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
@@ -40,12 +41,21 @@ class VisibleBody:
     case for a compliant reprint.
     """
 
-    __slots__ = ("_lower", "_text", "images", "links", "raw_text")
+    __slots__ = ("_lower", "_text", "hidden_media", "images", "links", "media", "raw_text")
 
-    def __init__(self, raw_text: str, links: list[str] | None = None, images: list[str] | None = None) -> None:
+    def __init__(
+        self,
+        raw_text: str,
+        links: list[str] | None = None,
+        images: list[str] | None = None,
+        media: list[Media] | None = None,
+        hidden_media: list[Media] | None = None,
+    ) -> None:
         self.raw_text = raw_text
         self.links = links if links is not None else []
         self.images = images if images is not None else []
+        self.media = media if media is not None else []
+        self.hidden_media = hidden_media if hidden_media is not None else []
         self._text: str | None = None
         self._lower: str | None = None
 
@@ -64,6 +74,34 @@ class VisibleBody:
     def has_phrase(self, phrase: str) -> bool:
         """Whether ``phrase`` is visible as whole words, after normalisation."""
         return find_phrase(self.lower, phrase) >= 0 or find_phrase(self.text, phrase) >= 0
+
+    def phrase_at(self, phrase: str) -> float | None:
+        """Where ``phrase`` first stands in the visible text, as a fraction (0 = top, 1 = bottom)."""
+        for text in (self.lower, self.text):
+            index = find_phrase(text, phrase)
+            if index >= 0:
+                return index / max(len(text), 1)
+        return None
+
+
+class Media(NamedTuple):
+    """An image, video, audio, iframe or embed in the body."""
+
+    tag: str
+    src: str
+    attrs: dict[str, str | None]
+
+
+_MEDIA = "img[src], video[src], audio[src], source[src], iframe[src], embed[src], object[data]"
+
+
+def _media(root: LexborNode) -> list[Media]:
+    found = []
+    for node in root.css(_MEDIA):
+        attrs = dict(node.attributes)
+        src = (attrs.get("data") if node.tag == "object" else attrs.get("src")) or ""
+        found.append(Media(node.tag, src.strip(), attrs))
+    return found
 
 
 def _is_hidden(node: LexborNode) -> bool:
@@ -99,7 +137,10 @@ def from_html(html: str, *, bare_urls: bool = True) -> VisibleBody:
     root = tree.body
     if root is None:  # pragma: no cover - lexbor always creates a body
         return VisibleBody("")
+    everything = _media(root) if "<img" in html or "<video" in html or "<audio" in html or "<iframe" in html \
+        or "<embed" in html or "<object" in html else []
     _prune_invisible(root)
+    media = _media(root) if everything else []
     links: list[str] = []
     anchor_texts: set[str] = set()
     for anchor in root.css("a[href]"):
@@ -111,7 +152,9 @@ def from_html(html: str, *, bare_urls: bool = True) -> VisibleBody:
     raw_text = root.text(deep=True, separator=" ")
     if bare_urls:
         links.extend(_bare_urls(raw_text, anchor_texts))
-    return VisibleBody(raw_text, links, images)
+    visible_keys = {(m.tag, m.src) for m in media}
+    hidden = [m for m in everything if (m.tag, m.src) not in visible_keys]
+    return VisibleBody(raw_text, links, images, media, hidden)
 
 
 def from_text(text: str, *, bare_urls: bool = True) -> VisibleBody:

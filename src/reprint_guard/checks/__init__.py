@@ -8,6 +8,6 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from . import attribution, link, metadata, permission, text
+from . import attribution, element, license, link, media, metadata, permission, text, timing
 
-CHECKS: dict[str, ModuleType] = {module.NAME: module for module in (attribution, link, permission, text, metadata)}
+CHECKS: dict[str, ModuleType] = {module.NAME: module for module in (attribution, link, permission, text, metadata, element, media, timing, license)}

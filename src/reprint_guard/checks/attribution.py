@@ -14,12 +14,13 @@ PASS (copyright: true, author Jane Doe)::
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Literal
 
 from pydantic import Field, model_validator
 
 from ..reprint import Reprint
 from ..textnorm import find_phrase
-from .base import Context, Problem
+from .base import Context, Problem, render
 from .base import Params as BaseParams
 
 NAME = "attribution"
@@ -31,14 +32,25 @@ _NOTICE_WINDOW = 160
 
 class Params(BaseParams):
     names: tuple[str, ...] = Field(default=(), description="Accepted spellings of the credit; any one suffices.")
+    names_from: Literal["author", "source", "copyright_holder"] | None = Field(
+        default=None, description="Every value of this metadata field (e.g. each author) must be visible."
+    )
+    template: str | None = Field(
+        default=None,
+        description="A byline format such as '{author}, Montana Free Press', filled in for each author.",
+    )
     copyright: bool = Field(
         default=False, description="Require a copyright notice (©, (c) or 'Copyright') naming the holder."
     )
+    position: Literal["any", "top", "bottom"] = Field(
+        default="any", description="Where the credit must stand: anywhere, near the top or near the bottom."
+    )
+    window: float = Field(default=0.25, gt=0, le=1, description="How near: a fraction of the visible text.")
 
     @model_validator(mode="after")
     def _something(self) -> Params:
-        if not self.names and not self.copyright:
-            raise ValueError("an attribution rule needs 'names', 'copyright: true', or both")
+        if not (self.names or self.names_from or self.template or self.copyright):
+            raise ValueError("an attribution rule needs 'names', 'names_from', 'template' or 'copyright: true'")
         return self
 
 
@@ -63,18 +75,69 @@ def has_notice(text: str, holders: list[str]) -> bool:
     return False
 
 
+def _placed(fraction: float, params: Params) -> bool:
+    if params.position == "top":
+        return fraction <= params.window
+    if params.position == "bottom":
+        return fraction >= 1 - params.window
+    return True
+
+
+def _where(params: Params) -> str:
+    return {"top": "at the top", "bottom": "at the bottom"}.get(params.position, "")
+
+
+def _missing_or_misplaced(reprint: Reprint, params: Params, phrases: list[str]) -> tuple[list[str], list[str]]:
+    """Which required phrases are absent, and which are present but in the wrong place."""
+    missing, misplaced = [], []
+    for phrase in phrases:
+        fraction = reprint.visible.phrase_at(phrase)
+        if fraction is None:
+            missing.append(phrase)
+        elif not _placed(fraction, params):
+            misplaced.append(phrase)
+    return missing, misplaced
+
+
 def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Problem]:
     visible = reprint.visible
-    if params.names and not any(visible.has_phrase(name) for name in params.names):
-        line, column = reprint.end_position()
-        shown = " or ".join(f'"{n}"' for n in params.names[:2])
-        if len(params.names) > 2:
-            shown += f" (or {len(params.names) - 2} other accepted spellings)"
-        yield Problem(
-            line, column, detail=f"neither {shown} is visible" if len(params.names) > 1 else f"{shown} is not visible"
-        )
+    meta = reprint.metadata
+    if params.names:
+        placements = [visible.phrase_at(name) for name in params.names]
+        found = [f for f in placements if f is not None]
+        if not found:
+            shown = " or ".join(f'"{n}"' for n in params.names[:2])
+            if len(params.names) > 2:
+                shown += f" (or {len(params.names) - 2} other accepted spellings)"
+            line, column = reprint.end_position()
+            yield Problem(line, column, detail=f"neither {shown} is visible" if len(params.names) > 1
+                          else f"{shown} is not visible")
+        elif not any(_placed(f, params) for f in found):
+            line, column = reprint.locate(params.names[0])
+            yield Problem(line, column, detail=f"the credit is there, but not {_where(params)} of the article")
+    required: list[str] = []
+    if params.names_from:
+        required += [v for v in _as_list(meta.value(params.names_from))]
+        if not required:
+            line, column = reprint.meta_position(params.names_from)
+            yield Problem(line, column, detail=f"'{params.names_from}' is not set, so the credit cannot be checked",
+                          fix=f"Add '{params.names_from}: ...' to the metadata.")
+    if params.template:
+        authors = meta.authors or ["{author}"]
+        values = {"publisher": context.policy.publisher, "source": meta.source or context.policy.publisher}
+        required += [render(params.template.replace("{author}", a), values) for a in authors]
+    if required:
+        missing, misplaced = _missing_or_misplaced(reprint, params, required)
+        if missing:
+            line, column = reprint.end_position()
+            shown = ", ".join(f'"{m}"' for m in missing)
+            yield Problem(line, column, detail=f"{shown} {'is' if len(missing) == 1 else 'are'} not visible",
+                          fix=f"Add a credit line naming {shown}" + (f" {_where(params)}." if _where(params) else "."))
+        elif misplaced:
+            line, column = reprint.locate(misplaced[0])
+            yield Problem(line, column, detail=f'"{misplaced[0]}" is there, but not {_where(params)} of the article')
     if params.copyright:
-        holders = reprint.metadata.holders
+        holders = meta.holders
         if not holders:
             meta_line, meta_column = reprint.meta_position("author")
             yield Problem(
@@ -88,3 +151,11 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
             names = " and ".join(holders)
             near = "a notice naming someone else" if notice_positions(visible.text) else "no copyright notice"
             yield Problem(line, column, detail=f"found {near}; expected one naming {names}")
+
+
+def _as_list(value: object) -> list[str]:
+    if value is None:
+        return []
+    if isinstance(value, list):
+        return [str(v) for v in value if str(v).strip()]
+    return [str(value)] if str(value).strip() else []

@@ -30,7 +30,7 @@ class Params(BaseParams):
         default=None, description="Take the scope from this metadata field instead (e.g. 'medium')."
     )
     from_: tuple[str, ...] = Field(
-        default=(), alias="from", description="Who may grant it; defaults to the policy's contacts."
+        default=(), alias="from", description="Who may grant it ('*': anyone); defaults to the policy's contacts."
     )
 
     @model_validator(mode="after")
@@ -45,7 +45,8 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
     scope = params.scope or str(meta.value(params.scope_from or "") or "")
     grantors = params.from_ or context.policy.contacts
     emails = {g.strip().lower() for g in grantors}
-    matching = [p for p in meta.permissions if p.email in emails and p.covers(scope)]
+    anyone = "*" in emails  # e.g. a CC licence: permission from whoever holds the rights
+    matching = [p for p in meta.permissions if (anyone or p.email in emails) and p.covers(scope)]
     if any(not p.expired(context.today) for p in matching):
         return
     anchor = "permissions" if "permissions" in reprint.key_lines else _first_field(context)

@@ -29,7 +29,9 @@ from . import conditions
 from .model import Policy, Rule
 
 POLICY_SUFFIXES = (".yaml", ".yml")
-_RULE_KEYS = frozenset({"id", "check", "severity", "message", "description", "when", "fix", "disabled"})
+_RULE_KEYS = frozenset(
+    {"id", "check", "severity", "message", "description", "when", "fix", "disabled", "terms", "confidence"}
+)
 
 
 def bundled_rules_dir() -> Path:
@@ -216,6 +218,8 @@ class PolicySet:
                 source_url=data.get("source_url", ""),
                 terms_read=data.get("terms_read"),
                 description=data.get("description"),
+                confidence=data.get("confidence", "primary"),
+                notes=data.get("notes"),
                 applies_to=tuple(data.get("applies_to") or ()),
                 contacts=tuple(data.get("contacts") or (parent.contacts if parent else ())),
                 extends=data.get("extends"),
@@ -264,6 +268,8 @@ def _build_rule(raw: RawPolicy, index: int, data: Mapping[str, Any], policy_id: 
             description=data.get("description"),
             when=when,
             fix=data.get("fix"),
+            terms=data.get("terms"),
+            confidence=data.get("confidence", "primary"),
             params=params,
             origin=policy_id,
         )

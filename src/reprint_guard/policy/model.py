@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -23,6 +23,10 @@ class Rule(BaseModel):
     description: str | None = None
     when: Condition | None = None
     fix: str | None = Field(default=None, description="Template for the fix, with {metadata} placeholders.")
+    terms: str | None = Field(default=None, description="The term this rule encodes, in our words.")
+    confidence: Literal["primary", "second-hand"] = Field(
+        default="primary", description="second-hand: read in a third party's summary; re-check at the source."
+    )
     params: Any = None
     origin: str = Field(default="", description="Id of the policy that defined this rule (differs with extends).")
 
@@ -38,6 +42,8 @@ class Policy(BaseModel):
     source_url: str
     terms_read: dt.date | None = None
     description: str | None = None
+    confidence: Literal["primary", "second-hand", "mixed"] = "primary"
+    notes: str | None = None
     applies_to: tuple[str, ...] = ()
     contacts: tuple[str, ...] = ()
     extends: str | None = None

@@ -27,6 +27,8 @@ COMMON_RULE_PROPERTIES: dict[str, Any] = {
     "when": {"$ref": "#/$defs/condition"},
     "fix": {"type": "string", "description": "Fix template; {author}, {original_url}, ... are filled in."},
     "disabled": {"type": "boolean", "description": "Drop a rule inherited through extends."},
+    "terms": {"type": "string", "description": "The term of the publisher's terms this rule encodes."},
+    "confidence": {"enum": ["primary", "second-hand"], "description": "second-hand: re-check at the source."},
 }
 
 
@@ -100,6 +102,8 @@ def policy_schema() -> dict[str, Any]:
             "source_url": {"type": "string", "pattern": "^https?://"},
             "terms_read": {"type": "string", "format": "date", "description": "When the terms were read."},
             "description": {"type": "string"},
+            "confidence": {"enum": ["primary", "second-hand", "mixed"]},
+            "notes": {"type": "string", "description": "What to re-check, caveats, exceptions not encoded."},
             "applies_to": {"type": "array", "items": {"type": "string", "minLength": 1}},
             "contacts": {"type": "array", "items": {"type": "string", "minLength": 3}},
             "extends": {"type": "string", "pattern": ID_PATTERN},

@@ -1,0 +1,49 @@
+"""``element``: a required element, such as a publisher's tracking pixel, is present, visible and unaltered.
+
+PASS (pattern: "^https://pixel\\.example\\.org/p\\.gif\\?id="): ``<img src="https://pixel.example.org/p.gif?id=42">``
+
+FAIL: no such image; the image inside ``display:none`` or ``hidden`` (the counter never loads for a
+reader's browser in some CMSs, and hiding it is "altering"); or an image on the pixel's host whose URL no
+longer matches (rewritten by a CDN, AMP or a sanitiser).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from pydantic import Field
+
+from ..reprint import Reprint
+from ..urls import host_of
+from .base import Context, PatternParams, Problem, compile_pattern
+
+NAME = "element"
+SUMMARY = "A required element (e.g. a tracking pixel image) whose URL matches a pattern is present, not hidden."
+
+
+class Params(PatternParams):
+    pattern: str = Field(description="RE2 pattern the element's URL must match.")
+    tag: str = Field(default="img", description="The element: img, iframe, script-free embeds.")
+    host: str | None = Field(
+        default=None, description="The pixel's host: an element there that does not match is reported as altered."
+    )
+
+
+def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Problem]:
+    visible = reprint.visible
+    regex = compile_pattern(params.pattern)
+    if any(m.tag == params.tag and regex.search(m.src) for m in visible.media):
+        return
+    line, column = reprint.end_position()
+    hidden = [m for m in visible.hidden_media if m.tag == params.tag and regex.search(m.src)]
+    if hidden:
+        line, column = reprint.locate(hidden[0].src)
+        yield Problem(line, column, detail="it is there but hidden, so it never loads for readers")
+        return
+    if params.host:
+        altered = [m for m in visible.media if m.tag == params.tag and host_of(m.src) == params.host.lower()]
+        if altered:
+            line, column = reprint.locate(altered[0].src)
+            yield Problem(line, column, detail=f"{altered[0].src} is on the right host but has been altered")
+            return
+    yield Problem(line, column, detail=f"no <{params.tag}> whose URL matches /{params.pattern}/")

@@ -1,0 +1,65 @@
+"""``license``: the original's licence is one the policy covers, and the reprint names and links it.
+
+The deed link may use http or https, any language suffix (``deed.de``) or ``legalcode``; the licence can
+be named by its short name ("CC BY-ND 4.0") or its full name ("Creative Commons
+Attribution-NoDerivatives 4.0").
+
+PASS (licenses: [CC-BY-ND-4.0]): ``Licensed under [CC BY-ND 4.0](https://creativecommons.org/licenses/by-nd/4.0/)``.
+FAIL: no link to the deed; ``license: CC-BY-NC-4.0`` in the metadata.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from pydantic import Field
+
+from ..licenses import deed_path, describe, normalize_license
+from ..reprint import Reprint
+from ..urls import normalize_url
+from .base import Context, Params as BaseParams, Problem
+
+NAME = "license"
+SUMMARY = "The licence is one the policy covers, is named in the visible text and linked to its deed."
+
+_DEED = re.compile(r"^creativecommons\.org/licenses/(?P<code>[a-z-]+)/(?P<version>[0-9.]+)(?:/[a-z-]+)?(?:/.*)?$")
+
+
+class Params(BaseParams):
+    licenses: tuple[str, ...] = Field(description="SPDX ids the policy covers, e.g. [CC-BY-ND-4.0].")
+    link: bool = Field(default=True, description="Require a visible link to the licence deed.")
+    named: bool = Field(default=True, description="Require the licence's name in the visible text.")
+
+
+def _linked(links: list[str], paths: set[str]) -> bool:
+    for link in links:
+        key = normalize_url(link)
+        match = _DEED.match(key or "")
+        if match and f"{match.group('code')}/{match.group('version')}" in paths:
+            return True
+    return False
+
+
+def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Problem]:
+    meta = reprint.metadata
+    accepted = {normalize_license(spdx) or spdx for spdx in params.licenses}
+    declared = normalize_license(meta.license) if meta.license else None
+    if meta.license and declared not in accepted:
+        line, column = reprint.meta_position("license")
+        yield Problem(line, column, detail=f"the metadata says {meta.license}, but this policy covers "
+                      f"{', '.join(sorted(accepted))}", fix="Check the original's licence and the policy.")
+        return
+    spdx = declared or sorted(accepted)[0]
+    line, column = reprint.end_position()
+    paths = {p for p in (deed_path(s) for s in accepted) if p}
+    if params.link and not _linked(reprint.visible.links, paths):
+        name, url = describe(spdx)
+        yield Problem(line, column, detail=f"no visible link to the licence deed {url}",
+                      fix=f"Add: This article is republished under a [{name}]({url}) licence.")
+    if params.named:
+        names = {n for s in accepted for n in describe(s, all_names=True)}
+        if not any(reprint.visible.has_phrase(n) for n in names):
+            name, url = describe(spdx)
+            yield Problem(line, column, detail=f"the licence is not named (e.g. \"{name}\")",
+                          fix=f"Name the licence: This article is republished under a [{name}]({url}) licence.")

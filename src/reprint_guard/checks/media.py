@@ -1,0 +1,70 @@
+"""``media``: images and other media (video, audio, iframes, embeds) in the reprint.
+
+``mode: forbid`` — no media at all (text-only terms); ``mode: hosts`` — only from ``hosts``;
+``mode: permission`` — media need a permission record whose scope includes ``scope`` (e.g. ``photos``).
+Media whose URL matches ``except`` (the publisher's own tracking pixel) are always allowed.
+
+PASS (mode: forbid): text only, or ``<img src="https://pixel.example.org/p.gif">`` when excepted.
+FAIL: ``![Harbour at dawn](harbour.jpg)``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Literal
+
+from pydantic import Field, model_validator
+
+from ..reprint import Reprint
+from ..urls import host_matches, host_of
+from .base import Context, Params as BaseParams, Problem, compile_pattern
+
+NAME = "media"
+SUMMARY = "Images and other media are forbidden, limited to some hosts, or need a permission record."
+
+
+class Params(BaseParams):
+    mode: Literal["forbid", "hosts", "permission"] = "forbid"
+    hosts: tuple[str, ...] = Field(default=(), description="Allowed hosts (subdomains included), for mode hosts.")
+    scope: str = Field(default="photos", description="Permission scope that covers media, for mode permission.")
+    except_: str | None = Field(default=None, alias="except", description="RE2 pattern of media URLs always allowed.")
+    tags: tuple[str, ...] = Field(
+        default=("img", "video", "audio", "source", "iframe", "embed", "object"), description="Which elements count."
+    )
+
+    @model_validator(mode="after")
+    def _hosts(self) -> Params:
+        if self.mode == "hosts" and not self.hosts:
+            raise ValueError("mode 'hosts' needs a list of 'hosts'")
+        if self.except_ is not None:
+            compile_pattern(self.except_)
+        return self
+
+
+def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Problem]:
+    media = [m for m in reprint.visible.media if m.tag in params.tags]
+    if params.except_ is not None:
+        skip = compile_pattern(params.except_)
+        media = [m for m in media if not skip.search(m.src)]
+    if not media:
+        return
+    if params.mode == "hosts":
+        media = [m for m in media if not any(host_matches(host_of(m.src) or "", h) for h in params.hosts)]
+        if not media:
+            return
+    elif params.mode == "permission":
+        meta = reprint.metadata
+        if any(p.covers(params.scope) and not p.expired(context.today) for p in meta.permissions):
+            return
+    first = media[0]
+    line, column = reprint.locate(first.src)
+    count = len(media)
+    what = f"{count} {'item' if count == 1 else 'items'} of media, first <{first.tag}> {first.src}"
+    if params.mode == "hosts":
+        yield Problem(line, column, detail=f"{what}, not from {', '.join(params.hosts)}",
+                      fix="Remove the media, or use copies from an allowed source.")
+    elif params.mode == "permission":
+        yield Problem(line, column, detail=f"{what}, with no '{params.scope}' permission on record",
+                      fix=f"Remove the media, or record a permission with scope [{params.scope}].")
+    else:
+        yield Problem(line, column, detail=what, fix="Remove the images and other media; republish the text only.")

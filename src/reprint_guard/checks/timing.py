@@ -1,0 +1,65 @@
+"""``timing``: the reprint may not appear before a delay after the original's publication.
+
+``after_days: 1`` — not before the next calendar day; ``after_hours: 48`` — 48 hours after. The reprint's
+date is its ``published`` metadata, or now when it has none (checking happens before publishing).
+
+PASS (after_days: 1): original_published 2024-05-01, published 2024-05-02.
+FAIL: published 2024-05-01.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+
+from pydantic import Field, model_validator
+
+from ..reprint import Reprint
+from .base import Context, Params as BaseParams, Problem
+
+NAME = "timing"
+SUMMARY = "The reprint is published no earlier than a number of hours or calendar days after the original."
+
+
+class Params(BaseParams):
+    after_days: int | None = Field(default=None, ge=0, description="Calendar days after the original's date.")
+    after_hours: int | None = Field(default=None, ge=0, description="Hours after the original's date-time.")
+
+    @model_validator(mode="after")
+    def _one(self) -> Params:
+        if (self.after_days is None) == (self.after_hours is None):
+            raise ValueError("a timing rule needs exactly one of 'after_days' or 'after_hours'")
+        return self
+
+
+def _as_datetime(value: dt.date | dt.datetime) -> dt.datetime:
+    if isinstance(value, dt.datetime):
+        return value if value.tzinfo else value.replace(tzinfo=dt.UTC)
+    return dt.datetime(value.year, value.month, value.day, tzinfo=dt.UTC)
+
+
+def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Problem]:
+    meta = reprint.metadata
+    original = meta.original_published
+    if original is None:
+        line, column = reprint.meta_position("original_published")
+        yield Problem(line, column, detail="'original_published' is not set, so the delay cannot be checked",
+                      fix="Add 'original_published: YYYY-MM-DD' (the original's date) to the metadata.")
+        return
+    published = meta.published
+    if params.after_days is not None:
+        original_day = original.date() if isinstance(original, dt.datetime) else original
+        reprint_day = (published.date() if isinstance(published, dt.datetime) else published) or context.today
+        earliest_day = original_day + dt.timedelta(days=params.after_days)
+        if reprint_day < earliest_day:
+            line, column = reprint.meta_position("published" if published else "original_published")
+            yield Problem(line, column, detail=f"not before {earliest_day.isoformat()}",
+                          fix=f"Publish on {earliest_day.isoformat()} or later (set 'published').")
+        return
+    start = _as_datetime(original)
+    when = _as_datetime(published) if published else dt.datetime.now(dt.UTC)
+    earliest = start + dt.timedelta(hours=params.after_hours or 0)
+    if when < earliest:
+        line, column = reprint.meta_position("published" if published else "original_published")
+        stamp = earliest.strftime("%Y-%m-%d %H:%M UTC")
+        yield Problem(line, column, detail=f"not before {stamp}", fix=f"Publish at {stamp} or later.")
