@@ -62,6 +62,14 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--color", choices=("auto", "always", "never"), default="auto")
     check.add_argument("--no-progress", action="store_true", help="never show the progress bar")
     check.add_argument("-v", "--verbose", action="store_true", help="also list passing and skipped files")
+    test = commands.add_parser(
+        "test",
+        help="run policy fixtures: each declares the rules it must trigger",
+        description="Run fixture reprints (default: tests/policies) against their policies.",
+    )
+    test.add_argument("paths", nargs="*", default=["tests/policies"], metavar="PATH")
+    test.add_argument("--rules-dir", action="append", default=[], metavar="DIR", help="extra policies")
+    test.add_argument("-v", "--verbose", action="store_true", help="also list passing fixtures")
     init = commands.add_parser(
         "init",
         help="write a starter .reprint-guard.yaml for this repository",
@@ -212,6 +220,29 @@ def run_init(options: argparse.Namespace) -> int:
     return ExitCode.OK
 
 
+def run_test(options: argparse.Namespace) -> int:
+    from .policy.loader import policy_set
+    from .testing.harness import fixtures, render, run_fixture
+
+    rules_dirs = tuple(options.rules_dir)
+    policy_set(rules_dirs)
+    total = failed = 0
+    for path in fixtures(options.paths):
+        if not path.exists():
+            raise UsageError("no such file or folder", path=str(path))
+        outcome = run_fixture(path, rules_dirs)
+        total += 1
+        if not outcome.ok:
+            failed += 1
+            sys.stdout.write(render(outcome))
+        elif options.verbose:
+            sys.stdout.write(f"ok   {outcome.path}  ({len(outcome.matched)} expected findings)\n")
+    if total == 0:
+        raise UsageError(f"no fixtures found in {', '.join(options.paths)}")
+    sys.stdout.write(f"{total - failed} passed, {failed} failed\n")
+    return ExitCode.FINDINGS if failed else ExitCode.OK
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser()
     options = parser.parse_args(argv)
@@ -219,7 +250,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help()
         return ExitCode.ERROR
     try:
-        return int(run_init(options) if options.command == "init" else run_check(options))
+        handlers = {"init": run_init, "test": run_test, "check": run_check}
+        return int(handlers[options.command](options))
     except ReprintGuardError as exc:
         sys.stderr.write(f"reprint-guard: {exc}\n")
         return ExitCode.ERROR

@@ -1,0 +1,119 @@
+"""The policy test harness.
+
+A fixture is a reprint (Markdown, HTML with a sidecar, or JSON) whose metadata
+declares what must fire::
+
+    expect:
+      - cc-by-4.0/license-link        # this rule, anywhere
+      - cc-by-4.0/credit-author@14    # this rule, at line 14
+
+``expect: []`` declares a compliant reprint. Nothing else may fire. The policy
+is the fixture folder's name (``tests/policies/<policy-id>/``) unless the
+fixture names one with ``policy:``.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import ReprintGuardError
+from ..report import Finding
+
+FIXTURE_SUFFIXES = (".md", ".markdown", ".html", ".htm", ".json")
+
+
+@dataclass
+class Expectation:
+    rule: str
+    line: int | None = None
+
+    def __str__(self) -> str:
+        return f"{self.rule}@{self.line}" if self.line else self.rule
+
+
+@dataclass
+class Outcome:
+    path: str
+    policy: str | None
+    missing: list[Expectation] = field(default_factory=list)
+    unexpected: list[Finding] = field(default_factory=list)
+    matched: list[Finding] = field(default_factory=list)
+    error: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None and not self.missing and not self.unexpected
+
+
+def fixtures(paths: list[str]) -> Iterator[Path]:
+    for item in paths:
+        path = Path(item)
+        if path.is_dir():
+            for folder, dirs, files in os.walk(path):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                for name in sorted(files):
+                    if name.lower().endswith(FIXTURE_SUFFIXES) and not name.startswith((".", "README")):
+                        yield Path(folder) / name
+        else:
+            yield path
+
+
+def parse_expect(value: object, path: str) -> list[Expectation]:
+    if value is None:
+        raise ReprintGuardError("a fixture needs 'expect: [...]' in its metadata ([] for a compliant one)", path=path)
+    if not isinstance(value, list):
+        raise ReprintGuardError("'expect' must be a list of '<policy>/<rule>' or '<policy>/<rule>@LINE'", path=path)
+    out = []
+    for item in value:
+        rule, _, line = str(item).partition("@")
+        out.append(Expectation(rule.strip(), int(line) if line.strip().isdigit() else None))
+    return out
+
+
+def run_fixture(path: Path, rules_dirs: tuple[str, ...] = ()) -> Outcome:
+    from ..engine import check_reprint
+    from ..policy.loader import load_policy, policy_set
+    from ..readers import read_file
+
+    name = str(path)
+    try:
+        reprint = read_file(path)
+        meta = reprint.metadata
+        expected = parse_expect((meta.model_extra or {}).get("expect"), name)
+        policies = policy_set(rules_dirs)
+        policy_id = meta.policy or path.parent.name
+        policy = load_policy(policy_id, extra=rules_dirs)
+        result = check_reprint(reprint, policies, policy)
+    except ReprintGuardError as exc:
+        return Outcome(name, None, error=str(exc))
+    outcome = Outcome(name, policy.id)
+    remaining = [f for f in result.findings if f.suppressed is None]
+    for want in expected:
+        hit = next((f for f in remaining if f.rule == want.rule and (want.line is None or f.line == want.line)), None)
+        if hit is None:
+            outcome.missing.append(want)
+        else:
+            outcome.matched.append(hit)
+            remaining.remove(hit)
+    outcome.unexpected = remaining
+    return outcome
+
+
+def render(outcome: Outcome) -> str:
+    """A diff of expected versus actual findings, with line numbers."""
+    if outcome.error:
+        return f"ERROR {outcome.path}\n  {outcome.error}\n"
+    if outcome.ok:
+        return ""
+    lines = [f"FAIL {outcome.path}  (policy {outcome.policy})"]
+    for want in outcome.missing:
+        actual = ""
+        lines.append(f"  - expected {want}{actual}: not reported")
+    for found in outcome.unexpected:
+        lines.append(f"  + unexpected {found.rule}@{found.line}:{found.column}: {found.message}")
+    for found in outcome.matched:
+        lines.append(f"    ok {found.rule}@{found.line}")
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,57 @@
+"""Every bundled policy's fixtures pass, and every rule has a fixture that violates exactly that rule."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import ROOT
+
+from reprint_guard import load_policy
+from reprint_guard.policy.loader import bundled_rules_dir, policy_files, read_policy_file
+from reprint_guard.testing.harness import fixtures, render, run_fixture
+
+FIXTURES = ROOT / "tests" / "policies"
+POLICY_IDS = [read_policy_file(p, validate=False).data["id"] for p in policy_files(bundled_rules_dir())]
+ALL = sorted(fixtures([str(FIXTURES)]))
+
+
+@pytest.mark.parametrize("path", ALL, ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_fixture(path: Path):
+    outcome = run_fixture(path)
+    assert outcome.ok, render(outcome)
+
+
+@pytest.mark.parametrize("policy_id", POLICY_IDS)
+def test_every_rule_has_a_fixture(policy_id: str):
+    folder = FIXTURES / policy_id
+    assert folder.is_dir(), f"no fixtures for {policy_id} in {folder}"
+    outcomes = [run_fixture(path) for path in fixtures([str(folder)])]
+    assert any(o.ok and not o.matched for o in outcomes), f"{policy_id}: no compliant fixture"
+    policy = load_policy(policy_id)
+    alone = {o.matched[0].rule for o in outcomes if o.ok and len(o.matched) == 1}
+    wanted = {f"{policy_id}/{rule.id}" for rule in policy.rules}
+    assert wanted <= alone, f"{policy_id}: rules without a fixture violating only them: {sorted(wanted - alone)}"
+
+
+def test_harness_reports_a_diff_and_fails(tmp_path, cli):
+    folder = tmp_path / "global-research"
+    folder.mkdir()
+    source = (FIXTURES / "global-research" / "link-original.md").read_text(encoding="utf-8")
+    (folder / "wrong.md").write_text(
+        source.replace("global-research/link-original@15", "global-research/source-credit"), encoding="utf-8"
+    )
+    run = cli("test", str(tmp_path))
+    assert run.code == 1
+    assert "FAIL " in run.out and "wrong.md" in run.out
+    assert "  - expected global-research/source-credit: not reported" in run.out
+    assert "  + unexpected global-research/link-original@15:" in run.out
+    assert run.out.splitlines()[-1] == "0 passed, 1 failed"
+    (folder / "wrong.md").write_text(source.replace("expect:", "expected:"), encoding="utf-8")
+    assert "needs 'expect: [...]'" in cli("test", str(tmp_path)).out
+
+
+def test_harness_passes_on_bundled_fixtures(cli):
+    run = cli("test", str(FIXTURES))
+    assert run.code == 0, run.out
+    assert run.out.strip().endswith(f"{len(ALL)} passed, 0 failed")
