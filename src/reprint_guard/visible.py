@@ -137,8 +137,16 @@ def from_html(html: str, *, bare_urls: bool = True) -> VisibleBody:
     root = tree.body
     if root is None:  # pragma: no cover - lexbor always creates a body
         return VisibleBody("")
-    everything = _media(root) if "<img" in html or "<video" in html or "<audio" in html or "<iframe" in html \
-        or "<embed" in html or "<object" in html else []
+    everything = (
+        _media(root)
+        if "<img" in html
+        or "<video" in html
+        or "<audio" in html
+        or "<iframe" in html
+        or "<embed" in html
+        or "<object" in html
+        else []
+    )
     _prune_invisible(root)
     media = _media(root) if everything else []
     links: list[str] = []

@@ -10,4 +10,6 @@ from types import ModuleType
 
 from . import attribution, element, license, link, media, metadata, permission, text, timing
 
-CHECKS: dict[str, ModuleType] = {module.NAME: module for module in (attribution, link, permission, text, metadata, element, media, timing, license)}
+CHECKS: dict[str, ModuleType] = {
+    module.NAME: module for module in (attribution, link, permission, text, metadata, element, media, timing, license)
+}

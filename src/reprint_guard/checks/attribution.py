@@ -110,8 +110,11 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
             if len(params.names) > 2:
                 shown += f" (or {len(params.names) - 2} other accepted spellings)"
             line, column = reprint.end_position()
-            yield Problem(line, column, detail=f"neither {shown} is visible" if len(params.names) > 1
-                          else f"{shown} is not visible")
+            yield Problem(
+                line,
+                column,
+                detail=f"neither {shown} is visible" if len(params.names) > 1 else f"{shown} is not visible",
+            )
         elif not any(_placed(f, params) for f in found):
             line, column = reprint.locate(params.names[0])
             yield Problem(line, column, detail=f"the credit is there, but not {_where(params)} of the article")
@@ -120,8 +123,12 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
         required += [v for v in _as_list(meta.value(params.names_from))]
         if not required:
             line, column = reprint.meta_position(params.names_from)
-            yield Problem(line, column, detail=f"'{params.names_from}' is not set, so the credit cannot be checked",
-                          fix=f"Add '{params.names_from}: ...' to the metadata.")
+            yield Problem(
+                line,
+                column,
+                detail=f"'{params.names_from}' is not set, so the credit cannot be checked",
+                fix=f"Add '{params.names_from}: ...' to the metadata.",
+            )
     if params.template:
         authors = meta.authors or ["{author}"]
         values = {"publisher": context.policy.publisher, "source": meta.source or context.policy.publisher}
@@ -131,8 +138,12 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
         if missing:
             line, column = reprint.end_position()
             shown = ", ".join(f'"{m}"' for m in missing)
-            yield Problem(line, column, detail=f"{shown} {'is' if len(missing) == 1 else 'are'} not visible",
-                          fix=f"Add a credit line naming {shown}" + (f" {_where(params)}." if _where(params) else "."))
+            yield Problem(
+                line,
+                column,
+                detail=f"{shown} {'is' if len(missing) == 1 else 'are'} not visible",
+                fix=f"Add a credit line naming {shown}" + (f" {_where(params)}." if _where(params) else "."),
+            )
         elif misplaced:
             line, column = reprint.locate(misplaced[0])
             yield Problem(line, column, detail=f'"{misplaced[0]}" is there, but not {_where(params)} of the article')

@@ -18,7 +18,8 @@ from pydantic import Field
 from ..licenses import deed_path, describe, normalize_license
 from ..reprint import Reprint
 from ..urls import normalize_url
-from .base import Context, Params as BaseParams, Problem
+from .base import Context, Problem
+from .base import Params as BaseParams
 
 NAME = "license"
 SUMMARY = "The licence is one the policy covers, is named in the visible text and linked to its deed."
@@ -47,19 +48,31 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
     declared = normalize_license(meta.license) if meta.license else None
     if meta.license and declared not in accepted:
         line, column = reprint.meta_position("license")
-        yield Problem(line, column, detail=f"the metadata says {meta.license}, but this policy covers "
-                      f"{', '.join(sorted(accepted))}", fix="Check the original's licence and the policy.")
+        yield Problem(
+            line,
+            column,
+            detail=f"the metadata says {meta.license}, but this policy covers {', '.join(sorted(accepted))}",
+            fix="Check the original's licence and the policy.",
+        )
         return
     spdx = declared or sorted(accepted)[0]
     line, column = reprint.end_position()
     paths = {p for p in (deed_path(s) for s in accepted) if p}
     if params.link and not _linked(reprint.visible.links, paths):
         name, url = describe(spdx)
-        yield Problem(line, column, detail=f"no visible link to the licence deed {url}",
-                      fix=f"Add: This article is republished under a [{name}]({url}) licence.")
+        yield Problem(
+            line,
+            column,
+            detail=f"no visible link to the licence deed {url}",
+            fix=f"Add: This article is republished under a [{name}]({url}) licence.",
+        )
     if params.named:
         names = {n for s in accepted for n in describe(s, all_names=True)}
         if not any(reprint.visible.has_phrase(n) for n in names):
             name, url = describe(spdx)
-            yield Problem(line, column, detail=f"the licence is not named (e.g. \"{name}\")",
-                          fix=f"Name the licence: This article is republished under a [{name}]({url}) licence.")
+            yield Problem(
+                line,
+                column,
+                detail=f'the licence is not named (e.g. "{name}")',
+                fix=f"Name the licence: This article is republished under a [{name}]({url}) licence.",
+            )

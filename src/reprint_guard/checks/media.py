@@ -17,7 +17,8 @@ from pydantic import Field, model_validator
 
 from ..reprint import Reprint
 from ..urls import host_matches, host_of
-from .base import Context, Params as BaseParams, Problem, compile_pattern
+from .base import Context, Problem, compile_pattern
+from .base import Params as BaseParams
 
 NAME = "media"
 SUMMARY = "Images and other media are forbidden, limited to some hosts, or need a permission record."
@@ -61,10 +62,18 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
     count = len(media)
     what = f"{count} {'item' if count == 1 else 'items'} of media, first <{first.tag}> {first.src}"
     if params.mode == "hosts":
-        yield Problem(line, column, detail=f"{what}, not from {', '.join(params.hosts)}",
-                      fix="Remove the media, or use copies from an allowed source.")
+        yield Problem(
+            line,
+            column,
+            detail=f"{what}, not from {', '.join(params.hosts)}",
+            fix="Remove the media, or use copies from an allowed source.",
+        )
     elif params.mode == "permission":
-        yield Problem(line, column, detail=f"{what}, with no '{params.scope}' permission on record",
-                      fix=f"Remove the media, or record a permission with scope [{params.scope}].")
+        yield Problem(
+            line,
+            column,
+            detail=f"{what}, with no '{params.scope}' permission on record",
+            fix=f"Remove the media, or record a permission with scope [{params.scope}].",
+        )
     else:
         yield Problem(line, column, detail=what, fix="Remove the images and other media; republish the text only.")

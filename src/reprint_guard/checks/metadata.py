@@ -48,8 +48,15 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
                 line, column, detail=f"'{params.field}' is {bad[0]!r}, which does not match /{params.pattern}/"
             )
     if params.allowed is not None:
-        allowed = {str(a).casefold() for a in params.allowed}
-        bad = [v for v in values if str(v).casefold() not in allowed]
+        allowed = {_show(a).casefold() for a in params.allowed}
+        bad = [v for v in values if _show(v).casefold() not in allowed]
         if bad:
-            shown = ", ".join(str(a) for a in params.allowed)
-            yield Problem(line, column, detail=f"'{params.field}' is {bad[0]!r}; allowed: {shown}")
+            shown = ", ".join(_show(a) for a in params.allowed)
+            yield Problem(line, column, detail=f"'{params.field}' is {_show(bad[0])}; allowed: {shown}")
+
+
+def _show(value: Any) -> str:
+    """Values as a policy author writes them in YAML."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)

@@ -15,7 +15,8 @@ from collections.abc import Iterator
 from pydantic import Field, model_validator
 
 from ..reprint import Reprint
-from .base import Context, Params as BaseParams, Problem
+from .base import Context, Problem
+from .base import Params as BaseParams
 
 NAME = "timing"
 SUMMARY = "The reprint is published no earlier than a number of hours or calendar days after the original."
@@ -43,8 +44,12 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
     original = meta.original_published
     if original is None:
         line, column = reprint.meta_position("original_published")
-        yield Problem(line, column, detail="'original_published' is not set, so the delay cannot be checked",
-                      fix="Add 'original_published: YYYY-MM-DD' (the original's date) to the metadata.")
+        yield Problem(
+            line,
+            column,
+            detail="'original_published' is not set, so the delay cannot be checked",
+            fix="Add 'original_published: YYYY-MM-DD' (the original's date) to the metadata.",
+        )
         return
     published = meta.published
     if params.after_days is not None:
@@ -53,8 +58,12 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
         earliest_day = original_day + dt.timedelta(days=params.after_days)
         if reprint_day < earliest_day:
             line, column = reprint.meta_position("published" if published else "original_published")
-            yield Problem(line, column, detail=f"not before {earliest_day.isoformat()}",
-                          fix=f"Publish on {earliest_day.isoformat()} or later (set 'published').")
+            yield Problem(
+                line,
+                column,
+                detail=f"not before {earliest_day.isoformat()}",
+                fix=f"Publish on {earliest_day.isoformat()} or later (set 'published').",
+            )
         return
     start = _as_datetime(original)
     when = _as_datetime(published) if published else dt.datetime.now(dt.UTC)
