@@ -62,6 +62,10 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--color", choices=("auto", "always", "never"), default="auto")
     check.add_argument("--no-progress", action="store_true", help="never show the progress bar")
     check.add_argument("-v", "--verbose", action="store_true", help="also list passing and skipped files")
+    check.add_argument(
+        "--fix", action="store_true", help="insert what is missing and can be inserted (credit, link, licence, pixel)"
+    )
+    check.add_argument("--diff", action="store_true", help="with --fix: show the change, do not write it")
     test = commands.add_parser(
         "test",
         help="run policy fixtures: each declares the rules it must trigger",
@@ -70,6 +74,36 @@ def _parser() -> argparse.ArgumentParser:
     test.add_argument("paths", nargs="*", default=["tests/policies"], metavar="PATH")
     test.add_argument("--rules-dir", action="append", default=[], metavar="DIR", help="extra policies")
     test.add_argument("-v", "--verbose", action="store_true", help="also list passing fixtures")
+    policies = commands.add_parser(
+        "policies",
+        help="list bundled and user policies",
+        description="List the policies reprint-guard knows, with publisher and source.",
+    )
+    policies.add_argument("--rules-dir", action="append", default=[], metavar="DIR", help="extra policies")
+    policies.add_argument("--format", choices=("text", "json", "markdown"), default="text")
+    explain = commands.add_parser(
+        "explain",
+        help="explain a rule: what it requires, why, and examples",
+        description="Explain <policy>/<rule>, or a whole <policy>.",
+    )
+    explain.add_argument("rule", metavar="POLICY/RULE")
+    explain.add_argument("--rules-dir", action="append", default=[], metavar="DIR", help="extra policies")
+    validate = commands.add_parser(
+        "validate",
+        help="validate policy files (schema and semantic checks)",
+        description="Validate policy files; every problem at file:line:column.",
+    )
+    validate.add_argument("files", nargs="+", metavar="POLICY_FILE")
+    credit = commands.add_parser(
+        "credit",
+        help="print the attribution block a policy wants for a reprint",
+        description="Print the exact credit block for a reprint's metadata.",
+    )
+    credit.add_argument("--policy", required=True, metavar="FILE|ID")
+    credit.add_argument("--meta", action="append", default=[], metavar="KEY=VALUE")
+    credit.add_argument("--from", dest="source", metavar="FILE", help="take the metadata from this reprint file")
+    credit.add_argument("--format", choices=("markdown", "html"), default="markdown")
+    credit.add_argument("--rules-dir", action="append", default=[], metavar="DIR", help="extra policies")
     init = commands.add_parser(
         "init",
         help="write a starter .reprint-guard.yaml for this repository",
@@ -169,6 +203,13 @@ def run_check(options: argparse.Namespace) -> int:
         sys.stderr.write(f"reprint-guard: {exc}\n")
         return ExitCode.ERROR
     items = list(discover(options.paths, settings))
+    if options.diff and not options.fix:
+        options.fix = True
+    if options.fix:
+        from .commands import apply_fixes
+
+        if not apply_fixes(items, settings, write=not options.diff):
+            return ExitCode.ERROR
     jobs = options.jobs or os.cpu_count() or 1
     outputs: list[tuple[Any, _AtomicFile | None]] = [
         (_formatter(options.format, stdout, options, settings, use_color(stdout, options.color)), None)
@@ -250,7 +291,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help()
         return ExitCode.ERROR
     try:
-        handlers = {"init": run_init, "test": run_test, "check": run_check}
+        from . import commands
+
+        handlers = {
+            "init": run_init,
+            "test": run_test,
+            "check": run_check,
+            "policies": commands.run_policies,
+            "explain": commands.run_explain,
+            "validate": commands.run_validate,
+            "credit": commands.run_credit,
+        }
         return int(handlers[options.command](options))
     except ReprintGuardError as exc:
         sys.stderr.write(f"reprint-guard: {exc}\n")

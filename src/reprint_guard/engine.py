@@ -152,7 +152,7 @@ def run_policy(
             fix = problem.fix
             if fix is None and rule.fix:
                 if values is None:
-                    values = template_values(reprint, policy.publisher, policy.contacts)
+                    values = template_values(reprint, policy)
                 fix = render(rule.fix, values)
             findings.append(
                 Finding(

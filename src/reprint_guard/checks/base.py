@@ -76,23 +76,40 @@ class PatternParams(Params):
         return value
 
 
-def template_values(reprint: Reprint, publisher: str, contacts: tuple[str, ...]) -> dict[str, str]:
-    """Values a fix template may use: metadata fields plus a few derived ones."""
+def template_values(reprint: Reprint, policy: Policy, *, placeholders: bool = True) -> dict[str, str]:
+    """Values a fix or credit template may use: metadata fields plus a few derived ones.
+
+    With ``placeholders``, missing values read as a hint (``<original article URL>``);
+    without, they are left out so that a credit block can tell it is incomplete.
+    """
+    from ..licenses import describe, normalize_license
+
     meta = reprint.metadata
     published = meta.original_published
     values: dict[str, str] = {
-        "author": " and ".join(meta.authors) or "{author}",
-        "holder": " and ".join(meta.holders) or "{author}",
         "year": str(published.year if published else dt.date.today().year),
-        "publisher": publisher,
-        "contact": contacts[0] if contacts else "the publisher",
+        "publisher": policy.publisher,
+        "contact": policy.contacts[0] if policy.contacts else "the publisher",
         "medium": str(meta.value("medium")),
     }
+    if meta.authors:
+        values["author"] = " and ".join(meta.authors)
+    if meta.holders:
+        values["holder"] = " and ".join(meta.holders)
     for key, value in (meta.model_dump(exclude_none=True) | (meta.model_extra or {})).items():
-        if isinstance(value, str | int | float | dt.date) and key not in values:
+        if isinstance(value, str | int | float | dt.date) and not isinstance(value, bool) and key not in values:
             values[key] = str(value)
-    values.setdefault("original_url", "<original article URL>")
-    values.setdefault("title", "this article")
+    spdx = normalize_license(meta.license)
+    if spdx is None:
+        covered = [r.params.licenses for r in policy.rules if r.check == "license"]
+        spdx = covered[0][0] if covered and covered[0] else None
+    if spdx:
+        values["license_name"], values["license_url"] = describe(spdx)
+    if placeholders:
+        values.setdefault("author", "{author}")
+        values.setdefault("holder", "{author}")
+        values.setdefault("original_url", "<original article URL>")
+        values.setdefault("title", "this article")
     return values
 
 

@@ -27,6 +27,11 @@ class Params(PatternParams):
     host: str | None = Field(
         default=None, description="The pixel's host: an element there that does not match is reported as altered."
     )
+    insert: str | None = Field(
+        default=None,
+        description="HTML that --fix inserts when the element is missing, e.g. "
+        '\'<img src="{tracking_pixel}" width="1" height="1" alt="">\'.',
+    )
 
 
 def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Problem]:

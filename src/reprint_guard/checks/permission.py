@@ -8,6 +8,14 @@ name the scope (``commercial``, ``print``, ...) and not have expired::
         date: 2024-05-02
         scope: [commercial]
         reference: "email of 2 May 2024"
+
+PASS (scope: commercial, when commercial is true)::
+
+    commercial: true
+    permissions: [{from: publications@example.org, scope: [commercial]}]
+
+FAIL: ``commercial: true`` with no permissions, a permission from someone else, for another scope
+(``[print]``), or one whose ``expires`` date has passed.
 """
 
 from __future__ import annotations

@@ -223,6 +223,7 @@ class PolicySet:
                 applies_to=tuple(data.get("applies_to") or ()),
                 contacts=tuple(data.get("contacts") or (parent.contacts if parent else ())),
                 extends=data.get("extends"),
+                credit=data.get("credit") or (parent.credit if parent else None),
                 rules=tuple(rules.values()),
                 path=raw.path,
             )

@@ -31,6 +31,16 @@ class Rule(BaseModel):
     origin: str = Field(default="", description="Id of the policy that defined this rule (differs with extends).")
 
 
+class Credit(BaseModel):
+    """The attribution block a policy wants, as templates with {metadata} placeholders."""
+
+    model_config = ConfigDict(frozen=True)
+
+    markdown: str
+    html: str | None = None
+    position: Literal["top", "bottom"] = "bottom"
+
+
 class Policy(BaseModel):
     """A publisher's or licence's terms, resolved (``extends`` already applied)."""
 
@@ -47,6 +57,7 @@ class Policy(BaseModel):
     applies_to: tuple[str, ...] = ()
     contacts: tuple[str, ...] = ()
     extends: str | None = None
+    credit: Credit | None = None
     rules: tuple[Rule, ...] = ()
     path: str | None = None
 

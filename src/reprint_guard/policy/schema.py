@@ -107,6 +107,17 @@ def policy_schema() -> dict[str, Any]:
             "applies_to": {"type": "array", "items": {"type": "string", "minLength": 1}},
             "contacts": {"type": "array", "items": {"type": "string", "minLength": 3}},
             "extends": {"type": "string", "pattern": ID_PATTERN},
+            "credit": {
+                "type": "object",
+                "description": "The attribution block this policy wants; {placeholders} are filled from metadata.",
+                "properties": {
+                    "markdown": {"type": "string", "minLength": 1},
+                    "html": {"type": "string", "minLength": 1},
+                    "position": {"enum": ["top", "bottom"], "default": "bottom"},
+                },
+                "required": ["markdown"],
+                "additionalProperties": False,
+            },
             "rules": {"type": "array", "items": {"$ref": "#/$defs/rule"}},
         },
         "required": ["id", "name", "publisher", "source_url", "rules"],

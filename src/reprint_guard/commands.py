@@ -1,0 +1,201 @@
+"""The policy-tooling and fixing subcommands: ``policies``, ``explain``, ``validate``, ``credit``, ``--fix``."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from .checks import CHECKS
+from .errors import ReprintGuardError, UsageError
+from .report import ExitCode
+
+
+def run_policies(options: argparse.Namespace) -> int:
+    from .policy.docs import reference
+    from .policy.loader import bundled_rules_dir, policy_set
+
+    policies = policy_set(tuple(options.rules_dir))
+    bundled = bundled_rules_dir().resolve()
+    rows = []
+    for policy in sorted(policies, key=lambda p: p.id):
+        origin = "bundled" if policy.path and Path(policy.path).resolve().parent == bundled else "user"
+        rows.append(
+            {
+                "id": policy.id,
+                "name": policy.name,
+                "publisher": policy.publisher,
+                "source_url": policy.source_url,
+                "terms_read": str(policy.terms_read or ""),
+                "rules": len(policy.rules),
+                "applies_to": list(policy.applies_to),
+                "origin": origin,
+                "confidence": policy.confidence,
+                "path": policy.path,
+            }
+        )
+    if options.format == "json":
+        sys.stdout.write(json.dumps({"version": 1, "policies": rows}, indent=2) + "\n")
+    elif options.format == "markdown":
+        sys.stdout.write(reference(policies))
+    else:
+        width = max(len(r["id"]) for r in rows)
+        for r in rows:
+            sys.stdout.write(f"{r['id']:<{width}}  {r['origin']:<7}  {r['rules']:>2} rules  {r['publisher']}\n")
+            sys.stdout.write(f"{'':<{width}}  {'':<7}  {r['source_url']}\n")
+    return ExitCode.OK
+
+
+def _examples(check: str) -> tuple[str, str]:
+    """The PASS and FAIL examples from a check module's docstring (with their indented code)."""
+    doc = CHECKS[check].__doc__ or ""
+    found: dict[str, list[str]] = {"PASS": [], "FAIL": []}
+    current: str | None = None
+    for paragraph in doc.split("\n\n"):
+        head = paragraph.strip()[:4]
+        if head in found:
+            current = head
+            found[head].append(paragraph.strip("\n"))
+        elif current and paragraph.startswith("    "):
+            found[current].append(paragraph.strip("\n"))
+        else:
+            current = None
+    return ("\n\n".join(found["PASS"]) or "(none given)", "\n\n".join(found["FAIL"]) or "(none given)")
+
+
+def run_explain(options: argparse.Namespace) -> int:
+    from .policy.docs import describe_params, policy_markdown
+    from .policy.loader import policy_set
+
+    policies = policy_set(tuple(options.rules_dir))
+    policy_id, _, rule_id = options.rule.partition("/")
+    policy = policies.get(policy_id)
+    if not rule_id:
+        sys.stdout.write(policy_markdown(policy))
+        return ExitCode.OK
+    rule = policy.rule(rule_id)
+    if rule is None:
+        known = ", ".join(r.id for r in policy.rules)
+        raise UsageError(f"policy {policy_id!r} has no rule {rule_id!r}; its rules: {known}")
+    passing, failing = _examples(rule.check)
+    out = [
+        f"{policy.id}/{rule.id}  ({rule.severity.value}, check: {rule.check})",
+        f"Policy: {policy.name} — {policy.publisher}",
+        f"Terms: {policy.source_url}"
+        + (f" (read {policy.terms_read})" if policy.terms_read else "")
+        + f"; confidence: {rule.confidence}",
+        "",
+        "What it requires:",
+        f"  {rule.message}",
+    ]
+    if rule.description:
+        out.append("  " + " ".join(rule.description.split()))
+    if rule.terms:
+        out += ["", "Why (the term it encodes):", "  " + " ".join(rule.terms.split())]
+    out += ["", f"Applies: {'when ' + rule.when.describe() if rule.when else 'always'}"]
+    params = describe_params(rule)
+    if params:
+        out.append(f"Parameters: {params}")
+    if rule.origin != policy.id:
+        out.append(f"Inherited from: {rule.origin}")
+    out += ["", "Passing example:", _indent(passing), "", "Failing example:", _indent(failing), ""]
+    sys.stdout.write("\n".join(out))
+    return ExitCode.OK
+
+
+def _indent(text: str) -> str:
+    return "\n".join("  " + line if line.strip() else line for line in text.strip("\n").splitlines())
+
+
+def run_validate(options: argparse.Namespace) -> int:
+    from .policy.validate import validate_file
+
+    bad = 0
+    for name in options.files:
+        problems = validate_file(Path(name))
+        for problem in problems:
+            if problem.path is None:
+                problem.path = name
+            sys.stdout.write(f"{problem}\n")
+        if problems:
+            bad += 1
+        else:
+            sys.stdout.write(f"{name}: valid\n")
+    return ExitCode.FINDINGS if bad else ExitCode.OK
+
+
+def run_credit(options: argparse.Namespace) -> int:
+    from .cli import parse_meta
+    from .fix import CreditError, credit_block
+    from .policy.loader import load_policy
+    from .readers import build, read_file
+
+    rules_dirs = tuple(options.rules_dir)
+    policy = load_policy(options.policy, extra=rules_dirs)
+    meta = parse_meta(options.meta)
+    if options.source:
+        reprint = read_file(options.source, meta=meta)
+    else:
+        reprint = build("", {}, format=options.format, path="<credit>", meta=meta)
+    try:
+        block = credit_block(policy, reprint, options.format)
+    except CreditError as exc:
+        raise UsageError(str(exc)) from None
+    sys.stdout.write(block + "\n")
+    return ExitCode.OK
+
+
+def apply_fixes(items: list[Any], settings: Any, *, write: bool) -> bool:
+    """Plan and apply (or show) fixes file by file; report what changed and what could not be fixed."""
+    from .engine import check_reprint
+    from .fix import plan, write_atomically
+    from .policy.loader import load_policy, policy_set
+    from .readers import read_file, read_text
+
+    policies = policy_set(settings.rules_dirs)
+    ok = True
+    for path, _, _ in items:
+        if path == "-":
+            raise UsageError("--fix needs files, not standard input")
+        common = {
+            "meta": dict(settings.meta),
+            "bare_urls": settings.bare_urls,
+            "key_map": settings.key_map,
+            "defaults": settings.defaults,
+        }
+        try:
+            reprint = read_file(path, **common)
+            policy = load_policy(settings.policy, extra=settings.rules_dirs) if settings.policy else None
+            result = check_reprint(reprint, policies, policy, today=settings.today, severity=settings.severity)
+            if result.status == "skipped" or result.policy is None:
+                continue
+            policy = policies.get(result.policy) if policy is None else policy
+            with open(path, encoding="utf-8-sig", newline="") as handle:
+                source = handle.read()
+
+            known = reprint.metadata.model_dump(by_alias=True, exclude_none=True, mode="json")
+
+            def recheck(text: str, _path: str = path, _policy: Any = policy, _known: Any = known) -> list[Any]:
+                again = read_text(text, path=_path, format=reprint.format, meta=_known, bare_urls=settings.bare_urls)
+                return check_reprint(
+                    again, policies, _policy, today=settings.today, severity=settings.severity
+                ).findings
+
+            fix = plan(reprint, source, result.findings, policy, recheck)
+        except ReprintGuardError as exc:
+            sys.stderr.write(f"{exc}: not fixed\n")
+            ok = False
+            continue
+        if fix.refused:
+            sys.stderr.write(f"{path}: left unchanged: {fix.refused}\n")
+        elif fix.changed:
+            if write:
+                write_atomically(path, fix.text or "")
+                sys.stderr.write(f"{path}: fixed {', '.join(f.rule for f in fix.fixed)}\n")
+            else:
+                sys.stdout.write(fix.diff())
+        for finding, why in fix.unfixable:
+            sys.stderr.write(f"{path}: could not fix {finding.rule}: {why}\n")
+    return ok

@@ -1,0 +1,169 @@
+"""Credit blocks and a safe ``--fix``: insert what is missing, never remove or reorder anything.
+
+A fix is planned, applied to a copy of the text, and re-checked: only if every
+finding it meant to fix is gone is the file written (atomically). When a value
+it needs is missing (no ``original_url``, no author), or the insertion would not
+satisfy the rule, the file is left byte-for-byte untouched.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import re
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .checks.base import render, template_values
+from .policy.model import Policy
+from .report import Finding
+from .reprint import Reprint
+
+#: Check types whose findings an inserted block can fix.
+INSERTABLE = frozenset({"attribution", "link", "license", "element"})
+_PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
+
+
+class CreditError(ValueError):
+    """The credit block cannot be built: the policy has none, or metadata it needs is missing."""
+
+
+def credit_block(policy: Policy, reprint: Reprint, format: str = "markdown") -> str:
+    """The exact attribution block ``policy`` wants for this reprint."""
+    if policy.credit is None:
+        raise CreditError(f"policy {policy.id!r} has no credit template")
+    template = policy.credit.html if format == "html" and policy.credit.html else policy.credit.markdown
+    values = template_values(reprint, policy, placeholders=False)
+    missing = sorted({m for m in _PLACEHOLDER.findall(template) if m not in values})
+    if missing:
+        raise CreditError(f"the credit needs metadata that is not set: {', '.join(missing)}")
+    return render(template, values)
+
+
+@dataclass
+class FixPlan:
+    path: str
+    original: str
+    text: str | None = None
+    fixed: list[Finding] = field(default_factory=list)
+    unfixable: list[tuple[Finding, str]] = field(default_factory=list)
+    refused: str | None = None
+
+    @property
+    def changed(self) -> bool:
+        return self.text is not None and self.text != self.original
+
+    def diff(self) -> str:
+        if not self.changed:
+            return ""
+        assert self.text is not None
+        return "".join(
+            difflib.unified_diff(
+                self.original.splitlines(keepends=True),
+                self.text.splitlines(keepends=True),
+                fromfile=f"a/{self.path.lstrip('/')}",
+                tofile=f"b/{self.path.lstrip('/')}",
+            )
+        )
+
+
+def _insert(source: str, reprint: Reprint, block: str, position: str) -> str:
+    """Put ``block`` at the top or the bottom of the body, leaving everything else as it is."""
+    is_html = reprint.format == "html"
+    if is_html:
+        lower = source.lower()
+        if position == "top":
+            opening = lower.find("<body")
+            index = lower.find(">", opening) + 1 if opening >= 0 else 0
+            return source[:index] + "\n" + block + "\n" + source[index:]
+        closing = lower.rfind("</body")
+        index = closing if closing >= 0 else len(source)
+        head = source[:index].rstrip("\n")
+        return head + "\n" + block + "\n" + source[index:].lstrip("\n") if closing >= 0 else head + "\n" + block + "\n"
+    lines = source.splitlines(keepends=True)
+    start = reprint.body_line - 1  # the body's first line (0-based)
+    if position == "top":
+        index = start
+        while index < len(lines) and not lines[index].strip():
+            index += 1
+        if index < len(lines) and lines[index].lstrip().startswith("# "):
+            index += 1  # keep the title first
+        before = "".join(lines[:index])
+        if before and not before.endswith("\n"):
+            before += "\n"
+        return before + "\n" + block + "\n\n" + "".join(lines[index:]).lstrip("\n")
+    body = source.rstrip("\n")
+    return body + "\n\n" + block + "\n"
+
+
+def plan(reprint: Reprint, source: str, findings: list[Finding], policy: Policy, recheck) -> FixPlan:  # type: ignore[no-untyped-def]
+    """Work out the fix for ``findings``; ``recheck(text)`` returns the findings for a new text."""
+    outcome = FixPlan(reprint.path, source)
+    active = [f for f in findings if f.suppressed is None]
+    wanted = [f for f in active if f.policy == policy.id and f.check in INSERTABLE]
+    for finding in active:
+        if finding not in wanted:
+            outcome.unfixable.append((finding, _why_not(finding)))
+    if not wanted:
+        return outcome
+    if reprint.format not in ("markdown", "html"):
+        outcome.refused = "only Markdown and HTML files can be fixed in place (fix JSON payloads in the CMS)"
+        return outcome
+    blocks = []
+    try:
+        if any(f.check != "element" for f in wanted):
+            blocks.append((credit_block(policy, reprint, reprint.format), policy.credit.position))  # type: ignore[union-attr]
+        for finding in wanted:
+            if finding.check == "element":
+                rule = policy.rule(finding.rule.split("/", 1)[1])
+                insert = getattr(rule.params, "insert", None) if rule else None
+                if not insert:
+                    raise CreditError(f"{finding.rule} has no 'insert' template for the element")
+                values = template_values(reprint, policy, placeholders=False)
+                missing = sorted({m for m in _PLACEHOLDER.findall(insert) if m not in values})
+                if missing:
+                    raise CreditError(f"{finding.rule} needs metadata that is not set: {', '.join(missing)}")
+                blocks.append((render(insert, values), "bottom"))
+    except CreditError as exc:
+        outcome.refused = str(exc)
+        return outcome
+    text = source
+    for block, position in blocks:
+        text = _insert(text, reprint, block, position)
+    remaining = {f.rule for f in recheck(text)}
+    still = [f.rule for f in wanted if f.rule in remaining]
+    if still:
+        outcome.refused = f"inserting the credit would not satisfy {', '.join(still)}; fix it by hand"
+        return outcome
+    outcome.text = text
+    outcome.fixed = wanted
+    return outcome
+
+
+def _why_not(finding: Finding) -> str:
+    return {
+        "permission": "needs a permission record from the publisher",
+        "metadata": "needs a change to the metadata",
+        "timing": "needs a later publication date",
+        "media": "needs media removed, which --fix never does",
+        "text": "needs the text changed by hand",
+        "suppression": "needs the suppression comment corrected",
+        "policy": "needs a policy for this publisher",
+    }.get(finding.check, "cannot be fixed automatically")
+
+
+def write_atomically(path: str, text: str) -> None:
+    """Replace ``path`` with ``text`` in one step, keeping its permissions."""
+    target = Path(path)
+    mode = target.stat().st_mode & 0o7777
+    fd, temp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+        os.chmod(temp, mode)
+        os.replace(temp, target)
+    except BaseException:
+        if os.path.exists(temp):
+            os.unlink(temp)
+        raise

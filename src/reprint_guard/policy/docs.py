@@ -1,0 +1,87 @@
+"""Human-readable policy documentation, generated from the policies themselves.
+
+``python -m reprint_guard.policy.docs > docs/policies.md`` writes the reference
+page; a test keeps the committed page in step with the bundled policies.
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import Any
+
+from .loader import PolicySet
+from .model import Policy, Rule
+
+
+def describe_params(rule: Rule) -> str:
+    params = rule.params.model_dump(by_alias=True, exclude_defaults=True) if rule.params is not None else {}
+    return ", ".join(f"{k}: {_value(v)}" for k, v in params.items())
+
+
+def _value(value: Any) -> str:
+    if isinstance(value, list | tuple):
+        return "[" + ", ".join(_value(v) for v in value) + "]"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+def _cell(text: str | None) -> str:
+    return " ".join((text or "").split()).replace("|", "\\|")
+
+
+def policy_markdown(policy: Policy) -> str:
+    lines = [f"## `{policy.id}` — {policy.name}", ""]
+    lines.append(f"- Publisher: {policy.publisher}")
+    lines.append(f"- Terms: <{policy.source_url}>" + (f" (read {policy.terms_read})" if policy.terms_read else ""))
+    if policy.extends:
+        lines.append(f"- Extends: `{policy.extends}`")
+    if policy.applies_to:
+        lines.append(f"- Applies to: {', '.join(policy.applies_to)}")
+    if policy.contacts:
+        lines.append(f"- Permissions from: {', '.join(policy.contacts)}")
+    lines.append(f"- Confidence: {policy.confidence}")
+    if policy.description:
+        lines += ["", " ".join(policy.description.split())]
+    if policy.notes:
+        lines += ["", f"*Notes:* {' '.join(policy.notes.split())}"]
+    lines += ["", "| rule | severity | check | when | requires | term | confidence |", "|---|---|---|---|---|---|---|"]
+    for rule in policy.rules:
+        when = rule.when.describe() if rule.when else ""
+        inherited = f" (from `{rule.origin}`)" if rule.origin != policy.id else ""
+        lines.append(
+            f"| `{policy.id}/{rule.id}`{inherited} | {rule.severity.value} | {rule.check} | {_cell(when)} | "
+            f"{_cell(rule.message)}; {_cell(describe_params(rule))} | {_cell(rule.terms)} | {rule.confidence} |"
+        )
+    if policy.credit:
+        lines += ["", "Credit block (`reprint-guard credit`):", "", "```markdown", policy.credit.markdown, "```"]
+    return "\n".join(lines) + "\n"
+
+
+def reference(policies: PolicySet) -> str:
+    ordered = sorted(policies, key=lambda p: p.id)
+    parts = [
+        "# Bundled policies",
+        "",
+        "Generated from `rules/` by `python -m reprint_guard.policy.docs`; do not edit by hand.",
+        "",
+        "| policy | publisher | rules | confidence | terms |",
+        "|---|---|---|---|---|",
+    ]
+    parts += [
+        f"| [`{p.id}`](#{p.id.replace('.', '')}) | {_cell(p.publisher)} | {len(p.rules)} | {p.confidence} | "
+        f"<{p.source_url}> |"
+        for p in ordered
+    ]
+    parts.append("")
+    return "\n".join(parts) + "\n" + "\n".join(policy_markdown(p) for p in ordered)
+
+
+def bundled_reference() -> str:
+    from .loader import _cached_set
+
+    return reference(_cached_set(()))
+
+
+if __name__ == "__main__":  # pragma: no cover - maintenance entry point
+    sys.stdout.write(bundled_reference())

@@ -1,0 +1,99 @@
+"""``reprint-guard validate``: every problem in a policy file, at file:line:column.
+
+Beyond the JSON Schema: unknown ``extends``, duplicate rule ids, extends loops,
+invalid check parameters and regexes, and conditions that can never hold.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from ..errors import PolicyError, ReprintGuardError
+from ..metadata import Medium
+from .conditions import AllOf, AnyOf, Condition, FieldTest, Not
+from .loader import PolicySet, RawPolicy, _cached_set, read_policy_file, schema_errors
+
+_ENUMS: dict[str, set[Any]] = {
+    "medium": {m.value for m in Medium},
+    "commercial": {True, False},
+    "modified": {True, False},
+    "translated": {True, False},
+    "paywalled": {True, False},
+    "sold": {True, False},
+    "ads_targeted": {True, False},
+}
+
+
+def contradiction(condition: Condition) -> str | None:
+    """Why a condition can never hold, or None."""
+    if isinstance(condition, FieldTest):
+        allowed = _ENUMS.get(condition.field)
+        if allowed is not None and condition.op in ("is", "in"):
+            values = condition.value if isinstance(condition.value, list) else [condition.value]
+            if not any(v in allowed for v in values):
+                shown = ", ".join(sorted(map(str, allowed)))
+                return f"{condition.field} is never {condition.value!r} (it is one of {shown})"
+        return None
+    if isinstance(condition, Not):
+        return None
+    if isinstance(condition, AnyOf):
+        reasons = [contradiction(p) for p in condition.parts]
+        return "; ".join(r for r in reasons if r) if all(reasons) else None
+    if isinstance(condition, AllOf):
+        for part in condition.parts:
+            reason = contradiction(part)
+            if reason:
+                return reason
+        required: dict[str, Any] = {}
+        for part in condition.parts:
+            if isinstance(part, FieldTest) and part.op == "is":
+                if part.field in required and required[part.field] != part.value:
+                    return f"{part.field} cannot be both {required[part.field]!r} and {part.value!r}"
+                required[part.field] = part.value
+        for part in condition.parts:
+            if isinstance(part, FieldTest) and part.op == "is_not" and required.get(part.field) == part.value:
+                return f"{part.field} cannot be {part.value!r} and not {part.value!r}"
+            if isinstance(part, FieldTest) and part.op == "present" and not part.value and part.field in required:
+                return f"{part.field} cannot be absent and {required[part.field]!r}"
+    return None
+
+
+def validate_file(path: Path) -> list[ReprintGuardError]:
+    """All problems found in one policy file (empty when it is valid)."""
+    try:
+        raw = read_policy_file(path, validate=False)
+    except ReprintGuardError as exc:
+        return [exc]
+    problems: list[ReprintGuardError] = list(schema_errors(raw))
+    if problems:
+        return problems
+    problems += _duplicates(raw)
+    if problems:
+        return problems
+    bundled = list(_cached_set(()).raw.values())
+    try:
+        policies = PolicySet([*[r for r in bundled if r.data.get("id") != raw.data.get("id")], raw])
+    except PolicyError as exc:
+        return [exc]
+    policy = policies.get(str(raw.data["id"]))
+    for index, data in enumerate(raw.data.get("rules") or []):
+        rule = policy.rule(str(data.get("id")))
+        if rule is not None and rule.when is not None:
+            reason = contradiction(rule.when)
+            if reason:
+                problems.append(
+                    raw.error(f"rule {rule.id!r}: its condition can never hold: {reason}", ["rules", index, "when"])
+                )
+    return problems
+
+
+def _duplicates(raw: RawPolicy) -> list[PolicyError]:
+    seen: set[str] = set()
+    found = []
+    for index, data in enumerate(raw.data.get("rules") or []):
+        rule_id = str(data.get("id"))
+        if rule_id in seen:
+            found.append(raw.error(f"duplicate rule id {rule_id!r}", ["rules", index, "id"]))
+        seen.add(rule_id)
+    return found

@@ -1,0 +1,177 @@
+"""Policy tooling and fixing: policies, explain, validate, docs, credit, --fix and --diff."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+import pytest
+
+from conftest import COMPLIANT_META, ROOT
+from reprint_guard.policy.docs import bundled_reference
+from reprint_guard.policy.loader import bundled_rules_dir, policy_files, read_policy_file
+
+POLICY_IDS = sorted(read_policy_file(p, validate=False).data["id"] for p in policy_files(bundled_rules_dir()))
+
+
+def test_policies_lists_bundled_and_user_policies(tmp_path, cli):
+    (tmp_path / "deal.yaml").write_text(
+        "id: partner-deal\nname: Partner deal\npublisher: Partner Weekly\nsource_url: https://partner.example/terms\n"
+        "rules: []\n",
+        encoding="utf-8",
+    )
+    run = cli("policies", "--rules-dir", str(tmp_path), "--format", "json")
+    assert run.code == 0
+    rows = {r["id"]: r for r in run.json()["policies"]}
+    assert set(POLICY_IDS) <= set(rows)
+    assert rows["partner-deal"]["origin"] == "user" and rows["global-research"]["origin"] == "bundled"
+    assert rows["global-research"]["source_url"] == "https://www.globalresearch.ca/"
+    text = cli("policies").out
+    assert "global-research" in text and "bundled" in text and "https://www.globalresearch.ca/" in text
+
+
+def test_explain_a_rule(cli):
+    run = cli("explain", "global-research/commercial-permission")
+    assert run.code == 0
+    assert run.out.startswith("global-research/commercial-permission  (error, check: permission)")
+    assert "Terms: https://www.globalresearch.ca/" in run.out
+    assert "Applies: when commercial is True" in run.out
+    assert "Passing example:" in run.out and "Failing example:" in run.out
+    assert "permissions:" in run.out  # the permission check's example
+    missing = cli("explain", "global-research/nope")
+    assert missing.code == 2 and "its rules: source-credit" in missing.err
+    assert cli("explain", "nobody/x").code == 2
+
+
+def test_validate_reports_every_problem_with_positions(tmp_path, cli):
+    good = ROOT / "rules" / "global-research.yaml"
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(
+        "id: bad\nname: Bad\npublisher: B\nsource_url: https://b.example/terms\nrules:\n"
+        "  - id: web-only\n    check: link\n    target: original\n    message: Link it\n"
+        "    when: {all: [{field: medium, is: web}, {field: medium, is: print}]}\n"
+        "  - id: pigeon\n    check: text\n    phrase: x\n    message: y\n    when: {field: medium, is: pigeon}\n",
+        encoding="utf-8",
+    )
+    dup = tmp_path / "dup.yaml"
+    dup.write_text(
+        "id: dup\nname: D\npublisher: D\nsource_url: https://d.example\nextends: nobody\nrules:\n"
+        "  - {id: a, check: text, phrase: x, message: y}\n  - {id: a, check: text, phrase: z, message: y}\n",
+        encoding="utf-8",
+    )
+    schema = tmp_path / "schema.yaml"
+    schema.write_text("id: s\nname: S\nrules:\n  - {id: a, check: nope, message: y}\n", encoding="utf-8")
+    run = cli("validate", str(good), str(bad), str(dup), str(schema))
+    assert run.code == 1
+    lines = run.out.splitlines()
+    assert f"{good}: valid" in lines
+    assert any(
+        line.startswith(f"{bad}:10:") and "can never hold: medium cannot be both 'web' and 'print'" in line
+        for line in lines
+    )
+    assert any(line.startswith(f"{bad}:15:") and "medium is never 'pigeon'" in line for line in lines)
+    assert any(line.startswith(f"{dup}:8:") and "duplicate rule id 'a'" in line for line in lines)
+    assert any(line.startswith(f"{schema}:1:1") and "'publisher' is a required property" in line for line in lines)
+    assert any(line.startswith(f"{schema}:4:") and "unknown check type 'nope'" in line for line in lines)
+    (tmp_path / "dup.yaml").write_text(
+        dup.read_text().replace("  - {id: a, check: text, phrase: z, message: y}\n", ""), encoding="utf-8"
+    )
+    run = cli("validate", str(dup))
+    assert run.code == 1 and f"{dup}:5:" in run.out and "extends unknown policy 'nobody'" in run.out
+
+
+def test_generated_policy_reference_is_fresh():
+    committed = (ROOT / "docs" / "policies.md").read_text(encoding="utf-8")
+    assert committed == bundled_reference(), "regenerate: python -m reprint_guard.policy.docs > docs/policies.md"
+    for policy_id in POLICY_IDS:
+        assert f"## `{policy_id}`" in committed
+
+
+def test_credit_block(cli):
+    run = cli(
+        "credit",
+        "--policy",
+        "global-research",
+        "--meta",
+        "author=Ana Ruiz",
+        "--meta",
+        "original_url=https://www.globalresearch.ca/x/1",
+        "--meta",
+        "original_published=2024-02-01",
+    )
+    assert run.code == 0
+    assert run.out == (
+        "*The original source of this article is [Global Research](https://www.globalresearch.ca/x/1).*"
+        "\n\nCopyright © Ana Ruiz, Global Research, 2024\n"
+    )
+    html = cli(
+        "credit",
+        "--policy",
+        "cc-by-nd-4.0",
+        "--format",
+        "html",
+        "--meta",
+        "author=Li Wei",
+        "--meta",
+        "original_url=https://news.example/a",
+    )
+    assert '<a href="https://creativecommons.org/licenses/by-nd/4.0/">CC BY-ND 4.0</a>' in html.out
+    missing = cli("credit", "--policy", "global-research", "--meta", "author=Ana Ruiz")
+    assert missing.code == 2 and "not set: original_url" in missing.err
+
+
+def digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+@pytest.fixture
+def broken(write_md):
+    body = "# The harbour that was sold\n\nA long paragraph about a harbour.\n"
+    return write_md("broken.md", COMPLIANT_META, body)
+
+
+def test_fix_round_trip_and_idempotence(broken, cli):
+    before = broken.read_text(encoding="utf-8")
+    diff = cli("check", str(broken), "--diff")
+    assert digest(broken) == hashlib.sha256(before.encode()).hexdigest()  # --diff never writes
+    assert "+*The original source of this article is [Global Research]" in diff.out
+    run = cli("check", str(broken), "--fix", "--format", "json")
+    assert run.code == 0, run.out + run.err
+    assert (
+        "fixed global-research/source-credit, global-research/copyright-notice, global-research/link-original"
+        in run.err
+    )
+    after = broken.read_text(encoding="utf-8")
+    assert after.startswith(before.rstrip("\n"))  # nothing removed or reordered
+    assert run.json()["results"][0]["status"] == "pass"
+    again = cli("check", str(broken), "--fix")
+    assert again.code == 0 and "fixed" not in again.err
+    assert broken.read_text(encoding="utf-8") == after
+
+
+def test_fix_refuses_when_ambiguous_and_leaves_file_untouched(write_md, cli):
+    meta = {k: v for k, v in COMPLIANT_META.items() if k != "author"}
+    path = write_md("no-author.md", meta, "# T\n\nBody.\n")
+    before = digest(path)
+    run = cli("check", str(path), "--fix")
+    assert run.code == 1
+    assert "left unchanged: the credit needs metadata that is not set: holder" in run.err
+    assert digest(path) == before
+
+
+def test_fix_reports_what_it_cannot_fix(write_md, cli):
+    path = write_md("commercial.md", {**COMPLIANT_META, "commercial": True}, "# T\n\nBody.\n")
+    run = cli("check", str(path), "--fix", "--format", "json")
+    assert "could not fix global-research/commercial-permission: needs a permission record" in run.err
+    assert [f["rule"] for f in run.json()["results"][0]["findings"]] == ["global-research/commercial-permission"]
+
+
+def test_fix_html_inserts_before_body_end(tmp_path, cli):
+    page = tmp_path / "page.html"
+    page.write_text("<html><body>\n<p>Story.</p>\n</body></html>\n", encoding="utf-8")
+    (tmp_path / "page.meta.yaml").write_text(json.dumps(COMPLIANT_META), encoding="utf-8")
+    run = cli("check", str(page), "--fix")
+    assert run.code == 0, run.out + run.err
+    text = page.read_text(encoding="utf-8")
+    assert text.index("Story.") < text.index("Global Research</a>") < text.index("</body>")
