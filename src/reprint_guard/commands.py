@@ -177,8 +177,10 @@ def apply_fixes(items: list[Any], settings: Any, *, write: bool) -> bool:
 
             known = reprint.metadata.model_dump(by_alias=True, exclude_none=True, mode="json")
 
-            def recheck(text: str, _path: str = path, _policy: Any = policy, _known: Any = known) -> list[Any]:
-                again = read_text(text, path=_path, format=reprint.format, meta=_known, bare_urls=settings.bare_urls)
+            def recheck(
+                text: str, _path: str = path, _policy: Any = policy, _known: Any = known, _fmt: str = reprint.format
+            ) -> list[Any]:
+                again = read_text(text, path=_path, format=_fmt, meta=_known, bare_urls=settings.bare_urls)
                 return check_reprint(
                     again, policies, _policy, today=settings.today, severity=settings.severity
                 ).findings
