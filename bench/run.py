@@ -46,6 +46,7 @@ else:  # run as a script: bench/ is sys.path[0]
 TARGETS = {
     # name: (operator, threshold)
     "docs_per_s": (">=", 3000.0),
+    "policy_load_ms": ("<=", 50.0),
     "ratio": (">=", 0.5),
     "cli_startup_median_s": ("<=", 0.2),
     "cli_dir_docs_per_s": (">=", 2000.0),
@@ -175,6 +176,24 @@ _RSS_WRAPPER = (
     "import resource, subprocess, sys; subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, "
     "stderr=subprocess.DEVNULL); print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
 )
+
+
+_POLICY_LOAD = (
+    "import time, reprint_guard.cli, reprint_guard.engine; from reprint_guard.policy import loader; "
+    "t = time.perf_counter(); s = loader._cached_set(()); "
+    "print((time.perf_counter() - t) * 1000, len(s.policies))"
+)
+
+
+def measure_policy_load(runs: int = 7) -> dict[str, object]:
+    """Loading every bundled policy in a fresh process (after imports), in milliseconds."""
+    times = []
+    count = 0
+    for _ in range(runs):
+        proc = subprocess.run([sys.executable, "-c", _POLICY_LOAD], capture_output=True, text=True, check=False)
+        ms, count = proc.stdout.split()
+        times.append(float(ms))
+    return {"policies": int(count), "median_ms": round(statistics.median(times), 2), "max_ms": round(max(times), 2)}
 
 
 def measure_repo(folder: str, files: int, cwd: str) -> dict[str, object]:
@@ -422,6 +441,8 @@ def run(options: argparse.Namespace, workdir: str) -> int:
     write_corpus(cli_dir, options.cli_docs, seed=options.seed)
     cli = measure_cli_dir(cli_dir, options.cli_docs, options.repeats, workdir)
 
+    log("loading the bundled policies")
+    policy_load = measure_policy_load()
     repo: dict[str, object] | None = None
     if options.repo_docs:
         repo_dir = os.path.join(workdir, "repo")
@@ -449,6 +470,7 @@ def run(options: argparse.Namespace, workdir: str) -> int:
         "cli_startup_detail": startup,
         "cli_dir": cli,
         "repo": repo,
+        "policy_load": policy_load,
         "corpus": {**summarize(docs), "seed": options.seed},
         "corpus_check": verification,
         "python": sys.version.split()[0],
@@ -460,6 +482,7 @@ def run(options: argparse.Namespace, workdir: str) -> int:
     result["targets"] = judge(
         {
             "docs_per_s": docs_per_s,
+            "policy_load_ms": policy_load["median_ms"],  # type: ignore[dict-item]
             "ratio": ratio,
             "cli_startup_median_s": module_startup["median"],  # type: ignore[dict-item]
             "cli_dir_docs_per_s": cli.get("docs_per_s"),  # type: ignore[dict-item]
