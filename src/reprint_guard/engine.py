@@ -150,7 +150,7 @@ def run_policy(
         for problem in module.check(rule.params, reprint, Context(policy, rule, today)):
             message = rule.message if not problem.detail else f"{rule.message} ({problem.detail})"
             fix = problem.fix
-            if fix is None and rule.fix:
+            if rule.fix and (fix is None or not problem.specific):
                 if values is None:
                     values = template_values(reprint, policy)
                 fix = render(rule.fix, values)

@@ -1,4 +1,8 @@
-"""Creative Commons licences: SPDX ids, deed URLs and names, and mapping one to the other."""
+"""Creative Commons licences: SPDX ids, deed URLs and names, and mapping one to the other.
+
+Covers the 1.0–4.0 licences and the ported ones (``CC-BY-NC-ND-3.0-US``,
+``creativecommons.org/licenses/by-nc-nd/3.0/us/``, "CC BY-NC-ND 3.0 US").
+"""
 
 from __future__ import annotations
 
@@ -6,12 +10,20 @@ import re
 
 from .urls import normalize_url
 
-#: Licence element codes to their full names.
-_ELEMENTS = {"by": "Attribution", "sa": "ShareAlike", "nc": "NonCommercial", "nd": "NoDerivatives"}
+_ELEMENTS_4 = {"by": "Attribution", "sa": "ShareAlike", "nc": "NonCommercial", "nd": "NoDerivatives"}
+_ELEMENTS_OLD = {**_ELEMENTS_4, "nd": "NoDerivs"}  # 3.0 and earlier spell it NoDerivs
+_PORTS = {"us": "United States", "au": "Australia", "ca": "Canada", "uk": "UK: England & Wales", "de": "Germany"}
 _CODES = ("by", "by-sa", "by-nc", "by-nd", "by-nc-sa", "by-nc-nd")
-_SPDX = re.compile(r"^cc-(?P<code>by(?:-nc)?(?:-nd|-sa)?)-(?P<version>[1-4]\.0)(?:-[a-z]{2,3})?$", re.IGNORECASE)
-_DEED = re.compile(r"^creativecommons\.org/licenses/(?P<code>[a-z-]+)/(?P<version>[0-9.]+)")
-_SHORT = re.compile(r"^cc[ -](?P<code>by(?:[ -]nc)?(?:[ -]nd|[ -]sa)?)[ -](?P<version>[1-4]\.0)$", re.IGNORECASE)
+_CODE = r"(?P<code>by(?:[ -]nc)?(?:[ -]nd|[ -]sa)?)"
+_VERSION = r"(?P<version>[1-4]\.0)"
+_SPDX = re.compile(rf"^cc-{_CODE}-{_VERSION}(?:-(?P<port>[a-z]{{2,3}}))?$", re.IGNORECASE)
+_SHORT = re.compile(rf"^cc[ -]{_CODE}[ -]{_VERSION}(?:[ -](?P<port>[a-z]{{2,3}}))?$", re.IGNORECASE)
+_DEED = re.compile(rf"^creativecommons\.org/licenses/{_CODE}/{_VERSION}(?:/(?P<port>[a-z]{{2,3}}))?(?:/|$)")
+
+
+def _spdx(code: str, version: str, port: str | None) -> str:
+    base = f"CC-{code.lower().replace(' ', '-').upper()}-{version}"
+    return f"{base}-{port.upper()}" if port else base
 
 
 def normalize_license(value: str | None) -> str | None:
@@ -22,18 +34,23 @@ def normalize_license(value: str | None) -> str | None:
     for pattern in (_SPDX, _SHORT):
         match = pattern.match(text)
         if match:
-            code = match.group("code").lower().replace(" ", "-")
-            return f"CC-{code.upper()}-{match.group('version')}"
+            return _spdx(match.group("code"), match.group("version"), match.group("port"))
     key = normalize_url(text) if "/" in text else None
     match = _DEED.match(key or "")
     if match and match.group("code") in _CODES:
-        return f"CC-{match.group('code').upper()}-{match.group('version')}"
+        port = match.group("port")
+        port = port if port and port not in ("legalcode", "deed") else None
+        return _spdx(match.group("code"), match.group("version"), port)
     return None
 
 
 def deed_path(spdx: str) -> str | None:
+    """``by-nd/4.0`` or ``by-nc-nd/3.0/us``: the part of the deed URL that identifies the licence."""
     match = _SPDX.match(spdx)
-    return f"{match.group('code').lower()}/{match.group('version')}" if match else None
+    if not match:
+        return None
+    port = match.group("port")
+    return f"{match.group('code').lower()}/{match.group('version')}" + (f"/{port.lower()}" if port else "")
 
 
 def describe(spdx: str, *, all_names: bool = False):  # type: ignore[no-untyped-def]
@@ -43,11 +60,18 @@ def describe(spdx: str, *, all_names: bool = False):  # type: ignore[no-untyped-
         return [spdx] if all_names else (spdx, "")
     code = match.group("code").lower()
     version = match.group("version")
-    short = f"CC {code.upper()} {version}"
-    full = "Creative Commons " + "-".join(_ELEMENTS[part] for part in code.split("-")) + f" {version}"
-    url = f"https://creativecommons.org/licenses/{code}/{version}/"
+    port = (match.group("port") or "").lower()
+    elements = _ELEMENTS_4 if version == "4.0" else _ELEMENTS_OLD
+    short = f"CC {code.upper()} {version}" + (f" {port.upper()}" if port else "")
+    full = "Creative Commons " + "-".join(elements[part] for part in code.split("-")) + f" {version}"
+    url = f"https://creativecommons.org/licenses/{code}/{version}/" + (f"{port}/" if port else "")
     if all_names:
-        return [short, short.replace("-", " "), full, full + " International", spdx]
+        names = [short, short.replace("-", " "), full, spdx]
+        if port:
+            names += [f"{full} {_PORTS.get(port, port.upper())}", f"{full} {port.upper()}"]
+        else:
+            names.append(full + " International")
+        return names
     return short, url
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 from functools import cached_property
 
@@ -135,16 +136,19 @@ class Reprint:
 
     def locate_url(self, url: str) -> tuple[int, int]:
         """Position of a link to ``url`` written as Markdown or HTML link syntax, else of the bare URL."""
-        for template in ('href="{}"', "href='{}'", "]({}", "<{}>", "]: {}"):
-            index = self._find_visible(template.format(url))
-            if index >= 0:
-                offset = template.index("{")
-                return self._position(index + offset)
+        for candidate in dict.fromkeys((url, html.escape(url, quote=False))):
+            for template in ('href="{}"', "href='{}'", "]({}", "<{}>", "]: {}"):
+                index = self._find_visible(template.format(candidate))
+                if index >= 0:
+                    offset = template.index("{")
+                    return self._position(index + offset)
         return self.locate(url)
 
     def locate(self, needle: str) -> tuple[int, int]:
         """Best-effort position of visible text or a URL in the body source."""
         index = self._find_visible(needle) if needle else -1
+        if index < 0 and needle and "&" in needle:
+            index = self._find_visible(html.escape(needle, quote=False))
         if index < 0 and needle:
             index = self._find_visible(needle, ignore_case=True)
         if index < 0 and needle:

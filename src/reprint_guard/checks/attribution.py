@@ -128,11 +128,15 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
                 column,
                 detail=f"'{params.names_from}' is not set, so the credit cannot be checked",
                 fix=f"Add '{params.names_from}: ...' to the metadata.",
+                specific=True,
             )
     if params.template:
         authors = meta.authors or ["{author}"]
         values = {"publisher": context.policy.publisher, "source": meta.source or context.policy.publisher}
-        required += [render(params.template.replace("{author}", a), values) for a in authors]
+        each = [render(params.template.replace("{author}", a), values) for a in authors]
+        joint = [render(params.template.replace("{author}", j), values) for j in _joint(authors)]
+        if not any(_placed_ok(reprint, params, phrase) for phrase in joint):
+            required += each
     if required:
         missing, misplaced = _missing_or_misplaced(reprint, params, required)
         if missing:
@@ -156,12 +160,26 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
                 meta_column,
                 detail="the copyright holder is unknown: set 'author' or 'copyright_holder' in the metadata",
                 fix="Add 'author: <name>' (or 'copyright_holder') to the metadata.",
+                specific=True,
             )
         elif not (has_notice(visible.lower, holders) or has_notice(visible.text, holders)):
             line, column = reprint.end_position()
             names = " and ".join(holders)
             near = "a notice naming someone else" if notice_positions(visible.text) else "no copyright notice"
             yield Problem(line, column, detail=f"found {near}; expected one naming {names}")
+
+
+def _joint(authors: list[str]) -> list[str]:
+    """The ways a shared byline names several authors: "A and B", "A, B and C", "A & B", "A, B"."""
+    if len(authors) < 2:
+        return []
+    head, last = ", ".join(authors[:-1]), authors[-1]
+    return [f"{head} and {last}", f"{head}, and {last}", f"{head} & {last}", ", ".join(authors)]
+
+
+def _placed_ok(reprint: Reprint, params: Params, phrase: str) -> bool:
+    fraction = reprint.visible.phrase_at(phrase)
+    return fraction is not None and _placed(fraction, params)
 
 
 def _as_list(value: object) -> list[str]:

@@ -42,6 +42,8 @@ class Problem:
     column: int
     detail: str | None = None
     fix: str | None = None
+    #: The check's fix is about this reprint's data (e.g. missing metadata) and beats the rule's template.
+    specific: bool = False
 
 
 @lru_cache(maxsize=512)

@@ -10,21 +10,17 @@ FAIL: no link to the deed; ``license: CC-BY-NC-4.0`` in the metadata.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from pydantic import Field
 
 from ..licenses import deed_path, describe, normalize_license
 from ..reprint import Reprint
-from ..urls import normalize_url
 from .base import Context, Problem
 from .base import Params as BaseParams
 
 NAME = "license"
 SUMMARY = "The licence is one the policy covers, is named in the visible text and linked to its deed."
-
-_DEED = re.compile(r"^creativecommons\.org/licenses/(?P<code>[a-z-]+)/(?P<version>[0-9.]+)(?:/[a-z-]+)?(?:/.*)?$")
 
 
 class Params(BaseParams):
@@ -34,12 +30,7 @@ class Params(BaseParams):
 
 
 def _linked(links: list[str], paths: set[str]) -> bool:
-    for link in links:
-        key = normalize_url(link)
-        match = _DEED.match(key or "")
-        if match and f"{match.group('code')}/{match.group('version')}" in paths:
-            return True
-    return False
+    return any(deed_path(spdx) in paths for spdx in (normalize_license(link) for link in links) if spdx)
 
 
 def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Problem]:

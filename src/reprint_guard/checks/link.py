@@ -53,6 +53,7 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
             column,
             detail="'original_url' is missing or not a web address, so the link cannot be checked",
             fix="Add 'original_url: <address of the original article>' to the metadata.",
+            specific=True,
         )
         return
     host = host_of(original) or ""

@@ -36,7 +36,11 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
     if value in (None, "", []):
         if params.required:
             yield Problem(
-                line, column, detail=f"'{params.field}' is not set", fix=f"Add '{params.field}: ...' to the metadata."
+                line,
+                column,
+                detail=f"'{params.field}' is not set",
+                fix=f"Add '{params.field}: ...' to the metadata.",
+                specific=True,
             )
         return
     values = value if isinstance(value, list) else [value]

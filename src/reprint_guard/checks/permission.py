@@ -67,9 +67,9 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
     detail = (
         f"a {scope} permission is recorded from {', '.join(others)}, who is not a contact of this policy"
         if others
-        else f"no {scope} permission from {' or '.join(grantors) or 'the publisher'} is recorded"
+        else f"no {scope} permission from {_grantors(anyone, grantors)} is recorded"
     )
-    who = grantors[0] if grantors else "the publisher"
+    who = "the rights holder" if anyone else (grantors[0] if grantors else "the publisher")
     yield Problem(
         line,
         column,
@@ -83,3 +83,9 @@ def _first_field(context: Context) -> str | None:
     when = context.rule.when
     fields = when.fields() if when is not None else []
     return fields[0] if fields else None
+
+
+def _grantors(anyone: bool, grantors: tuple[str, ...]) -> str:
+    if anyone:
+        return "the rights holder"
+    return " or ".join(grantors) or "the publisher"

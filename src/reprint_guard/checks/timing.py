@@ -49,11 +49,16 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
             column,
             detail="'original_published' is not set, so the delay cannot be checked",
             fix="Add 'original_published: YYYY-MM-DD' (the original's date) to the metadata.",
+            specific=True,
         )
         return
     published = meta.published
     if params.after_days is not None:
         original_day = original.date() if isinstance(original, dt.datetime) else original
+        if isinstance(published, dt.datetime) and isinstance(original, dt.datetime) and original.tzinfo:
+            # Calendar days are the publisher's: read the reprint's moment in the original's time zone.
+            moment = published if published.tzinfo else published.replace(tzinfo=original.tzinfo)
+            published = moment.astimezone(original.tzinfo)
         reprint_day = (published.date() if isinstance(published, dt.datetime) else published) or context.today
         earliest_day = original_day + dt.timedelta(days=params.after_days)
         if reprint_day < earliest_day:
