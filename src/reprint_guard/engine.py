@@ -57,7 +57,7 @@ def rule_info(rule_id: str, policies: PolicySet) -> dict[str, str] | None:
         return None
     return {
         "short": rule.message,
-        "full": " ".join((rule.description or rule.message).split()),
+        "full": " ".join((rule.description or rule.terms or rule.message).split()),
         "help_uri": policy.source_url,
         "level": {"error": "error", "warning": "warning", "info": "note"}[rule.severity.value],
     }

@@ -10,11 +10,20 @@ from .metadata import Metadata
 from .visible import VisibleBody, from_html, from_text
 
 BODY_FORMATS = ("markdown", "html", "text")
+#: Markdown code fences and code spans: their text is not visible as article text.
+_CODE = re.compile(r"^(`{3,}|~{3,})[^\n]*\n.*?^\1[ \t]*$|(`+)[^`\n].*?\2", re.MULTILINE | re.DOTALL)
+#: White space, HTML comments and reference-link definitions at the end of a body.
+_TRAILING_INVISIBLE = re.compile(r"(?:\s|<!--.*?-->|^\[[^\]\n]+\]:[^\n]*$)*\Z", re.MULTILINE | re.DOTALL)
 
 
 def _strip_trailing_closers(text: str) -> str:
-    """Drop white space and closing tags at the end: they are not where the article's text ends."""
+    """Drop white space, closing tags, comments and link definitions at the end: no reader sees them there."""
     text = text.rstrip()
+    if text.endswith("-->") or "]:" in text[-300:]:
+        tail = len(text) - 4000 if len(text) > 4000 else 0
+        match = _TRAILING_INVISIBLE.search(text, tail)
+        if match and match.start() > 0:
+            text = text[: match.start()].rstrip()
     while text.endswith(">"):
         opening = text.rfind("</")
         if opening < 0 or ">" in text[opening:-1] or not text[opening + 2 : opening + 3].isalpha():
@@ -112,6 +121,7 @@ class Reprint:
 
     @cached_property
     def _comment_spans(self) -> list[tuple[int, int]]:
+        """Source spans a reader never sees: HTML comments and, in Markdown, code fences and spans."""
         spans = []
         index = self.body.find("<!--")
         while index >= 0:
@@ -119,6 +129,8 @@ class Reprint:
             close = len(self.body) if close < 0 else close + 3
             spans.append((index, close))
             index = self.body.find("<!--", close)
+        if self.format == "markdown" and "`" in self.body:
+            spans += [(m.start(), m.end()) for m in _CODE.finditer(self.body)]
         return spans
 
     def _find_visible(self, needle: str, *, ignore_case: bool = False) -> int:
