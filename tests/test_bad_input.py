@@ -145,7 +145,7 @@ POLICY_CASES = {
         ":8:",
         "rule 'credit', field 'target'",
     ),
-    "unknown-key": (HEAD + GOOD_RULE + "    colour: red\n", ":6:", "unknown key(s)"),
+    "unknown-key": (HEAD + GOOD_RULE + "    colour: red\n", ":10:5", "field 'colour': unknown key(s)"),
     "bad-condition": (HEAD + GOOD_RULE + "    when: {field: medium, is: web, in: [print]}\n", ":10:", "condition"),
     "duplicate": (HEAD + GOOD_RULE + GOOD_RULE, ":10:", "duplicate rule id 'credit'"),
     "extends-unknown": (HEAD.replace("rules:", "extends: nobody\nrules:") + GOOD_RULE, ":5:", "extends unknown policy"),

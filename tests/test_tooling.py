@@ -118,7 +118,7 @@ def test_credit_block(cli):
     )
     assert '<a href="https://creativecommons.org/licenses/by-nd/4.0/">CC BY-ND 4.0</a>' in html.out
     missing = cli("credit", "--policy", "global-research", "--meta", "author=Ana Ruiz")
-    assert missing.code == 2 and "not set: original_url" in missing.err
+    assert missing.code == 2 and "not set: original_published, original_url" in missing.err
 
 
 def digest(path: Path) -> str:

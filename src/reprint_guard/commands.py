@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from pathlib import Path
 from typing import Any
@@ -53,7 +54,12 @@ def _examples(check: str) -> tuple[str, str]:
     doc = CHECKS[check].__doc__ or ""
     found: dict[str, list[str]] = {"PASS": [], "FAIL": []}
     current: str | None = None
+    paragraphs = []
     for paragraph in doc.split("\n\n"):
+        # A paragraph may hold a PASS line and a FAIL line: split it where each label starts.
+        parts = re.split(r"\n(?=(?:PASS|FAIL)\b)", paragraph)
+        paragraphs += parts
+    for paragraph in paragraphs:
         head = paragraph.strip()[:4]
         if head in found:
             current = head
@@ -149,41 +155,32 @@ def run_credit(options: argparse.Namespace) -> int:
 
 def apply_fixes(items: list[Any], settings: Any, *, write: bool) -> bool:
     """Plan and apply (or show) fixes file by file; report what changed and what could not be fixed."""
-    from .engine import check_reprint
     from .fix import plan, write_atomically
-    from .policy.loader import load_policy, policy_set
-    from .readers import read_file, read_text
+    from .policy.loader import policy_set
+    from .runner import check_text
 
     policies = policy_set(settings.rules_dirs)
     ok = True
     for path, _, _ in items:
         if path == "-":
             raise UsageError("--fix needs files, not standard input")
-        common = {
-            "meta": dict(settings.meta),
-            "bare_urls": settings.bare_urls,
-            "key_map": settings.key_map,
-            "defaults": settings.defaults,
-        }
+        if path.lower().endswith(".json"):
+            sys.stderr.write(f"{path}: left unchanged: JSON payloads are not fixed in place (fix them in the CMS)\n")
+            continue
         try:
-            reprint = read_file(path, **common)
-            policy = load_policy(settings.policy, extra=settings.rules_dirs) if settings.policy else None
-            result = check_reprint(reprint, policies, policy, today=settings.today, severity=settings.severity)
+            reprint, result = check_text(path, settings)
             if result.status == "skipped" or result.policy is None:
                 continue
-            policy = policies.get(result.policy) if policy is None else policy
-            with open(path, encoding="utf-8-sig", newline="") as handle:
-                source = handle.read()
+            policy = policies.get(result.policy) if result.policy in policies else None
+            if policy is None:
+                continue
+            with open(path, "rb") as handle:
+                raw = handle.read()
+            bom = raw.startswith(b"\xef\xbb\xbf")
+            source = raw.decode("utf-8-sig")
 
-            known = reprint.metadata.model_dump(by_alias=True, exclude_none=True, mode="json")
-
-            def recheck(
-                text: str, _path: str = path, _policy: Any = policy, _known: Any = known, _fmt: str = reprint.format
-            ) -> list[Any]:
-                again = read_text(text, path=_path, format=_fmt, meta=_known, bare_urls=settings.bare_urls)
-                return check_reprint(
-                    again, policies, _policy, today=settings.today, severity=settings.severity
-                ).findings
+            def recheck(text: str, _path: str = path) -> list[Any]:
+                return check_text(_path, settings, text=text)[1].findings
 
             fix = plan(reprint, source, result.findings, policy, recheck)
         except ReprintGuardError as exc:
@@ -194,10 +191,11 @@ def apply_fixes(items: list[Any], settings: Any, *, write: bool) -> bool:
             sys.stderr.write(f"{path}: left unchanged: {fix.refused}\n")
         elif fix.changed:
             if write:
-                write_atomically(path, fix.text or "")
-                sys.stderr.write(f"{path}: fixed {', '.join(f.rule for f in fix.fixed)}\n")
+                write_atomically(path, fix.text or "", bom=bom)
+                rules = ", ".join(dict.fromkeys(f.rule for f in fix.fixed))
+                sys.stderr.write(f"{path}: fixed {rules}\n")
             else:
                 sys.stdout.write(fix.diff())
-        for finding, why in fix.unfixable:
-            sys.stderr.write(f"{path}: could not fix {finding.rule}: {why}\n")
+        for rule, why in dict.fromkeys((finding.rule, why) for finding, why in fix.unfixable):
+            sys.stderr.write(f"{path}: could not fix {rule}: {why}\n")
     return ok

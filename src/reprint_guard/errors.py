@@ -33,6 +33,8 @@ class ReprintGuardError(Exception):
         return ":".join(parts)
 
     def __str__(self) -> str:
+        if self.path is None and self.line is None:
+            return self.message
         return f"{self.location()}: {self.message}"
 
     def at(self, path: str | None = None, line_offset: int = 0) -> ReprintGuardError:

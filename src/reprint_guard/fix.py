@@ -22,6 +22,13 @@ from .reprint import Reprint
 
 #: Check types whose findings an inserted block can fix.
 INSERTABLE = frozenset({"attribution", "link", "license", "element"})
+#: Derived template values, and the metadata a user sets to provide them.
+_USER_KEYS = {
+    "holder": "author (or copyright_holder)",
+    "year": "original_published",
+    "license_name": "license",
+    "license_url": "license",
+}
 _PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
 
 
@@ -35,7 +42,7 @@ def credit_block(policy: Policy, reprint: Reprint, format: str = "markdown") -> 
         raise CreditError(f"policy {policy.id!r} has no credit template")
     template = policy.credit.html if format == "html" and policy.credit.html else policy.credit.markdown
     values = template_values(reprint, policy, placeholders=False)
-    missing = sorted({m for m in _PLACEHOLDER.findall(template) if m not in values})
+    missing = sorted({_USER_KEYS.get(m, m) for m in _PLACEHOLDER.findall(template) if m not in values})
     if missing:
         raise CreditError(f"the credit needs metadata that is not set: {', '.join(missing)}")
     return render(template, values)
@@ -128,9 +135,11 @@ def plan(reprint: Reprint, source: str, findings: list[Finding], policy: Policy,
     except CreditError as exc:
         outcome.refused = str(exc)
         return outcome
-    text = source
+    text = source.replace("\r\n", "\n") if "\r\n" in source else source
     for block, position in blocks:
         text = _insert(text, reprint, block, position)
+    if "\r\n" in source:
+        text = text.replace("\n", "\r\n")
     remaining = {f.rule for f in recheck(text)}
     still = [f.rule for f in wanted if f.rule in remaining]
     if still:
@@ -153,13 +162,13 @@ def _why_not(finding: Finding) -> str:
     }.get(finding.check, "cannot be fixed automatically")
 
 
-def write_atomically(path: str, text: str) -> None:
-    """Replace ``path`` with ``text`` in one step, keeping its permissions."""
-    target = Path(path)
+def write_atomically(path: str, text: str, *, bom: bool = False) -> None:
+    """Replace ``path`` with ``text`` in one step, keeping its permissions, BOM and symlinks."""
+    target = Path(os.path.realpath(path))
     mode = target.stat().st_mode & 0o7777
     fd, temp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+        with os.fdopen(fd, "w", encoding="utf-8-sig" if bom else "utf-8", newline="") as handle:
             handle.write(text)
         os.chmod(temp, mode)
         os.replace(temp, target)

@@ -77,6 +77,18 @@ class Metadata(BaseModel):
     sold: bool = Field(default=False, description="The story is sold or syndicated onward.")
     ads_targeted: bool = Field(default=False, description="Ads are sold against this story specifically.")
 
+    @field_validator("permissions", mode="before")
+    @classmethod
+    def _no_permissions(cls, value: Any) -> Any:
+        return [] if value is None else value
+
+    @field_validator("modified", "translated", "paywalled", "sold", "ads_targeted", "medium", mode="before")
+    @classmethod
+    def _absent(cls, value: Any, info: Any) -> Any:
+        if value is None:  # a CMS sends None for "not set": use the default
+            return "web" if info.field_name == "medium" else False
+        return value
+
     @field_validator("medium", mode="before")
     @classmethod
     def _medium_lower(cls, value: Any) -> Any:

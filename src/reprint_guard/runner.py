@@ -197,10 +197,12 @@ def error_result(path: str, exc: ReprintGuardError) -> Result:
 
 
 def _check_path(path: str, walked: bool, settings: Settings, has_sidecar: bool | None) -> Result:
-    from .engine import check_reprint
-    from .policy.loader import load_policy, policy_set
-    from .readers import read_bytes, read_file
-    from .suppressions import Suppression, apply, parse_inline, path_matches
+    return check_text(path, settings, has_sidecar=has_sidecar)[1]
+
+
+def read_options(path: str, settings: Settings) -> tuple[dict[str, Any], str | None]:
+    """Reading options for one file (overrides for its path, then --meta) and the policy to use."""
+    from .suppressions import path_matches
 
     relative = settings.relative(path) if path != "-" else "-"
     meta: dict[str, Any] = {}
@@ -211,7 +213,31 @@ def _check_path(path: str, walked: bool, settings: Settings, has_sidecar: bool |
             policy_spec = override.policy or policy_spec
     meta.update(settings.meta)
     common = {"meta": meta, "bare_urls": settings.bare_urls, "key_map": settings.key_map, "defaults": settings.defaults}
-    if path == "-":
+    return common, policy_spec
+
+
+def check_text(
+    path: str, settings: Settings, *, has_sidecar: bool | None = None, text: str | None = None
+) -> tuple[Any, Result]:
+    """Read (or take ``text`` as the file's new content) and check one file with the project settings.
+
+    Returns the reprint and its result, suppressions applied. Raises on bad input.
+    """
+    from .engine import check_reprint
+    from .policy.loader import load_policy, policy_set
+    from .readers import _read_sidecar, format_for, read_bytes, read_file, read_text
+    from .suppressions import Suppression, apply, parse_inline, path_matches
+
+    common, policy_spec = read_options(path, settings)
+    if text is not None:
+        sidecar = _read_sidecar(path)
+        if sidecar and settings.key_map:
+            from .readers import remap
+
+            sidecar, _ = remap(sidecar, {}, settings.key_map)
+        common["meta"] = {**sidecar, **common["meta"]}
+        reprint = read_text(text, path=path, format=format_for(path) or "markdown", **common)
+    elif path == "-":
         reprint = read_bytes(sys.stdin.buffer.read(), path="<stdin>", format=settings.stdin_format, **common)
     else:
         if not os.path.exists(path):
@@ -221,7 +247,8 @@ def _check_path(path: str, walked: bool, settings: Settings, has_sidecar: bool |
     policy = load_policy(policy_spec, extra=settings.rules_dirs) if policy_spec else None
     result = check_reprint(reprint, policies, policy, today=settings.today, severity=settings.severity)
     if result.status == "skipped":
-        return result
+        return reprint, result
+    relative = settings.relative(path) if path != "-" else "-"
     suppressions, problems = parse_inline(reprint.body, reprint.body_line)
     for central in settings.suppressions:
         if path_matches(relative, central.path):
@@ -231,7 +258,7 @@ def _check_path(path: str, walked: bool, settings: Settings, has_sidecar: bool |
     if suppressions or problems:
         result.findings = apply(result.findings, suppressions, settings.today) + problems
         result.findings.sort(key=lambda f: (f.line, f.column))
-    return result.settle(settings.fail_on)
+    return reprint, result.settle(settings.fail_on)
 
 
 # Many files -------------------------------------------------------------------------

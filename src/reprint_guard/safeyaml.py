@@ -84,6 +84,8 @@ def load(text: str, *, error: type[ReprintGuardError] = InputError) -> LoadedYam
         raise error(f"invalid YAML: {exc}") from None
     except RecursionError:
         raise error(f"YAML nested deeper than {MAX_YAML_DEPTH} levels") from None
+    except (ValueError, TypeError, OverflowError) as exc:  # e.g. a date like 2025-13-45
+        raise error(f"invalid YAML value: {exc}") from None
     key_lines: dict[str, int] = {}
     if isinstance(node, yaml.MappingNode):
         for key_node, _ in node.value:

@@ -106,15 +106,12 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
         placements = [visible.phrase_at(name) for name in params.names]
         found = [f for f in placements if f is not None]
         if not found:
-            shown = " or ".join(f'"{n}"' for n in params.names[:2])
-            if len(params.names) > 2:
-                shown += f" (or {len(params.names) - 2} other accepted spellings)"
+            shown = f'"{params.names[0]}"'
+            if len(params.names) > 1:
+                others = len(params.names) - 1
+                shown += f" (or {others} other accepted spelling{'s' if others != 1 else ''})"
             line, column = reprint.end_position()
-            yield Problem(
-                line,
-                column,
-                detail=f"neither {shown} is visible" if len(params.names) > 1 else f"{shown} is not visible",
-            )
+            yield Problem(line, column, detail=f"{shown} is not visible")
         elif not any(_placed(f, params) for f in found):
             line, column = reprint.locate(params.names[0])
             yield Problem(line, column, detail=f"the credit is there, but not {_where(params)} of the article")

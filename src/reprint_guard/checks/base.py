@@ -59,8 +59,9 @@ def compile_pattern(pattern: str) -> Any:
     try:
         return re2.compile(pattern, options)
     except re2.error as exc:
+        reason = exc.args[0].decode(errors="replace") if exc.args and isinstance(exc.args[0], bytes) else str(exc)
         raise ValueError(
-            f"invalid or unsupported pattern {pattern!r} ({exc}); patterns use RE2 syntax "
+            f"invalid or unsupported pattern {pattern!r} ({reason}); patterns use RE2 syntax "
             "(no backreferences or look-around)"
         ) from None
 
@@ -89,11 +90,14 @@ def template_values(reprint: Reprint, policy: Policy, *, placeholders: bool = Tr
     meta = reprint.metadata
     published = meta.original_published
     values: dict[str, str] = {
-        "year": str(published.year if published else dt.date.today().year),
         "publisher": policy.publisher,
         "contact": policy.contacts[0] if policy.contacts else "the publisher",
         "medium": str(meta.value("medium")),
     }
+    if published is not None:
+        values["year"] = str(published.year)
+    elif placeholders:
+        values["year"] = "YYYY"
     if meta.authors:
         values["author"] = " and ".join(meta.authors)
     if meta.holders:

@@ -1,6 +1,7 @@
 """``metadata``: a metadata field must be present, or match a pattern or a list of values.
 
-PASS (field: author): ``author: Jane Doe``. FAIL: no ``author`` key, or an empty one.
+PASS (field: author): ``author: Jane Doe``.
+FAIL: no ``author`` key, or an empty one.
 """
 
 from __future__ import annotations

@@ -12,6 +12,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from pydantic import ValidationError
+
 from ..errors import ConfigError
 from ..safeyaml import load as load_yaml
 from ..safeyaml import position_of
@@ -39,7 +41,7 @@ def discover(start: Path) -> Path | None:
             if candidate.is_file():
                 return candidate
         pyproject = folder / "pyproject.toml"
-        if pyproject.is_file() and b"[tool.reprint-guard]" in pyproject.read_bytes():
+        if pyproject.is_file() and b"[tool.reprint-guard" in pyproject.read_bytes():
             return pyproject
     return None
 
@@ -53,8 +55,20 @@ def load_config(explicit: str | Path | None = None, start: Path | None = None) -
     if not path.is_file():
         raise ConfigError("config file not found", path=str(path))
     data, locate = _read(path)
+    severity = data.get("severity")
+    if isinstance(severity, dict):  # YAML 1.1 reads an unquoted `off` as false
+        data["severity"] = {k: ("off" if v is False else v) for k, v in severity.items()}
     _validate(data, path, locate)
-    return LoadedConfig(Config.model_validate(data), path.resolve().parent, path)
+    try:
+        config = Config.model_validate(data)
+    except ValidationError as exc:
+        problem = exc.errors()[0]
+        where = [p for p in problem.get("loc", ()) if isinstance(p, str | int)]
+        line, column = locate(where)
+        field = ".".join(map(str, where))
+        raise ConfigError(f"{field}: {problem.get('msg', 'invalid value')}", path=str(path), line=line,
+                          column=column) from None
+    return LoadedConfig(config, path.resolve().parent, path)
 
 
 def _read(path: Path) -> tuple[dict[str, Any], Any]:
@@ -68,9 +82,12 @@ def _read(path: Path) -> tuple[dict[str, Any], Any]:
         import tomllib
 
         try:
-            table = tomllib.loads(text).get("tool", {}).get("reprint-guard", {})
+            tool = tomllib.loads(text).get("tool", {})
         except tomllib.TOMLDecodeError as exc:
             raise ConfigError(f"invalid TOML: {exc}", path=name) from None
+        if "reprint-guard" not in tool:
+            raise ConfigError("no [tool.reprint-guard] table in this file", path=name)
+        table = tool["reprint-guard"]
         header = next((i for i, line in enumerate(text.splitlines(), 1) if line.strip() == "[tool.reprint-guard]"), 1)
 
         def locate_toml(where: list[str | int]) -> tuple[int | None, int | None]:
@@ -117,6 +134,9 @@ def _validate(data: dict[str, Any], path: Path, locate: Any) -> None:
         return
     error = errors[0]
     where = list(error.absolute_path)
+    if error.validator == "additionalProperties" and isinstance(error.instance, dict):
+        extra = [k for k in error.instance if k not in (error.schema.get("properties") or {})]
+        where += extra[:1]
     line, column = locate(where)
     field = ".".join(map(str, where))
     message = error.message.replace("Additional properties are not allowed", "unknown key(s)")

@@ -41,6 +41,8 @@ class GithubFormatter:
             )
             return
         for f in result.findings:
+            if f.suppressed is not None:
+                continue  # kept in JSON and SARIF with its reason; not an annotation
             message = f"{f.message}\nfix: {f.fix}" if f.fix else f.message
             self.stream.write(
                 command(_LEVEL[f.severity.value], message, file=result.path, line=f.line, col=f.column, title=f.rule)
@@ -49,6 +51,7 @@ class GithubFormatter:
 
     def close(self, summary: Summary) -> None:
         self.stream.write(
-            f"reprint-guard: {summary.errors} errors, {summary.warnings} warnings in {summary.files} files "
+            f"reprint-guard: {summary.errors} error{'s' if summary.errors != 1 else ''}, {summary.warnings} "
+            f"warning{'s' if summary.warnings != 1 else ''} in {summary.files} file{'s' if summary.files != 1 else ''} "
             f"({summary.failed} failed, {summary.errored} could not be checked, {summary.skipped} skipped)\n"
         )

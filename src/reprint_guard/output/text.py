@@ -33,11 +33,13 @@ class TextFormatter:
     def result(self, result: Result) -> None:
         write = self.stream.write
         if result.status == "error":
-            write(f"{result.error}  {self._c('error', '(could not be checked)')}\n\n")
+            write(f"{result.error} {self._c('error', '(could not be checked)')}\n\n")
             return
         if result.status == "skipped":
             if self.verbose:
                 write(f"{self._c('dim', result.path + ': skipped (' + (result.reason or '') + ')')}\n")
+            return
+        if not [f for f in result.findings if f.suppressed is None] and not self.verbose:
             return
         if not result.findings:
             if self.verbose:
@@ -47,6 +49,11 @@ class TextFormatter:
         for f in result.findings:
             where = f"{f.line}:{f.column}"
             severity = f.severity.value
+            if f.suppressed is not None:
+                if self.verbose:
+                    note = f"suppressed ({f.suppressed.kind}): {f.suppressed.reason}"
+                    lines.append(f"  {where:<7} {self._c('dim', f'{severity:<7} {f.message}  {f.rule}  [{note}]')}")
+                continue
             lines.append(f"  {where:<7} {self._c(severity, f'{severity:<7}')} {f.message}  {self._c('dim', f.rule)}")
             if f.fix:
                 lines.append(f"  {'':<7} {'':<7} {self._c('dim', 'fix:')} {f.fix}")
@@ -61,6 +68,8 @@ class TextFormatter:
             counts += f", {summary.errored} could not be checked"
         if summary.skipped:
             counts += f", {summary.skipped} skipped (not reprints)"
+        if summary.suppressed:
+            counts += f"; {_plural(summary.suppressed, 'finding')} suppressed"
         mark = "✖" if summary.errors or summary.errored else ("⚠" if summary.warnings else "✔")
         style = "error" if mark == "✖" else ("warning" if mark == "⚠" else "green")
         self.stream.write(f"{self._c(style, mark)} {', '.join(problems)} in {counts}\n")

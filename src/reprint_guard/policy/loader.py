@@ -114,6 +114,9 @@ def schema_errors(raw: RawPolicy) -> list[PolicyError]:
     errors = []
     for error in sorted(_validator().iter_errors(data), key=lambda e: list(map(str, e.absolute_path))):
         path = list(error.absolute_path)
+        if error.validator == "additionalProperties" and isinstance(error.instance, dict):
+            extra = [k for k in error.instance if k not in (error.schema.get("properties") or {})]
+            path += extra[:1]
         errors.append(raw.error(_describe(error, data, path), path))
     return errors
 

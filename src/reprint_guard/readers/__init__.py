@@ -208,6 +208,11 @@ def remap(
     return data, lines
 
 
+def _is_type_tag(part: object) -> bool:
+    """Pydantic names union members in error paths (``original_published.datetime``): not a user's key."""
+    return isinstance(part, str) and (part in {"str", "datetime", "date", "list[str]", "bool"} or "[" in part)
+
+
 def validate_metadata(data: Mapping[str, Any], *, path: str, key_lines: Mapping[str, int]) -> Metadata:
     try:
         return Metadata.model_validate(data)
@@ -215,7 +220,7 @@ def validate_metadata(data: Mapping[str, Any], *, path: str, key_lines: Mapping[
         problem = exc.errors()[0]
         loc = problem.get("loc") or ()
         key = str(loc[0]) if loc else None
-        where = ".".join(str(part) for part in loc) or "metadata"
+        where = ".".join(str(part) for part in loc if not _is_type_tag(part)) or "metadata"
         raise InputError(
             f"metadata '{where}': {problem.get('msg', 'invalid value')}",
             path=path,
