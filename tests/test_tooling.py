@@ -156,7 +156,7 @@ def test_fix_refuses_when_ambiguous_and_leaves_file_untouched(write_md, cli):
     before = digest(path)
     run = cli("check", str(path), "--fix")
     assert run.code == 1
-    assert "left unchanged: the credit needs metadata that is not set: holder" in run.err
+    assert "left unchanged: the credit needs metadata that is not set: author (or copyright_holder)" in run.err
     assert digest(path) == before
 
 
