@@ -140,13 +140,23 @@ class _AtomicFile:
 
         self.path = path
         folder = os.path.dirname(os.path.abspath(path))
-        os.makedirs(folder, exist_ok=True)
-        fd, self.temp = tempfile.mkstemp(dir=folder, prefix=".reprint-guard-", suffix=".tmp")
+        try:
+            os.makedirs(folder, exist_ok=True)
+            fd, self.temp = tempfile.mkstemp(dir=folder, prefix=".reprint-guard-", suffix=".tmp")
+        except OSError as exc:
+            raise UsageError(f"cannot write output: {exc.strerror or exc}", path=path) from None
         self.handle: IO[str] = os.fdopen(fd, "w", encoding="utf-8")
 
     def commit(self) -> None:
         self.handle.close()
-        os.replace(self.temp, self.path)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(self.temp, 0o666 & ~umask)  # as a plain open() would create it, not mkstemp's 0600
+        try:
+            os.replace(self.temp, self.path)
+        except OSError as exc:
+            self.discard()
+            raise UsageError(f"cannot write output: {exc.strerror or exc}", path=self.path) from None
 
     def discard(self) -> None:
         self.handle.close()
@@ -203,6 +213,11 @@ def run_check(options: argparse.Namespace) -> int:
         sys.stderr.write(f"reprint-guard: {exc}\n")
         return ExitCode.ERROR
     items = list(discover(options.paths, settings))
+    if not items:
+        sys.stderr.write(
+            "reprint-guard: no files to check (none of the paths holds a .md, .html or .json file that the "
+            "config's include/exclude and .gitignore let through)\n"
+        )
     if options.diff and not options.fix:
         options.fix = True
     if options.fix:
@@ -262,10 +277,11 @@ def run_init(options: argparse.Namespace) -> int:
 
 
 def run_test(options: argparse.Namespace) -> int:
+    from .commands import rules_dirs as configured_rules_dirs
     from .policy.loader import policy_set
     from .testing.harness import fixtures, render, run_fixture
 
-    rules_dirs = tuple(options.rules_dir)
+    rules_dirs = configured_rules_dirs(options)
     policy_set(rules_dirs)
     total = failed = 0
     for path in fixtures(options.paths):

@@ -14,11 +14,20 @@ from .errors import ReprintGuardError, UsageError
 from .report import ExitCode
 
 
+def rules_dirs(options: argparse.Namespace) -> tuple[str, ...]:
+    """Extra policies: the project config's ``policies`` plus ``--rules-dir``."""
+    from .config.loader import load_config
+
+    loaded = load_config(getattr(options, "config", None))
+    configured = tuple(str((loaded.root / p).resolve()) for p in loaded.config.policies)
+    return configured + tuple(getattr(options, "rules_dir", ()) or ())
+
+
 def run_policies(options: argparse.Namespace) -> int:
     from .policy.docs import reference
     from .policy.loader import bundled_rules_dir, policy_set
 
-    policies = policy_set(tuple(options.rules_dir))
+    policies = policy_set(rules_dirs(options))
     bundled = bundled_rules_dir().resolve()
     rows = []
     for policy in sorted(policies, key=lambda p: p.id):
@@ -72,11 +81,16 @@ def _examples(check: str) -> tuple[str, str]:
 
 
 def run_explain(options: argparse.Namespace) -> int:
+    from .engine import TOOL_POLICY, TOOL_RULES
     from .policy.docs import describe_params, policy_markdown
     from .policy.loader import policy_set
 
-    policies = policy_set(tuple(options.rules_dir))
     policy_id, _, rule_id = options.rule.partition("/")
+    if policy_id == TOOL_POLICY and rule_id in TOOL_RULES:
+        short, full = TOOL_RULES[rule_id]
+        sys.stdout.write(f"{options.rule}  (raised by reprint-guard itself)\n\n{short}.\n  {full}\n")
+        return ExitCode.OK
+    policies = policy_set(rules_dirs(options))
     policy = policies.get(policy_id)
     if not rule_id:
         sys.stdout.write(policy_markdown(policy))
@@ -134,15 +148,17 @@ def run_validate(options: argparse.Namespace) -> int:
 
 def run_credit(options: argparse.Namespace) -> int:
     from .cli import parse_meta
+    from .config.loader import load_config
     from .fix import CreditError, credit_block
     from .policy.loader import load_policy
     from .readers import build, read_file
 
-    rules_dirs = tuple(options.rules_dir)
-    policy = load_policy(options.policy, extra=rules_dirs)
+    extra = rules_dirs(options)
+    policy = load_policy(options.policy, extra=extra)
     meta = parse_meta(options.meta)
     if options.source:
-        reprint = read_file(options.source, meta=meta)
+        config = load_config(None).config
+        reprint = read_file(options.source, meta=meta, key_map=config.front_matter, defaults=config.defaults)
     else:
         reprint = build("", {}, format=options.format, path="<credit>", meta=meta)
     try:

@@ -66,8 +66,9 @@ def load_config(explicit: str | Path | None = None, start: Path | None = None) -
         where = [p for p in problem.get("loc", ()) if isinstance(p, str | int)]
         line, column = locate(where)
         field = ".".join(map(str, where))
-        raise ConfigError(f"{field}: {problem.get('msg', 'invalid value')}", path=str(path), line=line,
-                          column=column) from None
+        raise ConfigError(
+            f"{field}: {problem.get('msg', 'invalid value')}", path=str(path), line=line, column=column
+        ) from None
     return LoadedConfig(config, path.resolve().parent, path)
 
 
