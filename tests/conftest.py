@@ -42,6 +42,15 @@ def run_cli(*args: str, cwd: Path | None = None, stdin: str | bytes | None = Non
 
 
 @pytest.fixture
+def sarif_schema() -> dict:
+    """The official SARIF 2.1.0 schema, from ../shared (CI has it beside the checkout)."""
+    path = SHARED / "schemas" / "sarif-schema-2.1.0.json"
+    if not path.is_file():
+        pytest.skip(f"the official SARIF schema is not at {path}")
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+@pytest.fixture
 def cli():
     return run_cli
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import jsonschema
 import yaml
 
-from conftest import COMPLIANT_BODY, COMPLIANT_META, ROOT, SHARED, markdown
+from conftest import COMPLIANT_BODY, COMPLIANT_META, ROOT, markdown
 
 
 def git(repo: Path, *args: str) -> str:
@@ -87,7 +87,7 @@ def test_action_yml_runs_the_tested_script():
     assert {"errors", "warnings", "sarif", "not-annotated"} <= set(action["outputs"])
 
 
-def test_pull_request_checks_changed_files_and_annotates(tmp_path):
+def test_pull_request_checks_changed_files_and_annotates(tmp_path, sarif_schema):
     untouched_bad = markdown(COMPLIANT_META, COMPLIANT_BODY.replace("Global Research", "GR"))
     base = {
         "content/old-bad.md": untouched_bad,  # broken before the PR: not this PR's business
@@ -127,7 +127,7 @@ def test_pull_request_checks_changed_files_and_annotates(tmp_path):
     assert "| `content/new.md` | global-research | ✖ fail | 1 | 0 |" in summary
     assert "old-bad.md" not in summary and "elsewhere" not in summary
     sarif = json.loads((repo / "out" / "reprint-guard.sarif").read_text(encoding="utf-8"))
-    jsonschema.validate(sarif, json.loads((SHARED / "schemas" / "sarif-schema-2.1.0.json").read_text()))
+    jsonschema.validate(sarif, sarif_schema)
     assert {r["ruleId"] for r in sarif["runs"][0]["results"]} == {
         "global-research/copyright-notice",
         "global-research/commercial-permission",

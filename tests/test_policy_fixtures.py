@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
 
+from conftest import ROOT
 from reprint_guard import load_policy
 from reprint_guard.policy.loader import bundled_rules_dir, policy_files, read_policy_file
 from reprint_guard.testing.harness import fixtures, render, run_fixture

@@ -112,12 +112,11 @@ def repo(tmp_path):
     return tmp_path
 
 
-def test_sarif_is_valid_and_complete(repo, cli):
+def test_sarif_is_valid_and_complete(repo, cli, sarif_schema):
     run = cli("check", "content", "--format", "sarif", cwd=repo)
     assert run.code == 2  # broken.md could not be checked
     sarif = json.loads(run.out)
-    schema = json.loads(SARIF_SCHEMA.read_text(encoding="utf-8"))
-    jsonschema.validate(sarif, schema)
+    jsonschema.validate(sarif, sarif_schema)
     assert sarif["version"] == "2.1.0"
     (sarif_run,) = sarif["runs"]
     rules = sarif_run["tool"]["driver"]["rules"]

@@ -65,7 +65,7 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument(
         "--fix", action="store_true", help="insert what is missing and can be inserted (credit, link, licence, pixel)"
     )
-    check.add_argument("--diff", action="store_true", help="with --fix: show the change, do not write it")
+    check.add_argument("--diff", action="store_true", help="show what --fix would change, without writing it")
     test = commands.add_parser(
         "test",
         help="run policy fixtures: each declares the rules it must trigger",

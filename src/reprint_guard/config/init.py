@@ -64,7 +64,7 @@ def starter_config(root: Path) -> str:
     lines = [
         "# reprint-guard configuration: https://pypi.org/project/reprint-guard/",
         f"# Written by `reprint-guard init` after looking at {seen} content file{'s' if seen != 1 else ''}.",
-        "# yaml-language-server: $schema=https://reprint-guard.invalid/schemas/config.schema.json",
+        "# Its JSON Schema ships in the package: reprint_guard/schemas/config.schema.json.",
         "",
         "# Files to check when a folder is given (globs, relative to this file). Empty: every .md/.html/.json.",
     ]
