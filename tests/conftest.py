@@ -41,6 +41,47 @@ def run_cli(*args: str, cwd: Path | None = None, stdin: str | bytes | None = Non
     return CliRun(proc)
 
 
+def run_on_terminal(
+    args: list[str], *, cwd: Path | None = None, env: dict | None = None, stdout_too: bool = True
+) -> str:
+    """Run the CLI with a real pseudo-terminal as stderr (and stdout); return what the terminal showed."""
+    import pty
+
+    leader, follower = pty.openpty()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "reprint_guard", *args],
+        cwd=cwd,
+        env=env,
+        stdout=follower if stdout_too else subprocess.DEVNULL,
+        stderr=follower,
+    )
+    os.close(follower)
+    chunks = []
+    while True:
+        try:
+            data = os.read(leader, 65536)
+        except OSError:
+            break
+        if not data:
+            break
+        chunks.append(data)
+    proc.wait(timeout=60)
+    os.close(leader)
+    return b"".join(chunks).decode()
+
+
+def git(repo: Path, *args: str) -> str:
+    """Run git in ``repo`` with a fixed identity."""
+    env = {
+        **os.environ,
+        "GIT_AUTHOR_NAME": "Ed",
+        "GIT_AUTHOR_EMAIL": "ed@example.org",
+        "GIT_COMMITTER_NAME": "Ed",
+        "GIT_COMMITTER_EMAIL": "ed@example.org",
+    }
+    return subprocess.run(["git", *args], cwd=repo, check=True, capture_output=True, text=True, env=env).stdout.strip()
+
+
 @pytest.fixture
 def sarif_schema() -> dict:
     """The official SARIF 2.1.0 schema, from ../shared (CI has it beside the checkout)."""

@@ -11,18 +11,7 @@ from pathlib import Path
 import jsonschema
 import yaml
 
-from conftest import COMPLIANT_BODY, COMPLIANT_META, ROOT, markdown
-
-
-def git(repo: Path, *args: str) -> str:
-    env = {
-        **os.environ,
-        "GIT_AUTHOR_NAME": "Ed",
-        "GIT_AUTHOR_EMAIL": "ed@example.org",
-        "GIT_COMMITTER_NAME": "Ed",
-        "GIT_COMMITTER_EMAIL": "ed@example.org",
-    }
-    return subprocess.run(["git", *args], cwd=repo, check=True, capture_output=True, text=True, env=env).stdout.strip()
+from conftest import COMPLIANT_BODY, COMPLIANT_META, ROOT, git, markdown
 
 
 def write(path: Path, text: str) -> None:

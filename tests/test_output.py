@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import threading
 from pathlib import Path
 
@@ -10,7 +11,7 @@ import jsonschema
 import pytest
 
 import reprint_guard
-from conftest import COMPLIANT_BODY, COMPLIANT_META
+from conftest import COMPLIANT_BODY, COMPLIANT_META, run_on_terminal
 from reprint_guard.output.github import command
 from reprint_guard.policy.schema import REPORT_SCHEMA_PATH, SCHEMA_PATH, render_report_schema, render_schema
 
@@ -85,34 +86,10 @@ def test_colour_rules(repo, cli):
 
 
 def test_colour_on_a_real_terminal(repo):
-    pty = pytest.importorskip("pty")
-    import os
-    import subprocess
-    import sys
-
-    def run(env_extra):
-        leader, follower = pty.openpty()
-        env = {**os.environ, **env_extra}
-        env.pop("NO_COLOR", None) if "NO_COLOR" not in env_extra else None
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "reprint_guard", "check", str(repo)], stdout=follower, stderr=follower, env=env
-        )
-        os.close(follower)
-        chunks = []
-        while True:
-            try:
-                data = os.read(leader, 65536)
-            except OSError:
-                break
-            if not data:
-                break
-            chunks.append(data)
-        proc.wait(timeout=60)
-        os.close(leader)
-        return b"".join(chunks).decode()
-
-    assert "\x1b[31m" in run({"TERM": "xterm"})
-    assert "\x1b[" not in run({"TERM": "xterm", "NO_COLOR": "1"})
+    pytest.importorskip("pty")
+    env = {k: v for k, v in os.environ.items() if k != "NO_COLOR"}
+    assert "\x1b[31m" in run_on_terminal(["check", str(repo)], env={**env, "TERM": "xterm"})
+    assert "\x1b[" not in run_on_terminal(["check", str(repo)], env={**env, "TERM": "xterm", "NO_COLOR": "1"})
 
 
 def test_github_format(repo, cli):

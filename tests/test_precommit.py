@@ -10,20 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import COMPLIANT_BODY, COMPLIANT_META, ROOT, markdown
+from conftest import COMPLIANT_BODY, COMPLIANT_META, ROOT, git, markdown
 
 pytest.importorskip("pre_commit")
-
-
-def git(repo: Path, *args: str) -> None:
-    env = {
-        **os.environ,
-        "GIT_AUTHOR_NAME": "Ed",
-        "GIT_AUTHOR_EMAIL": "ed@example.org",
-        "GIT_COMMITTER_NAME": "Ed",
-        "GIT_COMMITTER_EMAIL": "ed@example.org",
-    }
-    subprocess.run(["git", *args], cwd=repo, check=True, capture_output=True, env=env)
 
 
 def hook_source(tmp_path: Path) -> Path:

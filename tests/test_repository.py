@@ -9,9 +9,8 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from conftest import COMPLIANT_BODY, COMPLIANT_META, SHARED, markdown
+from conftest import COMPLIANT_BODY, COMPLIANT_META, markdown, run_on_terminal
 
-SARIF_SCHEMA = SHARED / "schemas" / "sarif-schema-2.1.0.json"
 COMMERCIAL = {**COMPLIANT_META, "commercial": True}
 
 
@@ -220,31 +219,8 @@ def test_progress_bar_only_on_a_terminal(tmp_path, cli):
         write(tmp_path / f"p{i:02d}.md", markdown(COMPLIANT_META, COMPLIANT_BODY))
     piped = cli("check", ".", cwd=tmp_path)
     assert piped.code == 0 and "files" not in piped.err and "\r" not in piped.err
-    pty = pytest.importorskip("pty")
-    import subprocess
-    import sys
-
-    leader, follower = pty.openpty()
+    pytest.importorskip("pty")
     env = {k: v for k, v in os.environ.items() if k not in ("CI", "GITHUB_ACTIONS")}
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "reprint_guard", "check", "."],
-        cwd=tmp_path,
-        stdout=subprocess.DEVNULL,
-        stderr=follower,
-        env=env,
-    )
-    os.close(follower)
-    chunks = []
-    while True:
-        try:
-            data = os.read(leader, 65536)
-        except OSError:
-            break
-        if not data:
-            break
-        chunks.append(data)
-    proc.wait(timeout=60)
-    os.close(leader)
-    assert "60/60 files" in b"".join(chunks).decode()
+    assert "60/60 files" in run_on_terminal(["check", "."], cwd=tmp_path, env=env, stdout_too=False)
     ci = cli("check", ".", cwd=tmp_path, env={"CI": "true"})
     assert "files" not in ci.err

@@ -115,3 +115,16 @@ def position_of(node: yaml.Node | None, path: list[str | int]) -> tuple[int | No
         else:
             return best
     return best
+
+
+def jsonable(value: Any) -> Any:
+    """YAML data as JSON data (dates as ISO strings), for JSON Schema validation."""
+    import datetime as dt
+
+    if isinstance(value, dict):
+        return {str(k): jsonable(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [jsonable(v) for v in value]
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value

@@ -15,8 +15,8 @@ from typing import Any
 from pydantic import ValidationError
 
 from ..errors import ConfigError
+from ..safeyaml import jsonable, position_of
 from ..safeyaml import load as load_yaml
-from ..safeyaml import position_of
 from .model import Config, LoadedConfig
 
 CONFIG_NAMES = (".reprint-guard.yaml", ".reprint-guard.yml")
@@ -117,20 +117,8 @@ def _validator() -> Any:
     return jsonschema.Draft202012Validator(json.loads(SCHEMA_PATH.read_text(encoding="utf-8")))
 
 
-def _jsonable(value: Any) -> Any:
-    import datetime as dt
-
-    if isinstance(value, dict):
-        return {str(k): _jsonable(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_jsonable(v) for v in value]
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    return value
-
-
 def _validate(data: dict[str, Any], path: Path, locate: Any) -> None:
-    errors = sorted(_validator().iter_errors(_jsonable(data)), key=lambda e: list(map(str, e.absolute_path)))
+    errors = sorted(_validator().iter_errors(jsonable(data)), key=lambda e: list(map(str, e.absolute_path)))
     if not errors:
         return
     error = errors[0]

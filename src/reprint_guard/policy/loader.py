@@ -9,7 +9,6 @@ before use, with errors at file:line:column.
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import threading
 from collections.abc import Iterable, Mapping
@@ -22,8 +21,8 @@ from pydantic import ValidationError
 from ..checks import CHECKS
 from ..errors import PolicyError
 from ..limits import MAX_POLICY_BYTES
+from ..safeyaml import jsonable, position_of
 from ..safeyaml import load as load_yaml
-from ..safeyaml import position_of
 from ..urls import host_matches
 from . import conditions
 from .model import Policy, Rule
@@ -88,16 +87,6 @@ def read_policy_file(path: Path, *, validate: bool = True) -> RawPolicy:
     return raw
 
 
-def _jsonable(value: Any) -> Any:
-    if isinstance(value, dict):
-        return {str(k): _jsonable(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_jsonable(v) for v in value]
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    return value
-
-
 @lru_cache(maxsize=1)
 def _validator() -> Any:
     import jsonschema
@@ -110,7 +99,7 @@ def _validator() -> Any:
 
 def schema_errors(raw: RawPolicy) -> list[PolicyError]:
     """Every schema violation, each with a readable message and its position."""
-    data = _jsonable(raw.data)
+    data = jsonable(raw.data)
     errors = []
     for error in sorted(_validator().iter_errors(data), key=lambda e: list(map(str, e.absolute_path))):
         path = list(error.absolute_path)
