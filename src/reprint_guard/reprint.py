@@ -7,23 +7,27 @@ import re
 from functools import cached_property
 
 from .metadata import Metadata
-from .visible import VisibleBody, from_html, from_text
+from .visible import Media, VisibleBody, from_html, from_text, media_from_html
 
 BODY_FORMATS = ("markdown", "html", "text")
 #: Markdown code fences and code spans: their text is not visible as article text.
 _CODE = re.compile(r"^(`{3,}|~{3,})[^\n]*\n.*?^\1[ \t]*$|(`+)[^`\n].*?\2", re.MULTILINE | re.DOTALL)
-#: White space, HTML comments and reference-link definitions at the end of a body.
-_TRAILING_INVISIBLE = re.compile(r"(?:\s|<!--.*?-->|^\[[^\]\n]+\]:[^\n]*$)*\Z", re.MULTILINE | re.DOTALL)
+#: A Markdown reference-link definition line: ``[label]: https://...``.
+_LINK_DEFINITION = re.compile(r"^ {0,3}\[[^\]\n]+\]:\s*\S")
 
 
 def _strip_trailing_closers(text: str) -> str:
     """Drop white space, closing tags, comments and link definitions at the end: no reader sees them there."""
     text = text.rstrip()
-    if text.endswith("-->") or "]:" in text[-300:]:
-        tail = len(text) - 4000 if len(text) > 4000 else 0
-        match = _TRAILING_INVISIBLE.search(text, tail)
-        if match and match.start() > 0:
-            text = text[: match.start()].rstrip()
+    while True:
+        if text.endswith("-->") and "<!--" in text:
+            text = text[: text.rfind("<!--")].rstrip()
+            continue
+        last_line = text[text.rfind("\n") + 1 :]
+        if text.count("\n") and _LINK_DEFINITION.match(last_line):
+            text = text[: text.rfind("\n")].rstrip()
+            continue
+        break
     while text.endswith(">"):
         opening = text.rfind("</")
         if opening < 0 or ">" in text[opening:-1] or not text[opening + 2 : opening + 3].isalpha():
@@ -66,6 +70,13 @@ class Reprint:
 
             return render(self.body)
         return self.body
+
+    @cached_property
+    def media(self) -> tuple[list[Media], list[Media]]:
+        """(visible, hidden) images, video, audio, iframes and embeds."""
+        if self.format == "text":
+            return [], []
+        return media_from_html(self.html)
 
     @cached_property
     def visible(self) -> VisibleBody:

@@ -8,6 +8,7 @@ what decides nesting, comments and raw HTML inside Markdown.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import NamedTuple
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -41,21 +42,17 @@ class VisibleBody:
     case for a compliant reprint.
     """
 
-    __slots__ = ("_lower", "_text", "hidden_media", "images", "links", "media", "raw_text")
+    __slots__ = ("_lower", "_text", "images", "links", "raw_text")
 
     def __init__(
         self,
         raw_text: str,
         links: list[str] | None = None,
         images: list[str] | None = None,
-        media: list[Media] | None = None,
-        hidden_media: list[Media] | None = None,
     ) -> None:
         self.raw_text = raw_text
         self.links = links if links is not None else []
         self.images = images if images is not None else []
-        self.media = media if media is not None else []
-        self.hidden_media = hidden_media if hidden_media is not None else []
         self._text: str | None = None
         self._lower: str | None = None
 
@@ -71,13 +68,18 @@ class VisibleBody:
             self._lower = self.raw_text.lower()
         return self._lower
 
+    def texts(self) -> Iterator[str]:
+        """The lower-cased text, then (only if asked for) the fully normalised one."""
+        yield self.lower
+        yield self.text
+
     def has_phrase(self, phrase: str) -> bool:
         """Whether ``phrase`` is visible as whole words, after normalisation."""
         return find_phrase(self.lower, phrase) >= 0 or find_phrase(self.text, phrase) >= 0
 
     def phrase_at(self, phrase: str) -> float | None:
         """Where ``phrase`` first stands in the visible text, as a fraction (0 = top, 1 = bottom)."""
-        for text in (self.lower, self.text):
+        for text in self.texts():
             index = find_phrase(text, phrase)
             if index >= 0:
                 return index / max(len(text), 1)
@@ -137,18 +139,7 @@ def from_html(html: str, *, bare_urls: bool = True) -> VisibleBody:
     root = tree.body
     if root is None:  # pragma: no cover - lexbor always creates a body
         return VisibleBody("")
-    everything = (
-        _media(root)
-        if "<img" in html
-        or "<video" in html
-        or "<audio" in html
-        or "<iframe" in html
-        or "<embed" in html
-        or "<object" in html
-        else []
-    )
     _prune_invisible(root)
-    media = _media(root) if everything else []
     links: list[str] = []
     anchor_texts: set[str] = set()
     for anchor in root.css("a[href]"):
@@ -160,9 +151,7 @@ def from_html(html: str, *, bare_urls: bool = True) -> VisibleBody:
     raw_text = root.text(deep=True, separator=" ")
     if bare_urls:
         links.extend(_bare_urls(raw_text, anchor_texts))
-    visible_keys = {(m.tag, m.src) for m in media}
-    hidden = [m for m in everything if (m.tag, m.src) not in visible_keys]
-    return VisibleBody(raw_text, links, images, media, hidden)
+    return VisibleBody(raw_text, links, images)
 
 
 def from_text(text: str, *, bare_urls: bool = True) -> VisibleBody:
@@ -188,3 +177,21 @@ def _bare_urls(text: str, anchor_texts: set[str]) -> list[str]:
             continue  # the text of a real link: its href is what counts
         found.append(url if "://" in url else "http://" + url)
     return found
+
+
+_MEDIA_TAGS = ("<img", "<video", "<audio", "<iframe", "<embed", "<object", "<source")
+
+
+def media_from_html(html: str) -> tuple[list[Media], list[Media]]:
+    """Media a reader sees, and media that are there but hidden (parsed again, only for checks that ask)."""
+    lower = html.lower()
+    if not any(tag in lower for tag in _MEDIA_TAGS):
+        return [], []
+    root = LexborHTMLParser(html).body
+    if root is None:  # pragma: no cover - lexbor always creates a body
+        return [], []
+    everything = _media(root)
+    _prune_invisible(root)
+    visible = _media(root)
+    keys = {(m.tag, m.src) for m in visible}
+    return visible, [m for m in everything if (m.tag, m.src) not in keys]

@@ -20,6 +20,7 @@ from pydantic import Field, model_validator
 
 from ..reprint import Reprint
 from ..textnorm import find_phrase
+from ..visible import VisibleBody
 from .base import Context, Problem, render
 from .base import Params as BaseParams
 
@@ -103,8 +104,7 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
     visible = reprint.visible
     meta = reprint.metadata
     if params.names:
-        placements = [visible.phrase_at(name) for name in params.names]
-        found = [f for f in placements if f is not None]
+        found = _placements(visible, params)
         if not found:
             shown = f'"{params.names[0]}"'
             if len(params.names) > 1:
@@ -164,6 +164,26 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
             names = " and ".join(holders)
             near = "a notice naming someone else" if notice_positions(visible.text) else "no copyright notice"
             yield Problem(line, column, detail=f"found {near}; expected one naming {names}")
+
+
+def _placements(visible: VisibleBody, params: Params) -> list[float]:
+    """Where the accepted names stand; stops at the first well-placed one.
+
+    The cheap lower-cased text is tried for every name before the fully
+    normalised text is built, so a compliant reprint never pays for it.
+    """
+    found: list[float] = []
+    for text in visible.texts():
+        for name in params.names:
+            index = find_phrase(text, name)
+            if index >= 0:
+                fraction = index / max(len(text), 1)
+                if _placed(fraction, params):
+                    return [fraction]
+                found.append(fraction)
+        if found:
+            return found
+    return found
 
 
 def _joint(authors: list[str]) -> list[str]:

@@ -35,18 +35,18 @@ class Params(PatternParams):
 
 
 def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Problem]:
-    visible = reprint.visible
+    shown, hidden_media = reprint.media
     regex = compile_pattern(params.pattern)
-    if any(m.tag == params.tag and regex.search(m.src) for m in visible.media):
+    if any(m.tag == params.tag and regex.search(m.src) for m in shown):
         return
     line, column = reprint.end_position()
-    hidden = [m for m in visible.hidden_media if m.tag == params.tag and regex.search(m.src)]
+    hidden = [m for m in hidden_media if m.tag == params.tag and regex.search(m.src)]
     if hidden:
         line, column = reprint.locate(hidden[0].src)
         yield Problem(line, column, detail="it is there but hidden, so it never loads for readers")
         return
     if params.host:
-        altered = [m for m in visible.media if m.tag == params.tag and host_of(m.src) == params.host.lower()]
+        altered = [m for m in shown if m.tag == params.tag and host_of(m.src) == params.host.lower()]
         if altered:
             line, column = reprint.locate(altered[0].src)
             yield Problem(line, column, detail=f"{altered[0].src} is on the right host but has been altered")

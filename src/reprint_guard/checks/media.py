@@ -43,7 +43,7 @@ class Params(BaseParams):
 
 
 def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Problem]:
-    media = [m for m in reprint.visible.media if m.tag in params.tags]
+    media = [m for m in reprint.media[0] if m.tag in params.tags]
     if params.except_ is not None:
         skip = compile_pattern(params.except_)
         media = [m for m in media if not skip.search(m.src)]
