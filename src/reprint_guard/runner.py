@@ -204,7 +204,7 @@ def read_options(path: str, settings: Settings) -> tuple[dict[str, Any], str | N
     """Reading options for one file (overrides for its path, then --meta) and the policy to use."""
     from .suppressions import path_matches
 
-    relative = settings.relative(path) if path != "-" else "-"
+    relative = settings.relative(path) if path != "-" and settings.overrides else "-"
     meta: dict[str, Any] = {}
     policy_spec = settings.policy
     for override in settings.overrides:
@@ -248,7 +248,7 @@ def check_text(
     result = check_reprint(reprint, policies, policy, today=settings.today, severity=settings.severity)
     if result.status == "skipped":
         return reprint, result
-    relative = settings.relative(path) if path != "-" else "-"
+    relative = settings.relative(path) if path != "-" and settings.suppressions else "-"
     suppressions, problems = parse_inline(reprint.body, reprint.body_line)
     for central in settings.suppressions:
         if path_matches(relative, central.path):
