@@ -180,8 +180,8 @@ _RSS_WRAPPER = (
 
 _POLICY_LOAD = (
     "import time, reprint_guard.cli, reprint_guard.engine; from reprint_guard.policy import loader; "
-    "t = time.perf_counter(); s = loader._cached_set(()); "
-    "print((time.perf_counter() - t) * 1000, len(s.policies))"
+    "t = time.perf_counter(); s = list(loader._cached_set(())); "
+    "print((time.perf_counter() - t) * 1000, len(s))"
 )
 
 

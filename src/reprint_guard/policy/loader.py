@@ -140,37 +140,48 @@ def validate_raw(raw: RawPolicy) -> None:
 
 
 class PolicySet:
-    """Resolved policies by id; immutable once built, so safe to share across threads."""
+    """Policies by id, resolved (``extends`` applied, parameters validated) when first asked for.
 
-    def __init__(self, raws: Iterable[RawPolicy]) -> None:
+    A run usually needs one or two of the bundled policies, so the others stay
+    parsed YAML; ``eager`` ones (the user's own files) are resolved at once so
+    their mistakes show before any file is checked. Resolution happens under a
+    lock and resolved policies are immutable, so a set is safe to share across threads.
+    """
+
+    def __init__(self, raws: Iterable[RawPolicy], eager: Iterable[str] | None = None) -> None:
         self.raw: dict[str, RawPolicy] = {}
         for raw in raws:  # later ones win: a user policy with a bundled id replaces it
             self.raw[str(raw.data.get("id"))] = raw
         self.policies: dict[str, Policy] = {}
-        for policy_id in self.raw:
+        self._lock = threading.RLock()
+        for policy_id in self.raw if eager is None else eager:
             self._resolve(policy_id, ())
 
     def __contains__(self, policy_id: str) -> bool:
-        return policy_id in self.policies
+        return policy_id in self.raw
 
     def __iter__(self):  # type: ignore[no-untyped-def]
-        return iter(self.policies.values())
+        return iter([self.get(policy_id) for policy_id in self.raw])
 
     def get(self, policy_id: str) -> Policy:
-        try:
-            return self.policies[policy_id]
-        except KeyError:
-            known = ", ".join(sorted(self.policies)) or "none"
-            raise PolicyError(f"unknown policy {policy_id!r}; known policies: {known}") from None
+        policy = self.policies.get(policy_id)
+        if policy is not None:
+            return policy
+        if policy_id not in self.raw:
+            known = ", ".join(sorted(self.raw)) or "none"
+            raise PolicyError(f"unknown policy {policy_id!r}; known policies: {known}")
+        with self._lock:
+            return self._resolve(policy_id, ())
 
     def for_host(self, host: str) -> Policy | None:
         """The policy whose ``applies_to`` matches ``host`` most specifically."""
-        best: tuple[int, Policy] | None = None
-        for policy in self.policies.values():
-            for domain in policy.applies_to:
+        best: tuple[int, str] | None = None
+        for policy_id, raw in self.raw.items():
+            for domain in raw.data.get("applies_to") or ():
+                domain = str(domain)
                 if host_matches(host, domain) and (best is None or len(domain) > best[0]):
-                    best = (len(domain), policy)
-        return best[1] if best else None
+                    best = (len(domain), policy_id)
+        return self.get(best[1]) if best else None
 
     def _resolve(self, policy_id: str, chain: tuple[str, ...]) -> Policy:
         if policy_id in self.policies:
@@ -284,13 +295,17 @@ _lock = threading.Lock()
 @lru_cache(maxsize=32)
 def _cached_set(extra: tuple[str, ...]) -> PolicySet:
     raws = [read_policy_file(p, validate=False) for p in policy_files(bundled_rules_dir())]
+    user: list[str] = []
     for item in extra:
         path = Path(item)
         if not path.exists():
             raise PolicyError("no such policy file or folder", path=item)
         files = policy_files(path) if path.is_dir() else [path]
-        raws.extend(read_policy_file(p) for p in files)
-    return PolicySet(raws)
+        for file in files:
+            raw = read_policy_file(file)
+            raws.append(raw)
+            user.append(str(raw.data.get("id")))
+    return PolicySet(raws, eager=user)
 
 
 def policy_set(extra: Iterable[str | Path] = ()) -> PolicySet:
