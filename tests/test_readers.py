@@ -151,3 +151,18 @@ def test_meta_overrides_are_typed(write_md, cli):
         "permissions=[{from: publications@globalresearch.ca, scope: [print]}]",
     )
     assert run.code == 0, run.out
+
+
+def test_stdin_json_is_recognised_without_a_flag(cli):
+    envelope = json.dumps({"metadata": COMPLIANT_META, "body": COMPLIANT_BODY.replace("Global Research", "GR")})
+    run = cli("check", "-", "--format", "json", stdin=envelope)
+    assert run.code == 1
+    assert [f["rule"] for f in run.json()["results"][0]["findings"]] == ["global-research/source-credit"]
+
+
+def test_unknown_rule_in_config_severity_is_warned(tmp_path, write_md, cli):
+    (tmp_path / ".reprint-guard.yaml").write_text("severity:\n  global-research/link-orginal: warning\n")
+    write_md("a.md", COMPLIANT_META, COMPLIANT_BODY)
+    run = cli("check", "a.md", cwd=tmp_path)
+    assert run.code == 0
+    assert "unknown rule 'global-research/link-orginal'" in run.err

@@ -45,7 +45,12 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument(
         "--meta", action="append", default=[], metavar="KEY=VALUE", help="set or override a metadata field; repeatable"
     )
-    check.add_argument("--stdin-format", choices=("markdown", "html", "json", "text"), default="markdown")
+    check.add_argument(
+        "--stdin-format",
+        choices=("auto", "markdown", "html", "json", "text"),
+        default="auto",
+        help="format of standard input (default: JSON if it starts with '{', else Markdown)",
+    )
     check.add_argument(
         "--no-bare-urls",
         action="store_true",
@@ -206,7 +211,16 @@ def run_check(options: argparse.Namespace) -> int:
         settings = Settings.from_config(loaded, **cli)
         from .policy.loader import load_policy, policy_set
 
-        policy_set(settings.rules_dirs)  # a broken policy stops the run before any file
+        known = policy_set(settings.rules_dirs)  # a broken policy stops the run before any file
+        from .engine import TOOL_POLICY, TOOL_RULES
+
+        for rule_id in settings.severity:
+            policy_id, _, name = rule_id.partition("/")
+            exists = (policy_id == TOOL_POLICY and name in TOOL_RULES) or (
+                policy_id in known and known.get(policy_id).rule(name) is not None
+            )
+            if not exists:
+                sys.stderr.write(f"reprint-guard: warning: the config's severity names an unknown rule {rule_id!r}\n")
         for spec in {settings.policy, *(o.policy for o in settings.overrides)} - {None}:
             load_policy(spec, extra=settings.rules_dirs)
     except ReprintGuardError as exc:

@@ -56,7 +56,7 @@ class Settings:
     gitignore: bool = True
     fail_on: str = "error"
     bare_urls: bool = True
-    stdin_format: str = "markdown"
+    stdin_format: str = "auto"
     today: dt.date = field(default_factory=dt.date.today)
 
     @classmethod
@@ -238,7 +238,11 @@ def check_text(
         common["meta"] = {**sidecar, **common["meta"]}
         reprint = read_text(text, path=path, format=format_for(path) or "markdown", **common)
     elif path == "-":
-        reprint = read_bytes(sys.stdin.buffer.read(), path="<stdin>", format=settings.stdin_format, **common)
+        data = sys.stdin.buffer.read()
+        kind = settings.stdin_format
+        if kind == "auto":  # a CMS envelope starts with '{'; anything else is Markdown
+            kind = "json" if data.lstrip()[:1] == b"{" else "markdown"
+        reprint = read_bytes(data, path="<stdin>", format=kind, **common)
     else:
         if not os.path.exists(path):
             raise UsageError("no such file or folder", path=path)
