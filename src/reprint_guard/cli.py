@@ -11,10 +11,10 @@ from typing import IO, Any
 
 from . import __version__
 from .errors import ReprintGuardError, UsageError
+from .output import FORMATTERS
 from .report import ExitCode, Summary, exit_code_for
 
 DESCRIPTION = "Check that republished articles honour the original publisher's reprint terms."
-FORMATS = ("text", "json", "github", "sarif", "markdown")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -32,7 +32,7 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument(
         "--rules-dir", action="append", default=[], metavar="DIR", help="extra folder (or file) of policies; repeatable"
     )
-    check.add_argument("--format", choices=FORMATS, default="text", help="what to print on standard output")
+    check.add_argument("--format", choices=FORMATTERS, default="text", help="what to print on standard output")
     check.add_argument("--json", metavar="FILE", help="also write the JSON report to FILE")
     check.add_argument("--sarif", metavar="FILE", help="also write SARIF 2.1.0 to FILE")
     check.add_argument("--markdown", metavar="FILE", help="also write a Markdown summary to FILE")
@@ -170,20 +170,27 @@ class _AtomicFile:
 
 
 def _formatter(name: str, stream: IO[str], options: argparse.Namespace, settings: Any, color: bool) -> Any:
+    from .output import make_formatter
+
+    rule_info = None
     if name == "sarif":
-        from .engine import rule_info
-        from .output.sarif import SarifFormatter
+        from .engine import rule_info as describe
         from .policy.loader import policy_set
 
         policies = policy_set(settings.rules_dirs)
-        return SarifFormatter(stream, root=settings.root, rule_info=lambda rule: rule_info(rule, policies))
-    if name == "markdown":
-        from .output.markdown import MarkdownFormatter
 
-        return MarkdownFormatter(stream)
-    from .output import make_formatter
+        def rule_info(rule: str) -> dict[str, str] | None:
+            return describe(rule, policies)
 
-    return make_formatter(name, stream, color=color, fail_on=settings.fail_on, verbose=options.verbose)
+    return make_formatter(
+        name,
+        stream,
+        color=color,
+        fail_on=settings.fail_on,
+        verbose=options.verbose,
+        root=settings.root,
+        rule_info=rule_info,
+    )
 
 
 def run_check(options: argparse.Namespace) -> int:

@@ -7,6 +7,8 @@ engine and the CLI. Registered by name in :data:`FORMATTERS`.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
+from pathlib import Path
 from typing import IO, Protocol
 
 from ..report import Result, Summary
@@ -28,7 +30,17 @@ def use_color(stream: IO[str], choice: str = "auto") -> bool:
     return bool(isatty and isatty()) and os.environ.get("TERM") != "dumb"
 
 
-def make_formatter(name: str, stream: IO[str], *, color: bool, fail_on: str, verbose: bool = False) -> Formatter:
+def make_formatter(
+    name: str,
+    stream: IO[str],
+    *,
+    color: bool = False,
+    fail_on: str = "error",
+    verbose: bool = False,
+    root: Path | None = None,
+    rule_info: Callable[[str], dict[str, str] | None] | None = None,
+) -> Formatter:
+    """The formatter registered as ``name``, writing to ``stream``."""
     if name == "json":
         from .json import JsonFormatter
 
@@ -37,9 +49,17 @@ def make_formatter(name: str, stream: IO[str], *, color: bool, fail_on: str, ver
         from .github import GithubFormatter
 
         return GithubFormatter(stream)
+    if name == "sarif":
+        from .sarif import SarifFormatter
+
+        return SarifFormatter(stream, root=root or Path.cwd(), rule_info=rule_info or (lambda rule: None))
+    if name == "markdown":
+        from .markdown import MarkdownFormatter
+
+        return MarkdownFormatter(stream)
     from .text import TextFormatter
 
     return TextFormatter(stream, color=color, verbose=verbose)
 
 
-FORMATTERS = ("text", "json", "github")
+FORMATTERS = ("text", "json", "github", "sarif", "markdown")
