@@ -185,6 +185,22 @@ _POLICY_LOAD = (
 )
 
 
+FIXTURES = Path(__file__).resolve().parents[1] / "tests" / "policies"
+
+
+def mixed_corpus(folder: str, count: int) -> list[str]:
+    """``count`` Markdown reprints cycling through every bundled policy's fixtures (shorter articles)."""
+    sources = sorted(p for p in FIXTURES.rglob("*.md") if p.is_file())
+    os.makedirs(folder, exist_ok=True)
+    files = []
+    for index in range(count):
+        source = sources[index % len(sources)]
+        target = os.path.join(folder, f"{index:05d}-{source.parent.name}-{source.name}")
+        shutil.copyfile(source, target)
+        files.append(target)
+    return files
+
+
 def measure_policy_load(runs: int = 7) -> dict[str, object]:
     """Loading every bundled policy in a fresh process (after imports), in milliseconds."""
     times = []
@@ -363,6 +379,7 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--seed", type=int, default=DEFAULT_SEED, help="corpus seed")
     parser.add_argument("--repeats", type=int, default=3, help="timed runs; the best one counts (default 3)")
     parser.add_argument("--startup-runs", type=int, default=15, help="CLI start-up runs (default 15)")
+    parser.add_argument("--mixed-docs", type=int, default=2000, help="documents in the mixed-policy corpus (0: skip)")
     parser.add_argument(
         "--repo-docs", type=int, default=10000, help="files in the repository run, --jobs 1 vs default (0: skip)"
     )
@@ -419,6 +436,24 @@ def run(options: argparse.Namespace, workdir: str) -> int:
     log("tracemalloc peak of one check pass")
     memory["tracemalloc_peak_mib"] = measure_tracemalloc(files, policies)
 
+    mixed: dict[str, object] | None = None
+    if options.mixed_docs and FIXTURES.is_dir():
+        log(f"a mixed-policy corpus of {options.mixed_docs} fixture reprints (all bundled policies)")
+        mixed_files = mixed_corpus(os.path.join(workdir, "mixed"), options.mixed_docs)
+        check_loop(mixed_files[:WARMUP_DOCS], policies)
+        mixed_check, _ = best_time(lambda: check_loop(mixed_files, policies), options.repeats)
+        parse_loop(mixed_files[:WARMUP_DOCS])
+        mixed_parse, _ = best_time(lambda: parse_loop(mixed_files), options.repeats)
+        sizes = [os.path.getsize(f) for f in mixed_files]
+        mixed = {
+            "docs": len(mixed_files),
+            "policies": len({p.parent.name for p in FIXTURES.rglob("*.md")}),
+            "avg_bytes": round(sum(sizes) / len(sizes)),
+            "docs_per_s": rate(len(mixed_files), mixed_check),
+            "parse_floor_docs_per_s": rate(len(mixed_files), mixed_parse),
+            "ratio": round(mixed_parse / mixed_check, 3),
+        }
+
     log("verifying the corpus against the checker's findings")
     verification = verify_corpus(docs, policies)
 
@@ -471,6 +506,7 @@ def run(options: argparse.Namespace, workdir: str) -> int:
         "cli_dir": cli,
         "repo": repo,
         "policy_load": policy_load,
+        "mixed_policies": mixed,
         "corpus": {**summarize(docs), "seed": options.seed},
         "corpus_check": verification,
         "python": sys.version.split()[0],
