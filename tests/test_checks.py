@@ -312,3 +312,12 @@ def test_subdomains_match_applies_to():
     body = COMPLIANT_BODY.replace(GR_URL, "https://m.globalresearch.ca/the-harbour-that-was-sold/5799123")
     result = check(body, meta)
     assert result.policy == "global-research" and result.ok
+
+
+def test_library_honours_inline_suppressions():
+    body = COMPLIANT_BODY + (
+        '\n<!-- reprint-guard: ignore global-research/commercial-permission reason="Agreed by email" -->\n'
+    )
+    result = check(body, {**COMPLIANT_META, "commercial": True})
+    assert result.ok and result.status == "pass"
+    assert result.findings[0].suppressed.reason == "Agreed by email"

@@ -14,6 +14,7 @@ from .policy.loader import policy_set
 from .policy.model import Policy
 from .readers import build, read_file
 from .report import Result
+from .reprint import Reprint
 
 
 def load_policy(spec: str | Path, *, rules_dirs: Iterable[str | Path] = ()) -> Policy:
@@ -50,7 +51,9 @@ def check(
         raise UsageError("body must be a string")
     rules_dirs = tuple(rules_dirs)
     reprint = build(body, dict(metadata), format=format, path=path, bare_urls=bare_urls)
-    return check_reprint(reprint, policy_set(rules_dirs), _resolve(policy, rules_dirs), today=today).settle()
+    return _finish(
+        reprint, check_reprint(reprint, policy_set(rules_dirs), _resolve(policy, rules_dirs), today=today), today
+    )
 
 
 def check_file(
@@ -65,4 +68,18 @@ def check_file(
     """Check a reprint file (Markdown, HTML or JSON); ``meta`` overrides its metadata."""
     rules_dirs = tuple(rules_dirs)
     reprint = read_file(path, meta=meta, bare_urls=bare_urls)
-    return check_reprint(reprint, policy_set(rules_dirs), _resolve(policy, rules_dirs), today=today).settle()
+    return _finish(
+        reprint, check_reprint(reprint, policy_set(rules_dirs), _resolve(policy, rules_dirs), today=today), today
+    )
+
+
+def _finish(reprint: Reprint, result: Result, today: dt.date | None) -> Result:
+    """Apply the body's inline suppressions (with their reasons), then settle the status."""
+    if result.status != "skipped":
+        from .suppressions import apply, parse_inline
+
+        suppressions, problems = parse_inline(reprint.body, reprint.body_line)
+        if suppressions or problems:
+            result.findings = apply(result.findings, suppressions, today or dt.date.today()) + problems
+            result.findings.sort(key=lambda f: (f.line, f.column))
+    return result.settle()
