@@ -37,7 +37,7 @@ def test_explain_a_rule(cli):
     assert run.out.startswith("global-research/commercial-permission  (error, check: permission)")
     assert "Terms: https://www.globalresearch.ca/" in run.out
     assert "Applies: when commercial is True" in run.out
-    assert "Passing example:" in run.out and "Failing example:" in run.out
+    assert "Passing example (" in run.out and "Failing example:" in run.out
     assert "permissions:" in run.out  # the permission check's example
     missing = cli("explain", "global-research/nope")
     assert missing.code == 2 and "its rules: source-credit" in missing.err
@@ -175,3 +175,16 @@ def test_fix_html_inserts_before_body_end(tmp_path, cli):
     assert run.code == 0, run.out + run.err
     text = page.read_text(encoding="utf-8")
     assert text.index("Story.") < text.index("Global Research</a>") < text.index("</body>")
+
+
+def test_explain_examples_are_checked_against_the_rule(cli):
+    from reprint_guard import load_policy
+    from reprint_guard.policy.examples import verified_examples
+
+    policy = load_policy("global-research")
+    for rule in policy.rules:
+        pair = verified_examples(policy, rule)
+        assert pair is not None, rule.id
+    run = cli("explain", "global-research/print-permission")
+    assert "Passing example (checked against this rule):" in run.out
+    assert "scope:\n    - print" in run.out or "- print" in run.out

@@ -99,7 +99,10 @@ def run_explain(options: argparse.Namespace) -> int:
     if rule is None:
         known = ", ".join(r.id for r in policy.rules)
         raise UsageError(f"policy {policy_id!r} has no rule {rule_id!r}; its rules: {known}")
-    passing, failing = _examples(rule.check)
+    from .policy.examples import verified_examples
+
+    specific = verified_examples(policy, rule)
+    passing, failing = specific if specific else _examples(rule.check)
     out = [
         f"{policy.id}/{rule.id}  ({rule.severity.value}, check: {rule.check})",
         f"Policy: {policy.name} — {policy.publisher}",
@@ -120,7 +123,8 @@ def run_explain(options: argparse.Namespace) -> int:
         out.append(f"Parameters: {params}")
     if rule.origin != policy.id:
         out.append(f"Inherited from: {rule.origin}")
-    out += ["", "Passing example:", _indent(passing), "", "Failing example:", _indent(failing), ""]
+    kind = "checked against this rule" if specific else f"generic, for the {rule.check} check type"
+    out += ["", f"Passing example ({kind}):", _indent(passing), "", "Failing example:", _indent(failing), ""]
     sys.stdout.write("\n".join(out))
     return ExitCode.OK
 

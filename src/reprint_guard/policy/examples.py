@@ -1,0 +1,139 @@
+"""Passing and failing examples for one rule, built from its parameters and checked before they are shown.
+
+``explain`` shows an example only if running the rule on it gives the promised
+result (no finding for the passing one, a finding for the failing one), so an
+example can never contradict the rule; otherwise the check type's generic
+examples are shown.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from .model import Policy, Rule
+
+SAMPLE_URL = "https://publisher.example/2024/05/the-river-that-ran-dry"
+
+
+@dataclass
+class Example:
+    metadata: dict[str, Any]
+    body: str
+
+    def render(self) -> str:
+        import yaml
+
+        front = yaml.safe_dump(self.metadata, sort_keys=False, allow_unicode=True).strip()
+        return f"---\n{front}\n---\n{self.body}".rstrip()
+
+
+def _base(policy: Policy, rule: Rule) -> dict[str, Any]:
+    domain = policy.applies_to[0] if policy.applies_to else "publisher.example"
+    meta: dict[str, Any] = {
+        "title": "The river that ran dry",
+        "author": "Jane Doe",
+        "original_url": f"https://{domain}/2024/05/the-river-that-ran-dry",
+        "original_published": dt.date(2024, 5, 1),
+        "commercial": False,
+        "medium": "web",
+    }
+    if rule.when is not None:
+        for field, value in _satisfying(rule.when).items():
+            meta[field] = value
+    return meta
+
+
+def _satisfying(condition: Any) -> dict[str, Any]:
+    """Metadata that makes a simple condition true (the common shapes only)."""
+    from .conditions import AllOf, AnyOf, FieldTest
+
+    if isinstance(condition, FieldTest):
+        if condition.op == "is":
+            return {condition.field: condition.value}
+        if condition.op == "in" and condition.value:
+            return {condition.field: condition.value[0]}
+        if condition.op == "is_not" and condition.field == "medium":
+            return {"medium": "print" if condition.value != "print" else "newsletter"}
+        return {}
+    if isinstance(condition, AnyOf) and condition.parts:
+        return _satisfying(condition.parts[0])
+    if isinstance(condition, AllOf):
+        merged: dict[str, Any] = {}
+        for part in condition.parts:
+            merged.update(_satisfying(part))
+        return merged
+    return {}
+
+
+def candidates(policy: Policy, rule: Rule) -> tuple[Example, Example] | None:
+    """A (passing, failing) pair for the rule, or None when its check type has no generator."""
+    meta = _base(policy, rule)
+    p = rule.params
+    intro = "# The river that ran dry\n\nA valley's farmers watched the river shrink for three summers.\n"
+    if rule.check == "attribution":
+        if p.names:
+            return Example(meta, intro + f"\nOriginally published by {p.names[0]}.\n"), Example(meta, intro)
+        if p.copyright:
+            return Example(meta, intro + "\nCopyright © Jane Doe, 2024\n"), Example(meta, intro)
+        if p.template:
+            line = p.template.replace("{author}", "Jane Doe").replace("{publisher}", policy.publisher)
+            return Example(meta, f"{line}\n\n" + intro), Example(meta, intro)
+        if p.names_from == "author":
+            return Example(meta, "By Jane Doe\n\n" + intro), Example(meta, intro)
+        return None
+    if rule.check == "link" and p.target == "original":
+        good = intro + f"\n[Read the original]({meta['original_url']})\n"
+        home = meta["original_url"].split("/2024/")[0] + "/"
+        return Example(meta, good), Example(meta, intro + f"\n[Visit the publisher]({home})\n")
+    if rule.check == "license" and p.licenses:
+        from ..licenses import describe
+
+        name, url = describe(p.licenses[0])
+        good = intro + f"\nRepublished under a [{name}]({url}) licence.\n"
+        return Example({**meta, "license": p.licenses[0]}, good), Example({**meta, "license": p.licenses[0]}, intro)
+    if rule.check == "permission":
+        grantor = (p.from_ or policy.contacts or ("rights@publisher.example",))[0]
+        grantor = "rights@publisher.example" if grantor == "*" else grantor
+        scope = p.scope or str(meta.get(p.scope_from or "", "print"))
+        granted = {**meta, "permissions": [{"from": grantor, "date": dt.date(2024, 5, 2), "scope": [scope]}]}
+        return Example(granted, intro), Example(meta, intro)
+    if rule.check == "text" and p.phrase:
+        with_phrase = intro + f"\n{p.phrase}\n"
+        if p.mode == "require":
+            return Example(meta, with_phrase), Example(meta, intro)
+        return Example(meta, intro), Example(meta, with_phrase)
+    if rule.check == "metadata" and p.allowed:
+        bad = not p.allowed[0] if isinstance(p.allowed[0], bool) else "something else"
+        return Example({**meta, p.field: p.allowed[0]}, intro), Example({**meta, p.field: bad}, intro)
+    if rule.check == "media":
+        return Example(meta, intro), Example(meta, intro + "\n![The dry riverbed](https://images.example/river.jpg)\n")
+    if rule.check == "timing":
+        days = p.after_days if p.after_days is not None else -(-(p.after_hours or 0) // 24)
+        later = {**meta, "published": dt.date(2024, 5, 1) + dt.timedelta(days=days + 1)}
+        same = {**meta, "published": dt.date(2024, 5, 1)}
+        return Example(later, intro), Example(same, intro)
+    return None
+
+
+def verified_examples(policy: Policy, rule: Rule) -> tuple[str, str] | None:
+    """Rendered (passing, failing) examples, only if the rule really passes and fails on them."""
+    from ..engine import run_policy
+    from ..readers import build
+
+    pair = candidates(policy, rule)
+    if pair is None:
+        return None
+    single = policy.model_copy(update={"rules": (rule,)})
+    outcomes = []
+    for example in pair:
+        try:
+            reprint = build(example.body, example.metadata, format="markdown", path="<example>")
+        except Exception:
+            return None
+        fired = [f for f in run_policy(reprint, single, today=dt.date(2030, 1, 1)) if f.policy == policy.id]
+        outcomes.append(bool(fired))
+    if outcomes != [False, True]:
+        return None
+    return pair[0].render(), pair[1].render()
