@@ -279,48 +279,6 @@ def run_check(options: argparse.Namespace) -> int:
     return exit_code_for(summary, settings.fail_on)
 
 
-def run_init(options: argparse.Namespace) -> int:
-    from .config.init import starter_config
-
-    root = Path(options.path)
-    if not root.is_dir():
-        raise UsageError("not a folder", path=str(root))
-    text = starter_config(root)
-    if options.stdout:
-        sys.stdout.write(text)
-        return ExitCode.OK
-    target = root / ".reprint-guard.yaml"
-    if target.exists() and not options.force:
-        raise UsageError("a config already exists; use --force to overwrite it", path=str(target))
-    target.write_text(text, encoding="utf-8")
-    sys.stdout.write(f"wrote {target}\n")
-    return ExitCode.OK
-
-
-def run_test(options: argparse.Namespace) -> int:
-    from .commands import rules_dirs as configured_rules_dirs
-    from .policy.loader import policy_set
-    from .testing.harness import fixtures, render, run_fixture
-
-    rules_dirs = configured_rules_dirs(options)
-    policy_set(rules_dirs)
-    total = failed = 0
-    for path in fixtures(options.paths):
-        if not path.exists():
-            raise UsageError("no such file or folder", path=str(path))
-        outcome = run_fixture(path, rules_dirs)
-        total += 1
-        if not outcome.ok:
-            failed += 1
-            sys.stdout.write(render(outcome))
-        elif options.verbose:
-            sys.stdout.write(f"ok   {outcome.path}  ({len(outcome.matched)} expected findings)\n")
-    if total == 0:
-        raise UsageError(f"no fixtures found in {', '.join(options.paths)}")
-    sys.stdout.write(f"{total - failed} passed, {failed} failed\n")
-    return ExitCode.FINDINGS if failed else ExitCode.OK
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser()
     options = parser.parse_args(argv)
@@ -331,8 +289,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         from . import commands
 
         handlers = {
-            "init": run_init,
-            "test": run_test,
+            "init": commands.run_init,
+            "test": commands.run_test,
             "check": run_check,
             "policies": commands.run_policies,
             "explain": commands.run_explain,

@@ -105,6 +105,7 @@ def run_explain(options: argparse.Namespace) -> int:
     passing, failing = specific if specific else _examples(rule.check)
     out = [
         f"{policy.id}/{rule.id}  ({rule.severity.value}, check: {rule.check})",
+        f"Check type: {CHECKS[rule.check].SUMMARY}",
         f"Policy: {policy.name} — {policy.publisher}",
         f"Terms: {policy.source_url}"
         + (f" (read {policy.terms_read})" if policy.terms_read else "")
@@ -219,3 +220,44 @@ def apply_fixes(items: list[Any], settings: Any, *, write: bool) -> bool:
         for rule, why in dict.fromkeys((finding.rule, why) for finding, why in fix.unfixable):
             sys.stderr.write(f"{path}: could not fix {rule}: {why}\n")
     return ok
+
+
+def run_init(options: argparse.Namespace) -> int:
+    from .config.init import starter_config
+
+    root = Path(options.path)
+    if not root.is_dir():
+        raise UsageError("not a folder", path=str(root))
+    text = starter_config(root)
+    if options.stdout:
+        sys.stdout.write(text)
+        return ExitCode.OK
+    target = root / ".reprint-guard.yaml"
+    if target.exists() and not options.force:
+        raise UsageError("a config already exists; use --force to overwrite it", path=str(target))
+    target.write_text(text, encoding="utf-8")
+    sys.stdout.write(f"wrote {target}\n")
+    return ExitCode.OK
+
+
+def run_test(options: argparse.Namespace) -> int:
+    from .policy.loader import policy_set
+    from .testing.harness import fixtures, render, run_fixture
+
+    extra = rules_dirs(options)
+    policy_set(extra)
+    total = failed = 0
+    for path in fixtures(options.paths):
+        if not path.exists():
+            raise UsageError("no such file or folder", path=str(path))
+        outcome = run_fixture(path, extra)
+        total += 1
+        if not outcome.ok:
+            failed += 1
+            sys.stdout.write(render(outcome))
+        elif options.verbose:
+            sys.stdout.write(f"ok   {outcome.path}  ({len(outcome.matched)} expected findings)\n")
+    if total == 0:
+        raise UsageError(f"no fixtures found in {', '.join(options.paths)}")
+    sys.stdout.write(f"{total - failed} passed, {failed} failed\n")
+    return ExitCode.FINDINGS if failed else ExitCode.OK

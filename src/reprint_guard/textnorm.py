@@ -48,7 +48,3 @@ def find_phrase(normalized_text: str, phrase: str, start: int = 0, end: int | No
 def normalized(phrase: str) -> str:
     """:func:`normalize`, cached for the few phrases policies use over and over."""
     return normalize(phrase)
-
-
-def contains_phrase(normalized_text: str, phrase: str) -> bool:
-    return find_phrase(normalized_text, phrase) >= 0

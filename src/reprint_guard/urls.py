@@ -83,11 +83,6 @@ def normalize_url(url: str) -> str | None:
     return f"{host}{path}{query_text}"
 
 
-def same_page(a: str, b: str) -> bool:
-    key = normalize_url(a)
-    return key is not None and key == normalize_url(b)
-
-
 def host_matches(host: str, domain: str) -> bool:
     """``host`` is ``domain`` or one of its subdomains."""
     domain = domain.lower().removeprefix("www.")
