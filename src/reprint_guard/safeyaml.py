@@ -7,9 +7,13 @@ recursive composer runs. The C loader is used when PyYAML has it.
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from typing import Any
 
 import yaml
+import yaml.constructor
+import yaml.reader
 
 from .errors import InputError, ReprintGuardError
 from .limits import MAX_YAML_DEPTH
@@ -59,8 +63,194 @@ def _needs_screening(text: str) -> bool:
     return "*" in text or len(text) > 65536 or (text.count("[") + text.count("{")) > MAX_YAML_DEPTH
 
 
-def load(text: str, *, error: type[ReprintGuardError] = InputError) -> LoadedYaml:
-    """Load one YAML document safely; errors carry 1-based line and column."""
+# Flat documents -----------------------------------------------------------------
+#
+# Most front matter is a flat block of ``key: scalar`` lines. PyYAML's C loader
+# still builds and resolves every node in Python (about 100 µs for ten lines),
+# which would be the largest cost of checking a Markdown file. Such blocks are
+# read here line by line, with the scalar types decided by PyYAML's own resolver
+# and constructors, so the result is the same; anything outside this narrow
+# shape (indentation, block or nested collections, anchors, tags, escapes,
+# comments after values, multi-line scalars, tabs) goes to PyYAML unchanged.
+
+_FLAT_LINE = re.compile(r"([A-Za-z_][A-Za-z0-9_-]*):(?: +(\S(?:.*\S)?))? *")
+_FLAT_ITEM = re.compile(r"( *)(- +)(\S(?:.*\S)?) *")
+#: Characters a plain scalar may not start with (PyYAML's ``check_plain``).
+_INDICATORS = frozenset("-?:,[]{}#&*!|>'\"%@`")
+_QUOTED = re.compile(r"\"[^\"\\]*\"|'[^']*'")
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_NON_PRINTABLE = yaml.reader.Reader.NON_PRINTABLE
+#: Tabs, CR, and the characters YAML 1.1 also breaks lines at (NEL, LS, PS), and a stray BOM.
+_LINE_BREAKS = ("\t", "\r", "\x85", "\u2028", "\u2029", "\ufeff")
+_RESOLVERS = Loader.yaml_implicit_resolvers
+_STR = "tag:yaml.org,2002:str"
+_CONSTRUCTOR = yaml.constructor.SafeConstructor()
+_CONSTRUCT = {
+    "tag:yaml.org,2002:bool": _CONSTRUCTOR.construct_yaml_bool,
+    "tag:yaml.org,2002:int": _CONSTRUCTOR.construct_yaml_int,
+    "tag:yaml.org,2002:float": _CONSTRUCTOR.construct_yaml_float,
+    "tag:yaml.org,2002:null": _CONSTRUCTOR.construct_yaml_null,
+    "tag:yaml.org,2002:timestamp": _CONSTRUCTOR.construct_yaml_timestamp,
+}
+
+
+class _NotFlat(Exception):
+    """The document is outside the flat subset: let PyYAML read it."""
+
+
+#: Plain scalars repeat across files (``web``, ``false``, tag names): their typed values, bounded.
+_PLAIN_CACHE: dict[str, Any] = {}
+_PLAIN_CACHE_SIZE = 4096
+
+
+def _plain(value: str) -> Any:
+    """A plain scalar typed as PyYAML types it (YAML 1.1: yes/no are booleans, dates are dates)."""
+    try:
+        return _PLAIN_CACHE[value]
+    except KeyError:
+        pass
+    result: Any = value
+    if len(value) == 10 and _DATE.fullmatch(value):  # the common case, as construct_yaml_timestamp builds it
+        try:
+            result = dt.date(int(value[:4]), int(value[5:7]), int(value[8:]))
+        except ValueError:
+            raise _NotFlat from None
+        return result
+    for tag, regexp in _RESOLVERS.get(value[0], ()):
+        if regexp.match(value):
+            construct = _CONSTRUCT.get(tag)
+            if construct is None:  # merge keys, '=' values and the like
+                raise _NotFlat
+            try:
+                result = construct(yaml.ScalarNode(tag, value))
+            except Exception:  # e.g. 2025-13-45: PyYAML reports it with a position
+                raise _NotFlat from None
+            break
+    if len(_PLAIN_CACHE) >= _PLAIN_CACHE_SIZE:
+        _PLAIN_CACHE.clear()
+    _PLAIN_CACHE[value] = result  # every value here is immutable (str, bool, None, numbers, dates)
+    return result
+
+
+def _scalar(value: str) -> Any:
+    first = value[0]
+    if first in "\"'":
+        if not _QUOTED.fullmatch(value):
+            raise _NotFlat
+        return value[1:-1]
+    if first == "[":
+        inner = value[1:-1].strip(" ")
+        if value[-1] != "]" or "[" in inner or "]" in inner or "{" in inner or "}" in inner:
+            raise _NotFlat
+        if not inner:
+            return []
+        items = []
+        for item in inner.split(","):
+            item = item.strip(" ")
+            if not item:
+                raise _NotFlat
+            if item[0] in "\"'":
+                if not _QUOTED.fullmatch(item):
+                    raise _NotFlat
+                items.append(item[1:-1])
+            elif _is_plain(item):
+                items.append(_plain(item))
+            else:
+                raise _NotFlat
+        return items
+    if not _is_plain(value):
+        raise _NotFlat
+    return _plain(value)
+
+
+def _is_plain(value: str) -> bool:
+    """Whether ``value`` is one plain scalar: no indicator first, no comment, no ``key: value`` inside."""
+    return value[0] not in _INDICATORS and " #" not in value and ": " not in value and value[-1] != ":"
+
+
+def load_flat(text: str) -> LoadedYaml | None:
+    """Read a flat ``key: scalar`` mapping exactly as PyYAML would, or return None to defer to it.
+
+    A key may also hold a block sequence of scalars (``author:`` then ``- A``
+    lines) or of flat mappings (``permissions:`` then ``- from: ...`` records).
+    """
+    if any(c in text for c in _LINE_BREAKS) or _NON_PRINTABLE.search(text):
+        return None
+    data: dict[str, Any] = {}
+    key_lines: dict[str, int] = {}
+    sequence: list[Any] | None = None  # the block sequence being read, under the last key
+    indent = -1  # its items' indentation
+    record: dict[str, Any] | None = None  # the mapping item being read
+    record_indent = -1  # its keys' indentation
+    blocks: list[tuple[str, list[Any]]] = []  # every block sequence opened, to tell 'key:' (null) from 'key: []'
+    try:
+        for number, line in enumerate(text.split("\n"), start=1):
+            if not line or line[0] == "#" or line.isspace():
+                continue
+            if line[0] not in " -":  # a top-level key
+                match = _FLAT_LINE.fullmatch(line)
+                if match is None:
+                    return None
+                key, value = match.groups()
+                if not isinstance(_plain(key), str):  # 'yes:', 'null:' and the like are not string keys
+                    return None
+                data[key] = None if value is None else _scalar(value)
+                key_lines.setdefault(key, number)
+                sequence, indent, record = None, -1, None
+                if value is None:
+                    sequence = data[key] = []
+                    blocks.append((key, sequence))
+                continue
+            if sequence is None:
+                return None
+            if record is not None and line.startswith(" " * record_indent) and line[record_indent] not in " -#":
+                _record_line(record, line[record_indent:])
+                continue
+            item = _FLAT_ITEM.fullmatch(line)
+            if item is None:
+                return None
+            spaces, dash, value = item.groups()
+            if indent < 0:
+                indent = len(spaces)
+            elif len(spaces) != indent:
+                return None
+            if _FLAT_LINE.fullmatch(value):
+                record, record_indent = {}, len(spaces) + len(dash)
+                _record_line(record, value)
+                sequence.append(record)
+            else:
+                record = None
+                sequence.append(_scalar(value))
+    except _NotFlat:
+        return None
+    if not data:
+        return None
+    for key, block in blocks:
+        if data[key] is block and not block:
+            data[key] = None  # 'key:' with nothing under it is null, not an empty list
+    return LoadedYaml(data, key_lines, None)
+
+
+def _record_line(record: dict[str, Any], line: str) -> None:
+    match = _FLAT_LINE.fullmatch(line)
+    if match is None:
+        raise _NotFlat
+    key, value = match.groups()
+    if value is None or not isinstance(_plain(key), str):
+        raise _NotFlat  # nested deeper than one level: PyYAML's job
+    record[key] = _scalar(value)
+
+
+def load(text: str, *, error: type[ReprintGuardError] = InputError, flat: bool = False) -> LoadedYaml:
+    """Load one YAML document safely; errors carry 1-based line and column.
+
+    With ``flat``, a flat ``key: scalar`` mapping is read by :func:`load_flat`
+    (the same result, several times faster); ``node`` is then None.
+    """
+    if flat:
+        loaded = load_flat(text)
+        if loaded is not None:
+            return loaded
     try:
         if _needs_screening(text):
             _screen_events(text, error)

@@ -57,7 +57,7 @@ def split_front_matter(text: str) -> FrontMatter:
         offset = end + 1
     if fence == "---":
         try:
-            loaded = load_yaml(raw) if raw.strip() else None
+            loaded = load_yaml(raw, flat=True) if raw.strip() else None
         except InputError as exc:
             raise exc.at(line_offset=1) from None
         data = loaded.data if loaded else None
