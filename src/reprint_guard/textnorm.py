@@ -24,13 +24,17 @@ def _is_word(char: str) -> bool:
     return char.isalnum() or char == "_"
 
 
-def find_phrase(normalized_text: str, phrase: str, start: int = 0, end: int | None = None) -> int:
+def find_phrase(
+    normalized_text: str, phrase: str, start: int = 0, end: int | None = None, *, cased: bool = False
+) -> int:
     """Index of ``phrase`` standing as whole words in normalised text, or -1.
 
     ("Global Research" is not found in "Global Researchers".) Plain ``str.find``
     plus a look at the neighbours is many times faster than a regex with look-around.
+    With ``cased``, the text is as written and so is the phrase: a quick first
+    try that spares lower-casing and normalising the whole text when it succeeds.
     """
-    needle = normalized(phrase)
+    needle = as_written(phrase) if cased else normalized(phrase)
     if not needle:
         return -1
     text = normalized_text
@@ -48,3 +52,9 @@ def find_phrase(normalized_text: str, phrase: str, start: int = 0, end: int | No
 def normalized(phrase: str) -> str:
     """:func:`normalize`, cached for the few phrases policies use over and over."""
     return normalize(phrase)
+
+
+@lru_cache(maxsize=1024)
+def as_written(phrase: str) -> str:
+    """The phrase with its spaces collapsed but its case kept, for :func:`find_phrase` with ``cased``."""
+    return " ".join(phrase.split())

@@ -16,7 +16,9 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from .textnorm import find_phrase, normalize
 
 #: Elements whose content a reader never sees as article text.
-_INVISIBLE_TAGS = "script, style, template, code, pre, head, title, noscript, [hidden], [style]"
+_INVISIBLE_TAGS = ["script", "style", "template", "code", "pre", "head", "title", "noscript"]
+#: Attributes that may hide an element (``style`` only when it says display:none or visibility:hidden).
+_HIDING_ATTRIBUTES = "[hidden], [style]"
 _HIDING_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 
 
@@ -36,23 +38,33 @@ BARE_URL = re.compile(r"(?<![\w/@.])(?:https?://|www\.)[^\s<>\"]*[^\s<>\"?!.,:;*
 class VisibleBody:
     """The visible part of a body: its text, hyperlinks and images.
 
-    ``text`` is the fully normalised text (NFKC, case-folded, white space
-    collapsed); it is computed only when a cheap look at ``lower`` (the raw text
-    lower-cased) could not already find what a check wants, which is the common
-    case for a compliant reprint.
+    Everything past the text is computed on first use, cheapest first, because
+    a compliant reprint usually settles each rule on the cheapest view:
+
+    * a phrase is looked for in ``raw_text`` as the policy spells it, then in
+      ``lower`` (lower-cased), then in ``text`` (NFKC, case-folded, white space
+      collapsed);
+    * a link is looked for among ``anchors`` (``<a href>``) before bare URLs
+      are collected into ``links``.
     """
 
-    __slots__ = ("_lower", "_text", "images", "links", "raw_text")
+    __slots__ = ("_anchors", "_images", "_links", "_lower", "_text", "_tree", "bare_urls", "raw_text")
 
     def __init__(
         self,
         raw_text: str,
         links: list[str] | None = None,
         images: list[str] | None = None,
+        *,
+        tree: LexborHTMLParser | None = None,
+        bare_urls: bool = False,
     ) -> None:
         self.raw_text = raw_text
-        self.links = links if links is not None else []
-        self.images = images if images is not None else []
+        self._tree = tree
+        self.bare_urls = bare_urls
+        self._links = links
+        self._anchors: list[str] | None = links if tree is None else None
+        self._images = images if images is not None else (None if tree is not None else [])
         self._text: str | None = None
         self._lower: str | None = None
 
@@ -68,19 +80,50 @@ class VisibleBody:
             self._lower = self.raw_text.lower()
         return self._lower
 
-    def texts(self) -> Iterator[str]:
-        """The lower-cased text, then (only if asked for) the fully normalised one."""
-        yield self.lower
-        yield self.text
+    @property
+    def anchors(self) -> list[str]:
+        """Targets of the ``<a href>`` links a reader sees, in document order."""
+        if self._anchors is None:
+            self._anchors = [href.strip() for anchor, href in self._anchor_nodes() if href]
+        return self._anchors
+
+    @property
+    def links(self) -> list[str]:
+        """Every hyperlink: anchors, then bare URLs that the renderer links (when enabled)."""
+        if self._links is None:
+            links = list(self.anchors)
+            if self.bare_urls:
+                texts = {anchor.text(deep=True).strip() for anchor, href in self._anchor_nodes() if href}
+                links.extend(_bare_urls(self.raw_text, texts))
+            self._links = links
+        return self._links
+
+    @property
+    def images(self) -> list[str]:
+        if self._images is None:
+            nodes = self._tree.tags("img") if self._tree is not None else []
+            self._images = [src.strip() for img in nodes if (src := img.attributes.get("src"))]
+        return self._images
+
+    def _anchor_nodes(self) -> list[tuple[LexborNode, str | None]]:
+        if self._tree is None:
+            return []
+        return [(anchor, anchor.attributes.get("href")) for anchor in self._tree.tags("a")]
+
+    def texts(self) -> Iterator[tuple[str, bool]]:
+        """The text as written (search it with the phrase as written), then lower-cased, then normalised."""
+        yield self.raw_text, True
+        yield self.lower, False
+        yield self.text, False
 
     def has_phrase(self, phrase: str) -> bool:
         """Whether ``phrase`` is visible as whole words, after normalisation."""
-        return find_phrase(self.lower, phrase) >= 0 or find_phrase(self.text, phrase) >= 0
+        return self.phrase_at(phrase) is not None
 
     def phrase_at(self, phrase: str) -> float | None:
         """Where ``phrase`` first stands in the visible text, as a fraction (0 = top, 1 = bottom)."""
-        for text in self.texts():
-            index = find_phrase(text, phrase)
+        for text, cased in self.texts():
+            index = find_phrase(text, phrase, cased=cased)
             if index >= 0:
                 return index / max(len(text), 1)
         return None
@@ -108,7 +151,7 @@ def _media(root: LexborNode) -> list[Media]:
 
 def _is_hidden(node: LexborNode) -> bool:
     tag = node.tag
-    if tag in ("script", "style", "template", "code", "pre", "head", "title", "noscript"):
+    if tag in _INVISIBLE_TAGS:
         return True
     attrs = node.attributes
     if "hidden" in attrs:
@@ -117,11 +160,12 @@ def _is_hidden(node: LexborNode) -> bool:
     return bool(style and _HIDING_STYLE.search(style))
 
 
-def _prune_invisible(root: LexborNode) -> None:
-    """Remove invisible subtrees, outermost first (never touch a node inside a removed one)."""
-    hidden = [node for node in root.css(_INVISIBLE_TAGS) if _is_hidden(node)]
-    if not hidden:
+def _prune_invisible(tree: LexborHTMLParser, root: LexborNode) -> None:
+    """Remove what a reader never sees: invisible elements, then hidden subtrees, outermost first."""
+    tree.strip_tags(_INVISIBLE_TAGS, recursive=True)
+    if root.css_first(_HIDING_ATTRIBUTES) is None:
         return
+    hidden = [node for node in root.css(_HIDING_ATTRIBUTES) if _is_hidden(node)]
     ids = {node.mem_id for node in hidden}
     for node in hidden:
         parent = node.parent
@@ -139,19 +183,8 @@ def from_html(html: str, *, bare_urls: bool = True) -> VisibleBody:
     root = tree.body
     if root is None:  # pragma: no cover - lexbor always creates a body
         return VisibleBody("")
-    _prune_invisible(root)
-    links: list[str] = []
-    anchor_texts: set[str] = set()
-    for anchor in root.css("a[href]"):
-        href = anchor.attributes.get("href")
-        if href:
-            links.append(href.strip())
-            anchor_texts.add(anchor.text(deep=True).strip())
-    images = [src.strip() for img in root.css("img[src]") if (src := img.attributes.get("src"))]
-    raw_text = root.text(deep=True, separator=" ")
-    if bare_urls:
-        links.extend(_bare_urls(raw_text, anchor_texts))
-    return VisibleBody(raw_text, links, images)
+    _prune_invisible(tree, root)
+    return VisibleBody(root.text(deep=True, separator=" "), tree=tree, bare_urls=bare_urls)
 
 
 def from_text(text: str, *, bare_urls: bool = True) -> VisibleBody:
@@ -187,11 +220,12 @@ def media_from_html(html: str) -> tuple[list[Media], list[Media]]:
     lower = html.lower()
     if not any(tag in lower for tag in _MEDIA_TAGS):
         return [], []
-    root = LexborHTMLParser(html).body
+    tree = LexborHTMLParser(html)
+    root = tree.body
     if root is None:  # pragma: no cover - lexbor always creates a body
         return [], []
     everything = _media(root)
-    _prune_invisible(root)
+    _prune_invisible(tree, root)
     visible = _media(root)
     keys = {(m.tag, m.src) for m in visible}
     return visible, [m for m in everything if (m.tag, m.src) not in keys]

@@ -67,13 +67,27 @@ def notice_positions(text: str) -> list[int]:
     return sorted(found)
 
 
-def has_notice(text: str, holders: list[str]) -> bool:
-    """A copyright notice in normalised ``text`` that names every holder soon after the mark."""
-    for start in notice_positions(text):
+def has_notice(text: str, holders: list[str], *, cased: bool = False) -> bool:
+    """A copyright notice in normalised ``text`` that names every holder soon after the mark.
+
+    With ``cased``, ``text`` is as written: only "©" and "Copyright" marks and
+    the holders as spelt in the metadata are tried (the quick first look).
+    """
+    for start in _cased_notice_positions(text) if cased else notice_positions(text):
         end = start + len("copyright") + _NOTICE_WINDOW
-        if all(find_phrase(text, holder, start, end) >= 0 for holder in holders):
+        if all(find_phrase(text, holder, start, end, cased=cased) >= 0 for holder in holders):
             return True
     return False
+
+
+def _cased_notice_positions(text: str) -> list[int]:
+    found = []
+    for mark in ("©", "Copyright"):
+        index = text.find(mark)
+        while index >= 0:
+            found.append(index)
+            index = text.find(mark, index + 1)
+    return sorted(found)
 
 
 def _placed(fraction: float, params: Params) -> bool:
@@ -159,7 +173,7 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
                 fix="Add 'author: <name>' (or 'copyright_holder') to the metadata.",
                 specific=True,
             )
-        elif not (has_notice(visible.lower, holders) or has_notice(visible.text, holders)):
+        elif not any(has_notice(text, holders, cased=cased) for text, cased in visible.texts()):
             line, column = reprint.end_position()
             names = " and ".join(holders)
             near = "a notice naming someone else" if notice_positions(visible.text) else "no copyright notice"
@@ -173,9 +187,9 @@ def _placements(visible: VisibleBody, params: Params) -> list[float]:
     normalised text is built, so a compliant reprint never pays for it.
     """
     found: list[float] = []
-    for text in visible.texts():
+    for text, cased in visible.texts():
         for name in params.names:
-            index = find_phrase(text, name)
+            index = find_phrase(text, name, cased=cased)
             if index >= 0:
                 fraction = index / max(len(text), 1)
                 if _placed(fraction, params):

@@ -36,9 +36,13 @@ class Params(PatternParams):
         return self
 
 
+def _mentioning(links: list[str], host: str) -> list[str]:
+    return [link for link in links if host in link or (not link.islower() and host in link.lower())]
+
+
 def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Problem]:
-    links = reprint.visible.links
     if params.pattern is not None:
+        links = reprint.visible.links
         regex = compile_pattern(params.pattern)
         if not any(regex.search(link) for link in links):
             line, column = reprint.end_position()
@@ -57,8 +61,11 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
         )
         return
     host = host_of(original) or ""
+    # Real anchors first: bare URLs are only collected when no anchor is the article.
+    if any(normalize_url(link) == key for link in _mentioning(reprint.visible.anchors, host)):
+        return
     # Only links that mention the host can be the article: skip parsing all the others.
-    candidates = [link for link in links if host in link or (not link.islower() and host in link.lower())]
+    candidates = _mentioning(reprint.visible.links, host)
     if any(normalize_url(link) == key for link in candidates):
         return
     near = [link for link in candidates if host_of(link) == host]
