@@ -134,7 +134,7 @@ def run_policy(
     undecided: dict[str, list[Rule]] = defaultdict(list)
     values: dict[str, str] | None = None
     for rule in policy.rules:
-        if severity.get(f"{policy.id}/{rule.id}") == "off":
+        if severity and severity.get(f"{policy.id}/{rule.id}") == "off":
             continue
         if rule.when is not None:
             verdict = rule.when.evaluate(reprint.metadata)

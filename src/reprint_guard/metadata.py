@@ -105,11 +105,19 @@ class Metadata(BaseModel):
 
     def value(self, field: str) -> Any:
         """A metadata value by key, declared or extra; ``None`` when absent."""
-        value = getattr(self, field) if field in type(self).model_fields else (self.model_extra or {}).get(field)
+        if field in _DECLARED:
+            value = getattr(self, field)
+        else:
+            extra = self.__pydantic_extra__
+            value = extra.get(field) if extra else None
         return value.value if isinstance(value, StrEnum) else value
 
     def is_reprint(self) -> bool:
         return bool(self.original_url or self.policy)
+
+
+#: The declared keys (others are kept as extras).
+_DECLARED = frozenset(Metadata.model_fields)
 
 
 def _as_list(value: str | list[str] | None) -> list[str]:

@@ -7,6 +7,7 @@ path and every other query parameter must match.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from urllib.parse import parse_qsl, quote, unquote, urlencode, urlsplit
 
@@ -37,11 +38,23 @@ _TRACKING_KEYS = frozenset(
 )
 
 
+#: An absolute http(s) URL with a plain host (no user, port or IPv6 literal) and no white space.
+_SIMPLE_URL = re.compile(r"(https?)://([A-Za-z0-9.-]+)((?:/[^?#\s]*)?)(?:\?([^#\s]*))?(?:#\S*)?")
+_PATH_SAFE = "/:@!$&'()*+,;=-._~%"
+#: A path that quote(unquote(path)) leaves as it is: unreserved and safe characters, no escapes.
+_PLAIN_PATH = re.compile(r"[A-Za-z0-9/:@!$&'()*+,;=._~-]*")
+
+
 @lru_cache(maxsize=8192)
 def host_of(url: str) -> str | None:
     """The host without ``www.`` and port, lower-cased; None when there is none."""
+    url = _with_scheme(url.strip())
+    simple = _SIMPLE_URL.fullmatch(url)
+    if simple is not None:
+        host = simple.group(2).lower()
+        return host[4:] if host.startswith("www.") else host
     try:
-        host = urlsplit(_with_scheme(url.strip())).hostname
+        host = urlsplit(url).hostname
     except ValueError:
         return None
     if not host:
@@ -60,8 +73,24 @@ def _with_scheme(url: str) -> str:
 @lru_cache(maxsize=8192)
 def normalize_url(url: str) -> str | None:
     """A comparison key for ``url``; None for relative, mailto: and other non-web links."""
+    url = _with_scheme(url.strip())
+    parts = _simple_parts(url) or _split_parts(url)
+    return _key(*parts) if parts else None
+
+
+def _simple_parts(url: str) -> tuple[str, str, str] | None:
+    """(host, path, query) of the usual ``http(s)://host/path?query``, as urlsplit gives them, without it."""
+    simple = _SIMPLE_URL.fullmatch(url)
+    if simple is None:
+        return None
+    host = simple.group(2).lower()
+    return host[4:] if host.startswith("www.") else host, simple.group(3), simple.group(4) or ""
+
+
+def _split_parts(url: str) -> tuple[str, str, str] | None:
+    """(host[:port], path, query) of any web URL, by urlsplit; None when it is not one."""
     try:
-        parts = urlsplit(_with_scheme(url.strip()))
+        parts = urlsplit(url)
         port = parts.port
     except ValueError:
         return None
@@ -72,11 +101,18 @@ def normalize_url(url: str) -> str | None:
         host = host[4:]
     if port and port not in (80, 443):
         host = f"{host}:{port}"
-    path = quote(unquote(parts.path), safe="/:@!$&'()*+,;=-._~%")
+    return host, parts.path, parts.query
+
+
+def _key(host: str, path: str, query_string: str) -> str:
+    if not _PLAIN_PATH.fullmatch(path):  # only escapes and unusual characters need re-quoting
+        path = quote(unquote(path), safe=_PATH_SAFE)
     path = path.rstrip("/")
+    if not query_string:
+        return f"{host}{path}"
     query = [
         (k, v)
-        for k, v in parse_qsl(parts.query, keep_blank_values=True)
+        for k, v in parse_qsl(query_string, keep_blank_values=True)
         if not k.lower().startswith(_TRACKING_PREFIXES) and k.lower() not in _TRACKING_KEYS
     ]
     query_text = "?" + urlencode(sorted(query)) if query else ""

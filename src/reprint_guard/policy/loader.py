@@ -23,7 +23,6 @@ from ..errors import PolicyError
 from ..limits import MAX_POLICY_BYTES
 from ..safeyaml import jsonable, position_of
 from ..safeyaml import load as load_yaml
-from ..urls import host_matches
 from . import conditions
 from .model import Policy, Rule
 
@@ -150,6 +149,7 @@ class PolicySet:
 
     def __init__(self, raws: Iterable[RawPolicy], eager: Iterable[str] | None = None) -> None:
         self.raw: dict[str, RawPolicy] = {}
+        self._domains: dict[str, str] | None = None  # applies_to domain -> policy id, built on first use
         for raw in raws:  # later ones win: a user policy with a bundled id replaces it
             self.raw[str(raw.data.get("id"))] = raw
         self.policies: dict[str, Policy] = {}
@@ -174,14 +174,24 @@ class PolicySet:
             return self._resolve(policy_id, ())
 
     def for_host(self, host: str) -> Policy | None:
-        """The policy whose ``applies_to`` matches ``host`` most specifically."""
-        best: tuple[int, str] | None = None
-        for policy_id, raw in self.raw.items():
-            for domain in raw.data.get("applies_to") or ():
-                domain = str(domain)
-                if host_matches(host, domain) and (best is None or len(domain) > best[0]):
-                    best = (len(domain), policy_id)
-        return self.get(best[1]) if best else None
+        """The policy whose ``applies_to`` matches ``host`` most specifically (the longest domain wins)."""
+        domains = self._domains
+        if domains is None:
+            domains = {}
+            for policy_id, raw in self.raw.items():
+                for domain in raw.data.get("applies_to") or ():
+                    domains.setdefault(str(domain).lower().removeprefix("www."), policy_id)
+            self._domains = domains
+        # host, then each parent domain: the first hit is the longest, most specific match
+        suffix = host
+        while True:
+            policy_id = domains.get(suffix)
+            if policy_id is not None:
+                return self.get(policy_id)
+            dot = suffix.find(".")
+            if dot < 0:
+                return None
+            suffix = suffix[dot + 1 :]
 
     def _resolve(self, policy_id: str, chain: tuple[str, ...]) -> Policy:
         if policy_id in self.policies:
