@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import time
 from collections import defaultdict
 
 from .checks import CHECKS
-from .checks.base import Context, render, template_values
+from .checks.base import Context, LazyValues, render
 from .errors import PolicyError
 from .policy.loader import PolicySet
 from .policy.model import Policy, Rule
@@ -125,14 +126,26 @@ def _reseverity(findings: list[Finding], severity: dict[str, str]) -> list[Findi
     return out
 
 
+_TODAY: tuple[float, dt.date] = (0.0, dt.date.min)
+
+
+def _today() -> dt.date:
+    """Today's date, looked up at most once a second (it is asked for once per reprint)."""
+    global _TODAY
+    now = time.monotonic()
+    if now >= _TODAY[0]:
+        _TODAY = (now + 1.0, dt.date.today())
+    return _TODAY[1]
+
+
 def run_policy(
     reprint: Reprint, policy: Policy, *, today: dt.date | None = None, severity: dict[str, str] | None = None
 ) -> list[Finding]:
-    today = today or dt.date.today()
+    today = today or _today()
     severity = severity or {}
     findings: list[Finding] = []
     undecided: dict[str, list[Rule]] = defaultdict(list)
-    values: dict[str, str] | None = None
+    values: LazyValues | None = None
     for rule in policy.rules:
         if severity and severity.get(f"{policy.id}/{rule.id}") == "off":
             continue
@@ -152,7 +165,7 @@ def run_policy(
             fix = problem.fix
             if rule.fix and (fix is None or not problem.specific):
                 if values is None:
-                    values = template_values(reprint, policy)
+                    values = LazyValues(reprint, policy)
                 fix = render(rule.fix, values)
             findings.append(
                 Finding(

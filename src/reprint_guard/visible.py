@@ -42,13 +42,12 @@ class VisibleBody:
     a compliant reprint usually settles each rule on the cheapest view:
 
     * a phrase is looked for in ``raw_text`` as the policy spells it, then in
-      ``lower`` (lower-cased), then in ``text`` (NFKC, case-folded, white space
-      collapsed);
+      ``text`` (NFKC, case-folded, white space collapsed);
     * a link is looked for among ``anchors`` (``<a href>``) before bare URLs
       are collected into ``links``.
     """
 
-    __slots__ = ("_anchors", "_images", "_links", "_lower", "_text", "_tree", "bare_urls", "raw_text")
+    __slots__ = ("_anchors", "_images", "_links", "_text", "_tree", "bare_urls", "raw_text")
 
     def __init__(
         self,
@@ -66,19 +65,12 @@ class VisibleBody:
         self._anchors: list[str] | None = links if tree is None else None
         self._images = images if images is not None else (None if tree is not None else [])
         self._text: str | None = None
-        self._lower: str | None = None
 
     @property
     def text(self) -> str:
         if self._text is None:
             self._text = normalize(self.raw_text)
         return self._text
-
-    @property
-    def lower(self) -> str:
-        if self._lower is None:
-            self._lower = self.raw_text.lower()
-        return self._lower
 
     @property
     def anchors(self) -> list[str]:
@@ -111,9 +103,8 @@ class VisibleBody:
         return [(anchor, anchor.attributes.get("href")) for anchor in self._tree.tags("a")]
 
     def texts(self) -> Iterator[tuple[str, bool]]:
-        """The text as written (search it with the phrase as written), then lower-cased, then normalised."""
+        """The text as written (search it with the phrase as written), then normalised."""
         yield self.raw_text, True
-        yield self.lower, False
         yield self.text, False
 
     def has_phrase(self, phrase: str) -> bool:

@@ -119,6 +119,41 @@ def template_values(reprint: Reprint, policy: Policy, *, placeholders: bool = Tr
     return values
 
 
-def render(template: str, values: dict[str, str]) -> str:
+class LazyValues:
+    """:func:`template_values` computed only if a template asks for a placeholder (most findings have none)."""
+
+    __slots__ = ("_policy", "_reprint", "_values")
+
+    def __init__(self, reprint: Reprint, policy: Policy) -> None:
+        self._reprint = reprint
+        self._policy = policy
+        self._values: dict[str, str] | None = None
+
+    def get(self, key: str, default: str) -> str:
+        if self._values is None:
+            quick = self._quick(key)
+            if quick is not None:
+                return quick
+            self._values = template_values(self._reprint, self._policy)
+        return self._values.get(key, default)
+
+    def _quick(self, key: str) -> str | None:
+        """The placeholders most fixes use, exactly as :func:`template_values` fills them."""
+        meta = self._reprint.metadata
+        if key == "publisher":
+            return self._policy.publisher
+        if key in ("holder", "author"):
+            names = meta.holders if key == "holder" else meta.authors
+            return " and ".join(names) if names else "{author}"
+        if key == "year":
+            return str(meta.original_published.year) if meta.original_published is not None else "YYYY"
+        if key == "original_url":
+            return meta.original_url or "<original article URL>"
+        return None
+
+
+def render(template: str, values: dict[str, str] | LazyValues) -> str:
     """Fill ``{name}`` placeholders; unknown names stay visible rather than failing."""
+    if "{" not in template:
+        return template
     return _PLACEHOLDER.sub(lambda m: values.get(m.group(1), m.group(0)), template)
