@@ -130,3 +130,15 @@ def test_library_result_is_typed_pydantic():
     assert isinstance(finding, reprint_guard.Finding)
     assert (finding.rule, finding.severity, finding.line) == ("global-research/source-credit", "error", 7)
     assert json.loads(result.model_dump_json())["findings"][0]["rule"] == "global-research/source-credit"
+
+
+def test_engine_results_and_typed_results_have_the_same_fields() -> None:
+    """report.py (plain, for the CLI) and results.py (pydantic, for the library) describe one shape."""
+    import dataclasses
+
+    from reprint_guard import report, results
+
+    for name in ("Suppressed", "Finding", "Result", "Summary"):
+        plain = [f.name for f in dataclasses.fields(getattr(report, name))]
+        typed = list(getattr(results, name).model_fields)
+        assert plain == typed, name

@@ -3,31 +3,55 @@
 >>> from reprint_guard import check
 >>> result = check(body, {"original_url": "https://www.globalresearch.ca/...", "author": "..."})
 >>> result.ok, [f.rule for f in result.findings]
+
+The names below are imported on first use (PEP 562), so that the command line,
+which imports this package, does not pay for pydantic and the library API.
 """
 
-from .api import check, check_file, load_policy
-from .errors import InputError, PolicyError, ReprintGuardError, UsageError
-from .metadata import Metadata, Permission
-from .policy.model import Policy, Rule
-from .report import Finding, Report, Result, Severity
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
 
-__all__ = [
-    "Finding",
-    "InputError",
-    "Metadata",
-    "Permission",
-    "Policy",
-    "PolicyError",
-    "Report",
-    "ReprintGuardError",
-    "Result",
-    "Rule",
-    "Severity",
-    "UsageError",
-    "__version__",
-    "check",
-    "check_file",
-    "load_policy",
-]
+#: Public name -> module that defines it.
+_EXPORTS = {
+    "check": ".api",
+    "check_file": ".api",
+    "load_policy": ".api",
+    "InputError": ".errors",
+    "PolicyError": ".errors",
+    "ReprintGuardError": ".errors",
+    "UsageError": ".errors",
+    "Metadata": ".metadata",
+    "Permission": ".metadata",
+    "Policy": ".policy.model",
+    "Rule": ".policy.model",
+    "Finding": ".results",
+    "Report": ".results",
+    "Result": ".results",
+    "Severity": ".results",
+}
+
+__all__ = sorted([*_EXPORTS, "__version__"])
+
+if TYPE_CHECKING:
+    from .api import check, check_file, load_policy
+    from .errors import InputError, PolicyError, ReprintGuardError, UsageError
+    from .metadata import Metadata, Permission
+    from .policy.model import Policy, Rule
+    from .results import Finding, Report, Result, Severity
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'reprint_guard' has no attribute {name!r}")
+    value = getattr(import_module(module, __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return __all__

@@ -14,6 +14,8 @@ from .policy.loader import policy_set
 from .policy.model import Policy
 from .readers import build, read_file
 from .report import Result
+from .results import Result as TypedResult
+from .results import from_report
 from .reprint import Reprint
 
 
@@ -38,7 +40,7 @@ def check(
     path: str = "<input>",
     bare_urls: bool = True,
     today: dt.date | None = None,
-) -> Result:
+) -> TypedResult:
     """Check a reprint given as a body string and a metadata dict (what a CMS holds).
 
     ``format`` is ``markdown``, ``html`` or ``text``. Raises
@@ -64,7 +66,7 @@ def check_file(
     rules_dirs: Iterable[str | Path] = (),
     bare_urls: bool = True,
     today: dt.date | None = None,
-) -> Result:
+) -> TypedResult:
     """Check a reprint file (Markdown, HTML or JSON); ``meta`` overrides its metadata."""
     rules_dirs = tuple(rules_dirs)
     reprint = read_file(path, meta=meta, bare_urls=bare_urls)
@@ -73,7 +75,7 @@ def check_file(
     )
 
 
-def _finish(reprint: Reprint, result: Result, today: dt.date | None) -> Result:
+def _finish(reprint: Reprint, result: Result, today: dt.date | None) -> TypedResult:
     """Apply the body's inline suppressions (with their reasons), then settle the status."""
     if result.status != "skipped":
         from .suppressions import apply, parse_inline
@@ -82,4 +84,4 @@ def _finish(reprint: Reprint, result: Result, today: dt.date | None) -> Result:
         if suppressions or problems:
             result.findings = apply(result.findings, suppressions, today or dt.date.today()) + problems
             result.findings.sort(key=lambda f: (f.line, f.column))
-    return result.settle()
+    return from_report(result.settle())

@@ -25,8 +25,12 @@ class JsonFormatter:
         stream.write(json.dumps(head)[:-1] + ', "results": [')
 
     def result(self, result: Result) -> None:
-        self.stream.write(("\n" if self.first else ",\n") + result.model_dump_json())
+        self.stream.write(("\n" if self.first else ",\n") + _dumps(result.to_dict()))
         self.first = False
 
     def close(self, summary: Summary) -> None:
-        self.stream.write('\n], "summary": ' + summary.model_dump_json() + "}\n")
+        self.stream.write('\n], "summary": ' + _dumps(summary.to_dict()) + "}\n")
+
+
+def _dumps(data: object) -> str:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))

@@ -144,7 +144,7 @@ REPORT_SCHEMA_PATH = SCHEMA_PATH.with_name("report.schema.json")
 
 
 def render_report_schema() -> str:
-    from ..report import report_schema
+    from ..results import report_schema
 
     return json.dumps(report_schema(), indent=2) + "\n"
 

@@ -1,0 +1,109 @@
+"""The typed results the library returns, and the JSON envelope's schema: pydantic models.
+
+They mirror the plain dataclasses of :mod:`reprint_guard.report` that the
+engine and the command line use (a test keeps the two alike field for field);
+:func:`from_report` turns one into the other at the library boundary.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from . import report
+from .report import REPORT_VERSION, FailOn, Severity, Status, reaches
+
+
+class Suppressed(BaseModel):
+    """Why a finding is not counted: an agreed exception with its reason."""
+
+    kind: Literal["inline", "config"]
+    reason: str
+    until: dt.date | None = None
+
+
+class Finding(BaseModel):
+    """One way the reprint breaks the terms, with where and how to fix it."""
+
+    rule: str = Field(description="Stable id, '<policy>/<rule>'.")
+    policy: str
+    check: str
+    severity: Severity
+    message: str
+    line: int = Field(ge=1)
+    column: int = Field(ge=1)
+    fix: str | None = None
+    suppressed: Suppressed | None = Field(default=None, description="Set when a suppression with a reason applies.")
+
+
+class Result(BaseModel):
+    """The outcome for one reprint (one file, or one library call)."""
+
+    path: str
+    policy: str | None = None
+    status: Status = "pass"
+    findings: list[Finding] = Field(default_factory=list)
+    error: str | None = Field(default=None, description="One-line 'path:line:column: message' input error.")
+    error_line: int | None = None
+    error_column: int | None = None
+    reason: str | None = Field(default=None, description="Why the file was skipped.")
+
+    @property
+    def ok(self) -> bool:
+        """True when no error-severity finding and no input error."""
+        return self.status != "error" and not any(
+            f.severity is Severity.error and f.suppressed is None for f in self.findings
+        )
+
+    def settle(self, fail_on: str = "error") -> Result:
+        """Set ``status`` from the findings: 'fail' when one reaches ``fail_on``."""
+        if self.status in ("pass", "fail"):
+            failed = any(reaches(f.severity, fail_on) for f in self.findings if f.suppressed is None)
+            self.status = "fail" if failed else "pass"
+        return self
+
+
+class Summary(BaseModel):
+    files: int = 0
+    passed: int = 0
+    failed: int = 0
+    errored: int = 0
+    skipped: int = 0
+    errors: int = 0
+    warnings: int = 0
+    infos: int = 0
+    suppressed: int = 0
+
+
+class Tool(BaseModel):
+    model_config = ConfigDict(defer_build=True)
+
+    name: str = "reprint-guard"
+    version: str
+
+
+class Report(BaseModel):
+    """The versioned envelope for a whole run (the ``--format json`` output)."""
+
+    model_config = ConfigDict(defer_build=True)
+
+    version: int = REPORT_VERSION
+    tool: Tool
+    fail_on: FailOn = "error"
+    results: list[Result] = Field(default_factory=list)
+    summary: Summary = Field(default_factory=Summary)
+
+
+def from_report(result: report.Result) -> Result:
+    """The typed (pydantic) copy of an engine result, for library callers."""
+    return Result.model_validate(result.to_dict())
+
+
+def report_schema() -> dict:
+    """JSON Schema of the ``--format json`` envelope, generated from :class:`Report`."""
+    schema = Report.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["$id"] = "https://reprint-guard.invalid/schemas/report.schema.json"
+    return schema
