@@ -34,7 +34,24 @@ _EXPORTS = {
     "Severity": ".results",
 }
 
-__all__ = sorted([*_EXPORTS, "__version__"])
+__all__ = [
+    "Finding",
+    "InputError",
+    "Metadata",
+    "Permission",
+    "Policy",
+    "PolicyError",
+    "Report",
+    "ReprintGuardError",
+    "Result",
+    "Rule",
+    "Severity",
+    "UsageError",
+    "__version__",
+    "check",
+    "check_file",
+    "load_policy",
+]
 
 if TYPE_CHECKING:
     from .api import check, check_file, load_policy

@@ -14,9 +14,9 @@ from .policy.loader import policy_set
 from .policy.model import Policy
 from .readers import build, read_file
 from .report import Result
+from .reprint import Reprint
 from .results import Result as TypedResult
 from .results import from_report
-from .reprint import Reprint
 
 
 def load_policy(spec: str | Path, *, rules_dirs: Iterable[str | Path] = ()) -> Policy:
