@@ -1,4 +1,9 @@
-"""The reprint's metadata: who wrote it, where it came from, how it will be used."""
+"""The reprint's metadata keys, defined as a pydantic model: who wrote it, where it came from, how it is used.
+
+The checks read a :class:`~reprint_guard.metaview.MetadataView`; this model
+validates (and coerces) any metadata that does not already have its declared
+types, and it is what the library exports and the docs describe.
+"""
 
 from __future__ import annotations
 
@@ -9,15 +14,9 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from .metaview import Medium
+
 _EMAIL = re.compile(r"[^\s<>@,;]+@[^\s<>@,;]+")
-
-
-class Medium(StrEnum):
-    web = "web"
-    print = "print"
-    newsletter = "newsletter"
-    broadcast = "broadcast"
-    social = "social"
 
 
 class Permission(BaseModel):

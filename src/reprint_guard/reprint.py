@@ -6,7 +6,7 @@ import html
 import re
 from functools import cached_property
 
-from .metadata import Metadata
+from .metaview import MetadataView
 from .visible import Media, VisibleBody, from_html, from_text, media_from_html
 
 BODY_FORMATS = ("markdown", "html", "text")
@@ -43,7 +43,7 @@ class Reprint:
         self,
         *,
         body: str,
-        metadata: Metadata,
+        metadata: MetadataView,
         format: str = "markdown",
         path: str = "<input>",
         body_line: int = 1,

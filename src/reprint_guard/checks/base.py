@@ -102,7 +102,7 @@ def template_values(reprint: Reprint, policy: Policy, *, placeholders: bool = Tr
         values["author"] = " and ".join(meta.authors)
     if meta.holders:
         values["holder"] = " and ".join(meta.holders)
-    for key, value in (meta.model_dump(exclude_none=True) | (meta.model_extra or {})).items():
+    for key, value in meta.items():
         if isinstance(value, str | int | float | dt.date) and not isinstance(value, bool) and key not in values:
             values[key] = str(value)
     spdx = normalize_license(meta.license)

@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from ..metadata import Metadata
+from ..metaview import MetadataView
 
 OPERATORS = ("is", "is_not", "in", "not_in", "present")
 
@@ -28,7 +28,7 @@ class FieldTest:
     op: str
     value: Any
 
-    def evaluate(self, meta: Metadata) -> bool | None:
+    def evaluate(self, meta: MetadataView) -> bool | None:
         actual = meta.value(self.field)
         if self.op == "present":
             return (actual not in (None, "", [])) == bool(self.value)
@@ -53,7 +53,7 @@ class FieldTest:
 class AllOf:
     parts: tuple[Condition, ...]
 
-    def evaluate(self, meta: Metadata) -> bool | None:
+    def evaluate(self, meta: MetadataView) -> bool | None:
         values = [p.evaluate(meta) for p in self.parts]
         if False in values:
             return False
@@ -70,7 +70,7 @@ class AllOf:
 class AnyOf:
     parts: tuple[Condition, ...]
 
-    def evaluate(self, meta: Metadata) -> bool | None:
+    def evaluate(self, meta: MetadataView) -> bool | None:
         values = [p.evaluate(meta) for p in self.parts]
         if True in values:
             return True
@@ -87,7 +87,7 @@ class AnyOf:
 class Not:
     part: Condition
 
-    def evaluate(self, meta: Metadata) -> bool | None:
+    def evaluate(self, meta: MetadataView) -> bool | None:
         value = self.part.evaluate(meta)
         return None if value is None else not value
 

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import PolicyError, ReprintGuardError
-from ..metadata import Medium
+from ..metaview import Medium
 from .conditions import AllOf, AnyOf, Condition, FieldTest, Not
 from .loader import PolicySet, RawPolicy, _cached_set, read_policy_file, schema_errors
 

@@ -12,11 +12,9 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
-
 from ..errors import InputError
 from ..limits import MAX_FILE_BYTES
-from ..metadata import Metadata
+from ..metaview import MetadataView, read_metadata
 from ..reprint import Reprint
 
 SUFFIX_FORMATS = {".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html", ".json": "json"}
@@ -213,10 +211,12 @@ def _is_type_tag(part: object) -> bool:
     return isinstance(part, str) and (part in {"str", "datetime", "date", "list[str]", "bool"} or "[" in part)
 
 
-def validate_metadata(data: Mapping[str, Any], *, path: str, key_lines: Mapping[str, int]) -> Metadata:
+def validate_metadata(data: Mapping[str, Any], *, path: str, key_lines: Mapping[str, int]) -> MetadataView:
     try:
-        return Metadata.model_validate(data)
-    except ValidationError as exc:
+        return read_metadata(data)
+    except ValueError as exc:  # pydantic's ValidationError
+        if not hasattr(exc, "errors"):
+            raise
         problem = exc.errors()[0]
         loc = problem.get("loc") or ()
         key = str(loc[0]) if loc else None

@@ -82,7 +82,7 @@ def run_fixture(path: Path, rules_dirs: tuple[str, ...] = ()) -> Outcome:
     try:
         reprint = read_file(path)
         meta = reprint.metadata
-        expected = parse_expect((meta.model_extra or {}).get("expect"), name)
+        expected = parse_expect(meta.extra.get("expect"), name)
         policies = policy_set(rules_dirs)
         policy_id = meta.policy or path.parent.name
         policy = load_policy(policy_id, extra=rules_dirs)

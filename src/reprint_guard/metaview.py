@@ -1,0 +1,261 @@
+"""The validated metadata the checks read, built without pydantic whenever it can be.
+
+The metadata keys are defined by the pydantic model :class:`reprint_guard.metadata.Metadata`.
+Validating with it costs an import of pydantic (about 130 ms, most of the
+command line's start-up budget) and a few microseconds per file. Front matter
+read from YAML almost always has every value in its declared type already
+(strings, booleans, dates, lists of strings), and for such input the model's
+validation changes nothing; :func:`read_metadata` then builds the view
+directly. Anything else (a date or a boolean written as a string, a number
+where text is expected, an unknown medium) goes through the model, which
+coerces it or reports the error. A test holds both routes to the same result.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator, Mapping
+from enum import StrEnum
+from typing import Any
+
+_EMAIL = re.compile(r"[^\s<>@,;]+@[^\s<>@,;]+")
+
+
+class Medium(StrEnum):
+    web = "web"
+    print = "print"
+    newsletter = "newsletter"
+    broadcast = "broadcast"
+    social = "social"
+
+
+_MEDIA = {m.value: m for m in Medium}
+
+#: Declared keys by kind, in the model's order (the order ``items()`` follows).
+TEXT_KEYS = ("title", "source", "original_url", "policy", "license", "reprint_license")
+NAME_KEYS = ("author", "copyright_holder")
+DATE_KEYS = ("original_published", "published")
+FLAG_KEYS = ("modified", "translated", "paywalled", "sold", "ads_targeted")
+DECLARED = (
+    "title",
+    "author",
+    "copyright_holder",
+    "source",
+    "original_url",
+    "original_published",
+    "medium",
+    "commercial",
+    "permissions",
+    "policy",
+    "license",
+    "reprint_license",
+    "published",
+    *FLAG_KEYS,
+)
+_DECLARED = frozenset(DECLARED)
+_PERMISSION_KEYS = frozenset({"from", "date", "scope", "reference", "expires"})
+
+
+class PermissionView:
+    """A written permission the republisher holds, e.g. an email from the publisher."""
+
+    __slots__ = ("date", "expires", "extra", "from_", "reference", "scope")
+
+    def __init__(
+        self,
+        from_: str,
+        date: dt.date | None = None,
+        scope: list[str] | None = None,
+        reference: str | None = None,
+        expires: dt.date | None = None,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.from_ = from_
+        self.date = date
+        self.scope = scope if scope is not None else []
+        self.reference = reference
+        self.expires = expires
+        self.extra = extra or {}
+
+    @property
+    def email(self) -> str:
+        """The granting address, lower-cased (``Name <a@b>`` and bare ``a@b`` alike)."""
+        found = _EMAIL.search(self.from_)
+        return (found.group(0) if found else self.from_).strip().lower()
+
+    def covers(self, scope: str) -> bool:
+        return scope.lower() in {s.lower() for s in self.scope}
+
+    def expired(self, today: dt.date) -> bool:
+        return self.expires is not None and self.expires < today
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "from": self.from_,
+            "date": self.date,
+            "scope": list(self.scope),
+            "reference": self.reference,
+            "expires": self.expires,
+            **self.extra,
+        }
+
+
+class MetadataView:
+    """Metadata of a proposed reprint, validated. Unknown keys are kept in ``extra``."""
+
+    __slots__ = (*DECLARED, "extra")
+
+    title: str | None
+    author: str | list[str] | None
+    copyright_holder: str | list[str] | None
+    source: str | None
+    original_url: str | None
+    original_published: dt.datetime | dt.date | None
+    medium: Medium
+    commercial: bool | None
+    permissions: list[PermissionView]
+    policy: str | None
+    license: str | None
+    reprint_license: str | None
+    published: dt.datetime | dt.date | None
+    modified: bool
+    translated: bool
+    paywalled: bool
+    sold: bool
+    ads_targeted: bool
+    extra: dict[str, Any]
+
+    @property
+    def authors(self) -> list[str]:
+        return _as_list(self.author)
+
+    @property
+    def holders(self) -> list[str]:
+        """Copyright holders: ``copyright_holder`` if given, else the author(s)."""
+        return _as_list(self.copyright_holder) or self.authors
+
+    def value(self, field: str) -> Any:
+        """A metadata value by key, declared or extra; ``None`` when absent."""
+        value = getattr(self, field) if field in _DECLARED else self.extra.get(field)
+        return value.value if isinstance(value, StrEnum) else value
+
+    def is_reprint(self) -> bool:
+        return bool(self.original_url or self.policy)
+
+    def items(self) -> Iterator[tuple[str, Any]]:
+        """Declared keys that are set, then the extra ones, as the model would dump them."""
+        for key in DECLARED:
+            value = getattr(self, key)
+            if value is not None:
+                yield key, value
+        yield from self.extra.items()
+
+
+def read_metadata(data: Mapping[str, Any]) -> MetadataView:
+    """Validate ``data`` as the model does; raises pydantic's ``ValidationError`` when it is invalid."""
+    view = _exact(data)
+    if view is not None:
+        return view
+    from .metadata import Metadata
+
+    return from_model(Metadata.model_validate(data))
+
+
+def from_model(model: Any) -> MetadataView:
+    """The view of a validated :class:`~reprint_guard.metadata.Metadata`."""
+    view = MetadataView()
+    for key in DECLARED:
+        setattr(view, key, getattr(model, key))
+    view.permissions = [
+        PermissionView(
+            p.from_, p.date, list(p.scope), p.reference, p.expires, dict(p.model_extra) if p.model_extra else None
+        )
+        for p in model.permissions
+    ]
+    view.extra = dict(model.model_extra or {})
+    return view
+
+
+def _exact(data: Mapping[str, Any]) -> MetadataView | None:
+    """The view, when every value already has its declared type (validation would change nothing)."""
+    view = MetadataView()
+    extra: dict[str, Any] = {}
+    for key, value in data.items():
+        if type(key) is not str:
+            return None
+        if key not in _DECLARED:
+            extra[key] = value
+    get = data.get
+    for key in TEXT_KEYS:
+        value = get(key)
+        if value is not None and type(value) is not str:
+            return None
+        setattr(view, key, value)
+    for key in NAME_KEYS:
+        value = get(key)
+        if value is not None and type(value) is not str:
+            if type(value) is not list or any(type(v) is not str for v in value):
+                return None
+            value = list(value)
+        setattr(view, key, value)
+    for key in DATE_KEYS:
+        value = get(key)
+        if value is not None and type(value) not in (dt.date, dt.datetime):
+            return None
+        setattr(view, key, value)
+    for key in FLAG_KEYS:
+        value = get(key)
+        if value is not None and type(value) is not bool:
+            return None
+        setattr(view, key, bool(value))
+    commercial = get("commercial")
+    if commercial is not None and type(commercial) is not bool:
+        return None
+    view.commercial = commercial
+    medium = get("medium")
+    if medium is None:
+        view.medium = Medium.web
+    elif type(medium) is str and medium.strip().lower() in _MEDIA:
+        view.medium = _MEDIA[medium.strip().lower()]
+    else:
+        return None
+    permissions = get("permissions")
+    if permissions is None:
+        view.permissions = []
+    elif type(permissions) is list:
+        records = [_exact_permission(p) for p in permissions]
+        if None in records:
+            return None
+        view.permissions = records  # type: ignore[assignment]
+    else:
+        return None
+    view.extra = extra
+    return view
+
+
+def _exact_permission(data: Any) -> PermissionView | None:
+    if type(data) is not dict or any(type(k) is not str for k in data) or type(data.get("from")) is not str:
+        return None
+    date, expires, reference = data.get("date"), data.get("expires"), data.get("reference")
+    if (date is not None and type(date) is not dt.date) or (expires is not None and type(expires) is not dt.date):
+        return None
+    if reference is not None and type(reference) is not str:
+        return None
+    scope = data.get("scope", [])
+    if type(scope) is str:
+        scope = [scope]
+    elif type(scope) is not list or any(type(s) is not str for s in scope):
+        return None
+    extra = {k: v for k, v in data.items() if k not in _PERMISSION_KEYS}
+    if "from_" in extra:
+        return None  # the model also accepts the field's own name: leave that to it
+    return PermissionView(data["from"], date, list(scope), reference, expires, extra or None)
+
+
+def _as_list(value: str | list[str] | None) -> list[str]:
+    if value is None:
+        return []
+    if isinstance(value, str):
+        return [value] if value.strip() else []
+    return [str(v) for v in value if str(v).strip()]

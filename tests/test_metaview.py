@@ -1,0 +1,101 @@
+"""The metadata view is built without pydantic when it can be: both routes must agree.
+
+``metaview._exact`` exists only for speed (the command line does not import
+pydantic); these tests hold it to what the pydantic model produces.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from typing import Any
+
+import pytest
+
+from reprint_guard.metadata import Metadata
+from reprint_guard.metaview import DECLARED, _exact, from_model, read_metadata
+
+DAY = dt.date(2025, 3, 4)
+MOMENT = dt.datetime(2025, 3, 4, 10, 30, tzinfo=dt.UTC)
+
+CANDIDATES: dict[str, list[Any]] = {
+    "title": ["A title", "", None, 2024, True, ["a"]],
+    "author": ["Ana Souza", ["Ana", "Bo"], [], None, ["Ana", 3], ("Ana",), 7],
+    "copyright_holder": ["Ana", ["Ana", "Bo"], None, 1.5],
+    "original_url": ["https://www.globalresearch.ca/x/5763259", None, 5],
+    "original_published": [DAY, MOMENT, "2025-03-04", None, 20250304, dt.datetime(2025, 3, 4)],
+    "published": [DAY, MOMENT, None, "2025-03-04T10:00:00Z"],
+    "medium": ["web", "Print", " newsletter ", None, "fax", 3, "WEB"],
+    "commercial": [True, False, None, "yes", "no", 1, 0, "maybe"],
+    "permissions": [
+        None,
+        [],
+        [{"from": "publications@globalresearch.ca", "date": DAY, "scope": ["commercial"], "reference": "mail"}],
+        [{"from": "Ed <ed@x.org>", "scope": "print", "expires": DAY, "note": "kept"}],
+        [{"from": "a@b.org", "date": "2025-01-02", "scope": ["print"]}],
+        [{"from": "a@b.org", "date": MOMENT, "scope": ["print"]}],
+        [{"from": "a@b.org", "scope": None}],
+        [{"from_": "a@b.org", "scope": ["print"]}],
+        [{"scope": ["print"]}],
+        ["a@b.org"],
+        {"from": "a@b.org"},
+    ],
+    "policy": ["global-research", None, 3],
+    "license": ["CC-BY-ND-4.0", None],
+    "modified": [True, False, None, "true", 1],
+    "sold": [False, None, "no"],
+    "tags": [["a", "b"], "x", 3, None],
+    "expect": [["global-research/link-original"], None],
+}
+
+
+def _canonical(view: Any) -> list[tuple[str, str]]:
+    rows = []
+    for key in DECLARED:
+        value = getattr(view, key)
+        if key == "permissions":
+            value = [p.as_dict() for p in value]
+        rows.append((key, repr(value)))
+    rows.append(("extra", repr(sorted(view.extra.items()))))
+    return rows
+
+
+def _model_view(data: dict[str, Any]) -> Any:
+    try:
+        return from_model(Metadata.model_validate(data))
+    except ValueError:
+        return None
+
+
+def test_generated_metadata_agrees_with_the_model() -> None:
+    rng = random.Random(20261201)
+    fast = 0
+    for _ in range(4000):
+        keys = rng.sample(sorted(CANDIDATES), rng.randint(0, 8))
+        data = {key: rng.choice(CANDIDATES[key]) for key in keys}
+        exact = _exact(data)
+        model = _model_view(data)
+        if exact is None:
+            continue
+        fast += 1
+        assert model is not None, f"fast route accepted what the model refuses: {data!r}"
+        assert _canonical(exact) == _canonical(model), data
+    assert fast > 400  # the fast route is taken, not only declined
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        {"commercial": "yes", "original_published": "2025-03-04"},
+        {"medium": "Print ", "permissions": [{"from": "a@b.org", "date": "2025-01-02", "scope": "print"}]},
+    ],
+)
+def test_coercions_go_through_the_model(data: dict[str, Any]) -> None:
+    assert _exact(data) is None
+    assert _canonical(read_metadata(data)) == _canonical(from_model(Metadata.model_validate(data)))
+
+
+def test_invalid_metadata_raises_the_models_error() -> None:
+    with pytest.raises(ValueError) as caught:
+        read_metadata({"commercial": "maybe"})
+    assert hasattr(caught.value, "errors")
