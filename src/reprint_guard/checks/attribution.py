@@ -14,45 +14,21 @@ PASS (copyright: true, author Jane Doe)::
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Literal
-
-from pydantic import Field, model_validator
+from typing import TYPE_CHECKING
 
 from ..reprint import Reprint
 from ..textnorm import find_phrase
 from ..visible import VisibleBody
 from .base import Context, Problem, render
-from .base import Params as BaseParams
+
+if TYPE_CHECKING:
+    from .params import AttributionParams as Params
 
 NAME = "attribution"
 SUMMARY = "A named credit (any accepted variant), or a copyright notice naming the holder, is visible."
 
 _NOTICE_MARKS = ("©", "(c)", "copyright")
 _NOTICE_WINDOW = 160
-
-
-class Params(BaseParams):
-    names: tuple[str, ...] = Field(default=(), description="Accepted spellings of the credit; any one suffices.")
-    names_from: Literal["author", "source", "copyright_holder"] | None = Field(
-        default=None, description="Every value of this metadata field (e.g. each author) must be visible."
-    )
-    template: str | None = Field(
-        default=None,
-        description="A byline format such as '{author}, Montana Free Press', filled in for each author.",
-    )
-    copyright: bool = Field(
-        default=False, description="Require a copyright notice (©, (c) or 'Copyright') naming the holder."
-    )
-    position: Literal["any", "top", "bottom"] = Field(
-        default="any", description="Where the credit must stand: anywhere, near the top or near the bottom."
-    )
-    window: float = Field(default=0.25, gt=0, le=1, description="How near: a fraction of the visible text.")
-
-    @model_validator(mode="after")
-    def _something(self) -> Params:
-        if not (self.names or self.names_from or self.template or self.copyright):
-            raise ValueError("an attribution rule needs 'names', 'names_from', 'template' or 'copyright: true'")
-        return self
 
 
 def notice_positions(text: str) -> list[int]:

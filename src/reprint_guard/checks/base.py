@@ -8,8 +8,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from pydantic import BaseModel, ConfigDict, field_validator
-
 from ..limits import MAX_PATTERN_LENGTH
 from ..reprint import Reprint
 
@@ -19,10 +17,33 @@ if TYPE_CHECKING:
 _PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
 
 
-class Params(BaseModel):
-    """Base for a check's parameters: unknown keys are policy mistakes."""
+class ParamsView:
+    """A check's validated parameters as plain read-only attributes: what a check reads.
 
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True, defer_build=True)
+    Built from a :mod:`~reprint_guard.checks.params` model (or from bundled
+    policies validated ahead of time); list values become tuples, as the model
+    declares them. ``declared()`` is what the policy wrote, for docs.
+    """
+
+    def __init__(self, values: dict[str, Any], declared: dict[str, Any] | None = None) -> None:
+        for key, value in values.items():
+            object.__setattr__(self, key, tuple(value) if isinstance(value, list) else value)
+        object.__setattr__(self, "_values", dict(values))
+        object.__setattr__(self, "_declared", dict(declared if declared is not None else values))
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        raise AttributeError("check parameters are read-only")
+
+    def __repr__(self) -> str:
+        return f"ParamsView({self._declared!r})"
+
+    def values(self) -> dict[str, Any]:
+        """Every parameter, defaults included (field names, not YAML aliases)."""
+        return dict(self._values)
+
+    def declared(self) -> dict[str, Any]:
+        """The parameters that differ from their defaults, under their YAML names."""
+        return dict(self._declared)
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,19 +85,6 @@ def compile_pattern(pattern: str) -> Any:
             f"invalid or unsupported pattern {pattern!r} ({reason}); patterns use RE2 syntax "
             "(no backreferences or look-around)"
         ) from None
-
-
-class PatternParams(Params):
-    """Params with an optional ``pattern``, compiled once when the policy loads."""
-
-    pattern: str | None = None
-
-    @field_validator("pattern")
-    @classmethod
-    def _compiles(cls, value: str | None) -> str | None:
-        if value is not None:
-            compile_pattern(value)
-        return value
 
 
 def template_values(reprint: Reprint, policy: Policy, *, placeholders: bool = True) -> dict[str, str]:

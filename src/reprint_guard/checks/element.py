@@ -10,28 +10,17 @@ longer matches (rewritten by a CDN, AMP or a sanitiser).
 from __future__ import annotations
 
 from collections.abc import Iterator
-
-from pydantic import Field
+from typing import TYPE_CHECKING
 
 from ..reprint import Reprint
 from ..urls import host_of
-from .base import Context, PatternParams, Problem, compile_pattern
+from .base import Context, Problem, compile_pattern
+
+if TYPE_CHECKING:
+    from .params import ElementParams as Params
 
 NAME = "element"
 SUMMARY = "A required element (e.g. a tracking pixel image) whose URL matches a pattern is present, not hidden."
-
-
-class Params(PatternParams):
-    pattern: str = Field(description="RE2 pattern the element's URL must match.")
-    tag: str = Field(default="img", description="The element: img, iframe, script-free embeds.")
-    host: str | None = Field(
-        default=None, description="The pixel's host: an element there that does not match is reported as altered."
-    )
-    insert: str | None = Field(
-        default=None,
-        description="HTML that --fix inserts when the element is missing, e.g. "
-        '\'<img src="{tracking_pixel}" width="1" height="1" alt="">\'.',
-    )
 
 
 def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Problem]:

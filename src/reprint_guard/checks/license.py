@@ -11,22 +11,17 @@ FAIL: no link to the deed; ``license: CC-BY-NC-4.0`` in the metadata.
 from __future__ import annotations
 
 from collections.abc import Iterator
-
-from pydantic import Field
+from typing import TYPE_CHECKING
 
 from ..licenses import deed_path, describe, normalize_license
 from ..reprint import Reprint
 from .base import Context, Problem
-from .base import Params as BaseParams
+
+if TYPE_CHECKING:
+    from .params import LicenseParams as Params
 
 NAME = "license"
 SUMMARY = "The licence is one the policy covers, is named in the visible text and linked to its deed."
-
-
-class Params(BaseParams):
-    licenses: tuple[str, ...] = Field(description="SPDX ids the policy covers, e.g. [CC-BY-ND-4.0].")
-    link: bool = Field(default=True, description="Require a visible link to the licence deed.")
-    named: bool = Field(default=True, description="Require the licence's name in the visible text.")
 
 
 def _linked(links: list[str], paths: set[str]) -> bool:

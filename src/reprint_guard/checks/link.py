@@ -11,29 +11,17 @@ FAIL: ``[Example](https://example.org/)`` (the homepage), ``![](https://example.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Literal
-
-from pydantic import Field, model_validator
+from typing import TYPE_CHECKING
 
 from ..reprint import Reprint
 from ..urls import host_of, normalize_url
-from .base import Context, PatternParams, Problem, compile_pattern
+from .base import Context, Problem, compile_pattern
+
+if TYPE_CHECKING:
+    from .params import LinkParams as Params
 
 NAME = "link"
 SUMMARY = "A visible hyperlink to the original article (`original_url`) or to URLs matching a pattern."
-
-
-class Params(PatternParams):
-    target: Literal["original"] | None = Field(
-        default=None, description="'original': the article named by the reprint's original_url."
-    )
-    pattern: str | None = Field(default=None, description="RE2 pattern a link's URL must match instead.")
-
-    @model_validator(mode="after")
-    def _one_target(self) -> Params:
-        if (self.target is None) == (self.pattern is None):
-            raise ValueError("a link rule needs exactly one of 'target: original' or 'pattern'")
-        return self
 
 
 def _mentioning(links: list[str], host: str) -> list[str]:

@@ -11,35 +11,17 @@ FAIL: ``![Harbour at dawn](harbour.jpg)``.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Literal
-
-from pydantic import Field, model_validator
+from typing import TYPE_CHECKING
 
 from ..reprint import Reprint
 from ..urls import host_matches, host_of
 from .base import Context, Problem, compile_pattern
-from .base import Params as BaseParams
+
+if TYPE_CHECKING:
+    from .params import MediaParams as Params
 
 NAME = "media"
 SUMMARY = "Images and other media are forbidden, limited to some hosts, or need a permission record."
-
-
-class Params(BaseParams):
-    mode: Literal["forbid", "hosts", "permission"] = "forbid"
-    hosts: tuple[str, ...] = Field(default=(), description="Allowed hosts (subdomains included), for mode hosts.")
-    scope: str = Field(default="photos", description="Permission scope that covers media, for mode permission.")
-    except_: str | None = Field(default=None, alias="except", description="RE2 pattern of media URLs always allowed.")
-    tags: tuple[str, ...] = Field(
-        default=("img", "video", "audio", "source", "iframe", "embed", "object"), description="Which elements count."
-    )
-
-    @model_validator(mode="after")
-    def _hosts(self) -> Params:
-        if self.mode == "hosts" and not self.hosts:
-            raise ValueError("mode 'hosts' needs a list of 'hosts'")
-        if self.except_ is not None:
-            compile_pattern(self.except_)
-        return self
 
 
 def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Problem]:

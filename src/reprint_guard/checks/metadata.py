@@ -7,28 +7,16 @@ FAIL: no ``author`` key, or an empty one.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
-
-from pydantic import Field, model_validator
+from typing import TYPE_CHECKING, Any
 
 from ..reprint import Reprint
-from .base import Context, PatternParams, Problem, compile_pattern
+from .base import Context, Problem, compile_pattern
+
+if TYPE_CHECKING:
+    from .params import MetadataParams as Params
 
 NAME = "metadata"
 SUMMARY = "A metadata field is present, and matches a pattern or one of the allowed values."
-
-
-class Params(PatternParams):
-    field: str = Field(description="The metadata key.")
-    required: bool = True
-    pattern: str | None = Field(default=None, description="RE2 pattern the value (as text) must match.")
-    allowed: tuple[Any, ...] | None = Field(default=None, description="The value must be one of these.")
-
-    @model_validator(mode="after")
-    def _tests_something(self) -> Params:
-        if not self.required and self.pattern is None and self.allowed is None:
-            raise ValueError("a metadata rule with 'required: false' needs 'pattern' or 'allowed'")
-        return self
 
 
 def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Problem]:

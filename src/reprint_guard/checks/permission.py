@@ -21,31 +21,16 @@ FAIL: ``commercial: true`` with no permissions, a permission from someone else, 
 from __future__ import annotations
 
 from collections.abc import Iterator
-
-from pydantic import Field, model_validator
+from typing import TYPE_CHECKING
 
 from ..reprint import Reprint
 from .base import Context, Problem
-from .base import Params as BaseParams
+
+if TYPE_CHECKING:
+    from .params import PermissionParams as Params
 
 NAME = "permission"
 SUMMARY = "When the condition holds, a permission record from the publisher's contacts covers the use."
-
-
-class Params(BaseParams):
-    scope: str | None = Field(default=None, description="The use that needs permission, e.g. 'commercial'.")
-    scope_from: str | None = Field(
-        default=None, description="Take the scope from this metadata field instead (e.g. 'medium')."
-    )
-    from_: tuple[str, ...] = Field(
-        default=(), alias="from", description="Who may grant it ('*': anyone); defaults to the policy's contacts."
-    )
-
-    @model_validator(mode="after")
-    def _one_scope(self) -> Params:
-        if (self.scope is None) == (self.scope_from is None):
-            raise ValueError("a permission rule needs exactly one of 'scope' or 'scope_from'")
-        return self
 
 
 def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Problem]:

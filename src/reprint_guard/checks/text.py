@@ -10,28 +10,17 @@ FAIL (pattern: "all rights reserved", mode: forbid): ``All Rights Reserved.``
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Literal
-
-from pydantic import Field, model_validator
+from typing import TYPE_CHECKING
 
 from ..reprint import Reprint
 from ..textnorm import find_phrase, normalized
-from .base import Context, PatternParams, Problem, compile_pattern
+from .base import Context, Problem, compile_pattern
+
+if TYPE_CHECKING:
+    from .params import TextParams as Params
 
 NAME = "text"
 SUMMARY = "A phrase or pattern must (require) or must not (forbid) appear in the visible text."
-
-
-class Params(PatternParams):
-    phrase: str | None = Field(default=None, description="Literal words, matched as whole words.")
-    pattern: str | None = Field(default=None, description="RE2 pattern over the normalised visible text.")
-    mode: Literal["require", "forbid"] = "require"
-
-    @model_validator(mode="after")
-    def _one_needle(self) -> Params:
-        if (self.phrase is None) == (self.pattern is None):
-            raise ValueError("a text rule needs exactly one of 'phrase' or 'pattern'")
-        return self
 
 
 def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Problem]:

@@ -11,26 +11,16 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-
-from pydantic import Field, model_validator
+from typing import TYPE_CHECKING
 
 from ..reprint import Reprint
 from .base import Context, Problem
-from .base import Params as BaseParams
+
+if TYPE_CHECKING:
+    from .params import TimingParams as Params
 
 NAME = "timing"
 SUMMARY = "The reprint is published no earlier than a number of hours or calendar days after the original."
-
-
-class Params(BaseParams):
-    after_days: int | None = Field(default=None, ge=0, description="Calendar days after the original's date.")
-    after_hours: int | None = Field(default=None, ge=0, description="Hours after the original's date-time.")
-
-    @model_validator(mode="after")
-    def _one(self) -> Params:
-        if (self.after_days is None) == (self.after_hours is None):
-            raise ValueError("a timing rule needs exactly one of 'after_days' or 'after_hours'")
-        return self
 
 
 def _as_datetime(value: dt.date | dt.datetime) -> dt.datetime:

@@ -14,7 +14,7 @@ from .model import Policy, Rule
 
 
 def describe_params(rule: Rule) -> str:
-    params = rule.params.model_dump(by_alias=True, exclude_defaults=True) if rule.params is not None else {}
+    params = rule.params.declared() if rule.params is not None else {}
     return ", ".join(f"{k}: {_value(v)}" for k, v in params.items())
 
 

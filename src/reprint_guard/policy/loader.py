@@ -9,6 +9,7 @@ before use, with errors at file:line:column.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import threading
 from collections.abc import Iterable, Mapping
@@ -16,15 +17,15 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
-
 from ..checks import CHECKS
+from ..checks.base import ParamsView
 from ..errors import PolicyError
 from ..limits import MAX_POLICY_BYTES
+from ..report import Severity
 from ..safeyaml import jsonable, position_of
 from ..safeyaml import load as load_yaml
 from . import conditions
-from .model import Policy, Rule
+from .model import Credit, Policy, Rule
 
 POLICY_SUFFIXES = (".yaml", ".yml")
 _RULE_KEYS = frozenset(
@@ -223,27 +224,22 @@ class PolicySet:
                 del rules[rule_id]
                 continue
             rules[rule_id] = _build_rule(raw, index, rule_data, policy_id)
-        try:
-            policy = Policy(
-                id=policy_id,
-                name=data.get("name", policy_id),
-                publisher=data.get("publisher", ""),
-                source_url=data.get("source_url", ""),
-                terms_read=data.get("terms_read"),
-                description=data.get("description"),
-                confidence=data.get("confidence", "primary"),
-                notes=data.get("notes"),
-                applies_to=tuple(data.get("applies_to") or ()),
-                contacts=tuple(data.get("contacts") or (parent.contacts if parent else ())),
-                extends=data.get("extends"),
-                credit=data.get("credit") or (parent.credit if parent else None),
-                rules=tuple(rules.values()),
-                path=raw.path,
-            )
-        except ValidationError as exc:
-            problem = exc.errors()[0]
-            loc = [str(p) for p in problem.get("loc", ())]
-            raise raw.error(f"field '{'.'.join(loc)}': {problem['msg']}", list(loc)) from None
+        policy = Policy(
+            id=policy_id,
+            name=_text(raw, data.get("name", policy_id), ["name"]),
+            publisher=_text(raw, data.get("publisher", ""), ["publisher"]),
+            source_url=_text(raw, data.get("source_url", ""), ["source_url"]),
+            terms_read=_date(raw, data.get("terms_read"), ["terms_read"]),
+            description=_text(raw, data.get("description"), ["description"], optional=True),
+            confidence=_choice(raw, data.get("confidence", "primary"), _POLICY_CONFIDENCE, ["confidence"]),
+            notes=_text(raw, data.get("notes"), ["notes"], optional=True),
+            applies_to=_texts(raw, data.get("applies_to"), ["applies_to"]),
+            contacts=_texts(raw, data.get("contacts"), ["contacts"]) or (parent.contacts if parent else ()),
+            extends=_text(raw, data.get("extends"), ["extends"], optional=True),
+            credit=_credit(raw, data.get("credit")) or (parent.credit if parent else None),
+            rules=tuple(rules.values()),
+            path=raw.path,
+        )
         self.policies[policy_id] = policy
         return policy
 
@@ -259,38 +255,96 @@ def _build_rule(raw: RawPolicy, index: int, data: Mapping[str, Any], policy_id: 
             [*where, "check"],
         )
     params_data = {k: v for k, v in data.items() if k not in _RULE_KEYS}
+    from ..checks.params import PARAMS  # pydantic: only when a policy is validated, not when one runs
+
     try:
-        params = module.Params.model_validate(params_data)
-    except ValidationError as exc:
-        problem = exc.errors()[0]
+        model = PARAMS[str(check)].model_validate(params_data)
+    except ValueError as exc:  # pydantic's ValidationError
+        problem = exc.errors()[0]  # type: ignore[attr-defined]
         loc = [str(p) for p in problem.get("loc", ()) if not isinstance(p, int)]
         field = f", field '{'.'.join(loc)}'" if loc else ""
         message = str(problem.get("msg", "invalid")).removeprefix("Value error, ")
         raise raw.error(f"rule {rule_id!r}{field}: {message}", [*where, *loc[:1]]) from None
+    params = ParamsView(model.model_dump(), model.model_dump(by_alias=True, exclude_defaults=True))
     when = None
     if data.get("when") is not None:
         try:
             when = conditions.parse(data["when"])
         except (ValueError, TypeError, AttributeError) as exc:
             raise raw.error(f"rule {rule_id!r}, field 'when': {exc}", [*where, "when"]) from None
+    label = f"rule {rule_id!r}, "
+    return Rule(
+        id=str(rule_id),
+        check=str(check),
+        severity=Severity(_choice(raw, data.get("severity", "error"), _SEVERITIES, [*where, "severity"], label)),
+        message=_text(raw, data.get("message", ""), [*where, "message"], label=label).strip(),
+        description=_text(raw, data.get("description"), [*where, "description"], optional=True, label=label),
+        when=when,
+        fix=_text(raw, data.get("fix"), [*where, "fix"], optional=True, label=label),
+        terms=_text(raw, data.get("terms"), [*where, "terms"], optional=True, label=label),
+        confidence=_choice(raw, data.get("confidence", "primary"), _RULE_CONFIDENCE, [*where, "confidence"], label),
+        params=params,
+        origin=policy_id,
+    )
+
+
+# Field checks for what the JSON Schema already enforces on user files: a safety
+# net with the same kind of message, since bundled files skip the schema at run time.
+
+_SEVERITIES = ("error", "warning", "info")
+_RULE_CONFIDENCE = ("primary", "second-hand")
+_POLICY_CONFIDENCE = ("primary", "second-hand", "mixed")
+
+
+def _field(where: list[str | int]) -> str:
+    return str(where[-1])
+
+
+def _text(raw: RawPolicy, value: Any, where: list[str | int], *, optional: bool = False, label: str = "") -> Any:
+    if value is None and optional:
+        return None
+    if not isinstance(value, str):
+        raise raw.error(f"{label}field '{_field(where)}': Input should be a valid string", where)
+    return value
+
+
+def _texts(raw: RawPolicy, value: Any, where: list[str | int]) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if not isinstance(value, list | tuple) or not all(isinstance(v, str) for v in value):
+        raise raw.error(f"field '{_field(where)}': Input should be a list of strings", where)
+    return tuple(value)
+
+
+def _choice(raw: RawPolicy, value: Any, allowed: tuple[str, ...], where: list[str | int], label: str = "") -> Any:
+    if value not in allowed:
+        options = " or ".join(repr(a) for a in allowed)
+        raise raw.error(f"{label}field '{_field(where)}': Input should be {options}", where)
+    return value
+
+
+def _date(raw: RawPolicy, value: Any, where: list[str | int]) -> dt.date | None:
+    if value is None or (isinstance(value, dt.date) and not isinstance(value, dt.datetime)):
+        return value
     try:
-        return Rule(
-            id=str(rule_id),
-            check=str(check),
-            severity=data.get("severity", "error"),
-            message=str(data.get("message", "")).strip(),
-            description=data.get("description"),
-            when=when,
-            fix=data.get("fix"),
-            terms=data.get("terms"),
-            confidence=data.get("confidence", "primary"),
-            params=params,
-            origin=policy_id,
-        )
-    except ValidationError as exc:
-        problem = exc.errors()[0]
-        loc = [str(p) for p in problem.get("loc", ())]
-        raise raw.error(f"rule {rule_id!r}, field '{'.'.join(loc)}': {problem['msg']}", [*where, *loc]) from None
+        return dt.date.fromisoformat(str(value))
+    except ValueError:
+        raise raw.error(f"field '{_field(where)}': Input should be a valid date (YYYY-MM-DD)", where) from None
+
+
+def _credit(raw: RawPolicy, value: Any) -> Credit | None:
+    if value is None:
+        return None
+    if not isinstance(value, dict):
+        raise raw.error("field 'credit': Input should be a mapping with 'markdown'", ["credit"])
+    unknown = sorted(set(value) - {"markdown", "html", "position"})
+    if unknown:
+        raise raw.error(f"field 'credit.{unknown[0]}': Extra inputs are not permitted", ["credit", unknown[0]])
+    return Credit(
+        markdown=_text(raw, value.get("markdown"), ["credit", "markdown"]),
+        html=_text(raw, value.get("html"), ["credit", "html"], optional=True),
+        position=_choice(raw, value.get("position", "bottom"), ("top", "bottom"), ["credit", "position"]),
+    )
 
 
 def policy_files(folder: Path) -> list[Path]:

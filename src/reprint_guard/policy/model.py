@@ -1,50 +1,54 @@
-"""Policies and rules: one publisher's (or licence's) reprint terms as data."""
+"""Policies and rules: one publisher's (or licence's) reprint terms as data.
+
+Plain frozen dataclasses, so that checking a reprint never needs pydantic;
+policy files are validated before these are built (JSON Schema for the file,
+:mod:`reprint_guard.checks.params` for each rule's parameters).
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from typing import Any, Literal
-
-from pydantic import BaseModel, ConfigDict, Field
 
 from ..report import Severity
 from .conditions import Condition
 
 
-class Rule(BaseModel):
+@dataclass(frozen=True, slots=True)
+class Rule:
     """One requirement of the terms, checked by one check type."""
-
-    model_config = ConfigDict(arbitrary_types_allowed=True, frozen=True)
 
     id: str
     check: str
-    severity: Severity = Severity.error
     message: str
+    severity: Severity = Severity.error
     description: str | None = None
     when: Condition | None = None
-    fix: str | None = Field(default=None, description="Template for the fix, with {metadata} placeholders.")
-    terms: str | None = Field(default=None, description="The term this rule encodes, in our words.")
-    confidence: Literal["primary", "second-hand"] = Field(
-        default="primary", description="second-hand: read in a third party's summary; re-check at the source."
-    )
+    #: Template for the fix, with {metadata} placeholders.
+    fix: str | None = None
+    #: The term this rule encodes, in our words.
+    terms: str | None = None
+    #: second-hand: read in a third party's summary; re-check at the source.
+    confidence: Literal["primary", "second-hand"] = "primary"
+    #: The check's parameters (a :class:`~reprint_guard.checks.base.ParamsView`).
     params: Any = None
-    origin: str = Field(default="", description="Id of the policy that defined this rule (differs with extends).")
+    #: Id of the policy that defined this rule (differs with extends).
+    origin: str = ""
 
 
-class Credit(BaseModel):
+@dataclass(frozen=True, slots=True)
+class Credit:
     """The attribution block a policy wants, as templates with {metadata} placeholders."""
-
-    model_config = ConfigDict(frozen=True)
 
     markdown: str
     html: str | None = None
     position: Literal["top", "bottom"] = "bottom"
 
 
-class Policy(BaseModel):
+@dataclass(frozen=True, slots=True)
+class Policy:
     """A publisher's or licence's terms, resolved (``extends`` already applied)."""
-
-    model_config = ConfigDict(frozen=True)
 
     id: str
     name: str

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from ..checks import CHECKS
+from ..checks.params import PARAMS
 from .conditions import OPERATORS
 
 SCHEMA_PATH = Path(__file__).resolve().parent.parent / "schemas" / "policy.schema.json"
@@ -72,7 +73,7 @@ def _condition_schema() -> dict[str, Any]:
 
 
 def _check_branch(name: str, module: Any) -> dict[str, Any]:
-    params = module.Params.model_json_schema(by_alias=True)
+    params = PARAMS[name].model_json_schema(by_alias=True)
     properties = dict(COMMON_RULE_PROPERTIES)
     for key, value in params.get("properties", {}).items():
         value.pop("title", None)

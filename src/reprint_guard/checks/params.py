@@ -1,0 +1,175 @@
+"""What each check type accepts in a policy rule: pydantic models, one per check type.
+
+They validate policy files (with clear errors and defaults) and generate the
+policy JSON Schema. The checks themselves read the validated values through a
+plain :class:`ParamsView`, so running checks never needs pydantic; validating
+a policy does, and the bundled policies are validated ahead of time
+(:mod:`reprint_guard.policy.compiled`).
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from .base import compile_pattern
+
+
+class Params(BaseModel):
+    """Base for a check's parameters: unknown keys are policy mistakes."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True, defer_build=True)
+
+
+class PatternParams(Params):
+    """Params with an optional ``pattern``, compiled once when the policy loads."""
+
+    pattern: str | None = None
+
+    @field_validator("pattern")
+    @classmethod
+    def _compiles(cls, value: str | None) -> str | None:
+        if value is not None:
+            compile_pattern(value)
+        return value
+
+
+class AttributionParams(Params):
+    names: tuple[str, ...] = Field(default=(), description="Accepted spellings of the credit; any one suffices.")
+    names_from: Literal["author", "source", "copyright_holder"] | None = Field(
+        default=None, description="Every value of this metadata field (e.g. each author) must be visible."
+    )
+    template: str | None = Field(
+        default=None,
+        description="A byline format such as '{author}, Montana Free Press', filled in for each author.",
+    )
+    copyright: bool = Field(
+        default=False, description="Require a copyright notice (©, (c) or 'Copyright') naming the holder."
+    )
+    position: Literal["any", "top", "bottom"] = Field(
+        default="any", description="Where the credit must stand: anywhere, near the top or near the bottom."
+    )
+    window: float = Field(default=0.25, gt=0, le=1, description="How near: a fraction of the visible text.")
+
+    @model_validator(mode="after")
+    def _something(self) -> AttributionParams:
+        if not (self.names or self.names_from or self.template or self.copyright):
+            raise ValueError("an attribution rule needs 'names', 'names_from', 'template' or 'copyright: true'")
+        return self
+
+
+class LinkParams(PatternParams):
+    target: Literal["original"] | None = Field(
+        default=None, description="'original': the article named by the reprint's original_url."
+    )
+    pattern: str | None = Field(default=None, description="RE2 pattern a link's URL must match instead.")
+
+    @model_validator(mode="after")
+    def _one_target(self) -> LinkParams:
+        if (self.target is None) == (self.pattern is None):
+            raise ValueError("a link rule needs exactly one of 'target: original' or 'pattern'")
+        return self
+
+
+class PermissionParams(Params):
+    scope: str | None = Field(default=None, description="The use that needs permission, e.g. 'commercial'.")
+    scope_from: str | None = Field(
+        default=None, description="Take the scope from this metadata field instead (e.g. 'medium')."
+    )
+    from_: tuple[str, ...] = Field(
+        default=(), alias="from", description="Who may grant it ('*': anyone); defaults to the policy's contacts."
+    )
+
+    @model_validator(mode="after")
+    def _one_scope(self) -> PermissionParams:
+        if (self.scope is None) == (self.scope_from is None):
+            raise ValueError("a permission rule needs exactly one of 'scope' or 'scope_from'")
+        return self
+
+
+class TextParams(PatternParams):
+    phrase: str | None = Field(default=None, description="Literal words, matched as whole words.")
+    pattern: str | None = Field(default=None, description="RE2 pattern over the normalised visible text.")
+    mode: Literal["require", "forbid"] = "require"
+
+    @model_validator(mode="after")
+    def _one_needle(self) -> TextParams:
+        if (self.phrase is None) == (self.pattern is None):
+            raise ValueError("a text rule needs exactly one of 'phrase' or 'pattern'")
+        return self
+
+
+class MetadataParams(PatternParams):
+    field: str = Field(description="The metadata key.")
+    required: bool = True
+    pattern: str | None = Field(default=None, description="RE2 pattern the value (as text) must match.")
+    allowed: tuple[Any, ...] | None = Field(default=None, description="The value must be one of these.")
+
+    @model_validator(mode="after")
+    def _tests_something(self) -> MetadataParams:
+        if not self.required and self.pattern is None and self.allowed is None:
+            raise ValueError("a metadata rule with 'required: false' needs 'pattern' or 'allowed'")
+        return self
+
+
+class ElementParams(PatternParams):
+    pattern: str = Field(description="RE2 pattern the element's URL must match.")
+    tag: str = Field(default="img", description="The element: img, iframe, script-free embeds.")
+    host: str | None = Field(
+        default=None, description="The pixel's host: an element there that does not match is reported as altered."
+    )
+    insert: str | None = Field(
+        default=None,
+        description="HTML that --fix inserts when the element is missing, e.g. "
+        '\'<img src="{tracking_pixel}" width="1" height="1" alt="">\'.',
+    )
+
+
+class MediaParams(Params):
+    mode: Literal["forbid", "hosts", "permission"] = "forbid"
+    hosts: tuple[str, ...] = Field(default=(), description="Allowed hosts (subdomains included), for mode hosts.")
+    scope: str = Field(default="photos", description="Permission scope that covers media, for mode permission.")
+    except_: str | None = Field(default=None, alias="except", description="RE2 pattern of media URLs always allowed.")
+    tags: tuple[str, ...] = Field(
+        default=("img", "video", "audio", "source", "iframe", "embed", "object"), description="Which elements count."
+    )
+
+    @model_validator(mode="after")
+    def _hosts(self) -> MediaParams:
+        if self.mode == "hosts" and not self.hosts:
+            raise ValueError("mode 'hosts' needs a list of 'hosts'")
+        if self.except_ is not None:
+            compile_pattern(self.except_)
+        return self
+
+
+class TimingParams(Params):
+    after_days: int | None = Field(default=None, ge=0, description="Calendar days after the original's date.")
+    after_hours: int | None = Field(default=None, ge=0, description="Hours after the original's date-time.")
+
+    @model_validator(mode="after")
+    def _one(self) -> TimingParams:
+        if (self.after_days is None) == (self.after_hours is None):
+            raise ValueError("a timing rule needs exactly one of 'after_days' or 'after_hours'")
+        return self
+
+
+class LicenseParams(Params):
+    licenses: tuple[str, ...] = Field(description="SPDX ids the policy covers, e.g. [CC-BY-ND-4.0].")
+    link: bool = Field(default=True, description="Require a visible link to the licence deed.")
+    named: bool = Field(default=True, description="Require the licence's name in the visible text.")
+
+
+#: Check type name -> its parameters model.
+PARAMS: dict[str, type[Params]] = {
+    "attribution": AttributionParams,
+    "link": LinkParams,
+    "permission": PermissionParams,
+    "text": TextParams,
+    "metadata": MetadataParams,
+    "element": ElementParams,
+    "media": MediaParams,
+    "timing": TimingParams,
+    "license": LicenseParams,
+}
