@@ -135,3 +135,14 @@ def test_init_writes_a_commented_config_from_the_repository(tmp_path, cli):
     # The starter config is valid: checking with it works.
     run = cli("check", "content", "--format", "json", cwd=tmp_path)
     assert run.json()["results"][0]["policy"] == "global-research"
+
+
+def test_no_config_means_the_models_defaults(tmp_path: Path) -> None:
+    """Without a config file no pydantic model is built; the settings must equal those of an empty config."""
+    from reprint_guard.config.loader import LoadedConfig
+    from reprint_guard.config.model import Config
+    from reprint_guard.runner import Settings
+
+    plain = Settings.from_config(LoadedConfig(None, tmp_path, None), rules_dirs=("x",), fail_on=None)
+    modelled = Settings.from_config(LoadedConfig(Config(), tmp_path, None), rules_dirs=("x",), fail_on=None)
+    assert plain == modelled

@@ -19,7 +19,8 @@ def rules_dirs(options: argparse.Namespace) -> tuple[str, ...]:
     from .config.loader import load_config
 
     loaded = load_config(getattr(options, "config", None))
-    configured = tuple(str((loaded.root / p).resolve()) for p in loaded.config.policies)
+    policies = loaded.config.policies if loaded.config else []
+    configured = tuple(str((loaded.root / p).resolve()) for p in policies)
     return configured + tuple(getattr(options, "rules_dir", ()) or ())
 
 
@@ -163,7 +164,12 @@ def run_credit(options: argparse.Namespace) -> int:
     meta = parse_meta(options.meta)
     if options.source:
         config = load_config(None).config
-        reprint = read_file(options.source, meta=meta, key_map=config.front_matter, defaults=config.defaults)
+        reprint = read_file(
+            options.source,
+            meta=meta,
+            key_map=config.front_matter if config else None,
+            defaults=config.defaults if config else None,
+        )
     else:
         reprint = build("", {}, format=options.format, path="<credit>", meta=meta)
     try:

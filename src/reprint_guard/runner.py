@@ -64,6 +64,15 @@ class Settings:
         """Project config first, command-line options on top."""
         config = loaded.config
         root = loaded.root
+        if config is None:  # no project config: the defaults below
+            return cls(
+                root=root,
+                policy=cli.pop("policy", None),
+                rules_dirs=tuple(cli.pop("rules_dirs", ())),
+                fail_on=cli.pop("fail_on", None) or "error",
+                bare_urls=cli.pop("bare_urls", True),
+                **cli,
+            )
 
         def rooted(item: str) -> str:
             return str((root / item).resolve()) if not os.path.isabs(item) else item

@@ -10,20 +10,33 @@ from __future__ import annotations
 import json
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
-
-from pydantic import ValidationError
+from typing import TYPE_CHECKING, Any
 
 from ..errors import ConfigError
 from ..safeyaml import jsonable, position_of
 from ..safeyaml import load as load_yaml
-from .model import Config, LoadedConfig
+
+if TYPE_CHECKING:
+    from .model import Config
 
 CONFIG_NAMES = (".reprint-guard.yaml", ".reprint-guard.yml")
 SCHEMA_PATH = Path(__file__).resolve().parent.parent / "schemas" / "config.schema.json"
 
 
+class LoadedConfig:
+    """A config (None when the project has none) and the folder its relative paths are relative to."""
+
+    __slots__ = ("config", "path", "root")
+
+    def __init__(self, config: Config | None, root: Path, path: Path | None) -> None:
+        self.config = config
+        self.root = root
+        self.path = path
+
+
 def config_schema() -> dict[str, Any]:
+    from .model import Config
+
     schema = Config.model_json_schema(by_alias=True)
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["$id"] = "https://reprint-guard.invalid/schemas/config.schema.json"
@@ -51,7 +64,7 @@ def load_config(explicit: str | Path | None = None, start: Path | None = None) -
     start = (start or Path.cwd()).resolve()
     path = Path(explicit) if explicit else discover(start)
     if path is None:
-        return LoadedConfig(Config(), start, None)
+        return LoadedConfig(None, start, None)  # the defaults; pydantic is not needed for them
     if not path.is_file():
         raise ConfigError("config file not found", path=str(path))
     data, locate = _read(path)
@@ -59,10 +72,12 @@ def load_config(explicit: str | Path | None = None, start: Path | None = None) -
     if isinstance(severity, dict):  # YAML 1.1 reads an unquoted `off` as false
         data["severity"] = {k: ("off" if v is False else v) for k, v in severity.items()}
     _validate(data, path, locate)
+    from .model import Config
+
     try:
         config = Config.model_validate(data)
-    except ValidationError as exc:
-        problem = exc.errors()[0]
+    except ValueError as exc:  # pydantic's ValidationError
+        problem = exc.errors()[0]  # type: ignore[attr-defined]
         where = [p for p in problem.get("loc", ()) if isinstance(p, str | int)]
         line, column = locate(where)
         field = ".".join(map(str, where))

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -58,14 +57,3 @@ class Config(_Model):
     fail_on: Literal["error", "warning", "info", "never"] = Field(default="error", alias="fail-on")
     bare_urls: bool = Field(default=True, alias="bare-urls", description="Count bare https:// URLs in Markdown.")
     suppressions: list[Suppression] = Field(default_factory=list)
-
-
-class LoadedConfig:
-    """A config and the folder its relative paths are relative to."""
-
-    __slots__ = ("config", "path", "root")
-
-    def __init__(self, config: Config, root: Path, path: Path | None) -> None:
-        self.config = config
-        self.root = root
-        self.path = path
