@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
-from conftest import COMPLIANT_BODY, COMPLIANT_META
+from conftest import COMPLIANT_BODY, COMPLIANT_META, ROOT
 from reprint_guard import PolicyError, check, load_policy
 from reprint_guard.policy.loader import bundled_rules_dir, policy_files, read_policy_file, schema_errors
 
@@ -92,3 +94,41 @@ def test_user_policy_replaces_bundled_id(tmp_path):
     )
     result = check("nothing", COMPLIANT_META, rules_dirs=[tmp_path])
     assert result.policy == "global-research" and result.findings == []
+
+
+def test_compiled_bundled_policies_are_fresh() -> None:
+    """bundled.json must be what the YAML gives; regenerate: python -m reprint_guard.policy.compiled."""
+    from reprint_guard.policy.compiled import COMPILED_PATH, render
+
+    assert COMPILED_PATH.read_text(encoding="utf-8") == render()
+
+
+def test_compiled_policies_are_used_only_while_the_yaml_is_unchanged(tmp_path: Path) -> None:
+    from reprint_guard.policy.compiled import load_compiled
+    from reprint_guard.policy.loader import bundled_rules_dir, policy_files
+
+    files = policy_files(bundled_rules_dir())
+    compiled = load_compiled(bundled_rules_dir(), files)
+    assert compiled is not None and set(compiled) == {p.stem for p in files}
+    for path in files:
+        (tmp_path / path.name).write_bytes(path.read_bytes())
+    edited = tmp_path / "global-research.yaml"
+    edited.write_text(edited.read_text(encoding="utf-8").replace("severity: error", "severity: warning", 1))
+    assert load_compiled(tmp_path, policy_files(tmp_path)) is None
+
+
+def test_the_command_line_check_needs_neither_pydantic_nor_jsonschema() -> None:
+    """Start-up: checking a file with the bundled policies imports no validation libraries."""
+    code = (
+        "import sys\n"
+        "from reprint_guard.cli import main\n"
+        "try:\n"
+        "    main(['check', '--format', 'json', 'examples/global-research/markdown/compliant.md'])\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "heavy = sorted({m.split('.')[0] for m in sys.modules} & {'pydantic', 'jsonschema', 'requests'})\n"
+        "sys.stderr.write(repr(heavy))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=False)
+    assert '"status":"pass"' in done.stdout.replace(" ", "")
+    assert done.stderr.strip() == "[]"

@@ -116,3 +116,14 @@ def parse(data: Mapping[str, Any]) -> Condition:
             f"with exactly one op of {', '.join(OPERATORS)}"
         )
     return FieldTest(str(data["field"]), ops[0], data[ops[0]])
+
+
+def dump(condition: Condition) -> dict[str, Any]:
+    """The policy form of a condition: ``parse(dump(c)) == c``."""
+    if isinstance(condition, AllOf):
+        return {"all": [dump(part) for part in condition.parts]}
+    if isinstance(condition, AnyOf):
+        return {"any": [dump(part) for part in condition.parts]}
+    if isinstance(condition, Not):
+        return {"not": dump(condition.part)}
+    return {"field": condition.field, condition.op: condition.value}

@@ -144,32 +144,43 @@ class PolicySet:
 
     A run usually needs one or two of the bundled policies, so the others stay
     parsed YAML; ``eager`` ones (the user's own files) are resolved at once so
-    their mistakes show before any file is checked. Resolution happens under a
-    lock and resolved policies are immutable, so a set is safe to share across threads.
+    their mistakes show before any file is checked. ``compiled`` policies (the
+    bundled ones, validated ahead of time) are ready as they are. Resolution
+    happens under a lock and resolved policies are immutable, so a set is safe
+    to share across threads.
     """
 
-    def __init__(self, raws: Iterable[RawPolicy], eager: Iterable[str] | None = None) -> None:
+    def __init__(
+        self,
+        raws: Iterable[RawPolicy],
+        eager: Iterable[str] | None = None,
+        compiled: Mapping[str, Policy] | None = None,
+    ) -> None:
         self.raw: dict[str, RawPolicy] = {}
         self._domains: dict[str, str] | None = None  # applies_to domain -> policy id, built on first use
         for raw in raws:  # later ones win: a user policy with a bundled id replaces it
             self.raw[str(raw.data.get("id"))] = raw
-        self.policies: dict[str, Policy] = {}
+        self.policies: dict[str, Policy] = {k: v for k, v in (compiled or {}).items() if k not in self.raw}
+        self._ids = [*self.policies, *self.raw]
         self._lock = threading.RLock()
         for policy_id in self.raw if eager is None else eager:
             self._resolve(policy_id, ())
 
     def __contains__(self, policy_id: str) -> bool:
-        return policy_id in self.raw
+        return policy_id in self.raw or policy_id in self.policies
 
     def __iter__(self):  # type: ignore[no-untyped-def]
-        return iter([self.get(policy_id) for policy_id in self.raw])
+        return iter([self.get(policy_id) for policy_id in self._ids])
+
+    def ids(self) -> list[str]:
+        return list(self._ids)
 
     def get(self, policy_id: str) -> Policy:
         policy = self.policies.get(policy_id)
         if policy is not None:
             return policy
         if policy_id not in self.raw:
-            known = ", ".join(sorted(self.raw)) or "none"
+            known = ", ".join(sorted(self._ids)) or "none"
             raise PolicyError(f"unknown policy {policy_id!r}; known policies: {known}")
         with self._lock:
             return self._resolve(policy_id, ())
@@ -179,8 +190,10 @@ class PolicySet:
         domains = self._domains
         if domains is None:
             domains = {}
-            for policy_id, raw in self.raw.items():
-                for domain in raw.data.get("applies_to") or ():
+            for policy_id in self._ids:
+                raw = self.raw.get(policy_id)
+                declared = raw.data.get("applies_to") if raw else self.policies[policy_id].applies_to
+                for domain in declared or ():
                     domains.setdefault(str(domain).lower().removeprefix("www."), policy_id)
             self._domains = domains
         # host, then each parent domain: the first hit is the longest, most specific match
@@ -205,8 +218,8 @@ class PolicySet:
         parent: Policy | None = None
         if data.get("extends"):
             parent_id = str(data["extends"])
-            if parent_id not in self.raw:
-                known = ", ".join(sorted(self.raw))
+            if parent_id not in self:
+                known = ", ".join(sorted(self._ids))
                 raise raw.error(f"extends unknown policy {parent_id!r}; known policies: {known}", ["extends"])
             parent = self._resolve(parent_id, (*chain, policy_id))
         rules: dict[str, Rule] = {rule.id: rule for rule in parent.rules} if parent else {}
@@ -356,9 +369,19 @@ def policy_files(folder: Path) -> list[Path]:
 _lock = threading.Lock()
 
 
+def bundled_raws() -> list[RawPolicy]:
+    """The bundled policy files as read (not validated: the test suite schema-checks them)."""
+    return [read_policy_file(p, validate=False) for p in policy_files(bundled_rules_dir())]
+
+
 @lru_cache(maxsize=32)
 def _cached_set(extra: tuple[str, ...]) -> PolicySet:
-    raws = [read_policy_file(p, validate=False) for p in policy_files(bundled_rules_dir())]
+    from .compiled import load_compiled
+
+    folder = bundled_rules_dir()
+    files = policy_files(folder)
+    compiled = load_compiled(folder, files)
+    raws = [] if compiled is not None else [read_policy_file(p, validate=False) for p in files]
     user: list[str] = []
     for item in extra:
         path = Path(item)
@@ -369,7 +392,7 @@ def _cached_set(extra: tuple[str, ...]) -> PolicySet:
             raw = read_policy_file(file)
             raws.append(raw)
             user.append(str(raw.data.get("id")))
-    return PolicySet(raws, eager=user)
+    return PolicySet(raws, eager=user, compiled=compiled)
 
 
 def policy_set(extra: Iterable[str | Path] = ()) -> PolicySet:

@@ -12,7 +12,7 @@ from typing import Any
 from ..errors import PolicyError, ReprintGuardError
 from ..metaview import Medium
 from .conditions import AllOf, AnyOf, Condition, FieldTest, Not
-from .loader import PolicySet, RawPolicy, _cached_set, read_policy_file, schema_errors
+from .loader import PolicySet, RawPolicy, bundled_raws, read_policy_file, schema_errors
 
 _ENUMS: dict[str, set[Any]] = {
     "medium": {m.value for m in Medium},
@@ -71,7 +71,7 @@ def validate_file(path: Path) -> list[ReprintGuardError]:
     problems += _duplicates(raw)
     if problems:
         return problems
-    bundled = list(_cached_set(()).raw.values())
+    bundled = bundled_raws()
     try:
         policies = PolicySet([*[r for r in bundled if r.data.get("id") != raw.data.get("id")], raw])
     except PolicyError as exc:

@@ -1,0 +1,143 @@
+"""The bundled policies, validated ahead of time: a run reads them without YAML or pydantic.
+
+Validating the 17 bundled policies means parsing their YAML and importing
+pydantic, which together cost more than the whole start-up budget of the
+command line. So ``bundled.json`` holds them already resolved and validated,
+with a checksum of each YAML file; when every checksum still matches the files
+in ``rules/``, :func:`load_compiled` builds the policies straight from it,
+otherwise (a policy was edited and not recompiled) the YAML is read as usual.
+A test keeps the committed file in step. Regenerate with::
+
+    python -m reprint_guard.policy.compiled
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import zlib
+from pathlib import Path
+from typing import Any
+
+from ..checks.base import ParamsView
+from ..report import Severity
+from . import conditions
+from .model import Credit, Policy, Rule
+
+COMPILED_PATH = Path(__file__).resolve().parent / "bundled.json"
+FORMAT = 1
+
+
+def checksums(files: list[Path]) -> dict[str, list[int]]:
+    """File name -> [size, CRC-32] of each policy file: enough to notice an edit."""
+    sums = {}
+    for path in files:
+        data = path.read_bytes()
+        sums[path.name] = [len(data), zlib.crc32(data)]
+    return sums
+
+
+def compile_bundled() -> dict[str, Any]:
+    """Read, schema-check and resolve every bundled policy, as JSON data."""
+    from .loader import PolicySet, bundled_rules_dir, policy_files, read_policy_file
+
+    files = policy_files(bundled_rules_dir())
+    policies = PolicySet([read_policy_file(path, validate=True) for path in files])
+    return {
+        "format": FORMAT,
+        "files": checksums(files),
+        "policies": [_dump(policies.get(policy_id)) for policy_id in policies.ids()],
+    }
+
+
+def render() -> str:
+    return json.dumps(compile_bundled(), indent=1, ensure_ascii=False) + "\n"
+
+
+def load_compiled(folder: Path, files: list[Path]) -> dict[str, Policy] | None:
+    """The bundled policies from ``bundled.json``, or None when it is missing or out of date."""
+    try:
+        data = json.loads(COMPILED_PATH.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if data.get("format") != FORMAT or data.get("files") != checksums(files):
+        return None
+    return {entry["id"]: _load(entry, folder) for entry in data["policies"]}
+
+
+def _dump(policy: Policy) -> dict[str, Any]:
+    return {
+        "id": policy.id,
+        "name": policy.name,
+        "publisher": policy.publisher,
+        "source_url": policy.source_url,
+        "terms_read": policy.terms_read.isoformat() if policy.terms_read else None,
+        "description": policy.description,
+        "confidence": policy.confidence,
+        "notes": policy.notes,
+        "applies_to": list(policy.applies_to),
+        "contacts": list(policy.contacts),
+        "extends": policy.extends,
+        "credit": (
+            {"markdown": policy.credit.markdown, "html": policy.credit.html, "position": policy.credit.position}
+            if policy.credit
+            else None
+        ),
+        "file": Path(policy.path).name if policy.path else None,
+        "rules": [
+            {
+                "id": rule.id,
+                "check": rule.check,
+                "message": rule.message,
+                "severity": rule.severity.value,
+                "description": rule.description,
+                "when": conditions.dump(rule.when) if rule.when is not None else None,
+                "fix": rule.fix,
+                "terms": rule.terms,
+                "confidence": rule.confidence,
+                "params": rule.params.values() if rule.params is not None else None,
+                "declared": rule.params.declared() if rule.params is not None else None,
+                "origin": rule.origin,
+            }
+            for rule in policy.rules
+        ],
+    }
+
+
+def _load(entry: dict[str, Any], folder: Path) -> Policy:
+    credit = entry["credit"]
+    return Policy(
+        id=entry["id"],
+        name=entry["name"],
+        publisher=entry["publisher"],
+        source_url=entry["source_url"],
+        terms_read=dt.date.fromisoformat(entry["terms_read"]) if entry["terms_read"] else None,
+        description=entry["description"],
+        confidence=entry["confidence"],
+        notes=entry["notes"],
+        applies_to=tuple(entry["applies_to"]),
+        contacts=tuple(entry["contacts"]),
+        extends=entry["extends"],
+        credit=Credit(**credit) if credit else None,
+        rules=tuple(
+            Rule(
+                id=rule["id"],
+                check=rule["check"],
+                message=rule["message"],
+                severity=Severity(rule["severity"]),
+                description=rule["description"],
+                when=conditions.parse(rule["when"]) if rule["when"] is not None else None,
+                fix=rule["fix"],
+                terms=rule["terms"],
+                confidence=rule["confidence"],
+                params=ParamsView(rule["params"], rule["declared"]) if rule["params"] is not None else None,
+                origin=rule["origin"],
+            )
+            for rule in entry["rules"]
+        ),
+        path=str(folder / entry["file"]) if entry["file"] else None,
+    )
+
+
+if __name__ == "__main__":  # pragma: no cover - a maintenance command
+    COMPILED_PATH.write_text(render(), encoding="utf-8")
