@@ -498,3 +498,32 @@ def summarize(docs: list[CorpusDoc]) -> dict[str, object]:
         "total_mib": round(sum(d.bytes for d in docs) / 2**20, 2),
         "mix": {kind: mix.get(kind, 0) for kind in KINDS},
     }
+
+
+def write_mixed_corpus(
+    folder: str | os.PathLike[str], count: int, fixtures: Path, seed: int = DEFAULT_SEED
+) -> list[str]:
+    """``count`` full-length reprints that mix every bundled policy.
+
+    Each starts from a policy fixture (``tests/policies/<id>/*.md``: compliant
+    reprints and reprints that break one rule, with their ``expect:`` list) and
+    gets about 900 words of plain prose (no links, images or credits) after its
+    first block, so that the credits, links and notices the fixture has keep
+    their place at the top or the bottom of a ~1,000-word article.
+    """
+    sources = sorted(p for p in fixtures.rglob("*.md") if p.is_file())
+    os.makedirs(folder, exist_ok=True)
+    files = []
+    for index in range(count):
+        source = sources[index % len(sources)]
+        text = source.read_text(encoding="utf-8")
+        head, sep, body = text.partition("\n---\n") if text.startswith("---\n") else ("", "", text)
+        blocks = body.strip("\n").split("\n\n")
+        rng = random.Random(f"{seed}:mixed:{index}")
+        filler = [_paragraph(rng, rng.randint(120, 170)) for _ in range(6)]
+        padded = "\n\n".join([*blocks[:1], *filler, *blocks[1:]]) + "\n"
+        target = os.path.join(folder, f"{index:05d}-{source.parent.name}-{source.name}")
+        with open(target, "w", encoding="utf-8") as handle:
+            handle.write(head + sep + padded)
+        files.append(target)
+    return files

@@ -39,9 +39,9 @@ from reprint_guard.readers import read_file
 from reprint_guard.readers.markdown import render, split_front_matter
 
 if __package__:
-    from .corpus import DEFAULT_SEED, CorpusDoc, summarize, write_corpus
+    from .corpus import DEFAULT_SEED, CorpusDoc, summarize, write_corpus, write_mixed_corpus
 else:  # run as a script: bench/ is sys.path[0]
-    from corpus import DEFAULT_SEED, CorpusDoc, summarize, write_corpus
+    from corpus import DEFAULT_SEED, CorpusDoc, summarize, write_corpus, write_mixed_corpus
 
 TARGETS = {
     # name: (operator, threshold)
@@ -183,33 +183,55 @@ _POLICY_LOAD = (
     "t = time.perf_counter(); s = list(loader._cached_set(())); "
     "print((time.perf_counter() - t) * 1000, len(s))"
 )
+# The same policies read from their YAML and validated (schema and parameter models), as
+# `reprint-guard validate` and a run with edited policy files do; imports are not timed.
+_POLICY_LOAD_YAML = (
+    "import time, reprint_guard.cli, reprint_guard.engine, reprint_guard.checks.params; "
+    "from reprint_guard.policy import loader; t = time.perf_counter(); "
+    "s = list(loader.PolicySet(loader.read_policy_file(p) for p in loader.policy_files(loader.bundled_rules_dir()))); "
+    "print((time.perf_counter() - t) * 1000, len(s))"
+)
 
 
 FIXTURES = Path(__file__).resolve().parents[1] / "tests" / "policies"
 
 
 def mixed_corpus(folder: str, count: int) -> list[str]:
-    """``count`` Markdown reprints cycling through every bundled policy's fixtures (shorter articles)."""
-    sources = sorted(p for p in FIXTURES.rglob("*.md") if p.is_file())
-    os.makedirs(folder, exist_ok=True)
-    files = []
-    for index in range(count):
-        source = sources[index % len(sources)]
-        target = os.path.join(folder, f"{index:05d}-{source.parent.name}-{source.name}")
-        shutil.copyfile(source, target)
-        files.append(target)
-    return files
+    """``count`` ~1,000-word reprints built on every bundled policy's fixtures."""
+    return write_mixed_corpus(folder, count, FIXTURES)
 
 
-def measure_policy_load(runs: int = 7) -> dict[str, object]:
+def verify_mixed(files: Sequence[str], policies: object) -> dict[str, object]:
+    """How many padded fixtures still give exactly the findings their ``expect:`` lists."""
+    from reprint_guard.testing.harness import parse_expect
+
+    agree = 0
+    for path in files:
+        reprint = read_file(path)
+        expected = {e.rule for e in parse_expect(reprint.metadata.extra.get("expect"), path)}
+        result = check_reprint(reprint, policies).settle()  # type: ignore[arg-type]
+        agree += {f.rule for f in result.findings} == expected
+    return {"docs": len(files), "findings_as_expected": agree}
+
+
+def measure_policy_load(runs: int = 7, code: str = _POLICY_LOAD) -> dict[str, object]:
     """Loading every bundled policy in a fresh process (after imports), in milliseconds."""
     times = []
     count = 0
     for _ in range(runs):
-        proc = subprocess.run([sys.executable, "-c", _POLICY_LOAD], capture_output=True, text=True, check=False)
+        proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
         ms, count = proc.stdout.split()
         times.append(float(ms))
     return {"policies": int(count), "median_ms": round(statistics.median(times), 2), "max_ms": round(max(times), 2)}
+
+
+def compile_bytecode() -> bool:
+    """Write the package's .pyc files, as pip does at install (an editable install may have none)."""
+    import compileall
+
+    import reprint_guard
+
+    return bool(compileall.compile_dir(os.path.dirname(reprint_guard.__file__), quiet=1))
 
 
 def measure_repo(folder: str, files: int, cwd: str) -> dict[str, object]:
@@ -438,7 +460,7 @@ def run(options: argparse.Namespace, workdir: str) -> int:
 
     mixed: dict[str, object] | None = None
     if options.mixed_docs and FIXTURES.is_dir():
-        log(f"a mixed-policy corpus of {options.mixed_docs} fixture reprints (all bundled policies)")
+        log(f"a mixed-policy corpus of {options.mixed_docs} ~1,000-word reprints (all bundled policies)")
         mixed_files = mixed_corpus(os.path.join(workdir, "mixed"), options.mixed_docs)
         check_loop(mixed_files[:WARMUP_DOCS], policies)
         mixed_check, _ = best_time(lambda: check_loop(mixed_files, policies), options.repeats)
@@ -452,13 +474,15 @@ def run(options: argparse.Namespace, workdir: str) -> int:
             "docs_per_s": rate(len(mixed_files), mixed_check),
             "parse_floor_docs_per_s": rate(len(mixed_files), mixed_parse),
             "ratio": round(mixed_parse / mixed_check, 3),
+            "verification": verify_mixed(mixed_files, policies),
         }
 
     log("verifying the corpus against the checker's findings")
     verification = verify_corpus(docs, policies)
 
     one_file = next((doc.path for doc in docs if doc.kind == "compliant"), files[0])
-    log(f"CLI start-up on one file, {options.startup_runs} runs each")
+    compiled = compile_bytecode()
+    log(f"CLI start-up on one file, {options.startup_runs} runs each (bytecode compiled: {compiled})")
     startup = {
         "python -m reprint_guard": time_command(
             [sys.executable, "-m", "reprint_guard", "check", one_file], options.startup_runs, workdir
@@ -476,8 +500,9 @@ def run(options: argparse.Namespace, workdir: str) -> int:
     write_corpus(cli_dir, options.cli_docs, seed=options.seed)
     cli = measure_cli_dir(cli_dir, options.cli_docs, options.repeats, workdir)
 
-    log("loading the bundled policies")
+    log("loading the bundled policies, as a run does and from their YAML")
     policy_load = measure_policy_load()
+    policy_load["from_yaml_validated"] = measure_policy_load(code=_POLICY_LOAD_YAML)
     repo: dict[str, object] | None = None
     if options.repo_docs:
         repo_dir = os.path.join(workdir, "repo")

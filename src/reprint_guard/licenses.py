@@ -7,6 +7,7 @@ Covers the 1.0–4.0 licences and the ported ones (``CC-BY-NC-ND-3.0-US``,
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .urls import normalize_url
 
@@ -26,6 +27,7 @@ def _spdx(code: str, version: str, port: str | None) -> str:
     return f"{base}-{port.upper()}" if port else base
 
 
+@lru_cache(maxsize=1024)
 def normalize_license(value: str | None) -> str | None:
     """An SPDX id (``CC-BY-ND-4.0``) from an SPDX id, a deed URL or a short name; None if not CC."""
     if not value:
@@ -44,6 +46,7 @@ def normalize_license(value: str | None) -> str | None:
     return None
 
 
+@lru_cache(maxsize=256)
 def deed_path(spdx: str) -> str | None:
     """``by-nd/4.0`` or ``by-nc-nd/3.0/us``: the part of the deed URL that identifies the licence."""
     match = _SPDX.match(spdx)
@@ -53,11 +56,12 @@ def deed_path(spdx: str) -> str | None:
     return f"{match.group('code').lower()}/{match.group('version')}" + (f"/{port.lower()}" if port else "")
 
 
+@lru_cache(maxsize=256)
 def describe(spdx: str, *, all_names: bool = False):  # type: ignore[no-untyped-def]
     """(short name, deed URL), or with ``all_names`` every accepted way of naming it."""
     match = _SPDX.match(spdx)
     if not match:
-        return [spdx] if all_names else (spdx, "")
+        return (spdx,) if all_names else (spdx, "")
     code = match.group("code").lower()
     version = match.group("version")
     port = (match.group("port") or "").lower()
@@ -71,7 +75,7 @@ def describe(spdx: str, *, all_names: bool = False):  # type: ignore[no-untyped-
             names += [f"{full} {_PORTS.get(port, port.upper())}", f"{full} {port.upper()}"]
         else:
             names.append(full + " International")
-        return names
+        return tuple(names)
     return short, url
 
 

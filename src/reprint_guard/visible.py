@@ -47,7 +47,7 @@ class VisibleBody:
       are collected into ``links``.
     """
 
-    __slots__ = ("_anchors", "_images", "_links", "_text", "_tree", "bare_urls", "raw_text")
+    __slots__ = ("_anchors", "_images", "_links", "_text", "_tree", "_utf8", "bare_urls", "raw_text")
 
     def __init__(
         self,
@@ -65,12 +65,20 @@ class VisibleBody:
         self._anchors: list[str] | None = links if tree is None else None
         self._images = images if images is not None else (None if tree is not None else [])
         self._text: str | None = None
+        self._utf8: bytes | None = None
 
     @property
     def text(self) -> str:
         if self._text is None:
             self._text = normalize(self.raw_text)
         return self._text
+
+    @property
+    def text_utf8(self) -> bytes:
+        """``text`` encoded once, for RE2 patterns compiled to search bytes."""
+        if self._utf8 is None:
+            self._utf8 = self.text.encode("utf-8")
+        return self._utf8
 
     @property
     def anchors(self) -> list[str]:
@@ -203,13 +211,12 @@ def _bare_urls(text: str, anchor_texts: set[str]) -> list[str]:
     return found
 
 
-_MEDIA_TAGS = ("<img", "<video", "<audio", "<iframe", "<embed", "<object", "<source")
+_MEDIA_TAG = re.compile(r"<(?:img|video|audio|iframe|embed|object|source)\b", re.IGNORECASE)
 
 
 def media_from_html(html: str) -> tuple[list[Media], list[Media]]:
     """Media a reader sees, and media that are there but hidden (parsed again, only for checks that ask)."""
-    lower = html.lower()
-    if not any(tag in lower for tag in _MEDIA_TAGS):
+    if _MEDIA_TAG.search(html) is None:
         return [], []
     tree = LexborHTMLParser(html)
     root = tree.body

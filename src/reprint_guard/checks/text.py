@@ -32,8 +32,8 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
         matched = text[index : index + len(needle)] if index >= 0 else None
         shown = f'"{needle}"'
     else:
-        found = compile_pattern(params.pattern or "").search(text)
-        matched = found.group(0) if found is not None else None
+        found = compile_pattern(params.pattern or "", utf8=True).search(reprint.visible.text_utf8)
+        matched = found.group(0).decode("utf-8", "replace") if found is not None else None
         shown = f"/{params.pattern}/"
     if params.mode == "require" and matched is None:
         line, column = reprint.end_position()
