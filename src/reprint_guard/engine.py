@@ -128,6 +128,8 @@ def _reseverity(findings: list[Finding], severity: dict[str, str]) -> list[Findi
 
 
 _TODAY: tuple[float, dt.date] = (0.0, dt.date.min)
+#: Check types that look at media: for their policies one HTML parse serves media and text alike.
+_MEDIA_CHECKS = frozenset({"media", "element"})
 
 
 def _today() -> dt.date:
@@ -147,6 +149,8 @@ def run_policy(
     findings: list[Finding] = []
     undecided: dict[str, list[Rule]] = defaultdict(list)
     values: LazyValues | None = None
+    if any(rule.check in _MEDIA_CHECKS for rule in policy.rules):
+        reprint.media  # noqa: B018 - parse once for both the media and the visible text
     for rule in policy.rules:
         if severity and severity.get(f"{policy.id}/{rule.id}") == "off":
             continue

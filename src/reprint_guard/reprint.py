@@ -7,7 +7,7 @@ import re
 from functools import cached_property
 
 from .metaview import MetadataView
-from .visible import Media, VisibleBody, from_html, from_text, media_from_html
+from .visible import Media, VisibleBody, from_html, from_text, media_from_html, with_media
 
 BODY_FORMATS = ("markdown", "html", "text")
 #: Markdown code fences and code spans: their text is not visible as article text.
@@ -76,14 +76,22 @@ class Reprint:
         """(visible, hidden) images, video, audio, iframes and embeds."""
         if self.format == "text":
             return [], []
+        if "visible" not in self.__dict__:  # not parsed yet: one parse serves both
+            visible, media = with_media(self.html, bare_urls=self._link_bare_urls)
+            self.__dict__["visible"] = visible
+            return media
         return media_from_html(self.html)
+
+    @property
+    def _link_bare_urls(self) -> bool:
+        # Bare URLs in HTML are text, not links; in Markdown, GFM and Hugo link them.
+        return self.bare_urls and self.format == "markdown"
 
     @cached_property
     def visible(self) -> VisibleBody:
         if self.format == "text":
             return from_text(self.body, bare_urls=self.bare_urls)
-        # Bare URLs in HTML are text, not links; in Markdown, GFM and Hugo link them.
-        return from_html(self.html, bare_urls=self.bare_urls and self.format == "markdown")
+        return from_html(self.html, bare_urls=self._link_bare_urls)
 
     # Positions ---------------------------------------------------------
 

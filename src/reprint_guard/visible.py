@@ -115,6 +115,10 @@ class VisibleBody:
         yield self.raw_text, True
         yield self.text, False
 
+    def has_any(self, phrases: tuple[str, ...] | list[str]) -> bool:
+        """Whether any of ``phrases`` is visible: every phrase in the cheap view before the normalised one."""
+        return any(find_phrase(text, phrase, cased=cased) >= 0 for text, cased in self.texts() for phrase in phrases)
+
     def has_phrase(self, phrase: str) -> bool:
         """Whether ``phrase`` is visible as whole words, after normalisation."""
         return self.phrase_at(phrase) is not None
@@ -178,12 +182,25 @@ def _prune_invisible(tree: LexborHTMLParser, root: LexborNode) -> None:
 
 def from_html(html: str, *, bare_urls: bool = True) -> VisibleBody:
     """Parse HTML (a fragment or a whole page) and keep what a reader sees."""
+    return with_media(html, bare_urls=bare_urls, media=False)[0]
+
+
+def with_media(
+    html: str, *, bare_urls: bool = True, media: bool = True
+) -> tuple[VisibleBody, tuple[list[Media], list[Media]]]:
+    """One parse for both: what a reader sees, and the (visible, hidden) media."""
     tree = LexborHTMLParser(html)
     root = tree.body
     if root is None:  # pragma: no cover - lexbor always creates a body
-        return VisibleBody("")
+        return VisibleBody(""), ([], [])
+    everything = _media(root) if media else []
     _prune_invisible(tree, root)
-    return VisibleBody(root.text(deep=True, separator=" "), tree=tree, bare_urls=bare_urls)
+    visible = VisibleBody(root.text(deep=True, separator=" "), tree=tree, bare_urls=bare_urls)
+    if not everything:
+        return visible, ([], [])
+    shown = _media(root)
+    keys = {(m.tag, m.src) for m in shown}
+    return visible, (shown, [m for m in everything if (m.tag, m.src) not in keys])
 
 
 def from_text(text: str, *, bare_urls: bool = True) -> VisibleBody:

@@ -11,6 +11,7 @@ FAIL: no link to the deed; ``license: CC-BY-NC-4.0`` in the metadata.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ..licenses import deed_path, describe, normalize_license
@@ -24,13 +25,27 @@ NAME = "license"
 SUMMARY = "The licence is one the policy covers, is named in the visible text and linked to its deed."
 
 
-def _linked(links: list[str], paths: set[str]) -> bool:
-    return any(deed_path(spdx) in paths for spdx in (normalize_license(link) for link in links) if spdx)
+def _linked(links: list[str], paths: frozenset[str]) -> bool:
+    # Only a creativecommons.org link can be a deed: skip normalising all the others.
+    return any(
+        deed_path(spdx) in paths
+        for spdx in (normalize_license(link) for link in links if "creativecommons" in link.lower())
+        if spdx
+    )
+
+
+@lru_cache(maxsize=256)
+def _covered(licenses: tuple[str, ...]) -> tuple[frozenset[str], frozenset[str], tuple[str, ...]]:
+    """What a rule's ``licenses`` accept: SPDX ids, their deed paths, and every way of naming them."""
+    accepted = frozenset(normalize_license(spdx) or spdx for spdx in licenses)
+    paths = frozenset(p for p in (deed_path(s) for s in accepted) if p)
+    names = tuple(dict.fromkeys(n for s in sorted(accepted) for n in describe(s, all_names=True)))
+    return accepted, paths, names
 
 
 def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Problem]:
     meta = reprint.metadata
-    accepted = {normalize_license(spdx) or spdx for spdx in params.licenses}
+    accepted, paths, names = _covered(tuple(params.licenses))
     declared = normalize_license(meta.license) if meta.license else None
     if meta.license and declared not in accepted:
         line, column = reprint.meta_position("license")
@@ -42,23 +57,21 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
         )
         return
     spdx = declared or sorted(accepted)[0]
-    line, column = reprint.end_position()
-    paths = {p for p in (deed_path(s) for s in accepted) if p}
     if params.link and not _linked(reprint.visible.links, paths):
         name, url = describe(spdx)
+        line, column = reprint.end_position()
         yield Problem(
             line,
             column,
             detail=f"no visible link to the licence deed {url}",
             fix=f"Add: This article is republished under a [{name}]({url}) licence.",
         )
-    if params.named:
-        names = {n for s in accepted for n in describe(s, all_names=True)}
-        if not any(reprint.visible.has_phrase(n) for n in names):
-            name, url = describe(spdx)
-            yield Problem(
-                line,
-                column,
-                detail=f'the licence is not named (e.g. "{name}")',
-                fix=f"Name the licence: This article is republished under a [{name}]({url}) licence.",
-            )
+    if params.named and not reprint.visible.has_any(names):
+        name, url = describe(spdx)
+        line, column = reprint.end_position()
+        yield Problem(
+            line,
+            column,
+            detail=f'the licence is not named (e.g. "{name}")',
+            fix=f"Name the licence: This article is republished under a [{name}]({url}) licence.",
+        )
