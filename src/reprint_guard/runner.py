@@ -247,7 +247,9 @@ def check_text(
         common["meta"] = {**sidecar, **common["meta"]}
         reprint = read_text(text, path=path, format=format_for(path) or "markdown", **common)
     elif path == "-":
-        data = sys.stdin.buffer.read()
+        from .limits import MAX_FILE_BYTES
+
+        data = sys.stdin.buffer.read(MAX_FILE_BYTES + 1)  # decode() refuses anything over the limit
         kind = settings.stdin_format
         if kind == "auto":  # a CMS envelope starts with '{'; anything else is Markdown
             kind = "json" if data.lstrip()[:1] == b"{" else "markdown"

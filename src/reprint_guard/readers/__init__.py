@@ -44,9 +44,28 @@ def decode(data: bytes, path: str) -> str:
             line=line,
             column=column,
         ) from None
-    if not text.strip():
+    if not text or text.isspace():
         raise InputError("empty file: there is no article to check", path=path)
     return text
+
+
+def read_limited(path: str | Path, name: str) -> bytes:
+    """A file's bytes, refusing one over the size limit before reading it.
+
+    It reads the size the file has, plus one byte to notice growth: asking for
+    the limit itself would make Python allocate (and the kernel zero) 5 MiB for
+    every small article.
+    """
+    with open(path, "rb", buffering=0) as handle:
+        size = os.fstat(handle.fileno()).st_size
+        if size > MAX_FILE_BYTES:
+            raise InputError(f"file is larger than the {MAX_FILE_BYTES // (1024 * 1024)} MiB limit", path=name)
+        data = handle.read(size + 1)
+        if len(data) > size:  # it grew while we read: take the rest, still within the limit
+            data += handle.read(MAX_FILE_BYTES + 1 - len(data))
+    if len(data) > MAX_FILE_BYTES:
+        raise InputError(f"file is larger than the {MAX_FILE_BYTES // (1024 * 1024)} MiB limit", path=name)
+    return data
 
 
 def _byte_position(data: bytes, index: int) -> tuple[int, int]:
@@ -75,10 +94,7 @@ def read_file(
     if kind is None:
         raise InputError("unknown file type: expected .md, .markdown, .html, .htm or .json", path=name)
     try:
-        with open(path, "rb") as handle:
-            if os.fstat(handle.fileno()).st_size > MAX_FILE_BYTES:
-                raise InputError(f"file is larger than the {MAX_FILE_BYTES // (1024 * 1024)} MiB limit", path=name)
-            data = handle.read(MAX_FILE_BYTES + 1)
+        data = read_limited(path, name)
     except OSError as exc:
         raise InputError(f"cannot read file: {exc.strerror or exc}", path=name) from None
     sidecar = _read_sidecar(path) if has_sidecar is not False else {}
@@ -97,8 +113,7 @@ def _read_sidecar(path: str | Path) -> dict[str, Any]:
             from ..safeyaml import load
 
             name = str(sidecar)
-            with open(sidecar, "rb") as handle:
-                text = decode(handle.read(MAX_FILE_BYTES + 1), name)
+            text = decode(read_limited(sidecar, name), name)
             try:
                 data = load(text).data
             except InputError as exc:
