@@ -25,7 +25,13 @@ def _is_word(char: str) -> bool:
 
 
 def find_phrase(
-    normalized_text: str, phrase: str, start: int = 0, end: int | None = None, *, cased: bool = False
+    normalized_text: str,
+    phrase: str,
+    start: int = 0,
+    end: int | None = None,
+    *,
+    cased: bool = False,
+    last: bool = False,
 ) -> int:
     """Index of ``phrase`` standing as whole words in normalised text, or -1.
 
@@ -33,12 +39,21 @@ def find_phrase(
     plus a look at the neighbours is many times faster than a regex with look-around.
     With ``cased``, the text is as written and so is the phrase: a quick first
     try that spares lower-casing and normalising the whole text when it succeeds.
+    With ``last``, the last occurrence (credits stand at the end: the search is short).
     """
     needle = as_written(phrase) if cased else normalized(phrase)
     if not needle:
         return -1
     text = normalized_text
     limit = len(text) if end is None else end
+    if last:
+        index = text.rfind(needle, start, limit)
+        while index >= 0:
+            after = index + len(needle)
+            if (index == 0 or not _is_word(text[index - 1])) and (after >= len(text) or not _is_word(text[after])):
+                return index
+            index = text.rfind(needle, start, index + len(needle) - 1)
+        return -1
     index = text.find(needle, start, limit)
     while index >= 0:
         after = index + len(needle)

@@ -56,14 +56,16 @@ def has_notice(text: str, holders: list[str], *, cased: bool = False) -> bool:
     return False
 
 
-def _cased_notice_positions(text: str) -> list[int]:
-    found = []
-    for mark in ("©", "Copyright"):
-        index = text.find(mark)
-        while index >= 0:
-            found.append(index)
-            index = text.find(mark, index + 1)
-    return sorted(found)
+def _cased_notice_positions(text: str) -> Iterator[int]:
+    """Where "©" and "Copyright" stand, last first: a notice is usually at the end."""
+    sign, word = text.rfind("©"), text.rfind("Copyright")
+    while sign >= 0 or word >= 0:
+        if sign > word:
+            yield sign
+            sign = text.rfind("©", 0, sign)
+        else:
+            yield word
+            word = text.rfind("Copyright", 0, word)
 
 
 def _placed(fraction: float, params: Params) -> bool:
@@ -163,9 +165,10 @@ def _placements(visible: VisibleBody, params: Params) -> list[float]:
     normalised text is built, so a compliant reprint never pays for it.
     """
     found: list[float] = []
+    last = params.position != "top"  # where a well-placed credit would be found first
     for text, cased in visible.texts():
         for name in params.names:
-            index = find_phrase(text, name, cased=cased)
+            index = find_phrase(text, name, cased=cased, last=last)
             if index >= 0:
                 fraction = index / max(len(text), 1)
                 if _placed(fraction, params):
