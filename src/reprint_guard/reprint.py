@@ -148,14 +148,21 @@ class Reprint:
             close = len(self.body) if close < 0 else close + 3
             spans.append((index, close))
             index = self.body.find("<!--", close)
-        if self.format == "markdown" and "`" in self.body:
-            spans += [(m.start(), m.end()) for m in _CODE.finditer(self.body)]
+        if self.format == "markdown" and ("`" in self.body or "~~~" in self.body):
+            spans += _code_spans(self.body)
         return spans
+
+    @cached_property
+    def _lower_body(self) -> str:
+        return self.body.lower()
 
     def _find_visible(self, needle: str, *, ignore_case: bool = False) -> int:
         """First occurrence in the article content that is not inside an HTML comment."""
         start, end = self._content_span
-        if ignore_case:
+        lowered = self._lower_body if ignore_case else None
+        if lowered is not None and len(lowered) == len(self.body) and len(needle.lower()) == len(needle):
+            matches = _find_all(lowered, needle.lower(), start, end)  # same length: positions line up
+        elif ignore_case:
             pattern = re.compile(re.escape(needle), re.IGNORECASE)
             matches = (m.start() for m in pattern.finditer(self.body, start, end))
         else:
@@ -190,6 +197,25 @@ class Reprint:
         if index < 0:
             return self._position(self._content_span[0])
         return self._position(index)
+
+
+def _code_spans(body: str) -> list[tuple[int, int]]:
+    """What ``_CODE.finditer`` finds, trying only where a match can start (a backtick or a tilde).
+
+    Python's regex engine would otherwise try both alternatives at every
+    character of the article, which costs more than parsing it.
+    """
+    starts = sorted({*_find_all(body, "`", 0, len(body)), *_find_all(body, "~", 0, len(body))})
+    spans = []
+    end = 0
+    for start in starts:
+        if start < end:
+            continue
+        match = _CODE.match(body, start)
+        if match is not None:
+            spans.append((match.start(), match.end()))
+            end = match.end()
+    return spans
 
 
 def _find_all(text: str, needle: str, start: int, end: int):  # type: ignore[no-untyped-def]
