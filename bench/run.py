@@ -410,7 +410,7 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--cli-docs", type=int, default=2000, help="files in the CLI folder run (default 2000)")
     parser.add_argument("--out", metavar="FILE", help="also write the JSON result to FILE")
     parser.add_argument("--seed", type=int, default=DEFAULT_SEED, help="corpus seed")
-    parser.add_argument("--repeats", type=int, default=3, help="timed runs; the best one counts (default 3)")
+    parser.add_argument("--repeats", type=int, default=5, help="timed runs; the best one counts (default 5)")
     parser.add_argument("--startup-runs", type=int, default=15, help="CLI start-up runs (default 15)")
     parser.add_argument("--mixed-docs", type=int, default=2000, help="documents in the mixed-policy corpus (0: skip)")
     parser.add_argument(

@@ -134,11 +134,9 @@ def test_library_result_is_typed_pydantic():
 
 def test_engine_results_and_typed_results_have_the_same_fields() -> None:
     """report.py (plain, for the CLI) and results.py (pydantic, for the library) describe one shape."""
-    import dataclasses
-
     from reprint_guard import report, results
 
     for name in ("Suppressed", "Finding", "Result", "Summary"):
-        plain = [f.name for f in dataclasses.fields(getattr(report, name))]
+        plain = list(getattr(report, name).__slots__)
         typed = list(getattr(results, name).model_fields)
         assert plain == typed, name

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import time
 from collections import defaultdict
-from dataclasses import replace
 
 from .checks import CHECKS
 from .checks.base import Context, LazyValues, render
@@ -122,7 +121,7 @@ def _reseverity(findings: list[Finding], severity: dict[str, str]) -> list[Findi
         if level == "off":
             continue
         if level is not None and level != finding.severity.value:
-            finding = replace(finding, severity=Severity(level))
+            finding = finding.replace(severity=Severity(level))
         out.append(finding)
     return out
 

@@ -1,7 +1,8 @@
 """Findings and results as plain data: what the engine produces and the formatters render.
 
-These are slotted dataclasses, not pydantic models, so that the command line
-never pays for importing pydantic (about 130 ms of a 0.2 s start-up budget).
+These are plain slotted records (:mod:`reprint_guard.record`), not pydantic
+models, so that the command line never pays for importing pydantic (about
+130 ms of a 0.2 s start-up budget).
 The library returns the same shapes as typed pydantic models
 (:mod:`reprint_guard.results`), which also define the JSON envelope's schema;
 a test keeps the two field for field alike.
@@ -10,9 +11,10 @@ a test keeps the two field for field alike.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
 from enum import IntEnum, StrEnum
 from typing import Any, Literal
+
+from .record import Record
 
 #: Version of the JSON envelope; bump on any incompatible change.
 REPORT_VERSION = 1
@@ -46,31 +48,46 @@ def reaches(severity: Severity, fail_on: str) -> bool:
     return fail_on != "never" and severity.rank >= Severity(fail_on).rank
 
 
-@dataclass(slots=True)
-class Suppressed:
+class Suppressed(Record):
     """Why a finding is not counted: an agreed exception with its reason."""
 
-    kind: Literal["inline", "config"]
-    reason: str
-    until: dt.date | None = None
+    __slots__ = ("kind", "reason", "until")
+
+    def __init__(self, kind: Literal["inline", "config"], reason: str, until: dt.date | None = None) -> None:
+        self.kind = kind
+        self.reason = reason
+        self.until = until
 
     def to_dict(self) -> dict[str, Any]:
         return {"kind": self.kind, "reason": self.reason, "until": self.until.isoformat() if self.until else None}
 
 
-@dataclass(slots=True)
-class Finding:
+class Finding(Record):
     """One way the reprint breaks the terms, with where and how to fix it."""
 
-    rule: str
-    policy: str
-    check: str
-    severity: Severity
-    message: str
-    line: int
-    column: int
-    fix: str | None = None
-    suppressed: Suppressed | None = None
+    __slots__ = ("rule", "policy", "check", "severity", "message", "line", "column", "fix", "suppressed")
+
+    def __init__(
+        self,
+        rule: str,
+        policy: str,
+        check: str,
+        severity: Severity,
+        message: str,
+        line: int,
+        column: int,
+        fix: str | None = None,
+        suppressed: Suppressed | None = None,
+    ) -> None:
+        self.rule = rule
+        self.policy = policy
+        self.check = check
+        self.severity = severity
+        self.message = message
+        self.line = line
+        self.column = column
+        self.fix = fix
+        self.suppressed = suppressed
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -86,18 +103,30 @@ class Finding:
         }
 
 
-@dataclass(slots=True)
-class Result:
+class Result(Record):
     """The outcome for one reprint (one file, or one library call)."""
 
-    path: str
-    policy: str | None = None
-    status: Status = "pass"
-    findings: list[Finding] = field(default_factory=list)
-    error: str | None = None
-    error_line: int | None = None
-    error_column: int | None = None
-    reason: str | None = None
+    __slots__ = ("path", "policy", "status", "findings", "error", "error_line", "error_column", "reason")
+
+    def __init__(
+        self,
+        path: str,
+        policy: str | None = None,
+        status: Status = "pass",
+        findings: list[Finding] | None = None,
+        error: str | None = None,
+        error_line: int | None = None,
+        error_column: int | None = None,
+        reason: str | None = None,
+    ) -> None:
+        self.path = path
+        self.policy = policy
+        self.status: Status = status
+        self.findings = findings if findings is not None else []
+        self.error = error
+        self.error_line = error_line
+        self.error_column = error_column
+        self.reason = reason
 
     @property
     def ok(self) -> bool:
@@ -126,17 +155,16 @@ class Result:
         }
 
 
-@dataclass(slots=True)
-class Summary:
-    files: int = 0
-    passed: int = 0
-    failed: int = 0
-    errored: int = 0
-    skipped: int = 0
-    errors: int = 0
-    warnings: int = 0
-    infos: int = 0
-    suppressed: int = 0
+class Summary(Record):
+    """Counts over a run: files by status, findings by severity."""
+
+    __slots__ = ("files", "passed", "failed", "errored", "skipped", "errors", "warnings", "infos", "suppressed")
+
+    def __init__(self, **counts: int) -> None:
+        for name in self.__slots__:
+            setattr(self, name, counts.pop(name, 0))
+        if counts:
+            raise TypeError(f"unknown counts: {', '.join(counts)}")
 
     def add(self, result: Result) -> None:
         self.files += 1

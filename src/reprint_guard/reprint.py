@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 import re
 from functools import cached_property
 
@@ -174,7 +173,7 @@ class Reprint:
 
     def locate_url(self, url: str) -> tuple[int, int]:
         """Position of a link to ``url`` written as Markdown or HTML link syntax, else of the bare URL."""
-        for candidate in dict.fromkeys((url, html.escape(url, quote=False))):
+        for candidate in dict.fromkeys((url, _escape(url))):
             for template in ('href="{}"', "href='{}'", "]({}", "<{}>", "]: {}"):
                 index = self._find_visible(template.format(candidate))
                 if index >= 0:
@@ -186,7 +185,7 @@ class Reprint:
         """Best-effort position of visible text or a URL in the body source."""
         index = self._find_visible(needle) if needle else -1
         if index < 0 and needle and "&" in needle:
-            index = self._find_visible(html.escape(needle, quote=False))
+            index = self._find_visible(_escape(needle))
         if index < 0 and needle:
             index = self._find_visible(needle, ignore_case=True)
         if index < 0 and needle:
@@ -197,6 +196,11 @@ class Reprint:
         if index < 0:
             return self._position(self._content_span[0])
         return self._position(index)
+
+
+def _escape(text: str) -> str:
+    """``html.escape(text, quote=False)``: how a URL or phrase with ``&`` or ``<`` is written in HTML."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def _code_spans(body: str) -> list[tuple[int, int]]:

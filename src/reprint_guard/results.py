@@ -1,6 +1,6 @@
 """The typed results the library returns, and the JSON envelope's schema: pydantic models.
 
-They mirror the plain dataclasses of :mod:`reprint_guard.report` that the
+They mirror the plain records of :mod:`reprint_guard.report` that the
 engine and the command line use (a test keeps the two alike field for field);
 :func:`from_report` turns one into the other at the library boundary.
 """

@@ -9,55 +9,101 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import subprocess
 import sys
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from .errors import NotAReprintError, ReprintGuardError, UsageError
+from .record import FrozenRecord, Record
 from .report import Result
 
 SKIP_DIRS = frozenset({".git", ".hg", ".svn", "node_modules", "__pycache__", ".venv", "venv"})
 
 
-@dataclass(frozen=True)
-class Override:
+class Override(FrozenRecord):
+    """Policy or metadata for the files under some paths."""
+
+    __slots__ = ("paths", "policy", "metadata")
     paths: tuple[str, ...]
     policy: str | None
     metadata: dict[str, Any]
 
+    def __init__(self, paths: tuple[str, ...], policy: str | None, metadata: dict[str, Any]) -> None:
+        self._set(paths=paths, policy=policy, metadata=metadata)
 
-@dataclass(frozen=True)
-class CentralSuppression:
+
+class CentralSuppression(FrozenRecord):
+    """A suppression from the project config: a glob, a rule, a reason, an expiry."""
+
+    __slots__ = ("path", "rule", "reason", "until")
     path: str
     rule: str
     reason: str
     until: dt.date | None
 
+    def __init__(self, path: str, rule: str, reason: str, until: dt.date | None) -> None:
+        self._set(path=path, rule=rule, reason=reason, until=until)
 
-@dataclass
-class Settings:
+
+class Settings(Record):
     """Everything needed to check one file; plain data, so it crosses to worker processes."""
 
-    root: Path = field(default_factory=Path.cwd)
-    meta: dict[str, Any] = field(default_factory=dict)
-    defaults: dict[str, Any] = field(default_factory=dict)
-    key_map: dict[str, str] = field(default_factory=dict)
-    policy: str | None = None
-    rules_dirs: tuple[str, ...] = ()
-    overrides: tuple[Override, ...] = ()
-    severity: dict[str, str] = field(default_factory=dict)
-    suppressions: tuple[CentralSuppression, ...] = ()
-    include: tuple[str, ...] = ()
-    exclude: tuple[str, ...] = ()
-    gitignore: bool = True
-    fail_on: str = "error"
-    bare_urls: bool = True
-    stdin_format: str = "auto"
-    today: dt.date = field(default_factory=dt.date.today)
+    __slots__ = (
+        "root",
+        "meta",
+        "defaults",
+        "key_map",
+        "policy",
+        "rules_dirs",
+        "overrides",
+        "severity",
+        "suppressions",
+        "include",
+        "exclude",
+        "gitignore",
+        "fail_on",
+        "bare_urls",
+        "stdin_format",
+        "today",
+    )
+
+    def __init__(
+        self,
+        root: Path | None = None,
+        meta: dict[str, Any] | None = None,
+        defaults: dict[str, Any] | None = None,
+        key_map: dict[str, str] | None = None,
+        policy: str | None = None,
+        rules_dirs: tuple[str, ...] = (),
+        overrides: tuple[Override, ...] = (),
+        severity: dict[str, str] | None = None,
+        suppressions: tuple[CentralSuppression, ...] = (),
+        include: tuple[str, ...] = (),
+        exclude: tuple[str, ...] = (),
+        gitignore: bool = True,
+        fail_on: str = "error",
+        bare_urls: bool = True,
+        stdin_format: str = "auto",
+        today: dt.date | None = None,
+    ) -> None:
+        self.root = root if root is not None else Path.cwd()
+        self.meta = meta if meta is not None else {}
+        self.defaults = defaults if defaults is not None else {}
+        self.key_map = key_map if key_map is not None else {}
+        self.policy = policy
+        self.rules_dirs = rules_dirs
+        self.overrides = overrides
+        self.severity = severity if severity is not None else {}
+        self.suppressions = suppressions
+        self.include = include
+        self.exclude = exclude
+        self.gitignore = gitignore
+        self.fail_on = fail_on
+        self.bare_urls = bare_urls
+        self.stdin_format = stdin_format
+        self.today = today if today is not None else dt.date.today()
 
     @classmethod
     def from_config(cls, loaded: Any, **cli: Any) -> Settings:
@@ -163,6 +209,8 @@ def discover(paths: Sequence[str], settings: Settings) -> Iterator[Item]:
 
 def _git_ignored_filter(folder: str):  # type: ignore[no-untyped-def]
     """A predicate for files git ignores under ``folder``, or None outside a git work tree."""
+    import subprocess  # only when walking folders: not part of checking one file
+
     try:
         proc = subprocess.run(
             ["git", "-C", folder, "ls-files", "--cached", "--others", "--exclude-standard", "-z", "--", "."],

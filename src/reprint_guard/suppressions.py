@@ -14,9 +14,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
 from functools import lru_cache
 
+from .record import Record
 from .report import Finding, Severity, Suppressed
 
 TOOL = "reprint-guard"
@@ -26,16 +26,30 @@ _REASON = re.compile(r'reason\s*=\s*"(?P<reason>[^"]*)"')
 _UNTIL = re.compile(r"until\s*=\s*(?P<until>\S+)")
 
 
-@dataclass(slots=True)
-class Suppression:
-    rules: tuple[str, ...]
-    reason: str
-    until: dt.date | None
-    kind: str  # "inline" or "config"
-    line: int
-    column: int
-    source: str = ""
-    used: bool = field(default=False)
+class Suppression(Record):
+    """An agreed exception: the rules it covers, why, until when, and where it was written."""
+
+    __slots__ = ("rules", "reason", "until", "kind", "line", "column", "source", "used")
+
+    def __init__(
+        self,
+        rules: tuple[str, ...],
+        reason: str,
+        until: dt.date | None,
+        kind: str,  # "inline" or "config"
+        line: int,
+        column: int,
+        source: str = "",
+        used: bool = False,
+    ) -> None:
+        self.rules = rules
+        self.reason = reason
+        self.until = until
+        self.kind = kind
+        self.line = line
+        self.column = column
+        self.source = source
+        self.used = used
 
     def matches(self, rule: str) -> bool:
         return any(r == rule or (r.endswith("/*") and rule.startswith(r[:-1])) for r in self.rules)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
@@ -46,25 +45,34 @@ class ParamsView:
         return dict(self._declared)
 
 
-@dataclass(frozen=True, slots=True)
 class Context:
     """What a check may know besides its params and the reprint."""
 
-    policy: Policy
-    rule: Rule
-    today: dt.date
+    __slots__ = ("policy", "rule", "today")
+
+    def __init__(self, policy: Policy, rule: Rule, today: dt.date) -> None:
+        self.policy = policy
+        self.rule = rule
+        self.today = today
 
 
-@dataclass(slots=True)
 class Problem:
-    """A check's raw result; the engine turns it into a :class:`~reprint_guard.report.Finding`."""
+    """A check's raw result; the engine turns it into a :class:`~reprint_guard.report.Finding`.
 
-    line: int
-    column: int
-    detail: str | None = None
-    fix: str | None = None
-    #: The check's fix is about this reprint's data (e.g. missing metadata) and beats the rule's template.
-    specific: bool = False
+    ``specific``: the check's fix is about this reprint's data (e.g. missing
+    metadata) and beats the rule's template.
+    """
+
+    __slots__ = ("line", "column", "detail", "fix", "specific")
+
+    def __init__(
+        self, line: int, column: int, detail: str | None = None, fix: str | None = None, specific: bool = False
+    ) -> None:
+        self.line = line
+        self.column = column
+        self.detail = detail
+        self.fix = fix
+        self.specific = specific
 
 
 @lru_cache(maxsize=512)

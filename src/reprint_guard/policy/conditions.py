@@ -8,10 +8,10 @@ the engine then warns that the rule could not be checked instead of guessing
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from typing import Any
 
 from ..metaview import MetadataView
+from ..record import FrozenRecord
 
 OPERATORS = ("is", "is_not", "in", "not_in", "present")
 
@@ -22,11 +22,14 @@ def _same(a: Any, b: Any) -> bool:
     return bool(a == b)
 
 
-@dataclass(frozen=True, slots=True)
-class FieldTest:
+class FieldTest(FrozenRecord):
+    __slots__ = ("field", "op", "value")
     field: str
     op: str
     value: Any
+
+    def __init__(self, field: str, op: str, value: Any) -> None:
+        self._set(field=field, op=op, value=value)
 
     def evaluate(self, meta: MetadataView) -> bool | None:
         actual = meta.value(self.field)
@@ -49,9 +52,12 @@ class FieldTest:
         return f"{self.field} {self.op.replace('_', ' ')} {self.value!r}"
 
 
-@dataclass(frozen=True, slots=True)
-class AllOf:
+class AllOf(FrozenRecord):
+    __slots__ = ("parts",)
     parts: tuple[Condition, ...]
+
+    def __init__(self, parts: tuple[Condition, ...]) -> None:
+        self._set(parts=parts)
 
     def evaluate(self, meta: MetadataView) -> bool | None:
         values = [p.evaluate(meta) for p in self.parts]
@@ -66,9 +72,12 @@ class AllOf:
         return " and ".join(f"({p.describe()})" for p in self.parts)
 
 
-@dataclass(frozen=True, slots=True)
-class AnyOf:
+class AnyOf(FrozenRecord):
+    __slots__ = ("parts",)
     parts: tuple[Condition, ...]
+
+    def __init__(self, parts: tuple[Condition, ...]) -> None:
+        self._set(parts=parts)
 
     def evaluate(self, meta: MetadataView) -> bool | None:
         values = [p.evaluate(meta) for p in self.parts]
@@ -83,9 +92,12 @@ class AnyOf:
         return " or ".join(f"({p.describe()})" for p in self.parts)
 
 
-@dataclass(frozen=True, slots=True)
-class Not:
+class Not(FrozenRecord):
+    __slots__ = ("part",)
     part: Condition
+
+    def __init__(self, part: Condition) -> None:
+        self._set(part=part)
 
     def evaluate(self, meta: MetadataView) -> bool | None:
         value = self.part.evaluate(meta)

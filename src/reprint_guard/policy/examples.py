@@ -9,7 +9,7 @@ examples are shown.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any
 
 from .model import Policy, Rule
@@ -125,7 +125,7 @@ def verified_examples(policy: Policy, rule: Rule) -> tuple[str, str] | None:
     pair = candidates(policy, rule)
     if pair is None:
         return None
-    single = replace(policy, rules=(rule,))
+    single = policy.replace(rules=(rule,))
     outcomes = []
     for example in pair:
         try:

@@ -1,6 +1,6 @@
 """Policies and rules: one publisher's (or licence's) reprint terms as data.
 
-Plain frozen dataclasses, so that checking a reprint never needs pydantic;
+Plain immutable records, so that checking a reprint never needs pydantic;
 policy files are validated before these are built (JSON Schema for the file,
 :mod:`reprint_guard.checks.params` for each rule's parameters).
 """
@@ -8,62 +8,156 @@ policy files are validated before these are built (JSON Schema for the file,
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from typing import Any, Literal
 
+from ..record import FrozenRecord
 from ..report import Severity
 from .conditions import Condition
 
 
-@dataclass(frozen=True, slots=True)
-class Rule:
-    """One requirement of the terms, checked by one check type."""
+class Rule(FrozenRecord):
+    """One requirement of the terms, checked by one check type.
 
+    ``fix`` is a template with {metadata} placeholders; ``terms`` the term the
+    rule encodes, in our words; ``confidence`` "second-hand" when it was read
+    in a third party's summary (re-check at the source); ``params`` the check's
+    parameters (a :class:`~reprint_guard.checks.base.ParamsView`); ``origin``
+    the policy that defined the rule (it differs with ``extends``).
+    """
+
+    __slots__ = (
+        "id",
+        "check",
+        "message",
+        "severity",
+        "description",
+        "when",
+        "fix",
+        "terms",
+        "confidence",
+        "params",
+        "origin",
+    )
     id: str
     check: str
     message: str
-    severity: Severity = Severity.error
-    description: str | None = None
-    when: Condition | None = None
-    #: Template for the fix, with {metadata} placeholders.
-    fix: str | None = None
-    #: The term this rule encodes, in our words.
-    terms: str | None = None
-    #: second-hand: read in a third party's summary; re-check at the source.
-    confidence: Literal["primary", "second-hand"] = "primary"
-    #: The check's parameters (a :class:`~reprint_guard.checks.base.ParamsView`).
-    params: Any = None
-    #: Id of the policy that defined this rule (differs with extends).
-    origin: str = ""
+    severity: Severity
+    description: str | None
+    when: Condition | None
+    fix: str | None
+    terms: str | None
+    confidence: Literal["primary", "second-hand"]
+    params: Any
+    origin: str
+
+    def __init__(
+        self,
+        id: str,
+        check: str,
+        message: str,
+        severity: Severity = Severity.error,
+        description: str | None = None,
+        when: Condition | None = None,
+        fix: str | None = None,
+        terms: str | None = None,
+        confidence: Literal["primary", "second-hand"] = "primary",
+        params: Any = None,
+        origin: str = "",
+    ) -> None:
+        self._set(
+            id=id,
+            check=check,
+            message=message,
+            severity=severity,
+            description=description,
+            when=when,
+            fix=fix,
+            terms=terms,
+            confidence=confidence,
+            params=params,
+            origin=origin,
+        )
 
 
-@dataclass(frozen=True, slots=True)
-class Credit:
+class Credit(FrozenRecord):
     """The attribution block a policy wants, as templates with {metadata} placeholders."""
 
+    __slots__ = ("markdown", "html", "position")
     markdown: str
-    html: str | None = None
-    position: Literal["top", "bottom"] = "bottom"
+    html: str | None
+    position: Literal["top", "bottom"]
+
+    def __init__(self, markdown: str, html: str | None = None, position: Literal["top", "bottom"] = "bottom") -> None:
+        self._set(markdown=markdown, html=html, position=position)
 
 
-@dataclass(frozen=True, slots=True)
-class Policy:
+class Policy(FrozenRecord):
     """A publisher's or licence's terms, resolved (``extends`` already applied)."""
 
+    __slots__ = (
+        "id",
+        "name",
+        "publisher",
+        "source_url",
+        "terms_read",
+        "description",
+        "confidence",
+        "notes",
+        "applies_to",
+        "contacts",
+        "extends",
+        "credit",
+        "rules",
+        "path",
+    )
     id: str
     name: str
     publisher: str
     source_url: str
-    terms_read: dt.date | None = None
-    description: str | None = None
-    confidence: Literal["primary", "second-hand", "mixed"] = "primary"
-    notes: str | None = None
-    applies_to: tuple[str, ...] = ()
-    contacts: tuple[str, ...] = ()
-    extends: str | None = None
-    credit: Credit | None = None
-    rules: tuple[Rule, ...] = ()
-    path: str | None = None
+    terms_read: dt.date | None
+    description: str | None
+    confidence: Literal["primary", "second-hand", "mixed"]
+    notes: str | None
+    applies_to: tuple[str, ...]
+    contacts: tuple[str, ...]
+    extends: str | None
+    credit: Credit | None
+    rules: tuple[Rule, ...]
+    path: str | None
+
+    def __init__(
+        self,
+        id: str,
+        name: str,
+        publisher: str,
+        source_url: str,
+        terms_read: dt.date | None = None,
+        description: str | None = None,
+        confidence: Literal["primary", "second-hand", "mixed"] = "primary",
+        notes: str | None = None,
+        applies_to: tuple[str, ...] = (),
+        contacts: tuple[str, ...] = (),
+        extends: str | None = None,
+        credit: Credit | None = None,
+        rules: tuple[Rule, ...] = (),
+        path: str | None = None,
+    ) -> None:
+        self._set(
+            id=id,
+            name=name,
+            publisher=publisher,
+            source_url=source_url,
+            terms_read=terms_read,
+            description=description,
+            confidence=confidence,
+            notes=notes,
+            applies_to=applies_to,
+            contacts=contacts,
+            extends=extends,
+            credit=credit,
+            rules=rules,
+            path=path,
+        )
 
     def rule(self, rule_id: str) -> Rule | None:
         return next((r for r in self.rules if r.id == rule_id), None)
