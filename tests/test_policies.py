@@ -127,7 +127,8 @@ def test_the_command_line_check_needs_neither_pydantic_nor_jsonschema() -> None:
         "    main(['check', '--format', 'json', 'examples/global-research/markdown/compliant.md'])\n"
         "except SystemExit:\n"
         "    pass\n"
-        "heavy = sorted({m.split('.')[0] for m in sys.modules} & {'pydantic', 'jsonschema', 'requests', 'dataclasses'})\n"
+        "heavy = {'pydantic', 'jsonschema', 'requests', 'dataclasses'}\n"
+        "heavy = sorted({m.split('.')[0] for m in sys.modules} & heavy)\n"
         "sys.stderr.write(repr(heavy))\n"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=False)
