@@ -195,11 +195,12 @@ def discover(paths: Sequence[str], settings: Settings) -> Iterator[Item]:
                     path = os.path.join(root, name)
                     if ignored is not None and ignored(path):
                         continue
-                    relative = settings.relative(path)
-                    if settings.include and not path_matches(relative, *settings.include):
-                        continue
-                    if settings.exclude and path_matches(relative, *settings.exclude):
-                        continue
+                    if settings.include or settings.exclude:  # resolving a path costs syscalls: only for globs
+                        relative = settings.relative(path)
+                        if settings.include and not path_matches(relative, *settings.include):
+                            continue
+                        if settings.exclude and path_matches(relative, *settings.exclude):
+                            continue
                     yield path, True, os.path.splitext(name)[0] in sidecars
         else:
             if item != "-" and settings.exclude and path_matches(settings.relative(item), *settings.exclude):
