@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import subprocess
 from pathlib import Path
@@ -147,3 +148,70 @@ def test_no_config_means_the_models_defaults(tmp_path: Path) -> None:
     plain = Settings.from_config(LoadedConfig(None, tmp_path, None), rules_dirs=("x",), fail_on=None)
     modelled = Settings.from_config(LoadedConfig(Config(), tmp_path, None), rules_dirs=("x",), fail_on=None)
     assert plain == modelled
+
+
+CONFIG_CANDIDATES: dict[str, list[object]] = {
+    "include": [["content/**/*.md"], [], "content", [3]],
+    "exclude": [["drafts/**"], None],
+    "gitignore": [True, False, "no"],
+    "policies": [["policies/"], []],
+    "policy": ["global-research", None, 5],
+    "front-matter": [{"canonicalURL": "original_url"}, {"a": 1}, []],
+    "front_matter": [{"canonicalURL": "original_url"}],
+    "defaults": [{"commercial": False, "medium": "web"}, {}, "x"],
+    "overrides": [
+        [{"paths": ["print/**"], "metadata": {"medium": "print"}}],
+        [{"paths": ["a/**"], "policy": "cc-by-4.0"}],
+        [{"paths": []}],
+        [{"policy": "x"}],
+        [{"paths": ["a"], "other": 1}],
+    ],
+    "severity": [{"global-research/link-original": "warning"}, {"x/y": "off"}, {"x/y": "loud"}],
+    "fail-on": ["warning", "never", "sometimes"],
+    "bare-urls": [False, True, 0],
+    "suppressions": [
+        [{"path": "a.md", "rule": "global-research/commercial-permission", "reason": "email of 2 May"}],
+        [
+            {
+                "path": "a.md",
+                "rule": "global-research/x",
+                "reason": "r",
+                "until": dt.date(2030, 1, 1),
+            }
+        ],
+        [{"path": "a.md", "rule": "Bad Rule", "reason": "r"}],
+        [{"path": "a.md", "rule": "a/b", "reason": ""}],
+        [{"path": "a.md", "rule": "a/b", "reason": "r", "until": "2030-01-01"}],
+    ],
+    "unknown": [1],
+}
+
+
+def test_plain_config_route_agrees_with_schema_and_model(tmp_path: Path) -> None:
+    """exact_config only accepts what the schema and the model accept, and yields the same settings."""
+    import random
+
+    from reprint_guard.config.loader import LoadedConfig, _validate
+    from reprint_guard.config.model import Config
+    from reprint_guard.config.view import exact_config
+    from reprint_guard.errors import ConfigError
+    from reprint_guard.runner import Settings
+
+    rng = random.Random(20261201)
+    taken = 0
+    for _ in range(1500):
+        keys = rng.sample(sorted(CONFIG_CANDIDATES), rng.randint(0, 6))
+        data = {key: rng.choice(CONFIG_CANDIDATES[key]) for key in keys}
+        view = exact_config(dict(data))
+        if view is None:
+            continue
+        taken += 1
+        try:
+            _validate(dict(data), tmp_path / "c.yaml", lambda where: (1, 1))
+            model = Config.model_validate(dict(data))
+        except (ConfigError, ValueError):
+            raise AssertionError(f"the plain route accepted what the schema or model refuses: {data!r}") from None
+        plain = Settings.from_config(LoadedConfig(view, tmp_path, None), today=None)
+        full = Settings.from_config(LoadedConfig(model, tmp_path, None), today=None)
+        assert plain == full, data
+    assert taken > 100

@@ -18,6 +18,7 @@ from ..safeyaml import load as load_yaml
 
 if TYPE_CHECKING:
     from .model import Config
+    from .view import ConfigView
 
 CONFIG_NAMES = (".reprint-guard.yaml", ".reprint-guard.yml")
 SCHEMA_PATH = Path(__file__).resolve().parent.parent / "schemas" / "config.schema.json"
@@ -28,7 +29,7 @@ class LoadedConfig:
 
     __slots__ = ("config", "path", "root")
 
-    def __init__(self, config: Config | None, root: Path, path: Path | None) -> None:
+    def __init__(self, config: Config | ConfigView | None, root: Path, path: Path | None) -> None:
         self.config = config
         self.root = root
         self.path = path
@@ -71,6 +72,11 @@ def load_config(explicit: str | Path | None = None, start: Path | None = None) -
     severity = data.get("severity")
     if isinstance(severity, dict):  # YAML 1.1 reads an unquoted `off` as false
         data["severity"] = {k: ("off" if v is False else v) for k, v in severity.items()}
+    from .view import exact_config
+
+    view = exact_config(data)
+    if view is not None:  # the usual hand-written config: no jsonschema, no pydantic
+        return LoadedConfig(view, path.resolve().parent, path)
     _validate(data, path, locate)
     from .model import Config
 

@@ -1,0 +1,188 @@
+"""The project config as plain data, built without jsonschema or pydantic when it can be.
+
+Validating a config with the JSON Schema and the pydantic model costs their
+imports (about 0.15-0.25 s here), more than the rest of a run's start-up, and
+a content repository's pre-commit hook starts the command line many times a
+day. A config whose keys and values already have exactly the declared shape
+(the usual hand-written file) is turned into a :class:`ConfigView` here;
+anything else, including every invalid config, goes through the schema and the
+model, which report the problem with its position. A test holds both routes to
+the same settings.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+_RULE = re.compile(r"^[a-z0-9][a-z0-9._-]*/[a-z0-9][a-z0-9._-]*$")
+_SEVERITIES = frozenset({"error", "warning", "info", "off"})
+_FAIL_ON = frozenset({"error", "warning", "info", "never"})
+#: YAML key -> attribute, for every key the config may have.
+_KEYS = {
+    "include": "include",
+    "exclude": "exclude",
+    "gitignore": "gitignore",
+    "policies": "policies",
+    "policy": "policy",
+    "front-matter": "front_matter",
+    "defaults": "defaults",
+    "overrides": "overrides",
+    "severity": "severity",
+    "fail-on": "fail_on",
+    "bare-urls": "bare_urls",
+    "suppressions": "suppressions",
+}
+
+
+class OverrideView:
+    __slots__ = ("metadata", "paths", "policy")
+
+    def __init__(self, paths: list[str], policy: str | None, metadata: dict[str, Any]) -> None:
+        self.paths = paths
+        self.policy = policy
+        self.metadata = metadata
+
+
+class SuppressionView:
+    __slots__ = ("path", "reason", "rule", "until")
+
+    def __init__(self, path: str, rule: str, reason: str, until: dt.date | None) -> None:
+        self.path = path
+        self.rule = rule
+        self.reason = reason
+        self.until = until
+
+
+class ConfigView:
+    """The attributes of :class:`~reprint_guard.config.model.Config`, read by the same code."""
+
+    __slots__ = tuple(_KEYS.values())
+
+    def __init__(self) -> None:
+        self.include: list[str] = []
+        self.exclude: list[str] = []
+        self.gitignore = True
+        self.policies: list[str] = []
+        self.policy: str | None = None
+        self.front_matter: dict[str, str] = {}
+        self.defaults: dict[str, Any] = {}
+        self.overrides: list[OverrideView] = []
+        self.severity: dict[str, str] = {}
+        self.fail_on = "error"
+        self.bare_urls = True
+        self.suppressions: list[SuppressionView] = []
+
+
+class _Declined(Exception):
+    """Not exactly the declared shape: let the schema and the model decide."""
+
+
+def exact_config(data: dict[str, Any]) -> ConfigView | None:
+    """The config, when every key is known and every value has exactly its declared type; else None."""
+    view = ConfigView()
+    try:
+        for key, value in data.items():
+            attribute = _KEYS.get(key) if type(key) is str else None
+            if attribute is None:
+                return None
+            setattr(view, attribute, _READERS[attribute](value))
+    except _Declined:
+        return None
+    return view
+
+
+def _texts(value: Any) -> list[str]:
+    if type(value) is not list or any(type(v) is not str for v in value):
+        raise _Declined
+    return list(value)
+
+
+def _flag(value: Any) -> bool:
+    if type(value) is not bool:
+        raise _Declined
+    return value
+
+
+def _optional_text(value: Any) -> str | None:
+    if value is not None and type(value) is not str:
+        raise _Declined
+    return value
+
+
+def _mapping(value: Any) -> dict[str, Any]:
+    if type(value) is not dict or any(type(k) is not str for k in value):
+        raise _Declined
+    return dict(value)
+
+
+def _text_mapping(value: Any) -> dict[str, str]:
+    mapping = _mapping(value)
+    if any(type(v) is not str for v in mapping.values()):
+        raise _Declined
+    return mapping
+
+
+def _choice(allowed: frozenset[str]) -> Any:
+    def read(value: Any) -> str:
+        if type(value) is not str or value not in allowed:
+            raise _Declined
+        return value
+
+    return read
+
+
+def _severity(value: Any) -> dict[str, str]:
+    mapping = _mapping(value)
+    if any(type(v) is not str or v not in _SEVERITIES for v in mapping.values()):
+        raise _Declined
+    return mapping
+
+
+def _overrides(value: Any) -> list[OverrideView]:
+    if type(value) is not list:
+        raise _Declined
+    out = []
+    for item in value:
+        record = _mapping(item)
+        if not set(record) <= {"paths", "policy", "metadata"} or "paths" not in record:
+            raise _Declined
+        paths = _texts(record["paths"])
+        if not paths:
+            raise _Declined
+        out.append(OverrideView(paths, _optional_text(record.get("policy")), _mapping(record.get("metadata", {}))))
+    return out
+
+
+def _suppressions(value: Any) -> list[SuppressionView]:
+    if type(value) is not list:
+        raise _Declined
+    out = []
+    for item in value:
+        record = _mapping(item)
+        if not set(record) <= {"path", "rule", "reason", "until"} or not {"path", "rule", "reason"} <= set(record):
+            raise _Declined
+        path, rule, reason, until = record["path"], record["rule"], record["reason"], record.get("until")
+        if type(path) is not str or type(rule) is not str or not _RULE.match(rule):
+            raise _Declined
+        if type(reason) is not str or not reason or (until is not None and type(until) is not dt.date):
+            raise _Declined
+        out.append(SuppressionView(path, rule, reason, until))
+    return out
+
+
+_READERS: dict[str, Any] = {
+    "include": _texts,
+    "exclude": _texts,
+    "gitignore": _flag,
+    "policies": _texts,
+    "policy": _optional_text,
+    "front_matter": _text_mapping,
+    "defaults": _mapping,
+    "overrides": _overrides,
+    "severity": _severity,
+    "fail_on": _choice(_FAIL_ON),
+    "bare_urls": _flag,
+    "suppressions": _suppressions,
+}
