@@ -172,6 +172,21 @@ def console_script() -> str | None:
     return str(candidate) if candidate.exists() else None
 
 
+#: A config as a content repository writes it (start-up with a config reads and validates it).
+_TYPICAL_CONFIG = """\
+exclude: ["drafts/**"]
+front-matter:
+  canonicalURL: original_url
+defaults:
+  commercial: false
+severity:
+  global-research/link-original: warning
+suppressions:
+  - path: reprint.md
+    rule: global-research/print-permission
+    reason: Permission by email, 2 May 2024
+"""
+
 _RSS_WRAPPER = (
     "import resource, subprocess, sys; subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, "
     "stderr=subprocess.DEVNULL); print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
@@ -502,6 +517,14 @@ def run(options: argparse.Namespace, workdir: str) -> int:
     script = console_script()
     if script:
         startup["reprint-guard"] = time_command([script, "check", one_file], options.startup_runs, workdir)
+    configured = os.path.join(workdir, "configured")
+    os.makedirs(configured, exist_ok=True)
+    with open(os.path.join(configured, ".reprint-guard.yaml"), "w", encoding="utf-8") as handle:
+        handle.write(_TYPICAL_CONFIG)
+    shutil.copyfile(one_file, os.path.join(configured, "reprint.md"))
+    startup["python -m reprint_guard, in a repository with a config"] = time_command(
+        [sys.executable, "-m", "reprint_guard", "check", "reprint.md"], options.startup_runs, configured
+    )
     startup["python -c pass (interpreter floor)"] = time_command(
         [sys.executable, "-c", "pass"], options.startup_runs, workdir
     )
