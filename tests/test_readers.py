@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 from conftest import COMPLIANT_BODY, COMPLIANT_META, GR_URL
 from reprint_guard import check_file
@@ -166,3 +167,26 @@ def test_unknown_rule_in_config_severity_is_warned(tmp_path, write_md, cli):
     run = cli("check", "a.md", cwd=tmp_path)
     assert run.code == 0
     assert "unknown rule 'global-research/link-orginal'" in run.err
+
+
+def test_a_named_pipe_is_read_to_its_end(tmp_path: Path) -> None:
+    """Pipes return data in pieces: the reader must not stop at the first one."""
+    import os
+    import threading
+
+    from reprint_guard.readers import read_limited
+
+    fifo = tmp_path / "article.md"
+    os.mkfifo(fifo)
+    payload = b"---\ntitle: x\n---\n" + b"word " * 40000  # 200 KB, more than one pipe buffer
+
+    def write() -> None:
+        with open(fifo, "wb") as handle:
+            for start in range(0, len(payload), 4096):
+                handle.write(payload[start : start + 4096])
+
+    writer = threading.Thread(target=write)
+    writer.start()
+    data = read_limited(fifo, str(fifo))
+    writer.join()
+    assert data == payload

@@ -52,17 +52,21 @@ def decode(data: bytes, path: str) -> str:
 def read_limited(path: str | Path, name: str) -> bytes:
     """A file's bytes, refusing one over the size limit before reading it.
 
-    It reads the size the file has, plus one byte to notice growth: asking for
-    the limit itself would make Python allocate (and the kernel zero) 5 MiB for
-    every small article.
+    It asks for the size the file has (plus one byte, to notice growth) and
+    then reads on to the end, up to the limit: asking for the limit at once
+    would make Python allocate (and the kernel zero) 5 MiB for every small
+    article. Pipes and short reads come back in pieces, so it loops.
     """
     with open(path, "rb", buffering=0) as handle:
         size = os.fstat(handle.fileno()).st_size
         if size > MAX_FILE_BYTES:
             raise InputError(f"file is larger than the {MAX_FILE_BYTES // (1024 * 1024)} MiB limit", path=name)
-        data = handle.read(size + 1)
-        if len(data) > size:  # it grew while we read: take the rest, still within the limit
-            data += handle.read(MAX_FILE_BYTES + 1 - len(data))
+        data = handle.read(size + 1) or b""
+        while len(data) <= MAX_FILE_BYTES:
+            more = handle.read(MAX_FILE_BYTES + 1 - len(data))
+            if not more:
+                break
+            data += more
     if len(data) > MAX_FILE_BYTES:
         raise InputError(f"file is larger than the {MAX_FILE_BYTES // (1024 * 1024)} MiB limit", path=name)
     return data
