@@ -500,6 +500,32 @@ def summarize(docs: list[CorpusDoc]) -> dict[str, object]:
     }
 
 
+#: Words some policy rules react to (notes of changes, credits, notices): kept out of neutral filler.
+_LOADED_WORDS = re.compile(
+    r"\b(adapted|modified|modifications?|edited|abridged|shortened|condensed|trimmed|revised|changed|updated|"
+    r"translated|excerpted|copyright|rights|endorsed|approved|sponsored|commissioned|originally|republished)\b",
+    re.IGNORECASE,
+)
+
+
+def _neutral_paragraph(rng: random.Random, words: int) -> str:
+    """Prose like :func:`_paragraph`, without a word that a policy rule reads as a credit or a change note."""
+    sentences: list[str] = []
+    count = 0
+    while count < words:
+        sentence = _sentence(rng)
+        if _LOADED_WORDS.search(sentence):
+            continue
+        sentences.append(sentence)
+        count += len(sentence.split())
+    return " ".join(sentences)
+
+
+def mixed_policy_of(path: str | os.PathLike[str]) -> str:
+    """The policy id of a document written by :func:`write_mixed_corpus`."""
+    return os.path.basename(os.fspath(path)).split("--")[1]
+
+
 def write_mixed_corpus(
     folder: str | os.PathLike[str], count: int, fixtures: Path, seed: int = DEFAULT_SEED
 ) -> list[str]:
@@ -507,9 +533,11 @@ def write_mixed_corpus(
 
     Each starts from a policy fixture (``tests/policies/<id>/*.md``: compliant
     reprints and reprints that break one rule, with their ``expect:`` list) and
-    gets about 900 words of plain prose (no links, images or credits) after its
-    first block, so that the credits, links and notices the fixture has keep
-    their place at the top or the bottom of a ~1,000-word article.
+    gets about 900 words of plain prose (no links, images, credits, or words a
+    policy reads as a note of changes) after its second block (after the first
+    when it has two), so that a title and byline stay at the top and a closing
+    credit at the bottom of a ~1,000-word article. The file name is
+    ``NNNNN--<policy id>--<fixture name>``.
     """
     sources = sorted(p for p in fixtures.rglob("*.md") if p.is_file())
     os.makedirs(folder, exist_ok=True)
@@ -520,9 +548,10 @@ def write_mixed_corpus(
         head, sep, body = text.partition("\n---\n") if text.startswith("---\n") else ("", "", text)
         blocks = body.strip("\n").split("\n\n")
         rng = random.Random(f"{seed}:mixed:{index}")
-        filler = [_paragraph(rng, rng.randint(120, 170)) for _ in range(6)]
-        padded = "\n\n".join([*blocks[:1], *filler, *blocks[1:]]) + "\n"
-        target = os.path.join(folder, f"{index:05d}-{source.parent.name}-{source.name}")
+        filler = [_neutral_paragraph(rng, rng.randint(120, 170)) for _ in range(6)]
+        at = max(1, min(2, len(blocks) - 1))
+        padded = "\n\n".join([*blocks[:at], *filler, *blocks[at:]]) + "\n"
+        target = os.path.join(folder, f"{index:05d}--{source.parent.name}--{source.name}")
         with open(target, "w", encoding="utf-8") as handle:
             handle.write(head + sep + padded)
         files.append(target)

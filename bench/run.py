@@ -39,9 +39,9 @@ from reprint_guard.readers import read_file
 from reprint_guard.readers.markdown import render, split_front_matter
 
 if __package__:
-    from .corpus import DEFAULT_SEED, CorpusDoc, summarize, write_corpus, write_mixed_corpus
+    from .corpus import DEFAULT_SEED, CorpusDoc, mixed_policy_of, summarize, write_corpus, write_mixed_corpus
 else:  # run as a script: bench/ is sys.path[0]
-    from corpus import DEFAULT_SEED, CorpusDoc, summarize, write_corpus, write_mixed_corpus
+    from corpus import DEFAULT_SEED, CorpusDoc, mixed_policy_of, summarize, write_corpus, write_mixed_corpus
 
 TARGETS = {
     # name: (operator, threshold)
@@ -219,14 +219,19 @@ def mixed_corpus(folder: str, count: int) -> list[str]:
 
 
 def verify_mixed(files: Sequence[str], policies: object) -> dict[str, object]:
-    """How many padded fixtures still give exactly the findings their ``expect:`` lists."""
+    """How many padded fixtures still give exactly the findings their ``expect:`` lists.
+
+    As ``reprint-guard test`` does, each is checked against its fixture folder's
+    policy (a fixture may declare a licence that would select another one).
+    """
     from reprint_guard.testing.harness import parse_expect
 
     agree = 0
     for path in files:
         reprint = read_file(path)
         expected = {e.rule for e in parse_expect(reprint.metadata.extra.get("expect"), path)}
-        result = check_reprint(reprint, policies).settle()  # type: ignore[arg-type]
+        policy = policies.get(reprint.metadata.policy or mixed_policy_of(path))  # type: ignore[attr-defined]
+        result = check_reprint(reprint, policies, policy).settle()  # type: ignore[arg-type]
         agree += {f.rule for f in result.findings} == expected
     return {"docs": len(files), "findings_as_expected": agree}
 
