@@ -112,11 +112,11 @@ def run_explain(options: argparse.Namespace) -> int:
         + (f" (read {policy.terms_read})" if policy.terms_read else "")
         + f"; confidence: {rule.confidence}",
         "",
-        "What it requires:",
+        "What it reports when the term is not met:",
         f"  {rule.message}",
     ]
     if rule.description:
-        out.append("  " + " ".join(rule.description.split()))
+        out += ["", "What it requires:", "  " + " ".join(rule.description.split())]
     if rule.terms:
         out += ["", "Why (the term it encodes):", "  " + " ".join(rule.terms.split())]
     out += ["", f"Applies: {'when ' + rule.when.describe() if rule.when else 'always'}"]

@@ -192,7 +192,7 @@ def discover(paths: Sequence[str], settings: Settings) -> Iterator[Item]:
                         continue
                     if os.path.splitext(lower)[1] not in SUFFIX_FORMATS:
                         continue
-                    path = os.path.join(root, name)
+                    path = os.path.normpath(os.path.join(root, name))  # "content/a.md", not "./content/a.md"
                     if ignored is not None and ignored(path):
                         continue
                     if settings.include or settings.exclude:  # resolving a path costs syscalls: only for globs
