@@ -96,7 +96,7 @@ def test_include_exclude_and_gitignore(tmp_path, cli):
     write(tmp_path / ".gitignore", "content/generated/\n")
     subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
     run = cli("check", ".", "--format", "json", cwd=tmp_path)
-    assert [r["path"] for r in run.json()["results"]] == ["./content/a.md"]
+    assert [r["path"] for r in run.json()["results"]] == ["content/a.md"]
     # A file named explicitly is checked unless excluded:
     run = cli("check", "notes/d.md", "content/drafts/b.md", "--format", "json", cwd=tmp_path)
     assert [r["path"] for r in run.json()["results"]] == ["notes/d.md"]
