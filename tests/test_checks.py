@@ -321,3 +321,10 @@ def test_library_honours_inline_suppressions():
     result = check(body, {**COMPLIANT_META, "commercial": True})
     assert result.ok and result.status == "pass"
     assert result.findings[0].suppressed.reason == "Agreed by email"
+
+
+def test_every_check_type_has_a_parameters_model() -> None:
+    from reprint_guard.checks import CHECKS
+    from reprint_guard.checks.params import PARAMS
+
+    assert set(CHECKS) == set(PARAMS)

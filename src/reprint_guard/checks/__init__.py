@@ -1,7 +1,10 @@
-"""Check types, one module each (yamllint-style): ``NAME``, ``SUMMARY``, ``Params`` and ``check()``.
+"""Check types, one module each (yamllint-style): ``NAME``, ``SUMMARY`` and ``check()``.
 
-Adding a check type means adding a module here and one line to :data:`CHECKS`;
-the policy schema and the docs are generated from these modules.
+What each check type accepts in a rule is a pydantic model in :mod:`.params`
+(kept apart so that running checks never imports pydantic). Adding a check type
+means adding a module here with one line in :data:`CHECKS`, and its model with
+one line in :data:`.params.PARAMS`; the policy schema and the docs are generated
+from them.
 """
 
 from __future__ import annotations
