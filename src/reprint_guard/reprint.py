@@ -57,40 +57,49 @@ class Reprint:
         self.body_line = body_line
         self.key_lines = key_lines or {}
         self.bare_urls = bare_urls
+        # Computed on first use (plain attributes: functools.cached_property takes a lock per access).
         self._html = html
+        self._visible: VisibleBody | None = None
+        self._media: tuple[list[Media], list[Media]] | None = None
 
-    @cached_property
+    @property
     def html(self) -> str:
         """The body as HTML, as a site would render it."""
-        if self._html is not None:
-            return self._html
-        if self.format == "markdown":
-            from .readers.markdown import render
+        if self._html is None:
+            if self.format == "markdown":
+                from .readers.markdown import render
 
-            return render(self.body)
-        return self.body
+                self._html = render(self.body)
+            else:
+                self._html = self.body
+        return self._html
 
-    @cached_property
+    @property
     def media(self) -> tuple[list[Media], list[Media]]:
         """(visible, hidden) images, video, audio, iframes and embeds."""
-        if self.format == "text":
-            return [], []
-        if "visible" not in self.__dict__:  # not parsed yet: one parse serves both
-            visible, media = with_media(self.html, bare_urls=self._link_bare_urls)
-            self.__dict__["visible"] = visible
-            return media
-        return media_from_html(self.html)
+        if self._media is None:
+            if self.format == "text":
+                self._media = ([], [])
+            elif self._visible is None:  # not parsed yet: one parse serves both
+                self._visible, self._media = with_media(self.html, bare_urls=self._link_bare_urls)
+            else:
+                self._media = media_from_html(self.html)
+        return self._media
 
     @property
     def _link_bare_urls(self) -> bool:
         # Bare URLs in HTML are text, not links; in Markdown, GFM and Hugo link them.
         return self.bare_urls and self.format == "markdown"
 
-    @cached_property
+    @property
     def visible(self) -> VisibleBody:
-        if self.format == "text":
-            return from_text(self.body, bare_urls=self.bare_urls)
-        return from_html(self.html, bare_urls=self._link_bare_urls)
+        """What a reader sees: text, links and images."""
+        if self._visible is None:
+            if self.format == "text":
+                self._visible = from_text(self.body, bare_urls=self.bare_urls)
+            else:
+                self._visible = from_html(self.html, bare_urls=self._link_bare_urls)
+        return self._visible
 
     # Positions ---------------------------------------------------------
 
