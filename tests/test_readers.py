@@ -167,6 +167,7 @@ def test_unknown_rule_in_config_severity_is_warned(tmp_path, write_md, cli):
     run = cli("check", "a.md", cwd=tmp_path)
     assert run.code == 0
     assert "unknown rule 'global-research/link-orginal'" in run.err
+    assert ".reprint-guard.yaml:2:3: " in run.err  # where to fix it
 
 
 def test_a_named_pipe_is_read_to_its_end(tmp_path: Path) -> None:

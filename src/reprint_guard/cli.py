@@ -193,6 +193,21 @@ def _formatter(name: str, stream: IO[str], options: argparse.Namespace, settings
     )
 
 
+def _where_in(path: Path | None, needle: str) -> str:
+    """``path:line:column: `` of the first mention of ``needle`` in a (small) config file, or ``""``."""
+    if path is None:
+        return ""
+    try:
+        lines = path.read_text(encoding="utf-8-sig").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return f"{path}: "
+    for number, line in enumerate(lines, start=1):
+        column = line.find(needle)
+        if column >= 0:
+            return f"{path}:{number}:{column + 1}: "
+    return f"{path}: "
+
+
 def run_check(options: argparse.Namespace) -> int:
     from .config.loader import load_config
     from .output import use_color
@@ -227,7 +242,10 @@ def run_check(options: argparse.Namespace) -> int:
                 policy_id in known and known.get(policy_id).rule(name) is not None
             )
             if not exists:
-                sys.stderr.write(f"reprint-guard: warning: the config's severity names an unknown rule {rule_id!r}\n")
+                where = _where_in(loaded.path, rule_id)
+                sys.stderr.write(
+                    f"reprint-guard: warning: {where}the config's severity names an unknown rule {rule_id!r}\n"
+                )
         for spec in {settings.policy, *(o.policy for o in settings.overrides)} - {None}:
             load_policy(spec, extra=settings.rules_dirs)
     except ReprintGuardError as exc:
