@@ -79,14 +79,18 @@ def parse_loop(files: Sequence[str]) -> None:
         LexborHTMLParser(html)  # HTML -> DOM (selectolax / lexbor)
 
 
-def best_time(run: Callable[[], None], repeats: int) -> tuple[float, list[float]]:
-    times = []
+def best_times(
+    first: Callable[[], None], second: Callable[[], None], repeats: int
+) -> tuple[tuple[float, list[float]], tuple[float, list[float]]]:
+    """Best times of two loops run in turn, so that a drift in the VM's speed hits both alike."""
+    times: tuple[list[float], list[float]] = ([], [])
     for _ in range(repeats):
-        gc.collect()
-        start = time.perf_counter()
-        run()
-        times.append(time.perf_counter() - start)
-    return min(times), times
+        for run, out in ((first, times[0]), (second, times[1])):
+            gc.collect()
+            start = time.perf_counter()
+            run()
+            out.append(time.perf_counter() - start)
+    return (min(times[0]), times[0]), (min(times[1]), times[1])
 
 
 def rate(count: int, seconds: float) -> float:
@@ -478,13 +482,15 @@ def run(options: argparse.Namespace, workdir: str) -> int:
     log("peak RSS of a full check pass in a child process")
     memory = measure_child_rss(corpus_dir)
 
-    log(f"check loop: read_file + check_reprint, best of {options.repeats}")
+    log(
+        f"check loop (read_file + check_reprint) and parse floor (read + decode + front matter + pyromark + "
+        f"lexbor), alternating, best of {options.repeats} each"
+    )
     check_loop(files[:WARMUP_DOCS], policies)
-    check_best, check_times = best_time(lambda: check_loop(files, policies), options.repeats)
-
-    log(f"parse floor: read + decode + front matter + pyromark + lexbor, best of {options.repeats}")
     parse_loop(files[:WARMUP_DOCS])
-    parse_best, parse_times = best_time(lambda: parse_loop(files), options.repeats)
+    (check_best, check_times), (parse_best, parse_times) = best_times(
+        lambda: check_loop(files, policies), lambda: parse_loop(files), options.repeats
+    )
 
     log("tracemalloc peak of one check pass")
     memory["tracemalloc_peak_mib"] = measure_tracemalloc(files, policies)
@@ -494,9 +500,10 @@ def run(options: argparse.Namespace, workdir: str) -> int:
         log(f"a mixed-policy corpus of {options.mixed_docs} ~1,000-word reprints (all bundled policies)")
         mixed_files = mixed_corpus(os.path.join(workdir, "mixed"), options.mixed_docs)
         check_loop(mixed_files[:WARMUP_DOCS], policies)
-        mixed_check, _ = best_time(lambda: check_loop(mixed_files, policies), options.repeats)
         parse_loop(mixed_files[:WARMUP_DOCS])
-        mixed_parse, _ = best_time(lambda: parse_loop(mixed_files), options.repeats)
+        (mixed_check, _), (mixed_parse, _) = best_times(
+            lambda: check_loop(mixed_files, policies), lambda: parse_loop(mixed_files), options.repeats
+        )
         sizes = [os.path.getsize(f) for f in mixed_files]
         mixed = {
             "docs": len(mixed_files),
