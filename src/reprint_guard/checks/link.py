@@ -48,9 +48,12 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
             specific=True,
         )
         return
+    anchors = reprint.visible.anchors
+    if original.strip() in anchors:  # the very address, as written: nothing to normalise
+        return
     host = host_of(original) or ""
     # Real anchors first: bare URLs are only collected when no anchor is the article.
-    if any(normalize_url(link) == key for link in _mentioning(reprint.visible.anchors, host)):
+    if any(normalize_url(link) == key for link in _mentioning(anchors, host)):
         return
     # Only links that mention the host can be the article: skip parsing all the others.
     candidates = _mentioning(reprint.visible.links, host)
