@@ -83,7 +83,6 @@ _NON_PRINTABLE = yaml.reader.Reader.NON_PRINTABLE
 #: Tabs, CR, and the characters YAML 1.1 also breaks lines at (NEL, LS, PS), and a stray BOM.
 _LINE_BREAKS = ("\t", "\r", "\x85", "\u2028", "\u2029", "\ufeff")
 _RESOLVERS = Loader.yaml_implicit_resolvers
-_STR = "tag:yaml.org,2002:str"
 _CONSTRUCTOR = yaml.constructor.SafeConstructor()
 _CONSTRUCT = {
     "tag:yaml.org,2002:bool": _CONSTRUCTOR.construct_yaml_bool,
