@@ -328,3 +328,44 @@ def test_every_check_type_has_a_parameters_model() -> None:
     from reprint_guard.checks.params import PARAMS
 
     assert set(CHECKS) == set(PARAMS)
+
+
+# attribution: placement and the quick first look ----------------------------------
+
+_PARAGRAPHS = "\n\n".join(["An ordinary paragraph about the weather, the harbour and the town council."] * 12)
+
+
+def _placed_policy(tmp_path, position: str):
+    path = tmp_path / "house.yaml"
+    path.write_text(
+        "id: house\nname: House\npublisher: House News\nsource_url: https://house.example/terms\n"
+        "rules:\n  - id: credit\n    check: attribution\n    message: Credit House News\n"
+        f"    names: [House News]\n    position: {position}\n",
+        encoding="utf-8",
+    )
+    return path
+
+
+def test_a_top_credit_in_capitals_counts_though_a_lower_one_matches_case(tmp_path):
+    body = f"BY ANA RUIZ, HOUSE NEWS\n\n{_PARAGRAPHS}\n\nAna Ruiz writes for House News."
+    assert check(body, {"author": "Ana Ruiz"}, policy=_placed_policy(tmp_path, "top")).findings == []
+
+
+def test_a_bottom_credit_counts_when_the_name_is_also_at_the_top(tmp_path):
+    body = f"From House News.\n\n{_PARAGRAPHS}\n\nThis story first ran in House News."
+    assert check(body, {"author": "Ana Ruiz"}, policy=_placed_policy(tmp_path, "bottom")).findings == []
+
+
+def test_a_credit_only_at_the_top_is_not_at_the_bottom(tmp_path):
+    body = f"From House News.\n\n{_PARAGRAPHS}"
+    result = check(body, {"author": "Ana Ruiz"}, policy=_placed_policy(tmp_path, "bottom"))
+    assert [f.message for f in result.findings] == [
+        "Credit House News (the credit is there, but not at the bottom of the article)"
+    ]
+
+
+def test_copyrighted_is_not_a_copyright_notice():
+    body = COMPLIANT_BODY.replace(
+        "Copyright © Ana Ruiz, Global Research, 2024", "Copyrighted photo supplied to Ana Ruiz."
+    )
+    assert rules(check(body, COMPLIANT_META)) == ["global-research/copyright-notice"]

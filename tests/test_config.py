@@ -215,3 +215,9 @@ def test_plain_config_route_agrees_with_schema_and_model(tmp_path: Path) -> None
         full = Settings.from_config(LoadedConfig(model, tmp_path, None), today=None)
         assert plain == full, data
     assert taken > 100
+
+
+def test_a_rule_id_with_a_trailing_newline_is_not_taken_as_is() -> None:
+    from reprint_guard.config.view import exact_config
+
+    assert exact_config({"suppressions": [{"path": "*.md", "rule": "a/b\n", "reason": "r"}]}) is None

@@ -199,3 +199,20 @@ def test_errors_keep_pyyaml_positions() -> None:
     with pytest.raises(InputError) as caught:
         load("title: x\ndate: 2025-13-45\n", flat=True)
     assert "invalid YAML value" in caught.value.message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a: 1\n \xa0\n",  # a line of non-breaking spaces is not blank to YAML
+        "a:\n \xa0",
+        "a: 1\n\xa0\nb: 2\n",
+        "a: 1\n\u3000\n",
+        "a: [b:?]\n",  # ':' inside [...] depends on what follows: PyYAML decides
+        "a:\n- [b:?]\n",
+        "a:\n- k: [b:?]\n",
+        "a: [x, b:c]\n",
+    ],
+)
+def test_documents_the_flat_reader_must_leave_to_pyyaml(text: str) -> None:
+    _agree(text)

@@ -134,3 +134,16 @@ def test_the_command_line_check_needs_neither_pydantic_nor_jsonschema() -> None:
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=False)
     assert '"status":"pass"' in done.stdout.replace(" ", "")
     assert done.stderr.strip() == "[]"
+
+
+def test_a_user_policy_replacing_a_bundled_base_reaches_the_bundled_policies_that_extend_it(tmp_path: Path) -> None:
+    from reprint_guard.policy.loader import policy_set
+
+    base = (bundled_rules_dir() / "cc-base-4.0.yaml").read_text(encoding="utf-8")
+    extra = (
+        "  - id: house-extra\n    check: text\n    severity: warning\n    message: House rule\n"
+        "    phrase: house words\n"
+    )
+    (tmp_path / "cc-base-4.0.yaml").write_text(base.rstrip("\n") + "\n" + extra, encoding="utf-8")
+    policies = policy_set((str(tmp_path),))
+    assert policies.get("cc-by-4.0").rule("house-extra") is not None

@@ -80,8 +80,12 @@ _INDICATORS = frozenset("-?:,[]{}#&*!|>'\"%@`")
 _QUOTED = re.compile(r"\"[^\"\\]*\"|'[^']*'")
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _NON_PRINTABLE = yaml.reader.Reader.NON_PRINTABLE
-#: Tabs, CR, and the characters YAML 1.1 also breaks lines at (NEL, LS, PS), and a stray BOM.
-_LINE_BREAKS = ("\t", "\r", "\x85", "\u2028", "\u2029", "\ufeff")
+#: Tabs, CR, the characters YAML 1.1 also breaks lines at (NEL, LS, PS), a stray BOM, and every other
+#: character Python counts as white space but YAML does not (a line of them is not blank to YAML).
+_LINE_BREAKS = (
+    "\t\r\x85\u2028\u2029\ufeff\x0b\x0c\x1c\x1d\x1e\x1f\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006"
+    "\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
+)
 _RESOLVERS = Loader.yaml_implicit_resolvers
 _CONSTRUCTOR = yaml.constructor.SafeConstructor()
 _CONSTRUCT = {
@@ -139,8 +143,8 @@ def _scalar(value: str) -> Any:
         return value[1:-1]
     if first == "[":
         inner = value[1:-1].strip(" ")
-        if value[-1] != "]" or "[" in inner or "]" in inner or "{" in inner or "}" in inner:
-            raise _NotFlat
+        if value[-1] != "]" or "[" in inner or "]" in inner or "{" in inner or "}" in inner or ":" in inner:
+            raise _NotFlat  # nested, or ':' (whose meaning inside [...] depends on what follows): PyYAML's job
         if not inner:
             return []
         items = []
@@ -184,7 +188,7 @@ def load_flat(text: str) -> LoadedYaml | None:
     blocks: list[tuple[str, list[Any]]] = []  # every block sequence opened, to tell 'key:' (null) from 'key: []'
     try:
         for number, line in enumerate(text.split("\n"), start=1):
-            if not line or line[0] == "#" or line.isspace():
+            if not line or line[0] == "#" or not line.strip(" "):
                 continue
             if line[0] not in " -":  # a top-level key
                 match = _FLAT_LINE.fullmatch(line)

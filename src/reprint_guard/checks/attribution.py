@@ -57,14 +57,15 @@ def has_notice(text: str, holders: list[str], *, cased: bool = False) -> bool:
 
 
 def _cased_notice_positions(text: str) -> Iterator[int]:
-    """Where "©" and "Copyright" stand, last first: a notice is usually at the end."""
+    """Where "©" and the word "Copyright" stand, last first: a notice is usually at the end."""
     sign, word = text.rfind("©"), text.rfind("Copyright")
     while sign >= 0 or word >= 0:
         if sign > word:
             yield sign
             sign = text.rfind("©", 0, sign)
         else:
-            yield word
+            if find_phrase(text, "Copyright", word, word + len("Copyright"), cased=True) == word:
+                yield word  # a word of its own: not "Copyrighted"
             word = text.rfind("Copyright", 0, word)
 
 
@@ -84,10 +85,10 @@ def _missing_or_misplaced(reprint: Reprint, params: Params, phrases: list[str]) 
     """Which required phrases are absent, and which are present but in the wrong place."""
     missing, misplaced = [], []
     for phrase in phrases:
-        fraction = reprint.visible.phrase_at(phrase)
-        if fraction is None:
+        found = _placements(reprint.visible, params, (phrase,))
+        if not found:
             missing.append(phrase)
-        elif not _placed(fraction, params):
+        elif not _placed(found[0], params):
             misplaced.append(phrase)
     return missing, misplaced
 
@@ -158,24 +159,28 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
             yield Problem(line, column, detail=f"found {near}; expected one naming {names}")
 
 
-def _placements(visible: VisibleBody, params: Params) -> list[float]:
-    """Where the accepted names stand; stops at the first well-placed one.
+def _placements(visible: VisibleBody, params: Params, names: tuple[str, ...] | None = None) -> list[float]:
+    """Where the names stand (the rule's accepted names by default): ``[f]`` as soon as one is well placed,
+    else where each was found in the normalised text ([] when none is visible).
 
-    The cheap lower-cased text is tried for every name before the fully
-    normalised text is built, so a compliant reprint never pays for it.
+    A name is well placed when any occurrence is in the window: the first one
+    counts for ``top``, the last for ``bottom``. The text as written is tried
+    for every name before the normalised text is built, so a compliant reprint
+    never pays for it; a hit there that is not well placed does not settle
+    anything, since the normalised text may hold a better-placed one (another
+    spelling, other case).
     """
-    found: list[float] = []
     last = params.position != "top"  # where a well-placed credit would be found first
+    found: list[float] = []
     for text, cased in visible.texts():
-        for name in params.names:
+        found = []
+        for name in params.names if names is None else names:
             index = find_phrase(text, name, cased=cased, last=last)
             if index >= 0:
                 fraction = index / max(len(text), 1)
                 if _placed(fraction, params):
                     return [fraction]
                 found.append(fraction)
-        if found:
-            return found
     return found
 
 
@@ -188,8 +193,8 @@ def _joint(authors: list[str]) -> list[str]:
 
 
 def _placed_ok(reprint: Reprint, params: Params, phrase: str) -> bool:
-    fraction = reprint.visible.phrase_at(phrase)
-    return fraction is not None and _placed(fraction, params)
+    found = _placements(reprint.visible, params, (phrase,))
+    return bool(found) and _placed(found[0], params)
 
 
 def _as_list(value: object) -> list[str]:

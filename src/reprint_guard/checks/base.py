@@ -25,10 +25,14 @@ class ParamsView:
     """
 
     def __init__(self, values: dict[str, Any], declared: dict[str, Any] | None = None) -> None:
+        values = {k: tuple(v) if isinstance(v, list) else v for k, v in values.items()}
         for key, value in values.items():
-            object.__setattr__(self, key, tuple(value) if isinstance(value, list) else value)
-        object.__setattr__(self, "_values", dict(values))
-        object.__setattr__(self, "_declared", dict(declared if declared is not None else values))
+            object.__setattr__(self, key, value)
+        object.__setattr__(self, "_values", values)
+        declared = (
+            values if declared is None else {k: tuple(v) if isinstance(v, list) else v for k, v in declared.items()}
+        )
+        object.__setattr__(self, "_declared", declared)
 
     def __setattr__(self, name: str, value: Any) -> None:
         raise AttributeError("check parameters are read-only")

@@ -16,7 +16,7 @@ import datetime as dt
 import re
 from typing import Any
 
-_RULE = re.compile(r"^[a-z0-9][a-z0-9._-]*/[a-z0-9][a-z0-9._-]*$")
+_RULE = re.compile(r"[a-z0-9][a-z0-9._-]*/[a-z0-9][a-z0-9._-]*")  # used with fullmatch: no "\n" before the end
 _SEVERITIES = frozenset({"error", "warning", "info", "off"})
 _FAIL_ON = frozenset({"error", "warning", "info", "never"})
 #: YAML key -> attribute, for every key the config may have.
@@ -164,7 +164,7 @@ def _suppressions(value: Any) -> list[SuppressionView]:
         if not set(record) <= {"path", "rule", "reason", "until"} or not {"path", "rule", "reason"} <= set(record):
             raise _Declined
         path, rule, reason, until = record["path"], record["rule"], record["reason"], record.get("until")
-        if type(path) is not str or type(rule) is not str or not _RULE.match(rule):
+        if type(path) is not str or type(rule) is not str or not _RULE.fullmatch(rule):
             raise _Declined
         if type(reason) is not str or not reason or (until is not None and type(until) is not dt.date):
             raise _Declined

@@ -380,19 +380,25 @@ def _cached_set(extra: tuple[str, ...]) -> PolicySet:
 
     folder = bundled_rules_dir()
     files = policy_files(folder)
+    user_raws = _user_raws(extra)
     compiled = load_compiled(folder, files)
+    if compiled is not None and any(str(raw.data.get("id")) in compiled for raw in user_raws):
+        compiled = None  # a user policy replaces a bundled one, which other bundled ones may extend
     raws = [] if compiled is not None else [read_policy_file(p, validate=False) for p in files]
-    user: list[str] = []
+    raws += user_raws
+    return PolicySet(raws, eager=[str(raw.data.get("id")) for raw in user_raws], compiled=compiled)
+
+
+def _user_raws(extra: tuple[str, ...]) -> list[RawPolicy]:
+    """The user's policy files (``--policy FILE``, ``--rules-dir``, the config's ``policies``), validated."""
+    raws: list[RawPolicy] = []
     for item in extra:
         path = Path(item)
         if not path.exists():
             raise PolicyError("no such policy file or folder", path=item)
         files = policy_files(path) if path.is_dir() else [path]
-        for file in files:
-            raw = read_policy_file(file)
-            raws.append(raw)
-            user.append(str(raw.data.get("id")))
-    return PolicySet(raws, eager=user, compiled=compiled)
+        raws += [read_policy_file(file) for file in files]
+    return raws
 
 
 def policy_set(extra: Iterable[str | Path] = ()) -> PolicySet:
