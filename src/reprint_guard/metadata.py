@@ -8,15 +8,11 @@ types, and it is what the library exports and the docs describe.
 from __future__ import annotations
 
 import datetime as dt
-import re
-from enum import StrEnum
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from .metaview import Medium
-
-_EMAIL = re.compile(r"[^\s<>@,;]+@[^\s<>@,;]+")
 
 
 class Permission(BaseModel):
@@ -34,18 +30,6 @@ class Permission(BaseModel):
     @classmethod
     def _scope_list(cls, value: Any) -> Any:
         return [value] if isinstance(value, str) else value
-
-    @property
-    def email(self) -> str:
-        """The granting address, lower-cased (``Name <a@b>`` and bare ``a@b`` alike)."""
-        found = _EMAIL.search(self.from_)
-        return (found.group(0) if found else self.from_).strip().lower()
-
-    def covers(self, scope: str) -> bool:
-        return scope.lower() in {s.lower() for s in self.scope}
-
-    def expired(self, today: dt.date) -> bool:
-        return self.expires is not None and self.expires < today
 
 
 class Metadata(BaseModel):
@@ -92,36 +76,3 @@ class Metadata(BaseModel):
     @classmethod
     def _medium_lower(cls, value: Any) -> Any:
         return value.strip().lower() if isinstance(value, str) else value
-
-    @property
-    def authors(self) -> list[str]:
-        return _as_list(self.author)
-
-    @property
-    def holders(self) -> list[str]:
-        """Copyright holders: ``copyright_holder`` if given, else the author(s)."""
-        return _as_list(self.copyright_holder) or self.authors
-
-    def value(self, field: str) -> Any:
-        """A metadata value by key, declared or extra; ``None`` when absent."""
-        if field in _DECLARED:
-            value = getattr(self, field)
-        else:
-            extra = self.__pydantic_extra__
-            value = extra.get(field) if extra else None
-        return value.value if isinstance(value, StrEnum) else value
-
-    def is_reprint(self) -> bool:
-        return bool(self.original_url or self.policy)
-
-
-#: The declared keys (others are kept as extras).
-_DECLARED = frozenset(Metadata.model_fields)
-
-
-def _as_list(value: str | list[str] | None) -> list[str]:
-    if value is None:
-        return []
-    if isinstance(value, str):
-        return [value] if value.strip() else []
-    return [str(v) for v in value if str(v).strip()]

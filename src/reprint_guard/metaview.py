@@ -128,12 +128,12 @@ class MetadataView:
 
     @property
     def authors(self) -> list[str]:
-        return _as_list(self.author)
+        return names_of(self.author)
 
     @property
     def holders(self) -> list[str]:
         """Copyright holders: ``copyright_holder`` if given, else the author(s)."""
-        return _as_list(self.copyright_holder) or self.authors
+        return names_of(self.copyright_holder) or self.authors
 
     def value(self, field: str) -> Any:
         """A metadata value by key, declared or extra; ``None`` when absent."""
@@ -253,9 +253,10 @@ def _exact_permission(data: Any) -> PermissionView | None:
     return PermissionView(data["from"], date, list(scope), reference, expires, extra or None)
 
 
-def _as_list(value: str | list[str] | None) -> list[str]:
+def names_of(value: object) -> list[str]:
+    """A name field (one name or a list of them) as a list of the non-blank names."""
     if value is None:
         return []
-    if isinstance(value, str):
-        return [value] if value.strip() else []
-    return [str(v) for v in value if str(v).strip()]
+    if isinstance(value, list):
+        return [str(v) for v in value if str(v).strip()]
+    return [str(value)] if str(value).strip() else []

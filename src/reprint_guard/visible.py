@@ -119,18 +119,6 @@ class VisibleBody:
         """Whether any of ``phrases`` is visible: every phrase in the cheap view before the normalised one."""
         return any(find_phrase(text, phrase, cased=cased) >= 0 for text, cased in self.texts() for phrase in phrases)
 
-    def has_phrase(self, phrase: str) -> bool:
-        """Whether ``phrase`` is visible as whole words, after normalisation."""
-        return self.phrase_at(phrase) is not None
-
-    def phrase_at(self, phrase: str) -> float | None:
-        """Where ``phrase`` first stands in the visible text, as a fraction (0 = top, 1 = bottom)."""
-        for text, cased in self.texts():
-            index = find_phrase(text, phrase, cased=cased)
-            if index >= 0:
-                return index / max(len(text), 1)
-        return None
-
 
 class Media(NamedTuple):
     """An image, video, audio, iframe or embed in the body."""
@@ -235,12 +223,4 @@ def media_from_html(html: str) -> tuple[list[Media], list[Media]]:
     """Media a reader sees, and media that are there but hidden (parsed again, only for checks that ask)."""
     if _MEDIA_TAG.search(html) is None:
         return [], []
-    tree = LexborHTMLParser(html)
-    root = tree.body
-    if root is None:  # pragma: no cover - lexbor always creates a body
-        return [], []
-    everything = _media(root)
-    _prune_invisible(tree, root)
-    visible = _media(root)
-    keys = {(m.tag, m.src) for m in visible}
-    return visible, [m for m in everything if (m.tag, m.src) not in keys]
+    return with_media(html, bare_urls=False)[1]

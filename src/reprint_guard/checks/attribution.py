@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from ..metaview import names_of
 from ..reprint import Reprint
 from ..textnorm import find_phrase
 from ..visible import VisibleBody
@@ -110,7 +111,7 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
             yield Problem(line, column, detail=f"the credit is there, but not {_where(params)} of the article")
     required: list[str] = []
     if params.names_from:
-        required += [v for v in _as_list(meta.value(params.names_from))]
+        required += names_of(meta.value(params.names_from))
         if not required:
             line, column = reprint.meta_position(params.names_from)
             yield Problem(
@@ -195,11 +196,3 @@ def _joint(authors: list[str]) -> list[str]:
 def _placed_ok(reprint: Reprint, params: Params, phrase: str) -> bool:
     found = _placements(reprint.visible, params, (phrase,))
     return bool(found) and _placed(found[0], params)
-
-
-def _as_list(value: object) -> list[str]:
-    if value is None:
-        return []
-    if isinstance(value, list):
-        return [str(v) for v in value if str(v).strip()]
-    return [str(value)] if str(value).strip() else []

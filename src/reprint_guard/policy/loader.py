@@ -384,8 +384,7 @@ def _cached_set(extra: tuple[str, ...]) -> PolicySet:
     compiled = load_compiled(folder, files)
     if compiled is not None and any(str(raw.data.get("id")) in compiled for raw in user_raws):
         compiled = None  # a user policy replaces a bundled one, which other bundled ones may extend
-    raws = [] if compiled is not None else [read_policy_file(p, validate=False) for p in files]
-    raws += user_raws
+    raws = ([] if compiled is not None else bundled_raws()) + user_raws
     return PolicySet(raws, eager=[str(raw.data.get("id")) for raw in user_raws], compiled=compiled)
 
 
