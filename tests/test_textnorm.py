@@ -3,8 +3,35 @@
 from __future__ import annotations
 
 import random
+import re
+import unicodedata
 
-from reprint_guard.textnorm import find_phrase
+from reprint_guard.textnorm import _ZERO_WIDTH_CHARS, find_phrase, normalize
+
+
+def _plain_normalize(text: str) -> str:
+    """The definition: zero-width characters out, NFKC, case folding, white space collapsed."""
+    text = re.sub(f"[{_ZERO_WIDTH_CHARS}]", "", text)
+    return " ".join(unicodedata.normalize("NFKC", text).casefold().split())
+
+
+def test_normalize_agrees_with_its_definition_on_every_code_point() -> None:
+    points = [chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000]
+    for start in range(0, len(points), 48):
+        chunk = points[start : start + 48]
+        # Each character beside ASCII letters, a space and a non-ASCII letter, where composition could happen.
+        text = "Ab " + " x\u00e9".join(chunk) + "\n" + "e".join(chunk) + "  Z\u0301"
+        assert normalize(text) == _plain_normalize(text), (hex(ord(chunk[0])), text)
+
+
+def test_normalize_agrees_with_its_definition_on_generated_text() -> None:
+    rng = random.Random(11)
+    alphabet = [chr(c) for c in [*range(0x250), *range(0x2000, 0x2070), 0x1680, 0x3000, 0xFB01, 0xFF21, 0x212A]]
+    alphabet += [chr(c) for c in (0x130, 0x3A3, 0x1E9E, 0xDF, 0x301, 0x1100, 0x1161, 0x11A8, 0xAC00, 0x24B8)]
+    alphabet += list(_ZERO_WIDTH_CHARS)
+    for _ in range(30000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 14)))
+        assert normalize(text) == _plain_normalize(text), repr(text)
 
 
 def test_last_occurrence_is_the_last_forward_hit() -> None:
