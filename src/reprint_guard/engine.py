@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import time
-from collections import defaultdict
 
 from .checks import CHECKS
 from .checks.base import Context, LazyValues, render
@@ -140,31 +139,55 @@ def _today() -> dt.date:
     return _TODAY[1]
 
 
+class _Plan:
+    """A policy's rules ready to run: their full ids and check functions looked up once, not per reprint."""
+
+    __slots__ = ("media", "policy", "steps")
+
+    def __init__(self, policy: Policy) -> None:
+        self.policy = policy
+        self.media = any(rule.check in _MEDIA_CHECKS for rule in policy.rules)
+        self.steps = tuple(
+            (rule, f"{policy.id}/{rule.id}", CHECKS[rule.check].check, rule.when) for rule in policy.rules
+        )
+
+
+#: The plan of each policy id, for the policy object it was made from (a replaced policy gets a new plan).
+_PLANS: dict[str, _Plan] = {}
+
+
+def _plan(policy: Policy) -> _Plan:
+    plan = _PLANS.get(policy.id)
+    if plan is None or plan.policy is not policy:
+        plan = _PLANS[policy.id] = _Plan(policy)
+    return plan
+
+
 def run_policy(
     reprint: Reprint, policy: Policy, *, today: dt.date | None = None, severity: dict[str, str] | None = None
 ) -> list[Finding]:
     today = today or _today()
-    severity = severity or {}
+    plan = _plan(policy)
     findings: list[Finding] = []
-    undecided: dict[str, list[Rule]] = defaultdict(list)
+    undecided: dict[str, list[Rule]] = {}
     values: LazyValues | None = None
-    if any(rule.check in _MEDIA_CHECKS for rule in policy.rules):
+    meta = reprint.metadata
+    if plan.media:
         reprint.media  # noqa: B018 - parse once for both the media and the visible text
-    for rule in policy.rules:
-        if severity and severity.get(f"{policy.id}/{rule.id}") == "off":
+    for rule, key, check, when in plan.steps:
+        if severity and severity.get(key) == "off":
             continue
-        if rule.when is not None:
-            verdict = rule.when.evaluate(reprint.metadata)
+        if when is not None:
+            verdict = when.evaluate(meta)
             if verdict is None:
-                for field in rule.when.fields():
-                    if reprint.metadata.value(field) is None:
-                        undecided[field].append(rule)
+                for field in when.fields():
+                    if meta.value(field) is None:
+                        undecided.setdefault(field, []).append(rule)
                         break
                 continue
             if not verdict:
                 continue
-        module = CHECKS[rule.check]
-        for problem in module.check(rule.params, reprint, Context(policy, rule, today)):
+        for problem in check(rule.params, reprint, Context(policy, rule, today)):
             message = rule.message if not problem.detail else f"{rule.message} ({problem.detail})"
             fix = problem.fix
             if rule.fix and (fix is None or not problem.specific):
@@ -173,7 +196,7 @@ def run_policy(
                 fix = render(rule.fix, values)
             findings.append(
                 Finding(
-                    rule=f"{policy.id}/{rule.id}",
+                    rule=key,
                     policy=policy.id,
                     check=rule.check,
                     severity=rule.severity,
@@ -185,7 +208,8 @@ def run_policy(
             )
     for field, rules in undecided.items():
         findings.append(_missing_metadata(reprint, policy, field, rules))
-    findings.sort(key=lambda f: (f.line, f.column))
+    if len(findings) > 1:
+        findings.sort(key=lambda f: (f.line, f.column))
     return findings
 
 

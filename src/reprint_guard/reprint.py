@@ -23,7 +23,7 @@ def _strip_trailing_closers(text: str) -> str:
             text = text[: text.rfind("<!--")].rstrip()
             continue
         last_line = text[text.rfind("\n") + 1 :]
-        if text.count("\n") and _LINK_DEFINITION.match(last_line):
+        if "\n" in text and _LINK_DEFINITION.match(last_line):
             text = text[: text.rfind("\n")].rstrip()
             continue
         break

@@ -17,9 +17,11 @@ OPERATORS = ("is", "is_not", "in", "not_in", "present")
 
 
 def _same(a: Any, b: Any) -> bool:
+    if a == b:
+        return True
     if isinstance(a, str) and isinstance(b, str):
         return a.casefold() == b.casefold()
-    return bool(a == b)
+    return False
 
 
 class FieldTest(FrozenRecord):

@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 from pathlib import Path
+from stat import S_ISREG
 from typing import Any
 
 from ..errors import InputError
@@ -58,10 +59,13 @@ def read_limited(path: str | Path, name: str) -> bytes:
     article. Pipes and short reads come back in pieces, so it loops.
     """
     with open(path, "rb", buffering=0) as handle:
-        size = os.fstat(handle.fileno()).st_size
+        status = os.fstat(handle.fileno())
+        size = status.st_size
         if size > MAX_FILE_BYTES:
             raise InputError(f"file is larger than the {MAX_FILE_BYTES // (1024 * 1024)} MiB limit", path=name)
         data = handle.read(size + 1) or b""
+        if len(data) <= size and S_ISREG(status.st_mode):
+            return data  # a short read of a regular file is its end: no need to ask again
         while len(data) <= MAX_FILE_BYTES:
             more = handle.read(MAX_FILE_BYTES + 1 - len(data))
             if not more:
@@ -113,7 +117,8 @@ def _read_sidecar(path: str | Path) -> dict[str, Any]:
     stem = os.path.splitext(str(path))[0]
     for suffix in SIDECAR_SUFFIXES:
         sidecar = stem + suffix
-        if os.path.isfile(sidecar):
+        # os.access answers "no" without raising (and building) an exception, the usual answer here.
+        if os.access(sidecar, os.F_OK) and os.path.isfile(sidecar):
             from ..safeyaml import load
 
             name = str(sidecar)
