@@ -55,34 +55,3 @@ def test_code_spans_found_as_the_regex_finds_them() -> None:
     for _ in range(20000):
         body = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 25)))
         assert _code_spans(body) == [(m.start(), m.end()) for m in _CODE.finditer(body)], repr(body)
-
-
-def test_skipping_the_hidden_search_changes_nothing_on_any_sample(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    """Where a source spells neither "hidden" nor "style", searching the tree for hidden elements finds none."""
-    from pathlib import Path
-
-    from reprint_guard.readers import format_for, read_file
-
-    root = Path(__file__).resolve().parent.parent
-    samples = [p for p in [*root.glob("examples/**/*"), *root.glob("tests/policies/**/*")] if p.is_file()]
-    samples = [p for p in samples if format_for(p) in ("markdown", "html") and not p.name.endswith(".meta.yaml")]
-    assert len(samples) > 50
-    skipped = 0
-    for path in samples:
-        quick = read_file(path)
-        skipped += not quick.hiding
-        slow = read_file(path)
-        slow.hiding = True
-        assert (quick.visible.raw_text, quick.visible.links) == (slow.visible.raw_text, slow.visible.links), path
-    assert skipped > 10
-
-
-def test_a_hiding_attribute_in_any_ascii_case_is_seen(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    from reprint_guard.readers import read_file
-
-    for attribute in ('STYLE="Display: None"', 'sTyLe="visibility:hidden"', "HIDDEN", "Hidden=''"):
-        path = tmp_path / "a.md"
-        path.write_text(f"---\ntitle: x\n---\nShown.\n\n<div {attribute}>\n\nSecret credit.\n\n</div>\n", "utf-8")
-        reprint = read_file(path)
-        assert reprint.hiding
-        assert "Secret" not in reprint.visible.raw_text and "Shown" in reprint.visible.raw_text, attribute

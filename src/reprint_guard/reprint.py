@@ -49,7 +49,6 @@ class Reprint:
         key_lines: dict[str, int] | None = None,
         bare_urls: bool = True,
         html: str | None = None,
-        hiding: bool = True,
     ) -> None:
         self.body = body
         self.metadata = metadata
@@ -58,8 +57,6 @@ class Reprint:
         self.body_line = body_line
         self.key_lines = key_lines or {}
         self.bare_urls = bare_urls
-        #: False when the reader saw that the source cannot hide an element (no "hidden" or "style" in it).
-        self.hiding = hiding
         # Computed on first use (plain attributes: functools.cached_property takes a lock per access).
         self._html = html
         self._visible: VisibleBody | None = None
@@ -84,7 +81,7 @@ class Reprint:
             if self.format == "text":
                 self._media = ([], [])
             elif self._visible is None:  # not parsed yet: one parse serves both
-                self._visible, self._media = with_media(self.html, bare_urls=self._link_bare_urls, hiding=self.hiding)
+                self._visible, self._media = with_media(self.html, bare_urls=self._link_bare_urls)
             else:
                 self._media = media_from_html(self.html)
         return self._media
@@ -101,7 +98,7 @@ class Reprint:
             if self.format == "text":
                 self._visible = from_text(self.body, bare_urls=self.bare_urls)
             else:
-                self._visible = from_html(self.html, bare_urls=self._link_bare_urls, hiding=self.hiding)
+                self._visible = from_html(self.html, bare_urls=self._link_bare_urls)
         return self._visible
 
     # Positions ---------------------------------------------------------

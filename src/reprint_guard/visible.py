@@ -151,13 +151,10 @@ def _is_hidden(node: LexborNode) -> bool:
     return bool(style and _HIDING_STYLE.search(style))
 
 
-def _prune_invisible(tree: LexborHTMLParser, root: LexborNode, hiding: bool = True) -> None:
-    """Remove what a reader never sees: invisible elements, then hidden subtrees, outermost first.
-
-    ``hiding=False``: the source has no hiding attribute, so only the elements are removed.
-    """
+def _prune_invisible(tree: LexborHTMLParser, root: LexborNode) -> None:
+    """Remove what a reader never sees: invisible elements, then hidden subtrees, outermost first."""
     tree.strip_tags(_INVISIBLE_TAGS, recursive=True)
-    if not hiding or root.css_first(_HIDING_ATTRIBUTES) is None:
+    if root.css_first(_HIDING_ATTRIBUTES) is None:
         return
     hidden = [node for node in root.css(_HIDING_ATTRIBUTES) if _is_hidden(node)]
     ids = {node.mem_id for node in hidden}
@@ -171,24 +168,21 @@ def _prune_invisible(tree: LexborHTMLParser, root: LexborNode, hiding: bool = Tr
             node.decompose()
 
 
-def from_html(html: str, *, bare_urls: bool = True, hiding: bool = True) -> VisibleBody:
+def from_html(html: str, *, bare_urls: bool = True) -> VisibleBody:
     """Parse HTML (a fragment or a whole page) and keep what a reader sees."""
-    return with_media(html, bare_urls=bare_urls, media=False, hiding=hiding)[0]
+    return with_media(html, bare_urls=bare_urls, media=False)[0]
 
 
 def with_media(
-    html: str, *, bare_urls: bool = True, media: bool = True, hiding: bool = True
+    html: str, *, bare_urls: bool = True, media: bool = True
 ) -> tuple[VisibleBody, tuple[list[Media], list[Media]]]:
-    """One parse for both: what a reader sees, and the (visible, hidden) media.
-
-    ``hiding=False`` only when the HTML's source spells no ``hidden`` or ``style`` attribute.
-    """
+    """One parse for both: what a reader sees, and the (visible, hidden) media."""
     tree = LexborHTMLParser(html)
     root = tree.body
     if root is None:  # pragma: no cover - lexbor always creates a body
         return VisibleBody(""), ([], [])
     everything = _media(root) if media else []
-    _prune_invisible(tree, root, hiding)
+    _prune_invisible(tree, root)
     visible = VisibleBody(root.text(deep=True, separator=" "), tree=tree, bare_urls=bare_urls)
     if not everything:
         return visible, ([], [])

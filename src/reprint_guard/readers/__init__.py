@@ -110,28 +110,7 @@ def read_file(
         sidecar, _ = remap(sidecar, {}, key_map)
     merged = {**sidecar, **(meta or {})} if sidecar else meta
     text = decode(data, name)
-    return read_text(
-        text,
-        path=name,
-        format=kind,
-        meta=merged,
-        bare_urls=bare_urls,
-        key_map=key_map,
-        defaults=defaults,
-        hiding=may_hide(data) if kind in ("markdown", "html") else True,
-    )
-
-
-def may_hide(data: bytes) -> bool:
-    """Whether a Markdown or HTML source could hide an element: it spells a ``hidden`` or ``style`` attribute.
-
-    Every attribute of the rendered body is written in its source (Markdown
-    passes raw HTML through as written and adds no hiding attribute of its own),
-    and HTML attribute names match in ASCII case only: without either word in
-    the file's bytes, no element can be hidden and the tree need not be searched.
-    """
-    lowered = data.lower()
-    return b"hidden" in lowered or b"style" in lowered
+    return read_text(text, path=name, format=kind, meta=merged, bare_urls=bare_urls, key_map=key_map, defaults=defaults)
 
 
 def _read_sidecar(path: str | Path) -> dict[str, Any]:
@@ -168,12 +147,8 @@ def read_text(
     bare_urls: bool = True,
     key_map: Mapping[str, str] | None = None,
     defaults: Mapping[str, Any] | None = None,
-    hiding: bool = True,
 ) -> Reprint:
-    """Read a whole document (front matter and all) in one of :data:`INPUT_FORMATS`.
-
-    ``hiding=False`` says the source cannot hide an element (see :func:`may_hide`).
-    """
+    """Read a whole document (front matter and all) in one of :data:`INPUT_FORMATS`."""
     extra = {"key_map": key_map, "defaults": defaults}
     try:
         if format == "markdown":
@@ -189,13 +164,12 @@ def read_text(
                 key_lines=front.key_lines,
                 body_line=front.body_line,
                 bare_urls=bare_urls,
-                hiding=hiding,
                 **extra,
             )
         if format == "html":
             from .html import read_html
 
-            return read_html(text, path=path, meta=meta, bare_urls=bare_urls, hiding=hiding, **extra)
+            return read_html(text, path=path, meta=meta, bare_urls=bare_urls, **extra)
         if format == "json":
             from .json import read_json
 
@@ -220,7 +194,6 @@ def build(
     html: str | None = None,
     key_map: Mapping[str, str] | None = None,
     defaults: Mapping[str, Any] | None = None,
-    hiding: bool = True,
 ) -> Reprint:
     """Validate metadata and assemble the :class:`Reprint`.
 
@@ -239,7 +212,6 @@ def build(
         key_lines=key_lines,
         bare_urls=bare_urls,
         html=html,
-        hiding=hiding,
     )
 
 
