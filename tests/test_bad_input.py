@@ -55,6 +55,17 @@ CASES = {
         "bad-medium.md:3:1",
         "metadata 'medium'",
     ),
+    "bad-date.md": (
+        "---\noriginal_url: https://www.globalresearch.ca/x/1\noriginal_published: 2024-13-45\n---\nBody\n",
+        "bad-date.md:3:21",
+        "month must be in 1..12",
+    ),
+    "bad-nested-date.md": (
+        "---\noriginal_url: https://www.globalresearch.ca/x/1\npermissions:\n  - from: a@b.example\n"
+        "    date: 2024-02-30\n---\nBody\n",
+        "bad-nested-date.md:5:11",
+        "day is out of range",
+    ),
     "bad.json": ('{"metadata": {"a": 1},\n "body": "x",, }', "bad.json:2:", "invalid JSON"),
     "shape.json": ('["not", "an", "envelope"]', "shape.json:1", "not a reprint"),
     "format.json": ('{"body": "x",\n "format": "docx"}', "format.json:2:1", '"format" must be one of'),

@@ -234,6 +234,23 @@ def load_flat(text: str) -> LoadedYaml | None:
     return LoadedYaml(data, key_lines, None)
 
 
+def _failing_scalar(node: Any) -> Any:
+    """Where the scalar that failed to construct (a date like 2025-13-45) starts, if it can be found."""
+    pending = [node] if node is not None else []
+    while pending:
+        current = pending.pop()
+        if isinstance(current, yaml.ScalarNode):
+            try:
+                Loader("").construct_object(current)
+            except (ValueError, TypeError, OverflowError):
+                return current.start_mark
+        elif isinstance(current, yaml.MappingNode):
+            pending.extend(part for pair in reversed(current.value) for part in reversed(pair))
+        elif isinstance(current, yaml.SequenceNode):
+            pending.extend(reversed(current.value))
+    return None
+
+
 def _record_line(record: dict[str, Any], line: str) -> None:
     match = _FLAT_LINE.fullmatch(line)
     if match is None:
@@ -258,6 +275,7 @@ def load(text: str, *, error: type[ReprintGuardError] = InputError, flat: bool =
         if _needs_screening(text):
             _screen_events(text, error)
         loader = Loader(text)
+        node = None
         try:
             node = loader.get_single_node()
             data = loader.construct_document(node) if node is not None else None
@@ -278,7 +296,12 @@ def load(text: str, *, error: type[ReprintGuardError] = InputError, flat: bool =
     except RecursionError:
         raise error(f"YAML nested deeper than {MAX_YAML_DEPTH} levels") from None
     except (ValueError, TypeError, OverflowError) as exc:  # e.g. a date like 2025-13-45
-        raise error(f"invalid YAML value: {exc}") from None
+        mark = _failing_scalar(node)
+        raise error(
+            f"invalid YAML value: {exc}",
+            line=mark.line + 1 if mark else None,
+            column=mark.column + 1 if mark else None,
+        ) from None
     key_lines: dict[str, int] = {}
     if isinstance(node, yaml.MappingNode):
         for key_node, _ in node.value:
