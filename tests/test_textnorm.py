@@ -55,3 +55,37 @@ def test_code_spans_found_as_the_regex_finds_them() -> None:
     for _ in range(20000):
         body = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 25)))
         assert _code_spans(body) == [(m.start(), m.end()) for m in _CODE.finditer(body)], repr(body)
+
+
+def _plain_content_end(text: str) -> str:
+    """The definition: strip white space, then comments and link definitions, then closing tags, at the end."""
+    text = text.rstrip()
+    while True:
+        if text.endswith("-->") and "<!--" in text:
+            text = text[: text.rfind("<!--")].rstrip()
+            continue
+        last_line = text[text.rfind("\n") + 1 :]
+        if "\n" in text and re.match(r"^ {0,3}\[[^\]\n]+\]:\s*\S", last_line):
+            text = text[: text.rfind("\n")].rstrip()
+            continue
+        break
+    while text.endswith(">"):
+        opening = text.rfind("</")
+        if opening < 0 or ">" in text[opening:-1] or not text[opening + 2 : opening + 3].isalpha():
+            break
+        text = text[:opening].rstrip()
+    return text
+
+
+def test_content_end_found_by_index_as_by_slicing() -> None:
+    from reprint_guard.reprint import _content_end
+
+    rng = random.Random(4)
+    pieces = ["a", " ", "\n", "<!--", "-->", "</p>", "</", ">", "<p>", "[x]: http://a", "  [y]: z", "\t", "</1>"]
+    pieces.append("\u3000")
+    for _ in range(30000):
+        body = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 14)))
+        start = rng.randint(0, len(body))
+        end = rng.randint(start, len(body))
+        kept = _plain_content_end(body[start:end])
+        assert _content_end(body, start, end) == (start + len(kept) if kept.strip() else start), (body, start, end)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from functools import cached_property
 
 from .metaview import MetadataView
 from .visible import Media, VisibleBody, from_html, from_text, media_from_html, with_media
@@ -15,24 +14,33 @@ _CODE = re.compile(r"^(`{3,}|~{3,})[^\n]*\n.*?^\1[ \t]*$|(`+)[^`\n].*?\2", re.MU
 _LINK_DEFINITION = re.compile(r"^ {0,3}\[[^\]\n]+\]:\s*\S")
 
 
-def _strip_trailing_closers(text: str) -> str:
-    """Drop white space, closing tags, comments and link definitions at the end: no reader sees them there."""
-    text = text.rstrip()
+def _rstrip(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+def _content_end(text: str, start: int, end: int) -> int:
+    """Where ``text[start:end]`` ends once white space, closing tags, comments and link definitions
+    at its end are dropped: no reader sees them there. Indices only, so the body is never copied."""
+    end = _rstrip(text, start, end)
     while True:
-        if text.endswith("-->") and "<!--" in text:
-            text = text[: text.rfind("<!--")].rstrip()
+        if text.endswith("-->", start, end) and (comment := text.rfind("<!--", start, end)) >= 0:
+            end = _rstrip(text, start, comment)
             continue
-        last_line = text[text.rfind("\n") + 1 :]
-        if "\n" in text and _LINK_DEFINITION.match(last_line):
-            text = text[: text.rfind("\n")].rstrip()
+        newline = text.rfind("\n", start, end)
+        if newline >= 0 and _LINK_DEFINITION.match(text[newline + 1 : end]):
+            end = _rstrip(text, start, newline)
             continue
         break
-    while text.endswith(">"):
-        opening = text.rfind("</")
-        if opening < 0 or ">" in text[opening:-1] or not text[opening + 2 : opening + 3].isalpha():
+    while text.endswith(">", start, end):
+        opening = text.rfind("</", start, end)
+        if opening < 0 or text.find(">", opening, end - 1) >= 0:
             break
-        text = text[:opening].rstrip()
-    return text
+        if not (opening + 2 < end and text[opening + 2].isalpha()):
+            break
+        end = _rstrip(text, start, opening)
+    return end
 
 
 class Reprint:
@@ -61,6 +69,10 @@ class Reprint:
         self._html = html
         self._visible: VisibleBody | None = None
         self._media: tuple[list[Media], list[Media]] | None = None
+        self._span: tuple[int, int] | None = None
+        self._end: tuple[int, int] | None = None
+        self._spans: list[tuple[int, int]] | None = None
+        self._lowered: str | None = None
 
     @property
     def html(self) -> str:
@@ -103,9 +115,14 @@ class Reprint:
 
     # Positions ---------------------------------------------------------
 
-    @cached_property
+    @property
     def _content_span(self) -> tuple[int, int]:
         """Where the article content lies in the body source (inside ``<body>`` for a whole page)."""
+        if self._span is None:
+            self._span = self._find_content_span()
+        return self._span
+
+    def _find_content_span(self) -> tuple[int, int]:
         start, end = 0, len(self.body)
         if self.format == "html":
             lower = self.body.lower()
@@ -122,21 +139,18 @@ class Reprint:
         column = index - (self.body.rfind("\n", 0, index) + 1) + 1
         return line, column
 
-    @cached_property
-    def _end(self) -> tuple[int, int]:
-        return self._compute_end()
-
     def end_position(self) -> tuple[int, int]:
         """The last line of the article with text: where something missing would go."""
+        if self._end is None:
+            self._end = self._compute_end()
         return self._end
 
     def _compute_end(self) -> tuple[int, int]:
         """The last line of the article with text: where something missing would go."""
         start, end = self._content_span
-        content = _strip_trailing_closers(self.body[start:end])
-        if not content.strip():
+        last = _content_end(self.body, start, end)
+        if last == start:
             return self._position(start)
-        last = start + len(content)
         line_start = self.body.rfind("\n", 0, last) + 1
         return self._position(line_start)
 
@@ -146,9 +160,14 @@ class Reprint:
             return self.key_lines[key], 1
         return (min(self.key_lines.values()) if self.key_lines else 1), 1
 
-    @cached_property
+    @property
     def _comment_spans(self) -> list[tuple[int, int]]:
         """Source spans a reader never sees: HTML comments and, in Markdown, code fences and spans."""
+        if self._spans is None:
+            self._spans = self._find_comment_spans()
+        return self._spans
+
+    def _find_comment_spans(self) -> list[tuple[int, int]]:
         spans = []
         index = self.body.find("<!--")
         while index >= 0:
@@ -160,9 +179,11 @@ class Reprint:
             spans += _code_spans(self.body)
         return spans
 
-    @cached_property
+    @property
     def _lower_body(self) -> str:
-        return self.body.lower()
+        if self._lowered is None:
+            self._lowered = self.body.lower()
+        return self._lowered
 
     def _find_visible(self, needle: str, *, ignore_case: bool = False) -> int:
         """First occurrence in the article content that is not inside an HTML comment."""
