@@ -89,3 +89,19 @@ def test_content_end_found_by_index_as_by_slicing() -> None:
         end = rng.randint(start, len(body))
         kept = _plain_content_end(body[start:end])
         assert _content_end(body, start, end) == (start + len(kept) if kept.strip() else start), (body, start, end)
+
+
+def test_normalised_bytes_hold_a_phrase_exactly_when_the_text_does() -> None:
+    from reprint_guard.textnorm import normalize_utf8, normalized
+    from reprint_guard.visible import VisibleBody
+
+    rng = random.Random(9)
+    words = ["Global", "research", "GLOBAL", "Résumé", "résumé", "\u00a0", " ", "\n", "ﬁle", "file", "Straße"]
+    for _ in range(5000):
+        raw = "".join(rng.choice(words) for _ in range(rng.randint(0, 10)))
+        visible = VisibleBody(raw, [], [])
+        assert visible.text_utf8 == normalize_utf8(raw) == visible.text.encode("utf-8")
+        assert VisibleBody(raw, [], []).text == _plain_normalize(raw)  # text first, bytes from it
+        for phrase in ("global research", "Résumé", "file", "STRASSE", "é", ""):
+            expected = bool(normalized(phrase)) and normalized(phrase) in visible.text
+            assert visible.holds(phrase) == expected, (raw, phrase)

@@ -19,14 +19,23 @@ def normalize(text: str) -> str:
     """Normalise text for comparison, so look-alike spellings of a credit still match.
 
     The result is ``" ".join(unicodedata.normalize("NFKC", text).casefold().split())``
-    with zero-width characters removed first. For text that is not ASCII it is
-    built on UTF-8 bytes: ``str.casefold`` and ``str.split`` walk every character
-    of a non-ASCII string in Python's Unicode tables, while an article has a
-    handful of distinct non-ASCII characters, which are folded one by one.
-    A test compares the two on generated text.
+    with zero-width characters removed first (a test holds it to that definition).
     """
     if text.isascii():  # the common case: NFKC and zero-width removal cannot change ASCII
         return " ".join(text.lower().split())
+    return normalize_utf8(text).decode("utf-8")
+
+
+def normalize_utf8(text: str) -> bytes:
+    """:func:`normalize`, encoded as UTF-8: what RE2 patterns search, built without the ``str`` in between.
+
+    For text that is not ASCII the work is done on UTF-8 bytes: ``str.casefold``
+    and ``str.split`` walk every character of a non-ASCII string in Python's
+    Unicode tables, while an article has a handful of distinct non-ASCII
+    characters, which are folded one by one.
+    """
+    if text.isascii():
+        return " ".join(text.lower().split()).encode("ascii")
     if any(char in text for char in _ZERO_WIDTH_CHARS):
         text = _ZERO_WIDTH.sub("", text)
     data = unicodedata.normalize("NFKC", text).encode("utf-8")
@@ -37,7 +46,7 @@ def normalize(text: str) -> str:
     data = data.lower().translate(_ASCII_SPACES)  # casefold of ASCII is lower()
     if b"  " in data:  # runs of spaces are few: split at them rather than at every word
         data = b" ".join(piece for part in data.split(b"  ") if (piece := part.strip(b" ")))
-    return data.strip(b" ").decode("utf-8")
+    return data.strip(b" ")
 
 
 def _is_word(char: str) -> bool:
@@ -87,6 +96,12 @@ def find_phrase(
 def normalized(phrase: str) -> str:
     """:func:`normalize`, cached for the few phrases policies use over and over."""
     return normalize(phrase)
+
+
+@lru_cache(maxsize=1024)
+def normalized_utf8(phrase: str) -> bytes:
+    """:func:`normalized`, encoded: to test whether normalised UTF-8 text holds the phrase at all."""
+    return normalized(phrase).encode("utf-8")
 
 
 @lru_cache(maxsize=1024)

@@ -8,12 +8,11 @@ what decides nesting, comments and raw HTML inside Markdown.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from typing import NamedTuple
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from .textnorm import find_phrase, normalize
+from .textnorm import find_phrase, normalize, normalize_utf8, normalized_utf8
 
 #: Elements whose content a reader never sees as article text.
 _INVISIBLE_TAGS = ["script", "style", "template", "code", "pre", "head", "title", "noscript"]
@@ -70,15 +69,27 @@ class VisibleBody:
     @property
     def text(self) -> str:
         if self._text is None:
-            self._text = normalize(self.raw_text)
+            if self._utf8 is None and self.raw_text.isascii():
+                self._text = normalize(self.raw_text)
+            else:
+                self._text = self.text_utf8.decode("utf-8")
         return self._text
 
     @property
     def text_utf8(self) -> bytes:
-        """``text`` encoded once, for RE2 patterns compiled to search bytes."""
+        """``text`` as UTF-8, for RE2 patterns compiled to search bytes (built first: patterns need no ``str``)."""
         if self._utf8 is None:
-            self._utf8 = self.text.encode("utf-8")
+            self._utf8 = self._text.encode("utf-8") if self._text is not None else normalize_utf8(self.raw_text)
         return self._utf8
+
+    def holds(self, phrase: str) -> bool:
+        """Whether ``text`` contains the normalised phrase at all (anywhere, whole words or not).
+
+        A quick "no" before :func:`find_phrase`: UTF-8 is self-synchronising, so
+        the bytes hold the phrase's bytes exactly when the text holds the phrase.
+        """
+        needle = normalized_utf8(phrase)
+        return bool(needle) and needle in self.text_utf8
 
     @property
     def anchors(self) -> list[str]:
@@ -110,14 +121,13 @@ class VisibleBody:
             return []
         return [(anchor, anchor.attributes.get("href")) for anchor in self._tree.tags("a")]
 
-    def texts(self) -> Iterator[tuple[str, bool]]:
-        """The text as written (search it with the phrase as written), then normalised."""
-        yield self.raw_text, True
-        yield self.text, False
-
     def has_any(self, phrases: tuple[str, ...] | list[str]) -> bool:
         """Whether any of ``phrases`` is visible: every phrase in the cheap view before the normalised one."""
-        return any(find_phrase(text, phrase, cased=cased) >= 0 for text, cased in self.texts() for phrase in phrases)
+        raw = self.raw_text
+        if any(find_phrase(raw, phrase, cased=True) >= 0 for phrase in phrases):
+            return True
+        held = [phrase for phrase in phrases if self.holds(phrase)]
+        return bool(held) and any(find_phrase(self.text, phrase) >= 0 for phrase in held)
 
 
 class Media(NamedTuple):

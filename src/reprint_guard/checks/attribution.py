@@ -153,11 +153,19 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
                 fix="Add 'author: <name>' (or 'copyright_holder') to the metadata.",
                 specific=True,
             )
-        elif not any(has_notice(text, holders, cased=cased) for text, cased in visible.texts()):
+        elif not _has_notice(visible, holders):
             line, column = reprint.end_position()
             names = " and ".join(holders)
-            near = "a notice naming someone else" if notice_positions(visible.text) else "no copyright notice"
+            marked = any(visible.holds(mark) for mark in _NOTICE_MARKS) and notice_positions(visible.text)
+            near = "a notice naming someone else" if marked else "no copyright notice"
             yield Problem(line, column, detail=f"found {near}; expected one naming {names}")
+
+
+def _has_notice(visible: VisibleBody, holders: list[str]) -> bool:
+    """A notice naming every holder: in the text as written, else (when it holds every name) the normalised text."""
+    if has_notice(visible.raw_text, holders, cased=True):
+        return True
+    return all(visible.holds(holder) for holder in holders) and has_notice(visible.text, holders)
 
 
 def _placements(visible: VisibleBody, params: Params, names: tuple[str, ...] | None = None) -> list[float]:
@@ -172,16 +180,28 @@ def _placements(visible: VisibleBody, params: Params, names: tuple[str, ...] | N
     spelling, other case).
     """
     last = params.position != "top"  # where a well-placed credit would be found first
+    names = params.names if names is None else names
     found: list[float] = []
-    for text, cased in visible.texts():
-        found = []
-        for name in params.names if names is None else names:
-            index = find_phrase(text, name, cased=cased, last=last)
-            if index >= 0:
-                fraction = index / max(len(text), 1)
-                if _placed(fraction, params):
-                    return [fraction]
-                found.append(fraction)
+    text = visible.raw_text
+    for name in names:
+        index = find_phrase(text, name, cased=True, last=last)
+        if index >= 0:
+            fraction = index / max(len(text), 1)
+            if _placed(fraction, params):
+                return [fraction]
+            found.append(fraction)
+    held = [name for name in names if visible.holds(name)]  # the normalised text is searched only for these
+    if not held:
+        return []
+    found = []
+    text = visible.text
+    for name in held:
+        index = find_phrase(text, name, last=last)
+        if index >= 0:
+            fraction = index / max(len(text), 1)
+            if _placed(fraction, params):
+                return [fraction]
+            found.append(fraction)
     return found
 
 

@@ -24,15 +24,16 @@ SUMMARY = "A phrase or pattern must (require) or must not (forbid) appear in the
 
 
 def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Problem]:
-    text = reprint.visible.text
-    matched: str | None
+    visible = reprint.visible
+    matched: str | None = None
     if params.phrase is not None:
-        index = find_phrase(text, params.phrase)
         needle = normalized(params.phrase)
-        matched = text[index : index + len(needle)] if index >= 0 else None
+        if visible.holds(params.phrase):  # the normalised text as str only when the phrase may be there
+            index = find_phrase(visible.text, params.phrase)
+            matched = visible.text[index : index + len(needle)] if index >= 0 else None
         shown = f'"{needle}"'
     else:
-        found = compile_pattern(params.pattern or "", utf8=True).search(reprint.visible.text_utf8)
+        found = compile_pattern(params.pattern or "", utf8=True).search(visible.text_utf8)
         matched = found.group(0).decode("utf-8", "replace") if found is not None else None
         shown = f"/{params.pattern}/"
     if params.mode == "require" and matched is None:
