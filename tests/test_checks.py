@@ -285,6 +285,40 @@ def test_text_and_metadata_checks(policy_file):
     assert 'found "all rights reserved"' in forbidden.message
 
 
+FORBIDDING = """
+id: forbidding
+name: Forbidding terms
+publisher: Example News
+source_url: https://example.org/terms
+applies_to: [example.org]
+rules:
+""" + "".join(
+    f"""  - id: no-{word}
+    check: text
+    pattern: '\\b{word}\\b'
+    mode: forbid
+    message: No {word}
+"""
+    for word in ("alpha", "beta", "gamma")
+)
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Nothing forbidden here.", []),
+        ("An alphabet, betamax and gammas.", []),
+        ("Beta.", ["forbidding/no-beta"]),
+        ("Gamma, then ALPHA.", ["forbidding/no-alpha", "forbidding/no-gamma"]),
+        ("alpha beta gamma", ["forbidding/no-alpha", "forbidding/no-beta", "forbidding/no-gamma"]),
+    ],
+)
+def test_forbidden_patterns_searched_together_report_each_rule(tmp_path, body, expected):
+    path = tmp_path / "forbidding.yaml"
+    path.write_text(FORBIDDING, encoding="utf-8")
+    assert rules(check(body, {"original_url": "https://example.org/a/1"}, rules_dirs=[path])) == expected
+
+
 def test_policy_by_explicit_id_path_and_object(policy_file):
     from reprint_guard import load_policy
 

@@ -73,6 +73,8 @@ class Reprint:
         self._end: tuple[int, int] | None = None
         self._spans: list[tuple[int, int]] | None = None
         self._lowered: str | None = None
+        #: What checks derive from this reprint and share between rules (e.g. one search for several patterns).
+        self.memo: dict[str, object] = {}
 
     @property
     def html(self) -> str:

@@ -10,17 +10,45 @@ FAIL (pattern: "all rights reserved", mode: forbid): ``All Rights Reserved.``
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..reprint import Reprint
 from ..textnorm import find_phrase, normalized
 from .base import Context, Problem, compile_pattern
 
 if TYPE_CHECKING:
+    from ..policy.model import Policy
     from .params import TextParams as Params
 
 NAME = "text"
 SUMMARY = "A phrase or pattern must (require) or must not (forbid) appear in the visible text."
+
+#: Per policy id: the policy and one RE2 alternation of all its forbidden patterns (None: fewer than two).
+_FORBIDDEN: dict[str, tuple[Policy, Any]] = {}
+
+
+def _forbidden(policy: Policy) -> Any:
+    """All of a policy's forbidden patterns as one: a single search of a compliant text clears them all.
+
+    RE2 reads the text once however many alternatives it is given, and a
+    forbidden pattern rarely matches, so each is searched on its own only when
+    the alternation finds something.
+    """
+    entry = _FORBIDDEN.get(policy.id)
+    if entry is None or entry[0] is not policy:
+        patterns = [
+            rule.params.pattern
+            for rule in policy.rules
+            if rule.check == NAME and rule.params.mode == "forbid" and rule.params.pattern is not None
+        ]
+        combined = None
+        if len(patterns) > 1:
+            try:
+                combined = compile_pattern("|".join(f"(?:{pattern})" for pattern in patterns), utf8=True)
+            except ValueError:  # too long or too big together: each is searched on its own
+                combined = None
+        entry = _FORBIDDEN[policy.id] = (policy, combined)
+    return entry[1]
 
 
 def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Problem]:
@@ -33,6 +61,8 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
             matched = visible.text[index : index + len(needle)] if index >= 0 else None
         shown = f'"{needle}"'
     else:
+        if params.mode == "forbid" and _clear_of_forbidden(reprint, context.policy):
+            return
         found = compile_pattern(params.pattern or "", utf8=True).search(visible.text_utf8)
         matched = found.group(0).decode("utf-8", "replace") if found is not None else None
         shown = f"/{params.pattern}/"
@@ -42,3 +72,15 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
     elif params.mode == "forbid" and matched is not None:
         line, column = reprint.locate(matched)
         yield Problem(line, column, detail=f'found "{matched}"')
+
+
+def _clear_of_forbidden(reprint: Reprint, policy: Policy) -> bool:
+    """True when none of the policy's forbidden patterns is in the text (searched once per reprint)."""
+    combined = _forbidden(policy)
+    if combined is None:
+        return False
+    key = f"text:forbidden:{policy.id}"
+    clear = reprint.memo.get(key)
+    if clear is None:
+        clear = reprint.memo[key] = combined.search(reprint.visible.text_utf8) is None
+    return clear
