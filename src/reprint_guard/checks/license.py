@@ -57,7 +57,9 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
         )
         return
     spdx = declared or sorted(accepted)[0]
-    if params.link and not _linked(reprint.visible.links, paths):
+    visible = reprint.visible
+    # Real anchors first: bare URLs are only collected when no anchor is the deed.
+    if params.link and not (_linked(visible.anchors, paths) or _linked(visible.links, paths)):
         name, url = describe(spdx)
         line, column = reprint.end_position()
         yield Problem(
