@@ -105,3 +105,27 @@ def test_normalised_bytes_hold_a_phrase_exactly_when_the_text_does() -> None:
         for phrase in ("global research", "Résumé", "file", "STRASSE", "é", ""):
             expected = bool(normalized(phrase)) and normalized(phrase) in visible.text
             assert visible.holds(phrase) == expected, (raw, phrase)
+
+
+def test_the_characters_that_compose_backward_are_all_listed() -> None:
+    """Text made of "inert" characters skips NFKC: the list of those that are not must be complete."""
+    import pytest
+
+    from reprint_guard.textnorm import _COMPOSES_BACKWARD, _COMPOSES_BACKWARD_UNICODE, _nfkc_inert
+
+    if unicodedata.unidata_version != _COMPOSES_BACKWARD_UNICODE:
+        assert not _nfkc_inert("é")  # another Unicode version: NFKC always runs
+        pytest.skip("the list is for another Unicode version")
+    pairs = []
+    for code in range(0x110000):
+        parts = unicodedata.decomposition(chr(code)).split()
+        if len(parts) == 2 and not parts[0].startswith("<"):
+            first, second = (chr(int(part, 16)) for part in parts)
+            pairs.append((first, second))
+            if unicodedata.combining(second) == 0:
+                assert second in _COMPOSES_BACKWARD, hex(ord(second))
+    hangul = [("\u1100", chr(v)) for v in range(0x1161, 0x1176)] + [("\uac00", chr(t)) for t in range(0x11A8, 0x11C3)]
+    for first, second in pairs + hangul:
+        text = f"x {first}{second} y"
+        assert normalize(text) == _plain_normalize(text), (hex(ord(first)), hex(ord(second)))
+    assert _nfkc_inert("é") and _nfkc_inert("—") and not _nfkc_inert("\u0301") and not _nfkc_inert("ﬁ")

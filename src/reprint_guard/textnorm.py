@@ -15,6 +15,39 @@ _ASCII_SPACES = bytes.maketrans(b"\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f", b" " * 9)
 _OTHER_SPACES = frozenset("\x85\u1680\u2028\u2029")
 
 
+#: Characters with combining class 0 that compose with the character before them (the second half of a
+#: canonical pair, as in U+0B47 U+0B3E -> U+0B4B), for the Unicode version named; Hangul vowel and
+#: trailing jamo are added below. A test recomputes the list from ``unicodedata``.
+_COMPOSES_BACKWARD_UNICODE = "14.0.0"
+_COMPOSES_BACKWARD = frozenset(
+    chr(code)
+    for code in (
+        *(0x9BE, 0x9D7, 0xB3E, 0xB56, 0xB57, 0xBBE, 0xBD7, 0xCC2, 0xCD5, 0xCD6, 0xD3E, 0xD57, 0xDCF),
+        *(0xDDF, 0xFB5, 0xFB7, 0x102E, 0x1B35, 0x11127, 0x1133E, 0x11357, 0x114B0, 0x114BA, 0x114BD),
+        *(0x115AF, 0x11930),
+        *range(0x1161, 0x1176),  # Hangul vowels: L + V -> LV
+        *range(0x11A8, 0x11C3),  # Hangul trailing consonants: LV + T -> LVT
+    )
+)
+
+
+@lru_cache(maxsize=4096)
+def _nfkc_inert(char: str) -> bool:
+    """Whether NFKC leaves ``char`` as it is wherever it stands (so text made of such characters needs none).
+
+    It must be NFKC already, not combine with what comes before it, and not be
+    reordered (combining class 0). Under another Unicode version than the list
+    above was made for, no character is taken for inert.
+    """
+    return (
+        unicodedata.unidata_version == _COMPOSES_BACKWARD_UNICODE
+        and char not in _ZERO_WIDTH_CHARS
+        and unicodedata.combining(char) == 0
+        and char not in _COMPOSES_BACKWARD
+        and unicodedata.is_normalized("NFKC", char)
+    )
+
+
 def normalize(text: str) -> str:
     """Normalise text for comparison, so look-alike spellings of a credit still match.
 
@@ -36,10 +69,14 @@ def normalize_utf8(text: str) -> bytes:
     """
     if text.isascii():
         return " ".join(text.lower().split()).encode("ascii")
-    if any(char in text for char in _ZERO_WIDTH_CHARS):
-        text = _ZERO_WIDTH.sub("", text)
-    data = unicodedata.normalize("NFKC", text).encode("utf-8")
-    for char in set(data.translate(None, _ASCII_BYTES).decode("utf-8")):
+    data = text.encode("utf-8")
+    others = set(data.translate(None, _ASCII_BYTES).decode("utf-8"))
+    if not all(map(_nfkc_inert, others)):  # usually a few dashes, quotes and accented letters: all inert
+        if any(char in others for char in _ZERO_WIDTH_CHARS):
+            text = _ZERO_WIDTH.sub("", text)
+        data = unicodedata.normalize("NFKC", text).encode("utf-8")
+        others = set(data.translate(None, _ASCII_BYTES).decode("utf-8"))
+    for char in others:
         folded = " " if char in _OTHER_SPACES else char.casefold()
         if folded != char:  # UTF-8 is self-synchronising: a character's bytes match only that character
             data = data.replace(char.encode("utf-8"), folded.encode("utf-8"))
