@@ -181,28 +181,29 @@ def _placements(visible: VisibleBody, params: Params, names: tuple[str, ...] | N
     """
     last = params.position != "top"  # where a well-placed credit would be found first
     names = params.names if names is None else names
-    found: list[float] = []
-    text = visible.raw_text
-    for name in names:
-        index = find_phrase(text, name, cased=True, last=last)
-        if index >= 0:
-            fraction = index / max(len(text), 1)
-            if _placed(fraction, params):
-                return [fraction]
-            found.append(fraction)
+    placed, _ = _first_placed(visible.raw_text, names, params, cased=True, last=last)
+    if placed is not None:
+        return [placed]
     held = [name for name in names if visible.holds(name)]  # the normalised text is searched only for these
     if not held:
         return []
+    placed, found = _first_placed(visible.text, held, params, cased=False, last=last)
+    return [placed] if placed is not None else found
+
+
+def _first_placed(
+    text: str, names: tuple[str, ...] | list[str], params: Params, *, cased: bool, last: bool
+) -> tuple[float | None, list[float]]:
+    """The first well-placed name's place in ``text``, else None and where the names were found."""
     found = []
-    text = visible.text
-    for name in held:
-        index = find_phrase(text, name, last=last)
+    for name in names:
+        index = find_phrase(text, name, cased=cased, last=last)
         if index >= 0:
             fraction = index / max(len(text), 1)
             if _placed(fraction, params):
-                return [fraction]
+                return fraction, found
             found.append(fraction)
-    return found
+    return None, found
 
 
 def _joint(authors: list[str]) -> list[str]:
