@@ -85,6 +85,8 @@ def test_central_suppression_in_config(tmp_path, cli):
     assert findings(run, "a.md") == [("global-research/commercial-permission", "error", True)]
     assert findings(run, "b.md") == [("global-research/commercial-permission", "error", False)]
     assert findings(run, "c.md") == [("reprint-guard/unused-suppression", "warning", False)]
+    unused = next(r for r in run.json()["results"] if r["path"].endswith("c.md"))["findings"][0]
+    assert "(config, .reprint-guard.yaml:6)" in unused["message"]  # where to remove it
     suppressed = run.json()["results"][0]["findings"][0]["suppressed"]
     assert suppressed == {
         "kind": "config",

@@ -37,14 +37,15 @@ class Override(FrozenRecord):
 class CentralSuppression(FrozenRecord):
     """A suppression from the project config: a glob, a rule, a reason, an expiry."""
 
-    __slots__ = ("path", "rule", "reason", "until")
+    __slots__ = ("path", "rule", "reason", "until", "where")
     path: str
     rule: str
     reason: str
     until: dt.date | None
+    where: str  # "file:line" of the entry in the config, for findings about it
 
-    def __init__(self, path: str, rule: str, reason: str, until: dt.date | None) -> None:
-        self._set(path=path, rule=rule, reason=reason, until=until)
+    def __init__(self, path: str, rule: str, reason: str, until: dt.date | None, where: str = "") -> None:
+        self._set(path=path, rule=rule, reason=reason, until=until, where=where)
 
 
 class Settings(Record):
@@ -139,7 +140,10 @@ class Settings(Record):
                 for o in config.overrides
             ),
             severity=dict(config.severity),
-            suppressions=tuple(CentralSuppression(s.path, s.rule, s.reason, s.until) for s in config.suppressions),
+            suppressions=tuple(
+                CentralSuppression(s.path, s.rule, s.reason, s.until, loaded.where("suppressions", index))
+                for index, s in enumerate(config.suppressions)
+            ),
             include=tuple(config.include),
             exclude=tuple(config.exclude),
             gitignore=config.gitignore,
@@ -317,7 +321,7 @@ def check_text(
     for central in settings.suppressions:
         if path_matches(relative, central.path):
             suppressions.append(
-                Suppression((central.rule,), central.reason, central.until, "config", 1, 1, source=central.path)
+                Suppression((central.rule,), central.reason, central.until, "config", 1, 1, source=central.where)
             )
     if suppressions or problems:
         result.findings = apply(result.findings, suppressions, settings.today) + problems

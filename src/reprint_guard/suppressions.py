@@ -104,7 +104,8 @@ def apply(findings: list[Finding], suppressions: list[Suppression], today: dt.da
                 _finding(
                     "expired-suppression",
                     Severity.warning,
-                    f"the suppression of {', '.join(suppression.rules)} expired on {suppression.until.isoformat()} "
+                    f"the suppression of {', '.join(suppression.rules)}{_written_in(suppression)} expired on "
+                    f"{suppression.until.isoformat()} "
                     f"and no longer applies (reason was: {suppression.reason})",
                     suppression.line,
                     suppression.column,
@@ -123,18 +124,25 @@ def apply(findings: list[Finding], suppressions: list[Suppression], today: dt.da
                 break
     for suppression in active:
         if not suppression.used:
-            where = " (config)" if suppression.kind == "config" else ""
             extra.append(
                 _finding(
                     "unused-suppression",
                     Severity.warning,
-                    f"the suppression of {', '.join(suppression.rules)}{where} matches no finding in this file",
+                    f"the suppression of {', '.join(suppression.rules)}{_written_in(suppression)} "
+                    "matches no finding in this file",
                     suppression.line,
                     suppression.column,
                     fix="Remove the suppression.",
                 )
             )
     return findings + extra
+
+
+def _written_in(suppression: Suppression) -> str:
+    """Where a config suppression is written (its findings stand at line 1 of the file it covers)."""
+    if suppression.kind != "config":
+        return ""
+    return f" (config, {suppression.source})" if suppression.source else " (config)"
 
 
 def _finding(name: str, severity: Severity, message: str, line: int, column: int, fix: str | None = None) -> Finding:

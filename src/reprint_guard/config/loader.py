@@ -27,12 +27,21 @@ SCHEMA_PATH = Path(__file__).resolve().parent.parent / "schemas" / "config.schem
 class LoadedConfig:
     """A config (None when the project has none) and the folder its relative paths are relative to."""
 
-    __slots__ = ("config", "path", "root")
+    __slots__ = ("config", "locate", "path", "root")
 
-    def __init__(self, config: Config | ConfigView | None, root: Path, path: Path | None) -> None:
+    def __init__(self, config: Config | ConfigView | None, root: Path, path: Path | None, locate: Any = None) -> None:
         self.config = config
         self.root = root
         self.path = path
+        #: ``locate(["suppressions", 0])`` -> (line, column) of that entry in the config file.
+        self.locate = locate
+
+    def where(self, *keys: str | int) -> str:
+        """``file:line`` of an entry in the config, for messages about it (just the file when unknown)."""
+        if self.path is None:
+            return ""
+        line = self.locate(list(keys))[0] if self.locate is not None else None
+        return f"{self.path.name}:{line}" if line else self.path.name
 
 
 def config_schema() -> dict[str, Any]:
@@ -76,7 +85,7 @@ def load_config(explicit: str | Path | None = None, start: Path | None = None) -
 
     view = exact_config(data)
     if view is not None:  # the usual hand-written config: no jsonschema, no pydantic
-        return LoadedConfig(view, path.resolve().parent, path)
+        return LoadedConfig(view, path.resolve().parent, path, locate)
     _validate(data, path, locate)
     from .model import Config
 
@@ -90,7 +99,7 @@ def load_config(explicit: str | Path | None = None, start: Path | None = None) -
         raise ConfigError(
             f"{field}: {problem.get('msg', 'invalid value')}", path=str(path), line=line, column=column
         ) from None
-    return LoadedConfig(config, path.resolve().parent, path)
+    return LoadedConfig(config, path.resolve().parent, path, locate)
 
 
 def _read(path: Path) -> tuple[dict[str, Any], Any]:
