@@ -15,9 +15,24 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
+# This module is imported only to check files (the command line imports it lazily), so what checking
+# needs is imported here once rather than on every file.
+from .engine import check_reprint
 from .errors import NotAReprintError, ReprintGuardError, UsageError
+from .policy.loader import load_policy, looks_like_path, policy_set
+from .readers import (
+    SIDECAR_SUFFIXES,
+    SUFFIX_FORMATS,
+    _read_sidecar,
+    format_for,
+    read_bytes,
+    read_file,
+    read_text,
+    remap,
+)
 from .record import FrozenRecord, Record
 from .report import Result
+from .suppressions import Suppression, apply, parse_inline, path_matches
 
 SKIP_DIRS = frozenset({".git", ".hg", ".svn", "node_modules", "__pycache__", ".venv", "venv"})
 
@@ -161,7 +176,6 @@ class Settings(Record):
 
 
 def _is_path(spec: str) -> bool:
-    from .policy.loader import looks_like_path
 
     return looks_like_path(spec)
 
@@ -179,8 +193,6 @@ def discover(paths: Sequence[str], settings: Settings) -> Iterator[Item]:
     supported type), must not match ``exclude`` or be ignored by git. A file
     named explicitly is always checked unless it matches ``exclude``.
     """
-    from .readers import SIDECAR_SUFFIXES, SUFFIX_FORMATS
-    from .suppressions import path_matches
 
     for item in paths:
         if item != "-" and os.path.isdir(item):
@@ -264,7 +276,6 @@ def _check_path(path: str, walked: bool, settings: Settings, has_sidecar: bool |
 
 def read_options(path: str, settings: Settings) -> tuple[dict[str, Any], str | None]:
     """Reading options for one file (overrides for its path, then --meta) and the policy to use."""
-    from .suppressions import path_matches
 
     relative = settings.relative(path) if path != "-" and settings.overrides else "-"
     meta: dict[str, Any] = {}
@@ -285,17 +296,10 @@ def check_text(
 
     Returns the reprint and its result, suppressions applied. Raises on bad input.
     """
-    from .engine import check_reprint
-    from .policy.loader import load_policy, policy_set
-    from .readers import _read_sidecar, format_for, read_bytes, read_file, read_text
-    from .suppressions import Suppression, apply, parse_inline, path_matches
-
     common, policy_spec = read_options(path, settings)
     if text is not None:
         sidecar = _read_sidecar(path)
         if sidecar and settings.key_map:
-            from .readers import remap
-
             sidecar, _ = remap(sidecar, {}, settings.key_map)
         common["meta"] = {**sidecar, **common["meta"]}
         reprint = read_text(text, path=path, format=format_for(path) or "markdown", **common)
@@ -353,8 +357,6 @@ def run(items: Iterable[Item], settings: Settings, jobs: int = 1) -> Iterator[Re
         return
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
-
-    from .policy.loader import policy_set
 
     policy_set(settings.rules_dirs)  # load once here; forked workers inherit it
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
