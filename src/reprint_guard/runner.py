@@ -312,9 +312,12 @@ def check_text(
             kind = "json" if data.lstrip()[:1] == b"{" else "markdown"
         reprint = read_bytes(data, path="<stdin>", format=kind, **common)
     else:
-        if not os.path.exists(path):
-            raise UsageError("no such file or folder", path=path)
-        reprint = read_file(path, has_sidecar=has_sidecar, **common)
+        try:
+            reprint = read_file(path, has_sidecar=has_sidecar, **common)
+        except ReprintGuardError:
+            if not os.path.exists(path):  # asked only now: a file that is there needs no extra look-up
+                raise UsageError("no such file or folder", path=path) from None
+            raise
     policies = policy_set(settings.rules_dirs)
     policy = load_policy(policy_spec, extra=settings.rules_dirs) if policy_spec else None
     result = check_reprint(reprint, policies, policy, today=settings.today, severity=settings.severity)
