@@ -66,6 +66,12 @@ CASES = {
         "bad-nested-date.md:5:11",
         "day is out of range",
     ),
+    "bad-date-after-a-tag.md": (
+        "---\noriginal_url: https://www.globalresearch.ca/x/1\nextra:\n  b: !foo x\n  c: 2024-02-30\n"
+        "published: 2024-13-45\n---\nBody\n",
+        "bad-date-after-a-tag.md:6:12",  # the value the message is about: PyYAML builds the top level first
+        "month must be in 1..12",
+    ),
     "bad.json": ('{"metadata": {"a": 1},\n "body": "x",, }', "bad.json:2:", "invalid JSON"),
     "shape.json": ('["not", "an", "envelope"]', "shape.json:1", "not a reprint"),
     "format.json": ('{"body": "x",\n "format": "docx"}', "format.json:2:1", '"format" must be one of'),

@@ -403,3 +403,13 @@ def test_copyrighted_is_not_a_copyright_notice():
         "Copyright © Ana Ruiz, Global Research, 2024", "Copyrighted photo supplied to Ana Ruiz."
     )
     assert rules(check(body, COMPLIANT_META)) == ["global-research/copyright-notice"]
+
+
+def test_forbidden_patterns_with_an_open_quote_are_not_joined(tmp_path):
+    r"""RE2's ``\Q`` quotes to the end of its pattern: joined with others, it would swallow them."""
+    policy = FORBIDDING.replace("'\\bbeta\\b'", "'\\Qbeta'").replace("'\\bgamma\\b'", "'\\Qgamma\\E'")
+    assert "\\Qbeta'" in policy
+    path = tmp_path / "forbidding.yaml"
+    path.write_text(policy, encoding="utf-8")
+    found = rules(check("beta and gamma", {"original_url": "https://example.org/a/1"}, rules_dirs=[path]))
+    assert found == ["forbidding/no-beta", "forbidding/no-gamma"]

@@ -74,6 +74,21 @@ def test_pyproject_config_and_overrides(tmp_path, cli):
     assert found == {"a.md": [], "b.md": ["global-research/print-permission"]}
 
 
+def test_pyproject_suppressions_are_located_entry_by_entry(tmp_path, cli):
+    write(
+        tmp_path / "pyproject.toml",
+        "[project]\nname = 'site'\n\n[tool.reprint-guard]\nfail-on = 'error'\n\n"
+        "[[tool.reprint-guard.suppressions]]\npath = 'a.md'\nrule = 'global-research/print-permission'\n"
+        "reason = 'r'\n\n[[tool.reprint-guard.suppressions]]\npath = 'a.md'\n"
+        "rule = 'global-research/commercial-permission'\nreason = 'r'\n\n[tool.other]\nsuppressions = 1\n",
+    )
+    write(tmp_path / "a.md", markdown(COMPLIANT_META, COMPLIANT_BODY))
+    run = cli("check", "a.md", "--format", "json", cwd=tmp_path)
+    messages = [f["message"] for f in run.json()["results"][0]["findings"]]
+    assert len(messages) == 2
+    assert "(config, pyproject.toml:7)" in messages[0] and "(config, pyproject.toml:12)" in messages[1]
+
+
 def test_severity_overrides_and_fail_on(tmp_path, cli):
     write(
         tmp_path / ".reprint-guard.yaml",

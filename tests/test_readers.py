@@ -191,3 +191,15 @@ def test_a_named_pipe_is_read_to_its_end(tmp_path: Path) -> None:
     data = read_limited(fifo, str(fifo))
     writer.join()
     assert data == payload
+
+
+def test_lone_surrogates_from_json_or_the_library_read_as_replacement_characters(tmp_path):
+    """JSON may escape half a surrogate pair ("\\ud83d"); no step after reading has to cope with it."""
+    from reprint_guard import check
+
+    path = tmp_path / "e.json"
+    body = "Caf\\u00e9 \\ud83d. " + COMPLIANT_BODY.replace("\n", "\\n").replace('"', '\\"')
+    meta = json.dumps({**COMPLIANT_META, "title": "T"}, default=str)[:-1] + ', "author_note": "x \\udc00"}'
+    path.write_text('{"metadata": ' + meta + ', "body": "' + body + '"}', encoding="utf-8")
+    assert check_file(path).ok
+    assert check("Caf\u00e9 \ud83d " + COMPLIANT_BODY, {**COMPLIANT_META, "title": "\udc00"}).ok

@@ -12,7 +12,7 @@ from .errors import UsageError
 from .policy.loader import load_policy as _load_policy
 from .policy.loader import policy_set
 from .policy.model import Policy
-from .readers import build, read_file
+from .readers import build, read_file, without_surrogates
 from .report import Result
 from .reprint import Reprint
 from .results import Result as TypedResult
@@ -52,7 +52,9 @@ def check(
     if not isinstance(body, str):
         raise UsageError("body must be a string")
     rules_dirs = tuple(rules_dirs)
-    reprint = build(body, dict(metadata), format=format, path=path, bare_urls=bare_urls)
+    reprint = build(
+        without_surrogates(body), without_surrogates(dict(metadata)), format=format, path=path, bare_urls=bare_urls
+    )
     return _finish(
         reprint, check_reprint(reprint, policy_set(rules_dirs), _resolve(policy, rules_dirs), today=today), today
     )

@@ -235,19 +235,31 @@ def load_flat(text: str) -> LoadedYaml | None:
 
 
 def _failing_scalar(node: Any) -> Any:
-    """Where the scalar that failed to construct (a date like 2025-13-45) starts, if it can be found."""
-    pending = [node] if node is not None else []
-    while pending:
-        current = pending.pop()
-        if isinstance(current, yaml.ScalarNode):
-            try:
-                Loader("").construct_object(current)
-            except (ValueError, TypeError, OverflowError):
-                return current.start_mark
-        elif isinstance(current, yaml.MappingNode):
-            pending.extend(part for pair in reversed(current.value) for part in reversed(pair))
-        elif isinstance(current, yaml.SequenceNode):
-            pending.extend(reversed(current.value))
+    """Where the scalar that failed to construct (a date like 2025-13-45) starts, if it can be found.
+
+    Scalars are tried in the order PyYAML builds them (a mapping's own values,
+    then what is nested in them, level by level), so with two bad values the
+    position is that of the one the message is about. Best effort: never raises.
+    """
+    from collections import deque
+
+    pending = deque([node] if node is not None else [])
+    try:
+        while pending:
+            current = pending.popleft()
+            if isinstance(current, yaml.ScalarNode):
+                try:
+                    Loader("").construct_object(current)
+                except (ValueError, TypeError, OverflowError):
+                    return current.start_mark
+                except yaml.YAMLError:
+                    continue  # a tag or a merge key that only makes sense in its document
+            elif isinstance(current, yaml.MappingNode):
+                pending.extend(part for pair in current.value for part in pair)
+            elif isinstance(current, yaml.SequenceNode):
+                pending.extend(current.value)
+    except Exception:  # a position is a nicety; the error itself is reported anyway
+        return None
     return None
 
 

@@ -42,7 +42,8 @@ def _forbidden(policy: Policy) -> Any:
             if rule.check == NAME and rule.params.mode == "forbid" and rule.params.pattern is not None
         ]
         combined = None
-        if len(patterns) > 1:
+        # RE2's \Q quotes to the end of the pattern when no \E closes it: joined, it would swallow the rest.
+        if len(patterns) > 1 and not any("\\Q" in pattern for pattern in patterns):
             try:
                 combined = compile_pattern("|".join(f"(?:{pattern})" for pattern in patterns), utf8=True)
             except ValueError:  # too long or too big together: each is searched on its own
@@ -80,7 +81,7 @@ def _clear_of_forbidden(reprint: Reprint, policy: Policy) -> bool:
     if combined is None:
         return False
     key = f"text:forbidden:{policy.id}"
-    clear = reprint.memo.get(key)
-    if clear is None:
-        clear = reprint.memo[key] = combined.search(reprint.visible.text_utf8) is None
-    return clear
+    memo = reprint.memo.get(key)
+    if memo is None or memo[0] is not combined:  # the answer for this policy's patterns, not another's
+        memo = reprint.memo[key] = (combined, combined.search(reprint.visible.text_utf8) is None)
+    return memo[1]

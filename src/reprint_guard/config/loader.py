@@ -118,18 +118,7 @@ def _read(path: Path) -> tuple[dict[str, Any], Any]:
             raise ConfigError(f"invalid TOML: {exc}", path=name) from None
         if "reprint-guard" not in tool:
             raise ConfigError("no [tool.reprint-guard] table in this file", path=name)
-        table = tool["reprint-guard"]
-        header = next((i for i, line in enumerate(text.splitlines(), 1) if line.strip() == "[tool.reprint-guard]"), 1)
-
-        def locate_toml(where: list[str | int]) -> tuple[int | None, int | None]:
-            key = next((str(p) for p in where if isinstance(p, str)), None)
-            lines = text.splitlines()
-            for number in range(header, len(lines) + 1):
-                if key and lines[number - 1].lstrip().startswith((f"{key} ", f"{key}=", f'"{key}"')):
-                    return number, 1
-            return header, 1
-
-        return table, locate_toml
+        return tool["reprint-guard"], _toml_locator(text)
     try:
         loaded = load_yaml(text, error=ConfigError)
     except ConfigError as exc:
@@ -138,6 +127,37 @@ def _read(path: Path) -> tuple[dict[str, Any], Any]:
     if not isinstance(data, dict):
         raise ConfigError("the config must be a YAML mapping", path=name, line=1, column=1)
     return data, lambda where: position_of(loaded.node, where)
+
+
+def _toml_locator(text: str) -> Any:
+    """``locate(where)`` for ``[tool.reprint-guard]`` in a pyproject.toml: the line of a key, or of the
+    N-th ``[[tool.reprint-guard.KEY]]`` table for ``[KEY, N]`` (tomllib keeps no positions)."""
+    lines = text.splitlines()
+    ours: list[int] = []  # the line numbers inside [tool.reprint-guard] and its sub-tables
+    entries: dict[str, list[int]] = {}  # KEY -> the lines of its [[tool.reprint-guard.KEY]] headers
+    inside = False
+    for number, line in enumerate(lines, 1):
+        stripped = line.strip()
+        if stripped.startswith("["):
+            name = stripped.strip("[]").strip()
+            inside = name == "tool.reprint-guard" or name.startswith("tool.reprint-guard.")
+            if inside and stripped.startswith("[[") and name.startswith("tool.reprint-guard."):
+                entries.setdefault(name.removeprefix("tool.reprint-guard."), []).append(number)
+        if inside:
+            ours.append(number)
+    first = ours[0] if ours else 1
+
+    def locate(where: list[str | int]) -> tuple[int | None, int | None]:
+        key = next((str(p) for p in where if isinstance(p, str)), None)
+        index = next((p for p in where if isinstance(p, int)), None)
+        if key in entries and index is not None and index < len(entries[key]):
+            return entries[key][index], 1
+        for number in ours:
+            if key and lines[number - 1].lstrip().startswith((f"{key} ", f"{key}=", f'"{key}"')):
+                return number, 1
+        return first, 1
+
+    return locate
 
 
 @lru_cache(maxsize=1)

@@ -76,6 +76,28 @@ def read_limited(path: str | Path, name: str) -> bytes:
     return data
 
 
+def without_surrogates(value: Any) -> Any:
+    """``value`` with lone surrogates in its strings (JSON allows ``"\\ud83d"``; text decoded from UTF-8 never
+    has them) replaced by U+FFFD, as a browser shows them: no later step has to cope with text that is not
+    Unicode. Dicts and lists are walked; a string that encodes as UTF-8 is returned as it is.
+    """
+    if isinstance(value, str):
+        if value.isascii():
+            return value
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            import re
+
+            return re.sub("[\ud800-\udfff]", "\ufffd", value)
+        return value
+    if isinstance(value, dict):
+        return {without_surrogates(k): without_surrogates(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [without_surrogates(v) for v in value]
+    return value
+
+
 def _byte_position(data: bytes, index: int) -> tuple[int, int]:
     line = data.count(b"\n", 0, index) + 1
     column = index - (data.rfind(b"\n", 0, index) + 1) + 1

@@ -15,10 +15,10 @@ from ..reprint import BODY_FORMATS, Reprint
 
 
 def read_json(text: str, *, path: str, meta: Mapping[str, Any] | None, bare_urls: bool, **extra: Any) -> Reprint:
-    from . import build
+    from . import build, without_surrogates
 
     try:
-        data = json.loads(text)
+        data = without_surrogates(json.loads(text))
     except json.JSONDecodeError as exc:
         raise InputError(f"invalid JSON: {exc.msg}", line=exc.lineno, column=exc.colno) from None
     except RecursionError:
