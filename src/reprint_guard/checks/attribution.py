@@ -13,7 +13,7 @@ PASS (copyright: true, author Jane Doe)::
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from ..metaview import names_of
@@ -44,13 +44,18 @@ def notice_positions(text: str) -> list[int]:
     return sorted(found)
 
 
-def has_notice(text: str, holders: list[str], *, cased: bool = False) -> bool:
+def has_notice(text: str, holders: list[str], *, cased: bool = False, marks: list[int] | None = None) -> bool:
     """A copyright notice in normalised ``text`` that names every holder soon after the mark.
 
     With ``cased``, ``text`` is as written: only "©" and "Copyright" marks and
     the holders as spelt in the metadata are tried (the quick first look).
+    ``marks``: the notice positions, when already found.
     """
-    for start in _cased_notice_positions(text) if cased else notice_positions(text):
+    if marks is None:  # the cased marks come lazily, last first: a notice is usually at the end
+        positions: Iterable[int] = _cased_notice_positions(text) if cased else notice_positions(text)
+    else:
+        positions = marks
+    for start in positions:
         end = start + len("copyright") + _NOTICE_WINDOW
         if all(find_phrase(text, holder, start, end, cased=cased) >= 0 for holder in holders):
             return True
@@ -153,19 +158,30 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
                 fix="Add 'author: <name>' (or 'copyright_holder') to the metadata.",
                 specific=True,
             )
-        elif not _has_notice(visible, holders):
-            line, column = reprint.end_position()
-            names = " and ".join(holders)
-            marked = any(visible.holds(mark) for mark in _NOTICE_MARKS) and notice_positions(visible.text)
-            near = "a notice naming someone else" if marked else "no copyright notice"
-            yield Problem(line, column, detail=f"found {near}; expected one naming {names}")
+        else:
+            named, marked = _notice(visible, holders)
+            if not named:
+                line, column = reprint.end_position()
+                names = " and ".join(holders)
+                near = "a notice naming someone else" if marked else "no copyright notice"
+                yield Problem(line, column, detail=f"found {near}; expected one naming {names}")
 
 
-def _has_notice(visible: VisibleBody, holders: list[str]) -> bool:
-    """A notice naming every holder: in the text as written, else (when it holds every name) the normalised text."""
+def _notice(visible: VisibleBody, holders: list[str]) -> tuple[bool, bool]:
+    """(a notice names every holder, a notice mark is visible at all).
+
+    The text as written is tried first; the normalised text only when it holds
+    a mark, and its marks are found once for both answers.
+    """
     if has_notice(visible.raw_text, holders, cased=True):
-        return True
-    return all(visible.holds(holder) for holder in holders) and has_notice(visible.text, holders)
+        return True, True
+    if not any(visible.holds(mark) for mark in _NOTICE_MARKS):
+        return False, False
+    marks = notice_positions(visible.text)
+    if not marks:
+        return False, False
+    named = all(visible.holds(holder) for holder in holders) and has_notice(visible.text, holders, marks=marks)
+    return named, True
 
 
 def _placements(visible: VisibleBody, params: Params, names: tuple[str, ...] | None = None) -> list[float]:
