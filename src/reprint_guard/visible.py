@@ -8,6 +8,7 @@ what decides nesting, comments and raw HTML inside Markdown.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import NamedTuple
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -104,10 +105,13 @@ class VisibleBody:
         if self._links is None:
             links = list(self.anchors)
             if self.bare_urls:
-                texts = {anchor.text(deep=True).strip() for anchor, href in self._anchor_nodes() if href}
-                links.extend(_bare_urls(self.raw_text, texts))
+                links.extend(_bare_urls(self.raw_text, self._anchor_texts))
             self._links = links
         return self._links
+
+    def _anchor_texts(self) -> set[str]:
+        """What the ``<a href>`` links say: a bare URL that is a link's own text is not a second link."""
+        return {anchor.text(deep=True).strip() for anchor, href in self._anchor_nodes() if href}
 
     @property
     def images(self) -> list[str]:
@@ -203,13 +207,17 @@ def with_media(
 
 def from_text(text: str, *, bare_urls: bool = True) -> VisibleBody:
     """Plain text: all of it is visible; bare URLs count as links when enabled."""
-    links = _bare_urls(text, set()) if bare_urls else []
+    links = _bare_urls(text, set) if bare_urls else []
     return VisibleBody(text, links, [])
 
 
-def _bare_urls(text: str, anchor_texts: set[str]) -> list[str]:
-    """GFM extended autolinks in visible text; only positions where "http" or "www." start are tried."""
-    found = []
+def _bare_urls(text: str, anchor_texts: Callable[[], set[str]]) -> list[str]:
+    """GFM extended autolinks in visible text; only positions where "http" or "www." start are tried.
+
+    ``anchor_texts`` gives the texts of the real links, asked for only when a URL is found.
+    """
+    found: list[str] = []
+    texts: set[str] | None = None
     starts = sorted({*_find_all(text, "http"), *_find_all(text, "www.")})
     end = -1
     for start in starts:
@@ -220,7 +228,9 @@ def _bare_urls(text: str, anchor_texts: set[str]) -> list[str]:
             continue
         end = match.end()
         url = match.group(0)
-        if url in anchor_texts:
+        if texts is None:
+            texts = anchor_texts()
+        if url in texts:
             continue  # the text of a real link: its href is what counts
         found.append(url if "://" in url else "http://" + url)
     return found
