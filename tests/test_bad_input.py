@@ -227,3 +227,17 @@ def test_library_errors_are_typed():
     assert "medium" in str(info.value)
     with pytest.raises(PolicyError):
         check("body", {"policy": "nope"})
+
+
+def test_undecodable_bytes_in_a_meta_value_are_checked_not_crashed_on(tmp_path, cli):
+    """A --meta value with bytes that are not UTF-8 reaches Python as lone surrogates (os.fsdecode)."""
+    path = tmp_path / "a.md"
+    path.write_text(markdown(COMPLIANT_META, COMPLIANT_BODY), encoding="utf-8")
+    run = cli("check", str(path), "--meta", "author=Ana \udcff", "--format", "json")
+    assert "Traceback" not in run.err and "internal error" not in run.out, (run.out, run.err)
+    assert run.code == 1  # the notice names "Ana Ruiz", not the author given on the command line
+    assert [f["rule"] for f in run.json()["results"][0]["findings"]] == ["global-research/copyright-notice"]
+    with pytest.raises(InputError, match="not valid Unicode"):
+        from reprint_guard.safeyaml import load
+
+        load("a: [\udcff]")

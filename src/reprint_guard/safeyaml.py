@@ -283,11 +283,11 @@ def load(text: str, *, error: type[ReprintGuardError] = InputError, flat: bool =
         loaded = load_flat(text)
         if loaded is not None:
             return loaded
+    node = None
     try:
         if _needs_screening(text):
             _screen_events(text, error)
         loader = Loader(text)
-        node = None
         try:
             node = loader.get_single_node()
             data = loader.construct_document(node) if node is not None else None
@@ -307,6 +307,8 @@ def load(text: str, *, error: type[ReprintGuardError] = InputError, flat: bool =
         raise error(f"invalid YAML: {exc}") from None
     except RecursionError:
         raise error(f"YAML nested deeper than {MAX_YAML_DEPTH} levels") from None
+    except UnicodeError:  # a lone surrogate: from undecodable bytes on a command line, say
+        raise error("not valid Unicode text (an undecodable byte or a lone surrogate)") from None
     except (ValueError, TypeError, OverflowError) as exc:  # e.g. a date like 2025-13-45
         mark = _failing_scalar(node)
         raise error(

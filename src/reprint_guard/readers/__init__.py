@@ -224,6 +224,8 @@ def build(
     """
     if key_map:
         metadata, key_lines = remap(metadata, key_lines or {}, key_map)
+    if meta:  # from a command line (undecodable bytes arrive as lone surrogates) or a library caller
+        meta = without_surrogates(meta)
     merged = {**(defaults or {}), **metadata, **(meta or {})} if (meta or defaults) else metadata
     return Reprint(
         body=body,
