@@ -241,3 +241,18 @@ def test_undecodable_bytes_in_a_meta_value_are_checked_not_crashed_on(tmp_path, 
         from reprint_guard.safeyaml import load
 
         load("a: [\udcff]")
+
+
+@pytest.mark.parametrize(
+    ("front", "location", "message"),
+    [
+        ("published: !!timestamp soon\n", "t.md:3:12", "does not fit its !!tag"),
+        ('title: "a\x01b"\n', "t.md:3:10", "character #x0001 is not allowed"),
+    ],
+)
+def test_yaml_values_pyyaml_cannot_build_are_one_line_errors(tmp_path, cli, front, location, message):
+    path = tmp_path / "t.md"
+    path.write_text("---\noriginal_url: https://www.globalresearch.ca/x/1\n" + front + "---\nBody\n", encoding="utf-8")
+    run = cli("check", str(path))
+    assert_clean_error(run, location, message)
+    assert len([line for line in run.out.splitlines() if "t.md" in line]) == 1  # one line, not a multi-line dump

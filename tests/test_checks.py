@@ -413,3 +413,11 @@ def test_forbidden_patterns_with_an_open_quote_are_not_joined(tmp_path):
     path.write_text(policy, encoding="utf-8")
     found = rules(check("beta and gamma", {"original_url": "https://example.org/a/1"}, rules_dirs=[path]))
     assert found == ["forbidding/no-beta", "forbidding/no-gamma"]
+
+
+@pytest.mark.parametrize("original", [dt.date(9999, 12, 31), dt.datetime(9999, 12, 31, 23, 0, tzinfo=dt.UTC)])
+def test_an_original_date_at_the_end_of_time_is_a_finding_not_a_crash(original):
+    for policy in ("montana-free-press", "dialogue-earth"):
+        meta = {"original_url": "https://example.org/a", "policy": policy, "original_published": original}
+        found = [f for f in check("Text.", meta).findings if f.check == "timing"]
+        assert len(found) == 1 and "past the year 9999" in found[0].message, (policy, found)

@@ -250,7 +250,7 @@ def _failing_scalar(node: Any) -> Any:
             if isinstance(current, yaml.ScalarNode):
                 try:
                     Loader("").construct_object(current)
-                except (ValueError, TypeError, OverflowError):
+                except (ValueError, TypeError, OverflowError, AttributeError):
                     return current.start_mark
                 except yaml.YAMLError:
                     continue  # a tag or a merge key that only makes sense in its document
@@ -303,16 +303,26 @@ def load(text: str, *, error: type[ReprintGuardError] = InputError, flat: bool =
             line=mark.line + 1 if mark else None,
             column=mark.column + 1 if mark else None,
         ) from None
+    except yaml.reader.ReaderError as exc:  # a control character, say: it carries an offset, not a mark
+        character = exc.character if isinstance(exc.character, int) else ord(exc.character)
+        position = min(max(exc.position, 0), len(text))
+        raise error(
+            f"invalid YAML: character #x{character:04x} is not allowed ({exc.reason})",
+            line=text.count("\n", 0, position) + 1,
+            column=position - (text.rfind("\n", 0, position) + 1) + 1,
+        ) from None
     except yaml.YAMLError as exc:
-        raise error(f"invalid YAML: {exc}") from None
+        raise error("invalid YAML: " + " ".join(str(exc).split())) from None
     except RecursionError:
         raise error(f"YAML nested deeper than {MAX_YAML_DEPTH} levels") from None
     except UnicodeError:  # a lone surrogate: from undecodable bytes on a command line, say
         raise error("not valid Unicode text (an undecodable byte or a lone surrogate)") from None
-    except (ValueError, TypeError, OverflowError) as exc:  # e.g. a date like 2025-13-45
+    except (ValueError, TypeError, OverflowError, AttributeError) as exc:  # e.g. a date like 2025-13-45
         mark = _failing_scalar(node)
+        # PyYAML fails on '!!timestamp not-a-date' with an AttributeError of its own
+        problem = "a value that does not fit its !!tag" if isinstance(exc, AttributeError) else str(exc)
         raise error(
-            f"invalid YAML value: {exc}",
+            f"invalid YAML value: {problem}",
             line=mark.line + 1 if mark else None,
             column=mark.column + 1 if mark else None,
         ) from None

@@ -145,8 +145,12 @@ class MediaParams(Params):
 
 
 class TimingParams(Params):
-    after_days: int | None = Field(default=None, ge=0, description="Calendar days after the original's date.")
-    after_hours: int | None = Field(default=None, ge=0, description="Hours after the original's date-time.")
+    after_days: int | None = Field(
+        default=None, ge=0, le=36_500, description="Calendar days after the original's date (at most a century)."
+    )
+    after_hours: int | None = Field(
+        default=None, ge=0, le=876_000, description="Hours after the original's date-time (at most a century)."
+    )
 
     @model_validator(mode="after")
     def _one(self) -> TimingParams:

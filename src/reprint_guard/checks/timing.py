@@ -42,6 +42,23 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
             specific=True,
         )
         return
+    try:
+        yield from _check_delay(params, reprint, context, original)
+    except OverflowError:  # 9999-12-31 and the like: the earliest date would be past what dates can hold
+        line, column = reprint.meta_position("original_published")
+        yield Problem(
+            line,
+            column,
+            detail=f"'original_published' ({original}) is so late that the earliest reprint date is past the year 9999",
+            fix="Check 'original_published': it should be the original's real date.",
+            specific=True,
+        )
+
+
+def _check_delay(
+    params: Params, reprint: Reprint, context: Context, original: dt.date | dt.datetime
+) -> Iterator[Problem]:
+    meta = reprint.metadata
     published = meta.published
     if params.after_days is not None:
         original_day = original.date() if isinstance(original, dt.datetime) else original
