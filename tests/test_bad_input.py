@@ -256,3 +256,36 @@ def test_yaml_values_pyyaml_cannot_build_are_one_line_errors(tmp_path, cli, fron
     run = cli("check", str(path))
     assert_clean_error(run, location, message)
     assert len([line for line in run.out.splitlines() if "t.md" in line]) == 1  # one line, not a multi-line dump
+
+
+def test_an_error_quoting_a_line_break_stays_one_line():
+    err = InputError("bad value 'a\nb\x1cc\u2028d'", path="x.md", line=3)
+    assert len(str(err).splitlines()) == 1 and "\\x1c" in str(err)
+
+
+def test_library_metadata_must_be_a_flat_enough_mapping():
+    with pytest.raises(ReprintGuardError, match="must be a mapping"):
+        check("Body", ["not", "a", "dict"])  # type: ignore[arg-type]
+    deep: list = []
+    inner = deep
+    for _ in range(5000):
+        inner.append([])
+        inner = inner[0]
+    with pytest.raises(InputError, match="nested too deeply"):
+        check("Body", {**COMPLIANT_META, "extra": deep})
+
+
+def test_a_page_whose_head_changes_length_when_lowercased(tmp_path, cli):
+    """'İ'.lower() is two characters: the <body> of a page is found in the page itself."""
+    page = tmp_path / "p.html"
+    page.write_text(
+        "<!DOCTYPE html>\n<html><head>\n"
+        + "İ" * 20
+        + '\n<link rel="canonical" href="https://www.globalresearch.ca/a/1">'
+        "\n</head>\n<body>\n<p>Text only.</p>\n</body></html>\n",
+        encoding="utf-8",
+    )
+    run = cli("check", str(page), "--format", "json")
+    assert run.code == 1, (run.out, run.err)
+    findings = run.json()["results"][0]["findings"]
+    assert findings and all(f["line"] == 7 for f in findings if f["rule"] == "global-research/source-credit")

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from .engine import check_reprint
-from .errors import UsageError
+from .errors import InputError, UsageError
 from .policy.loader import load_policy as _load_policy
 from .policy.loader import policy_set
 from .policy.model import Policy
@@ -51,10 +51,14 @@ def check(
         raise UsageError(f"format must be markdown, html or text, not {format!r}")
     if not isinstance(body, str):
         raise UsageError("body must be a string")
+    if not isinstance(metadata, Mapping):
+        raise UsageError(f"metadata must be a mapping (a dict), not {type(metadata).__name__}")
     rules_dirs = tuple(rules_dirs)
-    reprint = build(
-        without_surrogates(body), without_surrogates(dict(metadata)), format=format, path=path, bare_urls=bare_urls
-    )
+    try:
+        metadata = without_surrogates(dict(metadata))
+    except RecursionError:
+        raise InputError("metadata is nested too deeply") from None
+    reprint = build(without_surrogates(body), metadata, format=format, path=path, bare_urls=bare_urls)
     return _finish(
         reprint, check_reprint(reprint, policy_set(rules_dirs), _resolve(policy, rules_dirs), today=today), today
     )

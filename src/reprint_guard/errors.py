@@ -6,6 +6,20 @@ exit status 2; a CMS catches :class:`ReprintGuardError` and shows the message.
 
 from __future__ import annotations
 
+#: Characters that start a new line somewhere (str.splitlines): a message quoting input must not contain them.
+_LINE_BREAKS = str.maketrans(
+    {c: f"\\x{ord(c):02x}" for c in "\n\r\x0b\x0c\x1c\x1d\x1e\x85"}
+    | {
+        "\u2028": "\\u2028",
+        "\u2029": "\\u2029",
+    }
+)
+
+
+def one_line(message: str) -> str:
+    """``message`` with line breaks written as escapes: errors quote input, and an error is one line."""
+    return message.translate(_LINE_BREAKS)
+
 
 class ReprintGuardError(Exception):
     """Base class for every problem with input, policies or usage."""
@@ -18,6 +32,7 @@ class ReprintGuardError(Exception):
         line: int | None = None,
         column: int | None = None,
     ) -> None:
+        message = one_line(message)
         super().__init__(message)
         self.message = message
         self.path = path

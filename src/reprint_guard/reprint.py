@@ -10,6 +10,8 @@ from .visible import Media, VisibleBody, from_html, from_text, media_from_html, 
 BODY_FORMATS = ("markdown", "html", "text")
 #: Markdown code fences and code spans: their text is not visible as article text.
 _CODE = re.compile(r"^(`{3,}|~{3,})[^\n]*\n.*?^\1[ \t]*$|(`+)[^`\n].*?\2", re.MULTILINE | re.DOTALL)
+_BODY_OPEN = re.compile("<body", re.IGNORECASE | re.ASCII)
+_BODY_CLOSE = re.compile("</body", re.IGNORECASE | re.ASCII)
 #: A Markdown reference-link definition line: ``[label]: https://...``.
 _LINK_DEFINITION = re.compile(r"^ {0,3}\[[^\]\n]+\]:\s*\S")
 
@@ -127,11 +129,11 @@ class Reprint:
     def _find_content_span(self) -> tuple[int, int]:
         start, end = 0, len(self.body)
         if self.format == "html":
-            lower = self.body.lower()
-            opening = lower.find("<body")
-            if opening >= 0:
-                start = lower.find(">", opening) + 1
-            closing = lower.rfind("</body")
+            # Matched in the body itself: lower() may change a string's length ("İ"), and so its indices.
+            opening = _BODY_OPEN.search(self.body)
+            if opening is not None:
+                start = self.body.find(">", opening.start()) + 1
+            closing = max((m.start() for m in _BODY_CLOSE.finditer(self.body)), default=-1)
             if closing > start:
                 end = closing
         return start, end

@@ -225,7 +225,10 @@ def build(
     if key_map:
         metadata, key_lines = remap(metadata, key_lines or {}, key_map)
     if meta:  # from a command line (undecodable bytes arrive as lone surrogates) or a library caller
-        meta = without_surrogates(meta)
+        try:
+            meta = without_surrogates(meta)
+        except RecursionError:
+            raise InputError("metadata is nested too deeply", path=path) from None
     merged = {**(defaults or {}), **metadata, **(meta or {})} if (meta or defaults) else metadata
     return Reprint(
         body=body,
@@ -262,6 +265,8 @@ def _is_type_tag(part: object) -> bool:
 def validate_metadata(data: Mapping[str, Any], *, path: str, key_lines: Mapping[str, int]) -> MetadataView:
     try:
         return read_metadata(data)
+    except RecursionError:
+        raise InputError("metadata is nested too deeply", path=path) from None
     except ValueError as exc:  # pydantic's ValidationError
         if not hasattr(exc, "errors"):
             raise

@@ -14,6 +14,7 @@ from typing import Any
 from selectolax.lexbor import LexborHTMLParser
 
 from ..reprint import Reprint
+from . import without_surrogates
 
 
 def read_html(text: str, *, path: str, meta: Mapping[str, Any] | None, bare_urls: bool, **extra: Any) -> Reprint:
@@ -34,7 +35,7 @@ def declared_metadata(text: str) -> dict[str, Any]:
         found["author"] = author.attributes.get("content")
     for script in tree.css('script[type="application/ld+json"]'):
         try:
-            data = json.loads(script.text(deep=True))
+            data = without_surrogates(json.loads(script.text(deep=True)))
         except (ValueError, RecursionError):
             continue  # the page's own broken JSON-LD is not ours to reject
         for item in _ld_items(data):

@@ -18,7 +18,9 @@ def read_json(text: str, *, path: str, meta: Mapping[str, Any] | None, bare_urls
     from . import build, without_surrogates
 
     try:
-        data = without_surrogates(json.loads(text))
+        data = json.loads(text)
+        if "\\u" in text:  # only a \u escape can make half a surrogate pair
+            data = without_surrogates(data)
     except json.JSONDecodeError as exc:
         raise InputError(f"invalid JSON: {exc.msg}", line=exc.lineno, column=exc.colno) from None
     except RecursionError:
