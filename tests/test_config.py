@@ -8,6 +8,7 @@ import subprocess
 from pathlib import Path
 
 import jsonschema
+import pytest
 import yaml
 
 from conftest import COMPLIANT_BODY, COMPLIANT_META, GR_URL, markdown
@@ -236,3 +237,14 @@ def test_a_rule_id_with_a_trailing_newline_is_not_taken_as_is() -> None:
     from reprint_guard.config.view import exact_config
 
     assert exact_config({"suppressions": [{"path": "*.md", "rule": "a/b\n", "reason": "r"}]}) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [("tool = 1\n", "no [tool.reprint-guard] table"), ("[tool]\nreprint-guard = 3\n", "must be a table")],
+)
+def test_pyproject_whose_tool_entries_are_not_tables(tmp_path, cli, text, message):
+    write(tmp_path / "pyproject.toml", text)
+    write(tmp_path / "a.md", markdown(COMPLIANT_META, COMPLIANT_BODY))
+    run = cli("check", "--config", "pyproject.toml", "a.md", cwd=tmp_path)
+    assert run.code == 2 and message in run.err and "Traceback" not in run.err, (run.out, run.err)

@@ -188,3 +188,11 @@ def test_explain_examples_are_checked_against_the_rule(cli):
     run = cli("explain", "global-research/print-permission")
     assert "Passing example (checked against this rule):" in run.out
     assert "scope:\n    - print" in run.out or "- print" in run.out
+
+
+@pytest.mark.parametrize("fmt", ["json", "sarif"])
+def test_diff_does_not_mix_a_patch_into_a_machine_readable_report(tmp_path, cli, fmt):
+    path = tmp_path / "a.md"
+    path.write_text("---\noriginal_url: https://www.globalresearch.ca/a/1\n---\nBody.\n", encoding="utf-8")
+    run = cli("check", "--diff", "--format", fmt, str(path))
+    assert run.code == 2 and f"--{fmt} FILE" in run.err and run.out == "", (run.out, run.err)

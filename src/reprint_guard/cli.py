@@ -218,6 +218,11 @@ def run_check(options: argparse.Namespace) -> int:
     try:
         if options.jobs is not None and options.jobs < 1:
             raise UsageError("--jobs must be at least 1")
+        if options.diff and options.format in ("json", "sarif"):
+            raise UsageError(
+                f"--diff writes a patch to standard output, where --format {options.format} writes its report: "
+                f"use --{options.format} FILE for the report"
+            )
         loaded = load_config(options.config)
         cli: dict[str, Any] = {
             "meta": parse_meta(options.meta),

@@ -116,8 +116,10 @@ def _read(path: Path) -> tuple[dict[str, Any], Any]:
             tool = tomllib.loads(text).get("tool", {})
         except tomllib.TOMLDecodeError as exc:
             raise ConfigError(f"invalid TOML: {exc}", path=name) from None
-        if "reprint-guard" not in tool:
+        if not isinstance(tool, dict) or "reprint-guard" not in tool:
             raise ConfigError("no [tool.reprint-guard] table in this file", path=name)
+        if not isinstance(tool["reprint-guard"], dict):
+            raise ConfigError("[tool.reprint-guard] must be a table", path=name, line=_toml_locator(text)([])[0])
         return tool["reprint-guard"], _toml_locator(text)
     try:
         loaded = load_yaml(text, error=ConfigError)
