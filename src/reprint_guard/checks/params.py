@@ -160,7 +160,7 @@ class TimingParams(Params):
 
 
 class LicenseParams(Params):
-    licenses: tuple[str, ...] = Field(description="SPDX ids the policy covers, e.g. [CC-BY-ND-4.0].")
+    licenses: tuple[str, ...] = Field(min_length=1, description="SPDX ids the policy covers, e.g. [CC-BY-ND-4.0].")
     link: bool = Field(default=True, description="Require a visible link to the licence deed.")
     named: bool = Field(default=True, description="Require the licence's name in the visible text.")
 
