@@ -175,7 +175,11 @@ POLICY_CASES = {
     "not-yaml": ("id: [\n", ":2:", "invalid YAML"),
     "scalar": ("just a string\n", ":1:1", "must be a YAML mapping"),
     "no-licences": (HEAD + "  - id: l\n    check: license\n    licenses: []\n    message: x\n", ":8:", "non-empty"),
-    "century-delay": (HEAD + "  - id: t\n    check: timing\n    after_days: 100000\n    message: x\n", ":8:", "rule 't', field 'after_days'"),
+    "century-delay": (
+        HEAD + "  - id: t\n    check: timing\n    after_days: 100000\n    message: x\n",
+        ":8:",
+        "rule 't', field 'after_days'",
+    ),
     "control-char": (HEAD + "  - id: c\x0b\n", ":6:", "character #x000b is not allowed"),
 }
 
