@@ -254,6 +254,7 @@ def test_undecodable_bytes_in_a_meta_value_are_checked_not_crashed_on(tmp_path, 
     ("front", "location", "message"),
     [
         ("published: !!timestamp soon\n", "t.md:3:12", "does not fit its !!tag"),
+        ("paywalled: !!bool nope\n", "t.md:3:12", "does not fit its !!tag"),
         ('title: "a\x01b"\n', "t.md:3:10", "character #x0001 is not allowed"),
     ],
 )
@@ -296,3 +297,11 @@ def test_a_page_whose_head_changes_length_when_lowercased(tmp_path, cli):
     assert run.code == 1, (run.out, run.err)
     findings = run.json()["results"][0]["findings"]
     assert findings and all(f["line"] == 7 for f in findings if f["rule"] == "global-research/source-credit")
+
+
+@pytest.mark.parametrize("option", ["--policy", "--rules-dir", "--config"])
+def test_a_file_name_too_long_for_the_file_system(tmp_path, cli, option):
+    path = tmp_path / "a.md"
+    path.write_text(markdown(COMPLIANT_META, COMPLIANT_BODY), encoding="utf-8")
+    run = cli("check", option, "x" * 5000 + ".yaml", str(path))
+    assert run.code == 2 and "Traceback" not in run.err and len(run.err.splitlines()) == 1, run.err[-300:]

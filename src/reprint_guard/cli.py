@@ -230,7 +230,7 @@ def run_check(options: argparse.Namespace) -> int:
             "stdin_format": options.stdin_format,
         }
         if options.policy:
-            cli["policy"] = str(Path(options.policy).resolve()) if Path(options.policy).is_file() else options.policy
+            cli["policy"] = str(Path(options.policy).resolve()) if os.path.isfile(options.policy) else options.policy
         if options.fail_on:
             cli["fail_on"] = options.fail_on
         if options.no_bare_urls:

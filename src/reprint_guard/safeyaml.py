@@ -250,7 +250,7 @@ def _failing_scalar(node: Any) -> Any:
             if isinstance(current, yaml.ScalarNode):
                 try:
                     Loader("").construct_object(current)
-                except (ValueError, TypeError, OverflowError, AttributeError):
+                except (ValueError, TypeError, OverflowError, AttributeError, KeyError):
                     return current.start_mark
                 except yaml.YAMLError:
                     continue  # a tag or a merge key that only makes sense in its document
@@ -317,10 +317,11 @@ def load(text: str, *, error: type[ReprintGuardError] = InputError, flat: bool =
         raise error(f"YAML nested deeper than {MAX_YAML_DEPTH} levels") from None
     except UnicodeError:  # a lone surrogate: from undecodable bytes on a command line, say
         raise error("not valid Unicode text (an undecodable byte or a lone surrogate)") from None
-    except (ValueError, TypeError, OverflowError, AttributeError) as exc:  # e.g. a date like 2025-13-45
+    except (ValueError, TypeError, OverflowError, AttributeError, KeyError) as exc:  # e.g. a date like 2025-13-45
         mark = _failing_scalar(node)
-        # PyYAML fails on '!!timestamp not-a-date' with an AttributeError of its own
-        problem = "a value that does not fit its !!tag" if isinstance(exc, AttributeError) else str(exc)
+        # PyYAML fails on '!!timestamp not-a-date' or '!!bool nope' with an AttributeError or KeyError of its own
+        untagged = isinstance(exc, AttributeError | KeyError)
+        problem = "a value that does not fit its !!tag" if untagged else str(exc)
         raise error(
             f"invalid YAML value: {problem}",
             line=mark.line + 1 if mark else None,

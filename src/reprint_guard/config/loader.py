@@ -8,6 +8,7 @@ first ``.reprint-guard.yaml`` (or ``.yml``), or ``pyproject.toml`` with a
 from __future__ import annotations
 
 import json
+import os
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -75,8 +76,8 @@ def load_config(explicit: str | Path | None = None, start: Path | None = None) -
     path = Path(explicit) if explicit else discover(start)
     if path is None:
         return LoadedConfig(None, start, None)  # the defaults; pydantic is not needed for them
-    if not path.is_file():
-        raise ConfigError("config file not found", path=str(path))
+    if not os.path.isfile(path):  # os.path, not Path: a name too long is "not found", not an OSError
+        raise ConfigError("config file not found", path=str(path)[:200])
     data, locate = _read(path)
     severity = data.get("severity")
     if isinstance(severity, dict):  # YAML 1.1 reads an unquoted `off` as false

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import threading
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
@@ -393,8 +394,8 @@ def _user_raws(extra: tuple[str, ...]) -> list[RawPolicy]:
     raws: list[RawPolicy] = []
     for item in extra:
         path = Path(item)
-        if not path.exists():
-            raise PolicyError("no such policy file or folder", path=item)
+        if not os.path.exists(path):  # os.path, not Path: a name too long is "no such file", not an OSError
+            raise PolicyError("no such policy file or folder", path=str(item)[:200])
         files = policy_files(path) if path.is_dir() else [path]
         raws += [read_policy_file(file) for file in files]
     return raws
@@ -416,8 +417,12 @@ def load_policy(spec: str | Path, *, extra: Iterable[str | Path] = ()) -> Policy
     text = str(spec)
     if isinstance(spec, Path) or looks_like_path(text):
         path = Path(text)
-        if not path.is_file():
-            raise PolicyError("policy file not found", path=text)
+        try:
+            found = path.is_file()
+        except OSError as exc:  # a name too long for the file system, say
+            raise PolicyError(f"policy file cannot be looked up: {exc.strerror or exc}", path=text[:200]) from None
+        if not found:
+            raise PolicyError("policy file not found", path=text[:200])
         policies = policy_set((*extra, path))
         raw = read_policy_file(path, validate=False)
         return policies.get(str(raw.data.get("id")))
