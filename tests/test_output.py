@@ -11,7 +11,7 @@ import jsonschema
 import pytest
 
 import reprint_guard
-from conftest import COMPLIANT_BODY, COMPLIANT_META, run_on_terminal
+from conftest import COMPLIANT_BODY, COMPLIANT_META, markdown, run_on_terminal
 from reprint_guard.output.github import command
 from reprint_guard.policy.schema import REPORT_SCHEMA_PATH, SCHEMA_PATH, render_report_schema, render_schema
 
@@ -140,3 +140,18 @@ def test_engine_results_and_typed_results_have_the_same_fields() -> None:
         plain = list(getattr(report, name).__slots__)
         typed = list(getattr(results, name).model_fields)
         assert plain == typed, name
+
+
+@pytest.mark.parametrize("fmt", ["sarif", "markdown", "json", "github", "text"])
+def test_a_file_name_that_is_not_utf8(tmp_path, cli, fmt):
+    """Such a name reaches Python as lone surrogates (os.fsdecode); every format must still be written."""
+    name = os.fsdecode(b"bad\xff.md")
+    (tmp_path / name).write_text(markdown({"original_url": COMPLIANT_META["original_url"]}, "Body.\n"), "utf-8")
+    import subprocess
+    import sys
+
+    run = subprocess.run(
+        [sys.executable, "-m", "reprint_guard", "check", ".", "--format", fmt], cwd=tmp_path, capture_output=True
+    )  # bytes: the name is written back as the bytes it was
+    assert run.returncode == 1 and b"Traceback" not in run.stderr, run.stderr[-500:]
+    assert b"bad" in run.stdout

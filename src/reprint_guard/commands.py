@@ -214,6 +214,14 @@ def apply_fixes(items: list[Any], settings: Any, *, write: bool) -> bool:
             sys.stderr.write(f"{exc}: not fixed\n")
             ok = False
             continue
+        except RecursionError:
+            sys.stderr.write(f"{path}: input nested too deeply to check: not fixed\n")
+            ok = False
+            continue
+        except Exception as exc:  # a bug of ours must not hide the other files, nor leave a traceback
+            sys.stderr.write(f"{path}: internal error ({type(exc).__name__}: {exc}); please report it: not fixed\n")
+            ok = False
+            continue
         if fix.refused:
             sys.stderr.write(f"{path}: left unchanged: {fix.refused}\n")
         elif fix.changed:

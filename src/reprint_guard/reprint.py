@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from .metaview import MetadataView
 from .visible import Media, VisibleBody, from_html, from_text, media_from_html, with_media
@@ -181,7 +182,13 @@ class Reprint:
             index = self.body.find("<!--", close)
         if self.format == "markdown" and ("`" in self.body or "~~~" in self.body):
             spans += _code_spans(self.body)
-        return spans
+        merged: list[tuple[int, int]] = []  # sorted and overlaps joined, so one bisect answers "inside one?"
+        for a, b in sorted(spans):
+            if merged and a <= merged[-1][1]:
+                merged[-1] = (merged[-1][0], max(merged[-1][1], b))
+            else:
+                merged.append((a, b))
+        return merged
 
     @property
     def _lower_body(self) -> str:
@@ -200,8 +207,11 @@ class Reprint:
             matches = (m.start() for m in pattern.finditer(self.body, start, end))
         else:
             matches = _find_all(self.body, needle, start, end)
+        spans = self._comment_spans
+        starts = [a for a, _ in spans]
         for index in matches:
-            if not any(a <= index < b for a, b in self._comment_spans):
+            at = bisect_right(starts, index) - 1
+            if at < 0 or index >= spans[at][1]:
                 return index
         return -1
 

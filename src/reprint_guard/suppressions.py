@@ -14,13 +14,15 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 
 from .record import Record
 from .report import Finding, Severity, Suppressed
 
 TOOL = "reprint-guard"
-_INLINE = re.compile(r"<!--\s*reprint-guard:\s*(?P<verb>[a-z-]+)\s*(?P<args>.*?)-->", re.DOTALL)
+#: The inside of an HTML comment that is a suppression (comments are found with str.find: linear time).
+_INLINE = re.compile(r"\s*reprint-guard:\s*(?P<verb>[a-z-]+)\s*(?P<args>.*)", re.DOTALL)
 _RULE_ID = re.compile(r"^[a-z0-9][a-z0-9._-]*/(?:[a-z0-9][a-z0-9._-]*|\*)$")
 _REASON = re.compile(r'reason\s*=\s*"(?P<reason>[^"]*)"')
 _UNTIL = re.compile(r"until\s*=\s*(?P<until>\S+)")
@@ -61,8 +63,7 @@ def parse_inline(body: str, body_line: int) -> tuple[list[Suppression], list[Fin
     problems: list[Finding] = []
     if "reprint-guard:" not in body:
         return found, problems
-    for match in _INLINE.finditer(body):
-        index = match.start()
+    for index, match in _inline_comments(body):
         line = body_line + body.count("\n", 0, index)
         column = index - (body.rfind("\n", 0, index) + 1) + 1
         args = match.group("args")
@@ -92,6 +93,19 @@ def parse_inline(body: str, body_line: int) -> tuple[list[Suppression], list[Fin
         assert reason_match is not None
         found.append(Suppression(rules, reason_match.group("reason").strip(), until, "inline", line, column))
     return found, problems
+
+
+def _inline_comments(body: str) -> Iterator[tuple[int, re.Match[str]]]:
+    """(position, match) of each ``<!-- reprint-guard: ... -->`` comment, in one pass over the body."""
+    index = body.find("<!--")
+    while index >= 0:
+        close = body.find("-->", index + 4)
+        if close < 0:
+            return  # no comment closes after this one: none of the rest is a comment either
+        match = _INLINE.fullmatch(body, index + 4, close)
+        if match is not None:
+            yield index, match
+        index = body.find("<!--", close + 3)
 
 
 def apply(findings: list[Finding], suppressions: list[Suppression], today: dt.date) -> list[Finding]:

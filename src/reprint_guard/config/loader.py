@@ -117,6 +117,8 @@ def _read(path: Path) -> tuple[dict[str, Any], Any]:
             tool = tomllib.loads(text).get("tool", {})
         except tomllib.TOMLDecodeError as exc:
             raise ConfigError(f"invalid TOML: {exc}", path=name) from None
+        except RecursionError:
+            raise ConfigError("invalid TOML: nested too deeply", path=name) from None
         if not isinstance(tool, dict) or "reprint-guard" not in tool:
             raise ConfigError("no [tool.reprint-guard] table in this file", path=name)
         if not isinstance(tool["reprint-guard"], dict):

@@ -23,8 +23,8 @@ class MarkdownFormatter:
     def __init__(self, stream: IO[str], *, title: str = "reprint-guard") -> None:
         self.stream = stream
         self.title = title
-        self.rows = tempfile.TemporaryFile("w+", encoding="utf-8")  # noqa: SIM115 - closed in close()
-        self.details = tempfile.TemporaryFile("w+", encoding="utf-8")  # noqa: SIM115 - closed in close()
+        self.rows = tempfile.TemporaryFile("w+", encoding="utf-8", errors="surrogateescape")  # noqa: SIM115 - closed in close()
+        self.details = tempfile.TemporaryFile("w+", encoding="utf-8", errors="surrogateescape")  # noqa: SIM115 - closed in close()
 
     def result(self, result: Result) -> None:
         if result.status == "error":

@@ -22,7 +22,8 @@ _LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 
 def fingerprint(path: str, rule: str, message: str) -> str:
     """Stable across line moves: the file, the rule and what it says, not where."""
-    return hashlib.sha256(f"{path}\0{rule}\0{message}".encode()).hexdigest()[:32]
+    # surrogateescape: a file name that is not UTF-8 reaches Python as lone surrogates
+    return hashlib.sha256(f"{path}\0{rule}\0{message}".encode("utf-8", "surrogateescape")).hexdigest()[:32]
 
 
 class SarifFormatter:

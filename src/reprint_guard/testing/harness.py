@@ -69,7 +69,7 @@ def parse_expect(value: object, path: str) -> list[Expectation]:
     out = []
     for item in value:
         rule, _, line = str(item).partition("@")
-        out.append(Expectation(rule.strip(), int(line) if line.strip().isdigit() else None))
+        out.append(Expectation(rule.strip(), int(line) if line.strip().isascii() and line.strip().isdigit() else None))
     return out
 
 
