@@ -419,8 +419,9 @@ def load_policy(spec: str | Path, *, extra: Iterable[str | Path] = ()) -> Policy
         path = Path(text)
         try:
             found = path.is_file()
-        except OSError as exc:  # a name too long for the file system, say
-            raise PolicyError(f"policy file cannot be looked up: {exc.strerror or exc}", path=text[:200]) from None
+        except (OSError, ValueError) as exc:  # a name too long for the file system, or with a NUL byte
+            reason = getattr(exc, "strerror", None) or exc
+            raise PolicyError(f"policy file cannot be looked up: {reason}", path=text[:200]) from None
         if not found:
             raise PolicyError("policy file not found", path=text[:200])
         policies = policy_set((*extra, path))

@@ -127,6 +127,8 @@ def read_file(
         data = read_limited(path, name)
     except OSError as exc:
         raise InputError(f"cannot read file: {exc.strerror or exc}", path=name) from None
+    except ValueError:  # a NUL byte in the name
+        raise InputError("cannot read file: the name has a NUL byte", path=name.replace("\0", "\\0")) from None
     sidecar = _read_sidecar(path) if has_sidecar is not False else {}
     if sidecar and key_map:
         sidecar, _ = remap(sidecar, {}, key_map)
