@@ -9,7 +9,7 @@ from .checks import CHECKS
 from .checks.base import Context, LazyValues, render
 from .errors import PolicyError
 from .policy.loader import PolicySet
-from .policy.model import Policy, Rule
+from .policy.model import Policy, Rule, derived
 from .report import Finding, Result, Severity
 from .reprint import Reprint
 from .urls import host_of
@@ -153,21 +153,14 @@ class _Plan:
 
 
 #: The plan of each policy id, for the policy object it was made from (a replaced policy gets a new plan).
-_PLANS: dict[str, _Plan] = {}
-
-
-def _plan(policy: Policy) -> _Plan:
-    plan = _PLANS.get(policy.id)
-    if plan is None or plan.policy is not policy:
-        plan = _PLANS[policy.id] = _Plan(policy)
-    return plan
+_PLANS: dict[str, tuple[Policy, _Plan]] = {}
 
 
 def run_policy(
     reprint: Reprint, policy: Policy, *, today: dt.date | None = None, severity: dict[str, str] | None = None
 ) -> list[Finding]:
     today = today or _today()
-    plan = _plan(policy)
+    plan = derived(_PLANS, policy, _Plan)
     findings: list[Finding] = []
     undecided: dict[str, list[Rule]] = {}
     values: LazyValues | None = None

@@ -79,16 +79,15 @@ def _insert(source: str, reprint: Reprint, block: str, position: str) -> str:
     """Put ``block`` at the top or the bottom of the body, leaving everything else as it is."""
     is_html = reprint.format == "html"
     if is_html:
-        from .reprint import _BODY_CLOSE, _BODY_OPEN  # matched in the source itself: lower() can change lengths
+        from .reprint import body_tags
 
+        opening, closing = body_tags(source)
         if position == "top":
-            found = _BODY_OPEN.search(source)
-            index = source.find(">", found.start()) + 1 if found is not None else 0
+            index = opening or 0
             return source[:index] + "\n" + block + "\n" + source[index:]
-        closing = max((m.start() for m in _BODY_CLOSE.finditer(source)), default=-1)
-        index = closing if closing >= 0 else len(source)
-        head = source[:index].rstrip("\n")
-        return head + "\n" + block + "\n" + source[index:].lstrip("\n") if closing >= 0 else head + "\n" + block + "\n"
+        if closing is None:
+            return source.rstrip("\n") + "\n" + block + "\n"
+        return source[:closing].rstrip("\n") + "\n" + block + "\n" + source[closing:].lstrip("\n")
     lines = source.split("\n")
     lines = [line + "\n" for line in lines[:-1]] + ([lines[-1]] if lines[-1] else [])
     start = reprint.body_line - 1  # the body's first line (0-based), counted in "\n" as body_line is

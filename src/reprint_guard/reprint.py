@@ -17,6 +17,21 @@ _BODY_CLOSE = re.compile("</body", re.IGNORECASE | re.ASCII)
 _LINK_DEFINITION = re.compile(r"^ {0,3}\[[^\]\n]+\]:\s*\S")
 
 
+_AFTER_ALL = float("inf")  # sorts after any end index: (index, _AFTER_ALL) follows every span starting at index
+
+
+def body_tags(page: str) -> tuple[int | None, int | None]:
+    """Where a page's content starts (just after ``<body ...>``) and where ``</body`` stands, if it has them.
+
+    Matched in the page itself, ASCII case-insensitively: ``lower()`` can change
+    a string's length ("İ"), and so its indices.
+    """
+    opening = _BODY_OPEN.search(page)
+    start = page.find(">", opening.start()) + 1 if opening is not None else None
+    closing = max((m.start() for m in _BODY_CLOSE.finditer(page)), default=None)
+    return start, closing
+
+
 def _rstrip(text: str, start: int, end: int) -> int:
     while end > start and text[end - 1].isspace():
         end -= 1
@@ -130,12 +145,9 @@ class Reprint:
     def _find_content_span(self) -> tuple[int, int]:
         start, end = 0, len(self.body)
         if self.format == "html":
-            # Matched in the body itself: lower() may change a string's length ("İ"), and so its indices.
-            opening = _BODY_OPEN.search(self.body)
-            if opening is not None:
-                start = self.body.find(">", opening.start()) + 1
-            closing = max((m.start() for m in _BODY_CLOSE.finditer(self.body)), default=-1)
-            if closing > start:
+            opening, closing = body_tags(self.body)
+            start = opening if opening is not None else 0
+            if closing is not None and closing > start:
                 end = closing
         return start, end
 
@@ -208,9 +220,8 @@ class Reprint:
         else:
             matches = _find_all(self.body, needle, start, end)
         spans = self._comment_spans
-        starts = [a for a, _ in spans]
         for index in matches:
-            at = bisect_right(starts, index) - 1
+            at = bisect_right(spans, (index, _AFTER_ALL)) - 1  # the last span starting at or before index
             if at < 0 or index >= spans[at][1]:
                 return index
         return -1

@@ -12,12 +12,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
+from ..policy.model import Policy, derived
 from ..reprint import Reprint
 from ..textnorm import find_phrase, normalized
 from .base import Context, Problem, compile_pattern
 
 if TYPE_CHECKING:
-    from ..policy.model import Policy
     from .params import TextParams as Params
 
 NAME = "text"
@@ -34,22 +34,18 @@ def _forbidden(policy: Policy) -> Any:
     forbidden pattern rarely matches, so each is searched on its own only when
     the alternation finds something.
     """
-    entry = _FORBIDDEN.get(policy.id)
-    if entry is None or entry[0] is not policy:
-        patterns = [
-            rule.params.pattern
-            for rule in policy.rules
-            if rule.check == NAME and rule.params.mode == "forbid" and rule.params.pattern is not None
-        ]
-        combined = None
-        # RE2's \Q quotes to the end of the pattern when no \E closes it: joined, it would swallow the rest.
-        if len(patterns) > 1 and not any("\\Q" in pattern for pattern in patterns):
-            try:
-                combined = compile_pattern("|".join(f"(?:{pattern})" for pattern in patterns), utf8=True)
-            except ValueError:  # too long or too big together: each is searched on its own
-                combined = None
-        entry = _FORBIDDEN[policy.id] = (policy, combined)
-    return entry[1]
+    patterns = [
+        rule.params.pattern
+        for rule in policy.rules
+        if rule.check == NAME and rule.params.mode == "forbid" and rule.params.pattern is not None
+    ]
+    # RE2's \Q quotes to the end of the pattern when no \E closes it: joined, it would swallow the rest.
+    if len(patterns) < 2 or any("\\Q" in pattern for pattern in patterns):
+        return None
+    try:
+        return compile_pattern("|".join(f"(?:{pattern})" for pattern in patterns), utf8=True)
+    except ValueError:  # too long or too big together: each is searched on its own
+        return None
 
 
 def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Problem]:
@@ -77,7 +73,7 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
 
 def _clear_of_forbidden(reprint: Reprint, policy: Policy) -> bool:
     """True when none of the policy's forbidden patterns is in the text (searched once per reprint)."""
-    combined = _forbidden(policy)
+    combined = derived(_FORBIDDEN, policy, _forbidden)
     if combined is None:
         return False
     key = f"text:forbidden:{policy.id}"

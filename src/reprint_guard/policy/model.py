@@ -8,7 +8,8 @@ policy files are validated before these are built (JSON Schema for the file,
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Literal
+from collections.abc import Callable
+from typing import Any, Literal, TypeVar
 
 from ..record import FrozenRecord
 from ..report import Severity
@@ -161,3 +162,19 @@ class Policy(FrozenRecord):
 
     def rule(self, rule_id: str) -> Rule | None:
         return next((r for r in self.rules if r.id == rule_id), None)
+
+
+_T = TypeVar("_T")
+
+
+def derived(cache: dict[str, tuple[Policy, _T]], policy: Policy, make: Callable[[Policy], _T]) -> _T:
+    """What ``make`` derives from ``policy``, made once per policy object and kept in ``cache`` by its id.
+
+    A different policy object with the same id (a user's policy replacing a
+    bundled one) gets its own; assigning one dict entry is atomic, so threads
+    at worst both make it.
+    """
+    entry = cache.get(policy.id)
+    if entry is None or entry[0] is not policy:
+        entry = cache[policy.id] = (policy, make(policy))
+    return entry[1]
