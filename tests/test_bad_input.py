@@ -43,6 +43,8 @@ CASES = {
     "not-mapping.md": ("---\n- a\n- b\n---\nBody\n", "not-mapping.md:2:1", "mapping"),
     "alias.md": (ALIAS_BOMB, "alias.md:3:8", "aliases"),
     "deep.md": ("---\nx: " + "[" * 5000 + "]" * 5000 + "\n---\nBody\n", "deep.md:2:", "nested deeper"),
+    # Block nesting ('- - - x') needs no brackets: it is caught on the composed nodes, with its position.
+    "deep-block.md": ("---\nx:\n  " + "- " * 40 + "x\n---\nBody\n", "deep-block.md:3:65", "nested deeper than 32"),
     "python-tag.md": ("---\nx: !!python/object:os.system ls\n---\nBody\n", "python-tag.md:2:", "invalid YAML"),
     "bad-toml.md": ("+++\ntitle = \n+++\nBody\n", "bad-toml.md:2:", "invalid TOML"),
     "bad-meta.md": (
@@ -173,6 +175,8 @@ POLICY_CASES = {
     ),
     "alias": (HEAD + "  - &r {id: a, check: text, phrase: x, message: y}\n  - *r\n", ":7:", "aliases"),
     "not-yaml": ("id: [\n", ":2:", "invalid YAML"),
+    # Deep enough for validation to recurse past Python's limit (was a traceback).
+    "deep-block": (HEAD + "  " + "- " * 700 + "x\n", ":6:65", "nested deeper than 32"),
     "scalar": ("just a string\n", ":1:1", "must be a YAML mapping"),
     "no-licences": (HEAD + "  - id: l\n    check: license\n    licenses: []\n    message: x\n", ":8:", "non-empty"),
     "century-delay": (

@@ -59,8 +59,30 @@ def _screen_events(text: str, error: type[ReprintGuardError]) -> None:
 
 
 def _needs_screening(text: str) -> bool:
-    # Aliases need '*'; deep nesting in a small document needs flow brackets.
+    # Aliases need '*'; deep nesting in a small document needs flow brackets, or block
+    # indicators ('- - - x'), which :func:`_check_depth` catches on the composed nodes.
     return "*" in text or len(text) > 65536 or (text.count("[") + text.count("{")) > MAX_YAML_DEPTH
+
+
+def _check_depth(node: yaml.Node | None, error: type[ReprintGuardError]) -> None:
+    """Refuse composed nodes nested deeper than the limit (iteratively: the tree may be deep).
+
+    Screening the event stream first would parse every document twice; block
+    nesting is cheap to build, so the nodes are looked at before anything
+    recursive (construction, validation) walks them.
+    """
+    pending = [(node, 1)] if isinstance(node, yaml.CollectionNode) else []
+    while pending:
+        current, depth = pending.pop()
+        if depth > MAX_YAML_DEPTH:
+            mark = current.start_mark
+            raise error(f"YAML nested deeper than {MAX_YAML_DEPTH} levels", line=mark.line + 1, column=mark.column + 1)
+        children = (
+            (part for pair in current.value for part in pair)
+            if isinstance(current, yaml.MappingNode)
+            else current.value
+        )
+        pending.extend((child, depth + 1) for child in children if isinstance(child, yaml.CollectionNode))
 
 
 # Flat documents -----------------------------------------------------------------
@@ -285,11 +307,14 @@ def load(text: str, *, error: type[ReprintGuardError] = InputError, flat: bool =
             return loaded
     node = None
     try:
-        if _needs_screening(text):
+        screened = _needs_screening(text)
+        if screened:
             _screen_events(text, error)
         loader = Loader(text)
         try:
             node = loader.get_single_node()
+            if not screened:
+                _check_depth(node, error)
             data = loader.construct_document(node) if node is not None else None
         finally:
             loader.dispose()
