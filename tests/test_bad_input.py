@@ -45,6 +45,22 @@ CASES = {
     "deep.md": ("---\nx: " + "[" * 5000 + "]" * 5000 + "\n---\nBody\n", "deep.md:2:", "nested deeper"),
     # Block nesting ('- - - x') needs no brackets: it is caught on the composed nodes, with its position.
     "deep-block.md": ("---\nx:\n  " + "- " * 40 + "x\n---\nBody\n", "deep-block.md:3:65", "nested deeper than 32"),
+    # The HTML parser's time grows with the square of the depth: refused before it parses.
+    "deep-quotes.md": (
+        "---\noriginal_url: https://www.globalresearch.ca/x/1\n---\n" + "> " * 3000 + "Body\n",
+        "deep-quotes.md: HTML nested deeper than 1000 elements",
+        "could not be checked",
+    ),
+    "deep-divs.html": (
+        "<html><body>\n<p>Hello</p>\n" + "<div>" * 3000 + "x" + "</div>" * 3000,
+        "deep-divs.html:3:5001: HTML nested deeper than 1000 elements",
+        "could not be checked",
+    ),
+    "many-authors.md": (
+        "---\noriginal_url: https://www.globalresearch.ca/x/1\nauthor:\n" + "- A Person\n" * 201 + "---\nBody\n",
+        "many-authors.md:3:1: metadata 'author': List should have at most 200 items",
+        "could not be checked",
+    ),
     "python-tag.md": ("---\nx: !!python/object:os.system ls\n---\nBody\n", "python-tag.md:2:", "invalid YAML"),
     "bad-toml.md": ("+++\ntitle = \n+++\nBody\n", "bad-toml.md:2:", "invalid TOML"),
     "bad-meta.md": (

@@ -155,6 +155,23 @@ def test_init_writes_a_commented_config_from_the_repository(tmp_path, cli):
     assert run.json()["results"][0]["policy"] == "global-research"
 
 
+def test_init_quotes_odd_folder_names_and_keys(tmp_path, cli):
+    """Folder names and front-matter keys with quotes, glob characters or line breaks still give a config
+    that loads and means what it says."""
+    folder = 'we"ird [draft]*#1'
+    write(tmp_path / folder / "a.md", markdown(HUGO_META, "Body"))
+    odd_key = '---\n"multi\\nline\\u0007key": 1\nCanonicalURL: https://www.globalresearch.ca/x/1\n---\nBody\n'
+    write(tmp_path / folder / "b.md", odd_key)
+    assert cli("init", str(tmp_path)).code == 0
+    text = (tmp_path / ".reprint-guard.yaml").read_text(encoding="utf-8")
+    data = yaml.safe_load(text)
+    assert data["include"] == ['we"ird \\[draft\\]\\*\\#1/**']
+    assert data["front-matter"]["CanonicalURL"] == "original_url"
+    run = cli("check", ".", "--format", "json", cwd=tmp_path)
+    assert run.code != 2, run.err
+    assert sorted(r["path"].rsplit("/", 1)[-1] for r in run.json()["results"]) == ["a.md", "b.md"]
+
+
 def test_no_config_means_the_models_defaults(tmp_path: Path) -> None:
     """Without a config file no pydantic model is built; the settings must equal those of an empty config."""
     from reprint_guard.config.loader import LoadedConfig

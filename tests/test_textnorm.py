@@ -47,14 +47,34 @@ def test_last_occurrence_is_the_last_forward_hit() -> None:
             assert find_phrase(text, phrase, cased=True, last=True) == (hits[-1] if hits else -1), (text, phrase)
 
 
+#: The definition ``_code_spans`` is held to: a fence closed by a line of just its marker or, never
+#: closed, running to the end; else a run of backticks up to the next run as long.
+_CODE = re.compile(r"^(`{3,}|~{3,})[^\n]*\n(?:.*?^\1[ \t]*$|.*\Z)|(`+)[^`\n].*?\2", re.MULTILINE | re.DOTALL)
+
+
 def test_code_spans_found_as_the_regex_finds_them() -> None:
-    from reprint_guard.reprint import _CODE, _code_spans
+    from reprint_guard.reprint import _code_spans
 
     rng = random.Random(3)
     pieces = ["a", " ", "\n", "`", "``", "```", "~~~", "~", "x y", "\n```py\n", "\n```\n", "\n~~~~\n"]
     for _ in range(20000):
         body = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 25)))
         assert _code_spans(body) == [(m.start(), m.end()) for m in _CODE.finditer(body)], repr(body)
+
+
+def test_code_spans_stay_linear_on_hostile_input() -> None:
+    """Thousands of unclosed fences, or of unmatched backtick runs, took minutes with a regex."""
+    import time
+
+    from reprint_guard.reprint import _code_spans
+
+    start = time.perf_counter()
+    assert _code_spans("```x\nabc\n" * 20000) == [(0, 180000)]  # never closed: code to the end
+    assert _code_spans("text\n" + "~~~a\n" * 20000) == [(5, 100005)]
+    runs = "".join(f" {'`' * (n % 40 + 1)}y" for n in range(20000))  # 40 lengths, most never closed
+    spans = _code_spans(runs)
+    assert time.perf_counter() - start < 5
+    assert spans == [(m.start(), m.end()) for m in _CODE.finditer(runs)]
 
 
 def _plain_content_end(text: str) -> str:

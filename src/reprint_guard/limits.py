@@ -4,6 +4,13 @@
 MAX_FILE_BYTES = 5 * 1024 * 1024
 #: Deepest nesting allowed in front matter, sidecars and policies.
 MAX_YAML_DEPTH = 32
+#: Deepest element nesting accepted in a body's HTML (as rendered, for Markdown). The HTML parser's
+#: time grows with the square of the depth: 100,000 nested elements take it half a minute, while a real
+#: page nests a few dozen deep (browsers stop nesting at 512).
+MAX_HTML_DEPTH = 1000
+#: Most names an ``author`` or ``copyright_holder`` list may hold. Each name is searched for in the whole
+#: body, so thousands of them on a body of megabytes would take minutes; a byline has a handful.
+MAX_NAMES = 200
 #: Largest policy file accepted (bytes).
 MAX_POLICY_BYTES = 1024 * 1024
 #: Longest regular expression a policy may use (characters).

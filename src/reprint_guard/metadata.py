@@ -8,10 +8,11 @@ types, and it is what the library exports and the docs describe.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from .limits import MAX_NAMES
 from .metaview import Medium
 
 
@@ -38,8 +39,8 @@ class Metadata(BaseModel):
     model_config = ConfigDict(extra="allow")
 
     title: str | None = None
-    author: str | list[str] | None = None
-    copyright_holder: str | list[str] | None = None
+    author: str | Annotated[list[str], Field(max_length=MAX_NAMES)] | None = None
+    copyright_holder: str | Annotated[list[str], Field(max_length=MAX_NAMES)] | None = None
     source: str | None = None
     original_url: str | None = None
     original_published: dt.datetime | dt.date | None = Field(

@@ -19,6 +19,8 @@ from collections.abc import Iterator, Mapping
 from enum import StrEnum
 from typing import Any
 
+from .limits import MAX_NAMES
+
 _EMAIL = re.compile(r"[^\s<>@,;]+@[^\s<>@,;]+")
 
 
@@ -195,8 +197,8 @@ def _exact(data: Mapping[str, Any]) -> MetadataView | None:
     for key in NAME_KEYS:
         value = get(key)
         if value is not None and type(value) is not str:
-            if type(value) is not list or any(type(v) is not str for v in value):
-                return None
+            if type(value) is not list or len(value) > MAX_NAMES or any(type(v) is not str for v in value):
+                return None  # the model converts it, or says what is wrong
             value = list(value)
         setattr(view, key, value)
     for key in DATE_KEYS:

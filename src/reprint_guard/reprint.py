@@ -5,12 +5,14 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
+from .errors import InputError
+from .limits import MAX_HTML_DEPTH
 from .metaview import MetadataView
-from .visible import Media, VisibleBody, from_html, from_text, media_from_html, with_media
+from .visible import Media, VisibleBody, from_html, from_text, media_from_html, too_deep, with_media
 
 BODY_FORMATS = ("markdown", "html", "text")
-#: Markdown code fences and code spans: their text is not visible as article text.
-_CODE = re.compile(r"^(`{3,}|~{3,})[^\n]*\n.*?^\1[ \t]*$|(`+)[^`\n].*?\2", re.MULTILINE | re.DOTALL)
+#: The opening line of a Markdown code fence (at a line start).
+_FENCE = re.compile(r"(`{3,}|~{3,})[^\n]*\n")
 _BODY_OPEN = re.compile("<body", re.IGNORECASE | re.ASCII)
 _BODY_CLOSE = re.compile("</body", re.IGNORECASE | re.ASCII)
 #: A Markdown reference-link definition line: ``[label]: https://...``.
@@ -101,9 +103,17 @@ class Reprint:
             if self.format == "markdown":
                 from .readers.markdown import render
 
-                self._html = render(self.body)
+                html = render(self.body)
             else:
-                self._html = self.body
+                html = self.body
+            deep = too_deep(html)
+            if deep is not None:
+                # Rendered Markdown has no position in the source; an HTML body's is its own.
+                line, column = self._position(deep) if html is self.body else (None, None)
+                raise InputError(
+                    f"HTML nested deeper than {MAX_HTML_DEPTH} elements", path=self.path, line=line, column=column
+                )
+            self._html = html
         return self._html
 
     @property
@@ -259,21 +269,43 @@ def _escape(text: str) -> str:
 
 
 def _code_spans(body: str) -> list[tuple[int, int]]:
-    """What ``_CODE.finditer`` finds, trying only where a match can start (a backtick or a tilde).
+    """Markdown code fences and code spans, whose text is not visible as article text.
 
-    Python's regex engine would otherwise try both alternatives at every
-    character of the article, which costs more than parsing it.
+    A fence runs to a line holding just its marker, or, never closed, to the end
+    of the body (as CommonMark has it). A span runs from a run of backticks to
+    the next run as long, on any line. One pass: only where a backtick or a tilde
+    stands is anything tried, and a run length found unclosed is not looked for
+    again, so hostile input (thousands of unclosed fences) stays linear.
     """
     starts = sorted({*_find_all(body, "`", 0, len(body)), *_find_all(body, "~", 0, len(body))})
     spans = []
     end = 0
+    unclosed: set[int] = set()  # backtick run lengths with no closing run after some point
     for start in starts:
         if start < end:
             continue
-        match = _CODE.match(body, start)
-        if match is not None:
-            spans.append((match.start(), match.end()))
-            end = match.end()
+        if start == 0 or body[start - 1] == "\n":
+            fence = _FENCE.match(body, start)
+            if fence is not None:
+                marker = re.escape(fence.group(1))
+                closing = re.compile(f"^{marker}[ \t]*$", re.MULTILINE).search(body, fence.end())
+                end = closing.end() if closing is not None else len(body)
+                spans.append((start, end))
+                continue
+        if body[start] != "`":
+            continue
+        after = start + 1
+        while after < len(body) and body[after] == "`":
+            after += 1
+        length = after - start
+        if length in unclosed or after == len(body) or body[after] == "\n":
+            continue
+        closing_at = body.find("`" * length, after + 1)
+        if closing_at < 0:
+            unclosed.add(length)
+            continue
+        end = closing_at + length
+        spans.append((start, end))
     return spans
 
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import os
+import re
 from collections import Counter
 from pathlib import Path
 
@@ -31,6 +33,27 @@ KNOWN_KEYS = {
 }
 CONTENT_SUFFIXES = (".md", ".markdown", ".html", ".htm")
 SAMPLE = 500
+#: What a gitignore-style glob reads as special: a folder's own name has them escaped.
+_GLOB_SPECIAL = re.compile(r"([\\*?\[\]!#])")
+
+
+#: What YAML cannot hold as it is (non-printable characters) or reads as a line break.
+_UNPRINTABLE = re.compile("[^\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def _escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}"
+
+
+def _quoted(text: str) -> str:
+    """A YAML double-quoted scalar for any name, even one with quotes, line breaks or control characters."""
+    return _UNPRINTABLE.sub(_escape, json.dumps(text, ensure_ascii=False))
+
+
+def _glob_folder(folder: str) -> str:
+    """A glob matching everything in ``folder``, whatever characters its name has."""
+    return _GLOB_SPECIAL.sub(r"\\\1", folder) + "/**"
 
 
 def scan(root: Path) -> tuple[Counter[str], Counter[str], int]:
@@ -71,7 +94,7 @@ def starter_config(root: Path) -> str:
     content = [f for f, _ in folders.most_common() if f != "."]
     if content:
         lines.append("include:")
-        lines += [f'  - "{folder}/**"' for folder in content[:5]]
+        lines += [f"  - {_quoted(_glob_folder(folder))}" for folder in content[:5]]
     else:
         lines.append("include: []")
     lines += [
@@ -86,12 +109,14 @@ def starter_config(root: Path) -> str:
     if mapping:
         lines.append("front-matter:")
         lines += [
-            f"  {k}: {v}  # used in {keys[k]} file{'s' if keys[k] != 1 else ''}" for k, v in sorted(mapping.items())
+            f"  {_quoted(k)}: {v}  # used in {keys[k]} file{'s' if keys[k] != 1 else ''}"
+            for k, v in sorted(mapping.items())
         ]
     else:
         lines.append("front-matter: {}")
     if keys:
-        common = ", ".join(f"{k} ({n})" for k, n in keys.most_common(12))
+        # A comment ends at a line break and may hold only printable characters: keys are shown escaped.
+        common = ", ".join(f"{_quoted(k)[1:-1]} ({n})" for k, n in keys.most_common(12))
         lines.append(f"# Keys seen in your files: {common}")
     lines += [
         "",

@@ -272,7 +272,10 @@ def validate_metadata(data: Mapping[str, Any], *, path: str, key_lines: Mapping[
     except ValueError as exc:  # pydantic's ValidationError
         if not hasattr(exc, "errors"):
             raise
-        problem = exc.errors()[0]
+        errors = exc.errors()
+        # A union ("a name or a list of names") fails once per member: what is wrong with the member the
+        # value was meant for (a list too long) says more than "not a string".
+        problem = next((e for e in errors if not str(e.get("type", "")).endswith("_type")), errors[0])
         loc = problem.get("loc") or ()
         key = str(loc[0]) if loc else None
         where = ".".join(str(part) for part in loc if not _is_type_tag(part)) or "metadata"
