@@ -9,8 +9,11 @@ from functools import lru_cache
 _ZERO_WIDTH_CHARS = "\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e"
 _ZERO_WIDTH = re.compile(f"[{_ZERO_WIDTH_CHARS}]")
 _ASCII_BYTES = bytes(range(128))
-#: ASCII white space as ``str.split`` sees it (``bytes.split`` leaves out \x1c-\x1f), mapped to a space.
-_ASCII_SPACES = bytes.maketrans(b"\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f", b" " * 9)
+#: In one pass over UTF-8: ASCII letters lower-cased (casefold of ASCII is lower()), and ASCII white
+#: space as ``str.split`` sees it (``bytes.split`` leaves out \x1c-\x1f) made a space.
+_ASCII_FOLD = bytes.maketrans(
+    b"ABCDEFGHIJKLMNOPQRSTUVWXYZ\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f", b"abcdefghijklmnopqrstuvwxyz" + b" " * 9
+)
 #: The white space ``str.split`` knows that NFKC does not turn into a space.
 _OTHER_SPACES = frozenset("\x85\u1680\u2028\u2029")
 
@@ -80,7 +83,7 @@ def normalize_utf8(text: str) -> bytes:
         folded = " " if char in _OTHER_SPACES else char.casefold()
         if folded != char:  # UTF-8 is self-synchronising: a character's bytes match only that character
             data = data.replace(char.encode("utf-8"), folded.encode("utf-8"))
-    data = data.lower().translate(_ASCII_SPACES)  # casefold of ASCII is lower()
+    data = data.translate(_ASCII_FOLD)
     if b"  " in data:  # runs of spaces are few: split at them rather than at every word
         data = b" ".join(piece for part in data.split(b"  ") if (piece := part.strip(b" ")))
     return data.strip(b" ")

@@ -7,6 +7,7 @@ FAIL: no ``author`` key, or an empty one.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from ..reprint import Reprint
@@ -21,9 +22,9 @@ SUMMARY = "A metadata field is present, and matches a pattern or one of the allo
 
 def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Problem]:
     value = reprint.metadata.value(params.field)
-    line, column = reprint.meta_position(params.field)
     if value in (None, "", []):
         if params.required:
+            line, column = reprint.meta_position(params.field)
             yield Problem(
                 line,
                 column,
@@ -37,15 +38,30 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
         regex = compile_pattern(params.pattern)
         bad = [v for v in values if not regex.search(str(v))]
         if bad:
+            line, column = reprint.meta_position(params.field)
             yield Problem(
                 line, column, detail=f"'{params.field}' is {bad[0]!r}, which does not match /{params.pattern}/"
             )
     if params.allowed is not None:
-        allowed = {_show(a).casefold() for a in params.allowed}
+        allowed = _allowed(params.allowed)
         bad = [v for v in values if _show(v).casefold() not in allowed]
         if bad:
+            line, column = reprint.meta_position(params.field)
             shown = ", ".join(_show(a) for a in params.allowed)
             yield Problem(line, column, detail=f"'{params.field}' is {_show(bad[0])}; allowed: {shown}")
+
+
+def _allowed(values: tuple[Any, ...]) -> frozenset[str]:
+    """The allowed values as compared; made once per rule (a list among them cannot be a cache key)."""
+    try:
+        return _allowed_cached(values)
+    except TypeError:
+        return frozenset(_show(a).casefold() for a in values)
+
+
+@lru_cache(maxsize=256)
+def _allowed_cached(values: tuple[Any, ...]) -> frozenset[str]:
+    return frozenset(_show(a).casefold() for a in values)
 
 
 def _show(value: Any) -> str:
