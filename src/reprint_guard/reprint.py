@@ -6,9 +6,9 @@ import re
 from bisect import bisect_right
 
 from .errors import InputError
-from .limits import MAX_HTML_DEPTH
+from .htmldepth import too_deep
 from .metaview import MetadataView
-from .visible import Media, VisibleBody, from_html, from_text, media_from_html, too_deep, with_media
+from .visible import Media, VisibleBody, from_html, from_text, media_from_html, with_media
 
 BODY_FORMATS = ("markdown", "html", "text")
 #: The opening line of a Markdown code fence (at a line start).
@@ -109,10 +109,8 @@ class Reprint:
             deep = too_deep(html)
             if deep is not None:
                 # Rendered Markdown has no position in the source; an HTML body's is its own.
-                line, column = self._position(deep) if html is self.body else (None, None)
-                raise InputError(
-                    f"HTML nested deeper than {MAX_HTML_DEPTH} elements", path=self.path, line=line, column=column
-                )
+                line, column = self._position(deep[0]) if html is self.body else (None, None)
+                raise InputError(deep[1], path=self.path, line=line, column=column)
             self._html = html
         return self._html
 

@@ -13,7 +13,6 @@ from typing import NamedTuple
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from .limits import MAX_HTML_DEPTH
 from .textnorm import find_phrase, normalize, normalize_utf8, normalized_utf8
 
 #: Elements whose content a reader never sees as article text.
@@ -133,70 +132,6 @@ class VisibleBody:
             return True
         held = [phrase for phrase in phrases if self.holds(phrase)]
         return bool(held) and any(find_phrase(self.text, phrase) >= 0 for phrase in held)
-
-
-#: Elements that never hold others (void), or whose end tag is optional and which the parser closes
-#: when a sibling starts (``<p>``, ``<li>``, table parts): they do not deepen the tree.
-_FLAT_TAGS = frozenset(
-    {
-        *("area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track"),
-        *("wbr", "keygen", "p", "li", "dt", "dd", "rb", "rt", "rtc", "rp", "option", "optgroup", "tr", "td", "th"),
-        *("thead", "tbody", "tfoot", "colgroup", "caption", "html", "head", "body"),
-    }
-)
-#: Elements whose content is text to the parser: tags inside them are not tags.
-_RAW_TEXT = frozenset(["script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "plaintext"])
-_TAG = re.compile(r"<(?:(!--)|(/?)([A-Za-z][^\s/>]*))")
-
-
-def too_deep(html: str) -> int | None:
-    """Where the HTML nests elements deeper than :data:`MAX_HTML_DEPTH`, if it does: the start tag's index.
-
-    An estimate made before parsing, because the parser's time grows with the
-    square of the depth. It counts start and end tags, leaving out those that
-    cannot deepen the tree, and skips comments and raw text; inside SVG or
-    MathML ``<x/>`` closes itself. Only HTML with more tags than the limit is scanned.
-    """
-    if html.count("<") <= MAX_HTML_DEPTH:
-        return None
-    depth = 0
-    foreign = 0  # depth at which an <svg> or <math> started (0: not inside one)
-    close = -1  # the next '>' (looked for again only once passed: the scan stays linear)
-    search = _TAG.search
-    match = search(html)
-    while match is not None:
-        comment, closing, name = match.groups()
-        position = match.end()
-        if comment:
-            end = html.find("-->", position)
-            if end < 0:
-                return None  # the rest is one comment
-            position = end + 3
-        else:
-            name = name.lower()
-            if closing:
-                if name not in _FLAT_TAGS and depth > 0:
-                    depth -= 1
-                    if depth < foreign:
-                        foreign = 0
-            elif name in _RAW_TEXT:
-                end = re.compile(f"</{re.escape(name)}", re.IGNORECASE).search(html, position)
-                if end is None:
-                    return None
-                position = end.end()
-            elif name not in _FLAT_TAGS:
-                if foreign and close < position:
-                    close = html.find(">", position)
-                    if close < 0:
-                        return None  # no tag is ever finished
-                if not (foreign and html[close - 1] == "/"):
-                    depth += 1
-                    if depth > MAX_HTML_DEPTH:
-                        return match.start()
-                    if not foreign and name in ("svg", "math"):
-                        foreign = depth
-        match = search(html, position)
-    return None
 
 
 class Media(NamedTuple):

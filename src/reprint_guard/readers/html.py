@@ -14,9 +14,8 @@ from typing import Any
 from selectolax.lexbor import LexborHTMLParser
 
 from ..errors import InputError
-from ..limits import MAX_HTML_DEPTH
+from ..htmldepth import too_deep
 from ..reprint import Reprint
-from ..visible import too_deep
 from . import without_surrogates
 
 
@@ -25,9 +24,10 @@ def read_html(text: str, *, path: str, meta: Mapping[str, Any] | None, bare_urls
 
     deep = too_deep(text)
     if deep is not None:  # before the parser sees it: its time grows with the square of the depth
-        line = text.count("\n", 0, deep) + 1
-        column = deep - (text.rfind("\n", 0, deep) + 1) + 1
-        raise InputError(f"HTML nested deeper than {MAX_HTML_DEPTH} elements", path=path, line=line, column=column)
+        index, problem = deep
+        line = text.count("\n", 0, index) + 1
+        column = index - (text.rfind("\n", 0, index) + 1) + 1
+        raise InputError(problem, path=path, line=line, column=column)
     declared = declared_metadata(text) if "<head" in text.lower() or "ld+json" in text else {}
     # The page was measured above: the Reprint takes it as its HTML without measuring it again.
     return build(text, declared, format="html", path=path, meta=meta, bare_urls=bare_urls, html=text, **extra)

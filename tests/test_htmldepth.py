@@ -1,0 +1,219 @@
+"""The nesting-depth estimate made before parsing: no refused real page, no deep page let through.
+
+The reference is the tree Lexbor itself builds (its depth walked iteratively).
+"""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+from selectolax.lexbor import LexborHTMLParser
+
+from reprint_guard import htmldepth
+from reprint_guard.htmldepth import too_deep
+from reprint_guard.limits import MAX_HTML_DEPTH
+
+
+def parsed_depth(html: str) -> int:
+    tree = LexborHTMLParser(html)
+    deepest, pending = 0, [(tree.root, 1)]
+    while pending:
+        node, depth = pending.pop()
+        deepest = max(deepest, depth)
+        child = node.child
+        while child is not None:
+            pending.append((child, depth + 1))
+            child = child.next
+    return deepest
+
+
+def modelled_depth(html: str, monkeypatch: pytest.MonkeyPatch) -> int:
+    """The deepest the model goes over the whole page (no limit)."""
+    deepest = 0
+
+    class Watched(htmldepth._Model):
+        __slots__ = ()
+
+        def depth(self) -> int:
+            nonlocal deepest
+            deepest = max(deepest, super().depth())
+            return deepest
+
+    monkeypatch.setattr(htmldepth, "MAX_HTML_DEPTH", 10**9)
+    Watched(html).run()
+    return deepest
+
+
+N = MAX_HTML_DEPTH + 500
+#: Long, sloppy but shallow pages (each parses under ten deep): never refused.
+SHALLOW = {
+    "unclosed font per cell": "<table>"
+    + "".join(f"<tr><td><font size=2>C{i}</td><td><font size=2>{i}</td></tr>\n" for i in range(N)),
+    "unclosed span per paragraph": "".join(f'<p>Para {i} <span class="note">aside</p>\n' for i in range(N)),
+    "unclosed link per list item": "<ul>" + "".join(f'<li><a href="/{i}">x</li>' for i in range(N)) + "</ul>",
+    "unclosed link per cell": "<table>" + "".join(f'<tr><td><a href="/{i}">x</td></tr>' for i in range(N)),
+    "unclosed bold per div": "".join(f"<div><b>x{i}</div>" for i in range(N)),
+    "anchors before headings": "".join(f"<a name=q{i}><h3>Q{i}</h3>text" for i in range(N)),
+    "self-closed icons": "<ul>" + "".join(f'<li><span class="icon"/> <i class="fa"/>x{i}' for i in range(N)),
+    "a tag in an attribute": "".join(f'<p title="<b>x">y{i}</p>' for i in range(N)),
+    "svg with CDATA and paths": "".join("<svg><![CDATA[<div>]]><path d='M0'/></svg>" for _ in range(N)),
+    "paragraphs and items that close themselves": "<p>para" * N + "<ul>" + "<li>item" * N,
+    "comments and scripts full of tags": "<!--" + "<div>" * N + "-->" + "<script>'<div>'</SCRIPT>" * N,
+    "table parts outside a table": "<caption><td><tr>" * N,
+    "nested selects": "<select>" * N,
+}
+#: Pages the parser really nests thousands deep (several are quadratic to parse): always refused.
+DEEP = {
+    "divs": "<div>" * N,
+    "list items in definitions": "<li><dd>" * N,
+    "stray end tags": "<div></b>" * N,
+    "end tags in attributes": '<div title="</div>">' * N,
+    "a short comment first": "<!-->" + "<div>" * N,
+    "svg title is not raw text": "<svg><title>" + "<div>" * N,
+    "divs after leaving svg": "<svg><b>" + "<div/>" * N,
+    "divs in foreignObject": "<svg><foreignObject>" + "<div/>" * N,
+    "blocks under bold": "<b><div></b>" * N,
+    "links around blocks": "<a><div>" * N,
+    "forms ignored": "<span><form>" * N,
+    "buttons under formatting": "<u><button></em>" * N,
+    "nested lists": "<ul><li>" * N,
+}
+
+
+@pytest.mark.parametrize("name", sorted(SHALLOW))
+def test_long_shallow_pages_are_not_refused(name: str) -> None:
+    html = SHALLOW[name]
+    assert parsed_depth(html) < 20
+    assert too_deep(html) is None
+
+
+@pytest.mark.parametrize("name", sorted(DEEP))
+def test_deep_pages_are_refused(name: str) -> None:
+    html = DEEP[name]
+    assert parsed_depth(html) > MAX_HTML_DEPTH
+    assert too_deep(html) is not None
+
+
+def test_formatting_reopened_in_every_paragraph_is_refused() -> None:
+    """The parser reopens each distinct unclosed <font> in every new paragraph: quadratic to parse (3,000 of
+    them took Lexbor 7 s here), so the reference depth is not computed; the model counts them."""
+    assert too_deep("".join(f"<font id={i}><p>x" for i in range(N))) is not None
+    assert parsed_depth("".join(f"<font id={i}><p>x" for i in range(50))) > 50
+
+
+def test_formatting_made_again_and_again_is_refused() -> None:
+    """999 formatting elements left open in a block: the parser recreates all of them in each later block."""
+    opened = "<div>" + "".join(f"<b id={i}>" for i in range(999)) + "</div>"
+    assert len(LexborHTMLParser(opened + "<div>x</div>" * 20).root.css("b")) == 999 * 21
+    found = too_deep(opened + "<div>x</div>" * 200)
+    assert found is not None and "formatting elements" in found[1]
+    assert too_deep(opened + "<div>x</div>" * 20) is None
+
+
+def test_the_refused_tag_is_where_the_limit_is_passed() -> None:
+    assert too_deep("<div>" * (MAX_HTML_DEPTH + 1) + "x") == (
+        5 * MAX_HTML_DEPTH,
+        f"HTML nested deeper than {MAX_HTML_DEPTH} elements",
+    )
+    assert too_deep("<div>" * MAX_HTML_DEPTH + "x") is None
+
+
+#: Tags and text to generate tag soup from.
+PIECES = tuple(
+    [
+        "<div>",
+        "</div>",
+        "<p>",
+        "</p>",
+        "<span>",
+        "</span>",
+        "<b>",
+        "</b>",
+        "<i id=x>",
+        "</i>",
+        "<a href=1>",
+        "<a href=2>",
+        "</a>",
+        "<li>",
+        "</li>",
+        "<ul>",
+        "</ul>",
+        "<dd>",
+        "<dt>",
+        "<dl>",
+        "</dl>",
+        "<table>",
+        "</table>",
+        "<tr>",
+        "<td>",
+        "</td>",
+        "<th>",
+        "<font size=2>",
+        "</font>",
+        "<svg>",
+        "</svg>",
+        "<path/>",
+        "<g>",
+        "</g>",
+        "<foreignObject>",
+        "<title>",
+        "</title>",
+        "<math>",
+        "<mi>",
+        "<select>",
+        "<option>",
+        "<button>",
+        "</button>",
+        "<nobr>",
+        "<h1>",
+        "</h1>",
+        "<h2>",
+        "<br>",
+        "<img src=x>",
+        "<!--c-->",
+        "<!-->",
+        "<textarea>",
+        "</textarea>",
+        "<form>",
+        "</form>",
+        "<pre>",
+        "</pre>",
+        "<blockquote>",
+        "</blockquote>",
+        "<em>",
+        "</em>",
+        "<strong>",
+        "</strong>",
+        "<caption>",
+        "<object>",
+        "</object>",
+        "<marquee>",
+        "<applet>",
+        "<center>",
+        "<code>",
+        "</code>",
+        "<s>",
+        "<u>",
+        "<tt>",
+        "x",
+        " ",
+        "<script>x</script>",
+        "<style>p{}</style>",
+    ]
+)
+
+
+def test_the_model_follows_the_parser_on_generated_tag_soup(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Never far under the parser's depth (that would let a slow page through), never far over it."""
+    rng = random.Random(7)
+    for _ in range(100):
+        count = rng.randint(20, 1500)
+        if rng.random() < 0.5:
+            motif = [rng.choice(PIECES) for _ in range(rng.randint(1, 4))]
+            html = "".join(motif * (count // len(motif)))
+        else:
+            html = "".join(rng.choice(PIECES) for _ in range(count))
+        parsed, modelled = parsed_depth(html), modelled_depth(html, monkeypatch)
+        assert parsed <= 3 * modelled + 10, (parsed, modelled, html[:300])
+        assert modelled <= 5 * parsed + 10, (parsed, modelled, html[:300])
