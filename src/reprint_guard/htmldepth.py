@@ -174,7 +174,8 @@ class _Model:
             if self.depth() > MAX_HTML_DEPTH:
                 return match.start(), f"HTML nested deeper than {MAX_HTML_DEPTH} elements"
             if self.reopened > MAX_REOPENED:
-                return match.start(), f"HTML misnested so that the parser would recreate {MAX_REOPENED}+ formatting elements"
+                problem = f"HTML misnested so that the parser would recreate {MAX_REOPENED}+ formatting elements"
+                return match.start(), problem
             if name in _RAW_TEXT and not self._in_foreign():
                 end = re.compile(f"</{re.escape(name)}", re.IGNORECASE).search(html, position)
                 if end is None:
