@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import subprocess
 from pathlib import Path
 
@@ -170,6 +171,17 @@ def test_init_quotes_odd_folder_names_and_keys(tmp_path, cli):
     run = cli("check", ".", "--format", "json", cwd=tmp_path)
     assert run.code != 2, run.err
     assert sorted(r["path"].rsplit("/", 1)[-1] for r in run.json()["results"]) == ["a.md", "b.md"]
+
+
+def test_a_folder_name_that_is_not_utf8_is_included_and_matched(tmp_path, cli):
+    """Its byte reaches Python as a lone surrogate: init writes '?' for it, and globs match it (was a traceback)."""
+    folder = tmp_path / os.fsdecode(b"bad\xff")
+    write(folder / "a.md", markdown(HUGO_META, "Body"))
+    assert cli("init", str(tmp_path)).code == 0
+    assert yaml.safe_load((tmp_path / ".reprint-guard.yaml").read_text(encoding="utf-8"))["include"] == ["bad?/**"]
+    run = cli("check", ".", "--format", "json", cwd=tmp_path)
+    assert run.code == 1, run.err
+    assert run.json()["summary"]["files"] == 1
 
 
 def test_no_config_means_the_models_defaults(tmp_path: Path) -> None:

@@ -47,9 +47,15 @@ def test_last_occurrence_is_the_last_forward_hit() -> None:
             assert find_phrase(text, phrase, cased=True, last=True) == (hits[-1] if hits else -1), (text, phrase)
 
 
-#: The definition ``_code_spans`` is held to: a fence closed by a line of just its marker or, never
-#: closed, running to the end; else a run of backticks up to the next run as long.
-_CODE = re.compile(r"^(`{3,}|~{3,})[^\n]*\n(?:.*?^\1[ \t]*$|.*\Z)|(`+)[^`\n].*?\2", re.MULTILINE | re.DOTALL)
+#: The definition ``_code_spans`` is held to (CommonMark's): a fence, up to 3 spaces in, closed by a line
+#: of at least as many of its character (up to 3 spaces in) or, never closed, running to the end; a
+#: backtick fence's info string has no backtick. Else a run of backticks up to the next run as long.
+_CODE = re.compile(
+    r"^ {0,3}(`{3,})[^`\n]*\n(?:.*?^ {0,3}\1`*[ \t]*$|.*\Z)"
+    r"|^ {0,3}(~{3,})[^\n]*\n(?:.*?^ {0,3}\2~*[ \t]*$|.*\Z)"
+    r"|(`+)[^`\n].*?\3",
+    re.MULTILINE | re.DOTALL,
+)
 
 
 def test_code_spans_found_as_the_regex_finds_them() -> None:
@@ -57,9 +63,20 @@ def test_code_spans_found_as_the_regex_finds_them() -> None:
 
     rng = random.Random(3)
     pieces = ["a", " ", "\n", "`", "``", "```", "~~~", "~", "x y", "\n```py\n", "\n```\n", "\n~~~~\n"]
+    pieces += ["\n  ", "\n````\n"]
     for _ in range(20000):
         body = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 25)))
         assert _code_spans(body) == [(m.start(), m.end()) for m in _CODE.finditer(body)], repr(body)
+
+
+def test_code_fences_close_as_commonmark_closes_them() -> None:
+    """An inline ```code``` line, a longer or indented closing fence: the text after them is visible."""
+    from reprint_guard.reprint import _code_spans
+
+    assert _code_spans("```pip install foo```\nSource") == [(0, 21)]
+    assert _code_spans("```\ncode\n````\nSource") == [(0, 13)]
+    assert _code_spans("```\ncode\n  ```\nSource") == [(0, 14)]
+    assert _code_spans("  ~~~\ncode\n~~~~~\nSource") == [(0, 16)]
 
 
 def test_code_spans_stay_linear_on_hostile_input() -> None:

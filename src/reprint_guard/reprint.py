@@ -11,8 +11,8 @@ from .metaview import MetadataView
 from .visible import Media, VisibleBody, from_html, from_text, media_from_html, with_media
 
 BODY_FORMATS = ("markdown", "html", "text")
-#: The opening line of a Markdown code fence (at a line start).
-_FENCE = re.compile(r"(`{3,}|~{3,})[^\n]*\n")
+#: The opening line of a Markdown code fence, from its marker (a backtick fence's info string has none).
+_FENCE = re.compile(r"(`{3,})[^`\n]*\n|(~{3,})[^\n]*\n")
 _BODY_OPEN = re.compile("<body", re.IGNORECASE | re.ASCII)
 _BODY_CLOSE = re.compile("</body", re.IGNORECASE | re.ASCII)
 #: A Markdown reference-link definition line: ``[label]: https://...``.
@@ -282,13 +282,15 @@ def _code_spans(body: str) -> list[tuple[int, int]]:
     for start in starts:
         if start < end:
             continue
-        if start == 0 or body[start - 1] == "\n":
+        line_start = body.rfind("\n", 0, start) + 1
+        if start - line_start <= 3 and body.startswith(" " * (start - line_start), line_start):
             fence = _FENCE.match(body, start)
-            if fence is not None:
-                marker = re.escape(fence.group(1))
-                closing = re.compile(f"^{marker}[ \t]*$", re.MULTILINE).search(body, fence.end())
-                end = closing.end() if closing is not None else len(body)
-                spans.append((start, end))
+            if fence is not None:  # closed by a line of at least as many of its character, up to 3 spaces in
+                marker = fence.group(1) or fence.group(2)
+                closing = re.compile(f"^ {{0,3}}{re.escape(marker)}{re.escape(marker[0])}*[ \t]*$", re.MULTILINE)
+                found = closing.search(body, fence.end())
+                end = found.end() if found is not None else len(body)
+                spans.append((line_start, end))
                 continue
         if body[start] != "`":
             continue

@@ -180,5 +180,11 @@ def _spec(patterns: tuple[str, ...]):  # type: ignore[no-untyped-def]
 
 
 def path_matches(relative: str, *patterns: str) -> bool:
-    """Whether a repository-relative POSIX path matches any gitignore-style glob."""
+    """Whether a repository-relative POSIX path matches any gitignore-style glob.
+
+    A byte of a file name that is not UTF-8 (a lone surrogate here) is matched as
+    U+FFFD: one character, which ``?`` matches, and text the glob engine can take.
+    """
+    if not relative.isascii():
+        relative = relative.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
     return bool(patterns) and _spec(tuple(patterns)).match_file(relative)

@@ -35,6 +35,7 @@ CONTENT_SUFFIXES = (".md", ".markdown", ".html", ".htm")
 SAMPLE = 500
 #: What a gitignore-style glob reads as special: a folder's own name has them escaped.
 _GLOB_SPECIAL = re.compile(r"([\\*?\[\]!#])")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 #: What YAML cannot hold as it is (non-printable characters) or reads as a line break.
@@ -52,8 +53,12 @@ def _quoted(text: str) -> str:
 
 
 def _glob_folder(folder: str) -> str:
-    """A glob matching everything in ``folder``, whatever characters its name has."""
-    return _GLOB_SPECIAL.sub(r"\\\1", folder) + "/**"
+    """A glob matching everything in ``folder``, whatever characters its name has.
+
+    A byte that is not UTF-8 reaches Python as a lone surrogate, which YAML cannot
+    hold even escaped: ``?`` (any one character) stands for it.
+    """
+    return _SURROGATE.sub("?", _GLOB_SPECIAL.sub(r"\\\1", folder)) + "/**"
 
 
 def scan(root: Path) -> tuple[Counter[str], Counter[str], int]:

@@ -6,7 +6,9 @@ engine and the CLI. Registered by name in :data:`FORMATTERS`.
 
 from __future__ import annotations
 
+import json as _json  # the name 'json' is this package's JSON formatter module once imported
 import os
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import IO, Protocol
@@ -18,6 +20,21 @@ class Formatter(Protocol):
     def result(self, result: Result) -> None: ...
 
     def close(self, summary: Summary) -> None: ...
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def json_text(data: object, **options: object) -> str:
+    """JSON as UTF-8 text can carry it: other characters as they are, lone surrogates escaped.
+
+    A file name byte that is not UTF-8 reaches Python as a lone surrogate; written
+    raw it would make the whole report invalid UTF-8, so it is written ``\\udcff``.
+    """
+    text = _json.dumps(data, ensure_ascii=False, **options)  # type: ignore[arg-type]
+    if text.isascii() or _SURROGATE.search(text) is None:
+        return text
+    return _SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def use_color(stream: IO[str], choice: str = "auto") -> bool:

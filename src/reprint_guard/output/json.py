@@ -11,6 +11,7 @@ from typing import IO
 
 from .. import __version__
 from ..report import REPORT_VERSION, Result, Summary
+from . import json_text
 
 
 class JsonFormatter:
@@ -33,4 +34,4 @@ class JsonFormatter:
 
 
 def _dumps(data: object) -> str:
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return json_text(data, separators=(",", ":"))

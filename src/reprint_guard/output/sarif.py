@@ -8,12 +8,12 @@ written after them, so nothing but the rule table is held in memory.
 from __future__ import annotations
 
 import hashlib
-import json
 from pathlib import Path
 from typing import IO, Any
 
 from .. import __version__
 from ..report import Result, Summary
+from . import json_text
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 INFORMATION_URI = "https://pypi.org/project/reprint-guard/"
@@ -53,7 +53,7 @@ class SarifFormatter:
         return index
 
     def _emit(self, result: dict[str, Any]) -> None:
-        self.stream.write(("\n" if self.first else ",\n") + json.dumps(result, ensure_ascii=False))
+        self.stream.write(("\n" if self.first else ",\n") + json_text(result))
         self.first = False
 
     def result(self, result: Result) -> None:
@@ -124,7 +124,7 @@ class SarifFormatter:
             "originalUriBaseIds": {"%SRCROOT%": {"uri": self.root.as_uri() + "/"}},
             "invocations": [{"executionSuccessful": self.failed_inputs == 0}],
         }
-        self.stream.write("\n], " + json.dumps(tail, ensure_ascii=False)[1:] + "]}\n")
+        self.stream.write("\n], " + json_text(tail)[1:] + "]}\n")
 
 
 def _rule_object(rule_id: str, level: str, info: dict[str, Any] | None) -> dict[str, Any]:
