@@ -11,8 +11,8 @@ import pytest
 from selectolax.lexbor import LexborHTMLParser
 
 from reprint_guard import htmldepth
-from reprint_guard.htmldepth import too_deep
-from reprint_guard.limits import MAX_HTML_DEPTH
+from reprint_guard.htmldepth import too_costly
+from reprint_guard.limits import MAX_HTML_ATTRIBUTES, MAX_HTML_DEPTH, MAX_HTML_OPTIONS
 
 
 def parsed_depth(html: str) -> int:
@@ -45,7 +45,7 @@ def modelled_depth(html: str, monkeypatch: pytest.MonkeyPatch) -> int:
     return deepest
 
 
-N = MAX_HTML_DEPTH + 500
+N = MAX_HTML_DEPTH * 2  # pages this long are looked at (below 8 KB any page parses fast)
 #: Long, sloppy but shallow pages (each parses under ten deep): never refused.
 SHALLOW = {
     "unclosed font per cell": "<table>"
@@ -85,20 +85,20 @@ DEEP = {
 def test_long_shallow_pages_are_not_refused(name: str) -> None:
     html = SHALLOW[name]
     assert parsed_depth(html) < 20
-    assert too_deep(html) is None
+    assert too_costly(html) is None
 
 
 @pytest.mark.parametrize("name", sorted(DEEP))
 def test_deep_pages_are_refused(name: str) -> None:
     html = DEEP[name]
     assert parsed_depth(html) > MAX_HTML_DEPTH
-    assert too_deep(html) is not None
+    assert too_costly(html) is not None
 
 
 def test_formatting_reopened_in_every_paragraph_is_refused() -> None:
     """The parser reopens each distinct unclosed <font> in every new paragraph: quadratic to parse (3,000 of
     them took Lexbor 7 s here), so the reference depth is not computed; the model counts them."""
-    assert too_deep("".join(f"<font id={i}><p>x" for i in range(N))) is not None
+    assert too_costly("".join(f"<font id={i}><p>x" for i in range(N))) is not None
     assert parsed_depth("".join(f"<font id={i}><p>x" for i in range(50))) > 50
 
 
@@ -106,17 +106,36 @@ def test_formatting_made_again_and_again_is_refused() -> None:
     """999 formatting elements left open in a block: the parser recreates all of them in each later block."""
     opened = "<div>" + "".join(f"<b id={i}>" for i in range(999)) + "</div>"
     assert len(LexborHTMLParser(opened + "<div>x</div>" * 20).root.css("b")) == 999 * 21
-    found = too_deep(opened + "<div>x</div>" * 200)
+    found = too_costly(opened + "<div>x</div>" * 200)
     assert found is not None and "formatting elements" in found[1]
-    assert too_deep(opened + "<div>x</div>" * 20) is None
+    assert too_costly(opened + "<div>x</div>" * 20) is None
 
 
 def test_the_refused_tag_is_where_the_limit_is_passed() -> None:
-    assert too_deep("<div>" * (MAX_HTML_DEPTH + 1) + "x") == (
-        5 * MAX_HTML_DEPTH,
+    text = "<p>" + "words " * 2000 + "</p>"
+    assert too_costly(text + "<div>" * (MAX_HTML_DEPTH + 1) + "x") == (
+        len(text) + 5 * MAX_HTML_DEPTH,
         f"HTML nested deeper than {MAX_HTML_DEPTH} elements",
     )
-    assert too_deep("<div>" * MAX_HTML_DEPTH + "x") is None
+    assert too_costly(text + "<div>" * MAX_HTML_DEPTH + "x") is None
+    assert too_costly("<div>" * 1500) is None  # short: parses in milliseconds however deep
+
+
+def test_thousands_of_attributes_or_options_are_refused() -> None:
+    """The parser's time grows with the square of either; a real page has a handful of each."""
+    tag = "<div " + " ".join(f"a{i}=x" for i in range(MAX_HTML_ATTRIBUTES + 1)) + ">"
+    assert too_costly("<p>x</p>" + tag + "x</div>") == (
+        8,
+        f"an HTML tag with more than {MAX_HTML_ATTRIBUTES} attributes",
+    )
+    assert too_costly(tag.replace("=x", "") + "<p>x</p>" * 2000) is not None  # found by the tag model too
+    assert too_costly("<div " + " ".join(f"a{i}=x" for i in range(MAX_HTML_ATTRIBUTES)) + ">x</div>") is None
+    options = "<select>" + "<option>x</option>" * (MAX_HTML_OPTIONS + 1) + "</select>"
+    assert too_costly(options) == (
+        8 + len("<option>x</option>") * MAX_HTML_OPTIONS,
+        f"an HTML <select> with more than {MAX_HTML_OPTIONS} options",
+    )
+    assert too_costly(("<select>" + "<option>x</option>" * 250 + "</select>") * 40) is None
 
 
 #: Tags and text to generate tag soup from.

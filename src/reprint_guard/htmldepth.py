@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 
-from .limits import MAX_HTML_DEPTH
+from .limits import MAX_HTML_ATTRIBUTES, MAX_HTML_DEPTH, MAX_HTML_OPTIONS
 
 _VOID = frozenset(
     {"area", "base", "basefont", "bgsound", "br", "col", "embed", "frame", "hr", "image", "img", "input"}
@@ -98,13 +98,36 @@ _TEXT = re.compile(r"[^\s<]")
 _COMMENT_END = re.compile(r"--!?>")
 
 
-def too_deep(html: str) -> tuple[int, str] | None:
-    """Where ``html`` nests elements deeper than :data:`MAX_HTML_DEPTH`, if it does: that start tag's
-    index, and what is wrong. Only HTML with more ``<`` than the limit can, and is looked at.
+#: HTML this short parses quickly however it is written (at worst ~0.1 s): it is not looked at.
+_SHORT = 8192
+#: A tag this long may hold thousands of attributes: they are counted.
+_LONG_TAG = re.compile(r"<[A-Za-z][^>]{10000}")
+
+
+def too_costly(html: str) -> tuple[int, str] | None:
+    """Where ``html`` would make the parser slow, if it would: the index of the start tag, and why.
+
+    The parser's time grows with the square of the nesting depth, of the
+    number of attributes on one element, and of the options in one
+    ``<select>``; misnested formatting can make it build millions of elements
+    from a few kilobytes. Only pages long enough for any of that are looked at.
     """
-    if html.count("<") <= MAX_HTML_DEPTH:
+    if len(html) <= _SHORT:
         return None
-    return _Model(html).run()
+    if html.count("<") > MAX_HTML_DEPTH:
+        return _Model(html).run()
+    for long in _LONG_TAG.finditer(html):
+        if (problem := _attributes(html, long.start())) is not None:
+            return long.start(), problem
+    return None
+
+
+def _attributes(html: str, start: int) -> str | None:
+    """What is wrong with the tag at ``start``, if it has more attributes than the limit."""
+    end = html.find(">", start)
+    if len(html[start : end if end >= 0 else len(html)].split()) - 1 > MAX_HTML_ATTRIBUTES:
+        return f"an HTML tag with more than {MAX_HTML_ATTRIBUTES} attributes"
+    return None
 
 
 _MARKERS = frozenset({"td", "th", "caption", "template", "applet", "object", "marquee"})
@@ -123,7 +146,7 @@ class _Model:
     the last such marker, and drops them when the cell closes.
     """
 
-    __slots__ = ("alike", "html", "pending", "reopened", "stack", "waiting")
+    __slots__ = ("alike", "html", "options", "pending", "reopened", "stack", "waiting")
 
     def __init__(self, html: str) -> None:
         self.html = html
@@ -132,6 +155,7 @@ class _Model:
         self.waiting = 0  # pending entries (markers left out)
         self.alike: list[dict[str, int]] = [{}]  # per cell: pending entries by tag source
         self.reopened = 0  # elements the parser would have made again, in all
+        self.options = 0  # options in the select opened last (the parser's time grows with their square)
 
     def depth(self) -> int:
         return len(self.stack) + self.waiting
@@ -166,6 +190,8 @@ class _Model:
             if rest is None:
                 return None  # a tag never finished: the parser reads to the end inside it
             position = rest.end()
+            if position - match.start() > 10000 and (problem := _attributes(html, match.start())) is not None:
+                return match.start(), problem
             name = name.lower()
             if closing:
                 self._end(name)
@@ -173,6 +199,8 @@ class _Model:
             self._start(name, html[match.start() : position])
             if self.depth() > MAX_HTML_DEPTH:
                 return match.start(), f"HTML nested deeper than {MAX_HTML_DEPTH} elements"
+            if self.options > MAX_HTML_OPTIONS:
+                return match.start(), f"an HTML <select> with more than {MAX_HTML_OPTIONS} options"
             if self.reopened > MAX_REOPENED:
                 problem = f"HTML misnested so that the parser would recreate {MAX_REOPENED}+ formatting elements"
                 return match.start(), problem
@@ -236,6 +264,10 @@ class _Model:
             self._reopen()
         if name in _VOID:
             return
+        if name == "select":
+            self.options = 0
+        elif name == "option" and any(entry[0] == "select" for entry in reversed(stack)):
+            self.options += 1
         stack.append((name, name in ("svg", "math"), tag))
         if name in _MARKERS:
             self.pending.append(None)

@@ -8,6 +8,10 @@ MAX_YAML_DEPTH = 32
 #: time grows with the square of the depth: 100,000 nested elements take it half a minute, while a real
 #: page nests a few dozen deep (browsers stop nesting at 512).
 MAX_HTML_DEPTH = 1000
+#: Most attributes one HTML element may have, and most options in one ``<select>``: the parser's time
+#: grows with the square of either (50,000 attributes take it 13 s; 20,000 options, 4 s).
+MAX_HTML_ATTRIBUTES = 5000
+MAX_HTML_OPTIONS = 5000
 #: Most names an ``author`` or ``copyright_holder`` list may hold. Each name is searched for in the whole
 #: body, so thousands of them on a body of megabytes would take minutes; a byline has a handful.
 MAX_NAMES = 200

@@ -6,7 +6,7 @@ import re
 from bisect import bisect_right
 
 from .errors import InputError
-from .htmldepth import too_deep
+from .htmldepth import too_costly
 from .metaview import MetadataView
 from .visible import Media, VisibleBody, from_html, from_text, media_from_html, with_media
 
@@ -106,7 +106,7 @@ class Reprint:
                 html = render(self.body)
             else:
                 html = self.body
-            deep = too_deep(html)
+            deep = too_costly(html)
             if deep is not None:
                 # Rendered Markdown has no position in the source; an HTML body's is its own.
                 line, column = self._position(deep[0]) if html is self.body else (None, None)

@@ -14,7 +14,7 @@ from typing import Any
 from selectolax.lexbor import LexborHTMLParser
 
 from ..errors import InputError
-from ..htmldepth import too_deep
+from ..htmldepth import too_costly
 from ..reprint import Reprint
 from . import without_surrogates
 
@@ -22,7 +22,7 @@ from . import without_surrogates
 def read_html(text: str, *, path: str, meta: Mapping[str, Any] | None, bare_urls: bool, **extra: Any) -> Reprint:
     from . import build
 
-    deep = too_deep(text)
+    deep = too_costly(text)
     if deep is not None:  # before the parser sees it: its time grows with the square of the depth
         index, problem = deep
         line = text.count("\n", 0, index) + 1
