@@ -1,13 +1,14 @@
-"""How deep a page's elements nest, estimated before the HTML parser sees it.
+"""HTML the parser would choke on, found before it parses.
 
-The parser's time grows with the square of the nesting depth (100,000 nested
-``<div>`` take Lexbor half a minute), while a real page nests a few dozen deep.
-So a page is refused when a cheap model of the HTML tree builder says it goes
-deeper than :data:`~reprint_guard.limits.MAX_HTML_DEPTH`.
+Lexbor's time grows with the square of the nesting depth (100,000 nested
+``<div>`` take it half a minute), of the attributes on one element and of the
+options in one ``<select>``; misnested formatting can make it build millions
+of elements from a few kilobytes. A real page has none of that, so such a page
+is refused (limits in :mod:`reprint_guard.limits`).
 
-The model keeps a stack of open element names, as the tree builder does, with
-its common rules: end tags close up to their element and are ignored when it
-is not open (or not in scope); ``<p>``, ``<li>``, ``<dd>``/``<dt>``, table
+Depth comes from a cheap model of the tree builder's stack of open elements,
+with its common rules: end tags close up to their element and are ignored when
+it is not open (or not in scope); ``<p>``, ``<li>``, ``<dd>``/``<dt>``, table
 rows and cells, and options close the ones still open; void elements hold
 nothing; ``<x/>`` closes itself only in SVG and MathML; comments, raw text
 (``<script>``, ``<style>``, ...) and quoted attribute values hold no tags.

@@ -106,11 +106,11 @@ class Reprint:
                 html = render(self.body)
             else:
                 html = self.body
-            deep = too_costly(html)
-            if deep is not None:
+            costly = too_costly(html)
+            if costly is not None:
                 # Rendered Markdown has no position in the source; an HTML body's is its own.
-                line, column = self._position(deep[0]) if html is self.body else (None, None)
-                raise InputError(deep[1], path=self.path, line=line, column=column)
+                line, column = self._position(costly[0]) if html is self.body else (None, None)
+                raise InputError(costly[1], path=self.path, line=line, column=column)
             self._html = html
         return self._html
 
@@ -269,9 +269,10 @@ def _escape(text: str) -> str:
 def _code_spans(body: str) -> list[tuple[int, int]]:
     """Markdown code fences and code spans, whose text is not visible as article text.
 
-    A fence runs to a line holding just its marker, or, never closed, to the end
-    of the body (as CommonMark has it). A span runs from a run of backticks to
-    the next run as long, on any line. One pass: only where a backtick or a tilde
+    As CommonMark has them: a fence (up to three spaces in; a backtick fence's
+    info string has no backtick) runs to a line of at least as many of its
+    character, or, never closed, to the end of the body. A span runs from a run
+    of backticks to the next run as long, on any line. One pass: only where a backtick or a tilde
     stands is anything tried, and a run length found unclosed is not looked for
     again, so hostile input (thousands of unclosed fences) stays linear.
     """

@@ -22,9 +22,9 @@ from . import without_surrogates
 def read_html(text: str, *, path: str, meta: Mapping[str, Any] | None, bare_urls: bool, **extra: Any) -> Reprint:
     from . import build
 
-    deep = too_costly(text)
-    if deep is not None:  # before the parser sees it: its time grows with the square of the depth
-        index, problem = deep
+    costly = too_costly(text)
+    if costly is not None:  # before the parser sees it
+        index, problem = costly
         line = text.count("\n", 0, index) + 1
         column = index - (text.rfind("\n", 0, index) + 1) + 1
         raise InputError(problem, path=path, line=line, column=column)
