@@ -30,19 +30,10 @@ def parsed_depth(html: str) -> int:
 
 def modelled_depth(html: str, monkeypatch: pytest.MonkeyPatch) -> int:
     """The deepest the model goes over the whole page (no limit)."""
-    deepest = 0
-
-    class Watched(htmldepth._Model):
-        __slots__ = ()
-
-        def depth(self) -> int:
-            nonlocal deepest
-            deepest = max(deepest, super().depth())
-            return deepest
-
     monkeypatch.setattr(htmldepth, "MAX_HTML_DEPTH", 10**9)
-    Watched(html).run()
-    return deepest
+    model = htmldepth._Model(html)
+    model.run()
+    return model.deepest
 
 
 N = MAX_HTML_DEPTH * 2  # pages this long are looked at (below 8 KB any page parses fast)
@@ -62,6 +53,12 @@ SHALLOW = {
     "comments and scripts full of tags": "<!--" + "<div>" * N + "-->" + "<script>'<div>'</SCRIPT>" * N,
     "table parts outside a table": "<caption><td><tr>" * N,
     "nested selects": "<select>" * N,
+    "minified tables without end tags": "<table>" + "<tr><td>x" * N + "</table>",
+    "tables closed from an open cell": "<table><tr><td>post</table>\n" * (N // 5),
+    "rows closed with a cell open": "<table>" + "<tr><td>a</td><td>b</tr>" * N + "</table>",
+    "a chart's long path": "<svg><path d='M 57 307 " + " ".join(f"L {i / 10} {i % 97}" for i in range(N)) + "'/></svg>",
+    "long alt text": '<p>x</p><img alt="' + "word " * 6000 + '">',
+    "formatting reopened once, kept open": "<div><b><i><u>Note:</div>" + "<p>Paragraph text.</p>\n" * N,
 }
 #: Pages the parser really nests thousands deep (several are quadratic to parse): always refused.
 DEEP = {
@@ -78,6 +75,15 @@ DEEP = {
     "forms ignored": "<span><form>" * N,
     "buttons under formatting": "<u><button></em>" * N,
     "nested lists": "<ul><li>" * N,
+    "blocks in spans (an end tag stops at a block)": "<span><div>x</span>" * N,
+    "sloppy spans around blocks": '<span class="x"><div>text</span></div>\n' * N,
+    "formatting reopened at a line break": "<p><b>x</p>\n" * N,
+    "CDATA outside SVG is a bogus comment": "<![CDATA[>" + "<div>" * N,
+    "an attribute named '=\"'": '<p =">' + "<div>" * N,
+    "MathML title is no integration point": "<math><title><xmp>" + "<div>" * N,
+    "SVG inside an integration point": "<svg><desc><svg><title>" + "<div>" * N,
+    "option groups outside a select": "<p>x</p>" + "<optgroup>" * N,
+    "formatting in selects": "<select><nobr>" * N,
 }
 
 
@@ -119,6 +125,30 @@ def test_the_refused_tag_is_where_the_limit_is_passed() -> None:
     )
     assert too_costly(text + "<div>" * MAX_HTML_DEPTH + "x") is None
     assert too_costly("<div>" * 1500) is None  # short: parses in milliseconds however deep
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        "<div " + "".join(f'a{i}=""' for i in range(MAX_HTML_ATTRIBUTES + 1)) + ">x</div>",  # no spaces between
+        "<div/" + "/".join(f"a{i}" for i in range(MAX_HTML_ATTRIBUTES + 1)) + ">x</div>",  # slashes between
+        "<div " + " ".join(f'x{i}=">"' for i in range(MAX_HTML_ATTRIBUTES + 1)) + ">x</div>",  # '>' in values
+    ],
+)
+def test_attributes_are_counted_as_the_tokenizer_reads_them(html: str) -> None:
+    assert too_costly(html) == (0, f"an HTML tag with more than {MAX_HTML_ATTRIBUTES} attributes")
+
+
+def test_costs_add_up_over_the_page() -> None:
+    """Many elements each just under a limit cost the parser as much as one far over it."""
+    tags = "".join("<div " + " ".join(f"a{i}=x" for i in range(2000)) + ">x</div>" for _ in range(40))
+    assert "too many attributes" in too_costly(tags)[1]  # type: ignore[index]
+    selects = ("<select>" + "<option>x</option>" * 4000 + "</select>") * 8
+    assert "too many options" in too_costly(selects)[1]  # type: ignore[index]
+    cloned = "<p>" + "".join("<b " + " ".join(f"a{i}=x" for i in range(1500)) + f" id={k}>" for k in range(3))
+    assert "too many attributes" in too_costly(cloned + "</p>" + "<p>x</p>" * 2000)[1]  # type: ignore[index]
+    assert too_costly("<p>x" * 99_000) is None
+    assert too_costly("<p>x" * 100_001) == (0, "HTML with more than 100000 tags")
 
 
 def test_thousands_of_attributes_or_options_are_refused() -> None:

@@ -85,91 +85,100 @@ _BREAKOUT = frozenset(
     | {"p", "pre", "ruby", "s", "small", "span", "strong", "strike", "sub", "sup", "table", "tt", "u", "ul"}
     | {"var"}
 )
-#: SVG and MathML elements whose content is HTML again.
-_INTEGRATION = frozenset({"foreignobject", "desc", "title", "mi", "mo", "mn", "ms", "mtext", "annotation-xml"})
+#: Where SVG and MathML content holds HTML again (per namespace).
+_INTEGRATION = {
+    "svg": frozenset({"foreignobject", "desc", "title"}),
+    "math": frozenset({"mi", "mo", "mn", "ms", "mtext", "annotation-xml"}),
+}
+#: End tags closed only within scope (the rest stop at the first special element).
+_SCOPED_END = (_CLOSES_P - {"hr", "xmp", "plaintext", "table"}) | {"button", "applet", "marquee", "object"}
+_TABLE_END = frozenset({"table", "tbody", "thead", "tfoot", "tr"})
+#: Start tags that close the same kind in the table they are in: the groups tried in turn.
+_TABLE_CLOSES = {
+    "tr": (("tr",), ("td", "th")),
+    "td": (("td", "th"),),
+    "th": (("td", "th"),),
+    "tbody": (("tbody", "thead", "tfoot"), ("tr",), ("td", "th")),
+    "thead": (("tbody", "thead", "tfoot"), ("tr",), ("td", "th")),
+    "tfoot": (("tbody", "thead", "tfoot"), ("tr",), ("td", "th")),
+    "caption": (("caption",), ("tbody", "thead", "tfoot"), ("tr",), ("td", "th")),
+    "colgroup": (("colgroup",), ("tbody", "thead", "tfoot"), ("tr",), ("td", "th")),
+}
+_MARKERS = frozenset({"td", "th", "caption", "template", "applet", "object", "marquee"})
 
 #: Most formatting elements the parser may make again over a page: each misnested tag can make it
 #: recreate every pending one, so a few kilobytes could otherwise become millions of elements.
 MAX_REOPENED = 100_000
+#: Most tags a page may have: a republished article has hundreds (the model costs a few µs a tag).
+MAX_TAGS = 100_000
+#: The parser's time grows with the square of an element's attributes and of a select's options: their
+#: squares are added up over the page (10^8 is about half a second of parsing).
+MAX_SQUARED = 10**8
 
 _MARKUP = re.compile(r"<(?:(!--)|(!|\?)|(/?)([A-Za-z][^\s/>]*))")
-#: The rest of a tag after its name: attributes (quoted values may hold '>'), then '>' or '/>'.
-_TAG_REST = re.compile(r"""(?>\s*=\s*(?:"[^"]*"|'[^']*')|[^>])*+>""")
-_TEXT = re.compile(r"[^\s<]")
+#: The rest of a tag after its name, as the tokenizer reads it: attributes (a value quoted after
+#: ``name=`` may hold '>'), white space and slashes, then '>'. Atomic: each character is read once.
+_TAG_REST = re.compile(r"""(?>[^\s/>][^\s/>=]*+(?>\s*+=\s*+(?>"[^"]*+"|'[^']*+'|[^\s>]*+))?+|[\s/]++)*+>""")
+_ATTRIBUTE = re.compile(r"""[^\s/>][^\s/>=]*+(?>\s*+=\s*+(?>"[^"]*+"|'[^']*+'|[^\s>]*+))?+""")
 _COMMENT_END = re.compile(r"--!?>")
-
-
-#: HTML this short parses quickly however it is written (at worst ~0.1 s): it is not looked at.
-_SHORT = 8192
-#: A tag this long may hold thousands of attributes: they are counted.
-_LONG_TAG = re.compile(r"<[A-Za-z][^>]{10000}")
-
-
-def too_costly(html: str) -> tuple[int, str] | None:
-    """Where ``html`` would make the parser slow, if it would: the index of the start tag, and why.
-
-    The parser's time grows with the square of the nesting depth, of the
-    number of attributes on one element, and of the options in one
-    ``<select>``; misnested formatting can make it build millions of elements
-    from a few kilobytes. Only pages long enough for any of that are looked at.
-    """
-    if len(html) <= _SHORT:
-        return None
-    if html.count("<") > MAX_HTML_DEPTH:
-        return _Model(html).run()
-    for long in _LONG_TAG.finditer(html):
-        if (problem := _attributes(html, long.start())) is not None:
-            return long.start(), problem
-    return None
-
-
-def _attributes(html: str, start: int) -> str | None:
-    """What is wrong with the tag at ``start``, if it has more attributes than the limit."""
-    end = html.find(">", start)
-    if len(html[start : end if end >= 0 else len(html)].split()) - 1 > MAX_HTML_ATTRIBUTES:
-        return f"an HTML tag with more than {MAX_HTML_ATTRIBUTES} attributes"
-    return None
-
-
-_MARKERS = frozenset({"td", "th", "caption", "template", "applet", "object", "marquee"})
+#: A tag this long may hold hundreds of attributes: they are counted.
+_LONG = 200
 
 
 def _formatting(name: str) -> bool:
     return name in _FORMATTING or name in _FORMATTING_ALSO
 
 
+def _attributes(tag: str) -> int:
+    """How many attributes a start tag has, as the tokenizer splits them (its name left out)."""
+    return sum(1 for _ in _ATTRIBUTE.finditer(tag, 1)) - 1
+
+
+class _Refused(Exception):
+    """What makes the page too costly, raised where it is found."""
+
+
 class _Model:
     """The tree builder's stack of open elements, in outline (see the module docstring).
 
-    Each open element is ``(name, in SVG/MathML, tag source)``; ``pending`` holds
-    the formatting elements a block closed, as ``(name, tag source)``, with None
-    where a table cell (or caption, ...) began: the parser reopens only those after
-    the last such marker, and drops them when the cell closes.
+    Each open element is ``(name, namespace, tag source)``; ``open`` counts them
+    by name, so that no rule has to look down the whole stack for one that is not
+    there. ``pending`` holds the formatting elements a block closed, as ``(name,
+    tag source)``, with None where a table cell (or caption, ...) began: the
+    parser reopens only those after the last such marker, and drops them when the
+    cell closes.
     """
 
-    __slots__ = ("alike", "html", "options", "pending", "reopened", "stack", "waiting")
+    __slots__ = ("alike", "deepest", "html", "open", "options", "pending", "reopened", "squared", "stack", "waiting")
 
     def __init__(self, html: str) -> None:
         self.html = html
-        self.stack: list[tuple[str, bool, str]] = []
+        self.stack: list[tuple[str, str, str]] = []
+        self.open: dict[str, int] = {}
         self.pending: list[tuple[str, str] | None] = []
         self.waiting = 0  # pending entries (markers left out)
         self.alike: list[dict[str, int]] = [{}]  # per cell: pending entries by tag source
         self.reopened = 0  # elements the parser would have made again, in all
-        self.options = 0  # options in the select opened last (the parser's time grows with their square)
-
-    def depth(self) -> int:
-        return len(self.stack) + self.waiting
+        self.options = 0  # options in the select opened last
+        self.squared = 0  # attributes and options, each element's count squared, added up
+        self.deepest = 0
 
     def run(self) -> tuple[int, str] | None:
+        try:
+            self._walk()
+        except _Refused as refused:
+            return refused.args[0], refused.args[1]
+        return None
+
+    def _walk(self) -> None:
         html = self.html
         position = 0
         while True:
             match = _MARKUP.search(html, position)
             if match is None:
-                return None
-            if self.waiting and _TEXT.search(html, position, match.start()):
-                self._reopen()
+                return
+            if self.waiting and match.start() > position:  # text, even white space, reopens them
+                self._reopen(match.start())
             comment, bogus, closing, name = match.groups()
             position = match.end()
             if comment:
@@ -178,115 +187,153 @@ class _Model:
                     continue
                 end = _COMMENT_END.search(html, position)
                 if end is None:
-                    return None  # the rest is one comment
+                    return  # the rest is one comment
                 position = end.end()
                 continue
-            if bogus:  # <!DOCTYPE ...>, <?xml ...?>, <![CDATA[...]]>: no element
-                end = html.find("]]>" if html.startswith("[CDATA[", position) else ">", position)
+            if bogus:  # <!DOCTYPE ...>, <?xml ...?>; <![CDATA[...]]> only in SVG and MathML
+                cdata = html.startswith("[CDATA[", position) and self._foreign()
+                end = html.find("]]>" if cdata else ">", position)
                 if end < 0:
-                    return None
-                position = end + 1
+                    return
+                position = end + (3 if cdata else 1)
                 continue
             rest = _TAG_REST.match(html, position)
             if rest is None:
-                return None  # a tag never finished: the parser reads to the end inside it
+                return  # a tag never finished: the parser reads to the end inside it
             position = rest.end()
-            if position - match.start() > 10000 and (problem := _attributes(html, match.start())) is not None:
-                return match.start(), problem
             name = name.lower()
             if closing:
                 self._end(name)
                 continue
-            self._start(name, html[match.start() : position])
-            if self.depth() > MAX_HTML_DEPTH:
-                return match.start(), f"HTML nested deeper than {MAX_HTML_DEPTH} elements"
-            if self.options > MAX_HTML_OPTIONS:
-                return match.start(), f"an HTML <select> with more than {MAX_HTML_OPTIONS} options"
-            if self.reopened > MAX_REOPENED:
-                problem = f"HTML misnested so that the parser would recreate {MAX_REOPENED}+ formatting elements"
-                return match.start(), problem
-            if name in _RAW_TEXT and not self._in_foreign():
-                end = re.compile(f"</{re.escape(name)}", re.IGNORECASE).search(html, position)
-                if end is None:
-                    return None
-                position = end.start()
-            elif name == "plaintext" and not self._in_foreign():
-                return None  # the rest is text
+            tag = html[match.start() : position]
+            if len(tag) > _LONG:
+                self._square(_attributes(tag), match.start(), "attributes on its elements")
+            self._start(name, tag, match.start())
+            depth = len(self.stack) + self.waiting
+            self.deepest = max(self.deepest, depth)
+            if depth > MAX_HTML_DEPTH:
+                raise _Refused(match.start(), f"HTML nested deeper than {MAX_HTML_DEPTH} elements")
+            top = self.stack[-1] if self.stack and self.stack[-1][0] == name else None
+            if top is not None and top[1] == "html":
+                if name in _RAW_TEXT:
+                    end = re.compile(f"</{re.escape(name)}", re.IGNORECASE).search(html, position)
+                    if end is None:
+                        return
+                    position = end.start()
+                elif name == "plaintext":
+                    return  # the rest is text
 
-    def _in_foreign(self) -> bool:
-        return bool(self.stack) and self.stack[-1][1]
+    def _square(self, count: int, at: int, what: str) -> None:
+        if count > MAX_HTML_ATTRIBUTES:
+            raise _Refused(at, f"an HTML tag with more than {MAX_HTML_ATTRIBUTES} attributes")
+        self._square_step(count * count, at, what)
 
-    def _start(self, name: str, tag: str) -> None:
+    def _square_step(self, amount: int, at: int, what: str) -> None:
+        self.squared += amount
+        if self.squared > MAX_SQUARED:
+            raise _Refused(at, f"HTML with too many {what} for the parser to take in reasonable time")
+
+    def _foreign(self) -> bool:
+        """Whether a start tag here is read as SVG or MathML (not in an integration point)."""
+        if not self.stack:
+            return False
+        name, namespace, _ = self.stack[-1]
+        return namespace != "html" and name not in _INTEGRATION[namespace]
+
+    def _start(self, name: str, tag: str, at: int) -> None:
         stack = self.stack
-        if self._in_foreign():
+        if self._foreign():
             if name not in _BREAKOUT:
                 if not tag.endswith("/>"):
-                    stack.append((name, stack[-1][0] not in _INTEGRATION, tag))
+                    self._push(name, stack[-1][1], tag)
                 return
-            while stack and stack[-1][1]:
+            while stack and stack[-1][1] != "html":
                 self._pop_to(len(stack) - 1)
-        if name == "select":  # a select inside a select ends it instead
-            for index in range(len(stack) - 1, -1, -1):
-                if stack[index][0] == "select":
-                    self._pop_to(index)
-                    return
-                if stack[index][0] in _SCOPE:
-                    break
-        if name in ("option", "optgroup"):  # an open option (then optgroup) just above ends
-            while stack and (stack[-1][0] == "option" or (name == "optgroup" and stack[-1][0] == "optgroup")):
-                self._pop_to(len(stack) - 1)
+        if self.open.get("select"):
+            if name == "select" and stack[-1][0] in ("select", "option", "optgroup"):
+                self._pop_to(self._find("select"))  # a select straight in a select ends it
+                return
+            if name == "option":  # n options cost like n squared: 2n - 1 more than n - 1 did
+                self.options += 1
+                self._square_step(2 * self.options - 1, at, "options in its selects")
+                if self.options > MAX_HTML_OPTIONS:
+                    raise _Refused(at, f"an HTML <select> with more than {MAX_HTML_OPTIONS} options")
         if (
             name in _IGNORED
-            or (name in _TABLE_PARTS and not any(entry[0] == "table" for entry in stack))
-            or (name == "form" and any(entry[0] == "form" for entry in stack))
+            or (name in _TABLE_PARTS and not self.open.get("table"))
+            or (name == "form" and self.open.get("form"))
         ):
             return
-        if name in _CLOSES_P:
+        if name in _CLOSES_P and self.open.get("p"):
             self._close_in_scope("p", _SCOPE | {"button"})
         if name in _HEADINGS and stack and stack[-1][0] in _HEADINGS:
             self._pop_to(len(stack) - 1)
-        siblings = _SIBLINGS.get(name)
-        if siblings is not None:
-            self._close_sibling(siblings)
-        elif name in ("a", "nobr"):  # a second one ends the first, wherever it is (the adoption agency)
-            self._forget(name, every=True)
-            for index in range(len(stack) - 1, -1, -1):
-                if stack[index][0] == name:
-                    self._close_formatting(index)
-                    break
-        if name == "table":  # a table straight inside a table (not in a cell) ends it
+        if name in _TABLE_CLOSES:
+            self._close_in_table(_TABLE_CLOSES[name])
+        elif name == "table" and self.open.get("table"):  # a table straight in a table (not in a cell) ends it
             for index in range(len(stack) - 1, -1, -1):
                 if stack[index][0] in _MARKERS:
                     break
                 if stack[index][0] == "table":
                     self._pop_to(index)
                     break
+        elif name in ("li", "dd", "dt"):
+            self._close_item(("li",) if name == "li" else ("dd", "dt"))
+        elif name == "button" and self.open.get("button"):
+            self._close_in_scope("button", _SCOPE)
+        elif name in ("a", "nobr"):  # a second one ends the first (adoption agency), even a pending one
+            self._forget(name, every=True)
+            if self.open.get(name):
+                self._close_formatting(self._find(name))
+        elif name == "option" and stack and stack[-1][0] == "option":
+            self._pop_to(len(stack) - 1)
+        elif name == "optgroup":
+            while stack and (stack[-1][0] == "option" or (self.open.get("select") and stack[-1][0] == "optgroup")):
+                self._pop_to(len(stack) - 1)
         if name not in _NO_REOPEN and self.waiting:
-            self._reopen()
+            self._reopen(at)
         if name in _VOID:
             return
         if name == "select":
             self.options = 0
-        elif name == "option" and any(entry[0] == "select" for entry in reversed(stack)):
-            self.options += 1
-        stack.append((name, name in ("svg", "math"), tag))
+        self._push(name, name if name in ("svg", "math") else "html", tag)
         if name in _MARKERS:
             self.pending.append(None)
             self.alike.append({})
 
     def _end(self, name: str) -> None:
+        if not self.open.get(name):
+            self._forget(name, every=False)  # a pending one's own end tag: it is not reopened
+            return
+        if self.stack[-1][0] == name:  # the current element's own end tag closes it, whatever it is
+            self._pop_to(len(self.stack) - 1)
+            return
+        if self.open.get("select") and name not in ("select", "option", "optgroup"):
+            return  # a select keeps its content: other end tags are ignored there
         stack = self.stack
+        if name in _TABLE_END:
+            boundaries = frozenset({"html", "template"}) | (frozenset() if name == "table" else {"table"})
+        elif name in _SCOPED_END or name in _HEADINGS:
+            boundaries = _SCOPE
+        else:
+            boundaries = _SPECIAL  # "any other end tag" stops at the first special element
         for index in range(len(stack) - 1, -1, -1):
-            current, foreign, _ = stack[index]
+            current, namespace, _ = stack[index]
             if current == name:
-                if _formatting(name):
+                if _formatting(name) and namespace == "html":
                     self._close_formatting(index)
                 else:
                     self._pop_to(index)
                 return
-            if current in _SCOPE and not foreign:
-                break
-        self._forget(name, every=False)  # a pending one's own end tag: it is not reopened
+            if namespace == "html" and current in boundaries:
+                return
+
+    def _find(self, name: str) -> int:
+        stack = self.stack
+        for index in range(len(stack) - 1, -1, -1):
+            if stack[index][0] == name:
+                return index
+        raise AssertionError(name)  # pragma: no cover - callers check ``open`` first
 
     def _forget(self, name: str, *, every: bool) -> None:
         """Drop the last (or every) pending ``name`` since the last marker."""
@@ -305,7 +352,8 @@ class _Model:
     def _close_formatting(self, index: int) -> None:
         """A formatting element's end: the adoption agency moves it, but leaves the blocks above it open."""
         if any(entry[0] in _SPECIAL for entry in self.stack[index + 1 :]):
-            del self.stack[index]
+            name = self.stack.pop(index)[0]
+            self.open[name] -= 1
         else:
             self._pop_to(index)
 
@@ -318,28 +366,49 @@ class _Model:
             if stack[index][0] in scope:
                 return
 
-    def _close_sibling(self, siblings: tuple[str, ...]) -> None:
+    def _close_in_table(self, groups: tuple[tuple[str, ...], ...]) -> None:
+        """Close the first group's element open in the current table (else the next group's)."""
+        for group in groups:
+            if not any(self.open.get(name) for name in group):
+                continue
+            stack = self.stack
+            for index in range(len(stack) - 1, -1, -1):
+                current = stack[index][0]
+                if current in group:
+                    self._pop_to(index)
+                    return
+                if current in ("table", "template", "html"):
+                    break
+
+    def _close_item(self, names: tuple[str, ...]) -> None:
+        if not any(self.open.get(name) for name in names):
+            return
         stack = self.stack
         for index in range(len(stack) - 1, -1, -1):
             current = stack[index][0]
-            if current in siblings:
+            if current in names:
                 self._pop_to(index)
                 return
-            if current in _SCOPE or (current in _SPECIAL and current not in ("address", "div", "p")):
+            if current in _SPECIAL and current not in ("address", "div", "p"):
                 return
+
+    def _push(self, name: str, namespace: str, tag: str) -> None:
+        self.stack.append((name, namespace, tag))
+        self.open[name] = self.open.get(name, 0) + 1
 
     def _pop_to(self, index: int) -> None:
         """Close the element at ``index`` and everything opened inside it."""
         closed = self.stack[index:]
         del self.stack[index:]
         for at in range(len(closed) - 1, -1, -1):  # innermost first, as the parser pops them
-            name, _, tag = closed[at]
+            name, namespace, tag = closed[at]
+            self.open[name] -= 1
             if name in _MARKERS:  # the cell's own pending formatting goes with it
                 while self.pending and self.pending.pop() is not None:
                     self.waiting -= 1
                 if len(self.alike) > 1:
                     self.alike.pop()
-            elif at and _formatting(name):  # the element closed on purpose is not reopened
+            elif at and namespace == "html" and _formatting(name):  # closed on purpose: not reopened
                 self._keep_pending(name, tag)
 
     def _keep_pending(self, name: str, tag: str) -> None:
@@ -350,15 +419,36 @@ class _Model:
             self.pending.append((name, tag))
             self.waiting += 1
 
-    def _reopen(self) -> None:
+    def _reopen(self, at: int) -> None:
         """Text or an inline element: the parser reopens the pending formatting elements since the marker."""
         pending = self.pending
         cut = len(pending)
         while cut > 0 and pending[cut - 1] is not None:
             cut -= 1
         for name, tag in pending[cut:]:
-            self.stack.append((name, False, tag))
+            self._push(name, "html", tag)
+            if len(tag) > _LONG:  # each copy gets every attribute again
+                self._square(_attributes(tag), at, "attributes on its elements")
         self.reopened += len(pending) - cut
+        if self.reopened > MAX_REOPENED:
+            problem = f"HTML misnested so that the parser would recreate {MAX_REOPENED}+ formatting elements"
+            raise _Refused(at, problem)
         self.waiting -= len(pending) - cut
         self.alike[-1].clear()
         del pending[cut:]
+
+
+#: HTML this short parses quickly however it is written (at worst ~0.1 s): it is not looked at.
+_SHORT = 8192
+
+
+def too_costly(html: str) -> tuple[int, str] | None:
+    """Where ``html`` would make the parser slow, if it would: the index of the start tag, and why.
+
+    Only pages long enough for that are looked at, in one pass over their tags.
+    """
+    if len(html) <= _SHORT:
+        return None
+    if html.count("<") > MAX_TAGS:
+        return 0, f"HTML with more than {MAX_TAGS} tags"
+    return _Model(html).run()
