@@ -117,6 +117,28 @@ def test_formatting_made_again_and_again_is_refused() -> None:
     assert too_costly(opened + "<div>x</div>" * 20) is None
 
 
+def test_a_long_article_is_not_modelled() -> None:
+    """With fewer than 600 tags, none of them holding hundreds of attributes, nothing can cost the parser
+    much: the page is not walked."""
+    paragraphs = [f"<p>{i} {' '.join(['word'] * 100)} <em>x</em> <a href='/x/{i}'>link</a>.</p>\n" for i in range(60)]
+    article = "".join(paragraphs)
+    assert len(article) > 20_000 and article.count("<") < 600
+    calls = []
+    original = htmldepth._Model.run
+    try:
+        htmldepth._Model.run = lambda self: calls.append(self) or original(self)  # type: ignore[method-assign]
+        assert too_costly("".join(paragraphs[:25])) is None  # under 20 KB: not even its tags are read
+        assert too_costly(article) is None  # longer: its tags are read, none holds many attributes
+        assert calls == []
+        assert too_costly(article * 2) is None  # more tags: walked, and fine
+        assert len(calls) == 1
+        busy = "<div " + " ".join(f"a{i}=x" for i in range(300)) + ">x</div>"
+        assert too_costly(article + busy) is None  # a tag with hundreds of attributes: walked too
+        assert len(calls) == 2
+    finally:
+        htmldepth._Model.run = original  # type: ignore[method-assign]
+
+
 def test_the_refused_tag_is_where_the_limit_is_passed() -> None:
     text = "<p>" + "words " * 2000 + "</p>"
     assert too_costly(text + "<div>" * (MAX_HTML_DEPTH + 1) + "x") == (

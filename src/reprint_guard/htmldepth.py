@@ -440,15 +440,27 @@ class _Model:
 
 #: HTML this short parses quickly however it is written (at worst ~0.1 s): it is not looked at.
 _SHORT = 8192
+#: Nor is HTML with this few tags (an article of a few thousand words): nesting, options and reopened
+#: elements all need more tags to cost anything...
+_FEW_TAGS = 600
+#: ... unless one of them holds hundreds of attributes (read as ``_TAG_REST`` reads them).
+_BUSY_TAG = re.compile(
+    r"""<[A-Za-z][^\s/>]*+(?>[^\s/>][^\s/>=]*+(?>\s*+=\s*+(?>"[^"]*+"|'[^']*+'|[^\s>]*+))?+|[\s/]++){400}"""
+)
 
 
 def too_costly(html: str) -> tuple[int, str] | None:
     """Where ``html`` would make the parser slow, if it would: the index of the start tag, and why.
 
-    Only pages long enough for that are looked at, in one pass over their tags.
+    Only pages long enough for that are looked at, in one pass over their tags
+    (a few µs a tag).
     """
     if len(html) <= _SHORT:
         return None
-    if html.count("<") > MAX_TAGS:
+    tags = html.count("<")
+    if tags > MAX_TAGS:
         return 0, f"HTML with more than {MAX_TAGS} tags"
+    # Up to 20 KB no tag can hold the attributes that cost anything (10,000 of them need 20 KB).
+    if tags <= _FEW_TAGS and (len(html) <= 20_000 or _BUSY_TAG.search(html) is None):
+        return None
     return _Model(html).run()
