@@ -443,10 +443,16 @@ _SHORT = 8192
 #: Nor is HTML with this few tags (an article of a few thousand words): nesting, options and reopened
 #: elements all need more tags to cost anything...
 _FEW_TAGS = 600
-#: ... unless one of them holds hundreds of attributes (read as ``_TAG_REST`` reads them).
-_BUSY_TAG = re.compile(
-    r"""<[A-Za-z][^\s/>]*+(?>[^\s/>][^\s/>=]*+(?>\s*+=\s*+(?>"[^"]*+"|'[^']*+'|[^\s>]*+))?+|[\s/]++){400}"""
+#: ... unless one of them holds hundreds of attributes. A tag and its attributes as the tokenizer reads
+#: them (every match consumes its tag, so the scan is linear even when names run into other '<').
+_TAG_BODY = re.compile(
+    r"""<[A-Za-z][^\s/>]*+((?>[^\s/>][^\s/>=]*+(?>\s*+=\s*+(?>"[^"]*+"|'[^']*+'|[^\s>]*+))?+|[\s/]++)*+)"""
 )
+
+
+def _busy(html: str) -> bool:
+    """Whether some tag holds hundreds of attributes."""
+    return any(m.end(1) - m.start(1) > 400 and _attributes(m.group()) > 200 for m in _TAG_BODY.finditer(html))
 
 
 def too_costly(html: str) -> tuple[int, str] | None:
@@ -461,6 +467,6 @@ def too_costly(html: str) -> tuple[int, str] | None:
     if tags > MAX_TAGS:
         return 0, f"HTML with more than {MAX_TAGS} tags"
     # Up to 20 KB no tag can hold the attributes that cost anything (10,000 of them need 20 KB).
-    if tags <= _FEW_TAGS and (len(html) <= 20_000 or _BUSY_TAG.search(html) is None):
+    if tags <= _FEW_TAGS and (len(html) <= 20_000 or not _busy(html)):
         return None
     return _Model(html).run()
