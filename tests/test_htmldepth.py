@@ -288,3 +288,19 @@ def test_the_model_follows_the_parser_on_generated_tag_soup(monkeypatch: pytest.
         parsed, modelled = parsed_depth(html), modelled_depth(html, monkeypatch)
         assert parsed <= 3 * modelled + 10, (parsed, modelled, html[:300])
         assert modelled <= 5 * parsed + 10, (parsed, modelled, html[:300])
+
+
+def test_the_guard_itself_stays_linear_on_hostile_pages() -> None:
+    """Inputs that made earlier versions of the guard (not the parser) take seconds to minutes."""
+    import time
+
+    pages = [
+        ("<a" + "x" * 10000) * 500,  # long tag names full of '<'
+        "<br>" * 1001 + "<a" + " " * 80000 + "=x>",  # one tag, a long run of spaces
+        "<span>" * 999 + "</x>" * 99000,  # end tags of nothing open, under a deep stack
+        "<table><tr><td>" * 300 + "<td>" * 99000,  # cells closing cells
+    ]
+    for page in pages:
+        start = time.perf_counter()
+        too_costly(page)
+        assert time.perf_counter() - start < 5, page[:40]
