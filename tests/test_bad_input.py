@@ -325,3 +325,14 @@ def test_a_file_name_too_long_for_the_file_system(tmp_path, cli, option):
     path.write_text(markdown(COMPLIANT_META, COMPLIANT_BODY), encoding="utf-8")
     run = cli("check", option, "x" * 5000 + ".yaml", str(path))
     assert run.code == 2 and "Traceback" not in run.err and len(run.err.splitlines()) == 1, run.err[-300:]
+
+
+def test_a_file_name_with_a_line_break_stays_on_one_line(tmp_path, cli):
+    """File names are written with their line breaks escaped, like every other quoted input."""
+    (tmp_path / "e\nmpty.md").write_text("", encoding="utf-8")
+    (tmp_path / "a\nb.md").write_text(markdown(COMPLIANT_META, "No credit here."), encoding="utf-8")
+    run = cli("check", str(tmp_path))
+    assert run.code == 2
+    assert f"{tmp_path}/e\\x0ampty.md: empty file" in run.out
+    assert run.out.startswith(f"{tmp_path}/a\\x0ab.md\n")
+    assert "mpty.md" not in run.out.replace("e\\x0ampty.md", "")

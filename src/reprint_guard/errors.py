@@ -40,7 +40,7 @@ class ReprintGuardError(Exception):
         self.column = column
 
     def location(self) -> str:
-        parts = [self.path or "<input>"]
+        parts = [one_line(self.path) if self.path else "<input>"]
         if self.line is not None:
             parts.append(str(self.line))
             if self.column is not None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import IO
 
+from ..errors import one_line
 from ..report import Result, Summary
 
 _COLORS = {
@@ -37,15 +38,15 @@ class TextFormatter:
             return
         if result.status == "skipped":
             if self.verbose:
-                write(f"{self._c('dim', result.path + ': skipped (' + (result.reason or '') + ')')}\n")
+                write(f"{self._c('dim', one_line(result.path) + ': skipped (' + (result.reason or '') + ')')}\n")
             return
         if not [f for f in result.findings if f.suppressed is None] and not self.verbose:
             return
         if not result.findings:
             if self.verbose:
-                write(f"{result.path}: {self._c('green', 'ok')} ({result.policy})\n")
+                write(f"{one_line(result.path)}: {self._c('green', 'ok')} ({result.policy})\n")
             return
-        lines = [self._c("bold", result.path)]
+        lines = [self._c("bold", one_line(result.path))]  # a file name may hold a line break
         for f in result.findings:
             where = f"{f.line}:{f.column}"
             severity = f.severity.value
