@@ -47,13 +47,13 @@ CASES = {
     "deep-block.md": ("---\nx:\n  " + "- " * 40 + "x\n---\nBody\n", "deep-block.md:3:65", "nested deeper than 32"),
     # The HTML parser's time grows with the square of the depth: refused before it parses.
     "deep-quotes.md": (
-        "---\noriginal_url: https://www.globalresearch.ca/x/1\n---\n" + "> " * 3000 + "Body\n",
-        "deep-quotes.md: HTML nested deeper than 1000 elements",
+        "---\noriginal_url: https://www.globalresearch.ca/x/1\n---\n" + "> " * 5000 + "Body\n",
+        "deep-quotes.md: HTML nested deeper than 4000 elements",
         "could not be checked",
     ),
     "deep-divs.html": (
-        "<html><body>\n<p>Hello</p>\n" + "<div>" * 3000 + "x" + "</div>" * 3000,
-        "deep-divs.html:3:5001: HTML nested deeper than 1000 elements",
+        "<html><body>\n<p>Hello</p>\n" + "<div>" * 5000 + "x" + "</div>" * 5000,
+        "deep-divs.html:3:20001: HTML nested deeper than 4000 elements",
         "could not be checked",
     ),
     "many-authors.md": (

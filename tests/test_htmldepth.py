@@ -112,7 +112,7 @@ def test_formatting_made_again_and_again_is_refused() -> None:
     """999 formatting elements left open in a block: the parser recreates all of them in each later block."""
     opened = "<div>" + "".join(f"<b id={i}>" for i in range(999)) + "</div>"
     assert len(LexborHTMLParser(opened + "<div>x</div>" * 20).root.css("b")) == 999 * 21
-    found = too_costly(opened + "<div>x</div>" * 200)
+    found = too_costly(opened + "<div>x</div>" * 600)
     assert found is not None and "formatting elements" in found[1]
     assert too_costly(opened + "<div>x</div>" * 20) is None
 
@@ -170,7 +170,10 @@ def test_costs_add_up_over_the_page() -> None:
     cloned = "<p>" + "".join("<b " + " ".join(f"a{i}=x" for i in range(1500)) + f" id={k}>" for k in range(3))
     assert "too many attributes" in too_costly(cloned + "</p>" + "<p>x</p>" * 2000)[1]  # type: ignore[index]
     assert too_costly("<p>x" * 99_000) is None
-    assert too_costly("<p>x" * 100_001) == (0, "HTML with more than 100000 tags")
+    assert too_costly("<p>x" * 100_001) == (400_000, "HTML with more than 100000 elements")
+    assert too_costly("</x>" * 400_001) == (1_600_000, "HTML with more than 400000 tags")
+    # Only tags count: '<' in a script, and end tags, do not make elements.
+    assert too_costly("<p>x</p>" * 90_000 + "<script>" + "a<b;" * 200_000 + "</script>") is None
 
 
 def test_thousands_of_attributes_or_options_are_refused() -> None:

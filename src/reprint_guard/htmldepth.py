@@ -108,9 +108,11 @@ _MARKERS = frozenset({"td", "th", "caption", "template", "applet", "object", "ma
 
 #: Most formatting elements the parser may make again over a page: each misnested tag can make it
 #: recreate every pending one, so a few kilobytes could otherwise become millions of elements.
-MAX_REOPENED = 100_000
-#: Most tags a page may have: a republished article has hundreds (the model costs a few µs a tag).
+MAX_REOPENED = 500_000
+#: Most elements (start tags) a page may have, and most tags of any kind: a republished article has
+#: hundreds (the model costs a few µs a tag).
 MAX_TAGS = 100_000
+MAX_MARKUP = 4 * MAX_TAGS
 #: The parser's time grows with the square of an element's attributes and of a select's options: their
 #: squares are added up over the page (10^8 is about half a second of parsing).
 MAX_SQUARED = 10**8
@@ -149,7 +151,20 @@ class _Model:
     cell closes.
     """
 
-    __slots__ = ("alike", "deepest", "html", "open", "options", "pending", "reopened", "squared", "stack", "waiting")
+    __slots__ = (
+        "alike",
+        "deepest",
+        "html",
+        "markup",
+        "open",
+        "options",
+        "pending",
+        "reopened",
+        "squared",
+        "stack",
+        "starts",
+        "waiting",
+    )
 
     def __init__(self, html: str) -> None:
         self.html = html
@@ -162,6 +177,8 @@ class _Model:
         self.options = 0  # options in the select opened last
         self.squared = 0  # attributes and options, each element's count squared, added up
         self.deepest = 0
+        self.starts = 0  # start tags read
+        self.markup = 0  # tags, comments and declarations read
 
     def run(self) -> tuple[int, str] | None:
         try:
@@ -181,6 +198,9 @@ class _Model:
                 self._reopen(match.start())
             comment, bogus, closing, name = match.groups()
             position = match.end()
+            self.markup += 1
+            if self.markup > MAX_MARKUP:
+                raise _Refused(match.start(), f"HTML with more than {MAX_MARKUP} tags")
             if comment:
                 if html.startswith(">", position) or html.startswith("->", position):  # <!--> and <!--->
                     position = html.find(">", position) + 1
@@ -205,6 +225,9 @@ class _Model:
             if closing:
                 self._end(name)
                 continue
+            self.starts += 1
+            if self.starts > MAX_TAGS:
+                raise _Refused(match.start(), f"HTML with more than {MAX_TAGS} elements")
             tag = html[match.start() : position]
             if len(tag) > _LONG:
                 self._square(_attributes(tag), match.start(), "attributes on its elements")
@@ -464,8 +487,6 @@ def too_costly(html: str) -> tuple[int, str] | None:
     if len(html) <= _SHORT:
         return None
     tags = html.count("<")
-    if tags > MAX_TAGS:
-        return 0, f"HTML with more than {MAX_TAGS} tags"
     # Up to 20 KB no tag can hold the attributes that cost anything (10,000 of them need 20 KB).
     if tags <= _FEW_TAGS and (len(html) <= 20_000 or not _busy(html)):
         return None

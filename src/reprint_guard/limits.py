@@ -5,9 +5,10 @@ MAX_FILE_BYTES = 5 * 1024 * 1024
 #: Deepest nesting allowed in front matter, sidecars and policies.
 MAX_YAML_DEPTH = 32
 #: Deepest element nesting accepted in a body's HTML (as rendered, for Markdown). The HTML parser's
-#: time grows with the square of the depth: 100,000 nested elements take it half a minute, while a real
-#: page nests a few dozen deep (browsers stop nesting at 512).
-MAX_HTML_DEPTH = 1000
+#: time grows with the square of the depth: 100,000 nested elements take it half a minute, 4,000 take it
+#: about 0.05 s, while a real page nests a few dozen deep (browsers stop nesting at 512). Sloppy markup
+#: (an unclosed <b> in every paragraph) can reach a few thousand.
+MAX_HTML_DEPTH = 4000
 #: Most attributes one HTML element may have, and most options in one ``<select>``: the parser's time
 #: grows with the square of either (50,000 attributes take it 13 s; 20,000 options, 4 s).
 MAX_HTML_ATTRIBUTES = 5000
