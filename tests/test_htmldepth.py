@@ -58,6 +58,7 @@ SHALLOW = {
     "rows closed with a cell open": "<table>" + "<tr><td>a</td><td>b</tr>" * N + "</table>",
     "a chart's long path": "<svg><path d='M 57 307 " + " ".join(f"L {i / 10} {i % 97}" for i in range(N)) + "'/></svg>",
     "long alt text": '<p>x</p><img alt="' + "word " * 6000 + '">',
+    "a self-closed svg icon before form fields": '<form><svg class="icon"/>' + "<input name=q><label>x</label>" * N,
     "formatting reopened once, kept open": "<div><b><i><u>Note:</div>" + "<p>Paragraph text.</p>\n" * N,
 }
 #: Pages the parser really nests thousands deep (several are quadratic to parse): always refused.

@@ -319,7 +319,11 @@ class _Model:
             return
         if name == "select":
             self.options = 0
-        self._push(name, name if name in ("svg", "math") else "html", tag)
+        if name in ("svg", "math"):
+            if not tag.endswith("/>"):  # <svg/> is an empty SVG element (an icon), not SVG content to come
+                self._push(name, name, tag)
+            return
+        self._push(name, "html", tag)
         if name in _MARKERS:
             self.pending.append(None)
             self.alike.append({})
