@@ -105,6 +105,11 @@ _TABLE_CLOSES = {
     "colgroup": (("colgroup",), ("tbody", "thead", "tfoot"), ("tr",), ("td", "th")),
 }
 _MARKERS = frozenset({"td", "th", "caption", "template", "applet", "object", "marquee"})
+#: Where implied closes stop looking: a <p> is closed within button scope, table parts within their table,
+#: list items below any special element but address, div and p.
+_BUTTON_SCOPE = _SCOPE | {"button"}
+_TABLE_SCOPE = frozenset({"table", "template", "html"})
+_ITEM_STOP = _SPECIAL - {"address", "div", "p"}
 
 #: Most formatting elements the parser may make again over a page: each misnested tag can make it
 #: recreate every pending one, so a few kilobytes could otherwise become millions of elements.
@@ -288,22 +293,19 @@ class _Model:
         ):
             return
         if name in _CLOSES_P and self.open.get("p"):
-            self._close_in_scope("p", _SCOPE | {"button"})
+            self._close_nearest(("p",), _BUTTON_SCOPE)
         if name in _HEADINGS and stack and stack[-1][0] in _HEADINGS:
             self._pop_to(len(stack) - 1)
         if name in _TABLE_CLOSES:
             self._close_in_table(_TABLE_CLOSES[name])
         elif name == "table" and self.open.get("table"):  # a table straight in a table (not in a cell) ends it
-            for index in range(len(stack) - 1, -1, -1):
-                if stack[index][0] in _MARKERS:
-                    break
-                if stack[index][0] == "table":
-                    self._pop_to(index)
-                    break
+            self._close_nearest(("table",), _MARKERS)
         elif name in ("li", "dd", "dt"):
-            self._close_item(("li",) if name == "li" else ("dd", "dt"))
+            items = ("li",) if name == "li" else ("dd", "dt")
+            if any(self.open.get(item) for item in items):
+                self._close_nearest(items, _ITEM_STOP)
         elif name == "button" and self.open.get("button"):
-            self._close_in_scope("button", _SCOPE)
+            self._close_nearest(("button",), _SCOPE)
         elif name in ("a", "nobr"):  # a second one ends the first (adoption agency), even a pending one
             self._forget(name, every=True)
             if self.open.get(name):
@@ -384,39 +386,22 @@ class _Model:
         else:
             self._pop_to(index)
 
-    def _close_in_scope(self, name: str, scope: frozenset[str]) -> None:
-        stack = self.stack
-        for index in range(len(stack) - 1, -1, -1):
-            if stack[index][0] == name:
-                self._pop_to(index)
-                return
-            if stack[index][0] in scope:
-                return
-
-    def _close_in_table(self, groups: tuple[tuple[str, ...], ...]) -> None:
-        """Close the first group's element open in the current table (else the next group's)."""
-        for group in groups:
-            if not any(self.open.get(name) for name in group):
-                continue
-            stack = self.stack
-            for index in range(len(stack) - 1, -1, -1):
-                current = stack[index][0]
-                if current in group:
-                    self._pop_to(index)
-                    return
-                if current in ("table", "template", "html"):
-                    break
-
-    def _close_item(self, names: tuple[str, ...]) -> None:
-        if not any(self.open.get(name) for name in names):
-            return
+    def _close_nearest(self, names: tuple[str, ...], stop: frozenset[str]) -> bool:
+        """Close the nearest open element named in ``names``, unless one in ``stop`` stands above it."""
         stack = self.stack
         for index in range(len(stack) - 1, -1, -1):
             current = stack[index][0]
             if current in names:
                 self._pop_to(index)
-                return
-            if current in _SPECIAL and current not in ("address", "div", "p"):
+                return True
+            if current in stop:
+                return False
+        return False
+
+    def _close_in_table(self, groups: tuple[tuple[str, ...], ...]) -> None:
+        """Close the first group's element open in the current table (else the next group's)."""
+        for group in groups:
+            if any(self.open.get(name) for name in group) and self._close_nearest(group, _TABLE_SCOPE):
                 return
 
     def _push(self, name: str, namespace: str, tag: str) -> None:
