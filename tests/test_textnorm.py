@@ -166,3 +166,30 @@ def test_the_characters_that_compose_backward_are_all_listed() -> None:
         text = f"x {first}{second} y"
         assert normalize(text) == _plain_normalize(text), (hex(ord(first)), hex(ord(second)))
     assert _nfkc_inert("é") and _nfkc_inert("—") and not _nfkc_inert("\u0301") and not _nfkc_inert("ﬁ")
+
+
+def test_folded_text_holds_a_word_exactly_when_the_normalised_text_does() -> None:
+    from reprint_guard.textnorm import collapse, fold_utf8, normalize_utf8
+
+    rng = random.Random(13)
+    pieces = ["Global", "RESEARCH", " ", "  ", "\n", "\t", "\u00a0", "\u2028", "é", "É", "Straße", "ß", "ﬁ", "K", "x"]
+    pieces += ["\u200b", "\u0301", "Σ", "ς", "—", "reserved", "Reserved"]
+    for _ in range(20000):
+        raw = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 9)))
+        folded = fold_utf8(raw)
+        normal = normalize_utf8(raw)
+        assert normal == _plain_normalize(raw).encode("utf-8"), repr(raw)
+        if folded is None:
+            continue  # NFKC would change the text: only the full normalisation answers
+        assert collapse(folded) == normal, repr(raw)
+        for word in ("global", "research", "reserved", "é", "ss", "strasse", "σ", "k"):
+            assert (word.encode() in folded) == (word.encode() in normal), (raw, word)
+
+
+def test_case_folding_leaves_no_ascii_capital_or_white_space_but_the_space() -> None:
+    """The fold lower-cases ASCII before folding the rest, so no fold may bring back what that removed."""
+    for code in range(0x80, 0x110000):
+        if 0xD800 <= code < 0xE000:
+            continue
+        for char in chr(code).casefold():
+            assert not (char.isascii() and (char.isupper() or (char.isspace() and char != " "))), hex(code)

@@ -62,31 +62,53 @@ def normalize(text: str) -> str:
     return normalize_utf8(text).decode("utf-8")
 
 
-def normalize_utf8(text: str) -> bytes:
+def normalize_utf8(text: str, folded: bytes | None = None) -> bytes:
     """:func:`normalize`, encoded as UTF-8: what RE2 patterns search, built without the ``str`` in between.
 
-    For text that is not ASCII the work is done on UTF-8 bytes: ``str.casefold``
-    and ``str.split`` walk every character of a non-ASCII string in Python's
-    Unicode tables, while an article has a handful of distinct non-ASCII
-    characters, which are folded one by one.
+    ``folded``: :func:`fold_utf8` of ``text``, when already made.
+    """
+    if folded is None:
+        folded = fold_utf8(text)
+    if folded is None:  # NFKC changes something: normalise the string, then fold what it became
+        if any(char in text for char in _ZERO_WIDTH_CHARS):
+            text = _ZERO_WIDTH.sub("", text)
+        folded = fold_utf8(unicodedata.normalize("NFKC", text), nfkc=True)
+        assert folded is not None
+    return collapse(folded)
+
+
+def fold_utf8(text: str, *, nfkc: bool = False) -> bytes | None:
+    """:func:`normalize_utf8` but for collapsing white space: case folded, every white space a space.
+
+    None when NFKC would change the text (``nfkc``: it is NFKC already). A
+    word (no space in it) is in the folded text exactly when it is in the
+    normalised text, so a search for words needs no collapsing, the costly
+    step: a text with a thousand single spaces makes every search for two.
+
+    The work is done on UTF-8 bytes: ``str.casefold`` and ``str.split`` walk
+    every character of a non-ASCII string in Python's Unicode tables, while an
+    article has a handful of distinct non-ASCII characters, which are folded
+    one by one.
     """
     if text.isascii():
-        return " ".join(text.lower().split()).encode("ascii")
+        return text.encode("ascii").translate(_ASCII_FOLD)
     data = text.encode("utf-8")
     others = set(data.translate(None, _ASCII_BYTES).decode("utf-8"))
-    if not all(map(_nfkc_inert, others)):  # usually a few dashes, quotes and accented letters: all inert
-        if any(char in others for char in _ZERO_WIDTH_CHARS):
-            text = _ZERO_WIDTH.sub("", text)
-        data = unicodedata.normalize("NFKC", text).encode("utf-8")
-        others = set(data.translate(None, _ASCII_BYTES).decode("utf-8"))
+    if not nfkc and not all(map(_nfkc_inert, others)):  # usually a few dashes, quotes and accented letters
+        return None
+    data = data.translate(_ASCII_FOLD)  # ASCII bytes only: they never stand inside a multi-byte character
     for char in others:
-        folded = " " if char in _OTHER_SPACES else char.casefold()
+        folded = " " if char in _OTHER_SPACES else char.casefold()  # lower case, and no ASCII white space
         if folded != char:  # UTF-8 is self-synchronising: a character's bytes match only that character
             data = data.replace(char.encode("utf-8"), folded.encode("utf-8"))
-    data = data.translate(_ASCII_FOLD)
-    if b"  " in data:  # runs of spaces are few: split at them rather than at every word
-        data = b" ".join(piece for part in data.split(b"  ") if (piece := part.strip(b" ")))
-    return data.strip(b" ")
+    return data
+
+
+def collapse(folded: bytes) -> bytes:
+    """Runs of spaces made one, none at the ends: :func:`fold_utf8`'s text normalised."""
+    if b"  " in folded:  # runs of spaces are few: split at them rather than at every word
+        folded = b" ".join(piece for part in folded.split(b"  ") if (piece := part.strip(b" ")))
+    return folded.strip(b" ")
 
 
 def _is_word(char: str) -> bool:

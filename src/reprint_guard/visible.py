@@ -13,7 +13,7 @@ from typing import NamedTuple
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from .textnorm import find_phrase, normalize, normalize_utf8, normalized_utf8
+from .textnorm import collapse, find_phrase, fold_utf8, normalize, normalize_utf8, normalized_utf8
 
 #: Elements whose content a reader never sees as article text.
 _INVISIBLE_TAGS = ["script", "style", "template", "code", "pre", "head", "title", "noscript"]
@@ -47,7 +47,7 @@ class VisibleBody:
       are collected into ``links``.
     """
 
-    __slots__ = ("_anchors", "_images", "_links", "_text", "_tree", "_utf8", "bare_urls", "raw_text")
+    __slots__ = ("_anchors", "_folded", "_images", "_links", "_text", "_tree", "_utf8", "bare_urls", "raw_text")
 
     def __init__(
         self,
@@ -66,6 +66,7 @@ class VisibleBody:
         self._images = images if images is not None else (None if tree is not None else [])
         self._text: str | None = None
         self._utf8: bytes | None = None
+        self._folded: bytes | bool | None = False  # False: not made yet; None: NFKC changes the text
 
     @property
     def text(self) -> str:
@@ -80,17 +81,48 @@ class VisibleBody:
     def text_utf8(self) -> bytes:
         """``text`` as UTF-8, for RE2 patterns compiled to search bytes (built first: patterns need no ``str``)."""
         if self._utf8 is None:
-            self._utf8 = self._text.encode("utf-8") if self._text is not None else normalize_utf8(self.raw_text)
+            if self._text is not None:
+                self._utf8 = self._text.encode("utf-8")
+            else:
+                folded = self.folded
+                self._utf8 = collapse(folded) if folded is not None else normalize_utf8(self.raw_text)
         return self._utf8
+
+    @property
+    def folded(self) -> bytes | None:
+        """The text folded as ``text`` is but with its white space as it was (None: NFKC would change it).
+
+        A word without spaces is in it exactly when it is in ``text``: words are
+        looked for here first, and most are settled without collapsing white space.
+        """
+        if self._folded is False:
+            self._folded = fold_utf8(self.raw_text)
+        return self._folded  # type: ignore[return-value]
+
+    def may_contain(self, words: tuple[bytes, ...] | None) -> bool:
+        """Whether ``text`` can hold any of ``words`` (normalised UTF-8, no spaces); None: anything may be."""
+        if words is None:
+            return True
+        haystack = self._utf8 if self._utf8 is not None else self.folded
+        return haystack is None or any(word in haystack for word in words)
 
     def holds(self, phrase: str) -> bool:
         """Whether ``text`` contains the normalised phrase at all (anywhere, whole words or not).
 
         A quick "no" before :func:`find_phrase`: UTF-8 is self-synchronising, so
         the bytes hold the phrase's bytes exactly when the text holds the phrase.
+        A phrase of one word, or one with a word the folded text lacks, is
+        answered without building ``text``.
         """
         needle = normalized_utf8(phrase)
-        return bool(needle) and needle in self.text_utf8
+        if not needle:
+            return False
+        if self._utf8 is None and (folded := self.folded) is not None:
+            if b" " not in needle:
+                return needle in folded
+            if not all(word in folded for word in needle.split(b" ")):
+                return False
+        return needle in self.text_utf8
 
     @property
     def anchors(self) -> list[str]:

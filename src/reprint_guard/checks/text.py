@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from ..policy.model import Policy, derived
+from ..prefilter import required_words
 from ..reprint import Reprint
 from ..textnorm import find_phrase, normalized
 from .base import Context, Problem, compile_pattern
@@ -58,11 +59,15 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
             matched = visible.text[index : index + len(needle)] if index >= 0 else None
         shown = f'"{needle}"'
     else:
-        if params.mode == "forbid" and _clear_of_forbidden(reprint, context.policy):
+        pattern = params.pattern or ""
+        shown = f"/{pattern}/"
+        if not visible.may_contain(required_words(pattern)):
+            matched = None  # a word every match needs is not there: nothing to search
+        elif params.mode == "forbid" and _clear_of_forbidden(reprint, context.policy):
             return
-        found = compile_pattern(params.pattern or "", utf8=True).search(visible.text_utf8)
-        matched = found.group(0).decode("utf-8", "replace") if found is not None else None
-        shown = f"/{params.pattern}/"
+        else:
+            found = compile_pattern(pattern, utf8=True).search(visible.text_utf8)
+            matched = found.group(0).decode("utf-8", "replace") if found is not None else None
     if params.mode == "require" and matched is None:
         line, column = reprint.end_position()
         yield Problem(line, column, detail=f"{shown} is not visible in the article")

@@ -1,0 +1,193 @@
+"""The words every match of a policy pattern must contain, so a text without them needs no search.
+
+A text check searches the normalised visible text, which costs collapsing its
+white space first. Most texts lack the words a forbidden pattern is about
+("reserved", "endorsed"), and a word (no space in it) can be looked for in the
+folded text, before any collapsing (:meth:`~reprint_guard.visible.VisibleBody.may_contain`).
+
+:func:`required_words` reads a subset of RE2 syntax: literals, groups,
+alternation, classes, the usual escapes and quantifiers. For anything else
+(``\\Q``, ``\\p{..}``, POSIX classes, braces that are not a repetition) it
+says None, "no words known", and the pattern is simply searched: the answer may be
+less than it could be, never wrong. A test holds it to RE2 on generated patterns.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+#: Escapes of one letter that match one character of a class (not a word to look for).
+_CLASS_ESCAPES = frozenset("dDwWsS")
+#: Escapes that match no character at all.
+_EMPTY_ESCAPES = frozenset("bBAz")
+_FLAGS = frozenset("imsU-")
+_MAX_DEPTH = 50
+
+Words = frozenset[str]
+
+
+class _Unknown(Exception):
+    """Syntax this reader does not follow: no words are known."""
+
+
+@lru_cache(maxsize=512)
+def required_words(pattern: str) -> tuple[bytes, ...] | None:
+    """Words (lower case, UTF-8, no spaces) of which every match of ``pattern`` holds at least one.
+
+    None when no such words are known. Only ASCII letters, digits and
+    punctuation make words: case folding and NFKC act on the rest.
+    """
+    try:
+        reader = _Reader(pattern)
+        words = reader.alternation(0)
+        if reader.at != len(pattern):
+            raise _Unknown  # an unbalanced ")"
+    except _Unknown:
+        return None
+    return tuple(sorted(word.encode("ascii") for word in words)) if words else None
+
+
+def _best(candidates: list[Words]) -> Words | None:
+    """The candidate most selective to look for: the one whose shortest word is longest."""
+    return max(candidates, key=lambda words: min(map(len, words)), default=None)
+
+
+class _Reader:
+    def __init__(self, pattern: str) -> None:
+        self.pattern = pattern
+        self.at = 0
+
+    def _peek(self) -> str:
+        return self.pattern[self.at] if self.at < len(self.pattern) else ""
+
+    def alternation(self, depth: int) -> Words | None:
+        if depth > _MAX_DEPTH:
+            raise _Unknown
+        branches = [self.sequence(depth)]
+        while self._peek() == "|":
+            self.at += 1
+            branches.append(self.sequence(depth))
+        if any(branch is None for branch in branches):
+            return None  # that branch may match without any of the words
+        return frozenset().union(*branches)  # type: ignore[arg-type]
+
+    def sequence(self, depth: int) -> Words | None:
+        candidates: list[Words] = []
+        run: list[str] = []  # literal characters that stand next to each other in every match
+
+        def flush() -> None:
+            if run:
+                candidates.append(frozenset({"".join(run)}))
+                run.clear()
+
+        while self._peek() not in ("", "|", ")"):
+            kind, value = self._atom(depth)
+            if self._quantifier():
+                flush()  # optional or repeated: neither required nor next to its neighbours
+                continue
+            if kind == "char":
+                if value.isascii() and not value.isspace() and value.isprintable():
+                    run.append(value.lower())
+                else:
+                    flush()
+            elif kind == "group":
+                flush()
+                if value is not None:
+                    candidates.append(value)
+            elif kind == "other":
+                flush()
+            # "empty" (\b, ^, $): matches no character, so the run goes on
+        flush()
+        return _best(candidates)
+
+    def _atom(self, depth: int) -> tuple[str, object]:
+        char = self._peek()
+        self.at += 1
+        if char == "(":
+            return self._group(depth)
+        if char == "[":
+            self._class()
+            return "other", None
+        if char == "\\":
+            escaped = self._peek()
+            self.at += 1
+            if escaped in _EMPTY_ESCAPES:
+                return "empty", None
+            if escaped in _CLASS_ESCAPES:
+                return "other", None
+            if escaped and escaped.isascii() and not escaped.isalnum():
+                return "char", escaped
+            raise _Unknown  # \Q, \p, \x, \n, \1, \C ...: not read here
+        if char in "^$":
+            return "empty", None
+        if char == ".":
+            return "other", None
+        if char in "*+?{":
+            raise _Unknown  # a quantifier with nothing to repeat, or a brace RE2 takes as a literal
+        return "char", char
+
+    def _group(self, depth: int) -> tuple[str, object]:
+        pattern = self.pattern
+        if self._peek() == "?":
+            if pattern.startswith("?:", self.at):
+                self.at += 2
+            elif pattern.startswith(("?P<", "?<"), self.at):
+                close = pattern.find(">", self.at)
+                if close < 0:
+                    raise _Unknown
+                self.at = close + 1
+            else:
+                end = self.at + 1
+                while end < len(pattern) and pattern[end] in _FLAGS:
+                    end += 1
+                if end >= len(pattern) or pattern[end] not in "):" or end == self.at + 1:
+                    raise _Unknown
+                self.at = end + 1
+                if pattern[end] == ")":
+                    return "empty", None  # (?i): flags for what follows; case is folded anyway
+        inner = self.alternation(depth + 1)
+        if self._peek() != ")":
+            raise _Unknown
+        self.at += 1
+        return "group", inner
+
+    def _class(self) -> None:
+        """Skip a character class: ``[...]``, ``[^...]``, a leading ``]`` taken literally."""
+        pattern = self.pattern
+        if self._peek() == "^":
+            self.at += 1
+        if self._peek() == "]":
+            self.at += 1
+        while self.at < len(pattern):
+            char = pattern[self.at]
+            if char == "]":
+                self.at += 1
+                return
+            if char == "[":
+                raise _Unknown  # [[:alpha:]] and the like
+            if char == "\\":
+                escaped = pattern[self.at + 1 : self.at + 2]
+                if escaped.isalnum() and escaped not in _CLASS_ESCAPES:
+                    raise _Unknown  # \p{..}, \x41 ...: lengths this reader does not follow
+                self.at += 2
+                continue
+            self.at += 1
+        raise _Unknown  # never closed
+
+    def _quantifier(self) -> bool:
+        """Consume a quantifier after an atom, if there is one."""
+        pattern, char = self.pattern, self._peek()
+        if char in ("*", "+", "?"):
+            self.at += 1
+        elif char == "{":
+            close = pattern.find("}", self.at)
+            body = pattern[self.at + 1 : close] if close > 0 else ""
+            low, _, high = body.partition(",")
+            if not low.isdigit() or (high and not high.isdigit()):
+                raise _Unknown  # RE2 reads such a brace as a literal: not followed here
+            self.at = close + 1
+        else:
+            return False
+        if self._peek() == "?":  # lazy
+            self.at += 1
+        return True

@@ -1,0 +1,77 @@
+"""The words a pattern's every match must hold: held to RE2 itself on generated patterns and texts."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from reprint_guard.checks.base import compile_pattern
+from reprint_guard.prefilter import required_words
+
+
+@pytest.mark.parametrize(
+    ("pattern", "words"),
+    [
+        (r"\ball rights reserved\b", {b"reserved"}),
+        (r"\b(endorsed|approved) by (the )?(author|licensor)\b", {b"endorsed", b"approved"}),
+        (r"(?i)Getty ?Images", {b"images"}),
+        (r"colou?r", {b"colo"}),
+        (r"(?P<x>abc)|de\.f", {b"abc", b"de.f"}),
+        (r"[\]a-z]+end", {b"end"}),
+        ("a|", None),  # the empty branch matches anywhere
+        (r"\Qall\E", None),
+        (r"\p{Greek}+", None),
+        (r"[[:alpha:]]x", None),
+        (r"a{,2}", None),  # RE2 reads that brace as text: not followed here
+        (r"x(", None),
+        (r"x)", None),
+        (".*", None),
+        ("é+", None),  # only ASCII makes words: case folding acts on the rest
+    ],
+)
+def test_required_words(pattern: str, words: set[bytes] | None) -> None:
+    assert (set(required_words(pattern) or ()) or None) == words
+
+
+def _generate(rng: random.Random, depth: int = 0) -> str:
+    """A random pattern over a small alphabet, with the syntax the reader follows and some it does not."""
+    parts = []
+    for _ in range(rng.randint(1, 4)):
+        roll = rng.random()
+        if roll < 0.45:
+            atom = rng.choice(["a", "b", "ab", "ba", "c", " ", "A", "\\.", ".", "x"])
+        elif roll < 0.6 and depth < 3:
+            atom = "(" + rng.choice(["", "?:", "?i:", "?P<n>"]) + _generate(rng, depth + 1) + ")"
+        elif roll < 0.7:
+            atom = rng.choice(["[ab]", "[^a]", r"\w", r"\s", r"\b", "^", "$", r"\d", "[]a]", r"[\]b]"])
+        elif roll < 0.8 and depth < 3:
+            atom = _generate(rng, depth + 1) + "|" + _generate(rng, depth + 1)
+            atom = f"(?:{atom})"
+        else:
+            atom = rng.choice(["a", "b", "c"])
+        if rng.random() < 0.25:
+            atom += rng.choice(["?", "*", "+", "{2}", "{1,3}", "??", "+?"])
+        parts.append(atom)
+    return "".join(parts)
+
+
+def test_every_match_holds_a_required_word() -> None:
+    rng = random.Random(17)
+    checked = 0
+    for _ in range(4000):
+        pattern = _generate(rng)
+        try:
+            regex = compile_pattern(pattern, utf8=True)
+        except ValueError:
+            continue
+        words = required_words(pattern)
+        if words is None:
+            continue
+        checked += 1
+        for _ in range(25):
+            text = "".join(rng.choice(["a", "b", "c", " ", "ab", "x", ".", "1"]) for _ in range(rng.randint(0, 12)))
+            data = text.encode()
+            for found in regex.finditer(data):
+                assert any(word in found.group(0) for word in words), (pattern, words, text, found.group(0))
+    assert checked > 1000  # the reader understood most generated patterns
