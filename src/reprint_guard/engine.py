@@ -142,7 +142,7 @@ def _today() -> dt.date:
 class _Plan:
     """A policy's rules ready to run: their full ids and check functions looked up once, not per reprint."""
 
-    __slots__ = ("media", "policy", "steps")
+    __slots__ = ("_dated", "media", "policy", "steps")
 
     def __init__(self, policy: Policy) -> None:
         self.policy = policy
@@ -150,6 +150,21 @@ class _Plan:
         self.steps = tuple(
             (rule, f"{policy.id}/{rule.id}", CHECKS[rule.check].check, rule.when) for rule in policy.rules
         )
+        self._dated: tuple[dt.date, tuple] = (dt.date.min, ())
+
+    def on(self, today: dt.date) -> tuple:
+        """The steps with each rule's :class:`Context` for ``today``, made once a day, not once per rule run.
+
+        One tuple holds the date and the steps, so threads never see one without the other.
+        """
+        dated = self._dated
+        if dated[0] != today:
+            policy = self.policy
+            dated = self._dated = (
+                today,
+                tuple((*step, Context(policy, step[0], today)) for step in self.steps),
+            )
+        return dated[1]
 
 
 #: The plan of each policy id, for the policy object it was made from (a replaced policy gets a new plan).
@@ -167,7 +182,7 @@ def run_policy(
     meta = reprint.metadata
     if plan.media:
         reprint.media  # noqa: B018 - parse once for both the media and the visible text
-    for rule, key, check, when in plan.steps:
+    for rule, key, check, when, context in plan.on(today):
         if severity and severity.get(key) == "off":
             continue
         if when is not None:
@@ -180,7 +195,7 @@ def run_policy(
                 continue
             if not verdict:
                 continue
-        for problem in check(rule.params, reprint, Context(policy, rule, today)):
+        for problem in check(rule.params, reprint, context):
             message = rule.message if not problem.detail else f"{rule.message} ({problem.detail})"
             fix = problem.fix
             if rule.fix and (fix is None or not problem.specific):

@@ -8,7 +8,7 @@ from bisect import bisect_right
 from .errors import InputError
 from .htmldepth import too_costly
 from .metaview import MetadataView
-from .visible import Media, VisibleBody, from_html, from_text, media_from_html, with_media
+from .visible import Media, VisibleBody, from_html, from_text, has_raw_html, media_from_html, with_media
 
 BODY_FORMATS = ("markdown", "html", "text")
 #: The opening line of a Markdown code fence, from its marker (a backtick fence's info string has none).
@@ -87,6 +87,7 @@ class Reprint:
         self.bare_urls = bare_urls
         # Computed on first use (plain attributes: functools.cached_property takes a lock per access).
         self._html = html
+        self._rendered = False  # the HTML is our rendering of the Markdown body (not given by a caller)
         self._visible: VisibleBody | None = None
         self._media: tuple[list[Media], list[Media]] | None = None
         self._span: tuple[int, int] | None = None
@@ -104,6 +105,7 @@ class Reprint:
                 from .readers.markdown import render
 
                 html = render(self.body)
+                self._rendered = True
             else:
                 html = self.body
             costly = too_costly(html)
@@ -121,10 +123,15 @@ class Reprint:
             if self.format == "text":
                 self._media = ([], [])
             elif self._visible is None:  # not parsed yet: one parse serves both
-                self._visible, self._media = with_media(self.html, bare_urls=self._link_bare_urls)
+                self._visible, self._media = with_media(self.html, bare_urls=self._link_bare_urls, plain=self._plain)
             else:
                 self._media = media_from_html(self.html)
         return self._media
+
+    @property
+    def _plain(self) -> bool:
+        """Markdown without raw HTML: its rendering hides nothing but code."""
+        return self._rendered and not has_raw_html(self.body)
 
     @property
     def _link_bare_urls(self) -> bool:
@@ -138,7 +145,7 @@ class Reprint:
             if self.format == "text":
                 self._visible = from_text(self.body, bare_urls=self.bare_urls)
             else:
-                self._visible = from_html(self.html, bare_urls=self._link_bare_urls)
+                self._visible = from_html(self.html, bare_urls=self._link_bare_urls, plain=self._plain)
         return self._visible
 
     # Positions ---------------------------------------------------------

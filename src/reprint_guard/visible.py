@@ -19,6 +19,7 @@ from .textnorm import collapse, find_phrase, fold_utf8, normalize, normalize_utf
 _INVISIBLE_TAGS = ["script", "style", "template", "code", "pre", "head", "title", "noscript"]
 #: Attributes that may hide an element (``style`` only when it says display:none or visibility:hidden).
 _HIDING_ATTRIBUTES = "[hidden], [style]"
+_PRUNED = ", ".join([*_INVISIBLE_TAGS, _HIDING_ATTRIBUTES])
 _HIDING_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 
 
@@ -198,11 +199,15 @@ def _is_hidden(node: LexborNode) -> bool:
 
 
 def _prune_invisible(tree: LexborHTMLParser, root: LexborNode) -> None:
-    """Remove what a reader never sees: invisible elements, then hidden subtrees, outermost first."""
-    tree.strip_tags(_INVISIBLE_TAGS, recursive=True)
-    if root.css_first(_HIDING_ATTRIBUTES) is None:
+    """Remove what a reader never sees: invisible elements and hidden subtrees, outermost first.
+
+    One selector list finds both kinds in one walk of the tree (a walk per tag name costs
+    more than the few elements an article has); the head is outside the body and never read.
+    """
+    found = root.css(_PRUNED)
+    if not found:
         return
-    hidden = [node for node in root.css(_HIDING_ATTRIBUTES) if _is_hidden(node)]
+    hidden = [node for node in found if _is_hidden(node)]
     for node in _outermost(hidden):
         node.decompose()
 
@@ -231,19 +236,32 @@ def _outermost(hidden: list[LexborNode]) -> list[LexborNode]:
     return outermost
 
 
-def from_html(html: str, *, bare_urls: bool = True) -> VisibleBody:
-    """Parse HTML (a fragment or a whole page) and keep what a reader sees."""
-    return with_media(html, bare_urls=bare_urls, media=False)[0]
+def from_html(html: str, *, bare_urls: bool = True, plain: bool = False) -> VisibleBody:
+    """Parse HTML (a fragment or a whole page) and keep what a reader sees (``plain``: see :func:`with_media`)."""
+    return with_media(html, bare_urls=bare_urls, media=False, plain=plain)[0]
 
 
 def with_media(
-    html: str, *, bare_urls: bool = True, media: bool = True
+    html: str, *, bare_urls: bool = True, media: bool = True, plain: bool = False
 ) -> tuple[VisibleBody, tuple[list[Media], list[Media]]]:
-    """One parse for both: what a reader sees, and the (visible, hidden) media."""
+    """One parse for both: what a reader sees, and the (visible, hidden) media.
+
+    ``plain``: the HTML is Markdown's own, rendered from a body without raw HTML
+    (:func:`has_raw_html`), so nothing in it is hidden but code, and its only media are images.
+    """
     tree = LexborHTMLParser(html)
     root = tree.body
     if root is None:  # pragma: no cover - lexbor always creates a body
         return VisibleBody(""), ([], [])
+    if plain:
+        for name in ("pre", "code"):  # a walk by tag name costs a fraction of a selector's
+            for node in tree.tags(name):
+                node.decompose()
+        visible = VisibleBody(root.text(deep=True, separator=" "), tree=tree, bare_urls=bare_urls)
+        if not media:
+            return visible, ([], [])
+        images = [Media("img", (attrs.get("src") or "").strip(), attrs) for attrs in _images(tree)]
+        return visible, (images, [])
     everything = _media(root) if media else []
     _prune_invisible(tree, root)
     visible = VisibleBody(root.text(deep=True, separator=" "), tree=tree, bare_urls=bare_urls)
@@ -252,6 +270,30 @@ def with_media(
     shown = _media(root)
     keys = {(m.tag, m.src) for m in shown}
     return visible, (shown, [m for m in everything if (m.tag, m.src) not in keys])
+
+
+def _images(tree: LexborHTMLParser) -> list[dict[str, str | None]]:
+    return [attrs for node in tree.tags("img") if "src" in (attrs := dict(node.attributes))]
+
+
+#: A raw HTML start tag in Markdown: ``<`` and a letter, unless it opens a URI autolink (``<https://...>``).
+_RAW_TAG = re.compile(r"<(?![A-Za-z][A-Za-z0-9+.\-]{1,31}:[^\x00-\x20<>]*>)[A-Za-z]")
+
+
+def has_raw_html(markdown: str) -> bool:
+    """Whether a Markdown body may hold an element of its own (one Markdown does not make).
+
+    Only a ``<`` and a letter starts one (a comment, ``</p>`` or ``<!DOCTYPE``
+    makes no element with attributes), so where no such pair stands outside
+    an autolink, every element is the renderer's: none is hidden. A pair in a
+    code span is counted too: the answer may be "yes" for nothing, never "no" wrongly.
+    """
+    index = markdown.find("<")
+    while index >= 0:
+        if _RAW_TAG.match(markdown, index):
+            return True
+        index = markdown.find("<", index + 1)
+    return False
 
 
 def from_text(text: str, *, bare_urls: bool = True) -> VisibleBody:
