@@ -44,36 +44,59 @@ def _markdown(rng: random.Random) -> str:
         "<script>var x = 1;</script>",
         '<img src="https://example.org/pixel.gif">',
         "mail <someone@example.org>",
+        '<a href="https://example.org/raw">raw link</a> and <br> and <span class="x">span</span>',
+        "<code><img src='https://example.org/in-code.png'></code>",
+        '<p title="a > b">para</p>',
+        "<iframe src='https://example.org/embed'></iframe>",
+        '<a title="x\ny" href="https://example.org/two-lines">two lines</a>',
+        "> <a title=x\n> hidden>quoted</a>",
+        "<Span HIDDEN>caps</Span>",
+        "<pre>raw pre</pre>",
+        "<noscript>no script</noscript>",
+        '<input type="hidden" value="v">',
+        "<b title='unclosed>",
     ]
     return "\n\n".join(rng.choice(pieces) for _ in range(rng.randint(1, 8)))
 
 
-def test_markdown_without_raw_html_is_read_as_the_full_pruning_reads_it() -> None:
-    """The quick path for plain Markdown (no selector walk) sees the same text and media as the full one."""
+def test_markdown_whose_raw_html_hides_nothing_is_read_as_the_full_pruning_reads_it() -> None:
+    """The quick path for Markdown (no selector walk) sees the same text and media as the full one."""
     from reprint_guard.readers.markdown import render
-    from reprint_guard.visible import has_raw_html, with_media
+    from reprint_guard.visible import ANY_RAW_HTML, NO_RAW_HTML, raw_html, with_media
 
     rng = random.Random(3)
-    plain_seen = raw_seen = 0
-    for _ in range(3000):
+    seen = {NO_RAW_HTML: 0, ANY_RAW_HTML: 0}
+    for _ in range(4000):
         body = _markdown(rng)
         html = render(body)
         full_visible, full_media = with_media(html)
-        if has_raw_html(body):
-            raw_seen += 1
+        raw = raw_html(body)
+        seen[raw] = seen.get(raw, 0) + 1
+        if raw == ANY_RAW_HTML:
             continue
-        plain_seen += 1
-        visible, media = with_media(html, plain=True)
+        visible, media = with_media(html, raw=raw)
         assert visible.raw_text == full_visible.raw_text, body
         assert visible.anchors == full_visible.anchors and visible.images == full_visible.images, body
         assert media == full_media, body
-    assert plain_seen > 300 and raw_seen > 300
+    assert min(seen.values()) > 300 and len(seen) == 3, seen
 
 
-def test_raw_html_is_found_wherever_markdown_would_pass_it_through() -> None:
-    from reprint_guard.visible import has_raw_html
+def test_raw_html_that_may_hide_is_told_apart() -> None:
+    from reprint_guard.visible import ANY_RAW_HTML, NO_RAW_HTML, PLAIN_RAW_HTML, raw_html
 
-    for body in ("<span hidden>x</span>", "a <b>b</b>", "<DIV STYLE='display:none'>", "x\n<![CDATA[ > <i hidden>"):
-        assert has_raw_html(body), body
+    hiding = [
+        "<span hidden>x</span>",
+        "<DIV STYLE='display:none'>",
+        "x\n<![CDATA[ > <i hidden>",
+        "<script>x</script>",
+        "<a title='x\ny'>",  # across lines: Markdown may end it elsewhere
+        "> <a title=x\n> hidden>",
+        "<b title='never closed",
+        "`<b hidden>` in code is still counted",
+    ]
+    for body in hiding:
+        assert raw_html(body) == ANY_RAW_HTML, body
     for body in ("a < b", "<https://example.org/x?y=1>", "<!-- note -->", "</p>", "3<4", "plain"):
-        assert not has_raw_html(body), body
+        assert raw_html(body) == NO_RAW_HTML, body
+    for body in ("a <b>b</b>", '<a href="https://x.org/" title="a > b">x</a>', "<someone@example.org>"):
+        assert raw_html(body) == PLAIN_RAW_HTML, body

@@ -8,7 +8,7 @@ from bisect import bisect_right
 from .errors import InputError
 from .htmldepth import too_costly
 from .metaview import MetadataView
-from .visible import Media, VisibleBody, from_html, from_text, has_raw_html, media_from_html, with_media
+from .visible import ANY_RAW_HTML, Media, VisibleBody, from_html, from_text, media_from_html, raw_html, with_media
 
 BODY_FORMATS = ("markdown", "html", "text")
 #: The opening line of a Markdown code fence, from its marker (a backtick fence's info string has none).
@@ -123,15 +123,15 @@ class Reprint:
             if self.format == "text":
                 self._media = ([], [])
             elif self._visible is None:  # not parsed yet: one parse serves both
-                self._visible, self._media = with_media(self.html, bare_urls=self._link_bare_urls, plain=self._plain)
+                self._visible, self._media = with_media(self.html, bare_urls=self._link_bare_urls, raw=self._raw_html)
             else:
                 self._media = media_from_html(self.html)
         return self._media
 
     @property
-    def _plain(self) -> bool:
-        """Markdown without raw HTML: its rendering hides nothing but code."""
-        return self._rendered and not has_raw_html(self.body)
+    def _raw_html(self) -> int:
+        """What raw HTML may hide in our rendering of a Markdown body (anything, in HTML given as such)."""
+        return raw_html(self.body) if self._rendered else ANY_RAW_HTML
 
     @property
     def _link_bare_urls(self) -> bool:
@@ -145,7 +145,7 @@ class Reprint:
             if self.format == "text":
                 self._visible = from_text(self.body, bare_urls=self.bare_urls)
             else:
-                self._visible = from_html(self.html, bare_urls=self._link_bare_urls, plain=self._plain)
+                self._visible = from_html(self.html, bare_urls=self._link_bare_urls, raw=self._raw_html)
         return self._visible
 
     # Positions ---------------------------------------------------------

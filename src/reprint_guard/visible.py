@@ -20,6 +20,9 @@ _INVISIBLE_TAGS = ["script", "style", "template", "code", "pre", "head", "title"
 #: Attributes that may hide an element (``style`` only when it says display:none or visibility:hidden).
 _HIDING_ATTRIBUTES = "[hidden], [style]"
 _PRUNED = ", ".join([*_INVISIBLE_TAGS, _HIDING_ATTRIBUTES])
+#: What a Markdown body's raw HTML can do to its rendering (:func:`raw_html`): nothing (there is none),
+#: nothing but add elements that hide nothing, or anything.
+NO_RAW_HTML, PLAIN_RAW_HTML, ANY_RAW_HTML = 0, 1, 2
 _HIDING_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 
 
@@ -236,64 +239,93 @@ def _outermost(hidden: list[LexborNode]) -> list[LexborNode]:
     return outermost
 
 
-def from_html(html: str, *, bare_urls: bool = True, plain: bool = False) -> VisibleBody:
-    """Parse HTML (a fragment or a whole page) and keep what a reader sees (``plain``: see :func:`with_media`)."""
-    return with_media(html, bare_urls=bare_urls, media=False, plain=plain)[0]
+def from_html(html: str, *, bare_urls: bool = True, raw: int = ANY_RAW_HTML) -> VisibleBody:
+    """Parse HTML (a fragment or a whole page) and keep what a reader sees (``raw``: see :func:`with_media`)."""
+    return with_media(html, bare_urls=bare_urls, media=False, raw=raw)[0]
 
 
 def with_media(
-    html: str, *, bare_urls: bool = True, media: bool = True, plain: bool = False
+    html: str, *, bare_urls: bool = True, media: bool = True, raw: int = ANY_RAW_HTML
 ) -> tuple[VisibleBody, tuple[list[Media], list[Media]]]:
     """One parse for both: what a reader sees, and the (visible, hidden) media.
 
-    ``plain``: the HTML is Markdown's own, rendered from a body without raw HTML
-    (:func:`has_raw_html`), so nothing in it is hidden but code, and its only media are images.
+    ``raw``: for HTML rendered from Markdown, what :func:`raw_html` says of the
+    Markdown's own HTML. Unless it may hide something, nothing in the page is
+    hidden but code, removed by tag name (a walk by tag name costs a fraction
+    of a selector's); without raw HTML, the only media are Markdown's images.
     """
     tree = LexborHTMLParser(html)
     root = tree.body
     if root is None:  # pragma: no cover - lexbor always creates a body
         return VisibleBody(""), ([], [])
-    if plain:
-        for name in ("pre", "code"):  # a walk by tag name costs a fraction of a selector's
+    if raw == ANY_RAW_HTML:
+        everything = _media(root) if media else []
+        _prune_invisible(tree, root)
+    else:
+        everything = (_images(tree) if raw == NO_RAW_HTML else _media(root)) if media else []
+        for name in ("pre", "code"):
             for node in tree.tags(name):
                 node.decompose()
-        visible = VisibleBody(root.text(deep=True, separator=" "), tree=tree, bare_urls=bare_urls)
-        if not media:
-            return visible, ([], [])
-        images = [Media("img", (attrs.get("src") or "").strip(), attrs) for attrs in _images(tree)]
-        return visible, (images, [])
-    everything = _media(root) if media else []
-    _prune_invisible(tree, root)
     visible = VisibleBody(root.text(deep=True, separator=" "), tree=tree, bare_urls=bare_urls)
     if not everything:
         return visible, ([], [])
+    if raw == NO_RAW_HTML:  # Markdown puts no image in code
+        return visible, (everything, [])
     shown = _media(root)
     keys = {(m.tag, m.src) for m in shown}
     return visible, (shown, [m for m in everything if (m.tag, m.src) not in keys])
 
 
-def _images(tree: LexborHTMLParser) -> list[dict[str, str | None]]:
-    return [attrs for node in tree.tags("img") if "src" in (attrs := dict(node.attributes))]
+def _images(tree: LexborHTMLParser) -> list[Media]:
+    found = []
+    for node in tree.tags("img"):
+        attrs = dict(node.attributes)
+        if "src" in attrs:
+            found.append(Media("img", (attrs["src"] or "").strip(), attrs))
+    return found
 
 
-#: A raw HTML start tag in Markdown: ``<`` and a letter, unless it opens a URI autolink (``<https://...>``).
-_RAW_TAG = re.compile(r"<(?![A-Za-z][A-Za-z0-9+.\-]{1,31}:[^\x00-\x20<>]*>)[A-Za-z]")
+#: A raw HTML start tag in Markdown: ``<``, a letter and its name, unless it opens a URI autolink.
+_RAW_TAG = re.compile(r"<(?![A-Za-z][A-Za-z0-9+.\-]{1,31}:[^\x00-\x20<>]*>)([A-Za-z][^\t\n\f\r />]*)")
+#: The rest of a start tag as the HTML tokenizer reads it (white space is ASCII's): attributes, a value
+#: quoted after ``name=`` may hold '>', then '>'. Atomic groups: each character is read once.
+_TAG_REST = re.compile(
+    r"""(?>[^\t\n\f\r />][^\t\n\f\r />=]*+(?>[\t\n\f\r ]*+=[\t\n\f\r ]*+(?>"[^"]*+"|'[^']*+'|[^\t\n\f\r >]*+))?+"""
+    r"""|[\t\n\f\r /]++)*+>"""
+)
+_HIDING_WORDS = ("hidden", "style")
 
 
-def has_raw_html(markdown: str) -> bool:
-    """Whether a Markdown body may hold an element of its own (one Markdown does not make).
+def raw_html(markdown: str) -> int:
+    """What the raw HTML in a Markdown body may do: :data:`NO_RAW_HTML`, :data:`PLAIN_RAW_HTML` or
+    :data:`ANY_RAW_HTML`.
 
-    Only a ``<`` and a letter starts one (a comment, ``</p>`` or ``<!DOCTYPE``
-    makes no element with attributes), so where no such pair stands outside
-    an autolink, every element is the renderer's: none is hidden. A pair in a
-    code span is counted too: the answer may be "yes" for nothing, never "no" wrongly.
+    Only a ``<`` and a letter starts an element (a comment, ``</p>`` or
+    ``<!DOCTYPE`` makes none with attributes). A start tag hides nothing when
+    it is not an invisible element, ends on its own line (Markdown passes it
+    through as written; across lines, a blockquote's ``>`` or a blank line
+    could change where it ends), and says neither "hidden" nor "style"
+    anywhere, in any case. Tags in code spans are read too: the answer may be
+    "any" for nothing, never "plain" wrongly.
     """
+    verdict = NO_RAW_HTML
     index = markdown.find("<")
     while index >= 0:
-        if _RAW_TAG.match(markdown, index):
-            return True
+        tag = _RAW_TAG.match(markdown, index)
+        if tag is not None:
+            rest = _TAG_REST.match(markdown, tag.end())
+            if rest is None or tag.group(1).lower() in _INVISIBLE_TAGS:
+                return ANY_RAW_HTML
+            text = markdown[index : rest.end()]
+            if "\n" in text or "\r" in text:
+                return ANY_RAW_HTML
+            lowered = text.lower()
+            if any(word in lowered for word in _HIDING_WORDS):
+                return ANY_RAW_HTML
+            verdict = PLAIN_RAW_HTML
+            index = rest.end() - 1
         index = markdown.find("<", index + 1)
-    return False
+    return verdict
 
 
 def from_text(text: str, *, bare_urls: bool = True) -> VisibleBody:
