@@ -6,6 +6,7 @@ import random
 import re
 import unicodedata
 
+from reprint_guard.reprint import Reprint
 from reprint_guard.textnorm import _ZERO_WIDTH_CHARS, find_phrase, normalize
 
 
@@ -193,3 +194,45 @@ def test_case_folding_leaves_no_ascii_capital_or_white_space_but_the_space() -> 
             continue
         for char in chr(code).casefold():
             assert not (char.isascii() and (char.isupper() or (char.isspace() and char != " "))), hex(code)
+
+
+def _plain_locate_url(reprint: Reprint, url: str) -> tuple[int, int]:
+    """The definition: each link syntax in turn, its first occurrence outside comments and code."""
+    from reprint_guard.reprint import _escape
+
+    for candidate in dict.fromkeys((url, _escape(url))):
+        for template in ('href="{}"', "href='{}'", "]({}", "<{}>", "]: {}"):
+            index = reprint._find_visible(template.format(candidate))
+            if index >= 0:
+                return reprint._position(index + template.index("{"))
+    return reprint.locate(url)
+
+
+def test_a_link_is_located_as_trying_each_syntax_in_turn_locates_it() -> None:
+    from reprint_guard.readers import read_text
+
+    rng = random.Random(21)
+    url = "https://example.org/a?x=1&y=2"
+    pieces = [
+        f"[a]({url})",
+        f'<a href="{url}">b</a>',
+        f"<a href='{url}'>c</a>",
+        f"<{url}>",
+        f"[r]: {url}",
+        url,
+        url.replace("&", "&amp;"),
+        f'href="{url.replace("&", "&amp;")}"',
+        "<!-- ",
+        " -->",
+        "`",
+        "```\n",
+        "\n",
+        " text ",
+        "<body>",
+        "</body>",
+    ]
+    for _ in range(3000):
+        body = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 10)))
+        for kind in ("markdown", "html"):
+            reprint = read_text(body or "x", format=kind, meta={"original_url": url})
+            assert reprint.locate_url(url) == _plain_locate_url(reprint, url), (kind, body)

@@ -19,6 +19,8 @@ _BODY_CLOSE = re.compile("</body", re.IGNORECASE | re.ASCII)
 _LINK_DEFINITION = re.compile(r"^ {0,3}\[[^\]\n]+\]:\s*\S")
 
 
+#: How a link's URL is written, most telling first: (what stands before it, what closes it).
+_URL_SYNTAX = (('href="', '"'), ("href='", "'"), ("](", ""), ("<", ">"), ("]: ", ""))
 _AFTER_ALL = float("inf")  # sorts after any end index: (index, _AFTER_ALL) follows every span starting at index
 
 
@@ -102,9 +104,7 @@ class Reprint:
         """The body as HTML, as a site would render it."""
         if self._html is None:
             if self.format == "markdown":
-                from .readers.markdown import render
-
-                html = render(self.body)
+                html = _render(self.body)
                 self._rendered = True
             else:
                 html = self.body
@@ -242,13 +242,35 @@ class Reprint:
         return -1
 
     def locate_url(self, url: str) -> tuple[int, int]:
-        """Position of a link to ``url`` written as Markdown or HTML link syntax, else of the bare URL."""
+        """Position of a link to ``url`` written as Markdown or HTML link syntax, else of the bare URL.
+
+        The syntaxes are tried in the order of :data:`_URL_SYNTAX`, the first that
+        is written anywhere wins; the body is searched once per spelling of the
+        URL, and each occurrence's neighbours tell the syntax.
+        """
+        if not url:
+            return self.locate(url)
+        start, end = self._content_span
+        spans = self._comment_spans
+        body = self.body
+        first: dict[int, int] = {}  # syntax -> where the first visible one starts
         for candidate in dict.fromkeys((url, _escape(url))):
-            for template in ('href="{}"', "href='{}'", "]({}", "<{}>", "]: {}"):
-                index = self._find_visible(template.format(candidate))
-                if index >= 0:
-                    offset = template.index("{")
-                    return self._position(index + offset)
+            for index in _find_all(body, candidate, start, end):
+                after = index + len(candidate)
+                for rank, (before, closing) in enumerate(_URL_SYNTAX):
+                    begin = index - len(before)
+                    if rank in first and first[rank] <= begin:
+                        continue
+                    if begin < start or not body.startswith(before, begin) or not body.startswith(closing, after):
+                        continue
+                    if after + len(closing) > end:
+                        continue
+                    at = bisect_right(spans, (begin, _AFTER_ALL)) - 1
+                    if at < 0 or begin >= spans[at][1]:
+                        first[rank] = begin
+            if first:
+                rank = min(first)
+                return self._position(first[rank] + len(_URL_SYNTAX[rank][0]))
         return self.locate(url)
 
     def locate(self, needle: str) -> tuple[int, int]:
@@ -266,6 +288,15 @@ class Reprint:
         if index < 0:
             return self._position(self._content_span[0])
         return self._position(index)
+
+
+def _render(body: str) -> str:
+    """Markdown to HTML; the renderer is imported on first use (not at start-up), then called directly."""
+    global _render
+    from .readers.markdown import render
+
+    _render = render
+    return render(body)
 
 
 def _escape(text: str) -> str:

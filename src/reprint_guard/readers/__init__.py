@@ -176,9 +176,7 @@ def read_text(
     extra = {"key_map": key_map, "defaults": defaults}
     try:
         if format == "markdown":
-            from .markdown import split_front_matter
-
-            front = split_front_matter(text)
+            front = _split_front_matter(text)
             return build(
                 front.body,
                 front.data,
@@ -203,6 +201,15 @@ def read_text(
     except InputError as exc:
         raise exc.at(path) from None
     raise InputError(f"unknown input format {format!r}; use one of {', '.join(INPUT_FORMATS)}", path=path)
+
+
+def _split_front_matter(text: str) -> Any:
+    """:func:`.markdown.split_front_matter`, imported on first use (it brings the renderer), then called directly."""
+    global _split_front_matter
+    from .markdown import split_front_matter
+
+    _split_front_matter = split_front_matter
+    return split_front_matter(text)
 
 
 def build(
