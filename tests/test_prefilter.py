@@ -75,3 +75,15 @@ def test_every_match_holds_a_required_word() -> None:
             for found in regex.finditer(data):
                 assert any(word in found.group(0) for word in words), (pattern, words, text, found.group(0))
     assert checked > 1000  # the reader understood most generated patterns
+
+
+def test_a_word_finder_finds_a_word_exactly_when_one_is_there() -> None:
+    from reprint_guard.prefilter import word_finder
+
+    rng = random.Random(19)
+    for words in [(b"reserved",), (b"a.b", b"c+d"), (b"approved", b"endorsed", b"x|y", b"(z)", b"q*")]:
+        find = word_finder(words)
+        pieces = [b"a", b".", b"b", b"c+d", b"x|y", b"(z)", b"q*", b"endorsed", b" "]
+        for _ in range(2000):
+            text = b"".join(rng.choice(pieces) for _ in range(8))
+            assert find(text) == any(word in text for word in words), (words, text)

@@ -14,6 +14,8 @@ less than it could be, never wrong. A test holds it to RE2 on generated patterns
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from functools import lru_cache
 
 #: Escapes of one letter that match one character of a class (not a word to look for).
@@ -28,6 +30,21 @@ Words = frozenset[str]
 
 class _Unknown(Exception):
     """Syntax this reader does not follow: no words are known."""
+
+
+#: From this many words on, one RE2 search of the text beats a search per word (RE2 reads it once).
+_MANY_WORDS = 3
+
+
+@lru_cache(maxsize=512)
+def word_finder(words: tuple[bytes, ...]) -> Callable[[bytes], bool]:
+    """A test of whether a text holds any of ``words``: substring searches for a few, one RE2 search for more."""
+    if len(words) < _MANY_WORDS:
+        return lambda data: any(word in data for word in words)
+    from .checks.base import compile_pattern
+
+    regex = compile_pattern("|".join(re.escape(word.decode("ascii")) for word in words), utf8=True)
+    return lambda data: regex.search(data) is not None
 
 
 @lru_cache(maxsize=512)

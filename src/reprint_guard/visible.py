@@ -13,6 +13,7 @@ from typing import NamedTuple
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from .prefilter import word_finder
 from .textnorm import collapse, find_phrase, fold_utf8, normalize, normalize_utf8, normalized_utf8
 
 #: Elements whose content a reader never sees as article text.
@@ -108,7 +109,7 @@ class VisibleBody:
         if words is None:
             return True
         haystack = self._utf8 if self._utf8 is not None else self.folded
-        return haystack is None or any(word in haystack for word in words)
+        return haystack is None or word_finder(words)(haystack)
 
     def holds(self, phrase: str) -> bool:
         """Whether ``text`` contains the normalised phrase at all (anywhere, whole words or not).
