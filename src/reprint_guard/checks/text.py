@@ -26,6 +26,30 @@ SUMMARY = "A phrase or pattern must (require) or must not (forbid) appear in the
 
 #: Per policy id: the policy and one RE2 alternation of all its forbidden patterns (None: fewer than two).
 _FORBIDDEN: dict[str, tuple[Policy, Any]] = {}
+#: Per policy id: the policy and the words one of which any forbidden pattern's match holds (None: unknown).
+_FORBIDDEN_WORDS: dict[str, tuple[Policy, tuple[bytes, ...] | None]] = {}
+
+
+def _forbidden_words(policy: Policy) -> tuple[bytes, ...] | None:
+    """The words of all a policy's forbidden patterns: a text without any is clear of them all at once."""
+    patterns = _forbidden_patterns(policy)
+    if len(patterns) < 2:
+        return None  # one pattern: its own words are looked for anyway
+    words: set[bytes] = set()
+    for pattern in patterns:
+        found = required_words(pattern)
+        if found is None:
+            return None
+        words.update(found)
+    return tuple(sorted(words))
+
+
+def _forbidden_patterns(policy: Policy) -> list[str]:
+    return [
+        rule.params.pattern
+        for rule in policy.rules
+        if rule.check == NAME and rule.params.mode == "forbid" and rule.params.pattern is not None
+    ]
 
 
 def _forbidden(policy: Policy) -> Any:
@@ -35,11 +59,7 @@ def _forbidden(policy: Policy) -> Any:
     forbidden pattern rarely matches, so each is searched on its own only when
     the alternation finds something.
     """
-    patterns = [
-        rule.params.pattern
-        for rule in policy.rules
-        if rule.check == NAME and rule.params.mode == "forbid" and rule.params.pattern is not None
-    ]
+    patterns = _forbidden_patterns(policy)
     # RE2's \Q quotes to the end of the pattern when no \E closes it: joined, it would swallow the rest.
     if len(patterns) < 2 or any("\\Q" in pattern for pattern in patterns):
         return None
@@ -61,6 +81,8 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
     else:
         pattern = params.pattern or ""
         shown = f"/{pattern}/"
+        if params.mode == "forbid" and _lacks_forbidden_words(reprint, context.policy):
+            return
         if not visible.may_contain(required_words(pattern)):
             matched = None  # a word every match needs is not there: nothing to search
         elif params.mode == "forbid" and _clear_of_forbidden(reprint, context.policy):
@@ -74,6 +96,18 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
     elif params.mode == "forbid" and matched is not None:
         line, column = reprint.locate(matched)
         yield Problem(line, column, detail=f'found "{matched}"')
+
+
+def _lacks_forbidden_words(reprint: Reprint, policy: Policy) -> bool:
+    """True when the text lacks the words of all the policy's forbidden patterns (looked for once per reprint)."""
+    words = derived(_FORBIDDEN_WORDS, policy, _forbidden_words)
+    if words is None:
+        return False
+    key = f"text:forbidden-words:{policy.id}"
+    memo = reprint.memo.get(key)
+    if memo is None or memo[0] is not words:  # the answer for this policy's words, not another's
+        memo = reprint.memo[key] = (words, not reprint.visible.may_contain(words))
+    return memo[1]
 
 
 def _clear_of_forbidden(reprint: Reprint, policy: Policy) -> bool:
