@@ -56,3 +56,24 @@ def test_fast_path_keys() -> None:
     assert normalize_url("http://example.org/a?b=2&a=1") == "example.org/a?a=1&b=2"
     assert normalize_url("https://example.org:8443/a") == "example.org:8443/a"
     assert normalize_url("https://example.org/a/5763259") != normalize_url("https://example.org/a/5763258")
+
+
+def test_a_query_of_tracking_parameters_is_dropped_as_parsing_it_would_drop_it() -> None:
+    import random
+    from urllib.parse import parse_qsl, urlencode
+
+    from reprint_guard.urls import _TRACKING_KEYS, _TRACKING_PREFIXES, _key
+
+    rng = random.Random(29)
+    keys = ["utm_source", "UTM_Medium", "fbclid", "id", "", "utm%5Fx", "a+b", "pk_campaign", "page"]
+    for _ in range(5000):
+        query = "&".join(
+            rng.choice(keys) + rng.choice(["", "=", "=1", "=x/y", "==", "=%20"]) for _ in range(rng.randint(0, 4))
+        )
+        kept = [
+            (k, v)
+            for k, v in parse_qsl(query, keep_blank_values=True)
+            if not k.lower().startswith(_TRACKING_PREFIXES) and k.lower() not in _TRACKING_KEYS
+        ]
+        expected = "example.org/a" + ("?" + urlencode(sorted(kept)) if kept else "")
+        assert _key("example.org", "/a", query) == expected, query

@@ -108,7 +108,7 @@ def _key(host: str, path: str, query_string: str) -> str:
     if not _PLAIN_PATH.fullmatch(path):  # only escapes and unusual characters need re-quoting
         path = quote(unquote(path), safe=_PATH_SAFE)
     path = path.rstrip("/")
-    if not query_string:
+    if not query_string or _only_tracking(query_string):
         return f"{host}{path}"
     query = [
         (k, v)
@@ -117,6 +117,19 @@ def _key(host: str, path: str, query_string: str) -> str:
     ]
     query_text = "?" + urlencode(sorted(query)) if query else ""
     return f"{host}{path}{query_text}"
+
+
+def _only_tracking(query_string: str) -> bool:
+    """Whether every parameter is a tracking one (``?utm_source=x&utm_medium=y``, the usual case), told
+    without parsing: with no escapes (``%``, ``+``) a key is what stands before its ``=``."""
+    if "%" in query_string or "+" in query_string:
+        return False
+    for piece in query_string.split("&"):
+        if piece:
+            key = piece.partition("=")[0].lower()
+            if not (key.startswith(_TRACKING_PREFIXES) or key in _TRACKING_KEYS):
+                return False
+    return True
 
 
 def host_matches(host: str, domain: str) -> bool:

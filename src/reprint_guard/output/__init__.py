@@ -25,13 +25,21 @@ class Formatter(Protocol):
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
-def json_text(data: object, **options: object) -> str:
+#: One encoder per layout, made once: ``json.dumps`` with options builds a new one per call.
+_ENCODERS = {
+    False: _json.JSONEncoder(ensure_ascii=False),
+    True: _json.JSONEncoder(ensure_ascii=False, separators=(",", ":")),
+}
+
+
+def json_text(data: object, *, compact: bool = False) -> str:
     """JSON as UTF-8 text can carry it: other characters as they are, lone surrogates escaped.
 
     A file name byte that is not UTF-8 reaches Python as a lone surrogate; written
     raw it would make the whole report invalid UTF-8, so it is written ``\\udcff``.
+    ``compact``: no spaces after separators.
     """
-    text = _json.dumps(data, ensure_ascii=False, **options)  # type: ignore[arg-type]
+    text = _ENCODERS[compact].encode(data)
     if text.isascii() or _SURROGATE.search(text) is None:
         return text
     return _SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)

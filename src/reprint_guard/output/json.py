@@ -34,4 +34,4 @@ class JsonFormatter:
 
 
 def _dumps(data: object) -> str:
-    return json_text(data, separators=(",", ":"))
+    return json_text(data, compact=True)
