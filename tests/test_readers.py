@@ -203,3 +203,15 @@ def test_lone_surrogates_from_json_or_the_library_read_as_replacement_characters
     path.write_text('{"metadata": ' + meta + ', "body": "' + body + '"}', encoding="utf-8")
     assert check_file(path).ok
     assert check("Caf\u00e9 \ud83d " + COMPLIANT_BODY, {**COMPLIANT_META, "title": "\udc00"}).ok
+
+
+def test_a_bad_byte_after_a_byte_order_mark_is_placed_where_it_stands() -> None:
+    import pytest
+
+    from reprint_guard.errors import InputError
+    from reprint_guard.readers import decode
+
+    assert decode(b"\xef\xbb\xbf---\ntitle: x\n---\nhi", "a.md") == "---\ntitle: x\n---\nhi"
+    with pytest.raises(InputError) as caught:
+        decode(b"\xef\xbb\xbfab\n\xffc", "a.md")
+    assert (caught.value.line, caught.value.column) == (2, 1) and "0xff" in caught.value.message

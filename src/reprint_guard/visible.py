@@ -312,7 +312,8 @@ def raw_html(markdown: str) -> int:
     verdict = NO_RAW_HTML
     index = markdown.find("<")
     while index >= 0:
-        tag = _RAW_TAG.match(markdown, index)
+        after = markdown[index + 1 : index + 2]  # a comment or a closing tag is passed over without a match
+        tag = _RAW_TAG.match(markdown, index) if after.isascii() and after.isalpha() else None
         if tag is not None:
             rest = _TAG_REST.match(markdown, tag.end())
             if rest is None or tag.group(1).lower() in _INVISIBLE_TAGS:
