@@ -9,7 +9,7 @@ FAIL (pattern: "all rights reserved", mode: forbid): ``All Rights Reserved.``
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from ..policy.model import Policy, derived
@@ -101,22 +101,22 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
 def _lacks_forbidden_words(reprint: Reprint, policy: Policy) -> bool:
     """True when the text lacks the words of all the policy's forbidden patterns (looked for once per reprint)."""
     words = derived(_FORBIDDEN_WORDS, policy, _forbidden_words)
-    if words is None:
-        return False
-    key = f"text:forbidden-words:{policy.id}"
-    memo = reprint.memo.get(key)
-    if memo is None or memo[0] is not words:  # the answer for this policy's words, not another's
-        memo = reprint.memo[key] = (words, not reprint.visible.may_contain(words))
-    return memo[1]
+    return words is not None and _once(
+        reprint, f"text:forbidden-words:{policy.id}", words, lambda: not reprint.visible.may_contain(words)
+    )
 
 
 def _clear_of_forbidden(reprint: Reprint, policy: Policy) -> bool:
     """True when none of the policy's forbidden patterns is in the text (searched once per reprint)."""
     combined = derived(_FORBIDDEN, policy, _forbidden)
-    if combined is None:
-        return False
-    key = f"text:forbidden:{policy.id}"
+    return combined is not None and _once(
+        reprint, f"text:forbidden:{policy.id}", combined, lambda: combined.search(reprint.visible.text_utf8) is None
+    )
+
+
+def _once(reprint: Reprint, key: str, basis: object, answer: Callable[[], bool]) -> bool:
+    """``answer()``, asked once per reprint for the same ``basis`` (a replaced policy's patterns ask again)."""
     memo = reprint.memo.get(key)
-    if memo is None or memo[0] is not combined:  # the answer for this policy's patterns, not another's
-        memo = reprint.memo[key] = (combined, combined.search(reprint.visible.text_utf8) is None)
-    return memo[1]
+    if memo is None or memo[0] is not basis:
+        memo = reprint.memo[key] = (basis, answer())
+    return memo[1]  # type: ignore[index, return-value]
