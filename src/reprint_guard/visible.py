@@ -202,11 +202,11 @@ def _is_hidden(node: LexborNode) -> bool:
     return bool(style and _HIDING_STYLE.search(style))
 
 
-def _prune_invisible(tree: LexborHTMLParser, root: LexborNode) -> None:
+def _prune_invisible(root: LexborNode) -> None:
     """Remove what a reader never sees: invisible elements and hidden subtrees, outermost first.
 
-    One selector list finds both kinds in one walk of the tree (a walk per tag name costs
-    more than the few elements an article has); the head is outside the body and never read.
+    One selector list finds both kinds in one walk of the tree (not a walk per tag name, then
+    one for the attributes); the head is outside the body and never read.
     """
     found = root.css(_PRUNED)
     if not found:
@@ -261,7 +261,7 @@ def with_media(
         return VisibleBody(""), ([], [])
     if raw == ANY_RAW_HTML:
         everything = _media(root) if media else []
-        _prune_invisible(tree, root)
+        _prune_invisible(root)
     else:
         everything = (_images(tree) if raw == NO_RAW_HTML else _media(root)) if media else []
         for name in ("pre", "code"):
@@ -286,8 +286,10 @@ def _images(tree: LexborHTMLParser) -> list[Media]:
     return found
 
 
-#: A raw HTML start tag in Markdown: ``<``, a letter and its name, unless it opens a URI autolink.
-_RAW_TAG = re.compile(r"<(?![A-Za-z][A-Za-z0-9+.\-]{1,31}:[^\x00-\x20<>]*>)([A-Za-z][^\t\n\f\r />]*)")
+#: A start tag as the HTML tokenizer reads one: ``<``, a letter and the rest of its name. An autolink
+#: (``<https://...>``) is read as one too: inside a raw HTML block, Markdown passes it through as it is,
+#: and the parser reads a tag ``<https:`` whose attributes are the URL's path segments.
+_RAW_TAG = re.compile(r"<([A-Za-z][^\t\n\f\r />]*)")
 #: The rest of a start tag as the HTML tokenizer reads it (white space is ASCII's): attributes, a value
 #: quoted after ``name=`` may hold '>', then '>'. Atomic groups: each character is read once.
 _TAG_REST = re.compile(
@@ -302,7 +304,7 @@ def raw_html(markdown: str) -> int:
     :data:`ANY_RAW_HTML`.
 
     Only a ``<`` and a letter starts an element (a comment, ``</p>`` or
-    ``<!DOCTYPE`` makes none with attributes). A start tag hides nothing when
+    ``<!DOCTYPE`` makes none with attributes); an autolink counts as one. A start tag hides nothing when
     it is not an invisible element, ends on its own line (Markdown passes it
     through as written; across lines, a blockquote's ``>`` or a blank line
     could change where it ends), and says neither "hidden" nor "style"
@@ -324,8 +326,7 @@ def raw_html(markdown: str) -> int:
             lowered = text.lower()
             if any(word in lowered for word in _HIDING_WORDS):
                 return ANY_RAW_HTML
-            verdict = PLAIN_RAW_HTML
-            index = rest.end() - 1
+            verdict = PLAIN_RAW_HTML  # a "<" inside it is read too: a code span may have made it text
         index = markdown.find("<", index + 1)
     return verdict
 
