@@ -296,7 +296,17 @@ _TAG_REST = re.compile(
     r"""(?>[^\t\n\f\r />][^\t\n\f\r />=]*+(?>[\t\n\f\r ]*+=[\t\n\f\r ]*+(?>"[^"]*+"|'[^']*+'|[^\t\n\f\r >]*+))?+"""
     r"""|[\t\n\f\r /]++)*+>"""
 )
+#: A start tag as CommonMark writes one (names, then values unquoted or quoted within the line): where a
+#: tag holds a quote, only this form is sure to end where the parser ends it. A quote left open would
+#: run on, past the line, into the quotes the renderer writes (``href="..."``).
+_WELL_FORMED_TAG = re.compile(
+    r"""<[A-Za-z][A-Za-z0-9-]*(?:[\t\f ]+[A-Za-z_:][A-Za-z0-9_.:-]*"""
+    r"""(?:[\t\f ]*=[\t\f ]*(?:[^"'=<>`\t\n\f\r ]+|'[^'\n\r]*'|"[^"\n\r]*"))?)*[\t\f ]*/?>"""
+)
 _HIDING_WORDS = ("hidden", "style")
+#: Start tags that rule the quick path out: invisible elements, and a frameset (it replaces the body, so
+#: the body read is no longer in the document that a search by tag name walks).
+_PRUNED_OR_REPLACING = frozenset([*_INVISIBLE_TAGS, "frameset"])
 
 
 def raw_html(markdown: str) -> int:
@@ -307,8 +317,9 @@ def raw_html(markdown: str) -> int:
     ``<!DOCTYPE`` makes none with attributes); an autolink counts as one. A start tag hides nothing when
     it is not an invisible element, ends on its own line (Markdown passes it
     through as written; across lines, a blockquote's ``>`` or a blank line
-    could change where it ends), and says neither "hidden" nor "style"
-    anywhere, in any case. Tags in code spans are read too: the answer may be
+    could change where it ends), is well formed if it holds a quote (an
+    open quote runs on into the renderer's own ``href="..."``), and says
+    neither "hidden" nor "style" anywhere, in any case. Tags in code spans are read too: the answer may be
     "any" for nothing, never "plain" wrongly.
     """
     verdict = NO_RAW_HTML
@@ -318,11 +329,16 @@ def raw_html(markdown: str) -> int:
         tag = _RAW_TAG.match(markdown, index) if after.isascii() and after.isalpha() else None
         if tag is not None:
             rest = _TAG_REST.match(markdown, tag.end())
-            if rest is None or tag.group(1).lower() in _INVISIBLE_TAGS:
+            if rest is None or tag.group(1).lower() in _PRUNED_OR_REPLACING:
                 return ANY_RAW_HTML
             text = markdown[index : rest.end()]
             if "\n" in text or "\r" in text:
                 return ANY_RAW_HTML
+            if '"' in text or "'" in text:
+                well_formed = _WELL_FORMED_TAG.match(markdown, index)
+                if well_formed is None:
+                    return ANY_RAW_HTML
+                text = well_formed.group(0)
             lowered = text.lower()
             if any(word in lowered for word in _HIDING_WORDS):
                 return ANY_RAW_HTML
