@@ -81,7 +81,8 @@ def test_a_word_finder_finds_a_word_exactly_when_one_is_there() -> None:
     from reprint_guard.prefilter import word_finder
 
     rng = random.Random(19)
-    for words in [(b"reserved",), (b"a.b", b"c+d"), (b"approved", b"endorsed", b"x|y", b"(z)", b"q*")]:
+    many = (*(f"w{i:04d}".encode() for i in range(600)), b"endorsed")  # too long for one pattern
+    for words in [(b"reserved",), (b"a.b", b"c+d"), (b"approved", b"endorsed", b"x|y", b"(z)", b"q*"), many]:
         find = word_finder(words)
         pieces = [b"a", b".", b"b", b"c+d", b"x|y", b"(z)", b"q*", b"endorsed", b" "]
         for _ in range(2000):

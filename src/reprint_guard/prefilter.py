@@ -39,12 +39,16 @@ _MANY_WORDS = 3
 @lru_cache(maxsize=512)
 def word_finder(words: tuple[bytes, ...]) -> Callable[[bytes], bool]:
     """A test of whether a text holds any of ``words``: substring searches for a few, one RE2 search for more."""
-    if len(words) < _MANY_WORDS:
-        return lambda data: any(word in data for word in words)
-    from .checks.base import compile_pattern
+    if len(words) >= _MANY_WORDS:
+        from .checks.base import compile_pattern
 
-    regex = compile_pattern("|".join(re.escape(word.decode("ascii")) for word in words), utf8=True)
-    return lambda data: regex.search(data) is not None
+        try:
+            regex = compile_pattern("|".join(re.escape(word.decode("ascii")) for word in words), utf8=True)
+        except ValueError:  # too many words for one pattern: a search per word
+            pass
+        else:
+            return lambda data: regex.search(data) is not None
+    return lambda data: any(word in data for word in words)
 
 
 @lru_cache(maxsize=512)
