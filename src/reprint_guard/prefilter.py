@@ -104,6 +104,8 @@ class _Reader:
         while self._peek() not in ("", "|", ")"):
             kind, value = self._atom(depth)
             if self._quantifier():
+                if kind == "empty":
+                    raise _Unknown  # after "(?i)", RE2 applies a quantifier to the atom before it
                 flush()  # optional or repeated: neither required nor next to its neighbours
                 continue
             if kind == "char":
