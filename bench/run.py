@@ -74,7 +74,7 @@ def parse_loop(files: Sequence[str]) -> None:
         with open(path, "rb") as handle:
             data = handle.read()
         text = data.decode("utf-8")
-        front = split_front_matter(text)  # YAML front matter (PyYAML C loader)
+        front = split_front_matter(text)  # YAML front matter (the reader the check uses)
         html = render(front.body)  # Markdown -> HTML (pyromark)
         LexborHTMLParser(html)  # HTML -> DOM (selectolax / lexbor)
 
