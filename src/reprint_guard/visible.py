@@ -296,6 +296,8 @@ _TAG_REST = re.compile(
     r"""(?>[^\t\n\f\r />][^\t\n\f\r />=]*+(?>[\t\n\f\r ]*+=[\t\n\f\r ]*+(?>"[^"]*+"|'[^']*+'|[^\t\n\f\r >]*+))?+"""
     r"""|[\t\n\f\r /]++)*+>"""
 )
+#: A start tag's name, as the tokenizer reads it.
+_TAG_NAME = re.compile(r"<([^\t\n\f\r />]*)")
 #: A start tag as CommonMark writes one (names, then values unquoted or quoted within the line): where a
 #: tag holds a quote, only this form is sure to end where the parser ends it. A quote left open would
 #: run on, past the line, into the quotes the renderer writes (``href="..."``).
@@ -326,25 +328,37 @@ def raw_html(markdown: str) -> int:
     index = markdown.find("<")
     while index >= 0:
         after = markdown[index + 1 : index + 2]  # a comment or a closing tag is passed over without a match
-        tag = _RAW_TAG.match(markdown, index) if after.isascii() and after.isalpha() else None
-        if tag is not None:
-            rest = _TAG_REST.match(markdown, tag.end())
-            if rest is None or tag.group(1).lower() in _PRUNED_OR_REPLACING:
+        if after.isascii() and after.isalpha():
+            text = _start_tag(markdown, index)
+            if text is None:
                 return ANY_RAW_HTML
-            text = markdown[index : rest.end()]
-            if "\n" in text or "\r" in text:
-                return ANY_RAW_HTML
-            if '"' in text or "'" in text:
-                well_formed = _WELL_FORMED_TAG.match(markdown, index)
-                if well_formed is None:
-                    return ANY_RAW_HTML
-                text = well_formed.group(0)
             lowered = text.lower()
+            if _TAG_NAME.match(lowered).group(1) in _PRUNED_OR_REPLACING:  # type: ignore[union-attr]
+                return ANY_RAW_HTML
             if any(word in lowered for word in _HIDING_WORDS):
                 return ANY_RAW_HTML
             verdict = PLAIN_RAW_HTML  # a "<" inside it is read too: a code span may have made it text
         index = markdown.find("<", index + 1)
     return verdict
+
+
+def _start_tag(markdown: str, index: int) -> str | None:
+    """The start tag at ``index`` as the parser will read it, or None when that is not sure from its line.
+
+    A well-formed tag (the usual ``<a href="...">``) ends where it seems to. Any
+    other ends where the tokenizer ends it, provided that holds no quote and no line break.
+    """
+    well_formed = _WELL_FORMED_TAG.match(markdown, index)
+    if well_formed is not None:
+        return well_formed.group(0)
+    name = _RAW_TAG.match(markdown, index)
+    rest = _TAG_REST.match(markdown, name.end()) if name is not None else None
+    if rest is None:
+        return None
+    text = markdown[index : rest.end()]
+    if "\n" in text or "\r" in text or '"' in text or "'" in text:
+        return None
+    return text
 
 
 def from_text(text: str, *, bare_urls: bool = True) -> VisibleBody:
