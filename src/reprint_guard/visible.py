@@ -133,7 +133,9 @@ class VisibleBody:
     def anchors(self) -> list[str]:
         """Targets of the ``<a href>`` links a reader sees, in document order."""
         if self._anchors is None:
-            self._anchors = [href.strip() for anchor, href in self._anchor_nodes() if href]
+            tree = self._tree
+            nodes = tree.tags("a") if tree is not None else []
+            self._anchors = [href.strip() for anchor in nodes if (href := anchor.attributes.get("href"))]
         return self._anchors
 
     @property

@@ -126,7 +126,8 @@ def read_file(
     already listed the folder (None: look).
     """
     name = str(path)
-    kind = format or format_for(path)
+    stem, suffix = os.path.splitext(name)
+    kind = format or SUFFIX_FORMATS.get(suffix.lower())
     if kind is None:
         raise InputError("unknown file type: expected .md, .markdown, .html, .htm or .json", path=name)
     try:
@@ -135,7 +136,7 @@ def read_file(
         raise InputError(f"cannot read file: {exc.strerror or exc}", path=name) from None
     except ValueError:  # a NUL byte in the name
         raise InputError("cannot read file: the name has a NUL byte", path=name.replace("\0", "\\0")) from None
-    sidecar = _read_sidecar(path) if has_sidecar is not False else {}
+    sidecar = _read_sidecar(path, stem=stem) if has_sidecar is not False else {}
     if sidecar and key_map:
         sidecar, _ = remap(sidecar, {}, key_map)
     merged = {**sidecar, **(meta or {})} if sidecar else meta
@@ -143,8 +144,10 @@ def read_file(
     return read_text(text, path=name, format=kind, meta=merged, bare_urls=bare_urls, key_map=key_map, defaults=defaults)
 
 
-def _read_sidecar(path: str | Path) -> dict[str, Any]:
-    stem = os.path.splitext(str(path))[0]
+def _read_sidecar(path: str | Path, *, stem: str | None = None) -> dict[str, Any]:
+    """The metadata of ``NAME.meta.yaml`` (or ``.yml``) beside the file, if there is one (``stem``: NAME)."""
+    if stem is None:
+        stem = os.path.splitext(str(path))[0]
     for suffix in SIDECAR_SUFFIXES:
         sidecar = stem + suffix
         # os.access answers "no" without raising (and building) an exception, the usual answer here.
