@@ -200,8 +200,8 @@ def _exact(data: Mapping[str, Any]) -> MetadataView | None:
             extra[key] = value
         elif value is None:
             continue  # as absent
-        elif kind == "text":
-            if type(value) is not str:
+        elif type(kind) is tuple:  # a value of one exact type
+            if type(value) not in kind:
                 return None
             setattr(view, key, value)
         elif kind == "names":
@@ -210,18 +210,6 @@ def _exact(data: Mapping[str, Any]) -> MetadataView | None:
                     return None  # the model converts it, or says what is wrong
                 value = list(value)
             setattr(view, key, value)
-        elif kind == "date":
-            if type(value) not in (dt.date, dt.datetime):
-                return None
-            setattr(view, key, value)
-        elif kind == "flag":
-            if type(value) is not bool:
-                return None
-            setattr(view, key, value)
-        elif key == "commercial":
-            if type(value) is not bool:
-                return None
-            view.commercial = value
         elif key == "medium":
             medium = value.strip().lower() if type(value) is str else None
             if medium not in _MEDIA:
@@ -238,13 +226,12 @@ def _exact(data: Mapping[str, Any]) -> MetadataView | None:
     return view
 
 
-#: What each declared key holds, for :func:`_exact`.
-_KINDS = {
-    **dict.fromkeys(TEXT_KEYS, "text"),
+#: What each declared key holds, for :func:`_exact`: the exact types a value may have, or how it is read.
+_KINDS: dict[str, tuple[type, ...] | str] = {
+    **dict.fromkeys(TEXT_KEYS, (str,)),
     **dict.fromkeys(NAME_KEYS, "names"),
-    **dict.fromkeys(DATE_KEYS, "date"),
-    **dict.fromkeys(FLAG_KEYS, "flag"),
-    "commercial": "commercial",
+    **dict.fromkeys(DATE_KEYS, (dt.date, dt.datetime)),
+    **dict.fromkeys((*FLAG_KEYS, "commercial"), (bool,)),
     "medium": "medium",
     "permissions": "permissions",
 }
