@@ -8,7 +8,7 @@ what decides nesting, comments and raw HTML inside Markdown.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import NamedTuple
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -184,9 +184,10 @@ class Media(NamedTuple):
 _MEDIA = "img[src], video[src], audio[src], source[src], iframe[src], embed[src], object[data]"
 
 
-def _media(root: LexborNode) -> list[Media]:
+def _media(root: LexborNode, nodes: Iterable[LexborNode] | None = None) -> list[Media]:
+    """The media under ``root`` (``nodes``: those already found)."""
     found = []
-    for node in root.css(_MEDIA):
+    for node in root.css(_MEDIA) if nodes is None else nodes:
         attrs = dict(node.attributes)
         src = (attrs.get("data") if node.tag == "object" else attrs.get("src")) or ""
         found.append(Media(node.tag, src.strip(), attrs))
@@ -265,7 +266,8 @@ def with_media(
         everything = _media(root) if media else []
         _prune_invisible(root)
     else:
-        everything = (_images(tree) if raw == NO_RAW_HTML else _media(root)) if media else []
+        images = (img for img in tree.tags("img") if "src" in img.attributes) if raw == NO_RAW_HTML else None
+        everything = _media(root, images) if media else []
         for name in ("pre", "code"):
             for node in tree.tags(name):
                 node.decompose()
@@ -279,15 +281,6 @@ def with_media(
     return visible, (shown, [m for m in everything if (m.tag, m.src) not in keys])
 
 
-def _images(tree: LexborHTMLParser) -> list[Media]:
-    found = []
-    for node in tree.tags("img"):
-        attrs = dict(node.attributes)
-        if "src" in attrs:
-            found.append(Media("img", (attrs["src"] or "").strip(), attrs))
-    return found
-
-
 #: A start tag as the HTML tokenizer reads one: ``<``, a letter and the rest of its name. An autolink
 #: (``<https://...>``) is read as one too: inside a raw HTML block, Markdown passes it through as it is,
 #: and the parser reads a tag ``<https:`` whose attributes are the URL's path segments.
@@ -298,8 +291,6 @@ _TAG_REST = re.compile(
     r"""(?>[^\t\n\f\r />][^\t\n\f\r />=]*+(?>[\t\n\f\r ]*+=[\t\n\f\r ]*+(?>"[^"]*+"|'[^']*+'|[^\t\n\f\r >]*+))?+"""
     r"""|[\t\n\f\r /]++)*+>"""
 )
-#: A start tag's name, as the tokenizer reads it.
-_TAG_NAME = re.compile(r"<([^\t\n\f\r />]*)")
 #: A start tag as CommonMark writes one (names, then values unquoted or quoted within the line): where a
 #: tag holds a quote, only this form is sure to end where the parser ends it. A quote left open would
 #: run on, past the line, into the quotes the renderer writes (``href="..."``).
@@ -335,7 +326,7 @@ def raw_html(markdown: str) -> int:
             if text is None:
                 return ANY_RAW_HTML
             lowered = text.lower()
-            if _TAG_NAME.match(lowered).group(1) in _PRUNED_OR_REPLACING:  # type: ignore[union-attr]
+            if _RAW_TAG.match(lowered).group(1) in _PRUNED_OR_REPLACING:  # type: ignore[union-attr]
                 return ANY_RAW_HTML
             if any(word in lowered for word in _HIDING_WORDS):
                 return ANY_RAW_HTML
