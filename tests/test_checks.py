@@ -66,6 +66,60 @@ def test_source_credit_ignores_invisible_text(hidden):
     assert finding.fix
 
 
+MFP_META = {
+    "author": "Al Ng",
+    "original_url": "https://montanafreepress.org/2026/10/08/prairie-library/",
+    "original_published": "2026-10-08",
+    "published": "2026-10-09",
+    "commercial": False,
+    "medium": "web",
+}
+MFP_CREDIT = (
+    "*This story was originally published by [Montana Free Press]({url}) and is republished under a "
+    "[CC BY-NC-ND 3.0 US](https://creativecommons.org/licenses/by-nc-nd/3.0/us/) licence.*"
+)
+
+
+@pytest.mark.parametrize(
+    "byline",
+    [
+        "By **Al Ng**, Montana Free Press",
+        "By [Al Ng](https://example.org/al), Montana Free Press",
+        "By <strong>Al Ng</strong>, Montana Free Press",
+        "<p>By <span>Al Ng</span>, Montana Free Press</p>",
+        "By Al Ng, *Montana Free Press*",
+    ],
+)
+def test_a_byline_with_inline_markup_reads_as_it_shows(byline):
+    """Inline elements do not split text: "<strong>Al Ng</strong>," reads "Al Ng,"."""
+    meta = MFP_META
+    body = f"# Title\n\n{byline}\n\nText.\n\n" + MFP_CREDIT.format(url=meta["original_url"]) + "\n"
+    result = check(body, meta)
+    assert rules(result) == [], byline
+
+
+@pytest.mark.parametrize(
+    ("markup", "text"),
+    [
+        ("<div>Global</div><div>Research</div>", "Global Research"),
+        ("<p>Global</p><p>Research</p>", "Global Research"),
+        ("Global<br>Research", "Global Research"),
+        ("<table><tr><td>Global</td><td>Research</td></tr></table>", "Global Research"),
+        ("| a | b |\n|---|---|\n| Global | Research |", "a b Global Research"),
+        ("Global<span>Research</span>", "GlobalResearch"),
+        ("Pro<em>Publica</em>", "ProPublica"),
+    ],
+)
+def test_blocks_stand_apart_and_inline_elements_join(markup, text):
+    from reprint_guard.readers import read_text
+
+    for kind in ("markdown", "html"):
+        if kind == "html" and markup.startswith("|"):
+            continue
+        visible = read_text(markup, format=kind).visible
+        assert " ".join(visible.raw_text.split()) == text, (kind, markup)
+
+
 # attribution: copyright ------------------------------------------------
 
 

@@ -82,7 +82,9 @@ def test_markdown_whose_raw_html_hides_nothing_is_read_as_the_full_pruning_reads
         if raw == ANY_RAW_HTML:
             continue
         visible, media = with_media(html, raw=raw)
-        assert visible.raw_text == full_visible.raw_text, body
+        # The same words apart in the same places (the full path breaks lines at every block tag, the
+        # renderer already ends Markdown's blocks with one: only the count of blank lines may differ).
+        assert visible.raw_text.split() == full_visible.raw_text.split(), body
         assert visible.anchors == full_visible.anchors and visible.images == full_visible.images, body
         assert media == full_media, body
     assert min(seen.values()) > 300 and len(seen) == 3, seen

@@ -243,6 +243,32 @@ def _outermost(hidden: list[LexborNode]) -> list[LexborNode]:
     return outermost
 
 
+#: Elements a browser shows on lines (or in cells) of their own, and the line break: their text never runs
+#: on into their neighbours' (HTML's rendering section: display block, list-item, table parts).
+_BLOCKS = (
+    "address|article|aside|blockquote|br|caption|center|dd|details|dialog|dir|div|dl|dt|fieldset|figcaption|"
+    "figure|footer|form|h[1-6]|header|hgroup|hr|legend|li|listing|main|menu|nav|ol|p|plaintext|pre|search|"
+    "section|summary|table|tbody|td|tfoot|th|thead|tr|ul|xmp"
+)
+_BLOCK_TAG = re.compile(rf"<(?=/?(?:{_BLOCKS})[\t\n\f\r />])", re.IGNORECASE)
+
+
+def _block_breaks(html: str, raw: int) -> str:
+    """``html`` with a line break before every start and end tag of a block, so that its text stands apart.
+
+    A page's text is its text nodes joined as they are: inline elements (a
+    bold name, a link) do not split words, blocks do. Markdown's renderer puts
+    a line break after each block but a table cell; raw HTML may have none
+    (``<div>a</div><div>b</div>``). White space changes no element a page has,
+    nor what is hidden.
+    """
+    if raw == NO_RAW_HTML:
+        if "</t" in html:
+            html = html.replace("</td>", "</td>\n").replace("</th>", "</th>\n")
+        return html
+    return _BLOCK_TAG.sub("\n<", html)
+
+
 def from_html(html: str, *, bare_urls: bool = True, raw: int = ANY_RAW_HTML) -> VisibleBody:
     """Parse HTML (a fragment or a whole page) and keep what a reader sees (``raw``: see :func:`with_media`)."""
     return with_media(html, bare_urls=bare_urls, media=False, raw=raw)[0]
@@ -258,7 +284,7 @@ def with_media(
     hidden but code, removed by tag name (a walk by tag name costs a fraction
     of a selector's); without raw HTML, the only media are Markdown's images.
     """
-    tree = LexborHTMLParser(html)
+    tree = LexborHTMLParser(_block_breaks(html, raw))
     root = tree.body
     if root is None:  # pragma: no cover - lexbor always creates a body
         return VisibleBody(""), ([], [])
@@ -271,7 +297,8 @@ def with_media(
         for name in ("pre", "code"):
             for node in tree.tags(name):
                 node.decompose()
-    visible = VisibleBody(root.text(deep=True, separator=" "), tree=tree, bare_urls=bare_urls)
+    # Text nodes are joined as they stand: "<strong>Al Ng</strong>," reads "Al Ng,", as on screen.
+    visible = VisibleBody(root.text(deep=True, separator=""), tree=tree, bare_urls=bare_urls)
     if not everything:
         return visible, ([], [])
     if raw == NO_RAW_HTML:  # Markdown puts no image in code
