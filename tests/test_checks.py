@@ -253,6 +253,37 @@ def test_permission_from_someone_else_or_other_scope_or_expired_does_not_count()
     assert rules(check(COMPLIANT_BODY, expired, today=dt.date(2024, 6, 1))) == []
 
 
+@pytest.mark.parametrize("contact", ["Rights Desk <rights@example.org>", "RIGHTS@example.org"])
+@pytest.mark.parametrize("where", ["contacts", "from"])
+def test_a_contact_written_with_a_name_is_matched_by_its_address(tmp_path, contact, where):
+    """The policy's side is read like the record's: "Name <a@b>" is the address a@b."""
+    grantor = f"from: [{contact!r}]" if where == "from" else ""
+    policy = tmp_path / "named.yaml"
+    policy.write_text(
+        f"""id: named
+name: Named contacts
+publisher: Example News
+source_url: https://example.org/terms
+applies_to: [example.org]
+contacts: [{contact!r}]
+rules:
+  - id: commercial-permission
+    check: permission
+    scope: commercial
+    {grantor}
+    when: {{field: commercial, is: true}}
+    message: Commercial reuse needs permission
+""",
+        encoding="utf-8",
+    )
+    meta = {"original_url": "https://example.org/story/1", "commercial": True}
+    for record in ("rights@example.org", "Desk <Rights@Example.org>"):
+        granted = {**meta, "permissions": [{"from": record, "date": "2025-01-01", "scope": ["commercial"]}]}
+        assert rules(check("Text.", granted, rules_dirs=[policy])) == [], record
+    stranger = {**meta, "permissions": [{"from": "other@example.org", "scope": ["commercial"]}]}
+    assert rules(check("Text.", stranger, rules_dirs=[policy])) == ["named/commercial-permission"]
+
+
 @pytest.mark.parametrize("medium", ["print", "newsletter", "broadcast", "social"])
 def test_other_media_need_permission_for_that_medium(medium):
     meta = {**COMPLIANT_META, "medium": medium}

@@ -83,8 +83,7 @@ class PermissionView:
     @property
     def email(self) -> str:
         """The granting address, lower-cased (``Name <a@b>`` and bare ``a@b`` alike)."""
-        found = _EMAIL.search(self.from_)
-        return (found.group(0) if found else self.from_).strip().lower()
+        return address_of(self.from_)
 
     def covers(self, scope: str) -> bool:
         return scope.lower() in {s.lower() for s in self.scope}
@@ -255,6 +254,15 @@ def _exact_permission(data: Any) -> PermissionView | None:
     if "from_" in extra:
         return None  # the model also accepts the field's own name: leave that to it
     return PermissionView(data["from"], date, list(scope), reference, expires, extra or None)
+
+
+def address_of(contact: str) -> str:
+    """The email address in ``Name <a@b>`` or a bare ``a@b``, lower-cased (else the text, trimmed and lower-cased).
+
+    Grantors on both sides (a policy's contacts, a reprint's permission records) are compared by it.
+    """
+    found = _EMAIL.search(contact)
+    return (found.group(0) if found else contact).strip().lower()
 
 
 def names_of(value: object) -> list[str]:

@@ -23,6 +23,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from ..metaview import address_of
 from ..reprint import Reprint
 from .base import Context, Problem
 
@@ -37,7 +38,7 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
     meta = reprint.metadata
     scope = params.scope or str(meta.value(params.scope_from or "") or "")
     grantors = params.from_ or context.policy.contacts
-    emails = {g.strip().lower() for g in grantors}
+    emails = {address_of(g) for g in grantors}  # a contact may be written "Name <a@b>", as a record may
     anyone = "*" in emails  # e.g. a CC licence: permission from whoever holds the rights
     matching = [p for p in meta.permissions if (anyone or p.email in emails) and p.covers(scope)]
     if any(not p.expired(context.today) for p in matching):
