@@ -73,7 +73,10 @@ def test_action_yml_runs_the_tested_script():
         f"INPUT_{name.upper().replace('-', '_')}"
         for name in ("paths", "config", "policy", "fail-on", "sarif", "changed-only")
     }
-    assert {"errors", "warnings", "sarif", "not-annotated"} <= set(action["outputs"])
+    # Every output the script writes is declared (an undeclared one is empty in a workflow), and none more.
+    assert set(action["outputs"]) == {"errors", "warnings", "files", "failed-files", "not-annotated", "sarif"}
+    for name, output in action["outputs"].items():
+        assert output["value"] == f"${{{{ steps.check.outputs.{name} }}}}"
 
 
 def test_pull_request_checks_changed_files_and_annotates(tmp_path, sarif_schema):
@@ -103,6 +106,8 @@ def test_pull_request_checks_changed_files_and_annotates(tmp_path, sarif_schema)
     assert annotations[0].startswith("::error file=content/edited.md,line=15,col=1,title=global-research/copyright")
     assert annotations[1].startswith("::error file=content/new.md,line=6,col=1,title=global-research/commercial")
     out = outputs(tmp_path)
+    declared = yaml.safe_load((ROOT / "action.yml").read_text(encoding="utf-8"))["outputs"]
+    assert set(out) == set(declared)
     assert out == {
         "errors": "2",
         "warnings": "0",
