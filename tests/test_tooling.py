@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
+import subprocess
 from pathlib import Path
 
 import pytest
 
-from conftest import COMPLIANT_META, ROOT
+from conftest import COMPLIANT_BODY, COMPLIANT_META, ROOT
 from reprint_guard.policy.docs import bundled_reference
 from reprint_guard.policy.loader import bundled_rules_dir, policy_files, read_policy_file
 
@@ -196,3 +198,34 @@ def test_diff_does_not_mix_a_patch_into_a_machine_readable_report(tmp_path, cli,
     path.write_text("---\noriginal_url: https://www.globalresearch.ca/a/1\n---\nBody.\n", encoding="utf-8")
     run = cli("check", "--diff", "--format", fmt, str(path))
     assert run.code == 2 and f"--{fmt} FILE" in run.err and run.out == "", (run.out, run.err)
+
+
+def test_diff_keeps_standard_output_for_the_patch(broken, cli):
+    """``check --diff > fix.patch`` gives a patch that applies: the text report goes to standard error."""
+    run = cli("check", str(broken), "--diff")
+    assert run.out.startswith("--- ") and "\n+++ " in run.out, run.out
+    assert all(line[:1] in ("-", "+", " ", "@", "\\") for line in run.out.splitlines()), run.out
+    assert "global-research/source-credit" in run.err  # the report, on stderr
+    patched = subprocess.run(
+        ["patch", "--dry-run", "-p0", str(broken)], input=run.out, capture_output=True, text=True, check=False
+    )
+    assert patched.returncode == 0, patched.stdout + patched.stderr
+
+
+@pytest.mark.parametrize("flag", ["--json", "--sarif", "--markdown"])
+def test_a_report_file_never_replaces_a_file_being_checked(broken, cli, flag):
+    before = digest(broken)
+    run = cli("check", str(broken), flag, str(broken))
+    assert run.code == 2 and f"{flag} would overwrite a file being checked" in run.err, run.err
+    assert run.err.count("\n") == 1 and "Traceback" not in run.err
+    assert digest(broken) == before
+    folder = cli("check", str(broken.parent), flag, str(broken.parent / "." / broken.name))
+    assert folder.code == 2 and digest(broken) == before
+
+
+def test_a_named_pipe_in_a_folder_is_passed_over_not_waited_on(tmp_path, write_md, cli):
+    write_md("ok.md", COMPLIANT_META, COMPLIANT_BODY)
+    os.mkfifo(tmp_path / "pipe.md")
+    run = cli("check", str(tmp_path), "--format", "json")
+    assert run.code == 0, run.out + run.err
+    assert [r["path"].rsplit("/", 1)[-1] for r in run.json()["results"]] == ["ok.md"]

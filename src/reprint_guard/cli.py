@@ -208,6 +208,21 @@ def _where_in(path: Path | None, needle: str) -> str:
     return f"{path}: "
 
 
+def _refuse_to_overwrite_inputs(options: argparse.Namespace, items: Sequence[Any]) -> None:
+    """Stop before a report file (--json, --sarif, --markdown) would replace a file being checked."""
+    targets = {
+        os.path.realpath(target): flag
+        for flag, target in (("--json", options.json), ("--sarif", options.sarif), ("--markdown", options.markdown))
+        if target
+    }
+    if not targets:
+        return
+    for path, *_ in items:
+        flag = targets.get(os.path.realpath(path)) if path != "-" else None
+        if flag is not None:
+            raise UsageError(f"{flag} would overwrite a file being checked; write the report elsewhere", path=path)
+
+
 def run_check(options: argparse.Namespace) -> int:
     from .config.loader import load_config
     from .output import use_color
@@ -262,6 +277,7 @@ def run_check(options: argparse.Namespace) -> int:
             "reprint-guard: no files to check (none of the paths holds a .md, .html or .json file that the "
             "config's include/exclude and .gitignore let through)\n"
         )
+    _refuse_to_overwrite_inputs(options, items)
     if options.diff and not options.fix:
         options.fix = True
     if options.fix:
@@ -270,8 +286,10 @@ def run_check(options: argparse.Namespace) -> int:
         if not apply_fixes(items, settings, write=not options.diff):
             return ExitCode.ERROR
     jobs = options.jobs or os.cpu_count() or 1
+    # With --diff, standard output carries the patch alone (``--diff > fix.patch``): the report goes to stderr.
+    report = sys.stderr if options.diff else stdout
     outputs: list[tuple[Any, _AtomicFile | None]] = [
-        (_formatter(options.format, stdout, options, settings, use_color(stdout, options.color)), None)
+        (_formatter(options.format, report, options, settings, use_color(report, options.color)), None)
     ]
     for name, target in (("json", options.json), ("sarif", options.sarif), ("markdown", options.markdown)):
         if target:
@@ -298,7 +316,7 @@ def run_check(options: argparse.Namespace) -> int:
         formatter.close(summary)
         if handle:
             handle.commit()
-    stdout.flush()
+    report.flush()
     return exit_code_for(summary, settings.fail_on)
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import stat
 import sys
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
@@ -217,11 +218,21 @@ def discover(paths: Sequence[str], settings: Settings) -> Iterator[Item]:
                             continue
                         if settings.exclude and path_matches(relative, *settings.exclude):
                             continue
+                    if not _regular_or_unreadable(path):
+                        continue  # a named pipe, socket or device: reading it could block forever
                     yield path, True, os.path.splitext(name)[0] in sidecars
         else:
             if item != "-" and settings.exclude and path_matches(settings.relative(item), *settings.exclude):
                 continue
             yield item, False, None
+
+
+def _regular_or_unreadable(path: str) -> bool:
+    """False only for what stat says is not a regular file (a dangling link stays, to be reported)."""
+    try:
+        return stat.S_ISREG(os.stat(path).st_mode)
+    except (OSError, ValueError):
+        return True
 
 
 def _git_ignored_filter(folder: str):  # type: ignore[no-untyped-def]
