@@ -506,3 +506,17 @@ def test_an_original_date_at_the_end_of_time_is_a_finding_not_a_crash(original):
         meta = {"original_url": "https://example.org/a", "policy": policy, "original_published": original}
         found = [f for f in check("Text.", meta).findings if f.check == "timing"]
         assert len(found) == 1 and "past the year 9999" in found[0].message, (policy, found)
+
+
+def test_rules_dirs_may_be_one_path_given_as_a_string(policy_file):
+    """A single folder or file as a str or Path is that path, not a sequence of one-letter paths."""
+    from reprint_guard import load_policy
+    from reprint_guard.errors import UsageError
+
+    meta = {"original_url": "https://example.org/story/1", "author": "Ana"}
+    body = "Text.\n\n*This story was originally published by Example News.*\n"
+    for given in (str(policy_file), policy_file, str(policy_file.parent), [str(policy_file)]):
+        assert check(body, meta, rules_dirs=given).policy == "test-terms", given
+    assert load_policy("test-terms", rules_dirs=str(policy_file.parent)).id == "test-terms"
+    with pytest.raises(UsageError, match="rules_dirs must be a path or a list of paths, not int"):
+        check(body, meta, rules_dirs=3)

@@ -142,6 +142,26 @@ def test_sarif_is_valid_and_complete(repo, cli, sarif_schema):
     assert len({r["id"] for r in rules}) == len(rules)
 
 
+@pytest.mark.parametrize(
+    ("name", "uri"),
+    [
+        ("my file#1.md", "content/my%20file%231.md"),
+        ("a,b:c%.md", "content/a%2Cb%3Ac%25.md"),
+        ("ü.md", "content/%C3%BC.md"),
+    ],
+)
+def test_sarif_uris_are_percent_encoded(tmp_path, cli, name, uri):
+    """A name with a space, "#", "%" or ":" is a valid URI reference, and decodes back to the file."""
+    from urllib.parse import unquote
+
+    write(tmp_path / "content" / name, markdown(COMMERCIAL, COMPLIANT_BODY))
+    run = cli("check", "content", "--format", "sarif", cwd=tmp_path)
+    (result,) = json.loads(run.out)["runs"][0]["results"]
+    location = result["locations"][0]["physicalLocation"]["artifactLocation"]
+    assert location == {"uri": uri, "uriBaseId": "%SRCROOT%"}
+    assert (tmp_path / unquote(location["uri"])).is_file()
+
+
 def test_fingerprints_survive_line_moves(repo, cli):
     first = json.loads(cli("check", "content/bad.md", "--format", "sarif", cwd=repo).out)
     path = repo / "content" / "bad.md"

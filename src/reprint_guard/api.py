@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
@@ -19,9 +20,22 @@ from .results import Result as TypedResult
 from .results import from_report
 
 
-def load_policy(spec: str | Path, *, rules_dirs: Iterable[str | Path] = ()) -> Policy:
+#: Policy folders or files: one path, or several.
+RulesDirs = str | Path | Iterable[str | Path]
+
+
+def _dirs(rules_dirs: RulesDirs) -> tuple[str | Path, ...]:
+    """``rules_dirs`` as a tuple: one path given as a string is one path, not a string's characters."""
+    if isinstance(rules_dirs, str | os.PathLike):
+        return (rules_dirs,)  # type: ignore[return-value]
+    if isinstance(rules_dirs, bytes) or not isinstance(rules_dirs, Iterable):
+        raise UsageError(f"rules_dirs must be a path or a list of paths, not {type(rules_dirs).__name__}")
+    return tuple(rules_dirs)
+
+
+def load_policy(spec: str | Path, *, rules_dirs: RulesDirs = ()) -> Policy:
     """A bundled or user policy by id, or a policy YAML file; parsed once and cached."""
-    return _load_policy(spec, extra=rules_dirs)
+    return _load_policy(spec, extra=_dirs(rules_dirs))
 
 
 def _resolve(policy: Policy | str | Path | None, rules_dirs: Iterable[str | Path]) -> Policy | None:
@@ -36,7 +50,7 @@ def check(
     *,
     format: str = "markdown",
     policy: Policy | str | Path | None = None,
-    rules_dirs: Iterable[str | Path] = (),
+    rules_dirs: RulesDirs = (),
     path: str = "<input>",
     bare_urls: bool = True,
     today: dt.date | None = None,
@@ -53,7 +67,7 @@ def check(
         raise UsageError("body must be a string")
     if not isinstance(metadata, Mapping):
         raise UsageError(f"metadata must be a mapping (a dict), not {type(metadata).__name__}")
-    rules_dirs = tuple(rules_dirs)
+    rules_dirs = _dirs(rules_dirs)
     try:
         metadata = without_surrogates(dict(metadata))
     except RecursionError:
@@ -69,12 +83,12 @@ def check_file(
     *,
     policy: Policy | str | Path | None = None,
     meta: Mapping[str, Any] | None = None,
-    rules_dirs: Iterable[str | Path] = (),
+    rules_dirs: RulesDirs = (),
     bare_urls: bool = True,
     today: dt.date | None = None,
 ) -> TypedResult:
     """Check a reprint file (Markdown, HTML or JSON); ``meta`` overrides its metadata."""
-    rules_dirs = tuple(rules_dirs)
+    rules_dirs = _dirs(rules_dirs)
     reprint = read_file(path, meta=meta, bare_urls=bare_urls)
     return _finish(
         reprint, check_reprint(reprint, policy_set(rules_dirs), _resolve(policy, rules_dirs), today=today), today

@@ -70,7 +70,7 @@ def describe(spdx: str, *, all_names: bool = False):  # type: ignore[no-untyped-
     full = "Creative Commons " + "-".join(elements[part] for part in code.split("-")) + f" {version}"
     url = f"https://creativecommons.org/licenses/{code}/{version}/" + (f"{port}/" if port else "")
     if all_names:
-        names = [short, short.replace("-", " "), full, spdx]
+        names = [short, short.replace("-", " "), "CC-" + short[3:], full, spdx]  # CC BY-ND, CC BY ND, CC-BY-ND
         if port:
             names += [f"{full} {_PORTS.get(port, port.upper())}", f"{full} {port.upper()}"]
         else:

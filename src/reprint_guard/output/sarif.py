@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 from typing import IO, Any
+from urllib.parse import quote
 
 from .. import __version__
 from ..report import Result, Summary
@@ -38,11 +39,13 @@ class SarifFormatter:
         stream.write(f'{{"$schema": "{SARIF_SCHEMA}", "version": "2.1.0", "runs": [{{"results": [')
 
     def _uri(self, path: str) -> tuple[str, bool]:
+        """The file as a URI reference (relative to the root when under it): a space, "#", "%" or ":" in a
+        name is percent-encoded, so that "my file#1.md" is not read as "my file" and a fragment."""
         candidate = Path(path)
         try:
-            return candidate.resolve().relative_to(self.root).as_posix(), True
+            return quote(candidate.resolve().relative_to(self.root).as_posix()), True
         except (ValueError, OSError):
-            return candidate.resolve().as_uri() if candidate.is_absolute() else candidate.as_posix(), False
+            return candidate.resolve().as_uri() if candidate.is_absolute() else quote(candidate.as_posix()), False
 
     def _rule_index(self, rule_id: str, level: str) -> int:
         index = self.rules.get(rule_id)
