@@ -19,7 +19,6 @@ from .reprint import Reprint
 from .results import Result as TypedResult
 from .results import from_report
 
-
 #: Policy folders or files: one path, or several.
 RulesDirs = str | Path | Iterable[str | Path]
 
