@@ -229,3 +229,18 @@ def test_a_named_pipe_in_a_folder_is_passed_over_not_waited_on(tmp_path, write_m
     run = cli("check", str(tmp_path), "--format", "json")
     assert run.code == 0, run.out + run.err
     assert [r["path"].rsplit("/", 1)[-1] for r in run.json()["results"]] == ["ok.md"]
+
+
+def test_fix_inserts_the_credit_though_a_pixel_particular_to_the_article_cannot_be_made(tmp_path, cli):
+    """ProPublica's tracking tag differs per article: --fix adds the credit and says the tag is left to do."""
+    path = tmp_path / "pp.md"
+    path.write_text(
+        "---\ntitle: T\nauthor: Jane Doe\noriginal_url: https://www.propublica.org/article/x\n"
+        "commercial: false\nmedium: web\n---\n\nText of the story.\n",
+        encoding="utf-8",
+    )
+    run = cli("check", str(path), "--fix", "--format", "json")
+    assert "could not fix propublica/pixel-ping: needs the element added by hand" in run.err, run.err
+    assert "fixed propublica/credit-author" in run.err
+    assert [f["rule"] for f in run.json()["results"][0]["findings"]] == ["propublica/pixel-ping"]
+    assert "originally published by [ProPublica](https://www.propublica.org/article/x)" in path.read_text("utf-8")

@@ -122,19 +122,19 @@ def plan(reprint: Reprint, source: str, findings: list[Finding], policy: Policy,
     try:
         if any(f.check != "element" for f in wanted):
             blocks.append((credit_block(policy, reprint, reprint.format), policy.credit.position))  # type: ignore[union-attr]
-        for finding in wanted:
-            if finding.check == "element":
-                rule = policy.rule(finding.rule.split("/", 1)[1])
-                insert = getattr(rule.params, "insert", None) if rule else None
-                if not insert:
-                    raise CreditError(f"{finding.rule} has no 'insert' template for the element")
-                values = template_values(reprint, policy, placeholders=False)
-                missing = sorted({m for m in _PLACEHOLDER.findall(insert) if m not in values})
-                if missing:
-                    raise CreditError(f"{finding.rule} needs metadata that is not set: {', '.join(missing)}")
-                blocks.append((render(insert, values), "bottom"))
     except CreditError as exc:
         outcome.refused = str(exc)
+        return outcome
+    # An element (a tracking pixel) is inserted from its rule's template; one that cannot be is reported and
+    # the rest is still fixed: a pixel particular to each article does not hold back the credit.
+    for finding in [f for f in wanted if f.check == "element"]:
+        block, why_not = _element_block(finding, reprint, policy)
+        if block is None:
+            wanted.remove(finding)
+            outcome.unfixable.append((finding, why_not))
+        else:
+            blocks.append((block, "bottom"))
+    if not blocks:
         return outcome
     text = source.replace("\r\n", "\n") if "\r\n" in source else source
     for block, position in blocks:
@@ -149,6 +149,19 @@ def plan(reprint: Reprint, source: str, findings: list[Finding], policy: Policy,
     outcome.text = text
     outcome.fixed = wanted
     return outcome
+
+
+def _element_block(finding: Finding, reprint: Reprint, policy: Policy) -> tuple[str | None, str]:
+    """The element to insert for ``finding``, or None and why it cannot be made."""
+    rule = policy.rule(finding.rule.split("/", 1)[1])
+    insert = getattr(rule.params, "insert", None) if rule else None
+    if not insert:
+        return None, "needs the element added by hand (the policy has no 'insert' template for it)"
+    values = template_values(reprint, policy, placeholders=False)
+    missing = sorted({m for m in _PLACEHOLDER.findall(insert) if m not in values})
+    if missing:
+        return None, f"needs metadata that is not set: {', '.join(missing)}"
+    return render(insert, values), ""
 
 
 def _why_not(finding: Finding) -> str:
