@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import jsonschema
+import pytest
 import yaml
 
 from conftest import COMPLIANT_BODY, COMPLIANT_META, ROOT, git, markdown
@@ -156,7 +157,8 @@ def test_without_a_pull_request_all_paths_are_checked(tmp_path):
     assert (tmp_path / "summary.md").read_text(encoding="utf-8").startswith("### ✔ reprint-guard: 2 files")
 
 
-def test_a_broken_config_fails_the_step_with_an_annotation(tmp_path):
+def test_a_broken_config_fails_the_step_with_an_annotation(tmp_path, sarif_schema_or_none):
+    sarif_schema = sarif_schema_or_none
     repo, env = make_pull_request(
         tmp_path,
         {"content/a.md": markdown(COMPLIANT_META, COMPLIANT_BODY), ".reprint-guard.yaml": "fail-on: sometimes\n"},
@@ -164,5 +166,26 @@ def test_a_broken_config_fails_the_step_with_an_annotation(tmp_path):
     )
     proc = run_action(repo, env)
     assert proc.returncode == 2
-    assert proc.stdout.startswith("::error title=reprint-guard configuration::reprint-guard: ")
+    # The annotation is placed in the file at fault, and a SARIF file says why nothing was checked.
+    assert proc.stdout.startswith(
+        "::error file=.reprint-guard.yaml,line=1,col=1,title=reprint-guard configuration::reprint-guard: "
+    ), proc.stdout
     assert ".reprint-guard.yaml:1:1" in proc.stdout and "Traceback" not in proc.stdout + proc.stderr
+    sarif = json.loads((repo / "reprint-guard.sarif").read_text(encoding="utf-8"))
+    if sarif_schema is not None:
+        jsonschema.validate(sarif, sarif_schema)
+    (invocation,) = sarif["runs"][0]["invocations"]
+    assert invocation["executionSuccessful"] is False and sarif["runs"][0]["results"] == []
+    (notification,) = invocation["toolExecutionNotifications"]
+    location = notification["locations"][0]["physicalLocation"]
+    assert location["artifactLocation"] == {"uri": ".reprint-guard.yaml", "uriBaseId": "%SRCROOT%"}
+    assert location["region"] == {"startLine": 1, "startColumn": 1}
+    assert outputs(tmp_path)["sarif"] == "reprint-guard.sarif"
+
+
+@pytest.fixture
+def sarif_schema_or_none():
+    from conftest import SHARED
+
+    path = SHARED / "schemas" / "sarif-schema-2.1.0.json"
+    return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else None

@@ -162,6 +162,27 @@ def test_sarif_uris_are_percent_encoded(tmp_path, cli, name, uri):
     assert (tmp_path / unquote(location["uri"])).is_file()
 
 
+def test_a_broken_policy_still_leaves_a_sarif_file_saying_why(repo, cli, sarif_schema):
+    """An upload step after the check (``if: always()``) finds a valid log, not a missing file."""
+    policy = repo / "broken.yaml"
+    policy.write_text(
+        "id: broken\nname: B\npublisher: B\nsource_url: https://b.example/terms\napplies_to: [b.example]\n"
+        "rules:\n  - id: r\n    check: text\n    pattern: '(a)\\1'\n    message: m\n",
+        encoding="utf-8",
+    )
+    run = cli("check", "content", "--rules-dir", "broken.yaml", "--sarif", "out/log.sarif", cwd=repo)
+    assert run.code == 2 and run.err.count("\n") == 1 and "broken.yaml:9" in run.err, run.err
+    sarif = json.loads((repo / "out" / "log.sarif").read_text(encoding="utf-8"))
+    jsonschema.validate(sarif, sarif_schema)
+    (invocation,) = sarif["runs"][0]["invocations"]
+    assert invocation["executionSuccessful"] is False and sarif["runs"][0]["results"] == []
+    (notification,) = invocation["toolExecutionNotifications"]
+    assert notification["level"] == "error" and "backreferences" in notification["message"]["text"]
+    location = notification["locations"][0]["physicalLocation"]
+    assert location["artifactLocation"] == {"uri": "broken.yaml", "uriBaseId": "%SRCROOT%"}
+    assert location["region"]["startLine"] == 9
+
+
 def test_fingerprints_survive_line_moves(repo, cli):
     first = json.loads(cli("check", "content/bad.md", "--format", "sarif", cwd=repo).out)
     path = repo / "content" / "bad.md"

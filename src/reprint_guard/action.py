@@ -115,6 +115,33 @@ class Annotator:
         return {"shown": sum(shown.values()), "hidden_errors": hidden["error"], "hidden_warnings": hidden["warning"]}
 
 
+def _workspace_path(path: str | None) -> str | None:
+    """``path`` relative to the workspace (the working folder), as annotations want it, when it lies there."""
+    if not path:
+        return None
+    try:
+        return Path(path).resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except (ValueError, OSError):
+        return path
+
+
+def _write_failed_sarif(sarif_path: str, error: Any) -> None:
+    """A SARIF file saying why nothing was checked, so a later upload step has a file to upload."""
+    from .output.sarif import failed_run
+
+    target = Path(sarif_path)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with open(target, "w", encoding="utf-8") as stream:
+            failed_run(stream, error, root=Path.cwd())
+    except OSError as exc:
+        print(command("warning", f"reprint-guard: cannot write {sarif_path}: {exc.strerror or exc}"))
+    output_path = os.environ.get("GITHUB_OUTPUT")
+    if output_path:
+        with open(output_path, "a", encoding="utf-8") as handle:
+            handle.write(f"sarif={target}\n")
+
+
 def main() -> int:
     from .cli import parse_meta
     from .config.loader import load_config
@@ -140,7 +167,17 @@ def main() -> int:
         if settings.policy:
             load_policy(settings.policy, extra=settings.rules_dirs)
     except ReprintGuardError as exc:
-        print(command("error", f"reprint-guard: {exc}", title="reprint-guard configuration"))
+        print(
+            command(
+                "error",
+                f"reprint-guard: {exc}",
+                file=_workspace_path(exc.path),
+                line=exc.line if exc.path else None,
+                col=exc.column if exc.path and exc.line else None,
+                title="reprint-guard configuration",
+            )
+        )
+        _write_failed_sarif(sarif_path, exc)
         return ExitCode.ERROR
 
     pr_range = pull_request_range() if changed_only else None

@@ -270,6 +270,15 @@ def run_check(options: argparse.Namespace) -> int:
             load_policy(spec, extra=settings.rules_dirs)
     except ReprintGuardError as exc:
         sys.stderr.write(f"reprint-guard: {exc}\n")
+        if options.sarif:  # a SARIF upload step after the check still finds a file saying what went wrong
+            from .output.sarif import failed_run
+
+            try:
+                handle = _AtomicFile(options.sarif)
+            except ReprintGuardError:
+                return ExitCode.ERROR
+            failed_run(handle.handle, exc, root=Path.cwd())
+            handle.commit()
         return ExitCode.ERROR
     items = list(discover(options.paths, settings))
     if not items:

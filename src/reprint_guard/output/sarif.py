@@ -13,6 +13,7 @@ from typing import IO, Any
 from urllib.parse import quote
 
 from .. import __version__
+from ..errors import ReprintGuardError
 from ..report import Result, Summary
 from . import json_text
 
@@ -150,3 +151,47 @@ def _rule_object(rule_id: str, level: str, info: dict[str, Any] | None) -> dict[
     if help_uri:
         rule["helpUri"] = help_uri
     return rule
+
+
+def failed_run(stream: IO[str], error: ReprintGuardError, *, root: Path) -> None:
+    """A SARIF log for a run that stopped before checking anything (a broken policy or config).
+
+    No results, and the reason as a tool execution notification placed in the
+    file at fault, so an upload step after the check still finds a valid file
+    and code scanning shows why nothing was checked.
+    """
+    notification: dict[str, Any] = {"level": "error", "message": {"text": error.message}}
+    if error.path:
+        region = {"startLine": error.line} if error.line else {}
+        if error.line and error.column:
+            region["startColumn"] = error.column
+        path = Path(error.path)
+        try:
+            uri, base = quote(path.resolve().relative_to(root.resolve()).as_posix()), "%SRCROOT%"
+        except (ValueError, OSError):
+            uri, base = (path.resolve().as_uri() if path.is_absolute() else quote(path.as_posix())), None
+        location: dict[str, Any] = {"artifactLocation": {"uri": uri, **({"uriBaseId": base} if base else {})}}
+        if region:
+            location["region"] = region
+        notification["locations"] = [{"physicalLocation": location}]
+    log = {
+        "$schema": SARIF_SCHEMA,
+        "version": "2.1.0",
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "reprint-guard",
+                        "semanticVersion": __version__,
+                        "version": __version__,
+                        "informationUri": INFORMATION_URI,
+                    }
+                },
+                "results": [],
+                "columnKind": "unicodeCodePoints",
+                "originalUriBaseIds": {"%SRCROOT%": {"uri": root.resolve().as_uri() + "/"}},
+                "invocations": [{"executionSuccessful": False, "toolExecutionNotifications": [notification]}],
+            }
+        ],
+    }
+    stream.write(json_text(log) + "\n")
