@@ -139,6 +139,49 @@ def test_bad_config_is_reported_with_its_line(tmp_path, cli):
     assert run.code == 2 and "missing.yaml: config file not found" in run.err
 
 
+@pytest.mark.parametrize(
+    ("config", "where"),
+    [
+        (
+            "defaults: {commercial: maybe}\n",
+            ".reprint-guard.yaml:1:12: defaults.commercial: Input should be a valid boolean",
+        ),
+        (
+            "overrides:\n  - paths: [a.md]\n    metadata:\n      medium: pigeon\n",
+            ".reprint-guard.yaml:4:7: overrides.0.metadata.medium: Input should be 'web'",
+        ),
+        (
+            '[tool.reprint-guard.defaults]\ncommercial = "maybe"\n',
+            "pyproject.toml:2:1: defaults.commercial: Input should be a valid boolean",
+        ),
+    ],
+)
+def test_bad_metadata_in_the_config_is_the_configs_fault(tmp_path, cli, config, where):
+    """Not every content file's: the run stops once, at the config line that sets the value."""
+    name = "pyproject.toml" if config.startswith("[") else ".reprint-guard.yaml"
+    write(tmp_path / name, config)
+    write(tmp_path / "a.md", markdown(COMPLIANT_META, COMPLIANT_BODY))
+    write(tmp_path / "b.md", markdown(COMPLIANT_META, COMPLIANT_BODY))
+    run = cli("check", ".", cwd=tmp_path)
+    assert run.code == 2 and run.out == ""
+    assert run.err.startswith("reprint-guard: ") and f"{where}" in run.err, run.err
+    assert run.err.split(": ", 1)[1].split(":", 1)[0].endswith(name)
+    assert run.err.count("\n") == 1
+
+
+@pytest.mark.parametrize(
+    ("meta", "message"),
+    [
+        ("commercial=maybe", "--meta commercial: Input should be a valid boolean"),
+        ("permissions=[{from: a", "--meta permissions: Input should be a valid list"),
+    ],
+)
+def test_bad_meta_on_the_command_line_names_the_option(tmp_path, cli, meta, message):
+    write(tmp_path / "a.md", markdown(COMPLIANT_META, COMPLIANT_BODY))
+    run = cli("check", "a.md", "--meta", meta, cwd=tmp_path)
+    assert run.code == 2 and run.err.startswith(f"reprint-guard: {message}"), run.err
+
+
 def test_init_writes_a_commented_config_from_the_repository(tmp_path, cli):
     write(tmp_path / "content" / "posts" / "a.md", markdown(HUGO_META, "Body"))
     write(tmp_path / "content" / "posts" / "b.md", markdown({**HUGO_META, "tags": ["x"]}, "Body"))

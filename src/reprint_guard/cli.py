@@ -134,6 +134,12 @@ def parse_meta(pairs: Sequence[str]) -> dict[str, Any]:
         except ReprintGuardError:
             value = raw
         meta[key.strip()] = raw if value is None and raw else value
+    from .readers import metadata_problem
+
+    problem = metadata_problem(meta)
+    if problem is not None:
+        _, where, message = problem
+        raise UsageError(f"--meta {where}: {message}")
     return meta
 
 

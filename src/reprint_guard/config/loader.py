@@ -86,8 +86,10 @@ def load_config(explicit: str | Path | None = None, start: Path | None = None) -
 
     view = exact_config(data)
     if view is not None:  # the usual hand-written config: no jsonschema, no pydantic
+        _validate_metadata(data, path, locate)
         return LoadedConfig(view, path.resolve().parent, path, locate)
     _validate(data, path, locate)
+    _validate_metadata(data, path, locate)
     from .model import Config
 
     try:
@@ -101,6 +103,30 @@ def load_config(explicit: str | Path | None = None, start: Path | None = None) -
             f"{field}: {problem.get('msg', 'invalid value')}", path=str(path), line=line, column=column
         ) from None
     return LoadedConfig(config, path.resolve().parent, path, locate)
+
+
+def _validate_metadata(data: dict[str, Any], path: Path, locate: Any) -> None:
+    """Metadata values the config sets (``defaults``, each override's ``metadata``) are valid, or the
+    config is at fault, at the line that sets them: not every file they would be merged into."""
+    if not data.get("defaults") and not data.get("overrides"):
+        return
+    from ..readers import metadata_problem
+
+    places: list[tuple[list[str | int], Any]] = [(["defaults"], data.get("defaults"))]
+    overrides = data.get("overrides")
+    if isinstance(overrides, list):
+        places += [
+            (["overrides", i, "metadata"], o.get("metadata")) for i, o in enumerate(overrides) if isinstance(o, dict)
+        ]
+    for where, values in places:
+        if not isinstance(values, dict):
+            continue  # the schema has its say on the shape
+        problem = metadata_problem(values)
+        if problem is not None:
+            key, dotted, message = problem
+            line, column = locate([*where, key])
+            field = ".".join(map(str, where)) + "." + dotted
+            raise ConfigError(f"{field}: {message}", path=str(path), line=line, column=column)
 
 
 def _read(path: Path) -> tuple[dict[str, Any], Any]:
@@ -157,6 +183,12 @@ def _toml_locator(text: str) -> Any:
         index = next((p for p in where if isinstance(p, int)), None)
         if key in entries and index is not None and index < len(entries[key]):
             return entries[key][index], 1
+        inner = [str(p) for p in where[1:] if isinstance(p, str)]
+        if key and inner and index is None:  # a key of a [tool.reprint-guard.KEY] table
+            header = next((n for n in ours if lines[n - 1].strip() == f"[tool.reprint-guard.{key}]"), None)
+            for number in ours if header is not None else ():
+                if number > header and lines[number - 1].lstrip().startswith((f"{inner[0]} ", f"{inner[0]}=")):
+                    return number, 1
         for number in ours:
             if key and lines[number - 1].lstrip().startswith((f"{key} ", f"{key}=", f'"{key}"')):
                 return number, 1

@@ -8,6 +8,7 @@ written after them, so nothing but the rule table is held in memory.
 from __future__ import annotations
 
 import hashlib
+import os
 from pathlib import Path
 from typing import IO, Any
 from urllib.parse import quote
@@ -44,9 +45,9 @@ class SarifFormatter:
         name is percent-encoded, so that "my file#1.md" is not read as "my file" and a fragment."""
         candidate = Path(path)
         try:
-            return quote(candidate.resolve().relative_to(self.root).as_posix()), True
+            return _quote(candidate.resolve().relative_to(self.root).as_posix()), True
         except (ValueError, OSError):
-            return candidate.resolve().as_uri() if candidate.is_absolute() else quote(candidate.as_posix()), False
+            return candidate.resolve().as_uri() if candidate.is_absolute() else _quote(candidate.as_posix()), False
 
     def _rule_index(self, rule_id: str, level: str) -> int:
         index = self.rules.get(rule_id)
@@ -153,6 +154,11 @@ def _rule_object(rule_id: str, level: str, info: dict[str, Any] | None) -> dict[
     return rule
 
 
+def _quote(path: str) -> str:
+    """A relative path as a URI reference: its bytes percent-encoded (a name that is not UTF-8 keeps its bytes)."""
+    return quote(os.fsencode(path))
+
+
 def failed_run(stream: IO[str], error: ReprintGuardError, *, root: Path) -> None:
     """A SARIF log for a run that stopped before checking anything (a broken policy or config).
 
@@ -167,9 +173,9 @@ def failed_run(stream: IO[str], error: ReprintGuardError, *, root: Path) -> None
             region["startColumn"] = error.column
         path = Path(error.path)
         try:
-            uri, base = quote(path.resolve().relative_to(root.resolve()).as_posix()), "%SRCROOT%"
+            uri, base = _quote(path.resolve().relative_to(root.resolve()).as_posix()), "%SRCROOT%"
         except (ValueError, OSError):
-            uri, base = (path.resolve().as_uri() if path.is_absolute() else quote(path.as_posix())), None
+            uri, base = (path.resolve().as_uri() if path.is_absolute() else _quote(path.as_posix())), None
         location: dict[str, Any] = {"artifactLocation": {"uri": uri, **({"uriBaseId": base} if base else {})}}
         if region:
             location["region"] = region

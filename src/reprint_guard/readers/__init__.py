@@ -288,16 +288,42 @@ def validate_metadata(data: Mapping[str, Any], *, path: str, key_lines: Mapping[
     except ValueError as exc:  # pydantic's ValidationError
         if not hasattr(exc, "errors"):
             raise
-        errors = exc.errors()
-        # A union ("a name or a list of names") fails once per member: what is wrong with the member the
-        # value was meant for (a list too long) says more than "not a string".
-        problem = next((e for e in errors if not str(e.get("type", "")).endswith("_type")), errors[0])
-        loc = problem.get("loc") or ()
-        key = str(loc[0]) if loc else None
-        where = ".".join(str(part) for part in loc if not _is_type_tag(part)) or "metadata"
+        key, where, message = _metadata_problem(exc)
         raise InputError(
-            f"metadata '{where}': {problem.get('msg', 'invalid value')}",
+            f"metadata '{where}': {message}",
             path=path,
             line=key_lines.get(key, None) if key else None,
             column=1 if key and key in key_lines else None,
         ) from None
+
+
+def _metadata_problem(exc: Any) -> tuple[str | None, str, str]:
+    """(top-level key, dotted place, message) of the problem a metadata validation error is most about."""
+    errors = exc.errors()
+    # A union ("a name or a list of names") fails once per member: what is wrong with the member the
+    # value was meant for (a list too long) says more than "not a string".
+    problem = next((e for e in errors if not str(e.get("type", "")).endswith("_type")), errors[0])
+    loc = problem.get("loc") or ()
+    key = str(loc[0]) if loc else None
+    where = ".".join(str(part) for part in loc if not _is_type_tag(part)) or "metadata"
+    return key, where, str(problem.get("msg", "invalid value"))
+
+
+def metadata_problem(data: Mapping[str, Any]) -> tuple[str, str, str] | None:
+    """For metadata set outside a file (config defaults, ``--meta``): the first key whose value no file
+    could make valid, its dotted place and why; None when every value is valid.
+
+    Each key is read on its own, so the problem is told where it was written,
+    not blamed on every file it would be merged into.
+    """
+    for key, value in data.items():
+        try:
+            read_metadata({key: value})
+        except RecursionError:
+            return key, key, "nested too deeply"
+        except ValueError as exc:
+            if not hasattr(exc, "errors"):
+                raise
+            _, where, message = _metadata_problem(exc)
+            return key, where, message
+    return None
