@@ -156,10 +156,31 @@ def test_missing_path_and_unknown_suffix(tmp_path, cli):
 
 
 def test_walking_a_folder_skips_non_envelope_json(tmp_path, cli):
-    (tmp_path / "package.json").write_text('{"name": "site"}', encoding="utf-8")
+    """A site's own JSON (a package.json, a tsconfig.json with comments, an empty file) is not a reprint:
+    passed over when walking, with the reason; named on the command line, it is an error."""
+    files = {
+        "package.json": ('{"name": "site"}', "not a reprint"),
+        "tsconfig.json": ('{\n  // compiler options\n  "strict": true\n}\n', "invalid JSON"),
+        "empty.json": ("", "empty file"),
+        "trailing.json": ('{"a": 1,}', "invalid JSON"),
+    }
+    for name, (text, _) in files.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
     run = cli("check", str(tmp_path), "--format", "json")
-    assert run.code == 0
-    assert run.json()["results"][0]["status"] == "skipped"
+    assert run.code == 0, run.out + run.err
+    results = {Path(r["path"]).name: r for r in run.json()["results"]}
+    for name, (_, reason) in files.items():
+        assert results[name]["status"] == "skipped" and reason in results[name]["reason"], results[name]
+    named = cli("check", str(tmp_path / "tsconfig.json"))
+    assert named.code == 2 and "tsconfig.json:2:3: invalid JSON" in named.out + named.err
+
+
+def test_a_json_body_that_is_not_a_string_is_placed_at_its_key(tmp_path, cli):
+    path = tmp_path / "j.json"
+    path.write_text('{"metadata": {"original_url": "https://www.globalresearch.ca/a/1"},\n  "body": 5}', "utf-8")
+    run = cli("check", str(tmp_path))
+    assert run.code == 2
+    assert 'j.json:2:3: "body" must be a string (the article), not a number' in run.out + run.err
 
 
 # Policies ------------------------------------------------------------------

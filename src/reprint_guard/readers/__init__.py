@@ -13,7 +13,7 @@ from pathlib import Path
 from stat import S_ISREG
 from typing import Any
 
-from ..errors import InputError
+from ..errors import InputError, NotAReprintError
 from ..limits import MAX_FILE_BYTES
 from ..metaview import MetadataView, read_metadata
 from ..reprint import Reprint
@@ -140,6 +140,8 @@ def read_file(
     if sidecar and key_map:
         sidecar, _ = remap(sidecar, {}, key_map)
     merged = {**sidecar, **(meta or {})} if sidecar else meta
+    if kind == "json" and not data.strip():  # an empty .json is no envelope: passed over in a folder walk
+        raise NotAReprintError("empty file: there is no article to check", path=name)
     text = decode(data, name)
     return read_text(text, path=name, format=kind, meta=merged, bare_urls=bare_urls, key_map=key_map, defaults=defaults)
 

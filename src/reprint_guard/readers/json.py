@@ -22,10 +22,17 @@ def read_json(text: str, *, path: str, meta: Mapping[str, Any] | None, bare_urls
         if "\\u" in text:  # only a \u escape can make half a surrogate pair
             data = without_surrogates(data)
     except json.JSONDecodeError as exc:
-        raise InputError(f"invalid JSON: {exc.msg}", line=exc.lineno, column=exc.colno) from None
+        # Not JSON at all (a tsconfig.json with comments): an error when named, passed over in a folder walk.
+        raise NotAReprintError(f"invalid JSON: {exc.msg}", line=exc.lineno, column=exc.colno) from None
     except RecursionError:
         raise InputError("invalid JSON: nested too deeply") from None
-    if not isinstance(data, dict) or not isinstance(data.get("body"), str):
+    if isinstance(data, dict) and "body" in data and not isinstance(data["body"], str):
+        raise InputError(
+            f'"body" must be a string (the article), not {_json_type(data["body"])}',
+            line=_key_line(text, "body"),
+            column=_key_column(text, "body"),
+        )
+    if not isinstance(data, dict) or "body" not in data:
         raise NotAReprintError('not a reprint: expected {"metadata": {...}, "body": "...", "format": "..."}', line=1)
     metadata = data.get("metadata") or {}
     if not isinstance(metadata, dict):
@@ -41,6 +48,17 @@ def read_json(text: str, *, path: str, meta: Mapping[str, Any] | None, bare_urls
     return build(
         data["body"], metadata, format=kind, path=path, meta=meta, key_lines=key_lines, bare_urls=bare_urls, **extra
     )
+
+
+def _json_type(value: Any) -> str:
+    return {dict: "an object", list: "an array", bool: "true or false", type(None): "null"}.get(type(value), "a number")
+
+
+def _key_column(text: str, key: str) -> int | None:
+    index = text.find(json.dumps(key) + ":")
+    if index < 0:
+        index = text.find(json.dumps(key))
+    return index - (text.rfind("\n", 0, index) + 1) + 1 if index >= 0 else None
 
 
 def _key_line(text: str, key: str) -> int | None:
