@@ -168,6 +168,7 @@ def test_copyright_without_any_author_points_at_metadata():
         f"Global Research: <{GR_URL}>",
         f"Global Research: {GR_URL}",
         f'<a href="{GR_URL}">Global Research</a>',
+        f"Global Research [![logo](https://example.org/logo.png)]({GR_URL})",  # an image link is clicked
     ],
 )
 def test_link_forms_that_count(link):
@@ -185,6 +186,8 @@ def test_link_forms_that_count(link):
         (f"Global Research `{GR_URL}`", None),
         (f"Global Research <!-- {GR_URL} -->", None),
         (f'Global Research <span hidden><a href="{GR_URL}">x</a></span>', None),
+        (f"Global Research [ ]({GR_URL})", None),  # nothing to see or click
+        (f'Global Research <a href="{GR_URL}"></a>', None),
     ],
 )
 def test_link_forms_that_do_not_count(link, detail):

@@ -135,7 +135,9 @@ class VisibleBody:
         if self._anchors is None:
             tree = self._tree
             nodes = tree.tags("a") if tree is not None else []
-            self._anchors = [href.strip() for anchor in nodes if (href := anchor.attributes.get("href"))]
+            self._anchors = [
+                href.strip() for anchor in nodes if (href := anchor.attributes.get("href")) and _shows_something(anchor)
+            ]
         return self._anchors
 
     @property
@@ -171,6 +173,14 @@ class VisibleBody:
             return True
         held = [phrase for phrase in phrases if self.holds(phrase)]
         return bool(held) and any(find_phrase(self.text, phrase) >= 0 for phrase in held)
+
+
+def _shows_something(anchor: LexborNode) -> bool:
+    """A link a reader can see and click: it has text, or an image or other media inside (``[](url)`` has none)."""
+    return bool(anchor.text(deep=True).strip()) or anchor.css_first(_LINK_CONTENT) is not None
+
+
+_LINK_CONTENT = "img, svg, picture, video, canvas, object, embed, iframe, input"
 
 
 class Media(NamedTuple):
