@@ -523,3 +523,53 @@ def test_rules_dirs_may_be_one_path_given_as_a_string(policy_file):
     assert load_policy("test-terms", rules_dirs=str(policy_file.parent)).id == "test-terms"
     with pytest.raises(UsageError, match="rules_dirs must be a path or a list of paths, not int"):
         check(body, meta, rules_dirs=3)
+
+
+# messages the way a reader needs them ------------------------------------------
+
+
+def test_an_expired_permission_is_called_expired_and_told_how_to_renew():
+    from reprint_guard import check_file
+
+    fixture = "tests/policies/propublica/compliant-photo-permission.md"
+    lapsed = {"permissions": [{"from": "editors@propublica.example", "scope": ["photos"], "expires": "2026-11-30"}]}
+    (finding,) = check_file(fixture, meta=lapsed, today=dt.date(2026, 12, 1)).findings
+    assert finding.rule == "propublica/photos-permission"
+    assert "the 'photos' permission on record expired on 2026-11-30" in finding.message
+    assert "renew" in finding.fix
+    meta = {
+        **COMPLIANT_META,
+        "commercial": True,
+        "permissions": [{"from": "publications@globalresearch.ca", "scope": ["commercial"], "expires": "2024-12-31"}],
+    }
+    (finding,) = check(COMPLIANT_BODY, meta, today=dt.date(2025, 1, 1)).findings
+    assert "expired on 2024-12-31" in finding.message
+    assert finding.fix.startswith("Ask publications@globalresearch.ca to renew the commercial permission")
+
+
+def test_a_notice_that_names_someone_else_is_described_as_it_is():
+    body = COMPLIANT_BODY.replace("Copyright © Ana Ruiz", "Ana Ruiz ©")
+    (finding,) = check(body, COMPLIANT_META).findings
+    assert "a copyright notice is there, but none names Ana Ruiz after its mark" in finding.message
+    (finding,) = check(COMPLIANT_BODY.replace("Copyright © Ana Ruiz", "Ana Ruiz"), COMPLIANT_META).findings
+    assert "found no copyright notice; expected one naming Ana Ruiz" in finding.message
+
+
+def test_an_original_url_that_is_not_an_address_is_said_to_be_one():
+    (finding,) = check(COMPLIANT_BODY, {**COMPLIANT_META, "original_url": "not a url"}).findings
+    assert finding.rule == "reprint-guard/unknown-publisher"
+    assert finding.message == "original_url 'not a url' is not a web address, so no policy can be chosen for it"
+
+
+def test_phrases_and_patterns_are_shown_as_the_policy_writes_them(tmp_path):
+    policy = tmp_path / "shown.yaml"
+    policy.write_text(
+        "id: shown\nname: S\npublisher: P2 News\nsource_url: https://p2.example/terms\napplies_to: [p2.example]\n"
+        "rules:\n  - id: phrase\n    check: text\n    phrase: From  P2 News\n    message: Credit P2 News\n"
+        "  - id: pattern\n    check: link\n    pattern: '^https://p2\\.example/'\n    message: Link to P2\n",
+        encoding="utf-8",
+    )
+    result = check("Text.", {"original_url": "https://p2.example/a"}, rules_dirs=policy)
+    messages = {f.rule: f.message for f in result.findings}
+    assert messages["shown/phrase"] == 'Credit P2 News ("From P2 News" is not visible in the article)'
+    assert messages["shown/pattern"] == "Link to P2 (no visible link matches /^https://p2\\.example//)"

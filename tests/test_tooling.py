@@ -244,3 +244,37 @@ def test_fix_inserts_the_credit_though_a_pixel_particular_to_the_article_cannot_
     assert "fixed propublica/credit-author" in run.err
     assert [f["rule"] for f in run.json()["results"][0]["findings"]] == ["propublica/pixel-ping"]
     assert "originally published by [ProPublica](https://www.propublica.org/article/x)" in path.read_text("utf-8")
+
+
+def test_validate_says_each_problem_once_and_lists_the_allowed_values(tmp_path, cli):
+    policy = tmp_path / "p1.yaml"
+    policy.write_text(
+        "id: p1\nname: P\npublisher: P\nsource_url: https://p.example/t\napplies_to: [p.example]\nrules:\n"
+        "  - id: r\n    check: text\n    phrase: hello\n    severity: fatal\n    message: m\n"
+        "  - id: s\n    check: link\n    target: elsewhere\n    message: m\n",
+        encoding="utf-8",
+    )
+    run = cli("validate", str(policy))
+    assert run.code == 1
+    lines = run.out.splitlines()
+    assert lines == [
+        f"{policy}:10:5: rule 'r', field 'severity': 'fatal' is not one of ['error', 'warning', 'info']",
+        f"{policy}:14:5: rule 's', field 'target': 'elsewhere' is not one of ['original']",
+    ]
+    policy.write_text(
+        "id: p1\nname: P\npublisher: P\nsource_url: https://p.example/t\nextends: nosuch\nrules:\n"
+        "  - id: r\n    check: text\n    phrase: hello\n    message: m\n",
+        encoding="utf-8",
+    )
+    run = cli("validate", str(policy))
+    assert "extends unknown policy 'nosuch'" in run.out and "p1," not in run.out and "global-research" in run.out
+
+
+def test_an_unknown_policy_id_is_placed_where_it_was_named(tmp_path, write_md, cli):
+    write_md("a.md", COMPLIANT_META, COMPLIANT_BODY)
+    (tmp_path / ".reprint-guard.yaml").write_text("exclude: []\npolicy: nosuch\n", encoding="utf-8")
+    run = cli("check", "a.md", cwd=tmp_path)
+    assert run.code == 2 and ".reprint-guard.yaml:2:9: unknown policy 'nosuch'" in run.err, run.err
+    (tmp_path / ".reprint-guard.yaml").unlink()
+    run = cli("check", "a.md", "--policy", "nosuch", cwd=tmp_path)
+    assert run.code == 2 and run.err.startswith("reprint-guard: --policy: unknown policy 'nosuch'"), run.err

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from . import __version__
-from .errors import ReprintGuardError, UsageError
+from .errors import PolicyError, ReprintGuardError, UsageError
 from .output import FORMATTERS
 from .report import ExitCode, Summary, exit_code_for
 
@@ -273,7 +273,14 @@ def run_check(options: argparse.Namespace) -> int:
                     f"reprint-guard: warning: {where}the config's severity names an unknown rule {rule_id!r}\n"
                 )
         for spec in {settings.policy, *(o.policy for o in settings.overrides)} - {None}:
-            load_policy(spec, extra=settings.rules_dirs)
+            try:
+                load_policy(spec, extra=settings.rules_dirs)
+            except PolicyError as exc:
+                if exc.path is not None:  # a policy file, at fault itself
+                    raise
+                if spec == cli.get("policy"):
+                    raise UsageError(f"--policy: {exc.message}") from None
+                raise PolicyError(f"{_where_in(loaded.path, spec)}{exc.message}") from None  # named in the config
     except ReprintGuardError as exc:
         sys.stderr.write(f"reprint-guard: {exc}\n")
         if options.sarif:  # a SARIF upload step after the check still finds a file saying what went wrong

@@ -238,8 +238,20 @@ def _missing_metadata(reprint: Reprint, policy: Policy, field: str, rules: list[
 
 
 def _unknown_publisher(reprint: Reprint) -> Finding:
-    host = host_of(reprint.metadata.original_url or "") or reprint.metadata.original_url
+    original = reprint.metadata.original_url or ""
+    host = host_of(original)
     line, column = reprint.meta_position("original_url")
+    if host is None:
+        return Finding(
+            rule=f"{TOOL_POLICY}/unknown-publisher",
+            policy=TOOL_POLICY,
+            check="policy",
+            severity=Severity.warning,
+            message=f"original_url {original!r} is not a web address, so no policy can be chosen for it",
+            line=line,
+            column=column,
+            fix="Set 'original_url' to the original article's address (https://...), or 'policy: <id>'.",
+        )
     return Finding(
         rule=f"{TOOL_POLICY}/unknown-publisher",
         policy=TOOL_POLICY,

@@ -163,8 +163,12 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
             if not named:
                 line, column = reprint.end_position()
                 names = " and ".join(holders)
-                near = "a notice naming someone else" if marked else "no copyright notice"
-                yield Problem(line, column, detail=f"found {near}; expected one naming {names}")
+                detail = (
+                    f"a copyright notice is there, but none names {names} after its mark"
+                    if marked
+                    else f"found no copyright notice; expected one naming {names}"
+                )
+                yield Problem(line, column, detail=detail)
 
 
 def _notice(visible: VisibleBody, holders: list[str]) -> tuple[bool, bool]:

@@ -34,7 +34,7 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
         regex = compile_pattern(params.pattern)
         if not any(regex.search(link) for link in links):
             line, column = reprint.end_position()
-            yield Problem(line, column, detail=f"no visible link matches {params.pattern!r}")
+            yield Problem(line, column, detail=f"no visible link matches /{params.pattern}/")
         return
     original = reprint.metadata.original_url
     key = normalize_url(original) if original else None

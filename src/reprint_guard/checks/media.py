@@ -51,11 +51,20 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
             fix="Remove the media, or use copies from an allowed source.",
         )
     elif params.mode == "permission":
-        yield Problem(
-            line,
-            column,
-            detail=f"{what}, with no '{params.scope}' permission on record",
-            fix=f"Remove the media, or record a permission with scope [{params.scope}].",
-        )
+        covering = [p.expires for p in reprint.metadata.permissions if p.covers(params.scope) and p.expires]
+        if covering:  # one was on record, and has run out
+            yield Problem(
+                line,
+                column,
+                detail=f"{what}; the '{params.scope}' permission on record expired on {max(covering).isoformat()}",
+                fix=f"Remove the media, or renew the '{params.scope}' permission and update its record.",
+            )
+        else:
+            yield Problem(
+                line,
+                column,
+                detail=f"{what}, with no '{params.scope}' permission on record",
+                fix=f"Remove the media, or record a permission with scope [{params.scope}].",
+            )
     else:
         yield Problem(line, column, detail=what, fix="Remove the images and other media; republish the text only.")

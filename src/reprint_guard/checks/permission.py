@@ -47,7 +47,13 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
     line, column = reprint.meta_position(anchor)
     if matching:
         expired = max(p.expires for p in matching if p.expires)
-        yield Problem(line, column, detail=f"the {scope} permission on record expired on {expired.isoformat()}")
+        yield Problem(
+            line,
+            column,
+            detail=f"the {scope} permission on record expired on {expired.isoformat()}",
+            fix=f"Ask {matching[0].from_} to renew the {scope} permission, then update the record's 'expires'.",
+            specific=True,
+        )
         return
     others = [p.from_ for p in meta.permissions if p.covers(scope)]
     detail = (

@@ -77,7 +77,7 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
         if visible.holds(params.phrase):  # the normalised text as str only when the phrase may be there
             index = find_phrase(visible.text, params.phrase)
             matched = visible.text[index : index + len(needle)] if index >= 0 else None
-        shown = f'"{needle}"'
+        shown = f'"{" ".join(params.phrase.split())}"'  # as the policy writes it, not case-folded
     else:
         pattern = params.pattern or ""
         shown = f"/{pattern}/"

@@ -107,7 +107,9 @@ def schema_errors(raw: RawPolicy) -> list[PolicyError]:
         if error.validator == "additionalProperties" and isinstance(error.instance, dict):
             extra = [k for k in error.instance if k not in (error.schema.get("properties") or {})]
             path += extra[:1]
-        errors.append(raw.error(_describe(error, data, path), path))
+        problem = raw.error(_describe(error, data, path), path)
+        if str(problem) not in {str(e) for e in errors}:  # a field held by two subschemas fails twice alike
+            errors.append(problem)
     return errors
 
 
@@ -126,6 +128,10 @@ def _describe(error: Any, data: Any, path: list[Any]) -> str:
         message = f"unknown check type {error.instance!r}; valid check types: {', '.join(sorted(CHECKS))}"
     elif error.validator == "additionalProperties":
         message = message.replace("Additional properties are not allowed", "unknown key(s)")
+    elif error.validator in ("anyOf", "oneOf") and not (path and "when" in map(str, path)):
+        allowed = [sub["const"] for sub in error.validator_value if isinstance(sub, dict) and "const" in sub]
+        if allowed and isinstance(error.instance, str):  # "is not valid under any of the given schemas"
+            message = f"{error.instance!r} is not one of {allowed}"
     elif error.validator == "oneOf" and path and "when" in map(str, path):
         message = (
             f"{error.instance!r} is not a valid condition; use {{field: NAME, is|is_not|in|not_in|present:"
@@ -220,7 +226,7 @@ class PolicySet:
         if data.get("extends"):
             parent_id = str(data["extends"])
             if parent_id not in self:
-                known = ", ".join(sorted(self._ids))
+                known = ", ".join(sorted(set(self._ids) - {policy_id}))  # a policy cannot extend itself
                 raise raw.error(f"extends unknown policy {parent_id!r}; known policies: {known}", ["extends"])
             parent = self._resolve(parent_id, (*chain, policy_id))
         rules: dict[str, Rule] = {rule.id: rule for rule in parent.rules} if parent else {}
