@@ -38,7 +38,7 @@ Body
 """
 
 CASES = {
-    "bad-yaml.md": ("---\ntitle: [unclosed\nauthor: x\n---\nBody\n", "bad-yaml.md:3:", "invalid YAML"),
+    "bad-yaml.md": ("---\ntitle: [unclosed\nauthor: x\n---\nBody\n", "bad-yaml.md:2:8", "invalid YAML"),
     "unclosed.md": ("---\ntitle: x\nBody without a closing fence\n", "unclosed.md:1:1", "never closed"),
     "not-mapping.md": ("---\n- a\n- b\n---\nBody\n", "not-mapping.md:2:1", "mapping"),
     "alias.md": (ALIAS_BOMB, "alias.md:3:8", "aliases"),
@@ -89,6 +89,16 @@ CASES = {
         "published: 2024-13-45\n---\nBody\n",
         "bad-date-after-a-tag.md:6:12",  # the value the message is about: PyYAML builds the top level first
         "month must be in 1..12",
+    ),
+    "unclosed-quote.md": (
+        '---\ntitle: "unclosed\nauthor: A\n---\nBody\n',
+        "unclosed-quote.md:2:8",  # where the quote opens, not the end of the front matter where it is noticed
+        "the quoted value that starts here is not closed",
+    ),
+    "unclosed-list.md": (
+        "---\ntitle: T\nauthor: [A, B\noriginal_url: https://x.org/a\n---\nBody\n",
+        "unclosed-list.md:3:9",
+        "the [...] list that starts here is not closed",
     ),
     "bad.json": ('{"metadata": {"a": 1},\n "body": "x",, }', "bad.json:2:", "invalid JSON"),
     "shape.json": ('["not", "an", "envelope"]', "shape.json:1", "not a reprint"),

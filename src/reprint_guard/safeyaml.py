@@ -295,6 +295,15 @@ def _record_line(record: dict[str, Any], line: str) -> None:
     record[key] = _scalar(value)
 
 
+#: What PyYAML was reading when it failed, for constructs that open on one line and must close later.
+_UNCLOSED = {
+    "while scanning a quoted scalar": "the quoted value",
+    "while parsing a flow sequence": "the [...] list",
+    "while parsing a flow mapping": "the {...} mapping",
+    "while scanning a block scalar": "the block value",
+}
+
+
 def load(text: str, *, error: type[ReprintGuardError] = InputError, flat: bool = False) -> LoadedYaml:
     """Load one YAML document safely; errors carry 1-based line and column.
 
@@ -323,6 +332,11 @@ def load(text: str, *, error: type[ReprintGuardError] = InputError, flat: bool =
         problem = exc.problem or exc.context or "invalid YAML"
         if "nesting depth" in problem:
             problem = f"nested deeper than {MAX_YAML_DEPTH} levels"
+        opened = _UNCLOSED.get(exc.context or "")
+        if opened and exc.context_mark and exc.problem_mark and exc.context_mark.line != exc.problem_mark.line:
+            # Noticed lines later (at the next key, or the end): the place to fix is where it opened.
+            problem = f"{opened} that starts here is not closed ({problem} further on)"
+            mark = exc.context_mark
         raise error(
             f"invalid YAML: {problem}",
             line=mark.line + 1 if mark else None,
