@@ -182,6 +182,13 @@ def test_bad_meta_on_the_command_line_names_the_option(tmp_path, cli, meta, mess
     assert run.code == 2 and run.err.startswith(f"reprint-guard: {message}"), run.err
 
 
+def test_invalid_toml_is_placed_like_any_other_error(tmp_path, cli):
+    write(tmp_path / "pyproject.toml", '[tool.reprint-guard]\nfail-on = "error\n')
+    write(tmp_path / "a.md", markdown(COMPLIANT_META, COMPLIANT_BODY))
+    run = cli("check", "a.md", cwd=tmp_path)
+    assert run.code == 2 and "pyproject.toml:2:17: invalid TOML: " in run.err and "(at line" not in run.err
+
+
 def test_init_writes_a_commented_config_from_the_repository(tmp_path, cli):
     write(tmp_path / "content" / "posts" / "a.md", markdown(HUGO_META, "Body"))
     write(tmp_path / "content" / "posts" / "b.md", markdown({**HUGO_META, "tags": ["x"]}, "Body"))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -142,7 +143,11 @@ def _read(path: Path) -> tuple[dict[str, Any], Any]:
         try:
             tool = tomllib.loads(text).get("tool", {})
         except tomllib.TOMLDecodeError as exc:
-            raise ConfigError(f"invalid TOML: {exc}", path=name) from None
+            # tomllib puts the place in its message: "... (at line 3, column 9)"; ours goes before it.
+            where = re.search(r"\s*\(at line (\d+), column (\d+)\)$", str(exc))
+            message = str(exc)[: where.start()] if where else str(exc)
+            line, column = (int(where.group(1)), int(where.group(2))) if where else (None, None)
+            raise ConfigError(f"invalid TOML: {message}", path=name, line=line, column=column) from None
         except RecursionError:
             raise ConfigError("invalid TOML: nested too deeply", path=name) from None
         if not isinstance(tool, dict) or "reprint-guard" not in tool:
