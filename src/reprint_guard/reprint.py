@@ -123,7 +123,9 @@ class Reprint:
             if self.format == "text":
                 self._media = ([], [])
             elif self._visible is None:  # not parsed yet: one parse serves both
-                self._visible, self._media = with_media(self.html, bare_urls=self._link_bare_urls, raw=self._raw_html)
+                self._visible, self._media = with_media(
+                    self.html, bare_urls=self._link_bare_urls, raw=self._raw_html, tables=self._may_have_tables
+                )
             else:
                 self._media = media_from_html(self.html)
         return self._media
@@ -132,6 +134,11 @@ class Reprint:
     def _raw_html(self) -> int:
         """What raw HTML may hide in our rendering of a Markdown body (anything, in HTML given as such)."""
         return raw_html(self.body) if self._rendered else ANY_RAW_HTML
+
+    @property
+    def _may_have_tables(self) -> bool:
+        """Whether the rendering may hold a table: Markdown writes none without a "|" (HTML may, always)."""
+        return not self._rendered or "|" in self.body
 
     @property
     def _link_bare_urls(self) -> bool:
@@ -145,7 +152,9 @@ class Reprint:
             if self.format == "text":
                 self._visible = from_text(self.body, bare_urls=self.bare_urls)
             else:
-                self._visible = from_html(self.html, bare_urls=self._link_bare_urls, raw=self._raw_html)
+                self._visible = from_html(
+                    self.html, bare_urls=self._link_bare_urls, raw=self._raw_html, tables=self._may_have_tables
+                )
         return self._visible
 
     # Positions ---------------------------------------------------------

@@ -263,7 +263,7 @@ _BLOCKS = (
 _BLOCK_TAG = re.compile(rf"<(?=/?(?:{_BLOCKS})[\t\n\f\r />])", re.IGNORECASE)
 
 
-def _block_breaks(html: str, raw: int) -> str:
+def _block_breaks(html: str, raw: int, tables: bool = True) -> str:
     """``html`` with a line break before every start and end tag of a block, so that its text stands apart.
 
     A page's text is its text nodes joined as they are: inline elements (a
@@ -273,19 +273,19 @@ def _block_breaks(html: str, raw: int) -> str:
     nor what is hidden.
     """
     if raw == NO_RAW_HTML:
-        if "</t" in html:
+        if tables and "</t" in html:  # ``tables``: False when the Markdown has no "|", so no table
             html = html.replace("</td>", "</td>\n").replace("</th>", "</th>\n")
         return html
     return _BLOCK_TAG.sub("\n<", html)
 
 
-def from_html(html: str, *, bare_urls: bool = True, raw: int = ANY_RAW_HTML) -> VisibleBody:
+def from_html(html: str, *, bare_urls: bool = True, raw: int = ANY_RAW_HTML, tables: bool = True) -> VisibleBody:
     """Parse HTML (a fragment or a whole page) and keep what a reader sees (``raw``: see :func:`with_media`)."""
-    return with_media(html, bare_urls=bare_urls, media=False, raw=raw)[0]
+    return with_media(html, bare_urls=bare_urls, media=False, raw=raw, tables=tables)[0]
 
 
 def with_media(
-    html: str, *, bare_urls: bool = True, media: bool = True, raw: int = ANY_RAW_HTML
+    html: str, *, bare_urls: bool = True, media: bool = True, raw: int = ANY_RAW_HTML, tables: bool = True
 ) -> tuple[VisibleBody, tuple[list[Media], list[Media]]]:
     """One parse for both: what a reader sees, and the (visible, hidden) media.
 
@@ -294,7 +294,7 @@ def with_media(
     hidden but code, removed by tag name (a walk by tag name costs a fraction
     of a selector's); without raw HTML, the only media are Markdown's images.
     """
-    tree = LexborHTMLParser(_block_breaks(html, raw))
+    tree = LexborHTMLParser(_block_breaks(html, raw, tables))
     root = tree.body
     if root is None:  # pragma: no cover - lexbor always creates a body
         return VisibleBody(""), ([], [])
