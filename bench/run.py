@@ -100,6 +100,16 @@ def best_times(*loops: Callable[[], None], repeats: int) -> list[tuple[float, li
     return [(min(out), out) for out in times]
 
 
+def time_three(files: Sequence[str], policies: object, repeats: int) -> list[tuple[float, list[float]]]:
+    """The check, the parse floor and the pipeline over ``files``, warmed up, then timed in turn."""
+    check_loop(files[:WARMUP_DOCS], policies)
+    parse_loop(files[:WARMUP_DOCS])
+    pipeline_loop(files[:WARMUP_DOCS])
+    return best_times(
+        lambda: check_loop(files, policies), lambda: parse_loop(files), lambda: pipeline_loop(files), repeats=repeats
+    )
+
+
 def pipeline_stage(count: int, pipeline: float, parse: float, check: float) -> dict[str, object]:
     """The work before the first rule, against the floor and the whole check.
 
@@ -506,14 +516,8 @@ def run(options: argparse.Namespace, workdir: str) -> int:
         f"check loop (read_file + check_reprint) and parse floor (read + decode + front matter + pyromark + "
         f"lexbor), alternating, best of {options.repeats} each"
     )
-    check_loop(files[:WARMUP_DOCS], policies)
-    parse_loop(files[:WARMUP_DOCS])
-    pipeline_loop(files[:WARMUP_DOCS])
-    (check_best, check_times), (parse_best, parse_times), (pipeline_best, _) = best_times(
-        lambda: check_loop(files, policies),
-        lambda: parse_loop(files),
-        lambda: pipeline_loop(files),
-        repeats=options.repeats,
+    (check_best, check_times), (parse_best, parse_times), (pipeline_best, _) = time_three(
+        files, policies, options.repeats
     )
 
     log("tracemalloc peak of one check pass")
@@ -523,15 +527,7 @@ def run(options: argparse.Namespace, workdir: str) -> int:
     if options.mixed_docs and FIXTURES.is_dir():
         log(f"a mixed-policy corpus of {options.mixed_docs} ~1,000-word reprints (all bundled policies)")
         mixed_files = mixed_corpus(os.path.join(workdir, "mixed"), options.mixed_docs)
-        check_loop(mixed_files[:WARMUP_DOCS], policies)
-        parse_loop(mixed_files[:WARMUP_DOCS])
-        pipeline_loop(mixed_files[:WARMUP_DOCS])
-        (mixed_check, _), (mixed_parse, _), (mixed_pipeline, _) = best_times(
-            lambda: check_loop(mixed_files, policies),
-            lambda: parse_loop(mixed_files),
-            lambda: pipeline_loop(mixed_files),
-            repeats=options.repeats,
-        )
+        (mixed_check, _), (mixed_parse, _), (mixed_pipeline, _) = time_three(mixed_files, policies, options.repeats)
         sizes = [os.path.getsize(f) for f in mixed_files]
         mixed = {
             "docs": len(mixed_files),

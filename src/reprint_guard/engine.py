@@ -221,44 +221,51 @@ def run_policy(
     return findings
 
 
-def _missing_metadata(reprint: Reprint, policy: Policy, field: str, rules: list[Rule]) -> Finding:
-    line, column = reprint.meta_position(field)
-    names = ", ".join(f"{policy.id}/{r.id}" for r in rules)
-    example = "true or false" if field == "commercial" else "a value"
+def _tool_finding(reprint: Reprint, name: str, check: str, key: str, message: str, fix: str) -> Finding:
+    """A finding of the tool's own (a rule could not be checked, no policy applies), at a metadata key."""
+    line, column = reprint.meta_position(key)
     return Finding(
-        rule=f"{TOOL_POLICY}/missing-metadata",
+        rule=f"{TOOL_POLICY}/{name}",
         policy=TOOL_POLICY,
-        check="metadata",
+        check=check,
         severity=Severity.warning,
-        message=f"'{field}' is not set, so {names} could not be checked",
+        message=message,
         line=line,
         column=column,
-        fix=f"Add '{field}: ...' ({example}) to the metadata, or set a default for it.",
+        fix=fix,
+    )
+
+
+def _missing_metadata(reprint: Reprint, policy: Policy, field: str, rules: list[Rule]) -> Finding:
+    names = ", ".join(f"{policy.id}/{r.id}" for r in rules)
+    example = "true or false" if field == "commercial" else "a value"
+    return _tool_finding(
+        reprint,
+        "missing-metadata",
+        "metadata",
+        field,
+        f"'{field}' is not set, so {names} could not be checked",
+        f"Add '{field}: ...' ({example}) to the metadata, or set a default for it.",
     )
 
 
 def _unknown_publisher(reprint: Reprint) -> Finding:
     original = reprint.metadata.original_url or ""
     host = host_of(original)
-    line, column = reprint.meta_position("original_url")
     if host is None:
-        return Finding(
-            rule=f"{TOOL_POLICY}/unknown-publisher",
-            policy=TOOL_POLICY,
-            check="policy",
-            severity=Severity.warning,
-            message=f"original_url {original!r} is not a web address, so no policy can be chosen for it",
-            line=line,
-            column=column,
-            fix="Set 'original_url' to the original article's address (https://...), or 'policy: <id>'.",
+        return _tool_finding(
+            reprint,
+            "unknown-publisher",
+            "policy",
+            "original_url",
+            f"original_url {original!r} is not a web address, so no policy can be chosen for it",
+            "Set 'original_url' to the original article's address (https://...), or 'policy: <id>'.",
         )
-    return Finding(
-        rule=f"{TOOL_POLICY}/unknown-publisher",
-        policy=TOOL_POLICY,
-        check="policy",
-        severity=Severity.warning,
-        message=f"no policy covers {host}, so the reprint terms could not be checked",
-        line=line,
-        column=column,
-        fix=f"Add a policy for {host} (--policy FILE or --rules-dir DIR), or set 'policy: <id>' in the metadata.",
+    return _tool_finding(
+        reprint,
+        "unknown-publisher",
+        "policy",
+        "original_url",
+        f"no policy covers {host}, so the reprint terms could not be checked",
+        f"Add a policy for {host} (--policy FILE or --rules-dir DIR), or set 'policy: <id>' in the metadata.",
     )
