@@ -232,6 +232,21 @@ POLICY_CASES = {
         "rule 't', field 'after_days'",
     ),
     "control-char": (HEAD + "  - id: c\x0b\n", ":6:", "character #x000b is not allowed"),
+    "zone-with-hours": (
+        HEAD + "  - id: t\n    check: timing\n    after_hours: 24\n    timezone: America/Denver\n    message: x\n",
+        ":6:",
+        "'timezone' goes with 'after_days'",
+    ),
+    "zone-name": (
+        HEAD + "  - id: t\n    check: timing\n    after_days: 1\n    timezone: '../etc/passwd'\n    message: x\n",
+        ":9:",
+        "field 'timezone'",
+    ),
+    "placement-anywhere": (
+        HEAD + "  - id: a\n    check: attribution\n    names: [X]\n    placement_only: true\n    message: x\n",
+        ":6:",
+        "'placement_only' needs 'position: top' or 'position: bottom'",
+    ),
 }
 
 

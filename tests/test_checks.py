@@ -573,3 +573,28 @@ def test_phrases_and_patterns_are_shown_as_the_policy_writes_them(tmp_path):
     messages = {f.rule: f.message for f in result.findings}
     assert messages["shown/phrase"] == 'Credit P2 News ("From P2 News" is not visible in the article)'
     assert messages["shown/pattern"] == "Link to P2 (no visible link matches /^https://p2\\.example//)"
+
+
+def test_calendar_days_in_the_publishers_time_zone(tmp_path):
+    """after_days with timezone: the days are the publisher's, whatever offset each date-time is written in."""
+    policy = tmp_path / "zoned.yaml"
+    policy.write_text(
+        "id: zoned\nname: Z\npublisher: Z\nsource_url: https://z.example/terms\napplies_to: [z.example]\n"
+        "rules:\n  - id: next-day\n    check: timing\n    after_days: 1\n    timezone: America/Denver\n"
+        "    message: Not before the next day\n",
+        encoding="utf-8",
+    )
+
+    def finds(original, published, rules=policy):
+        meta = {"original_url": "https://z.example/a", "original_published": original, "published": published}
+        return [f.message for f in check("Text.", meta, rules_dirs=rules).findings]
+
+    # 20:15 on the 20th in Denver is 03:15 UTC on the 21st: the 21st, any hour, is the next day there.
+    assert finds("2026-11-21T03:15:00Z", "2026-11-21T08:00:00-07:00") == []
+    assert finds("2026-11-21T03:15:00Z", "2026-11-21T06:59:00Z") == ["Not before the next day (not before 2026-11-21)"]
+    assert finds("2026-11-20", "2026-11-21T03:00:00Z") == ["Not before the next day (not before 2026-11-21)"]
+    assert finds("2026-11-20", "2026-11-21T07:00:00") == []  # no offset: Denver's own clock
+    unknown = tmp_path / "unknown-zone.yaml"  # policies are parsed once per process: a new file, not an edit
+    unknown.write_text(policy.read_text("utf-8").replace("America/Denver", "Mars/Olympus_Mons"), "utf-8")
+    (message,) = finds("2026-11-20", "2026-11-21", unknown)
+    assert "the publisher's time zone Mars/Olympus_Mons is not known on this machine" in message

@@ -71,11 +71,16 @@ def describe(spdx: str, *, all_names: bool = False):  # type: ignore[no-untyped-
     url = f"https://creativecommons.org/licenses/{code}/{version}/" + (f"{port}/" if port else "")
     if all_names:
         names = [short, short.replace("-", " "), "CC-" + short[3:], full, spdx]  # CC BY-ND, CC BY ND, CC-BY-ND
+        # Before 4.0 the deed says "NoDerivs"; people write the 4.0 spelling too.
+        fulls = [full, full.replace("NoDerivs", "NoDerivatives")] if "NoDerivs" in full else [full]
         if port:
-            names += [f"{full} {_PORTS.get(port, port.upper())}", f"{full} {port.upper()}"]
+            unported = f"CC {code.upper()} {version}"
+            # Ported licences are usually named without their port ("CC BY-NC-ND 3.0"): the deed link tells which.
+            names += [unported, unported.replace("-", " "), *fulls[1:]]
+            names += [f"{f} {_PORTS.get(port, port.upper())}" for f in fulls] + [f"{f} {port.upper()}" for f in fulls]
         else:
-            names.append(full + " International")
-        return tuple(names)
+            names += [*fulls[1:], *(f + " International" for f in fulls)]
+        return tuple(dict.fromkeys(names))
     return short, url
 
 

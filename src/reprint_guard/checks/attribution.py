@@ -104,7 +104,9 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
     meta = reprint.metadata
     if params.names:
         found = _placements(visible, params)
-        if not found:
+        if not found and params.placement_only:
+            pass  # missing altogether: another rule's finding
+        elif not found:
             shown = f'"{params.names[0]}"'
             if len(params.names) > 1:
                 others = len(params.names) - 1
@@ -135,6 +137,8 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
             required += each
     if required:
         missing, misplaced = _missing_or_misplaced(reprint, params, required)
+        if missing and params.placement_only:
+            missing = []  # another rule's finding
         if missing:
             line, column = reprint.end_position()
             shown = ", ".join(f'"{m}"' for m in missing)

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from ..licenses import deed_path, describe, normalize_license
 from ..reprint import Reprint
+from ..visible import VisibleBody
 from .base import Context, Problem
 
 if TYPE_CHECKING:
@@ -32,6 +33,11 @@ def _linked(links: list[str], paths: frozenset[str]) -> bool:
         for spdx in (normalize_license(link) for link in links if "creativecommons" in link.lower())
         if spdx
     )
+
+
+def _written(visible: VisibleBody, paths: frozenset[str]) -> bool:
+    """The deed's address written in the visible text ("creativecommons.org/licenses/by-nd/4.0")."""
+    return any(visible.holds(f"creativecommons.org/licenses/{path}") for path in paths)
 
 
 @lru_cache(maxsize=256)
@@ -58,14 +64,18 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
         return
     spdx = declared or sorted(accepted)[0]
     visible = reprint.visible
-    # Real anchors first: bare URLs are only collected when no anchor is the deed.
-    if params.link and not (_linked(visible.anchors, paths) or _linked(visible.links, paths)):
+    # Real anchors first: bare URLs are only collected when no anchor is the deed; last, the deed's address
+    # written out as text, which the licences accept too ("the URI or hyperlink", 4.0 3(a)(1)(C); 3.0 4(a)),
+    # and which is all a printed page can give.
+    if params.link and not (
+        _linked(visible.anchors, paths) or _linked(visible.links, paths) or _written(visible, paths)
+    ):
         name, url = describe(spdx)
         line, column = reprint.end_position()
         yield Problem(
             line,
             column,
-            detail=f"no visible link to the licence deed {url}",
+            detail=f"no link to the licence deed {url}, nor its address written out",
             fix=f"Add: This article is republished under a [{name}]({url}) licence.",
         )
     if params.named and not reprint.visible.has_any(names):

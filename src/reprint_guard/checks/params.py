@@ -51,11 +51,18 @@ class AttributionParams(Params):
         default="any", description="Where the credit must stand: anywhere, near the top or near the bottom."
     )
     window: float = Field(default=0.25, gt=0, le=1, description="How near: a fraction of the visible text.")
+    placement_only: bool = Field(
+        default=False,
+        description="Report only a credit that is visible but not where 'position' asks; a missing credit is "
+        "another rule's finding (a credit required anywhere, preferred at the top).",
+    )
 
     @model_validator(mode="after")
     def _something(self) -> AttributionParams:
         if not (self.names or self.names_from or self.template or self.copyright):
             raise ValueError("an attribution rule needs 'names', 'names_from', 'template' or 'copyright: true'")
+        if self.placement_only and self.position == "any":
+            raise ValueError("'placement_only' needs 'position: top' or 'position: bottom'")
         return self
 
 
@@ -151,11 +158,19 @@ class TimingParams(Params):
     after_hours: int | None = Field(
         default=None, ge=0, le=876_000, description="Hours after the original's date-time (at most a century)."
     )
+    timezone: str | None = Field(
+        default=None,
+        pattern=r"^[A-Za-z][A-Za-z0-9_+-]*(/[A-Za-z0-9_+-]+)*$",
+        description="The publisher's time zone (an IANA name such as America/Denver): with after_days, calendar "
+        "days are counted there, and a date-time without an offset is read as its local time.",
+    )
 
     @model_validator(mode="after")
     def _one(self) -> TimingParams:
         if (self.after_days is None) == (self.after_hours is None):
             raise ValueError("a timing rule needs exactly one of 'after_days' or 'after_hours'")
+        if self.timezone is not None and self.after_days is None:
+            raise ValueError("'timezone' goes with 'after_days' (hours are counted the same in every zone)")
         return self
 
 

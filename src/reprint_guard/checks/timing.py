@@ -1,7 +1,8 @@
 """``timing``: the reprint may not appear before a delay after the original's publication.
 
-``after_days: 1`` — not before the next calendar day; ``after_hours: 48`` — 48 hours after. The reprint's
-date is its ``published`` metadata, or now when it has none (checking happens before publishing).
+``after_days: 1`` — not before the next calendar day (in the publisher's ``timezone``, when given);
+``after_hours: 48`` — 48 hours after. The reprint's date is its ``published`` metadata, or now when it has
+none (checking happens before publishing).
 
 PASS (after_days: 1): original_published 2024-05-01, published 2024-05-02.
 FAIL: published 2024-05-01.
@@ -27,6 +28,23 @@ def _as_datetime(value: dt.date | dt.datetime) -> dt.datetime:
     if isinstance(value, dt.datetime):
         return value if value.tzinfo else value.replace(tzinfo=dt.UTC)
     return dt.datetime(value.year, value.month, value.day, tzinfo=dt.UTC)
+
+
+def _zone(name: str) -> dt.tzinfo | None:
+    """The IANA time zone ``name``, or None when this machine's time zone database lacks it."""
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        return None
+
+
+def _local_day(value: dt.date | dt.datetime, zone: dt.tzinfo) -> dt.date:
+    """The calendar day ``value`` falls on in ``zone`` (a date is that day; a date-time without offset is local)."""
+    if not isinstance(value, dt.datetime):
+        return value
+    return (value.astimezone(zone) if value.tzinfo else value).date()
 
 
 def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Problem]:
@@ -61,12 +79,28 @@ def _check_delay(
     meta = reprint.metadata
     published = meta.published
     if params.after_days is not None:
-        original_day = original.date() if isinstance(original, dt.datetime) else original
-        if isinstance(published, dt.datetime) and isinstance(original, dt.datetime) and original.tzinfo:
-            # Calendar days are the publisher's: read the reprint's moment in the original's time zone.
-            moment = published if published.tzinfo else published.replace(tzinfo=original.tzinfo)
-            published = moment.astimezone(original.tzinfo)
-        reprint_day = (published.date() if isinstance(published, dt.datetime) else published) or context.today
+        if params.timezone is not None:
+            zone = _zone(params.timezone)
+            if zone is None:
+                line, column = reprint.meta_position("original_published")
+                yield Problem(
+                    line,
+                    column,
+                    detail=f"the publisher's time zone {params.timezone} is not known on this machine",
+                    fix="Install the time zone database (pip install tzdata), then check again.",
+                    specific=True,
+                )
+                return
+            # Calendar days are the publisher's: each moment is read as a date in its time zone.
+            original_day = _local_day(original, zone)
+            reprint_day = _local_day(published, zone) if published is not None else context.today
+        else:
+            original_day = original.date() if isinstance(original, dt.datetime) else original
+            if isinstance(published, dt.datetime) and isinstance(original, dt.datetime) and original.tzinfo:
+                # Calendar days are the publisher's: read the reprint's moment in the original's time zone.
+                moment = published if published.tzinfo else published.replace(tzinfo=original.tzinfo)
+                published = moment.astimezone(original.tzinfo)
+            reprint_day = (published.date() if isinstance(published, dt.datetime) else published) or context.today
         earliest_day = original_day + dt.timedelta(days=params.after_days)
         if reprint_day < earliest_day:
             line, column = reprint.meta_position("published" if published else "original_published")
