@@ -118,3 +118,21 @@ def test_raw_html_that_may_hide_is_told_apart() -> None:
     plain = ("a <b>b</b>", '<a href="https://x.org/" title="a > b">x</a>', "<someone@example.org>", "<https://x.org/a>")
     for body in plain:
         assert raw_html(body) == PLAIN_RAW_HTML, body
+
+
+def test_block_tags_are_found_as_a_case_blind_alternation_finds_them() -> None:
+    """The letter-by-letter pattern (for speed) marks exactly the tags the plain one does."""
+    import re
+
+    from reprint_guard.visible import _BLOCKS, _block_tag
+
+    plain = re.compile(r"<(?=/?(?:" + "|".join(_BLOCKS) + r")[\t\n\f\r />])", re.IGNORECASE)
+    rng = random.Random(5)
+    names = [*_BLOCKS, "a", "b", "i", "span", "pa", "divx", "h7", "tra", "Br", "DIV", "tBody", "P", "LI", "img", "ul2"]
+    for _ in range(20000):
+        pieces = [
+            rng.choice(["<", "</", "x", " ", ">", "\n"]) + rng.choice(names) + rng.choice(["", " ", ">", "/", "\t"])
+            for _ in range(rng.randint(1, 8))
+        ]
+        html = "".join(pieces)
+        assert _block_tag().sub("\n<", html) == plain.sub("\n<", html), html
