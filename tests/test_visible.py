@@ -136,3 +136,53 @@ def test_block_tags_are_found_as_a_case_blind_alternation_finds_them() -> None:
         ]
         html = "".join(pieces)
         assert _block_tag().sub("\n<", html) == plain.sub("\n<", html), html
+
+
+def test_markdown_joins_blocks_only_where_its_raw_html_makes_them_touch() -> None:
+    """Line breaks are put at block tags only when a raw block tag touches text on both sides in the
+    Markdown: the words a reader sees are the same as with line breaks at every block tag."""
+    from reprint_guard.readers.markdown import render
+    from reprint_guard.visible import raw_blocks_touch, raw_html, with_media
+
+    rng = random.Random(11)
+    touching = [
+        "a</p><p>b",
+        "x<br>y",
+        "<div>one</div><div>two</div>",
+        "cell<td>c</td>d",
+        "<p>first</p>\n<p>second</p>",
+        "end of line<br>\nnext",
+        "<section>\nblock\n</section>",
+        "Pro<em>Publica</em> and <span>in</span>line",
+        "<P>Upper</P><P>Case</P>",
+    ]
+    seen = {True: 0, False: 0}
+    for _ in range(3000):
+        body = "\n\n".join(rng.choice([*touching, _markdown(rng)]) for _ in range(rng.randint(1, 5)))
+        html = render(body)
+        raw = raw_html(body)
+        touches = raw_blocks_touch(body)
+        seen[touches] += 1
+        quick = with_media(html, raw=raw, raw_blocks=touches)[0].raw_text.split()
+        full = with_media(html, raw=raw, raw_blocks=True)[0].raw_text.split()
+        assert quick == full, body
+    assert min(seen.values()) > 300, seen
+
+
+def test_plain_markdown_takes_the_quick_path_whichever_view_is_asked_first(monkeypatch) -> None:
+    """The raw-HTML level is known only once the body is rendered: asking for media or the visible text
+    first must not fall back to the full pruning (a slip once made every article take it)."""
+    import reprint_guard.visible as visible
+    from reprint_guard.readers import read_text
+
+    calls = []
+    real = visible._prune_invisible
+    monkeypatch.setattr(visible, "_prune_invisible", lambda root: calls.append(1) or real(root))
+    body = "---\noriginal_url: https://www.globalresearch.ca/a/1\n---\n# Title\n\nText with a [link](https://x.org/).\n"
+    for first in ("media", "visible"):
+        reprint = read_text(body)
+        getattr(reprint, first)
+        reprint.visible.raw_text  # noqa: B018
+        assert calls == [], first
+    read_text("<p>A page <span hidden>x</span></p>", format="html").visible  # noqa: B018
+    assert calls == [1]

@@ -8,7 +8,18 @@ from bisect import bisect_right
 from .errors import InputError
 from .htmldepth import too_costly
 from .metaview import MetadataView
-from .visible import ANY_RAW_HTML, Media, VisibleBody, from_html, from_text, media_from_html, raw_html, with_media
+from .visible import (
+    ANY_RAW_HTML,
+    NO_RAW_HTML,
+    Media,
+    VisibleBody,
+    from_html,
+    from_text,
+    media_from_html,
+    raw_blocks_touch,
+    raw_html,
+    with_media,
+)
 
 BODY_FORMATS = ("markdown", "html", "text")
 #: The opening line of a Markdown code fence, from its marker (a backtick fence's info string has none).
@@ -123,8 +134,13 @@ class Reprint:
             if self.format == "text":
                 self._media = ([], [])
             elif self._visible is None:  # not parsed yet: one parse serves both
+                raw = self._raw_html
                 self._visible, self._media = with_media(
-                    self.html, bare_urls=self._link_bare_urls, raw=self._raw_html, tables=self._may_have_tables
+                    self.html,
+                    bare_urls=self._link_bare_urls,
+                    raw=raw,
+                    tables=self._may_have_tables,
+                    raw_blocks=self._raw_blocks(raw),
                 )
             else:
                 self._media = media_from_html(self.html)
@@ -133,7 +149,12 @@ class Reprint:
     @property
     def _raw_html(self) -> int:
         """What raw HTML may hide in our rendering of a Markdown body (anything, in HTML given as such)."""
+        self.html  # noqa: B018 - renders the body if not yet done: only then is it known to be ours
         return raw_html(self.body) if self._rendered else ANY_RAW_HTML
+
+    def _raw_blocks(self, raw: int) -> bool:
+        """Whether raw HTML may join two blocks' text in the rendering (given as HTML, it may)."""
+        return not self._rendered or (raw != NO_RAW_HTML and raw_blocks_touch(self.body))
 
     @property
     def _may_have_tables(self) -> bool:
@@ -152,8 +173,13 @@ class Reprint:
             if self.format == "text":
                 self._visible = from_text(self.body, bare_urls=self.bare_urls)
             else:
+                raw = self._raw_html
                 self._visible = from_html(
-                    self.html, bare_urls=self._link_bare_urls, raw=self._raw_html, tables=self._may_have_tables
+                    self.html,
+                    bare_urls=self._link_bare_urls,
+                    raw=raw,
+                    tables=self._may_have_tables,
+                    raw_blocks=self._raw_blocks(raw),
                 )
         return self._visible
 

@@ -284,7 +284,31 @@ def _block_tag() -> re.Pattern[str]:
     return re.compile(rf"<(?=/?(?:{_trie(_BLOCKS)})[\t\n\f\r />])")
 
 
-def _block_breaks(html: str, raw: int, tables: bool = True) -> str:
+def raw_blocks_touch(markdown: str) -> bool:
+    """Whether a raw block tag in Markdown stands between non-white-space on both sides (``a</p><p>b``,
+    ``line<br>next``), where the rendering's text would run on from one block into the next.
+
+    Markdown passes raw HTML through as written and ends each block it renders
+    itself with a line break, so only such a tag can join two blocks' text; a
+    tag with a line break or space on either side (the usual pasted block) cannot.
+    A tag whose end is unclear counts as touching.
+    """
+    block = _block_tag()
+    index = markdown.find("<")
+    while index >= 0:
+        if block.match(markdown, index) is not None:
+            close = markdown.find(">", index)
+            if close < 0:
+                return True
+            before = markdown[index - 1] if index else " "
+            after = markdown[close + 1] if close + 1 < len(markdown) else " "
+            if not before.isspace() and not after.isspace():
+                return True
+        index = markdown.find("<", index + 1)
+    return False
+
+
+def _block_breaks(html: str, raw: int, tables: bool = True, raw_blocks: bool = True) -> str:
     """``html`` with a line break before every start and end tag of a block, so that its text stands apart.
 
     A page's text is its text nodes joined as they are: inline elements (a
@@ -295,20 +319,28 @@ def _block_breaks(html: str, raw: int, tables: bool = True) -> str:
     re-open a formatting element a little earlier (a hidden ``<b>`` left open
     then wraps a little more), so they can hide more, never less.
     """
-    if raw == NO_RAW_HTML:
+    if raw == NO_RAW_HTML or not raw_blocks:  # ``raw_blocks``: see :func:`raw_blocks_touch`
         if tables and "</t" in html:  # ``tables``: False when the Markdown has no "|", so no table
             html = html.replace("</td>", "</td>\n").replace("</th>", "</th>\n")
         return html
     return _block_tag().sub("\n<", html)
 
 
-def from_html(html: str, *, bare_urls: bool = True, raw: int = ANY_RAW_HTML, tables: bool = True) -> VisibleBody:
+def from_html(
+    html: str, *, bare_urls: bool = True, raw: int = ANY_RAW_HTML, tables: bool = True, raw_blocks: bool = True
+) -> VisibleBody:
     """Parse HTML (a fragment or a whole page) and keep what a reader sees (``raw``: see :func:`with_media`)."""
-    return with_media(html, bare_urls=bare_urls, media=False, raw=raw, tables=tables)[0]
+    return with_media(html, bare_urls=bare_urls, media=False, raw=raw, tables=tables, raw_blocks=raw_blocks)[0]
 
 
 def with_media(
-    html: str, *, bare_urls: bool = True, media: bool = True, raw: int = ANY_RAW_HTML, tables: bool = True
+    html: str,
+    *,
+    bare_urls: bool = True,
+    media: bool = True,
+    raw: int = ANY_RAW_HTML,
+    tables: bool = True,
+    raw_blocks: bool = True,
 ) -> tuple[VisibleBody, tuple[list[Media], list[Media]]]:
     """One parse for both: what a reader sees, and the (visible, hidden) media.
 
@@ -317,7 +349,7 @@ def with_media(
     hidden but code, removed by tag name (a walk by tag name costs a fraction
     of a selector's); without raw HTML, the only media are Markdown's images.
     """
-    tree = LexborHTMLParser(_block_breaks(html, raw, tables))
+    tree = LexborHTMLParser(_block_breaks(html, raw, tables, raw_blocks))
     root = tree.body
     if root is None:  # pragma: no cover - lexbor always creates a body
         return VisibleBody(""), ([], [])
