@@ -99,7 +99,7 @@ def compile_pattern(pattern: str, *, utf8: bool = False) -> Any:
     except re2.error as exc:
         reason = exc.args[0].decode(errors="replace") if exc.args and isinstance(exc.args[0], bytes) else str(exc)
         raise ValueError(
-            f"invalid or unsupported pattern {pattern!r} ({reason}); patterns use RE2 syntax "
+            f"invalid or unsupported pattern /{pattern}/ ({reason}); patterns use RE2 syntax "
             "(no backreferences or look-around)"
         ) from None
 
