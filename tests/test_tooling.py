@@ -220,7 +220,40 @@ def test_a_report_file_never_replaces_a_file_being_checked(broken, cli, flag):
     assert run.err.count("\n") == 1 and "Traceback" not in run.err
     assert digest(broken) == before
     folder = cli("check", str(broken.parent), flag, str(broken.parent / "." / broken.name))
-    assert folder.code == 2 and digest(broken) == before
+    assert folder.code == 2 and digest(broken) == before  # found by walking, and a reprint: refused too
+
+
+def test_a_report_in_the_walked_folder_is_passed_over_on_the_next_run(tmp_path, write_md, cli):
+    write_md("a.md", COMPLIANT_META, COMPLIANT_BODY)
+    for _ in range(2):
+        run = cli("check", ".", "--json", "out.json", "--markdown", "summary.md", cwd=tmp_path)
+        assert run.code == 0, run.err
+        report = json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))
+        assert [r["path"] for r in report["results"]] == ["a.md"]
+
+
+def test_a_report_to_a_device_or_pipe_is_written_through_not_replaced(broken, cli, tmp_path):
+    import stat
+    import threading
+
+    run = cli("check", str(broken), "--json", "/dev/null")
+    assert run.code == 1, run.err
+    assert stat.S_ISCHR(os.stat("/dev/null").st_mode)
+    fifo = tmp_path / "report.pipe"
+    os.mkfifo(fifo)
+    received = []
+    reader = threading.Thread(target=lambda: received.append(fifo.read_text(encoding="utf-8")))
+    reader.start()
+    run = cli("check", str(broken), "--json", str(fifo))
+    reader.join(timeout=30)
+    assert run.code == 1 and stat.S_ISFIFO(os.stat(fifo).st_mode), run.err
+    assert json.loads(received[0])["results"][0]["status"] == "fail"
+
+
+def test_a_report_needs_a_file_name(broken, cli, tmp_path):
+    for target in ("", str(tmp_path)):
+        run = cli("check", str(broken), "--json", target)
+        assert run.code == 2 and "the report needs a file name, not a folder" in run.err, run.err
 
 
 def test_a_named_pipe_in_a_folder_is_passed_over_not_waited_on(tmp_path, write_md, cli):

@@ -144,22 +144,35 @@ def parse_meta(pairs: Sequence[str]) -> dict[str, Any]:
 
 
 class _AtomicFile:
-    """Write an output file next to its destination and move it in place when done."""
+    """Write an output file next to its destination and move it in place when done.
+
+    Only a regular file (or a new one) is replaced so: a device, a pipe or a
+    link to one (``/dev/null``, ``/dev/stdout``) is written through, as a shell
+    redirect would, never replaced by a file.
+    """
 
     def __init__(self, path: str) -> None:
         import tempfile
 
         self.path = path
-        folder = os.path.dirname(os.path.abspath(path))
+        self.temp: str | None = None
+        if not path or os.path.isdir(path):
+            raise UsageError("the report needs a file name, not a folder", path=path or "''")
         try:
+            if os.path.exists(path) and not os.path.isfile(path):  # os.path.isfile follows links
+                self.handle: IO[str] = open(path, "w", encoding="utf-8")  # noqa: SIM115 - closed in commit
+                return
+            folder = os.path.dirname(os.path.abspath(path))
             os.makedirs(folder, exist_ok=True)
             fd, self.temp = tempfile.mkstemp(dir=folder, prefix=".reprint-guard-", suffix=".tmp")
         except OSError as exc:
             raise UsageError(f"cannot write output: {exc.strerror or exc}", path=path) from None
-        self.handle: IO[str] = os.fdopen(fd, "w", encoding="utf-8")
+        self.handle = os.fdopen(fd, "w", encoding="utf-8")
 
     def commit(self) -> None:
         self.handle.close()
+        if self.temp is None:  # written through
+            return
         umask = os.umask(0)
         os.umask(umask)
         os.chmod(self.temp, 0o666 & ~umask)  # as a plain open() would create it, not mkstemp's 0600
@@ -171,7 +184,7 @@ class _AtomicFile:
 
     def discard(self) -> None:
         self.handle.close()
-        if os.path.exists(self.temp):
+        if self.temp is not None and os.path.exists(self.temp):
             os.unlink(self.temp)
 
 
@@ -214,19 +227,36 @@ def _where_in(path: Path | None, needle: str) -> str:
     return f"{path}: "
 
 
-def _refuse_to_overwrite_inputs(options: argparse.Namespace, items: Sequence[Any]) -> None:
-    """Stop before a report file (--json, --sarif, --markdown) would replace a file being checked."""
+def _leave_reports_out(options: argparse.Namespace, items: list[Any]) -> list[Any]:
+    """``items`` without the report files (--json, --sarif, --markdown): a report found while walking a
+    folder (the last run's) is not an article and is passed over; a reprint, named or found, is refused
+    as a report's destination."""
     targets = {
         os.path.realpath(target): flag
         for flag, target in (("--json", options.json), ("--sarif", options.sarif), ("--markdown", options.markdown))
         if target
     }
     if not targets:
-        return
-    for path, *_ in items:
+        return items
+    kept = []
+    for item in items:
+        path, walked = item[0], item[1]
         flag = targets.get(os.path.realpath(path)) if path != "-" else None
-        if flag is not None:
+        if flag is None:
+            kept.append(item)
+        elif not walked or _is_reprint(path):
             raise UsageError(f"{flag} would overwrite a file being checked; write the report elsewhere", path=path)
+    return kept
+
+
+def _is_reprint(path: str) -> bool:
+    """Whether a file found by walking is an article to check (not, say, the last run's report)."""
+    from .readers import read_file
+
+    try:
+        return read_file(path).metadata.is_reprint()
+    except ReprintGuardError:
+        return False
 
 
 def run_check(options: argparse.Namespace) -> int:
@@ -293,13 +323,12 @@ def run_check(options: argparse.Namespace) -> int:
             failed_run(handle.handle, exc, root=Path.cwd())
             handle.commit()
         return ExitCode.ERROR
-    items = list(discover(options.paths, settings))
+    items = _leave_reports_out(options, list(discover(options.paths, settings)))
     if not items:
         sys.stderr.write(
             "reprint-guard: no files to check (none of the paths holds a .md, .html or .json file that the "
             "config's include/exclude and .gitignore let through)\n"
         )
-    _refuse_to_overwrite_inputs(options, items)
     if options.diff and not options.fix:
         options.fix = True
     if options.fix:
@@ -314,7 +343,7 @@ def run_check(options: argparse.Namespace) -> int:
         (_formatter(options.format, report, options, settings, use_color(report, options.color)), None)
     ]
     for name, target in (("json", options.json), ("sarif", options.sarif), ("markdown", options.markdown)):
-        if target:
+        if target is not None:
             handle = _AtomicFile(target)
             outputs.append((_formatter(name, handle.handle, options, settings, False), handle))
     progress = Progress(len(items)) if not options.no_progress and wanted(sys.stderr, len(items)) else None
