@@ -169,6 +169,8 @@ def test_copyright_without_any_author_points_at_metadata():
         f"Global Research: {GR_URL}",
         f'<a href="{GR_URL}">Global Research</a>',
         f"Global Research [![logo](https://example.org/logo.png)]({GR_URL})",  # an image link is clicked
+        f"Global Research: [`{GR_URL}`]({GR_URL})",  # a link whose text is a code span
+        f'<p>Global Research: <a href="{GR_URL}"><code>the original</code></a></p>',
     ],
 )
 def test_link_forms_that_count(link):
@@ -188,6 +190,9 @@ def test_link_forms_that_count(link):
         (f'Global Research <span hidden><a href="{GR_URL}">x</a></span>', None),
         (f"Global Research [ ]({GR_URL})", None),  # nothing to see or click
         (f'Global Research <a href="{GR_URL}"></a>', None),
+        (f'Global Research <a href="{GR_URL}">\u200b</a>', None),  # a zero-width space shows nothing
+        (f'Global Research <a href="{GR_URL}"><input type="hidden" value="x"></a>', None),
+        (f'Global Research <a href="{GR_URL}"><span hidden><code>x</code></span></a>', None),
     ],
 )
 def test_link_forms_that_do_not_count(link, detail):
@@ -598,3 +603,18 @@ def test_calendar_days_in_the_publishers_time_zone(tmp_path):
     unknown.write_text(policy.read_text("utf-8").replace("America/Denver", "Mars/Olympus_Mons"), "utf-8")
     (message,) = finds("2026-11-20", "2026-11-21", unknown)
     assert "the publisher's time zone Mars/Olympus_Mons is not known on this machine" in message
+
+
+@pytest.mark.parametrize(
+    "ending",
+    [
+        "*The original source of this article is Global Research</br>Copyright © Ana Ruiz, Global Research, 2024*",
+        "The original source of this article is Global Research</p>Copyright © Ana Ruiz, 2024",
+        "Copyright © Ana Ruiz[^2], 2024. Originally published by Global Research.\n\n[^2]: Her own site.",
+        '<p>Originally published by Global Research</p><div title="a> b">Copyright © Ana Ruiz, 2024</div>',
+    ],
+)
+def test_raw_end_tags_and_note_marks_keep_words_apart(ending):
+    """Blocks stand apart however their raw HTML is written, and a note mark does not glue onto a name."""
+    body = f"# The harbour that was sold\n\nA paragraph about a harbour.\n\n[Read the original]({GR_URL})\n\n{ending}\n"
+    assert rules(check(body, COMPLIANT_META)) == [], ending

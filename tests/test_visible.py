@@ -142,7 +142,7 @@ def test_markdown_joins_blocks_only_where_its_raw_html_makes_them_touch() -> Non
     """Line breaks are put at block tags only when a raw block tag touches text on both sides in the
     Markdown: the words a reader sees are the same as with line breaks at every block tag."""
     from reprint_guard.readers.markdown import render
-    from reprint_guard.visible import raw_blocks_touch, raw_html, with_media
+    from reprint_guard.visible import markdown_joins, raw_html, with_media
 
     rng = random.Random(11)
     touching = [
@@ -155,18 +155,23 @@ def test_markdown_joins_blocks_only_where_its_raw_html_makes_them_touch() -> Non
         "<section>\nblock\n</section>",
         "Pro<em>Publica</em> and <span>in</span>line",
         "<P>Upper</P><P>Case</P>",
+        "only an end tag</p>after it",
+        "Global Research</br>Copyright",
+        'a<div title="x> y">b</div>',
+        "Lindqvist[^2], 2025\n\n[^2]: A note.",
+        "Al Ng<sup>1</sup>",
     ]
     seen = {True: 0, False: 0}
     for _ in range(3000):
         body = "\n\n".join(rng.choice([*touching, _markdown(rng)]) for _ in range(rng.randint(1, 5)))
         html = render(body)
         raw = raw_html(body)
-        touches = raw_blocks_touch(body)
+        touches = markdown_joins(body)
         seen[touches] += 1
         quick = with_media(html, raw=raw, raw_blocks=touches)[0].raw_text.split()
         full = with_media(html, raw=raw, raw_blocks=True)[0].raw_text.split()
         assert quick == full, body
-    assert min(seen.values()) > 300, seen
+    assert min(seen.values()) > 200, seen
 
 
 def test_plain_markdown_takes_the_quick_path_whichever_view_is_asked_first(monkeypatch) -> None:

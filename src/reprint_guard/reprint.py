@@ -10,13 +10,12 @@ from .htmldepth import too_costly
 from .metaview import MetadataView
 from .visible import (
     ANY_RAW_HTML,
-    NO_RAW_HTML,
     Media,
     VisibleBody,
     from_html,
     from_text,
+    markdown_joins,
     media_from_html,
-    raw_blocks_touch,
     raw_html,
     with_media,
 )
@@ -154,7 +153,7 @@ class Reprint:
 
     def _raw_blocks(self, raw: int) -> bool:
         """Whether raw HTML may join two blocks' text in the rendering (given as HTML, it may)."""
-        return not self._rendered or (raw != NO_RAW_HTML and raw_blocks_touch(self.body))
+        return not self._rendered or markdown_joins(self.body)
 
     @property
     def _may_have_tables(self) -> bool:

@@ -53,7 +53,18 @@ class VisibleBody:
       are collected into ``links``.
     """
 
-    __slots__ = ("_anchors", "_folded", "_images", "_links", "_text", "_tree", "_utf8", "bare_urls", "raw_text")
+    __slots__ = (
+        "_anchors",
+        "_code_links",
+        "_folded",
+        "_images",
+        "_links",
+        "_text",
+        "_tree",
+        "_utf8",
+        "bare_urls",
+        "raw_text",
+    )
 
     def __init__(
         self,
@@ -63,9 +74,11 @@ class VisibleBody:
         *,
         tree: LexborHTMLParser | None = None,
         bare_urls: bool = False,
+        code_links: frozenset[int] = frozenset(),
     ) -> None:
         self.raw_text = raw_text
         self._tree = tree
+        self._code_links = code_links  # links whose text is code: removed from the text, still clicked
         self.bare_urls = bare_urls
         self._links = links
         self._anchors: list[str] | None = links if tree is None else None
@@ -136,8 +149,11 @@ class VisibleBody:
         if self._anchors is None:
             tree = self._tree
             nodes = tree.tags("a") if tree is not None else []
+            shown = self._code_links
             self._anchors = [
-                href.strip() for anchor in nodes if (href := anchor.attributes.get("href")) and _shows_something(anchor)
+                href.strip()
+                for anchor in nodes
+                if (href := anchor.attributes.get("href")) and (anchor.mem_id in shown or _shows_something(anchor))
             ]
         return self._anchors
 
@@ -178,10 +194,26 @@ class VisibleBody:
 
 def _shows_something(anchor: LexborNode) -> bool:
     """A link a reader can see and click: it has text, or an image or other media inside (``[](url)`` has none)."""
-    return bool(anchor.text(deep=True).strip()) or anchor.css_first(_LINK_CONTENT) is not None
+    text = anchor.text(deep=True)
+    if text.strip() and (text.isascii() or _ZERO_WIDTH.sub("", text).strip()):
+        return True
+    return anchor.css_first(_LINK_CONTENT) is not None
 
 
-_LINK_CONTENT = "img, svg, picture, video, canvas, object, embed, iframe, input"
+_LINK_CONTENT = "img, svg, picture, video, canvas, object, embed, iframe, input:not([type=hidden])"
+_ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e]")
+
+
+def _link_around(node: LexborNode) -> LexborNode | None:
+    """The link a code element stands in (a few levels up at most), if it does."""
+    parent = node.parent
+    for _ in range(4):
+        if parent is None or parent.tag == "body":
+            return None
+        if parent.tag == "a":
+            return parent
+        parent = parent.parent
+    return None
 
 
 class Media(NamedTuple):
@@ -216,18 +248,23 @@ def _is_hidden(node: LexborNode) -> bool:
     return bool(style and _HIDING_STYLE.search(style))
 
 
-def _prune_invisible(root: LexborNode) -> None:
+def _prune_invisible(root: LexborNode) -> frozenset[int]:
     """Remove what a reader never sees: invisible elements and hidden subtrees, outermost first.
 
     One selector list finds both kinds in one walk of the tree (not a walk per tag name, then
-    one for the attributes); the head is outside the body and never read.
+    one for the attributes); the head is outside the body and never read. Returns the links
+    whose text was code (not article text, but a link a reader sees and clicks).
     """
     found = root.css(_PRUNED)
     if not found:
-        return
+        return frozenset()
     hidden = [node for node in found if _is_hidden(node)]
+    code_links = set()
     for node in _outermost(hidden):
+        if node.tag in ("code", "pre") and (link := _link_around(node)) is not None:
+            code_links.add(link.mem_id)  # outermost: no hidden element between it and the link
         node.decompose()
+    return frozenset(code_links)
 
 
 def _outermost(hidden: list[LexborNode]) -> list[LexborNode]:
@@ -260,6 +297,7 @@ _BLOCKS = (  # noqa: SIM905 - a list of fifty names reads better as words
     "address article aside blockquote br caption center dd details dialog dir div dl dt fieldset figcaption "
     "figure footer form h1 h2 h3 h4 h5 h6 header hgroup hr legend li listing main menu nav ol p plaintext pre "
     "search section summary table tbody td tfoot th thead tr ul xmp"
+    " sup sub"  # not blocks, but a note mark shows apart: "Lindqvist<sup>2</sup>" is not the word "Lindqvist2"
 ).split()
 
 
@@ -284,6 +322,13 @@ def _block_tag() -> re.Pattern[str]:
     return re.compile(rf"<(?=/?(?:{_trie(_BLOCKS)})[\t\n\f\r />])")
 
 
+def markdown_joins(markdown: str) -> bool:
+    """Whether the rendering of ``markdown`` may run two blocks' text together without line breaks put in:
+    a raw block tag touching text on both sides (:func:`raw_blocks_touch`), or a footnote mark, which
+    renders a ``<sup>`` right after a word."""
+    return ("<" in markdown and raw_blocks_touch(markdown)) or ("^" in markdown and "[^" in markdown)
+
+
 def raw_blocks_touch(markdown: str) -> bool:
     """Whether a raw block tag in Markdown stands between non-white-space on both sides (``a</p><p>b``,
     ``line<br>next``), where the rendering's text would run on from one block into the next.
@@ -298,8 +343,8 @@ def raw_blocks_touch(markdown: str) -> bool:
     while index >= 0:
         if block.match(markdown, index) is not None:
             close = markdown.find(">", index)
-            if close < 0:
-                return True
+            if close < 0 or '"' in markdown[index:close] or "'" in markdown[index:close]:
+                return True  # where a tag with a quoted value ends is not sure from here
             before = markdown[index - 1] if index else " "
             after = markdown[close + 1] if close + 1 < len(markdown) else " "
             if not before.isspace() and not after.isspace():
@@ -319,7 +364,7 @@ def _block_breaks(html: str, raw: int, tables: bool = True, raw_blocks: bool = T
     re-open a formatting element a little earlier (a hidden ``<b>`` left open
     then wraps a little more), so they can hide more, never less.
     """
-    if raw == NO_RAW_HTML or not raw_blocks:  # ``raw_blocks``: see :func:`raw_blocks_touch`
+    if not raw_blocks:  # ``raw_blocks``: see :func:`raw_blocks_touch`
         if tables and "</t" in html:  # ``tables``: False when the Markdown has no "|", so no table
             html = html.replace("</td>", "</td>\n").replace("</th>", "</th>\n")
         return html
@@ -355,15 +400,19 @@ def with_media(
         return VisibleBody(""), ([], [])
     if raw == ANY_RAW_HTML:
         everything = _media(root) if media else []
-        _prune_invisible(root)
+        code_links = _prune_invisible(root)
     else:
         images = (img for img in tree.tags("img") if "src" in img.attributes) if raw == NO_RAW_HTML else None
         everything = _media(root, images) if media else []
+        links = set()
         for name in ("pre", "code"):
             for node in tree.tags(name):
+                if (link := _link_around(node)) is not None:
+                    links.add(link.mem_id)
                 node.decompose()
+        code_links = frozenset(links)
     # Text nodes are joined as they stand: "<strong>Al Ng</strong>," reads "Al Ng,", as on screen.
-    visible = VisibleBody(root.text(deep=True, separator=""), tree=tree, bare_urls=bare_urls)
+    visible = VisibleBody(root.text(deep=True, separator=""), tree=tree, bare_urls=bare_urls, code_links=code_links)
     if not everything:
         return visible, ([], [])
     if raw == NO_RAW_HTML:  # Markdown puts no image in code
