@@ -242,6 +242,11 @@ POLICY_CASES = {
         ":9:",
         "field 'timezone'",
     ),
+    "zone-unknown": (
+        HEAD + "  - id: t\n    check: timing\n    after_days: 1\n    timezone: America/denver\n    message: x\n",
+        ":6:",
+        "unknown time zone 'America/denver'",
+    ),
     "placement-anywhere": (
         HEAD + "  - id: a\n    check: attribution\n    names: [X]\n    placement_only: true\n    message: x\n",
         ":6:",

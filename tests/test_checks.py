@@ -599,10 +599,14 @@ def test_calendar_days_in_the_publishers_time_zone(tmp_path):
     assert finds("2026-11-21T03:15:00Z", "2026-11-21T06:59:00Z") == ["Not before the next day (not before 2026-11-21)"]
     assert finds("2026-11-20", "2026-11-21T03:00:00Z") == ["Not before the next day (not before 2026-11-21)"]
     assert finds("2026-11-20", "2026-11-21T07:00:00") == []  # no offset: Denver's own clock
-    unknown = tmp_path / "unknown-zone.yaml"  # policies are parsed once per process: a new file, not an edit
-    unknown.write_text(policy.read_text("utf-8").replace("America/Denver", "Mars/Olympus_Mons"), "utf-8")
-    (message,) = finds("2026-11-20", "2026-11-21", unknown)
-    assert "the publisher's time zone Mars/Olympus_Mons is not known on this machine" in message
+    # Without 'published', the reprint appears now: on the publisher's calendar, not this machine's.
+    import zoneinfo
+
+    denver_today = dt.datetime.now(zoneinfo.ZoneInfo("America/Denver")).date()
+    meta = {"original_url": "https://z.example/a", "original_published": denver_today.isoformat()}
+    assert [f.rule for f in check("Text.", meta, rules_dirs=policy).findings] == ["zoned/next-day"]
+    yesterday = (denver_today - dt.timedelta(days=1)).isoformat()
+    assert check("Text.", {**meta, "original_published": yesterday}, rules_dirs=policy).findings == []
 
 
 @pytest.mark.parametrize(

@@ -311,3 +311,12 @@ def test_an_unknown_policy_id_is_placed_where_it_was_named(tmp_path, write_md, c
     (tmp_path / ".reprint-guard.yaml").unlink()
     run = cli("check", "a.md", "--policy", "nosuch", cwd=tmp_path)
     assert run.code == 2 and run.err.startswith("reprint-guard: --policy: unknown policy 'nosuch'"), run.err
+    run = cli("check", "a.md", "--meta", "policy=nosuch", cwd=tmp_path)
+    assert run.code == 2 and run.err.startswith("reprint-guard: --meta policy: unknown policy 'nosuch'"), run.err
+    for config, line in (
+        ("defaults: {policy: nosuch}\n", 1),
+        ("overrides:\n  - paths: ['*.md']\n    metadata: {policy: nosuch}\n", 3),
+    ):
+        (tmp_path / ".reprint-guard.yaml").write_text(config, encoding="utf-8")
+        run = cli("check", "a.md", cwd=tmp_path)
+        assert run.code == 2 and f".reprint-guard.yaml:{line}:" in run.err and run.err.count("\n") == 1, run.err

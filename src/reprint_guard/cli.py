@@ -302,15 +302,22 @@ def run_check(options: argparse.Namespace) -> int:
                 sys.stderr.write(
                     f"reprint-guard: warning: {where}the config's severity names an unknown rule {rule_id!r}\n"
                 )
-        for spec in {settings.policy, *(o.policy for o in settings.overrides)} - {None}:
+        # Policies named outside the files (config, --policy, a `policy` key in --meta or in the config's
+        # metadata) are loaded now: one that is unknown is the config's or the option's fault, not each file's.
+        from_meta = [cli["meta"].get("policy"), settings.defaults.get("policy")]
+        from_meta += [o.metadata.get("policy") for o in settings.overrides]
+        named = {settings.policy, *(o.policy for o in settings.overrides), *from_meta} - {None}
+        for spec in named:
             try:
-                load_policy(spec, extra=settings.rules_dirs)
+                load_policy(str(spec), extra=settings.rules_dirs)
             except PolicyError as exc:
                 if exc.path is not None:  # a policy file, at fault itself
                     raise
                 if spec == cli.get("policy"):
                     raise UsageError(f"--policy: {exc.message}") from None
-                raise PolicyError(f"{_where_in(loaded.path, spec)}{exc.message}") from None  # named in the config
+                if spec == cli["meta"].get("policy"):
+                    raise UsageError(f"--meta policy: {exc.message}") from None
+                raise PolicyError(f"{_where_in(loaded.path, str(spec))}{exc.message}") from None  # in the config
     except ReprintGuardError as exc:
         sys.stderr.write(f"reprint-guard: {exc}\n")
         if options.sarif:  # a SARIF upload step after the check still finds a file saying what went wrong

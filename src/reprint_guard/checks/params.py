@@ -171,7 +171,20 @@ class TimingParams(Params):
             raise ValueError("a timing rule needs exactly one of 'after_days' or 'after_hours'")
         if self.timezone is not None and self.after_days is None:
             raise ValueError("'timezone' goes with 'after_days' (hours are counted the same in every zone)")
+        if self.timezone is not None and not _known_zone(self.timezone):
+            raise ValueError(f"unknown time zone {self.timezone!r}; use an IANA name such as 'America/Denver'")
         return self
+
+
+def _known_zone(name: str) -> bool:
+    """Whether the time zone database has ``name`` (one file read, not a listing of all 600)."""
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        return False
+    return True
 
 
 class LicenseParams(Params):

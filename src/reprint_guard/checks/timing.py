@@ -40,6 +40,14 @@ def _zone(name: str) -> dt.tzinfo | None:
         return None
 
 
+def _today_in(zone: dt.tzinfo, today: dt.date) -> dt.date:
+    """Today in the publisher's time zone: "now" is a moment, and its day depends on where it is read.
+
+    A run for another day (``today`` given to the library, not this machine's date) keeps that day.
+    """
+    return dt.datetime.now(zone).date() if today == dt.date.today() else today
+
+
 def _local_day(value: dt.date | dt.datetime, zone: dt.tzinfo) -> dt.date:
     """The calendar day ``value`` falls on in ``zone`` (a date is that day; a date-time without offset is local)."""
     if not isinstance(value, dt.datetime):
@@ -93,7 +101,7 @@ def _check_delay(
                 return
             # Calendar days are the publisher's: each moment is read as a date in its time zone.
             original_day = _local_day(original, zone)
-            reprint_day = _local_day(published, zone) if published is not None else context.today
+            reprint_day = _local_day(published, zone) if published is not None else _today_in(zone, context.today)
         else:
             original_day = original.date() if isinstance(original, dt.datetime) else original
             if isinstance(published, dt.datetime) and isinstance(original, dt.datetime) and original.tzinfo:
