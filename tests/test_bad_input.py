@@ -173,9 +173,10 @@ def test_walking_a_folder_skips_non_envelope_json(tmp_path, cli):
         "tsconfig.json": ('{\n  // compiler options\n  "strict": true\n}\n', "invalid JSON"),
         "empty.json": ("", "empty file"),
         "trailing.json": ('{"a": 1,}', "invalid JSON"),
+        "utf16.json": ('{"name": "site"}'.encode("utf-16"), "not a text article"),
     }
     for name, (text, _) in files.items():
-        (tmp_path / name).write_text(text, encoding="utf-8")
+        (tmp_path / name).write_bytes(text if isinstance(text, bytes) else text.encode("utf-8"))
     run = cli("check", str(tmp_path), "--format", "json")
     assert run.code == 0, run.out + run.err
     results = {Path(r["path"]).name: r for r in run.json()["results"]}
@@ -183,6 +184,13 @@ def test_walking_a_folder_skips_non_envelope_json(tmp_path, cli):
         assert results[name]["status"] == "skipped" and reason in results[name]["reason"], results[name]
     named = cli("check", str(tmp_path / "tsconfig.json"))
     assert named.code == 2 and "tsconfig.json:2:3: invalid JSON" in named.out + named.err
+
+
+def test_an_envelope_without_its_article_is_an_error_even_in_a_walk(tmp_path, cli):
+    path = tmp_path / "story.json"
+    path.write_text('{\n  "metadata": {"original_url": "https://www.globalresearch.ca/a/1"}\n}', encoding="utf-8")
+    run = cli("check", str(tmp_path))
+    assert run.code == 2 and 'story.json:2:1: "body" is missing' in run.out + run.err
 
 
 def test_a_json_body_that_is_not_a_string_is_placed_at_its_key(tmp_path, cli):

@@ -142,7 +142,13 @@ def read_file(
     merged = {**sidecar, **(meta or {})} if sidecar else meta
     if kind == "json" and not data.strip():  # an empty .json is no envelope: passed over in a folder walk
         raise NotAReprintError("empty file: there is no article to check", path=name)
-    text = decode(data, name)
+    try:
+        text = decode(data, name)
+    except InputError as exc:
+        if kind != "json":
+            raise
+        # JSON is UTF-8 (RFC 8259): a .json that is not (UTF-16, binary) is no envelope of ours either.
+        raise NotAReprintError(exc.message, path=exc.path, line=exc.line, column=exc.column) from None
     return read_text(text, path=name, format=kind, meta=merged, bare_urls=bare_urls, key_map=key_map, defaults=defaults)
 
 

@@ -32,6 +32,9 @@ def read_json(text: str, *, path: str, meta: Mapping[str, Any] | None, bare_urls
             line=_key_line(text, "body"),
             column=_key_column(text, "body"),
         )
+    if isinstance(data, dict) and "metadata" in data and "body" not in data:
+        # An envelope with its article left out: a broken reprint, not somebody else's JSON.
+        raise InputError('"body" is missing: the article to check', line=_key_line(text, "metadata"), column=1)
     if not isinstance(data, dict) or "body" not in data:
         raise NotAReprintError('not a reprint: expected {"metadata": {...}, "body": "...", "format": "..."}', line=1)
     metadata = data.get("metadata") or {}
