@@ -622,3 +622,34 @@ def test_raw_end_tags_and_note_marks_keep_words_apart(ending):
     """Blocks stand apart however their raw HTML is written, and a note mark does not glue onto a name."""
     body = f"# The harbour that was sold\n\nA paragraph about a harbour.\n\n[Read the original]({GR_URL})\n\n{ending}\n"
     assert rules(check(body, COMPLIANT_META)) == [], ending
+
+
+CHANGE_NOTES = [
+    "Abridged from the original article.",
+    "This version has been edited for length.",
+    "We have edited this story for length.",
+    "Note: this reprint has been edited.",
+    "Editor's note: we shortened this story.",
+    "Changes were made to the original for length and house style.",
+]
+OTHER_USES = [
+    "The seed catalogue was adapted from a 1931 ledger.",
+    "The anthology, edited by Oswin Tate, sold out.",
+    "Changes were made to the lending rules.",
+    "It is an updated version of the 1990 rules.",
+]
+
+
+@pytest.mark.parametrize(("sentence", "noted"), [(s, True) for s in CHANGE_NOTES] + [(s, False) for s in OTHER_USES])
+def test_a_change_note_is_about_the_reprint_not_anything_changed(sentence, noted):
+    """The cc-by-4.0 fixture of a modified reprint, its change note replaced by ``sentence``."""
+    from pathlib import Path
+
+    from reprint_guard.readers import read_text
+
+    fixture = Path(__file__).parent / "policies" / "cc-by-4.0" / "compliant-modified.md"
+    text = fixture.read_text(encoding="utf-8")
+    text = text.replace("*Changes were made to the original for length and house style.*", sentence)
+    reprint = read_text(text, path=str(fixture))
+    found = check(reprint.body, {k: v for k, v in reprint.metadata.items() if k != "expect"}, policy="cc-by-4.0")
+    assert ("cc-by-4.0/changes-indicated" in rules(found)) is not noted, sentence
