@@ -54,6 +54,11 @@ def test_source_credit_accepts_variants_after_normalisation(credit):
         "<script>var s = 'Global Research';</script>",
         "<style>/* Global Research */</style>",
         "Global Researchers say",  # not the name as whole words
+        "<dialog><p>Global Research</p></dialog>",  # a dialog shows only when open
+        '<div style="display:/**/none">Global Research</div>',  # a CSS comment hides nothing from the rule
+        '<p style="visibility: collapse">Global Research</p>',
+        "<datalist><option>Global Research</option></datalist>",
+        "<noembed>Global Research</noembed>",
     ],
 )
 def test_source_credit_ignores_invisible_text(hidden):

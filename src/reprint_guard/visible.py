@@ -18,14 +18,17 @@ from .prefilter import word_finder
 from .textnorm import collapse, find_phrase, fold_utf8, normalize, normalize_utf8, normalized_utf8
 
 #: Elements whose content a reader never sees as article text.
-_INVISIBLE_TAGS = ["script", "style", "template", "code", "pre", "head", "title", "noscript"]
+_INVISIBLE_TAGS = ["script", "style", "template", "code", "pre", "head", "title", "noscript", "datalist", "noembed"]
+#: Shown only when it has the ``open`` attribute.
+_CLOSED_DIALOG = "dialog:not([open])"
 #: Attributes that may hide an element (``style`` only when it says display:none or visibility:hidden).
 _HIDING_ATTRIBUTES = "[hidden], [style]"
-_PRUNED = ", ".join([*_INVISIBLE_TAGS, _HIDING_ATTRIBUTES])
+_PRUNED = ", ".join([*_INVISIBLE_TAGS, _CLOSED_DIALOG, _HIDING_ATTRIBUTES])
 #: What a Markdown body's raw HTML can do to its rendering (:func:`raw_html`): nothing (there is none),
 #: nothing but add elements that hide nothing, or anything.
 NO_RAW_HTML, PLAIN_RAW_HTML, ANY_RAW_HTML = 0, 1, 2
-_HIDING_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+_HIDING_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*(?:hidden|collapse)", re.IGNORECASE)
+_CSS_COMMENT = re.compile(r"/\*.*?(?:\*/|$)", re.DOTALL)
 
 
 #: GitHub-flavoured Markdown's extended autolinks (bare ``https://`` and ``www.`` URLs).
@@ -241,10 +244,14 @@ def _is_hidden(node: LexborNode) -> bool:
     tag = node.tag
     if tag in _INVISIBLE_TAGS:
         return True
+    if tag == "dialog" and "open" not in node.attributes:
+        return True
     attrs = node.attributes
     if "hidden" in attrs:
         return True
     style = attrs.get("style")
+    if style and "/*" in style:  # "display:/**/none" is display:none to a browser
+        style = _CSS_COMMENT.sub("", style)
     return bool(style and _HIDING_STYLE.search(style))
 
 
@@ -442,7 +449,7 @@ _WELL_FORMED_TAG = re.compile(
 _HIDING_WORDS = ("hidden", "style")
 #: Start tags that rule the quick path out: invisible elements, and a frameset (it replaces the body, so
 #: the body read is no longer in the document that a search by tag name walks).
-_PRUNED_OR_REPLACING = frozenset([*_INVISIBLE_TAGS, "frameset"])
+_PRUNED_OR_REPLACING = frozenset([*_INVISIBLE_TAGS, "dialog", "frameset"])
 
 
 def raw_html(markdown: str) -> int:
