@@ -100,6 +100,16 @@ CASES = {
         "unclosed-list.md:3:9",
         "the [...] list that starts here is not closed",
     ),
+    "unclosed-list-at-end.md": (
+        "---\ntitle: T\ntags: [a,\n---\nBody\n",
+        "unclosed-list-at-end.md:3:7",  # where the list opens, though the text runs out at the closing ---
+        "the [...] list that starts here is not closed",
+    ),
+    "unclosed-mapping-at-end.md": (
+        '---\ntitle: "a [b"\nextra: {x: 1,\n---\nBody\n',
+        "unclosed-mapping-at-end.md:3:8",  # a bracket inside a quoted value is not the one left open
+        "the {...} mapping that starts here is not closed",
+    ),
     "bad.json": ('{"metadata": {"a": 1},\n "body": "x",, }', "bad.json:2:", "invalid JSON"),
     "shape.json": ('["not", "an", "envelope"]', "shape.json:1", "not a reprint"),
     "format.json": ('{"body": "x",\n "format": "docx"}', "format.json:2:1", '"format" must be one of'),

@@ -304,6 +304,33 @@ _UNCLOSED = {
 }
 
 
+def _open_bracket(text: str, end: int) -> tuple[int, int, str] | None:
+    """(line, column, bracket) of the innermost ``[`` or ``{`` still open at ``end``, reading flow brackets
+    only where a value can start (after ``: ``, ``- ``, ``,`` or another bracket) and skipping quotes."""
+    stack: list[int] = []
+    quote = ""
+    for index in range(min(end, len(text))):
+        char = text[index]
+        if quote:
+            if char == quote:
+                quote = ""
+        elif char in "\"'" and (stack or text[index - 1 : index] in (" ", "")):
+            quote = char
+        elif char in "[{":
+            before = text[:index].rstrip(" ")
+            if not before or before[-1] in ":-,[{\n":
+                stack.append(index)
+        elif char in "]}" and stack:
+            stack.pop()
+        elif char == "\n" and not stack:
+            quote = ""
+    if not stack:
+        return None
+    index = stack[-1]
+    line = text.count("\n", 0, index) + 1
+    return line, index - (text.rfind("\n", 0, index) + 1) + 1, text[index]
+
+
 def load(text: str, *, error: type[ReprintGuardError] = InputError, flat: bool = False) -> LoadedYaml:
     """Load one YAML document safely; errors carry 1-based line and column.
 
@@ -337,6 +364,17 @@ def load(text: str, *, error: type[ReprintGuardError] = InputError, flat: bool =
             # Noticed lines later (at the next key, or the end): the place to fix is where it opened.
             problem = f"{opened} that starts here is not closed ({problem} further on)"
             mark = exc.context_mark
+        elif exc.context == "while parsing a flow node" and exc.problem_mark is not None:
+            # The text ran out inside a [...] or {...}: PyYAML marks the end; point at the bracket left open.
+            where = _open_bracket(text, exc.problem_mark.index)
+            if where is not None:
+                line, column, bracket = where
+                kind = "[...] list" if bracket == "[" else "{...} mapping"
+                raise error(
+                    f"invalid YAML: the {kind} that starts here is not closed ({problem} further on)",
+                    line=line,
+                    column=column,
+                ) from None
         raise error(
             f"invalid YAML: {problem}",
             line=mark.line + 1 if mark else None,
