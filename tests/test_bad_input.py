@@ -165,7 +165,7 @@ def test_bad_files_do_not_stop_the_others(tmp_path, cli):
     statuses = {Path(r["path"]).name: r["status"] for r in data["results"]}
     assert statuses == {"bad.md": "error", "good.md": "pass"}
     error = next(r for r in data["results"] if r["status"] == "error")
-    assert error["error_line"] == 3 and "invalid YAML" in error["error"]
+    assert error["error_line"] == 2 and "invalid YAML" in error["error"]  # where the [ opens
 
 
 def test_missing_path_and_unknown_suffix(tmp_path, cli):
@@ -239,7 +239,7 @@ POLICY_CASES = {
         "RE2 syntax",
     ),
     "alias": (HEAD + "  - &r {id: a, check: text, phrase: x, message: y}\n  - *r\n", ":7:", "aliases"),
-    "not-yaml": ("id: [\n", ":2:", "invalid YAML"),
+    "not-yaml": ("id: [\n", ":1:5", "invalid YAML"),
     # Deep enough for validation to recurse past Python's limit (was a traceback).
     "deep-block": (HEAD + "  " + "- " * 700 + "x\n", ":6:65", "nested deeper than 32"),
     "scalar": ("just a string\n", ":1:1", "must be a YAML mapping"),
