@@ -320,3 +320,14 @@ def test_an_unknown_policy_id_is_placed_where_it_was_named(tmp_path, write_md, c
         (tmp_path / ".reprint-guard.yaml").write_text(config, encoding="utf-8")
         run = cli("check", "a.md", cwd=tmp_path)
         assert run.code == 2 and f".reprint-guard.yaml:{line}:" in run.err and run.err.count("\n") == 1, run.err
+
+
+def test_a_diff_for_a_name_with_spaces_applies_with_patch_and_git(tmp_path, write_md, cli):
+    path = write_md("my story #1.md", COMPLIANT_META, "# T\n\nBody.\n")
+    before = path.read_text(encoding="utf-8")
+    run = cli("check", ".", "--diff", cwd=tmp_path)
+    assert run.out.startswith("--- a/my story #1.md\t\n+++ b/my story #1.md\t\n"), run.out[:80]
+    for command in (["patch", "--dry-run", "-p1"], ["git", "apply", "--check", "-p1"]):
+        applied = subprocess.run(command, input=run.out, capture_output=True, text=True, cwd=tmp_path, check=False)
+        assert applied.returncode == 0, (command, applied.stdout + applied.stderr)
+    assert path.read_text(encoding="utf-8") == before

@@ -65,12 +65,16 @@ class FixPlan:
         if not self.changed:
             return ""
         assert self.text is not None
+        name = self.path.lstrip("/")
+        # A name with white space ends at a tab, as diff writes it, or patch stops at the first space.
+        end = "\t" if any(char.isspace() for char in name) else ""
         return "".join(
             difflib.unified_diff(
                 self.original.splitlines(keepends=True),
                 self.text.splitlines(keepends=True),
-                fromfile=f"a/{self.path.lstrip('/')}",
-                tofile=f"b/{self.path.lstrip('/')}",
+                fromfile=f"a/{name}{end}",
+                tofile=f"b/{name}{end}",
+                lineterm="\n",
             )
         )
 
