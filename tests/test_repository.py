@@ -137,7 +137,7 @@ def test_sarif_is_valid_and_complete(repo, cli, sarif_schema):
         "kind": "inSource",
         "justification": "Deal | 2024",
     }
-    assert by_rule["reprint-guard/input-error"]["locations"][0]["physicalLocation"]["region"]["startLine"] == 3
+    assert by_rule["reprint-guard/input-error"]["locations"][0]["physicalLocation"]["region"]["startLine"] == 2
     assert sarif_run["invocations"] == [{"executionSuccessful": False}]
     assert len({r["id"] for r in rules}) == len(rules)
 
