@@ -349,8 +349,9 @@ def raw_blocks_touch(markdown: str) -> bool:
     index = markdown.find("<")
     while index >= 0:
         if block.match(markdown, index) is not None:
-            close = markdown.find(">", index)
-            if close < 0 or '"' in markdown[index:close] or "'" in markdown[index:close]:
+            well_formed = _WELL_FORMED_TAG.match(markdown, index)  # its quoted values may hold '>'
+            close = well_formed.end() - 1 if well_formed is not None else markdown.find(">", index)
+            if close < 0 or (well_formed is None and ('"' in markdown[index:close] or "'" in markdown[index:close])):
                 return True  # where a tag with a quoted value ends is not sure from here
             before = markdown[index - 1] if index else " "
             after = markdown[close + 1] if close + 1 < len(markdown) else " "
