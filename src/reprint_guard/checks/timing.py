@@ -59,26 +59,26 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
     meta = reprint.metadata
     original = meta.original_published
     if original is None:
-        line, column = reprint.meta_position("original_published")
-        yield Problem(
-            line,
-            column,
-            detail="'original_published' is not set, so the delay cannot be checked",
-            fix="Add 'original_published: YYYY-MM-DD' (the original's date) to the metadata.",
-            specific=True,
+        yield _at_original(
+            reprint,
+            "'original_published' is not set, so the delay cannot be checked",
+            "Add 'original_published: YYYY-MM-DD' (the original's date) to the metadata.",
         )
         return
     try:
         yield from _check_delay(params, reprint, context, original)
     except OverflowError:  # 9999-12-31 and the like: the earliest date would be past what dates can hold
-        line, column = reprint.meta_position("original_published")
-        yield Problem(
-            line,
-            column,
-            detail=f"'original_published' ({original}) is so late that the earliest reprint date is past the year 9999",
-            fix="Check 'original_published': it should be the original's real date.",
-            specific=True,
+        yield _at_original(
+            reprint,
+            f"'original_published' ({original}) is so late that the earliest reprint date is past the year 9999",
+            "Check 'original_published': it should be the original's real date.",
         )
+
+
+def _at_original(reprint: Reprint, detail: str, fix: str) -> Problem:
+    """A problem with the original's date itself, placed at its metadata line (its fix beats the rule's)."""
+    line, column = reprint.meta_position("original_published")
+    return Problem(line, column, detail=detail, fix=fix, specific=True)
 
 
 def _check_delay(
@@ -89,14 +89,11 @@ def _check_delay(
     if params.after_days is not None:
         if params.timezone is not None:
             zone = _zone(params.timezone)
-            if zone is None:
-                line, column = reprint.meta_position("original_published")
-                yield Problem(
-                    line,
-                    column,
-                    detail=f"the publisher's time zone {params.timezone} is not known on this machine",
-                    fix="Install the time zone database (pip install tzdata), then check again.",
-                    specific=True,
+            if zone is None:  # a policy validated on another machine
+                yield _at_original(
+                    reprint,
+                    f"the publisher's time zone {params.timezone} is not known on this machine",
+                    "Install the time zone database (pip install tzdata), then check again.",
                 )
                 return
             # Calendar days are the publisher's: each moment is read as a date in its time zone.
