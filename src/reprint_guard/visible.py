@@ -58,7 +58,7 @@ class VisibleBody:
 
     __slots__ = (
         "_anchors",
-        "_code_links",
+        "_code_parents",
         "_folded",
         "_images",
         "_links",
@@ -77,11 +77,11 @@ class VisibleBody:
         *,
         tree: LexborHTMLParser | None = None,
         bare_urls: bool = False,
-        code_links: frozenset[int] = frozenset(),
+        code_parents: frozenset[int] = frozenset(),
     ) -> None:
         self.raw_text = raw_text
         self._tree = tree
-        self._code_links = code_links  # links whose text is code: removed from the text, still clicked
+        self._code_parents = code_parents  # where code was removed: a link around code is still clicked
         self.bare_urls = bare_urls
         self._links = links
         self._anchors: list[str] | None = links if tree is None else None
@@ -152,11 +152,12 @@ class VisibleBody:
         if self._anchors is None:
             tree = self._tree
             nodes = tree.tags("a") if tree is not None else []
-            shown = self._code_links
+            code = self._code_parents
             self._anchors = [
                 href.strip()
                 for anchor in nodes
-                if (href := anchor.attributes.get("href")) and (anchor.mem_id in shown or _shows_something(anchor))
+                if (href := anchor.attributes.get("href"))
+                and (_shows_something(anchor) or (code and _held_code(anchor, code)))
             ]
         return self._anchors
 
@@ -207,16 +208,9 @@ _LINK_CONTENT = "img, svg, picture, video, canvas, object, embed, iframe, input:
 _ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e]")
 
 
-def _link_around(node: LexborNode) -> LexborNode | None:
-    """The link a code element stands in (a few levels up at most), if it does."""
-    parent = node.parent
-    for _ in range(4):
-        if parent is None or parent.tag == "body":
-            return None
-        if parent.tag == "a":
-            return parent
-        parent = parent.parent
-    return None
+def _held_code(anchor: LexborNode, code_parents: frozenset[int]) -> bool:
+    """Whether a link that now shows nothing held code (removed from the text, but what the reader clicks)."""
+    return any(node.mem_id in code_parents for node in (anchor, *anchor.traverse(include_text=False)))
 
 
 class Media(NamedTuple):
@@ -259,19 +253,19 @@ def _prune_invisible(root: LexborNode) -> frozenset[int]:
     """Remove what a reader never sees: invisible elements and hidden subtrees, outermost first.
 
     One selector list finds both kinds in one walk of the tree (not a walk per tag name, then
-    one for the attributes); the head is outside the body and never read. Returns the links
-    whose text was code (not article text, but a link a reader sees and clicks).
+    one for the attributes); the head is outside the body and never read. Returns where code
+    was removed (not article text, but a link around it is what a reader sees and clicks).
     """
     found = root.css(_PRUNED)
     if not found:
         return frozenset()
     hidden = [node for node in found if _is_hidden(node)]
-    code_links = set()
+    code_parents = set()
     for node in _outermost(hidden):
-        if node.tag in ("code", "pre") and (link := _link_around(node)) is not None:
-            code_links.add(link.mem_id)  # outermost: no hidden element between it and the link
+        if node.tag in ("code", "pre") and node.parent is not None:
+            code_parents.add(node.parent.mem_id)  # outermost: nothing hidden holds it
         node.decompose()
-    return frozenset(code_links)
+    return frozenset(code_parents)
 
 
 def _outermost(hidden: list[LexborNode]) -> list[LexborNode]:
@@ -408,19 +402,18 @@ def with_media(
         return VisibleBody(""), ([], [])
     if raw == ANY_RAW_HTML:
         everything = _media(root) if media else []
-        code_links = _prune_invisible(root)
+        code_parents = _prune_invisible(root)
     else:
         images = (img for img in tree.tags("img") if "src" in img.attributes) if raw == NO_RAW_HTML else None
         everything = _media(root, images) if media else []
-        links = set()
+        parents = set()
         for name in ("pre", "code"):
             for node in tree.tags(name):
-                if (link := _link_around(node)) is not None:
-                    links.add(link.mem_id)
+                parents.add(node.parent.mem_id)  # type: ignore[union-attr] - code in a body has a parent
                 node.decompose()
-        code_links = frozenset(links)
+        code_parents = frozenset(parents)
     # Text nodes are joined as they stand: "<strong>Al Ng</strong>," reads "Al Ng,", as on screen.
-    visible = VisibleBody(root.text(deep=True, separator=""), tree=tree, bare_urls=bare_urls, code_links=code_links)
+    visible = VisibleBody(root.text(deep=True, separator=""), tree=tree, bare_urls=bare_urls, code_parents=code_parents)
     if not everything:
         return visible, ([], [])
     if raw == NO_RAW_HTML:  # Markdown puts no image in code
