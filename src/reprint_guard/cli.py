@@ -325,10 +325,10 @@ def run_check(options: argparse.Namespace) -> int:
 
             try:
                 handle = _AtomicFile(options.sarif)
-            except ReprintGuardError:
-                return ExitCode.ERROR
-            failed_run(handle.handle, exc, root=Path.cwd())
-            handle.commit()
+                failed_run(handle.handle, exc, root=Path.cwd())
+                handle.commit()
+            except (ReprintGuardError, OSError) as problem:
+                sys.stderr.write(f"reprint-guard: cannot write the SARIF log: {problem}\n")
         return ExitCode.ERROR
     items = _leave_reports_out(options, list(discover(options.paths, settings)))
     if not items:
