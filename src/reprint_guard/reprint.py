@@ -9,7 +9,6 @@ from .errors import InputError
 from .htmldepth import too_costly
 from .metaview import MetadataView
 from .visible import (
-    ANY_RAW_HTML,
     Media,
     VisibleBody,
     from_html,
@@ -133,32 +132,28 @@ class Reprint:
             if self.format == "text":
                 self._media = ([], [])
             elif self._visible is None:  # not parsed yet: one parse serves both
-                raw = self._raw_html
-                self._visible, self._media = with_media(
-                    self.html,
-                    bare_urls=self._link_bare_urls,
-                    raw=raw,
-                    tables=self._may_have_tables,
-                    raw_blocks=self._raw_blocks(raw),
-                )
+                self._visible, self._media = with_media(self.html, **self._parse_options())
             else:
                 self._media = media_from_html(self.html)
         return self._media
 
-    @property
-    def _raw_html(self) -> int:
-        """What raw HTML may hide in our rendering of a Markdown body (anything, in HTML given as such)."""
+    def _parse_options(self) -> dict[str, object]:
+        """What the Markdown source tells the parse of its rendering (HTML given as such: assume anything).
+
+        ``raw``: what its raw HTML may hide; ``raw_blocks``: whether raw HTML (or a
+        footnote mark) may join two blocks' text; ``tables``: Markdown writes no
+        table without a "|".
+        """
         self.html  # noqa: B018 - renders the body if not yet done: only then is it known to be ours
-        return raw_html(self.body) if self._rendered else ANY_RAW_HTML
-
-    def _raw_blocks(self, raw: int) -> bool:
-        """Whether raw HTML may join two blocks' text in the rendering (given as HTML, it may)."""
-        return not self._rendered or markdown_joins(self.body)
-
-    @property
-    def _may_have_tables(self) -> bool:
-        """Whether the rendering may hold a table: Markdown writes none without a "|" (HTML may, always)."""
-        return not self._rendered or "|" in self.body
+        if not self._rendered:
+            return {"bare_urls": self._link_bare_urls}
+        body = self.body
+        return {
+            "bare_urls": self._link_bare_urls,
+            "raw": raw_html(body),
+            "raw_blocks": markdown_joins(body),
+            "tables": "|" in body,
+        }
 
     @property
     def _link_bare_urls(self) -> bool:
@@ -172,14 +167,7 @@ class Reprint:
             if self.format == "text":
                 self._visible = from_text(self.body, bare_urls=self.bare_urls)
             else:
-                raw = self._raw_html
-                self._visible = from_html(
-                    self.html,
-                    bare_urls=self._link_bare_urls,
-                    raw=raw,
-                    tables=self._may_have_tables,
-                    raw_blocks=self._raw_blocks(raw),
-                )
+                self._visible = from_html(self.html, **self._parse_options())
         return self._visible
 
     # Positions ---------------------------------------------------------

@@ -7,7 +7,8 @@ import unicodedata
 from functools import lru_cache
 
 _ZERO_WIDTH_CHARS = "\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e"
-_ZERO_WIDTH = re.compile(f"[{_ZERO_WIDTH_CHARS}]")
+#: Characters that show nothing (removed before text is compared).
+ZERO_WIDTH = re.compile(f"[{_ZERO_WIDTH_CHARS}]")
 _ASCII_BYTES = bytes(range(128))
 #: In one pass over UTF-8: ASCII letters lower-cased (casefold of ASCII is lower()), and ASCII white
 #: space as ``str.split`` sees it (``bytes.split`` leaves out \x1c-\x1f) made a space.
@@ -71,7 +72,7 @@ def normalize_utf8(text: str, folded: bytes | None = None) -> bytes:
         folded = fold_utf8(text)
     if folded is None:  # NFKC changes something: normalise the string, then fold what it became
         if any(char in text for char in _ZERO_WIDTH_CHARS):
-            text = _ZERO_WIDTH.sub("", text)
+            text = ZERO_WIDTH.sub("", text)
         folded = fold_utf8(unicodedata.normalize("NFKC", text), nfkc=True)
         assert folded is not None
     return collapse(folded)

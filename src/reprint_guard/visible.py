@@ -15,7 +15,7 @@ from typing import NamedTuple
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from .prefilter import word_finder
-from .textnorm import collapse, find_phrase, fold_utf8, normalize, normalize_utf8, normalized_utf8
+from .textnorm import ZERO_WIDTH, collapse, find_phrase, fold_utf8, normalize, normalize_utf8, normalized_utf8
 
 #: Elements whose content a reader never sees as article text.
 _INVISIBLE_TAGS = ["script", "style", "template", "code", "pre", "head", "title", "noscript", "datalist", "noembed"]
@@ -199,13 +199,12 @@ class VisibleBody:
 def _shows_something(anchor: LexborNode) -> bool:
     """A link a reader can see and click: it has text, or an image or other media inside (``[](url)`` has none)."""
     text = anchor.text(deep=True)
-    if text.strip() and (text.isascii() or _ZERO_WIDTH.sub("", text).strip()):
+    if text.strip() and (text.isascii() or ZERO_WIDTH.sub("", text).strip()):
         return True
     return anchor.css_first(_LINK_CONTENT) is not None
 
 
 _LINK_CONTENT = "img, svg, picture, video, canvas, object, embed, iframe, input:not([type=hidden])"
-_ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e]")
 
 
 def _held_code(anchor: LexborNode, code_parents: frozenset[int]) -> bool:
@@ -355,7 +354,7 @@ def raw_blocks_touch(markdown: str) -> bool:
     return False
 
 
-def _block_breaks(html: str, raw: int, tables: bool = True, raw_blocks: bool = True) -> str:
+def _block_breaks(html: str, tables: bool = True, raw_blocks: bool = True) -> str:
     """``html`` with a line break before every start and end tag of a block, so that its text stands apart.
 
     A page's text is its text nodes joined as they are: inline elements (a
@@ -396,7 +395,7 @@ def with_media(
     hidden but code, removed by tag name (a walk by tag name costs a fraction
     of a selector's); without raw HTML, the only media are Markdown's images.
     """
-    tree = LexborHTMLParser(_block_breaks(html, raw, tables, raw_blocks))
+    tree = LexborHTMLParser(_block_breaks(html, tables, raw_blocks))
     root = tree.body
     if root is None:  # pragma: no cover - lexbor always creates a body
         return VisibleBody(""), ([], [])

@@ -40,15 +40,6 @@ class SarifFormatter:
         self.failed_inputs = 0
         stream.write(f'{{"$schema": "{SARIF_SCHEMA}", "version": "2.1.0", "runs": [{{"results": [')
 
-    def _uri(self, path: str) -> tuple[str, bool]:
-        """The file as a URI reference (relative to the root when under it): a space, "#", "%" or ":" in a
-        name is percent-encoded, so that "my file#1.md" is not read as "my file" and a fragment."""
-        candidate = Path(path)
-        try:
-            return _quote(candidate.resolve().relative_to(self.root).as_posix()), True
-        except (ValueError, OSError):
-            return candidate.resolve().as_uri() if candidate.is_absolute() else _quote(candidate.as_posix()), False
-
     def _rule_index(self, rule_id: str, level: str) -> int:
         index = self.rules.get(rule_id)
         if index is None:
@@ -62,10 +53,8 @@ class SarifFormatter:
         self.first = False
 
     def result(self, result: Result) -> None:
-        uri, relative = self._uri(result.path)
-        artifact: dict[str, Any] = {"uri": uri}
-        if relative:
-            artifact["uriBaseId"] = "%SRCROOT%"
+        artifact = artifact_location(result.path, self.root)
+        uri = artifact["uri"]
         if result.status == "error":
             self.failed_inputs += 1
             region = {"startLine": result.error_line or 1}
@@ -116,13 +105,7 @@ class SarifFormatter:
             self._emit(item)
 
     def close(self, summary: Summary) -> None:
-        driver = {
-            "name": "reprint-guard",
-            "semanticVersion": __version__,
-            "version": __version__,
-            "informationUri": INFORMATION_URI,
-            "rules": self.rule_objects,
-        }
+        driver = {**_DRIVER, "rules": self.rule_objects}
         tail = {
             "tool": {"driver": driver},
             "columnKind": "unicodeCodePoints",
@@ -154,6 +137,25 @@ def _rule_object(rule_id: str, level: str, info: dict[str, Any] | None) -> dict[
     return rule
 
 
+_DRIVER = {
+    "name": "reprint-guard",
+    "semanticVersion": __version__,
+    "version": __version__,
+    "informationUri": INFORMATION_URI,
+}
+
+
+def artifact_location(path: str, root: Path) -> dict[str, str]:
+    """The file as a SARIF artifact location: relative to ``root`` (resolved) under ``%SRCROOT%`` when it lies
+    there. A space, "#", "%" or ":" in a name is percent-encoded, so that "my file#1.md" is not read as
+    "my file" and a fragment."""
+    candidate = Path(path)
+    try:
+        return {"uri": _quote(candidate.resolve().relative_to(root).as_posix()), "uriBaseId": "%SRCROOT%"}
+    except (ValueError, OSError):
+        return {"uri": candidate.resolve().as_uri() if candidate.is_absolute() else _quote(candidate.as_posix())}
+
+
 def _quote(path: str) -> str:
     """A relative path as a URI reference: its bytes percent-encoded (a name that is not UTF-8 keeps its bytes)."""
     return quote(os.fsencode(path))
@@ -171,12 +173,7 @@ def failed_run(stream: IO[str], error: ReprintGuardError, *, root: Path) -> None
         region = {"startLine": error.line} if error.line else {}
         if error.line and error.column:
             region["startColumn"] = error.column
-        path = Path(error.path)
-        try:
-            uri, base = _quote(path.resolve().relative_to(root.resolve()).as_posix()), "%SRCROOT%"
-        except (ValueError, OSError):
-            uri, base = (path.resolve().as_uri() if path.is_absolute() else _quote(path.as_posix())), None
-        location: dict[str, Any] = {"artifactLocation": {"uri": uri, **({"uriBaseId": base} if base else {})}}
+        location: dict[str, Any] = {"artifactLocation": artifact_location(error.path, root.resolve())}
         if region:
             location["region"] = region
         notification["locations"] = [{"physicalLocation": location}]
@@ -185,14 +182,7 @@ def failed_run(stream: IO[str], error: ReprintGuardError, *, root: Path) -> None
         "version": "2.1.0",
         "runs": [
             {
-                "tool": {
-                    "driver": {
-                        "name": "reprint-guard",
-                        "semanticVersion": __version__,
-                        "version": __version__,
-                        "informationUri": INFORMATION_URI,
-                    }
-                },
+                "tool": {"driver": _DRIVER},
                 "results": [],
                 "columnKind": "unicodeCodePoints",
                 "originalUriBaseIds": {"%SRCROOT%": {"uri": root.resolve().as_uri() + "/"}},

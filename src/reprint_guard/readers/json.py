@@ -27,10 +27,9 @@ def read_json(text: str, *, path: str, meta: Mapping[str, Any] | None, bare_urls
     except RecursionError:
         raise InputError("invalid JSON: nested too deeply") from None
     if isinstance(data, dict) and "body" in data and not isinstance(data["body"], str):
+        line, column = _key_place(text, "body")
         raise InputError(
-            f'"body" must be a string (the article), not {_json_type(data["body"])}',
-            line=_key_line(text, "body"),
-            column=_key_column(text, "body"),
+            f'"body" must be a string (the article), not {_json_type(data["body"])}', line=line, column=column
         )
     if isinstance(data, dict) and "metadata" in data and "body" not in data:
         # An envelope with its article left out: a broken reprint, not somebody else's JSON.
@@ -57,15 +56,15 @@ def _json_type(value: Any) -> str:
     return {dict: "an object", list: "an array", bool: "true or false", type(None): "null"}.get(type(value), "a number")
 
 
-def _key_column(text: str, key: str) -> int | None:
+def _key_place(text: str, key: str) -> tuple[int | None, int | None]:
+    """Line and column where ``key`` is written (as a key, else anywhere), or None and None."""
     index = text.find(json.dumps(key) + ":")
     if index < 0:
         index = text.find(json.dumps(key))
-    return index - (text.rfind("\n", 0, index) + 1) + 1 if index >= 0 else None
+    if index < 0:
+        return None, None
+    return text.count("\n", 0, index) + 1, index - (text.rfind("\n", 0, index) + 1) + 1
 
 
 def _key_line(text: str, key: str) -> int | None:
-    index = text.find(json.dumps(key) + ":")
-    if index < 0:
-        index = text.find(json.dumps(key))
-    return text.count("\n", 0, index) + 1 if index >= 0 else None
+    return _key_place(text, key)[0]
