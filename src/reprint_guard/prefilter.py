@@ -15,7 +15,7 @@ less than it could be, never wrong. A test holds it to RE2 on generated patterns
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 
 #: Escapes of one letter that match one character of a class (not a word to look for).
@@ -49,6 +49,82 @@ def word_finder(words: tuple[bytes, ...]) -> Callable[[bytes], bool]:
         else:
             return lambda data: regex.search(data) is not None
     return lambda data: any(word in data for word in words)
+
+
+#: Where the characters a raw scan can see through are looked for: Latin, Greek, Cyrillic, punctuation and
+#: currency signs (a text with any other non-ASCII character is left to the folded text).
+_PLAIN_BLOCKS = ((0x80, 0x24F), (0x370, 0x4FF), (0x2000, 0x206F), (0x20A0, 0x20BF))
+
+
+@lru_cache(maxsize=1)
+def _plain_folds() -> dict[str, str]:
+    """The characters of :data:`_PLAIN_BLOCKS` that normalise on their own, with what each becomes.
+
+    Normalising a text of such characters normalises each by itself: none is
+    removed (zero-width), none composes with or reorders around its neighbours
+    (combining class 0 for it and the first character it becomes, and not one
+    that composes backward). Empty under another Unicode version than
+    :mod:`~reprint_guard.textnorm`'s list was made for: nothing is seen through.
+    """
+    import unicodedata
+
+    from .textnorm import _COMPOSES_BACKWARD, _COMPOSES_BACKWARD_UNICODE, _ZERO_WIDTH_CHARS
+
+    if unicodedata.unidata_version != _COMPOSES_BACKWARD_UNICODE:
+        return {}
+    folds = {}
+    for low, high in _PLAIN_BLOCKS:
+        for code in range(low, high + 1):
+            char = chr(code)
+            if char in _ZERO_WIDTH_CHARS or char in _COMPOSES_BACKWARD or unicodedata.combining(char):
+                continue
+            compat = unicodedata.normalize("NFKC", char)
+            if not compat or unicodedata.combining(compat[0]) or compat[0] in _COMPOSES_BACKWARD:
+                continue
+            folds[char] = compat.casefold()
+    return folds
+
+
+def _ranges(codes: Iterable[int]) -> str:
+    """Code points (ascending) as the inside of an RE2 class: runs as ``\\x{a}-\\x{b}``, which compile faster."""
+    runs: list[list[int]] = []
+    for code in codes:
+        if runs and runs[-1][1] == code - 1:
+            runs[-1][1] = code
+        else:
+            runs.append([code, code])
+    return "".join(rf"\x{{{low:x}}}-\x{{{high:x}}}" if high > low else rf"\x{{{low:x}}}" for low, high in runs)
+
+
+@lru_cache(maxsize=512)
+def raw_word_scan(words: tuple[bytes, ...]) -> Callable[[bytes], bool | None] | None:
+    """A test of the text as written (UTF-8) for ``words``, which spares folding it.
+
+    It answers False when none of the words can be in the normalised text,
+    True when one is there as written (case aside), and None when the text
+    holds a character it cannot see through: one that normalises to a letter
+    of the words ("ﬁ", "ß", fullwidth letters), is removed (zero-width) or may
+    combine with its neighbours. None for words it cannot search.
+    """
+    from .checks.base import compile_pattern
+
+    letters = set(b"".join(words).decode("ascii"))
+    plain = _ranges(ord(char) for char, folded in _plain_folds().items() if not any(c in letters for c in folded))
+    try:
+        regex = compile_pattern(
+            "(?i:(" + "|".join(re.escape(word.decode("ascii")) for word in words) + rf"))|[^\x00-\x7f{plain}]",
+            utf8=True,
+        )
+    except ValueError:
+        return None
+
+    def scan(data: bytes) -> bool | None:
+        found = regex.search(data)
+        if found is None:
+            return False
+        return True if found.group(1) is not None else None
+
+    return scan
 
 
 @lru_cache(maxsize=512)

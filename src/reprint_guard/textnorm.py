@@ -78,7 +78,7 @@ def normalize_utf8(text: str, folded: bytes | None = None) -> bytes:
     return collapse(folded)
 
 
-def fold_utf8(text: str, *, nfkc: bool = False) -> bytes | None:
+def fold_utf8(text: str, *, nfkc: bool = False, encoded: bytes | None = None) -> bytes | None:
     """:func:`normalize_utf8` but for collapsing white space: case folded, every white space a space.
 
     None when NFKC would change the text (``nfkc``: it is NFKC already). A
@@ -89,11 +89,11 @@ def fold_utf8(text: str, *, nfkc: bool = False) -> bytes | None:
     The work is done on UTF-8 bytes: ``str.casefold`` and ``str.split`` walk
     every character of a non-ASCII string in Python's Unicode tables, while an
     article has a handful of distinct non-ASCII characters, which are folded
-    one by one.
+    one by one. ``encoded``: ``text`` as UTF-8, when already made.
     """
     if text.isascii():
-        return text.encode("ascii").translate(_ASCII_FOLD)
-    data = text.encode("utf-8")
+        return (encoded or text.encode("ascii")).translate(_ASCII_FOLD)
+    data = encoded or text.encode("utf-8")
     others = set(data.translate(None, _ASCII_BYTES).decode("utf-8"))
     if not nfkc and not all(map(_nfkc_inert, others)):  # usually a few dashes, quotes and accented letters
         return None

@@ -14,7 +14,7 @@ from typing import NamedTuple
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from .prefilter import word_finder
+from .prefilter import raw_word_scan, word_finder
 from .textnorm import ZERO_WIDTH, collapse, find_phrase, fold_utf8, normalize, normalize_utf8, normalized_utf8
 
 #: Elements whose content a reader never sees as article text.
@@ -62,6 +62,7 @@ class VisibleBody:
         "_folded",
         "_images",
         "_links",
+        "_raw_utf8",
         "_text",
         "_tree",
         "_utf8",
@@ -88,6 +89,7 @@ class VisibleBody:
         self._images = images if images is not None else (None if tree is not None else [])
         self._text: str | None = None
         self._utf8: bytes | None = None
+        self._raw_utf8: bytes | None = None
         self._folded: bytes | bool | None = False  # False: not made yet; None: NFKC changes the text
 
     @property
@@ -118,13 +120,23 @@ class VisibleBody:
         looked for here first, and most are settled without collapsing white space.
         """
         if self._folded is False:
-            self._folded = fold_utf8(self.raw_text)
+            self._folded = fold_utf8(self.raw_text, encoded=self._raw_utf8)
         return self._folded  # type: ignore[return-value]
 
     def may_contain(self, words: tuple[bytes, ...] | None) -> bool:
-        """Whether ``text`` can hold any of ``words`` (normalised UTF-8, no spaces); None: anything may be."""
+        """Whether ``text`` can hold any of ``words`` (normalised UTF-8, no spaces); None: anything may be.
+
+        Nothing folded or normalised yet, the text as written is scanned first:
+        for most texts that settles it, and folding would cost as much again.
+        Once a scan finds something, the text is folded: more questions follow.
+        """
         if words is None:
             return True
+        if self._utf8 is None and self._folded is False and (scan := raw_word_scan(words)) is not None:
+            if self._raw_utf8 is None:
+                self._raw_utf8 = self.raw_text.encode("utf-8")
+            if scan(self._raw_utf8) is False:
+                return False
         haystack = self._utf8 if self._utf8 is not None else self.folded
         return haystack is None or word_finder(words)(haystack)
 
