@@ -144,6 +144,22 @@ def test_annotation_limits_are_reported_in_the_summary(tmp_path):
     assert "> 6 findings were not annotated (GitHub shows at most 10 error and 10 warning annotations" in summary
 
 
+def test_changed_files_with_names_git_quotes_are_checked(tmp_path):
+    """A patch quotes a name with a non-ASCII letter, a quote or a tab: each is still checked and annotated."""
+    bad = markdown({**COMPLIANT_META, "commercial": True}, COMPLIANT_BODY)
+    names = ["content/café.md", 'content/a "quoted" name.md', "content/tab\there.md", "content/back\\slash.md"]
+    if sys.platform == "win32":
+        names = names[:1]  # Windows file names hold no quote, tab or backslash
+    repo, env = make_pull_request(tmp_path, dict.fromkeys(names, bad), {"README.md": "x\n"})
+    proc = run_action(repo, env, paths="content")
+    assert proc.returncode == 1, proc.stdout + proc.stderr
+    assert outputs(tmp_path)["files"] == str(len(names))
+    annotated = [line for line in proc.stdout.splitlines() if line.startswith("::error ")]
+    assert len(annotated) == len(names)
+    assert all(",line=6," in line for line in annotated)
+    assert any("file=content/café.md," in line for line in annotated)
+
+
 def test_without_a_pull_request_all_paths_are_checked(tmp_path):
     repo, env = make_pull_request(
         tmp_path,

@@ -53,17 +53,52 @@ def pull_request_range() -> tuple[str, str] | None:
 
 
 def changed_files(base: str, head: str) -> dict[str, set[int]]:
-    """Files added, modified or renamed between base and head, with their added line numbers."""
+    """Files added, modified or renamed between base and head, with their added line numbers.
+
+    The names come from a NUL-separated list, exactly as written: in a patch git
+    quotes a name with a non-ASCII letter, a quote or a tab in it, and such a
+    name would otherwise match no file (a ``café.md`` would go unchecked).
+    """
     from unidiff import PatchSet
 
-    diff = _git("diff", "--no-color", "--no-ext-diff", "--diff-filter=AMR", "-M", "-U0", f"{base}...{head}")
-    changed: dict[str, set[int]] = {}
+    selection = ("--no-ext-diff", "--diff-filter=AMR", "-M", f"{base}...{head}")
+    names = [name for name in _git("diff", "--name-only", "-z", *selection).split("\0") if name]
+    diff = _git("-c", "core.quotePath=false", "diff", "--no-color", "-U0", *selection)
+    added: dict[str, set[int]] = {}
     for patched in PatchSet(diff):
-        if patched.is_removed_file:
+        if not patched.is_removed_file:
+            lines = {line.target_line_no for hunk in patched for line in hunk if line.is_added and line.target_line_no}
+            added[_unquoted(patched.path)] = lines
+    return {name: added.get(name, set()) for name in names}
+
+
+_C_ESCAPES = {"a": 7, "b": 8, "t": 9, "n": 10, "v": 11, "f": 12, "r": 13, '"': 34, "\\": 92}
+
+
+def _unquoted(path: str) -> str:
+    """A patch's file name as git wrote it, C-style quoted when it holds a quote, a tab or a control character.
+
+    unidiff keeps the quotes (``"b/a\\"b.md"`` becomes ``"a\\"b.md"``); octal escapes are UTF-8 bytes.
+    """
+    if len(path) < 2 or not path.startswith('"') or not path.endswith('"'):
+        return path
+    raw, out, index = path[1:-1], bytearray(), 0
+    while index < len(raw):
+        char = raw[index]
+        if char == "\\" and index + 1 < len(raw):
+            following = raw[index + 1]
+            octal = raw[index + 1 : index + 4]
+            if len(octal) == 3 and all(digit in "01234567" for digit in octal):
+                out.append(int(octal, 8))
+                index += 4
+                continue
+            out.append(_C_ESCAPES.get(following, ord(following)))
+            index += 2
             continue
-        lines = {line.target_line_no for hunk in patched for line in hunk if line.is_added and line.target_line_no}
-        changed[patched.path] = lines
-    return changed
+        out += char.encode("utf-8")
+        index += 1
+    name = out.decode("utf-8", "surrogateescape")
+    return name[2:] if name.startswith(("a/", "b/")) else name
 
 
 def _in_paths(path: str, roots: list[str]) -> bool:
