@@ -44,6 +44,24 @@ def test_inline_suppression_with_reason(tmp_path, cli):
     assert run.json()["summary"]["suppressed"] == 1 and run.json()["summary"]["errors"] == 0
 
 
+def test_a_suppression_shown_in_code_suppresses_nothing(tmp_path, cli):
+    """An article explaining the syntax shows it in code: there it is text, not a comment."""
+    comment = '<!-- reprint-guard: ignore global-research/commercial-permission reason="example" -->'
+    shown = [f"Write `{comment}` in the article.", f"    {comment}", f"```html\n{comment}\n```", f"- é `{comment}`"]
+    for number, example in enumerate(shown):
+        write(tmp_path / f"{number}.md", markdown(COMMERCIAL, COMPLIANT_BODY + "\n" + example + "\n"))
+    # The same comment as raw HTML, after the code ones (byte offsets past a non-ASCII letter), still counts.
+    write(tmp_path / "real.md", markdown(COMMERCIAL, COMPLIANT_BODY + f"\n- é `{comment}`\n\n{comment}\n"))
+    run = cli("check", ".", "--format", "json", cwd=tmp_path)
+    for number in range(len(shown)):
+        assert findings(run, f"{number}.md") == [("global-research/commercial-permission", "error", False)], number
+    assert findings(run, "real.md") == [("global-research/commercial-permission", "error", True)]
+    from reprint_guard import check
+
+    library = check(COMPLIANT_BODY + "\n" + shown[0] + "\n", COMMERCIAL)
+    assert not library.ok and library.findings[0].suppressed is None
+
+
 def test_suppression_problems(tmp_path, cli):
     body = COMPLIANT_BODY + (
         "\n<!-- reprint-guard: ignore global-research/commercial-permission -->\n"
@@ -93,6 +111,34 @@ def test_central_suppression_in_config(tmp_path, cli):
         "reason": "Permission by email from publications@globalresearch.ca",
         "until": "2999-01-01",
     }
+
+
+def test_central_suppressions_take_the_inline_forms(tmp_path, cli):
+    """``<policy>/*`` and comma-separated rules work in the config as they do inline."""
+    write(
+        tmp_path / ".reprint-guard.yaml",
+        "suppressions:\n"
+        "  - path: a/*.md\n"
+        "    rule: global-research/*\n"
+        "    reason: A standing agreement\n"
+        "  - path: b/*.md\n"
+        "    rule: global-research/commercial-permission, global-research/source-credit\n"
+        "    reason: Permission by email\n",
+    )
+    bad = markdown(COMMERCIAL, COMPLIANT_BODY.replace("Global Research", "GR"))
+    write(tmp_path / "a" / "x.md", bad)
+    write(tmp_path / "b" / "x.md", bad)
+    write(tmp_path / "c" / "x.md", bad)
+    run = cli("check", ".", "--format", "json", cwd=tmp_path)
+    assert run.code == 1  # c/x.md is covered by neither
+    for folder in ("a", "b"):
+        got = findings(run, f"{folder}/x.md")
+        assert got and all(suppressed for _, _, suppressed in got), (folder, got)
+    assert not any(suppressed for _, _, suppressed in findings(run, "c/x.md"))
+    config = "suppressions:\n  - path: a/*.md\n    rule: global-research\n    reason: x\n"  # no rule named
+    write(tmp_path / ".reprint-guard.yaml", config)
+    broken = cli("check", ".", cwd=tmp_path)
+    assert broken.code == 2 and ".reprint-guard.yaml:3:" in broken.err
 
 
 # SARIF --------------------------------------------------------------------------

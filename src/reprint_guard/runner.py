@@ -63,6 +63,11 @@ class CentralSuppression(FrozenRecord):
     def __init__(self, path: str, rule: str, reason: str, until: dt.date | None, where: str = "") -> None:
         self._set(path=path, rule=rule, reason=reason, until=until, where=where)
 
+    @property
+    def rules(self) -> tuple[str, ...]:
+        """The rule ids it covers: one, ``<policy>/*``, or several written comma-separated."""
+        return tuple(part.strip() for part in self.rule.split(","))
+
 
 class Settings(Record):
     """Everything needed to check one file; plain data, so it crosses to worker processes."""
@@ -335,11 +340,11 @@ def check_text(
     if result.status == "skipped":
         return reprint, result
     relative = settings.relative(path) if path != "-" and settings.suppressions else "-"
-    suppressions, problems = parse_inline(reprint.body, reprint.body_line)
+    suppressions, problems = parse_inline(reprint.body, reprint.body_line, markdown=reprint.format == "markdown")
     for central in settings.suppressions:
         if path_matches(relative, central.path):
             suppressions.append(
-                Suppression((central.rule,), central.reason, central.until, "config", 1, 1, source=central.where)
+                Suppression(central.rules, central.reason, central.until, "config", 1, 1, source=central.where)
             )
     if suppressions or problems:
         result.findings = apply(result.findings, suppressions, settings.today) + problems

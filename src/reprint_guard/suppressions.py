@@ -57,13 +57,23 @@ class Suppression(Record):
         return any(r == rule or (r.endswith("/*") and rule.startswith(r[:-1])) for r in self.rules)
 
 
-def parse_inline(body: str, body_line: int) -> tuple[list[Suppression], list[Finding]]:
-    """Inline suppressions in a body, and findings for malformed ones."""
+def parse_inline(body: str, body_line: int, *, markdown: bool = False) -> tuple[list[Suppression], list[Finding]]:
+    """Inline suppressions in a body, and findings for malformed ones.
+
+    In Markdown, a comment written in a code span or block is shown as text (an
+    article explaining the syntax): it suppresses nothing.
+    """
     found: list[Suppression] = []
     problems: list[Finding] = []
     if "reprint-guard:" not in body:
         return found, problems
-    for index, match in _inline_comments(body):
+    comments = list(_inline_comments(body))
+    if markdown and comments:
+        from .readers.markdown import code_ranges
+
+        code = code_ranges(body)
+        comments = [(i, m) for i, m in comments if not _inside(len(body[:i].encode("utf-8")), code)]
+    for index, match in comments:
         line = body_line + body.count("\n", 0, index)
         column = index - (body.rfind("\n", 0, index) + 1) + 1
         args = match.group("args")
@@ -93,6 +103,10 @@ def parse_inline(body: str, body_line: int) -> tuple[list[Suppression], list[Fin
         assert reason_match is not None
         found.append(Suppression(rules, reason_match.group("reason").strip(), until, "inline", line, column))
     return found, problems
+
+
+def _inside(offset: int, ranges: list[tuple[int, int]]) -> bool:
+    return any(start <= offset < end for start, end in ranges)
 
 
 def _inline_comments(body: str) -> Iterator[tuple[int, re.Match[str]]]:

@@ -7,6 +7,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+#: One rule id in a suppression, or ``<policy>/*``.
+_ONE_RULE = r"[a-z0-9][a-z0-9._-]*/(?:[a-z0-9][a-z0-9._-]*|\*)"
 SeverityOverride = Literal["error", "warning", "info", "off"]
 
 
@@ -26,7 +28,10 @@ class Suppression(_Model):
     """An agreed exception, e.g. a permission given by email, for some files and one rule."""
 
     path: str = Field(description="A glob, relative to the config file's folder.")
-    rule: str = Field(pattern=r"^[a-z0-9][a-z0-9._-]*/[a-z0-9][a-z0-9._-]*$", description="'<policy>/<rule>'.")
+    rule: str = Field(
+        pattern=rf"^{_ONE_RULE}(?: *, *{_ONE_RULE})*$",
+        description="'<policy>/<rule>', '<policy>/*' for all of a policy's rules, or several, comma-separated.",
+    )
     reason: str = Field(min_length=1, description="Why this is allowed; shown in every output.")
     until: dt.date | None = Field(default=None, description="Expiry date; after it the finding is back.")
 

@@ -16,7 +16,9 @@ import datetime as dt
 import re
 from typing import Any
 
-_RULE = re.compile(r"[a-z0-9][a-z0-9._-]*/[a-z0-9][a-z0-9._-]*")  # used with fullmatch: no "\n" before the end
+_ONE_RULE = r"[a-z0-9][a-z0-9._-]*/(?:[a-z0-9][a-z0-9._-]*|\*)"
+#: A suppression's rules: one rule id, "<policy>/*", or several comma-separated (fullmatch: no "\n" before the end).
+_RULES = re.compile(rf"{_ONE_RULE}(?: *, *{_ONE_RULE})*")
 _SEVERITIES = frozenset({"error", "warning", "info", "off"})
 _FAIL_ON = frozenset({"error", "warning", "info", "never"})
 #: YAML key -> attribute, for every key the config may have.
@@ -164,7 +166,7 @@ def _suppressions(value: Any) -> list[SuppressionView]:
         if not set(record) <= {"path", "rule", "reason", "until"} or not {"path", "rule", "reason"} <= set(record):
             raise _Declined
         path, rule, reason, until = record["path"], record["rule"], record["reason"], record.get("until")
-        if type(path) is not str or type(rule) is not str or not _RULE.fullmatch(rule):
+        if type(path) is not str or type(rule) is not str or not _RULES.fullmatch(rule):
             raise _Declined
         if type(reason) is not str or not reason or (until is not None and type(until) is not dt.date):
             raise _Declined
