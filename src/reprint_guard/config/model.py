@@ -7,8 +7,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-#: One rule id in a suppression, or ``<policy>/*``.
-_ONE_RULE = r"[a-z0-9][a-z0-9._-]*/(?:[a-z0-9][a-z0-9._-]*|\*)"
+from .view import ONE_RULE
+
 SeverityOverride = Literal["error", "warning", "info", "off"]
 
 
@@ -29,7 +29,7 @@ class Suppression(_Model):
 
     path: str = Field(description="A glob, relative to the config file's folder.")
     rule: str = Field(
-        pattern=rf"^{_ONE_RULE}(?: *, *{_ONE_RULE})*$",
+        pattern=rf"^{ONE_RULE}(?: *, *{ONE_RULE})*$",
         description="'<policy>/<rule>', '<policy>/*' for all of a policy's rules, or several, comma-separated.",
     )
     reason: str = Field(min_length=1, description="Why this is allowed; shown in every output.")

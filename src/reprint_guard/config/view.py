@@ -16,9 +16,10 @@ import datetime as dt
 import re
 from typing import Any
 
-_ONE_RULE = r"[a-z0-9][a-z0-9._-]*/(?:[a-z0-9][a-z0-9._-]*|\*)"
+#: One rule id in a suppression, or ``<policy>/*`` (the model's pattern is made of it too).
+ONE_RULE = r"[a-z0-9][a-z0-9._-]*/(?:[a-z0-9][a-z0-9._-]*|\*)"
 #: A suppression's rules: one rule id, "<policy>/*", or several comma-separated (fullmatch: no "\n" before the end).
-_RULES = re.compile(rf"{_ONE_RULE}(?: *, *{_ONE_RULE})*")
+_RULES = re.compile(rf"{ONE_RULE}(?: *, *{ONE_RULE})*")
 _SEVERITIES = frozenset({"error", "warning", "info", "off"})
 _FAIL_ON = frozenset({"error", "warning", "info", "never"})
 #: YAML key -> attribute, for every key the config may have.
