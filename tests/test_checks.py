@@ -136,6 +136,45 @@ def test_copyright_notice_variants(notice):
     assert rules(check(body, COMPLIANT_META)) == []
 
 
+@pytest.mark.parametrize(
+    "notice",
+    [
+        "*Photo © Reuters*\n\nBy Ana Ruiz",  # a photo credit beside a byline
+        "Copyright © Global Research, 2024. Ana Ruiz is a writer.",  # the name after the notice's sentence
+        "© Reuters. Ana Ruiz",
+        "Copyright © Ana Rui, 2024",  # not the name
+    ],
+)
+def test_a_mark_near_the_name_is_no_notice_of_hers(notice):
+    body = COMPLIANT_BODY.replace("Copyright © Ana Ruiz, Global Research, 2024", notice)
+    assert rules(check(body, COMPLIANT_META)) == ["global-research/copyright-notice"], notice
+
+
+@pytest.mark.parametrize(
+    "notice",
+    [
+        "Copyright © 2024 by Ana Ruiz",
+        "© 2023–2024 Ana Ruiz",
+        "Copyright © Dr. Ana Ruiz, Global Research, 2024",
+        "Copyright ©\nAna Ruiz, Global Research, 2024",  # a soft line break inside the notice
+        "Copyright © ANA RUIZ, 2024",
+    ],
+)
+def test_a_notice_may_lead_with_years_and_titles(notice):
+    body = COMPLIANT_BODY.replace("Copyright © Ana Ruiz, Global Research, 2024", notice)
+    assert check(body, COMPLIANT_META).ok, notice
+
+
+def test_a_notice_names_every_holder_before_its_sentence_ends():
+    meta = {**COMPLIANT_META, "author": ["Ana Ruiz", "Al Ng"]}
+    both = "Copyright © Ana Ruiz and Al Ng, Global Research, 2024"
+    assert check(COMPLIANT_BODY.replace("Copyright © Ana Ruiz, Global Research, 2024", both), meta).ok
+    late = "Copyright © Ana Ruiz, Global Research, 2024. Al Ng took the photos."
+    assert rules(check(COMPLIANT_BODY.replace("Copyright © Ana Ruiz, Global Research, 2024", late), meta)) == [
+        "global-research/copyright-notice"
+    ]
+
+
 def test_copyright_notice_must_name_the_holder():
     body = COMPLIANT_BODY.replace("Ana Ruiz", "Someone Else")
     result = check(body, COMPLIANT_META)

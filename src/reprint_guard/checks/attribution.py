@@ -13,6 +13,7 @@ PASS (copyright: true, author Jane Doe)::
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
@@ -30,6 +31,13 @@ SUMMARY = "A named credit (any accepted variant), or a copyright notice naming t
 
 _NOTICE_MARKS = ("©", "(c)", "copyright")
 _NOTICE_WINDOW = 160
+#: What may stand between a notice's mark and the name it gives: more marks, years, "by", a title, punctuation.
+_NOTICE_LEAD = re.compile(
+    r"(?:[\s,.:;/–—-]|©|\(c\)|copyright\b|\d{4}\b|by\b|(?:dr|prof|mr|mrs|ms|mx|sir|dame|rev)\b\.?)*", re.IGNORECASE
+)
+#: Where a notice's sentence ends: a full stop after a number or a word of four letters or more ("2025. ",
+#: "Research. "; not "Dr. " or "J. ").
+_SENTENCE_END = re.compile(r"(?:\d|[^\W\d_]{4})\.(?=\s)")
 
 
 def notice_positions(text: str) -> list[int]:
@@ -45,18 +53,27 @@ def notice_positions(text: str) -> list[int]:
 
 
 def has_notice(text: str, holders: list[str], *, cased: bool = False, marks: list[int] | None = None) -> bool:
-    """A copyright notice in normalised ``text`` that names every holder soon after the mark.
+    """A copyright notice in normalised ``text``: a mark, then one of the holders first (after any years
+    or more marks: "© 2025 Ana Ruiz"), and every holder before its sentence ends.
 
-    With ``cased``, ``text`` is as written: only "©" and "Copyright" marks and
-    the holders as spelt in the metadata are tried (the quick first look).
-    ``marks``: the notice positions, when already found.
+    So "Photo © Reuters" beside a byline, or "© Global Research, 2025. Ana Ruiz
+    is a writer.", is no notice of Ana Ruiz's. With ``cased``, ``text`` is as
+    written: only "©" and "Copyright" marks and the holders as spelt in the
+    metadata are tried (the quick first look). ``marks``: the notice positions,
+    when already found.
     """
     if marks is None:  # the cased marks come lazily, last first: a notice is usually at the end
         positions: Iterable[int] = _cased_notice_positions(text) if cased else notice_positions(text)
     else:
         positions = marks
     for start in positions:
+        lead = _NOTICE_LEAD.match(text, start).end()  # type: ignore[union-attr] - it matches the empty string
         end = start + len("copyright") + _NOTICE_WINDOW
+        if not any(find_phrase(text, holder, lead, end, cased=cased) == lead for holder in holders):
+            continue
+        sentence = _SENTENCE_END.search(text, lead, end)
+        if sentence is not None:
+            end = sentence.end()
         if all(find_phrase(text, holder, start, end, cased=cased) >= 0 for holder in holders):
             return True
     return False
