@@ -67,23 +67,20 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
     # Real anchors first: bare URLs are only collected when no anchor is the deed; last, the deed's address
     # written out as text, which the licences accept too ("the URI or hyperlink", 4.0 3(a)(1)(C); 3.0 4(a)),
     # and which is all a printed page can give.
-    if params.link and not (
-        _linked(visible.anchors, paths) or _linked(visible.links, paths) or _written(visible, paths)
-    ):
-        name, url = describe(spdx)
-        line, column = reprint.end_position()
-        yield Problem(
-            line,
-            column,
-            detail=f"no link to the licence deed {url}, nor its address written out",
-            fix=f"Add: This article is republished under a [{name}]({url}) licence.",
-        )
-    if params.named and not reprint.visible.has_any(names):
-        name, url = describe(spdx)
-        line, column = reprint.end_position()
-        yield Problem(
-            line,
-            column,
-            detail=f'the licence is not named (e.g. "{name}")',
-            fix=f"Name the licence: This article is republished under a [{name}]({url}) licence.",
-        )
+    linked = _linked(visible.anchors, paths) or _linked(visible.links, paths)
+    unlinked = params.link and not (linked or _written(visible, paths))
+    # Named: by one of its names, or by a link to its deed from text that says "Creative Commons" (a
+    # publisher's own snippet: "republished under a [Creative Commons license](deed)"): the deed's
+    # address says which licence it is, and the licences ask for the URI or hyperlink (3(a)(1)(C)).
+    unnamed = params.named and not (visible.has_any(names) or (linked and visible.holds("creative commons")))
+    if not (unlinked or unnamed):
+        return
+    name, url = describe(spdx)
+    line, column = reprint.end_position()
+    if unlinked and unnamed:
+        detail = f'the licence is neither named (e.g. "{name}") nor linked to its deed {url}'
+    elif unlinked:
+        detail = f"no link to the licence deed {url}, nor its address written out"
+    else:
+        detail = f'the licence is not named (e.g. "{name}")'
+    yield Problem(line, column, detail=detail, fix=f"Add: This article is republished under a [{name}]({url}) licence.")

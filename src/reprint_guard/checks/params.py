@@ -190,7 +190,10 @@ def _known_zone(name: str) -> bool:
 class LicenseParams(Params):
     licenses: tuple[str, ...] = Field(min_length=1, description="SPDX ids the policy covers, e.g. [CC-BY-ND-4.0].")
     link: bool = Field(default=True, description="Require a visible link to the licence deed.")
-    named: bool = Field(default=True, description="Require the licence's name in the visible text.")
+    named: bool = Field(
+        default=True,
+        description="Require the licence's name in the visible text (or a deed link and the words 'Creative Commons').",
+    )
 
 
 #: Check type name -> its parameters model.
