@@ -43,6 +43,7 @@ def test_pre_commit_try_repo_checks_staged_reprints(tmp_path):
         markdown(COMPLIANT_META, COMPLIANT_BODY.replace("Global Research", "GR")), encoding="utf-8"
     )
     (site / "notes.txt").write_text("not content\n", encoding="utf-8")
+    (site / "package.json").write_text('{"name": "site", "version": "1.0.0"}\n', encoding="utf-8")
     env = {**os.environ, "PRE_COMMIT_HOME": str(tmp_path / "cache"), "NO_COLOR": "1"}
     env.pop("CI", None)
 
@@ -56,7 +57,7 @@ def test_pre_commit_try_repo_checks_staged_reprints(tmp_path):
             timeout=600,
         )
 
-    git(site, "add", "good.md", "notes.txt")
+    git(site, "add", "good.md", "notes.txt", "package.json")  # a site's own JSON is no business of the hook
     passed = try_repo()
     assert passed.returncode == 0, passed.stdout + passed.stderr
     assert "reprint-guard" in passed.stdout and "Passed" in passed.stdout
@@ -67,3 +68,27 @@ def test_pre_commit_try_repo_checks_staged_reprints(tmp_path):
     assert "Failed" in failed.stdout
     assert "bad.md" in failed.stdout and "global-research/source-credit" in failed.stdout
     assert "good.md" not in failed.stdout.split("Failed", 1)[1]  # only findings are listed
+
+
+def test_the_json_hook_checks_cms_envelopes(tmp_path):
+    import json
+
+    source = hook_source(tmp_path)
+    site = tmp_path / "site"
+    (site / "exports").mkdir(parents=True)
+    git(site, "init", "-q")
+    bad = {"metadata": COMPLIANT_META, "body": COMPLIANT_BODY.replace("Global Research", "GR")}
+    (site / "exports" / "story.json").write_text(json.dumps(bad, default=str), encoding="utf-8")
+    env = {**os.environ, "PRE_COMMIT_HOME": str(tmp_path / "cache"), "NO_COLOR": "1"}
+    env.pop("CI", None)
+    git(site, "add", "exports/story.json")
+    run = subprocess.run(
+        [sys.executable, "-m", "pre_commit", "try-repo", str(source), "reprint-guard-json", "--color", "never"],
+        cwd=site,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=600,
+    )
+    assert run.returncode == 1, run.stdout + run.stderr
+    assert "story.json" in run.stdout and "global-research/source-credit" in run.stdout
