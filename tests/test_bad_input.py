@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import time
 from pathlib import Path
 
@@ -114,6 +115,18 @@ CASES = {
     "shape.json": ('["not", "an", "envelope"]', "shape.json:1", "not a reprint"),
     "format.json": ('{"body": "x",\n "format": "docx"}', "format.json:2:1", '"format" must be one of'),
     "deep.json": ('{"body": "x", "metadata": ' + "[" * 100000 + "]" * 100000 + "}", "deep.json", "JSON"),
+    "long-number.json": (
+        '{"metadata": {"original_url": "https://www.globalresearch.ca/x/1",\n "n": ' + "9" * 5000 + '}, "body": "x"}',
+        "long-number.json:2:7",
+        "a number too long to read (more than 4300 digits)",
+    ),
+    "long-number.md": (
+        "---\noriginal_url: https://www.globalresearch.ca/x/1\nn: " + "9" * 5000 + "\n---\nBody\n",
+        "long-number.md:3:4",
+        "invalid YAML value: a number too long to read",
+    ),
+    "metadata-list.json": ('{"metadata": [],\n "body": "x"}', "metadata-list.json:1:1", '"metadata" must be an object'),
+    "metadata-null.json": ('{"body": "x",\n "metadata": null}', "metadata-null.json:2:1", '"metadata" must be'),
     "empty.md": ("", "empty.md", "empty file"),
     "blank.html": ("  \n\n ", "blank.html", "empty file"),
 }
@@ -405,3 +418,29 @@ def test_a_file_name_with_a_line_break_stays_on_one_line(tmp_path, cli):
     assert f"{tmp_path}/e\\x0ampty.md: empty file" in run.out
     assert run.out.startswith(f"{tmp_path}/a\\x0ab.md\n")
     assert "mpty.md" not in run.out.replace("e\\x0ampty.md", "")
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+def test_a_named_pipe_given_by_name_is_an_error_not_a_hang(tmp_path, cli):
+    pipe = tmp_path / "story.md"
+    os.mkfifo(pipe)
+    run = cli("check", str(pipe))  # before the fix, opening it waited for a writer forever
+    assert_clean_error(run, "story.md", "not a regular file")
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+def test_a_named_pipe_with_a_writer_is_read_to_its_end(tmp_path, cli):
+    import threading
+
+    pipe = tmp_path / "story.md"
+    os.mkfifo(pipe)
+
+    def write() -> None:
+        with open(pipe, "w", encoding="utf-8") as handle:  # blocks until the checker opens it
+            handle.write("---\noriginal_url: https://www.globalresearch.ca/x/1\ncommercial: false\n---\nHello\n")
+
+    writer = threading.Thread(target=write, daemon=True)
+    writer.start()
+    run = cli("check", str(pipe), "--format", "json")
+    writer.join(timeout=10)
+    assert run.code == 1 and run.json()["results"][0]["status"] == "fail"

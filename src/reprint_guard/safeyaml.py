@@ -119,6 +119,14 @@ _CONSTRUCT = {
 }
 
 
+def too_long_number(exc: Exception) -> str | None:
+    """Python's refusal to read an integer of thousands of digits, said for a person, not a programmer."""
+    text = str(exc)
+    if isinstance(exc, ValueError) and "integer string conversion" in text:
+        return "a number too long to read (more than 4300 digits)"
+    return None
+
+
 class _NotFlat(Exception):
     """The document is outside the flat subset: let PyYAML read it."""
 
@@ -398,7 +406,7 @@ def load(text: str, *, error: type[ReprintGuardError] = InputError, flat: bool =
         mark = _failing_scalar(node)
         # PyYAML fails on '!!timestamp not-a-date' or '!!bool nope' with an AttributeError or KeyError of its own
         untagged = isinstance(exc, AttributeError | KeyError)
-        problem = "a value that does not fit its !!tag" if untagged else str(exc)
+        problem = "a value that does not fit its !!tag" if untagged else too_long_number(exc) or str(exc)
         raise error(
             f"invalid YAML value: {problem}",
             line=mark.line + 1 if mark else None,

@@ -53,6 +53,9 @@ def decode(data: bytes, path: str) -> str:
     return text
 
 
+_NONBLOCK = getattr(os, "O_NONBLOCK", 0)  # not on Windows, which has no named pipes in the file system
+
+
 def read_limited(path: str | Path, name: str) -> bytes:
     """A file's bytes, refusing one over the size limit before reading it.
 
@@ -61,15 +64,22 @@ def read_limited(path: str | Path, name: str) -> bytes:
     would make Python allocate (and the kernel zero) 5 MiB for every small
     article. Pipes and short reads come back in pieces, so it loops.
     """
-    fd = os.open(path, os.O_RDONLY)  # no file object: it would stat the file once more
+    # No file object: it would stat the file once more. Non-blocking, so that opening a named pipe nobody
+    # writes to does not wait forever; reads block again below (a pipe with a writer is read to its end).
+    fd = os.open(path, os.O_RDONLY | _NONBLOCK)
     try:
         status = os.fstat(fd)
         size = status.st_size
         if size > MAX_FILE_BYTES:
             raise InputError(f"file is larger than the {MAX_FILE_BYTES // (1024 * 1024)} MiB limit", path=name)
+        regular = S_ISREG(status.st_mode)
+        if not regular and _NONBLOCK:
+            os.set_blocking(fd, True)
         data = os.read(fd, size + 1)
-        if len(data) <= size and S_ISREG(status.st_mode):
+        if len(data) <= size and regular:
             return data  # a short read of a regular file is its end: no need to ask again
+        if not data and not regular:
+            raise InputError("not a regular file, and nothing was written to it (a named pipe?)", path=name)
         while len(data) <= MAX_FILE_BYTES:
             more = os.read(fd, MAX_FILE_BYTES + 1 - len(data))
             if not more:

@@ -7,11 +7,13 @@ metadata findings point at the key's line in the JSON file.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Mapping
 from typing import Any
 
 from ..errors import InputError, NotAReprintError
 from ..reprint import BODY_FORMATS, Reprint
+from ..safeyaml import too_long_number
 
 
 def read_json(text: str, *, path: str, meta: Mapping[str, Any] | None, bare_urls: bool, **extra: Any) -> Reprint:
@@ -26,6 +28,10 @@ def read_json(text: str, *, path: str, meta: Mapping[str, Any] | None, bare_urls
         raise NotAReprintError(f"invalid JSON: {exc.msg}", line=exc.lineno, column=exc.colno) from None
     except RecursionError:
         raise InputError("invalid JSON: nested too deeply") from None
+    except ValueError as exc:  # an integer of thousands of digits, which Python will not read
+        digits = _LONG_NUMBER.search(text)
+        line, column = _place(text, digits.start()) if digits else (None, None)
+        raise InputError(f"invalid JSON: {too_long_number(exc) or exc}", line=line, column=column) from None
     if isinstance(data, dict) and "body" in data and not isinstance(data["body"], str):
         line, column = _key_place(text, "body")
         raise InputError(
@@ -36,8 +42,8 @@ def read_json(text: str, *, path: str, meta: Mapping[str, Any] | None, bare_urls
         raise InputError('"body" is missing: the article to check', line=_key_line(text, "metadata"), column=1)
     if not isinstance(data, dict) or "body" not in data:
         raise NotAReprintError('not a reprint: expected {"metadata": {...}, "body": "...", "format": "..."}', line=1)
-    metadata = data.get("metadata") or {}
-    if not isinstance(metadata, dict):
+    metadata = data.get("metadata", {})
+    if not isinstance(metadata, dict):  # [] and null too: a CMS that lost the metadata sent no reprint unchecked
         raise InputError('"metadata" must be an object', line=_key_line(text, "metadata"), column=1)
     kind = data.get("format", "markdown")
     if kind not in BODY_FORMATS:
@@ -56,6 +62,10 @@ def _json_type(value: Any) -> str:
     return {dict: "an object", list: "an array", bool: "true or false", type(None): "null"}.get(type(value), "a number")
 
 
+#: A number Python will not read (more than 4300 digits), outside strings or not: only a place to show.
+_LONG_NUMBER = re.compile(r"\d{4301}")
+
+
 def _key_place(text: str, key: str) -> tuple[int | None, int | None]:
     """Line and column where ``key`` is written (as a key, else anywhere), or None and None."""
     index = text.find(json.dumps(key) + ":")
@@ -63,6 +73,10 @@ def _key_place(text: str, key: str) -> tuple[int | None, int | None]:
         index = text.find(json.dumps(key))
     if index < 0:
         return None, None
+    return _place(text, index)
+
+
+def _place(text: str, index: int) -> tuple[int, int]:
     return text.count("\n", 0, index) + 1, index - (text.rfind("\n", 0, index) + 1) + 1
 
 
