@@ -697,3 +697,29 @@ def test_a_change_note_is_about_the_reprint_not_anything_changed(sentence, noted
     reprint = read_text(text, path=str(fixture))
     found = check(reprint.body, {k: v for k, v in reprint.metadata.items() if k != "expect"}, policy="cc-by-4.0")
     assert ("cc-by-4.0/changes-indicated" in rules(found)) is not noted, sentence
+
+
+@pytest.mark.parametrize(
+    "address",
+    [
+        "globalresearch.ca/the-harbour-that-was-sold/5799123",
+        "https://www.globalresearch.ca./the-harbour-that-was-sold/5799123",
+    ],
+)
+def test_an_original_written_without_its_scheme_or_with_a_trailing_dot_is_still_the_publishers(address):
+    """As an address bar reads it: the policy is chosen, and the body's link to the article counts."""
+    result = check(COMPLIANT_BODY, {**COMPLIANT_META, "original_url": address})
+    assert result.policy == "global-research" and result.ok, result.findings
+    broken = check(COMPLIANT_BODY.replace("Global Research", "GR"), {**COMPLIANT_META, "original_url": address})
+    assert not broken.ok
+
+
+def test_a_credit_for_a_schemeless_original_links_to_it_absolutely():
+    from reprint_guard.urls import as_address
+
+    assert as_address("globalresearch.ca/a/1") == "https://globalresearch.ca/a/1"
+    assert as_address("www.example.org") == "https://www.example.org"
+    assert as_address("/a/1") == "/a/1" and as_address("see the email") == "see the email"
+    result = check("Text without credit.", {**COMPLIANT_META, "original_url": "globalresearch.ca/a/1"})
+    link = next(f for f in result.findings if f.rule == "global-research/link-original")
+    assert "https://globalresearch.ca/a/1" in (link.fix or "")

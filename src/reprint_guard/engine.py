@@ -12,7 +12,7 @@ from .policy.loader import PolicySet
 from .policy.model import Policy, Rule, derived
 from .report import Finding, Result, Severity
 from .reprint import Reprint
-from .urls import host_of
+from .urls import as_address, host_of
 
 TOOL_POLICY = "reprint-guard"
 
@@ -72,7 +72,7 @@ def select_policy(reprint: Reprint, policies: PolicySet) -> Policy | None:
         except PolicyError as exc:
             line, column = reprint.meta_position("policy")
             raise PolicyError(exc.message, path=reprint.path, line=line, column=column) from None
-    host = host_of(meta.original_url) if meta.original_url else None
+    host = host_of(as_address(meta.original_url)) if meta.original_url else None
     policy = policies.for_host(host) if host else None
     if policy is None and meta.license:
         from .licenses import policy_for_license
@@ -251,7 +251,7 @@ def _missing_metadata(reprint: Reprint, policy: Policy, field: str, rules: list[
 
 def _unknown_publisher(reprint: Reprint) -> Finding:
     original = reprint.metadata.original_url or ""
-    host = host_of(original)
+    host = host_of(as_address(original))
     if host is None:
         return _tool_finding(
             reprint,

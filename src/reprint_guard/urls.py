@@ -51,15 +51,41 @@ def host_of(url: str) -> str | None:
     url = _with_scheme(url.strip())
     simple = _SIMPLE_URL.fullmatch(url)
     if simple is not None:
-        host = simple.group(2).lower()
+        host = _bare_host(simple.group(2).lower())
         return host[4:] if host.startswith("www.") else host
     try:
         host = urlsplit(url).hostname
     except ValueError:
         return None
+    host = _bare_host(host) if host else None
     if not host:
         return None
     return host[4:] if host.startswith("www.") else host
+
+
+def _bare_host(host: str) -> str:
+    """``example.org.`` (the fully qualified spelling, a trailing dot) is ``example.org``."""
+    return host[:-1] if host.endswith(".") else host
+
+
+#: A web address written without its scheme, as people paste one: a domain name (dotted, ending in
+#: letters, maybe a trailing dot and a port), then a path, query or nothing.
+_SCHEMELESS = re.compile(
+    r"[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*\.[A-Za-z]{2,63}\.?"
+    r"(?::[0-9]{1,5})?(?:[/?#]|$)"
+)
+
+
+def as_address(url: str) -> str:
+    """A metadata address as a browser's address bar reads it: ``example.org/a/1`` is ``https://example.org/a/1``.
+
+    Only for an original's address, never for a link in a body, where
+    ``page.html/x`` is a relative link, not a site.
+    """
+    url = url.strip()
+    if "://" not in url and not url.startswith("/") and _SCHEMELESS.match(url):
+        return "https://" + url
+    return url
 
 
 def _with_scheme(url: str) -> str:
@@ -83,7 +109,7 @@ def _simple_parts(url: str) -> tuple[str, str, str] | None:
     simple = _SIMPLE_URL.fullmatch(url)
     if simple is None:
         return None
-    host = simple.group(2).lower()
+    host = _bare_host(simple.group(2).lower())
     return host[4:] if host.startswith("www.") else host, simple.group(3), simple.group(4) or ""
 
 
@@ -96,7 +122,7 @@ def _split_parts(url: str) -> tuple[str, str, str] | None:
         return None
     if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
         return None
-    host = parts.hostname
+    host = _bare_host(parts.hostname)
     if host.startswith("www."):
         host = host[4:]
     if port and port not in (80, 443):

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..limits import MAX_PATTERN_LENGTH
 from ..reprint import Reprint
+from ..urls import as_address
 
 if TYPE_CHECKING:
     from ..policy.model import Policy, Rule
@@ -130,6 +131,8 @@ def template_values(reprint: Reprint, policy: Policy, *, placeholders: bool = Tr
     for key, value in meta.items():
         if isinstance(value, str | int | float | dt.date) and not isinstance(value, bool) and key not in values:
             values[key] = str(value)
+    if meta.original_url:  # a credit links to it: "example.org/a/1" would be a relative link
+        values["original_url"] = as_address(meta.original_url)
     spdx = normalize_license(meta.license)
     if spdx is None:
         covered = [r.params.licenses for r in policy.rules if r.check == "license"]
@@ -173,7 +176,7 @@ class LazyValues:
         if key == "year":
             return str(meta.original_published.year) if meta.original_published is not None else "YYYY"
         if key == "original_url":
-            return meta.original_url or "<original article URL>"
+            return as_address(meta.original_url) if meta.original_url else "<original article URL>"
         return None
 
 

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from ..reprint import Reprint
-from ..urls import host_of, normalize_url
+from ..urls import as_address, host_of, normalize_url
 from .base import Context, Problem, compile_pattern
 
 if TYPE_CHECKING:
@@ -36,7 +36,7 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
             line, column = reprint.end_position()
             yield Problem(line, column, detail=f"no visible link matches /{params.pattern}/")
         return
-    original = reprint.metadata.original_url
+    original = as_address(reprint.metadata.original_url or "")
     key = normalize_url(original) if original else None
     if key is None:
         line, column = reprint.meta_position("original_url")
