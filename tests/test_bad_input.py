@@ -237,6 +237,21 @@ POLICY_CASES = {
         "permission, text, timing",
     ),
     "missing-field": (HEAD.replace("publisher: Ex\n", "") + GOOD_RULE, ":1:1", "'publisher' is a required property"),
+    "empty-phrase": (
+        HEAD + "  - id: credit\n    check: text\n    phrase: ''\n    message: x\n",
+        ":6:",
+        "the phrase '' has no visible characters",
+    ),
+    "zero-width-name": (
+        HEAD + '  - id: credit\n    check: attribution\n    names: ["\\u200b"]\n    message: x\n',
+        ":8:",
+        "has no visible characters",
+    ),
+    "empty-match": (
+        HEAD + "  - id: credit\n    check: text\n    pattern: 'x*'\n    mode: forbid\n    message: x\n",
+        ":6:",
+        "the pattern /x*/ matches an empty text: it is found in every article",
+    ),
     "bad-param": (
         HEAD + "  - id: credit\n    check: link\n    target: homepage\n    message: x\n",
         ":8:",

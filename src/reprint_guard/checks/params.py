@@ -22,6 +22,14 @@ class Params(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True, defer_build=True)
 
 
+def _visible_words(text: str, what: str) -> None:
+    """A phrase or name a reader can see: one that normalises to nothing ('', spaces, zero-width) never is."""
+    from ..textnorm import normalize
+
+    if not normalize(text):
+        raise ValueError(f"{what} {text!r} has no visible characters, so no article could show it")
+
+
 class PatternParams(Params):
     """Params with an optional ``pattern``, compiled once when the policy loads."""
 
@@ -56,6 +64,13 @@ class AttributionParams(Params):
         description="Report only a credit that is visible but not where 'position' asks; a missing credit is "
         "another rule's finding (a credit required anywhere, preferred at the top).",
     )
+
+    @field_validator("names")
+    @classmethod
+    def _visible_names(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        for name in value:
+            _visible_words(name, "a name")
+        return value
 
     @model_validator(mode="after")
     def _something(self) -> AttributionParams:
@@ -104,6 +119,11 @@ class TextParams(PatternParams):
     def _one_needle(self) -> TextParams:
         if (self.phrase is None) == (self.pattern is None):
             raise ValueError("a text rule needs exactly one of 'phrase' or 'pattern'")
+        if self.phrase is not None:
+            _visible_words(self.phrase, "the phrase")
+        if self.pattern is not None and compile_pattern(self.pattern, utf8=True).search(b"") is not None:
+            found = "found in every article" if self.mode == "forbid" else "in every article, so it never fails"
+            raise ValueError(f"the pattern /{self.pattern}/ matches an empty text: it is {found}")
         return self
 
 
