@@ -33,6 +33,20 @@ def hook_source(tmp_path: Path) -> Path:
     pytest.skip("not a git checkout")
 
 
+def try_repo(tmp_path: Path, source: Path, site: Path, hook: str) -> subprocess.CompletedProcess[str]:
+    """``pre-commit try-repo`` of one hook of this project on the staged files of ``site``."""
+    env = {**os.environ, "PRE_COMMIT_HOME": str(tmp_path / "cache"), "NO_COLOR": "1"}
+    env.pop("CI", None)
+    return subprocess.run(
+        [sys.executable, "-m", "pre_commit", "try-repo", str(source), hook, "--color", "never"],
+        cwd=site,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=600,
+    )
+
+
 def test_pre_commit_try_repo_checks_staged_reprints(tmp_path):
     source = hook_source(tmp_path)
     site = tmp_path / "site"
@@ -44,26 +58,14 @@ def test_pre_commit_try_repo_checks_staged_reprints(tmp_path):
     )
     (site / "notes.txt").write_text("not content\n", encoding="utf-8")
     (site / "package.json").write_text('{"name": "site", "version": "1.0.0"}\n', encoding="utf-8")
-    env = {**os.environ, "PRE_COMMIT_HOME": str(tmp_path / "cache"), "NO_COLOR": "1"}
-    env.pop("CI", None)
-
-    def try_repo() -> subprocess.CompletedProcess[str]:
-        return subprocess.run(
-            [sys.executable, "-m", "pre_commit", "try-repo", str(source), "reprint-guard", "--color", "never"],
-            cwd=site,
-            capture_output=True,
-            text=True,
-            env=env,
-            timeout=600,
-        )
 
     git(site, "add", "good.md", "notes.txt", "package.json")  # a site's own JSON is no business of the hook
-    passed = try_repo()
+    passed = try_repo(tmp_path, source, site, "reprint-guard")
     assert passed.returncode == 0, passed.stdout + passed.stderr
     assert "reprint-guard" in passed.stdout and "Passed" in passed.stdout
 
     git(site, "add", "bad.md")
-    failed = try_repo()
+    failed = try_repo(tmp_path, source, site, "reprint-guard")
     assert failed.returncode == 1, failed.stdout + failed.stderr
     assert "Failed" in failed.stdout
     assert "bad.md" in failed.stdout and "global-research/source-credit" in failed.stdout
@@ -79,16 +81,7 @@ def test_the_json_hook_checks_cms_envelopes(tmp_path):
     git(site, "init", "-q")
     bad = {"metadata": COMPLIANT_META, "body": COMPLIANT_BODY.replace("Global Research", "GR")}
     (site / "exports" / "story.json").write_text(json.dumps(bad, default=str), encoding="utf-8")
-    env = {**os.environ, "PRE_COMMIT_HOME": str(tmp_path / "cache"), "NO_COLOR": "1"}
-    env.pop("CI", None)
     git(site, "add", "exports/story.json")
-    run = subprocess.run(
-        [sys.executable, "-m", "pre_commit", "try-repo", str(source), "reprint-guard-json", "--color", "never"],
-        cwd=site,
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=600,
-    )
+    run = try_repo(tmp_path, source, site, "reprint-guard-json")
     assert run.returncode == 1, run.stdout + run.stderr
     assert "story.json" in run.stdout and "global-research/source-credit" in run.stdout
