@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from ..metaview import names_of
 from ..reprint import Reprint
-from ..textnorm import find_phrase
+from ..textnorm import _is_word, as_written, find_phrase, normalized
 from ..visible import VisibleBody
 from .base import Context, Problem, render
 
@@ -35,9 +35,6 @@ _NOTICE_WINDOW = 160
 _NOTICE_LEAD = re.compile(
     r"(?:[\s,.:;/–—-]|©|\(c\)|copyright\b|\d{4}\b|by\b|(?:dr|prof|mr|mrs|ms|mx|sir|dame|rev)\b\.?)*", re.IGNORECASE
 )
-#: Where a notice's sentence ends: a full stop after a number or a word of four letters or more ("2025. ",
-#: "Research. "; not "Dr. " or "J. ").
-_SENTENCE_END = re.compile(r"(?:\d|[^\W\d_]{4})\.(?=\s)")
 
 
 def notice_positions(text: str) -> list[int]:
@@ -69,14 +66,39 @@ def has_notice(text: str, holders: list[str], *, cased: bool = False, marks: lis
     for start in positions:
         lead = _NOTICE_LEAD.match(text, start).end()  # type: ignore[union-attr] - it matches the empty string
         end = start + len("copyright") + _NOTICE_WINDOW
-        if not any(find_phrase(text, holder, lead, end, cased=cased) == lead for holder in holders):
+        if lead >= end or not any(_phrase_at(text, holder, lead, cased) for holder in holders):
             continue
-        sentence = _SENTENCE_END.search(text, lead, end)
-        if sentence is not None:
-            end = sentence.end()
+        if len(holders) == 1:
+            return True
+        end = _sentence_end(text, lead, end)
         if all(find_phrase(text, holder, start, end, cased=cased) >= 0 for holder in holders):
             return True
     return False
+
+
+def _phrase_at(text: str, phrase: str, index: int, cased: bool) -> bool:
+    """Whether ``phrase`` (as :func:`find_phrase` spells it) stands at ``index`` as whole words."""
+    needle = as_written(phrase) if cased else normalized(phrase)
+    after = index + len(needle)
+    return (
+        bool(needle)
+        and text.startswith(needle, index)
+        and (index == 0 or not _is_word(text[index - 1]))
+        and (after >= len(text) or not _is_word(text[after]))
+    )
+
+
+def _sentence_end(text: str, start: int, end: int) -> int:
+    """Where the sentence running from ``start`` ends, at the latest ``end``: a full stop and a space after a
+    number or a word of four letters or more ("2025. ", "Research. "; not "Dr. " or "J. ")."""
+    dot = text.find(".", start, end)
+    while dot >= 0:
+        if dot + 1 < len(text) and text[dot + 1].isspace():
+            before = text[max(start, dot - 4) : dot]
+            if before[-1:].isdigit() or (len(before) == 4 and before.isalpha()):
+                return dot + 1
+        dot = text.find(".", dot + 1, end)
+    return end
 
 
 def _cased_notice_positions(text: str) -> Iterator[int]:
