@@ -54,6 +54,19 @@ def decode(data: bytes, path: str) -> str:
 
 
 _NONBLOCK = getattr(os, "O_NONBLOCK", 0)  # not on Windows, which has no named pipes in the file system
+#: How long a named pipe or device named as an article may take to send its first bytes.
+PIPE_WAIT_S = 5.0
+
+
+def _readable_within(fd: int, seconds: float) -> bool:
+    """Whether ``fd`` has something to read (or its writer came and went) within ``seconds``."""
+    import select
+
+    if not hasattr(select, "poll"):
+        return True  # no way to wait here: read as before
+    poller = select.poll()
+    poller.register(fd, select.POLLIN)
+    return bool(poller.poll(seconds * 1000))
 
 
 def read_limited(path: str | Path, name: str) -> bytes:
@@ -64,22 +77,25 @@ def read_limited(path: str | Path, name: str) -> bytes:
     would make Python allocate (and the kernel zero) 5 MiB for every small
     article. Pipes and short reads come back in pieces, so it loops.
     """
-    # No file object: it would stat the file once more. Non-blocking, so that opening a named pipe nobody
-    # writes to does not wait forever; reads block again below (a pipe with a writer is read to its end).
+    # No file object: it would stat the file once more. Non-blocking, so that opening a named pipe does not
+    # wait for a writer that may never come; a pipe or device gets PIPE_WAIT_S for its first bytes, then is
+    # read to its end as any pipe is.
     fd = os.open(path, os.O_RDONLY | _NONBLOCK)
     try:
         status = os.fstat(fd)
         size = status.st_size
         if size > MAX_FILE_BYTES:
             raise InputError(f"file is larger than the {MAX_FILE_BYTES // (1024 * 1024)} MiB limit", path=name)
-        regular = S_ISREG(status.st_mode)
-        if not regular and _NONBLOCK:
+        if _NONBLOCK and not S_ISREG(status.st_mode):
+            if not _readable_within(fd, PIPE_WAIT_S):
+                raise InputError(
+                    f"nothing came through this named pipe or device in {PIPE_WAIT_S:g} s (not a regular file)",
+                    path=name,
+                )
             os.set_blocking(fd, True)
         data = os.read(fd, size + 1)
-        if len(data) <= size and regular:
+        if len(data) <= size and S_ISREG(status.st_mode):
             return data  # a short read of a regular file is its end: no need to ask again
-        if not data and not regular:
-            raise InputError("not a regular file, and nothing was written to it (a named pipe?)", path=name)
         while len(data) <= MAX_FILE_BYTES:
             more = os.read(fd, MAX_FILE_BYTES + 1 - len(data))
             if not more:
