@@ -54,7 +54,13 @@ def run_action(repo: Path, env: dict, **inputs: str) -> subprocess.CompletedProc
     full.update(env)
     full.update({f"INPUT_{k.upper()}": v for k, v in inputs.items()})
     return subprocess.run(
-        [sys.executable, "-m", "reprint_guard.action"], cwd=repo, env=full, capture_output=True, text=True, timeout=120
+        [sys.executable, "-m", "reprint_guard.action"],
+        cwd=repo,
+        env=full,
+        capture_output=True,
+        text=True,
+        errors="replace",  # a file name that is not UTF-8 is echoed as its bytes
+        timeout=120,
     )
 
 
@@ -148,16 +154,36 @@ def test_changed_files_with_names_git_quotes_are_checked(tmp_path):
     """A patch quotes a name with a non-ASCII letter, a quote or a tab: each is still checked and annotated."""
     bad = markdown({**COMPLIANT_META, "commercial": True}, COMPLIANT_BODY)
     names = ["content/café.md", 'content/a "quoted" name.md', "content/tab\there.md", "content/back\\slash.md"]
+    names += ['b/in "b".md']  # a folder named like git's prefix: stripped once, not twice
     if sys.platform == "win32":
         names = names[:1]  # Windows file names hold no quote, tab or backslash
     repo, env = make_pull_request(tmp_path, dict.fromkeys(names, bad), {"README.md": "x\n"})
-    proc = run_action(repo, env, paths="content")
+    proc = run_action(repo, env, paths="content b")
     assert proc.returncode == 1, proc.stdout + proc.stderr
     assert outputs(tmp_path)["files"] == str(len(names))
     annotated = [line for line in proc.stdout.splitlines() if line.startswith("::error ")]
     assert len(annotated) == len(names)
     assert all(",line=6," in line for line in annotated)
     assert any("file=content/café.md," in line for line in annotated)
+    summary = (tmp_path / "summary.md").read_text(encoding="utf-8")
+    assert 'in "b".md' in summary
+
+
+@pytest.mark.skipif(sys.platform in ("win32", "darwin"), reason="file names there must be valid Unicode")
+def test_a_changed_file_whose_name_is_not_utf8_is_checked_not_a_crash(tmp_path):
+    repo, env = make_pull_request(tmp_path, {"notes.txt": "x\n"}, {"README.md": "x\n"})
+    name = os.fsdecode(b"content/caf\xe9.md")  # Latin-1, as an old export may name it
+    (repo / "content").mkdir()
+    Path(repo, name).write_text(markdown({**COMPLIANT_META, "commercial": True}, COMPLIANT_BODY), encoding="utf-8")
+    for args in (["add", "-A"], ["commit", "-q", "-m", "latin-1 name"]):  # bytes: git echoes the name as it is
+        subprocess.run(["git", *args], cwd=repo, check=True, capture_output=True)
+    event = json.loads(Path(env["GITHUB_EVENT_PATH"]).read_text())
+    event["pull_request"]["head"]["sha"] = git(repo, "rev-parse", "HEAD")
+    Path(env["GITHUB_EVENT_PATH"]).write_text(json.dumps(event))
+    proc = run_action(repo, env)
+    assert proc.returncode == 1, proc.stdout + proc.stderr
+    assert "Traceback" not in proc.stderr and outputs(tmp_path)["files"] == "1"
+    assert "caf" in (tmp_path / "summary.md").read_text(encoding="utf-8")
 
 
 def test_without_a_pull_request_all_paths_are_checked(tmp_path):

@@ -31,10 +31,11 @@ def _input(name: str, default: str = "") -> str:
 
 
 def _git(*args: str) -> str:
-    proc = subprocess.run(["git", *args], capture_output=True, text=True, check=False)
+    """git's output; bytes that are not UTF-8 (a file name in another encoding) kept as the OS keeps them."""
+    proc = subprocess.run(["git", *args], capture_output=True, check=False)
     if proc.returncode != 0:
-        raise RuntimeError(f"git {' '.join(args)} failed: {proc.stderr.strip()}")
-    return proc.stdout
+        raise RuntimeError(f"git {' '.join(args)} failed: {os.fsdecode(proc.stderr).strip()}")
+    return proc.stdout.decode("utf-8", "surrogateescape")
 
 
 def pull_request_range() -> tuple[str, str] | None:
@@ -63,7 +64,9 @@ def changed_files(base: str, head: str) -> dict[str, set[int]]:
 
     selection = ("--no-ext-diff", "--diff-filter=AMR", "-M", f"{base}...{head}")
     names = [name for name in _git("diff", "--name-only", "-z", *selection).split("\0") if name]
-    diff = _git("-c", "core.quotePath=false", "diff", "--no-color", "-U0", *selection)
+    # The prefixes spelt out: a user's diff.noprefix or diff.mnemonicPrefix would change them.
+    prefixes = ("--src-prefix=a/", "--dst-prefix=b/")
+    diff = _git("-c", "core.quotePath=false", "diff", "--no-color", "-U0", *prefixes, *selection)
     added: dict[str, set[int]] = {}
     for patched in PatchSet(diff):
         if not patched.is_removed_file:
@@ -76,10 +79,9 @@ _C_ESCAPES = {"a": 7, "b": 8, "t": 9, "n": 10, "v": 11, "f": 12, "r": 13, '"': 3
 
 
 def _unquoted(path: str) -> str:
-    """A patch's file name as git wrote it, C-style quoted when it holds a quote, a tab or a control character.
-
-    unidiff keeps the quotes (``"b/a\\"b.md"`` becomes ``"a\\"b.md"``); octal escapes are UTF-8 bytes.
-    """
+    """A patch's file name as unidiff gives it, C-style quoted when it holds a quote, a tab or a control
+    character: unidiff drops the ``b/`` but keeps the quotes (``"b/a\\"b.md"`` becomes ``"a\\"b.md"``);
+    octal escapes are the name's bytes."""
     if len(path) < 2 or not path.startswith('"') or not path.endswith('"'):
         return path
     raw, out, index = path[1:-1], bytearray(), 0
@@ -97,8 +99,7 @@ def _unquoted(path: str) -> str:
             continue
         out += char.encode("utf-8")
         index += 1
-    name = out.decode("utf-8", "surrogateescape")
-    return name[2:] if name.startswith(("a/", "b/")) else name
+    return out.decode("utf-8", "surrogateescape")
 
 
 def _in_paths(path: str, roots: list[str]) -> bool:
@@ -173,7 +174,7 @@ def _write_failed_sarif(sarif_path: str, error: Any) -> None:
         print(command("warning", f"reprint-guard: cannot write {sarif_path}: {exc.strerror or exc}"))
     output_path = os.environ.get("GITHUB_OUTPUT")
     if output_path:
-        with open(output_path, "a", encoding="utf-8") as handle:
+        with open(output_path, "a", encoding="utf-8", errors="replace") as handle:
             handle.write(f"sarif={target}\n")
 
 
@@ -277,7 +278,8 @@ def main() -> int:
     text = markdown_buffer.text()
     head, _, rest = text.partition("\n\n")
     if summary_path:
-        with open(summary_path, "a", encoding="utf-8") as handle:
+        # A file name that is not UTF-8 shows with a replacement character: the summary is for reading.
+        with open(summary_path, "a", encoding="utf-8", errors="replace") as handle:
             handle.write(head + "\n" + note + "\n" + rest + "\n")
     outputs = {
         "errors": summary.errors,
@@ -289,7 +291,7 @@ def main() -> int:
     }
     output_path = os.environ.get("GITHUB_OUTPUT")
     if output_path:
-        with open(output_path, "a", encoding="utf-8") as handle:
+        with open(output_path, "a", encoding="utf-8", errors="replace") as handle:
             for key, value in outputs.items():
                 handle.write(f"{key}={value}\n")
     print(f"reprint-guard: {summary.errors} errors, {summary.warnings} warnings in {scope}")
