@@ -199,6 +199,31 @@ class VisibleBody:
             return []
         return [(anchor, anchor.attributes.get("href")) for anchor in self._tree.tags("a")]
 
+    def blocks_holding(self, marks: tuple[str, ...]) -> list[str]:
+        """The normalised text of each innermost block (paragraph, list item, cell, caption, heading...)
+        whose text holds one of ``marks`` (normalised), in document order.
+
+        For what must stand together, such as a notice and the name it gives: a
+        line break inside a paragraph joins, a paragraph break parts.
+        """
+        if self._tree is None:  # plain text: paragraphs are parted by blank lines
+            blocks = [normalize(part) for part in _BLANK_LINE.split(self.raw_text)]
+            return [block for block in blocks if any(mark in block for mark in marks)]
+        holding = []
+        for node in self._tree.css(_TEXT_BLOCKS):
+            text = normalize(node.text(deep=True, separator=""))
+            if any(mark in text for mark in marks):
+                holding.append((node, text))
+        inner = {id(node) for node, _ in holding}
+        found = []
+        for node, text in holding:
+            # An outer block holding an inner one with a mark is left to the inner one (the <div> around
+            # a <p>); one whose mark is its own, outside any inner block, is kept.
+            has_inner = any(id(other) in inner and other is not node and _inside(other, node) for other, _ in holding)
+            if not has_inner:
+                found.append(text)
+        return found
+
     def has_any(self, phrases: tuple[str, ...] | list[str]) -> bool:
         """Whether any of ``phrases`` is visible: every phrase in the cheap view before the normalised one."""
         raw = self.raw_text
@@ -206,6 +231,24 @@ class VisibleBody:
             return True
         held = [phrase for phrase in phrases if self.holds(phrase)]
         return bool(held) and any(find_phrase(self.text, phrase) >= 0 for phrase in held)
+
+
+#: Elements whose text stands as one block on a page (the innermost that hold something are read).
+_TEXT_BLOCKS = (
+    "p, li, dd, dt, td, th, caption, figcaption, h1, h2, h3, h4, h5, h6, address, blockquote, "
+    "div, section, article, aside, header, footer, main, body"
+)
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+
+
+def _inside(node: LexborNode, ancestor: LexborNode) -> bool:
+    """Whether ``node`` is a descendant of ``ancestor``."""
+    parent = node.parent
+    while parent is not None:
+        if parent.mem_id == ancestor.mem_id:
+            return True
+        parent = parent.parent
+    return False
 
 
 def _shows_something(anchor: LexborNode) -> bool:

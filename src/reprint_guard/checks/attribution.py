@@ -13,13 +13,12 @@ PASS (copyright: true, author Jane Doe)::
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from ..metaview import names_of
 from ..reprint import Reprint
-from ..textnorm import _is_word, as_written, find_phrase, normalized
+from ..textnorm import find_phrase
 from ..visible import VisibleBody
 from .base import Context, Problem, render
 
@@ -31,10 +30,6 @@ SUMMARY = "A named credit (any accepted variant), or a copyright notice naming t
 
 _NOTICE_MARKS = ("©", "(c)", "copyright")
 _NOTICE_WINDOW = 160
-#: What may stand between a notice's mark and the name it gives: more marks, years, "by", a title, punctuation.
-_NOTICE_LEAD = re.compile(
-    r"(?:[\s,.:;/–—-]|©|\(c\)|copyright\b|\d{4}\b|by\b|(?:dr|prof|mr|mrs|ms|mx|sir|dame|rev)\b\.?)*", re.IGNORECASE
-)
 
 
 def notice_positions(text: str) -> list[int]:
@@ -50,55 +45,28 @@ def notice_positions(text: str) -> list[int]:
 
 
 def has_notice(text: str, holders: list[str], *, cased: bool = False, marks: list[int] | None = None) -> bool:
-    """A copyright notice in normalised ``text``: a mark, then one of the holders first (after any years
-    or more marks: "© 2025 Ana Ruiz"), and every holder before its sentence ends.
+    """A copyright notice in normalised ``text`` that names every holder soon after the mark.
 
-    So "Photo © Reuters" beside a byline, or "© Global Research, 2025. Ana Ruiz
-    is a writer.", is no notice of Ana Ruiz's. With ``cased``, ``text`` is as
-    written: only "©" and "Copyright" marks and the holders as spelt in the
-    metadata are tried (the quick first look). ``marks``: the notice positions,
-    when already found.
+    With ``cased``, ``text`` is the visible text as written, where each block
+    (a paragraph, a caption) stands on lines of its own: the holders must be on
+    the mark's line, so a photo credit ("Photo © Reuters") above the byline is
+    no notice of the author's. Only "©" and "Copyright" marks and the holders as
+    spelt in the metadata are tried (the quick first look). Otherwise ``text``
+    is one block's normalised text. ``marks``: the notice positions, when
+    already found.
     """
     if marks is None:  # the cased marks come lazily, last first: a notice is usually at the end
         positions: Iterable[int] = _cased_notice_positions(text) if cased else notice_positions(text)
     else:
         positions = marks
     for start in positions:
-        lead = _NOTICE_LEAD.match(text, start).end()  # type: ignore[union-attr] - it matches the empty string
         end = start + len("copyright") + _NOTICE_WINDOW
-        if lead >= end or not any(_phrase_at(text, holder, lead, cased) for holder in holders):
-            continue
-        if len(holders) == 1:
-            return True
-        end = _sentence_end(text, lead, end)
+        if cased:
+            line_end = text.find("\n", start, end)
+            end = end if line_end < 0 else line_end
         if all(find_phrase(text, holder, start, end, cased=cased) >= 0 for holder in holders):
             return True
     return False
-
-
-def _phrase_at(text: str, phrase: str, index: int, cased: bool) -> bool:
-    """Whether ``phrase`` (as :func:`find_phrase` spells it) stands at ``index`` as whole words."""
-    needle = as_written(phrase) if cased else normalized(phrase)
-    after = index + len(needle)
-    return (
-        bool(needle)
-        and text.startswith(needle, index)
-        and (index == 0 or not _is_word(text[index - 1]))
-        and (after >= len(text) or not _is_word(text[after]))
-    )
-
-
-def _sentence_end(text: str, start: int, end: int) -> int:
-    """Where the sentence running from ``start`` ends, at the latest ``end``: a full stop and a space after a
-    number or a word of four letters or more ("2025. ", "Research. "; not "Dr. " or "J. ")."""
-    dot = text.find(".", start, end)
-    while dot >= 0:
-        if dot + 1 < len(text) and text[dot + 1].isspace():
-            before = text[max(start, dot - 4) : dot]
-            if before[-1:].isdigit() or (len(before) == 4 and before.isalpha()):
-                return dot + 1
-        dot = text.find(".", dot + 1, end)
-    return end
 
 
 def _cased_notice_positions(text: str) -> Iterator[int]:
@@ -217,18 +185,22 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
 def _notice(visible: VisibleBody, holders: list[str]) -> tuple[bool, bool]:
     """(a notice names every holder, a notice mark is visible at all).
 
-    The text as written is tried first; the normalised text only when it holds
-    a mark, and its marks are found once for both answers.
+    The text as written is tried first, line by line; then each block that
+    holds a mark, normalised (other case or spacing, a line broken inside the
+    notice), and only when the visible text holds a mark at all.
     """
     if has_notice(visible.raw_text, holders, cased=True):
         return True, True
     if not any(visible.holds(mark) for mark in _NOTICE_MARKS):
         return False, False
-    marks = notice_positions(visible.text)
-    if not marks:
-        return False, False
-    named = all(visible.holds(holder) for holder in holders) and has_notice(visible.text, holders, marks=marks)
-    return named, True
+    marked = False
+    for block in visible.blocks_holding(_NOTICE_MARKS):
+        marks = notice_positions(block)
+        if marks:
+            marked = True
+            if has_notice(block, holders, marks=marks):
+                return True, True
+    return False, marked
 
 
 def _placements(visible: VisibleBody, params: Params, names: tuple[str, ...] | None = None) -> list[float]:
