@@ -48,14 +48,18 @@ def test_a_suppression_shown_in_code_suppresses_nothing(tmp_path, cli):
     """An article explaining the syntax shows it in code: there it is text, not a comment."""
     comment = '<!-- reprint-guard: ignore global-research/commercial-permission reason="example" -->'
     shown = [f"Write `{comment}` in the article.", f"    {comment}", f"```html\n{comment}\n```", f"- é `{comment}`"]
+    shown += ["\\" + comment, f"[a link](https://example.org '{comment}')"]  # escaped; a link's title
     for number, example in enumerate(shown):
         write(tmp_path / f"{number}.md", markdown(COMMERCIAL, COMPLIANT_BODY + "\n" + example + "\n"))
     # The same comment as raw HTML, after the code ones (byte offsets past a non-ASCII letter), still counts.
     write(tmp_path / "real.md", markdown(COMMERCIAL, COMPLIANT_BODY + f"\n- é `{comment}`\n\n{comment}\n"))
+    # A "<!--" shown in code does not swallow the real comment after it.
+    write(tmp_path / "after.md", markdown(COMMERCIAL, COMPLIANT_BODY + f"\nStart one with `<!--`.\n\n{comment}\n"))
     run = cli("check", ".", "--format", "json", cwd=tmp_path)
     for number in range(len(shown)):
         assert findings(run, f"{number}.md") == [("global-research/commercial-permission", "error", False)], number
     assert findings(run, "real.md") == [("global-research/commercial-permission", "error", True)]
+    assert findings(run, "after.md") == [("global-research/commercial-permission", "error", True)]
     from reprint_guard import check
 
     library = check(COMPLIANT_BODY + "\n" + shown[0] + "\n", COMMERCIAL)

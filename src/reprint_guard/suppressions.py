@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import lru_cache
 
 from .record import Record
@@ -60,20 +60,21 @@ class Suppression(Record):
 def parse_inline(body: str, body_line: int, *, markdown: bool = False) -> tuple[list[Suppression], list[Finding]]:
     """Inline suppressions in a body, and findings for malformed ones.
 
-    In Markdown, a comment written in a code span or block is shown as text (an
-    article explaining the syntax): it suppresses nothing.
+    In Markdown only a comment in raw HTML counts: one written in a code span or
+    block, after a backslash or in a link's title is shown as text (an article
+    explaining the syntax) and suppresses nothing.
     """
     found: list[Suppression] = []
     problems: list[Finding] = []
     if "reprint-guard:" not in body:
         return found, problems
-    comments = list(_inline_comments(body))
-    if markdown and comments:
-        from .readers.markdown import code_ranges
+    opens: Callable[[int], bool] | None = None
+    if markdown:
+        from .readers.markdown import html_ranges
 
-        code = code_ranges(body)
-        comments = [(i, m) for i, m in comments if not _inside(len(body[:i].encode("utf-8")), code)]
-    for index, match in comments:
+        html = html_ranges(body)
+        opens = lambda index: _inside(len(body[:index].encode("utf-8")), html)  # noqa: E731
+    for index, match in _inline_comments(body, opens):
         line = body_line + body.count("\n", 0, index)
         column = index - (body.rfind("\n", 0, index) + 1) + 1
         args = match.group("args")
@@ -109,10 +110,17 @@ def _inside(offset: int, ranges: list[tuple[int, int]]) -> bool:
     return any(start <= offset < end for start, end in ranges)
 
 
-def _inline_comments(body: str) -> Iterator[tuple[int, re.Match[str]]]:
-    """(position, match) of each ``<!-- reprint-guard: ... -->`` comment, in one pass over the body."""
+def _inline_comments(body: str, opens: Callable[[int], bool] | None = None) -> Iterator[tuple[int, re.Match[str]]]:
+    """(position, match) of each ``<!-- reprint-guard: ... -->`` comment, in one pass over the body.
+
+    ``opens``: whether a ``<!--`` at an index opens a comment (in Markdown, not one shown as text, whose
+    ``-->`` would otherwise be looked for and a real comment after it swallowed).
+    """
     index = body.find("<!--")
     while index >= 0:
+        if opens is not None and not opens(index):
+            index = body.find("<!--", index + 4)
+            continue
         close = body.find("-->", index + 4)
         if close < 0:
             return  # no comment closes after this one: none of the rest is a comment either

@@ -22,21 +22,17 @@ def render(body: str) -> str:
     return pyromark.html(body, options=_OPTIONS)
 
 
-def code_ranges(body: str) -> list[tuple[int, int]]:
-    """Where the Markdown's code spans and code blocks (fenced or indented) lie, as UTF-8 byte ranges.
+def html_ranges(body: str) -> list[tuple[int, int]]:
+    """Where the Markdown's raw HTML lies (blocks and inline), as UTF-8 byte ranges.
 
-    What stands there is shown as text, not read as HTML: a comment written in
-    code is an example, not a comment.
+    Only there is ``<!-- ... -->`` a comment: in code, after a backslash or in
+    a link's title it is text a reader sees.
     """
     ranges = []
     for event, where in pyromark.events_with_range(body, options=_OPTIONS):
-        if isinstance(event, dict) and ("Code" in event or _is_code_block(event.get("Start"))):
+        if isinstance(event, dict) and ("Html" in event or "InlineHtml" in event):
             ranges.append((where["start"], where["end"]))
     return ranges
-
-
-def _is_code_block(start: object) -> bool:
-    return isinstance(start, dict) and "CodeBlock" in start
 
 
 _TOML_AT = re.compile(r"\s*\(at line (\d+), column (\d+)\)")
