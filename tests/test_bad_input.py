@@ -125,6 +125,11 @@ CASES = {
         "long-number.md:3:4",
         "invalid YAML value: a number too long to read",
     ),
+    "long-number-toml.md": (
+        '+++\ntitle = "x"\nn = ' + "9" * 5000 + "\n+++\nBody\n",
+        "long-number-toml.md:3:5",
+        "invalid TOML front matter: a number too long to read",
+    ),
     "metadata-list.json": ('{"metadata": [],\n "body": "x"}', "metadata-list.json:1:1", '"metadata" must be an object'),
     "metadata-null.json": ('{"body": "x",\n "metadata": null}', "metadata-null.json:2:1", '"metadata" must be'),
     "empty.md": ("", "empty.md", "empty file"),
@@ -250,7 +255,17 @@ POLICY_CASES = {
     "empty-match": (
         HEAD + "  - id: credit\n    check: text\n    pattern: 'x*'\n    mode: forbid\n    message: x\n",
         ":6:",
-        "the pattern /x*/ matches an empty text: it is found in every article",
+        "the pattern /x*/ matches where there is nothing: it is found in every article",
+    ),
+    "direction-mark-phrase": (
+        HEAD + '  - id: credit\n    check: text\n    phrase: "\\u200e"\n    message: x\n',
+        ":6:",
+        "has no visible characters",
+    ),
+    "empty-match-anywhere": (
+        HEAD + "  - id: credit\n    check: text\n    pattern: '\\b'\n    mode: forbid\n    message: x\n",
+        ":6:",
+        "matches where there is nothing: it is found in every article",
     ),
     "bad-param": (
         HEAD + "  - id: credit\n    check: link\n    target: homepage\n    message: x\n",

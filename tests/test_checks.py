@@ -727,6 +727,28 @@ def test_a_credit_for_a_schemeless_original_links_to_it_absolutely():
     assert as_address("globalresearch.ca/a/1") == "https://globalresearch.ca/a/1"
     assert as_address("www.example.org") == "https://www.example.org"
     assert as_address("/a/1") == "/a/1" and as_address("see the email") == "see the email"
+    assert as_address("story.html") == "story.html"  # a relative link (a page's canonical), not a site
+    from reprint_guard.urls import host_of
+
+    assert host_of("http://./a") is None and host_of("https://www.globalresearch.ca./x") == "globalresearch.ca"
     result = check("Text without credit.", {**COMPLIANT_META, "original_url": "globalresearch.ca/a/1"})
     link = next(f for f in result.findings if f.rule == "global-research/link-original")
     assert "https://globalresearch.ca/a/1" in (link.fix or "")
+
+
+def test_a_licence_is_named_by_a_deed_link_that_says_creative_commons_not_by_the_words_anywhere():
+    from reprint_guard import check as run_check
+
+    meta = {
+        "author": "Ana Ruiz",
+        "original_url": "https://example.org/a/1",
+        "policy": "cc-by-4.0",
+        "license": "CC-BY-4.0",
+        "commercial": False,
+    }
+    credit = "By Ana Ruiz. Originally published at [example.org](https://example.org/a/1)."
+    deed = "https://creativecommons.org/licenses/by/4.0/"
+    named = run_check(f"{credit}\n\nRepublished under a [Creative Commons license]({deed}).", meta)
+    assert named.ok, named.findings
+    elsewhere = run_check(f"{credit}\n\nNot under a Creative Commons licence. Terms: [here]({deed}).", meta)
+    assert [f.rule for f in elsewhere.findings] == ["cc-by-4.0/license"]

@@ -123,7 +123,9 @@ def too_long_number(exc: Exception) -> str | None:
     """Python's refusal to read an integer of thousands of digits, said for a person, not a programmer."""
     text = str(exc)
     if isinstance(exc, ValueError) and "integer string conversion" in text:
-        return "a number too long to read (more than 4300 digits)"
+        import sys
+
+        return f"a number too long to read (more than {sys.get_int_max_str_digits()} digits)"
     return None
 
 

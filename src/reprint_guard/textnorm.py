@@ -6,7 +6,11 @@ import re
 import unicodedata
 from functools import lru_cache
 
-_ZERO_WIDTH_CHARS = "\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e"
+#: Characters that show nothing: zero-width spaces and joiners, the soft hyphen, and the marks that set the
+#: direction of bidirectional text.
+_ZERO_WIDTH_CHARS = (
+    "\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+)
 #: Characters that show nothing (removed before text is compared).
 ZERO_WIDTH = re.compile(f"[{_ZERO_WIDTH_CHARS}]")
 _ASCII_BYTES = bytes(range(128))

@@ -52,7 +52,7 @@ def host_of(url: str) -> str | None:
     simple = _SIMPLE_URL.fullmatch(url)
     if simple is not None:
         host = _bare_host(simple.group(2).lower())
-        return host[4:] if host.startswith("www.") else host
+        return (host[4:] if host.startswith("www.") else host) or None
     try:
         host = urlsplit(url).hostname
     except ValueError:
@@ -71,7 +71,8 @@ def _bare_host(host: str) -> str:
 #: A web address written without its scheme, as people paste one: a domain name (dotted, ending in
 #: letters, maybe a trailing dot and a port), then a path, query or nothing.
 _SCHEMELESS = re.compile(
-    r"[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*\.[A-Za-z]{2,63}\.?"
+    r"[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*"
+    r"\.(?!(?:s?html?|php|aspx?|jsp|cgi|md|txt|pdf|json|xml)\b)[A-Za-z]{2,63}\.?"  # story.html is a file, not a site
     r"(?::[0-9]{1,5})?(?:[/?#]|$)"
 )
 

@@ -185,7 +185,7 @@ class VisibleBody:
 
     def _anchor_texts(self) -> set[str]:
         """What the ``<a href>`` links say: a bare URL that is a link's own text is not a second link."""
-        return {anchor.text(deep=True).strip() for anchor, href in self._anchor_nodes() if href}
+        return {anchor.text(deep=True).strip() for anchor, href in self.anchor_nodes() if href}
 
     @property
     def images(self) -> list[str]:
@@ -194,7 +194,8 @@ class VisibleBody:
             self._images = [src.strip() for img in nodes if (src := img.attributes.get("src"))]
         return self._images
 
-    def _anchor_nodes(self) -> list[tuple[LexborNode, str | None]]:
+    def anchor_nodes(self) -> list[tuple[LexborNode, str | None]]:
+        """The ``<a>`` elements of the visible body, with their ``href`` (None when they have none)."""
         if self._tree is None:
             return []
         return [(anchor, anchor.attributes.get("href")) for anchor in self._tree.tags("a")]

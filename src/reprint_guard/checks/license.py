@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from ..licenses import deed_path, describe, normalize_license
 from ..reprint import Reprint
+from ..textnorm import normalize
 from ..visible import VisibleBody
 from .base import Context, Problem
 
@@ -32,6 +33,15 @@ def _linked(links: list[str], paths: frozenset[str]) -> bool:
         deed_path(spdx) in paths
         for spdx in (normalize_license(link) for link in links if "creativecommons" in link.lower())
         if spdx
+    )
+
+
+def _deed_says_creative_commons(visible: VisibleBody, paths: frozenset[str]) -> bool:
+    """A link to the deed whose own text says "Creative Commons" ("[Creative Commons license](deed)")."""
+    return any(
+        "creative commons" in normalize(anchor.text(deep=True, separator=""))
+        for anchor, href in visible.anchor_nodes()
+        if href and "creativecommons" in href.lower() and _linked([href], paths)
     )
 
 
@@ -69,10 +79,10 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
     # and which is all a printed page can give.
     linked = _linked(visible.anchors, paths) or _linked(visible.links, paths)
     unlinked = params.link and not (linked or _written(visible, paths))
-    # Named: by one of its names, or by a link to its deed from text that says "Creative Commons" (a
+    # Named: by one of its names, or by a link to its deed whose text says "Creative Commons" (a
     # publisher's own snippet: "republished under a [Creative Commons license](deed)"): the deed's
     # address says which licence it is, and the licences ask for the URI or hyperlink (3(a)(1)(C)).
-    unnamed = params.named and not (visible.has_any(names) or (linked and visible.holds("creative commons")))
+    unnamed = params.named and not (visible.has_any(names) or (linked and _deed_says_creative_commons(visible, paths)))
     if not (unlinked or unnamed):
         return
     name, url = describe(spdx)

@@ -30,6 +30,13 @@ def _visible_words(text: str, what: str) -> None:
         raise ValueError(f"{what} {text!r} has no visible characters, so no article could show it")
 
 
+def _matches_nothing_anywhere(pattern: str) -> bool:
+    """Whether the pattern matches an empty span inside an ordinary text (``x*``, ``\\b``, ``$``): then it is
+    found in every article. (``^\\s*$``, an empty article, is not: it matches no ordinary text.)"""
+    found = compile_pattern(pattern, utf8=True).search(b"an ordinary sentence, 2025.")
+    return found is not None and found.start() == found.end()
+
+
 class PatternParams(Params):
     """Params with an optional ``pattern``, compiled once when the policy loads."""
 
@@ -121,9 +128,9 @@ class TextParams(PatternParams):
             raise ValueError("a text rule needs exactly one of 'phrase' or 'pattern'")
         if self.phrase is not None:
             _visible_words(self.phrase, "the phrase")
-        if self.pattern is not None and compile_pattern(self.pattern, utf8=True).search(b"") is not None:
+        if self.pattern is not None and _matches_nothing_anywhere(self.pattern):
             found = "found in every article" if self.mode == "forbid" else "in every article, so it never fails"
-            raise ValueError(f"the pattern /{self.pattern}/ matches an empty text: it is {found}")
+            raise ValueError(f"the pattern /{self.pattern}/ matches where there is nothing: it is {found}")
         return self
 
 

@@ -8,6 +8,7 @@ import pyromark
 
 from ..errors import InputError
 from ..safeyaml import load as load_yaml
+from ..safeyaml import too_long_number
 
 _OPTIONS = (
     pyromark.Options.ENABLE_TABLES
@@ -35,6 +36,8 @@ def html_ranges(body: str) -> list[tuple[int, int]]:
     return ranges
 
 
+#: A run of digits longer than Python reads as one integer: where to point when one is refused.
+_LONG_NUMBER = re.compile(r"\d{4301,}")
 _TOML_AT = re.compile(r"\s*\(at line (\d+), column (\d+)\)")
 
 
@@ -90,6 +93,12 @@ def split_front_matter(text: str) -> FrontMatter:
                     column=int(where.group(2)),
                 ) from None
             raise InputError(f"invalid TOML front matter: {message}") from None
+        except ValueError as exc:  # an integer of thousands of digits, which Python will not read
+            message = too_long_number(exc) or str(exc)
+            digits = _LONG_NUMBER.search(raw)
+            line = raw.count("\n", 0, digits.start()) + 2 if digits else None
+            column = digits.start() - (raw.rfind("\n", 0, digits.start()) + 1) + 1 if digits else None
+            raise InputError(f"invalid TOML front matter: {message}", line=line, column=column) from None
         key_lines = _toml_key_lines(raw)
     if data is None:
         data = {}
