@@ -116,8 +116,12 @@ CASES = {
     "format.json": ('{"body": "x",\n "format": "docx"}', "format.json:2:1", '"format" must be one of'),
     "deep.json": ('{"body": "x", "metadata": ' + "[" * 100000 + "]" * 100000 + "}", "deep.json", "JSON"),
     "long-number.json": (
-        '{"metadata": {"original_url": "https://www.globalresearch.ca/x/1",\n "n": ' + "9" * 5000 + '}, "body": "x"}',
-        "long-number.json:2:7",
+        '{"metadata": {"original_url": "https://www.globalresearch.ca/x/1", "id": "'
+        + "1" * 5000
+        + '",\n "n": '
+        + "9" * 5000
+        + '}, "body": "x"}',
+        "long-number.json:2:7",  # the number, not the digits in the string before it
         "a number too long to read (more than 4300 digits)",
     ),
     "long-number.md": (

@@ -30,7 +30,7 @@ def read_json(text: str, *, path: str, meta: Mapping[str, Any] | None, bare_urls
         raise InputError("invalid JSON: nested too deeply") from None
     except ValueError as exc:  # an integer of thousands of digits, which Python will not read
         digits = _LONG_NUMBER.search(text)
-        line, column = _place(text, digits.start()) if digits else (None, None)
+        line, column = _place(text, digits.start(1)) if digits else (None, None)
         raise InputError(f"invalid JSON: {too_long_number(exc) or exc}", line=line, column=column) from None
     if isinstance(data, dict) and "body" in data and not isinstance(data["body"], str):
         line, column = _key_place(text, "body")
@@ -62,8 +62,9 @@ def _json_type(value: Any) -> str:
     return {dict: "an object", list: "an array", bool: "true or false", type(None): "null"}.get(type(value), "a number")
 
 
-#: A number Python will not read (more than 4300 digits), outside strings or not: only a place to show.
-_LONG_NUMBER = re.compile(r"\d{4301}")
+#: A number Python will not read (thousands of digits) where JSON puts a value: after ':', '[' or ','. (A
+#: run of digits inside a string could still be taken for it: this only picks the place to show.)
+_LONG_NUMBER = re.compile(r"[:\[,][ \t\r\n]*(-?\d{4301})")
 
 
 def _key_place(text: str, key: str) -> tuple[int | None, int | None]:
