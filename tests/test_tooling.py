@@ -226,10 +226,26 @@ def test_a_report_file_never_replaces_a_file_being_checked(broken, cli, flag):
 def test_a_report_in_the_walked_folder_is_passed_over_on_the_next_run(tmp_path, write_md, cli):
     write_md("a.md", COMPLIANT_META, COMPLIANT_BODY)
     for _ in range(2):
-        run = cli("check", ".", "--json", "out.json", "--markdown", "summary.md", cwd=tmp_path)
+        run = cli("check", ".", "--json", "out.json", "--markdown", "summary.md", "--sarif", "out.sarif", cwd=tmp_path)
         assert run.code == 0, run.err
         report = json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))
         assert [r["path"] for r in report["results"]] == ["a.md"]
+
+
+@pytest.mark.parametrize("flag", ["--json", "--sarif", "--markdown"])
+def test_a_report_never_replaces_a_sites_own_page_found_by_walking(tmp_path, write_md, cli, flag):
+    """The site's own articles are no reprints, and no reports either: they are never overwritten."""
+    write_md("a.md", COMPLIANT_META, COMPLIANT_BODY)
+    own = tmp_path / "about.md"
+    own.write_text("---\ntitle: About us\n---\nWe are a small paper.\n", encoding="utf-8")
+    hugo = tmp_path / "hugo.md"  # a reprint known by the config's key mapping only
+    hugo.write_text(f"---\ncanonicalURL: {COMPLIANT_META['original_url']}\n---\n{COMPLIANT_BODY}", "utf-8")
+    (tmp_path / ".reprint-guard.yaml").write_text("front-matter:\n  canonicalURL: original_url\n", "utf-8")
+    for victim in (own, hugo):
+        before = digest(victim)
+        run = cli("check", ".", flag, victim.name, cwd=tmp_path)
+        assert run.code == 2 and "would overwrite a file being checked" in run.err, run.err
+        assert digest(victim) == before
 
 
 def test_a_report_to_a_device_or_pipe_is_written_through_not_replaced(broken, cli, tmp_path):

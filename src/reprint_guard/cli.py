@@ -228,9 +228,9 @@ def _where_in(path: Path | None, needle: str) -> str:
 
 
 def _leave_reports_out(options: argparse.Namespace, items: list[Any]) -> list[Any]:
-    """``items`` without the report files (--json, --sarif, --markdown): a report found while walking a
-    folder (the last run's) is not an article and is passed over; a reprint, named or found, is refused
-    as a report's destination."""
+    """``items`` without the report files (--json, --sarif, --markdown): a report of ours found while
+    walking a folder (the last run's) is passed over; any other file found or named, an article above
+    all, is refused as a report's destination."""
     targets = {
         os.path.realpath(target): flag
         for flag, target in (("--json", options.json), ("--sarif", options.sarif), ("--markdown", options.markdown))
@@ -244,19 +244,40 @@ def _leave_reports_out(options: argparse.Namespace, items: list[Any]) -> list[An
         flag = targets.get(os.path.realpath(path)) if path != "-" else None
         if flag is None:
             kept.append(item)
-        elif not walked or _is_reprint(path):
+        elif not walked or not _is_our_report(path):
             raise UsageError(f"{flag} would overwrite a file being checked; write the report elsewhere", path=path)
     return kept
 
 
-def _is_reprint(path: str) -> bool:
-    """Whether a file found by walking is an article to check (not, say, the last run's report)."""
-    from .readers import read_file
+#: How each report of ours begins, by what it is written as: what tells the last run's report from an article.
+_REPORT_STARTS = (
+    b'{"version": 1, "tool": {"name": "reprint-guard"',  # --json
+    b'{"$schema": "https://json.schemastore.org/sarif-2.1.0.json"',  # --sarif (its driver is checked too)
+    b"### ",  # --markdown, with the title below
+)
 
+
+def _is_our_report(path: str) -> bool:
+    """Whether a file found by walking is a report reprint-guard wrote (the last run's), not an article:
+    only such a file may be replaced; a site's own page, reprint or not, never is."""
     try:
-        return read_file(path).metadata.is_reprint()
-    except ReprintGuardError:
+        with open(path, "rb") as handle:
+            head = handle.read(4096)
+    except OSError:
         return False
+    if head.startswith(_REPORT_STARTS[0]):
+        return True
+    if head.startswith(_REPORT_STARTS[1]):
+        return b'"name": "reprint-guard"' in head or b'"reprint-guard"' in _tail(path)
+    return head.startswith(_REPORT_STARTS[2]) and b"reprint-guard" in head.split(b"\n", 1)[0]
+
+
+def _tail(path: str) -> bytes:
+    """The last 64 KB of a file (a SARIF log names its tool after its results)."""
+    with open(path, "rb") as handle:
+        handle.seek(0, os.SEEK_END)
+        handle.seek(max(0, handle.tell() - 65536))
+        return handle.read()
 
 
 def run_check(options: argparse.Namespace) -> int:
