@@ -123,6 +123,17 @@ def test_credit_block(cli):
     assert missing.code == 2 and "not set: original_published, original_url" in missing.err
 
 
+def test_a_credit_puts_metadata_into_html_and_markdown_as_text(cli):
+    """A value with a quote or a tag stays text: nothing from the metadata becomes markup."""
+    meta = ["--meta", 'author=Li "<b>Wei</b>" & Co', "--meta", 'original_url=https://news.example/a?x="1"']
+    html = cli("credit", "--policy", "cc-by-nd-4.0", "--format", "html", *meta)
+    assert html.code == 0, html.err
+    assert "<b>" not in html.out and "Li &quot;&lt;b&gt;Wei&lt;/b&gt;&quot; &amp; Co" in html.out
+    assert 'href="https://news.example/a?x=&quot;1&quot;"' in html.out
+    markdown = cli("credit", "--policy", "cc-by-nd-4.0", *meta)
+    assert "<b>" not in markdown.out and "&lt;b&gt;Wei&lt;/b&gt;" in markdown.out
+
+
 def digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 

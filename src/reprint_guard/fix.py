@@ -13,6 +13,7 @@ import os
 import re
 import tempfile
 from dataclasses import dataclass, field
+from html import escape
 from pathlib import Path
 
 from .checks.base import render, template_values
@@ -40,12 +41,19 @@ def credit_block(policy: Policy, reprint: Reprint, format: str = "markdown") -> 
     """The exact attribution block ``policy`` wants for this reprint."""
     if policy.credit is None:
         raise CreditError(f"policy {policy.id!r} has no credit template")
-    template = policy.credit.html if format == "html" and policy.credit.html else policy.credit.markdown
+    html = format == "html" and bool(policy.credit.html)
+    template = policy.credit.html if html else policy.credit.markdown
     values = template_values(reprint, policy, placeholders=False)
     missing = sorted({_USER_KEYS.get(m, m) for m in _PLACEHOLDER.findall(template) if m not in values})
     if missing:
         raise CreditError(f"the credit needs metadata that is not set: {', '.join(missing)}")
-    return render(template, values)
+    return render(template, _escaped(values, quote=html))
+
+
+def _escaped(values: dict[str, str], *, quote: bool) -> dict[str, str]:
+    """Metadata values as text inside HTML (``quote``: attribute values too) or Markdown, where a raw ``<``
+    would start a tag: "Ana <Ruiz>" or a URL with a quote stays text, and nothing is injected."""
+    return {key: escape(value, quote=quote) for key, value in values.items()}
 
 
 @dataclass
@@ -165,7 +173,7 @@ def _element_block(finding: Finding, reprint: Reprint, policy: Policy) -> tuple[
     missing = sorted({m for m in _PLACEHOLDER.findall(insert) if m not in values})
     if missing:
         return None, f"needs metadata that is not set: {', '.join(missing)}"
-    return render(insert, values), ""
+    return render(insert, _escaped(values, quote=True)), ""  # an element is HTML, in Markdown too
 
 
 def _why_not(finding: Finding) -> str:
