@@ -271,6 +271,16 @@ POLICY_CASES = {
         ":6:",
         "matches where there is nothing: it is found in every article",
     ),
+    "invisible-element": (
+        HEAD + "  - id: credit\n    check: element\n    tag: script\n    pattern: x\n    message: x\n",
+        ":8:",
+        "'script' is not a media element the check sees",
+    ),
+    "template-typo": (
+        HEAD + "  - id: credit\n    check: attribution\n    template: '{autor}, Ex'\n    message: x\n",
+        ":8:",
+        "unknown placeholder {autor}",
+    ),
     "bad-param": (
         HEAD + "  - id: credit\n    check: link\n    target: homepage\n    message: x\n",
         ":8:",

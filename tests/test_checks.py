@@ -752,3 +752,16 @@ def test_a_licence_is_named_by_a_deed_link_that_says_creative_commons_not_by_the
     assert named.ok, named.findings
     elsewhere = run_check(f"{credit}\n\nNot under a Creative Commons licence. Terms: [here]({deed}).", meta)
     assert [f.rule for f in elsewhere.findings] == ["cc-by-4.0/license"]
+
+
+def test_names_from_copyright_holder_falls_back_to_the_authors(tmp_path):
+    policy = tmp_path / "h.yaml"
+    policy.write_text(
+        "id: h\nname: H\npublisher: H\nsource_url: https://h.example/terms\nrules:\n"
+        "  - id: holder\n    check: attribution\n    names_from: copyright_holder\n    message: Name the holder\n",
+        encoding="utf-8",
+    )
+    meta = {"author": "Ana Ruiz", "original_url": "https://h.example/a"}
+    assert check("By Ana Ruiz.", meta, policy=policy).ok
+    assert not check("By someone else.", meta, policy=policy).ok
+    assert check("© Harbour Co.", {**meta, "copyright_holder": "Harbour Co"}, policy=policy).ok

@@ -276,7 +276,17 @@ class Media(NamedTuple):
     attrs: dict[str, str | None]
 
 
-_MEDIA = "img[src], video[src], audio[src], source[src], iframe[src], embed[src], object[data]"
+#: The media a page shows, and the attribute that holds each one's address.
+MEDIA_TAGS = {
+    "img": "src",
+    "video": "src",
+    "audio": "src",
+    "source": "src",
+    "iframe": "src",
+    "embed": "src",
+    "object": "data",
+}
+_MEDIA = ", ".join(f"{tag}[{attribute}]" for tag, attribute in MEDIA_TAGS.items())
 
 
 def _media(root: LexborNode, nodes: Iterable[LexborNode] | None = None) -> list[Media]:

@@ -125,7 +125,9 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
             yield Problem(line, column, detail=f"the credit is there, but not {_where(params)} of the article")
     required: list[str] = []
     if params.names_from:
-        required += names_of(meta.value(params.names_from))
+        # The copyright holder is the author(s) unless the metadata names another.
+        holders = meta.holders if params.names_from == "copyright_holder" else None
+        required += holders if holders is not None else names_of(meta.value(params.names_from))
         if not required:
             line, column = reprint.meta_position(params.names_from)
             yield Problem(

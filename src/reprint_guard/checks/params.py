@@ -22,6 +22,19 @@ class Params(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True, defer_build=True)
 
 
+def _media_tags(tags: tuple[str, ...]) -> tuple[str, ...]:
+    """Tags the media checks can see (a <script> or an unknown tag never is: a rule on it could never pass)."""
+    from ..visible import MEDIA_TAGS
+
+    unknown = [tag for tag in tags if tag.lower() not in MEDIA_TAGS]
+    if unknown:
+        raise ValueError(f"{unknown[0]!r} is not a media element the check sees; use one of {', '.join(MEDIA_TAGS)}")
+    return tuple(tag.lower() for tag in tags)
+
+
+_TEMPLATE_KEYS = frozenset({"author", "publisher", "source"})
+
+
 def _visible_words(text: str, what: str) -> None:
     """A phrase or name a reader can see: one that normalises to nothing ('', spaces, zero-width) never is."""
     from ..textnorm import normalize
@@ -71,6 +84,18 @@ class AttributionParams(Params):
         description="Report only a credit that is visible but not where 'position' asks; a missing credit is "
         "another rule's finding (a credit required anywhere, preferred at the top).",
     )
+
+    @field_validator("template")
+    @classmethod
+    def _known_placeholders(cls, value: str | None) -> str | None:
+        import re
+
+        unknown = sorted(set(re.findall(r"\{([^{}]*)\}", value or "")) - _TEMPLATE_KEYS)
+        if unknown:
+            raise ValueError(
+                f"unknown placeholder {{{unknown[0]}}}; a byline template knows {{author}}, {{publisher}}, {{source}}"
+            )
+        return value
 
     @field_validator("names")
     @classmethod
@@ -159,6 +184,11 @@ class ElementParams(PatternParams):
         '\'<img src="{tracking_pixel}" width="1" height="1" alt="">\'.',
     )
 
+    @field_validator("tag")
+    @classmethod
+    def _media_tag(cls, value: str) -> str:
+        return _media_tags((value,))[0]
+
 
 class MediaParams(Params):
     mode: Literal["forbid", "hosts", "permission"] = "forbid"
@@ -168,6 +198,11 @@ class MediaParams(Params):
     tags: tuple[str, ...] = Field(
         default=("img", "video", "audio", "source", "iframe", "embed", "object"), description="Which elements count."
     )
+
+    @field_validator("tags")
+    @classmethod
+    def _media_tags(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        return _media_tags(value)
 
     @model_validator(mode="after")
     def _hosts(self) -> MediaParams:
