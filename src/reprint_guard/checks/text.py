@@ -22,6 +22,8 @@ if TYPE_CHECKING:
     from .params import TextParams as Params
 
 NAME = "text"
+#: Patterns up to this long are shown in messages.
+_SHOWN_PATTERN = 60
 SUMMARY = "A phrase or pattern must (require) or must not (forbid) appear in the visible text."
 
 #: Per policy id: the policy and one RE2 alternation of all its forbidden patterns (None: fewer than two).
@@ -80,7 +82,8 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
         shown = f'"{" ".join(params.phrase.split())}"'  # as the policy writes it, not case-folded
     else:
         pattern = params.pattern or ""
-        shown = f"/{pattern}/"
+        # A short pattern is shown as written; a long one (a list of phrasings) would bury the message.
+        shown = f"/{pattern}/" if len(pattern) <= _SHOWN_PATTERN else "the wording this rule asks for"
         if params.mode == "forbid" and _lacks_forbidden_words(reprint, context.policy):
             return
         if not visible.may_contain(required_words(pattern)):
