@@ -147,3 +147,37 @@ def test_a_user_policy_replacing_a_bundled_base_reaches_the_bundled_policies_tha
     (tmp_path / "cc-base-4.0.yaml").write_text(base.rstrip("\n") + "\n" + extra, encoding="utf-8")
     policies = policy_set((str(tmp_path),))
     assert policies.get("cc-by-4.0").rule("house-extra") is not None
+
+
+def test_every_bundled_credit_block_satisfies_its_own_policy():
+    """What `credit` prints and `--fix` inserts must pass the policy's credit rules, or --fix gives up."""
+    from reprint_guard import check
+    from reprint_guard.fix import credit_block
+    from reprint_guard.policy.loader import policy_set
+    from reprint_guard.readers import read_text
+
+    policies = policy_set()
+    for policy_id in policies.ids():
+        policy = policies.get(policy_id)
+        if policy.credit is None or not policy.applies_to:
+            continue
+        meta = {
+            "author": "Al Ng",
+            "original_url": f"https://{policy.applies_to[0]}/news/2026/a-story",
+            "original_published": "2026-01-02",
+            "policy": policy_id,
+            "commercial": False,
+        }
+        license_rule = next((r for r in policy.rules if r.check == "license"), None)
+        if license_rule is not None:
+            meta["license"] = license_rule.params.licenses[0]
+        for fmt in ("markdown", "html"):
+            reprint = read_text("x", format=fmt, meta=meta)
+            block = credit_block(policy, reprint, format=fmt)
+            paragraph = "A paragraph of the story, about the harbour, its boats and the people who work there."
+            story = "\n\n".join([f"<p>{paragraph}</p>" if fmt == "html" else paragraph] * 12)
+            parts = [block, story] if policy.credit.position == "top" else [story, block]  # where --fix puts it
+            body = "\n\n".join(parts) + "\n"
+            result = check(body, meta, format=fmt)
+            credit_rules = [f.rule for f in result.findings if f.check in ("attribution", "link", "license")]
+            assert credit_rules == [], (policy_id, fmt, credit_rules)
