@@ -108,7 +108,12 @@ def load_config(explicit: str | Path | None = None, start: Path | None = None) -
 
 def _validate_metadata(data: dict[str, Any], path: Path, locate: Any) -> None:
     """Metadata values the config sets (``defaults``, each override's ``metadata``) are valid, or the
-    config is at fault, at the line that sets them: not every file they would be merged into."""
+    config is at fault, at the line that sets them: not every file they would be merged into. A
+    ``front-matter`` mapping onto a misspelt key of ours is an error too: every file would be skipped
+    as no reprint, and the run would pass."""
+    mapping = data.get("front-matter")
+    if isinstance(mapping, dict):
+        _check_key_targets(mapping, path, locate)
     if not data.get("defaults") and not data.get("overrides"):
         return
     from ..readers import metadata_problem
@@ -128,6 +133,26 @@ def _validate_metadata(data: dict[str, Any], path: Path, locate: Any) -> None:
             line, column = locate([*where, key])
             field = ".".join(map(str, where)) + "." + dotted
             raise ConfigError(f"{field}: {message}", path=str(path), line=line, column=column)
+
+
+def _check_key_targets(mapping: dict[Any, Any], path: Path, locate: Any) -> None:
+    """A mapping target that is not one of our keys but nearly is one (``original_link``) is a typo: the
+    keys a policy of one's own reads (``news_outlet``) stay free."""
+    import difflib
+
+    from ..metaview import DECLARED
+
+    for theirs, ours in mapping.items():
+        if isinstance(ours, str) and ours not in DECLARED:
+            near = difflib.get_close_matches(ours, DECLARED, n=1, cutoff=0.75)
+            if near:
+                line, column = locate(["front-matter", theirs])
+                raise ConfigError(
+                    f"front-matter.{theirs}: {ours!r} is not a metadata key; did you mean {near[0]!r}?",
+                    path=str(path),
+                    line=line,
+                    column=column,
+                )
 
 
 def _read(path: Path) -> tuple[dict[str, Any], Any]:
