@@ -765,3 +765,28 @@ def test_names_from_copyright_holder_falls_back_to_the_authors(tmp_path):
     assert check("By Ana Ruiz.", meta, policy=policy).ok
     assert not check("By someone else.", meta, policy=policy).ok
     assert check("© Harbour Co.", {**meta, "copyright_holder": "Harbour Co"}, policy=policy).ok
+
+
+def test_media_hosts_look_at_every_address_a_browser_may_load(tmp_path):
+    """srcset candidates, a <picture>'s sources and a video's poster count; a lazy loader's data: placeholder
+    does not, when the real address is there too."""
+    policy = tmp_path / "h.yaml"
+    policy.write_text(
+        "id: h\nname: H\npublisher: H\nsource_url: https://h.example/terms\nrules:\n"
+        "  - id: own-images\n    check: media\n    mode: hosts\n    hosts: [img.h.example]\n"
+        "    message: Use the publisher's own images\n",
+        encoding="utf-8",
+    )
+    meta = {"original_url": "https://h.example/a"}
+
+    def verdict(html: str) -> bool:
+        return check(f"<p>Story.</p>{html}", meta, policy=policy, format="html").ok
+
+    assert verdict('<img src="https://img.h.example/a.jpg">')
+    assert not verdict('<img src="https://img.h.example/a.jpg" srcset="https://cdn.other.example/a-2x.jpg 2x">')
+    assert not verdict(
+        '<picture><source srcset="https://cdn.other.example/a.webp"><img src="https://img.h.example/a.jpg"></picture>'
+    )
+    assert not verdict('<video poster="https://cdn.other.example/p.jpg"></video>')
+    assert verdict('<img src="data:image/gif;base64,R0lGOD" data-src="https://img.h.example/a.jpg">')
+    assert not verdict('<img src="data:image/gif;base64,R0lGOD">')  # inline: from no allowed host

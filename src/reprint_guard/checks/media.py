@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from ..reprint import Reprint
 from ..urls import host_matches, host_of
+from ..visible import Media
 from .base import Context, Problem, compile_pattern
 
 if TYPE_CHECKING:
@@ -22,6 +23,23 @@ if TYPE_CHECKING:
 
 NAME = "media"
 SUMMARY = "Images and other media are forbidden, limited to some hosts, or need a permission record."
+
+
+def _addresses(media: Media) -> list[str]:
+    """Every address a browser may load for this item: ``src``, each ``srcset`` candidate, a video's
+    ``poster``, and the ``data-src``/``data-srcset`` a lazy loader swaps in. A ``data:`` placeholder
+    counts only when nothing else does (then the picture itself is inline, from no allowed host)."""
+    attrs = media.attrs
+    urls = [media.src, attrs.get("poster") or "", attrs.get("data-src") or ""]
+    for key in ("srcset", "data-srcset"):
+        urls += [candidate.split()[0] for candidate in (attrs.get(key) or "").split(",") if candidate.split()]
+    urls = [url.strip() for url in urls if url and url.strip()]
+    real = [url for url in urls if not url.lower().startswith("data:")]
+    return real or urls
+
+
+def _allowed(url: str, hosts: tuple[str, ...]) -> bool:
+    return any(host_matches(host_of(url) or "", host) for host in hosts)
 
 
 def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Problem]:
@@ -32,7 +50,7 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
     if not media:
         return
     if params.mode == "hosts":
-        media = [m for m in media if not any(host_matches(host_of(m.src) or "", h) for h in params.hosts)]
+        media = [m for m in media if not all(_allowed(url, params.hosts) for url in _addresses(m))]
         if not media:
             return
     elif params.mode == "permission":
