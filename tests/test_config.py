@@ -206,6 +206,17 @@ def test_init_writes_a_commented_config_from_the_repository(tmp_path, cli):
     assert run.json()["results"][0]["policy"] == "global-research"
 
 
+def test_init_proposes_no_mapping_onto_a_key_the_files_already_have(tmp_path, cli):
+    """Files with both `writer` and `author`: our key wins, so mapping `writer` onto it would do nothing;
+    `rights` is usually a licence statement, not a holder."""
+    meta = {**HUGO_META, "writer": "A. Nother", "author": "Ana Ruiz", "rights": "CC BY 4.0"}
+    write(tmp_path / "content" / "a.md", markdown(meta, "Body"))
+    assert cli("init", str(tmp_path)).code == 0
+    data = yaml.safe_load((tmp_path / ".reprint-guard.yaml").read_text(encoding="utf-8"))
+    assert "writer" not in data["front-matter"] and "rights" not in data["front-matter"]
+    assert data["front-matter"]["canonicalURL"] == "original_url"
+
+
 def test_init_quotes_odd_folder_names_and_keys(tmp_path, cli):
     """Folder names and front-matter keys with quotes, glob characters or line breaks still give a config
     that loads and means what it says."""

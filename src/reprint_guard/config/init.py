@@ -24,7 +24,6 @@ KNOWN_KEYS = {
     "by": "author",
     "writer": "author",
     "licence": "license",
-    "rights": "copyright_holder",
     "copyright": "copyright_holder",
     "publisher": "source",
     "source_name": "source",
@@ -110,7 +109,12 @@ def starter_config(root: Path) -> str:
         "",
         "# Your front-matter keys -> reprint-guard's (original_url, author, copyright_holder, license, ...).",
     ]
-    mapping = {k: KNOWN_KEYS[k.lower()] for k in keys if k.lower() in KNOWN_KEYS and k != KNOWN_KEYS[k.lower()]}
+    # A key of ours the files already use wins over any of theirs: proposing to map onto it would do nothing.
+    mapping = {
+        k: KNOWN_KEYS[k.lower()]
+        for k in keys
+        if k.lower() in KNOWN_KEYS and k != KNOWN_KEYS[k.lower()] and KNOWN_KEYS[k.lower()] not in keys
+    }
     if mapping:
         lines.append("front-matter:")
         lines += [
