@@ -790,3 +790,12 @@ def test_media_hosts_look_at_every_address_a_browser_may_load(tmp_path):
     assert not verdict('<video poster="https://cdn.other.example/p.jpg"></video>')
     assert verdict('<img src="data:image/gif;base64,R0lGOD" data-src="https://img.h.example/a.jpg">')
     assert not verdict('<img src="data:image/gif;base64,R0lGOD">')  # inline: from no allowed host
+
+
+def test_the_library_takes_a_validated_metadata_model_and_keeps_its_dates_dates():
+    from reprint_guard.metadata import Metadata
+
+    model = Metadata.model_validate({**COMPLIANT_META, "original_published": "2024-03-02"})
+    assert model.original_published == dt.date(2024, 3, 2) and type(model.original_published) is dt.date
+    assert check(COMPLIANT_BODY, model).ok
+    assert check(COMPLIANT_BODY, model).policy == "global-research"

@@ -45,7 +45,7 @@ def _resolve(policy: Policy | str | Path | None, rules_dirs: Iterable[str | Path
 
 def check(
     body: str,
-    metadata: Mapping[str, Any],
+    metadata: Mapping[str, Any] | Any,
     *,
     format: str = "markdown",
     policy: Policy | str | Path | None = None,
@@ -54,7 +54,8 @@ def check(
     bare_urls: bool = True,
     today: dt.date | None = None,
 ) -> TypedResult:
-    """Check a reprint given as a body string and a metadata dict (what a CMS holds).
+    """Check a reprint given as a body string and a metadata dict (what a CMS holds), or the
+    :class:`~reprint_guard.metadata.Metadata` model it was validated into.
 
     ``format`` is ``markdown``, ``html`` or ``text``. Raises
     :class:`~reprint_guard.errors.ReprintGuardError` for bad metadata or an
@@ -64,8 +65,10 @@ def check(
         raise UsageError(f"format must be markdown, html or text, not {format!r}")
     if not isinstance(body, str):
         raise UsageError("body must be a string")
+    if hasattr(metadata, "model_dump") and not isinstance(metadata, Mapping):  # a validated Metadata model
+        metadata = metadata.model_dump(by_alias=True, exclude_none=True, exclude_defaults=True)
     if not isinstance(metadata, Mapping):
-        raise UsageError(f"metadata must be a mapping (a dict), not {type(metadata).__name__}")
+        raise UsageError(f"metadata must be a mapping (a dict) or a Metadata model, not {type(metadata).__name__}")
     rules_dirs = _dirs(rules_dirs)
     try:
         metadata = without_surrogates(dict(metadata))

@@ -61,6 +61,17 @@ class Metadata(BaseModel):
     sold: bool = Field(default=False, description="The story is sold or syndicated onward.")
     ads_targeted: bool = Field(default=False, description="Ads are sold against this story specifically.")
 
+    @field_validator("original_published", "published", mode="before")
+    @classmethod
+    def _a_date_stays_a_date(cls, value: Any) -> Any:
+        """ "2024-03-02" is a calendar day, as YAML reads it, not midnight: a date-time is written with its time."""
+        if isinstance(value, str) and len(value.strip()) == 10:
+            try:
+                return dt.date.fromisoformat(value.strip())
+            except ValueError:
+                return value  # the model says what is wrong with it
+        return value
+
     @field_validator("permissions", mode="before")
     @classmethod
     def _no_permissions(cls, value: Any) -> Any:
