@@ -252,7 +252,9 @@ def test_a_report_never_replaces_a_sites_own_page_found_by_walking(tmp_path, wri
     hugo = tmp_path / "hugo.md"  # a reprint known by the config's key mapping only
     hugo.write_text(f"---\ncanonicalURL: {COMPLIANT_META['original_url']}\n---\n{COMPLIANT_BODY}", "utf-8")
     (tmp_path / ".reprint-guard.yaml").write_text("front-matter:\n  canonicalURL: original_url\n", "utf-8")
-    for victim in (own, hugo):
+    notes = tmp_path / "notes.md"  # a page whose first line looks like a summary's, but is not ours
+    notes.write_text("### Why we use reprint-guard\n\nOur newsroom notes.\n", "utf-8")
+    for victim in (own, hugo, notes):
         before = digest(victim)
         run = cli("check", ".", flag, victim.name, cwd=tmp_path)
         assert run.code == 2 and "would overwrite a file being checked" in run.err, run.err

@@ -249,35 +249,44 @@ def _leave_reports_out(options: argparse.Namespace, items: list[Any]) -> list[An
     return kept
 
 
-#: How each report of ours begins, by what it is written as: what tells the last run's report from an article.
-_REPORT_STARTS = (
-    b'{"version": 1, "tool": {"name": "reprint-guard"',  # --json
-    b'{"$schema": "https://json.schemastore.org/sarif-2.1.0.json"',  # --sarif (its driver is checked too)
-    b"### ",  # --markdown, with the title below
-)
-
-
 def _is_our_report(path: str) -> bool:
     """Whether a file found by walking is a report reprint-guard wrote (the last run's), not an article:
     only such a file may be replaced; a site's own page, reprint or not, never is."""
+    import json
+
     try:
         with open(path, "rb") as handle:
-            head = handle.read(4096)
+            data = handle.read(_REPORT_LIMIT + 1)
     except OSError:
         return False
-    if head.startswith(_REPORT_STARTS[0]):
+    if data.startswith(b"### "):  # our Markdown summary's exact first line
+        first = data.split(b"\n", 1)[0].decode("utf-8", "replace")
+        return any(
+            first == f"### {mark} reprint-guard" or first.startswith(f"### {mark} reprint-guard: ") for mark in "✖⚠✔"
+        )
+    if len(data) > _REPORT_LIMIT or not data.startswith(b"{"):
+        return False
+    try:
+        report = json.loads(data)
+    except ValueError:
+        return False
+    if not isinstance(report, dict):
+        return False
+    if isinstance(report.get("tool"), dict) and report["tool"].get("name") == "reprint-guard":  # --json
         return True
-    if head.startswith(_REPORT_STARTS[1]):
-        return b'"name": "reprint-guard"' in head or b'"reprint-guard"' in _tail(path)
-    return head.startswith(_REPORT_STARTS[2]) and b"reprint-guard" in head.split(b"\n", 1)[0]
+    runs = report.get("runs")  # --sarif: every run's driver is ours
+    return isinstance(runs, list) and bool(runs) and all(_driver(run) == "reprint-guard" for run in runs)
 
 
-def _tail(path: str) -> bytes:
-    """The last 64 KB of a file (a SARIF log names its tool after its results)."""
-    with open(path, "rb") as handle:
-        handle.seek(0, os.SEEK_END)
-        handle.seek(max(0, handle.tell() - 65536))
-        return handle.read()
+def _driver(run: object) -> object:
+    """The name of a SARIF run's tool driver, or None."""
+    tool = run.get("tool") if isinstance(run, dict) else None
+    driver = tool.get("driver") if isinstance(tool, dict) else None
+    return driver.get("name") if isinstance(driver, dict) else None
+
+
+#: Reports larger than this are not read to tell whose they are (refused as destinations instead).
+_REPORT_LIMIT = 64 * 1024 * 1024
 
 
 def run_check(options: argparse.Namespace) -> int:

@@ -286,14 +286,7 @@ MEDIA_TAGS = {
     "embed": "src",
     "object": "data",
 }
-#: A <picture>'s <source srcset>, and a <video> known only by its poster, are media too.
-_MEDIA = ", ".join(
-    [
-        *(f"{tag}[{attribute}]" for tag, attribute in MEDIA_TAGS.items()),
-        "source[srcset]:not([src])",
-        "video[poster]:not([src])",
-    ]
-)
+_MEDIA = ", ".join(f"{tag}[{attribute}]" for tag, attribute in MEDIA_TAGS.items())
 
 
 def _media(root: LexborNode, nodes: Iterable[LexborNode] | None = None) -> list[Media]:

@@ -32,10 +32,33 @@ def _addresses(media: Media) -> list[str]:
     attrs = media.attrs
     urls = [media.src, attrs.get("poster") or "", attrs.get("data-src") or ""]
     for key in ("srcset", "data-srcset"):
-        urls += [candidate.split()[0] for candidate in (attrs.get(key) or "").split(",") if candidate.split()]
+        urls += srcset_urls(attrs.get(key) or "")
     urls = [url.strip() for url in urls if url and url.strip()]
     real = [url for url in urls if not url.lower().startswith("data:")]
     return real or urls
+
+
+def srcset_urls(srcset: str) -> list[str]:
+    """The addresses in a ``srcset``, read as HTML reads it: an address runs to white space, so it may hold
+    commas (``/w_400,h_300/a.jpg``, ``data:image/gif;base64,R0l...``); a comma ends its descriptors."""
+    urls, at, size = [], 0, len(srcset)
+    while at < size:
+        while at < size and (srcset[at].isspace() or srcset[at] == ","):
+            at += 1
+        start = at
+        while at < size and not srcset[at].isspace():
+            at += 1
+        url = srcset[start:at]
+        if url.endswith(","):
+            url = url.rstrip(",")
+        elif url:
+            depth = 0
+            while at < size and (srcset[at] != "," or depth):  # descriptors, up to the next comma
+                depth += {"(": 1, ")": -1}.get(srcset[at], 0)
+                at += 1
+        if url:
+            urls.append(url)
+    return urls
 
 
 def _allowed(url: str, hosts: tuple[str, ...]) -> bool:
@@ -49,18 +72,22 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
         media = [m for m in media if not skip.search(m.src)]
     if not media:
         return
+    shown_url = ""
     if params.mode == "hosts":
-        media = [m for m in media if not all(_allowed(url, params.hosts) for url in _addresses(m))]
+        outside = [(m, url) for m in media for url in _addresses(m) if not _allowed(url, params.hosts)]
+        media = list({id(m): m for m, _ in outside}.values())  # each item once, in page order
         if not media:
             return
+        shown_url = outside[0][1]
     elif params.mode == "permission":
         meta = reprint.metadata
         if any(p.covers(params.scope) and not p.expired(context.today) for p in meta.permissions):
             return
     first = media[0]
-    line, column = reprint.locate(first.src)
+    shown_url = shown_url or first.src  # in hosts mode, the address that is not allowed
+    line, column = reprint.locate(shown_url)
     count = len(media)
-    what = f"{count} {'item' if count == 1 else 'items'} of media, first <{first.tag}> {first.src}"
+    what = f"{count} {'item' if count == 1 else 'items'} of media, first <{first.tag}> {shown_url}"
     if params.mode == "hosts":
         yield Problem(
             line,

@@ -136,15 +136,13 @@ def _validate_metadata(data: dict[str, Any], path: Path, locate: Any) -> None:
 
 
 def _check_key_targets(mapping: dict[Any, Any], path: Path, locate: Any) -> None:
-    """A mapping target that is not one of our keys but nearly is one (``original_link``) is a typo: the
-    keys a policy of one's own reads (``news_outlet``) stay free."""
-    import difflib
-
+    """A mapping target one or two letters off one of our keys (``orignal_url``, ``licence``) is a typo:
+    other keys, which a policy of one's own may read (``news_outlet``, ``original_title``), stay free."""
     from ..metaview import DECLARED
 
     for theirs, ours in mapping.items():
-        if isinstance(ours, str) and ours not in DECLARED:
-            near = difflib.get_close_matches(ours, DECLARED, n=1, cutoff=0.75)
+        if isinstance(ours, str) and ours not in DECLARED and len(ours) >= 5:
+            near = [key for key in DECLARED if _edits(ours, key) <= 2]
             if near:
                 line, column = locate(["front-matter", theirs])
                 raise ConfigError(
@@ -153,6 +151,17 @@ def _check_key_targets(mapping: dict[Any, Any], path: Path, locate: Any) -> None
                     line=line,
                     column=column,
                 )
+
+
+def _edits(a: str, b: str) -> int:
+    """Levenshtein distance: the letters to add, drop or change to turn ``a`` into ``b``."""
+    previous = list(range(len(b) + 1))
+    for i, char in enumerate(a, start=1):
+        current = [i]
+        for j, other in enumerate(b, start=1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (char != other)))
+        previous = current
+    return previous[-1]
 
 
 def _read(path: Path) -> tuple[dict[str, Any], Any]:
