@@ -260,9 +260,12 @@ def _is_our_report(path: str) -> bool:
     except OSError:
         return False
     if data.startswith(b"### "):  # our Markdown summary's exact first line
+        from .output.markdown import HEADER_MARKS
+
         first = data.split(b"\n", 1)[0].decode("utf-8", "replace")
         return any(
-            first == f"### {mark} reprint-guard" or first.startswith(f"### {mark} reprint-guard: ") for mark in "✖⚠✔"
+            first == f"### {mark} reprint-guard" or first.startswith(f"### {mark} reprint-guard: ")
+            for mark in HEADER_MARKS
         )
     if len(data) > _REPORT_LIMIT or not data.startswith(b"{"):
         return False

@@ -215,15 +215,9 @@ class VisibleBody:
             text = normalize(node.text(deep=True, separator=""))
             if any(mark in text for mark in marks):
                 holding.append((node, text))
-        inner = {id(node) for node, _ in holding}
-        found = []
-        for node, text in holding:
-            # An outer block holding an inner one with a mark is left to the inner one (the <div> around
-            # a <p>); one whose mark is its own, outside any inner block, is kept.
-            has_inner = any(id(other) in inner and other is not node and _inside(other, node) for other, _ in holding)
-            if not has_inner:
-                found.append(text)
-        return found
+        # An outer block holding an inner one with a mark is left to the inner one (the <div> around a <p>).
+        nodes = [node for node, _ in holding]
+        return [text for node, text in holding if not any(o is not node and _inside(o, node) for o in nodes)]
 
     def has_any(self, phrases: tuple[str, ...] | list[str]) -> bool:
         """Whether any of ``phrases`` is visible: every phrase in the cheap view before the normalised one."""

@@ -41,7 +41,7 @@ def _deed_says_creative_commons(visible: VisibleBody, paths: frozenset[str]) -> 
     return any(
         "creative commons" in normalize(anchor.text(deep=True, separator=""))
         for anchor, href in visible.anchor_nodes()
-        if href and "creativecommons" in href.lower() and _linked([href], paths)
+        if href and _linked([href], paths)
     )
 
 

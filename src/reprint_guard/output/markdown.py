@@ -19,6 +19,10 @@ def cell(text: str | None) -> str:
     return (text or "").replace("\\", "\\\\").replace("|", "\\|").replace("\r", " ").replace("\n", "<br>")
 
 
+#: The marks a summary's "### " header starts with: failed, warnings only, passed.
+HEADER_MARKS = ("✖", "⚠", "✔")
+
+
 class MarkdownFormatter:
     def __init__(self, stream: IO[str], *, title: str = "reprint-guard") -> None:
         self.stream = stream
@@ -50,7 +54,8 @@ class MarkdownFormatter:
 
     def close(self, summary: Summary) -> None:
         write = self.stream.write
-        mark = "✖" if summary.errors or summary.errored else ("⚠" if summary.warnings else "✔")
+        failed, warned, passed = HEADER_MARKS
+        mark = failed if summary.errors or summary.errored else (warned if summary.warnings else passed)
         write(f"### {mark} {self.title}\n\n")
         write(
             f"**{summary.errors} error{'s' if summary.errors != 1 else ''}**, "
