@@ -812,3 +812,39 @@ def test_the_library_takes_a_validated_metadata_model_and_keeps_its_dates_dates(
     assert model.original_published == dt.date(2024, 3, 2) and type(model.original_published) is dt.date
     assert check(COMPLIANT_BODY, model).ok
     assert check(COMPLIANT_BODY, model).policy == "global-research"
+
+
+def test_media_hosts_see_picture_sources_lazy_images_and_poster_only_videos(tmp_path):
+    """Items with no src still load addresses: a <picture>'s sources (counted as images), a lazy image's
+    data-src, a video's poster. Hidden ones and those whose only address is excepted do not count."""
+    policy = tmp_path / "h.yaml"
+    policy.write_text(
+        "id: h\nname: H\npublisher: H\nsource_url: https://h.example/terms\nrules:\n"
+        "  - id: own-images\n    check: media\n    mode: hosts\n    hosts: [img.h.example]\n"
+        "    except: '^https://px\\.h2\\.example/'\n    tags: [img]\n"
+        "    message: Use the publisher's own images\n",
+        encoding="utf-8",
+    )
+    meta = {"original_url": "https://h.example/a"}
+
+    def findings(html: str) -> list:
+        return check(f"<p>Story.</p>\n{html}", meta, policy=policy, format="html").findings
+
+    own = '<img src="https://img.h.example/a.jpg">'
+    assert findings(f"<picture>{own}</picture>") == []
+    picture = f'<picture>\n<source srcset="https://cdn.other.example/a.webp 1x" type="image/webp">\n{own}</picture>'
+    found = findings(picture)
+    assert len(found) == 1 and "https://cdn.other.example/a.webp" in found[0].message and found[0].line == 3
+    assert findings('<img data-src="https://cdn.other.example/lazy.jpg" alt="">') != []
+    assert findings('<img data-src="https://img.h.example/lazy.jpg" alt="">') == []
+    assert findings('<img alt="nothing to load">') == []
+    assert findings(f'<picture><source srcset="https://px.h2.example/p.gif">{own}</picture>') == []  # excepted
+    hidden = '<div hidden><picture><source srcset="https://cdn.other.example/a.webp"></picture></div>'
+    assert findings(hidden) == []
+    # A video is not among this rule's tags; with its tag, a poster-only video counts.
+    video = '<video poster="https://cdn.other.example/p.jpg"><source src="https://img.h.example/v.mp4"></video>'
+    assert findings(video) == []
+    videos = tmp_path / "v.yaml"
+    videos.write_text(policy.read_text(encoding="utf-8").replace("tags: [img]", "tags: [img, video, source]"))
+    found = check(f"<p>Story.</p>\n{video}", meta, policy=videos, format="html").findings
+    assert len(found) == 1 and "https://cdn.other.example/p.jpg" in found[0].message

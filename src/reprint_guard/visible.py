@@ -200,6 +200,14 @@ class VisibleBody:
             return []
         return [(anchor, anchor.attributes.get("href")) for anchor in self._tree.tags("a")]
 
+    def media_without_src(self) -> list[Media]:
+        """Visible images, videos, audio and ``<source>`` elements with no ``src``: a ``<picture>``'s
+        ``<source srcset>``, a lazy-loaded image, a poster-only video. They may still load addresses
+        (``srcset``, ``poster``, ``data-src``); only a check of hosts asks, so they are found on demand."""
+        if self._tree is None:
+            return []
+        return [Media(node.tag, "", dict(node.attributes)) for node in self._tree.css(_WITHOUT_SRC)]
+
     def blocks_holding(self, marks: tuple[str, ...]) -> list[str]:
         """The normalised text of each innermost block (paragraph, list item, cell, caption, heading...)
         whose text holds one of ``marks`` (normalised), in document order.
@@ -280,6 +288,7 @@ MEDIA_TAGS = {
     "embed": "src",
     "object": "data",
 }
+_WITHOUT_SRC = "img:not([src]), video:not([src]), audio:not([src]), source:not([src])"
 _MEDIA = ", ".join(f"{tag}[{attribute}]" for tag, attribute in MEDIA_TAGS.items())
 
 

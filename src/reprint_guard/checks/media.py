@@ -65,17 +65,37 @@ def _allowed(url: str, hosts: tuple[str, ...]) -> bool:
     return any(host_matches(host_of(url) or "", host) for host in hosts)
 
 
+def _outside(media: list[Media], reprint: Reprint, params: Params) -> list[tuple[Media, str]]:
+    """Each item of media with an address from no allowed host, and that address: items with ``src`` in
+    page order, then those without.
+
+    Items without ``src`` count too (a ``<picture>``'s sources count as images); their addresses are
+    passed over one by one when ``except`` matches them.
+    """
+    skip = compile_pattern(params.except_) if params.except_ is not None else None
+    found = [(m, url) for m in media for url in _addresses(m) if not _allowed(url, params.hosts)]
+    for item in reprint.visible.media_without_src():
+        if item.tag not in params.tags and not (item.tag == "source" and "img" in params.tags):
+            continue
+        found += [
+            (item, url)
+            for url in _addresses(item)
+            if not _allowed(url, params.hosts) and (skip is None or not skip.search(url))
+        ]
+    return found
+
+
 def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Problem]:
     media = [m for m in reprint.media[0] if m.tag in params.tags]
     if params.except_ is not None:
         skip = compile_pattern(params.except_)
         media = [m for m in media if not skip.search(m.src)]
-    if not media:
+    if not media and params.mode != "hosts":
         return
     shown_url = ""
     if params.mode == "hosts":
-        outside = [(m, url) for m in media for url in _addresses(m) if not _allowed(url, params.hosts)]
-        media = list({id(m): m for m, _ in outside}.values())  # each item once, in page order
+        outside = _outside(media, reprint, params)
+        media = list({id(m): m for m, _ in outside}.values())  # each item once
         if not media:
             return
         shown_url = outside[0][1]
