@@ -275,6 +275,7 @@ CONFIG_CANDIDATES: dict[str, list[object]] = {
     "severity": [{"global-research/link-original": "warning"}, {"x/y": "off"}, {"x/y": "loud"}],
     "fail-on": ["warning", "never", "sometimes"],
     "bare-urls": [False, True, 0],
+    "skip-elements": [["nav", "footer.site"], [], ["nav["], "nav", [""]],
     "suppressions": [
         [{"path": "a.md", "rule": "global-research/commercial-permission", "reason": "email of 2 May"}],
         [
@@ -352,3 +353,47 @@ def test_a_front_matter_mapping_onto_a_misspelt_key_is_an_error(tmp_path, cli):
     free = "front-matter:\n  isNews: news_outlet\n  headline_orig: original_title\n  lic: license_url\n"
     (tmp_path / ".reprint-guard.yaml").write_text(free, "utf-8")
     assert cli("check", ".", cwd=tmp_path).code == 0
+
+
+def test_skip_elements_leave_a_whole_pages_menu_and_footer_out(tmp_path, cli):
+    """A page exported whole: its footer's "All rights reserved" and its logo are the site's, not the
+    article's. Named in the config, they are left out; a bad selector stops the run at its place."""
+    page = (
+        "<!doctype html><html><body>\n"
+        '<nav class="site"><a href="/">Home</a> <img src="/logo.png" alt="Our site"></nav>\n'
+        "<article>\n<p>By Ana Ruiz</p>\n<p>Text of the story.</p>\n"
+        '<p>This article is republished from <a href="https://theconversation.com/x-1">The Conversation</a> '
+        'under a <a href="https://creativecommons.org/licenses/by-nd/4.0/">Creative Commons license</a>.</p>\n'
+        "</article>\n<footer>&copy; 2024 Our Site. All rights reserved.</footer>\n</body></html>\n"
+    )
+    write(tmp_path / "page.html", page)
+    write(tmp_path / "page.meta.yaml", "author: Ana Ruiz\noriginal_url: https://theconversation.com/x-1\n")
+
+    def rules(run):
+        return sorted(f["rule"] for f in run.json()["results"][0]["findings"])
+
+    whole = rules(cli("check", "page.html", "--format", "json", cwd=tmp_path))
+    assert "the-conversation/no-added-restrictions" in whole and "the-conversation/images-not-covered" in whole
+    write(tmp_path / ".reprint-guard.yaml", 'skip-elements: ["nav.site", footer]\n')
+    skipped = rules(cli("check", "page.html", "--format", "json", cwd=tmp_path))
+    site_only = {"the-conversation/no-added-restrictions", "the-conversation/images-not-covered"}
+    assert skipped == sorted(set(whole) - site_only)
+    write(tmp_path / ".reprint-guard.yaml", "skip-elements:\n  - nav\n  - 'footer['\n")
+    run = cli("check", "page.html", cwd=tmp_path)
+    assert run.code == 2 and "Traceback" not in run.err
+    assert ".reprint-guard.yaml:3:5: skip-elements.1:" in run.err and "'footer[' is not a CSS selector" in run.err
+
+
+def test_the_library_takes_skip_elements_and_refuses_a_bad_selector():
+    from reprint_guard import check
+    from reprint_guard.errors import UsageError
+
+    page = f"<nav>All rights reserved</nav><main>{COMPLIANT_BODY}</main>"
+    meta = {**COMPLIANT_META, "policy": "cc-by-4.0"}
+    assert "cc-by-4.0/no-added-restrictions" in {f.rule for f in check(page, meta, format="markdown").findings}
+    kept = {f.rule for f in check(page, meta, format="markdown", skip_elements=["nav"]).findings}
+    assert "cc-by-4.0/no-added-restrictions" not in kept
+    with pytest.raises(UsageError, match="not a CSS selector"):
+        check(page, meta, skip_elements=["nav["])
+    with pytest.raises(UsageError, match="list of CSS selectors"):
+        check(page, meta, skip_elements=[3])  # type: ignore[list-item]

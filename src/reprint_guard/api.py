@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -32,6 +32,21 @@ def _dirs(rules_dirs: RulesDirs) -> tuple[str | Path, ...]:
     return tuple(rules_dirs)
 
 
+def _selectors(selectors: Sequence[str]) -> tuple[str, ...]:
+    """``skip_elements`` checked: a list of CSS selectors (one string is one selector, not its characters)."""
+    from .visible import selector_problem
+
+    if isinstance(selectors, str):
+        selectors = (selectors,)
+    if not isinstance(selectors, Iterable) or any(not isinstance(s, str) for s in selectors):
+        raise UsageError("skip_elements must be a list of CSS selectors")
+    for selector in selectors:
+        problem = selector_problem(selector)
+        if problem is not None:
+            raise UsageError(f"skip_elements: {problem}")
+    return tuple(selectors)
+
+
 def load_policy(spec: str | Path, *, rules_dirs: RulesDirs = ()) -> Policy:
     """A bundled or user policy by id, or a policy YAML file; parsed once and cached."""
     return _load_policy(spec, extra=_dirs(rules_dirs))
@@ -53,11 +68,13 @@ def check(
     path: str = "<input>",
     bare_urls: bool = True,
     today: dt.date | None = None,
+    skip_elements: Sequence[str] = (),
 ) -> TypedResult:
     """Check a reprint given as a body string and a metadata dict (what a CMS holds), or the
     :class:`~reprint_guard.metadata.Metadata` model it was validated into.
 
-    ``format`` is ``markdown``, ``html`` or ``text``. Raises
+    ``format`` is ``markdown``, ``html`` or ``text``. ``skip_elements``: CSS selectors of elements that
+    are not the article (a whole page's menu, sidebar, footer), left out of what is checked. Raises
     :class:`~reprint_guard.errors.ReprintGuardError` for bad metadata or an
     unknown or invalid policy.
     """
@@ -70,11 +87,14 @@ def check(
     if not isinstance(metadata, Mapping):
         raise UsageError(f"metadata must be a mapping (a dict) or a Metadata model, not {type(metadata).__name__}")
     rules_dirs = _dirs(rules_dirs)
+    skip_elements = _selectors(skip_elements)
     try:
         metadata = without_surrogates(dict(metadata))
     except RecursionError:
         raise InputError("metadata is nested too deeply") from None
-    reprint = build(without_surrogates(body), metadata, format=format, path=path, bare_urls=bare_urls)
+    reprint = build(
+        without_surrogates(body), metadata, format=format, path=path, bare_urls=bare_urls, skip_elements=skip_elements
+    )
     return _finish(
         reprint, check_reprint(reprint, policy_set(rules_dirs), _resolve(policy, rules_dirs), today=today), today
     )
@@ -88,10 +108,12 @@ def check_file(
     rules_dirs: RulesDirs = (),
     bare_urls: bool = True,
     today: dt.date | None = None,
+    skip_elements: Sequence[str] = (),
 ) -> TypedResult:
-    """Check a reprint file (Markdown, HTML or JSON); ``meta`` overrides its metadata."""
+    """Check a reprint file (Markdown, HTML or JSON); ``meta`` overrides its metadata. ``skip_elements``
+    as for :func:`check`."""
     rules_dirs = _dirs(rules_dirs)
-    reprint = read_file(path, meta=meta, bare_urls=bare_urls)
+    reprint = read_file(path, meta=meta, bare_urls=bare_urls, skip_elements=_selectors(skip_elements))
     return _finish(
         reprint, check_reprint(reprint, policy_set(rules_dirs), _resolve(policy, rules_dirs), today=today), today
     )

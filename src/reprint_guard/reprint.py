@@ -88,6 +88,7 @@ class Reprint:
         key_lines: dict[str, int] | None = None,
         bare_urls: bool = True,
         html: str | None = None,
+        skip: str | None = None,
     ) -> None:
         self.body = body
         self.metadata = metadata
@@ -96,6 +97,7 @@ class Reprint:
         self.body_line = body_line
         self.key_lines = key_lines or {}
         self.bare_urls = bare_urls
+        self.skip = skip  # a CSS selector list of elements that are not the article (a page's menu, footer)
         # Computed on first use (plain attributes: functools.cached_property takes a lock per access).
         self._html = html
         self._rendered = False  # the HTML is our rendering of the Markdown body (not given by a caller)
@@ -134,7 +136,7 @@ class Reprint:
             elif self._visible is None:  # not parsed yet: one parse serves both
                 self._visible, self._media = with_media(self.html, **self._parse_options())
             else:
-                self._media = media_from_html(self.html)
+                self._media = media_from_html(self.html, self.skip)
         return self._media
 
     def _parse_options(self) -> dict[str, object]:
@@ -146,13 +148,14 @@ class Reprint:
         """
         self.html  # noqa: B018 - renders the body if not yet done: only then is it known to be ours
         if not self._rendered:
-            return {"bare_urls": self._link_bare_urls}
+            return {"bare_urls": self._link_bare_urls, "skip": self.skip}
         body = self.body
         return {
             "bare_urls": self._link_bare_urls,
             "raw": raw_html(body),
             "raw_blocks": markdown_joins(body),
             "tables": "|" in body,
+            "skip": self.skip,
         }
 
     @property

@@ -87,6 +87,7 @@ class Settings(Record):
         "gitignore",
         "fail_on",
         "bare_urls",
+        "skip_elements",
         "stdin_format",
         "today",
     )
@@ -107,6 +108,7 @@ class Settings(Record):
         gitignore: bool = True,
         fail_on: str = "error",
         bare_urls: bool = True,
+        skip_elements: tuple[str, ...] = (),
         stdin_format: str = "auto",
         today: dt.date | None = None,
     ) -> None:
@@ -124,6 +126,7 @@ class Settings(Record):
         self.gitignore = gitignore
         self.fail_on = fail_on
         self.bare_urls = bare_urls
+        self.skip_elements = skip_elements
         self.stdin_format = stdin_format
         self.today = today if today is not None else dt.date.today()
 
@@ -170,6 +173,7 @@ class Settings(Record):
             gitignore=config.gitignore,
             fail_on=cli.pop("fail_on", None) or config.fail_on,
             bare_urls=config.bare_urls and cli.pop("bare_urls", True),
+            skip_elements=tuple(config.skip_elements),
             **cli,
         )
 
@@ -301,7 +305,13 @@ def read_options(path: str, settings: Settings) -> tuple[dict[str, Any], str | N
             meta.update(override.metadata)
             policy_spec = override.policy or policy_spec
     meta.update(settings.meta)
-    common = {"meta": meta, "bare_urls": settings.bare_urls, "key_map": settings.key_map, "defaults": settings.defaults}
+    common = {
+        "meta": meta,
+        "bare_urls": settings.bare_urls,
+        "key_map": settings.key_map,
+        "defaults": settings.defaults,
+        "skip_elements": settings.skip_elements,
+    }
     return common, policy_spec
 
 

@@ -302,6 +302,27 @@ def _media(root: LexborNode, nodes: Iterable[LexborNode] | None = None) -> list[
     return found
 
 
+def selector_problem(selector: str) -> str | None:
+    """Why ``selector`` is no CSS selector Lexbor can use (None when it is one), to refuse it at load time."""
+    from selectolax.lexbor import SelectolaxError
+
+    if not selector.strip():
+        return "an empty selector"
+    try:
+        LexborHTMLParser("<p></p>").css(selector)
+    except SelectolaxError:
+        return f"{selector!r} is not a CSS selector this tool can use"
+    return None
+
+
+def _skip(root: LexborNode, skip: str | None) -> None:
+    """Remove the elements ``skip`` selects: parts of a whole page that are not the article (its menu,
+    sidebar, footer), as the project config names them."""
+    if skip:
+        for node in root.css(skip):
+            node.decompose()
+
+
 def _is_hidden(node: LexborNode) -> bool:
     tag = node.tag
     if tag in _INVISIBLE_TAGS:
@@ -442,10 +463,18 @@ def _block_breaks(html: str, tables: bool = True, raw_blocks: bool = True) -> st
 
 
 def from_html(
-    html: str, *, bare_urls: bool = True, raw: int = ANY_RAW_HTML, tables: bool = True, raw_blocks: bool = True
+    html: str,
+    *,
+    bare_urls: bool = True,
+    raw: int = ANY_RAW_HTML,
+    tables: bool = True,
+    raw_blocks: bool = True,
+    skip: str | None = None,
 ) -> VisibleBody:
     """Parse HTML (a fragment or a whole page) and keep what a reader sees (``raw``: see :func:`with_media`)."""
-    return with_media(html, bare_urls=bare_urls, media=False, raw=raw, tables=tables, raw_blocks=raw_blocks)[0]
+    return with_media(html, bare_urls=bare_urls, media=False, raw=raw, tables=tables, raw_blocks=raw_blocks, skip=skip)[
+        0
+    ]
 
 
 def with_media(
@@ -456,6 +485,7 @@ def with_media(
     raw: int = ANY_RAW_HTML,
     tables: bool = True,
     raw_blocks: bool = True,
+    skip: str | None = None,
 ) -> tuple[VisibleBody, tuple[list[Media], list[Media]]]:
     """One parse for both: what a reader sees, and the (visible, hidden) media.
 
@@ -463,11 +493,13 @@ def with_media(
     Markdown's own HTML. Unless it may hide something, nothing in the page is
     hidden but code, removed by tag name (a walk by tag name costs a fraction
     of a selector's); without raw HTML, the only media are Markdown's images.
+    ``skip``: a CSS selector list of elements that are not the article (see :func:`_skip`).
     """
     tree = LexborHTMLParser(_block_breaks(html, tables, raw_blocks))
     root = tree.body
     if root is None:  # pragma: no cover - lexbor always creates a body
         return VisibleBody(""), ([], [])
+    _skip(root, skip)
     if raw == ANY_RAW_HTML:
         everything = _media(root) if media else []
         code_parents = _prune_invisible(root)
@@ -598,8 +630,8 @@ def _bare_urls(text: str, anchor_texts: Callable[[], set[str]]) -> list[str]:
 _MEDIA_TAG = re.compile(r"<(?:img|video|audio|iframe|embed|object|source)\b", re.IGNORECASE)
 
 
-def media_from_html(html: str) -> tuple[list[Media], list[Media]]:
+def media_from_html(html: str, skip: str | None = None) -> tuple[list[Media], list[Media]]:
     """Media a reader sees, and media that are there but hidden (parsed again, only for checks that ask)."""
     if _MEDIA_TAG.search(html) is None:
         return [], []
-    return with_media(html, bare_urls=False)[1]
+    return with_media(html, bare_urls=False, skip=skip)[1]

@@ -3,11 +3,22 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 from .view import ONE_RULE
+
+
+def _selector(value: str) -> str:
+    """A CSS selector Lexbor can use: refused at load time, at its place, not when the first page is read."""
+    from ..visible import selector_problem
+
+    problem = selector_problem(value)
+    if problem is not None:
+        raise ValueError(problem)
+    return value
+
 
 SeverityOverride = Literal["error", "warning", "info", "off"]
 
@@ -61,4 +72,10 @@ class Config(_Model):
     )
     fail_on: Literal["error", "warning", "info", "never"] = Field(default="error", alias="fail-on")
     bare_urls: bool = Field(default=True, alias="bare-urls", description="Count bare https:// URLs in Markdown.")
+    skip_elements: list[Annotated[str, AfterValidator(_selector)]] = Field(
+        default_factory=list,
+        alias="skip-elements",
+        description="CSS selectors of elements that are not the article (a whole page's menu, sidebar, footer): "
+        "their text, links and media are left out.",
+    )
     suppressions: list[Suppression] = Field(default_factory=list)

@@ -35,6 +35,7 @@ _KEYS = {
     "severity": "severity",
     "fail-on": "fail_on",
     "bare-urls": "bare_urls",
+    "skip-elements": "skip_elements",
     "suppressions": "suppressions",
 }
 
@@ -75,6 +76,7 @@ class ConfigView:
         self.severity: dict[str, str] = {}
         self.fail_on = "error"
         self.bare_urls = True
+        self.skip_elements: list[str] = []
         self.suppressions: list[SuppressionView] = []
 
 
@@ -100,6 +102,16 @@ def _texts(value: Any) -> list[str]:
     if type(value) is not list or any(type(v) is not str for v in value):
         raise _Declined
     return list(value)
+
+
+def _selectors(value: Any) -> list[str]:
+    """CSS selectors, each one Lexbor can use (any other: the model reports it, at its place)."""
+    from ..visible import selector_problem
+
+    selectors = _texts(value)
+    if any(selector_problem(selector) is not None for selector in selectors):
+        raise _Declined
+    return selectors
 
 
 def _flag(value: Any) -> bool:
@@ -187,5 +199,6 @@ _READERS: dict[str, Any] = {
     "severity": _severity,
     "fail_on": _choice(_FAIL_ON),
     "bare_urls": _flag,
+    "skip_elements": _selectors,
     "suppressions": _suppressions,
 }

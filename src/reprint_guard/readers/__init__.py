@@ -8,7 +8,7 @@ limits (size, encoding, binary) and merges metadata from the file, a sidecar
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from stat import S_ISREG
 from typing import Any
@@ -145,6 +145,7 @@ def read_file(
     key_map: Mapping[str, str] | None = None,
     defaults: Mapping[str, Any] | None = None,
     has_sidecar: bool | None = None,
+    skip_elements: Sequence[str] = (),
 ) -> Reprint:
     """Read a reprint from a file; ``meta`` overrides what the file declares, ``defaults`` fill gaps.
 
@@ -175,7 +176,16 @@ def read_file(
             raise
         # JSON is UTF-8 (RFC 8259): a .json that is not (UTF-16, binary) is no envelope of ours either.
         raise NotAReprintError(exc.message, path=exc.path, line=exc.line, column=exc.column) from None
-    return read_text(text, path=name, format=kind, meta=merged, bare_urls=bare_urls, key_map=key_map, defaults=defaults)
+    return read_text(
+        text,
+        path=name,
+        format=kind,
+        meta=merged,
+        bare_urls=bare_urls,
+        key_map=key_map,
+        defaults=defaults,
+        skip_elements=skip_elements,
+    )
 
 
 def _read_sidecar(path: str | Path, *, stem: str | None = None) -> dict[str, Any]:
@@ -214,9 +224,14 @@ def read_text(
     bare_urls: bool = True,
     key_map: Mapping[str, str] | None = None,
     defaults: Mapping[str, Any] | None = None,
+    skip_elements: Sequence[str] = (),
 ) -> Reprint:
-    """Read a whole document (front matter and all) in one of :data:`INPUT_FORMATS`."""
-    extra = {"key_map": key_map, "defaults": defaults}
+    """Read a whole document (front matter and all) in one of :data:`INPUT_FORMATS`.
+
+    ``skip_elements``: CSS selectors of elements that are not the article (a whole page's menu, sidebar
+    or footer); their text, links and media are left out.
+    """
+    extra = {"key_map": key_map, "defaults": defaults, "skip_elements": skip_elements}
     try:
         if format == "markdown":
             front = _split_front_matter(text)
@@ -268,6 +283,7 @@ def build(
     html: str | None = None,
     key_map: Mapping[str, str] | None = None,
     defaults: Mapping[str, Any] | None = None,
+    skip_elements: Sequence[str] = (),
 ) -> Reprint:
     """Validate metadata and assemble the :class:`Reprint`.
 
@@ -291,6 +307,7 @@ def build(
         key_lines=key_lines,
         bare_urls=bare_urls,
         html=html,
+        skip=", ".join(skip_elements) or None,
     )
 
 
