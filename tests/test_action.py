@@ -12,7 +12,7 @@ import jsonschema
 import pytest
 import yaml
 
-from conftest import COMPLIANT_BODY, COMPLIANT_META, ROOT, git, markdown
+from conftest import COMPLIANT_BODY, COMPLIANT_META, GR_URL, ROOT, git, markdown
 
 
 def write(path: Path, text: str) -> None:
@@ -52,7 +52,7 @@ def run_action(repo: Path, env: dict, **inputs: str) -> subprocess.CompletedProc
     # The same command the composite action runs, with the same INPUT_* variables.
     full = {k: v for k, v in os.environ.items() if not k.startswith(("INPUT_", "GITHUB_"))}
     full.update(env)
-    full.update({f"INPUT_{k.upper()}": v for k, v in inputs.items()})
+    full.update({f"INPUT_{k.upper().replace('-', '_')}": v for k, v in inputs.items()})  # as action.yml maps them
     return subprocess.run(
         [sys.executable, "-m", "reprint_guard.action"],
         cwd=repo,
@@ -109,7 +109,7 @@ def test_pull_request_checks_changed_files_and_annotates(tmp_path, sarif_schema)
     proc = run_action(repo, env, paths="content", sarif="out/reprint-guard.sarif")
     assert proc.returncode == 1, proc.stdout + proc.stderr
     annotations = [line for line in proc.stdout.splitlines() if line.startswith("::")]
-    assert len(annotations) == 2
+    assert len(annotations) == 2, proc.stdout + proc.stderr
     assert annotations[0].startswith("::error file=content/edited.md,line=15,col=1,title=global-research/copyright")
     assert annotations[1].startswith("::error file=content/new.md,line=6,col=1,title=global-research/commercial")
     out = outputs(tmp_path)
@@ -147,7 +147,7 @@ def test_annotation_limits_are_reported_in_the_summary(tmp_path):
     assert (len(errors), len(warnings)) == (10, 1)
     assert outputs(tmp_path)["not-annotated"] == "6"
     summary = (tmp_path / "summary.md").read_text(encoding="utf-8")
-    assert "> 6 findings were not annotated (GitHub shows at most 10 error and 10 warning annotations" in summary
+    assert "> 6 findings were not annotated (GitHub shows at most 10 annotations of each level per step)" in summary
 
 
 def test_changed_files_with_names_git_quotes_are_checked(tmp_path):
@@ -231,3 +231,99 @@ def sarif_schema_or_none():
 
     path = SHARED / "schemas" / "sarif-schema-2.1.0.json"
     return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else None
+
+
+def test_a_file_that_cannot_be_read_is_annotated_and_exits_2(tmp_path, sarif_schema_or_none):
+    """An input error is annotated in its file, summarised and counted: not a crash of the step."""
+    broken = "---\ntitle: [unclosed\n---\nText.\n"
+    repo, env = make_pull_request(tmp_path, {"content/broken.md": broken}, {"README.md": "x\n"})
+    proc = run_action(repo, env)
+    assert proc.returncode == 2, proc.stdout + proc.stderr
+    assert "Traceback" not in proc.stderr
+    (annotation,) = [line for line in proc.stdout.splitlines() if line.startswith("::error ")]
+    assert annotation.startswith("::error file=content/broken.md,line=2,")
+    assert "reprint-guard/input-error" in annotation
+    assert "broken.md" in (tmp_path / "summary.md").read_text(encoding="utf-8")
+    assert outputs(tmp_path)["errors"] == "0" and outputs(tmp_path)["sarif"] == "reprint-guard.sarif"
+    if sarif_schema_or_none is not None:
+        jsonschema.validate(json.loads((repo / "reprint-guard.sarif").read_text()), sarif_schema_or_none)
+
+
+def test_changed_files_are_taken_as_a_walk_takes_them_and_a_sidecar_brings_its_article(tmp_path):
+    """A changed package.json is passed over, not refused as a named file is; a changed NAME.meta.yaml
+    has its article checked; a folder whose name holds " b/" is read right."""
+    page = (
+        "<p>Copyright © Ana Ruiz, Global Research, 2024.</p><p>Story.</p><p>The original source of this article is "
+        f'<a href="{GR_URL}">Global Research</a>.</p>'
+    )
+    sidecar = "".join(f"{k}: {json.dumps(v, default=str)}\n" for k, v in COMPLIANT_META.items())
+    base = {"content/page.html": page, "content/page.meta.yaml": sidecar, "package.json": '{"version": "1"}\n'}
+    head = {
+        "content/page.meta.yaml": sidecar.replace("commercial: false", "commercial: true"),
+        "package.json": '{"version": "2"}\n',
+        "content/plan b/story.md": markdown({**COMPLIANT_META, "commercial": True}, COMPLIANT_BODY),
+    }
+    assert "commercial: false" in sidecar
+    repo, env = make_pull_request(tmp_path, head, base)
+    proc = run_action(repo, env)
+    assert proc.returncode == 1, proc.stdout + proc.stderr
+    errors = sorted(line.split(",")[0] for line in proc.stdout.splitlines() if line.startswith("::error "))
+    assert errors == ["::error file=content/page.html", "::error file=content/plan b/story.md"], proc.stdout
+    assert outputs(tmp_path)["files"] == "2"  # the article and the story; package.json is no reprint
+
+
+def test_a_bad_fail_on_input_stops_the_step_with_a_failed_sarif(tmp_path):
+    repo, env = make_pull_request(tmp_path, {"content/a.md": markdown(COMPLIANT_META, COMPLIANT_BODY)}, {"x.md": ""})
+    proc = run_action(repo, env, fail_on="Error")
+    assert proc.returncode == 2 and "Traceback" not in proc.stderr
+    assert "fail-on must be one of error, warning, info, never, not 'Error'" in proc.stdout
+    sarif = json.loads((repo / "reprint-guard.sarif").read_text(encoding="utf-8"))
+    assert sarif["runs"][0]["invocations"][0]["executionSuccessful"] is False
+
+
+def test_a_diff_that_fails_still_leaves_a_sarif_file_and_a_summary(tmp_path):
+    repo, env = make_pull_request(tmp_path, {"content/a.md": markdown(COMPLIANT_META, COMPLIANT_BODY)}, {"x.md": ""})
+    event = json.loads(Path(env["GITHUB_EVENT_PATH"]).read_text())
+    event["pull_request"]["base"]["sha"] = "0" * 40  # not in this clone, as in a shallow checkout
+    Path(env["GITHUB_EVENT_PATH"]).write_text(json.dumps(event))
+    proc = run_action(repo, env)
+    assert proc.returncode == 2 and "fetch-depth: 0" in proc.stdout
+    assert json.loads((repo / "reprint-guard.sarif").read_text())["runs"][0]["results"] == []
+    assert "nothing checked" in (tmp_path / "summary.md").read_text(encoding="utf-8")
+    assert outputs(tmp_path)["sarif"] == "reprint-guard.sarif"
+
+
+def test_overlapping_and_absolute_paths_check_each_file_once(tmp_path):
+    bad = markdown({**COMPLIANT_META, "commercial": True}, COMPLIANT_BODY)
+    repo, env = make_pull_request(tmp_path, {"content/posts/a.md": bad}, {"x.md": ""})
+    proc = run_action(repo, env, paths="content content/posts", changed_only="false")
+    assert proc.returncode == 1
+    assert outputs(tmp_path)["files"] == "1" and outputs(tmp_path)["errors"] == "1"
+    assert len([line for line in proc.stdout.splitlines() if line.startswith("::error ")]) == 1
+    (tmp_path / "output.txt").unlink()
+    proc = run_action(repo, env, paths=str(repo / "content"))  # changed-only, the folder given absolute
+    assert proc.returncode == 1 and outputs(tmp_path)["files"] == "1"
+
+
+def test_sarif_paths_are_relative_to_the_repository_not_to_a_config_in_a_subfolder(tmp_path):
+    bad = markdown({**COMPLIANT_META, "commercial": True}, COMPLIANT_BODY)
+    head = {"site/content/a.md": bad, "site/.reprint-guard.yaml": "fail-on: error\n"}
+    repo, env = make_pull_request(tmp_path, head, {"x.md": ""})
+    proc = run_action(repo, env, paths="site/content", config="site/.reprint-guard.yaml")
+    assert proc.returncode == 1, proc.stdout + proc.stderr
+    assert "::error file=site/content/a.md," in proc.stdout
+    sarif = json.loads((repo / "reprint-guard.sarif").read_text(encoding="utf-8"))
+    (result,) = sarif["runs"][0]["results"]
+    assert result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "site/content/a.md"
+
+
+def test_info_findings_are_notices_and_fail_on_info_fails_the_summary_too(tmp_path):
+    unlinked = markdown(COMPLIANT_META, COMPLIANT_BODY.replace(GR_URL, "https://example.org/elsewhere"))
+    config = "severity: {global-research/link-original: info}\n"
+    repo, env = make_pull_request(tmp_path, {"content/a.md": unlinked, ".reprint-guard.yaml": config}, {"x.md": ""})
+    proc = run_action(repo, env, fail_on="info")
+    assert proc.returncode == 1, proc.stdout + proc.stderr
+    (notice,) = [line for line in proc.stdout.splitlines() if line.startswith("::")]
+    assert notice.startswith("::notice file=content/a.md,") and "global-research/link-original" in notice
+    summary = (tmp_path / "summary.md").read_text(encoding="utf-8")
+    assert summary.startswith("### ✖") and "1 info" in summary

@@ -85,3 +85,29 @@ def test_the_json_hook_checks_cms_envelopes(tmp_path):
     run = try_repo(tmp_path, source, site, "reprint-guard-json")
     assert run.returncode == 1, run.stdout + run.stderr
     assert "story.json" in run.stdout and "global-research/source-credit" in run.stdout
+
+
+def test_the_hook_checks_a_staged_sidecars_article_and_keeps_to_the_configs_include(tmp_path):
+    """A staged NAME.meta.yaml has its article checked; a staged page outside the config's include is
+    left alone, as CI (the Action, a folder walk) leaves it."""
+    import json
+
+    source = hook_source(tmp_path)
+    site = tmp_path / "site"
+    (site / "content").mkdir(parents=True)
+    (site / "layouts").mkdir()
+    git(site, "init", "-q")
+    (site / ".reprint-guard.yaml").write_text('include: ["content/**"]\nfail-on: warning\n', encoding="utf-8")
+    (site / "content" / "page.html").write_text(f"<p>{COMPLIANT_BODY}</p>\n", encoding="utf-8")
+    meta = {**COMPLIANT_META, "commercial": True}
+    sidecar = "".join(f"{k}: {json.dumps(v, default=str)}\n" for k, v in meta.items())
+    (site / "content" / "page.meta.yaml").write_text(sidecar, encoding="utf-8")
+    layout = '<html><head><link rel="canonical" href="{{ .Permalink }}"></head><body>{{ .Content }}</body></html>\n'
+    (site / "layouts" / "base.html").write_text(layout, encoding="utf-8")  # a warning, were it checked
+    git(site, "add", ".reprint-guard.yaml", "layouts/base.html")
+    left_alone = try_repo(tmp_path, source, site, "reprint-guard")
+    assert left_alone.returncode == 0, left_alone.stdout + left_alone.stderr
+    git(site, "add", "content/page.meta.yaml")
+    run = try_repo(tmp_path, source, site, "reprint-guard")
+    assert run.returncode == 1, run.stdout + run.stderr
+    assert "content/page.html" in run.stdout and "global-research/commercial-permission" in run.stdout

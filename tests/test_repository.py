@@ -317,3 +317,56 @@ def test_progress_bar_only_on_a_terminal(tmp_path, cli):
     assert "60/60 files" in run_on_terminal(["check", "."], cwd=tmp_path, env=env, stdout_too=False)
     ci = cli("check", ".", cwd=tmp_path, env={"CI": "true"})
     assert "files" not in ci.err
+
+
+def test_a_config_suppressions_fingerprint_survives_the_config_moving(tmp_path, cli):
+    """An unused config suppression's message names its line; its fingerprint does not change with it."""
+    write(tmp_path / "a.md", markdown(COMPLIANT_META, COMPLIANT_BODY))
+    entry = "suppressions:\n  - {path: a.md, rule: global-research/link-original, reason: agreed}\n"
+
+    def unused():
+        sarif = json.loads(cli("check", "a.md", "--format", "sarif", cwd=tmp_path).out)
+        (result,) = [r for r in sarif["runs"][0]["results"] if r["ruleId"].endswith("unused-suppression")]
+        return result["message"]["text"], result["partialFingerprints"]["reprintGuard/v1"]
+
+    write(tmp_path / ".reprint-guard.yaml", entry)
+    first = unused()
+    write(tmp_path / ".reprint-guard.yaml", "# our agreed exceptions\n\n" + entry)
+    second = unused()
+    assert ".reprint-guard.yaml:2" in first[0] and ".reprint-guard.yaml:4" in second[0]
+    assert first[1] == second[1]
+
+
+def test_overlapping_paths_and_named_sidecars_check_each_article_once(tmp_path, cli):
+    """ "content content/posts" walks a folder twice; a sidecar named (as pre-commit names a staged one)
+    stands for its article; --force-include applies the config's include to named files (the hooks')."""
+    write(tmp_path / "content" / "posts" / "a.md", markdown(COMMERCIAL, COMPLIANT_BODY))
+    run = cli("check", "content", "content/posts", "./content/posts/a.md", "--format", "json", cwd=tmp_path)
+    assert run.json()["summary"]["files"] == 1 and run.json()["summary"]["errors"] == 1
+    page = tmp_path / "content" / "page.html"
+    write(page, f"<p>{COMPLIANT_BODY}</p>")
+    write(
+        tmp_path / "content" / "page.meta.yaml",
+        "".join(f"{k}: {json.dumps(v, default=str)}\n" for k, v in COMMERCIAL.items()),
+    )
+    run = cli("check", "content/page.meta.yaml", "--format", "json", cwd=tmp_path)
+    (result,) = run.json()["results"]
+    assert result["path"].endswith("page.html") and run.code == 1
+    write(tmp_path / ".reprint-guard.yaml", 'include: ["content/posts/**"]\n')
+    named = cli("check", "content/page.html", "content/posts/a.md", "--format", "json", cwd=tmp_path)
+    assert named.json()["summary"]["files"] == 2  # named files are checked, as asked
+    forced = cli(
+        "check", "--force-include", "content/page.html", "content/posts/a.md", "--format", "json", cwd=tmp_path
+    )
+    assert [r["path"] for r in forced.json()["results"]] == ["content/posts/a.md"]
+
+
+def test_the_markdown_summary_tells_a_failed_run_and_keeps_odd_names_in_their_code_span(tmp_path, cli):
+    write(
+        tmp_path / "tick`name.md",
+        markdown({k: v for k, v in COMPLIANT_META.items() if k != "commercial"}, COMPLIANT_BODY),
+    )
+    warned = cli("check", ".", "--format", "markdown", cwd=tmp_path).out
+    assert warned.startswith("### ⚠") and "| ``tick`name.md`` |" in warned
+    failed = cli("check", ".", "--format", "markdown", "--fail-on", "warning", cwd=tmp_path)
+    assert failed.code == 1 and failed.out.startswith("### ✖")

@@ -20,8 +20,12 @@ from typing import Any
 from .output.github import command
 from .output.markdown import MarkdownFormatter
 from .output.sarif import SarifFormatter
-from .report import ExitCode, Finding, Result, Summary, exit_code_for
+from .report import ExitCode, Finding, Result, Severity, Summary, exit_code_for
 
+#: The levels the ``fail-on`` input takes, as ``--fail-on`` does.
+FAIL_ON = ("error", "warning", "info", "never")
+#: Our severities as GitHub's annotation levels.
+_LEVELS = {"error": "error", "warning": "warning", "info": "notice"}
 #: GitHub shows at most this many annotations of each level per step.
 ANNOTATION_LIMIT = 10
 
@@ -64,14 +68,17 @@ def changed_files(base: str, head: str) -> dict[str, set[int]]:
 
     selection = ("--no-ext-diff", "--diff-filter=AMR", "-M", f"{base}...{head}")
     names = [name for name in _git("diff", "--name-only", "-z", *selection).split("\0") if name]
-    # The prefixes spelt out: a user's diff.noprefix or diff.mnemonicPrefix would change them.
-    prefixes = ("--src-prefix=a/", "--dst-prefix=b/")
+    # The prefixes spelt out (a user's diff.noprefix or diff.mnemonicPrefix would change them), and made of
+    # "://", which no path in git holds: "diff --git a/plan b/x.md b/plan b/x.md" cannot be split where the
+    # name holds " b/", "diff --git a://plan b/x.md b://plan b/x.md" only one way.
+    prefixes = ("--src-prefix=a://", "--dst-prefix=b://")
     diff = _git("-c", "core.quotePath=false", "diff", "--no-color", "-U0", *prefixes, *selection)
     added: dict[str, set[int]] = {}
     for patched in PatchSet(diff):
-        if not patched.is_removed_file:
+        target = _unquoted(patched.target_file or "")
+        if target.startswith("b://"):
             lines = {line.target_line_no for hunk in patched for line in hunk if line.is_added and line.target_line_no}
-            added[_unquoted(patched.path)] = lines
+            added[target[len("b://") :]] = lines
     return {name: added.get(name, set()) for name in names}
 
 
@@ -79,9 +86,8 @@ _C_ESCAPES = {"a": 7, "b": 8, "t": 9, "n": 10, "v": 11, "f": 12, "r": 13, '"': 3
 
 
 def _unquoted(path: str) -> str:
-    """A patch's file name as unidiff gives it, C-style quoted when it holds a quote, a tab or a control
-    character: unidiff drops the ``b/`` but keeps the quotes (``"b/a\\"b.md"`` becomes ``"a\\"b.md"``);
-    octal escapes are the name's bytes."""
+    """A patch's file name as git writes it, C-style quoted when it holds a quote, a tab or a control
+    character (``"b://a\\"b.md"``); octal escapes are the name's bytes."""
     if len(path) < 2 or not path.startswith('"') or not path.endswith('"'):
         return path
     raw, out, index = path[1:-1], bytearray(), 0
@@ -124,7 +130,7 @@ class Annotator:
                 rule="reprint-guard/input-error",
                 policy="reprint-guard",
                 check="input",
-                severity="error",
+                severity=Severity.error,
                 message=result.error or "could not be checked",
                 line=result.error_line or 1,
                 column=result.error_column or 1,
@@ -133,22 +139,27 @@ class Annotator:
             return
         lines = (self.changed or {}).get(os.path.normpath(result.path).replace(os.sep, "/"), set())
         for finding in result.findings:
-            if finding.suppressed is None and finding.severity.value in ("error", "warning"):
+            if finding.suppressed is None:
                 on_changed_line = self.changed is None or finding.line in lines
                 self.pending.append((0 if on_changed_line else 1, result.path, finding))
 
     def emit(self, stream: Any) -> dict[str, int]:
-        shown = {"error": 0, "warning": 0}
-        hidden = {"error": 0, "warning": 0}
+        shown = {"error": 0, "warning": 0, "notice": 0}
+        hidden = {"error": 0, "warning": 0, "notice": 0}
         for _, path, f in sorted(self.pending, key=lambda item: item[0]):
-            level = f.severity.value
+            level = _LEVELS[f.severity.value]
             if shown[level] >= ANNOTATION_LIMIT:
                 hidden[level] += 1
                 continue
             shown[level] += 1
             message = f"{f.message}\nfix: {f.fix}" if f.fix else f.message
             stream.write(command(level, message, file=path, line=f.line, col=f.column, title=f.rule) + "\n")
-        return {"shown": sum(shown.values()), "hidden_errors": hidden["error"], "hidden_warnings": hidden["warning"]}
+        return {
+            "shown": sum(shown.values()),
+            "hidden_errors": hidden["error"],
+            "hidden_warnings": hidden["warning"],
+            "hidden_notices": hidden["notice"],
+        }
 
 
 def _workspace_path(path: str | None) -> str | None:
@@ -159,6 +170,15 @@ def _workspace_path(path: str | None) -> str | None:
         return Path(path).resolve().relative_to(Path.cwd().resolve()).as_posix()
     except (ValueError, OSError):
         return path
+
+
+def _write_summary(text: str) -> None:
+    """Append to the job summary, when there is one (a file name that is not UTF-8 shows with a
+    replacement character: the summary is for reading)."""
+    summary_path = os.environ.get("GITHUB_STEP_SUMMARY")
+    if summary_path:
+        with open(summary_path, "a", encoding="utf-8", errors="replace") as handle:
+            handle.write(text)
 
 
 def _write_failed_sarif(sarif_path: str, error: Any) -> None:
@@ -181,11 +201,12 @@ def _write_failed_sarif(sarif_path: str, error: Any) -> None:
 def main() -> int:
     from .cli import parse_meta
     from .config.loader import load_config
-    from .errors import ReprintGuardError
+    from .errors import ReprintGuardError, UsageError
     from .policy.loader import load_policy, policy_set
     from .runner import Settings, discover, run
 
-    roots = _input("paths", ".").split() or ["."]
+    # An absolute path inside the workspace is the same folder as its relative name (git's names are relative).
+    roots = [_workspace_path(root) or root for root in _input("paths", ".").split()] or ["."]
     sarif_path = _input("sarif", "reprint-guard.sarif")
     changed_only = _input("changed-only", "true").lower() in ("1", "true", "yes")
     try:
@@ -195,7 +216,10 @@ def main() -> int:
             policy = _input("policy")
             cli["policy"] = str(Path(policy).resolve()) if Path(policy).is_file() else policy
         if _input("fail-on"):
-            cli["fail_on"] = _input("fail-on")
+            fail_on = _input("fail-on")
+            if fail_on not in FAIL_ON:
+                raise UsageError(f"fail-on must be one of {', '.join(FAIL_ON)}, not {fail_on!r}")
+            cli["fail_on"] = fail_on
         if _input("meta"):
             cli["meta"] = parse_meta(_input("meta").splitlines())
         settings = Settings.from_config(loaded, **cli)
@@ -214,6 +238,7 @@ def main() -> int:
             )
         )
         _write_failed_sarif(sarif_path, exc)
+        _write_summary(f"### ✖ reprint-guard: nothing checked\n\n{exc}\n")
         return ExitCode.ERROR
 
     pr_range = pull_request_range() if changed_only else None
@@ -222,26 +247,16 @@ def main() -> int:
         try:
             changed = changed_files(*pr_range)
         except RuntimeError as exc:
-            print(
-                command(
-                    "error",
-                    f"reprint-guard: cannot diff the pull request ({exc}); check out with fetch-depth: 0",
-                    title="reprint-guard",
-                )
-            )
+            message = f"reprint-guard: cannot diff the pull request ({exc}); check out with fetch-depth: 0"
+            print(command("error", message, title="reprint-guard"))
+            _write_failed_sarif(sarif_path, UsageError(message))
+            _write_summary(f"### ✖ reprint-guard: nothing checked\n\n{message}\n")
             return ExitCode.ERROR
-        from .readers import SUFFIX_FORMATS
-        from .suppressions import path_matches
+        from .runner import as_walked
 
-        names = [
-            p
-            for p in sorted(changed)
-            if os.path.splitext(p)[1].lower() in SUFFIX_FORMATS
-            and _in_paths(p, roots)
-            and os.path.isfile(p)
-            and (not settings.include or path_matches(settings.relative(p), *settings.include))
-        ]
-        items = list(discover(names, settings))
+        # As a walk of the folders would take them (a changed package.json is passed over, not refused);
+        # a changed sidecar brings its article.
+        items = list(as_walked((p for p in changed if _in_paths(p, roots)), settings))
         scope = f"{len(items)} changed file{'s' if len(items) != 1 else ''}"
     else:
         items = list(discover(roots, settings))
@@ -254,11 +269,11 @@ def main() -> int:
     from .engine import rule_info
 
     policies = policy_set(settings.rules_dirs)
-    summary_path = os.environ.get("GITHUB_STEP_SUMMARY")
     with open(sarif_file, "w", encoding="utf-8") as sarif_stream:
-        sarif = SarifFormatter(sarif_stream, root=settings.root, rule_info=lambda r: rule_info(r, policies))
+        # Relative to the workspace, as the annotations are: code scanning reads them from the repository root.
+        sarif = SarifFormatter(sarif_stream, root=Path.cwd(), rule_info=lambda r: rule_info(r, policies))
         markdown_buffer = _Buffer()
-        markdown = MarkdownFormatter(markdown_buffer, title=f"reprint-guard: {scope}")
+        markdown = MarkdownFormatter(markdown_buffer, title=f"reprint-guard: {scope}", fail_on=settings.fail_on)
         for result in run(items, settings, os.cpu_count() or 1):
             summary.add(result)
             sarif.result(result)
@@ -267,24 +282,21 @@ def main() -> int:
         sarif.close(summary)
         markdown.close(summary)
     counts = annotator.emit(sys.stdout)
-    hidden = counts["hidden_errors"] + counts["hidden_warnings"]
+    hidden = counts["hidden_errors"] + counts["hidden_warnings"] + counts["hidden_notices"]
     note = ""
     if hidden:
         note = (
             f"\n> {hidden} finding{'s were' if hidden != 1 else ' was'} not annotated (GitHub shows at most "
-            f"{ANNOTATION_LIMIT} error and {ANNOTATION_LIMIT} warning annotations per step): "
+            f"{ANNOTATION_LIMIT} annotations of each level per step): "
             f"see the tables below and the SARIF file.\n"
         )
     text = markdown_buffer.text()
     head, _, rest = text.partition("\n\n")
-    if summary_path:
-        # A file name that is not UTF-8 shows with a replacement character: the summary is for reading.
-        with open(summary_path, "a", encoding="utf-8", errors="replace") as handle:
-            handle.write(head + "\n" + note + "\n" + rest + "\n")
+    _write_summary(head + "\n" + note + "\n" + rest + "\n")
     outputs = {
         "errors": summary.errors,
         "warnings": summary.warnings,
-        "files": summary.files,
+        "files": summary.files - summary.skipped,  # checked: a file that is no reprint is passed over
         "failed-files": summary.failed,
         "not-annotated": hidden,
         "sarif": str(sarif_file),

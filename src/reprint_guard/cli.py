@@ -57,6 +57,11 @@ def _parser() -> argparse.ArgumentParser:
         help="do not count bare https:// URLs in Markdown as links (for renderers that don't)",
     )
     check.add_argument(
+        "--force-include",
+        action="store_true",
+        help="apply the config's include to files named on the command line too (as the pre-commit hooks do)",
+    )
+    check.add_argument(
         "-j",
         "--jobs",
         type=int,
@@ -207,7 +212,9 @@ def _formatter(name: str, stream: IO[str], options: argparse.Namespace, settings
         color=color,
         fail_on=settings.fail_on,
         verbose=options.verbose,
-        root=settings.root,
+        # SARIF paths are relative to where the run starts (the repository root in CI), as the paths the
+        # other formats print are, and as the failed-run SARIF's are: not to a config in a subfolder.
+        root=Path.cwd(),
         rule_info=rule_info,
     )
 
@@ -319,6 +326,8 @@ def run_check(options: argparse.Namespace) -> int:
             cli["fail_on"] = options.fail_on
         if options.no_bare_urls:
             cli["bare_urls"] = False
+        if options.force_include:
+            cli["force_include"] = True
         settings = Settings.from_config(loaded, **cli)
         from .policy.loader import load_policy, policy_set
 

@@ -88,6 +88,7 @@ class Settings(Record):
         "fail_on",
         "bare_urls",
         "skip_elements",
+        "force_include",
         "stdin_format",
         "today",
     )
@@ -109,6 +110,7 @@ class Settings(Record):
         fail_on: str = "error",
         bare_urls: bool = True,
         skip_elements: tuple[str, ...] = (),
+        force_include: bool = False,
         stdin_format: str = "auto",
         today: dt.date | None = None,
     ) -> None:
@@ -127,6 +129,7 @@ class Settings(Record):
         self.fail_on = fail_on
         self.bare_urls = bare_urls
         self.skip_elements = skip_elements
+        self.force_include = force_include
         self.stdin_format = stdin_format
         self.today = today if today is not None else dt.date.today()
 
@@ -197,15 +200,61 @@ Item = tuple[str, bool, bool | None]
 
 
 def discover(paths: Sequence[str], settings: Settings) -> Iterator[Item]:
-    """Yield (path, found_by_walking, has_sidecar) in a stable order.
+    """Yield (path, found_by_walking, has_sidecar) in a stable order, each file once.
 
     Folders are walked recursively; walked files must match ``include`` (or be a
     supported type), must not match ``exclude`` or be ignored by git. A file
-    named explicitly is always checked unless it matches ``exclude``.
+    named explicitly is always checked unless it matches ``exclude`` (or, with
+    ``force_include``, fails ``include``); a sidecar named stands for its article.
     """
+    seen: set[str] = set()
+    for path, walked, sidecar in _discover(paths, settings):
+        key = os.path.normpath(path) if path != "-" else path
+        if key not in seen:  # "content content/posts", "a.md ./a.md": one file, checked and counted once
+            seen.add(key)
+            yield path, walked, sidecar
 
+
+def articles_of(sidecar: str) -> list[str]:
+    """The articles a sidecar (``NAME.meta.yaml``) describes: the files ``NAME.<type>`` beside it."""
+    lower = sidecar.lower()
+    suffix = next((s for s in SIDECAR_SUFFIXES if lower.endswith(s)), None)
+    if suffix is None:
+        return []
+    stem = sidecar[: -len(suffix)]
+    return [stem + kind for kind in SUFFIX_FORMATS if os.path.isfile(stem + kind)]
+
+
+def as_walked(paths: Iterable[str], settings: Settings) -> Iterator[Item]:
+    """Files (a pull request's changed ones) taken as a folder walk would take them: of a supported type,
+    not hidden, within ``include`` and outside ``exclude``, a regular file; a sidecar stands for its
+    article. So a changed ``package.json`` is passed over, as in a walk, not refused as a named file is."""
+    chosen: set[str] = set()
+    for path in paths:
+        lower = path.lower()
+        candidates = articles_of(path) if lower.endswith(SIDECAR_SUFFIXES) else [path]
+        for candidate in candidates:
+            parts = os.path.normpath(candidate).split(os.sep)
+            if any((part.startswith(".") and part not in (".", "..")) or part in SKIP_DIRS for part in parts):
+                continue
+            if os.path.splitext(candidate.lower())[1] not in SUFFIX_FORMATS:
+                continue
+            relative = settings.relative(candidate)
+            if settings.include and not path_matches(relative, *settings.include):
+                continue
+            if settings.exclude and path_matches(relative, *settings.exclude):
+                continue
+            if os.path.isfile(candidate) and _regular_or_unreadable(candidate):
+                chosen.add(os.path.normpath(candidate))
+    for path in sorted(chosen):
+        yield path, True, None
+
+
+def _discover(paths: Sequence[str], settings: Settings) -> Iterator[Item]:
     for item in paths:
-        if item != "-" and os.path.isdir(item):
+        if item != "-" and item.lower().endswith(SIDECAR_SUFFIXES) and not os.path.isdir(item):
+            yield from _named(articles_of(item), settings)  # pre-commit names a staged sidecar alone
+        elif item != "-" and os.path.isdir(item):
             ignored = _git_ignored_filter(item) if settings.gitignore else None
             for root, dirs, files in os.walk(item):
                 dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS and not d.startswith("."))
@@ -231,9 +280,20 @@ def discover(paths: Sequence[str], settings: Settings) -> Iterator[Item]:
                         continue  # a named pipe, socket or device: reading it could block forever
                     yield path, True, os.path.splitext(name)[0] in sidecars
         else:
-            if item != "-" and settings.exclude and path_matches(settings.relative(item), *settings.exclude):
+            yield from _named([item], settings)
+
+
+def _named(items: Iterable[str], settings: Settings) -> Iterator[Item]:
+    """Files named on the command line: checked unless ``exclude`` matches (or, with ``force_include``,
+    ``include`` does not: the pre-commit hooks pass it, so a commit and CI check the same files)."""
+    for item in items:
+        if item != "-" and (settings.exclude or (settings.force_include and settings.include)):
+            relative = settings.relative(item)
+            if settings.exclude and path_matches(relative, *settings.exclude):
                 continue
-            yield item, False, None
+            if settings.force_include and settings.include and not path_matches(relative, *settings.include):
+                continue
+        yield item, False, None
 
 
 def _regular_or_unreadable(path: str) -> bool:

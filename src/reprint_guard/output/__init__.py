@@ -81,7 +81,7 @@ def make_formatter(
     if name == "markdown":
         from .markdown import MarkdownFormatter
 
-        return MarkdownFormatter(stream)
+        return MarkdownFormatter(stream, fail_on=fail_on)
     from .text import TextFormatter
 
     return TextFormatter(stream, color=color, verbose=verbose)

@@ -6,10 +6,11 @@ thousands of files keeps memory flat; the totals go on top at the end.
 
 from __future__ import annotations
 
+import re
 import tempfile
 from typing import IO
 
-from ..report import Result, Summary
+from ..report import ExitCode, Result, Summary, exit_code_for
 
 _ICON = {"error": "✖", "warning": "⚠", "info": "ℹ"}
 
@@ -19,21 +20,35 @@ def cell(text: str | None) -> str:
     return (text or "").replace("\\", "\\\\").replace("|", "\\|").replace("\r", " ").replace("\n", "<br>")
 
 
+def code(text: str | None, *, in_table: bool = True) -> str:
+    """Text as a code span (inside a table cell, its "|" escaped for the table): fenced by more backticks
+    than it holds in a row (a file name may hold one), its line breaks shown as spaces (a code span shows
+    "<br>" as written)."""
+    text = (text or "").replace("\r", " ").replace("\n", " ")
+    if in_table:
+        text = text.replace("|", "\\|")
+    longest = max((len(run) for run in re.findall("`+", text)), default=0)
+    fence = "`" * (longest + 1)
+    pad = " " if text.startswith("`") or text.endswith("`") else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
+
+
 #: The marks a summary's "### " header starts with: failed, warnings only, passed.
 HEADER_MARKS = ("✖", "⚠", "✔")
 
 
 class MarkdownFormatter:
-    def __init__(self, stream: IO[str], *, title: str = "reprint-guard") -> None:
+    def __init__(self, stream: IO[str], *, title: str = "reprint-guard", fail_on: str = "error") -> None:
         self.stream = stream
         self.title = title
+        self.fail_on = fail_on  # the header says failed when the run fails at this level
         self.rows = tempfile.TemporaryFile("w+", encoding="utf-8", errors="surrogateescape")  # noqa: SIM115 - closed in close()
         self.details = tempfile.TemporaryFile("w+", encoding="utf-8", errors="surrogateescape")  # noqa: SIM115 - closed in close()
 
     def result(self, result: Result) -> None:
         if result.status == "error":
-            self.rows.write(f"| `{cell(result.path)}` | | ✖ could not be checked | | |\n")
-            self.details.write(f"\n#### `{cell(result.path)}`\n\n{cell(result.error)}\n")
+            self.rows.write(f"| {code(result.path)} | | ✖ could not be checked | | |\n")
+            self.details.write(f"\n#### {code(result.path, in_table=False)}\n\n{cell(result.error)}\n")
             return
         active = [f for f in result.findings if f.suppressed is None]
         if not result.findings:
@@ -41,9 +56,9 @@ class MarkdownFormatter:
         errors = sum(1 for f in active if f.severity.value == "error")
         warnings = sum(1 for f in active if f.severity.value == "warning")
         status = {"fail": "✖ fail", "pass": "✔ pass"}.get(result.status, result.status)
-        self.rows.write(f"| `{cell(result.path)}` | {cell(result.policy)} | {status} | {errors} | {warnings} |\n")
-        self.details.write(f"\n#### `{cell(result.path)}`\n\n| Line | Severity | Rule | Message | Fix |\n")
-        self.details.write("|---|---|---|---|---|\n")
+        self.rows.write(f"| {code(result.path)} | {cell(result.policy)} | {status} | {errors} | {warnings} |\n")
+        self.details.write(f"\n#### {code(result.path, in_table=False)}\n\n")
+        self.details.write("| Line | Severity | Rule | Message | Fix |\n|---|---|---|---|---|\n")
         for f in result.findings:
             severity = f"{_ICON[f.severity.value]} {f.severity.value}"
             message = f.message
@@ -55,11 +70,15 @@ class MarkdownFormatter:
     def close(self, summary: Summary) -> None:
         write = self.stream.write
         failed, warned, passed = HEADER_MARKS
-        mark = failed if summary.errors or summary.errored else (warned if summary.warnings else passed)
+        if exit_code_for(summary, self.fail_on) is not ExitCode.OK or summary.errors:
+            mark = failed
+        else:
+            mark = warned if summary.warnings else passed
         write(f"### {mark} {self.title}\n\n")
+        infos = f", {summary.infos} info" if summary.infos else ""
         write(
             f"**{summary.errors} error{'s' if summary.errors != 1 else ''}**, "
-            f"{summary.warnings} warning{'s' if summary.warnings != 1 else ''} in {summary.files} "
+            f"{summary.warnings} warning{'s' if summary.warnings != 1 else ''}{infos} in {summary.files} "
             f"file{'s' if summary.files != 1 else ''}: {summary.passed} passed, {summary.failed} failed"
         )
         if summary.errored:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 from pathlib import Path
 from typing import IO, Any
 from urllib.parse import quote
@@ -24,9 +25,15 @@ _LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 
 
 def fingerprint(path: str, rule: str, message: str) -> str:
-    """Stable across line moves: the file, the rule and what it says, not where."""
+    """Stable across line moves: the file, the rule and what it says, not where (a config suppression's
+    own line, which some messages name, is left out too)."""
+    message = _CONFIG_LINE.sub(r"\1)", message)
     # surrogateescape: a file name that is not UTF-8 reaches Python as lone surrogates
     return hashlib.sha256(f"{path}\0{rule}\0{message}".encode("utf-8", "surrogateescape")).hexdigest()[:32]
+
+
+#: "(config, .reprint-guard.yaml:17)": where a config suppression is written, as messages name it.
+_CONFIG_LINE = re.compile(r"(\(config, [^()]*?)(?::\d+)+\)")
 
 
 class SarifFormatter:
