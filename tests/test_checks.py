@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from conftest import COMPLIANT_BODY, COMPLIANT_META, GR_URL
+from conftest import COMPLIANT_BODY, COMPLIANT_META, GR_URL, ROOT
 from reprint_guard import check
 
 
@@ -848,3 +848,55 @@ def test_media_hosts_see_picture_sources_lazy_images_and_poster_only_videos(tmp_
     videos.write_text(policy.read_text(encoding="utf-8").replace("tags: [img]", "tags: [img, video, source]"))
     found = check(f"<p>Story.</p>\n{video}", meta, policy=videos, format="html").findings
     assert len(found) == 1 and "https://cdn.other.example/p.jpg" in found[0].message
+
+
+@pytest.mark.parametrize(
+    ("written", "declared"),
+    [("Seán O’Brien", "Seán O'Brien"), ("Seán O'Brien", "Seán O’Brien"), ("Ana Núñez‑Ortega", "Ana Núñez-Ortega")],
+)
+def test_a_name_written_with_a_curly_apostrophe_or_another_hyphen_is_the_same_name(written, declared):
+    """WordPress curls apostrophes; a name may keep a non-breaking hyphen: the credit is still there."""
+    body = COMPLIANT_BODY.replace("Ana Ruiz", written)
+    assert check(body, {**COMPLIANT_META, "author": declared}).ok
+    assert not check(body, {**COMPLIANT_META, "author": "Seán O Brien"}).ok
+
+
+@pytest.mark.parametrize(
+    ("policy", "meta", "rule"),
+    [
+        ("cc-by-nd-4.0", {"modified": "true", "excerpt": "false"}, "cc-by-nd-4.0/no-derivatives"),
+        ("kff-health-news", {"commercial": "true", "news_outlet": "no"}, "kff-health-news/noncommercial"),
+    ],
+)
+def test_flags_a_cms_sends_as_text_are_read_as_flags(policy, meta, rule):
+    """excerpt, news_outlet and sponsored are declared flags: "false" is false, as it is for commercial."""
+    from reprint_guard.errors import InputError
+    from reprint_guard.readers.markdown import split_front_matter
+
+    source = split_front_matter((ROOT / "tests" / "policies" / policy / "compliant.md").read_text(encoding="utf-8"))
+    assert rule in {f.rule for f in check(source.body, {**source.data, **meta}).findings}
+    with pytest.raises(InputError, match="excerpt"):
+        check(source.body, {**source.data, "excerpt": "maybe"})
+
+
+@pytest.mark.parametrize(
+    "license",
+    [
+        "Creative Commons Attribution-NoDerivatives 4.0 International",
+        "Creative Commons BY-ND 4.0",
+        "creativecommons.org/licenses/by-nd/4.0/",
+        "CC BY-ND 4.0 licence",
+    ],
+)
+def test_a_licence_by_its_title_or_a_bare_deed_address_chooses_its_policy(license):
+    meta = {"author": "Ana Ruiz", "original_url": "https://www.riverwatch.example/a/1", "license": license}
+    result = check("Our own words. All rights reserved.", meta)
+    assert result.policy == "cc-by-nd-4.0" and not result.ok
+
+
+def test_a_licence_that_is_not_understood_is_named_in_the_warning():
+    meta = {"author": "Ana Ruiz", "original_url": "https://www.riverwatch.example/a/1", "license": "CC-ish 4"}
+    (finding,) = check("Text.", meta).findings
+    assert finding.rule == "reprint-guard/unknown-publisher" and "'CC-ish 4'" in finding.message
+    unbundled = check("Text.", {**meta, "license": "CC BY-NC-ND 3.0 US"}).findings[0]
+    assert "CC-BY-NC-ND-3.0-US: only Creative Commons 4.0 licences choose a policy" in unbundled.message

@@ -9,11 +9,24 @@ import unicodedata
 from reprint_guard.reprint import Reprint
 from reprint_guard.textnorm import _ZERO_WIDTH_CHARS, find_phrase, normalize
 
+#: Typographic apostrophes and hyphens, and the ASCII character each is compared as.
+_LOOKALIKES = {"\u2018": "'", "\u2019": "'", "\u02bc": "'", "\u2010": "-", "\u2011": "-", "\u2012": "-"}
+_LOOKALIKES |= {"\u2013": "-", "\u2212": "-"}
+
 
 def _plain_normalize(text: str) -> str:
-    """The definition: zero-width characters out, NFKC, case folding, white space collapsed."""
+    """The definition: zero-width characters out, NFKC, case folding, typographic apostrophes and
+    hyphens made ASCII, white space collapsed."""
     text = re.sub(f"[{_ZERO_WIDTH_CHARS}]", "", text)
-    return " ".join(unicodedata.normalize("NFKC", text).casefold().split())
+    folded = unicodedata.normalize("NFKC", text).casefold()
+    return " ".join("".join(_LOOKALIKES.get(char, char) for char in folded).split())
+
+
+def test_writers_apostrophes_and_hyphens_compare_as_ascii() -> None:
+    assert normalize("Siobhán O’Connor") == normalize("Siobhán O'Connor") == "siobhán o'connor"
+    assert normalize("Núñez\u2011Ortega") == normalize("Núñez–Ortega") == "núñez-ortega"
+    assert normalize("CC BY\u2011NC\u2011ND 3.0 US") == "cc by-nc-nd 3.0 us"
+    assert normalize("a\u2014b") == "a\u2014b"  # the em dash parts clauses: it stays
 
 
 def test_normalize_agrees_with_its_definition_on_every_code_point() -> None:

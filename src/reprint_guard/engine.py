@@ -261,6 +261,25 @@ def _unknown_publisher(reprint: Reprint) -> Finding:
             f"original_url {original!r} is not a web address, so no policy can be chosen for it",
             "Set 'original_url' to the original article's address (https://...), or 'policy: <id>'.",
         )
+    license = reprint.metadata.license
+    if license:  # it was tried after the host, and named no Creative Commons 4.0 licence bundled
+        from .licenses import normalize_license
+
+        known = normalize_license(license)
+        why = (
+            f"is {known}: only Creative Commons 4.0 licences choose a policy by themselves"
+            if known
+            else "names no Creative Commons licence known here"
+        )
+        return _tool_finding(
+            reprint,
+            "unknown-publisher",
+            "policy",
+            "license",
+            f"no policy covers {host}, and the license {license!r} {why}; the reprint terms could not be checked",
+            "Write the license as an SPDX id (CC-BY-ND-4.0) or a deed URL, add a policy for "
+            f"{host} (--policy FILE or --rules-dir DIR), or set 'policy: <id>' in the metadata.",
+        )
     return _tool_finding(
         reprint,
         "unknown-publisher",

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .urls import normalize_url
+from .urls import as_address, normalize_url
 
 _ELEMENTS_4 = {"by": "Attribution", "sa": "ShareAlike", "nc": "NonCommercial", "nd": "NoDerivatives"}
 _ELEMENTS_OLD = {**_ELEMENTS_4, "nd": "NoDerivs"}  # 3.0 and earlier spell it NoDerivs
@@ -19,6 +19,19 @@ _CODE = r"(?P<code>by(?:[ -]nc)?(?:[ -]nd|[ -]sa)?)"
 _VERSION = r"(?P<version>[1-4]\.0)"
 _SPDX = re.compile(rf"^cc-{_CODE}-{_VERSION}(?:-(?P<port>[a-z]{{2,3}}))?$", re.IGNORECASE)
 _SHORT = re.compile(rf"^cc[ -]{_CODE}[ -]{_VERSION}(?:[ -](?P<port>[a-z]{{2,3}}))?$", re.IGNORECASE)
+#: The licence elements as their names spell them, lower case, hyphens and spaces taken out.
+_ELEMENT_WORDS = {
+    "attribution": "by",
+    "sharealike": "sa",
+    "noncommercial": "nc",
+    "noderivatives": "nd",
+    "noderivs": "nd",
+}
+_DASHES = str.maketrans({"\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "_": "-"})
+_PORT_NAMES = {name.lower(): code for code, name in _PORTS.items()} | {"england & wales": "uk"}
+#: The version in a licence's title, standing apart ("4.0").
+_TITLE_VERSION = re.compile(r"(?:^|[ -])([1-4]\.0)(?=$|[ -])")
+_TITLE_SUFFIXES = (" public license", " public licence", " license", " licence")
 _DEED = re.compile(rf"^creativecommons\.org/licenses/{_CODE}/{_VERSION}(?:/(?P<port>[a-z]{{2,3}}))?(?:/|$)")
 
 
@@ -37,13 +50,56 @@ def normalize_license(value: str | None) -> str | None:
         match = pattern.match(text)
         if match:
             return _spdx(match.group("code"), match.group("version"), match.group("port"))
-    key = normalize_url(text) if "/" in text else None
+    if "/" not in text:
+        return _from_title(text)
+    key = normalize_url(as_address(text))  # "creativecommons.org/licenses/by/4.0/" as an address bar reads it
     match = _DEED.match(key or "")
     if match and match.group("code") in _CODES:
         port = match.group("port")
         port = port if port and port not in ("legalcode", "deed") else None
         return _spdx(match.group("code"), match.group("version"), port)
     return None
+
+
+def _from_title(text: str) -> str | None:
+    """An SPDX id from a licence's title ("Creative Commons Attribution-NoDerivatives 4.0 International",
+    "Creative Commons BY-ND 4.0", "Attribution-NonCommercial-NoDerivs 3.0 United States"), or None when it
+    names no Creative Commons licence. Read word by word: no pattern to backtrack over a long value."""
+    if len(text) > 200:
+        return None
+    title = " ".join(text.lower().translate(_DASHES).split())
+    found = _TITLE_VERSION.search(title)
+    if found is None:
+        return None
+    before, after = title[: found.start(1)].strip(" -"), title[found.end(1) :].strip(" -")
+    for prefix in ("creative commons", "cc"):
+        if before.startswith(prefix + " ") or before.startswith(prefix + "-"):
+            before = before[len(prefix) :].strip(" -")
+            break
+    else:
+        if not before.startswith("attribution"):
+            return None
+    for suffix in _TITLE_SUFFIXES:
+        if after.endswith(suffix) or after == suffix.strip():
+            after = after[: -len(suffix)].strip(" -") if after != suffix.strip() else ""
+            break
+    if re.fullmatch(_CODE, before):
+        code = before.replace(" ", "-")
+    else:
+        joined = before.replace("non-", "non").replace("no-", "no").replace("share-", "share")
+        words = [_ELEMENT_WORDS.get(word) for word in re.split("[ -]+", joined)]
+        if not words or None in words or words[0] != "by":
+            return None
+        code = "-".join(words)  # type: ignore[arg-type]
+    if code not in _CODES:
+        return None
+    if after in ("", "international", "unported", "generic"):
+        port = None
+    else:
+        port = _PORT_NAMES.get(after) or (after if re.fullmatch("[a-z]{2,3}", after) else None)
+        if port is None:
+            return None
+    return _spdx(code, found.group(1), port)
 
 
 @lru_cache(maxsize=256)

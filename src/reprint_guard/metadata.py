@@ -60,6 +60,11 @@ class Metadata(BaseModel):
     paywalled: bool = False
     sold: bool = Field(default=False, description="The story is sold or syndicated onward.")
     ads_targeted: bool = Field(default=False, description="Ads are sold against this story specifically.")
+    excerpt: bool | None = Field(
+        default=None, description="The reprint is a part of the original and otherwise unchanged (absent: not said)."
+    )
+    news_outlet: bool | None = Field(default=None, description="The republisher is a news outlet (absent: not said).")
+    sponsored: bool | None = Field(default=None, description="The story is sponsored (absent: not said).")
 
     @field_validator("original_published", "published", mode="before")
     @classmethod

@@ -39,6 +39,8 @@ TEXT_KEYS = ("title", "source", "original_url", "policy", "license", "reprint_li
 NAME_KEYS = ("author", "copyright_holder")
 DATE_KEYS = ("original_published", "published")
 FLAG_KEYS = ("modified", "translated", "paywalled", "sold", "ads_targeted")
+#: Flags that may be left unsaid (None), which a rule's condition can tell from false, as it can ``commercial``'s.
+OPTIONAL_FLAG_KEYS = ("excerpt", "news_outlet", "sponsored")
 DECLARED = (
     "title",
     "author",
@@ -54,6 +56,7 @@ DECLARED = (
     "reprint_license",
     "published",
     *FLAG_KEYS,
+    *OPTIONAL_FLAG_KEYS,
 )
 _DECLARED = frozenset(DECLARED)
 _PERMISSION_KEYS = frozenset({"from", "date", "scope", "reference", "expires"})
@@ -125,6 +128,9 @@ class MetadataView:
     paywalled: bool
     sold: bool
     ads_targeted: bool
+    excerpt: bool | None
+    news_outlet: bool | None
+    sponsored: bool | None
     extra: dict[str, Any]
 
     @property
@@ -182,12 +188,13 @@ def _exact(data: Mapping[str, Any]) -> MetadataView | None:
     """The view, when every value already has its declared type (validation would change nothing).
 
     Defaults first, then one pass over the keys the data has (most front matter sets a few of the
-    nineteen).
+    twenty-two).
     """
     view = MetadataView()
     view.title = view.source = view.original_url = view.policy = view.license = view.reprint_license = None
     view.author = view.copyright_holder = view.original_published = view.published = view.commercial = None
     view.modified = view.translated = view.paywalled = view.sold = view.ads_targeted = False
+    view.excerpt = view.news_outlet = view.sponsored = None
     view.medium = Medium.web
     view.permissions = []
     extra: dict[str, Any] = {}
@@ -230,7 +237,7 @@ _KINDS: dict[str, tuple[type, ...] | str] = {
     **dict.fromkeys(TEXT_KEYS, (str,)),
     **dict.fromkeys(NAME_KEYS, "names"),
     **dict.fromkeys(DATE_KEYS, (dt.date, dt.datetime)),
-    **dict.fromkeys((*FLAG_KEYS, "commercial"), (bool,)),
+    **dict.fromkeys((*FLAG_KEYS, *OPTIONAL_FLAG_KEYS, "commercial"), (bool,)),
     "medium": "medium",
     "permissions": "permissions",
 }

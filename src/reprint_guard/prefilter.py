@@ -68,7 +68,7 @@ def _plain_folds() -> dict[str, str]:
     """
     import unicodedata
 
-    from .textnorm import _COMPOSES_BACKWARD, _COMPOSES_BACKWARD_UNICODE, _ZERO_WIDTH_CHARS
+    from .textnorm import _COMPOSES_BACKWARD, _COMPOSES_BACKWARD_UNICODE, _ZERO_WIDTH_CHARS, LOOKALIKES
 
     if unicodedata.unidata_version != _COMPOSES_BACKWARD_UNICODE:
         return {}
@@ -81,7 +81,7 @@ def _plain_folds() -> dict[str, str]:
             compat = unicodedata.normalize("NFKC", char)
             if not compat or unicodedata.combining(compat[0]) or compat[0] in _COMPOSES_BACKWARD:
                 continue
-            folds[char] = compat.casefold()
+            folds[char] = compat.casefold().translate(LOOKALIKES)
     return folds
 
 

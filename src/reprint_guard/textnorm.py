@@ -1,4 +1,5 @@
-"""Text comparison as a reader sees it: NFKC, case-folded, zero-width removed, spaces collapsed."""
+"""Text comparison as a reader sees it: NFKC, case-folded, zero-width removed, typographic apostrophes and
+hyphens made ASCII, spaces collapsed."""
 
 from __future__ import annotations
 
@@ -18,6 +19,21 @@ _ASCII_BYTES = bytes(range(128))
 #: space as ``str.split`` sees it (``bytes.split`` leaves out \x1c-\x1f) made a space.
 _ASCII_FOLD = bytes.maketrans(
     b"ABCDEFGHIJKLMNOPQRSTUVWXYZ\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f", b"abcdefghijklmnopqrstuvwxyz" + b" " * 9
+)
+#: Typographic look-alikes of ASCII punctuation that writers and CMSs put in (WordPress's "smart" quotes
+#: curl every apostrophe; a name keeps its non-breaking hyphen): compared as the ASCII character, so
+#: "O’Connor" is "O'Connor" and "Núñez‑Ortega" is "Núñez-Ortega". The em dash stays: it parts clauses.
+LOOKALIKES = str.maketrans(
+    {
+        "\u2018": "'",  # left single quotation mark
+        "\u2019": "'",  # right single quotation mark, the curly apostrophe
+        "\u02bc": "'",  # modifier letter apostrophe
+        "\u2010": "-",  # hyphen (NFKC makes the non-breaking hyphen U+2011 this)
+        "\u2011": "-",  # non-breaking hyphen
+        "\u2012": "-",  # figure dash
+        "\u2013": "-",  # en dash, often typed for a hyphen in a double-barrelled name
+        "\u2212": "-",  # minus sign
+    }
 )
 #: The white space ``str.split`` knows that NFKC does not turn into a space.
 _OTHER_SPACES = frozenset("\x85\u1680\u2028\u2029")
@@ -59,7 +75,7 @@ def _nfkc_inert(char: str) -> bool:
 def normalize(text: str) -> str:
     """Normalise text for comparison, so look-alike spellings of a credit still match.
 
-    The result is ``" ".join(unicodedata.normalize("NFKC", text).casefold().split())``
+    The result is ``" ".join(unicodedata.normalize("NFKC", text).casefold().translate(LOOKALIKES).split())``
     with zero-width characters removed first (a test holds it to that definition).
     """
     if text.isascii():  # the common case: NFKC and zero-width removal cannot change ASCII
@@ -103,7 +119,8 @@ def fold_utf8(text: str, *, nfkc: bool = False, encoded: bytes | None = None) ->
         return None
     data = data.translate(_ASCII_FOLD)  # ASCII bytes only: they never stand inside a multi-byte character
     for char in others:
-        folded = " " if char in _OTHER_SPACES else char.casefold()  # lower case, and no ASCII white space
+        # lower case, no ASCII white space, typographic apostrophes and hyphens as ASCII ones
+        folded = " " if char in _OTHER_SPACES else char.casefold().translate(LOOKALIKES)
         if folded != char:  # UTF-8 is self-synchronising: a character's bytes match only that character
             data = data.replace(char.encode("utf-8"), folded.encode("utf-8"))
     return data
