@@ -181,3 +181,18 @@ def test_every_bundled_credit_block_satisfies_its_own_policy():
             result = check(body, meta, format=fmt)
             credit_rules = [f.rule for f in result.findings if f.check in ("attribution", "link", "license")]
             assert credit_rules == [], (policy_id, fmt, credit_rules)
+
+
+def test_the_readmes_table_of_bundled_policies_counts_their_rules():
+    """The table is written by hand; its rule counts must follow the policies."""
+    import re
+
+    from conftest import ROOT
+    from reprint_guard.policy.loader import policy_set
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    table = readme[readme.index("### Bundled policies") :].split("\n\n")[1]
+    row = re.compile(r"^\| `([a-z0-9.-]+)` \|[^|]*\|[^|]*\| (\d+) \|", re.M)
+    rows = {m.group(1): int(m.group(2)) for m in row.finditer(table)}
+    bundled = {policy.id: len(policy.rules) for policy in policy_set()}
+    assert rows == bundled
