@@ -900,3 +900,39 @@ def test_a_licence_that_is_not_understood_is_named_in_the_warning():
     assert finding.rule == "reprint-guard/unknown-publisher" and "'CC-ish 4'" in finding.message
     unbundled = check("Text.", {**meta, "license": "CC BY-NC-ND 3.0 US"}).findings[0]
     assert "CC-BY-NC-ND-3.0-US: only Creative Commons 4.0 licences choose a policy" in unbundled.message
+
+
+def test_creative_commons_followed_by_the_licence_code_names_the_licence():
+    """ "a Creative Commons BY-ND 4.0 [licence](deed)": how newsrooms often write it."""
+    from reprint_guard.readers.markdown import split_front_matter
+
+    text = (ROOT / "tests" / "policies" / "the-conversation" / "compliant.md").read_text(encoding="utf-8")
+    source = split_front_matter(text)
+    deed = "(https://creativecommons.org/licenses/by-nd/4.0/)"
+    assert f"[CC BY-ND 4.0]{deed} licence" in source.body
+    written_out = source.body.replace(f"[CC BY-ND 4.0]{deed} licence", f"Creative Commons BY-ND 4.0 [licence]{deed}")
+    assert check(written_out, source.data).ok
+    unnamed = source.body.replace(f"[CC BY-ND 4.0]{deed} licence", f"[licence]{deed}")
+    assert "the-conversation/license" in {f.rule for f in check(unnamed, source.data).findings}
+
+
+@pytest.mark.parametrize(
+    ("note", "counts"),
+    [
+        ("We've shortened this story.", True),
+        ("We’ve shortened this story.", True),  # a curly apostrophe, as WordPress writes it
+        ("Translated by Luz Ortega.", True),
+        ("Translated from English by Luz Ortega.", True),
+        ("Translation: Luz Ortega.", True),
+        ("Traducción de Luz Ortega.", True),
+        ("Traduit par Luz Ortega.", True),
+        ("The county updated its rules.", False),
+    ],
+)
+def test_the_usual_notes_of_a_change_or_translation_count(note, counts):
+    from reprint_guard.readers.markdown import split_front_matter
+
+    text = (ROOT / "tests" / "policies" / "cc-by-4.0" / "changes-indicated.md").read_text(encoding="utf-8")
+    source = split_front_matter(text)
+    result = check(source.body + f"\n{note}\n", source.data)
+    assert ("cc-by-4.0/changes-indicated" not in {f.rule for f in result.findings}) is counts

@@ -196,3 +196,47 @@ def test_the_readmes_table_of_bundled_policies_counts_their_rules():
     rows = {m.group(1): int(m.group(2)) for m in row.finditer(table)}
     bundled = {policy.id: len(policy.rules) for policy in policy_set()}
     assert rows == bundled
+
+
+def test_a_policy_of_ones_own_wins_a_domain_over_a_bundled_one(tmp_path, cli):
+    """Our own deal with a publisher (photos allowed) applies to its stories, not the bundled terms; two
+    policies of our own on one domain are an error at the second one's line."""
+    from conftest import COMPLIANT_BODY, COMPLIANT_META, markdown
+
+    own = tmp_path / "policies" / "gr-partner.yaml"
+    own.parent.mkdir()
+    own.write_text(
+        "id: gr-partner\nname: Our agreement\npublisher: Global Research\nsource_url: https://example.org/deal\n"
+        "applies_to: [globalresearch.ca]\nextends: global-research\nrules:\n"
+        "  - id: commercial-permission\n    disabled: true\n",
+        encoding="utf-8",
+    )
+    story = tmp_path / "a.md"
+    story.write_text(markdown({**COMPLIANT_META, "commercial": True}, COMPLIANT_BODY), encoding="utf-8")
+    run = cli("check", "a.md", "--rules-dir", "policies", "--format", "json", cwd=tmp_path)
+    assert run.code == 0 and run.json()["results"][0]["policy"] == "gr-partner"
+    second = tmp_path / "policies" / "zz-other.yaml"
+    second.write_text(own.read_text(encoding="utf-8").replace("id: gr-partner", "id: zz-other"), encoding="utf-8")
+    run = cli("check", "a.md", "--rules-dir", "policies", cwd=tmp_path)
+    assert run.code == 2 and "zz-other.yaml:5:" in run.err and "claimed by policy 'gr-partner' too" in run.err
+
+
+def test_validate_follows_extends_to_another_policy_of_ones_own(tmp_path, cli):
+    base = tmp_path / "chain" / "base.yaml"
+    base.parent.mkdir()
+    base.write_text(
+        "id: newsroom-base\nname: Base\npublisher: Newsroom\nsource_url: https://example.org/terms\nrules:\n"
+        "  - id: credit\n    check: attribution\n    names: [Newsroom]\n    message: Credit the newsroom\n",
+        encoding="utf-8",
+    )
+    partner = tmp_path / "partner.yaml"
+    partner.write_text(
+        "id: partner\nname: Partner\npublisher: Partner\nsource_url: https://example.org/terms\n"
+        "extends: newsroom-base\nrules: []\n",
+        encoding="utf-8",
+    )
+    alone = cli("validate", "partner.yaml", cwd=tmp_path)
+    assert alone.code == 1 and "partner.yaml:5:1: extends unknown policy 'newsroom-base'" in alone.out
+    assert cli("validate", "partner.yaml", "--rules-dir", "chain", cwd=tmp_path).code == 0
+    (tmp_path / ".reprint-guard.yaml").write_text("policies: [chain/]\n", encoding="utf-8")
+    assert cli("validate", "partner.yaml", cwd=tmp_path).out.strip() == "partner.yaml: valid"

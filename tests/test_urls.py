@@ -77,3 +77,11 @@ def test_a_query_of_tracking_parameters_is_dropped_as_parsing_it_would_drop_it()
         ]
         expected = "example.org/a" + ("?" + urlencode(sorted(kept)) if kept else "")
         assert _key("example.org", "/a", query) == expected, query
+
+
+def test_newsletter_tracking_parameters_are_not_part_of_the_address() -> None:
+    """A newsletter's link to the original (HubSpot's _hsenc/_hsmi, Marketo's mkt_tok) is still the original."""
+    plain = normalize_url("https://kffhealthnews.org/news/article/rural-clinics/")
+    for query in ("?_hsmi=298451003&_hsenc=p2ANqtz-8xYk", "?mkt_tok=NzQ1LUtYWi0&utm_source=x", "?__hstc=1.2&__hssc=3"):
+        assert normalize_url("https://kffhealthnews.org/news/article/rural-clinics/" + query) == plain
+    assert normalize_url("https://kffhealthnews.org/news/article/rural-clinics/?id=4") != plain

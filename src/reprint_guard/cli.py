@@ -104,6 +104,9 @@ def _parser() -> argparse.ArgumentParser:
         description="Validate policy files; every problem at file:line:column.",
     )
     validate.add_argument("files", nargs="+", metavar="POLICY_FILE")
+    validate.add_argument(
+        "--rules-dir", action="append", default=[], metavar="DIR", help="other policies these may extend"
+    )
     credit = commands.add_parser(
         "credit",
         help="print the attribution block a policy wants for a reprint",

@@ -139,8 +139,9 @@ def run_validate(options: argparse.Namespace) -> int:
     from .policy.validate import validate_file
 
     bad = 0
+    extra = rules_dirs(options)  # the user's other policies, which one of these may extend
     for name in options.files:
-        problems = validate_file(Path(name))
+        problems = validate_file(Path(name), extra)
         for problem in problems:
             if problem.path is None:
                 problem.path = name

@@ -127,6 +127,7 @@ def describe(spdx: str, *, all_names: bool = False):  # type: ignore[no-untyped-
     url = f"https://creativecommons.org/licenses/{code}/{version}/" + (f"{port}/" if port else "")
     if all_names:
         names = [short, short.replace("-", " "), "CC-" + short[3:], full, spdx]  # CC BY-ND, CC BY ND, CC-BY-ND
+        names.append("Creative Commons " + short[3:])  # "Creative Commons BY-ND 4.0", as newsrooms write it
         # Before 4.0 the deed says "NoDerivs"; people write the 4.0 spelling too.
         fulls = [full, full.replace("NoDerivs", "NoDerivatives")] if "NoDerivs" in full else [full]
         if port:

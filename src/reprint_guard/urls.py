@@ -34,6 +34,16 @@ _TRACKING_KEYS = frozenset(
         "twclid",
         "ttclid",
         "ref_src",
+        "_hsenc",  # HubSpot's newsletter links
+        "_hsmi",
+        "__hstc",
+        "__hssc",
+        "__hsfp",
+        "hsctatracking",
+        "mkt_tok",  # Marketo's
+        "vero_id",
+        "oly_enc_id",  # Omeda's
+        "oly_anon_id",
     }
 )
 

@@ -169,9 +169,28 @@ class PolicySet:
             self.raw[str(raw.data.get("id"))] = raw
         self.policies: dict[str, Policy] = {k: v for k, v in (compiled or {}).items() if k not in self.raw}
         self._ids = [*self.policies, *self.raw]
+        #: The user's own policies, which win a domain over a bundled one ("our own deal with ProPublica").
+        self._own = list(self.raw if eager is None else eager)
         self._lock = threading.RLock()
-        for policy_id in self.raw if eager is None else eager:
+        self._check_own_domains()
+        for policy_id in self._own:
             self._resolve(policy_id, ())
+
+    def _check_own_domains(self) -> None:
+        """Two of the user's own policies claiming one domain: which applies would be an accident."""
+        claimed: dict[str, str] = {}
+        for policy_id in self._own:
+            raw = self.raw[policy_id]
+            declared = raw.data.get("applies_to")
+            for index, domain in enumerate(declared if isinstance(declared, list) else ()):
+                key = str(domain).lower().removeprefix("www.")
+                other = claimed.setdefault(key, policy_id)
+                if other != policy_id:
+                    raise raw.error(
+                        f"applies_to: {key} is claimed by policy {other!r} too; one policy per domain "
+                        "(set 'policy: <id>' in the metadata or an override to choose between them)",
+                        ["applies_to", index],
+                    )
 
     def __contains__(self, policy_id: str) -> bool:
         return policy_id in self.raw or policy_id in self.policies
@@ -197,7 +216,8 @@ class PolicySet:
         domains = self._domains
         if domains is None:
             domains = {}
-            for policy_id in self._ids:
+            own = set(self._own)  # the user's own first: they win a domain over a bundled policy
+            for policy_id in [*self._own, *(i for i in self._ids if i not in own)]:
                 raw = self.raw.get(policy_id)
                 declared = raw.data.get("applies_to") if raw else self.policies[policy_id].applies_to
                 for domain in declared or ():
@@ -381,7 +401,7 @@ def bundled_raws() -> list[RawPolicy]:
     return [read_policy_file(p, validate=False) for p in policy_files(bundled_rules_dir())]
 
 
-@lru_cache(maxsize=32)
+@lru_cache(maxsize=256)  # one per set of policy folders: a CMS may hold one per tenant
 def _cached_set(extra: tuple[str, ...]) -> PolicySet:
     from .compiled import load_compiled
 

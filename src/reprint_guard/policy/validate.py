@@ -12,7 +12,7 @@ from typing import Any
 from ..errors import PolicyError, ReprintGuardError
 from ..metaview import Medium
 from .conditions import AllOf, AnyOf, Condition, FieldTest, Not
-from .loader import PolicySet, RawPolicy, bundled_raws, read_policy_file, schema_errors
+from .loader import PolicySet, RawPolicy, _user_raws, bundled_raws, read_policy_file, schema_errors
 
 _ENUMS: dict[str, set[Any]] = {
     "medium": {m.value for m in Medium},
@@ -59,8 +59,9 @@ def contradiction(condition: Condition) -> str | None:
     return None
 
 
-def validate_file(path: Path) -> list[ReprintGuardError]:
-    """All problems found in one policy file (empty when it is valid)."""
+def validate_file(path: Path, extra: tuple[str, ...] = ()) -> list[ReprintGuardError]:
+    """All problems found in one policy file (empty when it is valid). ``extra``: folders or files of the
+    user's other policies, which this one may extend (``--rules-dir``, the config's ``policies``)."""
     try:
         raw = read_policy_file(path, validate=False)
     except ReprintGuardError as exc:
@@ -71,9 +72,10 @@ def validate_file(path: Path) -> list[ReprintGuardError]:
     problems += _duplicates(raw)
     if problems:
         return problems
-    bundled = bundled_raws()
+    own_id = raw.data.get("id")
     try:
-        policies = PolicySet([*[r for r in bundled if r.data.get("id") != raw.data.get("id")], raw])
+        others = [r for r in [*bundled_raws(), *_user_raws(extra)] if r.data.get("id") != own_id]
+        policies = PolicySet([*others, raw], eager=[str(own_id)])
     except PolicyError as exc:
         return [exc]
     policy = policies.get(str(raw.data["id"]))
