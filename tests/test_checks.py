@@ -936,3 +936,48 @@ def test_the_usual_notes_of_a_change_or_translation_count(note, counts):
     source = split_front_matter(text)
     result = check(source.body + f"\n{note}\n", source.data)
     assert ("cc-by-4.0/changes-indicated" not in {f.rule for f in result.findings}) is counts
+
+
+def test_check_text_reads_a_document_held_in_memory_as_a_file_is_read(tmp_path):
+    """Front matter, an HTML page's head, a JSON envelope: what check_file reads from a file."""
+    import json
+
+    from conftest import markdown
+    from reprint_guard import check_file, check_text
+    from reprint_guard.errors import UsageError
+
+    document = markdown({**COMPLIANT_META, "commercial": True}, COMPLIANT_BODY)
+    (tmp_path / "a.md").write_text(document, encoding="utf-8")
+    from_file = check_file(tmp_path / "a.md")
+    in_memory = check_text(document)
+    assert in_memory.status == from_file.status == "fail"
+    assert [f.rule for f in in_memory.findings] == [f.rule for f in from_file.findings]
+    assert [f.line for f in in_memory.findings] == [f.line for f in from_file.findings]
+    envelope = json.dumps({"metadata": {**COMPLIANT_META, "commercial": True}, "body": COMPLIANT_BODY}, default=str)
+    assert [f.rule for f in check_text(envelope, format="json").findings] == ["global-research/commercial-permission"]
+    assert check_text(document, meta={"commercial": False}).ok
+    with pytest.raises(UsageError, match="format must be one of"):
+        check_text(document, format="docx")
+
+
+def test_today_may_be_a_datetime_and_hour_delays_count_to_that_day(tmp_path):
+    from reprint_guard import check_file
+    from reprint_guard.errors import UsageError
+    from reprint_guard.metadata import Metadata
+
+    policy = tmp_path / "h.yaml"
+    policy.write_text(
+        "id: h\nname: H\npublisher: H\nsource_url: https://h.example/terms\nrules:\n"
+        "  - id: embargo\n    check: timing\n    after_hours: 24\n    message: 24 hours first\n",
+        encoding="utf-8",
+    )
+    meta = {"original_url": "https://h.example/a", "original_published": "2030-01-01T10:00:00Z"}
+    assert not check("Text.", meta, policy=policy, today=dt.date(2030, 1, 2)).ok  # 00:00 is before 10:00
+    assert check("Text.", meta, policy=policy, today=dt.date(2030, 1, 3)).ok
+    assert check("Text.", meta, policy=policy, today=dt.datetime(2030, 1, 3, 12)).ok
+    with pytest.raises(UsageError, match="today must be a date"):
+        check("Text.", meta, policy=policy, today="2030-01-03")  # type: ignore[arg-type]
+    story = tmp_path / "a.md"
+    story.write_text("---\noriginal_url: https://h.example/a\n---\nText.\n", encoding="utf-8")
+    model = Metadata(original_published=dt.datetime(2030, 1, 1, 10, tzinfo=dt.UTC))
+    assert check_file(story, policy=policy, meta=model, today=dt.date(2030, 1, 3)).ok

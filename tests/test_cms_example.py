@@ -61,3 +61,11 @@ def test_bad_metadata_is_a_clear_400(server):
     response = requests.post(f"{server}/articles/{article}/publish", timeout=30)
     assert response.status_code == 400
     assert "metadata 'medium'" in response.json()["error"]
+
+
+@pytest.mark.parametrize("metadata", [None, ["a"], "author: x"])
+def test_metadata_that_is_not_an_object_is_a_400_not_a_500(server, metadata):
+    response = requests.post(
+        f"{server}/articles", json={"title": "x", "body": COMPLIANT_BODY, "metadata": metadata}, timeout=30
+    )
+    assert response.status_code == 400 and "metadata must be an object" in response.json()["error"]

@@ -39,6 +39,8 @@ def create_app() -> Flask:
         data = request.get_json(force=True)
         if not isinstance(data, dict) or not isinstance(data.get("body"), str) or not data.get("title"):
             return jsonify(error="an article needs a title and a body"), 400
+        if not isinstance(data.get("metadata", {}), dict):
+            return jsonify(error="metadata must be an object of keys and values"), 400
         with lock:
             article_id = next(ids)
             articles[article_id] = {**data, "published": False}

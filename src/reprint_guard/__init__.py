@@ -19,6 +19,7 @@ __version__ = "0.1.0"
 _EXPORTS = {
     "check": ".api",
     "check_file": ".api",
+    "check_text": ".api",
     "load_policy": ".api",
     "InputError": ".errors",
     "PolicyError": ".errors",
@@ -50,11 +51,12 @@ __all__ = [
     "__version__",
     "check",
     "check_file",
+    "check_text",
     "load_policy",
 ]
 
 if TYPE_CHECKING:
-    from .api import check, check_file, load_policy
+    from .api import check, check_file, check_text, load_policy
     from .errors import InputError, PolicyError, ReprintGuardError, UsageError
     from .metadata import Metadata, Permission
     from .policy.model import Policy, Rule

@@ -10,6 +10,7 @@ from typing import Any
 
 from .engine import check_reprint
 from .errors import InputError, UsageError
+from .limits import MAX_FILE_BYTES
 from .policy.loader import load_policy as _load_policy
 from .policy.loader import policy_set
 from .policy.model import Policy
@@ -30,6 +31,18 @@ def _dirs(rules_dirs: RulesDirs) -> tuple[str | Path, ...]:
     if isinstance(rules_dirs, bytes) or not isinstance(rules_dirs, Iterable):
         raise UsageError(f"rules_dirs must be a path or a list of paths, not {type(rules_dirs).__name__}")
     return tuple(rules_dirs)
+
+
+def _day(today: Any) -> dt.date | None:
+    """``today`` as a date: a datetime is read as its date; anything else is a usage error, not a TypeError
+    deep in a timing rule."""
+    if today is None or type(today) is dt.date:
+        return today
+    if isinstance(today, dt.datetime):
+        return today.date()
+    if isinstance(today, dt.date):
+        return dt.date(today.year, today.month, today.day)
+    raise UsageError(f"today must be a date, not {type(today).__name__}")
 
 
 def _selectors(selectors: Sequence[str]) -> tuple[str, ...]:
@@ -82,22 +95,68 @@ def check(
         raise UsageError(f"format must be markdown, html or text, not {format!r}")
     if not isinstance(body, str):
         raise UsageError("body must be a string")
-    if hasattr(metadata, "model_dump") and not isinstance(metadata, Mapping):  # a validated Metadata model
-        metadata = metadata.model_dump(by_alias=True, exclude_none=True, exclude_defaults=True)
-    if not isinstance(metadata, Mapping):
-        raise UsageError(f"metadata must be a mapping (a dict) or a Metadata model, not {type(metadata).__name__}")
+    metadata = _metadata(metadata, "metadata")
     rules_dirs = _dirs(rules_dirs)
     skip_elements = _selectors(skip_elements)
-    try:
-        metadata = without_surrogates(dict(metadata))
-    except RecursionError:
-        raise InputError("metadata is nested too deeply") from None
+    today = _day(today)
     reprint = build(
         without_surrogates(body), metadata, format=format, path=path, bare_urls=bare_urls, skip_elements=skip_elements
     )
     return _finish(
         reprint, check_reprint(reprint, policy_set(rules_dirs), _resolve(policy, rules_dirs), today=today), today
     )
+
+
+def check_text(
+    text: str,
+    *,
+    format: str = "markdown",
+    meta: Mapping[str, Any] | Any | None = None,
+    policy: Policy | str | Path | None = None,
+    rules_dirs: RulesDirs = (),
+    path: str = "<input>",
+    bare_urls: bool = True,
+    today: dt.date | None = None,
+    skip_elements: Sequence[str] = (),
+) -> TypedResult:
+    """Check a whole document held in memory, read as :func:`check_file` reads a file: Markdown with its
+    front matter, an HTML page with the metadata in its ``<head>``, or a CMS's JSON envelope
+    (``{"metadata": ..., "body": ...}``). ``meta`` overrides what the document declares."""
+    from .readers import INPUT_FORMATS, read_text
+
+    if format not in INPUT_FORMATS:
+        raise UsageError(f"format must be one of {', '.join(INPUT_FORMATS)}, not {format!r}")
+    if not isinstance(text, str):
+        raise UsageError("text must be a string")
+    meta = _metadata(meta, "meta") if meta is not None else None
+    rules_dirs = _dirs(rules_dirs)
+    today = _day(today)
+    if len(text.encode("utf-8", "surrogatepass")) > MAX_FILE_BYTES:
+        raise InputError(f"text is larger than the {MAX_FILE_BYTES // (1024 * 1024)} MiB limit", path=path)
+    reprint = read_text(
+        without_surrogates(text),
+        path=path,
+        format=format,
+        meta=meta,
+        bare_urls=bare_urls,
+        skip_elements=_selectors(skip_elements),
+    )
+    return _finish(
+        reprint, check_reprint(reprint, policy_set(rules_dirs), _resolve(policy, rules_dirs), today=today), today
+    )
+
+
+def _metadata(metadata: Any, name: str) -> dict[str, Any]:
+    """Metadata as a dict: a mapping, or a validated :class:`~reprint_guard.metadata.Metadata` (the fields
+    its caller set, defaults included when set explicitly)."""
+    if hasattr(metadata, "model_dump") and not isinstance(metadata, Mapping):  # a validated Metadata model
+        metadata = metadata.model_dump(by_alias=True, exclude_none=True, exclude_unset=True)
+    if not isinstance(metadata, Mapping):
+        raise UsageError(f"{name} must be a mapping (a dict) or a Metadata model, not {type(metadata).__name__}")
+    try:
+        return without_surrogates(dict(metadata))
+    except RecursionError:
+        raise InputError(f"{name} is nested too deeply") from None
 
 
 def check_file(
@@ -113,6 +172,8 @@ def check_file(
     """Check a reprint file (Markdown, HTML or JSON); ``meta`` overrides its metadata. ``skip_elements``
     as for :func:`check`."""
     rules_dirs = _dirs(rules_dirs)
+    meta = _metadata(meta, "meta") if meta is not None else None
+    today = _day(today)
     reprint = read_file(path, meta=meta, bare_urls=bare_urls, skip_elements=_selectors(skip_elements))
     return _finish(
         reprint, check_reprint(reprint, policy_set(rules_dirs), _resolve(policy, rules_dirs), today=today), today

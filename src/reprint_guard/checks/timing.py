@@ -48,6 +48,14 @@ def _today_in(zone: dt.tzinfo, today: dt.date) -> dt.date:
     return dt.datetime.now(zone).date() if today == dt.date.today() else today
 
 
+def _now(today: dt.date) -> dt.datetime:
+    """This moment, or for a run on another day (``today`` given to the library) that day's first moment
+    (UTC): the earliest it could be published then, so an hour-based delay is never passed too soon."""
+    if today == dt.date.today():
+        return dt.datetime.now(dt.UTC)
+    return dt.datetime(today.year, today.month, today.day, tzinfo=dt.UTC)
+
+
 def _local_day(value: dt.date | dt.datetime, zone: dt.tzinfo) -> dt.date:
     """The calendar day ``value`` falls on in ``zone`` (a date is that day; a date-time without offset is local)."""
     if not isinstance(value, dt.datetime):
@@ -117,7 +125,7 @@ def _check_delay(
             )
         return
     start = _as_datetime(original)
-    when = _as_datetime(published) if published else dt.datetime.now(dt.UTC)
+    when = _as_datetime(published) if published else _now(context.today)
     earliest = start + dt.timedelta(hours=params.after_hours or 0)
     if when < earliest:
         line, column = reprint.meta_position("published" if published else "original_published")
