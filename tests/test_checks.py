@@ -981,3 +981,43 @@ def test_today_may_be_a_datetime_and_hour_delays_count_to_that_day(tmp_path):
     story.write_text("---\noriginal_url: https://h.example/a\n---\nText.\n", encoding="utf-8")
     model = Metadata(original_published=dt.datetime(2030, 1, 1, 10, tzinfo=dt.UTC))
     assert check_file(story, policy=policy, meta=model, today=dt.date(2030, 1, 3)).ok
+
+
+def test_a_notice_naming_many_long_names_still_names_them_all():
+    names = [
+        "Maria Fernanda González-Rodríguez",
+        "Jean-Baptiste Alexandre Dupont",
+        "Oluwaseun Adebayo-Williams",
+        "Anna-Lena Schmidt-Hoffmann",
+        "Thandiwe Nomvula Mahlangu",
+        "Krzysztof Wojciechowski-Nowak",
+    ]
+    notice = f"Copyright © {', '.join(names[:-1])} and {names[-1]}, Global Research, 2025"
+    body = COMPLIANT_BODY.replace("Copyright © Ana Ruiz, Global Research, 2024", notice)
+    assert check(body, {**COMPLIANT_META, "author": names}).ok
+    far = COMPLIANT_BODY.replace("Copyright © Ana Ruiz", "Copyright © " + "word " * 60 + "Ana Ruiz")
+    assert not check(far, COMPLIANT_META).ok  # a name far after the mark is no part of the notice
+
+
+def test_in_a_short_brief_the_first_sentence_is_the_top(tmp_path):
+    policy = tmp_path / "t.yaml"
+    policy.write_text(
+        "id: t\nname: T\npublisher: Tidewater\nsource_url: https://t.example/terms\nrules:\n"
+        "  - id: top\n    check: attribution\n    names: [Tidewater]\n    position: top\n    message: Credit first\n",
+        encoding="utf-8",
+    )
+    meta = {"original_url": "https://t.example/a"}
+    brief = "This story first ran in Tidewater.\n\nA short paragraph.\n\nAnother one.\n"
+    assert check(brief, meta, policy=policy).ok  # "Tidewater" at ~24 of ~60 characters
+    long = "A paragraph of the story, long enough to read. " * 40
+    assert not check(long + "\n\nThis story first ran in Tidewater.\n\n" + long, meta, policy=policy).ok
+
+
+def test_a_byline_template_without_an_author_asks_for_the_author():
+    from reprint_guard.readers.markdown import split_front_matter
+
+    source = split_front_matter((ROOT / "tests" / "policies" / "montana-free-press" / "compliant.md").read_text())
+    data = {k: v for k, v in source.data.items() if k != "author"}
+    messages = [f.message for f in check(source.body, data).findings]
+    assert any("'author' is not set, so the byline cannot be checked" in m for m in messages)
+    assert not any("{author}" in m for m in messages)

@@ -30,6 +30,8 @@ SUMMARY = "A named credit (any accepted variant), or a copyright notice naming t
 
 _NOTICE_MARKS = ("©", "(c)", "copyright")
 _NOTICE_WINDOW = 160
+#: The top and bottom windows are never shorter than this many characters (about a first paragraph).
+_WINDOW_CHARS = 300
 
 
 def notice_positions(text: str) -> list[int]:
@@ -59,8 +61,11 @@ def has_notice(text: str, holders: list[str], *, cased: bool = False, marks: lis
         positions: Iterable[int] = _cased_notice_positions(text) if cased else notice_positions(text)
     else:
         positions = marks
+    # The window is the mark, the names themselves and up to _NOTICE_WINDOW characters besides (a year,
+    # separators, the publisher): six long names fit as well as one.
+    reach = len("copyright") + _NOTICE_WINDOW + sum(len(holder) + 2 for holder in holders)
     for start in positions:
-        end = start + len("copyright") + _NOTICE_WINDOW
+        end = start + reach
         if cased:
             line_end = text.find("\n", start, end)
             end = end if line_end < 0 else line_end
@@ -137,8 +142,17 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
                 fix=f"Add '{params.names_from}: ...' to the metadata.",
                 specific=True,
             )
-    if params.template:
-        authors = meta.authors or ["{author}"]
+    if params.template and "{author}" in params.template and not meta.authors:
+        line, column = reprint.meta_position("author")
+        yield Problem(
+            line,
+            column,
+            detail="'author' is not set, so the byline cannot be checked",
+            fix="Add 'author: ...' to the metadata.",
+            specific=True,
+        )
+    elif params.template:
+        authors = meta.authors
         values = {"publisher": context.policy.publisher, "source": meta.source or context.policy.publisher}
         each = [render(params.template.replace("{author}", a), values) for a in authors]
         joint = [render(params.template.replace("{author}", j), values) for j in _joint(authors)]
@@ -233,10 +247,19 @@ def _first_placed(
 ) -> tuple[float | None, list[float]]:
     """The first well-placed name's place in ``text``, else None and where the names were found."""
     found = []
+    size = max(len(text), 1)
+    # The window is a share of the text, and never less than its first (or last) _WINDOW_CHARS characters:
+    # in a short brief, the first sentence is the top however long the text after it.
+    span = max(size, _WINDOW_CHARS / params.window)
     for name in names:
         index = find_phrase(text, name, cased=cased, last=last)
         if index >= 0:
-            fraction = index / max(len(text), 1)
+            if params.position == "top":
+                fraction = index / span
+            elif params.position == "bottom":
+                fraction = 1 - (size - index) / span
+            else:
+                fraction = index / size
             if _placed(fraction, params):
                 return fraction, found
             found.append(fraction)

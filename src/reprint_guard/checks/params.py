@@ -78,7 +78,9 @@ class AttributionParams(Params):
     position: Literal["any", "top", "bottom"] = Field(
         default="any", description="Where the credit must stand: anywhere, near the top or near the bottom."
     )
-    window: float = Field(default=0.25, gt=0, le=1, description="How near: a fraction of the visible text.")
+    window: float = Field(
+        default=0.25, gt=0, le=1, description="How near: a fraction of the visible text (never under 300 characters)."
+    )
     placement_only: bool = Field(
         default=False,
         description="Report only a credit that is visible but not where 'position' asks; a missing credit is "
