@@ -1021,3 +1021,38 @@ def test_a_byline_template_without_an_author_asks_for_the_author():
     messages = [f.message for f in check(source.body, data).findings]
     assert any("'author' is not set, so the byline cannot be checked" in m for m in messages)
     assert not any("{author}" in m for m in messages)
+
+
+def test_forbid_and_permission_see_lazy_loaded_photos_and_pictures_without_src(tmp_path):
+    """A lazy loader's data-src (or WP Rocket's data-lazy-src), a <picture> whose image has no src: the
+    photo is there. A lazy-loaded tracking pixel is still the excepted pixel."""
+    policy = tmp_path / "p.yaml"
+    policy.write_text(
+        "id: p\nname: P\npublisher: P\nsource_url: https://p.example/terms\nrules:\n"
+        "  - id: photos\n    check: media\n    mode: permission\n    scope: photos\n"
+        "    except: '^https://px\\.p\\.example/'\n    message: Photos need permission\n",
+        encoding="utf-8",
+    )
+    meta = {"original_url": "https://p.example/a"}
+
+    def found(html: str) -> list:
+        return check(f"<p>Story.</p>\n{html}", meta, policy=policy, format="html").findings
+
+    photo = "https://img.p.example/warehouse.jpg"
+    (lazy,) = found(f'<img class="lazyload" data-src="{photo}" alt="">')
+    assert photo in lazy.message and lazy.line == 2
+    assert found(f'<img data-lazy-src="{photo}" alt="">') != []
+    placeholder = 'src="data:image/gif;base64,R0lGODlhAQABAAAAACw="'
+    (swapped,) = found(f'<img {placeholder} data-src="{photo}">')
+    assert photo in swapped.message  # the photo's address, not the placeholder's
+    picture = f'<picture><source srcset="{photo} 1x"><source srcset="{photo}.webp"><img alt="x"></picture>'
+    (pictured,) = found(picture)
+    assert "1 item of media" in pictured.message
+    assert found(f'<img {placeholder} data-src="https://px.p.example/count.gif">') == []  # the pixel
+    assert found('<img alt="nothing loads">') == []
+    assert check(
+        f"<p>Story.</p><img data-src='{photo}'>",
+        {**meta, "permissions": [{"from": "desk@p.example", "scope": ["photos"]}]},
+        policy=policy,
+        format="html",
+    ).ok

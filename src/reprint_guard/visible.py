@@ -200,13 +200,30 @@ class VisibleBody:
             return []
         return [(anchor, anchor.attributes.get("href")) for anchor in self._tree.tags("a")]
 
-    def media_without_src(self) -> list[Media]:
+    def media_without_src(self, *, every_address: bool = True) -> list[Media]:
         """Visible images, videos, audio and ``<source>`` elements with no ``src``: a ``<picture>``'s
         ``<source srcset>``, a lazy-loaded image, a poster-only video. They may still load addresses
-        (``srcset``, ``poster``, ``data-src``); only a check of hosts asks, so they are found on demand."""
+        (``srcset``, ``poster``, ``data-src``); found on demand, for the checks of media.
+
+        Without ``every_address`` (counting items, not addresses), what is already counted is left out:
+        the sources of a ``<picture>`` whose image has a ``src``, all but the first source of one whose
+        image has none (one picture), and a video or audio whose ``<source>`` has one.
+        """
         if self._tree is None:
             return []
-        return [Media(node.tag, "", dict(node.attributes)) for node in self._tree.css(_WITHOUT_SRC)]
+        found = []
+        pictures: set[int] = set()
+        for node in self._tree.css(_WITHOUT_SRC):
+            if not every_address:
+                parent = node.parent
+                if node.tag == "source" and parent is not None and parent.tag == "picture":
+                    if parent.mem_id in pictures or parent.css_first("img[src]") is not None:
+                        continue
+                    pictures.add(parent.mem_id)
+                elif node.tag in ("video", "audio") and node.css_first("source[src]") is not None:
+                    continue
+            found.append(Media(node.tag, "", dict(node.attributes)))
+        return found
 
     def blocks_holding(self, marks: tuple[str, ...]) -> list[str]:
         """The normalised text of each innermost block (paragraph, list item, cell, caption, heading...)

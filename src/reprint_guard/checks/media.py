@@ -30,8 +30,8 @@ def _addresses(media: Media) -> list[str]:
     ``poster``, and the ``data-src``/``data-srcset`` a lazy loader swaps in. A ``data:`` placeholder
     counts only when nothing else does (then the picture itself is inline, from no allowed host)."""
     attrs = media.attrs
-    urls = [media.src, attrs.get("poster") or "", attrs.get("data-src") or ""]
-    for key in ("srcset", "data-srcset"):
+    urls = [media.src, attrs.get("poster") or "", attrs.get("data-src") or "", attrs.get("data-lazy-src") or ""]
+    for key in ("srcset", "data-srcset", "data-lazy-srcset"):
         urls += srcset_urls(attrs.get(key) or "")
     urls = [url.strip() for url in urls if url and url.strip()]
     real = [url for url in urls if not url.lower().startswith("data:")]
@@ -61,6 +61,17 @@ def srcset_urls(srcset: str) -> list[str]:
     return urls
 
 
+def _may_load_without_src(reprint: Reprint) -> bool:
+    """Whether the body may hold media with no ``src`` that still load (a quick look at the source, so a
+    text-only reprint never walks its tree for them)."""
+    html = reprint.html if reprint.format != "text" else ""
+    return any(marker in html for marker in _LOADING_ATTRIBUTES)
+
+
+#: The attributes through which an item with no ``src`` still loads something.
+_LOADING_ATTRIBUTES = ("srcset", "data-src", "poster", "data-lazy-src")  # data-srcset holds "srcset"
+
+
 def _allowed(url: str, hosts: tuple[str, ...]) -> bool:
     return any(host_matches(host_of(url) or "", host) for host in hosts)
 
@@ -85,15 +96,40 @@ def _outside(media: list[Media], reprint: Reprint, params: Params) -> list[tuple
     return found
 
 
-def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Problem]:
-    media = [m for m in reprint.media[0] if m.tag in params.tags]
+def _counts(item: Media, params: Params) -> bool:
+    """Whether an item is of the rule's kinds (a ``<picture>``'s source counts as the image it shows)."""
+    return item.tag in params.tags or (item.tag == "source" and "img" in params.tags)
+
+
+def _counted(media: list[Media], reprint: Reprint, params: Params) -> list[Media]:
+    """The items ``forbid`` and ``permission`` count: those with ``src``, and those without that still
+    load something (a lazy-loaded photo's ``data-src``, a ``<picture>`` whose image has no ``src``, a
+    poster-only video). An item is excepted when any of its addresses matches ``except`` (a lazy-loaded
+    tracking pixel is still the pixel)."""
+    loading = [
+        item
+        for item in reprint.visible.media_without_src(every_address=False)
+        if _counts(item, params) and _addresses(item)
+    ]
+    items = media + loading
     if params.except_ is not None:
         skip = compile_pattern(params.except_)
-        media = [m for m in media if not skip.search(m.src)]
-    if not media and params.mode != "hosts":
-        return
+        items = [m for m in items if not any(skip.search(url) for url in _addresses(m) or [m.src])]
+    return items
+
+
+def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Problem]:
+    media = [m for m in reprint.media[0] if m.tag in params.tags]
+    if params.mode != "hosts":
+        if media or _may_load_without_src(reprint):
+            media = _counted(media, reprint, params)
+        if not media:
+            return
     shown_url = ""
     if params.mode == "hosts":
+        if params.except_ is not None:
+            skip = compile_pattern(params.except_)
+            media = [m for m in media if not skip.search(m.src)]
         outside = _outside(media, reprint, params)
         media = list({id(m): m for m, _ in outside}.values())  # each item once
         if not media:
@@ -104,7 +140,8 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
         if any(p.covers(params.scope) and not p.expired(context.today) for p in meta.permissions):
             return
     first = media[0]
-    shown_url = shown_url or first.src  # in hosts mode, the address that is not allowed
+    # In hosts mode, the address that is not allowed; else the item's own (a lazy photo's real address).
+    shown_url = shown_url or (_addresses(first) or [first.src])[0]
     line, column = reprint.locate(shown_url)
     count = len(media)
     what = f"{count} {'item' if count == 1 else 'items'} of media, first <{first.tag}> {shown_url}"
