@@ -49,6 +49,13 @@ def test_harness_reports_a_diff_and_fails(tmp_path, cli):
     assert run.out.splitlines()[-1] == "0 passed, 1 failed"
     (folder / "wrong.md").write_text(source.replace("expect:", "expected:"), encoding="utf-8")
     assert "needs 'expect: [...]'" in cli("test", str(tmp_path)).out
+    moved = source.replace("global-research/link-original@15", "global-research/link-original@3")
+    (folder / "wrong.md").write_text(moved, encoding="utf-8")
+    assert "expected global-research/link-original@3: not reported (reported at 15:" in cli("test", str(tmp_path)).out
+    misspelt = source.replace("global-research/link-original@15", "global-research/link-orignal")
+    (folder / "wrong.md").write_text(misspelt, encoding="utf-8")
+    run = cli("test", str(tmp_path))
+    assert run.code == 1 and "expect names 'global-research/link-orignal', which is no rule of policy" in run.out
 
 
 def test_harness_passes_on_bundled_fixtures(cli):

@@ -215,3 +215,13 @@ def test_a_bad_byte_after_a_byte_order_mark_is_placed_where_it_stands() -> None:
     with pytest.raises(InputError) as caught:
         decode(b"\xef\xbb\xbfab\n\xffc", "a.md")
     assert (caught.value.line, caught.value.column) == (2, 1) and "0xff" in caught.value.message
+
+
+def test_a_bad_value_in_a_sidecar_is_told_at_its_line_in_the_sidecar(tmp_path, cli):
+    (tmp_path / "a.html").write_text("<p>Story.</p>\n", encoding="utf-8")
+    (tmp_path / "a.meta.yaml").write_text(
+        "author: Ana Ruiz\noriginal_url: https://www.globalresearch.ca/a/1\ncommercial: maybe\n", encoding="utf-8"
+    )
+    run = cli("check", "a.html", cwd=tmp_path)
+    assert run.code == 2 and "Traceback" not in run.err
+    assert "a.meta.yaml:3:1: metadata 'commercial': Input should be a valid boolean" in run.out + run.err

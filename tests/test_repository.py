@@ -370,3 +370,12 @@ def test_the_markdown_summary_tells_a_failed_run_and_keeps_odd_names_in_their_co
     assert warned.startswith("### ⚠") and "| ``tick`name.md`` |" in warned
     failed = cli("check", ".", "--format", "markdown", "--fail-on", "warning", cwd=tmp_path)
     assert failed.code == 1 and failed.out.startswith("### ✖")
+
+
+def test_a_sarif_rules_level_is_the_one_the_config_gives_it(tmp_path, cli):
+    write(tmp_path / "a.md", markdown(COMMERCIAL, COMPLIANT_BODY))
+    write(tmp_path / ".reprint-guard.yaml", "severity: {global-research/commercial-permission: warning}\n")
+    sarif = json.loads(cli("check", "a.md", "--format", "sarif", cwd=tmp_path).out)
+    (rule,) = sarif["runs"][0]["tool"]["driver"]["rules"]
+    (result,) = sarif["runs"][0]["results"]
+    assert rule["defaultConfiguration"]["level"] == result["level"] == "warning"

@@ -134,6 +134,23 @@ def test_a_credit_puts_metadata_into_html_and_markdown_as_text(cli):
     assert "<b>" not in markdown.out and "&lt;b&gt;Wei&lt;/b&gt;" in markdown.out
 
 
+def test_credit_says_when_its_block_misses_a_rule_of_the_policy(cli, tmp_path):
+    """A policy of one's own that inherits a block its own byline rule does not accept."""
+    own = tmp_path / "prairie.yaml"
+    own.write_text(
+        "id: prairie\nname: Prairie\npublisher: Prairie Ledger\nsource_url: https://prairie.example/terms\n"
+        "extends: cc-by-4.0\nrules:\n  - id: byline\n    check: attribution\n"
+        "    template: '{author}, Prairie Ledger'\n    message: Byline\n",
+        encoding="utf-8",
+    )
+    meta = ["--meta", "author=Hattie Lund", "--meta", "original_url=https://prairie.example/a/1"]
+    run = cli("credit", "--policy", str(own), *meta)
+    assert run.code == 0 and "Hattie Lund" in run.out
+    assert "note: this block does not satisfy prairie/byline" in run.err
+    bundled = cli("credit", "--policy", "cc-by-4.0", *meta)
+    assert bundled.code == 0 and bundled.err == ""
+
+
 def digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 

@@ -178,6 +178,17 @@ def run_credit(options: argparse.Namespace) -> int:
     except CreditError as exc:
         raise UsageError(str(exc)) from None
     sys.stdout.write(block + "\n")
+    # A policy of one's own may inherit a block its own rules do not accept (a byline of another form):
+    # the block is checked as the credit of a reprint with this metadata, and what it misses is said.
+    from .engine import check_reprint
+    from .fix import INSERTABLE
+    from .policy.loader import policy_set
+
+    alone = build(block, {}, format=options.format, path="<credit>", meta=dict(reprint.metadata.items()))
+    result = check_reprint(alone, policy_set(extra), policy)
+    missed = sorted({f.rule for f in result.findings if f.check in INSERTABLE and f.check != "element"})
+    if missed:
+        sys.stderr.write(f"reprint-guard: note: this block does not satisfy {', '.join(missed)}; adjust it by hand\n")
     return ExitCode.OK
 
 

@@ -44,7 +44,7 @@ TOOL_RULES: dict[str, tuple[str, str]] = {
 
 
 def rule_info(rule_id: str, policies: PolicySet) -> dict[str, str] | None:
-    """Description, help link and level of a rule id, for SARIF's rule table."""
+    """Description and help link of a rule id, for SARIF's rule table (its level is the run's)."""
     policy_id, _, name = rule_id.partition("/")
     if policy_id == TOOL_POLICY and name in TOOL_RULES:
         short, full = TOOL_RULES[name]
@@ -59,7 +59,6 @@ def rule_info(rule_id: str, policies: PolicySet) -> dict[str, str] | None:
         "short": rule.message,
         "full": " ".join((rule.description or rule.terms or rule.message).split()),
         "help_uri": policy.source_url,
-        "level": {"error": "error", "warning": "warning", "info": "note"}[rule.severity.value],
     }
 
 

@@ -140,8 +140,8 @@ def template_values(reprint: Reprint, policy: Policy, *, placeholders: bool = Tr
     if spdx:
         values["license_name"], values["license_url"] = describe(spdx)
     if placeholders:
-        values.setdefault("author", "{author}")
-        values.setdefault("holder", "{author}")
+        values.setdefault("author", "<author>")  # a hint, as the URL's is
+        values.setdefault("holder", "<author>")
         values.setdefault("original_url", "<original article URL>")
         values.setdefault("title", "this article")
     return values
@@ -172,7 +172,7 @@ class LazyValues:
             return self._policy.publisher
         if key in ("holder", "author"):
             names = meta.holders if key == "holder" else meta.authors
-            return " and ".join(names) if names else "{author}"
+            return " and ".join(names) if names else "<author>"
         if key == "year":
             return str(meta.original_published.year) if meta.original_published is not None else "YYYY"
         if key == "original_url":

@@ -136,7 +136,7 @@ def _rule_object(rule_id: str, level: str, info: dict[str, Any] | None) -> dict[
         "shortDescription": {"text": short},
         "fullDescription": {"text": full},
         "help": {"text": help_text, "markdown": help_markdown},
-        "defaultConfiguration": {"level": info.get("level", level)},
+        "defaultConfiguration": {"level": level},  # as this run reports it: a config may change the policy's
         "properties": {"tags": ["reprint", rule_id.split("/")[0]], "precision": "high"},
     }
     if help_uri:

@@ -201,11 +201,17 @@ def _read_sidecar(path: str | Path, *, stem: str | None = None) -> dict[str, Any
             name = str(sidecar)
             text = decode(read_limited(sidecar, name), name)
             try:
-                data = load(text).data
+                loaded = load(text)
             except InputError as exc:
                 raise exc.at(name) from None
+            data = loaded.data
             if not isinstance(data, dict):
                 raise InputError("metadata sidecar must be a mapping of keys to values", path=name, line=1)
+            problem = metadata_problem(data)
+            if problem is not None:  # told at its line in the sidecar, not at line 1 of the article
+                key, dotted, message = problem
+                line = loaded.key_lines.get(key)
+                raise InputError(f"metadata '{dotted}': {message}", path=name, line=line, column=1 if line else None)
             return data
     return {}
 

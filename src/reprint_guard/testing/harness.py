@@ -18,6 +18,7 @@ import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from ..errors import ReprintGuardError
 from ..report import Finding
@@ -86,6 +87,7 @@ def run_fixture(path: Path, rules_dirs: tuple[str, ...] = ()) -> Outcome:
         policies = policy_set(rules_dirs)
         policy_id = meta.policy or path.parent.name
         policy = load_policy(policy_id, extra=rules_dirs)
+        _known(expected, policy, name)
         result = check_reprint(reprint, policies, policy)
     except ReprintGuardError as exc:
         return Outcome(name, None, error=str(exc))
@@ -102,6 +104,21 @@ def run_fixture(path: Path, rules_dirs: tuple[str, ...] = ()) -> Outcome:
     return outcome
 
 
+def _known(expected: list[Expectation], policy: Any, path: str) -> None:
+    """Every expected rule is one the policy has (or one of the tool's own): a misspelt id is an error of
+    the fixture, not a finding "not reported"."""
+    from ..engine import TOOL_POLICY, TOOL_RULES
+
+    for want in expected:
+        policy_id, _, rule_id = want.rule.partition("/")
+        if policy_id == TOOL_POLICY and rule_id in TOOL_RULES:
+            continue
+        if policy_id != policy.id or policy.rule(rule_id) is None:
+            rules = ", ".join(f"{policy.id}/{rule.id}" for rule in policy.rules)
+            message = f"expect names {want.rule!r}, which is no rule of policy {policy.id!r} ({rules})"
+            raise ReprintGuardError(message, path=path)
+
+
 def render(outcome: Outcome) -> str:
     """A diff of expected versus actual findings, with line numbers."""
     if outcome.error:
@@ -110,8 +127,9 @@ def render(outcome: Outcome) -> str:
         return ""
     lines = [f"FAIL {outcome.path}  (policy {outcome.policy})"]
     for want in outcome.missing:
-        actual = ""
-        lines.append(f"  - expected {want}{actual}: not reported")
+        elsewhere = [f for f in outcome.unexpected if f.rule == want.rule]
+        actual = f" (reported at {elsewhere[0].line}:{elsewhere[0].column} instead)" if elsewhere and want.line else ""
+        lines.append(f"  - expected {want}: not reported{actual}")
     for found in outcome.unexpected:
         lines.append(f"  + unexpected {found.rule}@{found.line}:{found.column}: {found.message}")
     for found in outcome.matched:
