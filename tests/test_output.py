@@ -155,3 +155,10 @@ def test_a_file_name_that_is_not_utf8(tmp_path, cli, fmt):
     )  # bytes: the name is written back as the bytes it was
     assert run.returncode == 1 and b"Traceback" not in run.stderr, run.stderr[-500:]
     assert b"bad" in run.stdout
+
+
+def test_ok_is_in_the_librarys_dumps_and_the_json_output(tmp_path, cli):
+    result = reprint_guard.check(COMPLIANT_BODY, {**COMPLIANT_META, "commercial": True})
+    assert result.model_dump()["ok"] is False and json.loads(result.model_dump_json())["ok"] is False
+    (tmp_path / "a.md").write_text(markdown(COMPLIANT_META, COMPLIANT_BODY), encoding="utf-8")
+    assert cli("check", "a.md", "--format", "json", cwd=tmp_path).json()["results"][0]["ok"] is True

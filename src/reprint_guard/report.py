@@ -147,6 +147,7 @@ class Result(Record):
             "path": self.path,
             "policy": self.policy,
             "status": self.status,
+            "ok": self.ok,
             "findings": [f.to_dict() for f in self.findings],
             "error": self.error,
             "error_line": self.error_line,

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, computed_field
 
 from . import report
 from .report import REPORT_VERSION, FailOn, Severity, Status, reaches
@@ -50,9 +50,10 @@ class Result(BaseModel):
     error_column: int | None = None
     reason: str | None = Field(default=None, description="Why the file was skipped.")
 
+    @computed_field  # type: ignore[prop-decorator]
     @property
     def ok(self) -> bool:
-        """True when no error-severity finding and no input error."""
+        """True when no error-severity finding and no input error (in dumps and the JSON output too)."""
         return self.status != "error" and not any(
             f.severity is Severity.error and f.suppressed is None for f in self.findings
         )
@@ -103,7 +104,7 @@ def from_report(result: report.Result) -> Result:
 
 def report_schema() -> dict:
     """JSON Schema of the ``--format json`` envelope, generated from :class:`Report`."""
-    schema = Report.model_json_schema()
+    schema = Report.model_json_schema(mode="serialization")  # what the output holds, "ok" included
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["$id"] = "https://reprint-guard.invalid/schemas/report.schema.json"
     return schema
