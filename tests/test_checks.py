@@ -3,11 +3,22 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 
 from conftest import COMPLIANT_BODY, COMPLIANT_META, GR_URL, ROOT
 from reprint_guard import check
+
+
+def one_rule_policy(tmp_path, rule: str, name: str = "p") -> Path:
+    """A policy file ``name`` with the one rule ``rule`` (YAML, indented as a list item's fields)."""
+    policy = tmp_path / f"{name}.yaml"
+    policy.write_text(
+        f"id: {name}\nname: P\npublisher: P\nsource_url: https://p.example/terms\nrules:\n  - {rule}",
+        encoding="utf-8",
+    )
+    return policy
 
 
 def rules(result) -> list[str]:
@@ -817,14 +828,11 @@ def test_the_library_takes_a_validated_metadata_model_and_keeps_its_dates_dates(
 def test_media_hosts_see_picture_sources_lazy_images_and_poster_only_videos(tmp_path):
     """Items with no src still load addresses: a <picture>'s sources (counted as images), a lazy image's
     data-src, a video's poster. Hidden ones and those whose only address is excepted do not count."""
-    policy = tmp_path / "h.yaml"
-    policy.write_text(
-        "id: h\nname: H\npublisher: H\nsource_url: https://h.example/terms\nrules:\n"
-        "  - id: own-images\n    check: media\n    mode: hosts\n    hosts: [img.h.example]\n"
-        "    except: '^https://px\\.h2\\.example/'\n    tags: [img]\n"
-        "    message: Use the publisher's own images\n",
-        encoding="utf-8",
+    rule = (
+        "id: own-images\n    check: media\n    mode: hosts\n    hosts: [img.h.example]\n"
+        "    except: '^https://px\\.h2\\.example/'\n    tags: [img]\n    message: Use the publisher's own images\n"
     )
+    policy = one_rule_policy(tmp_path, rule, "h")
     meta = {"original_url": "https://h.example/a"}
 
     def findings(html: str) -> list:
@@ -1026,13 +1034,11 @@ def test_a_byline_template_without_an_author_asks_for_the_author():
 def test_forbid_and_permission_see_lazy_loaded_photos_and_pictures_without_src(tmp_path):
     """A lazy loader's data-src (or WP Rocket's data-lazy-src), a <picture> whose image has no src: the
     photo is there. A lazy-loaded tracking pixel is still the excepted pixel."""
-    policy = tmp_path / "p.yaml"
-    policy.write_text(
-        "id: p\nname: P\npublisher: P\nsource_url: https://p.example/terms\nrules:\n"
-        "  - id: photos\n    check: media\n    mode: permission\n    scope: photos\n"
-        "    except: '^https://px\\.p\\.example/'\n    message: Photos need permission\n",
-        encoding="utf-8",
+    rule = (
+        "id: photos\n    check: media\n    mode: permission\n    scope: photos\n"
+        "    except: '^https://px\\.p\\.example/'\n    message: Photos need permission\n"
     )
+    policy = one_rule_policy(tmp_path, rule)
     meta = {"original_url": "https://p.example/a"}
 
     def found(html: str) -> list:

@@ -102,9 +102,7 @@ def check(
     reprint = build(
         without_surrogates(body), metadata, format=format, path=path, bare_urls=bare_urls, skip_elements=skip_elements
     )
-    return _finish(
-        reprint, check_reprint(reprint, policy_set(rules_dirs), _resolve(policy, rules_dirs), today=today), today
-    )
+    return _run(reprint, policy, rules_dirs, today)
 
 
 def check_text(
@@ -141,9 +139,7 @@ def check_text(
         bare_urls=bare_urls,
         skip_elements=_selectors(skip_elements),
     )
-    return _finish(
-        reprint, check_reprint(reprint, policy_set(rules_dirs), _resolve(policy, rules_dirs), today=today), today
-    )
+    return _run(reprint, policy, rules_dirs, today)
 
 
 def _metadata(metadata: Any, name: str) -> dict[str, Any]:
@@ -175,6 +171,11 @@ def check_file(
     meta = _metadata(meta, "meta") if meta is not None else None
     today = _day(today)
     reprint = read_file(path, meta=meta, bare_urls=bare_urls, skip_elements=_selectors(skip_elements))
+    return _run(reprint, policy, rules_dirs, today)
+
+
+def _run(reprint: Reprint, policy: Policy | str | Path | None, rules_dirs: tuple, today: dt.date | None) -> TypedResult:
+    """Check a reprint read by one of the entry points, with the policies asked for."""
     return _finish(
         reprint, check_reprint(reprint, policy_set(rules_dirs), _resolve(policy, rules_dirs), today=today), today
     )
