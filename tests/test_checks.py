@@ -935,6 +935,9 @@ def test_creative_commons_followed_by_the_licence_code_names_the_licence():
         ("Traducción de Luz Ortega.", True),
         ("Traduit par Luz Ortega.", True),
         ("The county updated its rules.", False),
+        ("She read Don Quixote, translated by Edith Grossman.", False),  # about the story, not the reprint
+        ("The county's translation from the state's guidance is online.", False),
+        ("(Translated by Luz Ortega.)", True),
     ],
 )
 def test_the_usual_notes_of_a_change_or_translation_count(note, counts):
@@ -1056,9 +1059,22 @@ def test_forbid_and_permission_see_lazy_loaded_photos_and_pictures_without_src(t
     assert "1 item of media" in pictured.message
     assert found(f'<img {placeholder} data-src="https://px.p.example/count.gif">') == []  # the pixel
     assert found('<img alt="nothing loads">') == []
+    assert found(f'<IMG DATA-SRC="{photo}">') != []  # HTML's names are any case
+    assert found(f'<img src="{photo}" srcset="https://px.p.example/count.gif 1x">') != []  # a photo still
+    lazy_picture = f'<picture><source srcset="{photo}.webp"><img data-src="{photo}"></picture>'
+    assert "1 item of media" in found(lazy_picture)[0].message
     assert check(
         f"<p>Story.</p><img data-src='{photo}'>",
         {**meta, "permissions": [{"from": "desk@p.example", "scope": ["photos"]}]},
         policy=policy,
         format="html",
     ).ok
+
+
+def test_a_policys_curly_apostrophe_matches_either_apostrophe_in_the_text(tmp_path):
+    rule = "id: forbid-curly\n    check: text\n    pattern: 'editor’s note'\n    mode: forbid\n    message: Not here\n"
+    policy = one_rule_policy(tmp_path, rule)
+    meta = {"original_url": "https://p.example/a"}
+    for body in ("Editor’s note: cut.", "Editor's note: cut."):
+        assert [f.rule for f in check(body, meta, policy=policy).findings] == ["p/forbid-curly"]
+    assert check("No note.", meta, policy=policy).ok

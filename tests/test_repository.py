@@ -359,6 +359,22 @@ def test_overlapping_paths_and_named_sidecars_check_each_article_once(tmp_path, 
         "check", "--force-include", "content/page.html", "content/posts/a.md", "--format", "json", cwd=tmp_path
     )
     assert [r["path"] for r in forced.json()["results"]] == ["content/posts/a.md"]
+    # With --force-include (the hooks'), named files are taken as a walk takes them: a staged YAML file
+    # that is no sidecar, or a package.json, is passed over, not an error.
+    write(tmp_path / "content" / "posts" / "_index.yaml", "title: Posts\n")
+    write(tmp_path / "content" / "posts" / "package.json", '{"name": "x"}\n')
+    staged = ["content/posts/_index.yaml", "content/posts/package.json", "content/posts/a.md"]
+    run = cli("check", "--force-include", *staged, "--format", "json", cwd=tmp_path)
+    statuses = {r["path"]: r["status"] for r in run.json()["results"]}
+    assert run.code == 1 and statuses == {"content/posts/package.json": "skipped", "content/posts/a.md": "fail"}
+    # The same file named relative and absolute is one file.
+    both = cli(
+        "check", "content/posts/a.md", str(tmp_path / "content" / "posts" / "a.md"), "--format", "json", cwd=tmp_path
+    )
+    assert both.json()["summary"]["files"] == 1
+    # A sidecar named that does not exist is an error, as any missing file is.
+    missing = cli("check", "content/missing.meta.yaml", cwd=tmp_path)
+    assert missing.code == 2 and "missing.meta.yaml" in missing.out + missing.err
 
 
 def test_the_markdown_summary_tells_a_failed_run_and_keeps_odd_names_in_their_code_span(tmp_path, cli):

@@ -149,6 +149,14 @@ def test_credit_says_when_its_block_misses_a_rule_of_the_policy(cli, tmp_path):
     assert "note: this block does not satisfy prairie/byline" in run.err
     bundled = cli("credit", "--policy", "cc-by-4.0", *meta)
     assert bundled.code == 0 and bundled.err == ""
+    story = tmp_path / "a.md"
+    story.write_text(
+        "---\nauthor: Ana Ruiz\noriginal_url: https://www.propublica.org/article/x\n"
+        "permissions:\n  - {from: a@propublica.org, date: 2024-01-01, scope: [photos]}\n---\nText.\n",
+        encoding="utf-8",
+    )
+    from_file = cli("credit", "--policy", "propublica", "--from", str(story))
+    assert from_file.code == 0 and "By Ana Ruiz" in from_file.out and from_file.err == ""
 
 
 def digest(path: Path) -> str:

@@ -59,7 +59,8 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument(
         "--force-include",
         action="store_true",
-        help="apply the config's include to files named on the command line too (as the pre-commit hooks do)",
+        help="take named files as a folder walk takes them: the config's include, exclude and file types "
+        "(the pre-commit hooks pass it)",
     )
     check.add_argument(
         "-j",

@@ -183,8 +183,9 @@ def run_credit(options: argparse.Namespace) -> int:
     from .engine import check_reprint
     from .fix import INSERTABLE
     from .policy.loader import policy_set
+    from .reprint import Reprint
 
-    alone = build(block, {}, format=options.format, path="<credit>", meta=dict(reprint.metadata.items()))
+    alone = Reprint(body=block, metadata=reprint.metadata, format=options.format, path="<credit>")
     result = check_reprint(alone, policy_set(extra), policy)
     missed = sorted({f.rule for f in result.findings if f.check in INSERTABLE and f.check != "element"})
     if missed:

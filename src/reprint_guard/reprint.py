@@ -88,7 +88,7 @@ class Reprint:
         key_lines: dict[str, int] | None = None,
         bare_urls: bool = True,
         html: str | None = None,
-        skip: str | None = None,
+        skip: tuple[str, ...] | None = None,
     ) -> None:
         self.body = body
         self.metadata = metadata
@@ -97,7 +97,7 @@ class Reprint:
         self.body_line = body_line
         self.key_lines = key_lines or {}
         self.bare_urls = bare_urls
-        self.skip = skip  # a CSS selector list of elements that are not the article (a page's menu, footer)
+        self.skip = skip  # CSS selectors of elements that are not the article (a page's menu, footer)
         # Computed on first use (plain attributes: functools.cached_property takes a lock per access).
         self._html = html
         self._rendered = False  # the HTML is our rendering of the Markdown body (not given by a caller)

@@ -204,12 +204,13 @@ def discover(paths: Sequence[str], settings: Settings) -> Iterator[Item]:
 
     Folders are walked recursively; walked files must match ``include`` (or be a
     supported type), must not match ``exclude`` or be ignored by git. A file
-    named explicitly is always checked unless it matches ``exclude`` (or, with
-    ``force_include``, fails ``include``); a sidecar named stands for its article.
+    named explicitly is always checked unless it matches ``exclude``; a sidecar
+    named stands for its article. With ``force_include`` (the pre-commit hooks),
+    a named file is taken as a walk would take it.
     """
     seen: set[str] = set()
     for path, walked, sidecar in _discover(paths, settings):
-        key = os.path.normpath(path) if path != "-" else path
+        key = os.path.abspath(path) if path != "-" else path  # "a.md", "./a.md" and "/site/a.md" alike
         if key not in seen:  # "content content/posts", "a.md ./a.md": one file, checked and counted once
             seen.add(key)
             yield path, walked, sidecar
@@ -252,9 +253,14 @@ def as_walked(paths: Iterable[str], settings: Settings) -> Iterator[Item]:
 
 def _discover(paths: Sequence[str], settings: Settings) -> Iterator[Item]:
     for item in paths:
-        if item != "-" and item.lower().endswith(SIDECAR_SUFFIXES) and not os.path.isdir(item):
-            yield from _named(articles_of(item), settings)  # pre-commit names a staged sidecar alone
-        elif item != "-" and os.path.isdir(item):
+        if item == "-" or not os.path.isdir(item):
+            if item != "-" and settings.force_include and os.path.exists(item):
+                yield from as_walked([item], settings)  # pre-commit's staged files, taken as CI's walk takes them
+            elif item != "-" and item.lower().endswith(SIDECAR_SUFFIXES) and os.path.isfile(item):
+                yield from _named(articles_of(item) or [item], settings)  # an orphan is reported as it is
+            else:
+                yield from _named([item], settings)
+        else:
             ignored = _git_ignored_filter(item) if settings.gitignore else None
             for root, dirs, files in os.walk(item):
                 dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS and not d.startswith("."))
@@ -279,20 +285,13 @@ def _discover(paths: Sequence[str], settings: Settings) -> Iterator[Item]:
                     if not _regular_or_unreadable(path):
                         continue  # a named pipe, socket or device: reading it could block forever
                     yield path, True, os.path.splitext(name)[0] in sidecars
-        else:
-            yield from _named([item], settings)
 
 
 def _named(items: Iterable[str], settings: Settings) -> Iterator[Item]:
-    """Files named on the command line: checked unless ``exclude`` matches (or, with ``force_include``,
-    ``include`` does not: the pre-commit hooks pass it, so a commit and CI check the same files)."""
+    """Files named on the command line: checked unless ``exclude`` matches."""
     for item in items:
-        if item != "-" and (settings.exclude or (settings.force_include and settings.include)):
-            relative = settings.relative(item)
-            if settings.exclude and path_matches(relative, *settings.exclude):
-                continue
-            if settings.force_include and settings.include and not path_matches(relative, *settings.include):
-                continue
+        if item != "-" and settings.exclude and path_matches(settings.relative(item), *settings.exclude):
+            continue
         yield item, False, None
 
 
@@ -384,7 +383,7 @@ def check_text(
     """
     common, policy_spec = read_options(path, settings)
     if text is not None:
-        sidecar = _read_sidecar(path)
+        sidecar = _read_sidecar(path, overridden=common["meta"])
         if sidecar and settings.key_map:
             sidecar, _ = remap(sidecar, {}, settings.key_map)
         common["meta"] = {**sidecar, **common["meta"]}

@@ -203,26 +203,32 @@ class VisibleBody:
     def media_without_src(self, *, every_address: bool = True) -> list[Media]:
         """Visible images, videos, audio and ``<source>`` elements with no ``src``: a ``<picture>``'s
         ``<source srcset>``, a lazy-loaded image, a poster-only video. They may still load addresses
-        (``srcset``, ``poster``, ``data-src``); found on demand, for the checks of media.
+        (``srcset``, ``poster``, ``data-src``); found on demand, for the checks of media, by tag name (the
+        parser has lower-cased every tag and attribute name: ``<IMG DATA-SRC>`` is found too).
 
-        Without ``every_address`` (counting items, not addresses), what is already counted is left out:
-        the sources of a ``<picture>`` whose image has a ``src``, all but the first source of one whose
-        image has none (one picture), and a video or audio whose ``<source>`` has one.
+        Without ``every_address`` (counting items, not addresses), what is counted already is left out:
+        the sources of a ``<picture>`` whose image loads something itself, all but the first source of
+        one whose image does not (one picture), and a video or audio whose ``<source>`` has a ``src``.
         """
         if self._tree is None:
             return []
         found = []
         pictures: set[int] = set()
-        for node in self._tree.css(_WITHOUT_SRC):
-            if not every_address:
-                parent = node.parent
-                if node.tag == "source" and parent is not None and parent.tag == "picture":
-                    if parent.mem_id in pictures or parent.css_first("img[src]") is not None:
-                        continue
-                    pictures.add(parent.mem_id)
-                elif node.tag in ("video", "audio") and node.css_first("source[src]") is not None:
+        for tag in _WITHOUT_SRC_TAGS:
+            for node in self._tree.tags(tag):
+                attrs = node.attributes
+                if "src" in attrs:
                     continue
-            found.append(Media(node.tag, "", dict(node.attributes)))
+                if not every_address:
+                    parent = node.parent
+                    if tag == "source" and parent is not None and parent.tag == "picture":
+                        image = parent.css_first("img")
+                        if parent.mem_id in pictures or (image is not None and _loads(image.attributes)):
+                            continue
+                        pictures.add(parent.mem_id)
+                    elif tag in ("video", "audio") and node.css_first("source[src]") is not None:
+                        continue
+                found.append(Media(tag, "", dict(attrs)))
         return found
 
     def blocks_holding(self, marks: tuple[str, ...]) -> list[str]:
@@ -305,7 +311,15 @@ MEDIA_TAGS = {
     "embed": "src",
     "object": "data",
 }
-_WITHOUT_SRC = "img:not([src]), video:not([src]), audio:not([src]), source:not([src])"
+_WITHOUT_SRC_TAGS = ("img", "video", "audio", "source")
+#: The attributes through which an item loads something (a lazy loader swaps ``data-*`` in).
+LOADING_ATTRIBUTES = ("src", "srcset", "poster", "data-src", "data-srcset", "data-lazy-src", "data-lazy-srcset")
+
+
+def _loads(attrs: dict[str, str | None]) -> bool:
+    return any(attrs.get(name) for name in LOADING_ATTRIBUTES)
+
+
 _MEDIA = ", ".join(f"{tag}[{attribute}]" for tag, attribute in MEDIA_TAGS.items())
 
 
@@ -332,11 +346,12 @@ def selector_problem(selector: str) -> str | None:
     return None
 
 
-def _skip(root: LexborNode, skip: str | None) -> None:
+def _skip(root: LexborNode, skip: tuple[str, ...] | None) -> None:
     """Remove the elements ``skip`` selects: parts of a whole page that are not the article (its menu,
-    sidebar, footer), as the project config names them."""
-    if skip:
-        for node in root.css(skip):
+    sidebar, footer), as the project config names them. One query per selector: joined into one list, a
+    selector Lexbor reads leniently (an unclosed ``[x="a``) would swallow the ones after it."""
+    for selector in skip or ():
+        for node in root.css(selector):
             node.decompose()
 
 
@@ -486,7 +501,7 @@ def from_html(
     raw: int = ANY_RAW_HTML,
     tables: bool = True,
     raw_blocks: bool = True,
-    skip: str | None = None,
+    skip: tuple[str, ...] | None = None,
 ) -> VisibleBody:
     """Parse HTML (a fragment or a whole page) and keep what a reader sees (``raw``: see :func:`with_media`)."""
     return with_media(html, bare_urls=bare_urls, media=False, raw=raw, tables=tables, raw_blocks=raw_blocks, skip=skip)[
@@ -502,7 +517,7 @@ def with_media(
     raw: int = ANY_RAW_HTML,
     tables: bool = True,
     raw_blocks: bool = True,
-    skip: str | None = None,
+    skip: tuple[str, ...] | None = None,
 ) -> tuple[VisibleBody, tuple[list[Media], list[Media]]]:
     """One parse for both: what a reader sees, and the (visible, hidden) media.
 
@@ -647,7 +662,7 @@ def _bare_urls(text: str, anchor_texts: Callable[[], set[str]]) -> list[str]:
 _MEDIA_TAG = re.compile(r"<(?:img|video|audio|iframe|embed|object|source)\b", re.IGNORECASE)
 
 
-def media_from_html(html: str, skip: str | None = None) -> tuple[list[Media], list[Media]]:
+def media_from_html(html: str, skip: tuple[str, ...] | None = None) -> tuple[list[Media], list[Media]]:
     """Media a reader sees, and media that are there but hidden (parsed again, only for checks that ask)."""
     if _MEDIA_TAG.search(html) is None:
         return [], []

@@ -61,17 +61,6 @@ def srcset_urls(srcset: str) -> list[str]:
     return urls
 
 
-def _may_load_without_src(reprint: Reprint) -> bool:
-    """Whether the body may hold media with no ``src`` that still load (a quick look at the source, so a
-    text-only reprint never walks its tree for them)."""
-    html = reprint.html if reprint.format != "text" else ""
-    return any(marker in html for marker in _LOADING_ATTRIBUTES)
-
-
-#: The attributes through which an item with no ``src`` still loads something.
-_LOADING_ATTRIBUTES = ("srcset", "data-src", "poster", "data-lazy-src")  # data-srcset holds "srcset"
-
-
 def _allowed(url: str, hosts: tuple[str, ...]) -> bool:
     return any(host_matches(host_of(url) or "", host) for host in hosts)
 
@@ -104,8 +93,9 @@ def _counts(item: Media, params: Params) -> bool:
 def _counted(media: list[Media], reprint: Reprint, params: Params) -> list[Media]:
     """The items ``forbid`` and ``permission`` count: those with ``src``, and those without that still
     load something (a lazy-loaded photo's ``data-src``, a ``<picture>`` whose image has no ``src``, a
-    poster-only video). An item is excepted when any of its addresses matches ``except`` (a lazy-loaded
-    tracking pixel is still the pixel)."""
+    poster-only video). An item is excepted when the address it shows matches ``except``: its ``src``, or
+    for a lazy-loaded one the address swapped in (a lazy-loaded tracking pixel is still the pixel; a photo
+    whose ``srcset`` names the pixel is still a photo)."""
     loading = [
         item
         for item in reprint.visible.media_without_src(every_address=False)
@@ -114,15 +104,14 @@ def _counted(media: list[Media], reprint: Reprint, params: Params) -> list[Media
     items = media + loading
     if params.except_ is not None:
         skip = compile_pattern(params.except_)
-        items = [m for m in items if not any(skip.search(url) for url in _addresses(m) or [m.src])]
+        items = [m for m in items if not skip.search((_addresses(m) or [m.src])[0])]
     return items
 
 
 def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Problem]:
     media = [m for m in reprint.media[0] if m.tag in params.tags]
     if params.mode != "hosts":
-        if media or _may_load_without_src(reprint):
-            media = _counted(media, reprint, params)
+        media = _counted(media, reprint, params)
         if not media:
             return
     shown_url = ""

@@ -149,6 +149,15 @@ class TextParams(PatternParams):
     pattern: str | None = Field(default=None, description="RE2 pattern over the normalised visible text.")
     mode: Literal["require", "forbid"] = "require"
 
+    @field_validator("pattern")
+    @classmethod
+    def _as_the_text_reads(cls, value: str | None) -> str | None:
+        """Typographic apostrophes and hyphens in a pattern read as ASCII, as the text they search does
+        ("editor’s note" finds "Editor’s note" and "Editor's note")."""
+        from ..textnorm import LOOKALIKES
+
+        return value.translate(LOOKALIKES) if value is not None else None
+
     @model_validator(mode="after")
     def _one_needle(self) -> TextParams:
         if (self.phrase is None) == (self.pattern is None):

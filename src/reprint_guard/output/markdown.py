@@ -70,10 +70,10 @@ class MarkdownFormatter:
     def close(self, summary: Summary) -> None:
         write = self.stream.write
         failed, warned, passed = HEADER_MARKS
-        if exit_code_for(summary, self.fail_on) is not ExitCode.OK or summary.errors:
+        if exit_code_for(summary, self.fail_on) is not ExitCode.OK:
             mark = failed
-        else:
-            mark = warned if summary.warnings else passed
+        else:  # passed at fail_on; what it let through still shows
+            mark = warned if summary.errors or summary.warnings else passed
         write(f"### {mark} {self.title}\n\n")
         infos = f", {summary.infos} info" if summary.infos else ""
         write(

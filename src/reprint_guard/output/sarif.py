@@ -27,13 +27,15 @@ _LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 def fingerprint(path: str, rule: str, message: str) -> str:
     """Stable across line moves: the file, the rule and what it says, not where (a config suppression's
     own line, which some messages name, is left out too)."""
-    message = _CONFIG_LINE.sub(r"\1)", message)
+    if "(config, " in message:
+        message = _CONFIG_LINE.sub(r"\1)", message)
     # surrogateescape: a file name that is not UTF-8 reaches Python as lone surrogates
     return hashlib.sha256(f"{path}\0{rule}\0{message}".encode("utf-8", "surrogateescape")).hexdigest()[:32]
 
 
 #: "(config, .reprint-guard.yaml:17)": where a config suppression is written, as messages name it.
-_CONFIG_LINE = re.compile(r"(\(config, [^()]*?)(?::\d+)+\)")
+#: No part can match what the next one matches (the path holds no ":"), so a long message is read once.
+_CONFIG_LINE = re.compile(r"(\(config, [^():]*)(?::\d+)+\)")
 
 
 class SarifFormatter:

@@ -8,7 +8,7 @@ limits (size, encoding, binary) and merges metadata from the file, a sidecar
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from stat import S_ISREG
 from typing import Any
@@ -163,7 +163,7 @@ def read_file(
         raise InputError(f"cannot read file: {exc.strerror or exc}", path=name) from None
     except ValueError:  # a NUL byte in the name
         raise InputError("cannot read file: the name has a NUL byte", path=name.replace("\0", "\\0")) from None
-    sidecar = _read_sidecar(path, stem=stem) if has_sidecar is not False else {}
+    sidecar = _read_sidecar(path, stem=stem, overridden=meta or ()) if has_sidecar is not False else {}
     if sidecar and key_map:
         sidecar, _ = remap(sidecar, {}, key_map)
     merged = {**sidecar, **(meta or {})} if sidecar else meta
@@ -188,8 +188,11 @@ def read_file(
     )
 
 
-def _read_sidecar(path: str | Path, *, stem: str | None = None) -> dict[str, Any]:
-    """The metadata of ``NAME.meta.yaml`` (or ``.yml``) beside the file, if there is one (``stem``: NAME)."""
+def _read_sidecar(path: str | Path, *, stem: str | None = None, overridden: Iterable[str] = ()) -> dict[str, Any]:
+    """The metadata of ``NAME.meta.yaml`` (or ``.yml``) beside the file, if there is one (``stem``: NAME).
+
+    A bad value is told at its line in the sidecar, unless ``overridden`` (``--meta``, an override) replaces it.
+    """
     if stem is None:
         stem = os.path.splitext(str(path))[0]
     for suffix in SIDECAR_SUFFIXES:
@@ -207,7 +210,8 @@ def _read_sidecar(path: str | Path, *, stem: str | None = None) -> dict[str, Any
             data = loaded.data
             if not isinstance(data, dict):
                 raise InputError("metadata sidecar must be a mapping of keys to values", path=name, line=1)
-            problem = metadata_problem(data)
+            replaced = set(overridden)
+            problem = metadata_problem({k: v for k, v in data.items() if k not in replaced} if replaced else data)
             if problem is not None:  # told at its line in the sidecar, not at line 1 of the article
                 key, dotted, message = problem
                 line = loaded.key_lines.get(key)
@@ -313,7 +317,7 @@ def build(
         key_lines=key_lines,
         bare_urls=bare_urls,
         html=html,
-        skip=", ".join(skip_elements) or None,
+        skip=tuple(skip_elements) or None,
     )
 
 
