@@ -894,6 +894,9 @@ def test_flags_a_cms_sends_as_text_are_read_as_flags(policy, meta, rule):
         "Creative Commons BY-ND 4.0",
         "creativecommons.org/licenses/by-nd/4.0/",
         "CC BY-ND 4.0 licence",
+        "Creative Commons Attribution-NoDerivatives 4.0 International (CC BY-ND 4.0)",
+        "Creative Commons CC BY-ND 4.0",
+        "Creative Commons Attribution-NoDerivatives 4.0 International Licence.",
     ],
 )
 def test_a_licence_by_its_title_or_a_bare_deed_address_chooses_its_policy(license):
@@ -906,6 +909,8 @@ def test_a_licence_that_is_not_understood_is_named_in_the_warning():
     meta = {"author": "Ana Ruiz", "original_url": "https://www.riverwatch.example/a/1", "license": "CC-ish 4"}
     (finding,) = check("Text.", meta).findings
     assert finding.rule == "reprint-guard/unknown-publisher" and "'CC-ish 4'" in finding.message
+    ported = check("Text.", {**meta, "license": "Attribution 4.0 Canada"}).findings[0]  # no such licence
+    assert "names no Creative Commons licence known here" in ported.message
     unbundled = check("Text.", {**meta, "license": "CC BY-NC-ND 3.0 US"}).findings[0]
     assert "CC-BY-NC-ND-3.0-US: only Creative Commons 4.0 licences choose a policy" in unbundled.message
 

@@ -240,3 +240,20 @@ def test_validate_follows_extends_to_another_policy_of_ones_own(tmp_path, cli):
     assert cli("validate", "partner.yaml", "--rules-dir", "chain", cwd=tmp_path).code == 0
     (tmp_path / ".reprint-guard.yaml").write_text("policies: [chain/]\n", encoding="utf-8")
     assert cli("validate", "partner.yaml", cwd=tmp_path).out.strip() == "partner.yaml: valid"
+
+
+def test_validate_tells_a_shared_domain_and_leaves_a_broken_neighbour_to_itself(tmp_path, cli):
+    folder = tmp_path / "pol"
+    folder.mkdir()
+    policy = (
+        "id: {id}\nname: A\npublisher: A\nsource_url: https://a.example/t\napplies_to: [example.org]\nrules:\n"
+        "  - id: c\n    check: attribution\n    names: [A]\n    message: Credit A\n"
+    )
+    (folder / "a.yaml").write_text(policy.format(id="first"), encoding="utf-8")
+    (folder / "b.yaml").write_text(policy.format(id="second"), encoding="utf-8")
+    (folder / "broken.yaml").write_text("id: broken\nname: x\n", encoding="utf-8")
+    run = cli("validate", "pol/a.yaml", "--rules-dir", "pol", cwd=tmp_path)
+    shared = "pol/a.yaml:5:14: applies_to: example.org is claimed by policy 'second' too"
+    assert run.code == 1 and run.out.strip() == shared
+    (folder / "b.yaml").unlink()
+    assert cli("validate", "pol/a.yaml", "--rules-dir", "pol", cwd=tmp_path).out.strip() == "pol/a.yaml: valid"

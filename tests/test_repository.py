@@ -395,3 +395,16 @@ def test_a_sarif_rules_level_is_the_one_the_config_gives_it(tmp_path, cli):
     (rule,) = sarif["runs"][0]["tool"]["driver"]["rules"]
     (result,) = sarif["runs"][0]["results"]
     assert rule["defaultConfiguration"]["level"] == result["level"] == "warning"
+
+
+def test_sarif_paths_start_at_the_repository_root_wherever_the_run_starts(tmp_path, cli):
+    from conftest import git
+
+    git(tmp_path, "init", "-q")
+    write(tmp_path / "content" / "a.md", markdown(COMMERCIAL, COMPLIANT_BODY))
+    write(tmp_path / "other" / "b.md", markdown(COMMERCIAL, COMPLIANT_BODY))
+    run = cli("check", "a.md", "../other/b.md", "--format", "sarif", cwd=tmp_path / "content")
+    sarif = json.loads(run.out)
+    uris = [r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in sarif["runs"][0]["results"]]
+    assert uris == ["content/a.md", "other/b.md"]
+    assert sarif["runs"][0]["originalUriBaseIds"]["%SRCROOT%"]["uri"] == tmp_path.resolve().as_uri() + "/"

@@ -197,6 +197,13 @@ class _AtomicFile:
             os.unlink(self.temp)
 
 
+def _sarif_root() -> Path:
+    """SARIF paths start at the repository's root, wherever the run starts and the config lies."""
+    from .output.sarif import repository_root
+
+    return repository_root()
+
+
 def _formatter(name: str, stream: IO[str], options: argparse.Namespace, settings: Any, color: bool) -> Any:
     from .output import make_formatter
 
@@ -216,9 +223,7 @@ def _formatter(name: str, stream: IO[str], options: argparse.Namespace, settings
         color=color,
         fail_on=settings.fail_on,
         verbose=options.verbose,
-        # SARIF paths are relative to where the run starts (the repository root in CI), as the paths the
-        # other formats print are, and as the failed-run SARIF's are: not to a config in a subfolder.
-        root=Path.cwd(),
+        root=_sarif_root() if name == "sarif" else None,
         rule_info=rule_info,
     )
 
@@ -371,7 +376,7 @@ def run_check(options: argparse.Namespace) -> int:
 
             try:
                 handle = _AtomicFile(options.sarif)
-                failed_run(handle.handle, exc, root=Path.cwd())
+                failed_run(handle.handle, exc, root=_sarif_root())
                 handle.commit()
             except (ReprintGuardError, OSError) as problem:
                 sys.stderr.write(f"reprint-guard: cannot write the SARIF log: {problem}\n")

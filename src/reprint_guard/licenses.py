@@ -67,18 +67,20 @@ def _from_title(text: str) -> str | None:
     names no Creative Commons licence. Read word by word: no pattern to backtrack over a long value."""
     if len(text) > 200:
         return None
-    title = " ".join(text.lower().translate(_DASHES).split())
+    title = " ".join(text.lower().translate(_DASHES).split()).rstrip(". ")
+    if title.endswith(")") and "(" in title:  # "... International (CC BY-ND 4.0)": the short name repeated
+        title = title[: title.rindex("(")].rstrip(" -")
     found = _TITLE_VERSION.search(title)
     if found is None:
         return None
     before, after = title[: found.start(1)].strip(" -"), title[found.end(1) :].strip(" -")
-    for prefix in ("creative commons", "cc"):
+    named = False
+    for prefix in ("creative commons", "cc"):  # "Creative Commons CC BY-ND 4.0" has both
         if before.startswith(prefix + " ") or before.startswith(prefix + "-"):
             before = before[len(prefix) :].strip(" -")
-            break
-    else:
-        if not before.startswith("attribution"):
-            return None
+            named = True
+    if not named and not before.startswith("attribution"):
+        return None
     for suffix in _TITLE_SUFFIXES:
         if after.endswith(suffix) or after == suffix.strip():
             after = after[: -len(suffix)].strip(" -") if after != suffix.strip() else ""
@@ -95,6 +97,8 @@ def _from_title(text: str) -> str | None:
         return None
     if after in ("", "international", "unported", "generic"):
         port = None
+    elif found.group(1) == "4.0":
+        return None  # the 4.0 licences have no national versions
     else:
         port = _PORT_NAMES.get(after) or (after if re.fullmatch("[a-z]{2,3}", after) else None)
         if port is None:

@@ -24,6 +24,22 @@ INFORMATION_URI = "https://pypi.org/project/reprint-guard/"
 _LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 
 
+def repository_root() -> Path:
+    """Where SARIF paths start, as code scanning reads them: the GitHub workspace, else the git work tree
+    that holds the working folder, else the working folder (not a config file's folder)."""
+    workspace = os.environ.get("GITHUB_WORKSPACE")
+    if workspace and os.path.isdir(workspace):
+        return Path(workspace)
+    import subprocess
+
+    try:
+        proc = subprocess.run(["git", "rev-parse", "--show-toplevel"], capture_output=True, timeout=30, check=False)
+    except (OSError, subprocess.TimeoutExpired):
+        return Path.cwd()
+    top = os.fsdecode(proc.stdout).strip()
+    return Path(top) if proc.returncode == 0 and top and os.path.isdir(top) else Path.cwd()
+
+
 def fingerprint(path: str, rule: str, message: str) -> str:
     """Stable across line moves: the file, the rule and what it says, not where (a config suppression's
     own line, which some messages name, is left out too)."""

@@ -12,7 +12,7 @@ from typing import Any
 from ..errors import PolicyError, ReprintGuardError
 from ..metaview import Medium
 from .conditions import AllOf, AnyOf, Condition, FieldTest, Not
-from .loader import PolicySet, RawPolicy, _user_raws, bundled_raws, read_policy_file, schema_errors
+from .loader import PolicySet, RawPolicy, bundled_raws, policy_files, read_policy_file, schema_errors
 
 _ENUMS: dict[str, set[Any]] = {
     "medium": {m.value for m in Medium},
@@ -73,11 +73,13 @@ def validate_file(path: Path, extra: tuple[str, ...] = ()) -> list[ReprintGuardE
     if problems:
         return problems
     own_id = raw.data.get("id")
+    mine = [r for r in _readable_raws(extra, path) if r.data.get("id") != own_id]
     try:
-        others = [r for r in [*bundled_raws(), *_user_raws(extra)] if r.data.get("id") != own_id]
-        policies = PolicySet([*others, raw], eager=[str(own_id)])
+        others = [r for r in bundled_raws() if r.data.get("id") != own_id]
+        policies = PolicySet([*others, *mine, raw], eager=[str(own_id)])
     except PolicyError as exc:
         return [exc]
+    problems += _shared_domains(raw, mine)
     policy = policies.get(str(raw.data["id"]))
     for index, data in enumerate(raw.data.get("rules") or []):
         rule = policy.rule(str(data.get("id")))
@@ -88,6 +90,44 @@ def validate_file(path: Path, extra: tuple[str, ...] = ()) -> list[ReprintGuardE
                     raw.error(f"rule {rule.id!r}: its condition can never hold: {reason}", ["rules", index, "when"])
                 )
     return problems
+
+
+def _readable_raws(extra: tuple[str, ...], own: Path) -> list[RawPolicy]:
+    """The user's other policies that read and pass their schema: one that is broken is its own file's
+    problem (validated when named), not every policy's that sits beside it."""
+    raws = []
+    for item in extra:
+        folder = Path(item)
+        try:
+            files = policy_files(folder) if folder.is_dir() else [folder]
+        except PolicyError:
+            continue
+        for file in files:
+            if file.resolve() == own.resolve():
+                continue
+            try:
+                raws.append(read_policy_file(file))
+            except ReprintGuardError:
+                continue
+    return raws
+
+
+def _shared_domains(raw: RawPolicy, mine: list[RawPolicy]) -> list[PolicyError]:
+    """A domain this policy claims that another policy of the user's claims too (``check`` refuses that)."""
+    claimed = {}
+    for other in mine:
+        declared = other.data.get("applies_to")
+        for domain in declared if isinstance(declared, list) else ():
+            claimed.setdefault(str(domain).lower().removeprefix("www."), other.data.get("id"))
+    found = []
+    declared = raw.data.get("applies_to")
+    for index, domain in enumerate(declared if isinstance(declared, list) else ()):
+        other_id = claimed.get(str(domain).lower().removeprefix("www."))
+        if other_id is not None:
+            found.append(
+                raw.error(f"applies_to: {domain} is claimed by policy {other_id!r} too", ["applies_to", index])
+            )
+    return found
 
 
 def _duplicates(raw: RawPolicy) -> list[PolicyError]:

@@ -86,8 +86,14 @@ def run_fixture(path: Path, rules_dirs: tuple[str, ...] = ()) -> Outcome:
         expected = parse_expect(meta.extra.get("expect"), name)
         policies = policy_set(rules_dirs)
         policy_id = meta.policy or path.parent.name
-        policy = load_policy(policy_id, extra=rules_dirs)
-        _known(expected, policy, name)
+        try:
+            policy = load_policy(policy_id, extra=rules_dirs)
+        except ReprintGuardError as exc:
+            if exc.path is not None:
+                raise
+            line = reprint.key_lines.get("policy")  # a policy named in the fixture, else its folder's name
+            raise ReprintGuardError(exc.message, path=name, line=line, column=1 if line else None) from None
+        _known(expected, policy, name, reprint.key_lines.get("expect"))
         result = check_reprint(reprint, policies, policy)
     except ReprintGuardError as exc:
         return Outcome(name, None, error=str(exc))
@@ -104,7 +110,7 @@ def run_fixture(path: Path, rules_dirs: tuple[str, ...] = ()) -> Outcome:
     return outcome
 
 
-def _known(expected: list[Expectation], policy: Any, path: str) -> None:
+def _known(expected: list[Expectation], policy: Any, path: str, line: int | None) -> None:
     """Every expected rule is one the policy has (or one of the tool's own): a misspelt id is an error of
     the fixture, not a finding "not reported"."""
     from ..engine import TOOL_POLICY, TOOL_RULES
@@ -116,7 +122,7 @@ def _known(expected: list[Expectation], policy: Any, path: str) -> None:
         if policy_id != policy.id or policy.rule(rule_id) is None:
             rules = ", ".join(f"{policy.id}/{rule.id}" for rule in policy.rules)
             message = f"expect names {want.rule!r}, which is no rule of policy {policy.id!r} ({rules})"
-            raise ReprintGuardError(message, path=path)
+            raise ReprintGuardError(message, path=path, line=line, column=1 if line else None)
 
 
 def render(outcome: Outcome) -> str:
