@@ -147,16 +147,15 @@ class Reprint:
         table without a "|".
         """
         self.html  # noqa: B018 - renders the body if not yet done: only then is it known to be ours
-        if not self._rendered:
-            return {"bare_urls": self._link_bare_urls, "skip": self.skip}
-        body = self.body
-        return {
-            "bare_urls": self._link_bare_urls,
-            "raw": raw_html(body),
-            "raw_blocks": markdown_joins(body),
-            "tables": "|" in body,
-            "skip": self.skip,
-        }
+        options: dict[str, object] = {"bare_urls": self._link_bare_urls}
+        if self.skip:
+            options["skip"] = self.skip
+        if self._rendered:
+            body = self.body
+            options["raw"] = raw_html(body)
+            options["raw_blocks"] = markdown_joins(body)
+            options["tables"] = "|" in body
+        return options
 
     @property
     def _link_bare_urls(self) -> bool:

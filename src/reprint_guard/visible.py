@@ -531,7 +531,8 @@ def with_media(
     root = tree.body
     if root is None:  # pragma: no cover - lexbor always creates a body
         return VisibleBody(""), ([], [])
-    _skip(root, skip)
+    if skip:
+        _skip(root, skip)
     if raw == ANY_RAW_HTML:
         everything = _media(root) if media else []
         code_parents = _prune_invisible(root)

@@ -63,7 +63,7 @@ def has_notice(text: str, holders: list[str], *, cased: bool = False, marks: lis
         positions = marks
     # The window is the mark, the names themselves and up to _NOTICE_WINDOW characters besides (a year,
     # separators, the publisher): six long names fit as well as one.
-    reach = len("copyright") + _NOTICE_WINDOW + sum(len(holder) + 2 for holder in holders)
+    reach = len("copyright") + _NOTICE_WINDOW + sum(map(len, holders)) + 2 * len(holders)
     for start in positions:
         end = start + reach
         if cased:
@@ -247,19 +247,15 @@ def _first_placed(
 ) -> tuple[float | None, list[float]]:
     """The first well-placed name's place in ``text``, else None and where the names were found."""
     found = []
-    size = max(len(text), 1)
+    size = len(text) or 1
+    position = params.position
     # The window is a share of the text, and never less than its first (or last) _WINDOW_CHARS characters:
     # in a short brief, the first sentence is the top however long the text after it.
-    span = max(size, _WINDOW_CHARS / params.window)
+    span = size if position == "any" else max(size, _WINDOW_CHARS / params.window)
     for name in names:
         index = find_phrase(text, name, cased=cased, last=last)
         if index >= 0:
-            if params.position == "top":
-                fraction = index / span
-            elif params.position == "bottom":
-                fraction = 1 - (size - index) / span
-            else:
-                fraction = index / size
+            fraction = 1 - (size - index) / span if position == "bottom" else index / span
             if _placed(fraction, params):
                 return fraction, found
             found.append(fraction)

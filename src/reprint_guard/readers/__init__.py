@@ -317,7 +317,7 @@ def build(
         key_lines=key_lines,
         bare_urls=bare_urls,
         html=html,
-        skip=tuple(skip_elements) or None,
+        skip=tuple(skip_elements) if skip_elements else None,
     )
 
 
