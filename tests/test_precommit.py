@@ -24,6 +24,9 @@ def hook_source(tmp_path: Path) -> Path:
         for rel in subprocess.run(
             ["git", "ls-files", "-m", "-o", "--exclude-standard"], cwd=ROOT, capture_output=True, text=True, check=True
         ).stdout.splitlines():
+            top = ROOT / Path(rel).parts[0]
+            if (top / "pyvenv.cfg").exists() or not (ROOT / rel).is_file() or (ROOT / rel).is_symlink():
+                continue  # a virtual environment made in the checkout is no work of ours
             target = source / rel
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(ROOT / rel, target)
