@@ -909,6 +909,8 @@ def test_a_licence_that_is_not_understood_is_named_in_the_warning():
     meta = {"author": "Ana Ruiz", "original_url": "https://www.riverwatch.example/a/1", "license": "CC-ish 4"}
     (finding,) = check("Text.", meta).findings
     assert finding.rule == "reprint-guard/unknown-publisher" and "'CC-ish 4'" in finding.message
+    contradictory = {**meta, "license": "Creative Commons Attribution 4.0 International (CC BY-NC 4.0)"}
+    assert check("Text.", contradictory).policy is None  # the title and the short name disagree: neither
     ported = check("Text.", {**meta, "license": "Attribution 4.0 Canada"}).findings[0]  # no such licence
     assert "names no Creative Commons licence known here" in ported.message
     unbundled = check("Text.", {**meta, "license": "CC BY-NC-ND 3.0 US"}).findings[0]
@@ -942,7 +944,10 @@ def test_creative_commons_followed_by_the_licence_code_names_the_licence():
         ("The county updated its rules.", False),
         ("She read Don Quixote, translated by Edith Grossman.", False),  # about the story, not the reprint
         ("The county's translation from the state's guidance is online.", False),
+        ("It ends with a poem, translated by the author.", False),
         ("(Translated by Luz Ortega.)", True),
+        ("## Credits\n\nTranslated by Luz Ortega", True),  # under a heading, no full stop before it
+        ("Así está.\n\n—Translated by Luz Ortega", True),
     ],
 )
 def test_the_usual_notes_of_a_change_or_translation_count(note, counts):
@@ -1083,3 +1088,23 @@ def test_a_policys_curly_apostrophe_matches_either_apostrophe_in_the_text(tmp_pa
     for body in ("Editor’s note: cut.", "Editor's note: cut."):
         assert [f.rule for f in check(body, meta, policy=policy).findings] == ["p/forbid-curly"]
     assert check("No note.", meta, policy=policy).ok
+    ranged = one_rule_policy(
+        tmp_path, "id: r\n    check: text\n    pattern: 'a[+–/]b'\n    mode: forbid\n    message: Not here\n", "r"
+    )
+    assert not check("a–b", meta, policy=ranged).ok and not check("a-b", meta, policy=ranged).ok
+    assert check("a,b", meta, policy=ranged).ok  # the en dash in a class is a hyphen, not a range from + to /
+
+
+def test_hosts_mode_names_the_first_item_on_the_page_and_a_picture_counts_once(tmp_path):
+    rule = "id: own\n    check: media\n    mode: hosts\n    hosts: [img.h.example]\n    message: Own images only\n"
+    policy = one_rule_policy(tmp_path, rule, "h")
+    meta = {"original_url": "https://h.example/a"}
+    page = (
+        '<p>Story.</p>\n<img data-src="https://cdn.one.example/first.jpg">\n'
+        '<p>More.</p>\n<img src="https://cdn.two.example/second.jpg">\n'
+    )
+    (found,) = check(page, meta, policy=policy, format="html").findings
+    assert found.line == 2 and "https://cdn.one.example/first.jpg" in found.message
+    forbid = one_rule_policy(tmp_path, "id: none\n    check: media\n    mode: forbid\n    message: No media\n", "f")
+    picture = '<p>Story.</p><picture><source srcset="https://cdn.one.example/a.webp"><img src=""></picture>'
+    assert "1 item of media" in check(picture, meta, policy=forbid, format="html").findings[0].message

@@ -257,3 +257,8 @@ def test_validate_tells_a_shared_domain_and_leaves_a_broken_neighbour_to_itself(
     assert run.code == 1 and run.out.strip() == shared
     (folder / "b.yaml").unlink()
     assert cli("validate", "pol/a.yaml", "--rules-dir", "pol", cwd=tmp_path).out.strip() == "pol/a.yaml: valid"
+    missing = cli("validate", "pol/a.yaml", "--rules-dir", "nope", cwd=tmp_path)
+    assert missing.code == 2 and "nope: no such policy file or folder" in missing.err
+    (folder / "child.yaml").write_text(policy.format(id="child").replace("rules:", "extends: broken\nrules:"))
+    needs = cli("validate", "pol/child.yaml", "--rules-dir", "pol", cwd=tmp_path)
+    assert "extends unknown policy 'broken'" in needs.out and "broken.yaml:" in needs.out  # why it is unknown

@@ -372,9 +372,12 @@ def test_overlapping_paths_and_named_sidecars_check_each_article_once(tmp_path, 
         "check", "content/posts/a.md", str(tmp_path / "content" / "posts" / "a.md"), "--format", "json", cwd=tmp_path
     )
     assert both.json()["summary"]["files"] == 1
-    # A sidecar named that does not exist is an error, as any missing file is.
+    # A sidecar named that does not exist is an error, as any missing file is; one with no article says so.
     missing = cli("check", "content/missing.meta.yaml", cwd=tmp_path)
     assert missing.code == 2 and "missing.meta.yaml" in missing.out + missing.err
+    write(tmp_path / "content" / "orphan.meta.yaml", "author: Ana\n")
+    orphan = cli("check", "content/orphan.meta.yaml", cwd=tmp_path)
+    assert orphan.code == 2 and "a metadata sidecar with no article beside it" in orphan.out
 
 
 def test_the_markdown_summary_tells_a_failed_run_and_keeps_odd_names_in_their_code_span(tmp_path, cli):
@@ -408,3 +411,15 @@ def test_sarif_paths_start_at_the_repository_root_wherever_the_run_starts(tmp_pa
     uris = [r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in sarif["runs"][0]["results"]]
     assert uris == ["content/a.md", "other/b.md"]
     assert sarif["runs"][0]["originalUriBaseIds"]["%SRCROOT%"]["uri"] == tmp_path.resolve().as_uri() + "/"
+
+
+def test_force_include_sees_hidden_folders_as_a_walk_from_the_project_does(tmp_path, cli):
+    """A project inside a hidden folder (~/.sites/blog) still has its files checked."""
+    project = tmp_path / ".sites" / "blog"
+    write(project / "content" / "a.md", markdown(COMMERCIAL, COMPLIANT_BODY))
+    write(project / ".reprint-guard.yaml", "include: ['content/**']\n")
+    run = cli("check", "--force-include", str(project / "content" / "a.md"), cwd=project)
+    assert run.code == 1 and "global-research/commercial-permission" in run.out
+    write(project / ".drafts" / "b.md", markdown(COMMERCIAL, COMPLIANT_BODY))
+    hidden = cli("check", "--force-include", ".drafts/b.md", cwd=project)  # as a walk leaves it out
+    assert hidden.code == 0 and "commercial-permission" not in hidden.out

@@ -68,8 +68,14 @@ def _from_title(text: str) -> str | None:
     if len(text) > 200:
         return None
     title = " ".join(text.lower().translate(_DASHES).split()).rstrip(". ")
+    bracketed = None
     if title.endswith(")") and "(" in title:  # "... International (CC BY-ND 4.0)": the short name repeated
+        bracketed = title[title.rindex("(") + 1 : -1].strip()
         title = title[: title.rindex("(")].rstrip(" -")
+        said = _SHORT.match(bracketed) or _SPDX.match(bracketed)
+        if said is None:
+            return None
+        bracketed = _spdx(said.group("code"), said.group("version"), said.group("port"))
     found = _TITLE_VERSION.search(title)
     if found is None:
         return None
@@ -103,7 +109,8 @@ def _from_title(text: str) -> str | None:
         port = _PORT_NAMES.get(after) or (after if re.fullmatch("[a-z]{2,3}", after) else None)
         if port is None:
             return None
-    return _spdx(code, found.group(1), port)
+    spdx = _spdx(code, found.group(1), port)
+    return spdx if bracketed is None or bracketed == spdx else None  # a title and a short name that disagree
 
 
 @lru_cache(maxsize=256)

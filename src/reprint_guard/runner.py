@@ -235,12 +235,12 @@ def as_walked(paths: Iterable[str], settings: Settings) -> Iterator[Item]:
         lower = path.lower()
         candidates = articles_of(path) if lower.endswith(SIDECAR_SUFFIXES) else [path]
         for candidate in candidates:
-            parts = os.path.normpath(candidate).split(os.sep)
+            relative = settings.relative(candidate)  # hidden folders as a walk from the project sees them
+            parts = relative.split("/")
             if any((part.startswith(".") and part not in (".", "..")) or part in SKIP_DIRS for part in parts):
                 continue
             if os.path.splitext(candidate.lower())[1] not in SUFFIX_FORMATS:
                 continue
-            relative = settings.relative(candidate)
             if settings.include and not path_matches(relative, *settings.include):
                 continue
             if settings.exclude and path_matches(relative, *settings.exclude):

@@ -317,7 +317,8 @@ LOADING_ATTRIBUTES = ("src", "srcset", "poster", "data-src", "data-srcset", "dat
 
 
 def _loads(attrs: dict[str, str | None]) -> bool:
-    return any(attrs.get(name) for name in LOADING_ATTRIBUTES)
+    """Whether an element is counted as loading something itself (a ``src``, even empty, makes it an item)."""
+    return "src" in attrs or any(attrs.get(name) for name in LOADING_ATTRIBUTES)
 
 
 _MEDIA = ", ".join(f"{tag}[{attribute}]" for tag, attribute in MEDIA_TAGS.items())

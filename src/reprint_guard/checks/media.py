@@ -66,8 +66,8 @@ def _allowed(url: str, hosts: tuple[str, ...]) -> bool:
 
 
 def _outside(media: list[Media], reprint: Reprint, params: Params) -> list[tuple[Media, str]]:
-    """Each item of media with an address from no allowed host, and that address: items with ``src`` in
-    page order, then those without.
+    """Each item of media with an address from no allowed host, and that address (items with ``src``,
+    then those without: the caller puts them in page order).
 
     Items without ``src`` count too (a ``<picture>``'s sources count as images); their addresses are
     passed over one by one when ``except`` matches them.
@@ -120,6 +120,8 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
             skip = compile_pattern(params.except_)
             media = [m for m in media if not skip.search(m.src)]
         outside = _outside(media, reprint, params)
+        if len(outside) > 1:  # in page order, items without src among the others (found only on failure)
+            outside.sort(key=lambda pair: reprint.locate(pair[1]))
         media = list({id(m): m for m, _ in outside}.values())  # each item once
         if not media:
             return

@@ -156,7 +156,10 @@ class TextParams(PatternParams):
         ("editor’s note" finds "Editor’s note" and "Editor's note")."""
         from ..textnorm import LOOKALIKES
 
-        return value.translate(LOOKALIKES) if value is not None else None
+        if value is None:
+            return None
+        # A hyphen becomes "\-": inside a class ("[+–/]") a bare "-" would make a range.
+        return value.translate({key: ("\\-" if folded == "-" else folded) for key, folded in LOOKALIKES.items()})
 
     @model_validator(mode="after")
     def _one_needle(self) -> TextParams:

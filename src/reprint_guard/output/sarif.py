@@ -25,19 +25,18 @@ _LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 
 
 def repository_root() -> Path:
-    """Where SARIF paths start, as code scanning reads them: the GitHub workspace, else the git work tree
-    that holds the working folder, else the working folder (not a config file's folder)."""
+    """Where SARIF paths start, as code scanning reads them: the git work tree that holds the working
+    folder, else the GitHub workspace, else the working folder (not a config file's folder)."""
     workspace = os.environ.get("GITHUB_WORKSPACE")
-    if workspace and os.path.isdir(workspace):
-        return Path(workspace)
+    fallback = Path(workspace) if workspace and os.path.isdir(workspace) else Path.cwd()
     import subprocess
 
     try:
         proc = subprocess.run(["git", "rev-parse", "--show-toplevel"], capture_output=True, timeout=30, check=False)
     except (OSError, subprocess.TimeoutExpired):
-        return Path.cwd()
+        return fallback
     top = os.fsdecode(proc.stdout).strip()
-    return Path(top) if proc.returncode == 0 and top and os.path.isdir(top) else Path.cwd()
+    return Path(top) if proc.returncode == 0 and top and os.path.isdir(top) else fallback
 
 
 def fingerprint(path: str, rule: str, message: str) -> str:

@@ -6,6 +6,7 @@ invalid check parameters and regexes, and conditions that can never hold.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
@@ -73,12 +74,13 @@ def validate_file(path: Path, extra: tuple[str, ...] = ()) -> list[ReprintGuardE
     if problems:
         return problems
     own_id = raw.data.get("id")
-    mine = [r for r in _readable_raws(extra, path) if r.data.get("id") != own_id]
+    readable, broken = _readable_raws(extra, path)
+    mine = [r for r in readable if r.data.get("id") != own_id]
     try:
         others = [r for r in bundled_raws() if r.data.get("id") != own_id]
         policies = PolicySet([*others, *mine, raw], eager=[str(own_id)])
     except PolicyError as exc:
-        return [exc]
+        return [exc, *broken]  # an unknown parent may be one of these, unreadable
     problems += _shared_domains(raw, mine)
     policy = policies.get(str(raw.data["id"]))
     for index, data in enumerate(raw.data.get("rules") or []):
@@ -92,24 +94,24 @@ def validate_file(path: Path, extra: tuple[str, ...] = ()) -> list[ReprintGuardE
     return problems
 
 
-def _readable_raws(extra: tuple[str, ...], own: Path) -> list[RawPolicy]:
-    """The user's other policies that read and pass their schema: one that is broken is its own file's
-    problem (validated when named), not every policy's that sits beside it."""
-    raws = []
+def _readable_raws(extra: tuple[str, ...], own: Path) -> tuple[list[RawPolicy], list[ReprintGuardError]]:
+    """The user's other policies that read and pass their schema, and the errors of those that do not: one
+    that is broken is its own file's problem, told only when a policy being validated needs it. A folder
+    or file named that does not exist is an error, as it is to ``check``."""
+    raws, broken = [], []
     for item in extra:
         folder = Path(item)
-        try:
-            files = policy_files(folder) if folder.is_dir() else [folder]
-        except PolicyError:
-            continue
+        if not os.path.exists(folder):
+            raise PolicyError("no such policy file or folder", path=str(item)[:200])
+        files = policy_files(folder) if folder.is_dir() else [folder]
         for file in files:
             if file.resolve() == own.resolve():
                 continue
             try:
                 raws.append(read_policy_file(file))
-            except ReprintGuardError:
-                continue
-    return raws
+            except ReprintGuardError as exc:
+                broken.append(exc)
+    return raws, broken
 
 
 def _shared_domains(raw: RawPolicy, mine: list[RawPolicy]) -> list[PolicyError]:

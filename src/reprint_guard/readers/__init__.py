@@ -155,6 +155,8 @@ def read_file(
     name = str(path)
     stem, suffix = os.path.splitext(name)
     kind = format or SUFFIX_FORMATS.get(suffix.lower())
+    if kind is None and name.lower().endswith(SIDECAR_SUFFIXES) and os.path.isfile(name):
+        raise InputError("a metadata sidecar with no article beside it (NAME.md, .html or .json)", path=name)
     if kind is None:
         raise InputError("unknown file type: expected .md, .markdown, .html, .htm or .json", path=name)
     try:
