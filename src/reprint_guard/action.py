@@ -15,17 +15,15 @@ import os
 import subprocess
 import sys
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 
-from .output.github import command
+from .output.github import LEVELS, command
 from .output.markdown import MarkdownFormatter
 from .output.sarif import SarifFormatter
-from .report import ExitCode, Finding, Result, Severity, Summary, exit_code_for
+from .report import ExitCode, FailOn, Finding, Result, Severity, Summary, exit_code_for
 
 #: The levels the ``fail-on`` input takes, as ``--fail-on`` does.
-FAIL_ON = ("error", "warning", "info", "never")
-#: Our severities as GitHub's annotation levels.
-_LEVELS = {"error": "error", "warning": "warning", "info": "notice"}
+FAIL_ON = get_args(FailOn)
 #: GitHub shows at most this many annotations of each level per step.
 ANNOTATION_LIMIT = 10
 
@@ -147,7 +145,7 @@ class Annotator:
         shown = {"error": 0, "warning": 0, "notice": 0}
         hidden = {"error": 0, "warning": 0, "notice": 0}
         for _, path, f in sorted(self.pending, key=lambda item: item[0]):
-            level = _LEVELS[f.severity.value]
+            level = LEVELS[f.severity.value]
             if shown[level] >= ANNOTATION_LIMIT:
                 hidden[level] += 1
                 continue
@@ -179,6 +177,12 @@ def _write_summary(text: str) -> None:
     if summary_path:
         with open(summary_path, "a", encoding="utf-8", errors="replace") as handle:
             handle.write(text)
+
+
+def _stopped(sarif_path: str, error: Any) -> None:
+    """A run that checked nothing still leaves a SARIF file and a summary saying why."""
+    _write_failed_sarif(sarif_path, error)
+    _write_summary(f"### ✖ reprint-guard: nothing checked\n\n{error}\n")
 
 
 def _write_failed_sarif(sarif_path: str, error: Any) -> None:
@@ -237,8 +241,7 @@ def main() -> int:
                 title="reprint-guard configuration",
             )
         )
-        _write_failed_sarif(sarif_path, exc)
-        _write_summary(f"### ✖ reprint-guard: nothing checked\n\n{exc}\n")
+        _stopped(sarif_path, exc)
         return ExitCode.ERROR
 
     pr_range = pull_request_range() if changed_only else None
@@ -249,8 +252,7 @@ def main() -> int:
         except RuntimeError as exc:
             message = f"reprint-guard: cannot diff the pull request ({exc}); check out with fetch-depth: 0"
             print(command("error", message, title="reprint-guard"))
-            _write_failed_sarif(sarif_path, UsageError(message))
-            _write_summary(f"### ✖ reprint-guard: nothing checked\n\n{message}\n")
+            _stopped(sarif_path, UsageError(message))
             return ExitCode.ERROR
         from .runner import as_walked
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from .textnorm import LOOKALIKES
 from .urls import as_address, normalize_url
 
 _ELEMENTS_4 = {"by": "Attribution", "sa": "ShareAlike", "nc": "NonCommercial", "nd": "NoDerivatives"}
@@ -27,7 +28,6 @@ _ELEMENT_WORDS = {
     "noderivatives": "nd",
     "noderivs": "nd",
 }
-_DASHES = str.maketrans({"\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "_": "-"})
 _PORT_NAMES = {name.lower(): code for code, name in _PORTS.items()} | {"england & wales": "uk"}
 #: The version in a licence's title, standing apart ("4.0").
 _TITLE_VERSION = re.compile(r"(?:^|[ -])([1-4]\.0)(?=$|[ -])")
@@ -67,7 +67,7 @@ def _from_title(text: str) -> str | None:
     names no Creative Commons licence. Read word by word: no pattern to backtrack over a long value."""
     if len(text) > 200:
         return None
-    title = " ".join(text.lower().translate(_DASHES).split()).rstrip(". ")
+    title = " ".join(text.lower().translate(LOOKALIKES).replace("_", "-").split()).rstrip(". ")
     bracketed = None
     if title.endswith(")") and "(" in title:  # "... International (CC BY-ND 4.0)": the short name repeated
         bracketed = title[title.rindex("(") + 1 : -1].strip()

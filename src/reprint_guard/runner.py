@@ -239,11 +239,7 @@ def as_walked(paths: Iterable[str], settings: Settings) -> Iterator[Item]:
             parts = relative.split("/")
             if any((part.startswith(".") and part not in (".", "..")) or part in SKIP_DIRS for part in parts):
                 continue
-            if os.path.splitext(candidate.lower())[1] not in SUFFIX_FORMATS:
-                continue
-            if settings.include and not path_matches(relative, *settings.include):
-                continue
-            if settings.exclude and path_matches(relative, *settings.exclude):
+            if os.path.splitext(candidate.lower())[1] not in SUFFIX_FORMATS or not _within_globs(relative, settings):
                 continue
             if os.path.isfile(candidate) and _regular_or_unreadable(candidate):
                 chosen.add(os.path.normpath(candidate))
@@ -251,40 +247,49 @@ def as_walked(paths: Iterable[str], settings: Settings) -> Iterator[Item]:
         yield path, True, None
 
 
+def _within_globs(relative: str, settings: Settings) -> bool:
+    """Whether a file (relative to the project) matches ``include`` (when set) and not ``exclude``."""
+    if settings.include and not path_matches(relative, *settings.include):
+        return False
+    return not (settings.exclude and path_matches(relative, *settings.exclude))
+
+
 def _discover(paths: Sequence[str], settings: Settings) -> Iterator[Item]:
     for item in paths:
-        if item == "-" or not os.path.isdir(item):
-            if item != "-" and settings.force_include and os.path.exists(item):
-                yield from as_walked([item], settings)  # pre-commit's staged files, taken as CI's walk takes them
-            elif item != "-" and item.lower().endswith(SIDECAR_SUFFIXES) and os.path.isfile(item):
-                yield from _named(articles_of(item) or [item], settings)  # an orphan is reported as it is
-            else:
-                yield from _named([item], settings)
+        if item == "-":
+            yield item, False, None
+        elif os.path.isdir(item):
+            yield from _walk(item, settings)
+        elif settings.force_include and os.path.exists(item):
+            yield from as_walked([item], settings)  # pre-commit's staged files, taken as CI's walk takes them
+        elif item.lower().endswith(SIDECAR_SUFFIXES) and os.path.isfile(item):
+            yield from _named(articles_of(item) or [item], settings)  # an orphan is reported as it is
         else:
-            ignored = _git_ignored_filter(item) if settings.gitignore else None
-            for root, dirs, files in os.walk(item):
-                dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS and not d.startswith("."))
-                sidecars = {
-                    os.path.splitext(n)[0].rsplit(".meta", 1)[0] for n in files if n.lower().endswith(SIDECAR_SUFFIXES)
-                }
-                for name in sorted(files):
-                    lower = name.lower()
-                    if lower.endswith(SIDECAR_SUFFIXES) or name.startswith("."):
-                        continue
-                    if os.path.splitext(lower)[1] not in SUFFIX_FORMATS:
-                        continue
-                    path = os.path.normpath(os.path.join(root, name))  # "content/a.md", not "./content/a.md"
-                    if ignored is not None and ignored(path):
-                        continue
-                    if settings.include or settings.exclude:  # resolving a path costs syscalls: only for globs
-                        relative = settings.relative(path)
-                        if settings.include and not path_matches(relative, *settings.include):
-                            continue
-                        if settings.exclude and path_matches(relative, *settings.exclude):
-                            continue
-                    if not _regular_or_unreadable(path):
-                        continue  # a named pipe, socket or device: reading it could block forever
-                    yield path, True, os.path.splitext(name)[0] in sidecars
+            yield from _named([item], settings)
+
+
+def _walk(folder: str, settings: Settings) -> Iterator[Item]:
+    """The files a walk of ``folder`` checks: supported types, not hidden, not ignored by git, within the
+    globs, regular files."""
+    ignored = _git_ignored_filter(folder) if settings.gitignore else None
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS and not d.startswith("."))
+        sidecars = {os.path.splitext(n)[0].rsplit(".meta", 1)[0] for n in files if n.lower().endswith(SIDECAR_SUFFIXES)}
+        for name in sorted(files):
+            lower = name.lower()
+            if lower.endswith(SIDECAR_SUFFIXES) or name.startswith("."):
+                continue
+            if os.path.splitext(lower)[1] not in SUFFIX_FORMATS:
+                continue
+            path = os.path.normpath(os.path.join(root, name))  # "content/a.md", not "./content/a.md"
+            if ignored is not None and ignored(path):
+                continue
+            # resolving a path costs syscalls: only for globs
+            if (settings.include or settings.exclude) and not _within_globs(settings.relative(path), settings):
+                continue
+            if not _regular_or_unreadable(path):
+                continue  # a named pipe, socket or device: reading it could block forever
+            yield path, True, os.path.splitext(name)[0] in sidecars
 
 
 def _named(items: Iterable[str], settings: Settings) -> Iterator[Item]:

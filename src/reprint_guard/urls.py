@@ -169,7 +169,12 @@ def _only_tracking(query_string: str) -> bool:
     return True
 
 
+def domain_key(domain: object) -> str:
+    """A domain as policies are matched by it: lower case, without a leading ``www.``."""
+    return str(domain).lower().removeprefix("www.")
+
+
 def host_matches(host: str, domain: str) -> bool:
     """``host`` is ``domain`` or one of its subdomains."""
-    domain = domain.lower().removeprefix("www.")
+    domain = domain_key(domain)
     return host == domain or host.endswith("." + domain)

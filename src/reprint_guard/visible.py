@@ -312,13 +312,15 @@ MEDIA_TAGS = {
     "object": "data",
 }
 _WITHOUT_SRC_TAGS = ("img", "video", "audio", "source")
-#: The attributes through which an item loads something (a lazy loader swaps ``data-*`` in).
-LOADING_ATTRIBUTES = ("src", "srcset", "poster", "data-src", "data-srcset", "data-lazy-src", "data-lazy-srcset")
+#: The attributes through which an item loads something: each holding one address, and each holding a
+#: ``srcset`` list (a lazy loader swaps the ``data-*`` ones in).
+ADDRESS_ATTRIBUTES = ("src", "poster", "data-src", "data-lazy-src")
+SRCSET_ATTRIBUTES = ("srcset", "data-srcset", "data-lazy-srcset")
 
 
 def _loads(attrs: dict[str, str | None]) -> bool:
     """Whether an element is counted as loading something itself (a ``src``, even empty, makes it an item)."""
-    return "src" in attrs or any(attrs.get(name) for name in LOADING_ATTRIBUTES)
+    return "src" in attrs or any(attrs.get(name) for name in (*ADDRESS_ATTRIBUTES, *SRCSET_ATTRIBUTES))
 
 
 _MEDIA = ", ".join(f"{tag}[{attribute}]" for tag, attribute in MEDIA_TAGS.items())
@@ -505,9 +507,10 @@ def from_html(
     skip: tuple[str, ...] | None = None,
 ) -> VisibleBody:
     """Parse HTML (a fragment or a whole page) and keep what a reader sees (``raw``: see :func:`with_media`)."""
-    return with_media(html, bare_urls=bare_urls, media=False, raw=raw, tables=tables, raw_blocks=raw_blocks, skip=skip)[
-        0
-    ]
+    visible, _ = with_media(
+        html, bare_urls=bare_urls, media=False, raw=raw, tables=tables, raw_blocks=raw_blocks, skip=skip
+    )
+    return visible
 
 
 def with_media(

@@ -11,11 +11,11 @@ FAIL: ``![Harbour at dawn](harbour.jpg)``.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..reprint import Reprint
 from ..urls import host_matches, host_of
-from ..visible import Media
+from ..visible import ADDRESS_ATTRIBUTES, SRCSET_ATTRIBUTES, Media
 from .base import Context, Problem, compile_pattern
 
 if TYPE_CHECKING:
@@ -30,8 +30,8 @@ def _addresses(media: Media) -> list[str]:
     ``poster``, and the ``data-src``/``data-srcset`` a lazy loader swaps in. A ``data:`` placeholder
     counts only when nothing else does (then the picture itself is inline, from no allowed host)."""
     attrs = media.attrs
-    urls = [media.src, attrs.get("poster") or "", attrs.get("data-src") or "", attrs.get("data-lazy-src") or ""]
-    for key in ("srcset", "data-srcset", "data-lazy-srcset"):
+    urls = [media.src] + [attrs.get(key) or "" for key in ADDRESS_ATTRIBUTES[1:]]  # media.src: <object>'s data
+    for key in SRCSET_ATTRIBUTES:
         urls += srcset_urls(attrs.get(key) or "")
     urls = [url.strip() for url in urls if url and url.strip()]
     real = [url for url in urls if not url.lower().startswith("data:")]
@@ -65,17 +65,16 @@ def _allowed(url: str, hosts: tuple[str, ...]) -> bool:
     return any(host_matches(host_of(url) or "", host) for host in hosts)
 
 
-def _outside(media: list[Media], reprint: Reprint, params: Params) -> list[tuple[Media, str]]:
+def _outside(media: list[Media], reprint: Reprint, params: Params, skip: Any) -> list[tuple[Media, str]]:
     """Each item of media with an address from no allowed host, and that address (items with ``src``,
     then those without: the caller puts them in page order).
 
     Items without ``src`` count too (a ``<picture>``'s sources count as images); their addresses are
-    passed over one by one when ``except`` matches them.
+    passed over one by one when ``except`` (``skip``) matches them.
     """
-    skip = compile_pattern(params.except_) if params.except_ is not None else None
     found = [(m, url) for m in media for url in _addresses(m) if not _allowed(url, params.hosts)]
     for item in reprint.visible.media_without_src():
-        if item.tag not in params.tags and not (item.tag == "source" and "img" in params.tags):
+        if not _counts(item, params):
             continue
         found += [
             (item, url)
@@ -90,7 +89,7 @@ def _counts(item: Media, params: Params) -> bool:
     return item.tag in params.tags or (item.tag == "source" and "img" in params.tags)
 
 
-def _counted(media: list[Media], reprint: Reprint, params: Params) -> list[Media]:
+def _counted(media: list[Media], reprint: Reprint, params: Params, skip: Any) -> list[Media]:
     """The items ``forbid`` and ``permission`` count: those with ``src``, and those without that still
     load something (a lazy-loaded photo's ``data-src``, a ``<picture>`` whose image has no ``src``, a
     poster-only video). An item is excepted when the address it shows matches ``except``: its ``src``, or
@@ -102,24 +101,23 @@ def _counted(media: list[Media], reprint: Reprint, params: Params) -> list[Media
         if _counts(item, params) and _addresses(item)
     ]
     items = media + loading
-    if params.except_ is not None:
-        skip = compile_pattern(params.except_)
+    if skip is not None:
         items = [m for m in items if not skip.search((_addresses(m) or [m.src])[0])]
     return items
 
 
 def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Problem]:
     media = [m for m in reprint.media[0] if m.tag in params.tags]
+    skip = compile_pattern(params.except_) if params.except_ is not None else None
     if params.mode != "hosts":
-        media = _counted(media, reprint, params)
+        media = _counted(media, reprint, params, skip)
         if not media:
             return
     shown_url = ""
     if params.mode == "hosts":
-        if params.except_ is not None:
-            skip = compile_pattern(params.except_)
+        if skip is not None:
             media = [m for m in media if not skip.search(m.src)]
-        outside = _outside(media, reprint, params)
+        outside = _outside(media, reprint, params, skip)
         if len(outside) > 1:  # in page order, items without src among the others (found only on failure)
             outside.sort(key=lambda pair: reprint.locate(pair[1]))
         media = list({id(m): m for m, _ in outside}.values())  # each item once

@@ -6,7 +6,8 @@ from typing import IO
 
 from ..report import Result, Summary
 
-_LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
+#: Our severities as GitHub's annotation levels.
+LEVELS = {"error": "error", "warning": "warning", "info": "notice"}
 
 
 def escape_data(value: str) -> str:
@@ -45,7 +46,7 @@ class GithubFormatter:
                 continue  # kept in JSON and SARIF with its reason; not an annotation
             message = f"{f.message}\nfix: {f.fix}" if f.fix else f.message
             self.stream.write(
-                command(_LEVEL[f.severity.value], message, file=result.path, line=f.line, col=f.column, title=f.rule)
+                command(LEVELS[f.severity.value], message, file=result.path, line=f.line, col=f.column, title=f.rule)
                 + "\n"
             )
 

@@ -13,7 +13,7 @@ import datetime as dt
 import json
 import os
 import threading
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -25,6 +25,7 @@ from ..limits import MAX_POLICY_BYTES
 from ..report import Severity
 from ..safeyaml import jsonable, position_of
 from ..safeyaml import load as load_yaml
+from ..urls import domain_key
 from . import conditions
 from .model import Credit, Policy, Rule
 
@@ -146,6 +147,13 @@ def validate_raw(raw: RawPolicy) -> None:
         raise errors[0]
 
 
+def claimed_domains(raw: RawPolicy) -> Iterator[tuple[int, str]]:
+    """The domains a policy file's ``applies_to`` claims, each with its index there, as matched."""
+    declared = raw.data.get("applies_to")
+    for index, domain in enumerate(declared if isinstance(declared, list) else ()):
+        yield index, domain_key(domain)
+
+
 class PolicySet:
     """Policies by id, resolved (``extends`` applied, parameters validated) when first asked for.
 
@@ -181,9 +189,7 @@ class PolicySet:
         claimed: dict[str, str] = {}
         for policy_id in self._own:
             raw = self.raw[policy_id]
-            declared = raw.data.get("applies_to")
-            for index, domain in enumerate(declared if isinstance(declared, list) else ()):
-                key = str(domain).lower().removeprefix("www.")
+            for index, key in claimed_domains(raw):
                 other = claimed.setdefault(key, policy_id)
                 if other != policy_id:
                     raise raw.error(
@@ -219,9 +225,12 @@ class PolicySet:
             own = set(self._own)  # the user's own first: they win a domain over a bundled policy
             for policy_id in [*self._own, *(i for i in self._ids if i not in own)]:
                 raw = self.raw.get(policy_id)
-                declared = raw.data.get("applies_to") if raw else self.policies[policy_id].applies_to
-                for domain in declared or ():
-                    domains.setdefault(str(domain).lower().removeprefix("www."), policy_id)
+                if raw is not None:
+                    keys = [key for _, key in claimed_domains(raw)]
+                else:
+                    keys = [domain_key(domain) for domain in self.policies[policy_id].applies_to or ()]
+                for key in keys:
+                    domains.setdefault(key, policy_id)
             self._domains = domains
         # host, then each parent domain: the first hit is the longest, most specific match
         suffix = host

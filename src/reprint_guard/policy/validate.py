@@ -13,7 +13,15 @@ from typing import Any
 from ..errors import PolicyError, ReprintGuardError
 from ..metaview import Medium
 from .conditions import AllOf, AnyOf, Condition, FieldTest, Not
-from .loader import PolicySet, RawPolicy, bundled_raws, policy_files, read_policy_file, schema_errors
+from .loader import (
+    PolicySet,
+    RawPolicy,
+    bundled_raws,
+    claimed_domains,
+    policy_files,
+    read_policy_file,
+    schema_errors,
+)
 
 _ENUMS: dict[str, set[Any]] = {
     "medium": {m.value for m in Medium},
@@ -116,20 +124,12 @@ def _readable_raws(extra: tuple[str, ...], own: Path) -> tuple[list[RawPolicy], 
 
 def _shared_domains(raw: RawPolicy, mine: list[RawPolicy]) -> list[PolicyError]:
     """A domain this policy claims that another policy of the user's claims too (``check`` refuses that)."""
-    claimed = {}
-    for other in mine:
-        declared = other.data.get("applies_to")
-        for domain in declared if isinstance(declared, list) else ():
-            claimed.setdefault(str(domain).lower().removeprefix("www."), other.data.get("id"))
-    found = []
-    declared = raw.data.get("applies_to")
-    for index, domain in enumerate(declared if isinstance(declared, list) else ()):
-        other_id = claimed.get(str(domain).lower().removeprefix("www."))
-        if other_id is not None:
-            found.append(
-                raw.error(f"applies_to: {domain} is claimed by policy {other_id!r} too", ["applies_to", index])
-            )
-    return found
+    claimed = {key: other.data.get("id") for other in reversed(mine) for _, key in claimed_domains(other)}
+    return [
+        raw.error(f"applies_to: {key} is claimed by policy {claimed[key]!r} too", ["applies_to", index])
+        for index, key in claimed_domains(raw)
+        if key in claimed
+    ]
 
 
 def _duplicates(raw: RawPolicy) -> list[PolicyError]:
