@@ -1108,3 +1108,22 @@ def test_hosts_mode_names_the_first_item_on_the_page_and_a_picture_counts_once(t
     forbid = one_rule_policy(tmp_path, "id: none\n    check: media\n    mode: forbid\n    message: No media\n", "f")
     picture = '<p>Story.</p><picture><source srcset="https://cdn.one.example/a.webp"><img src=""></picture>'
     assert "1 item of media" in check(picture, meta, policy=forbid, format="html").findings[0].message
+
+
+# element: a lazy-loaded pixel ----------------------------------------------
+
+
+@pytest.mark.parametrize("attribute", ["data-src", "data-lazy-src"])
+def test_a_lazy_loaded_pixel_is_reported_as_lazy_not_missing(tmp_path, attribute):
+    """A CMS's lazy loader moves the pixel's URL into data-src: it is there, but loads only if a script runs."""
+    policy = one_rule_policy(tmp_path, "id: pixel\n    check: element\n    tag: img\n    pattern: '^https://px\\.example\\.org/'\n    message: No pixel")
+    meta = {"original_url": "https://p.example/a", "policy": str(policy)}
+    body = "<p>Text.</p>\n<p>More.</p>\n<img {}=\"https://px.example.org/p.gif?id=7\" width=\"1\" height=\"1\">\n"
+    lazy = check(body.format(attribute), meta, format="html", policy=policy)
+    assert [(f.rule, f.line) for f in lazy.findings] == [("p/pixel", 3)]
+    assert "lazy-loaded" in lazy.findings[0].message
+    assert 'src="https://px.example.org/p.gif?id=7"' in lazy.findings[0].fix
+    assert check(body.format("src"), meta, format="html", policy=policy).ok
+    other = body.format(attribute).replace("px.example.org", "other.example")
+    elsewhere = check(other, meta, format="html", policy=policy)
+    assert "lazy-loaded" not in elsewhere.findings[0].message  # a lazy image that is not the pixel: still missing

@@ -37,6 +37,20 @@ def test_html_page_declares_its_own_metadata(tmp_path):
     assert result.ok and result.findings == []
 
 
+def test_a_meta_author_naming_several_people_is_read_as_several_names(tmp_path):
+    """ "Ana Ruiz and Li Wei" in <meta name="author"> is two authors: each must be credited, in any byline form."""
+    page = tmp_path / "two.html"
+    two = HTML_PAGE.replace('content="Ana Ruiz"', 'content="Ana Ruiz and Li Wei"').replace(
+        '"author": {"@type": "Person", "name": "Ana Ruiz"}', '"name": "x"'
+    )
+    page.write_text(two.replace("Copyright © Ana Ruiz,", "Copyright © Ana Ruiz, Li Wei,"), encoding="utf-8")
+    assert check_file(page, meta={"commercial": False}).findings == []  # one name, it was never visible as such
+    page.write_text(two, encoding="utf-8")
+    missing = check_file(page, meta={"commercial": False}).findings
+    assert [f.rule for f in missing] == ["global-research/copyright-notice"]
+    assert "Ana Ruiz and Li Wei" in missing[0].message and "Ruiz, Li" not in missing[0].message
+
+
 def test_html_sidecar_and_meta_precedence(tmp_path):
     fragment = tmp_path / "frag.html"
     fragment.write_text(f'<p>Global Research</p>\n<p><a href="{GR_URL}">original</a></p>\n', encoding="utf-8")

@@ -8,6 +8,7 @@ Those fill in metadata that a sidecar or ``--meta`` did not give.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -41,7 +42,8 @@ def declared_metadata(text: str) -> dict[str, Any]:
         found["original_url"] = canonical.attributes.get("href")
     author = tree.css_first('meta[name="author"][content]')
     if author is not None and author.attributes.get("content"):
-        found["author"] = author.attributes.get("content")
+        names = byline_names(author.attributes.get("content") or "")
+        found["author"] = names[0] if len(names) == 1 else names
     for script in tree.css('script[type="application/ld+json"]'):
         try:
             data = without_surrogates(json.loads(script.text(deep=True)))
@@ -55,6 +57,25 @@ def declared_metadata(text: str) -> dict[str, Any]:
             if authors and "author" not in found:
                 found["author"] = authors[0] if len(authors) == 1 else authors
     return found
+
+
+#: Where a byline parts its names: a semicolon, a comma, "and", "&" (with the comma before "and").
+_BYLINE_PARTS = re.compile(r"\s*;\s*|\s*,\s*(?:and\s+|&\s*)?|\s+(?:and|&)\s+")
+
+
+def byline_names(content: str) -> list[str]:
+    """The names in a ``<meta name="author">`` value: "Ana Ruiz, Li Wei and Sam Ode" is three.
+
+    A comma parts names only when every part is a full name (two words or
+    more): "Ruiz, Ana" and "Martin Luther King, Jr." stay one name each.
+    """
+    content = " ".join(content.split())
+    if ";" in content:
+        return [name for name in (part.strip() for part in content.split(";")) if name]
+    parts = [part for part in _BYLINE_PARTS.split(content) if part]
+    if len(parts) > 1 and all(len(part.split()) >= 2 for part in parts):
+        return parts
+    return [content] if content else []
 
 
 def _ld_items(data: Any) -> list[dict[str, Any]]:
