@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from conftest import COMPLIANT_BODY, COMPLIANT_META, GR_URL, ROOT
-from reprint_guard import check
+from reprint_guard import check, check_file
 
 
 def one_rule_policy(tmp_path, rule: str, name: str = "p") -> Path:
@@ -1127,3 +1127,36 @@ def test_a_lazy_loaded_pixel_is_reported_as_lazy_not_missing(tmp_path, attribute
     other = body.format(attribute).replace("px.example.org", "other.example")
     elsewhere = check(other, meta, format="html", policy=policy)
     assert "lazy-loaded" not in elsewhere.findings[0].message  # a lazy image that is not the pixel: still missing
+
+
+PROPUBLICA = ROOT / "tests" / "policies" / "propublica" / "compliant.md"
+PIXEL = "https://pixel.propublica.org/pixel.gif?id=county-water-meters-overbilled-residents"
+
+
+@pytest.mark.parametrize(
+    "proxied",
+    [
+        "https://i0.wp.com/pixel.propublica.org/pixel.gif?ssl=1",  # Jetpack's image CDN
+        f"https://res.cloudinary.com/site/image/fetch/w_1/{PIXEL}",
+        "https://images.example.net/resize?url=pixel.propublica.org%2Fpixel.gif%3Fid%3D1&w=1",
+    ],
+)
+def test_a_pixel_served_through_an_image_cdn_is_the_pixel_altered_not_a_photo(tmp_path, proxied):
+    """The CDN's copy is reported once, by the pixel's rule, as rewritten; the photo rule knows it is the pixel."""
+    reprint = tmp_path / "pp.md"
+    reprint.write_text(PROPUBLICA.read_text(encoding="utf-8").replace(PIXEL, proxied), encoding="utf-8")
+    findings = check_file(reprint).findings
+    assert [(f.rule, f.line) for f in findings] == [("propublica/pixel-ping", 32)]  # the <img> line
+    assert "an image CDN or proxy" in findings[0].message and "exclude" in findings[0].fix.lower()
+    assert check_file(PROPUBLICA).ok
+
+
+def test_a_lazy_pixel_behind_a_placeholder_src_is_reported_as_lazy(tmp_path):
+    placeholder = 'src="data:image/svg+xml,%3Csvg%3E%3C/svg%3E" data-src="{}" class="lazyload"'.format(PIXEL)
+    reprint = tmp_path / "pp.md"
+    reprint.write_text(
+        PROPUBLICA.read_text(encoding="utf-8").replace(f'src="{PIXEL}"', placeholder), encoding="utf-8"
+    )
+    findings = check_file(reprint).findings
+    assert [f.rule for f in findings] == ["propublica/pixel-ping"]  # not also a photo: it is the pixel
+    assert "lazy-loaded" in findings[0].message

@@ -178,3 +178,34 @@ def host_matches(host: str, domain: str) -> bool:
     """``host`` is ``domain`` or one of its subdomains."""
     domain = domain_key(domain)
     return host == domain or host.endswith("." + domain)
+
+
+#: A path segment or query value that names a host ("pixel.propublica.org"): labels, then a top-level
+#: label of letters. A file name ("photo.jpg") is told apart by standing last in the path.
+_HOSTLIKE = re.compile(r"(?i)[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*\.[a-z]{2,24}")
+_EMBEDDED_SCHEME = re.compile(r"(?i)https?://")
+
+
+def embedded_addresses(url: str) -> list[str]:
+    """The addresses an image CDN or proxy URL carries inside it, as the proxy would fetch them.
+
+    Jetpack's ``https://i0.wp.com/pixel.example.org/p.gif``, a Cloudinary fetch
+    ``.../image/fetch/w_300/https://pixel.example.org/p.gif`` and a resizer's
+    ``?url=pixel.example.org/p.gif`` all serve another host's image from their own:
+    the image is the original one, rewritten. Candidates only: a caller asks
+    whether one is the address it looks for (a tracking pixel, an ``except``).
+    """
+    decoded = unquote(url.strip())
+    scheme = _EMBEDDED_SCHEME.match(decoded)
+    start = scheme.end() if scheme else 0
+    found = [decoded[m.start() :] for m in _EMBEDDED_SCHEME.finditer(decoded, start)]
+    parts = urlsplit(decoded if scheme else "https://" + decoded.lstrip("/"))
+    segments = parts.path.split("/")
+    for index, segment in enumerate(segments[:-1]):  # the last segment is the file's own name
+        if segment and _HOSTLIKE.fullmatch(segment):
+            found.append("https://" + "/".join(segments[index:]) + (f"?{parts.query}" if parts.query else ""))
+    for _, value in parse_qsl(parts.query):
+        head = value.split("/", 1)[0]
+        if "/" in value and _HOSTLIKE.fullmatch(head):
+            found.append("https://" + value)
+    return list(dict.fromkeys(found))

@@ -4,8 +4,10 @@ PASS (pattern: "^https://pixel\\.example\\.org/p\\.gif\\?id="): ``<img src="http
 
 FAIL: no such image; the image inside ``display:none`` or ``hidden`` (the counter never loads for a
 reader's browser in some CMSs, and hiding it is "altering"); the image lazy-loaded, its URL in ``data-src``
-with no ``src`` (a script must swap it in, and a reader who never scrolls to it is never counted); or an
-image on the pixel's host whose URL no longer matches (rewritten by a CDN, AMP or a sanitiser).
+behind a placeholder ``src`` (a script must swap it in, and a reader who never scrolls to it is never
+counted); the image served through an image CDN or proxy (``https://i0.wp.com/pixel.example.org/p.gif``:
+the proxy fetches it once and the publisher counts nobody); or an image on the pixel's host whose URL no
+longer matches (rewritten by a CDN, AMP or a sanitiser).
 """
 
 from __future__ import annotations
@@ -14,8 +16,8 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from ..reprint import Reprint
-from ..urls import host_of
-from ..visible import ADDRESS_ATTRIBUTES
+from ..urls import embedded_addresses, host_of
+from ..visible import ADDRESS_ATTRIBUTES, Media
 from .base import Context, Problem, compile_pattern
 
 if TYPE_CHECKING:
@@ -36,7 +38,7 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
         line, column = reprint.locate(hidden[0].src)
         yield Problem(line, column, detail="it is there but hidden, so it never loads for readers")
         return
-    lazy = _lazy_address(reprint, params.tag, regex)
+    lazy = _lazy_address(reprint, [m for m in shown if m.tag == params.tag], params.tag, regex)
     if lazy is not None:
         line, column = reprint.locate(lazy)
         yield Problem(
@@ -45,6 +47,19 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
             detail="it is there but lazy-loaded (its URL in a data- attribute, no src), so it loads only if a "
             "script swaps it in",
             fix=f'Give it the URL as src: <{params.tag} src="{lazy}" ...>, with no lazy loading.',
+            specific=True,
+        )
+        return
+    proxied = _proxied(shown, params, regex)
+    if proxied is not None:
+        line, column = reprint.locate(proxied.src)
+        yield Problem(
+            line,
+            column,
+            detail=f"{proxied.src} serves it through {host_of(proxied.src)}, an image CDN or proxy, so the "
+            "publisher's counter never sees a reader",
+            fix=f"Exclude the <{params.tag}> from the image CDN (Jetpack: Photon's exclusion list) so that its "
+            "src is the publisher's URL, unchanged.",
             specific=True,
         )
         return
@@ -57,13 +72,26 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
     yield Problem(line, column, detail=f"no <{params.tag}> whose URL matches /{params.pattern}/")
 
 
-def _lazy_address(reprint: Reprint, tag: str, regex: object) -> str | None:
-    """The matching address of a visible ``tag`` that has no ``src`` but a lazy-loading attribute."""
-    for item in reprint.visible.media_without_src():
+def _lazy_address(reprint: Reprint, shown: list[Media], tag: str, regex: object) -> str | None:
+    """The matching address a lazy loader holds for a visible ``tag``: no ``src``, or a placeholder one
+    (``src="data:..."``), and the URL in ``data-src`` or ``data-lazy-src``."""
+    for item in [*shown, *reprint.visible.media_without_src()]:
         if item.tag != tag:
             continue
-        for name in ADDRESS_ATTRIBUTES:
+        for name in ADDRESS_ATTRIBUTES[1:]:  # not src: it did not match
             address = (item.attrs.get(name) or "").strip()
             if address and regex.search(address):  # type: ignore[attr-defined]
                 return address
+    return None
+
+
+def _proxied(shown: list[Media], params: Params, regex: object) -> Media | None:
+    """A visible ``tag`` whose URL carries the element's own inside it: a CDN or proxy serves it."""
+    host = (params.host or "").lower()
+    for item in shown:
+        if item.tag != params.tag:
+            continue
+        for address in embedded_addresses(item.src):
+            if regex.search(address) or (host and host_of(address) == host):  # type: ignore[attr-defined]
+                return item
     return None
