@@ -1116,10 +1116,11 @@ def test_hosts_mode_names_the_first_item_on_the_page_and_a_picture_counts_once(t
 @pytest.mark.parametrize("attribute", ["data-src", "data-lazy-src"])
 def test_a_lazy_loaded_pixel_is_reported_as_lazy_not_missing(tmp_path, attribute):
     """A CMS's lazy loader moves the pixel's URL into data-src: it is there, but loads only if a script runs."""
-    rule = "id: pixel\n    check: element\n    tag: img\n    pattern: '^https://px\\.example\\.org/'\n    message: No pixel"
+    rule = "id: pixel\n    check: element\n    tag: img\n    pattern: '^https://px\\.example\\.org/'"
+    rule += "\n    message: No pixel"
     policy = one_rule_policy(tmp_path, rule)
     meta = {"original_url": "https://p.example/a", "policy": str(policy)}
-    body = "<p>Text.</p>\n<p>More.</p>\n<img {}=\"https://px.example.org/p.gif?id=7\" width=\"1\" height=\"1\">\n"
+    body = '<p>Text.</p>\n<p>More.</p>\n<img {}="https://px.example.org/p.gif?id=7" width="1" height="1">\n'
     lazy = check(body.format(attribute), meta, format="html", policy=policy)
     assert [(f.rule, f.line) for f in lazy.findings] == [("p/pixel", 3)]
     assert "lazy-loaded" in lazy.findings[0].message
@@ -1155,9 +1156,7 @@ def test_a_pixel_served_through_an_image_cdn_is_the_pixel_altered_not_a_photo(tm
 def test_a_lazy_pixel_behind_a_placeholder_src_is_reported_as_lazy(tmp_path):
     placeholder = f'src="data:image/svg+xml,%3Csvg%3E%3C/svg%3E" data-src="{PIXEL}" class="lazyload"'
     reprint = tmp_path / "pp.md"
-    reprint.write_text(
-        PROPUBLICA.read_text(encoding="utf-8").replace(f'src="{PIXEL}"', placeholder), encoding="utf-8"
-    )
+    reprint.write_text(PROPUBLICA.read_text(encoding="utf-8").replace(f'src="{PIXEL}"', placeholder), encoding="utf-8")
     findings = check_file(reprint).findings
     assert [f.rule for f in findings] == ["propublica/pixel-ping"]  # not also a photo: it is the pixel
     assert "lazy-loaded" in findings[0].message
