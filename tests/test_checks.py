@@ -70,6 +70,8 @@ def test_source_credit_accepts_variants_after_normalisation(credit):
         '<p style="visibility: collapse">Global Research</p>',
         "<datalist><option>Global Research</option></datalist>",
         "<noembed>Global Research</noembed>",
+        "<details><summary>About this article</summary><p>Global Research</p></details>",  # closed: a click away
+        "<details>\n<summary>Credits</summary>\n\nGlobal Research\n\n</details>",  # Markdown inside
     ],
 )
 def test_source_credit_ignores_invisible_text(hidden):
@@ -80,6 +82,15 @@ def test_source_credit_ignores_invisible_text(hidden):
     assert finding.severity == "error"
     assert finding.check == "attribution"
     assert finding.fix
+
+
+def test_an_open_details_or_its_summary_shows_the_credit():
+    for shown in (
+        "<details open><p>Global Research</p></details>",
+        "<details><summary>Global Research</summary></details>",
+    ):
+        body = f"# Title\n\nText.\n\n{shown}\n\n[link]({GR_URL})\n\nCopyright © Ana Ruiz, 2024\n"
+        assert check(body, COMPLIANT_META).ok, shown
 
 
 MFP_META = {

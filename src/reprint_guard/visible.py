@@ -21,9 +21,11 @@ from .textnorm import ZERO_WIDTH, collapse, find_phrase, fold_utf8, normalize, n
 _INVISIBLE_TAGS = ["script", "style", "template", "code", "pre", "head", "title", "noscript", "datalist", "noembed"]
 #: Shown only when it has the ``open`` attribute.
 _CLOSED_DIALOG = "dialog:not([open])"
+#: A closed disclosure widget shows its ``<summary>`` only; the rest waits for a click.
+_CLOSED_DETAILS = "details:not([open])"
 #: Attributes that may hide an element (``style`` only when it says display:none or visibility:hidden).
 _HIDING_ATTRIBUTES = "[hidden], [style]"
-_PRUNED = ", ".join([*_INVISIBLE_TAGS, _CLOSED_DIALOG, _HIDING_ATTRIBUTES])
+_PRUNED = ", ".join([*_INVISIBLE_TAGS, _CLOSED_DIALOG, _CLOSED_DETAILS, _HIDING_ATTRIBUTES])
 #: What a Markdown body's raw HTML can do to its rendering (:func:`raw_html`): nothing (there is none),
 #: nothing but add elements that hide nothing, or anything.
 NO_RAW_HTML, PLAIN_RAW_HTML, ANY_RAW_HTML = 0, 1, 2
@@ -383,13 +385,25 @@ def _prune_invisible(root: LexborNode) -> frozenset[int]:
     found = root.css(_PRUNED)
     if not found:
         return frozenset()
-    hidden = [node for node in found if _is_hidden(node)]
+    hidden = []
+    for node in found:
+        if _is_hidden(node):
+            hidden.append(node)
+        elif node.tag == "details" and "open" not in node.attributes:
+            hidden += _folded_away(node)
     code_parents = set()
     for node in _outermost(hidden):
         if node.tag in ("code", "pre") and node.parent is not None:
             code_parents.add(node.parent.mem_id)  # outermost: nothing hidden holds it
         node.decompose()
     return frozenset(code_parents)
+
+
+def _folded_away(details: LexborNode) -> list[LexborNode]:
+    """What a closed ``<details>`` does not show: everything in it but its first ``<summary>``."""
+    children = list(details.iter(include_text=True))
+    summary = next((child for child in children if child.tag == "summary"), None)
+    return [child for child in children if summary is None or child.mem_id != summary.mem_id]
 
 
 def _outermost(hidden: list[LexborNode]) -> list[LexborNode]:
@@ -580,7 +594,7 @@ _WELL_FORMED_TAG = re.compile(
 _HIDING_WORDS = ("hidden", "style")
 #: Start tags that rule the quick path out: invisible elements, and a frameset (it replaces the body, so
 #: the body read is no longer in the document that a search by tag name walks).
-_PRUNED_OR_REPLACING = frozenset([*_INVISIBLE_TAGS, "dialog", "frameset"])
+_PRUNED_OR_REPLACING = frozenset([*_INVISIBLE_TAGS, "dialog", "details", "frameset"])
 
 
 def raw_html(markdown: str) -> int:
