@@ -1171,3 +1171,30 @@ def test_a_lazy_pixel_behind_a_placeholder_src_is_reported_as_lazy(tmp_path):
     findings = check_file(reprint).findings
     assert [f.rule for f in findings] == ["propublica/pixel-ping"]  # not also a photo: it is the pixel
     assert "lazy-loaded" in findings[0].message
+
+
+def test_fix_texts_for_an_html_reprint_are_written_in_html(tmp_path):
+    """The editor pastes the fix into the page: an HTML reprint's fix has <a href>, not Markdown's [](...)."""
+    source = ROOT / "tests" / "policies" / "propublica" / "compliant-page"
+    page = tmp_path / "page.html"
+    page.write_text(
+        source.with_suffix(".html")
+        .read_text(encoding="utf-8")
+        .replace('<a href="https://creativecommons', '<a href="https://example'),
+        encoding="utf-8",
+    )
+    (tmp_path / "page.meta.yaml").write_text(
+        source.with_suffix(".meta.yaml").read_text(encoding="utf-8"), encoding="utf-8"
+    )
+    findings = check_file(page).findings
+    assert [f.rule for f in findings] == ["propublica/license"]
+    assert '<a href="https://creativecommons.org/licenses/by-nc-nd/3.0/us/">CC BY-NC-ND 3.0 US</a>' in findings[0].fix
+    assert "](" not in findings[0].fix
+    markdown = tmp_path / "page.md"
+    markdown.write_text(
+        PROPUBLICA.read_text(encoding="utf-8").replace("(https://creativecommons", "(https://example"), encoding="utf-8"
+    )
+    assert (
+        "[CC BY-NC-ND 3.0 US](https://creativecommons.org/licenses/by-nc-nd/3.0/us/)"
+        in check_file(markdown).findings[0].fix
+    )

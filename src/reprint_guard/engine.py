@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
+import re
 import time
 
 from .checks import CHECKS
@@ -201,6 +203,8 @@ def run_policy(
                 if values is None:
                     values = LazyValues(reprint, policy)
                 fix = render(rule.fix, values)
+            if fix and reprint.format == "html" and "](" in fix:
+                fix = as_html_links(fix)
             findings.append(
                 Finding(
                     rule=key,
@@ -218,6 +222,17 @@ def run_policy(
     if len(findings) > 1:
         findings.sort(key=lambda f: (f.line, f.column))
     return findings
+
+
+#: A Markdown inline link, as policies write them in fix texts.
+_MARKDOWN_LINK = re.compile(r"\[([^\]\n]+)\]\(([^()\s]+)\)")
+
+
+def as_html_links(fix: str) -> str:
+    """A fix text's Markdown links written as HTML, for an HTML reprint: what the editor pastes is HTML."""
+    return _MARKDOWN_LINK.sub(
+        lambda m: f'<a href="{html.escape(m.group(2))}">{html.escape(m.group(1), quote=False)}</a>', fix
+    )
 
 
 def _tool_finding(reprint: Reprint, name: str, check: str, key: str, message: str, fix: str) -> Finding:
