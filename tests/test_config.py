@@ -47,6 +47,25 @@ def test_yaml_config_is_discovered_from_a_subfolder(tmp_path, cli):
     assert run.code == 1
 
 
+def test_no_config_leaves_a_parent_folders_config_out(tmp_path, cli):
+    write(tmp_path / ".reprint-guard.yaml", "defaults:\n  commercial: true\n")
+    write(tmp_path / "sub" / "harbour.md", markdown(COMPLIANT_META, COMPLIANT_BODY))
+    found = cli("check", "harbour.md", "--format", "json", cwd=tmp_path / "sub")
+    assert [f["rule"] for f in found.json()["results"][0]["findings"]] == []  # the file's commercial: false wins
+    write(
+        tmp_path / "sub" / "bare.md",
+        markdown({k: v for k, v in COMPLIANT_META.items() if k != "commercial"}, COMPLIANT_BODY),
+    )
+    with_parent = cli("check", "bare.md", "--format", "json", cwd=tmp_path / "sub")
+    assert [f["rule"] for f in with_parent.json()["results"][0]["findings"]] == [
+        "global-research/commercial-permission"
+    ]
+    alone = cli("check", "bare.md", "--no-config", "--format", "json", cwd=tmp_path / "sub")
+    assert [f["rule"] for f in alone.json()["results"][0]["findings"]] == ["reprint-guard/missing-metadata"]
+    both = cli("check", "bare.md", "--no-config", "--config", "x.yaml", cwd=tmp_path / "sub")
+    assert both.code == 2 and "not allowed with" in both.err
+
+
 def test_mapped_keys_keep_their_lines(tmp_path, cli):
     write(tmp_path / ".reprint-guard.yaml", "front-matter: {canonicalURL: original_url}\n")
     meta = {"title": "x", "canonicalURL": "not a url", "author": "Ana Ruiz", "commercial": False}

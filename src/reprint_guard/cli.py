@@ -27,7 +27,11 @@ def _parser() -> argparse.ArgumentParser:
         description="Check reprints (files, folders, or - for standard input).",
     )
     check.add_argument("paths", nargs="+", metavar="PATH", help="files or folders to check; - reads stdin")
-    check.add_argument("--config", metavar="FILE", help="project config (default: discovered from the cwd up)")
+    where = check.add_mutually_exclusive_group()
+    where.add_argument("--config", metavar="FILE", help="project config (default: discovered from the cwd up)")
+    where.add_argument(
+        "--no-config", action="store_true", help="use no config file, not even one in a parent folder (the defaults)"
+    )
     check.add_argument("--policy", metavar="FILE|ID", help="check every reprint against this policy")
     check.add_argument(
         "--rules-dir", action="append", default=[], metavar="DIR", help="extra folder (or file) of policies; repeatable"
@@ -323,7 +327,7 @@ def run_check(options: argparse.Namespace) -> int:
                 f"--diff writes a patch to standard output, where --format {options.format} writes its report: "
                 f"use --{options.format} FILE for the report"
             )
-        loaded = load_config(options.config)
+        loaded = load_config(options.config, search=not options.no_config)
         cli: dict[str, Any] = {
             "meta": parse_meta(options.meta),
             "rules_dirs": tuple(options.rules_dir),

@@ -71,10 +71,13 @@ def discover(start: Path) -> Path | None:
     return None
 
 
-def load_config(explicit: str | Path | None = None, start: Path | None = None) -> LoadedConfig:
-    """The config named by ``--config``, else the discovered one, else defaults rooted at ``start``."""
+def load_config(explicit: str | Path | None = None, start: Path | None = None, *, search: bool = True) -> LoadedConfig:
+    """The config named by ``--config``, else the discovered one, else defaults rooted at ``start``.
+
+    ``search=False`` (``--no-config``): no config is looked for, so a parent folder's cannot apply.
+    """
     start = (start or Path.cwd()).resolve()
-    path = Path(explicit) if explicit else discover(start)
+    path = Path(explicit) if explicit else (discover(start) if search else None)
     if path is None:
         return LoadedConfig(None, start, None)  # the defaults; pydantic is not needed for them
     if not os.path.isfile(path):  # os.path, not Path: a name too long is "not found", not an OSError
