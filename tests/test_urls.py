@@ -85,3 +85,12 @@ def test_newsletter_tracking_parameters_are_not_part_of_the_address() -> None:
     for query in ("?_hsmi=298451003&_hsenc=p2ANqtz-8xYk", "?mkt_tok=NzQ1LUtYWi0&utm_source=x", "?__hstc=1.2&__hssc=3"):
         assert normalize_url("https://kffhealthnews.org/news/article/rural-clinics/" + query) == plain
     assert normalize_url("https://kffhealthnews.org/news/article/rural-clinics/?id=4") != plain
+
+
+def test_the_articles_amp_view_is_the_article() -> None:
+    plain = normalize_url("https://www.propublica.org/article/county-water-meters")
+    for amp in ("/amp", "/amp/", "?amp", "?amp=1", "/amp?utm_source=x"):
+        assert normalize_url("https://www.propublica.org/article/county-water-meters" + amp) == plain, amp
+    assert normalize_url("https://example.org/amp") == normalize_url("https://example.org/")
+    assert normalize_url("https://example.org/camp") != normalize_url("https://example.org/c")
+    assert normalize_url("https://example.org/a/amp/b") != normalize_url("https://example.org/a/b")

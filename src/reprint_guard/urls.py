@@ -44,6 +44,7 @@ _TRACKING_KEYS = frozenset(
         "vero_id",
         "oly_enc_id",  # Omeda's
         "oly_anon_id",
+        "amp",  # ?amp, ?amp=1: the article's AMP view, the same article (as its /amp/ path below)
     }
 )
 
@@ -145,6 +146,8 @@ def _key(host: str, path: str, query_string: str) -> str:
     if not _PLAIN_PATH.fullmatch(path):  # only escapes and unusual characters need re-quoting
         path = quote(unquote(path), safe=_PATH_SAFE)
     path = path.rstrip("/")
+    if path.endswith("/amp"):  # WordPress's and most CMSs' AMP view of the article
+        path = path[:-4].rstrip("/")
     if not query_string or _only_tracking(query_string):
         return f"{host}{path}"
     query = [
