@@ -241,3 +241,14 @@ def test_a_bad_value_in_a_sidecar_is_told_at_its_line_in_the_sidecar(tmp_path, c
     assert "a.meta.yaml:3:1: metadata 'commercial': Input should be a valid boolean" in run.out + run.err
     overridden = cli("check", "a.html", "--meta", "commercial=false", cwd=tmp_path)  # --meta wins, as documented
     assert overridden.code != 2 and "a.meta.yaml" not in overridden.out + overridden.err
+
+
+def test_a_file_of_front_matter_alone_has_its_findings_on_its_last_line(tmp_path):
+    """Nothing after the closing ---: what is missing is placed on that line, not on one past the file's end."""
+    alone = tmp_path / "alone.md"
+    alone.write_text(
+        f"---\ntitle: T\noriginal_url: {GR_URL}\nauthor: Ana Ruiz\ncommercial: false\n---\n", encoding="utf-8"
+    )
+    findings = check_file(alone).findings
+    assert findings and {(f.line, f.column) for f in findings} == {(6, 1)}
+    assert len(alone.read_text(encoding="utf-8").splitlines()) == 6

@@ -203,6 +203,8 @@ class Reprint:
 
     def _compute_end(self) -> tuple[int, int]:
         """The last line of the article with text: where something missing would go."""
+        if not self.body and self.body_line > 1:  # front matter alone: its closing line, the file's last
+            return self.body_line - 1, 1
         start, end = self._content_span
         last = _content_end(self.body, start, end)
         if last == start:
