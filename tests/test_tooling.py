@@ -215,6 +215,57 @@ def test_fix_html_inserts_before_body_end(tmp_path, cli):
     assert text.index("Story.") < text.index("Global Research</a>") < text.index("</body>")
 
 
+SITE_PAGE = """<html><body>
+<header class="site-header"><img src="/logo.png" alt="Valley Voice"><nav><a href="/">Home</a></nav></header>
+<article class="post">
+<h1>The harbour that was sold</h1>
+<p>Story.</p>
+</article>
+<footer class="site-footer"><p>Valley Voice Media, 2026.</p></footer>
+</body></html>
+"""
+
+
+def test_fix_puts_the_credit_into_a_whole_pages_article_not_among_its_header_and_footer(tmp_path, cli):
+    page = tmp_path / "page.html"
+    page.write_text(SITE_PAGE, encoding="utf-8")
+    (tmp_path / "page.meta.yaml").write_text(json.dumps(COMPLIANT_META), encoding="utf-8")
+    run = cli("check", str(page), "--fix")
+    assert run.code == 0, run.out + run.err
+    text = page.read_text(encoding="utf-8")
+    assert text.index("Story.") < text.index("Global Research</a>") < text.index("</article>")  # at the bottom
+
+
+def _skip_header(folder):
+    config = folder / "skip.yaml"
+    config.write_text('skip-elements: ["header.site-header"]\n', encoding="utf-8")
+    return config
+
+
+def test_a_top_credit_goes_after_the_articles_title(tmp_path, cli):
+    page = tmp_path / "page.html"
+    page.write_text(SITE_PAGE, encoding="utf-8")
+    meta = {
+        "author": "Priya Ramaswamy",
+        "original_url": "https://theconversation.com/how-rooftop-beehives-changed-one-city-block-241873",
+        "license": "CC-BY-ND-4.0",
+        "commercial": False,
+        "medium": "print",
+    }
+    (tmp_path / "page.meta.yaml").write_text(json.dumps(meta), encoding="utf-8")
+    run = cli("check", str(page), "--fix")
+    assert "fixed the-conversation/credit-author" in run.err, run.out + run.err  # the site's logo stays a finding
+    text = page.read_text(encoding="utf-8")
+    assert text.index("</h1>") < text.index("The Conversation") < text.index("Story.")
+    # The logo is still a finding; being outside the <article>, its fix says how to leave the site's own out.
+    page.write_text(text.replace("<p>Story.</p>", '<p>Story.</p>\n<img src="/harbour.jpg" alt="">'), encoding="utf-8")
+    fixes = {f["line"]: f["fix"] for f in cli("check", str(page), "--format", "json").json()["results"][0]["findings"]}
+    assert "skip-elements" in fixes[2] and "<article>" in fixes[2]  # the header's logo
+    assert (
+        "skip-elements" not in cli("check", str(page), "--format", "json", "--config", str(_skip_header(tmp_path))).out
+    )
+
+
 def test_explain_examples_are_checked_against_the_rule(cli):
     from reprint_guard import load_policy
     from reprint_guard.policy.examples import verified_examples

@@ -109,9 +109,39 @@ def check_reprint(
         findings = [_unknown_publisher(reprint)]
     else:
         findings = run_policy(reprint, policy, today=today, severity=severity)
+        if findings and reprint.format == "html":
+            findings = _outside_the_article(reprint, policy, findings)
     if severity:
         findings = _reseverity(findings, severity)
     return Result(path=reprint.path, policy=policy.id if policy else None, findings=findings)
+
+
+#: Where a finding about something present (media, a forbidden phrase) may be the site's, not the article's.
+_SITE_HINT = (
+    "It stands outside the page's <article>: if it is the site's own (header, menu, sidebar, footer), "
+    "leave that element out with the config's skip-elements."
+)
+
+
+def _outside_the_article(reprint: Reprint, policy: Policy, findings: list[Finding]) -> list[Finding]:
+    """Findings on media or forbidden text outside a whole page's one ``<article>`` get a hint in their fix:
+    a site's logo or its footer's "All rights reserved" is page furniture, which ``skip-elements`` leaves out."""
+    from .reprint import article_tags
+
+    span = article_tags(reprint.body)
+    if span is None:
+        return findings
+    out = []
+    for finding in findings:
+        rule = policy.rule(finding.rule.partition("/")[2]) if finding.policy == policy.id else None
+        present = rule is not None and (
+            rule.check == "media" or (rule.check == "text" and getattr(rule.params, "mode", None) == "forbid")
+        )
+        if present and not span[0] <= reprint.offset_of(finding.line, finding.column) < span[1]:
+            fix = f"{finding.fix} {_SITE_HINT}" if finding.fix else _SITE_HINT
+            finding = finding.replace(fix=fix)
+        out.append(finding)
+    return out
 
 
 def _reseverity(findings: list[Finding], severity: dict[str, str]) -> list[Finding]:

@@ -87,15 +87,23 @@ class FixPlan:
         )
 
 
+#: An article's heading at its very start, which a credit placed at the top goes after.
+_LEADING_TITLE = re.compile(r"\s*<(h1|header)\b[^>]*>.*?</\1\s*>", re.IGNORECASE | re.DOTALL | re.ASCII)
+
+
 def _insert(source: str, reprint: Reprint, block: str, position: str) -> str:
     """Put ``block`` at the top or the bottom of the body, leaving everything else as it is."""
     is_html = reprint.format == "html"
     if is_html:
-        from .reprint import body_tags
+        from .reprint import article_tags, body_tags
 
-        opening, closing = body_tags(source)
+        # Into a whole page's one <article> (or <main>), not among the site's header and footer around it.
+        opening, closing = article_tags(source) or body_tags(source)
         if position == "top":
             index = opening or 0
+            title = _LEADING_TITLE.match(source, index)
+            if title is not None and article_tags(source) is not None:
+                index = title.end()  # the article's title stays first
             return source[:index] + "\n" + block + "\n" + source[index:]
         if closing is None:
             return source.rstrip("\n") + "\n" + block + "\n"

@@ -45,6 +45,35 @@ def body_tags(page: str) -> tuple[int | None, int | None]:
     return start, closing
 
 
+_ARTICLE_TAGS = {
+    name: (
+        re.compile(f"<{name}(?=[\\s/>])", re.IGNORECASE | re.ASCII),
+        re.compile(f"</{name}\\s*>", re.IGNORECASE | re.ASCII),
+    )
+    for name in ("article", "main")
+}
+
+
+def article_tags(page: str) -> tuple[int, int] | None:
+    """Where the one ``<article>`` of a page (else its one ``<main>``) holds its content: just after the
+    start tag, and where its end tag stands. None when there is not exactly one.
+
+    A whole page's article, without the site's header, menu, sidebar and footer around it: where a
+    missing credit goes, and what a finding outside it is probably not about.
+    """
+    for opening, closing in _ARTICLE_TAGS.values():
+        starts = opening.findall(page, 0)
+        if not starts:
+            continue
+        ends = list(closing.finditer(page))
+        if len(starts) != 1 or len(ends) != 1:
+            return None
+        start = page.find(">", opening.search(page).end()) + 1  # type: ignore[union-attr]
+        end = ends[0].start()
+        return (start, end) if 0 < start <= end else None
+    return None
+
+
 def _rstrip(text: str, start: int, end: int) -> int:
     while end > start and text[end - 1].isspace():
         end -= 1
@@ -184,6 +213,9 @@ class Reprint:
     def _find_content_span(self) -> tuple[int, int]:
         start, end = 0, len(self.body)
         if self.format == "html":
+            article = article_tags(self.body)
+            if article is not None:
+                return article
             opening, closing = body_tags(self.body)
             start = opening if opening is not None else 0
             if closing is not None and closing > start:
@@ -194,6 +226,15 @@ class Reprint:
         line = self.body_line + self.body.count("\n", 0, index)
         column = index - (self.body.rfind("\n", 0, index) + 1) + 1
         return line, column
+
+    def offset_of(self, line: int, column: int) -> int:
+        """The index in the body of a (line, column) that :meth:`locate` gave (the inverse of ``_position``)."""
+        index = 0
+        for _ in range(line - self.body_line):
+            index = self.body.find("\n", index) + 1
+            if index == 0:
+                return len(self.body)
+        return index + column - 1
 
     def end_position(self) -> tuple[int, int]:
         """The last line of the article with text: where something missing would go."""
