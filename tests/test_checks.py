@@ -1198,3 +1198,25 @@ def test_fix_texts_for_an_html_reprint_are_written_in_html(tmp_path):
         "[CC BY-NC-ND 3.0 US](https://creativecommons.org/licenses/by-nc-nd/3.0/us/)"
         in check_file(markdown).findings[0].fix
     )
+
+
+PHOTO_FIXTURE = ROOT / "tests" / "policies" / "propublica" / "photos-permission.md"
+
+
+@pytest.mark.parametrize(
+    ("record", "covered"),
+    [
+        ("[{from: photos@propublica.org, scope: photos}]", True),  # one word, not a list
+        ('[{from: photos@propublica.org, scope: "commercial, photos"}]', True),  # a list written as one string
+        ("[{from: photos@propublica.org, scope: [photo]}]", False),  # a typo covers nothing...
+    ],
+)
+def test_a_permission_scope_written_as_a_string_is_its_words(tmp_path, record, covered):
+    reprint = tmp_path / "photo.md"
+    text = PHOTO_FIXTURE.read_text(encoding="utf-8").replace("medium: web\n", f"medium: web\npermissions: {record}\n")
+    reprint.write_text(text, encoding="utf-8")
+    findings = check_file(reprint).findings
+    assert (findings == []) is covered
+    if not covered:  # ...and the finding says so, with the record to write
+        assert "'photo' on record is none this policy knows (photos)" in findings[0].message
+        assert "permissions: [{from: " in findings[0].fix and "scope: [photos]" in findings[0].fix

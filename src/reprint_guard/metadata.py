@@ -13,7 +13,7 @@ from typing import Annotated, Any
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from .limits import MAX_NAMES
-from .metaview import Medium
+from .metaview import Medium, scope_words
 
 
 class Permission(BaseModel):
@@ -30,7 +30,7 @@ class Permission(BaseModel):
     @field_validator("scope", mode="before")
     @classmethod
     def _scope_list(cls, value: Any) -> Any:
-        return [value] if isinstance(value, str) else value
+        return scope_words(value) if isinstance(value, str) else value
 
 
 class Metadata(BaseModel):

@@ -244,6 +244,11 @@ _KINDS: dict[str, tuple[type, ...] | str] = {
 assert set(_KINDS) == _DECLARED
 
 
+def scope_words(scope: str) -> list[str]:
+    """A scope written as one string, "photos" or "commercial, print", as the list of its words."""
+    return [word for word in re.split(r"[\s,;]+", scope) if word]
+
+
 def _exact_permission(data: Any) -> PermissionView | None:
     if type(data) is not dict or any(type(k) is not str for k in data) or type(data.get("from")) is not str:
         return None
@@ -254,7 +259,7 @@ def _exact_permission(data: Any) -> PermissionView | None:
         return None
     scope = data.get("scope", [])
     if type(scope) is str:
-        scope = [scope]
+        scope = scope_words(scope)
     elif type(scope) is not list or any(type(s) is not str for s in scope):
         return None
     extra = {k: v for k, v in data.items() if k not in _PERMISSION_KEYS}

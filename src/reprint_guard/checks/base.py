@@ -185,3 +185,39 @@ def render(template: str, values: dict[str, str] | LazyValues) -> str:
     if "{" not in template:
         return template
     return _PLACEHOLDER.sub(lambda m: values.get(m.group(1), m.group(0)), template)
+
+
+#: Per policy id: the policy and the scope words its permission and media rules ask for (None: open-ended).
+_SCOPES: dict[str, tuple[Policy, frozenset[str] | None]] = {}
+
+
+def _policy_scopes(policy: Policy) -> frozenset[str] | None:
+    from ..metaview import Medium
+
+    words: set[str] = set()
+    for rule in policy.rules:
+        if rule.check not in ("permission", "media"):
+            continue
+        scope_from = getattr(rule.params, "scope_from", None)
+        if scope_from == "medium":
+            words.update(m.value for m in Medium)
+        elif scope_from:
+            return None  # the scope is whatever another field says
+        if getattr(rule.params, "scope", None):
+            words.add(rule.params.scope.lower())
+    return frozenset(words)
+
+
+def unknown_scopes(reprint: Reprint, policy: Policy) -> str:
+    """``; the record's scope 'photo' is none this policy knows (...)`` for a permission record whose scope
+    words no rule of the policy asks for (a typo covers nothing, silently), else ``""``."""
+    from ..policy.model import derived
+
+    known = derived(_SCOPES, policy, _policy_scopes)
+    if not known:
+        return ""
+    odd = sorted({s for p in reprint.metadata.permissions for s in p.scope if s.lower() not in known})
+    if not odd:
+        return ""
+    shown = ", ".join(f"'{s}'" for s in odd)
+    return f"; the scope {shown} on record is none this policy knows ({', '.join(sorted(known))})"

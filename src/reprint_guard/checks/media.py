@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 from ..reprint import Reprint
 from ..urls import embedded_addresses, host_matches, host_of
 from ..visible import ADDRESS_ATTRIBUTES, SRCSET_ATTRIBUTES, Media
-from .base import Context, Problem, compile_pattern
+from .base import Context, Problem, compile_pattern, unknown_scopes
 
 if TYPE_CHECKING:
     from .params import MediaParams as Params
@@ -157,11 +157,14 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
                 fix=f"Remove the media, or renew the '{params.scope}' permission and update its record.",
             )
         else:
+            grantor = context.policy.contacts[0] if context.policy.contacts else "<who granted it>"
             yield Problem(
                 line,
                 column,
-                detail=f"{what}, with no '{params.scope}' permission on record",
-                fix=f"Remove the media, or record a permission with scope [{params.scope}].",
+                detail=f"{what}, with no '{params.scope}' permission on record"
+                + unknown_scopes(reprint, context.policy),
+                fix=f"Remove the media, or record the permission in the metadata: "
+                f"permissions: [{{from: {grantor}, date: YYYY-MM-DD, scope: [{params.scope}]}}]",
             )
     else:
         yield Problem(line, column, detail=what, fix="Remove the images and other media; republish the text only.")

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 
 from ..metaview import address_of
 from ..reprint import Reprint
-from .base import Context, Problem
+from .base import Context, Problem, unknown_scopes
 
 if TYPE_CHECKING:
     from .params import PermissionParams as Params
@@ -60,6 +60,7 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
         f"a {scope} permission is recorded from {', '.join(others)}, who is not a contact of this policy"
         if others
         else f"no {scope} permission from {_grantors(anyone, grantors)} is recorded"
+        + unknown_scopes(reprint, context.policy)
     )
     who = "the rights holder" if anyone else (grantors[0] if grantors else "the publisher")
     yield Problem(
