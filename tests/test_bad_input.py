@@ -358,6 +358,21 @@ def test_hostile_regex_runs_in_linear_time(tmp_path):
     assert result.findings == []
 
 
+@pytest.mark.parametrize("pattern", ["(.*){1000}", "((a|b|.)*){500}x"])
+def test_a_pattern_of_many_groups_stays_fast_on_a_long_article(tmp_path, pattern):
+    """RE2 is linear, but finding submatches is its slow path: a policy's groups never capture."""
+    policy = tmp_path / "groups.yaml"
+    policy.write_text(
+        HEAD + f"  - id: t\n    check: text\n    pattern: '{pattern}'\n    mode: forbid\n    message: x\n",
+        encoding="utf-8",
+    )
+    body = "Word after word of an article. " * 60000  # 1.8 MB: minutes with capturing groups
+    start = time.perf_counter()
+    result = check(body, {"original_url": "https://example.org/1"}, policy=policy)
+    assert time.perf_counter() - start < 20
+    assert [f.rule for f in result.findings] == (["broken/t"] if pattern.startswith("(.*)") else [])
+
+
 def test_unknown_policy_id(cli, tmp_path):
     article = tmp_path / "a.md"
     article.write_text(markdown({**COMPLIANT_META, "policy": "no-such-policy"}, COMPLIANT_BODY), encoding="utf-8")

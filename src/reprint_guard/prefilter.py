@@ -114,6 +114,7 @@ def raw_word_scan(words: tuple[bytes, ...]) -> Callable[[bytes], bool | None] | 
         regex = compile_pattern(
             "(?i:(" + "|".join(re.escape(word.decode("ascii")) for word in words) + rf"))|[^\x00-\x7f{plain}]",
             utf8=True,
+            capture=True,  # group 1: one of the words, else a character it cannot see through
         )
     except ValueError:
         return None
