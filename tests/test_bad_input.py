@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import COMPLIANT_BODY, COMPLIANT_META, markdown
+from conftest import COMPLIANT_BODY, COMPLIANT_META, GR_URL, markdown
 from reprint_guard import InputError, PolicyError, ReprintGuardError, check, check_file
 
 
@@ -491,3 +491,39 @@ def test_a_named_pipe_nobody_writes_to_is_an_error_not_a_hang(tmp_path, monkeypa
     with pytest.raises(InputError, match="nothing came through this named pipe"):
         read_limited(pipe, str(pipe))  # before, opening it waited for a writer forever
     assert time.monotonic() - started < 5
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "where"),
+    [
+        # The second original_url was the one read, the first the one a finding cited: a reprint passed.
+        (
+            "twice.md",
+            f"---\ntitle: T\noriginal_url: {GR_URL}\nmedium: print\noriginal_url: https://example.org/o\n---\nB\n",
+            "twice.md:5:1: duplicate key 'original_url' (set 2 lines above too)",
+        ),
+        (
+            "record.md",
+            "---\ntitle: T\npermissions:\n  - from: a@b.org\n    scope: [print]\n    from: x@y.org\n---\nB\n",
+            "record.md:6:5: duplicate key 'from' (set 2 lines above too)",
+        ),
+        (
+            "twice.json",
+            f'{{"metadata": {{"original_url": "{GR_URL}",\n  "original_url": "https://example.org/o"}}, "body": "B"}}',
+            'twice.json:2:3: duplicate key "original_url": it is set twice',
+        ),
+    ],
+)
+def test_a_key_set_twice_is_an_error_at_the_second(tmp_path, cli, name, text, where):
+    (tmp_path / name).write_text(text, encoding="utf-8")
+    run = cli("check", name, cwd=tmp_path)
+    assert_clean_error(run, where)
+
+
+def test_a_policy_with_two_rule_lists_is_invalid(tmp_path, cli):
+    """The first list was dropped silently, and validate called the policy valid."""
+    rule = "  - {id: a, check: link, target: original, message: m}\n"
+    policy = tmp_path / "twice.yaml"
+    policy.write_text(HEAD + rule + "rules:\n" + rule.replace("id: a", "id: b"), encoding="utf-8")
+    run = cli("validate", str(policy))
+    assert run.code == 1 and "twice.yaml:7:1: duplicate key 'rules' (set 2 lines above too)" in run.out + run.err

@@ -64,6 +64,35 @@ def _needs_screening(text: str) -> bool:
     return "*" in text or len(text) > 65536 or (text.count("[") + text.count("{")) > MAX_YAML_DEPTH
 
 
+def _check_duplicates(node: yaml.Node | None, error: type[ReprintGuardError]) -> None:
+    """Refuse a mapping that names a key twice: PyYAML keeps the last silently, while a reader of the file
+    (and the line a finding cites) sees the first. YAML itself says keys are unique."""
+    pending = [node] if isinstance(node, yaml.CollectionNode) else []
+    while pending:
+        current = pending.pop()
+        if isinstance(current, yaml.MappingNode):
+            seen: dict[str, yaml.Node] = {}
+            for key, value in current.value:
+                if isinstance(key, yaml.ScalarNode) and key.tag != "tag:yaml.org,2002:merge":
+                    first = seen.setdefault(key.value, key)
+                    if first is not key:
+                        mark = key.start_mark
+                        raise error(
+                            f"duplicate key '{key.value}' (set {_lines_above(first, key)} too)",
+                            line=mark.line + 1,
+                            column=mark.column + 1,
+                        )
+                pending.extend(part for part in (key, value) if isinstance(part, yaml.CollectionNode))
+        else:
+            pending.extend(child for child in current.value if isinstance(child, yaml.CollectionNode))
+
+
+def _lines_above(first: yaml.Node, again: yaml.Node) -> str:
+    """Where the first of a duplicate key stands, from the second (the document may start in a file's middle)."""
+    lines = again.start_mark.line - first.start_mark.line
+    return "on this line" if lines == 0 else f"{lines} line{'s' if lines != 1 else ''} above"
+
+
 def _check_depth(node: yaml.Node | None, error: type[ReprintGuardError]) -> None:
     """Refuse composed nodes nested deeper than the limit (iteratively: the tree may be deep).
 
@@ -229,6 +258,8 @@ def load_flat(text: str) -> LoadedYaml | None:
                 key, value = match.groups()
                 if not isinstance(_plain(key), str):  # 'yes:', 'null:' and the like are not string keys
                     return None
+                if key in data:
+                    return None  # PyYAML's reading tells the duplicate at its line
                 data[key] = None if value is None else _scalar(value)
                 key_lines.setdefault(key, number)
                 sequence, indent, record = None, -1, None
@@ -300,8 +331,8 @@ def _record_line(record: dict[str, Any], line: str) -> None:
     if match is None:
         raise _NotFlat
     key, value = match.groups()
-    if value is None or not isinstance(_plain(key), str):
-        raise _NotFlat  # nested deeper than one level: PyYAML's job
+    if value is None or not isinstance(_plain(key), str) or key in record:
+        raise _NotFlat  # nested deeper than one level, or a key twice: PyYAML's job (and its error)
     record[key] = _scalar(value)
 
 
@@ -361,6 +392,7 @@ def load(text: str, *, error: type[ReprintGuardError] = InputError, flat: bool =
             node = loader.get_single_node()
             if not screened:
                 _check_depth(node, error)
+            _check_duplicates(node, error)
             data = loader.construct_document(node) if node is not None else None
         finally:
             loader.dispose()

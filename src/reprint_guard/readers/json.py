@@ -20,12 +20,15 @@ def read_json(text: str, *, path: str, meta: Mapping[str, Any] | None, bare_urls
     from . import build, without_surrogates
 
     try:
-        data = json.loads(text)
+        data = json.loads(text, object_pairs_hook=_unique)
         if "\\u" in text:  # only a \u escape can make half a surrogate pair
             data = without_surrogates(data)
     except json.JSONDecodeError as exc:
         # Not JSON at all (a tsconfig.json with comments): an error when named, passed over in a folder walk.
         raise NotAReprintError(f"invalid JSON: {exc.msg}", line=exc.lineno, column=exc.colno) from None
+    except _DuplicateKey as exc:
+        line, column = _second_key_place(text, exc.key)
+        raise InputError(f"duplicate key {json.dumps(exc.key)}: it is set twice", line=line, column=column) from None
     except RecursionError:
         raise InputError("invalid JSON: nested too deeply") from None
     except ValueError as exc:  # an integer of thousands of digits, which Python will not read
@@ -56,6 +59,28 @@ def read_json(text: str, *, path: str, meta: Mapping[str, Any] | None, bare_urls
     return build(
         data["body"], metadata, format=kind, path=path, meta=meta, key_lines=key_lines, bare_urls=bare_urls, **extra
     )
+
+
+class _DuplicateKey(ValueError):
+    def __init__(self, key: str) -> None:
+        super().__init__(key)
+        self.key = key
+
+
+def _unique(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """An object whose keys are all different: json.loads keeps the last of two silently, while the file's
+    reader (and a finding's line) sees the first."""
+    data = dict(pairs)
+    if len(data) != len(pairs):
+        seen: set[str] = set()
+        raise _DuplicateKey(next(key for key, _ in pairs if key in seen or seen.add(key)))  # type: ignore[func-returns-value]
+    return data
+
+
+def _second_key_place(text: str, key: str) -> tuple[int | None, int | None]:
+    """Where ``key`` is written as a key the second time (an estimate: the same key may stand in two objects)."""
+    places = [m.start() for m in re.finditer(re.escape(json.dumps(key)) + r"\s*:", text)]
+    return _place(text, places[1]) if len(places) > 1 else (None, None)
 
 
 def _json_type(value: Any) -> str:
