@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import time
 from pathlib import Path
@@ -163,6 +164,22 @@ def test_binary_and_non_utf8_files(tmp_path, cli):
     latin.write_bytes("---\ntitle: x\n---\nCaf\xe9 body\n".encode("latin-1"))
     run = cli("check", str(binary), str(latin))
     assert_clean_error(run, "photo.md:4:5: binary file", "latin.md:4:4: not valid UTF-8 (byte 0xe9)")
+
+
+@pytest.mark.parametrize("codec", ["utf-16", "utf-16-le", "utf-32"])
+def test_a_utf16_file_is_named_for_what_it_is(tmp_path, cli, codec):
+    """Windows PowerShell 5 saves UTF-16: not "binary", and an envelope so saved is not passed over in a walk."""
+    (tmp_path / "a.md").write_bytes(markdown(COMPLIANT_META, COMPLIANT_BODY).encode(codec))
+    envelope = json.dumps({"metadata": COMPLIANT_META, "body": COMPLIANT_BODY})
+    (tmp_path / "site").mkdir()
+    (tmp_path / "site" / "post.json").write_bytes(envelope.encode(codec))
+    (tmp_path / "site" / "package.json").write_bytes(b'{"name": "site"}'.decode().encode(codec))
+    name = codec.upper().replace("-LE", "")
+    assert_clean_error(cli("check", "a.md", cwd=tmp_path), f"a.md:1:1: {name} text, not UTF-8; save the file as UTF-8")
+    walk = cli("check", "site", "--format", "json", cwd=tmp_path)
+    assert walk.code == 2
+    statuses = {Path(r["path"]).name: r["status"] for r in walk.json()["results"]}
+    assert statuses == {"post.json": "error", "package.json": "skipped"}
 
 
 def test_huge_file_is_refused_quickly(tmp_path, cli):

@@ -175,6 +175,12 @@ def test_stdin_json_is_recognised_without_a_flag(cli):
     assert [f["rule"] for f in run.json()["results"][0]["findings"]] == ["global-research/source-credit"]
 
 
+def test_stdin_json_with_a_byte_order_mark_is_json(cli):
+    envelope = json.dumps({"metadata": COMPLIANT_META, "body": COMPLIANT_BODY.replace("Global Research", "GR")})
+    run = cli("check", "-", "--format", "json", stdin=b"\xef\xbb\xbf" + envelope.encode())
+    assert [f["rule"] for f in run.json()["results"][0]["findings"]] == ["global-research/source-credit"]
+
+
 def test_unknown_rule_in_config_severity_is_warned(tmp_path, write_md, cli):
     (tmp_path / ".reprint-guard.yaml").write_text("severity:\n  global-research/link-orginal: warning\n")
     write_md("a.md", COMPLIANT_META, COMPLIANT_BODY)

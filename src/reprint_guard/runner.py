@@ -399,7 +399,7 @@ def check_text(
         data = sys.stdin.buffer.read(MAX_FILE_BYTES + 1)  # decode() refuses anything over the limit
         kind = settings.stdin_format
         if kind == "auto":  # a CMS envelope starts with '{'; anything else is Markdown
-            kind = "json" if data.lstrip()[:1] == b"{" else "markdown"
+            kind = "json" if data.removeprefix(b"\xef\xbb\xbf").lstrip()[:1] == b"{" else "markdown"
         reprint = read_bytes(data, path="<stdin>", format=kind, **common)
     else:
         try:

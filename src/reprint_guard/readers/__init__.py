@@ -31,6 +31,9 @@ def decode(data: bytes, path: str) -> str:
     """Bytes to text, refusing binary and non-UTF-8 input with a position."""
     if len(data) > MAX_FILE_BYTES:
         raise InputError(f"file is larger than the {MAX_FILE_BYTES // (1024 * 1024)} MiB limit", path=path)
+    wide = wide_encoding(data)
+    if wide is not None:
+        raise InputError(f"{wide} text, not UTF-8; save the file as UTF-8", path=path, line=1, column=1)
     nul = data.find(b"\x00")
     if nul >= 0:
         line, column = _byte_position(data, nul)
@@ -51,6 +54,27 @@ def decode(data: bytes, path: str) -> str:
     if not text or text.isspace():
         raise InputError("empty file: there is no article to check", path=path)
     return text
+
+
+#: Byte-order marks of the encodings Windows tools write (PowerShell 5's Out-File: UTF-16 LE), longest first.
+_WIDE_BOMS = (
+    (b"\xff\xfe\x00\x00", "UTF-32"),
+    (b"\x00\x00\xfe\xff", "UTF-32"),
+    (b"\xff\xfe", "UTF-16"),
+    (b"\xfe\xff", "UTF-16"),
+)
+
+
+def wide_encoding(data: bytes) -> str | None:
+    """ "UTF-16" or "UTF-32" when the bytes are text in one (a byte-order mark, or ASCII text with every
+    other byte NUL), else None: named, instead of being called binary."""
+    for bom, name in _WIDE_BOMS:
+        if data.startswith(bom):
+            return name
+    head = data[:64]
+    if len(head) >= 8 and head.count(0) * 2 >= len(head) - 1 and (not any(head[1::2]) or not any(head[0::2])):
+        return "UTF-16"
+    return None
 
 
 _NONBLOCK = getattr(os, "O_NONBLOCK", 0)  # not on Windows, which has no named pipes in the file system
@@ -130,6 +154,22 @@ def without_surrogates(value: Any) -> Any:
     return value
 
 
+def _wide_envelope(data: bytes) -> bool:
+    """Whether UTF-16 or UTF-32 bytes hold a CMS envelope (a JSON object with a "body")."""
+    wide = wide_encoding(data)
+    if wide is None:
+        return False
+    import json
+
+    for codec in ("utf-32", "utf-16") if wide == "UTF-32" else ("utf-16", "utf-16-le", "utf-16-be"):
+        try:
+            value = json.loads(data.decode(codec))
+        except (UnicodeDecodeError, ValueError, RecursionError):
+            continue
+        return isinstance(value, dict) and "body" in value
+    return False
+
+
 def _byte_position(data: bytes, index: int) -> tuple[int, int]:
     line = data.count(b"\n", 0, index) + 1
     column = index - (data.rfind(b"\n", 0, index) + 1) + 1
@@ -174,7 +214,7 @@ def read_file(
     try:
         text = decode(data, name)
     except InputError as exc:
-        if kind != "json":
+        if kind != "json" or _wide_envelope(data):  # an envelope saved as UTF-16 is ours, wrongly saved
             raise
         # JSON is UTF-8 (RFC 8259): a .json that is not (UTF-16, binary) is no envelope of ours either.
         raise NotAReprintError(exc.message, path=exc.path, line=exc.line, column=exc.column) from None
