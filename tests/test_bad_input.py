@@ -162,8 +162,11 @@ def test_binary_and_non_utf8_files(tmp_path, cli):
     binary.write_bytes(b"---\ntitle: x\n---\n\x89PNG\x00\x00\x01")
     latin = tmp_path / "latin.md"
     latin.write_bytes("---\ntitle: x\n---\nCaf\xe9 body\n".encode("latin-1"))
-    run = cli("check", str(binary), str(latin))
+    after = tmp_path / "after.md"
+    after.write_bytes("---\ntitle: x\n---\n日本語 ".encode() + b"\xff\n")
+    run = cli("check", str(binary), str(latin), str(after))
     assert_clean_error(run, "photo.md:4:5: binary file", "latin.md:4:4: not valid UTF-8 (byte 0xe9)")
+    assert "after.md:4:5: not valid UTF-8 (byte 0xff)" in run.out + run.err  # the column an editor shows
 
 
 @pytest.mark.parametrize("codec", ["utf-16", "utf-16-le", "utf-32"])

@@ -171,9 +171,10 @@ def _wide_envelope(data: bytes) -> bool:
 
 
 def _byte_position(data: bytes, index: int) -> tuple[int, int]:
+    """Line and column of a byte, the column in characters as an editor counts them (and findings do)."""
     line = data.count(b"\n", 0, index) + 1
-    column = index - (data.rfind(b"\n", 0, index) + 1) + 1
-    return line, column
+    start = data.rfind(b"\n", 0, index) + 1
+    return line, len(data[start:index].decode("utf-8", "replace")) + 1
 
 
 def read_file(
