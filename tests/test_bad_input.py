@@ -547,3 +547,48 @@ def test_a_policy_with_two_rule_lists_is_invalid(tmp_path, cli):
     policy.write_text(HEAD + rule + "rules:\n" + rule.replace("id: a", "id: b"), encoding="utf-8")
     run = cli("validate", str(policy))
     assert run.code == 1 and "twice.yaml:7:1: duplicate key 'rules' (set 2 lines above too)" in run.out + run.err
+
+
+def test_a_folder_the_walk_cannot_read_is_an_error_not_left_out(tmp_path, monkeypatch):
+    """Files under an unreadable folder were silently not checked (exit 0). The tests run as root, whom no
+    permission stops, so listing the folder is made to fail as it does for anyone else."""
+    from reprint_guard.runner import Settings, discover, run
+
+    (tmp_path / "locked").mkdir()
+    (tmp_path / "locked" / "a.md").write_text(markdown(COMPLIANT_META, COMPLIANT_BODY), encoding="utf-8")
+    (tmp_path / "ok.md").write_text(markdown(COMPLIANT_META, COMPLIANT_BODY), encoding="utf-8")
+    locked = str(tmp_path / "locked")
+    real_scandir, real_listdir = os.scandir, os.listdir
+
+    def denied(path="."):
+        if os.path.normpath(os.fspath(path)) == locked:
+            raise PermissionError(13, "Permission denied", os.fspath(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", denied)
+    monkeypatch.setattr(os, "listdir", lambda path=".": (denied(path), real_listdir(path))[1])
+    settings = Settings(gitignore=False)
+    results = {Path(r.path).name: r for r in run(discover([str(tmp_path)], settings), settings)}
+    assert results["ok.md"].status == "pass"
+    assert results["locked"].status == "error" and "cannot read folder: Permission denied" in results["locked"].error
+
+
+def test_an_unreadable_sidecar_is_the_sidecars_error(tmp_path, monkeypatch):
+    from reprint_guard.readers import read_file
+
+    article = tmp_path / "a.html"
+    article.write_text("<p>Story.</p>", encoding="utf-8")
+    (tmp_path / "a.meta.yaml").write_text("title: T\n", encoding="utf-8")
+    real_open = os.open
+    monkeypatch.setattr(
+        os,
+        "open",
+        lambda path, *a, **k: (
+            (_ for _ in ()).throw(PermissionError(13, "Permission denied"))
+            if str(path).endswith(".meta.yaml")
+            else real_open(path, *a, **k)
+        ),
+    )
+    with pytest.raises(InputError) as info:
+        read_file(article)
+    assert str(info.value) == f"{tmp_path / 'a.meta.yaml'}: cannot read metadata sidecar: Permission denied"

@@ -19,7 +19,7 @@ from typing import Any
 # This module is imported only to check files (the command line imports it lazily), so what checking
 # needs is imported here once rather than on every file.
 from .engine import check_reprint
-from .errors import NotAReprintError, ReprintGuardError, UsageError
+from .errors import InputError, NotAReprintError, ReprintGuardError, UsageError
 from .policy.loader import load_policy, looks_like_path, policy_set
 from .readers import (
     SIDECAR_SUFFIXES,
@@ -272,7 +272,11 @@ def _walk(folder: str, settings: Settings) -> Iterator[Item]:
     """The files a walk of ``folder`` checks: supported types, not hidden, not ignored by git, within the
     globs, regular files."""
     ignored = _git_ignored_filter(folder) if settings.gitignore else None
-    for root, dirs, files in os.walk(folder):
+    unreadable: list[OSError] = []
+    for root, dirs, files in os.walk(folder, onerror=unreadable.append):
+        while unreadable:  # a folder it could not list: an error of its own, not files silently left out
+            error = unreadable.pop(0)
+            yield os.path.normpath(str(error.filename or folder)), False, None
         dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS and not d.startswith("."))
         sidecars = {os.path.splitext(n)[0].rsplit(".meta", 1)[0] for n in files if n.lower().endswith(SIDECAR_SUFFIXES)}
         for name in sorted(files):
@@ -290,6 +294,8 @@ def _walk(folder: str, settings: Settings) -> Iterator[Item]:
             if not _regular_or_unreadable(path):
                 continue  # a named pipe, socket or device: reading it could block forever
             yield path, True, os.path.splitext(name)[0] in sidecars
+    for error in unreadable:  # the last folders' errors come after the walk's last step
+        yield os.path.normpath(str(error.filename or folder)), False, None
 
 
 def _named(items: Iterable[str], settings: Settings) -> Iterator[Item]:
@@ -355,6 +361,11 @@ def error_result(path: str, exc: ReprintGuardError) -> Result:
 
 
 def _check_path(path: str, walked: bool, settings: Settings, has_sidecar: bool | None) -> Result:
+    if not walked and os.path.isdir(path):  # a folder the walk could not list (asked again: jobs share nothing)
+        try:
+            os.listdir(path)
+        except OSError as exc:
+            raise InputError(f"cannot read folder: {exc.strerror or exc}", path=path) from None
     return check_text(path, settings, has_sidecar=has_sidecar)[1]
 
 

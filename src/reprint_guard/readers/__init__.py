@@ -245,7 +245,11 @@ def _read_sidecar(path: str | Path, *, stem: str | None = None, overridden: Iter
             from ..safeyaml import load
 
             name = str(sidecar)
-            text = decode(read_limited(sidecar, name), name)
+            try:
+                data_bytes = read_limited(sidecar, name)
+            except OSError as exc:  # there, but not readable: the sidecar's error, not an internal one
+                raise InputError(f"cannot read metadata sidecar: {exc.strerror or exc}", path=name) from None
+            text = decode(data_bytes, name)
             try:
                 loaded = load(text)
             except InputError as exc:
