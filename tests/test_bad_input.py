@@ -592,3 +592,30 @@ def test_an_unreadable_sidecar_is_the_sidecars_error(tmp_path, monkeypatch):
     with pytest.raises(InputError) as info:
         read_file(article)
     assert str(info.value) == f"{tmp_path / 'a.meta.yaml'}: cannot read metadata sidecar: Permission denied"
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")
+def test_a_report_that_cannot_be_written_is_one_line_and_exit_2(tmp_path, cli):
+    (tmp_path / "a.md").write_text(markdown(COMPLIANT_META, COMPLIANT_BODY), encoding="utf-8")
+    for args in (["--json", "/dev/full"], ["--sarif", "/dev/full"]):
+        run = cli("check", "a.md", *args, cwd=tmp_path)
+        assert_clean_error(run, "reprint-guard: cannot write output: No space left on device")
+
+
+def test_a_report_names_a_file_whose_name_is_not_utf8(tmp_path):
+    """The Markdown report wrote the name's lone surrogates and crashed, leaving its temporary file behind."""
+    import subprocess
+    import sys
+
+    name = os.fsencode(tmp_path) + b"/bad\xffname.md"
+    with open(name, "wb") as handle:
+        handle.write(markdown(COMPLIANT_META, COMPLIANT_BODY.replace("Global Research", "GR")).encode())
+    run = subprocess.run(
+        [sys.executable, "-m", "reprint_guard", "check", name, "--markdown", "report.md"],
+        cwd=tmp_path,
+        capture_output=True,
+        check=False,
+    )
+    assert run.returncode == 1, run.stderr  # a finding: the file is listed in the report
+    assert b"bad\xffname.md" in (tmp_path / "report.md").read_bytes()
+    assert not [p for p in os.listdir(tmp_path) if p.startswith(".reprint-guard-")]

@@ -173,14 +173,15 @@ class _AtomicFile:
             raise UsageError("the report needs a file name, not a folder", path=path or "''")
         try:
             if os.path.exists(path) and not os.path.isfile(path):  # os.path.isfile follows links
-                self.handle: IO[str] = open(path, "w", encoding="utf-8")  # noqa: SIM115 - closed in commit
+                self.handle: IO[str] = open(path, "w", encoding="utf-8", errors="surrogateescape")  # noqa: SIM115
                 return
             folder = os.path.dirname(os.path.abspath(path))
             os.makedirs(folder, exist_ok=True)
             fd, self.temp = tempfile.mkstemp(dir=folder, prefix=".reprint-guard-", suffix=".tmp")
         except OSError as exc:
             raise UsageError(f"cannot write output: {exc.strerror or exc}", path=path) from None
-        self.handle = os.fdopen(fd, "w", encoding="utf-8")
+        # A file name that is not UTF-8 (its bytes kept as surrogates) is written back as those bytes.
+        self.handle = os.fdopen(fd, "w", encoding="utf-8", errors="surrogateescape")
 
     def commit(self) -> None:
         self.handle.close()
@@ -417,7 +418,16 @@ def run_check(options: argparse.Namespace) -> int:
                 formatter.result(result)
             if progress:
                 progress.advance()
-    except BaseException:
+        if progress:
+            progress.close()
+            progress = None
+        for formatter, _ in outputs:
+            formatter.close(summary)
+        for _, handle in outputs:
+            if handle:
+                handle.commit()
+        report.flush()
+    except BaseException:  # a disk full or a signal: no report half written, no temporary file left
         for _, handle in outputs:
             if handle:
                 handle.discard()
@@ -425,15 +435,26 @@ def run_check(options: argparse.Namespace) -> int:
     finally:
         if progress:
             progress.close()
-    for formatter, handle in outputs:
-        formatter.close(summary)
-        if handle:
-            handle.commit()
-    report.flush()
     return exit_code_for(summary, settings.fail_on)
 
 
+def _silence_stdout() -> None:
+    """Drop what standard output still buffers, so that the flush at exit fails no second time."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, AttributeError, ValueError):
+        pass
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    if sys.stdout is None or sys.stderr is None:  # started with a standard stream closed (``>&-``)
+        sys.stdout = sys.stdout or open(os.devnull, "w")  # noqa: SIM115 - for the process's life
+        if sys.stderr is None:
+            sys.stderr = open(os.devnull, "w")  # noqa: SIM115
+        else:
+            sys.stderr.write("reprint-guard: standard output is closed; nothing can be reported\n")
+            return ExitCode.ERROR
     parser = _parser()
     options = parser.parse_args(argv)
     if options.command is None:
@@ -462,4 +483,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         # The reader went away (``| head``): silence the flush at exit, as well-behaved CLIs do.
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
+        return ExitCode.ERROR
+    except OSError as exc:  # a report or standard output that cannot be written (a full disk)
+        sys.stderr.write(f"reprint-guard: cannot write output: {exc.strerror or exc}\n")
+        _silence_stdout()
         return ExitCode.ERROR
