@@ -225,7 +225,7 @@ def test_walking_a_folder_skips_non_envelope_json(tmp_path, cli):
         "tsconfig.json": ('{\n  // compiler options\n  "strict": true\n}\n', "invalid JSON"),
         "empty.json": ("", "empty file"),
         "trailing.json": ('{"a": 1,}', "invalid JSON"),
-        "utf16.json": ('{"name": "site"}'.encode("utf-16"), "not a text article"),
+        "utf16.json": ('{"name": "site"}'.encode("utf-16"), "UTF-16 text, not UTF-8"),
     }
     for name, (text, _) in files.items():
         (tmp_path / name).write_bytes(text if isinstance(text, bytes) else text.encode("utf-8"))
