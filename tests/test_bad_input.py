@@ -619,3 +619,12 @@ def test_a_report_names_a_file_whose_name_is_not_utf8(tmp_path):
     assert run.returncode == 1, run.stderr  # a finding: the file is listed in the report
     assert b"bad\xffname.md" in (tmp_path / "report.md").read_bytes()
     assert not [p for p in os.listdir(tmp_path) if p.startswith(".reprint-guard-")]
+
+
+def test_front_matter_over_the_yaml_limit_is_refused_at_once(tmp_path, cli):
+    records = "".join(f"  - from: a{i}@example.org\n    scope: [print]\n" for i in range(12000))
+    (tmp_path / "big.md").write_text(f"---\ntitle: T\npermissions:\n{records}---\nBody.\n", encoding="utf-8")
+    start = time.perf_counter()
+    run = cli("check", "big.md", cwd=tmp_path)
+    assert_clean_error(run, "big.md:2:1: YAML larger than the 256 KiB limit")
+    assert time.perf_counter() - start < 30

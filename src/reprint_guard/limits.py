@@ -2,6 +2,9 @@
 
 #: Files larger than this are refused (bytes). Real articles are well under 1 MiB.
 MAX_FILE_BYTES = 5 * 1024 * 1024
+#: Largest YAML or TOML block read (front matter, a sidecar, a config, a policy), in characters. Reading
+#: YAML costs about 2 s and 200 MB a megabyte of records; real front matter and configs hold a few KB.
+MAX_YAML_CHARS = 256 * 1024
 #: Deepest nesting allowed in front matter, sidecars and policies.
 MAX_YAML_DEPTH = 32
 #: Deepest element nesting accepted in a body's HTML (as rendered, for Markdown). The HTML parser's

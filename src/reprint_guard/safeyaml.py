@@ -16,7 +16,7 @@ import yaml.constructor
 import yaml.reader
 
 from .errors import InputError, ReprintGuardError
-from .limits import MAX_YAML_DEPTH
+from .limits import MAX_YAML_CHARS, MAX_YAML_DEPTH
 
 try:
     Loader: type = yaml.CSafeLoader
@@ -378,6 +378,8 @@ def load(text: str, *, error: type[ReprintGuardError] = InputError, flat: bool =
     With ``flat``, a flat ``key: scalar`` mapping is read by :func:`load_flat`
     (the same result, several times faster); ``node`` is then None.
     """
+    if len(text) > MAX_YAML_CHARS:
+        raise error(f"YAML larger than the {MAX_YAML_CHARS // 1024} KiB limit", line=1, column=1)
     if flat:
         loaded = load_flat(text)
         if loaded is not None:

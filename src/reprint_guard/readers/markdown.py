@@ -7,6 +7,7 @@ import re
 import pyromark
 
 from ..errors import InputError
+from ..limits import MAX_YAML_CHARS
 from ..safeyaml import load as load_yaml
 from ..safeyaml import too_long_number
 
@@ -81,6 +82,8 @@ def split_front_matter(text: str) -> FrontMatter:
     else:
         import tomllib
 
+        if len(raw) > MAX_YAML_CHARS:
+            raise InputError(f"TOML front matter larger than the {MAX_YAML_CHARS // 1024} KiB limit", line=2, column=1)
         try:
             data = tomllib.loads(raw)
         except tomllib.TOMLDecodeError as exc:
