@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import COMPLIANT_BODY, COMPLIANT_META, ROOT
+from conftest import COMPLIANT_BODY, COMPLIANT_META, ROOT, markdown
 from reprint_guard.policy.docs import bundled_reference
 from reprint_guard.policy.loader import bundled_rules_dir, policy_files, read_policy_file
 
@@ -436,3 +436,18 @@ def test_a_diff_for_a_name_with_spaces_applies_with_patch_and_git(tmp_path, writ
         applied = subprocess.run(command, input=run.out, capture_output=True, text=True, cwd=tmp_path, check=False)
         assert applied.returncode == 0, (command, applied.stdout + applied.stderr)
     assert path.read_text(encoding="utf-8") == before
+
+
+@pytest.mark.parametrize("ending", ["\r\n", "\r"])
+def test_windows_and_classic_mac_line_ends_read_and_fix_as_lf(tmp_path, cli, ending):
+    """CR-only files were not read as having front matter (skipped, exit 0); --fix keeps a file's line ends."""
+    lf = markdown(COMPLIANT_META, COMPLIANT_BODY.replace("Global Research", "GR"))
+    (tmp_path / "lf.md").write_text(lf, encoding="utf-8", newline="")
+    (tmp_path / "other.md").write_text(lf.replace("\n", ending), encoding="utf-8", newline="")
+    run = cli("check", "lf.md", "other.md", "--format", "json", cwd=tmp_path)
+    found = {Path(r["path"]).name: [(f["rule"], f["line"]) for f in r["findings"]] for r in run.json()["results"]}
+    assert found["other.md"] == found["lf.md"] != []
+    cli("check", "other.md", "--fix", cwd=tmp_path)
+    fixed = (tmp_path / "other.md").read_bytes().decode()
+    assert "Global Research" in fixed and fixed.count(ending) == fixed.count(ending[-1]) > lf.count("\n")
+    assert fixed.count("\r") == fixed.count(ending[0])  # no line end of another kind put in

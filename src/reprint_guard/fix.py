@@ -156,11 +156,13 @@ def plan(reprint: Reprint, source: str, findings: list[Finding], policy: Policy,
             blocks.append((block, "bottom"))
     if not blocks:
         return outcome
-    text = source.replace("\r\n", "\n") if "\r\n" in source else source
+    # Inserted with "\n" line ends, then written back with the file's own: CRLF, or classic Mac OS's CR.
+    ending = "\r\n" if "\r\n" in source else "\r" if "\r" in source and "\n" not in source else "\n"
+    text = source.replace(ending, "\n") if ending != "\n" else source
     for block, position in blocks:
         text = _insert(text, reprint, block, position)
-    if "\r\n" in source:
-        text = text.replace("\n", "\r\n")
+    if ending != "\n":
+        text = text.replace("\n", ending)
     remaining = {f.rule for f in recheck(text)}
     still = [f.rule for f in wanted if f.rule in remaining]
     if still:

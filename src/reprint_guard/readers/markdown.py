@@ -54,6 +54,8 @@ class FrontMatter:
 
 def split_front_matter(text: str) -> FrontMatter:
     """Separate front matter from the body; line numbers stay those of the file."""
+    if text[:3] in ("---", "+++") and "\n" not in text and "\r" in text:
+        text = text.replace("\r", "\n")  # classic Mac OS line ends: lines as an editor counts them
     first, sep, rest = text.partition("\n")
     fence = first.rstrip()
     if not sep or fence not in ("---", "+++"):
