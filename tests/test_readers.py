@@ -258,3 +258,15 @@ def test_a_file_of_front_matter_alone_has_its_findings_on_its_last_line(tmp_path
     findings = check_file(alone).findings
     assert findings and {(f.line, f.column) for f in findings} == {(6, 1)}
     assert len(alone.read_text(encoding="utf-8").splitlines()) == 6
+
+
+def test_a_finding_points_at_the_visible_words_not_a_commented_copy(tmp_path):
+    """The words found broken over lines (or case) were located by a search that did not skip comments."""
+    reprint = tmp_path / "arr.md"
+    reprint.write_text(
+        "---\ntitle: T\nauthor: Ana Ruiz\noriginal_url: https://example.org/a\nlicense: CC-BY-4.0\nmedium: print\n"
+        "---\n\nIntro.\n\n<!-- All rights reserved -->\n\nMore.\n\nALL RIGHTS\nRESERVED by the site.\n\n"
+        "By Ana Ruiz, under CC BY 4.0: creativecommons.org/licenses/by/4.0\n",
+        encoding="utf-8",
+    )
+    assert [(f.rule, f.line) for f in check_file(reprint).findings] == [("cc-by-4.0/no-added-restrictions", 15)]

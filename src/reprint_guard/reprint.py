@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from typing import TYPE_CHECKING
 
 from .errors import InputError
 from .htmldepth import too_costly
@@ -18,6 +19,9 @@ from .visible import (
     raw_html,
     with_media,
 )
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Iterator
 
 BODY_FORMATS = ("markdown", "html", "text")
 #: The opening line of a Markdown code fence, from its marker (a backtick fence's info string has none).
@@ -301,8 +305,16 @@ class Reprint:
             matches = (m.start() for m in pattern.finditer(self.body, start, end))
         else:
             matches = _find_all(self.body, needle, start, end)
+        return self._first_visible(matches)
+
+    def _first_visible(self, matches: Iterable[int] | Iterator[re.Match[str]]) -> int:
+        """The first of ``matches`` (indices, or regex matches) in the article content, outside comments."""
+        start, end = self._content_span
         spans = self._comment_spans
-        for index in matches:
+        for match in matches:
+            index = match if isinstance(match, int) else match.start()
+            if not start <= index < end:
+                continue
             at = bisect_right(spans, (index, _AFTER_ALL)) - 1  # the last span starting at or before index
             if at < 0 or index >= spans[at][1]:
                 return index
@@ -348,10 +360,10 @@ class Reprint:
         if index < 0 and needle:
             index = self._find_visible(needle, ignore_case=True)
         if index < 0 and needle:
+            # The words as written, whatever stands between them: spaces, a line break, punctuation or tags.
             words = needle.split()
-            pattern = r"\W+".join(re.escape(w) for w in words[:8])
-            found = re.search(pattern, self.body, re.IGNORECASE) if pattern else None
-            index = found.start() if found else -1
+            pattern = r"(?:\W|<[^<>]*>)+".join(re.escape(w) for w in words[:8])
+            index = self._first_visible(re.finditer(pattern, self.body, re.IGNORECASE) if pattern else iter(()))
         if index < 0:
             return self._position(self._content_span[0])
         return self._position(index)
