@@ -50,7 +50,7 @@ CASES = {
     # The HTML parser's time grows with the square of the depth: refused before it parses.
     "deep-quotes.md": (
         "---\noriginal_url: https://www.globalresearch.ca/x/1\n---\n" + "> " * 5000 + "Body\n",
-        "deep-quotes.md: HTML nested deeper than 4000 elements",
+        "deep-quotes.md:4:1: Markdown too deeply nested or too large to check: rendered, it is HTML nested deeper",
         "could not be checked",
     ),
     "deep-divs.html": (

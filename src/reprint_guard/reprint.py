@@ -155,8 +155,17 @@ class Reprint:
             costly = too_costly(html)
             if costly is not None:
                 # Rendered Markdown has no position in the source; an HTML body's is its own.
-                line, column = self._position(costly[0]) if html is self.body else (None, None)
-                raise InputError(costly[1], path=self.path, line=line, column=column)
+                if html is self.body:
+                    line, column = self._position(costly[0])
+                    raise InputError(costly[1], path=self.path, line=line, column=column)
+                # Said of the Markdown the user wrote, at the body's first line (nesting builds up from there).
+                line, column = self._position(self._content_span[0])
+                raise InputError(
+                    f"Markdown too deeply nested or too large to check: rendered, it is {costly[1]}",
+                    path=self.path,
+                    line=line,
+                    column=column,
+                )
             self._html = html
         return self._html
 
