@@ -156,6 +156,9 @@ def test_bad_config_is_reported_with_its_line(tmp_path, cli):
     assert run.code == 2 and "bad.yaml:2:" in run.err and "'reason' is a required property" in run.err
     run = cli("check", "a.md", "--config", "missing.yaml", cwd=tmp_path)
     assert run.code == 2 and "missing.yaml: config file not found" in run.err
+    (tmp_path / "latin.yaml").write_bytes("defaults:\n  title: caf\xe9\n".encode("latin-1"))
+    run = cli("check", "a.md", "--config", "latin.yaml", cwd=tmp_path)
+    assert run.code == 2 and "latin.yaml:2:13: not valid UTF-8 (byte 0xe9); save the config as UTF-8" in run.err
 
 
 @pytest.mark.parametrize(

@@ -171,9 +171,19 @@ def _read(path: Path) -> tuple[dict[str, Any], Any]:
     name = str(path)
     try:
         raw = path.read_bytes()
+    except OSError as exc:
+        raise ConfigError(f"cannot read config: {exc.strerror or exc}", path=name) from None
+    try:
         text = raw.decode("utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"cannot read config: {exc}", path=name) from None
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        column = len(raw[raw.rfind(b"\n", 0, exc.start) + 1 : exc.start].decode("utf-8", "replace")) + 1
+        raise ConfigError(
+            f"not valid UTF-8 (byte 0x{raw[exc.start]:02x}); save the config as UTF-8",
+            path=name,
+            line=line,
+            column=column,
+        ) from None
     if path.name == "pyproject.toml":
         import tomllib
 
