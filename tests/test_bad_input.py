@@ -492,8 +492,10 @@ def test_a_file_name_with_a_line_break_stays_on_one_line(tmp_path, cli):
     """File names are written with their line breaks escaped, like every other quoted input."""
     (tmp_path / "e\nmpty.md").write_text("", encoding="utf-8")
     (tmp_path / "a\nb.md").write_text(markdown(COMPLIANT_META, "No credit here."), encoding="utf-8")
+    (tmp_path / "c\x1b[2Jd.md").write_text("", encoding="utf-8")  # ESC: a terminal's escape sequence
     run = cli("check", str(tmp_path))
     assert run.code == 2
+    assert "\x1b" not in run.out + run.err and "c\\x1b[2Jd.md: empty file" in run.out
     assert f"{tmp_path}/e\\x0ampty.md: empty file" in run.out
     assert run.out.startswith(f"{tmp_path}/a\\x0ab.md\n")
     assert "mpty.md" not in run.out.replace("e\\x0ampty.md", "")

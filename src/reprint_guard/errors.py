@@ -6,9 +6,10 @@ exit status 2; a CMS catches :class:`ReprintGuardError` and shows the message.
 
 from __future__ import annotations
 
-#: Characters that start a new line somewhere (str.splitlines): a message quoting input must not contain them.
+#: Characters that start a new line somewhere (str.splitlines), and the other control characters (ESC starts
+#: a terminal's escape sequences): a message quoting input (a file name) must not contain them.
 _LINE_BREAKS = str.maketrans(
-    {c: f"\\x{ord(c):02x}" for c in "\n\r\x0b\x0c\x1c\x1d\x1e\x85"}
+    {chr(c): f"\\x{c:02x}" for c in [*range(0x20), 0x7F, *range(0x80, 0xA0)] if c != 0x09}
     | {
         "\u2028": "\\u2028",
         "\u2029": "\\u2029",
