@@ -188,6 +188,20 @@ def test_fix_round_trip_and_idempotence(broken, cli):
     assert broken.read_text(encoding="utf-8") == after
 
 
+def test_fix_leaves_a_read_only_file_alone_and_keeps_hard_links(broken, cli):
+    before = broken.read_bytes()
+    broken.chmod(0o444)
+    run = cli("check", str(broken), "--fix")
+    assert run.code == 2 and "cannot write the fix: the file is read-only: not fixed" in run.err
+    assert broken.read_bytes() == before
+    broken.chmod(0o644)
+    twin = broken.with_name("twin.md")
+    os.link(broken, twin)
+    assert cli("check", str(broken), "--fix").code == 0
+    assert twin.read_bytes() == broken.read_bytes() != before  # one file still, under both names
+    assert os.stat(broken).st_ino == os.stat(twin).st_ino
+
+
 def test_fix_refuses_when_ambiguous_and_leaves_file_untouched(write_md, cli):
     meta = {k: v for k, v in COMPLIANT_META.items() if k != "author"}
     path = write_md("no-author.md", meta, "# T\n\nBody.\n")

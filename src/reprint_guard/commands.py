@@ -239,7 +239,12 @@ def apply_fixes(items: list[Any], settings: Any, *, write: bool) -> bool:
             sys.stderr.write(f"{path}: left unchanged: {fix.refused}\n")
         elif fix.changed:
             if write:
-                write_atomically(path, fix.text or "", bom=bom)
+                try:
+                    write_atomically(path, fix.text or "", bom=bom)
+                except OSError as exc:
+                    sys.stderr.write(f"{path}: cannot write the fix: {exc.strerror or exc}: not fixed\n")
+                    ok = False
+                    continue
                 rules = ", ".join(dict.fromkeys(f.rule for f in fix.fixed))
                 sys.stderr.write(f"{path}: fixed {rules}\n")
             else:

@@ -199,12 +199,25 @@ def _why_not(finding: Finding) -> str:
 
 
 def write_atomically(path: str, text: str, *, bom: bool = False) -> None:
-    """Replace ``path`` with ``text`` in one step, keeping its permissions, BOM and symlinks."""
+    """Replace ``path`` with ``text`` in one step, keeping its permissions, BOM and symlinks.
+
+    A read-only file is refused (``OSError``), as an editor would; a file with other hard links is
+    written in place, so that every link still names it (replacing it would part them).
+    """
     target = Path(os.path.realpath(path))
-    mode = target.stat().st_mode & 0o7777
+    status = target.stat()
+    mode = status.st_mode & 0o7777
+    if not mode & 0o222:
+        raise PermissionError(13, "the file is read-only")
+    encoding = "utf-8-sig" if bom else "utf-8"
+    if status.st_nlink > 1:
+        with open(target, "r+", encoding=encoding, newline="") as handle:
+            handle.write(text)
+            handle.truncate()
+        return
     fd, temp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     try:
-        with os.fdopen(fd, "w", encoding="utf-8-sig" if bom else "utf-8", newline="") as handle:
+        with os.fdopen(fd, "w", encoding=encoding, newline="") as handle:
             handle.write(text)
         os.chmod(temp, mode)
         os.replace(temp, target)
