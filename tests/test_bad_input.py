@@ -542,6 +542,11 @@ def test_a_key_set_twice_is_an_error_at_the_second(tmp_path, cli, name, text, wh
     assert_clean_error(run, where)
 
 
+def test_nan_is_not_json(tmp_path, cli):
+    (tmp_path / "nan.json").write_text('{"metadata": {"title": NaN}, "body": "B"}', encoding="utf-8")
+    assert_clean_error(cli("check", "nan.json", cwd=tmp_path), "nan.json:1:24: invalid JSON: NaN is not a JSON value")
+
+
 def test_a_policy_with_two_rule_lists_is_invalid(tmp_path, cli):
     """The first list was dropped silently, and validate called the policy valid."""
     rule = "  - {id: a, check: link, target: original, message: m}\n"

@@ -20,12 +20,16 @@ def read_json(text: str, *, path: str, meta: Mapping[str, Any] | None, bare_urls
     from . import build, without_surrogates
 
     try:
-        data = json.loads(text, object_pairs_hook=_unique)
+        data = json.loads(text, object_pairs_hook=_unique, parse_constant=_no_constant)
         if "\\u" in text:  # only a \u escape can make half a surrogate pair
             data = without_surrogates(data)
     except json.JSONDecodeError as exc:
         # Not JSON at all (a tsconfig.json with comments): an error when named, passed over in a folder walk.
         raise NotAReprintError(f"invalid JSON: {exc.msg}", line=exc.lineno, column=exc.colno) from None
+    except _NotJson as exc:
+        index = text.find(exc.word)
+        line, column = _place(text, index) if index >= 0 else (None, None)
+        raise InputError(f"invalid JSON: {exc.word} is not a JSON value", line=line, column=column) from None
     except _DuplicateKey as exc:
         line, column = _second_key_place(text, exc.key)
         raise InputError(f"duplicate key {json.dumps(exc.key)}: it is set twice", line=line, column=column) from None
@@ -59,6 +63,17 @@ def read_json(text: str, *, path: str, meta: Mapping[str, Any] | None, bare_urls
     return build(
         data["body"], metadata, format=kind, path=path, meta=meta, key_lines=key_lines, bare_urls=bare_urls, **extra
     )
+
+
+class _NotJson(ValueError):
+    def __init__(self, word: str) -> None:
+        super().__init__(word)
+        self.word = word
+
+
+def _no_constant(word: str) -> Any:
+    """NaN and Infinity, which Python's reader takes and JSON does not have."""
+    raise _NotJson(word)
 
 
 class _DuplicateKey(ValueError):
