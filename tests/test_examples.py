@@ -53,9 +53,13 @@ EXPECTED: dict[str, list[tuple[str, int]]] = {
     # JSON as a CMS posts it.
     "global-research/json/compliant.json": [],
     "global-research/json/compliant-commercial.json": [],
-    "global-research/json/missing-source-credit.json": [(SOURCE_CREDIT, 7)],  # last line of the body string
-    "global-research/json/missing-copyright-notice.json": [(COPYRIGHT_NOTICE, 7)],  # last line of the body string
-    "global-research/json/missing-link-original-image.json": [(LINK_ORIGINAL, 15)],  # last line of the body string
+    "global-research/json/missing-source-credit.json": [(SOURCE_CREDIT, 10)],  # the body string's line in the file
+    "global-research/json/missing-copyright-notice.json": [
+        (COPYRIGHT_NOTICE, 10)
+    ],  # the body string's line in the file
+    "global-research/json/missing-link-original-image.json": [
+        (LINK_ORIGINAL, 10)
+    ],  # the body string's line in the file
     "global-research/json/no-commercial-permission.json": [(COMMERCIAL_PERMISSION, 8)],  # "commercial" key
     "global-research/json/no-print-permission.json": [(PRINT_PERMISSION, 9)],  # "permissions" key
 }

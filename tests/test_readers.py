@@ -76,7 +76,7 @@ def test_json_envelope(tmp_path):
     path = tmp_path / "post.json"
     path.write_text(json.dumps(envelope, indent=2), encoding="utf-8")
     result = check_file(path)
-    assert [(f.rule, f.line) for f in result.findings] == [("global-research/copyright-notice", 7)]
+    assert [(f.rule, f.line) for f in result.findings] == [("global-research/copyright-notice", 10)]  # "body"
     html = {
         "metadata": COMPLIANT_META,
         "body": f'<p>Global Research <a href="{GR_URL}">x</a> © Ana Ruiz</p>',
@@ -270,3 +270,40 @@ def test_a_finding_points_at_the_visible_words_not_a_commented_copy(tmp_path):
         encoding="utf-8",
     )
     assert [(f.rule, f.line) for f in check_file(reprint).findings] == [("cc-by-4.0/no-added-restrictions", 15)]
+
+
+def test_positions_in_a_json_body_are_the_files(tmp_path):
+    """A finding in an envelope's body points into the body string as written, where an annotation lands."""
+    from reprint_guard.readers.json import JsonString, _body_token
+
+    body = COMPLIANT_BODY.replace("[Global Research]", "Global Research").replace("(" + GR_URL + ")", "")
+    envelope = tmp_path / "e.json"
+    text = json.dumps({"metadata": COMPLIANT_META, "body": 'Caf\u00e9 "quoted"\n\n' + body}, indent=2)
+    envelope.write_text(text, encoding="utf-8")
+    [finding] = check_file(envelope).findings
+    assert finding.rule == "global-research/link-original"
+    line = text.splitlines()[finding.line - 1]
+    assert line.lstrip().startswith('"body": ') and line[finding.column - 1 :].startswith("Copyright")
+
+    # Every character of any string, escaped or not, maps to where it is written, and back.
+    rng = __import__("random").Random(3)
+    pieces = ["a", "\n", '"', "\\", "\u00e9", "\U0001f600", "\t", "\u2028", "<", "\x01", "/"]
+    for _ in range(500):
+        string = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 25)))
+        doc = json.dumps({"metadata": {"body": 'x": "y'}, "body": string}, ensure_ascii=rng.random() < 0.5)
+        where = JsonString(doc, _body_token(doc))  # type: ignore[arg-type]
+        for index, char in enumerate(string):
+            _, column = where.position(index)
+            written = next(
+                doc[column - 1 : column - 1 + n]
+                for n in range(1, 13)
+                if _decodes_to(doc[column - 1 : column - 1 + n], char)
+            )
+            assert written and where.offset(1, column) == index
+
+
+def _decodes_to(written: str, char: str) -> bool:
+    try:
+        return json.loads(f'"{written}"') == char
+    except ValueError:
+        return False

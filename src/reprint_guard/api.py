@@ -186,7 +186,7 @@ def _finish(reprint: Reprint, result: Result, today: dt.date | None) -> TypedRes
     if result.status != "skipped":
         from .suppressions import apply, parse_inline
 
-        suppressions, problems = parse_inline(reprint.body, reprint.body_line, markdown=reprint.format == "markdown")
+        suppressions, problems = parse_inline(reprint.body, reprint.position, markdown=reprint.format == "markdown")
         if suppressions or problems:
             result.findings = apply(result.findings, suppressions, today or dt.date.today()) + problems
             result.findings.sort(key=lambda f: (f.line, f.column))

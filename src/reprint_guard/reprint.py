@@ -22,6 +22,14 @@ from .visible import (
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
+    from typing import Protocol
+
+    class BodySource(Protocol):
+        """Where a body held escaped in its file (a JSON string) stands in that file."""
+
+        def position(self, index: int) -> tuple[int, int]: ...
+        def offset(self, line: int, column: int) -> int: ...
+
 
 BODY_FORMATS = ("markdown", "html", "text")
 #: The opening line of a Markdown code fence, from its marker (a backtick fence's info string has none).
@@ -122,8 +130,10 @@ class Reprint:
         bare_urls: bool = True,
         html: str | None = None,
         skip: tuple[str, ...] | None = None,
+        source: BodySource | None = None,
     ) -> None:
         self.body = body
+        self.source = source  # where the body's characters stand in a file that holds it escaped (JSON)
         self.metadata = metadata
         self.format = format
         self.path = path
@@ -226,22 +236,27 @@ class Reprint:
     def _find_content_span(self) -> tuple[int, int]:
         start, end = 0, len(self.body)
         if self.format == "html":
-            article = article_tags(self.body)
-            if article is not None:
-                return article
             opening, closing = body_tags(self.body)
             start = opening if opening is not None else 0
             if closing is not None and closing > start:
                 end = closing
         return start, end
 
+    def position(self, index: int) -> tuple[int, int]:
+        """(line, column) in the source file of the body's character at ``index``."""
+        return self._position(index)
+
     def _position(self, index: int) -> tuple[int, int]:
+        if self.source is not None:
+            return self.source.position(index)
         line = self.body_line + self.body.count("\n", 0, index)
         column = index - (self.body.rfind("\n", 0, index) + 1) + 1
         return line, column
 
     def offset_of(self, line: int, column: int) -> int:
         """The index in the body of a (line, column) that :meth:`locate` gave (the inverse of ``_position``)."""
+        if self.source is not None:
+            return self.source.offset(line, column)
         index = 0
         for _ in range(line - self.body_line):
             index = self.body.find("\n", index) + 1
@@ -259,7 +274,8 @@ class Reprint:
         """The last line of the article with text: where something missing would go."""
         if not self.body and self.body_line > 1:  # front matter alone: its closing line, the file's last
             return self.body_line - 1, 1
-        start, end = self._content_span
+        # A whole page's article (its one <article> or <main>) ends before the site's footer.
+        start, end = (self.format == "html" and article_tags(self.body)) or self._content_span
         last = _content_end(self.body, start, end)
         if last == start:
             return self._position(start)

@@ -425,7 +425,7 @@ def check_text(
     if result.status == "skipped":
         return reprint, result
     relative = settings.relative(path) if path != "-" and settings.suppressions else "-"
-    suppressions, problems = parse_inline(reprint.body, reprint.body_line, markdown=reprint.format == "markdown")
+    suppressions, problems = parse_inline(reprint.body, reprint.position, markdown=reprint.format == "markdown")
     for central in settings.suppressions:
         if path_matches(relative, central.path):
             suppressions.append(

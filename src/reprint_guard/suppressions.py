@@ -57,7 +57,9 @@ class Suppression(Record):
         return any(r == rule or (r.endswith("/*") and rule.startswith(r[:-1])) for r in self.rules)
 
 
-def parse_inline(body: str, body_line: int, *, markdown: bool = False) -> tuple[list[Suppression], list[Finding]]:
+def parse_inline(
+    body: str, position: Callable[[int], tuple[int, int]], *, markdown: bool = False
+) -> tuple[list[Suppression], list[Finding]]:
     """Inline suppressions in a body, and findings for malformed ones.
 
     In Markdown only a comment in raw HTML counts: one written in a code span or
@@ -75,8 +77,7 @@ def parse_inline(body: str, body_line: int, *, markdown: bool = False) -> tuple[
         html = html_ranges(body)
         opens = lambda index: _inside(len(body[:index].encode("utf-8")), html)  # noqa: E731
     for index, match in _inline_comments(body, opens):
-        line = body_line + body.count("\n", 0, index)
-        column = index - (body.rfind("\n", 0, index) + 1) + 1
+        line, column = position(index)  # in the file (a body in JSON is one escaped string)
         args = match.group("args")
         reason_match = _REASON.search(args)
         until_match = _UNTIL.search(args)

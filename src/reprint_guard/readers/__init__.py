@@ -341,6 +341,7 @@ def build(
     key_map: Mapping[str, str] | None = None,
     defaults: Mapping[str, Any] | None = None,
     skip_elements: Sequence[str] = (),
+    source: Any = None,
 ) -> Reprint:
     """Validate metadata and assemble the :class:`Reprint`.
 
@@ -365,6 +366,7 @@ def build(
         bare_urls=bare_urls,
         html=html,
         skip=tuple(skip_elements) if skip_elements else None,
+        source=source,
     )
 
 

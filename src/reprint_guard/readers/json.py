@@ -1,7 +1,8 @@
 """The JSON a CMS posts: ``{"metadata": {...}, "body": "...", "format": "markdown"|"html"|"text"}``.
 
-Positions in findings about the body are lines within the ``body`` string;
-metadata findings point at the key's line in the JSON file.
+Positions are in the JSON file: a finding in the body points into the ``body`` string as written (JSON
+keeps a string on one line, so at its line and the column of the escaped character); a metadata finding
+points at its key.
 """
 
 from __future__ import annotations
@@ -60,9 +61,108 @@ def read_json(text: str, *, path: str, meta: Mapping[str, Any] | None, bare_urls
             column=1,
         )
     key_lines = {key: line for key in metadata if (line := _key_line(text, key))}
+    token = _body_token(text)
+    source = JsonString(text, token) if token is not None else None
     return build(
-        data["body"], metadata, format=kind, path=path, meta=meta, key_lines=key_lines, bare_urls=bare_urls, **extra
+        data["body"],
+        metadata,
+        format=kind,
+        path=path,
+        meta=meta,
+        key_lines=key_lines,
+        bare_urls=bare_urls,
+        source=source,
+        **extra,
     )
+
+
+_SPACE = re.compile(r"[ \t\n\r]*")
+
+
+def _body_token(text: str) -> int | None:
+    """Where the top-level ``"body"`` string's characters start in ``text`` (after its opening quote)."""
+    from json.decoder import scanstring
+
+    decoder = json.JSONDecoder()
+    at = _SPACE.match(text, 0).end()  # type: ignore[union-attr]
+    if not text.startswith("{", at):
+        return None
+    at = _SPACE.match(text, at + 1).end()  # type: ignore[union-attr]
+    try:
+        while text.startswith('"', at):
+            key, at = scanstring(text, at + 1)
+            at = _SPACE.match(text, at).end()  # type: ignore[union-attr]
+            if not text.startswith(":", at):
+                return None
+            at = _SPACE.match(text, at + 1).end()  # type: ignore[union-attr]
+            if key == "body":
+                return at + 1 if text.startswith('"', at) else None
+            _, at = decoder.raw_decode(text, at)
+            at = _SPACE.match(text, at).end()  # type: ignore[union-attr]
+            if not text.startswith(",", at):
+                return None
+            at = _SPACE.match(text, at + 1).end()  # type: ignore[union-attr]
+    except (ValueError, RecursionError):
+        return None
+    return None
+
+
+#: One escape in a JSON string (it stands for one character of the text, a surrogate pair too), or the
+#: quote that ends the string.
+_ESCAPE_OR_END = re.compile(r'\\(?:u[dD][89abAB][0-9a-fA-F]{2}\\u[dD][c-fC-F][0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|.)|"')
+
+
+class JsonString:
+    """Where the characters of a JSON string stand in its file: the body's positions are the file's.
+
+    JSON allows no line break inside a string, so the whole string is on the line where it starts; an
+    escape (``\\n``, ``\\u00e9``) is one character of the text and several of the file.
+    """
+
+    def __init__(self, text: str, start: int) -> None:
+        self.line = text.count("\n", 0, start) + 1
+        self.column = start - (text.rfind("\n", 0, start) + 1) + 1
+        self._text = text
+        self._start = start
+        self._table: tuple[list[int], list[int], list[int]] | None = None
+
+    def _escapes(self) -> tuple[list[int], list[int], list[int]]:
+        """Each escape's index in the text, its offset in the string as written, and the extra characters
+        written up to its end (made on first use: only a file with findings needs it)."""
+        if self._table is None:
+            decoded: list[int] = []
+            raw: list[int] = []
+            extras: list[int] = []
+            extra = 0
+            for match in _ESCAPE_OR_END.finditer(self._text, self._start):
+                if match.group(0) == '"':
+                    break
+                offset = match.start() - self._start
+                decoded.append(offset - extra)
+                raw.append(offset)
+                extra += len(match.group(0)) - 1
+                extras.append(extra)
+            self._table = (decoded, raw, extras)
+        return self._table
+
+    def position(self, index: int) -> tuple[int, int]:
+        """(line, column) in the file of the text's character at ``index``."""
+        from bisect import bisect_left
+
+        decoded, _, extras = self._escapes()
+        before = bisect_left(decoded, index)  # escapes standing for characters before ``index``
+        return self.line, self.column + index + (extras[before - 1] if before else 0)
+
+    def offset(self, line: int, column: int) -> int:
+        """The text's index of the character at (line, column) of the file (an escape's first character)."""
+        from bisect import bisect_right
+
+        decoded, raw, extras = self._escapes()
+        written = column - self.column
+        at = bisect_right(raw, written) - 1  # the last escape starting at or before it
+        if at >= 0 and written < raw[at] + (extras[at] - (extras[at - 1] if at else 0)) + 1:
+            return decoded[at]  # inside that escape
+        return written - (extras[at] if at >= 0 else 0)
 
 
 class _NotJson(ValueError):
