@@ -31,11 +31,9 @@ def decode(data: bytes, path: str) -> str:
     """Bytes to text, refusing binary and non-UTF-8 input with a position."""
     if len(data) > MAX_FILE_BYTES:
         raise InputError(f"file is larger than the {MAX_FILE_BYTES // (1024 * 1024)} MiB limit", path=path)
-    wide = wide_encoding(data)
-    if wide is not None:
-        raise InputError(f"{wide} text, not UTF-8; save the file as UTF-8", path=path, line=1, column=1)
     nul = data.find(b"\x00")
     if nul >= 0:
+        _refuse_wide(data, path)
         line, column = _byte_position(data, nul)
         raise InputError("binary file (NUL byte), not a text article", path=path, line=line, column=column)
     # A byte-order mark is dropped by hand: the "utf-8-sig" codec is Python code, "utf-8" is C.
@@ -43,6 +41,7 @@ def decode(data: bytes, path: str) -> str:
     try:
         text = (data[bom:] if bom else data).decode("utf-8")
     except UnicodeDecodeError as exc:
+        _refuse_wide(data, path)  # UTF-16 of text with no ASCII in it has no NUL byte
         at = bom + exc.start
         line, column = _byte_position(data, at)
         raise InputError(
@@ -63,6 +62,13 @@ _WIDE_BOMS = (
     (b"\xff\xfe", "UTF-16"),
     (b"\xfe\xff", "UTF-16"),
 )
+
+
+def _refuse_wide(data: bytes, path: str) -> None:
+    """Name UTF-16 or UTF-32 for what it is (asked only of bytes that are not UTF-8 text: no cost otherwise)."""
+    wide = wide_encoding(data)
+    if wide is not None:
+        raise InputError(f"{wide} text, not UTF-8; save the file as UTF-8", path=path, line=1, column=1)
 
 
 def wide_encoding(data: bytes) -> str | None:
