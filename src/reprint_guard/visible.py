@@ -253,9 +253,13 @@ class VisibleBody:
         return [text for node, text in holding if not any(o is not node and _inside(o, node) for o in nodes)]
 
     def has_any(self, phrases: tuple[str, ...] | list[str]) -> bool:
-        """Whether any of ``phrases`` is visible: every phrase in the cheap view before the normalised one."""
+        """Whether any of ``phrases`` is visible: every phrase in the cheap view before the normalised one.
+
+        Searched from the end: a licence or credit stands at the bottom of most reprints, so the search
+        that finds it reads a few lines, not the whole article.
+        """
         raw = self.raw_text
-        if any(find_phrase(raw, phrase, cased=True) >= 0 for phrase in phrases):
+        if any(find_phrase(raw, phrase, cased=True, last=True) >= 0 for phrase in phrases):
             return True
         held = [phrase for phrase in phrases if self.holds(phrase)]
         return bool(held) and any(find_phrase(self.text, phrase) >= 0 for phrase in held)
