@@ -387,7 +387,10 @@ class Reprint:
         if index < 0 and needle:
             # The words as written, whatever stands between them: spaces, a line break, punctuation or tags.
             words = needle.split()
-            pattern = r"(?:\W|<[^<>]*>)+".join(re.escape(w) for w in words[:8])
+            # A character that is not a word's and not "<", or a whole tag: one way only to read each stretch
+            # (with "\W" a tag of punctuation, "<!---->", could be read two ways, and runs of them doubled the
+            # backtracking each: minutes for a Vue page).
+            pattern = r"(?:[^\w<]|<[^<>]*>)+".join(re.escape(w) for w in words[:8])
             index = self._first_visible(re.finditer(pattern, self.body, re.IGNORECASE) if pattern else iter(()))
         if index < 0:
             return self._position(self._content_span[0])
