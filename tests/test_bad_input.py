@@ -226,6 +226,8 @@ def test_walking_a_folder_skips_non_envelope_json(tmp_path, cli):
         "empty.json": ("", "empty file"),
         "trailing.json": ('{"a": 1,}', "invalid JSON"),
         "utf16.json": ('{"name": "site"}'.encode("utf-16"), "UTF-16 text, not UTF-8"),
+        "chart.json": ('{"values": [1, NaN, 3]}', "NaN is not a JSON value"),  # pandas writes NaN
+        "twice.json": ('{"name": "a", "name": "b"}', 'duplicate key "name"'),
     }
     for name, (text, _) in files.items():
         (tmp_path / name).write_bytes(text if isinstance(text, bytes) else text.encode("utf-8"))

@@ -28,12 +28,14 @@ def read_json(text: str, *, path: str, meta: Mapping[str, Any] | None, bare_urls
         # Not JSON at all (a tsconfig.json with comments): an error when named, passed over in a folder walk.
         raise NotAReprintError(f"invalid JSON: {exc.msg}", line=exc.lineno, column=exc.colno) from None
     except _NotJson as exc:
-        index = text.find(exc.word)
+        index = _word_place(text, exc.word)
         line, column = _place(text, index) if index >= 0 else (None, None)
-        raise InputError(f"invalid JSON: {exc.word} is not a JSON value", line=line, column=column) from None
+        error = InputError if _is_envelope(text) else NotAReprintError  # a chart's data beside the articles
+        raise error(f"invalid JSON: {exc.word} is not a JSON value", line=line, column=column) from None
     except _DuplicateKey as exc:
         line, column = _second_key_place(text, exc.key)
-        raise InputError(f"duplicate key {json.dumps(exc.key)}: it is set twice", line=line, column=column) from None
+        error = InputError if _is_envelope(text) else NotAReprintError
+        raise error(f"duplicate key {json.dumps(exc.key)}: it is set twice", line=line, column=column) from None
     except RecursionError:
         raise InputError("invalid JSON: nested too deeply") from None
     except ValueError as exc:  # an integer of thousands of digits, which Python will not read
@@ -190,6 +192,26 @@ def _unique(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
         seen: set[str] = set()
         raise _DuplicateKey(next(key for key, _ in pairs if key in seen or seen.add(key)))  # type: ignore[func-returns-value]
     return data
+
+
+def _is_envelope(text: str) -> bool:
+    """Whether JSON that broke a rule of ours (NaN, a key twice) is an envelope at all, read leniently."""
+    try:
+        data = json.loads(text)
+    except (ValueError, RecursionError):
+        return False
+    return isinstance(data, dict) and "body" in data
+
+
+#: A JSON constant Python reads and JSON has not, where a value stands (not inside a string).
+_CONSTANT = re.compile(r"[:\[,]\s*(-?(?:NaN|Infinity))")
+
+
+def _word_place(text: str, word: str) -> int:
+    for match in _CONSTANT.finditer(text):
+        if match.group(1) == word:
+            return match.start(1)
+    return -1
 
 
 def _second_key_place(text: str, key: str) -> tuple[int | None, int | None]:
