@@ -544,6 +544,15 @@ def test_a_key_set_twice_is_an_error_at_the_second(tmp_path, cli, name, text, wh
     assert_clean_error(run, where)
 
 
+def test_a_key_of_the_sites_own_set_twice_is_its_own_business(tmp_path, cli):
+    """Jekyll keeps the last of two `tags:`; only the keys reprint-guard reads must be set once."""
+    (tmp_path / "own.md").write_text("---\ntitle: T\ntags: [a]\ntags: [b]\n---\nOwn article.\n", encoding="utf-8")
+    text = markdown(COMPLIANT_META, COMPLIANT_BODY).replace("---\n", "---\ntags: [a]\ntags: [b]\n", 1)
+    (tmp_path / "reprint.md").write_text(text, encoding="utf-8")
+    run = cli("check", "own.md", "reprint.md", "--format", "json", cwd=tmp_path)
+    assert run.code == 0 and [r["status"] for r in run.json()["results"]] == ["skipped", "pass"]
+
+
 def test_nan_is_not_json(tmp_path, cli):
     (tmp_path / "nan.json").write_text('{"metadata": {"title": NaN}, "body": "B"}', encoding="utf-8")
     assert_clean_error(cli("check", "nan.json", cwd=tmp_path), "nan.json:1:24: invalid JSON: NaN is not a JSON value")

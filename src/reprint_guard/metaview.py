@@ -59,6 +59,9 @@ DECLARED = (
     *OPTIONAL_FLAG_KEYS,
 )
 _DECLARED = frozenset(DECLARED)
+#: The front-matter keys a duplicate of which is an error (the file's other keys are the site's): the
+#: metadata read here, and a policy fixture's expectations.
+READ_KEYS = frozenset((*DECLARED, "expect"))
 _PERMISSION_KEYS = frozenset({"from", "date", "scope", "reference", "expires"})
 
 

@@ -64,27 +64,49 @@ def _needs_screening(text: str) -> bool:
     return "*" in text or len(text) > 65536 or (text.count("[") + text.count("{")) > MAX_YAML_DEPTH
 
 
-def _check_duplicates(node: yaml.Node | None, error: type[ReprintGuardError]) -> None:
+def _check_duplicates(
+    node: yaml.Node | None, error: type[ReprintGuardError], keys: frozenset[str] | None = None
+) -> None:
     """Refuse a mapping that names a key twice: PyYAML keeps the last silently, while a reader of the file
-    (and the line a finding cites) sees the first. YAML itself says keys are unique."""
-    pending = [node] if isinstance(node, yaml.CollectionNode) else []
+    (and the line a finding cites) sees the first. YAML itself says keys are unique.
+
+    ``keys``: at the top level, only these keys (and what they hold) are looked at: front matter belongs
+    to the site too, and its ``tags`` written twice are its own business.
+    """
+    if keys is not None and isinstance(node, yaml.MappingNode):
+        pending = [value for key, value in node.value if isinstance(key, yaml.ScalarNode) and key.value in keys]
+        pending = [v for v in pending if isinstance(v, yaml.CollectionNode)]
+        _first_duplicate(node, error, keys)
+    else:
+        pending = [node] if isinstance(node, yaml.CollectionNode) else []
     while pending:
         current = pending.pop()
         if isinstance(current, yaml.MappingNode):
-            seen: dict[str, yaml.Node] = {}
-            for key, value in current.value:
-                if isinstance(key, yaml.ScalarNode) and key.tag != "tag:yaml.org,2002:merge":
-                    first = seen.setdefault(key.value, key)
-                    if first is not key:
-                        mark = key.start_mark
-                        raise error(
-                            f"duplicate key '{key.value}' (set {_lines_above(first, key)} too)",
-                            line=mark.line + 1,
-                            column=mark.column + 1,
-                        )
-                pending.extend(part for part in (key, value) if isinstance(part, yaml.CollectionNode))
+            _first_duplicate(current, error)
+            pending.extend(part for pair in current.value for part in pair if isinstance(part, yaml.CollectionNode))
         else:
             pending.extend(child for child in current.value if isinstance(child, yaml.CollectionNode))
+
+
+def _first_duplicate(
+    mapping: yaml.MappingNode, error: type[ReprintGuardError], keys: frozenset[str] | None = None
+) -> None:
+    """Raise for the second of two keys of ``mapping`` that are the same key (of the same type: ``yes`` and
+    ``"yes"`` are two)."""
+    seen: dict[tuple[str, str], yaml.Node] = {}
+    for key, _ in mapping.value:
+        if not isinstance(key, yaml.ScalarNode) or key.tag == "tag:yaml.org,2002:merge":
+            continue
+        if keys is not None and key.value not in keys:
+            continue
+        first = seen.setdefault((key.tag, key.value), key)
+        if first is not key:
+            mark = key.start_mark
+            raise error(
+                f"duplicate key '{key.value}' (set {_lines_above(first, key)} too)",
+                line=mark.line + 1,
+                column=mark.column + 1,
+            )
 
 
 def _lines_above(first: yaml.Node, again: yaml.Node) -> str:
@@ -372,11 +394,13 @@ def _open_bracket(text: str, end: int) -> tuple[int, int, str] | None:
     return line, index - (text.rfind("\n", 0, index) + 1) + 1, text[index]
 
 
-def load(text: str, *, error: type[ReprintGuardError] = InputError, flat: bool = False) -> LoadedYaml:
+def load(
+    text: str, *, error: type[ReprintGuardError] = InputError, flat: bool = False, keys: frozenset[str] | None = None
+) -> LoadedYaml:
     """Load one YAML document safely; errors carry 1-based line and column.
 
     With ``flat``, a flat ``key: scalar`` mapping is read by :func:`load_flat`
-    (the same result, several times faster); ``node`` is then None.
+    (the same result, several times faster); ``node`` is then None. ``keys``: see :func:`_check_duplicates`.
     """
     if len(text) > MAX_YAML_CHARS:
         raise error(f"YAML larger than the {MAX_YAML_CHARS // 1024} KiB limit", line=1, column=1)
@@ -394,7 +418,7 @@ def load(text: str, *, error: type[ReprintGuardError] = InputError, flat: bool =
             node = loader.get_single_node()
             if not screened:
                 _check_depth(node, error)
-            _check_duplicates(node, error)
+            _check_duplicates(node, error, keys)
             data = loader.construct_document(node) if node is not None else None
         finally:
             loader.dispose()

@@ -15,7 +15,7 @@ from typing import Any
 
 from ..errors import InputError, NotAReprintError
 from ..limits import MAX_FILE_BYTES
-from ..metaview import MetadataView, read_metadata
+from ..metaview import READ_KEYS, MetadataView, read_metadata
 from ..reprint import Reprint
 
 SUFFIX_FORMATS = {".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html", ".json": "json"}
@@ -257,7 +257,7 @@ def _read_sidecar(path: str | Path, *, stem: str | None = None, overridden: Iter
                 raise InputError(f"cannot read metadata sidecar: {exc.strerror or exc}", path=name) from None
             text = decode(data_bytes, name)
             try:
-                loaded = load(text)
+                loaded = load(text, keys=READ_KEYS)
             except InputError as exc:
                 raise exc.at(name) from None
             data = loaded.data

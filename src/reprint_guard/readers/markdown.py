@@ -8,6 +8,7 @@ import pyromark
 
 from ..errors import InputError
 from ..limits import MAX_YAML_CHARS
+from ..metaview import READ_KEYS
 from ..safeyaml import load as load_yaml
 from ..safeyaml import too_long_number
 
@@ -76,7 +77,7 @@ def split_front_matter(text: str) -> FrontMatter:
         offset = end + 1
     if fence == "---":
         try:
-            loaded = load_yaml(raw, flat=True) if raw.strip() else None
+            loaded = load_yaml(raw, flat=True, keys=READ_KEYS) if raw.strip() else None
         except InputError as exc:
             raise exc.at(line_offset=1) from None
         data = loaded.data if loaded else None
