@@ -465,3 +465,30 @@ def test_windows_and_classic_mac_line_ends_read_and_fix_as_lf(tmp_path, cli, end
     fixed = (tmp_path / "other.md").read_bytes().decode()
     assert "Global Research" in fixed and fixed.count(ending) == fixed.count(ending[-1]) > lf.count("\n")
     assert ending == "\r\n" or "\n" not in fixed  # no line end of another kind put in
+
+
+@pytest.mark.parametrize(
+    ("page", "between"),
+    [
+        # An <article> in a comment or a script's template is no element of the page: the body is the article.
+        ("<html><body>\n<!-- old: <article>x</article> -->\n<p>Story.</p>\n</body></html>\n", ("Story.", "</body>")),
+        (
+            '<html><body>\n<script type="text/template"><article>{{x}}</article></script>\n<p>Story.</p>\n'
+            "</body></html>\n",
+            ("Story.", "</body>"),
+        ),
+        # A related story's card outside the one <main>: the <main> is the article.
+        (
+            "<html><body>\n<main>\n<p>Story.</p>\n</main>\n<aside><article>Card</article></aside>\n</body></html>\n",
+            ("Story.", "</main>"),
+        ),
+    ],
+)
+def test_fix_finds_the_pages_article_only_where_it_is(tmp_path, cli, page, between):
+    path = tmp_path / "page.html"
+    path.write_text(page, encoding="utf-8")
+    (tmp_path / "page.meta.yaml").write_text(json.dumps(COMPLIANT_META), encoding="utf-8")
+    run = cli("check", str(path), "--fix")
+    assert run.code == 0, run.out + run.err
+    text = path.read_text(encoding="utf-8")
+    assert text.index(between[0]) < text.index("Global Research</a>") < text.index(between[1])

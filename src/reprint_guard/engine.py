@@ -118,7 +118,7 @@ def check_reprint(
 
 #: Where a finding about something present (media, a forbidden phrase) may be the site's, not the article's.
 _SITE_HINT = (
-    "It stands outside the page's <article>: if it is the site's own (header, menu, sidebar, footer), "
+    "It stands outside the page's <{element}>: if it is the site's own (header, menu, sidebar, footer), "
     "leave that element out with the config's skip-elements."
 )
 
@@ -126,11 +126,12 @@ _SITE_HINT = (
 def _outside_the_article(reprint: Reprint, policy: Policy, findings: list[Finding]) -> list[Finding]:
     """Findings on media or forbidden text outside a whole page's one ``<article>`` get a hint in their fix:
     a site's logo or its footer's "All rights reserved" is page furniture, which ``skip-elements`` leaves out."""
-    from .reprint import article_tags
+    from .reprint import article_element
 
-    span = article_tags(reprint.body)
+    span = article_element(reprint.body)
     if span is None:
         return findings
+    hint = _SITE_HINT.format(element=span[2])
     out = []
     for finding in findings:
         rule = policy.rule(finding.rule.partition("/")[2]) if finding.policy == policy.id else None
@@ -138,7 +139,7 @@ def _outside_the_article(reprint: Reprint, policy: Policy, findings: list[Findin
             rule.check == "media" or (rule.check == "text" and getattr(rule.params, "mode", None) == "forbid")
         )
         if present and not span[0] <= reprint.offset_of(finding.line, finding.column) < span[1]:
-            fix = f"{finding.fix} {_SITE_HINT}" if finding.fix else _SITE_HINT
+            fix = f"{finding.fix.rstrip('.')}. {hint}" if finding.fix else hint
             finding = finding.replace(fix=fix)
         out.append(finding)
     return out

@@ -57,33 +57,71 @@ def body_tags(page: str) -> tuple[int | None, int | None]:
     return start, closing
 
 
+#: Where the HTML tokenizer reads no tags: comments, and elements whose content is text (a template's
+#: markup, a script's string). An <article> written there is not the page's.
+_NO_TAGS_START = re.compile(
+    r"<!--|<(script|style|template|textarea|title|noscript|xmp|iframe|noembed|noframes)(?=[\s/>])",
+    re.IGNORECASE | re.ASCII,
+)
+
+
+def _tagless_spans(page: str) -> list[tuple[int, int]]:
+    """The comments and text-only elements of a page, each read once (linear, however many are left open)."""
+    spans, at = [], 0
+    while (start := _NO_TAGS_START.search(page, at)) is not None:
+        name = start.group(1)
+        if name is None:
+            close = page.find("-->", start.end())
+            end = len(page) if close < 0 else close + 3
+        else:
+            closing = re.compile(f"</{name}\\s*>", re.IGNORECASE | re.ASCII).search(page, start.end())
+            end = len(page) if closing is None else closing.end()
+        spans.append((start.start(), end))
+        at = end
+    return spans
+
+
 _ARTICLE_TAGS = {
     name: (
-        re.compile(f"<{name}(?=[\\s/>])", re.IGNORECASE | re.ASCII),
+        re.compile(f"""<{name}(?=[\\s/>])(?:[^>"']|"[^"]*"|'[^']*')*>""", re.IGNORECASE | re.ASCII),
         re.compile(f"</{name}\\s*>", re.IGNORECASE | re.ASCII),
     )
     for name in ("article", "main")
 }
 
 
-def article_tags(page: str) -> tuple[int, int] | None:
-    """Where the one ``<article>`` of a page (else its one ``<main>``) holds its content: just after the
-    start tag, and where its end tag stands. None when there is not exactly one.
+def article_element(page: str) -> tuple[int, int, str] | None:
+    """The page's article: where its one ``<article>`` (else its one ``<main>``) holds its content, from
+    just after the start tag to its end tag, and which of the two it is. None when there is no single one.
 
     A whole page's article, without the site's header, menu, sidebar and footer around it: where a
-    missing credit goes, and what a finding outside it is probably not about.
+    missing credit goes, and what a finding outside it is probably not about. An ``<article>`` outside
+    the one ``<main>`` (a related story's card in a sidebar) is not it: the ``<main>`` is.
     """
-    for opening, closing in _ARTICLE_TAGS.values():
-        starts = opening.findall(page, 0)
-        if not starts:
-            continue
-        ends = list(closing.finditer(page))
-        if len(starts) != 1 or len(ends) != 1:
-            return None
-        start = page.find(">", opening.search(page).end()) + 1  # type: ignore[union-attr]
-        end = ends[0].start()
-        return (start, end) if 0 < start <= end else None
-    return None
+    if "<article" not in page.lower() and "<main" not in page.lower():
+        return None
+    hidden = _tagless_spans(page)
+
+    def outside(index: int) -> bool:
+        at = bisect_right(hidden, (index, _AFTER_ALL)) - 1
+        return at < 0 or index >= hidden[at][1]
+
+    found: dict[str, tuple[int, int]] = {}
+    for name, (opening, closing) in _ARTICLE_TAGS.items():
+        starts = [m for m in opening.finditer(page) if outside(m.start())]
+        ends = [m for m in closing.finditer(page) if outside(m.start())]
+        if len(starts) == 1 and len(ends) == 1 and starts[0].end() <= ends[0].start():
+            found[name] = (starts[0].end(), ends[0].start())
+    article, main = found.get("article"), found.get("main")
+    if article is not None and (main is None or (main[0] <= article[0] and article[1] <= main[1])):
+        return (*article, "article")
+    return (*main, "main") if main is not None else None
+
+
+def article_tags(page: str) -> tuple[int, int] | None:
+    """:func:`article_element`'s span."""
+    element = article_element(page)
+    return element[:2] if element is not None else None
 
 
 def _rstrip(text: str, start: int, end: int) -> int:
