@@ -84,6 +84,22 @@ def test_source_credit_ignores_invisible_text(hidden):
     assert finding.fix
 
 
+def test_what_a_closed_details_holds_is_still_published(tmp_path):
+    """A click away is not hidden for what must not be there: a photo or "All rights reserved" in it counts."""
+    body = (
+        "<p>By Ana Ruiz, under <a href='https://creativecommons.org/licenses/by/4.0/'>CC BY 4.0</a>, from "
+        "<a href='https://example.org/s'>the original</a>.</p>\n"
+        "<details><summary>Rights</summary><p>All rights reserved.</p></details>\n"
+        "<details><summary>Photo</summary><img src='https://example.org/photo.jpg'></details>\n"
+    )
+    meta = {"license": "CC-BY-4.0", "original_url": "https://example.org/s", "author": "Ana Ruiz"}
+    found = check(body, {**meta, "policy": "cc-by-4.0"}, format="html").findings
+    assert [(f.rule, f.line) for f in found] == [("cc-by-4.0/no-added-restrictions", 2)]
+    assert "in a closed <details>" in found[0].message
+    text_only = check(body, {**meta, "policy": "dialogue-earth", "commercial": False}, format="html").findings
+    assert ("dialogue-earth/text-only", 3) in [(f.rule, f.line) for f in text_only]
+
+
 def test_an_open_details_or_its_summary_shows_the_credit():
     for shown in (
         "<details open><p>Global Research</p></details>",

@@ -182,7 +182,7 @@ def test_plain_markdown_takes_the_quick_path_whichever_view_is_asked_first(monke
 
     calls = []
     real = visible._prune_invisible
-    monkeypatch.setattr(visible, "_prune_invisible", lambda root: calls.append(1) or real(root))
+    monkeypatch.setattr(visible, "_prune_invisible", lambda root, *more: calls.append(1) or real(root, *more))
     body = "---\noriginal_url: https://www.globalresearch.ca/a/1\n---\n# Title\n\nText with a [link](https://x.org/).\n"
     for first in ("media", "visible"):
         reprint = read_text(body)

@@ -69,6 +69,7 @@ class VisibleBody:
         "_tree",
         "_utf8",
         "bare_urls",
+        "folded_away",
         "raw_text",
     )
 
@@ -83,6 +84,9 @@ class VisibleBody:
         code_parents: frozenset[int] = frozenset(),
     ) -> None:
         self.raw_text = raw_text
+        #: The text of closed ``<details>``: not visible until a click (a credit there does not count), but on
+        #: the page (a forbidden phrase there is still published).
+        self.folded_away = ""
         self._tree = tree
         self._code_parents = code_parents  # where code was removed: a link around code is still clicked
         self.bare_urls = bare_urls
@@ -379,7 +383,18 @@ def _is_hidden(node: LexborNode) -> bool:
     return bool(style and _HIDING_STYLE.search(style))
 
 
-def _prune_invisible(root: LexborNode) -> frozenset[int]:
+class _Folded:
+    """What closed ``<details>`` hold, kept as they are pruned: a click away, so their text is no visible
+    credit, but on the page, so their media are published and a forbidden phrase there counts."""
+
+    __slots__ = ("media", "text")
+
+    def __init__(self) -> None:
+        self.text = ""
+        self.media: list[Media] = []
+
+
+def _prune_invisible(root: LexborNode, folded: _Folded | None = None) -> frozenset[int]:
     """Remove what a reader never sees: invisible elements and hidden subtrees, outermost first.
 
     One selector list finds both kinds in one walk of the tree (not a walk per tag name, then
@@ -390,13 +405,22 @@ def _prune_invisible(root: LexborNode) -> frozenset[int]:
     if not found:
         return frozenset()
     hidden = []
+    away_ids: set[int] = set()
     for node in found:
         if _is_hidden(node):
             hidden.append(node)
         elif node.tag == "details" and "open" not in node.attributes:
-            hidden += _folded_away(node)
+            away = _folded_away(node)
+            hidden += away
+            away_ids.update(child.mem_id for child in away)
     code_parents = set()
     for node in _outermost(hidden):
+        if folded is not None and node.mem_id in away_ids and not _is_hidden(node):  # folded away only
+            if node.tag == "-text":
+                folded.text += node.text_content or ""
+            else:
+                folded.text += "\n" + node.text(deep=True, separator="") + "\n"
+                folded.media += _media(node)  # the node itself too, when it is an image
         if node.tag in ("code", "pre") and node.parent is not None:
             code_parents.add(node.parent.mem_id)  # outermost: nothing hidden holds it
         node.decompose()
@@ -557,7 +581,8 @@ def with_media(
         _skip(root, skip)
     if raw == ANY_RAW_HTML:
         everything = _media(root) if media else []
-        code_parents = _prune_invisible(root)
+        folded = _Folded()
+        code_parents = _prune_invisible(root, folded)
     else:
         images = (img for img in tree.tags("img") if "src" in img.attributes) if raw == NO_RAW_HTML else None
         everything = _media(root, images) if media else []
@@ -567,13 +592,16 @@ def with_media(
                 parents.add(node.parent.mem_id)  # type: ignore[union-attr] - code in a body has a parent
                 node.decompose()
         code_parents = frozenset(parents)
+        folded = None
     # Text nodes are joined as they stand: "<strong>Al Ng</strong>," reads "Al Ng,", as on screen.
     visible = VisibleBody(root.text(deep=True, separator=""), tree=tree, bare_urls=bare_urls, code_parents=code_parents)
+    if folded is not None and folded.text:
+        visible.folded_away = folded.text
     if not everything:
         return visible, ([], [])
     if raw == NO_RAW_HTML:  # Markdown puts no image in code
         return visible, (everything, [])
-    shown = _media(root)
+    shown = _media(root) + (folded.media if folded is not None else [])
     keys = {(m.tag, m.src) for m in shown}
     return visible, (shown, [m for m in everything if (m.tag, m.src) not in keys])
 

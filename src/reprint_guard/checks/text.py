@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from ..policy.model import Policy, derived
 from ..prefilter import required_words
 from ..reprint import Reprint
-from ..textnorm import find_phrase, normalized
+from ..textnorm import find_phrase, normalize, normalized
 from .base import Context, Problem, compile_pattern
 
 if TYPE_CHECKING:
@@ -72,6 +72,29 @@ def _forbidden(policy: Policy) -> Any:
 
 
 def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Problem]:
+    found = False
+    for problem in _check(params, reprint, context):
+        found = True
+        yield problem
+    away = reprint.visible.folded_away
+    if not found and away and params.mode == "forbid":  # what a closed <details> holds is on the page too
+        matched = _search(params, away)
+        if matched is not None:
+            line, column = reprint.locate(matched)
+            yield Problem(line, column, detail=f'found "{matched}" (in a closed <details>, a click away)')
+
+
+def _search(params: Params, text: str) -> str | None:
+    """What the rule's phrase or pattern finds in ``text``, normalised, or None."""
+    normalised = normalize(text)
+    if params.phrase is not None:
+        index = find_phrase(normalised, params.phrase)
+        return normalised[index : index + len(normalized(params.phrase))] if index >= 0 else None
+    found = compile_pattern(params.pattern or "", utf8=True).search(normalised.encode("utf-8"))
+    return found.group(0).decode("utf-8", "replace") if found is not None else None
+
+
+def _check(params: Params, reprint: Reprint, context: Context) -> Iterator[Problem]:
     visible = reprint.visible
     matched: str | None = None
     if params.phrase is not None:
