@@ -589,6 +589,9 @@ def test_a_folder_the_walk_cannot_read_is_an_error_not_left_out(tmp_path, monkey
     results = {Path(r.path).name: r for r in run(discover([str(tmp_path)], settings), settings)}
     assert results["ok.md"].status == "pass"
     assert results["locked"].status == "error" and "cannot read folder: Permission denied" in results["locked"].error
+    # A folder the globs leave out would have given nothing to check: it is no error.
+    excluded = Settings(gitignore=False, exclude=("locked/**",), root=tmp_path)
+    assert [Path(p).name for p, *_ in discover([str(tmp_path)], excluded)] == ["ok.md"]
 
 
 def test_an_unreadable_sidecar_is_the_sidecars_error(tmp_path, monkeypatch):

@@ -275,8 +275,7 @@ def _walk(folder: str, settings: Settings) -> Iterator[Item]:
     unreadable: list[OSError] = []
     for root, dirs, files in os.walk(folder, onerror=unreadable.append):
         while unreadable:  # a folder it could not list: an error of its own, not files silently left out
-            error = unreadable.pop(0)
-            yield os.path.normpath(str(error.filename or folder)), False, None
+            yield from _unreadable(unreadable.pop(0), folder, settings, ignored)
         dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS and not d.startswith("."))
         sidecars = {os.path.splitext(n)[0].rsplit(".meta", 1)[0] for n in files if n.lower().endswith(SIDECAR_SUFFIXES)}
         for name in sorted(files):
@@ -295,7 +294,19 @@ def _walk(folder: str, settings: Settings) -> Iterator[Item]:
                 continue  # a named pipe, socket or device: reading it could block forever
             yield path, True, os.path.splitext(name)[0] in sidecars
     for error in unreadable:  # the last folders' errors come after the walk's last step
-        yield os.path.normpath(str(error.filename or folder)), False, None
+        yield from _unreadable(error, folder, settings, ignored)
+
+
+def _unreadable(error: OSError, folder: str, settings: Settings, ignored: Any) -> Iterator[Item]:
+    """A folder the walk could not list, as an item whose check says so, unless nothing in it would have been
+    checked anyway (excluded by the globs, or ignored by git: a root-only lost+found)."""
+    path = os.path.normpath(str(error.filename or folder))
+    probe = os.path.join(path, "article.md")  # a file it could hold
+    if (settings.include or settings.exclude) and not _within_globs(settings.relative(probe), settings):
+        return
+    if ignored is not None and ignored.holds_nothing_in(path):
+        return
+    yield path, False, None
 
 
 def _named(items: Iterable[str], settings: Settings) -> Iterator[Item]:
@@ -330,7 +341,24 @@ def _git_ignored_filter(folder: str):  # type: ignore[no-untyped-def]
     if proc.returncode != 0:
         return None
     kept = {os.path.normpath(os.path.join(folder, p)) for p in os.fsdecode(proc.stdout).split("\0") if p}
-    return lambda path: os.path.normpath(path) not in kept
+    return _GitIgnored(kept)
+
+
+class _GitIgnored:
+    """Whether git ignores a file (it lists neither it as tracked nor as untracked and not ignored)."""
+
+    __slots__ = ("kept",)
+
+    def __init__(self, kept: set[str]) -> None:
+        self.kept = kept
+
+    def __call__(self, path: str) -> bool:
+        return os.path.normpath(path) not in self.kept
+
+    def holds_nothing_in(self, folder: str) -> bool:
+        """Whether git lists no file in ``folder`` (an ignored folder, or one nobody can read)."""
+        prefix = os.path.normpath(folder) + os.sep
+        return not any(path.startswith(prefix) for path in self.kept)
 
 
 # Checking one file --------------------------------------------------------------
