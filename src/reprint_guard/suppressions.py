@@ -199,7 +199,10 @@ def _finding(name: str, severity: Severity, message: str, line: int, column: int
 def _spec(patterns: tuple[str, ...]):  # type: ignore[no-untyped-def]
     import pathspec
 
-    return pathspec.PathSpec.from_lines("gitwildmatch", patterns)
+    try:  # pathspec 1.x names git's glob syntax "gitignore" and deprecates "gitwildmatch", 0.12's only name
+        return pathspec.PathSpec.from_lines("gitignore", patterns)
+    except (KeyError, LookupError):  # pragma: no cover - pathspec before 1.0
+        return pathspec.PathSpec.from_lines("gitwildmatch", patterns)
 
 
 def path_matches(relative: str, *patterns: str) -> bool:
