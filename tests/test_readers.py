@@ -307,3 +307,26 @@ def _decodes_to(written: str, char: str) -> bool:
         return json.loads(f'"{written}"') == char
     except ValueError:
         return False
+
+
+def test_byline_names_part_people_not_their_titles():
+    from reprint_guard.readers.html import byline_names
+
+    assert byline_names("Ana Ruiz, Li Wei and Sam Ode") == ["Ana Ruiz", "Li Wei", "Sam Ode"]
+    assert byline_names("Marcus Oyelaran, Staff Reporter") == ["Marcus Oyelaran"]
+    assert byline_names("Ruiz, Ana") == ["Ruiz, Ana"]
+    assert byline_names("Martin Luther King, Jr.") == ["Martin Luther King, Jr."]
+    assert byline_names("Barnes and Noble") == ["Barnes and Noble"]
+
+
+def test_wide_encodings_are_told_apart():
+    from reprint_guard.readers import wide_encoding
+
+    text = "An article in plain words."
+    assert [wide_encoding(text.encode(c)) for c in ("utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be")] == [
+        "UTF-16",
+        "UTF-16",
+        "UTF-32",
+        "UTF-32",
+    ]
+    assert wide_encoding(bytes(100)) is None and wide_encoding(text.encode()) is None

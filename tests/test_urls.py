@@ -94,3 +94,4 @@ def test_the_articles_amp_view_is_the_article() -> None:
     assert normalize_url("https://example.org/amp") == normalize_url("https://example.org/")
     assert normalize_url("https://example.org/camp") != normalize_url("https://example.org/c")
     assert normalize_url("https://example.org/a/amp/b") != normalize_url("https://example.org/a/b")
+    assert normalize_url("https://example.org/a?amp=2") != normalize_url("https://example.org/a")  # not the view

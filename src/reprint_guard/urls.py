@@ -44,10 +44,12 @@ _TRACKING_KEYS = frozenset(
         "vero_id",
         "oly_enc_id",  # Omeda's
         "oly_anon_id",
-        "amp",  # ?amp, ?amp=1: the article's AMP view, the same article (as its /amp/ path below)
     }
 )
 
+
+#: The values of an ``amp`` parameter that ask for the article's AMP view (``?amp=2`` may be something else).
+_AMP_ON = frozenset({"", "1", "true", "yes"})
 
 #: An absolute http(s) URL with a plain host (no user, port or IPv6 literal) and no white space.
 _SIMPLE_URL = re.compile(r"(https?)://([A-Za-z0-9.-]+)((?:/[^?#\s]*)?)(?:\?([^#\s]*))?(?:#\S*)?")
@@ -153,7 +155,9 @@ def _key(host: str, path: str, query_string: str) -> str:
     query = [
         (k, v)
         for k, v in parse_qsl(query_string, keep_blank_values=True)
-        if not k.lower().startswith(_TRACKING_PREFIXES) and k.lower() not in _TRACKING_KEYS
+        if not k.lower().startswith(_TRACKING_PREFIXES)
+        and k.lower() not in _TRACKING_KEYS
+        and not (k.lower() == "amp" and v.lower() in _AMP_ON)  # ?amp, ?amp=1: the article's AMP view
     ]
     query_text = "?" + urlencode(sorted(query)) if query else ""
     return f"{host}{path}{query_text}"

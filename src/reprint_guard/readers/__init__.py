@@ -78,8 +78,12 @@ def wide_encoding(data: bytes) -> str | None:
         if data.startswith(bom):
             return name
     head = data[:64]
-    if len(head) >= 8 and head.count(0) * 2 >= len(head) - 1 and (not any(head[1::2]) or not any(head[0::2])):
-        return "UTF-16"
+    if len(head) < 8 or not any(head):  # too short to tell, or zeros: binary
+        return None
+    if not any(head[1::4] + head[2::4] + head[3::4]) or not any(head[0::4] + head[1::4] + head[2::4]):
+        return "UTF-32"  # ASCII text, each character with three NUL bytes
+    if not any(head[1::2]) or not any(head[0::2]):
+        return "UTF-16"  # ASCII text, each character with one NUL byte
     return None
 
 

@@ -63,6 +63,13 @@ def declared_metadata(text: str) -> dict[str, Any]:
 _BYLINE_PARTS = re.compile(r"\s*;\s*|\s*,\s*(?:and\s+|&\s*)?|\s+(?:and|&)\s+")
 
 
+#: Words of a job title, which a byline may put after a name as if it were another ("Staff Reporter").
+_ROLE = re.compile(
+    r"(?i)\b(?:reporter|editor|correspondent|writer|staff|contributor|columnist|photographer|producer|"
+    r"journalist|fellow|intern|analyst|bureau|desk|special to)\b"
+)
+
+
 def byline_names(content: str) -> list[str]:
     """The names in a ``<meta name="author">`` value: "Ana Ruiz, Li Wei and Sam Ode" is three.
 
@@ -74,7 +81,8 @@ def byline_names(content: str) -> list[str]:
         return [name for name in (part.strip() for part in content.split(";")) if name]
     parts = [part for part in _BYLINE_PARTS.split(content) if part]
     if len(parts) > 1 and all(len(part.split()) >= 2 for part in parts):
-        return parts
+        people = [part for part in parts if not _ROLE.search(part)]  # "Ana Ruiz, Staff Reporter": one person
+        return people or parts[:1]
     return [content] if content else []
 
 
