@@ -240,16 +240,6 @@ SITE_PAGE = """<html><body>
 """
 
 
-def test_fix_puts_the_credit_into_a_whole_pages_article_not_among_its_header_and_footer(tmp_path, cli):
-    page = tmp_path / "page.html"
-    page.write_text(SITE_PAGE, encoding="utf-8")
-    (tmp_path / "page.meta.yaml").write_text(json.dumps(COMPLIANT_META), encoding="utf-8")
-    run = cli("check", str(page), "--fix")
-    assert run.code == 0, run.out + run.err
-    text = page.read_text(encoding="utf-8")
-    assert text.index("Story.") < text.index("Global Research</a>") < text.index("</article>")  # at the bottom
-
-
 def _skip_header(folder):
     config = folder / "skip.yaml"
     config.write_text('skip-elements: ["header.site-header"]\n', encoding="utf-8")
@@ -470,6 +460,8 @@ def test_windows_and_classic_mac_line_ends_read_and_fix_as_lf(tmp_path, cli, end
 @pytest.mark.parametrize(
     ("page", "between"),
     [
+        # A whole page: the credit goes at the bottom of its <article>, not among the site's footer.
+        (SITE_PAGE, ("Story.", "</article>")),
         # An <article> in a comment or a script's template is no element of the page: the body is the article.
         ("<html><body>\n<!-- old: <article>x</article> -->\n<p>Story.</p>\n</body></html>\n", ("Story.", "</body>")),
         (
