@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import html
 import re
 import time
 
@@ -261,6 +260,8 @@ _MARKDOWN_LINK = re.compile(r"\[([^\]\n]+)\]\(([^()\s]+)\)")
 
 def as_html_links(fix: str) -> str:
     """A fix text's Markdown links written as HTML, for an HTML reprint: what the editor pastes is HTML."""
+    import html  # with its table of entities: only for a finding on an HTML reprint, not at start-up
+
     return _MARKDOWN_LINK.sub(
         lambda m: f'<a href="{html.escape(m.group(2))}">{html.escape(m.group(1), quote=False)}</a>', fix
     )
