@@ -665,3 +665,10 @@ def test_locating_words_among_many_punctuation_tags_is_linear(tmp_path):
     findings = check_file(page, meta=meta).findings
     assert time.perf_counter() - start < 20  # hours with the old pattern
     assert ("cc-by-4.0/no-added-restrictions", 2) in [(f.rule, f.line) for f in findings]
+
+
+def test_a_link_to_nothing_says_so(tmp_path, cli):
+    (tmp_path / "loop.md").symlink_to("loop.md")
+    (tmp_path / "gone.md").symlink_to("moved-away.md")
+    run = cli("check", "loop.md", "gone.md", cwd=tmp_path)
+    assert_clean_error(run, "loop.md: a symbolic link to nothing", "gone.md: a symbolic link to nothing")
