@@ -446,7 +446,8 @@ def check_text(
         except ReprintGuardError:
             if not os.path.exists(path):  # asked only now: a file that is there needs no extra look-up
                 if os.path.islink(path):
-                    raise UsageError("a symbolic link to nothing (its target is missing, or links loop)", path=path)
+                    why = "a symbolic link to nothing (its target is missing, or links loop)"
+                    raise UsageError(why, path=path) from None
                 raise UsageError("no such file or folder", path=path) from None
             raise
     policies = policy_set(settings.rules_dirs)
