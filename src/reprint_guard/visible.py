@@ -387,10 +387,10 @@ class _Folded:
     """What closed ``<details>`` hold, kept as they are pruned: a click away, so their text is no visible
     credit, but on the page, so their media are published and a forbidden phrase there counts."""
 
-    __slots__ = ("media", "text")
+    __slots__ = ("media", "texts")
 
     def __init__(self) -> None:
-        self.text = ""
+        self.texts: list[str] = []  # joined once: a page may fold thousands of pieces away
         self.media: list[Media] = []
 
 
@@ -417,9 +417,9 @@ def _prune_invisible(root: LexborNode, folded: _Folded | None = None) -> frozens
     for node in _outermost(hidden):
         if folded is not None and node.mem_id in away_ids and not _is_hidden(node):  # folded away only
             if node.tag == "-text":
-                folded.text += node.text_content or ""
+                folded.texts.append(node.text_content or "")
             else:
-                folded.text += "\n" + node.text(deep=True, separator="") + "\n"
+                folded.texts.append("\n" + node.text(deep=True, separator="") + "\n")
                 folded.media += _media(node)  # the node itself too, when it is an image
         if node.tag in ("code", "pre") and node.parent is not None:
             code_parents.add(node.parent.mem_id)  # outermost: nothing hidden holds it
@@ -595,8 +595,8 @@ def with_media(
         folded = None
     # Text nodes are joined as they stand: "<strong>Al Ng</strong>," reads "Al Ng,", as on screen.
     visible = VisibleBody(root.text(deep=True, separator=""), tree=tree, bare_urls=bare_urls, code_parents=code_parents)
-    if folded is not None and folded.text:
-        visible.folded_away = folded.text
+    if folded is not None and folded.texts:
+        visible.folded_away = "".join(folded.texts)
     if not everything:
         return visible, ([], [])
     if raw == NO_RAW_HTML:  # Markdown puts no image in code
