@@ -156,6 +156,16 @@ def test_bad_config_is_reported_with_its_line(tmp_path, cli):
     assert run.code == 2 and "bad.yaml:2:" in run.err and "'reason' is a required property" in run.err
     run = cli("check", "a.md", "--config", "missing.yaml", cwd=tmp_path)
     assert run.code == 2 and "missing.yaml: config file not found" in run.err
+    for config, where in (
+        ('include: ["[z-a]"]\n', "bad-glob.yaml:1:11: include.0: invalid glob '[z-a]' (bad character range z-a)"),
+        (
+            "overrides:\n  - paths: [ok/**, '[z-a]']\n    metadata: {medium: print}\n",
+            "bad-glob.yaml:2:20: overrides.0.paths.1: invalid glob",
+        ),
+    ):
+        write(tmp_path / "bad-glob.yaml", config)
+        run = cli("check", "a.md", "--config", "bad-glob.yaml", cwd=tmp_path)
+        assert run.code == 2 and where in run.err and "Traceback" not in run.err, run.err
     (tmp_path / "latin.yaml").write_bytes("defaults:\n  title: caf\xe9\n".encode("latin-1"))
     run = cli("check", "a.md", "--config", "latin.yaml", cwd=tmp_path)
     assert run.code == 2 and "latin.yaml:2:13: not valid UTF-8 (byte 0xe9); save the config as UTF-8" in run.err

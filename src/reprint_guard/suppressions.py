@@ -205,6 +205,17 @@ def _spec(patterns: tuple[str, ...]):  # type: ignore[no-untyped-def]
         return pathspec.PathSpec.from_lines("gitwildmatch", patterns)
 
 
+def glob_problem(glob: str) -> str | None:
+    """Why the glob engine cannot read ``glob`` (``[z-a]``), or None."""
+    import re
+
+    try:
+        _spec((glob,))
+    except re.error as exc:
+        return f"invalid glob {glob!r} ({exc.msg})"
+    return None
+
+
 def path_matches(relative: str, *patterns: str) -> bool:
     """Whether a repository-relative POSIX path matches any gitignore-style glob.
 

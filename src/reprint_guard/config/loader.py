@@ -109,6 +109,30 @@ def load_config(explicit: str | Path | None = None, start: Path | None = None, *
     return LoadedConfig(config, path.resolve().parent, path, locate)
 
 
+def _check_globs(data: dict[str, Any], path: Path, locate: Any) -> None:
+    """Every glob (include, exclude, an override's paths, a suppression's path) is one the glob engine can
+    read: ``[z-a]`` is an error at its line, not a traceback when the first file is matched."""
+    from ..suppressions import glob_problem
+
+    places: list[tuple[list[str | int], Any]] = []
+    for key in ("include", "exclude"):
+        if isinstance(data.get(key), list):
+            places += [([key, i], glob) for i, glob in enumerate(data[key])]
+    for key, field in (("overrides", "paths"), ("suppressions", "path")):
+        items = data.get(key) if isinstance(data.get(key), list) else []
+        for i, item in enumerate(items):
+            value = item.get(field) if isinstance(item, dict) else None
+            if isinstance(value, list):
+                places += [([key, i, field, j], glob) for j, glob in enumerate(value)]
+            else:
+                places.append(([key, i, field], value))
+    for where, glob in places:
+        problem = glob_problem(glob) if isinstance(glob, str) else None
+        if problem is not None:
+            line, column = locate(where)
+            raise ConfigError(f"{'.'.join(map(str, where))}: {problem}", path=str(path), line=line, column=column)
+
+
 def _validate_metadata(data: dict[str, Any], path: Path, locate: Any) -> None:
     """Metadata values the config sets (``defaults``, each override's ``metadata``) are valid, or the
     config is at fault, at the line that sets them: not every file they would be merged into. A
@@ -117,6 +141,7 @@ def _validate_metadata(data: dict[str, Any], path: Path, locate: Any) -> None:
     mapping = data.get("front-matter")
     if isinstance(mapping, dict):
         _check_key_targets(mapping, path, locate)
+    _check_globs(data, path, locate)
     if not data.get("defaults") and not data.get("overrides"):
         return
     from ..readers import metadata_problem
