@@ -238,6 +238,13 @@ def test_validate_follows_extends_to_another_policy_of_ones_own(tmp_path, cli):
     alone = cli("validate", "partner.yaml", cwd=tmp_path)
     assert alone.code == 1 and "partner.yaml:5:1: extends unknown policy 'newsroom-base'" in alone.out
     assert cli("validate", "partner.yaml", "--rules-dir", "chain", cwd=tmp_path).code == 0
+    # Named together, two files are each other's neighbours: the one extends the other, or they loop.
+    together = cli("validate", "partner.yaml", "chain/base.yaml", cwd=tmp_path)
+    assert together.code == 0 and together.out.splitlines() == ["partner.yaml: valid", "chain/base.yaml: valid"]
+    loop = base.read_text(encoding="utf-8").replace("rules:\n", "extends: partner\nrules:\n", 1)
+    (tmp_path / "loop.yaml").write_text(loop, encoding="utf-8")
+    looped = cli("validate", "partner.yaml", "loop.yaml", cwd=tmp_path)
+    assert looped.code == 1 and "partner.yaml:5:1: policies extend each other in a loop" in looped.out
     (tmp_path / ".reprint-guard.yaml").write_text("policies: [chain/]\n", encoding="utf-8")
     assert cli("validate", "partner.yaml", cwd=tmp_path).out.strip() == "partner.yaml: valid"
 

@@ -141,7 +141,11 @@ def run_validate(options: argparse.Namespace) -> int:
     bad = 0
     extra = rules_dirs(options)  # the user's other policies, which one of these may extend
     for name in options.files:
-        problems = validate_file(Path(name), extra)
+        # Files named together are each other's neighbours: one may extend another (or loop with it).
+        others = tuple(
+            str(Path(other).resolve()) for other in options.files if other != name and other.endswith((".yaml", ".yml"))
+        )
+        problems = validate_file(Path(name), extra + others)
         for problem in problems:
             if problem.path is None:
                 problem.path = name
