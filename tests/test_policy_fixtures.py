@@ -56,6 +56,16 @@ def test_harness_reports_a_diff_and_fails(tmp_path, cli):
     (folder / "wrong.md").write_text(misspelt, encoding="utf-8")
     run = cli("test", str(tmp_path))
     assert run.code == 1 and "expect names 'global-research/link-orignal', which is no rule of policy" in run.out
+    # An HTML fixture's expectations are in its sidecar: the misspelling is told at the sidecar's line.
+    pages = tmp_path / "propublica"
+    pages.mkdir()
+    page = FIXTURES / "propublica" / "pixel-ping-hidden"
+    (pages / "p.html").write_text(page.with_suffix(".html").read_text(encoding="utf-8"), encoding="utf-8")
+    sidecar = page.with_suffix(".meta.yaml").read_text(encoding="utf-8").replace("pixel-ping@", "pixel-pong@")
+    (pages / "p.meta.yaml").write_text(sidecar, encoding="utf-8")
+    line = 1 + sidecar.splitlines().index(next(x for x in sidecar.splitlines() if x.startswith("expect:")))
+    run = cli("test", str(pages))
+    assert f"p.meta.yaml:{line}:1: expect names 'propublica/pixel-pong'" in run.out
 
 
 def test_harness_passes_on_bundled_fixtures(cli):

@@ -93,7 +93,7 @@ def run_fixture(path: Path, rules_dirs: tuple[str, ...] = ()) -> Outcome:
                 raise
             line = reprint.key_lines.get("policy")  # a policy named in the fixture, else its folder's name
             raise ReprintGuardError(exc.message, path=name, line=line, column=1 if line else None) from None
-        _known(expected, policy, name, reprint.key_lines.get("expect"))
+        _known(expected, policy, *_expect_place(path, reprint))
         result = check_reprint(reprint, policies, policy)
     except ReprintGuardError as exc:
         return Outcome(name, None, error=str(exc))
@@ -108,6 +108,24 @@ def run_fixture(path: Path, rules_dirs: tuple[str, ...] = ()) -> Outcome:
             remaining.remove(hit)
     outcome.unexpected = remaining
     return outcome
+
+
+def _expect_place(path: Path, reprint: Any) -> tuple[str, int | None]:
+    """The file and line where a fixture's ``expect`` is written: its front matter, else its sidecar."""
+    line = reprint.key_lines.get("expect")
+    if line is not None:
+        return str(path), line
+    from ..readers import SIDECAR_SUFFIXES
+    from ..safeyaml import load
+
+    for suffix in SIDECAR_SUFFIXES:
+        sidecar = path.with_name(path.stem + suffix)
+        if sidecar.is_file():
+            try:
+                return str(sidecar), load(sidecar.read_text(encoding="utf-8")).key_lines.get("expect")
+            except (ReprintGuardError, OSError, UnicodeError):
+                break  # the sidecar was read once already: its own errors were told then
+    return str(path), None
 
 
 def _known(expected: list[Expectation], policy: Any, path: str, line: int | None) -> None:
