@@ -157,12 +157,13 @@ class VisibleBody:
         needle = normalized_utf8(phrase)
         if not needle:
             return False
+        # Searched from the end: what a rule requires (a credit, a notice) mostly stands at the bottom.
         if self._utf8 is None and (folded := self.folded) is not None:
             if b" " not in needle:
-                return needle in folded
-            if not all(word in folded for word in needle.split(b" ")):
+                return folded.rfind(needle) >= 0
+            if not all(folded.rfind(word) >= 0 for word in needle.split(b" ")):
                 return False
-        return needle in self.text_utf8
+        return self.text_utf8.rfind(needle) >= 0
 
     @property
     def anchors(self) -> list[str]:

@@ -100,7 +100,7 @@ def _check(params: Params, reprint: Reprint, context: Context) -> Iterator[Probl
     if params.phrase is not None:
         needle = normalized(params.phrase)
         if visible.holds(params.phrase):  # the normalised text as str only when the phrase may be there
-            index = find_phrase(visible.text, params.phrase)
+            index = find_phrase(visible.text, params.phrase, last=params.mode == "require")  # a note: at the end
             matched = visible.text[index : index + len(needle)] if index >= 0 else None
         shown = f'"{" ".join(params.phrase.split())}"'  # as the policy writes it, not case-folded
     else:
