@@ -125,9 +125,7 @@ _SITE_HINT = (
 def _outside_the_article(reprint: Reprint, policy: Policy, findings: list[Finding]) -> list[Finding]:
     """Findings on media or forbidden text outside a whole page's one ``<article>`` get a hint in their fix:
     a site's logo or its footer's "All rights reserved" is page furniture, which ``skip-elements`` leaves out."""
-    from .reprint import article_element
-
-    span = article_element(reprint.body)
+    span = reprint.article
     if span is None:
         return findings
     hint = _SITE_HINT.format(element=span[2])

@@ -98,11 +98,12 @@ def _insert(source: str, reprint: Reprint, block: str, position: str) -> str:
         from .reprint import article_tags, body_tags
 
         # Into a whole page's one <article> (or <main>), not among the site's header and footer around it.
-        opening, closing = article_tags(source) or body_tags(source)
+        article = article_tags(source)
+        opening, closing = article or body_tags(source)
         if position == "top":
             index = opening or 0
-            title = _LEADING_TITLE.match(source, index)
-            if title is not None and article_tags(source) is not None:
+            title = _LEADING_TITLE.match(source, index) if article is not None else None
+            if title is not None:
                 index = title.end()  # the article's title stays first
             return source[:index] + "\n" + block + "\n" + source[index:]
         if closing is None:

@@ -59,10 +59,9 @@ def body_tags(page: str) -> tuple[int | None, int | None]:
 
 #: Where the HTML tokenizer reads no tags: comments, and elements whose content is text (a template's
 #: markup, a script's string). An <article> written there is not the page's.
-_NO_TAGS_START = re.compile(
-    r"<!--|<(script|style|template|textarea|title|noscript|xmp|iframe|noembed|noframes)(?=[\s/>])",
-    re.IGNORECASE | re.ASCII,
-)
+_TEXT_ONLY = ("script", "style", "template", "textarea", "title", "noscript", "xmp", "iframe", "noembed", "noframes")
+_NO_TAGS_START = re.compile(rf"<!--|<({'|'.join(_TEXT_ONLY)})(?=[\s/>])", re.IGNORECASE | re.ASCII)
+_NO_TAGS_END = {name: re.compile(rf"</{name}\s*>", re.IGNORECASE | re.ASCII) for name in _TEXT_ONLY}
 
 
 def _tagless_spans(page: str) -> list[tuple[int, int]]:
@@ -74,7 +73,7 @@ def _tagless_spans(page: str) -> list[tuple[int, int]]:
             close = page.find("-->", start.end())
             end = len(page) if close < 0 else close + 3
         else:
-            closing = re.compile(f"</{name}\\s*>", re.IGNORECASE | re.ASCII).search(page, start.end())
+            closing = _NO_TAGS_END[name.lower()].search(page, start.end())
             end = len(page) if closing is None else closing.end()
         spans.append((start.start(), end))
         at = end
@@ -121,7 +120,7 @@ def article_element(page: str) -> tuple[int, int, str] | None:
 def article_tags(page: str) -> tuple[int, int] | None:
     """:func:`article_element`'s span."""
     element = article_element(page)
-    return element[:2] if element is not None else None
+    return (element[0], element[1]) if element is not None else None
 
 
 def _rstrip(text: str, start: int, end: int) -> int:
@@ -185,6 +184,7 @@ class Reprint:
         self._visible: VisibleBody | None = None
         self._media: tuple[list[Media], list[Media]] | None = None
         self._span: tuple[int, int] | None = None
+        self._article: tuple[int, int, str] | bool | None = False  # False: not looked for yet
         self._end: tuple[int, int] | None = None
         self._spans: list[tuple[int, int]] | None = None
         self._lowered: str | None = None
@@ -280,6 +280,14 @@ class Reprint:
                 end = closing
         return start, end
 
+    @property
+    def article(self) -> tuple[int, int, str] | None:
+        """An HTML page's article (:func:`article_element`), found once: the end position and the engine's
+        hint both ask."""
+        if self._article is False:
+            self._article = article_element(self.body) if self.format == "html" else None
+        return self._article  # type: ignore[return-value]
+
     def position(self, index: int) -> tuple[int, int]:
         """(line, column) in the source file of the body's character at ``index``."""
         return self._position(index)
@@ -313,7 +321,8 @@ class Reprint:
         if not self.body and self.body_line > 1:  # front matter alone: its closing line, the file's last
             return self.body_line - 1, 1
         # A whole page's article (its one <article> or <main>) ends before the site's footer.
-        start, end = (self.format == "html" and article_tags(self.body)) or self._content_span
+        article = self.article
+        start, end = article[:2] if article is not None else self._content_span
         last = _content_end(self.body, start, end)
         if last == start:
             return self._position(start)

@@ -201,8 +201,9 @@ def _read(path: Path) -> tuple[dict[str, Any], Any]:
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        line = raw.count(b"\n", 0, exc.start) + 1
-        column = len(raw[raw.rfind(b"\n", 0, exc.start) + 1 : exc.start].decode("utf-8", "replace")) + 1
+        from ..readers import byte_position
+
+        line, column = byte_position(raw, exc.start)
         raise ConfigError(
             f"not valid UTF-8 (byte 0x{raw[exc.start]:02x}); save the config as UTF-8",
             path=name,

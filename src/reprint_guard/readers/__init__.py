@@ -34,7 +34,7 @@ def decode(data: bytes, path: str) -> str:
     nul = data.find(b"\x00")
     if nul >= 0:
         _refuse_wide(data, path)
-        line, column = _byte_position(data, nul)
+        line, column = byte_position(data, nul)
         raise InputError("binary file (NUL byte), not a text article", path=path, line=line, column=column)
     # A byte-order mark is dropped by hand: the "utf-8-sig" codec is Python code, "utf-8" is C.
     bom = 3 if data.startswith(b"\xef\xbb\xbf") else 0
@@ -43,7 +43,7 @@ def decode(data: bytes, path: str) -> str:
     except UnicodeDecodeError as exc:
         _refuse_wide(data, path)  # UTF-16 of text with no ASCII in it has no NUL byte
         at = bom + exc.start
-        line, column = _byte_position(data, at)
+        line, column = byte_position(data, at)
         raise InputError(
             f"not valid UTF-8 (byte 0x{data[at]:02x}); save the file as UTF-8",
             path=path,
@@ -180,7 +180,7 @@ def _wide_envelope(data: bytes) -> bool:
     return False
 
 
-def _byte_position(data: bytes, index: int) -> tuple[int, int]:
+def byte_position(data: bytes, index: int) -> tuple[int, int]:
     """Line and column of a byte, the column in characters as an editor counts them (and findings do)."""
     line = data.count(b"\n", 0, index) + 1
     start = data.rfind(b"\n", 0, index) + 1
