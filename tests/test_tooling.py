@@ -83,6 +83,35 @@ def test_validate_reports_every_problem_with_positions(tmp_path, cli):
     assert run.code == 1 and f"{dup}:5:" in run.out and "extends unknown policy 'nobody'" in run.out
 
 
+def test_validate_tells_a_misspelt_placeholder_and_leaves_a_sites_own_key(tmp_path, cli):
+    policy = tmp_path / "typo.yaml"
+    policy.write_text(
+        "id: typo\nname: T\npublisher: T\nsource_url: https://t.example/terms\n"
+        "credit:\n  markdown: 'By {author}, from [T]({orignal_url}).'\n"
+        "rules:\n"
+        "  - id: link\n    check: link\n    target: original\n    message: Link it\n"
+        "    fix: 'Link [the original]({original_url}) in {section}, licensed {licence_url}.'\n",
+        encoding="utf-8",
+    )
+    run = cli("validate", str(policy))
+    assert run.code == 1
+    assert run.out.splitlines() == [
+        f"{policy}:6:3: credit.markdown: unknown placeholder {{orignal_url}}; did you mean {{original_url}}?",
+        f"{policy}:12:5: rules.0.fix: unknown placeholder {{licence_url}}; did you mean {{license_url}}?",
+    ]  # {section} is far from every known name: a site's own metadata key may fill it
+
+
+def test_validate_takes_a_folder_of_policies(tmp_path, cli):
+    run = cli("validate", str(ROOT / "rules"))
+    assert run.code == 0
+    assert sorted(run.out.splitlines()) == sorted(f"{p}: valid" for p in policy_files(ROOT / "rules"))
+    empty = tmp_path / "none"
+    empty.mkdir()
+    (empty / "notes.txt").write_text("not a policy", encoding="utf-8")
+    run = cli("validate", str(empty))
+    assert run.code == 1 and run.out == f"{empty}: no policy files (.yaml, .yml) in this folder\n"
+
+
 def test_generated_policy_reference_is_fresh():
     committed = (ROOT / "docs" / "policies.md").read_text(encoding="utf-8")
     assert committed == bundled_reference(), "regenerate: python -m reprint_guard.policy.docs > docs/policies.md"

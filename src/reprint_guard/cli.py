@@ -108,7 +108,7 @@ def _parser() -> argparse.ArgumentParser:
         help="validate policy files (schema and semantic checks)",
         description="Validate policy files; every problem at file:line:column.",
     )
-    validate.add_argument("files", nargs="+", metavar="POLICY_FILE")
+    validate.add_argument("files", nargs="+", metavar="POLICY_FILE|DIR")
     validate.add_argument(
         "--rules-dir", action="append", default=[], metavar="DIR", help="other policies these may extend"
     )

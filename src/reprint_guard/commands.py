@@ -140,10 +140,13 @@ def run_validate(options: argparse.Namespace) -> int:
 
     bad = 0
     extra = rules_dirs(options)  # the user's other policies, which one of these may extend
-    for name in options.files:
+    files, unread = _policy_paths(options.files)
+    for name, why in unread.items():
+        sys.stdout.write(f"{name}: {why}\n")
+    for name in files:
         # Files named together are each other's neighbours: one may extend another (or loop with it).
         others = tuple(
-            str(Path(other).resolve()) for other in options.files if other != name and other.endswith((".yaml", ".yml"))
+            str(Path(other).resolve()) for other in files if other != name and other.endswith((".yaml", ".yml"))
         )
         problems = validate_file(Path(name), extra + others)
         for problem in problems:
@@ -154,7 +157,30 @@ def run_validate(options: argparse.Namespace) -> int:
             bad += 1
         else:
             sys.stdout.write(f"{name}: valid\n")
-    return ExitCode.FINDINGS if bad else ExitCode.OK
+    return ExitCode.FINDINGS if bad or unread else ExitCode.OK
+
+
+def _policy_paths(names: list[str]) -> tuple[list[str], dict[str, str]]:
+    """The files named, with a folder standing for its policy files (as ``--rules-dir`` reads them), and
+    why a folder gave none."""
+    from .policy.loader import POLICY_SUFFIXES, policy_files
+
+    paths: list[str] = []
+    unread: dict[str, str] = {}
+    for name in names:
+        folder = Path(name)
+        if not folder.is_dir():
+            paths.append(name)
+            continue
+        try:
+            found = policy_files(folder)
+        except OSError as exc:
+            unread[name] = f"cannot read folder: {exc.strerror or exc}"
+            continue
+        paths += [str(p) for p in found]
+        if not found:
+            unread[name] = f"no policy files ({', '.join(POLICY_SUFFIXES)}) in this folder"
+    return paths, unread
 
 
 def run_credit(options: argparse.Namespace) -> int:

@@ -1,17 +1,20 @@
 """``reprint-guard validate``: every problem in a policy file, at file:line:column.
 
 Beyond the JSON Schema: unknown ``extends``, duplicate rule ids, extends loops,
-invalid check parameters and regexes, and conditions that can never hold.
+invalid check parameters and regexes, conditions that can never hold, and
+misspelt template placeholders.
 """
 
 from __future__ import annotations
 
+import difflib
 import os
+import re
 from pathlib import Path
 from typing import Any
 
 from ..errors import PolicyError, ReprintGuardError
-from ..metaview import Medium
+from ..metaview import DECLARED, Medium
 from .conditions import AllOf, AnyOf, Condition, FieldTest, Not
 from .loader import (
     PolicySet,
@@ -90,6 +93,7 @@ def validate_file(path: Path, extra: tuple[str, ...] = ()) -> list[ReprintGuardE
     except PolicyError as exc:
         return [exc, *broken]  # an unknown parent may be one of these, unreadable
     problems += _shared_domains(raw, mine)
+    problems += _placeholder_typos(raw)
     policy = policies.get(str(raw.data["id"]))
     for index, data in enumerate(raw.data.get("rules") or []):
         rule = policy.rule(str(data.get("id")))
@@ -141,3 +145,40 @@ def _duplicates(raw: RawPolicy) -> list[PolicyError]:
             found.append(raw.error(f"duplicate rule id {rule_id!r}", ["rules", index, "id"]))
         seen.add(rule_id)
     return found
+
+
+_PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
+#: What a fix, credit or insert template can be filled with: the metadata read here, and the values
+#: derived from it and from the policy (:func:`~reprint_guard.checks.base.template_values`).
+TEMPLATE_NAMES = frozenset((*DECLARED, "publisher", "contact", "year", "holder", "license_name", "license_url"))
+
+
+def _templates(data: dict[str, Any]) -> list[tuple[str, list[str | int]]]:
+    """Each template of a policy, with where it stands: rule fixes, the credit block, element inserts."""
+    found: list[tuple[str, list[str | int]]] = []
+    credit = data.get("credit")
+    if isinstance(credit, dict):
+        found += [(credit[k], ["credit", k]) for k in ("markdown", "html") if isinstance(credit.get(k), str)]
+    for index, rule in enumerate(data.get("rules") or []):
+        if isinstance(rule, dict):
+            found += [(rule[k], ["rules", index, k]) for k in ("fix", "insert") if isinstance(rule.get(k), str)]
+    return found
+
+
+def _placeholder_typos(raw: RawPolicy) -> list[PolicyError]:
+    """A placeholder that is no name a template knows but close to one (``{orignal_url}``): shown as
+    written in every finding's fix, and a credit ``--fix`` would insert is refused for want of it.
+
+    A placeholder far from every known name is left alone: a site's own metadata key fills it too.
+    """
+    problems = []
+    for template, where in _templates(raw.data):
+        for name in dict.fromkeys(_PLACEHOLDER.findall(template)):
+            if name in TEMPLATE_NAMES:
+                continue
+            close = difflib.get_close_matches(name, TEMPLATE_NAMES, n=1, cutoff=0.8)
+            if close:
+                shown = ".".join(str(part) for part in where)
+                message = f"{shown}: unknown placeholder {{{name}}}; did you mean {{{close[0]}}}?"
+                problems.append(raw.error(message, where))
+    return problems
