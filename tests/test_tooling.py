@@ -217,6 +217,28 @@ def test_fix_round_trip_and_idempotence(broken, cli):
     assert broken.read_text(encoding="utf-8") == after
 
 
+def test_fix_inserts_only_the_parts_of_the_credit_a_reprint_lacks(tmp_path, write_md, cli):
+    notice = "Copyright © Ana Ruiz, Global Research, 2024"
+    meta = {**COMPLIANT_META, "author": "Ana Ruiz", "original_published": "2024-02-01"}
+    story = write_md("notice-kept.md", meta, f"# T\n\nA paragraph about a harbour.\n\n{notice}\n")
+    run = cli("check", str(story), "--fix", "--format", "json")
+    assert run.code == 0, run.out + run.err
+    text = story.read_text(encoding="utf-8")
+    assert text.count("Copyright ©") == 1  # its own notice, not a second one
+    source_line = f"*The original source of this article is [Global Research]({meta['original_url']}).*"
+    assert text.endswith(f"{notice}\n\n{source_line}\n")
+    page = tmp_path / "page.html"
+    page.write_text(f"<html><body>\n<p>Story.</p>\n<p>{notice}</p>\n</body></html>\n", encoding="utf-8")
+    (tmp_path / "page.meta.yaml").write_text(json.dumps(meta), encoding="utf-8")
+    assert cli("check", str(page), "--fix").code == 0
+    html = page.read_text(encoding="utf-8")
+    assert html.count("Copyright ©") == 1 and html.count("The original source of this article") == 1
+    bare = write_md("bare.md", meta, "# T\n\nA paragraph about a harbour.\n")
+    assert cli("check", str(bare), "--fix").code == 0  # nothing there: the whole block, in its order
+    whole = bare.read_text(encoding="utf-8")
+    assert whole.index("The original source") < whole.index(notice)
+
+
 def test_fix_leaves_a_read_only_file_alone_and_keeps_hard_links(broken, cli):
     before = broken.read_bytes()
     broken.chmod(0o444)

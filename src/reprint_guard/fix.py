@@ -139,13 +139,14 @@ def plan(reprint: Reprint, source: str, findings: list[Finding], policy: Policy,
     if reprint.format not in ("markdown", "html"):
         outcome.refused = "only Markdown and HTML files can be fixed in place (fix JSON payloads in the CMS)"
         return outcome
-    blocks = []
+    blocks: list[tuple[str, str]] = []
     try:
         if any(f.check != "element" for f in wanted):
             blocks.append((credit_block(policy, reprint, reprint.format), policy.credit.position))  # type: ignore[union-attr]
     except CreditError as exc:
         outcome.refused = str(exc)
         return outcome
+    credit = 0 if blocks else None  # the credit's place among the blocks, whose parts may be left out
     # An element (a tracking pixel) is inserted from its rule's template; one that cannot be is reported and
     # the rest is still fixed: a pixel particular to each article does not hold back the credit.
     for finding in [f for f in wanted if f.check == "element"]:
@@ -159,19 +160,55 @@ def plan(reprint: Reprint, source: str, findings: list[Finding], policy: Policy,
         return outcome
     # Inserted with "\n" line ends, then written back with the file's own: CRLF, or classic Mac OS's CR.
     ending = "\r\n" if "\r\n" in source else "\r" if "\r" in source and "\n" not in source else "\n"
-    text = source.replace(ending, "\n") if ending != "\n" else source
-    for block, position in blocks:
-        text = _insert(text, reprint, block, position)
-    if ending != "\n":
-        text = text.replace("\n", ending)
+    plain = source.replace(ending, "\n") if ending != "\n" else source
+
+    def inserted(blocks: list[tuple[str, str]]) -> str:
+        text = plain
+        for block, position in blocks:
+            text = _insert(text, reprint, block, position)
+        return text.replace("\n", ending) if ending != "\n" else text
+
+    text = inserted(blocks)
     remaining = {f.rule for f in recheck(text)}
     still = [f.rule for f in wanted if f.rule in remaining]
     if still:
         outcome.refused = f"inserting the credit would not satisfy {', '.join(still)}; fix it by hand"
         return outcome
+    if credit is not None:
+        text = _without_parts_present(blocks, credit, reprint.format, inserted, recheck, remaining) or text
     outcome.text = text
     outcome.fixed = wanted
     return outcome
+
+
+def _parts(block: str, format: str) -> list[str]:
+    """A credit block's parts, each of which may stand alone: its paragraphs (in HTML, its lines)."""
+    if format == "html":
+        return [line for line in block.split("\n") if line.strip()]
+    return [part for part in re.split(r"\n[ \t]*\n", block) if part.strip()]
+
+
+def _without_parts_present(blocks, credit, format, inserted, recheck, remaining):  # type: ignore[no-untyped-def]
+    """The text with the credit's parts that the reprint already has left out, or None to insert it whole.
+
+    A reprint that lacks only the source line keeps its own copyright line, and does not get a second.
+    Each part is tried out in turn and stays out when the check finds nothing that the whole block
+    fixed: so what is left out is exactly what the reprint already satisfies.
+    """
+    parts = _parts(blocks[credit][0], format)
+    if len(parts) < 2:
+        return None
+    joiner = "\n" if format == "html" else "\n\n"
+    kept, text = set(range(len(parts))), None
+    for index in range(len(parts)):
+        trial = kept - {index}
+        if not trial:
+            break
+        block = joiner.join(parts[i] for i in sorted(trial))
+        attempt = inserted([*blocks[:credit], (block, blocks[credit][1]), *blocks[credit + 1 :]])
+        if {f.rule for f in recheck(attempt)} <= remaining:
+            kept, text = trial, attempt
+    return text
 
 
 def _element_block(finding: Finding, reprint: Reprint, policy: Policy) -> tuple[str | None, str]:
