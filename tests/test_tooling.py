@@ -101,6 +101,33 @@ def test_validate_tells_a_misspelt_placeholder_and_leaves_a_sites_own_key(tmp_pa
     ]  # {section} is far from every known name: a site's own metadata key may fill it
 
 
+@pytest.mark.parametrize(
+    ("pattern", "capitals"),
+    [
+        (r"\bThis story was edited\b", "T"),
+        (r"All Rights Reserved", "AR"),
+        (r"\QEditors note\E", "E"),
+        (r"(?s:.)Élan", "É"),
+        (r"\bthis story\B\W\S \p{Lu}\pL [A-Z]+ (?P<Note>x) \x{2014}\xAB", ""),
+        (r"(?i)This story", ""),
+    ],
+)
+def test_validate_tells_capitals_a_text_pattern_can_never_match(tmp_path, cli, pattern, capitals):
+    policy = tmp_path / "caps.yaml"
+    policy.write_text(
+        "id: caps\nname: C\npublisher: C\nsource_url: https://c.example/terms\nrules:\n"
+        f"  - id: note\n    check: text\n    pattern: '{pattern}'\n    message: Note it\n",
+        encoding="utf-8",
+    )
+    run = cli("validate", str(policy))
+    if capitals:
+        assert run.code == 1
+        assert run.out.startswith(f"{policy}:6:5: rule 'note':") and f"has capital letters ({capitals})" in run.out
+        assert "write it in lower case" in run.out
+    else:
+        assert run.code == 0, run.out
+
+
 def test_validate_takes_a_folder_of_policies(tmp_path, cli):
     run = cli("validate", str(ROOT / "rules"))
     assert run.code == 0

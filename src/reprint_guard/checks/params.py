@@ -50,6 +50,53 @@ def _matches_nothing_anywhere(pattern: str) -> bool:
     return found is not None and found.start() == found.end()
 
 
+def literal_capitals(pattern: str) -> str:
+    """The capital letters a pattern asks for as written (not in an escape, a class, a group's name or
+    its flags), or "" when it ignores case: the text a ``text`` rule searches is case-folded, so a
+    capital there can never match, and the rule is dead without a word."""
+    found = []
+    index, size = 0, len(pattern)
+    while index < size:
+        char = pattern[index]
+        if char == "\\":
+            following = pattern[index + 1 : index + 2]
+            if following == "Q":  # quoted to \E: literal
+                end = pattern.find("\\E", index + 2)
+                end = size if end < 0 else end
+                found += [c for c in pattern[index + 2 : end] if c != c.lower()]
+                index = end + 2
+                continue
+            if following in ("p", "P", "x") and pattern[index + 2 : index + 3] == "{":
+                index = max(pattern.find("}", index), index + 2) + 1
+                continue
+            index += 4 if following == "x" else 3 if following in ("p", "P") else 2
+            continue
+        if char == "[":  # a class: left alone ("[A-Za-z]" holds what the folded text has)
+            end = index + 1
+            end += pattern[end : end + 1] == "^"
+            end += pattern[end : end + 1] == "]"
+            while end < size and pattern[end] != "]":
+                end += 2 if pattern[end] == "\\" else 1
+            index = end + 1
+            continue
+        if pattern.startswith("(?", index):
+            rest = index + 2
+            if pattern.startswith(("P<", "<"), rest):
+                index = pattern.find(">", rest) + 1 or size
+                continue
+            flags = rest
+            while flags < size and pattern[flags] not in ":)":
+                flags += 1
+            if "i" in pattern[rest:flags].partition("-")[0]:
+                return ""  # case-insensitive: whatever it holds may match
+            index = flags + 1
+            continue
+        if char != char.lower():
+            found.append(char)
+        index += 1
+    return "".join(dict.fromkeys(found))
+
+
 class PatternParams(Params):
     """Params with an optional ``pattern``, compiled once when the policy loads."""
 
@@ -167,6 +214,12 @@ class TextParams(PatternParams):
             raise ValueError("a text rule needs exactly one of 'phrase' or 'pattern'")
         if self.phrase is not None:
             _visible_words(self.phrase, "the phrase")
+        capitals = literal_capitals(self.pattern) if self.pattern is not None else ""
+        if capitals:
+            raise ValueError(
+                f"the pattern /{self.pattern}/ has capital letters ({capitals}), but the text it searches is "
+                f"case-folded, so it can never match: write it in lower case"
+            )
         if self.pattern is not None and _matches_nothing_anywhere(self.pattern):
             found = "found in every article" if self.mode == "forbid" else "in every article, so it never fails"
             raise ValueError(f"the pattern /{self.pattern}/ matches where there is nothing: it is {found}")
