@@ -20,7 +20,9 @@ def write(path: Path, text: str) -> None:
     path.write_text(text, encoding="utf-8")
 
 
-def make_pull_request(tmp_path: Path, head_files: dict[str, str], base_files: dict[str, str]) -> tuple[Path, dict]:
+def make_pull_request(
+    tmp_path: Path, head_files: dict[str, str], base_files: dict[str, str], deleted: tuple[str, ...] = ()
+) -> tuple[Path, dict]:
     repo = tmp_path / "site"
     repo.mkdir()
     git(repo, "init", "-q", "-b", "main")
@@ -32,6 +34,8 @@ def make_pull_request(tmp_path: Path, head_files: dict[str, str], base_files: di
     git(repo, "checkout", "-q", "-b", "reprints")
     for name, text in head_files.items():
         write(repo / name, text)
+    for name in deleted:
+        (repo / name).unlink()
     git(repo, "add", "-A")
     git(repo, "commit", "-q", "-m", "head")
     head = git(repo, "rev-parse", "HEAD")
@@ -81,7 +85,15 @@ def test_action_yml_runs_the_tested_script():
         for name in ("paths", "config", "policy", "fail-on", "sarif", "changed-only")
     }
     # Every output the script writes is declared (an undeclared one is empty in a workflow), and none more.
-    assert set(action["outputs"]) == {"errors", "warnings", "files", "failed-files", "not-annotated", "sarif"}
+    assert set(action["outputs"]) == {
+        "errors",
+        "warnings",
+        "files",
+        "failed-files",
+        "errored",
+        "not-annotated",
+        "sarif",
+    }
     for name, output in action["outputs"].items():
         assert output["value"] == f"${{{{ steps.check.outputs.{name} }}}}"
 
@@ -120,6 +132,7 @@ def test_pull_request_checks_changed_files_and_annotates(tmp_path, sarif_schema)
         "warnings": "0",
         "files": "3",
         "failed-files": "2",
+        "errored": "0",
         "not-annotated": "0",
         "sarif": "out/reprint-guard.sarif",
     }
@@ -320,10 +333,70 @@ def test_sarif_paths_are_relative_to_the_repository_not_to_a_config_in_a_subfold
 def test_info_findings_are_notices_and_fail_on_info_fails_the_summary_too(tmp_path):
     unlinked = markdown(COMPLIANT_META, COMPLIANT_BODY.replace(GR_URL, "https://example.org/elsewhere"))
     config = "severity: {global-research/link-original: info}\n"
-    repo, env = make_pull_request(tmp_path, {"content/a.md": unlinked, ".reprint-guard.yaml": config}, {"x.md": ""})
+    base = {"README.md": "# site\n"}
+    repo, env = make_pull_request(tmp_path, {"content/a.md": unlinked, ".reprint-guard.yaml": config}, base)
     proc = run_action(repo, env, fail_on="info")
     assert proc.returncode == 1, proc.stdout + proc.stderr
     (notice,) = [line for line in proc.stdout.splitlines() if line.startswith("::")]
     assert notice.startswith("::notice file=content/a.md,") and "global-research/link-original" in notice
     summary = (tmp_path / "summary.md").read_text(encoding="utf-8")
     assert summary.startswith("### ✖") and "1 info" in summary
+
+
+def test_a_pull_request_that_changes_the_config_checks_every_file(tmp_path):
+    bad = markdown({**COMPLIANT_META, "commercial": True}, COMPLIANT_BODY)
+    base = {"content/old.md": bad, ".reprint-guard.yaml": "fail-on: error\n"}
+    config = "fail-on: error\nseverity: {global-research/print-permission: off}\n"
+    repo, env = make_pull_request(tmp_path, {".reprint-guard.yaml": config}, base)
+    proc = run_action(repo, env)
+    assert proc.returncode == 1, proc.stdout + proc.stderr
+    assert "::error file=content/old.md,line=6," in proc.stdout
+    assert "in 1 file (the config changed)" in proc.stdout
+    assert outputs(tmp_path)["files"] == "1"
+
+
+def test_a_deleted_sidecar_has_its_article_checked(tmp_path):
+    page = (
+        f'<html><head><link rel="canonical" href="{GR_URL}"><meta name="author" content="Ana Ruiz"></head><body>'
+        f'<p>Copyright © Ana Ruiz, Global Research, 2024.</p><p><a href="{GR_URL}">Global Research</a></p>'
+        "</body></html>"
+    )
+    base = {"content/page.html": page, "content/page.meta.yaml": "commercial: false\nmedium: web\n"}
+    repo, env = make_pull_request(
+        tmp_path, {"content/other.md": "# Notes\n"}, base, deleted=("content/page.meta.yaml",)
+    )
+    proc = run_action(repo, env)
+    assert "::warning file=content/page.html," in proc.stdout and "'commercial' is not set" in proc.stdout, (
+        proc.stdout + proc.stderr
+    )
+
+
+def test_every_changed_file_gets_an_annotation_however_the_limit_falls(tmp_path):
+    unlinked = markdown(COMPLIANT_META, COMPLIANT_BODY.replace(GR_URL, "https://example.org/elsewhere"))
+    crowded = markdown({**COMPLIANT_META, "commercial": True}, COMPLIANT_BODY.replace("Global Research", "GR"))
+    head = {f"content/new-{i:02d}.md": crowded for i in range(6)}  # 12 errors on added lines
+    base = {"content/edited.md": markdown(COMPLIANT_META, COMPLIANT_BODY)}
+    head["content/edited.md"] = unlinked  # its finding stands where the link was, an edited line or not
+    repo, env = make_pull_request(tmp_path, head, base)
+    proc = run_action(repo, env)
+    errors = [line for line in proc.stdout.splitlines() if line.startswith("::error ")]
+    assert len(errors) == 10
+    assert {line.split(",")[0] for line in errors} == {
+        f"::error file=content/{n}.md" for n in ["edited", *(f"new-{i:02d}" for i in range(6))]
+    }
+
+
+def test_annotations_are_relative_to_the_workspace_wherever_the_step_runs(tmp_path):
+    workspace = tmp_path / "workspace"
+    bad = markdown({**COMPLIANT_META, "commercial": True}, COMPLIANT_BODY)
+    repo, env = make_pull_request(tmp_path, {"content/a.md": bad}, {"README.md": "# site\n"})
+    workspace.mkdir()
+    checkout = workspace / "site"
+    repo.rename(checkout)  # actions/checkout with path: site
+    env["GITHUB_WORKSPACE"] = str(workspace)
+    proc = run_action(checkout / "content", env, paths="site/content")  # started elsewhere: the workspace counts
+    assert proc.returncode == 1, proc.stdout + proc.stderr
+    assert "::error file=site/content/a.md,line=6," in proc.stdout
+    sarif = json.loads((workspace / "reprint-guard.sarif").read_text(encoding="utf-8"))
+    uri = sarif["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+    assert uri == "site/content/a.md"

@@ -102,6 +102,17 @@ def test_github_format(repo, cli):
     assert any(line.startswith("::warning ") and "missing-metadata" in line for line in lines)
 
 
+def test_github_annotations_name_files_from_the_workspace_wherever_the_step_runs(repo, cli):
+    workspace = repo.parent
+    run = cli("check", "no-credit.md", "--format", "github", cwd=repo, env={"GITHUB_WORKSPACE": str(workspace)})
+    error = next(line for line in run.out.splitlines() if line.startswith("::error "))
+    assert error.startswith(f"::error file={repo.name}/no-credit.md,line=")
+    link = repo / "linked.md"
+    link.symlink_to(repo / "no-credit.md")
+    run = cli("check", "linked.md", "--format", "github", cwd=repo, env={"GITHUB_WORKSPACE": str(workspace)})
+    assert f"::error file={repo.name}/linked.md," in run.out  # where the link stands, not its target
+
+
 def test_github_escaping():
     line = command("error", "50% done\r\nnext", file="a,b:c.md", line=3, title="x/y")
     assert line == "::error file=a%2Cb%3Ac.md,line=3,title=x/y::50%25 done%0D%0Anext"

@@ -17,7 +17,8 @@ import sys
 from pathlib import Path
 from typing import Any, get_args
 
-from .output.github import LEVELS, command
+from .output.github import LEVELS, command, workspace
+from .output.github import workspace_path as _workspace_path
 from .output.markdown import MarkdownFormatter
 from .output.sarif import SarifFormatter
 from .report import ExitCode, FailOn, Finding, Result, Severity, Summary, exit_code_for
@@ -32,11 +33,13 @@ def _input(name: str, default: str = "") -> str:
     return os.environ.get(f"INPUT_{name.upper().replace('-', '_')}", default).strip()
 
 
-def _git(*args: str) -> str:
-    """git's output; bytes that are not UTF-8 (a file name in another encoding) kept as the OS keeps them."""
-    proc = subprocess.run(["git", *args], capture_output=True, check=False)
+def _git(*args: str, where: str = ".") -> str:
+    """git's output, run in the repository holding ``where``; bytes that are not UTF-8 (a file name in
+    another encoding) kept as the OS keeps them."""
+    proc = subprocess.run(["git", "-C", where, *args], capture_output=True, check=False)
     if proc.returncode != 0:
-        raise RuntimeError(f"git {' '.join(args)} failed: {os.fsdecode(proc.stderr).strip()}")
+        said = [line for line in os.fsdecode(proc.stderr).splitlines() if line.strip()]
+        raise RuntimeError(f"git {' '.join(args[:2])} failed: {said[0].strip() if said else proc.returncode}")
     return proc.stdout.decode("utf-8", "surrogateescape")
 
 
@@ -55,8 +58,11 @@ def pull_request_range() -> tuple[str, str] | None:
     return (base, head) if base and head else None
 
 
-def changed_files(base: str, head: str) -> dict[str, set[int]]:
-    """Files added, modified or renamed between base and head, with their added line numbers.
+def changed_files(base: str, head: str, where: str = ".") -> dict[str, set[int]]:
+    """Files added, modified or renamed between base and head, with their added line numbers, named
+    relative to the working folder (git names them from the repository's top, which a checkout into a
+    subfolder of the workspace puts elsewhere). A deleted sidecar is there too, with no lines: its
+    article lost the metadata it gave.
 
     The names come from a NUL-separated list, exactly as written: in a patch git
     quotes a name with a non-ASCII letter, a quote or a tab in it, and such a
@@ -64,20 +70,30 @@ def changed_files(base: str, head: str) -> dict[str, set[int]]:
     """
     from unidiff import PatchSet
 
+    from .readers import SIDECAR_SUFFIXES
+
     selection = ("--no-ext-diff", "--diff-filter=AMR", "-M", f"{base}...{head}")
-    names = [name for name in _git("diff", "--name-only", "-z", *selection).split("\0") if name]
+    names = [name for name in _git("diff", "--name-only", "-z", *selection, where=where).split("\0") if name]
+    deleted = _git("diff", "--name-only", "-z", "--no-ext-diff", "--diff-filter=D", f"{base}...{head}", where=where)
+    names += [name for name in deleted.split("\0") if name.lower().endswith(SIDECAR_SUFFIXES)]
     # The prefixes spelt out (a user's diff.noprefix or diff.mnemonicPrefix would change them), and made of
     # "://", which no path in git holds: "diff --git a/plan b/x.md b/plan b/x.md" cannot be split where the
     # name holds " b/", "diff --git a://plan b/x.md b://plan b/x.md" only one way.
     prefixes = ("--src-prefix=a://", "--dst-prefix=b://")
-    diff = _git("-c", "core.quotePath=false", "diff", "--no-color", "-U0", *prefixes, *selection)
+    diff = _git("-c", "core.quotePath=false", "diff", "--no-color", "-U0", *prefixes, *selection, where=where)
     added: dict[str, set[int]] = {}
     for patched in PatchSet(diff):
         target = _unquoted(patched.target_file or "")
         if target.startswith("b://"):
             lines = {line.target_line_no for hunk in patched for line in hunk if line.is_added and line.target_line_no}
             added[target[len("b://") :]] = lines
-    return {name: added.get(name, set()) for name in names}
+    top = os.path.realpath(_git("rev-parse", "--show-toplevel", where=where).rstrip("\n"))
+    here = os.path.realpath(os.getcwd())
+    if top == here:
+        return {name: added.get(name, set()) for name in names}
+    return {
+        os.path.relpath(os.path.join(top, name), here).replace(os.sep, "/"): added.get(name, set()) for name in names
+    }
 
 
 _C_ESCAPES = {"a": 7, "b": 8, "t": 9, "n": 10, "v": 11, "f": 12, "r": 13, '"': 34, "\\": 92}
@@ -115,12 +131,25 @@ def _in_paths(path: str, roots: list[str]) -> bool:
     )
 
 
+def _rules_changed(changed: dict[str, set[int]], config: Path | None, rules_dirs: tuple[str, ...]) -> str:
+    """What of the rules every file is held to the pull request changed ("the config", "a policy"), or ""."""
+    paths = {Path(name).resolve() for name in changed}
+    if config is not None and Path(config).resolve() in paths:
+        return "the config"
+    folders = [Path(folder).resolve() for folder in rules_dirs]
+    for path in paths:
+        if any(path == folder or folder in path.parents for folder in folders):
+            return "a policy"
+    return ""
+
+
 class Annotator:
-    """Workflow-command annotations, changed lines first, within GitHub's per-step limits."""
+    """Workflow-command annotations within GitHub's per-step limits: first one for each file (a finding on a
+    changed line if it has one), then the other findings on changed lines, then the rest."""
 
     def __init__(self, changed: dict[str, set[int]] | None) -> None:
         self.changed = changed
-        self.pending: list[tuple[int, str, Finding]] = []
+        self.pending: list[tuple[int, int, str, Finding]] = []
 
     def add(self, result: Result) -> None:
         if result.status == "error":
@@ -133,41 +162,38 @@ class Annotator:
                 line=result.error_line or 1,
                 column=result.error_column or 1,
             )
-            self.pending.append((0, result.path, finding))
+            self.pending.append((0, len(self.pending), result.path, finding))
             return
         lines = (self.changed or {}).get(os.path.normpath(result.path).replace(os.sep, "/"), set())
-        for finding in result.findings:
-            if finding.suppressed is None:
-                on_changed_line = self.changed is None or finding.line in lines
-                self.pending.append((0 if on_changed_line else 1, result.path, finding))
+        ranked = [
+            (1 if self.changed is None or finding.line in lines else 2, finding)
+            for finding in result.findings
+            if finding.suppressed is None
+        ]
+        # A file's lead: a missing credit is placed at the article's end, not on the line whose edit removed
+        # it, and a file should not go unannotated because others filled the limit on their changed lines.
+        lead = min(range(len(ranked)), key=lambda i: ranked[i][0], default=None)
+        for index, (rank, finding) in enumerate(ranked):
+            self.pending.append((0 if index == lead else rank, len(self.pending), result.path, finding))
 
     def emit(self, stream: Any) -> dict[str, int]:
         shown = {"error": 0, "warning": 0, "notice": 0}
         hidden = {"error": 0, "warning": 0, "notice": 0}
-        for _, path, f in sorted(self.pending, key=lambda item: item[0]):
+        for _, _, path, f in sorted(self.pending, key=lambda item: item[:2]):
             level = LEVELS[f.severity.value]
             if shown[level] >= ANNOTATION_LIMIT:
                 hidden[level] += 1
                 continue
             shown[level] += 1
             message = f"{f.message}\nfix: {f.fix}" if f.fix else f.message
-            stream.write(command(level, message, file=path, line=f.line, col=f.column, title=f.rule) + "\n")
+            file = _workspace_path(path)
+            stream.write(command(level, message, file=file, line=f.line, col=f.column, title=f.rule) + "\n")
         return {
             "shown": sum(shown.values()),
             "hidden_errors": hidden["error"],
             "hidden_warnings": hidden["warning"],
             "hidden_notices": hidden["notice"],
         }
-
-
-def _workspace_path(path: str | None) -> str | None:
-    """``path`` relative to the workspace (the working folder), as annotations want it, when it lies there."""
-    if not path:
-        return None
-    try:
-        return Path(path).resolve().relative_to(Path.cwd().resolve()).as_posix()
-    except (ValueError, OSError):
-        return path
 
 
 def _write_summary(text: str) -> None:
@@ -193,13 +219,15 @@ def _write_failed_sarif(sarif_path: str, error: Any) -> None:
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         with open(target, "w", encoding="utf-8") as stream:
-            failed_run(stream, error, root=Path.cwd())
+            failed_run(stream, error, root=workspace())
     except OSError as exc:
         print(command("warning", f"reprint-guard: cannot write {sarif_path}: {exc.strerror or exc}"))
     output_path = os.environ.get("GITHUB_OUTPUT")
-    if output_path:
+    if output_path:  # every output set, so that a later step's expression reads numbers, not ""
         with open(output_path, "a", encoding="utf-8", errors="replace") as handle:
-            handle.write(f"sarif={target}\n")
+            for key in ("errors", "warnings", "files", "failed-files", "not-annotated"):
+                handle.write(f"{key}=0\n")
+            handle.write(f"errored=1\nsarif={target}\n")
 
 
 def main() -> int:
@@ -209,6 +237,10 @@ def main() -> int:
     from .policy.loader import load_policy, policy_set
     from .runner import Settings, discover, run
 
+    # Inputs name paths relative to the workspace (GitHub runs the step there; so does a run elsewhere).
+    root = workspace()
+    if root != Path.cwd().resolve():
+        os.chdir(root)
     # An absolute path inside the workspace is the same folder as its relative name (git's names are relative).
     roots = [_workspace_path(root) or root for root in _input("paths", ".").split()] or ["."]
     sarif_path = _input("sarif", "reprint-guard.sarif")
@@ -248,7 +280,11 @@ def main() -> int:
     changed: dict[str, set[int]] | None = None
     if pr_range:
         try:
-            changed = changed_files(*pr_range)
+            # git is asked in the repository the paths lie in: a checkout may be a subfolder of the workspace.
+            where = next(
+                (r if os.path.isdir(r) else os.path.dirname(r) or "." for r in roots if os.path.exists(r)), "."
+            )
+            changed = changed_files(*pr_range, where=where)
         except RuntimeError as exc:
             message = f"reprint-guard: cannot diff the pull request ({exc}); check out with fetch-depth: 0"
             print(command("error", message, title="reprint-guard"))
@@ -256,10 +292,15 @@ def main() -> int:
             return ExitCode.ERROR
         from .runner import as_walked
 
-        # As a walk of the folders would take them (a changed package.json is passed over, not refused);
-        # a changed sidecar brings its article.
-        items = list(as_walked((p for p in changed if _in_paths(p, roots)), settings))
-        scope = f"{len(items)} changed file{'s' if len(items) != 1 else ''}"
+        rules = _rules_changed(changed, loaded.path, settings.rules_dirs)
+        if rules:  # what every file is held to changed: all are checked again, the changed lines still first
+            items = list(discover(roots, settings))
+            scope = f"{len(items)} file{'s' if len(items) != 1 else ''} ({rules} changed)"
+        else:
+            # As a walk of the folders would take them (a changed package.json is passed over, not refused);
+            # a changed sidecar brings its article.
+            items = list(as_walked((p for p in changed if _in_paths(p, roots)), settings))
+            scope = f"{len(items)} changed file{'s' if len(items) != 1 else ''}"
     else:
         items = list(discover(roots, settings))
         scope = f"{len(items)} file{'s' if len(items) != 1 else ''}"
@@ -273,7 +314,7 @@ def main() -> int:
     policies = policy_set(settings.rules_dirs)
     with open(sarif_file, "w", encoding="utf-8") as sarif_stream:
         # Relative to the workspace, as the annotations are: code scanning reads them from the repository root.
-        sarif = SarifFormatter(sarif_stream, root=Path.cwd(), rule_info=lambda r: rule_info(r, policies))
+        sarif = SarifFormatter(sarif_stream, root=workspace(), rule_info=lambda r: rule_info(r, policies))
         markdown_buffer = _Buffer()
         markdown = MarkdownFormatter(markdown_buffer, title=f"reprint-guard: {scope}", fail_on=settings.fail_on)
         for result in run(items, settings, os.cpu_count() or 1):
@@ -300,6 +341,7 @@ def main() -> int:
         "warnings": summary.warnings,
         "files": summary.files - summary.skipped,  # checked: a file that is no reprint is passed over
         "failed-files": summary.failed,
+        "errored": summary.errored,
         "not-annotated": hidden,
         "sarif": str(sarif_file),
     }

@@ -2,12 +2,37 @@
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
 from typing import IO
 
 from ..report import Result, Summary
 
 #: Our severities as GitHub's annotation levels.
 LEVELS = {"error": "error", "warning": "warning", "info": "notice"}
+
+
+def workspace() -> Path:
+    """The repository's checkout as GitHub names it (``GITHUB_WORKSPACE``), else the working folder: the
+    root that annotation and SARIF paths are relative to, wherever the step runs."""
+    named = os.environ.get("GITHUB_WORKSPACE")
+    return Path(named).resolve() if named and os.path.isdir(named) else Path.cwd().resolve()
+
+
+def workspace_path(path: str | None) -> str | None:
+    """``path`` relative to the workspace, as annotations want it, when it lies there (else as given)."""
+    if not path:
+        return None
+    named = os.environ.get("GITHUB_WORKSPACE")
+    root = Path(os.path.abspath(named)) if named and os.path.isdir(named) else Path.cwd()
+    try:  # as named first: a symbolic link in the repository is annotated where it stands, not at its target
+        return Path(os.path.abspath(path)).relative_to(root).as_posix()
+    except ValueError:
+        pass
+    try:
+        return Path(path).resolve().relative_to(workspace()).as_posix()
+    except (ValueError, OSError):
+        return path
 
 
 def escape_data(value: str) -> str:
@@ -28,12 +53,13 @@ class GithubFormatter:
         self.stream = stream
 
     def result(self, result: Result) -> None:
+        path = workspace_path(result.path) if result.path != "-" else result.path
         if result.status == "error":
             self.stream.write(
                 command(
                     "error",
                     result.error or "could not be checked",
-                    file=result.path,
+                    file=path,
                     line=result.error_line,
                     col=result.error_column,
                     title="reprint-guard: input error",
@@ -46,8 +72,7 @@ class GithubFormatter:
                 continue  # kept in JSON and SARIF with its reason; not an annotation
             message = f"{f.message}\nfix: {f.fix}" if f.fix else f.message
             self.stream.write(
-                command(LEVELS[f.severity.value], message, file=result.path, line=f.line, col=f.column, title=f.rule)
-                + "\n"
+                command(LEVELS[f.severity.value], message, file=path, line=f.line, col=f.column, title=f.rule) + "\n"
             )
 
     def close(self, summary: Summary) -> None:
