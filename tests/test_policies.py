@@ -249,6 +249,26 @@ def test_validate_follows_extends_to_another_policy_of_ones_own(tmp_path, cli):
     assert cli("validate", "partner.yaml", cwd=tmp_path).out.strip() == "partner.yaml: valid"
 
 
+def test_two_policies_of_ones_own_with_one_id_are_an_error_not_a_silent_replacement(tmp_path, write_md, cli):
+    folder = tmp_path / "policies"
+    folder.mkdir()
+    text = "id: harbor\nname: H\npublisher: H\nsource_url: https://h.example/terms\nrules: []\n"
+    (folder / "harbor.yaml").write_text(text, encoding="utf-8")
+    (folder / "harbor-backup.yaml").write_text(text, encoding="utf-8")  # a stray copy
+    run = cli("validate", str(folder))
+    assert run.code == 1
+    assert (
+        f"{folder / 'harbor-backup.yaml'}:1:1: policy id 'harbor' is also the id of {folder / 'harbor.yaml'}" in run.out
+    )
+    story = write_md("story.md", {"policy": "harbor", "original_url": "https://h.example/a"}, "Text.\n")
+    checked = cli("check", str(story), "--rules-dir", str(folder))
+    assert checked.code == 2 and "harbor.yaml:1:1: policy id 'harbor' is also the id of" in checked.err
+    (folder / "harbor-backup.yaml").unlink()
+    # One file named twice (--policy FILE inside a --rules-dir) is one policy, not two.
+    again = cli("check", str(story), "--rules-dir", str(folder), "--policy", str(folder / "harbor.yaml"))
+    assert again.code == 0, again.err
+
+
 def test_validate_tells_a_shared_domain_and_leaves_a_broken_neighbour_to_itself(tmp_path, cli):
     folder = tmp_path / "pol"
     folder.mkdir()

@@ -128,6 +128,22 @@ def test_validate_tells_capitals_a_text_pattern_can_never_match(tmp_path, cli, p
         assert run.code == 0, run.out
 
 
+def test_validate_tells_a_misspelt_condition_field_and_leaves_a_sites_own(tmp_path, cli):
+    policy = tmp_path / "when.yaml"
+    policy.write_text(
+        "id: when\nname: W\npublisher: W\nsource_url: https://w.example/terms\nrules:\n"
+        "  - id: perm\n    check: permission\n    scope: commercial\n    message: Ask first\n"
+        "    when: {all: [{field: comercial, is: true}, {not: {field: section, is: opinion}}]}\n",
+        encoding="utf-8",
+    )
+    run = cli("validate", str(policy))
+    assert run.code == 1
+    assert run.out == (
+        f"{policy}:10:5: rule 'perm': its condition reads 'comercial', which no reprint sets; "
+        "did you mean 'commercial'?\n"
+    )
+
+
 def test_validate_takes_a_folder_of_policies(tmp_path, cli):
     run = cli("validate", str(ROOT / "rules"))
     assert run.code == 0

@@ -427,13 +427,27 @@ def _cached_set(extra: tuple[str, ...]) -> PolicySet:
 def _user_raws(extra: tuple[str, ...]) -> list[RawPolicy]:
     """The user's policy files (``--policy FILE``, ``--rules-dir``, the config's ``policies``), validated."""
     raws: list[RawPolicy] = []
+    seen: dict[str, Path] = {}  # each file once, though named twice (--policy FILE inside a --rules-dir)
     for item in extra:
         path = Path(item)
         if not os.path.exists(path):  # os.path, not Path: a name too long is "no such file", not an OSError
             raise PolicyError("no such policy file or folder", path=str(item)[:200])
-        files = policy_files(path) if path.is_dir() else [path]
-        raws += [read_policy_file(file) for file in files]
+        for file in policy_files(path) if path.is_dir() else [path]:
+            resolved = file.resolve()
+            if resolved not in seen.values():
+                raw = read_policy_file(file)
+                _unique_id(raw, seen, resolved)
+                raws.append(raw)
     return raws
+
+
+def _unique_id(raw: RawPolicy, seen: dict[str, Path], path: Path) -> None:
+    """Two of the user's files with one id: the later would replace the earlier without a word (a stray
+    backup copy in the policies folder). A user policy replaces a bundled one of its id, never its own."""
+    policy_id = str(raw.data.get("id"))
+    other = seen.setdefault(policy_id, path)
+    if other != path:
+        raise raw.error(f"policy id {policy_id!r} is also the id of {other}; give each policy its own id", ["id"])
 
 
 def policy_set(extra: Iterable[str | Path] = ()) -> PolicySet:

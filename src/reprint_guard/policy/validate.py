@@ -71,6 +71,27 @@ def contradiction(condition: Condition) -> str | None:
     return None
 
 
+def _fields(condition: Condition) -> list[str]:
+    if isinstance(condition, FieldTest):
+        return [condition.field]
+    if isinstance(condition, Not):
+        return _fields(condition.part)
+    if isinstance(condition, AnyOf | AllOf):
+        return [field for part in condition.parts for field in _fields(part)]
+    return []
+
+
+def _misspelt_field(condition: Condition) -> str | None:
+    """A field close to one reprint-guard reads but not it (``comercial``): never set by a reprint that
+    follows the docs, so the rule never applies. A field far from every known one is a site's own key."""
+    for field in _fields(condition):
+        if field not in DECLARED:
+            close = difflib.get_close_matches(field, DECLARED, n=1, cutoff=0.8)
+            if close:
+                return f"reads {field!r}, which no reprint sets; did you mean {close[0]!r}?"
+    return None
+
+
 def validate_file(path: Path, extra: tuple[str, ...] = ()) -> list[ReprintGuardError]:
     """All problems found in one policy file (empty when it is valid). ``extra``: folders or files of the
     user's other policies, which this one may extend (``--rules-dir``, the config's ``policies``)."""
@@ -87,6 +108,9 @@ def validate_file(path: Path, extra: tuple[str, ...] = ()) -> list[ReprintGuardE
     own_id = raw.data.get("id")
     readable, broken = _readable_raws(extra, path)
     mine = [r for r in readable if r.data.get("id") != own_id]
+    twins = sorted({str(r.path) for r in readable if r.data.get("id") == own_id})
+    if twins:
+        problems.append(raw.error(f"policy id {own_id!r} is also the id of {twins[0]}; give each its own id", ["id"]))
     try:
         others = [r for r in bundled_raws() if r.data.get("id") != own_id]
         policies = PolicySet([*others, *mine, raw], eager=[str(own_id)])
@@ -103,6 +127,9 @@ def validate_file(path: Path, extra: tuple[str, ...] = ()) -> list[ReprintGuardE
                 problems.append(
                     raw.error(f"rule {rule.id!r}: its condition can never hold: {reason}", ["rules", index, "when"])
                 )
+            misspelt = _misspelt_field(rule.when)
+            if misspelt:
+                problems.append(raw.error(f"rule {rule.id!r}: its condition {misspelt}", ["rules", index, "when"]))
     return problems
 
 
