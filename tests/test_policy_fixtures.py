@@ -56,6 +56,14 @@ def test_harness_reports_a_diff_and_fails(tmp_path, cli):
     (folder / "wrong.md").write_text(misspelt, encoding="utf-8")
     run = cli("test", str(tmp_path))
     assert run.code == 1 and "expect names 'global-research/link-orignal', which is no rule of policy" in run.out
+    expect_line = 1 + source.splitlines().index(next(x for x in source.splitlines() if x.startswith("expect:")))
+    for odd in ("@line15", "@", "@15x", "@0"):
+        (folder / "wrong.md").write_text(source.replace("@15", odd), encoding="utf-8")
+        run = cli("test", str(tmp_path))
+        assert (
+            run.code == 1
+            and f"wrong.md:{expect_line}:1: 'expect': 'global-research/link-original{odd}' names no line" in run.out
+        )
     # An HTML fixture's expectations are in its sidecar: the misspelling is told at the sidecar's line.
     pages = tmp_path / "propublica"
     pages.mkdir()
@@ -66,6 +74,16 @@ def test_harness_reports_a_diff_and_fails(tmp_path, cli):
     line = 1 + sidecar.splitlines().index(next(x for x in sidecar.splitlines() if x.startswith("expect:")))
     run = cli("test", str(pages))
     assert f"p.meta.yaml:{line}:1: expect names 'propublica/pixel-pong'" in run.out
+
+
+def test_harness_says_where_an_unknown_policy_of_ones_own_is_looked_for(tmp_path, cli):
+    folder = tmp_path / "harbor-ledger"
+    folder.mkdir()
+    (folder / "compliant.md").write_text("---\noriginal_url: https://h.example/a\nexpect: []\n---\nText.\n")
+    run = cli("test", str(tmp_path))
+    assert run.code == 1
+    assert "unknown policy 'harbor-ledger': a policy of your own is found with --rules-dir DIR" in run.out
+    assert "known policies" not in run.out  # not all 17 bundled ids for each fixture
 
 
 def test_harness_passes_on_bundled_fixtures(cli):

@@ -153,6 +153,17 @@ def test_validate_takes_a_folder_of_policies(tmp_path, cli):
     (empty / "notes.txt").write_text("not a policy", encoding="utf-8")
     run = cli("validate", str(empty))
     assert run.code == 1 and run.out == f"{empty}: no policy files (.yaml, .yml) in this folder\n"
+    (empty / "broken.yaml").write_text("id: broken\nname: B\nrules: []\n", encoding="utf-8")
+    (empty / "fine.yaml").write_text(
+        "id: fine\nname: F\npublisher: F\nsource_url: https://f.example/terms\nrules: []\n", encoding="utf-8"
+    )
+    run = cli("validate", str(empty))  # the broken neighbour is told once, under its own name
+    assert run.code == 1
+    assert run.out.splitlines() == [
+        f"{empty / 'broken.yaml'}:1:1: 'publisher' is a required property",
+        f"{empty / 'broken.yaml'}:1:1: 'source_url' is a required property",
+        f"{empty / 'fine.yaml'}: valid",
+    ]
 
 
 def test_generated_policy_reference_is_fresh():

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
 import sys
 from pathlib import Path
@@ -141,6 +142,7 @@ def run_validate(options: argparse.Namespace) -> int:
     bad = 0
     extra = rules_dirs(options)  # the user's other policies, which one of these may extend
     files, unread = _policy_paths(options.files)
+    named = {os.path.realpath(file) for file in files}
     for name, why in unread.items():
         sys.stdout.write(f"{name}: {why}\n")
     for name in files:
@@ -149,6 +151,8 @@ def run_validate(options: argparse.Namespace) -> int:
             str(Path(other).resolve()) for other in files if other != name and other.endswith((".yaml", ".yml"))
         )
         problems = validate_file(Path(name), extra + others)
+        # A neighbour named here too is reported under its own name, not again under each of the others.
+        problems = [p for p in problems if not (p.path and p.path != name and os.path.realpath(p.path) in named)]
         for problem in problems:
             if problem.path is None:
                 problem.path = name

@@ -62,15 +62,20 @@ def fixtures(paths: list[str]) -> Iterator[Path]:
             yield path
 
 
-def parse_expect(value: object, path: str) -> list[Expectation]:
+def parse_expect(value: object, path: str, line: int | None = None) -> list[Expectation]:
     if value is None:
         raise ReprintGuardError("a fixture needs 'expect: [...]' in its metadata ([] for a compliant one)", path=path)
     if not isinstance(value, list):
         raise ReprintGuardError("'expect' must be a list of '<policy>/<rule>' or '<policy>/<rule>@LINE'", path=path)
     out = []
     for item in value:
-        rule, _, line = str(item).partition("@")
-        out.append(Expectation(rule.strip(), int(line) if line.strip().isascii() and line.strip().isdigit() else None))
+        rule, at, number = str(item).partition("@")
+        number = number.strip()
+        if at and not (number.isascii() and number.isdigit() and int(number) > 0):
+            # "@line17" or a bare "@" would otherwise expect the rule anywhere, and the line go unchecked
+            message = f"'expect': {str(item)!r} names no line; write '<policy>/<rule>@17'"
+            raise ReprintGuardError(message, path=path, line=line, column=1 if line else None)
+        out.append(Expectation(rule.strip(), int(number) if at else None))
     return out
 
 
@@ -83,7 +88,8 @@ def run_fixture(path: Path, rules_dirs: tuple[str, ...] = ()) -> Outcome:
     try:
         reprint = read_file(path)
         meta = reprint.metadata
-        expected = parse_expect(meta.extra.get("expect"), name)
+        place = _expect_place(path, reprint)
+        expected = parse_expect(meta.extra.get("expect"), *place)
         policies = policy_set(rules_dirs)
         policy_id = meta.policy or path.parent.name
         try:
@@ -92,8 +98,13 @@ def run_fixture(path: Path, rules_dirs: tuple[str, ...] = ()) -> Outcome:
             if exc.path is not None:
                 raise
             line = reprint.key_lines.get("policy")  # a policy named in the fixture, else its folder's name
-            raise ReprintGuardError(exc.message, path=name, line=line, column=1 if line else None) from None
-        _known(expected, policy, *_expect_place(path, reprint))
+            message = exc.message
+            if message.startswith("unknown policy") and not rules_dirs:
+                message = message.partition("; known policies")[0] + (
+                    ": a policy of your own is found with --rules-dir DIR or the config's 'policies'"
+                )
+            raise ReprintGuardError(message, path=name, line=line, column=1 if line else None) from None
+        _known(expected, policy, *place)
         result = check_reprint(reprint, policies, policy)
     except ReprintGuardError as exc:
         return Outcome(name, None, error=str(exc))
