@@ -97,6 +97,49 @@ def test_toml_front_matter(tmp_path):
     assert [(f.rule, f.line) for f in result.findings] == [("global-research/commercial-permission", 5)]
 
 
+def test_json_front_matter_as_hugo_writes_it(tmp_path, cli):
+    path = tmp_path / "hugo.md"
+    meta = {"title": "Harbour", "author": "Ana Ruiz", "original_url": GR_URL, "commercial": True, "medium": "web"}
+    path.write_text(json.dumps(meta, indent=2) + "\n\n" + COMPLIANT_BODY, encoding="utf-8")
+    result = check_file(path)
+    assert [(f.rule, f.line) for f in result.findings] == [("global-research/commercial-permission", 5)]
+    liquid = tmp_path / "liquid.md"  # a Liquid tag opening the body is no front matter
+    liquid.write_text("{% include note.html %}\n\nText.\n", encoding="utf-8")
+    assert check_file(liquid).status == "skipped"
+    broken = tmp_path / "broken.md"
+    broken.write_text('{\n  "title": "Harbour",\n  "original_url": \n}\nText.\n', encoding="utf-8")
+    run = cli("check", str(broken))
+    assert run.code == 2 and f"{broken}:4:1: invalid JSON front matter: Expecting value" in run.out + run.err
+
+
+def test_markdown_suffixes_jekyll_and_hugo_read_are_walked(tmp_path, cli):
+    text = "---\n" + "".join(f"{k}: {json.dumps(v)}\n" for k, v in COMPLIANT_META.items()) + "---\n"
+    for suffix in (".mdown", ".mkdown", ".mkdn", ".mkd", ".MD"):
+        (tmp_path / f"story{suffix}").write_text(text + "Text without a credit.\n", encoding="utf-8")
+    run = cli("check", str(tmp_path), "--format", "json")
+    assert run.code == 1
+    assert sorted(Path(r["path"]).name for r in run.json()["results"] if r["status"] == "fail") == sorted(
+        f"story{suffix}" for suffix in (".mdown", ".mkdown", ".mkdn", ".mkd", ".MD")
+    )
+
+
+def test_an_html_page_with_front_matter_reads_it_and_is_fixed_below_it(tmp_path, cli):
+    head = "".join(f"{k}: {json.dumps(v)}\n" for k, v in COMPLIANT_META.items())
+    page = tmp_path / "page.html"
+    page.write_text(f"---\nlayout: post\n{head}---\n<p>A paragraph about the harbour.</p>\n", encoding="utf-8")
+    result = check_file(page)
+    body_line = 4 + len(COMPLIANT_META)
+    assert {(f.rule, f.line) for f in result.findings} == {
+        ("global-research/source-credit", body_line),
+        ("global-research/copyright-notice", body_line),
+        ("global-research/link-original", body_line),
+    }
+    assert cli("check", str(page), "--fix").code == 0
+    fixed = page.read_text(encoding="utf-8")
+    assert fixed.startswith(f"---\nlayout: post\n{head}---\n<p>A paragraph")  # the front matter untouched
+    assert check_file(page).findings == []
+
+
 def test_positions_are_file_lines(write_md):
     body = "# Title\n\nFirst paragraph.\n\nSecond with [home](https://globalresearch.ca/) link.\n\nEnd.\n"
     path = write_md("pos.md", COMPLIANT_META, body)

@@ -101,7 +101,7 @@ def _insert(source: str, reprint: Reprint, block: str, position: str) -> str:
         article = article_tags(source)
         opening, closing = article or body_tags(source)
         if position == "top":
-            index = opening or 0
+            index = opening if opening is not None else _line_offset(source, reprint.body_line)  # after front matter
             title = _LEADING_TITLE.match(source, index) if article is not None else None
             if title is not None:
                 index = title.end()  # the article's title stays first
@@ -124,6 +124,16 @@ def _insert(source: str, reprint: Reprint, block: str, position: str) -> str:
         return before + "\n" + block + "\n\n" + "".join(lines[index:]).lstrip("\n")
     body = source.rstrip("\n")
     return body + "\n\n" + block + "\n"
+
+
+def _line_offset(source: str, line: int) -> int:
+    """Where 1-based ``line`` starts in ``source`` (its end when it has fewer lines)."""
+    index = 0
+    for _ in range(line - 1):
+        index = source.find("\n", index) + 1
+        if index == 0:
+            return len(source)
+    return index
 
 
 def plan(reprint: Reprint, source: str, findings: list[Finding], policy: Policy, recheck) -> FixPlan:  # type: ignore[no-untyped-def]

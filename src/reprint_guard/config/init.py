@@ -30,7 +30,7 @@ KNOWN_KEYS = {
     "originally_published": "original_published",
     "original_date": "original_published",
 }
-CONTENT_SUFFIXES = (".md", ".markdown", ".html", ".htm")
+CONTENT_SUFFIXES = (".md", ".markdown", ".mdown", ".mkdown", ".mkdn", ".mkd", ".html", ".htm")
 SAMPLE = 500
 #: What a gitignore-style glob reads as special: a folder's own name has them escaped.
 _GLOB_SPECIAL = re.compile(r"([\\*?\[\]!#])")
@@ -63,6 +63,7 @@ def _glob_folder(folder: str) -> str:
 def scan(root: Path) -> tuple[Counter[str], Counter[str], int]:
     """Count front-matter keys and content folders over up to :data:`SAMPLE` files."""
     from ..errors import ReprintGuardError
+    from ..readers import SUFFIX_FORMATS
     from ..readers.markdown import split_front_matter
 
     keys: Counter[str] = Counter()
@@ -77,7 +78,7 @@ def scan(root: Path) -> tuple[Counter[str], Counter[str], int]:
             path = Path(folder) / name
             top = path.relative_to(root).parts[0] if len(path.relative_to(root).parts) > 1 else "."
             folders[top] += 1
-            if name.lower().endswith((".md", ".markdown")):
+            if SUFFIX_FORMATS.get(os.path.splitext(name.lower())[1]) == "markdown":
                 try:
                     front = split_front_matter(path.read_text(encoding="utf-8", errors="replace")[:65536])
                 except (ReprintGuardError, OSError):

@@ -52,7 +52,8 @@ class Config(_Model):
 
     include: list[str] = Field(
         default_factory=list,
-        description="Globs of files to check when walking folders; empty means every .md/.markdown/.html/.htm/.json.",
+        description="Globs of files to check when walking folders; empty means every file of a type read "
+        "(.md/.markdown/.mdown/.mkdown/.mkdn/.mkd/.html/.htm/.json).",
     )
     exclude: list[str] = Field(default_factory=list, description="Globs never checked, even when named.")
     gitignore: bool = Field(default=True, description="Leave out files that git ignores.")

@@ -18,7 +18,19 @@ from ..limits import MAX_FILE_BYTES
 from ..metaview import READ_KEYS, MetadataView, read_metadata
 from ..reprint import Reprint
 
-SUFFIX_FORMATS = {".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html", ".json": "json"}
+#: The suffixes read, and as what: Markdown's as Jekyll and Hugo read them (``markdown_ext``: md, markdown,
+#: mkdown, mkdn, mkd; Hugo's mdown), so no article a site publishes is passed over in a walk.
+SUFFIX_FORMATS = {
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".mdown": "markdown",
+    ".mkdown": "markdown",
+    ".mkdn": "markdown",
+    ".mkd": "markdown",
+    ".html": "html",
+    ".htm": "html",
+    ".json": "json",
+}
 INPUT_FORMATS = ("markdown", "html", "json", "text")
 SIDECAR_SUFFIXES = (".meta.yaml", ".meta.yml")
 
@@ -316,6 +328,9 @@ def read_text(
         if format == "html":
             from .html import read_html
 
+            if text.partition("\n")[0].rstrip() in ("---", "+++"):  # a Jekyll or Hugo page's front matter
+                front = _split_front_matter(text)
+                return read_html(front.body, path=path, meta=meta, bare_urls=bare_urls, front=front, **extra)
             return read_html(text, path=path, meta=meta, bare_urls=bare_urls, **extra)
         if format == "json":
             from .json import read_json

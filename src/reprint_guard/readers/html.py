@@ -20,16 +20,23 @@ from ..reprint import Reprint
 from . import without_surrogates
 
 
-def read_html(text: str, *, path: str, meta: Mapping[str, Any] | None, bare_urls: bool, **extra: Any) -> Reprint:
+def read_html(
+    text: str, *, path: str, meta: Mapping[str, Any] | None, bare_urls: bool, front: Any = None, **extra: Any
+) -> Reprint:
+    """A page or a fragment; ``front``: the front matter a static site's page starts with (its keys win over
+    what the page declares), ``text`` being what follows it."""
     from . import build
 
     costly = too_costly(text)
     if costly is not None:  # before the parser sees it
         index, problem = costly
-        line = text.count("\n", 0, index) + 1
+        line = text.count("\n", 0, index) + (front.body_line if front is not None else 1)
         column = index - (text.rfind("\n", 0, index) + 1) + 1
         raise InputError(problem, path=path, line=line, column=column)
     declared = declared_metadata(text) if "<head" in text.lower() or "ld+json" in text else {}
+    if front is not None:
+        declared = {**declared, **front.data}
+        extra = {**extra, "key_lines": front.key_lines, "body_line": front.body_line}
     # The page was measured above: the Reprint takes it as its HTML without measuring it again.
     return build(text, declared, format="html", path=path, meta=meta, bare_urls=bare_urls, html=text, **extra)
 

@@ -57,6 +57,8 @@ def split_front_matter(text: str) -> FrontMatter:
     """Separate front matter from the body; line numbers stay those of the file."""
     if text[:3] in ("---", "+++") and "\n" not in text and "\r" in text:
         text = text.replace("\r", "\n")  # classic Mac OS line ends: lines as an editor counts them
+    if text[:1] == "{":
+        return _json_front_matter(text)
     first, sep, rest = text.partition("\n")
     fence = first.rstrip()
     if not sep or fence not in ("---", "+++"):
@@ -111,6 +113,58 @@ def split_front_matter(text: str) -> FrontMatter:
     if not isinstance(data, dict):
         raise InputError("front matter must be a mapping of keys to values", line=2, column=1)
     return FrontMatter(data, key_lines, body, line_no + 1)
+
+
+def _json_front_matter(text: str) -> FrontMatter:
+    """Hugo's JSON front matter: an object at the very start of the file, the body after its closing line.
+
+    A ``{`` alone on the first line opens one (a broken one is an error); any other opening brace (a
+    Liquid ``{% include %}``) is front matter only when it is a whole JSON object.
+    """
+    import json
+
+    opens = text.partition("\n")[0].strip() == "{"
+    try:
+        data, end = json.JSONDecoder(object_pairs_hook=_read_keys_once).raw_decode(text[: MAX_YAML_CHARS + 1])
+    except json.JSONDecodeError as exc:
+        if not opens:
+            return FrontMatter({}, {}, text, 1)
+        if exc.pos >= MAX_YAML_CHARS:
+            raise InputError(f"JSON front matter larger than the {MAX_YAML_CHARS // 1024} KiB limit", line=1) from None
+        raise InputError(f"invalid JSON front matter: {exc.msg}", line=exc.lineno, column=exc.colno) from None
+    except _KeyTwice as exc:
+        raise InputError(f"front matter sets {exc.args[0]!r} twice", line=1, column=1) from None
+    except (ValueError, RecursionError) as exc:
+        raise InputError(f"invalid JSON front matter: {too_long_number(exc) or exc}", line=1) from None
+    if not isinstance(data, dict):
+        return FrontMatter({}, {}, text, 1)
+    line_end = text.find("\n", end)
+    if text[end : line_end if line_end >= 0 else len(text)].strip():
+        return FrontMatter({}, {}, text, 1)  # more on the closing brace's line: not front matter
+    raw = text[:end]
+    body = "" if line_end < 0 else text[line_end + 1 :]
+    key_lines = {}
+    for key in data:
+        index = raw.find(json.dumps(key))
+        if index >= 0:
+            key_lines[key] = raw.count("\n", 0, index) + 1
+    return FrontMatter(data, key_lines, body, raw.count("\n") + 2)
+
+
+class _KeyTwice(ValueError):
+    pass
+
+
+def _read_keys_once(pairs: list[tuple[str, object]]) -> dict:
+    """An object of JSON front matter; a key reprint-guard reads may be set only once (json keeps the last)."""
+    data = dict(pairs)
+    if len(data) != len(pairs):
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen and key in READ_KEYS:
+                raise _KeyTwice(key)
+            seen.add(key)
+    return data
 
 
 def _toml_key_lines(raw: str) -> dict[str, int]:
