@@ -77,6 +77,22 @@ def test_mapped_keys_keep_their_lines(tmp_path, cli):
     assert finding["findings"][0]["line"] == 3
 
 
+def test_a_key_close_to_the_one_that_makes_a_reprint_is_said_not_skipped(tmp_path, cli):
+    write(tmp_path / ".reprint-guard.yaml", "front-matter: {canonicalURL: original_url}\n")
+    write(tmp_path / "typo.md", markdown({"title": "x", "orginal_url": GR_URL}, COMPLIANT_BODY))
+    write(tmp_path / "case.md", markdown({"title": "x", "canonicalUrl": GR_URL}, COMPLIANT_BODY))
+    write(tmp_path / "own.md", markdown({"title": "x", "original_author": "Ana Ruiz"}, "Our own story.\n"))
+    run = cli("check", ".", "--format", "json", cwd=tmp_path)
+    assert run.code == 0  # warnings: the step does not fail, the file is named
+    results = {Path(r["path"]).name: r for r in run.json()["results"]}
+    assert results["own.md"]["status"] == "skipped"
+    typo, case = results["typo.md"]["findings"], results["case.md"]["findings"]
+    assert [(f["rule"], f["line"]) for f in typo] == [("reprint-guard/misspelt-key", 3)]
+    assert "did you mean 'original_url'?" in typo[0]["message"]
+    assert [(f["rule"], f["line"]) for f in case] == [("reprint-guard/misspelt-key", 3)]
+    assert "did you mean 'canonicalURL' (the config's name for original_url or policy)?" in case[0]["message"]
+
+
 def test_pyproject_config_and_overrides(tmp_path, cli):
     write(
         tmp_path / "pyproject.toml",

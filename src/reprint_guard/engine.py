@@ -41,6 +41,11 @@ TOOL_RULES: dict[str, tuple[str, str]] = {
         "Its 'until' date has passed, so the findings it covered are reported again.",
     ),
     "unused-suppression": ("A suppression matches no finding", "Remove it, or check the rule id."),
+    "misspelt-key": (
+        "A metadata key is close to one that makes the file a reprint",
+        "The file sets neither original_url nor policy (nor the config's name for them), but a key close "
+        "to one: misspelt, it leaves the file unchecked, so it is said rather than skipped.",
+    ),
 }
 
 
@@ -97,6 +102,9 @@ def check_reprint(
     """
     meta = reprint.metadata
     if policy is None and not meta.is_reprint():
+        near = _near_miss(reprint) if meta.extra else None
+        if near is not None:
+            return Result(path=reprint.path, findings=[near])
         return Result(
             path=reprint.path,
             status="skipped",
@@ -278,6 +286,35 @@ def _tool_finding(reprint: Reprint, name: str, check: str, key: str, message: st
         column=column,
         fix=fix,
     )
+
+
+#: The keys that make a file a reprint, as written in front matter.
+_REPRINT_KEYS = ("original_url", "policy")
+
+
+def _near_miss(reprint: Reprint) -> Finding | None:
+    """A key of the file's close to one that would make it a reprint (``orginal_url``, ``canonicalUrl``
+    where the config maps ``canonicalURL``): the file would be skipped for a typo, and pass unchecked."""
+    import difflib
+
+    wanted = {name.lower().replace("-", "_"): name for name in (*_REPRINT_KEYS, *reprint.aliases)}
+    for key in reprint.metadata.extra:
+        folded = str(key).lower().replace("-", "_")
+        close = wanted.get(folded) or next(
+            (wanted[m] for m in difflib.get_close_matches(folded, wanted, n=1, cutoff=0.85)), None
+        )
+        if close is None:
+            continue
+        named = f"'{close}'" if close in _REPRINT_KEYS else f"'{close}' (the config's name for original_url or policy)"
+        return _tool_finding(
+            reprint,
+            "misspelt-key",
+            "metadata",
+            str(key),
+            f"'{key}' is no key reprint-guard reads, so this file is not checked as a reprint: did you mean {named}?",
+            f"Rename '{key}' to '{close}'.",
+        )
+    return None
 
 
 def _missing_metadata(reprint: Reprint, policy: Policy, field: str, rules: list[Rule]) -> Finding:

@@ -178,6 +178,8 @@ class Reprint:
         self.key_lines = key_lines or {}
         self.bare_urls = bare_urls
         self.skip = skip  # CSS selectors of elements that are not the article (a page's menu, footer)
+        #: The repository's own names for ``original_url`` and ``policy`` (the config's ``front-matter``).
+        self.aliases: tuple[str, ...] = ()
         # Computed on first use (plain attributes: functools.cached_property takes a lock per access).
         self._html = html
         self._rendered = False  # the HTML is our rendering of the Markdown body (not given by a caller)

@@ -381,7 +381,7 @@ def build(
         except RecursionError:
             raise InputError("metadata is nested too deeply", path=path) from None
     merged = {**(defaults or {}), **metadata, **(meta or {})} if (meta or defaults) else metadata
-    return Reprint(
+    reprint = Reprint(
         body=body,
         metadata=validate_metadata(merged, path=path, key_lines=key_lines or {}),
         format=format,
@@ -393,6 +393,9 @@ def build(
         skip=tuple(skip_elements) if skip_elements else None,
         source=source,
     )
+    if key_map:
+        reprint.aliases = tuple(theirs for theirs, ours in key_map.items() if ours in ("original_url", "policy"))
+    return reprint
 
 
 def remap(
