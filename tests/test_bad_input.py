@@ -196,6 +196,26 @@ def test_huge_file_is_refused_quickly(tmp_path, cli):
     assert time.perf_counter() - start < 30
 
 
+def test_a_huge_json_file_in_a_walk_is_passed_over_unless_it_starts_as_an_envelope(tmp_path, cli):
+    site = tmp_path / "content"
+    site.mkdir()
+    index = {"pages": [{"title": "x" * 50, "content": "y" * 1000} for _ in range(6000)]}
+    (site / "search-index.json").write_text(json.dumps(index), encoding="utf-8")
+    envelope = {"metadata": {"original_url": "https://www.globalresearch.ca/x/1"}, "body": "z" * 6_000_000}
+    (site / "huge-envelope.json").write_text(json.dumps(envelope, indent=2), encoding="utf-8")
+    run = cli("check", str(site), "--format", "json")
+    assert run.code == 2
+    statuses = {Path(r["path"]).name: (r["status"], r.get("error") or r.get("reason")) for r in run.json()["results"]}
+    assert statuses["search-index.json"][0] == "skipped"
+    assert "not a CMS envelope by its start" in statuses["search-index.json"][1]
+    assert (
+        statuses["huge-envelope.json"][0] == "error"
+        and "larger than the 5 MiB limit" in statuses["huge-envelope.json"][1]
+    )
+    named = cli("check", str(site / "search-index.json"))  # named, it is refused as any JSON that is no envelope
+    assert named.code == 2
+
+
 def test_bad_files_do_not_stop_the_others(tmp_path, cli):
     good = tmp_path / "good.md"
     good.write_text(markdown(COMPLIANT_META, COMPLIANT_BODY), encoding="utf-8")

@@ -8,6 +8,7 @@ limits (size, encoding, binary) and merges metadata from the file, a sidecar
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from stat import S_ISREG
@@ -115,6 +116,24 @@ def _readable_within(fd: int, seconds: float) -> bool:
     return bool(poller.poll(seconds * 1000))
 
 
+class TooLargeError(InputError):
+    """A file over the size limit, refused before it is read."""
+
+
+#: How a CMS envelope starts: an object whose first key is one of an envelope's.
+_ENVELOPE_START = re.compile(rb'\A(?:\xef\xbb\xbf)?\s*\{\s*"(?:metadata|body|format)"\s*:')
+
+
+def _envelope_start(path: str | Path) -> bool:
+    """Whether a JSON file too large to read starts as an envelope does (else it is some other JSON, passed
+    over in a walk as any non-envelope JSON is)."""
+    try:
+        with open(path, "rb") as handle:
+            return _ENVELOPE_START.match(handle.read(4096)) is not None
+    except OSError:
+        return True  # unreadable: an error, as before
+
+
 def read_limited(path: str | Path, name: str) -> bytes:
     """A file's bytes, refusing one over the size limit before reading it.
 
@@ -131,7 +150,7 @@ def read_limited(path: str | Path, name: str) -> bytes:
         status = os.fstat(fd)
         size = status.st_size
         if size > MAX_FILE_BYTES:
-            raise InputError(f"file is larger than the {MAX_FILE_BYTES // (1024 * 1024)} MiB limit", path=name)
+            raise TooLargeError(f"file is larger than the {MAX_FILE_BYTES // (1024 * 1024)} MiB limit", path=name)
         if _NONBLOCK and not S_ISREG(status.st_mode):
             if not _readable_within(fd, PIPE_WAIT_S):
                 raise InputError(
@@ -150,7 +169,7 @@ def read_limited(path: str | Path, name: str) -> bytes:
     finally:
         os.close(fd)
     if len(data) > MAX_FILE_BYTES:
-        raise InputError(f"file is larger than the {MAX_FILE_BYTES // (1024 * 1024)} MiB limit", path=name)
+        raise TooLargeError(f"file is larger than the {MAX_FILE_BYTES // (1024 * 1024)} MiB limit", path=name)
     return data
 
 
@@ -224,6 +243,10 @@ def read_file(
         raise InputError("unknown file type: expected .md, .markdown, .html, .htm or .json", path=name)
     try:
         data = read_limited(path, name)
+    except TooLargeError as exc:
+        if kind == "json" and not _envelope_start(path):  # a site's search index or data file, in a walk
+            raise NotAReprintError(f"{exc.message}, and not a CMS envelope by its start", path=name) from None
+        raise
     except OSError as exc:
         raise InputError(f"cannot read file: {exc.strerror or exc}", path=name) from None
     except ValueError:  # a NUL byte in the name
