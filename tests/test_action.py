@@ -400,3 +400,33 @@ def test_annotations_are_relative_to_the_workspace_wherever_the_step_runs(tmp_pa
     sarif = json.loads((workspace / "reprint-guard.sarif").read_text(encoding="utf-8"))
     uri = sarif["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
     assert uri == "site/content/a.md"
+
+
+def test_on_githubs_merge_commit_the_changed_lines_are_the_merges(tmp_path):
+    """GitHub checks out refs/pull/N/merge: when the base moved on, the head's lines stand lower there."""
+    crowded = markdown({**COMPLIANT_META, "commercial": True}, COMPLIANT_BODY)
+    repo, env = make_pull_request(
+        tmp_path, {"content/a.md": crowded}, {"content/a.md": markdown(COMPLIANT_META, COMPLIANT_BODY)}
+    )
+    head = git(repo, "rev-parse", "HEAD")
+    git(repo, "checkout", "-q", "main")
+    text = (repo / "content" / "a.md").read_text(encoding="utf-8")
+    (repo / "content" / "a.md").write_text(
+        text.replace("---\n", "---\nlayout: post\nsection: world\n", 1), encoding="utf-8"
+    )
+    git(repo, "commit", "-q", "-am", "the base moves on")
+    git(repo, "checkout", "-q", "--detach")
+    git(repo, "merge", "-q", "--no-edit", "--no-ff", head)  # what GitHub checks out
+    proc = run_action(repo, env)
+    line = next(x for x in proc.stdout.splitlines() if "commercial-permission" in x)
+    assert line.startswith("::error file=content/a.md,line=8,"), proc.stdout  # 6 in the head, 8 in the merge
+    from reprint_guard.action import _as_checked_out, changed_files
+
+    base = json.loads(Path(env["GITHUB_EVENT_PATH"]).read_text())["pull_request"]["base"]["sha"]
+    old_cwd = os.getcwd()
+    os.chdir(repo)
+    try:
+        assert changed_files(base, head) == {"content/a.md": {6}}  # the head's own numbering
+        assert changed_files(*_as_checked_out(base, head)) == {"content/a.md": {8}}  # the merge's, as checked
+    finally:
+        os.chdir(old_cwd)

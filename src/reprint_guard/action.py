@@ -131,6 +131,19 @@ def _in_paths(path: str, roots: list[str]) -> bool:
     )
 
 
+def _as_checked_out(base: str, head: str, where: str = ".") -> tuple[str, str]:
+    """The pull request's range in the commit checked out: GitHub checks out a merge of the head into the
+    base branch as it is now, whose lines are the findings' lines; the pull request's changes are then
+    what that merge adds to its first parent (the head's own lines move when the base moved on)."""
+    try:
+        parents = _git("rev-list", "--parents", "-n", "1", "HEAD", where=where).split()
+    except RuntimeError:
+        return base, head
+    if len(parents) == 3 and parents[0] != head and parents[2] == head:
+        return parents[1], parents[0]
+    return base, head
+
+
 def _rules_changed(changed: dict[str, set[int]], config: Path | None, rules_dirs: tuple[str, ...]) -> str:
     """What of the rules every file is held to the pull request changed ("the config", "a policy"), or ""."""
     paths = {Path(name).resolve() for name in changed}
@@ -284,7 +297,7 @@ def main() -> int:
             where = next(
                 (r if os.path.isdir(r) else os.path.dirname(r) or "." for r in roots if os.path.exists(r)), "."
             )
-            changed = changed_files(*pr_range, where=where)
+            changed = changed_files(*_as_checked_out(*pr_range, where=where), where=where)
         except RuntimeError as exc:
             message = f"reprint-guard: cannot diff the pull request ({exc}); check out with fetch-depth: 0"
             print(command("error", message, title="reprint-guard"))
