@@ -1029,6 +1029,12 @@ def test_today_may_be_a_datetime_and_hour_delays_count_to_that_day(tmp_path):
     story.write_text("---\noriginal_url: https://h.example/a\n---\nText.\n", encoding="utf-8")
     model = Metadata(original_published=dt.datetime(2030, 1, 1, 10, tzinfo=dt.UTC))
     assert check_file(story, policy=policy, meta=model, today=dt.date(2030, 1, 3)).ok
+    # A date alone: the original may have come out at its day's last moment, so 24 hours run from its end.
+    dated = {**meta, "original_published": "2030-01-01", "published": "2030-01-02T07:00:00Z"}
+    early = check("Text.", dated, policy=policy)
+    assert [f.rule for f in early.findings] == ["h/embargo"]
+    assert "not before 2030-01-03 00:00 UTC ('original_published' gives no time of day" in early.findings[0].message
+    assert check("Text.", {**dated, "published": "2030-01-03T00:00:00Z"}, policy=policy).ok
 
 
 def test_a_notice_naming_many_long_names_still_names_them_all():

@@ -1,7 +1,8 @@
 """``timing``: the reprint may not appear before a delay after the original's publication.
 
 ``after_days: 1`` — not before the next calendar day (in the publisher's ``timezone``, when given);
-``after_hours: 48`` — 48 hours after. The reprint's date is its ``published`` metadata, or now when it has
+``after_hours: 48`` — 48 hours after (after the end of the day, when ``original_published`` is a date
+alone). The reprint's date is its ``published`` metadata, or now when it has
 none (checking happens before publishing).
 
 PASS (after_days: 1): original_published 2024-05-01, published 2024-05-02.
@@ -125,9 +126,15 @@ def _check_delay(
             )
         return
     start = _as_datetime(original)
+    dated = not isinstance(original, dt.datetime)
+    if dated:  # a day without its time: the original may have come out at its last moment, so count from there
+        start += dt.timedelta(days=1)
     when = _as_datetime(published) if published else _now(context.today)
     earliest = start + dt.timedelta(hours=params.after_hours or 0)
     if when < earliest:
         line, column = reprint.meta_position("published" if published else "original_published")
         stamp = earliest.strftime("%Y-%m-%d %H:%M UTC")
-        yield Problem(line, column, detail=f"not before {stamp}", fix=f"Publish at {stamp} or later.")
+        detail = f"not before {stamp}"
+        if dated:
+            detail += f" ('original_published' gives no time of day, so the delay counts from the end of {original})"
+        yield Problem(line, column, detail=detail, fix=f"Publish at {stamp} or later.")
