@@ -144,6 +144,24 @@ def test_validate_tells_a_misspelt_condition_field_and_leaves_a_sites_own(tmp_pa
     )
 
 
+def test_validate_tells_a_url_written_where_a_host_name_goes(tmp_path, cli):
+    policy = tmp_path / "hosts.yaml"
+    policy.write_text(
+        "id: hosts\nname: H\npublisher: H\nsource_url: https://h.example/terms\nrules:\n"
+        "  - id: photos\n    check: media\n    mode: hosts\n    hosts: [https://cdn.h.example/, h.example]\n"
+        "    message: Photos from the CDN only\n"
+        "  - id: pixel\n    check: element\n    pattern: px\\.h\\.example\n    host: px.h.example/p.gif\n"
+        "    message: Keep the pixel\n",
+        encoding="utf-8",
+    )
+    run = cli("validate", str(policy))
+    assert run.code == 1
+    assert "'https://cdn.h.example/' is not a host name (such as cdn.example.org): write 'cdn.h.example'" in run.out
+    policy.write_text(policy.read_text(encoding="utf-8").replace("https://cdn.h.example/", "cdn.h.example"))
+    run = cli("validate", str(policy))  # semantic checks stop at the first problem
+    assert "'px.h.example/p.gif' is not a host name (such as cdn.example.org): write 'px.h.example'" in run.out
+
+
 def test_validate_takes_a_folder_of_policies(tmp_path, cli):
     run = cli("validate", str(ROOT / "rules"))
     assert run.code == 0

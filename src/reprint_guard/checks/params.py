@@ -239,6 +239,18 @@ class MetadataParams(PatternParams):
         return self
 
 
+def _host_name(value: str) -> str:
+    """A host as a policy names one (``cdn.example.org``): a URL there never equals a host, so every item
+    would be reported."""
+    if "://" in value or "/" in value or not value.strip() or any(c.isspace() for c in value):
+        from urllib.parse import urlsplit
+
+        suggestion = urlsplit(value if "://" in value else f"//{value}").hostname
+        hint = f": write {suggestion!r}" if suggestion else ""
+        raise ValueError(f"{value!r} is not a host name (such as cdn.example.org){hint}")
+    return value
+
+
 class ElementParams(PatternParams):
     pattern: str = Field(description="RE2 pattern the element's URL must match.")
     tag: str = Field(default="img", description="The element: img, iframe, script-free embeds.")
@@ -256,6 +268,11 @@ class ElementParams(PatternParams):
     def _media_tag(cls, value: str) -> str:
         return _media_tags((value,))[0]
 
+    @field_validator("host")
+    @classmethod
+    def _a_host(cls, value: str | None) -> str | None:
+        return _host_name(value) if value is not None else None
+
 
 class MediaParams(Params):
     mode: Literal["forbid", "hosts", "permission"] = "forbid"
@@ -270,6 +287,11 @@ class MediaParams(Params):
     @classmethod
     def _media_tags(cls, value: tuple[str, ...]) -> tuple[str, ...]:
         return _media_tags(value)
+
+    @field_validator("hosts")
+    @classmethod
+    def _host_names(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(_host_name(host) for host in value)
 
     @model_validator(mode="after")
     def _hosts(self) -> MediaParams:
