@@ -162,6 +162,24 @@ def test_validate_tells_a_url_written_where_a_host_name_goes(tmp_path, cli):
     assert "'px.h.example/p.gif' is not a host name (such as cdn.example.org): write 'px.h.example'" in run.out
 
 
+def test_validate_says_what_a_schema_error_means_for_a_policy_author(tmp_path, cli):
+    policy = tmp_path / "author.yaml"
+    policy.write_text(
+        "id: hl\nname: H\npublisher: H\nsource_url: https://h.example/terms\napplies-to: [h.example]\n"
+        "extends: cc-by-nd-4.0\nrules:\n"
+        "  - {id: link-original, severity: warning}\n"
+        "  - {id: credit, check: attribution, names_form: author, message: Credit}\n"
+        "  - {id: wait, check: timing, after_hours: 24h, message: Wait}\n",
+        encoding="utf-8",
+    )
+    out = cli("validate", str(policy)).out
+    assert f"{policy}:5:1: field 'applies-to': unknown key(s)" in out and "did you mean 'applies_to'?" in out
+    assert "rule 'link-original': 'check' is a required property (a rule with the id of a rule in cc-by-nd-4.0 " in out
+    assert "to change only a rule's severity, use the project config's 'severity')" in out
+    assert "'names_form': did you mean 'names_from'?" in out
+    assert "rule 'wait', field 'after_hours': '24h' is not a whole number" in out
+
+
 def test_validate_takes_a_folder_of_policies(tmp_path, cli):
     run = cli("validate", str(ROOT / "rules"))
     assert run.code == 0

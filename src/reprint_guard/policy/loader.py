@@ -114,6 +114,16 @@ def schema_errors(raw: RawPolicy) -> list[PolicyError]:
     return errors
 
 
+_TYPE_NAMES = {
+    "integer": "a whole number",
+    "number": "a number",
+    "string": "a string",
+    "boolean": "true or false",
+    "array": "a list",
+    "object": "a mapping",
+}
+
+
 def _describe(error: Any, data: Any, path: list[Any]) -> str:
     where = ""
     if len(path) >= 2 and path[0] == "rules" and isinstance(path[1], int):
@@ -129,10 +139,29 @@ def _describe(error: Any, data: Any, path: list[Any]) -> str:
         message = f"unknown check type {error.instance!r}; valid check types: {', '.join(sorted(CHECKS))}"
     elif error.validator == "additionalProperties":
         message = message.replace("Additional properties are not allowed", "unknown key(s)")
+        import difflib  # error path only: not at start-up
+
+        known = list(error.schema.get("properties") or {})
+        hints = [
+            f"{key!r}: did you mean {close[0]!r}?"
+            for key in error.instance
+            if key not in known and (close := difflib.get_close_matches(str(key), known, n=1, cutoff=0.75))
+        ]
+        if hints:
+            message += "; " + "; ".join(hints)
+    elif error.validator == "required" and len(path) == 2 and path[0] == "rules" and data.get("extends"):
+        message += (
+            f" (a rule with the id of a rule in {data['extends']} replaces that rule whole, so it needs its check "
+            "and message too; to change only a rule's severity, use the project config's 'severity')"
+        )
     elif error.validator in ("anyOf", "oneOf") and not (path and "when" in map(str, path)):
         allowed = [sub["const"] for sub in error.validator_value if isinstance(sub, dict) and "const" in sub]
+        types = [sub["type"] for sub in error.validator_value if isinstance(sub, dict) and "type" in sub]
         if allowed and isinstance(error.instance, str):  # "is not valid under any of the given schemas"
             message = f"{error.instance!r} is not one of {allowed}"
+        elif types and not allowed:
+            wanted = " or ".join(_TYPE_NAMES.get(t, t) for t in types if t != "null")
+            message = f"{error.instance!r} is not {wanted}" if wanted else message
     elif error.validator == "oneOf" and path and "when" in map(str, path):
         message = (
             f"{error.instance!r} is not a valid condition; use {{field: NAME, is|is_not|in|not_in|present:"
