@@ -86,6 +86,22 @@ def test_harness_says_where_an_unknown_policy_of_ones_own_is_looked_for(tmp_path
     assert "known policies" not in run.out  # not all 17 bundled ids for each fixture
 
 
+def test_harness_notes_the_rules_no_passing_fixture_tries(tmp_path, cli):
+    folder = tmp_path / "global-research"
+    folder.mkdir()
+    for name in ("compliant.md", "commercial-permission.md"):
+        (folder / name).write_text((FIXTURES / "global-research" / name).read_text(encoding="utf-8"))
+    run = cli("test", str(tmp_path))
+    assert run.code == 0
+    assert run.out.splitlines() == [
+        "note: global-research: no passing fixture violates only source-credit, copyright-notice, link-original, "
+        "print-permission",
+        "2 passed, 0 failed",
+    ]
+    (folder / "compliant.md").unlink()
+    assert "note: global-research: no passing compliant fixture (expect: [])" in cli("test", str(tmp_path)).out
+
+
 def test_harness_passes_on_bundled_fixtures(cli):
     run = cli("test", str(FIXTURES))
     assert run.code == 0, run.out

@@ -306,6 +306,22 @@ def run_init(options: argparse.Namespace) -> int:
     return ExitCode.OK
 
 
+def _coverage_notes(covered: dict[str, set[str]], extra: tuple[str, ...]) -> str:
+    """What the passing fixtures leave untried, per policy: a compliant reprint, and each rule violated on
+    its own (a note, not a failure: the project's own test suite holds its bundled policies to it)."""
+    from .policy.loader import load_policy
+
+    notes = []
+    for policy_id, seen in sorted(covered.items()):
+        policy = load_policy(policy_id, extra=extra)
+        untried = [rule.id for rule in policy.rules if f"{policy_id}/{rule.id}" not in seen]
+        if "" not in seen:
+            notes.append(f"note: {policy_id}: no passing compliant fixture (expect: [])\n")
+        if untried:
+            notes.append(f"note: {policy_id}: no passing fixture violates only {', '.join(untried)}\n")
+    return "".join(notes)
+
+
 def run_test(options: argparse.Namespace) -> int:
     from .policy.loader import policy_set
     from .testing.harness import fixtures, render, run_fixture
@@ -313,11 +329,14 @@ def run_test(options: argparse.Namespace) -> int:
     extra = rules_dirs(options)
     policy_set(extra)
     total = failed = 0
+    covered: dict[str, set[str]] = {}  # per policy: "" for a compliant fixture, and each rule violated alone
     for path in fixtures(options.paths):
         if not path.exists():
             raise UsageError("no such file or folder", path=str(path))
         outcome = run_fixture(path, extra)
         total += 1
+        if outcome.policy is not None and outcome.ok and len(outcome.matched) <= 1:
+            covered.setdefault(outcome.policy, set()).add(outcome.matched[0].rule if outcome.matched else "")
         if not outcome.ok:
             failed += 1
             sys.stdout.write(render(outcome))
@@ -325,5 +344,6 @@ def run_test(options: argparse.Namespace) -> int:
             sys.stdout.write(f"ok   {outcome.path}  ({len(outcome.matched)} expected findings)\n")
     if total == 0:
         raise UsageError(f"no fixtures found in {', '.join(options.paths)}")
+    sys.stdout.write(_coverage_notes(covered, extra))
     sys.stdout.write(f"{total - failed} passed, {failed} failed\n")
     return ExitCode.FINDINGS if failed else ExitCode.OK
