@@ -280,6 +280,24 @@ def test_a_bad_byte_after_a_byte_order_mark_is_placed_where_it_stands() -> None:
     assert (caught.value.line, caught.value.column) == (2, 1) and "0xff" in caught.value.message
 
 
+def test_a_sidecar_named_for_one_file_is_that_files_alone(tmp_path, cli):
+    (tmp_path / "p.html").write_text("<html><head></head><body><p>Story text.</p></body></html>\n")
+    (tmp_path / "p.md").write_text("---\ntitle: our own\n---\nOur own text.\n", encoding="utf-8")
+    sidecar = "".join(f"{k}: {json.dumps(v)}\n" for k, v in COMPLIANT_META.items())
+    (tmp_path / "p.html.meta.yaml").write_text(sidecar, encoding="utf-8")
+    (tmp_path / "p.meta.yaml").write_text("commercial: true\n", encoding="utf-8")  # the name's: second
+    run = cli("check", str(tmp_path), "--format", "json")
+    results = {Path(r["path"]).name: r for r in run.json()["results"]}
+    page = {f["rule"] for f in results["p.html"]["findings"]}
+    assert "global-research/commercial-permission" not in page  # its own sidecar says commercial: false
+    assert "global-research/source-credit" in page
+    (tmp_path / "p.meta.yaml").unlink()
+    run = cli("check", str(tmp_path), "--format", "json")
+    results = {Path(r["path"]).name: r for r in run.json()["results"]}
+    assert results["p.md"]["status"] == "skipped"  # the page's sidecar is not the Markdown's
+    assert cli("check", str(tmp_path / "p.html.meta.yaml")).code == 1  # named, it stands for its page
+
+
 def test_a_bad_value_in_a_sidecar_is_told_at_its_line_in_the_sidecar(tmp_path, cli):
     (tmp_path / "a.html").write_text("<p>Story.</p>\n", encoding="utf-8")
     (tmp_path / "a.meta.yaml").write_text(

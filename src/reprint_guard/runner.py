@@ -217,12 +217,15 @@ def discover(paths: Sequence[str], settings: Settings) -> Iterator[Item]:
 
 
 def articles_of(sidecar: str) -> list[str]:
-    """The articles a sidecar (``NAME.meta.yaml``) describes: the files ``NAME.<type>`` beside it."""
+    """The articles a sidecar describes: of ``NAME.meta.yaml``, the files ``NAME.<type>`` beside it; of
+    ``NAME.html.meta.yaml``, ``NAME.html`` alone."""
     lower = sidecar.lower()
     suffix = next((s for s in SIDECAR_SUFFIXES if lower.endswith(s)), None)
     if suffix is None:
         return []
     stem = sidecar[: -len(suffix)]
+    if os.path.splitext(stem)[1].lower() in SUFFIX_FORMATS and os.path.isfile(stem):
+        return [stem]  # page.html.meta.yaml: the sidecar of page.html alone
     return [stem + kind for kind in SUFFIX_FORMATS if os.path.isfile(stem + kind)]
 
 
@@ -292,7 +295,7 @@ def _walk(folder: str, settings: Settings) -> Iterator[Item]:
                 continue
             if not _regular_or_unreadable(path):
                 continue  # a named pipe, socket or device: reading it could block forever
-            yield path, True, os.path.splitext(name)[0] in sidecars
+            yield path, True, os.path.splitext(name)[0] in sidecars or name in sidecars  # NAME or NAME.html
     for error in unreadable:  # the last folders' errors come after the walk's last step
         yield from _unreadable(error, folder, settings, ignored)
 

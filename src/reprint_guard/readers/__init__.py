@@ -277,39 +277,44 @@ def read_file(
 
 
 def _read_sidecar(path: str | Path, *, stem: str | None = None, overridden: Iterable[str] = ()) -> dict[str, Any]:
-    """The metadata of ``NAME.meta.yaml`` (or ``.yml``) beside the file, if there is one (``stem``: NAME).
+    """The metadata of the file's sidecar, if it has one: ``NAME.html.meta.yaml`` (the file's own), else
+    ``NAME.meta.yaml`` (or ``.yml``) beside it (``stem``: NAME).
 
     A bad value is told at its line in the sidecar, unless ``overridden`` (``--meta``, an override) replaces it.
     """
     if stem is None:
         stem = os.path.splitext(str(path))[0]
-    for suffix in SIDECAR_SUFFIXES:
-        sidecar = stem + suffix
-        # os.access answers "no" without raising (and building) an exception, the usual answer here.
-        if os.access(sidecar, os.F_OK) and os.path.isfile(sidecar):
-            from ..safeyaml import load
-
-            name = str(sidecar)
-            try:
-                data_bytes = read_limited(sidecar, name)
-            except OSError as exc:  # there, but not readable: the sidecar's error, not an internal one
-                raise InputError(f"cannot read metadata sidecar: {exc.strerror or exc}", path=name) from None
-            text = decode(data_bytes, name)
-            try:
-                loaded = load(text, keys=READ_KEYS)
-            except InputError as exc:
-                raise exc.at(name) from None
-            data = loaded.data
-            if not isinstance(data, dict):
-                raise InputError("metadata sidecar must be a mapping of keys to values", path=name, line=1)
-            replaced = set(overridden)
-            problem = metadata_problem({k: v for k, v in data.items() if k not in replaced} if replaced else data)
-            if problem is not None:  # told at its line in the sidecar, not at line 1 of the article
-                key, dotted, message = problem
-                line = loaded.key_lines.get(key)
-                raise InputError(f"metadata '{dotted}': {message}", path=name, line=line, column=1 if line else None)
-            return data
+    for base in (str(path), stem):
+        for suffix in SIDECAR_SUFFIXES:
+            sidecar = base + suffix
+            # os.access answers "no" without raising (and building) an exception, the usual answer here.
+            if os.access(sidecar, os.F_OK) and os.path.isfile(sidecar):
+                return _sidecar_data(sidecar, overridden)
     return {}
+
+
+def _sidecar_data(sidecar: str, overridden: Iterable[str]) -> dict[str, Any]:
+    from ..safeyaml import load
+
+    try:
+        data_bytes = read_limited(sidecar, sidecar)
+    except OSError as exc:  # there, but not readable: the sidecar's error, not an internal one
+        raise InputError(f"cannot read metadata sidecar: {exc.strerror or exc}", path=sidecar) from None
+    text = decode(data_bytes, sidecar)
+    try:
+        loaded = load(text, keys=READ_KEYS)
+    except InputError as exc:
+        raise exc.at(sidecar) from None
+    data = loaded.data
+    if not isinstance(data, dict):
+        raise InputError("metadata sidecar must be a mapping of keys to values", path=sidecar, line=1)
+    replaced = set(overridden)
+    problem = metadata_problem({k: v for k, v in data.items() if k not in replaced} if replaced else data)
+    if problem is not None:  # told at its line in the sidecar, not at line 1 of the article
+        key, dotted, message = problem
+        line = loaded.key_lines.get(key)
+        raise InputError(f"metadata '{dotted}': {message}", path=sidecar, line=line, column=1 if line else None)
+    return data
 
 
 def read_bytes(data: bytes, *, path: str = "<stdin>", format: str = "markdown", **options: Any) -> Reprint:

@@ -129,8 +129,8 @@ def _expect_place(path: Path, reprint: Any) -> tuple[str, int | None]:
     from ..readers import SIDECAR_SUFFIXES
     from ..safeyaml import load
 
-    for suffix in SIDECAR_SUFFIXES:
-        sidecar = path.with_name(path.stem + suffix)
+    # As the reader looks: the file's own sidecar (page.html.meta.yaml), then its name's (page.meta.yaml).
+    for sidecar in [path.with_name(base + suffix) for base in (path.name, path.stem) for suffix in SIDECAR_SUFFIXES]:
         if sidecar.is_file():
             try:
                 return str(sidecar), load(sidecar.read_text(encoding="utf-8")).key_lines.get("expect")
