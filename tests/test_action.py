@@ -430,3 +430,14 @@ def test_on_githubs_merge_commit_the_changed_lines_are_the_merges(tmp_path):
         assert changed_files(*_as_checked_out(base, head)) == {"content/a.md": {8}}  # the merge's, as checked
     finally:
         os.chdir(old_cwd)
+
+
+def test_a_typo_in_the_config_is_annotated_where_it_stands(tmp_path):
+    config = "severity:\n  global-research/link-orginal: warning\n"
+    repo, env = make_pull_request(tmp_path, {".reprint-guard.yaml": config}, {"README.md": "# site\n"})
+    proc = run_action(repo, env)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert (
+        "::warning file=.reprint-guard.yaml,line=2,col=3,title=reprint-guard configuration::"
+        "the config's severity names an unknown rule 'global-research/link-orginal'"
+    ) in proc.stdout

@@ -233,6 +233,25 @@ def test_unknown_rule_in_config_severity_is_warned(tmp_path, write_md, cli):
     assert ".reprint-guard.yaml:2:3: " in run.err  # where to fix it
 
 
+def test_a_suppression_for_an_unknown_rule_or_a_file_that_is_not_there_is_warned(tmp_path, write_md, cli):
+    (tmp_path / ".reprint-guard.yaml").write_text(
+        "suppressions:\n"
+        "  - {path: a.md, rule: global-research/print-permision, reason: by email}\n"
+        "  - {path: content/harbor.md, rule: global-research/print-permission, reason: by email}\n"
+        "  - {path: 'posts/**', rule: 'global-research/*', reason: a glob may match nothing yet}\n"
+    )
+    write_md("a.md", COMPLIANT_META, COMPLIANT_BODY)
+    run = cli("check", "a.md", cwd=tmp_path)
+    assert run.code == 0
+    warnings = [line for line in run.err.splitlines() if line.startswith("reprint-guard: warning:")]
+    assert warnings == [
+        f"reprint-guard: warning: {tmp_path / '.reprint-guard.yaml'}:2:18: a suppression names an unknown rule "
+        "'global-research/print-permision'",
+        f"reprint-guard: warning: {tmp_path / '.reprint-guard.yaml'}:3:6: a suppression's path 'content/harbor.md' "
+        f"names no file (relative to {tmp_path})",
+    ]
+
+
 def test_a_named_pipe_is_read_to_its_end(tmp_path: Path) -> None:
     """Pipes return data in pieces: the reader must not stop at the first one."""
     import os

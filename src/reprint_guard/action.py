@@ -248,7 +248,7 @@ def main() -> int:
     from .config.loader import load_config
     from .errors import ReprintGuardError, UsageError
     from .policy.loader import load_policy, policy_set
-    from .runner import Settings, discover, run
+    from .runner import Settings, config_warnings, discover, run
 
     # Inputs name paths relative to the workspace (GitHub runs the step there; so does a run elsewhere).
     root = workspace()
@@ -272,9 +272,13 @@ def main() -> int:
         if _input("meta"):
             cli["meta"] = parse_meta(_input("meta").splitlines())
         settings = Settings.from_config(loaded, **cli)
-        policy_set(settings.rules_dirs)
+        policies = policy_set(settings.rules_dirs)
         if settings.policy:
             load_policy(settings.policy, extra=settings.rules_dirs)
+        for warning in config_warnings(loaded, settings, policies):  # a typo in the config does nothing, silently
+            title = "reprint-guard configuration"
+            file = _workspace_path(warning.path)
+            print(command("warning", warning.message, file=file, line=warning.line, col=warning.column, title=title))
     except ReprintGuardError as exc:
         print(
             command(

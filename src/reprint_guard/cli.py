@@ -346,18 +346,11 @@ def run_check(options: argparse.Namespace) -> int:
         from .policy.loader import load_policy, policy_set
 
         known = policy_set(settings.rules_dirs)  # a broken policy stops the run before any file
-        from .engine import TOOL_POLICY, TOOL_RULES
+        from .errors import one_line
+        from .runner import config_warnings
 
-        for rule_id in settings.severity:
-            policy_id, _, name = rule_id.partition("/")
-            exists = (policy_id == TOOL_POLICY and name in TOOL_RULES) or (
-                policy_id in known and known.get(policy_id).rule(name) is not None
-            )
-            if not exists:
-                where = _where_in(loaded.path, rule_id)
-                sys.stderr.write(
-                    f"reprint-guard: warning: {where}the config's severity names an unknown rule {rule_id!r}\n"
-                )
+        for warning in config_warnings(loaded, settings, known):
+            sys.stderr.write(f"reprint-guard: warning: {one_line(str(warning))}\n")
         # Policies named outside the files (config, --policy, a `policy` key in --meta or in the config's
         # metadata) are loaded now: one that is unknown is the config's or the option's fault, not each file's.
         from_meta = [cli["meta"].get("policy"), settings.defaults.get("policy")]

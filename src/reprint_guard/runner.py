@@ -188,6 +188,56 @@ class Settings(Record):
             return Path(path).as_posix()
 
 
+class ConfigWarning(FrozenRecord):
+    """Something in the project config that refers to nothing: said, not fatal (the run goes on)."""
+
+    __slots__ = ("path", "line", "column", "message")
+    path: str | None
+    line: int | None
+    column: int | None
+    message: str
+
+    def __init__(self, path: str | None, line: int | None, column: int | None, message: str) -> None:
+        self._set(path=path, line=line, column=column, message=message)
+
+    def __str__(self) -> str:
+        where = ":".join(str(part) for part in (self.path, self.line, self.column) if part is not None)
+        return f"{where}: {self.message}" if where else self.message
+
+
+def config_warnings(loaded: Any, settings: Settings, policies: Any) -> list[ConfigWarning]:
+    """A severity or a suppression for a rule no policy has, and a suppression whose path (no glob in it)
+    names no file: each a typo that silently does nothing."""
+    from .engine import TOOL_POLICY, TOOL_RULES
+
+    def known(rule_id: str) -> bool:
+        policy_id, _, name = rule_id.partition("/")
+        if policy_id == TOOL_POLICY:
+            return name in TOOL_RULES or name == "*"
+        return policy_id in policies and (name == "*" or policies.get(policy_id).rule(name) is not None)
+
+    def at(*keys: str | int) -> tuple[int | None, int | None]:
+        return loaded.locate(list(keys)) if loaded.locate is not None else (None, None)
+
+    path = str(loaded.path) if loaded.path is not None else None
+    found = []
+    for rule_id in settings.severity:
+        if not known(rule_id):
+            line, column = at("severity", rule_id)
+            found.append(ConfigWarning(path, line, column, f"the config's severity names an unknown rule {rule_id!r}"))
+    for index, suppression in enumerate(settings.suppressions):
+        for rule_id in suppression.rules:
+            if not known(rule_id):
+                line, column = at("suppressions", index, "rule")
+                found.append(ConfigWarning(path, line, column, f"a suppression names an unknown rule {rule_id!r}"))
+        literal = not any(char in suppression.path for char in "*?[")
+        if literal and not (settings.root / suppression.path).exists():
+            line, column = at("suppressions", index, "path")
+            message = f"a suppression's path {suppression.path!r} names no file (relative to {settings.root})"
+            found.append(ConfigWarning(path, line, column, message))
+    return found
+
+
 def _is_path(spec: str) -> bool:
 
     return looks_like_path(spec)
