@@ -180,6 +180,41 @@ def test_validate_says_what_a_schema_error_means_for_a_policy_author(tmp_path, c
     assert "rule 'wait', field 'after_hours': '24h' is not a whole number" in out
 
 
+def test_a_credit_block_inserted_where_its_rule_fails_is_told_by_validate_and_by_fix(tmp_path, cli):
+    folder = tmp_path / "policies"
+    folder.mkdir()
+    policy = folder / "harbor.yaml"
+    policy.write_text(
+        "id: harbor\nname: H\npublisher: Harbor Ledger\napplies_to: [harbor.example]\n"
+        "source_url: https://harbor.example/terms\n"
+        "credit:\n  position: bottom\n  markdown: '*Originally published by [Harbor Ledger]({original_url}).*'\n"
+        "rules:\n  - id: credit-top\n    check: attribution\n    names: [Harbor Ledger]\n    position: top\n"
+        "    message: Credit Harbor Ledger at the top\n",
+        encoding="utf-8",
+    )
+    run = cli("validate", str(policy))
+    assert (
+        run.code == 1
+        and (
+            f"{policy}:13:5: rule 'credit-top' wants 'Harbor Ledger' at the top, but the credit block that gives it is "
+            "inserted at the bottom (credit.position)"
+        )
+        in run.out
+    )
+    story = tmp_path / "a.md"
+    story.write_text(
+        "---\noriginal_url: https://harbor.example/a\n---\n# T\n\n" + "A long paragraph of the story.\n\n" * 80,
+        encoding="utf-8",
+    )
+    before = story.read_bytes()
+    fixed = cli("check", str(story), "--rules-dir", str(folder), "--fix")
+    assert fixed.code == 1 and story.read_bytes() == before
+    assert (
+        "left unchanged: inserting the credit would not satisfy harbor/credit-top: Credit Harbor Ledger at the top "
+        "(the credit is there, but not at the top of the article); fix it by hand"
+    ) in fixed.err
+
+
 def test_validate_takes_a_folder_of_policies(tmp_path, cli):
     run = cli("validate", str(ROOT / "rules"))
     assert run.code == 0

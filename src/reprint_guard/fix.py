@@ -179,10 +179,13 @@ def plan(reprint: Reprint, source: str, findings: list[Finding], policy: Policy,
         return text.replace("\n", ending) if ending != "\n" else text
 
     text = inserted(blocks)
-    remaining = {f.rule for f in recheck(text)}
-    still = [f.rule for f in wanted if f.rule in remaining]
+    after = recheck(text)
+    remaining = {f.rule for f in after}
+    wanted_rules = {f.rule for f in wanted}
+    still = list({f.rule: f for f in after if f.rule in wanted_rules}.values())
     if still:
-        outcome.refused = f"inserting the credit would not satisfy {', '.join(still)}; fix it by hand"
+        why = "; ".join(f"{f.rule}: {f.message}" for f in still)
+        outcome.refused = f"inserting the credit would not satisfy {why}; fix it by hand"
         return outcome
     if credit is not None:
         text = _without_parts_present(blocks, credit, reprint.format, inserted, recheck, remaining) or text

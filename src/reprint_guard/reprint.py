@@ -331,6 +331,26 @@ class Reprint:
         line_start = self.body.rfind("\n", 0, last) + 1
         return self._position(line_start)
 
+    def start_position(self) -> tuple[int, int]:
+        """The first line of the article with text: where something missing from its top would go."""
+        if not self.body and self.body_line > 1:
+            return self.body_line - 1, 1
+        article = self.article
+        body = self.body
+        index, end = article[:2] if article is not None else self._content_span
+        while index < end:  # past white space, comments and (in HTML) tags: to what a reader sees first
+            if body[index].isspace():
+                index += 1
+            elif body.startswith("<!--", index):
+                close = body.find("-->", index + 4, end)
+                index = end if close < 0 else close + 3
+            elif self.format == "html" and body[index] == "<":
+                close = body.find(">", index, end)
+                index = end if close < 0 else close + 1
+            else:
+                return self._position(body.rfind("\n", 0, index) + 1)
+        return self.end_position()
+
     def meta_position(self, key: str | None = None) -> tuple[int, int]:
         """The line declaring ``key`` in the front matter, else the start of the metadata."""
         if key and key in self.key_lines:

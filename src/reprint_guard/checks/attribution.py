@@ -95,6 +95,11 @@ def _placed(fraction: float, params: Params) -> bool:
     return True
 
 
+def _where_missing(reprint: Reprint, params: Params) -> tuple[int, int]:
+    """Where a missing credit would go: the article's first line for one wanted at the top, else its last."""
+    return reprint.start_position() if params.position == "top" else reprint.end_position()
+
+
 def _where(params: Params) -> str:
     return {"top": "at the top", "bottom": "at the bottom"}.get(params.position, "")
 
@@ -123,11 +128,16 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
             if len(params.names) > 1:
                 others = len(params.names) - 1
                 shown += f" (or {others} other accepted spelling{'s' if others != 1 else ''})"
-            line, column = reprint.end_position()
+            line, column = _where_missing(reprint, params)
             yield Problem(line, column, detail=f"{shown} is not visible")
         elif not any(_placed(f, params) for f in found):
             line, column = reprint.locate(params.names[0])
-            yield Problem(line, column, detail=f"the credit is there, but not {_where(params)} of the article")
+            yield Problem(
+                line,
+                column,
+                detail=f"the credit is there, but not {_where(params)} of the article",
+                fix=f"Move the credit {_where(params)} of the article.",
+            )
     required: list[str] = []
     if params.names_from:
         # The copyright holder is the author(s) unless the metadata names another.
@@ -163,7 +173,7 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
         if missing and params.placement_only:
             missing = []  # another rule's finding
         if missing:
-            line, column = reprint.end_position()
+            line, column = _where_missing(reprint, params)
             shown = ", ".join(f'"{m}"' for m in missing)
             yield Problem(
                 line,
@@ -173,7 +183,12 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
             )
         elif misplaced:
             line, column = reprint.locate(misplaced[0])
-            yield Problem(line, column, detail=f'"{misplaced[0]}" is there, but not {_where(params)} of the article')
+            yield Problem(
+                line,
+                column,
+                detail=f'"{misplaced[0]}" is there, but not {_where(params)} of the article',
+                fix=f'Move "{misplaced[0]}" {_where(params)} of the article.',
+            )
     if params.copyright:
         holders = meta.holders
         if not holders:

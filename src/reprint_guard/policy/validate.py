@@ -71,6 +71,33 @@ def contradiction(condition: Condition) -> str | None:
     return None
 
 
+def _credit_misplaced(raw: RawPolicy, policy: Any) -> list[PolicyError]:
+    """An attribution rule that wants at the top (or bottom) a credit the policy's credit block gives, while
+    the block is inserted at the other end: ``--fix`` would insert it where the rule fails, and refuse."""
+    credit = policy.credit
+    if credit is None:
+        return []
+    template = f"{credit.markdown or ''}\n{credit.html or ''}"
+    problems = []
+    for index, data in enumerate(raw.data.get("rules") or []):
+        rule = policy.rule(str(data.get("id")))
+        if rule is None or rule.check != "attribution" or rule.params.position in ("any", credit.position):
+            continue
+        names = [name for name in rule.params.names if name in template]
+        if rule.params.names_from == "author" and "{author}" in template:
+            names.append("{author}")
+        if names:
+            problems.append(
+                raw.error(
+                    f"rule {rule.id!r} wants {names[0]!r} at the {rule.params.position}, but the credit block that "
+                    f"gives it is inserted at the {credit.position} (credit.position): --fix would put it where "
+                    "the rule fails",
+                    ["rules", index, "position"],
+                )
+            )
+    return problems
+
+
 def _fields(condition: Condition) -> list[str]:
     if isinstance(condition, FieldTest):
         return [condition.field]
@@ -119,6 +146,7 @@ def validate_file(path: Path, extra: tuple[str, ...] = ()) -> list[ReprintGuardE
     problems += _shared_domains(raw, mine)
     problems += _placeholder_typos(raw)
     policy = policies.get(str(raw.data["id"]))
+    problems += _credit_misplaced(raw, policy)
     for index, data in enumerate(raw.data.get("rules") or []):
         rule = policy.rule(str(data.get("id")))
         if rule is not None and rule.when is not None:
