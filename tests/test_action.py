@@ -441,3 +441,12 @@ def test_a_typo_in_the_config_is_annotated_where_it_stands(tmp_path):
         "::warning file=.reprint-guard.yaml,line=2,col=3,title=reprint-guard configuration::"
         "the config's severity names an unknown rule 'global-research/link-orginal'"
     ) in proc.stdout
+
+
+def test_paths_one_per_line_may_hold_spaces(tmp_path):
+    bad = markdown({**COMPLIANT_META, "commercial": True}, COMPLIANT_BODY)
+    head = {"content/world news/a.md": bad, "content/other/b.md": bad}
+    repo, env = make_pull_request(tmp_path, head, {"README.md": "# site\n"})
+    proc = run_action(repo, env, paths="content/world news\n")
+    assert proc.returncode == 1, proc.stdout + proc.stderr
+    assert "::error file=content/world news/a.md," in proc.stdout and "other/b.md" not in proc.stdout

@@ -144,6 +144,14 @@ def _as_checked_out(base: str, head: str, where: str = ".") -> tuple[str, str]:
     return base, head
 
 
+def _paths_input(value: str) -> list[str]:
+    """The ``paths`` input as given (not trimmed): one per line when written on lines (a YAML ``|`` block, so
+    a folder name may hold a space), else space-separated."""
+    if "\n" in value:
+        return [line.strip() for line in value.splitlines() if line.strip()]
+    return value.split()
+
+
 def _rules_changed(changed: dict[str, set[int]], config: Path | None, rules_dirs: tuple[str, ...]) -> str:
     """What of the rules every file is held to the pull request changed ("the config", "a policy"), or ""."""
     paths = {Path(name).resolve() for name in changed}
@@ -255,7 +263,7 @@ def main() -> int:
     if root != Path.cwd().resolve():
         os.chdir(root)
     # An absolute path inside the workspace is the same folder as its relative name (git's names are relative).
-    roots = [_workspace_path(root) or root for root in _input("paths", ".").split()] or ["."]
+    roots = [_workspace_path(root) or root for root in _paths_input(os.environ.get("INPUT_PATHS", "."))] or ["."]
     sarif_path = _input("sarif", "reprint-guard.sarif")
     changed_only = _input("changed-only", "true").lower() in ("1", "true", "yes")
     try:
