@@ -39,7 +39,8 @@ def _git(*args: str, where: str = ".") -> str:
     proc = subprocess.run(["git", "-C", where, *args], capture_output=True, check=False)
     if proc.returncode != 0:
         said = [line for line in os.fsdecode(proc.stderr).splitlines() if line.strip()]
-        raise RuntimeError(f"git {' '.join(args[:2])} failed: {said[0].strip() if said else proc.returncode}")
+        command_name = next((arg for arg in args if not arg.startswith("-") and "=" not in arg), "")
+        raise RuntimeError(f"git {command_name} failed: {said[0].strip() if said else proc.returncode}")
     return proc.stdout.decode("utf-8", "surrogateescape")
 
 
