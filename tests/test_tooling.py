@@ -83,15 +83,25 @@ def test_validate_reports_every_problem_with_positions(tmp_path, cli):
     assert run.code == 1 and f"{dup}:5:" in run.out and "extends unknown policy 'nobody'" in run.out
 
 
+#: The head of a policy written by a validate test: four lines, so a test's own lines start at line 5.
+POLICY_HEAD = "id: {id}\nname: P\npublisher: P\nsource_url: https://p.example/terms\n"
+
+
+def write_policy(tmp_path: Path, policy_id: str, rest: str) -> Path:
+    """A policy file of the head above and ``rest``, for a validate test."""
+    policy = tmp_path / f"{policy_id}.yaml"
+    policy.write_text(POLICY_HEAD.format(id=policy_id) + rest, encoding="utf-8")
+    return policy
+
+
 def test_validate_tells_a_misspelt_placeholder_and_leaves_a_sites_own_key(tmp_path, cli):
-    policy = tmp_path / "typo.yaml"
-    policy.write_text(
-        "id: typo\nname: T\npublisher: T\nsource_url: https://t.example/terms\n"
+    policy = write_policy(
+        tmp_path,
+        "typo",
         "credit:\n  markdown: 'By {author}, from [T]({orignal_url}).'\n"
         "rules:\n"
         "  - id: link\n    check: link\n    target: original\n    message: Link it\n"
         "    fix: 'Link [the original]({original_url}) in {section}, licensed {licence_url}.'\n",
-        encoding="utf-8",
     )
     run = cli("validate", str(policy))
     assert run.code == 1
@@ -113,11 +123,8 @@ def test_validate_tells_a_misspelt_placeholder_and_leaves_a_sites_own_key(tmp_pa
     ],
 )
 def test_validate_tells_capitals_a_text_pattern_can_never_match(tmp_path, cli, pattern, capitals):
-    policy = tmp_path / "caps.yaml"
-    policy.write_text(
-        "id: caps\nname: C\npublisher: C\nsource_url: https://c.example/terms\nrules:\n"
-        f"  - id: note\n    check: text\n    pattern: '{pattern}'\n    message: Note it\n",
-        encoding="utf-8",
+    policy = write_policy(
+        tmp_path, "caps", f"rules:\n  - id: note\n    check: text\n    pattern: '{pattern}'\n    message: Note it\n"
     )
     run = cli("validate", str(policy))
     if capitals:
@@ -129,12 +136,11 @@ def test_validate_tells_capitals_a_text_pattern_can_never_match(tmp_path, cli, p
 
 
 def test_validate_tells_a_misspelt_condition_field_and_leaves_a_sites_own(tmp_path, cli):
-    policy = tmp_path / "when.yaml"
-    policy.write_text(
-        "id: when\nname: W\npublisher: W\nsource_url: https://w.example/terms\nrules:\n"
-        "  - id: perm\n    check: permission\n    scope: commercial\n    message: Ask first\n"
+    policy = write_policy(
+        tmp_path,
+        "when",
+        "rules:\n  - id: perm\n    check: permission\n    scope: commercial\n    message: Ask first\n"
         "    when: {all: [{field: comercial, is: true}, {not: {field: section, is: opinion}}]}\n",
-        encoding="utf-8",
     )
     run = cli("validate", str(policy))
     assert run.code == 1
@@ -145,14 +151,13 @@ def test_validate_tells_a_misspelt_condition_field_and_leaves_a_sites_own(tmp_pa
 
 
 def test_validate_tells_a_url_written_where_a_host_name_goes(tmp_path, cli):
-    policy = tmp_path / "hosts.yaml"
-    policy.write_text(
-        "id: hosts\nname: H\npublisher: H\nsource_url: https://h.example/terms\nrules:\n"
-        "  - id: photos\n    check: media\n    mode: hosts\n    hosts: [https://cdn.h.example/, h.example]\n"
+    policy = write_policy(
+        tmp_path,
+        "hosts",
+        "rules:\n  - id: photos\n    check: media\n    mode: hosts\n    hosts: [https://cdn.h.example/, h.example]\n"
         "    message: Photos from the CDN only\n"
         "  - id: pixel\n    check: element\n    pattern: px\\.h\\.example\n    host: px.h.example/p.gif\n"
         "    message: Keep the pixel\n",
-        encoding="utf-8",
     )
     run = cli("validate", str(policy))
     assert run.code == 1
@@ -163,14 +168,13 @@ def test_validate_tells_a_url_written_where_a_host_name_goes(tmp_path, cli):
 
 
 def test_validate_says_what_a_schema_error_means_for_a_policy_author(tmp_path, cli):
-    policy = tmp_path / "author.yaml"
-    policy.write_text(
-        "id: hl\nname: H\npublisher: H\nsource_url: https://h.example/terms\napplies-to: [h.example]\n"
-        "extends: cc-by-nd-4.0\nrules:\n"
+    policy = write_policy(
+        tmp_path,
+        "author",
+        "applies-to: [h.example]\nextends: cc-by-nd-4.0\nrules:\n"
         "  - {id: link-original, severity: warning}\n"
         "  - {id: credit, check: attribution, names_form: author, message: Credit}\n"
         "  - {id: wait, check: timing, after_hours: 24h, message: Wait}\n",
-        encoding="utf-8",
     )
     out = cli("validate", str(policy)).out
     assert f"{policy}:5:1: field 'applies-to': unknown key(s)" in out and "did you mean 'applies_to'?" in out
