@@ -443,10 +443,56 @@ def test_a_typo_in_the_config_is_annotated_where_it_stands(tmp_path):
     ) in proc.stdout
 
 
-def test_paths_one_per_line_may_hold_spaces(tmp_path):
+def test_paths_one_per_line_may_hold_spaces_and_a_misspelt_one_stops_the_step(tmp_path):
     bad = markdown({**COMPLIANT_META, "commercial": True}, COMPLIANT_BODY)
-    head = {"content/world news/a.md": bad, "content/other/b.md": bad}
+    head = {"content/world news/a.md": bad, "content/other/b.md": bad, "content/third/c.md": bad}
     repo, env = make_pull_request(tmp_path, head, {"README.md": "# site\n"})
-    proc = run_action(repo, env, paths="content/world news\n")
+    proc = run_action(repo, env, paths="content/world news\n")  # a `|` block of one line
     assert proc.returncode == 1, proc.stdout + proc.stderr
     assert "::error file=content/world news/a.md," in proc.stdout and "other/b.md" not in proc.stdout
+    proc = run_action(repo, env, paths="content/other content/third\n")  # a `>` block: words on a line
+    files = {line.split(",")[0] for line in proc.stdout.splitlines() if line.startswith("::error ")}
+    assert files == {"::error file=content/other/b.md", "::error file=content/third/c.md"}, proc.stdout
+    proc = run_action(repo, env, paths="content/thrid")
+    assert proc.returncode == 2 and "paths: 'content/thrid' is no file or folder in the workspace" in proc.stdout
+
+
+def test_a_config_change_annotates_the_pull_requests_own_file_first(tmp_path):
+    bad = markdown({**COMPLIANT_META, "commercial": True}, COMPLIANT_BODY)
+    base = {f"content/old-{i:02d}.md": bad for i in range(12)}
+    base[".reprint-guard.yaml"] = "fail-on: error\n"
+    head = {".reprint-guard.yaml": "fail-on: warning\n", "content/zz-new.md": bad}
+    repo, env = make_pull_request(tmp_path, head, base)
+    proc = run_action(repo, env)
+    errors = [line for line in proc.stdout.splitlines() if line.startswith("::error ")]
+    assert len(errors) == 10 and errors[0].startswith("::error file=content/zz-new.md,"), proc.stdout
+
+
+def test_a_pyproject_change_outside_our_table_checks_only_the_changed_files(tmp_path):
+    bad = markdown({**COMPLIANT_META, "commercial": True}, COMPLIANT_BODY)
+    table = '[tool.reprint-guard]\nfail-on = "error"\n'
+    base = {"content/old.md": bad, "pyproject.toml": '[project]\nname = "site"\nversion = "1"\n\n' + table}
+    head = {"pyproject.toml": '[project]\nname = "site"\nversion = "2"\n\n' + table}
+    repo, env = make_pull_request(tmp_path, head, base)
+    proc = run_action(repo, env)
+    assert proc.returncode == 0 and "in 0 changed files" in proc.stdout, proc.stdout + proc.stderr
+    (tmp_path / "two").mkdir()
+    repo2, env2 = make_pull_request(
+        tmp_path / "two", {"pyproject.toml": head["pyproject.toml"] + "exclude = []\n"}, base
+    )
+    proc = run_action(repo2, env2)
+    assert proc.returncode == 1 and "(the config changed)" in proc.stdout, proc.stdout + proc.stderr
+
+
+def test_a_checkout_in_a_subfolder_finds_its_own_config(tmp_path):
+    unlinked = markdown(COMPLIANT_META, COMPLIANT_BODY.replace(GR_URL, "https://example.org/elsewhere"))
+    config = "severity: {global-research/link-original: 'off'}\n"
+    repo, env = make_pull_request(
+        tmp_path, {"content/a.md": unlinked, ".reprint-guard.yaml": config}, {"x.md": "# x\n"}
+    )
+    workspace = tmp_path / "workspace"
+    workspace.mkdir()
+    repo.rename(workspace / "site")
+    env["GITHUB_WORKSPACE"] = str(workspace)
+    proc = run_action(workspace, env, paths="site/content")
+    assert proc.returncode == 0 and "link-original" not in proc.stdout, proc.stdout + proc.stderr

@@ -39,6 +39,7 @@ def _git(*args: str, where: str = ".") -> str:
     proc = subprocess.run(["git", "-C", where, *args], capture_output=True, check=False)
     if proc.returncode != 0:
         said = [line for line in os.fsdecode(proc.stderr).splitlines() if line.strip()]
+        said.sort(key=lambda line: not line.startswith(("fatal:", "error:")))  # the reason before hints
         command_name = next((arg for arg in args if not arg.startswith("-") and "=" not in arg), "")
         raise RuntimeError(f"git {command_name} failed: {said[0].strip() if said else proc.returncode}")
     return proc.stdout.decode("utf-8", "surrogateescape")
@@ -145,24 +146,51 @@ def _as_checked_out(base: str, head: str, where: str = ".") -> tuple[str, str]:
     return base, head
 
 
+def _first_place(roots: list[str]) -> str:
+    """The folder of the first path that exists (where git and the config are looked for), else ".": a
+    checkout may be a subfolder of the workspace."""
+    return next((r if os.path.isdir(r) else os.path.dirname(r) or "." for r in roots if os.path.exists(r)), ".")
+
+
 def _paths_input(value: str) -> list[str]:
-    """The ``paths`` input as given (not trimmed): one per line when written on lines (a YAML ``|`` block, so
-    a folder name may hold a space), else space-separated."""
-    if "\n" in value:
-        return [line.strip() for line in value.splitlines() if line.strip()]
-    return value.split()
+    """The ``paths`` input: space-separated, and one per line; a whole line that names a file or folder is
+    one path (``world news/``: a name may hold a space)."""
+    paths: list[str] = []
+    for line in value.splitlines():
+        line = line.strip()
+        paths += [line] if " " in line and os.path.exists(line) else line.split()
+    return paths
 
 
-def _rules_changed(changed: dict[str, set[int]], config: Path | None, rules_dirs: tuple[str, ...]) -> str:
+def _rules_changed(
+    changed: dict[str, set[int]], config: Path | None, rules_dirs: tuple[str, ...], commits: tuple[str, str]
+) -> str:
     """What of the rules every file is held to the pull request changed ("the config", "a policy"), or ""."""
     paths = {Path(name).resolve() for name in changed}
-    if config is not None and Path(config).resolve() in paths:
+    if config is not None and Path(config).resolve() in paths and _config_differs(Path(config), commits):
         return "the config"
     folders = [Path(folder).resolve() for folder in rules_dirs]
     for path in paths:
         if any(path == folder or folder in path.parents for folder in folders):
             return "a policy"
     return ""
+
+
+def _config_differs(config: Path, commits: tuple[str, str]) -> bool:
+    """Whether the config differs between the two commits: for a ``pyproject.toml``, its
+    ``[tool.reprint-guard]`` table (a version bump there changes nothing of ours)."""
+    if config.name != "pyproject.toml":
+        return True
+    import tomllib
+
+    tables = []
+    for commit in commits:
+        try:
+            text = _git("show", f"{commit}:./{config.name}", where=str(config.parent))
+            tables.append(tomllib.loads(text).get("tool", {}).get("reprint-guard"))
+        except (RuntimeError, tomllib.TOMLDecodeError, ValueError):
+            return True  # added, removed or unreadable in one of them
+    return tables[0] != tables[1]
 
 
 class Annotator:
@@ -186,7 +214,8 @@ class Annotator:
             )
             self.pending.append((0, len(self.pending), result.path, finding))
             return
-        lines = (self.changed or {}).get(os.path.normpath(result.path).replace(os.sep, "/"), set())
+        name = os.path.normpath(result.path).replace(os.sep, "/")
+        lines = (self.changed or {}).get(name, set())
         ranked = [
             (1 if self.changed is None or finding.line in lines else 2, finding)
             for finding in result.findings
@@ -194,7 +223,9 @@ class Annotator:
         ]
         # A file's lead: a missing credit is placed at the article's end, not on the line whose edit removed
         # it, and a file should not go unannotated because others filled the limit on their changed lines.
-        lead = min(range(len(ranked)), key=lambda i: ranked[i][0], default=None)
+        # A file the pull request did not change (all are checked when the config changed) gets no lead.
+        changed_file = self.changed is None or name in self.changed
+        lead = min(range(len(ranked)), key=lambda i: ranked[i][0], default=None) if changed_file else None
         for index, (rank, finding) in enumerate(ranked):
             self.pending.append((0 if index == lead else rank, len(self.pending), result.path, finding))
 
@@ -267,8 +298,15 @@ def main() -> int:
     roots = [_workspace_path(root) or root for root in _paths_input(os.environ.get("INPUT_PATHS", "."))] or ["."]
     sarif_path = _input("sarif", "reprint-guard.sarif")
     changed_only = _input("changed-only", "true").lower() in ("1", "true", "yes")
+    missing = [root for root in roots if not os.path.exists(root)]
+    if missing:  # a misspelt folder would check nothing and pass
+        message = f"reprint-guard: paths: {', '.join(map(repr, missing))} is no file or folder in the workspace"
+        print(command("error", message, title="reprint-guard"))
+        _stopped(sarif_path, UsageError(message))
+        return ExitCode.ERROR
     try:
-        loaded = load_config(_input("config") or None)
+        # Discovered from the first path up (a checkout into a subfolder keeps its config there), else given.
+        loaded = load_config(_input("config") or None, start=Path(_first_place(roots)).resolve())
         cli: dict[str, Any] = {}
         if _input("policy"):
             policy = _input("policy")
@@ -307,10 +345,9 @@ def main() -> int:
     if pr_range:
         try:
             # git is asked in the repository the paths lie in: a checkout may be a subfolder of the workspace.
-            where = next(
-                (r if os.path.isdir(r) else os.path.dirname(r) or "." for r in roots if os.path.exists(r)), "."
-            )
-            changed = changed_files(*_as_checked_out(*pr_range, where=where), where=where)
+            where = _first_place(roots)
+            commits = _as_checked_out(*pr_range, where=where)
+            changed = changed_files(*commits, where=where)
         except RuntimeError as exc:
             message = f"reprint-guard: cannot diff the pull request ({exc}); check out with fetch-depth: 0"
             print(command("error", message, title="reprint-guard"))
@@ -318,7 +355,7 @@ def main() -> int:
             return ExitCode.ERROR
         from .runner import as_walked
 
-        rules = _rules_changed(changed, loaded.path, settings.rules_dirs)
+        rules = _rules_changed(changed, loaded.path, settings.rules_dirs, commits)
         if rules:  # what every file is held to changed: all are checked again, the changed lines still first
             items = list(discover(roots, settings))
             scope = f"{len(items)} file{'s' if len(items) != 1 else ''} ({rules} changed)"
