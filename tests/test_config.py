@@ -91,6 +91,12 @@ def test_a_key_close_to_the_one_that_makes_a_reprint_is_said_not_skipped(tmp_pat
     assert "did you mean 'original_url'?" in typo[0]["message"]
     assert [(f["rule"], f["line"]) for f in case] == [("reprint-guard/misspelt-key", 3)]
     assert "did you mean 'canonicalURL' (the config's name for original_url or policy)?" in case[0]["message"]
+    severity = "front-matter: {canonicalURL: original_url}\nseverity: {reprint-guard/misspelt-key: %s}\n"
+    write(tmp_path / ".reprint-guard.yaml", severity % "error")
+    assert cli("check", "typo.md", cwd=tmp_path).code == 1  # the config's severity applies
+    write(tmp_path / ".reprint-guard.yaml", severity % "'off'")
+    off = cli("check", "typo.md", "--format", "json", cwd=tmp_path)
+    assert off.code == 0 and off.json()["results"][0]["status"] == "skipped"
 
 
 def test_pyproject_config_and_overrides(tmp_path, cli):

@@ -100,6 +100,21 @@ def test_harness_notes_the_rules_no_passing_fixture_tries(tmp_path, cli):
     ]
     (folder / "compliant.md").unlink()
     assert "note: global-research: no passing compliant fixture (expect: [])" in cli("test", str(tmp_path)).out
+    # A fixture may name its policy by file: the note reads that policy's rules, not a lookup by id.
+    mine = tmp_path / "mine.yaml"
+    mine.write_text(
+        "id: mine\nname: M\npublisher: M\nsource_url: https://m.example/terms\nrules:\n"
+        "  - {id: credit, check: attribution, names: [Mine], message: Credit Mine}\n",
+        encoding="utf-8",
+    )
+    own = tmp_path / "own"
+    own.mkdir()
+    (own / "a.md").write_text(f"---\npolicy: {mine}\noriginal_url: https://m.example/a\nexpect: []\n---\nMine.\n")
+    run = cli("test", str(own))
+    assert run.code == 0 and run.out.splitlines() == [
+        "note: mine: no passing fixture violates only credit",
+        "1 passed, 0 failed",
+    ]
 
 
 def test_harness_passes_on_bundled_fixtures(cli):

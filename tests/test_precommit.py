@@ -74,6 +74,12 @@ def test_pre_commit_try_repo_checks_staged_reprints(tmp_path):
     assert "bad.md" in failed.stdout and "global-research/source-credit" in failed.stdout
     assert "good.md" not in failed.stdout.split("Failed", 1)[1]  # only findings are listed
 
+    git(site, "rm", "-q", "--cached", "bad.md")
+    (site / "bad.md").rename(site / "bad.mkd")  # a suffix Jekyll reads, which pre-commit's types do not know
+    git(site, "add", "bad.mkd")
+    jekyll = try_repo(tmp_path, source, site, "reprint-guard")
+    assert jekyll.returncode == 1 and "bad.mkd" in jekyll.stdout, jekyll.stdout + jekyll.stderr
+
 
 def test_the_json_hook_checks_cms_envelopes(tmp_path):
     import json

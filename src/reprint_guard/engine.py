@@ -103,8 +103,9 @@ def check_reprint(
     meta = reprint.metadata
     if policy is None and not meta.is_reprint():
         near = _near_miss(reprint) if meta.extra else None
-        if near is not None:
-            return Result(path=reprint.path, findings=[near])
+        said = _reseverity([near], severity) if near is not None and severity else [near] if near else []
+        if said:  # at the severity the config gives it; turned off, the file is skipped as before
+            return Result(path=reprint.path, findings=said)
         return Result(
             path=reprint.path,
             status="skipped",
@@ -295,14 +296,16 @@ _REPRINT_KEYS = ("original_url", "policy")
 def _near_miss(reprint: Reprint) -> Finding | None:
     """A key of the file's close to one that would make it a reprint (``orginal_url``, ``canonicalUrl``
     where the config maps ``canonicalURL``): the file would be skipped for a typo, and pass unchecked."""
-    import difflib
-
     wanted = {name.lower().replace("-", "_"): name for name in (*_REPRINT_KEYS, *reprint.aliases)}
     for key in reprint.metadata.extra:
         folded = str(key).lower().replace("-", "_")
-        close = wanted.get(folded) or next(
-            (wanted[m] for m in difflib.get_close_matches(folded, wanted, n=1, cutoff=0.85)), None
-        )
+        close = wanted.get(folded)
+        # Only a key sharing most letters with a wanted one can be close (difflib's quick_ratio bound): a site's
+        # own keys are passed over without importing difflib, a start-up cost for an outlet's own articles.
+        if close is None and any(_shares_most_letters(folded, name) for name in wanted):
+            import difflib
+
+            close = next((wanted[m] for m in difflib.get_close_matches(folded, wanted, n=1, cutoff=0.85)), None)
         if close is None:
             continue
         named = f"'{close}'" if close in _REPRINT_KEYS else f"'{close}' (the config's name for original_url or policy)"
@@ -315,6 +318,13 @@ def _near_miss(reprint: Reprint) -> Finding | None:
             f"Rename '{key}' to '{close}'.",
         )
     return None
+
+
+def _shares_most_letters(a: str, b: str, cutoff: float = 0.85) -> bool:
+    """An upper bound of difflib's ratio: the letters the two have in common, counted with repeats."""
+    from collections import Counter
+
+    return 2 * sum((Counter(a) & Counter(b)).values()) >= cutoff * (len(a) + len(b))
 
 
 def _missing_metadata(reprint: Reprint, policy: Policy, field: str, rules: list[Rule]) -> Finding:

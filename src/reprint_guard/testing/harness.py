@@ -43,6 +43,8 @@ class Outcome:
     unexpected: list[Finding] = field(default_factory=list)
     matched: list[Finding] = field(default_factory=list)
     error: str | None = None
+    #: The rule ids of the policy it was checked against (what ``test`` notes untried).
+    rules: tuple[str, ...] = ()
 
     @property
     def ok(self) -> bool:
@@ -108,7 +110,7 @@ def run_fixture(path: Path, rules_dirs: tuple[str, ...] = ()) -> Outcome:
         result = check_reprint(reprint, policies, policy)
     except ReprintGuardError as exc:
         return Outcome(name, None, error=str(exc))
-    outcome = Outcome(name, policy.id)
+    outcome = Outcome(name, policy.id, rules=tuple(f"{policy.id}/{rule.id}" for rule in policy.rules))
     remaining = [f for f in result.findings if f.suppressed is None]
     for want in expected:
         hit = next((f for f in remaining if f.rule == want.rule and (want.line is None or f.line == want.line)), None)
