@@ -250,6 +250,29 @@ def test_a_suppression_for_an_unknown_rule_or_a_file_that_is_not_there_is_warned
         f"reprint-guard: warning: {tmp_path / '.reprint-guard.yaml'}:3:6: a suppression's path 'content/harbor.md' "
         f"names no file (relative to {tmp_path})",
     ]
+    # Not warned: a name without a folder (it matches in any folder), a rule of a policy named by file,
+    # and a path too long for the file system is no crash.
+    mine = tmp_path / "mine.yaml"
+    mine.write_text(
+        "id: mine\nname: M\npublisher: M\nsource_url: https://m.example/terms\nrules:\n"
+        "  - {id: credit, check: attribution, names: [Mine], message: Credit Mine}\n",
+        encoding="utf-8",
+    )
+    (tmp_path / ".reprint-guard.yaml").write_text(
+        "suppressions:\n"
+        "  - {path: a.md, rule: mine/credit, reason: by email}\n"
+        f"  - {{path: 'deep/{'x' * 300}.md', rule: mine/credit, reason: long}}\n"
+    )
+    run = cli("check", "a.md", "--policy", str(mine), cwd=tmp_path)
+    warnings = [line for line in run.err.splitlines() if line.startswith("reprint-guard: warning:")]
+    assert run.code == 0 and len(warnings) == 1 and "names no file" in warnings[0], run.err
+    # In a pyproject.toml, a warning stands where the entry is written, not at its table.
+    (tmp_path / ".reprint-guard.yaml").unlink()
+    (tmp_path / "pyproject.toml").write_text(
+        '[project]\nname = "site"\n\n[tool.reprint-guard.severity]\n"global-research/link-orginal" = "warning"\n'
+    )
+    run = cli("check", "a.md", cwd=tmp_path)
+    assert f"{tmp_path / 'pyproject.toml'}:5:2: the config's severity names an unknown rule" in run.err
 
 
 def test_a_named_pipe_is_read_to_its_end(tmp_path: Path) -> None:

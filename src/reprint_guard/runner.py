@@ -206,33 +206,58 @@ class ConfigWarning(FrozenRecord):
 
 
 def config_warnings(loaded: Any, settings: Settings, policies: Any) -> list[ConfigWarning]:
-    """A severity or a suppression for a rule no policy has, and a suppression whose path (no glob in it)
-    names no file: each a typo that silently does nothing."""
+    """A severity or a suppression for a rule no policy has, and a suppression whose path (no glob in it,
+    a folder in it) names no file: each a typo that silently does nothing."""
     from .engine import TOOL_POLICY, TOOL_RULES
+
+    named = {}  # the policies named by file (--policy, an override's): not in the set by id
+    for spec in {settings.policy, *(o.policy for o in settings.overrides)} - {None}:
+        try:
+            policy = load_policy(str(spec), extra=settings.rules_dirs)
+        except ReprintGuardError:
+            continue  # told as an error of its own
+        named[policy.id] = policy
 
     def known(rule_id: str) -> bool:
         policy_id, _, name = rule_id.partition("/")
         if policy_id == TOOL_POLICY:
             return name in TOOL_RULES or name == "*"
-        return policy_id in policies and (name == "*" or policies.get(policy_id).rule(name) is not None)
+        policy = named.get(policy_id) or (policies.get(policy_id) if policy_id in policies else None)
+        return policy is not None and (name == "*" or policy.rule(name) is not None)
 
-    def at(*keys: str | int) -> tuple[int | None, int | None]:
+    text = None
+
+    def at(needle: str, *keys: str | int) -> tuple[int | None, int | None]:
+        """Where an entry stands: by its keys in YAML; in a pyproject.toml, where its text is first written
+        (the TOML reader places only tables)."""
+        nonlocal text
+        if loaded.path is not None and loaded.path.suffix == ".toml":
+            if text is None:
+                try:
+                    text = loaded.path.read_text(encoding="utf-8-sig")
+                except (OSError, UnicodeDecodeError):
+                    text = ""
+            index = text.find(needle)
+            if index >= 0:
+                return text.count("\n", 0, index) + 1, index - (text.rfind("\n", 0, index) + 1) + 1
         return loaded.locate(list(keys)) if loaded.locate is not None else (None, None)
 
     path = str(loaded.path) if loaded.path is not None else None
     found = []
     for rule_id in settings.severity:
         if not known(rule_id):
-            line, column = at("severity", rule_id)
+            line, column = at(rule_id, "severity", rule_id)
             found.append(ConfigWarning(path, line, column, f"the config's severity names an unknown rule {rule_id!r}"))
     for index, suppression in enumerate(settings.suppressions):
         for rule_id in suppression.rules:
             if not known(rule_id):
-                line, column = at("suppressions", index, "rule")
+                line, column = at(rule_id, "suppressions", index, "rule")
                 found.append(ConfigWarning(path, line, column, f"a suppression names an unknown rule {rule_id!r}"))
-        literal = not any(char in suppression.path for char in "*?[")
-        if literal and not (settings.root / suppression.path).exists():
-            line, column = at("suppressions", index, "path")
+        # A gitignore-style pattern: with no glob, and a slash before its end, it names one place from the
+        # root (without a slash it matches that name in any folder, so it is not looked for).
+        literal = not any(char in suppression.path for char in "*?[") and "/" in suppression.path.rstrip("/")
+        if literal and not os.path.exists(os.path.join(settings.root, suppression.path.lstrip("/"))):
+            line, column = at(suppression.path, "suppressions", index, "path")
             message = f"a suppression's path {suppression.path!r} names no file (relative to {settings.root})"
             found.append(ConfigWarning(path, line, column, message))
     return found
