@@ -110,6 +110,27 @@ def test_json_front_matter_as_hugo_writes_it(tmp_path, cli):
     broken.write_text('{\n  "title": "Harbour",\n  "original_url": \n}\nText.\n', encoding="utf-8")
     run = cli("check", str(broken))
     assert run.code == 2 and f"{broken}:4:1: invalid JSON front matter: Expecting value" in run.out + run.err
+    # A key of ours set twice is told at its second place; a nested object's own keys are the site's.
+    twice = tmp_path / "twice.md"
+    twice.write_text(
+        '{\n  "params": {"author": "x", "author": "y"},\n  "author": "Ana Ruiz",\n'
+        f'  "original_url": "{GR_URL}",\n  "author": "Bo Li"\n}}\nText.\n',
+        encoding="utf-8",
+    )
+    run = cli("check", str(twice))
+    assert run.code == 2 and f"{twice}:5:3: front matter sets 'author' twice" in run.out + run.err
+    nested = tmp_path / "nested.md"
+    nested.write_text(twice.read_text(encoding="utf-8").replace(',\n  "author": "Bo Li"', ""), encoding="utf-8")
+    assert cli("check", str(nested)).code == 1  # checked: the nested duplicate is no business of ours
+    # Classic Mac OS line ends, and a key written with a non-ASCII letter escaped, keep their lines.
+    mac = tmp_path / "mac.md"
+    mac.write_bytes(
+        (f'{{\r  "pr\\u00e9nom": "Ana",\r  "original_url": "{GR_URL}",\r  "commercial": true\r}}\rText.\r').encode()
+    )
+    result = check_file(mac)
+    assert [(f.rule, f.line) for f in result.findings if f.rule.endswith("commercial-permission")] == [
+        ("global-research/commercial-permission", 4)
+    ]
 
 
 def test_markdown_suffixes_jekyll_and_hugo_read_are_walked(tmp_path, cli):
@@ -327,11 +348,12 @@ def test_a_sidecar_named_for_one_file_is_that_files_alone(tmp_path, cli):
     (tmp_path / "p.md").write_text("---\ntitle: our own\n---\nOur own text.\n", encoding="utf-8")
     sidecar = "".join(f"{k}: {json.dumps(v)}\n" for k, v in COMPLIANT_META.items())
     (tmp_path / "p.html.meta.yaml").write_text(sidecar, encoding="utf-8")
-    (tmp_path / "p.meta.yaml").write_text("commercial: true\n", encoding="utf-8")  # the name's: second
+    (tmp_path / "p.meta.yaml").write_text("commercial: true\nmedium: print\n", encoding="utf-8")  # not read
     run = cli("check", str(tmp_path), "--format", "json")
     results = {Path(r["path"]).name: r for r in run.json()["results"]}
     page = {f["rule"] for f in results["p.html"]["findings"]}
     assert "global-research/commercial-permission" not in page  # its own sidecar says commercial: false
+    assert "global-research/print-permission" not in page  # the shared one is not merged in
     assert "global-research/source-credit" in page
     (tmp_path / "p.meta.yaml").unlink()
     run = cli("check", str(tmp_path), "--format", "json")

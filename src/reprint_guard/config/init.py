@@ -8,6 +8,8 @@ import re
 from collections import Counter
 from pathlib import Path
 
+from ..readers import SUFFIX_FORMATS
+
 #: Common front-matter spellings in Hugo, Jekyll, Astro, MkDocs and Eleventy sites.
 KNOWN_KEYS = {
     "canonicalurl": "original_url",
@@ -30,7 +32,8 @@ KNOWN_KEYS = {
     "originally_published": "original_published",
     "original_date": "original_published",
 }
-CONTENT_SUFFIXES = (".md", ".markdown", ".mdown", ".mkdown", ".mkdn", ".mkd", ".html", ".htm")
+#: The suffixes of the articles a site holds (its JSON is mostly not articles): the readers' own.
+CONTENT_SUFFIXES = tuple(suffix for suffix, kind in SUFFIX_FORMATS.items() if kind in ("markdown", "html"))
 SAMPLE = 500
 #: What a gitignore-style glob reads as special: a folder's own name has them escaped.
 _GLOB_SPECIAL = re.compile(r"([\\*?\[\]!#])")
@@ -63,7 +66,6 @@ def _glob_folder(folder: str) -> str:
 def scan(root: Path) -> tuple[Counter[str], Counter[str], int]:
     """Count front-matter keys and content folders over up to :data:`SAMPLE` files."""
     from ..errors import ReprintGuardError
-    from ..readers import SUFFIX_FORMATS
     from ..readers.markdown import split_front_matter
 
     keys: Counter[str] = Counter()

@@ -240,7 +240,7 @@ def read_file(
     if kind is None and name.lower().endswith(SIDECAR_SUFFIXES) and os.path.isfile(name):
         raise InputError("a metadata sidecar with no article beside it (NAME.md, .html or .json)", path=name)
     if kind is None:
-        raise InputError("unknown file type: expected .md, .markdown, .html, .htm or .json", path=name)
+        raise InputError(f"unknown file type: expected one of {', '.join(SUFFIX_FORMATS)}", path=name)
     try:
         data = read_limited(path, name)
     except TooLargeError as exc:

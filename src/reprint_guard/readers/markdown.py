@@ -55,7 +55,7 @@ class FrontMatter:
 
 def split_front_matter(text: str) -> FrontMatter:
     """Separate front matter from the body; line numbers stay those of the file."""
-    if text[:3] in ("---", "+++") and "\n" not in text and "\r" in text:
+    if (text[:3] in ("---", "+++") or text[:1] == "{") and "\n" not in text and "\r" in text:
         text = text.replace("\r", "\n")  # classic Mac OS line ends: lines as an editor counts them
     if text[:1] == "{":
         return _json_front_matter(text)
@@ -124,16 +124,28 @@ def _json_front_matter(text: str) -> FrontMatter:
     import json
 
     opens = text.partition("\n")[0].strip() == "{"
+    twice: list[list[str]] = []  # per object, innermost first (the hook's order): the keys it sets twice
+
+    def pairs_once(pairs: list[tuple[str, object]]) -> dict:
+        data = dict(pairs)
+        repeated: list[str] = []
+        if len(data) != len(pairs):
+            seen: set[str] = set()
+            for key, _ in pairs:
+                if key in seen:
+                    repeated.append(key)
+                seen.add(key)
+        twice.append(repeated)
+        return data
+
     try:
-        data, end = json.JSONDecoder(object_pairs_hook=_read_keys_once).raw_decode(text[: MAX_YAML_CHARS + 1])
+        data, end = json.JSONDecoder(object_pairs_hook=pairs_once).raw_decode(text[: MAX_YAML_CHARS + 1])
     except json.JSONDecodeError as exc:
         if not opens:
             return FrontMatter({}, {}, text, 1)
         if exc.pos >= MAX_YAML_CHARS:
             raise InputError(f"JSON front matter larger than the {MAX_YAML_CHARS // 1024} KiB limit", line=1) from None
         raise InputError(f"invalid JSON front matter: {exc.msg}", line=exc.lineno, column=exc.colno) from None
-    except _KeyTwice as exc:
-        raise InputError(f"front matter sets {exc.args[0]!r} twice", line=1, column=1) from None
     except (ValueError, RecursionError) as exc:
         raise InputError(f"invalid JSON front matter: {too_long_number(exc) or exc}", line=1) from None
     if not isinstance(data, dict):
@@ -142,29 +154,43 @@ def _json_front_matter(text: str) -> FrontMatter:
     if text[end : line_end if line_end >= 0 else len(text)].strip():
         return FrontMatter({}, {}, text, 1)  # more on the closing brace's line: not front matter
     raw = text[:end]
+    ours = [key for key in twice[-1] if key in READ_KEYS]  # the top object's own: nested ones are the site's
+    keys = _top_keys(raw)
+    if ours:  # json keeps the last of two, while a finding would cite the first
+        places = keys.get(ours[0], [])
+        index = places[1] if len(places) > 1 else 0
+        line, column = raw.count("\n", 0, index) + 1, index - (raw.rfind("\n", 0, index) + 1) + 1
+        raise InputError(f"front matter sets {ours[0]!r} twice", line=line, column=column)
+    key_lines = {key: raw.count("\n", 0, places[0]) + 1 for key, places in keys.items()}
     body = "" if line_end < 0 else text[line_end + 1 :]
-    key_lines = {}
-    for key in data:
-        index = raw.find(json.dumps(key))
-        if index >= 0:
-            key_lines[key] = raw.count("\n", 0, index) + 1
     return FrontMatter(data, key_lines, body, raw.count("\n") + 2)
 
 
-class _KeyTwice(ValueError):
-    pass
+def _top_keys(raw: str) -> dict[str, list[int]]:
+    """Where each key of the outermost object is written (not a key of an object nested in it, nor a
+    string value), in one pass: a Hugo page's front matter may hold many keys."""
+    import json
+
+    places: dict[str, list[int]] = {}
+    depth, index, size = 0, 0, len(raw)
+    while index < size:
+        char = raw[index]
+        if char == '"':
+            start = index
+            index += 1
+            while index < size and raw[index] != '"':
+                index += 2 if raw[index] == "\\" else 1
+            if depth == 1 and _COLON.match(raw, index + 1):
+                places.setdefault(json.loads(raw[start : index + 1]), []).append(start)  # it parsed whole already
+        elif char in "{[":
+            depth += 1
+        elif char in "}]":
+            depth -= 1
+        index += 1
+    return places
 
 
-def _read_keys_once(pairs: list[tuple[str, object]]) -> dict:
-    """An object of JSON front matter; a key reprint-guard reads may be set only once (json keeps the last)."""
-    data = dict(pairs)
-    if len(data) != len(pairs):
-        seen: set[str] = set()
-        for key, _ in pairs:
-            if key in seen and key in READ_KEYS:
-                raise _KeyTwice(key)
-            seen.add(key)
-    return data
+_COLON = re.compile(r"\s*:")
 
 
 def _toml_key_lines(raw: str) -> dict[str, int]:
