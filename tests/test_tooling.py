@@ -362,6 +362,12 @@ def test_fix_inserts_only_the_parts_of_the_credit_a_reprint_lacks(tmp_path, writ
     assert cli("check", str(page), "--fix").code == 0
     html = page.read_text(encoding="utf-8")
     assert html.count("Copyright ©") == 1 and html.count("The original source of this article") == 1
+    from reprint_guard.fix import _parts
+
+    # An HTML credit written over several lines is one part: no line of it is left out alone.
+    assert _parts("<p>\n  <em>By Ana</em>\n</p>\n<p>Copyright</p>", "html") == [
+        "<p>\n  <em>By Ana</em>\n</p>\n<p>Copyright</p>"
+    ]
     bare = write_md("bare.md", meta, "# T\n\nA paragraph about a harbour.\n")
     assert cli("check", str(bare), "--fix").code == 0  # nothing there: the whole block, in its order
     whole = bare.read_text(encoding="utf-8")

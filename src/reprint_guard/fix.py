@@ -194,10 +194,16 @@ def plan(reprint: Reprint, source: str, findings: list[Finding], policy: Policy,
     return outcome
 
 
+#: A line of HTML that is one whole element (``<p>...</p>``): only such lines are parts that may stand alone.
+_WHOLE_ELEMENT = re.compile(r"\s*<([A-Za-z][A-Za-z0-9]*)\b[^>]*>.*</\1\s*>\s*", re.DOTALL)
+
+
 def _parts(block: str, format: str) -> list[str]:
-    """A credit block's parts, each of which may stand alone: its paragraphs (in HTML, its lines)."""
+    """A credit block's parts, each of which may stand alone: its paragraphs (in HTML, its lines, when each
+    is one whole element: a ``<p>`` written over three lines is one part, not three)."""
     if format == "html":
-        return [line for line in block.split("\n") if line.strip()]
+        lines = [line for line in block.split("\n") if line.strip()]
+        return lines if all(_WHOLE_ELEMENT.fullmatch(line) for line in lines) else [block]
     return [part for part in re.split(r"\n[ \t]*\n", block) if part.strip()]
 
 
