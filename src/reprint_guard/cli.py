@@ -233,21 +233,6 @@ def _formatter(name: str, stream: IO[str], options: argparse.Namespace, settings
     )
 
 
-def _where_in(path: Path | None, needle: str) -> str:
-    """``path:line:column: `` of the first mention of ``needle`` in a (small) config file, or ``""``."""
-    if path is None:
-        return ""
-    try:
-        lines = path.read_text(encoding="utf-8-sig").splitlines()
-    except (OSError, UnicodeDecodeError):
-        return f"{path}: "
-    for number, line in enumerate(lines, start=1):
-        column = line.find(needle)
-        if column >= 0:
-            return f"{path}:{number}:{column + 1}: "
-    return f"{path}: "
-
-
 def _leave_reports_out(options: argparse.Namespace, items: list[Any]) -> list[Any]:
     """``items`` without the report files (--json, --sarif, --markdown): a report of ours found while
     walking a folder (the last run's) is passed over; any other file found or named, an article above
@@ -366,7 +351,9 @@ def run_check(options: argparse.Namespace) -> int:
                     raise UsageError(f"--policy: {exc.message}") from None
                 if spec == cli["meta"].get("policy"):
                     raise UsageError(f"--meta policy: {exc.message}") from None
-                raise PolicyError(f"{_where_in(loaded.path, str(spec))}{exc.message}") from None  # in the config
+                line, column = loaded.mention(str(spec))  # in the config
+                where = ":".join(str(part) for part in (loaded.path, line, column) if part is not None)
+                raise PolicyError(f"{where}: {exc.message}" if where else exc.message) from None
     except ReprintGuardError as exc:
         sys.stderr.write(f"reprint-guard: {exc}\n")
         if options.sarif:  # a SARIF upload step after the check still finds a file saying what went wrong

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path
 
-from .checks.base import render, template_values
+from .checks.base import PLACEHOLDER, render, template_values
 from .policy.model import Policy
 from .report import Finding
 from .reprint import Reprint
@@ -30,7 +30,6 @@ _USER_KEYS = {
     "license_name": "license",
     "license_url": "license",
 }
-_PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
 
 
 class CreditError(ValueError):
@@ -44,7 +43,7 @@ def credit_block(policy: Policy, reprint: Reprint, format: str = "markdown") -> 
     html = format == "html" and bool(policy.credit.html)
     template = policy.credit.html if html else policy.credit.markdown
     values = template_values(reprint, policy, placeholders=False)
-    missing = sorted({_USER_KEYS.get(m, m) for m in _PLACEHOLDER.findall(template) if m not in values})
+    missing = sorted({_USER_KEYS.get(m, m) for m in PLACEHOLDER.findall(template) if m not in values})
     if missing:
         raise CreditError(f"the credit needs metadata that is not set: {', '.join(missing)}")
     return render(template, _escaped(values, quote=html))
@@ -237,7 +236,7 @@ def _element_block(finding: Finding, reprint: Reprint, policy: Policy) -> tuple[
     if not insert:
         return None, "needs the element added by hand (the policy has no 'insert' template for it)"
     values = template_values(reprint, policy, placeholders=False)
-    missing = sorted({m for m in _PLACEHOLDER.findall(insert) if m not in values})
+    missing = sorted({m for m in PLACEHOLDER.findall(insert) if m not in values})
     if missing:
         return None, f"needs metadata that is not set: {', '.join(missing)}"
     return render(insert, _escaped(values, quote=True)), ""  # an element is HTML, in Markdown too

@@ -290,6 +290,13 @@ class Reprint:
             self._article = article_element(self.body) if self.format == "html" else None
         return self._article  # type: ignore[return-value]
 
+    @property
+    def _article_span(self) -> tuple[int, int]:
+        """Where the article lies in the body: a whole page's one <article> or <main> (not the site's header
+        and footer around it), else the content."""
+        article = self.article
+        return (article[0], article[1]) if article is not None else self._content_span
+
     def position(self, index: int) -> tuple[int, int]:
         """(line, column) in the source file of the body's character at ``index``."""
         return self._position(index)
@@ -322,9 +329,7 @@ class Reprint:
         """The last line of the article with text: where something missing would go."""
         if not self.body and self.body_line > 1:  # front matter alone: its closing line, the file's last
             return self.body_line - 1, 1
-        # A whole page's article (its one <article> or <main>) ends before the site's footer.
-        article = self.article
-        start, end = article[:2] if article is not None else self._content_span
+        start, end = self._article_span
         last = _content_end(self.body, start, end)
         if last == start:
             return self._position(start)
@@ -333,11 +338,10 @@ class Reprint:
 
     def start_position(self) -> tuple[int, int]:
         """The first line of the article with text: where something missing from its top would go."""
-        if not self.body and self.body_line > 1:
-            return self.body_line - 1, 1
-        article = self.article
+        if not self.body and self.body_line > 1:  # front matter alone: its closing line, as for the end
+            return self.end_position()
         body = self.body
-        index, end = article[:2] if article is not None else self._content_span
+        index, end = self._article_span
         while index < end:  # past white space, comments and (in HTML) tags: to what a reader sees first
             if body[index].isspace():
                 index += 1

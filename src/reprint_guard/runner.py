@@ -225,21 +225,13 @@ def config_warnings(loaded: Any, settings: Settings, policies: Any) -> list[Conf
         policy = named.get(policy_id) or (policies.get(policy_id) if policy_id in policies else None)
         return policy is not None and (name == "*" or policy.rule(name) is not None)
 
-    text = None
-
     def at(needle: str, *keys: str | int) -> tuple[int | None, int | None]:
         """Where an entry stands: by its keys in YAML; in a pyproject.toml, where its text is first written
         (the TOML reader places only tables)."""
-        nonlocal text
         if loaded.path is not None and loaded.path.suffix == ".toml":
-            if text is None:
-                try:
-                    text = loaded.path.read_text(encoding="utf-8-sig")
-                except (OSError, UnicodeDecodeError):
-                    text = ""
-            index = text.find(needle)
-            if index >= 0:
-                return text.count("\n", 0, index) + 1, index - (text.rfind("\n", 0, index) + 1) + 1
+            line, column = loaded.mention(needle)
+            if line is not None:
+                return line, column
         return loaded.locate(list(keys)) if loaded.locate is not None else (None, None)
 
     path = str(loaded.path) if loaded.path is not None else None

@@ -14,7 +14,10 @@ from ..urls import as_address
 if TYPE_CHECKING:
     from ..policy.model import Policy, Rule
 
-_PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
+#: A ``{name}`` placeholder in a fix, credit or insert template.
+PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
+#: The values :func:`template_values` derives, besides the metadata keys themselves.
+DERIVED_VALUES = ("publisher", "contact", "year", "holder", "license_name", "license_url")
 
 
 class ParamsView:
@@ -188,7 +191,7 @@ def render(template: str, values: dict[str, str] | LazyValues) -> str:
     """Fill ``{name}`` placeholders; unknown names stay visible rather than failing."""
     if "{" not in template:
         return template
-    return _PLACEHOLDER.sub(lambda m: values.get(m.group(1), m.group(0)), template)
+    return PLACEHOLDER.sub(lambda m: values.get(m.group(1), m.group(0)), template)
 
 
 #: Per policy id: the policy and the scope words its permission and media rules ask for (None: open-ended).

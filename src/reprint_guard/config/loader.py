@@ -38,6 +38,19 @@ class LoadedConfig:
         #: ``locate(["suppressions", 0])`` -> (line, column) of that entry in the config file.
         self.locate = locate
 
+    def mention(self, needle: str) -> tuple[int | None, int | None]:
+        """Line and column where ``needle`` is first written in the (small) config file: for what ``locate``
+        cannot place (a ``pyproject.toml``'s entries; a value named in several keys)."""
+        if self.path is not None:
+            try:
+                text = self.path.read_text(encoding="utf-8-sig")
+            except (OSError, UnicodeDecodeError):
+                return None, None
+            index = text.find(needle)
+            if index >= 0:
+                return text.count("\n", 0, index) + 1, index - (text.rfind("\n", 0, index) + 1) + 1
+        return None, None
+
     def where(self, *keys: str | int) -> str:
         """``file:line`` of an entry in the config, for messages about it (just the file when unknown)."""
         if self.path is None:

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import difflib
 import os
-import re
 from pathlib import Path
 from typing import Any
 
+from ..checks.base import DERIVED_VALUES, PLACEHOLDER
 from ..errors import PolicyError, ReprintGuardError
 from ..metaview import DECLARED, Medium
 from .conditions import AllOf, AnyOf, Condition, FieldTest, Not
@@ -202,10 +202,9 @@ def _duplicates(raw: RawPolicy) -> list[PolicyError]:
     return found
 
 
-_PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
 #: What a fix, credit or insert template can be filled with: the metadata read here, and the values
 #: derived from it and from the policy (:func:`~reprint_guard.checks.base.template_values`).
-TEMPLATE_NAMES = frozenset((*DECLARED, "publisher", "contact", "year", "holder", "license_name", "license_url"))
+TEMPLATE_NAMES = frozenset((*DECLARED, *DERIVED_VALUES))
 
 
 def _templates(data: dict[str, Any]) -> list[tuple[str, list[str | int]]]:
@@ -228,7 +227,7 @@ def _placeholder_typos(raw: RawPolicy) -> list[PolicyError]:
     """
     problems = []
     for template, where in _templates(raw.data):
-        for name in dict.fromkeys(_PLACEHOLDER.findall(template)):
+        for name in dict.fromkeys(PLACEHOLDER.findall(template)):
             if name in TEMPLATE_NAMES:
                 continue
             close = difflib.get_close_matches(name, TEMPLATE_NAMES, n=1, cutoff=0.8)

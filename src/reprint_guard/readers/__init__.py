@@ -282,15 +282,20 @@ def _read_sidecar(path: str | Path, *, stem: str | None = None, overridden: Iter
 
     A bad value is told at its line in the sidecar, unless ``overridden`` (``--meta``, an override) replaces it.
     """
-    if stem is None:
-        stem = os.path.splitext(str(path))[0]
-    for base in (str(path), stem):
-        for suffix in SIDECAR_SUFFIXES:
-            sidecar = base + suffix
-            # os.access answers "no" without raising (and building) an exception, the usual answer here.
-            if os.access(sidecar, os.F_OK) and os.path.isfile(sidecar):
-                return _sidecar_data(sidecar, overridden)
+    for sidecar in sidecar_names(path, stem):
+        # os.access answers "no" without raising (and building) an exception, the usual answer here.
+        if os.access(sidecar, os.F_OK) and os.path.isfile(sidecar):
+            return _sidecar_data(sidecar, overridden)
     return {}
+
+
+def sidecar_names(path: str | Path, stem: str | None = None) -> list[str]:
+    """Where a file's sidecar may be, in the order it is looked for: its own (``NAME.html.meta.yaml``), then
+    the one its name shares (``NAME.meta.yaml``), each as ``.yaml`` or ``.yml``."""
+    name = str(path)
+    if stem is None:
+        stem = os.path.splitext(name)[0]
+    return [base + suffix for base in (name, stem) for suffix in SIDECAR_SUFFIXES]
 
 
 def _sidecar_data(sidecar: str, overridden: Iterable[str]) -> dict[str, Any]:
@@ -356,9 +361,10 @@ def read_text(
         if format == "html":
             from .html import read_html
 
-            if text.partition("\n")[0].rstrip() in ("---", "+++"):  # a Jekyll or Hugo page's front matter
+            if text[:3] in ("---", "+++") and "\n" in text:  # a Jekyll or Hugo page's front matter, if a fence
                 front = _split_front_matter(text)
-                return read_html(front.body, path=path, meta=meta, bare_urls=bare_urls, front=front, **extra)
+                if front.body_line > 1:
+                    return read_html(front.body, path=path, meta=meta, bare_urls=bare_urls, front=front, **extra)
             return read_html(text, path=path, meta=meta, bare_urls=bare_urls, **extra)
         if format == "json":
             from .json import read_json

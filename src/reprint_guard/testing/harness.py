@@ -128,11 +128,10 @@ def _expect_place(path: Path, reprint: Any) -> tuple[str, int | None]:
     line = reprint.key_lines.get("expect")
     if line is not None:
         return str(path), line
-    from ..readers import SIDECAR_SUFFIXES
+    from ..readers import sidecar_names
     from ..safeyaml import load
 
-    # As the reader looks: the file's own sidecar (page.html.meta.yaml), then its name's (page.meta.yaml).
-    for sidecar in [path.with_name(base + suffix) for base in (path.name, path.stem) for suffix in SIDECAR_SUFFIXES]:
+    for sidecar in map(Path, sidecar_names(path)):  # as the reader looks for it
         if sidecar.is_file():
             try:
                 return str(sidecar), load(sidecar.read_text(encoding="utf-8")).key_lines.get("expect")
