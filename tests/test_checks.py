@@ -511,6 +511,11 @@ def test_policy_by_explicit_id_path_and_object(policy_file):
     loaded = load_policy(policy_file)
     assert check(body, meta, policy=loaded).ok
     assert check(body, {**meta, "policy": "test-terms"}, rules_dirs=[policy_file.parent]).policy == "test-terms"
+    # Read once per process, as the README says: an edit (a new id, broken YAML) is seen after a restart,
+    # and until then the policy read first still applies, asked for by any spelling of its path.
+    policy_file.write_text("id: [broken", encoding="utf-8")
+    again = policy_file.parent / ".." / policy_file.parent.name / policy_file.name
+    assert load_policy(policy_file) is loaded and check(body, meta, policy=str(again)).policy == "test-terms"
 
 
 def test_unknown_host_and_non_reprints():
@@ -852,6 +857,25 @@ def test_the_library_takes_a_validated_metadata_model_and_keeps_its_dates_dates(
     assert check(COMPLIANT_BODY, model).policy == "global-research"
 
 
+def test_a_date_is_never_read_as_a_count_of_seconds(tmp_path, cli):
+    """pydantic reads digits as a Unix timestamp: 20991231 would be 1970 and an embargo would pass."""
+    from reprint_guard import InputError
+    from reprint_guard.metadata import Metadata
+
+    assert Metadata(original_published="20250214").original_published == dt.date(2025, 2, 14)
+    for number in (20991231, 1.5, "20250230", "1700000000"):
+        with pytest.raises(InputError, match="write it as YYYY-MM-DD"):
+            check(COMPLIANT_BODY, {**COMPLIANT_META, "original_published": number})
+    with pytest.raises(InputError, match=r"permissions\.0\.date.: 20250101 is a number, not a date"):
+        check(COMPLIANT_BODY, {**COMPLIANT_META, "permissions": [{"from": "a@b.example", "date": 20250101}]})
+    embargoed = {"original_url": "https://dialogue.earth/en/a/", "original_published": "20991231"}
+    assert "dialogue-earth/not-before-two-days" in rules(check("Text.", embargoed))
+    article = tmp_path / "a.md"
+    article.write_text("---\noriginal_url: https://dialogue.earth/en/a/\noriginal_published: 20991231\n---\nText.\n")
+    run = cli("check", str(article))
+    assert run.code == 2 and f"{article}:3:1: metadata 'original_published': 20991231 is a number" in run.out
+
+
 def test_media_hosts_see_picture_sources_lazy_images_and_poster_only_videos(tmp_path):
     """Items with no src still load addresses: a <picture>'s sources (counted as images), a lazy image's
     data-src, a video's poster. Hidden ones and those whose only address is excepted do not count."""
@@ -1006,6 +1030,36 @@ def test_check_text_reads_a_document_held_in_memory_as_a_file_is_read(tmp_path):
     assert check_text(document, meta={"commercial": False}).ok
     with pytest.raises(UsageError, match="format must be one of"):
         check_text(document, format="docx")
+
+
+def test_library_calls_a_cms_gets_wrong_are_typed_errors_that_say_what_to_do(tmp_path):
+    """What a CMS integration gets wrong: a missing slug, a policy as a dict, a whole file as the body, a
+    huge body, a NULL column. Each is a typed error (or, for the NULL, no override), not a pydantic or
+    KeyError from deep inside."""
+    from conftest import markdown
+    from reprint_guard import Report, __version__, check_file, check_text
+    from reprint_guard.errors import InputError, UsageError
+
+    for call in (
+        lambda: check(COMPLIANT_BODY, COMPLIANT_META, path=None),
+        lambda: check_text(COMPLIANT_BODY, path=5),
+        lambda: check_file(None),
+    ):
+        with pytest.raises(UsageError, match="path must be a string or a path, not"):
+            call()
+    with pytest.raises(UsageError, match="policy must be a Policy, a policy id or a policy file's path, not dict"):
+        check(COMPLIANT_BODY, COMPLIANT_META, policy={"id": "x"})
+    document = markdown(COMPLIANT_META, "Just the text.")
+    with pytest.raises(UsageError, match=r"<input>: the body starts with front matter \(author, commercial, "):
+        check(document, {"original_url": GR_URL})
+    assert check("---\n\nA rule, then text.\n\n---\n", COMPLIANT_META).policy == "global-research"
+    with pytest.raises(InputError, match="body is larger than the 5 MiB limit"):
+        check("é" * (3 * 1024 * 1024), COMPLIANT_META)
+    whole = markdown(COMPLIANT_META, COMPLIANT_BODY)
+    assert check_text(whole, meta={"original_url": None, "commercial": None}).policy == "global-research"
+    result = check("Text.", COMPLIANT_META)
+    summary = Report(tool={"version": __version__}, results=[result, check_text(whole)]).summary
+    assert (summary.files, summary.failed, summary.passed, summary.errors) == (2, 1, 1, len(result.findings))
 
 
 def test_today_may_be_a_datetime_and_hour_delays_count_to_that_day(tmp_path):

@@ -56,6 +56,21 @@ def test_publication_goes_ahead_with_permission(server):
     assert response.json() == {"published": True, "policy": "global-research", "warnings": []}
 
 
+@pytest.mark.parametrize(
+    ("metadata", "rule"),
+    [
+        ({"original_url": "https://unknown.example/a"}, "reprint-guard/unknown-publisher"),
+        ({"originalUrl": "https://www.globalresearch.ca/x/5799123"}, "reprint-guard/misspelt-key"),
+    ],
+)
+def test_a_reprint_that_could_not_be_checked_is_not_published(server, metadata, rule):
+    """No policy for its site, or a misspelt key: the check passed with a warning, but nothing was checked."""
+    article = post_article(server, COMPLIANT_BODY, metadata)
+    response = requests.post(f"{server}/articles/{article}/publish", timeout=30)
+    assert response.status_code == 422, response.text
+    assert response.json()["published"] is False and [f["rule"] for f in response.json()["findings"]] == [rule]
+
+
 def test_bad_metadata_is_a_clear_400(server):
     article = post_article(server, COMPLIANT_BODY, {**COMPLIANT_META, "medium": "carrier pigeon"})
     response = requests.post(f"{server}/articles/{article}/publish", timeout=30)

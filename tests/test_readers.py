@@ -5,8 +5,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from conftest import COMPLIANT_BODY, COMPLIANT_META, GR_URL
 from reprint_guard import check_file
+from reprint_guard.errors import InputError
 
 HTML_PAGE = f"""<!doctype html>
 <html><head>
@@ -84,6 +87,20 @@ def test_json_envelope(tmp_path):
     }
     path.write_text(json.dumps(html), encoding="utf-8")
     assert check_file(path).findings == []
+
+
+def test_a_json_envelopes_metadata_is_placed_at_its_key_not_its_lines_start(tmp_path):
+    """An indented key's column is its own: an editor jumps to it, as a bad value's error does."""
+    envelope = {"metadata": {**COMPLIANT_META, "commercial": True}, "body": COMPLIANT_BODY}
+    path = tmp_path / "post.json"
+    text = json.dumps(envelope, indent=4)
+    path.write_text(text, encoding="utf-8")
+    line = text.splitlines().index('        "commercial": true,') + 1
+    assert [(f.line, f.column) for f in check_file(path).findings] == [(line, 9)]
+    path.write_text(text.replace('"commercial": true', '"commercial": "maybe"'), encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        check_file(path)
+    assert (caught.value.line, caught.value.column) == (line, 9)
 
 
 def test_toml_front_matter(tmp_path):

@@ -4,7 +4,8 @@ Run it:  FLASK_APP=examples/cms/app.py flask run   (or: python examples/cms/app.
 
     POST /articles              {"title": ..., "body": ..., "format": "markdown", "metadata": {...}}
     POST /articles/<id>/publish  -> 200 {"published": true}
-                                 -> 422 {"published": false, "findings": [...]} when the terms are not met
+                                 -> 422 {"published": false, "findings": [...]} when the terms are not met,
+                                        or could not be checked (no policy covers the original)
                                  -> 400 {"error": "..."} for bad metadata
 """
 
@@ -18,6 +19,8 @@ from flask import Flask, jsonify, request
 
 import reprint_guard
 
+#: The tool's own findings that say a reprint's terms could not be checked.
+UNCHECKED = {"reprint-guard/unknown-publisher", "reprint-guard/missing-metadata", "reprint-guard/misspelt-key"}
 #: What the outlet knows about itself: it sells ads, so every reprint is commercial.
 SITE_DEFAULTS = {"commercial": True, "medium": "web"}
 
@@ -55,7 +58,10 @@ def create_app() -> Flask:
             result = pre_publish_check(article)
         except reprint_guard.ReprintGuardError as exc:
             return jsonify(published=False, error=str(exc)), 400
-        if not result.ok:
+        # A reprint no policy covers, or whose rules need a key it lacks, passes with a reprint-guard/
+        # warning: nothing was checked, so it waits like one that breaks the terms.
+        unchecked = [f for f in result.findings if f.rule in UNCHECKED]
+        if not result.ok or unchecked:
             return jsonify(
                 published=False,
                 policy=result.policy,

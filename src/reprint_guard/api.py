@@ -11,6 +11,7 @@ from typing import Any
 from .engine import check_reprint
 from .errors import InputError, UsageError
 from .limits import MAX_FILE_BYTES
+from .metaview import DECLARED
 from .policy.loader import load_policy as _load_policy
 from .policy.loader import policy_set
 from .policy.model import Policy
@@ -68,7 +69,44 @@ def load_policy(spec: str | Path, *, rules_dirs: RulesDirs = ()) -> Policy:
 def _resolve(policy: Policy | str | Path | None, rules_dirs: Iterable[str | Path]) -> Policy | None:
     if policy is None or isinstance(policy, Policy):
         return policy
+    if not isinstance(policy, str | os.PathLike):
+        raise UsageError(f"policy must be a Policy, a policy id or a policy file's path, not {type(policy).__name__}")
     return _load_policy(policy, extra=rules_dirs)
+
+
+def _name(path: Any, what: str = "path") -> str:
+    """The name findings are reported under: a string or a path (a CMS's missing slug is no name)."""
+    if isinstance(path, str):
+        return path
+    if isinstance(path, os.PathLike):
+        return os.fspath(path)  # type: ignore[return-value]
+    raise UsageError(f"{what} must be a string or a path, not {type(path).__name__}")
+
+
+def _within_limit(text: str, path: str, what: str) -> None:
+    """The file size limit, for text handed over in memory: what a file may not be, a string may not either."""
+    if len(text) > MAX_FILE_BYTES // 4 and len(text.encode("utf-8", "surrogatepass")) > MAX_FILE_BYTES:
+        raise InputError(f"{what} is larger than the {MAX_FILE_BYTES // (1024 * 1024)} MiB limit", path=path)
+
+
+def _no_front_matter(body: str, format: str, path: str) -> None:
+    """A whole document passed as the body: its front matter would be read as article text (a credit in
+    it would count), so the call is refused with what to do instead."""
+    if format == "text" or body[:3] not in ("---", "+++") or "\n" not in body:
+        return
+    from .errors import ReprintGuardError
+    from .readers.markdown import split_front_matter
+
+    try:
+        front = split_front_matter(body)
+    except ReprintGuardError:
+        return  # not front matter that reads: the body's own text
+    known = sorted(key for key in front.data if key in DECLARED) if isinstance(front.data, dict) else []
+    if front.body_line > 1 and known:
+        raise UsageError(
+            f"{path}: the body starts with front matter ({', '.join(known)}): pass the metadata separately "
+            "and the body without it, or the whole document to check_text"
+        )
 
 
 def check(
@@ -95,6 +133,9 @@ def check(
         raise UsageError(f"format must be markdown, html or text, not {format!r}")
     if not isinstance(body, str):
         raise UsageError("body must be a string")
+    path = _name(path)
+    _within_limit(body, path, "body")
+    _no_front_matter(body, format, path)
     metadata = _metadata(metadata, "metadata")
     rules_dirs = _dirs(rules_dirs)
     skip_elements = _selectors(skip_elements)
@@ -119,18 +160,19 @@ def check_text(
 ) -> TypedResult:
     """Check a whole document held in memory, read as :func:`check_file` reads a file: Markdown with its
     front matter, an HTML page with the metadata in its ``<head>``, or a CMS's JSON envelope
-    (``{"metadata": ..., "body": ...}``). ``meta`` overrides what the document declares."""
+    (``{"metadata": ..., "body": ...}``). ``meta`` overrides what the document declares (a key set to None
+    is no override: the document's value stays)."""
     from .readers import INPUT_FORMATS, read_text
 
     if format not in INPUT_FORMATS:
         raise UsageError(f"format must be one of {', '.join(INPUT_FORMATS)}, not {format!r}")
     if not isinstance(text, str):
         raise UsageError("text must be a string")
+    path = _name(path)
     meta = _metadata(meta, "meta") if meta is not None else None
     rules_dirs = _dirs(rules_dirs)
     today = _day(today)
-    if len(text.encode("utf-8", "surrogatepass")) > MAX_FILE_BYTES:
-        raise InputError(f"text is larger than the {MAX_FILE_BYTES // (1024 * 1024)} MiB limit", path=path)
+    _within_limit(text, path, "text")
     reprint = read_text(
         without_surrogates(text),
         path=path,
@@ -149,6 +191,8 @@ def _metadata(metadata: Any, name: str) -> dict[str, Any]:
         metadata = metadata.model_dump(by_alias=True, exclude_none=True, exclude_unset=True)
     if not isinstance(metadata, Mapping):
         raise UsageError(f"{name} must be a mapping (a dict) or a Metadata model, not {type(metadata).__name__}")
+    if name == "meta":  # an override of None (a database's NULL) is no override: the document's value stays
+        metadata = {key: value for key, value in metadata.items() if value is not None}
     try:
         return without_surrogates(dict(metadata))
     except RecursionError:
@@ -167,6 +211,7 @@ def check_file(
 ) -> TypedResult:
     """Check a reprint file (Markdown, HTML or JSON); ``meta`` overrides its metadata. ``skip_elements``
     as for :func:`check`."""
+    path = _name(path)
     rules_dirs = _dirs(rules_dirs)
     meta = _metadata(meta, "meta") if meta is not None else None
     today = _day(today)

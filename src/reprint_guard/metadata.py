@@ -16,6 +16,32 @@ from .limits import MAX_NAMES
 from .metaview import Medium, scope_words
 
 
+def _calendar_value(value: Any) -> Any:
+    """A date as a CMS or YAML may write it, before pydantic reads it: never a count of seconds.
+
+    pydantic reads a number, or a string of digits, as a Unix timestamp, so
+    ``20991231`` (ISO 8601's basic form, common in database exports) would be
+    a day in 1970 and an embargo would pass. Digits are read as the basic form
+    or refused; a number is refused.
+    """
+    if isinstance(value, bool):
+        return value  # the model says a boolean is no date
+    if isinstance(value, (int, float)):
+        raise ValueError(f"{value!r} is a number, not a date: write it as YYYY-MM-DD")
+    if isinstance(value, str):
+        text = value.strip()
+        if len(text) == 10 or (len(text) == 8 and text.isdigit()):
+            try:
+                return dt.date.fromisoformat(text)
+            except ValueError:
+                if text.isdigit():
+                    raise ValueError(f"{value!r} is no date: write it as YYYY-MM-DD") from None
+                return value  # the model says what is wrong with it
+        if text.replace(".", "", 1).lstrip("-").isdigit():
+            raise ValueError(f"{value!r} is no date: write it as YYYY-MM-DD")
+    return value
+
+
 class Permission(BaseModel):
     """A written permission the republisher holds, e.g. an email from the publisher."""
 
@@ -26,6 +52,11 @@ class Permission(BaseModel):
     scope: list[str] = Field(default_factory=list, description="Uses covered: commercial, print, ...")
     reference: str | None = None
     expires: dt.date | None = None
+
+    @field_validator("date", "expires", mode="before")
+    @classmethod
+    def _calendar(cls, value: Any) -> Any:
+        return _calendar_value(value)
 
     @field_validator("scope", mode="before")
     @classmethod
@@ -70,12 +101,7 @@ class Metadata(BaseModel):
     @classmethod
     def _a_date_stays_a_date(cls, value: Any) -> Any:
         """ "2024-03-02" is a calendar day, as YAML reads it, not midnight: a date-time is written with its time."""
-        if isinstance(value, str) and len(value.strip()) == 10:
-            try:
-                return dt.date.fromisoformat(value.strip())
-            except ValueError:
-                return value  # the model says what is wrong with it
-        return value
+        return _calendar_value(value)
 
     @field_validator("permissions", mode="before")
     @classmethod

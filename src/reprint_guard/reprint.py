@@ -168,6 +168,7 @@ class Reprint:
         html: str | None = None,
         skip: tuple[str, ...] | None = None,
         source: BodySource | None = None,
+        key_columns: dict[str, int] | None = None,
     ) -> None:
         self.body = body
         self.source = source  # where the body's characters stand in a file that holds it escaped (JSON)
@@ -176,6 +177,7 @@ class Reprint:
         self.path = path
         self.body_line = body_line
         self.key_lines = key_lines or {}
+        self.key_columns = key_columns  # where a key stands in its line when not at its start (JSON)
         self.bare_urls = bare_urls
         self.skip = skip  # CSS selectors of elements that are not the article (a page's menu, footer)
         #: The repository's own names for ``original_url`` and ``policy`` (the config's ``front-matter``).
@@ -358,8 +360,11 @@ class Reprint:
     def meta_position(self, key: str | None = None) -> tuple[int, int]:
         """The line declaring ``key`` in the front matter, else the start of the metadata."""
         if key and key in self.key_lines:
-            return self.key_lines[key], 1
-        return (min(self.key_lines.values()) if self.key_lines else 1), 1
+            return self.key_lines[key], self.key_columns.get(key, 1) if self.key_columns else 1
+        if not self.key_lines:
+            return 1, 1
+        first = min(self.key_lines, key=self.key_lines.__getitem__)
+        return self.key_lines[first], self.key_columns.get(first, 1) if self.key_columns else 1
 
     @property
     def _comment_spans(self) -> list[tuple[int, int]]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, computed_field
+from pydantic import BaseModel, ConfigDict, Field, computed_field, model_validator
 
 from . import report
 from .report import REPORT_VERSION, FailOn, Severity, Status, reaches
@@ -77,6 +77,19 @@ class Summary(BaseModel):
     infos: int = 0
     suppressed: int = 0
 
+    @classmethod
+    def of(cls, results: list[Result]) -> Summary:
+        """The counts of ``results``, as a run makes them."""
+        counts = dict.fromkeys(cls.model_fields, 0)
+        counts["files"] = len(results)
+        statuses = {"pass": "passed", "fail": "failed", "error": "errored", "skipped": "skipped"}
+        levels = {Severity.error: "errors", Severity.warning: "warnings", Severity.info: "infos"}
+        for result in results:
+            counts[statuses[result.status]] += 1
+            for finding in result.findings:
+                counts["suppressed" if finding.suppressed is not None else levels[finding.severity]] += 1
+        return cls(**counts)
+
 
 class Tool(BaseModel):
     model_config = ConfigDict(defer_build=True)
@@ -94,7 +107,14 @@ class Report(BaseModel):
     tool: Tool
     fail_on: FailOn = "error"
     results: list[Result] = Field(default_factory=list)
-    summary: Summary = Field(default_factory=Summary)
+    summary: Summary = Field(default_factory=Summary, description="Counted from the results when not given.")
+
+    @model_validator(mode="after")
+    def _counted(self) -> Report:
+        """A report built by a caller from its results counts them: a summary of zeros would say nothing ran."""
+        if "summary" not in self.model_fields_set:
+            self.summary = Summary.of(self.results)
+        return self
 
 
 def from_report(result: report.Result) -> Result:

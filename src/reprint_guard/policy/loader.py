@@ -246,6 +246,14 @@ class PolicySet:
         with self._lock:
             return self._resolve(policy_id, ())
 
+    def from_file(self, path: Path) -> Policy | None:
+        """The user's policy read from ``path`` (any spelling of it), or None: found without reading it again."""
+        resolved = path.resolve()
+        for policy_id in self._own:
+            if Path(self.raw[policy_id].path).resolve() == resolved:
+                return self.get(policy_id)
+        return None
+
     def for_host(self, host: str) -> Policy | None:
         """The policy whose ``applies_to`` matches ``host`` most specifically (the longest domain wins)."""
         domains = self._domains
@@ -502,7 +510,8 @@ def load_policy(spec: str | Path, *, extra: Iterable[str | Path] = ()) -> Policy
             raise PolicyError(f"policy file cannot be looked up: {reason}", path=text[:200]) from None
         if not found:
             raise PolicyError("policy file not found", path=text[:200])
-        policies = policy_set((*extra, path))
-        raw = read_policy_file(path, validate=False)
-        return policies.get(str(raw.data.get("id")))
+        policy = policy_set((*extra, path)).from_file(path)
+        if policy is None:  # pragma: no cover - the set was made with this file among its own
+            raise PolicyError("policy file not among the policies read", path=text[:200])
+        return policy
     return policy_set(extra).get(text)

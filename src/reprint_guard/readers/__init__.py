@@ -401,13 +401,17 @@ def build(
     defaults: Mapping[str, Any] | None = None,
     skip_elements: Sequence[str] = (),
     source: Any = None,
+    key_columns: dict[str, int] | None = None,
 ) -> Reprint:
     """Validate metadata and assemble the :class:`Reprint`.
 
     Precedence, lowest first: ``defaults``, the file's own metadata (its keys
-    renamed by ``key_map``), then ``meta``.
+    renamed by ``key_map``), then ``meta``. ``key_columns``: where a key stands in its line, when not at
+    its start (a JSON envelope's keys are indented).
     """
     if key_map:
+        if key_columns:
+            key_columns = remap(metadata, key_columns, key_map)[1]
         metadata, key_lines = remap(metadata, key_lines or {}, key_map)
     if meta:  # from a command line (undecodable bytes arrive as lone surrogates) or a library caller
         try:
@@ -417,11 +421,12 @@ def build(
     merged = {**(defaults or {}), **metadata, **(meta or {})} if (meta or defaults) else metadata
     reprint = Reprint(
         body=body,
-        metadata=validate_metadata(merged, path=path, key_lines=key_lines or {}),
+        metadata=validate_metadata(merged, path=path, key_lines=key_lines or {}, key_columns=key_columns),
         format=format,
         path=path,
         body_line=body_line,
         key_lines=key_lines,
+        key_columns=key_columns,
         bare_urls=bare_urls,
         html=html,
         skip=tuple(skip_elements) if skip_elements else None,
@@ -447,12 +452,21 @@ def remap(
     return data, lines
 
 
-def _is_type_tag(part: object) -> bool:
-    """Pydantic names union members in error paths (``original_published.datetime``): not a user's key."""
-    return isinstance(part, str) and (part in {"str", "datetime", "date", "list[str]", "bool"} or "[" in part)
+def _is_type_tag(part: object, before: object) -> bool:
+    """Pydantic names union members in error paths (``original_published.datetime``): not a user's key
+    (a permission's own ``date`` is one)."""
+    if not isinstance(part, str):
+        return False
+    return "[" in part or (part in {"str", "datetime", "date", "bool"} and not isinstance(before, int))
 
 
-def validate_metadata(data: Mapping[str, Any], *, path: str, key_lines: Mapping[str, int]) -> MetadataView:
+def validate_metadata(
+    data: Mapping[str, Any],
+    *,
+    path: str,
+    key_lines: Mapping[str, int],
+    key_columns: Mapping[str, int] | None = None,
+) -> MetadataView:
     try:
         return read_metadata(data)
     except RecursionError:
@@ -465,7 +479,7 @@ def validate_metadata(data: Mapping[str, Any], *, path: str, key_lines: Mapping[
             f"metadata '{where}': {message}",
             path=path,
             line=key_lines.get(key, None) if key else None,
-            column=1 if key and key in key_lines else None,
+            column=(key_columns or {}).get(key, 1) if key and key in key_lines else None,
         ) from None
 
 
@@ -477,8 +491,8 @@ def _metadata_problem(exc: Any) -> tuple[str | None, str, str]:
     problem = next((e for e in errors if not str(e.get("type", "")).endswith("_type")), errors[0])
     loc = problem.get("loc") or ()
     key = str(loc[0]) if loc else None
-    where = ".".join(str(part) for part in loc if not _is_type_tag(part)) or "metadata"
-    return key, where, str(problem.get("msg", "invalid value"))
+    where = ".".join(str(part) for i, part in enumerate(loc) if not (i and _is_type_tag(part, loc[i - 1])))
+    return key, where or "metadata", str(problem.get("msg", "invalid value")).removeprefix("Value error, ")
 
 
 def metadata_problem(data: Mapping[str, Any]) -> tuple[str, str, str] | None:

@@ -62,7 +62,8 @@ def read_json(text: str, *, path: str, meta: Mapping[str, Any] | None, bare_urls
             line=_key_line(text, "format"),
             column=1,
         )
-    key_lines = {key: line for key in metadata if (line := _key_line(text, key))}
+    places = {key: place for key in metadata if (place := _key_place(text, key))[0]}
+    key_lines = {key: line for key, (line, _) in places.items()}  # type: ignore[misc]
     token = _body_token(text)
     source = JsonString(text, token) if token is not None else None
     return build(
@@ -72,6 +73,7 @@ def read_json(text: str, *, path: str, meta: Mapping[str, Any] | None, bare_urls
         path=path,
         meta=meta,
         key_lines=key_lines,
+        key_columns={key: column for key, (_, column) in places.items()},  # type: ignore[misc]
         bare_urls=bare_urls,
         source=source,
         **extra,
