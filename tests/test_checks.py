@@ -1062,6 +1062,28 @@ def test_library_calls_a_cms_gets_wrong_are_typed_errors_that_say_what_to_do(tmp
     assert (summary.files, summary.failed, summary.passed, summary.errors) == (2, 1, 1, len(result.findings))
 
 
+def test_the_library_builds_the_credit_block_a_cms_appends(policy_file):
+    """What ``reprint-guard credit`` prints, for a CMS that appends it: the policy the metadata selects, or
+    the one given; a block that then passes; typed errors naming what is missing."""
+    from reprint_guard import credit
+    from reprint_guard.errors import UsageError
+
+    meta = {k: v for k, v in COMPLIANT_META.items() if k != "commercial"}
+    block = credit(meta)
+    assert f"[Global Research]({GR_URL})" in block and "Copyright © Ana Ruiz, Global Research, 2024" in block
+    assert check(f"The story.\n\n{block}\n", meta).ok
+    assert credit(meta, format="html").startswith("<p><em>The original source of this article is <a href=")
+    assert check(f"<p>The story.</p>\n{credit(meta, format='html')}", meta, format="html").ok
+    with pytest.raises(UsageError, match="global-research: the credit needs metadata that is not set: author"):
+        credit({"original_url": GR_URL})
+    with pytest.raises(UsageError, match="no policy applies"):
+        credit({"original_url": "https://unknown.example/a", "author": "Ana"})
+    with pytest.raises(UsageError, match="'test-terms' has no credit template"):
+        credit(meta, policy=policy_file)
+    with pytest.raises(UsageError, match="format must be markdown or html"):
+        credit(meta, format="text")
+
+
 def test_today_may_be_a_datetime_and_hour_delays_count_to_that_day(tmp_path):
     from reprint_guard import check_file
     from reprint_guard.errors import UsageError

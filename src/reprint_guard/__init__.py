@@ -20,6 +20,7 @@ _EXPORTS = {
     "check": ".api",
     "check_file": ".api",
     "check_text": ".api",
+    "credit": ".api",
     "load_policy": ".api",
     "InputError": ".errors",
     "PolicyError": ".errors",
@@ -52,11 +53,12 @@ __all__ = [
     "check",
     "check_file",
     "check_text",
+    "credit",
     "load_policy",
 ]
 
 if TYPE_CHECKING:
-    from .api import check, check_file, check_text, load_policy
+    from .api import check, check_file, check_text, credit, load_policy
     from .errors import InputError, PolicyError, ReprintGuardError, UsageError
     from .metadata import Metadata, Permission
     from .policy.model import Policy, Rule

@@ -219,6 +219,34 @@ def check_file(
     return _run(reprint, policy, rules_dirs, today)
 
 
+def credit(
+    metadata: Mapping[str, Any] | Any,
+    *,
+    policy: Policy | str | Path | None = None,
+    format: str = "markdown",
+    rules_dirs: RulesDirs = (),
+) -> str:
+    """The credit block the policy asks for, filled in from the reprint's metadata, to append to the body
+    (what ``reprint-guard credit`` prints). The policy is ``policy``, else the one the metadata selects
+    (``policy`` key, the original's host, its licence). Raises
+    :class:`~reprint_guard.errors.UsageError` when no policy applies, it has no credit template, or the
+    template needs a key the metadata lacks (the message names it)."""
+    from .engine import select_policy
+    from .fix import CreditError, credit_block
+
+    if format not in ("markdown", "html"):
+        raise UsageError(f"format must be markdown or html, not {format!r}")
+    rules_dirs = _dirs(rules_dirs)
+    reprint = build("", _metadata(metadata, "metadata"), format=format, path="<credit>")
+    chosen = _resolve(policy, rules_dirs) or select_policy(reprint, policy_set(rules_dirs))
+    if chosen is None:
+        raise UsageError("no policy applies to this metadata: pass policy=, or set original_url or policy")
+    try:
+        return credit_block(chosen, reprint, format)
+    except CreditError as exc:
+        raise UsageError(f"{chosen.id}: {exc}") from None
+
+
 def _run(reprint: Reprint, policy: Policy | str | Path | None, rules_dirs: tuple, today: dt.date | None) -> TypedResult:
     """Check a reprint read by one of the entry points, with the policies asked for."""
     return _finish(
