@@ -368,6 +368,11 @@ def test_fix_inserts_only_the_parts_of_the_credit_a_reprint_lacks(tmp_path, writ
     assert _parts("<p>\n  <em>By Ana</em>\n</p>\n<p>Copyright</p>", "html") == [
         "<p>\n  <em>By Ana</em>\n</p>\n<p>Copyright</p>"
     ]
+    # Its own notice without the publisher's name: a second notice naming it would satisfy the source
+    # credit too, but the line the finding asks for is the source line, the block's first part.
+    own = write_md("own-notice.md", meta, "# T\n\nA paragraph.\n\nCopyright © Ana Ruiz, 2024\n")
+    assert cli("check", str(own), "--fix").code == 0
+    assert own.read_text(encoding="utf-8").endswith(f"Copyright © Ana Ruiz, 2024\n\n{source_line}\n")
     bare = write_md("bare.md", meta, "# T\n\nA paragraph about a harbour.\n")
     assert cli("check", str(bare), "--fix").code == 0  # nothing there: the whole block, in its order
     whole = bare.read_text(encoding="utf-8")
@@ -413,6 +418,28 @@ def test_fix_html_inserts_before_body_end(tmp_path, cli):
     assert run.code == 0, run.out + run.err
     text = page.read_text(encoding="utf-8")
     assert text.index("Story.") < text.index("Global Research</a>") < text.index("</body>")
+
+
+def test_fix_indents_an_html_credit_as_its_neighbours_and_leaves_no_trailing_space(tmp_path, cli):
+    """A patch from --diff applies without git's white space warnings, and the page keeps its shape."""
+    page = tmp_path / "page.html"
+    before = "<html>\n<body>\n  <main>\n    <p>Story.</p>\n\n  </main>\n</body>\n</html>\n"
+    page.write_text(before, encoding="utf-8")
+    (tmp_path / "page.meta.yaml").write_text(json.dumps(COMPLIANT_META), encoding="utf-8")
+    assert cli("check", str(page), "--fix").code == 0
+    lines = page.read_text(encoding="utf-8").split("\n")
+    assert lines[:5] == ["<html>", "<body>", "  <main>", "    <p>Story.</p>", ""]
+    assert lines[5].startswith("    <p><em>The original source of this article is <a href=")
+    assert lines[6] == "    <p>Copyright © Ana Ruiz, Global Research, 2024</p>"
+    assert lines[7:] == ["  </main>", "</body>", "</html>", ""]
+    top = tmp_path / "top.html"
+    top.write_text("<article>\n  <h1>T</h1>\n\n  <p>Story.</p>\n</article>\n", encoding="utf-8")
+    own = tmp_path / "top.meta.yaml"
+    own.write_text(json.dumps({**COMPLIANT_META, "original_url": "https://globalvoices.org/2025/x/"}), encoding="utf-8")
+    assert cli("check", str(top), "--fix").code == 0  # Global Voices' credit goes at the top
+    placed = top.read_text(encoding="utf-8").split("\n")
+    assert placed[:2] == ["<article>", "  <h1>T</h1>"] and placed[2].startswith("  <p>")
+    assert placed[-4:] == ["", "  <p>Story.</p>", "</article>", ""]
 
 
 SITE_PAGE = """<html><body>

@@ -9,6 +9,7 @@ satisfy the rule, the file is left byte-for-byte untouched.
 from __future__ import annotations
 
 import difflib
+import itertools
 import os
 import re
 import tempfile
@@ -104,9 +105,17 @@ def _insert(source: str, reprint: Reprint, block: str, position: str) -> str:
             title = _LEADING_TITLE.match(source, index) if article is not None else None
             if title is not None:
                 index = title.end()  # the article's title stays first
+            following = _NEXT_LINE_INDENT.match(source, index)
+            if following is not None:  # the content goes on below: the block is a line of its own among it
+                return source[:index] + "\n" + _indented(block, following.group(1)) + source[index:]
             return source[:index] + "\n" + block + "\n" + source[index:]
         if closing is None:
             return source.rstrip("\n") + "\n" + block + "\n"
+        line_start = source.rfind("\n", 0, closing) + 1
+        if line_start and not source[line_start:closing].strip():  # the end tag on a line of its own
+            above = source[:line_start].rstrip(" \t\n")  # the last line with something on it sets the indent
+            indent = re.match(r"[ \t]*", above[above.rfind("\n") + 1 :]).group(0)  # type: ignore[union-attr]
+            return source[:line_start] + _indented(block, indent) + "\n" + source[line_start:]
         return source[:closing].rstrip("\n") + "\n" + block + "\n" + source[closing:].lstrip("\n")
     lines = source.split("\n")
     lines = [line + "\n" for line in lines[:-1]] + ([lines[-1]] if lines[-1] else [])
@@ -123,6 +132,15 @@ def _insert(source: str, reprint: Reprint, block: str, position: str) -> str:
         return before + "\n" + block + "\n\n" + "".join(lines[index:]).lstrip("\n")
     body = source.rstrip("\n")
     return body + "\n\n" + block + "\n"
+
+
+#: After an insertion point, line breaks up to the next line with something on it, and that line's indent.
+_NEXT_LINE_INDENT = re.compile(r"[ \t]*\n(?:[ \t]*\n)*([ \t]*)(?=\S)")
+
+
+def _indented(block: str, indent: str) -> str:
+    """``block`` with each of its lines that has something on it indented as its neighbours are."""
+    return "\n".join(indent + line if line.strip() else line for line in block.split("\n"))
 
 
 def _line_offset(source: str, line: int) -> int:
@@ -210,23 +228,21 @@ def _without_parts_present(blocks, credit, format, inserted, recheck, remaining)
     """The text with the credit's parts that the reprint already has left out, or None to insert it whole.
 
     A reprint that lacks only the source line keeps its own copyright line, and does not get a second.
-    Each part is tried out in turn and stays out when the check finds nothing that the whole block
-    fixed: so what is left out is exactly what the reprint already satisfies.
+    The fewest parts that leave the check finding nothing the whole block fixed are inserted; of as few,
+    the earliest in the block (its first part is the credit line proper: a copyright line that happens to
+    name the publisher would satisfy a source credit too, but the reprint asked for the source line).
     """
     parts = _parts(blocks[credit][0], format)
     if len(parts) < 2:
         return None
     joiner = "\n" if format == "html" else "\n\n"
-    kept, text = set(range(len(parts))), None
-    for index in range(len(parts)):
-        trial = kept - {index}
-        if not trial:
-            break
-        block = joiner.join(parts[i] for i in sorted(trial))
-        attempt = inserted([*blocks[:credit], (block, blocks[credit][1]), *blocks[credit + 1 :]])
-        if {f.rule for f in recheck(attempt)} <= remaining:
-            kept, text = trial, attempt
-    return text
+    for size in range(1, len(parts)):
+        for trial in itertools.combinations(range(len(parts)), size):  # in the block's order
+            block = joiner.join(parts[i] for i in trial)
+            attempt = inserted([*blocks[:credit], (block, blocks[credit][1]), *blocks[credit + 1 :]])
+            if {f.rule for f in recheck(attempt)} <= remaining:
+                return attempt
+    return None
 
 
 def _element_block(finding: Finding, reprint: Reprint, policy: Policy) -> tuple[str | None, str]:
