@@ -29,7 +29,7 @@ COMMERCIAL_PERMISSION = "global-research/commercial-permission"
 PRINT_PERMISSION = "global-research/print-permission"
 
 # Path under examples/ -> the exact findings as (rule, 1-based line). All of them are errors.
-# JSON input: body findings are lines of the "body" string, metadata findings the line of the key.
+# JSON input: a body finding is on the line of the "body" string in the file, a metadata finding at its key.
 # HTML input: metadata given only in the sidecar has no line in the page, so those findings are at line 1.
 EXPECTED: dict[str, list[tuple[str, int]]] = {
     # Markdown with YAML front matter.
@@ -93,6 +93,19 @@ DIRECTORY_SUMMARY = {
     "infos": 0,
     "suppressed": 0,
 }
+
+
+def test_the_examples_readme_lists_what_is_checked_here():
+    """Its table says "tests/test_examples.py checks every row": each row is EXPECTED, rule and line."""
+    import re
+
+    rows = {}
+    for line in (EXAMPLES / "README.md").read_text(encoding="utf-8").splitlines():
+        row = re.match(r"\| `(global-research/[^`]+)`[^|]*\| (.*) \|$", line)
+        if row:
+            said = re.findall(r"([a-z-]+) @ (\d+)", row.group(2))
+            rows[row.group(1)] = sorted((f"global-research/{rule}", int(at)) for rule, at in said)
+    assert rows == {path: sorted(findings) for path, findings in EXPECTED.items()}
 
 
 def snapshot() -> dict[str, bytes]:

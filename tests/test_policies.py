@@ -33,6 +33,8 @@ def test_bundled_policy_is_schema_valid(path):
     policy = load_policy(raw.data["id"])
     assert policy.source_url.startswith("https://")
     assert policy.terms_read is not None
+    # Traceable to its source: every rule says which term it encodes (README, "Policy metadata").
+    assert [rule.id for rule in policy.rules if not rule.terms] == []
 
 
 def test_global_research_rule_ids_are_stable():
