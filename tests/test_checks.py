@@ -848,6 +848,32 @@ def test_srcset_addresses_are_read_as_html_reads_them():
     assert srcset_urls("data:image/gif;base64,R0l,GOD 1x") == ["data:image/gif;base64,R0l,GOD"]
 
 
+@pytest.mark.parametrize(
+    ("written", "passes"),
+    [
+        ("CC-BY-SA-4.0", True),
+        ("creativecommons.org/licenses/by-sa/4.0/", True),
+        ("https://creativecommons.org/licenses/by-sa/4.0/deed.de", True),
+        ("Creative Commons Attribution-ShareAlike 4.0 International", True),
+        ("CC BY-SA 4.0 International", True),
+        ("gpl-3.0-or-later", True),
+        ("CC BY 4.0", False),
+        ("CC-BY-SA-3.0", False),
+    ],
+)
+def test_a_licence_valued_field_is_read_as_the_license_key_is(written, passes):
+    """Share-alike wants the adaptation under the same licence, however the reprint writes its name."""
+    meta = {"original_url": "https://example.org/a", "license": "CC-BY-SA-4.0", "modified": True}
+    meta["reprint_license"] = written
+    found = [f for f in check("Text.", meta).findings if f.rule == "cc-by-sa-4.0/share-alike"]
+    assert (found == []) is passes
+    if not passes:
+        assert f"'reprint_license' is '{written}', which names none of: CC-BY-SA-4.0, GPL-3.0-only" in found[0].message
+    del meta["reprint_license"]
+    (unset,) = [f for f in check("Text.", meta).findings if f.rule == "cc-by-sa-4.0/share-alike"]
+    assert unset.fix == "Add 'reprint_license: CC-BY-SA-4.0' to the metadata."
+
+
 def test_the_library_takes_a_validated_metadata_model_and_keeps_its_dates_dates():
     from reprint_guard.metadata import Metadata
 

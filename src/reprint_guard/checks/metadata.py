@@ -1,4 +1,4 @@
-"""``metadata``: a metadata field must be present, or match a pattern or a list of values.
+"""``metadata``: a metadata field must be present, or match a pattern, a list of values or of licences.
 
 PASS (field: author): ``author: Jane Doe``.
 FAIL: no ``author`` key, or an empty one.
@@ -29,7 +29,7 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
                 line,
                 column,
                 detail=f"'{params.field}' is not set",
-                fix=f"Add '{params.field}: ...' to the metadata.",
+                fix=f"Add '{params.field}: {_example(params)}' to the metadata.",
                 specific=True,
             )
         return
@@ -42,6 +42,16 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
             yield Problem(
                 line, column, detail=f"'{params.field}' is {bad[0]!r}, which does not match /{params.pattern}/"
             )
+    if params.licenses is not None:
+        wanted = {licence.casefold(): licence for licence in params.licenses}
+        bad = [v for v in values if _licence_id(v).casefold() not in wanted]
+        if bad:
+            line, column = reprint.meta_position(params.field)
+            yield Problem(
+                line,
+                column,
+                detail=f"'{params.field}' is {_show(bad[0])!r}, which names none of: {', '.join(params.licenses)}",
+            )
     if params.allowed is not None:
         allowed = _allowed(params.allowed)
         bad = [v for v in values if _show(v).casefold() not in allowed]
@@ -49,6 +59,24 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
             line, column = reprint.meta_position(params.field)
             shown = ", ".join(_show(a) for a in params.allowed)
             yield Problem(line, column, detail=f"'{params.field}' is {_show(bad[0])}; allowed: {shown}")
+
+
+def _licence_id(value: Any) -> str:
+    """A licence as its SPDX id: a Creative Commons one however written (deed URL, title, short name), any
+    other as written (GPL-3.0-only)."""
+    from ..licenses import normalize_license
+
+    text = _show(value).strip()
+    return normalize_license(text) or text
+
+
+def _example(params: Params) -> str:
+    """A value to write, for the fix of an unset field: the first the rule accepts, when it lists them."""
+    if params.licenses:
+        return params.licenses[0]
+    if params.allowed:
+        return _show(params.allowed[0])
+    return "..."
 
 
 def _allowed(values: tuple[Any, ...]) -> frozenset[str]:

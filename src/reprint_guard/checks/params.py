@@ -231,12 +231,24 @@ class MetadataParams(PatternParams):
     required: bool = True
     pattern: str | None = Field(default=None, description="RE2 pattern the value (as text) must match.")
     allowed: tuple[Any, ...] | None = Field(default=None, description="The value must be one of these.")
+    licenses: tuple[str, ...] | None = Field(
+        default=None,
+        description="The value must name one of these licences (SPDX ids such as CC-BY-SA-4.0); it may be "
+        "written as an SPDX id, a Creative Commons deed URL or a licence's name, as the license key may.",
+    )
 
     @model_validator(mode="after")
     def _tests_something(self) -> MetadataParams:
-        if not self.required and self.pattern is None and self.allowed is None:
-            raise ValueError("a metadata rule with 'required: false' needs 'pattern' or 'allowed'")
+        if not self.required and self.pattern is None and self.allowed is None and self.licenses is None:
+            raise ValueError("a metadata rule with 'required: false' needs 'pattern', 'allowed' or 'licenses'")
         return self
+
+    @field_validator("licenses")
+    @classmethod
+    def _licence_ids(cls, value: tuple[str, ...] | None) -> tuple[str, ...] | None:
+        if value is not None and (not value or any(not item.strip() for item in value)):
+            raise ValueError("'licenses' lists one licence or more, each an SPDX id such as CC-BY-SA-4.0")
+        return value
 
 
 def _host_name(value: str) -> str:

@@ -107,6 +107,8 @@ def candidates(policy: Policy, rule: Rule) -> tuple[Example, Example] | None:
     if rule.check == "metadata" and p.allowed:
         bad = not p.allowed[0] if isinstance(p.allowed[0], bool) else "something else"
         return Example({**meta, p.field: p.allowed[0]}, intro), Example({**meta, p.field: bad}, intro)
+    if rule.check == "metadata" and p.licenses:
+        return Example({**meta, p.field: p.licenses[0]}, intro), Example(meta, intro)
     if rule.check == "media":
         return Example(meta, intro), Example(meta, intro + "\n![The dry riverbed](https://images.example/river.jpg)\n")
     if rule.check == "timing":
