@@ -346,6 +346,19 @@ def test_fix_round_trip_and_idempotence(broken, cli):
     assert broken.read_text(encoding="utf-8") == after
 
 
+def test_fix_says_of_json_only_what_it_left_broken_and_names_the_flag_given(tmp_path, cli):
+    """A JSON payload that passes needs nothing said; one with findings is named, as left to the CMS."""
+    good = {"metadata": COMPLIANT_META, "body": COMPLIANT_BODY}
+    (tmp_path / "good.json").write_text(json.dumps(good), encoding="utf-8")
+    (tmp_path / "bad.json").write_text(json.dumps({**good, "body": "Text."}), encoding="utf-8")
+    run = cli("check", str(tmp_path), "--fix")
+    assert run.code == 1 and "good.json" not in run.err
+    assert f"{tmp_path / 'bad.json'}: left unchanged: JSON payloads are not fixed in place" in run.err
+    for flag in ("--fix", "--diff"):
+        refused = cli("check", "-", flag, stdin=COMPLIANT_BODY)
+        assert refused.code == 2 and f"{flag} needs files, not standard input" in refused.err
+
+
 def test_fix_inserts_only_the_parts_of_the_credit_a_reprint_lacks(tmp_path, write_md, cli):
     notice = "Copyright © Ana Ruiz, Global Research, 2024"
     meta = {**COMPLIANT_META, "author": "Ana Ruiz", "original_published": "2024-02-01"}

@@ -237,13 +237,16 @@ def apply_fixes(items: list[Any], settings: Any, *, write: bool) -> bool:
     ok = True
     for path, _, _ in items:
         if path == "-":
-            raise UsageError("--fix needs files, not standard input")
-        if path.lower().endswith(".json"):
-            sys.stderr.write(f"{path}: left unchanged: JSON payloads are not fixed in place (fix them in the CMS)\n")
-            continue
+            raise UsageError(f"--{'fix' if write else 'diff'} needs files, not standard input")
         try:
             reprint, result = check_text(path, settings)
             if result.status == "skipped" or result.policy is None:
+                continue
+            if path.lower().endswith(".json"):
+                if result.findings:  # a payload that passes needs nothing said
+                    sys.stderr.write(
+                        f"{path}: left unchanged: JSON payloads are not fixed in place (fix them in the CMS)\n"
+                    )
                 continue
             policy = policies.get(result.policy) if result.policy in policies else None
             if policy is None:

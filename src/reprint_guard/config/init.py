@@ -92,11 +92,12 @@ def scan(root: Path) -> tuple[Counter[str], Counter[str], int]:
 def starter_config(root: Path) -> str:
     keys, folders, seen = scan(root)
     lines = [
-        "# reprint-guard configuration: https://pypi.org/project/reprint-guard/",
+        '# reprint-guard configuration (its README, "Project configuration", says what each key does).',
         f"# Written by `reprint-guard init` after looking at {seen} content file{'s' if seen != 1 else ''}.",
         "# Its JSON Schema ships in the package: reprint_guard/schemas/config.schema.json.",
         "",
-        "# Files to check when a folder is given (globs, relative to this file). Empty: every .md/.html/.json.",
+        "# Files to check when a folder is given (globs, relative to this file). Empty: every Markdown",
+        "# (.md, .markdown, .mdown, .mkdown, .mkdn, .mkd), HTML (.html, .htm) and JSON (.json) file.",
     ]
     content = [f for f, _ in folders.most_common() if f != "."]
     if content:

@@ -20,7 +20,6 @@ from ..report import Result, Summary
 from . import json_text
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
-INFORMATION_URI = "https://pypi.org/project/reprint-guard/"
 _LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 
 
@@ -165,8 +164,7 @@ _DRIVER = {
     "name": "reprint-guard",
     "semanticVersion": __version__,
     "version": __version__,
-    "informationUri": INFORMATION_URI,
-}
+}  # no informationUri: the project has no home page of its own yet (the property is optional)
 
 
 def artifact_location(path: str, root: Path) -> dict[str, str]:
