@@ -89,6 +89,19 @@ def test_json_envelope(tmp_path):
     assert check_file(path).findings == []
 
 
+def test_a_value_set_over_the_files_own_is_not_placed_at_the_files_line(tmp_path, cli):
+    """`--meta medium=print` over the file's `medium: web`: the finding is not shown on the line that says web."""
+    path = tmp_path / "p.md"
+    path.write_text(f"---\ntitle: T\noriginal_url: {GR_URL}\nmedium: web\n---\nText.\n", encoding="utf-8")
+    run = cli("check", str(path), "--meta", "medium=print", "--format", "json")
+    (permission,) = [f for f in run.json()["results"][0]["findings"] if f["rule"].endswith("print-permission")]
+    assert (permission["line"], permission["column"]) == (2, 1)  # the metadata's first line
+    path.write_text(f"---\ntitle: T\noriginal_url: {GR_URL}\ncommercial: true\n---\nText.\n", encoding="utf-8")
+    same = cli("check", str(path), "--meta", "commercial=true", "--format", "json")
+    (commercial,) = [f for f in same.json()["results"][0]["findings"] if f["rule"].endswith("commercial-permission")]
+    assert commercial["line"] == 4  # the same value as the file's: its line still says it
+
+
 def test_a_json_envelopes_metadata_is_placed_at_its_key_not_its_lines_start(tmp_path):
     """An indented key's column is its own: an editor jumps to it, as a bad value's error does."""
     envelope = {"metadata": {**COMPLIANT_META, "commercial": True}, "body": COMPLIANT_BODY}
@@ -283,9 +296,9 @@ def test_a_suppression_for_an_unknown_rule_or_a_file_that_is_not_there_is_warned
     assert run.code == 0
     warnings = [line for line in run.err.splitlines() if line.startswith("reprint-guard: warning:")]
     assert warnings == [
-        f"reprint-guard: warning: {tmp_path / '.reprint-guard.yaml'}:2:18: a suppression names an unknown rule "
+        "reprint-guard: warning: .reprint-guard.yaml:2:18: a suppression names an unknown rule "  # found from here
         "'global-research/print-permision'",
-        f"reprint-guard: warning: {tmp_path / '.reprint-guard.yaml'}:3:6: a suppression's path 'content/harbor.md' "
+        "reprint-guard: warning: .reprint-guard.yaml:3:6: a suppression's path 'content/harbor.md' "
         f"names no file (relative to {tmp_path})",
     ]
     # Not warned: a name without a folder (it matches in any folder), a rule of a policy named by file,
@@ -310,7 +323,7 @@ def test_a_suppression_for_an_unknown_rule_or_a_file_that_is_not_there_is_warned
         '[project]\nname = "site"\n\n[tool.reprint-guard.severity]\n"global-research/link-orginal" = "warning"\n'
     )
     run = cli("check", "a.md", cwd=tmp_path)
-    assert f"{tmp_path / 'pyproject.toml'}:5:2: the config's severity names an unknown rule" in run.err
+    assert "warning: pyproject.toml:5:2: the config's severity names an unknown rule" in run.err
 
 
 def test_a_named_pipe_is_read_to_its_end(tmp_path: Path) -> None:

@@ -335,6 +335,9 @@ def run_check(options: argparse.Namespace) -> int:
         from .runner import config_warnings
 
         for warning in config_warnings(loaded, settings, known):
+            if warning.path and os.path.isabs(warning.path):  # a config found by looking up: named from here
+                shown = os.path.relpath(warning.path)
+                warning = warning.replace(path=warning.path if shown.startswith("..") else shown)
             sys.stderr.write(f"reprint-guard: warning: {one_line(str(warning))}\n")
         # Policies named outside the files (config, --policy, a `policy` key in --meta or in the config's
         # metadata) are loaded now: one that is unknown is the config's or the option's fault, not each file's.

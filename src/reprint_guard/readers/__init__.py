@@ -419,6 +419,10 @@ def build(
         except RecursionError:
             raise InputError("metadata is nested too deeply", path=path) from None
     merged = {**(defaults or {}), **metadata, **(meta or {})} if (meta or defaults) else metadata
+    if meta and key_lines:  # a value set elsewhere (--meta, the config, a sidecar) is not at the file's key
+        replaced = [key for key in meta if key in key_lines and metadata.get(key) != meta[key]]
+        if replaced:
+            key_lines = {key: line for key, line in key_lines.items() if key not in replaced}
     reprint = Reprint(
         body=body,
         metadata=validate_metadata(merged, path=path, key_lines=key_lines or {}, key_columns=key_columns),
