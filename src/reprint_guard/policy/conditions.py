@@ -51,7 +51,18 @@ class FieldTest(FrozenRecord):
         return [self.field]
 
     def describe(self) -> str:
-        return f"{self.field} {self.op.replace('_', ' ')} {self.value!r}"
+        """As a policy reads in YAML (``excerpt is not set``, ``modified is true``), not as Python writes it."""
+        if self.op == "present":
+            return f"{self.field} is {'set' if self.value else 'not set'}"
+        return f"{self.field} {self.op.replace('_', ' ')} {_as_yaml(self.value)}"
+
+
+def _as_yaml(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list):
+        return "[" + ", ".join(_as_yaml(item) for item in value) + "]"
+    return repr(value)
 
 
 class AllOf(FrozenRecord):
