@@ -306,6 +306,34 @@ def test_a_diff_that_fails_still_leaves_a_sarif_file_and_a_summary(tmp_path):
     assert outputs(tmp_path)["sarif"] == "reprint-guard.sarif"
 
 
+@pytest.mark.parametrize("sarif", ["content/a.md", "content", " "])
+def test_a_sarif_input_naming_an_article_or_a_folder_is_refused_and_nothing_is_written(tmp_path, sarif):
+    """Writing the log would replace an article (before it is checked, outside a pull request, too)."""
+    article = markdown(COMPLIANT_META, COMPLIANT_BODY)
+    repo, env = make_pull_request(tmp_path, {"content/a.md": article}, {"content/b.md": article})
+    del env["GITHUB_EVENT_PATH"]  # a push: every file is checked
+    proc = run_action(repo, env, paths="content", sarif=sarif)
+    assert proc.returncode == 2 and "Traceback" not in proc.stderr, proc.stderr
+    assert "::error title=reprint-guard::reprint-guard: " in proc.stdout and "sarif" in proc.stdout
+    assert (repo / "content" / "a.md").read_text(encoding="utf-8") == article
+    assert outputs(tmp_path)["errored"] == "1" and outputs(tmp_path)["sarif"] == ""
+    run_action(repo, env, paths="content", sarif="content/last.sarif")  # a log of ours may be replaced
+    assert run_action(repo, env, paths="content", sarif="content/last.sarif").returncode == 0
+
+
+@pytest.mark.parametrize("payload", ["{bad", "[1]", '{"pull_request": {"base": "x", "head": 5}}'])
+def test_a_broken_event_payload_is_an_error_or_no_pull_request_never_a_traceback(tmp_path, payload):
+    article = markdown(COMPLIANT_META, COMPLIANT_BODY)
+    repo, env = make_pull_request(tmp_path, {"content/a.md": article}, {"content/b.md": article})
+    Path(env["GITHUB_EVENT_PATH"]).write_text(payload)
+    proc = run_action(repo, env)
+    assert "Traceback" not in proc.stderr, proc.stderr
+    if payload == "{bad":
+        assert proc.returncode == 2 and "cannot read the event payload (GITHUB_EVENT_PATH)" in proc.stdout
+    else:  # no pull request in it: every file is checked
+        assert proc.returncode == 0 and "in 2 files" in proc.stdout
+
+
 def test_overlapping_and_absolute_paths_check_each_file_once(tmp_path):
     bad = markdown({**COMPLIANT_META, "commercial": True}, COMPLIANT_BODY)
     repo, env = make_pull_request(tmp_path, {"content/posts/a.md": bad}, {"x.md": ""})

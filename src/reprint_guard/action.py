@@ -47,17 +47,38 @@ def _git(*args: str, where: str = ".") -> str:
 
 def pull_request_range() -> tuple[str, str] | None:
     """Base and head commits of the pull request in the event payload, if any."""
+    from .errors import UsageError
+
     event_path = os.environ.get("GITHUB_EVENT_PATH")
     if not event_path or not os.path.isfile(event_path):
         return None
-    with open(event_path, encoding="utf-8") as handle:
-        event = json.load(handle)
-    pull = event.get("pull_request")
+    try:
+        with open(event_path, encoding="utf-8") as handle:
+            event = json.load(handle)
+    except (OSError, ValueError, RecursionError) as exc:  # GitHub writes it; anything else is a broken runner
+        raise UsageError(f"cannot read the event payload (GITHUB_EVENT_PATH): {exc}", path=event_path) from None
+    pull = event.get("pull_request") if isinstance(event, dict) else None
     if not isinstance(pull, dict):
         return None
-    base = (pull.get("base") or {}).get("sha")
-    head = (pull.get("head") or {}).get("sha")
-    return (base, head) if base and head else None
+    base, head = pull.get("base"), pull.get("head")
+    base = base.get("sha") if isinstance(base, dict) else None
+    head = head.get("sha") if isinstance(head, dict) else None
+    return (base, head) if isinstance(base, str) and isinstance(head, str) and base and head else None
+
+
+def _sarif_problem(sarif_path: str) -> str | None:
+    """Why the ``sarif`` input cannot be written, or None: it must name a file that is absent or a SARIF log
+    of ours (the last run's), never an article or a folder, which writing it would replace."""
+    from .cli import _is_our_report
+
+    if not sarif_path.strip():
+        return "the sarif input is empty: name the file to write the SARIF log to"
+    target = Path(sarif_path)
+    if target.is_dir():
+        return f"sarif: {sarif_path!r} is a folder: name a file in it"
+    if target.exists() and not _is_our_report(sarif_path):
+        return f"sarif: {sarif_path!r} is a file that is no reprint-guard SARIF log; writing it would replace it"
+    return None
 
 
 def changed_files(base: str, head: str, where: str = ".") -> dict[str, set[int]]:
@@ -275,12 +296,18 @@ def _write_failed_sarif(sarif_path: str, error: Any) -> None:
             failed_run(stream, error, root=workspace())
     except OSError as exc:
         print(command("warning", f"reprint-guard: cannot write {sarif_path}: {exc.strerror or exc}"))
+    _write_outputs(target)
+
+
+def _write_outputs(sarif: Path | None) -> None:
+    """The outputs of a run that checked nothing: every one set, so that a later step's expression reads
+    numbers, not "" (``sarif`` empty when no log was written)."""
     output_path = os.environ.get("GITHUB_OUTPUT")
-    if output_path:  # every output set, so that a later step's expression reads numbers, not ""
+    if output_path:
         with open(output_path, "a", encoding="utf-8", errors="replace") as handle:
             for key in ("errors", "warnings", "files", "failed-files", "not-annotated"):
                 handle.write(f"{key}=0\n")
-            handle.write(f"errored=1\nsarif={target}\n")
+            handle.write(f"errored=1\nsarif={sarif if sarif is not None else ''}\n")
 
 
 def main() -> int:
@@ -297,6 +324,12 @@ def main() -> int:
     # An absolute path inside the workspace is the same folder as its relative name (git's names are relative).
     roots = [_workspace_path(root) or root for root in _paths_input(os.environ.get("INPUT_PATHS", "."))] or ["."]
     sarif_path = _input("sarif", "reprint-guard.sarif")
+    refused = _sarif_problem(sarif_path)
+    if refused is not None:  # nothing is written there, not even the log of a stopped run
+        print(command("error", f"reprint-guard: {refused}", title="reprint-guard"))
+        _write_summary(f"### ✖ reprint-guard: nothing checked\n\n{refused}\n")
+        _write_outputs(None)
+        return ExitCode.ERROR
     changed_only = _input("changed-only", "true").lower() in ("1", "true", "yes")
     missing = [root for root in roots if not os.path.exists(root)]
     if missing:  # a misspelt folder would check nothing and pass
@@ -340,7 +373,12 @@ def main() -> int:
         _stopped(sarif_path, exc)
         return ExitCode.ERROR
 
-    pr_range = pull_request_range() if changed_only else None
+    try:
+        pr_range = pull_request_range() if changed_only else None
+    except UsageError as exc:
+        print(command("error", f"reprint-guard: {exc}", title="reprint-guard"))
+        _stopped(sarif_path, exc)
+        return ExitCode.ERROR
     changed: dict[str, set[int]] | None = None
     if pr_range:
         try:
@@ -371,11 +409,19 @@ def main() -> int:
     summary = Summary()
     annotator = Annotator(changed)
     sarif_file = Path(sarif_path)
-    sarif_file.parent.mkdir(parents=True, exist_ok=True)
     from .engine import rule_info
 
     policies = policy_set(settings.rules_dirs)
-    with open(sarif_file, "w", encoding="utf-8") as sarif_stream:
+    try:
+        sarif_file.parent.mkdir(parents=True, exist_ok=True)
+        sarif_stream = open(sarif_file, "w", encoding="utf-8")  # noqa: SIM115 - closed by the with below
+    except OSError as exc:
+        message = f"reprint-guard: cannot write the SARIF log {sarif_path}: {exc.strerror or exc}"
+        print(command("error", message, title="reprint-guard"))
+        _write_summary(f"### ✖ reprint-guard: nothing checked\n\n{message}\n")
+        _write_outputs(None)
+        return ExitCode.ERROR
+    with sarif_stream:
         # Relative to the workspace, as the annotations are: code scanning reads them from the repository root.
         sarif = SarifFormatter(sarif_stream, root=workspace(), rule_info=lambda r: rule_info(r, policies))
         markdown_buffer = _Buffer()
