@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import stat
 import time
 from pathlib import Path
 
@@ -535,6 +536,41 @@ def test_a_named_pipe_nobody_writes_to_is_an_error_not_a_hang(tmp_path, monkeypa
     with pytest.raises(InputError, match="nothing came through this named pipe"):
         read_limited(pipe, str(pipe))  # before, opening it waited for a writer forever
     assert time.monotonic() - started < 5
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/zero"), reason="no /dev/zero here")
+def test_a_device_given_as_a_policy_is_refused_not_read_without_end(tmp_path, cli):
+    """/dev/zero as --rules-dir, a config's policies or validate's argument: read whole, it filled memory."""
+    story = tmp_path / "a.md"
+    story.write_text(markdown(COMPLIANT_META, COMPLIANT_BODY), encoding="utf-8")
+    run = cli("check", "--no-config", "--rules-dir", "/dev/zero", str(story))
+    assert run.code == 2 and "/dev/zero: not a regular file, so not read as a policy" in run.err
+    (tmp_path / ".reprint-guard.yaml").write_text("policies: [/dev/zero]\n", encoding="utf-8")
+    assert cli("check", str(story), cwd=tmp_path).code == 2
+    checked = cli("validate", "/dev/zero")
+    assert checked.code == 1 and checked.out.strip() == "/dev/zero: not a regular file, so not read as a policy"
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+@pytest.mark.parametrize("flag", ["--fix", "--diff"])
+def test_fix_leaves_a_named_pipe_a_pipe_and_does_not_wait_on_it(tmp_path, cli, flag):
+    """The check reads the pipe once; --fix opened it again (a wait for a second writer) or replaced it with
+    a file."""
+    import threading
+
+    pipe = tmp_path / "story.md"
+    os.mkfifo(pipe)
+
+    def write() -> None:
+        with open(pipe, "w", encoding="utf-8") as handle:
+            handle.write(markdown(COMPLIANT_META, "# T\n\nText.\n"))
+
+    writer = threading.Thread(target=write, daemon=True)
+    writer.start()
+    run = cli("check", "--no-config", flag, str(pipe))
+    writer.join(timeout=10)
+    assert run.code == 1 and f"{pipe}: left unchanged: not a regular file, so it is not fixed" in run.err
+    assert stat.S_ISFIFO(os.lstat(pipe).st_mode)
 
 
 @pytest.mark.parametrize(

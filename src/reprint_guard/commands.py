@@ -6,6 +6,7 @@ import argparse
 import json
 import os
 import re
+import stat
 import sys
 from pathlib import Path
 from typing import Any
@@ -238,6 +239,13 @@ def apply_fixes(items: list[Any], settings: Any, *, write: bool) -> bool:
     for path, _, _ in items:
         if path == "-":
             raise UsageError(f"--{'fix' if write else 'diff'} needs files, not standard input")
+        try:
+            regular = stat.S_ISREG(os.stat(path).st_mode)
+        except (OSError, ValueError):
+            regular = False
+        if not regular:  # a named pipe was read once by the check; reading it again would wait, writing replace it
+            sys.stderr.write(f"{path}: left unchanged: not a regular file, so it is not fixed\n")
+            continue
         try:
             reprint, result = check_text(path, settings)
             if result.status == "skipped" or result.policy is None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import stat
 import threading
 from collections.abc import Iterable, Iterator, Mapping
 from functools import lru_cache
@@ -61,7 +62,10 @@ class RawPolicy:
 def read_policy_file(path: Path, *, validate: bool = True) -> RawPolicy:
     name = str(path)
     try:
-        data = path.read_bytes()
+        if not stat.S_ISREG(os.stat(path).st_mode):  # a device or a named pipe: read, it may never end
+            raise PolicyError("not a regular file, so not read as a policy", path=name)
+        with open(path, "rb") as handle:
+            data = handle.read(MAX_POLICY_BYTES + 1)  # no further than the limit, whatever the file claims
     except OSError as exc:
         raise PolicyError(f"cannot read policy: {exc.strerror or exc}", path=name) from None
     if len(data) > MAX_POLICY_BYTES:
