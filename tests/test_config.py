@@ -184,6 +184,7 @@ def test_bad_config_is_reported_with_its_line(tmp_path, cli):
             "overrides:\n  - paths: [ok/**, '[z-a]']\n    metadata: {medium: print}\n",
             "bad-glob.yaml:2:20: overrides.0.paths.1: invalid glob",
         ),
+        ('exclude: ["drafts\\\\"]\n', "bad-glob.yaml:1:11: exclude.0: invalid glob 'drafts\\\\' (Invalid git pattern"),
     ):
         write(tmp_path / "bad-glob.yaml", config)
         run = cli("check", "a.md", "--config", "bad-glob.yaml", cwd=tmp_path)

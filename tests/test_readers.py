@@ -361,6 +361,19 @@ def test_lone_surrogates_from_json_or_the_library_read_as_replacement_characters
     assert check("Caf\u00e9 \ud83d " + COMPLIANT_BODY, {**COMPLIANT_META, "title": "\udc00"}).ok
 
 
+def test_lone_surrogates_in_json_front_matter_read_as_replacement_characters(tmp_path, cli):
+    """Hugo's JSON front matter escapes as JSON does: half a pair reached the output and broke it."""
+    path = tmp_path / "page.md"
+    front = json.dumps({**COMPLIANT_META, "author": "Ana Ruiz"}, default=str)[:-1] + ', "note": "x \\udc00"}'
+    path.write_text(f"{front}\n{COMPLIANT_BODY}", encoding="utf-8")
+    assert check_file(path).ok
+    path.write_text(front.replace("Ana Ruiz", "Ana \\ud800Ruiz") + f"\n{COMPLIANT_BODY}", encoding="utf-8")
+    for form in ("text", "json", "sarif", "github", "markdown"):
+        run = cli("check", str(path), "--format", form)
+        assert run.code == 1 and "Traceback" not in run.err and "internal error" not in run.out + run.err
+    assert "Ana \ufffdRuiz" in check_file(path).findings[0].message
+
+
 def test_a_bad_byte_after_a_byte_order_mark_is_placed_where_it_stands() -> None:
     import pytest
 

@@ -213,6 +213,8 @@ def glob_problem(glob: str) -> str | None:
         _spec((glob,))
     except re.error as exc:
         return f"invalid glob {glob!r} ({exc.msg})"
+    except ValueError as exc:  # pathspec's own refusals (a trailing backslash escapes nothing)
+        return f"invalid glob {glob!r} ({exc})"
     return None
 
 

@@ -150,6 +150,10 @@ def _json_front_matter(text: str) -> FrontMatter:
         raise InputError(f"invalid JSON front matter: {too_long_number(exc) or exc}", line=1) from None
     if not isinstance(data, dict):
         return FrontMatter({}, {}, text, 1)
+    if "\\u" in text[:end]:  # only a \u escape makes half a surrogate pair: U+FFFD, as in an envelope
+        from . import without_surrogates
+
+        data = without_surrogates(data)
     line_end = text.find("\n", end)
     if text[end : line_end if line_end >= 0 else len(text)].strip():
         return FrontMatter({}, {}, text, 1)  # more on the closing brace's line: not front matter
