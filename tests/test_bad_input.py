@@ -538,6 +538,25 @@ def test_a_named_pipe_nobody_writes_to_is_an_error_not_a_hang(tmp_path, monkeypa
     assert time.monotonic() - started < 5
 
 
+def test_input_nested_thousands_deep_is_one_line_in_test_credit_and_validate(tmp_path, cli):
+    """The check said it; the policy test harness, credit --from and validate's extends chain raised."""
+    deep = tmp_path / "global-research" / "deep.md"
+    deep.parent.mkdir()
+    deep.write_text("+++\nexpect = []\na = " + "[" * 100_000 + "\n+++\nbody\n", encoding="utf-8")
+    run = cli("test", str(deep))
+    assert run.code == 1 and f"{deep}: input nested too deeply to check" in run.out and "Traceback" not in run.err
+    run = cli("credit", "--policy", "global-research", "--from", str(deep))
+    assert (run.code, run.err) == (2, "reprint-guard: input nested too deeply to check\n")
+    chain = tmp_path / "chain"
+    chain.mkdir()
+    for i in range(1500):
+        parent = f"extends: c{i - 1}\nrules: []\n" if i else "rules: []\n"
+        text = f"id: c{i}\nname: C\npublisher: P\nsource_url: https://p.example/t\n{parent}"
+        (chain / f"c{i}.yaml").write_text(text, encoding="utf-8")
+    run = cli("validate", str(chain / "c1499.yaml"), "--rules-dir", str(chain))
+    assert run.code == 1 and "c1499.yaml:5:1: its 'extends' chain is too long to follow" in run.out, run.out + run.err
+
+
 @pytest.mark.skipif(not os.path.exists("/dev/zero"), reason="no /dev/zero here")
 def test_a_device_given_as_a_policy_is_refused_not_read_without_end(tmp_path, cli):
     """/dev/zero as --rules-dir, a config's policies or validate's argument: read whole, it filled memory."""

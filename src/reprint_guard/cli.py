@@ -471,3 +471,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stderr.write(f"reprint-guard: cannot write output: {exc.strerror or exc}\n")
         _silence_stdout()
         return ExitCode.ERROR
+    except RecursionError:  # input nested thousands deep, where no step of a command expected it
+        sys.stderr.write("reprint-guard: input nested too deeply to check\n")
+        return ExitCode.ERROR
+    except Exception as exc:  # a bug of ours: one line that says so, not a traceback (exit 2, as for bad input)
+        sys.stderr.write(f"reprint-guard: internal error ({type(exc).__name__}: {exc}); please report it\n")
+        return ExitCode.ERROR

@@ -143,6 +143,8 @@ def validate_file(path: Path, extra: tuple[str, ...] = ()) -> list[ReprintGuardE
         policies = PolicySet([*others, *mine, raw], eager=[str(own_id)])
     except PolicyError as exc:
         return [exc, *broken]  # an unknown parent may be one of these, unreadable
+    except RecursionError:  # followed one parent at a time, a chain of hundreds is deeper than Python goes
+        return [raw.error("its 'extends' chain is too long to follow (hundreds of policies deep)", ["extends"])]
     problems += _shared_domains(raw, mine)
     problems += _placeholder_typos(raw)
     policy = policies.get(str(raw.data["id"]))
