@@ -6,6 +6,7 @@ import hashlib
 import json
 import os
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -404,6 +405,45 @@ def test_fix_leaves_a_read_only_file_alone_and_keeps_hard_links(broken, cli):
     assert cli("check", str(broken), "--fix").code == 0
     assert twin.read_bytes() == broken.read_bytes() != before  # one file still, under both names
     assert os.stat(broken).st_ino == os.stat(twin).st_ino
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="needs root to give files owners")
+def test_fix_keeps_the_files_owner_and_group(tmp_path, broken, cli):
+    """The fixed file replaced the old one with a new file of the fixer's own: an editor's file became root's,
+    a shared group folder's file lost its group. Kept as it was, by chown or by writing in place."""
+    import shutil
+
+    os.chown(broken, 65534, 65534)
+    broken.chmod(0o640)
+    assert cli("check", str(broken), "--fix").code == 0  # as root: the new file is given the old owner
+    status = os.stat(broken)
+    assert (status.st_uid, status.st_gid, status.st_mode & 0o777) == (65534, 65534, 0o640)
+    setpriv = shutil.which("setpriv")
+    if setpriv is None:
+        return
+    import tempfile
+
+    shared = Path(tempfile.mkdtemp(prefix="reprint-guard-shared-"))  # pytest's own folder is root's alone
+    os.chown(shared, 0, 100)
+    shared.chmod(0o2775)
+    story = shared / "story.md"
+    story.write_text(markdown(COMPLIANT_META, "# T\n\nText.\n"), encoding="utf-8")
+    os.chown(story, 1000, 100)  # another editor's file, writable by the group
+    story.chmod(0o664)
+    as_nobody = [setpriv, "--reuid", "65534", "--regid", "65534", "--groups", "100", "--"]
+    proc = subprocess.run(
+        [*as_nobody, sys.executable, "-m", "reprint_guard", "check", "--no-config", "--fix", str(story)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    try:
+        assert proc.returncode == 0, proc.stderr
+        status = os.stat(story)
+        assert (status.st_uid, status.st_gid, status.st_mode & 0o777) == (1000, 100, 0o664)
+        assert "The original source of this article" in story.read_text(encoding="utf-8")
+    finally:
+        shutil.rmtree(shared)
 
 
 def test_fix_refuses_when_ambiguous_and_leaves_file_untouched(write_md, cli):

@@ -242,7 +242,7 @@ def apply_fixes(items: list[Any], settings: Any, *, write: bool) -> bool:
         try:
             regular = stat.S_ISREG(os.stat(path).st_mode)
         except (OSError, ValueError):
-            regular = False
+            continue  # not there, or not readable: the check has said so
         if not regular:  # a named pipe was read once by the check; reading it again would wait, writing replace it
             sys.stderr.write(f"{path}: left unchanged: not a regular file, so it is not fixed\n")
             continue

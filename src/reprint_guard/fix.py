@@ -274,7 +274,8 @@ def write_atomically(path: str, text: str, *, bom: bool = False) -> None:
     """Replace ``path`` with ``text`` in one step, keeping its permissions, BOM and symlinks.
 
     A read-only file is refused (``OSError``), as an editor would; a file with other hard links is
-    written in place, so that every link still names it (replacing it would part them).
+    written in place, so that every link still names it (replacing it would part them), and so is a file
+    whose owner or group the new file could not take (another editor's file in a shared group folder).
     """
     target = Path(os.path.realpath(path))
     status = target.stat()
@@ -283,17 +284,39 @@ def write_atomically(path: str, text: str, *, bom: bool = False) -> None:
         raise PermissionError(13, "the file is read-only")
     encoding = "utf-8-sig" if bom else "utf-8"
     if status.st_nlink > 1:
-        with open(target, "r+", encoding=encoding, newline="") as handle:
-            handle.write(text)
-            handle.truncate()
+        _write_in_place(target, text, encoding)
         return
     fd, temp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "w", encoding=encoding, newline="") as handle:
             handle.write(text)
-        os.chmod(temp, mode)
+        if not _same_owner(temp, status):
+            os.unlink(temp)
+            _write_in_place(target, text, encoding)
+            return
+        os.chmod(temp, mode)  # after chown, which may clear set-id bits
         os.replace(temp, target)
     except BaseException:
         if os.path.exists(temp):
             os.unlink(temp)
         raise
+
+
+def _write_in_place(target: Path, text: str, encoding: str) -> None:
+    with open(target, "r+", encoding=encoding, newline="") as handle:
+        handle.write(text)
+        handle.truncate()
+
+
+def _same_owner(temp: str, status: os.stat_result) -> bool:
+    """Give ``temp`` the owner and group of the file it replaces; False when it cannot have them."""
+    if not hasattr(os, "chown"):  # pragma: no cover - Windows: no owners to keep
+        return True
+    made = os.stat(temp)
+    if (made.st_uid, made.st_gid) == (status.st_uid, status.st_gid):
+        return True
+    try:
+        os.chown(temp, status.st_uid if made.st_uid != status.st_uid else -1, status.st_gid)
+    except OSError:
+        return False
+    return True
