@@ -538,6 +538,21 @@ def test_a_named_pipe_nobody_writes_to_is_an_error_not_a_hang(tmp_path, monkeypa
     assert time.monotonic() - started < 5
 
 
+@pytest.mark.parametrize("kind", ["dangling", "folder"])
+def test_a_sidecar_that_is_no_file_is_an_error_not_a_skip(tmp_path, cli, kind):
+    """A page whose sidecar is a dangling link passed as "not a reprint", its metadata unread."""
+    page = tmp_path / "a.html"
+    page.write_text("<p>Story.</p>\n", encoding="utf-8")
+    sidecar = tmp_path / "a.meta.yaml"
+    if kind == "dangling":
+        sidecar.symlink_to(tmp_path / "gone.yaml")
+    else:
+        sidecar.mkdir()
+    for target in (page, tmp_path):
+        run = cli("check", str(target))
+        assert run.code == 2 and f"{sidecar}: metadata sidecar is not a regular file" in run.out
+
+
 def test_input_nested_thousands_deep_is_one_line_in_test_credit_and_validate(tmp_path, cli):
     """The check said it; the policy test harness, credit --from and validate's extends chain raised."""
     deep = tmp_path / "global-research" / "deep.md"

@@ -347,7 +347,9 @@ def _walk(folder: str, settings: Settings) -> Iterator[Item]:
         while unreadable:  # a folder it could not list: an error of its own, not files silently left out
             yield from _unreadable(unreadable.pop(0), folder, settings, ignored)
         dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS and not d.startswith("."))
-        sidecars = {os.path.splitext(n)[0].rsplit(".meta", 1)[0] for n in files if n.lower().endswith(SIDECAR_SUFFIXES)}
+        # A folder by a sidecar's name is one too: read, it is an error, where left out its article would pass.
+        named = [n for n in (*files, *dirs) if n.lower().endswith(SIDECAR_SUFFIXES)]
+        sidecars = {os.path.splitext(n)[0].rsplit(".meta", 1)[0] for n in named}
         for name in sorted(files):
             lower = name.lower()
             if lower.endswith(SIDECAR_SUFFIXES) or name.startswith("."):

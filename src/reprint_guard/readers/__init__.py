@@ -283,8 +283,12 @@ def _read_sidecar(path: str | Path, *, stem: str | None = None, overridden: Iter
     A bad value is told at its line in the sidecar, unless ``overridden`` (``--meta``, an override) replaces it.
     """
     for sidecar in sidecar_names(path, stem):
-        # os.access answers "no" without raising (and building) an exception, the usual answer here.
-        if os.access(sidecar, os.F_OK) and os.path.isfile(sidecar):
+        # os.path.lexists answers "no" without raising (and building) an exception, the usual answer here.
+        if os.path.lexists(sidecar):
+            if not os.path.isfile(sidecar):  # its metadata would be lost, and the article pass unchecked
+                raise InputError(
+                    "metadata sidecar is not a regular file (a dangling link, a folder or a pipe)", path=sidecar
+                )
             return _sidecar_data(sidecar, overridden)
     return {}
 
