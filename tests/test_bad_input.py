@@ -401,9 +401,10 @@ def test_hostile_regex_runs_in_linear_time(tmp_path):
     assert result.findings == []
 
 
-@pytest.mark.parametrize("pattern", ["(.*){1000}", "((a|b|.)*){500}x"])
+@pytest.mark.parametrize("pattern", ["(.*){200}", "((a|b|.)*){100}x", "a.{240}[0-9]"])
 def test_a_pattern_of_many_groups_stays_fast_on_a_long_article(tmp_path, pattern):
-    """RE2 is linear, but finding submatches is its slow path: a policy's groups never capture."""
+    """RE2 is linear, but finding submatches is its slow path: a policy's groups never capture. A counted
+    repeat explodes RE2's DFA, so it runs at a cost per byte that grows with its program (bounded below)."""
     policy = tmp_path / "groups.yaml"
     policy.write_text(
         HEAD + f"  - id: t\n    check: text\n    pattern: '{pattern}'\n    mode: forbid\n    message: x\n",
@@ -414,6 +415,18 @@ def test_a_pattern_of_many_groups_stays_fast_on_a_long_article(tmp_path, pattern
     result = check(body, {"original_url": "https://example.org/1"}, policy=policy)
     assert time.perf_counter() - start < 20
     assert [f.rule for f in result.findings] == (["broken/t"] if pattern.startswith("(.*)") else [])
+
+
+@pytest.mark.parametrize("pattern", ["(.*){1000}", "((a|b|.)*){500}x", "a.{1000}[0-9]"])
+def test_a_pattern_too_costly_to_search_is_refused_where_it_is_written(tmp_path, cli, pattern):
+    """a.{1000}[0-9] took 2 s per 600 KB, 20 s for an article at the size limit, per rule."""
+    policy = tmp_path / "costly.yaml"
+    policy.write_text(
+        HEAD + f"  - id: t\n    check: text\n    pattern: '{pattern}'\n    mode: forbid\n    message: x\n",
+        encoding="utf-8",
+    )
+    run = cli("validate", str(policy))
+    assert run.code == 1 and "costly.yaml:8:5: rule 't', field 'pattern': pattern too costly to search: it compiles to" in run.out
 
 
 def test_unknown_policy_id(cli, tmp_path):

@@ -13,6 +13,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from ..limits import MAX_PATTERN_PROGRAM
 from .base import compile_pattern
 
 
@@ -41,6 +42,17 @@ def _visible_words(text: str, what: str) -> None:
 
     if not normalize(text):
         raise ValueError(f"{what} {text!r} has no visible characters, so no article could show it")
+
+
+def policy_pattern(pattern: str) -> None:
+    """A policy's pattern compiles, and to a program small enough to search a long article quickly."""
+    size = compile_pattern(pattern).programsize
+    if size > MAX_PATTERN_PROGRAM:
+        raise ValueError(
+            f"pattern too costly to search: it compiles to {size} RE2 instructions, more than "
+            f"{MAX_PATTERN_PROGRAM} (a long counted repeat such as .{{1000}} is the usual cause; a long "
+            "article would take seconds per rule)"
+        )
 
 
 def _matches_nothing_anywhere(pattern: str) -> bool:
@@ -106,7 +118,7 @@ class PatternParams(Params):
     @classmethod
     def _compiles(cls, value: str | None) -> str | None:
         if value is not None:
-            compile_pattern(value)
+            policy_pattern(value)
         return value
 
 
@@ -310,7 +322,7 @@ class MediaParams(Params):
         if self.mode == "hosts" and not self.hosts:
             raise ValueError("mode 'hosts' needs a list of 'hosts'")
         if self.except_ is not None:
-            compile_pattern(self.except_)
+            policy_pattern(self.except_)
         return self
 
 
