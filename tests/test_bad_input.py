@@ -552,6 +552,23 @@ def test_a_named_pipe_nobody_writes_to_is_an_error_not_a_hang(tmp_path, monkeypa
     assert time.monotonic() - started < 5
 
 
+def test_a_walk_does_not_follow_a_link_out_of_the_folder(tmp_path, cli):
+    """A pull request may add content/x.md -> /etc/passwd: a finding would quote its text into a public log."""
+    content = tmp_path / "content"
+    content.mkdir()
+    (content / "ok.md").write_text(markdown(COMPLIANT_META, COMPLIANT_BODY), encoding="utf-8")
+    outside = tmp_path / "secret.md"
+    outside.write_text(markdown(COMPLIANT_META, "SECRET-TOKEN"), encoding="utf-8")
+    (content / "leak.md").symlink_to(outside)
+    (content / "alias.md").symlink_to(content / "ok.md")  # a link within the folder is read
+    run = cli("check", str(content), "--format", "json")
+    assert run.code == 0 and sorted(Path(r["path"]).name for r in run.json()["results"]) == ["alias.md", "ok.md"]
+    from reprint_guard.runner import Settings, as_walked
+
+    walked = list(as_walked([str(content / "leak.md"), str(content / "ok.md")], Settings()))
+    assert [Path(path).name for path, _, _ in walked] == ["ok.md"]
+
+
 @pytest.mark.parametrize("kind", ["dangling", "folder"])
 def test_a_sidecar_that_is_no_file_is_an_error_not_a_skip(tmp_path, cli, kind):
     """A page whose sidecar is a dangling link passed as "not a reprint", its metadata unread."""
