@@ -552,6 +552,21 @@ def test_a_named_pipe_nobody_writes_to_is_an_error_not_a_hang(tmp_path, monkeypa
     assert time.monotonic() - started < 5
 
 
+def test_control_characters_in_a_message_or_a_name_never_reach_the_terminal(tmp_path, cli):
+    """A policy's pattern quoted in a message, an article's file name in a Markdown summary: ESC drove the
+    terminal that printed them."""
+    policy = tmp_path / "p.yaml"
+    policy.write_text(
+        HEAD + '  - id: t\n    check: text\n    pattern: "needed\\e\\\\[2j"\n    message: m\n', encoding="utf-8"
+    )
+    story = tmp_path / "s\x1b[2J.md"
+    story.write_text(markdown({"original_url": "https://example.org/1"}, "Text.\n"), encoding="utf-8")
+    for form in ("text", "markdown", "github"):
+        run = cli("check", "--policy", str(policy), str(story), "--format", form)
+        assert run.code == 1 and "\x1b" not in run.out + run.err, (form, run.out)
+    assert "/needed\\x1b\\[2j/ is not visible" in cli("check", "--policy", str(policy), str(story)).out
+
+
 def test_a_walk_does_not_follow_a_link_out_of_the_folder(tmp_path, cli):
     """A pull request may add content/x.md -> /etc/passwd: a finding would quote its text into a public log."""
     content = tmp_path / "content"

@@ -17,6 +17,15 @@ _LINE_BREAKS = str.maketrans(
 )
 
 
+#: The control characters but the tab and the line feed: text may run over lines, never drive a terminal.
+_CONTROLS = str.maketrans({chr(c): f"\\x{c:02x}" for c in [*range(0x20), 0x7F, *range(0x80, 0xA0)] if c not in (9, 10)})
+
+
+def no_controls(text: str) -> str:
+    """``text`` with control characters (ESC, NUL, CR) written as escapes; its line breaks kept."""
+    return text.translate(_CONTROLS) if not text.isprintable() else text
+
+
 def one_line(message: str) -> str:
     """``message`` with line breaks written as escapes: errors quote input, and an error is one line."""
     return message.translate(_LINE_BREAKS)

@@ -6,6 +6,7 @@ import os
 from pathlib import Path
 from typing import IO
 
+from ..errors import no_controls
 from ..report import Result, Summary
 
 #: Our severities as GitHub's annotation levels.
@@ -36,7 +37,8 @@ def workspace_path(path: str | None) -> str | None:
 
 
 def escape_data(value: str) -> str:
-    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """GitHub's escapes, and the other control characters written out: the log viewer acts on ESC."""
+    return no_controls(value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
 
 
 def escape_property(value: str) -> str:

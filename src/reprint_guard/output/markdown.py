@@ -10,21 +10,24 @@ import re
 import tempfile
 from typing import IO
 
+from ..errors import one_line
 from ..report import ExitCode, Result, Summary, exit_code_for
 
 _ICON = {"error": "✖", "warning": "⚠", "info": "ℹ"}
 
 
 def cell(text: str | None) -> str:
-    """Make text safe inside a Markdown table cell."""
-    return (text or "").replace("\\", "\\\\").replace("|", "\\|").replace("\r", " ").replace("\n", "<br>")
+    """Make text safe inside a Markdown table cell: its line breaks as ``<br>``, other control characters
+    (ESC starts a terminal's escape sequences) written as escapes, as every output writes them."""
+    text = (text or "").replace("\\", "\\\\").replace("|", "\\|").replace("\r", " ").replace("\n", "<br>")
+    return one_line(text)
 
 
 def code(text: str | None, *, in_table: bool = True) -> str:
     """Text as a code span (inside a table cell, its "|" escaped for the table): fenced by more backticks
     than it holds in a row (a file name may hold one), its line breaks shown as spaces (a code span shows
     "<br>" as written)."""
-    text = (text or "").replace("\r", " ").replace("\n", " ")
+    text = one_line((text or "").replace("\r", " ").replace("\n", " "))
     if in_table:
         text = text.replace("|", "\\|")
     longest = max((len(run) for run in re.findall("`+", text)), default=0)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import IO
 
-from ..errors import one_line
+from ..errors import no_controls, one_line
 from ..report import Result, Summary
 
 _COLORS = {
@@ -55,9 +55,10 @@ class TextFormatter:
                     note = f"suppressed ({f.suppressed.kind}): {f.suppressed.reason}"
                     lines.append(f"  {where:<7} {self._c('dim', f'{severity:<7} {f.message}  {f.rule}  [{note}]')}")
                 continue
-            lines.append(f"  {where:<7} {self._c(severity, f'{severity:<7}')} {f.message}  {self._c('dim', f.rule)}")
+            message = no_controls(f.message)  # it may quote the article, whose text may hold an ESC
+            lines.append(f"  {where:<7} {self._c(severity, f'{severity:<7}')} {message}  {self._c('dim', f.rule)}")
             if f.fix:
-                lines.append(f"  {'':<7} {'':<7} {self._c('dim', 'fix:')} {f.fix}")
+                lines.append(f"  {'':<7} {'':<7} {self._c('dim', 'fix:')} {no_controls(f.fix)}")
         self.stream.write("\n".join(lines) + "\n\n")
 
     def close(self, summary: Summary) -> None:
