@@ -401,7 +401,7 @@ def test_hostile_regex_runs_in_linear_time(tmp_path):
     assert result.findings == []
 
 
-@pytest.mark.parametrize("pattern", ["(.*){200}", "((a|b|.)*){100}x", "a.{240}[0-9]"])
+@pytest.mark.parametrize("pattern", ["(.*){100}", "((a|b|.)*){100}x", "a.{100}[0-9]"])
 def test_a_pattern_of_many_groups_stays_fast_on_a_long_article(tmp_path, pattern):
     """RE2 is linear, but finding submatches is its slow path: a policy's groups never capture. A counted
     repeat explodes RE2's DFA, so it runs at a cost per byte that grows with its program (bounded below)."""
@@ -417,7 +417,7 @@ def test_a_pattern_of_many_groups_stays_fast_on_a_long_article(tmp_path, pattern
     assert [f.rule for f in result.findings] == (["broken/t"] if pattern.startswith("(.*)") else [])
 
 
-@pytest.mark.parametrize("pattern", ["(.*){1000}", "((a|b|.)*){500}x", "a.{1000}[0-9]"])
+@pytest.mark.parametrize("pattern", ["(.*){1000}", "((a|b|.)*){500}x", "a.{101}[0-9]", "a.{2,1000}[0-9]"])
 def test_a_pattern_too_costly_to_search_is_refused_where_it_is_written(tmp_path, cli, pattern):
     """a.{1000}[0-9] took 2 s per 600 KB, 20 s for an article at the size limit, per rule."""
     policy = tmp_path / "costly.yaml"
@@ -426,7 +426,7 @@ def test_a_pattern_too_costly_to_search_is_refused_where_it_is_written(tmp_path,
         encoding="utf-8",
     )
     run = cli("validate", str(policy))
-    said = "costly.yaml:8:5: rule 't', field 'pattern': pattern too costly to search: it compiles to"
+    said = "costly.yaml:8:5: rule 't', field 'pattern': pattern too costly to search: a counted repeat of"
     assert run.code == 1 and said in run.out
 
 
