@@ -92,6 +92,7 @@ DIRECTORY_SUMMARY = {
     "warnings": 0,
     "infos": 0,
     "suppressed": 0,
+    "unchecked": 0,
 }
 
 

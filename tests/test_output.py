@@ -47,7 +47,21 @@ def test_json_output_matches_its_schema(repo, cli):
         "warnings": 1,
         "infos": 0,
         "suppressed": 0,
+        "unchecked": 0,
     }
+
+
+def test_files_no_policy_was_checked_against_are_counted_apart_from_real_passes(tmp_path, cli):
+    """An unknown publisher, or a misspelt original_url, "passed" with a warning though nothing was checked."""
+    (tmp_path / "ok.md").write_text(markdown(COMPLIANT_META, COMPLIANT_BODY), encoding="utf-8")
+    (tmp_path / "unknown.md").write_text(markdown({"original_url": "https://unknown.example/a"}, "x"), encoding="utf-8")
+    (tmp_path / "typo.md").write_text("---\norginal_url: https://unknown.example/a\n---\nx\n", encoding="utf-8")
+    run = cli("check", str(tmp_path), "--format", "json")
+    summary = run.json()["summary"]
+    assert (summary["passed"], summary["unchecked"]) == (3, 2)
+    text = cli("check", str(tmp_path)).out.splitlines()[-1]
+    assert text.endswith("in 3 files: 3 passed, 0 failed (2 of them checked against no policy)")
+    assert "(2 of them checked against no policy)" in cli("check", str(tmp_path), "--format", "markdown").out
 
 
 def test_shipped_schemas_are_fresh():

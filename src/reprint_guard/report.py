@@ -159,7 +159,18 @@ class Result(Record):
 class Summary(Record):
     """Counts over a run: files by status, findings by severity."""
 
-    __slots__ = ("files", "passed", "failed", "errored", "skipped", "errors", "warnings", "infos", "suppressed")
+    __slots__ = (
+        "files",
+        "passed",
+        "failed",
+        "errored",
+        "skipped",
+        "errors",
+        "warnings",
+        "infos",
+        "suppressed",
+        "unchecked",
+    )
 
     def __init__(self, **counts: int) -> None:
         for name in self.__slots__:
@@ -177,6 +188,8 @@ class Summary(Record):
             self.errored += 1
         else:
             self.skipped += 1
+        if result.policy is None and result.status in ("pass", "fail"):  # no policy, or a misspelt key
+            self.unchecked += 1
         for finding in result.findings:
             if finding.suppressed is not None:
                 self.suppressed += 1

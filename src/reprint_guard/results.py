@@ -76,6 +76,11 @@ class Summary(BaseModel):
     warnings: int = 0
     infos: int = 0
     suppressed: int = 0
+    unchecked: int = Field(
+        default=0,
+        description="Files counted as passed or failed that no policy was checked against (no policy covers "
+        "the original's site, or a key that would make the file a reprint is misspelt): see their findings.",
+    )
 
     @classmethod
     def of(cls, results: list[Result]) -> Summary:
@@ -86,6 +91,7 @@ class Summary(BaseModel):
         levels = {Severity.error: "errors", Severity.warning: "warnings", Severity.info: "infos"}
         for result in results:
             counts[statuses[result.status]] += 1
+            counts["unchecked"] += result.policy is None and result.status in ("pass", "fail")
             for finding in result.findings:
                 counts["suppressed" if finding.suppressed is not None else levels[finding.severity]] += 1
         return cls(**counts)

@@ -84,6 +84,8 @@ class MarkdownFormatter:
             f"{summary.warnings} warning{'s' if summary.warnings != 1 else ''}{infos} in {summary.files} "
             f"file{'s' if summary.files != 1 else ''}: {summary.passed} passed, {summary.failed} failed"
         )
+        if summary.unchecked:
+            write(f" ({summary.unchecked} of them checked against no policy)")
         if summary.errored:
             write(f", {summary.errored} could not be checked")
         if summary.skipped:

@@ -66,6 +66,8 @@ class TextFormatter:
         if summary.infos:
             problems.append(_plural(summary.infos, "note"))
         counts = f"{_plural(summary.files, 'file')}: {summary.passed} passed, {summary.failed} failed"
+        if summary.unchecked:
+            counts += f" ({summary.unchecked} of them checked against no policy)"
         if summary.errored:
             counts += f", {summary.errored} could not be checked"
         if summary.skipped:
