@@ -723,6 +723,19 @@ def test_windows_and_classic_mac_line_ends_read_and_fix_as_lf(tmp_path, cli, end
     assert ending == "\r\n" or "\n" not in fixed  # no line end of another kind put in
 
 
+def test_fix_keeps_each_lines_own_end_in_a_file_whose_lines_end_both_ways(tmp_path, cli):
+    """An edit from Windows in a Unix file: the fix turned every line CRLF; only the new ones take it now."""
+    lf = markdown(COMPLIANT_META, COMPLIANT_BODY.replace("Global Research", "GR"))
+    lines = lf.split("\n")
+    mixed = "".join(line + ("\r\n" if i % 3 == 0 else "\n") for i, line in enumerate(lines[:-1]))
+    path = tmp_path / "mixed.md"
+    path.write_bytes(mixed.encode("utf-8"))
+    assert cli("check", str(path), "--fix").code == 0
+    fixed = path.read_bytes().decode("utf-8")
+    assert fixed.startswith(mixed) and "Global Research" in fixed[len(mixed) :]
+    assert fixed[len(mixed) :].count("\n") == fixed[len(mixed) :].count("\r\n") > 0
+
+
 @pytest.mark.parametrize(
     ("page", "between"),
     [

@@ -188,11 +188,14 @@ def plan(reprint: Reprint, source: str, findings: list[Finding], policy: Policy,
     # Inserted with "\n" line ends, then written back with the file's own: CRLF, or classic Mac OS's CR.
     ending = "\r\n" if "\r\n" in source else "\r" if "\r" in source and "\n" not in source else "\n"
     plain = source.replace(ending, "\n") if ending != "\n" else source
+    mixed = ending == "\r\n" and source.count("\n") != source.count("\r\n")
 
     def inserted(blocks: list[tuple[str, str]]) -> str:
         text = plain
         for block, position in blocks:
             text = _insert(text, reprint, block, position)
+        if mixed:  # each line the fix leaves keeps its own line end; only the new ones take CRLF
+            return _with_line_ends_of(source, text)
         return text.replace("\n", ending) if ending != "\n" else text
 
     text = inserted(blocks)
@@ -209,6 +212,27 @@ def plan(reprint: Reprint, source: str, findings: list[Finding], policy: Policy,
     outcome.text = text
     outcome.fixed = wanted
     return outcome
+
+
+def _with_line_ends_of(source: str, text: str) -> str:
+    """``text`` (``source`` with lines inserted, "\\n" line ends) with the line ends ``source`` has, line
+    for line; a new line ends in CRLF. For a file whose lines end both ways (an edit from Windows in a Unix
+    file), which a fix would otherwise turn all CRLF."""
+    old = source.split("\n")  # as ``text`` was made: "\r\n" made "\n", nothing else split
+    old_ends = ["\r\n" if line.endswith("\r") else "\n" for line in old[:-1]] + [""]
+    old = [line.removesuffix("\r") if i < len(old) - 1 else line for i, line in enumerate(old)]
+    new = text.split("\n")
+    out: list[str] = []
+    matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        for k, j in enumerate(range(j1, j2)):
+            last = j == len(new) - 1  # the text after the last line break: no line end of its own
+            if tag == "equal":
+                end = old_ends[i1 + k] or ("" if last else "\r\n")
+            else:
+                end = "" if last else "\r\n"
+            out.append(new[j] + end)
+    return "".join(out)
 
 
 #: A line of HTML that is one whole element (``<p>...</p>``): only such lines are parts that may stand alone.
