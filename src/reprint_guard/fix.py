@@ -224,14 +224,10 @@ def _with_line_ends_of(source: str, text: str) -> str:
     new = text.split("\n")
     out: list[str] = []
     matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+    for tag, i1, _, j1, j2 in matcher.get_opcodes():
         for k, j in enumerate(range(j1, j2)):
-            last = j == len(new) - 1  # the text after the last line break: no line end of its own
-            if tag == "equal":
-                end = old_ends[i1 + k] or ("" if last else "\r\n")
-            else:
-                end = "" if last else "\r\n"
-            out.append(new[j] + end)
+            added = "" if j == len(new) - 1 else "\r\n"  # after the last line break: no line end of its own
+            out.append(new[j] + ((old_ends[i1 + k] or added) if tag == "equal" else added))
     return "".join(out)
 
 
