@@ -401,7 +401,7 @@ def test_hostile_regex_runs_in_linear_time(tmp_path):
     assert result.findings == []
 
 
-@pytest.mark.parametrize("pattern", ["(.*){100}", "((a|b|.)*){100}x", "a.{100}[0-9]"])
+@pytest.mark.parametrize("pattern", ["(.*){100}", "((a|b|.)*){100}x", "a.{100}[0-9]", "[{1000}]x", r"\Qa{1000}\E"])
 def test_a_pattern_of_many_groups_stays_fast_on_a_long_article(tmp_path, pattern):
     """RE2 is linear, but finding submatches is its slow path: a policy's groups never capture. A counted
     repeat explodes RE2's DFA, so it runs at a cost per byte that grows with its program (bounded below)."""
@@ -417,7 +417,34 @@ def test_a_pattern_of_many_groups_stays_fast_on_a_long_article(tmp_path, pattern
     assert [f.rule for f in result.findings] == (["broken/t"] if pattern.startswith("(.*)") else [])
 
 
-@pytest.mark.parametrize("pattern", ["(.*){1000}", "((a|b|.)*){500}x", "a.{101}[0-9]", "a.{2,1000}[0-9]"])
+@pytest.mark.parametrize(
+    ("pattern", "places"),
+    [
+        ("a.{1000}[0-9]", 1000),
+        ("a(.{100}){10}[0-9]", 1000),  # nested: multiplied
+        ("a" + ".{100}" * 10 + "[0-9]", 1000),  # along the pattern: added
+        ("(a.{60}|b.{60})", 120),  # alternatives run side by side
+        ("(?P<x>a{5}){2}", 10),
+        ("(?i:a{4}){3}", 12),
+        ("(?i)ab{3}", 3),
+        ("x{1,40}", 40),
+        ("a{2,}", 2),
+        ("[{1000}]", 0),  # braces in a class, an escape or a quote are no repeat
+        (r"\Qa{1000}\E", 0),
+        (r"\x{2014}\p{Greek}", 0),
+        ("(.*)+[0-9]*", 0),
+    ],
+)
+def test_the_places_a_patterns_repeats_make_re2_follow(pattern, places):
+    from reprint_guard.checks.params import repeat_cost
+
+    assert repeat_cost(pattern) == places
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    ["(.*){1000}", "((a|b|.)*){500}x", "a.{101}[0-9]", "a.{2,1000}[0-9]", "a(.{100}){10}[0-9]", "a" + ".{60}" * 2],
+)
 def test_a_pattern_too_costly_to_search_is_refused_where_it_is_written(tmp_path, cli, pattern):
     """a.{1000}[0-9] took 2 s per 600 KB, 20 s for an article at the size limit, per rule."""
     policy = tmp_path / "costly.yaml"
@@ -426,7 +453,7 @@ def test_a_pattern_too_costly_to_search_is_refused_where_it_is_written(tmp_path,
         encoding="utf-8",
     )
     run = cli("validate", str(policy))
-    said = "costly.yaml:8:5: rule 't', field 'pattern': pattern too costly to search: a counted repeat of"
+    said = "costly.yaml:8:5: rule 't', field 'pattern': pattern too costly to search: its counted repeats make"
     assert run.code == 1 and said in run.out
 
 

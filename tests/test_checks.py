@@ -889,7 +889,7 @@ def test_a_date_is_never_read_as_a_count_of_seconds(tmp_path, cli):
     from reprint_guard.metadata import Metadata
 
     assert Metadata(original_published="20250214").original_published == dt.date(2025, 2, 14)
-    for number in (20991231, 1.5, "20250230", "1700000000"):
+    for number in (20991231, 1.5, "20250230", "1700000000", "+20991231", "1.7e9", "2.0991231e7", b"20991231"):
         with pytest.raises(InputError, match="write it as YYYY-MM-DD"):
             check(COMPLIANT_BODY, {**COMPLIANT_META, "original_published": number})
     with pytest.raises(InputError, match=r"permissions\.0\.date.: 20250101 is a number, not a date"):

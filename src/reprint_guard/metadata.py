@@ -28,6 +28,8 @@ def _calendar_value(value: Any) -> Any:
         return value  # the model says a boolean is no date
     if isinstance(value, (int, float)):
         raise ValueError(f"{value!r} is a number, not a date: write it as YYYY-MM-DD")
+    if isinstance(value, (bytes, bytearray)):
+        raise ValueError("bytes, not a date: write it as YYYY-MM-DD")
     if isinstance(value, str):
         text = value.strip()
         if len(text) == 10 or (len(text) == 8 and text.isdigit()):
@@ -37,8 +39,11 @@ def _calendar_value(value: Any) -> Any:
                 if text.isdigit():
                     raise ValueError(f"{value!r} is no date: write it as YYYY-MM-DD") from None
                 return value  # the model says what is wrong with it
-        if text.replace(".", "", 1).lstrip("-").isdigit():
-            raise ValueError(f"{value!r} is no date: write it as YYYY-MM-DD")
+        try:
+            float(text)  # "+20991231", "1.7e9", "-5": pydantic would count seconds
+        except ValueError:
+            return value
+        raise ValueError(f"{value!r} is no date: write it as YYYY-MM-DD")
     return value
 
 
