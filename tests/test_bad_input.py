@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import COMPLIANT_BODY, COMPLIANT_META, GR_URL, markdown
+from conftest import COMPLIANT_BODY, COMPLIANT_META, GR_URL, git, markdown
 from reprint_guard import InputError, PolicyError, ReprintGuardError, check, check_file
 
 
@@ -594,21 +594,30 @@ def test_control_characters_in_a_message_or_a_name_never_reach_the_terminal(tmp_
     assert "/needed\\x1b\\[2j/ is not visible" in cli("check", "--policy", str(policy), str(story)).out
 
 
-def test_a_walk_does_not_follow_a_link_out_of_the_folder(tmp_path, cli):
-    """A pull request may add content/x.md -> /etc/passwd: a finding would quote its text into a public log."""
-    content = tmp_path / "content"
-    content.mkdir()
-    (content / "ok.md").write_text(markdown(COMPLIANT_META, COMPLIANT_BODY), encoding="utf-8")
-    outside = tmp_path / "secret.md"
-    outside.write_text(markdown(COMPLIANT_META, "SECRET-TOKEN"), encoding="utf-8")
-    (content / "leak.md").symlink_to(outside)
-    (content / "alias.md").symlink_to(content / "ok.md")  # a link within the folder is read
-    run = cli("check", str(content), "--format", "json")
-    assert run.code == 0 and sorted(Path(r["path"]).name for r in run.json()["results"]) == ["alias.md", "ok.md"]
-    from reprint_guard.runner import Settings, as_walked
-
-    walked = list(as_walked([str(content / "leak.md"), str(content / "ok.md")], Settings()))
-    assert [Path(path).name for path, _, _ in walked] == ["ok.md"]
+def test_a_link_out_of_the_repository_is_reported_not_read(tmp_path, cli):
+    """A pull request may add content/x.md -> /etc/passwd, or a sidecar linking to a runner's secret: a finding
+    would quote its text into a public log. A link within the repository, out of the folder walked, is read."""
+    repo = tmp_path / "repo"
+    (repo / "content").mkdir(parents=True)
+    (repo / "shared").mkdir()
+    git(repo, "init", "-q")
+    (repo / "content" / "ok.md").write_text(markdown(COMPLIANT_META, COMPLIANT_BODY), encoding="utf-8")
+    (repo / "shared" / "c.md").write_text(markdown(COMPLIANT_META, COMPLIANT_BODY), encoding="utf-8")
+    (repo / "content" / "c.md").symlink_to(Path("..") / "shared" / "c.md")  # in the repository: read
+    secret = tmp_path / "secret.yml"
+    secret.write_text("copyright_holder: SECRET-TOKEN\n", encoding="utf-8")
+    (repo / "content" / "leak.md").symlink_to(secret)
+    (repo / "content" / "page.html").write_text("<p>Story.</p>\n", encoding="utf-8")
+    (repo / "content" / "page.meta.yaml").symlink_to(secret)
+    for cwd, target in ((repo, "content"), (repo / "content", ".")):
+        run = cli("check", target, "--format", "json", cwd=cwd)
+        results = {Path(r["path"]).name: r for r in run.json()["results"]}
+        assert run.code == 2 and "SECRET-TOKEN" not in run.out + run.err
+        assert results["c.md"]["status"] == "pass" and results["ok.md"]["status"] == "pass"
+        assert "a symbolic link out of the repository" in results["leak.md"]["error"]
+        assert "metadata sidecar links out of the repository" in results["page.html"]["error"]
+    named = cli("check", str(repo / "content" / "leak.md"), "--format", "json")  # named: the user's choice
+    assert "out of the repository" not in named.out
 
 
 @pytest.mark.parametrize("kind", ["dangling", "folder"])

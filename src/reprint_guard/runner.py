@@ -26,6 +26,7 @@ from .readers import (
     SUFFIX_FORMATS,
     _read_sidecar,
     format_for,
+    link_out_of_repository,
     read_bytes,
     read_file,
     read_text,
@@ -311,7 +312,7 @@ def as_walked(paths: Iterable[str], settings: Settings) -> Iterator[Item]:
                 continue
             if os.path.splitext(candidate.lower())[1] not in SUFFIX_FORMATS or not _within_globs(relative, settings):
                 continue
-            if os.path.isfile(candidate) and _regular_or_unreadable(candidate) and _stays_inside(candidate, "."):
+            if os.path.isfile(candidate) and _regular_or_unreadable(candidate):
                 chosen.add(os.path.normpath(candidate))
     for path in sorted(chosen):
         yield path, True, None
@@ -364,8 +365,6 @@ def _walk(folder: str, settings: Settings) -> Iterator[Item]:
                 continue
             if not _regular_or_unreadable(path):
                 continue  # a named pipe, socket or device: reading it could block forever
-            if not _stays_inside(path, folder):
-                continue  # a link out of the folder (to /etc/passwd): what a pull request adds is not read
             yield path, True, os.path.splitext(name)[0] in sidecars or name in sidecars  # NAME or NAME.html
     for error in unreadable:  # the last folders' errors come after the walk's last step
         yield from _unreadable(error, folder, settings, ignored)
@@ -389,16 +388,6 @@ def _named(items: Iterable[str], settings: Settings) -> Iterator[Item]:
         if item != "-" and settings.exclude and path_matches(settings.relative(item), *settings.exclude):
             continue
         yield item, False, None
-
-
-def _stays_inside(path: str, folder: str) -> bool:
-    """Whether ``path`` is no symbolic link, or one to a file within ``folder``: a walk (or a pull request's
-    changed files) reads what the repository holds, never a file elsewhere on the machine, whose text a
-    finding would quote into a public log."""
-    if not os.path.islink(path):
-        return True
-    inside = os.path.realpath(folder)
-    return os.path.realpath(path).startswith(inside.rstrip(os.sep) + os.sep)
 
 
 def _regular_or_unreadable(path: str) -> bool:
@@ -473,6 +462,10 @@ def error_result(path: str, exc: ReprintGuardError) -> Result:
 
 
 def _check_path(path: str, walked: bool, settings: Settings, has_sidecar: bool | None) -> Result:
+    if walked:  # found, not named: a link out of the repository is said, not read (named, it is the user's)
+        target = link_out_of_repository(path)
+        if target is not None:
+            raise InputError(f"a symbolic link out of the repository ({target}): not read", path=path)
     if not walked and os.path.isdir(path):  # a folder the walk could not list (asked again: jobs share nothing)
         try:
             os.listdir(path)

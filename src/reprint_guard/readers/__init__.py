@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterable, Mapping, Sequence
+from functools import lru_cache
 from pathlib import Path
 from stat import S_ISREG
 from typing import Any
@@ -289,8 +290,40 @@ def _read_sidecar(path: str | Path, *, stem: str | None = None, overridden: Iter
                 raise InputError(
                     "metadata sidecar is not a regular file (a dangling link, a folder or a pipe)", path=sidecar
                 )
+            target = link_out_of_repository(sidecar)
+            if target is not None:
+                raise InputError(f"metadata sidecar links out of the repository ({target}): not read", path=sidecar)
             return _sidecar_data(sidecar, overridden)
     return {}
+
+
+def link_out_of_repository(path: str) -> str | None:
+    """Where ``path`` leads when it is a symbolic link to a file outside the repository it stands in (or, out
+    of git, outside the working folder); None for anything else. A pull request may add a link to
+    ``/etc/passwd`` or a runner's secret: what a walk finds there is not read, and a finding never quotes it."""
+    if not os.path.islink(path):
+        return None
+    target = os.path.realpath(path)
+    for root in (os.path.realpath("."), _repository_of(os.path.dirname(os.path.abspath(path)))):
+        if root and (target == root or target.startswith(root.rstrip(os.sep) + os.sep)):
+            return None
+    return target
+
+
+@lru_cache(maxsize=64)
+def _repository_of(folder: str) -> str | None:
+    """The top of the git work tree holding ``folder``, or None (asked only for a link that leaves the
+    working folder, so a walk without such links runs no git)."""
+    import subprocess
+
+    try:
+        proc = subprocess.run(
+            ["git", "-C", folder, "rev-parse", "--show-toplevel"], capture_output=True, text=True, timeout=30
+        )
+    except (OSError, subprocess.SubprocessError):
+        return None
+    top = proc.stdout.strip()
+    return os.path.realpath(top) if proc.returncode == 0 and top else None
 
 
 def sidecar_names(path: str | Path, stem: str | None = None) -> list[str]:
