@@ -857,6 +857,8 @@ def test_srcset_addresses_are_read_as_html_reads_them():
         ("Creative Commons Attribution-ShareAlike 4.0 International", True),
         ("CC BY-SA 4.0 International", True),
         ("gpl-3.0-or-later", True),
+        ("https://creativecommons.org/licenses/by-sa/4.0/?ref=chooser-v1", True),  # the chooser's own link
+        ("https://creativecommons.org/licenses/by-sa/4.0/rdf", True),
         ("CC BY 4.0", False),
         ("CC-BY-SA-3.0", False),
     ],
@@ -872,6 +874,21 @@ def test_a_licence_valued_field_is_read_as_the_license_key_is(written, passes):
     del meta["reprint_license"]
     (unset,) = [f for f in check("Text.", meta).findings if f.rule == "cc-by-sa-4.0/share-alike"]
     assert unset.fix == "Add 'reprint_license: CC-BY-SA-4.0' to the metadata."
+
+
+def test_a_policys_licenses_may_be_written_as_the_license_key_may(tmp_path):
+    """A policy listing "CC BY-SA 4.0" validated, then failed every reprint that wrote it any way."""
+    policy = tmp_path / "own.yaml"
+    policy.write_text(
+        "id: own\nname: O\npublisher: O\nsource_url: https://o.example/t\nrules:\n  - id: sa\n    check: metadata\n"
+        "    field: reprint_license\n    licenses: [CC BY-SA 4.0, creativecommons.org/licenses/by/4.0/]\n"
+        "    message: m\n",
+        encoding="utf-8",
+    )
+    meta = {"original_url": "https://o.example/a"}
+    for written in ("CC BY-SA 4.0", "CC-BY-SA-4.0", "https://creativecommons.org/licenses/by-sa/4.0/", "CC-BY-4.0"):
+        assert check("Text.", {**meta, "reprint_license": written}, policy=policy).findings == [], written
+    assert check("Text.", {**meta, "reprint_license": "CC-BY-ND-4.0"}, policy=policy).findings != []
 
 
 def test_the_library_takes_a_validated_metadata_model_and_keeps_its_dates_dates():

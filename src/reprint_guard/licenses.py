@@ -32,7 +32,11 @@ _PORT_NAMES = {name.lower(): code for code, name in _PORTS.items()} | {"england 
 #: The version in a licence's title, standing apart ("4.0").
 _TITLE_VERSION = re.compile(r"(?:^|[ -])([1-4]\.0)(?=$|[ -])")
 _TITLE_SUFFIXES = (" public license", " public licence", " license", " licence")
-_DEED = re.compile(rf"^creativecommons\.org/licenses/{_CODE}/{_VERSION}(?:/(?P<port>[a-z]{{2,3}}))?(?:/|$)")
+#: A deed's address: the licence, a port (a jurisdiction's code, ``us``, ``igo``; not the ``rdf`` file), then
+#: anything (a translation, ``deed.de``; the chooser's ``?ref=chooser-v1``).
+_DEED = re.compile(
+    rf"^creativecommons\.org/licenses/{_CODE}/{_VERSION}(?:/(?!rdf(?:[/?#.]|$))(?P<port>[a-z]{{2,3}}))?(?:[/?#]|$)"
+)
 
 
 def _spdx(code: str, version: str, port: str | None) -> str:
@@ -59,6 +63,12 @@ def normalize_license(value: str | None) -> str | None:
         port = port if port and port not in ("legalcode", "deed") else None
         return _spdx(match.group("code"), match.group("version"), port)
     return None
+
+
+def licence_id(value: str) -> str:
+    """A licence as compared: a Creative Commons one as its SPDX id however written (deed URL, title, short
+    name), any other as written (``GPL-3.0-only``)."""
+    return normalize_license(value) or value.strip()
 
 
 def _from_title(text: str) -> str | None:

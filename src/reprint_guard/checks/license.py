@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from ..licenses import deed_path, describe, normalize_license
+from ..licenses import deed_path, describe, licence_id, normalize_license
 from ..reprint import Reprint
 from ..textnorm import normalize
 from ..visible import VisibleBody
@@ -53,7 +53,7 @@ def _written(visible: VisibleBody, paths: frozenset[str]) -> bool:
 @lru_cache(maxsize=256)
 def _covered(licenses: tuple[str, ...]) -> tuple[frozenset[str], frozenset[str], tuple[str, ...]]:
     """What a rule's ``licenses`` accept: SPDX ids, their deed paths, and every way of naming them."""
-    accepted = frozenset(normalize_license(spdx) or spdx for spdx in licenses)
+    accepted = frozenset(licence_id(spdx) for spdx in licenses)
     paths = frozenset(p for p in (deed_path(s) for s in accepted) if p)
     names = tuple(dict.fromkeys(n for s in sorted(accepted) for n in describe(s, all_names=True)))
     return accepted, paths, names

@@ -43,8 +43,10 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
                 line, column, detail=f"'{params.field}' is {bad[0]!r}, which does not match /{params.pattern}/"
             )
     if params.licenses is not None:
-        wanted = {licence.casefold(): licence for licence in params.licenses}
-        bad = [v for v in values if _licence_id(v).casefold() not in wanted]
+        from ..licenses import licence_id
+
+        wanted = {licence_id(licence).casefold() for licence in params.licenses}  # as the policy names them
+        bad = [v for v in values if licence_id(_show(v)).casefold() not in wanted]
         if bad:
             line, column = reprint.meta_position(params.field)
             yield Problem(
@@ -59,15 +61,6 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
             line, column = reprint.meta_position(params.field)
             shown = ", ".join(_show(a) for a in params.allowed)
             yield Problem(line, column, detail=f"'{params.field}' is {_show(bad[0])}; allowed: {shown}")
-
-
-def _licence_id(value: Any) -> str:
-    """A licence as its SPDX id: a Creative Commons one however written (deed URL, title, short name), any
-    other as written (GPL-3.0-only)."""
-    from ..licenses import normalize_license
-
-    text = _show(value).strip()
-    return normalize_license(text) or text
 
 
 def _example(params: Params) -> str:
