@@ -723,6 +723,32 @@ def test_windows_and_classic_mac_line_ends_read_and_fix_as_lf(tmp_path, cli, end
     assert ending == "\r\n" or "\n" not in fixed  # no line end of another kind put in
 
 
+def test_fix_leaves_out_the_parts_present_of_a_credit_of_many_parts_one_recheck_each(tmp_path, cli):
+    """A policy of one's own with a credit of six paragraphs: every subset was tried, 2^n rechecks. Named with
+    --policy FILE, which --fix passed over in silence (its policy is no id of the bundled set)."""
+    names = [f"Partner {chr(65 + i)}" for i in range(6)]
+    rules = "".join(
+        f"  - id: credit-{i}\n    check: attribution\n    names: ['{name}']\n    message: credit {name}\n"
+        for i, name in enumerate(names)
+    )
+    credit = "\n\n".join(f"    Shared by {name}." for name in names)
+    policy = tmp_path / "many.yaml"
+    policy.write_text(
+        "id: many\nname: M\npublisher: M\nsource_url: https://m.example/t\napplies_to: [m.example]\n"
+        f"credit:\n  markdown: |-\n{credit}\nrules:\n{rules}",
+        encoding="utf-8",
+    )
+    story = tmp_path / "story.md"
+    story.write_text(
+        markdown({"original_url": "https://m.example/a"}, f"# T\n\nText.\n\nWith {names[1]} and {names[4]}.\n"),
+        encoding="utf-8",
+    )
+    run = cli("check", "--policy", str(policy), str(story), "--fix")
+    assert run.code == 0, run.err
+    added = story.read_text(encoding="utf-8").split(f"With {names[1]} and {names[4]}.\n", 1)[1]
+    assert added == "".join(f"\nShared by {names[i]}.\n" for i in (0, 2, 3, 5))
+
+
 def test_fix_keeps_each_lines_own_end_in_a_file_whose_lines_end_both_ways(tmp_path, cli):
     """An edit from Windows in a Unix file: the fix turned every line CRLF; only the new ones take it now."""
     lf = markdown(COMPLIANT_META, COMPLIANT_BODY.replace("Global Research", "GR"))

@@ -231,8 +231,8 @@ def run_credit(options: argparse.Namespace) -> int:
 def apply_fixes(items: list[Any], settings: Any, *, write: bool) -> bool:
     """Plan and apply (or show) fixes file by file; report what changed and what could not be fixed."""
     from .fix import plan, write_atomically
-    from .policy.loader import policy_set
-    from .runner import check_text
+    from .policy.loader import load_policy, policy_set
+    from .runner import check_text, read_options
 
     policies = policy_set(settings.rules_dirs)
     ok = True
@@ -256,7 +256,12 @@ def apply_fixes(items: list[Any], settings: Any, *, write: bool) -> bool:
                         f"{path}: left unchanged: JSON payloads are not fixed in place (fix them in the CMS)\n"
                     )
                 continue
-            policy = policies.get(result.policy) if result.policy in policies else None
+            # The policy the check used: --policy FILE or an override's is no id of the set (--fix did nothing).
+            spec = read_options(path, settings)[1]
+            if spec:
+                policy = load_policy(spec, extra=settings.rules_dirs)
+            else:
+                policy = policies.get(result.policy) if result.policy in policies else None
             if policy is None:
                 continue
             with open(path, "rb") as handle:

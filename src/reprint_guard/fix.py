@@ -256,13 +256,32 @@ def _without_parts_present(blocks, credit, format, inserted, recheck, remaining)
     if len(parts) < 2:
         return None
     joiner = "\n" if format == "html" else "\n\n"
-    for size in range(1, len(parts)):
-        for trial in itertools.combinations(range(len(parts)), size):  # in the block's order
-            block = joiner.join(parts[i] for i in trial)
-            attempt = inserted([*blocks[:credit], (block, blocks[credit][1]), *blocks[credit + 1 :]])
-            if {f.rule for f in recheck(attempt)} <= remaining:
-                return attempt
-    return None
+
+    def attempt(kept: tuple[int, ...]) -> str | None:
+        block = joiner.join(parts[i] for i in kept)
+        text = inserted([*blocks[:credit], (block, blocks[credit][1]), *blocks[credit + 1 :]])
+        return text if {f.rule for f in recheck(text)} <= remaining else None
+
+    if len(parts) <= _EVERY_SUBSET:
+        for size in range(1, len(parts)):
+            for trial in itertools.combinations(range(len(parts)), size):  # in the block's order
+                text = attempt(trial)
+                if text is not None:
+                    return text
+        return None
+    # Many parts (a policy of one's own): one recheck per part, not one per subset; the last parts are left
+    # out first, so the earliest stay, as above.
+    kept, found = tuple(range(len(parts))), None
+    for index in reversed(range(len(parts))):
+        trial = tuple(i for i in kept if i != index)
+        text = attempt(trial) if trial else None
+        if text is not None:
+            kept, found = trial, text
+    return found
+
+
+#: Up to this many parts, every subset is tried (14 rechecks at most); more are left out one by one.
+_EVERY_SUBSET = 4
 
 
 def _element_block(finding: Finding, reprint: Reprint, policy: Policy) -> tuple[str | None, str]:
