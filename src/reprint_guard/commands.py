@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from .checks import CHECKS
-from .errors import ReprintGuardError, UsageError
+from .errors import ReprintGuardError, UsageError, one_line
 from .report import ExitCode
 
 
@@ -239,12 +239,13 @@ def apply_fixes(items: list[Any], settings: Any, *, write: bool) -> bool:
     for path, _, _ in items:
         if path == "-":
             raise UsageError(f"--{'fix' if write else 'diff'} needs files, not standard input")
+        shown = one_line(path)  # a file name may hold a line break or an ESC
         try:
             regular = stat.S_ISREG(os.stat(path).st_mode)
         except (OSError, ValueError):
             continue  # not there, or not readable: the check has said so
         if not regular:  # a named pipe was read once by the check; reading it again would wait, writing replace it
-            sys.stderr.write(f"{path}: left unchanged: not a regular file, so it is not fixed\n")
+            sys.stderr.write(f"{shown}: left unchanged: not a regular file, so it is not fixed\n")
             continue
         try:
             reprint, result = check_text(path, settings)
@@ -253,7 +254,7 @@ def apply_fixes(items: list[Any], settings: Any, *, write: bool) -> bool:
             if path.lower().endswith(".json"):
                 if result.findings:  # a payload that passes needs nothing said
                     sys.stderr.write(
-                        f"{path}: left unchanged: JSON payloads are not fixed in place (fix them in the CMS)\n"
+                        f"{shown}: left unchanged: JSON payloads are not fixed in place (fix them in the CMS)\n"
                     )
                 continue
             # The policy the check used: --policy FILE or an override's is no id of the set (--fix did nothing).
@@ -278,29 +279,29 @@ def apply_fixes(items: list[Any], settings: Any, *, write: bool) -> bool:
             ok = False
             continue
         except RecursionError:
-            sys.stderr.write(f"{path}: input nested too deeply to check: not fixed\n")
+            sys.stderr.write(f"{shown}: input nested too deeply to check: not fixed\n")
             ok = False
             continue
         except Exception as exc:  # a bug of ours must not hide the other files, nor leave a traceback
-            sys.stderr.write(f"{path}: internal error ({type(exc).__name__}: {exc}); please report it: not fixed\n")
+            sys.stderr.write(f"{shown}: internal error ({type(exc).__name__}: {exc}); please report it: not fixed\n")
             ok = False
             continue
         if fix.refused:
-            sys.stderr.write(f"{path}: left unchanged: {fix.refused}\n")
+            sys.stderr.write(f"{shown}: left unchanged: {fix.refused}\n")
         elif fix.changed:
             if write:
                 try:
                     write_atomically(path, fix.text or "", bom=bom)
                 except OSError as exc:
-                    sys.stderr.write(f"{path}: cannot write the fix: {exc.strerror or exc}: not fixed\n")
+                    sys.stderr.write(f"{shown}: cannot write the fix: {exc.strerror or exc}: not fixed\n")
                     ok = False
                     continue
                 rules = ", ".join(dict.fromkeys(f.rule for f in fix.fixed))
-                sys.stderr.write(f"{path}: fixed {rules}\n")
+                sys.stderr.write(f"{shown}: fixed {rules}\n")
             else:
                 sys.stdout.write(fix.diff())
         for rule, why in dict.fromkeys((finding.rule, why) for finding, why in fix.unfixable):
-            sys.stderr.write(f"{path}: could not fix {rule}: {why}\n")
+            sys.stderr.write(f"{shown}: could not fix {rule}: {why}\n")
     return ok
 
 

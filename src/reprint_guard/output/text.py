@@ -52,8 +52,9 @@ class TextFormatter:
             severity = f.severity.value
             if f.suppressed is not None:
                 if self.verbose:
-                    note = f"suppressed ({f.suppressed.kind}): {f.suppressed.reason}"
-                    lines.append(f"  {where:<7} {self._c('dim', f'{severity:<7} {f.message}  {f.rule}  [{note}]')}")
+                    why = f"suppressed ({f.suppressed.kind}): {f.suppressed.reason}"
+                    note = no_controls(f"{f.message}  {f.rule}  [{why}]")
+                    lines.append(f"  {where:<7} {self._c('dim', f'{severity:<7} {note}')}")
                 continue
             message = no_controls(f.message)  # it may quote the article, whose text may hold an ESC
             lines.append(f"  {where:<7} {self._c(severity, f'{severity:<7}')} {message}  {self._c('dim', f.rule)}")
