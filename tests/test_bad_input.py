@@ -592,11 +592,8 @@ def test_control_characters_in_a_message_or_a_name_never_reach_the_terminal(tmp_
         run = cli("check", "--policy", str(policy), str(story), "--format", form)
         assert run.code == 1 and "\x1b" not in run.out + run.err, (form, run.out)
     assert "/needed\\x1b\\[2j/ is not visible" in cli("check", "--policy", str(policy), str(story)).out
-    reason = 'reason="ok \x1b[2J\x1b[31mPWNED"'
-    story.write_text(
-        markdown({"original_url": "https://example.org/1"}, f"Text.\n<!-- reprint-guard: ignore broken/t {reason} -->\n"),
-        encoding="utf-8",
-    )
+    ignore = '<!-- reprint-guard: ignore broken/t reason="ok \x1b[2J\x1b[31mPWNED" -->'
+    story.write_text(markdown({"original_url": "https://example.org/1"}, f"Text.\n{ignore}\n"), encoding="utf-8")
     verbose = cli("check", "-v", "--policy", str(policy), str(story))
     assert "PWNED" in verbose.out and "\x1b" not in verbose.out + verbose.err
     story.write_text(markdown({"original_url": "https://example.org/1"}, "Text.\n"), encoding="utf-8")
