@@ -319,6 +319,17 @@ def test_a_sarif_input_naming_an_article_or_a_folder_is_refused_and_nothing_is_w
     assert outputs(tmp_path)["errored"] == "1" and outputs(tmp_path)["sarif"] == ""
     run_action(repo, env, paths="content", sarif="content/last.sarif")  # a log of ours may be replaced
     assert run_action(repo, env, paths="content", sarif="content/last.sarif").returncode == 0
+    (repo / "content" / "last.sarif").write_text("")  # so may one a killed run left empty
+    assert run_action(repo, env, paths="content", sarif="content/last.sarif").returncode == 0
+
+
+def test_a_sarif_input_that_is_a_link_is_refused_not_written_through(tmp_path):
+    article = markdown(COMPLIANT_META, COMPLIANT_BODY)
+    repo, env = make_pull_request(tmp_path, {"content/a.md": article}, {"content/b.md": article})
+    outside = tmp_path / "escaped.sarif"
+    (repo / "reprint-guard.sarif").symlink_to(outside)  # dangling: exists() says no
+    proc = run_action(repo, env)
+    assert proc.returncode == 2 and "is a symbolic link" in proc.stdout and not outside.exists()
 
 
 @pytest.mark.parametrize("payload", ["{bad", "[1]", '{"pull_request": {"base": "x", "head": 5}}'])

@@ -19,8 +19,9 @@ from flask import Flask, jsonify, request
 
 import reprint_guard
 
-#: The tool's own findings that say a reprint's terms could not be checked.
-UNCHECKED = {"reprint-guard/unknown-publisher", "reprint-guard/missing-metadata", "reprint-guard/misspelt-key"}
+#: The tool's own findings that say a reprint's terms were not all checked: no policy applies (the run's
+#: summary counts these as "checked against no policy"), or a rule needs a key the metadata lacks.
+NOT_FULLY_CHECKED = {"reprint-guard/unknown-publisher", "reprint-guard/missing-metadata", "reprint-guard/misspelt-key"}
 #: What the outlet knows about itself: it sells ads, so every reprint is commercial.
 SITE_DEFAULTS = {"commercial": True, "medium": "web"}
 
@@ -60,7 +61,7 @@ def create_app() -> Flask:
             return jsonify(published=False, error=str(exc)), 400
         # A reprint no policy covers, or whose rules need a key it lacks, passes with a reprint-guard/
         # warning: nothing was checked, so it waits like one that breaks the terms.
-        unchecked = [f for f in result.findings if f.rule in UNCHECKED]
+        unchecked = [f for f in result.findings if f.rule in NOT_FULLY_CHECKED]
         if not result.ok or unchecked:
             return jsonify(
                 published=False,

@@ -74,11 +74,24 @@ def _sarif_problem(sarif_path: str) -> str | None:
     if not sarif_path.strip():
         return "the sarif input is empty: name the file to write the SARIF log to"
     target = Path(sarif_path)
+    if target.is_symlink():  # written through, it would land wherever it points, outside the workspace too
+        return f"sarif: {sarif_path!r} is a symbolic link: name a file of its own"
     if target.is_dir():
         return f"sarif: {sarif_path!r} is a folder: name a file in it"
-    if target.exists() and not _is_our_report(sarif_path):
+    if not target.exists():
+        return None
+    emptied = target.suffix.lower() == ".sarif" and target.stat().st_size == 0  # a killed run's log
+    if not (emptied or _is_our_report(sarif_path)):
         return f"sarif: {sarif_path!r} is a file that is no reprint-guard SARIF log; writing it would replace it"
     return None
+
+
+def _nothing_checked(message: str) -> int:
+    """Stop the step before anything was written: an error annotation, the summary and the outputs say why."""
+    print(command("error", message, title="reprint-guard"))
+    _write_summary(f"### ✖ reprint-guard: nothing checked\n\n{message}\n")
+    _write_outputs(None)
+    return ExitCode.ERROR
 
 
 def changed_files(base: str, head: str, where: str = ".") -> dict[str, set[int]]:
@@ -326,10 +339,7 @@ def main() -> int:
     sarif_path = _input("sarif", "reprint-guard.sarif")
     refused = _sarif_problem(sarif_path)
     if refused is not None:  # nothing is written there, not even the log of a stopped run
-        print(command("error", f"reprint-guard: {refused}", title="reprint-guard"))
-        _write_summary(f"### ✖ reprint-guard: nothing checked\n\n{refused}\n")
-        _write_outputs(None)
-        return ExitCode.ERROR
+        return _nothing_checked(f"reprint-guard: {refused}")
     changed_only = _input("changed-only", "true").lower() in ("1", "true", "yes")
     missing = [root for root in roots if not os.path.exists(root)]
     if missing:  # a misspelt folder would check nothing and pass
@@ -416,11 +426,7 @@ def main() -> int:
         sarif_file.parent.mkdir(parents=True, exist_ok=True)
         sarif_stream = open(sarif_file, "w", encoding="utf-8")  # noqa: SIM115 - closed by the with below
     except OSError as exc:
-        message = f"reprint-guard: cannot write the SARIF log {sarif_path}: {exc.strerror or exc}"
-        print(command("error", message, title="reprint-guard"))
-        _write_summary(f"### ✖ reprint-guard: nothing checked\n\n{message}\n")
-        _write_outputs(None)
-        return ExitCode.ERROR
+        return _nothing_checked(f"reprint-guard: cannot write the SARIF log {sarif_path}: {exc.strerror or exc}")
     with sarif_stream:
         # Relative to the workspace, as the annotations are: code scanning reads them from the repository root.
         sarif = SarifFormatter(sarif_stream, root=workspace(), rule_info=lambda r: rule_info(r, policies))

@@ -8,17 +8,12 @@ from __future__ import annotations
 
 #: Characters that start a new line somewhere (str.splitlines), and the other control characters (ESC starts
 #: a terminal's escape sequences): a message quoting input (a file name) must not contain them.
-_LINE_BREAKS = str.maketrans(
-    {chr(c): f"\\x{c:02x}" for c in [*range(0x20), 0x7F, *range(0x80, 0xA0)] if c != 0x09}
-    | {
-        "\u2028": "\\u2028",
-        "\u2029": "\\u2029",
-    }
-)
+_CONTROL_ESCAPES = {chr(c): f"\\x{c:02x}" for c in [*range(0x20), 0x7F, *range(0x80, 0xA0)] if c != 0x09}
+_LINE_BREAKS = str.maketrans(_CONTROL_ESCAPES | {"\u2028": "\\u2028", "\u2029": "\\u2029"})
 
 
 #: The control characters but the tab and the line feed: text may run over lines, never drive a terminal.
-_CONTROLS = str.maketrans({chr(c): f"\\x{c:02x}" for c in [*range(0x20), 0x7F, *range(0x80, 0xA0)] if c not in (9, 10)})
+_CONTROLS = str.maketrans({char: escape for char, escape in _CONTROL_ESCAPES.items() if char != "\n"})
 
 
 def no_controls(text: str) -> str:

@@ -84,17 +84,11 @@ class Summary(BaseModel):
 
     @classmethod
     def of(cls, results: list[Result]) -> Summary:
-        """The counts of ``results``, as a run makes them."""
-        counts = dict.fromkeys(cls.model_fields, 0)
-        counts["files"] = len(results)
-        statuses = {"pass": "passed", "fail": "failed", "error": "errored", "skipped": "skipped"}
-        levels = {Severity.error: "errors", Severity.warning: "warnings", Severity.info: "infos"}
+        """The counts of ``results``, as a run makes them (the run's own counter reads typed results too)."""
+        counter = report.Summary()
         for result in results:
-            counts[statuses[result.status]] += 1
-            counts["unchecked"] += result.policy is None and result.status in ("pass", "fail")
-            for finding in result.findings:
-                counts["suppressed" if finding.suppressed is not None else levels[finding.severity]] += 1
-        return cls(**counts)
+            counter.add(result)  # type: ignore[arg-type]
+        return cls(**counter.to_dict())
 
 
 class Tool(BaseModel):

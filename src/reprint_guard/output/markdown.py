@@ -85,7 +85,7 @@ class MarkdownFormatter:
             f"file{'s' if summary.files != 1 else ''}: {summary.passed} passed, {summary.failed} failed"
         )
         if summary.unchecked:
-            write(f" ({summary.unchecked} of them checked against no policy)")
+            write(f"; {summary.unchecked} checked against no policy")
         if summary.errored:
             write(f", {summary.errored} could not be checked")
         if summary.skipped:

@@ -68,7 +68,7 @@ class TextFormatter:
             problems.append(_plural(summary.infos, "note"))
         counts = f"{_plural(summary.files, 'file')}: {summary.passed} passed, {summary.failed} failed"
         if summary.unchecked:
-            counts += f" ({summary.unchecked} of them checked against no policy)"
+            counts += f"; {summary.unchecked} checked against no policy"
         if summary.errored:
             counts += f", {summary.errored} could not be checked"
         if summary.skipped:
