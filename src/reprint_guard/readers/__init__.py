@@ -284,8 +284,9 @@ def _read_sidecar(path: str | Path, *, stem: str | None = None, overridden: Iter
     A bad value is told at its line in the sidecar, unless ``overridden`` (``--meta``, an override) replaces it.
     """
     for sidecar in sidecar_names(path, stem):
-        # os.path.lexists answers "no" without raising (and building) an exception, the usual answer here.
-        if os.path.lexists(sidecar):
+        # os.access answers "no" without raising (and building) an exception, the usual answer here; not
+        # following links, it sees a dangling one too.
+        if os.access(sidecar, os.F_OK, follow_symlinks=_FOLLOW_LINKS):
             if not os.path.isfile(sidecar):  # its metadata would be lost, and the article pass unchecked
                 raise InputError(
                     "metadata sidecar is not a regular file (a dangling link, a folder or a pipe)", path=sidecar
@@ -324,6 +325,10 @@ def _repository_of(folder: str) -> str | None:
         return None
     top = proc.stdout.strip()
     return os.path.realpath(top) if proc.returncode == 0 and top else None
+
+
+#: Whether ``os.access`` must follow links (it cannot look at one itself there, and misses a dangling sidecar).
+_FOLLOW_LINKS = os.access not in os.supports_follow_symlinks
 
 
 def sidecar_names(path: str | Path, stem: str | None = None) -> list[str]:
