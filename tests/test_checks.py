@@ -878,13 +878,11 @@ def test_a_licence_valued_field_is_read_as_the_license_key_is(written, passes):
 
 def test_a_policys_licenses_may_be_written_as_the_license_key_may(tmp_path):
     """A policy listing "CC BY-SA 4.0" validated, then failed every reprint that wrote it any way."""
-    policy = tmp_path / "own.yaml"
-    policy.write_text(
-        "id: own\nname: O\npublisher: O\nsource_url: https://o.example/t\nrules:\n  - id: sa\n    check: metadata\n"
-        "    field: reprint_license\n    licenses: [CC BY-SA 4.0, creativecommons.org/licenses/by/4.0/]\n"
-        "    message: m\n",
-        encoding="utf-8",
+    rule = (
+        "id: sa\n    check: metadata\n    field: reprint_license\n"
+        "    licenses: [CC BY-SA 4.0, creativecommons.org/licenses/by/4.0/]\n    message: m\n"
     )
+    policy = one_rule_policy(tmp_path, rule, "own")
     meta = {"original_url": "https://o.example/a"}
     for written in ("CC BY-SA 4.0", "CC-BY-SA-4.0", "https://creativecommons.org/licenses/by-sa/4.0/", "CC-BY-4.0"):
         assert check("Text.", {**meta, "reprint_license": written}, policy=policy).findings == [], written
