@@ -665,13 +665,18 @@ def test_phrases_and_patterns_are_shown_as_the_policy_writes_them(tmp_path):
     policy.write_text(
         "id: shown\nname: S\npublisher: P2 News\nsource_url: https://p2.example/terms\napplies_to: [p2.example]\n"
         "rules:\n  - id: phrase\n    check: text\n    phrase: From  P2 News\n    message: Credit P2 News\n"
-        "  - id: pattern\n    check: link\n    pattern: '^https://p2\\.example/'\n    message: Link to P2\n",
+        "  - id: pattern\n    check: link\n    pattern: '^https://p2\\.example/'\n    message: Link to P2\n"
+        "  - id: tagged\n    check: link\n    pattern: 'utm_source=p2'\n    message: Tag the link\n",
         encoding="utf-8",
     )
     result = check("Text.", {"original_url": "https://p2.example/a"}, rules_dirs=policy)
     messages = {f.rule: f.message for f in result.findings}
     assert messages["shown/phrase"] == 'Credit P2 News ("From P2 News" is not visible in the article)'
-    assert messages["shown/pattern"] == "Link to P2 (no visible link matches /^https://p2\\.example//)"
+    # A host an editor can read, not a pattern; a pattern that names none is shown as written.
+    assert messages["shown/pattern"] == "Link to P2 (no visible link to p2.example of the form the rule asks for)"
+    assert messages["shown/tagged"] == "Tag the link (no visible link matches /utm_source=p2/)"
+    pixel = [f for f in check("Text.", {"original_url": "https://www.propublica.org/article/x"}).findings]
+    assert any("no <img> from pixel.propublica.org with the URL the rule asks for" in f.message for f in pixel)
 
 
 def test_calendar_days_in_the_publishers_time_zone(tmp_path):

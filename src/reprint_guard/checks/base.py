@@ -112,6 +112,17 @@ def compile_pattern(pattern: str, *, utf8: bool = False, capture: bool = False) 
         ) from None
 
 
+#: A host name as a pattern writes it: labels joined by escaped dots (``pixel\.propublica\.org``).
+_PATTERN_HOST = re.compile(r"(?<![\w\\])((?:[a-z0-9-]+\\\.)+[a-z]{2,})(?![\w\\])")
+
+
+def pattern_host(pattern: str) -> str | None:
+    """The host a URL pattern names (``^https?://pixel\\.propublica\\.org/``: pixel.propublica.org), or None:
+    what a message can say to an editor instead of the pattern."""
+    found = _PATTERN_HOST.search(pattern)
+    return found.group(1).replace("\\.", ".") if found else None
+
+
 def template_values(reprint: Reprint, policy: Policy, *, placeholders: bool = True) -> dict[str, str]:
     """Values a fix or credit template may use: metadata fields plus a few derived ones.
 

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from ..reprint import Reprint
 from ..urls import embedded_addresses, host_of
 from ..visible import ADDRESS_ATTRIBUTES, Media
-from .base import Context, Problem, compile_pattern
+from .base import Context, Problem, compile_pattern, pattern_host
 
 if TYPE_CHECKING:
     from .params import ElementParams as Params
@@ -69,7 +69,9 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
             line, column = reprint.locate(altered[0].src)
             yield Problem(line, column, detail=f"{altered[0].src} is on the right host but has been altered")
             return
-    yield Problem(line, column, detail=f"no <{params.tag}> whose URL matches /{params.pattern}/")
+    host = params.host or pattern_host(params.pattern)
+    where = f"from {host} with the URL the rule asks for" if host else f"whose URL matches /{params.pattern}/"
+    yield Problem(line, column, detail=f"no <{params.tag}> {where}")  # an editor reads a host, not a pattern
 
 
 def _lazy_address(reprint: Reprint, shown: list[Media], tag: str, regex: object) -> str | None:

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from ..reprint import Reprint
 from ..urls import as_address, host_of, normalize_url
-from .base import Context, Problem, compile_pattern
+from .base import Context, Problem, compile_pattern, pattern_host
 
 if TYPE_CHECKING:
     from .params import LinkParams as Params
@@ -34,7 +34,14 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
         regex = compile_pattern(params.pattern)
         if not any(regex.search(link) for link in links):
             line, column = reprint.end_position()
-            yield Problem(line, column, detail=f"no visible link matches /{params.pattern}/")
+            host = pattern_host(params.pattern)  # an editor reads a host, not a pattern
+            yield Problem(
+                line,
+                column,
+                detail=f"no visible link to {host} of the form the rule asks for"
+                if host
+                else f"no visible link matches /{params.pattern}/",
+            )
         return
     original = as_address(reprint.metadata.original_url or "")
     key = normalize_url(original) if original else None
