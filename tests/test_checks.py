@@ -535,6 +535,16 @@ def test_subdomains_match_applies_to():
     assert result.policy == "global-research" and result.ok
 
 
+def test_plain_text_has_no_comments_so_nothing_there_suppresses():
+    """In plain text an HTML comment is text a reader sees: it counts as visible, and suppresses nothing."""
+    ignore = '<!-- reprint-guard: ignore global-research/commercial-permission reason="by email" -->'
+    meta = {**COMPLIANT_META, "commercial": True}
+    markdown = check(f"{COMPLIANT_BODY}\n{ignore}\n", meta)  # a comment: it suppresses
+    assert [f.rule for f in markdown.findings if f.suppressed] == ["global-research/commercial-permission"]
+    plain = check(f"{COMPLIANT_BODY}\n{ignore}\n", meta, format="text")
+    assert "global-research/commercial-permission" in rules(plain) and not any(f.suppressed for f in plain.findings)
+
+
 def test_library_honours_inline_suppressions():
     body = COMPLIANT_BODY + (
         '\n<!-- reprint-guard: ignore global-research/commercial-permission reason="Agreed by email" -->\n'

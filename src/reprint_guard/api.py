@@ -257,9 +257,9 @@ def _run(reprint: Reprint, policy: Policy | str | Path | None, rules_dirs: tuple
 def _finish(reprint: Reprint, result: Result, today: dt.date | None) -> TypedResult:
     """Apply the body's inline suppressions (with their reasons), then settle the status."""
     if result.status != "skipped":
-        from .suppressions import apply, parse_inline
+        from .suppressions import apply, inline_of
 
-        suppressions, problems = parse_inline(reprint.body, reprint.position, markdown=reprint.format == "markdown")
+        suppressions, problems = inline_of(reprint)
         if suppressions or problems:
             result.findings = apply(result.findings, suppressions, today or dt.date.today()) + problems
             result.findings.sort(key=lambda f: (f.line, f.column))

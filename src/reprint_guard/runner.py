@@ -34,7 +34,7 @@ from .readers import (
 )
 from .record import FrozenRecord, Record
 from .report import Result
-from .suppressions import Suppression, apply, parse_inline, path_matches
+from .suppressions import Suppression, apply, inline_of, path_matches
 
 SKIP_DIRS = frozenset({".git", ".hg", ".svn", "node_modules", "__pycache__", ".venv", "venv"})
 
@@ -533,7 +533,7 @@ def check_text(
     if result.status == "skipped":
         return reprint, result
     relative = settings.relative(path) if path != "-" and settings.suppressions else "-"
-    suppressions, problems = parse_inline(reprint.body, reprint.position, markdown=reprint.format == "markdown")
+    suppressions, problems = inline_of(reprint)
     for central in settings.suppressions:
         if path_matches(relative, central.path):
             suppressions.append(

@@ -16,6 +16,7 @@ import datetime as dt
 import re
 from collections.abc import Callable, Iterator
 from functools import lru_cache
+from typing import Any
 
 from .record import Record
 from .report import Finding, Severity, Suppressed
@@ -55,6 +56,14 @@ class Suppression(Record):
 
     def matches(self, rule: str) -> bool:
         return any(r == rule or (r.endswith("/*") and rule.startswith(r[:-1])) for r in self.rules)
+
+
+def inline_of(reprint: Any) -> tuple[list[Suppression], list[Finding]]:
+    """A reprint's inline suppressions, and findings for malformed ones. Plain text has no comments: what
+    looks like one there is shown to readers, so it suppresses nothing (and counts as visible text)."""
+    if reprint.format == "text":
+        return [], []
+    return parse_inline(reprint.body, reprint.position, markdown=reprint.format == "markdown")
 
 
 def parse_inline(
