@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import COMPLIANT_BODY, COMPLIANT_META, ROOT, markdown
+from conftest import COMPLIANT_BODY, COMPLIANT_META, GR_URL, ROOT, markdown
 from reprint_guard.policy.docs import bundled_reference
 from reprint_guard.policy.loader import bundled_rules_dir, policy_files, read_policy_file
 
@@ -446,14 +446,23 @@ def test_fix_keeps_the_files_owner_and_group(tmp_path, broken, cli):
         shutil.rmtree(shared)
 
 
-def test_fix_refuses_when_ambiguous_and_leaves_file_untouched(write_md, cli):
+def test_fix_inserts_the_credit_parts_it_can_make_and_says_what_needs_metadata(write_md, cli):
+    """No author: the source line and its link need none, so they go in; the copyright notice waits for the
+    author, and the file is left untouched only when no part can be made."""
     meta = {k: v for k, v in COMPLIANT_META.items() if k != "author"}
     path = write_md("no-author.md", meta, "# T\n\nBody.\n")
-    before = digest(path)
     run = cli("check", str(path), "--fix")
     assert run.code == 1
-    assert "left unchanged: the credit needs metadata that is not set: author (or copyright_holder)" in run.err
-    assert digest(path) == before
+    assert "fixed global-research/source-credit, global-research/link-original" in run.err
+    assert "could not fix global-research/copyright-notice: needs metadata that is not set: author" in run.err
+    text = path.read_text(encoding="utf-8")
+    assert text.endswith(f"*The original source of this article is [Global Research]({GR_URL}).*\n")
+    assert "Copyright" not in text
+    voices = write_md("voices.md", {"original_url": "https://globalvoices.org/2025/x/"}, "# T\n\nBody.\n")
+    before = digest(voices)  # Global Voices' one-sentence credit names the author: nothing can be made
+    run = cli("check", str(voices), "--fix")
+    assert run.code == 1 and "left unchanged: the credit needs metadata that is not set: author" in run.err
+    assert digest(voices) == before
 
 
 def test_fix_reports_what_it_cannot_fix(write_md, cli):

@@ -50,6 +50,19 @@ def credit_block(policy: Policy, reprint: Reprint, format: str = "markdown") -> 
     return render(template, _escaped(values, quote=html))
 
 
+def _credit_parts_made(policy: Policy, reprint: Reprint, format: str) -> str | None:
+    """The parts of the credit block whose metadata is all set (the source line and link, when only the
+    author is missing), or None when none is: what --fix can still insert."""
+    assert policy.credit is not None
+    html = format == "html" and bool(policy.credit.html)
+    template = policy.credit.html if html else policy.credit.markdown
+    values = template_values(reprint, policy, placeholders=False)
+    made = [part for part in _parts(template, format) if all(m in values for m in PLACEHOLDER.findall(part))]
+    if not made:
+        return None
+    return render(("\n" if format == "html" else "\n\n").join(made), _escaped(values, quote=html))
+
+
 def _escaped(values: dict[str, str], *, quote: bool) -> dict[str, str]:
     """Metadata values as text inside HTML (``quote``: attribute values too) or Markdown, where a raw ``<``
     would start a tag: "Ana <Ruiz>" or a URL with a quote stays text, and nothing is injected."""
@@ -167,12 +180,17 @@ def plan(reprint: Reprint, source: str, findings: list[Finding], policy: Policy,
         outcome.refused = "only Markdown and HTML files can be fixed in place (fix JSON payloads in the CMS)"
         return outcome
     blocks: list[tuple[str, str]] = []
+    missing: str | None = None  # why the credit is inserted in part (metadata it needs is not set)
     try:
         if any(f.check != "element" for f in wanted):
             blocks.append((credit_block(policy, reprint, reprint.format), policy.credit.position))  # type: ignore[union-attr]
     except CreditError as exc:
-        outcome.refused = str(exc)
-        return outcome
+        made = _credit_parts_made(policy, reprint, reprint.format) if policy.credit is not None else None
+        if made is None:
+            outcome.refused = str(exc)
+            return outcome
+        blocks.append((made, policy.credit.position))  # type: ignore[union-attr]
+        missing = str(exc)
     credit = 0 if blocks else None  # the credit's place among the blocks, whose parts may be left out
     # An element (a tracking pixel) is inserted from its rule's template; one that cannot be is reported and
     # the rest is still fixed: a pixel particular to each article does not hold back the credit.
@@ -203,9 +221,13 @@ def plan(reprint: Reprint, source: str, findings: list[Finding], policy: Policy,
     remaining = {f.rule for f in after}
     wanted_rules = {f.rule for f in wanted}
     still = list({f.rule: f for f in after if f.rule in wanted_rules}.values())
-    if still:
+    if still and missing is not None and len(still) < len(wanted_rules):  # the parts made fix the others
+        outcome.unfixable += [(finding, missing.replace("the credit needs", "needs")) for finding in still]
+        wanted = [f for f in wanted if f.rule not in {s.rule for s in still}]
+    elif still:
         why = "; ".join(f"{f.rule}: {f.message}" for f in still)
-        outcome.refused = f"inserting the credit would not satisfy {why}; fix it by hand"
+        reason = f"{missing}, and the parts that can be made" if missing else "inserting the credit"
+        outcome.refused = f"{reason} would not satisfy {why}; fix it by hand"
         return outcome
     if credit is not None:
         text = _without_parts_present(blocks, credit, reprint.format, inserted, recheck, remaining) or text
