@@ -216,3 +216,15 @@ def test_errors_keep_pyyaml_positions() -> None:
 )
 def test_documents_the_flat_reader_must_leave_to_pyyaml(text: str) -> None:
     _agree(text)
+
+
+@pytest.mark.parametrize("flat", [True, False])
+def test_nel_and_unicode_line_separators_are_characters_not_line_breaks(flat):
+    """PyYAML (YAML 1.1) broke a line at U+2028, U+2029 and NEL: a pasted title split in two, and every
+    position below it was a line off. They are read as the characters they are (YAML 1.2)."""
+    loaded = load('title: "T\u2028x"\nauthor: A\u0085B\nlist: [a, b\u2029c]\noriginal_url: u\n', flat=flat)
+    assert loaded.data == {"title": "T\u2028x", "author": "A\x85B", "list": ["a", "b\u2029c"], "original_url": "u"}
+    assert loaded.key_lines["original_url"] == 4
+    with pytest.raises(InputError) as caught:
+        load('title: "T\x85"\nx: 1\nlist: [x\n', flat=flat)
+    assert (caught.value.line, caught.value.column) == (3, 7)

@@ -394,6 +394,25 @@ def _open_bracket(text: str, end: int) -> tuple[int, int, str] | None:
     return line, index - (text.rfind("\n", 0, index) + 1) + 1, text[index]
 
 
+#: The characters YAML 1.1 (PyYAML) takes for line breaks besides CR and LF, and stand-ins for them (private
+#: use characters, used only when the text holds none of them).
+_YAML11_BREAKS = "\x85\u2028\u2029"
+_STAND_INS = "\uf8f0\uf8f1\uf8f2"
+_TO_STAND_INS = str.maketrans(_YAML11_BREAKS, _STAND_INS)
+_FROM_STAND_INS = str.maketrans(_STAND_INS, _YAML11_BREAKS)
+
+
+def _put_back(value: Any) -> Any:
+    """``value`` as read, with the stand-ins made the characters they stand for again."""
+    if isinstance(value, str):
+        return value.translate(_FROM_STAND_INS)
+    if isinstance(value, dict):
+        return {_put_back(key): _put_back(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_put_back(item) for item in value]
+    return value
+
+
 def load(
     text: str, *, error: type[ReprintGuardError] = InputError, flat: bool = False, keys: frozenset[str] | None = None
 ) -> LoadedYaml:
@@ -404,6 +423,13 @@ def load(
     """
     if len(text) > MAX_YAML_CHARS:
         raise error(f"YAML larger than the {MAX_YAML_CHARS // 1024} KiB limit", line=1, column=1)
+    if any(char in text for char in _YAML11_BREAKS) and not any(char in text for char in _STAND_INS):
+        # PyYAML reads NEL, U+2028 and U+2029 as line breaks (YAML 1.1): a title pasted with one would break
+        # its line in two, and every position below it would be a line off. Read as the characters they are
+        # (YAML 1.2), through stand-ins no text holds, put back in what was read.
+        loaded = load(text.translate(_TO_STAND_INS), error=error, flat=flat, keys=keys)
+        lines = {_put_back(key): line for key, line in loaded.key_lines.items()}
+        return LoadedYaml(_put_back(loaded.data), lines, loaded.node)
     if flat:
         loaded = load_flat(text)
         if loaded is not None:
