@@ -330,6 +330,11 @@ def test_a_sarif_input_that_is_a_link_is_refused_not_written_through(tmp_path):
     (repo / "reprint-guard.sarif").symlink_to(outside)  # dangling: exists() says no
     proc = run_action(repo, env)
     assert proc.returncode == 2 and "is a symbolic link" in proc.stdout and not outside.exists()
+    (tmp_path / "elsewhere").mkdir()
+    (repo / "reports").symlink_to(tmp_path / "elsewhere")  # a linked folder on the way
+    proc = run_action(repo, env, sarif="reports/reprint-guard.sarif")
+    assert proc.returncode == 2 and "leads out of the workspace" in proc.stdout
+    assert list((tmp_path / "elsewhere").iterdir()) == []
 
 
 @pytest.mark.parametrize("payload", ["{bad", "[1]", '{"pull_request": {"base": "x", "head": 5}}'])

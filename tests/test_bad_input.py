@@ -433,6 +433,9 @@ def test_a_pattern_of_many_groups_stays_fast_on_a_long_article(tmp_path, pattern
         (r"\Qa{1000}\E", 0),
         (r"\x{2014}\p{Greek}", 0),
         ("(.*)+[0-9]*", 0),
+        ("[[:]?a.{1000}[0-9]", 1000),  # "[:" with no ":]" is two characters of the class, not a swallow
+        ("(?:[[:]|a).{1000}[0-9]", 1000),
+        ("[[:alpha:]]{3}", 3),
     ],
 )
 def test_the_places_a_patterns_repeats_make_re2_follow(pattern, places):
@@ -616,7 +619,7 @@ def test_a_link_out_of_the_repository_is_reported_not_read(tmp_path, cli):
     (repo / "content" / "leak.md").symlink_to(secret)
     (repo / "content" / "page.html").write_text("<p>Story.</p>\n", encoding="utf-8")
     (repo / "content" / "page.meta.yaml").symlink_to(secret)
-    for cwd, target in ((repo, "content"), (repo / "content", ".")):
+    for cwd, target in ((repo, "content"), (repo / "content", "."), (tmp_path, "repo/content")):  # above it too
         run = cli("check", target, "--format", "json", cwd=cwd)
         results = {Path(r["path"]).name: r for r in run.json()["results"]}
         assert run.code == 2 and "SECRET-TOKEN" not in run.out + run.err

@@ -685,6 +685,11 @@ def test_phrases_and_patterns_are_shown_as_the_policy_writes_them(tmp_path):
     # A host an editor can read, not a pattern; a pattern that names none is shown as written.
     assert messages["shown/pattern"] == "Link to P2 (no visible link to p2.example of the form the rule asks for)"
     assert messages["shown/tagged"] == "Tag the link (no visible link matches /utm_source=p2/)"
+    from reprint_guard.checks.base import pattern_host
+
+    for no_host in (r"/tracking/pixel\.gif$", r"[?&]utm_source=ph\.example", r"(?:pixel|px)\.propublica\.org"):
+        assert pattern_host(no_host) is None  # a path, a query value, a choice of hosts: the pattern is shown
+    assert pattern_host(r"^https://[a-z]+\.p2\.example/") is None
     pixel = [f for f in check("Text.", {"original_url": "https://www.propublica.org/article/x"}).findings]
     assert any("no <img> from pixel.propublica.org with the URL the rule asks for" in f.message for f in pixel)
 

@@ -60,8 +60,9 @@ def test_files_no_policy_was_checked_against_are_counted_apart_from_real_passes(
     summary = run.json()["summary"]
     assert (summary["passed"], summary["unchecked"]) == (3, 2)
     text = cli("check", str(tmp_path)).out.splitlines()[-1]
-    assert text.endswith("in 3 files: 3 passed, 0 failed; 2 checked against no policy")
-    assert "3 passed, 0 failed; 2 checked against no policy" in cli("check", str(tmp_path), "--format", "markdown").out
+    assert text.endswith("in 3 files: 3 passed, 0 failed; of the passed and failed, 2 checked against no policy")
+    said = "3 passed, 0 failed; of the passed and failed, 2 checked against no policy"
+    assert said in cli("check", str(tmp_path), "--format", "markdown").out
 
 
 def test_shipped_schemas_are_fresh():

@@ -76,6 +76,9 @@ def _sarif_problem(sarif_path: str) -> str | None:
     target = Path(sarif_path)
     if target.is_symlink():  # written through, it would land wherever it points, outside the workspace too
         return f"sarif: {sarif_path!r} is a symbolic link: name a file of its own"
+    inside, real = os.path.realpath("."), os.path.realpath(sarif_path)
+    if not real.startswith(inside.rstrip(os.sep) + os.sep):  # a linked folder on the way (reports -> ../x)
+        return f"sarif: {sarif_path!r} leads out of the workspace ({real}): name a file inside it"
     if target.is_dir():
         return f"sarif: {sarif_path!r} is a folder: name a file in it"
     if not target.exists():

@@ -1,9 +1,11 @@
 """Credit blocks and a safe ``--fix``: insert what is missing, never remove or reorder anything.
 
 A fix is planned, applied to a copy of the text, and re-checked: only if every
-finding it meant to fix is gone is the file written (atomically). When a value
-it needs is missing (no ``original_url``, no author), or the insertion would not
-satisfy the rule, the file is left byte-for-byte untouched.
+finding it meant to fix is gone is the file written (atomically). When the credit
+needs a value that is missing (no author), the parts that do not need it are
+inserted and the rules left waiting for it are reported; when no part can be
+made, or the insertion would not satisfy a rule, the file is left byte-for-byte
+untouched.
 """
 
 from __future__ import annotations
@@ -221,8 +223,14 @@ def plan(reprint: Reprint, source: str, findings: list[Finding], policy: Policy,
     remaining = {f.rule for f in after}
     wanted_rules = {f.rule for f in wanted}
     still = list({f.rule: f for f in after if f.rule in wanted_rules}.values())
-    if still and missing is not None and len(still) < len(wanted_rules):  # the parts made fix the others
-        outcome.unfixable += [(finding, missing.replace("the credit needs", "needs")) for finding in still]
+    credit_rules = {f.rule for f in wanted if f.check != "element"}
+    partly = (
+        missing is not None
+        and all(f.check != "element" for f in still)  # what is left is the credit's, waiting for metadata
+        and len(still) < len(credit_rules)  # and the parts made fix some of it
+    )
+    if still and partly:
+        outcome.unfixable += [(finding, missing.replace("the credit needs", "needs")) for finding in still]  # type: ignore[union-attr]
         wanted = [f for f in wanted if f.rule not in {s.rule for s in still}]
     elif still:
         why = "; ".join(f"{f.rule}: {f.message}" for f in still)

@@ -112,8 +112,11 @@ def compile_pattern(pattern: str, *, utf8: bool = False, capture: bool = False) 
         ) from None
 
 
-#: A host name as a pattern writes it: labels joined by escaped dots (``pixel\.propublica\.org``).
-_PATTERN_HOST = re.compile(r"(?<![\w\\])((?:[a-z0-9-]+\\\.)+[a-z]{2,})(?![\w\\])")
+#: A host name as a URL pattern writes it, right after its "//" (and an optional "www."): labels joined by
+#: escaped dots (``//pixel\.propublica\.org/``), then the path, a group, the end or a ``?``/``#``.
+_PATTERN_HOST = re.compile(
+    r"//(?:\(\?:www\\\.\)\?|\(www\\\.\)\?|www\\\.)?((?:[a-z0-9-]+\\\.)+[a-z]{2,})(?=/|\(|\$|\[|\?|#|$)"
+)
 
 
 def pattern_host(pattern: str) -> str | None:

@@ -119,7 +119,8 @@ def repeat_cost(pattern: str) -> int:
         last = 0
         index += 1
     while len(stack) > 1:  # an unclosed group: RE2 refused it already
-        stack[-2] += stack.pop()
+        top = stack.pop()
+        stack[-1] += top
     return stack[0]
 
 
@@ -131,9 +132,8 @@ def _class_end(pattern: str, index: int) -> int:
     if pattern.startswith("]", index):
         index += 1
     while index < len(pattern):
-        if pattern.startswith("[:", index):
-            close = pattern.find(":]", index + 2)
-            index = len(pattern) if close < 0 else close + 2
+        if pattern.startswith("[:", index) and (close := pattern.find(":]", index + 2)) >= 0:
+            index = close + 2  # [:alpha:]; a "[:" with no ":]" is two characters of the class
         elif pattern[index] == "\\":
             index += 2
         elif pattern[index] == "]":

@@ -84,12 +84,12 @@ class MarkdownFormatter:
             f"{summary.warnings} warning{'s' if summary.warnings != 1 else ''}{infos} in {summary.files} "
             f"file{'s' if summary.files != 1 else ''}: {summary.passed} passed, {summary.failed} failed"
         )
-        if summary.unchecked:
-            write(f"; {summary.unchecked} checked against no policy")
         if summary.errored:
             write(f", {summary.errored} could not be checked")
         if summary.skipped:
             write(f", {summary.skipped} skipped (not reprints)")
+        if summary.unchecked:  # of the passed and failed, so said after every count of files
+            write(f"; of the passed and failed, {summary.unchecked} checked against no policy")
         if summary.suppressed:
             write(f", {summary.suppressed} finding{'s' if summary.suppressed != 1 else ''} suppressed")
         write("\n")

@@ -67,12 +67,12 @@ class TextFormatter:
         if summary.infos:
             problems.append(_plural(summary.infos, "note"))
         counts = f"{_plural(summary.files, 'file')}: {summary.passed} passed, {summary.failed} failed"
-        if summary.unchecked:
-            counts += f"; {summary.unchecked} checked against no policy"
         if summary.errored:
             counts += f", {summary.errored} could not be checked"
         if summary.skipped:
             counts += f", {summary.skipped} skipped (not reprints)"
+        if summary.unchecked:  # of the passed and failed, so said after every count of files
+            counts += f"; of the passed and failed, {summary.unchecked} checked against no policy"
         if summary.suppressed:
             counts += f"; {_plural(summary.suppressed, 'finding')} suppressed"
         mark = "✖" if summary.errors or summary.errored else ("⚠" if summary.warnings else "✔")

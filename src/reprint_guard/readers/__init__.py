@@ -305,10 +305,8 @@ def link_out_of_repository(path: str) -> str | None:
     if not os.path.islink(path):
         return None
     target = os.path.realpath(path)
-    for root in (os.path.realpath("."), _repository_of(os.path.dirname(os.path.abspath(path)))):
-        if root and (target == root or target.startswith(root.rstrip(os.sep) + os.sep)):
-            return None
-    return target
+    root = _repository_of(os.path.dirname(os.path.abspath(path))) or os.path.realpath(".")  # outside git: here
+    return None if target == root or target.startswith(root.rstrip(os.sep) + os.sep) else target
 
 
 @lru_cache(maxsize=64)
