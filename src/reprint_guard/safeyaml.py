@@ -399,6 +399,8 @@ def _open_bracket(text: str, end: int) -> tuple[int, int, str] | None:
 _YAML11_BREAKS = "\x85\u2028\u2029"
 _STAND_INS = "\uf8f0\uf8f1\uf8f2"
 _TO_STAND_INS = str.maketrans(_YAML11_BREAKS, _STAND_INS)
+_YAML11_BREAK = re.compile(f"[{_YAML11_BREAKS}]").search  # one C scan; most front matter is ASCII, not even that
+_STAND_IN = re.compile(f"[{_STAND_INS}]").search
 _FROM_STAND_INS = str.maketrans(_STAND_INS, _YAML11_BREAKS)
 
 
@@ -423,7 +425,7 @@ def load(
     """
     if len(text) > MAX_YAML_CHARS:
         raise error(f"YAML larger than the {MAX_YAML_CHARS // 1024} KiB limit", line=1, column=1)
-    if any(char in text for char in _YAML11_BREAKS) and not any(char in text for char in _STAND_INS):
+    if not text.isascii() and _YAML11_BREAK(text) and not _STAND_IN(text):
         # PyYAML reads NEL, U+2028 and U+2029 as line breaks (YAML 1.1): a title pasted with one would break
         # its line in two, and every position below it would be a line off. Read as the characters they are
         # (YAML 1.2), through stand-ins no text holds, put back in what was read.
