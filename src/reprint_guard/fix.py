@@ -43,8 +43,7 @@ def credit_block(policy: Policy, reprint: Reprint, format: str = "markdown") -> 
     """The exact attribution block ``policy`` wants for this reprint."""
     if policy.credit is None:
         raise CreditError(f"policy {policy.id!r} has no credit template")
-    html = format == "html" and bool(policy.credit.html)
-    template = policy.credit.html if html else policy.credit.markdown
+    template, html = _credit_template(policy, format)
     values = template_values(reprint, policy, placeholders=False)
     missing = sorted({_USER_KEYS.get(m, m) for m in PLACEHOLDER.findall(template) if m not in values})
     if missing:
@@ -55,14 +54,19 @@ def credit_block(policy: Policy, reprint: Reprint, format: str = "markdown") -> 
 def _credit_parts_made(policy: Policy, reprint: Reprint, format: str) -> str | None:
     """The parts of the credit block whose metadata is all set (the source line and link, when only the
     author is missing), or None when none is: what --fix can still insert."""
-    assert policy.credit is not None
-    html = format == "html" and bool(policy.credit.html)
-    template = policy.credit.html if html else policy.credit.markdown
+    template, html = _credit_template(policy, format)
     values = template_values(reprint, policy, placeholders=False)
     made = [part for part in _parts(template, format) if all(m in values for m in PLACEHOLDER.findall(part))]
     if not made:
         return None
-    return render(("\n" if format == "html" else "\n\n").join(made), _escaped(values, quote=html))
+    return render(_joined(made, format), _escaped(values, quote=html))
+
+
+def _credit_template(policy: Policy, format: str) -> tuple[str, bool]:
+    """The policy's credit template for ``format``, and whether it is HTML (a policy may give Markdown only)."""
+    assert policy.credit is not None
+    html = format == "html" and bool(policy.credit.html)
+    return (policy.credit.html if html else policy.credit.markdown), html
 
 
 def _escaped(values: dict[str, str], *, quote: bool) -> dict[str, str]:
@@ -274,6 +278,11 @@ def _parts(block: str, format: str) -> list[str]:
     return [part for part in re.split(r"\n[ \t]*\n", block) if part.strip()]
 
 
+def _joined(parts: list[str], format: str) -> str:
+    """Parts of a credit put back together as :func:`_parts` took them apart."""
+    return ("\n" if format == "html" else "\n\n").join(parts)
+
+
 def _without_parts_present(blocks, credit, format, inserted, recheck, remaining):  # type: ignore[no-untyped-def]
     """The text with the credit's parts that the reprint already has left out, or None to insert it whole.
 
@@ -285,10 +294,9 @@ def _without_parts_present(blocks, credit, format, inserted, recheck, remaining)
     parts = _parts(blocks[credit][0], format)
     if len(parts) < 2:
         return None
-    joiner = "\n" if format == "html" else "\n\n"
 
     def attempt(kept: tuple[int, ...]) -> str | None:
-        block = joiner.join(parts[i] for i in kept)
+        block = _joined([parts[i] for i in kept], format)
         text = inserted([*blocks[:credit], (block, blocks[credit][1]), *blocks[credit + 1 :]])
         return text if {f.rule for f in recheck(text)} <= remaining else None
 
