@@ -56,6 +56,16 @@ def _markdown(rng: random.Random) -> str:
         '<input type="hidden" value="v">',
         "<b title='unclosed>",
         "<div>\n<https://example.org/x/hidden>in a raw block\n</div>",
+        '<img src="https://example.org/p.gif" width="1" height="1" style="border: none; max-width: 1px">',
+        "<IMG SRC='https://example.org/up.gif' STYLE='Display : None'>",
+        '<img src="https://example.org/e.gif" style="display&#58;none">',
+        '<span style="display:/**/none">commented out of sight</span>',
+        '<p style="color: red">red but shown</p>',
+        "<div data-style='display:none'>only a data attribute</div>",
+        '<image src="https://example.org/image-tag.png">',
+        '<video src="https://example.org/v.mp4"></video>',
+        '<picture><source srcset="https://example.org/s.webp"><img src="https://example.org/s.png"></picture>',
+        '<object data="https://example.org/o.swf"></object>',
         "<https://example.org/lifestyle/story>",
         '`<a title="` <script>in between</script> `"`',
         '<div b="x>\n\n[x](hidden/)',
@@ -69,7 +79,7 @@ def _markdown(rng: random.Random) -> str:
 def test_markdown_whose_raw_html_hides_nothing_is_read_as_the_full_pruning_reads_it() -> None:
     """The quick path for Markdown (no selector walk) sees the same text and media as the full one."""
     from reprint_guard.readers.markdown import render
-    from reprint_guard.visible import ANY_RAW_HTML, NO_RAW_HTML, raw_html, with_media
+    from reprint_guard.visible import ANY_RAW_HTML, NO_RAW_HTML, raw_html_tags, with_media
 
     rng = random.Random(3)
     seen = {NO_RAW_HTML: 0, ANY_RAW_HTML: 0}
@@ -77,11 +87,11 @@ def test_markdown_whose_raw_html_hides_nothing_is_read_as_the_full_pruning_reads
         body = _markdown(rng)
         html = render(body)
         full_visible, full_media = with_media(html)
-        raw = raw_html(body)
+        raw, tags = raw_html_tags(body)
         seen[raw] = seen.get(raw, 0) + 1
         if raw == ANY_RAW_HTML:
             continue
-        visible, media = with_media(html, raw=raw)
+        visible, media = with_media(html, raw=raw, tags=tags)
         # The same words apart in the same places (the full path breaks lines at every block tag, the
         # renderer already ends Markdown's blocks with one: only the count of blank lines may differ).
         assert visible.raw_text.split() == full_visible.raw_text.split(), body
@@ -110,12 +120,22 @@ def test_raw_html_that_may_hide_is_told_apart() -> None:
         '> <div b="x>\n>\n> [x](hidden/)\n',
         '<a b"c=d>odd but harmless, yet not sure</a>',
         "```\r```<frameset>\r\r<math>`<svg>\n",  # the frameset replaces the body that is read
+        "<img src=x style='display:none'>",
+        '<img src="p.gif" style="display&#58;none">',  # a character reference: the style read may hide
+        "<p style='display:/**/none'>",  # so may one with a CSS comment in it
+        "<P STYLE='VISIBILITY: COLLAPSE'>",
     ]
     for body in hiding:
         assert raw_html(body) == ANY_RAW_HTML, body
     for body in ("a < b", "<!-- note -->", "</p>", "3<4", "plain"):
         assert raw_html(body) == NO_RAW_HTML, body
-    plain = ("a <b>b</b>", '<a href="https://x.org/" title="a > b">x</a>', "<someone@example.org>", "<https://x.org/a>")
+    plain = (
+        "a <b>b</b>",
+        '<a href="https://x.org/" title="a > b">x</a>',
+        "<someone@example.org>",
+        "<https://x.org/a>",
+        '<img src="https://x.org/p.gif" width="1" height="1" style="border: none; max-width: 1px">',  # a pixel
+    )
     for body in plain:
         assert raw_html(body) == PLAIN_RAW_HTML, body
 
@@ -189,5 +209,16 @@ def test_plain_markdown_takes_the_quick_path_whichever_view_is_asked_first(monke
         getattr(reprint, first)
         reprint.visible.raw_text  # noqa: B018
         assert calls == [], first
+    pixel = '\n\n<img src="https://x.org/p.gif" style="border: none; max-width: 1px">\n'
+    read_text(body + pixel).media  # noqa: B018 - a style that hides nothing keeps the quick path
+    assert calls == []
     read_text("<p>A page <span hidden>x</span></p>", format="html").visible  # noqa: B018
     assert calls == [1]
+
+
+def test_raw_html_tags_name_the_tags_that_say_which_media_a_page_can_hold() -> None:
+    from reprint_guard.visible import ANY_RAW_HTML, PLAIN_RAW_HTML, raw_html_tags
+
+    assert raw_html_tags('<IMG src="a.png"> and <Video src="v.mp4">') == (PLAIN_RAW_HTML, frozenset({"img", "video"}))
+    assert raw_html_tags("no tags") == (0, frozenset())
+    assert raw_html_tags("<script>x</script>")[0] == ANY_RAW_HTML

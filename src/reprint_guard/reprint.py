@@ -16,7 +16,7 @@ from .visible import (
     from_text,
     markdown_joins,
     media_from_html,
-    raw_html,
+    raw_html_tags,
     with_media,
 )
 
@@ -246,7 +246,7 @@ class Reprint:
             options["skip"] = self.skip
         if self._rendered:
             body = self.body
-            options["raw"] = raw_html(body)
+            options["raw"], options["tags"] = raw_html_tags(body)
             options["raw_blocks"] = markdown_joins(body)
             options["tables"] = "|" in body
         return options

@@ -323,6 +323,8 @@ MEDIA_TAGS = {
     "object": "data",
 }
 _WITHOUT_SRC_TAGS = ("img", "video", "audio", "source")
+#: The media tags but ``img`` (and ``image``, which the parser makes one).
+_OTHER_MEDIA_TAGS = frozenset(MEDIA_TAGS) - {"img"}
 #: The attributes through which an item loads something: each holding one address, and each holding a
 #: ``srcset`` list (a lazy loader swaps the ``data-*`` ones in).
 ADDRESS_ATTRIBUTES = ("src", "poster", "data-src", "data-lazy-src")
@@ -388,11 +390,12 @@ class _Folded:
     """What closed ``<details>`` hold, kept as they are pruned: a click away, so their text is no visible
     credit, but on the page, so their media are published and a forbidden phrase there counts."""
 
-    __slots__ = ("media", "texts")
+    __slots__ = ("media", "pruned", "texts")
 
     def __init__(self) -> None:
         self.texts: list[str] = []  # joined once: a page may fold thousands of pieces away
         self.media: list[Media] = []
+        self.pruned = False  # whether anything was removed: if not, every medium found is shown
 
 
 def _prune_invisible(root: LexborNode, folded: _Folded | None = None) -> frozenset[int]:
@@ -415,6 +418,8 @@ def _prune_invisible(root: LexborNode, folded: _Folded | None = None) -> frozens
             hidden += away
             away_ids.update(child.mem_id for child in away)
     code_parents = set()
+    if folded is not None and hidden:
+        folded.pruned = True
     for node in _outermost(hidden):
         if folded is not None and node.mem_id in away_ids and not _is_hidden(node):  # folded away only
             if node.tag == "-text":
@@ -548,10 +553,11 @@ def from_html(
     tables: bool = True,
     raw_blocks: bool = True,
     skip: tuple[str, ...] | None = None,
+    tags: frozenset[str] | None = None,
 ) -> VisibleBody:
     """Parse HTML (a fragment or a whole page) and keep what a reader sees (``raw``: see :func:`with_media`)."""
     visible, _ = with_media(
-        html, bare_urls=bare_urls, media=False, raw=raw, tables=tables, raw_blocks=raw_blocks, skip=skip
+        html, bare_urls=bare_urls, media=False, raw=raw, tables=tables, raw_blocks=raw_blocks, skip=skip, tags=tags
     )
     return visible
 
@@ -565,6 +571,7 @@ def with_media(
     tables: bool = True,
     raw_blocks: bool = True,
     skip: tuple[str, ...] | None = None,
+    tags: frozenset[str] | None = None,
 ) -> tuple[VisibleBody, tuple[list[Media], list[Media]]]:
     """One parse for both: what a reader sees, and the (visible, hidden) media.
 
@@ -573,6 +580,7 @@ def with_media(
     hidden but code, removed by tag name (a walk by tag name costs a fraction
     of a selector's); without raw HTML, the only media are Markdown's images.
     ``skip``: a CSS selector list of elements that are not the article (see :func:`_skip`).
+    ``tags``: with plain raw HTML, the names of the tags it starts (see :func:`raw_html_tags`).
     """
     tree = LexborHTMLParser(_block_breaks(html, tables, raw_blocks))
     root = tree.body
@@ -585,7 +593,8 @@ def with_media(
         folded = _Folded()
         code_parents = _prune_invisible(root, folded)
     else:
-        images = (img for img in tree.tags("img") if "src" in img.attributes) if raw == NO_RAW_HTML else None
+        only_images = raw == NO_RAW_HTML or (tags is not None and tags.isdisjoint(_OTHER_MEDIA_TAGS))
+        images = (img for img in tree.tags("img") if "src" in img.attributes) if only_images else None
         everything = _media(root, images) if media else []
         parents = set()
         for name in ("pre", "code"):
@@ -600,8 +609,8 @@ def with_media(
         visible.folded_away = "".join(folded.texts)
     if not everything:
         return visible, ([], [])
-    if raw == NO_RAW_HTML:  # Markdown puts no image in code
-        return visible, (everything, [])
+    if raw == NO_RAW_HTML or (not code_parents and (folded is None or not folded.pruned)):
+        return visible, (everything, [])  # nothing removed (Markdown puts no image in code): all are shown
     shown = _media(root) + (folded.media if folded is not None else [])
     keys = {(m.tag, m.src) for m in shown}
     return visible, (shown, [m for m in everything if (m.tag, m.src) not in keys])
@@ -624,7 +633,8 @@ _WELL_FORMED_TAG = re.compile(
     r"""<[A-Za-z][A-Za-z0-9-]*(?:[\t\f ]+[A-Za-z_:][A-Za-z0-9_.:-]*"""
     r"""(?:[\t\f ]*=[\t\f ]*(?:[^"'=<>`\t\n\f\r ]+|'[^'\n\r]*'|"[^"\n\r]*"))?)*[\t\f ]*/?>"""
 )
-_HIDING_WORDS = ("hidden", "style")
+#: A tag saying "hidden" anywhere rules the quick path out; one saying "style" only when its style may hide.
+_HIDING_WORD = "hidden"
 #: Start tags that rule the quick path out: invisible elements, and a frameset (it replaces the body, so
 #: the body read is no longer in the document that a search by tag name walks).
 _PRUNED_OR_REPLACING = frozenset([*_INVISIBLE_TAGS, "dialog", "details", "frameset"])
@@ -632,7 +642,12 @@ _PRUNED_OR_REPLACING = frozenset([*_INVISIBLE_TAGS, "dialog", "details", "frames
 
 def raw_html(markdown: str) -> int:
     """What the raw HTML in a Markdown body may do: :data:`NO_RAW_HTML`, :data:`PLAIN_RAW_HTML` or
-    :data:`ANY_RAW_HTML`.
+    :data:`ANY_RAW_HTML` (see :func:`raw_html_tags`)."""
+    return raw_html_tags(markdown)[0]
+
+
+def raw_html_tags(markdown: str) -> tuple[int, frozenset[str]]:
+    """What the raw HTML in a Markdown body may do, and the names of the tags it starts (lower case).
 
     Only a ``<`` and a letter starts an element (a comment, ``</p>`` or
     ``<!DOCTYPE`` makes none with attributes); an autolink counts as one. A start tag hides nothing when
@@ -640,25 +655,41 @@ def raw_html(markdown: str) -> int:
     through as written; across lines, a blockquote's ``>`` or a blank line
     could change where it ends), is well formed if it holds a quote (an
     open quote runs on into the renderer's own ``href="..."``), and says
-    neither "hidden" nor "style" anywhere, in any case. Tags in code spans are read too: the answer may be
-    "any" for nothing, never "plain" wrongly.
+    says "hidden" nowhere, in any case, and has no style that may hide it (:func:`_style_may_hide`). Tags in
+    code spans are read too: the answer may be "any" for nothing, never "plain" wrongly. The names tell
+    which media elements the page can hold (the parser makes ``<image>`` an ``<img>``; Markdown's own
+    images are ``<img>``): with no other, they are found by tag name, not by a selector.
     """
     verdict = NO_RAW_HTML
+    names: set[str] = set()
     index = markdown.find("<")
     while index >= 0:
         after = markdown[index + 1 : index + 2]  # a comment or a closing tag is passed over without a match
         if after.isascii() and after.isalpha():
             text = _start_tag(markdown, index)
             if text is None:
-                return ANY_RAW_HTML
+                return ANY_RAW_HTML, frozenset()
             lowered = text.lower()
-            if _RAW_TAG.match(lowered).group(1) in _PRUNED_OR_REPLACING:  # type: ignore[union-attr]
-                return ANY_RAW_HTML
-            if any(word in lowered for word in _HIDING_WORDS):
-                return ANY_RAW_HTML
+            name = _RAW_TAG.match(lowered).group(1)  # type: ignore[union-attr]
+            if name in _PRUNED_OR_REPLACING or _HIDING_WORD in lowered or _style_may_hide(lowered):
+                return ANY_RAW_HTML, frozenset()
+            names.add(name)
             verdict = PLAIN_RAW_HTML  # a "<" inside it is read too: a code span may have made it text
         index = markdown.find("<", index + 1)
-    return verdict
+    return verdict, frozenset(names)
+
+
+def _style_may_hide(tag: str) -> bool:
+    """Whether a start tag (lower case) may hold a style that hides it, as :func:`_is_hidden` reads styles.
+
+    A tracking pixel's ``style="border: none; max-width: 1px"`` hides nothing.
+    The tag's text holds its attributes' values as written, so a hiding style
+    is found in it, unless a character reference (``display&#58;none``) or a
+    CSS comment stands in the way: then it may hide.
+    """
+    if "style" not in tag:
+        return False
+    return "&" in tag or "/*" in tag or _HIDING_STYLE.search(tag) is not None
 
 
 def _start_tag(markdown: str, index: int) -> str | None:
