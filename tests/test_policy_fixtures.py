@@ -54,14 +54,29 @@ def test_harness_reports_a_diff_and_fails(tmp_path, cli):
     assert "expected global-research/link-original@3: not reported (reported at 15:" in cli("test", str(tmp_path)).out
     misspelt = source.replace("global-research/link-original@15", "global-research/link-orignal")
     (folder / "wrong.md").write_text(misspelt, encoding="utf-8")
+    run = cli("test", str(tmp_path))  # a fixture that cannot be run is an error (2), not a failure (1)
+    assert run.code == 2 and "expect names 'global-research/link-orignal', which is no rule of policy" in run.out
+    assert "did you mean 'global-research/link-original'?" in run.out
+    assert run.out.splitlines()[-1] == "0 passed, 0 failed, 1 could not be run"
+    for meant in ("link-original", "cc-by-4.0/link-original"):  # without its policy, or an ancestor's id
+        (folder / "wrong.md").write_text(source.replace("global-research/link-original@15", meant), encoding="utf-8")
+        run = cli("test", str(tmp_path))
+        assert f"expect names '{meant}', which is no rule of policy 'global-research'" in run.out
+        assert "did you mean 'global-research/link-original'?" in run.out
+    # A position as test prints it, line and column, is taken as written (the column is checked too).
+    column = source.replace("global-research/link-original@15", "global-research/link-original@15:59")
+    (folder / "wrong.md").write_text(column, encoding="utf-8")
     run = cli("test", str(tmp_path))
-    assert run.code == 1 and "expect names 'global-research/link-orignal', which is no rule of policy" in run.out
+    assert run.code == 0 and run.out.splitlines()[-1] == "1 passed, 0 failed", run.out
+    (folder / "wrong.md").write_text(column.replace("@15:59", "@15:9"), encoding="utf-8")
+    run = cli("test", str(tmp_path))
+    assert run.code == 1 and "- expected global-research/link-original@15:9: not reported (reported at 15:59" in run.out
     expect_line = 1 + source.splitlines().index(next(x for x in source.splitlines() if x.startswith("expect:")))
-    for odd in ("@line15", "@", "@15x", "@0"):
+    for odd in ("@line15", "@", "@15x", "@0", "@15:0", "@15:x"):
         (folder / "wrong.md").write_text(source.replace("@15", odd), encoding="utf-8")
         run = cli("test", str(tmp_path))
         assert (
-            run.code == 1
+            run.code == 2
             and f"wrong.md:{expect_line}:1: 'expect': 'global-research/link-original{odd}' names no line" in run.out
         )
     # An HTML fixture's expectations are in its sidecar: the misspelling is told at the sidecar's line.
@@ -81,7 +96,7 @@ def test_harness_says_where_an_unknown_policy_of_ones_own_is_looked_for(tmp_path
     folder.mkdir()
     (folder / "compliant.md").write_text("---\noriginal_url: https://h.example/a\nexpect: []\n---\nText.\n")
     run = cli("test", str(tmp_path))
-    assert run.code == 1
+    assert run.code == 2
     assert "unknown policy 'harbor-ledger': a policy of your own is found with --rules-dir DIR" in run.out
     assert "known policies" not in run.out  # not all 17 bundled ids for each fixture
 

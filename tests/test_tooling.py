@@ -119,7 +119,11 @@ def test_validate_tells_a_misspelt_placeholder_and_leaves_a_sites_own_key(tmp_pa
         (r"All Rights Reserved", "AR"),
         (r"\QEditors note\E", "E"),
         (r"(?s:.)Élan", "É"),
-        (r"\bthis story\B\W\S \p{Lu}\pL [A-Z]+ (?P<Note>x) \x{2014}\xAB", ""),
+        (r"\bthis story\B\W\S \pL [A-Za-z]+ [^A-Z] (?P<Note>x) \x{2014}\xAB [[:alpha:]]", ""),
+        (r"gulls are back, [A-Z]\w+ to", "[A-Z]"),
+        (r"by \p{Lu}\w+ and [[:upper:]]", "\\p{Lu}, [[:upper:]]"),
+        (r"editor\x45s \x{4E}ote", "\\x45, \\x{4E}"),
+        (r"By [A-Z][a-z]+", "B, [A-Z]"),
         (r"(?i)This story", ""),
     ],
 )
@@ -130,7 +134,8 @@ def test_validate_tells_capitals_a_text_pattern_can_never_match(tmp_path, cli, p
     run = cli("validate", str(policy))
     if capitals:
         assert run.code == 1
-        assert run.out.startswith(f"{policy}:6:5: rule 'note':") and f"has capital letters ({capitals})" in run.out
+        # Said at the pattern's own line, not the rule's first.
+        assert run.out.startswith(f"{policy}:8:5: rule 'note':") and f"has capital letters ({capitals})" in run.out
         assert "write it in lower case" in run.out
     else:
         assert run.code == 0, run.out
@@ -168,6 +173,35 @@ def test_validate_tells_a_url_written_where_a_host_name_goes(tmp_path, cli):
     assert "'px.h.example/p.gif' is not a host name (such as cdn.example.org): write 'px.h.example'" in run.out
 
 
+def test_validate_refuses_an_applies_to_that_is_no_host_name(tmp_path, cli):
+    """A URL in applies_to would match no host: the policy would never be chosen, and its site's reprints
+    would pass under another policy (or none) without a word."""
+    policy = write_policy(tmp_path, "herald", "applies_to: [herald.example, 'https://herald.example/']\nrules: []\n")
+    run = cli("validate", str(policy))
+    assert run.code == 1
+    assert run.out == (
+        f"{policy}:5:30: applies_to: 'https://herald.example/' is not a host name (such as example.org): "
+        "write 'herald.example' (a policy covers the host and its subdomains)\n"
+    )
+    article = tmp_path / "a.md"
+    article.write_text("---\noriginal_url: https://herald.example/a\n---\nText.\n", encoding="utf-8")
+    run = cli("check", str(article), "--policy", str(policy))  # refused when loaded too, not only by validate
+    assert run.code == 2 and "is not a host name" in run.err
+
+
+def test_validate_says_a_bad_pattern_once_and_hints_at_replacing_only_an_inherited_rule(tmp_path, cli):
+    policy = write_policy(
+        tmp_path,
+        "herald",
+        "extends: cc-by-4.0\nrules:\n  - id: pixel\n    check: element\n    pattern: 'id=(\\d+$'\n    message: P\n",
+    )
+    run = cli("validate", str(policy))
+    assert run.code == 1 and run.out.count("id=(\\d+$") == 1 and "(missing ))" in run.out, run.out
+    policy = write_policy(tmp_path, "herald", "extends: cc-by-4.0\nrules:\n  - id: embargo\n    check: timing\n")
+    run = cli("validate", str(policy))
+    assert "'message' is a required property (if 'embargo' is a rule of cc-by-4.0: " in run.out
+
+
 def test_validate_says_what_a_schema_error_means_for_a_policy_author(tmp_path, cli):
     policy = write_policy(
         tmp_path,
@@ -179,7 +213,7 @@ def test_validate_says_what_a_schema_error_means_for_a_policy_author(tmp_path, c
     )
     out = cli("validate", str(policy)).out
     assert f"{policy}:5:1: field 'applies-to': unknown key(s)" in out and "did you mean 'applies_to'?" in out
-    assert "rule 'link-original': 'check' is a required property (a rule with the id of a rule in cc-by-nd-4.0 " in out
+    assert "rule 'link-original': 'check' is a required property (if 'link-original' is a rule of cc-by-nd-4.0: " in out
     assert "to change only a rule's severity, use the project config's 'severity')" in out
     assert "'names_form': did you mean 'names_from'?" in out
     assert "rule 'wait', field 'after_hours': '24h' is not a whole number" in out
@@ -228,7 +262,9 @@ def test_validate_takes_a_folder_of_policies(tmp_path, cli):
     empty.mkdir()
     (empty / "notes.txt").write_text("not a policy", encoding="utf-8")
     run = cli("validate", str(empty))
-    assert run.code == 1 and run.out == f"{empty}: no policy files (.yaml, .yml) in this folder\n"
+    assert run.code == 2 and run.out == f"{empty}: no policy files (.yaml, .yml) in this folder\n"
+    run = cli("validate", str(tmp_path / "nowhere.yaml"))  # not there: an input error, as for check
+    assert run.code == 2 and run.out == f"{tmp_path / 'nowhere.yaml'}: no such file or folder\n"
     (empty / "broken.yaml").write_text("id: broken\nname: B\nrules: []\n", encoding="utf-8")
     (empty / "fine.yaml").write_text(
         "id: fine\nname: F\npublisher: F\nsource_url: https://f.example/terms\nrules: []\n", encoding="utf-8"

@@ -162,7 +162,7 @@ def run_validate(options: argparse.Namespace) -> int:
             bad += 1
         else:
             sys.stdout.write(f"{name}: valid\n")
-    return ExitCode.FINDINGS if bad or unread else ExitCode.OK
+    return ExitCode.ERROR if unread else ExitCode.FINDINGS if bad else ExitCode.OK
 
 
 def _policy_paths(names: list[str]) -> tuple[list[str], dict[str, str]]:
@@ -175,7 +175,12 @@ def _policy_paths(names: list[str]) -> tuple[list[str], dict[str, str]]:
     for name in names:
         folder = Path(name)
         if not folder.is_dir():
-            paths.append(name)
+            if not os.path.lexists(name):
+                unread[name] = "no such file or folder"
+            elif os.path.isfile(name) and not os.access(name, os.R_OK):
+                unread[name] = "cannot read policy: permission denied"
+            else:
+                paths.append(name)
             continue
         try:
             found = policy_files(folder)
@@ -342,7 +347,7 @@ def run_test(options: argparse.Namespace) -> int:
 
     extra = rules_dirs(options)
     policy_set(extra)
-    total = failed = 0
+    total = failed = errors = 0
     covered: dict[str, tuple[tuple[str, ...], set[str]]] = {}  # per policy: its rules, and what was tried
     #: (a rule violated alone, or "" for a compliant fixture)
     for path in fixtures(options.paths):
@@ -354,12 +359,16 @@ def run_test(options: argparse.Namespace) -> int:
             tried = covered.setdefault(outcome.policy, (outcome.rules, set()))[1]
             tried.add(outcome.matched[0].rule if outcome.matched else "")
         if not outcome.ok:
-            failed += 1
+            if outcome.error:
+                errors += 1  # the fixture could not be run (unknown policy, a malformed expect): not a regression
+            else:
+                failed += 1
             sys.stdout.write(render(outcome))
         elif options.verbose:
             sys.stdout.write(f"ok   {outcome.path}  ({len(outcome.matched)} expected findings)\n")
     if total == 0:
         raise UsageError(f"no fixtures found in {', '.join(options.paths)}")
     sys.stdout.write(_coverage_notes(covered))
-    sys.stdout.write(f"{total - failed} passed, {failed} failed\n")
-    return ExitCode.FINDINGS if failed else ExitCode.OK
+    could_not = f", {errors} could not be run" if errors else ""
+    sys.stdout.write(f"{total - failed - errors} passed, {failed} failed{could_not}\n")
+    return ExitCode.ERROR if errors else ExitCode.FINDINGS if failed else ExitCode.OK

@@ -106,6 +106,7 @@ def compile_pattern(pattern: str, *, utf8: bool = False, capture: bool = False) 
         return re2.compile(pattern.encode("utf-8") if utf8 else pattern, options)
     except re2.error as exc:
         reason = exc.args[0].decode(errors="replace") if exc.args and isinstance(exc.args[0], bytes) else str(exc)
+        reason = reason.removesuffix(f": {pattern}")  # RE2 names the part at fault: the pattern is said already
         raise ValueError(
             f"invalid or unsupported pattern /{pattern}/ ({reason}); patterns use RE2 syntax "
             "(no backreferences or look-around)"

@@ -150,11 +150,16 @@ def _matches_nothing_anywhere(pattern: str) -> bool:
     return found is not None and found.start() == found.end()
 
 
+#: Escapes of a class of capitals only: none of them is in case-folded text.
+_CAPITAL_CLASSES = ("\\p{Lu}", "\\p{Lt}", "\\p{Upper}")
+
+
 def literal_capitals(pattern: str) -> str:
-    """The capital letters a pattern asks for as written (not in an escape, a class, a group's name or
-    its flags), or "" when it ignores case: the text a ``text`` rule searches is case-folded, so a
-    capital there can never match, and the rule is dead without a word."""
-    found = []
+    """The capital letters a pattern asks for as written (not in a group's name or its flags), or "" when it
+    ignores case: the text a ``text`` rule searches is case-folded, so a capital there can never match, and
+    the rule is dead without a word. A class of capitals only (``[A-Z]``, ``[[:upper:]]``, ``\\p{Lu}``) is
+    one too; a class that also holds what folded text has (``[A-Za-z]``, ``[^A-Z]``) is not."""
+    found: list[str] = []
     index, size = 0, len(pattern)
     while index < size:
         char = pattern[index]
@@ -163,20 +168,24 @@ def literal_capitals(pattern: str) -> str:
             if following == "Q":  # quoted to \E: literal
                 end = pattern.find("\\E", index + 2)
                 end = size if end < 0 else end
-                found += [c for c in pattern[index + 2 : end] if c != c.lower()]
+                found += [c for c in pattern[index + 2 : end] if _folds_away(c)]
                 index = end + 2
                 continue
             if following in ("p", "P", "x") and pattern[index + 2 : index + 3] == "{":
-                index = max(pattern.find("}", index), index + 2) + 1
+                close = max(pattern.find("}", index), index + 2)
+                escape = pattern[index : close + 1]
+                if escape in _CAPITAL_CLASSES or (following == "x" and _capital_code(escape[3:-1])):
+                    found.append(escape)
+                index = close + 1
                 continue
+            if following == "x" and _capital_code(pattern[index + 2 : index + 4]):
+                found.append(pattern[index : index + 4])
             index += 4 if following == "x" else 3 if following in ("p", "P") else 2
             continue
-        if char == "[":  # a class: left alone ("[A-Za-z]" holds what the folded text has)
-            end = index + 1
-            end += pattern[end : end + 1] == "^"
-            end += pattern[end : end + 1] == "]"
-            while end < size and pattern[end] != "]":
-                end += 2 if pattern[end] == "\\" else 1
+        if char == "[":
+            end = _class_end(pattern, index)
+            if _only_capitals(pattern[index + 1 : end]):
+                found.append(pattern[index : end + 1])
             index = end + 1
             continue
         if pattern.startswith("(?", index):
@@ -191,10 +200,65 @@ def literal_capitals(pattern: str) -> str:
                 return ""  # case-insensitive: whatever it holds may match
             index = flags + 1
             continue
-        if char != char.lower():
+        if _folds_away(char):
             found.append(char)
         index += 1
-    return "".join(dict.fromkeys(found))
+    letters = "".join(dict.fromkeys(piece for piece in found if len(piece) == 1))
+    return ", ".join(filter(None, [letters, *dict.fromkeys(piece for piece in found if len(piece) > 1)]))
+
+
+def _capital_code(digits: str) -> bool:
+    """Whether hex ``digits`` (an ``\\x`` escape's) name a capital letter."""
+    try:
+        char = chr(int(digits, 16))
+    except (ValueError, OverflowError):
+        return False
+    return _folds_away(char)
+
+
+def _folds_away(char: str) -> bool:
+    """Whether case folding changes ``char``, so that case-folded text never holds it (a capital letter)."""
+    return char.casefold() != char
+
+
+def _class_end(pattern: str, start: int) -> int:
+    """Where the class opening at ``start`` closes (RE2: a "]" first is a literal; ``[:name:]`` inside)."""
+    end = start + 1
+    end += pattern[end : end + 1] == "^"
+    end += pattern[end : end + 1] == "]"
+    while end < len(pattern) and pattern[end] != "]":
+        if pattern.startswith("[:", end) and (close := pattern.find(":]", end + 2)) >= 0:
+            end = close + 2
+            continue
+        end += 2 if pattern[end] == "\\" else 1
+    return end
+
+
+#: What may stand in a class of capitals only: capitals, ranges of them, POSIX's upper class.
+_CAPITAL_ITEM = re.compile(r"\[:upper:\]|([^\\\]\[])(?:-([^\\\]\[]))?")
+
+
+def _only_capitals(inside: str) -> bool:
+    """Whether a class's inside (not negated) holds capital letters only: ``A-Z``, ``AEIOU``, ``[:upper:]``."""
+    if not inside or inside.startswith("^"):
+        return False
+    at = 0
+    while at < len(inside):
+        item = _CAPITAL_ITEM.match(inside, at)
+        if item is None:
+            return False  # an escape or anything else: it may hold what folded text has
+        low, high = item.group(1), item.group(2)
+        if low is not None and not all(map(_folds_away, _span(low, high or low))):
+            return False
+        at = item.end()
+    return True
+
+
+def _span(low: str, high: str) -> str:
+    """The characters from ``low`` to ``high`` (a class's range), at most a few hundred of them."""
+    if ord(high) < ord(low) or ord(high) - ord(low) > 500:
+        return "a"  # not a range RE2 takes, or too wide to be capitals only: not "only capitals"
+    return "".join(chr(code) for code in range(ord(low), ord(high) + 1))
 
 
 class PatternParams(Params):

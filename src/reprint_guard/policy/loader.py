@@ -154,9 +154,12 @@ def _describe(error: Any, data: Any, path: list[Any]) -> str:
         if hints:
             message += "; " + "; ".join(hints)
     elif error.validator == "required" and len(path) == 2 and path[0] == "rules" and data.get("extends"):
+        rule = (data.get("rules") or [None] * (path[1] + 1))[path[1]]
+        rule_id = rule.get("id") if isinstance(rule, dict) else None
         message += (
-            f" (a rule with the id of a rule in {data['extends']} replaces that rule whole, so it needs its check "
-            "and message too; to change only a rule's severity, use the project config's 'severity')"
+            f" (if {rule_id!r} is a rule of {data['extends']}: a rule with an inherited rule's id replaces it whole,"
+            " so it needs its check and message too; to change only a rule's severity, use the project config's "
+            "'severity')"
         )
     elif error.validator in ("anyOf", "oneOf") and not (path and "when" in map(str, path)):
         allowed = [sub["const"] for sub in error.validator_value if isinstance(sub, dict) and "const" in sub]
@@ -323,7 +326,7 @@ class PolicySet:
             description=_text(raw, data.get("description"), ["description"], optional=True),
             confidence=_choice(raw, data.get("confidence", "primary"), _POLICY_CONFIDENCE, ["confidence"]),
             notes=_text(raw, data.get("notes"), ["notes"], optional=True),
-            applies_to=_texts(raw, data.get("applies_to"), ["applies_to"]),
+            applies_to=_hosts(raw, data.get("applies_to"), ["applies_to"]),
             contacts=_texts(raw, data.get("contacts"), ["contacts"]) or (parent.contacts if parent else ()),
             extends=_text(raw, data.get("extends"), ["extends"], optional=True),
             credit=_credit(raw, data.get("credit")) or (parent.credit if parent else None),
@@ -354,6 +357,9 @@ def _build_rule(raw: RawPolicy, index: int, data: Mapping[str, Any], policy_id: 
         loc = [str(p) for p in problem.get("loc", ()) if not isinstance(p, int)]
         field = f", field '{'.'.join(loc)}'" if loc else ""
         message = str(problem.get("msg", "invalid")).removeprefix("Value error, ")
+        if not loc and message.startswith("the pattern /") and "pattern" in params_data:
+            loc = ["pattern"]  # said of the whole params (it needs their mode), but about the pattern: at its line
+            field = ""
         raise raw.error(f"rule {rule_id!r}{field}: {message}", [*where, *loc[:1]]) from None
     params = ParamsView(model.model_dump(), model.model_dump(by_alias=True, exclude_defaults=True))
     when = None
@@ -404,6 +410,24 @@ def _texts(raw: RawPolicy, value: Any, where: list[str | int]) -> tuple[str, ...
     if not isinstance(value, list | tuple) or not all(isinstance(v, str) for v in value):
         raise raw.error(f"field '{_field(where)}': Input should be a list of strings", where)
     return tuple(value)
+
+
+def _hosts(raw: RawPolicy, value: Any, where: list[str | int]) -> tuple[str, ...]:
+    """``applies_to``'s host names: a URL there (``https://example.org/``) would match no host, so the policy
+    would never be chosen, and every reprint of the site would pass unchecked or under another policy."""
+    hosts = _texts(raw, value, where)
+    for index, host in enumerate(hosts):
+        if not host.strip() or any(char in host for char in "/:@?#* \t\n"):
+            from ..urls import as_address, host_of
+
+            named = host_of(as_address(host.strip()))
+            hint = f"write {named!r}" if named and named != host else "write the site's host name"
+            raise raw.error(
+                f"applies_to: {host!r} is not a host name (such as example.org): {hint} (a policy covers the host "
+                "and its subdomains)",
+                [*where, index],
+            )
+    return hosts
 
 
 def _choice(raw: RawPolicy, value: Any, allowed: tuple[str, ...], where: list[str | int], label: str = "") -> Any:

@@ -6,6 +6,7 @@ declares what must fire::
     expect:
       - cc-by-4.0/license-link        # this rule, anywhere
       - cc-by-4.0/credit-author@14    # this rule, at line 14
+      - cc-by-4.0/credit-author@14:3  # this rule, at line 14, column 3 (as ``test`` prints a position)
 
 ``expect: []`` declares a compliant reprint. Nothing else may fire. The policy
 is the fixture folder's name (``tests/policies/<policy-id>/``) unless the
@@ -30,9 +31,19 @@ FIXTURE_SUFFIXES = (".md", ".markdown", ".html", ".htm", ".json")
 class Expectation:
     rule: str
     line: int | None = None
+    column: int | None = None
 
     def __str__(self) -> str:
+        if self.line and self.column:
+            return f"{self.rule}@{self.line}:{self.column}"
         return f"{self.rule}@{self.line}" if self.line else self.rule
+
+    def matches(self, finding: Finding) -> bool:
+        return (
+            finding.rule == self.rule
+            and (self.line is None or finding.line == self.line)
+            and (self.column is None or finding.column == self.column)
+        )
 
 
 @dataclass
@@ -71,14 +82,18 @@ def parse_expect(value: object, path: str, line: int | None = None) -> list[Expe
         raise ReprintGuardError("'expect' must be a list of '<policy>/<rule>' or '<policy>/<rule>@LINE'", path=path)
     out = []
     for item in value:
-        rule, at, number = str(item).partition("@")
-        number = number.strip()
-        if at and not (number.isascii() and number.isdigit() and int(number) > 0):
+        rule, at, place = str(item).partition("@")
+        number, colon, column = place.strip().partition(":")
+        if at and not (_positive(number) and (not colon or _positive(column))):
             # "@line17" or a bare "@" would otherwise expect the rule anywhere, and the line go unchecked
-            message = f"'expect': {str(item)!r} names no line; write '<policy>/<rule>@17'"
+            message = f"'expect': {str(item)!r} names no line; write '<policy>/<rule>@17' (or '@17:5' with a column)"
             raise ReprintGuardError(message, path=path, line=line, column=1 if line else None)
-        out.append(Expectation(rule.strip(), int(number) if at else None))
+        out.append(Expectation(rule.strip(), int(number) if at else None, int(column) if colon else None))
     return out
+
+
+def _positive(number: str) -> bool:
+    return number.isascii() and number.isdigit() and int(number) > 0
 
 
 def run_fixture(path: Path, rules_dirs: tuple[str, ...] = ()) -> Outcome:
@@ -115,7 +130,7 @@ def run_fixture(path: Path, rules_dirs: tuple[str, ...] = ()) -> Outcome:
     outcome = Outcome(name, policy.id, rules=tuple(f"{policy.id}/{rule.id}" for rule in policy.rules))
     remaining = [f for f in result.findings if f.suppressed is None]
     for want in expected:
-        hit = next((f for f in remaining if f.rule == want.rule and (want.line is None or f.line == want.line)), None)
+        hit = next((f for f in remaining if want.matches(f)), None)
         if hit is None:
             outcome.missing.append(want)
         else:
@@ -153,8 +168,23 @@ def _known(expected: list[Expectation], policy: Any, path: str, line: int | None
             continue
         if policy_id != policy.id or policy.rule(rule_id) is None:
             rules = ", ".join(f"{policy.id}/{rule.id}" for rule in policy.rules)
-            message = f"expect names {want.rule!r}, which is no rule of policy {policy.id!r} ({rules})"
+            message = f"expect names {want.rule!r}, which is no rule of policy {policy.id!r}"
+            meant = _meant(want.rule, policy)
+            message += f"; did you mean {meant!r}?" if meant else f" ({rules})"
             raise ReprintGuardError(message, path=path, line=line, column=1 if line else None)
+
+
+def _meant(rule: str, policy: Any) -> str | None:
+    """The rule id an expectation most likely means: its rule without the policy (``no-exclusive``), or with an
+    ancestor's id (``cc-by-4.0/license``, inherited), written with this policy's id; else a close spelling."""
+    name = rule.rpartition("/")[2]
+    if policy.rule(name) is not None:
+        return f"{policy.id}/{name}"
+    import difflib  # error path only
+
+    ids = [f"{policy.id}/{r.id}" for r in policy.rules]
+    close = difflib.get_close_matches(rule if "/" in rule else f"{policy.id}/{rule}", ids, n=1, cutoff=0.8)
+    return close[0] if close else None
 
 
 def render(outcome: Outcome) -> str:
