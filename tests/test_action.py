@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -335,6 +336,39 @@ def test_a_sarif_input_that_is_a_link_is_refused_not_written_through(tmp_path):
     proc = run_action(repo, env, sarif="reports/reprint-guard.sarif")
     assert proc.returncode == 2 and "leads out of the workspace" in proc.stdout
     assert list((tmp_path / "elsewhere").iterdir()) == []
+
+
+def test_a_sarif_file_may_go_to_the_runners_temporary_folder(tmp_path):
+    article = markdown(COMPLIANT_META, COMPLIANT_BODY)
+    repo, env = make_pull_request(tmp_path, {"content/a.md": article}, {"content/b.md": article})
+    env["RUNNER_TEMP"] = str(tmp_path / "runner-temp")
+    (tmp_path / "runner-temp").mkdir()
+    sarif = tmp_path / "runner-temp" / "reprint-guard.sarif"
+    proc = run_action(repo, env, sarif=str(sarif))
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert json.loads(sarif.read_text(encoding="utf-8"))["version"] == "2.1.0"
+    assert outputs(tmp_path)["sarif"] == str(sarif)
+    proc = run_action(repo, env, sarif=str(tmp_path / "elsewhere.sarif"))  # anywhere else is still refused
+    assert proc.returncode == 2 and "in the runner's temporary folder" in proc.stdout
+
+
+def test_a_pull_request_outside_a_git_checkout_says_to_check_out_not_to_fetch_deeper(tmp_path):
+    article = markdown(COMPLIANT_META, COMPLIANT_BODY)
+    repo, env = make_pull_request(tmp_path, {"content/a.md": article}, {"content/b.md": article})
+    bare = tmp_path / "no-git"
+    shutil.copytree(repo / "content", bare / "content")
+    env["GITHUB_WORKSPACE"] = str(bare)
+    proc = run_action(bare, env, paths="content")
+    assert proc.returncode == 2 and "Traceback" not in proc.stderr
+    assert "'content' is in no git checkout: run actions/checkout first" in proc.stdout
+    assert "fetch-depth" not in proc.stdout
+
+
+def test_the_log_line_counts_in_the_singular_too(tmp_path):
+    head = {"content/a.md": markdown(COMPLIANT_META, COMPLIANT_BODY.replace("Global Research", "a website"))}
+    repo, env = make_pull_request(tmp_path, head, {"x.md": ""})
+    proc = run_action(repo, env)
+    assert proc.stdout.splitlines()[-1] == "reprint-guard: 1 error, 0 warnings in 1 changed file"
 
 
 @pytest.mark.parametrize("payload", ["{bad", "[1]", '{"pull_request": {"base": "x", "head": 5}}'])

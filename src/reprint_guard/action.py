@@ -76,9 +76,14 @@ def _sarif_problem(sarif_path: str) -> str | None:
     target = Path(sarif_path)
     if target.is_symlink():  # written through, it would land wherever it points, outside the workspace too
         return f"sarif: {sarif_path!r} is a symbolic link: name a file of its own"
-    inside, real = os.path.realpath("."), os.path.realpath(sarif_path)
-    if not real.startswith(inside.rstrip(os.sep) + os.sep):  # a linked folder on the way (reports -> ../x)
-        return f"sarif: {sarif_path!r} leads out of the workspace ({real}): name a file inside it"
+    real = os.path.realpath(sarif_path)
+    # The workspace, or the runner's temporary folder (${{ runner.temp }}), which no article lives in.
+    allowed = [os.path.realpath(".")] + [os.path.realpath(t) for t in [os.environ.get("RUNNER_TEMP")] if t]
+    if not any(real.startswith(folder.rstrip(os.sep) + os.sep) for folder in allowed):  # a linked folder on the way
+        return (
+            f"sarif: {sarif_path!r} leads out of the workspace ({real}): name a file inside it, or in the "
+            "runner's temporary folder (${{ runner.temp }})"
+        )
     if target.is_dir():
         return f"sarif: {sarif_path!r} is a folder: name a file in it"
     if not target.exists():
@@ -87,6 +92,25 @@ def _sarif_problem(sarif_path: str) -> str | None:
     if not (emptied or _is_our_report(sarif_path)):
         return f"sarif: {sarif_path!r} is a file that is no reprint-guard SARIF log; writing it would replace it"
     return None
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"
+
+
+def _diff_advice(where: str) -> str:
+    """What to do when git cannot diff the pull request: check out the repository at all, or deeper."""
+    import subprocess
+
+    try:
+        inside = subprocess.run(
+            ["git", "-C", where, "rev-parse", "--is-inside-work-tree"], capture_output=True, text=True, timeout=30
+        )
+    except (OSError, subprocess.SubprocessError):
+        inside = None
+    if inside is None or inside.returncode != 0 or inside.stdout.strip() != "true":
+        return f"{where!r} is in no git checkout: run actions/checkout first, and name paths inside the checkout"
+    return "check out with fetch-depth: 0 (a shallow clone lacks the base commit)"
 
 
 def _nothing_checked(message: str) -> int:
@@ -400,7 +424,7 @@ def main() -> int:
             commits = _as_checked_out(*pr_range, where=where)
             changed = changed_files(*commits, where=where)
         except RuntimeError as exc:
-            message = f"reprint-guard: cannot diff the pull request ({exc}); check out with fetch-depth: 0"
+            message = f"reprint-guard: cannot diff the pull request ({exc}); {_diff_advice(where)}"
             print(command("error", message, title="reprint-guard"))
             _stopped(sarif_path, UsageError(message))
             return ExitCode.ERROR
@@ -468,7 +492,7 @@ def main() -> int:
         with open(output_path, "a", encoding="utf-8", errors="replace") as handle:
             for key, value in outputs.items():
                 handle.write(f"{key}={value}\n")
-    print(f"reprint-guard: {summary.errors} errors, {summary.warnings} warnings in {scope}")
+    print(f"reprint-guard: {_count(summary.errors, 'error')}, {_count(summary.warnings, 'warning')} in {scope}")
     return exit_code_for(summary, settings.fail_on)
 
 

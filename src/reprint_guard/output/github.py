@@ -64,7 +64,7 @@ class GithubFormatter:
                     file=path,
                     line=result.error_line,
                     col=result.error_column,
-                    title="reprint-guard: input error",
+                    title="reprint-guard/input-error",  # the rule id the Action and SARIF give it
                 )
                 + "\n"
             )
