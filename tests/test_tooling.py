@@ -173,6 +173,16 @@ def test_validate_tells_a_url_written_where_a_host_name_goes(tmp_path, cli):
     assert "'px.h.example/p.gif' is not a host name (such as cdn.example.org): write 'px.h.example'" in run.out
 
 
+def test_validate_of_a_policy_alone_says_how_its_neighbour_parent_is_found(tmp_path, cli):
+    parent = write_policy(tmp_path, "herald", "rules: []\n")
+    child = write_policy(tmp_path, "herald-print", "extends: herald\nrules: []\n")
+    run = cli("validate", str(child))
+    assert run.code == 1 and "extends unknown policy 'herald': a policy of your own" in run.out
+    assert "known policies" not in run.out
+    assert cli("validate", str(child), str(parent)).code == 0
+    assert cli("validate", str(child), "--rules-dir", str(tmp_path)).code == 0
+
+
 def test_validate_refuses_an_applies_to_that_is_no_host_name(tmp_path, cli):
     """A URL in applies_to would match no host: the policy would never be chosen, and its site's reprints
     would pass under another policy (or none) without a word."""

@@ -142,6 +142,14 @@ def validate_file(path: Path, extra: tuple[str, ...] = ()) -> list[ReprintGuardE
         others = [r for r in bundled_raws() if r.data.get("id") != own_id]
         policies = PolicySet([*others, *mine, raw], eager=[str(own_id)])
     except PolicyError as exc:
+        if exc.message.startswith("extends unknown policy") and not extra:
+            exc = PolicyError(  # a policy of one's own beside it is not looked for unless named
+                exc.message.partition("; known policies")[0] + ": a policy of your own that it extends is found "
+                "when both are named (validate the folder) or with --rules-dir DIR",
+                path=exc.path,
+                line=exc.line,
+                column=exc.column,
+            )
         return [exc, *broken]  # an unknown parent may be one of these, unreadable
     except RecursionError:  # followed one parent at a time, a chain of hundreds is deeper than Python goes
         return [raw.error("its 'extends' chain is too long to follow (hundreds of policies deep)", ["extends"])]
