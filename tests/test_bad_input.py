@@ -301,7 +301,7 @@ POLICY_CASES = {
     ),
     "empty-match": (
         HEAD + "  - id: credit\n    check: text\n    pattern: 'x*'\n    mode: forbid\n    message: x\n",
-        ":6:",
+        ":8:",  # at the pattern's line
         "the pattern /x*/ matches where there is nothing: it is found in every article",
     ),
     "direction-mark-phrase": (
@@ -311,7 +311,7 @@ POLICY_CASES = {
     ),
     "empty-match-anywhere": (
         HEAD + "  - id: credit\n    check: text\n    pattern: '\\b'\n    mode: forbid\n    message: x\n",
-        ":6:",
+        ":8:",  # at the pattern's line
         "matches where there is nothing: it is found in every article",
     ),
     "invisible-element": (
@@ -651,7 +651,7 @@ def test_input_nested_thousands_deep_is_one_line_in_test_credit_and_validate(tmp
     deep.parent.mkdir()
     deep.write_text("+++\nexpect = []\na = " + "[" * 100_000 + "\n+++\nbody\n", encoding="utf-8")
     run = cli("test", str(deep))
-    assert run.code == 1 and f"{deep}: input nested too deeply to check" in run.out and "Traceback" not in run.err
+    assert run.code == 2 and f"{deep}: input nested too deeply to check" in run.out and "Traceback" not in run.err
     run = cli("credit", "--policy", "global-research", "--from", str(deep))
     assert (run.code, run.err) == (2, "reprint-guard: input nested too deeply to check\n")
     chain = tmp_path / "chain"

@@ -177,10 +177,34 @@ def test_validate_of_a_policy_alone_says_how_its_neighbour_parent_is_found(tmp_p
     parent = write_policy(tmp_path, "herald", "rules: []\n")
     child = write_policy(tmp_path, "herald-print", "extends: herald\nrules: []\n")
     run = cli("validate", str(child))
-    assert run.code == 1 and "extends unknown policy 'herald': a policy of your own" in run.out
-    assert "known policies" not in run.out
+    assert run.code == 1 and "extends unknown policy 'herald'; known policies: " in run.out
+    assert run.out.rstrip().endswith(
+        "a policy of your own that it extends is found when both are named (validate the folder) or with "
+        "--rules-dir DIR"
+    )
     assert cli("validate", str(child), str(parent)).code == 0
     assert cli("validate", str(child), "--rules-dir", str(tmp_path)).code == 0
+
+
+def test_validate_tells_a_credit_name_the_credit_block_never_gives(tmp_path, cli):
+    """--fix inserts the credit block: a rule wanting a name the block lacks would still fail, and --fix refuse."""
+    rule = "rules:\n  - id: credit-herald\n    check: attribution\n    names: [Harbour Herald]\n    message: C\n"
+    policy = write_policy(tmp_path, "herald", "extends: cc-by-4.0\n" + rule)
+    run = cli("validate", str(policy))
+    assert run.code == 1
+    assert run.out == (
+        f"{policy}:9:5: rule 'credit-herald' wants 'Harbour Herald', which the inherited (cc-by-4.0's) credit "
+        "block does not name: --fix would insert a credit that leaves the rule failing; give the policy a "
+        "'credit:' block that names it\n"
+    )
+    # A block of its own naming it through {publisher}, in a link's text: what a reader sees counts.
+    policy.write_text(
+        "id: herald\nname: H\npublisher: Harbour Herald\nsource_url: https://h.example/terms\nextends: cc-by-4.0\n"
+        "credit:\n  markdown: '*From [the {publisher}](https://h.example/).*'\n" + rule,
+        encoding="utf-8",
+    )
+    run = cli("validate", str(policy))
+    assert run.code == 0, run.out
 
 
 def test_validate_refuses_an_applies_to_that_is_no_host_name(tmp_path, cli):
