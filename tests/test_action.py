@@ -85,6 +85,9 @@ def test_action_yml_runs_the_tested_script():
         f"INPUT_{name.upper().replace('-', '_')}"
         for name in ("paths", "config", "policy", "fail-on", "sarif", "changed-only")
     }
+    # GitHub evaluates ${{ }} in a description when it loads the action, with no context: it would fail.
+    described = [*action.get("inputs", {}).values(), *action["outputs"].values()]
+    assert not [d["description"] for d in described if "${{" in d.get("description", "")]
     # Every output the script writes is declared (an undeclared one is empty in a workflow), and none more.
     assert set(action["outputs"]) == {
         "errors",

@@ -60,6 +60,7 @@ def _markdown(rng: random.Random) -> str:
         "<IMG SRC='https://example.org/up.gif' STYLE='Display : None'>",
         '<img src="https://example.org/e.gif" style="display&#58;none">',
         '<span style="display:/**/none">commented out of sight</span>',
+        '<span style="dİsplay:none">a dotted capital I: no CSS property, shown</span>',
         '<p style="color: red">red but shown</p>',
         "<div data-style='display:none'>only a data attribute</div>",
         '<image src="https://example.org/image-tag.png">',

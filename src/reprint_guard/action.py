@@ -106,9 +106,13 @@ def _diff_advice(where: str) -> str:
         inside = subprocess.run(
             ["git", "-C", where, "rev-parse", "--is-inside-work-tree"], capture_output=True, text=True, timeout=30
         )
-    except (OSError, subprocess.SubprocessError):
-        inside = None
-    if inside is None or inside.returncode != 0 or inside.stdout.strip() != "true":
+    except OSError:
+        return "git could not be run: install git on the runner"
+    except subprocess.SubprocessError:
+        return "git did not answer: check out with fetch-depth: 0 and try again"
+    if "dubious ownership" in inside.stderr:  # a container job: the checkout belongs to another user
+        return f"git refuses the checkout as owned by another user: git config --global --add safe.directory {where}"
+    if inside.returncode != 0 or inside.stdout.strip() != "true":
         return f"{where!r} is in no git checkout: run actions/checkout first, and name paths inside the checkout"
     return "check out with fetch-depth: 0 (a shallow clone lacks the base commit)"
 

@@ -175,8 +175,8 @@ def _policy_paths(names: list[str]) -> tuple[list[str], dict[str, str]]:
     for name in names:
         folder = Path(name)
         if not folder.is_dir():
-            if not os.path.lexists(name):
-                unread[name] = "no such file or folder"
+            if not os.path.exists(name):  # a dangling link too
+                unread[name] = "no such file or folder" + (" (a link to nothing)" if os.path.islink(name) else "")
             elif os.path.isfile(name) and not os.access(name, os.R_OK):
                 unread[name] = "cannot read policy: permission denied"
             else:

@@ -184,7 +184,7 @@ def literal_capitals(pattern: str) -> str:
             continue
         if char == "[":
             end = _class_end(pattern, index)
-            if _only_capitals(pattern[index + 1 : end]):
+            if _only_capitals(pattern[index + 1 : end]) and _required(pattern, index, end + 1):
                 found.append(pattern[index : end + 1])
             index = end + 1
             continue
@@ -205,6 +205,16 @@ def literal_capitals(pattern: str) -> str:
         index += 1
     letters = "".join(dict.fromkeys(piece for piece in found if len(piece) == 1))
     return ", ".join(filter(None, [letters, *dict.fromkeys(piece for piece in found if len(piece) > 1)]))
+
+
+def _required(pattern: str, start: int, end: int) -> bool:
+    """Whether every match must hold what stands at ``pattern[start:end]``: it is in no group and no
+    alternation, and no quantifier after it allows it none (``[A-Z]?``, ``[A-Z]*``, ``[A-Z]{0,2}``).
+    (A capital letter written as such is reported wherever it stands, as it always was.)"""
+    if "|" in pattern or "(" in pattern[:start]:
+        return False
+    after = pattern[end : end + 1]
+    return after not in ("?", "*") and not pattern.startswith(("{0", "{,"), end)
 
 
 def _capital_code(digits: str) -> bool:
@@ -380,9 +390,16 @@ class TextParams(PatternParams):
             _visible_words(self.phrase, "the phrase")
         capitals = literal_capitals(self.pattern) if self.pattern is not None else ""
         if capitals:
+            # Lower-case letters that case folding still changes (ß, final ς): "write it in lower case" would
+            # not help there.
+            if not [char for char in capitals if char.lower() == char and char.casefold() != char]:
+                raise ValueError(
+                    f"the pattern /{self.pattern}/ has capital letters ({capitals}), but the text it searches is "
+                    f"case-folded, so it can never match: write it in lower case"
+                )
             raise ValueError(
-                f"the pattern /{self.pattern}/ has capital letters ({capitals}), but the text it searches is "
-                f"case-folded, so it can never match: write it in lower case"
+                f"the pattern /{self.pattern}/ has characters that case folding changes ({capitals}), so the "
+                "case-folded text it searches never holds them: write them case-folded ('ß' as 'ss', 'ς' as 'σ')"
             )
         if self.pattern is not None and _matches_nothing_anywhere(self.pattern):
             found = "found in every article" if self.mode == "forbid" else "in every article, so it never fails"

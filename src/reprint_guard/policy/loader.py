@@ -153,9 +153,13 @@ def _describe(error: Any, data: Any, path: list[Any]) -> str:
         ]
         if hints:
             message += "; " + "; ".join(hints)
-    elif error.validator == "required" and len(path) == 2 and path[0] == "rules" and data.get("extends"):
-        rule = (data.get("rules") or [None] * (path[1] + 1))[path[1]]
-        rule_id = rule.get("id") if isinstance(rule, dict) else None
+    elif (
+        error.validator == "required"
+        and len(path) == 2
+        and path[0] == "rules"
+        and data.get("extends")
+        and isinstance(rule_id := _rule_id(data, path[1]), str)
+    ):
         message += (
             f" (if {rule_id!r} is a rule of {data['extends']}: a rule with an inherited rule's id replaces it whole,"
             " so it needs its check and message too; to change only a rule's severity, use the project config's "
@@ -175,6 +179,12 @@ def _describe(error: Any, data: Any, path: list[Any]) -> str:
             " VALUE}, {all: [...]}, {any: [...]} or {not: ...}"
         )
     return f"{where}: {message}" if where else message
+
+
+def _rule_id(data: Any, index: int) -> object:
+    rules = data.get("rules") if isinstance(data, dict) else None
+    rule = rules[index] if isinstance(rules, list) and 0 <= index < len(rules) else None
+    return rule.get("id") if isinstance(rule, dict) else None
 
 
 def validate_raw(raw: RawPolicy) -> None:
@@ -417,10 +427,17 @@ def _hosts(raw: RawPolicy, value: Any, where: list[str | int]) -> tuple[str, ...
     would never be chosen, and every reprint of the site would pass unchecked or under another policy."""
     hosts = _texts(raw, value, where)
     for index, host in enumerate(hosts):
-        if not host.strip() or any(char in host for char in "/:@?#* \t\n"):
+        if (
+            not host.strip()
+            or any(char in host for char in "/:@?#* \t\n")
+            or host.startswith(".")
+            or host.endswith(".")
+            or ".." in host
+        ):
             from ..urls import as_address, host_of
 
-            named = host_of(as_address(host.strip()))
+            named = host_of(as_address(host.strip())) if "/" in host or ":" in host else None
+            named = named or host.strip().lstrip("*.").rstrip(".") or None
             hint = f"write {named!r}" if named and named != host else "write the site's host name"
             raise raw.error(
                 f"applies_to: {host!r} is not a host name (such as example.org): {hint} (a policy covers the host "

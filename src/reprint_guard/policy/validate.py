@@ -12,7 +12,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-from ..checks.base import DERIVED_VALUES, PLACEHOLDER, render
+from ..checks.base import DERIVED_VALUES, PLACEHOLDER
 from ..errors import PolicyError, ReprintGuardError
 from ..metaview import DECLARED, Medium
 from .conditions import AllOf, AnyOf, Condition, FieldTest, Not
@@ -98,39 +98,6 @@ def _credit_misplaced(raw: RawPolicy, policy: Any) -> list[PolicyError]:
     return problems
 
 
-def _credit_lacks_names(raw: RawPolicy, policy: Any) -> list[PolicyError]:
-    """An attribution rule of this file whose names the policy's credit block (its own or inherited) gives
-    none of: ``--fix`` would insert a credit that leaves the rule failing, and refuse it."""
-    from ..readers.markdown import render as markdown_to_html
-    from ..textnorm import normalize, normalized
-    from ..visible import from_html
-
-    credit = policy.credit
-    if credit is None:
-        return []
-    values = {"publisher": policy.publisher, "source": policy.publisher}
-    # What a reader sees of the block, as the rule reads it (a name in a link's text counts, its URL not).
-    shown = [markdown_to_html(render(credit.markdown, values))] if credit.markdown else []
-    shown += [render(credit.html, values)] if credit.html else []
-    block = normalize(" ".join(from_html(html).raw_text for html in shown))
-    problems = []
-    for index, data in enumerate(raw.data.get("rules") or []):
-        rule = policy.rule(str(data.get("id")))
-        if rule is None or rule.check != "attribution" or not rule.params.names:
-            continue
-        if not any(normalized(name) in block for name in rule.params.names):
-            whose = "its" if isinstance(raw.data.get("credit"), dict) else f"the inherited ({policy.extends}'s)"
-            problems.append(
-                raw.error(
-                    f"rule {rule.id!r} wants {rule.params.names[0]!r}, which {whose} credit block does not name: "
-                    "--fix would insert a credit that leaves the rule failing; give the policy a 'credit:' "
-                    "block that names it",
-                    ["rules", index, "names"],
-                )
-            )
-    return problems
-
-
 def _fields(condition: Condition) -> list[str]:
     if isinstance(condition, FieldTest):
         return [condition.field]
@@ -190,7 +157,6 @@ def validate_file(path: Path, extra: tuple[str, ...] = ()) -> list[ReprintGuardE
     problems += _placeholder_typos(raw)
     policy = policies.get(str(raw.data["id"]))
     problems += _credit_misplaced(raw, policy)
-    problems += _credit_lacks_names(raw, policy)
     for index, data in enumerate(raw.data.get("rules") or []):
         rule = policy.rule(str(data.get("id")))
         if rule is not None and rule.when is not None:
