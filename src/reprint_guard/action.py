@@ -21,6 +21,7 @@ from .output.github import LEVELS, command, workspace
 from .output.github import workspace_path as _workspace_path
 from .output.markdown import MarkdownFormatter
 from .output.sarif import SarifFormatter
+from .output.text import plural
 from .report import ExitCode, FailOn, Finding, Result, Severity, Summary, exit_code_for
 
 #: The levels the ``fail-on`` input takes, as ``--fail-on`` does.
@@ -94,25 +95,17 @@ def _sarif_problem(sarif_path: str) -> str | None:
     return None
 
 
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}{'' if number == 1 else 's'}"
-
-
 def _diff_advice(where: str) -> str:
     """What to do when git cannot diff the pull request: check out the repository at all, or deeper."""
-    import subprocess
-
     try:
-        inside = subprocess.run(
-            ["git", "-C", where, "rev-parse", "--is-inside-work-tree"], capture_output=True, text=True, timeout=30
-        )
+        inside = _git("rev-parse", "--is-inside-work-tree", where=where).strip() == "true"
     except OSError:
         return "git could not be run: install git on the runner"
-    except subprocess.SubprocessError:
-        return "git did not answer: check out with fetch-depth: 0 and try again"
-    if "dubious ownership" in inside.stderr:  # a container job: the checkout belongs to another user
-        return f"git refuses the checkout as owned by another user: git config --global --add safe.directory {where}"
-    if inside.returncode != 0 or inside.stdout.strip() != "true":
+    except RuntimeError as exc:
+        if "dubious ownership" in str(exc):  # a container job: the checkout belongs to another user
+            return f"git refuses a checkout owned by another user: git config --global --add safe.directory {where}"
+        inside = False
+    if not inside:
         return f"{where!r} is in no git checkout: run actions/checkout first, and name paths inside the checkout"
     return "check out with fetch-depth: 0 (a shallow clone lacks the base commit)"
 
@@ -496,7 +489,7 @@ def main() -> int:
         with open(output_path, "a", encoding="utf-8", errors="replace") as handle:
             for key, value in outputs.items():
                 handle.write(f"{key}={value}\n")
-    print(f"reprint-guard: {_count(summary.errors, 'error')}, {_count(summary.warnings, 'warning')} in {scope}")
+    print(f"reprint-guard: {plural(summary.errors, 'error')}, {plural(summary.warnings, 'warning')} in {scope}")
     return exit_code_for(summary, settings.fail_on)
 
 

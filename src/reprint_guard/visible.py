@@ -656,8 +656,8 @@ def raw_html_tags(markdown: str) -> tuple[int, frozenset[str]]:
     it is not an invisible element, ends on its own line (Markdown passes it
     through as written; across lines, a blockquote's ``>`` or a blank line
     could change where it ends), is well formed if it holds a quote (an
-    open quote runs on into the renderer's own ``href="..."``), and says
-    says "hidden" nowhere, in any case, and has no style that may hide it (:func:`_style_may_hide`). Tags in
+    open quote runs on into the renderer's own ``href="..."``), says
+    "hidden" nowhere, in any case, and has no style that may hide it (:func:`_style_may_hide`). Tags in
     code spans are read too: the answer may be "any" for nothing, never "plain" wrongly. The names tell
     which media elements the page can hold (the parser makes ``<image>`` an ``<img>``; Markdown's own
     images are ``<img>``): with no other, they are found by tag name, not by a selector.

@@ -183,10 +183,10 @@ def literal_capitals(pattern: str) -> str:
             index += 4 if following == "x" else 3 if following in ("p", "P") else 2
             continue
         if char == "[":
-            end = _class_end(pattern, index)
-            if _only_capitals(pattern[index + 1 : end]) and _required(pattern, index, end + 1):
-                found.append(pattern[index : end + 1])
-            index = end + 1
+            after = _class_end(pattern, index)
+            if _only_capitals(pattern[index + 1 : after - 1]) and _required(pattern, index, after):
+                found.append(pattern[index:after])
+            index = after
             continue
         if pattern.startswith("(?", index):
             rest = index + 2
@@ -229,19 +229,6 @@ def _capital_code(digits: str) -> bool:
 def _folds_away(char: str) -> bool:
     """Whether case folding changes ``char``, so that case-folded text never holds it (a capital letter)."""
     return char.casefold() != char
-
-
-def _class_end(pattern: str, start: int) -> int:
-    """Where the class opening at ``start`` closes (RE2: a "]" first is a literal; ``[:name:]`` inside)."""
-    end = start + 1
-    end += pattern[end : end + 1] == "^"
-    end += pattern[end : end + 1] == "]"
-    while end < len(pattern) and pattern[end] != "]":
-        if pattern.startswith("[:", end) and (close := pattern.find(":]", end + 2)) >= 0:
-            end = close + 2
-            continue
-        end += 2 if pattern[end] == "\\" else 1
-    return end
 
 
 #: What may stand in a class of capitals only: capitals, ranges of them, POSIX's upper class.

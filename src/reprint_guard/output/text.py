@@ -18,7 +18,7 @@ _COLORS = {
 _RESET = "\x1b[0m"
 
 
-def _plural(count: int, word: str) -> str:
+def plural(count: int, word: str) -> str:
     return f"{count} {word}{'' if count == 1 else 's'}"
 
 
@@ -63,10 +63,10 @@ class TextFormatter:
         self.stream.write("\n".join(lines) + "\n\n")
 
     def close(self, summary: Summary) -> None:
-        problems = [_plural(summary.errors, "error"), _plural(summary.warnings, "warning")]
+        problems = [plural(summary.errors, "error"), plural(summary.warnings, "warning")]
         if summary.infos:
-            problems.append(_plural(summary.infos, "note"))
-        counts = f"{_plural(summary.files, 'file')}: {summary.passed} passed, {summary.failed} failed"
+            problems.append(plural(summary.infos, "note"))
+        counts = f"{plural(summary.files, 'file')}: {summary.passed} passed, {summary.failed} failed"
         if summary.errored:
             counts += f", {summary.errored} could not be checked"
         if summary.skipped:
@@ -74,7 +74,7 @@ class TextFormatter:
         if summary.unchecked:  # of the passed and failed, so said after every count of files
             counts += f"; of the passed and failed, {summary.unchecked} checked against no policy"
         if summary.suppressed:
-            counts += f"; {_plural(summary.suppressed, 'finding')} suppressed"
+            counts += f"; {plural(summary.suppressed, 'finding')} suppressed"
         mark = "✖" if summary.errors or summary.errored else ("⚠" if summary.warnings else "✔")
         style = "error" if mark == "✖" else ("warning" if mark == "⚠" else "green")
         self.stream.write(f"{self._c(style, mark)} {', '.join(problems)} in {counts}\n")
