@@ -147,6 +147,20 @@ def test_severity_overrides_and_fail_on(tmp_path, cli):
     assert cli("check", "a.md", "--fail-on", "error", cwd=tmp_path).code == 0  # the command line wins
 
 
+def test_a_policy_wide_severity_applies_to_each_of_its_rules_and_a_rule_of_its_own_wins(tmp_path, cli):
+    body = COMPLIANT_BODY.replace("Global Research", "GR").replace("Copyright ©", "By")
+    write(tmp_path / "a.md", markdown(COMPLIANT_META, body))
+    write(tmp_path / ".reprint-guard.yaml", "severity:\n  global-research/*: 'off'\n")
+    run = cli("check", "a.md", "--format", "json", cwd=tmp_path)
+    assert (run.code, run.json()["results"][0]["findings"], run.err) == (0, [], "")
+    write(
+        tmp_path / ".reprint-guard.yaml",
+        "severity:\n  global-research/*: warning\n  global-research/copyright-notice: 'off'\n",
+    )
+    findings = cli("check", "a.md", "--format", "json", cwd=tmp_path).json()["results"][0]["findings"]
+    assert [(f["rule"], f["severity"]) for f in findings] == [("global-research/source-credit", "warning")]
+
+
 def test_include_exclude_and_gitignore(tmp_path, cli):
     write(tmp_path / ".reprint-guard.yaml", "include: ['content/**']\nexclude: ['content/drafts/**']\n")
     for name in ("content/a.md", "content/drafts/b.md", "content/generated/c.md", "notes/d.md"):
@@ -455,3 +469,28 @@ def test_the_library_takes_skip_elements_and_refuses_a_bad_selector():
     assert "cc-by-4.0/no-added-restrictions" not in lenient
     with pytest.raises(UsageError, match="list of CSS selectors"):
         check(page, meta, skip_elements=[3])  # type: ignore[list-item]
+
+
+def test_the_library_takes_severity_overrides_as_the_config_does():
+    from reprint_guard import check, check_text
+    from reprint_guard.errors import UsageError
+
+    body = COMPLIANT_BODY.replace("Global Research", "GR").replace("Copyright ©", "By")
+    rules = lambda result: [(f.rule, f.severity.value) for f in result.findings]  # noqa: E731
+    assert rules(check(body, COMPLIANT_META)) == [
+        ("global-research/source-credit", "error"),
+        ("global-research/copyright-notice", "error"),
+    ]
+    lowered = check(
+        body,
+        COMPLIANT_META,
+        severity={"global-research/*": "warning", "global-research/copyright-notice": "off"},
+    )
+    assert rules(lowered) == [("global-research/source-credit", "warning")] and lowered.ok
+    assert check_text(markdown(COMPLIANT_META, body), severity={"global-research/*": "off"}).findings == []
+    with pytest.raises(UsageError, match="unknown rule 'global-research/source-credt'"):
+        check(body, COMPLIANT_META, severity={"global-research/source-credt": "off"})
+    with pytest.raises(UsageError, match="one of error, warning, info, off, not 'loud'"):
+        check(body, COMPLIANT_META, severity={"global-research/source-credit": "loud"})
+    with pytest.raises(UsageError, match="mapping"):
+        check(body, COMPLIANT_META, severity=["global-research/*"])  # type: ignore[arg-type]

@@ -61,6 +61,39 @@ def _selectors(selectors: Sequence[str]) -> tuple[str, ...]:
     return tuple(selectors)
 
 
+#: What a rule's severity may be set to; ``off`` drops its findings.
+_LEVELS = ("error", "warning", "info", "off")
+
+
+def _severity(severity: Any, policies: Any, chosen: Policy | None) -> dict[str, str] | None:
+    """``severity`` checked, as the config's ``severity`` is: a rule id (or ``<policy>/*``) to a level.
+
+    A rule no policy has is a usage error: a typo would otherwise change nothing, silently.
+    """
+    from .engine import TOOL_POLICY, TOOL_RULES
+
+    if severity is None:
+        return None
+    if not isinstance(severity, Mapping):
+        raise UsageError(f"severity must be a mapping of rule ids to levels, not {type(severity).__name__}")
+    out = {}
+    for rule_id, level in severity.items():
+        if not isinstance(rule_id, str) or level not in _LEVELS:
+            raise UsageError(f"severity[{rule_id!r}] must be one of {', '.join(_LEVELS)}, not {level!r}")
+        policy_id, _, name = rule_id.partition("/")
+        if policy_id == TOOL_POLICY:
+            known = name in TOOL_RULES or name == "*"
+        else:
+            policy = chosen if chosen is not None and chosen.id == policy_id else None
+            if policy is None and policy_id in policies:
+                policy = policies.get(policy_id)
+            known = policy is not None and (name == "*" or policy.rule(name) is not None)
+        if not known:
+            raise UsageError(f"severity names an unknown rule {rule_id!r} (a rule id is <policy>/<rule>)")
+        out[rule_id] = level
+    return out
+
+
 def load_policy(spec: str | Path, *, rules_dirs: RulesDirs = ()) -> Policy:
     """A bundled or user policy by id, or a policy YAML file; parsed once and cached."""
     return _load_policy(spec, extra=_dirs(rules_dirs))
@@ -120,14 +153,16 @@ def check(
     bare_urls: bool = True,
     today: dt.date | None = None,
     skip_elements: Sequence[str] = (),
+    severity: Mapping[str, str] | None = None,
 ) -> TypedResult:
     """Check a reprint given as a body string and a metadata dict (what a CMS holds), or the
     :class:`~reprint_guard.metadata.Metadata` model it was validated into.
 
     ``format`` is ``markdown``, ``html`` or ``text``. ``skip_elements``: CSS selectors of elements that
-    are not the article (a whole page's menu, sidebar, footer), left out of what is checked. Raises
-    :class:`~reprint_guard.errors.ReprintGuardError` for bad metadata or an
-    unknown or invalid policy.
+    are not the article (a whole page's menu, sidebar, footer), left out of what is checked.
+    ``severity``: as the config's ``severity``, a rule id (or ``<policy>/*``) to ``error``, ``warning``,
+    ``info`` or ``off``. Raises :class:`~reprint_guard.errors.ReprintGuardError` for bad metadata, an
+    unknown or invalid policy, or a severity for a rule no policy has.
     """
     if format not in ("markdown", "html", "text"):
         raise UsageError(f"format must be markdown, html or text, not {format!r}")
@@ -143,7 +178,7 @@ def check(
     reprint = build(
         without_surrogates(body), metadata, format=format, path=path, bare_urls=bare_urls, skip_elements=skip_elements
     )
-    return _run(reprint, policy, rules_dirs, today)
+    return _run(reprint, policy, rules_dirs, today, severity)
 
 
 def check_text(
@@ -157,11 +192,12 @@ def check_text(
     bare_urls: bool = True,
     today: dt.date | None = None,
     skip_elements: Sequence[str] = (),
+    severity: Mapping[str, str] | None = None,
 ) -> TypedResult:
     """Check a whole document held in memory, read as :func:`check_file` reads a file: Markdown with its
     front matter, an HTML page with the metadata in its ``<head>``, or a CMS's JSON envelope
     (``{"metadata": ..., "body": ...}``). ``meta`` overrides what the document declares (a key set to None
-    is no override: the document's value stays)."""
+    is no override: the document's value stays). ``skip_elements`` and ``severity`` as for :func:`check`."""
     from .readers import INPUT_FORMATS, read_text
 
     if format not in INPUT_FORMATS:
@@ -181,7 +217,7 @@ def check_text(
         bare_urls=bare_urls,
         skip_elements=_selectors(skip_elements),
     )
-    return _run(reprint, policy, rules_dirs, today)
+    return _run(reprint, policy, rules_dirs, today, severity)
 
 
 def _metadata(metadata: Any, name: str) -> dict[str, Any]:
@@ -208,15 +244,16 @@ def check_file(
     bare_urls: bool = True,
     today: dt.date | None = None,
     skip_elements: Sequence[str] = (),
+    severity: Mapping[str, str] | None = None,
 ) -> TypedResult:
     """Check a reprint file (Markdown, HTML or JSON); ``meta`` overrides its metadata. ``skip_elements``
-    as for :func:`check`."""
+    and ``severity`` as for :func:`check`."""
     path = _name(path)
     rules_dirs = _dirs(rules_dirs)
     meta = _metadata(meta, "meta") if meta is not None else None
     today = _day(today)
     reprint = read_file(path, meta=meta, bare_urls=bare_urls, skip_elements=_selectors(skip_elements))
-    return _run(reprint, policy, rules_dirs, today)
+    return _run(reprint, policy, rules_dirs, today, severity)
 
 
 def credit(
@@ -247,11 +284,18 @@ def credit(
         raise UsageError(f"{chosen.id}: {exc}") from None
 
 
-def _run(reprint: Reprint, policy: Policy | str | Path | None, rules_dirs: tuple, today: dt.date | None) -> TypedResult:
-    """Check a reprint read by one of the entry points, with the policies asked for."""
-    return _finish(
-        reprint, check_reprint(reprint, policy_set(rules_dirs), _resolve(policy, rules_dirs), today=today), today
-    )
+def _run(
+    reprint: Reprint,
+    policy: Policy | str | Path | None,
+    rules_dirs: tuple,
+    today: dt.date | None,
+    severity: Mapping[str, str] | None = None,
+) -> TypedResult:
+    """Check a reprint read by one of the entry points, with the policies and severities asked for."""
+    policies = policy_set(rules_dirs)
+    chosen = _resolve(policy, rules_dirs)
+    levels = _severity(severity, policies, chosen)
+    return _finish(reprint, check_reprint(reprint, policies, chosen, today=today, severity=levels), today)
 
 
 def _finish(reprint: Reprint, result: Result, today: dt.date | None) -> TypedResult:

@@ -151,10 +151,20 @@ def _outside_the_article(reprint: Reprint, policy: Policy, findings: list[Findin
     return out
 
 
+def severity_of(rule_id: str, severity: dict[str, str]) -> str | None:
+    """The severity ``severity`` gives a rule: by its own id, else by its policy's ``<policy>/*``."""
+    level = severity.get(rule_id)
+    if level is None:
+        policy_id, slash, _ = rule_id.partition("/")
+        if slash:
+            level = severity.get(f"{policy_id}/*")
+    return level
+
+
 def _reseverity(findings: list[Finding], severity: dict[str, str]) -> list[Finding]:
     out = []
     for finding in findings:
-        level = severity.get(finding.rule)
+        level = severity_of(finding.rule, severity)
         if level == "off":
             continue
         if level is not None and level != finding.severity.value:
@@ -221,7 +231,7 @@ def run_policy(
     if plan.media:
         reprint.media  # noqa: B018 - parse once for both the media and the visible text
     for rule, key, check, when, context in plan.on(today):
-        if severity and severity.get(key) == "off":
+        if severity and severity_of(key, severity) == "off":
             continue
         if when is not None:
             verdict = when.evaluate(meta)
