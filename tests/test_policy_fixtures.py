@@ -79,6 +79,17 @@ def test_harness_reports_a_diff_and_fails(tmp_path, cli):
             run.code == 2
             and f"wrong.md:{expect_line}:1: 'expect': 'global-research/link-original{odd}' names no line" in run.out
         )
+    # With a space after its colon, YAML reads a column as a key and its value: said so, not "names no line".
+    (folder / "wrong.md").write_text(source.replace("@15", "@15: 59"), encoding="utf-8")
+    run = cli("test", str(tmp_path))
+    assert (
+        run.code == 2
+        and (
+            f"wrong.md:{expect_line}:1: 'expect': YAML reads 'global-research/link-original@15: 59' as a key and a "
+            "value: write 'global-research/link-original@15:59' (no space after the colon), or quote the entry"
+        )
+        in run.out
+    )
     # An HTML fixture's expectations are in its sidecar: the misspelling is told at the sidecar's line.
     pages = tmp_path / "propublica"
     pages.mkdir()

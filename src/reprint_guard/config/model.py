@@ -69,8 +69,9 @@ class Config(_Model):
     )
     overrides: list[Override] = Field(default_factory=list)
     severity: dict[str, SeverityOverride] = Field(
-        default_factory=dict, description="Per rule id ('<policy>/<rule>', or '<policy>/*' for all of a policy's rules; a rule's own "
-        "entry wins): error, warning, info or off."
+        default_factory=dict,
+        description="Per rule id ('<policy>/<rule>', or '<policy>/*' for all of a policy's rules; a rule's own "
+        "entry wins): error, warning, info or off.",
     )
     fail_on: Literal["error", "warning", "info", "never"] = Field(default="error", alias="fail-on")
     bare_urls: bool = Field(default=True, alias="bare-urls", description="Count bare https:// URLs in Markdown.")

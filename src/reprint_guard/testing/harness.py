@@ -82,6 +82,14 @@ def parse_expect(value: object, path: str, line: int | None = None) -> list[Expe
         raise ReprintGuardError("'expect' must be a list of '<policy>/<rule>' or '<policy>/<rule>@LINE'", path=path)
     out = []
     for item in value:
+        if isinstance(item, dict) and len(item) == 1:
+            # YAML reads "rule@7: 5" (a space after the colon) in a flow list as a key and its value.
+            key, column = next(iter(item.items()))
+            message = (
+                f"'expect': YAML reads '{key}: {column}' as a key and a value: write '{key}:{column}' "
+                "(no space after the colon), or quote the entry"
+            )
+            raise ReprintGuardError(message, path=path, line=line, column=1 if line else None)
         rule, at, place = str(item).partition("@")
         number, colon, column = place.strip().partition(":")
         if at and not (_positive(number) and (not colon or _positive(column))):
