@@ -391,6 +391,33 @@ def test_the_markdown_summary_tells_a_failed_run_and_keeps_odd_names_in_their_co
     assert failed.code == 1 and failed.out.startswith("### ✖")
 
 
+def test_the_markdown_summary_shows_messages_and_fixes_as_written_not_as_markup(cli):
+    """A job summary renders the table: a fix's Markdown link or HTML, and a message's "<img>", stay text."""
+    import html
+    import re
+
+    import pyromark
+
+    from conftest import ROOT
+
+    fixtures = ROOT / "tests" / "policies"
+    run = cli(
+        "check",
+        str(fixtures / "the-conversation" / "license.md"),
+        str(fixtures / "propublica" / "photos-permission.md"),
+        "--format",
+        "markdown",
+    )
+    page = pyromark.html(run.out, options=pyromark.Options.ENABLE_TABLES)
+    cells = [html.unescape(re.sub(r"<[^>]+>", "", c)) for c in re.findall(r"<td>(.*?)</td>", page, re.S)]
+    deed = "Add: This article is republished under a [CC BY-ND 4.0](https://creativecommons.org/licenses/by-nd/4.0/) "
+    deed += "licence."
+    assert deed in cells  # the fix to paste, not a rendered link
+    assert any("first <img> https://assets.propublica.org/" in c for c in cells)  # not an image tag dropped
+    raw_cells = re.findall(r"<td>(.*?)</td>", page, re.S)
+    assert not any("<a " in c or "<img" in c for c in raw_cells)  # no link, no image made of a finding
+
+
 def test_a_sarif_rules_level_is_the_one_the_config_gives_it(tmp_path, cli):
     write(tmp_path / "a.md", markdown(COMMERCIAL, COMPLIANT_BODY))
     write(tmp_path / ".reprint-guard.yaml", "severity: {global-research/commercial-permission: warning}\n")

@@ -16,10 +16,17 @@ from ..report import ExitCode, Result, Summary, exit_code_for
 _ICON = {"error": "✖", "warning": "⚠", "info": "ℹ"}
 
 
+#: What Markdown or HTML would read as syntax in a cell: each is written backslash-escaped, so a message or fix
+#: shows as written (a fix's "[CC BY 4.0](https://...)" or "<img src=...>" is text to copy, not a link or
+#: an image; "<who granted it>" is no tag to drop).
+_MARKUP = re.compile(r"([\\`*_\[\]<>|~&!])")
+
+
 def cell(text: str | None) -> str:
-    """Make text safe inside a Markdown table cell: its line breaks as ``<br>``, other control characters
-    (ESC starts a terminal's escape sequences) written as escapes, as every output writes them."""
-    text = (text or "").replace("\\", "\\\\").replace("|", "\\|").replace("\r", " ").replace("\n", "<br>")
+    """Make text safe inside a Markdown table cell, shown as written: Markdown and HTML syntax escaped, its
+    line breaks as ``<br>``, other control characters (ESC starts a terminal's escape sequences) written as
+    escapes, as every output writes them."""
+    text = _MARKUP.sub(r"\\\1", text or "").replace("\r", " ").replace("\n", "<br>")
     return one_line(text)
 
 
