@@ -389,6 +389,13 @@ def test_the_markdown_summary_tells_a_failed_run_and_keeps_odd_names_in_their_co
     assert warned.startswith("### ⚠") and "| ``tick`name.md`` |" in warned
     failed = cli("check", ".", "--format", "markdown", "--fail-on", "warning", cwd=tmp_path)
     assert failed.code == 1 and failed.out.startswith("### ✖")
+    # The text summary's mark follows the exit status as the Markdown header does.
+    failed = cli("check", ".", "--fail-on", "warning", cwd=tmp_path)
+    assert failed.code == 1 and failed.out.splitlines()[-1].startswith("✖ 0 errors, 1 warning")
+    write(tmp_path / "tick`name.md", markdown(COMPLIANT_META, COMPLIANT_BODY.replace("Global Research", "GR")))
+    let_through = cli("check", ".", "--fail-on", "never", cwd=tmp_path)
+    assert let_through.code == 0 and let_through.out.splitlines()[-1].startswith("⚠ 1 error, 0 warnings")
+    assert cli("check", ".", "--format", "markdown", "--fail-on", "never", cwd=tmp_path).out.startswith("### ⚠")
 
 
 def test_the_markdown_summary_shows_messages_and_fixes_as_written_not_as_markup(cli):

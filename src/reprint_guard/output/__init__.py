@@ -84,7 +84,7 @@ def make_formatter(
         return MarkdownFormatter(stream, fail_on=fail_on)
     from .text import TextFormatter
 
-    return TextFormatter(stream, color=color, verbose=verbose)
+    return TextFormatter(stream, color=color, verbose=verbose, fail_on=fail_on)
 
 
 FORMATTERS = ("text", "json", "github", "sarif", "markdown")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import IO
 
 from ..errors import no_controls, one_line
-from ..report import Result, Summary
+from ..report import ExitCode, Result, Summary, exit_code_for
 
 _COLORS = {
     "error": "\x1b[31m",
@@ -23,10 +23,11 @@ def plural(count: int, word: str) -> str:
 
 
 class TextFormatter:
-    def __init__(self, stream: IO[str], *, color: bool = False, verbose: bool = False) -> None:
+    def __init__(self, stream: IO[str], *, color: bool = False, verbose: bool = False, fail_on: str = "error") -> None:
         self.stream = stream
         self.color = color
         self.verbose = verbose
+        self.fail_on = fail_on  # the summary's mark says failed when the run fails at this level
 
     def _c(self, style: str, text: str) -> str:
         return f"{_COLORS[style]}{text}{_RESET}" if self.color else text
@@ -75,6 +76,9 @@ class TextFormatter:
             counts += f"; of the passed and failed, {summary.unchecked} checked against no policy"
         if summary.suppressed:
             counts += f"; {plural(summary.suppressed, 'finding')} suppressed"
-        mark = "✖" if summary.errors or summary.errored else ("⚠" if summary.warnings else "✔")
+        if exit_code_for(summary, self.fail_on) is not ExitCode.OK:
+            mark = "✖"
+        else:  # passed at fail_on (as the exit status says); what it let through still shows
+            mark = "⚠" if summary.errors or summary.warnings else "✔"
         style = "error" if mark == "✖" else ("warning" if mark == "⚠" else "green")
         self.stream.write(f"{self._c(style, mark)} {', '.join(problems)} in {counts}\n")
