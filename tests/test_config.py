@@ -471,6 +471,55 @@ def test_the_library_takes_skip_elements_and_refuses_a_bad_selector():
         check(page, meta, skip_elements=[3])  # type: ignore[list-item]
 
 
+def test_the_library_applies_a_project_config_as_the_command_line_does(tmp_path, monkeypatch, cli):
+    """A CMS or script on a site that maps its own keys gets the CLI's results, not "skipped"."""
+    from reprint_guard import check, check_file, check_text
+    from reprint_guard.errors import ConfigError, UsageError
+
+    write(
+        tmp_path / ".reprint-guard.yaml",
+        "front-matter: {canonicalURL: original_url, authors: author}\n"
+        "severity: {global-research/copyright-notice: warning}\n"
+        "overrides:\n  - paths: ['content/print/**']\n    metadata: {medium: print}\n"
+        "suppressions:\n  - path: content/posts/b.md\n    rule: global-research/source-credit\n    reason: agreed\n",
+    )
+    meta = {k: v for k, v in COMPLIANT_META.items() if k not in ("original_url", "author")}
+    meta.update(canonicalURL=COMPLIANT_META["original_url"], authors=[COMPLIANT_META["author"]])
+    body = COMPLIANT_BODY.replace("Global Research", "GR").replace("Copyright ©", "By")
+    write(tmp_path / "content" / "posts" / "a.md", markdown(meta, body))
+    write(tmp_path / "content" / "posts" / "b.md", markdown(meta, body))
+    write(tmp_path / "content" / "print" / "c.md", markdown(meta, COMPLIANT_BODY))
+    a = tmp_path / "content" / "posts" / "a.md"
+    found = lambda result: [(f.rule, f.severity.value, f.suppressed is not None) for f in result.findings]  # noqa: E731
+    expected = [
+        ("global-research/source-credit", "error", False),
+        ("global-research/copyright-notice", "warning", False),
+    ]
+    assert check_file(a).status == "skipped"  # no config read: its keys are not known
+    assert found(check_file(a, config=True)) == expected  # found from the file's folder up
+    assert found(check_file(str(a), config=tmp_path / ".reprint-guard.yaml")) == expected
+    cli_run = cli("check", "content/posts/a.md", "--format", "json", cwd=tmp_path).json()["results"][0]["findings"]
+    assert [(f["rule"], f["severity"]) for f in cli_run] == [(r, s) for r, s, _ in expected]
+    # A central suppression by path, the arguments on top of the config:
+    b = check_file(tmp_path / "content" / "posts" / "b.md", config=True)
+    assert found(b)[0] == ("global-research/source-credit", "error", True) and b.ok
+    assert found(check_file(a, config=True, severity={"global-research/*": "off"})) == []
+    # An override by path: a print reprint needs print permission.
+    assert [f.rule for f in check_file(tmp_path / "content" / "print" / "c.md", config=True).findings] == [
+        "global-research/print-permission"
+    ]
+    # Body and metadata apart, or a whole document: the path names the file the config's globs match.
+    monkeypatch.chdir(tmp_path)
+    assert found(check(body, meta, config=True)) == expected
+    printed = check(COMPLIANT_BODY, meta, config=True, path="content/print/c.md")
+    assert [f.rule for f in printed.findings] == ["global-research/print-permission"]
+    assert found(check_text(markdown(meta, body), config=".reprint-guard.yaml", path="content/posts/b.md"))[0][2]
+    with pytest.raises(ConfigError, match="config file not found"):
+        check_file(a, config=tmp_path / "missing.yaml")
+    with pytest.raises(UsageError, match="config must be a path"):
+        check_file(a, config=3)  # type: ignore[arg-type]
+
+
 def test_the_library_takes_severity_overrides_as_the_config_does():
     from reprint_guard import check, check_text
     from reprint_guard.errors import UsageError

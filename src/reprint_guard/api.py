@@ -94,6 +94,46 @@ def _severity(severity: Any, policies: Any, chosen: Policy | None) -> dict[str, 
     return out
 
 
+#: ``config``: a project config file, ``True`` to find one as the command line does, or None (no config).
+Config = str | Path | bool | None
+
+
+def _settings(
+    config: Config,
+    start: Path,
+    *,
+    policy: Policy | str | Path | None,
+    rules_dirs: tuple[str | Path, ...],
+    meta: dict[str, Any] | None,
+    bare_urls: bool,
+    today: dt.date | None,
+    skip_elements: tuple[str, ...],
+    severity: Any,
+) -> Any:
+    """The command line's settings for one check: the project config (``config``), the arguments on top."""
+    from .config.loader import load_config
+    from .runner import Settings
+
+    if not isinstance(config, str | os.PathLike | bool):
+        raise UsageError(f"config must be a path to a config file, or True to look for one, not {config!r}")
+    loaded = load_config(None if config is True else config, start=start, search=config is True)
+    given: dict[str, Any] = {"meta": meta or {}, "rules_dirs": tuple(str(d) for d in rules_dirs), "today": today}
+    if isinstance(policy, Policy):  # by its file, else by its id
+        given["policy"] = str(policy.path) if policy.path else policy.id
+    elif policy is not None:
+        given["policy"] = str(policy)
+    if not bare_urls:
+        given["bare_urls"] = False
+    settings = Settings.from_config(loaded, **given)
+    settings.skip_elements = (*settings.skip_elements, *skip_elements)
+    levels = _severity(severity, policy_set(settings.rules_dirs), None)
+    if levels:  # on top of the config's: a policy's "*" given here covers the config's entries for its rules
+        covered = tuple(key[:-1] for key in levels if key.endswith("/*"))
+        kept = {key: level for key, level in settings.severity.items() if not key.startswith(covered)}
+        settings.severity = {**kept, **levels}
+    return settings
+
+
 def load_policy(spec: str | Path, *, rules_dirs: RulesDirs = ()) -> Policy:
     """A bundled or user policy by id, or a policy YAML file; parsed once and cached."""
     return _load_policy(spec, extra=_dirs(rules_dirs))
@@ -154,6 +194,7 @@ def check(
     today: dt.date | None = None,
     skip_elements: Sequence[str] = (),
     severity: Mapping[str, str] | None = None,
+    config: Config = None,
 ) -> TypedResult:
     """Check a reprint given as a body string and a metadata dict (what a CMS holds), or the
     :class:`~reprint_guard.metadata.Metadata` model it was validated into.
@@ -161,8 +202,13 @@ def check(
     ``format`` is ``markdown``, ``html`` or ``text``. ``skip_elements``: CSS selectors of elements that
     are not the article (a whole page's menu, sidebar, footer), left out of what is checked.
     ``severity``: as the config's ``severity``, a rule id (or ``<policy>/*``) to ``error``, ``warning``,
-    ``info`` or ``off``. Raises :class:`~reprint_guard.errors.ReprintGuardError` for bad metadata, an
-    unknown or invalid policy, or a severity for a rule no policy has.
+    ``info`` or ``off``. ``config``: a project config (``.reprint-guard.yaml``) applied as ``check``
+    applies it on the command line, its key names, defaults, overrides and suppressions matched by
+    ``path`` (relative to the config's folder), severities and skipped elements; ``True`` finds one
+    from the working folder up (for :func:`check_file`, from the file's folder), as the command line
+    does; None (the default) reads none. The arguments given here go on top of it. Raises
+    :class:`~reprint_guard.errors.ReprintGuardError` for bad metadata, an unknown or invalid policy, a
+    severity for a rule no policy has, or a broken config.
     """
     if format not in ("markdown", "html", "text"):
         raise UsageError(f"format must be markdown, html or text, not {format!r}")
@@ -175,6 +221,23 @@ def check(
     rules_dirs = _dirs(rules_dirs)
     skip_elements = _selectors(skip_elements)
     today = _day(today)
+    if config is not None and config is not False:
+        from .runner import check_read, read_options
+
+        settings = _settings(
+            config,
+            Path.cwd(),
+            policy=policy,
+            rules_dirs=rules_dirs,
+            meta=None,
+            bare_urls=bare_urls,
+            today=today,
+            skip_elements=skip_elements,
+            severity=severity,
+        )
+        common, policy_spec = read_options(path, settings)
+        reprint = build(without_surrogates(body), metadata, format=format, path=path, **common)
+        return from_report(check_read(reprint, path, settings, policy_spec))
     reprint = build(
         without_surrogates(body), metadata, format=format, path=path, bare_urls=bare_urls, skip_elements=skip_elements
     )
@@ -193,11 +256,13 @@ def check_text(
     today: dt.date | None = None,
     skip_elements: Sequence[str] = (),
     severity: Mapping[str, str] | None = None,
+    config: Config = None,
 ) -> TypedResult:
     """Check a whole document held in memory, read as :func:`check_file` reads a file: Markdown with its
     front matter, an HTML page with the metadata in its ``<head>``, or a CMS's JSON envelope
     (``{"metadata": ..., "body": ...}``). ``meta`` overrides what the document declares (a key set to None
-    is no override: the document's value stays). ``skip_elements`` and ``severity`` as for :func:`check`."""
+    is no override: the document's value stays). ``skip_elements``, ``severity`` and ``config`` as for
+    :func:`check`."""
     from .readers import INPUT_FORMATS, read_text
 
     if format not in INPUT_FORMATS:
@@ -209,6 +274,21 @@ def check_text(
     rules_dirs = _dirs(rules_dirs)
     today = _day(today)
     _within_limit(text, path, "text")
+    if config is not None and config is not False:
+        from .runner import check_text as check_with
+
+        settings = _settings(
+            config,
+            Path.cwd(),
+            policy=policy,
+            rules_dirs=rules_dirs,
+            meta=meta,
+            bare_urls=bare_urls,
+            today=today,
+            skip_elements=_selectors(skip_elements),
+            severity=severity,
+        )
+        return from_report(check_with(path, settings, text=without_surrogates(text), format=format)[1])
     reprint = read_text(
         without_surrogates(text),
         path=path,
@@ -245,13 +325,29 @@ def check_file(
     today: dt.date | None = None,
     skip_elements: Sequence[str] = (),
     severity: Mapping[str, str] | None = None,
+    config: Config = None,
 ) -> TypedResult:
-    """Check a reprint file (Markdown, HTML or JSON); ``meta`` overrides its metadata. ``skip_elements``
-    and ``severity`` as for :func:`check`."""
+    """Check a reprint file (Markdown, HTML or JSON); ``meta`` overrides its metadata. ``skip_elements``,
+    ``severity`` and ``config`` as for :func:`check`."""
     path = _name(path)
     rules_dirs = _dirs(rules_dirs)
     meta = _metadata(meta, "meta") if meta is not None else None
     today = _day(today)
+    if config is not None and config is not False:
+        from .runner import check_text as check_with
+
+        settings = _settings(
+            config,
+            Path(path).resolve().parent,
+            policy=policy,
+            rules_dirs=rules_dirs,
+            meta=meta,
+            bare_urls=bare_urls,
+            today=today,
+            skip_elements=_selectors(skip_elements),
+            severity=severity,
+        )
+        return from_report(check_with(path, settings)[1])
     reprint = read_file(path, meta=meta, bare_urls=bare_urls, skip_elements=_selectors(skip_elements))
     return _run(reprint, policy, rules_dirs, today, severity)
 

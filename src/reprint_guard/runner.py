@@ -496,11 +496,17 @@ def read_options(path: str, settings: Settings) -> tuple[dict[str, Any], str | N
 
 
 def check_text(
-    path: str, settings: Settings, *, has_sidecar: bool | None = None, text: str | None = None
+    path: str,
+    settings: Settings,
+    *,
+    has_sidecar: bool | None = None,
+    text: str | None = None,
+    format: str | None = None,
 ) -> tuple[Any, Result]:
     """Read (or take ``text`` as the file's new content) and check one file with the project settings.
 
-    Returns the reprint and its result, suppressions applied. Raises on bad input.
+    Returns the reprint and its result, suppressions applied. Raises on bad input. ``format``: of
+    ``text``, when its path does not say it.
     """
     common, policy_spec = read_options(path, settings)
     if text is not None:
@@ -508,7 +514,7 @@ def check_text(
         if sidecar and settings.key_map:
             sidecar, _ = remap(sidecar, {}, settings.key_map)
         common["meta"] = {**sidecar, **common["meta"]}
-        reprint = read_text(text, path=path, format=format_for(path) or "markdown", **common)
+        reprint = read_text(text, path=path, format=format or format_for(path) or "markdown", **common)
     elif path == "-":
         from .limits import MAX_FILE_BYTES
 
@@ -527,11 +533,17 @@ def check_text(
                     raise UsageError(why, path=path) from None
                 raise UsageError("no such file or folder", path=path) from None
             raise
+    return reprint, check_read(reprint, path, settings, policy_spec)
+
+
+def check_read(reprint: Any, path: str, settings: Settings, policy_spec: str | None) -> Result:
+    """Check a reprint read with :func:`read_options`'s options: the policy, severities and suppressions
+    (inline, and the config's for ``path``) the settings give. The result is settled at ``fail_on``."""
     policies = policy_set(settings.rules_dirs)
     policy = load_policy(policy_spec, extra=settings.rules_dirs) if policy_spec else None
     result = check_reprint(reprint, policies, policy, today=settings.today, severity=settings.severity)
     if result.status == "skipped":
-        return reprint, result
+        return result
     relative = settings.relative(path) if path != "-" and settings.suppressions else "-"
     suppressions, problems = inline_of(reprint)
     for central in settings.suppressions:
@@ -542,7 +554,7 @@ def check_text(
     if suppressions or problems:
         result.findings = apply(result.findings, suppressions, settings.today) + problems
         result.findings.sort(key=lambda f: (f.line, f.column))
-    return reprint, result.settle(settings.fail_on)
+    return result.settle(settings.fail_on)
 
 
 # Many files -------------------------------------------------------------------------
