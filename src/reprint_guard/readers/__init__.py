@@ -484,10 +484,24 @@ def build(
 def remap(
     metadata: Mapping[str, Any], key_lines: Mapping[str, int], key_map: Mapping[str, str]
 ) -> tuple[dict[str, Any], dict[str, int]]:
-    """Rename a repository's own front-matter keys to reprint-guard's; an explicit key of ours wins."""
+    """Rename a repository's own front-matter keys to reprint-guard's; an explicit key of ours wins.
+
+    A key written in another case than the config's is renamed too (``canonicalurl`` for ``canonicalURL``):
+    Hugo reads front-matter keys blind to case, and such a file is a reprint there.
+    """
     data = dict(metadata)
     lines = dict(key_lines)
+    folded: dict[str, str] | None = None
     for theirs, ours in key_map.items():
+        if theirs not in data and isinstance(theirs, str):
+            if folded is None:
+                folded = {}
+                for key in data:
+                    if isinstance(key, str):
+                        folded.setdefault(key.lower(), key)  # the first spelling, as written
+            written = folded.get(theirs.lower())
+            if written is not None and written not in key_map:
+                theirs = written
         if theirs in data and theirs != ours:
             value = data.pop(theirs)
             data.setdefault(ours, value)
