@@ -521,6 +521,29 @@ def test_the_library_applies_a_project_config_as_the_command_line_does(tmp_path,
         check_file(a, config=3)  # type: ignore[arg-type]
 
 
+def test_own_hosts_skip_the_sites_own_articles_and_nothing_else(tmp_path, cli):
+    """A canonical URL pointing at the site itself is no reprint; said in the unknown publisher's fix too."""
+    own = {"title": "Budget night", "author": "Dana Ortiz", "original_url": "https://www.riverbend.example/2026/b/"}
+    write(tmp_path / "own.md", markdown(own, "Our own story.\n"))
+    write(tmp_path / "news.md", markdown({**own, "original_url": "https://news.riverbend.example/b"}, "Ours.\n"))
+    write(tmp_path / "elsewhere.md", markdown({**own, "original_url": "https://notriverbend.example/b"}, "Theirs.\n"))
+    write(tmp_path / "reprint.md", markdown(COMPLIANT_META, COMPLIANT_BODY))
+    before = cli("check", ".", "--format", "json", cwd=tmp_path).json()["results"]
+    unknown = [r for r in before if r["findings"] and r["findings"][0]["rule"] == "reprint-guard/unknown-publisher"]
+    assert len(unknown) == 3 and "list it under own-hosts in the config" in unknown[0]["findings"][0]["fix"]
+    write(tmp_path / ".reprint-guard.yaml", "own-hosts: [www.riverbend.example]\n")
+    results = {r["path"]: r for r in cli("check", ".", "--format", "json", cwd=tmp_path).json()["results"]}
+    assert results["own.md"]["status"] == results["news.md"]["status"] == "skipped"
+    assert results["own.md"]["reason"] == (
+        "not a reprint: original_url is on the site's own host www.riverbend.example (own-hosts)"
+    )
+    assert results["elsewhere.md"]["findings"][0]["rule"] == "reprint-guard/unknown-publisher"
+    assert results["reprint.md"]["status"] == "pass"
+    write(tmp_path / ".reprint-guard.yaml", "own-hosts: ['https://riverbend.example/']\n")
+    run = cli("check", ".", cwd=tmp_path)
+    assert run.code == 2 and "'https://riverbend.example/' is not a host name: write it as riverbend.example" in run.err
+
+
 def test_the_library_takes_severity_overrides_as_the_config_does():
     from reprint_guard import check, check_text
     from reprint_guard.errors import UsageError

@@ -389,5 +389,7 @@ def _unknown_publisher(reprint: Reprint) -> Finding:
         "policy",
         "original_url",
         f"no policy covers {host}, so the reprint terms could not be checked",
-        f"Add a policy for {host} (--policy FILE or --rules-dir DIR), or set 'policy: <id>' in the metadata.",
+        f"Add a policy for {host} (--policy FILE or --rules-dir DIR), or set 'policy: <id>' in the metadata; "
+        f"if {host} is your own site (a canonical URL pointing at the page itself), list it under own-hosts "
+        "in the config.",
     )

@@ -89,6 +89,7 @@ class Settings(Record):
         "fail_on",
         "bare_urls",
         "skip_elements",
+        "own_hosts",
         "force_include",
         "stdin_format",
         "today",
@@ -111,6 +112,7 @@ class Settings(Record):
         fail_on: str = "error",
         bare_urls: bool = True,
         skip_elements: tuple[str, ...] = (),
+        own_hosts: tuple[str, ...] = (),
         force_include: bool = False,
         stdin_format: str = "auto",
         today: dt.date | None = None,
@@ -130,6 +132,7 @@ class Settings(Record):
         self.fail_on = fail_on
         self.bare_urls = bare_urls
         self.skip_elements = skip_elements
+        self.own_hosts = own_hosts
         self.force_include = force_include
         self.stdin_format = stdin_format
         self.today = today if today is not None else dt.date.today()
@@ -178,6 +181,7 @@ class Settings(Record):
             fail_on=cli.pop("fail_on", None) or config.fail_on,
             bare_urls=config.bare_urls and cli.pop("bare_urls", True),
             skip_elements=tuple(config.skip_elements),
+            own_hosts=tuple(config.own_hosts),
             **cli,
         )
 
@@ -536,9 +540,30 @@ def check_text(
     return reprint, check_read(reprint, path, settings, policy_spec)
 
 
+def _own_article(reprint: Any, own_hosts: tuple[str, ...]) -> str | None:
+    """Why a file is the site's own article (its original_url on one of ``own_hosts``), or None.
+
+    A site's canonical URL pointing at the page itself is no reprint; a ``policy`` key still makes one.
+    """
+    from .urls import as_address, host_of
+
+    meta = reprint.metadata
+    if meta.policy or not meta.original_url:
+        return None
+    host = host_of(as_address(meta.original_url)) or ""
+    for written in own_hosts:
+        own = written.removeprefix("www.")  # as host_of gives the original's host
+        if host == own or host.endswith("." + own):
+            return f"not a reprint: original_url is on the site's own host {written} (own-hosts)"
+    return None
+
+
 def check_read(reprint: Any, path: str, settings: Settings, policy_spec: str | None) -> Result:
     """Check a reprint read with :func:`read_options`'s options: the policy, severities and suppressions
     (inline, and the config's for ``path``) the settings give. The result is settled at ``fail_on``."""
+    own = _own_article(reprint, settings.own_hosts) if settings.own_hosts and not policy_spec else None
+    if own is not None:
+        return Result(path=reprint.path, status="skipped", reason=own)
     policies = policy_set(settings.rules_dirs)
     policy = load_policy(policy_spec, extra=settings.rules_dirs) if policy_spec else None
     result = check_reprint(reprint, policies, policy, today=settings.today, severity=settings.severity)

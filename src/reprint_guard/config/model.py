@@ -20,6 +20,16 @@ def _selector(value: str) -> str:
     return value
 
 
+def _own_host(value: str) -> str:
+    """A host name as ``original_url`` would give it (``example.org``), not an address."""
+    from .view import HOST
+
+    if not HOST.fullmatch(value):
+        hint = value.split("://", 1)[-1].split("/", 1)[0].strip(".").lower()
+        raise ValueError(f"{value!r} is not a host name: write it as {hint or 'example.org'}")
+    return value
+
+
 SeverityOverride = Literal["error", "warning", "info", "off"]
 
 
@@ -82,3 +92,9 @@ class Config(_Model):
         "their text, links and media are left out.",
     )
     suppressions: list[Suppression] = Field(default_factory=list)
+    own_hosts: list[Annotated[str, AfterValidator(_own_host)]] = Field(
+        default_factory=list,
+        alias="own-hosts",
+        description="The site's own host names (and their subdomains): a file whose original_url is on one "
+        "is the site's own article, not a reprint (a canonical URL pointing at itself), and is skipped.",
+    )

@@ -21,6 +21,8 @@ ONE_RULE = r"[a-z0-9][a-z0-9._-]*/(?:[a-z0-9][a-z0-9._-]*|\*)"
 #: A suppression's rules: one rule id, "<policy>/*", or several comma-separated (fullmatch: no "\n" before the end).
 _RULES = re.compile(rf"{ONE_RULE}(?: *, *{ONE_RULE})*")
 _SEVERITIES = frozenset({"error", "warning", "info", "off"})
+#: A host name in lower case, as ``original_url``'s host is compared (no scheme, path, port or dots at the ends).
+HOST = re.compile(r"[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*")
 _FAIL_ON = frozenset({"error", "warning", "info", "never"})
 #: YAML key -> attribute, for every key the config may have.
 _KEYS = {
@@ -37,6 +39,7 @@ _KEYS = {
     "bare-urls": "bare_urls",
     "skip-elements": "skip_elements",
     "suppressions": "suppressions",
+    "own-hosts": "own_hosts",
 }
 
 
@@ -78,6 +81,7 @@ class ConfigView:
         self.bare_urls = True
         self.skip_elements: list[str] = []
         self.suppressions: list[SuppressionView] = []
+        self.own_hosts: list[str] = []
 
 
 class _Declined(Exception):
@@ -112,6 +116,13 @@ def _selectors(value: Any) -> list[str]:
     if any(selector_problem(selector) is not None for selector in selectors):
         raise _Declined
     return selectors
+
+
+def _hosts(value: Any) -> list[str]:
+    hosts = _texts(value)
+    if any(not HOST.fullmatch(host) for host in hosts):
+        raise _Declined  # the model says which, and how to write it
+    return hosts
 
 
 def _flag(value: Any) -> bool:
@@ -201,4 +212,5 @@ _READERS: dict[str, Any] = {
     "bare_urls": _flag,
     "skip_elements": _selectors,
     "suppressions": _suppressions,
+    "own_hosts": _hosts,
 }
