@@ -544,6 +544,28 @@ def test_own_hosts_skip_the_sites_own_articles_and_nothing_else(tmp_path, cli):
     assert run.code == 2 and "'https://riverbend.example/' is not a host name: write it as riverbend.example" in run.err
 
 
+def test_raw_html_false_reads_markdown_as_hugo_renders_it_by_default(tmp_path, cli):
+    """Hugo's goldmark leaves raw HTML out unless told otherwise: a pixel or credit pasted as HTML is not on
+    the page, and raw-html: false says so; HTML pages and Markdown's own syntax are read as before."""
+    from conftest import ROOT
+
+    source = (ROOT / "tests" / "policies" / "the-conversation" / "compliant.md").read_text(encoding="utf-8")
+    write(tmp_path / "content" / "a.md", source)
+    write(tmp_path / "content" / "b.md", source.replace("<img src=", "<em>Counter:</em> <img src="))
+    assert cli("check", "content", cwd=tmp_path).code == 0
+    write(tmp_path / ".reprint-guard.yaml", "raw-html: false\n")
+    run = cli("check", "content", "--format", "json", cwd=tmp_path)
+    for result in run.json()["results"]:
+        assert [f["rule"] for f in result["findings"]] == ["the-conversation/page-counter"], result["path"]
+    before = (tmp_path / "content" / "a.md").read_bytes()
+    assert before == source.encode("utf-8")  # read, not changed
+    from reprint_guard import check_file
+
+    assert [f.rule for f in check_file(tmp_path / "content" / "b.md", config=True).findings] == [
+        "the-conversation/page-counter"
+    ]
+
+
 def test_the_library_takes_severity_overrides_as_the_config_does():
     from reprint_guard import check, check_text
     from reprint_guard.errors import UsageError

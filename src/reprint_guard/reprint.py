@@ -169,6 +169,7 @@ class Reprint:
         skip: tuple[str, ...] | None = None,
         source: BodySource | None = None,
         key_columns: dict[str, int] | None = None,
+        raw_html: bool = True,
     ) -> None:
         self.body = body
         self.source = source  # where the body's characters stand in a file that holds it escaped (JSON)
@@ -180,6 +181,8 @@ class Reprint:
         self.key_columns = key_columns  # where a key stands in its line when not at its start (JSON)
         self.bare_urls = bare_urls
         self.skip = skip  # CSS selectors of elements that are not the article (a page's menu, footer)
+        #: False: the site's renderer leaves a Markdown body's raw HTML out (Hugo's default), so it is not seen.
+        self.raw_html = raw_html
         #: The repository's own names for ``original_url`` and ``policy`` (the config's ``front-matter``).
         self.aliases: tuple[str, ...] = ()
         # Computed on first use (plain attributes: functools.cached_property takes a lock per access).
@@ -200,7 +203,7 @@ class Reprint:
         """The body as HTML, as a site would render it."""
         if self._html is None:
             if self.format == "markdown":
-                html = _render(self.body)
+                html = _render(self._markdown)
                 self._rendered = True
             else:
                 html = self.body
@@ -245,11 +248,20 @@ class Reprint:
         if self.skip:
             options["skip"] = self.skip
         if self._rendered:
-            body = self.body
+            body = self._markdown
             options["raw"], options["tags"] = raw_html_tags(body)
             options["raw_blocks"] = markdown_joins(body)
             options["tables"] = "|" in body
         return options
+
+    @property
+    def _markdown(self) -> str:
+        """The Markdown body as the site renders it: without its raw HTML when the renderer leaves that out."""
+        if self.raw_html or "<" not in self.body:
+            return self.body
+        from .readers.markdown import without_raw_html
+
+        return without_raw_html(self.body)
 
     @property
     def _link_bare_urls(self) -> bool:

@@ -90,6 +90,7 @@ class Settings(Record):
         "bare_urls",
         "skip_elements",
         "own_hosts",
+        "raw_html",
         "force_include",
         "stdin_format",
         "today",
@@ -113,6 +114,7 @@ class Settings(Record):
         bare_urls: bool = True,
         skip_elements: tuple[str, ...] = (),
         own_hosts: tuple[str, ...] = (),
+        raw_html: bool = True,
         force_include: bool = False,
         stdin_format: str = "auto",
         today: dt.date | None = None,
@@ -133,6 +135,7 @@ class Settings(Record):
         self.bare_urls = bare_urls
         self.skip_elements = skip_elements
         self.own_hosts = own_hosts
+        self.raw_html = raw_html
         self.force_include = force_include
         self.stdin_format = stdin_format
         self.today = today if today is not None else dt.date.today()
@@ -182,6 +185,7 @@ class Settings(Record):
             bare_urls=config.bare_urls and cli.pop("bare_urls", True),
             skip_elements=tuple(config.skip_elements),
             own_hosts=tuple(config.own_hosts),
+            raw_html=config.raw_html,
             **cli,
         )
 
@@ -496,6 +500,8 @@ def read_options(path: str, settings: Settings) -> tuple[dict[str, Any], str | N
         "defaults": settings.defaults,
         "skip_elements": settings.skip_elements,
     }
+    if not settings.raw_html:
+        common["raw_html"] = False
     return common, policy_spec
 
 

@@ -98,3 +98,9 @@ class Config(_Model):
         description="The site's own host names (and their subdomains): a file whose original_url is on one "
         "is the site's own article, not a reprint (a canonical URL pointing at itself), and is skipped.",
     )
+    raw_html: bool = Field(
+        default=True,
+        alias="raw-html",
+        description="Whether the site's Markdown renderer shows raw HTML; false for Hugo's default (goldmark "
+        "without unsafe), which leaves it out: a credit or tracking pixel written as HTML is then not seen.",
+    )

@@ -40,6 +40,7 @@ _KEYS = {
     "skip-elements": "skip_elements",
     "suppressions": "suppressions",
     "own-hosts": "own_hosts",
+    "raw-html": "raw_html",
 }
 
 
@@ -82,6 +83,7 @@ class ConfigView:
         self.skip_elements: list[str] = []
         self.suppressions: list[SuppressionView] = []
         self.own_hosts: list[str] = []
+        self.raw_html = True
 
 
 class _Declined(Exception):
@@ -213,4 +215,5 @@ _READERS: dict[str, Any] = {
     "skip_elements": _selectors,
     "suppressions": _suppressions,
     "own_hosts": _hosts,
+    "raw_html": _flag,
 }

@@ -229,6 +229,7 @@ def read_file(
     defaults: Mapping[str, Any] | None = None,
     has_sidecar: bool | None = None,
     skip_elements: Sequence[str] = (),
+    raw_html: bool = True,
 ) -> Reprint:
     """Read a reprint from a file; ``meta`` overrides what the file declares, ``defaults`` fill gaps.
 
@@ -274,6 +275,7 @@ def read_file(
         key_map=key_map,
         defaults=defaults,
         skip_elements=skip_elements,
+        raw_html=raw_html,
     )
 
 
@@ -377,13 +379,15 @@ def read_text(
     key_map: Mapping[str, str] | None = None,
     defaults: Mapping[str, Any] | None = None,
     skip_elements: Sequence[str] = (),
+    raw_html: bool = True,
 ) -> Reprint:
     """Read a whole document (front matter and all) in one of :data:`INPUT_FORMATS`.
 
     ``skip_elements``: CSS selectors of elements that are not the article (a whole page's menu, sidebar
-    or footer); their text, links and media are left out.
+    or footer); their text, links and media are left out. ``raw_html``: False when the site's renderer
+    leaves a Markdown body's raw HTML out (Hugo's default): it is then not seen.
     """
-    extra = {"key_map": key_map, "defaults": defaults, "skip_elements": skip_elements}
+    extra = {"key_map": key_map, "defaults": defaults, "skip_elements": skip_elements, "raw_html": raw_html}
     try:
         if format == "markdown":
             front = _split_front_matter(text)
@@ -442,6 +446,7 @@ def build(
     skip_elements: Sequence[str] = (),
     source: Any = None,
     key_columns: dict[str, int] | None = None,
+    raw_html: bool = True,
 ) -> Reprint:
     """Validate metadata and assemble the :class:`Reprint`.
 
@@ -475,6 +480,7 @@ def build(
         html=html,
         skip=tuple(skip_elements) if skip_elements else None,
         source=source,
+        raw_html=raw_html,
     )
     if key_map:
         reprint.aliases = tuple(theirs for theirs, ours in key_map.items() if ours in ("original_url", "policy"))

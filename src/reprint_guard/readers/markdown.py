@@ -25,6 +25,23 @@ def render(body: str) -> str:
     return pyromark.html(body, options=_OPTIONS)
 
 
+def without_raw_html(body: str) -> str:
+    """``body`` without its raw HTML (blocks and inline tags, comments too), its line breaks kept: what a
+    renderer that omits raw HTML shows (Hugo's default, goldmark without ``unsafe``). Taken out, not made
+    spaces: a paragraph starting with a tag would become indented code."""
+    ranges = html_ranges(body)
+    if not ranges:
+        return body
+    data = body.encode("utf-8")
+    out = []
+    last = 0
+    for start, end in ranges:
+        out += (data[last:start], bytes(b for b in data[start:end] if b in b"\r\n"))
+        last = end
+    out.append(data[last:])
+    return b"".join(out).decode("utf-8")
+
+
 def html_ranges(body: str) -> list[tuple[int, int]]:
     """Where the Markdown's raw HTML lies (blocks and inline), as UTF-8 byte ranges.
 
