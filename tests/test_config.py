@@ -276,6 +276,25 @@ def test_init_writes_a_commented_config_from_the_repository(tmp_path, cli):
     assert run.json()["results"][0]["policy"] == "global-research"
 
 
+def test_init_reads_a_hugo_sites_config_for_raw_html_and_its_own_host(tmp_path, cli):
+    write(tmp_path / "content" / "posts" / "a.md", markdown(HUGO_META, "Body"))
+    assert cli("init", str(tmp_path)).code == 0
+    data = yaml.safe_load((tmp_path / ".reprint-guard.yaml").read_text(encoding="utf-8"))
+    assert (data["raw-html"], data["own-hosts"]) == (True, [])  # no Hugo config: Markdown as CommonMark shows it
+    write(tmp_path / "hugo.toml", 'baseURL = "https://www.riverbend.example/"\ntitle = "Riverbend"\n')
+    assert cli("init", str(tmp_path), "--force").code == 0
+    data = yaml.safe_load((tmp_path / ".reprint-guard.yaml").read_text(encoding="utf-8"))
+    assert (data["raw-html"], data["own-hosts"]) == (False, ["riverbend.example"])
+    write(
+        tmp_path / "hugo.toml",
+        'baseURL = "https://riverbend.example/"\n[markup.goldmark.renderer]\n  unsafe = true\n',
+    )
+    assert cli("init", str(tmp_path), "--force").code == 0
+    data = yaml.safe_load((tmp_path / ".reprint-guard.yaml").read_text(encoding="utf-8"))
+    assert data["raw-html"] is True
+    assert cli("check", "content", cwd=tmp_path).code == 1  # the written config is valid: findings, not exit 2
+
+
 def test_init_proposes_no_mapping_onto_a_key_the_files_already_have(tmp_path, cli):
     """Files with both `writer` and `author`: our key wins, so mapping `writer` onto it would do nothing;
     `rights` is usually a licence statement, not a holder."""

@@ -89,8 +89,37 @@ def scan(root: Path) -> tuple[Counter[str], Counter[str], int]:
     return keys, folders, seen
 
 
+#: Where a Hugo site keeps its configuration (the first found is read).
+_HUGO_CONFIGS = ("hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json", "config.toml", "config/_default/hugo.toml")
+_BASE_URL = re.compile(r"""(?im)^\s*"?baseurl"?\s*[:=]\s*["']?(?:https?:)?//([^/"'\s:]+)""")
+_UNSAFE = re.compile(r"""(?im)^\s*"?unsafe"?\s*[:=]\s*true\b""")
+
+
+def hugo_site(root: Path) -> tuple[bool, str | None] | None:
+    """A Hugo site's (whether raw HTML is shown, its own host), or None when the folder is not one.
+
+    Goldmark leaves raw HTML out unless ``markup.goldmark.renderer.unsafe`` is true; ``baseURL`` names the
+    site's own host.
+    """
+    for name in _HUGO_CONFIGS:
+        path = root / name
+        if not path.is_file():
+            continue
+        try:
+            text = path.read_text(encoding="utf-8", errors="replace")[:65536]
+        except OSError:
+            continue
+        if name.startswith("config.") and "baseurl" not in text.lower():
+            continue  # a config.toml of some other tool
+        base = _BASE_URL.search(text)
+        host = base.group(1).lower().removeprefix("www.") if base else None
+        return bool(_UNSAFE.search(text)), host
+    return None
+
+
 def starter_config(root: Path) -> str:
     keys, folders, seen = scan(root)
+    hugo = hugo_site(root)
     lines = [
         '# reprint-guard configuration (its README, "Project configuration", says what each key does).',
         f"# Written by `reprint-guard init` after looking at {seen} content file{'s' if seen != 1 else ''}.",
@@ -161,4 +190,22 @@ def starter_config(root: Path) -> str:
         "fail-on: error",
         "",
     ]
+    if hugo is not None:
+        shown, host = hugo
+        lines += [
+            "# Hugo leaves raw HTML in Markdown out unless markup.goldmark.renderer.unsafe is true: a credit or",
+            "# tracking pixel pasted as HTML is then not on the page.",
+            f"raw-html: {'true' if shown else 'false'}",
+            "# Your own host (Hugo's baseURL): a canonical URL pointing there is your own article, not a reprint.",
+            f"own-hosts: [{_quoted(host)}]" if host else "own-hosts: []",
+            "",
+        ]
+    else:
+        lines += [
+            "# Whether your Markdown renderer shows raw HTML (false for Hugo's default).",
+            "raw-html: true",
+            "# Your site's own host names: a canonical URL pointing there is your own article, not a reprint.",
+            "own-hosts: []",
+            "",
+        ]
     return "\n".join(lines)
