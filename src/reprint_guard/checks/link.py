@@ -30,9 +30,11 @@ def _mentioning(links: list[str], host: str) -> list[str]:
 
 def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Problem]:
     if params.pattern is not None:
-        links = reprint.visible.links
         regex = compile_pattern(params.pattern)
-        if not any(regex.search(link) for link in links):
+        # Real anchors first: bare URLs (a search of the whole text) are only collected when no anchor matches.
+        if not any(regex.search(link) for link in reprint.visible.anchors) and not any(
+            regex.search(link) for link in reprint.visible.links
+        ):
             line, column = reprint.end_position()
             host = pattern_host(params.pattern)  # an editor reads a host, not a pattern
             yield Problem(
