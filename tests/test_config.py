@@ -77,6 +77,23 @@ def test_mapped_keys_keep_their_lines(tmp_path, cli):
     assert finding["findings"][0]["line"] == 3
 
 
+def test_findings_name_the_sites_own_key_for_a_mapped_one(tmp_path, cli):
+    """Hugo takes `modified` for a date, so a site maps `edited`; the finding names the key in the file."""
+    from conftest import ROOT
+
+    write(tmp_path / ".reprint-guard.yaml", "front-matter: {edited: modified, is_commercial: commercial}\n")
+    source = (ROOT / "tests" / "policies" / "mongabay" / "no-derivatives.md").read_text(encoding="utf-8")
+    write(tmp_path / "a.md", source.replace("modified: true", "edited: true"))
+    nc = (ROOT / "tests" / "policies" / "cc-by-nc-4.0" / "compliant.md").read_text(encoding="utf-8")
+    write(tmp_path / "b.md", nc.replace("commercial: false\n", ""))
+    results = {r["path"]: r for r in cli("check", ".", "--format", "json", cwd=tmp_path).json()["results"]}
+    (edited,) = results["a.md"]["findings"]
+    assert edited["rule"] == "mongabay/no-derivatives" and "('edited' is true; allowed: false)" in edited["message"]
+    unset = [f for f in results["b.md"]["findings"] if f["rule"] == "reprint-guard/missing-metadata"]
+    assert unset and unset[0]["message"].startswith("'is_commercial' is not set"), unset
+    assert "Add 'is_commercial: ...'" in unset[0]["fix"]
+
+
 def test_a_key_close_to_the_one_that_makes_a_reprint_is_said_not_skipped(tmp_path, cli):
     write(tmp_path / ".reprint-guard.yaml", "front-matter: {canonicalURL: original_url}\n")
     write(tmp_path / "typo.md", markdown({"title": "x", "orginal_url": GR_URL}, COMPLIANT_BODY))

@@ -185,6 +185,8 @@ class Reprint:
         self.raw_html = raw_html
         #: The repository's own names for ``original_url`` and ``policy`` (the config's ``front-matter``).
         self.aliases: tuple[str, ...] = ()
+        #: Our key -> the site's name for it (the config's ``front-matter``), for findings to name the site's key.
+        self.key_names: dict[str, str] = {}
         # Computed on first use (plain attributes: functools.cached_property takes a lock per access).
         self._html = html
         self._rendered = False  # the HTML is our rendering of the Markdown body (not given by a caller)

@@ -564,6 +564,23 @@ def _own_article(reprint: Any, own_hosts: tuple[str, ...]) -> str | None:
     return None
 
 
+def _in_site_keys(finding: Any, names: dict[str, str]) -> Any:
+    """A finding whose message or fix names a key of ours (``'modified' is true``) by the site's name for it
+    (``'edited'``), the key the editor sees in the file. A misspelt key's finding names keys as written."""
+    if finding.rule == "reprint-guard/misspelt-key":
+        return finding
+    message, fix = finding.message, finding.fix
+    for ours, theirs in names.items():
+        for quoted in (f"'{ours}'", f"'{ours}:"):
+            if quoted in message or (fix and quoted in fix):
+                shown = quoted.replace(ours, theirs, 1)
+                message = message.replace(quoted, shown)
+                fix = fix.replace(quoted, shown) if fix else fix
+    if message is finding.message and fix is finding.fix:
+        return finding
+    return finding.replace(message=message, fix=fix)
+
+
 def check_read(reprint: Any, path: str, settings: Settings, policy_spec: str | None) -> Result:
     """Check a reprint read with :func:`read_options`'s options: the policy, severities and suppressions
     (inline, and the config's for ``path``) the settings give. The result is settled at ``fail_on``."""
@@ -575,6 +592,8 @@ def check_read(reprint: Any, path: str, settings: Settings, policy_spec: str | N
     result = check_reprint(reprint, policies, policy, today=settings.today, severity=settings.severity)
     if result.status == "skipped":
         return result
+    if reprint.key_names:
+        result.findings = [_in_site_keys(finding, reprint.key_names) for finding in result.findings]
     relative = settings.relative(path) if path != "-" and settings.suppressions else "-"
     suppressions, problems = inline_of(reprint)
     for central in settings.suppressions:

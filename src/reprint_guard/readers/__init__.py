@@ -454,6 +454,7 @@ def build(
     renamed by ``key_map``), then ``meta``. ``key_columns``: where a key stands in its line, when not at
     its start (a JSON envelope's keys are indented).
     """
+    names = key_names(metadata, key_map) if key_map else None
     if key_map:
         if key_columns:
             key_columns = remap(metadata, key_columns, key_map)[1]
@@ -484,7 +485,24 @@ def build(
     )
     if key_map:
         reprint.aliases = tuple(theirs for theirs, ours in key_map.items() if ours in ("original_url", "policy"))
+        reprint.key_names = names or {}
     return reprint
+
+
+def key_names(metadata: Mapping[str, Any], key_map: Mapping[str, str]) -> dict[str, str]:
+    """For each of our keys the config maps one of the site's onto, the site's name for it: as the file
+    writes it when it does (``canonicalurl``), else the config's first. Findings name the key to edit."""
+    written = {key.lower(): key for key in metadata if isinstance(key, str)}
+    names: dict[str, str] = {}
+    for theirs, ours in key_map.items():
+        if theirs == ours or ours in metadata:  # the file uses our own key: that is the one to edit
+            continue
+        found = theirs if theirs in metadata else written.get(theirs.lower()) if isinstance(theirs, str) else None
+        if found is not None:
+            names[ours] = found
+        else:
+            names.setdefault(ours, theirs)
+    return names
 
 
 def remap(
