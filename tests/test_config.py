@@ -310,6 +310,13 @@ def test_init_reads_a_hugo_sites_config_for_raw_html_and_its_own_host(tmp_path, 
     data = yaml.safe_load((tmp_path / ".reprint-guard.yaml").read_text(encoding="utf-8"))
     assert data["raw-html"] is True
     assert cli("check", "content", cwd=tmp_path).code == 1  # the written config is valid: findings, not exit 2
+    (tmp_path / "hugo.toml").unlink()  # a config folder, markup apart, the key dotted
+    write(tmp_path / "config" / "_default" / "hugo.yaml", "baseURL: https://bücher.example:1313/\n")
+    write(tmp_path / "config" / "_default" / "markup.toml", "goldmark.renderer.unsafe = true\n")
+    assert cli("init", str(tmp_path), "--force").code == 0
+    data = yaml.safe_load((tmp_path / ".reprint-guard.yaml").read_text(encoding="utf-8"))
+    assert (data["raw-html"], data["own-hosts"]) == (True, ["bücher.example"])
+    assert cli("check", "content", cwd=tmp_path).code == 1
 
 
 def test_init_proposes_no_mapping_onto_a_key_the_files_already_have(tmp_path, cli):
@@ -551,6 +558,15 @@ def test_the_library_applies_a_project_config_as_the_command_line_does(tmp_path,
     printed = check(COMPLIANT_BODY, meta, config=True, path="content/print/c.md")
     assert [f.rule for f in printed.findings] == ["global-research/print-permission"]
     assert found(check_text(markdown(meta, body), config=".reprint-guard.yaml", path="content/posts/b.md"))[0][2]
+    # A policy given by file: its rules are known to severity, as without config.
+    mine = tmp_path / "elsewhere" / "mine.yaml"
+    write(
+        mine,
+        "id: mine\nname: Mine\npublisher: Mine\nsource_url: https://mine.example/\nterms_read: 2026-01-01\n"
+        "rules:\n  - {id: credit-line, check: attribution, names: [Mine], message: Credit Mine}\n",
+    )
+    quiet = check(body, meta, policy=str(mine), severity={"mine/credit-line": "off"}, config=True)
+    assert quiet.policy == "mine" and quiet.findings == []
     with pytest.raises(ConfigError, match="config file not found"):
         check_file(a, config=tmp_path / "missing.yaml")
     with pytest.raises(UsageError, match="config must be a path"):
@@ -578,6 +594,18 @@ def test_own_hosts_skip_the_sites_own_articles_and_nothing_else(tmp_path, cli):
     write(tmp_path / ".reprint-guard.yaml", "own-hosts: ['https://riverbend.example/']\n")
     run = cli("check", ".", cwd=tmp_path)
     assert run.code == 2 and "'https://riverbend.example/' is not a host name: write it as riverbend.example" in run.err
+    # The config's one policy is for the reprints: the site's own articles stay its own.
+    write(tmp_path / ".reprint-guard.yaml", "own-hosts: [riverbend.example]\npolicy: global-research\n")
+    results = {r["path"]: r for r in cli("check", ".", "--format", "json", cwd=tmp_path).json()["results"]}
+    assert results["own.md"]["status"] == "skipped" and results["elsewhere.md"]["policy"] == "global-research"
+    # An international host, as written or in punycode, and a port in the hint:
+    write(tmp_path / "own.md", markdown({**own, "original_url": "https://bücher.example/b"}, "Ours.\n"))
+    for host in ("bücher.example", "xn--bcher-kva.example"):
+        write(tmp_path / ".reprint-guard.yaml", f"own-hosts: [{host}]\n")
+        own_result = cli("check", "own.md", "--format", "json", cwd=tmp_path).json()["results"][0]
+        assert own_result["status"] == "skipped", host
+    write(tmp_path / ".reprint-guard.yaml", "own-hosts: ['riverbend.example:1313']\n")
+    assert "write it as riverbend.example\n" in cli("check", ".", cwd=tmp_path).err + "\n"
 
 
 def test_raw_html_false_reads_markdown_as_hugo_renders_it_by_default(tmp_path, cli):
@@ -600,6 +628,17 @@ def test_raw_html_false_reads_markdown_as_hugo_renders_it_by_default(tmp_path, c
     assert [f.rule for f in check_file(tmp_path / "content" / "b.md", config=True).findings] == [
         "the-conversation/page-counter"
     ]
+    # What the page leaves out is not where a finding points: the first visible "Eastmoor" is on line 3.
+    from reprint_guard.readers import read_text
+
+    text = "<p>Eastmoor</p>\n\nThe <b>Eastmoor</b> press.\n\nEastmoor again.\n"
+    assert read_text(text).locate("Eastmoor") == (1, 4)
+    assert read_text(text, raw_html=False).locate("Eastmoor") == (3, 8)
+    from reprint_guard.readers.markdown import render, without_raw_html
+
+    # The block structure is the renderer's before it leaves the HTML out: no list, heading or code made.
+    for text in ("<b>1.</b> Foo\n", "<span>#</span> Heading?\n", "<span></span>    code?\n"):
+        assert render(without_raw_html(text)).startswith("<p>"), text
 
 
 def test_the_library_takes_severity_overrides_as_the_config_does():

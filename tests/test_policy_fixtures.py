@@ -86,10 +86,13 @@ def test_harness_reports_a_diff_and_fails(tmp_path, cli):
         run.code == 2
         and (
             f"wrong.md:{expect_line}:1: 'expect': YAML reads 'global-research/link-original@15: 59' as a key and a "
-            "value: write 'global-research/link-original@15:59' (no space after the colon), or quote the entry"
+            "value: write 'global-research/link-original@15:59' (a line after '@', a column after ':' with no "
+            "space), or quote the entry"
         )
         in run.out
     )
+    (folder / "wrong.md").write_text(source.replace("@15", ": 15"), encoding="utf-8")  # a line, without "@"
+    assert "write 'global-research/link-original@15'" in cli("test", str(tmp_path)).out
     # An HTML fixture's expectations are in its sidecar: the misspelling is told at the sidecar's line.
     pages = tmp_path / "propublica"
     pages.mkdir()

@@ -421,8 +421,23 @@ def test_the_markdown_summary_shows_messages_and_fixes_as_written_not_as_markup(
     deed += "licence."
     assert deed in cells  # the fix to paste, not a rendered link
     assert any("first <img> https://assets.propublica.org/" in c for c in cells)  # not an image tag dropped
+    from reprint_guard.output.markdown import cell
+
+    # A bare address is left as written: GitHub links it, backslashes and all (a_b would become a\_b).
+    assert (
+        cell("see https://x.example/a_b?c=1&d=2 and *x* <y>") == "see https://x.example/a_b?c=1&d=2 and \\*x\\* \\<y\\>"
+    )
     raw_cells = re.findall(r"<td>(.*?)</td>", page, re.S)
     assert not any("<a " in c or "<img" in c for c in raw_cells)  # no link, no image made of a finding
+
+
+def test_the_markdown_summary_writes_an_error_as_text_whatever_the_file_is_called(tmp_path, cli):
+    import pyromark
+
+    write(tmp_path / "# bad.md", "---\ntitle: [\n---\nBody\n")
+    run = cli("check", ".", "--format", "markdown", cwd=tmp_path)
+    assert run.code == 2 and "**Error:** " in run.out
+    assert "<h1>" not in pyromark.html(run.out, options=pyromark.Options.ENABLE_TABLES).split("<h4>", 1)[1]
 
 
 def test_a_sarif_rules_level_is_the_one_the_config_gives_it(tmp_path, cli):

@@ -126,7 +126,9 @@ def _settings(
         given["bare_urls"] = False
     settings = Settings.from_config(loaded, **given)
     settings.skip_elements = (*settings.skip_elements, *skip_elements)
-    levels = _severity(severity, policy_set(settings.rules_dirs), None)
+    spec = policy if policy is not None else settings.policy  # a policy named by file is in no set
+    chosen = _resolve(spec, settings.rules_dirs) if spec is not None and severity else None
+    levels = _severity(severity, policy_set(settings.rules_dirs), chosen)
     if levels:  # on top of the config's: a policy's "*" given here covers the config's entries for its rules
         covered = tuple(key[:-1] for key in levels if key.endswith("/*"))
         kept = {key: level for key, level in settings.severity.items() if not key.startswith(covered)}
@@ -204,9 +206,10 @@ def check(
     ``severity``: as the config's ``severity``, a rule id (or ``<policy>/*``) to ``error``, ``warning``,
     ``info`` or ``off``. ``config``: a project config (``.reprint-guard.yaml``) applied as ``check``
     applies it on the command line, its key names, defaults, overrides and suppressions matched by
-    ``path`` (relative to the config's folder), severities and skipped elements; ``True`` finds one
-    from the working folder up (for :func:`check_file`, from the file's folder), as the command line
-    does; None (the default) reads none. The arguments given here go on top of it. Raises
+    ``path`` (as the command line matches a file named to it: from the working folder), severities and
+    skipped elements; ``True`` finds one from the working folder up (for :func:`check_file`, from the
+    file's folder), as the command line does; None (the default) reads none. The arguments given here go
+    on top of it. Raises
     :class:`~reprint_guard.errors.ReprintGuardError` for bad metadata, an unknown or invalid policy, a
     severity for a rule no policy has, or a broken config.
     """

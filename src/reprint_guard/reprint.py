@@ -397,6 +397,8 @@ class Reprint:
             index = self.body.find("<!--", close)
         if self.format == "markdown" and ("`" in self.body or "~~~" in self.body):
             spans += _code_spans(self.body)
+        if self.format == "markdown" and not self.raw_html and "<" in self.body:
+            spans += _html_spans(self.body)  # left out of the page: nothing found is there
         merged: list[tuple[int, int]] = []  # sorted and overlaps joined, so one bisect answers "inside one?"
         for a, b in sorted(spans):
             if merged and a <= merged[-1][1]:
@@ -487,6 +489,17 @@ class Reprint:
         if index < 0:
             return self._position(self._content_span[0])
         return self._position(index)
+
+
+def _html_spans(body: str) -> list[tuple[int, int]]:
+    """Where a Markdown body's raw HTML stands, as character indices (the renderer gives UTF-8 offsets)."""
+    from .readers.markdown import html_ranges
+
+    ranges = html_ranges(body)
+    if body.isascii():
+        return ranges
+    data = body.encode("utf-8")
+    return [(len(data[:start].decode("utf-8")), len(data[:end].decode("utf-8"))) for start, end in ranges]
 
 
 def _render(body: str) -> str:

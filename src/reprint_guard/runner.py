@@ -556,9 +556,9 @@ def _own_article(reprint: Any, own_hosts: tuple[str, ...]) -> str | None:
     meta = reprint.metadata
     if meta.policy or not meta.original_url:
         return None
-    host = host_of(as_address(meta.original_url)) or ""
+    host = _ascii_host(host_of(as_address(meta.original_url)) or "")
     for written in own_hosts:
-        own = written.removeprefix("www.")  # as host_of gives the original's host
+        own = _ascii_host(written).removeprefix("www.")  # as host_of gives the original's host
         if host == own or host.endswith("." + own):
             return f"not a reprint: original_url is on the site's own host {written} (own-hosts)"
     return None
@@ -581,10 +581,28 @@ def _in_site_keys(finding: Any, names: dict[str, str]) -> Any:
     return finding.replace(message=message, fix=fix)
 
 
+def _ascii_host(host: str) -> str:
+    """A host name as DNS compares it: lower case, an international one in punycode (bücher.example and
+    xn--bcher-kva.example are one host)."""
+    host = host.lower()
+    if host.isascii():
+        return host
+    try:
+        return host.encode("idna").decode("ascii")
+    except UnicodeError:
+        return host
+
+
 def check_read(reprint: Any, path: str, settings: Settings, policy_spec: str | None) -> Result:
     """Check a reprint read with :func:`read_options`'s options: the policy, severities and suppressions
     (inline, and the config's for ``path``) the settings give. The result is settled at ``fail_on``."""
-    own = _own_article(reprint, settings.own_hosts) if settings.own_hosts and not policy_spec else None
+    # Only a policy for this file (the file's own key, an override) makes an own article a reprint; the
+    # config's or --policy's one policy is for the reprints.
+    own = (
+        _own_article(reprint, settings.own_hosts)
+        if settings.own_hosts and (not policy_spec or policy_spec == settings.policy)
+        else None
+    )
     if own is not None:
         return Result(path=reprint.path, status="skipped", reason=own)
     policies = policy_set(settings.rules_dirs)

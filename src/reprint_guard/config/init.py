@@ -89,32 +89,40 @@ def scan(root: Path) -> tuple[Counter[str], Counter[str], int]:
     return keys, folders, seen
 
 
-#: Where a Hugo site keeps its configuration (the first found is read).
-_HUGO_CONFIGS = ("hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json", "config.toml", "config/_default/hugo.toml")
+#: Where a Hugo site keeps its configuration: the root's file, or a config folder's files (markup apart).
+_HUGO_NAMES = ("hugo", "config", "markup")
+_HUGO_SUFFIXES = (".toml", ".yaml", ".yml", ".json")
 _BASE_URL = re.compile(r"""(?im)^\s*"?baseurl"?\s*[:=]\s*["']?(?:https?:)?//([^/"'\s:]+)""")
-_UNSAFE = re.compile(r"""(?im)^\s*"?unsafe"?\s*[:=]\s*true\b""")
+#: goldmark's renderer.unsafe set true, in a table or section (``unsafe = true``) or dotted in full.
+_UNSAFE = re.compile(r"""(?im)^\s*"?(?:markup\.)?(?:goldmark\.)?(?:renderer\.)?unsafe"?\s*[:=]\s*true\b""")
+
+
+def _hugo_files(root: Path) -> list[Path]:
+    found = []
+    for folder in (root, root / "config" / "_default"):
+        for name in _HUGO_NAMES:
+            found += [folder / f"{name}{suffix}" for suffix in _HUGO_SUFFIXES if (folder / f"{name}{suffix}").is_file()]
+    return found
 
 
 def hugo_site(root: Path) -> tuple[bool, str | None] | None:
     """A Hugo site's (whether raw HTML is shown, its own host), or None when the folder is not one.
 
     Goldmark leaves raw HTML out unless ``markup.goldmark.renderer.unsafe`` is true; ``baseURL`` names the
-    site's own host.
+    site's own host. A ``config.*`` without a ``baseURL`` is some other tool's, unless ``hugo.*`` is there.
     """
-    for name in _HUGO_CONFIGS:
-        path = root / name
-        if not path.is_file():
-            continue
+    texts = []
+    for path in _hugo_files(root):
         try:
-            text = path.read_text(encoding="utf-8", errors="replace")[:65536]
+            texts.append((path.name, path.read_text(encoding="utf-8", errors="replace")[:65536]))
         except OSError:
             continue
-        if name.startswith("config.") and "baseurl" not in text.lower():
-            continue  # a config.toml of some other tool
-        base = _BASE_URL.search(text)
-        host = base.group(1).lower().removeprefix("www.") if base else None
-        return bool(_UNSAFE.search(text)), host
-    return None
+    if not any(name.startswith("hugo.") or "baseurl" in text.lower() for name, text in texts):
+        return None
+    text = "\n".join(text for _, text in texts)
+    base = _BASE_URL.search(text)
+    host = base.group(1).lower().removeprefix("www.") if base else None
+    return bool(_UNSAFE.search(text)), host
 
 
 def starter_config(root: Path) -> str:

@@ -25,8 +25,9 @@ def _own_host(value: str) -> str:
     from .view import HOST
 
     if not HOST.fullmatch(value):
-        hint = value.split("://", 1)[-1].split("/", 1)[0].strip(".").lower()
-        raise ValueError(f"{value!r} is not a host name: write it as {hint or 'example.org'}")
+        hint = value.split("://", 1)[-1].split("/", 1)[0].split("@")[-1].split(":", 1)[0].strip(".").lower()
+        hint = hint if hint and HOST.fullmatch(hint) else "example.org"
+        raise ValueError(f"{value!r} is not a host name: write it as {hint}")
     return value
 
 

@@ -21,8 +21,8 @@ ONE_RULE = r"[a-z0-9][a-z0-9._-]*/(?:[a-z0-9][a-z0-9._-]*|\*)"
 #: A suppression's rules: one rule id, "<policy>/*", or several comma-separated (fullmatch: no "\n" before the end).
 _RULES = re.compile(rf"{ONE_RULE}(?: *, *{ONE_RULE})*")
 _SEVERITIES = frozenset({"error", "warning", "info", "off"})
-#: A host name in lower case, as ``original_url``'s host is compared (no scheme, path, port or dots at the ends).
-HOST = re.compile(r"[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*")
+#: A host name (no scheme, path, port or dots at the ends; an international one as written or in punycode).
+HOST = re.compile(r"[^\s/:?#@\[\].\\]+(?:\.[^\s/:?#@\[\].\\]+)*")
 _FAIL_ON = frozenset({"error", "warning", "info", "never"})
 #: YAML key -> attribute, for every key the config may have.
 _KEYS = {

@@ -20,14 +20,25 @@ _ICON = {"error": "✖", "warning": "⚠", "info": "ℹ"}
 #: shows as written (a fix's "[CC BY 4.0](https://...)" or "<img src=...>" is text to copy, not a link or
 #: an image; "<who granted it>" is no tag to drop).
 _MARKUP = re.compile(r"([\\`*_\[\]<>|~&!])")
+#: A web address as GitHub links a bare one: escaped, its backslashes would go into the link.
+_ADDRESS = re.compile(r"(?:https?://|www\.)[^\s<>|\])\"'`]+")
+
+
+def _escaped(text: str) -> str:
+    return _MARKUP.sub(r"\\\1", text)
 
 
 def cell(text: str | None) -> str:
     """Make text safe inside a Markdown table cell, shown as written: Markdown and HTML syntax escaped, its
     line breaks as ``<br>``, other control characters (ESC starts a terminal's escape sequences) written as
     escapes, as every output writes them."""
-    text = _MARKUP.sub(r"\\\1", text or "").replace("\r", " ").replace("\n", "<br>")
-    return one_line(text)
+    text = text or ""
+    out, last = [], 0
+    for address in _ADDRESS.finditer(text):  # addresses kept as written, but for "|" (it ends a cell)
+        out += (_escaped(text[last : address.start()]), address.group(0).replace("|", "\\|"))
+        last = address.end()
+    out.append(_escaped(text[last:]))
+    return one_line("".join(out).replace("\r", " ").replace("\n", "<br>"))
 
 
 def code(text: str | None, *, in_table: bool = True) -> str:
@@ -58,7 +69,7 @@ class MarkdownFormatter:
     def result(self, result: Result) -> None:
         if result.status == "error":
             self.rows.write(f"| {code(result.path)} | | ✖ could not be checked | | |\n")
-            self.details.write(f"\n#### {code(result.path, in_table=False)}\n\n{cell(result.error)}\n")
+            self.details.write(f"\n#### {code(result.path, in_table=False)}\n\n**Error:** {cell(result.error)}\n")
             return
         active = [f for f in result.findings if f.suppressed is None]
         if not result.findings:

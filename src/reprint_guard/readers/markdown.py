@@ -25,18 +25,31 @@ def render(body: str) -> str:
     return pyromark.html(body, options=_OPTIONS)
 
 
+#: What an inline tag left out becomes: a zero-width space, which no Markdown syntax starts with (a line
+#: "<b>1.</b> Foo" stays a paragraph, not a list) and which text comparison drops.
+_LEFT_OUT = "\u200b".encode()
+
+
 def without_raw_html(body: str) -> str:
     """``body`` without its raw HTML (blocks and inline tags, comments too), its line breaks kept: what a
-    renderer that omits raw HTML shows (Hugo's default, goldmark without ``unsafe``). Taken out, not made
-    spaces: a paragraph starting with a tag would become indented code."""
-    ranges = html_ranges(body)
+    renderer that omits raw HTML shows (Hugo's default, goldmark without ``unsafe``).
+
+    The renderer decides the block structure first and then leaves the HTML out, so an inline tag is
+    replaced by a zero-width space (deleted, "<b>1.</b> Foo" would start a list; made spaces, a paragraph
+    starting with a tag would become indented code). An HTML block goes whole, its line breaks kept.
+    """
+    ranges = []
+    for event, where in pyromark.events_with_range(body, options=_OPTIONS):
+        if isinstance(event, dict) and ("Html" in event or "InlineHtml" in event):
+            ranges.append((where["start"], where["end"], "InlineHtml" in event))
     if not ranges:
         return body
     data = body.encode("utf-8")
     out = []
     last = 0
-    for start, end in ranges:
-        out += (data[last:start], bytes(b for b in data[start:end] if b in b"\r\n"))
+    for start, end, inline in ranges:
+        breaks = bytes(b for b in data[start:end] if b in b"\r\n")
+        out += (data[last:start], _LEFT_OUT + breaks if inline else breaks)
         last = end
     out.append(data[last:])
     return b"".join(out).decode("utf-8")

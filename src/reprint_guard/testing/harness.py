@@ -85,9 +85,11 @@ def parse_expect(value: object, path: str, line: int | None = None) -> list[Expe
         if isinstance(item, dict) and len(item) == 1:
             # YAML reads "rule@7: 5" (a space after the colon) in a flow list as a key and its value.
             key, column = next(iter(item.items()))
+            # "rule@7: 5" meant a column (no space after the colon); "rule: 7", a line (written with "@").
+            meant = f"{key}:{column}" if "@" in str(key) else f"{key}@{column}"
             message = (
-                f"'expect': YAML reads '{key}: {column}' as a key and a value: write '{key}:{column}' "
-                "(no space after the colon), or quote the entry"
+                f"'expect': YAML reads '{key}: {column}' as a key and a value: write '{meant}' "
+                "(a line after '@', a column after ':' with no space), or quote the entry"
             )
             raise ReprintGuardError(message, path=path, line=line, column=1 if line else None)
         rule, at, place = str(item).partition("@")
