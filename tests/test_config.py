@@ -571,6 +571,8 @@ def test_the_library_applies_a_project_config_as_the_command_line_does(tmp_path,
         check_file(a, config=tmp_path / "missing.yaml")
     with pytest.raises(UsageError, match="config must be a path"):
         check_file(a, config=3)  # type: ignore[arg-type]
+    with pytest.raises(UsageError, match="config must be a path"):
+        check_file(a, config="")  # an unset setting, not "no config"
 
 
 def test_own_hosts_skip_the_sites_own_articles_and_nothing_else(tmp_path, cli):

@@ -114,7 +114,7 @@ def _settings(
     from .config.loader import load_config
     from .runner import Settings
 
-    if not isinstance(config, str | os.PathLike | bool):
+    if not isinstance(config, str | os.PathLike | bool) or config == "":
         raise UsageError(f"config must be a path to a config file, or True to look for one, not {config!r}")
     loaded = load_config(None if config is True else config, start=start, search=config is True)
     given: dict[str, Any] = {"meta": meta or {}, "rules_dirs": tuple(str(d) for d in rules_dirs), "today": today}
