@@ -94,6 +94,31 @@ def test_findings_name_the_sites_own_key_for_a_mapped_one(tmp_path, cli):
     assert "Add 'is_commercial: ...'" in unset[0]["fix"]
 
 
+def test_a_key_of_ours_the_site_uses_for_its_own_is_left_to_it_once_another_is_mapped_onto_it(tmp_path, cli):
+    """Hugo's `modified` is a date: with `edited: modified` the file's `modified` is Hugo's, not a bad value;
+    --meta and the config's defaults take the site's names too, and a bad value is told by the site's key."""
+    from conftest import ROOT
+
+    write(
+        tmp_path / ".reprint-guard.yaml",
+        "front-matter: {edited: modified, authors: author, originally_published: original_published}\n",
+    )
+    write(tmp_path / "own.md", "---\ntitle: Ours\nmodified: 2026-04-02\n---\nOur own story.\n")
+    source = (ROOT / "tests" / "policies" / "mongabay" / "no-derivatives.md").read_text(encoding="utf-8")
+    write(tmp_path / "a.md", source.replace("modified: true", "edited: true\nmodified: 2026-04-02"))
+    results = {r["path"]: r for r in cli("check", ".", "--format", "json", cwd=tmp_path).json()["results"]}
+    assert results["own.md"]["status"] == "skipped"
+    (finding,) = results["a.md"]["findings"]
+    assert (finding["line"], "('edited' is true" in finding["message"]) == (10, True)
+    assert cli("check", "a.md", "--meta", "edited=false", cwd=tmp_path).code == 0
+    write(tmp_path / "b.md", source.replace("modified: true", "edited: maybe"))
+    run = cli("check", "b.md", cwd=tmp_path)
+    assert run.code == 2 and "b.md:10:1: metadata 'edited': Input should be a valid boolean" in run.out
+    write(tmp_path / "gr.md", f"---\ntitle: x\noriginal_url: {GR_URL}\ncommercial: false\n---\nA story.\n")
+    credit = cli("credit", "--policy", "global-research", "--from", "gr.md", cwd=tmp_path)
+    assert "needs metadata that is not set: authors (or copyright_holder), originally_published" in credit.err
+
+
 def test_a_key_close_to_the_one_that_makes_a_reprint_is_said_not_skipped(tmp_path, cli):
     write(tmp_path / ".reprint-guard.yaml", "front-matter: {canonicalURL: original_url}\n")
     write(tmp_path / "typo.md", markdown({"title": "x", "orginal_url": GR_URL}, COMPLIANT_BODY))

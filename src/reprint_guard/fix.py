@@ -35,6 +35,14 @@ _USER_KEYS = {
 }
 
 
+def _keys_named(keys: list[str], reprint: Reprint) -> str:
+    """Metadata keys as the site writes them (the config's ``front-matter`` names), for a message."""
+    text = ", ".join(keys)
+    for ours, theirs in reprint.key_names.items():
+        text = re.sub(rf"(?<![\w-]){re.escape(ours)}(?![\w-])", theirs, text)
+    return text
+
+
 class CreditError(ValueError):
     """The credit block cannot be built: the policy has none, or metadata it needs is missing."""
 
@@ -47,7 +55,7 @@ def credit_block(policy: Policy, reprint: Reprint, format: str = "markdown") -> 
     values = template_values(reprint, policy, placeholders=False)
     missing = sorted({_USER_KEYS.get(m, m) for m in PLACEHOLDER.findall(template) if m not in values})
     if missing:
-        raise CreditError(f"the credit needs metadata that is not set: {', '.join(missing)}")
+        raise CreditError(f"the credit needs metadata that is not set: {_keys_named(missing, reprint)}")
     return render(template, _escaped(values, quote=html))
 
 
@@ -331,7 +339,7 @@ def _element_block(finding: Finding, reprint: Reprint, policy: Policy) -> tuple[
     values = template_values(reprint, policy, placeholders=False)
     missing = sorted({m for m in PLACEHOLDER.findall(insert) if m not in values})
     if missing:
-        return None, f"needs metadata that is not set: {', '.join(missing)}"
+        return None, f"needs metadata that is not set: {_keys_named(missing, reprint)}"
     return render(insert, _escaped(values, quote=True)), ""  # an element is HTML, in Markdown too
 
 

@@ -454,11 +454,19 @@ def build(
     renamed by ``key_map``), then ``meta``. ``key_columns``: where a key stands in its line, when not at
     its start (a JSON envelope's keys are indented).
     """
-    names = key_names(metadata, key_map) if key_map else None
+    names = None
     if key_map:
+        metadata, dropped = _without_the_sites_own(metadata, key_map)
+        if dropped:
+            key_lines = {k: v for k, v in (key_lines or {}).items() if k not in dropped}
+            key_columns = {k: v for k, v in key_columns.items() if k not in dropped} if key_columns else None
+        names = key_names(metadata, key_map)
         if key_columns:
             key_columns = remap(metadata, key_columns, key_map)[1]
         metadata, key_lines = remap(metadata, key_lines or {}, key_map)
+        # --meta, the config's defaults and overrides may use the site's names too, as its files do
+        meta = remap(meta, {}, key_map)[0] if meta else meta
+        defaults = remap(defaults, {}, key_map)[0] if defaults else defaults
     if meta:  # from a command line (undecodable bytes arrive as lone surrogates) or a library caller
         try:
             meta = without_surrogates(meta)
@@ -469,9 +477,13 @@ def build(
         replaced = [key for key in meta if key in key_lines and metadata.get(key) != meta[key]]
         if replaced:
             key_lines = {key: line for key, line in key_lines.items() if key not in replaced}
+    try:
+        view = validate_metadata(merged, path=path, key_lines=key_lines or {}, key_columns=key_columns)
+    except InputError as exc:
+        raise _in_site_keys(exc, names) if names else exc from None
     reprint = Reprint(
         body=body,
-        metadata=validate_metadata(merged, path=path, key_lines=key_lines or {}, key_columns=key_columns),
+        metadata=view,
         format=format,
         path=path,
         body_line=body_line,
@@ -487,6 +499,42 @@ def build(
         reprint.aliases = tuple(theirs for theirs, ours in key_map.items() if ours in ("original_url", "policy"))
         reprint.key_names = names or {}
     return reprint
+
+
+def _without_the_sites_own(
+    metadata: Mapping[str, Any], key_map: Mapping[str, str]
+) -> tuple[Mapping[str, Any], list[str]]:
+    """The metadata without a key of reprint-guard's name that the site uses for something else: one the
+    config maps another key onto, whose value cannot be ours (Hugo's ``modified`` is a date, and the site
+    maps ``edited: modified``). Any other value of that name is still read, and still wins."""
+    targets = {ours for theirs, ours in key_map.items() if theirs != ours}
+    clash = [key for key in targets if key in metadata and metadata[key] is not None]
+    if not clash:
+        return metadata, []
+    from ..metadata import Metadata
+
+    theirs_too = [key for key in clash if not _readable_as_ours(Metadata, key, metadata[key])]
+    if not theirs_too:
+        return metadata, []
+    return {k: v for k, v in metadata.items() if k not in theirs_too}, theirs_too
+
+
+def _in_site_keys(exc: InputError, names: Mapping[str, str]) -> InputError:
+    """A bad value's error naming the key as the site writes it (``metadata 'edited'``), not reprint-guard's."""
+    for ours, theirs in names.items():
+        for said in (f"metadata '{ours}'", f"metadata '{ours}."):
+            if exc.message.startswith(said):
+                message = said.replace(ours, theirs, 1) + exc.message[len(said) :]
+                return InputError(message, path=exc.path, line=exc.line, column=exc.column)
+    return exc
+
+
+def _readable_as_ours(model: Any, key: str, value: Any) -> bool:
+    try:
+        model.model_validate({key: value})
+    except ValueError:
+        return False
+    return True
 
 
 def key_names(metadata: Mapping[str, Any], key_map: Mapping[str, str]) -> dict[str, str]:
