@@ -342,6 +342,21 @@ def test_init_reads_a_hugo_sites_config_for_raw_html_and_its_own_host(tmp_path, 
     data = yaml.safe_load((tmp_path / ".reprint-guard.yaml").read_text(encoding="utf-8"))
     assert (data["raw-html"], data["own-hosts"]) == (True, ["bücher.example"])
     assert cli("check", "content", cwd=tmp_path).code == 1
+    # Read as data, not by pattern: an inline table, a production baseURL over the default's localhost, and
+    # another table's "unsafe" (comments) beside goldmark's own false.
+    write(tmp_path / "config" / "_default" / "hugo.yaml", "baseURL: http://localhost:1313/\n")
+    write(tmp_path / "config" / "_default" / "markup.toml", "[goldmark]\nrenderer = { unsafe = true }\n")
+    write(tmp_path / "config" / "production" / "hugo.toml", 'baseURL = "https://www.riverbend.example/"\n')
+    assert cli("init", str(tmp_path), "--force").code == 0
+    data = yaml.safe_load((tmp_path / ".reprint-guard.yaml").read_text(encoding="utf-8"))
+    assert (data["raw-html"], data["own-hosts"]) == (True, ["riverbend.example"])
+    write(
+        tmp_path / "config" / "production" / "hugo.toml",
+        'baseURL = "https://riverbend.example/"\n[params.comments]\nunsafe = true\n'
+        "[markup.goldmark.renderer]\nunsafe = false\n",
+    )
+    assert cli("init", str(tmp_path), "--force").code == 0
+    assert yaml.safe_load((tmp_path / ".reprint-guard.yaml").read_text(encoding="utf-8"))["raw-html"] is False
 
 
 def test_init_proposes_no_mapping_onto_a_key_the_files_already_have(tmp_path, cli):

@@ -7,6 +7,7 @@ import os
 import re
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 from ..readers import SUFFIX_FORMATS
 
@@ -89,40 +90,75 @@ def scan(root: Path) -> tuple[Counter[str], Counter[str], int]:
     return keys, folders, seen
 
 
-#: Where a Hugo site keeps its configuration: the root's file, or a config folder's files (markup apart).
-_HUGO_NAMES = ("hugo", "config", "markup")
+#: A Hugo site's configuration: the root's file, then its config folder's (production's over the defaults).
+_HUGO_FOLDERS = ("", "config/_default", "config/production")
 _HUGO_SUFFIXES = (".toml", ".yaml", ".yml", ".json")
-_BASE_URL = re.compile(r"""(?im)^\s*"?baseurl"?\s*[:=]\s*["']?(?:https?:)?//([^/"'\s:]+)""")
-#: goldmark's renderer.unsafe set true, in a table or section (``unsafe = true``) or dotted in full.
-_UNSAFE = re.compile(r"""(?im)^\s*"?(?:markup\.)?(?:goldmark\.)?(?:renderer\.)?unsafe"?\s*[:=]\s*true\b""")
 
 
-def _hugo_files(root: Path) -> list[Path]:
-    found = []
-    for folder in (root, root / "config" / "_default"):
-        for name in _HUGO_NAMES:
-            found += [folder / f"{name}{suffix}" for suffix in _HUGO_SUFFIXES if (folder / f"{name}{suffix}").is_file()]
-    return found
+def _read_settings(path: Path) -> dict[str, Any] | None:
+    """A site configuration file as data (TOML, YAML or JSON), or None when it does not read."""
+    import tomllib
+
+    import yaml
+
+    try:
+        text = path.read_text(encoding="utf-8", errors="replace")[:262144]
+        if path.suffix == ".toml":
+            data = tomllib.loads(text)
+        elif path.suffix == ".json":
+            data = json.loads(text)
+        else:
+            data = yaml.safe_load(text)
+    except (OSError, ValueError, RecursionError, yaml.YAMLError):  # a file that does not read proposes nothing
+        return None
+    return data if isinstance(data, dict) else None
+
+
+def _dig(data: Any, *keys: str) -> Any:
+    """``data[k1][k2]...``, keys read blind to case as Hugo reads them; None when one is missing."""
+    for key in keys:
+        if not isinstance(data, dict):
+            return None
+        data = next((v for k, v in data.items() if isinstance(k, str) and k.lower() == key), None)
+    return data
 
 
 def hugo_site(root: Path) -> tuple[bool, str | None] | None:
     """A Hugo site's (whether raw HTML is shown, its own host), or None when the folder is not one.
 
-    Goldmark leaves raw HTML out unless ``markup.goldmark.renderer.unsafe`` is true; ``baseURL`` names the
-    site's own host. A ``config.*`` without a ``baseURL`` is some other tool's, unless ``hugo.*`` is there.
+    Goldmark leaves raw HTML out unless ``markup.goldmark.renderer.unsafe`` is true (in a config folder,
+    ``markup.*`` holds the ``markup`` table); ``baseURL`` names the site's own host. A production
+    setting wins over a default one, as ``hugo`` builds for production. A ``config.*`` without a
+    ``baseURL`` is some other tool's, unless a ``hugo.*`` is there.
     """
-    texts = []
-    for path in _hugo_files(root):
-        try:
-            texts.append((path.name, path.read_text(encoding="utf-8", errors="replace")[:65536]))
-        except OSError:
-            continue
-    if not any(name.startswith("hugo.") or "baseurl" in text.lower() for name, text in texts):
+    found = False
+    unsafe: Any = None
+    base: Any = None
+    for folder in _HUGO_FOLDERS:
+        for name in ("hugo", "config", "markup"):
+            if name == "markup" and not folder:
+                continue
+            for suffix in _HUGO_SUFFIXES:
+                path = root / folder / f"{name}{suffix}"
+                if not path.is_file():
+                    continue
+                data = _read_settings(path)
+                if data is None or (name == "config" and not folder and _dig(data, "baseurl") is None):
+                    continue
+                found = True
+                markup = data if name == "markup" else _dig(data, "markup")
+                value = _dig(markup, "goldmark", "renderer", "unsafe")
+                unsafe = value if value is not None else unsafe
+                url = _dig(data, "baseurl")
+                base = url if isinstance(url, str) and url else base
+    if not found:
         return None
-    text = "\n".join(text for _, text in texts)
-    base = _BASE_URL.search(text)
-    host = base.group(1).lower().removeprefix("www.") if base else None
-    return bool(_UNSAFE.search(text)), host
+    host = None
+    if base:
+        from ..urls import as_address, host_of
+
+        host = host_of(as_address(base))
+    return unsafe is True, host
 
 
 def starter_config(root: Path) -> str:
