@@ -119,6 +119,18 @@ def test_a_key_of_ours_the_site_uses_for_its_own_is_left_to_it_once_another_is_m
     assert "needs metadata that is not set: authors (or copyright_holder), originally_published" in credit.err
 
 
+def test_hugo_params_are_mapped_by_a_dotted_key_and_init_proposes_it(tmp_path, cli):
+    """Hugo keeps a site's own fields under params:, which a dotted front-matter key reaches."""
+    meta = {"title": "x", "commercial": False, "params": {"canonicalURL": GR_URL, "authors": ["Ana Ruiz"]}}
+    write(tmp_path / "content" / "a.md", markdown(meta, COMPLIANT_BODY))
+    assert cli("check", "content", "--format", "json", cwd=tmp_path).json()["results"][0]["status"] == "skipped"
+    assert cli("init", str(tmp_path)).code == 0
+    data = yaml.safe_load((tmp_path / ".reprint-guard.yaml").read_text(encoding="utf-8"))
+    assert data["front-matter"] == {"params.canonicalURL": "original_url", "params.authors": "author"}
+    (result,) = cli("check", "content", "--format", "json", cwd=tmp_path).json()["results"]
+    assert (result["policy"], result["status"], result["findings"]) == ("global-research", "pass", [])
+
+
 def test_a_key_close_to_the_one_that_makes_a_reprint_is_said_not_skipped(tmp_path, cli):
     write(tmp_path / ".reprint-guard.yaml", "front-matter: {canonicalURL: original_url}\n")
     write(tmp_path / "typo.md", markdown({"title": "x", "orginal_url": GR_URL}, COMPLIANT_BODY))

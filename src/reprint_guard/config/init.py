@@ -87,6 +87,9 @@ def scan(root: Path) -> tuple[Counter[str], Counter[str], int]:
                 except (ReprintGuardError, OSError):
                     continue
                 keys.update(str(k) for k in front.data)
+                params = front.data.get("params") if isinstance(front.data, dict) else None
+                if isinstance(params, dict):  # Hugo's own place for a site's fields
+                    keys.update(f"params.{k}" for k in params)
     return keys, folders, seen
 
 
@@ -187,11 +190,8 @@ def starter_config(root: Path) -> str:
         "# Your front-matter keys -> reprint-guard's (original_url, author, copyright_holder, license, ...).",
     ]
     # A key of ours the files already use wins over any of theirs: proposing to map onto it would do nothing.
-    mapping = {
-        k: KNOWN_KEYS[k.lower()]
-        for k in keys
-        if k.lower() in KNOWN_KEYS and k != KNOWN_KEYS[k.lower()] and KNOWN_KEYS[k.lower()] not in keys
-    }
+    known = {k: KNOWN_KEYS.get(k.lower().removeprefix("params.")) for k in keys}
+    mapping = {k: ours for k, ours in known.items() if ours is not None and k != ours and ours not in keys}
     if mapping:
         lines.append("front-matter:")
         lines += [

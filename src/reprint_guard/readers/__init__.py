@@ -565,6 +565,15 @@ def remap(
     lines = dict(key_lines)
     folded: dict[str, str] | None = None
     for theirs, ours in key_map.items():
+        if isinstance(theirs, str) and "." in theirs and theirs not in data:
+            # A key inside a table, written dotted (Hugo keeps a site's own fields under params:)
+            top, _, inner = theirs.partition(".")
+            value = _nested(data.get(top), inner)
+            if value is not None and ours not in data:
+                data[ours] = value
+                if top in lines:
+                    lines.setdefault(ours, lines[top])
+            continue
         if theirs not in data and isinstance(theirs, str):
             if folded is None:
                 folded = {}
@@ -580,6 +589,17 @@ def remap(
             if theirs in lines:
                 lines.setdefault(ours, lines.pop(theirs))
     return data, lines
+
+
+def _nested(table: Any, dotted: str) -> Any:
+    """``table[a][b]`` for ``"a.b"``, keys read blind to case as Hugo reads them; None when one is missing."""
+    for key in dotted.split("."):
+        if not isinstance(table, dict):
+            return None
+        table = table.get(
+            key, next((v for k, v in table.items() if isinstance(k, str) and k.lower() == key.lower()), None)
+        )
+    return table
 
 
 def _is_type_tag(part: object, before: object) -> bool:
