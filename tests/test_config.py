@@ -673,8 +673,13 @@ def test_raw_html_false_reads_markdown_as_hugo_renders_it_by_default(tmp_path, c
     assert cli("check", "content", cwd=tmp_path).code == 0
     write(tmp_path / ".reprint-guard.yaml", "raw-html: false\n")
     run = cli("check", "content", "--format", "json", cwd=tmp_path)
+    pixel_line = 1 + source.splitlines().index(next(x for x in source.splitlines() if x.startswith("<img")))
     for result in run.json()["results"]:
         assert [f["rule"] for f in result["findings"]] == ["the-conversation/page-counter"], result["path"]
+        (finding,) = result["findings"]
+        # Told why it is missing; placed at the last line the page shows (in b.md, "Counter:" beside the pixel).
+        assert "raw-html is false: this file's raw HTML is left out" in finding["fix"]
+        assert finding["line"] == (pixel_line - 2 if result["path"].endswith("a.md") else pixel_line)
     before = (tmp_path / "content" / "a.md").read_bytes()
     assert before == source.encode("utf-8")  # read, not changed
     from reprint_guard import check_file

@@ -256,6 +256,10 @@ class Reprint:
             options["tables"] = "|" in body
         return options
 
+    def left_out_html(self) -> bool:
+        """Whether the page leaves out raw HTML this Markdown body holds (``raw_html`` false)."""
+        return self.format == "markdown" and not self.raw_html and "<" in self.body and self._markdown != self.body
+
     @property
     def _markdown(self) -> str:
         """The Markdown body as the site renders it: without its raw HTML when the renderer leaves that out."""
@@ -347,6 +351,13 @@ class Reprint:
             return self.body_line - 1, 1
         start, end = self._article_span
         last = _content_end(self.body, start, end)
+        if self.left_out_html():  # raw HTML the page leaves out is not the end a reader sees
+            spans = _html_spans(self.body)
+            while last > start:
+                at = bisect_right(spans, (last - 1, _AFTER_ALL)) - 1
+                if at < 0 or last - 1 >= spans[at][1]:
+                    break
+                last = _content_end(self.body, start, spans[at][0])
         if last == start:
             return self._position(start)
         line_start = self.body.rfind("\n", 0, last) + 1

@@ -581,6 +581,23 @@ def _in_site_keys(finding: Any, names: dict[str, str]) -> Any:
     return finding.replace(message=message, fix=fix)
 
 
+#: Check types whose finding may come from something written in raw HTML, which the page leaves out.
+_SEEN_IN_HTML = frozenset({"attribution", "link", "license", "element", "text", "media"})
+_LEFT_OUT_HINT = (
+    "raw-html is false: this file's raw HTML is left out of the page, as Hugo's default renderer does; write "
+    "it in Markdown, or allow raw HTML (goldmark's unsafe) and set raw-html: true"
+)
+
+
+def _left_out_hint(finding: Any) -> Any:
+    """A finding on a file whose raw HTML the page leaves out says so: a credit or pixel pasted as HTML is
+    why something present in the file is missing from the page."""
+    if finding.check not in _SEEN_IN_HTML or finding.policy == "reprint-guard":
+        return finding
+    fix = f"{finding.fix.rstrip('.')}. {_LEFT_OUT_HINT}." if finding.fix else f"{_LEFT_OUT_HINT}."
+    return finding.replace(fix=fix)
+
+
 def _ascii_host(host: str) -> str:
     """A host name as DNS compares it: lower case, an international one in punycode (bücher.example and
     xn--bcher-kva.example are one host)."""
@@ -612,6 +629,8 @@ def check_read(reprint: Any, path: str, settings: Settings, policy_spec: str | N
         return result
     if reprint.key_names:
         result.findings = [_in_site_keys(finding, reprint.key_names) for finding in result.findings]
+    if result.findings and reprint.left_out_html():
+        result.findings = [_left_out_hint(finding) for finding in result.findings]
     relative = settings.relative(path) if path != "-" and settings.suppressions else "-"
     suppressions, problems = inline_of(reprint)
     for central in settings.suppressions:
