@@ -619,8 +619,26 @@ def test_the_library_applies_a_project_config_as_the_command_line_does(tmp_path,
     )
     quiet = check(body, meta, policy=str(mine), severity={"mine/credit-line": "off"}, config=True)
     assert quiet.policy == "mine" and quiet.findings == []
+    write(tmp_path / "o" / ".reprint-guard.yaml", f"overrides: [{{paths: ['valley/**'], policy: {mine}}}]\n")
+    monkeypatch.chdir(tmp_path / "o")
+    told = check(body, meta, config=True, path="valley/x.md", severity={"mine/*": "info"})
+    assert [(f.rule, f.severity.value) for f in told.findings] == [("mine/credit-line", "info")]
+    monkeypatch.chdir(tmp_path)
     with pytest.raises(ConfigError, match="config file not found"):
         check_file(a, config=tmp_path / "missing.yaml")
+    from reprint_guard import ConfigWarning, InputError
+
+    with pytest.raises(InputError, match="cannot read file"):  # the same error with a config as without
+        check_file(tmp_path / "content" / "nope.md", config=True)
+    # A bare `off` read by YAML 1.1 is False, in a caller's own settings too; the config's warnings come
+    # as Python warnings, not lost; an override's policy file is known to severity.
+    assert check_file(a, config=True, severity={"global-research/*": False}).findings == []
+    write(tmp_path / "w" / ".reprint-guard.yaml", "severity: {global-research/source-credt: 'off'}\n")
+    write(tmp_path / "w" / "a.md", a.read_text(encoding="utf-8"))
+    with pytest.warns(
+        ConfigWarning, match="the config's severity names an unknown rule 'global-research/source-credt'"
+    ):
+        check_file(tmp_path / "w" / "a.md", config=True)
     with pytest.raises(UsageError, match="config must be a path"):
         check_file(a, config=3)  # type: ignore[arg-type]
     with pytest.raises(UsageError, match="config must be a path"):
@@ -698,6 +716,23 @@ def test_raw_html_false_reads_markdown_as_hugo_renders_it_by_default(tmp_path, c
     # The block structure is the renderer's before it leaves the HTML out: no list, heading or code made.
     for text in ("<b>1.</b> Foo\n", "<span>#</span> Heading?\n", "<span></span>    code?\n"):
         assert render(without_raw_html(text)).startswith("<p>"), text
+
+
+def test_a_credit_names_several_authors_as_a_byline_does_and_satisfies_its_own_policy():
+    from reprint_guard import check, credit
+
+    meta = {
+        "title": "t",
+        "author": ["Tomas Reyes", "Ann Lee", "Bo Chan"],
+        "original_url": "https://montanafreepress.org/2026/10/08/x/",
+        "original_published": "2026-10-08",
+        "published": "2026-10-09",
+        "commercial": False,
+    }
+    block = credit(meta)
+    assert block.startswith("*By Tomas Reyes, Ann Lee and Bo Chan, Montana Free Press.")
+    body = "# t\n\n*By Tomas Reyes, Ann Lee and Bo Chan, Montana Free Press*\n\nThe story.\n\n"
+    assert check(body + block, meta).findings == []
 
 
 def test_the_library_takes_severity_overrides_as_the_config_does():

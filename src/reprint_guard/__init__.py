@@ -17,11 +17,13 @@ __version__ = "0.1.0"
 
 #: Public name -> module that defines it.
 _EXPORTS = {
+    "ConfigWarning": ".api",
     "check": ".api",
     "check_file": ".api",
     "check_text": ".api",
     "credit": ".api",
     "load_policy": ".api",
+    "ConfigError": ".errors",
     "InputError": ".errors",
     "PolicyError": ".errors",
     "ReprintGuardError": ".errors",
@@ -37,6 +39,8 @@ _EXPORTS = {
 }
 
 __all__ = [
+    "ConfigError",
+    "ConfigWarning",
     "Finding",
     "InputError",
     "Metadata",
@@ -58,8 +62,8 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:
-    from .api import check, check_file, check_text, credit, load_policy
-    from .errors import InputError, PolicyError, ReprintGuardError, UsageError
+    from .api import ConfigWarning, check, check_file, check_text, credit, load_policy
+    from .errors import ConfigError, InputError, PolicyError, ReprintGuardError, UsageError
     from .metadata import Metadata, Permission
     from .policy.model import Policy, Rule
     from .results import Finding, Report, Result, Severity

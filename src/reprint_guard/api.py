@@ -65,7 +65,7 @@ def _selectors(selectors: Sequence[str]) -> tuple[str, ...]:
 _LEVELS = ("error", "warning", "info", "off")
 
 
-def _severity(severity: Any, policies: Any, chosen: Policy | None) -> dict[str, str] | None:
+def _severity(severity: Any, policies: Any, chosen: Policy | list[Policy] | None) -> dict[str, str] | None:
     """``severity`` checked, as the config's ``severity`` is: a rule id (or ``<policy>/*``) to a level.
 
     A rule no policy has is a usage error: a typo would otherwise change nothing, silently.
@@ -78,13 +78,15 @@ def _severity(severity: Any, policies: Any, chosen: Policy | None) -> dict[str, 
         raise UsageError(f"severity must be a mapping of rule ids to levels, not {type(severity).__name__}")
     out = {}
     for rule_id, level in severity.items():
+        level = "off" if level is False else level  # as YAML 1.1 reads a bare off, in the config too
         if not isinstance(rule_id, str) or level not in _LEVELS:
             raise UsageError(f"severity[{rule_id!r}] must be one of {', '.join(_LEVELS)}, not {level!r}")
         policy_id, _, name = rule_id.partition("/")
         if policy_id == TOOL_POLICY:
             known = name in TOOL_RULES or name == "*"
         else:
-            policy = chosen if chosen is not None and chosen.id == policy_id else None
+            named = chosen if isinstance(chosen, list) else [chosen] if chosen is not None else []
+            policy = next((p for p in named if p.id == policy_id), None)
             if policy is None and policy_id in policies:
                 policy = policies.get(policy_id)
             known = policy is not None and (name == "*" or policy.rule(name) is not None)
@@ -126,14 +128,30 @@ def _settings(
         given["bare_urls"] = False
     settings = Settings.from_config(loaded, **given)
     settings.skip_elements = (*settings.skip_elements, *skip_elements)
-    spec = policy if policy is not None else settings.policy  # a policy named by file is in no set
-    chosen = _resolve(spec, settings.rules_dirs) if spec is not None and severity else None
-    levels = _severity(severity, policy_set(settings.rules_dirs), chosen)
+    # Policies named by file are in no set: the one given, the config's, and its overrides'
+    specs = [policy if policy is not None else settings.policy, *(o.policy for o in settings.overrides)]
+    chosen = [_resolve(spec, settings.rules_dirs) for spec in specs if spec is not None] if severity else []
+    levels = _severity(severity, policy_set(settings.rules_dirs), [p for p in chosen if p is not None])
+    _warn_of(loaded, settings)
     if levels:  # on top of the config's: a policy's "*" given here covers the config's entries for its rules
         covered = tuple(key[:-1] for key in levels if key.endswith("/*"))
         kept = {key: level for key, level in settings.severity.items() if not key.startswith(covered)}
         settings.severity = {**kept, **levels}
     return settings
+
+
+class ConfigWarning(UserWarning):
+    """What the command line warns about in a project config (a rule no policy has, a path that names no
+    file), for a library caller: the check goes on, as the command line's does."""
+
+
+def _warn_of(loaded: Any, settings: Any) -> None:
+    import warnings
+
+    from .runner import config_warnings
+
+    for warning in config_warnings(loaded, settings, policy_set(settings.rules_dirs)):
+        warnings.warn(str(warning), ConfigWarning, stacklevel=4)
 
 
 def load_policy(spec: str | Path, *, rules_dirs: RulesDirs = ()) -> Policy:
@@ -350,6 +368,8 @@ def check_file(
             skip_elements=_selectors(skip_elements),
             severity=severity,
         )
+        if not os.path.isfile(path):  # as read_file says it, with or without a config
+            raise InputError("cannot read file: No such file or directory", path=path)
         return from_report(check_with(path, settings)[1])
     reprint = read_file(path, meta=meta, bare_urls=bare_urls, skip_elements=_selectors(skip_elements))
     return _run(reprint, policy, rules_dirs, today, severity)

@@ -127,6 +127,11 @@ def pattern_host(pattern: str) -> str | None:
     return found.group(1).replace("\\.", ".") if found else None
 
 
+def names_joined(names: list[str]) -> str:
+    """Names as a byline writes them: "A", "A and B", "A, B and C"."""
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+
+
 def template_values(reprint: Reprint, policy: Policy, *, placeholders: bool = True) -> dict[str, str]:
     """Values a fix or credit template may use: metadata fields plus a few derived ones.
 
@@ -147,9 +152,9 @@ def template_values(reprint: Reprint, policy: Policy, *, placeholders: bool = Tr
     elif placeholders:
         values["year"] = "YYYY"
     if meta.authors:
-        values["author"] = " and ".join(meta.authors)
+        values["author"] = names_joined(meta.authors)
     if meta.holders:
-        values["holder"] = " and ".join(meta.holders)
+        values["holder"] = names_joined(meta.holders)
     for key, value in meta.items():
         if isinstance(value, str | int | float | dt.date) and not isinstance(value, bool) and key not in values:
             values[key] = str(value)
@@ -194,7 +199,7 @@ class LazyValues:
             return self._policy.publisher
         if key in ("holder", "author"):
             names = meta.holders if key == "holder" else meta.authors
-            return " and ".join(names) if names else "<author>"
+            return names_joined(names) if names else "<author>"
         if key == "year":
             return str(meta.original_published.year) if meta.original_published is not None else "YYYY"
         if key == "original_url":
