@@ -103,30 +103,27 @@ Config = str | Path | bool | None
 def _settings(
     config: Config,
     start: Path,
-    *,
-    policy: Policy | str | Path | None,
-    rules_dirs: tuple[str | Path, ...],
     meta: dict[str, Any] | None,
-    bare_urls: bool,
-    today: dt.date | None,
     skip_elements: tuple[str, ...],
-    severity: Any,
+    given: tuple[Policy | str | Path | None, tuple[str | Path, ...], bool, dt.date | None, Any],
 ) -> Any:
-    """The command line's settings for one check: the project config (``config``), the arguments on top."""
+    """The command line's settings for one check: the project config (``config``), the arguments on top
+    (``given``: the entry point's policy, rules_dirs, bare_urls, today and severity)."""
+    policy, rules_dirs, bare_urls, today, severity = given
     from .config.loader import load_config
     from .runner import Settings
 
     if not isinstance(config, str | os.PathLike | bool) or config == "":
         raise UsageError(f"config must be a path to a config file, or True to look for one, not {config!r}")
     loaded = load_config(None if config is True else config, start=start, search=config is True)
-    given: dict[str, Any] = {"meta": meta or {}, "rules_dirs": tuple(str(d) for d in rules_dirs), "today": today}
+    cli: dict[str, Any] = {"meta": meta or {}, "rules_dirs": tuple(str(d) for d in rules_dirs), "today": today}
     if isinstance(policy, Policy):  # by its file, else by its id
-        given["policy"] = str(policy.path) if policy.path else policy.id
+        cli["policy"] = str(policy.path) if policy.path else policy.id
     elif policy is not None:
-        given["policy"] = str(policy)
+        cli["policy"] = str(policy)
     if not bare_urls:
-        given["bare_urls"] = False
-    settings = Settings.from_config(loaded, **given)
+        cli["bare_urls"] = False
+    settings = Settings.from_config(loaded, **cli)
     settings.skip_elements = (*settings.skip_elements, *skip_elements)
     # Policies named by file are in no set: the one given, the config's, and its overrides'
     specs = [policy if policy is not None else settings.policy, *(o.policy for o in settings.overrides)]
@@ -245,17 +242,8 @@ def check(
     if config is not None and config is not False:
         from .runner import check_read, read_options
 
-        settings = _settings(
-            config,
-            Path.cwd(),
-            policy=policy,
-            rules_dirs=rules_dirs,
-            meta=None,
-            bare_urls=bare_urls,
-            today=today,
-            skip_elements=skip_elements,
-            severity=severity,
-        )
+        given = (policy, rules_dirs, bare_urls, today, severity)
+        settings = _settings(config, Path.cwd(), None, skip_elements, given)
         common, policy_spec = read_options(path, settings)
         reprint = build(without_surrogates(body), metadata, format=format, path=path, **common)
         return from_report(check_read(reprint, path, settings, policy_spec))
@@ -298,17 +286,8 @@ def check_text(
     if config is not None and config is not False:
         from .runner import check_text as check_with
 
-        settings = _settings(
-            config,
-            Path.cwd(),
-            policy=policy,
-            rules_dirs=rules_dirs,
-            meta=meta,
-            bare_urls=bare_urls,
-            today=today,
-            skip_elements=_selectors(skip_elements),
-            severity=severity,
-        )
+        given = (policy, rules_dirs, bare_urls, today, severity)
+        settings = _settings(config, Path.cwd(), meta, _selectors(skip_elements), given)
         return from_report(check_with(path, settings, text=without_surrogates(text), format=format)[1])
     reprint = read_text(
         without_surrogates(text),
@@ -357,17 +336,8 @@ def check_file(
     if config is not None and config is not False:
         from .runner import check_text as check_with
 
-        settings = _settings(
-            config,
-            Path(path).resolve().parent,
-            policy=policy,
-            rules_dirs=rules_dirs,
-            meta=meta,
-            bare_urls=bare_urls,
-            today=today,
-            skip_elements=_selectors(skip_elements),
-            severity=severity,
-        )
+        given = (policy, rules_dirs, bare_urls, today, severity)
+        settings = _settings(config, Path(path).resolve().parent, meta, _selectors(skip_elements), given)
         if not os.path.isfile(path):  # as read_file says it, with or without a config
             raise InputError("cannot read file: No such file or directory", path=path)
         return from_report(check_with(path, settings)[1])
