@@ -131,6 +131,40 @@ def test_hugo_params_are_mapped_by_a_dotted_key_and_init_proposes_it(tmp_path, c
     assert (result["policy"], result["status"], result["findings"]) == ("global-research", "pass", [])
 
 
+def test_the_site_keeps_only_a_date_under_our_name_and_its_names_work_in_every_layer(tmp_path, cli):
+    """A bad value of our own key is still an error (only a date is Hugo's own); a table's name is read blind
+    to case; --meta in the site's names wins over an override, as the precedence says; names are not chained."""
+    write(
+        tmp_path / ".reprint-guard.yaml", "front-matter: {canonicalURL: original_url, params.sourceURL: original_url}\n"
+    )
+    write(tmp_path / "a.md", "---\ntitle: x\noriginal_url: 5799123\n---\nBody\n")
+    run = cli("check", "a.md", cwd=tmp_path)
+    assert run.code == 2 and "metadata 'original_url': Input should be a valid string" in run.out
+    write(tmp_path / "b.md", markdown({"title": "x", "commercial": False, "Params": {"sourceURL": GR_URL}}, "Body"))
+    assert cli("check", "b.md", "--format", "json", cwd=tmp_path).json()["results"][0]["policy"] == "global-research"
+    write(
+        tmp_path / ".reprint-guard.yaml",
+        f"front-matter: {{canonicalURL: original_url, author: copyright_holder, creator: author}}\n"
+        f"overrides: [{{paths: ['c.md'], metadata: {{original_url: '{GR_URL}'}}}}]\n",
+    )
+    write(tmp_path / "c.md", "---\ntitle: x\ncommercial: false\n---\nBody\n")
+    mongabay = "https://news.mongabay.com/2026/10/a-story/"
+    run = cli("check", "c.md", "--meta", f"canonicalURL={mongabay}", "--format", "json", cwd=tmp_path)
+    assert run.json()["results"][0]["policy"] == "mongabay"
+    credit = cli("credit", "--policy", "global-research", "--from", "c.md", cwd=tmp_path)
+    assert "not set: creator (or author)" in credit.err, credit.err
+
+
+def test_raw_html_false_hints_only_where_left_out_html_can_be_why(tmp_path, cli):
+    write(tmp_path / ".reprint-guard.yaml", "raw-html: false\n")
+    body = COMPLIANT_BODY.replace("Global Research", "GR")
+    write(tmp_path / "more.md", markdown(COMPLIANT_META, "<!--more-->\n\n" + body))
+    write(tmp_path / "html.md", markdown(COMPLIANT_META, "<div>All rights reserved.</div>\n\n" + body))
+    findings = {r["path"]: r["findings"] for r in cli("check", ".", "--format", "json", cwd=tmp_path).json()["results"]}
+    assert findings["more.md"] and all("raw-html" not in (f["fix"] or "") for f in findings["more.md"])
+    assert any("raw-html is false" in (f["fix"] or "") for f in findings["html.md"])
+
+
 def test_a_key_close_to_the_one_that_makes_a_reprint_is_said_not_skipped(tmp_path, cli):
     write(tmp_path / ".reprint-guard.yaml", "front-matter: {canonicalURL: original_url}\n")
     write(tmp_path / "typo.md", markdown({"title": "x", "orginal_url": GR_URL}, COMPLIANT_BODY))
@@ -369,6 +403,18 @@ def test_init_reads_a_hugo_sites_config_for_raw_html_and_its_own_host(tmp_path, 
     )
     assert cli("init", str(tmp_path), "--force").code == 0
     assert yaml.safe_load((tmp_path / ".reprint-guard.yaml").read_text(encoding="utf-8"))["raw-html"] is False
+    # A hugo.toml that does not parse is Hugo's still (its default drops raw HTML); another tool's config.yaml
+    # in a config folder is no Hugo site.
+    for path in (tmp_path / "config").rglob("*.*"):
+        path.unlink()
+    write(tmp_path / "hugo.toml", "baseURL = [\n")
+    assert cli("init", str(tmp_path), "--force").code == 0
+    assert yaml.safe_load((tmp_path / ".reprint-guard.yaml").read_text(encoding="utf-8"))["raw-html"] is False
+    (tmp_path / "hugo.toml").unlink()
+    write(tmp_path / "config" / "production" / "config.yaml", "database: {host: db.internal}\n")
+    assert cli("init", str(tmp_path), "--force").code == 0
+    text = (tmp_path / ".reprint-guard.yaml").read_text(encoding="utf-8")
+    assert yaml.safe_load(text)["raw-html"] is True and "Hugo leaves raw HTML" not in text
 
 
 def test_init_proposes_no_mapping_onto_a_key_the_files_already_have(tmp_path, cli):
@@ -630,6 +676,8 @@ def test_the_library_applies_a_project_config_as_the_command_line_does(tmp_path,
 
     with pytest.raises(InputError, match="cannot read file"):  # the same error with a config as without
         check_file(tmp_path / "content" / "nope.md", config=True)
+    with pytest.raises(InputError, match="unknown file type"):  # a folder: as without a config
+        check_file(tmp_path / "content", config=True)
     # A bare `off` read by YAML 1.1 is False, in a caller's own settings too; the config's warnings come
     # as Python warnings, not lost; an override's policy file is known to severity.
     assert check_file(a, config=True, severity={"global-research/*": False}).findings == []

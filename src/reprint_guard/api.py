@@ -338,7 +338,7 @@ def check_file(
 
         given = (policy, rules_dirs, bare_urls, today, severity)
         settings = _settings(config, Path(path).resolve().parent, meta, _selectors(skip_elements), given)
-        if not os.path.isfile(path):  # as read_file says it, with or without a config
+        if not os.path.lexists(path):  # as read_file says it, with or without a config
             raise InputError("cannot read file: No such file or directory", path=path)
         return from_report(check_with(path, settings)[1])
     reprint = read_file(path, meta=meta, bare_urls=bare_urls, skip_elements=_selectors(skip_elements))

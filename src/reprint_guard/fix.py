@@ -38,9 +38,11 @@ _USER_KEYS = {
 def _keys_named(keys: list[str], reprint: Reprint) -> str:
     """Metadata keys as the site writes them (the config's ``front-matter`` names), for a message."""
     text = ", ".join(keys)
-    for ours, theirs in reprint.key_names.items():
-        text = re.sub(rf"(?<![\w-]){re.escape(ours)}(?![\w-])", theirs, text)
-    return text
+    names = reprint.key_names
+    if not names:
+        return text
+    pattern = "|".join(re.escape(ours) for ours in sorted(names, key=len, reverse=True))
+    return re.sub(rf"(?<![\w-])(?:{pattern})(?![\w-])", lambda m: names[m.group(0)], text)  # one pass: no chain
 
 
 class CreditError(ValueError):

@@ -257,8 +257,11 @@ class Reprint:
         return options
 
     def left_out_html(self) -> bool:
-        """Whether the page leaves out raw HTML this Markdown body holds (``raw_html`` false)."""
-        return self.format == "markdown" and not self.raw_html and "<" in self.body and self._markdown != self.body
+        """Whether the page leaves out raw HTML this Markdown body holds (``raw_html`` false), a comment aside
+        (Hugo's ``<!--more-->`` shows nothing either way)."""
+        if self.format != "markdown" or self.raw_html or "<" not in self.body:
+            return False
+        return any(not self.body[start:end].lstrip().startswith("<!--") for start, end in _html_spans(self.body))
 
     @property
     def _markdown(self) -> str:

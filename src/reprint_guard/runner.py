@@ -488,11 +488,16 @@ def read_options(path: str, settings: Settings) -> tuple[dict[str, Any], str | N
     relative = settings.relative(path) if path != "-" and settings.overrides else "-"
     meta: dict[str, Any] = {}
     policy_spec = settings.policy
+    key_map = settings.key_map
+
+    def ours(layer: dict[str, Any]) -> dict[str, Any]:  # a layer in reprint-guard's names, before merging
+        return remap(layer, {}, key_map)[0] if key_map and layer else layer
+
     for override in settings.overrides:
         if path_matches(relative, *override.paths):
-            meta.update(override.metadata)
+            meta.update(ours(override.metadata))
             policy_spec = override.policy or policy_spec
-    meta.update(settings.meta)
+    meta.update(ours(settings.meta))
     common = {
         "meta": meta,
         "bare_urls": settings.bare_urls,
@@ -581,18 +586,21 @@ def _in_site_keys(finding: Any, names: dict[str, str]) -> Any:
     return finding.replace(message=message, fix=fix)
 
 
-#: Check types whose finding may come from something written in raw HTML, which the page leaves out.
-_SEEN_IN_HTML = frozenset({"attribution", "link", "license", "element", "text", "media"})
+#: Check types whose finding of something missing may come from its being written in raw HTML.
+_SEEN_IN_HTML = frozenset({"attribution", "link", "license", "element", "text"})
 _LEFT_OUT_HINT = (
     "raw-html is false: this file's raw HTML is left out of the page, as Hugo's default renderer does; write "
     "it in Markdown, or allow raw HTML (goldmark's unsafe) and set raw-html: true"
 )
 
 
-def _left_out_hint(finding: Any) -> Any:
+def _left_out_hint(finding: Any, policy: Any) -> Any:
     """A finding on a file whose raw HTML the page leaves out says so: a credit or pixel pasted as HTML is
-    why something present in the file is missing from the page."""
+    why something present in the file is missing from the page. Not a forbidden phrase's: it is there."""
     if finding.check not in _SEEN_IN_HTML or finding.policy == "reprint-guard":
+        return finding
+    rule = policy.rule(finding.rule.partition("/")[2]) if policy is not None else None
+    if rule is not None and getattr(rule.params, "mode", None) == "forbid":
         return finding
     fix = f"{finding.fix.rstrip('.')}. {_LEFT_OUT_HINT}." if finding.fix else f"{_LEFT_OUT_HINT}."
     return finding.replace(fix=fix)
@@ -630,7 +638,8 @@ def check_read(reprint: Any, path: str, settings: Settings, policy_spec: str | N
     if reprint.key_names:
         result.findings = [_in_site_keys(finding, reprint.key_names) for finding in result.findings]
     if result.findings and reprint.left_out_html():
-        result.findings = [_left_out_hint(finding) for finding in result.findings]
+        rules = policy if policy is not None else policies.get(result.policy) if result.policy in policies else None
+        result.findings = [_left_out_hint(finding, rules) for finding in result.findings]
     relative = settings.relative(path) if path != "-" and settings.suppressions else "-"
     suppressions, problems = inline_of(reprint)
     for central in settings.suppressions:

@@ -105,7 +105,9 @@ def _read_settings(path: Path) -> dict[str, Any] | None:
     import yaml
 
     try:
-        text = path.read_text(encoding="utf-8", errors="replace")[:262144]
+        if path.stat().st_size > 16 * 1024 * 1024:  # no site's settings are this large: not read
+            return None
+        text = path.read_text(encoding="utf-8-sig", errors="replace")
         if path.suffix == ".toml":
             data = tomllib.loads(text)
         elif path.suffix == ".json":
@@ -146,9 +148,11 @@ def hugo_site(root: Path) -> tuple[bool, str | None] | None:
                 if not path.is_file():
                     continue
                 data = _read_settings(path)
-                if data is None or (name == "config" and not folder and _dig(data, "baseurl") is None):
+                if name == "config" and (data is None or (_dig(data, "baseurl") is None and not _dig(data, "markup"))):
+                    continue  # another tool's config file
+                found = True  # a hugo.* or markup.* that does not read is Hugo's still: its defaults hold
+                if data is None:
                     continue
-                found = True
                 markup = data if name == "markup" else _dig(data, "markup")
                 value = _dig(markup, "goldmark", "renderer", "unsafe")
                 unsafe = value if value is not None else unsafe

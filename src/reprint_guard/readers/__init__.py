@@ -513,7 +513,9 @@ def _without_the_sites_own(
         return metadata, []
     from ..metadata import Metadata
 
-    theirs_too = [key for key in clash if not _readable_as_ours(Metadata, key, metadata[key])]
+    theirs_too = [
+        key for key in clash if _is_a_date(metadata[key]) and not _readable_as_ours(Metadata, key, metadata[key])
+    ]
     if not theirs_too:
         return metadata, []
     return {k: v for k, v in metadata.items() if k not in theirs_too}, theirs_too
@@ -527,6 +529,19 @@ def _in_site_keys(exc: InputError, names: Mapping[str, str]) -> InputError:
                 message = said.replace(ours, theirs, 1) + exc.message[len(said) :]
                 return InputError(message, path=exc.path, line=exc.line, column=exc.column)
     return exc
+
+
+def _is_a_date(value: Any) -> bool:
+    """A date, as a site generator's own date keys hold one (Hugo's ``modified``); any other value under
+    one of our names is a mistake of the file's, told as such."""
+    import datetime as dt
+
+    if isinstance(value, dt.date):
+        return True
+    return (
+        isinstance(value, str)
+        and re.fullmatch(r"\d{4}-\d{2}-\d{2}([T ][0-9:.]+(Z|[+-]\d{2}:?\d{2})?)?", value.strip()) is not None
+    )
 
 
 def _readable_as_ours(model: Any, key: str, value: Any) -> bool:
@@ -546,6 +561,8 @@ def key_names(metadata: Mapping[str, Any], key_map: Mapping[str, str]) -> dict[s
         if theirs == ours or ours in metadata:  # the file uses our own key: that is the one to edit
             continue
         found = theirs if theirs in metadata else written.get(theirs.lower()) if isinstance(theirs, str) else None
+        if found is None and isinstance(theirs, str) and "." in theirs and _nested(metadata, theirs) is not None:
+            found = theirs
         if found is not None:
             names[ours] = found
         else:
@@ -567,8 +584,9 @@ def remap(
     for theirs, ours in key_map.items():
         if isinstance(theirs, str) and "." in theirs and theirs not in data:
             # A key inside a table, written dotted (Hugo keeps a site's own fields under params:)
-            top, _, inner = theirs.partition(".")
-            value = _nested(data.get(top), inner)
+            top = theirs.partition(".")[0]
+            value = _nested(data, theirs)
+            top = next((k for k in data if isinstance(k, str) and k.lower() == top.lower()), top)
             if value is not None and ours not in data:
                 data[ours] = value
                 if top in lines:
