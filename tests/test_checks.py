@@ -1332,6 +1332,16 @@ def test_a_lazy_pixel_behind_a_placeholder_src_is_reported_as_lazy(tmp_path):
     assert "lazy-loaded" in findings[0].message
 
 
+def test_an_html_reprints_fix_links_an_address_with_parentheses_whole(tmp_path):
+    """A Markdown link in a fix becomes <a href> for an HTML reprint, paired parentheses in its address and all."""
+    page = tmp_path / "gr.html"
+    page.write_text("<p>A paragraph.</p>\n", encoding="utf-8")
+    url = "https://www.globalresearch.ca/story-(part-2)/5800001"
+    findings = check_file(page, meta={"original_url": url, "author": "Ana Ruiz"}).findings
+    fixes = [f.fix for f in findings if f.rule == "global-research/link-original"]
+    assert fixes and f'<a href="{url}">Global Research</a>' in fixes[0] and "](" not in fixes[0]
+
+
 def test_fix_texts_for_an_html_reprint_are_written_in_html(tmp_path):
     """The editor pastes the fix into the page: an HTML reprint's fix has <a href>, not Markdown's [](...)."""
     source = ROOT / "tests" / "policies" / "propublica" / "compliant-page"

@@ -376,6 +376,40 @@ def test_a_credit_puts_metadata_into_html_and_markdown_as_text(cli):
     assert "<b>" not in markdown.out and "&lt;b&gt;Wei&lt;/b&gt;" in markdown.out
 
 
+@pytest.mark.parametrize(
+    ("url", "destination"),
+    [
+        (
+            "https://www.globalresearch.ca/story-part-2)/5800001",
+            "https://www.globalresearch.ca/story-part-2%29/5800001",
+        ),
+        ("https://www.globalresearch.ca/a story/5800001", "https://www.globalresearch.ca/a%20story/5800001"),
+        (
+            "https://www.globalresearch.ca/story-(part-2)/5800001",
+            "https://www.globalresearch.ca/story-(part-2)/5800001",
+        ),
+    ],
+)
+def test_a_credits_link_ends_where_it_should_though_the_address_has_a_space_or_a_parenthesis(
+    write_md, cli, url, destination
+):
+    """CommonMark ends a link's destination at a space or an unbalanced ")": such an address is
+    percent-encoded in the link (paired parentheses are kept), so the credit --fix inserts links the article."""
+    story = write_md("odd.md", {**COMPLIANT_META, "original_url": url}, "# A harbour\n\nA paragraph.\n")
+    credit = cli("credit", "--policy", "global-research", "--from", str(story))
+    assert credit.code == 0 and f"[Global Research]({destination})" in credit.out and credit.err == ""
+    fixed = cli("check", str(story), "--fix")
+    assert fixed.code == 0, fixed.out + fixed.err
+    assert f"[Global Research]({destination})" in story.read_text(encoding="utf-8")
+    assert cli("check", str(story)).code == 0
+    bare = write_md("bare.md", {**COMPLIANT_META, "original_url": url}, "Text.\n")
+    findings = cli("check", str(bare), "--format", "json").json()["results"][0]["findings"]
+    fixes = [f["fix"] for f in findings if f["rule"] == "global-research/link-original"]
+    assert fixes == [
+        f'Link to the original article, e.g. "The original source of this article is [Global Research]({destination})."'
+    ]
+
+
 def test_credit_says_when_its_block_misses_a_rule_of_the_policy(cli, tmp_path):
     """A policy of one's own that inherits a block its own byline rule does not accept."""
     own = tmp_path / "prairie.yaml"

@@ -272,7 +272,7 @@ def run_policy(
 
 
 #: A Markdown inline link, as policies write them in fix texts.
-_MARKDOWN_LINK = re.compile(r"\[([^\]\n]+)\]\(([^()\s]+)\)")
+_MARKDOWN_LINK = re.compile(r"\[([^\]\n]+)\]\(((?:[^()\s]|\([^()\s]*\))+)\)")  # parentheses in pairs, as CommonMark
 
 
 def as_html_links(fix: str) -> str:

@@ -6,6 +6,7 @@ import datetime as dt
 import re
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
+from urllib.parse import quote
 
 from ..limits import MAX_PATTERN_LENGTH
 from ..reprint import Reprint
@@ -208,10 +209,40 @@ class LazyValues:
 
 
 def render(template: str, values: dict[str, str] | LazyValues) -> str:
-    """Fill ``{name}`` placeholders; unknown names stay visible rather than failing."""
+    """Fill ``{name}`` placeholders; unknown names stay visible rather than failing.
+
+    An address filled in as a Markdown link's destination (``[Grist]({original_url})``) is written so
+    that the link still ends where it should (:func:`markdown_destination`).
+    """
     if "{" not in template:
         return template
-    return PLACEHOLDER.sub(lambda m: values.get(m.group(1), m.group(0)), template)
+
+    def fill(match: re.Match[str]) -> str:
+        value = values.get(match.group(1), match.group(0))
+        start, end = match.span()
+        if "://" in value and template.startswith("](", start - 2) and template.startswith(")", end):
+            return markdown_destination(value)
+        return value
+
+    return PLACEHOLDER.sub(fill, template)
+
+
+_DESTINATION_BREAKS = re.compile(r"[\s<>]")
+
+
+def markdown_destination(url: str) -> str:
+    """``url`` as a Markdown link destination: CommonMark ends one at white space or at an unbalanced ")",
+    so those (and ``<``, ``>``) are percent-encoded; the address is the same one (URLs compare decoded)."""
+    url = _DESTINATION_BREAKS.sub(lambda m: quote(m.group(0)), url)
+    depth = 0
+    for char in url:
+        if char in "()":
+            depth += 1 if char == "(" else -1
+            if depth < 0:
+                break
+    if depth != 0:
+        url = url.replace("(", "%28").replace(")", "%29")
+    return url
 
 
 #: Per policy id: the policy and the scope words its permission and media rules ask for (None: open-ended).
