@@ -783,6 +783,30 @@ def test_a_credit_names_several_authors_as_a_byline_does_and_satisfies_its_own_p
     assert check(body + block, meta).findings == []
 
 
+def test_a_credit_reads_the_metadata_under_the_sites_key_names_with_a_config(tmp_path, monkeypatch, cli):
+    """A Hugo site's own keys (``canonicalURL``, ``writer``), as its files and --meta give them, for the
+    library's credit() with config= and for the command line's credit without --from."""
+    from reprint_guard import credit
+    from reprint_guard.errors import UsageError
+
+    (tmp_path / ".reprint-guard.yaml").write_text(
+        "front-matter:\n  canonicalURL: original_url\n  writer: author\ndefaults:\n  original_published: 2024-05-01\n",
+        encoding="utf-8",
+    )
+    monkeypatch.chdir(tmp_path)
+    meta = {"canonicalURL": GR_URL, "writer": "Ana Ruiz"}
+    expected = (
+        f"*The original source of this article is [Global Research]({GR_URL}).*\n\n"
+        "Copyright © Ana Ruiz, Global Research, 2024"
+    )
+    assert credit(meta, config=True) == expected
+    assert credit(meta, config=tmp_path / ".reprint-guard.yaml", policy="global-research") == expected
+    with pytest.raises(UsageError, match="no policy applies"):
+        credit(meta)  # without the config, canonicalURL is no key of ours
+    run = cli("credit", "--policy", "global-research", "--meta", f"canonicalURL={GR_URL}", "--meta", "writer=Ana Ruiz")
+    assert run.code == 0 and run.out == expected + "\n", run.err
+
+
 def test_the_library_takes_severity_overrides_as_the_config_does():
     from reprint_guard import check, check_text
     from reprint_guard.errors import UsageError

@@ -351,10 +351,12 @@ def credit(
     policy: Policy | str | Path | None = None,
     format: str = "markdown",
     rules_dirs: RulesDirs = (),
+    config: Config = None,
 ) -> str:
     """The credit block the policy asks for, filled in from the reprint's metadata, to append to the body
     (what ``reprint-guard credit`` prints). The policy is ``policy``, else the one the metadata selects
-    (``policy`` key, the original's host, its licence). Raises
+    (``policy`` key, the original's host, its licence). ``config``: as for :func:`check`; its key names
+    and defaults apply to ``metadata``, its policy folders and policy too. Raises
     :class:`~reprint_guard.errors.UsageError` when no policy applies, it has no credit template, or the
     template needs a key the metadata lacks (the message names it)."""
     from .engine import select_policy
@@ -363,7 +365,12 @@ def credit(
     if format not in ("markdown", "html"):
         raise UsageError(f"format must be markdown or html, not {format!r}")
     rules_dirs = _dirs(rules_dirs)
-    reprint = build("", _metadata(metadata, "metadata"), format=format, path="<credit>")
+    read: dict[str, Any] = {}
+    if config is not None and config is not False:
+        settings = _settings(config, Path.cwd(), None, (), (policy, rules_dirs, True, None, None))
+        read = {"key_map": settings.key_map or None, "defaults": settings.defaults or None}
+        rules_dirs, policy = tuple(settings.rules_dirs), policy if policy is not None else settings.policy
+    reprint = build("", _metadata(metadata, "metadata"), format=format, path="<credit>", **read)
     chosen = _resolve(policy, rules_dirs) or select_policy(reprint, policy_set(rules_dirs))
     if chosen is None:
         raise UsageError("no policy applies to this metadata: pass policy=, or set original_url or policy")

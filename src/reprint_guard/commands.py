@@ -203,16 +203,13 @@ def run_credit(options: argparse.Namespace) -> int:
     extra = rules_dirs(options)
     policy = load_policy(options.policy, extra=extra)
     meta = parse_meta(options.meta)
+    config = load_config(None).config  # the site's key names and defaults, for --meta as for a file's own keys
+    key_map = config.front_matter if config else None
+    defaults = config.defaults if config else None
     if options.source:
-        config = load_config(None).config
-        reprint = read_file(
-            options.source,
-            meta=meta,
-            key_map=config.front_matter if config else None,
-            defaults=config.defaults if config else None,
-        )
+        reprint = read_file(options.source, meta=meta, key_map=key_map, defaults=defaults)
     else:
-        reprint = build("", {}, format=options.format, path="<credit>", meta=meta)
+        reprint = build("", {}, format=options.format, path="<credit>", meta=meta, key_map=key_map, defaults=defaults)
     try:
         block = credit_block(policy, reprint, options.format)
     except CreditError as exc:
