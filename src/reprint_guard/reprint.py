@@ -197,6 +197,7 @@ class Reprint:
         self._end: tuple[int, int] | None = None
         self._spans: list[tuple[int, int]] | None = None
         self._lowered: str | None = None
+        self._expanded: str | None = None  # the Markdown with its shortcodes written out (made once)
         #: What checks derive from this reprint and share between rules (e.g. one search for several patterns).
         self.memo: dict[str, object] = {}
 
@@ -265,12 +266,22 @@ class Reprint:
 
     @property
     def _markdown(self) -> str:
-        """The Markdown body as the site renders it: without its raw HTML when the renderer leaves that out."""
-        if self.raw_html or "<" not in self.body:
-            return self.body
+        """The Markdown body as the site renders it: Hugo's built-in shortcodes written out as it writes them,
+        and without its raw HTML when the renderer leaves that out."""
+        body = self.body
+        if "{{" in body and ("{{<" in body or "{{%" in body):
+            if self._expanded is None:
+                from .readers.markdown import without_raw_html
+                from .readers.shortcodes import expand
+
+                around = None if self.raw_html or "<" not in body else without_raw_html
+                self._expanded = expand(body, around=around)
+            return self._expanded
+        if self.raw_html or "<" not in body:
+            return body
         from .readers.markdown import without_raw_html
 
-        return without_raw_html(self.body)
+        return without_raw_html(body)
 
     @property
     def _link_bare_urls(self) -> bool:
@@ -510,10 +521,15 @@ def _html_spans(body: str) -> list[tuple[int, int]]:
     from .readers.markdown import html_ranges
 
     ranges = html_ranges(body)
-    if body.isascii():
-        return ranges
-    data = body.encode("utf-8")
-    return [(len(data[:start].decode("utf-8")), len(data[:end].decode("utf-8"))) for start, end in ranges]
+    if not body.isascii():
+        data = body.encode("utf-8")
+        ranges = [(len(data[:start].decode("utf-8")), len(data[:end].decode("utf-8"))) for start, end in ranges]
+    if ranges and "{{" in body and ("{{<" in body or "{{%" in body):
+        from .readers.shortcodes import call_spans  # "{{<figure src=x>}}" is a call, not raw HTML left out
+
+        calls = call_spans(body)  # in order, none inside another: the one that may hold a range is found by bisection
+        ranges = [(a, b) for a, b in ranges if (at := bisect_right(calls, (a, _AFTER_ALL)) - 1) < 0 or b > calls[at][1]]
+    return ranges
 
 
 def _render(body: str) -> str:

@@ -1,0 +1,184 @@
+"""Hugo's built-in shortcodes, read as Hugo renders them.
+
+A Hugo page holds ``{{< figure src="..." >}}`` where the rendered page has an
+``<img>``: read as written, the image would not be seen (a photo the terms
+forbid would pass) and the call's text would count as the article's. The
+built-in shortcodes that put media, code or a link on the page are written out
+as the HTML Hugo's own templates make (``figure``, ``youtube``, ``vimeo``,
+``highlight``, ``gist``, ``ref`` and ``relref``); a commented call
+(``{{</* figure */>}}``) is shown as the call itself, as Hugo shows it. A site's
+own shortcodes are the site's templates, not known here: they stay as written.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Callable, Iterator
+from html import escape
+
+#: The built-in shortcodes read here.
+BUILT_IN = frozenset({"figure", "youtube", "vimeo", "highlight", "gist", "ref", "relref"})
+#: Those with an end tag (``{{< /highlight >}}``) whose inside is theirs.
+_PAIRED = frozenset({"highlight"})
+#: How long a call may be: a ``{{<`` whose end is further is no call (Hugo would refuse to build the page).
+_MAX_CALL = 4096
+_NAME = re.compile(r"[A-Za-z0-9_][\w./-]*")
+_ARGUMENT = re.compile(r"""(?:([A-Za-z_][\w-]*)[ \t]*=[ \t]*)?("(?:[^"\\]|\\.)*"|`[^`]*`|[^\s"`=]+)""")
+_ENDS = {"<": ">}}", "%": "%}}"}
+
+
+def has_shortcodes(body: str) -> bool:
+    return "{{<" in body or "{{%" in body
+
+
+class _Call:
+    __slots__ = ("args", "closing", "comment", "end", "name", "opener", "start")
+
+    def __init__(self, start: int, end: int, opener: str, inside: str) -> None:
+        self.start, self.end, self.opener = start, end, opener
+        inside = inside.strip()
+        self.comment = inside.startswith("/*") and inside.endswith("*/")
+        if self.comment:
+            inside = inside[2:-2].strip()
+        self.closing = inside.startswith("/")
+        inside = inside.lstrip("/ \t\r\n").removesuffix("/").rstrip()
+        name = _NAME.match(inside)
+        self.name = name.group(0) if name is not None else ""
+        self.args = inside[name.end() :] if name is not None else inside
+
+
+def _calls(body: str) -> Iterator[_Call]:
+    """Every ``{{< ... >}}`` and ``{{% ... %}}`` call, left to right, in one pass (each character is read once:
+    a hostile page of openings without ends costs no more than a plain one)."""
+    position, unclosed = 0, set()
+    while True:
+        start = body.find("{{", position)
+        if start < 0:
+            return
+        opener = body[start + 2 : start + 3]
+        if opener not in _ENDS or opener in unclosed:
+            position = start + 2
+            continue
+        end = body.find(_ENDS[opener], start + 3)
+        if end < 0:
+            unclosed.add(opener)  # no later call of this kind ends either
+            position = start + 3
+            continue
+        if end + 3 - start <= _MAX_CALL:
+            yield _Call(start, end + 3, opener, body[start + 3 : end])
+        position = end + 3
+
+
+def call_spans(body: str) -> list[tuple[int, int]]:
+    """Where each shortcode call stands: Hugo reads them before the Markdown, so none of it is raw HTML."""
+    return [(call.start, call.end) for call in _calls(body)]
+
+
+def _arguments(text: str) -> tuple[dict[str, str], list[str]]:
+    named: dict[str, str] = {}
+    positional: list[str] = []
+    for match in _ARGUMENT.finditer(text):
+        key, value = match.group(1), match.group(2)
+        if value[:1] == '"':
+            value = re.sub(r"\\(.)", r"\1", value[1:-1])
+        elif value[:1] == "`":
+            value = value[1:-1]
+        if key is None:
+            positional.append(value)
+        else:
+            named[key.lower()] = value
+    return named, positional
+
+
+def _attribute(value: str) -> str:
+    return escape(value, quote=True)
+
+
+def _figure(named: dict[str, str]) -> str:
+    """What Hugo's ``figure`` template makes: the image (in a link when given), then a caption of title,
+    caption and attribution."""
+    image = f'<img src="{_attribute(named.get("src", ""))}" alt="{_attribute(named.get("alt", ""))}">'
+    if named.get("link"):
+        image = f'<a href="{_attribute(named["link"])}">{image}</a>'
+    caption = f"<h4>{escape(named['title'])}</h4>" if named.get("title") else ""
+    if named.get("caption") or named.get("attr"):
+        attribution = escape(named.get("attr", ""))
+        if named.get("attrlink") and attribution:
+            attribution = f'<a href="{_attribute(named["attrlink"])}">{attribution}</a>'
+        said = [part for part in (escape(named.get("caption", "")), attribution) if part]
+        caption += f"<p>{' '.join(said)}</p>"
+    return f"<figure>{image}" + (f"<figcaption>{caption}</figcaption>" if caption else "") + "</figure>"
+
+
+def _rendered(kind: str, args: str, inner: str) -> str:
+    named, positional = _arguments(args)
+    first = positional[0] if positional else ""
+    if kind == "figure":
+        return _figure(named)
+    if kind in ("youtube", "vimeo"):
+        host = "https://www.youtube.com/embed/" if kind == "youtube" else "https://player.vimeo.com/video/"
+        return f'<iframe src="{_attribute(host + (named.get("id") or first))}" allowfullscreen></iframe>'
+    if kind == "highlight":  # code: on the page, but no part of the article's text
+        return f"<pre><code>{escape(inner)}</code></pre>"
+    if kind in ("ref", "relref"):  # the address of another page of the site
+        return escape(named.get("path") or first)
+    return ""  # gist: a script that loads the code from GitHub
+
+
+#: Where a call's rendering goes while ``around`` reads the Markdown around it: private-use characters,
+#: which no Markdown syntax starts with.
+_SLOT = "\ue000{}\ue001"
+
+
+def expand(body: str, around: Callable[[str], str] | None = None) -> str:
+    """``body`` with each call of a built-in shortcode written out as Hugo renders it; any other call stays
+    as written.
+
+    ``around``: what the site's renderer does to the Markdown around the calls (leaves its raw HTML out),
+    which a call's own HTML is spared, as Hugo spares it.
+    """
+    if around is None or "\ue000" in body:
+        written = _expanded(body, None)
+        return around(written) if around is not None else written
+    renderings: list[str] = []
+    skeleton = around(_expanded(body, renderings))
+    return re.sub("\ue000(\\d+)\ue001", lambda m: renderings[int(m.group(1))], skeleton)
+
+
+def _expanded(body: str, renderings: list[str] | None) -> str:
+    """``body`` with the calls written out, or (``renderings``) each in a slot, its rendering kept aside."""
+    calls = list(_calls(body))
+    ends: dict[str, list[_Call]] = {}
+    for call in calls:
+        if call.closing and not call.comment:
+            ends.setdefault(call.name, []).append(call)
+    out: list[str] = []
+    last = 0
+    for call in calls:
+        if call.start < last:
+            continue  # inside a paired call written out already
+        if call.comment:  # {{</* x */>}}: Hugo shows the call itself, as text
+            shown = f"{{{{{call.opener} {'/' if call.closing else ''}{call.name}{call.args} {_ENDS[call.opener]}"
+            out += (body[last : call.start], escape(shown, quote=False))
+            last = call.end
+            continue
+        kind = call.name
+        if kind not in BUILT_IN or call.closing:
+            continue
+        inner, end = "", call.end
+        if kind in _PAIRED:
+            closings = ends.get(call.name, [])
+            at = bisect.bisect_left(closings, call.end, key=lambda c: c.start)
+            if at < len(closings):
+                inner, end = body[call.end : closings[at].start].strip("\r\n"), closings[at].end
+        rendering = _rendered(kind, call.args, inner)
+        if renderings is not None:
+            renderings.append(rendering)
+            rendering = _SLOT.format(len(renderings) - 1)
+        out += (body[last : call.start], rendering)
+        last = end
+    if not out:
+        return body
+    out.append(body[last:])
+    return "".join(out)

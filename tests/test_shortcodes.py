@@ -1,0 +1,100 @@
+"""Hugo's built-in shortcodes read as Hugo renders them: the photo a ``figure`` shows is a photo."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reprint_guard import check_file, check_text
+from reprint_guard.readers import read_text
+from reprint_guard.readers.shortcodes import expand
+
+ROOT = Path(__file__).resolve().parents[1]
+PROPUBLICA = (ROOT / "tests" / "policies" / "propublica" / "compliant.md").read_text(encoding="utf-8")
+PHOTO = "https://img.assets-d.propublica.org/v5/images/meters.jpg"
+
+
+def with_line(text: str, line: str, after: str = "by Marcus Oyelaran\n") -> str:
+    assert after in text
+    return text.replace(after, after + "\n" + line + "\n", 1)
+
+
+def rules(result) -> list[tuple[str, int, int]]:
+    return [(f.rule, f.line, f.column) for f in result.findings]
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        f'{{{{< figure src="{PHOTO}" alt="A meter" caption="A new meter" >}}}}',
+        f'{{{{<figure src="{PHOTO}">}}}}',  # no spaces: a tag's shape, but a call
+        f'{{{{% figure src="{PHOTO}" %}}}}',
+        f'{{{{< figure\n  src="{PHOTO}"\n  alt="A meter"\n>}}}}',  # over several lines, as Hugo's docs write it
+    ],
+)
+def test_a_photo_in_a_figure_shortcode_is_a_photo_the_terms_ask_permission_for(tmp_path, call):
+    story = tmp_path / "pp.md"
+    story.write_text(with_line(PROPUBLICA, call), encoding="utf-8")
+    result = check_file(story)
+    line = next(n for n, text in enumerate(story.read_text(encoding="utf-8").splitlines(), 1) if PHOTO in text)
+    column = story.read_text(encoding="utf-8").splitlines()[line - 1].index(PHOTO) + 1
+    assert rules(result) == [("propublica/photos-permission", line, column)]
+    assert "first <img> " + PHOTO in result.findings[0].message
+    allowed = check_file(
+        story, meta={"permissions": [{"from": "a@propublica.org", "date": "2026-09-01", "scope": ["photos"]}]}
+    )
+    assert allowed.findings == []
+
+
+def test_with_raw_html_left_out_a_shortcodes_own_html_is_still_on_the_page(tmp_path):
+    """Hugo's goldmark leaves out raw HTML by default, not what a shortcode makes."""
+    (tmp_path / ".reprint-guard.yaml").write_text("raw-html: false\n", encoding="utf-8")
+    story = tmp_path / "pp.md"
+    call = f'{{{{<figure src="{PHOTO}">}}}}'
+    story.write_text(with_line(PROPUBLICA, call + ' <img src="https://elsewhere.example/raw.jpg">'), encoding="utf-8")
+    result = check_file(story, config=True)
+    found = [f for f in result.findings if f.rule == "propublica/photos-permission"]
+    assert len(found) == 1 and PHOTO in found[0].message and "1 item of media" in found[0].message
+    assert found[0].column == call.index(PHOTO) + 1
+
+
+def test_a_figures_caption_and_attribution_are_text_on_the_page():
+    text = (
+        "---\noriginal_url: https://montanafreepress.org/2026/10/08/x/\n---\n\n"
+        '{{< figure src="/img/river.jpg" caption="The river in May" attr="Photo: Getty Images" >}}\n'
+    )
+    reprint = read_text(text)
+    assert "The river in May Photo: Getty Images" in reprint.visible.raw_text
+    assert "figure" not in reprint.visible.raw_text and "src=" not in reprint.visible.raw_text
+    result = check_text(text)
+    stock = [f for f in result.findings if f.rule == "montana-free-press/no-stock-images"]
+    assert len(stock) == 1 and stock[0].line == 5
+
+
+def test_video_embeds_code_links_and_commented_calls():
+    body = (
+        '{{< youtube dQw4w9WgXcQ >}}\n\n{{< vimeo id="146022717" >}}\n\n'
+        "{{< highlight python >}}\nprint('All rights reserved')\n{{< /highlight >}}\n\n"
+        '[the other story]({{< ref "posts/other.md" >}})\n\n'
+        '{{</* figure src="/img/shown.jpg" */>}}\n\n{{< gist spf13 7896402 >}}\n\n{{< newsletter-box >}}\n'
+    )
+    reprint = read_text("---\ntitle: t\n---\n" + body)
+    shown, _ = reprint.media
+    assert [(m.tag, m.src) for m in shown] == [
+        ("iframe", "https://www.youtube.com/embed/dQw4w9WgXcQ"),
+        ("iframe", "https://player.vimeo.com/video/146022717"),
+    ]
+    text = reprint.visible.raw_text
+    assert "All rights reserved" not in text  # code, as Hugo highlights it
+    assert reprint.visible.anchors == ["posts/other.md"]
+    assert '{{< figure src="/img/shown.jpg" >}}' in text  # a commented call is shown as the call
+    assert "gist" not in text
+    assert "{{< newsletter-box >}}" in text  # a site's own shortcode: its template is not known here
+
+
+def test_calls_without_ends_are_read_in_one_pass():
+    """A hostile page of openings: read once, left as text (Hugo would refuse to build it)."""
+    hostile = "{{< figure " * 200_000 + "{{% highlight %}}x" * 50_000
+    assert expand(hostile).startswith("{{< figure {{< figure")
+    assert expand("{{< figure src='" + "x" * 10_000 + "' >}}").startswith("{{< figure")  # too long for a call
