@@ -275,6 +275,18 @@ def test_stdin_json_with_a_byte_order_mark_is_json(cli):
     assert [f["rule"] for f in run.json()["results"][0]["findings"]] == ["global-research/source-credit"]
 
 
+@pytest.mark.parametrize("start", ["", "<!-- exported 2026-05-01 -->\n", "\ufeff"])
+def test_stdin_holding_a_whole_html_page_is_read_as_html_without_a_flag(cli, start):
+    """A page piped from a CMS export is HTML: read as Markdown, its metadata in <head> would be lost and the
+    file skipped as not a reprint."""
+    page = start + HTML_PAGE.replace(f'<a href="{GR_URL}">Global Research</a>', "Global Research")
+    run = cli("check", "-", "--format", "json", "--meta", "commercial=false", stdin=page.encode())
+    assert run.code == 1, run.err
+    assert [f["rule"] for f in run.json()["results"][0]["findings"]] == ["global-research/link-original"]
+    fragment = cli("check", "-", "--format", "json", stdin=b"<p>Just a paragraph.</p>\n")
+    assert fragment.json()["results"][0]["status"] == "skipped"  # Markdown (its raw HTML), no metadata
+
+
 def test_unknown_rule_in_config_severity_is_warned(tmp_path, write_md, cli):
     (tmp_path / ".reprint-guard.yaml").write_text("severity:\n  global-research/link-orginal: warning\n")
     write_md("a.md", COMPLIANT_META, COMPLIANT_BODY)

@@ -53,7 +53,8 @@ def _parser() -> argparse.ArgumentParser:
         "--stdin-format",
         choices=("auto", "markdown", "html", "json", "text"),
         default="auto",
-        help="format of standard input (default: JSON if it starts with '{', else Markdown)",
+        help="format of standard input (default: JSON if it starts with '{', HTML if <!DOCTYPE html> or <html>, "
+        "else Markdown)",
     )
     check.add_argument(
         "--no-bare-urls",

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import stat
 import sys
 from collections import deque
@@ -482,6 +483,27 @@ def _check_path(path: str, walked: bool, settings: Settings, has_sidecar: bool |
     return check_text(path, settings, has_sidecar=has_sidecar)[1]
 
 
+#: How a whole HTML page starts (after white space and comments): a document type or its root element.
+_PAGE_START = re.compile(rb"<(?:!doctype\s+html|html[\s>])", re.IGNORECASE)
+
+
+def stdin_kind(data: bytes) -> str:
+    """What ``--stdin-format auto`` reads standard input as: a JSON envelope, a whole HTML page, or Markdown
+    (a Markdown file does not start with ``<!DOCTYPE html>``; a fragment of HTML may be Markdown's raw HTML)."""
+    start = data.removeprefix(b"\xef\xbb\xbf").lstrip()
+    if start[:1] == b"{":
+        return "json"
+    at = 0
+    while start.startswith(b"<!--", at):  # a comment before the page (a CMS's export note)
+        end = start.find(b"-->", at + 4)
+        if end < 0:
+            return "markdown"
+        at = end + 3
+        while start[at : at + 1].isspace():
+            at += 1
+    return "html" if _PAGE_START.match(start, at) else "markdown"
+
+
 def read_options(path: str, settings: Settings) -> tuple[dict[str, Any], str | None]:
     """Reading options for one file (overrides for its path, then --meta) and the policy to use."""
 
@@ -535,8 +557,8 @@ def check_text(
 
         data = sys.stdin.buffer.read(MAX_FILE_BYTES + 1)  # decode() refuses anything over the limit
         kind = settings.stdin_format
-        if kind == "auto":  # a CMS envelope starts with '{'; anything else is Markdown
-            kind = "json" if data.removeprefix(b"\xef\xbb\xbf").lstrip()[:1] == b"{" else "markdown"
+        if kind == "auto":  # a CMS envelope starts with '{', a whole page with <!doctype or <html; else Markdown
+            kind = stdin_kind(data)
         reprint = read_bytes(data, path="<stdin>", format=kind, **common)
     else:
         try:
