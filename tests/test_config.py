@@ -807,6 +807,57 @@ def test_a_credit_reads_the_metadata_under_the_sites_key_names_with_a_config(tmp
     assert run.code == 0 and run.out == expected + "\n", run.err
 
 
+HARBOUR = """\
+id: harbour
+name: Harbour Herald
+publisher: Harbour Herald
+source_url: https://harbourherald.example/terms
+applies_to: [harbourherald.example]
+credit:
+  position: bottom
+  markdown: '*Originally published by [Harbour Herald]({original_url}).*'
+rules:
+  - id: credit-line
+    check: attribution
+    names: [Harbour Herald]
+    message: Credit Harbour Herald
+  - id: tracking-pixel
+    check: element
+    pattern: '^https://harbourherald\\.example/pixel\\.gif\\?id=hh-[0-9]+$'
+    insert: '<img src="https://harbourherald.example/pixel.gif?id={pixel_id}" width="1" height="1" alt="">'
+    message: Keep the tracking pixel
+"""
+
+
+@pytest.mark.parametrize(
+    ("pixel_id", "config"),
+    [("HH-88123", ""), ("hh-88123", "raw-html: false\n")],  # an id the pattern refuses; HTML the site leaves out
+)
+def test_fix_inserts_the_credit_though_the_pixel_its_template_makes_would_not_satisfy_the_rule(
+    tmp_path, cli, pixel_id, config
+):
+    (tmp_path / "harbour.yaml").write_text(HARBOUR, encoding="utf-8")
+    (tmp_path / ".reprint-guard.yaml").write_text(f"policies: [harbour.yaml]\n{config}", encoding="utf-8")
+    story = tmp_path / "a.md"
+    story.write_text(
+        f"---\ntitle: T\noriginal_url: https://harbourherald.example/a/1\npixel_id: {pixel_id}\n---\n\nThe story.\n",
+        encoding="utf-8",
+    )
+    run = cli("check", "a.md", "--fix", cwd=tmp_path)
+    assert "fixed harbour/credit-line" in run.err, run.err
+    assert "could not fix harbour/tracking-pixel: the element its template makes would not satisfy it" in run.err
+    text = story.read_text(encoding="utf-8")
+    assert "*Originally published by [Harbour Herald](https://harbourherald.example/a/1).*" in text
+    assert "pixel.gif" not in text  # what would not satisfy the rule is not written
+    findings = cli("check", "a.md", "--format", "json", cwd=tmp_path).json()["results"][0]["findings"]
+    assert [f["rule"] for f in findings] == ["harbour/tracking-pixel"]
+    good = story.read_text(encoding="utf-8").replace(f"pixel_id: {pixel_id}", "pixel_id: hh-1")
+    story.write_text(good.replace("*Originally", "Originally").replace(".*\n", "\n"), encoding="utf-8")
+    if not config:  # an id the pattern takes: the pixel goes in
+        assert "fixed harbour/tracking-pixel" in cli("check", "a.md", "--fix", cwd=tmp_path).err
+        assert 'src="https://harbourherald.example/pixel.gif?id=hh-1"' in story.read_text(encoding="utf-8")
+
+
 def test_the_library_takes_severity_overrides_as_the_config_does():
     from reprint_guard import check, check_text
     from reprint_guard.errors import UsageError

@@ -210,6 +210,7 @@ def plan(reprint: Reprint, source: str, findings: list[Finding], policy: Policy,
     credit = 0 if blocks else None  # the credit's place among the blocks, whose parts may be left out
     # An element (a tracking pixel) is inserted from its rule's template; one that cannot be is reported and
     # the rest is still fixed: a pixel particular to each article does not hold back the credit.
+    elements: dict[str, tuple[str, str]] = {}  # an element rule's id -> the block inserted for it
     for finding in [f for f in wanted if f.check == "element"]:
         block, why_not = _element_block(finding, reprint, policy)
         if block is None:
@@ -217,6 +218,7 @@ def plan(reprint: Reprint, source: str, findings: list[Finding], policy: Policy,
             outcome.unfixable.append((finding, why_not))
         else:
             blocks.append((block, "bottom"))
+            elements[finding.rule] = blocks[-1]
     if not blocks:
         return outcome
     # Inserted with "\n" line ends, then written back with the file's own: CRLF, or classic Mac OS's CR.
@@ -234,6 +236,19 @@ def plan(reprint: Reprint, source: str, findings: list[Finding], policy: Policy,
 
     text = inserted(blocks)
     after = recheck(text)
+    # An element inserted from its template that still does not satisfy its rule (an id the rule's pattern
+    # refuses, raw HTML the site leaves out) is left out and reported: it does not hold back the credit.
+    failed = [f for f in after if f.rule in elements]
+    if failed:
+        for finding in failed:
+            blocks.remove(elements[finding.rule])
+            why = f"the element its template makes would not satisfy it ({finding.message})"
+            outcome.unfixable.append((finding, why))
+        wanted = [f for f in wanted if f.rule not in {f.rule for f in failed}]
+        if not blocks:
+            return outcome
+        text = inserted(blocks)
+        after = recheck(text)
     remaining = {f.rule for f in after}
     wanted_rules = {f.rule for f in wanted}
     still = list({f.rule: f for f in after if f.rule in wanted_rules}.values())
