@@ -1389,3 +1389,26 @@ def test_a_permission_scope_written_as_a_string_is_its_words(tmp_path, record, c
     if not covered:  # ...and the finding says so, with the record to write
         assert "'photo' on record is none this policy knows (photos)" in findings[0].message
         assert "permissions: [{from: " in findings[0].fix and "scope: [photos]" in findings[0].fix
+
+
+def test_a_misspelt_key_the_policy_reads_is_told_where_it_stands(tmp_path):
+    """'exerpt: true' would let an extract pass as the whole story: a key close to one the policy reads, which
+    is not set, is a warning at that key; a site's own keys and a key whose field is set are left alone."""
+    story = tmp_path / "g.md"
+    story.write_text(
+        "---\ntitle: T\nauthor: Ana Ruiz\noriginal_url: https://grist.org/article/x/\nexerpt: true\n"
+        "Modified: true\ntags: [water]\nauthors: [Ana Ruiz]\ndraft: false\n---\n\n"
+        "This story was originally published by [Grist](https://grist.org/article/x/).\n",
+        encoding="utf-8",
+    )
+    result = check_file(story)
+    told = [(f.rule, f.line, f.column, f.severity.value) for f in result.findings]
+    assert told == [
+        ("reprint-guard/misspelt-key", 5, 1, "warning"),
+        ("reprint-guard/misspelt-key", 6, 1, "warning"),
+    ]
+    assert "did you mean 'excerpt'?" in result.findings[0].message
+    assert result.findings[1].fix == "Rename 'Modified' to 'modified'."
+    fixed = story.read_text(encoding="utf-8").replace("exerpt", "excerpt").replace("Modified", "modified")
+    story.write_text(fixed, encoding="utf-8")
+    assert [f.rule for f in check_file(story).findings] == ["grist/no-extract"]  # an extract: not also "edited"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import time
+from functools import lru_cache
 
 from .checks import CHECKS
 from .checks.base import Context, LazyValues, render
@@ -42,9 +43,10 @@ TOOL_RULES: dict[str, tuple[str, str]] = {
     ),
     "unused-suppression": ("A suppression matches no finding", "Remove it, or check the rule id."),
     "misspelt-key": (
-        "A metadata key is close to one that makes the file a reprint",
-        "The file sets neither original_url nor policy (nor the config's name for them), but a key close "
-        "to one: misspelt, it leaves the file unchecked, so it is said rather than skipped.",
+        "A metadata key is close to one reprint-guard reads",
+        "A key reprint-guard does not read, close to one it does that is not set: a file that sets neither "
+        "original_url nor policy would be skipped for it, and a reprint would be checked as if the key "
+        "were not there (an 'exerpt: true' extract passes as the whole story).",
     ),
 }
 
@@ -190,11 +192,20 @@ def _today() -> dt.date:
 class _Plan:
     """A policy's rules ready to run: their full ids and check functions looked up once, not per reprint."""
 
-    __slots__ = ("_dated", "media", "policy", "steps")
+    __slots__ = ("_dated", "fields", "media", "policy", "steps")
 
     def __init__(self, policy: Policy) -> None:
         self.policy = policy
         self.media = any(rule.check in _MEDIA_CHECKS for rule in policy.rules)
+        #: The metadata the policy reads: its rules' conditions, and what credits, notices and dates are made of.
+        fields = [*_ALWAYS_READ]
+        for rule in policy.rules:
+            fields += rule.when.fields() if rule.when is not None else []
+            if rule.check == "metadata":
+                fields.append(rule.params.field)
+            elif rule.check == "permission" or (rule.check == "media" and rule.params.mode == "permission"):
+                fields.append("commercial")
+        self.fields = frozenset(fields)
         self.steps = tuple(
             (rule, f"{policy.id}/{rule.id}", CHECKS[rule.check].check, rule.when) for rule in policy.rules
         )
@@ -266,6 +277,8 @@ def run_policy(
             )
     for field, rules in undecided.items():
         findings.append(_missing_metadata(reprint, policy, field, rules))
+    if meta.extra:
+        findings += _misspelt_keys(reprint, plan.fields)
     if len(findings) > 1:
         findings.sort(key=lambda f: (f.line, f.column))
     return findings
@@ -328,6 +341,56 @@ def _near_miss(reprint: Reprint) -> Finding | None:
             f"Rename '{key}' to '{close}'.",
         )
     return None
+
+
+#: Keys every policy reads (credits, notices, links, dates and permissions), besides its conditions' fields.
+_ALWAYS_READ = (
+    "author",
+    "copyright_holder",
+    "original_url",
+    "original_published",
+    "published",
+    "license",
+    "permissions",
+)
+
+
+def _misspelt_keys(reprint: Reprint, fields: frozenset[str]) -> list[Finding]:
+    """Keys the file sets that reprint-guard does not read, each close to one the policy reads that is not set
+    (``exerpt``, ``Modified``, ``comercial``): the rules would run as if it were not there."""
+    meta = reprint.metadata
+    found = []
+    for key in meta.extra:
+        close = _close_to(key, fields) if type(key) is str else None
+        if close is None or meta.value(close) not in (None, [], False):
+            continue
+        named = reprint.key_names.get(close, close)
+        found.append(
+            _tool_finding(
+                reprint,
+                "misspelt-key",
+                "metadata",
+                key,
+                f"'{key}' is no key reprint-guard reads, so the policy is checked as if '{named}' were not set: "
+                f"did you mean '{named}'?",
+                f"Rename '{key}' to '{named}'.",
+            )
+        )
+    return found
+
+
+@lru_cache(maxsize=4096)
+def _close_to(key: str, fields: frozenset[str]) -> str | None:
+    """The field ``key`` looks like a misspelling of (another case, a letter off), or None; asked once per key
+    and policy: a site's files share their keys."""
+    folded = key.lower().replace("-", "_")
+    if folded in fields:
+        return folded
+    if not any(_shares_most_letters(folded, name) for name in fields):
+        return None
+    import difflib
+
+    return next(iter(difflib.get_close_matches(folded, fields, n=1, cutoff=0.85)), None)
 
 
 def _shares_most_letters(a: str, b: str, cutoff: float = 0.85) -> bool:
