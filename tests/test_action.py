@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -436,6 +437,67 @@ def test_a_pull_request_that_changes_the_config_checks_every_file(tmp_path):
     assert outputs(tmp_path)["files"] == "1"
 
 
+@pytest.mark.parametrize("gone", ["deleted", "renamed away"])
+def test_a_pull_request_that_deletes_the_config_checks_every_file_with_no_config(tmp_path, gone):
+    bad = markdown({**COMPLIANT_META, "commercial": True}, COMPLIANT_BODY)
+    base = {"content/old.md": bad, ".reprint-guard.yaml": "severity: {global-research/commercial-permission: 'off'}\n"}
+    deleted = (".reprint-guard.yaml",) if gone == "deleted" else ()
+    repo, env = make_pull_request(tmp_path, {"content/notes.txt": "notes\n"}, base, deleted=deleted)
+    if gone == "renamed away":
+        (repo / "docs").mkdir()
+        git(repo, "mv", ".reprint-guard.yaml", "docs/reprint-guard.yaml.example")
+        git(repo, "commit", "-q", "-m", "rename the config away")
+        event = json.loads(Path(env["GITHUB_EVENT_PATH"]).read_text())
+        event["pull_request"]["head"]["sha"] = git(repo, "rev-parse", "HEAD")
+        Path(env["GITHUB_EVENT_PATH"]).write_text(json.dumps(event))
+    proc = run_action(repo, env)
+    # The rule the config turned off applies again, to a file the pull request did not touch.
+    assert proc.returncode == 1, proc.stdout + proc.stderr
+    assert "::error file=content/old.md,line=6,col=1,title=global-research/commercial-permission" in proc.stdout
+    assert proc.stdout.splitlines()[-1] == "reprint-guard: 1 error, 0 warnings in 1 file (the config changed)"
+    assert outputs(tmp_path)["files"] == "1"
+
+
+def test_a_pull_request_that_deletes_a_policy_of_your_own_checks_every_file(tmp_path):
+    own = (
+        "id: {id}\nname: {name}\npublisher: {name}\nsource_url: https://{id}.example/terms\n"
+        "applies_to: [{id}.example]\nrules:\n  - id: credit-line\n    check: attribution\n"
+        "    names: [{name}]\n    message: Credit {name}\n"
+    )
+    story = (
+        "---\ntitle: T\npolicy: harbour\noriginal_url: https://harbour.example/a/1\n---\n\n"
+        "The story, from the Harbour Herald.\n"
+    )
+    base = {
+        ".reprint-guard.yaml": "policies: [policies/]\n",
+        "policies/harbour.yaml": own.format(id="harbour", name="Harbour Herald"),
+        "policies/lighthouse.yaml": own.format(id="lighthouse", name="Lighthouse Log"),  # the folder stays
+        "content/story.md": story,
+    }
+    repo, env = make_pull_request(tmp_path, {}, base, deleted=("policies/harbour.yaml",))
+    proc = run_action(repo, env)
+    # The story names a policy the pull request deleted: the full check cannot check it.
+    assert proc.returncode == 2, proc.stdout + proc.stderr
+    assert "::error file=content/story.md,line=3,col=1,title=reprint-guard/input-error::" in proc.stdout
+    assert "unknown policy 'harbour'" in proc.stdout
+    assert proc.stdout.splitlines()[-1] == "reprint-guard: 0 errors, 0 warnings in 1 file (a policy changed)"
+    assert outputs(tmp_path)["errored"] == "1"
+    # Before the deletion the same check passes: it is the deletion that is found, not a broken fixture.
+    git(repo, "checkout", "-q", "main")
+    assert run_action(repo, env, changed_only="false").returncode == 0
+
+
+def test_a_pull_request_that_takes_our_table_out_of_pyproject_checks_every_file(tmp_path):
+    bad = markdown({**COMPLIANT_META, "commercial": True}, COMPLIANT_BODY)
+    project = '[project]\nname = "site"\n'
+    table = '\n[tool.reprint-guard.severity]\n"global-research/commercial-permission" = "off"\n'
+    base = {"content/old.md": bad, "pyproject.toml": project + table}
+    repo, env = make_pull_request(tmp_path, {"pyproject.toml": project}, base)
+    proc = run_action(repo, env)
+    assert proc.returncode == 1 and "in 1 file (the config changed)" in proc.stdout, proc.stdout + proc.stderr
+    assert "::error file=content/old.md,line=6," in proc.stdout
+
+
 def test_a_deleted_sidecar_has_its_article_checked(tmp_path):
     page = (
         f'<html><head><link rel="canonical" href="{GR_URL}"><meta name="author" content="Ana Ruiz"></head><body>'
@@ -450,6 +512,26 @@ def test_a_deleted_sidecar_has_its_article_checked(tmp_path):
     assert "::warning file=content/page.html," in proc.stdout and "'commercial' is not set" in proc.stdout, (
         proc.stdout + proc.stderr
     )
+
+
+def test_a_sidecar_renamed_away_has_its_article_checked(tmp_path):
+    page = (
+        f'<html><head><link rel="canonical" href="{GR_URL}"><meta name="author" content="Ana Ruiz"></head><body>'
+        f'<p>Copyright © Ana Ruiz, Global Research, 2024.</p><p><a href="{GR_URL}">Global Research</a></p>'
+        "</body></html>"
+    )
+    base = {"content/page.html": page, "content/page.meta.yaml": "commercial: false\nmedium: web\n"}
+    repo, env = make_pull_request(tmp_path, {"content/other.md": "# Notes\n"}, base)
+    git(repo, "mv", "content/page.meta.yaml", "content/retired.meta.yaml")  # the article keeps its name
+    git(repo, "commit", "-q", "-m", "rename the sidecar away")
+    event = json.loads(Path(env["GITHUB_EVENT_PATH"]).read_text())
+    event["pull_request"]["head"]["sha"] = git(repo, "rev-parse", "HEAD")
+    Path(env["GITHUB_EVENT_PATH"]).write_text(json.dumps(event))
+    proc = run_action(repo, env)
+    assert "::warning file=content/page.html," in proc.stdout and "'commercial' is not set" in proc.stdout, (
+        proc.stdout + proc.stderr
+    )
+    assert outputs(tmp_path)["files"] == "1"
 
 
 def test_every_changed_file_gets_an_annotation_however_the_limit_falls(tmp_path):
@@ -577,3 +659,56 @@ def test_a_checkout_in_a_subfolder_finds_its_own_config(tmp_path):
     env["GITHUB_WORKSPACE"] = str(workspace)
     proc = run_action(workspace, env, paths="site/content")
     assert proc.returncode == 0 and "link-original" not in proc.stdout, proc.stdout + proc.stderr
+
+
+def test_a_summary_too_large_for_github_is_cut_at_a_row_and_says_what_it_left_out(tmp_path, monkeypatch, capsys):
+    """GitHub drops a job summary over 1 MiB whole: the Action's stops short of it, at a table row. The cap is
+    made small here (the same code, a few dozen files instead of thousands); the Action runs in-process."""
+    from reprint_guard import action
+
+    assert 1000 * 1000 <= action.SUMMARY_LIMIT < 1024 * 1024
+    crowded = markdown({**COMPLIANT_META, "commercial": True}, COMPLIANT_BODY.replace("Global Research", "GR"))
+    head = {f"content/post-{i:02d}.md": crowded for i in range(40)}  # 2 errors each
+    repo, env = make_pull_request(tmp_path, head, {"README.md": "x\n"})
+    for name in [name for name in os.environ if name.startswith(("INPUT_", "GITHUB_"))]:
+        monkeypatch.delenv(name)
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    monkeypatch.chdir(repo)
+    summary_file = tmp_path / "summary.md"
+    finding_row = re.compile(r"^\| \d+:\d+ \| ✖ error \| `global-research/[a-z-]+` \| .* \|$")
+
+    def run(limit: int | None = None) -> str:
+        if limit is not None:
+            monkeypatch.setattr(action, "SUMMARY_LIMIT", limit)
+        summary_file.unlink(missing_ok=True)
+        assert action.main() == 1
+        assert capsys.readouterr().out.splitlines()[-1] == "reprint-guard: 80 errors, 0 warnings in 40 changed files"
+        return summary_file.read_text(encoding="utf-8")
+
+    whole = run()  # under the real cap: every finding shown, nothing said about cutting
+    assert len([line for line in whole.splitlines() if finding_row.match(line)]) == 80
+    assert "cut short" not in whole
+
+    for limit, rows_shown in [(len(whole.encode()) // 2, True), (2500, False)]:
+        summary = run(limit)
+        assert len(summary.encode("utf-8")) <= limit < len(whole.encode())
+        lines = summary.rstrip("\n").splitlines()
+        assert lines[0] == "### ✖ reprint-guard: 40 changed files"  # the header and totals kept
+        assert "**80 errors**, 0 warnings in 40 files: 0 passed, 40 failed" in summary
+        assert "> 70 findings were not annotated" in summary
+        *kept, blank, last = lines
+        assert blank == "" and kept[-1].startswith("| ") and kept[-1].endswith(" |")  # cut at a row's end
+        said = re.fullmatch(r"> \*\*This summary is cut short: (\d+) findings in (\d+) files not shown\.\*\* .*", last)
+        assert said, last
+        assert "`reprint-guard.sarif`" in last and "`reprint-guard check`" in last
+        shown = [line for line in kept if finding_row.match(line)]
+        sections = summary.split("\n#### ")[1:]
+        complete = sum(1 for section in sections if len([x for x in section.splitlines() if finding_row.match(x)]) == 2)
+        assert (int(said[1]), int(said[2])) == (80 - len(shown), 40 - complete)
+        if rows_shown:  # the files' table whole, the details cut within them; no heading without its first row
+            assert len([line for line in kept if line.startswith("| `content/post-")]) == 40
+            assert 0 < len(shown) < 80 and finding_row.match(kept[-1])
+        else:  # not even the files' table fits: no details at all, every finding left out
+            assert 0 < len([line for line in kept if line.startswith("| `content/post-")]) < 40
+            assert not sections and (int(said[1]), int(said[2])) == (80, 40)

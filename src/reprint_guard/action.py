@@ -14,12 +14,13 @@ import json
 import os
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, get_args
 
 from .output.github import LEVELS, command, workspace
 from .output.github import workspace_path as _workspace_path
-from .output.markdown import MarkdownFormatter
+from .output.markdown import MarkdownFormatter, code, size
 from .output.sarif import SarifFormatter
 from .output.text import plural
 from .report import ExitCode, FailOn, Finding, Result, Severity, Summary, exit_code_for
@@ -28,6 +29,9 @@ from .report import ExitCode, FailOn, Finding, Result, Severity, Summary, exit_c
 FAIL_ON = get_args(FailOn)
 #: GitHub shows at most this many annotations of each level per step.
 ANNOTATION_LIMIT = 10
+#: The most the job summary takes, in UTF-8 bytes: GitHub drops a step's summary over 1 MiB whole, so a
+#: larger one is cut short at a table row, a little under that.
+SUMMARY_LIMIT = 1_000_000
 
 
 def _input(name: str, default: str = "") -> str:
@@ -121,8 +125,8 @@ def _nothing_checked(message: str) -> int:
 def changed_files(base: str, head: str, where: str = ".") -> dict[str, set[int]]:
     """Files added, modified or renamed between base and head, with their added line numbers, named
     relative to the working folder (git names them from the repository's top, which a checkout into a
-    subfolder of the workspace puts elsewhere). A deleted sidecar is there too, with no lines: its
-    article lost the metadata it gave.
+    subfolder of the workspace puts elsewhere). A sidecar deleted or renamed away is there too, with no
+    lines: its article lost the metadata it gave.
 
     The names come from a NUL-separated list, exactly as written: in a patch git
     quotes a name with a non-ASCII letter, a quote or a tab in it, and such a
@@ -134,8 +138,7 @@ def changed_files(base: str, head: str, where: str = ".") -> dict[str, set[int]]
 
     selection = ("--no-ext-diff", "--diff-filter=AMR", "-M", f"{base}...{head}")
     names = [name for name in _git("diff", "--name-only", "-z", *selection, where=where).split("\0") if name]
-    deleted = _git("diff", "--name-only", "-z", "--no-ext-diff", "--diff-filter=D", f"{base}...{head}", where=where)
-    names += [name for name in deleted.split("\0") if name.lower().endswith(SIDECAR_SUFFIXES)]
+    names += [name for name in _removed(base, head, where) if name.lower().endswith(SIDECAR_SUFFIXES)]
     # The prefixes spelt out (a user's diff.noprefix or diff.mnemonicPrefix would change them), and made of
     # "://", which no path in git holds: "diff --git a/plan b/x.md b/plan b/x.md" cannot be split where the
     # name holds " b/", "diff --git a://plan b/x.md b://plan b/x.md" only one way.
@@ -147,13 +150,38 @@ def changed_files(base: str, head: str, where: str = ".") -> dict[str, set[int]]
         if target.startswith("b://"):
             lines = {line.target_line_no for hunk in patched for line in hunk if line.is_added and line.target_line_no}
             added[target[len("b://") :]] = lines
+    return dict(zip(_from_here(names, where), (added.get(name, set()) for name in names), strict=True))
+
+
+def removed_files(base: str, head: str, where: str = ".") -> list[str]:
+    """Files deleted or renamed away between base and head (a renamed file's old name), named relative to
+    the working folder as :func:`changed_files` names them: a config or a policy of the project's own that
+    is gone changes the rules as an edit does."""
+    return _from_here(_removed(base, head, where), where)
+
+
+def _removed(base: str, head: str, where: str) -> list[str]:
+    """The names, from the repository's top, that base has and head no longer has: deleted, or the old name
+    of a rename (from a NUL-separated list: "D", name; "R100", old name, new name)."""
+    listed = _git(
+        "diff", "--name-status", "-z", "--no-ext-diff", "-M", "--diff-filter=DR", f"{base}...{head}", where=where
+    )
+    fields = listed.split("\0")
+    names, index = [], 0
+    while index < len(fields) and fields[index]:
+        status = fields[index]
+        names.append(fields[index + 1])
+        index += 3 if status.startswith(("R", "C")) else 2
+    return names
+
+
+def _from_here(names: list[str], where: str) -> list[str]:
+    """Names from the repository's top, made relative to the working folder."""
     top = os.path.realpath(_git("rev-parse", "--show-toplevel", where=where).rstrip("\n"))
     here = os.path.realpath(os.getcwd())
     if top == here:
-        return {name: added.get(name, set()) for name in names}
-    return {
-        os.path.relpath(os.path.join(top, name), here).replace(os.sep, "/"): added.get(name, set()) for name in names
-    }
+        return names
+    return [os.path.relpath(os.path.join(top, name), here).replace(os.sep, "/") for name in names]
 
 
 _C_ESCAPES = {"a": 7, "b": 8, "t": 9, "n": 10, "v": 11, "f": 12, "r": 13, '"': 34, "\\": 92}
@@ -221,17 +249,54 @@ def _paths_input(value: str) -> list[str]:
 
 
 def _rules_changed(
-    changed: dict[str, set[int]], config: Path | None, rules_dirs: tuple[str, ...], commits: tuple[str, str]
+    changed: dict[str, set[int]],
+    config: Path | None,
+    rules_dirs: tuple[str, ...],
+    commits: tuple[str, str],
+    removed: list[str] | tuple[str, ...] = (),
+    discovered_from: Path | None = None,
 ) -> str:
-    """What of the rules every file is held to the pull request changed ("the config", "a policy"), or ""."""
+    """What of the rules every file is held to the pull request changed ("the config", "a policy"), or "".
+
+    Deleting (or renaming away) counts as editing: a config that was discovered and is gone (so another,
+    or none, applies now), a policy file gone from the config's ``policies`` folders. ``discovered_from``
+    is the folder the config was looked for from (None when the ``config`` input names it).
+    """
     paths = {Path(name).resolve() for name in changed}
+    gone = {Path(name).resolve() for name in removed}
     if config is not None and Path(config).resolve() in paths and _config_differs(Path(config), commits):
         return "the config"
+    if discovered_from is not None and _config_gone(paths, gone, config, discovered_from, commits[0]):
+        return "the config"
     folders = [Path(folder).resolve() for folder in rules_dirs]
-    for path in paths:
+    for path in paths | gone:
         if any(path == folder or folder in path.parents for folder in folders):
             return "a policy"
     return ""
+
+
+def _config_gone(paths: set[Path], gone: set[Path], config: Path | None, start: Path, base: str) -> bool:
+    """Whether a config that discovery from ``start`` would have found before the one it finds now (or
+    before finding none) is gone: deleted or renamed away, or, of a ``pyproject.toml``, its
+    ``[tool.reprint-guard]`` table taken out."""
+    from .config.loader import CONFIG_NAMES
+
+    candidates = [folder / name for folder in (start, *start.parents) for name in (*CONFIG_NAMES, "pyproject.toml")]
+    current = Path(config).resolve() if config is not None else None
+    for candidate in candidates:
+        if candidate == current:
+            return False  # the one found now, and those after it, were not found on the base either
+        if candidate.name != "pyproject.toml":
+            if candidate in gone:
+                return True
+        elif candidate in gone or candidate in paths:  # a pyproject.toml counts only with our table in it
+            try:
+                text = _git("show", f"{base}:./{candidate.name}", where=str(candidate.parent))
+            except RuntimeError:
+                continue  # not in the base
+            if "[tool.reprint-guard" in text:
+                return True
+    return False
 
 
 def _config_differs(config: Path, commits: tuple[str, str]) -> bool:
@@ -305,6 +370,21 @@ class Annotator:
             "hidden_warnings": hidden["warning"],
             "hidden_notices": hidden["notice"],
         }
+
+
+def _left_out(sarif_path: str) -> Callable[[int, int], str]:
+    """The line that ends a job summary cut to :data:`SUMMARY_LIMIT`: what it leaves out, and where it all is."""
+
+    def line(findings: int, files: int) -> str:
+        what = f"{plural(findings, 'finding')} in {plural(files, 'file')}" if findings else plural(files, "file")
+        return (
+            f"\n> **This summary is cut short: {what} not shown.** GitHub drops a job summary over 1 MiB, so "
+            f"it stops at {SUMMARY_LIMIT:,} bytes. Every finding is in the SARIF file "
+            f"{code(sarif_path, in_table=False)} (in code scanning, once uploaded); `reprint-guard check` on the "
+            "same paths lists them all too.\n"
+        )
+
+    return line
 
 
 def _write_summary(text: str) -> None:
@@ -420,6 +500,7 @@ def main() -> int:
             where = _first_place(roots)
             commits = _as_checked_out(*pr_range, where=where)
             changed = changed_files(*commits, where=where)
+            removed = removed_files(*commits, where=where)
         except RuntimeError as exc:
             message = f"reprint-guard: cannot diff the pull request ({exc}); {_diff_advice(where)}"
             print(command("error", message, title="reprint-guard"))
@@ -427,7 +508,9 @@ def main() -> int:
             return ExitCode.ERROR
         from .runner import as_walked
 
-        rules = _rules_changed(changed, loaded.path, settings.rules_dirs, commits)
+        # A config the config input names is that one (gone, it could not be loaded); else it was looked for.
+        discovered_from = None if _input("config") else Path(where).resolve()
+        rules = _rules_changed(changed, loaded.path, settings.rules_dirs, commits, removed, discovered_from)
         if rules:  # what every file is held to changed: all are checked again, the changed lines still first
             items = list(discover(roots, settings))
             scope = f"{len(items)} file{'s' if len(items) != 1 else ''} ({rules} changed)"
@@ -462,16 +545,17 @@ def main() -> int:
             markdown.result(result)
             annotator.add(result)
         sarif.close(summary)
-        markdown.close(summary)
-    counts = annotator.emit(sys.stdout)
-    hidden = counts["hidden_errors"] + counts["hidden_warnings"] + counts["hidden_notices"]
-    note = ""
-    if hidden:
-        note = (
-            f"\n> {hidden} finding{'s were' if hidden != 1 else ' was'} not annotated (GitHub shows at most "
-            f"{ANNOTATION_LIMIT} annotations of each level per step): "
-            f"see the tables below and the SARIF file.\n"
-        )
+        counts = annotator.emit(sys.stdout)
+        hidden = counts["hidden_errors"] + counts["hidden_warnings"] + counts["hidden_notices"]
+        note = ""
+        if hidden:
+            note = (
+                f"\n> {hidden} finding{'s were' if hidden != 1 else ' was'} not annotated (GitHub shows at most "
+                f"{ANNOTATION_LIMIT} annotations of each level per step): "
+                f"see the tables below and the SARIF file.\n"
+            )
+        # What is written below is the Markdown, the note and a line break more: all of it within the limit.
+        markdown.close(summary, limit=SUMMARY_LIMIT - size(note) - 1, cut=_left_out(sarif_path))
     text = markdown_buffer.text()
     head, _, rest = text.partition("\n\n")
     _write_summary(head + "\n" + note + "\n" + rest + "\n")

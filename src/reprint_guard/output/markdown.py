@@ -1,13 +1,17 @@
 """A Markdown summary for pull-request comments and GitHub job summaries: a table per file.
 
 Sections are spooled to temporary files as results arrive, so a run over
-thousands of files keeps memory flat; the totals go on top at the end.
+thousands of files keeps memory flat; the totals go on top at the end. Given
+a size limit, the summary is cut at a row to fit it, and ends saying what was
+left out.
 """
 
 from __future__ import annotations
 
 import re
 import tempfile
+from array import array
+from collections.abc import Callable
 from typing import IO
 
 from ..errors import one_line
@@ -57,19 +61,53 @@ def code(text: str | None, *, in_table: bool = True) -> str:
 #: The marks a summary's "### " header starts with: failed, warnings only, passed.
 HEADER_MARKS = ("✖", "⚠", "✔")
 
+#: The kinds of the details' pieces: a file's heading (with its error, or its table's head), an active
+#: finding's row, a suppressed finding's row.
+_HEADING, _FINDING, _SUPPRESSED = 0, 1, 2
+_TABLE_HEAD = "\n| File | Policy | Status | Errors | Warnings |\n|---|---|---|---|---|\n"
+
+
+def size(text: str) -> int:
+    """Text's size in UTF-8 bytes, as a summary written with ``errors="replace"`` takes it."""
+    return len(text.encode("utf-8", "replace"))
+
+
+def left_out(findings: int, files: int) -> str:
+    """The line that ends a summary cut to its size limit."""
+    what = f"{findings} finding{'s' if findings != 1 else ''} in " if findings else ""
+    return f"\n> **Cut short:** {what}{files} file{'s' if files != 1 else ''} left out of this summary.\n"
+
 
 class MarkdownFormatter:
     def __init__(self, stream: IO[str], *, title: str = "reprint-guard", fail_on: str = "error") -> None:
         self.stream = stream
         self.title = title
         self.fail_on = fail_on  # the header says failed when the run fails at this level
-        self.rows = tempfile.TemporaryFile("w+", encoding="utf-8", errors="surrogateescape")  # noqa: SIM115 - closed in close()
-        self.details = tempfile.TemporaryFile("w+", encoding="utf-8", errors="surrogateescape")  # noqa: SIM115 - closed in close()
+        # Spooled as written (newline=""), so that a piece read back by its length is the piece.
+        self.rows = tempfile.TemporaryFile("w+", encoding="utf-8", errors="surrogateescape", newline="")  # noqa: SIM115 - closed in close()
+        self.details = tempfile.TemporaryFile("w+", encoding="utf-8", errors="surrogateescape", newline="")  # noqa: SIM115 - closed in close()
+        # What a summary cut to a size needs: each file's row's and each piece of the details' length in
+        # characters, and each piece's kind (a few bytes a finding, not its text).
+        self.row_lengths = array("L")
+        self.piece_lengths = array("L")
+        self.piece_kinds = bytearray()
+        self.spooled = 0  # bytes, UTF-8
+
+    def _row(self, text: str) -> None:
+        self.rows.write(text)
+        self.row_lengths.append(len(text))
+        self.spooled += size(text)
+
+    def _piece(self, text: str, kind: int) -> None:
+        self.details.write(text)
+        self.piece_lengths.append(len(text))
+        self.piece_kinds.append(kind)
+        self.spooled += size(text)
 
     def result(self, result: Result) -> None:
         if result.status == "error":
-            self.rows.write(f"| {code(result.path)} | | ✖ could not be checked | | |\n")
-            self.details.write(f"\n#### {code(result.path, in_table=False)}\n\n**Error:** {cell(result.error)}\n")
+            self._row(f"| {code(result.path)} | | ✖ could not be checked | | |\n")
+            self._piece(f"\n#### {code(result.path, in_table=False)}\n\n**Error:** {cell(result.error)}\n", _HEADING)
             return
         active = [f for f in result.findings if f.suppressed is None]
         if not result.findings:
@@ -77,19 +115,34 @@ class MarkdownFormatter:
         errors = sum(1 for f in active if f.severity.value == "error")
         warnings = sum(1 for f in active if f.severity.value == "warning")
         status = {"fail": "✖ fail", "pass": "✔ pass"}.get(result.status, result.status)
-        self.rows.write(f"| {code(result.path)} | {cell(result.policy)} | {status} | {errors} | {warnings} |\n")
-        self.details.write(f"\n#### {code(result.path, in_table=False)}\n\n")
-        self.details.write("| Line | Severity | Rule | Message | Fix |\n|---|---|---|---|---|\n")
+        self._row(f"| {code(result.path)} | {cell(result.policy)} | {status} | {errors} | {warnings} |\n")
+        self._piece(
+            f"\n#### {code(result.path, in_table=False)}\n\n"
+            "| Line | Severity | Rule | Message | Fix |\n|---|---|---|---|---|\n",
+            _HEADING,
+        )
         for f in result.findings:
             severity = f"{_ICON[f.severity.value]} {f.severity.value}"
             message = f.message
             if f.suppressed is not None:
                 severity = f"~~{severity}~~ suppressed"
                 message += f" (suppressed: {f.suppressed.reason})"
-            self.details.write(f"| {f.line}:{f.column} | {severity} | `{f.rule}` | {cell(message)} | {cell(f.fix)} |\n")
+            row = f"| {f.line}:{f.column} | {severity} | `{f.rule}` | {cell(message)} | {cell(f.fix)} |\n"
+            self._piece(row, _FINDING if f.suppressed is None else _SUPPRESSED)
 
-    def close(self, summary: Summary) -> None:
-        write = self.stream.write
+    def close(self, summary: Summary, *, limit: int | None = None, cut: Callable[[int, int], str] = left_out) -> None:
+        """Write the summary: the totals, then the tables. With ``limit`` (UTF-8 bytes) a summary that would be
+        larger is cut at a row, the header and totals kept, and ends with ``cut(findings, files)``: what of
+        the details was left out (active findings; files with anything not shown, their row or a detail)."""
+        try:
+            self._close(summary, limit, cut)
+        finally:
+            self.rows.close()
+            self.details.close()
+
+    def _close(self, summary: Summary, limit: int | None, cut: Callable[[int, int], str]) -> None:
+        parts: list[str] = []
+        write = parts.append
         failed, warned, passed = HEADER_MARKS
         if exit_code_for(summary, self.fail_on) is not ExitCode.OK:
             mark = failed
@@ -111,15 +164,46 @@ class MarkdownFormatter:
         if summary.suppressed:
             write(f", {summary.suppressed} finding{'s' if summary.suppressed != 1 else ''} suppressed")
         write("\n")
+        head = "".join(parts)
+        self.stream.write(head)
+        if not self.row_lengths:
+            return
+        if limit is not None and size(head) + size(_TABLE_HEAD) + self.spooled > limit:
+            self._cut(limit - size(head) - size(_TABLE_HEAD), cut)
+            return
+        self.stream.write(_TABLE_HEAD)
+        for spool in (self.rows, self.details):
+            spool.seek(0)
+            for block in iter(lambda spool=spool: spool.read(65536), ""):
+                self.stream.write(block)
+
+    def _cut(self, budget: int, cut: Callable[[int, int], str]) -> None:
+        """The tables, as much of them as ``budget`` bytes hold, then what was left out: the files' table
+        first; a file's details heading only with its first row."""
+        write = self.stream.write
+        kinds = self.piece_kinds
+        budget -= max(size(cut(kinds.count(_FINDING), len(self.row_lengths))), size(cut(0, 0)))  # its longest
+        write(_TABLE_HEAD)
         self.rows.seek(0)
-        rows = self.rows.read(1)
-        if rows:
-            write("\n| File | Policy | Status | Errors | Warnings |\n|---|---|---|---|---|\n")
-            write(rows)
-            for block in iter(lambda: self.rows.read(65536), ""):
-                write(block)
-            self.details.seek(0)
-            for block in iter(lambda: self.details.read(65536), ""):
-                write(block)
-        self.rows.close()
-        self.details.close()
+        for length in self.row_lengths:
+            row = self.rows.read(length)
+            if size(row) > budget:  # not every file's row: none of the details
+                write(cut(kinds.count(_FINDING), len(self.row_lengths)))
+                return
+            write(row)
+            budget -= size(row)
+        self.details.seek(0)
+        held = ""  # a file's heading, waiting for its first row
+        for index, length in enumerate(self.piece_lengths):
+            piece = held + self.details.read(length)
+            if kinds[index] == _HEADING and index + 1 < len(kinds) and kinds[index + 1] != _HEADING:
+                held = piece
+                continue
+            if size(piece) > budget:
+                first = index - 1 if held else index  # the first piece not shown
+                rest = kinds[first:]
+                write(cut(rest.count(_FINDING), rest.count(_HEADING) + (rest[0] != _HEADING)))
+                return
+            write(piece)
+            budget -= size(piece)
+            held = ""
