@@ -401,7 +401,7 @@ def test_hostile_regex_runs_in_linear_time(tmp_path):
     assert result.findings == []
 
 
-@pytest.mark.parametrize("pattern", ["(.*){100}", "((a|b|.)*){100}x", "a.{100}[0-9]", "[{1000}]x", r"\Qa{1000}\E"])
+@pytest.mark.parametrize("pattern", ["(.+){100}", "((a|b|.)*){100}x", "a.{100}[0-9]", "[{1000}]x", r"\Qa{1000}\E"])
 def test_a_pattern_of_many_groups_stays_fast_on_a_long_article(tmp_path, pattern):
     """RE2 is linear, but finding submatches is its slow path: a policy's groups never capture. A counted
     repeat explodes RE2's DFA, so it runs at a cost per byte that grows with its program (bounded below)."""
@@ -414,7 +414,7 @@ def test_a_pattern_of_many_groups_stays_fast_on_a_long_article(tmp_path, pattern
     start = time.perf_counter()
     result = check(body, {"original_url": "https://example.org/1"}, policy=policy)
     assert time.perf_counter() - start < 20
-    assert [f.rule for f in result.findings] == (["broken/t"] if pattern.startswith("(.*)") else [])
+    assert [f.rule for f in result.findings] == (["broken/t"] if pattern.startswith("(.+)") else [])
 
 
 @pytest.mark.parametrize(

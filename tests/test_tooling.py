@@ -915,3 +915,189 @@ def test_fix_finds_the_pages_article_only_where_it_is(tmp_path, cli, page, betwe
     assert run.code == 0, run.out + run.err
     text = path.read_text(encoding="utf-8")
     assert text.index(between[0]) < text.index("Global Research</a>") < text.index(between[1])
+
+
+def test_validate_refuses_a_licence_id_it_does_not_know_at_its_entry(tmp_path, cli):
+    """A mistyped SPDX id passed, and the rule could never pass: its messages named no licence and no deed."""
+    policy = write_policy(
+        tmp_path,
+        "herald",
+        "rules:\n  - id: license\n    check: license\n    licenses: [CC-BY-ND-4.0, CC-BY-NC-ND-40]\n    message: L\n",
+    )
+    run = cli("validate", str(policy))
+    assert run.code == 1
+    assert run.out == (
+        f"{policy}:8:30: rule 'license', field 'licenses': 'CC-BY-NC-ND-40' is not a licence reprint-guard knows: "
+        "write a Creative Commons licence's SPDX id (such as CC-BY-ND-4.0), its deed URL or its name; did you mean "
+        "'CC-BY-NC-ND-4.0'?\n"
+    )
+    article = tmp_path / "a.md"
+    article.write_text("---\noriginal_url: https://p.example/a\n---\nText.\n", encoding="utf-8")
+    checked = cli("check", str(article), "--policy", str(policy))  # refused when loaded too
+    assert checked.code == 2 and "'CC-BY-NC-ND-40' is not a licence reprint-guard knows" in checked.err
+    policy.write_text(policy.read_text(encoding="utf-8").replace("CC-BY-NC-ND-40", "CC-BY-4.0-US"))
+    run = cli("validate", str(policy))
+    assert run.code == 1 and f"{policy}:8:30:" in run.out
+    assert "the 4.0 licences have no national versions; write 'CC-BY-4.0'" in run.out
+    # Every way the license key may name a licence is one the check knows.
+    known = "CC-BY-NC-ND-3.0-US, 'https://creativecommons.org/licenses/by-sa/4.0/', CC BY-NC 4.0"
+    policy.write_text(policy.read_text(encoding="utf-8").replace("CC-BY-4.0-US", known))
+    run = cli("validate", str(policy))
+    assert run.code == 0 and run.out == f"{policy}: valid\n", run.out
+
+
+def test_validate_reads_the_credit_block_as_a_reader_does(tmp_path, cli):
+    """A credit that links the publisher's name hides the name behind Markdown (or HTML) link syntax: read as
+    a reader reads it, the block gives the credit a top-placed rule wants, but is inserted at the bottom."""
+    rule = (
+        "rules:\n  - id: credit-line\n    check: attribution\n    names: [Originally published by Harbour Herald]\n"
+        "    position: top\n    message: Credit\n"
+    )
+    linked = "credit:\n  position: bottom\n  markdown: '*Originally published by [Harbour Herald]({original_url}).*'\n"
+    policy = write_policy(tmp_path, "harbour-herald", linked + rule)
+    run = cli("validate", str(policy))
+    assert run.code == 1
+    assert run.out == (
+        f"{policy}:12:5: rule 'credit-line' wants 'Originally published by Harbour Herald' at the top, but the "
+        "credit block that gives it is inserted at the bottom (credit.position): --fix would put it where the rule "
+        "fails\n"
+    )
+    html = (
+        "credit:\n  position: bottom\n  markdown: '*Read [the original]({original_url}).*'\n"
+        "  html: '<p><em>Originally published by <a href=\"{original_url}\">Harbour <b>Herald</b></a>.</em></p>'\n"
+    )
+    policy = write_policy(tmp_path, "harbour-herald", html + rule)
+    run = cli("validate", str(policy))
+    assert run.code == 1 and "wants 'Originally published by Harbour Herald' at the top" in run.out, run.out
+    # Placed where the rule wants it, or naming the publisher only in a link's address, the block is no problem.
+    for credit in (
+        linked.replace("position: bottom", "position: top"),
+        "credit:\n  position: bottom\n  markdown: '[Read it](https://originally-published-by-harbour-herald.example/)'\n",
+    ):
+        policy = write_policy(tmp_path, "harbour-herald", credit + rule)
+        run = cli("validate", str(policy))
+        assert run.code == 0 and run.out == f"{policy}: valid\n", run.out
+
+
+@pytest.mark.parametrize("mode", ["forbid", "require"])
+@pytest.mark.parametrize("pattern", ["(an? )?", r"\w*", "a*", "(herald)?", "x|", r"\bherald\b|\b", "(.*){2}"])
+def test_validate_refuses_a_text_pattern_that_can_match_an_empty_span(tmp_path, cli, pattern, mode):
+    """Looked at beyond its first match: ``\\w*`` finds "an" first in a sentence, then the empty span after it.
+    In forbid mode every article would fail with 'found ""', in require mode the rule could never fail."""
+    policy = write_policy(
+        tmp_path,
+        "herald",
+        f"rules:\n  - id: note\n    check: text\n    pattern: '{pattern}'\n    mode: {mode}\n    message: N\n",
+    )
+    run = cli("validate", str(policy))
+    assert run.code == 1
+    found = "found in every article" if mode == "forbid" else "in every article, so it never fails"
+    assert run.out == (
+        f"{policy}:8:5: rule 'note': the pattern /{pattern}/ matches where there is nothing: it is {found}\n"
+    )
+
+
+@pytest.mark.parametrize("pattern", [r"\bherald\b", r"\b(an? )?herald\b", r"(^|[^,] )translated by\b", r"\w+ (a|b)?x"])
+def test_validate_takes_a_text_pattern_whose_every_match_holds_something(tmp_path, cli, pattern):
+    policy = write_policy(
+        tmp_path, "herald", f"rules:\n  - id: note\n    check: text\n    pattern: '{pattern}'\n    message: N\n"
+    )
+    run = cli("validate", str(policy))
+    assert run.code == 0 and run.out == f"{policy}: valid\n", run.out
+
+
+def test_validate_describes_a_value_out_of_range_or_not_among_the_choices(tmp_path, cli):
+    """A whole number out of range is not "not a whole number"; a string not among the values is told them."""
+    policy = write_policy(
+        tmp_path,
+        "herald",
+        "rules:\n"
+        "  - {id: days, check: timing, after_days: 99999999, message: M}\n"
+        "  - {id: hours, check: timing, after_hours: -1, message: M}\n"
+        "  - {id: byline, check: attribution, names_from: title, message: M}\n"
+        "  - {id: zone, check: timing, after_days: 1, timezone: '', message: M}\n"
+        "  - {id: half, check: timing, after_days: 1.5, message: M}\n",
+    )
+    run = cli("validate", str(policy))
+    assert run.code == 1
+    assert run.out.splitlines() == [
+        f"{policy}:6:31: rule 'days', field 'after_days': 99999999 is out of range: it must be a whole number "
+        "from 0 to 36500",
+        f"{policy}:7:32: rule 'hours', field 'after_hours': -1 is out of range: it must be a whole number "
+        "from 0 to 876000",
+        f"{policy}:8:38: rule 'byline', field 'names_from': 'title' is not one of ['author', 'source', "
+        "'copyright_holder']",
+        f"{policy}:9:46: rule 'zone', field 'timezone': '' is empty: it must match the pattern "
+        "^[A-Za-z][A-Za-z0-9_+-]*(/[A-Za-z0-9_+-]+)*$",
+        f"{policy}:10:31: rule 'half', field 'after_days': 1.5 is not a whole number",
+    ]
+
+
+def test_explain_shows_a_name_that_reads_as_a_credit_once_and_where_the_rule_wants_it(tmp_path, cli):
+    write_policy(
+        tmp_path,
+        "harbour-herald",
+        "applies_to: [harbourherald.example]\nrules:\n"
+        "  - id: credit-line\n    check: attribution\n    names: [Originally published by Harbour Herald]\n"
+        "    position: top\n    message: Credit\n"
+        "  - id: masthead\n    check: attribution\n    names: [Harbour Herald]\n    position: bottom\n"
+        "    message: Credit\n",
+    )
+    run = cli("explain", "harbour-herald/credit-line", "--rules-dir", str(tmp_path))
+    assert run.code == 0, run.err
+    passing = run.out.split("Passing example (checked against this rule):")[1].split("Failing example:")[0]
+    assert "Originally published by Originally" not in passing
+    assert passing.count("Originally published by Harbour Herald.") == 1
+    assert passing.index("# The river") < passing.index("Originally published by") < passing.index("A valley's")
+    run = cli("explain", "harbour-herald/masthead", "--rules-dir", str(tmp_path))
+    passing = run.out.split("Passing example (checked against this rule):")[1].split("Failing example:")[0]
+    assert passing.index("A valley's") < passing.index("Originally published by Harbour Herald.")
+
+
+def test_explain_shows_a_placement_only_rule_failing_on_a_credit_at_the_other_end(cli):
+    run = cli("explain", "the-conversation/credit-conversation-top")
+    assert run.code == 0 and "Passing example (checked against this rule):" in run.out
+    passing, failing = run.out.split("Passing example (checked against this rule):")[1].split("Failing example:")
+    credit = "Originally published by The Conversation."
+    assert passing.index(credit) < passing.index("A valley's") and failing.index("A valley's") < failing.index(credit)
+
+
+def test_validate_tells_an_override_whose_id_is_close_to_an_inherited_rules(tmp_path, cli):
+    """A misspelt override is a new rule: the inherited one still runs beside it."""
+    policy = write_policy(
+        tmp_path,
+        "herald",
+        "extends: cc-by-nc-4.0\nrules:\n"
+        "  - {id: licence, check: license, licenses: [CC-BY-NC-4.0], message: L}\n"
+        "  - {id: non-commercial, check: permission, scope: commercial, message: C}\n"
+        "  - {id: herald-credit, check: attribution, names: [Herald], message: C}\n"
+        "  - {id: license, check: license, licenses: [CC-BY-NC-4.0], message: L}\n",
+    )
+    run = cli("validate", str(policy))
+    assert run.code == 1
+    assert run.out.splitlines() == [
+        f"{policy}:7:6: rule 'licence' is not the inherited rule 'license' of 'cc-by-nc-4.0', but is close to it: "
+        "as written it is a new rule and 'license' still runs; to replace or disable that rule, use its id "
+        "'license'; for a rule of its own, give it an id less like 'license'",
+        f"{policy}:8:6: rule 'non-commercial' is not the inherited rule 'noncommercial' of 'cc-by-nc-4.0', but is "
+        "close to it: as written it is a new rule and 'noncommercial' still runs; to replace or disable that rule, "
+        "use its id 'noncommercial'; for a rule of its own, give it an id less like 'noncommercial'",
+    ]  # 'license' replaces the inherited rule and 'herald-credit' is far from every inherited id
+
+
+def test_validate_refuses_disabled_with_more_than_an_id(tmp_path, cli):
+    policy = write_policy(
+        tmp_path,
+        "herald",
+        "extends: cc-by-nc-4.0\nrules:\n  - id: not-sold\n    disabled: true\n    check: text\n    message: M\n"
+        "  - {id: noncommercial, disabled: true}\n",
+    )
+    run = cli("validate", str(policy))
+    assert run.code == 1
+    assert run.out == (
+        f"{policy}:9:5: rule 'not-sold': 'disabled' goes with only an 'id' (it drops the inherited rule whole), but "
+        "it has 'check', 'message' too: remove them, or remove 'disabled: true' to replace the rule with them\n"
+    )
+    policy.write_text(policy.read_text(encoding="utf-8").replace("    check: text\n    message: M\n", ""))
+    run = cli("validate", str(policy))
+    assert run.code == 0 and run.out == f"{policy}: valid\n", run.out

@@ -143,11 +143,18 @@ def _class_end(pattern: str, index: int) -> int:
     return index
 
 
+#: Texts a pattern that can match an empty span is tried on: the empty text, and short texts with words,
+#: digits, punctuation and non-ASCII letters at their ends and between them (as case-folded article text
+#: reads), so an empty match that needs ``^``, ``$``, ``\\b`` or ``\\B`` at some place finds one.
+_EMPTY_MATCH_SAMPLES = (b"", b"a", b".", b"an ordinary sentence, 2025.", "« été » 42, word".encode())
+
+
 def _matches_nothing_anywhere(pattern: str) -> bool:
-    """Whether the pattern matches an empty span inside an ordinary text (``x*``, ``\\b``, ``$``): then it is
-    found in every article. (``^\\s*$``, an empty article, is not: it matches no ordinary text.)"""
-    found = compile_pattern(pattern, utf8=True).search(b"an ordinary sentence, 2025.")
-    return found is not None and found.start() == found.end()
+    """Whether the pattern can match an empty span (``x*``, ``(an? )?``, ``\\w*``, ``x|``, ``\\b``, ``$``): then
+    in forbid mode it is found (as "") in every article, and in require mode no article fails it. Every
+    match is looked at, not the first only: ``\\w*`` matches "an" first, then the empty span after it."""
+    compiled = compile_pattern(pattern, utf8=True)
+    return any(found.start() == found.end() for sample in _EMPTY_MATCH_SAMPLES for found in compiled.finditer(sample))
 
 
 #: Escapes of a class of capitals only: none of them is in case-folded text.
@@ -524,6 +531,51 @@ class LicenseParams(Params):
     named: bool = Field(
         default=True,
         description="Require the licence's name in the visible text (or a deed link and the words 'Creative Commons').",
+    )
+
+    @field_validator("licenses")
+    @classmethod
+    def _known_licences(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        for item in value:
+            problem = unknown_licence(item)
+            if problem:
+                raise ValueError(problem)
+        return value
+
+
+#: The licence elements of the Creative Commons licences, and the ports (national versions) named most, from
+#: which a mistyped id's nearest ones are suggested.
+_LICENCE_CODES = ("BY", "BY-SA", "BY-NC", "BY-ND", "BY-NC-SA", "BY-NC-ND")
+_LICENCE_PORTS = ("US", "AU", "CA", "UK", "DE")
+
+
+def known_licence_ids() -> list[str]:
+    """The SPDX ids of the Creative Commons licences a mistyped one is compared with: each licence in each
+    version, and the 3.0 ports named most (``CC-BY-NC-ND-3.0-US``)."""
+    ids = [f"CC-{code}-{version}" for code in _LICENCE_CODES for version in ("4.0", "3.0", "2.0", "1.0")]
+    return ids + [f"CC-{code}-3.0-{port}" for code in _LICENCE_CODES for port in _LICENCE_PORTS]
+
+
+def unknown_licence(item: str) -> str | None:
+    """Why a ``license`` rule's licence ``item`` is none the check knows, or None when it is one. The check
+    names the licence and links its deed, which only a Creative Commons licence has: an id it cannot read
+    (``CC-BY-NC-ND-40``) would make the rule fail every reprint with a message that names nothing."""
+    import difflib
+
+    from ..licenses import normalize_license
+
+    spdx = normalize_license(item)
+    if spdx is not None and "-4.0-" not in spdx:
+        return None
+    if spdx is not None:  # CC-BY-4.0-US
+        unported = spdx.partition("-4.0-")[0] + "-4.0"
+        return f"{item!r} is no licence: the 4.0 licences have no national versions; write {unported!r}"
+    wanted = " ".join(item.upper().replace("_", "-").split())
+    close = difflib.get_close_matches(wanted, known_licence_ids(), n=1, cutoff=0.6)
+    hint = f"; did you mean {close[0]!r}?" if close else ""
+    return (
+        f"{item!r} is not a licence reprint-guard knows: write a Creative Commons licence's SPDX id (such as "
+        f"CC-BY-ND-4.0), its deed URL or its name{hint}"
     )
 
 

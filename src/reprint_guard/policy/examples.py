@@ -9,6 +9,7 @@ examples are shown.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -67,6 +68,45 @@ def _satisfying(condition: Any) -> dict[str, Any]:
     return {}
 
 
+#: Words with which a name already reads as a credit ("Originally published by Grist", "Read the full
+#: article on The Conversation"): the example shows it as it is, not after "Originally published by".
+_CREDIT_WORDS = re.compile(
+    r"\b(by|from|on|via|courtesy|credit|source|published|republished|appeared|reprinted)\b", re.IGNORECASE
+)
+
+
+def _credit_line(name: str) -> str:
+    """A line that credits ``name``: the name itself when it reads as a credit, else "Originally published by"
+    it, ended with a full stop."""
+    line = name.strip() if _CREDIT_WORDS.search(name) else f"Originally published by {name.strip()}"
+    line = line[:1].upper() + line[1:]  # "originally published by ProPublica" begins a sentence
+    return line if line.endswith((".", "!", "?")) else line + "."
+
+
+def _placed(intro: str, line: str, where: str) -> str:
+    """The intro with a credit ``line`` at the top (under the title) or at the bottom."""
+    if where == "top":
+        title, _, rest = intro.partition("\n\n")
+        return f"{title}\n\n{line}\n\n{rest}"
+    return f"{intro}\n{line}\n"
+
+
+def _lengthened(intro: str, window: float) -> str:
+    """The intro with paragraphs enough that a credit at one end stands outside the other end's window
+    (a share of the text, never under 300 characters)."""
+    paragraph = (
+        "The river shrank again the next summer, and the one after. The wells that had never failed went dry, "
+        "the orchards were let go one row at a time, and the co-op sold its second truck. By the fourth year "
+        "the families who stayed met every week in the school gym to share out what water the district could "
+        "still send down the old canal, and to argue about who should get it first.\n"
+    )
+    needed = int(300 / window) + 100 if window > 0 else 0
+    body = intro
+    while len(body) < needed and len(body) < 20_000:
+        body += "\n" + paragraph
+    return body
+
+
 def candidates(policy: Policy, rule: Rule) -> tuple[Example, Example] | None:
     """A (passing, failing) pair for the rule, or None when its check type has no generator."""
     meta = _base(policy, rule)
@@ -74,15 +114,21 @@ def candidates(policy: Policy, rule: Rule) -> tuple[Example, Example] | None:
     intro = "# The river that ran dry\n\nA valley's farmers watched the river shrink for three summers.\n"
     if rule.check == "attribution":
         if p.names:
-            return Example(meta, intro + f"\nOriginally published by {p.names[0]}.\n"), Example(meta, intro)
-        if p.copyright:
-            return Example(meta, intro + "\nCopyright © Jane Doe, 2024\n"), Example(meta, intro)
-        if p.template:
-            line = p.template.replace("{author}", "Jane Doe").replace("{publisher}", policy.publisher)
-            return Example(meta, f"{line}\n\n" + intro), Example(meta, intro)
-        if p.names_from == "author":
-            return Example(meta, "By Jane Doe\n\n" + intro), Example(meta, intro)
-        return None
+            line, where = _credit_line(p.names[0]), "bottom"
+        elif p.copyright:
+            line, where = "Copyright © Jane Doe, 2024", "bottom"
+        elif p.template:
+            line, where = p.template.replace("{author}", "Jane Doe").replace("{publisher}", policy.publisher), "top"
+        elif p.names_from == "author":
+            line, where = "By Jane Doe", "top"
+        else:
+            return None
+        where = p.position if p.position in ("top", "bottom") else where
+        if p.placement_only:  # a missing credit is another rule's: it fails one at the other end
+            other = "top" if where == "bottom" else "bottom"
+            long = _lengthened(intro, p.window)
+            return Example(meta, _placed(long, line, where)), Example(meta, _placed(long, line, other))
+        return Example(meta, _placed(intro, line, where)), Example(meta, intro)
     if rule.check == "link" and p.target == "original":
         good = intro + f"\n[Read the original]({meta['original_url']})\n"
         home = meta["original_url"].split("/2024/")[0] + "/"

@@ -166,19 +166,87 @@ def _describe(error: Any, data: Any, path: list[Any]) -> str:
             "'severity')"
         )
     elif error.validator in ("anyOf", "oneOf") and not (path and "when" in map(str, path)):
-        allowed = [sub["const"] for sub in error.validator_value if isinstance(sub, dict) and "const" in sub]
-        types = [sub["type"] for sub in error.validator_value if isinstance(sub, dict) and "type" in sub]
-        if allowed and isinstance(error.instance, str):  # "is not valid under any of the given schemas"
-            message = f"{error.instance!r} is not one of {allowed}"
-        elif types and not allowed:
-            wanted = " or ".join(_TYPE_NAMES.get(t, t) for t in types if t != "null")
-            message = f"{error.instance!r} is not {wanted}" if wanted else message
+        message = _describe_choice(error.validator_value, error.instance) or message
     elif error.validator == "oneOf" and path and "when" in map(str, path):
         message = (
             f"{error.instance!r} is not a valid condition; use {{field: NAME, is|is_not|in|not_in|present:"
             " VALUE}, {all: [...]}, {any: [...]} or {not: ...}"
         )
     return f"{where}: {message}" if where else message
+
+
+def _describe_choice(branches: Any, instance: Any) -> str | None:
+    """Why a value fits none of an ``anyOf``'s branches (a field that may also be null): not one of the
+    values allowed (``const``, ``enum``), not of the type, or of the type but out of its range, too short or
+    not of its pattern. None when the branches are of another shape."""
+    from jsonschema import Draft202012Validator  # error path only: not at start-up
+
+    subs = [sub for sub in branches if isinstance(sub, dict)] if isinstance(branches, list) else []
+    allowed = [sub["const"] for sub in subs if "const" in sub]
+    allowed += [value for sub in subs for value in sub.get("enum") or ()]
+    checker = Draft202012Validator.TYPE_CHECKER
+
+    def typed(sub: dict[str, Any]) -> bool:
+        kinds = sub.get("type")
+        kinds = [kinds] if isinstance(kinds, str) else kinds or []
+        return any(checker.is_type(instance, kind) for kind in kinds if kind != "null")
+
+    for sub in subs:
+        if not typed(sub):
+            continue
+        choices = [sub["const"]] if "const" in sub else list(sub.get("enum") or ())
+        if choices:
+            return f"{instance!r} is not one of {allowed}"
+        reason = _out_of_range(sub, instance)
+        if reason:
+            return reason
+    if allowed:  # of no branch's type, or of it but not one of its values
+        return f"{instance!r} is not one of {allowed}"
+    types = [sub["type"] for sub in subs if isinstance(sub.get("type"), str)]
+    wanted = " or ".join(_TYPE_NAMES.get(t, t) for t in types if t != "null")
+    return f"{instance!r} is not {wanted}" if wanted else None
+
+
+def _out_of_range(schema: dict[str, Any], value: Any) -> str | None:
+    """Why a value of the schema's type breaks one of its limits (minimum, maximum, length, pattern)."""
+    what = _TYPE_NAMES.get(str(schema.get("type")), "a value")
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        low, high = schema.get("minimum"), schema.get("maximum")
+        above, below = schema.get("exclusiveMinimum"), schema.get("exclusiveMaximum")
+        if (
+            (low is not None and value < low)
+            or (high is not None and value > high)
+            or (above is not None and value <= above)
+            or (below is not None and value >= below)
+        ):
+            if low is not None and high is not None:
+                limits = f"from {low} to {high}"
+            else:
+                limits = " and ".join(
+                    f"{words} {limit}"
+                    for words, limit in (
+                        ("at least", low),
+                        ("more than", above),
+                        ("at most", high),
+                        ("less than", below),
+                    )
+                    if limit is not None
+                )
+            return f"{value!r} is out of range: it must be {what} {limits}"
+    if isinstance(value, str):
+        shortest, longest = schema.get("minLength"), schema.get("maxLength")
+        if shortest is not None and len(value) < shortest:
+            return f"{value!r} is too short: it must be at least {shortest} character{'s' * (shortest != 1)} long"
+        if longest is not None and len(value) > longest:
+            return f"{value[:40]!r}... is too long: it must be at most {longest} characters long"
+        pattern = schema.get("pattern")
+        if pattern is not None:
+            import re
+
+            if re.search(pattern, value) is None:
+                said = "'' is empty: it must match" if not value else f"{value!r} does not match"
+                return f"{said} the pattern {pattern}"
+    return None
 
 
 def _rule_id(data: Any, index: int) -> object:

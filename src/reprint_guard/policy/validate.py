@@ -1,20 +1,27 @@
 """``reprint-guard validate``: every problem in a policy file, at file:line:column.
 
 Beyond the JSON Schema: unknown ``extends``, duplicate rule ids, extends loops,
-invalid check parameters and regexes, conditions that can never hold, and
-misspelt template placeholders.
+invalid check parameters and regexes, licences the ``license`` check does not
+know, conditions that can never hold, misspelt template placeholders, a credit
+block placed where an attribution rule fails it, a rule id close to an
+inherited one but not it (a misspelt override), and ``disabled`` with more
+than an ``id``.
 """
 
 from __future__ import annotations
 
 import difflib
+import html
 import os
+import re
 from pathlib import Path
 from typing import Any
 
 from ..checks.base import DERIVED_VALUES, PLACEHOLDER
+from ..checks.params import unknown_licence
 from ..errors import PolicyError, ReprintGuardError
 from ..metaview import DECLARED, Medium
+from ..textnorm import find_phrase, normalize
 from .conditions import AllOf, AnyOf, Condition, FieldTest, Not
 from .loader import (
     PolicySet,
@@ -78,12 +85,13 @@ def _credit_misplaced(raw: RawPolicy, policy: Any) -> list[PolicyError]:
     if credit is None:
         return []
     template = f"{credit.markdown or ''}\n{credit.html or ''}"
+    read = normalize(f"{_as_read(credit.markdown or '')}\n{_as_read(credit.html or '', markup=True)}")
     problems = []
     for index, data in enumerate(raw.data.get("rules") or []):
         rule = policy.rule(str(data.get("id")))
         if rule is None or rule.check != "attribution" or rule.params.position in ("any", credit.position):
             continue
-        names = [name for name in rule.params.names if name in template]
+        names = [name for name in rule.params.names if find_phrase(read, name) >= 0]
         if rule.params.names_from == "author" and "{author}" in template:
             names.append("{author}")
         if names:
@@ -96,6 +104,30 @@ def _credit_misplaced(raw: RawPolicy, policy: Any) -> list[PolicyError]:
                 )
             )
     return problems
+
+
+#: A Markdown link or image, ``[text](destination)`` (a destination may hold one level of parentheses), and
+#: a reference link, ``[text][label]``: a reader sees only the text.
+_MD_LINK = re.compile(r"!?\[([^\]]*)\](?:\((?:[^()]|\([^()]*\))*\)|\[[^\]]*\])")
+#: An autolink, ``<https://...>``: a reader sees the address.
+_MD_AUTOLINK = re.compile(r"<((?:https?|mailto):[^<>\s]*)>")
+#: Emphasis, strong, strike-through and code marks: ``*``, ``_`` at a word's edge, ``~``, backticks.
+_MD_MARKS = re.compile(r"[*~`]+|(?<!\w)_+|_+(?!\w)")
+#: An HTML tag or comment (in the HTML template, or inline in the Markdown one).
+_HTML_TAG = re.compile(r"<!--.*?-->|</?[A-Za-z][^<>]*>", re.DOTALL)
+
+
+def _as_read(template: str, *, markup: bool = False) -> str:
+    """A credit template's text as a reader sees it: a link's text without its address, no emphasis marks
+    (``*Originally published by [Harbour Herald]({original_url}).*``: "Originally published by Harbour
+    Herald."), no tags, and with ``markup`` (the HTML template) its character references read."""
+    if markup:
+        return html.unescape(_HTML_TAG.sub("", template))
+    text = _MD_AUTOLINK.sub(r"\1", template)
+    text = _HTML_TAG.sub("", text)
+    for _ in range(3):  # a link in a link's text: [*[A](b)*](c)
+        text = _MD_LINK.sub(r"\1", text)
+    return _MD_MARKS.sub("", text)
 
 
 def _fields(condition: Condition) -> list[str]:
@@ -129,9 +161,10 @@ def validate_file(path: Path, extra: tuple[str, ...] = ()) -> list[ReprintGuardE
     problems: list[ReprintGuardError] = list(schema_errors(raw))
     if problems:
         return problems
-    problems += _duplicates(raw)
+    problems += _duplicates(raw) + _unknown_licences(raw)
     if problems:
         return problems
+    disabled = _disabled_with_more(raw)  # loading ignores the rest: told, but no bar to the checks below
     own_id = raw.data.get("id")
     readable, broken = _readable_raws(extra, path)
     mine = [r for r in readable if r.data.get("id") != own_id]
@@ -150,13 +183,15 @@ def validate_file(path: Path, extra: tuple[str, ...] = ()) -> list[ReprintGuardE
                 line=exc.line,
                 column=exc.column,
             )
-        return [exc, *broken]  # an unknown parent may be one of these, unreadable
+        return [*disabled, exc, *broken]  # an unknown parent may be one of these, unreadable
     except RecursionError:  # followed one parent at a time, a chain of hundreds is deeper than Python goes
         return [raw.error("its 'extends' chain is too long to follow (hundreds of policies deep)", ["extends"])]
     problems += _shared_domains(raw, mine)
     problems += _placeholder_typos(raw)
     policy = policies.get(str(raw.data["id"]))
     problems += _credit_misplaced(raw, policy)
+    if policy.extends:
+        problems += _near_inherited_ids(raw, policies.get(policy.extends))
     for index, data in enumerate(raw.data.get("rules") or []):
         rule = policy.rule(str(data.get("id")))
         if rule is not None and rule.when is not None:
@@ -168,7 +203,7 @@ def validate_file(path: Path, extra: tuple[str, ...] = ()) -> list[ReprintGuardE
             misspelt = _misspelt_field(rule.when)
             if misspelt:
                 problems.append(raw.error(f"rule {rule.id!r}: its condition {misspelt}", ["rules", index, "when"]))
-    return problems
+    return problems + disabled
 
 
 def _readable_raws(extra: tuple[str, ...], own: Path) -> tuple[list[RawPolicy], list[ReprintGuardError]]:
@@ -199,6 +234,67 @@ def _shared_domains(raw: RawPolicy, mine: list[RawPolicy]) -> list[PolicyError]:
         for index, key in claimed_domains(raw)
         if key in claimed
     ]
+
+
+def _unknown_licences(raw: RawPolicy) -> list[PolicyError]:
+    """Each licence of a ``license`` rule the check does not know (``CC-BY-NC-ND-40``), at its own entry:
+    loading refuses it too, but at the rule's ``licenses`` key, not at the entry of a list of several."""
+    found = []
+    for index, data in enumerate(raw.data.get("rules") or []):
+        if not isinstance(data, dict) or data.get("check") != "license" or not isinstance(data.get("licenses"), list):
+            continue
+        for place, item in enumerate(data["licenses"]):
+            problem = unknown_licence(item) if isinstance(item, str) else None
+            if problem:
+                where: list[str | int] = ["rules", index, "licenses", place]
+                found.append(raw.error(f"rule {data.get('id')!r}, field 'licenses': {problem}", where))
+    return found
+
+
+def _disabled_with_more(raw: RawPolicy) -> list[PolicyError]:
+    """A rule with ``disabled: true`` and more than its id: disabling drops the inherited rule whole, so its
+    check, message and the rest are never read, and were perhaps meant to replace the rule instead."""
+    found = []
+    for index, data in enumerate(raw.data.get("rules") or []):
+        if not isinstance(data, dict) or data.get("disabled") is not True:
+            continue
+        extra = [str(key) for key in data if key not in ("id", "disabled")]
+        if extra:
+            shown = ", ".join(repr(key) for key in extra)
+            found.append(
+                raw.error(
+                    f"rule {data.get('id')!r}: 'disabled' goes with only an 'id' (it drops the inherited rule whole), "
+                    f"but it has {shown} too: remove them, or remove 'disabled: true' to replace the rule with them",
+                    ["rules", index, extra[0]],
+                )
+            )
+    return found
+
+
+#: How close (difflib's ratio) a rule's id must be to an inherited rule's to be taken for a misspelling.
+_NEAR_ID = 0.85
+
+
+def _near_inherited_ids(raw: RawPolicy, parent: Any) -> list[PolicyError]:
+    """A rule whose id is close to an inherited rule's but not it (``licence`` for ``license``,
+    ``non-commercial`` for ``noncommercial``): meant to replace that rule, it is a new one, and both run."""
+    inherited = [rule.id for rule in parent.rules]
+    found = []
+    for index, data in enumerate(raw.data.get("rules") or []):
+        rule_id = str(data.get("id")) if isinstance(data, dict) else ""
+        if not rule_id or rule_id in inherited:
+            continue
+        close = difflib.get_close_matches(rule_id, inherited, n=1, cutoff=_NEAR_ID)
+        if close:
+            found.append(
+                raw.error(
+                    f"rule {rule_id!r} is not the inherited rule {close[0]!r} of {parent.id!r}, but is close to it: as "
+                    f"written it is a new rule and {close[0]!r} still runs; to replace or disable that rule, use its "
+                    f"id {close[0]!r}; for a rule of its own, give it an id less like {close[0]!r}",
+                    ["rules", index, "id"],
+                )
+            )
+    return found
 
 
 def _duplicates(raw: RawPolicy) -> list[PolicyError]:
