@@ -510,3 +510,22 @@ def test_wide_encodings_are_told_apart():
         "UTF-32",
     ]
     assert wide_encoding(bytes(100)) is None and wide_encoding(text.encode()) is None
+
+
+def test_an_author_given_twice_on_the_command_line_names_both(cli, write_md):
+    """A co-author is not dropped: a name key given twice is a list; another key given twice takes the last."""
+    run = cli(
+        "credit",
+        "--policy",
+        "montana-free-press",
+        "--meta",
+        "author=Marisol Chen",
+        "--meta",
+        "author=Tom Brandt",
+        "--meta",
+        "original_url=https://montanafreepress.org/2026/10/08/x/",
+    )
+    assert run.code == 0 and run.out.startswith("*By Marisol Chen and Tom Brandt, Montana Free Press."), run.err
+    story = write_md("a.md", COMPLIANT_META, COMPLIANT_BODY)
+    twice = cli("check", str(story), "--meta", "commercial=true", "--meta", "commercial=false", "--format", "json")
+    assert twice.code == 0 and twice.json()["results"][0]["findings"] == []

@@ -135,7 +135,9 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def parse_meta(pairs: Sequence[str]) -> dict[str, Any]:
-    """``KEY=VALUE`` pairs; values are read as YAML scalars (true, 2024-05-01, [a, b])."""
+    """``KEY=VALUE`` pairs; values are read as YAML scalars (true, 2024-05-01, [a, b]). A name key given
+    twice (``author``) names both; any other key given twice takes the last value."""
+    from .metaview import NAME_KEYS
     from .safeyaml import load
 
     meta: dict[str, Any] = {}
@@ -147,7 +149,11 @@ def parse_meta(pairs: Sequence[str]) -> dict[str, Any]:
             value = load(raw).data if raw.strip() else None
         except ReprintGuardError:
             value = raw
-        meta[key.strip()] = raw if value is None and raw else value
+        key, value = key.strip(), raw if value is None and raw else value
+        if key in NAME_KEYS and key in meta and value is not None:  # --meta author=A --meta author=B: both
+            earlier = meta[key] if isinstance(meta[key], list) else [meta[key]]
+            value = [*earlier, *(value if isinstance(value, list) else [value])]
+        meta[key] = value
     from .readers import metadata_problem
 
     problem = metadata_problem(meta)
