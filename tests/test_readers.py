@@ -529,3 +529,13 @@ def test_an_author_given_twice_on_the_command_line_names_both(cli, write_md):
     story = write_md("a.md", COMPLIANT_META, COMPLIANT_BODY)
     twice = cli("check", str(story), "--meta", "commercial=true", "--meta", "commercial=false", "--format", "json")
     assert twice.code == 0 and twice.json()["results"][0]["findings"] == []
+
+
+def test_credit_says_when_the_policy_asked_for_is_not_the_originals(cli):
+    """A ProPublica reprint given The Conversation's policy: the block is printed, and the mismatch is said."""
+    meta = ["--meta", "author=Ana Ruiz", "--meta", "original_url=https://www.propublica.org/article/x"]
+    run = cli("credit", "--policy", "the-conversation", *meta)
+    assert run.code == 0 and "Republished from [The Conversation]" in run.out
+    assert "note: the original (propublica.org) is propublica's, not the-conversation's" in run.err
+    own = cli("credit", "--policy", "propublica", *meta)
+    assert own.code == 0 and "is propublica's" not in own.err

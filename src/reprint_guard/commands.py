@@ -221,9 +221,19 @@ def run_credit(options: argparse.Namespace) -> int:
     from .fix import INSERTABLE
     from .policy.loader import policy_set
     from .reprint import Reprint
+    from .urls import as_address, host_of
 
+    policies = policy_set(extra)
+    original = reprint.metadata.original_url
+    host = host_of(as_address(original)) if original else None
+    chosen = policies.for_host(host) if host and policy.applies_to else None
+    if chosen is not None and chosen.id != policy.id:  # a ProPublica reprint given The Conversation's policy
+        sys.stderr.write(
+            f"reprint-guard: note: the original ({host}) is {chosen.id}'s, not {policy.id}'s: "
+            f"this is {policy.id}'s credit\n"
+        )
     alone = Reprint(body=block, metadata=reprint.metadata, format=options.format, path="<credit>")
-    result = check_reprint(alone, policy_set(extra), policy)
+    result = check_reprint(alone, policies, policy)
     missed = sorted({f.rule for f in result.findings if f.check in INSERTABLE and f.check != "element"})
     if missed:
         sys.stderr.write(f"reprint-guard: note: this block does not satisfy {', '.join(missed)}; adjust it by hand\n")
