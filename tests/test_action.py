@@ -267,6 +267,82 @@ def test_a_file_that_cannot_be_read_is_annotated_and_exits_2(tmp_path, sarif_sch
         jsonschema.validate(json.loads((repo / "reprint-guard.sarif").read_text()), sarif_schema_or_none)
 
 
+def test_files_that_could_not_be_checked_are_said_in_the_log_line_and_not_counted_as_checked(tmp_path):
+    """Only input errors: "0 errors" must not read as a pass, and no reprint was checked."""
+    head = {
+        "content/broken.md": "---\ntitle: [unclosed\n---\nText.\n",
+        "content/binary.md": "x\0y",
+        "content/unclosed.md": "---\ntitle: T\n",
+    }
+    repo, env = make_pull_request(tmp_path, head, {"README.md": "x\n"})
+    proc = run_action(repo, env, **{"fail-on": "never"})
+    assert proc.returncode == 2, proc.stdout + proc.stderr
+    assert len([line for line in proc.stdout.splitlines() if line.startswith("::error ")]) == 3
+    last = proc.stdout.splitlines()[-1]
+    assert last == "reprint-guard: 0 errors, 0 warnings in 3 changed files (3 could not be checked)"
+    out = outputs(tmp_path)
+    assert (out["files"], out["errored"], out["failed-files"], out["errors"]) == ("0", "3", "0", "0")
+    # One that can be read is checked, and counted.
+    (repo / "content" / "fine.md").write_text(markdown(COMPLIANT_META, COMPLIANT_BODY), encoding="utf-8")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "a fine one")
+    event = json.loads(Path(env["GITHUB_EVENT_PATH"]).read_text())
+    event["pull_request"]["head"]["sha"] = git(repo, "rev-parse", "HEAD")
+    Path(env["GITHUB_EVENT_PATH"]).write_text(json.dumps(event))
+    (tmp_path / "output.txt").unlink()
+    proc = run_action(repo, env, **{"fail-on": "never"})
+    assert proc.stdout.splitlines()[-1].endswith("in 4 changed files (3 could not be checked)")
+    assert (outputs(tmp_path)["files"], outputs(tmp_path)["errored"]) == ("1", "3")
+
+
+def test_a_broken_config_is_named_from_the_workspace_in_the_message_and_the_summary(tmp_path):
+    """Not by the runner's absolute path: the annotation's file= names it from the workspace, so does the text."""
+    article = markdown(COMPLIANT_META, COMPLIANT_BODY)
+    broken = "fail-on: error\nsuppressions:\n  - path: a.md\n    rule: global-research/source-credit\n"
+    repo, env = make_pull_request(
+        tmp_path, {"cfg/content/a.md": article, "cfg/.reprint-guard.yaml": broken}, {"README.md": "x\n"}
+    )
+    proc = run_action(repo, env, paths="cfg/content")
+    assert proc.returncode == 2, proc.stdout + proc.stderr
+    (annotation,) = [line for line in proc.stdout.splitlines() if line.startswith("::error ")]
+    place = re.search(r"file=cfg/\.reprint-guard\.yaml,line=(\d+),col=(\d+),", annotation)
+    assert place is not None, annotation
+    assert f"::reprint-guard: cfg/.reprint-guard.yaml:{place.group(1)}:{place.group(2)}: " in annotation
+    summary = (tmp_path / "summary.md").read_text(encoding="utf-8")
+    assert f"cfg/.reprint-guard.yaml:{place.group(1)}:{place.group(2)}: " in summary
+    assert str(repo) not in annotation and str(repo) not in summary
+    sarif = json.loads((repo / "reprint-guard.sarif").read_text(encoding="utf-8"))
+    (notification,) = sarif["runs"][0]["invocations"][0]["toolExecutionNotifications"]
+    located = notification["locations"][0]["physicalLocation"]["artifactLocation"]
+    assert located == {"uri": "cfg/.reprint-guard.yaml", "uriBaseId": "%SRCROOT%"}
+
+
+def test_a_config_suppression_is_judged_once_over_the_changed_files(tmp_path):
+    """An unused glob suppression: one annotation at its entry, one warning, however many files it matches."""
+    config = (
+        "fail-on: warning\nsuppressions:\n  - path: 'content/posts/**'\n"
+        "    rule: global-research/commercial-permission\n    reason: Syndication agreed by email\n"
+    )
+    article = markdown(COMPLIANT_META, COMPLIANT_BODY)
+    base = {".reprint-guard.yaml": config, "content/posts/old.md": article}
+    head = {"content/posts/a.md": article, "content/posts/b.md": article, "content/posts/c.md": article}
+    repo, env = make_pull_request(tmp_path, head, base)
+    proc = run_action(repo, env)
+    assert proc.returncode == 1, proc.stdout + proc.stderr
+    annotations = [line for line in proc.stdout.splitlines() if line.startswith("::")]
+    assert len(annotations) == 1
+    assert annotations[0].startswith(
+        "::warning file=.reprint-guard.yaml,line=3,col=5,title=reprint-guard/unused-suppression::"
+    )
+    assert proc.stdout.splitlines()[-1] == "reprint-guard: 0 errors, 1 warning in 3 changed files"
+    out = outputs(tmp_path)
+    assert (out["files"], out["warnings"], out["failed-files"], out["errored"]) == ("3", "1", "0", "0")
+    sarif = json.loads((repo / "reprint-guard.sarif").read_text(encoding="utf-8"))
+    assert [r["ruleId"] for r in sarif["runs"][0]["results"]] == ["reprint-guard/unused-suppression"]
+    summary = (tmp_path / "summary.md").read_text(encoding="utf-8")
+    assert summary.count("reprint-guard/unused-suppression") == 1
+
+
 def test_changed_files_are_taken_as_a_walk_takes_them_and_a_sidecar_brings_its_article(tmp_path):
     """A changed package.json is passed over, not refused as a named file is; a changed NAME.meta.yaml
     has its article checked; a folder whose name holds " b/" is read right."""
@@ -480,7 +556,8 @@ def test_a_pull_request_that_deletes_a_policy_of_your_own_checks_every_file(tmp_
     assert proc.returncode == 2, proc.stdout + proc.stderr
     assert "::error file=content/story.md,line=3,col=1,title=reprint-guard/input-error::" in proc.stdout
     assert "unknown policy 'harbour'" in proc.stdout
-    assert proc.stdout.splitlines()[-1] == "reprint-guard: 0 errors, 0 warnings in 1 file (a policy changed)"
+    last = proc.stdout.splitlines()[-1]
+    assert last == "reprint-guard: 0 errors, 0 warnings in 1 file (a policy changed; 1 could not be checked)"
     assert outputs(tmp_path)["errored"] == "1"
     # Before the deletion the same check passes: it is the deletion that is found, not a broken fixture.
     git(repo, "checkout", "-q", "main")

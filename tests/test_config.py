@@ -216,9 +216,124 @@ def test_pyproject_suppressions_are_located_entry_by_entry(tmp_path, cli):
     )
     write(tmp_path / "a.md", markdown(COMPLIANT_META, COMPLIANT_BODY))
     run = cli("check", "a.md", "--format", "json", cwd=tmp_path)
-    messages = [f["message"] for f in run.json()["results"][0]["findings"]]
-    assert len(messages) == 2
-    assert "(config, pyproject.toml:7)" in messages[0] and "(config, pyproject.toml:12)" in messages[1]
+    found = results(run)
+    assert found["a.md"]["findings"] == []  # said at the entries, not in the file they cover
+    findings = found["pyproject.toml"]["findings"]
+    assert [(f["rule"], f["line"]) for f in findings] == [
+        ("reprint-guard/unused-suppression", 7),
+        ("reprint-guard/unused-suppression", 12),
+    ]
+    assert "(config, pyproject.toml:7)" in findings[0]["message"]
+    assert "(config, pyproject.toml:12)" in findings[1]["message"]
+
+
+#: A config suppression by glob, its entry at line 3 (column 5), and one more that has expired, at line 7.
+GLOB_SUPPRESSION = (
+    "# agreed exceptions\n"
+    "suppressions:\n"
+    "  - path: 'content/posts/**'\n"
+    "    rule: global-research/commercial-permission\n"
+    "    reason: Syndication agreed by email\n"
+    "    until: 2999-01-01\n"
+)
+GLOB_SUPPRESSIONS = GLOB_SUPPRESSION + (
+    "  - path: 'content/posts/**'\n"
+    "    rule: global-research/source-credit\n"
+    "    reason: An old deal\n"
+    "    until: 2001-01-01\n"
+)
+COMMERCIAL = {**COMPLIANT_META, "commercial": True}
+
+
+def test_a_glob_suppression_is_judged_once_over_the_run_at_its_entry_in_the_config(tmp_path, cli):
+    """Unused or expired, a config suppression is said once, at its entry, not in every file its glob matches."""
+    write(tmp_path / ".reprint-guard.yaml", GLOB_SUPPRESSIONS)
+    for name in ("a", "b", "old-name"):
+        write(tmp_path / "content" / "posts" / f"{name}.md", markdown(COMPLIANT_META, COMPLIANT_BODY))
+    run = cli("check", "content", "--fail-on", "warning", "--format", "json", cwd=tmp_path)
+    assert run.code == 1, run.out + run.err
+    found = results(run)
+    assert [found[f"{name}.md"]["findings"] for name in ("a", "b", "old-name")] == [[], [], []]
+    config = found[".reprint-guard.yaml"]
+    assert config["path"] == ".reprint-guard.yaml" and config["status"] == "fail"
+    assert [(f["rule"], f["severity"], f["line"], f["column"]) for f in config["findings"]] == [
+        ("reprint-guard/unused-suppression", "warning", 3, 5),
+        ("reprint-guard/expired-suppression", "warning", 7, 5),
+    ]
+    unused, expired = config["findings"]
+    assert "'content/posts/**' (config, .reprint-guard.yaml:3)" in unused["message"]
+    assert "this run checked 3 files it covers" in unused["fix"]
+    assert "expired on 2001-01-01" in expired["message"] and "An old deal" in expired["message"]
+    summary = run.json()["summary"]
+    assert (summary["warnings"], summary["errors"], summary["files"]) == (2, 0, 3)  # the config: no file checked
+    # One file named: judged by that file alone (its glob matches it), still once and at the entries.
+    alone = cli("check", "content/posts/old-name.md", "--fail-on", "warning", "--format", "json", cwd=tmp_path)
+    assert alone.code == 1
+    assert results(alone)["old-name.md"]["findings"] == []
+    assert [f["line"] for f in results(alone)[".reprint-guard.yaml"]["findings"]] == [3, 7]
+    assert "this run checked 1 file it covers" in results(alone)[".reprint-guard.yaml"]["findings"][0]["fix"]
+    # A file the globs do not match says nothing about them, expired or not: the run cannot judge them.
+    write(tmp_path / "content" / "pages" / "p.md", markdown(COMPLIANT_META, COMPLIANT_BODY))
+    elsewhere = cli("check", "content/pages/p.md", "--fail-on", "warning", "--format", "json", cwd=tmp_path)
+    assert elsewhere.code == 0 and [r["path"] for r in elsewhere.json()["results"]] == ["content/pages/p.md"]
+
+
+def test_a_glob_suppression_used_in_one_file_is_not_unused_in_the_others(tmp_path, cli):
+    """Used by one file of the run, a config suppression is used; inline ones are still judged file by file."""
+    write(tmp_path / ".reprint-guard.yaml", GLOB_SUPPRESSION)
+    write(tmp_path / "content" / "posts" / "sold.md", markdown(COMMERCIAL, COMPLIANT_BODY))
+    write(tmp_path / "content" / "posts" / "kept.md", markdown(COMPLIANT_META, COMPLIANT_BODY))
+    inline = '\n<!-- reprint-guard: ignore global-research/print-permission reason="never needed" -->\n'
+    write(tmp_path / "content" / "posts" / "noted.md", markdown(COMPLIANT_META, COMPLIANT_BODY + inline))
+    run = cli("check", "content", "--fail-on", "warning", "--format", "json", cwd=tmp_path)
+    found = results(run)
+    assert ".reprint-guard.yaml" not in found
+    assert [(f["rule"], bool(f["suppressed"])) for f in found["sold.md"]["findings"]] == [
+        ("global-research/commercial-permission", True)
+    ]
+    assert found["kept.md"]["findings"] == []
+    (own,) = found["noted.md"]["findings"]  # the inline one, in its own file, at its comment
+    assert own["rule"] == "reprint-guard/unused-suppression" and own["line"] > 1
+    assert "matches no finding in this file" in own["message"]
+    assert run.code == 1 and run.json()["summary"]["warnings"] == 1
+    # Without the one file that needs it, the run finds it unused (the simplest honest rule: it checked
+    # files the glob covers, and none had a finding it suppresses).
+    kept = cli("check", "content/posts/kept.md", "--format", "json", cwd=tmp_path)
+    assert kept.code == 0  # a warning: fails only at --fail-on warning
+    (unused,) = results(kept)[".reprint-guard.yaml"]["findings"]
+    assert (unused["rule"], unused["line"]) == ("reprint-guard/unused-suppression", 3)
+    # A file the glob covers that could not be read was not checked: it judges nothing.
+    write(tmp_path / "content" / "posts" / "broken.md", "---\ntitle: [\n---\n")
+    broken = cli("check", "content/posts/broken.md", "--format", "json", cwd=tmp_path)
+    assert broken.code == 2 and [r["path"] for r in broken.json()["results"]] == ["content/posts/broken.md"]
+
+
+def test_config_suppressions_are_judged_over_the_run_with_worker_processes_too(tmp_path, cli):
+    """With --jobs, results come from worker processes: a use in one worker's file counts for the run."""
+    write(tmp_path / ".reprint-guard.yaml", GLOB_SUPPRESSIONS)
+    for number in range(80):
+        write(tmp_path / "content" / "posts" / f"{number:02d}.md", markdown(COMPLIANT_META, COMPLIANT_BODY))
+    write(tmp_path / "content" / "posts" / "79.md", markdown(COMMERCIAL, COMPLIANT_BODY))  # the last batch
+    serial = cli("check", "content", "--format", "json", "--jobs", "1", cwd=tmp_path)
+    parallel = cli("check", "content", "--format", "json", "--jobs", "3", cwd=tmp_path)
+    assert serial.out == parallel.out and serial.code == parallel.code == 0
+    config = results(parallel)[".reprint-guard.yaml"]
+    assert [f["rule"] for f in config["findings"]] == ["reprint-guard/expired-suppression"]  # not unused
+    assert parallel.json()["summary"]["warnings"] == 1
+
+
+def test_the_library_judges_a_config_suppression_in_the_one_file_it_checks(tmp_path):
+    """check_file checks one file and returns its result alone: a config suppression is judged there."""
+    from reprint_guard import check_file
+
+    write(tmp_path / ".reprint-guard.yaml", GLOB_SUPPRESSIONS)
+    article = write(tmp_path / "content" / "posts" / "a.md", markdown(COMPLIANT_META, COMPLIANT_BODY))
+    found = [(f.rule, f.line, f.message) for f in check_file(article, config=True).findings]
+    assert [(rule, line) for rule, line, _ in found] == [
+        ("reprint-guard/expired-suppression", 1),
+        ("reprint-guard/unused-suppression", 1),
+    ]
+    assert "(config, .reprint-guard.yaml:3) matches no finding in this file" in found[1][2]
 
 
 def test_severity_overrides_and_fail_on(tmp_path, cli):

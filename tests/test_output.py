@@ -188,3 +188,44 @@ def test_ok_is_in_the_librarys_dumps_and_the_json_output(tmp_path, cli):
     assert result.model_dump()["ok"] is False and json.loads(result.model_dump_json())["ok"] is False
     (tmp_path / "a.md").write_text(markdown(COMPLIANT_META, COMPLIANT_BODY), encoding="utf-8")
     assert cli("check", "a.md", "--format", "json", cwd=tmp_path).json()["results"][0]["ok"] is True
+
+
+def test_a_config_suppressions_warning_is_reported_and_counted_once_in_every_output(tmp_path, cli, sarif_schema):
+    """An unused config suppression whose glob matches several files: one finding, at its entry in the config,
+    in the text, JSON, SARIF, GitHub and Markdown outputs alike, counted once by the exit status."""
+    (tmp_path / ".reprint-guard.yaml").write_text(
+        "suppressions:\n"
+        "  - path: 'posts/**'\n"
+        "    rule: global-research/commercial-permission\n"
+        "    reason: Syndication agreed by email\n",
+        encoding="utf-8",
+    )
+    for name in ("a", "b", "c"):
+        (tmp_path / "posts").mkdir(exist_ok=True)
+        (tmp_path / "posts" / f"{name}.md").write_text(markdown(COMPLIANT_META, COMPLIANT_BODY), encoding="utf-8")
+    reports = ["--json", "out.json", "--sarif", "out.sarif", "--markdown", "out.md"]
+    run = cli("check", "posts", "--fail-on", "warning", "--format", "github", *reports, cwd=tmp_path)
+    assert run.code == 1, run.out + run.err
+    annotations = [line for line in run.out.splitlines() if line.startswith("::")]
+    assert len(annotations) == 1
+    assert annotations[0].startswith(
+        "::warning file=.reprint-guard.yaml,line=2,col=5,title=reprint-guard/unused-suppression::"
+    )
+    assert run.out.splitlines()[-1].startswith("reprint-guard: 0 errors, 1 warning in 3 files (0 failed,")
+    report = json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))
+    jsonschema.validate(report, json.loads(REPORT_SCHEMA_PATH.read_text(encoding="utf-8")))
+    flagged = [(r["path"], f["rule"], f["line"]) for r in report["results"] for f in r["findings"]]
+    assert flagged == [(".reprint-guard.yaml", "reprint-guard/unused-suppression", 2)]
+    assert (report["summary"]["warnings"], report["summary"]["failed"], report["summary"]["files"]) == (1, 0, 3)
+    sarif = json.loads((tmp_path / "out.sarif").read_text(encoding="utf-8"))
+    jsonschema.validate(sarif, sarif_schema)
+    (result,) = sarif["runs"][0]["results"]
+    location = result["locations"][0]["physicalLocation"]
+    assert result["ruleId"] == "reprint-guard/unused-suppression" and result["level"] == "warning"
+    assert location["artifactLocation"]["uri"] == ".reprint-guard.yaml" and location["region"]["startLine"] == 2
+    summary = (tmp_path / "out.md").read_text(encoding="utf-8")
+    assert summary.count("reprint-guard/unused-suppression") == 1 and "1 warning in 3 files" in summary
+    text = cli("check", "posts", cwd=tmp_path)
+    assert text.code == 0  # a warning: the default fail-on is error
+    assert text.out.count("reprint-guard/unused-suppression") == 1 and text.out.startswith(".reprint-guard.yaml\n")
+    assert text.out.splitlines()[-1] == "⚠ 0 errors, 1 warning in 3 files: 3 passed, 0 failed"

@@ -474,11 +474,13 @@ def main() -> int:
             file = _workspace_path(warning.path)
             print(command("warning", warning.message, file=file, line=warning.line, col=warning.column, title=title))
     except ReprintGuardError as exc:
+        if exc.path:  # named as the annotation's file= names it, in its message and the summary too
+            exc.path = _workspace_path(exc.path)
         print(
             command(
                 "error",
                 f"reprint-guard: {exc}",
-                file=_workspace_path(exc.path),
+                file=exc.path,
                 line=exc.line if exc.path else None,
                 col=exc.column if exc.path and exc.line else None,
                 title="reprint-guard configuration",
@@ -539,11 +541,13 @@ def main() -> int:
         sarif = SarifFormatter(sarif_stream, root=workspace(), rule_info=lambda r: rule_info(r, policies))
         markdown_buffer = _Buffer()
         markdown = MarkdownFormatter(markdown_buffer, title=f"reprint-guard: {scope}", fail_on=settings.fail_on)
-        for result in run(items, settings, os.cpu_count() or 1):
+        checked = 0  # reprints: run() may end with a result for the config file (its suppressions), no reprint
+        for index, result in enumerate(run(items, settings, os.cpu_count() or 1)):
             summary.add(result)
             sarif.result(result)
             markdown.result(result)
             annotator.add(result)
+            checked += index < len(items) and result.status in ("pass", "fail")
         sarif.close(summary)
         counts = annotator.emit(sys.stdout)
         hidden = counts["hidden_errors"] + counts["hidden_warnings"] + counts["hidden_notices"]
@@ -562,8 +566,9 @@ def main() -> int:
     outputs = {
         "errors": summary.errors,
         "warnings": summary.warnings,
-        "files": summary.files - summary.skipped,  # checked: a file that is no reprint is passed over
-        "failed-files": summary.failed,
+        # Reprints checked: not a file that is no reprint (passed over), nor one that could not be read.
+        "files": checked,
+        "failed-files": summary.failed,  # the config too, when a warning about its suppressions fails the run
         "errored": summary.errored,
         "not-annotated": hidden,
         "sarif": str(sarif_file),
@@ -573,6 +578,9 @@ def main() -> int:
         with open(output_path, "a", encoding="utf-8", errors="replace") as handle:
             for key, value in outputs.items():
                 handle.write(f"{key}={value}\n")
+    if summary.errored:  # none of their findings are in the counts: say so, or "0 errors" reads as a pass
+        unread = f"{summary.errored} could not be checked"
+        scope = f"{scope[:-1]}; {unread})" if scope.endswith(")") else f"{scope} ({unread})"
     print(f"reprint-guard: {plural(summary.errors, 'error')}, {plural(summary.warnings, 'warning')} in {scope}")
     return exit_code_for(summary, settings.fail_on)
 

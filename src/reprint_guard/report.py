@@ -156,6 +156,11 @@ class Result(Record):
         }
 
 
+#: The policy of the one result a run adds for its config file (its suppressions that expired or suppress
+#: nothing): its findings count, but it is no file checked.
+CONFIG_RESULT_POLICY = "reprint-guard"
+
+
 class Summary(Record):
     """Counts over a run: files by status, findings by severity."""
 
@@ -179,17 +184,18 @@ class Summary(Record):
             raise TypeError(f"unknown counts: {', '.join(counts)}")
 
     def add(self, result: Result) -> None:
-        self.files += 1
-        if result.status == "pass":
-            self.passed += 1
-        elif result.status == "fail":
-            self.failed += 1
-        elif result.status == "error":
-            self.errored += 1
-        else:
-            self.skipped += 1
-        if result.policy is None and result.status in ("pass", "fail"):  # no policy, or a misspelt key
-            self.unchecked += 1
+        if result.policy != CONFIG_RESULT_POLICY:  # the config's own result (its suppressions) is no file checked
+            self.files += 1
+            if result.status == "pass":
+                self.passed += 1
+            elif result.status == "fail":
+                self.failed += 1
+            elif result.status == "error":
+                self.errored += 1
+            else:
+                self.skipped += 1
+            if result.policy is None and result.status in ("pass", "fail"):  # no policy, or a misspelt key
+                self.unchecked += 1
         for finding in result.findings:
             if finding.suppressed is not None:
                 self.suppressed += 1

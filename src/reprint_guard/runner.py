@@ -34,8 +34,8 @@ from .readers import (
     remap,
 )
 from .record import FrozenRecord, Record
-from .report import Result
-from .suppressions import Suppression, apply, inline_of, path_matches
+from .report import CONFIG_RESULT_POLICY, Result
+from .suppressions import Suppression, apply, inline_of, judge_config, path_matches, rule_matches
 
 SKIP_DIRS = frozenset({".git", ".hg", ".svn", "node_modules", "__pycache__", ".venv", "venv"})
 
@@ -53,17 +53,33 @@ class Override(FrozenRecord):
 
 
 class CentralSuppression(FrozenRecord):
-    """A suppression from the project config: a glob, a rule, a reason, an expiry."""
+    """A suppression from the project config: a glob, a rule, a reason, an expiry, and where it is written
+    (``config``, ``line``, ``column``: where a run's findings about it stand)."""
 
-    __slots__ = ("path", "rule", "reason", "until", "where")
+    __slots__ = ("path", "rule", "reason", "until", "where", "config", "line", "column")
     path: str
     rule: str
     reason: str
     until: dt.date | None
     where: str  # "file:line" of the entry in the config, for findings about it
+    config: str | None  # the config file, as it was found or named
+    line: int | None
+    column: int | None
 
-    def __init__(self, path: str, rule: str, reason: str, until: dt.date | None, where: str = "") -> None:
-        self._set(path=path, rule=rule, reason=reason, until=until, where=where)
+    def __init__(
+        self,
+        path: str,
+        rule: str,
+        reason: str,
+        until: dt.date | None,
+        where: str = "",
+        config: str | None = None,
+        line: int | None = None,
+        column: int | None = None,
+    ) -> None:
+        self._set(
+            path=path, rule=rule, reason=reason, until=until, where=where, config=config, line=line, column=column
+        )
 
     @property
     def rules(self) -> tuple[str, ...]:
@@ -176,7 +192,15 @@ class Settings(Record):
             ),
             severity=dict(config.severity),
             suppressions=tuple(
-                CentralSuppression(s.path, s.rule, s.reason, s.until, loaded.where("suppressions", index))
+                CentralSuppression(
+                    s.path,
+                    s.rule,
+                    s.reason,
+                    s.until,
+                    loaded.where("suppressions", index),
+                    str(loaded.path) if loaded.path is not None else None,
+                    *(loaded.locate(["suppressions", index]) if loaded.locate is not None else (None, None)),
+                )
                 for index, s in enumerate(config.suppressions)
             ),
             include=tuple(config.include),
@@ -446,10 +470,13 @@ class _GitIgnored:
 # Checking one file --------------------------------------------------------------
 
 
-def check_path(path: str, walked: bool, settings: Settings, has_sidecar: bool | None = None) -> Result:
-    """Read and check one file; every failure becomes a result, never an exception."""
+def check_path(
+    path: str, walked: bool, settings: Settings, has_sidecar: bool | None = None, *, config_per_file: bool = True
+) -> Result:
+    """Read and check one file; every failure becomes a result, never an exception. ``config_per_file``:
+    as for :func:`check_read`."""
     try:
-        return _check_path(path, walked, settings, has_sidecar)
+        return _check_path(path, walked, settings, has_sidecar, config_per_file)
     except NotAReprintError as exc:
         if walked:
             return Result(path=path, status="skipped", reason=exc.message)
@@ -470,7 +497,9 @@ def error_result(path: str, exc: ReprintGuardError) -> Result:
     return Result(path=path, status="error", error=str(exc), error_line=exc.line, error_column=exc.column)
 
 
-def _check_path(path: str, walked: bool, settings: Settings, has_sidecar: bool | None) -> Result:
+def _check_path(
+    path: str, walked: bool, settings: Settings, has_sidecar: bool | None, config_per_file: bool = True
+) -> Result:
     if walked:  # found, not named: a link out of the repository is said, not read (named, it is the user's)
         target = link_out_of_repository(path)
         if target is not None:
@@ -480,7 +509,7 @@ def _check_path(path: str, walked: bool, settings: Settings, has_sidecar: bool |
             os.listdir(path)
         except OSError as exc:
             raise InputError(f"cannot read folder: {exc.strerror or exc}", path=path) from None
-    return check_text(path, settings, has_sidecar=has_sidecar)[1]
+    return check_text(path, settings, has_sidecar=has_sidecar, config_per_file=config_per_file)[1]
 
 
 #: How a whole HTML page starts (after white space and comments): a document type or its root element.
@@ -539,11 +568,12 @@ def check_text(
     has_sidecar: bool | None = None,
     text: str | None = None,
     format: str | None = None,
+    config_per_file: bool = True,
 ) -> tuple[Any, Result]:
     """Read (or take ``text`` as the file's new content) and check one file with the project settings.
 
     Returns the reprint and its result, suppressions applied. Raises on bad input. ``format``: of
-    ``text``, when its path does not say it.
+    ``text``, when its path does not say it. ``config_per_file``: as for :func:`check_read`.
     """
     common, policy_spec = read_options(path, settings)
     if text is not None:
@@ -570,7 +600,7 @@ def check_text(
                     raise UsageError(why, path=path) from None
                 raise UsageError("no such file or folder", path=path) from None
             raise
-    return reprint, check_read(reprint, path, settings, policy_spec)
+    return reprint, check_read(reprint, path, settings, policy_spec, config_per_file=config_per_file)
 
 
 def _own_article(reprint: Any, own_hosts: tuple[str, ...]) -> str | None:
@@ -640,9 +670,15 @@ def _ascii_host(host: str) -> str:
         return host
 
 
-def check_read(reprint: Any, path: str, settings: Settings, policy_spec: str | None) -> Result:
+def check_read(
+    reprint: Any, path: str, settings: Settings, policy_spec: str | None, *, config_per_file: bool = True
+) -> Result:
     """Check a reprint read with :func:`read_options`'s options: the policy, severities and suppressions
-    (inline, and the config's for ``path``) the settings give. The result is settled at ``fail_on``."""
+    (inline, and the config's for ``path``) the settings give. The result is settled at ``fail_on``.
+
+    ``config_per_file``: whether the config's suppressions that expired or suppress nothing are reported in
+    this file's result (a library call, which checks one file); :func:`run` passes False and reports them
+    once, at their entries in the config, judged over all its files."""
     # Only a policy for this file (the file's own key, an override) makes an own article a reprint; the
     # config's or --policy's one policy is for the reprints.
     own = (
@@ -667,10 +703,20 @@ def check_read(reprint: Any, path: str, settings: Settings, policy_spec: str | N
     for central in settings.suppressions:
         if path_matches(relative, central.path):
             suppressions.append(
-                Suppression(central.rules, central.reason, central.until, "config", 1, 1, source=central.where)
+                Suppression(
+                    central.rules,
+                    central.reason,
+                    central.until,
+                    "config",
+                    1,
+                    1,
+                    source=central.where,
+                    glob=central.path,
+                )
             )
     if suppressions or problems:
-        result.findings = apply(result.findings, suppressions, settings.today) + problems
+        findings = apply(result.findings, suppressions, settings.today, config_per_file=config_per_file)
+        result.findings = findings + problems
         result.findings.sort(key=lambda f: (f.line, f.column))
     return result.settle(settings.fail_on)
 
@@ -682,7 +728,7 @@ _WORKER_SETTINGS: Settings | None = None
 
 def _work(item: Item) -> Result:
     assert _WORKER_SETTINGS is not None
-    return check_path(item[0], item[1], _WORKER_SETTINGS, item[2])
+    return check_path(item[0], item[1], _WORKER_SETTINGS, item[2], config_per_file=False)
 
 
 def _init_worker(settings: Settings) -> None:
@@ -691,11 +737,97 @@ def _init_worker(settings: Settings) -> None:
 
 
 def run(items: Iterable[Item], settings: Settings, jobs: int = 1) -> Iterator[Result]:
-    """Check files, yielding results in input order; ``jobs > 1`` uses worker processes."""
+    """Check files, yielding results in input order; ``jobs > 1`` uses worker processes.
+
+    The config's suppressions are judged over the whole run (:func:`~reprint_guard.suppressions.judge_config`):
+    when one expired or suppressed nothing in the files it covers, one more result follows the files' (one
+    a file, in input order): the config file's, its ``policy`` ``reprint-guard``, with a finding at each
+    such entry. Its warnings count once, in the totals and the exit status; the config file is no file
+    checked, so not in ``files`` (:class:`~reprint_guard.report.Summary`).
+    """
     items = list(items)
+    if not settings.suppressions:
+        yield from _run(items, settings, jobs)
+        return
+    tally = _ConfigTally(settings)
+    for item, result in zip(items, _run(items, settings, jobs), strict=True):
+        tally.add(item[0], result)
+        yield result
+    judged = tally.result()
+    if judged is not None:
+        yield judged
+
+
+#: The config file's result holds the tool's own findings, as a file's suppression findings are.
+_CONFIG_POLICY = CONFIG_RESULT_POLICY
+
+
+class _ConfigTally:
+    """Which of the config's suppressions cover a file the run checked, and which suppressed a finding.
+
+    A finding's ``suppressed`` says "config" but not which entry: as :func:`~reprint_guard.suppressions.apply`
+    chose it, it is the first entry, in the config's order, that covers the file, has not expired and
+    covers the finding's rule (an inline one, listed before them, would have said "inline"). Worked out
+    here from the results, so it holds for results from worker processes too.
+    """
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self.entries = settings.suppressions
+        self.covered = [0] * len(self.entries)
+        self.used = [False] * len(self.entries)
+
+    def add(self, path: str, result: Result) -> None:
+        if result.status not in ("pass", "fail"):  # unread, or no reprint: not checked, so nothing to judge by
+            return
+        relative = self.settings.relative(path) if path != "-" else "-"  # as check_read matches it
+        covering = [i for i, entry in enumerate(self.entries) if path_matches(relative, entry.path)]
+        for index in covering:
+            self.covered[index] += 1
+        today = self.settings.today
+        active = [i for i in covering if self.entries[i].until is None or not self.entries[i].until < today]
+        for finding in result.findings:
+            if finding.suppressed is None or finding.suppressed.kind != "config":
+                continue
+            chosen = next((i for i in active if rule_matches(self.entries[i].rules, finding.rule)), None)
+            if chosen is not None:
+                self.used[chosen] = True
+
+    def result(self) -> Result | None:
+        """The config file's result, when something is to be said about its suppressions."""
+        judged = [
+            Suppression(
+                entry.rules,
+                entry.reason,
+                entry.until,
+                "config",
+                entry.line or 1,
+                entry.column or 1,
+                source=entry.where,
+                used=used,
+                glob=entry.path,
+            )
+            for entry, used in zip(self.entries, self.used, strict=True)
+        ]
+        findings = judge_config(judged, self.covered, self.settings.today)
+        if not findings:
+            return None
+        findings.sort(key=lambda f: (f.line, f.column))
+        config = next((entry.config for entry in self.entries if entry.config), None) or "<config>"
+        if os.path.isabs(config):  # a config found by looking up: named from here, as its warnings are
+            try:
+                shown = os.path.relpath(config)
+            except ValueError:  # on another drive
+                shown = ".."
+            config = config if shown.startswith("..") else shown
+        return Result(path=config, policy=_CONFIG_POLICY, findings=findings).settle(self.settings.fail_on)
+
+
+def _run(items: list[Item], settings: Settings, jobs: int) -> Iterator[Result]:
+    """One result a file, in input order."""
     if jobs <= 1 or len(items) < 64 or any(item[0] == "-" for item in items):
         for path, walked, has_sidecar in items:
-            yield check_path(path, walked, settings, has_sidecar)
+            yield check_path(path, walked, settings, has_sidecar, config_per_file=False)
         return
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor

@@ -7,14 +7,16 @@ Inline, anywhere in the body (HTML comment syntax works in Markdown and HTML)::
 
 A suppression without a reason is itself an error; an expired one stops
 suppressing and says so; one that suppresses nothing is reported. Suppressed
-findings stay in the results, marked with the reason.
+findings stay in the results, marked with the reason. An inline suppression is
+judged in its file; a run over files judges the config's once, over the run
+(:func:`judge_config`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from functools import lru_cache
 from typing import Any
 
@@ -32,7 +34,7 @@ _UNTIL = re.compile(r"until\s*=\s*(?P<until>\S+)")
 class Suppression(Record):
     """An agreed exception: the rules it covers, why, until when, and where it was written."""
 
-    __slots__ = ("rules", "reason", "until", "kind", "line", "column", "source", "used")
+    __slots__ = ("rules", "reason", "until", "kind", "line", "column", "source", "used", "glob")
 
     def __init__(
         self,
@@ -44,6 +46,7 @@ class Suppression(Record):
         column: int,
         source: str = "",
         used: bool = False,
+        glob: str = "",  # a config suppression's path
     ) -> None:
         self.rules = rules
         self.reason = reason
@@ -53,9 +56,18 @@ class Suppression(Record):
         self.column = column
         self.source = source
         self.used = used
+        self.glob = glob
 
     def matches(self, rule: str) -> bool:
-        return any(r == rule or (r.endswith("/*") and rule.startswith(r[:-1])) for r in self.rules)
+        return rule_matches(self.rules, rule)
+
+    def expired(self, today: dt.date) -> bool:
+        return self.until is not None and self.until < today
+
+
+def rule_matches(rules: Sequence[str], rule: str) -> bool:
+    """Whether suppressed ``rules`` (ids, or ``<policy>/*``) cover the rule id ``rule``."""
+    return any(r == rule or (r.endswith("/*") and rule.startswith(r[:-1])) for r in rules)
 
 
 def inline_of(reprint: Any) -> tuple[list[Suppression], list[Finding]]:
@@ -140,24 +152,23 @@ def _inline_comments(body: str, opens: Callable[[int], bool] | None = None) -> I
         index = body.find("<!--", close + 3)
 
 
-def apply(findings: list[Finding], suppressions: list[Suppression], today: dt.date) -> list[Finding]:
-    """Mark suppressed findings; add findings for expired and unused suppressions."""
+def apply(
+    findings: list[Finding], suppressions: list[Suppression], today: dt.date, *, config_per_file: bool = True
+) -> list[Finding]:
+    """Mark suppressed findings; add findings for expired and unused suppressions.
+
+    The first suppression (in list order) that is not expired and covers a finding's rule suppresses it.
+    ``config_per_file``: whether config suppressions are judged here too, in this one file (a library call
+    that checks one file, whose result is all its caller sees). A run over files passes False: an expired
+    config suppression then still suppresses nothing, but what is said about it is said once, at its entry
+    in the config, by :func:`judge_config` over the whole run, not in every file its glob matches.
+    """
     extra: list[Finding] = []
     active = []
     for suppression in suppressions:
-        if suppression.until is not None and suppression.until < today:
-            extra.append(
-                _finding(
-                    "expired-suppression",
-                    Severity.warning,
-                    f"the suppression of {', '.join(suppression.rules)}{_written_in(suppression)} expired on "
-                    f"{suppression.until.isoformat()} "
-                    f"and no longer applies (reason was: {suppression.reason})",
-                    suppression.line,
-                    suppression.column,
-                    fix="Renew the agreement and update 'until', or fix the findings.",
-                )
-            )
+        if suppression.expired(today):
+            if config_per_file or suppression.kind != "config":
+                extra.append(_expired(suppression))
         else:
             active.append(suppression)
     for finding in findings:
@@ -169,26 +180,78 @@ def apply(findings: list[Finding], suppressions: list[Suppression], today: dt.da
                 )
                 break
     for suppression in active:
-        if not suppression.used:
-            extra.append(
-                _finding(
-                    "unused-suppression",
-                    Severity.warning,
-                    f"the suppression of {', '.join(suppression.rules)}{_written_in(suppression)} "
-                    "matches no finding in this file",
-                    suppression.line,
-                    suppression.column,
-                    fix="Remove the suppression.",
-                )
-            )
+        if not suppression.used and (config_per_file or suppression.kind != "config"):
+            extra.append(_unused(suppression, "matches no finding in this file", "Remove the suppression."))
     return findings + extra
 
 
+def judge_config(suppressions: Sequence[Suppression], covered: Sequence[int], today: dt.date) -> list[Finding]:
+    """Findings about the config's suppressions, judged over a whole run: each at its entry in the config
+    (``line``, ``column``), once however many files its glob matches.
+
+    ``covered[i]``: how many files the run checked (read and held to a policy, or to none: not skipped,
+    not unreadable) that ``suppressions[i]``'s path matches; ``suppressions[i].used``: whether it
+    suppressed a finding in any of them. The rule, the simplest honest one: a run cannot know the files
+    it did not check (one file named, a pull request's changed files), so an entry whose path matches no
+    checked file is not judged at all; one that matches some is
+
+    - expired (``reprint-guard/expired-suppression``) when its ``until`` has passed: it suppressed
+      nothing in them, and their findings count again;
+    - unused (``reprint-guard/unused-suppression``) when it is not expired and suppressed no finding in
+      any of them. Its glob may match files this run did not check, where it may still be needed: the
+      fix says how many it checked.
+    """
+    found = []
+    for suppression, count in zip(suppressions, covered, strict=True):
+        if not count:
+            continue
+        if suppression.expired(today):
+            found.append(_expired(suppression))
+        elif not suppression.used:
+            checked = f"{count} file{'s' if count != 1 else ''}"
+            found.append(
+                _unused(
+                    suppression,
+                    "matches no finding in the files checked that it covers",
+                    "Remove the suppression if no file it covers needs it any more (this run checked "
+                    f"{checked} it covers; its other files, if any, were not checked).",
+                )
+            )
+    return found
+
+
+def _expired(suppression: Suppression) -> Finding:
+    assert suppression.until is not None
+    return _finding(
+        "expired-suppression",
+        Severity.warning,
+        f"the suppression of {', '.join(suppression.rules)}{_written_in(suppression)} expired on "
+        f"{suppression.until.isoformat()} "
+        f"and no longer applies (reason was: {suppression.reason})",
+        suppression.line,
+        suppression.column,
+        fix="Renew the agreement and update 'until', or fix the findings.",
+    )
+
+
+def _unused(suppression: Suppression, what: str, fix: str) -> Finding:
+    return _finding(
+        "unused-suppression",
+        Severity.warning,
+        f"the suppression of {', '.join(suppression.rules)}{_written_in(suppression)} {what}",
+        suppression.line,
+        suppression.column,
+        fix=fix,
+    )
+
+
 def _written_in(suppression: Suppression) -> str:
-    """Where a config suppression is written (its findings stand at line 1 of the file it covers)."""
+    """The files a config suppression covers and where it is written (judged in one file, its findings
+    stand at line 1 of that file; judged over a run, at its entry in the config)."""
     if suppression.kind != "config":
         return ""
-    return f" (config, {suppression.source})" if suppression.source else " (config)"
+    covers = f" for {suppression.glob!r}" if suppression.glob else ""
+    return f"{covers} (config, {suppression.source})" if suppression.source else f"{covers} (config)"
 
 
 def _finding(name: str, severity: Severity, message: str, line: int, column: int, fix: str | None = None) -> Finding:
