@@ -738,6 +738,24 @@ def test_a_checkout_in_a_subfolder_finds_its_own_config(tmp_path):
     assert proc.returncode == 0 and "link-original" not in proc.stdout, proc.stdout + proc.stderr
 
 
+def test_sarif_paths_of_a_checkout_in_a_subfolder_start_at_its_repository(tmp_path):
+    """Code scanning reads a SARIF file's relative paths from the root of the repository analysed: with
+    ``actions/checkout`` into ``site/``, that is ``content/a.md``, not ``site/content/a.md`` (annotations
+    still name the file from the workspace, where the step runs)."""
+    unlinked = markdown(COMPLIANT_META, COMPLIANT_BODY.replace(GR_URL, "https://example.org/elsewhere"))
+    repo, env = make_pull_request(tmp_path, {"content/a.md": unlinked}, {"x.md": "# x\n"})
+    workspace = tmp_path / "workspace"
+    workspace.mkdir()
+    repo.rename(workspace / "site")
+    env["GITHUB_WORKSPACE"] = str(workspace)
+    proc = run_action(workspace, env, paths="site/content")
+    assert proc.returncode == 1, proc.stdout + proc.stderr
+    sarif = json.loads((workspace / "reprint-guard.sarif").read_text(encoding="utf-8"))
+    (result,) = sarif["runs"][0]["results"]
+    assert result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "content/a.md"
+    assert "::error file=site/content/a.md," in proc.stdout
+
+
 def test_a_summary_too_large_for_github_is_cut_at_a_row_and_says_what_it_left_out(tmp_path, monkeypatch, capsys):
     """GitHub drops a job summary over 1 MiB whole: the Action's stops short of it, at a table row. The cap is
     made small here (the same code, a few dozen files instead of thousands); the Action runs in-process."""

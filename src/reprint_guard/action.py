@@ -238,6 +238,18 @@ def _first_place(roots: list[str]) -> str:
     return next((r if os.path.isdir(r) else os.path.dirname(r) or "." for r in roots if os.path.exists(r)), ".")
 
 
+def sarif_root(roots: list[str]) -> Path:
+    """Where the SARIF file's paths start: the root of the repository the paths are in, since code scanning
+    reads a relative path from the root of the repository analysed (a checkout into a subfolder of the
+    workspace, ``path: site``, is its own root: ``content/a.md``, not ``site/content/a.md``); else the
+    workspace."""
+    try:
+        top = _git("rev-parse", "--show-toplevel", where=_first_place(roots)).strip()
+    except RuntimeError:
+        return workspace()
+    return Path(top) if top and os.path.isdir(top) else workspace()
+
+
 def _paths_input(value: str) -> list[str]:
     """The ``paths`` input: space-separated, and one per line; a whole line that names a file or folder is
     one path (``world news/``: a name may hold a space)."""
@@ -537,8 +549,7 @@ def main() -> int:
     except OSError as exc:
         return _nothing_checked(f"reprint-guard: cannot write the SARIF log {sarif_path}: {exc.strerror or exc}")
     with sarif_stream:
-        # Relative to the workspace, as the annotations are: code scanning reads them from the repository root.
-        sarif = SarifFormatter(sarif_stream, root=workspace(), rule_info=lambda r: rule_info(r, policies))
+        sarif = SarifFormatter(sarif_stream, root=sarif_root(roots), rule_info=lambda r: rule_info(r, policies))
         markdown_buffer = _Buffer()
         markdown = MarkdownFormatter(markdown_buffer, title=f"reprint-guard: {scope}", fail_on=settings.fail_on)
         checked = 0  # reprints: run() may end with a result for the config file (its suppressions), no reprint
