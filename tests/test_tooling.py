@@ -107,8 +107,8 @@ def test_validate_tells_a_misspelt_placeholder_and_leaves_a_sites_own_key(tmp_pa
     run = cli("validate", str(policy))
     assert run.code == 1
     assert run.out.splitlines() == [
-        f"{policy}:6:3: credit.markdown: unknown placeholder {{orignal_url}}; did you mean {{original_url}}?",
-        f"{policy}:12:5: rules.0.fix: unknown placeholder {{licence_url}}; did you mean {{license_url}}?",
+        f"{policy}:6:3: field 'credit.markdown': unknown placeholder {{orignal_url}}; did you mean {{original_url}}?",
+        f"{policy}:12:5: rule 'link', field 'fix': unknown placeholder {{licence_url}}; did you mean {{license_url}}?",
     ]  # {section} is far from every known name: a site's own metadata key may fill it
 
 
@@ -1101,3 +1101,196 @@ def test_validate_refuses_disabled_with_more_than_an_id(tmp_path, cli):
     policy.write_text(policy.read_text(encoding="utf-8").replace("    check: text\n    message: M\n", ""))
     run = cli("validate", str(policy))
     assert run.code == 0 and run.out == f"{policy}: valid\n", run.out
+
+
+KFF_URL = "https://kffhealthnews.org/news/article/rural-pharmacy-closures-county-nurses-fill-gap/"
+GV_URL = "https://globalvoices.org/2026/09/14/a-hillside-radio-station-reads-the-weather-in-three-languages/"
+#: Reprints of tests/policies/{kff-health-news,global-voices}/compliant.md with their credit taken out: the
+#: policy's own credit position (KFF at the bottom, Global Voices at the top), the metadata and the story.
+STORIES = {
+    "kff-health-news": (
+        {
+            "title": "When the last pharmacy closed, the county's nurses filled the gap",
+            "author": "Dana Whitfield",
+            "original_url": KFF_URL,
+            "original_published": "2026-09-18",
+            "license": "CC-BY-NC-ND-4.0",
+            "commercial": True,
+            "news_outlet": True,
+            "medium": "web",
+        },
+        [
+            "By Dana Whitfield",
+            "The only pharmacy in Harlow County shut its doors on a Friday in March, leaving about 9,000 residents "
+            "a ninety-minute drive from the nearest place to fill a prescription.",
+            "By the following Monday, two public-health nurses had turned a storage room at the county clinic into "
+            "a pickup point.",
+            'For now, residents like Ed Marsh say the storage room has been a lifeline. "I know both nurses by '
+            'their first names," he said. "That counts for something out here."',
+        ],
+        "KFF Health News</a>",
+    ),
+    "global-voices": (
+        {
+            "title": "A hillside radio station reads the weather in three languages",
+            "author": "Nadia Koroma",
+            "original_url": GV_URL,
+            "original_published": "2026-09-14",
+            "license": "CC-BY-3.0",
+            "commercial": True,
+            "medium": "web",
+        },
+        [
+            "Every morning at six, a volunteer climbs to a one-room studio above a market town and reads the "
+            "day's forecast three times.",
+            "The station began as a hobby of two retired teachers who noticed that farmers were planting by guesswork.",
+            "The teachers are training younger presenters, hoping the station will outlast them.",
+        ],
+        "originally appeared on Global Voices</a>",
+    ),
+}
+
+
+def _wordpress_page(title: str, paragraphs: list[str], *, cards_inside: bool = False) -> str:
+    """A WordPress theme's single post: the story's <article>, then related stories as <article> cards, all in
+    <main> (``cards_inside``: the cards in an aside inside the story's <article>, and no <main>)."""
+    story = "\n".join(f"      <p>{paragraph}</p>" for paragraph in paragraphs)
+    cards = "\n".join(
+        f'    <article class="card"><h3><a href="/{slug}/">{name}</a></h3><p>{blurb}</p></article>'
+        for slug, name, blurb in (
+            ("clinic-hours", "Clinic hours grow", "The county clinic opens on Saturdays."),
+            ("bus-route", "A bus route returns", "The valley line runs again from June."),
+        )
+    )
+    if cards_inside:
+        first, rest = story.split("\n", 1)
+        aside = "\n".join("    " + card for card in cards.split("\n"))
+        story = f'{first}\n      <aside class="more">\n{aside}\n      </aside>\n{rest}'
+        related = ""
+        opening, closing = '<div id="primary" class="site-main">', "</div>"
+    else:
+        related = f'  <section class="related">\n    <h2>Related</h2>\n{cards}\n  </section>\n'
+        opening, closing = '<main id="primary" class="site-main">', "</main>"
+    return (
+        '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        f"<title>{title} - Valley Voice</title>\n</head>\n"
+        '<body class="post-template-default single single-post">\n'
+        '<header class="site-header"><a href="/">Valley Voice</a></header>\n'
+        f"{opening}\n"
+        '  <article id="post-4127" class="post type-post status-publish">\n'
+        f'    <header class="entry-header">\n      <h1 class="entry-title">{title}</h1>\n    </header>\n'
+        f'    <div class="entry-content">\n{story}\n    </div>\n'
+        "  </article>\n"
+        f"{related}"
+        f"{closing}\n"
+        '<footer class="site-footer"><p>Valley Voice Media, 2026.</p></footer>\n'
+        "</body>\n</html>\n"
+    )
+
+
+def _inserted_lines(before: str, after: str) -> tuple[int, list[str]]:
+    """Where ``after`` adds lines to ``before`` (the 0-based line of the first), and the lines: asserting
+    that it adds them in one place and changes nothing else."""
+    import difflib
+
+    old, new = before.split("\n"), after.split("\n")
+    changes = [op for op in difflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes() if op[0] != "equal"]
+    assert [op[0] for op in changes] == ["insert"], changes
+    _, at, _, start, end = changes[0]
+    return at, new[start:end]
+
+
+@pytest.mark.parametrize("policy", ["kff-health-news", "global-voices"])
+def test_fix_puts_the_credit_in_the_storys_article_when_main_holds_related_cards(tmp_path, cli, policy):
+    """A WordPress page: <main> holds the story's <article> and, in a Related section that skip-elements leaves
+    out, more <article> cards. The credit went after the Related section (bottom) or above the headline (top)."""
+    meta, paragraphs, credit = STORIES[policy]
+    page = tmp_path / "page.html"
+    before = _wordpress_page(meta["title"], paragraphs)
+    page.write_text(before, encoding="utf-8")
+    (tmp_path / "page.meta.yaml").write_text(json.dumps(meta), encoding="utf-8")
+    (tmp_path / ".reprint-guard.yaml").write_text('skip-elements: ["section.related"]\n', encoding="utf-8")
+    lines = before.split("\n")
+    title_line = next(i for i, line in enumerate(lines) if "<h1" in line) + 1
+    last_line = next(i for i, line in enumerate(lines) if paragraphs[-1] in line) + 1
+    # What is missing is reported in the story: at its title (the top credit) or its last paragraph.
+    report = cli("check", "page.html", "--format", "json", cwd=tmp_path)
+    assert report.code == 1, report.out + report.err
+    found = {f["rule"]: f["line"] for f in report.json()["results"][0]["findings"]}
+    assert found and set(found.values()) <= {title_line, last_line}, found
+    assert (title_line in found.values()) == (policy == "global-voices")
+    run = cli("check", "page.html", "--fix", cwd=tmp_path)
+    assert run.code == 0 and f"page.html: fixed {policy}/" in run.err, run.out + run.err
+    after = page.read_text(encoding="utf-8")
+    at, added = _inserted_lines(before, after)
+    assert len(added) == 1 and credit in added[0] and added[0].startswith("    <p><em>"), added
+    story_start = lines.index('  <article id="post-4127" class="post type-post status-publish">')
+    story_end = lines.index("  </article>")
+    assert story_start < at <= story_end < lines.index('  <section class="related">')
+    if policy == "global-voices":  # at the top, after the story's title
+        assert lines[at - 1] == "    </header>" and lines[at] == '    <div class="entry-content">'
+    else:  # at the bottom, after its last paragraph
+        assert lines[at - 1] == "    </div>" and at == story_end
+    recheck = cli("check", "page.html", cwd=tmp_path)
+    assert recheck.code == 0, recheck.out + recheck.err
+
+
+@pytest.mark.parametrize("policy", ["kff-health-news", "global-voices"])
+def test_fix_takes_articles_nested_in_the_story_as_part_of_it(tmp_path, cli, policy):
+    """Cards (<article> elements) inside the story's <article>, no <main> and no skip-elements: the outermost
+    <article> is the article, and the credit no longer goes at the body's end, after the site's footer."""
+    meta, paragraphs, credit = STORIES[policy]
+    page = tmp_path / "page.html"
+    before = _wordpress_page(meta["title"], paragraphs, cards_inside=True)
+    assert before.count("<article") == 3 and "<main" not in before
+    page.write_text(before, encoding="utf-8")
+    (tmp_path / "page.meta.yaml").write_text(json.dumps(meta), encoding="utf-8")
+    lines = before.split("\n")
+    last_line = next(i for i, line in enumerate(lines) if paragraphs[-1] in line) + 1
+    if policy == "kff-health-news":  # reported at the story's last paragraph, not at the site's footer
+        report = cli("check", str(page), "--format", "json")
+        assert {f["line"] for f in report.json()["results"][0]["findings"]} == {last_line}, report.out
+    run = cli("check", str(page), "--fix")
+    assert run.code == 0 and f"fixed {policy}/" in run.err, run.out + run.err
+    after = page.read_text(encoding="utf-8")
+    at, added = _inserted_lines(before, after)
+    assert len(added) == 1 and credit in added[0], added
+    story_end = lines.index("  </article>")  # the story's own end tag; the cards' stand on their lines
+    if policy == "global-voices":
+        assert lines[at - 1] == "    </header>" and lines[at] == '    <div class="entry-content">'
+    else:
+        assert lines[at - 1] == "    </div>" and at == story_end
+    assert cli("check", str(page)).code == 0
+
+
+def test_fix_falls_back_to_main_when_the_article_tags_do_not_pair_up(tmp_path, cli):
+    """Cards left unclosed: which <article> is the story's cannot be told, and the one <main> is the article,
+    as before skip-elements counted."""
+    meta, paragraphs, credit = STORIES["kff-health-news"]
+    page = tmp_path / "page.html"
+    before = _wordpress_page(meta["title"], paragraphs).replace("</p></article>", "</p>")
+    page.write_text(before, encoding="utf-8")
+    (tmp_path / "page.meta.yaml").write_text(json.dumps(meta), encoding="utf-8")
+    (tmp_path / ".reprint-guard.yaml").write_text('skip-elements: ["section.related"]\n', encoding="utf-8")
+    assert cli("check", "page.html", "--fix", cwd=tmp_path).code == 0
+    at, added = _inserted_lines(before, page.read_text(encoding="utf-8"))
+    assert credit in added[0] and before.split("\n")[at] == "</main>"
+
+
+def test_a_page_whose_article_tags_the_tokenizer_reads_as_attributes_is_read_in_linear_time(tmp_path, cli):
+    """'<article x' 4,900 times, then a lone quote: each tag name after the first is an attribute, as the
+    tokenizer reads it, but the scan took a quote anywhere for the start of a value and read from each tag to
+    the quote (six seconds each time the page's article was looked for, several times in a fix)."""
+    import time
+
+    page = tmp_path / "page.html"
+    page.write_text(
+        "<html><body>\n<p>Story.</p>\n" + "<article x" * 4_900 + ' "\n<p>More.</p>\n</body></html>\n', encoding="utf-8"
+    )
+    (tmp_path / "page.meta.yaml").write_text(json.dumps(COMPLIANT_META), encoding="utf-8")
+    started = time.monotonic()
+    run = cli("check", str(page), "--fix")
+    assert time.monotonic() - started < 5
+    assert run.code == 0 and "fixed global-research/" in run.err, run.out + run.err
+    text = page.read_text(encoding="utf-8")
+    assert text.index("More.") < text.index("Global Research</a>") < text.index("</body>")

@@ -126,8 +126,9 @@ def _insert(source: str, reprint: Reprint, block: str, position: str) -> str:
     if is_html:
         from .reprint import article_tags, body_tags
 
-        # Into a whole page's one <article> (or <main>), not among the site's header and footer around it.
-        article = article_tags(source)
+        # Into a whole page's article: its one outermost <article> that skip-elements leaves in (the story's,
+        # not a related story's card), else its one <main>; not among the site's header and footer around it.
+        article = article_tags(source, reprint.skip)
         opening, closing = article or body_tags(source)
         if position == "top":
             index = opening if opening is not None else _line_offset(source, reprint.body_line)  # after front matter

@@ -6,6 +6,8 @@ import re
 from bisect import bisect_right
 from typing import TYPE_CHECKING
 
+from selectolax.lexbor import LexborHTMLParser, LexborNode, SelectolaxError
+
 from .errors import InputError
 from .htmldepth import too_costly
 from .metaview import MetadataView
@@ -21,7 +23,7 @@ from .visible import (
 )
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Iterator
+    from collections.abc import Callable, Iterable, Iterator
     from typing import Protocol
 
     class BodySource(Protocol):
@@ -82,20 +84,44 @@ def _tagless_spans(page: str) -> list[tuple[int, int]]:
 
 _ARTICLE_TAGS = {
     name: (
-        re.compile(f"""<{name}(?=[\\s/>])(?:[^>"']|"[^"]*"|'[^']*')*>""", re.IGNORECASE | re.ASCII),
+        re.compile(f"<{name}(?=[\\s/>])", re.IGNORECASE | re.ASCII),
         re.compile(f"</{name}\\s*>", re.IGNORECASE | re.ASCII),
     )
     for name in ("article", "main")
 }
+#: The rest of a start tag after its name, as the tokenizer reads it (htmldepth's model): attributes, a
+#: value quoted after ``name=`` (which may hold '>'), white space and slashes, then '>'. Atomic: each
+#: character is read once.
+_TAG_REST = re.compile(r"""(?>[^\s/>][^\s/>=]*+(?>\s*+=\s*+(?>"[^"]*+"|'[^']*+'|[^\s>]*+))?+|[\s/]++)*+>""")
 
 
-def article_element(page: str) -> tuple[int, int, str] | None:
+def _start_tags(page: str, name: re.Pattern[str], outside: Callable[[int], bool]) -> list[tuple[int, int]]:
+    """Where each start tag ``name`` finds stands in ``page`` outside comments and text-only elements:
+    (its ``<``, just after its ``>``). Read in order, each character once: a tag's attributes are no tags,
+    and a tag left open to the page's end (no '>') takes the rest with it, as the tokenizer has it."""
+    found: list[tuple[int, int]] = []
+    at = 0
+    while (start := name.search(page, at)) is not None:
+        at = start.end()
+        if not outside(start.start()):
+            continue
+        rest = _TAG_REST.match(page, at)
+        if rest is None:
+            break
+        found.append((start.start(), rest.end()))
+        at = rest.end()
+    return found
+
+
+def article_element(page: str, skip: tuple[str, ...] | None = None) -> tuple[int, int, str] | None:
     """The page's article: where its one ``<article>`` (else its one ``<main>``) holds its content, from
     just after the start tag to its end tag, and which of the two it is. None when there is no single one.
 
     A whole page's article, without the site's header, menu, sidebar and footer around it: where a
     missing credit goes, and what a finding outside it is probably not about. An ``<article>`` outside
-    the one ``<main>`` (a related story's card in a sidebar) is not it: the ``<main>`` is.
+    the one ``<main>`` (a related story's card in a sidebar) is not it: the ``<main>`` is. The article is
+    the one a reader sees: an ``<article>`` inside another (the story's cards) is part of it, and one in
+    an element ``skip`` (CSS selectors) leaves out (a theme's related stories) does not count.
     """
     if "<article" not in page.lower() and "<main" not in page.lower():
         return None
@@ -105,21 +131,141 @@ def article_element(page: str) -> tuple[int, int, str] | None:
         at = bisect_right(hidden, (index, _AFTER_ALL)) - 1
         return at < 0 or index >= hidden[at][1]
 
-    found: dict[str, tuple[int, int]] = {}
+    tags: dict[str, tuple[list[tuple[int, int]], list[tuple[int, int]]]] = {}
     for name, (opening, closing) in _ARTICLE_TAGS.items():
-        starts = [m for m in opening.finditer(page) if outside(m.start())]
-        ends = [m for m in closing.finditer(page) if outside(m.start())]
-        if len(starts) == 1 and len(ends) == 1 and starts[0].end() <= ends[0].start():
-            found[name] = (starts[0].end(), ends[0].start())
-    article, main = found.get("article"), found.get("main")
+        starts = _start_tags(page, opening, outside)
+        ends = [m.span() for m in closing.finditer(page) if outside(m.start())]
+        tags[name] = starts, ends
+    article = _outermost_article(page, *tags["article"], skip)
+    starts, ends = tags["main"]
+    main = None
+    if len(starts) == 1 and len(ends) == 1 and starts[0][1] <= ends[0][0]:
+        main = starts[0][1], ends[0][0]
     if article is not None and (main is None or (main[0] <= article[0] and article[1] <= main[1])):
         return (*article, "article")
     return (*main, "main") if main is not None else None
 
 
-def article_tags(page: str) -> tuple[int, int] | None:
+def _outermost_article(
+    page: str, starts: list[tuple[int, int]], ends: list[tuple[int, int]], skip: tuple[str, ...] | None
+) -> tuple[int, int] | None:
+    """The content span of the one ``<article>`` that holds no other and that ``skip`` leaves in, or None.
+
+    One start tag and one end tag are the article as they stand. With more, the tags are paired as the
+    parser nests them (each end tag closes the last one open); unless they pair up that way, there is no
+    telling which is the story's and there is none. Only when ``skip`` is set and there are several is the
+    page parsed, to match its selectors; unless its tree bears out the tags (each element made from one,
+    nested as they are), there is none either.
+    """
+    if len(starts) == 1 and len(ends) == 1:
+        return (starts[0][1], ends[0][0]) if starts[0][1] <= ends[0][0] else None
+    if len(starts) < 2 or len(starts) != len(ends):
+        return None
+    closed_by = _paired(starts, ends)
+    if closed_by is None:
+        return None
+    # The articles no other holds, in one pass: each starts past the end of the last one.
+    outermost, reach = [], -1
+    for index, start in enumerate(starts):
+        if start[0] >= reach:
+            outermost.append(index)
+            reach = ends[closed_by[index]][1]
+    seen = _articles_seen(page, starts, skip) if skip else None
+    if seen is not None:
+        outermost = [index for index in outermost if index in seen]
+    elif skip:
+        return None
+    if len(outermost) != 1:
+        return None
+    index = outermost[0]
+    content = starts[index][1], ends[closed_by[index]][0]
+    if seen is not None and not _nested_as_parsed(index, seen, starts, content):
+        return None
+    return content
+
+
+def _paired(starts: list[tuple[int, int]], ends: list[tuple[int, int]]) -> list[int] | None:
+    """For each start tag, the index of the end tag that closes it (the last one open), or None when an end
+    tag closes none or one stays open: tags that do not nest. Linear."""
+    closed_by = [0] * len(starts)
+    open_: list[int] = []
+    next_start = 0
+    for end_index, end in enumerate(ends):
+        while next_start < len(starts) and starts[next_start][0] < end[0]:
+            open_.append(next_start)
+            next_start += 1
+        if not open_ or end[0] < starts[open_[-1]][1]:  # closes none, or stands in a tag's attribute
+            return None
+        closed_by[open_.pop()] = end_index
+    return closed_by if not open_ and next_start == len(starts) else None
+
+
+#: The attribute each ``<article>`` start tag gets for the parse, its value the tag's number in source order:
+#: how an element of the parsed tree is told back to its place in the page. One name for all (Lexbor keeps
+#: each attribute name it meets: 100,000 names would take it seconds).
+_MARK = "data-reprint-guard-article"
+
+
+def _articles_seen(page: str, starts: list[tuple[int, int]], skip: tuple[str, ...]) -> dict[int, LexborNode] | None:
+    """The ``<article>`` elements a reader sees, by the index of their start tag, with ``skip``'s elements
+    left out as :mod:`.visible` leaves them out; None when the parse does not bear out the source's tags.
+
+    Each start tag is marked with a numbered attribute before the page is parsed, so each element found
+    names the tag it was made from (the mark comes first: a page's own attribute of that name counts for
+    nothing); an ``<article>`` element that names none, or a tag another names too, is made from something
+    the scan did not see as a tag, and the caller falls back.
+    """
+    name = len("<article")
+    pieces, at = [], 0
+    for index, start in enumerate(starts):
+        pieces += (page[at : start[0] + name], f' {_MARK}="{index}"')
+        at = start[0] + name
+    pieces.append(page[at:])
+    tree = LexborHTMLParser("".join(pieces))
+    root = tree.body
+    if root is None:  # pragma: no cover - lexbor always creates a body
+        return None
+    try:
+        for selector in skip:  # one query each, as visible.py's _skip runs them
+            for node in root.css(selector):
+                node.decompose()
+    except SelectolaxError:
+        return None
+    seen: dict[int, LexborNode] = {}
+    for node in tree.tags("article"):
+        index = _mark(node)
+        if index is None or index >= len(starts) or index in seen:
+            return None
+        seen[index] = node
+    return seen
+
+
+def _mark(node: LexborNode) -> int | None:
+    """The index of the start tag an ``<article>`` element was made from (its mark), else None."""
+    mark = node.attributes.get(_MARK)
+    return int(mark) if mark is not None and mark.isdigit() and mark.isascii() else None
+
+
+def _nested_as_parsed(
+    index: int, seen: dict[int, LexborNode], starts: list[tuple[int, int]], content: tuple[int, int]
+) -> bool:
+    """Whether the parsed tree agrees with the tags that the article started by ``starts[index]`` (its
+    content at ``content``) is the outermost one seen: no ``<article>`` holds it, and the others seen are
+    exactly those it holds, which are those whose tags stand inside it. Once, for that one element."""
+    node = seen[index]
+    parent = node.parent
+    while parent is not None:
+        if parent.tag == "article":
+            return False
+        parent = parent.parent
+    held = {_mark(child) for child in node.css("article")} - {index}
+    enclosed = {other for other in seen if other != index and content[0] <= starts[other][0] < content[1]}
+    return held == enclosed == set(seen) - {index}
+
+
+def article_tags(page: str, skip: tuple[str, ...] | None = None) -> tuple[int, int] | None:
     """:func:`article_element`'s span."""
-    element = article_element(page)
+    element = article_element(page, skip)
     return (element[0], element[1]) if element is not None else None
 
 
@@ -321,7 +467,7 @@ class Reprint:
         """An HTML page's article (:func:`article_element`), found once: the end position and the engine's
         hint both ask."""
         if self._article is False:
-            self._article = article_element(self.body) if self.format == "html" else None
+            self._article = article_element(self.body, self.skip) if self.format == "html" else None
         return self._article  # type: ignore[return-value]
 
     @property

@@ -394,6 +394,29 @@ def _open_bracket(text: str, end: int) -> tuple[int, int, str] | None:
     return line, index - (text.rfind("\n", 0, index) + 1) + 1, text[index]
 
 
+_LINE_SPLIT = re.compile(r"\r\n|\r|\n")
+
+
+def _tab_at(text: str, exc: yaml.MarkedYAMLError) -> tuple[int, int, bool] | None:
+    """(line, column, whether it indents its line) of the tab PyYAML stopped at, 1-based, or None when the
+    error is not a tab's. libyaml tells some ("found a tab character that violates indentation") and not
+    others (a tab before a top-level key or a sequence's dash: "found character that cannot start any
+    token"); the character at the error's position, or the tab its message names on that line, is the one."""
+    mark = exc.problem_mark
+    if mark is None or "\t" not in text:
+        return None
+    lines = _LINE_SPLIT.split(text)
+    if not 0 <= mark.line < len(lines):
+        return None
+    line = lines[mark.line]
+    column = mark.column
+    if line[column : column + 1] != "\t":
+        if "tab" not in (exc.problem or "") or "\t" not in line:
+            return None
+        column = line.find("\t", column) if "\t" in line[column:] else line.find("\t")
+    return mark.line + 1, column + 1, not line[:column].strip(" \t")
+
+
 #: The characters YAML 1.1 (PyYAML) takes for line breaks besides CR and LF, and stand-ins for them (private
 #: use characters, used only when the text holds none of them).
 _YAML11_BREAKS = "\x85\u2028\u2029"
@@ -453,6 +476,15 @@ def load(
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or exc.context or "invalid YAML"
+        tab = _tab_at(text, exc)
+        if tab is not None:  # libyaml says "found character that cannot start any token" of some: say what it is
+            line, column, indents = tab
+            said = "indents this line" if indents else "stands where YAML does not allow one"
+            raise error(
+                f"invalid YAML: a tab character {said} (YAML forbids tabs for indentation: use spaces)",
+                line=line,
+                column=column,
+            ) from None
         if "nesting depth" in problem:
             problem = f"nested deeper than {MAX_YAML_DEPTH} levels"
         opened = _UNCLOSED.get(exc.context or "")

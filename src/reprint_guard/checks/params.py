@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
 from ..limits import MAX_REPEAT
 from .base import compile_pattern
@@ -412,6 +412,38 @@ class MetadataParams(PatternParams):
         "written as an SPDX id, a Creative Commons deed URL or a licence's name, as the license key may.",
     )
 
+    @field_validator("field")
+    @classmethod
+    def _a_key(cls, value: str) -> str:
+        if not value.strip():
+            raise ValueError(
+                f"{value!r} names no metadata key: write the key the rule reads, such as 'license' or 'author'"
+            )
+        return value
+
+    @field_validator("allowed")
+    @classmethod
+    def _some_values(cls, value: tuple[Any, ...] | None, info: ValidationInfo) -> tuple[Any, ...] | None:
+        """``allowed`` lists the values the field may have (compared as text, case aside); left out, any
+        value is: an empty list would allow none, and fail every reprint that sets the field."""
+        if value is None:
+            return None
+        field = info.data.get("field")
+        named = f"'{field}'" if isinstance(field, str) and field.strip() else "the field"
+        if not value:
+            raise ValueError(
+                f"an empty list allows no value, so every reprint that sets {named} would fail: list the values "
+                f"{named} may have, or leave 'allowed' out to accept any"
+            )
+        for item in value:
+            if item is None or (isinstance(item, str) and not item.strip()):
+                shown = "null" if item is None else repr(item)
+                raise ValueError(
+                    f"{shown} is no value {named} can be checked for: an empty or missing value is 'not set' "
+                    "(which 'required' decides); list the values it may have"
+                )
+        return value
+
     @model_validator(mode="after")
     def _tests_something(self) -> MetadataParams:
         if not self.required and self.pattern is None and self.allowed is None and self.licenses is None:
@@ -461,19 +493,27 @@ class ElementParams(PatternParams):
         return _host_name(value) if value is not None else None
 
 
+#: The elements a media rule can count (:data:`reprint_guard.visible.MEDIA_TAGS`, which a test keeps in step):
+#: a literal type, so that the policy schema lists them and an editor flags ``tags: [image]``.
+MediaTag = Literal["img", "video", "audio", "source", "iframe", "embed", "object"]
+
+
 class MediaParams(Params):
     mode: Literal["forbid", "hosts", "permission"] = "forbid"
     hosts: tuple[str, ...] = Field(default=(), description="Allowed hosts (subdomains included), for mode hosts.")
     scope: str = Field(default="photos", description="Permission scope that covers media, for mode permission.")
     except_: str | None = Field(default=None, alias="except", description="RE2 pattern of media URLs always allowed.")
-    tags: tuple[str, ...] = Field(
+    tags: tuple[MediaTag, ...] = Field(
         default=("img", "video", "audio", "source", "iframe", "embed", "object"), description="Which elements count."
     )
 
-    @field_validator("tags")
+    @field_validator("tags", mode="before")
     @classmethod
-    def _media_tags(cls, value: tuple[str, ...]) -> tuple[str, ...]:
-        return _media_tags(value)
+    def _media_tags(cls, value: Any) -> Any:
+        """Each tag named, with the elements the check sees, before the literal type's bare "Input should be"."""
+        if isinstance(value, list | tuple) and all(isinstance(tag, str) for tag in value):
+            return _media_tags(tuple(value))
+        return value
 
     @field_validator("hosts")
     @classmethod

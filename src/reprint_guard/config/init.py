@@ -6,8 +6,9 @@ import json
 import os
 import re
 from collections import Counter
-from pathlib import Path
-from typing import Any
+from collections.abc import Mapping
+from pathlib import Path, PurePosixPath
+from typing import Any, NamedTuple
 
 from ..readers import SUFFIX_FORMATS
 
@@ -61,36 +62,176 @@ def _glob_folder(folder: str) -> str:
     A byte that is not UTF-8 reaches Python as a lone surrogate, which YAML cannot
     hold even escaped: ``?`` (any one character) stands for it.
     """
-    return _SURROGATE.sub("?", _GLOB_SPECIAL.sub(r"\\\1", folder)) + "/**"
+    return _glob_path(folder) + "/**"
+
+
+def _glob_path(path: str) -> str:
+    """A glob matching ``path`` only (see :func:`_glob_folder`)."""
+    return _SURROGATE.sub("?", _GLOB_SPECIAL.sub(r"\\\1", path))
+
+
+class Survey(NamedTuple):
+    """What :func:`survey` found in a repository."""
+
+    #: Front-matter keys of the content files, and how many files use each.
+    keys: Counter[str]
+    #: Content files per top-level folder ("." for the root's own).
+    folders: Counter[str]
+    #: How many content files were looked at (policy fixtures aside).
+    seen: int
+    #: Globs of the policy fixtures (files that `reprint-guard test` runs), relative to the root: not content.
+    fixtures: list[str]
+    #: The user's policies, relative to the root: a folder when every YAML file in it is one, else each file.
+    policies: list[str]
+
+
+#: Folders never walked: dependencies and a static site's built output.
+_SKIPPED_FOLDERS = ("node_modules", "public", "_site")
+#: At most this many YAML files are read, to find the user's policies.
+POLICY_SAMPLE = 200
+#: Folder names that hold tests: a reprint with an ``expect`` key there is a policy fixture.
+_TEST_FOLDERS = ("tests", "test")
 
 
 def scan(root: Path) -> tuple[Counter[str], Counter[str], int]:
     """Count front-matter keys and content folders over up to :data:`SAMPLE` files."""
-    from ..errors import ReprintGuardError
-    from ..readers.markdown import split_front_matter
+    found = survey(root)
+    return found.keys, found.folders, found.seen
 
+
+def survey(root: Path) -> Survey:
+    """Count front-matter keys and content folders over up to :data:`SAMPLE` files, and find the policies
+    (YAML files with a top-level ``id`` and ``rules``) and policy fixtures (Markdown or HTML whose metadata
+    has an ``expect`` key, in a tests folder or beside policies): a fixture is not content, and breaks its
+    policy's rules on purpose."""
     keys: Counter[str] = Counter()
     folders: Counter[str] = Counter()
     seen = 0
+    read_yaml = 0
+    yaml_files: dict[PurePosixPath, int] = {}  # per folder: its .yaml and .yml files, as a policy folder reads
+    policies: dict[PurePosixPath, list[str]] = {}  # per folder: those that are policies
+    content: dict[PurePosixPath, dict[Any, Any]] = {}  # content files (fixtures among them), their metadata
     for folder, dirs, files in os.walk(root):
-        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in ("node_modules", "public", "_site"))
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in _SKIPPED_FOLDERS)
+        here = PurePosixPath(*Path(folder).relative_to(root).parts)
         for name in sorted(files):
+            path = Path(folder) / name
+            if os.path.splitext(name)[1] in _POLICY_SUFFIXES:
+                yaml_files[here] = yaml_files.get(here, 0) + 1
+                if read_yaml < POLICY_SAMPLE and not name.lower().endswith(_SIDECAR_SUFFIXES):
+                    read_yaml += 1
+                    if _is_policy(path):
+                        policies.setdefault(here, []).append(name)
+                continue
             if not name.lower().endswith(CONTENT_SUFFIXES) or seen >= SAMPLE:
                 continue
             seen += 1
-            path = Path(folder) / name
-            top = path.relative_to(root).parts[0] if len(path.relative_to(root).parts) > 1 else "."
-            folders[top] += 1
-            if SUFFIX_FORMATS.get(os.path.splitext(name.lower())[1]) == "markdown":
-                try:
-                    front = split_front_matter(path.read_text(encoding="utf-8", errors="replace")[:65536])
-                except (ReprintGuardError, OSError):
-                    continue
-                keys.update(str(k) for k in front.data)
-                params = front.data.get("params") if isinstance(front.data, dict) else None
-                if isinstance(params, dict):  # Hugo's own place for a site's fields
-                    keys.update(f"params.{k}" for k in params)
-    return keys, folders, seen
+            content[here / name] = _metadata(path)
+    fixtures = [file for file, data in content.items() if "expect" in data and _among_policies(file, policies)]
+    for file in fixtures:
+        del content[file]
+    folders_out, files_out = _fixture_places(fixtures, list(content))
+    for file, data in content.items():
+        if any(folder in file.parents for folder in folders_out):  # a README beside the fixtures
+            seen -= 1
+            continue
+        folders[file.parts[0] if len(file.parts) > 1 else "."] += 1
+        keys.update(str(k) for k in data)
+        params = data.get("params")
+        if isinstance(params, dict):  # Hugo's own place for a site's fields
+            keys.update(f"params.{k}" for k in params)
+    mine = []
+    for folder, names in sorted(policies.items()):
+        if folder != PurePosixPath() and len(names) == yaml_files[folder]:
+            mine.append(str(folder))  # a folder of policies only: named as a folder, so that a new one is read
+        else:  # beside other YAML (a sidecar, a site's data, the config), which a folder would read as policies
+            mine += [str(folder / name) for name in names]
+    mine = [path for path in mine if not _SURROGATE.search(path)]  # a name YAML cannot hold: not proposed
+    excluded = [_glob_folder(str(folder)) for folder in folders_out] + [_glob_path(str(file)) for file in files_out]
+    return Survey(keys, folders, seen - len(fixtures), excluded[:_MAX_FIXTURE_GLOBS], mine)
+
+
+def _among_policies(file: PurePosixPath, policies: Mapping[PurePosixPath, object]) -> bool:
+    """Whether a reprint with an ``expect`` key is a policy fixture by its place: in a tests folder, or in a
+    folder of policies or one in it (``policies/harbour-herald/``; not any folder when the root holds a
+    policy). Elsewhere the key is a site's own."""
+    folder = file.parent
+    return (
+        any(part.lower() in _TEST_FOLDERS for part in folder.parts)
+        or folder in policies
+        or (folder.parent != PurePosixPath() and folder.parent in policies)
+    )
+
+
+_POLICY_SUFFIXES = (".yaml", ".yml")  # as a policy folder is read (reprint_guard.policy.loader.policy_files)
+_SIDECAR_SUFFIXES = (".meta.yaml", ".meta.yml")
+
+
+def _metadata(path: Path) -> dict[Any, Any]:
+    """A content file's metadata as far as init needs it: a Markdown file's front matter, an HTML file's
+    sidecar (``NAME.meta.yaml``); empty when there is none or it does not read."""
+    from ..errors import ReprintGuardError
+    from ..readers import sidecar_names
+    from ..readers.markdown import split_front_matter
+
+    try:
+        if SUFFIX_FORMATS.get(os.path.splitext(path.name.lower())[1]) == "markdown":
+            data = split_front_matter(path.read_text(encoding="utf-8", errors="replace")[:65536]).data
+        else:
+            sidecar = next((Path(name) for name in sidecar_names(path) if os.path.isfile(name)), None)
+            data = _yaml_mapping(sidecar) if sidecar is not None else None
+    except (ReprintGuardError, OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def _yaml_mapping(path: Path) -> dict[Any, Any] | None:
+    """A small YAML file's mapping, read as policies are (no aliases, nesting bounded), or None."""
+    from ..errors import ReprintGuardError
+    from ..limits import MAX_POLICY_BYTES
+    from ..safeyaml import load
+
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read(MAX_POLICY_BYTES + 1)
+        if len(data) > MAX_POLICY_BYTES or b"\x00" in data:
+            return None
+        loaded = load(data.decode("utf-8-sig")).data
+    except (ReprintGuardError, OSError, ValueError):  # ValueError: UnicodeDecodeError too
+        return None
+    return loaded if isinstance(loaded, dict) else None
+
+
+def _is_policy(path: Path) -> bool:
+    """Whether a YAML file is a reprint policy: a mapping with a top-level ``id`` and a list of ``rules``."""
+    data = _yaml_mapping(path)
+    return data is not None and isinstance(data.get("id"), str) and isinstance(data.get("rules"), list)
+
+
+#: At most this many fixture globs are written (a fixture among content is named file by file).
+_MAX_FIXTURE_GLOBS = 20
+
+
+def _fixture_places(
+    fixtures: list[PurePosixPath], content: list[PurePosixPath]
+) -> tuple[list[PurePosixPath], list[PurePosixPath]]:
+    """The folders and files to exclude so as to cover the policy fixtures and no content file: for each
+    fixture, the highest folder (below the root) holding no content file, or the fixture itself when its own
+    folder holds content too. A README (which `test` passes over) holds no folder from the fixtures."""
+    top = PurePosixPath()
+    taken = {folder for file in content if not file.name.startswith("README") for folder in file.parents}
+    folders: list[PurePosixPath] = []
+    files: list[PurePosixPath] = []
+    for file in fixtures:
+        folder = file.parent
+        if folder == top or folder in taken:
+            files.append(file)
+            continue
+        while folder.parent != top and folder.parent not in taken:
+            folder = folder.parent
+        if folder not in folders:
+            folders.append(folder)
+    return folders, files
 
 
 #: A Hugo site's configuration: the root's file, then its config folder's (production's over the defaults).
@@ -169,7 +310,7 @@ def hugo_site(root: Path) -> tuple[bool, str | None] | None:
 
 
 def starter_config(root: Path) -> str:
-    keys, folders, seen = scan(root)
+    keys, folders, seen, fixtures, policies = survey(root)
     hugo = hugo_site(root)
     lines = [
         '# reprint-guard configuration (its README, "Project configuration", says what each key does).',
@@ -185,9 +326,17 @@ def starter_config(root: Path) -> str:
         lines += [f"  - {_quoted(_glob_folder(folder))}" for folder in content[:5]]
     else:
         lines.append("include: []")
+    lines.append("# Never checked, even when named on the command line.")
+    if fixtures:
+        lines += [
+            "# Policy fixtures (reprints with an 'expect' key, which `reprint-guard test` runs) break their",
+            "# policy's rules on purpose: they are not content.",
+            "exclude:",
+            *(f"  - {_quoted(glob)}" for glob in fixtures),
+        ]
+    else:
+        lines.append("exclude: []")
     lines += [
-        "# Never checked, even when named on the command line.",
-        "exclude: []",
         "# Leave out what git ignores.",
         "gitignore: true",
         "",
@@ -216,7 +365,12 @@ def starter_config(root: Path) -> str:
         "  # commercial: true   # say whether your site is commercial (ads, paywall, sponsorship)",
         "",
         "# Extra policy files or folders (agreements you made, publishers not bundled).",
-        "policies: []",
+        *(
+            ["# Found here: YAML files with a policy's 'id' and 'rules'.", "policies:"]
+            + [f"  - {_quoted(path)}" for path in policies[:10]]
+            if policies
+            else ["policies: []"]
+        ),
         "",
         "# Per-path policy or metadata, e.g. a print edition:",
         "overrides: []",

@@ -268,6 +268,10 @@ def claimed_domains(raw: RawPolicy) -> Iterator[tuple[int, str]]:
         yield index, domain_key(domain)
 
 
+#: Where a policy of one's own that is not found may be: a folder not given (the test command says so too).
+OWN_POLICY_HINT = "a policy of your own is found with --rules-dir DIR or the config's 'policies'"
+
+
 class PolicySet:
     """Policies by id, resolved (``extends`` applied, parameters validated) when first asked for.
 
@@ -327,7 +331,7 @@ class PolicySet:
             return policy
         if policy_id not in self.raw:
             known = ", ".join(sorted(self._ids)) or "none"
-            raise PolicyError(f"unknown policy {policy_id!r}; known policies: {known}")
+            raise PolicyError(f"unknown policy {policy_id!r}; known policies: {known}; {OWN_POLICY_HINT}")
         with self._lock:
             return self._resolve(policy_id, ())
 

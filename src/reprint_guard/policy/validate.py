@@ -338,7 +338,16 @@ def _placeholder_typos(raw: RawPolicy) -> list[PolicyError]:
                 continue
             close = difflib.get_close_matches(name, TEMPLATE_NAMES, n=1, cutoff=0.8)
             if close:
-                shown = ".".join(str(part) for part in where)
-                message = f"{shown}: unknown placeholder {{{name}}}; did you mean {{{close[0]}}}?"
+                message = f"{_where(raw.data, where)}: unknown placeholder {{{name}}}; did you mean {{{close[0]}}}?"
                 problems.append(raw.error(message, where))
     return problems
+
+
+def _where(data: dict[str, Any], where: list[str | int]) -> str:
+    """A field named as every other error names it: ``rule 'a', field 'fix'`` or ``field 'credit.markdown'``."""
+    if len(where) > 2 and where[0] == "rules" and isinstance(where[1], int):
+        rule = (data.get("rules") or [])[where[1]]
+        rule_id = rule.get("id") if isinstance(rule, dict) else None
+        named = f"rule {rule_id!r}" if rule_id else f"rules[{where[1]}]"
+        return f"{named}, field '{'.'.join(map(str, where[2:]))}'"
+    return f"field '{'.'.join(map(str, where))}'"

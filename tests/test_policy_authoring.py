@@ -1,0 +1,238 @@
+"""Writing a policy of one's own: the errors validate and check give, and what init proposes for it."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import ROOT, markdown
+from reprint_guard.visible import MEDIA_TAGS
+
+#: The head of a policy written by a test: four lines, so a test's own lines start at line 5.
+POLICY_HEAD = "id: {id}\nname: P\npublisher: P\nsource_url: https://p.example/terms\n"
+
+TAB_SAID = "invalid YAML: a tab character indents this line (YAML forbids tabs for indentation: use spaces)"
+
+HARBOUR_POLICY = (
+    "id: harbour-herald\nname: Harbour Herald reprint terms\npublisher: Harbour Herald\n"
+    "source_url: https://harbour.example/terms\napplies_to: [harbour.example]\nrules:\n"
+    "  - id: credit\n    check: attribution\n    names: [Harbour Herald]\n    message: Credit the Harbour Herald\n"
+)
+HARBOUR_META = {"title": "Gulls are back", "original_url": "https://harbour.example/gulls", "medium": "web"}
+CREDITED = "# Gulls are back\n\nThe gulls came back to the pier this spring.\n\nFirst published by Harbour Herald.\n"
+UNCREDITED = "# Gulls are back\n\nThe gulls came back to the pier this spring.\n"
+
+
+def write(path: Path, text: str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def write_policy(tmp_path: Path, policy_id: str, rest: str) -> Path:
+    return write(tmp_path / f"{policy_id}.yaml", POLICY_HEAD.format(id=policy_id) + rest)
+
+
+@pytest.mark.parametrize(
+    ("rest", "line", "column"),
+    [
+        ("rules:\n\t- id: a\n", 6, 1),  # before a sequence's dash: libyaml's "cannot start any token"
+        ("rules:\n  - id: a\n\tcheck: text\n", 7, 1),  # libyaml's "violates indentation"
+        ("rules:\n  - id: a\n    check: text\n  \t  phrase: x\n", 8, 3),  # after spaces, at the tab itself
+        ("notes:\n\tread twice\nrules: []\n", 6, 1),  # a value on the next line
+        # In a block value: told at the tab, not where the block starts.
+        ("notes: |\n  first line\n\tsecond line\nrules: []\n", 7, 1),
+    ],
+)
+def test_a_tab_that_indents_a_policy_is_told_as_a_tab_at_its_place(tmp_path, cli, rest, line, column):
+    policy = write_policy(tmp_path, "tabbed", rest)
+    run = cli("validate", str(policy))
+    assert run.code == 1 and run.out.splitlines() == [f"{policy}:{line}:{column}: {TAB_SAID}"], run.out
+    article = write(tmp_path / "a.md", markdown(HARBOUR_META, CREDITED))
+    run = cli("check", "--policy", str(policy), str(article))
+    assert run.code == 2 and f"{policy}:{line}:{column}: {TAB_SAID}" in run.err, run.err
+
+
+def test_a_tab_at_a_files_first_line_and_in_front_matter_is_told_as_a_tab(tmp_path, cli):
+    policy = write(tmp_path / "first.yaml", "\tid: first\n")
+    run = cli("validate", str(policy))
+    assert run.code == 1 and run.out.splitlines() == [f"{policy}:1:1: {TAB_SAID}"]
+    article = write(
+        tmp_path / "tabbed.md", "---\ntitle: T\noriginal_url: https://harbour.example/a\nauthor:\n\t- A\n---\nBody\n"
+    )
+    run = cli("check", str(article), "--format", "json")
+    assert run.code == 2
+    (error,) = [r["error"] for r in run.json()["results"]]
+    assert error.startswith(f"{article}:5:1: {TAB_SAID}"), error
+
+
+def test_a_tab_that_yaml_allows_is_no_error(tmp_path, cli):
+    """A tab between a key and its value is white space YAML takes: the policy is valid."""
+    policy = write_policy(
+        tmp_path, "spaced", "rules:\n  - id: a\n    check: text\n    phrase:\thello\n    message: Say hello\n"
+    )
+    run = cli("validate", str(policy))
+    assert run.code == 0 and run.out == f"{policy}: valid\n"
+
+
+def test_a_misspelt_placeholder_is_told_as_every_other_error_is(tmp_path, cli):
+    policy = write_policy(
+        tmp_path,
+        "typo",
+        "credit:\n  markdown: 'From [T]({orignal_url}).'\n"
+        "rules:\n"
+        "  - id: link\n    check: link\n    target: original\n    message: Link it\n"
+        "    fix: 'Link [the original]({original_url}), licensed {licence_url}.'\n"
+        "  - id: pixel\n    check: element\n    pattern: '^https://px\\.p\\.example/'\n    message: Keep the pixel\n"
+        "    insert: '<img src=\"{orignal_url}\">'\n",
+    )
+    run = cli("validate", str(policy))
+    assert run.code == 1
+    assert run.out.splitlines() == [
+        f"{policy}:6:3: field 'credit.markdown': unknown placeholder {{orignal_url}}; did you mean {{original_url}}?",
+        f"{policy}:12:5: rule 'link', field 'fix': unknown placeholder {{licence_url}}; did you mean {{license_url}}?",
+        f"{policy}:17:5: rule 'pixel', field 'insert': unknown placeholder {{orignal_url}}; did you mean "
+        "{original_url}?",
+    ]
+
+
+METADATA_RULE = "rules:\n  - id: medium\n    check: metadata\n    message: Say where it ran\n"
+
+
+@pytest.mark.parametrize(
+    ("params", "said"),
+    [
+        (
+            "    field: medium\n    allowed: []\n",
+            ":10:5: rule 'medium', field 'allowed': an empty list allows no value, so every reprint that sets "
+            "'medium' would fail: list the values 'medium' may have, or leave 'allowed' out to accept any",
+        ),
+        (
+            "    field: medium\n    allowed: [web, '']\n",
+            ":10:5: rule 'medium', field 'allowed': '' is no value 'medium' can be checked for: an empty or "
+            "missing value is 'not set' (which 'required' decides); list the values it may have",
+        ),
+        (
+            "    field: medium\n    required: false\n    allowed: [web, null]\n",
+            ":11:5: rule 'medium', field 'allowed': null is no value 'medium' can be checked for",
+        ),
+        (
+            "    field: ''\n",
+            ":9:5: rule 'medium', field 'field': '' names no metadata key: write the key the rule reads, such as "
+            "'license' or 'author'",
+        ),
+        ("    field: '   '\n    allowed: [web]\n", ":9:5: rule 'medium', field 'field': '   ' names no metadata key"),
+    ],
+)
+def test_an_empty_allowed_list_or_a_blank_field_is_refused(tmp_path, cli, params, said):
+    policy = write_policy(tmp_path, "meta", METADATA_RULE + params)
+    run = cli("validate", str(policy))
+    assert run.code == 1 and len(run.out.splitlines()) == 1 and run.out.startswith(f"{policy}{said}"), run.out
+    article = write(tmp_path / "a.md", markdown(HARBOUR_META, CREDITED))
+    run = cli("check", "--policy", str(policy), str(article))
+    assert run.code == 2 and f"{policy}{said}" in run.err, run.err
+
+
+def test_an_allowed_list_still_checks_the_value(tmp_path, cli):
+    policy = write_policy(tmp_path, "meta", METADATA_RULE + "    field: desk\n    allowed: [news, opinion]\n")
+    assert cli("validate", str(policy)).out == f"{policy}: valid\n"
+    ok = write(tmp_path / "ok.md", markdown({**HARBOUR_META, "desk": "News"}, CREDITED))
+    sport = write(tmp_path / "sport.md", markdown({**HARBOUR_META, "desk": "sport"}, CREDITED))
+    assert cli("check", "--policy", str(policy), str(ok)).code == 0
+    run = cli("check", "--policy", str(policy), str(sport), "--format", "json")
+    assert run.code == 1
+    (finding,) = run.json()["results"][0]["findings"]
+    assert finding["rule"] == "meta/medium" and "'desk' is sport; allowed: news, opinion" in finding["message"]
+
+
+def test_an_unknown_policy_id_says_where_a_policy_of_ones_own_is_found(tmp_path, cli):
+    write(tmp_path / "policies" / "harbour.yaml", HARBOUR_POLICY)
+    write(tmp_path / "content" / "a.md", markdown(HARBOUR_META, CREDITED))
+    run = cli("check", "--policy", "harbour-herald", "content/a.md", cwd=tmp_path)
+    assert run.code == 2
+    assert run.err.startswith("reprint-guard: --policy: unknown policy 'harbour-herald'; known policies: ")
+    assert run.err.rstrip().endswith(
+        "; a policy of your own is found with --rules-dir DIR or the config's 'policies'"
+    ), run.err
+    run = cli("check", "--policy", "harbour-herald", "--rules-dir", "policies", "content/a.md", cwd=tmp_path)
+    assert run.code == 0, run.err
+    run = cli("explain", "harbour-herald/credit", cwd=tmp_path)
+    assert run.code == 2 and "--rules-dir DIR or the config's 'policies'" in run.err
+    write(tmp_path / ".reprint-guard.yaml", "policies: [policies]\n")
+    assert cli("check", "--policy", "harbour-herald", "content/a.md", cwd=tmp_path).code == 0
+
+
+def _media_tags_schema() -> dict:
+    schema = json.loads((ROOT / "src" / "reprint_guard" / "schemas" / "policy.schema.json").read_text())
+    branch = next(b for b in schema["$defs"]["rule"]["allOf"] if b["if"]["properties"]["check"]["const"] == "media")
+    return branch["then"]["properties"]["tags"]
+
+
+def test_the_schema_lists_the_media_elements_a_media_rule_may_name(tmp_path, cli):
+    tags = _media_tags_schema()
+    assert tags["type"] == "array" and tags["items"]["enum"] == list(MEDIA_TAGS)  # in step with what is seen
+    rule = "rules:\n  - id: media\n    check: media\n    message: No media\n"
+    policy = write_policy(tmp_path, "media", rule + "    tags: [img, image]\n")
+    run = cli("validate", str(policy))
+    assert run.code == 1
+    assert run.out.splitlines() == [
+        f"{policy}:9:17: rule 'media', field 'tags.1': 'image' is not one of {list(MEDIA_TAGS)}"
+    ]
+    policy = write_policy(tmp_path, "media", rule + "    tags: [img, video, iframe]\n")
+    assert cli("validate", str(policy)).out == f"{policy}: valid\n"
+
+
+def test_init_keeps_policy_fixtures_out_of_the_content_and_proposes_the_policies(tmp_path, cli):
+    write(tmp_path / "policies" / "harbour.yaml", HARBOUR_POLICY)
+    fixtures = tmp_path / "tests" / "policies" / "harbour-herald"
+    write(fixtures / "compliant.md", markdown({**HARBOUR_META, "expect": []}, CREDITED))
+    write(fixtures / "no-credit.md", markdown({**HARBOUR_META, "expect": ["harbour-herald/credit"]}, UNCREDITED))
+    write(fixtures / "README.md", "# Fixtures of the Harbour Herald policy\n")
+    write(tmp_path / "content" / "posts" / "gulls.md", markdown(HARBOUR_META, CREDITED))
+    run = cli("init", str(tmp_path))
+    assert run.code == 0, run.err
+    text = (tmp_path / ".reprint-guard.yaml").read_text(encoding="utf-8")
+    data = yaml.safe_load(text)
+    assert (data["include"], data["exclude"], data["policies"]) == (["content/**"], ["tests/**"], ["policies"])
+    assert "after looking at 1 content file." in text  # the article: the fixtures and their README are not content
+    run = cli("check", ".", "--format", "json", cwd=tmp_path)
+    assert run.code == 0, run.out + run.err
+    assert [r["path"] for r in run.json()["results"]] == ["content/posts/gulls.md"]
+    assert run.json()["results"][0]["policy"] == "harbour-herald"
+    run = cli("test", "tests/policies", cwd=tmp_path)
+    assert run.code == 0 and run.out.endswith("2 passed, 0 failed\n"), run.out
+    # With no content beside them, the fixtures are still no content: nothing to include, and they are left out.
+    (tmp_path / "content" / "posts" / "gulls.md").unlink()
+    assert cli("init", str(tmp_path), "--force").code == 0
+    data = yaml.safe_load((tmp_path / ".reprint-guard.yaml").read_text(encoding="utf-8"))
+    assert (data["include"], data["exclude"], data["policies"]) == ([], ["tests/**"], ["policies"])
+    assert cli("check", ".", cwd=tmp_path).code == 0
+
+
+def test_init_finds_fixtures_beside_policies_and_names_a_policy_among_other_yaml(tmp_path, cli):
+    """Fixtures outside a tests folder count when they stand beside policies (an HTML one by its sidecar);
+    an 'expect' key elsewhere is a site's own. A policy beside YAML that is none is named as a file: the
+    folder would be read as policies whole."""
+    write(tmp_path / "agreements" / "harbour.yaml", HARBOUR_POLICY)
+    write(
+        tmp_path / "agreements" / "harbour-herald" / "compliant.md", markdown({**HARBOUR_META, "expect": []}, CREDITED)
+    )
+    page = "<html><head><link rel=canonical href='https://harbour.example/gulls'></head><body><p>Gulls.</p></body>"
+    write(tmp_path / "agreements" / "harbour-herald" / "no-credit.html", page)
+    write(tmp_path / "agreements" / "harbour-herald" / "no-credit.meta.yaml", "expect: [harbour-herald/credit]\n")
+    deal = HARBOUR_POLICY.replace("harbour-herald", "harbour-deal").replace("[harbour.example]", "[deal.example]")
+    write(tmp_path / "data" / "deal.yml", deal)
+    write(tmp_path / "data" / "menu.yml", "main: [home, about]\n")
+    write(tmp_path / "content" / "poll.md", markdown({**HARBOUR_META, "expect": "rain"}, CREDITED))
+    assert cli("init", str(tmp_path)).code == 0
+    data = yaml.safe_load((tmp_path / ".reprint-guard.yaml").read_text(encoding="utf-8"))
+    assert data["include"] == ["content/**"]
+    assert data["exclude"] == ["agreements/**"]
+    assert data["policies"] == ["agreements", "data/deal.yml"]
+    run = cli("check", ".", "--format", "json", cwd=tmp_path)
+    assert run.code == 0 and [r["path"] for r in run.json()["results"]] == ["content/poll.md"], run.out + run.err
+    run = cli("test", "agreements/harbour-herald", cwd=tmp_path)
+    assert run.code == 0 and run.out.endswith("2 passed, 0 failed\n"), run.out
