@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from functools import lru_cache
 
 #: Characters that show nothing: zero-width spaces and joiners, the soft hyphen, and the marks that set the
@@ -118,12 +119,22 @@ def fold_utf8(text: str, *, nfkc: bool = False, encoded: bytes | None = None) ->
     if not nfkc and not all(map(_nfkc_inert, others)):  # usually a few dashes, quotes and accented letters
         return None
     data = data.translate(_ASCII_FOLD)  # ASCII bytes only: they never stand inside a multi-byte character
+    changed = {}
     for char in others:
         # lower case, no ASCII white space, typographic apostrophes and hyphens as ASCII ones
         folded = " " if char in _OTHER_SPACES else char.casefold().translate(LOOKALIKES)
         if folded != char:  # UTF-8 is self-synchronising: a character's bytes match only that character
-            data = data.replace(char.encode("utf-8"), folded.encode("utf-8"))
+            changed[char.encode("utf-8")] = folded.encode("utf-8")
+    if changed:  # all at once, in one pass: a search for a few bytes costs as much as the whole text's
+        data = _replacer(frozenset(changed))(lambda found: changed[found.group()], data)
     return data
+
+
+@lru_cache(maxsize=512)
+def _replacer(chars: frozenset[bytes]) -> Callable[..., bytes]:
+    """One substitution for all of ``chars`` (UTF-8 characters): each is replaced as it stands, none by
+    what another became."""
+    return re.compile(b"|".join(re.escape(char) for char in sorted(chars))).sub
 
 
 def collapse(folded: bytes) -> bytes:
