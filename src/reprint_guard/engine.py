@@ -386,6 +386,8 @@ def _close_to(key: str, fields: frozenset[str]) -> str | None:
     folded = key.lower().replace("-", "_")
     if folded in fields:
         return folded
+    if folded.startswith(("non", "not_", "no_")) or folded.endswith(("_by", "_from")):
+        return None  # its opposite (noncommercial) or another thing (published_by, a name): not a misspelling
     if not any(_shares_most_letters(folded, name) for name in fields):
         return None
     import difflib
