@@ -98,3 +98,17 @@ def test_calls_without_ends_are_read_in_one_pass():
     hostile = "{{< figure " * 200_000 + "{{% highlight %}}x" * 50_000
     assert expand(hostile).startswith("{{< figure {{< figure")
     assert expand("{{< figure src='" + "x" * 10_000 + "' >}}").startswith("{{< figure")  # too long for a call
+
+
+def test_the_line_after_a_figure_call_is_still_markdown(tmp_path):
+    """Hugo writes a call's output in after reading the Markdown: a credit on the next line is a paragraph,
+    not part of an HTML block that runs on to the next blank line."""
+    story = tmp_path / "g.md"
+    story.write_text(
+        "---\ntitle: Heat\nauthor: Ana Lima\noriginal_url: https://grist.org/climate/heat\n"
+        "permissions: [{from: a@grist.org, date: 2026-01-01, scope: [photos]}]\n---\n\nThe heat wave arrived early.\n\n"
+        '{{< figure src="/img/heat.jpg" caption="Heat" >}}\n'
+        "This story was originally published by [Grist](https://grist.org/climate/heat).\n",
+        encoding="utf-8",
+    )
+    assert check_file(story).findings == []

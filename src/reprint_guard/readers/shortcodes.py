@@ -173,6 +173,10 @@ def _expanded(body: str, renderings: list[str] | None) -> str:
             if at < len(closings):
                 inner, end = body[call.end : closings[at].start].strip("\r\n"), closings[at].end
         rendering = _rendered(kind, call.args, inner)
+        if rendering.startswith("<") and (call.start == 0 or body[call.start - 1] == "\n"):
+            # A block of HTML runs on to the next blank line in Markdown; Hugo puts the call's output in
+            # after reading the Markdown, so the line after the call is still Markdown (a credit) there.
+            rendering += "\n"
         if renderings is not None:
             renderings.append(rendering)
             rendering = _SLOT.format(len(renderings) - 1)
