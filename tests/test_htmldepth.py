@@ -308,3 +308,24 @@ def test_the_guard_itself_stays_linear_on_hostile_pages() -> None:
         start = time.perf_counter()
         too_costly(page)
         assert time.perf_counter() - start < 5, page[:40]
+
+
+@pytest.mark.parametrize(
+    ("rest", "expected"),
+    [
+        (' href="a>b" title=x>after', ' href="a>b" title=x>'),  # a quoted value may hold '>'
+        ('\x0cclass="a">after', '\x0cclass="a">'),  # a form feed parts attributes
+        # A no-break space is no white space to the tokenizer: after '=' it starts an unquoted value, which
+        # the first '>' ends, the quote inside it notwithstanding.
+        (' x=\u00a0"a>b">', ' x=\u00a0"a>'),
+        (" x='open", None),  # a tag never finished: no end
+    ],
+)
+def test_the_end_of_a_tag_is_where_the_tokenizer_ends_it(rest: str, expected: str | None) -> None:
+    """The one model of a tag's end, shared by the depth guard, the article finder and the Markdown reader."""
+    found = htmldepth.TAG_REST.match(rest)
+    assert (found.group(0) if found else None) == expected
+    if expected is not None:  # lexbor agrees: what follows the tag is text
+        tree = LexborHTMLParser(f"<p><span{rest}TAIL</p>")
+        assert tree.css_first("span") is not None
+        assert tree.css_first("p").text() == rest[len(expected) :] + "TAIL"

@@ -122,11 +122,18 @@ MAX_MARKUP = 4 * MAX_TAGS
 #: squares are added up over the page (10^8 is about half a second of parsing).
 MAX_SQUARED = 10**8
 
-_MARKUP = re.compile(r"<(?:(!--)|(!|\?)|(/?)([A-Za-z][^\s/>]*))")
-#: The rest of a tag after its name, as the tokenizer reads it: attributes (a value quoted after
-#: ``name=`` may hold '>'), white space and slashes, then '>'. Atomic: each character is read once.
-_TAG_REST = re.compile(r"""(?>[^\s/>][^\s/>=]*+(?>\s*+=\s*+(?>"[^"]*+"|'[^']*+'|[^\s>]*+))?+|[\s/]++)*+>""")
-_ATTRIBUTE = re.compile(r"""[^\s/>][^\s/>=]*+(?>\s*+=\s*+(?>"[^"]*+"|'[^']*+'|[^\s>]*+))?+""")
+#: An attribute as the tokenizer reads one (its white space is ASCII's: tab, line feed, form feed, carriage
+#: return, space; a no-break space is part of a name): a name, then maybe ``=`` and a value, where a quoted
+#: value may hold '>'. Atomic: each character is read once.
+_ATTRIBUTE_FORM = (
+    r"""[^\t\n\f\r />][^\t\n\f\r />=]*+"""
+    r"""(?>[\t\n\f\r ]*+=[\t\n\f\r ]*+(?>"[^"]*+"|'[^']*+'|[^\t\n\f\r >]*+))?+"""
+)
+_MARKUP = re.compile(r"<(?:(!--)|(!|\?)|(/?)([A-Za-z][^\t\n\f\r />]*))")
+#: The rest of a tag after its name, as the tokenizer reads it: attributes, white space and slashes, then
+#: '>'. The one model of a tag's end that the readers share (a tag left without '>' matches nothing).
+TAG_REST = re.compile(rf"""(?>{_ATTRIBUTE_FORM}|[\t\n\f\r /]++)*+>""")
+_ATTRIBUTE = re.compile(_ATTRIBUTE_FORM)
 _COMMENT_END = re.compile(r"--!?>")
 #: A tag this long may hold hundreds of attributes: they are counted.
 _LONG = 200
@@ -222,7 +229,7 @@ class _Model:
                     return
                 position = end + (3 if cdata else 1)
                 continue
-            rest = _TAG_REST.match(html, position)
+            rest = TAG_REST.match(html, position)
             if rest is None:
                 return  # a tag never finished: the parser reads to the end inside it
             position = rest.end()

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from selectolax.lexbor import LexborHTMLParser, LexborNode, SelectolaxError
 
 from .errors import InputError
-from .htmldepth import too_costly
+from .htmldepth import TAG_REST, too_costly
 from .metaview import MetadataView
 from .visible import (
     Media,
@@ -62,7 +62,7 @@ def body_tags(page: str) -> tuple[int | None, int | None]:
 #: Where the HTML tokenizer reads no tags: comments, and elements whose content is text (a template's
 #: markup, a script's string). An <article> written there is not the page's.
 _TEXT_ONLY = ("script", "style", "template", "textarea", "title", "noscript", "xmp", "iframe", "noembed", "noframes")
-_NO_TAGS_START = re.compile(rf"<!--|<({'|'.join(_TEXT_ONLY)})(?=[\s/>])", re.IGNORECASE | re.ASCII)
+_NO_TAGS_START = re.compile(rf"<!--|<({'|'.join(_TEXT_ONLY)})(?=[\t\n\f\r />])", re.IGNORECASE | re.ASCII)
 _NO_TAGS_END = {name: re.compile(rf"</{name}\s*>", re.IGNORECASE | re.ASCII) for name in _TEXT_ONLY}
 
 
@@ -84,15 +84,11 @@ def _tagless_spans(page: str) -> list[tuple[int, int]]:
 
 _ARTICLE_TAGS = {
     name: (
-        re.compile(f"<{name}(?=[\\s/>])", re.IGNORECASE | re.ASCII),
+        re.compile(f"<{name}(?=[\\t\\n\\f\\r />])", re.IGNORECASE | re.ASCII),
         re.compile(f"</{name}\\s*>", re.IGNORECASE | re.ASCII),
     )
     for name in ("article", "main")
 }
-#: The rest of a start tag after its name, as the tokenizer reads it (htmldepth's model): attributes, a
-#: value quoted after ``name=`` (which may hold '>'), white space and slashes, then '>'. Atomic: each
-#: character is read once.
-_TAG_REST = re.compile(r"""(?>[^\s/>][^\s/>=]*+(?>\s*+=\s*+(?>"[^"]*+"|'[^']*+'|[^\s>]*+))?+|[\s/]++)*+>""")
 
 
 def _start_tags(page: str, name: re.Pattern[str], outside: Callable[[int], bool]) -> list[tuple[int, int]]:
@@ -105,7 +101,7 @@ def _start_tags(page: str, name: re.Pattern[str], outside: Callable[[int], bool]
         at = start.end()
         if not outside(start.start()):
             continue
-        rest = _TAG_REST.match(page, at)
+        rest = TAG_REST.match(page, at)
         if rest is None:
             break
         found.append((start.start(), rest.end()))

@@ -14,6 +14,7 @@ from typing import NamedTuple
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from .htmldepth import TAG_REST
 from .prefilter import raw_word_scan, word_finder
 from .textnorm import ZERO_WIDTH, collapse, find_phrase, fold_utf8, normalize, normalize_utf8, normalized_utf8
 
@@ -622,12 +623,6 @@ def with_media(
 #: (``<https://...>``) is read as one too: inside a raw HTML block, Markdown passes it through as it is,
 #: and the parser reads a tag ``<https:`` whose attributes are the URL's path segments.
 _RAW_TAG = re.compile(r"<([A-Za-z][^\t\n\f\r />]*)")
-#: The rest of a start tag as the HTML tokenizer reads it (white space is ASCII's): attributes, a value
-#: quoted after ``name=`` may hold '>', then '>'. Atomic groups: each character is read once.
-_TAG_REST = re.compile(
-    r"""(?>[^\t\n\f\r />][^\t\n\f\r />=]*+(?>[\t\n\f\r ]*+=[\t\n\f\r ]*+(?>"[^"]*+"|'[^']*+'|[^\t\n\f\r >]*+))?+"""
-    r"""|[\t\n\f\r /]++)*+>"""
-)
 #: A start tag as CommonMark writes one (names, then values unquoted or quoted within the line): where a
 #: tag holds a quote, only this form is sure to end where the parser ends it. A quote left open would
 #: run on, past the line, into the quotes the renderer writes (``href="..."``).
@@ -704,7 +699,7 @@ def _start_tag(markdown: str, index: int) -> str | None:
     if well_formed is not None:
         return well_formed.group(0)
     name = _RAW_TAG.match(markdown, index)
-    rest = _TAG_REST.match(markdown, name.end()) if name is not None else None
+    rest = TAG_REST.match(markdown, name.end()) if name is not None else None
     if rest is None:
         return None
     text = markdown[index : rest.end()]
