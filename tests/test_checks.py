@@ -1052,6 +1052,8 @@ def test_creative_commons_followed_by_the_licence_code_names_the_licence():
         ("Translated from English by Luz Ortega.", True),
         ("Translation: Luz Ortega.", True),
         ("Traducción de Luz Ortega.", True),
+        ("Traducción: Álvaro Núñez.", True),  # a name that starts with an accented letter
+        ("Tradução: Ângela Sá.", True),
         ("Traduit par Luz Ortega.", True),
         ("The county updated its rules.", False),
         ("She read Don Quixote, translated by Edith Grossman.", False),  # about the story, not the reprint
