@@ -564,6 +564,33 @@ def test_a_pull_request_that_deletes_a_policy_of_your_own_checks_every_file(tmp_
     assert run_action(repo, env, changed_only="false").returncode == 0
 
 
+@pytest.mark.parametrize("named_by", ["policy", "override"])
+def test_a_pull_request_that_edits_the_policy_file_the_config_names_checks_every_file(tmp_path, named_by):
+    """A policy file named by the config's ``policy:`` (or an override's), in no ``policies`` folder, is
+    what every file is held to: editing it re-checks the files the pull request did not touch."""
+    own = (
+        "id: harbour\nname: Harbour Herald\npublisher: Harbour Herald\nsource_url: https://harbour.example/terms\n"
+        "applies_to: [harbour.example]\nrules:\n  - id: credit-line\n    check: attribution\n"
+        "    names: [{name}]\n    message: Credit {name}\n"
+    )
+    story = "---\ntitle: T\noriginal_url: https://harbour.example/a/1\n---\n\nThe story, from the Harbour Herald.\n"
+    config = (
+        "policy: house/harbour.yaml\n"
+        if named_by == "policy"
+        else "overrides:\n  - paths: ['content/**']\n    policy: house/harbour.yaml\n"
+    )
+    base = {
+        ".reprint-guard.yaml": config,
+        "house/harbour.yaml": own.format(name="Harbour Herald"),
+        "content/story.md": story,
+    }
+    repo, env = make_pull_request(tmp_path, {"house/harbour.yaml": own.format(name="Harbour Gazette")}, base)
+    proc = run_action(repo, env)
+    assert proc.returncode == 1, proc.stdout + proc.stderr
+    assert "::error file=content/story.md," in proc.stdout and "title=harbour/credit-line" in proc.stdout
+    assert proc.stdout.splitlines()[-1] == "reprint-guard: 1 error, 0 warnings in 1 file (a policy changed)"
+
+
 def test_a_pull_request_that_takes_our_table_out_of_pyproject_checks_every_file(tmp_path):
     bad = markdown({**COMPLIANT_META, "commercial": True}, COMPLIANT_BODY)
     project = '[project]\nname = "site"\n'

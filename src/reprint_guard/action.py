@@ -16,7 +16,7 @@ import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, get_args
+from typing import TYPE_CHECKING, Any, get_args
 
 from .output.github import LEVELS, command, workspace
 from .output.github import workspace_path as _workspace_path
@@ -24,6 +24,9 @@ from .output.markdown import MarkdownFormatter, code, size
 from .output.sarif import SarifFormatter
 from .output.text import plural
 from .report import ExitCode, FailOn, Finding, Result, Severity, Summary, exit_code_for
+
+if TYPE_CHECKING:
+    from .runner import Settings
 
 #: The levels the ``fail-on`` input takes, as ``--fail-on`` does.
 FAIL_ON = get_args(FailOn)
@@ -267,12 +270,15 @@ def _rules_changed(
     commits: tuple[str, str],
     removed: list[str] | tuple[str, ...] = (),
     discovered_from: Path | None = None,
+    policy_files: tuple[str, ...] = (),
 ) -> str:
     """What of the rules every file is held to the pull request changed ("the config", "a policy"), or "".
 
     Deleting (or renaming away) counts as editing: a config that was discovered and is gone (so another,
     or none, applies now), a policy file gone from the config's ``policies`` folders. ``discovered_from``
     is the folder the config was looked for from (None when the ``config`` input names it).
+    ``policy_files``: policy files named on their own (the config's or an override's ``policy:``, the
+    ``policy`` input), which may stand outside those folders.
     """
     paths = {Path(name).resolve() for name in changed}
     gone = {Path(name).resolve() for name in removed}
@@ -281,10 +287,19 @@ def _rules_changed(
     if discovered_from is not None and _config_gone(paths, gone, config, discovered_from, commits[0]):
         return "the config"
     folders = [Path(folder).resolve() for folder in rules_dirs]
+    files = {Path(name).resolve() for name in policy_files}
     for path in paths | gone:
-        if any(path == folder or folder in path.parents for folder in folders):
+        if path in files or any(path == folder or folder in path.parents for folder in folders):
             return "a policy"
     return ""
+
+
+def _policy_files(settings: Settings) -> tuple[str, ...]:
+    """The policy files the settings name on their own, not by id (see :func:`_rules_changed`)."""
+    from .policy.loader import looks_like_path
+
+    named = [settings.policy, *(override.policy for override in settings.overrides)]
+    return tuple(name for name in named if name and looks_like_path(name))
 
 
 def _config_gone(paths: set[Path], gone: set[Path], config: Path | None, start: Path, base: str) -> bool:
@@ -524,7 +539,9 @@ def main() -> int:
 
         # A config the config input names is that one (gone, it could not be loaded); else it was looked for.
         discovered_from = None if _input("config") else Path(where).resolve()
-        rules = _rules_changed(changed, loaded.path, settings.rules_dirs, commits, removed, discovered_from)
+        rules = _rules_changed(
+            changed, loaded.path, settings.rules_dirs, commits, removed, discovered_from, _policy_files(settings)
+        )
         if rules:  # what every file is held to changed: all are checked again, the changed lines still first
             items = list(discover(roots, settings))
             scope = f"{len(items)} file{'s' if len(items) != 1 else ''} ({rules} changed)"
