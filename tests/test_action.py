@@ -765,6 +765,22 @@ def test_a_checkout_in_a_subfolder_finds_its_own_config(tmp_path):
     assert proc.returncode == 0 and "link-original" not in proc.stdout, proc.stdout + proc.stderr
 
 
+def test_a_broken_config_in_a_checkout_in_a_subfolder_is_named_from_its_repository_in_sarif(tmp_path):
+    """The annotation names the file from the workspace; the SARIF log, as code scanning reads it, from the
+    root of the repository analysed, as its results are."""
+    repo, env = make_pull_request(tmp_path, {".reprint-guard.yaml": "fail-on: [error\n"}, {"content/a.md": "# a\n"})
+    workspace = tmp_path / "workspace"
+    workspace.mkdir()
+    repo.rename(workspace / "site")
+    env["GITHUB_WORKSPACE"] = str(workspace)
+    proc = run_action(workspace, env, paths="site/content")
+    assert proc.returncode == 2, proc.stdout + proc.stderr
+    assert "::error file=site/.reprint-guard.yaml,line=" in proc.stdout
+    sarif = json.loads((workspace / "reprint-guard.sarif").read_text(encoding="utf-8"))
+    notification = sarif["runs"][0]["invocations"][0]["toolExecutionNotifications"][0]
+    assert notification["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == ".reprint-guard.yaml"
+
+
 def test_a_summary_too_large_for_github_is_cut_at_a_row_and_says_what_it_left_out(tmp_path, monkeypatch, capsys):
     """GitHub drops a job summary over 1 MiB whole: the Action's stops short of it, at a table row. The cap is
     made small here (the same code, a few dozen files instead of thousands); the Action runs in-process."""

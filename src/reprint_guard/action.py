@@ -423,13 +423,14 @@ def _write_summary(text: str) -> None:
             handle.write(text)
 
 
-def _stopped(sarif_path: str, error: Any) -> None:
-    """A run that checked nothing still leaves a SARIF file and a summary saying why."""
-    _write_failed_sarif(sarif_path, error)
+def _stopped(sarif_path: str, error: Any, roots: list[str] | None = None) -> None:
+    """A run that checked nothing still leaves a SARIF file and a summary saying why (``roots``: the paths
+    input, when they exist: the file at fault is named from their repository's root, as results are)."""
+    _write_failed_sarif(sarif_path, error, sarif_root(roots) if roots else workspace())
     _write_summary(f"### ✖ reprint-guard: nothing checked\n\n{error}\n")
 
 
-def _write_failed_sarif(sarif_path: str, error: Any) -> None:
+def _write_failed_sarif(sarif_path: str, error: Any, root: Path) -> None:
     """A SARIF file saying why nothing was checked, so a later upload step has a file to upload."""
     from .output.sarif import failed_run
 
@@ -437,7 +438,7 @@ def _write_failed_sarif(sarif_path: str, error: Any) -> None:
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         with open(target, "w", encoding="utf-8") as stream:
-            failed_run(stream, error, root=workspace())
+            failed_run(stream, error, root=root)
     except OSError as exc:
         print(command("warning", f"reprint-guard: cannot write {sarif_path}: {exc.strerror or exc}"))
     _write_outputs(target)
@@ -513,14 +514,14 @@ def main() -> int:
                 title="reprint-guard configuration",
             )
         )
-        _stopped(sarif_path, exc)
+        _stopped(sarif_path, exc, roots)
         return ExitCode.ERROR
 
     try:
         pr_range = pull_request_range() if changed_only else None
     except UsageError as exc:
         print(command("error", f"reprint-guard: {exc}", title="reprint-guard"))
-        _stopped(sarif_path, exc)
+        _stopped(sarif_path, exc, roots)
         return ExitCode.ERROR
     changed: dict[str, set[int]] | None = None
     if pr_range:
@@ -533,7 +534,7 @@ def main() -> int:
         except RuntimeError as exc:
             message = f"reprint-guard: cannot diff the pull request ({exc}); {_diff_advice(where)}"
             print(command("error", message, title="reprint-guard"))
-            _stopped(sarif_path, UsageError(message))
+            _stopped(sarif_path, UsageError(message), roots)
             return ExitCode.ERROR
         from .runner import as_walked
 
