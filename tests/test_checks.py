@@ -769,6 +769,40 @@ def test_a_change_note_is_about_the_reprint_not_anything_changed(sentence, noted
     assert ("cc-by-4.0/changes-indicated" in rules(found)) is not noted, sentence
 
 
+EDIT_NOTES = [
+    "This story has been edited for length.",
+    "We have shortened this article for our readers.",
+    "An abridged version of the original story.",
+    "This is an edited version of a story first published in January.",
+    "(Edited for length.)",
+    "Editor's note: condensed for space.",
+    "The figures are from March. Trimmed for space.",
+]
+NOT_EDIT_NOTES = [
+    "This interview has been edited for length and clarity.",  # an original Q&A's own note, kept as it was
+    "The council released an edited version of the call transcript.",
+    "Her answers were condensed for length by the station's producers.",
+    "The ledger was adapted from a 1931 original.",
+]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "declared"), [(s, True) for s in EDIT_NOTES] + [(s, False) for s in NOT_EDIT_NOTES]
+)
+def test_edits_declared_is_a_note_about_the_reprint(sentence, declared):
+    """A NoDerivatives reprint (the cc-by-nd-4.0 fixture) with ``sentence`` as a paragraph before the credit."""
+    from pathlib import Path
+
+    from reprint_guard.readers import read_text
+
+    fixture = Path(__file__).parent / "policies" / "cc-by-nd-4.0" / "compliant.md"
+    reprint = read_text(fixture.read_text(encoding="utf-8"), path=str(fixture))
+    body = reprint.body.replace("\n\nBy Zoë Lindqvist\n\n", f"\n\nBy Zoë Lindqvist\n\n{sentence}\n\n", 1)
+    assert body != reprint.body
+    found = check(body, {k: v for k, v in reprint.metadata.items() if k != "expect"}, policy="cc-by-nd-4.0")
+    assert ("cc-by-nd-4.0/edits-declared" in rules(found)) is declared, sentence
+
+
 @pytest.mark.parametrize(
     "address",
     [
