@@ -539,3 +539,18 @@ def test_credit_says_when_the_policy_asked_for_is_not_the_originals(cli):
     assert "note: the original (propublica.org) is propublica's, not the-conversation's" in run.err
     own = cli("credit", "--policy", "propublica", *meta)
     assert own.code == 0 and "is propublica's" not in own.err
+
+
+def test_the_one_article_of_a_page_is_not_the_story_when_skip_elements_leave_it_out():
+    """A page whose only <article> is a related story's card in an aside that skip-elements leaves out: the
+    story is the page's content, not the card (nor is the card's end where a missing credit goes)."""
+    from reprint_guard.reprint import article_element
+
+    page = (
+        '<html><body>\n<div class="story"><h1>T</h1><p>The story.</p></div>\n'
+        '<aside class="related"><article><p>Another story.</p></article></aside>\n</body></html>\n'
+    )
+    card = article_element(page)
+    assert card is not None and page[card[0] : card[1]] == "<p>Another story.</p>"
+    assert article_element(page, ("aside.related",)) is None
+    assert article_element(page, ("nav",)) == card  # a selector that leaves the card in changes nothing

@@ -154,7 +154,11 @@ def _outermost_article(
     nested as they are), there is none either.
     """
     if len(starts) == 1 and len(ends) == 1:
-        return (starts[0][1], ends[0][0]) if starts[0][1] <= ends[0][0] else None
+        if starts[0][1] > ends[0][0]:
+            return None
+        # The one <article> in an element skip leaves out (a related story's card) is not the story's.
+        seen = _articles_seen(page, starts, skip) if skip else None
+        return (starts[0][1], ends[0][0]) if seen is None or 0 in seen else None
     if len(starts) < 2 or len(starts) != len(ends):
         return None
     closed_by = _paired(starts, ends)
