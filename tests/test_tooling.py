@@ -435,6 +435,29 @@ def test_credit_says_when_its_block_misses_a_rule_of_the_policy(cli, tmp_path):
     assert from_file.code == 0 and "By Ana Ruiz" in from_file.out and from_file.err == ""
 
 
+def test_meta_names_both_authors_under_the_sites_own_key_for_them(cli, tmp_path):
+    """``--meta author=A --meta author=B`` names both; so does the site's own name for the key."""
+    (tmp_path / ".reprint-guard.yaml").write_text("front-matter:\n  writer: author\n", encoding="utf-8")
+    meta = ["--meta", "original_url=https://globalresearch.ca/a/1", "--meta", "original_published=2024-05-01"]
+    for key in ("author", "writer"):
+        run = cli(
+            "credit",
+            "--policy",
+            "global-research",
+            *meta,
+            "--meta",
+            f"{key}=Ana Ruiz",
+            "--meta",
+            f"{key}=Luz Ortega",
+            cwd=tmp_path,
+        )
+        assert run.code == 0 and "Ana Ruiz" in run.out and "Luz Ortega" in run.out, (key, run.out, run.err)
+    reset = cli(
+        "credit", "--policy", "global-research", *meta, "--meta", "writer=", "--meta", "writer=Luz Ortega", cwd=tmp_path
+    )
+    assert reset.code == 0 and "Luz Ortega" in reset.out, reset.out + reset.err
+
+
 def digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 

@@ -492,7 +492,7 @@ def main() -> int:
                 raise UsageError(f"fail-on must be one of {', '.join(FAIL_ON)}, not {fail_on!r}")
             cli["fail_on"] = fail_on
         if _input("meta"):
-            cli["meta"] = parse_meta(_input("meta").splitlines())
+            cli["meta"] = parse_meta(_input("meta").splitlines(), loaded.config.front_matter if loaded.config else None)
         settings = Settings.from_config(loaded, **cli)
         policies = policy_set(settings.rules_dirs)
         if settings.policy:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import IO, Any
 
@@ -134,12 +134,14 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def parse_meta(pairs: Sequence[str]) -> dict[str, Any]:
+def parse_meta(pairs: Sequence[str], key_map: Mapping[str, str] | None = None) -> dict[str, Any]:
     """``KEY=VALUE`` pairs; values are read as YAML scalars (true, 2024-05-01, [a, b]). A name key given
-    twice (``author``) names both; any other key given twice takes the last value."""
+    twice (``author``, or the site's name for it in ``key_map``) names both; any other key given twice
+    takes the last value."""
     from .metaview import NAME_KEYS
     from .safeyaml import load
 
+    names = {*NAME_KEYS, *(site for site, ours in (key_map or {}).items() if ours in NAME_KEYS)}
     meta: dict[str, Any] = {}
     for pair in pairs:
         key, eq, raw = pair.partition("=")
@@ -150,7 +152,7 @@ def parse_meta(pairs: Sequence[str]) -> dict[str, Any]:
         except ReprintGuardError:
             value = raw
         key, value = key.strip(), raw if value is None and raw else value
-        if key in NAME_KEYS and key in meta and value is not None:  # --meta author=A --meta author=B: both
+        if key in names and meta.get(key) is not None and value is not None:  # --meta author=A --meta author=B
             earlier = meta[key] if isinstance(meta[key], list) else [meta[key]]
             value = [*earlier, *(value if isinstance(value, list) else [value])]
         meta[key] = value
@@ -322,7 +324,7 @@ def run_check(options: argparse.Namespace) -> int:
             )
         loaded = load_config(options.config, search=not options.no_config)
         cli: dict[str, Any] = {
-            "meta": parse_meta(options.meta),
+            "meta": parse_meta(options.meta, loaded.config.front_matter if loaded.config else None),
             "rules_dirs": tuple(options.rules_dir),
             "stdin_format": options.stdin_format,
         }

@@ -202,9 +202,9 @@ def run_credit(options: argparse.Namespace) -> int:
 
     extra = rules_dirs(options)
     policy = load_policy(options.policy, extra=extra)
-    meta = parse_meta(options.meta)
     config = load_config(None).config  # the site's key names and defaults, for --meta as for a file's own keys
     key_map = config.front_matter if config else None
+    meta = parse_meta(options.meta, key_map)
     defaults = config.defaults if config else None
     if options.source:
         reprint = read_file(options.source, meta=meta, key_map=key_map, defaults=defaults)
