@@ -236,3 +236,39 @@ def test_init_finds_fixtures_beside_policies_and_names_a_policy_among_other_yaml
     assert run.code == 0 and [r["path"] for r in run.json()["results"]] == ["content/poll.md"], run.out + run.err
     run = cli("test", "agreements/harbour-herald", cwd=tmp_path)
     assert run.code == 0 and run.out.endswith("2 passed, 0 failed\n"), run.out
+
+
+@pytest.mark.parametrize(
+    ("insert", "said"),
+    [
+        (
+            "'<img src=\"https://px.other.example/p.gif\">'",
+            "the insert's address https://px.other.example/p.gif does "
+            "not match the rule's pattern /^https://px\\.p\\.example//, so --fix would insert an element the rule "
+            "still finds missing",
+        ),
+        (
+            "'<iframe src=\"https://px.p.example/p\"></iframe>'",
+            "the insert has no visible <img> with a src (the rule's tag)",
+        ),
+        (
+            "'<img src=\"https://px.p.example/p.gif\" hidden>'",
+            "the insert has no visible <img> with a src (the rule's tag)",
+        ),
+        ('\'<img src="https://px.p.example/p.gif" width="1" height="1" alt="">\'', None),
+        ("'<img src=\"{tracking_pixel}\">'", None),  # known per reprint: --fix checks what it inserts
+    ],
+)
+def test_validate_tries_an_element_rules_insert_on_the_rule(tmp_path, cli, insert, said):
+    policy = write_policy(
+        tmp_path,
+        "pixel",
+        "rules:\n"
+        "  - id: pixel\n    check: element\n    pattern: '^https://px\\.p\\.example/'\n    message: Keep the pixel\n"
+        f"    insert: {insert}\n",
+    )
+    run = cli("validate", str(policy))
+    if said is None:
+        assert run.code == 0, run.out + run.err
+    else:
+        assert run.code == 1 and run.out.splitlines() == [f"{policy}:10:5: rule 'pixel': {said}"], run.out + run.err

@@ -106,6 +106,40 @@ def _credit_misplaced(raw: RawPolicy, policy: Any) -> list[PolicyError]:
     return problems
 
 
+def _inserts_the_rule_refuses(raw: RawPolicy, policy: Any) -> list[PolicyError]:
+    """An element rule whose ``insert`` the rule itself does not accept: no element of the rule's tag in it
+    (or only a hidden one), or, written out without placeholders, an address the pattern does not match.
+    ``--fix`` would insert it, and the finding would stay. An address made of placeholders is known only
+    per reprint, and is left to ``--fix``, which checks what it inserts."""
+    from ..checks.base import compile_pattern
+    from ..visible import media_from_html
+
+    problems = []
+    for index, data in enumerate(raw.data.get("rules") or []):
+        rule = policy.rule(str(data.get("id")))
+        if rule is None or rule.check != "element" or not rule.params.insert:
+            continue
+        params = rule.params
+        shown, _ = media_from_html(params.insert)
+        tagged = [media for media in shown if media.tag == params.tag]
+        where = ["rules", index, "insert"]
+        if not tagged:
+            problems.append(
+                raw.error(
+                    f"rule {rule.id!r}: the insert has no visible <{params.tag}> with a src (the rule's tag)", where
+                )
+            )
+        elif "{" not in params.insert and not any(compile_pattern(params.pattern).search(m.src) for m in tagged):
+            problems.append(
+                raw.error(
+                    f"rule {rule.id!r}: the insert's address {tagged[0].src} does not match the rule's pattern "
+                    f"/{params.pattern}/, so --fix would insert an element the rule still finds missing",
+                    where,
+                )
+            )
+    return problems
+
+
 #: A Markdown link or image, ``[text](destination)`` (a destination may hold one level of parentheses), and
 #: a reference link, ``[text][label]``: a reader sees only the text.
 _MD_LINK = re.compile(r"!?\[([^\]]*)\](?:\((?:[^()]|\([^()]*\))*\)|\[[^\]]*\])")
@@ -190,6 +224,7 @@ def validate_file(path: Path, extra: tuple[str, ...] = ()) -> list[ReprintGuardE
     problems += _placeholder_typos(raw)
     policy = policies.get(str(raw.data["id"]))
     problems += _credit_misplaced(raw, policy)
+    problems += _inserts_the_rule_refuses(raw, policy)
     if policy.extends:
         problems += _near_inherited_ids(raw, policies.get(policy.extends))
     for index, data in enumerate(raw.data.get("rules") or []):
