@@ -635,7 +635,25 @@ def test_a_sidecar_renamed_away_has_its_article_checked(tmp_path):
     assert "::warning file=content/page.html," in proc.stdout and "'commercial' is not set" in proc.stdout, (
         proc.stdout + proc.stderr
     )
-    assert outputs(tmp_path)["files"] == "1"
+    # The sidecar under its new name describes no article: said, not passed over.
+    assert "::error file=content/retired.meta.yaml," in proc.stdout and "no article beside it" in proc.stdout
+    assert proc.returncode == 2 and outputs(tmp_path)["errored"] == "1"
+
+
+def test_an_article_renamed_away_from_its_sidecar_is_not_passed_as_an_own_article(tmp_path):
+    """The reprint renamed in the pull request, its sidecar left: the article is no reprint under its new name,
+    and the sidecar left behind, which the pull request did not touch, is what says so."""
+    page = f'<p>A story.</p><p><a href="{GR_URL}">Global Research</a></p>'
+    base = {"content/partner.html": page, "content/partner.meta.yaml": f"original_url: {GR_URL}\n"}
+    repo, env = make_pull_request(tmp_path, {"content/notes.txt": "notes\n"}, base)
+    git(repo, "mv", "content/partner.html", "content/transit-fares.html")
+    git(repo, "commit", "-q", "-m", "rename the article")
+    event = json.loads(Path(env["GITHUB_EVENT_PATH"]).read_text())
+    event["pull_request"]["head"]["sha"] = git(repo, "rev-parse", "HEAD")
+    Path(env["GITHUB_EVENT_PATH"]).write_text(json.dumps(event))
+    proc = run_action(repo, env)
+    assert proc.returncode == 2, proc.stdout + proc.stderr
+    assert "::error file=content/partner.meta.yaml," in proc.stdout and "no article beside it" in proc.stdout
 
 
 def test_every_changed_file_gets_an_annotation_however_the_limit_falls(tmp_path):

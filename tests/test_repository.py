@@ -382,6 +382,27 @@ def test_overlapping_paths_and_named_sidecars_check_each_article_once(tmp_path, 
     assert orphan.code == 2 and "a metadata sidecar with no article beside it" in orphan.out
 
 
+def test_a_walk_reports_a_sidecar_whose_article_is_gone(tmp_path, cli):
+    """An article renamed or deleted, its sidecar left behind: under its new name the article is no reprint
+    and passes unchecked, so the sidecar left is an error in a walk as it is when named, and in the hooks'."""
+    own = "---\ntitle: Fares\n---\n\nThe council voted on fares.\n"
+    write(tmp_path / "content" / "transit-fares.html", "<p>The council voted on fares.</p>\n")
+    write(tmp_path / "content" / "partner.meta.yaml", "original_url: https://www.propublica.org/article/x\n")
+    write(tmp_path / "content" / "own.md", own)
+    write(tmp_path / "content" / "page.html", "<p>Text.</p>\n")
+    write(tmp_path / "content" / "page.html.meta.yaml", "title: kept\n")  # its article is there: no orphan
+    run = cli("check", "content", "--format", "json", cwd=tmp_path)
+    assert run.code == 2, run.out + run.err
+    errored = {r["path"]: r["error"] for r in run.json()["results"] if r["status"] == "error"}
+    assert list(errored) == ["content/partner.meta.yaml"], errored
+    assert "a metadata sidecar with no article beside it" in errored["content/partner.meta.yaml"]
+    hooks = cli("check", "--force-include", "content/partner.meta.yaml", "content/own.md", cwd=tmp_path)
+    assert hooks.code == 2 and "partner.meta.yaml" in hooks.out, hooks.out + hooks.err
+    (tmp_path / "content" / "partner.meta.yaml").rename(tmp_path / "content" / "transit-fares.meta.yaml")
+    again = cli("check", "content", "--format", "json", cwd=tmp_path)
+    assert again.code != 2 and "content/transit-fares.html" in {r["path"] for r in again.json()["results"]}
+
+
 def test_the_markdown_summary_tells_a_failed_run_and_keeps_odd_names_in_their_code_span(tmp_path, cli):
     write(
         tmp_path / "tick`name.md",

@@ -129,7 +129,8 @@ def changed_files(base: str, head: str, where: str = ".") -> dict[str, set[int]]
     """Files added, modified or renamed between base and head, with their added line numbers, named
     relative to the working folder (git names them from the repository's top, which a checkout into a
     subfolder of the workspace puts elsewhere). A sidecar deleted or renamed away is there too, with no
-    lines: its article lost the metadata it gave.
+    lines: its article lost the metadata it gave; and so is the sidecar an article deleted or renamed away
+    left behind: its article may be under a new name, unchecked (the sidecar is refused as an orphan).
 
     The names come from a NUL-separated list, exactly as written: in a patch git
     quotes a name with a non-ASCII letter, a quote or a tab in it, and such a
@@ -137,11 +138,13 @@ def changed_files(base: str, head: str, where: str = ".") -> dict[str, set[int]]
     """
     from unidiff import PatchSet
 
-    from .readers import SIDECAR_SUFFIXES
+    from .readers import SIDECAR_SUFFIXES, sidecar_names
 
     selection = ("--no-ext-diff", "--diff-filter=AMR", "-M", f"{base}...{head}")
     names = [name for name in _git("diff", "--name-only", "-z", *selection, where=where).split("\0") if name]
-    names += [name for name in _removed(base, head, where) if name.lower().endswith(SIDECAR_SUFFIXES)]
+    gone = _removed(base, head, where)
+    names += [name for name in gone if name.lower().endswith(SIDECAR_SUFFIXES)]
+    left = [side for name in gone if not name.lower().endswith(SIDECAR_SUFFIXES) for side in sidecar_names(name)]
     # The prefixes spelt out (a user's diff.noprefix or diff.mnemonicPrefix would change them), and made of
     # "://", which no path in git holds: "diff --git a/plan b/x.md b/plan b/x.md" cannot be split where the
     # name holds " b/", "diff --git a://plan b/x.md b://plan b/x.md" only one way.
@@ -153,7 +156,11 @@ def changed_files(base: str, head: str, where: str = ".") -> dict[str, set[int]]
         if target.startswith("b://"):
             lines = {line.target_line_no for hunk in patched for line in hunk if line.is_added and line.target_line_no}
             added[target[len("b://") :]] = lines
-    return dict(zip(_from_here(names, where), (added.get(name, set()) for name in names), strict=True))
+    found = dict(zip(_from_here(names, where), (added.get(name, set()) for name in names), strict=True))
+    for side in _from_here(left, where):
+        if os.path.isfile(side):
+            found.setdefault(side, set())
+    return found
 
 
 def removed_files(base: str, head: str, where: str = ".") -> list[str]:

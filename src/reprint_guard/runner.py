@@ -337,13 +337,18 @@ def as_walked(paths: Iterable[str], settings: Settings) -> Iterator[Item]:
     chosen: set[str] = set()
     for path in paths:
         lower = path.lower()
-        candidates = articles_of(path) if lower.endswith(SIDECAR_SUFFIXES) else [path]
+        sidecar = lower.endswith(SIDECAR_SUFFIXES)
+        candidates = articles_of(path) if sidecar else [path]
+        orphan = sidecar and not candidates and os.path.isfile(path)
+        if orphan:
+            candidates = [path]  # a sidecar whose article is gone (renamed, deleted): reported, not passed over
         for candidate in candidates:
             relative = settings.relative(candidate)  # hidden folders as a walk from the project sees them
             parts = relative.split("/")
             if any((part.startswith(".") and part not in (".", "..")) or part in SKIP_DIRS for part in parts):
                 continue
-            if os.path.splitext(candidate.lower())[1] not in SUFFIX_FORMATS or not _within_globs(relative, settings):
+            checkable = orphan or os.path.splitext(candidate.lower())[1] in SUFFIX_FORMATS
+            if not checkable or not _within_globs(relative, settings):
                 continue
             if os.path.isfile(candidate) and _regular_or_unreadable(candidate):
                 chosen.add(os.path.normpath(candidate))
@@ -399,6 +404,16 @@ def _walk(folder: str, settings: Settings) -> Iterator[Item]:
             if not _regular_or_unreadable(path):
                 continue  # a named pipe, socket or device: reading it could block forever
             yield path, True, os.path.splitext(name)[0] in sidecars or name in sidecars  # NAME or NAME.html
+        # A sidecar with no article beside it (the article renamed or deleted, the sidecar left behind): its
+        # article would pass unchecked under a new name, so the sidecar is an item, which reading refuses.
+        for name in sorted(n for n in named if n in files and not n.startswith(".")):
+            path = os.path.normpath(os.path.join(root, name))
+            if articles_of(path) or (ignored is not None and ignored(path)):
+                continue
+            if (settings.include or settings.exclude) and not _within_globs(settings.relative(path), settings):
+                continue
+            if _regular_or_unreadable(path):
+                yield path, True, None
     for error in unreadable:  # the last folders' errors come after the walk's last step
         yield from _unreadable(error, folder, settings, ignored)
 
