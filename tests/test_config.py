@@ -131,6 +131,26 @@ def test_hugo_params_are_mapped_by_a_dotted_key_and_init_proposes_it(tmp_path, c
     assert (result["policy"], result["status"], result["findings"]) == ("global-research", "pass", [])
 
 
+@pytest.mark.parametrize(
+    ("mapped", "written"),
+    [
+        ("canonicalURL", {"params": {"canonicalURL": GR_URL}}),  # the config names the top, the file params:
+        ("params.canonicalURL", {"canonicalURL": GR_URL}),  # and the other way round
+        ("canonicalURL", {"Params": {"CanonicalUrl": GR_URL}}),  # blind to case, as Hugo reads both
+    ],
+)
+def test_a_hugo_key_is_read_at_either_of_its_places(tmp_path, cli, mapped, written):
+    """``canonicalURL`` at the top of the front matter and under ``params:`` are one ``.Params.canonicalURL``
+    to Hugo: a reprint is one whichever of the two the config's mapping names and the file uses."""
+    write(tmp_path / ".reprint-guard.yaml", f"front-matter: {{{mapped}: original_url}}\n")
+    write(
+        tmp_path / "a.md",
+        markdown({"title": "x", "commercial": False, "author": "Ana Ruiz", **written}, COMPLIANT_BODY),
+    )
+    (result,) = cli("check", "a.md", "--format", "json", cwd=tmp_path).json()["results"]
+    assert (result["policy"], result["status"]) == ("global-research", "pass"), result
+
+
 def test_the_site_keeps_only_a_date_under_our_name_and_its_names_work_in_every_layer(tmp_path, cli):
     """A bad value of our own key is still an error (only a date is Hugo's own); a table's name is read blind
     to case; --meta in the site's names wins over an override, as the precedence says; names are not chained."""

@@ -576,12 +576,16 @@ def remap(
     """Rename a repository's own front-matter keys to reprint-guard's; an explicit key of ours wins.
 
     A key written in another case than the config's is renamed too (``canonicalurl`` for ``canonicalURL``):
-    Hugo reads front-matter keys blind to case, and such a file is a reprint there.
+    Hugo reads front-matter keys blind to case, and such a file is a reprint there. So is a key of the
+    site's own written at Hugo's other place for it: ``canonicalURL`` and ``params.canonicalURL`` are one
+    ``.Params.canonicalURL`` to Hugo, whichever of the two the config names.
     """
     data = dict(metadata)
     lines = dict(key_lines)
     folded: dict[str, str] | None = None
     for theirs, ours in key_map.items():
+        if isinstance(theirs, str) and ours not in data and theirs not in data:
+            theirs = _where_hugo_has_it(data, theirs)
         if isinstance(theirs, str) and "." in theirs and theirs not in data:
             # A key inside a table, written dotted (Hugo keeps a site's own fields under params:)
             top = theirs.partition(".")[0]
@@ -607,6 +611,20 @@ def remap(
             if theirs in lines:
                 lines.setdefault(ours, lines.pop(theirs))
     return data, lines
+
+
+def _where_hugo_has_it(data: Mapping[str, Any], key: str) -> str:
+    """``key``, or its other place in Hugo's front matter when only that holds it: ``params.K`` for ``K``,
+    ``K`` for ``params.K`` (both are ``.Params.K`` to Hugo)."""
+    if _nested(data, key) is not None:
+        return key
+    if "." not in key:
+        other = f"params.{key}"
+    elif key.lower().startswith("params.") and key.count(".") == 1:
+        other = key[len("params.") :]
+    else:
+        return key
+    return other if _nested(data, other) is not None else key
 
 
 def _nested(table: Any, dotted: str) -> Any:
