@@ -552,6 +552,33 @@ def test_init_reads_a_hugo_sites_config_for_raw_html_and_its_own_host(tmp_path, 
     assert yaml.safe_load(text)["raw-html"] is True and "Hugo leaves raw HTML" not in text
 
 
+@pytest.mark.parametrize("generator", ["hugo", "jekyll"])
+def test_init_leaves_a_site_generators_templates_and_themes_out_of_the_content(tmp_path, cli, generator):
+    """A Hugo archetype or a Jekyll layout is a template (its front matter need not parse), a theme's sample
+    pages are the theme's: none is content, so none gets into include or lends its keys to front-matter."""
+    template = '---\ntitle: "{{ replace .Name "-" " " | title }}"\ndate: {{ .Date }}\n---\n'
+    if generator == "hugo":
+        write(tmp_path / "hugo.toml", 'baseURL = "https://millbrook.example/"\n')
+        write(tmp_path / "archetypes" / "default.md", template)
+        write(tmp_path / "layouts" / "_default" / "baseof.html", '<link rel="canonical" href="{{ .Permalink }}">\n')
+        write(tmp_path / "themes" / "ananke" / "exampleSite" / "content" / "p1.md", "---\noriginal: x\n---\nText\n")
+        content = "content"
+    else:
+        write(tmp_path / "_config.yml", "title: Millbrook\nurl: https://millbrook.example\n")
+        write(tmp_path / "_layouts" / "default.html", '<link rel="canonical" href="{{ page.url }}">\n')
+        write(tmp_path / "_includes" / "head.html", "<meta>\n")
+        content = "_posts"
+    for name in ("a", "b"):
+        write(tmp_path / content / f"{name}.md", markdown(HUGO_META, "Body"))
+    assert cli("init", str(tmp_path)).code == 0
+    data = yaml.safe_load((tmp_path / ".reprint-guard.yaml").read_text(encoding="utf-8"))
+    assert data["include"] == [f"{content}/**"]
+    assert data["front-matter"] == {"canonicalURL": "original_url", "authors": "author"}
+    assert data["own-hosts"] == ["millbrook.example"]
+    run = cli("check", ".", "--format", "json", cwd=tmp_path)
+    assert run.code == 1 and {r["path"] for r in run.json()["results"]} == {f"{content}/a.md", f"{content}/b.md"}
+
+
 def test_init_proposes_no_mapping_onto_a_key_the_files_already_have(tmp_path, cli):
     """Files with both `writer` and `author`: our key wins, so mapping `writer` onto it would do nothing;
     `rights` is usually a licence statement, not a holder."""

@@ -99,11 +99,22 @@ def scan(root: Path) -> tuple[Counter[str], Counter[str], int]:
     return found.keys, found.folders, found.seen
 
 
-def survey(root: Path) -> Survey:
+#: A site generator's folders that hold templates, themes, data and assets, not articles: a Hugo archetype
+#: or a Jekyll layout is a template (its front matter may not even parse), a theme's sample pages are the
+#: theme's. Left out of what ``init`` surveys at the top of such a site.
+_NOT_CONTENT = {
+    "hugo": frozenset({"archetypes", "assets", "data", "i18n", "layouts", "resources", "static", "themes"}),
+    "jekyll": frozenset({"_data", "_includes", "_layouts", "_plugins", "_sass", "assets", "vendor"}),
+}
+
+
+def survey(root: Path, generator: str | None = None) -> Survey:
     """Count front-matter keys and content folders over up to :data:`SAMPLE` files, and find the policies
     (YAML files with a top-level ``id`` and ``rules``) and policy fixtures (Markdown or HTML whose metadata
     has an ``expect`` key, in a tests folder or beside policies): a fixture is not content, and breaks its
-    policy's rules on purpose."""
+    policy's rules on purpose. ``generator`` ("hugo", "jekyll"): the site's, whose template folders are no
+    content."""
+    not_content = _NOT_CONTENT.get(generator or "", frozenset())
     keys: Counter[str] = Counter()
     folders: Counter[str] = Counter()
     seen = 0
@@ -112,8 +123,14 @@ def survey(root: Path) -> Survey:
     policies: dict[PurePosixPath, list[str]] = {}  # per folder: those that are policies
     content: dict[PurePosixPath, dict[Any, Any]] = {}  # content files (fixtures among them), their metadata
     for folder, dirs, files in os.walk(root):
-        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in _SKIPPED_FOLDERS)
         here = PurePosixPath(*Path(folder).relative_to(root).parts)
+        dirs[:] = sorted(
+            d
+            for d in dirs
+            if not d.startswith(".")
+            and d not in _SKIPPED_FOLDERS
+            and not (here == PurePosixPath() and d in not_content)
+        )
         for name in sorted(files):
             path = Path(folder) / name
             if os.path.splitext(name)[1] in _POLICY_SUFFIXES:
@@ -309,9 +326,26 @@ def hugo_site(root: Path) -> tuple[bool, str | None] | None:
     return unsafe is True, host
 
 
+def jekyll_site(root: Path) -> tuple[str | None] | None:
+    """A Jekyll site's own host (its ``_config.yml``'s ``url``), or None when the folder is not one."""
+    for name in ("_config.yml", "_config.yaml"):
+        path = root / name
+        if path.is_file():
+            data = _read_settings(path)
+            url = _dig(data, "url") if data is not None else None
+            if not isinstance(url, str) or not url:
+                return (None,)
+            from ..urls import as_address, host_of
+
+            return (host_of(as_address(url)),)
+    return None
+
+
 def starter_config(root: Path) -> str:
-    keys, folders, seen, fixtures, policies = survey(root)
     hugo = hugo_site(root)
+    jekyll = jekyll_site(root) if hugo is None else None
+    generator = "hugo" if hugo is not None else "jekyll" if jekyll is not None else None
+    keys, folders, seen, fixtures, policies = survey(root, generator)
     lines = [
         '# reprint-guard configuration (its README, "Project configuration", says what each key does).',
         f"# Written by `reprint-guard init` after looking at {seen} content file{'s' if seen != 1 else ''}.",
@@ -399,6 +433,15 @@ def starter_config(root: Path) -> str:
             "# tracking pixel pasted as HTML is then not on the page.",
             f"raw-html: {'true' if shown else 'false'}",
             "# Your own host (Hugo's baseURL): a canonical URL pointing there is your own article, not a reprint.",
+            f"own-hosts: [{_quoted(host)}]" if host else "own-hosts: []",
+            "",
+        ]
+    elif jekyll is not None:
+        (host,) = jekyll
+        lines += [
+            "# Jekyll's Markdown (kramdown) shows raw HTML: a credit or tracking pixel pasted as HTML is on the page.",
+            "raw-html: true",
+            "# Your own host (Jekyll's url): a canonical URL pointing there is your own article, not a reprint.",
             f"own-hosts: [{_quoted(host)}]" if host else "own-hosts: []",
             "",
         ]
