@@ -858,6 +858,26 @@ def test_the_library_applies_a_project_config_as_the_command_line_does(tmp_path,
         check_file(a, config="")  # an unset setting, not "no config"
 
 
+def test_a_root_relative_canonical_url_is_the_sites_own_article(tmp_path, cli):
+    """A theme's canonical ``/posts/x/`` is a path on the site itself: skipped as its own article, in a run, with
+    the config's one policy, and through the library; ``//host/x`` has a host and is read as that host's."""
+    import reprint_guard
+
+    own = {"title": "Fares", "author": "Dana Ortiz", "original_url": "/posts/rel-canonical/"}
+    write(tmp_path / "own.md", markdown(own, "Our own story.\n"))
+    write(tmp_path / "other.md", markdown({**own, "original_url": "//www.globalresearch.ca/a/1"}, "Theirs.\n"))
+    results = {r["path"]: r for r in cli("check", ".", "--format", "json", cwd=tmp_path).json()["results"]}
+    assert results["own.md"]["status"] == "skipped" and "root-relative" in results["own.md"]["reason"]
+    assert results["other.md"]["policy"] == "global-research"
+    write(tmp_path / ".reprint-guard.yaml", "policy: global-research\n")
+    run = cli("check", "own.md", "--format", "json", cwd=tmp_path)
+    assert run.code == 0 and run.json()["results"][0]["status"] == "skipped", run.out
+    library = reprint_guard.check("Our own story.", own)
+    assert library.status == "skipped" and library.findings == []
+    claimed = reprint_guard.check("Our own story.", {**own, "policy": "global-research"})
+    assert claimed.status == "fail"  # a policy key still makes it a reprint
+
+
 def test_own_hosts_skip_the_sites_own_articles_and_nothing_else(tmp_path, cli):
     """A canonical URL pointing at the site itself is no reprint; said in the unknown publisher's fix too."""
     own = {"title": "Budget night", "author": "Dana Ortiz", "original_url": "https://www.riverbend.example/2026/b/"}

@@ -113,6 +113,9 @@ def check_reprint(
             status="skipped",
             reason="not a reprint: the metadata declares neither original_url nor policy",
         )
+    if policy is None and not meta.policy and root_relative(meta.original_url):
+        # A theme's canonical "/posts/x/": the address of a page of the site the file is on, its own article.
+        return Result(path=reprint.path, status="skipped", reason=ROOT_RELATIVE)
     if policy is None:
         policy = select_policy(reprint, policies)
     if policy is None:
@@ -131,6 +134,15 @@ _SITE_HINT = (
     "It stands outside the page's <{element}>: if it is the site's own (header, menu, sidebar, footer), "
     "leave that element out with the config's skip-elements."
 )
+
+
+ROOT_RELATIVE = "not a reprint: original_url is a path on the site itself (a root-relative address, no host)"
+
+
+def root_relative(address: str | None) -> bool:
+    """Whether an address is a path on the site it is read on (``/posts/x/``; not ``//host/x``)."""
+    written = (address or "").lstrip()
+    return written.startswith("/") and not written.startswith(("//", "/\\"))
 
 
 def _outside_the_article(reprint: Reprint, policy: Policy, findings: list[Finding]) -> list[Finding]:

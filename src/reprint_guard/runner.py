@@ -619,15 +619,19 @@ def check_text(
 
 
 def _own_article(reprint: Any, own_hosts: tuple[str, ...]) -> str | None:
-    """Why a file is the site's own article (its original_url on one of ``own_hosts``), or None.
+    """Why a file is the site's own article (its original_url on one of ``own_hosts``, or a path on the site
+    itself), or None.
 
     A site's canonical URL pointing at the page itself is no reprint; a ``policy`` key still makes one.
     """
+    from .engine import ROOT_RELATIVE, root_relative
     from .urls import as_address, host_of
 
     meta = reprint.metadata
     if meta.policy or not meta.original_url:
         return None
+    if root_relative(meta.original_url):  # of the site itself, whatever its host (the config's one policy aside)
+        return ROOT_RELATIVE
     host = _ascii_host(host_of(as_address(meta.original_url)) or "")
     for written in own_hosts:
         own = _ascii_host(written).removeprefix("www.")  # as host_of gives the original's host
@@ -696,11 +700,7 @@ def check_read(
     once, at their entries in the config, judged over all its files."""
     # Only a policy for this file (the file's own key, an override) makes an own article a reprint; the
     # config's or --policy's one policy is for the reprints.
-    own = (
-        _own_article(reprint, settings.own_hosts)
-        if settings.own_hosts and (not policy_spec or policy_spec == settings.policy)
-        else None
-    )
+    own = _own_article(reprint, settings.own_hosts) if not policy_spec or policy_spec == settings.policy else None
     if own is not None:
         return Result(path=reprint.path, status="skipped", reason=own)
     policies = policy_set(settings.rules_dirs)
