@@ -88,6 +88,29 @@ def test_suppression_problems(tmp_path, cli):
     assert path.read_bytes() == before
 
 
+@pytest.mark.parametrize(
+    ("reason", "suppressed"),
+    [
+        ("reason=“Permission by email, 2 May”", True),  # curly quotes, as a CMS or word processor writes them
+        ("reason=”Permission by email”", True),
+        ("reason='Permission by email'", False),
+        ("reason=Permission", False),
+    ],
+)
+def test_a_suppressions_reason_in_curly_quotes_counts_and_an_unquoted_one_is_told_as_such(
+    tmp_path, cli, reason, suppressed
+):
+    body = COMPLIANT_BODY + f"\n<!-- reprint-guard: ignore global-research/commercial-permission {reason} -->\n"
+    write(tmp_path / "a.md", markdown(COMMERCIAL, body))
+    run = cli("check", "a.md", "--format", "json", cwd=tmp_path)
+    result = run.json()["results"][0]
+    if suppressed:
+        assert run.code == 0 and result["findings"][0]["suppressed"]["reason"].startswith("Permission by email")
+    else:
+        invalid = next(f for f in result["findings"] if f["rule"] == "reprint-guard/invalid-suppression")
+        assert invalid["message"].endswith('write the reason in double quotes: reason="why this is allowed"')
+
+
 def test_central_suppression_in_config(tmp_path, cli):
     write(
         tmp_path / ".reprint-guard.yaml",

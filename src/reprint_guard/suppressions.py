@@ -27,7 +27,9 @@ TOOL = "reprint-guard"
 #: The inside of an HTML comment that is a suppression (comments are found with str.find: linear time).
 _INLINE = re.compile(r"\s*reprint-guard:\s*(?P<verb>[a-z-]+)\s*(?P<args>.*)", re.DOTALL)
 _RULE_ID = re.compile(r"^[a-z0-9][a-z0-9._-]*/(?:[a-z0-9][a-z0-9._-]*|\*)$")
-_REASON = re.compile(r'reason\s*=\s*"(?P<reason>[^"]*)"')
+#: The reason, in double quotes: straight, or curly as an editor's word processor or CMS writes them.
+_REASON = re.compile(r'reason\s*=\s*["“”„](?P<reason>[^"“”]*)["“”]')
+_REASON_GIVEN = re.compile(r"\breason\s*=")
 _UNTIL = re.compile(r"until\s*=\s*(?P<until>\S+)")
 
 
@@ -110,6 +112,8 @@ def parse_inline(
             problem = (
                 f"unknown verb {match.group('verb')!r}; write 'reprint-guard: ignore <policy>/<rule> reason=\"...\"'"
             )
+        elif reason_match is None and _REASON_GIVEN.search(args):  # unquoted, or in single quotes
+            problem = 'write the reason in double quotes: reason="why this is allowed"'
         elif not rules or unknown:
             problem = "name the rules to ignore as <policy>/<rule> (comma-separated)"
         elif not reason_match or not reason_match.group("reason").strip():
