@@ -2,8 +2,8 @@
 
 PASS (pattern: "^https://pixel\\.example\\.org/p\\.gif\\?id="): ``<img src="https://pixel.example.org/p.gif?id=42">``
 
-FAIL: no such image; the image inside ``display:none`` or ``hidden`` (the counter never loads for a
-reader's browser in some CMSs, and hiding it is "altering"); the image lazy-loaded, its URL in ``data-src``
+FAIL: no such image; the image inside ``display:none`` or ``hidden`` (hiding it is "altering" it, and
+inside a ``<template>`` or ``<noscript>`` it never loads); the image lazy-loaded, its URL in ``data-src``
 behind a placeholder ``src`` (a script must swap it in, and a reader who never scrolls to it is never
 counted); the image served through an image CDN or proxy (``https://i0.wp.com/pixel.example.org/p.gif``:
 the proxy fetches it once and the publisher counts nobody); or an image on the pixel's host whose URL no
@@ -36,7 +36,12 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
     hidden = [m for m in hidden_media if m.tag == params.tag and regex.search(m.src)]
     if hidden:
         line, column = reprint.locate(hidden[0].src)
-        yield Problem(line, column, detail="it is there but hidden, so it never loads for readers")
+        yield Problem(
+            line,
+            column,
+            detail="it is there but hidden: hiding the publisher's element alters it, and some ways of hiding "
+            "it (a <template>, a <noscript>) keep it from loading at all",
+        )
         return
     lazy = _lazy_address(reprint, [m for m in shown if m.tag == params.tag], params.tag, regex)
     if lazy is not None:
