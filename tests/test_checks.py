@@ -803,6 +803,38 @@ def test_edits_declared_is_a_note_about_the_reprint(sentence, declared):
     assert ("cc-by-nd-4.0/edits-declared" in rules(found)) is declared, sentence
 
 
+ENDORSEMENT_CLAIMS = [
+    "This republication is endorsed by the author.",
+    "Shared in our spring newsletter, endorsed by the author.",
+    "Endorsed by the author.",
+    "Republished with the blessing of the Gazette and approved by the licensor.",
+    "Part of our open-data week, sponsored by Creative Commons.",
+]
+NOT_ENDORSEMENT_CLAIMS = [
+    "The guidelines, endorsed by the authors of a 2024 study, call for more nurses.",
+    "The measure was sponsored by the author of last year's bill.",
+    "A panel commissioned by the authors found no link.",
+]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "claimed"),
+    [(s, True) for s in ENDORSEMENT_CLAIMS] + [(s, False) for s in NOT_ENDORSEMENT_CLAIMS],
+)
+def test_no_endorsement_is_a_claim_about_the_reprint_not_news_about_endorsements(sentence, claimed):
+    """The cc-by-nd-4.0 compliant fixture with ``sentence`` as a paragraph of its own, after the first."""
+    from pathlib import Path
+
+    from reprint_guard.readers import read_text
+
+    fixture = Path(__file__).parent / "policies" / "cc-by-nd-4.0" / "compliant.md"
+    reprint = read_text(fixture.read_text(encoding="utf-8"), path=str(fixture))
+    body = reprint.body.replace("that someone is her.\n\n", f"that someone is her.\n\n{sentence}\n\n", 1)
+    assert body != reprint.body
+    found = check(body, {k: v for k, v in reprint.metadata.items() if k != "expect"}, policy="cc-by-nd-4.0")
+    assert ("cc-by-nd-4.0/no-endorsement" in rules(found)) is claimed, sentence
+
+
 @pytest.mark.parametrize(
     "address",
     [
