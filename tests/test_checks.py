@@ -1480,3 +1480,18 @@ def test_a_misspelt_key_the_policy_reads_is_told_where_it_stands(tmp_path):
     fixed = story.read_text(encoding="utf-8").replace("exerpt", "excerpt").replace("Modified", "modified")
     story.write_text(fixed, encoding="utf-8")
     assert [f.rule for f in check_file(story).findings] == ["grist/no-extract"]  # an extract: not also "edited"
+
+
+def test_an_article_from_mondialisation_ca_credits_its_source_in_french():
+    """Global Research's French-language site: its own name is the acknowledgement of the source."""
+    url = "https://www.mondialisation.ca/port-de-kellerby/5690001"
+    body = (
+        "Le port de Kellerby a fermé.\n\n"
+        f"*La source originale de cet article est [Mondialisation.ca]({url})*\n\n"
+        "Copyright © Mara Velasquez, Mondialisation.ca, 2025\n"
+    )
+    meta = {"author": "Mara Velasquez", "original_url": url, "commercial": False}
+    result = check(body, meta)
+    assert result.policy == "global-research" and result.ok, result.findings
+    unnamed = body.replace("Mondialisation.ca]", "le site]").replace(", Mondialisation.ca,", ",")
+    assert "global-research/source-credit" in rules(check(unnamed, meta))
