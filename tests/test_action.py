@@ -211,6 +211,7 @@ def test_without_a_pull_request_all_paths_are_checked(tmp_path):
         {"content/b.md": markdown(COMPLIANT_META, COMPLIANT_BODY)},
     )
     env.pop("GITHUB_EVENT_PATH")
+    env["GITHUB_EVENT_NAME"] = "workflow_dispatch"
     proc = run_action(repo, env, **{"changed-only": "true"})
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert outputs(tmp_path)["files"] == "2"
@@ -393,6 +394,7 @@ def test_a_sarif_input_naming_an_article_or_a_folder_is_refused_and_nothing_is_w
     article = markdown(COMPLIANT_META, COMPLIANT_BODY)
     repo, env = make_pull_request(tmp_path, {"content/a.md": article}, {"content/b.md": article})
     del env["GITHUB_EVENT_PATH"]  # a push: every file is checked
+    env["GITHUB_EVENT_NAME"] = "push"
     proc = run_action(repo, env, paths="content", sarif=sarif)
     assert proc.returncode == 2 and "Traceback" not in proc.stderr, proc.stderr
     assert "::error title=reprint-guard::reprint-guard: " in proc.stdout and "sarif" in proc.stdout
@@ -781,6 +783,16 @@ def test_a_checkout_in_a_subfolder_finds_its_own_config(tmp_path):
     env["GITHUB_WORKSPACE"] = str(workspace)
     proc = run_action(workspace, env, paths="site/content")
     assert proc.returncode == 0 and "link-original" not in proc.stdout, proc.stdout + proc.stderr
+
+
+def test_a_pull_request_event_without_its_payload_is_an_error_not_a_full_check(tmp_path):
+    bad = markdown({**COMPLIANT_META, "commercial": True}, COMPLIANT_BODY)
+    repo, env = make_pull_request(tmp_path, {"content/a.md": bad}, {"content/old.md": bad})
+    env["GITHUB_EVENT_PATH"] = str(tmp_path / "missing.json")
+    proc = run_action(repo, env)
+    assert proc.returncode == 2, proc.stdout + proc.stderr
+    assert "::error" in proc.stdout and "payload (GITHUB_EVENT_PATH) is not there" in proc.stdout
+    assert "content/old.md" not in proc.stdout
 
 
 def test_a_broken_config_in_a_checkout_in_a_subfolder_is_named_from_its_repository_in_sarif(tmp_path):

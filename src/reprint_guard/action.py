@@ -59,6 +59,13 @@ def pull_request_range() -> tuple[str, str] | None:
 
     event_path = os.environ.get("GITHUB_EVENT_PATH")
     if not event_path or not os.path.isfile(event_path):
+        if os.environ.get("GITHUB_EVENT_NAME", "").startswith("pull_request"):
+            # Said, not passed over: checking every file instead of the changed ones would pass unnoticed.
+            raise UsageError(
+                "the event is a pull request, but its payload (GITHUB_EVENT_PATH) is not there to read the base "
+                "and head commits from",
+                path=event_path or None,
+            )
         return None
     try:
         with open(event_path, encoding="utf-8") as handle:
