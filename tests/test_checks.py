@@ -1495,3 +1495,29 @@ def test_an_article_from_mondialisation_ca_credits_its_source_in_french():
     assert result.policy == "global-research" and result.ok, result.findings
     unnamed = body.replace("Mondialisation.ca]", "le site]").replace(", Mondialisation.ca,", ",")
     assert "global-research/source-credit" in rules(check(unnamed, meta))
+
+
+@pytest.mark.parametrize(
+    "author", ["Ana Ruiz and Li Wei", "Ana Ruiz; Li Wei", "Ana Ruiz, Li Wei", ["Ana Ruiz", "Li Wei"]]
+)
+def test_several_authors_in_one_string_are_read_as_a_byline_is(author):
+    """A CMS's author field may name several people in one string: read as the page's <meta name="author">
+    is, each is credited (and one named alone is missing)."""
+    url = "https://kffhealthnews.org/news/article/clinic/"
+    credit = (
+        f"\n\n*This article was originally published by [KFF Health News]({url}) and is republished under a "
+        "[CC BY-NC-ND 4.0](https://creativecommons.org/licenses/by-nc-nd/4.0/) licence.*\n"
+    )
+    meta = {"author": author, "original_url": url, "commercial": False}
+    assert check("By Ana Ruiz and Li Wei\n\nClinics closed." + credit, meta).ok
+    alone = check("By Ana Ruiz\n\nClinics closed." + credit, meta)
+    assert "kff-health-news/credit-author" in rules(alone), alone.findings
+
+
+def test_one_name_with_a_comma_or_a_title_stays_one_person():
+    from reprint_guard.metaview import names_of
+
+    assert names_of("Ruiz, Ana") == ["Ruiz, Ana"]
+    assert names_of("Martin Luther King, Jr.") == ["Martin Luther King, Jr."]
+    assert names_of("Ana Ruiz, Staff Reporter") == ["Ana Ruiz"]
+    assert names_of("Barnes and Noble") == ["Barnes and Noble"]

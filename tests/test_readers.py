@@ -490,7 +490,7 @@ def _decodes_to(written: str, char: str) -> bool:
 
 
 def test_byline_names_part_people_not_their_titles():
-    from reprint_guard.readers.html import byline_names
+    from reprint_guard.metaview import byline_names
 
     assert byline_names("Ana Ruiz, Li Wei and Sam Ode") == ["Ana Ruiz", "Li Wei", "Sam Ode"]
     assert byline_names("Marcus Oyelaran, Staff Reporter") == ["Marcus Oyelaran"]

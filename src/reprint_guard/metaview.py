@@ -17,6 +17,7 @@ import datetime as dt
 import re
 from collections.abc import Iterator, Mapping
 from enum import StrEnum
+from functools import lru_cache
 from typing import Any
 
 from .limits import MAX_NAMES
@@ -281,9 +282,44 @@ def address_of(contact: str) -> str:
 
 
 def names_of(value: object) -> list[str]:
-    """A name field (one name or a list of them) as a list of the non-blank names."""
+    """A name field (one name or a list of them) as a list of the non-blank names; one string naming several
+    people ("Ana Ruiz and Li Wei", "Ana Ruiz; Li Wei") is read as a byline is (:func:`byline_names`)."""
     if value is None:
         return []
     if isinstance(value, list):
         return [str(v) for v in value if str(v).strip()]
-    return [str(value)] if str(value).strip() else []
+    return byline_names(str(value))
+
+
+#: Where a byline parts its names: a semicolon, a comma, "and", "&" (with the comma before "and").
+_BYLINE_PARTS = re.compile(r"\s*;\s*|\s*,\s*(?:and\s+|&\s*)?|\s+(?:and|&)\s+")
+
+
+#: Words of a job title, which a byline may put after a name as if it were another ("Staff Reporter").
+_ROLE = re.compile(
+    r"(?i)\b(?:reporter|editor|correspondent|writer|staff|contributor|columnist|photographer|producer|"
+    r"journalist|fellow|intern|analyst|bureau|desk|special to)\b"
+)
+
+
+def byline_names(content: str) -> list[str]:
+    """The names in a byline written as one string (``<meta name="author">``, a CMS's author field): "Ana
+    Ruiz, Li Wei and Sam Ode" is three.
+
+    A comma parts names only when every part is a full name (two words or
+    more): "Ruiz, Ana" and "Martin Luther King, Jr." stay one name each.
+    """
+    return list(_byline_names(content))
+
+
+@lru_cache(maxsize=1024)
+def _byline_names(content: str) -> tuple[str, ...]:
+    """:func:`byline_names`, asked once per string: a name field is read by rule after rule."""
+    content = " ".join(content.split())
+    if ";" in content:
+        return tuple(name for name in (part.strip() for part in content.split(";")) if name)
+    parts = [part for part in _BYLINE_PARTS.split(content) if part]
+    if len(parts) > 1 and all(len(part.split()) >= 2 for part in parts):
+        people = [part for part in parts if not _ROLE.search(part)]  # "Ana Ruiz, Staff Reporter": one person
+        return tuple(people or parts[:1])
+    return (content,) if content else ()

@@ -8,7 +8,6 @@ Those fill in metadata that a sidecar or ``--meta`` did not give.
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -16,6 +15,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from ..errors import InputError
 from ..htmldepth import too_costly
+from ..metaview import byline_names
 from ..reprint import Reprint
 from . import without_surrogates
 
@@ -64,33 +64,6 @@ def declared_metadata(text: str) -> dict[str, Any]:
             if authors and "author" not in found:
                 found["author"] = authors[0] if len(authors) == 1 else authors
     return found
-
-
-#: Where a byline parts its names: a semicolon, a comma, "and", "&" (with the comma before "and").
-_BYLINE_PARTS = re.compile(r"\s*;\s*|\s*,\s*(?:and\s+|&\s*)?|\s+(?:and|&)\s+")
-
-
-#: Words of a job title, which a byline may put after a name as if it were another ("Staff Reporter").
-_ROLE = re.compile(
-    r"(?i)\b(?:reporter|editor|correspondent|writer|staff|contributor|columnist|photographer|producer|"
-    r"journalist|fellow|intern|analyst|bureau|desk|special to)\b"
-)
-
-
-def byline_names(content: str) -> list[str]:
-    """The names in a ``<meta name="author">`` value: "Ana Ruiz, Li Wei and Sam Ode" is three.
-
-    A comma parts names only when every part is a full name (two words or
-    more): "Ruiz, Ana" and "Martin Luther King, Jr." stay one name each.
-    """
-    content = " ".join(content.split())
-    if ";" in content:
-        return [name for name in (part.strip() for part in content.split(";")) if name]
-    parts = [part for part in _BYLINE_PARTS.split(content) if part]
-    if len(parts) > 1 and all(len(part.split()) >= 2 for part in parts):
-        people = [part for part in parts if not _ROLE.search(part)]  # "Ana Ruiz, Staff Reporter": one person
-        return people or parts[:1]
-    return [content] if content else []
 
 
 def _ld_items(data: Any) -> list[dict[str, Any]]:
