@@ -458,6 +458,29 @@ def test_meta_names_both_authors_under_the_sites_own_key_for_them(cli, tmp_path)
     assert reset.code == 0 and "Luz Ortega" in reset.out, reset.out + reset.err
 
 
+def test_credit_chooses_the_policy_a_check_would_without_policy(cli, tmp_path):
+    """--from a reprint, or --meta with the original's address: the policy that covers the original's site; the
+    config's one policy; without either, an error that says what to give."""
+    story = tmp_path / "a.md"
+    story.write_text(
+        "---\nauthor: Ana Ruiz\noriginal_url: https://www.propublica.org/article/x\n---\nText.\n", encoding="utf-8"
+    )
+    from_file = cli("credit", "--from", str(story), cwd=tmp_path)
+    assert from_file.code == 0 and "By Ana Ruiz" in from_file.out and "ProPublica" in from_file.out, from_file.err
+    assert from_file.out == cli("credit", "--policy", "propublica", "--from", str(story), cwd=tmp_path).out
+    meta = ["--meta", "author=Ana Ruiz", "--meta", "original_url=https://globalresearch.ca/a/1"]
+    by_meta = cli("credit", *meta, "--meta", "original_published=2024-05-01", cwd=tmp_path)
+    assert by_meta.code == 0 and "Global Research" in by_meta.out, by_meta.err
+    unknown = cli("credit", "--meta", "original_url=https://elsewhere.example/a", cwd=tmp_path)
+    assert unknown.code == 2 and "no policy covers this reprint's original_url" in unknown.err
+    assert "Traceback" not in unknown.err
+    (tmp_path / ".reprint-guard.yaml").write_text("policy: cc-by-4.0\n", encoding="utf-8")
+    configured = cli(
+        "credit", "--meta", "author=Ana Ruiz", "--meta", "original_url=https://elsewhere.example/a", cwd=tmp_path
+    )
+    assert configured.code == 0 and "CC BY 4.0" in configured.out, configured.out + configured.err
+
+
 def digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 

@@ -118,7 +118,9 @@ def _parser() -> argparse.ArgumentParser:
         help="print the attribution block a policy wants for a reprint",
         description="Print the exact credit block for a reprint's metadata.",
     )
-    credit.add_argument("--policy", required=True, metavar="FILE|ID")
+    credit.add_argument(
+        "--policy", metavar="FILE|ID", help="the policy (default: the one a check would choose for the metadata)"
+    )
     credit.add_argument("--meta", action="append", default=[], metavar="KEY=VALUE")
     credit.add_argument("--from", dest="source", metavar="FILE", help="take the metadata from this reprint file")
     credit.add_argument("--format", choices=("markdown", "html"), default="markdown")

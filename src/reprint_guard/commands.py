@@ -193,6 +193,26 @@ def _policy_paths(names: list[str]) -> tuple[list[str], dict[str, str]]:
     return paths, unread
 
 
+def _credit_policy(reprint: Any, loaded: Any, extra: tuple[str, ...]) -> str:
+    """The policy a credit is for when ``--policy`` is not given, as a check would choose it: the
+    metadata's ``policy``, the config's one ``policy``, else the one that covers the original's site."""
+    from .engine import select_policy
+    from .policy.loader import looks_like_path, policy_set
+
+    if reprint.metadata.policy:
+        return str(reprint.metadata.policy)
+    configured = loaded.config.policy if loaded.config else None
+    if configured:
+        return str((loaded.root / configured).resolve()) if looks_like_path(configured) else configured
+    chosen = select_policy(reprint, policy_set(extra))
+    if chosen is None:
+        raise UsageError(
+            "no policy covers this reprint's original_url (or it has none): name one with --policy FILE|ID, "
+            "or give the original's address with --meta original_url=... or --from FILE"
+        )
+    return chosen.id
+
+
 def run_credit(options: argparse.Namespace) -> int:
     from .cli import parse_meta
     from .config.loader import load_config
@@ -201,8 +221,8 @@ def run_credit(options: argparse.Namespace) -> int:
     from .readers import build, read_file
 
     extra = rules_dirs(options)
-    policy = load_policy(options.policy, extra=extra)
-    config = load_config(None).config  # the site's key names and defaults, for --meta as for a file's own keys
+    loaded = load_config(None)
+    config = loaded.config  # the site's key names and defaults, for --meta as for a file's own keys
     key_map = config.front_matter if config else None
     meta = parse_meta(options.meta, key_map)
     defaults = config.defaults if config else None
@@ -210,6 +230,7 @@ def run_credit(options: argparse.Namespace) -> int:
         reprint = read_file(options.source, meta=meta, key_map=key_map, defaults=defaults)
     else:
         reprint = build("", {}, format=options.format, path="<credit>", meta=meta, key_map=key_map, defaults=defaults)
+    policy = load_policy(options.policy or _credit_policy(reprint, loaded, extra), extra=extra)
     try:
         block = credit_block(policy, reprint, options.format)
     except CreditError as exc:
