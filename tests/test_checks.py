@@ -1521,3 +1521,21 @@ def test_one_name_with_a_comma_or_a_title_stays_one_person():
     assert names_of("Martin Luther King, Jr.") == ["Martin Luther King, Jr."]
     assert names_of("Ana Ruiz, Staff Reporter") == ["Ana Ruiz"]
     assert names_of("Barnes and Noble") == ["Barnes and Noble"]
+
+
+@pytest.mark.parametrize(
+    ("credit", "linked"),
+    [
+        ("<p>The original source of this article is [Global Research]({url}).</p>", False),  # an HTML block
+        ("<p>The original source of this article is Global Research: {url}</p>", False),
+        ("The original source of this article is Global Research: {url}", True),  # Markdown text: GFM links it
+        ("The original source of this article is <em>Global Research</em>: <span>{url}</span>", True),
+    ],
+)
+def test_a_url_in_a_raw_html_block_of_markdown_is_text_not_a_link(credit, linked):
+    """CommonMark passes an HTML block through as written: a bare URL or a ``[text](url)`` in it is text on the
+    page (an editor's common slip), where in the Markdown's own text GFM and Hugo link a bare URL."""
+    url = "https://www.globalresearch.ca/kellerby/5890001"
+    body = f"Kellerby lost its cannery.\n\n{credit.format(url=url)}\n\n<p>Copyright © Mara Velasquez, Global Research, 2025</p>\n"
+    result = check(body, {"author": "Mara Velasquez", "original_url": url, "commercial": False})
+    assert ("global-research/link-original" not in rules(result)) is linked, result.findings

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from functools import partial
 from typing import TYPE_CHECKING
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode, SelectolaxError
@@ -12,6 +13,7 @@ from .errors import InputError
 from .htmldepth import TAG_REST, too_costly
 from .metaview import MetadataView
 from .visible import (
+    NO_RAW_HTML,
     Media,
     VisibleBody,
     from_html,
@@ -401,6 +403,10 @@ class Reprint:
             options["raw"], options["tags"] = raw_html_tags(body)
             options["raw_blocks"] = markdown_joins(body)
             options["tables"] = "|" in body
+            if options["raw"] != NO_RAW_HTML and self._link_bare_urls:  # a bare URL in an HTML block is text
+                from .readers.markdown import linkable_text
+
+                options["linkable"] = partial(linkable_text, body)
         return options
 
     def left_out_html(self) -> bool:

@@ -64,6 +64,7 @@ class VisibleBody:
     __slots__ = (
         "_anchors",
         "_code_parents",
+        "_linkable",
         "_folded",
         "_images",
         "_links",
@@ -85,8 +86,11 @@ class VisibleBody:
         tree: LexborHTMLParser | None = None,
         bare_urls: bool = False,
         code_parents: frozenset[int] = frozenset(),
+        linkable: Callable[[], str] | None = None,
     ) -> None:
         self.raw_text = raw_text
+        #: Where a bare URL is linked (a Markdown body's own text, not its raw HTML blocks); None: anywhere.
+        self._linkable = linkable
         #: The text of closed ``<details>``: not visible until a click (a credit there does not count), but on
         #: the page (a forbidden phrase there is still published).
         self.folded_away = ""
@@ -189,7 +193,7 @@ class VisibleBody:
         if self._links is None:
             links = list(self.anchors)
             if self.bare_urls:
-                links.extend(_bare_urls(self.raw_text, self._anchor_texts))
+                links.extend(_bare_urls(self.raw_text, self._anchor_texts, self._linkable))
             self._links = links
         return self._links
 
@@ -557,10 +561,19 @@ def from_html(
     raw_blocks: bool = True,
     skip: tuple[str, ...] | None = None,
     tags: frozenset[str] | None = None,
+    linkable: Callable[[], str] | None = None,
 ) -> VisibleBody:
     """Parse HTML (a fragment or a whole page) and keep what a reader sees (``raw``: see :func:`with_media`)."""
     visible, _ = with_media(
-        html, bare_urls=bare_urls, media=False, raw=raw, tables=tables, raw_blocks=raw_blocks, skip=skip, tags=tags
+        html,
+        bare_urls=bare_urls,
+        media=False,
+        raw=raw,
+        tables=tables,
+        raw_blocks=raw_blocks,
+        skip=skip,
+        tags=tags,
+        linkable=linkable,
     )
     return visible
 
@@ -575,6 +588,7 @@ def with_media(
     raw_blocks: bool = True,
     skip: tuple[str, ...] | None = None,
     tags: frozenset[str] | None = None,
+    linkable: Callable[[], str] | None = None,
 ) -> tuple[VisibleBody, tuple[list[Media], list[Media]]]:
     """One parse for both: what a reader sees, and the (visible, hidden) media.
 
@@ -584,6 +598,7 @@ def with_media(
     of a selector's); without raw HTML, the only media are Markdown's images.
     ``skip``: a CSS selector list of elements that are not the article (see :func:`_skip`).
     ``tags``: with plain raw HTML, the names of the tags it starts (see :func:`raw_html_tags`).
+    ``linkable``: where a bare URL is linked (see :class:`VisibleBody`).
     """
     tree = LexborHTMLParser(_block_breaks(html, tables, raw_blocks))
     root = tree.body
@@ -607,7 +622,13 @@ def with_media(
         code_parents = frozenset(parents)
         folded = None
     # Text nodes are joined as they stand: "<strong>Al Ng</strong>," reads "Al Ng,", as on screen.
-    visible = VisibleBody(root.text(deep=True, separator=""), tree=tree, bare_urls=bare_urls, code_parents=code_parents)
+    visible = VisibleBody(
+        root.text(deep=True, separator=""),
+        tree=tree,
+        bare_urls=bare_urls,
+        code_parents=code_parents,
+        linkable=linkable,
+    )
     if folded is not None and folded.texts:
         visible.folded_away = "".join(folded.texts)
     if not everything:
@@ -714,13 +735,15 @@ def from_text(text: str, *, bare_urls: bool = True) -> VisibleBody:
     return VisibleBody(text, links, [])
 
 
-def _bare_urls(text: str, anchor_texts: Callable[[], set[str]]) -> list[str]:
+def _bare_urls(text: str, anchor_texts: Callable[[], set[str]], linkable: Callable[[], str] | None = None) -> list[str]:
     """GFM extended autolinks in visible text; only positions where "http" or "www." start are tried.
 
-    ``anchor_texts`` gives the texts of the real links, asked for only when a URL is found.
+    ``anchor_texts`` gives the texts of the real links, asked for only when a URL is found; ``linkable``,
+    the text where the renderer links one (a URL only in a raw HTML block is text), likewise.
     """
     found: list[str] = []
     texts: set[str] | None = None
+    where: str | None = None
     starts = sorted({*_find_all(text, "http"), *_find_all(text, "www.")})
     end = -1
     for start in starts:
@@ -735,6 +758,10 @@ def _bare_urls(text: str, anchor_texts: Callable[[], set[str]]) -> list[str]:
             texts = anchor_texts()
         if url in texts:
             continue  # the text of a real link: its href is what counts
+        if linkable is not None:
+            where = linkable() if where is None else where
+            if url not in where:
+                continue  # in a raw HTML block of the Markdown: passed through as text, not linked
         found.append(url if "://" in url else "http://" + url)
     return found
 

@@ -55,6 +55,19 @@ def without_raw_html(body: str) -> str:
     return b"".join(out).decode("utf-8")
 
 
+def linkable_text(body: str) -> str:
+    """The Markdown's own text, where GFM and Hugo link a bare URL: not its raw HTML blocks (passed through
+    as written, a URL or a ``[text](url)`` there stays text), nor code. Runs of text apart stand on lines
+    of their own."""
+    parts: list[str] = []
+    for event in pyromark.events(body, options=_OPTIONS):
+        if isinstance(event, dict) and "Text" in event:
+            parts.append(event["Text"])
+        elif not parts or parts[-1] != "\n":
+            parts.append("\n")
+    return "".join(parts)
+
+
 def html_ranges(body: str) -> list[tuple[int, int]]:
     """Where the Markdown's raw HTML lies (blocks and inline), as UTF-8 byte ranges.
 
