@@ -1539,3 +1539,19 @@ def test_a_url_in_a_raw_html_block_of_markdown_is_text_not_a_link(credit, linked
     body = f"Kellerby lost its cannery.\n\n{credit.format(url=url)}\n\n<p>Copyright © Mara Velasquez, Global Research, 2025</p>\n"
     result = check(body, {"author": "Mara Velasquez", "original_url": url, "commercial": False})
     assert ("global-research/link-original" not in rules(result)) is linked, result.findings
+
+
+@pytest.mark.parametrize("space", ["&nbsp;", "&#160;", "&#xA0;", "\u00a0"])
+@pytest.mark.parametrize("format", ["html", "markdown"])
+def test_a_phrase_written_with_a_no_break_space_reference_is_found_where_it_stands(space, format):
+    """A WYSIWYG editor's "&nbsp;" between words: the finding is at the phrase, not at the article's start."""
+    url = "https://theconversation.com/x-223344"
+    credit = (
+        f'<p>A B. Republished from <a href="{url}">The Conversation</a> under '
+        '<a href="https://creativecommons.org/licenses/by-nd/4.0/">CC BY-ND 4.0</a>.</p>\n'
+        '<img src="https://counter.theconversation.com/content/223344/count.gif">\n'
+    )
+    body = credit + f"\n<p>Footer: All{space}rights reserved.</p>\n"
+    result = check(body, {"author": "A B", "original_url": url, "commercial": False}, format=format)
+    found = {f.rule: (f.line, f.column) for f in result.findings}
+    assert found == {"the-conversation/no-added-restrictions": (4, 12)}, found

@@ -657,12 +657,13 @@ class Reprint:
         if index < 0 and needle:
             index = self._find_visible(needle, ignore_case=True)
         if index < 0 and needle:
-            # The words as written, whatever stands between them: spaces, a line break, punctuation or tags.
+            # The words as written, whatever stands between them: spaces, a line break, punctuation, tags or
+            # a character reference (the "&nbsp;" a WYSIWYG editor puts between words).
             words = needle.split()
-            # A character that is not a word's and not "<", or a whole tag: one way only to read each stretch
-            # (with "\W" a tag of punctuation, "<!---->", could be read two ways, and runs of them doubled the
-            # backtracking each: minutes for a Vue page).
-            pattern = r"(?:[^\w<]|<[^<>]*>)+".join(re.escape(w) for w in words[:8])
+            # A character that is not a word's, "<" or "&"; a whole reference; a lone "&"; or a whole tag: one
+            # way only to read each stretch (with "\W" a tag of punctuation, "<!---->", could be read two ways,
+            # and runs of them doubled the backtracking each: minutes for a Vue page).
+            pattern = r"(?:[^\w<&]|&#?\w+;|&|<[^<>]*>)+".join(re.escape(w) for w in words[:8])
             index = self._first_visible(re.finditer(pattern, self.body, re.IGNORECASE) if pattern else iter(()))
         if index < 0:
             return self._position(self._content_span[0])
