@@ -54,6 +54,27 @@ def test_a_meta_author_naming_several_people_is_read_as_several_names(tmp_path):
     assert "Ana Ruiz and Li Wei" in missing[0].message and "Ruiz, Li" not in missing[0].message
 
 
+def test_a_json_ld_author_given_by_its_id_is_the_graphs_person(tmp_path):
+    """Yoast's @graph: the article names its author by @id; the Person node with the name stands apart."""
+    graph = {
+        "@context": "https://schema.org",
+        "@graph": [
+            {"@type": "NewsArticle", "isBasedOn": GR_URL, "author": [{"@id": "https://our.example/#/person/1"}]},
+            {"@type": "Person", "@id": "https://our.example/#/person/1", "name": "Ana Ruiz"},
+        ],
+    }
+    page = tmp_path / "yoast.html"
+    text = HTML_PAGE.replace('<meta name="author" content="Ana Ruiz">\n', "")
+    start, end = text.index('<script type="application/ld+json">'), text.index("</script>")
+    page.write_text(text[:start] + f'<script type="application/ld+json">{json.dumps(graph)}' + text[end:], "utf-8")
+    result = check_file(page, meta={"commercial": False})
+    assert result.policy == "global-research" and result.findings == [], result.findings
+    page.write_text(page.read_text("utf-8").replace('"name": "Ana Ruiz"', '"name": "Li Wei"'), "utf-8")
+    assert [f.rule for f in check_file(page, meta={"commercial": False}).findings] == [
+        "global-research/copyright-notice"
+    ]
+
+
 def test_html_sidecar_and_meta_precedence(tmp_path):
     fragment = tmp_path / "frag.html"
     fragment.write_text(f'<p>Global Research</p>\n<p><a href="{GR_URL}">original</a></p>\n', encoding="utf-8")

@@ -51,18 +51,23 @@ def declared_metadata(text: str) -> dict[str, Any]:
     if author is not None and author.attributes.get("content"):
         names = byline_names(author.attributes.get("content") or "")
         found["author"] = names[0] if len(names) == 1 else names
+    items: list[dict[str, Any]] = []
     for script in tree.css('script[type="application/ld+json"]'):
         try:
             data = without_surrogates(json.loads(script.text(deep=True)))
         except (ValueError, RecursionError):
             continue  # the page's own broken JSON-LD is not ours to reject
-        for item in _ld_items(data):
-            based_on = _ld_url(item.get("isBasedOn"))
-            if based_on:
-                found["original_url"] = based_on
-            authors = _ld_names(item.get("author"))
-            if authors and "author" not in found:
-                found["author"] = authors[0] if len(authors) == 1 else authors
+        items += _ld_items(data)
+    # A node may name another by its @id alone (Yoast's @graph: the article's author is {"@id": ".../person/1"},
+    # the Person with its name stands apart in the graph), on the page's other scripts too.
+    nodes = {item["@id"]: item for item in items if isinstance(item.get("@id"), str)}
+    for item in items:
+        based_on = _ld_url(item.get("isBasedOn"))
+        if based_on:
+            found["original_url"] = based_on
+        authors = _ld_names(item.get("author"), nodes)
+        if authors and "author" not in found:
+            found["author"] = authors[0] if len(authors) == 1 else authors
     return found
 
 
@@ -86,10 +91,13 @@ def _ld_url(value: Any) -> str | None:
     return value if isinstance(value, str) and value.strip() else None
 
 
-def _ld_names(value: Any) -> list[str]:
+def _ld_names(value: Any, nodes: Mapping[str, dict[str, Any]]) -> list[str]:
+    """The names of a JSON-LD ``author``: names, objects with a ``name``, or references to a node by ``@id``."""
     values = value if isinstance(value, list) else [value]
     names = []
     for item in values:
+        if isinstance(item, dict) and "name" not in item and isinstance(item.get("@id"), str):
+            item = nodes.get(item["@id"], item)
         if isinstance(item, dict):
             item = item.get("name")
         if isinstance(item, str) and item.strip():
