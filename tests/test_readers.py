@@ -308,6 +308,23 @@ def test_stdin_holding_a_whole_html_page_is_read_as_html_without_a_flag(cli, sta
     assert fragment.json()["results"][0]["status"] == "skipped"  # Markdown (its raw HTML), no metadata
 
 
+def test_stdin_holding_a_cms_post_body_of_tags_is_read_as_html(cli):
+    """A WordPress post body piped in: blocks of tags, indented. As Markdown its "    <p>" lines are code, and
+    the credit in them would be unseen; Markdown opening with an HTML block goes on in Markdown."""
+    fragment = (
+        '<div class="entry-content">\n\n    <p>Text.</p>\n\n'
+        f'    <p>The original source of this article is <a href="{GR_URL}">Global Research</a>.</p>\n\n'
+        "    <p>Copyright &copy; A B, Global Research, 2025</p>\n\n</div>\n"
+    )
+    meta = ["--meta", "commercial=false", "--meta", f"original_url={GR_URL}", "--meta", "author=A B"]
+    run = cli("check", "-", "--no-config", *meta, stdin=fragment.encode())
+    assert run.code == 0, run.out + run.err
+    markdown_body = f'<p align="center"><img src="logo.png" alt=""></p>\n\n{COMPLIANT_BODY}'
+    meta[-1] = f"author={COMPLIANT_META['author']}"
+    as_markdown = cli("check", "-", "--no-config", "--format", "json", *meta, stdin=markdown_body.encode())
+    assert as_markdown.code == 0 and as_markdown.json()["results"][0]["findings"] == [], as_markdown.out
+
+
 def test_unknown_rule_in_config_severity_is_warned(tmp_path, write_md, cli):
     (tmp_path / ".reprint-guard.yaml").write_text("severity:\n  global-research/link-orginal: warning\n")
     write_md("a.md", COMPLIANT_META, COMPLIANT_BODY)

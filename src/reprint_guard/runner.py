@@ -532,8 +532,8 @@ _PAGE_START = re.compile(rb"<(?:!doctype\s+html|html[\s>])", re.IGNORECASE)
 
 
 def stdin_kind(data: bytes) -> str:
-    """What ``--stdin-format auto`` reads standard input as: a JSON envelope, a whole HTML page, or Markdown
-    (a Markdown file does not start with ``<!DOCTYPE html>``; a fragment of HTML may be Markdown's raw HTML)."""
+    """What ``--stdin-format auto`` reads standard input as: a JSON envelope, an HTML page or fragment, or
+    Markdown (a Markdown file does not start with ``<!DOCTYPE html>``, nor is it made of tags alone)."""
     start = data.removeprefix(b"\xef\xbb\xbf").lstrip()
     if start[:1] == b"{":
         return "json"
@@ -545,7 +545,17 @@ def stdin_kind(data: bytes) -> str:
         at = end + 3
         while start[at : at + 1].isspace():
             at += 1
-    return "html" if _PAGE_START.match(start, at) else "markdown"
+    if _PAGE_START.match(start, at):
+        return "html"
+    # A fragment of HTML (a CMS's post body): every block, blank lines apart, a tag. As Markdown its indented
+    # "    <p>" lines would be code; Markdown that opens with a raw HTML block goes on in Markdown's own blocks.
+    blocks = [block.lstrip() for block in _BLANK_LINES.split(start[at:]) if block.strip()]
+    if blocks and all(block[:1] == b"<" for block in blocks):
+        return "html"
+    return "markdown"
+
+
+_BLANK_LINES = re.compile(rb"\r?\n[ \t]*\r?\n")
 
 
 def read_options(path: str, settings: Settings) -> tuple[dict[str, Any], str | None]:
