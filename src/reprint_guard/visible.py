@@ -346,6 +346,25 @@ def _loads(attrs: dict[str, str | None]) -> bool:
 _MEDIA = ", ".join(f"{tag}[{attribute}]" for tag, attribute in MEDIA_TAGS.items())
 
 
+#: An address in a CSS ``url()``, quoted or not.
+_CSS_URL = re.compile(r"""url\(\s*(?:"([^"]*)"|'([^']*)'|([^\s'")]+))\s*\)""", re.IGNORECASE)
+
+
+def _backgrounds(root: LexborNode) -> list[Media]:
+    """Pictures set in an element's inline style as its background (WordPress's cover block, a hero image):
+    on the page as an image is, so counted as one (``img``, its address the ``url()``'s)."""
+    found = []
+    for node in root.css('[style*="url("]'):
+        style = node.attributes.get("style") or ""
+        if "background" not in style.lower():
+            continue
+        for match in _CSS_URL.finditer(style):
+            address = next(group for group in match.groups() if group is not None).strip()
+            if address and not address.lower().startswith("data:"):  # an inline placeholder or pattern
+                found.append(Media("img", address, {"style": style}))
+    return found
+
+
 def _media(root: LexborNode, nodes: Iterable[LexborNode] | None = None) -> list[Media]:
     """The media under ``root`` (``nodes``: those already found)."""
     found = []
@@ -606,14 +625,15 @@ def with_media(
         return VisibleBody(""), ([], [])
     if skip:
         _skip(root, skip)
+    backgrounds = media and "url(" in html  # a picture set as an element's background (a cover block)
     if raw == ANY_RAW_HTML:
-        everything = _media(root) if media else []
+        everything = _media(root) + (_backgrounds(root) if backgrounds else []) if media else []
         folded = _Folded()
         code_parents = _prune_invisible(root, folded)
     else:
         only_images = raw == NO_RAW_HTML or (tags is not None and tags.isdisjoint(_OTHER_MEDIA_TAGS))
         images = (img for img in tree.tags("img") if "src" in img.attributes) if only_images else None
-        everything = _media(root, images) if media else []
+        everything = _media(root, images) + (_backgrounds(root) if backgrounds else []) if media else []
         parents = set()
         for name in ("pre", "code"):
             for node in tree.tags(name):
@@ -635,7 +655,7 @@ def with_media(
         return visible, ([], [])
     if raw == NO_RAW_HTML or (not code_parents and (folded is None or not folded.pruned)):
         return visible, (everything, [])  # nothing removed (Markdown puts no image in code): all are shown
-    shown = _media(root) + (folded.media if folded is not None else [])
+    shown = _media(root) + (_backgrounds(root) if backgrounds else []) + (folded.media if folded is not None else [])
     keys = {(m.tag, m.src) for m in shown}
     return visible, (shown, [m for m in everything if (m.tag, m.src) not in keys])
 

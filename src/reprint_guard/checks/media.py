@@ -2,7 +2,8 @@
 
 ``mode: forbid`` — no media at all (text-only terms); ``mode: hosts`` — only from ``hosts``;
 ``mode: permission`` — media need a permission record whose scope includes ``scope`` (e.g. ``photos``).
-Media whose URL matches ``except`` (the publisher's own tracking pixel) are always allowed.
+Media whose URL matches ``except`` (the publisher's own tracking pixel) are always allowed, and so is any
+image one pixel square (a site's own counter); a picture set as an element's background counts as an image.
 
 PASS (mode: forbid): text only, or ``<img src="https://pixel.example.org/p.gif">`` when excepted.
 FAIL: ``![Harbour at dawn](harbour.jpg)``.
@@ -95,6 +96,15 @@ def _counts(item: Media, params: Params) -> bool:
     return item.tag in params.tags or (item.tag == "source" and "img" in params.tags)
 
 
+def is_pixel(item: Media) -> bool:
+    """An image one pixel square or less by its ``width`` and ``height`` (a site's own page-view counter):
+    no photograph or illustration, whoever serves it."""
+    if item.tag != "img":
+        return False
+    sizes = [(item.attrs.get(key) or "").strip().lower().removesuffix("px").strip() for key in ("width", "height")]
+    return all(size in ("0", "1") for size in sizes)
+
+
 def _counted(media: list[Media], reprint: Reprint, params: Params, skip: Any) -> list[Media]:
     """The items ``forbid`` and ``permission`` count: those with ``src``, and those without that still
     load something (a lazy-loaded photo's ``data-src``, a ``<picture>`` whose image has no ``src``, a
@@ -106,14 +116,14 @@ def _counted(media: list[Media], reprint: Reprint, params: Params, skip: Any) ->
         for item in reprint.visible.media_without_src(every_address=False)
         if _counts(item, params) and _addresses(item)
     ]
-    items = media + loading
+    items = media + [item for item in loading if not is_pixel(item)]
     if skip is not None:
         items = [m for m in items if not _excepted(skip, (_addresses(m) or [m.src])[0])]
     return items
 
 
 def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Problem]:
-    media = [m for m in reprint.media[0] if m.tag in params.tags]
+    media = [m for m in reprint.media[0] if m.tag in params.tags and not is_pixel(m)]
     skip = compile_pattern(params.except_) if params.except_ is not None else None
     if params.mode != "hosts":
         media = _counted(media, reprint, params, skip)
