@@ -490,6 +490,21 @@ def test_a_finding_points_at_the_visible_words_not_a_commented_copy(tmp_path):
     assert [(f.rule, f.line) for f in check_file(reprint).findings] == [("cc-by-4.0/no-added-restrictions", 15)]
 
 
+def test_a_bad_value_nested_in_a_json_envelopes_metadata_is_told_where_it_stands(tmp_path, cli):
+    """A permission's impossible date: at the date in the file, as front matter tells it, not at the
+    "permissions" key; a value --meta sets is not blamed on the file."""
+    envelope = (
+        '{\n  "metadata": {\n    "author": "A B",\n    "original_url": "https://www.globalresearch.ca/a/1",\n'
+        '    "permissions": [\n      {"from": "a@globalresearch.ca", "date": "2026-01-01", "scope": ["print"]},\n'
+        '      {"from": "a@globalresearch.ca",\n       "date": "2026-02-30", "scope": ["print"]}\n    ]\n  },\n'
+        '  "body": "Text."\n}\n'
+    )
+    path = tmp_path / "e.json"
+    path.write_text(envelope, encoding="utf-8")
+    run = cli("check", str(path), "--no-config")
+    assert run.code == 2 and f"{path}:8:16: metadata 'permissions.1.date'" in run.out, run.out + run.err
+
+
 def test_positions_in_a_json_body_are_the_files(tmp_path):
     """A finding in an envelope's body points into the body string as written, where an annotation lands."""
     from reprint_guard.readers.json import JsonString, _body_token

@@ -66,18 +66,69 @@ def read_json(text: str, *, path: str, meta: Mapping[str, Any] | None, bare_urls
     key_lines = {key: line for key, (line, _) in places.items()}  # type: ignore[misc]
     token = _body_token(text)
     source = JsonString(text, token) if token is not None else None
-    return build(
-        data["body"],
-        metadata,
-        format=kind,
-        path=path,
-        meta=meta,
-        key_lines=key_lines,
-        key_columns={key: column for key, (_, column) in places.items()},  # type: ignore[misc]
-        bare_urls=bare_urls,
-        source=source,
-        **extra,
-    )
+    try:
+        return build(
+            data["body"],
+            metadata,
+            format=kind,
+            path=path,
+            meta=meta,
+            key_lines=key_lines,
+            key_columns={key: column for key, (_, column) in places.items()},  # type: ignore[misc]
+            bare_urls=bare_urls,
+            source=source,
+            **extra,
+        )
+    except InputError as exc:
+        raise _at_the_nested_value(exc, text, meta) from None
+
+
+#: A metadata error's place in its message: ``metadata 'permissions.0.date': ...``.
+_DOTTED = re.compile(r"metadata '([^']+)'")
+
+
+def _at_the_nested_value(exc: InputError, text: str, meta: Mapping[str, Any] | None) -> InputError:
+    """A bad value inside a metadata key's value (a permission's date), told at that value in the file, as
+    front matter tells it, not at the key that holds it."""
+    found = _DOTTED.match(exc.message)
+    parts = found.group(1).split(".") if found else []
+    if len(parts) < 2 or (meta and parts[0] in meta):  # a top-level value, or one --meta set
+        return exc
+    at = _value_at(text, ["metadata", *parts])
+    if at is None:
+        return exc
+    line, column = _place(text, at)
+    return InputError(exc.message, path=exc.path, line=line, column=column)
+
+
+def _value_at(text: str, parts: list[str]) -> int | None:
+    """Where the value at ``parts`` (object keys and array indices, from the top) starts in ``text``."""
+    decoder = json.JSONDecoder()
+    at = _SPACE.match(text, 0).end()  # type: ignore[union-attr]
+    try:
+        for part in parts:
+            if text.startswith("{", at):
+                at = _SPACE.match(text, at + 1).end()  # type: ignore[union-attr]
+                while True:
+                    if not text.startswith('"', at):
+                        return None
+                    key, at = json.decoder.scanstring(text, at + 1)
+                    at = _SPACE.match(text, at).end()  # type: ignore[union-attr]
+                    at = _SPACE.match(text, at + 1).end()  # type: ignore[union-attr] - past ':'
+                    if key == part:
+                        break
+                    at = _SPACE.match(text, decoder.raw_decode(text, at)[1]).end()  # type: ignore[union-attr]
+                    at = _SPACE.match(text, at + 1).end()  # type: ignore[union-attr] - past ','
+            elif text.startswith("[", at) and part.isdigit():
+                at = _SPACE.match(text, at + 1).end()  # type: ignore[union-attr]
+                for _ in range(int(part)):
+                    at = _SPACE.match(text, decoder.raw_decode(text, at)[1]).end()  # type: ignore[union-attr]
+                    at = _SPACE.match(text, at + 1).end()  # type: ignore[union-attr] - past ','
+            else:
+                return None
+    except (ValueError, RecursionError):
+        return None
+    return at
 
 
 _SPACE = re.compile(r"[ \t\n\r]*")
