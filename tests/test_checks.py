@@ -1536,7 +1536,8 @@ def test_a_url_in_a_raw_html_block_of_markdown_is_text_not_a_link(credit, linked
     """CommonMark passes an HTML block through as written: a bare URL or a ``[text](url)`` in it is text on the
     page (an editor's common slip), where in the Markdown's own text GFM and Hugo link a bare URL."""
     url = "https://www.globalresearch.ca/kellerby/5890001"
-    body = f"Kellerby lost its cannery.\n\n{credit.format(url=url)}\n\n<p>Copyright © Mara Velasquez, Global Research, 2025</p>\n"
+    notice = "<p>Copyright © Mara Velasquez, Global Research, 2025</p>"
+    body = f"Kellerby lost its cannery.\n\n{credit.format(url=url)}\n\n{notice}\n"
     result = check(body, {"author": "Mara Velasquez", "original_url": url, "commercial": False})
     assert ("global-research/link-original" not in rules(result)) is linked, result.findings
 

@@ -148,13 +148,13 @@ def test_validate_tells_a_misspelt_condition_field_and_leaves_a_sites_own(tmp_pa
     policy = write_policy(
         tmp_path,
         "when",
-        "rules:\n  - id: perm\n    check: permission\n    scope: commercial\n    message: Ask first\n"
+        "rules:\n  - id: perm\n    check: permission\n    scope: commercial\n    from: ['*']\n    message: Ask first\n"
         "    when: {all: [{field: comercial, is: true}, {not: {field: section, is: opinion}}]}\n",
     )
     run = cli("validate", str(policy))
     assert run.code == 1
     assert run.out == (
-        f"{policy}:10:5: rule 'perm': its condition reads 'comercial', which no reprint sets; "
+        f"{policy}:11:5: rule 'perm': its condition reads 'comercial', which no reprint sets; "
         "did you mean 'commercial'?\n"
     )
 
@@ -1115,7 +1115,7 @@ def test_validate_tells_an_override_whose_id_is_close_to_an_inherited_rules(tmp_
         "herald",
         "extends: cc-by-nc-4.0\nrules:\n"
         "  - {id: licence, check: license, licenses: [CC-BY-NC-4.0], message: L}\n"
-        "  - {id: non-commercial, check: permission, scope: commercial, message: C}\n"
+        "  - {id: non-commercial, check: permission, scope: commercial, from: ['*'], message: C}\n"
         "  - {id: herald-credit, check: attribution, names: [Herald], message: C}\n"
         "  - {id: license, check: license, licenses: [CC-BY-NC-4.0], message: L}\n",
     )

@@ -31,7 +31,12 @@ def _media_tags(tags: tuple[str, ...]) -> tuple[str, ...]:
     unknown = [tag for tag in tags if tag.lower() not in MEDIA_TAGS]
     if unknown:
         raise ValueError(f"{unknown[0]!r} is not a media element the check sees; use one of {', '.join(MEDIA_TAGS)}")
-    return tuple(tag.lower() for tag in tags)
+    # In lower case, as the policy schema lists them (an editor flags "IMG" as it flags "image"): an element
+    # rule's tag as a media rule's tags.
+    upper = [tag for tag in tags if tag not in MEDIA_TAGS]
+    if upper:
+        raise ValueError(f"{upper[0]!r} is not one of {list(MEDIA_TAGS)}; write it in lower case: {upper[0].lower()!r}")
+    return tags
 
 
 _TEMPLATE_KEYS = frozenset({"author", "publisher", "source"})
@@ -165,7 +170,8 @@ def literal_capitals(pattern: str) -> str:
     """The capital letters a pattern asks for as written (not in a group's name or its flags), or "" when it
     ignores case: the text a ``text`` rule searches is case-folded, so a capital there can never match, and
     the rule is dead without a word. A class of capitals only (``[A-Z]``, ``[[:upper:]]``, ``\\p{Lu}``) is
-    one too; a class that also holds what folded text has (``[A-Za-z]``, ``[^A-Z]``) is not."""
+    one too when every match needs it (not ``[A-Z]?``, ``\\p{Lu}*`` or ``(\\p{Lu})?``); a class that also
+    holds what folded text has (``[A-Za-z]``, ``[^A-Z]``) is not."""
     found: list[str] = []
     index, size = 0, len(pattern)
     while index < size:
@@ -181,7 +187,10 @@ def literal_capitals(pattern: str) -> str:
             if following in ("p", "P", "x") and pattern[index + 2 : index + 3] == "{":
                 close = max(pattern.find("}", index), index + 2)
                 escape = pattern[index : close + 1]
-                if escape in _CAPITAL_CLASSES or (following == "x" and _capital_code(escape[3:-1])):
+                if escape in _CAPITAL_CLASSES:  # a class, as a bracketed one: when every match needs it
+                    if _required(pattern, index, close + 1):
+                        found.append(escape)
+                elif following == "x" and _capital_code(escape[3:-1]):  # a capital letter written as a code
                     found.append(escape)
                 index = close + 1
                 continue
@@ -327,6 +336,11 @@ class AttributionParams(Params):
             raise ValueError("an attribution rule needs 'names', 'names_from', 'template' or 'copyright: true'")
         if self.placement_only and self.position == "any":
             raise ValueError("'placement_only' needs 'position: top' or 'position: bottom'")
+        if "window" in self.model_fields_set and self.position == "any":
+            raise ValueError(
+                "'window' goes with 'position: top' or 'position: bottom' (how near the top or bottom the credit "
+                "must stand); with position 'any' it is never read"
+            )
         return self
 
 
@@ -485,6 +499,8 @@ class ElementParams(PatternParams):
     @field_validator("tag")
     @classmethod
     def _media_tag(cls, value: str) -> str:
+        """One of the elements the check sees, in lower case as a media rule's ``tags`` (``IMG`` is refused in
+        both, with the spelling to write)."""
         return _media_tags((value,))[0]
 
     @field_validator("host")
@@ -524,6 +540,16 @@ class MediaParams(Params):
     def _hosts(self) -> MediaParams:
         if self.mode == "hosts" and not self.hosts:
             raise ValueError("mode 'hosts' needs a list of 'hosts'")
+        if self.mode != "hosts" and "hosts" in self.model_fields_set:
+            raise ValueError(
+                f"'hosts' goes with 'mode: hosts' (media only from those hosts); with mode {self.mode!r} it is never "
+                "read: set 'mode: hosts', or leave 'hosts' out"
+            )
+        if self.mode != "permission" and "scope" in self.model_fields_set:
+            raise ValueError(
+                f"'scope' goes with 'mode: permission' (media need a permission of that scope); with mode "
+                f"{self.mode!r} it is never read: set 'mode: permission', or leave 'scope' out"
+            )
         if self.except_ is not None:
             policy_pattern(self.except_)
         return self

@@ -104,6 +104,7 @@ def load_config(explicit: str | Path | None = None, start: Path | None = None, *
     view = exact_config(data)
     if view is not None:  # the usual hand-written config: no jsonschema, no pydantic
         _validate_metadata(data, path, locate)
+        _check_policies(data, path, locate)
         return LoadedConfig(view, path.resolve().parent, path, locate)
     _validate(data, path, locate)
     _validate_metadata(data, path, locate)
@@ -119,7 +120,32 @@ def load_config(explicit: str | Path | None = None, start: Path | None = None, *
         raise ConfigError(
             f"{field}: {problem.get('msg', 'invalid value')}", path=str(path), line=line, column=column
         ) from None
+    _check_policies(data, path, locate)
     return LoadedConfig(config, path.resolve().parent, path, locate)
+
+
+def _check_policies(data: dict[str, Any], path: Path, locate: Any) -> None:
+    """Each file or folder ``policies`` names is there and, a folder, holds policy files: else the config
+    is at fault, at its line, before a run reads a policy (a folder named wrong, or one of fixtures only,
+    would leave every reprint to pass unchecked by the policies meant)."""
+    items = data.get("policies")
+    if not isinstance(items, list) or not items:
+        return
+    from ..errors import PolicyError
+    from ..policy.loader import policy_source
+
+    root = path.resolve().parent
+    for index, item in enumerate(items):
+        if not isinstance(item, str):
+            continue  # the schema has its say on the shape
+        try:
+            policy_source(root / item)
+        except PolicyError as exc:
+            line, column = locate(["policies", index])
+            shown = item if os.path.isabs(item) else f"{item} (from the config's folder: {(root / item).resolve()})"
+            raise ConfigError(
+                f"policies.{index}: {exc.message}: {shown}", path=str(path), line=line, column=column
+            ) from None
 
 
 def _check_globs(data: dict[str, Any], path: Path, locate: Any) -> None:
@@ -211,18 +237,14 @@ def _read(path: Path) -> tuple[dict[str, Any], Any]:
         raw = path.read_bytes()
     except OSError as exc:
         raise ConfigError(f"cannot read config: {exc.strerror or exc}", path=name) from None
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        from ..readers import byte_position
+    try:  # UTF-16 of ASCII text decodes as UTF-8, with a NUL byte after each letter: not taken
+        text = raw.decode("utf-8-sig") if b"\x00" not in raw else None
+    except UnicodeDecodeError:
+        text = None
+    if text is None:  # told as a policy's, and a reprint's, is: at its line:column
+        from ..policy.loader import decoded
 
-        line, column = byte_position(raw, exc.start)
-        raise ConfigError(
-            f"not valid UTF-8 (byte 0x{raw[exc.start]:02x}); save the config as UTF-8",
-            path=name,
-            line=line,
-            column=column,
-        ) from None
+        text = decoded(raw, name, "config", ConfigError)
     if path.name == "pyproject.toml":
         import tomllib
 

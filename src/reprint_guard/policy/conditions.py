@@ -14,12 +14,21 @@ from ..metaview import MetadataView
 from ..record import FrozenRecord
 
 OPERATORS = ("is", "is_not", "in", "not_in", "present")
+#: Fields that hold a licence, however written: compared as licence ids (``CC BY 4.0`` is ``CC-BY-4.0``).
+LICENCE_FIELDS = frozenset({"license", "reprint_license"})
 
 
-def _same(a: Any, b: Any) -> bool:
+def same(field: str, a: Any, b: Any) -> bool:
+    """Whether a condition on ``field`` takes ``a`` and ``b`` for one value: text case aside, and a licence
+    by its id (an SPDX id, a deed URL, a short name and a title of one licence are the same licence).
+    ``validate`` compares with it too, so that it calls impossible only what the run never finds."""
     if a == b:
         return True
     if isinstance(a, str) and isinstance(b, str):
+        if field in LICENCE_FIELDS:
+            from ..licenses import licence_id
+
+            a, b = licence_id(a), licence_id(b)
         return a.casefold() == b.casefold()
     return False
 
@@ -40,11 +49,11 @@ class FieldTest(FrozenRecord):
         if actual is None:
             return None
         if self.op == "is":
-            return _same(actual, self.value)
+            return same(self.field, actual, self.value)
         if self.op == "is_not":
-            return not _same(actual, self.value)
+            return not same(self.field, actual, self.value)
         members = self.value if isinstance(self.value, list) else [self.value]
-        inside = any(_same(actual, m) for m in members)
+        inside = any(same(self.field, actual, m) for m in members)
         return inside if self.op == "in" else not inside
 
     def fields(self) -> list[str]:

@@ -21,7 +21,7 @@ from typing import Any
 
 from ..checks import CHECKS
 from ..checks.base import ParamsView
-from ..errors import PolicyError
+from ..errors import InputError, PolicyError, ReprintGuardError
 from ..limits import MAX_POLICY_BYTES
 from ..report import Severity
 from ..safeyaml import jsonable, position_of
@@ -70,12 +70,7 @@ def read_policy_file(path: Path, *, validate: bool = True) -> RawPolicy:
         raise PolicyError(f"cannot read policy: {exc.strerror or exc}", path=name) from None
     if len(data) > MAX_POLICY_BYTES:
         raise PolicyError(f"policy file larger than {MAX_POLICY_BYTES // 1024} KiB", path=name)
-    if b"\x00" in data:
-        raise PolicyError("binary file, not a YAML policy", path=name)
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise PolicyError(f"policy is not valid UTF-8 (byte offset {exc.start})", path=name) from None
+    text = decoded(data, name, "policy", PolicyError)
     try:
         loaded = load_yaml(text, error=PolicyError)
     except PolicyError as exc:
@@ -91,6 +86,28 @@ def read_policy_file(path: Path, *, validate: bool = True) -> RawPolicy:
     if validate:
         validate_raw(raw)
     return raw
+
+
+def decoded(data: bytes, name: str, what: str, error: type[ReprintGuardError]) -> str:
+    """A policy's or config's bytes (``what``) as text. Bytes that are not UTF-8 are told as a reprint's are
+    (:func:`reprint_guard.readers.decode`): UTF-16 or UTF-32 named, a byte that is not UTF-8 at its
+    line:column; a file with a NUL byte that is no such text is binary, at that byte."""
+    if b"\x00" not in data:
+        try:
+            return data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            pass
+    from ..readers import byte_position, decode, wide_encoding  # only for a file that is not UTF-8
+
+    nul = data.find(b"\x00")
+    if nul >= 0 and wide_encoding(data) is None:
+        line, column = byte_position(data, nul)
+        raise error(f"binary file (NUL byte), not a {what} file", path=name, line=line, column=column)
+    try:
+        return decode(data, name)
+    except InputError as exc:  # said of a file: of a policy or a config here
+        message = exc.message.replace("save the file as", f"save the {what} as")
+        raise error(message, path=name, line=exc.line, column=exc.column) from None
 
 
 @lru_cache(maxsize=1)
@@ -141,6 +158,13 @@ def _describe(error: Any, data: Any, path: list[Any]) -> str:
     message = error.message
     if error.validator == "enum" and path and path[-1] == "check":
         message = f"unknown check type {error.instance!r}; valid check types: {', '.join(sorted(CHECKS))}"
+    elif (
+        error.validator == "enum"
+        and isinstance(error.instance, str)
+        and error.instance.lower() != error.instance
+        and error.instance.lower() in (error.validator_value or ())
+    ):  # "IMG" for "img": the values are written in lower case
+        message += f"; write it in lower case: {error.instance.lower()!r}"
     elif error.validator == "additionalProperties":
         message = message.replace("Additional properties are not allowed", "unknown key(s)")
         import difflib  # error path only: not at start-up
@@ -556,6 +580,21 @@ def policy_files(folder: Path) -> list[Path]:
     return sorted(p for p in folder.iterdir() if p.suffix in POLICY_SUFFIXES and p.is_file())
 
 
+def policy_source(item: str | Path) -> list[Path]:
+    """The policy files that a ``--rules-dir`` or an entry of the config's ``policies`` names: the file, or
+    the folder's policy files. A folder with none (fixtures only, or a misspelt folder's twin) is an error,
+    as it is to ``validate``: else every reprint would pass, checked against no policy of one's own."""
+    path = Path(item)
+    if not os.path.exists(path):  # os.path, not Path: a name too long is "no such file", not an OSError
+        raise PolicyError("no such policy file or folder", path=str(item)[:200])
+    if not path.is_dir():
+        return [path]
+    files = policy_files(path)
+    if not files:
+        raise PolicyError(f"no policy files ({', '.join(POLICY_SUFFIXES)}) in this folder", path=str(item)[:200])
+    return files
+
+
 _lock = threading.Lock()
 
 
@@ -583,10 +622,7 @@ def _user_raws(extra: tuple[str, ...]) -> list[RawPolicy]:
     raws: list[RawPolicy] = []
     seen: dict[str, Path] = {}  # each file once, though named twice (--policy FILE inside a --rules-dir)
     for item in extra:
-        path = Path(item)
-        if not os.path.exists(path):  # os.path, not Path: a name too long is "no such file", not an OSError
-            raise PolicyError("no such policy file or folder", path=str(item)[:200])
-        for file in policy_files(path) if path.is_dir() else [path]:
+        for file in policy_source(item):
             resolved = file.resolve()
             if resolved not in seen.values():
                 raw = read_policy_file(file)

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import difflib
 import html
-import os
 import re
 from pathlib import Path
 from typing import Any
@@ -22,13 +21,13 @@ from ..checks.params import unknown_licence
 from ..errors import PolicyError, ReprintGuardError
 from ..metaview import DECLARED, Medium
 from ..textnorm import find_phrase, normalize
-from .conditions import AllOf, AnyOf, Condition, FieldTest, Not
+from .conditions import LICENCE_FIELDS, AllOf, AnyOf, Condition, FieldTest, Not, same
 from .loader import (
     PolicySet,
     RawPolicy,
     bundled_raws,
     claimed_domains,
-    policy_files,
+    policy_source,
     read_policy_file,
     schema_errors,
 )
@@ -45,12 +44,13 @@ _ENUMS: dict[str, set[Any]] = {
 
 
 def contradiction(condition: Condition) -> str | None:
-    """Why a condition can never hold, or None."""
+    """Why a condition can never hold, or None. Values compare as the run compares them
+    (:func:`~reprint_guard.policy.conditions.same`): ``medium is Web`` holds for a reprint on the web."""
     if isinstance(condition, FieldTest):
         allowed = _ENUMS.get(condition.field)
         if allowed is not None and condition.op in ("is", "in"):
             values = condition.value if isinstance(condition.value, list) else [condition.value]
-            if not any(v in allowed for v in values):
+            if not any(same(condition.field, v, a) for v in values for a in allowed):
                 shown = ", ".join(sorted(map(str, allowed)))
                 return f"{condition.field} is never {condition.value!r} (it is one of {shown})"
         return None
@@ -67,12 +67,17 @@ def contradiction(condition: Condition) -> str | None:
         required: dict[str, Any] = {}
         for part in condition.parts:
             if isinstance(part, FieldTest) and part.op == "is":
-                if part.field in required and required[part.field] != part.value:
+                if part.field in required and not same(part.field, required[part.field], part.value):
                     return f"{part.field} cannot be both {required[part.field]!r} and {part.value!r}"
-                required[part.field] = part.value
+                required.setdefault(part.field, part.value)
         for part in condition.parts:
-            if isinstance(part, FieldTest) and part.op == "is_not" and required.get(part.field) == part.value:
-                return f"{part.field} cannot be {part.value!r} and not {part.value!r}"
+            if (
+                isinstance(part, FieldTest)
+                and part.op == "is_not"
+                and part.field in required
+                and same(part.field, required[part.field], part.value)
+            ):
+                return f"{part.field} cannot be {required[part.field]!r} and not {part.value!r}"
             if isinstance(part, FieldTest) and part.op == "present" and not part.value and part.field in required:
                 return f"{part.field} cannot be absent and {required[part.field]!r}"
     return None
@@ -238,20 +243,18 @@ def validate_file(path: Path, extra: tuple[str, ...] = ()) -> list[ReprintGuardE
             misspelt = _misspelt_field(rule.when)
             if misspelt:
                 problems.append(raw.error(f"rule {rule.id!r}: its condition {misspelt}", ["rules", index, "when"]))
+            problems += _condition_licences(raw, rule.id, data.get("when"), ["rules", index, "when"])
+    problems += _ungrantable(raw, policy)
     return problems + disabled
 
 
 def _readable_raws(extra: tuple[str, ...], own: Path) -> tuple[list[RawPolicy], list[ReprintGuardError]]:
     """The user's other policies that read and pass their schema, and the errors of those that do not: one
     that is broken is its own file's problem, told only when a policy being validated needs it. A folder
-    or file named that does not exist is an error, as it is to ``check``."""
+    or file named that does not exist, or a folder with no policy file, is an error, as it is to ``check``."""
     raws, broken = [], []
     for item in extra:
-        folder = Path(item)
-        if not os.path.exists(folder):
-            raise PolicyError("no such policy file or folder", path=str(item)[:200])
-        files = policy_files(folder) if folder.is_dir() else [folder]
-        for file in files:
+        for file in policy_source(item):
             if file.resolve() == own.resolve():
                 continue
             try:
@@ -283,6 +286,53 @@ def _unknown_licences(raw: RawPolicy) -> list[PolicyError]:
             if problem:
                 where: list[str | int] = ["rules", index, "licenses", place]
                 found.append(raw.error(f"rule {data.get('id')!r}, field 'licenses': {problem}", where))
+    return found
+
+
+def _condition_licences(raw: RawPolicy, rule_id: str, when: Any, where: list[str | int]) -> list[PolicyError]:
+    """Each licence a condition on ``license`` compares with that is none reprint-guard knows
+    (``CC-BY-40``), at its own place: the condition compares licence ids, and the id of a licence written
+    wrong is no reprint's, so the test never holds (or, negated, always does)."""
+    if not isinstance(when, dict):
+        return []
+    found = []
+    for key in ("all", "any"):
+        parts = when.get(key)
+        for place, part in enumerate(parts if isinstance(parts, list) else ()):
+            found += _condition_licences(raw, rule_id, part, [*where, key, place])
+    if "not" in when:
+        found += _condition_licences(raw, rule_id, when["not"], [*where, "not"])
+    if when.get("field") not in LICENCE_FIELDS:
+        return found
+    for op in ("is", "is_not", "in", "not_in"):
+        if op not in when:
+            continue
+        values = when[op] if isinstance(when[op], list) else [when[op]]
+        for place, value in enumerate(values):
+            problem = unknown_licence(value) if isinstance(value, str) else None
+            if problem:
+                at = [*where, op, place] if isinstance(when[op], list) else [*where, op]
+                found.append(raw.error(f"rule {rule_id!r}, field 'when': {problem}", at))
+    return found
+
+
+def _ungrantable(raw: RawPolicy, policy: Any) -> list[PolicyError]:
+    """A permission rule with no ``from`` in a policy with no ``contacts`` (of its own or inherited): no
+    permission record is from someone who may grant it, so the rule fails every reprint it applies to."""
+    if policy.contacts:
+        return []
+    found = []
+    for index, data in enumerate(raw.data.get("rules") or []):
+        rule = policy.rule(str(data.get("id")))
+        if rule is not None and rule.check == "permission" and not rule.params.from_:
+            found.append(
+                raw.error(
+                    f"rule {rule.id!r} can never pass: no permission record satisfies it, for it has no 'from' and "
+                    "the policy no 'contacts' (who may grant the permission): add the publisher's 'contacts' to "
+                    "the policy, or 'from' to the rule ('*' for anyone)",
+                    ["rules", index],
+                )
+            )
     return found
 
 
@@ -361,8 +411,9 @@ def _templates(data: dict[str, Any]) -> list[tuple[str, list[str | int]]]:
 
 
 def _placeholder_typos(raw: RawPolicy) -> list[PolicyError]:
-    """A placeholder that is no name a template knows but close to one (``{orignal_url}``): shown as
-    written in every finding's fix, and a credit ``--fix`` would insert is refused for want of it.
+    """A placeholder that is no name a template knows but close to one (``{orignal_url}``), or one written so
+    that it is no placeholder at all (``{ original_url }``, ``{original_url``): shown as written in every
+    finding's fix, and a credit ``--fix`` would insert is refused for want of it.
 
     A placeholder far from every known name is left alone: a site's own metadata key fills it too.
     """
@@ -371,11 +422,68 @@ def _placeholder_typos(raw: RawPolicy) -> list[PolicyError]:
         for name in dict.fromkeys(PLACEHOLDER.findall(template)):
             if name in TEMPLATE_NAMES:
                 continue
-            close = difflib.get_close_matches(name, TEMPLATE_NAMES, n=1, cutoff=0.8)
+            close = _known_name(name)
             if close:
-                message = f"{_where(raw.data, where)}: unknown placeholder {{{name}}}; did you mean {{{close[0]}}}?"
+                message = f"{_where(raw.data, where)}: unknown placeholder {{{name}}}; did you mean {{{close}}}?"
                 problems.append(raw.error(message, where))
+        for written, meant, why in dict.fromkeys(_malformed(template)):
+            message = (
+                f"{_where(raw.data, where)}: malformed placeholder {written!r}: write {{{meant}}} ({why}); as "
+                "written it is not filled in, but shown as it stands"
+            )
+            problems.append(raw.error(message, where))
     return problems
+
+
+def _known_name(name: str) -> str | None:
+    """The name a template knows that ``name`` is, or is a misspelling of (``orignal_url``), or None."""
+    if name in TEMPLATE_NAMES:
+        return name
+    close = difflib.get_close_matches(name, TEMPLATE_NAMES, n=1, cutoff=0.8)
+    return close[0] if close else None
+
+
+#: What may be a placeholder written wrong: a name in doubled braces (``{{original_url}}``), or a brace, a
+#: name with spaces around it, a conversion (``!r``) or a format (``:>10``), and the closing brace if any.
+_PLACEHOLDER_LIKE = re.compile(
+    r"\{\{\s*(?P<doubled>[A-Za-z_][A-Za-z0-9_]*)\s*\}\}"
+    r"|\{(?P<before>[ \t]*)(?P<name>[A-Za-z_][A-Za-z0-9_]*)(?P<after>[ \t]*)(?P<tail>![A-Za-z]*|:[^{}\s]*)?"
+    r"(?P<close>\})?"
+)
+
+
+def _malformed(template: str) -> list[tuple[str, str, str]]:
+    """Each placeholder of a name a template knows (or a misspelling of one) written so that
+    :func:`~reprint_guard.checks.base.render` does not fill it, with the placeholder meant and why: in
+    doubled braces, with spaces inside the braces, with a conversion (``!r``) or a format (``:>10``), or with
+    no closing brace.
+
+    Braces that are text stay text, as render leaves them, and are not told: a YAML or JSON snippet in a fix
+    (``permissions: [{from: x@example.org, scope: [print]}]``), CSS in a credit's HTML (``.c { color: gray }``),
+    a lone brace, a site's template tags (``{{ page.title }}``). So is a name far from every known one, as a
+    misspelt one is: a site's own key may mean something else there."""
+    found = []
+    for match in _PLACEHOLDER_LIKE.finditer(template):
+        written = match.group(0)
+        known = _known_name(match.group("doubled") or match.group("name"))
+        if known is None:
+            continue
+        tail = match.group("tail") or ""
+        if match.group("doubled"):
+            found.append((written, known, "a doubled brace stays in the text around the value"))
+        elif match.group("close"):
+            if tail.startswith("!"):
+                found.append((written, known, "a template takes no conversion such as !r"))
+            elif tail:
+                found.append((written, known, "a template takes no format"))
+            elif match.group("before") or match.group("after"):
+                found.append((written, known, "no spaces inside the braces"))
+        else:
+            rest = template[match.end() :]
+            closing, opening = rest.find("}"), rest.find("{")
+            if closing < 0 or 0 <= opening < closing:  # no brace closes it before the next one opens
+                found.append((written.rstrip(), known, "it has no closing brace"))
+    return found
 
 
 def _where(data: dict[str, Any], where: list[str | int]) -> str:

@@ -53,6 +53,8 @@ class Outcome:
     missing: list[Expectation] = field(default_factory=list)
     unexpected: list[Finding] = field(default_factory=list)
     matched: list[Finding] = field(default_factory=list)
+    #: The expectation each of ``matched`` met, as written (``rule@11:52``), in the same order.
+    met: list[Expectation] = field(default_factory=list)
     error: str | None = None
     #: The rule ids of the policy it was checked against (what ``test`` notes untried).
     rules: tuple[str, ...] = ()
@@ -76,10 +78,19 @@ def fixtures(paths: list[str]) -> Iterator[Path]:
 
 
 def parse_expect(value: object, path: str, line: int | None = None) -> list[Expectation]:
+    """The expectations a fixture's ``expect`` (written at ``line``) declares; one malformed is an error of
+    the fixture at that line, whatever its shape (a bare string, a mapping, nothing after the key)."""
+    first = 1 if line else None  # the column of the key
     if value is None:
-        raise ReprintGuardError("a fixture needs 'expect: [...]' in its metadata ([] for a compliant one)", path=path)
+        message = "a fixture needs 'expect: [...]' in its metadata ([] for a compliant one)"
+        if line:  # the key is there, with nothing after it
+            message = "'expect' is empty: list the rules that must fire, or write 'expect: []' for a compliant one"
+        raise ReprintGuardError(message, path=path, line=line, column=first)
     if not isinstance(value, list):
-        raise ReprintGuardError("'expect' must be a list of '<policy>/<rule>' or '<policy>/<rule>@LINE'", path=path)
+        message = "'expect' must be a list of '<policy>/<rule>' or '<policy>/<rule>@LINE'"
+        if isinstance(value, str):  # one rule, written without the brackets
+            message += f", not a single string: write 'expect: [{value}]'"
+        raise ReprintGuardError(message, path=path, line=line, column=first)
     out = []
     for item in value:
         if isinstance(item, dict) and len(item) == 1:
@@ -91,13 +102,13 @@ def parse_expect(value: object, path: str, line: int | None = None) -> list[Expe
                 f"'expect': YAML reads '{key}: {column}' as a key and a value: write '{meant}' "
                 "(a line after '@', a column after ':' with no space), or quote the entry"
             )
-            raise ReprintGuardError(message, path=path, line=line, column=1 if line else None)
+            raise ReprintGuardError(message, path=path, line=line, column=first)
         rule, at, place = str(item).partition("@")
         number, colon, column = place.strip().partition(":")
         if at and not (_positive(number) and (not colon or _positive(column))):
             # "@line17" or a bare "@" would otherwise expect the rule anywhere, and the line go unchecked
             message = f"'expect': {str(item)!r} names no line; write '<policy>/<rule>@17' (or '@17:5' with a column)"
-            raise ReprintGuardError(message, path=path, line=line, column=1 if line else None)
+            raise ReprintGuardError(message, path=path, line=line, column=first)
         out.append(Expectation(rule.strip(), int(number) if at else None, int(column) if colon else None))
     return out
 
@@ -145,6 +156,7 @@ def run_fixture(path: Path, rules_dirs: tuple[str, ...] = ()) -> Outcome:
             outcome.missing.append(want)
         else:
             outcome.matched.append(hit)
+            outcome.met.append(want)
             remaining.remove(hit)
     outcome.unexpected = remaining
     return outcome
@@ -210,6 +222,8 @@ def render(outcome: Outcome) -> str:
         lines.append(f"  - expected {want}: not reported{actual}")
     for found in outcome.unexpected:
         lines.append(f"  + unexpected {found.rule}@{found.line}:{found.column}: {found.message}")
-    for found in outcome.matched:
-        lines.append(f"    ok {found.rule}@{found.line}")
+    for index, found in enumerate(outcome.matched):
+        # As written when it names a place (``@11:52``), else where it was found, as unexpected ones are shown.
+        want = outcome.met[index] if index < len(outcome.met) else None
+        lines.append(f"    ok {want}" if want and want.line else f"    ok {found.rule}@{found.line}:{found.column}")
     return "\n".join(lines) + "\n"

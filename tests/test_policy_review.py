@@ -1,0 +1,381 @@
+"""A user's review of writing policies: what validate, check and test told wrong, or did not tell."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import markdown
+
+#: The head of a policy written by a test: four lines, so a test's own lines start at line 5.
+POLICY_HEAD = "id: {id}\nname: P\npublisher: P\nsource_url: https://p.example/terms\n"
+
+HARBOUR_POLICY = (
+    "id: harbour-herald\nname: Harbour Herald reprint terms\npublisher: Harbour Herald\n"
+    "source_url: https://harbour.example/terms\napplies_to: [harbour.example]\nrules:\n"
+    "  - id: credit\n    check: attribution\n    names: [Harbour Herald]\n    message: Credit the Harbour Herald\n"
+)
+HARBOUR_META = {"title": "Gulls are back", "original_url": "https://harbour.example/gulls", "medium": "web"}
+CREDITED = "# Gulls are back\n\nThe gulls came back to the pier this spring.\n\nFirst published by Harbour Herald.\n"
+UNCREDITED = "# Gulls are back\n\nThe gulls came back to the pier this spring.\n"
+#: A text rule that fails every reprint it applies to (no article says "hello"): what its condition decides.
+HELLO = "rules:\n  - id: hello\n    check: text\n    phrase: hello\n    message: Say hello\n"
+
+
+def write(path: Path, text: str | bytes) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(text, bytes):
+        path.write_bytes(text)
+    else:
+        path.write_text(text, encoding="utf-8")
+    return path
+
+
+def write_policy(tmp_path: Path, policy_id: str, rest: str) -> Path:
+    return write(tmp_path / f"{policy_id}.yaml", POLICY_HEAD.format(id=policy_id) + rest)
+
+
+def hello_applies(cli, tmp_path: Path, policy: Path, meta: dict) -> bool:
+    """Whether the ``hello`` rule applied to a reprint with ``meta``: it fails every reprint it applies to."""
+    article = write(tmp_path / "a.md", markdown({**HARBOUR_META, **meta}, CREDITED))
+    run = cli("check", "--policy", str(policy), str(article), "--format", "json")
+    assert run.code in (0, 1), run.err
+    return [f["rule"] for f in run.json()["results"][0]["findings"]] == [f"{policy.stem}/hello"]
+
+
+# 1. Conditions compare text case aside, at run time and in validate alike.
+
+
+@pytest.mark.parametrize(
+    "when",
+    [
+        "{field: medium, is: Web}",
+        "{field: medium, in: [Web, Print]}",
+        "{all: [{field: medium, is: web}, {field: medium, is: Web}]}",
+        "{all: [{field: desk, is: News}, {field: desk, is: news}]}",
+    ],
+)
+def test_validate_takes_a_value_that_differs_only_by_case_as_the_run_does(tmp_path, cli, when):
+    policy = write_policy(tmp_path, "cased", f"{HELLO}    when: {when}\n")
+    run = cli("validate", str(policy))
+    assert run.code == 0 and run.out == f"{policy}: valid\n", run.out
+    assert hello_applies(cli, tmp_path, policy, {"medium": "web", "desk": "news"})
+
+
+def test_validate_still_tells_a_condition_that_differs_from_itself_only_by_case(tmp_path, cli):
+    """``medium is web`` and ``medium is not Web`` never both hold: the run takes 'Web' for 'web'."""
+    when = "{all: [{field: medium, is: web}, {field: medium, is_not: Web}]}"
+    policy = write_policy(tmp_path, "cased", f"{HELLO}    when: {when}\n")
+    run = cli("validate", str(policy))
+    assert run.code == 1
+    assert run.out.splitlines() == [
+        f"{policy}:10:5: rule 'hello': its condition can never hold: medium cannot be 'web' and not 'Web'"
+    ]
+
+
+# 2. An optional \p{Lu} is no capital every match needs.
+
+
+@pytest.mark.parametrize("pattern", [r"\p{Lu}?reserved", r"\p{Lu}*reserved", r"(\p{Lu})?reserved", r"\p{Lu}{0,2}x"])
+def test_an_optional_capital_class_escape_is_left_alone_as_a_bracketed_one_is(tmp_path, cli, pattern):
+    policy = write_policy(
+        tmp_path, "caps", f"rules:\n  - id: note\n    check: text\n    pattern: '{pattern}'\n    message: Note it\n"
+    )
+    run = cli("validate", str(policy))
+    assert run.code == 0 and run.out == f"{policy}: valid\n", run.out
+
+
+@pytest.mark.parametrize("pattern", [r"\p{Lu}reserved", r"\p{Lu}+reserved", r"x\p{Lt}"])
+def test_a_capital_class_escape_every_match_needs_is_still_refused(tmp_path, cli, pattern):
+    policy = write_policy(
+        tmp_path, "caps", f"rules:\n  - id: note\n    check: text\n    pattern: '{pattern}'\n    message: Note it\n"
+    )
+    run = cli("validate", str(policy))
+    assert run.code == 1 and run.out.startswith(f"{policy}:8:5: rule 'note': the pattern /{pattern}/ has capital")
+
+
+# 4. A placeholder written wrong is told, as a misspelt one is; braces that are text are not.
+
+
+def test_a_malformed_placeholder_is_told_at_its_template(tmp_path, cli):
+    policy = write_policy(
+        tmp_path,
+        "braces",
+        "credit:\n  markdown: 'From [T]({ original_url }), {original_url!r}, {{author}}, {year:04d}.'\n"
+        "rules:\n"
+        "  - id: link\n    check: link\n    target: original\n    message: Link it\n"
+        "    fix: 'Link [the original]({original_url).'\n",
+    )
+    run = cli("validate", str(policy))
+    assert run.code == 1
+    said = "as written it is not filled in, but shown as it stands"
+    assert run.out.splitlines() == [
+        f"{policy}:6:3: field 'credit.markdown': malformed placeholder '{{ original_url }}': write {{original_url}} "
+        f"(no spaces inside the braces); {said}",
+        f"{policy}:6:3: field 'credit.markdown': malformed placeholder '{{original_url!r}}': write {{original_url}} "
+        f"(a template takes no conversion such as !r); {said}",
+        f"{policy}:6:3: field 'credit.markdown': malformed placeholder '{{{{author}}}}': write {{author}} "
+        f"(a doubled brace stays in the text around the value); {said}",
+        f"{policy}:6:3: field 'credit.markdown': malformed placeholder '{{year:04d}}': write {{year}} "
+        f"(a template takes no format); {said}",
+        f"{policy}:12:5: rule 'link', field 'fix': malformed placeholder '{{original_url': write {{original_url}} "
+        f"(it has no closing brace); {said}",
+    ]
+
+
+def test_braces_that_are_text_in_a_template_are_no_placeholder(tmp_path, cli):
+    """The fill leaves any brace that is not ``{name}`` as it stands: a YAML snippet in a fix, CSS or JSON in
+    a credit's HTML, a lone brace, a site's template tags are text. A name far from every one a template
+    knows is left alone, as a misspelt one is: a site's own key may mean something else there."""
+    policy = write_policy(
+        tmp_path,
+        "braces",
+        "credit:\n  markdown: 'From [T]({original_url}) in { desk_name }, {{ page.title }} {{ site_name }} { or }'\n"
+        '  html: \'<p style="x">From {publisher}</p><style>.c{color:gray} .d { margin: 0 }</style>'
+        '<script type="application/ld+json">{"@type": "Article"}</script>\'\n'
+        "rules:\n"
+        "  - id: perm\n    check: permission\n    scope: print\n    from: ['*']\n    message: Ask\n"
+        "    fix: 'Record it: permissions: [{from: ed@example.org, date: YYYY-MM-DD, scope: [print]}]'\n",
+    )
+    run = cli("validate", str(policy))
+    assert run.code == 0 and run.out == f"{policy}: valid\n", run.out
+
+
+# 5. A condition on the licence compares licences, however written.
+
+
+@pytest.mark.parametrize(
+    ("when", "license", "applies"),
+    [
+        ("{field: license, is: CC-BY-4.0}", "Creative Commons Attribution 4.0 International", True),
+        ("{field: license, is: CC BY 4.0}", "https://creativecommons.org/licenses/by/4.0/", True),
+        ("{field: license, in: [CC-BY-ND-4.0, CC-BY-4.0]}", "CC BY 4.0", True),
+        ("{field: license, is_not: CC-BY-4.0}", "cc by 4.0", False),
+        ("{field: license, not_in: [CC-BY-4.0]}", "Creative Commons Attribution 4.0 International", False),
+        ("{field: license, is: CC-BY-4.0}", "CC BY-ND 4.0", False),
+    ],
+)
+def test_a_condition_on_the_licence_compares_licence_ids(tmp_path, cli, when, license, applies):
+    policy = write_policy(tmp_path, "licensed", f"{HELLO}    when: {when}\n")
+    assert cli("validate", str(policy)).out == f"{policy}: valid\n"
+    assert hello_applies(cli, tmp_path, policy, {"license": license}) is applies
+
+
+def test_validate_refuses_a_licence_it_does_not_know_in_a_condition(tmp_path, cli):
+    policy = write_policy(
+        tmp_path,
+        "licensed",
+        HELLO + "    when: {any: [{field: license, is: CC-BY-40}, {field: license, in: [CC-BY-4.0, CC-BY-ND]}]}\n",
+    )
+    run = cli("validate", str(policy))
+    assert run.code == 1
+    said = "is not a licence reprint-guard knows: write a Creative Commons licence's SPDX id (such as CC-BY-ND-4.0)"
+    lines = run.out.splitlines()
+    assert len(lines) == 2, run.out
+    assert lines[0].startswith(f"{policy}:10:35: rule 'hello', field 'when': 'CC-BY-40' {said}")
+    assert lines[0].endswith("did you mean 'CC-BY-4.0'?")
+    assert lines[1].startswith(f"{policy}:10:83: rule 'hello', field 'when': 'CC-BY-ND' {said}")
+
+
+# 6. A policy or a config that is not UTF-8 is told as a reprint is: where, and what it is.
+
+
+@pytest.mark.parametrize(
+    ("data", "said"),
+    [
+        (POLICY_HEAD.format(id="enc").encode() + b"notes: caf\xe9\nrules: []\n", ":5:11: not valid UTF-8 (byte 0xe9)"),
+        ((POLICY_HEAD.format(id="enc") + "rules: []\n").encode("utf-16"), ":1:1: UTF-16 text, not UTF-8"),
+        ((POLICY_HEAD.format(id="enc") + "rules: []\n").encode("utf-16-le"), ":1:1: UTF-16 text, not UTF-8"),
+        (POLICY_HEAD.format(id="enc").encode() + b"notes: a\x00b\nrules: []\n", ":5:9: binary file (NUL byte)"),
+    ],
+)
+def test_a_policy_that_is_not_utf8_is_told_at_its_line_and_column(tmp_path, cli, data, said):
+    policy = write(tmp_path / "enc.yaml", data)
+    run = cli("validate", str(policy))
+    assert run.code == 1 and run.out.startswith(f"{policy}{said}"), run.out
+    article = write(tmp_path / "a.md", markdown(HARBOUR_META, CREDITED))
+    run = cli("check", "--policy", str(policy), str(article))
+    assert run.code == 2 and f"{policy}{said}" in run.err, run.err
+
+
+@pytest.mark.parametrize(
+    ("data", "said"),
+    [
+        ("policies: []\n".encode("utf-16"), ":1:1: UTF-16 text, not UTF-8; save the config as UTF-8"),
+        ("policies: []\n".encode("utf-16-le"), ":1:1: UTF-16 text, not UTF-8; save the config as UTF-8"),
+        (b"fail-on: error\n# caf\xe9\n", ":2:6: not valid UTF-8 (byte 0xe9); save the config as UTF-8"),
+    ],
+)
+def test_a_config_that_is_not_utf8_is_told_as_a_policy_is(tmp_path, cli, data, said):
+    config = write(tmp_path / ".reprint-guard.yaml", data)
+    write(tmp_path / "a.md", markdown(HARBOUR_META, CREDITED))
+    run = cli("check", "a.md", cwd=tmp_path)
+    assert run.code == 2 and f"{config}{said}" in run.err, run.err
+
+
+# 7. A malformed expect is an error of the fixture at its expect line.
+
+
+@pytest.mark.parametrize(
+    ("expect", "said"),
+    [
+        (
+            "expect: harbour-herald/credit",
+            "'expect' must be a list of '<policy>/<rule>' or '<policy>/<rule>@LINE', not a single string: write "
+            "'expect: [harbour-herald/credit]'",
+        ),
+        ("expect: {a: 1}", "'expect' must be a list of '<policy>/<rule>' or '<policy>/<rule>@LINE'"),
+        ("expect:", "'expect' is empty: list the rules that must fire, or write 'expect: []' for a compliant one"),
+    ],
+)
+def test_an_expect_of_the_wrong_shape_is_told_at_its_line(tmp_path, cli, expect, said):
+    write(tmp_path / "policies" / "harbour.yaml", HARBOUR_POLICY)
+    fixture = write(
+        tmp_path / "fixtures" / "harbour-herald" / "f.md",
+        f"---\ntitle: T\noriginal_url: https://harbour.example/a\n{expect}\n---\nThe gulls.\n",
+    )
+    run = cli("test", "fixtures", "--rules-dir", "policies", cwd=tmp_path)
+    assert run.code == 2 and f"  {fixture.relative_to(tmp_path)}:4:1: {said}\n" in run.out, run.out
+
+
+# 8 and 9. The config's policies, and --rules-dir: a folder that is not there, or holds no policy, is refused.
+
+
+@pytest.mark.parametrize(
+    ("config", "folder", "said"),
+    [
+        (
+            'policies: ["../rulez"]\n',
+            "rulez",
+            ":1:12: policies.0: no such policy file or folder: ../rulez (from the config's folder: {folder})",
+        ),
+        (
+            "fail-on: error\npolicies:\n  - ../fixtures\n",
+            "fixtures",
+            ":3:5: policies.0: no policy files (.yaml, .yml) in this folder: ../fixtures (from the config's "
+            "folder: {folder})",
+        ),
+    ],
+)
+def test_a_config_policies_entry_with_no_policy_is_told_at_its_line(tmp_path, cli, config, folder, said):
+    site = tmp_path / "site"
+    write(tmp_path / "fixtures" / "harbour-herald" / "f.md", markdown({**HARBOUR_META, "expect": []}, CREDITED))
+    write(tmp_path / "fixtures" / "README.md", "# Fixtures\n")
+    path = write(site / ".reprint-guard.yaml", config)
+    write(site / "a.md", markdown(HARBOUR_META, CREDITED))
+    for command in (("check", "a.md"), ("validate", "../fixtures/harbour-herald")):
+        run = cli(*command, cwd=site)
+        assert run.code == 2, run.out + run.err
+        assert run.err == f"reprint-guard: {path}{said.format(folder=tmp_path / folder)}\n", run.err
+
+
+def test_a_rules_dir_with_no_policy_file_is_refused_as_validate_refuses_it(tmp_path, cli):
+    write(tmp_path / "fixtures" / "harbour-herald" / "f.md", markdown({**HARBOUR_META, "expect": []}, CREDITED))
+    article = write(tmp_path / "a.md", markdown(HARBOUR_META, UNCREDITED))
+    folder = tmp_path / "fixtures"
+    run = cli("validate", str(folder))
+    assert run.code == 2 and "no policy files (.yaml, .yml) in this folder" in run.out + run.err
+    run = cli("check", "--rules-dir", str(folder), str(article))
+    assert run.code == 2
+    assert run.err == f"reprint-guard: {folder}: no policy files (.yaml, .yml) in this folder\n", run.err
+    write(folder / "harbour.yaml", HARBOUR_POLICY)  # with a policy in it, the same run checks against it
+    run = cli("check", "--rules-dir", str(folder), str(article))
+    assert run.code == 1 and "harbour-herald/credit" in run.out, run.out + run.err
+
+
+# 10. Parameters that are never read; a position as written; a tag in capitals.
+
+
+@pytest.mark.parametrize(
+    ("params", "said"),
+    [
+        (
+            "    check: media\n    hosts: [cdn.example.org]\n",
+            "'hosts' goes with 'mode: hosts' (media only from those hosts); with mode 'forbid' it is never read: "
+            "set 'mode: hosts', or leave 'hosts' out",
+        ),
+        (
+            "    check: media\n    mode: permission\n    hosts: [cdn.example.org]\n",
+            "'hosts' goes with 'mode: hosts' (media only from those hosts); with mode 'permission' it is never read",
+        ),
+        (
+            "    check: media\n    scope: video\n",
+            "'scope' goes with 'mode: permission' (media need a permission of that scope); with mode 'forbid' it "
+            "is never read: set 'mode: permission', or leave 'scope' out",
+        ),
+        (
+            "    check: media\n    mode: hosts\n    hosts: [cdn.example.org]\n    scope: video\n",
+            "'scope' goes with 'mode: permission' (media need a permission of that scope); with mode 'hosts' it "
+            "is never read",
+        ),
+        (
+            "    check: attribution\n    names: [P]\n    window: 0.1\n",
+            "'window' goes with 'position: top' or 'position: bottom' (how near the top or bottom the credit must "
+            "stand); with position 'any' it is never read",
+        ),
+    ],
+)
+def test_a_parameter_the_rule_never_reads_is_refused(tmp_path, cli, params, said):
+    policy = write_policy(tmp_path, "unread", f"rules:\n  - id: r\n{params}    message: M\n")
+    run = cli("validate", str(policy))
+    assert run.code == 1 and run.out.startswith(f"{policy}:6:5: rule 'r': {said}"), run.out
+    article = write(tmp_path / "a.md", markdown(HARBOUR_META, CREDITED))
+    run = cli("check", "--policy", str(policy), str(article))
+    assert run.code == 2 and f"{policy}:6:5: rule 'r': {said}" in run.err, run.err
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        "    check: media\n    mode: hosts\n    hosts: [cdn.example.org]\n",
+        "    check: media\n    mode: permission\n    scope: video\n",
+        "    check: attribution\n    names: [P]\n    position: top\n    window: 0.1\n",
+    ],
+)
+def test_a_parameter_with_what_reads_it_is_valid(tmp_path, cli, params):
+    policy = write_policy(tmp_path, "read", f"rules:\n  - id: r\n{params}    message: M\n")
+    run = cli("validate", str(policy))
+    assert run.code == 0 and run.out == f"{policy}: valid\n", run.out
+
+
+def test_test_shows_a_met_expectation_as_written(tmp_path, cli):
+    write(tmp_path / "policies" / "harbour.yaml", HARBOUR_POLICY)
+    fixture = "---\ntitle: T\noriginal_url: https://harbour.example/a\nexpect: [{}]\n---\nThe gulls.\n"
+    folder = tmp_path / "fixtures" / "harbour-herald"
+    write(folder / "f.md", fixture.format("harbour-herald/credit@6:1, harbour-herald/credit@9"))
+    run = cli("test", "fixtures", "--rules-dir", "policies", cwd=tmp_path)
+    assert run.code == 1
+    assert "  - expected harbour-herald/credit@9: not reported\n    ok harbour-herald/credit@6:1\n" in run.out, run.out
+    write(folder / "f.md", fixture.format("harbour-herald/credit, harbour-herald/credit@9"))
+    run = cli("test", "fixtures", "--rules-dir", "policies", cwd=tmp_path)
+    assert "    ok harbour-herald/credit@6:1\n" in run.out, run.out  # written without a place: where it was found
+
+
+@pytest.mark.parametrize(
+    ("params", "field", "column"),
+    [
+        ("    check: element\n    pattern: '^https://px\\.p\\.example/'\n    tag: IMG\n", "tag", 5),
+        ("    check: media\n    tags: [img, IMG]\n", "tags.1", 17),
+    ],
+)
+def test_a_tag_in_capitals_is_refused_alike_by_element_and_media(tmp_path, cli, params, field, column):
+    policy = write_policy(tmp_path, "tagged", f"rules:\n  - id: r\n{params}    message: M\n")
+    run = cli("validate", str(policy))
+    line = 9 if field == "tag" else 8
+    said = (
+        f"rule 'r', field '{field}': 'IMG' is not one of ['img', 'video', 'audio', 'source', 'iframe', 'embed', "
+        "'object']; write it in lower case: 'img'"
+    )
+    assert run.code == 1 and run.out.splitlines() == [f"{policy}:{line}:{column}: {said}"], run.out
+
+
+def test_a_permission_rule_no_one_may_grant_is_told_at_the_rule(tmp_path, cli):
+    rule = "rules:\n  - id: ask\n    check: permission\n    scope: print\n    message: Ask first\n"
+    policy = write_policy(tmp_path, "perm", rule)
+    run = cli("validate", str(policy))
+    assert run.code == 1 and run.out.startswith(f"{policy}:6:5: rule 'ask' can never pass:"), run.out
+    write_policy(tmp_path, "perm", "contacts: [ed@example.org]\n" + rule)
+    assert cli("validate", str(policy)).code == 0
+    write_policy(tmp_path, "perm", rule + "    from: ['*']\n")
+    assert cli("validate", str(policy)).code == 0
