@@ -424,6 +424,16 @@ def test_a_walk_reports_a_sidecar_whose_article_is_gone(tmp_path, cli):
     (tmp_path / "content" / "partner.meta.yaml").rename(tmp_path / "content" / "transit-fares.meta.yaml")
     again = cli("check", "content", "--format", "json", cwd=tmp_path)
     assert again.code != 2 and "content/transit-fares.html" in {r["path"] for r in again.json()["results"]}
+    # An article whose type is in capitals reads its sidecar: no orphan.
+    write(tmp_path / "caps" / "Story.MD", "# A story\n\nText.\n")
+    write(tmp_path / "caps" / "Story.meta.yaml", "title: kept\n")
+    capitals = cli("check", "caps", "--format", "json", cwd=tmp_path)
+    assert capitals.code == 0 and [r["path"] for r in capitals.json()["results"]] == ["caps/Story.MD"], capitals.out
+    # An include that names the articles (not their sidecars) still covers an orphan among them.
+    write(tmp_path / ".reprint-guard.yaml", 'include: ["content/**/*.md", "content/**/*.html"]\n')
+    write(tmp_path / "content" / "old-name.meta.yaml", "original_url: https://www.propublica.org/article/y\n")
+    included = cli("check", "content", cwd=tmp_path)
+    assert included.code == 2 and "old-name.meta.yaml" in included.out, included.out + included.err
 
 
 def test_the_markdown_summary_tells_a_failed_run_and_keeps_odd_names_in_their_code_span(tmp_path, cli):

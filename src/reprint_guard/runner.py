@@ -327,7 +327,22 @@ def articles_of(sidecar: str) -> list[str]:
     stem = sidecar[: -len(suffix)]
     if os.path.splitext(stem)[1].lower() in SUFFIX_FORMATS and os.path.isfile(stem):
         return [stem]  # page.html.meta.yaml: the sidecar of page.html alone
-    return [stem + kind for kind in SUFFIX_FORMATS if os.path.isfile(stem + kind)]
+    found = [stem + kind for kind in SUFFIX_FORMATS if os.path.isfile(stem + kind)]
+    if found:
+        return found
+    # A type written in capitals (Story.MD), as the walk reads it: looked for only when no other is there.
+    folder, name = os.path.split(stem)
+    try:
+        listed = os.listdir(folder or ".")
+    except OSError:
+        return []
+    return sorted(
+        os.path.join(folder, entry)
+        for entry in listed
+        if os.path.splitext(entry)[0] == name
+        and os.path.splitext(entry)[1].lower() in SUFFIX_FORMATS
+        and os.path.isfile(os.path.join(folder, entry))
+    )
 
 
 def as_walked(paths: Iterable[str], settings: Settings) -> Iterator[Item]:
@@ -348,12 +363,25 @@ def as_walked(paths: Iterable[str], settings: Settings) -> Iterator[Item]:
             if any((part.startswith(".") and part not in (".", "..")) or part in SKIP_DIRS for part in parts):
                 continue
             checkable = orphan or os.path.splitext(candidate.lower())[1] in SUFFIX_FORMATS
-            if not checkable or not _within_globs(relative, settings):
+            if not checkable or not (
+                _orphan_within_globs(candidate, settings) if orphan else _within_globs(relative, settings)
+            ):
                 continue
             if os.path.isfile(candidate) and _regular_or_unreadable(candidate):
                 chosen.add(os.path.normpath(candidate))
     for path in sorted(chosen):
         yield path, True, None
+
+
+def _orphan_within_globs(sidecar: str, settings: Settings) -> bool:
+    """Whether a sidecar with no article is among what the globs check: itself, or an article of any type by
+    its name (``include: [content/**/*.md]`` names the articles, not their sidecars)."""
+    lower = sidecar.lower()
+    stem = sidecar[: -len(next(s for s in SIDECAR_SUFFIXES if lower.endswith(s)))]
+    if os.path.splitext(stem)[1].lower() in SUFFIX_FORMATS:
+        stem = os.path.splitext(stem)[0]
+    candidates = [sidecar, *(stem + kind for kind in SUFFIX_FORMATS)]
+    return any(_within_globs(settings.relative(candidate), settings) for candidate in candidates)
 
 
 def _within_globs(relative: str, settings: Settings) -> bool:
@@ -410,7 +438,7 @@ def _walk(folder: str, settings: Settings) -> Iterator[Item]:
             path = os.path.normpath(os.path.join(root, name))
             if articles_of(path) or (ignored is not None and ignored(path)):
                 continue
-            if (settings.include or settings.exclude) and not _within_globs(settings.relative(path), settings):
+            if (settings.include or settings.exclude) and not _orphan_within_globs(path, settings):
                 continue
             if _regular_or_unreadable(path):
                 yield path, True, None
