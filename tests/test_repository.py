@@ -93,6 +93,7 @@ def test_suppression_problems(tmp_path, cli):
     [
         ("reason=“Permission by email, 2 May”", True),  # curly quotes, as a CMS or word processor writes them
         ("reason=”Permission by email”", True),
+        ('reason="Permission by email, “fair use” per counsel"', True),  # curly quotes inside straight ones
         ("reason='Permission by email'", False),
         ("reason=Permission", False),
     ],

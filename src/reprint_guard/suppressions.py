@@ -28,9 +28,14 @@ TOOL = "reprint-guard"
 _INLINE = re.compile(r"\s*reprint-guard:\s*(?P<verb>[a-z-]+)\s*(?P<args>.*)", re.DOTALL)
 _RULE_ID = re.compile(r"^[a-z0-9][a-z0-9._-]*/(?:[a-z0-9][a-z0-9._-]*|\*)$")
 #: The reason, in double quotes: straight, or curly as an editor's word processor or CMS writes them.
-_REASON = re.compile(r'reason\s*=\s*["“”„](?P<reason>[^"“”]*)["“”]')
+_REASON = re.compile(r'reason\s*=\s*(?:"(?P<straight>[^"]*)"|[“”„](?P<curly>[^"“”]*)["“”])')
 _REASON_GIVEN = re.compile(r"\breason\s*=")
 _UNTIL = re.compile(r"until\s*=\s*(?P<until>\S+)")
+
+
+def _reason(found: re.Match[str]) -> str:
+    """The reason a :data:`_REASON` match holds: in straight quotes (curly ones inside are its text), or curly."""
+    return (found.group("straight") if found.group("straight") is not None else found.group("curly")).strip()
 
 
 class Suppression(Record):
@@ -116,7 +121,7 @@ def parse_inline(
             problem = 'write the reason in double quotes: reason="why this is allowed"'
         elif not rules or unknown:
             problem = "name the rules to ignore as <policy>/<rule> (comma-separated)"
-        elif not reason_match or not reason_match.group("reason").strip():
+        elif not reason_match or not _reason(reason_match):
             problem = 'a suppression needs a reason: add reason="why this is allowed"'
         until = None
         if problem is None and until_match:
@@ -128,7 +133,7 @@ def parse_inline(
             problems.append(_finding("invalid-suppression", Severity.error, problem, line, column))
             continue
         assert reason_match is not None
-        found.append(Suppression(rules, reason_match.group("reason").strip(), until, "inline", line, column))
+        found.append(Suppression(rules, _reason(reason_match), until, "inline", line, column))
     return found, problems
 
 
