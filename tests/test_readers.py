@@ -321,6 +321,14 @@ def test_stdin_holding_a_cms_post_body_of_tags_is_read_as_html(cli):
     assert run.code == 0, run.out + run.err
     markdown_body = f'<p align="center"><img src="logo.png" alt=""></p>\n\n{COMPLIANT_BODY}'
     meta[-1] = f"author={COMPLIANT_META['author']}"
+    # Paragraphs that open with inline HTML are Markdown's: their [text](url) links are links.
+    inline = (
+        '<img src="https://example.org/photo.jpg" alt="">\n\n<strong>Q:</strong> What did you find?\n\n'
+        f"<em>By Ana Ruiz. Originally published by [Global Research]({GR_URL}). "
+        "Copyright © Ana Ruiz, Global Research, 2024.</em>\n"
+    )
+    run = cli("check", "-", "--no-config", "--format", "json", *meta, stdin=inline.encode())
+    assert run.code == 0 and run.json()["results"][0]["findings"] == [], run.out
     as_markdown = cli("check", "-", "--no-config", "--format", "json", *meta, stdin=markdown_body.encode())
     assert as_markdown.code == 0 and as_markdown.json()["results"][0]["findings"] == [], as_markdown.out
 

@@ -575,15 +575,28 @@ def stdin_kind(data: bytes) -> str:
             at += 1
     if _PAGE_START.match(start, at):
         return "html"
-    # A fragment of HTML (a CMS's post body): every block, blank lines apart, a tag. As Markdown its indented
-    # "    <p>" lines would be code; Markdown that opens with a raw HTML block goes on in Markdown's own blocks.
+    # A fragment of HTML (a CMS's post body): every block, blank lines apart, one that CommonMark would read as
+    # an HTML block, however indented. As Markdown its indented "    <p>" lines would be code; Markdown that
+    # opens with a raw HTML block, or whose paragraphs open with inline HTML ("<strong>Q:</strong> ..."),
+    # goes on in Markdown's own blocks.
     blocks = [block.lstrip() for block in _BLANK_LINES.split(start[at:]) if block.strip()]
-    if blocks and all(block[:1] == b"<" for block in blocks):
+    if blocks and all(_HTML_BLOCK_START.match(block) for block in blocks):
         return "html"
     return "markdown"
 
 
 _BLANK_LINES = re.compile(rb"\r?\n[ \t]*\r?\n")
+#: How CommonMark's HTML blocks start (4.6): a comment, a processing instruction or declaration; a block-level
+#: tag (kind 6) or raw-text one (kind 1); any other tag only when it stands alone on its line (kind 7).
+_HTML_BLOCK_START = re.compile(
+    rb"<(?:!--|\?|![A-Za-z]|!\[CDATA\[)"
+    rb"|</?(?:address|article|aside|base|basefont|blockquote|body|caption|center|col|colgroup|dd|details|dialog|dir"
+    rb"|div|dl|dt|fieldset|figcaption|figure|footer|form|frame|frameset|h[1-6]|head|header|hr|html|iframe|legend"
+    rb"|li|link|main|menu|menuitem|nav|noframes|ol|optgroup|option|p|param|search|section|summary|table|tbody|td"
+    rb"|tfoot|th|thead|title|tr|track|ul|pre|script|style|textarea)(?:[ \t\r\n/>]|$)"
+    rb"|</?[A-Za-z][A-Za-z0-9-]*(?:[^<>\n]*)>[ \t]*(?:\r?\n|$)",
+    re.IGNORECASE,
+)
 
 
 def read_options(path: str, settings: Settings) -> tuple[dict[str, Any], str | None]:
