@@ -1530,6 +1530,8 @@ def test_one_name_with_a_comma_or_a_title_stays_one_person():
         ("<p>The original source of this article is Global Research: {url}</p>", False),
         ("The original source of this article is Global Research: {url}", True),  # Markdown text: GFM links it
         ("The original source of this article is <em>Global Research</em>: <span>{url}</span>", True),
+        ("- Sources:\n\n    The original source of this article is Global Research, {url}", True),  # in a list
+        ("> <p>Global Research: {url}</p>\n\n> Global Research: {url}", True),  # in its own text too
     ],
 )
 def test_a_url_in_a_raw_html_block_of_markdown_is_text_not_a_link(credit, linked):

@@ -404,9 +404,9 @@ class Reprint:
             options["raw_blocks"] = markdown_joins(body)
             options["tables"] = "|" in body
             if options["raw"] != NO_RAW_HTML and self._link_bare_urls:  # a bare URL in an HTML block is text
-                from .readers.markdown import linkable_text
+                from .readers.markdown import written_as_linked
 
-                options["linkable"] = partial(linkable_text, body)
+                options["linkable"] = partial(written_as_linked, body)
         return options
 
     def left_out_html(self) -> bool:

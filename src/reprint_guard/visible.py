@@ -86,10 +86,11 @@ class VisibleBody:
         tree: LexborHTMLParser | None = None,
         bare_urls: bool = False,
         code_parents: frozenset[int] = frozenset(),
-        linkable: Callable[[], str] | None = None,
+        linkable: Callable[[str], bool] | None = None,
     ) -> None:
         self.raw_text = raw_text
-        #: Where a bare URL is linked (a Markdown body's own text, not its raw HTML blocks); None: anywhere.
+        #: Whether a bare URL is linked where it is written (in a Markdown body's own text, not only in its raw
+        #: HTML blocks); None: wherever it stands.
         self._linkable = linkable
         #: The text of closed ``<details>``: not visible until a click (a credit there does not count), but on
         #: the page (a forbidden phrase there is still published).
@@ -580,7 +581,7 @@ def from_html(
     raw_blocks: bool = True,
     skip: tuple[str, ...] | None = None,
     tags: frozenset[str] | None = None,
-    linkable: Callable[[], str] | None = None,
+    linkable: Callable[[str], bool] | None = None,
 ) -> VisibleBody:
     """Parse HTML (a fragment or a whole page) and keep what a reader sees (``raw``: see :func:`with_media`)."""
     visible, _ = with_media(
@@ -607,7 +608,7 @@ def with_media(
     raw_blocks: bool = True,
     skip: tuple[str, ...] | None = None,
     tags: frozenset[str] | None = None,
-    linkable: Callable[[], str] | None = None,
+    linkable: Callable[[str], bool] | None = None,
 ) -> tuple[VisibleBody, tuple[list[Media], list[Media]]]:
     """One parse for both: what a reader sees, and the (visible, hidden) media.
 
@@ -617,7 +618,7 @@ def with_media(
     of a selector's); without raw HTML, the only media are Markdown's images.
     ``skip``: a CSS selector list of elements that are not the article (see :func:`_skip`).
     ``tags``: with plain raw HTML, the names of the tags it starts (see :func:`raw_html_tags`).
-    ``linkable``: where a bare URL is linked (see :class:`VisibleBody`).
+    ``linkable``: whether a bare URL is linked where it is written (see :class:`VisibleBody`).
     """
     tree = LexborHTMLParser(_block_breaks(html, tables, raw_blocks))
     root = tree.body
@@ -755,15 +756,16 @@ def from_text(text: str, *, bare_urls: bool = True) -> VisibleBody:
     return VisibleBody(text, links, [])
 
 
-def _bare_urls(text: str, anchor_texts: Callable[[], set[str]], linkable: Callable[[], str] | None = None) -> list[str]:
+def _bare_urls(
+    text: str, anchor_texts: Callable[[], set[str]], linkable: Callable[[str], bool] | None = None
+) -> list[str]:
     """GFM extended autolinks in visible text; only positions where "http" or "www." start are tried.
 
     ``anchor_texts`` gives the texts of the real links, asked for only when a URL is found; ``linkable``,
-    the text where the renderer links one (a URL only in a raw HTML block is text), likewise.
+    whether the renderer links one where it is written (a URL only in a raw HTML block is text), likewise.
     """
     found: list[str] = []
     texts: set[str] | None = None
-    where: str | None = None
     starts = sorted({*_find_all(text, "http"), *_find_all(text, "www.")})
     end = -1
     for start in starts:
@@ -778,10 +780,8 @@ def _bare_urls(text: str, anchor_texts: Callable[[], set[str]], linkable: Callab
             texts = anchor_texts()
         if url in texts:
             continue  # the text of a real link: its href is what counts
-        if linkable is not None:
-            where = linkable() if where is None else where
-            if url not in where:
-                continue  # in a raw HTML block of the Markdown: passed through as text, not linked
+        if linkable is not None and not linkable(url):
+            continue  # in a raw HTML block of the Markdown: passed through as text, not linked
         found.append(url if "://" in url else "http://" + url)
     return found
 

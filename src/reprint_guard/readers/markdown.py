@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import textwrap
 
 import pyromark
 
@@ -55,17 +56,25 @@ def without_raw_html(body: str) -> str:
     return b"".join(out).decode("utf-8")
 
 
-def linkable_text(body: str) -> str:
-    """The Markdown's own text, where GFM and Hugo link a bare URL: not its raw HTML blocks (passed through
-    as written, a URL or a ``[text](url)`` there stays text), nor code. Runs of text apart stand on lines
-    of their own."""
-    parts: list[str] = []
-    for event in pyromark.events(body, options=_OPTIONS):
-        if isinstance(event, dict) and "Text" in event:
-            parts.append(event["Text"])
-        elif not parts or parts[-1] != "\n":
-            parts.append("\n")
-    return "".join(parts)
+def written_as_linked(body: str, url: str) -> bool:
+    """Whether a bare URL stands in the Markdown's own text somewhere, where GFM and Hugo link it, and not
+    only in a raw HTML block (passed through as written: a URL or a ``[text](url)`` there stays text).
+
+    Only the blocks (blank lines apart) that hold the URL are parsed, dedented as their list or quote would
+    read them, not the whole body (a parse into Python objects costs several times the rendering). A URL
+    written otherwise than it reads (an entity, an escape) is taken as linked, as before this look.
+    """
+    chunks = [chunk for chunk in _BLANK_LINE.split(body) if url in chunk]
+    if not chunks:
+        return True
+    for chunk in chunks:
+        events = pyromark.events(textwrap.dedent(chunk), options=_OPTIONS)
+        if url in "".join(event["Text"] for event in events if isinstance(event, dict) and "Text" in event):
+            return True
+    return False
+
+
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
 
 
 def html_ranges(body: str) -> list[tuple[int, int]]:
