@@ -1498,7 +1498,7 @@ def test_an_article_from_mondialisation_ca_credits_its_source_in_french():
 
 
 @pytest.mark.parametrize(
-    "author", ["Ana Ruiz and Li Wei", "Ana Ruiz; Li Wei", "Ana Ruiz, Li Wei", ["Ana Ruiz", "Li Wei"]]
+    "author", ["Ana Ruiz and Li Wei", "Ana Ruiz; Li Wei", "Ana Ruiz & Li Wei", ["Ana Ruiz", "Li Wei"]]
 )
 def test_several_authors_in_one_string_are_read_as_a_byline_is(author):
     """A CMS's author field may name several people in one string: read as the page's <meta name="author">
@@ -1519,8 +1519,10 @@ def test_one_name_with_a_comma_or_a_title_stays_one_person():
 
     assert names_of("Ruiz, Ana") == ["Ruiz, Ana"]
     assert names_of("Martin Luther King, Jr.") == ["Martin Luther King, Jr."]
-    assert names_of("Ana Ruiz, Staff Reporter") == ["Ana Ruiz"]
+    assert names_of("Ana Ruiz, Associated Press") == ["Ana Ruiz, Associated Press"]
+    assert names_of("García Márquez, Gabriel José") == ["García Márquez, Gabriel José"]
     assert names_of("Barnes and Noble") == ["Barnes and Noble"]
+    assert names_of("Ana Ruiz and Staff Reporter") == ["Ana Ruiz"]
 
 
 @pytest.mark.parametrize(

@@ -282,13 +282,18 @@ def address_of(contact: str) -> str:
 
 
 def names_of(value: object) -> list[str]:
-    """A name field (one name or a list of them) as a list of the non-blank names; one string naming several
-    people ("Ana Ruiz and Li Wei", "Ana Ruiz; Li Wei") is read as a byline is (:func:`byline_names`)."""
+    """A name field (one name or a list of them) as a list of the non-blank names. One string may name
+    several people: parted at semicolons, and at "and" or "&" between full names ("Ana Ruiz and Li Wei");
+    a string with a comma is one name as written ("Ruiz, Ana", "García Márquez, Gabriel José", "Ana Ruiz,
+    Associated Press"): a metadata field, unlike a page's byline, has a list for several."""
     if value is None:
         return []
     if isinstance(value, list):
         return [str(v) for v in value if str(v).strip()]
-    return byline_names(str(value))
+    text = str(value)
+    if "," in text and ";" not in text:
+        return [text] if text.strip() else []
+    return byline_names(text)
 
 
 #: Where a byline parts its names: a semicolon, a comma, "and", "&" (with the comma before "and").
