@@ -1560,3 +1560,31 @@ def test_a_phrase_written_with_a_no_break_space_reference_is_found_where_it_stan
     result = check(body, {"author": "A B", "original_url": url, "commercial": False}, format=format)
     found = {f.rule: (f.line, f.column) for f in result.findings}
     assert found == {"the-conversation/no-added-restrictions": (4, 12)}, found
+
+
+@pytest.mark.parametrize(
+    ("image", "counted"),
+    [
+        ('<img src="https://stats.riverbend.example/p.gif" width="1" height="1" alt="">', False),
+        ('<img src="https://stats.riverbend.example/p.gif" width="1px" height="0" style="border:0">', False),
+        ('<img src="https://cdn.example.com/meter.jpg" width="1" height="1" style="width:100%;height:auto">', True),
+        (
+            '<img src="https://cdn.example.com/meter.jpg" width="1" height="1" srcset="/m2.jpg 2x">',
+            True,
+        ),
+        ('<img src="https://cdn.example.com/meter.jpg" width="1">', True),
+    ],
+)
+def test_a_one_pixel_counter_is_no_photograph_but_a_photo_sized_by_style_is(image, counted):
+    from pathlib import Path
+
+    from reprint_guard.readers import read_text
+
+    fixture = Path(__file__).parent / "policies" / "propublica" / "compliant-own-counter.md"
+    reprint = read_text(fixture.read_text(encoding="utf-8"), path=str(fixture))
+    body = reprint.body.replace(
+        '<img src="https://stats.riverbend.example/p.gif?id=88" width="1" height="1" alt="">', image
+    )
+    assert body != reprint.body
+    found = check(body, {k: v for k, v in reprint.metadata.items() if k != "expect"}, policy="propublica")
+    assert ("propublica/photos-permission" in rules(found)) is counted, found.findings

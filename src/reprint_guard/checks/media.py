@@ -98,10 +98,15 @@ def _counts(item: Media, params: Params) -> bool:
 
 def is_pixel(item: Media) -> bool:
     """An image one pixel square or less by its ``width`` and ``height`` (a site's own page-view counter):
-    no photograph or illustration, whoever serves it."""
-    if item.tag != "img":
+    no photograph or illustration, whoever serves it. Not when a style sizes it otherwise, or a ``srcset``
+    offers other pictures (a photo given ``width="1"`` and a style of ``width:100%`` is still a photo)."""
+    attrs = item.attrs
+    if item.tag != "img" or any(attrs.get(key) for key in SRCSET_ATTRIBUTES):
         return False
-    sizes = [(item.attrs.get(key) or "").strip().lower().removesuffix("px").strip() for key in ("width", "height")]
+    style = (attrs.get("style") or "").lower()
+    if any(word in style for word in ("width", "height", "inline-size", "block-size", "aspect-ratio", "zoom")):
+        return False
+    sizes = [(attrs.get(key) or "").strip().lower().removesuffix("px").strip() for key in ("width", "height")]
     return all(size in ("0", "1") for size in sizes)
 
 
