@@ -474,6 +474,14 @@ def test_credit_chooses_the_policy_a_check_would_without_policy(cli, tmp_path):
     unknown = cli("credit", "--meta", "original_url=https://elsewhere.example/a", cwd=tmp_path)
     assert unknown.code == 2 and "no policy covers this reprint's original_url" in unknown.err
     assert "Traceback" not in unknown.err
+    overrides = "overrides: [{paths: ['partners/**'], policy: cc-by-4.0}]\n"
+    (tmp_path / ".reprint-guard.yaml").write_text(overrides, encoding="utf-8")
+    partner = tmp_path / "partners" / "x.md"
+    partner.parent.mkdir()
+    partner.write_text(story.read_text(encoding="utf-8"), encoding="utf-8")
+    overridden = cli("credit", "--from", "partners/x.md", cwd=tmp_path)
+    assert overridden.code == 0 and "CC BY 4.0" in overridden.out, overridden.out + overridden.err
+    assert "ProPublica" in cli("credit", "--from", str(story), cwd=tmp_path).out  # outside the override
     (tmp_path / ".reprint-guard.yaml").write_text("policy: cc-by-4.0\n", encoding="utf-8")
     configured = cli(
         "credit", "--meta", "author=Ana Ruiz", "--meta", "original_url=https://elsewhere.example/a", cwd=tmp_path

@@ -197,13 +197,17 @@ def _credit_policy(reprint: Any, loaded: Any, extra: tuple[str, ...]) -> str:
     """The policy a credit is for when ``--policy`` is not given, as a check would choose it: the
     metadata's ``policy``, the config's one ``policy``, else the one that covers the original's site."""
     from .engine import select_policy
-    from .policy.loader import looks_like_path, policy_set
+    from .policy.loader import policy_set
 
     if reprint.metadata.policy:
         return str(reprint.metadata.policy)
-    configured = loaded.config.policy if loaded.config else None
-    if configured:
-        return str((loaded.root / configured).resolve()) if looks_like_path(configured) else configured
+    if loaded.config is not None:
+        from .runner import Settings, read_options
+
+        # The config's policy for this file: an override's for its path (--from), else the config's one.
+        _, configured = read_options(reprint.path, Settings.from_config(loaded))
+        if configured:
+            return configured
     chosen = select_policy(reprint, policy_set(extra))
     if chosen is None:
         raise UsageError(
