@@ -771,6 +771,13 @@ def test_a_change_note_is_about_the_reprint_not_anything_changed(sentence, noted
 
 EDIT_NOTES = [
     "This story has been edited for length.",
+    "This story has been edited and condensed for length.",
+    "It has been edited for length.",
+    "The following article has been edited for length.",
+    "Republished with permission and edited for length.",
+    "[Edited for length.]",
+    "— Edited for length",
+    "Excerpted and edited for length.",
     "We have shortened this article for our readers.",
     "An abridged version of the original story.",
     "This is an edited version of a story first published in January.",
@@ -805,6 +812,11 @@ def test_edits_declared_is_a_note_about_the_reprint(sentence, declared):
 
 ENDORSEMENT_CLAIMS = [
     "This republication is endorsed by the author.",
+    "Republished with permission; endorsed by the author.",
+    "Republished from The Conversation and endorsed by the author.",
+    "This translation has been approved by the author.",
+    "This republication has been personally approved by the author.",
+    "This reprint is officially endorsed by the authors.",
     "Shared in our spring newsletter, endorsed by the author.",
     "Endorsed by the author.",
     "Republished with the blessing of the Gazette and approved by the licensor.",
@@ -814,6 +826,7 @@ NOT_ENDORSEMENT_CLAIMS = [
     "The guidelines, endorsed by the authors of a 2024 study, call for more nurses.",
     "The measure was sponsored by the author of last year's bill.",
     "A panel commissioned by the authors found no link.",
+    "The series was commissioned by the author's publisher.",
 ]
 
 

@@ -379,3 +379,38 @@ def test_a_permission_rule_no_one_may_grant_is_told_at_the_rule(tmp_path, cli):
     assert cli("validate", str(policy)).code == 0
     write_policy(tmp_path, "perm", rule + "    from: ['*']\n")
     assert cli("validate", str(policy)).code == 0
+
+
+@pytest.mark.parametrize(
+    ("params", "said"),
+    [
+        ("    phrase: edited\n    unless: interview\n", "'unless' goes with 'pattern'"),
+        ("    pattern: edited\n    unless: Interview\n", "'unless' /Interview/ has capital letters"),
+        ("    pattern: edited\n    unless: '(x)?'\n", "'unless' /(x)?/ matches where there is nothing"),
+        ("    pattern: edited\n    unless: '(x'\n", "invalid or unsupported pattern /(x/"),
+    ],
+)
+def test_a_text_rules_unless_is_checked_as_its_pattern_is(tmp_path, cli, params, said):
+    policy = write_policy(
+        tmp_path, "unl", "rules:\n  - id: r\n    check: text\n    mode: forbid\n    message: m\n" + params
+    )
+    run = cli("validate", str(policy))
+    assert run.code == 1 and said in run.out, run.out + run.err
+
+
+def test_a_match_inside_an_unless_match_does_not_count(tmp_path, cli):
+    """Forbid "edited for length" unless an interview says it of itself: the one and the other in one text."""
+    rule = (
+        "rules:\n  - id: r\n    check: text\n    mode: forbid\n    message: Edited\n"
+        "    pattern: 'edited for length'\n    unless: 'interview has been edited for length'\n"
+    )
+    policy = write_policy(tmp_path, "unl", rule)
+    article = tmp_path / "a.md"
+    article.write_text(markdown({"policy": "unl"}, "This interview has been edited for length.\n"), "utf-8")
+    assert cli("check", str(article), "--rules-dir", str(policy)).code == 0
+    article.write_text(
+        markdown({"policy": "unl"}, "This interview has been edited for length.\n\nOurs: edited for length.\n"), "utf-8"
+    )
+    run = cli("check", str(article), "--rules-dir", str(policy), "--format", "json")
+    (finding,) = run.json()["results"][0]["findings"]
+    assert run.code == 1 and (finding["rule"], finding["line"], finding["column"]) == ("unl/r", 6, 7), finding

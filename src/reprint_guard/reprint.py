@@ -649,8 +649,20 @@ class Reprint:
                 return self._position(first[rank] + len(_URL_SYNTAX[rank][0]))
         return self.locate(url)
 
-    def locate(self, needle: str) -> tuple[int, int]:
-        """Best-effort position of visible text or a URL in the body source."""
+    def locate(self, needle: str, nth: int = 0) -> tuple[int, int]:
+        """Best-effort position of visible text or a URL in the body source; ``nth``: of its occurrence after
+        the first ``nth`` (a match a rule counts after others it passed over), the last when there are fewer."""
+        if nth and needle.split():
+            regex = re.compile(_words_apart(needle), re.IGNORECASE)
+            start, end = self._content_span
+            spans = self._comment_spans
+            found = [
+                match.start()
+                for match in regex.finditer(self.body, start, end)
+                if (at := bisect_right(spans, (match.start(), _AFTER_ALL)) - 1) < 0 or match.start() >= spans[at][1]
+            ]
+            if found:
+                return self._position(found[min(nth, len(found) - 1)])
         index = self._find_visible(needle) if needle else -1
         if index < 0 and needle and "&" in needle:
             index = self._find_visible(_escape(needle))
@@ -659,15 +671,19 @@ class Reprint:
         if index < 0 and needle:
             # The words as written, whatever stands between them: spaces, a line break, punctuation, tags or
             # a character reference (the "&nbsp;" a WYSIWYG editor puts between words).
-            words = needle.split()
-            # A character that is not a word's, "<" or "&"; a whole reference; a lone "&"; or a whole tag: one
-            # way only to read each stretch (with "\W" a tag of punctuation, "<!---->", could be read two ways,
-            # and runs of them doubled the backtracking each: minutes for a Vue page).
-            pattern = r"(?:[^\w<&]|&#?\w+;|&|<[^<>]*>)+".join(re.escape(w) for w in words[:8])
+            pattern = _words_apart(needle)
             index = self._first_visible(re.finditer(pattern, self.body, re.IGNORECASE) if pattern else iter(()))
         if index < 0:
             return self._position(self._content_span[0])
         return self._position(index)
+
+
+def _words_apart(needle: str) -> str:
+    """A regex of the first words of ``needle`` as written in a source, whatever stands between them."""
+    # A character that is not a word's, "<" or "&"; a whole reference; a lone "&"; or a whole tag: one way
+    # only to read each stretch (with "\W" a tag of punctuation, "<!---->", could be read two ways, and runs
+    # of them doubled the backtracking each: minutes for a Vue page).
+    return r"(?:[^\w<&]|&#?\w+;|&|<[^<>]*>)+".join(re.escape(word) for word in needle.split()[:8])
 
 
 def _html_spans(body: str) -> list[tuple[int, int]]:

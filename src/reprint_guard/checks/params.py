@@ -377,6 +377,18 @@ class TextParams(PatternParams):
     phrase: str | None = Field(default=None, description="Literal words, matched as whole words.")
     pattern: str | None = Field(default=None, description="RE2 pattern over the normalised visible text.")
     mode: Literal["require", "forbid"] = "require"
+    unless: str | None = Field(
+        default=None,
+        description="RE2 pattern of wordings the pattern's words may stand in without counting: a match "
+        "inside a match of this one is passed over (an interview's own 'edited for length' note).",
+    )
+
+    @field_validator("unless")
+    @classmethod
+    def _unless_compiles(cls, value: str | None) -> str | None:
+        if value is not None:
+            policy_pattern(value)
+        return cls._as_the_text_reads(value)
 
     @field_validator("pattern")
     @classmethod
@@ -412,6 +424,16 @@ class TextParams(PatternParams):
         if self.pattern is not None and _matches_nothing_anywhere(self.pattern):
             found = "found in every article" if self.mode == "forbid" else "in every article, so it never fails"
             raise ValueError(f"the pattern /{self.pattern}/ matches where there is nothing: it is {found}")
+        if self.unless is not None:
+            if self.pattern is None:
+                raise ValueError("'unless' goes with 'pattern' (the wordings a pattern's match may stand in)")
+            if literal_capitals(self.unless):
+                raise ValueError(
+                    f"'unless' /{self.unless}/ has capital letters, but the text it searches is case-folded: "
+                    "write it in lower case"
+                )
+            if _matches_nothing_anywhere(self.unless):
+                raise ValueError(f"'unless' /{self.unless}/ matches where there is nothing: it would pass over nothing")
         return self
 
 

@@ -5,6 +5,8 @@ collapsed), so write patterns in lower case.
 
 PASS (phrase: "originally published", mode: require): ``*Originally   published* by ...``
 FAIL (pattern: "all rights reserved", mode: forbid): ``All Rights Reserved.``
+PASS (pattern: "edited for length", unless: "interview has been edited for length", mode: forbid):
+``This interview has been edited for length.``
 """
 
 from __future__ import annotations
@@ -90,13 +92,14 @@ def _search(params: Params, text: str) -> str | None:
     if params.phrase is not None:
         index = find_phrase(normalised, params.phrase)
         return normalised[index : index + len(normalized(params.phrase))] if index >= 0 else None
-    found = compile_pattern(params.pattern or "", utf8=True).search(normalised.encode("utf-8"))
-    return found.group(0).decode("utf-8", "replace") if found is not None else None
+    found = _first_counted(params, normalised.encode("utf-8"))
+    return found[0].decode("utf-8", "replace") if found is not None else None
 
 
 def _check(params: Params, reprint: Reprint, context: Context) -> Iterator[Problem]:
     visible = reprint.visible
     matched: str | None = None
+    nth = 0
     if params.phrase is not None:
         needle = normalized(params.phrase)
         if visible.holds(params.phrase):  # the normalised text as str only when the phrase may be there
@@ -114,14 +117,34 @@ def _check(params: Params, reprint: Reprint, context: Context) -> Iterator[Probl
         elif params.mode == "forbid" and _clear_of_forbidden(reprint, context.policy):
             return
         else:
-            found = compile_pattern(pattern, utf8=True).search(visible.text_utf8)
-            matched = found.group(0).decode("utf-8", "replace") if found is not None else None
+            found = _first_counted(params, visible.text_utf8)
+            matched = found[0].decode("utf-8", "replace") if found is not None else None
+            if found is not None and found[1]:  # after matches it passed over: the same words before it
+                nth = visible.text_utf8.count(found[0], 0, found[1])
     if params.mode == "require" and matched is None:
         line, column = reprint.end_position()
         yield Problem(line, column, detail=f"{shown} is not visible in the article")
     elif params.mode == "forbid" and matched is not None:
-        line, column = reprint.locate(matched)
+        line, column = reprint.locate(matched, nth)
         yield Problem(line, column, detail=f'found "{matched}"')
+
+
+def _first_counted(params: Params, text: bytes) -> tuple[bytes, int] | None:
+    """The first match of the rule's pattern in ``text`` (normalised UTF-8) that no match of its ``unless``
+    holds, with where it starts when others were passed over (else 0), or None. Matches are passed over only
+    once one is found: most texts have none."""
+    regex = compile_pattern(params.pattern or "", utf8=True)
+    found = regex.search(text)
+    if found is None or params.unless is None:
+        return (found.group(0), 0) if found is not None else None
+    held = [match.span() for match in compile_pattern(params.unless, utf8=True).finditer(text)]
+    if not held:
+        return found.group(0), 0
+    for match in regex.finditer(text):
+        start, end = match.span()
+        if not any(outer_start <= start and end <= outer_end for outer_start, outer_end in held):
+            return match.group(0), start
+    return None
 
 
 def _lacks_forbidden_words(reprint: Reprint, policy: Policy) -> bool:
