@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -797,17 +798,22 @@ NOT_EDIT_NOTES = [
     ("sentence", "declared"), [(s, True) for s in EDIT_NOTES] + [(s, False) for s in NOT_EDIT_NOTES]
 )
 def test_edits_declared_is_a_note_about_the_reprint(sentence, declared):
-    """A NoDerivatives reprint (the cc-by-nd-4.0 fixture) with ``sentence`` as a paragraph before the credit."""
+    """A NoDerivatives reprint with ``sentence`` as a paragraph after its byline."""
+    found = _nd_reprint_with(sentence, after="By Zoë Lindqvist")
+    assert ("cc-by-nd-4.0/edits-declared" in rules(found)) is declared, sentence
+
+
+def _nd_reprint_with(sentence: str, after: str) -> Any:
+    """The check of the cc-by-nd-4.0 compliant fixture with ``sentence`` a paragraph of its own after ``after``."""
     from pathlib import Path
 
     from reprint_guard.readers import read_text
 
     fixture = Path(__file__).parent / "policies" / "cc-by-nd-4.0" / "compliant.md"
     reprint = read_text(fixture.read_text(encoding="utf-8"), path=str(fixture))
-    body = reprint.body.replace("\n\nBy Zoë Lindqvist\n\n", f"\n\nBy Zoë Lindqvist\n\n{sentence}\n\n", 1)
+    body = reprint.body.replace(f"{after}\n\n", f"{after}\n\n{sentence}\n\n", 1)
     assert body != reprint.body
-    found = check(body, {k: v for k, v in reprint.metadata.items() if k != "expect"}, policy="cc-by-nd-4.0")
-    assert ("cc-by-nd-4.0/edits-declared" in rules(found)) is declared, sentence
+    return check(body, {k: v for k, v in reprint.metadata.items() if k != "expect"}, policy="cc-by-nd-4.0")
 
 
 ENDORSEMENT_CLAIMS = [
@@ -835,16 +841,8 @@ NOT_ENDORSEMENT_CLAIMS = [
     [(s, True) for s in ENDORSEMENT_CLAIMS] + [(s, False) for s in NOT_ENDORSEMENT_CLAIMS],
 )
 def test_no_endorsement_is_a_claim_about_the_reprint_not_news_about_endorsements(sentence, claimed):
-    """The cc-by-nd-4.0 compliant fixture with ``sentence`` as a paragraph of its own, after the first."""
-    from pathlib import Path
-
-    from reprint_guard.readers import read_text
-
-    fixture = Path(__file__).parent / "policies" / "cc-by-nd-4.0" / "compliant.md"
-    reprint = read_text(fixture.read_text(encoding="utf-8"), path=str(fixture))
-    body = reprint.body.replace("that someone is her.\n\n", f"that someone is her.\n\n{sentence}\n\n", 1)
-    assert body != reprint.body
-    found = check(body, {k: v for k, v in reprint.metadata.items() if k != "expect"}, policy="cc-by-nd-4.0")
+    """A NoDerivatives reprint with ``sentence`` as a paragraph of its own, after its first."""
+    found = _nd_reprint_with(sentence, after="that someone is her.")
     assert ("cc-by-nd-4.0/no-endorsement" in rules(found)) is claimed, sentence
 
 

@@ -6,34 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from conftest import markdown
+from conftest import CREDITED, HARBOUR_META, HARBOUR_POLICY, POLICY_HEAD, UNCREDITED, markdown, write, write_policy
 
-#: The head of a policy written by a test: four lines, so a test's own lines start at line 5.
-POLICY_HEAD = "id: {id}\nname: P\npublisher: P\nsource_url: https://p.example/terms\n"
-
-HARBOUR_POLICY = (
-    "id: harbour-herald\nname: Harbour Herald reprint terms\npublisher: Harbour Herald\n"
-    "source_url: https://harbour.example/terms\napplies_to: [harbour.example]\nrules:\n"
-    "  - id: credit\n    check: attribution\n    names: [Harbour Herald]\n    message: Credit the Harbour Herald\n"
-)
-HARBOUR_META = {"title": "Gulls are back", "original_url": "https://harbour.example/gulls", "medium": "web"}
-CREDITED = "# Gulls are back\n\nThe gulls came back to the pier this spring.\n\nFirst published by Harbour Herald.\n"
-UNCREDITED = "# Gulls are back\n\nThe gulls came back to the pier this spring.\n"
 #: A text rule that fails every reprint it applies to (no article says "hello"): what its condition decides.
 HELLO = "rules:\n  - id: hello\n    check: text\n    phrase: hello\n    message: Say hello\n"
-
-
-def write(path: Path, text: str | bytes) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if isinstance(text, bytes):
-        path.write_bytes(text)
-    else:
-        path.write_text(text, encoding="utf-8")
-    return path
-
-
-def write_policy(tmp_path: Path, policy_id: str, rest: str) -> Path:
-    return write(tmp_path / f"{policy_id}.yaml", POLICY_HEAD.format(id=policy_id) + rest)
 
 
 def hello_applies(cli, tmp_path: Path, policy: Path, meta: dict) -> bool:
