@@ -1599,3 +1599,14 @@ def test_a_one_pixel_counter_is_no_photograph_but_a_photo_sized_by_style_is(imag
     assert body != reprint.body
     found = check(body, {k: v for k, v in reprint.metadata.items() if k != "expect"}, policy="propublica")
     assert ("propublica/photos-permission" in rules(found)) is counted, found.findings
+
+
+def test_typographic_quotes_around_a_metadata_value_are_no_part_of_it():
+    """A Word or WordPress editor's “...” around a name or an address: YAML keeps them, the reader drops them."""
+    meta = {**COMPLIANT_META, "author": "“Ana Ruiz”", "original_url": f"“{GR_URL}”"}
+    result = check(COMPLIANT_BODY, meta)
+    assert result.policy == "global-research" and result.ok, result.findings
+    listed = check(COMPLIANT_BODY, {**COMPLIANT_META, "author": ["‘Ana Ruiz’"]})
+    assert listed.ok, listed.findings
+    kept = check(COMPLIANT_BODY, {**COMPLIANT_META, "desk": "“News”"})  # a site's own key: its own business
+    assert kept.ok

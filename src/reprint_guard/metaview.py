@@ -163,8 +163,33 @@ class MetadataView:
         yield from self.extra.items()
 
 
+#: Typographic quotation marks an editor's word processor or CMS puts around a value it meant as plain text.
+_OPENING_QUOTES = "“”„‘’‚«»"
+_CLOSING_QUOTES = "“”’‘»«"
+
+
+def _unquoted(value: Any) -> Any:
+    """A text value without the typographic quotation marks wrapped around it (``“Tomasz Wielgosz”``): YAML
+    reads only straight quotes as quoting, so these would be part of a name or an address."""
+    if type(value) is str and len(value) > 1 and value[0] in _OPENING_QUOTES and value[-1] in _CLOSING_QUOTES:
+        return value[1:-1].strip()
+    if type(value) is list and any(type(item) is str and item[:1] in _OPENING_QUOTES for item in value):
+        return [_unquoted(item) for item in value]
+    return value
+
+
 def read_metadata(data: Mapping[str, Any]) -> MetadataView:
-    """Validate ``data`` as the model does; raises pydantic's ``ValidationError`` when it is invalid."""
+    """Validate ``data`` as the model does; raises pydantic's ``ValidationError`` when it is invalid. A
+    declared key's text wrapped in typographic quotes is read without them."""
+    quoted = [
+        key
+        for key, value in data.items()
+        if key in _KINDS and ((type(value) is str and value[:1] in _OPENING_QUOTES) or type(value) is list)
+    ]
+    if quoted:
+        unquoted = {key: _unquoted(data[key]) for key in quoted}
+        if any(unquoted[key] is not data[key] for key in quoted):
+            data = {**data, **unquoted}
     view = _exact(data)
     if view is not None:
         return view
