@@ -1610,3 +1610,12 @@ def test_typographic_quotes_around_a_metadata_value_are_no_part_of_it():
     assert listed.ok, listed.findings
     kept = check(COMPLIANT_BODY, {**COMPLIANT_META, "desk": "“News”"})  # a site's own key: its own business
     assert kept.ok
+
+
+def test_a_missing_credit_says_which_names_would_do_and_the_centres_own_spelling_counts():
+    body = COMPLIANT_BODY.replace("Global Research", "GR")
+    (finding,) = [f for f in check(body, COMPLIANT_META).findings if f.rule == "global-research/source-credit"]
+    assert '"Global Research" (or "globalresearch.ca", "Centre for Research on Globalization", ' in finding.message
+    assert '"Centre de recherche sur la mondialisation") is not visible' in finding.message
+    centre = COMPLIANT_BODY.replace("[Global Research]", "[the Centre of Research on Globalization]")
+    assert check(centre, COMPLIANT_META).ok

@@ -30,6 +30,8 @@ SUMMARY = "A named credit (any accepted variant), or a copyright notice naming t
 
 _NOTICE_MARKS = ("©", "(c)", "copyright")
 _NOTICE_WINDOW = 160
+#: Up to this many other accepted names are listed in a missing credit's message.
+_LISTED_NAMES = 8
 #: The top and bottom windows are never shorter than this many characters (about a first paragraph).
 _WINDOW_CHARS = 300
 
@@ -125,9 +127,11 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
             pass  # missing altogether: another rule's finding
         elif not found:
             shown = f'"{params.names[0]}"'
-            if len(params.names) > 1:
-                others = len(params.names) - 1
-                shown += f" (or {others} other accepted spelling{'s' if others != 1 else ''})"
+            others = params.names[1:]
+            if 0 < len(others) <= _LISTED_NAMES:  # what would pass, said: an editor cannot guess a policy's list
+                shown += " (or " + ", ".join(f'"{name}"' for name in others) + ")"
+            elif others:
+                shown += f" (or {len(others)} other accepted spellings)"
             line, column = _where_missing(reprint, params)
             yield Problem(line, column, detail=f"{shown} is not visible")
         elif not any(_placed(f, params) for f in found):
