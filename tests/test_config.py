@@ -1066,3 +1066,16 @@ def test_the_library_takes_severity_overrides_as_the_config_does():
         check(body, COMPLIANT_META, severity={"global-research/source-credit": "loud"})
     with pytest.raises(UsageError, match="mapping"):
         check(body, COMPLIANT_META, severity=["global-research/*"])  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("key", ["source", "canonical_url", "original_link"])
+def test_an_original_under_another_key_on_a_covered_site_is_said_not_skipped(tmp_path, cli, key):
+    """A Global Research article's address under a key reprint-guard does not read: the file would be skipped
+    as the site's own; it is told, at that key. An address on no covered site stays the site's business."""
+    write(tmp_path / "a.md", markdown({"title": "T", "author": "A", key: GR_URL}, "Text.\n"))
+    run = cli("check", "a.md", "--format", "json", cwd=tmp_path)
+    (finding,) = run.json()["results"][0]["findings"]
+    assert (finding["rule"], finding["line"]) == ("reprint-guard/original-elsewhere", 4), finding
+    assert f"'{key}' holds an address on globalresearch.ca, which global-research covers" in finding["message"]
+    write(tmp_path / "b.md", markdown({"title": "T", key: "https://www.riverbend.example/our/story"}, "Text.\n"))
+    assert cli("check", "b.md", "--format", "json", cwd=tmp_path).json()["results"][0]["status"] == "skipped"

@@ -42,6 +42,12 @@ TOOL_RULES: dict[str, tuple[str, str]] = {
         "Its 'until' date has passed, so the findings it covered are reported again.",
     ),
     "unused-suppression": ("A suppression matches no finding", "Remove it, or check the rule id."),
+    "original-elsewhere": (
+        "The original's address stands under a key reprint-guard does not read",
+        "A file that sets neither original_url nor policy is skipped as the site's own, but one of its keys "
+        "(source, canonical_url, link...) holds an address on a site a policy covers: if it is the original's, "
+        "the reprint goes unchecked.",
+    ),
     "misspelt-key": (
         "A metadata key is close to one reprint-guard reads",
         "A key reprint-guard does not read, close to one it does that is not set: a file that sets neither "
@@ -105,6 +111,7 @@ def check_reprint(
     meta = reprint.metadata
     if policy is None and not meta.is_reprint():
         near = _near_miss(reprint) if meta.extra else None
+        near = near or (_original_elsewhere(reprint, policies) if meta.extra or meta.source else None)
         said = _reseverity([near], severity) if near is not None and severity else [near] if near else []
         if said:  # at the severity the config gives it; turned off, the file is skipped as before
             return Result(path=reprint.path, findings=said)
@@ -405,6 +412,35 @@ def _close_to(key: str, fields: frozenset[str]) -> str | None:
     import difflib
 
     return next(iter(difflib.get_close_matches(folded, fields, n=1, cutoff=0.85)), None)
+
+
+#: How a value that is a web address starts (a scheme, or "www.").
+_ADDRESS_START = ("http://", "https://", "www.")
+
+
+def _original_elsewhere(reprint: Reprint, policies: PolicySet) -> Finding | None:
+    """A key of the file's whose value is an address on a site a policy covers (``source:`` or
+    ``canonical_url:`` holding a Global Research article's address): a reprint, perhaps, that names its
+    original under a key reprint-guard does not read, and would pass unchecked as the site's own."""
+    meta = reprint.metadata
+    for key, value in [("source", meta.source), *meta.extra.items()]:  # source: the publisher's name, usually
+        if type(value) is not str or not value.lstrip().lower().startswith(_ADDRESS_START):
+            continue
+        host = host_of(as_address(value.strip()))
+        policy = policies.for_host(host) if host else None
+        if policy is None:
+            continue
+        return _tool_finding(
+            reprint,
+            "original-elsewhere",
+            "metadata",
+            str(key),
+            f"'{key}' holds an address on {host}, which {policy.id} covers, but no key names the original, so "
+            "this file is not checked as a reprint",
+            f"If it is the original article's address, name the key 'original_url' (or map '{key}: original_url' "
+            "under front-matter in the config); if the file is your own, nothing is to be done.",
+        )
+    return None
 
 
 def _shares_most_letters(a: str, b: str, cutoff: float = 0.85) -> bool:
