@@ -799,7 +799,8 @@ def test_the_library_applies_a_project_config_as_the_command_line_does(tmp_path,
         ("global-research/source-credit", "error", False),
         ("global-research/copyright-notice", "warning", False),
     ]
-    assert check_file(a).status == "skipped"  # no config read: its keys are not known
+    unread = check_file(a)  # no config read: its keys are not known, but the original's address is told
+    assert [f.rule for f in unread.findings] == ["reprint-guard/original-elsewhere"] and unread.policy is None
     assert found(check_file(a, config=True)) == expected  # found from the file's folder up
     assert found(check_file(str(a), config=tmp_path / ".reprint-guard.yaml")) == expected
     cli_run = cli("check", "content/posts/a.md", "--format", "json", cwd=tmp_path).json()["results"][0]["findings"]
