@@ -1619,3 +1619,19 @@ def test_a_missing_credit_says_which_names_would_do_and_the_centres_own_spelling
     assert '"Centre de recherche sur la mondialisation") is not visible' in finding.message
     centre = COMPLIANT_BODY.replace("[Global Research]", "[the Centre of Research on Globalization]")
     assert check(centre, COMPLIANT_META).ok
+
+
+@pytest.mark.parametrize(
+    ("author", "notice"),
+    [
+        ("Prof Ana Ruiz", "Copyright © Prof. Ana Ruiz, Global Research, 2024"),
+        ("Dr. Ana Ruiz", "Copyright © Ana Ruiz, Global Research, 2024"),
+        ("Ana Ruiz", "Copyright © Dr. Ana Ruiz, Global Research, 2024"),
+    ],
+)
+def test_a_title_before_the_authors_name_may_be_written_or_left_out(author, notice):
+    body = COMPLIANT_BODY.replace("Copyright © Ana Ruiz, Global Research, 2024", notice)
+    result = check(body, {**COMPLIANT_META, "author": author})
+    assert result.ok, result.findings
+    other = check(body.replace("Ana Ruiz", "Ana Ortiz"), {**COMPLIANT_META, "author": author})
+    assert "global-research/copyright-notice" in rules(other)

@@ -13,6 +13,7 @@ PASS (copyright: true, author Jane Doe)::
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
@@ -34,6 +35,17 @@ _NOTICE_WINDOW = 160
 _LISTED_NAMES = 8
 #: The top and bottom windows are never shorter than this many characters (about a first paragraph).
 _WINDOW_CHARS = 300
+
+
+#: Titles a byline or notice may put before a name, or leave out ("Prof Tomasz Wielgosz", "Dr. Ana Ruiz").
+_TITLE = re.compile(r"(?i)(?:dr|prof|professor|mr|mrs|ms|mx|rev|sir|dame)\.?\s+(?=\S+\s+\S)")
+
+
+def without_title(name: str) -> str:
+    """A name as looked for: without a title before it, which the credit may write or leave out (a name
+    left with one word keeps its title: "Dr Who")."""
+    found = _TITLE.match(name.strip()) if name[:1] in "DdPpMmRrSs" else None
+    return name.strip()[found.end() :] if found else name
 
 
 def notice_positions(text: str) -> list[int]:
@@ -146,7 +158,7 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
     if params.names_from:
         # The copyright holder is the author(s) unless the metadata names another.
         holders = meta.holders if params.names_from == "copyright_holder" else None
-        required += holders if holders is not None else names_of(meta.value(params.names_from))
+        required += map(without_title, holders if holders is not None else names_of(meta.value(params.names_from)))
         if not required:
             line, column = reprint.meta_position(params.names_from)
             yield Problem(
@@ -205,7 +217,7 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
                 specific=True,
             )
         else:
-            named, marked = _notice(visible, holders)
+            named, marked = _notice(visible, [without_title(holder) for holder in holders])
             if not named:
                 line, column = reprint.end_position()
                 names = " and ".join(holders)
