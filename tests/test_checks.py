@@ -1635,3 +1635,23 @@ def test_a_title_before_the_authors_name_may_be_written_or_left_out(author, noti
     assert result.ok, result.findings
     other = check(body.replace("Ana Ruiz", "Ana Ortiz"), {**COMPLIANT_META, "author": author})
     assert "global-research/copyright-notice" in rules(other)
+
+
+@pytest.mark.parametrize(
+    ("record", "passes", "said"),
+    [
+        ({"from": "mailto:publications@globalresearch.ca", "scope": ["commercial"]}, True, None),
+        ({"from": "Global Research", "scope": ["commercial"]}, False, "'Global Research', which is no email address"),
+        (
+            {"from": "publications@globalresearch.ca", "scope": ["web"]},
+            False,
+            "a permission from publications@globalresearch.ca is recorded, but for web, not for commercial",
+        ),
+    ],
+)
+def test_a_permission_record_written_slightly_off_is_told_what_is_off(record, passes, said):
+    result = check(COMPLIANT_BODY, {**COMPLIANT_META, "commercial": True, "permissions": [record]})
+    assert result.ok is passes, result.findings
+    if said:
+        (finding,) = result.findings
+        assert said in finding.message, finding.message

@@ -22,7 +22,8 @@ from typing import Any
 
 from .limits import MAX_NAMES
 
-_EMAIL = re.compile(r"[^\s<>@,;]+@[^\s<>@,;]+")
+#: An email address, after a "mailto:" a link's address has.
+_EMAIL = re.compile(r"(?:mailto:)?([^\s<>@,;:]+@[^\s<>@,;?]+)", re.IGNORECASE)
 
 
 class Medium(StrEnum):
@@ -303,7 +304,7 @@ def address_of(contact: str) -> str:
     Grantors on both sides (a policy's contacts, a reprint's permission records) are compared by it.
     """
     found = _EMAIL.search(contact)
-    return (found.group(0) if found else contact).strip().lower()
+    return (found.group(1) if found else contact).strip().lower()
 
 
 def names_of(value: object) -> list[str]:

@@ -56,20 +56,31 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
         )
         return
     others = [p.from_ for p in meta.permissions if p.covers(scope)]
-    detail = (
-        f"a {scope} permission is recorded from {', '.join(others)}, who is not a contact of this policy"
-        if others
-        else f"no {scope} permission from {_grantors(anyone, grantors)} is recorded"
-        + unknown_scopes(reprint, context.policy)
-    )
     who = "the rights holder" if anyone else (grantors[0] if grantors else "the publisher")
-    yield Problem(
-        line,
-        column,
-        detail=detail,
-        fix=f"Ask {who} for {scope} permission, then record it in the metadata: "
-        f"permissions: [{{from: {who}, date: YYYY-MM-DD, scope: [{scope}]}}]",
+    fix = (
+        f"Ask {who} for {scope} permission, then record it in the metadata: "
+        f"permissions: [{{from: {who}, date: YYYY-MM-DD, scope: [{scope}]}}]"
     )
+    unnamed = [grantor for grantor in others if "@" not in grantor]
+    granted = [p for p in meta.permissions if anyone or p.email in emails]  # from a contact, for another use
+    if unnamed and not anyone:  # "from: Global Research": the record names no address to tell it by
+        detail = (
+            f"a {scope} permission is recorded from {unnamed[0]!r}, which is no email address: the record "
+            f"must name the address the permission came from"
+        )
+        fix = f"If it came from {who}, write 'from: {who}' in the permission record; else ask {who} for it."
+    elif others:
+        detail = f"a {scope} permission is recorded from {', '.join(others)}, who is not a contact of this policy"
+    elif granted:
+        uses = sorted({use for p in granted for use in p.scope})
+        detail = f"a permission from {granted[0].from_} is recorded, but for {', '.join(uses) or 'no use'}, "
+        detail += f"not for {scope}" + unknown_scopes(reprint, context.policy)
+        fix = f"Ask {granted[0].from_} whether {scope} use is covered too, and add '{scope}' to the record's scope."
+    else:
+        detail = f"no {scope} permission from {_grantors(anyone, grantors)} is recorded" + unknown_scopes(
+            reprint, context.policy
+        )
+    yield Problem(line, column, detail=detail, fix=fix)
 
 
 def _first_field(context: Context) -> str | None:
