@@ -489,6 +489,25 @@ def test_credit_chooses_the_policy_a_check_would_without_policy(cli, tmp_path):
     assert configured.code == 0 and "CC BY 4.0" in configured.out, configured.out + configured.err
 
 
+@pytest.mark.parametrize(
+    ("wrong", "said"),
+    [
+        (("Copyright © Ana Ruiz,", "Copyright © Ana Ruis,"), "a copyright notice is there, but none names Ana Ruiz"),
+        ((GR_URL, "https://www.globalresearch.ca/"), "on the same site, but not to the article itself"),
+    ],
+)
+def test_fix_corrects_no_credit_that_is_there_but_wrong_with_a_second_one(tmp_path, cli, wrong, said):
+    """A notice naming another holder, a link to the home page: --fix inserts no second credit to contradict it,
+    says what to correct by hand, and leaves the file as it was."""
+    article = tmp_path / "a.md"
+    text = markdown(COMPLIANT_META, COMPLIANT_BODY.replace(*wrong))
+    article.write_text(text, encoding="utf-8")
+    run = cli("check", str(article), "--fix")
+    assert run.code == 1 and said in run.out, run.out + run.err
+    assert "corrected by hand" in run.err or "correct that by hand" in run.err, run.err
+    assert article.read_text(encoding="utf-8") == text
+
+
 def digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path
 
-from .checks.base import PLACEHOLDER, render, template_values
+from .checks.base import PLACEHOLDER, THERE_BUT_WRONG, render, template_values
 from .policy.model import Policy
 from .report import Finding
 from .reprint import Reprint
@@ -191,6 +191,19 @@ def plan(reprint: Reprint, source: str, findings: list[Finding], policy: Policy,
     for finding in active:
         if finding not in wanted:
             outcome.unfixable.append((finding, _why_not(finding)))
+    # A credit that is there but wrong (a notice naming another holder, a link to the site's home page) is
+    # corrected by hand: a second credit inserted beside it would contradict it on the page.
+    wrong = [f for f in wanted if any(said in f.message for said in THERE_BUT_WRONG)]
+    if wrong and any(f.check != "element" for f in wanted):
+        for finding in wrong:
+            outcome.unfixable.append((finding, "needs the credit that is there corrected by hand, not a second one"))
+        others = [f for f in wanted if f not in wrong]
+        if any(f.check != "element" for f in others):  # the credit block would hold a second, contradicting one
+            outcome.refused = (
+                f"{wrong[0].rule}: {wrong[0].message}; correct that by hand, and run --fix again for the rest"
+            )
+            return outcome
+        wanted = others
     if not wanted:
         return outcome
     if reprint.format not in ("markdown", "html"):

@@ -21,7 +21,7 @@ from ..metaview import names_of
 from ..reprint import Reprint
 from ..textnorm import find_phrase
 from ..visible import VisibleBody
-from .base import Context, Problem, render
+from .base import THERE_BUT_WRONG, Context, LazyValues, Problem, render
 
 if TYPE_CHECKING:
     from .params import AttributionParams as Params
@@ -221,12 +221,24 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
             if not named:
                 line, column = reprint.end_position()
                 names = " and ".join(holders)
-                detail = (
-                    f"a copyright notice is there, but none names {names} after its mark"
-                    if marked
-                    else f"found no copyright notice; expected one naming {names}"
-                )
-                yield Problem(line, column, detail=detail)
+                if marked:
+                    detail = f"{THERE_BUT_WRONG[0]} {names} after its mark"
+                    yield Problem(
+                        line, column, detail=detail, fix=_correct_notice(reprint, context, names), specific=True
+                    )
+                else:
+                    yield Problem(line, column, detail=f"found no copyright notice; expected one naming {names}")
+
+
+def _correct_notice(reprint: Reprint, context: Context, names: str) -> str:
+    """The fix for a notice that names another holder: correct it, to the wording the rule's fix gives (its
+    quoted notice), not add a second one beside it."""
+    wanted = None
+    if context.rule.fix:
+        quoted = re.search(r'"([^"]*©[^"]*)"', render(context.rule.fix, LazyValues(reprint, context.policy)))
+        wanted = quoted.group(1) if quoted else None
+    said = f'to read "{wanted}"' if wanted else f"to name {names}"
+    return f"Correct the copyright notice that is there {said}; a second notice beside it would contradict it."
 
 
 def _notice(visible: VisibleBody, holders: list[str]) -> tuple[bool, bool]:

@@ -65,6 +65,11 @@ class Context:
         self.today = today
 
 
+#: What a finding's message says when the credit it asks for is there but wrong (a notice naming another
+#: holder, a link to another page of the site): ``--fix`` inserts no second one beside it.
+THERE_BUT_WRONG = ("a copyright notice is there, but none names", "on the same site, but not to the article itself")
+
+
 class Problem:
     """A check's raw result; the engine turns it into a :class:`~reprint_guard.report.Finding`.
 

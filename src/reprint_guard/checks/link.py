@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from ..reprint import Reprint
 from ..urls import as_address, host_of, normalize_url
-from .base import Context, Problem, compile_pattern, pattern_host
+from .base import THERE_BUT_WRONG, Context, Problem, compile_pattern, pattern_host
 
 if TYPE_CHECKING:
     from .params import LinkParams as Params
@@ -71,7 +71,13 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
     near = [link for link in candidates if host_of(link) == host]
     if near:
         line, column = reprint.locate_url(near[0])
-        yield Problem(line, column, detail=f"it links to {near[0]} on the same site, but not to the article itself")
+        yield Problem(
+            line,
+            column,
+            detail=f"it links to {near[0]} {THERE_BUT_WRONG[1]}",
+            fix=f"Change the link to {near[0]} into one to the original article, {original.strip()}.",
+            specific=True,
+        )
         return
     images = [src for src in reprint.visible.images if normalize_url(src) == key]
     line, column = reprint.end_position()
