@@ -513,6 +513,20 @@ def test_a_bad_value_nested_in_a_json_envelopes_metadata_is_told_where_it_stands
     assert run.code == 2 and f"{path}:8:16: metadata 'permissions.1.date'" in run.out, run.out + run.err
 
 
+def test_a_bad_value_nested_in_front_matter_is_told_where_it_stands(tmp_path, cli):
+    """A permission's date written in words: at the date, not at the "permissions" key, with how to write it."""
+    text = (
+        "---\ntitle: t\nauthor: A\noriginal_url: https://www.globalresearch.ca/a/1\ncommercial: true\n"
+        "permissions:\n  - from: publications@globalresearch.ca\n    date: 10 March 2025\n    scope: [commercial]\n"
+        "---\n\nText.\n"
+    )
+    path = tmp_path / "d.md"
+    path.write_text(text, encoding="utf-8")
+    run = cli("check", str(path), "--no-config")
+    assert run.code == 2 and f"{path}:8:11: metadata 'permissions.0.date': " in run.out, run.out + run.err
+    assert "write a date as YYYY-MM-DD" in run.out
+
+
 def test_positions_in_a_json_body_are_the_files(tmp_path):
     """A finding in an envelope's body points into the body string as written, where an annotation lands."""
     from reprint_guard.readers.json import JsonString, _body_token

@@ -391,17 +391,20 @@ def read_text(
     try:
         if format == "markdown":
             front = _split_front_matter(text)
-            return build(
-                front.body,
-                front.data,
-                format="markdown",
-                path=path,
-                meta=meta,
-                key_lines=front.key_lines,
-                body_line=front.body_line,
-                bare_urls=bare_urls,
-                **extra,
-            )
+            try:
+                return build(
+                    front.body,
+                    front.data,
+                    format="markdown",
+                    path=path,
+                    meta=meta,
+                    key_lines=front.key_lines,
+                    body_line=front.body_line,
+                    bare_urls=bare_urls,
+                    **extra,
+                )
+            except InputError as exc:
+                raise _at_the_nested_value(exc, text, front.body_line, meta) from None
         if format == "html":
             from .html import read_html
 
@@ -419,6 +422,38 @@ def read_text(
     except InputError as exc:
         raise exc.at(path) from None
     raise InputError(f"unknown input format {format!r}; use one of {', '.join(INPUT_FORMATS)}", path=path)
+
+
+#: A metadata error's place in its message: ``metadata 'permissions.0.date': ...``.
+_DOTTED = re.compile(r"metadata '([^']+)'")
+
+
+def _at_the_nested_value(exc: InputError, text: str, body_line: int, meta: Mapping[str, Any] | None) -> InputError:
+    """A bad value inside a YAML front matter key's value (a permission's date), told at that value, not at
+    the key that holds it: the front matter is composed again (only on this error path) for its places."""
+    found = _DOTTED.match(exc.message)
+    parts = found.group(1).split(".") if found else []
+    if len(parts) < 2 or (meta and parts[0] in meta) or not text.startswith("---"):
+        return exc
+    import yaml
+
+    lines = text.splitlines(keepends=True)
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    try:
+        node = yaml.compose("".join(lines[1 : max(body_line - 2, 1)]), Loader=loader)
+    except yaml.YAMLError:
+        return exc
+    for part in parts:
+        if isinstance(node, yaml.MappingNode):
+            node = next((value for key, value in node.value if getattr(key, "value", None) == part), None)
+        elif isinstance(node, yaml.SequenceNode) and part.isdigit() and int(part) < len(node.value):
+            node = node.value[int(part)]
+        else:
+            node = None
+        if node is None:
+            return exc
+    mark = node.start_mark
+    return InputError(exc.message, path=exc.path, line=mark.line + 2, column=mark.column + 1)
 
 
 def _split_front_matter(text: str) -> Any:
@@ -678,7 +713,10 @@ def _metadata_problem(exc: Any) -> tuple[str | None, str, str]:
     loc = problem.get("loc") or ()
     key = str(loc[0]) if loc else None
     where = ".".join(str(part) for i, part in enumerate(loc) if not (i and _is_type_tag(part, loc[i - 1])))
-    return key, where or "metadata", str(problem.get("msg", "invalid value")).removeprefix("Value error, ")
+    message = str(problem.get("msg", "invalid value")).removeprefix("Value error, ")
+    if str(problem.get("type", "")).startswith(("date", "datetime")):
+        message += "; write a date as YYYY-MM-DD (2025-03-10)"
+    return key, where or "metadata", message
 
 
 def metadata_problem(data: Mapping[str, Any]) -> tuple[str, str, str] | None:
