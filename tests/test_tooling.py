@@ -494,6 +494,7 @@ def test_credit_chooses_the_policy_a_check_would_without_policy(cli, tmp_path):
     [
         (("Copyright © Ana Ruiz,", "Copyright © Ana Ruis,"), "a copyright notice is there, but none names Ana Ruiz"),
         ((GR_URL, "https://www.globalresearch.ca/"), "on the same site, but not to the article itself"),
+        ((f"({GR_URL})", f"({GR_URL}”)"), f"its link to the article ends in a stray '”': {GR_URL}”"),
     ],
 )
 def test_fix_corrects_no_credit_that_is_there_but_wrong_with_a_second_one(tmp_path, cli, wrong, said):

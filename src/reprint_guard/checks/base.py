@@ -67,7 +67,11 @@ class Context:
 
 #: What a finding's message says when the credit it asks for is there but wrong (a notice naming another
 #: holder, a link to another page of the site): ``--fix`` inserts no second one beside it.
-THERE_BUT_WRONG = ("a copyright notice is there, but none names", "on the same site, but not to the article itself")
+THERE_BUT_WRONG = (
+    "a copyright notice is there, but none names",
+    "on the same site, but not to the article itself",
+    "its link to the article ends in a stray",
+)
 
 
 class Problem:

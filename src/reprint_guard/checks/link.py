@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
+from urllib.parse import unquote
 
 from ..reprint import Reprint
 from ..urls import as_address, host_of, normalize_url
@@ -21,6 +22,8 @@ if TYPE_CHECKING:
     from .params import LinkParams as Params
 
 NAME = "link"
+#: Marks that stick to the end of an address pasted from a word processor or a quoted sentence.
+_STRAY_MARKS = "”“’‘\"'»«.,;:)"
 SUMMARY = "A visible hyperlink to the original article (`original_url`) or to URLs matching a pattern."
 
 
@@ -70,14 +73,16 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
         return
     near = [link for link in candidates if host_of(link) == host]
     if near:
-        line, column = reprint.locate_url(near[0])
-        yield Problem(
-            line,
-            column,
-            detail=f"it links to {near[0]} {THERE_BUT_WRONG[1]}",
-            fix=f"Change the link to {near[0]} into one to the original article, {original.strip()}.",
-            specific=True,
-        )
+        written = unquote(near[0])  # as the source has it: "…/5890112”", not "…/5890112%E2%80%9D"
+        line, column = reprint.locate_url(written) if written in reprint.body else reprint.locate_url(near[0])
+        stray = written.rstrip(_STRAY_MARKS)
+        if stray != written and normalize_url(stray) == key:  # a quotation mark a word processor stuck on
+            detail = f"{THERE_BUT_WRONG[2]} {written[len(stray) :]!r}: {written}"
+            fix = f"Remove {written[len(stray) :]!r} from the end of the link's address."
+        else:
+            detail = f"it links to {written} {THERE_BUT_WRONG[1]}"
+            fix = f"Change the link to {written} into one to the original article, {original.strip()}."
+        yield Problem(line, column, detail=detail, fix=fix, specific=True)
         return
     images = [src for src in reprint.visible.images if normalize_url(src) == key]
     line, column = reprint.end_position()
