@@ -807,6 +807,34 @@ def test_a_report_never_replaces_a_sites_own_page_found_by_walking(tmp_path, wri
         assert digest(victim) == before
 
 
+@pytest.mark.parametrize("flag", ["--json", "--sarif", "--markdown"])
+def test_a_report_never_replaces_an_input_that_is_no_article(tmp_path, write_md, cli, flag):
+    """A sidecar, the config, a policy of one's own, a README: a report replaces only a report of ours, on a
+    stopped run (an unknown --policy, a broken config) too."""
+    write_md("a.md", COMPLIANT_META, COMPLIANT_BODY)
+    (tmp_path / "p.html").write_text("<p>Text.</p>\n", encoding="utf-8")
+    (tmp_path / "p.meta.yaml").write_text(f"original_url: {COMPLIANT_META['original_url']}\n", encoding="utf-8")
+    policy = (ROOT / "rules" / "grist.yaml").read_text(encoding="utf-8").replace("id: grist", "id: mypol", 1)
+    (tmp_path / "mypol.yaml").write_text(policy, encoding="utf-8")
+    (tmp_path / ".reprint-guard.yaml").write_text("policies: [mypol.yaml]\n", encoding="utf-8")
+    (tmp_path / "README.txt").write_text("Our newsroom.\n", encoding="utf-8")
+    for victim in ("p.meta.yaml", ".reprint-guard.yaml", "mypol.yaml", "README.txt"):
+        before = digest(tmp_path / victim)
+        for extra in ([], ["--policy", "nope"]):
+            run = cli("check", "a.md", "p.html", *extra, flag, victim, cwd=tmp_path)
+            assert run.code == 2 and "Traceback" not in run.err, run.err
+            assert digest(tmp_path / victim) == before, (victim, extra)
+    assert cli("check", "a.md", flag, "report.out", cwd=tmp_path).code == 0
+    assert cli("check", "a.md", flag, "report.out", cwd=tmp_path).code == 0  # our own report: replaced
+
+
+def test_a_report_to_a_pipe_no_one_reads_is_an_error_not_a_hang(broken, cli, tmp_path):
+    fifo = tmp_path / "ff"
+    os.mkfifo(fifo)
+    run = cli("check", str(broken), "--json", str(fifo))
+    assert run.code == 2 and "a named pipe that no one reads" in run.err, run.err
+
+
 def test_a_report_to_a_device_or_pipe_is_written_through_not_replaced(broken, cli, tmp_path):
     import stat
     import threading

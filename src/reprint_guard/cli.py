@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import errno
 import os
 import sys
 from collections.abc import Mapping, Sequence
@@ -167,6 +168,25 @@ def parse_meta(pairs: Sequence[str], key_map: Mapping[str, str] | None = None) -
     return meta
 
 
+def _written_through(path: str) -> IO[str]:
+    """A device or a named pipe opened for the report, as a shell redirect would: a pipe no one reads is an
+    error at once (opening it would wait for a reader for ever)."""
+    import stat
+
+    if stat.S_ISFIFO(os.stat(path).st_mode):
+        try:
+            fd = os.open(path, os.O_WRONLY | os.O_NONBLOCK)
+        except OSError as exc:
+            if exc.errno == errno.ENXIO:
+                raise UsageError(
+                    "is a named pipe that no one reads: nothing would take the report", path=path
+                ) from None
+            raise
+        os.set_blocking(fd, True)
+        return os.fdopen(fd, "w", encoding="utf-8", errors="surrogateescape")
+    return open(path, "w", encoding="utf-8", errors="surrogateescape")
+
+
 class _AtomicFile:
     """Write an output file next to its destination and move it in place when done.
 
@@ -184,8 +204,14 @@ class _AtomicFile:
             raise UsageError("the report needs a file name, not a folder", path=path or "''")
         try:
             if os.path.exists(path) and not os.path.isfile(path):  # os.path.isfile follows links
-                self.handle: IO[str] = open(path, "w", encoding="utf-8", errors="surrogateescape")  # noqa: SIM115
+                self.handle: IO[str] = _written_through(path)
                 return
+            if os.path.isfile(path) and os.path.getsize(path) and not _is_our_report(path):
+                raise UsageError(
+                    "is a file reprint-guard did not write (an article, a sidecar, the config or a policy?): it is "
+                    "not overwritten by a report; remove it, or write the report elsewhere",
+                    path=path,
+                )
             folder = os.path.dirname(os.path.abspath(path))
             os.makedirs(folder, exist_ok=True)
             fd, self.temp = tempfile.mkstemp(dir=folder, prefix=".reprint-guard-", suffix=".tmp")
