@@ -854,3 +854,32 @@ def test_a_link_to_nothing_says_so(tmp_path, cli):
     (tmp_path / "gone.md").symlink_to("moved-away.md")
     run = cli("check", "loop.md", "gone.md", cwd=tmp_path)
     assert_clean_error(run, "loop.md: a symbolic link to nothing", "gone.md: a symbolic link to nothing")
+
+
+@pytest.mark.parametrize("envelope", [False, True])
+def test_thousands_of_inline_suppressions_are_read_in_linear_time(tmp_path, envelope):
+    """Each comment's place was counted from the body's start: 16,000 took 14 s; a JSON body's alike."""
+    from reprint_guard import check_file
+
+    comment = 'é <!-- reprint-guard: ignore global-research/source-credit reason="x" -->\n'
+    meta = {"original_url": GR_URL, "author": "Mara Lindqvist"}
+    if envelope:
+        path = tmp_path / "s.json"
+        path.write_text(json.dumps({"metadata": meta, "body": comment * 16000}), encoding="utf-8")
+    else:
+        path = tmp_path / "s.md"
+        path.write_text(markdown(meta, comment * 16000), encoding="utf-8")
+    start = time.perf_counter()
+    result = check_file(path)
+    assert time.perf_counter() - start < 8
+    assert sum(f.rule == "reprint-guard/unused-suppression" for f in result.findings) > 15000
+
+
+def test_positions_past_the_counted_ones_are_looked_up_alike():
+    from reprint_guard.metaview import read_metadata
+    from reprint_guard.reprint import Reprint
+
+    body = "a\nbb\n\nccc\nd\n" * 20
+    reprint = Reprint(body=body, metadata=read_metadata({}), format="markdown", path="x", body_line=5)
+    expected = [(5 + body.count("\n", 0, i), i - (body.rfind("\n", 0, i) + 1) + 1) for i in range(len(body) + 1)]
+    assert [reprint._position(i) for i in range(len(body) + 1)] == expected

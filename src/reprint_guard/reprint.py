@@ -490,9 +490,17 @@ class Reprint:
     def _position(self, index: int) -> tuple[int, int]:
         if self.source is not None:
             return self.source.position(index)
-        line = self.body_line + self.body.count("\n", 0, index)
-        column = index - (self.body.rfind("\n", 0, index) + 1) + 1
-        return line, column
+        breaks = self.memo.get("line-breaks")
+        if breaks is None:  # the first few are counted; past them (thousands of suppressions), looked up
+            asked = self.memo["positions-asked"] = self.memo.get("positions-asked", 0) + 1  # type: ignore[operator]
+            if asked <= _COUNTED_POSITIONS:
+                line = self.body_line + self.body.count("\n", 0, index)
+                column = index - (self.body.rfind("\n", 0, index) + 1) + 1
+                return line, column
+            breaks = self.memo["line-breaks"] = [found.start() for found in _LINE_BREAK.finditer(self.body)]
+        before = bisect_right(breaks, index - 1)  # the line breaks before index
+        start = breaks[before - 1] + 1 if before else 0
+        return self.body_line + before, index - start + 1
 
     def offset_of(self, line: int, column: int) -> int:
         """The index in the body of a (line, column) that :meth:`locate` gave (the inverse of ``_position``)."""
@@ -676,6 +684,11 @@ class Reprint:
         if index < 0:
             return self._position(self._content_span[0])
         return self._position(index)
+
+
+#: Positions counted with a search of the body; past this many for one body, its line breaks are indexed.
+_COUNTED_POSITIONS = 16
+_LINE_BREAK = re.compile("\n")
 
 
 def _words_apart(needle: str) -> str:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_right
 from collections.abc import Callable, Iterator, Sequence
 from functools import lru_cache
 from typing import Any
@@ -102,8 +103,7 @@ def parse_inline(
     if markdown:
         from .readers.markdown import html_ranges
 
-        html = html_ranges(body)
-        opens = lambda index: _inside(len(body[:index].encode("utf-8")), html)  # noqa: E731
+        opens = _opener(body, html_ranges(body))
     for index, match in _inline_comments(body, opens):
         line, column = position(index)  # in the file (a body in JSON is one escaped string)
         args = match.group("args")
@@ -137,8 +137,22 @@ def parse_inline(
     return found, problems
 
 
-def _inside(offset: int, ranges: list[tuple[int, int]]) -> bool:
-    return any(start <= offset < end for start, end in ranges)
+def _opener(body: str, ranges: list[tuple[int, int]]) -> Callable[[int], bool]:
+    """Whether a ``<!--`` at a character index of ``body`` stands in its raw HTML (``ranges``: UTF-8 byte
+    ranges, in order). Asked in ascending order, so the byte offset is counted on from the last one and the
+    range found by bisection: linear in the body however many comments it holds."""
+    starts = [start for start, _ in ranges]
+    last = [0, 0]  # character index, byte offset
+
+    def opens(index: int) -> bool:
+        if index < last[0]:
+            last[:] = [0, 0]
+        last[1] += len(body[last[0] : index].encode("utf-8"))
+        last[0] = index
+        at = bisect_right(starts, last[1]) - 1
+        return at >= 0 and last[1] < ranges[at][1]
+
+    return opens
 
 
 def _inline_comments(body: str, opens: Callable[[int], bool] | None = None) -> Iterator[tuple[int, re.Match[str]]]:
