@@ -883,3 +883,20 @@ def test_positions_past_the_counted_ones_are_looked_up_alike():
     reprint = Reprint(body=body, metadata=read_metadata({}), format="markdown", path="x", body_line=5)
     expected = [(5 + body.count("\n", 0, i), i - (body.rfind("\n", 0, i) + 1) + 1) for i in range(len(body) + 1)]
     assert [reprint._position(i) for i in range(len(body) + 1)] == expected
+
+
+def test_fix_and_credit_write_no_control_character_a_value_holds(tmp_path, cli):
+    """A NUL or an escape sequence in the metadata (a page's JSON-LD, a sidecar) is no part of the credit: the
+    article stays text, and the terminal gets no escape sequence."""
+    page = tmp_path / "ld.html"
+    page.write_text(
+        '<html><head><script type="application/ld+json">{"@type":"Article","isBasedOn":"https://grist.org/story\\u0000x",'
+        '"author":"Ann \\u001b[2J Lee"}</script></head><body><article><h1>T</h1><p>Body.</p></article></body></html>\n',
+        encoding="utf-8",
+    )
+    cli("check", "--no-config", "--fix", str(page))
+    data = page.read_bytes()
+    assert b"\x00" not in data and b"\x1b" not in data
+    assert cli("check", "--no-config", str(page)).code != 2
+    credit = cli("credit", "--from", str(page), "--policy", "grist")
+    assert "\x1b" not in credit.out and "\x00" not in credit.out

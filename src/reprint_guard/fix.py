@@ -79,10 +79,16 @@ def _credit_template(policy: Policy, format: str) -> tuple[str, bool]:
     return (policy.credit.html if html else policy.credit.markdown), html
 
 
+#: Control characters (C0 but tab, DEL, C1): in a value they would write a NUL into the article, or reach a
+#: terminal as escape sequences; no credit holds one.
+_CONTROLS = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f]")
+
+
 def _escaped(values: dict[str, str], *, quote: bool) -> dict[str, str]:
     """Metadata values as text inside HTML (``quote``: attribute values too) or Markdown, where a raw ``<``
-    would start a tag: "Ana <Ruiz>" or a URL with a quote stays text, and nothing is injected."""
-    return {key: escape(value, quote=quote) for key, value in values.items()}
+    would start a tag: "Ana <Ruiz>" or a URL with a quote stays text, and nothing is injected; control
+    characters are dropped (a line break in a value would part the credit's line)."""
+    return {key: escape(_CONTROLS.sub("", value), quote=quote) for key, value in values.items()}
 
 
 @dataclass
