@@ -1080,3 +1080,20 @@ def test_an_original_under_another_key_on_a_covered_site_is_said_not_skipped(tmp
     assert f"'{key}' holds an address on globalresearch.ca, which global-research covers" in finding["message"]
     write(tmp_path / "b.md", markdown({"title": "T", key: "https://www.riverbend.example/our/story"}, "Text.\n"))
     assert cli("check", "b.md", "--format", "json", cwd=tmp_path).json()["results"][0]["status"] == "skipped"
+
+
+def test_init_reads_no_pipe_or_device_and_writes_through_no_link(tmp_path, cli):
+    """A named pipe or a link to /dev/zero among the content would hang init or fill the memory; a config that
+    is a symbolic link would have init create or replace a file anywhere."""
+    import os
+
+    write(tmp_path / "content" / "a.md", markdown(HUGO_META, "Body"))
+    os.mkfifo(tmp_path / "content" / "post.md")
+    os.mkfifo(tmp_path / "pol.yaml")
+    (tmp_path / "content" / "z.md").symlink_to("/dev/zero")
+    run = cli("init", "--stdout", str(tmp_path))
+    assert run.code == 0 and "\"canonicalURL\": original_url" in run.out, run.err
+    victim = tmp_path.parent / f"{tmp_path.name}-victim.txt"
+    (tmp_path / ".reprint-guard.yaml").symlink_to(victim)
+    linked = cli("init", str(tmp_path))
+    assert linked.code == 2 and "is a symbolic link" in linked.err and not victim.exists()

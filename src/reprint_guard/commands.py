@@ -353,6 +353,8 @@ def run_init(options: argparse.Namespace) -> int:
         sys.stdout.write(text)
         return ExitCode.OK
     target = root / ".reprint-guard.yaml"
+    if target.is_symlink():  # written through, it could create or replace a file anywhere the link points
+        raise UsageError("is a symbolic link: init writes no config through it; remove it first", path=str(target))
     if target.exists() and not options.force:
         raise UsageError("a config already exists; use --force to overwrite it", path=str(target))
     target.write_text(text, encoding="utf-8")

@@ -133,6 +133,8 @@ def survey(root: Path, generator: str | None = None) -> Survey:
         )
         for name in sorted(files):
             path = Path(folder) / name
+            if not os.path.isfile(path):  # a named pipe, a device, a link to one: reading it could block for ever
+                continue
             if os.path.splitext(name)[1] in _POLICY_SUFFIXES:
                 yaml_files[here] = yaml_files.get(here, 0) + 1
                 if read_yaml < POLICY_SAMPLE and not name.lower().endswith(_SIDECAR_SUFFIXES):
@@ -193,7 +195,9 @@ def _metadata(path: Path) -> dict[Any, Any]:
 
     try:
         if SUFFIX_FORMATS.get(os.path.splitext(path.name.lower())[1]) == "markdown":
-            data = split_front_matter(path.read_text(encoding="utf-8", errors="replace")[:65536]).data
+            with open(path, "rb") as handle:  # the head of the file: front matter stands at its start
+                head = handle.read(65536).decode("utf-8", errors="replace")
+            data = split_front_matter(head).data
         else:
             sidecar = next((Path(name) for name in sidecar_names(path) if os.path.isfile(name)), None)
             data = _yaml_mapping(sidecar) if sidecar is not None else None
