@@ -900,3 +900,28 @@ def test_fix_and_credit_write_no_control_character_a_value_holds(tmp_path, cli):
     assert cli("check", "--no-config", str(page)).code != 2
     credit = cli("credit", "--from", str(page), "--policy", "grist")
     assert "\x1b" not in credit.out and "\x00" not in credit.out
+
+
+def test_closed_standard_input_is_said_not_an_internal_error(tmp_path):
+    import subprocess
+    import sys
+
+    run = subprocess.run(
+        [sys.executable, "-m", "reprint_guard", "check", "--no-config", "-"],
+        stdin=None,
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=tmp_path,
+        preexec_fn=lambda: __import__("os").close(0),
+    )
+    assert run.returncode == 2 and "standard input is closed" in run.stdout + run.stderr, run.stdout + run.stderr
+    assert "internal error" not in run.stdout + run.stderr
+
+
+def test_the_library_refuses_a_rules_dirs_list_holding_no_path():
+    from reprint_guard import check
+    from reprint_guard.errors import UsageError
+
+    with pytest.raises(UsageError, match="a list holding int"):
+        check("Text.", {"original_url": GR_URL}, rules_dirs=[5])  # type: ignore[list-item]

@@ -31,7 +31,11 @@ def _dirs(rules_dirs: RulesDirs) -> tuple[str | Path, ...]:
         return (rules_dirs,)  # type: ignore[return-value]
     if isinstance(rules_dirs, bytes) or not isinstance(rules_dirs, Iterable):
         raise UsageError(f"rules_dirs must be a path or a list of paths, not {type(rules_dirs).__name__}")
-    return tuple(rules_dirs)
+    dirs = tuple(rules_dirs)
+    odd = next((item for item in dirs if not isinstance(item, str | os.PathLike)), None)
+    if odd is not None:
+        raise UsageError(f"rules_dirs must be a path or a list of paths, not a list holding {type(odd).__name__}")
+    return dirs
 
 
 def _day(today: Any) -> dt.date | None:

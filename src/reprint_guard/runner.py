@@ -651,6 +651,8 @@ def check_text(
     elif path == "-":
         from .limits import MAX_FILE_BYTES
 
+        if sys.stdin is None:  # started with standard input closed ("<&-"): nothing to read
+            raise InputError("standard input is closed: there is no article to read", path="<stdin>")
         data = sys.stdin.buffer.read(MAX_FILE_BYTES + 1)  # decode() refuses anything over the limit
         kind = settings.stdin_format
         if kind == "auto":  # a CMS envelope starts with '{', a whole page with <!doctype or <html; else Markdown
