@@ -769,6 +769,20 @@ def test_diff_keeps_standard_output_for_the_patch(broken, cli):
     assert patched.returncode == 0, patched.stdout + patched.stderr
 
 
+def test_diff_names_a_file_with_a_tab_or_a_line_break_as_git_does_so_the_patch_applies(tmp_path, cli):
+    from conftest import git
+
+    git(tmp_path, "init", "-q")
+    text = markdown(COMPLIANT_META, COMPLIANT_BODY.replace("Global Research", "GR"))
+    for name in ("tab\tx.md", "line\nbreak.md", "sp ace.md", 'quo"te.md'):
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    run = cli("check", "--no-config", "--diff", ".", cwd=tmp_path)
+    assert '--- "a/tab\\tx.md"' in run.out and '--- "a/line\\nbreak.md"' in run.out, run.out
+    applied = subprocess.run(["git", "apply", "-"], input=run.out, cwd=tmp_path, capture_output=True, text=True)
+    assert applied.returncode == 0, applied.stderr
+    assert cli("check", "--no-config", ".", cwd=tmp_path).code == 0
+
+
 @pytest.mark.parametrize("flag", ["--json", "--sarif", "--markdown"])
 def test_a_report_file_never_replaces_a_file_being_checked(broken, cli, flag):
     before = digest(broken)

@@ -109,17 +109,34 @@ class FixPlan:
             return ""
         assert self.text is not None
         name = self.path.lstrip("/")
-        # A name with white space ends at a tab, as diff writes it, or patch stops at the first space.
-        end = "\t" if any(char.isspace() for char in name) else ""
+        if _QUOTED_IN_PATCH.search(name):  # a tab, a line break, a quote: quoted as git writes such a name
+            before, after = _c_quoted(f"a/{name}"), _c_quoted(f"b/{name}")
+        else:  # a name with white space ends at a tab, as diff writes it, or patch stops at the first space
+            end = "\t" if any(char.isspace() for char in name) else ""
+            before, after = f"a/{name}{end}", f"b/{name}{end}"
         return "".join(
             difflib.unified_diff(
                 self.original.splitlines(keepends=True),
                 self.text.splitlines(keepends=True),
-                fromfile=f"a/{name}{end}",
-                tofile=f"b/{name}{end}",
+                fromfile=before,
+                tofile=after,
                 lineterm="\n",
             )
         )
+
+
+#: Characters that make git quote a file name in a patch's header (C-style, in double quotes).
+_QUOTED_IN_PATCH = re.compile('[\x00-\x1f\x7f"\\\\]')
+_C_ESCAPES = {"\\": "\\\\", '"': '\\"', "\t": "\\t", "\n": "\\n", "\r": "\\r"}
+
+
+def _c_quoted(name: str) -> str:
+    """A file name as git writes one with a control character, a quote or a backslash in a patch's header."""
+    inner = "".join(
+        _C_ESCAPES.get(char) or (f"\\{ord(char):03o}" if ord(char) < 0x20 or ord(char) == 0x7F else char)
+        for char in name
+    )
+    return f'"{inner}"'
 
 
 #: An article's heading at its very start, which a credit placed at the top goes after.
