@@ -1657,3 +1657,24 @@ def test_a_permission_record_written_slightly_off_is_told_what_is_off(record, pa
     if said:
         (finding,) = result.findings
         assert said in finding.message, finding.message
+
+
+@pytest.mark.parametrize(
+    ("date", "published", "said"),
+    [
+        ("2025-03-04", "2025-03-01", "dated 2025-03-04, after the reprint was published on 2025-03-01"),
+        ("2031-03-04", None, "dated 2031-03-04, in the future"),
+        ("2025-02-20", "2025-03-01", None),
+    ],
+)
+def test_a_permission_must_come_before_the_reprint(date, published, said):
+    record = {"from": "publications@globalresearch.ca", "date": date, "scope": ["commercial"]}
+    meta = {**COMPLIANT_META, "commercial": True, "permissions": [record]}
+    if published:
+        meta["published"] = published
+    result = check(COMPLIANT_BODY, meta, today=dt.date(2026, 12, 3))
+    if said is None:
+        assert result.ok, result.findings
+    else:
+        (finding,) = result.findings
+        assert finding.rule == "global-research/commercial-permission" and said in finding.message, finding.message

@@ -20,6 +20,7 @@ FAIL: ``commercial: true`` with no permissions, a permission from someone else, 
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
@@ -41,10 +42,28 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
     emails = {address_of(g) for g in grantors}  # a contact may be written "Name <a@b>", as a record may
     anyone = "*" in emails  # e.g. a CC licence: permission from whoever holds the rights
     matching = [p for p in meta.permissions if (anyone or p.email in emails) and p.covers(scope)]
-    if any(not p.expired(context.today) for p in matching):
+    current = [p for p in matching if not p.expired(context.today)]
+    published = meta.published.date() if isinstance(meta.published, dt.datetime) else meta.published
+    latest = min(context.today, published) if published else context.today  # given by then, not after
+    if any(p.date is None or p.date <= latest for p in current):
         return
     anchor = "permissions" if "permissions" in reprint.key_lines else _first_field(context)
     line, column = reprint.meta_position(anchor)
+    if current:  # given after the reprint was published, or dated in the future (a typo?)
+        given = min(p.date for p in current if p.date is not None)
+        when = (
+            f"after the reprint was published on {published.isoformat()}"
+            if published and given > published and given <= context.today
+            else "in the future"
+        )
+        yield Problem(
+            line,
+            column,
+            detail=f"the {scope} permission on record is dated {given.isoformat()}, {when}: it must come first",
+            fix="Check the permission's date (YYYY-MM-DD), and the reprint's 'published' date.",
+            specific=True,
+        )
+        return
     if matching:
         expired = max(p.expires for p in matching if p.expires)
         yield Problem(
