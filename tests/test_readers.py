@@ -498,32 +498,33 @@ def test_a_finding_points_at_the_visible_words_not_a_commented_copy(tmp_path):
     assert [(f.rule, f.line) for f in check_file(reprint).findings] == [("cc-by-4.0/no-added-restrictions", 15)]
 
 
-def test_a_bad_value_nested_in_a_json_envelopes_metadata_is_told_where_it_stands(tmp_path, cli):
-    """A permission's impossible date: at the date in the file, as front matter tells it, not at the
-    "permissions" key; a value --meta sets is not blamed on the file."""
-    envelope = (
+_NESTED_BAD_DATE = [
+    (
+        "e.json",
         '{\n  "metadata": {\n    "author": "A B",\n    "original_url": "https://www.globalresearch.ca/a/1",\n'
         '    "permissions": [\n      {"from": "a@globalresearch.ca", "date": "2026-01-01", "scope": ["print"]},\n'
         '      {"from": "a@globalresearch.ca",\n       "date": "2026-02-30", "scope": ["print"]}\n    ]\n  },\n'
-        '  "body": "Text."\n}\n'
-    )
-    path = tmp_path / "e.json"
-    path.write_text(envelope, encoding="utf-8")
-    run = cli("check", str(path), "--no-config")
-    assert run.code == 2 and f"{path}:8:16: metadata 'permissions.1.date'" in run.out, run.out + run.err
-
-
-def test_a_bad_value_nested_in_front_matter_is_told_where_it_stands(tmp_path, cli):
-    """A permission's date written in words: at the date, not at the "permissions" key, with how to write it."""
-    text = (
+        '  "body": "Text."\n}\n',
+        "8:16: metadata 'permissions.1.date'",
+    ),
+    (
+        "d.md",
         "---\ntitle: t\nauthor: A\noriginal_url: https://www.globalresearch.ca/a/1\ncommercial: true\n"
         "permissions:\n  - from: publications@globalresearch.ca\n    date: 10 March 2025\n    scope: [commercial]\n"
-        "---\n\nText.\n"
-    )
-    path = tmp_path / "d.md"
+        "---\n\nText.\n",
+        "8:11: metadata 'permissions.0.date'",
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "text", "said"), _NESTED_BAD_DATE)
+def test_a_bad_value_nested_in_the_metadata_is_told_where_it_stands(tmp_path, cli, name, text, said):
+    """A permission's impossible or worded date, in a JSON envelope or front matter: at the date in the file,
+    not at the "permissions" key that holds it, with how to write one."""
+    path = tmp_path / name
     path.write_text(text, encoding="utf-8")
     run = cli("check", str(path), "--no-config")
-    assert run.code == 2 and f"{path}:8:11: metadata 'permissions.0.date': " in run.out, run.out + run.err
+    assert run.code == 2 and f"{path}:{said}" in run.out, run.out + run.err
     assert "write a date as YYYY-MM-DD" in run.out
 
 
