@@ -1092,7 +1092,7 @@ def test_init_reads_no_pipe_or_device_and_writes_through_no_link(tmp_path, cli):
     os.mkfifo(tmp_path / "pol.yaml")
     (tmp_path / "content" / "z.md").symlink_to("/dev/zero")
     run = cli("init", "--stdout", str(tmp_path))
-    assert run.code == 0 and "\"canonicalURL\": original_url" in run.out, run.err
+    assert run.code == 0 and '"canonicalURL": original_url' in run.out, run.err
     victim = tmp_path.parent / f"{tmp_path.name}-victim.txt"
     (tmp_path / ".reprint-guard.yaml").symlink_to(victim)
     linked = cli("init", str(tmp_path))
