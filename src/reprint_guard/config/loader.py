@@ -237,14 +237,9 @@ def _read(path: Path) -> tuple[dict[str, Any], Any]:
         raw = path.read_bytes()
     except OSError as exc:
         raise ConfigError(f"cannot read config: {exc.strerror or exc}", path=name) from None
-    try:  # UTF-16 of ASCII text decodes as UTF-8, with a NUL byte after each letter: not taken
-        text = raw.decode("utf-8-sig") if b"\x00" not in raw else None
-    except UnicodeDecodeError:
-        text = None
-    if text is None:  # told as a policy's, and a reprint's, is: at its line:column
-        from ..policy.loader import decoded
+    from ..policy.loader import decoded
 
-        text = decoded(raw, name, "config", ConfigError)
+    text = decoded(raw, name, "config", ConfigError)  # not UTF-8: told as a policy's, and a reprint's, is
     if path.name == "pyproject.toml":
         import tomllib
 

@@ -428,12 +428,20 @@ def read_text(
 _DOTTED = re.compile(r"metadata '([^']+)'")
 
 
+def nested_place(exc: InputError, meta: Mapping[str, Any] | None) -> list[str] | None:
+    """The keys and indices down to the bad value a metadata error names inside a key's value
+    (``['permissions', '0', 'date']``), or None: a top-level value's error stands at its key already, and a
+    value ``meta`` (--meta, an override) set is not the file's."""
+    found = _DOTTED.match(exc.message)
+    parts = found.group(1).split(".") if found else []
+    return parts if len(parts) > 1 and not (meta and parts[0] in meta) else None
+
+
 def _at_the_nested_value(exc: InputError, text: str, body_line: int, meta: Mapping[str, Any] | None) -> InputError:
     """A bad value inside a YAML front matter key's value (a permission's date), told at that value, not at
     the key that holds it: the front matter is composed again (only on this error path) for its places."""
-    found = _DOTTED.match(exc.message)
-    parts = found.group(1).split(".") if found else []
-    if len(parts) < 2 or (meta and parts[0] in meta) or not text.startswith("---"):
+    parts = nested_place(exc, meta)
+    if parts is None or not text.startswith("---"):
         return exc
     import yaml
 

@@ -83,16 +83,13 @@ def read_json(text: str, *, path: str, meta: Mapping[str, Any] | None, bare_urls
         raise _at_the_nested_value(exc, text, meta) from None
 
 
-#: A metadata error's place in its message: ``metadata 'permissions.0.date': ...``.
-_DOTTED = re.compile(r"metadata '([^']+)'")
-
-
 def _at_the_nested_value(exc: InputError, text: str, meta: Mapping[str, Any] | None) -> InputError:
     """A bad value inside a metadata key's value (a permission's date), told at that value in the file, as
     front matter tells it, not at the key that holds it."""
-    found = _DOTTED.match(exc.message)
-    parts = found.group(1).split(".") if found else []
-    if len(parts) < 2 or (meta and parts[0] in meta):  # a top-level value, or one --meta set
+    from . import nested_place
+
+    parts = nested_place(exc, meta)
+    if parts is None:
         return exc
     at = _value_at(text, ["metadata", *parts])
     if at is None:
