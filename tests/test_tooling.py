@@ -209,6 +209,13 @@ def test_validate_of_a_link_to_nothing_is_an_input_error(tmp_path, cli):
     assert run.code == 2 and run.out == f"{tmp_path / 'gone.yaml'}: no such file or folder (a link to nothing)\n"
 
 
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+def test_validate_of_a_named_pipe_is_an_input_error_not_a_wait(tmp_path, cli):
+    os.mkfifo(tmp_path / "pipe.yaml")
+    run = cli("validate", str(tmp_path / "pipe.yaml"))
+    assert run.code == 2 and run.out == f"{tmp_path / 'pipe.yaml'}: not a regular file, so not read as a policy\n"
+
+
 def test_validate_refuses_an_applies_to_that_is_no_host_name(tmp_path, cli):
     """A URL in applies_to would match no host: the policy would never be chosen, and its site's reprints
     would pass under another policy (or none) without a word."""

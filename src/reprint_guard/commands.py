@@ -177,7 +177,9 @@ def _policy_paths(names: list[str]) -> tuple[list[str], dict[str, str]]:
         if not folder.is_dir():
             if not os.path.exists(name):  # a dangling link too
                 unread[name] = "no such file or folder" + (" (a link to nothing)" if os.path.islink(name) else "")
-            elif os.path.isfile(name) and not os.access(name, os.R_OK):
+            elif not os.path.isfile(name):  # a named pipe or a device: read, it may never end
+                unread[name] = "not a regular file, so not read as a policy"
+            elif not os.access(name, os.R_OK):
                 unread[name] = "cannot read policy: permission denied"
             else:
                 paths.append(name)
