@@ -630,6 +630,27 @@ def test_a_link_out_of_the_repository_is_reported_not_read(tmp_path, cli):
     assert "out of the repository" not in named.out
 
 
+def test_test_reads_no_fixture_linked_out_of_the_repository_and_waits_on_no_pipe(tmp_path, cli):
+    """``test`` walks a fixtures folder a pull request may add to, as a check walks content."""
+    repo = tmp_path / "repo"
+    folder = repo / "tests" / "policies" / "global-research"
+    folder.mkdir(parents=True)
+    git(repo, "init", "-q")
+    meta = {**COMPLIANT_META, "expect": []}
+    (folder / "ok.md").write_text(markdown(meta, COMPLIANT_BODY), encoding="utf-8")
+    secret = tmp_path / "secret.md"
+    secret.write_text(markdown({**meta, "author": "SECRET-TOKEN", "expect": ["x/y"]}, "Text.\n"), encoding="utf-8")
+    (folder / "leak.md").symlink_to(secret)
+    if hasattr(os, "mkfifo"):
+        os.mkfifo(folder / "pipe.md")
+    run = cli("test", "tests/policies", cwd=repo)
+    assert run.code == 2 and "SECRET-TOKEN" not in run.out + run.err, run.out + run.err
+    assert "leak.md: a symbolic link out of the repository" in run.out and "pipe.md" not in run.out, run.out
+    assert run.out.endswith("1 passed, 0 failed, 1 could not be run\n"), run.out
+    named = cli("test", str(folder / "leak.md"), cwd=repo)  # named: the user's choice, read
+    assert "out of the repository" not in named.out and "x/y" in named.out, named.out
+
+
 @pytest.mark.parametrize("kind", ["dangling", "folder"])
 def test_a_sidecar_that_is_no_file_is_an_error_not_a_skip(tmp_path, cli, kind):
     """A page whose sidecar is a dangling link passed as "not a reprint", its metadata unread."""

@@ -379,17 +379,17 @@ def _coverage_notes(covered: dict[str, tuple[tuple[str, ...], set[str]]]) -> str
 
 def run_test(options: argparse.Namespace) -> int:
     from .policy.loader import policy_set
-    from .testing.harness import fixtures, render, run_fixture
+    from .testing.harness import fixture_items, render, run_fixture
 
     extra = rules_dirs(options)
     policy_set(extra)
     total = failed = errors = 0
     covered: dict[str, tuple[tuple[str, ...], set[str]]] = {}  # per policy: its rules, and what was tried
     #: (a rule violated alone, or "" for a compliant fixture)
-    for path in fixtures(options.paths):
-        if not path.exists():
+    for path, walked in fixture_items(options.paths):
+        if not walked and not path.exists():
             raise UsageError("no such file or folder", path=str(path))
-        outcome = run_fixture(path, extra)
+        outcome = run_fixture(path, extra, walked=walked)
         total += 1
         if outcome.policy is not None and outcome.ok and len(outcome.matched) <= 1:
             tried = covered.setdefault(outcome.policy, (outcome.rules, set()))[1]

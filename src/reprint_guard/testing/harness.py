@@ -65,6 +65,13 @@ class Outcome:
 
 
 def fixtures(paths: list[str]) -> Iterator[Path]:
+    """The fixture files ``paths`` name, a folder standing for those found in it."""
+    return (path for path, _ in fixture_items(paths))
+
+
+def fixture_items(paths: list[str]) -> Iterator[tuple[Path, bool]]:
+    """Each fixture file, and whether it was found in a folder (not named): as a check's walk, a walk
+    passes over named pipes and devices, and does not read through a link out of the repository."""
     for item in paths:
         path = Path(item)
         if path.is_dir():
@@ -72,9 +79,11 @@ def fixtures(paths: list[str]) -> Iterator[Path]:
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 for name in sorted(files):
                     if name.lower().endswith(FIXTURE_SUFFIXES) and not name.startswith((".", "README")):
-                        yield Path(folder) / name
+                        found = Path(folder) / name
+                        if not found.exists() or found.is_file():  # a link to nothing stays, to be reported
+                            yield found, True
         else:
-            yield path
+            yield path, False
 
 
 def parse_expect(value: object, path: str, line: int | None = None) -> list[Expectation]:
@@ -117,13 +126,18 @@ def _positive(number: str) -> bool:
     return number.isascii() and number.isdigit() and int(number) > 0
 
 
-def run_fixture(path: Path, rules_dirs: tuple[str, ...] = ()) -> Outcome:
+def run_fixture(path: Path, rules_dirs: tuple[str, ...] = (), *, walked: bool = False) -> Outcome:
+    """Check one fixture against its policy and compare the findings with its ``expect`` (``walked``: found
+    in a folder, not named)."""
     from ..engine import check_reprint
     from ..policy.loader import load_policy, policy_set
-    from ..readers import read_file
+    from ..readers import link_out_of_repository, read_file
 
     name = str(path)
     try:
+        target = link_out_of_repository(name) if walked else None
+        if target is not None:  # a fixtures folder may come with a pull request: what it links to is not read
+            raise ReprintGuardError(f"a symbolic link out of the repository ({target}): not read", path=name)
         reprint = read_file(path)
         meta = reprint.metadata
         place = _expect_place(path, reprint)
