@@ -502,6 +502,7 @@ def test_credit_chooses_the_policy_a_check_would_without_policy(cli, tmp_path):
         (("Copyright © Ana Ruiz,", "Copyright © Ana Ruis,"), "a copyright notice is there, but none names Ana Ruiz"),
         ((GR_URL, "https://www.globalresearch.ca/"), "on the same site, but not to the article itself"),
         ((f"({GR_URL})", f"({GR_URL}”)"), f"its link to the article ends in a stray '”': {GR_URL}”"),
+        ((f"({GR_URL})", f"(”{GR_URL}”)"), f"opens with '”', not a straight quote, so it leads nowhere: ”{GR_URL}”"),
     ],
 )
 def test_fix_corrects_no_credit_that_is_there_but_wrong_with_a_second_one(tmp_path, cli, wrong, said):
@@ -514,6 +515,21 @@ def test_fix_corrects_no_credit_that_is_there_but_wrong_with_a_second_one(tmp_pa
     assert run.code == 1 and said in run.out, run.out + run.err
     assert "corrected by hand" in run.err or "correct that by hand" in run.err, run.err
     assert article.read_text(encoding="utf-8") == text
+
+
+def test_an_html_link_whose_value_opens_with_a_typographic_quote_is_told_at_the_link(tmp_path, cli):
+    """``href=”…”`` (pasted from a word processor): the parser keeps the marks in an unquoted value, so the
+    link leads nowhere; said where it is written, with straight quotes as the fix, not as a missing link."""
+    page = tmp_path / "a.html"
+    line = f"<p>Copyright © Ana Ruiz, Global Research, 2026. Source: <a href=”{GR_URL}”>Global Research</a></p>"
+    page.write_text(f"<p>Text.</p>\n{line}\n", encoding="utf-8")
+    (tmp_path / "a.meta.yaml").write_text(
+        f"author: Ana Ruiz\noriginal_url: {GR_URL}\ncommercial: false\nmedium: web\n", encoding="utf-8"
+    )
+    run = cli("check", str(page), "--format", "json")
+    found = [f for f in run.json()["results"][0]["findings"] if f["rule"] == "global-research/link-original"]
+    assert len(found) == 1 and (found[0]["line"], found[0]["column"]) == (2, line.index("”") + 1), found
+    assert found[0]["fix"] == f'Write the link\'s address between straight quotes: href="{GR_URL}".', found
 
 
 def digest(path: Path) -> str:

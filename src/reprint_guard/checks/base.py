@@ -71,6 +71,7 @@ THERE_BUT_WRONG = (
     "a copyright notice is there, but none names",
     "on the same site, but not to the article itself",
     "its link to the article ends in a stray",
+    "its link to the article opens with",
 )
 
 

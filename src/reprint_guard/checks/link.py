@@ -24,6 +24,9 @@ if TYPE_CHECKING:
 NAME = "link"
 #: Marks that stick to the end of an address pasted from a word processor or a quoted sentence.
 _STRAY_MARKS = "”“’‘\"'»«.,;:)"
+#: Marks that stick to its start: a word processor's quotation mark opening an HTML value (``href=”…”``),
+#: which the parser keeps as part of an unquoted value.
+_OPENING_MARKS = "”“’‘\"'»«"
 SUMMARY = "A visible hyperlink to the original article (`original_url`) or to URLs matching a pattern."
 
 
@@ -71,12 +74,21 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
     candidates = _mentioning(reprint.visible.links, host)
     if any(normalize_url(link) == key for link in candidates):
         return
-    near = [link for link in candidates if host_of(link) == host]
+    near = [link for link in candidates if host_of(unquote(link).lstrip(_OPENING_MARKS)) == host]
     if near:
         written = unquote(near[0])  # as the source has it: "…/5890112”", not "…/5890112%E2%80%9D"
         line, column = reprint.locate_url(written) if written in reprint.body else reprint.locate_url(near[0])
-        stray = written.rstrip(_STRAY_MARKS)
-        if stray != written and normalize_url(stray) == key:  # a quotation mark a word processor stuck on
+        opened = written.lstrip(_OPENING_MARKS)
+        stray = opened.rstrip(_STRAY_MARKS)
+        if opened != written and normalize_url(stray) == key:  # href=”…”: the value opened with a typographic mark
+            marks = written[: len(written) - len(opened)]
+            detail = f"{THERE_BUT_WRONG[3]} {marks!r}, not a straight quote, so it leads nowhere: {written}"
+            fix = (
+                f'Write the link\'s address between straight quotes: href="{stray}".'
+                if reprint.format == "html"
+                else f"Write the link's address without the quotation marks: ({stray})."
+            )
+        elif stray != written and normalize_url(stray) == key:  # a quotation mark a word processor stuck on
             detail = f"{THERE_BUT_WRONG[2]} {written[len(stray) :]!r}: {written}"
             fix = f"Remove {written[len(stray) :]!r} from the end of the link's address."
         else:
