@@ -695,7 +695,7 @@ def test_a_device_given_as_a_policy_is_refused_not_read_without_end(tmp_path, cl
     (tmp_path / ".reprint-guard.yaml").write_text("policies: [/dev/zero]\n", encoding="utf-8")
     assert cli("check", str(story), cwd=tmp_path).code == 2
     checked = cli("validate", "/dev/zero")
-    assert checked.code == 1 and checked.out.strip() == "/dev/zero: not a regular file, so not read as a policy"
+    assert checked.code == 2 and checked.out.strip() == "/dev/zero: not a regular file, so not read as a policy"
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
