@@ -538,19 +538,16 @@ def raw_blocks_touch(markdown: str) -> bool:
     tag with a line break or space on either side (the usual pasted block) cannot.
     A tag whose end is unclear counts as touching.
     """
-    block = _block_tag()
-    index = markdown.find("<")
-    while index >= 0:
-        if block.match(markdown, index) is not None:
-            well_formed = _WELL_FORMED_TAG.match(markdown, index)  # its quoted values may hold '>'
-            close = well_formed.end() - 1 if well_formed is not None else markdown.find(">", index)
-            if close < 0 or (well_formed is None and ('"' in markdown[index:close] or "'" in markdown[index:close])):
-                return True  # where a tag with a quoted value ends is not sure from here
-            before = markdown[index - 1] if index else " "
-            after = markdown[close + 1] if close + 1 < len(markdown) else " "
-            if not before.isspace() and not after.isspace():
-                return True
-        index = markdown.find("<", index + 1)
+    for found in _block_tag().finditer(markdown):  # each match is the "<" alone: every one is tried, in C
+        index = found.start()
+        well_formed = _WELL_FORMED_TAG.match(markdown, index)  # its quoted values may hold '>'
+        close = well_formed.end() - 1 if well_formed is not None else markdown.find(">", index)
+        if close < 0 or (well_formed is None and ('"' in markdown[index:close] or "'" in markdown[index:close])):
+            return True  # where a tag with a quoted value ends is not sure from here
+        before = markdown[index - 1] if index else " "
+        after = markdown[close + 1] if close + 1 < len(markdown) else " "
+        if not before.isspace() and not after.isspace():
+            return True
     return False
 
 
@@ -665,6 +662,8 @@ def with_media(
 #: (``<https://...>``) is read as one too: inside a raw HTML block, Markdown passes it through as it is,
 #: and the parser reads a tag ``<https:`` whose attributes are the URL's path segments.
 _RAW_TAG = re.compile(r"<([A-Za-z][^\t\n\f\r />]*)")
+#: Where a start tag (or an autolink) may begin: the "<" alone is matched, so matches may follow one another.
+_TAG_START = re.compile(r"<(?=[A-Za-z])")
 #: A start tag as CommonMark writes one (names, then values unquoted or quoted within the line): where a
 #: tag holds a quote, only this form is sure to end where the parser ends it. A quote left open would
 #: run on, past the line, into the quotes the renderer writes (``href="..."``).
@@ -701,20 +700,18 @@ def raw_html_tags(markdown: str) -> tuple[int, frozenset[str]]:
     """
     verdict = NO_RAW_HTML
     names: set[str] = set()
-    index = markdown.find("<")
-    while index >= 0:
-        after = markdown[index + 1 : index + 2]  # a comment or a closing tag is passed over without a match
-        if after.isascii() and after.isalpha():
-            text = _start_tag(markdown, index)
-            if text is None:
-                return ANY_RAW_HTML, frozenset()
-            lowered = text.lower()
-            name = _RAW_TAG.match(lowered).group(1)  # type: ignore[union-attr]
-            if name in _PRUNED_OR_REPLACING or _HIDING_WORD in lowered or _style_may_hide(lowered):
-                return ANY_RAW_HTML, frozenset()
-            names.add(name)
-            verdict = PLAIN_RAW_HTML  # a "<" inside it is read too: a code span may have made it text
-        index = markdown.find("<", index + 1)
+    # A comment or a closing tag is passed over: only a "<" and a letter is a match (the "<" alone, so a "<"
+    # inside a tag is read too: a code span may have made the tag text).
+    for found in _TAG_START.finditer(markdown):
+        text = _start_tag(markdown, found.start())
+        if text is None:
+            return ANY_RAW_HTML, frozenset()
+        lowered = text.lower()
+        name = _RAW_TAG.match(lowered).group(1)  # type: ignore[union-attr]
+        if name in _PRUNED_OR_REPLACING or _HIDING_WORD in lowered or _style_may_hide(lowered):
+            return ANY_RAW_HTML, frozenset()
+        names.add(name)
+        verdict = PLAIN_RAW_HTML
     return verdict, frozenset(names)
 
 
