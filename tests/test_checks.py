@@ -1586,6 +1586,15 @@ def test_a_phrase_written_with_a_no_break_space_reference_is_found_where_it_stan
             True,
         ),
         ('<img src="https://cdn.example.com/meter.jpg" width="1">', True),
+        # The Republication Tracker Tool's pixel, sized by its style alone:
+        ('<img id="t" src="https://stats.riverbend.example/p.gif?x=1" style="width:1px;height:1px;">', False),
+        ('<img src="https://stats.riverbend.example/p.gif" style="width: 1px !important; height: 0">', False),
+        ('<img src="https://stats.riverbend.example/p.gif" width="1" height="1" style="max-width:1px">', False),
+        ('<img src="https://cdn.example.com/logo.png" style="width:1em;height:1em">', True),
+        ('<img src="https://cdn.example.com/a.jpg" style="width:1px;height:1px;min-width:300px">', True),
+        ('<img src="https://cdn.example.com/a.jpg" style="width:1px;height:1px;transform:scale(400)">', True),
+        ('<img src="https://cdn.example.com/a.jpg" width="1" height="1" style="height:300px">', True),
+        ('<img src="https://cdn.example.com/a.jpg" style="width:1px">', True),
     ],
 )
 def test_a_one_pixel_counter_is_no_photograph_but_a_photo_sized_by_style_is(image, counted):

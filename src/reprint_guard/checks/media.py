@@ -96,18 +96,32 @@ def _counts(item: Media, params: Params) -> bool:
     return item.tag in params.tags or (item.tag == "source" and "img" in params.tags)
 
 
+#: Style properties that may show an image larger than its width and height say (``max-width`` and
+#: ``max-height`` only ever shrink it: a tracking pixel's ``max-width: 1px`` is still a pixel).
+_ENLARGING = ("inline-size", "block-size", "aspect-ratio", "zoom", "min-width", "min-height", "transform", "scale")
+
+
 def is_pixel(item: Media) -> bool:
-    """An image one pixel square or less by its ``width`` and ``height`` (a site's own page-view counter):
-    no photograph or illustration, whoever serves it. Not when a style sizes it otherwise, or a ``srcset``
-    offers other pictures (a photo given ``width="1"`` and a style of ``width:100%`` is still a photo)."""
+    """An image one pixel square or less (a site's own page-view counter, a republication tracker's pixel):
+    no photograph or illustration, whoever serves it. Its size is what its style's ``width`` and ``height``
+    say (``style="width:1px;height:1px"``, as WordPress's Republication Tracker Tool writes it), else its
+    attributes'. Not when a style may show it larger, or a ``srcset`` offers other pictures (a photo given
+    ``width="1"`` and a style of ``width:100%`` is still a photo)."""
     attrs = item.attrs
     if item.tag != "img" or any(attrs.get(key) for key in SRCSET_ATTRIBUTES):
         return False
+    sizes = {key: attrs.get(key) or "" for key in ("width", "height")}
     style = (attrs.get("style") or "").lower()
-    if any(word in style for word in ("width", "height", "inline-size", "block-size", "aspect-ratio", "zoom")):
-        return False
-    sizes = [(attrs.get(key) or "").strip().lower().removesuffix("px").strip() for key in ("width", "height")]
-    return all(size in ("0", "1") for size in sizes)
+    if "/*" in style or "\\" in style:
+        return False  # a comment or an escape may say anything: not read here
+    for declaration in style.split(";"):
+        name, colon, value = declaration.partition(":")
+        name = name.strip()
+        if colon and name in sizes:
+            sizes[name] = value.replace("!important", "")
+        elif any(word in name for word in _ENLARGING):
+            return False
+    return all(size.strip().removesuffix("px").strip() in ("0", "1") for size in sizes.values())
 
 
 def _counted(media: list[Media], reprint: Reprint, params: Params, skip: Any) -> list[Media]:
