@@ -229,3 +229,31 @@ def test_a_config_suppressions_warning_is_reported_and_counted_once_in_every_out
     assert text.code == 0  # a warning: the default fail-on is error
     assert text.out.count("reprint-guard/unused-suppression") == 1 and text.out.startswith(".reprint-guard.yaml\n")
     assert text.out.splitlines()[-1] == "⚠ 0 errors, 1 warning in 3 files: 3 passed, 0 failed"
+
+
+@pytest.mark.parametrize("encoding", ["cp1252", "ascii"])
+def test_a_console_in_another_encoding_gets_every_report_whole_not_a_crash(tmp_path, write_md, encoding):
+    """A Windows console or redirected output in a code page has no ✖ (nor every letter of a name): the text
+    report shows plain marks and escapes, and JSON and SARIF stay valid and carry the same names."""
+    import subprocess
+    import sys
+
+    meta = {**COMPLIANT_META, "author": "Zoë Lefèvre 😀", "title": "Ærø — ✖"}
+    write_md("a.md", meta, "# Ærø\n\nText without its credit.\n")
+    env = {**os.environ, "PYTHONIOENCODING": encoding}
+
+    def run(*args: str) -> tuple[int, str, str]:
+        proc = subprocess.run([sys.executable, "-m", "reprint_guard", *args], capture_output=True, env=env, timeout=60)
+        return proc.returncode, proc.stdout.decode(encoding), proc.stderr.decode(encoding)
+
+    code, out, err = run("check", str(tmp_path / "a.md"), "--format", "text")
+    assert code == 1 and "internal error" not in err, err
+    assert out.splitlines()[-1].startswith("x 3 errors"), out
+    for kind in ("json", "sarif"):
+        code, out, err = run("check", str(tmp_path / "a.md"), "--format", kind)
+        assert code == 1 and out.isascii(), err
+        assert "Zoë Lefèvre 😀" in json.dumps(json.loads(out), ensure_ascii=False)
+    for kind in ("github", "markdown"):
+        code, out, err = run("check", str(tmp_path / "a.md"), "--format", kind)
+        assert code == 1 and "internal error" not in err, err
+    assert run("explain", "global-research/copyright-notice")[0] == 0

@@ -22,9 +22,25 @@ def plural(count: int, word: str) -> str:
     return f"{count} {word}{'' if count == 1 else 's'}"
 
 
+#: The summary's marks (failed, passed with warnings, passed), and what a stream that cannot take them shows.
+_MARKS = ("✖", "⚠", "✔")
+_ASCII_MARKS = ("x", "!", "ok")
+
+
+def _marks(stream: IO[str]) -> tuple[str, str, str]:
+    """The marks the stream's encoding can take (a Windows code page has no ✖)."""
+    encoding = getattr(stream, "encoding", None) or "utf-8"
+    try:
+        "".join(_MARKS).encode(encoding)
+    except (UnicodeEncodeError, LookupError):
+        return _ASCII_MARKS
+    return _MARKS
+
+
 class TextFormatter:
     def __init__(self, stream: IO[str], *, color: bool = False, verbose: bool = False, fail_on: str = "error") -> None:
         self.stream = stream
+        self.marks = _marks(stream)
         self.color = color
         self.verbose = verbose
         self.fail_on = fail_on  # the summary's mark says failed when the run fails at this level
@@ -76,9 +92,11 @@ class TextFormatter:
             counts += f"; of the passed and failed, {summary.unchecked} checked against no policy"
         if summary.suppressed:
             counts += f"; {plural(summary.suppressed, 'finding')} suppressed"
+        failed, warned, passed = self.marks
         if exit_code_for(summary, self.fail_on) is not ExitCode.OK:
-            mark = "✖"
-        else:  # passed at fail_on (as the exit status says); what it let through still shows
-            mark = "⚠" if summary.errors or summary.warnings else "✔"
-        style = "error" if mark == "✖" else ("warning" if mark == "⚠" else "green")
+            mark, style = failed, "error"
+        elif summary.errors or summary.warnings:  # passed at fail_on (as the exit status says); let through
+            mark, style = warned, "warning"
+        else:
+            mark, style = passed, "green"
         self.stream.write(f"{self._c(style, mark)} {', '.join(problems)} in {counts}\n")
