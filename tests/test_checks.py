@@ -1687,3 +1687,31 @@ def test_a_permission_must_come_before_the_reprint(date, published, said):
     else:
         (finding,) = result.findings
         assert finding.rule == "global-research/commercial-permission" and said in finding.message, finding.message
+
+
+def test_an_image_address_with_accents_is_told_as_written_and_where_it_is(tmp_path):
+    """The renderer writes niños.jpg as ni%C3%B1os.jpg: the finding shows and finds the address the editor
+    wrote, in Markdown and in a CMS's JSON (where the body is one escaped string)."""
+    import json
+
+    meta = {"author": "Ana Ruiz", "original_url": "https://www.propublica.org/article/x", "commercial": False}
+    line = 'Texto. ![Foto](https://cdn.example.org/fotos/niños.jpg "Título")'
+    body = f"Por Ana Ruiz.\n\n{line}\n"
+    result = check(body, meta, policy="propublica")
+    found = {f.rule: f for f in result.findings}["propublica/photos-permission"]
+    assert "https://cdn.example.org/fotos/niños.jpg" in found.message, found.message
+    assert (found.line, found.column) == (3, line.index("https") + 1), found
+    payload = tmp_path / "a.json"
+    payload.write_text(json.dumps({"metadata": meta, "body": body, "format": "markdown"}, indent=1), "utf-8")
+    found = {f.rule: f for f in check_file(payload).findings}["propublica/photos-permission"]
+    source = payload.read_text("utf-8").splitlines()
+    assert source[found.line - 1][found.column - 1 :].startswith("https://cdn.example.org/fotos/ni"), found
+
+
+def test_a_link_to_the_home_page_is_told_at_the_link_not_at_an_image_whose_address_starts_with_it():
+    url = "https://globalvoices.org/2026/10/12/in-the-delta/"
+    credit = "*Originally appeared on [Global Voices](https://globalvoices.org/).*"
+    body = f"![Paddies](https://globalvoices.org/wp-content/p.jpg)\n\nText.\n\n{credit}\n"
+    result = check(body, {"author": "A B", "original_url": url, "commercial": False}, policy="global-voices")
+    found = {f.rule: (f.line, f.column) for f in result.findings}
+    assert found["global-voices/link-original"] == (5, credit.index("https") + 1), result.findings

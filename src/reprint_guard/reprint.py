@@ -44,8 +44,10 @@ _BODY_CLOSE = re.compile("</body", re.IGNORECASE | re.ASCII)
 _LINK_DEFINITION = re.compile(r"^ {0,3}\[[^\]\n]+\]:\s*\S")
 
 
-#: How a link's URL is written, most telling first: (what stands before it, what closes it).
-_URL_SYNTAX = (('href="', '"'), ("href='", "'"), ("](", ""), ("<", ">"), ("]: ", ""))
+#: How a link's URL is written, most telling first: (what stands before it, the characters one of which
+#: closes it). A Markdown link's URL may be followed by a title, after white space; a definition's by its end
+#: of line or a title. What closes it tells a link to the URL from one to a longer URL that starts with it.
+_URL_SYNTAX = (('href="', '"'), ("href='", "'"), ("](", ") \t\r\n"), ("<", ">"), ("]: ", " \t\r\n"))
 _AFTER_ALL = float("inf")  # sorts after any end index: (index, _AFTER_ALL) follows every span starting at index
 
 
@@ -625,6 +627,16 @@ class Reprint:
                 return index
         return -1
 
+    def as_written(self, url: str) -> str:
+        """``url`` as the source writes it: Markdown's renderer percent-encodes what the editor wrote as it is
+        (``niños.jpg`` is rendered ``ni%C3%B1os.jpg``), which a message shows and a search looks for."""
+        if "%" not in url:
+            return url
+        from urllib.parse import unquote
+
+        written = unquote(url)
+        return written if written != url and written in self.body else url
+
     def locate_url(self, url: str) -> tuple[int, int]:
         """Position of a link to ``url`` written as Markdown or HTML link syntax, else of the bare URL.
 
@@ -645,9 +657,11 @@ class Reprint:
                     begin = index - len(before)
                     if rank in first and first[rank] <= begin:
                         continue
-                    if begin < start or not body.startswith(before, begin) or not body.startswith(closing, after):
+                    if begin < start or not body.startswith(before, begin):
                         continue
-                    if after + len(closing) > end:
+                    # Closed within the content, or, where white space may close it, by the content's end.
+                    closed = body[after] in closing if after < end else after == end and " " in closing
+                    if not closed:
                         continue
                     at = bisect_right(spans, (begin, _AFTER_ALL)) - 1
                     if at < 0 or begin >= spans[at][1]:

@@ -35,7 +35,7 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
     line, column = reprint.end_position()
     hidden = [m for m in hidden_media if m.tag == params.tag and regex.search(m.src)]
     if hidden:
-        line, column = reprint.locate(hidden[0].src)
+        line, column = reprint.locate(reprint.as_written(hidden[0].src))
         yield Problem(
             line,
             column,
@@ -57,7 +57,7 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
         return
     proxied = _proxied(shown, params, regex)
     if proxied is not None:
-        line, column = reprint.locate(proxied.src)
+        line, column = reprint.locate(reprint.as_written(proxied.src))
         yield Problem(
             line,
             column,
@@ -71,8 +71,9 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
     if params.host:
         altered = [m for m in shown if m.tag == params.tag and host_of(m.src) == params.host.lower()]
         if altered:
-            line, column = reprint.locate(altered[0].src)
-            yield Problem(line, column, detail=f"{altered[0].src} is on the right host but has been altered")
+            written = reprint.as_written(altered[0].src)
+            line, column = reprint.locate(written)
+            yield Problem(line, column, detail=f"{written} is on the right host but has been altered")
             return
     host = params.host or pattern_host(params.pattern)
     where = f"from {host} with the URL the rule asks for" if host else f"whose URL matches /{params.pattern}/"

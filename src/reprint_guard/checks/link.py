@@ -77,7 +77,7 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
     near = [link for link in candidates if host_of(unquote(link).lstrip(_OPENING_MARKS)) == host]
     if near:
         written = unquote(near[0])  # as the source has it: "…/5890112”", not "…/5890112%E2%80%9D"
-        line, column = reprint.locate_url(written) if written in reprint.body else reprint.locate_url(near[0])
+        line, column = reprint.locate_url(reprint.as_written(near[0]))
         opened = written.lstrip(_OPENING_MARKS)
         stray = opened.rstrip(_STRAY_MARKS)
         if opened != written and normalize_url(stray) == key:  # href=”…”: the value opened with a typographic mark

@@ -165,7 +165,7 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
             return
     first = media[0]
     # In hosts mode, the address that is not allowed; else the item's own (a lazy photo's real address).
-    shown_url = shown_url or (_addresses(first) or [first.src])[0]
+    shown_url = reprint.as_written(shown_url or (_addresses(first) or [first.src])[0])
     line, column = reprint.locate(shown_url)
     count = len(media)
     what = f"{count} {'item' if count == 1 else 'items'} of media, first <{first.tag}> {shown_url}"
