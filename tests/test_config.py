@@ -590,6 +590,15 @@ def test_init_proposes_no_mapping_onto_a_key_the_files_already_have(tmp_path, cl
     assert data["front-matter"]["canonicalURL"] == "original_url"
 
 
+def test_init_reads_the_front_matter_of_a_file_that_starts_with_a_byte_order_mark(tmp_path, cli):
+    """A Windows editor's BOM before "---": check reads the front matter, so init must see its keys too,
+    else the config it writes maps nothing and the reprint goes unchecked."""
+    write(tmp_path / "content" / "a.md", "\ufeff" + markdown(HUGO_META, "Body"))
+    assert cli("init", str(tmp_path)).code == 0
+    data = yaml.safe_load((tmp_path / ".reprint-guard.yaml").read_text(encoding="utf-8"))
+    assert data["front-matter"]["canonicalURL"] == "original_url", data
+
+
 def test_init_quotes_odd_folder_names_and_keys(tmp_path, cli):
     """Folder names and front-matter keys with quotes, glob characters or line breaks still give a config
     that loads and means what it says."""

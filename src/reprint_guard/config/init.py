@@ -196,7 +196,7 @@ def _metadata(path: Path) -> dict[Any, Any]:
     try:
         if SUFFIX_FORMATS.get(os.path.splitext(path.name.lower())[1]) == "markdown":
             with open(path, "rb") as handle:  # the head of the file: front matter stands at its start
-                head = handle.read(65536).decode("utf-8", errors="replace")
+                head = handle.read(65536).decode("utf-8-sig", errors="replace")  # a BOM before it, as check reads
             data = split_front_matter(head).data
         else:
             sidecar = next((Path(name) for name in sidecar_names(path) if os.path.isfile(name)), None)
