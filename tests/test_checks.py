@@ -1511,7 +1511,17 @@ def test_an_article_from_mondialisation_ca_credits_its_source_in_french():
 
 
 @pytest.mark.parametrize(
-    "author", ["Ana Ruiz and Li Wei", "Ana Ruiz; Li Wei", "Ana Ruiz & Li Wei", ["Ana Ruiz", "Li Wei"]]
+    "author",
+    [
+        "Ana Ruiz and Li Wei",
+        "Ana Ruiz; Li Wei",
+        "Ana Ruiz & Li Wei",
+        ["Ana Ruiz", "Li Wei"],
+        "Ana Ruiz y Li Wei",
+        "Ana Ruiz et Li Wei",
+        "Ana Ruiz und Li Wei",
+        "Ana Ruiz e Li Wei",
+    ],
 )
 def test_several_authors_in_one_string_are_read_as_a_byline_is(author):
     """A CMS's author field may name several people in one string: read as the page's <meta name="author">
@@ -1535,6 +1545,8 @@ def test_one_name_with_a_comma_or_a_title_stays_one_person():
     assert names_of("Ana Ruiz, Associated Press") == ["Ana Ruiz, Associated Press"]
     assert names_of("García Márquez, Gabriel José") == ["García Márquez, Gabriel José"]
     assert names_of("Barnes and Noble") == ["Barnes and Noble"]
+    assert names_of("Santiago Ramón y Cajal") == ["Santiago Ramón y Cajal"]
+    assert names_of("José Ortega y Gasset") == ["José Ortega y Gasset"]
     assert names_of("Ana Ruiz and Staff Reporter") == ["Ana Ruiz"]
 
 

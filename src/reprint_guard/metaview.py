@@ -309,7 +309,8 @@ def address_of(contact: str) -> str:
 
 def names_of(value: object) -> list[str]:
     """A name field (one name or a list of them) as a list of the non-blank names. One string may name
-    several people: parted at semicolons, and at "and" or "&" between full names ("Ana Ruiz and Li Wei");
+    several people: parted at semicolons, and at "and" (or "y", "et", "und"...) or "&" between full names
+    ("Ana Ruiz and Li Wei");
     a string with a comma is one name as written ("Ruiz, Ana", "García Márquez, Gabriel José", "Ana Ruiz,
     Associated Press"): a metadata field, unlike a page's byline, has a list for several."""
     if value is None:
@@ -322,8 +323,10 @@ def names_of(value: object) -> list[str]:
     return byline_names(text)
 
 
-#: Where a byline parts its names: a semicolon, a comma, "and", "&" (with the comma before "and").
-_BYLINE_PARTS = re.compile(r"\s*;\s*|\s*,\s*(?:and\s+|&\s*)?|\s+(?:and|&)\s+")
+#: Where a byline parts its names: a semicolon, a comma, "and", "&" (with the comma before "and"), and "and"
+#: as Spanish, Portuguese and Italian, French and German write it ("y", "e", "et", "und"). Only between full
+#: names (see :func:`byline_names`): "Santiago Ramón y Cajal" stays one.
+_BYLINE_PARTS = re.compile(r"\s*;\s*|\s*,\s*(?:(?:and|y|e|et|und)\s+|&\s*)?|\s+(?:and|y|e|et|und|&)\s+")
 
 
 #: Words of a job title, which a byline may put after a name as if it were another ("Staff Reporter").
