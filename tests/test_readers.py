@@ -342,6 +342,19 @@ def test_unknown_rule_in_config_severity_is_warned(tmp_path, write_md, cli):
     assert ".reprint-guard.yaml:2:3: " in run.err  # where to fix it
 
 
+def test_an_inline_suppression_of_a_misspelt_rule_says_which_rule_it_meant(tmp_path, write_md, cli):
+    """``link-orignal``: the finding it was meant for stands unsuppressed beside it; the fix names the rule."""
+    body = COMPLIANT_BODY.replace(f"({GR_URL})", "(https://www.globalresearch.ca/)")
+    path = write_md(
+        "a.md", COMPLIANT_META, '<!-- reprint-guard: ignore global-research/link-orignal reason="agreed" -->\n\n' + body
+    )
+    found = {f["rule"]: f for f in cli("check", str(path), "--format", "json").json()["results"][0]["findings"]}
+    unused = found["reprint-guard/unused-suppression"]
+    assert "did you mean global-research/link-original, which has one here?" in unused["message"], unused
+    assert unused["fix"] == "Write global-research/link-original in the suppression."
+    assert "global-research/link-original" in found
+
+
 def test_a_suppression_for_an_unknown_rule_or_a_file_that_is_not_there_is_warned(tmp_path, write_md, cli):
     (tmp_path / ".reprint-guard.yaml").write_text(
         "suppressions:\n"

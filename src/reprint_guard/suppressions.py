@@ -204,8 +204,29 @@ def apply(
                 break
     for suppression in active:
         if not suppression.used and (config_per_file or suppression.kind != "config"):
-            extra.append(_unused(suppression, "matches no finding in this file", "Remove the suppression."))
+            meant = _meant(suppression, findings)
+            if meant is not None:  # a typo of a rule that fired here: the finding it was for is not suppressed
+                _, close = meant
+                what = f"matches no finding in this file; did you mean {close}, which has one here?"
+                extra.append(_unused(suppression, what, f"Write {close} in the suppression."))
+            else:
+                extra.append(_unused(suppression, "matches no finding in this file", "Remove the suppression."))
     return findings + extra
+
+
+def _meant(suppression: Suppression, findings: list[Finding]) -> tuple[str, str] | None:
+    """(a rule id as written, the rule of a finding here it is a near miss of), for a suppression whose
+    rule is misspelt (``link-orignal``): then what it meant to suppress is there, unsuppressed."""
+    fired = sorted({f.rule for f in findings})
+    for written in suppression.rules:
+        if "*" in written or written in fired:
+            continue
+        import difflib  # only for a suppression that matched nothing: not part of an ordinary check
+
+        close = difflib.get_close_matches(written, fired, n=1, cutoff=0.85)
+        if close:
+            return written, close[0]
+    return None
 
 
 def judge_config(suppressions: Sequence[Suppression], covered: Sequence[int], today: dt.date) -> list[Finding]:
