@@ -9,6 +9,9 @@ from __future__ import annotations
 #: Characters that start a new line somewhere (str.splitlines), and the other control characters (ESC starts
 #: a terminal's escape sequences): a message quoting input (a file name) must not contain them.
 _CONTROL_ESCAPES = {chr(c): f"\\x{c:02x}" for c in [*range(0x20), 0x7F, *range(0x80, 0xA0)] if c != 0x09}
+#: The bidirectional embeddings, overrides and isolates: one in a quoted value would show the rest of the
+#: line reversed or reordered in a terminal or an annotation (a "Trojan Source" display).
+_CONTROL_ESCAPES |= {chr(c): f"\\u{c:04x}" for c in [*range(0x202A, 0x202F), *range(0x2066, 0x206A)]}
 _LINE_BREAKS = str.maketrans(_CONTROL_ESCAPES | {"\u2028": "\\u2028", "\u2029": "\\u2029"})
 
 
