@@ -95,6 +95,21 @@ def write_policy(tmp_path: Path, policy_id: str, rest: str) -> Path:
     return policy
 
 
+def test_validate_lists_a_files_problems_in_the_order_of_their_lines(tmp_path, cli):
+    policy = tmp_path / "herald.yaml"
+    policy.write_text(
+        "id: herald\nname: H\npublisher: H\nsource_url: https://h.example/terms\nrules:\n"
+        "  - id: web-only\n    check: text\n    when: {all: [{field: medium, is: web}, {field: medium, is: print}]}\n"
+        "    phrase: Herald\n    message: m\n"
+        "  - id: typo\n    check: metadata\n    field: author\n    when: {field: comercial, is: true}\n"
+        "    message: x\n    fix: 'Add {orignal_url}'\n",
+        encoding="utf-8",
+    )
+    run = cli("validate", str(policy))
+    lines = [int(line.split(":")[1]) for line in run.out.splitlines()]
+    assert run.code == 1 and len(lines) == 3 and lines == sorted(lines), run.out
+
+
 def test_validate_tells_a_misspelt_placeholder_and_leaves_a_sites_own_key(tmp_path, cli):
     policy = write_policy(
         tmp_path,

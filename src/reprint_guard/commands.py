@@ -154,6 +154,8 @@ def run_validate(options: argparse.Namespace) -> int:
         problems = validate_file(Path(name), extra + others)
         # A neighbour named here too is reported under its own name, not again under each of the others.
         problems = [p for p in problems if not (p.path and p.path != name and os.path.realpath(p.path) in named)]
+        # In the file's order, as an editor fixes them (the checks find them kind by kind); its own file first.
+        problems.sort(key=lambda p: (p.path not in (None, name), p.path or "", p.line or 0, p.column or 0))
         for problem in problems:
             if problem.path is None:
                 problem.path = name
