@@ -1727,3 +1727,16 @@ def test_a_link_to_the_home_page_is_told_at_the_link_not_at_an_image_whose_addre
     result = check(body, {"author": "A B", "original_url": url, "commercial": False}, policy="global-voices")
     found = {f.rule: (f.line, f.column) for f in result.findings}
     assert found["global-voices/link-original"] == (5, credit.index("https") + 1), result.findings
+
+
+def test_a_forbidden_phrase_broken_over_two_lines_is_told_at_its_first_copy():
+    url = "https://theconversation.com/the-river-223344"
+    credit = (
+        f"\n\nThis article is republished from [The Conversation]({url}) under a Creative Commons license "
+        "([CC BY-ND 4.0](https://creativecommons.org/licenses/by-nd/4.0/)).\n\n"
+        '<img src="https://counter.theconversation.com/content/223344/count.gif">\n'
+    )
+    body = "By A B.\n\nText. All rights\nreserved.\n\nMore text.\n\nFooter: ALL RIGHTS RESERVED." + credit
+    result = check(body, {"author": "A B", "original_url": url, "commercial": False})
+    found = {f.rule: (f.line, f.column) for f in result.findings}
+    assert found == {"the-conversation/no-added-restrictions": (3, 7)}, result.findings

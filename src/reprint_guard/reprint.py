@@ -690,11 +690,15 @@ class Reprint:
             index = self._find_visible(_escape(needle))
         if index < 0 and needle:
             index = self._find_visible(needle, ignore_case=True)
-        if index < 0 and needle:
+        words = needle.split()
+        if (index < 0 and needle) or 1 < len(words) <= _WORDS_APART:
             # The words as written, whatever stands between them: spaces, a line break, punctuation, tags or
-            # a character reference (the "&nbsp;" a WYSIWYG editor puts between words).
+            # a character reference (the "&nbsp;" a WYSIWYG editor puts between words). Found earlier than
+            # the words written as the needle is (a line broken inside a phrase), that is the first one.
             pattern = _words_apart(needle)
-            index = self._first_visible(re.finditer(pattern, self.body, re.IGNORECASE) if pattern else iter(()))
+            apart = self._first_visible(re.finditer(pattern, self.body, re.IGNORECASE) if pattern else iter(()))
+            if apart >= 0 and (index < 0 or apart < index):
+                index = apart
         if index < 0:
             return self._position(self._content_span[0])
         return self._position(index)
@@ -705,12 +709,16 @@ _COUNTED_POSITIONS = 16
 _LINE_BREAK = re.compile("\n")
 
 
+#: How many of a needle's words :func:`_words_apart` looks for.
+_WORDS_APART = 8
+
+
 def _words_apart(needle: str) -> str:
     """A regex of the first words of ``needle`` as written in a source, whatever stands between them."""
     # A character that is not a word's, "<" or "&"; a whole reference; a lone "&"; or a whole tag: one way
     # only to read each stretch (with "\W" a tag of punctuation, "<!---->", could be read two ways, and runs
     # of them doubled the backtracking each: minutes for a Vue page).
-    return r"(?:[^\w<&]|&#?\w+;|&|<[^<>]*>)+".join(re.escape(word) for word in needle.split()[:8])
+    return r"(?:[^\w<&]|&#?\w+;|&|<[^<>]*>)+".join(re.escape(word) for word in needle.split()[:_WORDS_APART])
 
 
 def _html_spans(body: str) -> list[tuple[int, int]]:
