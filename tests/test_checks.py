@@ -1740,3 +1740,11 @@ def test_a_forbidden_phrase_broken_over_two_lines_is_told_at_its_first_copy():
     result = check(body, {"author": "A B", "original_url": url, "commercial": False})
     found = {f.rule: (f.line, f.column) for f in result.findings}
     assert found == {"the-conversation/no-added-restrictions": (3, 7)}, result.findings
+
+
+def test_a_notice_naming_someone_else_is_told_where_it_stands():
+    line = "Source: Global Research. (c) Global Research 2026."
+    body = f"# T\n\nText.\n\n*The original source of this article is [Global Research]({GR_URL}).*\n\n{line}\n"
+    result = check(body, COMPLIANT_META)
+    found = {f.rule: (f.line, f.column) for f in result.findings}
+    assert found == {"global-research/copyright-notice": (7, line.index("(c)") + 1)}, result.findings

@@ -222,6 +222,7 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
                 line, column = reprint.end_position()
                 names = " and ".join(holders)
                 if marked:
+                    line, column = reprint.locate(marked)  # the notice that is there, to be corrected
                     detail = f"{THERE_BUT_WRONG[0]} {names} after its mark"
                     yield Problem(
                         line, column, detail=detail, fix=_correct_notice(reprint, context, names), specific=True
@@ -241,24 +242,26 @@ def _correct_notice(reprint: Reprint, context: Context, names: str) -> str:
     return f"Correct the copyright notice that is there {said}; a second notice beside it would contradict it."
 
 
-def _notice(visible: VisibleBody, holders: list[str]) -> tuple[bool, bool]:
-    """(a notice names every holder, a notice mark is visible at all).
+def _notice(visible: VisibleBody, holders: list[str]) -> tuple[bool, str]:
+    """(a notice names every holder, the first notice visible: its mark and a few words after it, normalised,
+    or "" when no mark is visible).
 
     The text as written is tried first, line by line; then each block that
     holds a mark, normalised (other case or spacing, a line broken inside the
     notice), and only when the visible text holds a mark at all.
     """
     if has_notice(visible.raw_text, holders, cased=True):
-        return True, True
+        return True, "©"
     if not any(visible.holds(mark) for mark in _NOTICE_MARKS):
-        return False, False
-    marked = False
+        return False, ""
+    marked = ""
     for block in visible.blocks_holding(_NOTICE_MARKS):
         marks = notice_positions(block)
         if marks:
-            marked = True
+            if not marked:  # where a notice naming someone else is: a mark and the words after it, to find it
+                marked = " ".join(block[marks[0] :].split()[:4])
             if has_notice(block, holders, marks=marks):
-                return True, True
+                return True, marked
     return False, marked
 
 
