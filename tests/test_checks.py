@@ -1748,3 +1748,17 @@ def test_a_notice_naming_someone_else_is_told_where_it_stands():
     result = check(body, COMPLIANT_META)
     found = {f.rule: (f.line, f.column) for f in result.findings}
     assert found == {"global-research/copyright-notice": (7, line.index("(c)") + 1)}, result.findings
+
+
+def test_a_licence_of_another_version_is_told_at_its_link_as_one_to_correct():
+    url = "https://globalvoices.org/2026/10/12/delta/"
+    line = (
+        f"This story by A B originally appeared on [Global Voices]({url}) and is republished under a "
+        "[CC BY 4.0](https://creativecommons.org/licenses/by/4.0/) licence."
+    )
+    result = check(f"Text.\n\n{line}\n", {"author": "A B", "original_url": url, "commercial": False})
+    found = {f.rule: f for f in result.findings}
+    licence = found["global-voices/license"]
+    assert (licence.line, licence.column) == (3, line.index("https://creativecommons") + 1), licence
+    assert "it gives CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/), not CC BY 3.0" in licence.message
+    assert licence.fix.startswith("Correct the licence to [CC BY 3.0](https://creativecommons.org/licenses/by/3.0/)")

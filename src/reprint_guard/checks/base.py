@@ -72,6 +72,7 @@ THERE_BUT_WRONG = (
     "on the same site, but not to the article itself",
     "its link to the article ends in a stray",
     "its link to the article opens with",
+    "the licence the original is under",
 )
 
 

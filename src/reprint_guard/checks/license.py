@@ -18,7 +18,7 @@ from ..licenses import deed_path, describe, licence_id, normalize_license
 from ..reprint import Reprint
 from ..textnorm import normalize
 from ..visible import VisibleBody
-from .base import Context, Problem
+from .base import THERE_BUT_WRONG, Context, Problem
 
 if TYPE_CHECKING:
     from .params import LicenseParams as Params
@@ -45,6 +45,16 @@ def _deed_says_creative_commons(visible: VisibleBody, paths: frozenset[str]) -> 
     )
 
 
+def _other_licence(visible: VisibleBody, accepted: frozenset[str]) -> tuple[str, str] | None:
+    """(the link, its licence id) of the first link to a licence deed the rule does not accept, if any."""
+    for link in (*visible.anchors, *visible.links):
+        if "creativecommons" in link.lower():
+            spdx = normalize_license(link)
+            if spdx and deed_path(spdx) and licence_id(spdx) not in accepted:
+                return link, spdx
+    return None
+
+
 def _written(visible: VisibleBody, paths: frozenset[str]) -> bool:
     """The deed's address written in the visible text ("creativecommons.org/licenses/by-nd/4.0")."""
     return any(visible.holds(f"creativecommons.org/licenses/{path}") for path in paths)
@@ -69,7 +79,9 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
             line,
             column,
             detail=f"the metadata says {meta.license}, but this policy covers {', '.join(sorted(accepted))}",
-            fix="Check the original's licence and the policy.",
+            fix=f"Check the original's licence: correct 'license' in the metadata (the policy says "
+            f"{', '.join(sorted(accepted))}), or check that this is the policy for it.",
+            specific=True,
         )
         return
     spdx = declared or sorted(accepted)[0]
@@ -87,6 +99,19 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
         return
     name, url = describe(spdx)
     line, column = reprint.end_position()
+    other = _other_licence(visible, accepted) if unlinked else None
+    if other is not None:  # another licence, or another version, given where this one is due: to correct
+        href, other_id = other
+        other_name = describe(other_id)[0]
+        line, column = reprint.locate_url(reprint.as_written(href))
+        yield Problem(
+            line,
+            column,
+            detail=f"it gives {other_name} ({href}), not {name}, {THERE_BUT_WRONG[4]}",
+            fix=f"Correct the licence to [{name}]({url}): the original is under {name}, not {other_name}.",
+            specific=True,
+        )
+        return
     if unlinked and unnamed:
         detail = f'the licence is neither named (e.g. "{name}") nor linked to its deed {url}'
     elif unlinked:
