@@ -146,6 +146,15 @@ def test_toml_front_matter(tmp_path):
     )
     result = check_file(path)
     assert [(f.rule, f.line) for f in result.findings] == [("global-research/commercial-permission", 5)]
+    # TOML gives indentation no meaning: an indented key is a top-level key, at its own column; a key after
+    # a table header is the table's, not the top level's.
+    path.write_text(
+        f'+++\ntitle = "Harbour"\nauthor = "Ana Ruiz"\noriginal_url = "{GR_URL}"\n  commercial = true\n'
+        "[params]\ncommercial = false\n+++\n" + COMPLIANT_BODY,
+        encoding="utf-8",
+    )
+    result = check_file(path)
+    assert [(f.rule, f.line, f.column) for f in result.findings] == [("global-research/commercial-permission", 5, 3)]
 
 
 def test_json_front_matter_as_hugo_writes_it(tmp_path, cli):
@@ -153,7 +162,7 @@ def test_json_front_matter_as_hugo_writes_it(tmp_path, cli):
     meta = {"title": "Harbour", "author": "Ana Ruiz", "original_url": GR_URL, "commercial": True, "medium": "web"}
     path.write_text(json.dumps(meta, indent=2) + "\n\n" + COMPLIANT_BODY, encoding="utf-8")
     result = check_file(path)
-    assert [(f.rule, f.line) for f in result.findings] == [("global-research/commercial-permission", 5)]
+    assert [(f.rule, f.line, f.column) for f in result.findings] == [("global-research/commercial-permission", 5, 3)]
     liquid = tmp_path / "liquid.md"  # a Liquid tag opening the body is no front matter
     liquid.write_text("{% include note.html %}\n\nText.\n", encoding="utf-8")
     assert check_file(liquid).status == "skipped"

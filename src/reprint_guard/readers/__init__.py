@@ -399,6 +399,7 @@ def read_text(
                     path=path,
                     meta=meta,
                     key_lines=front.key_lines,
+                    key_columns=front.key_columns,
                     body_line=front.body_line,
                     bare_urls=bare_urls,
                     **extra,

@@ -96,13 +96,22 @@ _TOML_AT = re.compile(r"\s*\(at line (\d+), column (\d+)\)")
 
 
 class FrontMatter:
-    __slots__ = ("body", "body_line", "data", "key_lines")
+    __slots__ = ("body", "body_line", "data", "key_columns", "key_lines")
 
-    def __init__(self, data: dict, key_lines: dict[str, int], body: str, body_line: int) -> None:
+    def __init__(
+        self,
+        data: dict,
+        key_lines: dict[str, int],
+        body: str,
+        body_line: int,
+        key_columns: dict[str, int] | None = None,
+    ) -> None:
         self.data = data
         self.key_lines = key_lines
         self.body = body
         self.body_line = body_line
+        #: Where a key stands in its line, when not at its start (an indented TOML key, a JSON object's).
+        self.key_columns = key_columns
 
 
 def split_front_matter(text: str) -> FrontMatter:
@@ -159,12 +168,12 @@ def split_front_matter(text: str) -> FrontMatter:
             line = raw.count("\n", 0, digits.start()) + 2 if digits else None
             column = digits.start() - (raw.rfind("\n", 0, digits.start()) + 1) + 1 if digits else None
             raise InputError(f"invalid TOML front matter: {message}", line=line, column=column) from None
-        key_lines = _toml_key_lines(raw)
+        key_lines, key_columns = _toml_key_places(raw)
     if data is None:
         data = {}
     if not isinstance(data, dict):
         raise InputError("front matter must be a mapping of keys to values", line=2, column=1)
-    return FrontMatter(data, key_lines, body, line_no + 1)
+    return FrontMatter(data, key_lines, body, line_no + 1, key_columns)
 
 
 def _json_front_matter(text: str) -> FrontMatter:
@@ -218,8 +227,9 @@ def _json_front_matter(text: str) -> FrontMatter:
         line, column = raw.count("\n", 0, index) + 1, index - (raw.rfind("\n", 0, index) + 1) + 1
         raise InputError(f"front matter sets {ours[0]!r} twice", line=line, column=column)
     key_lines = {key: raw.count("\n", 0, places[0]) + 1 for key, places in keys.items()}
+    key_columns = {key: places[0] - (raw.rfind("\n", 0, places[0]) + 1) + 1 for key, places in keys.items()}
     body = "" if line_end < 0 else text[line_end + 1 :]
-    return FrontMatter(data, key_lines, body, raw.count("\n") + 2)
+    return FrontMatter(data, key_lines, body, raw.count("\n") + 2, key_columns)
 
 
 def _top_keys(raw: str) -> dict[str, list[int]]:
@@ -249,10 +259,26 @@ def _top_keys(raw: str) -> dict[str, list[int]]:
 _COLON = re.compile(r"\s*:")
 
 
-def _toml_key_lines(raw: str) -> dict[str, int]:
+def _toml_key_places(raw: str) -> tuple[dict[str, int], dict[str, int]]:
+    """The line and column of each top-level key of TOML front matter (starting on the file's line 2).
+
+    TOML gives indentation no meaning: a key is top-level when it comes before the first table header
+    (``[params]``), however it is indented; every key after one belongs to that table.
+    """
     lines: dict[str, int] = {}
+    columns: dict[str, int] = {}
+    in_table = False
     for number, line in enumerate(raw.splitlines(), start=2):
-        key, eq, _ = line.partition("=")
-        if eq and key.strip() and not line.startswith((" ", "\t", "[")):
-            lines.setdefault(key.strip().strip("\"'"), number)
-    return lines
+        stripped = line.lstrip(" \t")
+        if stripped.startswith("["):  # a table header: the keys after it are the table's; it stands for its name
+            in_table = True
+            name = stripped.lstrip("[").partition("]")[0].partition(".")[0].strip().strip("\"'")
+        elif in_table or stripped.startswith("#"):
+            continue
+        else:
+            key, eq, _ = stripped.partition("=")
+            name = key.strip().strip("\"'") if eq else ""
+        if name and name not in lines:
+            lines[name] = number
+            columns[name] = len(line) - len(stripped) + 1
+    return lines, columns
