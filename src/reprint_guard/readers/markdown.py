@@ -145,6 +145,7 @@ def split_front_matter(text: str) -> FrontMatter:
             raise exc.at(line_offset=1) from None
         data = loaded.data if loaded else None
         key_lines = {k: v + 1 for k, v in loaded.key_lines.items()} if loaded else {}
+        key_columns = None  # a top-level YAML key starts its line
     else:
         import tomllib
 
