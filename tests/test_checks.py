@@ -713,8 +713,13 @@ def test_calendar_days_in_the_publishers_time_zone(tmp_path):
 
     # 20:15 on the 20th in Denver is 03:15 UTC on the 21st: the 21st, any hour, is the next day there.
     assert finds("2026-11-21T03:15:00Z", "2026-11-21T08:00:00-07:00") == []
-    assert finds("2026-11-21T03:15:00Z", "2026-11-21T06:59:00Z") == ["Not before the next day (not before 2026-11-21)"]
-    assert finds("2026-11-20", "2026-11-21T03:00:00Z") == ["Not before the next day (not before 2026-11-21)"]
+    # A reprint moment in UTC is said as the publisher's day and hour: "not before the 21st" beside a UTC date
+    # of the 21st would puzzle an editor.
+    zoned = "not before 2026-11-21 in the publisher's time zone, America/Denver"
+    assert finds("2026-11-21T03:15:00Z", "2026-11-21T06:59:00Z") == [
+        f"Not before the next day ({zoned}; 'published' (2026-11-21T06:59:00+00:00) is 2026-11-20 23:59 there)"
+    ]
+    assert finds("2026-11-20", "2026-11-20T12:00:00-07:00") == [f"Not before the next day ({zoned})"]
     assert finds("2026-11-20", "2026-11-21T07:00:00") == []  # no offset: Denver's own clock
     # Without 'published', the reprint appears now: on the publisher's calendar, not this machine's.
     import zoneinfo

@@ -118,10 +118,17 @@ def _check_delay(
         earliest_day = original_day + dt.timedelta(days=params.after_days)
         if reprint_day < earliest_day:
             line, column = reprint.meta_position("published" if published else "original_published")
+            detail = f"not before {earliest_day.isoformat()}"
+            if params.timezone is not None:
+                detail += f" in the publisher's time zone, {params.timezone}"
+                if isinstance(published, dt.datetime) and published.tzinfo and reprint_day != published.date():
+                    # 05:00 UTC on the 15th is still the 14th in Montana: said, or "not before the 15th" puzzles
+                    local = published.astimezone(_zone(params.timezone))  # type: ignore[arg-type]
+                    detail += f"; 'published' ({published.isoformat()}) is {local:%Y-%m-%d %H:%M} there"
             yield Problem(
                 line,
                 column,
-                detail=f"not before {earliest_day.isoformat()}",
+                detail=detail,
                 fix=f"Publish on {earliest_day.isoformat()} or later (set 'published').",
             )
         return
