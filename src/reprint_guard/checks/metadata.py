@@ -60,7 +60,8 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
         if bad:
             line, column = reprint.meta_position(params.field)
             shown = ", ".join(_show(a) for a in params.allowed)
-            yield Problem(line, column, detail=f"'{params.field}' is {_show(bad[0])}; allowed: {shown}")
+            only = "only " if len(params.allowed) == 1 else "only these: "
+            yield Problem(line, column, detail=f"'{params.field}' is {_show(bad[0])}; this policy allows {only}{shown}")
 
 
 def _example(params: Params) -> str:
