@@ -1767,3 +1767,20 @@ def test_a_licence_of_another_version_is_told_at_its_link_as_one_to_correct():
     assert (licence.line, licence.column) == (3, line.index("https://creativecommons") + 1), licence
     assert "it gives CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/), not CC BY 3.0" in licence.message
     assert licence.fix.startswith("Correct the licence to [CC BY 3.0](https://creativecommons.org/licenses/by/3.0/)")
+
+
+def test_a_json_payloads_fix_writes_the_permission_record_as_json(tmp_path):
+    """A CMS developer pastes the record into the payload's metadata: JSON there, front matter's YAML elsewhere."""
+    import json
+
+    meta = {**COMPLIANT_META, "commercial": True}
+    payload = tmp_path / "a.json"
+    payload.write_text(json.dumps({"metadata": meta, "body": COMPLIANT_BODY, "format": "markdown"}), "utf-8")
+    fix = {f.rule: f.fix for f in check_file(payload).findings}["global-research/commercial-permission"]
+    record = fix[fix.index('"permissions": ') + len('"permissions": ') :]
+    assert json.loads(record) == [
+        {"from": "publications@globalresearch.ca", "date": "YYYY-MM-DD", "scope": ["commercial"]}
+    ], fix
+    fixes = {f.rule: f.fix for f in check(COMPLIANT_BODY, meta).findings}
+    written = "permissions: [{from: publications@globalresearch.ca, date: YYYY-MM-DD, scope: [commercial]}]"
+    assert written in fixes["global-research/commercial-permission"]

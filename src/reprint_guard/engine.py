@@ -282,6 +282,8 @@ def run_policy(
                 fix = render(rule.fix, values)
             if fix and reprint.format == "html" and "](" in fix:
                 fix = as_html_links(fix)
+            if fix and reprint.source is not None and "permissions: [{" in fix:
+                fix = as_json_records(fix)
             findings.append(
                 Finding(
                     rule=key,
@@ -314,6 +316,27 @@ def as_html_links(fix: str) -> str:
     return _MARKDOWN_LINK.sub(
         lambda m: f'<a href="{html.escape(m.group(2))}">{html.escape(m.group(1), quote=False)}</a>', fix
     )
+
+
+#: A permission record as a fix writes it for front matter (YAML's flow style), up to its closing "}]".
+_YAML_RECORDS = re.compile(r"permissions: (\[\{.*?\}\])(?=[.;,)]?(?:\s|$))")
+
+
+def as_json_records(fix: str) -> str:
+    """A fix's permission records written as JSON, for a reprint that came as a CMS's JSON: what the
+    developer pastes into the payload's metadata is JSON, not front matter."""
+    import json
+
+    import yaml
+
+    def written(match: re.Match[str]) -> str:
+        try:
+            records = yaml.safe_load(match.group(1))
+        except yaml.YAMLError:
+            return match.group(0)  # not a record after all: left as the policy wrote it
+        return '"permissions": ' + json.dumps(records, ensure_ascii=False, default=str)
+
+    return _YAML_RECORDS.sub(written, fix)
 
 
 def _tool_finding(reprint: Reprint, name: str, check: str, key: str, message: str, fix: str) -> Finding:
