@@ -340,7 +340,7 @@ def apply_fixes(items: list[Any], settings: Any, *, write: bool) -> bool:
                 rules = ", ".join(dict.fromkeys(f.rule for f in fix.fixed))
                 sys.stderr.write(f"{shown}: fixed {rules}\n")
             else:
-                sys.stdout.write(fix.diff())
+                sys.stdout.write(fix.diff(bom=bom))  # the patch applies to the file's own bytes
         for rule, why in dict.fromkeys((finding.rule, why) for finding, why in fix.unfixable):
             sys.stderr.write(f"{shown}: could not fix {rule}: {why}\n")
     return ok

@@ -16,6 +16,7 @@ import os
 import re
 import tempfile
 from dataclasses import dataclass, field
+from functools import lru_cache
 from html import escape
 from pathlib import Path
 
@@ -104,25 +105,84 @@ class FixPlan:
     def changed(self) -> bool:
         return self.text is not None and self.text != self.original
 
-    def diff(self) -> str:
+    def diff(self, *, bom: bool = False) -> str:
+        """A unified diff from the file as it is to the file as ``--fix`` would write it (``bom``: the file
+        opens with a UTF-8 byte order mark, which ``--fix`` keeps), named as :func:`patch_name` says.
+
+        Lines are split at "\\n" alone, as GNU diff and git split them: a CR is a character of its line (a
+        CRLF line's, or a classic Mac OS file's, which is one line, as ``git diff`` shows it), and a last line
+        without a line end is followed by "\\ No newline at end of file".
+        """
         if not self.changed:
             return ""
         assert self.text is not None
-        name = self.path.lstrip("/")
+        name = patch_name(self.path)
         if _QUOTED_IN_PATCH.search(name):  # a tab, a line break, a quote: quoted as git writes such a name
             before, after = _c_quoted(f"a/{name}"), _c_quoted(f"b/{name}")
         else:  # a name with white space ends at a tab, as diff writes it, or patch stops at the first space
             end = "\t" if any(char.isspace() for char in name) else ""
             before, after = f"a/{name}{end}", f"b/{name}{end}"
-        return "".join(
-            difflib.unified_diff(
-                self.original.splitlines(keepends=True),
-                self.text.splitlines(keepends=True),
-                fromfile=before,
-                tofile=after,
-                lineterm="\n",
-            )
+        mark = "\ufeff" if bom else ""
+        lines = difflib.unified_diff(
+            _patch_lines(mark + self.original),
+            _patch_lines(mark + self.text),
+            fromfile=before,
+            tofile=after,
+            lineterm="\n",
         )
+        return "".join(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in lines)
+
+
+def _patch_lines(text: str) -> list[str]:
+    """``text``'s lines as a patch has them: each up to and with its "\\n" (not at str.splitlines's CR, form
+    feed or U+2028, which would part a line in two), the last one without a line end when it has none."""
+    lines = [line + "\n" for line in text.split("\n")]
+    lines[-1] = lines[-1][:-1]
+    return lines if lines[-1] else lines[:-1]
+
+
+def patch_name(path: str) -> str:
+    """The name a patch gives the file at ``path`` (after ``a/`` and ``b/``), as ``git diff`` names files.
+
+    Inside a git work tree (the one the current folder is in), the path from the top of that work tree:
+    the patch applies there, with ``git apply`` or ``patch -p1``, as a patch from ``git diff`` does.
+    Elsewhere, the path from the current folder, for a file below it. A file outside both is named by its
+    absolute path without the leading "/", as ``git diff --no-index`` names it (it applies from "/").
+    The file's own path is resolved first (``..``, symbolic links: ``--fix`` writes where a link leads), so
+    a name never holds ``..``, which ``git apply`` refuses as an invalid path and ``patch -p1`` cannot follow.
+    """
+    target = os.path.realpath(path)
+    try:
+        here = os.path.realpath(os.getcwd())
+    except OSError:  # the current folder was removed
+        here = None
+    for top in (_work_tree(here), here):
+        if top is None:
+            continue
+        try:
+            inside = os.path.relpath(target, top)
+        except ValueError:  # another drive (Windows)
+            continue
+        if inside != os.pardir and not inside.startswith(os.pardir + os.sep):
+            return inside.replace(os.sep, "/")
+    return target.replace(os.sep, "/").lstrip("/")
+
+
+@lru_cache(maxsize=8)
+def _work_tree(folder: str | None) -> str | None:
+    """The top of the git work tree ``folder`` is in, as git finds it, or None (not in one, or no git)."""
+    if folder is None:
+        return None
+    import subprocess
+
+    try:
+        proc = subprocess.run(
+            ["git", "rev-parse", "--show-toplevel"], cwd=folder, capture_output=True, timeout=30, check=False
+        )
+    except (OSError, subprocess.SubprocessError):
+        return None
+    top = os.fsdecode(proc.stdout).strip()
+    return os.path.realpath(top) if proc.returncode == 0 and top else None
 
 
 #: Characters that make git quote a file name in a patch's header (C-style, in double quotes).
@@ -177,14 +237,47 @@ def _insert(source: str, reprint: Reprint, block: str, position: str) -> str:
         index = start
         while index < len(lines) and not lines[index].strip():
             index += 1
-        if index < len(lines) and lines[index].lstrip().startswith("# "):
-            index += 1  # keep the title first
-        before = "".join(lines[:index])
+        index = _after_title(lines, index)  # keep the title first
+        before, after = "".join(lines[:index]), "".join(lines[index:])
         if before and not before.endswith("\n"):
             before += "\n"
-        return before + "\n" + block + "\n\n" + "".join(lines[index:]).lstrip("\n")
+        # A block of its own: one blank line parts it from what is above (front matter, a title) and below,
+        # a blank line that is there already (after the front matter, after the title) being the one.
+        above = "\n" if before and lines[index - 1].strip() else ""
+        below = "\n" if after and after.split("\n", 1)[0].strip() else ""
+        return before + above + block + "\n" + below + after
     body = source.rstrip("\n")
     return body + "\n\n" + block + "\n"
+
+
+#: A Markdown heading of level 1: ATX (``# Title``), or a setext heading's underline (``=====``).
+_ATX_TITLE = re.compile(r" {0,3}#(?:[ \t]|$)")
+_SETEXT_UNDERLINE = re.compile(r" {0,3}=+[ \t]*$")
+#: A line that is no paragraph's text, or ends the paragraph above: a quote, a list item, a fence, a heading,
+#: a rule (or a level-2 setext underline), an HTML block's tag, a table's row; indented code starts none.
+_NOT_PARAGRAPH = re.compile(
+    r" {0,3}(?:[><|]|#{1,6}(?:[ \t]|$)|[-*+][ \t]|\d{1,9}[.)][ \t]|```|~~~"
+    r"|-+[ \t]*$|(?:-[ \t]*){3,}$|(?:\*[ \t]*){3,}$|(?:_[ \t]*){3,}$)"
+)
+_CODE_INDENT = re.compile(r" {0,3}\t| {4}")
+
+
+def _after_title(lines: list[str], index: int) -> int:
+    """The line after the level-1 heading at ``lines[index]``, or ``index`` when there is none there: an ATX
+    heading's one line, or a setext heading's text (a paragraph's lines) and its ``=`` underline."""
+    if index >= len(lines):
+        return index
+    if _ATX_TITLE.match(lines[index].rstrip("\n")):
+        return index + 1
+    end = index
+    while end < len(lines) and lines[end].strip():
+        line = lines[end].rstrip("\n")
+        if end > index and _SETEXT_UNDERLINE.match(line):
+            return end + 1
+        if _NOT_PARAGRAPH.match(line) or (end == index and _CODE_INDENT.match(line)):
+            return index
+        end += 1
+    return index
 
 
 #: After an insertion point, line breaks up to the next line with something on it, and that line's indent.
@@ -267,7 +360,7 @@ def plan(reprint: Reprint, source: str, findings: list[Finding], policy: Policy,
         text = plain
         for block, position in blocks:
             text = _insert(text, reprint, block, position)
-        if mixed:  # each line the fix leaves keeps its own line end; only the new ones take CRLF
+        if mixed:  # each line the fix leaves keeps its own line end; a new one takes its neighbour's
             return _with_line_ends_of(source, text)
         return text.replace("\n", ending) if ending != "\n" else text
 
@@ -312,8 +405,9 @@ def plan(reprint: Reprint, source: str, findings: list[Finding], policy: Policy,
 
 def _with_line_ends_of(source: str, text: str) -> str:
     """``text`` (``source`` with lines inserted, "\\n" line ends) with the line ends ``source`` has, line
-    for line; a new line ends in CRLF. For a file whose lines end both ways (an edit from Windows in a Unix
-    file), which a fix would otherwise turn all CRLF."""
+    for line, for a file whose lines end both ways (CRLF front matter above an LF body, an edit from
+    Windows in a Unix file), which a fix would otherwise turn all CRLF. A new line takes the line end of
+    the line it is inserted below (above, at the file's start): LF among LF lines, CRLF among CRLF ones."""
     old = source.split("\n")  # as ``text`` was made: "\r\n" made "\n", nothing else split
     old_ends = ["\r\n" if line.endswith("\r") else "\n" for line in old[:-1]] + [""]
     old = [line.removesuffix("\r") if i < len(old) - 1 else line for i, line in enumerate(old)]
@@ -322,9 +416,22 @@ def _with_line_ends_of(source: str, text: str) -> str:
     matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
     for tag, i1, _, j1, j2 in matcher.get_opcodes():
         for k, j in enumerate(range(j1, j2)):
-            added = "" if j == len(new) - 1 else "\r\n"  # after the last line break: no line end of its own
-            out.append(new[j] + ((old_ends[i1 + k] or added) if tag == "equal" else added))
+            if j == len(new) - 1:  # after the last line break: no line end of its own
+                out.append(new[j])
+            elif tag == "equal":  # an old line keeps its end; the last, which had none, takes one as a new line
+                out.append(new[j] + (old_ends[i1 + k] or _neighbours_end(old_ends, i1 + k)))
+            else:
+                out.append(new[j] + _neighbours_end(old_ends, i1))
     return "".join(out)
+
+
+def _neighbours_end(ends: list[str], index: int) -> str:
+    """The line end for lines put before old line ``index``: the nearest old line's above that has one
+    (the last line may have none), else the nearest's below."""
+    for end in [*reversed(ends[:index]), *ends[index:]]:
+        if end:
+            return end
+    return "\n"
 
 
 #: A line of HTML that is one whole element (``<p>...</p>``): only such lines are parts that may stand alone.

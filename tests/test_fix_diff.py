@@ -1,0 +1,195 @@
+"""--diff and --fix on files as they come: no line end after the last line, classic Mac OS or mixed line ends,
+a byte order mark, a path with ``..`` or an absolute one; and where a credit at the top goes.
+
+Each patch that --diff prints is applied with real ``git apply`` (and ``patch``, when installed) to a copy of
+the files and compared byte for byte with what --fix writes in another copy.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from conftest import git, write
+
+GR_FRONT = (
+    "---\ntitle: T\nauthor: Ana Ruiz\noriginal_url: https://www.globalresearch.ca/t/5800002\n"
+    "original_published: 2025-01-01\ncommercial: false\n---\n"
+)
+GR_SIDECAR = (
+    "author: Ana Ruiz\noriginal_url: https://www.globalresearch.ca/f/5800200\n"
+    "original_published: 2025-01-01\ncommercial: false\n"
+)
+CONVERSATION_FRONT = (
+    "---\nauthor: Ana Ruiz\noriginal_url: https://theconversation.com/x-55\nlicense: CC-BY-ND-4.0\n"
+    "commercial: false\n---\n"
+)
+CONVERSATION_CREDIT = (
+    "*Ana Ruiz. Republished from [The Conversation](https://theconversation.com/x-55) under a "
+    "[CC BY-ND 4.0](https://creativecommons.org/licenses/by-nd/4.0/) licence.*"
+)
+COUNTER = '<img src="https://counter.theconversation.com/content/55/count.gif" width="1" height="1" alt="">\n'
+
+
+def diff_out(cli, *args: str, cwd: Path, env: dict | None = None):
+    """Run ``check ARGS --diff``, its output undecoded line ends and all (``stdin`` as bytes: the fixture then
+    reads the output as bytes too, where text mode would turn each CR into a line break)."""
+    return cli("check", *args, "--diff", cwd=cwd, stdin=b"", env=env)
+
+
+def patched_as_fixed(
+    cli, tree: Path, name: str, arg: str, *, cwd: str = ".", env: dict | None = None
+) -> tuple[str, bytes]:
+    """The patch --diff prints for ``arg`` (``{tree}`` in it: the folder's copy it is run in) run in
+    ``tree/cwd``, and the bytes --fix writes to ``tree/name``; asserting that the patch, applied at the top of
+    ``tree`` with ``git apply`` and with ``patch -p1``, makes those very bytes, and that --diff wrote nothing."""
+    copies = {kind: tree.with_name(f"{tree.name}-{kind}") for kind in ("fix", "git", "patch")}
+    for copy in copies.values():
+        shutil.copytree(tree, copy, symlinks=True)
+    before = (tree / name).read_bytes()
+    run = diff_out(cli, arg.format(tree=tree), cwd=tree / cwd, env=env)
+    assert run.out.startswith("--- "), (run.out, run.err)
+    assert all(line[:1] in ("-", "+", " ", "@", "\\") for line in run.out.split("\n")[:-1]), run.out
+    assert (tree / name).read_bytes() == before  # --diff never writes
+    fixed = cli("check", arg.format(tree=copies["fix"]), "--fix", cwd=copies["fix"] / cwd, env=env)
+    assert " fixed " in fixed.err, fixed.err
+    expected = (copies["fix"] / name).read_bytes()
+    assert expected != before
+    patch = run.out.encode("utf-8")
+    tools = {"git": (["git", "apply", "--check"], ["git", "apply"])}
+    if shutil.which("patch"):
+        tools["patch"] = (["patch", "-p1", "--dry-run"], ["patch", "-p1"])
+    for kind, commands in tools.items():
+        for argv in commands:  # checked, then applied
+            applied = subprocess.run(
+                argv, input=patch, cwd=copies[kind], capture_output=True, env={**os.environ, **(env or {})}
+            )
+            assert applied.returncode == 0, (argv, applied.stdout + applied.stderr, run.out)
+        assert (copies[kind] / name).read_bytes() == expected, (kind, run.out)
+    return run.out, expected
+
+
+# 1. A last line without a line end ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("files", "name"),
+    [
+        ({"nonl.md": GR_FRONT + "\nBody text."}, "nonl.md"),
+        # CRLF lines, the last without one; its metadata beside it
+        ({"nonl.html": "<p>Body text.</p>\r\n<p>More.</p>", "nonl.meta.yaml": GR_SIDECAR}, "nonl.html"),
+    ],
+)
+def test_a_diff_of_a_file_without_a_final_line_end_says_so_and_applies(tmp_path, cli, files, name):
+    """The last line ran into the first added one ("-Body text.+Body text."), without the "\\ No newline at
+    end of file" marker: patch called the patch malformed, git apply corrupt."""
+    tree = tmp_path / "site"
+    for file, text in files.items():
+        write(tree / file, text.encode("utf-8"))
+    out, fixed = patched_as_fixed(cli, tree, name, name)
+    last = files[name].rsplit("\n", 1)[-1]
+    assert f"\n-{last}\n\\ No newline at end of file\n+{last}" in out, out
+    assert fixed.endswith(b"\n") and fixed.startswith(files[name].encode("utf-8"))
+
+
+# 2. Classic Mac OS line ends (CR alone) -----------------------------------------------------------------
+
+
+def test_a_diff_of_a_file_with_classic_mac_line_ends_applies(tmp_path, cli):
+    """Lines were split at each CR, and put back with "\\n": a corrupt patch. As git and GNU diff read it, such
+    a file is one line (with no line end): the patch replaces that line, as ``git diff`` shows it."""
+    text = (
+        "---\rtitle: Test\rauthor: Ana Ruiz\roriginal_url: https://www.globalresearch.ca/test/5800001\r"
+        "commercial: false\r---\r\rFirst paragraph.\r\rSecond paragraph with [a link](https://example.org/).\r"
+    )
+    tree = tmp_path / "site"
+    write(tree / "cr.md", text.encode("utf-8"))
+    out, fixed = patched_as_fixed(cli, tree, "cr.md", "cr.md")
+    assert out.count("\\ No newline at end of file\n") == 2 and "@@ -1 +1 @@\n" in out, out
+    assert b"\n" not in fixed and fixed.startswith(text.encode("utf-8")) and b"Global Research" in fixed
+
+
+# 3. Paths with "..", absolute paths ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("arg", ["../posts/x.md", "{tree}/content/posts/x.md", "../../content/./posts/x.md"])
+def test_a_diff_names_the_file_from_the_top_of_its_git_work_tree(tmp_path, cli, arg):
+    """Run in a subfolder, the patch named "a/../posts/x.md" (or an absolute path): git apply refused it
+    as an invalid path, and patch -p1 found no file. It names the file as git diff does, from the top."""
+    tree = tmp_path / "site"
+    write(tree / "content" / "posts" / "x.md", GR_FRONT + "\nBody text.\n")
+    write(tree / "content" / "exports" / "notes.txt", "exports\n")
+    git(tree, "init", "-q")
+    out, _ = patched_as_fixed(cli, tree, "content/posts/x.md", arg, cwd="content/exports")
+    assert out.startswith("--- a/content/posts/x.md\n+++ b/content/posts/x.md\n"), out
+
+
+@pytest.mark.parametrize("arg", ["./posts/../posts/x.md", "{tree}/posts/x.md"])
+def test_a_diff_outside_git_names_the_file_from_the_current_folder(tmp_path, cli, arg):
+    tree = tmp_path / "site"
+    write(tree / "posts" / "x.md", GR_FRONT + "\nBody text.\n")
+    env = {"GIT_CEILING_DIRECTORIES": str(tmp_path)}  # no repository above is found (pytest's folder may be in one)
+    out, _ = patched_as_fixed(cli, tree, "posts/x.md", arg, env=env)
+    assert out.startswith("--- a/posts/x.md\n+++ b/posts/x.md\n"), out
+
+
+# 4. Mixed line ends ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("front", "body"), [("\r\n", "\n"), ("\n", "\r\n")])
+def test_inserted_lines_take_the_line_end_of_their_neighbour(tmp_path, cli, front, body):
+    """CRLF front matter above an LF body: the credit at the body's end took CRLF, among LF lines."""
+    lines = GR_FRONT.split("\n")[:-1]
+    text = "".join(line + front for line in lines[:-1]) + "---\n"  # the closing line ends in LF: git's own
+    text += "\nFirst paragraph.\n\nAll in all a good story.\n".replace("\n", body)
+    tree = tmp_path / "site"
+    write(tree / "mixed.md", text.encode("utf-8"))
+    _, fixed = patched_as_fixed(cli, tree, "mixed.md", "mixed.md")
+    assert fixed.startswith(text.encode("utf-8"))
+    added = fixed[len(text.encode("utf-8")) :]
+    assert b"Global Research" in added and added.count(b"\n") > 1
+    assert added.count(b"\r\n") == (added.count(b"\n") if body == "\r\n" else 0), added
+
+
+# 5. Where a credit at the top goes --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "fixed"),
+    [
+        # a blank line after the front matter: it is the one above the credit (there were two)
+        ("\nFirst paragraph.\n", "\n{credit}\n\nFirst paragraph.\n"),
+        ("First paragraph.\n", "\n{credit}\n\nFirst paragraph.\n"),
+        # a setext heading is the title, as an ATX one is: the credit goes below it (it went above)
+        ("Warum Bienen sterben\n====================\nBienen sterben.\n", None),
+        ("\nA title over\ntwo lines\n===\n\nBienen sterben.\n", None),
+        ("# Warum Bienen sterben\n\nBienen sterben.\n", None),
+    ],
+)
+def test_a_top_credit_goes_below_the_title_with_one_blank_line_each_side(tmp_path, cli, body, fixed):
+    tree = tmp_path / "site"
+    write(tree / "story.md", (CONVERSATION_FRONT + body + "\n" + COUNTER).encode("utf-8"))
+    _, written = patched_as_fixed(cli, tree, "story.md", "story.md")
+    text = written.decode("utf-8")
+    if fixed is None:  # below the title's last line, with one blank line between it and the credit
+        title = body.split("\nBienen")[0].rstrip("\n")
+        fixed = f"{title}\n\n{{credit}}\n\nBienen sterben.\n"
+    assert text == CONVERSATION_FRONT + fixed.format(credit=CONVERSATION_CREDIT) + "\n" + COUNTER, text
+    assert "\n\n\n" not in text
+
+
+# A byte order mark ----------------------------------------------------------------------------------------
+
+
+def test_a_diff_of_a_file_with_a_byte_order_mark_applies_where_its_first_line_is_in_the_patch(tmp_path, cli):
+    """--fix keeps a BOM: the patch's lines were the text without it, so its first line did not match."""
+    tree = tmp_path / "site"
+    write(tree / "b.md", b"\xef\xbb\xbfBody text.\n")
+    write(tree / "b.meta.yaml", GR_SIDECAR)
+    out, fixed = patched_as_fixed(cli, tree, "b.md", "b.md")
+    assert out.split("\n")[3] == " \ufeffBody text.", out
+    assert fixed.startswith(b"\xef\xbb\xbfBody text.\n\n")
