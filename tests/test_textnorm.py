@@ -210,14 +210,24 @@ def test_case_folding_leaves_no_ascii_capital_or_white_space_but_the_space() -> 
 
 
 def _plain_locate_url(reprint: Reprint, url: str) -> tuple[int, int]:
-    """The definition: each link syntax in turn, its first occurrence outside comments and code."""
+    """The definition: each link syntax in turn, its first occurrence outside comments and code that its
+    closing ends (a Markdown link's ")" or white space before a title; a definition's white space; either
+    may end with the article's content)."""
+    import re
+
     from reprint_guard.reprint import _escape
 
+    end = reprint._content_span[1]
     for candidate in dict.fromkeys((url, _escape(url))):
-        for template in ('href="{}"', "href='{}'", "]({}", "<{}>", "]: {}"):
-            index = reprint._find_visible(template.format(candidate))
+        for before, closers in (('href="', '"'), ("href='", "'"), ("](", ") \t\r\n"), ("<", ">"), ("]: ", " \t\r\n")):
+            closed = (
+                m.start()
+                for m in re.finditer(re.escape(before + candidate), reprint.body)
+                if (m.end() < end and reprint.body[m.end()] in closers) or (m.end() == end and " " in closers)
+            )
+            index = reprint._first_visible(closed)
             if index >= 0:
-                return reprint._position(index + template.index("{"))
+                return reprint._position(index + len(before))
     return reprint.locate(url)
 
 
