@@ -363,7 +363,9 @@ def test_changed_files_are_taken_as_a_walk_takes_them_and_a_sidecar_brings_its_a
     proc = run_action(repo, env)
     assert proc.returncode == 1, proc.stdout + proc.stderr
     errors = sorted(line.split(",")[0] for line in proc.stdout.splitlines() if line.startswith("::error "))
-    assert errors == ["::error file=content/page.html", "::error file=content/plan b/story.md"], proc.stdout
+    # The page's finding is about the sidecar's changed 'commercial: true': annotated there, at that line.
+    assert errors == ["::error file=content/page.meta.yaml", "::error file=content/plan b/story.md"], proc.stdout
+    assert "::error file=content/page.meta.yaml,line=5,col=1," in proc.stdout
     assert outputs(tmp_path)["files"] == "2"  # the article and the story; package.json is no reprint
 
 

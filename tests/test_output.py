@@ -257,3 +257,38 @@ def test_a_console_in_another_encoding_gets_every_report_whole_not_a_crash(tmp_p
         code, out, err = run("check", str(tmp_path / "a.md"), "--format", kind)
         assert code == 1 and "internal error" not in err, err
     assert run("explain", "global-research/copyright-notice")[0] == 0
+
+
+def test_a_value_set_in_a_sidecar_is_told_at_its_line_there_in_every_output(tmp_path, cli):
+    """An HTML page's metadata is its NAME.meta.yaml: a finding about 'commercial: true' stands at that line
+    of the sidecar (its file named), not at line 1 of the page."""
+    (tmp_path / "a.html").write_text(
+        "<p>Text.</p>\n<p>The original source of this article is "
+        f'<a href="{COMPLIANT_META["original_url"]}">Global Research</a>.</p>\n'
+        "<p>Copyright © Ana Ruiz, Global Research, 2024</p>\n",
+        encoding="utf-8",
+    )
+    meta = {**COMPLIANT_META, "commercial": True}
+    sidecar = "".join(f"{key}: {value}\n" for key, value in meta.items())
+    (tmp_path / "a.meta.yaml").write_text(sidecar.replace("True", "true"), encoding="utf-8")
+    line = [key for key in meta].index("commercial") + 1
+    run = cli("check", "a.html", "--format", "json", cwd=tmp_path)
+    data = run.json()
+    jsonschema.validate(data, json.loads(REPORT_SCHEMA_PATH.read_text(encoding="utf-8")))
+    [finding] = data["results"][0]["findings"]
+    assert (finding["rule"], finding["file"], finding["line"]) == (
+        "global-research/commercial-permission",
+        "a.meta.yaml",
+        line,
+    ), finding
+    assert f"  a.meta.yaml:{line}:1 " in cli("check", "a.html", cwd=tmp_path).out
+    github = cli("check", "a.html", "--format", "github", cwd=tmp_path).out
+    assert f"::error file=a.meta.yaml,line={line},col=1,title=global-research/commercial-permission::" in github
+    sarif = cli("check", "a.html", "--format", "sarif", cwd=tmp_path).json()
+    [location] = sarif["runs"][0]["results"][0]["locations"]
+    assert location["physicalLocation"]["artifactLocation"]["uri"] == "a.meta.yaml"
+    assert location["physicalLocation"]["region"]["startLine"] == line
+    # Set on the command line, the value has no line: told at the start of the metadata, the sidecar's.
+    overridden = cli("check", "a.html", "--meta", "commercial=true", "--format", "json", cwd=tmp_path)
+    [finding] = overridden.json()["results"][0]["findings"]
+    assert (finding["file"], finding["line"]) == ("a.meta.yaml", 1), finding

@@ -379,12 +379,16 @@ class Annotator:
             self.pending.append((0, len(self.pending), result.path, finding))
             return
         name = os.path.normpath(result.path).replace(os.sep, "/")
-        lines = (self.changed or {}).get(name, set())
-        ranked = [
-            (1 if self.changed is None or finding.line in lines else 2, finding)
-            for finding in result.findings
-            if finding.suppressed is None
-        ]
+        changed = self.changed
+
+        def on_an_edited_line(finding: Finding) -> bool:
+            """On a line the pull request changed (a value set in the metadata sidecar: one of the sidecar's)."""
+            if changed is None:
+                return True
+            where = name if finding.file is None else os.path.normpath(finding.file).replace(os.sep, "/")
+            return finding.line in changed.get(where, ())
+
+        ranked = [(1 if on_an_edited_line(f) else 2, f) for f in result.findings if f.suppressed is None]
         # A file's lead: a missing credit is placed at the article's end, not on the line whose edit removed
         # it, and a file should not go unannotated because others filled the limit on their changed lines.
         # A file the pull request did not change (all are checked when the config changed) gets no lead.
@@ -403,7 +407,7 @@ class Annotator:
                 continue
             shown[level] += 1
             message = f"{f.message}\nfix: {f.fix}" if f.fix else f.message
-            file = _workspace_path(path)
+            file = _workspace_path(path if f.file is None else f.file)  # a sidecar's value: told in the sidecar
             stream.write(command(level, message, file=file, line=f.line, col=f.column, title=f.rule) + "\n")
         return {
             "shown": sum(shown.values()),

@@ -83,8 +83,8 @@ def select_policy(reprint: Reprint, policies: PolicySet) -> Policy | None:
         try:
             return policies.get(meta.policy)
         except PolicyError as exc:
-            line, column = reprint.meta_position("policy")
-            raise PolicyError(exc.message, path=reprint.path, line=line, column=column) from None
+            line, column, file = reprint.meta_place("policy")
+            raise PolicyError(exc.message, path=file or reprint.path, line=line, column=column) from None
     host = host_of(as_address(meta.original_url)) if meta.original_url else None
     policy = policies.for_host(host) if host else None
     if policy is None and meta.license:
@@ -294,6 +294,7 @@ def run_policy(
                     line=problem.line,
                     column=problem.column,
                     fix=fix,
+                    file=problem.file,
                 )
             )
     for field, rules in undecided.items():
@@ -341,7 +342,7 @@ def as_json_records(fix: str) -> str:
 
 def _tool_finding(reprint: Reprint, name: str, check: str, key: str, message: str, fix: str) -> Finding:
     """A finding of the tool's own (a rule could not be checked, no policy applies), at a metadata key."""
-    line, column = reprint.meta_position(key)
+    line, column, file = reprint.meta_place(key)
     return Finding(
         rule=f"{TOOL_POLICY}/{name}",
         policy=TOOL_POLICY,
@@ -351,6 +352,7 @@ def _tool_finding(reprint: Reprint, name: str, check: str, key: str, message: st
         line=line,
         column=column,
         fix=fix,
+        file=file,
     )
 
 

@@ -65,7 +65,7 @@ class Suppressed(Record):
 class Finding(Record):
     """One way the reprint breaks the terms, with where and how to fix it."""
 
-    __slots__ = ("rule", "policy", "check", "severity", "message", "line", "column", "fix", "suppressed")
+    __slots__ = ("rule", "policy", "check", "severity", "message", "line", "column", "fix", "suppressed", "file")
 
     def __init__(
         self,
@@ -78,6 +78,7 @@ class Finding(Record):
         column: int,
         fix: str | None = None,
         suppressed: Suppressed | None = None,
+        file: str | None = None,
     ) -> None:
         self.rule = rule
         self.policy = policy
@@ -88,9 +89,11 @@ class Finding(Record):
         self.column = column
         self.fix = fix
         self.suppressed = suppressed
+        #: The file ``line`` and ``column`` are in when not the reprint's own (its metadata sidecar), else None.
+        self.file = file
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        data = {
             "rule": self.rule,
             "policy": self.policy,
             "check": self.check,
@@ -101,6 +104,9 @@ class Finding(Record):
             "fix": self.fix,
             "suppressed": self.suppressed.to_dict() if self.suppressed else None,
         }
+        if self.file is not None:  # only then: most findings are in the reprint's own file
+            data["file"] = self.file
+        return data
 
 
 class Result(Record):

@@ -350,6 +350,9 @@ class Reprint:
         self._expanded: str | None = None  # the Markdown with its shortcodes written out (made once)
         #: What checks derive from this reprint and share between rules (e.g. one search for several patterns).
         self.memo: dict[str, object] = {}
+        #: The metadata sidecar its values came from, and the line of each key it sets (not replaced by
+        #: ``--meta`` or the config), or None.
+        self.sidecar: tuple[str, dict[str, int]] | None = None
 
     @property
     def html(self) -> str:
@@ -557,6 +560,18 @@ class Reprint:
             else:
                 return self._position(body.rfind("\n", 0, index) + 1)
         return self.end_position()
+
+    def meta_place(self, key: str | None = None) -> tuple[int, int, str | None]:
+        """(line, column, file) of the place declaring ``key``: the front matter's line, else the line of the
+        metadata sidecar that sets it (``file`` is the sidecar then, else None), else the metadata's start."""
+        if key and key not in self.key_lines and self.sidecar is not None:
+            sidecar, lines = self.sidecar
+            if key in lines:
+                return lines[key], 1, sidecar
+            if not self.key_lines:  # a key no file sets: where the metadata is written, to be added there
+                return min(lines.values(), default=1), 1, sidecar
+        line, column = self.meta_position(key)
+        return line, column, None
 
     def meta_position(self, key: str | None = None) -> tuple[int, int]:
         """The line declaring ``key`` in the front matter, else the start of the metadata."""

@@ -36,6 +36,10 @@ class Finding(BaseModel):
     column: int = Field(ge=1)
     fix: str | None = None
     suppressed: Suppressed | None = Field(default=None, description="Set when a suppression with a reason applies.")
+    file: str | None = Field(
+        default=None,
+        description="The file 'line' and 'column' are in, when not the reprint's own: its metadata sidecar.",
+    )
 
 
 class Result(BaseModel):

@@ -32,6 +32,7 @@ from .readers import (
     read_file,
     read_text,
     remap,
+    sidecar_place,
 )
 from .record import FrozenRecord, Record
 from .report import CONFIG_RESULT_POLICY, Result
@@ -644,10 +645,12 @@ def check_text(
     common, policy_spec = read_options(path, settings)
     if text is not None:
         sidecar = _read_sidecar(path, overridden=common["meta"])
+        written = sidecar_place(sidecar, settings.key_map, common["meta"])
         if sidecar and settings.key_map:
             sidecar, _ = remap(sidecar, {}, settings.key_map)
         common["meta"] = {**sidecar, **common["meta"]}
         reprint = read_text(text, path=path, format=format or format_for(path) or "markdown", **common)
+        reprint.sidecar = written
     elif path == "-":
         from .limits import MAX_FILE_BYTES
 

@@ -80,19 +80,27 @@ class Problem:
     """A check's raw result; the engine turns it into a :class:`~reprint_guard.report.Finding`.
 
     ``specific``: the check's fix is about this reprint's data (e.g. missing
-    metadata) and beats the rule's template.
+    metadata) and beats the rule's template. ``file``: where ``line`` and ``column`` are, when not in the
+    reprint's own file (a value set in its metadata sidecar).
     """
 
-    __slots__ = ("line", "column", "detail", "fix", "specific")
+    __slots__ = ("line", "column", "detail", "fix", "specific", "file")
 
     def __init__(
-        self, line: int, column: int, detail: str | None = None, fix: str | None = None, specific: bool = False
+        self,
+        line: int,
+        column: int,
+        detail: str | None = None,
+        fix: str | None = None,
+        specific: bool = False,
+        file: str | None = None,
     ) -> None:
         self.line = line
         self.column = column
         self.detail = detail
         self.fix = fix
         self.specific = specific
+        self.file = file
 
 
 @lru_cache(maxsize=512)

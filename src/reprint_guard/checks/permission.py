@@ -48,7 +48,7 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
     if any(p.date is None or p.date <= latest for p in current):
         return
     anchor = "permissions" if "permissions" in reprint.key_lines else _first_field(context)
-    line, column = reprint.meta_position(anchor)
+    line, column, file = reprint.meta_place(anchor)
     if current:  # given after the reprint was published, or dated in the future (a typo?)
         given = min(p.date for p in current if p.date is not None)
         when = (
@@ -59,6 +59,7 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
         yield Problem(
             line,
             column,
+            file=file,
             detail=f"the {scope} permission on record is dated {given.isoformat()}, {when}: it must come first",
             fix="Check the permission's date (YYYY-MM-DD), and the reprint's 'published' date.",
             specific=True,
@@ -69,6 +70,7 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
         yield Problem(
             line,
             column,
+            file=file,
             detail=f"the {scope} permission on record expired on {expired.isoformat()}",
             fix=f"Ask {matching[0].from_} to renew the {scope} permission, then update the record's 'expires'.",
             specific=True,
@@ -99,7 +101,7 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
         detail = f"no {scope} permission from {_grantors(anyone, grantors)} is recorded" + unknown_scopes(
             reprint, context.policy
         )
-    yield Problem(line, column, detail=detail, fix=fix)
+    yield Problem(line, column, detail=detail, fix=fix, file=file)
 
 
 def _first_field(context: Context) -> str | None:

@@ -86,8 +86,8 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
 
 def _at_original(reprint: Reprint, detail: str, fix: str) -> Problem:
     """A problem with the original's date itself, placed at its metadata line (its fix beats the rule's)."""
-    line, column = reprint.meta_position("original_published")
-    return Problem(line, column, detail=detail, fix=fix, specific=True)
+    line, column, file = reprint.meta_place("original_published")
+    return Problem(line, column, file=file, detail=detail, fix=fix, specific=True)
 
 
 def _check_delay(
@@ -117,7 +117,7 @@ def _check_delay(
             reprint_day = (published.date() if isinstance(published, dt.datetime) else published) or context.today
         earliest_day = original_day + dt.timedelta(days=params.after_days)
         if reprint_day < earliest_day:
-            line, column = reprint.meta_position("published" if published else "original_published")
+            line, column, file = reprint.meta_place("published" if published else "original_published")
             detail = f"not before {earliest_day.isoformat()}"
             if params.timezone is not None:
                 detail += f" in the publisher's time zone, {params.timezone}"
@@ -128,6 +128,7 @@ def _check_delay(
             yield Problem(
                 line,
                 column,
+                file=file,
                 detail=detail,
                 fix=f"Publish on {earliest_day.isoformat()} or later (set 'published').",
             )
@@ -139,9 +140,9 @@ def _check_delay(
     when = _as_datetime(published) if published else _now(context.today)
     earliest = start + dt.timedelta(hours=params.after_hours or 0)
     if when < earliest:
-        line, column = reprint.meta_position("published" if published else "original_published")
+        line, column, file = reprint.meta_place("published" if published else "original_published")
         stamp = earliest.strftime("%Y-%m-%d %H:%M UTC")
         detail = f"not before {stamp}"
         if dated:
             detail += f" ('original_published' gives no time of day, so the delay counts from the end of {original})"
-        yield Problem(line, column, detail=detail, fix=f"Publish at {stamp} or later.")
+        yield Problem(line, column, file=file, detail=detail, fix=f"Publish at {stamp} or later.")

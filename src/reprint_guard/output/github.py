@@ -73,8 +73,9 @@ class GithubFormatter:
             if f.suppressed is not None:
                 continue  # kept in JSON and SARIF with its reason; not an annotation
             message = f"{f.message}\nfix: {f.fix}" if f.fix else f.message
+            where = path if f.file is None else workspace_path(f.file)  # a value set in its metadata sidecar
             self.stream.write(
-                command(LEVELS[f.severity.value], message, file=path, line=f.line, col=f.column, title=f.rule) + "\n"
+                command(LEVELS[f.severity.value], message, file=where, line=f.line, col=f.column, title=f.rule) + "\n"
             )
 
     def close(self, summary: Summary) -> None:

@@ -107,7 +107,10 @@ class SarifFormatter:
                 "locations": [
                     {
                         "physicalLocation": {
-                            "artifactLocation": artifact,
+                            # A value set in the metadata sidecar is told there.
+                            "artifactLocation": artifact
+                            if finding.file is None
+                            else artifact_location(finding.file, self.root),
                             "region": {"startLine": finding.line, "startColumn": finding.column},
                         }
                     }

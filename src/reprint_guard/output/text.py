@@ -65,7 +65,7 @@ class TextFormatter:
             return
         lines = [self._c("bold", one_line(result.path))]  # a file name may hold a line break
         for f in result.findings:
-            where = f"{f.line}:{f.column}"
+            where = f"{f.line}:{f.column}" if f.file is None else f"{one_line(f.file)}:{f.line}:{f.column}"
             severity = f.severity.value
             if f.suppressed is not None:
                 if self.verbose:

@@ -254,6 +254,7 @@ def read_file(
     except ValueError:  # a NUL byte in the name
         raise InputError("cannot read file: the name has a NUL byte", path=name.replace("\0", "\\0")) from None
     sidecar = _read_sidecar(path, stem=stem, overridden=meta or ()) if has_sidecar is not False else {}
+    written = sidecar_place(sidecar, key_map, meta)
     if sidecar and key_map:
         sidecar, _ = remap(sidecar, {}, key_map)
     merged = {**sidecar, **(meta or {})} if sidecar else meta
@@ -266,7 +267,7 @@ def read_file(
             raise
         # JSON is UTF-8 (RFC 8259): a .json that is not (UTF-16, binary) is no envelope of ours either.
         raise NotAReprintError(exc.message, path=exc.path, line=exc.line, column=exc.column) from None
-    return read_text(
+    reprint = read_text(
         text,
         path=name,
         format=kind,
@@ -277,6 +278,28 @@ def read_file(
         skip_elements=skip_elements,
         raw_html=raw_html,
     )
+    reprint.sidecar = written
+    return reprint
+
+
+class Sidecar(dict):  # type: ignore[type-arg]
+    """A metadata sidecar's keys and values, with where it is and the line of each key."""
+
+    def __init__(self, data: dict[str, Any], path: str, key_lines: dict[str, int]) -> None:
+        super().__init__(data)
+        self.path = path
+        self.key_lines = key_lines
+
+
+def sidecar_place(
+    sidecar: Mapping[str, Any], key_map: Mapping[str, str] | None, meta: Mapping[str, Any] | None
+) -> tuple[str, dict[str, int]] | None:
+    """The sidecar and the line of each key of ours it sets (the site's names mapped), leaving out what
+    ``meta`` replaces: a finding about such a value is told at its line in the sidecar."""
+    if not isinstance(sidecar, Sidecar):
+        return None
+    lines = remap(sidecar, sidecar.key_lines, key_map)[1] if key_map else dict(sidecar.key_lines)
+    return sidecar.path, {key: line for key, line in lines.items() if key not in (meta or {})}
 
 
 def _read_sidecar(path: str | Path, *, stem: str | None = None, overridden: Iterable[str] = ()) -> dict[str, Any]:
@@ -361,7 +384,7 @@ def _sidecar_data(sidecar: str, overridden: Iterable[str]) -> dict[str, Any]:
         key, dotted, message = problem
         line = loaded.key_lines.get(key)
         raise InputError(f"metadata '{dotted}': {message}", path=sidecar, line=line, column=1 if line else None)
-    return data
+    return Sidecar(data, sidecar, loaded.key_lines)
 
 
 def read_bytes(data: bytes, *, path: str = "<stdin>", format: str = "markdown", **options: Any) -> Reprint:
