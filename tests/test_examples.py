@@ -281,3 +281,12 @@ def test_check_file_skips_an_own_article():
     assert result.ok
     assert result.findings == []
     assert result.policy is None
+
+
+def test_the_readmes_sample_output_is_what_the_check_prints(cli):
+    """The README shows one check's output in full: kept true to what the tool prints today."""
+    readme = (EXAMPLES.parent / "README.md").read_text(encoding="utf-8")
+    command = "$ reprint-guard check examples/global-research/markdown/missing-link-original-homepage.md\n"
+    shown = readme[readme.index(command) + len(command) :].split("```", 1)[0]
+    run = cli("check", "examples/global-research/markdown/missing-link-original-homepage.md", cwd=EXAMPLES.parent)
+    assert run.code == 1 and run.out == shown, run.out
