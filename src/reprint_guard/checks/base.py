@@ -190,7 +190,7 @@ def template_values(reprint: Reprint, policy: Policy, *, placeholders: bool = Tr
         values.setdefault("author", "<author>")  # a hint, as the URL's is
         values.setdefault("holder", "<author>")
         values.setdefault("original_url", "<original article URL>")
-        values.setdefault("title", "this article")
+        values.setdefault("title", "the original article")
     return values
 
 
