@@ -27,7 +27,11 @@ from reprint_guard.prefilter import required_words
         (r"x(", None),
         (r"x)", None),
         (".*", None),
-        ("é+", None),  # only ASCII makes words: case folding acts on the rest
+        ("é+", None),  # optional or repeated: no word
+        ("droits réservés", {"réservés".encode()}),  # a letter NFKC and case folding keep makes words too
+        ("stra(ß|ss)e", {b"stra"}),  # "ß" folds to "ss": no letter of a word
+        (r"translation: [\pL\pN_]+|traduction ?: \p{L}+", {b"translation:", b"traduction"}),
+        ("جميع الحقوق محفوظة", {"الحقوق".encode()}),
         ("rights(?i)?", None),  # RE2 makes the "s" before the flags optional
         ("ab(?-i){0,1}", None),
     ],
@@ -42,11 +46,12 @@ def _generate(rng: random.Random, depth: int = 0) -> str:
     for _ in range(rng.randint(1, 4)):
         roll = rng.random()
         if roll < 0.45:
-            atom = rng.choice(["a", "b", "ab", "ba", "c", " ", "A", "\\.", ".", "x"])
+            atom = rng.choice(["a", "b", "ab", "ba", "c", " ", "A", "\\.", ".", "x", "é", "żé", "ß"])
         elif roll < 0.6 and depth < 3:
             atom = "(" + rng.choice(["", "?:", "?i:", "?P<n>"]) + _generate(rng, depth + 1) + ")"
         elif roll < 0.7:
-            atom = rng.choice(["[ab]", "[^a]", r"\w", r"\s", r"\b", "^", "$", r"\d", "[]a]", r"[\]b]", "(?i)", "(?s)"])
+            classes = ["[ab]", "[^a]", r"\w", r"\s", r"\b", "^", "$", r"\d", "[]a]", r"[\]b]", "(?i)", "(?s)"]
+            atom = rng.choice([*classes, r"\pL", r"\p{Latin}", r"[\pL\pN_]", r"\PN", r"[^\p{L}a]"])  # \p: no word
         elif roll < 0.8 and depth < 3:
             atom = _generate(rng, depth + 1) + "|" + _generate(rng, depth + 1)
             atom = f"(?:{atom})"
@@ -72,7 +77,8 @@ def test_every_match_holds_a_required_word() -> None:
             continue
         checked += 1
         for _ in range(25):
-            text = "".join(rng.choice(["a", "b", "c", " ", "ab", "x", ".", "1"]) for _ in range(rng.randint(0, 12)))
+            pieces = ["a", "b", "c", " ", "ab", "x", ".", "1", "é", "ż", "ß"]
+            text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
             data = text.encode()
             for found in regex.finditer(data):
                 assert any(word in found.group(0) for word in words), (pattern, words, text, found.group(0))

@@ -43,7 +43,7 @@ def word_finder(words: tuple[bytes, ...]) -> Callable[[bytes], bool]:
         from .checks.base import compile_pattern
 
         try:
-            regex = compile_pattern("|".join(re.escape(word.decode("ascii")) for word in words), utf8=True)
+            regex = compile_pattern("|".join(re.escape(word.decode("utf-8")) for word in words), utf8=True)
         except ValueError:  # too many words for one pattern: a search per word
             pass
         else:
@@ -108,11 +108,11 @@ def raw_word_scan(words: tuple[bytes, ...]) -> Callable[[bytes], bool | None] | 
     """
     from .checks.base import compile_pattern
 
-    letters = set(b"".join(words).decode("ascii"))
+    letters = set(b"".join(words).decode("utf-8"))
     plain = _ranges(ord(char) for char, folded in _plain_folds().items() if not any(c in letters for c in folded))
     try:
         regex = compile_pattern(
-            "(?i:(" + "|".join(re.escape(word.decode("ascii")) for word in words) + rf"))|[^\x00-\x7f{plain}]",
+            "(?i:(" + "|".join(re.escape(word.decode("utf-8")) for word in words) + rf"))|[^\x00-\x7f{plain}]",
             utf8=True,
             capture=True,  # group 1: one of the words, else a character it cannot see through
         )
@@ -132,8 +132,10 @@ def raw_word_scan(words: tuple[bytes, ...]) -> Callable[[bytes], bool | None] | 
 def required_words(pattern: str) -> tuple[bytes, ...] | None:
     """Words (lower case, UTF-8, no spaces) of which every match of ``pattern`` holds at least one.
 
-    None when no such words are known. Only ASCII letters, digits and
-    punctuation make words: case folding and NFKC act on the rest.
+    None when no such words are known. ASCII letters, digits and punctuation make words, and letters that
+    NFKC and case folding leave as they are ("é", "ż", Arabic letters: a restrictive notice in another
+    language, "droits réservés"); any other character (one the normalised text never holds as written)
+    breaks a word.
     """
     try:
         reader = _Reader(pattern)
@@ -142,7 +144,16 @@ def required_words(pattern: str) -> tuple[bytes, ...] | None:
             raise _Unknown  # an unbalanced ")"
     except _Unknown:
         return None
-    return tuple(sorted(word.encode("ascii") for word in words)) if words else None
+    return tuple(sorted(word.encode("utf-8") for word in words)) if words else None
+
+
+def _word_char(char: str) -> bool:
+    """Whether a literal character of a pattern can be part of a word looked for in the normalised text."""
+    if char.isascii():
+        return not char.isspace() and char.isprintable()
+    import unicodedata
+
+    return char.isalpha() and unicodedata.normalize("NFKC", char).casefold() == char
 
 
 def _best(candidates: list[Words]) -> Words | None:
@@ -186,7 +197,7 @@ class _Reader:
                 flush()  # optional or repeated: neither required nor next to its neighbours
                 continue
             if kind == "char":
-                if value.isascii() and not value.isspace() and value.isprintable():
+                if _word_char(value):
                     run.append(value.lower())
                 else:
                     flush()
@@ -217,7 +228,10 @@ class _Reader:
                 return "other", None
             if escaped and escaped.isascii() and not escaped.isalnum():
                 return "char", escaped
-            raise _Unknown  # \Q, \p, \x, \n, \1, \C ...: not read here
+            if escaped in "pP" and escaped:
+                self._skip_property()
+                return "other", None  # one character of a Unicode class (\pL, \p{Greek}): no word
+            raise _Unknown  # \Q, \x, \n, \1, \C ...: not read here
         if char in "^$":
             return "empty", None
         if char == ".":
@@ -267,12 +281,29 @@ class _Reader:
                 raise _Unknown  # [[:alpha:]] and the like
             if char == "\\":
                 escaped = pattern[self.at + 1 : self.at + 2]
+                if escaped and escaped in "pP":
+                    self.at += 2
+                    self._skip_property()
+                    continue
                 if escaped.isalnum() and escaped not in _CLASS_ESCAPES:
-                    raise _Unknown  # \p{..}, \x41 ...: lengths this reader does not follow
+                    raise _Unknown  # \x41, \Q ...: lengths this reader does not follow
                 self.at += 2
                 continue
             self.at += 1
         raise _Unknown  # never closed
+
+    def _skip_property(self) -> None:
+        r"""Skip what follows ``\p`` or ``\P``: one letter (``\pL``) or a braced name (``\p{Greek}``)."""
+        pattern = self.pattern
+        if self._peek() == "{":
+            close = pattern.find("}", self.at)
+            if close < 0:
+                raise _Unknown
+            self.at = close + 1
+        elif self._peek().isascii() and self._peek().isalpha():
+            self.at += 1
+        else:
+            raise _Unknown
 
     def _quantifier(self) -> bool:
         """Consume a quantifier after an atom, if there is one."""
