@@ -1607,7 +1607,13 @@ def test_a_phrase_written_with_a_no_break_space_reference_is_found_where_it_stan
         ('<img id="t" src="https://stats.riverbend.example/p.gif?x=1" style="width:1px;height:1px;">', False),
         ('<img src="https://stats.riverbend.example/p.gif" style="width: 1px !important; height: 0">', False),
         ('<img src="https://stats.riverbend.example/p.gif" width="1" height="1" style="max-width:1px">', False),
-        ('<img src="https://cdn.example.com/logo.png" style="width:1em;height:1em">', True),
+        # The site icon the Republication Tracker Tool puts after its credit line: a mark, not a photo.
+        ('<img src="https://cdn.example.com/icon.png?w=150" style="width:1em;height:1em;margin-left:10px;">', False),
+        ('<img src="https://cdn.example.com/icon.png" style="width: 24px; height: 24px">', False),
+        ('<img src="https://cdn.example.com/logo.png" style="width:2em;height:2em">', True),
+        ('<img src="https://cdn.example.com/a.jpg" style="width:300px;height:200px">', True),
+        ('<img src="https://cdn.example.com/a.jpg" width="16" height="16">', True),  # attributes: a photo's own
+        ('<img src="https://cdn.example.com/a.jpg" style="width:1em">', True),
         ('<img src="https://cdn.example.com/a.jpg" style="width:1px;height:1px;min-width:300px">', True),
         ('<img src="https://cdn.example.com/a.jpg" style="width:1px;height:1px;transform:scale(400)">', True),
         ('<img src="https://cdn.example.com/a.jpg" width="1" height="1" style="height:300px">', True),

@@ -3,7 +3,8 @@
 ``mode: forbid`` — no media at all (text-only terms); ``mode: hosts`` — only from ``hosts``;
 ``mode: permission`` — media need a permission record whose scope includes ``scope`` (e.g. ``photos``).
 Media whose URL matches ``except`` (the publisher's own tracking pixel) are always allowed, and so is any
-image one pixel square (a site's own counter); a picture set as an element's background counts as an image.
+image one pixel square (a site's own counter) or shown at a letter's size (a site icon after a credit
+line); a picture set as an element's background counts as an image.
 
 PASS (mode: forbid): text only, or ``<img src="https://pixel.example.org/p.gif">`` when excepted.
 FAIL: ``![Harbour at dawn](harbour.jpg)``.
@@ -107,21 +108,55 @@ def is_pixel(item: Media) -> bool:
     say (``style="width:1px;height:1px"``, as WordPress's Republication Tracker Tool writes it), else its
     attributes'. Not when a style may show it larger, or a ``srcset`` offers other pictures (a photo given
     ``width="1"`` and a style of ``width:100%`` is still a photo)."""
+    sizes = _shown_size(item)
+    return sizes is not None and all(size.removesuffix("px").strip() in ("0", "1") for size in sizes)
+
+
+#: The largest an icon is shown, in each unit: a site's icon beside a credit line, at the text's size.
+_ICON_SIZES = {"px": 32.0, "em": 1.5, "rem": 1.5}
+
+
+def is_icon(item: Media) -> bool:
+    """An image its style shows at the size of a letter (``width:1em;height:1em``: the site icon the
+    Republication Tracker Tool puts after its credit line): the publisher's mark, no photograph or
+    illustration. Only a style's size counts: attributes are often a photo's own size, scaled by CSS."""
+    style = (item.attrs.get("style") or "").lower()
+    if "width" not in style or "height" not in style:
+        return False
+    sizes = _shown_size(item, style_only=True)
+    return sizes is not None and all(_icon_sized(size) for size in sizes)
+
+
+def _icon_sized(size: str) -> bool:
+    for unit, largest in _ICON_SIZES.items():
+        number = size.strip().removesuffix(unit)
+        if number != size.strip():
+            try:
+                return 0 <= float(number) <= largest
+            except ValueError:
+                return False
+    return False
+
+
+def _shown_size(item: Media, *, style_only: bool = False) -> tuple[str, str] | None:
+    """(width, height) an image is shown at, as written (lower case): its style's, else its attributes';
+    None when it cannot be told (not an image, a ``srcset``, a style that may enlarge it or that is not
+    read here)."""
     attrs = item.attrs
     if item.tag != "img" or any(attrs.get(key) for key in SRCSET_ATTRIBUTES):
-        return False
-    sizes = {key: attrs.get(key) or "" for key in ("width", "height")}
+        return None
+    sizes = {key: "" if style_only else (attrs.get(key) or "") for key in ("width", "height")}
     style = (attrs.get("style") or "").lower()
     if "/*" in style or "\\" in style:
-        return False  # a comment or an escape may say anything: not read here
+        return None  # a comment or an escape may say anything: not read here
     for declaration in style.split(";"):
         name, colon, value = declaration.partition(":")
         name = name.strip()
         if colon and name in sizes:
             sizes[name] = value.replace("!important", "")
         elif any(word in name for word in _ENLARGING):
-            return False
-    return all(size.strip().removesuffix("px").strip() in ("0", "1") for size in sizes.values())
+            return None
+    return sizes["width"].strip().lower(), sizes["height"].strip().lower()
 
 
 def _counted(media: list[Media], reprint: Reprint, params: Params, skip: Any) -> list[Media]:
@@ -135,14 +170,14 @@ def _counted(media: list[Media], reprint: Reprint, params: Params, skip: Any) ->
         for item in reprint.visible.media_without_src(every_address=False)
         if _counts(item, params) and _addresses(item)
     ]
-    items = media + [item for item in loading if not is_pixel(item)]
+    items = media + [item for item in loading if not is_pixel(item) and not is_icon(item)]
     if skip is not None:
         items = [m for m in items if not _excepted(skip, (_addresses(m) or [m.src])[0])]
     return items
 
 
 def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Problem]:
-    media = [m for m in reprint.media[0] if m.tag in params.tags and not is_pixel(m)]
+    media = [m for m in reprint.media[0] if m.tag in params.tags and not is_pixel(m) and not is_icon(m)]
     skip = compile_pattern(params.except_) if params.except_ is not None else None
     if params.mode != "hosts":
         media = _counted(media, reprint, params, skip)
