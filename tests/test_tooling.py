@@ -95,6 +95,15 @@ def write_policy(tmp_path: Path, policy_id: str, rest: str) -> Path:
     return policy
 
 
+def test_validate_of_a_file_named_with_a_folder_in_its_path_tells_its_problems(tmp_path, cli):
+    """"./p.yaml" and "p.yaml" are one file: its problems were taken for a neighbour's and it passed as valid."""
+    (tmp_path / "sub").mkdir()
+    policy = write_policy(tmp_path, "herald", "domains: [x]\nrules: []\n")
+    for named in ("./herald.yaml", "sub/../herald.yaml", str(policy).replace("/herald", "//herald")):
+        run = cli("validate", named, cwd=tmp_path)
+        assert run.code == 1 and "unknown key(s) ('domains'" in run.out, (named, run.out)
+
+
 def test_validate_lists_a_files_problems_in_the_order_of_their_lines(tmp_path, cli):
     policy = tmp_path / "herald.yaml"
     policy.write_text(

@@ -152,10 +152,15 @@ def run_validate(options: argparse.Namespace) -> int:
             str(Path(other).resolve()) for other in files if other != name and other.endswith((".yaml", ".yml"))
         )
         problems = validate_file(Path(name), extra + others)
+        own = os.path.realpath(name)  # "./p.yaml" and "p.yaml" are one file: compared as such
+
+        def elsewhere(problem: Any) -> bool:
+            return bool(problem.path) and os.path.realpath(problem.path) != own
+
         # A neighbour named here too is reported under its own name, not again under each of the others.
-        problems = [p for p in problems if not (p.path and p.path != name and os.path.realpath(p.path) in named)]
+        problems = [p for p in problems if not (elsewhere(p) and os.path.realpath(p.path) in named)]
         # In the file's order, as an editor fixes them (the checks find them kind by kind); its own file first.
-        problems.sort(key=lambda p: (p.path not in (None, name), p.path or "", p.line or 0, p.column or 0))
+        problems.sort(key=lambda p: (elsewhere(p), p.path if elsewhere(p) else "", p.line or 0, p.column or 0))
         for problem in problems:
             if problem.path is None:
                 problem.path = name
