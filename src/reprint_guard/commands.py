@@ -154,7 +154,7 @@ def run_validate(options: argparse.Namespace) -> int:
         problems = validate_file(Path(name), extra + others)
         own = os.path.realpath(name)  # "./p.yaml" and "p.yaml" are one file: compared as such
 
-        def elsewhere(problem: Any) -> bool:
+        def elsewhere(problem: Any, own: str = own) -> bool:
             return bool(problem.path) and os.path.realpath(problem.path) != own
 
         # A neighbour named here too is reported under its own name, not again under each of the others.
