@@ -362,6 +362,18 @@ def test_an_inline_suppression_of_a_misspelt_rule_says_which_rule_it_meant(tmp_p
     assert "did you mean global-research/link-original, which has one here?" in unused["message"], unused
     assert unused["fix"] == "Write global-research/link-original in the suppression."
     assert "global-research/link-original" in found
+    # A rule the policy has (here, one with no finding in this file) is no misspelling: only stale. The same
+    # through the library.
+    path.write_text(path.read_text("utf-8").replace("link-orignal", "print-permission"), encoding="utf-8")
+    stale = [f for f in cli("check", str(path), "--format", "json").json()["results"][0]["findings"]]
+    said = [f["message"] for f in stale if f["rule"] == "reprint-guard/unused-suppression"]
+    assert said and "did you mean" not in said[0], said
+    from reprint_guard import check_file
+
+    typo = path.read_text("utf-8").replace("print-permission", "link-orignal")
+    path.write_text(typo, encoding="utf-8")
+    library = [f.message for f in check_file(path).findings if f.rule == "reprint-guard/unused-suppression"]
+    assert library and "did you mean global-research/link-original" in library[0], library
 
 
 def test_a_suppression_for_an_unknown_rule_or_a_file_that_is_not_there_is_warned(tmp_path, write_md, cli):

@@ -395,16 +395,20 @@ def _run(
     policies = policy_set(rules_dirs)
     chosen = _resolve(policy, rules_dirs)
     levels = _severity(severity, policies, chosen)
-    return _finish(reprint, check_reprint(reprint, policies, chosen, today=today, severity=levels), today)
+    result = check_reprint(reprint, policies, chosen, today=today, severity=levels)
+    checked = chosen if chosen is not None else policies.get(result.policy) if result.policy in policies else None
+    return _finish(reprint, result, today, {f"{checked.id}/{rule.id}" for rule in checked.rules} if checked else None)
 
 
-def _finish(reprint: Reprint, result: Result, today: dt.date | None) -> TypedResult:
-    """Apply the body's inline suppressions (with their reasons), then settle the status."""
+def _finish(reprint: Reprint, result: Result, today: dt.date | None, known: set[str] | None = None) -> TypedResult:
+    """Apply the body's inline suppressions (with their reasons), then settle the status (``known``: the
+    rule ids of the policy checked)."""
     if result.status != "skipped":
         from .suppressions import apply, inline_of
 
         suppressions, problems = inline_of(reprint)
         if suppressions or problems:
-            result.findings = apply(result.findings, suppressions, today or dt.date.today()) + problems
+            found = apply(result.findings, suppressions, today or dt.date.today(), known=known)
+            result.findings = found + problems
             result.findings.sort(key=lambda f: (f.line, f.column))
     return from_report(result.settle())

@@ -786,7 +786,9 @@ def check_read(
                 )
             )
     if suppressions or problems:
-        findings = apply(result.findings, suppressions, settings.today, config_per_file=config_per_file)
+        checked = policy if policy is not None else policies.get(result.policy) if result.policy in policies else None
+        known = {f"{checked.id}/{rule.id}" for rule in checked.rules} if checked is not None else None
+        findings = apply(result.findings, suppressions, settings.today, config_per_file=config_per_file, known=known)
         result.findings = findings + problems
         result.findings.sort(key=lambda f: (f.line, f.column))
     return result.settle(settings.fail_on)

@@ -17,7 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from bisect import bisect_right
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from functools import lru_cache
 from typing import Any
 
@@ -176,7 +176,12 @@ def _inline_comments(body: str, opens: Callable[[int], bool] | None = None) -> I
 
 
 def apply(
-    findings: list[Finding], suppressions: list[Suppression], today: dt.date, *, config_per_file: bool = True
+    findings: list[Finding],
+    suppressions: list[Suppression],
+    today: dt.date,
+    *,
+    config_per_file: bool = True,
+    known: Collection[str] | None = None,
 ) -> list[Finding]:
     """Mark suppressed findings; add findings for expired and unused suppressions.
 
@@ -185,6 +190,8 @@ def apply(
     that checks one file, whose result is all its caller sees). A run over files passes False: an expired
     config suppression then still suppresses nothing, but what is said about it is said once, at its entry
     in the config, by :func:`judge_config` over the whole run, not in every file its glob matches.
+    ``known``: the rule ids of the policy checked, when known: a suppression of one of them that matched
+    nothing is stale, not misspelt.
     """
     extra: list[Finding] = []
     active = []
@@ -204,7 +211,7 @@ def apply(
                 break
     for suppression in active:
         if not suppression.used and (config_per_file or suppression.kind != "config"):
-            meant = _meant(suppression, findings)
+            meant = _meant(suppression, findings, known)
             if meant is not None:  # a typo of a rule that fired here: the finding it was for is not suppressed
                 _, close = meant
                 what = f"matches no finding in this file; did you mean {close}, which has one here?"
@@ -214,13 +221,17 @@ def apply(
     return findings + extra
 
 
-def _meant(suppression: Suppression, findings: list[Finding]) -> tuple[str, str] | None:
+def _meant(suppression: Suppression, findings: list[Finding], known: Collection[str] | None) -> tuple[str, str] | None:
     """(a rule id as written, the rule of a finding here it is a near miss of), for a suppression whose
-    rule is misspelt (``link-orignal``): then what it meant to suppress is there, unsuppressed."""
+    rule is misspelt (``link-orignal``): then what it meant to suppress is there, unsuppressed. A rule the
+    policy has (``known``, or any rule of a finding here) is no misspelling, only a suppression no longer
+    needed."""
     fired = sorted({f.rule for f in findings})
     for written in suppression.rules:
-        if "*" in written or written in fired:
+        if "*" in written or written in fired or (known is not None and written in known):
             continue
+        if known is None:
+            continue  # the policy's rules unknown: a near miss may be another real rule
         import difflib  # only for a suppression that matched nothing: not part of an ordinary check
 
         close = difflib.get_close_matches(written, fired, n=1, cutoff=0.85)
