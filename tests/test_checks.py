@@ -1790,3 +1790,10 @@ def test_a_json_payloads_fix_writes_the_permission_record_as_json(tmp_path):
     fixes = {f.rule: f.fix for f in check(COMPLIANT_BODY, meta).findings}
     written = "permissions: [{from: publications@globalresearch.ca, date: YYYY-MM-DD, scope: [commercial]}]"
     assert written in fixes["global-research/commercial-permission"]
+
+
+def test_a_name_is_told_where_it_is_written_whole_not_inside_other_words_before_it():
+    from reprint_guard.readers import read_text
+
+    reprint = read_text("In Havana Ruiz Street it rained.\n\nBy Ana Ruiz\n", format="markdown")
+    assert reprint.locate("Ana Ruiz") == (3, 4)

@@ -705,14 +705,22 @@ class Reprint:
             index = self._find_visible(_escape(needle))
         if index < 0 and needle:
             index = self._find_visible(needle, ignore_case=True)
-        words = needle.split()
-        if (index < 0 and needle) or 1 < len(words) <= _WORDS_APART:
+        if index < 0 and needle:
             # The words as written, whatever stands between them: spaces, a line break, punctuation, tags or
-            # a character reference (the "&nbsp;" a WYSIWYG editor puts between words). Found earlier than
-            # the words written as the needle is (a line broken inside a phrase), that is the first one.
+            # a character reference (the "&nbsp;" a WYSIWYG editor puts between words).
             pattern = _words_apart(needle)
-            apart = self._first_visible(re.finditer(pattern, self.body, re.IGNORECASE) if pattern else iter(()))
-            if apart >= 0 and (index < 0 or apart < index):
+            index = self._first_visible(re.finditer(pattern, self.body, re.IGNORECASE) if pattern else iter(()))
+        elif 1 < len(needle.split()) <= _WORDS_APART:
+            # A copy before the one found, broken over lines (or by a tag) inside the phrase, is the first:
+            # whole words only, and only a copy with something other than spaces between its words.
+            pattern = r"(?<!\w)" + _words_apart(needle) + r"(?!\w)"
+            broken = (
+                match
+                for match in re.finditer(pattern, self.body[:index], re.IGNORECASE)
+                if match.group().count(" ") != len(match.group().split()) - 1 or "\n" in match.group()
+            )
+            apart = self._first_visible(broken)
+            if apart >= 0:
                 index = apart
         if index < 0:
             return self._position(self._content_span[0])
