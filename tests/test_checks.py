@@ -1797,3 +1797,13 @@ def test_a_name_is_told_where_it_is_written_whole_not_inside_other_words_before_
 
     reprint = read_text("In Havana Ruiz Street it rained.\n\nBy Ana Ruiz\n", format="markdown")
     assert reprint.locate("Ana Ruiz") == (3, 4)
+
+
+def test_a_notice_written_with_an_entity_is_told_at_its_line():
+    line = "<p>&copy; 2026 Some Other Press</p>"
+    body = (
+        f'<p>Text.</p>\n<p>The original source of this article is <a href="{GR_URL}">Global Research</a>.</p>\n{line}\n'
+    )
+    result = check(body, COMPLIANT_META, format="html")
+    found = {f.rule: (f.line, f.column) for f in result.findings}
+    assert found == {"global-research/copyright-notice": (3, line.index("2026") + 1)}, result.findings

@@ -246,8 +246,9 @@ def _correct_notice(reprint: Reprint, context: Context, names: str) -> str:
 
 
 def _notice(visible: VisibleBody, holders: list[str]) -> tuple[bool, str]:
-    """(a notice names every holder, the first notice visible: its mark and a few words after it, normalised,
-    or "" when no mark is visible).
+    """(a notice names every holder, the first notice: a few of its words after its mark, normalised, to find
+    it by (the mark itself may be written ``&copy;``), or its mark alone; "" when no mark is visible, and
+    "©" when the notice asked for is there).
 
     The text as written is tried first, line by line; then each block that
     holds a mark, normalised (other case or spacing, a line broken inside the
@@ -261,8 +262,9 @@ def _notice(visible: VisibleBody, holders: list[str]) -> tuple[bool, str]:
     for block in visible.blocks_holding(_NOTICE_MARKS):
         marks = notice_positions(block)
         if marks:
-            if not marked:  # where a notice naming someone else is: a mark and the words after it, to find it
-                marked = " ".join(block[marks[0] :].split()[:4])
+            if not marked:  # where a notice naming someone else is: the words after its mark, to find it by
+                words = block[marks[0] :].split()
+                marked = " ".join(words[1:4]) or words[0]
             if has_notice(block, holders, marks=marks):
                 return True, marked
     return False, marked
