@@ -1758,7 +1758,7 @@ def test_a_notice_naming_someone_else_is_told_where_it_stands():
     body = f"# T\n\nText.\n\n*The original source of this article is [Global Research]({GR_URL}).*\n\n{line}\n"
     result = check(body, COMPLIANT_META)
     found = {f.rule: (f.line, f.column) for f in result.findings}
-    assert found == {"global-research/copyright-notice": (7, line.index("(c)") + 1)}, result.findings
+    assert found == {"global-research/copyright-notice": (7, line.index("Global Research 2026") + 1)}, result.findings
 
 
 def test_a_licence_of_another_version_is_told_at_its_link_as_one_to_correct():
