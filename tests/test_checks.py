@@ -1807,3 +1807,16 @@ def test_a_notice_written_with_an_entity_is_told_at_its_line():
     result = check(body, COMPLIANT_META, format="html")
     found = {f.rule: (f.line, f.column) for f in result.findings}
     assert found == {"global-research/copyright-notice": (3, line.index("2026") + 1)}, result.findings
+
+
+def test_a_photos_licence_link_is_not_taken_for_the_articles_licence():
+    """A photo credit linking CC BY-SA 2.0 says nothing of the article's licence: the finding is the usual
+    missing link, which --fix can add, not "correct the licence" to a photo's credit."""
+    url = "https://globalvoices.org/2026/10/12/delta/"
+    body = (
+        "Text.\n\n*Photo: Jo Bloggs/Flickr, [CC BY-SA 2.0](https://creativecommons.org/licenses/by-sa/2.0/)*\n\n"
+        f"This story by A B originally appeared on [Global Voices]({url}) under CC BY 3.0.\n"
+    )
+    result = check(body, {"author": "A B", "original_url": url, "commercial": False})
+    licence = {f.rule: f for f in result.findings}["global-voices/license"]
+    assert "CC BY-SA 2.0" not in licence.message and "no link to the licence deed" in licence.message, licence

@@ -10,6 +10,7 @@ FAIL: no link to the deed; ``license: CC-BY-NC-4.0`` in the metadata.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -46,13 +47,21 @@ def _deed_says_creative_commons(visible: VisibleBody, paths: frozenset[str]) -> 
 
 
 def _other_licence(visible: VisibleBody, accepted: frozenset[str]) -> tuple[str, str] | None:
-    """(the link, its licence id) of the first link to a licence deed the rule does not accept, if any."""
+    """(the link, its licence id) of the first link to another version of a licence the rule accepts (CC BY
+    4.0 for CC BY 3.0), if any: the article's licence given wrongly. A link to a licence of other terms is
+    another work's (a photo's CC BY-SA 2.0), and says nothing of the article's."""
+    kinds = {_terms(spdx) for spdx in accepted}
     for link in (*visible.anchors, *visible.links):
         if "creativecommons" in link.lower():
             spdx = normalize_license(link)
-            if spdx and deed_path(spdx) and licence_id(spdx) not in accepted:
+            if spdx and deed_path(spdx) and licence_id(spdx) not in accepted and _terms(spdx) in kinds:
                 return link, spdx
     return None
+
+
+def _terms(spdx: str) -> str:
+    """A Creative Commons licence's terms without its version or port: "CC-BY-NC-ND" for CC-BY-NC-ND-3.0-US."""
+    return re.sub(r"-\d.*$", "", licence_id(spdx).upper())
 
 
 def _written(visible: VisibleBody, paths: frozenset[str]) -> bool:
