@@ -193,3 +193,12 @@ def test_a_diff_of_a_file_with_a_byte_order_mark_applies_where_its_first_line_is
     out, fixed = patched_as_fixed(cli, tree, "b.md", "b.md")
     assert out.split("\n")[3] == " \ufeffBody text.", out
     assert fixed.startswith(b"\xef\xbb\xbfBody text.\n\n")
+
+
+def test_a_diff_to_a_console_in_a_code_page_is_a_utf8_patch_that_applies(tmp_path, cli):
+    """A console whose encoding has no "Ł" (a Windows code page; ASCII here, which the report on standard
+    error is written in, escaped): the patch is written as the files are, UTF-8, not escaped."""
+    tree = tmp_path / "site"
+    write(tree / "a.md", GR_FRONT.replace("Ana Ruiz", "Łukasz Żak") + "\nBody text, café.\n")
+    out, fixed = patched_as_fixed(cli, tree, "a.md", "a.md", env={"PYTHONIOENCODING": "ascii"})
+    assert "Łukasz Żak" in out and "\\u0141" not in out and "Łukasz Żak" in fixed.decode("utf-8")

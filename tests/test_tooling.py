@@ -96,7 +96,7 @@ def write_policy(tmp_path: Path, policy_id: str, rest: str) -> Path:
 
 
 def test_validate_of_a_file_named_with_a_folder_in_its_path_tells_its_problems(tmp_path, cli):
-    """"./p.yaml" and "p.yaml" are one file: its problems were taken for a neighbour's and it passed as valid."""
+    """A policy named "./p.yaml" is "p.yaml": its problems were taken for a neighbour's and it passed as valid."""
     (tmp_path / "sub").mkdir()
     policy = write_policy(tmp_path, "herald", "domains: [x]\nrules: []\n")
     for named in ("./herald.yaml", "sub/../herald.yaml", str(policy).replace("/herald", "//herald")):

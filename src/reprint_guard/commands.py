@@ -274,6 +274,18 @@ def run_credit(options: argparse.Namespace) -> int:
     return ExitCode.OK
 
 
+def _write_patch(patch: str) -> None:
+    """A patch as UTF-8 bytes, whatever standard output's encoding: the files it applies to are UTF-8, and a
+    console's code page would escape or replace what it cannot take, and the patch would not apply."""
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is None:  # a stream of text only (a test's capture)
+        sys.stdout.write(patch)
+        return
+    sys.stdout.flush()
+    buffer.write(patch.encode("utf-8", "surrogateescape"))
+    buffer.flush()
+
+
 def apply_fixes(items: list[Any], settings: Any, *, write: bool) -> bool:
     """Plan and apply (or show) fixes file by file; report what changed and what could not be fixed."""
     from .fix import plan, write_atomically
@@ -345,7 +357,7 @@ def apply_fixes(items: list[Any], settings: Any, *, write: bool) -> bool:
                 rules = ", ".join(dict.fromkeys(f.rule for f in fix.fixed))
                 sys.stderr.write(f"{shown}: fixed {rules}\n")
             else:
-                sys.stdout.write(fix.diff(bom=bom))  # the patch applies to the file's own bytes
+                _write_patch(fix.diff(bom=bom))  # the patch applies to the file's own bytes
         for rule, why in dict.fromkeys((finding.rule, why) for finding, why in fix.unfixable):
             sys.stderr.write(f"{shown}: could not fix {rule}: {why}\n")
     return ok
