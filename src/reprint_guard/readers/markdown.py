@@ -269,17 +269,40 @@ def _toml_key_places(raw: str) -> tuple[dict[str, int], dict[str, int]]:
     lines: dict[str, int] = {}
     columns: dict[str, int] = {}
     in_table = False
+    closing = ""  # the delimiter a multi-line string still open waits for
+    depth = 0  # how deep a multi-line array (or inline table) value is still open
     for number, line in enumerate(raw.splitlines(), start=2):
+        if closing:  # inside a multi-line string: no key here
+            if line.count(closing) % 2:
+                closing = ""
+            continue
         stripped = line.lstrip(" \t")
+        if depth:  # inside a multi-line array: its lines are values
+            depth = max(depth + _brackets(stripped), 0)
+            continue
         if stripped.startswith("["):  # a table header: the keys after it are the table's; it stands for its name
             in_table = True
             name = stripped.lstrip("[").partition("]")[0].partition(".")[0].strip().strip("\"'")
-        elif in_table or stripped.startswith("#"):
+        elif stripped.startswith("#") or "=" not in stripped:
             continue
         else:
-            key, eq, _ = stripped.partition("=")
-            name = key.strip().strip("\"'") if eq else ""
+            key, _, value = stripped.partition("=")
+            name = "" if in_table else key.strip().strip("\"'")
+            for delimiter in ('"""', "'''"):
+                if value.count(delimiter) % 2:
+                    closing = delimiter  # a multi-line string opens here
+            if not closing:
+                depth = max(_brackets(value), 0)
         if name and name not in lines:
             lines[name] = number
             columns[name] = len(line) - len(stripped) + 1
     return lines, columns
+
+
+_TOML_STRING = re.compile(r'"(?:[^"\\]|\\.)*"|\'[^\']*\'')
+
+
+def _brackets(value: str) -> int:
+    """How many more brackets and braces a line of TOML opens than it closes (outside strings and comments)."""
+    bare = _TOML_STRING.sub("", value).partition("#")[0]
+    return bare.count("[") + bare.count("{") - bare.count("]") - bare.count("}")
