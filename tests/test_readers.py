@@ -163,7 +163,7 @@ def test_toml_front_matter(tmp_path):
         encoding="utf-8",
     )
     result = check_file(path)
-    assert [(f.rule, f.line, f.column) for f in result.findings] == [("global-research/commercial-permission", 13, 1)]
+    assert [(f.rule, f.line, f.column) for f in result.findings] == [("global-research/commercial-permission", 12, 1)]
 
 
 def test_json_front_matter_as_hugo_writes_it(tmp_path, cli):
@@ -180,7 +180,7 @@ def test_json_front_matter_as_hugo_writes_it(tmp_path, cli):
         encoding="utf-8",
     )
     result = check_file(path)
-    assert [(f.rule, f.line, f.column) for f in result.findings] == [("global-research/commercial-permission", 13, 1)]
+    assert [(f.rule, f.line, f.column) for f in result.findings] == [("global-research/commercial-permission", 12, 1)]
     liquid = tmp_path / "liquid.md"  # a Liquid tag opening the body is no front matter
     liquid.write_text("{% include note.html %}\n\nText.\n", encoding="utf-8")
     assert check_file(liquid).status == "skipped"
