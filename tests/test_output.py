@@ -288,6 +288,15 @@ def test_a_value_set_in_a_sidecar_is_told_at_its_line_there_in_every_output(tmp_
     [location] = sarif["runs"][0]["results"][0]["locations"]
     assert location["physicalLocation"]["artifactLocation"]["uri"] == "a.meta.yaml"
     assert location["physicalLocation"]["region"]["startLine"] == line
+    # A permission record in the sidecar: told at its 'permissions' key, as in front matter.
+    record = (
+        "permissions:\n"
+        "  - {from: publications@globalresearch.ca, date: 2020-01-01, expires: 2021-01-01, scope: [commercial]}\n"
+    )
+    (tmp_path / "a.meta.yaml").write_text(sidecar.replace("True", "true") + record, encoding="utf-8")
+    [finding] = cli("check", "a.html", "--format", "json", cwd=tmp_path).json()["results"][0]["findings"]
+    assert (finding["file"], finding["line"]) == ("a.meta.yaml", len(meta) + 1), finding
+    (tmp_path / "a.meta.yaml").write_text(sidecar.replace("True", "true"), encoding="utf-8")
     # Set on the command line, the value has no line: told at the start of the metadata, the sidecar's.
     overridden = cli("check", "a.html", "--meta", "commercial=true", "--format", "json", cwd=tmp_path)
     [finding] = overridden.json()["results"][0]["findings"]

@@ -47,7 +47,8 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
     latest = min(context.today, published) if published else context.today  # given by then, not after
     if any(p.date is None or p.date <= latest for p in current):
         return
-    anchor = "permissions" if "permissions" in reprint.key_lines else _first_field(context)
+    written = "permissions" in reprint.key_lines or (reprint.sidecar and "permissions" in reprint.sidecar[1])
+    anchor = "permissions" if written else _first_field(context)
     line, column, file = reprint.meta_place(anchor)
     if current:  # given after the reprint was published, or dated in the future (a typo?)
         given = min(p.date for p in current if p.date is not None)
