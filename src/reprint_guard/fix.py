@@ -16,7 +16,6 @@ import os
 import re
 import tempfile
 from dataclasses import dataclass, field
-from functools import lru_cache
 from html import escape
 from pathlib import Path
 
@@ -156,7 +155,9 @@ def patch_name(path: str) -> str:
         here = os.path.realpath(os.getcwd())
     except OSError:  # the current folder was removed
         here = None
-    for top in (_work_tree(here), here):
+    from .readers import repository_of  # runs git: only for a patch's header
+
+    for top in (repository_of(here) if here is not None else None, here):
         if top is None:
             continue
         try:
@@ -166,23 +167,6 @@ def patch_name(path: str) -> str:
         if inside != os.pardir and not inside.startswith(os.pardir + os.sep):
             return inside.replace(os.sep, "/")
     return target.replace(os.sep, "/").lstrip("/")
-
-
-@lru_cache(maxsize=8)
-def _work_tree(folder: str | None) -> str | None:
-    """The top of the git work tree ``folder`` is in, as git finds it, or None (not in one, or no git)."""
-    if folder is None:
-        return None
-    import subprocess
-
-    try:
-        proc = subprocess.run(
-            ["git", "rev-parse", "--show-toplevel"], cwd=folder, capture_output=True, timeout=30, check=False
-        )
-    except (OSError, subprocess.SubprocessError):
-        return None
-    top = os.fsdecode(proc.stdout).strip()
-    return os.path.realpath(top) if proc.returncode == 0 and top else None
 
 
 #: Characters that make git quote a file name in a patch's header (C-style, in double quotes).

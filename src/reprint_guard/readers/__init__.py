@@ -330,12 +330,12 @@ def link_out_of_repository(path: str) -> str | None:
     if not os.path.islink(path):
         return None
     target = os.path.realpath(path)
-    root = _repository_of(os.path.dirname(os.path.abspath(path))) or os.path.realpath(".")  # outside git: here
+    root = repository_of(os.path.dirname(os.path.abspath(path))) or os.path.realpath(".")  # outside git: here
     return None if target == root or target.startswith(root.rstrip(os.sep) + os.sep) else target
 
 
 @lru_cache(maxsize=64)
-def _repository_of(folder: str) -> str | None:
+def repository_of(folder: str) -> str | None:
     """The top of the git work tree holding ``folder``, or None (asked only for a link that leaves the
     working folder, so a walk without such links runs no git)."""
     import subprocess
