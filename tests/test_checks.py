@@ -1820,3 +1820,17 @@ def test_a_photos_licence_link_is_not_taken_for_the_articles_licence():
     result = check(body, {"author": "A B", "original_url": url, "commercial": False})
     licence = {f.rule: f for f in result.findings}["global-voices/license"]
     assert "CC BY-SA 2.0" not in licence.message and "no link to the licence deed" in licence.message, licence
+
+
+@pytest.mark.parametrize("quotes", ["“”", "””", "‘’", "«»"])
+def test_a_link_rule_with_a_pattern_tells_an_address_in_typographic_quotes_at_the_link(quotes):
+    url = "https://theconversation.com/the-river-223344"
+    credit = f"Republished from [The Conversation]({quotes[0]}{url}{quotes[1]}) under CC BY-ND 4.0."
+    body = (
+        f"By A B.\n\nText.\n\n{credit}\n\n[CC BY-ND 4.0](https://creativecommons.org/licenses/by-nd/4.0/)\n\n"
+        '<img src="https://counter.theconversation.com/content/223344/count.gif">\n'
+    )
+    result = check(body, {"author": "A B", "original_url": url, "commercial": False})
+    found = {f.rule: f for f in result.findings}["the-conversation/link-original"]
+    assert (found.line, found.column) == (5, credit.index(quotes[0]) + 1), found
+    assert f"opens with '{quotes[0]}', not a straight quote" in found.message, found.message

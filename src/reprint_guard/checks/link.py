@@ -11,7 +11,7 @@ FAIL: ``[Example](https://example.org/)`` (the homepage), ``![](https://example.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote
 
 from ..reprint import Reprint
@@ -34,6 +34,31 @@ def _mentioning(links: list[str], host: str) -> list[str]:
     return [link for link in links if host in link or (not link.islower() and host in link.lower())]
 
 
+def _in_typographic_quotes(reprint: Reprint, regex: Any) -> Problem | None:
+    """A link the rule's pattern would take but for the typographic quotes a word processor put around its
+    address (``(”https://…”)``, ``href=”…”``): told at the link, to be corrected, not as a link missing."""
+    for link in reprint.visible.anchors:
+        written = unquote(link)
+        opened = written.lstrip(_OPENING_MARKS)
+        if opened != written and regex.search(opened.rstrip(_STRAY_MARKS)):
+            marks = written[: len(written) - len(opened)]
+            line, column = reprint.locate_url(reprint.as_written(link))
+            return Problem(
+                line,
+                column,
+                detail=f"{THERE_BUT_WRONG[3]} {marks!r}, not a straight quote, so it leads nowhere: {written}",
+                fix=_straight_quotes_fix(reprint, opened.rstrip(_STRAY_MARKS)),
+                specific=True,
+            )
+    return None
+
+
+def _straight_quotes_fix(reprint: Reprint, address: str) -> str:
+    if reprint.format == "html":
+        return f'Write the link\'s address between straight quotes: href="{address}".'
+    return f"Write the link's address without the quotation marks: ({address})."
+
+
 def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Problem]:
     if params.pattern is not None:
         regex = compile_pattern(params.pattern)
@@ -41,6 +66,10 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
         if not any(regex.search(link) for link in reprint.visible.anchors) and not any(
             regex.search(link) for link in reprint.visible.links
         ):
+            quoted = _in_typographic_quotes(reprint, regex)
+            if quoted is not None:
+                yield quoted
+                return
             line, column = reprint.end_position()
             host = pattern_host(params.pattern)  # an editor reads a host, not a pattern
             yield Problem(
@@ -84,11 +113,7 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
         if opened != written and normalize_url(stray) == key:  # href=”…”: the value opened with a typographic mark
             marks = written[: len(written) - len(opened)]
             detail = f"{THERE_BUT_WRONG[3]} {marks!r}, not a straight quote, so it leads nowhere: {written}"
-            fix = (
-                f'Write the link\'s address between straight quotes: href="{stray}".'
-                if reprint.format == "html"
-                else f"Write the link's address without the quotation marks: ({stray})."
-            )
+            fix = _straight_quotes_fix(reprint, stray)
         elif stray != written and normalize_url(stray) == key:  # a quotation mark a word processor stuck on
             detail = f"{THERE_BUT_WRONG[2]} {written[len(stray) :]!r}: {written}"
             fix = f"Remove {written[len(stray) :]!r} from the end of the link's address."
