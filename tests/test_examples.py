@@ -48,9 +48,9 @@ EXPECTED: dict[str, list[tuple[str, int]]] = {
     "global-research/html/missing-copyright-notice.html": [(COPYRIGHT_NOTICE, 24)],  # last line of the file
     "global-research/html/missing-link-original-hidden.html": [(LINK_ORIGINAL, 26)],  # last line of the file
     "global-research/html/missing-link-original-homepage.html": [(LINK_ORIGINAL, 33)],  # the homepage <a href>
-    # Told at the sidecar's line that sets the value (the finding names the sidecar as its file).
-    "global-research/html/no-commercial-permission.html": [(COMMERCIAL_PERMISSION, 4)],
-    "global-research/html/no-print-permission.html": [(PRINT_PERMISSION, 6)],
+    # Told at the sidecar's 'permissions' line, the record that does not do (the finding names the sidecar).
+    "global-research/html/no-commercial-permission.html": [(COMMERCIAL_PERMISSION, 5)],
+    "global-research/html/no-print-permission.html": [(PRINT_PERMISSION, 8)],
     # JSON as a CMS posts it.
     "global-research/json/compliant.json": [],
     "global-research/json/compliant-commercial.json": [],
