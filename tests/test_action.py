@@ -675,6 +675,24 @@ def test_every_changed_file_gets_an_annotation_however_the_limit_falls(tmp_path)
     }
 
 
+def test_a_page_changed_through_its_sidecar_gets_its_annotation_however_the_limit_falls(tmp_path):
+    """A pull request that sets 'commercial: true' in a page's sidecar changed the page: its finding, in the
+    sidecar at that line, is annotated before the limit is filled by other files' second findings."""
+    page = (
+        "<p>Copyright © Ana Ruiz, Global Research, 2024.</p><p>Story.</p><p>The original source of this article is "
+        f'<a href="{GR_URL}">Global Research</a>.</p>'
+    )
+    sidecar = "".join(f"{k}: {json.dumps(v, default=str)}\n" for k, v in COMPLIANT_META.items())
+    crowded = markdown({**COMPLIANT_META, "commercial": True}, COMPLIANT_BODY.replace("Global Research", "GR"))
+    base = {"content/page.html": page, "content/page.meta.yaml": sidecar}
+    head = {f"content/new-{i:02d}.md": crowded for i in range(6)}  # 12 errors on added lines
+    head["content/page.meta.yaml"] = sidecar.replace("commercial: false", "commercial: true")
+    repo, env = make_pull_request(tmp_path, head, base)
+    proc = run_action(repo, env)
+    errors = [line for line in proc.stdout.splitlines() if line.startswith("::error ")]
+    assert len(errors) == 10 and any(line.startswith("::error file=content/page.meta.yaml,") for line in errors)
+
+
 def test_annotations_are_relative_to_the_workspace_wherever_the_step_runs(tmp_path):
     workspace = tmp_path / "workspace"
     bad = markdown({**COMPLIANT_META, "commercial": True}, COMPLIANT_BODY)

@@ -392,10 +392,17 @@ class Annotator:
         # A file's lead: a missing credit is placed at the article's end, not on the line whose edit removed
         # it, and a file should not go unannotated because others filled the limit on their changed lines.
         # A file the pull request did not change (all are checked when the config changed) gets no lead.
-        changed_file = self.changed is None or name in self.changed
+        changed_file = changed is None or name in changed or self._sidecar_changed(result.path)
         lead = min(range(len(ranked)), key=lambda i: ranked[i][0], default=None) if changed_file else None
         for index, (rank, finding) in enumerate(ranked):
             self.pending.append((0 if index == lead else rank, len(self.pending), result.path, finding))
+
+    def _sidecar_changed(self, path: str) -> bool:
+        """Whether the pull request changed (or deleted) the article's metadata sidecar: the article changed
+        through it, and gets its lead annotation as a changed file does."""
+        from .readers import sidecar_names
+
+        return any(os.path.normpath(side).replace(os.sep, "/") in (self.changed or {}) for side in sidecar_names(path))
 
     def emit(self, stream: Any) -> dict[str, int]:
         shown = {"error": 0, "warning": 0, "notice": 0}
