@@ -709,6 +709,31 @@ def test_annotations_are_relative_to_the_workspace_wherever_the_step_runs(tmp_pa
     assert uri == "content/a.md"  # code scanning reads relative paths from the analysed repository's root
 
 
+def test_an_input_errors_fingerprint_holds_wherever_the_repository_is_checked_out(tmp_path):
+    """Code scanning tracks an alert by its fingerprint: the message of an input error names the file as the
+    workspace sees it, which must not make a new alert of the same error when the checkout moves."""
+    broken = "---\ntitle: [unclosed\n---\nBody\n"
+    prints = []
+    for layout in ("root", "folder"):
+        base = tmp_path / layout
+        base.mkdir()
+        repo, env = make_pull_request(base, {"content/a.md": broken}, {"README.md": "# site\n"})
+        if layout == "folder":
+            workspace = base / "workspace"
+            workspace.mkdir()
+            repo = repo.rename(workspace / "site")
+            env["GITHUB_WORKSPACE"] = str(workspace)
+            run_action(repo, env, paths="site/content")
+            sarif = workspace / "reprint-guard.sarif"
+        else:
+            run_action(repo, env)
+            sarif = repo / "reprint-guard.sarif"
+        [result] = json.loads(sarif.read_text(encoding="utf-8"))["runs"][0]["results"]
+        assert result["ruleId"] == "reprint-guard/input-error", result
+        prints.append(result["partialFingerprints"]["reprintGuard/v1"])
+    assert prints[0] == prints[1]
+
+
 def test_on_githubs_merge_commit_the_changed_lines_are_the_merges(tmp_path):
     """GitHub checks out refs/pull/N/merge: when the base moved on, the head's lines stand lower there."""
     crowded = markdown({**COMPLIANT_META, "commercial": True}, COMPLIANT_BODY)

@@ -47,6 +47,18 @@ def fingerprint(path: str, rule: str, message: str) -> str:
     return hashlib.sha256(f"{path}\0{rule}\0{message}".encode("utf-8", "surrogateescape")).hexdigest()[:32]
 
 
+#: ":17:5: " after the path an input error starts with.
+_POSITION = re.compile(r"(?:\d+:){0,2} ?")
+
+
+def _unplaced(message: str, path: str) -> str:
+    """An input error's message without the path and position it starts with: its fingerprint then holds
+    whether the repository is checked out at the workspace's root or in a folder of it, and as lines move."""
+    if not message.startswith(path + ":"):
+        return message
+    return _POSITION.sub("", message[len(path) + 1 :], count=1)
+
+
 #: "(config, .reprint-guard.yaml:17)": where a config suppression is written, as messages name it.
 #: No part can match what the next one matches (the path holds no ":"), so a long message is read once.
 _CONFIG_LINE = re.compile(r"(\(config, [^():]*)(?::\d+)+\)")
@@ -92,7 +104,7 @@ class SarifFormatter:
                     "level": "error",
                     "message": {"text": message},
                     "locations": [{"physicalLocation": {"artifactLocation": artifact, "region": region}}],
-                    "partialFingerprints": {"reprintGuard/v1": fingerprint(uri, rule, message)},
+                    "partialFingerprints": {"reprintGuard/v1": fingerprint(uri, rule, _unplaced(message, result.path))},
                 }
             )
             return
