@@ -8,7 +8,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from .engine import check_reprint
+from .engine import check_reprint, checked_policy, rule_ids
 from .errors import InputError, UsageError
 from .limits import MAX_FILE_BYTES
 from .metaview import DECLARED
@@ -396,8 +396,7 @@ def _run(
     chosen = _resolve(policy, rules_dirs)
     levels = _severity(severity, policies, chosen)
     result = check_reprint(reprint, policies, chosen, today=today, severity=levels)
-    checked = chosen if chosen is not None else policies.get(result.policy) if result.policy in policies else None
-    return _finish(reprint, result, today, {f"{checked.id}/{rule.id}" for rule in checked.rules} if checked else None)
+    return _finish(reprint, result, today, rule_ids(checked_policy(result, policies, chosen)))
 
 
 def _finish(reprint: Reprint, result: Result, today: dt.date | None, known: set[str] | None = None) -> TypedResult:

@@ -288,6 +288,7 @@ def _write_patch(patch: str) -> None:
 
 def apply_fixes(items: list[Any], settings: Any, *, write: bool) -> bool:
     """Plan and apply (or show) fixes file by file; report what changed and what could not be fixed."""
+    from .engine import checked_policy
     from .fix import plan, write_atomically
     from .policy.loader import load_policy, policy_set
     from .runner import check_text, read_options
@@ -317,10 +318,8 @@ def apply_fixes(items: list[Any], settings: Any, *, write: bool) -> bool:
                 continue
             # The policy the check used: --policy FILE or an override's is no id of the set (--fix did nothing).
             spec = read_options(path, settings)[1]
-            if spec:
-                policy = load_policy(spec, extra=settings.rules_dirs)
-            else:
-                policy = policies.get(result.policy) if result.policy in policies else None
+            chosen = load_policy(spec, extra=settings.rules_dirs) if spec else None
+            policy = checked_policy(result, policies, chosen)
             if policy is None:
                 continue
             with open(path, "rb") as handle:

@@ -146,6 +146,19 @@ _SITE_HINT = (
 ROOT_RELATIVE = "not a reprint: original_url is a path on the site itself (a root-relative address, no host)"
 
 
+def checked_policy(result: Result, policies: PolicySet, chosen: Policy | None = None) -> Policy | None:
+    """The policy a result was checked against: the one chosen for it, else the one its id names (None: it
+    was checked against none)."""
+    if chosen is not None:
+        return chosen
+    return policies.get(result.policy) if result.policy in policies else None
+
+
+def rule_ids(policy: Policy | None) -> set[str] | None:
+    """The ids (``policy/rule``) of a policy's rules, or None without a policy."""
+    return {f"{policy.id}/{rule.id}" for rule in policy.rules} if policy is not None else None
+
+
 def root_relative(address: str | None) -> bool:
     """Whether an address is a path on the site it is read on (``/posts/x/``; not ``//host/x``)."""
     written = (address or "").lstrip()

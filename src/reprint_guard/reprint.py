@@ -631,6 +631,10 @@ class Reprint:
 
     def _first_visible(self, matches: Iterable[int] | Iterator[re.Match[str]]) -> int:
         """The first of ``matches`` (indices, or regex matches) in the article content, outside comments."""
+        return next(self._visible_indices(matches), -1)
+
+    def _visible_indices(self, matches: Iterable[int] | Iterator[re.Match[str]]) -> Iterator[int]:
+        """The indices of ``matches`` (indices, or regex matches) in the article content, outside comments."""
         start, end = self._content_span
         spans = self._comment_spans
         for match in matches:
@@ -639,8 +643,7 @@ class Reprint:
                 continue
             at = bisect_right(spans, (index, _AFTER_ALL)) - 1  # the last span starting at or before index
             if at < 0 or index >= spans[at][1]:
-                return index
-        return -1
+                yield index
 
     def as_written(self, url: str) -> str:
         """``url`` as the source writes it: Markdown's renderer percent-encodes what the editor wrote as it is
@@ -691,13 +694,7 @@ class Reprint:
         the first ``nth`` (a match a rule counts after others it passed over), the last when there are fewer."""
         if nth and needle.split():
             regex = re.compile(_words_apart(needle), re.IGNORECASE)
-            start, end = self._content_span
-            spans = self._comment_spans
-            found = [
-                match.start()
-                for match in regex.finditer(self.body, start, end)
-                if (at := bisect_right(spans, (match.start(), _AFTER_ALL)) - 1) < 0 or match.start() >= spans[at][1]
-            ]
+            found = list(self._visible_indices(regex.finditer(self.body, *self._content_span)))
             if found:
                 return self._position(found[min(nth, len(found) - 1)])
         index = self._find_visible(needle) if needle else -1

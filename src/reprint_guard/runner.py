@@ -19,20 +19,19 @@ from typing import Any
 
 # This module is imported only to check files (the command line imports it lazily), so what checking
 # needs is imported here once rather than on every file.
-from .engine import check_reprint
+from .engine import check_reprint, checked_policy, rule_ids
 from .errors import InputError, NotAReprintError, ReprintGuardError, UsageError
 from .policy.loader import load_policy, looks_like_path, policy_set
 from .readers import (
     SIDECAR_SUFFIXES,
     SUFFIX_FORMATS,
-    _read_sidecar,
     format_for,
     link_out_of_repository,
     read_bytes,
     read_file,
     read_text,
     remap,
-    sidecar_place,
+    sidecar_metadata,
 )
 from .record import FrozenRecord, Record
 from .report import CONFIG_RESULT_POLICY, Result
@@ -644,10 +643,7 @@ def check_text(
     """
     common, policy_spec = read_options(path, settings)
     if text is not None:
-        sidecar = _read_sidecar(path, overridden=common["meta"])
-        written = sidecar_place(sidecar, settings.key_map, common["meta"])
-        if sidecar and settings.key_map:
-            sidecar, _ = remap(sidecar, {}, settings.key_map)
+        sidecar, written = sidecar_metadata(path, overridden=common["meta"], key_map=settings.key_map)
         common["meta"] = {**sidecar, **common["meta"]}
         reprint = read_text(text, path=path, format=format or format_for(path) or "markdown", **common)
         reprint.sidecar = written
@@ -766,9 +762,9 @@ def check_read(
         return result
     if reprint.key_names:
         result.findings = [_in_site_keys(finding, reprint.key_names) for finding in result.findings]
+    checked = checked_policy(result, policies, policy)
     if result.findings and reprint.left_out_html():
-        rules = policy if policy is not None else policies.get(result.policy) if result.policy in policies else None
-        result.findings = [_left_out_hint(finding, rules) for finding in result.findings]
+        result.findings = [_left_out_hint(finding, checked) for finding in result.findings]
     relative = settings.relative(path) if path != "-" and settings.suppressions else "-"
     suppressions, problems = inline_of(reprint)
     for central in settings.suppressions:
@@ -786,9 +782,9 @@ def check_read(
                 )
             )
     if suppressions or problems:
-        checked = policy if policy is not None else policies.get(result.policy) if result.policy in policies else None
-        known = {f"{checked.id}/{rule.id}" for rule in checked.rules} if checked is not None else None
-        findings = apply(result.findings, suppressions, settings.today, config_per_file=config_per_file, known=known)
+        findings = apply(
+            result.findings, suppressions, settings.today, config_per_file=config_per_file, known=rule_ids(checked)
+        )
         result.findings = findings + problems
         result.findings.sort(key=lambda f: (f.line, f.column))
     return result.settle(settings.fail_on)

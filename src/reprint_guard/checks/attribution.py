@@ -246,16 +246,16 @@ def _correct_notice(reprint: Reprint, context: Context, names: str) -> str:
 
 
 def _notice(visible: VisibleBody, holders: list[str]) -> tuple[bool, str]:
-    """(a notice names every holder, the first notice: a few of its words after its mark, normalised, to find
-    it by (the mark itself may be written ``&copy;``), or its mark alone; "" when no mark is visible, and
-    "©" when the notice asked for is there).
+    """(a notice names every holder, the first notice when none does: a few of its words after its mark,
+    normalised, to find it by (the mark itself may be written ``&copy;``), or its mark alone; "" when no
+    mark is visible).
 
     The text as written is tried first, line by line; then each block that
     holds a mark, normalised (other case or spacing, a line broken inside the
     notice), and only when the visible text holds a mark at all.
     """
     if has_notice(visible.raw_text, holders, cased=True):
-        return True, "©"
+        return True, ""
     if not any(visible.holds(mark) for mark in _NOTICE_MARKS):
         return False, ""
     marked = ""
@@ -266,7 +266,7 @@ def _notice(visible: VisibleBody, holders: list[str]) -> tuple[bool, str]:
                 words = block[marks[0] :].split()
                 marked = " ".join(words[1:4]) or words[0]
             if has_notice(block, holders, marks=marks):
-                return True, marked
+                return True, ""
     return False, marked
 
 

@@ -39,24 +39,31 @@ def _in_typographic_quotes(reprint: Reprint, regex: Any) -> Problem | None:
     address (``(”https://…”)``, ``href=”…”``): told at the link, to be corrected, not as a link missing."""
     for link in reprint.visible.anchors:
         written = unquote(link)
-        opened = written.lstrip(_OPENING_MARKS)
-        if opened != written and regex.search(opened.rstrip(_STRAY_MARKS)):
-            marks = written[: len(written) - len(opened)]
+        opened = _opened(written)
+        if opened is not None and regex.search(opened[1]):
             line, column = reprint.locate_url(reprint.as_written(link))
-            return Problem(
-                line,
-                column,
-                detail=f"{THERE_BUT_WRONG[3]} {marks!r}, not a straight quote, so it leads nowhere: {written}",
-                fix=_straight_quotes_fix(reprint, opened.rstrip(_STRAY_MARKS)),
-                specific=True,
-            )
+            return _quoted_link(reprint, line, column, written, *opened)
     return None
 
 
-def _straight_quotes_fix(reprint: Reprint, address: str) -> str:
+def _opened(written: str) -> tuple[str, str] | None:
+    """(the marks, the address inside them) of a link's address opened with a typographic quotation mark, or
+    None."""
+    opened = written.lstrip(_OPENING_MARKS)
+    if opened == written:
+        return None
+    return written[: len(written) - len(opened)], opened.rstrip(_STRAY_MARKS)
+
+
+def _quoted_link(reprint: Reprint, line: int, column: int, written: str, marks: str, address: str) -> Problem:
+    """A link whose address is in typographic quotes (a value the parser keeps whole, leading nowhere), with
+    straight quotes (HTML) or none (Markdown) as the fix."""
     if reprint.format == "html":
-        return f'Write the link\'s address between straight quotes: href="{address}".'
-    return f"Write the link's address without the quotation marks: ({address})."
+        fix = f'Write the link\'s address between straight quotes: href="{address}".'
+    else:
+        fix = f"Write the link's address without the quotation marks: ({address})."
+    detail = f"{THERE_BUT_WRONG[3]} {marks!r}, not a straight quote, so it leads nowhere: {written}"
+    return Problem(line, column, detail=detail, fix=fix, specific=True)
 
 
 def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Problem]:
@@ -108,13 +115,12 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
     if near:
         written = unquote(near[0])  # as the source has it: "…/5890112”", not "…/5890112%E2%80%9D"
         line, column = reprint.locate_url(reprint.as_written(near[0]))
-        opened = written.lstrip(_OPENING_MARKS)
-        stray = opened.rstrip(_STRAY_MARKS)
-        if opened != written and normalize_url(stray) == key:  # href=”…”: the value opened with a typographic mark
-            marks = written[: len(written) - len(opened)]
-            detail = f"{THERE_BUT_WRONG[3]} {marks!r}, not a straight quote, so it leads nowhere: {written}"
-            fix = _straight_quotes_fix(reprint, stray)
-        elif stray != written and normalize_url(stray) == key:  # a quotation mark a word processor stuck on
+        opened = _opened(written)
+        stray = written.rstrip(_STRAY_MARKS)
+        if opened is not None and normalize_url(opened[1]) == key:  # href=”…”: opened with a typographic mark
+            yield _quoted_link(reprint, line, column, written, *opened)
+            return
+        if stray != written and normalize_url(stray) == key:  # a quotation mark a word processor stuck on
             detail = f"{THERE_BUT_WRONG[2]} {written[len(stray) :]!r}: {written}"
             fix = f"Remove {written[len(stray) :]!r} from the end of the link's address."
         else:

@@ -127,6 +127,11 @@ def is_icon(item: Media) -> bool:
     return sizes is not None and all(_icon_sized(size) for size in sizes)
 
 
+def _no_picture(item: Media) -> bool:
+    """A pixel or an icon: on the page, but no photograph or illustration a rule counts."""
+    return is_pixel(item) or is_icon(item)
+
+
 def _icon_sized(size: str) -> bool:
     for unit, largest in _ICON_SIZES.items():
         number = size.strip().removesuffix(unit)
@@ -170,14 +175,14 @@ def _counted(media: list[Media], reprint: Reprint, params: Params, skip: Any) ->
         for item in reprint.visible.media_without_src(every_address=False)
         if _counts(item, params) and _addresses(item)
     ]
-    items = media + [item for item in loading if not is_pixel(item) and not is_icon(item)]
+    items = media + [item for item in loading if not _no_picture(item)]
     if skip is not None:
         items = [m for m in items if not _excepted(skip, (_addresses(m) or [m.src])[0])]
     return items
 
 
 def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Problem]:
-    media = [m for m in reprint.media[0] if m.tag in params.tags and not is_pixel(m) and not is_icon(m)]
+    media = [m for m in reprint.media[0] if m.tag in params.tags and not _no_picture(m)]
     skip = compile_pattern(params.except_) if params.except_ is not None else None
     if params.mode != "hosts":
         media = _counted(media, reprint, params, skip)

@@ -253,10 +253,11 @@ def read_file(
         raise InputError(f"cannot read file: {exc.strerror or exc}", path=name) from None
     except ValueError:  # a NUL byte in the name
         raise InputError("cannot read file: the name has a NUL byte", path=name.replace("\0", "\\0")) from None
-    sidecar = _read_sidecar(path, stem=stem, overridden=meta or ()) if has_sidecar is not False else {}
-    written = sidecar_place(sidecar, key_map, meta)
-    if sidecar and key_map:
-        sidecar, _ = remap(sidecar, {}, key_map)
+    sidecar, written = (
+        sidecar_metadata(path, stem=stem, overridden=meta or (), key_map=key_map)
+        if has_sidecar is not False
+        else ({}, None)
+    )
     merged = {**sidecar, **(meta or {})} if sidecar else meta
     if kind == "json" and not data.strip():  # an empty .json is no envelope: passed over in a folder walk
         raise NotAReprintError("empty file: there is no article to check", path=name)
@@ -291,15 +292,23 @@ class Sidecar(dict):  # type: ignore[type-arg]
         self.key_lines = key_lines
 
 
-def sidecar_place(
-    sidecar: Mapping[str, Any], key_map: Mapping[str, str] | None, meta: Mapping[str, Any] | None
-) -> tuple[str, dict[str, int]] | None:
-    """The sidecar and the line of each key of ours it sets (the site's names mapped), leaving out what
-    ``meta`` replaces: a finding about such a value is told at its line in the sidecar."""
+def sidecar_metadata(
+    path: str | Path,
+    *,
+    stem: str | None = None,
+    overridden: Iterable[str] = (),
+    key_map: Mapping[str, str] | None = None,
+) -> tuple[dict[str, Any], tuple[str, dict[str, int]] | None]:
+    """A file's sidecar metadata, the site's keys named as ours (``key_map``), and the sidecar with the line
+    of each key of ours it sets but ``overridden`` (--meta, an override) replaces: a finding about such a
+    value is told at its line in the sidecar. ({}, None) without a sidecar."""
+    sidecar = _read_sidecar(path, stem=stem, overridden=overridden)
     if not isinstance(sidecar, Sidecar):
-        return None
-    lines = remap(sidecar, sidecar.key_lines, key_map)[1] if key_map else dict(sidecar.key_lines)
-    return sidecar.path, {key: line for key, line in lines.items() if key not in (meta or {})}
+        return sidecar, None
+    replaced = set(overridden)
+    lines = remap(sidecar, sidecar.key_lines, key_map)[1] if key_map else sidecar.key_lines
+    place = sidecar.path, {key: line for key, line in lines.items() if key not in replaced}
+    return (remap(sidecar, {}, key_map)[0] if key_map else sidecar), place
 
 
 def _read_sidecar(path: str | Path, *, stem: str | None = None, overridden: Iterable[str] = ()) -> dict[str, Any]:
