@@ -673,3 +673,32 @@ def test_the_one_article_of_a_page_is_not_the_story_when_skip_elements_leave_it_
     assert card is not None and page[card[0] : card[1]] == "<p>Another story.</p>"
     assert article_element(page, ("aside.related",)) is None
     assert article_element(page, ("nav",)) == card  # a selector that leaves the card in changes nothing
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        "ALL RIGHTS\nRESERVED",  # upper case, broken over a line
+        "All rights\nreſerved",  # the long s, which a case-blind regex takes for "s" but lower() keeps
+        "All rıghts\nreserved",  # the dotless i
+        "All rİghts\nreserved",  # the dotted capital I, which lower() makes two characters
+        "All <b>rights</b>\nreserved",
+    ],
+)
+def test_words_broken_over_lines_are_found_as_a_case_blind_regex_finds_them(tmp_path, written):
+    """Where a phrase is first written, broken over lines, is found in the lower-cased body, a search in C; a
+    letter lower() cannot tell (the long s, the dotless i) leaves the search to the regex, which finds it."""
+    from reprint_guard.readers import read_file
+    from reprint_guard.reprint import _words_apart
+
+    reprint = tmp_path / "a.md"
+    reprint.write_text(f"---\ntitle: T\n---\n\nIntro.\n\n{written} by the site.\n\nAll rights reserved.\n")
+    read = read_file(reprint)
+    import re
+
+    expected = re.search(_words_apart("all rights reserved"), read.body, re.IGNORECASE)
+    assert expected is not None
+    assert read.locate("all rights reserved") == read._position(expected.start()) == (7, 1)
+    assert [m.span() for m in read._apart("all rights reserved", 0, len(read.body))] == [
+        m.span() for m in re.finditer(_words_apart("all rights reserved"), read.body, re.IGNORECASE)
+    ]
