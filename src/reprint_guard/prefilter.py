@@ -156,9 +156,65 @@ def _word_char(char: str) -> bool:
     return char.isalpha() and unicodedata.normalize("NFKC", char).casefold() == char
 
 
+#: Words most articles hold: a pattern's words are looked for elsewhere when it has rarer ones to require
+#: ("sponsored by", not "this story", in "this story is sponsored by").
+_COMMON = frozenset(
+    [
+        "a",
+        "an",
+        "and",
+        "are",
+        "as",
+        "at",
+        "be",
+        "been",
+        "by",
+        "for",
+        "from",
+        "has",
+        "have",
+        "he",
+        "her",
+        "his",
+        "in",
+        "is",
+        "it",
+        "its",
+        "of",
+        "on",
+        "or",
+        "our",
+        "she",
+        "that",
+        "the",
+        "their",
+        "they",
+        "this",
+        "to",
+        "was",
+        "we",
+        "were",
+        "which",
+        "with",
+        "article",
+        "coverage",
+        "feature",
+        "investigation",
+        "page",
+        "post",
+        "report",
+        "reporting",
+        "series",
+        "section",
+        "story",
+    ]
+)
+
+
 def _best(candidates: list[Words]) -> Words | None:
-    """The candidate most selective to look for: the one whose shortest word is longest."""
-    return max(candidates, key=lambda words: min(map(len, words)), default=None)
+    """The candidate most selective to look for: one without a common word, then the one whose shortest
+    word is longest."""
+    return max(candidates, key=lambda words: (_COMMON.isdisjoint(words), min(map(len, words))), default=None)
 
 
 class _Reader:
