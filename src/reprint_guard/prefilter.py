@@ -158,57 +158,12 @@ def _word_char(char: str) -> bool:
 
 #: Words most articles hold: a pattern's words are looked for elsewhere when it has rarer ones to require
 #: ("sponsored by", not "this story", in "this story is sponsored by").
-_COMMON = frozenset(
-    [
-        "a",
-        "an",
-        "and",
-        "are",
-        "as",
-        "at",
-        "be",
-        "been",
-        "by",
-        "for",
-        "from",
-        "has",
-        "have",
-        "he",
-        "her",
-        "his",
-        "in",
-        "is",
-        "it",
-        "its",
-        "of",
-        "on",
-        "or",
-        "our",
-        "she",
-        "that",
-        "the",
-        "their",
-        "they",
-        "this",
-        "to",
-        "was",
-        "we",
-        "were",
-        "which",
-        "with",
-        "article",
-        "coverage",
-        "feature",
-        "investigation",
-        "page",
-        "post",
-        "report",
-        "reporting",
-        "series",
-        "section",
-        "story",
-    ]
+_COMMON_WORDS = (
+    "a an and are as at be been by for from has have he her his in is it its of on or our she that the their "
+    "they this to was we were which with article coverage feature investigation page post report reporting "
+    "series section story"
 )
+_COMMON = frozenset(_COMMON_WORDS.split())
 
 
 def _best(candidates: list[Words]) -> Words | None:
