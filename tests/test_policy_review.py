@@ -390,3 +390,23 @@ def test_a_match_inside_an_unless_match_does_not_count(tmp_path, cli):
     run = cli("check", str(article), "--rules-dir", str(policy), "--format", "json")
     (finding,) = run.json()["results"][0]["findings"]
     assert run.code == 1 and (finding["rule"], finding["line"], finding["column"]) == ("unl/r", 6, 7), finding
+
+
+def test_conditions_follow_three_valued_logic_whatever_the_order_of_their_parts():
+    """A field the reprint does not set is unknown: "all" is false when one part is false (even after an
+    unknown one), "any" true when one is true; otherwise an unknown part leaves the whole unknown."""
+    import itertools
+
+    from reprint_guard.metaview import read_metadata
+    from reprint_guard.policy.conditions import parse
+
+    meta = read_metadata({"commercial": True, "modified": False})  # "sold" unset: unknown
+    parts = {True: {"field": "commercial", "is": True}, False: {"field": "modified", "is": True}}
+    parts[None] = {"field": "medium_of_record", "is": "print"}
+    for values in itertools.product([True, False, None], repeat=3):
+        tests = [parts[value] for value in values]
+        expected_all = False if False in values else None if None in values else True
+        expected_any = True if True in values else None if None in values else False
+        assert parse({"all": tests}).evaluate(meta) is expected_all, values
+        assert parse({"any": tests}).evaluate(meta) is expected_any, values
+        assert parse({"not": {"any": tests}}).evaluate(meta) is (None if expected_any is None else not expected_any)

@@ -24,6 +24,8 @@ def same(field: str, a: Any, b: Any) -> bool:
     ``validate`` compares with it too, so that it calls impossible only what the run never finds."""
     if a == b:
         return True
+    if type(a) is bool or type(b) is bool:  # the usual test (modified: true): no text to compare
+        return False
     if isinstance(a, str) and isinstance(b, str):
         if field in LICENCE_FIELDS:
             from ..licenses import licence_id
@@ -82,10 +84,13 @@ class AllOf(FrozenRecord):
         self._set(parts=parts)
 
     def evaluate(self, meta: MetadataView) -> bool | None:
-        values = [p.evaluate(meta) for p in self.parts]
-        if False in values:
-            return False
-        return None if None in values else True
+        unknown = False
+        for part in self.parts:  # one false part settles it: the rest are not asked
+            value = part.evaluate(meta)
+            if value is False:
+                return False
+            unknown = unknown or value is None
+        return None if unknown else True
 
     def fields(self) -> list[str]:
         return [f for p in self.parts for f in p.fields()]
@@ -102,10 +107,13 @@ class AnyOf(FrozenRecord):
         self._set(parts=parts)
 
     def evaluate(self, meta: MetadataView) -> bool | None:
-        values = [p.evaluate(meta) for p in self.parts]
-        if True in values:
-            return True
-        return None if None in values else False
+        unknown = False
+        for part in self.parts:  # one true part settles it: the rest are not asked
+            value = part.evaluate(meta)
+            if value is True:
+                return True
+            unknown = unknown or value is None
+        return None if unknown else False
 
     def fields(self) -> list[str]:
         return [f for p in self.parts for f in p.fields()]
