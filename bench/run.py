@@ -458,6 +458,79 @@ def profile(files: Sequence[str], policies: object, top: int) -> None:
     stats.sort_stats("tottime").print_stats(top)
 
 
+def rule_times(files: Sequence[str], policies: object, rounds: int = 3) -> dict[str, object]:
+    """Each rule's time over ``files``, after the pipeline (read, parse, visible text): µs a document, and
+    µs a call with and without a finding. The first rule to need the normalised text pays for building
+    it; the engine's work around the rules (findings, fixes) is not in it. Best of ``rounds`` per rule."""
+    import datetime as dt
+
+    from reprint_guard.engine import _PLANS, _Plan, select_policy  # the engine's own plan: each rule as run
+    from reprint_guard.policy.model import derived
+
+    today = dt.date.today()
+    best: dict[str, list[float]] = {}
+    calls: dict[str, list[int]] = {}
+    for _ in range(rounds):
+        spent: dict[str, list[float]] = {}
+        for path in files:
+            reprint = read_file(path)
+            reprint.media  # noqa: B018 - the pipeline, as the check loop does it before the rules
+            reprint.visible  # noqa: B018
+            policy = select_policy(reprint, policies) if reprint.metadata.is_reprint() else None  # type: ignore[arg-type]
+            if policy is None:
+                continue
+            for rule, key, check, when, context in derived(_PLANS, policy, _Plan).on(today):
+                start = time.perf_counter()
+                found = (
+                    bool(list(check(rule.params, reprint, context)))
+                    if when is None or when.evaluate(reprint.metadata)
+                    else False
+                )
+                spent.setdefault(key, [0.0, 0.0])[found] += time.perf_counter() - start
+                counts = calls.setdefault(key, [0, 0, rule.check])  # type: ignore[list-item]
+                if not best:
+                    counts[found] += 1
+        for key, (clean, finding) in spent.items():
+            if key not in best or clean + finding < sum(best[key]):
+                best[key] = [clean, finding]
+    docs = len(files)
+    rules = {
+        key: {
+            "check": calls[key][2],
+            "us_per_doc": round((clean + finding) / docs * 1e6, 2),
+            "calls_per_doc": round((calls[key][0] + calls[key][1]) / docs, 3),
+            "us_per_call": round(clean / calls[key][0] * 1e6, 1) if calls[key][0] else None,
+            "us_per_call_finding": round(finding / calls[key][1] * 1e6, 1) if calls[key][1] else None,
+        }
+        for key, (clean, finding) in best.items()
+    }
+    kinds: dict[str, float] = {}
+    names: dict[str, float] = {}  # a rule of the Creative Commons base runs in many policies: summed here
+    for key, item in rules.items():
+        kinds[item["check"]] = kinds.get(item["check"], 0.0) + item["us_per_doc"]  # type: ignore[index, operator]
+        name = key.partition("/")[2]
+        names[name] = names.get(name, 0.0) + item["us_per_doc"]  # type: ignore[operator]
+    return {
+        "docs": docs,
+        "us_per_doc": round(sum(item["us_per_doc"] for item in rules.values()), 1),  # type: ignore[misc]
+        "by_check": {kind: round(value, 1) for kind, value in sorted(kinds.items(), key=lambda kv: -kv[1])},
+        "by_rule_name": {name: round(value, 1) for name, value in sorted(names.items(), key=lambda kv: -kv[1])},
+        "rules": dict(sorted(rules.items(), key=lambda kv: -kv[1]["us_per_doc"])),  # type: ignore[operator]
+    }
+
+
+def print_rule_times(name: str, times: dict[str, object], top: int) -> None:
+    log(f"{name}: the rules take {times['us_per_doc']} µs a document ({times['docs']} documents); by check type:")
+    for kind, value in times["by_check"].items():  # type: ignore[attr-defined]
+        log(f"  {kind:<12} {value:7.1f}")
+    log("  by rule name, in every policy: " + ", ".join(f"{n} {v}" for n, v in list(times["by_rule_name"].items())[:8]))  # type: ignore[attr-defined]
+    log(f"  {'rule':<48} {'µs/doc':>7} {'calls/doc':>9} {'µs/call':>8} {'with a finding':>14}")
+    for key, item in list(times["rules"].items())[:top]:  # type: ignore[attr-defined]
+        with_finding = "" if item["us_per_call_finding"] is None else f"{item['us_per_call_finding']:.1f}"
+        clean = "" if item["us_per_call"] is None else f"{item['us_per_call']:.1f}"
+        log(f"  {key:<48} {item['us_per_doc']:7.1f} {item['calls_per_doc']:9.2f} {clean:>8} {with_finding:>14}")
+
+
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description="Benchmark reprint-guard on a generated corpus of Markdown reprints.")
     parser.add_argument("--docs", type=int, default=3000, help="documents in the in-process corpus (default 3000)")
@@ -477,6 +550,14 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         type=int,
         metavar="TOP",
         help="only profile the check loop with cProfile and print the TOP (25) entries to stderr",
+    )
+    parser.add_argument(
+        "--rules",
+        nargs="?",
+        const=25,
+        type=int,
+        metavar="TOP",
+        help="only time each rule, on both corpora, and print the TOP (25) costliest to stderr (all as JSON)",
     )
     parser.add_argument("--child-check", metavar="DIR", help=argparse.SUPPRESS)
     return parser.parse_args(argv)
@@ -506,6 +587,17 @@ def run(options: argparse.Namespace, workdir: str) -> int:
 
     if options.profile:
         profile(files, policies, options.profile)
+        return 0
+    if options.rules:
+        check_loop(files[:WARMUP_DOCS], policies)
+        report = {"benchmark": "reprint-guard rules", "corpus": rule_times(files, policies)}
+        print_rule_times("Global Research corpus", report["corpus"], options.rules)  # type: ignore[arg-type]
+        if options.mixed_docs and FIXTURES.is_dir():
+            mixed_files = mixed_corpus(os.path.join(workdir, "mixed"), options.mixed_docs)
+            report["mixed_policies"] = rule_times(mixed_files, policies)
+            print_rule_times("mixed corpus", report["mixed_policies"], options.rules)  # type: ignore[arg-type]
+        json.dump(report, sys.stdout, indent=2)
+        print()
         return 0
 
     # Memory first: RUSAGE_CHILDREN keeps the largest child's peak, so no other child may run before.

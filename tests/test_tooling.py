@@ -1458,3 +1458,25 @@ def test_a_page_whose_article_tags_the_tokenizer_reads_as_attributes_is_read_in_
     assert run.code == 0 and "fixed global-research/" in run.err, run.out + run.err
     text = page.read_text(encoding="utf-8")
     assert text.index("More.") < text.index("Global Research</a>") < text.index("</body>")
+
+
+def test_the_bench_times_each_rule_of_the_policies_its_corpora_use():
+    """``bench/run.py --rules`` (a diagnostic, not a timed test) runs the engine's own plan of each policy:
+    every rule of the Global Research corpus is timed, and the costs it adds up are its rules' sum."""
+    from reprint_guard.policy.loader import policy_set
+
+    proc = subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "run.py"), "--rules", "3", "--docs", "60", "--mixed-docs", "40"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert proc.returncode == 0, proc.stderr
+    report = json.loads(proc.stdout)
+    corpus = report["corpus"]
+    rule_ids = {rule.id for rule in policy_set().get("global-research").rules}
+    assert set(corpus["rules"]) == {f"global-research/{rule_id}" for rule_id in rule_ids}
+    assert corpus["us_per_doc"] == pytest.approx(sum(r["us_per_doc"] for r in corpus["rules"].values()), abs=0.5)
+    assert {r["check"] for r in report["mixed_policies"]["rules"].values()} >= {"text", "attribution", "license"}
+    assert "the rules take" in proc.stderr and "global-research/link-original" in proc.stderr

@@ -164,12 +164,19 @@ _COMMON_WORDS = (
     "series section story"
 )
 _COMMON = frozenset(_COMMON_WORDS.split())
+#: A word shorter than this is in most texts however rare it looks ("c", "xi").
+_RARE_LENGTH = 3
 
 
 def _best(candidates: list[Words]) -> Words | None:
-    """The candidate most selective to look for: one without a common word, then the one whose shortest
-    word is longest."""
-    return max(candidates, key=lambda words: (_COMMON.isdisjoint(words), min(map(len, words))), default=None)
+    """The candidate most selective to look for: one without a common word (nor one of a letter or two,
+    which filters nothing), then the one whose shortest word is longest."""
+
+    def selective(words: Words) -> tuple[bool, int]:
+        shortest = min(map(len, words))
+        return _COMMON.isdisjoint(words) and shortest >= _RARE_LENGTH, shortest
+
+    return max(candidates, key=selective, default=None)
 
 
 class _Reader:
