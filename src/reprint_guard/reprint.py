@@ -842,8 +842,8 @@ def _code_spans(body: str) -> list[tuple[int, int]]:
 
 try:  # characters a case-blind regex matches beyond lower case (Python 3.11+)
     from re._casefix import _EXTRA_CASES
-except ImportError:  # pragma: no cover - another Python: every character counts as one
-    _EXTRA_CASES = None  # the lower-cased text tells nothing
+except ImportError:  # pragma: no cover - another Python: the regex decides
+    _EXTRA_CASES = None
 
 
 @lru_cache(maxsize=256)

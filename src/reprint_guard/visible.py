@@ -8,7 +8,7 @@ what decides nesting, comments and raw HTML inside Markdown.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -539,7 +539,7 @@ def raw_blocks_touch(markdown: str) -> bool:
     A tag whose end is unclear counts as touching.
     """
     block_tag = _block_tag()
-    for index in _angle_brackets(markdown):
+    for index in _find_all(markdown, "<"):  # str.find: a few times faster than a regex's scan
         if block_tag.match(markdown, index) is None:
             continue
         well_formed = _WELL_FORMED_TAG.match(markdown, index)  # its quoted values may hold '>'
@@ -660,15 +660,6 @@ def with_media(
     return visible, (shown, [m for m in everything if (m.tag, m.src) not in keys])
 
 
-def _angle_brackets(text: str) -> Iterator[int]:
-    """Where each "<" of ``text`` stands: found by ``str.find`` (memchr), which for an article's few
-    brackets is several times faster than a regex's scan, which tries every position."""
-    index = text.find("<")
-    while index >= 0:
-        yield index
-        index = text.find("<", index + 1)
-
-
 #: A start tag as the HTML tokenizer reads one: ``<``, a letter and the rest of its name. An autolink
 #: (``<https://...>``) is read as one too: inside a raw HTML block, Markdown passes it through as it is,
 #: and the parser reads a tag ``<https:`` whose attributes are the URL's path segments.
@@ -711,7 +702,7 @@ def raw_html_tags(markdown: str) -> tuple[int, frozenset[str]]:
     names: set[str] = set()
     # A comment or a closing tag is passed over: only a "<" and a letter is a match (the "<" alone, so a "<"
     # inside a tag is read too: a code span may have made the tag text).
-    for index in _angle_brackets(markdown):
+    for index in _find_all(markdown, "<"):  # str.find: a few times faster than a regex's scan
         if not (after := markdown[index + 1 : index + 2]).isascii() or not after.isalpha():
             continue  # a comment, a closing tag or a lone "<": no element starts there
         text = _start_tag(markdown, index)

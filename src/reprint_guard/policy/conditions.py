@@ -76,6 +76,18 @@ def _as_yaml(value: Any) -> str:
     return repr(value)
 
 
+def _settled_by(parts: tuple[Condition, ...], meta: MetadataView, settling: bool) -> bool | None:
+    """Three-valued "all" (``settling`` False) or "any" (True): the first part that is ``settling`` settles
+    it, and the rest are not asked; else an unknown part leaves it unknown."""
+    unknown = False
+    for part in parts:
+        value = part.evaluate(meta)
+        if value is settling:
+            return settling
+        unknown = unknown or value is None
+    return None if unknown else not settling
+
+
 class AllOf(FrozenRecord):
     __slots__ = ("parts",)
     parts: tuple[Condition, ...]
@@ -84,13 +96,7 @@ class AllOf(FrozenRecord):
         self._set(parts=parts)
 
     def evaluate(self, meta: MetadataView) -> bool | None:
-        unknown = False
-        for part in self.parts:  # one false part settles it: the rest are not asked
-            value = part.evaluate(meta)
-            if value is False:
-                return False
-            unknown = unknown or value is None
-        return None if unknown else True
+        return _settled_by(self.parts, meta, False)
 
     def fields(self) -> list[str]:
         return [f for p in self.parts for f in p.fields()]
@@ -107,13 +113,7 @@ class AnyOf(FrozenRecord):
         self._set(parts=parts)
 
     def evaluate(self, meta: MetadataView) -> bool | None:
-        unknown = False
-        for part in self.parts:  # one true part settles it: the rest are not asked
-            value = part.evaluate(meta)
-            if value is True:
-                return True
-            unknown = unknown or value is None
-        return None if unknown else False
+        return _settled_by(self.parts, meta, True)
 
     def fields(self) -> list[str]:
         return [f for p in self.parts for f in p.fields()]
