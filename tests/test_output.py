@@ -256,6 +256,11 @@ def test_a_console_in_another_encoding_gets_every_report_whole_not_a_crash(tmp_p
     for kind in ("github", "markdown"):
         code, out, err = run("check", str(tmp_path / "a.md"), "--format", kind)
         assert code == 1 and "internal error" not in err, err
+    # The Markdown summary's marks are plain too (a summary redirected to a file is in the code page).
+    assert out.startswith("### x reprint-guard") and "| x fail |" in out and "| x error |" in out, out
+    assert "\\u2716" not in out  # no mark written as an escape
+    if encoding == "cp1252":
+        assert "Zoë Lefèvre" in out  # a letter the code page has is written as it is
     assert run("explain", "global-research/copyright-notice")[0] == 0
 
 

@@ -24,6 +24,21 @@ class Formatter(Protocol):
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
+#: The marks of a report (failed, passed with warnings, passed, and a finding's info), and what a stream
+#: whose encoding cannot take them (a Windows code page has no ✖) shows instead.
+MARKS = ("✖", "⚠", "✔", "ℹ")
+ASCII_MARKS = ("x", "!", "ok", "i")
+
+
+def marks_for(stream: IO[str]) -> tuple[str, str, str, str]:
+    """The marks ``stream``'s encoding can take: :data:`MARKS`, else :data:`ASCII_MARKS`."""
+    encoding = getattr(stream, "encoding", None) or "utf-8"
+    try:
+        "".join(MARKS).encode(encoding)
+    except (UnicodeEncodeError, LookupError):
+        return ASCII_MARKS
+    return MARKS
+
 
 #: One encoder per layout, made once: ``json.dumps`` with options builds a new one per call.
 _ENCODERS = {

@@ -16,9 +16,7 @@ from typing import IO
 
 from ..errors import one_line
 from ..report import ExitCode, Result, Summary, exit_code_for
-
-_ICON = {"error": "✖", "warning": "⚠", "info": "ℹ"}
-
+from . import ASCII_MARKS, MARKS, marks_for
 
 #: What Markdown or HTML would read as syntax in a cell: each is written backslash-escaped, so a message or fix
 #: shows as written (a fix's "[CC BY 4.0](https://...)" or "<img src=...>" is text to copy, not a link or
@@ -58,8 +56,9 @@ def code(text: str | None, *, in_table: bool = True) -> str:
     return f"{fence}{pad}{text}{pad}{fence}"
 
 
-#: The marks a summary's "### " header starts with: failed, warnings only, passed.
-HEADER_MARKS = ("✖", "⚠", "✔")
+#: The marks a summary's "### " header starts with (failed, warnings only, passed), in either set: a
+#: summary written to a Windows code page has the ASCII ones.
+HEADER_MARKS = (*MARKS[:3], *ASCII_MARKS[:3])
 
 #: The kinds of the details' pieces: a file's heading (with its error, or its table's head), an active
 #: finding's row, a suppressed finding's row.
@@ -81,6 +80,7 @@ def left_out(findings: int, files: int) -> str:
 class MarkdownFormatter:
     def __init__(self, stream: IO[str], *, title: str = "reprint-guard", fail_on: str = "error") -> None:
         self.stream = stream
+        self.marks = marks_for(stream)  # a summary redirected to a file on a Windows code page: no ✖
         self.title = title
         self.fail_on = fail_on  # the header says failed when the run fails at this level
         # Spooled as written (newline=""), so that a piece read back by its length is the piece.
@@ -106,7 +106,7 @@ class MarkdownFormatter:
 
     def result(self, result: Result) -> None:
         if result.status == "error":
-            self._row(f"| {code(result.path)} | | ✖ could not be checked | | |\n")
+            self._row(f"| {code(result.path)} | | {self.marks[0]} could not be checked | | |\n")
             self._piece(f"\n#### {code(result.path, in_table=False)}\n\n**Error:** {cell(result.error)}\n", _HEADING)
             return
         active = [f for f in result.findings if f.suppressed is None]
@@ -114,7 +114,9 @@ class MarkdownFormatter:
             return
         errors = sum(1 for f in active if f.severity.value == "error")
         warnings = sum(1 for f in active if f.severity.value == "warning")
-        status = {"fail": "✖ fail", "pass": "✔ pass"}.get(result.status, result.status)
+        failed, _, passed, info = self.marks
+        status = {"fail": f"{failed} fail", "pass": f"{passed} pass"}.get(result.status, result.status)
+        icons = {"error": failed, "warning": self.marks[1], "info": info}
         self._row(f"| {code(result.path)} | {cell(result.policy)} | {status} | {errors} | {warnings} |\n")
         self._piece(
             f"\n#### {code(result.path, in_table=False)}\n\n"
@@ -122,7 +124,7 @@ class MarkdownFormatter:
             _HEADING,
         )
         for f in result.findings:
-            severity = f"{_ICON[f.severity.value]} {f.severity.value}"
+            severity = f"{icons[f.severity.value]} {f.severity.value}"
             message = f.message
             if f.suppressed is not None:
                 severity = f"~~{severity}~~ suppressed"
@@ -144,7 +146,7 @@ class MarkdownFormatter:
     def _close(self, summary: Summary, limit: int | None, cut: Callable[[int, int], str]) -> None:
         parts: list[str] = []
         write = parts.append
-        failed, warned, passed = HEADER_MARKS
+        failed, warned, passed, _ = self.marks
         if exit_code_for(summary, self.fail_on) is not ExitCode.OK:
             mark = failed
         else:  # passed at fail_on; what it let through still shows

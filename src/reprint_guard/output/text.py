@@ -6,6 +6,7 @@ from typing import IO
 
 from ..errors import no_controls, one_line
 from ..report import ExitCode, Result, Summary, exit_code_for
+from . import marks_for
 
 _COLORS = {
     "error": "\x1b[31m",
@@ -22,25 +23,10 @@ def plural(count: int, word: str) -> str:
     return f"{count} {word}{'' if count == 1 else 's'}"
 
 
-#: The summary's marks (failed, passed with warnings, passed), and what a stream that cannot take them shows.
-_MARKS = ("✖", "⚠", "✔")
-_ASCII_MARKS = ("x", "!", "ok")
-
-
-def _marks(stream: IO[str]) -> tuple[str, str, str]:
-    """The marks the stream's encoding can take (a Windows code page has no ✖)."""
-    encoding = getattr(stream, "encoding", None) or "utf-8"
-    try:
-        "".join(_MARKS).encode(encoding)
-    except (UnicodeEncodeError, LookupError):
-        return _ASCII_MARKS
-    return _MARKS
-
-
 class TextFormatter:
     def __init__(self, stream: IO[str], *, color: bool = False, verbose: bool = False, fail_on: str = "error") -> None:
         self.stream = stream
-        self.marks = _marks(stream)
+        self.marks = marks_for(stream)
         self.color = color
         self.verbose = verbose
         self.fail_on = fail_on  # the summary's mark says failed when the run fails at this level
@@ -92,7 +78,7 @@ class TextFormatter:
             counts += f"; of the passed and failed, {summary.unchecked} checked against no policy"
         if summary.suppressed:
             counts += f"; {plural(summary.suppressed, 'finding')} suppressed"
-        failed, warned, passed = self.marks
+        failed, warned, passed, _ = self.marks
         if exit_code_for(summary, self.fail_on) is not ExitCode.OK:
             mark, style = failed, "error"
         elif summary.errors or summary.warnings:  # passed at fail_on (as the exit status says); let through
