@@ -227,6 +227,11 @@ def _unquoted(path: str) -> str:
     return out.decode("utf-8", "surrogateescape")
 
 
+def _as_in_diff(path: str) -> str:
+    """A checked file's path as the changed lines are keyed by it: normalised, with "/"."""
+    return os.path.normpath(path).replace(os.sep, "/")
+
+
 def _in_paths(path: str, roots: list[str]) -> bool:
     if not roots or roots == ["."]:
         return True
@@ -378,14 +383,14 @@ class Annotator:
             )
             self.pending.append((0, len(self.pending), result.path, finding))
             return
-        name = os.path.normpath(result.path).replace(os.sep, "/")
+        name = _as_in_diff(result.path)
         changed = self.changed
 
         def on_an_edited_line(finding: Finding) -> bool:
             """On a line the pull request changed (a value set in the metadata sidecar: one of the sidecar's)."""
             if changed is None:
                 return True
-            where = name if finding.file is None else os.path.normpath(finding.file).replace(os.sep, "/")
+            where = name if finding.file is None else _as_in_diff(finding.file)
             return finding.line in changed.get(where, ())
 
         ranked = [(1 if on_an_edited_line(f) else 2, f) for f in result.findings if f.suppressed is None]
@@ -402,7 +407,7 @@ class Annotator:
         through it, and gets its lead annotation as a changed file does."""
         from .readers import sidecar_names
 
-        return any(os.path.normpath(side).replace(os.sep, "/") in (self.changed or {}) for side in sidecar_names(path))
+        return any(_as_in_diff(side) in (self.changed or {}) for side in sidecar_names(path))
 
     def emit(self, stream: Any) -> dict[str, int]:
         shown = {"error": 0, "warning": 0, "notice": 0}

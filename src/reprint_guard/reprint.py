@@ -623,8 +623,7 @@ class Reprint:
             return self._first_visible(_find_all(self.body, needle, start, end))
         found = self._case_blind(needle, start, end)
         if found is None:
-            pattern = re.compile(re.escape(needle), re.IGNORECASE)
-            found = (m.start() for m in pattern.finditer(self.body, start, end))
+            found = (m.start() for m in _case_blind_regex(re.escape(needle)).finditer(self.body, start, end))
         return self._first_visible(found)
 
     def _case_blind(self, needle: str, start: int, end: int) -> Iterator[int] | None:

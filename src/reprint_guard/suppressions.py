@@ -211,9 +211,8 @@ def apply(
                 break
     for suppression in active:
         if not suppression.used and (config_per_file or suppression.kind != "config"):
-            meant = _meant(suppression, findings, known)
-            if meant is not None:  # a typo of a rule that fired here: the finding it was for is not suppressed
-                _, close = meant
+            close = _meant(suppression, findings, known)
+            if close is not None:  # a typo of a rule that fired here: the finding it was for is not suppressed
                 what = f"matches no finding in this file; did you mean {close}, which has one here?"
                 extra.append(_unused(suppression, what, f"Write {close} in the suppression."))
             else:
@@ -221,22 +220,22 @@ def apply(
     return findings + extra
 
 
-def _meant(suppression: Suppression, findings: list[Finding], known: Collection[str] | None) -> tuple[str, str] | None:
-    """(a rule id as written, the rule of a finding here it is a near miss of), for a suppression whose
-    rule is misspelt (``link-orignal``): then what it meant to suppress is there, unsuppressed. A rule the
-    policy has (``known``, or any rule of a finding here) is no misspelling, only a suppression no longer
-    needed."""
+def _meant(suppression: Suppression, findings: list[Finding], known: Collection[str] | None) -> str | None:
+    """The rule of a finding here that a suppression's rule is a near miss of (``link-orignal``): then what
+    it meant to suppress is there, unsuppressed. A rule the policy has (``known``, or any rule of a finding
+    here) is no misspelling, only a suppression no longer needed; with the policy's rules unknown, a near
+    miss may be another real rule, and none is said."""
+    if known is None:
+        return None
     fired = sorted({f.rule for f in findings})
     for written in suppression.rules:
-        if "*" in written or written in fired or (known is not None and written in known):
+        if "*" in written or written in fired or written in known:
             continue
-        if known is None:
-            continue  # the policy's rules unknown: a near miss may be another real rule
         import difflib  # only for a suppression that matched nothing: not part of an ordinary check
 
         close = difflib.get_close_matches(written, fired, n=1, cutoff=0.85)
         if close:
-            return written, close[0]
+            return close[0]
     return None
 
 
