@@ -1107,3 +1107,20 @@ def test_init_reads_no_pipe_or_device_and_writes_through_no_link(tmp_path, cli):
     (tmp_path / ".reprint-guard.yaml").symlink_to(victim)
     linked = cli("init", str(tmp_path))
     assert linked.code == 2 and "is a symbolic link" in linked.err and not victim.exists()
+
+
+def test_init_maps_a_sites_key_used_in_some_files_without_ours(tmp_path, cli):
+    """A site that moved to `original_url` keeps Hugo's `canonicalURL` in its older posts: the mapping is
+    proposed for those (our key still wins in a file that has both), and the older post is then checked."""
+    newer = {**{k: v for k, v in HUGO_META.items() if k != "canonicalURL"}, "original_url": HUGO_META["canonicalURL"]}
+    write(tmp_path / "content" / "new-1.md", markdown(newer, "Body"))
+    write(tmp_path / "content" / "new-2.md", markdown(newer, "Body"))
+    write(tmp_path / "content" / "old.md", markdown(HUGO_META, "Body"))
+    assert cli("init", str(tmp_path)).code == 0
+    written = (tmp_path / ".reprint-guard.yaml").read_text(encoding="utf-8")
+    assert yaml.safe_load(written)["front-matter"]["canonicalURL"] == "original_url"
+    assert '"canonicalURL": original_url  # used in 1 file\n' in written
+    assert '"authors": author  # used in 3 files\n' in written  # no file has `author` beside it
+    run = cli("check", ".", "--format", "json", cwd=tmp_path)
+    old = next(r for r in run.json()["results"] if r["path"] == "content/old.md")
+    assert old["policy"] is not None

@@ -83,6 +83,9 @@ class Survey(NamedTuple):
     fixtures: list[str]
     #: The user's policies, relative to the root: a folder when every YAML file in it is one, else each file.
     policies: list[str]
+    #: Keys of the site's own that reprint-guard knows (``canonicalURL``), and how many files use each without
+    #: reprint-guard's own key beside it: in those files, only a mapping makes the value read.
+    alone: Counter[str]
 
 
 #: Folders never walked: dependencies and a static site's built output.
@@ -116,6 +119,7 @@ def survey(root: Path, generator: str | None = None) -> Survey:
     content."""
     not_content = _NOT_CONTENT.get(generator or "", frozenset())
     keys: Counter[str] = Counter()
+    alone: Counter[str] = Counter()
     folders: Counter[str] = Counter()
     seen = 0
     read_yaml = 0
@@ -155,10 +159,12 @@ def survey(root: Path, generator: str | None = None) -> Survey:
             seen -= 1
             continue
         folders[file.parts[0] if len(file.parts) > 1 else "."] += 1
-        keys.update(str(k) for k in data)
+        here_keys = [str(k) for k in data]
         params = data.get("params")
         if isinstance(params, dict):  # Hugo's own place for a site's fields
-            keys.update(f"params.{k}" for k in params)
+            here_keys += [f"params.{k}" for k in params]
+        keys.update(here_keys)
+        alone.update(k for k in here_keys if _ours(k) not in (None, k) and _ours(k) not in data)
     mine = []
     for folder, names in sorted(policies.items()):
         if folder != PurePosixPath() and len(names) == yaml_files[folder]:
@@ -167,7 +173,12 @@ def survey(root: Path, generator: str | None = None) -> Survey:
             mine += [str(folder / name) for name in names]
     mine = [path for path in mine if not _SURROGATE.search(path)]  # a name YAML cannot hold: not proposed
     excluded = [_glob_folder(str(folder)) for folder in folders_out] + [_glob_path(str(file)) for file in files_out]
-    return Survey(keys, folders, seen - len(fixtures), excluded[:_MAX_FIXTURE_GLOBS], mine)
+    return Survey(keys, folders, seen - len(fixtures), excluded[:_MAX_FIXTURE_GLOBS], mine, alone)
+
+
+def _ours(key: str) -> str | None:
+    """reprint-guard's key for a site's own (``canonicalURL``, ``params.authors``), if it knows one."""
+    return KNOWN_KEYS.get(key.lower().removeprefix("params."))
 
 
 def _among_policies(file: PurePosixPath, policies: Mapping[PurePosixPath, object]) -> bool:
@@ -349,7 +360,7 @@ def starter_config(root: Path) -> str:
     hugo = hugo_site(root)
     jekyll = jekyll_site(root) if hugo is None else None
     generator = "hugo" if hugo is not None else "jekyll" if jekyll is not None else None
-    keys, folders, seen, fixtures, policies = survey(root, generator)
+    keys, folders, seen, fixtures, policies, alone = survey(root, generator)
     lines = [
         '# reprint-guard configuration (its README, "Project configuration", says what each key does).',
         f"# Written by `reprint-guard init` after looking at {seen} content file{'s' if seen != 1 else ''}.",
@@ -380,13 +391,14 @@ def starter_config(root: Path) -> str:
         "",
         "# Your front-matter keys -> reprint-guard's (original_url, author, copyright_holder, license, ...).",
     ]
-    # A key of ours the files already use wins over any of theirs: proposing to map onto it would do nothing.
-    known = {k: KNOWN_KEYS.get(k.lower().removeprefix("params.")) for k in keys}
-    mapping = {k: ours for k, ours in known.items() if ours is not None and k != ours and ours not in keys}
+    # A key of ours wins over any of theirs in the file that has both: a mapping is proposed for the files
+    # with theirs alone (a site that switched to `original_url` keeps `canonicalURL` in its older posts).
+    mapping = {k: _ours(k) for k in alone}
     if mapping:
         lines.append("front-matter:")
         lines += [
             f"  {_quoted(k)}: {v}  # used in {keys[k]} file{'s' if keys[k] != 1 else ''}"
+            + (f", {alone[k]} of them without {v}" if alone[k] != keys[k] else "")
             for k, v in sorted(mapping.items())
         ]
     else:
