@@ -136,8 +136,15 @@ CASES = {
         "long-number-toml.md:3:5",
         "invalid TOML front matter: a number too long to read",
     ),
-    "metadata-list.json": ('{"metadata": [],\n "body": "x"}', "metadata-list.json:1:1", '"metadata" must be an object'),
-    "metadata-null.json": ('{"body": "x",\n "metadata": null}', "metadata-null.json:2:1", '"metadata" must be'),
+    "metadata-list.json": ('{"metadata": [],\n "body": "x"}', "metadata-list.json:1:14", '"metadata" must be an'),
+    "metadata-null.json": ('{"body": "x",\n "metadata": null}', "metadata-null.json:2:14", '"metadata" must be'),
+    "author-objects.json": (
+        '{"metadata": {"original_url": "https://www.globalresearch.ca/a/1",\n "author": [{"name": "Ana Ruiz"}]},'
+        ' "body": "x"}',
+        "author-objects.json:2:2",
+        "metadata 'author': should be a string or a list of strings, not a list of objects",  # a CMS's author records
+    ),
+    "format-docx.json": ('{"body": "x",\n "format": "docx"}', "format-docx.json:2:12", '"format" must be one of'),
     "empty.md": ("", "empty.md", "empty file"),
     "blank.html": ("  \n\n ", "blank.html", "empty file"),
 }

@@ -757,7 +757,41 @@ def _metadata_problem(exc: Any) -> tuple[str | None, str, str]:
     message = str(problem.get("msg", "invalid value")).removeprefix("Value error, ")
     if str(problem.get("type", "")).startswith(("date", "datetime")):
         message += "; write a date as YYYY-MM-DD (2025-03-10)"
-    return key, where or "metadata", message
+    return key, where or "metadata", _members_wanted(errors) or message
+
+
+#: A union member, as an editor reads what a value should be.
+_MEMBERS = {"str": "a string", "list[str]": "a list of strings"}
+
+
+def _members_wanted(errors: list[Any]) -> str | None:
+    """What a value of the wrong type should be, when every member of its union refused it ("a string or a list
+    of strings, not a list of objects": a CMS's ``author: [{name: ...}]``), or None. Pydantic says only
+    "Input should be a valid string", of the first member."""
+    tags = []
+    for error in errors:
+        loc = error.get("loc") or ()
+        if not str(error.get("type", "")).endswith("_type") or len(loc) < 2 or loc[1] not in _MEMBERS:
+            return None
+        tags.append(str(loc[1]))
+    if len(set(tags)) < 2:
+        return None
+    value = errors[0].get("input")
+    return f"should be {' or '.join(_MEMBERS[tag] for tag in dict.fromkeys(tags))}, not {_kind(value)}"
+
+
+def _kind(value: Any) -> str:
+    """A YAML or JSON value's kind, as a message names it: "an object", "a list of objects", "a number"."""
+    if isinstance(value, list):
+        kinds = {_plural(item) for item in value}
+        return f"a list of {kinds.pop()}" if len(kinds) == 1 else "a list"
+    return {dict: "an object", bool: "true or false", int: "a number", float: "a number"}.get(type(value), "a value")
+
+
+def _plural(value: Any) -> str:
+    return {dict: "objects", list: "lists", bool: "true or false values", int: "numbers", float: "numbers"}.get(
+        type(value), "values"
+    )
 
 
 def metadata_problem(data: Mapping[str, Any]) -> tuple[str, str, str] | None:

@@ -54,14 +54,12 @@ def read_json(text: str, *, path: str, meta: Mapping[str, Any] | None, bare_urls
         raise NotAReprintError('not a reprint: expected {"metadata": {...}, "body": "...", "format": "..."}', line=1)
     metadata = data.get("metadata", {})
     if not isinstance(metadata, dict):  # [] and null too: a CMS that lost the metadata sent no reprint unchecked
-        raise InputError('"metadata" must be an object', line=_key_line(text, "metadata"), column=1)
+        line, column = _top_value_place(text, "metadata")
+        raise InputError('"metadata" must be an object', line=line, column=column)
     kind = data.get("format", "markdown")
     if kind not in BODY_FORMATS:
-        raise InputError(
-            f'"format" must be one of {", ".join(BODY_FORMATS)}, not {kind!r}',
-            line=_key_line(text, "format"),
-            column=1,
-        )
+        line, column = _top_value_place(text, "format")
+        raise InputError(f'"format" must be one of {", ".join(BODY_FORMATS)}, not {kind!r}', line=line, column=column)
     places = {key: place for key in metadata if (place := _key_place(text, key))[0]}
     key_lines = {key: line for key, (line, _) in places.items()}  # type: ignore[misc]
     token = _body_token(text)
@@ -96,6 +94,12 @@ def _at_the_nested_value(exc: InputError, text: str, meta: Mapping[str, Any] | N
         return exc
     line, column = _place(text, at)
     return InputError(exc.message, path=exc.path, line=line, column=column)
+
+
+def _top_value_place(text: str, key: str) -> tuple[int | None, int | None]:
+    """(line, column) of a top-level key's value, to be corrected there; the key's line if it cannot be found."""
+    at = _value_at(text, [key])
+    return _place(text, at) if at is not None else (_key_line(text, key), 1)
 
 
 def _value_at(text: str, parts: list[str]) -> int | None:
