@@ -907,3 +907,27 @@ def test_a_summary_too_large_for_github_is_cut_at_a_row_and_says_what_it_left_ou
         else:  # not even the files' table fits: no details at all, every finding left out
             assert 0 < len([line for line in kept if line.startswith("| `content/post-")]) < 40
             assert not sections and (int(said[1]), int(said[2])) == (80, 40)
+
+
+def test_a_link_replaced_by_a_file_is_checked(tmp_path):
+    """git reports a link made a regular file (or a file made a link) as a change of type, not a
+    modification: the reprint that now stands there is the pull request's own, and checked."""
+    good = markdown(COMPLIANT_META, COMPLIANT_BODY)
+    repo, env = make_pull_request(tmp_path, {"content/other.md": "# Notes\n"}, {"content/good.md": good})
+    os.symlink("good.md", repo / "content" / "copy.md")
+    git(repo, "checkout", "-q", "main")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "a link in the base")
+    base = git(repo, "rev-parse", "HEAD")
+    git(repo, "checkout", "-q", "reprints")
+    git(repo, "merge", "-q", "main", "-m", "merge")
+    (repo / "content" / "copy.md").unlink()
+    write(repo / "content" / "copy.md", markdown(COMPLIANT_META, COMPLIANT_BODY.replace("Global Research", "GR")))
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "the link made a file")
+    assert "T\tcontent/copy.md" in git(repo, "diff", "--name-status", f"{base}...HEAD")
+    event = json.loads(Path(env["GITHUB_EVENT_PATH"]).read_text())
+    event["pull_request"]["base"]["sha"], event["pull_request"]["head"]["sha"] = base, git(repo, "rev-parse", "HEAD")
+    Path(env["GITHUB_EVENT_PATH"]).write_text(json.dumps(event))
+    proc = run_action(repo, env)
+    assert proc.returncode == 1 and "::error file=content/copy.md," in proc.stdout, proc.stdout + proc.stderr

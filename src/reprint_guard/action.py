@@ -133,11 +133,12 @@ def _nothing_checked(message: str) -> int:
 
 
 def changed_files(base: str, head: str, where: str = ".") -> dict[str, set[int]]:
-    """Files added, modified or renamed between base and head, with their added line numbers, named
-    relative to the working folder (git names them from the repository's top, which a checkout into a
-    subfolder of the workspace puts elsewhere). A sidecar deleted or renamed away is there too, with no
-    lines: its article lost the metadata it gave; and so is the sidecar an article deleted or renamed away
-    left behind: its article may be under a new name, unchecked (the sidecar is refused as an orphan).
+    """Files added, modified, renamed or changed in type (a link made a file) between base and head, with
+    their added line numbers, named relative to the working folder (git names them from the repository's
+    top, which a checkout into a subfolder of the workspace puts elsewhere). A sidecar deleted or renamed
+    away is there too, with no lines: its article lost the metadata it gave; and so is the sidecar an
+    article deleted or renamed away left behind: its article may be under a new name, unchecked (the
+    sidecar is refused as an orphan).
 
     The names come from a NUL-separated list, exactly as written: in a patch git
     quotes a name with a non-ASCII letter, a quote or a tab in it, and such a
@@ -147,7 +148,7 @@ def changed_files(base: str, head: str, where: str = ".") -> dict[str, set[int]]
 
     from .readers import SIDECAR_SUFFIXES, sidecar_names
 
-    selection = ("--no-ext-diff", "--diff-filter=AMR", "-M", f"{base}...{head}")
+    selection = ("--no-ext-diff", "--diff-filter=AMRT", "-M", f"{base}...{head}")
     names = [name for name in _git("diff", "--name-only", "-z", *selection, where=where).split("\0") if name]
     gone = _removed(base, head, where)
     names += [name for name in gone if name.lower().endswith(SIDECAR_SUFFIXES)]
