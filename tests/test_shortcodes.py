@@ -112,3 +112,24 @@ def test_the_line_after_a_figure_call_is_still_markdown(tmp_path):
         encoding="utf-8",
     )
     assert check_file(story).findings == []
+
+
+@pytest.mark.parametrize("indent", ["", "  "])
+@pytest.mark.parametrize("raw_html", [True, False])
+def test_text_after_a_figure_call_on_its_line_is_still_markdown(tmp_path, indent, raw_html):
+    """In Hugo the call is a placeholder inside a paragraph when text follows it on its line: the credit's
+    link after it is a link, not the text of an HTML block (with raw HTML left out too: the call's own
+    output is spared, the Markdown around it read)."""
+    story = tmp_path / "g.md"
+    story.write_text(
+        "---\ntitle: Heat\nauthor: Ana Lima\noriginal_url: https://grist.org/climate/heat\n"
+        "permissions: [{from: a@grist.org, date: 2026-01-01, scope: [photos]}]\n---\n\nThe heat wave arrived early.\n\n"
+        f'{indent}{{{{< figure src="/img/heat.jpg" >}}}} This story was originally published by '
+        "[Grist](https://grist.org/climate/heat).\n",
+        encoding="utf-8",
+    )
+    (tmp_path / ".reprint-guard.yaml").write_text(f"raw-html: {str(raw_html).lower()}\n", encoding="utf-8")
+    assert check_file(story, config=True).findings == []
+    reprint = read_text(story.read_text(encoding="utf-8"), path=str(story), raw_html=raw_html)
+    assert "https://grist.org/climate/heat" in reprint.visible.anchors
+    assert [media.src for media in reprint.media[0]] == ["/img/heat.jpg"]

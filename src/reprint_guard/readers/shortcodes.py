@@ -146,6 +146,12 @@ def expand(body: str, around: Callable[[str], str] | None = None) -> str:
     return re.sub("\ue000(\\d+)\ue001", lambda m: renderings[int(m.group(1))], skeleton)
 
 
+def _starts_a_line(body: str, index: int) -> bool:
+    """Whether ``index`` starts its line but for up to three spaces: where Markdown starts a block."""
+    start = body.rfind("\n", 0, index) + 1
+    return index - start <= 3 and not body[start:index].strip(" ")
+
+
 def _expanded(body: str, renderings: list[str] | None) -> str:
     """``body`` with the calls written out, or (``renderings``) each in a slot, its rendering kept aside."""
     calls = list(_calls(body))
@@ -173,10 +179,16 @@ def _expanded(body: str, renderings: list[str] | None) -> str:
             if at < len(closings):
                 inner, end = body[call.end : closings[at].start].strip("\r\n"), closings[at].end
         rendering = _rendered(kind, call.args, inner)
-        if rendering.startswith("<") and (call.start == 0 or body[call.start - 1] == "\n"):
-            # A block of HTML runs on to the next blank line in Markdown; Hugo puts the call's output in
-            # after reading the Markdown, so the line after the call is still Markdown (a credit) there.
-            rendering += "\n"
+        if rendering.startswith("<") and _starts_a_line(body, call.start):
+            # A line that starts with a block's tag starts a block of HTML in Markdown, which runs on to the
+            # next blank line; Hugo puts the call's output in after reading the Markdown, so what follows
+            # the call is still Markdown there (a credit). Text after it on its line: a paragraph holding
+            # the call (a zero-width space first, which text comparison drops); else the next line is one.
+            line_end = body.find("\n", end)
+            if body[end : line_end if line_end >= 0 else len(body)].strip():
+                rendering = "\u200b" + rendering
+            else:
+                rendering += "\n"
         if renderings is not None:
             renderings.append(rendering)
             rendering = _SLOT.format(len(renderings) - 1)
