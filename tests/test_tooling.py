@@ -598,6 +598,30 @@ def test_fix_says_of_json_only_what_it_left_broken_and_names_the_flag_given(tmp_
         assert refused.code == 2 and f"{flag} needs files, not standard input" in refused.err
 
 
+def test_fix_links_the_credit_that_is_there_rather_than_adding_a_second(tmp_path, write_md, cli):
+    """The credit line is there and only its link is missing: the publisher's name in it becomes the link
+    (a credit block inserted above would credit the publisher twice). Its name elsewhere (a quote in the
+    story, a code span, a link to another page, a copyright notice) is left as it is."""
+    body = (
+        "# The harbour\n\nGlobal Research said `Global Research` was [Global Research](https://example.org/)'s.\n\n"
+        "*The original source of this article is Global Research.*\n\nCopyright © Ana Ruiz, Global Research, 2024\n"
+    )
+    story = write_md("linked.md", COMPLIANT_META, body)
+    before = story.read_text(encoding="utf-8")
+    run = cli("check", str(story), "--fix")
+    assert run.code == 0, run.out + run.err
+    linked = f"*The original source of this article is [Global Research]({COMPLIANT_META['original_url']}).*"
+    assert story.read_text(encoding="utf-8") == before.replace(
+        "*The original source of this article is Global Research.*", linked
+    )
+    # No credit line to link: the credit block is inserted, as before.
+    plain = write_md(
+        "plain.md", COMPLIANT_META, body.replace("*The original source of this article is Global Research.*\n\n", "")
+    )
+    assert cli("check", str(plain), "--fix").code == 0
+    assert plain.read_text(encoding="utf-8").count("The original source of this article is [Global Research](") == 1
+
+
 def test_fix_inserts_only_the_parts_of_the_credit_a_reprint_lacks(tmp_path, write_md, cli):
     notice = "Copyright © Ana Ruiz, Global Research, 2024"
     meta = {**COMPLIANT_META, "author": "Ana Ruiz", "original_published": "2024-02-01"}

@@ -309,10 +309,28 @@ def plan(reprint: Reprint, source: str, findings: list[Finding], policy: Policy,
     if reprint.format not in ("markdown", "html"):
         outcome.refused = "only Markdown and HTML files can be fixed in place (fix JSON payloads in the CMS)"
         return outcome
+    # Inserted with "\n" line ends, then written back with the file's own: CRLF, or classic Mac OS's CR.
+    ending = "\r\n" if "\r\n" in source else "\r" if "\r" in source and "\n" not in source else "\n"
+    plain = source.replace(ending, "\n") if ending != "\n" else source
+    mixed = ending == "\r\n" and source.count("\n") != source.count("\r\n")
+
+    def restored(text: str) -> str:
+        if mixed:  # each line the fix leaves keeps its own line end; a new one takes its neighbour's
+            return _with_line_ends_of(source, text)
+        return text.replace("\n", ending) if ending != "\n" else text
+
+    credited = [f for f in wanted if f.check != "element"]
+    linked = None
+    if credited and all(f.check == "link" for f in credited):  # the credit is there, its link is not
+        rules = {f.rule for f in credited}
+        before = {f.rule for f in findings}
+        linked = _linked_in_place(reprint, policy, plain, rules, before, lambda text: recheck(restored(text)))
+    if linked is not None:
+        plain, credited = linked, []
     blocks: list[tuple[str, str]] = []
     missing: str | None = None  # why the credit is inserted in part (metadata it needs is not set)
     try:
-        if any(f.check != "element" for f in wanted):
+        if credited:
             blocks.append((credit_block(policy, reprint, reprint.format), policy.credit.position))  # type: ignore[union-attr]
     except CreditError as exc:
         made = _credit_parts_made(policy, reprint, reprint.format) if policy.credit is not None else None
@@ -321,7 +339,7 @@ def plan(reprint: Reprint, source: str, findings: list[Finding], policy: Policy,
             return outcome
         blocks.append((made, policy.credit.position))  # type: ignore[union-attr]
         missing = str(exc)
-    credit = 0 if blocks else None  # the credit's place among the blocks, whose parts may be left out
+    credit = 0 if credited else None  # the credit's place among the blocks, whose parts may be left out
     # An element (a tracking pixel) is inserted from its rule's template; one that cannot be is reported and
     # the rest is still fixed: a pixel particular to each article does not hold back the credit.
     elements: dict[str, tuple[str, str]] = {}  # an element rule's id -> the block inserted for it
@@ -333,20 +351,14 @@ def plan(reprint: Reprint, source: str, findings: list[Finding], policy: Policy,
         else:
             blocks.append((block, "bottom"))
             elements[finding.rule] = blocks[-1]
-    if not blocks:
+    if not blocks and linked is None:
         return outcome
-    # Inserted with "\n" line ends, then written back with the file's own: CRLF, or classic Mac OS's CR.
-    ending = "\r\n" if "\r\n" in source else "\r" if "\r" in source and "\n" not in source else "\n"
-    plain = source.replace(ending, "\n") if ending != "\n" else source
-    mixed = ending == "\r\n" and source.count("\n") != source.count("\r\n")
 
     def inserted(blocks: list[tuple[str, str]]) -> str:
         text = plain
         for block, position in blocks:
             text = _insert(text, reprint, block, position)
-        if mixed:  # each line the fix leaves keeps its own line end; a new one takes its neighbour's
-            return _with_line_ends_of(source, text)
-        return text.replace("\n", ending) if ending != "\n" else text
+        return restored(text)
 
     text = inserted(blocks)
     after = recheck(text)
@@ -359,7 +371,7 @@ def plan(reprint: Reprint, source: str, findings: list[Finding], policy: Policy,
             why = f"the element its template makes would not satisfy it ({finding.message})"
             outcome.unfixable.append((finding, why))
         wanted = [f for f in wanted if f.rule not in {f.rule for f in failed}]
-        if not blocks:
+        if not blocks and linked is None:
             return outcome
         text = inserted(blocks)
         after = recheck(text)
@@ -385,6 +397,80 @@ def plan(reprint: Reprint, source: str, findings: list[Finding], policy: Policy,
     outcome.text = text
     outcome.fixed = wanted
     return outcome
+
+
+#: Words of a line that credits the source ("originally published by", "Source:", "courtesy of"): only there
+#: is a publisher's name the credit to make a link of; not in a byline, a copyright notice (the terms ask for
+#: a source line beside it) or the story's own text.
+_CREDIT_CUES = re.compile(r"publish|source|courtesy|credit|appeared|reprint", re.IGNORECASE)
+#: At most this many of the publisher's names in the text are tried as the link (each costs a check).
+_LINK_TRIES = 4
+
+
+def _linked_in_place(  # type: ignore[no-untyped-def]
+    reprint: Reprint, policy: Policy, text: str, rules: set[str], before: set[str], recheck
+) -> str | None:
+    """``text`` (a Markdown file, "\n" line ends) with the publisher's name where the reprint credits it
+    already made the link to the original ("originally published by CalMatters" becomes "... by
+    [CalMatters](https://...)"), when the link is all the credit lacks: a credit block inserted above would
+    credit the publisher twice. ``recheck(text)`` gives the findings for a text; the first name whose link
+    leaves none of ``rules`` (the link rules) and none but ``before`` (the rules found before) is taken.
+    None when no name does.
+    """
+    url = (reprint.metadata.original_url or "").strip()
+    if reprint.format != "markdown" or not url or any(c in url for c in " \t<>()[]"):
+        return None  # a destination Markdown could not take as written
+    names = {name for rule in policy.rules if rule.check == "attribution" for name in rule.params.names}
+    names.add(policy.publisher)
+    start = _line_offset(text, reprint.body_line)
+    spans = _unlinked(text[start:], sorted(names, key=len, reverse=True))
+    found = [(begin + start, end + start) for begin, end in spans]
+    credits = [span for span in found if _CREDIT_CUES.search(_line_of(text, span[0]))]
+    for begin, end in reversed(credits[-_LINK_TRIES:]):  # the last first: a closing credit
+        trial = f"{text[:begin]}[{text[begin:end]}]({url}){text[end:]}"
+        after = {finding.rule for finding in recheck(trial)}
+        if not after & rules and after <= before:
+            return trial
+    return None
+
+
+def _line_of(text: str, index: int) -> str:
+    end = text.find("\n", index)
+    return text[text.rfind("\n", 0, index) + 1 : end if end >= 0 else len(text)]
+
+
+def _unlinked(body: str, names: list[str]) -> list[tuple[int, int]]:
+    """Where ``names`` stand in a Markdown body's text, as (start, end) character indices: in paragraphs and
+    list items, not in a link, an image's text, a heading, code or HTML (longest name first where two
+    overlap)."""
+    import pyromark
+
+    from .readers.markdown import _OPTIONS
+
+    data = body.encode("utf-8")
+    pattern = re.compile("|".join(rf"(?<!\w){re.escape(name)}(?!\w)" for name in names))
+    found: list[tuple[int, int]] = []
+    inside = 0  # links, images, headings and code blocks the text is in
+    in_html_link = False
+    at_byte, at_char = 0, 0  # text events come in order: their byte offsets are turned into characters as they go
+    for event, where in pyromark.events_with_range(body, options=_OPTIONS):
+        if not isinstance(event, dict):
+            continue
+        kind, value = next(iter(event.items()))
+        tag = value if isinstance(value, str) else next(iter(value), None) if isinstance(value, dict) else None
+        if kind in ("Start", "End") and tag in ("Link", "Image", "Heading", "CodeBlock", "MetadataBlock"):
+            inside += 1 if kind == "Start" else -1
+        elif kind == "InlineHtml" and isinstance(value, str):
+            if re.match(r"<a[\s>]", value, re.IGNORECASE):
+                in_html_link = True
+            elif re.match(r"</a\s*>", value, re.IGNORECASE):
+                in_html_link = False
+        elif kind == "Text" and not inside and not in_html_link:
+            begin = at_char + len(data[at_byte : where["start"]].decode("utf-8", "replace"))
+            end = begin + len(data[where["start"] : where["end"]].decode("utf-8", "replace"))
+            at_byte, at_char = where["end"], end
+            found += [match.span() for match in pattern.finditer(body, begin, end)]
+    return found
 
 
 def _with_line_ends_of(source: str, text: str) -> str:
