@@ -1834,3 +1834,33 @@ def test_a_link_rule_with_a_pattern_tells_an_address_in_typographic_quotes_at_th
     found = {f.rule: f for f in result.findings}["the-conversation/link-original"]
     assert (found.line, found.column) == (5, credit.index(quotes[0]) + 1), found
     assert f"opens with '{quotes[0]}', not a straight quote" in found.message, found.message
+
+
+@pytest.mark.parametrize(
+    ("in_metadata", "on_the_page", "credited"),
+    [
+        ("Tomas Brenner", "Tomás Brenner", True),  # a CMS that strips accents from its metadata
+        ("Tomás Brenner", "Tomas Brenner", True),  # a byline typed without them
+        ("Zoe Muller", "Zoë Müller", True),
+        ("Tomas Brenner", "Tomasz Brenner", False),  # another name, not another spelling
+        ("Tomas Brenner", "Tomás Brennerová", False),  # whole words only
+        ("Ана Руиз", "Ana Ruiz", False),  # a transliteration is no accent
+    ],
+)
+def test_a_name_with_other_accents_is_the_same_name(in_metadata, on_the_page, credited):
+    """The credit and the copyright notice name the author with or without accents: each letter matches
+    its accented forms (a CMS that strips them would otherwise fail every accented byline)."""
+    cc = (ROOT / "tests" / "policies" / "cc-by-4.0" / "compliant.md").read_text(encoding="utf-8")
+    body = cc.split("\n---\n", 1)[1].replace("By Priya Castellanos", f"By {on_the_page}")
+    meta = {
+        "author": in_metadata,
+        "original_url": "https://harrow-valley-ledger.example/2025/03/02/seed-library-bank-vault",
+        "license": "CC-BY-4.0",
+        "commercial": False,
+        "medium": "web",
+    }
+    found = [f.rule for f in check(body, meta, policy="cc-by-4.0").findings]
+    assert found == ([] if credited else ["cc-by-4.0/credit-author"])
+    notice = COMPLIANT_BODY.replace("Copyright © Ana Ruiz", f"Copyright © {on_the_page}")
+    found = [f.rule for f in check(notice, {**COMPLIANT_META, "author": in_metadata}).findings]
+    assert found == ([] if credited else ["global-research/copyright-notice"])

@@ -14,14 +14,16 @@ PASS (copyright: true, author Jane Doe)::
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ..metaview import names_of
 from ..reprint import Reprint
-from ..textnorm import find_phrase
+from ..textnorm import find_phrase, normalized
 from ..visible import VisibleBody
-from .base import THERE_BUT_WRONG, Context, LazyValues, Problem, render
+from .base import THERE_BUT_WRONG, Context, LazyValues, Problem, compile_pattern, render
 
 if TYPE_CHECKING:
     from .params import AttributionParams as Params
@@ -267,6 +269,12 @@ def _notice(visible: VisibleBody, holders: list[str]) -> tuple[bool, str]:
                 marked = " ".join(words[1:4]) or words[0]
             if has_notice(block, holders, marks=marks):
                 return True, ""
+            # The holder with other accents ("Tomás Brenner" for the metadata's "Tomas Brenner"): the same name.
+            bare = _bare(block)
+            if (bare != block or any(not h.isascii() for h in holders)) and has_notice(
+                bare, [_bare(normalized(h)) for h in holders], marks=notice_positions(bare)
+            ):
+                return True, ""
     return False, marked
 
 
@@ -288,9 +296,61 @@ def _placements(visible: VisibleBody, params: Params, names: tuple[str, ...] | N
         return [placed]
     held = [name for name in names if visible.holds(name)]  # the normalised text is searched only for these
     if not held:
-        return []
+        return _placed_accents_aside(visible, params, names, last=last)
     placed, found = _first_placed(visible.text, held, params, cased=False, last=last)
     return [placed] if placed is not None else found
+
+
+def _placed_accents_aside(
+    visible: VisibleBody, params: Params, names: tuple[str, ...] | list[str], *, last: bool
+) -> list[float]:
+    """As :func:`_placements`, for names the text gives with other accents: metadata from a CMS that strips
+    them ("Tomas Brenner") and a byline that keeps them ("Tomás Brenner"), or the other way round. Only
+    asked when no name is there as spelt, and only of a text or names with a letter beyond ASCII."""
+    text = visible.text_utf8
+    if text.isascii() and all(name.isascii() for name in names):
+        return []
+    size = len(text) or 1
+    span = size if params.position == "any" else max(size, _WINDOW_CHARS / params.window)
+    found = []
+    for name in names:
+        matches = [match.start() for match in _accents_aside(normalized(name)).finditer(text)]
+        if matches:
+            index = matches[-1] if last else matches[0]
+            fraction = 1 - (size - index) / span if params.position == "bottom" else index / span
+            if _placed(fraction, params):
+                return [fraction]
+            found.append(fraction)
+    return found
+
+
+@lru_cache(maxsize=1)
+def _variants() -> dict[str, str]:
+    """Each ASCII letter with its accented forms in Latin script (as the normalised text writes them)."""
+    variants: dict[str, set[str]] = {}
+    for code in range(0xC0, 0x250):
+        char = unicodedata.normalize("NFKC", chr(code)).casefold()
+        base = unicodedata.normalize("NFD", char)[:1]
+        if len(char) == 1 and base != char and base.isascii() and base.isalpha():
+            variants.setdefault(base, set()).add(char)
+    return {base: "".join(sorted(chars)) for base, chars in variants.items()}
+
+
+def _bare(text: str) -> str:
+    """Normalised text without its accents: "tomás" gives "tomas"."""
+    if text.isascii():
+        return text
+    decomposed = unicodedata.normalize("NFD", text)
+    return unicodedata.normalize("NFC", "".join(char for char in decomposed if not unicodedata.combining(char)))
+
+
+@lru_cache(maxsize=256)
+def _accents_aside(name: str) -> object:
+    """An RE2 pattern (of UTF-8) finding the normalised ``name`` as whole words, each letter with or without
+    an accent."""
+    variants = _variants()
+    letters = "".join(f"[{char}{variants[char]}]" if char in variants else re.escape(char) for char in _bare(name))
+    return compile_pattern(rf"(?:^|[^\pL\pN_]){letters}(?:$|[^\pL\pN_])", utf8=True)
 
 
 def _first_placed(
