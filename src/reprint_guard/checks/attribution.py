@@ -124,7 +124,7 @@ def _missing_or_misplaced(reprint: Reprint, params: Params, phrases: list[str]) 
     """Which required phrases are absent, and which are present but in the wrong place."""
     missing, misplaced = [], []
     for phrase in phrases:
-        found = _placements(reprint.visible, params, (phrase,))
+        found = _placements(reprint.visible, params, (phrase,), accents=True)
         if not found:
             missing.append(phrase)
         elif not _placed(found[0], params):
@@ -278,7 +278,9 @@ def _notice(visible: VisibleBody, holders: list[str]) -> tuple[bool, str]:
     return False, marked
 
 
-def _placements(visible: VisibleBody, params: Params, names: tuple[str, ...] | None = None) -> list[float]:
+def _placements(
+    visible: VisibleBody, params: Params, names: tuple[str, ...] | None = None, *, accents: bool = False
+) -> list[float]:
     """Where the names stand (the rule's accepted names by default): ``[f]`` as soon as one is well placed,
     else where each was found in the normalised text ([] when none is visible).
 
@@ -287,7 +289,8 @@ def _placements(visible: VisibleBody, params: Params, names: tuple[str, ...] | N
     for every name before the normalised text is built, so a compliant reprint
     never pays for it; a hit there that is not well placed does not settle
     anything, since the normalised text may hold a better-placed one (another
-    spelling, other case).
+    spelling, other case). ``accents``: names from the metadata, which are also looked for with other
+    accents when not there as spelt (a policy spells its own names as they are written).
     """
     last = params.position != "top"  # where a well-placed credit would be found first
     names = params.names if names is None else names
@@ -296,7 +299,7 @@ def _placements(visible: VisibleBody, params: Params, names: tuple[str, ...] | N
         return [placed]
     held = [name for name in names if visible.holds(name)]  # the normalised text is searched only for these
     if not held:
-        return _placed_accents_aside(visible, params, names, last=last)
+        return _placed_accents_aside(visible, params, names, last=last) if accents else []
     placed, found = _first_placed(visible.text, held, params, cased=False, last=last)
     return [placed] if placed is not None else found
 
