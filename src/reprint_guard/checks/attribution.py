@@ -17,7 +17,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..metaview import names_of
 from ..reprint import Reprint
@@ -317,7 +317,7 @@ def _placed_accents_aside(
     span = size if params.position == "any" else max(size, _WINDOW_CHARS / params.window)
     found = []
     for name in names:
-        matches = [match.start() for match in _accents_aside(normalized(name)).finditer(text)]
+        matches = [m.start() for m in _accents_aside(normalized(name)).finditer(text) if _whole(text, *m.span())]
         if matches:
             index = matches[-1] if last else matches[0]
             fraction = 1 - (size - index) / span if params.position == "bottom" else index / span
@@ -348,12 +348,21 @@ def _bare(text: str) -> str:
 
 
 @lru_cache(maxsize=256)
-def _accents_aside(name: str) -> object:
-    """An RE2 pattern (of UTF-8) finding the normalised ``name`` as whole words, each letter with or without
-    an accent."""
+def _accents_aside(name: str) -> Any:
+    """An RE2 pattern (of UTF-8) finding the normalised ``name``, each letter with or without an accent (whole
+    words: see :func:`_whole`, which spares the pattern Unicode's classes of letters, a large program)."""
     variants = _variants()
-    letters = "".join(f"[{char}{variants[char]}]" if char in variants else re.escape(char) for char in _bare(name))
-    return compile_pattern(rf"(?:^|[^\pL\pN_]){letters}(?:$|[^\pL\pN_])", utf8=True)
+    return compile_pattern(
+        "".join(f"[{char}{variants[char]}]" if char in variants else re.escape(char) for char in _bare(name)),
+        utf8=True,
+    )
+
+
+def _whole(text: bytes, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` (UTF-8) stands as whole words: no letter, digit or "_" on either side."""
+    before = text[max(0, start - 4) : start].decode("utf-8", "ignore")[-1:]
+    after = text[end : end + 4].decode("utf-8", "ignore")[:1]
+    return not any(char.isalnum() or char == "_" for char in before + after)
 
 
 def _first_placed(
