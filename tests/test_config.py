@@ -120,6 +120,27 @@ def test_a_key_of_ours_the_site_uses_for_its_own_is_left_to_it_once_another_is_m
     assert "needs metadata that is not set: authors (or copyright_holder), originally_published" in credit.err
 
 
+@pytest.mark.parametrize("mapped", ["canonicalURL", "params.canonicalURL"])
+def test_a_mapped_key_that_disagrees_with_ours_is_told_at_the_sites_key(tmp_path, cli, mapped):
+    """The file sets original_url and the site's canonicalURL, which the config maps onto it, to two
+    publishers' articles: ours is read (ProPublica's terms), and the other is said, at its line."""
+    write(tmp_path / ".reprint-guard.yaml", f"front-matter:\n  {mapped}: original_url\n")
+    theirs = {"params": {"canonicalURL": GR_URL}} if "." in mapped else {"canonicalURL": GR_URL}
+    meta = {**COMPLIANT_META, "original_url": "https://www.propublica.org/article/harbour", **theirs}
+    write(tmp_path / "a.md", markdown(meta, COMPLIANT_BODY))
+    (result,) = cli("check", "a.md", "--format", "json", cwd=tmp_path).json()["results"]
+    assert result["policy"] == "propublica"
+    (said,) = [f for f in result["findings"] if f["rule"] == "reprint-guard/conflicting-keys"]
+    text = (tmp_path / "a.md").read_text(encoding="utf-8").split("\n")
+    # At the key (a dotted one's table: front matter's places are its top-level keys').
+    assert text[said["line"] - 1].startswith(mapped.split(".")[0]) and f"says '{GR_URL}'" in said["message"]
+    # The same address spelt another way says the same thing: nothing to tell.
+    same = {**COMPLIANT_META, "canonicalURL": GR_URL.replace("https://www.", "http://") + "/"}
+    write(tmp_path / "b.md", markdown(same, COMPLIANT_BODY))
+    (result,) = cli("check", "b.md", "--format", "json", cwd=tmp_path).json()["results"]
+    assert (result["status"], result["findings"]) == ("pass", [])
+
+
 def test_hugo_params_are_mapped_by_a_dotted_key_and_init_proposes_it(tmp_path, cli):
     """Hugo keeps a site's own fields under params:, which a dotted front-matter key reaches."""
     meta = {"title": "x", "commercial": False, "params": {"canonicalURL": GR_URL, "authors": ["Ana Ruiz"]}}

@@ -6,6 +6,7 @@ import datetime as dt
 import re
 import time
 from functools import lru_cache
+from typing import Any
 
 from .checks import CHECKS
 from .checks.base import Context, LazyValues, render
@@ -47,6 +48,12 @@ TOOL_RULES: dict[str, tuple[str, str]] = {
         "A file that sets neither original_url nor policy is skipped as the site's own, but one of its keys "
         "(source, canonical_url, link...) holds an address on a site a policy covers: if it is the original's, "
         "the reprint goes unchecked.",
+    ),
+    "conflicting-keys": (
+        "Two metadata keys that mean one thing disagree",
+        "The config maps one of the site's front-matter keys onto one reprint-guard reads (canonicalURL onto "
+        "original_url), and a file sets both, to different values: reprint-guard's own is read, so the "
+        "reprint may be checked against another publisher's terms than the site means.",
     ),
     "misspelt-key": (
         "A metadata key is close to one reprint-guard reads",
@@ -131,9 +138,26 @@ def check_reprint(
         findings = run_policy(reprint, policy, today=today, severity=severity)
         if findings and reprint.format == "html":
             findings = _outside_the_article(reprint, policy, findings)
+    if reprint.key_clashes:
+        findings = [*(_conflicting_keys(reprint, *clash) for clash in reprint.key_clashes), *findings]
     if severity:
         findings = _reseverity(findings, severity)
     return Result(path=reprint.path, policy=policy.id if policy else None, findings=findings)
+
+
+def _conflicting_keys(reprint: Reprint, theirs: str, ours: str, line: int | None, value: Any) -> Finding:
+    """A key of the site's that the config maps onto ``ours`` and that says another thing than ``ours``, which
+    the file sets too: told at the site's key, the one that is not read."""
+    finding = _tool_finding(
+        reprint,
+        "conflicting-keys",
+        "metadata",
+        ours,
+        f"'{theirs}' (which the config maps onto '{ours}') says {_shown(value)}, but '{ours}' says "
+        f"{_shown(reprint.metadata.value(ours))}; '{ours}' is the one read",
+        f"Remove '{theirs}' or '{ours}' from the front matter, or make them agree.",
+    )
+    return finding.replace(line=line, column=1, file=None) if line is not None else finding
 
 
 #: Where a finding about something present (media, a forbidden phrase) may be the site's, not the article's.
@@ -351,6 +375,12 @@ def as_json_records(fix: str) -> str:
         return '"permissions": ' + json.dumps(records, ensure_ascii=False, default=str)
 
     return _YAML_RECORDS.sub(written, fix)
+
+
+def _shown(value: Any) -> str:
+    """A metadata value as a message quotes it (a list of names joined, a long one cut)."""
+    said = ", ".join(map(str, value)) if isinstance(value, list) else str(value)
+    return repr(said if len(said) <= 80 else said[:77] + "...")
 
 
 def _tool_finding(reprint: Reprint, name: str, check: str, key: str, message: str, fix: str) -> Finding:

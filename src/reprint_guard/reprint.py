@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from functools import lru_cache, partial
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode, SelectolaxError
 
@@ -337,6 +337,9 @@ class Reprint:
         self.aliases: tuple[str, ...] = ()
         #: Our key -> the site's name for it (the config's ``front-matter``), for findings to name the site's key.
         self.key_names: dict[str, str] = {}
+        #: The site's keys (as written) that the config maps onto one of ours the file sets too, to another
+        #: value, with ours, the site's key's line and its value: ours is read.
+        self.key_clashes: list[tuple[str, str, int | None, Any]] = []
         # Computed on first use (plain attributes: functools.cached_property takes a lock per access).
         self._html = html
         self._rendered = False  # the HTML is our rendering of the Markdown body (not given by a caller)

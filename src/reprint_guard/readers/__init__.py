@@ -531,6 +531,7 @@ def build(
     its start (a JSON envelope's keys are indented).
     """
     names = None
+    clashes: list[tuple[str, str, int | None, Any]] = []
     if key_map:
         metadata, dropped = _without_the_sites_own(metadata, key_map)
         if dropped:
@@ -539,7 +540,7 @@ def build(
         names = key_names(metadata, key_map)
         if key_columns:
             key_columns = remap(metadata, key_columns, key_map)[1]
-        metadata, key_lines = remap(metadata, key_lines or {}, key_map)
+        metadata, key_lines = remap(metadata, key_lines or {}, key_map, clashes)
         # --meta, the config's defaults and overrides may use the site's names too, as its files do
         meta = remap(meta, {}, key_map)[0] if meta else meta
         defaults = remap(defaults, {}, key_map)[0] if defaults else defaults
@@ -574,6 +575,7 @@ def build(
     if key_map:
         reprint.aliases = tuple(theirs for theirs, ours in key_map.items() if ours in ("original_url", "policy"))
         reprint.key_names = names or {}
+        reprint.key_clashes = clashes
     return reprint
 
 
@@ -647,9 +649,15 @@ def key_names(metadata: Mapping[str, Any], key_map: Mapping[str, str]) -> dict[s
 
 
 def remap(
-    metadata: Mapping[str, Any], key_lines: Mapping[str, int], key_map: Mapping[str, str]
+    metadata: Mapping[str, Any],
+    key_lines: Mapping[str, int],
+    key_map: Mapping[str, str],
+    clashes: list[tuple[str, str, int | None, Any]] | None = None,
 ) -> tuple[dict[str, Any], dict[str, int]]:
     """Rename a repository's own front-matter keys to reprint-guard's; an explicit key of ours wins.
+
+    ``clashes`` gets (the site's key as written, ours, its line, its value) for each key of the site's whose
+    value says another thing than ours, which the file sets too: ours is read, and the file says two things.
 
     A key written in another case than the config's is renamed too (``canonicalurl`` for ``canonicalURL``):
     Hugo reads front-matter keys blind to case, and such a file is a reprint there. So is a key of the
@@ -671,6 +679,8 @@ def remap(
                 data[ours] = value
                 if top in lines:
                     lines.setdefault(ours, lines[top])
+            elif value is not None and clashes is not None and _differs(value, data[ours]):
+                clashes.append((theirs, ours, lines.get(top), value))
             continue
         if theirs not in data and isinstance(theirs, str):
             if folded is None:
@@ -683,10 +693,29 @@ def remap(
                 theirs = written
         if theirs in data and theirs != ours:
             value = data.pop(theirs)
+            if ours in data and clashes is not None and value is not None and _differs(value, data[ours]):
+                clashes.append((theirs, ours, lines.get(theirs), value))
             data.setdefault(ours, value)
             if theirs in lines:
                 lines.setdefault(ours, lines.pop(theirs))
     return data, lines
+
+
+def _differs(theirs: Any, ours: Any) -> bool:
+    """Whether two values of one key say different things: not the same address spelt two ways (``http`` and
+    ``https``, a trailing slash), nor a name and a list of that name alone."""
+    if isinstance(theirs, list) and len(theirs) == 1:
+        theirs = theirs[0]
+    if isinstance(ours, list) and len(ours) == 1:
+        ours = ours[0]
+    if isinstance(theirs, str) and isinstance(ours, str):
+        if theirs.strip() == ours.strip():
+            return False
+        from ..urls import as_address, normalize_url
+
+        their_url, our_url = normalize_url(as_address(theirs.strip())), normalize_url(as_address(ours.strip()))
+        return their_url is None or their_url != our_url
+    return bool(theirs != ours)
 
 
 def _where_hugo_has_it(data: Mapping[str, Any], key: str) -> str:
