@@ -134,11 +134,36 @@ def test_a_mapped_key_that_disagrees_with_ours_is_told_at_the_sites_key(tmp_path
     text = (tmp_path / "a.md").read_text(encoding="utf-8").split("\n")
     # At the key (a dotted one's table: front matter's places are its top-level keys').
     assert text[said["line"] - 1].startswith(mapped.split(".")[0]) and f"says '{GR_URL}'" in said["message"]
+    # --meta decides the key: what the file says of it no longer counts.
+    overridden = cli("check", "a.md", "--format", "json", "--meta", f"original_url={GR_URL}", cwd=tmp_path)
+    assert [f for f in overridden.json()["results"][0]["findings"] if f["rule"].endswith("conflicting-keys")] == []
     # The same address spelt another way says the same thing: nothing to tell.
     same = {**COMPLIANT_META, "canonicalURL": GR_URL.replace("https://www.", "http://") + "/"}
     write(tmp_path / "b.md", markdown(same, COMPLIANT_BODY))
     (result,) = cli("check", "b.md", "--format", "json", cwd=tmp_path).json()["results"]
     assert (result["status"], result["findings"]) == ("pass", [])
+
+
+def test_a_blank_key_of_ours_gives_way_to_the_sites_and_two_site_keys_that_disagree_are_told(tmp_path, cli):
+    """A Hugo archetype leaves `original_url:` blank beside the site's canonicalURL: the reprint is checked
+    by canonicalURL, not skipped; init proposes the mapping for such files. Two keys of the site's mapped
+    onto one of ours that disagree name each other, not our key."""
+    meta = {**COMPLIANT_META, "original_url": "", "canonicalURL": GR_URL}
+    del meta["author"]
+    meta.update({"authors": "Ana Ruiz", "byline": "Bob Roe"})
+    write(tmp_path / "content" / "a.md", markdown(meta, COMPLIANT_BODY))
+    assert cli("init", str(tmp_path)).code == 0
+    data = yaml.safe_load((tmp_path / ".reprint-guard.yaml").read_text(encoding="utf-8"))
+    assert data["front-matter"]["canonicalURL"] == "original_url"
+    write(
+        tmp_path / ".reprint-guard.yaml",
+        "front-matter: {canonicalURL: original_url, authors: author, byline: author}\n",
+    )
+    (result,) = cli("check", "content/a.md", "--format", "json", cwd=tmp_path).json()["results"]
+    assert (result["policy"], result["status"]) == ("global-research", "pass")
+    (said,) = result["findings"]
+    assert said["rule"] == "reprint-guard/conflicting-keys"
+    assert "'byline' says 'Bob Roe', but 'authors' says 'Ana Ruiz'" in said["message"]
 
 
 def test_hugo_params_are_mapped_by_a_dotted_key_and_init_proposes_it(tmp_path, cli):

@@ -145,17 +145,21 @@ def check_reprint(
     return Result(path=reprint.path, policy=policy.id if policy else None, findings=findings)
 
 
-def _conflicting_keys(reprint: Reprint, theirs: str, ours: str, line: int | None, value: Any) -> Finding:
-    """A key of the site's that the config maps onto ``ours`` and that says another thing than ``ours``, which
-    the file sets too: told at the site's key, the one that is not read."""
+def _conflicting_keys(reprint: Reprint, theirs: str, ours: str, line: int | None, value: Any, read: str) -> Finding:
+    """A key of the site's that the config maps onto ``ours`` and that says another thing than the key read
+    for it (``ours`` itself, or another of the site's mapped onto it): told at the key not read."""
+    said = _shown(reprint.metadata.value(ours))
+    if read == ours:
+        message = f"'{theirs}' says {_shown(value)}, but '{ours}' says {said}, and the config maps '{theirs}' onto it"
+    else:  # two of the site's keys onto one of ours, which the runner would rename in quotes: named bare
+        message = f"'{theirs}' says {_shown(value)}, but '{read}' says {said}, and the config maps both onto {ours}"
     finding = _tool_finding(
         reprint,
         "conflicting-keys",
         "metadata",
         ours,
-        f"'{theirs}' (which the config maps onto '{ours}') says {_shown(value)}, but '{ours}' says "
-        f"{_shown(reprint.metadata.value(ours))}; '{ours}' is the one read",
-        f"Remove '{theirs}' or '{ours}' from the front matter, or make them agree.",
+        f"{message}: '{read}' is the one read",
+        f"Remove '{theirs}' or '{read}' from the front matter, or make them agree.",
     )
     return finding.replace(line=line, column=1, file=None) if line is not None else finding
 

@@ -337,9 +337,9 @@ class Reprint:
         self.aliases: tuple[str, ...] = ()
         #: Our key -> the site's name for it (the config's ``front-matter``), for findings to name the site's key.
         self.key_names: dict[str, str] = {}
-        #: The site's keys (as written) that the config maps onto one of ours the file sets too, to another
-        #: value, with ours, the site's key's line and its value: ours is read.
-        self.key_clashes: list[tuple[str, str, int | None, Any]] = []
+        #: The site's keys (as written) that the config maps onto one of ours and that say another thing than
+        #: the key read for it: (that key, ours, its line, its value, the key read).
+        self.key_clashes: list[tuple[str, str, int | None, Any, str]] = []
         # Computed on first use (plain attributes: functools.cached_property takes a lock per access).
         self._html = html
         self._rendered = False  # the HTML is our rendering of the Markdown body (not given by a caller)

@@ -531,7 +531,7 @@ def build(
     its start (a JSON envelope's keys are indented).
     """
     names = None
-    clashes: list[tuple[str, str, int | None, Any]] = []
+    clashes: list[tuple[str, str, int | None, Any, str]] = []
     if key_map:
         metadata, dropped = _without_the_sites_own(metadata, key_map)
         if dropped:
@@ -575,7 +575,7 @@ def build(
     if key_map:
         reprint.aliases = tuple(theirs for theirs, ours in key_map.items() if ours in ("original_url", "policy"))
         reprint.key_names = names or {}
-        reprint.key_clashes = clashes
+        reprint.key_clashes = [clash for clash in clashes if not (meta and clash[1] in meta)]  # --meta decides
     return reprint
 
 
@@ -652,12 +652,14 @@ def remap(
     metadata: Mapping[str, Any],
     key_lines: Mapping[str, int],
     key_map: Mapping[str, str],
-    clashes: list[tuple[str, str, int | None, Any]] | None = None,
+    clashes: list[tuple[str, str, int | None, Any, str]] | None = None,
 ) -> tuple[dict[str, Any], dict[str, int]]:
-    """Rename a repository's own front-matter keys to reprint-guard's; an explicit key of ours wins.
+    """Rename a repository's own front-matter keys to reprint-guard's; an explicit key of ours wins, unless it
+    is empty (``original_url:`` left blank by a template, beside the site's ``canonicalURL``).
 
-    ``clashes`` gets (the site's key as written, ours, its line, its value) for each key of the site's whose
-    value says another thing than ours, which the file sets too: ours is read, and the file says two things.
+    ``clashes`` gets (the site's key as written, ours, its line, its value, the key read) for each key of the
+    site's whose value says another thing than the one read for ours (ours, or another key of the site's
+    mapped onto it): one is read, and the file says two things.
 
     A key written in another case than the config's is renamed too (``canonicalurl`` for ``canonicalURL``):
     Hugo reads front-matter keys blind to case, and such a file is a reprint there. So is a key of the
@@ -667,20 +669,21 @@ def remap(
     data = dict(metadata)
     lines = dict(key_lines)
     folded: dict[str, str] | None = None
+    read: dict[str, str] = {}  # ours -> the site's key its value was taken from
     for theirs, ours in key_map.items():
-        if isinstance(theirs, str) and ours not in data and theirs not in data:
+        if isinstance(theirs, str) and _unset(data, ours) and theirs not in data:
             theirs = _where_hugo_has_it(data, theirs)
         if isinstance(theirs, str) and "." in theirs and theirs not in data:
             # A key inside a table, written dotted (Hugo keeps a site's own fields under params:)
             top = theirs.partition(".")[0]
             value = _nested(data, theirs)
             top = next((k for k in data if isinstance(k, str) and k.lower() == top.lower()), top)
-            if value is not None and ours not in data:
-                data[ours] = value
+            if value is not None and _unset(data, ours):
+                data[ours], read[ours] = value, theirs
                 if top in lines:
-                    lines.setdefault(ours, lines[top])
+                    lines[ours] = lines[top]
             elif value is not None and clashes is not None and _differs(value, data[ours]):
-                clashes.append((theirs, ours, lines.get(top), value))
+                clashes.append((theirs, ours, lines.get(top), value, read.get(ours, ours)))
             continue
         if theirs not in data and isinstance(theirs, str):
             if folded is None:
@@ -693,29 +696,50 @@ def remap(
                 theirs = written
         if theirs in data and theirs != ours:
             value = data.pop(theirs)
-            if ours in data and clashes is not None and value is not None and _differs(value, data[ours]):
-                clashes.append((theirs, ours, lines.get(theirs), value))
-            data.setdefault(ours, value)
-            if theirs in lines:
-                lines.setdefault(ours, lines.pop(theirs))
+            line = lines.pop(theirs, None)
+            if value is not None and _unset(data, ours):
+                data[ours], read[ours] = value, theirs
+                if line is not None:
+                    lines[ours] = line
+            else:
+                if clashes is not None and value is not None and _differs(value, data[ours]):
+                    clashes.append((theirs, ours, line, value, read.get(ours, ours)))
+                data.setdefault(ours, value)
+                if line is not None:
+                    lines.setdefault(ours, line)
     return data, lines
 
 
+def _unset(data: Mapping[str, Any], key: str) -> bool:
+    """Whether ``key`` is absent, null or blank: a value of the site's own may stand in for it."""
+    value = data.get(key)
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
 def _differs(theirs: Any, ours: Any) -> bool:
-    """Whether two values of one key say different things: not the same address spelt two ways (``http`` and
-    ``https``, a trailing slash), nor a name and a list of that name alone."""
-    if isinstance(theirs, list) and len(theirs) == 1:
-        theirs = theirs[0]
-    if isinstance(ours, list) and len(ours) == 1:
-        ours = ours[0]
+    """Whether two values of one key say different things: not the same words in other case or spacing, the
+    same address spelt two ways (``http`` and ``https``, a trailing slash), the same names in another order,
+    nor a name and a list of that name alone."""
+    theirs, ours = _one(theirs), _one(ours)
+    if _said(theirs) == _said(ours):
+        return False
     if isinstance(theirs, str) and isinstance(ours, str):
-        if theirs.strip() == ours.strip():
-            return False
         from ..urls import as_address, normalize_url
 
-        their_url, our_url = normalize_url(as_address(theirs.strip())), normalize_url(as_address(ours.strip()))
-        return their_url is None or their_url != our_url
-    return bool(theirs != ours)
+        their_url = normalize_url(as_address(theirs.strip()))
+        return their_url is None or their_url != normalize_url(as_address(ours.strip()))
+    return True
+
+
+def _one(value: Any) -> Any:
+    return value[0] if isinstance(value, list) and len(value) == 1 else value
+
+
+def _said(value: Any) -> Any:
+    """What a value says, for comparison: words without case or extra spaces, a list as its sorted items."""
+    if isinstance(value, list):
+        return sorted((_said(item) for item in value), key=repr)
+    return " ".join(value.split()).casefold() if isinstance(value, str) else value
 
 
 def _where_hugo_has_it(data: Mapping[str, Any], key: str) -> str:
