@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 
 from conftest import COMPLIANT_BODY, COMPLIANT_META, GR_URL, ROOT
 from reprint_guard import check, check_file
@@ -1845,6 +1846,9 @@ def test_a_link_rule_with_a_pattern_tells_an_address_in_typographic_quotes_at_th
         ("Tomas Brenner", "Tomasz Brenner", False),  # another name, not another spelling
         ("Tomas Brenner", "Tomás Brennerová", False),  # whole words only
         ("Ана Руиз", "Ana Ruiz", False),  # a transliteration is no accent
+        ("Nguyen Van Anh", "Nguyễn Văn Anh", True),  # Latin Extended Additional
+        ("Lukasz Wroblewski", "Łukasz Wróblewski", True),  # letters with a stroke decompose to nothing
+        ("Soren Dordevic", "Søren Đorđević", True),
     ],
 )
 def test_a_name_with_other_accents_is_the_same_name(in_metadata, on_the_page, credited):
@@ -1864,3 +1868,21 @@ def test_a_name_with_other_accents_is_the_same_name(in_metadata, on_the_page, cr
     notice = COMPLIANT_BODY.replace("Copyright © Ana Ruiz", f"Copyright © {on_the_page}")
     found = [f.rule for f in check(notice, {**COMPLIANT_META, "author": in_metadata}).findings]
     assert found == ([] if credited else ["global-research/copyright-notice"])
+
+
+@pytest.mark.parametrize(
+    ("before", "bio"),
+    [("", True), ("Ведущая программы рассказывает о погоде в горах. " * 3, False)],
+)
+def test_a_name_with_other_accents_is_placed_where_it_stands(before, bio):
+    """At the top means within the first characters of the text, not bytes (Cyrillic before the credit
+    takes two bytes a letter), and the name as spelt further down (a closing bio) does not hide the
+    credit at the top that gives it with accents."""
+    source = (ROOT / "tests" / "policies" / "global-voices" / "compliant.md").read_text(encoding="utf-8")
+    head, body = source.split("\n---\n", 1)
+    body = body.replace("This story by Nadia Koroma", f"{before}This story by Tomás Brenner")
+    if bio:
+        body += "\n*Tomas Brenner is a freelance writer.*\n"
+    meta = {k: v for k, v in yaml.safe_load(head.removeprefix("---\n")).items() if k != "expect"}
+    meta["author"] = "Tomas Brenner"
+    assert [f.rule for f in check(body, meta, policy="global-voices").findings] == []

@@ -301,6 +301,10 @@ def _placements(
     if not held:
         return _placed_accents_aside(visible, params, names, last=last) if accents else []
     placed, found = _first_placed(visible.text, held, params, cased=False, last=last)
+    if placed is None and accents:  # there as spelt but not where wanted: with other accents, perhaps there
+        aside = _placed_accents_aside(visible, params, names, last=last)
+        if aside and _placed(aside[0], params):
+            return aside
     return [placed] if placed is not None else found
 
 
@@ -313,13 +317,14 @@ def _placed_accents_aside(
     text = visible.text_utf8
     if text.isascii() and all(name.isascii() for name in names):
         return []
-    size = len(text) or 1
+    size = len(visible.text) or 1  # in characters, as the window is
     span = size if params.position == "any" else max(size, _WINDOW_CHARS / params.window)
     found = []
     for name in names:
         matches = [m.start() for m in _accents_aside(normalized(name)).finditer(text) if _whole(text, *m.span())]
         if matches:
-            index = matches[-1] if last else matches[0]
+            at = matches[-1] if last else matches[0]
+            index = len(text[:at].decode("utf-8", "ignore"))
             fraction = 1 - (size - index) / span if params.position == "bottom" else index / span
             if _placed(fraction, params):
                 return [fraction]
@@ -327,24 +332,31 @@ def _placed_accents_aside(
     return found
 
 
+#: Latin letters with a stroke or without a dot, which no decomposition takes to their ASCII letter.
+_STROKED = str.maketrans("łøđħŧı", "lodhti")
+
+
 @lru_cache(maxsize=1)
 def _variants() -> dict[str, str]:
-    """Each ASCII letter with its accented forms in Latin script (as the normalised text writes them)."""
+    """Each ASCII letter with its accented forms in Latin script (as the normalised text writes them): Latin-1,
+    Extended-A and -B, and Extended Additional (Vietnamese's "ễ"), and the stroked letters ("ł", "ø")."""
     variants: dict[str, set[str]] = {}
-    for code in range(0xC0, 0x250):
-        char = unicodedata.normalize("NFKC", chr(code)).casefold()
-        base = unicodedata.normalize("NFD", char)[:1]
-        if len(char) == 1 and base != char and base.isascii() and base.isalpha():
-            variants.setdefault(base, set()).add(char)
+    for low, high in ((0xC0, 0x250), (0x1E00, 0x1F00)):
+        for code in range(low, high):
+            char = unicodedata.normalize("NFKC", chr(code)).casefold()
+            base = unicodedata.normalize("NFD", char)[:1].translate(_STROKED)
+            if len(char) == 1 and base != char and base.isascii() and base.isalpha():
+                variants.setdefault(base, set()).add(char)
     return {base: "".join(sorted(chars)) for base, chars in variants.items()}
 
 
 def _bare(text: str) -> str:
-    """Normalised text without its accents: "tomás" gives "tomas"."""
+    """Normalised text without its accents: "tomás" gives "tomas", "łukasz" "lukasz"."""
     if text.isascii():
         return text
     decomposed = unicodedata.normalize("NFD", text)
-    return unicodedata.normalize("NFC", "".join(char for char in decomposed if not unicodedata.combining(char)))
+    kept = "".join(char for char in decomposed if not unicodedata.combining(char))
+    return unicodedata.normalize("NFC", kept).translate(_STROKED)
 
 
 @lru_cache(maxsize=256)
