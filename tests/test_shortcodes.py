@@ -114,7 +114,7 @@ def test_the_line_after_a_figure_call_is_still_markdown(tmp_path):
     assert check_file(story).findings == []
 
 
-@pytest.mark.parametrize("indent", ["", "  "])
+@pytest.mark.parametrize("indent", ["", "  ", "> ", "- "])
 @pytest.mark.parametrize("raw_html", [True, False])
 def test_text_after_a_figure_call_on_its_line_is_still_markdown(tmp_path, indent, raw_html):
     """In Hugo the call is a placeholder inside a paragraph when text follows it on its line: the credit's
@@ -133,3 +133,18 @@ def test_text_after_a_figure_call_on_its_line_is_still_markdown(tmp_path, indent
     reprint = read_text(story.read_text(encoding="utf-8"), path=str(story), raw_html=raw_html)
     assert "https://grist.org/climate/heat" in reprint.visible.anchors
     assert [media.src for media in reprint.media[0]] == ["/img/heat.jpg"]
+
+
+def test_a_percent_calls_output_is_markdowns_to_read(tmp_path):
+    """Hugo (0.55 on) hands a {{% %}} call's output to the Markdown renderer: a figure there starts an HTML
+    block, and the credit after it on its line is that block's text, no link (as on the built page)."""
+    story = tmp_path / "g.md"
+    story.write_text(
+        "---\ntitle: Heat\nauthor: Ana Lima\noriginal_url: https://grist.org/climate/heat\n"
+        "permissions: [{from: a@grist.org, date: 2026-01-01, scope: [photos]}]\n---\n\nThe heat wave arrived early.\n\n"
+        '{{% figure src="/img/heat.jpg" %}} This story was originally published by '
+        "[Grist](https://grist.org/climate/heat).\n",
+        encoding="utf-8",
+    )
+    reprint = read_text(story.read_text(encoding="utf-8"), path=str(story))
+    assert "https://grist.org/climate/heat" not in reprint.visible.anchors

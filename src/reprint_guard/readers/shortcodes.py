@@ -147,9 +147,13 @@ def expand(body: str, around: Callable[[str], str] | None = None) -> str:
 
 
 def _starts_a_line(body: str, index: int) -> bool:
-    """Whether ``index`` starts its line but for up to three spaces: where Markdown starts a block."""
-    start = body.rfind("\n", 0, index) + 1
-    return index - start <= 3 and not body[start:index].strip(" ")
+    """Whether ``index`` starts its line but for indentation and the marks of a quote or list item around it
+    (``> ``, ``- ``, ``1. ``): where Markdown starts a block."""
+    return _CONTAINER_MARKS.fullmatch(body, body.rfind("\n", 0, index) + 1, index) is not None
+
+
+#: What may stand before a block on its line: indentation, and the marks of block quotes and list items.
+_CONTAINER_MARKS = re.compile(r"[ \t]*(?:(?:>|[-*+]|\d{1,9}[.)])[ \t]*)*")
 
 
 def _expanded(body: str, renderings: list[str] | None) -> str:
@@ -179,11 +183,12 @@ def _expanded(body: str, renderings: list[str] | None) -> str:
             if at < len(closings):
                 inner, end = body[call.end : closings[at].start].strip("\r\n"), closings[at].end
         rendering = _rendered(kind, call.args, inner)
-        if rendering.startswith("<") and _starts_a_line(body, call.start):
+        if call.opener == "<" and rendering.startswith("<") and _starts_a_line(body, call.start):
             # A line that starts with a block's tag starts a block of HTML in Markdown, which runs on to the
-            # next blank line; Hugo puts the call's output in after reading the Markdown, so what follows
-            # the call is still Markdown there (a credit). Text after it on its line: a paragraph holding
-            # the call (a zero-width space first, which text comparison drops); else the next line is one.
+            # next blank line; Hugo puts a {{< >}} call's output in after reading the Markdown, so what
+            # follows the call is still Markdown there (a credit). Text after it on its line: a paragraph
+            # holding the call (a zero-width space first, which text comparison drops); else the next line
+            # is one. A {{% %}} call's output is Markdown's to read (Hugo 0.55 on): an HTML block there too.
             line_end = body.find("\n", end)
             if body[end : line_end if line_end >= 0 else len(body)].strip():
                 rendering = "\u200b" + rendering
