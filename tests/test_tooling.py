@@ -604,7 +604,8 @@ def test_fix_links_the_credit_that_is_there_rather_than_adding_a_second(tmp_path
     story, a code span, a link to another page, a copyright notice) is left as it is."""
     body = (
         "# The harbour\n\nGlobal Research said `Global Research` was [Global Research](https://example.org/)'s.\n\n"
-        "*The original source of this article is Global Research.*\n\nCopyright © Ana Ruiz, Global Research, 2024\n"
+        "*The original source of this article is Global Research.*\n\nCopyright © Ana Ruiz, Global Research, 2024\n\n"
+        "A Global Research analysis of the sale was cited, sources said.\n"
     )
     story = write_md("linked.md", COMPLIANT_META, body)
     before = story.read_text(encoding="utf-8")
@@ -614,6 +615,10 @@ def test_fix_links_the_credit_that_is_there_rather_than_adding_a_second(tmp_path
     assert story.read_text(encoding="utf-8") == before.replace(
         "*The original source of this article is Global Research.*", linked
     )
+    # A credit broken over two lines, the name in other case: the name the credit's words lead to.
+    wrapped = write_md("wrapped.md", COMPLIANT_META, body.replace("is Global Research.*", "is\nglobal research.*"))
+    assert cli("check", str(wrapped), "--fix").code == 0
+    assert f"is\n[global research]({COMPLIANT_META['original_url']}).*" in wrapped.read_text(encoding="utf-8")
     # No credit line to link: the credit block is inserted, as before.
     plain = write_md(
         "plain.md", COMPLIANT_META, body.replace("*The original source of this article is Global Research.*\n\n", "")

@@ -399,10 +399,16 @@ def plan(reprint: Reprint, source: str, findings: list[Finding], policy: Policy,
     return outcome
 
 
-#: Words of a line that credits the source ("originally published by", "Source:", "courtesy of"): only there
-#: is a publisher's name the credit to make a link of; not in a byline, a copyright notice (the terms ask for
-#: a source line beside it) or the story's own text.
-_CREDIT_CUES = re.compile(r"publish|source|courtesy|credit|appeared|reprint", re.IGNORECASE)
+#: How a sentence crediting the source leads to the publisher's name ("originally published by", "first
+#: appeared on", "Source:", "courtesy of"): only a name it leads to is the credit to make a link of, not one
+#: in a byline, a copyright notice (the terms ask for a source line beside it) or the story's own text.
+_CREDIT_CUE = re.compile(
+    r"(?:originally|first)\s+(?:published|appeared|ran)|republished|reprinted|published\s+(?:by|in|on|with)"
+    r"|appeared\s+(?:in|on|at)|original\s+source|source\s*:|courtesy\s+of|credit\s*:",
+    re.IGNORECASE,
+)
+#: At most this many characters between the credit's words and the name ("... by the nonprofit newsroom").
+_CUE_REACH = 60
 #: At most this many of the publisher's names in the text are tried as the link (each costs a check).
 _LINK_TRIES = 4
 
@@ -422,10 +428,12 @@ def _linked_in_place(  # type: ignore[no-untyped-def]
         return None  # a destination Markdown could not take as written
     names = {name for rule in policy.rules if rule.check == "attribution" for name in rule.params.names}
     names.add(policy.publisher)
+    # The publisher's name, not a policy's phrase around it ("originally published by ProPublica").
+    names = {name for name in names if not any(o != name and o.lower() in name.lower() for o in names)}
     start = _line_offset(text, reprint.body_line)
     spans = _unlinked(text[start:], sorted(names, key=len, reverse=True))
     found = [(begin + start, end + start) for begin, end in spans]
-    credits = [span for span in found if _CREDIT_CUES.search(_line_of(text, span[0]))]
+    credits = [span for span in found if _credited(text, span[0])]
     for begin, end in reversed(credits[-_LINK_TRIES:]):  # the last first: a closing credit
         trial = f"{text[:begin]}[{text[begin:end]}]({url}){text[end:]}"
         after = {finding.rule for finding in recheck(trial)}
@@ -434,9 +442,14 @@ def _linked_in_place(  # type: ignore[no-untyped-def]
     return None
 
 
-def _line_of(text: str, index: int) -> str:
-    end = text.find("\n", index)
-    return text[text.rfind("\n", 0, index) + 1 : end if end >= 0 else len(text)]
+def _credited(text: str, index: int) -> bool:
+    """Whether the words before ``index`` in its paragraph credit a source and lead to it (within a few
+    words), and the name there is no link's text (``[Name][ref]`` left undefined)."""
+    if text[index - 1 : index] == "[":
+        return False
+    paragraph = text.rfind("\n\n", 0, index) + 2
+    before = text[max(paragraph, index - 4 * _CUE_REACH) : index]
+    return any(len(before) - cue.end() <= _CUE_REACH for cue in _CREDIT_CUE.finditer(before))
 
 
 def _unlinked(body: str, names: list[str]) -> list[tuple[int, int]]:
@@ -448,7 +461,7 @@ def _unlinked(body: str, names: list[str]) -> list[tuple[int, int]]:
     from .readers.markdown import _OPTIONS
 
     data = body.encode("utf-8")
-    pattern = re.compile("|".join(rf"(?<!\w){re.escape(name)}(?!\w)" for name in names))
+    pattern = re.compile("|".join(rf"(?<!\w){re.escape(name)}(?!\w)" for name in names), re.IGNORECASE)
     found: list[tuple[int, int]] = []
     inside = 0  # links, images, headings and code blocks the text is in
     in_html_link = False
