@@ -107,8 +107,9 @@ class Problem:
 _PROGRAM_MEMORY = 8 << 20
 #: The budget a compiled pattern searches with. What the program leaves of it is the DFA's; with too little,
 #: RE2 gives up on the DFA and runs its NFA, 50 times slower (cc-by-nd-4.0's 1,600-character ``unless``
-#: took 800 µs an article with 8 MiB, 13 µs with this). States are made as a text needs them, up to this.
-_SEARCH_MEMORY = 32 << 20
+#: took 800 µs an article with 8 MiB, 13 µs with 12 MiB or more). States are made as a text needs them, up to
+#: this: a hostile pattern (``[ab]*a[ab]{20}y``) on a text made for it keeps as much, per cached pattern.
+_SEARCH_MEMORY = 16 << 20
 
 
 @lru_cache(maxsize=512)
