@@ -447,8 +447,8 @@ def _credited(text: str, index: int) -> bool:
     words), and the name there is no link's text (``[Name][ref]`` left undefined)."""
     if text[index - 1 : index] == "[":
         return False
-    paragraph = text.rfind("\n\n", 0, index) + 2
-    before = text[max(paragraph, index - 4 * _CUE_REACH) : index]
+    blank = text.rfind("\n\n", 0, index)
+    before = text[max(blank + 2 if blank >= 0 else 0, index - 4 * _CUE_REACH) : index]
     return any(len(before) - cue.end() <= _CUE_REACH for cue in _CREDIT_CUE.finditer(before))
 
 
