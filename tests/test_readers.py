@@ -702,3 +702,24 @@ def test_words_broken_over_lines_are_found_as_a_case_blind_regex_finds_them(tmp_
     assert [m.span() for m in read._apart("all rights reserved", 0, len(read.body))] == [
         m.span() for m in re.finditer(_words_apart("all rights reserved"), read.body, re.IGNORECASE)
     ]
+
+
+@pytest.mark.parametrize("front", ["", "---\nlayout: post\n---\n"])
+def test_a_finding_about_a_pages_own_metadata_is_told_at_its_tag(tmp_path, cli, front):
+    """The page declares its original in a canonical link (or JSON-LD's isBasedOn): a finding about it
+    stands at that value, as one about a front-matter key stands at the key, not at 1:1."""
+    head = (
+        "<!doctype html>\n<html>\n<head>\n<title>Harbour</title>\n"
+        '<link rel="canonical"\n      href="https://www.unknownpublisher.example/story/1">\n</head>\n'
+    )
+    page = tmp_path / "p.html"
+    page.write_text(front + head + "<body><p>Story.</p></body>\n</html>\n", encoding="utf-8")
+    (finding,) = cli("check", str(page), "--format", "json").json()["results"][0]["findings"]
+    offset = front.count("\n")
+    assert (finding["rule"], finding["line"], finding["column"]) == ("reprint-guard/unknown-publisher", 6 + offset, 13)
+    ld = '<script type="application/ld+json">{"@type": "Article",\n "isBasedOn": "https://www.unknownpublisher.example/s/2"}</script>'
+    page.write_text(
+        front + head.replace("</head>", ld + "\n</head>") + "<body><p>Story.</p></body>\n</html>\n", encoding="utf-8"
+    )
+    (finding,) = cli("check", str(page), "--format", "json").json()["results"][0]["findings"]
+    assert (finding["line"], finding["column"]) == (8 + offset, 2)  # the JSON-LD key whose value was read

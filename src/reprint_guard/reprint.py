@@ -340,6 +340,9 @@ class Reprint:
         #: The site's keys (as written) that the config maps onto one of ours and that say another thing than
         #: the key read for it: (that key, ours, its line, its value, the key read).
         self.key_clashes: list[tuple[str, str, int | None, Any, str]] = []
+        #: Where an HTML page declares a key itself (its canonical link's address, its author meta tag), as
+        #: (line, column): a finding about that key is told there.
+        self.declared_places: dict[str, tuple[int, int]] = {}
         # Computed on first use (plain attributes: functools.cached_property takes a lock per access).
         self._html = html
         self._rendered = False  # the HTML is our rendering of the Markdown body (not given by a caller)
@@ -577,9 +580,12 @@ class Reprint:
         return line, column, None
 
     def meta_position(self, key: str | None = None) -> tuple[int, int]:
-        """The line declaring ``key`` in the front matter, else the start of the metadata."""
+        """The line declaring ``key`` in the front matter (or the tag of a page that declares it), else the
+        start of the metadata."""
         if key and key in self.key_lines:
             return self.key_lines[key], self.key_columns.get(key, 1) if self.key_columns else 1
+        if key and key in self.declared_places:
+            return self.declared_places[key]
         if not self.key_lines:
             return 1, 1
         first = min(self.key_lines, key=self.key_lines.__getitem__)

@@ -312,8 +312,8 @@ def _placed_accents_aside(
     visible: VisibleBody, params: Params, names: tuple[str, ...] | list[str], *, last: bool
 ) -> list[float]:
     """As :func:`_placements`, for names the text gives with other accents: metadata from a CMS that strips
-    them ("Tomas Brenner") and a byline that keeps them ("Tomás Brenner"), or the other way round. Only
-    asked when no name is there as spelt, and only of a text or names with a letter beyond ASCII."""
+    them ("Tomas Brenner") and a byline that keeps them ("Tomás Brenner"), or the other way round. Asked
+    only when no name is there as spelt where it is wanted, and of a text or names beyond ASCII."""
     text = visible.text_utf8
     if text.isascii() and all(name.isascii() for name in names):
         return []

@@ -7,7 +7,9 @@ Those fill in metadata that a sidecar or ``--meta`` did not give.
 
 from __future__ import annotations
 
+import html
 import json
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -34,11 +36,53 @@ def read_html(
         column = index - (text.rfind("\n", 0, index) + 1) + 1
         raise InputError(problem, path=path, line=line, column=column)
     declared = declared_metadata(text) if "<head" in text.lower() or "ld+json" in text else {}
+    places = declared_places(text, declared, first_line=front.body_line if front is not None else 1)
     if front is not None:
         declared = {**declared, **front.data}
         extra = {**extra, "key_lines": front.key_lines, "body_line": front.body_line}
     # The page was measured above: the Reprint takes it as its HTML without measuring it again.
-    return build(text, declared, format="html", path=path, meta=meta, bare_urls=bare_urls, html=text, **extra)
+    reprint = build(text, declared, format="html", path=path, meta=meta, bare_urls=bare_urls, html=text, **extra)
+    # What the page itself declares, where it declares it (front matter and --meta are told where they are).
+    reprint.declared_places = {
+        k: v for k, v in places.items() if not (meta and k in meta) and k not in reprint.key_lines
+    }
+    return reprint
+
+
+#: A ``<link>`` or ``<meta>`` tag, and one of its attributes' values (quoted or not).
+_TAG = re.compile(r"<(link|meta)\b[^>]*>", re.IGNORECASE)
+_ATTRIBUTE = r"""\b{name}\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))"""
+
+
+def declared_places(text: str, declared: Mapping[str, Any], *, first_line: int = 1) -> dict[str, tuple[int, int]]:
+    """(line, column) of the value of each key the page declares: the canonical link's address, the author
+    meta tag's content, or a JSON-LD key ("isBasedOn", "author"), where the value read comes from."""
+    places: dict[str, tuple[int, int]] = {}
+    wanted = {"original_url": ("link", "rel", "canonical", "href"), "author": ("meta", "name", "author", "content")}
+    for key, (tag, which, kind, value_of) in wanted.items():
+        if key not in declared:
+            continue
+        for found in _TAG.finditer(text):
+            whole = found.group(0)
+            said = re.search(_ATTRIBUTE.format(name=which), whole, re.IGNORECASE)
+            said_value = next((g for g in said.groups() if g is not None), "") if said else ""
+            if found.group(1).lower() != tag or kind not in said_value.lower().split():
+                continue
+            value = re.search(_ATTRIBUTE.format(name=value_of), whole, re.IGNORECASE)
+            if value is not None:
+                group = next(i for i in (1, 2, 3) if value.group(i) is not None)
+                # JSON-LD's isBasedOn wins over the canonical link: this tag's value only if it is the one read.
+                if key != "original_url" or html.unescape(value.group(group)).strip() == str(declared[key]).strip():
+                    places[key] = _line_column(text, found.start() + value.start(group), first_line)
+            break
+    for key, name in (("original_url", '"isBasedOn"'), ("author", '"author"')):
+        if key in declared and key not in places and name in text:
+            places[key] = _line_column(text, text.index(name), first_line)
+    return places
+
+
+def _line_column(text: str, index: int, first_line: int) -> tuple[int, int]:
+    return first_line + text.count("\n", 0, index), index - (text.rfind("\n", 0, index) + 1) + 1
 
 
 def declared_metadata(text: str) -> dict[str, Any]:
