@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from pathlib import Path, PurePosixPath
 from typing import Any, NamedTuple
 
-from ..readers import SUFFIX_FORMATS
+from ..readers import SUFFIX_FORMATS, blank
 
 #: Common front-matter spellings in Hugo, Jekyll, Astro, MkDocs and Eleventy sites.
 KNOWN_KEYS = {
@@ -164,7 +164,7 @@ def survey(root: Path, generator: str | None = None) -> Survey:
         if isinstance(params, dict):  # Hugo's own place for a site's fields
             here_keys += [f"params.{k}" for k in params]
         keys.update(here_keys)
-        alone.update(k for k in here_keys if _ours(k) not in (None, k) and _blank(data.get(_ours(k))))
+        alone.update(k for k in here_keys if _ours(k) not in (None, k) and blank(data.get(_ours(k))))
     mine = []
     for folder, names in sorted(policies.items()):
         if folder != PurePosixPath() and len(names) == yaml_files[folder]:
@@ -174,11 +174,6 @@ def survey(root: Path, generator: str | None = None) -> Survey:
     mine = [path for path in mine if not _SURROGATE.search(path)]  # a name YAML cannot hold: not proposed
     excluded = [_glob_folder(str(folder)) for folder in folders_out] + [_glob_path(str(file)) for file in files_out]
     return Survey(keys, folders, seen - len(fixtures), excluded[:_MAX_FIXTURE_GLOBS], mine, alone)
-
-
-def _blank(value: Any) -> bool:
-    """A key of ours that is not set, or set to nothing (``original_url:`` as a template leaves it)."""
-    return value is None or (isinstance(value, str) and not value.strip())
 
 
 def _ours(key: str) -> str | None:

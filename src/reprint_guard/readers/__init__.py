@@ -212,6 +212,11 @@ def _wide_envelope(data: bytes) -> bool:
     return False
 
 
+def text_position(text: str, index: int, first_line: int = 1) -> tuple[int, int]:
+    """Line and column of a character of ``text``, whose first line is ``first_line`` of its file."""
+    return first_line + text.count("\n", 0, index), index - (text.rfind("\n", 0, index) + 1) + 1
+
+
 def byte_position(data: bytes, index: int) -> tuple[int, int]:
     """Line and column of a byte, the column in characters as an editor counts them (and findings do)."""
     line = data.count(b"\n", 0, index) + 1
@@ -712,7 +717,11 @@ def remap(
 
 def _unset(data: Mapping[str, Any], key: str) -> bool:
     """Whether ``key`` is absent, null or blank: a value of the site's own may stand in for it."""
-    value = data.get(key)
+    return blank(data.get(key))
+
+
+def blank(value: Any) -> bool:
+    """A metadata value that says nothing: null, or a blank string (``original_url:`` as a template leaves it)."""
     return value is None or (isinstance(value, str) and not value.strip())
 
 

@@ -19,7 +19,7 @@ from ..errors import InputError
 from ..htmldepth import too_costly
 from ..metaview import byline_names
 from ..reprint import Reprint
-from . import without_surrogates
+from . import text_position, without_surrogates
 
 
 def read_html(
@@ -32,8 +32,7 @@ def read_html(
     costly = too_costly(text)
     if costly is not None:  # before the parser sees it
         index, problem = costly
-        line = text.count("\n", 0, index) + (front.body_line if front is not None else 1)
-        column = index - (text.rfind("\n", 0, index) + 1) + 1
+        line, column = text_position(text, index, front.body_line if front is not None else 1)
         raise InputError(problem, path=path, line=line, column=column)
     declared = declared_metadata(text) if "<head" in text.lower() or "ld+json" in text else {}
     places = declared_places(text, declared, first_line=front.body_line if front is not None else 1)
@@ -73,16 +72,12 @@ def declared_places(text: str, declared: Mapping[str, Any], *, first_line: int =
                 group = next(i for i in (1, 2, 3) if value.group(i) is not None)
                 # JSON-LD's isBasedOn wins over the canonical link: this tag's value only if it is the one read.
                 if key != "original_url" or html.unescape(value.group(group)).strip() == str(declared[key]).strip():
-                    places[key] = _line_column(text, found.start() + value.start(group), first_line)
+                    places[key] = text_position(text, found.start() + value.start(group), first_line)
             break
     for key, name in (("original_url", '"isBasedOn"'), ("author", '"author"')):
         if key in declared and key not in places and name in text:
-            places[key] = _line_column(text, text.index(name), first_line)
+            places[key] = text_position(text, text.index(name), first_line)
     return places
-
-
-def _line_column(text: str, index: int, first_line: int) -> tuple[int, int]:
-    return first_line + text.count("\n", 0, index), index - (text.rfind("\n", 0, index) + 1) + 1
 
 
 def declared_metadata(text: str) -> dict[str, Any]:

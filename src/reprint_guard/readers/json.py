@@ -15,6 +15,7 @@ from typing import Any
 from ..errors import InputError, NotAReprintError
 from ..reprint import BODY_FORMATS, Reprint
 from ..safeyaml import too_long_number
+from . import text_position
 
 
 def read_json(text: str, *, path: str, meta: Mapping[str, Any] | None, bare_urls: bool, **extra: Any) -> Reprint:
@@ -29,7 +30,7 @@ def read_json(text: str, *, path: str, meta: Mapping[str, Any] | None, bare_urls
         raise NotAReprintError(f"invalid JSON: {exc.msg}", line=exc.lineno, column=exc.colno) from None
     except _NotJson as exc:
         index = _word_place(text, exc.word)
-        line, column = _place(text, index) if index >= 0 else (None, None)
+        line, column = text_position(text, index) if index >= 0 else (None, None)
         error = InputError if _is_envelope(text) else NotAReprintError  # a chart's data beside the articles
         raise error(f"invalid JSON: {exc.word} is not a JSON value", line=line, column=column) from None
     except _DuplicateKey as exc:
@@ -40,7 +41,7 @@ def read_json(text: str, *, path: str, meta: Mapping[str, Any] | None, bare_urls
         raise InputError("invalid JSON: nested too deeply") from None
     except ValueError as exc:  # an integer of thousands of digits, which Python will not read
         digits = _LONG_NUMBER.search(text)
-        line, column = _place(text, digits.start(1)) if digits else (None, None)
+        line, column = text_position(text, digits.start(1)) if digits else (None, None)
         raise InputError(f"invalid JSON: {too_long_number(exc) or exc}", line=line, column=column) from None
     if isinstance(data, dict) and "body" in data and not isinstance(data["body"], str):
         line, column = _key_place(text, "body")
@@ -92,14 +93,14 @@ def _at_the_nested_value(exc: InputError, text: str, meta: Mapping[str, Any] | N
     at = _value_at(text, ["metadata", *parts])
     if at is None:
         return exc
-    line, column = _place(text, at)
+    line, column = text_position(text, at)
     return InputError(exc.message, path=exc.path, line=line, column=column)
 
 
 def _top_value_place(text: str, key: str) -> tuple[int | None, int | None]:
     """(line, column) of a top-level key's value, to be corrected there; the key's line if it cannot be found."""
     at = _value_at(text, [key])
-    return _place(text, at) if at is not None else (_key_line(text, key), 1)
+    return text_position(text, at) if at is not None else (_key_line(text, key), 1)
 
 
 def _value_at(text: str, parts: list[str]) -> int | None:
@@ -271,7 +272,7 @@ def _word_place(text: str, word: str) -> int:
 def _second_key_place(text: str, key: str) -> tuple[int | None, int | None]:
     """Where ``key`` is written as a key the second time (an estimate: the same key may stand in two objects)."""
     places = [m.start() for m in re.finditer(re.escape(json.dumps(key)) + r"\s*:", text)]
-    return _place(text, places[1]) if len(places) > 1 else (None, None)
+    return text_position(text, places[1]) if len(places) > 1 else (None, None)
 
 
 def _json_type(value: Any) -> str:
@@ -290,11 +291,7 @@ def _key_place(text: str, key: str) -> tuple[int | None, int | None]:
         index = text.find(json.dumps(key))
     if index < 0:
         return None, None
-    return _place(text, index)
-
-
-def _place(text: str, index: int) -> tuple[int, int]:
-    return text.count("\n", 0, index) + 1, index - (text.rfind("\n", 0, index) + 1) + 1
+    return text_position(text, index)
 
 
 def _key_line(text: str, key: str) -> int | None:
