@@ -723,3 +723,101 @@ def test_a_finding_about_a_pages_own_metadata_is_told_at_its_tag(tmp_path, cli, 
     )
     (finding,) = cli("check", str(page), "--format", "json").json()["results"][0]["findings"]
     assert (finding["line"], finding["column"]) == (8 + offset, 2)  # the JSON-LD key whose value was read
+
+
+_MFP_URL = "https://montanafreepress.org/2026/10/08/prairie-library-lends-ice-fishing-gear/"
+_MFP_BODY = f"""<body><article>
+<h1>A prairie library lends out ice-fishing gear</h1>
+<p><em>By Hannah Whitcomb, Montana Free Press</em></p>
+<p>The public library on the Hi-Line now lends augers, sleds and bibs on a two-week loan.</p>
+<p><em>This story was originally published by <a href="{_MFP_URL}">Montana Free Press</a> and is republished
+under a <a href="https://creativecommons.org/licenses/by-nc-nd/3.0/us/">CC BY-NC-ND 3.0 US</a> licence.</em></p>
+</article></body></html>
+"""
+
+
+def _mfp_page(head: str) -> str:
+    return (
+        '<!doctype html>\n<html><head>\n<title>Library</title>\n<meta name="author" content="Hannah Whitcomb">\n'
+        f'<link rel="canonical" href="{_MFP_URL}">\n{head}</head>\n{_MFP_BODY}'
+    )
+
+
+def test_a_pages_declared_publication_date_is_the_reprints(tmp_path, cli):
+    """``article:published_time`` (and JSON-LD ``datePublished``) is when the page went out: a timing rule reads
+    it (before, an exported page was taken as published today and passed), at the tag's value."""
+    page = tmp_path / "library.html"
+    early = '<meta property="article:published_time"\n      content="2026-10-08T18:00:00-06:00">\n'
+    page.write_text(_mfp_page(early), encoding="utf-8")
+    run = cli(
+        "check", str(page), "--meta", "original_published=2026-10-08", "--meta", "commercial=false", "--format", "json"
+    )
+    (finding,) = run.json()["results"][0]["findings"]
+    assert run.code == 1
+    assert (finding["rule"], finding["line"], finding["column"]) == ("montana-free-press/not-before-next-day", 7, 16)
+    page.write_text(_mfp_page(early.replace("2026-10-08T18", "2026-10-09T07")), encoding="utf-8")
+    assert cli("check", str(page), "--meta", "original_published=2026-10-08", "--meta", "commercial=false").code == 0
+    # --meta (as front matter and a sidecar) wins over what the page declares.
+    assert (
+        cli(
+            "check",
+            str(page),
+            "--meta",
+            "original_published=2026-10-08",
+            "--meta",
+            "commercial=false",
+            "--meta",
+            "published=2026-10-08",
+        ).code
+        == 1
+    )
+    # A date the page writes unreadably is passed over (as its broken JSON-LD is), not an error.
+    page.write_text(_mfp_page(early.replace("2026-10-08T18:00:00-06:00", "last Tuesday")), encoding="utf-8")
+    assert cli("check", str(page), "--meta", "original_published=2026-10-08", "--meta", "commercial=false").code == 0
+
+
+def test_json_ld_gives_both_dates_and_the_original_is_placed_at_is_based_on(tmp_path, cli):
+    ld = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "datePublished": "2026-10-08T20:00:00Z",
+        "isBasedOn": {"@type": "NewsArticle", "url": _MFP_URL, "datePublished": "2026-10-08"},
+    }
+    page = tmp_path / "library.html"
+    head = f'<script type="application/ld+json">\n{json.dumps(ld, indent=1)}\n</script>\n'
+    page.write_text(_mfp_page(head), encoding="utf-8")
+    run = cli("check", str(page), "--meta", "commercial=false", "--format", "json")
+    (finding,) = run.json()["results"][0]["findings"]
+    assert finding["rule"] == "montana-free-press/not-before-next-day", finding
+    assert (finding["line"], finding["column"]) == (10, 2)  # the page's own "datePublished" key
+    ld["datePublished"] = "2026-10-09T15:00:00Z"
+    page.write_text(_mfp_page(f'<script type="application/ld+json">{json.dumps(ld)}</script>\n'), encoding="utf-8")
+    assert cli("check", str(page), "--meta", "commercial=false").code == 0
+    # Without its date in isBasedOn, the rule says original_published is missing, at isBasedOn's key.
+    del ld["isBasedOn"]["datePublished"]
+    page.write_text(_mfp_page(f'<script type="application/ld+json">{json.dumps(ld)}</script>\n'), encoding="utf-8")
+    (finding,) = cli("check", str(page), "--meta", "commercial=false", "--format", "json").json()["results"][0][
+        "findings"
+    ]
+    assert "original_published" in finding["message"]
+
+
+def test_a_pages_licence_chooses_the_cc_policy_only_when_it_says_what_it_is_based_on(tmp_path, cli):
+    """A page based on a CC BY story from an unknown site, its licence declared, is checked against CC BY 4.0;
+    a site's own page (a canonical link to itself) with its own CC licence is no reprint of a CC story."""
+    own = (
+        "<!doctype html>\n<html><head><title>Ours</title>\n"
+        '<link rel="canonical" href="https://our-site.example/harbour">\n'
+        '<link rel="license" href="https://creativecommons.org/licenses/by/4.0/">\n'
+        "</head><body><article><p>We wrote this ourselves.</p></article></body></html>\n"
+    )
+    page = tmp_path / "own.html"
+    page.write_text(own, encoding="utf-8")
+    (finding,) = cli("check", str(page), "--format", "json").json()["results"][0]["findings"]
+    assert finding["rule"] == "reprint-guard/unknown-publisher"
+    ld = '<script type="application/ld+json">{"@type": "Article", "isBasedOn": "https://blog.unknown.example/s/1"}</script>\n'
+    page.write_text(own.replace("</head>", ld + "</head>"), encoding="utf-8")
+    result = cli("check", str(page), "--format", "json").json()["results"][0]
+    assert result["policy"] == "cc-by-4.0", result
+    licence = [f for f in result["findings"] if f["rule"] == "cc-by-4.0/license"]
+    assert licence and licence[0]["line"] > 1

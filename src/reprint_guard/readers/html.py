@@ -1,12 +1,16 @@
 """HTML pages and fragments; metadata from what the page itself declares.
 
 A republished page usually says where it came from: ``<link rel="canonical">``
-pointing at the original, ``<meta name="author">``, or JSON-LD ``isBasedOn``.
-Those fill in metadata that a sidecar or ``--meta`` did not give.
+pointing at the original, ``<meta name="author">``, or JSON-LD ``isBasedOn``;
+and often when it was published and under which licence (``article:published_time``,
+JSON-LD ``datePublished``; its ``license`` or ``<link rel="license">`` when the JSON-LD
+says what the page is based on), which timing and licence rules read. Those fill in metadata that a
+sidecar or ``--meta`` did not give.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import json
 import re
@@ -57,7 +61,12 @@ def declared_places(text: str, declared: Mapping[str, Any], *, first_line: int =
     """(line, column) of the value of each key the page declares: the canonical link's address, the author
     meta tag's content, or a JSON-LD key ("isBasedOn", "author"), where the value read comes from."""
     places: dict[str, tuple[int, int]] = {}
-    wanted = {"original_url": ("link", "rel", "canonical", "href"), "author": ("meta", "name", "author", "content")}
+    wanted = {
+        "original_url": ("link", "rel", "canonical", "href"),
+        "author": ("meta", "name", "author", "content"),
+        "published": ("meta", "property", "article:published_time", "content"),
+        "license": ("link", "rel", "license", "href"),
+    }
     for key, (tag, which, kind, value_of) in wanted.items():
         if key not in declared:
             continue
@@ -70,14 +79,25 @@ def declared_places(text: str, declared: Mapping[str, Any], *, first_line: int =
             value = re.search(_ATTRIBUTE.format(name=value_of), whole, re.IGNORECASE)
             if value is not None:
                 group = next(i for i in (1, 2, 3) if value.group(i) is not None)
-                # JSON-LD's isBasedOn wins over the canonical link: this tag's value only if it is the one read.
-                if key != "original_url" or html.unescape(value.group(group)).strip() == str(declared[key]).strip():
+                # JSON-LD wins over a tag for these keys: this tag's value only if it is the one read.
+                said = html.unescape(value.group(group)).strip()
+                if key == "author" or (_date(said) if key == "published" else said) == declared[key]:
                     places[key] = text_position(text, found.start() + value.start(group), first_line)
             break
-    for key, name in (("original_url", '"isBasedOn"'), ("author", '"author"')):
+    for key, name in _LD_KEYS:
         if key in declared and key not in places and name in text:
             places[key] = text_position(text, text.index(name), first_line)
     return places
+
+
+#: The JSON-LD key each metadata key is read from, where a finding about it is told.
+_LD_KEYS = (
+    ("original_url", '"isBasedOn"'),
+    ("author", '"author"'),
+    ("published", '"datePublished"'),
+    ("license", '"license"'),
+    ("original_published", '"isBasedOn"'),
+)
 
 
 def declared_metadata(text: str) -> dict[str, Any]:
@@ -86,6 +106,11 @@ def declared_metadata(text: str) -> dict[str, Any]:
     canonical = tree.css_first('link[rel="canonical"][href]')
     if canonical is not None:
         found["original_url"] = canonical.attributes.get("href")
+    published = tree.css_first('meta[property="article:published_time"][content]')
+    if published is not None:
+        when = _date(published.attributes.get("content"))
+        if when is not None:
+            found["published"] = when
     author = tree.css_first('meta[name="author"][content]')
     if author is not None and author.attributes.get("content"):
         names = byline_names(author.attributes.get("content") or "")
@@ -100,14 +125,72 @@ def declared_metadata(text: str) -> dict[str, Any]:
     # A node may name another by its @id alone (Yoast's @graph: the article's author is {"@id": ".../person/1"},
     # the Person with its name stands apart in the graph), on the page's other scripts too.
     nodes = {item["@id"]: item for item in items if isinstance(item.get("@id"), str)}
+    # The article is the item based on the original, else the first that says it is an article.
+    article = next((item for item in items if item.get("isBasedOn")), None) or next(
+        (item for item in items if _is_article(item)), None
+    )
     for item in items:
         based_on = _ld_url(item.get("isBasedOn"))
         if based_on:
             found["original_url"] = based_on
+            original = item.get("isBasedOn")
+            original = original[0] if isinstance(original, list) and original else original
+            when = _date(original.get("datePublished")) if isinstance(original, dict) else None
+            if when is not None:
+                found["original_published"] = when
         authors = _ld_names(item.get("author"), nodes)
         if authors and "author" not in found:
             found["author"] = authors[0] if len(authors) == 1 else authors
+    if article is not None:
+        when = _date(article.get("datePublished"))
+        if when is not None:
+            found["published"] = when
+    if article is not None and article.get("isBasedOn"):
+        # The licence a page declares is the original's only when the page says it is based on another
+        # (a canonical link may point at the page itself: a site's own licence would make it a CC reprint).
+        licence = _ld_url(article.get("license"))
+        link = tree.css_first('link[rel~="license"][href]')
+        if not licence and link is not None:
+            licence = link.attributes.get("href")
+        if licence and licence.strip():
+            found["license"] = licence.strip()
     return found
+
+
+#: schema.org's article types (Article and the ones built on it that news sites use).
+_ARTICLE_TYPES = frozenset(
+    [
+        "Article",
+        "NewsArticle",
+        "BlogPosting",
+        "ReportageNewsArticle",
+        "AnalysisNewsArticle",
+        "OpinionNewsArticle",
+        "BackgroundNewsArticle",
+        "ReviewNewsArticle",
+        "ScholarlyArticle",
+        "Report",
+        "SocialMediaPosting",
+    ]
+)
+
+
+def _is_article(item: Mapping[str, Any]) -> bool:
+    kind = item.get("@type")
+    kinds = kind if isinstance(kind, list) else [kind]
+    return any(isinstance(k, str) and k.rsplit("/", 1)[-1].rsplit(":", 1)[-1] in _ARTICLE_TYPES for k in kinds)
+
+
+def _date(value: Any) -> dt.date | dt.datetime | None:
+    """An ISO 8601 date or date-time as pages write them ("2026-03-02", "2026-03-02T08:00:00+00:00", a "Z"),
+    or None: a page's own unreadable date is passed over, as its broken JSON-LD is."""
+    if not isinstance(value, str):
+        return None
+    text = value.strip()
+    try:
+        return dt.date.fromisoformat(text) if len(text) == 10 else dt.datetime.fromisoformat(text)
+    except ValueError:
+        return None
 
 
 def _ld_items(data: Any) -> list[dict[str, Any]]:
