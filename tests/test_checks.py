@@ -1886,3 +1886,25 @@ def test_a_name_with_other_accents_is_placed_where_it_stands(before, bio):
     meta = {k: v for k, v in yaml.safe_load(head.removeprefix("---\n")).items() if k != "expect"}
     meta["author"] = "Tomas Brenner"
     assert [f.rule for f in check(body, meta, policy="global-voices").findings] == []
+
+
+@pytest.mark.parametrize(
+    "date",
+    [
+        "2025-02-20T09:00:00-05:00",
+        "2025-02-20 09:00",
+        dt.datetime(2025, 2, 20, 9, 0, tzinfo=dt.timezone(dt.timedelta(hours=-5))),
+        dt.datetime(2025, 2, 20, 23, 30),
+    ],
+)
+def test_a_permission_dated_with_a_time_of_day_counts_from_its_day(date):
+    """A CMS's DateTimeField (or an ISO 8601 date-time) for a permission's date or expiry is its day as written:
+    it was refused unless it was midnight ("Datetimes provided to dates should have zero time")."""
+    expires = date.replace("2025-", "2031-") if isinstance(date, str) else date.replace(year=2031)
+    record = {"from": "publications@globalresearch.ca", "date": date, "scope": ["commercial"], "expires": expires}
+    meta = {**COMPLIANT_META, "commercial": True, "permissions": [record], "published": "2025-02-20"}
+    assert check(COMPLIANT_BODY, meta, today=dt.date(2026, 12, 3)).ok
+    (finding,) = check(COMPLIANT_BODY, meta, today=dt.date(2031, 2, 21)).findings
+    assert "expired on 2031-02-20" in finding.message, finding.message
+    (finding,) = check(COMPLIANT_BODY, {**meta, "published": "2025-02-19"}, today=dt.date(2026, 12, 3)).findings
+    assert "dated 2025-02-20" in finding.message, finding.message

@@ -61,7 +61,14 @@ class Permission(BaseModel):
     @field_validator("date", "expires", mode="before")
     @classmethod
     def _calendar(cls, value: Any) -> Any:
-        return _calendar_value(value)
+        """A day; a date-time (a CMS's DateTimeField, "2026-01-10T09:00:00Z") is its day as written."""
+        value = _calendar_value(value)
+        if isinstance(value, str) and len(value.strip()) > 10:
+            try:
+                value = dt.datetime.fromisoformat(value.strip())
+            except ValueError:
+                return value  # the model says what is wrong with it
+        return value.date() if isinstance(value, dt.datetime) else value
 
     @field_validator("scope", mode="before")
     @classmethod
