@@ -1908,3 +1908,44 @@ def test_a_permission_dated_with_a_time_of_day_counts_from_its_day(date):
     assert "expired on 2031-02-20" in finding.message, finding.message
     (finding,) = check(COMPLIANT_BODY, {**meta, "published": "2025-02-19"}, today=dt.date(2026, 12, 3)).findings
     assert "dated 2025-02-20" in finding.message, finding.message
+
+
+@pytest.mark.parametrize(
+    ("policy", "written", "as_cms_writes"),
+    [
+        ("the-conversation", "https://counter.theconversation.com/", "https://Counter.TheConversation.com/"),
+        ("the-conversation", "https://counter.theconversation.com/", "HTTPS://COUNTER.THECONVERSATION.COM/"),
+        ("propublica", "https://pixel.propublica.org/", "https://PIXEL.ProPublica.org/"),
+    ],
+)
+def test_a_pixels_host_is_read_blind_to_case_as_a_browser_reads_it(tmp_path, policy, written, as_cms_writes):
+    """A CMS or an editor writing the publisher's pixel host in capitals still has the pixel (not "altered",
+    and not a photo needing permission); its path stays as the pattern wants it."""
+    fixture = Path(__file__).parent / "policies" / policy / "compliant.md"
+    text = fixture.read_text(encoding="utf-8")
+    assert written in text
+    page = tmp_path / "reprint.md"
+    page.write_text(text.replace(written, as_cms_writes), encoding="utf-8")
+    assert check_file(page, policy=policy).findings == []
+    if policy == "the-conversation":  # its pattern reads the path too, and a path is not blind to case
+        page.write_text(text.replace(written + "content/", as_cms_writes + "Content/"), encoding="utf-8")
+        assert "the-conversation/page-counter" in {f.rule for f in check_file(page, policy=policy).findings}
+
+
+def test_a_link_patterns_host_is_read_blind_to_case(tmp_path):
+    """A ``link`` rule's pattern written in lower case finds a link whose host an editor wrote in capitals."""
+    policy = tmp_path / "rules" / "deed.yaml"
+    policy.parent.mkdir()
+    policy.write_text(
+        "id: deed\nname: Deed\npublisher: Deed\nsource_url: https://deed.example/terms\napplies_to: [deed.example]\n"
+        "rules:\n"
+        "  - id: licence-link\n    check: link\n    pattern: '^https://creativecommons\\.org/licenses/'\n"
+        "    message: Link the licence deed\n",
+        encoding="utf-8",
+    )
+    page = tmp_path / "r.md"
+    meta = "---\noriginal_url: https://deed.example/a\n---\n"
+    page.write_text(meta + "Under [CC BY](https://CreativeCommons.org/licenses/by/4.0/).\n", encoding="utf-8")
+    assert check_file(page, rules_dirs=[policy.parent]).findings == []
+    page.write_text(meta + "Under [CC BY](https://CreativeCommons.org/Licenses/by/4.0/).\n", encoding="utf-8")
+    assert [f.rule for f in check_file(page, rules_dirs=[policy.parent]).findings] == ["deed/licence-link"]

@@ -58,6 +58,19 @@ _PATH_SAFE = "/:@!$&'()*+,;=-._~%"
 _PLAIN_PATH = re.compile(r"[A-Za-z0-9/:@!$&'()*+,;=._~-]*")
 
 
+#: A URL's scheme and authority (``https://Host:443``), the part of it that is blind to case.
+_SCHEME_AND_HOST = re.compile(r"(?:[A-Za-z][A-Za-z0-9+.-]*:)?(?://[^/?#]*)?")
+
+
+def with_host_folded(url: str) -> str:
+    """The URL with its scheme and host in lower case (they are blind to case; the path is not), or the same
+    string when they already are."""
+    end = _SCHEME_AND_HOST.match(url).end()  # type: ignore[union-attr] - it matches the empty string too
+    head = url[:end]
+    lowered = head.lower()
+    return url if lowered == head else lowered + url[end:]
+
+
 @lru_cache(maxsize=8192)
 def host_of(url: str) -> str | None:
     """The host without ``www.`` and port, lower-cased; None when there is none."""

@@ -10,7 +10,7 @@ from urllib.parse import quote
 
 from ..limits import MAX_PATTERN_LENGTH
 from ..reprint import Reprint
-from ..urls import as_address
+from ..urls import as_address, with_host_folded
 
 if TYPE_CHECKING:
     from ..policy.model import Policy, Rule
@@ -150,6 +150,31 @@ def compile_pattern(pattern: str, *, utf8: bool = False, capture: bool = False) 
 _PATTERN_HOST = re.compile(
     r"//(?:\(\?:www\\\.\)\?|\(www\\\.\)\?|www\\\.)?((?:[a-z0-9-]+\\\.)+[a-z]{2,})(?=/|\(|\$|\[|\?|#|$)"
 )
+
+
+class UrlPattern:
+    """A policy's pattern for addresses (a pixel's, a link's, an ``except``): searched in the address as written
+    and, when its scheme or host has capitals (``https://Counter.TheConversation.com/...``, as a CMS or an
+    editor may write it), with them in lower case, as a browser reads them and as policies write them."""
+
+    __slots__ = ("regex",)
+
+    def __init__(self, regex: Any) -> None:
+        self.regex = regex
+
+    def search(self, url: str) -> Any:
+        found = self.regex.search(url)
+        if found is None:
+            folded = with_host_folded(url)
+            if folded is not url:
+                found = self.regex.search(folded)
+        return found
+
+
+@lru_cache(maxsize=256)
+def url_pattern(pattern: str) -> UrlPattern:
+    """:class:`UrlPattern` of ``pattern`` (compiled as :func:`compile_pattern` does)."""
+    return UrlPattern(compile_pattern(pattern))
 
 
 def pattern_host(pattern: str) -> str | None:

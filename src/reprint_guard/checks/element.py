@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from ..reprint import Reprint
 from ..urls import embedded_addresses, host_of
 from ..visible import ADDRESS_ATTRIBUTES, Media
-from .base import Context, Problem, compile_pattern, pattern_host
+from .base import Context, Problem, pattern_host, url_pattern
 
 if TYPE_CHECKING:
     from .params import ElementParams as Params
@@ -29,7 +29,7 @@ SUMMARY = "A required element (e.g. a tracking pixel image) whose URL matches a 
 
 def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Problem]:
     shown, hidden_media = reprint.media
-    regex = compile_pattern(params.pattern)
+    regex = url_pattern(params.pattern)
     if any(m.tag == params.tag and regex.search(m.src) for m in shown):
         return
     line, column = reprint.end_position()

@@ -16,7 +16,7 @@ from urllib.parse import unquote
 
 from ..reprint import Reprint
 from ..urls import as_address, host_of, normalize_url
-from .base import THERE_BUT_WRONG, Context, Problem, compile_pattern, pattern_host
+from .base import THERE_BUT_WRONG, Context, Problem, pattern_host, url_pattern
 
 if TYPE_CHECKING:
     from .params import LinkParams as Params
@@ -68,7 +68,7 @@ def _quoted_link(reprint: Reprint, line: int, column: int, written: str, marks: 
 
 def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Problem]:
     if params.pattern is not None:
-        regex = compile_pattern(params.pattern)
+        regex = url_pattern(params.pattern)
         # Real anchors first: bare URLs (a search of the whole text) are only collected when no anchor matches.
         if not any(regex.search(link) for link in reprint.visible.anchors) and not any(
             regex.search(link) for link in reprint.visible.links

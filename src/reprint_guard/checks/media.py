@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 from ..reprint import Reprint
 from ..urls import embedded_addresses, host_matches, host_of
 from ..visible import ADDRESS_ATTRIBUTES, SRCSET_ATTRIBUTES, Media
-from .base import Context, Problem, compile_pattern, unknown_scopes
+from .base import Context, Problem, unknown_scopes, url_pattern
 
 if TYPE_CHECKING:
     from .params import MediaParams as Params
@@ -183,7 +183,7 @@ def _counted(media: list[Media], reprint: Reprint, params: Params, skip: Any) ->
 
 def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Problem]:
     media = [m for m in reprint.media[0] if m.tag in params.tags and not _no_picture(m)]
-    skip = compile_pattern(params.except_) if params.except_ is not None else None
+    skip = url_pattern(params.except_) if params.except_ is not None else None
     if params.mode != "hosts":
         media = _counted(media, reprint, params, skip)
         if not media:
