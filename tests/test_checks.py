@@ -1949,3 +1949,42 @@ def test_a_link_patterns_host_is_read_blind_to_case(tmp_path):
     assert check_file(page, rules_dirs=[policy.parent]).findings == []
     page.write_text(meta + "Under [CC BY](https://CreativeCommons.org/Licenses/by/4.0/).\n", encoding="utf-8")
     assert [f.rule for f in check_file(page, rules_dirs=[policy.parent]).findings] == ["deed/licence-link"]
+
+
+@pytest.mark.parametrize(
+    ("amp", "rule"),
+    [
+        (
+            '<amp-img src="https://images.theconversation.com/files/555/heat.jpg" width="800" height="533" '
+            'layout="responsive"></amp-img>',
+            "the-conversation/images-not-covered",
+        ),
+        (
+            '<amp-anim src="https://media.example.org/bees.gif" width="400" height="300"></amp-anim>',
+            "the-conversation/images-not-covered",
+        ),
+        (
+            '<amp-iframe src="https://charts.example.org/embed/1" width="600" height="400"></amp-iframe>',
+            "the-conversation/images-not-covered",
+        ),
+    ],
+)
+def test_amp_media_are_the_media_they_stand_for(tmp_path, amp, rule):
+    """A CMS's AMP output writes a photo as <amp-img>: it is a photo on the page (it passed unseen); the
+    counter as <amp-img> is the counter, loaded as the AMP runtime loads images."""
+    fixture = Path(__file__).parent / "policies" / "the-conversation" / "compliant-page.html"
+    text = fixture.read_text(encoding="utf-8")
+    page = tmp_path / "page.html"
+    (tmp_path / "page.meta.yaml").write_text(
+        (fixture.parent / "compliant-page.meta.yaml").read_text(encoding="utf-8"), encoding="utf-8"
+    )
+    page.write_text(text, encoding="utf-8")
+    assert check_file(page).findings == []
+    page.write_text(text.replace("  </article>", f"    <figure>{amp}</figure>\n  </article>"), encoding="utf-8")
+    (finding,) = check_file(page).findings
+    assert finding.rule == rule and finding.line == text[: text.index("  </article>")].count("\n") + 1, finding
+    counter = text[text.index('<img src="https://counter') :]
+    counter = counter[: counter.index(">") + 1]
+    amp_counter = counter.replace("<img ", "<amp-img ").replace(">", ' layout="fixed"></amp-img>')
+    page.write_text(text.replace(counter, amp_counter), encoding="utf-8")
+    assert check_file(page).findings == []

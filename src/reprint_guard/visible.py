@@ -330,9 +330,18 @@ MEDIA_TAGS = {
     "embed": "src",
     "object": "data",
 }
+#: AMP's elements for media (an AMP page, or a CMS's AMP output), read as the ones they stand for: a photo
+#: as ``<amp-img>`` is a photo. (``<amp-pixel>``, a ping that shows nothing, is not read.)
+AMP_MEDIA_TAGS = {
+    "amp-img": "img",
+    "amp-anim": "img",
+    "amp-video": "video",
+    "amp-audio": "audio",
+    "amp-iframe": "iframe",
+}
 _WITHOUT_SRC_TAGS = ("img", "video", "audio", "source")
 #: The media tags but ``img`` (and ``image``, which the parser makes one).
-_OTHER_MEDIA_TAGS = frozenset(MEDIA_TAGS) - {"img"}
+_OTHER_MEDIA_TAGS = (frozenset(MEDIA_TAGS) - {"img"}) | frozenset(AMP_MEDIA_TAGS)
 #: The attributes through which an item loads something: each holding one address, and each holding a
 #: ``srcset`` list (a lazy loader swaps the ``data-*`` ones in).
 ADDRESS_ATTRIBUTES = ("src", "poster", "data-src", "data-lazy-src")
@@ -344,7 +353,9 @@ def _loads(attrs: dict[str, str | None]) -> bool:
     return "src" in attrs or any(attrs.get(name) for name in (*ADDRESS_ATTRIBUTES, *SRCSET_ATTRIBUTES))
 
 
-_MEDIA = ", ".join(f"{tag}[{attribute}]" for tag, attribute in MEDIA_TAGS.items())
+_MEDIA = ", ".join(
+    [*(f"{tag}[{attribute}]" for tag, attribute in MEDIA_TAGS.items()), *(f"{tag}[src]" for tag in AMP_MEDIA_TAGS)]
+)
 
 
 #: An address in a CSS ``url()``, quoted or not.
@@ -371,8 +382,9 @@ def _media(root: LexborNode, nodes: Iterable[LexborNode] | None = None) -> list[
     found = []
     for node in root.css(_MEDIA) if nodes is None else nodes:
         attrs = dict(node.attributes)
-        src = (attrs.get("data") if node.tag == "object" else attrs.get("src")) or ""
-        found.append(Media(node.tag, src.strip(), attrs))
+        tag = node.tag or ""
+        src = (attrs.get("data") if tag == "object" else attrs.get("src")) or ""
+        found.append(Media(AMP_MEDIA_TAGS.get(tag, tag), src.strip(), attrs))
     return found
 
 
@@ -785,7 +797,9 @@ def _bare_urls(
     return found
 
 
-_MEDIA_TAG = re.compile(r"<(?:img|video|audio|iframe|embed|object|source)\b", re.IGNORECASE)
+_MEDIA_TAG = re.compile(
+    r"<(?:img|video|audio|iframe|embed|object|source|amp-(?:img|anim|video|audio|iframe))\b", re.IGNORECASE
+)
 
 
 def media_from_html(html: str, skip: tuple[str, ...] | None = None) -> tuple[list[Media], list[Media]]:
