@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from conftest import COMPLIANT_BODY, COMPLIANT_META, ROOT
-from reprint_guard import PolicyError, check, load_policy
+from reprint_guard import PolicyError, check, check_file, load_policy
 from reprint_guard.policy.loader import bundled_rules_dir, policy_files, read_policy_file, schema_errors
 
 BUNDLED = policy_files(bundled_rules_dir())
@@ -328,3 +328,54 @@ def test_every_bundled_pattern_runs_on_re2s_dfa_over_the_fixtures(capfd):
             for _ in regex.finditer(body):
                 pass
     assert "DFA out of memory" not in capfd.readouterr().err
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Traducida por Lucía Ferrer.",
+        "Traducción al español: Lucía Ferrer.",
+        "Versión en español de Lucía Ferrer.",
+        "Traduite par Lucie Ferrer.",
+        "Traduzida por Lúcia Ferreira.",
+        "Tradução da equipe de Lúcia Ferreira.",
+    ],
+)
+def test_translation_notes_of_a_story_in_the_feminine_are_notes(tmp_path, note):
+    """Global Voices' translations speak of "la historia" / "l'histoire" / "a história": "Traducida por ...",
+    "Traduite par ...", "Traduzida por ..." are change notes (changes-indicated passes), and under ND they
+    declare a translation (edits-declared warns when the metadata does not)."""
+    fixture = ROOT / "tests" / "policies" / "global-voices" / "compliant-traduccion.md"
+    text = fixture.read_text(encoding="utf-8")
+    page = tmp_path / "gv.md"
+    page.write_text(text.replace("Traducción: Lucía Ferrer.", note), encoding="utf-8")
+    assert [f.rule for f in check_file(page).findings] == []
+    if note.startswith("Versión"):  # "la versión en español del informe" is story text too often for ND's warning
+        return
+    mongabay = ROOT / "tests" / "policies" / "mongabay" / "compliant.md"
+    text = mongabay.read_text(encoding="utf-8")
+    page = tmp_path / "mb.md"
+    page.write_text(text.rstrip("\n") + f"\n\n*{note}*\n", encoding="utf-8")
+    assert [f.rule for f in check_file(page).findings] == ["mongabay/edits-declared"]
+
+
+@pytest.mark.parametrize(
+    ("note", "noted"),
+    [
+        ("We trimmed this story for length.", True),
+        ("Editor's note: Local details were added by the Sierra Star.", True),
+        ("This version includes reporting from the Sierra Star.", True),
+        ("Local details were added by the Sierra Star.", True),
+        ("Edited by Sarah Kim.", False),  # an editor's credit says nothing of changes
+        ("The district added details by hand to the old plan.", False),
+    ],
+)
+def test_calmatters_change_notes_in_other_words(tmp_path, note, noted):
+    """CalMatters asks for "a note such as 'Additional reporting by (Org)'": other usual notes of changes count."""
+    fixture = ROOT / "tests" / "policies" / "calmatters" / "compliant-with-reporting-from.md"
+    page = tmp_path / "cm.md"
+    page.write_text(
+        fixture.read_text(encoding="utf-8").replace("With reporting from The Valley Ledger.", note), encoding="utf-8"
+    )
+    rules = [f.rule for f in check_file(page).findings]
+    assert rules == ([] if noted else ["calmatters/changes-noted"]), rules
