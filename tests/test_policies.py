@@ -379,3 +379,31 @@ def test_calmatters_change_notes_in_other_words(tmp_path, note, noted):
     )
     rules = [f.rule for f in check_file(page).findings]
     assert rules == ([] if noted else ["calmatters/changes-noted"]), rules
+
+
+@pytest.mark.parametrize(
+    ("link", "linked_back"),
+    [
+        ("https://theconversation.com/how-rooftop-beehives-changed-one-city-block-241873", True),
+        ("https://theconversation.com/how-rooftop-beehives-changed-one-city-block-241873?utm_source=x", True),
+        ("https://theconversation.com/", True),
+        ("https://theconversation.com/uk", True),
+        ("https://theconversation.com/africa/", True),
+        ("https://theconversation.com/topics/climate-change-27", False),
+        ("https://theconversation.com/institutions/university-of-eastmoor-1122", False),
+        ("https://theconversation.com/profiles/priya-ramaswamy-1184302", False),
+        ("https://theconversation.com/uk/topics/bees-123", False),
+    ],
+)
+def test_the_conversations_link_back_is_to_an_article_or_a_home_page(tmp_path, link, linked_back):
+    """The terms: "a link to the article or its home page"; the byline's institution link is neither."""
+    fixture = ROOT / "tests" / "policies" / "the-conversation" / "link-original-profile.md"
+    page = tmp_path / "tc.md"
+    page.write_text(
+        fixture.read_text(encoding="utf-8").replace(
+            "https://theconversation.com/profiles/priya-ramaswamy-1184302", link
+        ),
+        encoding="utf-8",
+    )
+    rules = [f.rule for f in check_file(page).findings]
+    assert rules == ([] if linked_back else ["the-conversation/link-original"]), rules
