@@ -163,9 +163,11 @@ def test_every_bundled_credit_block_satisfies_its_own_policy():
         policy = policies.get(policy_id)
         if policy.credit is None or not policy.applies_to:
             continue
+        # The Conversation's link-original knows its articles' addresses: one segment ending in the story's id.
+        path = "a-story-241873" if policy_id == "the-conversation" else "news/2026/a-story"
         meta = {
             "author": "Al Ng",
-            "original_url": f"https://{policy.applies_to[0]}/news/2026/a-story",
+            "original_url": f"https://{policy.applies_to[0]}/{path}",
             "original_published": "2026-01-02",
             "policy": policy_id,
             "commercial": False,
