@@ -12,7 +12,7 @@ import jsonschema
 import pytest
 import yaml
 
-from conftest import COMPLIANT_BODY, COMPLIANT_META, GR_URL, markdown
+from conftest import COMPLIANT_BODY, COMPLIANT_META, GR_URL, POLICY_HEAD, markdown
 from reprint_guard.config.loader import SCHEMA_PATH, render_config_schema
 
 HUGO_META = {"title": "Harbour", "authors": ["Ana Ruiz"], "canonicalURL": GR_URL, "draft": False}
@@ -1170,3 +1170,33 @@ def test_init_maps_a_sites_key_used_in_some_files_without_ours(tmp_path, cli):
     run = cli("check", ".", "--format", "json", cwd=tmp_path)
     old = next(r for r in run.json()["results"] if r["path"] == "content/old.md")
     assert old["policy"] is not None
+
+
+def test_init_lists_every_policy_that_loads_and_comments_out_those_that_do_not(tmp_path, cli):
+    """Twelve policies beside a site's data file are each listed (init kept ten); one whose id another has, and
+    one extending an unknown policy, would stop every check: they are shown commented out with the reason, and
+    a child listed before its parent still loads."""
+    rule = "rules:\n  - id: link-original\n    check: link\n    target: original\n    message: Link the original\n"
+    for number in range(1, 13):
+        write(
+            tmp_path / "policies" / f"pub-{number:02d}.yaml",
+            POLICY_HEAD.format(id=f"pub-{number:02d}") + f"applies_to: [pub{number}.example]\n" + rule,
+        )
+    write(tmp_path / "policies" / "site-data.yaml", "site: x\n")  # so the files are listed one by one
+    write(tmp_path / "policies" / "zz-dup.yaml", POLICY_HEAD.format(id="pub-01") + "rules: []\n")
+    write(tmp_path / "policies" / "aa-child.yaml", POLICY_HEAD.format(id="child") + "extends: zz-parent\nrules: []\n")
+    write(tmp_path / "policies" / "zz-parent.yaml", POLICY_HEAD.format(id="zz-parent") + rule)
+    write(tmp_path / "policies" / "orphan.yaml", POLICY_HEAD.format(id="orphan") + "extends: nowhere\nrules: []\n")
+    write(tmp_path / "content" / "a.md", markdown({"original_url": "https://pub12.example/a"}, "Body"))
+    assert cli("init", str(tmp_path)).code == 0
+    text = (tmp_path / ".reprint-guard.yaml").read_text(encoding="utf-8")
+    listed = yaml.safe_load(text)["policies"]
+    assert listed == [
+        "policies/aa-child.yaml",
+        *(f"policies/pub-{number:02d}.yaml" for number in range(1, 13)),
+        "policies/zz-parent.yaml",
+    ]
+    assert "#  - \"policies/zz-dup.yaml\"  # policies/zz-dup.yaml:1:1: policy id 'pub-01' is also the id of" in text
+    assert '#  - "policies/orphan.yaml"  # policies/orphan.yaml:' in text and "'nowhere'" in text
+    run = cli("check", "content", "--format", "json", cwd=tmp_path)  # the config works: pub-12 is read
+    assert run.code == 1 and run.json()["results"][0]["policy"] == "pub-12", run.err

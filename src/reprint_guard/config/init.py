@@ -10,6 +10,7 @@ from collections.abc import Mapping
 from pathlib import Path, PurePosixPath
 from typing import Any, NamedTuple
 
+from ..errors import one_line
 from ..readers import SUFFIX_FORMATS, blank
 
 #: Common front-matter spellings in Hugo, Jekyll, Astro, MkDocs and Eleventy sites.
@@ -356,11 +357,48 @@ def jekyll_site(root: Path) -> tuple[str | None] | None:
     return None
 
 
+def _loadable(root: Path, found: list[str]) -> tuple[list[str], list[tuple[str, str]]]:
+    """The policies found that load together with the bundled ones (a policy extending another of the user's
+    loads once that one is in), and those that do not, each with why: a config listing a broken policy (a
+    schema error, an id taken twice, an unknown parent) would stop every check."""
+    from ..errors import ReprintGuardError
+    from ..policy.loader import policy_set
+
+    def loads(paths: list[str]) -> str | None:
+        try:
+            policy_set([root / path for path in paths])
+        except ReprintGuardError as exc:
+            said = str(exc)
+            for prefix in {f"{root.resolve()}{os.sep}", f"{root}{os.sep}"}:
+                said = said.replace(prefix, "")
+            return one_line(said)
+        return None
+
+    if loads(found) is None:
+        return found, []
+    kept: list[str] = []
+    left = list(found)
+    reasons: dict[str, str] = {}
+    progress = True
+    while left and progress:  # again while some load: a parent may come after its child
+        progress = False
+        for path in list(left):
+            reason = loads([*kept, path])
+            if reason is None:
+                kept.append(path)
+                left.remove(path)
+                progress = True
+            else:
+                reasons[path] = reason
+    return [path for path in found if path in kept], [(path, reasons[path]) for path in found if path in left]
+
+
 def starter_config(root: Path) -> str:
     hugo = hugo_site(root)
     jekyll = jekyll_site(root) if hugo is None else None
     generator = "hugo" if hugo is not None else "jekyll" if jekyll is not None else None
-    keys, folders, seen, fixtures, policies, alone = survey(root, generator)
+    keys, folders, seen, fixtures, found, alone = survey(root, generator)
+    policies, broken = _loadable(root, found)
     lines = [
         '# reprint-guard configuration (its README, "Project configuration", says what each key does).',
         f"# Written by `reprint-guard init` after looking at {seen} content file{'s' if seen != 1 else ''}.",
@@ -417,9 +455,15 @@ def starter_config(root: Path) -> str:
         "# Extra policy files or folders (agreements you made, publishers not bundled).",
         *(
             ["# Found here: YAML files with a policy's 'id' and 'rules'.", "policies:"]
-            + [f"  - {_quoted(path)}" for path in policies[:10]]
+            + [f"  - {_quoted(path)}" for path in policies]
             if policies
             else ["policies: []"]
+        ),
+        *(
+            ["# Found but not listed: they do not load (mend one, then list it above)."]
+            + [f"#  - {_quoted(path)}  # {reason}" for path, reason in broken]
+            if broken
+            else []
         ),
         "",
         "# Per-path policy or metadata, e.g. a print edition:",
