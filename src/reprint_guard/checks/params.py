@@ -491,7 +491,29 @@ class MetadataParams(PatternParams):
     def _licence_ids(cls, value: tuple[str, ...] | None) -> tuple[str, ...] | None:
         if value is not None and (not value or any(not item.strip() for item in value)):
             raise ValueError("'licenses' lists one licence or more, each an SPDX id such as CC-BY-SA-4.0")
+        for item in value or ():
+            close = _mistyped_licence(item)
+            if close is not None:
+                raise ValueError(f"{item!r} is not a licence's id: did you mean {close!r}?")
         return value
+
+
+#: A Creative Commons licence's SPDX id, well formed (any version: a metadata rule may name CC-BY-2.5).
+_CC_SPDX = re.compile(r"CC-BY(?:-NC)?(?:-ND|-SA)?-\d\.\d(?:-[A-Z]{2,3})?", re.IGNORECASE)
+
+
+def _mistyped_licence(item: str) -> str | None:
+    """The Creative Commons id a metadata rule's licence is a slip of (``CC-BY-NC-ND-40``), or None: a value
+    is compared with it as written, so every reprint with the real id would fail. Another licence (``MIT``,
+    ``CC0-1.0``) or any well-formed id is left as written."""
+    import difflib
+
+    from ..licenses import normalize_license
+
+    if normalize_license(item) is not None or _CC_SPDX.fullmatch(item.strip()):
+        return None
+    close = difflib.get_close_matches(item.strip().upper(), known_licence_ids(), n=1, cutoff=0.9)
+    return close[0] if close else None
 
 
 def _host_name(value: str) -> str:
