@@ -95,3 +95,22 @@ def test_the_articles_amp_view_is_the_article() -> None:
     assert normalize_url("https://example.org/camp") != normalize_url("https://example.org/c")
     assert normalize_url("https://example.org/a/amp/b") != normalize_url("https://example.org/a/b")
     assert normalize_url("https://example.org/a?amp=2") != normalize_url("https://example.org/a")  # not the view
+
+
+def test_an_address_copied_with_its_html_escape_is_the_address() -> None:
+    """``original_url: ...?utm_source=republish&amp;utm_medium=web`` (copied from a republish box's HTML) is the
+    article the body links: link-original failed, and its fix asked for a link to the escaped address."""
+    from reprint_guard import check
+
+    url = "https://dialogue.earth/en/food/mekong-farmers-saltier-delta/"
+    assert normalize_url(url + "?utm_source=republish&amp;utm_medium=web") == normalize_url(url)
+    assert normalize_url(url + "?id=3&amp;page=2") == normalize_url(url + "?id=3&page=2")
+    meta = {
+        "author": "Ana Ruiz",
+        "original_url": url + "?utm_source=republish&amp;utm_medium=web",
+        "policy": "cc-by-4.0",
+    }
+    linked = (
+        f"By Ana Ruiz. [Originally published]({url}) under [CC BY 4.0](https://creativecommons.org/licenses/by/4.0/).\n"
+    )
+    assert check(linked, meta).findings == []
