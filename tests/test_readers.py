@@ -821,3 +821,18 @@ def test_a_pages_licence_chooses_the_cc_policy_only_when_it_says_what_it_is_base
     assert result["policy"] == "cc-by-4.0", result
     licence = [f for f in result["findings"] if f["rule"] == "cc-by-4.0/license"]
     assert licence and licence[0]["line"] > 1
+
+
+def test_check_refuses_a_whole_page_it_would_skip_though_its_head_names_the_original():
+    """``check(page, {...no original_url...}, format="html")`` skipped the reprint as none, unchecked, while
+    check_text reads the page's canonical link: the call says what to do instead. With original_url given,
+    or a fragment, nothing changes."""
+    from reprint_guard import check, check_text
+    from reprint_guard.errors import UsageError
+
+    with pytest.raises(UsageError, match=r"check_text\(page, format='html'\)") as raised:
+        check(HTML_PAGE, {"commercial": False}, format="html")
+    assert "\n" not in str(raised.value)
+    assert check_text(HTML_PAGE, format="html", meta={"commercial": False}).policy == "global-research"
+    assert check(HTML_PAGE, {"commercial": False, "original_url": GR_URL, "author": "Ana Ruiz"}, format="html").ok
+    assert check("<p>A fragment.</p>", {"commercial": False}, format="html").status == "skipped"

@@ -250,11 +250,27 @@ def check(
         settings = _settings(config, Path.cwd(), None, skip_elements, given)
         common, policy_spec = read_options(path, settings)
         reprint = build(without_surrogates(body), metadata, format=format, path=path, **common)
-        return from_report(check_read(reprint, path, settings, policy_spec))
+        return _not_a_page_passed_over(from_report(check_read(reprint, path, settings, policy_spec)), body, format)
     reprint = build(
         without_surrogates(body), metadata, format=format, path=path, bare_urls=bare_urls, skip_elements=skip_elements
     )
-    return _run(reprint, policy, rules_dirs, today, severity)
+    return _not_a_page_passed_over(_run(reprint, policy, rules_dirs, today, severity), body, format)
+
+
+def _not_a_page_passed_over(result: TypedResult, body: str, format: str) -> TypedResult:
+    """``result``, unless it skipped, as no reprint, a whole page whose head names its original: ``check``
+    reads metadata from its argument alone, so the reprint would go out unchecked."""
+    if result.status != "skipped" or format != "html" or ("<head" not in body.lower() and "ld+json" not in body):
+        return result
+    from .readers.html import declared_metadata
+
+    if declared_metadata(body).get("original_url"):
+        raise UsageError(
+            f"{result.path}: the body is a page whose head names its original (a canonical link or JSON-LD "
+            "isBasedOn), but check() reads metadata from its argument only, so it would be skipped as no "
+            "reprint: pass original_url in the metadata, or the page to check_text(page, format='html')"
+        )
+    return result
 
 
 def check_text(
