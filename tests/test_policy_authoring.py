@@ -275,3 +275,23 @@ def test_a_metadata_rules_mistyped_licence_is_refused_at_load(tmp_path, cli, wri
     for fine in ("CC-BY-2.5", "CC0-1.0", "CC-BY-SA-3.0-IGO", "CC BY 4.0"):
         policy.write_text(head + rule.format(fine), encoding="utf-8")
         assert cli("validate", str(policy)).code == 0, fine
+
+
+def test_check_with_a_policy_file_extending_one_of_ones_own_says_how_to_read_the_parent(tmp_path, cli):
+    """``check --policy child.yaml`` reads that file alone: its parent beside it is not looked for, and the
+    error says how to give it (validate's does too)."""
+    head = "name: P\npublisher: P\nsource_url: https://p.example/terms\n"
+    (tmp_path / "policies").mkdir()
+    child = tmp_path / "policies" / "child.yaml"
+    child.write_text(f"id: child\n{head}extends: parent-x\nrules: []\n", encoding="utf-8")
+    (tmp_path / "policies" / "parent-x.yaml").write_text(
+        f"id: parent-x\n{head}rules:\n  - id: credit\n    check: attribution\n    names: [P]\n    message: Credit P\n",
+        encoding="utf-8",
+    )
+    page = tmp_path / "a.md"
+    page.write_text("---\noriginal_url: https://x.example/a\n---\nA story.\n", encoding="utf-8")
+    run = cli("check", "--no-config", "--policy", str(child), str(page))
+    assert run.code == 2 and "extends unknown policy 'parent-x'" in run.err and "--rules-dir DIR" in run.err
+    assert len(run.err.strip().splitlines()) == 1
+    run = cli("check", "--no-config", "--policy", str(child), "--rules-dir", str(child.parent), str(page))
+    assert run.code == 1 and "child/credit" in run.out, (run.out, run.err)

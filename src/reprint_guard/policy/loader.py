@@ -663,7 +663,18 @@ def load_policy(spec: str | Path, *, extra: Iterable[str | Path] = ()) -> Policy
             raise PolicyError(f"policy file cannot be looked up: {reason}", path=text[:200]) from None
         if not found:
             raise PolicyError("policy file not found", path=text[:200])
-        policy = policy_set((*extra, path)).from_file(path)
+        try:
+            policy = policy_set((*extra, path)).from_file(path)
+        except PolicyError as exc:
+            if exc.message.startswith("extends unknown policy") and exc.path == str(path):
+                raise PolicyError(  # the file alone is read: its parent of one's own is not looked for beside it
+                    exc.message + "; a policy of your own that it extends is read with --rules-dir DIR (its "
+                    "folder) or the config's policies",
+                    path=exc.path,
+                    line=exc.line,
+                    column=exc.column,
+                ) from None
+            raise
         if policy is None:  # pragma: no cover - the set was made with this file among its own
             raise PolicyError("policy file not among the policies read", path=text[:200])
         return policy
