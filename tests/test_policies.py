@@ -409,3 +409,25 @@ def test_the_conversations_link_back_is_to_an_article_or_a_home_page(tmp_path, l
     )
     rules = [f.rule for f in check_file(page).findings]
     assert rules == ([] if linked_back else ["the-conversation/link-original"]), rules
+
+
+@pytest.mark.parametrize(
+    ("line", "sponsored"),
+    [
+        ("This reprint is made possible by Lakeside Credit Union.", True),
+        ("Support for this reporting was provided by Lakeside Credit Union.", True),
+        ("The new meters were made possible by a federal grant.", False),
+        ("Support for the measure comes from both parties.", False),
+    ],
+)
+def test_propublica_sponsorship_lines_in_other_words(tmp_path, line, sponsored):
+    """An underwriting line under a ProPublica story is a sponsorship of it; the same words about something
+    else in the story are not."""
+    fixture = ROOT / "tests" / "policies" / "propublica" / "no-sponsorship-text-brought-to-you.md"
+    page = tmp_path / "pp.md"
+    text = fixture.read_text(encoding="utf-8").replace(
+        "Our water coverage is brought to you by Lakeside Credit Union.", line
+    )
+    page.write_text(text.replace("expect: [propublica/no-sponsorship-text@32]", "expect: []"), encoding="utf-8")
+    rules = [f.rule for f in check_file(page).findings]
+    assert rules == (["propublica/no-sponsorship-text"] if sponsored else []), rules
