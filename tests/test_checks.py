@@ -1849,6 +1849,9 @@ def test_a_link_rule_with_a_pattern_tells_an_address_in_typographic_quotes_at_th
         ("Nguyen Van Anh", "Nguyễn Văn Anh", True),  # Latin Extended Additional
         ("Lukasz Wroblewski", "Łukasz Wróblewski", True),  # letters with a stroke decompose to nothing
         ("Soren Dordevic", "Søren Đorđević", True),
+        ("Ilkay Sahin", "İlkay Şahin", True),  # a dotted capital İ folds to "i" and a combining dot
+        ("İlkay Şahin", "Ilkay Sahin", True),
+        ("Ilkay Sahin", "İLKAY ŞAHİN", True),
     ],
 )
 def test_a_name_with_other_accents_is_the_same_name(in_metadata, on_the_page, credited):

@@ -364,10 +364,15 @@ def _accents_aside(name: str) -> Any:
     """An RE2 pattern (of UTF-8) finding the normalised ``name``, each letter with or without an accent (whole
     words: see :func:`_whole`, which spares the pattern Unicode's classes of letters, a large program)."""
     variants = _variants()
+    # A mark may follow a letter in the normalised text: a dotted capital İ folds to "i" and a dot above.
     return compile_pattern(
-        "".join(f"[{char}{variants[char]}]" if char in variants else re.escape(char) for char in _bare(name)),
+        "".join(f"[{char}{variants[char]}]{_MARKS}" if char in variants else re.escape(char) for char in _bare(name)),
         utf8=True,
     )
+
+
+#: Combining marks a letter may carry in the normalised text (what NFKC leaves uncomposed: the dot of İ).
+_MARKS = r"[\x{0300}-\x{036f}]*"
 
 
 def _whole(text: bytes, start: int, end: int) -> bool:
