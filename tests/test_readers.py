@@ -802,37 +802,57 @@ def test_json_ld_gives_both_dates_and_the_original_is_placed_at_is_based_on(tmp_
     assert "original_published" in finding["message"]
 
 
-def test_a_pages_licence_chooses_the_cc_policy_only_when_it_says_what_it_is_based_on(tmp_path, cli):
-    """A page based on a CC BY story from an unknown site, its licence declared, is checked against CC BY 4.0;
-    a site's own page (a canonical link to itself) with its own CC licence is no reprint of a CC story."""
-    own = (
-        "<!doctype html>\n<html><head><title>Ours</title>\n"
-        '<link rel="canonical" href="https://our-site.example/harbour">\n'
-        '<link rel="license" href="https://creativecommons.org/licenses/by/4.0/">\n'
-        "</head><body><article><p>We wrote this ourselves.</p></article></body></html>\n"
+def test_a_licence_the_page_declares_is_the_sites_not_the_originals(tmp_path, cli):
+    """A theme's ``<link rel="license">`` (or JSON-LD ``license``) is the republisher's own licence: it is not
+    read as the original's (it failed a correct ProPublica reprint's licence rule, "the metadata says ..."),
+    nor does it choose a Creative Commons policy for a page from an unknown site."""
+    theme = '<link rel="license" href="https://creativecommons.org/licenses/by/4.0/">\n'
+    page = tmp_path / "harbour.html"
+    page.write_text(
+        HTML_PAGE.replace("</head>", theme + "</head>").replace(
+            '"NewsArticle",', '"NewsArticle", "license": "https://creativecommons.org/licenses/by-sa/4.0/",'
+        ),
+        encoding="utf-8",
     )
-    page = tmp_path / "own.html"
+    result = cli("check", str(page), "--meta", "commercial=false", "--format", "json").json()["results"][0]
+    assert (result["policy"], result["findings"]) == ("global-research", []), result
+    ld = '<script type="application/ld+json">{"@type": "Article", "isBasedOn": "https://blog.unknown.example/s/1"}</script>\n'
+    own = (
+        "<!doctype html>\n<html><head><title>Ours</title>\n" + theme + ld + "</head><body><p>Story.</p></body></html>\n"
+    )
     page.write_text(own, encoding="utf-8")
     (finding,) = cli("check", str(page), "--format", "json").json()["results"][0]["findings"]
     assert finding["rule"] == "reprint-guard/unknown-publisher"
-    ld = '<script type="application/ld+json">{"@type": "Article", "isBasedOn": "https://blog.unknown.example/s/1"}</script>\n'
-    page.write_text(own.replace("</head>", ld + "</head>"), encoding="utf-8")
-    result = cli("check", str(page), "--format", "json").json()["results"][0]
-    assert result["policy"] == "cc-by-4.0", result
-    licence = [f for f in result["findings"] if f["rule"] == "cc-by-4.0/license"]
-    assert licence and licence[0]["line"] > 1
 
 
-def test_check_refuses_a_whole_page_it_would_skip_though_its_head_names_the_original():
-    """``check(page, {...no original_url...}, format="html")`` skipped the reprint as none, unchecked, while
-    check_text reads the page's canonical link: the call says what to do instead. With original_url given,
-    or a fragment, nothing changes."""
+def test_check_says_why_it_skipped_a_whole_page_whose_head_names_an_original():
+    """``check(page, {...no original_url...}, format="html")`` skipped the reprint as none, silently, while
+    check_text reads the page's canonical link: the skip's reason says what to do. Not an error: a site's own
+    page names itself as canonical. With original_url given, or a fragment, nothing changes."""
     from reprint_guard import check, check_text
-    from reprint_guard.errors import UsageError
 
-    with pytest.raises(UsageError, match=r"check_text\(page, format='html'\)") as raised:
-        check(HTML_PAGE, {"commercial": False}, format="html")
-    assert "\n" not in str(raised.value)
+    skipped = check(HTML_PAGE, {"commercial": False}, format="html")
+    assert skipped.status == "skipped" and f"the page names {GR_URL} as its original" in skipped.reason
+    assert "check_text(page, format='html')" in skipped.reason and "\n" not in skipped.reason
     assert check_text(HTML_PAGE, format="html", meta={"commercial": False}).policy == "global-research"
     assert check(HTML_PAGE, {"commercial": False, "original_url": GR_URL, "author": "Ana Ruiz"}, format="html").ok
     assert check("<p>A fragment.</p>", {"commercial": False}, format="html").status == "skipped"
+
+
+def test_the_pages_publication_date_is_placed_at_its_articles_key_not_anothers(tmp_path, cli):
+    """A site's WebSite item (or the original in isBasedOn) may say "datePublished" before the article does:
+    the finding stands at the article's own key."""
+    site = '<script type="application/ld+json">{"@type": "WebSite", "datePublished": "2015-01-01"}</script>\n'
+    ld = {
+        "@type": "NewsArticle",
+        "isBasedOn": {"url": _MFP_URL, "datePublished": "2026-10-08"},
+        "datePublished": "2026-10-08T20:00:00Z",
+    }
+    page = tmp_path / "library.html"
+    page.write_text(_mfp_page(site + f'<script type="application/ld+json">\n{json.dumps(ld)}\n</script>\n'), "utf-8")
+    (finding,) = cli("check", str(page), "--meta", "commercial=false", "--format", "json").json()["results"][0][
+        "findings"
+    ]
+    line = page.read_text("utf-8").splitlines()[finding["line"] - 1]
+    assert finding["rule"] == "montana-free-press/not-before-next-day"
+    assert line[finding["column"] - 1 :].startswith('"datePublished": "2026-10-08T20:00:00Z"'), (finding, line)

@@ -97,14 +97,12 @@ def test_the_articles_amp_view_is_the_article() -> None:
     assert normalize_url("https://example.org/a?amp=2") != normalize_url("https://example.org/a")  # not the view
 
 
-def test_an_address_copied_with_its_html_escape_is_the_address() -> None:
+def test_an_address_copied_with_its_html_escape_is_the_address(tmp_path) -> None:
     """``original_url: ...?utm_source=republish&amp;utm_medium=web`` (copied from a republish box's HTML) is the
-    article the body links: link-original failed, and its fix asked for a link to the escaped address."""
+    article the body links: link-original failed, and its fix (and --fix) wrote the escaped address."""
     from reprint_guard import check
 
     url = "https://dialogue.earth/en/food/mekong-farmers-saltier-delta/"
-    assert normalize_url(url + "?utm_source=republish&amp;utm_medium=web") == normalize_url(url)
-    assert normalize_url(url + "?id=3&amp;page=2") == normalize_url(url + "?id=3&page=2")
     meta = {
         "author": "Ana Ruiz",
         "original_url": url + "?utm_source=republish&amp;utm_medium=web",
@@ -114,3 +112,18 @@ def test_an_address_copied_with_its_html_escape_is_the_address() -> None:
         f"By Ana Ruiz. [Originally published]({url}) under [CC BY 4.0](https://creativecommons.org/licenses/by/4.0/).\n"
     )
     assert check(linked, meta).findings == []
+    for escaped in ("?id=5&amp;lang=es", "?id=5&amp;amp;lang=es", "?id=5&#38;lang=es"):
+        unlinked = linked.replace(f"[Originally published]({url})", "Originally published")
+        (finding,) = check(unlinked, {**meta, "original_url": url + escaped}).findings
+        assert f"({url}?id=5&lang=es)" in finding.fix and "&amp;" not in finding.fix, finding.fix
+        page = tmp_path / "r.md"
+        page.write_text(
+            f'---\noriginal_url: "{url}{escaped}"\nauthor: Ana Ruiz\npolicy: cc-by-4.0\n---\n{unlinked}', "utf-8"
+        )
+        from conftest import run_cli
+
+        assert run_cli("check", "--fix", str(page)).code == 0
+        inserted = page.read_text("utf-8").split("---", 2)[2]
+        # Markdown writes the & of a link's address as &amp; (an entity it decodes), never escaped twice.
+        assert f"]({url}?id=5&amp;lang=es)" in inserted and "&amp;amp;" not in inserted, inserted
+        assert run_cli("check", str(page)).code == 0

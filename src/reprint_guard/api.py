@@ -258,17 +258,18 @@ def check(
 
 
 def _not_a_page_passed_over(result: TypedResult, body: str, format: str) -> TypedResult:
-    """``result``, unless it skipped, as no reprint, a whole page whose head names its original: ``check``
-    reads metadata from its argument alone, so the reprint would go out unchecked."""
+    """``result``; when it skipped, as no reprint, a whole page whose head names an original, its reason says
+    so: ``check`` reads metadata from its argument alone (``check_text`` reads the page's own). Not an error:
+    a site's own page names itself as canonical."""
     if result.status != "skipped" or format != "html" or ("<head" not in body.lower() and "ld+json" not in body):
         return result
     from .readers.html import declared_metadata
 
-    if declared_metadata(body).get("original_url"):
-        raise UsageError(
-            f"{result.path}: the body is a page whose head names its original (a canonical link or JSON-LD "
-            "isBasedOn), but check() reads metadata from its argument only, so it would be skipped as no "
-            "reprint: pass original_url in the metadata, or the page to check_text(page, format='html')"
+    named = declared_metadata(body).get("original_url")
+    if named and result.reason:
+        result.reason += (
+            f" (the page names {named} as its original, which check() does not read: pass it as original_url "
+            "if the page is a reprint, or the page to check_text(page, format='html'))"
         )
     return result
 

@@ -179,6 +179,19 @@ def _unquoted(value: Any) -> Any:
     return value
 
 
+def _unescaped(address: str) -> str:
+    """An address copied with its HTML escapes (``?a=1&amp;b=2``, from a publisher's republish box) as the one
+    they stand for: no real address has them, a link to it would lead elsewhere, and a fix would copy them."""
+    import html
+
+    for _ in range(3):  # "&amp;amp;": escaped twice over
+        unescaped = html.unescape(address)
+        if unescaped == address:
+            break
+        address = unescaped
+    return address
+
+
 def read_metadata(data: Mapping[str, Any]) -> MetadataView:
     """Validate ``data`` as the model does; raises pydantic's ``ValidationError`` when it is invalid. A
     declared key's text wrapped in typographic quotes is read without them."""
@@ -191,6 +204,9 @@ def read_metadata(data: Mapping[str, Any]) -> MetadataView:
         unquoted = {key: _unquoted(data[key]) for key in quoted}
         if any(unquoted[key] is not data[key] for key in quoted):
             data = {**data, **unquoted}
+    address = data.get("original_url")
+    if type(address) is str and "&" in address and ";" in address:
+        data = {**data, "original_url": _unescaped(address)}
     view = _exact(data)
     if view is not None:
         return view

@@ -125,12 +125,7 @@ def _with_scheme(url: str) -> str:
 
 @lru_cache(maxsize=8192)
 def normalize_url(url: str) -> str | None:
-    """A comparison key for ``url``; None for relative, mailto: and other non-web links.
-
-    An ``&amp;`` is read as the ``&`` it escapes: an address copied from a publisher's republish HTML into the
-    metadata keeps the escape, and no real address has it."""
-    if "&amp;" in url:
-        url = url.replace("&amp;", "&")
+    """A comparison key for ``url``; None for relative, mailto: and other non-web links."""
     url = _with_scheme(url.strip())
     parts = _simple_parts(url) or _split_parts(url)
     return _key(*parts) if parts else None

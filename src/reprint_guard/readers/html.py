@@ -2,10 +2,10 @@
 
 A republished page usually says where it came from: ``<link rel="canonical">``
 pointing at the original, ``<meta name="author">``, or JSON-LD ``isBasedOn``;
-and often when it was published and under which licence (``article:published_time``,
-JSON-LD ``datePublished``; its ``license`` or ``<link rel="license">`` when the JSON-LD
-says what the page is based on), which timing and licence rules read. Those fill in metadata that a
-sidecar or ``--meta`` did not give.
+and often when it was published (``article:published_time``, JSON-LD ``datePublished``),
+which timing rules read. Those fill in metadata that a sidecar
+or ``--meta`` did not give. A licence the page declares is not read: a theme's ``<link rel="license">`` is
+the site's own licence, not the original's.
 """
 
 from __future__ import annotations
@@ -65,7 +65,6 @@ def declared_places(text: str, declared: Mapping[str, Any], *, first_line: int =
         "original_url": ("link", "rel", "canonical", "href"),
         "author": ("meta", "name", "author", "content"),
         "published": ("meta", "property", "article:published_time", "content"),
-        "license": ("link", "rel", "license", "href"),
     }
     for key, (tag, which, kind, value_of) in wanted.items():
         if key not in declared:
@@ -84,10 +83,28 @@ def declared_places(text: str, declared: Mapping[str, Any], *, first_line: int =
                 if key == "author" or (_date(said) if key == "published" else said) == declared[key]:
                     places[key] = text_position(text, found.start() + value.start(group), first_line)
             break
+    if "published" in declared and "published" not in places:  # the article's date, not another item's
+        for found in _LD_DATE.finditer(text):
+            if _date(json_string(found.group(1))) == declared["published"]:
+                places["published"] = text_position(text, found.start(), first_line)
+                break
     for key, name in _LD_KEYS:
         if key in declared and key not in places and name in text:
             places[key] = text_position(text, text.index(name), first_line)
     return places
+
+
+#: A JSON-LD "datePublished" key and its string value (as JSON writes it, escapes and all).
+_LD_DATE = re.compile(r'"datePublished"\s*:\s*"((?:[^"\\]|\\.)*)"')
+
+
+def json_string(written: str) -> str | None:
+    """A JSON string's value from its text between the quotes, or None when it is no JSON string."""
+    try:
+        value = json.loads(f'"{written}"')
+    except ValueError:
+        return None
+    return value if isinstance(value, str) else None
 
 
 #: The JSON-LD key each metadata key is read from, where a finding about it is told.
@@ -95,7 +112,6 @@ _LD_KEYS = (
     ("original_url", '"isBasedOn"'),
     ("author", '"author"'),
     ("published", '"datePublished"'),
-    ("license", '"license"'),
     ("original_published", '"isBasedOn"'),
 )
 
@@ -145,15 +161,6 @@ def declared_metadata(text: str) -> dict[str, Any]:
         when = _date(article.get("datePublished"))
         if when is not None:
             found["published"] = when
-    if article is not None and article.get("isBasedOn"):
-        # The licence a page declares is the original's only when the page says it is based on another
-        # (a canonical link may point at the page itself: a site's own licence would make it a CC reprint).
-        licence = _ld_url(article.get("license"))
-        link = tree.css_first('link[rel~="license"][href]')
-        if not licence and link is not None:
-            licence = link.attributes.get("href")
-        if licence and licence.strip():
-            found["license"] = licence.strip()
     return found
 
 
