@@ -1200,3 +1200,25 @@ def test_init_lists_every_policy_that_loads_and_comments_out_those_that_do_not(t
     assert '#  - "policies/orphan.yaml"  # policies/orphan.yaml:' in text and "'nowhere'" in text
     run = cli("check", "content", "--format", "json", cwd=tmp_path)  # the config works: pub-12 is read
     assert run.code == 1 and run.json()["results"][0]["policy"] == "pub-12", run.err
+
+
+def test_init_lists_a_folder_with_one_broken_policy_file_by_file(tmp_path, cli):
+    """A folder of policies with one broken (an id taken twice) was left out whole: its good ones are listed
+    one by one, the broken one commented out; a long reason (an unknown parent lists every policy) is cut."""
+    rule = "rules:\n  - id: link-original\n    check: link\n    target: original\n    message: Link the original\n"
+    for number in range(1, 41):
+        write(
+            tmp_path / "policies" / f"p{number:02d}.yaml",
+            POLICY_HEAD.format(id=f"house-{number:02d}") + f"applies_to: [p{number}.example]\n" + rule,
+        )
+    write(tmp_path / "policies" / "p02.yaml", POLICY_HEAD.format(id="house-01") + rule)
+    write(tmp_path / "policies" / "p03.yaml", POLICY_HEAD.format(id="house-03") + "extends: nowhere\nrules: []\n")
+    write(tmp_path / "content" / "a.md", markdown({"original_url": "https://p40.example/a"}, "Body"))
+    assert cli("init", str(tmp_path)).code == 0
+    text = (tmp_path / ".reprint-guard.yaml").read_text(encoding="utf-8")
+    listed = yaml.safe_load(text)["policies"]
+    assert listed == [f"policies/p{number:02d}.yaml" for number in range(1, 41) if number not in (2, 3)]
+    left_out = [line for line in text.splitlines() if line.startswith('#  - "policies/')]
+    assert [line.split('"')[1] for line in left_out] == ["policies/p02.yaml", "policies/p03.yaml"]
+    assert all(len(line) < 260 for line in left_out), left_out
+    assert cli("check", "content", cwd=tmp_path).code == 1  # the config loads
