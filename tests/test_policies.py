@@ -366,6 +366,8 @@ def test_translation_notes_of_a_story_in_the_feminine_are_notes(tmp_path, note):
     [
         ("We trimmed this story for length.", True),
         ("Editor's note: Local details were added by the Sierra Star.", True),
+        ("Editor's note: This is the second story in our series on water.", False),  # the original's own note
+        ('"We updated the report to reflect new data," the agency said.', False),  # a quote in the story
         ("This version includes reporting from the Sierra Star.", True),
         ("Local details were added by the Sierra Star.", True),
         ("Edited by Sarah Kim.", False),  # an editor's credit says nothing of changes
@@ -388,6 +390,8 @@ def test_calmatters_change_notes_in_other_words(tmp_path, note, noted):
     [
         ("https://theconversation.com/how-rooftop-beehives-changed-one-city-block-241873", True),
         ("https://theconversation.com/how-rooftop-beehives-changed-one-city-block-241873?utm_source=x", True),
+        ("https://theconversation.com/how-rooftop-beehives-changed-one-city-block-241873/amp", True),
+        ("https://theconversation.com/por-qu%C3%A9-las-abejas-241873", True),
         ("https://theconversation.com/", True),
         ("https://theconversation.com/uk", True),
         ("https://theconversation.com/africa/", True),
@@ -415,6 +419,8 @@ def test_the_conversations_link_back_is_to_an_article_or_a_home_page(tmp_path, l
     ("line", "sponsored"),
     [
         ("This reprint is made possible by Lakeside Credit Union.", True),
+        ("This story was made possible by a grant from Lakeside Credit Union.", True),
+        ("Our investigation was made possible by thousands of pages of inspection records.", False),
         ("Support for this reporting was provided by Lakeside Credit Union.", True),
         ("The new meters were made possible by a federal grant.", False),
         ("Support for the measure comes from both parties.", False),
@@ -431,3 +437,24 @@ def test_propublica_sponsorship_lines_in_other_words(tmp_path, line, sponsored):
     page.write_text(text.replace("expect: [propublica/no-sponsorship-text@32]", "expect: []"), encoding="utf-8")
     rules = [f.rule for f in check_file(page).findings]
     assert rules == (["propublica/no-sponsorship-text"] if sponsored else []), rules
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "La novela fue traducida por Edith Grossman.",
+        "Su poesía ha sido traducida al inglés.",
+        "Su libro ha sido traducido al inglés.",
+        "Le roman a été traduit par Marie Dubois.",
+        "O livro foi traduzido por Ana Souza.",
+    ],
+)
+def test_a_translation_in_the_passive_about_something_else_is_no_note(tmp_path, sentence):
+    """Under ND, "the letter was translated by ..." is story text; so is the same in Spanish, French and
+    Portuguese (fue, ha sido, a été, foi), which the feminine forms of the notes began to read as notes."""
+    mongabay = ROOT / "tests" / "policies" / "mongabay" / "compliant.md"
+    text = mongabay.read_text(encoding="utf-8")
+    page = tmp_path / "mb.md"
+    blocks = text.split("\n\n")
+    page.write_text("\n\n".join([*blocks[:3], sentence, *blocks[3:]]), encoding="utf-8")
+    assert [f.rule for f in check_file(page).findings] == []
