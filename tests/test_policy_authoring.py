@@ -261,7 +261,15 @@ def test_validate_tries_an_element_rules_insert_on_the_rule(tmp_path, cli, inser
         assert run.code == 1 and run.out.splitlines() == [f"{policy}:10:5: rule 'pixel': {said}"], run.out + run.err
 
 
-@pytest.mark.parametrize(("written", "meant"), [("CC-BY-NC-ND-40", "CC-BY-NC-ND-4.0"), ("cc-by-sa-40", "CC-BY-SA-4.0")])
+@pytest.mark.parametrize(
+    ("written", "meant"),
+    [
+        ("CC-BY-NC-ND-40", "CC-BY-NC-ND-4.0"),
+        ("cc-by-sa-40", "CC-BY-SA-4.0"),
+        ("CC-BY-ND-NC-4.0", "CC-BY-NC-ND-4.0"),  # its parts in another order
+        ("CC-BY-NC-ND-4.0-DEED", "CC-BY-NC-ND-4.0"),
+    ],
+)
 def test_a_metadata_rules_mistyped_licence_is_refused_at_load(tmp_path, cli, written, meant):
     """A metadata rule's ``licenses: [CC-BY-NC-ND-40]`` validated, then failed every correct reprint ("names
     none of: CC-BY-NC-ND-40"); a license rule refused the same slip. Other ids (CC-BY-2.5, CC0-1.0) stay."""
@@ -270,7 +278,7 @@ def test_a_metadata_rules_mistyped_licence_is_refused_at_load(tmp_path, cli, wri
     rule = "  - id: licence\n    check: metadata\n    field: license\n    licenses: [{}]\n    message: Wrong licence\n"
     policy.write_text(head + rule.format(written), encoding="utf-8")
     run = cli("validate", str(policy))
-    assert run.code != 0 and f"did you mean '{meant}'" in run.out + run.err, (run.out, run.err)
+    assert run.code != 0 and f"'{meant}'" in run.out + run.err, (run.out, run.err)
     assert len((run.out + run.err).strip().splitlines()) == 1
     for fine in ("CC-BY-2.5", "CC0-1.0", "CC-BY-SA-3.0-IGO", "CC BY 4.0"):
         policy.write_text(head + rule.format(fine), encoding="utf-8")

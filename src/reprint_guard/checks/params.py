@@ -492,9 +492,9 @@ class MetadataParams(PatternParams):
         if value is not None and (not value or any(not item.strip() for item in value)):
             raise ValueError("'licenses' lists one licence or more, each an SPDX id such as CC-BY-SA-4.0")
         for item in value or ():
-            close = _mistyped_licence(item)
-            if close is not None:
-                raise ValueError(f"{item!r} is not a licence's id: did you mean {close!r}?")
+            problem = _mistyped_licence(item)
+            if problem is not None:
+                raise ValueError(problem)
         return value
 
 
@@ -503,17 +503,29 @@ _CC_SPDX = re.compile(r"CC-BY(?:-NC)?(?:-ND|-SA)?-\d\.\d(?:-[A-Z]{2,3})?", re.IG
 
 
 def _mistyped_licence(item: str) -> str | None:
-    """The Creative Commons id a metadata rule's licence is a slip of (``CC-BY-NC-ND-40``), or None: a value
-    is compared with it as written, so every reprint with the real id would fail. Another licence (``MIT``,
-    ``CC0-1.0``) or any well-formed id is left as written."""
+    """Why a metadata rule's licence is a slip of a Creative Commons id (``CC-BY-NC-ND-40``, ``CC-BY-ND-NC-4.0``,
+    ``CC-BY-4.0-DEED``), or None: a value is compared with it as written, so every reprint with the real id
+    would fail. Another licence (``MIT``, ``CC0-1.0``) or a well-formed id of any version stays as written."""
     import difflib
 
     from ..licenses import normalize_license
 
-    if normalize_license(item) is not None or _CC_SPDX.fullmatch(item.strip()):
+    written = "-".join(item.strip().upper().replace("_", "-").split())
+    spdx = normalize_license(item)
+    well_formed = spdx is not None or _CC_SPDX.fullmatch(written)
+    if well_formed and "-4.0-" not in (spdx or written):
         return None
-    close = difflib.get_close_matches(item.strip().upper(), known_licence_ids(), n=1, cutoff=0.9)
-    return close[0] if close else None
+    if not written.startswith("CC-BY"):
+        return None
+    if "-4.0-" in (spdx or written):
+        unported = written.partition("-4.0-")[0] + "-4.0"
+        return f"{item!r} is no licence: the 4.0 licences have no national versions or suffixes; write {unported!r}"
+    parts = set(written.split("-"))
+    known = known_licence_ids()
+    close = [i for i in known if set(i.split("-")) == parts]  # its parts in another order
+    close = close or difflib.get_close_matches(written, known, n=1, cutoff=0.6)
+    hint = f": did you mean {close[0]!r}?" if close else ": write its SPDX id, such as CC-BY-NC-ND-4.0"
+    return f"{item!r} is not a licence's id{hint}"
 
 
 def _host_name(value: str) -> str:
