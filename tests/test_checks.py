@@ -1918,6 +1918,7 @@ def test_a_permission_dated_with_a_time_of_day_counts_from_its_day(date):
     [
         ("the-conversation", "https://counter.theconversation.com/", "https://Counter.TheConversation.com/"),
         ("the-conversation", "https://counter.theconversation.com/", "HTTPS://COUNTER.THECONVERSATION.COM/"),
+        ("the-conversation", "https://counter.theconversation.com/", "HTTPS://Counter.TheConversation.com:443/"),
         ("propublica", "https://pixel.propublica.org/", "https://PIXEL.ProPublica.org/"),
     ],
 )

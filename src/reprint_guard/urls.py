@@ -63,11 +63,15 @@ _SCHEME_AND_HOST = re.compile(r"(?:[A-Za-z][A-Za-z0-9+.-]*:)?(?://[^/?#]*)?")
 
 
 def with_host_folded(url: str) -> str:
-    """The URL with its scheme and host in lower case (they are blind to case; the path is not), or the same
-    string when they already are."""
+    """The URL with its scheme and host in lower case (they are blind to case; the path is not) and without
+    its scheme's default port, or the same string when it has neither."""
     end = _SCHEME_AND_HOST.match(url).end()  # type: ignore[union-attr] - it matches the empty string too
     head = url[:end]
     lowered = head.lower()
+    if lowered.startswith("https:") and lowered.endswith(":443"):
+        lowered = lowered[:-4]
+    elif lowered.startswith("http:") and lowered.endswith(":80"):
+        lowered = lowered[:-3]
     return url if lowered == head else lowered + url[end:]
 
 
