@@ -303,3 +303,14 @@ def test_check_with_a_policy_file_extending_one_of_ones_own_says_how_to_read_the
     assert len(run.err.strip().splitlines()) == 1
     run = cli("check", "--no-config", "--policy", str(child), "--rules-dir", str(child.parent), str(page))
     assert run.code == 1 and "child/credit" in run.out, (run.out, run.err)
+
+
+def test_extends_with_a_typo_of_a_known_policy_says_which_was_meant(tmp_path, cli):
+    """``extends: cc-by-nd-40`` named the known policies, all seventeen; one close to a known id is named."""
+    policy = tmp_path / "mine.yaml"
+    policy.write_text(
+        "id: mine\nname: M\npublisher: M\nsource_url: https://m.example/terms\nextends: cc-by-nd-40\nrules: []\n",
+        encoding="utf-8",
+    )
+    run = cli("validate", str(policy))
+    assert run.code != 0 and "extends unknown policy 'cc-by-nd-40'; did you mean 'cc-by-nd-4.0'?" in run.out + run.err
