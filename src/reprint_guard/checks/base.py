@@ -155,7 +155,8 @@ _PATTERN_HOST = re.compile(
 class UrlPattern:
     """A policy's pattern for addresses (a pixel's, a link's, an ``except``): searched in the address as written
     and, when its scheme or host has capitals (``https://Counter.TheConversation.com/...``, as a CMS or an
-    editor may write it), with them in lower case, as a browser reads them and as policies write them."""
+    editor may write it) or it names its scheme's default port, as a browser reads it and policies write it:
+    in lower case, without the port (:func:`~reprint_guard.urls.with_host_folded`)."""
 
     __slots__ = ("regex",)
 

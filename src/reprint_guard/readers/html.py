@@ -1,11 +1,11 @@
 """HTML pages and fragments; metadata from what the page itself declares.
 
 A republished page usually says where it came from: ``<link rel="canonical">``
-pointing at the original, ``<meta name="author">``, or JSON-LD ``isBasedOn``;
-and often when it was published (``article:published_time``, JSON-LD ``datePublished``),
-which timing rules read. Those fill in metadata that a sidecar
-or ``--meta`` did not give. A licence the page declares is not read: a theme's ``<link rel="license">`` is
-the site's own licence, not the original's.
+pointing at the original, ``<meta name="author">``, or JSON-LD ``isBasedOn``; and
+often when it was published (``article:published_time``, JSON-LD ``datePublished``),
+which timing rules read. Those fill in metadata that a sidecar or ``--meta`` did
+not give. A licence the page declares is not read: a theme's ``<link rel="license">``
+is the site's own licence, not the original's.
 """
 
 from __future__ import annotations
@@ -59,7 +59,8 @@ _ATTRIBUTE = r"""\b{name}\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))"""
 
 def declared_places(text: str, declared: Mapping[str, Any], *, first_line: int = 1) -> dict[str, tuple[int, int]]:
     """(line, column) of the value of each key the page declares: the canonical link's address, the author
-    meta tag's content, or a JSON-LD key ("isBasedOn", "author"), where the value read comes from."""
+    or publication-time meta tag's content, or a JSON-LD key ("isBasedOn", "author", the article's own
+    "datePublished"), where the value read comes from."""
     places: dict[str, tuple[int, int]] = {}
     wanted = {
         "original_url": ("link", "rel", "canonical", "href"),
@@ -85,7 +86,7 @@ def declared_places(text: str, declared: Mapping[str, Any], *, first_line: int =
             break
     if "published" in declared and "published" not in places:  # the article's date, not another item's
         for found in _LD_DATE.finditer(text):
-            if _date(json_string(found.group(1))) == declared["published"]:
+            if _date(_json_string(found.group(1))) == declared["published"]:
                 places["published"] = text_position(text, found.start(), first_line)
                 break
     for key, name in _LD_KEYS:
@@ -98,7 +99,7 @@ def declared_places(text: str, declared: Mapping[str, Any], *, first_line: int =
 _LD_DATE = re.compile(r'"datePublished"\s*:\s*"((?:[^"\\]|\\.)*)"')
 
 
-def json_string(written: str) -> str | None:
+def _json_string(written: str) -> str | None:
     """A JSON string's value from its text between the quotes, or None when it is no JSON string."""
     try:
         value = json.loads(f'"{written}"')
