@@ -1172,25 +1172,35 @@ def test_init_maps_a_sites_key_used_in_some_files_without_ours(tmp_path, cli):
     assert old["policy"] is not None
 
 
+_LINK_RULE = "rules:\n  - id: link-original\n    check: link\n    target: original\n    message: Link the original\n"
+
+
+def _write_link_policy(path, policy_id, host):
+    """A user's policy with one rule (link to the original), for the host given."""
+    write(path, POLICY_HEAD.format(id=policy_id) + f"applies_to: [{host}]\n" + _LINK_RULE)
+
+
+def _init_policies(root, cli):
+    """``init`` run in ``root``: the config it wrote, and the policies it lists."""
+    assert cli("init", str(root)).code == 0
+    text = (root / ".reprint-guard.yaml").read_text(encoding="utf-8")
+    return text, yaml.safe_load(text)["policies"]
+
+
 def test_init_lists_every_policy_that_loads_and_comments_out_those_that_do_not(tmp_path, cli):
     """Twelve policies beside a site's data file are each listed (init kept ten); one whose id another has, and
     one extending an unknown policy, would stop every check: they are shown commented out with the reason, and
     a child listed before its parent still loads."""
-    rule = "rules:\n  - id: link-original\n    check: link\n    target: original\n    message: Link the original\n"
-    for number in range(1, 13):
-        write(
-            tmp_path / "policies" / f"pub-{number:02d}.yaml",
-            POLICY_HEAD.format(id=f"pub-{number:02d}") + f"applies_to: [pub{number}.example]\n" + rule,
-        )
+    rule = _LINK_RULE
+    for n in range(1, 13):
+        _write_link_policy(tmp_path / "policies" / f"pub-{n:02d}.yaml", f"pub-{n:02d}", f"pub{n}.example")
     write(tmp_path / "policies" / "site-data.yaml", "site: x\n")  # so the files are listed one by one
     write(tmp_path / "policies" / "zz-dup.yaml", POLICY_HEAD.format(id="pub-01") + "rules: []\n")
     write(tmp_path / "policies" / "aa-child.yaml", POLICY_HEAD.format(id="child") + "extends: zz-parent\nrules: []\n")
     write(tmp_path / "policies" / "zz-parent.yaml", POLICY_HEAD.format(id="zz-parent") + rule)
     write(tmp_path / "policies" / "orphan.yaml", POLICY_HEAD.format(id="orphan") + "extends: nowhere\nrules: []\n")
     write(tmp_path / "content" / "a.md", markdown({"original_url": "https://pub12.example/a"}, "Body"))
-    assert cli("init", str(tmp_path)).code == 0
-    text = (tmp_path / ".reprint-guard.yaml").read_text(encoding="utf-8")
-    listed = yaml.safe_load(text)["policies"]
+    text, listed = _init_policies(tmp_path, cli)
     assert listed == [
         "policies/aa-child.yaml",
         *(f"policies/pub-{number:02d}.yaml" for number in range(1, 13)),
@@ -1205,18 +1215,13 @@ def test_init_lists_every_policy_that_loads_and_comments_out_those_that_do_not(t
 def test_init_lists_a_folder_with_one_broken_policy_file_by_file(tmp_path, cli):
     """A folder of policies with one broken (an id taken twice) was left out whole: its good ones are listed
     one by one, the broken one commented out; a long reason (an unknown parent lists every policy) is cut."""
-    rule = "rules:\n  - id: link-original\n    check: link\n    target: original\n    message: Link the original\n"
+    rule = _LINK_RULE
     for number in range(1, 41):
-        write(
-            tmp_path / "policies" / f"p{number:02d}.yaml",
-            POLICY_HEAD.format(id=f"house-{number:02d}") + f"applies_to: [p{number}.example]\n" + rule,
-        )
+        _write_link_policy(tmp_path / "policies" / f"p{number:02d}.yaml", f"house-{number:02d}", f"p{number}.example")
     write(tmp_path / "policies" / "p02.yaml", POLICY_HEAD.format(id="house-01") + rule)
     write(tmp_path / "policies" / "p03.yaml", POLICY_HEAD.format(id="house-03") + "extends: nowhere\nrules: []\n")
     write(tmp_path / "content" / "a.md", markdown({"original_url": "https://p40.example/a"}, "Body"))
-    assert cli("init", str(tmp_path)).code == 0
-    text = (tmp_path / ".reprint-guard.yaml").read_text(encoding="utf-8")
-    listed = yaml.safe_load(text)["policies"]
+    text, listed = _init_policies(tmp_path, cli)
     assert listed == [f"policies/p{number:02d}.yaml" for number in range(1, 41) if number not in (2, 3)]
     left_out = [line for line in text.splitlines() if line.startswith('#  - "policies/')]
     assert [line.split('"')[1] for line in left_out] == ["policies/p02.yaml", "policies/p03.yaml"]
