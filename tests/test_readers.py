@@ -771,6 +771,13 @@ def test_a_pages_declared_publication_date_is_the_reprints(tmp_path, cli):
         ).code
         == 1
     )
+    # Written with name= (as some themes do) rather than Open Graph's property=, it is the same date.
+    page.write_text(_mfp_page(early.replace("property=", "name=")), encoding="utf-8")
+    run = cli(
+        "check", str(page), "--meta", "original_published=2026-10-08", "--meta", "commercial=false", "--format", "json"
+    )
+    (finding,) = run.json()["results"][0]["findings"]
+    assert (finding["rule"], finding["line"], finding["column"]) == ("montana-free-press/not-before-next-day", 7, 16)
     # A date the page writes unreadably is passed over (as its broken JSON-LD is), not an error.
     page.write_text(_mfp_page(early.replace("2026-10-08T18:00:00-06:00", "last Tuesday")), encoding="utf-8")
     assert cli("check", str(page), "--meta", "original_published=2026-10-08", "--meta", "commercial=false").code == 0

@@ -65,7 +65,7 @@ def declared_places(text: str, declared: Mapping[str, Any], *, first_line: int =
     wanted = {
         "original_url": ("link", "rel", "canonical", "href"),
         "author": ("meta", "name", "author", "content"),
-        "published": ("meta", "property", "article:published_time", "content"),
+        "published": ("meta", "(?:property|name)", "article:published_time", "content"),  # Open Graph, or not
     }
     for key, (tag, which, kind, value_of) in wanted.items():
         if key not in declared:
@@ -123,7 +123,9 @@ def declared_metadata(text: str) -> dict[str, Any]:
     canonical = tree.css_first('link[rel="canonical"][href]')
     if canonical is not None:
         found["original_url"] = canonical.attributes.get("href")
-    published = tree.css_first('meta[property="article:published_time"][content]')
+    published = tree.css_first(
+        'meta[property="article:published_time"][content], meta[name="article:published_time"][content]'
+    )
     if published is not None:
         when = _date(published.attributes.get("content"))
         if when is not None:
