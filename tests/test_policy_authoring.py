@@ -314,3 +314,22 @@ def test_extends_with_a_typo_of_a_known_policy_says_which_was_meant(tmp_path, cl
     )
     run = cli("validate", str(policy))
     assert run.code != 0 and "extends unknown policy 'cc-by-nd-40'; did you mean 'cc-by-nd-4.0'?" in run.out + run.err
+
+
+def test_explain_says_a_rule_is_turned_off_or_which_was_meant(tmp_path, cli):
+    """``explain`` of a rule the policy disables said "has no rule", as of one that never was; a slip of a
+    rule's id lists all the policy's rules where one is close."""
+    (tmp_path / "s.yaml").write_text(
+        "id: saltmarsh\nname: S\npublisher: S\nsource_url: https://s.example/terms\nextends: cc-by-nd-4.0\n"
+        "rules:\n  - id: no-endorsement\n    disabled: true\n",
+        encoding="utf-8",
+    )
+    run = cli("explain", "saltmarsh/no-endorsement", "--rules-dir", str(tmp_path))
+    assert (
+        run.code == 2
+        and "turns off rule 'no-endorsement' (disabled: true), which it inherits from 'cc-by-nd-4.0'" in run.err
+    )
+    run = cli("explain", "saltmarsh/licence", "--rules-dir", str(tmp_path))
+    assert run.code == 2 and "has no rule 'licence'; did you mean 'license'?" in run.err
+    run = cli("explain", "saltmarsh/zzz", "--rules-dir", str(tmp_path))
+    assert run.code == 2 and "its rules: " in run.err

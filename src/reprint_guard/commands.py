@@ -100,8 +100,7 @@ def run_explain(options: argparse.Namespace) -> int:
         return ExitCode.OK
     rule = policy.rule(rule_id)
     if rule is None:
-        known = ", ".join(r.id for r in policy.rules)
-        raise UsageError(f"policy {policy_id!r} has no rule {rule_id!r}; its rules: {known}")
+        raise UsageError(_no_such_rule(policies, policy, rule_id))
     from .policy.examples import verified_examples
 
     specific = verified_examples(policy, rule)
@@ -426,3 +425,24 @@ def run_test(options: argparse.Namespace) -> int:
     could_not = f", {errors} could not be run" if errors else ""
     sys.stdout.write(f"{total - failed - errors} passed, {failed} failed{could_not}\n")
     return ExitCode.ERROR if errors else ExitCode.FINDINGS if failed else ExitCode.OK
+
+
+def _no_such_rule(policies: Any, policy: Any, rule_id: str) -> str:
+    """Why ``explain POLICY/RULE`` has nothing to show: the rule is one the policy turns off (``disabled``)
+    of a policy it extends, or a slip of one of its rules' ids, or none of them."""
+    parent = policy.extends
+    while parent:
+        ancestor = policies.get(parent)
+        if ancestor.rule(rule_id) is not None:
+            return (
+                f"policy {policy.id!r} turns off rule {rule_id!r} (disabled: true), which it inherits from "
+                f"{parent!r}: `reprint-guard explain {parent}/{rule_id}` tells what it checks there"
+            )
+        parent = ancestor.extends
+    import difflib
+
+    ids = [r.id for r in policy.rules]
+    close = difflib.get_close_matches(rule_id, ids, n=1, cutoff=0.7)
+    if close:
+        return f"policy {policy.id!r} has no rule {rule_id!r}; did you mean {close[0]!r}?"
+    return f"policy {policy.id!r} has no rule {rule_id!r}; its rules: {', '.join(ids)}"
