@@ -333,3 +333,32 @@ def test_explain_says_a_rule_is_turned_off_or_which_was_meant(tmp_path, cli):
     assert run.code == 2 and "has no rule 'licence'; did you mean 'license'?" in run.err
     run = cli("explain", "saltmarsh/zzz", "--rules-dir", str(tmp_path))
     assert run.code == 2 and "its rules: " in run.err
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        [
+            "credit",
+            "--policy",
+            "global-research",
+            "--meta",
+            "author=Ana Ruiz",
+            "--meta",
+            "original_published=2025-01-02",
+            "--meta",
+            "original_url=https://www.globalresearch.ca/x/1",
+        ],
+        ["policies"],
+        ["explain", "global-research/link-original"],
+    ],
+)
+def test_policy_commands_take_no_config_and_config(tmp_path, cli, command):
+    """A config naming a broken policy folder stopped `credit`, `policies` and `explain`, with no way round it
+    but to leave the folder: `--no-config` reads none, `--config FILE` another."""
+    (tmp_path / ".reprint-guard.yaml").write_text('policies: ["missing"]\n', encoding="utf-8")
+    assert cli(*command, cwd=tmp_path).code == 2
+    assert cli(*command, "--no-config", cwd=tmp_path).code == 0
+    other = tmp_path / "other.yaml"
+    other.write_text("policies: []\n", encoding="utf-8")
+    assert cli(*command, "--config", str(other), cwd=tmp_path).code == 0

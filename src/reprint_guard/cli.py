@@ -18,6 +18,14 @@ from .report import ExitCode, Summary, exit_code_for
 DESCRIPTION = "Check that republished articles honour the original publisher's reprint terms."
 
 
+def _config_options(command: argparse.ArgumentParser) -> None:
+    """``--config FILE`` or ``--no-config``: which project config's policies (and, for ``credit``, key names
+    and defaults) the command reads; by default the one found from the working folder up."""
+    where = command.add_mutually_exclusive_group()
+    where.add_argument("--config", metavar="FILE", help="project config (default: discovered from the cwd up)")
+    where.add_argument("--no-config", action="store_true", help="use no config file, not even one in a parent folder")
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="reprint-guard", description=DESCRIPTION)
     parser.add_argument("--version", action="version", version=f"reprint-guard {__version__}")
@@ -89,6 +97,7 @@ def _parser() -> argparse.ArgumentParser:
         description="Run fixture reprints (default: tests/policies) against their policies.",
     )
     test.add_argument("paths", nargs="*", default=["tests/policies"], metavar="PATH")
+    _config_options(test)
     test.add_argument("--rules-dir", action="append", default=[], metavar="DIR", help="extra policies")
     test.add_argument("-v", "--verbose", action="store_true", help="also list passing fixtures")
     policies = commands.add_parser(
@@ -96,6 +105,7 @@ def _parser() -> argparse.ArgumentParser:
         help="list bundled and user policies",
         description="List the policies reprint-guard knows, with publisher and source.",
     )
+    _config_options(policies)
     policies.add_argument("--rules-dir", action="append", default=[], metavar="DIR", help="extra policies")
     policies.add_argument("--format", choices=("text", "json", "markdown"), default="text")
     explain = commands.add_parser(
@@ -104,6 +114,7 @@ def _parser() -> argparse.ArgumentParser:
         description="Explain <policy>/<rule>, or a whole <policy>.",
     )
     explain.add_argument("rule", metavar="POLICY/RULE")
+    _config_options(explain)
     explain.add_argument("--rules-dir", action="append", default=[], metavar="DIR", help="extra policies")
     validate = commands.add_parser(
         "validate",
@@ -111,6 +122,7 @@ def _parser() -> argparse.ArgumentParser:
         description="Validate policy files; every problem at file:line:column.",
     )
     validate.add_argument("files", nargs="+", metavar="POLICY_FILE|DIR")
+    _config_options(validate)
     validate.add_argument(
         "--rules-dir", action="append", default=[], metavar="DIR", help="other policies these may extend"
     )
@@ -125,6 +137,7 @@ def _parser() -> argparse.ArgumentParser:
     credit.add_argument("--meta", action="append", default=[], metavar="KEY=VALUE")
     credit.add_argument("--from", dest="source", metavar="FILE", help="take the metadata from this reprint file")
     credit.add_argument("--format", choices=("markdown", "html"), default="markdown")
+    _config_options(credit)
     credit.add_argument("--rules-dir", action="append", default=[], metavar="DIR", help="extra policies")
     init = commands.add_parser(
         "init",

@@ -16,11 +16,18 @@ from .errors import ReprintGuardError, UsageError, one_line
 from .report import ExitCode
 
 
-def rules_dirs(options: argparse.Namespace) -> tuple[str, ...]:
-    """Extra policies: the project config's ``policies`` plus ``--rules-dir``."""
+def options_config(options: argparse.Namespace) -> Any:
+    """The project config the command's ``--config`` names, or the one found from the working folder up, or
+    none with ``--no-config``."""
     from .config.loader import load_config
 
-    loaded = load_config(getattr(options, "config", None))
+    return load_config(getattr(options, "config", None), search=not getattr(options, "no_config", False))
+
+
+def rules_dirs(options: argparse.Namespace) -> tuple[str, ...]:
+    """Extra policies: the project config's ``policies`` plus ``--rules-dir``."""
+
+    loaded = options_config(options)
     policies = loaded.config.policies if loaded.config else []
     configured = tuple(str((loaded.root / p).resolve()) for p in policies)
     return configured + tuple(getattr(options, "rules_dir", ()) or ())
@@ -227,13 +234,12 @@ def _credit_policy(reprint: Any, loaded: Any, extra: tuple[str, ...]) -> str:
 
 def run_credit(options: argparse.Namespace) -> int:
     from .cli import parse_meta
-    from .config.loader import load_config
     from .fix import CreditError, credit_block
     from .policy.loader import load_policy
     from .readers import build, read_file
 
     extra = rules_dirs(options)
-    loaded = load_config(None)
+    loaded = options_config(options)
     config = loaded.config  # the site's key names and defaults, for --meta as for a file's own keys
     key_map = config.front_matter if config else None
     meta = parse_meta(options.meta, key_map)
