@@ -1971,6 +1971,11 @@ def test_a_link_patterns_host_is_read_blind_to_case(tmp_path):
             '<amp-iframe src="https://charts.example.org/embed/1" width="600" height="400"></amp-iframe>',
             "the-conversation/images-not-covered",
         ),
+        (  # AMP allows an image given by its srcset alone
+            '<amp-img srcset="https://images.theconversation.com/files/1/a.jpg 800w, '
+            'https://images.theconversation.com/files/1/b.jpg 1600w" width="800" height="533"></amp-img>',
+            "the-conversation/images-not-covered",
+        ),
     ],
 )
 def test_amp_media_are_the_media_they_stand_for(tmp_path, amp, rule):

@@ -354,7 +354,11 @@ def _loads(attrs: dict[str, str | None]) -> bool:
 
 
 _MEDIA = ", ".join(
-    [*(f"{tag}[{attribute}]" for tag, attribute in MEDIA_TAGS.items()), *(f"{tag}[src]" for tag in AMP_MEDIA_TAGS)]
+    [
+        *(f"{tag}[{attribute}]" for tag, attribute in MEDIA_TAGS.items()),
+        *(f"{tag}[src]" for tag in AMP_MEDIA_TAGS),
+        "amp-img[srcset]:not([src])",  # AMP allows an image by its srcset alone
+    ]
 )
 
 
