@@ -10,11 +10,10 @@ import subprocess
 import sys
 from pathlib import Path
 
-import jsonschema
 import pytest
 import yaml
 
-from conftest import COMPLIANT_BODY, COMPLIANT_META, GR_URL, ROOT, git, markdown
+from conftest import COMPLIANT_BODY, COMPLIANT_META, GR_URL, ROOT, git, markdown, validate_sarif
 
 
 def write(path: Path, text: str) -> None:
@@ -146,7 +145,7 @@ def test_pull_request_checks_changed_files_and_annotates(tmp_path, sarif_schema)
     assert "| `content/new.md` | global-research | ✖ fail | 1 | 0 |" in summary
     assert "old-bad.md" not in summary and "elsewhere" not in summary
     sarif = json.loads((repo / "out" / "reprint-guard.sarif").read_text(encoding="utf-8"))
-    jsonschema.validate(sarif, sarif_schema)
+    validate_sarif(sarif, sarif_schema)
     assert {r["ruleId"] for r in sarif["runs"][0]["results"]} == {
         "global-research/copyright-notice",
         "global-research/commercial-permission",
@@ -218,8 +217,7 @@ def test_without_a_pull_request_all_paths_are_checked(tmp_path):
     assert (tmp_path / "summary.md").read_text(encoding="utf-8").startswith("### ✔ reprint-guard: 2 files")
 
 
-def test_a_broken_config_fails_the_step_with_an_annotation(tmp_path, sarif_schema_or_none):
-    sarif_schema = sarif_schema_or_none
+def test_a_broken_config_fails_the_step_with_an_annotation(tmp_path, sarif_schema):
     repo, env = make_pull_request(
         tmp_path,
         {"content/a.md": markdown(COMPLIANT_META, COMPLIANT_BODY), ".reprint-guard.yaml": "fail-on: sometimes\n"},
@@ -233,8 +231,7 @@ def test_a_broken_config_fails_the_step_with_an_annotation(tmp_path, sarif_schem
     ), proc.stdout
     assert ".reprint-guard.yaml:1:1" in proc.stdout and "Traceback" not in proc.stdout + proc.stderr
     sarif = json.loads((repo / "reprint-guard.sarif").read_text(encoding="utf-8"))
-    if sarif_schema is not None:
-        jsonschema.validate(sarif, sarif_schema)
+    validate_sarif(sarif, sarif_schema)
     (invocation,) = sarif["runs"][0]["invocations"]
     assert invocation["executionSuccessful"] is False and sarif["runs"][0]["results"] == []
     (notification,) = invocation["toolExecutionNotifications"]
@@ -244,15 +241,7 @@ def test_a_broken_config_fails_the_step_with_an_annotation(tmp_path, sarif_schem
     assert outputs(tmp_path)["sarif"] == "reprint-guard.sarif"
 
 
-@pytest.fixture
-def sarif_schema_or_none():
-    from conftest import SHARED
-
-    path = SHARED / "schemas" / "sarif-schema-2.1.0.json"
-    return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else None
-
-
-def test_a_file_that_cannot_be_read_is_annotated_and_exits_2(tmp_path, sarif_schema_or_none):
+def test_a_file_that_cannot_be_read_is_annotated_and_exits_2(tmp_path, sarif_schema):
     """An input error is annotated in its file, summarised and counted: not a crash of the step."""
     broken = "---\ntitle: [unclosed\n---\nText.\n"
     repo, env = make_pull_request(tmp_path, {"content/broken.md": broken}, {"README.md": "x\n"})
@@ -264,8 +253,7 @@ def test_a_file_that_cannot_be_read_is_annotated_and_exits_2(tmp_path, sarif_sch
     assert "reprint-guard/input-error" in annotation
     assert "broken.md" in (tmp_path / "summary.md").read_text(encoding="utf-8")
     assert outputs(tmp_path)["errors"] == "0" and outputs(tmp_path)["sarif"] == "reprint-guard.sarif"
-    if sarif_schema_or_none is not None:
-        jsonschema.validate(json.loads((repo / "reprint-guard.sarif").read_text()), sarif_schema_or_none)
+    validate_sarif(json.loads((repo / "reprint-guard.sarif").read_text()), sarif_schema)
 
 
 def test_files_that_could_not_be_checked_are_said_in_the_log_line_and_not_counted_as_checked(tmp_path):
@@ -371,9 +359,9 @@ def test_changed_files_are_taken_as_a_walk_takes_them_and_a_sidecar_brings_its_a
 
 def test_a_bad_fail_on_input_stops_the_step_with_a_failed_sarif(tmp_path):
     repo, env = make_pull_request(tmp_path, {"content/a.md": markdown(COMPLIANT_META, COMPLIANT_BODY)}, {"x.md": ""})
-    proc = run_action(repo, env, fail_on="Error")
+    proc = run_action(repo, env, fail_on="errors")  # "Error" is error: a workflow's case is not its meaning
     assert proc.returncode == 2 and "Traceback" not in proc.stderr
-    assert "fail-on must be one of error, warning, info, never, not 'Error'" in proc.stdout
+    assert "fail-on must be one of error, warning, info, never, not 'errors'" in proc.stdout
     sarif = json.loads((repo / "reprint-guard.sarif").read_text(encoding="utf-8"))
     assert sarif["runs"][0]["invocations"][0]["executionSuccessful"] is False
 
@@ -931,3 +919,44 @@ def test_a_link_replaced_by_a_file_is_checked(tmp_path):
     Path(env["GITHUB_EVENT_PATH"]).write_text(json.dumps(event))
     proc = run_action(repo, env)
     assert proc.returncode == 1 and "::error file=content/copy.md," in proc.stdout, proc.stdout + proc.stderr
+
+
+def test_a_runners_diff_relative_setting_does_not_empty_the_pull_request(tmp_path):
+    """git runs in the paths' folder: with the runner's ``diff.relative = true`` it listed names from there
+    (and only there), which matched no file: nothing was checked and the step passed."""
+    bad = markdown(COMPLIANT_META, COMPLIANT_BODY.replace("Copyright ©", "By"))
+    repo, env = make_pull_request(tmp_path, {"content/posts/bad.md": bad}, {"README.md": "x\n"})
+    settings = tmp_path / "gitconfig"
+    settings.write_text("[diff]\n\trelative = true\n", encoding="utf-8")
+    proc = run_action(repo, {**env, "GIT_CONFIG_GLOBAL": str(settings)}, paths="content")
+    assert proc.returncode == 1, proc.stdout + proc.stderr
+    assert "file=content/posts/bad.md" in proc.stdout and outputs(tmp_path)["files"] == "1"
+
+
+@pytest.mark.parametrize(("value", "code"), [("ture", 2), ("False", 1), ("no", 1)])
+def test_changed_only_is_true_or_false_or_an_error(tmp_path, value, code):
+    """A typo in changed-only checked every file (or, the other way, only the changed ones) without a word."""
+    bad = markdown(COMPLIANT_META, COMPLIANT_BODY.replace("Copyright ©", "By"))
+    repo, env = make_pull_request(
+        tmp_path, {"content/new.md": markdown(COMPLIANT_META, COMPLIANT_BODY)}, {"content/old.md": bad}
+    )
+    proc = run_action(repo, env, **{"changed-only": value, "fail-on": "Error"})
+    assert proc.returncode == code, proc.stdout + proc.stderr
+    if code == 2:
+        assert "changed-only must be true or false, not 'ture'" in proc.stdout
+
+
+def test_config_warnings_count_in_the_annotation_limit_and_stand_in_the_summary(tmp_path):
+    """GitHub shows ten warnings a step: the config's warning is one of them (not-annotated counted without
+    it), and it is in the job summary too, where it was missing."""
+    warn = {**COMPLIANT_META, "commercial": None}  # each file: the missing-metadata warning
+    files = {f"content/a{n:02d}.md": markdown(warn, COMPLIANT_BODY) for n in range(12)}
+    files[".reprint-guard.yaml"] = "severity:\n  global-research/no-such-rule: warning\n"
+    repo, env = make_pull_request(tmp_path, files, {"README.md": "x\n"})
+    proc = run_action(repo, env)
+    warnings = [line for line in proc.stdout.splitlines() if line.startswith("::warning ")]
+    assert len(warnings) == 10, proc.stdout
+    assert "no-such-rule" in warnings[0]
+    assert outputs(tmp_path)["not-annotated"] == "3"  # 12 findings, 9 shown beside the config's warning
+    summary = (tmp_path / "summary.md").read_text(encoding="utf-8")
+    assert "⚠ configuration: .reprint-guard.yaml:2:" in summary and "no-such-rule" in summary

@@ -32,6 +32,9 @@ if TYPE_CHECKING:
 FAIL_ON = get_args(FailOn)
 #: GitHub shows at most this many annotations of each level per step.
 ANNOTATION_LIMIT = 10
+#: How the ``changed-only`` input says yes and no (a composite action's inputs are strings).
+_TRUE = ("1", "true", "yes", "on")
+_FALSE = ("0", "false", "no", "off")
 #: The most the job summary takes, in UTF-8 bytes: GitHub drops a step's summary over 1 MiB whole, so a
 #: larger one is cut short at a table row, a little under that.
 SUMMARY_LIMIT = 1_000_000
@@ -148,7 +151,9 @@ def changed_files(base: str, head: str, where: str = ".") -> dict[str, set[int]]
 
     from .readers import SIDECAR_SUFFIXES, sidecar_names
 
-    selection = ("--no-ext-diff", "--diff-filter=AMRT", "-M", f"{base}...{head}")
+    # --no-relative: names from the repository's top, whatever the runner's diff.relative says (git runs in
+    # the paths' folder, where that setting would cut the list to it and name files from there).
+    selection = ("--no-ext-diff", "--no-relative", "--diff-filter=AMRT", "-M", f"{base}...{head}")
     names = [name for name in _git("diff", "--name-only", "-z", *selection, where=where).split("\0") if name]
     gone = _removed(base, head, where)
     names += [name for name in gone if name.lower().endswith(SIDECAR_SUFFIXES)]
@@ -182,7 +187,15 @@ def _removed(base: str, head: str, where: str) -> list[str]:
     """The names, from the repository's top, that base has and head no longer has: deleted, or the old name
     of a rename (from a NUL-separated list: "D", name; "R100", old name, new name)."""
     listed = _git(
-        "diff", "--name-status", "-z", "--no-ext-diff", "-M", "--diff-filter=DR", f"{base}...{head}", where=where
+        "diff",
+        "--name-status",
+        "-z",
+        "--no-ext-diff",
+        "--no-relative",
+        "-M",
+        "--diff-filter=DR",
+        f"{base}...{head}",
+        where=where,
     )
     fields = listed.split("\0")
     names, index = [], 0
@@ -367,9 +380,11 @@ class Annotator:
     """Workflow-command annotations within GitHub's per-step limits: first one for each file (a finding on a
     changed line if it has one), then the other findings on changed lines, then the rest."""
 
-    def __init__(self, changed: dict[str, set[int]] | None) -> None:
+    def __init__(self, changed: dict[str, set[int]] | None, warned: int = 0) -> None:
         self.changed = changed
         self.pending: list[tuple[int, int, str, Finding]] = []
+        #: Warning annotations the step printed before (about the config): GitHub counts them in its limit.
+        self.warned = warned
 
     def add(self, result: Result) -> None:
         if result.status == "error":
@@ -411,7 +426,7 @@ class Annotator:
         return any(_as_in_diff(side) in (self.changed or {}) for side in sidecar_names(path))
 
     def emit(self, stream: Any) -> dict[str, int]:
-        shown = {"error": 0, "warning": 0, "notice": 0}
+        shown = {"error": 0, "warning": self.warned, "notice": 0}
         hidden = {"error": 0, "warning": 0, "notice": 0}
         for _, _, path, f in sorted(self.pending, key=lambda item: item[:2]):
             level = LEVELS[f.severity.value]
@@ -423,7 +438,7 @@ class Annotator:
             file = _workspace_path(path if f.file is None else f.file)  # a sidecar's value: told in the sidecar
             stream.write(command(level, message, file=file, line=f.line, col=f.column, title=f.rule) + "\n")
         return {
-            "shown": sum(shown.values()),
+            "shown": sum(shown.values()) - self.warned,
             "hidden_errors": hidden["error"],
             "hidden_warnings": hidden["warning"],
             "hidden_notices": hidden["notice"],
@@ -487,7 +502,6 @@ def _write_outputs(sarif: Path | None) -> None:
 
 
 def main() -> int:
-    from .cli import parse_meta
     from .config.loader import load_config
     from .errors import ReprintGuardError, UsageError
     from .policy.loader import load_policy, policy_set
@@ -503,7 +517,13 @@ def main() -> int:
     refused = _sarif_problem(sarif_path)
     if refused is not None:  # nothing is written there, not even the log of a stopped run
         return _nothing_checked(f"reprint-guard: {refused}")
-    changed_only = _input("changed-only", "true").lower() in ("1", "true", "yes")
+    said = _input("changed-only", "true").strip().lower()
+    if said not in _TRUE + _FALSE:  # a typo ("ture") would check every file, or none changed, unsaid
+        message = f"reprint-guard: changed-only must be true or false, not {_input('changed-only')!r}"
+        print(command("error", message, title="reprint-guard"))
+        _stopped(sarif_path, UsageError(message))
+        return ExitCode.ERROR
+    changed_only = said in _TRUE
     missing = [root for root in roots if not os.path.exists(root)]
     if missing:  # a misspelt folder would check nothing and pass
         message = f"reprint-guard: paths: {', '.join(map(repr, missing))} is no file or folder in the workspace"
@@ -518,17 +538,16 @@ def main() -> int:
             policy = _input("policy")
             cli["policy"] = str(Path(policy).resolve()) if Path(policy).is_file() else policy
         if _input("fail-on"):
-            fail_on = _input("fail-on")
+            fail_on = _input("fail-on").strip().lower()  # YAML's `fail-on: Warning` means the same
             if fail_on not in FAIL_ON:
                 raise UsageError(f"fail-on must be one of {', '.join(FAIL_ON)}, not {fail_on!r}")
             cli["fail_on"] = fail_on
-        if _input("meta"):
-            cli["meta"] = parse_meta(_input("meta").splitlines(), loaded.config.front_matter if loaded.config else None)
         settings = Settings.from_config(loaded, **cli)
         policies = policy_set(settings.rules_dirs)
         if settings.policy:
             load_policy(settings.policy, extra=settings.rules_dirs)
-        for warning in config_warnings(loaded, settings, policies):  # a typo in the config does nothing, silently
+        warnings = config_warnings(loaded, settings, policies)
+        for warning in warnings:  # a typo in the config does nothing, silently
             title = "reprint-guard configuration"
             file = _workspace_path(warning.path)
             print(command("warning", warning.message, file=file, line=warning.line, col=warning.column, title=title))
@@ -587,7 +606,7 @@ def main() -> int:
         scope = f"{len(items)} file{'s' if len(items) != 1 else ''}"
 
     summary = Summary()
-    annotator = Annotator(changed)
+    annotator = Annotator(changed, warned=min(len(warnings), ANNOTATION_LIMIT))
     sarif_file = Path(sarif_path)
     from .engine import rule_info
 
@@ -611,9 +630,12 @@ def main() -> int:
         sarif.close(summary)
         counts = annotator.emit(sys.stdout)
         hidden = counts["hidden_errors"] + counts["hidden_warnings"] + counts["hidden_notices"]
-        note = ""
+        note = "".join(
+            f"\n> ⚠ configuration: {_workspace_path(w.path) or w.path}:{w.line}:{w.column}: {w.message}\n"
+            for w in warnings
+        )
         if hidden:
-            note = (
+            note += (
                 f"\n> {hidden} finding{'s were' if hidden != 1 else ' was'} not annotated (GitHub shows at most "
                 f"{ANNOTATION_LIMIT} annotations of each level per step): "
                 f"see the tables below and the SARIF file.\n"
