@@ -1997,3 +1997,19 @@ def test_amp_media_are_the_media_they_stand_for(tmp_path, amp, rule):
     amp_counter = counter.replace("<img ", "<amp-img ").replace(">", ' layout="fixed"></amp-img>')
     page.write_text(text.replace(counter, amp_counter), encoding="utf-8")
     assert check_file(page).findings == []
+
+
+def test_an_hour_based_delay_tells_the_earliest_time_in_utc_as_it_says(tmp_path):
+    """24 hours after 09:00 at -05:00 is 14:00 UTC: the message said "09:00 UTC" (the offset dropped), and an
+    editor publishing at 10:00 UTC as told still failed."""
+    policy = tmp_path / "wait.yaml"
+    policy.write_text(
+        "id: wait\nname: W\npublisher: W\nsource_url: https://w.example/terms\nrules:\n"
+        "  - id: wait-a-day\n    check: timing\n    after_hours: 24\n    message: Wait a day\n",
+        encoding="utf-8",
+    )
+    meta = {"original_url": "https://w.example/a", "original_published": "2025-02-14T09:00:00-05:00"}
+    (finding,) = check("Story.", {**meta, "published": "2025-02-15T10:00:00Z"}, policy=policy).findings
+    assert "not before 2025-02-15 14:00 UTC" in finding.message, finding.message
+    assert finding.fix == "Publish at 2025-02-15 14:00 UTC or later."
+    assert check("Story.", {**meta, "published": "2025-02-15T14:00:00Z"}, policy=policy).findings == []

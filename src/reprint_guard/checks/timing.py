@@ -141,7 +141,7 @@ def _check_delay(
     earliest = start + dt.timedelta(hours=params.after_hours or 0)
     if when < earliest:
         line, column, file = reprint.meta_place("published" if published else "original_published")
-        stamp = earliest.strftime("%Y-%m-%d %H:%M UTC")
+        stamp = earliest.astimezone(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")  # in UTC, as it says
         detail = f"not before {stamp}"
         if dated:
             detail += f" ('original_published' gives no time of day, so the delay counts from the end of {original})"
