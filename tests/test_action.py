@@ -960,3 +960,29 @@ def test_config_warnings_count_in_the_annotation_limit_and_stand_in_the_summary(
     assert outputs(tmp_path)["not-annotated"] == "3"  # 12 findings, 9 shown beside the config's warning
     summary = (tmp_path / "summary.md").read_text(encoding="utf-8")
     assert "⚠ configuration: .reprint-guard.yaml:2:" in summary and "no-such-rule" in summary
+
+
+def test_many_config_warnings_are_capped_and_written_as_markdown_shows_them(tmp_path):
+    """Twelve config warnings: ten annotated, two counted as not annotated, the summary showing ten and
+    saying how many more (a config of thousands made the summary too big for GitHub), each written so that
+    Markdown shows it as written (a key with <b> in it was rendered bold)."""
+    keys = "".join(f"  global-research/nope-{n:02d}<b>x</b>: warning\n" for n in range(12))
+    files = {"content/a.md": markdown(COMPLIANT_META, COMPLIANT_BODY), ".reprint-guard.yaml": f"severity:\n{keys}"}
+    repo, env = make_pull_request(tmp_path, files, {"README.md": "x\n"})
+    proc = run_action(repo, env)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert len([line for line in proc.stdout.splitlines() if line.startswith("::warning ")]) == 10
+    assert outputs(tmp_path)["not-annotated"] == "2"
+    summary = (tmp_path / "summary.md").read_text(encoding="utf-8")
+    assert summary.count("⚠ configuration:") == 10 and "and 2 more configuration warnings" in summary
+    assert "<b>" not in summary and "nope-00" in summary
+
+
+@pytest.mark.parametrize("value", ["", "  "])
+def test_an_empty_changed_only_is_the_default(tmp_path, value):
+    """A reusable workflow passes an unset input as an empty string: the default (true), not an error."""
+    bad = markdown(COMPLIANT_META, COMPLIANT_BODY.replace("Copyright ©", "By"))
+    repo, env = make_pull_request(
+        tmp_path, {"content/new.md": markdown(COMPLIANT_META, COMPLIANT_BODY)}, {"content/old.md": bad}
+    )
+    assert run_action(repo, env, **{"changed-only": value}).returncode == 0  # the old file, not changed, is not checked

@@ -778,6 +778,11 @@ def test_a_pages_declared_publication_date_is_the_reprints(tmp_path, cli):
     )
     (finding,) = run.json()["results"][0]["findings"]
     assert (finding["rule"], finding["line"], finding["column"]) == ("montana-free-press/not-before-next-day", 7, 16)
+    # Both, the name= one first and no date: Open Graph's is read (the first tag's was, and "now" passed).
+    both = '<meta name="article:published_time" content="Thursday, 8 October">\n' + early
+    page.write_text(_mfp_page(both), encoding="utf-8")
+    run = cli("check", str(page), "--meta", "original_published=2026-10-08", "--meta", "commercial=false")
+    assert run.code == 1, run.out
     # A date the page writes unreadably is passed over (as its broken JSON-LD is), not an error.
     page.write_text(_mfp_page(early.replace("2026-10-08T18:00:00-06:00", "last Tuesday")), encoding="utf-8")
     assert cli("check", str(page), "--meta", "original_published=2026-10-08", "--meta", "commercial=false").code == 0

@@ -445,6 +445,21 @@ class Annotator:
         }
 
 
+def _config_note(warnings: list[Any]) -> str:
+    """The config's warnings as the job summary tells them (GitHub shows some as annotations, or none when
+    there are too many): the first ten, written as Markdown shows them as written, and how many more."""
+    from .output.markdown import cell
+
+    lines = [
+        f"\n> ⚠ configuration: {cell(f'{_workspace_path(w.path) or w.path}:{w.line}:{w.column}: {w.message}')}\n"
+        for w in warnings[:ANNOTATION_LIMIT]
+    ]
+    more = len(warnings) - ANNOTATION_LIMIT
+    if more > 0:
+        lines.append(f"\n> ⚠ and {more} more configuration warnings: `reprint-guard check` lists them all.\n")
+    return "".join(lines)
+
+
 def _left_out(sarif_path: str) -> Callable[[int, int], str]:
     """The line that ends a job summary cut to :data:`SUMMARY_LIMIT`: what it leaves out, and where it all is."""
 
@@ -517,7 +532,7 @@ def main() -> int:
     refused = _sarif_problem(sarif_path)
     if refused is not None:  # nothing is written there, not even the log of a stopped run
         return _nothing_checked(f"reprint-guard: {refused}")
-    said = _input("changed-only", "true").strip().lower()
+    said = (_input("changed-only") or "true").lower()  # empty: a reusable workflow's unset input, the default
     if said not in _TRUE + _FALSE:  # a typo ("ture") would check every file, or none changed, unsaid
         message = f"reprint-guard: changed-only must be true or false, not {_input('changed-only')!r}"
         print(command("error", message, title="reprint-guard"))
@@ -538,7 +553,7 @@ def main() -> int:
             policy = _input("policy")
             cli["policy"] = str(Path(policy).resolve()) if Path(policy).is_file() else policy
         if _input("fail-on"):
-            fail_on = _input("fail-on").strip().lower()  # YAML's `fail-on: Warning` means the same
+            fail_on = _input("fail-on").lower()  # a workflow's `fail-on: Warning` means warning
             if fail_on not in FAIL_ON:
                 raise UsageError(f"fail-on must be one of {', '.join(FAIL_ON)}, not {fail_on!r}")
             cli["fail_on"] = fail_on
@@ -547,7 +562,7 @@ def main() -> int:
         if settings.policy:
             load_policy(settings.policy, extra=settings.rules_dirs)
         warnings = config_warnings(loaded, settings, policies)
-        for warning in warnings:  # a typo in the config does nothing, silently
+        for warning in warnings[:ANNOTATION_LIMIT]:  # a typo in the config does nothing, silently
             title = "reprint-guard configuration"
             file = _workspace_path(warning.path)
             print(command("warning", warning.message, file=file, line=warning.line, col=warning.column, title=title))
@@ -630,10 +645,8 @@ def main() -> int:
         sarif.close(summary)
         counts = annotator.emit(sys.stdout)
         hidden = counts["hidden_errors"] + counts["hidden_warnings"] + counts["hidden_notices"]
-        note = "".join(
-            f"\n> ⚠ configuration: {_workspace_path(w.path) or w.path}:{w.line}:{w.column}: {w.message}\n"
-            for w in warnings
-        )
+        hidden += max(0, len(warnings) - ANNOTATION_LIMIT)  # GitHub would not show them: not printed
+        note = _config_note(warnings)
         if hidden:
             note += (
                 f"\n> {hidden} finding{'s were' if hidden != 1 else ' was'} not annotated (GitHub shows at most "

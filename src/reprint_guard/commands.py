@@ -436,19 +436,30 @@ def run_test(options: argparse.Namespace) -> int:
 def _no_such_rule(policies: Any, policy: Any, rule_id: str) -> str:
     """Why ``explain POLICY/RULE`` has nothing to show: the rule is one the policy turns off (``disabled``)
     of a policy it extends, or a slip of one of its rules' ids, or none of them."""
-    parent = policy.extends
+    wanted = rule_id.lower()  # rule ids are lower case
+    child, parent = policy, policy.extends
     while parent:
         ancestor = policies.get(parent)
-        if ancestor.rule(rule_id) is not None:
+        if ancestor.rule(wanted) is not None:  # the policy below it in the chain turns it off
+            explained = f"`reprint-guard explain {parent}/{wanted}` tells what it checks there"
+            if child.id == policy.id:
+                return f"policy {policy.id!r} turns off rule {wanted!r} of {parent!r} (disabled: true): {explained}"
             return (
-                f"policy {policy.id!r} turns off rule {rule_id!r} (disabled: true), which it inherits from "
-                f"{parent!r}: `reprint-guard explain {parent}/{rule_id}` tells what it checks there"
+                f"rule {wanted!r} is off in policy {policy.id!r}: {child.id!r}, which it extends, turns off that "
+                f"rule of {parent!r} (disabled: true); {explained}"
             )
-        parent = ancestor.extends
+        child, parent = ancestor, ancestor.extends
     import difflib
 
     ids = [r.id for r in policy.rules]
-    close = difflib.get_close_matches(rule_id, ids, n=1, cutoff=0.7)
-    if close:
+    inherited, parent = [], policy.extends  # a slip of a rule turned off: said so too
+    while parent:
+        ancestor = policies.get(parent)
+        inherited += [r.id for r in ancestor.rules if r.id not in ids and r.id not in inherited]
+        parent = ancestor.extends
+    close = difflib.get_close_matches(wanted, ids + inherited, n=1, cutoff=0.7)
+    if close and close[0] in ids:
         return f"policy {policy.id!r} has no rule {rule_id!r}; did you mean {close[0]!r}?"
+    if close:
+        return f"policy {policy.id!r} has no rule {rule_id!r}; {_no_such_rule(policies, policy, close[0])}"
     return f"policy {policy.id!r} has no rule {rule_id!r}; its rules: {', '.join(ids)}"

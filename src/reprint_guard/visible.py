@@ -358,6 +358,7 @@ _MEDIA = ", ".join(
         *(f"{tag}[{attribute}]" for tag, attribute in MEDIA_TAGS.items()),
         *(f"{tag}[src]" for tag in AMP_MEDIA_TAGS),
         "amp-img[srcset]:not([src])",  # AMP allows an image by its srcset alone
+        "amp-anim[srcset]:not([src])",
     ]
 )
 

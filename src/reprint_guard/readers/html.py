@@ -123,13 +123,12 @@ def declared_metadata(text: str) -> dict[str, Any]:
     canonical = tree.css_first('link[rel="canonical"][href]')
     if canonical is not None:
         found["original_url"] = canonical.attributes.get("href")
-    published = tree.css_first(
-        'meta[property="article:published_time"][content], meta[name="article:published_time"][content]'
-    )
-    if published is not None:
-        when = _date(published.attributes.get("content"))
+    for kind in ("property", "name"):  # Open Graph's first; a value that is no date is passed over
+        tag = tree.css_first(f'meta[{kind}="article:published_time"][content]')
+        when = _date(tag.attributes.get("content")) if tag is not None else None
         if when is not None:
             found["published"] = when
+            break
     author = tree.css_first('meta[name="author"][content]')
     if author is not None and author.attributes.get("content"):
         names = byline_names(author.attributes.get("content") or "")
