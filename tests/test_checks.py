@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 import yaml
 
-from conftest import COMPLIANT_BODY, COMPLIANT_META, GR_URL, ROOT
+from conftest import COMPLIANT_BODY, COMPLIANT_META, GR_URL, ROOT, write_policy
 from reprint_guard import check, check_file
 
 
@@ -2002,12 +2002,8 @@ def test_amp_media_are_the_media_they_stand_for(tmp_path, amp, rule):
 def test_an_hour_based_delay_tells_the_earliest_time_in_utc_as_it_says(tmp_path):
     """24 hours after 09:00 at -05:00 is 14:00 UTC: the message said "09:00 UTC" (the offset dropped), and an
     editor publishing at 10:00 UTC as told still failed."""
-    policy = tmp_path / "wait.yaml"
-    policy.write_text(
-        "id: wait\nname: W\npublisher: W\nsource_url: https://w.example/terms\nrules:\n"
-        "  - id: wait-a-day\n    check: timing\n    after_hours: 24\n    message: Wait a day\n",
-        encoding="utf-8",
-    )
+    rule = "  - id: wait-a-day\n    check: timing\n    after_hours: 24\n    message: Wait a day\n"
+    policy = write_policy(tmp_path, "wait", "rules:\n" + rule)
     meta = {"original_url": "https://w.example/a", "original_published": "2025-02-14T09:00:00-05:00"}
     (finding,) = check("Story.", {**meta, "published": "2025-02-15T10:00:00Z"}, policy=policy).findings
     assert "not before 2025-02-15 14:00 UTC" in finding.message, finding.message
