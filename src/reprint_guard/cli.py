@@ -23,7 +23,9 @@ def _config_options(command: argparse.ArgumentParser) -> None:
     and defaults) the command reads; by default the one found from the working folder up."""
     where = command.add_mutually_exclusive_group()
     where.add_argument("--config", metavar="FILE", help="project config (default: discovered from the cwd up)")
-    where.add_argument("--no-config", action="store_true", help="use no config file, not even one in a parent folder")
+    where.add_argument(
+        "--no-config", action="store_true", help="use no config file, not even one in a parent folder (the defaults)"
+    )
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -36,11 +38,7 @@ def _parser() -> argparse.ArgumentParser:
         description="Check reprints (files, folders, or - for standard input).",
     )
     check.add_argument("paths", nargs="+", metavar="PATH", help="files or folders to check; - reads stdin")
-    where = check.add_mutually_exclusive_group()
-    where.add_argument("--config", metavar="FILE", help="project config (default: discovered from the cwd up)")
-    where.add_argument(
-        "--no-config", action="store_true", help="use no config file, not even one in a parent folder (the defaults)"
-    )
+    _config_options(check)
     check.add_argument("--policy", metavar="FILE|ID", help="check every reprint against this policy")
     check.add_argument(
         "--rules-dir", action="append", default=[], metavar="DIR", help="extra folder (or file) of policies; repeatable"
