@@ -778,6 +778,11 @@ def test_a_pages_declared_publication_date_is_the_reprints(tmp_path, cli):
     )
     (finding,) = run.json()["results"][0]["findings"]
     assert (finding["rule"], finding["line"], finding["column"]) == ("montana-free-press/not-before-next-day", 7, 16)
+    # With a sidecar giving the other metadata, the page's own date is still placed at its tag.
+    (tmp_path / "library.meta.yaml").write_text("original_published: 2026-10-08\ncommercial: false\n", encoding="utf-8")
+    (finding,) = cli("check", str(page), "--format", "json").json()["results"][0]["findings"]
+    assert (finding["line"], finding["column"], finding.get("file")) == (7, 16, None), finding
+    (tmp_path / "library.meta.yaml").unlink()
     # Both, the name= one first and no date: Open Graph's is read (the first tag's was, and "now" passed).
     both = '<meta name="article:published_time" content="Thursday, 8 October">\n' + early
     page.write_text(_mfp_page(both), encoding="utf-8")

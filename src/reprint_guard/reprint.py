@@ -574,7 +574,9 @@ class Reprint:
             sidecar, lines = self.sidecar
             if key in lines:
                 return lines[key], 1, sidecar
-            if not self.key_lines:  # a key no file sets: where the metadata is written, to be added there
+            # A key no file sets: where the metadata is written, to be added there (a value the page itself
+            # declares stands at its tag).
+            if not self.key_lines and key not in self.declared_places:
                 return min(lines.values(), default=1), 1, sidecar
         line, column = self.meta_position(key)
         return line, column, None
