@@ -1227,3 +1227,9 @@ def test_init_lists_a_folder_with_one_broken_policy_file_by_file(tmp_path, cli):
     assert [line.split('"')[1] for line in left_out] == ["policies/p02.yaml", "policies/p03.yaml"]
     assert all(len(line) < 260 for line in left_out), left_out
     assert cli("check", "content", cwd=tmp_path).code == 1  # the config loads
+
+
+def test_a_config_named_by_its_folder_says_so(tmp_path, cli):
+    """``--config site`` (the folder, not the file) said "config file not found" of a folder that is there."""
+    run = cli("policies", "--config", str(tmp_path))
+    assert run.code == 2 and "a folder, not a config file: name the file (.reprint-guard.yaml)" in run.err, run.err

@@ -94,6 +94,8 @@ def load_config(explicit: str | Path | None = None, start: Path | None = None, *
     if path is None:
         return LoadedConfig(None, start, None)  # the defaults; pydantic is not needed for them
     if not os.path.isfile(path):  # os.path, not Path: a name too long is "not found", not an OSError
+        if os.path.isdir(path):
+            raise ConfigError("a folder, not a config file: name the file (.reprint-guard.yaml)", path=str(path)[:200])
         raise ConfigError("config file not found", path=str(path)[:200])
     data, locate = _read(path)
     severity = data.get("severity")
