@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import os
 import re
@@ -437,26 +438,24 @@ def _no_such_rule(policies: Any, policy: Any, rule_id: str) -> str:
     """Why ``explain POLICY/RULE`` has nothing to show: the rule is one the policy turns off (``disabled``)
     of a policy it extends, or a slip of one of its rules' ids, or none of them."""
     wanted = rule_id.lower()  # rule ids are lower case
-    child, parent = policy, policy.extends
-    while parent:
-        ancestor = policies.get(parent)
+    chain = [policy]  # the policy, then each it extends
+    while chain[-1].extends:
+        chain.append(policies.get(chain[-1].extends))
+    for child, ancestor in itertools.pairwise(chain):
         if ancestor.rule(wanted) is not None:  # the policy below it in the chain turns it off
-            explained = f"`reprint-guard explain {parent}/{wanted}` tells what it checks there"
-            if child.id == policy.id:
-                return f"policy {policy.id!r} turns off rule {wanted!r} of {parent!r} (disabled: true): {explained}"
+            explained = f"`reprint-guard explain {ancestor.id}/{wanted}` tells what it checks there"
+            if child is policy:
+                return (
+                    f"policy {policy.id!r} turns off rule {wanted!r} of {ancestor.id!r} (disabled: true): {explained}"
+                )
             return (
                 f"rule {wanted!r} is off in policy {policy.id!r}: {child.id!r}, which it extends, turns off that "
-                f"rule of {parent!r} (disabled: true); {explained}"
+                f"rule of {ancestor.id!r} (disabled: true); {explained}"
             )
-        child, parent = ancestor, ancestor.extends
     import difflib
 
     ids = [r.id for r in policy.rules]
-    inherited, parent = [], policy.extends  # a slip of a rule turned off: said so too
-    while parent:
-        ancestor = policies.get(parent)
-        inherited += [r.id for r in ancestor.rules if r.id not in ids and r.id not in inherited]
-        parent = ancestor.extends
+    inherited = [r.id for ancestor in chain[1:] for r in ancestor.rules if r.id not in ids]  # turned off
     close = difflib.get_close_matches(wanted, ids + inherited, n=1, cutoff=0.7)
     if close and close[0] in ids:
         return f"policy {policy.id!r} has no rule {rule_id!r}; did you mean {close[0]!r}?"

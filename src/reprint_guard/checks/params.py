@@ -506,26 +506,21 @@ def _mistyped_licence(item: str) -> str | None:
     """Why a metadata rule's licence is a slip of a Creative Commons id (``CC-BY-NC-ND-40``, ``CC-BY-ND-NC-4.0``,
     ``CC-BY-4.0-DEED``), or None: a value is compared with it as written, so every reprint with the real id
     would fail. Another licence (``MIT``, ``CC0-1.0``) or a well-formed id of any version stays as written."""
-    import difflib
-
     from ..licenses import normalize_license
 
     written = "-".join(item.strip().upper().replace("_", "-").split())
     spdx = normalize_license(item)
     well_formed = spdx is not None or _CC_SPDX.fullmatch(written)
-    if well_formed and "-4.0-" not in (spdx or written):
+    if (well_formed and "-4.0-" not in (spdx or written)) or not written.startswith("CC-BY"):
         return None
-    if not written.startswith("CC-BY"):
-        return None
-    if "-4.0-" in (spdx or written):
+    parts = set(written.split("-"))
+    reordered = [i for i in known_licence_ids() if set(i.split("-")) == parts]  # its parts in another order
+    if reordered:
+        return f"{item!r} is not a licence's id: did you mean {reordered[0]!r}?"
+    if "-4.0-" in (spdx or written):  # CC-BY-4.0-DEED
         unported = written.partition("-4.0-")[0] + "-4.0"
         return f"{item!r} is no licence: the 4.0 licences have no national versions or suffixes; write {unported!r}"
-    parts = set(written.split("-"))
-    known = known_licence_ids()
-    close = [i for i in known if set(i.split("-")) == parts]  # its parts in another order
-    close = close or difflib.get_close_matches(written, known, n=1, cutoff=0.6)
-    hint = f": did you mean {close[0]!r}?" if close else ": write its SPDX id, such as CC-BY-NC-ND-4.0"
-    return f"{item!r} is not a licence's id{hint}"
+    return unknown_licence(item)  # as a license rule's licence is told
 
 
 def _host_name(value: str) -> str:

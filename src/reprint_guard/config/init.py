@@ -368,7 +368,7 @@ def _loadable(root: Path, found: list[str]) -> tuple[list[str], list[tuple[str, 
     A folder with a broken policy is listed file by file, its good ones kept. Each file is read on its own
     first; then the set is loaded, and each policy it names as broken is left out, once per broken policy
     (not once per policy: two hundred with one broken took half a minute)."""
-    from ..errors import PolicyError, ReprintGuardError
+    from ..errors import ReprintGuardError
     from ..policy.loader import policy_set, read_policy_file
 
     def said(exc: ReprintGuardError) -> str:
@@ -412,7 +412,7 @@ def _loadable(root: Path, found: list[str]) -> tuple[list[str], list[tuple[str, 
         try:
             policy_set([root / file for file in left])
             break
-        except PolicyError as exc:
+        except ReprintGuardError as exc:
             culprit = next((f for f in left if exc.path and Path(exc.path).resolve() == (root / f).resolve()), None)
             if culprit is None:  # told of no file of these: left out together rather than guessed at
                 reasons.update((file, said(exc)) for file in left)
@@ -420,9 +420,6 @@ def _loadable(root: Path, found: list[str]) -> tuple[list[str], list[tuple[str, 
                 break
             reasons[culprit] = said(exc)
             left.remove(culprit)
-        except ReprintGuardError as exc:
-            reasons.update((file, said(exc)) for file in left)
-            left = []
     kept = []
     for path in found:  # a folder whose files all load is named as a folder still
         inside = folders.get(path, [path])
