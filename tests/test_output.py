@@ -190,6 +190,30 @@ def test_ok_is_in_the_librarys_dumps_and_the_json_output(tmp_path, cli):
     assert cli("check", "a.md", "--format", "json", cwd=tmp_path).json()["results"][0]["ok"] is True
 
 
+def test_a_finding_about_metadata_names_its_field_for_a_cms_that_has_no_line_for_it(tmp_path, cli):
+    """A CMS passes metadata as data: a finding about it stands at 1:1, and ``field`` says which value it is
+    about (a form field to point at); a finding about the body has none. The JSON output carries it, in the
+    site's own name for the key when the config maps one."""
+    meta = {**COMPLIANT_META, "commercial": True, "medium": "print"}
+    result = reprint_guard.check(COMPLIANT_BODY.replace("Global Research", "GR"), meta)
+    fields = {f.rule: f.field for f in result.findings}
+    assert fields == {
+        "global-research/commercial-permission": "permissions",
+        "global-research/print-permission": "permissions",
+        "global-research/source-credit": None,
+    }
+    unknown = reprint_guard.check("Text.\n", {"original_url": "https://unknown.example/a"})
+    assert [(f.rule, f.field) for f in unknown.findings] == [("reprint-guard/unknown-publisher", "original_url")]
+    (tmp_path / ".reprint-guard.yaml").write_text("front-matter:\n  canonicalURL: original_url\n", encoding="utf-8")
+    written = {k: v for k, v in COMPLIANT_META.items() if k != "original_url"}
+    written["canonicalURL"] = "not an address"
+    (tmp_path / "a.md").write_text(markdown(written, COMPLIANT_BODY), encoding="utf-8")
+    report = cli("check", "a.md", "--format", "json", cwd=tmp_path).json()
+    jsonschema.validate(report, json.loads(REPORT_SCHEMA_PATH.read_text(encoding="utf-8")))
+    found = [(f["rule"], f.get("field")) for f in report["results"][0]["findings"]]
+    assert ("reprint-guard/unknown-publisher", "canonicalURL") in found, found
+
+
 def test_a_config_suppressions_warning_is_reported_and_counted_once_in_every_output(tmp_path, cli, sarif_schema):
     """An unused config suppression whose glob matches several files: one finding, at its entry in the config,
     in the text, JSON, SARIF, GitHub and Markdown outputs alike, counted once by the exit status."""

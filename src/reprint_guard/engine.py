@@ -336,6 +336,7 @@ def run_policy(
                     column=problem.column,
                     fix=fix,
                     file=problem.file,
+                    field=problem.field,
                 )
             )
     for field, rules in undecided.items():
@@ -400,6 +401,7 @@ def _tool_finding(reprint: Reprint, name: str, check: str, key: str, message: st
         column=column,
         fix=fix,
         file=file,
+        field=key,
     )
 
 

@@ -65,7 +65,19 @@ class Suppressed(Record):
 class Finding(Record):
     """One way the reprint breaks the terms, with where and how to fix it."""
 
-    __slots__ = ("rule", "policy", "check", "severity", "message", "line", "column", "fix", "suppressed", "file")
+    __slots__ = (
+        "rule",
+        "policy",
+        "check",
+        "severity",
+        "message",
+        "line",
+        "column",
+        "fix",
+        "suppressed",
+        "file",
+        "field",
+    )
 
     def __init__(
         self,
@@ -79,6 +91,7 @@ class Finding(Record):
         fix: str | None = None,
         suppressed: Suppressed | None = None,
         file: str | None = None,
+        field: str | None = None,
     ) -> None:
         self.rule = rule
         self.policy = policy
@@ -91,6 +104,8 @@ class Finding(Record):
         self.suppressed = suppressed
         #: The file ``line`` and ``column`` are in when not the reprint's own (its metadata sidecar), else None.
         self.file = file
+        #: The metadata key the finding is about (None: the body), for a CMS to point at the form's field.
+        self.field = field
 
     def to_dict(self) -> dict[str, Any]:
         data = {
@@ -106,6 +121,8 @@ class Finding(Record):
         }
         if self.file is not None:  # only then: most findings are in the reprint's own file
             data["file"] = self.file
+        if self.field is not None:  # only then, as ``file``
+            data["field"] = self.field
         return data
 
 

@@ -40,6 +40,11 @@ class Finding(BaseModel):
         default=None,
         description="The file 'line' and 'column' are in, when not the reprint's own: its metadata sidecar.",
     )
+    field: str | None = Field(
+        default=None,
+        description="The metadata key the finding is about (absent when it is about the body): where a CMS that "
+        "passed the metadata as data shows it, having no line for it.",
+    )
 
 
 class Result(BaseModel):

@@ -694,19 +694,21 @@ def _own_article(reprint: Any, own_hosts: tuple[str, ...]) -> str | None:
 
 def _in_site_keys(finding: Any, names: dict[str, str]) -> Any:
     """A finding whose message or fix names a key of ours (``'modified' is true``) by the site's name for it
-    (``'edited'``), the key the editor sees in the file. A misspelt key's finding names keys as written."""
+    (``'edited'``), the key the editor sees in the file, and is about that key (its ``field``). A misspelt
+    key's finding names keys as written."""
     if finding.rule == "reprint-guard/misspelt-key":
         return finding
     message, fix = finding.message, finding.fix
+    field = names.get(finding.field, finding.field) if finding.field is not None else None
     for ours, theirs in names.items():
         for quoted in (f"'{ours}'", f"'{ours}:"):
             if quoted in message or (fix and quoted in fix):
                 shown = quoted.replace(ours, theirs, 1)
                 message = message.replace(quoted, shown)
                 fix = fix.replace(quoted, shown) if fix else fix
-    if message is finding.message and fix is finding.fix:
+    if message is finding.message and fix is finding.fix and field == finding.field:
         return finding
-    return finding.replace(message=message, fix=fix)
+    return finding.replace(message=message, fix=fix, field=field)
 
 
 #: Check types whose finding of something missing may come from its being written in raw HTML.

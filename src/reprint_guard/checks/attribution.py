@@ -162,21 +162,17 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
         holders = meta.holders if params.names_from == "copyright_holder" else None
         required += map(without_title, holders if holders is not None else names_of(meta.value(params.names_from)))
         if not required:
-            line, column, file = reprint.meta_place(params.names_from)
-            yield Problem(
-                line,
-                column,
-                file=file,
+            yield Problem.about(
+                reprint,
+                params.names_from,
                 detail=f"'{params.names_from}' is not set, so the credit cannot be checked",
                 fix=f"Add '{params.names_from}: ...' to the metadata.",
                 specific=True,
             )
     if params.template and "{author}" in params.template and not meta.authors:
-        line, column, file = reprint.meta_place("author")
-        yield Problem(
-            line,
-            column,
-            file=file,
+        yield Problem.about(
+            reprint,
+            "author",
             detail="'author' is not set, so the byline cannot be checked",
             fix="Add 'author: ...' to the metadata.",
             specific=True,
@@ -212,11 +208,9 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
     if params.copyright:
         holders = meta.holders
         if not holders:
-            meta_line, meta_column, file = reprint.meta_place("author")
-            yield Problem(
-                meta_line,
-                meta_column,
-                file=file,
+            yield Problem.about(
+                reprint,
+                "author",
                 detail="the copyright holder is unknown: set 'author' or 'copyright_holder' in the metadata",
                 fix="Add 'author: <name>' (or 'copyright_holder') to the metadata.",
                 specific=True,

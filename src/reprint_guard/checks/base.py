@@ -81,10 +81,10 @@ class Problem:
 
     ``specific``: the check's fix is about this reprint's data (e.g. missing
     metadata) and beats the rule's template. ``file``: where ``line`` and ``column`` are, when not in the
-    reprint's own file (a value set in its metadata sidecar).
+    reprint's own file (a value set in its metadata sidecar). ``field``: the metadata key it is about.
     """
 
-    __slots__ = ("line", "column", "detail", "fix", "specific", "file")
+    __slots__ = ("line", "column", "detail", "fix", "specific", "file", "field")
 
     def __init__(
         self,
@@ -94,6 +94,7 @@ class Problem:
         fix: str | None = None,
         specific: bool = False,
         file: str | None = None,
+        field: str | None = None,
     ) -> None:
         self.line = line
         self.column = column
@@ -101,6 +102,16 @@ class Problem:
         self.fix = fix
         self.specific = specific
         self.file = file
+        #: The metadata key the problem is about (None: the body): a CMS that passed the metadata as data
+        #: has no line to show for it, but a form field.
+        self.field = field
+
+    @classmethod
+    def about(cls, reprint: Reprint, key: str, *, field: str | None = None, **details: Any) -> Problem:
+        """A problem with the metadata value ``key``, told where ``key`` is declared (``field``: the key it is
+        about, when told at another's place)."""
+        line, column, file = reprint.meta_place(key)
+        return cls(line, column, file=file, field=field or key, **details)
 
 
 #: RE2's memory budget for compiling a pattern: a pattern whose program does not fit is refused.

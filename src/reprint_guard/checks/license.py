@@ -83,11 +83,9 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
     accepted, paths, names = _covered(tuple(params.licenses))
     declared = normalize_license(meta.license) if meta.license else None
     if meta.license and declared not in accepted:
-        line, column, file = reprint.meta_place("license")
-        yield Problem(
-            line,
-            column,
-            file=file,
+        yield Problem.about(
+            reprint,
+            "license",
             detail=f"the metadata says {meta.license}, but this policy covers {', '.join(sorted(accepted))}",
             fix=f"Check the original's licence: correct 'license' in the metadata (the policy says "
             f"{', '.join(sorted(accepted))}), or check that this is the policy for it.",

@@ -90,11 +90,9 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
     original = as_address(reprint.metadata.original_url or "")
     key = normalize_url(original) if original else None
     if key is None:
-        line, column, file = reprint.meta_place("original_url")
-        yield Problem(
-            line,
-            column,
-            file=file,
+        yield Problem.about(
+            reprint,
+            "original_url",
             detail="'original_url' is missing or not a web address, so the link cannot be checked",
             fix="Add 'original_url: <address of the original article>' to the metadata.",
             specific=True,

@@ -24,11 +24,9 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
     value = reprint.metadata.value(params.field)
     if value in (None, "", []):
         if params.required:
-            line, column, file = reprint.meta_place(params.field)
-            yield Problem(
-                line,
-                column,
-                file=file,
+            yield Problem.about(
+                reprint,
+                params.field,
                 detail=f"'{params.field}' is not set",
                 fix=f"Add '{params.field}: {_example(params)}' to the metadata.",
                 specific=True,
@@ -39,11 +37,9 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
         regex = compile_pattern(params.pattern)
         bad = [v for v in values if not regex.search(str(v))]
         if bad:
-            line, column, file = reprint.meta_place(params.field)
-            yield Problem(
-                line,
-                column,
-                file=file,
+            yield Problem.about(
+                reprint,
+                params.field,
                 detail=f"'{params.field}' is {bad[0]!r}, which does not match /{params.pattern}/",
             )
     if params.licenses is not None:
@@ -52,22 +48,19 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
         wanted = {licence_id(licence).casefold() for licence in params.licenses}  # as the policy names them
         bad = [v for v in values if licence_id(_show(v)).casefold() not in wanted]
         if bad:
-            line, column, file = reprint.meta_place(params.field)
-            yield Problem(
-                line,
-                column,
-                file=file,
+            yield Problem.about(
+                reprint,
+                params.field,
                 detail=f"'{params.field}' is {_show(bad[0])!r}, which names none of: {', '.join(params.licenses)}",
             )
     if params.allowed is not None:
         allowed = _allowed(params.allowed)
         bad = [v for v in values if _show(v).casefold() not in allowed]
         if bad:
-            line, column, file = reprint.meta_place(params.field)
             shown = ", ".join(_show(a) for a in params.allowed)
             only = "only " if len(params.allowed) == 1 else "only these: "
-            yield Problem(
-                line, column, file=file, detail=f"'{params.field}' is {_show(bad[0])}; this policy allows {only}{shown}"
+            yield Problem.about(
+                reprint, params.field, detail=f"'{params.field}' is {_show(bad[0])}; this policy allows {only}{shown}"
             )
 
 

@@ -50,6 +50,7 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
     written = "permissions" in reprint.key_lines or (reprint.sidecar and "permissions" in reprint.sidecar[1])
     anchor = "permissions" if written else _first_field(context)
     line, column, file = reprint.meta_place(anchor)
+    field = "permissions"  # what to add or correct, wherever it is told
     if current:  # given after the reprint was published, or dated in the future (a typo?)
         given = min(p.date for p in current if p.date is not None)
         when = (
@@ -61,6 +62,7 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
             line,
             column,
             file=file,
+            field=field,
             detail=f"the {scope} permission on record is dated {given.isoformat()}, {when}: it must come first",
             fix="Check the permission's date (YYYY-MM-DD), and the reprint's 'published' date.",
             specific=True,
@@ -72,6 +74,7 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
             line,
             column,
             file=file,
+            field=field,
             detail=f"the {scope} permission on record expired on {expired.isoformat()}",
             fix=f"Ask {matching[0].from_} to renew the {scope} permission, then update the record's 'expires'.",
             specific=True,
@@ -102,7 +105,7 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
         detail = f"no {scope} permission from {_grantors(anyone, grantors)} is recorded" + unknown_scopes(
             reprint, context.policy
         )
-    yield Problem(line, column, detail=detail, fix=fix, file=file)
+    yield Problem(line, column, detail=detail, fix=fix, file=file, field=field)
 
 
 def _first_field(context: Context) -> str | None:

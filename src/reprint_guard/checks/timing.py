@@ -86,8 +86,7 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
 
 def _at_original(reprint: Reprint, detail: str, fix: str) -> Problem:
     """A problem with the original's date itself, placed at its metadata line (its fix beats the rule's)."""
-    line, column, file = reprint.meta_place("original_published")
-    return Problem(line, column, file=file, detail=detail, fix=fix, specific=True)
+    return Problem.about(reprint, "original_published", detail=detail, fix=fix, specific=True)
 
 
 def _check_delay(
@@ -117,7 +116,7 @@ def _check_delay(
             reprint_day = (published.date() if isinstance(published, dt.datetime) else published) or context.today
         earliest_day = original_day + dt.timedelta(days=params.after_days)
         if reprint_day < earliest_day:
-            line, column, file = reprint.meta_place("published" if published else "original_published")
+            key = "published" if published else "original_published"
             detail = f"not before {earliest_day.isoformat()}"
             if params.timezone is not None:
                 detail += f" in the publisher's time zone, {params.timezone}"
@@ -125,10 +124,9 @@ def _check_delay(
                     # 05:00 UTC on the 15th is still the 14th in Montana: said, or "not before the 15th" puzzles
                     local = published.astimezone(_zone(params.timezone))  # type: ignore[arg-type]
                     detail += f"; 'published' ({published.isoformat()}) is {local:%Y-%m-%d %H:%M} there"
-            yield Problem(
-                line,
-                column,
-                file=file,
+            yield Problem.about(
+                reprint,
+                key,
                 detail=detail,
                 fix=f"Publish on {earliest_day.isoformat()} or later (set 'published').",
             )
@@ -140,9 +138,9 @@ def _check_delay(
     when = _as_datetime(published) if published else _now(context.today)
     earliest = start + dt.timedelta(hours=params.after_hours or 0)
     if when < earliest:
-        line, column, file = reprint.meta_place("published" if published else "original_published")
+        key = "published" if published else "original_published"
         stamp = earliest.astimezone(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")  # in UTC, as it says
         detail = f"not before {stamp}"
         if dated:
             detail += f" ('original_published' gives no time of day, so the delay counts from the end of {original})"
-        yield Problem(line, column, file=file, detail=detail, fix=f"Publish at {stamp} or later.")
+        yield Problem.about(reprint, key, detail=detail, fix=f"Publish at {stamp} or later.")
