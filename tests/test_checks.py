@@ -1976,6 +1976,22 @@ def test_a_link_patterns_host_is_read_blind_to_case(tmp_path):
             'https://images.theconversation.com/files/1/b.jpg 1600w" width="800" height="533"></amp-img>',
             "the-conversation/images-not-covered",
         ),
+        (  # "responsive": width and height give the photo's aspect ratio, not a one-pixel counter's size
+            '<amp-img src="https://images.example.org/wide.jpg" width="1" height="1" layout="responsive"></amp-img>',
+            "the-conversation/images-not-covered",
+        ),
+        (  # AMP's embeds: the iframe of the platform's player
+            '<amp-youtube data-videoid="dQw4w9WgXcQ" layout="responsive" width="480" height="270"></amp-youtube>',
+            "the-conversation/images-not-covered",
+        ),
+        (
+            '<amp-vimeo data-videoid="27246366" width="500" height="281"></amp-vimeo>',
+            "the-conversation/images-not-covered",
+        ),
+        (
+            '<amp-instagram data-shortcode="fBwFP" width="400" height="400"></amp-instagram>',
+            "the-conversation/images-not-covered",
+        ),
     ],
 )
 def test_amp_media_are_the_media_they_stand_for(tmp_path, amp, rule):
@@ -1997,6 +2013,23 @@ def test_amp_media_are_the_media_they_stand_for(tmp_path, amp, rule):
     amp_counter = counter.replace("<img ", "<amp-img ").replace(">", ' layout="fixed"></amp-img>')
     page.write_text(text.replace(counter, amp_counter), encoding="utf-8")
     assert check_file(page).findings == []
+
+
+def test_an_amp_embed_is_read_as_the_platforms_player():
+    """A rule allowing media from some hosts sees an <amp-youtube> as YouTube's player (it passed unseen)."""
+    from reprint_guard.visible import media_from_html
+
+    html = (
+        '<p>x</p><amp-youtube data-videoid="a b" width="4" height="3"></amp-youtube>'
+        '<amp-facebook data-href="https://www.facebook.com/x/posts/1" width="4" height="3"></amp-facebook>'
+        "<amp-twitter width='4' height='3'></amp-twitter>"  # no tweet named: nothing loads
+    )
+    shown, hidden = media_from_html(html)
+    assert [(m.tag, m.src) for m in shown] == [
+        ("iframe", "https://www.youtube.com/embed/a%20b"),
+        ("iframe", "https://www.facebook.com/x/posts/1"),
+    ]
+    assert hidden == []
 
 
 def test_an_hour_based_delay_tells_the_earliest_time_in_utc_as_it_says(tmp_path):

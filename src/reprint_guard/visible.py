@@ -318,6 +318,8 @@ class Media(NamedTuple):
     tag: str
     src: str
     attrs: dict[str, str | None]
+    #: The element as written, when it stands for ``tag`` (AMP's ``amp-img`` for an ``img``), else "".
+    element: str = ""
 
 
 #: The media a page shows, and the attribute that holds each one's address.
@@ -339,9 +341,20 @@ AMP_MEDIA_TAGS = {
     "amp-audio": "audio",
     "amp-iframe": "iframe",
 }
+#: AMP's embeds of another platform's video or post, read as the iframe each loads: the attribute naming the
+#: item, and the address it stands for (a rule's hosts and permissions see the platform's address).
+AMP_EMBEDS = {
+    "amp-youtube": ("data-videoid", "https://www.youtube.com/embed/{}"),
+    "amp-vimeo": ("data-videoid", "https://player.vimeo.com/video/{}"),
+    "amp-dailymotion": ("data-videoid", "https://www.dailymotion.com/embed/video/{}"),
+    "amp-instagram": ("data-shortcode", "https://www.instagram.com/p/{}/embed"),
+    "amp-twitter": ("data-tweetid", "https://platform.twitter.com/embed/Tweet.html?id={}"),
+    "amp-soundcloud": ("data-trackid", "https://w.soundcloud.com/player/?url=https://api.soundcloud.com/tracks/{}"),
+    "amp-facebook": ("data-href", "{}"),  # the post's own address
+}
 _WITHOUT_SRC_TAGS = ("img", "video", "audio", "source")
 #: The media tags but ``img`` (and ``image``, which the parser makes one).
-_OTHER_MEDIA_TAGS = (frozenset(MEDIA_TAGS) - {"img"}) | frozenset(AMP_MEDIA_TAGS)
+_OTHER_MEDIA_TAGS = (frozenset(MEDIA_TAGS) - {"img"}) | frozenset(AMP_MEDIA_TAGS) | frozenset(AMP_EMBEDS)
 #: The attributes through which an item loads something: each holding one address, and each holding a
 #: ``srcset`` list (a lazy loader swaps the ``data-*`` ones in).
 ADDRESS_ATTRIBUTES = ("src", "poster", "data-src", "data-lazy-src")
@@ -359,6 +372,7 @@ _MEDIA = ", ".join(
         *(f"{tag}[src]" for tag in AMP_MEDIA_TAGS),
         "amp-img[srcset]:not([src])",  # AMP allows an image by its srcset alone
         "amp-anim[srcset]:not([src])",
+        *(f"{tag}[{attribute}]" for tag, (attribute, _) in AMP_EMBEDS.items()),
     ]
 )
 
@@ -388,8 +402,16 @@ def _media(root: LexborNode, nodes: Iterable[LexborNode] | None = None) -> list[
     for node in root.css(_MEDIA) if nodes is None else nodes:
         attrs = dict(node.attributes)
         tag = node.tag or ""
+        embed = AMP_EMBEDS.get(tag)
+        if embed is not None:
+            from urllib.parse import quote
+
+            item = (attrs.get(embed[0]) or "").strip()
+            address = embed[1].format(item if embed[1] == "{}" else quote(item, safe=""))
+            found.append(Media("iframe", address, attrs, tag))
+            continue
         src = (attrs.get("data") if tag == "object" else attrs.get("src")) or ""
-        found.append(Media(AMP_MEDIA_TAGS.get(tag, tag), src.strip(), attrs))
+        found.append(Media(AMP_MEDIA_TAGS.get(tag, tag), src.strip(), attrs, tag if tag in AMP_MEDIA_TAGS else ""))
     return found
 
 
@@ -803,7 +825,9 @@ def _bare_urls(
 
 
 _MEDIA_TAG = re.compile(
-    r"<(?:img|video|audio|iframe|embed|object|source|amp-(?:img|anim|video|audio|iframe))\b", re.IGNORECASE
+    r"<(?:img|video|audio|iframe|embed|object|source|amp-(?:img|anim|video|audio|iframe|youtube|vimeo|dailymotion"
+    r"|instagram|twitter|soundcloud|facebook))\b",
+    re.IGNORECASE,
 )
 
 

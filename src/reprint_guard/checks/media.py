@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..reprint import Reprint
 from ..urls import embedded_addresses, host_matches, host_of
-from ..visible import ADDRESS_ATTRIBUTES, SRCSET_ATTRIBUTES, Media
+from ..visible import ADDRESS_ATTRIBUTES, AMP_EMBEDS, SRCSET_ATTRIBUTES, Media
 from .base import Context, Problem, unknown_scopes, url_pattern
 
 if TYPE_CHECKING:
@@ -150,6 +150,8 @@ def _shown_size(item: Media, *, style_only: bool = False) -> tuple[str, str] | N
     attrs = item.attrs
     if item.tag != "img" or any(attrs.get(key) for key in SRCSET_ATTRIBUTES):
         return None
+    if (attrs.get("layout") or "fixed").strip().lower() != "fixed":
+        return None  # an AMP image's width and height give its aspect ratio there (responsive, fill, ...)
     sizes = {key: "" if style_only else (attrs.get(key) or "") for key in ("width", "height")}
     style = (attrs.get("style") or "").lower()
     if "/*" in style or "\\" in style:
@@ -206,9 +208,10 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
     first = media[0]
     # In hosts mode, the address that is not allowed; else the item's own (a lazy photo's real address).
     shown_url = reprint.as_written(shown_url or (_addresses(first) or [first.src])[0])
-    line, column = reprint.locate(shown_url)
+    embed = AMP_EMBEDS.get(first.element)  # its address is built from the item it names, written alone
+    line, column = reprint.locate((embed and first.attrs.get(embed[0])) or shown_url)
     count = len(media)
-    what = f"{count} {'item' if count == 1 else 'items'} of media, first <{first.tag}> {shown_url}"
+    what = f"{count} {'item' if count == 1 else 'items'} of media, first <{first.element or first.tag}> {shown_url}"
     if params.mode == "hosts":
         yield Problem(
             line,
