@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import subprocess
 import threading
 from pathlib import Path
 
@@ -286,6 +287,34 @@ def test_a_console_in_another_encoding_gets_every_report_whole_not_a_crash(tmp_p
     if encoding == "cp1252":
         assert "Zoë Lefèvre" in out  # a letter the code page has is written as it is
     assert run("explain", "global-research/copyright-notice")[0] == 0
+
+
+def test_a_broken_sidecar_is_told_in_the_sidecar_in_every_output(tmp_path, cli):
+    """Invalid YAML in a page's NAME.meta.yaml: the error stands at its line and column in the sidecar (it was
+    annotated in the page, at the sidecar's position), and its SARIF fingerprint holds from a subfolder."""
+    subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)  # SARIF's paths: from the repository's root
+    (tmp_path / "s").mkdir()
+    (tmp_path / "s" / "x.html").write_text("<p>Text.</p>\n", encoding="utf-8")
+    (tmp_path / "s" / "x.meta.yaml").write_text("title: ok\nauthor: [bad\n", encoding="utf-8")
+    run = cli("check", "s", "--no-config", "--format", "json", cwd=tmp_path)
+    assert run.code == 2, run.out + run.err
+    jsonschema.validate(run.json(), json.loads(REPORT_SCHEMA_PATH.read_text(encoding="utf-8")))
+    [result] = run.json()["results"]
+    place = (result["path"], result["error_file"], result["error_line"])
+    assert place == (os.path.join("s", "x.html"), os.path.join("s", "x.meta.yaml"), 2), result
+    github = cli("check", "s", "--no-config", "--format", "github", cwd=tmp_path).out
+    assert f"::error file={os.path.join('s', 'x.meta.yaml')},line=2,col=" in github, github
+    prints = []
+    for where, name in ((tmp_path, "s"), (tmp_path / "s", "x.html")):
+        sarif = cli("check", name, "--no-config", "--format", "sarif", cwd=where).json()
+        [item] = sarif["runs"][0]["results"]
+        location = item["locations"][0]["physicalLocation"]
+        assert location["artifactLocation"]["uri"] == "s/x.meta.yaml" and location["region"]["startLine"] == 2
+        prints.append(item["partialFingerprints"])
+    assert prints[0] == prints[1]
+    (tmp_path / "s" / "x.meta.yaml").write_text("\n\ntitle: ok\nauthor: [bad\n", encoding="utf-8")
+    moved = cli("check", "s", "--no-config", "--format", "sarif", cwd=tmp_path).json()["runs"][0]["results"][0]
+    assert moved["partialFingerprints"] == prints[0]  # lines moving in the sidecar keep the alert
 
 
 def test_a_value_set_in_a_sidecar_is_told_at_its_line_there_in_every_output(tmp_path, cli):

@@ -396,6 +396,7 @@ class Annotator:
                 message=result.error or "could not be checked",
                 line=result.error_line or 1,
                 column=result.error_column or 1,
+                file=result.error_file,
             )
             self.pending.append((0, len(self.pending), result.path, finding))
             return

@@ -129,7 +129,7 @@ class Finding(Record):
 class Result(Record):
     """The outcome for one reprint (one file, or one library call)."""
 
-    __slots__ = ("path", "policy", "status", "findings", "error", "error_line", "error_column", "reason")
+    __slots__ = ("path", "policy", "status", "findings", "error", "error_line", "error_column", "reason", "error_file")
 
     def __init__(
         self,
@@ -141,6 +141,7 @@ class Result(Record):
         error_line: int | None = None,
         error_column: int | None = None,
         reason: str | None = None,
+        error_file: str | None = None,
     ) -> None:
         self.path = path
         self.policy = policy
@@ -150,6 +151,8 @@ class Result(Record):
         self.error_line = error_line
         self.error_column = error_column
         self.reason = reason
+        #: The file ``error_line`` and ``error_column`` are in when not the reprint's own (its metadata sidecar).
+        self.error_file = error_file
 
     @property
     def ok(self) -> bool:
@@ -166,7 +169,7 @@ class Result(Record):
         return self
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        data = {
             "path": self.path,
             "policy": self.policy,
             "status": self.status,
@@ -177,6 +180,9 @@ class Result(Record):
             "error_column": self.error_column,
             "reason": self.reason,
         }
+        if self.error_file is not None:  # only then, as a finding's ``file``
+            data["error_file"] = self.error_file
+        return data
 
 
 #: The policy of the one result a run adds for its config file (its suppressions that expired or suppress

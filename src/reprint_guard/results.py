@@ -58,6 +58,11 @@ class Result(BaseModel):
     error_line: int | None = None
     error_column: int | None = None
     reason: str | None = Field(default=None, description="Why the file was skipped.")
+    error_file: str | None = Field(
+        default=None,
+        description="The file 'error_line' and 'error_column' are in, when not the reprint's own: its metadata "
+        "sidecar.",
+    )
 
     @computed_field  # type: ignore[prop-decorator]
     @property

@@ -535,9 +535,18 @@ def check_path(
 
 
 def error_result(path: str, exc: ReprintGuardError) -> Result:
+    """A file that could not be checked; the error may stand in another file (its metadata sidecar)."""
     if exc.path is None:
         exc.path = path
-    return Result(path=path, status="error", error=str(exc), error_line=exc.line, error_column=exc.column)
+    elsewhere = exc.path if exc.path != path and exc.line is not None else None
+    return Result(
+        path=path,
+        status="error",
+        error=str(exc),
+        error_line=exc.line,
+        error_column=exc.column,
+        error_file=elsewhere,
+    )
 
 
 def _check_path(

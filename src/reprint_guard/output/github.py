@@ -61,7 +61,7 @@ class GithubFormatter:
                 command(
                     "error",
                     result.error or "could not be checked",
-                    file=path,
+                    file=path if result.error_file is None else workspace_path(result.error_file),
                     line=result.error_line,
                     col=result.error_column,
                     title="reprint-guard/input-error",  # the rule id the Action and SARIF give it

@@ -97,14 +97,16 @@ class SarifFormatter:
                 region["startColumn"] = result.error_column
             rule = "reprint-guard/input-error"
             message = result.error or "could not be checked"
+            where = artifact if result.error_file is None else artifact_location(result.error_file, self.root)
+            unplaced = _unplaced(message, result.error_file or result.path)
             self._emit(
                 {
                     "ruleId": rule,
                     "ruleIndex": self._rule_index(rule, "error"),
                     "level": "error",
                     "message": {"text": message},
-                    "locations": [{"physicalLocation": {"artifactLocation": artifact, "region": region}}],
-                    "partialFingerprints": {"reprintGuard/v1": fingerprint(uri, rule, _unplaced(message, result.path))},
+                    "locations": [{"physicalLocation": {"artifactLocation": where, "region": region}}],
+                    "partialFingerprints": {"reprintGuard/v1": fingerprint(uri, rule, unplaced)},
                 }
             )
             return
