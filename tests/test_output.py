@@ -317,6 +317,34 @@ def test_a_broken_sidecar_is_told_in_the_sidecar_in_every_output(tmp_path, cli):
     assert moved["partialFingerprints"] == prints[0]  # lines moving in the sidecar keep the alert
 
 
+def test_sarif_describes_the_rules_of_a_policy_named_by_file(tmp_path, cli, sarif_schema):
+    """``--policy FILE`` (or the config's ``policy:``): code scanning's rule help came out empty (the rule
+    table was read from the folders' policies only), and a house file reusing a bundled id got the
+    bundled policy's description and terms link."""
+    (tmp_path / "pol").mkdir()
+    (tmp_path / "pol" / "mine.yaml").write_text(
+        "id: mine\nname: Mine\npublisher: Mine News\nsource_url: https://mine.example/terms\n"
+        "applies_to: [mine.example]\nrules:\n  - id: credit\n    check: attribution\n    names: [Mine News]\n"
+        "    message: Credit Mine News\n    description: The reprint names Mine News.\n",
+        encoding="utf-8",
+    )
+    house = "id: global-research\nname: House\npublisher: Global Research\nsource_url: https://house.example/gr\n"
+    house += "applies_to: [globalresearch.ca]\nrules:\n  - id: source-credit\n    check: attribution\n"
+    house += "    names: [Global Research]\n    message: House credit\n    description: Our agreement.\n"
+    (tmp_path / "pol" / "house.yaml").write_text(house, encoding="utf-8")
+    (tmp_path / "a.md").write_text(markdown({"original_url": "https://mine.example/a"}, "Text."), encoding="utf-8")
+    (tmp_path / "b.md").write_text(markdown(COMPLIANT_META, "Text."), encoding="utf-8")
+    for name, policy, rule, uri in (
+        ("a.md", "pol/mine.yaml", "mine/credit", "https://mine.example/terms"),
+        ("b.md", "pol/house.yaml", "global-research/source-credit", "https://house.example/gr"),
+    ):
+        log = cli("check", name, "--no-config", "--policy", policy, "--format", "sarif", cwd=tmp_path).json()
+        validate_sarif(log, sarif_schema)
+        [described] = [r for r in log["runs"][0]["tool"]["driver"]["rules"] if r["id"] == rule]
+        assert described["helpUri"] == uri, described
+        assert described["fullDescription"]["text"] in ("The reprint names Mine News.", "Our agreement."), described
+
+
 def test_a_value_set_in_a_sidecar_is_told_at_its_line_there_in_every_output(tmp_path, cli):
     """An HTML page's metadata is its NAME.meta.yaml: a finding about 'commercial: true' stands at that line
     of the sidecar (its file named), not at line 1 of the page."""

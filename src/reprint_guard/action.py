@@ -625,15 +625,17 @@ def main() -> int:
     annotator = Annotator(changed, warned=min(len(warnings), ANNOTATION_LIMIT))
     sarif_file = Path(sarif_path)
     from .engine import rule_info
+    from .runner import named_policies
 
     policies = policy_set(settings.rules_dirs)
+    named = named_policies(settings)
     try:
         sarif_file.parent.mkdir(parents=True, exist_ok=True)
         sarif_stream = open(sarif_file, "w", encoding="utf-8")  # noqa: SIM115 - closed by the with below
     except OSError as exc:
         return _nothing_checked(f"reprint-guard: cannot write the SARIF log {sarif_path}: {exc.strerror or exc}")
     with sarif_stream:
-        sarif = SarifFormatter(sarif_stream, root=sarif_root(roots), rule_info=lambda r: rule_info(r, policies))
+        sarif = SarifFormatter(sarif_stream, root=sarif_root(roots), rule_info=lambda r: rule_info(r, policies, named))
         markdown_buffer = _Buffer()
         markdown = MarkdownFormatter(markdown_buffer, title=f"reprint-guard: {scope}", fail_on=settings.fail_on)
         checked = 0  # reprints: run() may end with a result for the config file (its suppressions), no reprint

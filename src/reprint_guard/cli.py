@@ -264,11 +264,13 @@ def _formatter(name: str, stream: IO[str], options: argparse.Namespace, settings
     if name == "sarif":
         from .engine import rule_info as describe
         from .policy.loader import policy_set
+        from .runner import named_policies
 
         policies = policy_set(settings.rules_dirs)
+        named = named_policies(settings)
 
         def rule_info(rule: str) -> dict[str, str] | None:
-            return describe(rule, policies)
+            return describe(rule, policies, named)
 
     return make_formatter(
         name,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import time
+from collections.abc import Mapping
 from functools import lru_cache
 from typing import Any
 
@@ -64,15 +65,17 @@ TOOL_RULES: dict[str, tuple[str, str]] = {
 }
 
 
-def rule_info(rule_id: str, policies: PolicySet) -> dict[str, str] | None:
-    """Description and help link of a rule id, for SARIF's rule table (its level is the run's)."""
+def rule_info(rule_id: str, policies: PolicySet, named: Mapping[str, Policy] | None = None) -> dict[str, str] | None:
+    """Description and help link of a rule id, for SARIF's rule table (its level is the run's). ``named``:
+    the policies the run names (by file, or replacing a bundled one), by id; they come first."""
     policy_id, _, name = rule_id.partition("/")
     if policy_id == TOOL_POLICY and name in TOOL_RULES:
         short, full = TOOL_RULES[name]
         return {"short": short, "full": full}
-    if policy_id not in policies:
+    policy = named.get(policy_id) if named else None
+    if policy is None and policy_id not in policies:
         return None
-    policy = policies.get(policy_id)
+    policy = policy or policies.get(policy_id)
     rule = policy.rule(name)
     if rule is None:
         return None

@@ -239,18 +239,26 @@ class ConfigWarning(FrozenRecord):
         return f"{where}: {self.message}" if where else self.message
 
 
+def named_policies(settings: Settings) -> dict[str, Any]:
+    """The policies a run names (``--policy``, the config's ``policy``, an override's), by id: one named by
+    file is in no set, and one that reuses a bundled id replaces it for the files it checks. One that does
+    not load is left out (it is told as an error of its own)."""
+    named = {}
+    for spec in sorted({settings.policy, *(o.policy for o in settings.overrides)} - {None}, key=str):
+        try:
+            policy = load_policy(str(spec), extra=settings.rules_dirs)
+        except ReprintGuardError:
+            continue
+        named[policy.id] = policy
+    return named
+
+
 def config_warnings(loaded: Any, settings: Settings, policies: Any) -> list[ConfigWarning]:
     """A severity or a suppression for a rule no policy has, and a suppression whose path (no glob in it,
     a folder in it) names no file: each a typo that silently does nothing."""
     from .engine import TOOL_POLICY, TOOL_RULES
 
-    named = {}  # the policies named by file (--policy, an override's): not in the set by id
-    for spec in {settings.policy, *(o.policy for o in settings.overrides)} - {None}:
-        try:
-            policy = load_policy(str(spec), extra=settings.rules_dirs)
-        except ReprintGuardError:
-            continue  # told as an error of its own
-        named[policy.id] = policy
+    named = named_policies(settings)
 
     def known(rule_id: str) -> bool:
         policy_id, _, name = rule_id.partition("/")
