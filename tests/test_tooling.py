@@ -972,6 +972,58 @@ def test_fix_inserts_the_credit_though_a_pixel_particular_to_the_article_cannot_
     assert "originally published by [ProPublica](https://www.propublica.org/article/x)" in path.read_text("utf-8")
 
 
+MINI_POLICY = (
+    "id: mini\nname: Mini\npublisher: Mini News\nsource_url: https://mini.example/terms\n"
+    "applies_to: [mini.example]\ncredit: {markdown: '*Originally published by [Mini News]({original_url}).*'}\n"
+    "rules:\n  - {id: credit, check: attribution, names: [Mini News], message: Credit Mini News}\n"
+    "  - {id: link, check: link, target: original, message: Link the original}\n"
+    "  - {id: pixel, check: element, pattern: '^https://px\\.mini\\.example/p\\.gif\\?id=[0-9]+$', "
+    'host: px.mini.example, insert: \'<img src="https://px.mini.example/p.gif?id={px}" width="1" '
+    'height="1" alt="">\', message: Keep the pixel}\n'
+)
+
+
+def test_fix_writes_html_into_a_page_from_a_policys_markdown_only_credit(tmp_path, cli):
+    """A policy with a Markdown credit only: --fix wrote asterisks and brackets into the HTML page (and the
+    check then took the literal text for the credit); ``credit --format html`` printed Markdown."""
+    (tmp_path / "rules").mkdir()
+    (tmp_path / "rules" / "mini.yaml").write_text(MINI_POLICY, encoding="utf-8")
+    page = tmp_path / "a.html"
+    page.write_text('<article>\n<p>Story text.</p>\n<img src="https://px.mini.example/p.gif?id=7">\n</article>\n')
+    (tmp_path / "a.meta.yaml").write_text("original_url: https://mini.example/a?x=1&y=2\npx: 7\n", encoding="utf-8")
+    run = cli("check", "--no-config", "--rules-dir", "rules", "a.html", "--fix", cwd=tmp_path)
+    assert run.code == 0, run.out + run.err
+    credit = '<p><em>Originally published by <a href="https://mini.example/a?x=1&amp;y=2">Mini News</a>.</em></p>'
+    assert credit in page.read_text(encoding="utf-8") and "*" not in page.read_text(encoding="utf-8")
+    printed = cli("credit", "--no-config", "--rules-dir", "rules", "--from", "a.html", "--format", "html", cwd=tmp_path)
+    assert printed.out.strip() == credit, printed.out
+
+
+def test_fix_adds_no_second_pixel_beside_a_hidden_or_altered_one(tmp_path, cli):
+    """The publisher's pixel is there but hidden (or altered): a second one inserted would count each reader
+    twice. --fix says to correct the one there and leaves the file as it is; a page with none gets one."""
+    (tmp_path / "rules").mkdir()
+    (tmp_path / "rules" / "mini.yaml").write_text(MINI_POLICY, encoding="utf-8")
+    credit = '<p>By <a href="https://mini.example/a">Mini News</a>.</p>\n'
+    meta = "original_url: https://mini.example/a\npx: 7\n"
+    for name, pixel in (
+        ("hidden", '<img src="https://px.mini.example/p.gif?id=7" style="display:none">\n'),
+        ("altered", '<img src="https://px.mini.example/p.gif?id=7&amp;ref=x">\n'),
+        ("none", ""),
+    ):
+        page = tmp_path / f"{name}.html"
+        page.write_text(f"<article>\n<p>Story.</p>\n{credit}{pixel}</article>\n", encoding="utf-8")
+        (tmp_path / f"{name}.meta.yaml").write_text(meta, encoding="utf-8")
+        before = page.read_text(encoding="utf-8")
+        run = cli("check", "--no-config", "--rules-dir", "rules", page.name, "--fix", cwd=tmp_path)
+        if name == "none":
+            assert run.code == 0 and before != page.read_text(encoding="utf-8"), run.out + run.err
+            assert page.read_text(encoding="utf-8").count("px.mini.example") == 1
+        else:
+            assert run.code == 1 and page.read_text(encoding="utf-8") == before, run.out + run.err
+            assert "could not fix mini/pixel: needs the <img> already there corrected by hand" in run.err, run.err
+
+
 def test_validate_says_each_problem_once_and_lists_the_allowed_values(tmp_path, cli):
     policy = tmp_path / "p1.yaml"
     policy.write_text(

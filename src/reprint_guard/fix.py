@@ -18,6 +18,7 @@ import tempfile
 from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path
+from typing import Any
 
 from .checks.base import PLACEHOLDER, THERE_BUT_WRONG, render, template_values
 from .policy.model import Policy
@@ -58,7 +59,7 @@ def credit_block(policy: Policy, reprint: Reprint, format: str = "markdown") -> 
     missing = sorted({_USER_KEYS.get(m, m) for m in PLACEHOLDER.findall(template) if m not in values})
     if missing:
         raise CreditError(f"the credit needs metadata that is not set: {_keys_named(missing, reprint)}")
-    return render(template, _escaped(values, quote=html))
+    return _in_format(render(template, _escaped(values, quote=html)), format, html)
 
 
 def _credit_parts_made(policy: Policy, reprint: Reprint, format: str) -> str | None:
@@ -66,10 +67,11 @@ def _credit_parts_made(policy: Policy, reprint: Reprint, format: str) -> str | N
     author is missing), or None when none is: what --fix can still insert."""
     template, html = _credit_template(policy, format)
     values = template_values(reprint, policy, placeholders=False)
-    made = [part for part in _parts(template, format) if all(m in values for m in PLACEHOLDER.findall(part))]
+    written = "html" if html else "markdown"
+    made = [part for part in _parts(template, written) if all(m in values for m in PLACEHOLDER.findall(part))]
     if not made:
         return None
-    return render(_joined(made, format), _escaped(values, quote=html))
+    return _in_format(render(_joined(made, written), _escaped(values, quote=html)), format, html)
 
 
 def _credit_template(policy: Policy, format: str) -> tuple[str, bool]:
@@ -77,6 +79,16 @@ def _credit_template(policy: Policy, format: str) -> tuple[str, bool]:
     assert policy.credit is not None
     html = format == "html" and bool(policy.credit.html)
     return (policy.credit.html if html else policy.credit.markdown), html
+
+
+def _in_format(block: str, format: str, html: bool) -> str:
+    """A credit filled in from the policy's Markdown made HTML for an HTML reprint, when the policy gives no
+    HTML template (``html`` False): the page gets markup, not asterisks and brackets."""
+    if format != "html" or html:
+        return block
+    from .readers.markdown import render as markdown_html
+
+    return markdown_html(block).strip()
 
 
 #: Control characters (C0 but tab, DEL, C1): in a value they would write a NUL into the article, or reach a
@@ -578,6 +590,11 @@ def _element_block(finding: Finding, reprint: Reprint, policy: Policy) -> tuple[
     """The element to insert for ``finding``, or None and why it cannot be made."""
     rule = policy.rule(finding.rule.split("/", 1)[1])
     insert = getattr(rule.params, "insert", None) if rule else None
+    if rule is not None and _already_there(rule.params, reprint):
+        return None, (
+            f"needs the <{rule.params.tag}> already there corrected by hand (hidden, altered, lazy-loaded or "
+            "proxied): a second one would count each reader twice"
+        )
     if not insert:
         return None, "needs the element added by hand (the policy has no 'insert' template for it)"
     values = template_values(reprint, policy, placeholders=False)
@@ -585,6 +602,22 @@ def _element_block(finding: Finding, reprint: Reprint, policy: Policy) -> tuple[
     if missing:
         return None, f"needs metadata that is not set: {_keys_named(missing, reprint)}"
     return render(insert, _escaped(values, quote=True)), ""  # an element is HTML, in Markdown too
+
+
+def _already_there(params: Any, reprint: Reprint) -> bool:
+    """Whether the page has the rule's element in some form (hidden, on its host but altered, its address in a
+    lazy loader's attribute or behind an image proxy): what the check asks is to correct that one."""
+    from .checks.base import pattern_host, url_pattern
+
+    shown, hidden = reprint.media
+    regex = url_pattern(params.pattern)
+    host = (params.host or pattern_host(params.pattern) or "").lower()
+    for item in (*shown, *hidden):
+        if item.tag != params.tag:
+            continue
+        if regex.search(item.src) or (host and host in " ".join(str(v) for v in item.attrs.values()).lower()):
+            return True
+    return False
 
 
 def _why_not(finding: Finding) -> str:
