@@ -1024,6 +1024,52 @@ def test_fix_adds_no_second_pixel_beside_a_hidden_or_altered_one(tmp_path, cli):
             assert "could not fix mini/pixel: needs the <img> already there corrected by hand" in run.err, run.err
 
 
+def test_validate_says_a_placeholder_in_a_message_or_pattern_is_not_filled(tmp_path, cli):
+    """{title} in a message was shown as written in every finding, and ?id={pixel_id} in an element pattern
+    matched no real pixel (the right one was reported as altered); validate said the policy was valid."""
+    policy = tmp_path / "ph.yaml"
+    policy.write_text(
+        "id: ph\nname: Ph\npublisher: Ph News\nsource_url: https://ph.example/terms\napplies_to: [ph.example]\n"
+        "rules:\n"
+        "  - {id: credit, check: attribution, names: [Ph News], message: 'Ph News is not credited in {title}'}\n"
+        "  - {id: pixel, check: element, pattern: '^https://px\\.ph\\.example/p\\?id={pixel_id}$', message: m}\n"
+        "  - {id: greek, check: text, pattern: '\\p{Greek}+ x{2}', mode: forbid, message: 'No {2} Greek'}\n",
+        encoding="utf-8",
+    )
+    run = cli("validate", "--no-config", str(policy))
+    assert run.code == 1
+    assert run.out.splitlines() == [
+        f"{policy}:7:56: rule 'credit', field 'message': {{title}} is not filled in (a message is the same for "
+        "every reprint: say it in the rule's fix, where placeholders are filled)",
+        f"{policy}:8:33: rule 'pixel', field 'pattern': {{pixel_id}} is not filled in (a pattern matches it as "
+        "written: placeholders are filled in fix, insert and credit only)",
+    ], run.out
+
+
+def test_a_fix_writes_flags_and_dates_as_yaml_and_an_unset_key_as_a_hint(tmp_path, cli):
+    """A fix's {commercial} stayed "{commercial}" (flags were left out), {published} read as Python writes a
+    date-time, and a key the reprint does not set stayed in braces; a metadata rule's message showed
+    datetime.datetime(...)."""
+    (tmp_path / "rules").mkdir()
+    (tmp_path / "rules" / "m.yaml").write_text(
+        "id: m\nname: M\npublisher: M News\nsource_url: https://m.example/terms\napplies_to: [m.example]\n"
+        "rules:\n  - {id: credit, check: attribution, names: [M News], message: Credit, "
+        "fix: 'Credit M News. commercial={commercial} published={published} ref={permission_ref}'}\n"
+        "  - {id: year, check: metadata, field: published, pattern: '^2026-', message: Wrong year}\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "a.md").write_text(
+        "---\noriginal_url: https://m.example/a\ncommercial: true\npublished: 2025-03-01T10:00:00Z\n---\nText.\n",
+        encoding="utf-8",
+    )
+    findings = cli("check", "--no-config", "--rules-dir", "rules", "a.md", "--format", "json", cwd=tmp_path).json()
+    by_rule = {f["rule"]: f for f in findings["results"][0]["findings"]}
+    assert by_rule["m/credit"]["fix"] == (
+        "Credit M News. commercial=true published=2025-03-01T10:00:00+00:00 ref=<permission_ref>"
+    )
+    assert "'published' is '2025-03-01T10:00:00+00:00', which does not match" in by_rule["m/year"]["message"]
+
+
 def test_validate_says_each_problem_once_and_lists_the_allowed_values(tmp_path, cli):
     policy = tmp_path / "p1.yaml"
     policy.write_text(

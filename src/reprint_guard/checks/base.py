@@ -201,6 +201,18 @@ def names_joined(names: list[str]) -> str:
     return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
 
 
+def written(value: Any) -> str:
+    """A metadata value as YAML writes it, for a message or a fix: ``true``, ``2025-03-01T10:00:00+00:00``
+    (not Python's ``True`` or ``2025-03-01 10:00:00+00:00``), a permission record as its grantor and uses."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, dt.date):  # a date-time too
+        return value.isoformat()
+    if hasattr(value, "from_") and hasattr(value, "scope"):  # a permission record
+        return f"{{from: {value.from_}, scope: [{', '.join(value.scope)}]}}"
+    return str(value)
+
+
 def template_values(reprint: Reprint, policy: Policy, *, placeholders: bool = True) -> dict[str, str]:
     """Values a fix or credit template may use: metadata fields plus a few derived ones.
 
@@ -225,8 +237,8 @@ def template_values(reprint: Reprint, policy: Policy, *, placeholders: bool = Tr
     if meta.holders:
         values["holder"] = names_joined(meta.holders)
     for key, value in meta.items():
-        if isinstance(value, str | int | float | dt.date) and not isinstance(value, bool) and key not in values:
-            values[key] = str(value)
+        if isinstance(value, str | int | float | dt.date) and key not in values:  # a flag too: "true"
+            values[key] = written(value)
     if meta.original_url:  # a credit links to it: "example.org/a/1" would be a relative link
         values["original_url"] = as_address(meta.original_url)
     spdx = normalize_license(meta.license)
@@ -254,12 +266,14 @@ class LazyValues:
         self._values: dict[str, str] | None = None
 
     def get(self, key: str, default: str) -> str:
+        """The value for ``key``; a key the reprint does not set reads as a hint to fill in (``<source>``),
+        as an unset author does, not as the ``{source}`` the template wrote (``default``, not used)."""
         if self._values is None:
             quick = self._quick(key)
             if quick is not None:
                 return quick
             self._values = template_values(self._reprint, self._policy)
-        return self._values.get(key, default)
+        return self._values.get(key, f"<{key}>")
 
     def _quick(self, key: str) -> str | None:
         """The placeholders most fixes use, exactly as :func:`template_values` fills them."""

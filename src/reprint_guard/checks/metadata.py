@@ -11,7 +11,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from ..reprint import Reprint
-from .base import Context, Problem, compile_pattern
+from .base import Context, Problem, compile_pattern, written
 
 if TYPE_CHECKING:
     from .params import MetadataParams as Params
@@ -35,12 +35,12 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
     values = value if isinstance(value, list) else [value]
     if params.pattern is not None:
         regex = compile_pattern(params.pattern)
-        bad = [v for v in values if not regex.search(str(v))]
+        bad = [v for v in values if not regex.search(_show(v))]  # as the YAML writes it: "true", ISO dates
         if bad:
             yield Problem.about(
                 reprint,
                 params.field,
-                detail=f"'{params.field}' is {bad[0]!r}, which does not match /{params.pattern}/",
+                detail=f"'{params.field}' is {_show(bad[0])!r}, which does not match /{params.pattern}/",
             )
     if params.licenses is not None:
         from ..licenses import licence_id
@@ -88,6 +88,4 @@ def _allowed_cached(values: tuple[Any, ...]) -> frozenset[str]:
 
 def _show(value: Any) -> str:
     """Values as a policy author writes them in YAML."""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    return str(value)
+    return written(value)

@@ -227,6 +227,7 @@ def validate_file(path: Path, extra: tuple[str, ...] = ()) -> list[ReprintGuardE
         return [raw.error("its 'extends' chain is too long to follow (hundreds of policies deep)", ["extends"])]
     problems += _shared_domains(raw, mine)
     problems += _placeholder_typos(raw)
+    problems += _placeholders_not_filled(raw)
     policy = policies.get(str(raw.data["id"]))
     problems += _credit_misplaced(raw, policy)
     problems += _inserts_the_rule_refuses(raw, policy)
@@ -432,6 +433,35 @@ def _placeholder_typos(raw: RawPolicy) -> list[PolicyError]:
                 "written it is not filled in, but shown as it stands"
             )
             problems.append(raw.error(message, where))
+    return problems
+
+
+#: A ``{name}`` in a pattern that is no RE2 class name (``\p{Greek}``, ``\P{L}``).
+_PATTERN_PLACEHOLDER = re.compile(r"(?<!\\[pP])\{([A-Za-z_][A-Za-z0-9_]*)\}")
+#: Rule fields that are never filled in, and what each ``{name}`` in them is then.
+_NOT_FILLED = {
+    "message": "a message is the same for every reprint: say it in the rule's fix, where placeholders are filled",
+    "pattern": "a pattern matches it as written: placeholders are filled in fix, insert and credit only",
+    "unless": "a pattern matches it as written: placeholders are filled in fix, insert and credit only",
+    "except": "a pattern matches it as written: placeholders are filled in fix, insert and credit only",
+}
+
+
+def _placeholders_not_filled(raw: RawPolicy) -> list[PolicyError]:
+    """A ``{name}`` in a rule's message or pattern: shown, or matched, as the braces and name it is (a pixel's
+    ``?id={pixel_id}`` then matches no real pixel, and the right one is reported as altered)."""
+    problems = []
+    for index, rule in enumerate(raw.data.get("rules") or []):
+        if not isinstance(rule, dict):
+            continue
+        for key, why in _NOT_FILLED.items():
+            value = rule.get(key)
+            if not isinstance(value, str):
+                continue
+            names = (_PATTERN_PLACEHOLDER if key != "message" else PLACEHOLDER).findall(value)
+            if names:
+                where: list[str | int] = ["rules", index, key]
+                problems.append(raw.error(f"{_where(raw.data, where)}: {{{names[0]}}} is not filled in ({why})", where))
     return problems
 
 
