@@ -978,7 +978,7 @@ def test_a_licence_valued_field_is_read_as_the_license_key_is(written, passes):
         assert f"'reprint_license' is '{written}', which names none of: CC-BY-SA-4.0, GPL-3.0-only" in found[0].message
     del meta["reprint_license"]
     (unset,) = [f for f in check("Text.", meta).findings if f.rule == "cc-by-sa-4.0/share-alike"]
-    assert unset.fix == "Add 'reprint_license: CC-BY-SA-4.0' to the metadata."
+    assert unset.fix == "Set reprint_license: CC-BY-SA-4.0 and say so in the article."  # the rule's own fix
 
 
 def test_a_policys_licenses_may_be_written_as_the_license_key_may(tmp_path):

@@ -1070,6 +1070,25 @@ def test_a_fix_writes_flags_and_dates_as_yaml_and_an_unset_key_as_a_hint(tmp_pat
     assert "'published' is '2025-03-01T10:00:00+00:00', which does not match" in by_rule["m/year"]["message"]
 
 
+def test_a_metadata_rules_own_fix_stands_and_fix_says_what_metadata_is_wanted(tmp_path, cli):
+    """A metadata rule's fix, written for its field, was replaced by a generic "Add 'x: ...'" when the field
+    was unset; and --fix said a timing rule with no original date "needs a later publication date"."""
+    (tmp_path / "rules").mkdir()
+    (tmp_path / "rules" / "emb.yaml").write_text(
+        "id: emb\nname: Emb\npublisher: Emb News\nsource_url: https://emb.example/terms\n"
+        "applies_to: [emb.example]\nrules:\n  - {id: embargo, check: timing, after_hours: 48, message: Wait}\n"
+        "  - {id: ref, check: metadata, field: permission_ref, required: true, message: Ref, "
+        "fix: 'Set permission_ref to the reference on the letter.'}\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "f.md").write_text("---\noriginal_url: https://emb.example/a\n---\nText.\n", encoding="utf-8")
+    run = cli("check", "--no-config", "--rules-dir", "rules", "f.md", "--fix", "--format", "json", cwd=tmp_path)
+    fixes = {f["rule"]: f["fix"] for f in run.json()["results"][0]["findings"]}
+    assert fixes["emb/ref"] == "Set permission_ref to the reference on the letter."
+    assert "f.md: could not fix emb/embargo: needs 'original_published' set in the metadata" in run.err, run.err
+    assert "f.md: could not fix emb/ref: needs 'permission_ref' set in the metadata" in run.err
+
+
 def test_validate_says_each_problem_once_and_lists_the_allowed_values(tmp_path, cli):
     policy = tmp_path / "p1.yaml"
     policy.write_text(

@@ -302,7 +302,7 @@ def plan(reprint: Reprint, source: str, findings: list[Finding], policy: Policy,
     wanted = [f for f in active if f.policy == policy.id and f.check in INSERTABLE]
     for finding in active:
         if finding not in wanted:
-            outcome.unfixable.append((finding, _why_not(finding)))
+            outcome.unfixable.append((finding, _why_not(finding, reprint)))
     # A credit that is there but wrong (a notice naming another holder, a link to the site's home page) is
     # corrected by hand: a second credit inserted beside it would contradict it on the page.
     wrong = [f for f in wanted if any(said in f.message for said in THERE_BUT_WRONG)]
@@ -620,7 +620,11 @@ def _already_there(params: Any, reprint: Reprint) -> bool:
     return False
 
 
-def _why_not(finding: Finding) -> str:
+def _why_not(finding: Finding, reprint: Reprint) -> str:
+    if finding.field is not None and finding.check in ("timing", "metadata"):  # as the site names it
+        ours = next((o for o, theirs in reprint.key_names.items() if theirs == finding.field), finding.field)
+        if reprint.metadata.value(ours) in (None, "", []):
+            return f"needs '{finding.field}' set in the metadata"  # a timing rule with no original date, say
     return {
         "permission": "needs a permission record from the publisher",
         "metadata": "needs a change to the metadata",

@@ -28,8 +28,7 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
                 reprint,
                 params.field,
                 detail=f"'{params.field}' is not set",
-                fix=f"Add '{params.field}: {_example(params)}' to the metadata.",
-                specific=True,
+                fix=f"Add '{params.field}: {_example(params)}' to the metadata.",  # the rule's own fix wins
             )
         return
     values = value if isinstance(value, list) else [value]
