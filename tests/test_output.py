@@ -345,6 +345,40 @@ def test_sarif_describes_the_rules_of_a_policy_named_by_file(tmp_path, cli, sari
         assert described["fullDescription"]["text"] in ("The reprint names Mine News.", "Our agreement."), described
 
 
+def test_standard_input_and_a_file_outside_the_repository_are_placed_as_consumers_read_them(
+    tmp_path, cli, sarif_schema
+):
+    """Standard input was annotated as a file named "<stdin>" (SARIF: a file of that name at the repository's
+    root); a file outside the repository got a relative SARIF URI that resolves against nothing."""
+    text = markdown(COMPLIANT_META, "Text.")
+    github = cli("check", "-", "--no-config", "--format", "github", stdin=text, cwd=tmp_path).out
+    annotations = [line for line in github.splitlines() if line.startswith("::")]
+    assert annotations and all(line.startswith("::error title=") for line in annotations), github
+    log = cli("check", "-", "--no-config", "--format", "sarif", stdin=text, cwd=tmp_path).json()
+    validate_sarif(log, sarif_schema)
+    assert log["runs"][0]["results"] and all("locations" not in r for r in log["runs"][0]["results"])
+    repo, outside = tmp_path / "repo", tmp_path / "outside"
+    repo.mkdir(), outside.mkdir()
+    subprocess.run(["git", "init", "-q", str(repo)], check=True)
+    (outside / "a.md").write_text(text, encoding="utf-8")
+    log = cli("check", "../outside/a.md", "--no-config", "--format", "sarif", cwd=repo).json()
+    validate_sarif(log, sarif_schema)
+    uris = {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in log["runs"][0]["results"]}
+    assert uris == {(outside / "a.md").resolve().as_uri()}, uris
+
+
+def test_a_broken_config_still_writes_a_sarif_log_to_standard_output(tmp_path, cli, sarif_schema):
+    """``--format sarif > out.sarif`` with a broken config left an empty file for the upload step."""
+    (tmp_path / ".reprint-guard.yaml").write_text("fail-on: [oops\n", encoding="utf-8")
+    (tmp_path / "a.md").write_text(markdown(COMPLIANT_META, COMPLIANT_BODY), encoding="utf-8")
+    run = cli("check", "a.md", "--format", "sarif", cwd=tmp_path)
+    assert run.code == 2 and "invalid YAML" in run.err
+    log = run.json()
+    validate_sarif(log, sarif_schema)
+    [notification] = log["runs"][0]["invocations"][0]["toolExecutionNotifications"]
+    assert "invalid YAML" in notification["message"]["text"]
+
+
 def test_a_value_set_in_a_sidecar_is_told_at_its_line_there_in_every_output(tmp_path, cli):
     """An HTML page's metadata is its NAME.meta.yaml: a finding about 'commercial: true' stands at that line
     of the sidecar (its file named), not at line 1 of the page."""

@@ -418,6 +418,13 @@ def run_check(options: argparse.Namespace) -> int:
                 handle.commit()
             except (ReprintGuardError, OSError) as problem:
                 sys.stderr.write(f"reprint-guard: cannot write the SARIF log: {problem}\n")
+        if options.format == "sarif":  # so does a workflow that writes standard output to the file it uploads
+            from .output.sarif import failed_run
+
+            try:
+                failed_run(sys.stdout, exc, root=_sarif_root())
+            except (ReprintGuardError, OSError) as problem:
+                sys.stderr.write(f"reprint-guard: cannot write the SARIF log: {problem}\n")
         return ExitCode.ERROR
     items = _leave_reports_out(options, list(discover(options.paths, settings)))
     if not items:

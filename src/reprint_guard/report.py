@@ -16,6 +16,8 @@ from typing import Any, Literal
 
 from .record import Record
 
+#: The name results from standard input are reported under: no file, so annotations and SARIF name none.
+STDIN_PATH = "<stdin>"
 #: Version of the JSON envelope; bump on any incompatible change.
 REPORT_VERSION = 1
 

@@ -34,7 +34,7 @@ from .readers import (
     sidecar_metadata,
 )
 from .record import FrozenRecord, Record
-from .report import CONFIG_RESULT_POLICY, Result
+from .report import CONFIG_RESULT_POLICY, STDIN_PATH, Result
 from .suppressions import Suppression, apply, inline_of, judge_config, path_matches, rule_matches
 
 SKIP_DIRS = frozenset({".git", ".hg", ".svn", "node_modules", "__pycache__", ".venv", "venv"})
@@ -668,12 +668,12 @@ def check_text(
         from .limits import MAX_FILE_BYTES
 
         if sys.stdin is None:  # started with standard input closed ("<&-"): nothing to read
-            raise InputError("standard input is closed: there is no article to read", path="<stdin>")
+            raise InputError("standard input is closed: there is no article to read", path=STDIN_PATH)
         data = sys.stdin.buffer.read(MAX_FILE_BYTES + 1)  # decode() refuses anything over the limit
         kind = settings.stdin_format
         if kind == "auto":  # a CMS envelope starts with '{', a whole page with <!doctype or <html; else Markdown
             kind = stdin_kind(data)
-        reprint = read_bytes(data, path="<stdin>", format=kind, **common)
+        reprint = read_bytes(data, path=STDIN_PATH, format=kind, **common)
     else:
         try:
             reprint = read_file(path, has_sidecar=has_sidecar, **common)

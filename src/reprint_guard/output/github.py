@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import IO
 
 from ..errors import no_controls
-from ..report import Result, Summary
+from ..report import STDIN_PATH, Result, Summary
 
 #: Our severities as GitHub's annotation levels.
 LEVELS = {"error": "error", "warning": "warning", "info": "notice"}
@@ -55,15 +55,17 @@ class GithubFormatter:
         self.stream = stream
 
     def result(self, result: Result) -> None:
-        path = workspace_path(result.path) if result.path != "-" else result.path
+        # Standard input is no file to annotate: its messages stand on the run, unplaced.
+        path = workspace_path(result.path) if result.path != STDIN_PATH else None
+        placed = path is not None or result.error_file is not None
         if result.status == "error":
             self.stream.write(
                 command(
                     "error",
                     result.error or "could not be checked",
                     file=path if result.error_file is None else workspace_path(result.error_file),
-                    line=result.error_line,
-                    col=result.error_column,
+                    line=result.error_line if placed else None,
+                    col=result.error_column if placed else None,
                     title="reprint-guard/input-error",  # the rule id the Action and SARIF give it
                 )
                 + "\n"
@@ -74,8 +76,9 @@ class GithubFormatter:
                 continue  # kept in JSON and SARIF with its reason; not an annotation
             message = f"{f.message}\nfix: {f.fix}" if f.fix else f.message
             where = path if f.file is None else workspace_path(f.file)  # a value set in its metadata sidecar
+            line, col = (f.line, f.column) if where is not None else (None, None)
             self.stream.write(
-                command(LEVELS[f.severity.value], message, file=where, line=f.line, col=f.column, title=f.rule) + "\n"
+                command(LEVELS[f.severity.value], message, file=where, line=line, col=col, title=f.rule) + "\n"
             )
 
     def close(self, summary: Summary) -> None:

@@ -16,7 +16,7 @@ from urllib.parse import quote
 
 from .. import __version__
 from ..errors import ReprintGuardError
-from ..report import Result, Summary
+from ..report import STDIN_PATH, Result, Summary
 from . import json_text
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -99,16 +99,17 @@ class SarifFormatter:
             message = result.error or "could not be checked"
             where = artifact if result.error_file is None else artifact_location(result.error_file, self.root)
             unplaced = _unplaced(message, result.error_file or result.path)
-            self._emit(
-                {
-                    "ruleId": rule,
-                    "ruleIndex": self._rule_index(rule, "error"),
-                    "level": "error",
-                    "message": {"text": message},
-                    "locations": [{"physicalLocation": {"artifactLocation": where, "region": region}}],
-                    "partialFingerprints": {"reprintGuard/v1": fingerprint(uri, rule, unplaced)},
-                }
-            )
+            error: dict[str, Any] = {
+                "ruleId": rule,
+                "ruleIndex": self._rule_index(rule, "error"),
+                "level": "error",
+                "message": {"text": message},
+                "locations": [{"physicalLocation": {"artifactLocation": where, "region": region}}],
+                "partialFingerprints": {"reprintGuard/v1": fingerprint(uri, rule, unplaced)},
+            }
+            if result.path == STDIN_PATH and result.error_file is None:
+                del error["locations"]  # standard input is no file in the repository
+            self._emit(error)
             return
         for finding in result.findings:
             level = _LEVEL[finding.severity.value]
@@ -134,6 +135,8 @@ class SarifFormatter:
             }
             if finding.fix:
                 item["properties"]["fix"] = finding.fix
+            if result.path == STDIN_PATH and finding.file is None:
+                del item["locations"]  # standard input is no file in the repository
             if finding.suppressed is not None:
                 suppression: dict[str, Any] = {
                     "kind": "inSource" if finding.suppressed.kind == "inline" else "external",
@@ -191,8 +194,10 @@ def artifact_location(path: str, root: Path) -> dict[str, str]:
     candidate = Path(path)
     try:
         return {"uri": _quote(candidate.resolve().relative_to(root).as_posix()), "uriBaseId": "%SRCROOT%"}
-    except (ValueError, OSError):
-        return {"uri": candidate.resolve().as_uri() if candidate.is_absolute() else _quote(candidate.as_posix())}
+    except ValueError:  # outside the root: an absolute file URI (a relative one would resolve against nothing)
+        return {"uri": candidate.resolve().as_uri()}
+    except OSError:
+        return {"uri": _quote(candidate.as_posix())}
 
 
 def _quote(path: str) -> str:
