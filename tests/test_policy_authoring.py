@@ -364,3 +364,38 @@ def test_policy_commands_take_no_config_and_config(tmp_path, cli, command):
     other = tmp_path / "other.yaml"
     other.write_text("policies: []\n", encoding="utf-8")
     assert cli(*command, "--config", str(other), cwd=tmp_path).code == 0
+
+
+def test_slips_of_a_rule_or_policy_id_say_which_was_meant(tmp_path, cli):
+    """A config's severity for 'tag-line', a disabled 'edit_note', a fixture folder 'harbour-herald': each
+    said only "unknown" (the last listed every policy and pointed at --rules-dir, though the policy was read)."""
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    (rules / "harbor-herald.yaml").write_text(
+        "id: harbor-herald\nname: H\npublisher: Harbor Herald\nsource_url: https://harbor.example/terms\n"
+        "applies_to: [harbor.example]\nrules:\n  - id: tag-line\n    check: text\n    phrase: read more\n"
+        "    message: m\n  - id: edit-note\n    check: text\n    phrase: edited\n    message: m\n",
+        encoding="utf-8",
+    )
+    (tmp_path / ".reprint-guard.yaml").write_text(
+        "policies: [rules]\nseverity: {harbor-herald/tagline: warning}\n", encoding="utf-8"
+    )
+    (tmp_path / "a.md").write_text("---\noriginal_url: https://harbor.example/a\n---\nRead more.\n", encoding="utf-8")
+    run = cli("check", "a.md", cwd=tmp_path)
+    assert "unknown rule 'harbor-herald/tagline'; did you mean 'harbor-herald/tag-line'?" in run.err, run.err
+    child = tmp_path / "child.yaml"
+    child.write_text(
+        "id: child\nname: C\npublisher: C\nsource_url: https://c.example/t\nextends: harbor-herald\n"
+        "rules:\n  - {id: edit_note, disabled: true}\n",
+        encoding="utf-8",
+    )
+    run = cli("validate", "--no-config", "--rules-dir", str(rules), str(child))
+    assert "rule 'edit_note' is disabled but no parent policy defines it; did you mean 'edit-note'?" in run.out
+    fixtures = tmp_path / "fixtures" / "harbour-herald"
+    fixtures.mkdir(parents=True)
+    (fixtures / "ok.md").write_text(
+        "---\noriginal_url: https://harbor.example/a\nexpect: []\n---\nRead more. Edited.\n", encoding="utf-8"
+    )
+    run = cli("test", "--no-config", "--rules-dir", str(rules), str(tmp_path / "fixtures"))
+    assert "unknown policy 'harbour-herald'; did you mean 'harbor-herald'?" in run.out, run.out
+    assert "known policies" not in run.out

@@ -75,10 +75,11 @@ def test_harness_reports_a_diff_and_fails(tmp_path, cli):
     for odd in ("@line15", "@", "@15x", "@0", "@15:0", "@15:x"):
         (folder / "wrong.md").write_text(source.replace("@15", odd), encoding="utf-8")
         run = cli("test", str(tmp_path))
+        what = "no column" if odd.startswith("@15:") else "no line"  # the line is fine: the column is not
         assert (
             run.code == 2
-            and f"wrong.md:{expect_line}:1: 'expect': 'global-research/link-original{odd}' names no line" in run.out
-        )
+            and f"wrong.md:{expect_line}:1: 'expect': 'global-research/link-original{odd}' names {what}" in run.out
+        ), run.out
     # With a space after its colon, YAML reads a column as a key and its value: said so, not "names no line".
     (folder / "wrong.md").write_text(source.replace("@15", "@15: 59"), encoding="utf-8")
     run = cli("test", str(tmp_path))

@@ -398,7 +398,7 @@ def test_a_suppression_for_an_unknown_rule_or_a_file_that_is_not_there_is_warned
     warnings = [line for line in run.err.splitlines() if line.startswith("reprint-guard: warning:")]
     assert warnings == [
         "reprint-guard: warning: .reprint-guard.yaml:2:18: a suppression names an unknown rule "  # found from here
-        "'global-research/print-permision'",
+        "'global-research/print-permision'; did you mean 'global-research/print-permission'?",
         "reprint-guard: warning: .reprint-guard.yaml:3:6: a suppression's path 'content/harbor.md' "
         f"names no file (relative to {tmp_path})",
     ]

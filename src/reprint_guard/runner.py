@@ -276,17 +276,29 @@ def config_warnings(loaded: Any, settings: Settings, policies: Any) -> list[Conf
                 return line, column
         return loaded.locate(list(keys)) if loaded.locate is not None else (None, None)
 
+    def meant(rule_id: str) -> str:
+        """A did-you-mean for a slip of a rule id, among the rules the run knows ('' when none is close)."""
+        import difflib
+
+        ids = [f"{TOOL_POLICY}/{name}" for name in TOOL_RULES]
+        for policy in [*named.values(), *(policies.get(i) for i in policies.ids() if i not in named)]:
+            ids += [f"{policy.id}/{rule.id}" for rule in policy.rules]
+        close = difflib.get_close_matches(rule_id, ids, n=1, cutoff=0.8)
+        return f"; did you mean {close[0]!r}?" if close else ""
+
     path = str(loaded.path) if loaded.path is not None else None
     found = []
     for rule_id in settings.severity:
         if not known(rule_id):
             line, column = at(rule_id, "severity", rule_id)
-            found.append(ConfigWarning(path, line, column, f"the config's severity names an unknown rule {rule_id!r}"))
+            message = f"the config's severity names an unknown rule {rule_id!r}{meant(rule_id)}"
+            found.append(ConfigWarning(path, line, column, message))
     for index, suppression in enumerate(settings.suppressions):
         for rule_id in suppression.rules:
             if not known(rule_id):
                 line, column = at(rule_id, "suppressions", index, "rule")
-                found.append(ConfigWarning(path, line, column, f"a suppression names an unknown rule {rule_id!r}"))
+                message = f"a suppression names an unknown rule {rule_id!r}{meant(rule_id)}"
+                found.append(ConfigWarning(path, line, column, message))
         # A gitignore-style pattern: with no glob, and a slash before its end, it names one place from the
         # root (without a slash it matches that name in any folder, so it is not looked for).
         literal = not any(char in suppression.path for char in "*?[") and "/" in suppression.path.rstrip("/")

@@ -354,6 +354,11 @@ class PolicySet:
         if policy is not None:
             return policy
         if policy_id not in self.raw:
+            import difflib  # error path only: not at start-up
+
+            close = difflib.get_close_matches(str(policy_id), self._ids, n=1, cutoff=0.8)
+            if close:  # a slip of the name (harbour-ledger), not a policy left unread
+                raise PolicyError(f"unknown policy {policy_id!r}; did you mean {close[0]!r}?")
             known = ", ".join(sorted(self._ids)) or "none"
             raise PolicyError(f"unknown policy {policy_id!r}; known policies: {known}; {OWN_POLICY_HINT}")
         with self._lock:
@@ -421,8 +426,12 @@ class PolicySet:
             seen.add(rule_id)
             if rule_data.get("disabled"):
                 if rule_id not in rules:
+                    import difflib
+
+                    close = difflib.get_close_matches(rule_id, list(rules), n=1, cutoff=0.8)
+                    hint = f"; did you mean {close[0]!r}?" if close else ""
                     raise raw.error(
-                        f"rule {rule_id!r} is disabled but no parent policy defines it", ["rules", index, "id"]
+                        f"rule {rule_id!r} is disabled but no parent policy defines it{hint}", ["rules", index, "id"]
                     )
                 del rules[rule_id]
                 continue

@@ -116,7 +116,8 @@ def parse_expect(value: object, path: str, line: int | None = None) -> list[Expe
         number, colon, column = place.strip().partition(":")
         if at and not (_positive(number) and (not colon or _positive(column))):
             # "@line17" or a bare "@" would otherwise expect the rule anywhere, and the line go unchecked
-            message = f"'expect': {str(item)!r} names no line; write '<policy>/<rule>@17' (or '@17:5' with a column)"
+            what = "no column" if _positive(number) else "no line"  # "@12:0": the line is fine, its column is not
+            message = f"'expect': {str(item)!r} names {what}; write '<policy>/<rule>@17' (or '@17:5' with a column)"
             raise ReprintGuardError(message, path=path, line=line, column=first)
         out.append(Expectation(rule.strip(), int(number) if at else None, int(column) if colon else None))
     return out
@@ -151,7 +152,7 @@ def run_fixture(path: Path, rules_dirs: tuple[str, ...] = (), *, walked: bool = 
                 raise
             line = reprint.key_lines.get("policy")  # a policy named in the fixture, else its folder's name
             message = exc.message
-            if message.startswith("unknown policy") and not rules_dirs:
+            if message.startswith("unknown policy") and not rules_dirs and "did you mean" not in message:
                 message = message.partition("; known policies")[0] + (
                     ": a policy of your own is found with --rules-dir DIR or the config's 'policies'"
                 )
