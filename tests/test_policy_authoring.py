@@ -399,3 +399,20 @@ def test_slips_of_a_rule_or_policy_id_say_which_was_meant(tmp_path, cli):
     run = cli("test", "--no-config", "--rules-dir", str(rules), str(tmp_path / "fixtures"))
     assert "unknown policy 'harbour-herald'; did you mean 'harbor-herald'?" in run.out, run.out
     assert "known policies" not in run.out
+
+
+def test_an_expectation_of_a_rule_the_policy_turns_off_says_so(tmp_path, cli):
+    """ProPublica extends cc-by-nc-nd-4.0, which turns off changes-indicated: expecting it listed every rule
+    of the policy, as if the id were misspelt."""
+    source = (ROOT / "tests" / "policies" / "propublica" / "compliant.md").read_text(encoding="utf-8")
+    assert "\nexpect: []\n" in source
+    (tmp_path / "propublica").mkdir()
+    (tmp_path / "propublica" / "x.md").write_text(
+        source.replace("\nexpect: []\n", "\nexpect: [propublica/changes-indicated]\n"), encoding="utf-8"
+    )
+    run = cli("test", "--no-config", str(tmp_path))
+    assert run.code == 2
+    assert (
+        "expect names 'propublica/changes-indicated', a rule of 'cc-base-4.0' that policy 'propublica' does not "
+        "run ('cc-by-nc-nd-4.0', which it extends, turns off with disabled: true)"
+    ) in run.out, run.out

@@ -157,7 +157,7 @@ def run_fixture(path: Path, rules_dirs: tuple[str, ...] = (), *, walked: bool = 
                     ": a policy of your own is found with --rules-dir DIR or the config's 'policies'"
                 )
             raise ReprintGuardError(message, path=name, line=line, column=1 if line else None) from None
-        _known(expected, policy, *place)
+        _known(expected, policy, *place, policies=policies)
         result = check_reprint(reprint, policies, policy)
     except ReprintGuardError as exc:
         return Outcome(name, None, error=str(exc))
@@ -194,9 +194,9 @@ def _expect_place(path: Path, reprint: Any) -> tuple[str, int | None]:
     return str(path), None
 
 
-def _known(expected: list[Expectation], policy: Any, path: str, line: int | None) -> None:
+def _known(expected: list[Expectation], policy: Any, path: str, line: int | None, *, policies: Any = None) -> None:
     """Every expected rule is one the policy has (or one of the tool's own): a misspelt id is an error of
-    the fixture, not a finding "not reported"."""
+    the fixture, not a finding "not reported"; so is a rule the policy turns off, which never fires."""
     from ..engine import TOOL_POLICY, TOOL_RULES
 
     for want in expected:
@@ -204,11 +204,31 @@ def _known(expected: list[Expectation], policy: Any, path: str, line: int | None
         if policy_id == TOOL_POLICY and rule_id in TOOL_RULES:
             continue
         if policy_id != policy.id or policy.rule(rule_id) is None:
+            off = _turned_off_in(policy, rule_id, policies) if policy_id == policy.id else None
+            if off is not None:
+                owner, child = off
+                by = "it turns off" if child == policy.id else f"{child!r}, which it extends, turns off"
+                message = (
+                    f"expect names {want.rule!r}, a rule of {owner!r} that policy {policy.id!r} does not run ({by} "
+                    "with disabled: true): it never fires, so leave it out of expect"
+                )
+                raise ReprintGuardError(message, path=path, line=line, column=1 if line else None)
             rules = ", ".join(f"{policy.id}/{rule.id}" for rule in policy.rules)
             message = f"expect names {want.rule!r}, which is no rule of policy {policy.id!r}"
             meant = _meant(want.rule, policy)
             message += f"; did you mean {meant!r}?" if meant else f" ({rules})"
             raise ReprintGuardError(message, path=path, line=line, column=1 if line else None)
+
+
+def _turned_off_in(policy: Any, rule_id: str, policies: Any) -> tuple[str, str] | None:
+    """When ``policy`` does not run ``rule_id`` of a policy it extends: that policy's id, and the id of the one
+    below it in the chain that turns the rule off."""
+    child = parent = policy
+    while policies is not None and parent.extends and parent.extends in policies:
+        child, parent = parent, policies.get(parent.extends)
+        if parent.rule(rule_id) is not None:
+            return parent.id, child.id
+    return None
 
 
 def _meant(rule: str, policy: Any) -> str | None:
