@@ -30,6 +30,11 @@ def test_policies_lists_bundled_and_user_policies(tmp_path, cli):
     assert set(POLICY_IDS) <= set(rows)
     assert rows["partner-deal"]["origin"] == "user" and rows["global-research"]["origin"] == "bundled"
     assert rows["global-research"]["source_url"] == "https://www.globalresearch.ca/"
+    assert (rows["cc-by-4.0"]["extends"], rows["partner-deal"]["extends"]) == ("cc-base-4.0", None)
+    # With a policy of one's own, the Markdown reference is no longer "Bundled policies ... do not edit".
+    own = cli("policies", "--rules-dir", str(tmp_path), "--format", "markdown").out
+    assert own.startswith("# Policies\n") and "do not edit" not in own and "`partner-deal`" in own
+    assert cli("policies", "--no-config", "--format", "markdown").out.startswith("# Bundled policies\n")
     text = cli("policies").out
     assert "global-research" in text and "bundled" in text and "https://www.globalresearch.ca/" in text
 

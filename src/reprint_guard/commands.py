@@ -52,6 +52,7 @@ def run_policies(options: argparse.Namespace) -> int:
                 "terms_read": str(policy.terms_read or ""),
                 "rules": len(policy.rules),
                 "applies_to": list(policy.applies_to),
+                "extends": policy.extends,
                 "origin": origin,
                 "confidence": policy.confidence,
                 "path": policy.path,
@@ -60,7 +61,7 @@ def run_policies(options: argparse.Namespace) -> int:
     if options.format == "json":
         sys.stdout.write(json.dumps({"version": 1, "policies": rows}, indent=2) + "\n")
     elif options.format == "markdown":
-        sys.stdout.write(reference(policies))
+        sys.stdout.write(reference(policies, bundled=all(r["origin"] == "bundled" for r in rows)))
     else:
         width = max(len(r["id"]) for r in rows)
         for r in rows:

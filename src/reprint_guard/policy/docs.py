@@ -58,12 +58,21 @@ def policy_markdown(policy: Policy) -> str:
     return "\n".join(lines) + "\n"
 
 
-def reference(policies: PolicySet) -> str:
+def reference(policies: PolicySet, *, bundled: bool = True) -> str:
+    """The policies' reference in Markdown: the bundled ones' (docs/policies.md), or a project's own with them
+    (``bundled`` False: ``reprint-guard policies --format markdown``)."""
     ordered = sorted(policies, key=lambda p: p.id)
+    head = (
+        [
+            "# Bundled policies",
+            "",
+            "Generated from `rules/` by `python -m reprint_guard.policy.docs`; do not edit by hand.",
+        ]
+        if bundled
+        else ["# Policies", "", "The bundled policies and this project's own, as `reprint-guard policies` reads them."]
+    )
     parts = [
-        "# Bundled policies",
-        "",
-        "Generated from `rules/` by `python -m reprint_guard.policy.docs`; do not edit by hand.",
+        *head,
         "",
         "| policy | publisher | rules | confidence | terms |",
         "|---|---|---|---|---|",
