@@ -1631,3 +1631,23 @@ def test_the_bench_times_each_rule_of_the_policies_its_corpora_use():
     assert corpus["us_per_doc"] == pytest.approx(sum(r["us_per_doc"] for r in corpus["rules"].values()), abs=0.5)
     assert {r["check"] for r in report["mixed_policies"]["rules"].values()} >= {"text", "attribution", "license"}
     assert "the rules take" in proc.stderr and "global-research/link-original" in proc.stderr
+
+
+def test_explain_and_the_github_summary_tell_severities_as_the_run_does(tmp_path, cli):
+    """explain showed the policy's severity where the project's config set another; the GitHub format's
+    summary line left out the notes (info findings) that the text summary counts."""
+    (tmp_path / ".reprint-guard.yaml").write_text(
+        "severity: {global-research/copyright-notice: info}\n", encoding="utf-8"
+    )
+    head = cli("explain", "global-research/copyright-notice", cwd=tmp_path).out.splitlines()[0]
+    assert head == (
+        "global-research/copyright-notice  (info by the config's severity, error in the policy, check: attribution)"
+    )
+    plain = cli("explain", "global-research/copyright-notice", "--no-config", cwd=tmp_path).out.splitlines()[0]
+    assert plain == "global-research/copyright-notice  (error, check: attribution)"
+    (tmp_path / "a.md").write_text(
+        markdown(COMPLIANT_META, COMPLIANT_BODY.replace("Copyright © Ana Ruiz, Global Research, 2024", "")),
+        encoding="utf-8",
+    )
+    summary = cli("check", "a.md", "--format", "github", cwd=tmp_path).out.splitlines()[-1]
+    assert summary.startswith("reprint-guard: 0 errors, 0 warnings, 1 note in 1 file"), summary

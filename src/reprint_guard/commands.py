@@ -114,8 +114,15 @@ def run_explain(options: argparse.Namespace) -> int:
 
     specific = verified_examples(policy, rule)
     passing, failing = specific if specific else _examples(rule.check)
+    from .engine import severity_of
+
+    loaded = options_config(options)
+    configured = severity_of(f"{policy.id}/{rule.id}", dict(loaded.config.severity) if loaded.config else {})
+    level = rule.severity.value
+    if configured and configured != level:  # as check reports it here, and what the policy says
+        level = f"{configured} by the config's severity, {level} in the policy"
     out = [
-        f"{policy.id}/{rule.id}  ({rule.severity.value}, check: {rule.check})",
+        f"{policy.id}/{rule.id}  ({level}, check: {rule.check})",
         f"Check type: {CHECKS[rule.check].SUMMARY}",
         f"Policy: {policy.name} — {policy.publisher}",
         f"Terms: {policy.source_url}"

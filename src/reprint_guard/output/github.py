@@ -82,8 +82,10 @@ class GithubFormatter:
             )
 
     def close(self, summary: Summary) -> None:
+        notes = f", {summary.infos} note{'s' if summary.infos != 1 else ''}" if summary.infos else ""  # as text says
         self.stream.write(
             f"reprint-guard: {summary.errors} error{'s' if summary.errors != 1 else ''}, {summary.warnings} "
-            f"warning{'s' if summary.warnings != 1 else ''} in {summary.files} file{'s' if summary.files != 1 else ''} "
+            f"warning{'s' if summary.warnings != 1 else ''}{notes} in {summary.files} "
+            f"file{'s' if summary.files != 1 else ''} "
             f"({summary.failed} failed, {summary.errored} could not be checked, {summary.skipped} skipped)\n"
         )
