@@ -418,7 +418,9 @@ def run_check(options: argparse.Namespace) -> int:
                 handle.commit()
             except (ReprintGuardError, OSError) as problem:
                 sys.stderr.write(f"reprint-guard: cannot write the SARIF log: {problem}\n")
-        if options.format == "sarif":  # so does a workflow that writes standard output to the file it uploads
+        # So does a workflow that writes standard output to the file it uploads (with --diff, standard output is
+        # the patch's: that clash is the error).
+        if options.format == "sarif" and not options.diff:
             from .output.sarif import failed_run
 
             try:
