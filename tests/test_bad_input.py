@@ -962,3 +962,31 @@ def test_the_library_refuses_a_rules_dirs_list_holding_no_path():
 
     with pytest.raises(UsageError, match="a list holding int"):
         check("Text.", {"original_url": GR_URL}, rules_dirs=[5])  # type: ignore[list-item]
+
+
+def test_a_long_byline_given_with_other_accents_is_checked_not_a_crash(tmp_path, cli):
+    """A byline of 58 characters or more that differs from the metadata by an accent stopped the check with
+    "internal error (ValueError: pattern longer than 2000 characters)": the accent-blind pattern the tool
+    builds of a name is its own, not a policy's, and is not held to a policy pattern's length."""
+    team = "Northern Rivers Environmental Accountability Reporting Team"
+    (tmp_path / "org.md").write_text(
+        f"---\nauthor: {team}\noriginal_url: https://x.example/a/1\npolicy: cc-by-4.0\nlicense: CC-BY-4.0\n---\n\n"
+        f"By {team.replace('Team', 'Téam')}\n",
+        encoding="utf-8",
+    )
+    run = cli("check", "--no-config", "org.md", "--format", "json", cwd=tmp_path)
+    assert run.code == 1 and "internal error" not in run.out + run.err, run.out + run.err
+    rules = {f["rule"] for f in run.json()["results"][0]["findings"]}
+    assert "cc-by-4.0/credit-author" not in rules and "cc-by-4.0/link-original" in rules
+
+
+def test_an_image_address_with_a_bracket_in_its_host_is_checked_not_a_crash(tmp_path, cli):
+    """urlsplit refuses "https://a[b.example/x.gif" (an IPv6 bracket): an element rule looking through image
+    proxies for its pixel stopped the check with an internal error."""
+    (tmp_path / "v6.md").write_text(
+        '---\noriginal_url: https://theconversation.com/a-1\n---\n\n<img src="https://a[b.example/x.gif">\n',
+        encoding="utf-8",
+    )
+    run = cli("check", "--no-config", "v6.md", cwd=tmp_path)
+    assert run.code == 1 and "internal error" not in run.out + run.err, run.out + run.err
+    assert "the-conversation/page-counter" in run.out

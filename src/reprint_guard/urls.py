@@ -223,7 +223,10 @@ def embedded_addresses(url: str) -> list[str]:
     scheme = _EMBEDDED_SCHEME.match(decoded)
     start = scheme.end() if scheme else 0
     found = [decoded[m.start() :] for m in _EMBEDDED_SCHEME.finditer(decoded, start)]
-    parts = urlsplit(decoded if scheme else "https://" + decoded.lstrip("/"))
+    try:
+        parts = urlsplit(decoded if scheme else "https://" + decoded.lstrip("/"))
+    except ValueError:  # "https://a[b.example/x.gif": no address a browser would fetch, nor a proxy
+        return list(dict.fromkeys(found))
     segments = parts.path.split("/")
     for index, segment in enumerate(segments[:-1]):  # the last segment is the file's own name
         if segment and _HOSTLIKE.fullmatch(segment):

@@ -315,7 +315,11 @@ def _placed_accents_aside(
     span = size if params.position == "any" else max(size, _WINDOW_CHARS / params.window)
     found = []
     for name in names:
-        matches = [m.start() for m in _accents_aside(normalized(name)).finditer(text) if _whole(text, *m.span())]
+        try:
+            regex = _accents_aside(normalized(name))
+        except ValueError:  # a name too long for RE2's memory budget as a class per letter: as spelt only
+            continue
+        matches = [m.start() for m in regex.finditer(text) if _whole(text, *m.span())]
         if matches:
             at = matches[-1] if last else matches[0]
             index = len(text[:at].decode("utf-8", "ignore"))
@@ -362,6 +366,7 @@ def _accents_aside(name: str) -> Any:
     return compile_pattern(
         "".join(f"[{char}{variants[char]}]{_MARKS}" if char in variants else re.escape(char) for char in _bare(name)),
         utf8=True,
+        own=True,  # a long byline or organisation name makes a long pattern of its own
     )
 
 

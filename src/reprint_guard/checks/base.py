@@ -124,7 +124,7 @@ _SEARCH_MEMORY = 16 << 20
 
 
 @lru_cache(maxsize=512)
-def compile_pattern(pattern: str, *, utf8: bool = False, capture: bool = False) -> Any:
+def compile_pattern(pattern: str, *, utf8: bool = False, capture: bool = False, own: bool = False) -> Any:
     """Compile a policy regex with RE2: linear time, so no pattern can hang a check.
 
     With ``utf8``, the pattern is compiled to search UTF-8 bytes: for a long
@@ -136,7 +136,8 @@ def compile_pattern(pattern: str, *, utf8: bool = False, capture: bool = False) 
     """
     import re2
 
-    if len(pattern) > MAX_PATTERN_LENGTH:
+    # ``own``: a pattern the tool builds from a name (a class per letter), held to RE2's memory budget alone.
+    if len(pattern) > MAX_PATTERN_LENGTH and not own:
         raise ValueError(f"pattern longer than {MAX_PATTERN_LENGTH} characters")
     options = re2.Options()
     options.max_mem = _PROGRAM_MEMORY
