@@ -990,3 +990,18 @@ def test_an_image_address_with_a_bracket_in_its_host_is_checked_not_a_crash(tmp_
     run = cli("check", "--no-config", "v6.md", cwd=tmp_path)
     assert run.code == 1 and "internal error" not in run.out + run.err, run.out + run.err
     assert "the-conversation/page-counter" in run.out
+
+
+def test_bare_urls_in_one_raw_html_block_parse_it_once(tmp_path, monkeypatch):
+    """8,000 bare URLs in one raw HTML block took 17 s: the body was split, and the block parsed, once per URL."""
+    import reprint_guard.readers.markdown as md
+
+    calls = []
+    real = md.pyromark.events
+    monkeypatch.setattr(md.pyromark, "events", lambda *a, **k: calls.append(1) or real(*a, **k))
+    urls = " ".join(f"https://x.org/{i}" for i in range(2000))
+    page = tmp_path / "urls.md"
+    page.write_text(f"---\noriginal_url: {GR_URL}\n---\n\nIntro.\n\n<div>\n{urls}\n</div>\n", encoding="utf-8")
+    findings = check_file(page).findings
+    assert "global-research/source-credit" in {f.rule for f in findings}
+    assert len(calls) <= 2, len(calls)  # the block's text, once (the pyromark module is shared: at most twice)
