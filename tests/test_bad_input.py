@@ -1005,3 +1005,22 @@ def test_bare_urls_in_one_raw_html_block_parse_it_once(tmp_path, monkeypatch):
     findings = check_file(page).findings
     assert "global-research/source-credit" in {f.rule for f in findings}
     assert len(calls) <= 2, len(calls)  # the block's text, once (the pyromark module is shared: at most twice)
+
+
+def test_file_names_no_file_system_takes_are_usage_errors(tmp_path, cli):
+    """A NUL byte in a config's policies or policy, None or a NUL among a library call's rules_dirs, a lone
+    surrogate in a selector: internal errors (ValueError, TypeError, UnicodeEncodeError) naming no file."""
+    from reprint_guard import UsageError
+
+    meta = {"original_url": GR_URL}
+    for bad in ([None], "a\0b", "\ud800"):
+        with pytest.raises(UsageError):
+            check("Text.", meta, rules_dirs=bad)
+    with pytest.raises(UsageError):
+        check("Text.", meta, skip_elements=["\ud800"])
+    (tmp_path / "a.md").write_text(markdown(COMPLIANT_META, COMPLIANT_BODY), encoding="utf-8")
+    for config, place in (('policies: ["a\\0b"]\n', "1:12"), ('policy: "a\\0b"\n', "1:1")):
+        (tmp_path / ".reprint-guard.yaml").write_text(config, encoding="utf-8")
+        run = cli("check", "a.md", cwd=tmp_path)
+        assert run.code == 2 and "internal error" not in run.err, run.err
+        assert f".reprint-guard.yaml:{place}: " in run.err and "cannot hold a NUL byte" in run.err, run.err

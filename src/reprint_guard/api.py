@@ -28,14 +28,39 @@ RulesDirs = str | Path | Iterable[str | Path]
 def _dirs(rules_dirs: RulesDirs) -> tuple[str | Path, ...]:
     """``rules_dirs`` as a tuple: one path given as a string is one path, not a string's characters."""
     if isinstance(rules_dirs, str | os.PathLike):
-        return (rules_dirs,)  # type: ignore[return-value]
-    if isinstance(rules_dirs, bytes) or not isinstance(rules_dirs, Iterable):
+        dirs: tuple[Any, ...] = (rules_dirs,)
+    elif isinstance(rules_dirs, bytes) or not isinstance(rules_dirs, Iterable):
         raise UsageError(f"rules_dirs must be a path or a list of paths, not {type(rules_dirs).__name__}")
-    dirs = tuple(rules_dirs)
-    odd = next((item for item in dirs if not isinstance(item, str | os.PathLike)), None)
-    if odd is not None:
-        raise UsageError(f"rules_dirs must be a path or a list of paths, not a list holding {type(odd).__name__}")
+    else:
+        dirs = tuple(rules_dirs)
+    odd = [item for item in dirs if not isinstance(item, str | os.PathLike)]  # None among them too
+    if odd:
+        raise UsageError(f"rules_dirs must be a path or a list of paths, not a list holding {type(odd[0]).__name__}")
+    for item in dirs:
+        name = os.fspath(item)
+        if not isinstance(name, str):
+            raise UsageError("rules_dirs must be a path or a list of paths, not a list holding bytes")
+        if "\0" in name or _not_a_file_name(name):
+            raise UsageError(f"rules_dirs: {name.encode('utf-8', 'backslashreplace').decode()!r} is no file name")
     return dirs
+
+
+def _not_a_file_name(name: str) -> bool:
+    """Whether the file system cannot be given ``name`` (a lone surrogate that is no escaped byte)."""
+    try:
+        os.fsencode(name)
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
+def _not_encodable(text: str) -> bool:
+    """Whether ``text`` holds a lone surrogate, which no file name or selector is written with."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
 
 
 def _day(today: Any) -> dt.date | None:
@@ -59,6 +84,8 @@ def _selectors(selectors: Sequence[str]) -> tuple[str, ...]:
     if not isinstance(selectors, Iterable) or any(not isinstance(s, str) for s in selectors):
         raise UsageError("skip_elements must be a list of CSS selectors")
     for selector in selectors:
+        if _not_encodable(selector):
+            raise UsageError("skip_elements: a selector holds a lone surrogate")
         problem = selector_problem(selector)
         if problem is not None:
             raise UsageError(f"skip_elements: {problem}")

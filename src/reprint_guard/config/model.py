@@ -20,6 +20,13 @@ def _selector(value: str) -> str:
     return value
 
 
+def _file_name(value: str) -> str:
+    """A policy id, file or folder: no file system takes a NUL byte in a name."""
+    if "\0" in value:
+        raise ValueError("a file name cannot hold a NUL byte")
+    return value
+
+
 def _own_host(value: str) -> str:
     """A host name as ``original_url`` would give it (``example.org``), not an address."""
     from .view import HOST
@@ -42,7 +49,9 @@ class Override(_Model):
     """Policy or metadata for the files under some paths (e.g. a print section)."""
 
     paths: list[str] = Field(min_length=1, description="Globs, relative to the config file's folder.")
-    policy: str | None = Field(default=None, description="Policy id or file for these files.")
+    policy: Annotated[str, AfterValidator(_file_name)] | None = Field(
+        default=None, description="Policy id or file for these files."
+    )
     metadata: dict[str, Any] = Field(default_factory=dict, description="Metadata that wins over the files' own.")
 
 
@@ -68,8 +77,12 @@ class Config(_Model):
     )
     exclude: list[str] = Field(default_factory=list, description="Globs never checked, even when named.")
     gitignore: bool = Field(default=True, description="Leave out files that git ignores.")
-    policies: list[str] = Field(default_factory=list, description="Extra policy files or folders.")
-    policy: str | None = Field(default=None, description="Check every reprint against this policy id or file.")
+    policies: list[Annotated[str, AfterValidator(_file_name)]] = Field(
+        default_factory=list, description="Extra policy files or folders."
+    )
+    policy: Annotated[str, AfterValidator(_file_name)] | None = Field(
+        default=None, description="Check every reprint against this policy id or file."
+    )
     front_matter: dict[str, str] = Field(
         default_factory=dict,
         alias="front-matter",

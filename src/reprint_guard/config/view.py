@@ -139,6 +139,21 @@ def _optional_text(value: Any) -> str | None:
     return value
 
 
+def _file_names(value: Any) -> list[str]:
+    """Files or folders: no NUL byte in one (no file system takes it; the model says so, at its place)."""
+    names = _texts(value)
+    if any("\0" in name for name in names):
+        raise _Declined
+    return names
+
+
+def _optional_file_name(value: Any) -> str | None:
+    name = _optional_text(value)
+    if name is not None and "\0" in name:
+        raise _Declined
+    return name
+
+
 def _mapping(value: Any) -> dict[str, Any]:
     if type(value) is not dict or any(type(k) is not str for k in value):
         raise _Declined
@@ -179,7 +194,8 @@ def _overrides(value: Any) -> list[OverrideView]:
         paths = _texts(record["paths"])
         if not paths:
             raise _Declined
-        out.append(OverrideView(paths, _optional_text(record.get("policy")), _mapping(record.get("metadata", {}))))
+        policy = _optional_file_name(record.get("policy"))
+        out.append(OverrideView(paths, policy, _mapping(record.get("metadata", {}))))
     return out
 
 
@@ -204,8 +220,8 @@ _READERS: dict[str, Any] = {
     "include": _texts,
     "exclude": _texts,
     "gitignore": _flag,
-    "policies": _texts,
-    "policy": _optional_text,
+    "policies": _file_names,
+    "policy": _optional_file_name,
     "front_matter": _text_mapping,
     "defaults": _mapping,
     "overrides": _overrides,
