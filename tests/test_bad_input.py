@@ -1024,3 +1024,22 @@ def test_file_names_no_file_system_takes_are_usage_errors(tmp_path, cli):
         run = cli("check", "a.md", cwd=tmp_path)
         assert run.code == 2 and "internal error" not in run.err, run.err
         assert f".reprint-guard.yaml:{place}: " in run.err and "cannot hold a NUL byte" in run.err, run.err
+
+
+def test_validate_and_test_show_a_file_names_control_characters_as_escapes(tmp_path, cli):
+    """A fixture or policy named with a line break or an ESC: test's FAIL/ERROR header and validate's "valid"
+    line printed it raw (a name with ESC[2J cleared the screen), where check writes escapes."""
+    odd = "a\x1b[2J\nb"
+    policy = tmp_path / f"{odd}.yaml"
+    policy.write_text(
+        "id: oddname\nname: O\npublisher: O\nsource_url: https://o.example/t\nrules: []\n", encoding="utf-8"
+    )
+    run = cli("validate", "--no-config", str(policy))
+    assert run.code == 0 and "\x1b" not in run.out and run.out.count("\n") == 1, repr(run.out)
+    assert "\\x1b[2J\\x0ab.yaml: valid" in run.out
+    folder = tmp_path / "fx" / "global-research"
+    folder.mkdir(parents=True)
+    (folder / f"{odd}.md").write_text("---\nexpect: [nosuch]\noriginal_url: " + GR_URL + "\n---\nx\n", encoding="utf-8")
+    run = cli("test", "--no-config", str(tmp_path / "fx"))
+    assert run.code == 2 and "\x1b" not in run.out and "ERROR " in run.out, repr(run.out)
+    assert next(line for line in run.out.splitlines() if line.startswith("ERROR ")).endswith("\\x1b[2J\\x0ab.md")

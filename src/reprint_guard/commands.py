@@ -179,12 +179,20 @@ def run_validate(options: argparse.Namespace) -> int:
         for problem in problems:
             if problem.path is None:
                 problem.path = name
-            sys.stdout.write(f"{problem}\n")
+            sys.stdout.write(f"{_shown(str(problem))}\n")
         if problems:
             bad += 1
         else:
-            sys.stdout.write(f"{name}: valid\n")
+            sys.stdout.write(f"{_shown(name)}: valid\n")
     return ExitCode.ERROR if unread else ExitCode.FINDINGS if bad else ExitCode.OK
+
+
+def _shown(text: str) -> str:
+    """A line naming a file as a terminal may show it: a line break or an escape sequence in the name (or
+    quoted from the file) written as an escape, as ``check`` writes them."""
+    from .errors import no_controls
+
+    return no_controls(one_line(text))
 
 
 def _policy_paths(names: list[str]) -> tuple[list[str], dict[str, str]]:

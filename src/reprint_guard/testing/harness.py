@@ -246,11 +246,14 @@ def _meant(rule: str, policy: Any) -> str | None:
 
 def render(outcome: Outcome) -> str:
     """A diff of expected versus actual findings, with line numbers."""
+    from ..errors import no_controls, one_line
+
+    path = no_controls(one_line(outcome.path))  # a name's line break or escape sequence shown as an escape
     if outcome.error:
-        return f"ERROR {outcome.path}\n  {outcome.error}\n"
+        return f"ERROR {path}\n  {no_controls(one_line(outcome.error))}\n"
     if outcome.ok:
         return ""
-    lines = [f"FAIL {outcome.path}  (policy {outcome.policy})"]
+    lines = [f"FAIL {path}  (policy {outcome.policy})"]
     for want in outcome.missing:
         elsewhere = [f for f in outcome.unexpected if f.rule == want.rule]
         actual = f" (reported at {elsewhere[0].line}:{elsewhere[0].column} instead)" if elsewhere and want.line else ""
