@@ -202,3 +202,18 @@ def test_a_diff_to_a_console_in_a_code_page_is_a_utf8_patch_that_applies(tmp_pat
     write(tree / "a.md", GR_FRONT.replace("Ana Ruiz", "Łukasz Żak") + "\nBody text, café.\n")
     out, fixed = patched_as_fixed(cli, tree, "a.md", "a.md", env={"PYTHONIOENCODING": "ascii"})
     assert "Łukasz Żak" in out and "\\u0141" not in out and "Łukasz Żak" in fixed.decode("utf-8")
+
+
+def test_a_file_and_a_link_to_it_give_one_hunk_that_applies(tmp_path, cli):
+    """``--diff r.md z.md`` with z.md a link to r.md wrote the hunk twice: git apply refused the patch."""
+    git(tmp_path, "init", "-q")
+    (tmp_path / "r.md").write_text(
+        "---\noriginal_url: https://www.globalresearch.ca/a/5800001\nauthor: Ana Ruiz\n---\n\nStory.\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "z.md").symlink_to("r.md")
+    run = cli("check", "--no-config", "--diff", "r.md", "z.md", cwd=tmp_path)
+    assert run.out.count("+++ ") == 1, run.out
+    (tmp_path / "p.patch").write_text(run.out, encoding="utf-8")
+    applied = subprocess.run(["git", "apply", "--check", "p.patch"], cwd=tmp_path, capture_output=True, text=True)
+    assert applied.returncode == 0, applied.stderr

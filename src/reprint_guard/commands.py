@@ -317,6 +317,7 @@ def apply_fixes(items: list[Any], settings: Any, *, write: bool) -> bool:
 
     policies = policy_set(settings.rules_dirs)
     ok = True
+    seen: set[str] = set()  # a file named twice (a link to it, walked or named): one patch hunk, one fix
     for path, _, _ in items:
         if path == "-":
             raise UsageError(f"--{'fix' if write else 'diff'} needs files, not standard input")
@@ -328,6 +329,10 @@ def apply_fixes(items: list[Any], settings: Any, *, write: bool) -> bool:
         if not regular:  # a named pipe was read once by the check; reading it again would wait, writing replace it
             sys.stderr.write(f"{shown}: left unchanged: not a regular file, so it is not fixed\n")
             continue
+        real = os.path.realpath(path)
+        if real in seen:
+            continue
+        seen.add(real)
         try:
             reprint, result = check_text(path, settings)
             if result.status == "skipped" or result.policy is None:
