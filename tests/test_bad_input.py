@@ -1043,3 +1043,20 @@ def test_validate_and_test_show_a_file_names_control_characters_as_escapes(tmp_p
     run = cli("test", "--no-config", str(tmp_path / "fx"))
     assert run.code == 2 and "\x1b" not in run.out and "ERROR " in run.out, repr(run.out)
     assert next(line for line in run.out.splitlines() if line.startswith("ERROR ")).endswith("\\x1b[2J\\x0ab.md")
+
+
+def test_a_file_the_run_may_not_look_into_is_named_not_called_output(tmp_path, capsys, monkeypatch):
+    """In a folder the user may not enter, Path.is_dir raises PermissionError (Python 3.11): validate said
+    "cannot write output: Permission denied", naming no file. (Run as root here, so the denial is made.)"""
+    from reprint_guard import cli
+
+    policy = tmp_path / "d" / "p.yaml"
+
+    def denied(self: Path) -> bool:
+        raise PermissionError(13, "Permission denied", str(self))
+
+    monkeypatch.setattr(Path, "is_dir", denied)
+    code = cli.main(["validate", "--no-config", str(policy)])
+    err = capsys.readouterr().err
+    assert code == 2 and "cannot write output" not in err, err
+    assert f"{policy}: Permission denied" in err, err

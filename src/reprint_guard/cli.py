@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from . import __version__
-from .errors import PolicyError, ReprintGuardError, UsageError
+from .errors import PolicyError, ReprintGuardError, UsageError, one_line
 from .output import FORMATTERS
 from .report import ExitCode, Summary, exit_code_for
 
@@ -565,7 +565,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return ExitCode.ERROR
-    except OSError as exc:  # a report or standard output that cannot be written (a full disk)
+    except OSError as exc:
+        if exc.filename is not None:  # a file or folder the run could not look into (a folder it may not enter)
+            name = one_line(os.fsdecode(exc.filename))
+            sys.stderr.write(f"reprint-guard: {name}: {exc.strerror or exc}\n")
+            return ExitCode.ERROR
+        # A report or standard output that cannot be written (a full disk).
         sys.stderr.write(f"reprint-guard: cannot write output: {exc.strerror or exc}\n")
         _silence_stdout()
         return ExitCode.ERROR
