@@ -379,6 +379,21 @@ def test_a_broken_config_still_writes_a_sarif_log_to_standard_output(tmp_path, c
     assert "invalid YAML" in notification["message"]["text"]
 
 
+def test_a_broken_config_still_writes_a_json_report(tmp_path, cli):
+    """``--format json`` and ``--json FILE`` wrote nothing when a broken config stopped the run: a dashboard
+    read an empty file. Now one result, the file at fault, that could not be used; valid by the schema."""
+    (tmp_path / ".reprint-guard.yaml").write_text("fail-on: 7\n", encoding="utf-8")
+    (tmp_path / "a.md").write_text(markdown(COMPLIANT_META, COMPLIANT_BODY), encoding="utf-8")
+    run = cli("check", "a.md", "--format", "json", "--json", "out.json", cwd=tmp_path)
+    assert run.code == 2 and "fail-on" in run.err
+    schema = json.loads(REPORT_SCHEMA_PATH.read_text(encoding="utf-8"))
+    for report in (run.json(), json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))):
+        jsonschema.validate(report, schema)
+        [result] = report["results"]
+        assert result["status"] == "error" and result["path"].endswith(".reprint-guard.yaml")
+        assert (result["error_line"], report["summary"]["errored"]) == (1, 1)
+
+
 def test_a_value_set_in_a_sidecar_is_told_at_its_line_there_in_every_output(tmp_path, cli):
     """An HTML page's metadata is its NAME.meta.yaml: a finding about 'commercial: true' stands at that line
     of the sidecar (its file named), not at line 1 of the page."""

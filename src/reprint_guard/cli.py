@@ -283,6 +283,39 @@ def _formatter(name: str, stream: IO[str], options: argparse.Namespace, settings
     )
 
 
+def _failed_json(options: argparse.Namespace, error: ReprintGuardError) -> None:
+    """The JSON report of a run a broken config or policy stopped: one result, the file at fault (``error``),
+    that could not be used; on standard output for ``--format json`` (not with ``--diff``), and in
+    ``--json FILE``, so that a dashboard reading it finds why nothing was checked, not nothing."""
+    targets: list[tuple[IO[str], _AtomicFile | None]] = []
+    if options.format == "json" and not options.diff:
+        targets.append((sys.stdout, None))
+    try:
+        if options.json:
+            handle = _AtomicFile(options.json)
+            targets.append((handle.handle, handle))
+        for stream, atomic in targets:
+            from .output.json import JsonFormatter
+            from .report import Result, Summary
+
+            result = Result(
+                path=error.path or "<run>",
+                status="error",
+                error=str(error),
+                error_line=error.line,
+                error_column=error.column,
+            )
+            summary = Summary()
+            summary.add(result)
+            formatter = JsonFormatter(stream, fail_on=options.fail_on or "error")
+            formatter.result(result)
+            formatter.close(summary)
+            if atomic is not None:
+                atomic.commit()
+    except (ReprintGuardError, OSError) as problem:
+        sys.stderr.write(f"reprint-guard: cannot write the JSON report: {problem}\n")
+
+
 def _leave_reports_out(options: argparse.Namespace, items: list[Any]) -> list[Any]:
     """``items`` without the report files (--json, --sarif, --markdown): a report of ours found while
     walking a folder (the last run's) is passed over; any other file found or named, an article above
@@ -427,6 +460,7 @@ def run_check(options: argparse.Namespace) -> int:
                 failed_run(sys.stdout, exc, root=_sarif_root())
             except (ReprintGuardError, OSError) as problem:
                 sys.stderr.write(f"reprint-guard: cannot write the SARIF log: {problem}\n")
+        _failed_json(options, exc)
         return ExitCode.ERROR
     items = _leave_reports_out(options, list(discover(options.paths, settings)))
     if not items:
