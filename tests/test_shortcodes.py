@@ -148,3 +148,21 @@ def test_a_percent_calls_output_is_markdowns_to_read(tmp_path):
     )
     reprint = read_text(story.read_text(encoding="utf-8"), path=str(story))
     assert "https://grist.org/climate/heat" not in reprint.visible.anchors
+
+
+@pytest.mark.parametrize(
+    ("body", "index", "starts"),
+    [
+        ("{{< a >}}", 0, True),
+        ("x\n  > - {{< a >}}", 8, True),
+        ("x\n1. {{< a >}}", 5, True),
+        ("text {{< a >}}", 5, False),
+        ("{{< a >}}{{< a >}}", 9, False),  # after another call on its line: looked back one character only
+        ("x >}} {{< a >}}", 6, False),
+    ],
+)
+def test_a_call_starts_a_line_only_after_indentation_and_container_marks(body, index, starts):
+    """Looked back over marks only (200,000 calls on one line each searched back to the line's start)."""
+    from reprint_guard.readers.shortcodes import _starts_a_line
+
+    assert _starts_a_line(body, index) is starts
