@@ -329,3 +329,12 @@ def test_the_end_of_a_tag_is_where_the_tokenizer_ends_it(rest: str, expected: st
         tree = LexborHTMLParser(f"<p><span{rest}TAIL</p>")
         assert tree.css_first("span") is not None
         assert tree.css_first("p").text() == rest[len(expected) :] + "TAIL"
+
+
+def test_a_tag_never_closed_is_refused_for_its_attributes_too() -> None:
+    """A start tag with 240,000 attributes and no '>' took the parser 19 s: the guard counted only the
+    attributes of tags that end, and this one runs to the end of the page."""
+    attributes = " ".join(f"a{i}=1" for i in range(MAX_HTML_ATTRIBUTES + 1))
+    assert too_costly("<p>" * 10 + "<p " + attributes) is not None
+    assert too_costly("<p " + attributes + ">") is not None  # as when it is closed
+    assert too_costly("<p>" * 10 + "<p " + " ".join(f"a{i}=1" for i in range(100))) is None

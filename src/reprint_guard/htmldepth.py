@@ -230,8 +230,10 @@ class _Model:
                 position = end + (3 if cdata else 1)
                 continue
             rest = TAG_REST.match(html, position)
-            if rest is None:
-                return  # a tag never finished: the parser reads to the end inside it
+            if rest is None:  # a tag never finished: the parser reads to the end inside it, as its attributes
+                if not closing and len(html) - match.start() > _LONG:
+                    self._square(_attributes(html[match.start() :]), match.start(), "attributes on its elements")
+                return
             position = rest.end()
             name = name.lower()
             if closing:
