@@ -1651,3 +1651,13 @@ def test_explain_and_the_github_summary_tell_severities_as_the_run_does(tmp_path
     )
     summary = cli("check", "a.md", "--format", "github", cwd=tmp_path).out.splitlines()[-1]
     assert summary.startswith("reprint-guard: 0 errors, 0 warnings, 1 note in 1 file"), summary
+
+
+def test_credit_from_a_file_names_it_when_its_metadata_lacks_what_the_block_needs(tmp_path, cli):
+    (tmp_path / "cr.md").write_text("---\noriginal_url: https://www.globalresearch.ca/a/1\n---\nx\n", encoding="utf-8")
+    run = cli("credit", "--no-config", "--from", "cr.md", cwd=tmp_path)
+    assert run.code == 2
+    assert run.err.strip() == (
+        "reprint-guard: cr.md: the credit needs metadata that is not set: author (or copyright_holder), "
+        "original_published"
+    ), run.err

@@ -268,8 +268,8 @@ def run_credit(options: argparse.Namespace) -> int:
     policy = load_policy(options.policy or _credit_policy(reprint, loaded, extra), extra=extra)
     try:
         block = credit_block(policy, reprint, options.format)
-    except CreditError as exc:
-        raise UsageError(str(exc)) from None
+    except CreditError as exc:  # of --from FILE, said of that file (its metadata lacks what the block needs)
+        raise UsageError(str(exc), path=options.source or None) from None
     sys.stdout.write(block + "\n")
     # A policy of one's own may inherit a block its own rules do not accept (a byline of another form):
     # the block is checked as the credit of a reprint with this metadata, and what it misses is said.
