@@ -283,37 +283,51 @@ def _formatter(name: str, stream: IO[str], options: argparse.Namespace, settings
     )
 
 
-def _failed_json(options: argparse.Namespace, error: ReprintGuardError) -> None:
-    """The JSON report of a run a broken config or policy stopped: one result, the file at fault (``error``),
-    that could not be used; on standard output for ``--format json`` (not with ``--diff``), and in
-    ``--json FILE``, so that a dashboard reading it finds why nothing was checked, not nothing."""
-    targets: list[tuple[IO[str], _AtomicFile | None]] = []
-    if options.format == "json" and not options.diff:
-        targets.append((sys.stdout, None))
-    try:
-        if options.json:
-            handle = _AtomicFile(options.json)
-            targets.append((handle.handle, handle))
-        for stream, atomic in targets:
-            from .output.json import JsonFormatter
-            from .report import Result, Summary
+def _failed_reports(options: argparse.Namespace, error: ReprintGuardError) -> None:
+    """The SARIF log and JSON report of a run a broken config or policy stopped (``error``), so that an upload
+    step or a dashboard after the check finds why nothing was checked, not nothing: in ``--sarif FILE`` and
+    ``--json FILE``, and on standard output for ``--format sarif|json`` (not with ``--diff``, whose standard
+    output is the patch's: that clash is the error). SARIF: no results, the error as a notification; JSON:
+    one result, the file at fault, that could not be used."""
+    from .report import Result, Summary
 
-            result = Result(
-                path=error.path or "<run>",
-                status="error",
-                error=str(error),
-                error_line=error.line,
-                error_column=error.column,
-            )
-            summary = Summary()
-            summary.add(result)
-            formatter = JsonFormatter(stream, fail_on=options.fail_on or "error")
-            formatter.result(result)
-            formatter.close(summary)
-            if atomic is not None:
-                atomic.commit()
-    except (ReprintGuardError, OSError) as problem:
-        sys.stderr.write(f"reprint-guard: cannot write the JSON report: {problem}\n")
+    def sarif(stream: IO[str]) -> None:
+        from .output.sarif import failed_run
+
+        failed_run(stream, error, root=_sarif_root())
+
+    def json_report(stream: IO[str]) -> None:
+        from .output.json import JsonFormatter
+
+        result = Result(
+            path=error.path or "<run>",
+            status="error",
+            error=str(error),
+            error_line=error.line,
+            error_column=error.column,
+        )
+        summary = Summary()
+        summary.add(result)
+        formatter = JsonFormatter(stream, fail_on=options.fail_on or "error")
+        formatter.result(result)
+        formatter.close(summary)
+
+    for name, kind, write, target in (
+        ("sarif", "SARIF log", sarif, options.sarif),
+        ("json", "JSON report", json_report, options.json),
+    ):
+        try:
+            if target:
+                handle = _AtomicFile(target)
+                write(handle.handle)
+                handle.commit()
+        except (ReprintGuardError, OSError) as problem:
+            sys.stderr.write(f"reprint-guard: cannot write the {kind}: {problem}\n")
+        if options.format == name and not options.diff:
+            try:
+                write(sys.stdout)
+            except (ReprintGuardError, OSError) as problem:
+                sys.stderr.write(f"reprint-guard: cannot write the {kind}: {problem}\n")
 
 
 def _leave_reports_out(options: argparse.Namespace, items: list[Any]) -> list[Any]:
@@ -442,25 +456,7 @@ def run_check(options: argparse.Namespace) -> int:
                 raise PolicyError(f"{where}: {exc.message}" if where else exc.message) from None
     except ReprintGuardError as exc:
         sys.stderr.write(f"reprint-guard: {exc}\n")
-        if options.sarif:  # a SARIF upload step after the check still finds a file saying what went wrong
-            from .output.sarif import failed_run
-
-            try:
-                handle = _AtomicFile(options.sarif)
-                failed_run(handle.handle, exc, root=_sarif_root())
-                handle.commit()
-            except (ReprintGuardError, OSError) as problem:
-                sys.stderr.write(f"reprint-guard: cannot write the SARIF log: {problem}\n")
-        # So does a workflow that writes standard output to the file it uploads (with --diff, standard output is
-        # the patch's: that clash is the error).
-        if options.format == "sarif" and not options.diff:
-            from .output.sarif import failed_run
-
-            try:
-                failed_run(sys.stdout, exc, root=_sarif_root())
-            except (ReprintGuardError, OSError) as problem:
-                sys.stderr.write(f"reprint-guard: cannot write the SARIF log: {problem}\n")
-        _failed_json(options, exc)
+        _failed_reports(options, exc)
         return ExitCode.ERROR
     items = _leave_reports_out(options, list(discover(options.paths, settings)))
     if not items:

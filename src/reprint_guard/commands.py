@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import itertools
 import json
 import os
 import re
@@ -13,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from .checks import CHECKS
-from .errors import ReprintGuardError, UsageError, one_line
+from .errors import ReprintGuardError, UsageError, one_line, shown_line
 from .report import ExitCode
 
 
@@ -25,10 +24,10 @@ def options_config(options: argparse.Namespace) -> Any:
     return load_config(getattr(options, "config", None), search=not getattr(options, "no_config", False))
 
 
-def rules_dirs(options: argparse.Namespace) -> tuple[str, ...]:
-    """Extra policies: the project config's ``policies`` plus ``--rules-dir``."""
-
-    loaded = options_config(options)
+def rules_dirs(options: argparse.Namespace, loaded: Any = None) -> tuple[str, ...]:
+    """Extra policies: the project config's ``policies`` plus ``--rules-dir`` (``loaded``: the config, when the
+    command has read it already)."""
+    loaded = loaded if loaded is not None else options_config(options)
     policies = loaded.config.policies if loaded.config else []
     configured = tuple(str((loaded.root / p).resolve()) for p in policies)
     return configured + tuple(getattr(options, "rules_dir", ()) or ())
@@ -102,7 +101,8 @@ def run_explain(options: argparse.Namespace) -> int:
         short, full = TOOL_RULES[rule_id]
         sys.stdout.write(f"{options.rule}  (raised by reprint-guard itself)\n\n{short}.\n  {full}\n")
         return ExitCode.OK
-    policies = policy_set(rules_dirs(options))
+    loaded = options_config(options)  # its policies, and the severity it gives the rule
+    policies = policy_set(rules_dirs(options, loaded))
     policy = policies.get(policy_id)
     if not rule_id:
         sys.stdout.write(policy_markdown(policy))
@@ -116,7 +116,6 @@ def run_explain(options: argparse.Namespace) -> int:
     passing, failing = specific if specific else _examples(rule.check)
     from .engine import severity_of
 
-    loaded = options_config(options)
     configured = severity_of(f"{policy.id}/{rule.id}", dict(loaded.config.severity) if loaded.config else {})
     level = rule.severity.value
     if configured and configured != level:  # as check reports it here, and what the policy says
@@ -179,20 +178,12 @@ def run_validate(options: argparse.Namespace) -> int:
         for problem in problems:
             if problem.path is None:
                 problem.path = name
-            sys.stdout.write(f"{_shown(str(problem))}\n")
+            sys.stdout.write(f"{shown_line(str(problem))}\n")
         if problems:
             bad += 1
         else:
-            sys.stdout.write(f"{_shown(name)}: valid\n")
+            sys.stdout.write(f"{shown_line(name)}: valid\n")
     return ExitCode.ERROR if unread else ExitCode.FINDINGS if bad else ExitCode.OK
-
-
-def _shown(text: str) -> str:
-    """A line naming a file as a terminal may show it: a line break or an escape sequence in the name (or
-    quoted from the file) written as an escape, as ``check`` writes them."""
-    from .errors import no_controls
-
-    return no_controls(one_line(text))
 
 
 def _policy_paths(names: list[str]) -> tuple[list[str], dict[str, str]]:
@@ -255,8 +246,8 @@ def run_credit(options: argparse.Namespace) -> int:
     from .policy.loader import load_policy
     from .readers import build, read_file
 
-    extra = rules_dirs(options)
     loaded = options_config(options)
+    extra = rules_dirs(options, loaded)
     config = loaded.config  # the site's key names and defaults, for --meta as for a file's own keys
     key_map = config.front_matter if config else None
     meta = parse_meta(options.meta, key_map)
@@ -459,24 +450,20 @@ def _no_such_rule(policies: Any, policy: Any, rule_id: str) -> str:
     """Why ``explain POLICY/RULE`` has nothing to show: the rule is one the policy turns off (``disabled``)
     of a policy it extends, or a slip of one of its rules' ids, or none of them."""
     wanted = rule_id.lower()  # rule ids are lower case
-    chain = [policy]  # the policy, then each it extends
-    while chain[-1].extends:
-        chain.append(policies.get(chain[-1].extends))
-    for child, ancestor in itertools.pairwise(chain):
-        if ancestor.rule(wanted) is not None:  # the policy below it in the chain turns it off
-            explained = f"`reprint-guard explain {ancestor.id}/{wanted}` tells what it checks there"
-            if child is policy:
-                return (
-                    f"policy {policy.id!r} turns off rule {wanted!r} of {ancestor.id!r} (disabled: true): {explained}"
-                )
-            return (
-                f"rule {wanted!r} is off in policy {policy.id!r}: {child.id!r}, which it extends, turns off that "
-                f"rule of {ancestor.id!r} (disabled: true); {explained}"
-            )
+    off = policies.turned_off(policy, wanted)
+    if off is not None:
+        ancestor, child = off
+        explained = f"`reprint-guard explain {ancestor.id}/{wanted}` tells what it checks there"
+        if child is policy:
+            return f"policy {policy.id!r} turns off rule {wanted!r} of {ancestor.id!r} (disabled: true): {explained}"
+        return (
+            f"rule {wanted!r} is off in policy {policy.id!r}: {child.id!r}, which it extends, turns off that "
+            f"rule of {ancestor.id!r} (disabled: true); {explained}"
+        )
     import difflib
 
     ids = [r.id for r in policy.rules]
-    inherited = [r.id for ancestor in chain[1:] for r in ancestor.rules if r.id not in ids]  # turned off
+    inherited = [r.id for ancestor in policies.chain(policy)[1:] for r in ancestor.rules if r.id not in ids]
     close = difflib.get_close_matches(wanted, ids + inherited, n=1, cutoff=0.7)
     if close and close[0] in ids:
         return f"policy {policy.id!r} has no rule {rule_id!r}; did you mean {close[0]!r}?"

@@ -24,6 +24,12 @@ def no_controls(text: str) -> str:
     return text.translate(_CONTROLS) if not text.isprintable() else text
 
 
+def shown_line(text: str) -> str:
+    """``text`` as one line a terminal shows as written: line breaks and control characters as escapes (a
+    file name with ESC[2J in it clears no screen)."""
+    return no_controls(one_line(text))
+
+
 def one_line(message: str) -> str:
     """``message`` with line breaks written as escapes: errors quote input, and an error is one line."""
     return message.translate(_LINE_BREAKS)

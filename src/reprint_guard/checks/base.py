@@ -107,11 +107,10 @@ class Problem:
         self.field = field
 
     @classmethod
-    def about(cls, reprint: Reprint, key: str, *, field: str | None = None, **details: Any) -> Problem:
-        """A problem with the metadata value ``key``, told where ``key`` is declared (``field``: the key it is
-        about, when told at another's place)."""
+    def about(cls, reprint: Reprint, key: str, **details: Any) -> Problem:
+        """A problem with the metadata value ``key``, told where ``key`` is declared."""
         line, column, file = reprint.meta_place(key)
-        return cls(line, column, file=file, field=field or key, **details)
+        return cls(line, column, file=file, field=key, **details)
 
 
 #: RE2's memory budget for compiling a pattern: a pattern whose program does not fit is refused.

@@ -34,32 +34,32 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
     values = value if isinstance(value, list) else [value]
     if params.pattern is not None:
         regex = compile_pattern(params.pattern)
-        bad = [v for v in values if not regex.search(_show(v))]  # as the YAML writes it: "true", ISO dates
+        bad = [v for v in values if not regex.search(written(v))]  # as the YAML writes it: "true", ISO dates
         if bad:
             yield Problem.about(
                 reprint,
                 params.field,
-                detail=f"'{params.field}' is {_show(bad[0])!r}, which does not match /{params.pattern}/",
+                detail=f"'{params.field}' is {written(bad[0])!r}, which does not match /{params.pattern}/",
             )
     if params.licenses is not None:
         from ..licenses import licence_id
 
         wanted = {licence_id(licence).casefold() for licence in params.licenses}  # as the policy names them
-        bad = [v for v in values if licence_id(_show(v)).casefold() not in wanted]
+        bad = [v for v in values if licence_id(written(v)).casefold() not in wanted]
         if bad:
             yield Problem.about(
                 reprint,
                 params.field,
-                detail=f"'{params.field}' is {_show(bad[0])!r}, which names none of: {', '.join(params.licenses)}",
+                detail=f"'{params.field}' is {written(bad[0])!r}, which names none of: {', '.join(params.licenses)}",
             )
     if params.allowed is not None:
         allowed = _allowed(params.allowed)
-        bad = [v for v in values if _show(v).casefold() not in allowed]
+        bad = [v for v in values if written(v).casefold() not in allowed]
         if bad:
-            shown = ", ".join(_show(a) for a in params.allowed)
+            shown = ", ".join(written(a) for a in params.allowed)
             only = "only " if len(params.allowed) == 1 else "only these: "
             yield Problem.about(
-                reprint, params.field, detail=f"'{params.field}' is {_show(bad[0])}; this policy allows {only}{shown}"
+                reprint, params.field, detail=f"'{params.field}' is {written(bad[0])}; this policy allows {only}{shown}"
             )
 
 
@@ -68,7 +68,7 @@ def _example(params: Params) -> str:
     if params.licenses:
         return params.licenses[0]
     if params.allowed:
-        return _show(params.allowed[0])
+        return written(params.allowed[0])
     return "..."
 
 
@@ -77,14 +77,9 @@ def _allowed(values: tuple[Any, ...]) -> frozenset[str]:
     try:
         return _allowed_cached(values)
     except TypeError:
-        return frozenset(_show(a).casefold() for a in values)
+        return frozenset(written(a).casefold() for a in values)
 
 
 @lru_cache(maxsize=256)
 def _allowed_cached(values: tuple[Any, ...]) -> frozenset[str]:
-    return frozenset(_show(a).casefold() for a in values)
-
-
-def _show(value: Any) -> str:
-    """Values as a policy author writes them in YAML."""
-    return written(value)
+    return frozenset(written(a).casefold() for a in values)

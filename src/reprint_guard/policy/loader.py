@@ -349,6 +349,23 @@ class PolicySet:
     def ids(self) -> list[str]:
         return list(self._ids)
 
+    def chain(self, policy: Policy) -> list[Policy]:
+        """``policy``, then each policy it extends in turn (one not in the set ends the chain)."""
+        chain = [policy]
+        while chain[-1].extends and chain[-1].extends in self:
+            chain.append(self.get(chain[-1].extends))
+        return chain
+
+    def turned_off(self, policy: Policy, rule_id: str) -> tuple[Policy, Policy] | None:
+        """When ``policy`` does not run ``rule_id`` of a policy it extends: that policy, and the one below it in
+        the chain that turns the rule off (``disabled: true``)."""
+        import itertools
+
+        for child, ancestor in itertools.pairwise(self.chain(policy)):
+            if ancestor.rule(rule_id) is not None:
+                return ancestor, child
+        return None
+
     def get(self, policy_id: str) -> Policy:
         policy = self.policies.get(policy_id)
         if policy is not None:

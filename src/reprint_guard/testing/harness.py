@@ -204,13 +204,13 @@ def _known(expected: list[Expectation], policy: Any, path: str, line: int | None
         if policy_id == TOOL_POLICY and rule_id in TOOL_RULES:
             continue
         if policy_id != policy.id or policy.rule(rule_id) is None:
-            off = _turned_off_in(policy, rule_id, policies) if policy_id == policy.id else None
+            off = policies.turned_off(policy, rule_id) if policies is not None and policy_id == policy.id else None
             if off is not None:
                 owner, child = off
-                by = "it turns off" if child == policy.id else f"{child!r}, which it extends, turns off"
+                by = "it turns off" if child is policy else f"{child.id!r}, which it extends, turns off"
                 message = (
-                    f"expect names {want.rule!r}, a rule of {owner!r} that policy {policy.id!r} does not run ({by} "
-                    "with disabled: true): it never fires, so leave it out of expect"
+                    f"expect names {want.rule!r}, a rule of {owner.id!r} that policy {policy.id!r} does not run "
+                    f"({by} with disabled: true): it never fires, so leave it out of expect"
                 )
                 raise ReprintGuardError(message, path=path, line=line, column=1 if line else None)
             rules = ", ".join(f"{policy.id}/{rule.id}" for rule in policy.rules)
@@ -218,17 +218,6 @@ def _known(expected: list[Expectation], policy: Any, path: str, line: int | None
             meant = _meant(want.rule, policy)
             message += f"; did you mean {meant!r}?" if meant else f" ({rules})"
             raise ReprintGuardError(message, path=path, line=line, column=1 if line else None)
-
-
-def _turned_off_in(policy: Any, rule_id: str, policies: Any) -> tuple[str, str] | None:
-    """When ``policy`` does not run ``rule_id`` of a policy it extends: that policy's id, and the id of the one
-    below it in the chain that turns the rule off."""
-    child = parent = policy
-    while policies is not None and parent.extends and parent.extends in policies:
-        child, parent = parent, policies.get(parent.extends)
-        if parent.rule(rule_id) is not None:
-            return parent.id, child.id
-    return None
 
 
 def _meant(rule: str, policy: Any) -> str | None:
@@ -246,11 +235,11 @@ def _meant(rule: str, policy: Any) -> str | None:
 
 def render(outcome: Outcome) -> str:
     """A diff of expected versus actual findings, with line numbers."""
-    from ..errors import no_controls, one_line
+    from ..errors import shown_line
 
-    path = no_controls(one_line(outcome.path))  # a name's line break or escape sequence shown as an escape
+    path = shown_line(outcome.path)  # a name's line break or escape sequence shown as an escape
     if outcome.error:
-        return f"ERROR {path}\n  {no_controls(one_line(outcome.error))}\n"
+        return f"ERROR {path}\n  {shown_line(outcome.error)}\n"
     if outcome.ok:
         return ""
     lines = [f"FAIL {path}  (policy {outcome.policy})"]
