@@ -682,6 +682,23 @@ def test_a_sidecar_that_is_no_file_is_an_error_not_a_skip(tmp_path, cli, kind):
         assert run.code == 2 and f"{sidecar}: metadata sidecar is not a regular file" in run.out
 
 
+@pytest.mark.parametrize("written", ["", "\n\n", "# to fill in\n", "---\n"])
+def test_an_empty_sidecar_is_told_as_one_not_filled_in(tmp_path, cli, written):
+    """An empty sidecar was told "empty file: there is no article to check" (and one of comments only "must be
+    a mapping"), when the article is there and the sidecar is what wants writing."""
+    page = tmp_path / "a.html"
+    page.write_text("<p>Story.</p>\n", encoding="utf-8")
+    sidecar = tmp_path / "a.meta.yaml"
+    sidecar.write_text(written, encoding="utf-8")
+    for target in (page, tmp_path):
+        run = cli("check", str(target))
+        assert run.code == 2, run.out
+        assert f"{sidecar}: empty metadata sidecar: write the reprint's metadata in it, or remove it" in run.out
+    with pytest.raises(InputError, match="empty metadata sidecar") as raised:
+        check_file(page)
+    assert raised.value.path == str(sidecar)
+
+
 def test_input_nested_thousands_deep_is_one_line_in_test_credit_and_validate(tmp_path, cli):
     """The check said it; the policy test harness, credit --from and validate's extends chain raised."""
     deep = tmp_path / "global-research" / "deep.md"

@@ -47,6 +47,28 @@ def test_yaml_config_is_discovered_from_a_subfolder(tmp_path, cli):
     assert run.code == 1
 
 
+def test_a_configs_errors_name_it_as_its_warnings_do(tmp_path, cli):
+    """Its warnings named the config from the working folder, its errors (a bad value, an unknown policy) by
+    its absolute path: one file, two names in one terminal. Above the working folder, both name it whole."""
+    write(tmp_path / "a.md", markdown(COMPLIANT_META, COMPLIANT_BODY))
+    config = tmp_path / ".reprint-guard.yaml"
+    (tmp_path / "sub").mkdir()
+    write(config, "severity:\n  nonsense/rule: error\n")
+    warned = cli("check", "a.md", cwd=tmp_path)
+    assert "reprint-guard: warning: .reprint-guard.yaml:2:3: " in warned.err, warned.err
+    for text, said in [
+        ("severity:\n  global-research/source-credit: bogus\n", ":2:3: severity.global-research/source-credit"),
+        ("policy: nosuch\n", ":1:9: unknown policy 'nosuch'"),
+    ]:
+        write(config, text)
+        run = cli("check", "a.md", "--format", "json", cwd=tmp_path)
+        assert run.code == 2 and run.err.startswith(f"reprint-guard: .reprint-guard.yaml{said}"), run.err
+        (failed,) = json.loads(run.out)["results"]  # the stopped run's report names the config as the line does
+        assert (failed["path"], failed["status"]) == (".reprint-guard.yaml", "error"), failed
+        below = cli("check", "../a.md", cwd=tmp_path / "sub")
+        assert below.code == 2 and below.err.startswith(f"reprint-guard: {config}{said}"), below.err
+
+
 def test_no_config_leaves_a_parent_folders_config_out(tmp_path, cli):
     write(tmp_path / ".reprint-guard.yaml", "defaults:\n  commercial: true\n")
     write(tmp_path / "sub" / "harbour.md", markdown(COMPLIANT_META, COMPLIANT_BODY))

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from . import __version__
-from .errors import PolicyError, ReprintGuardError, UsageError, one_line
+from .errors import PolicyError, ReprintGuardError, UsageError, from_here, one_line
 from .output import FORMATTERS
 from .report import ExitCode, Summary, exit_code_for
 
@@ -432,9 +432,8 @@ def run_check(options: argparse.Namespace) -> int:
         from .runner import config_warnings
 
         for warning in config_warnings(loaded, settings, known):
-            if warning.path and os.path.isabs(warning.path):  # a config found by looking up: named from here
-                shown = os.path.relpath(warning.path)
-                warning = warning.replace(path=warning.path if shown.startswith("..") else shown)
+            if warning.path:  # a config found by looking up: named from here
+                warning = warning.replace(path=from_here(warning.path))
             sys.stderr.write(f"reprint-guard: warning: {one_line(str(warning))}\n")
         # Policies named outside the files (config, --policy, a `policy` key in --meta or in the config's
         # metadata) are loaded now: one that is unknown is the config's or the option's fault, not each file's.
@@ -452,9 +451,12 @@ def run_check(options: argparse.Namespace) -> int:
                 if spec == cli["meta"].get("policy"):
                     raise UsageError(f"--meta policy: {exc.message}") from None
                 line, column = loaded.mention(str(spec))  # in the config
-                where = ":".join(str(part) for part in (loaded.path, line, column) if part is not None)
-                raise PolicyError(f"{where}: {exc.message}" if where else exc.message) from None
+                raise PolicyError(
+                    exc.message, path=str(loaded.path) if loaded.path else None, line=line, column=column
+                ) from None
     except ReprintGuardError as exc:
+        if exc.path:  # a config found by looking up is named from here, as its warnings are
+            exc.path = from_here(exc.path)
         sys.stderr.write(f"reprint-guard: {exc}\n")
         _failed_reports(options, exc)
         return ExitCode.ERROR
@@ -585,6 +587,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         }
         return int(handlers[options.command](options))
     except ReprintGuardError as exc:
+        if exc.path:  # a config found by looking up is named from here, as its warnings are
+            exc.path = from_here(exc.path)
         sys.stderr.write(f"reprint-guard: {exc}\n")
         return ExitCode.ERROR
     except KeyboardInterrupt:

@@ -6,6 +6,8 @@ exit status 2; a CMS catches :class:`ReprintGuardError` and shows the message.
 
 from __future__ import annotations
 
+import os
+
 #: Characters that start a new line somewhere (str.splitlines), and the other control characters (ESC starts
 #: a terminal's escape sequences): a message quoting input (a file name) must not contain them.
 _CONTROL_ESCAPES = {chr(c): f"\\x{c:02x}" for c in [*range(0x20), 0x7F, *range(0x80, 0xA0)] if c != 0x09}
@@ -28,6 +30,18 @@ def shown_line(text: str) -> str:
     """``text`` as one line a terminal shows as written: line breaks and control characters as escapes (a
     file name with ESC[2J in it clears no screen)."""
     return no_controls(one_line(text))
+
+
+def from_here(path: str) -> str:
+    """An absolute ``path`` below the working folder named from it (a config found by looking up, as its
+    warnings and errors both name it); any other path as it is."""
+    if not os.path.isabs(path):
+        return path
+    try:
+        shown = os.path.relpath(path)
+    except (ValueError, OSError):  # on another drive; the working folder removed
+        return path
+    return path if shown.startswith("..") else shown
 
 
 def one_line(message: str) -> str:

@@ -20,7 +20,7 @@ from typing import Any
 # This module is imported only to check files (the command line imports it lazily), so what checking
 # needs is imported here once rather than on every file.
 from .engine import check_reprint, checked_policy, rule_ids
-from .errors import InputError, NotAReprintError, ReprintGuardError, UsageError
+from .errors import InputError, NotAReprintError, ReprintGuardError, UsageError, from_here
 from .policy.loader import load_policy, looks_like_path, policy_set
 from .readers import (
     SIDECAR_SUFFIXES,
@@ -914,13 +914,7 @@ class _ConfigTally:
             return None
         findings.sort(key=lambda f: (f.line, f.column))
         config = next((entry.config for entry in self.entries if entry.config), None) or "<config>"
-        if os.path.isabs(config):  # a config found by looking up: named from here, as its warnings are
-            try:
-                shown = os.path.relpath(config)
-            except ValueError:  # on another drive
-                shown = ".."
-            config = config if shown.startswith("..") else shown
-        return Result(path=config, policy=_CONFIG_POLICY, findings=findings).settle(self.settings.fail_on)
+        return Result(path=from_here(config), policy=_CONFIG_POLICY, findings=findings).settle(self.settings.fail_on)
 
 
 def _run(items: list[Item], settings: Settings, jobs: int) -> Iterator[Result]:

@@ -41,8 +41,12 @@ def format_for(path: str | Path) -> str | None:
     return SUFFIX_FORMATS.get(os.path.splitext(str(path))[1].lower())
 
 
-def decode(data: bytes, path: str) -> str:
-    """Bytes to text, refusing binary and non-UTF-8 input with a position."""
+#: What an empty article file is told.
+_EMPTY_ARTICLE = "empty file: there is no article to check"
+
+
+def decode(data: bytes, path: str, *, empty: str = _EMPTY_ARTICLE) -> str:
+    """Bytes to text, refusing binary and non-UTF-8 input with a position; ``empty``: what an empty file is told."""
     if len(data) > MAX_FILE_BYTES:
         raise InputError(f"file is larger than the {MAX_FILE_BYTES // (1024 * 1024)} MiB limit", path=path)
     nul = data.find(b"\x00")
@@ -65,7 +69,7 @@ def decode(data: bytes, path: str) -> str:
             column=column,
         ) from None
     if not text or text.isspace():
-        raise InputError("empty file: there is no article to check", path=path)
+        raise InputError(empty, path=path)
     return text
 
 
@@ -265,7 +269,7 @@ def read_file(
     )
     merged = {**sidecar, **(meta or {})} if sidecar else meta
     if kind == "json" and not data.strip():  # an empty .json is no envelope: passed over in a folder walk
-        raise NotAReprintError("empty file: there is no article to check", path=name)
+        raise NotAReprintError(_EMPTY_ARTICLE, path=name)
     try:
         text = decode(data, name)
     except InputError as exc:
@@ -384,12 +388,16 @@ def _sidecar_data(sidecar: str, overridden: Iterable[str]) -> dict[str, Any]:
         data_bytes = read_limited(sidecar, sidecar)
     except OSError as exc:  # there, but not readable: the sidecar's error, not an internal one
         raise InputError(f"cannot read metadata sidecar: {exc.strerror or exc}", path=sidecar) from None
-    text = decode(data_bytes, sidecar)
+    # An empty sidecar is one not filled in yet: its article would pass as no reprint, unchecked.
+    empty = "empty metadata sidecar: write the reprint's metadata in it, or remove it"
+    text = decode(data_bytes, sidecar, empty=empty)
     try:
         loaded = load(text, keys=READ_KEYS)
     except InputError as exc:
         raise exc.at(sidecar) from None
     data = loaded.data
+    if data is None:  # comments only
+        raise InputError(empty, path=sidecar)
     if not isinstance(data, dict):
         raise InputError("metadata sidecar must be a mapping of keys to values", path=sidecar, line=1)
     replaced = set(overridden)
