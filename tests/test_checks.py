@@ -38,6 +38,14 @@ def test_compliant_reprint_passes():
 # attribution: names ------------------------------------------------------
 
 
+def _credited(credit: str) -> str:
+    """The compliant body with ``credit`` for its credit line: the link and the notice name no publisher."""
+    body = COMPLIANT_BODY.replace(f"*The original source of this article is [Global Research]({GR_URL}).*", "")
+    body = body.replace("Ana Ruiz, Global Research, 2024", "Ana Ruiz, 2024")
+    assert "Global Research" not in body
+    return body.replace("Copyright", f"{credit} [Read the original]({GR_URL}).\n\nCopyright")
+
+
 @pytest.mark.parametrize(
     "credit",
     [
@@ -49,9 +57,48 @@ def test_compliant_reprint_passes():
     ],
 )
 def test_source_credit_accepts_variants_after_normalisation(credit):
-    body = COMPLIANT_BODY.replace("*The original source of this article is", f"{credit} *Link:")
+    body = _credited(credit)
     result = check(body, COMPLIANT_META)
     assert "global-research/source-credit" not in rules(result), credit
+
+
+@pytest.mark.parametrize(
+    ("written", "credited"),
+    [
+        ("Global research on small fisheries shows a decline.", False),  # everyday words, not the name
+        ("The global research community agrees.", False),
+        ("GLOBAL RESEARCH", True),
+        ("Originally published by Global\nResearch.", True),  # a line broken inside the name
+        ("Source: GLOBALRESEARCH.CA", True),  # an address in any case
+        ("From the CENTRE FOR RESEARCH ON GLOBALIZATION.", True),
+        ("From a centre for research on globalization.", False),
+    ],
+)
+def test_a_publishers_name_is_a_credit_with_its_capitals_only(written, credited):
+    """Case-folded, "Global research on fisheries" passed for the credit to Global Research, and "the
+    conversation turned to dams" for The Conversation: a newsroom would have published without either."""
+    body = _credited(written)
+    assert ("global-research/source-credit" not in rules(check(body, COMPLIANT_META))) is credited, written
+
+
+@pytest.mark.parametrize(
+    ("written", "credited"),
+    [
+        ("Over lunch the conversation quickly turned to dams.", False),
+        ("Republished from the Conversation under a Creative Commons licence.", True),  # its article inside a sentence
+        ("REPUBLISHED FROM THE CONVERSATION.", True),
+        ("Republished from The conversation.", False),
+    ],
+)
+def test_the_conversations_name_is_told_from_a_conversation(written, credited):
+    meta = {
+        "author": "Ana Ruiz",
+        "original_url": "https://theconversation.com/harbour-tides-123456",
+        "medium": "print",
+    }
+    body = f"# Tides\n\nBy Ana Ruiz\n\n{written}\n\n{_PARAGRAPHS}\n"
+    found = rules(check(body, meta, policy="the-conversation"))
+    assert ("the-conversation/credit-conversation" not in found) is credited, found
 
 
 @pytest.mark.parametrize(
@@ -1852,11 +1899,20 @@ def test_a_link_rule_with_a_pattern_tells_an_address_in_typographic_quotes_at_th
         ("Ilkay Sahin", "İlkay Şahin", True),  # a dotted capital İ folds to "i" and a combining dot
         ("İlkay Şahin", "Ilkay Sahin", True),
         ("Ilkay Sahin", "İLKAY ŞAHİN", True),
+        ("Delia Montoya", "Delia R. Montoya", True),  # a middle initial more, as house styles write bylines
+        ("Delia R. Montoya", "Delia Montoya", True),
+        ("Délia Montoya", "Delia R Montoya", True),
+        ("Delia Montoya", "Delia Morales", False),
+        ("Delia Montoya", "Delia Rosa Montoya", False),  # a middle name is more than an initial
+        ("Robert Ellis Jr.", "Robert Ellis, Jr.", True),  # a comma before the suffix, or none
+        ("Robert Ellis, Jr.", "Robert Ellis Jr", True),
+        ("J. R. Tolkien", "R. Tolkien", False),  # one word besides initials: as spelt only
     ],
 )
-def test_a_name_with_other_accents_is_the_same_name(in_metadata, on_the_page, credited):
+def test_a_name_with_other_accents_or_initials_is_the_same_name(in_metadata, on_the_page, credited):
     """The credit and the copyright notice name the author with or without accents: each letter matches
-    its accented forms (a CMS that strips them would otherwise fail every accented byline)."""
+    its accented forms (a CMS that strips them would otherwise fail every accented byline); and with a
+    middle initial more or fewer, or a comma before "Jr.", which an editor reads as the same person."""
     cc = (ROOT / "tests" / "policies" / "cc-by-4.0" / "compliant.md").read_text(encoding="utf-8")
     body = cc.split("\n---\n", 1)[1].replace("By Priya Castellanos", f"By {on_the_page}")
     meta = {
@@ -1871,6 +1927,19 @@ def test_a_name_with_other_accents_is_the_same_name(in_metadata, on_the_page, cr
     notice = COMPLIANT_BODY.replace("Copyright © Ana Ruiz", f"Copyright © {on_the_page}")
     found = [f.rule for f in check(notice, {**COMPLIANT_META, "author": in_metadata}).findings]
     assert found == ([] if credited else ["global-research/copyright-notice"])
+
+
+def test_a_fix_ends_one_sentence_once_when_the_name_in_it_ends_with_a_full_stop():
+    """"Add a byline or credit naming {author}." read "naming Robert Ellis Jr.." for an author with a suffix."""
+    meta = {
+        "author": "Robert Ellis Jr.",
+        "original_url": "https://harrow-valley-ledger.example/2025/03/02/seed-library-bank-vault",
+        "license": "CC-BY-4.0",
+        "commercial": False,
+    }
+    body = "# Seeds\n\nBy Someone Else\n\nA paragraph.\n"
+    (fix,) = [f.fix for f in check(body, meta, policy="cc-by-4.0").findings if f.rule == "cc-by-4.0/credit-author"]
+    assert fix is not None and fix.endswith("naming Robert Ellis Jr.") and ".." not in fix, fix
 
 
 @pytest.mark.parametrize(

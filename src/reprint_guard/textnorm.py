@@ -73,12 +73,18 @@ def _nfkc_inert(char: str) -> bool:
     )
 
 
-def normalize(text: str) -> str:
+def normalize(text: str, *, fold_case: bool = True) -> str:
     """Normalise text for comparison, so look-alike spellings of a credit still match.
 
     The result is ``" ".join(unicodedata.normalize("NFKC", text).casefold().translate(LOOKALIKES).split())``
-    with zero-width characters removed first (a test holds it to that definition).
+    with zero-width characters removed first (a test holds it to that definition); without ``fold_case``,
+    the same but ``casefold()``.
     """
+    if not fold_case:
+        if text.isascii():
+            return " ".join(text.split())
+        nfkc = unicodedata.normalize("NFKC", ZERO_WIDTH.sub("", text))
+        return " ".join(nfkc.translate(LOOKALIKES).split())
     if text.isascii():  # the common case: NFKC and zero-width removal cannot change ASCII
         return " ".join(text.lower().split())
     return normalize_utf8(text).decode("utf-8")

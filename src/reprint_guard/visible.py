@@ -63,6 +63,7 @@ class VisibleBody:
 
     __slots__ = (
         "_anchors",
+        "_cased",
         "_code_parents",
         "_linkable",
         "_folded",
@@ -105,6 +106,7 @@ class VisibleBody:
         self._utf8: bytes | None = None
         self._raw_utf8: bytes | None = None
         self._folded: bytes | bool | None = False  # False: not made yet; None: NFKC changes the text
+        self._cased: str | None = None
 
     @property
     def text(self) -> str:
@@ -114,6 +116,14 @@ class VisibleBody:
             else:
                 self._text = self.text_utf8.decode("utf-8")
         return self._text
+
+    @property
+    def cased_text(self) -> str:
+        """``text`` with its case as written: where a publisher's name is told from the same words in lower
+        case ("The Conversation" from "the conversation turned to dams")."""
+        if self._cased is None:
+            self._cased = normalize(self.raw_text, fold_case=False)
+        return self._cased
 
     @property
     def text_utf8(self) -> bytes:

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..metaview import names_of
 from ..reprint import Reprint
-from ..textnorm import find_phrase, normalized
+from ..textnorm import find_phrase, normalize, normalized
 from ..visible import VisibleBody
 from .base import THERE_BUT_WRONG, Context, LazyValues, Problem, compile_pattern, render
 
@@ -269,7 +269,29 @@ def _notice(visible: VisibleBody, holders: list[str]) -> tuple[bool, str]:
                 bare, [_bare(normalized(h)) for h in holders], marks=notice_positions(bare)
             ):
                 return True, ""
+            if _loosely_named(block, holders, marks):  # "© Ana M. Ruiz" for the metadata's "Ana Ruiz"
+                return True, ""
     return False, marked
+
+
+def _loosely_named(block: str, holders: list[str], marks: list[int]) -> bool:
+    """:func:`has_notice` of one block's normalised text, each holder found as :func:`_accents_aside` finds
+    a name (a middle initial more or fewer, a comma before "Jr."), for holders it finds so."""
+    names = [normalized(holder) for holder in holders]
+    if not any(_loose_words(name) for name in names):
+        return False
+    try:
+        patterns = [_accents_aside(name) for name in names]
+    except ValueError:  # a name too long for RE2's memory budget: as spelt only
+        return False
+    data = block.encode("utf-8")
+    reach = len("copyright") + _NOTICE_WINDOW + sum(map(len, holders)) + 2 * len(holders)
+    for start in marks:
+        begin = len(block[:start].encode("utf-8"))
+        end = min(len(data), begin + len(block[start : start + reach].encode("utf-8")))
+        if all(any(_whole(data, *m.span()) for m in p.finditer(data, begin, end)) for p in patterns):
+            return True
+    return False
 
 
 def _placements(
@@ -294,6 +316,17 @@ def _placements(
     held = [name for name in names if visible.holds(name)]  # the normalised text is searched only for these
     if not held:
         return _placed_accents_aside(visible, params, names, last=last) if accents else []
+    if names is params.names:  # a publisher's own names: a proper noun is a credit with its capitals only
+        proper = [name for name in held if _capitals(name) is not None]
+        if proper:
+            held = [name for name in held if name not in proper]
+            placed, found = _first_proper(visible.cased_text, proper, params, last=last)
+            if placed is not None:
+                return [placed]
+            if not held:
+                return found
+            more_placed, more = _first_placed(visible.text, held, params, cased=False, last=last)
+            return [more_placed] if more_placed is not None else found + more
     placed, found = _first_placed(visible.text, held, params, cased=False, last=last)
     if placed is None and accents:  # there as spelt but not where wanted: with other accents, perhaps there
         aside = _placed_accents_aside(visible, params, names, last=last)
@@ -306,10 +339,11 @@ def _placed_accents_aside(
     visible: VisibleBody, params: Params, names: tuple[str, ...] | list[str], *, last: bool
 ) -> list[float]:
     """As :func:`_placements`, for names the text gives with other accents: metadata from a CMS that strips
-    them ("Tomas Brenner") and a byline that keeps them ("Tomás Brenner"), or the other way round. Asked
-    only when no name is there as spelt where it is wanted, and of a text or names beyond ASCII."""
+    them ("Tomas Brenner") and a byline that keeps them ("Tomás Brenner"), or the other way round; or with a
+    middle initial more or fewer ("Delia R. Montoya" for "Delia Montoya") or a comma before a suffix ("Robert
+    Ellis, Jr."), as house styles write a name. Asked only when no name is there as spelt where it is wanted."""
     text = visible.text_utf8
-    if text.isascii() and all(name.isascii() for name in names):
+    if text.isascii() and all(name.isascii() and not _loose_words(normalized(name)) for name in names):
         return []
     size = len(visible.text) or 1  # in characters, as the window is
     span = size if params.position == "any" else max(size, _WINDOW_CHARS / params.window)
@@ -360,14 +394,39 @@ def _bare(text: str) -> str:
 @lru_cache(maxsize=256)
 def _accents_aside(name: str) -> Any:
     """An RE2 pattern (of UTF-8) finding the normalised ``name``, each letter with or without an accent (whole
-    words: see :func:`_whole`, which spares the pattern Unicode's classes of letters, a large program)."""
+    words: see :func:`_whole`, which spares the pattern Unicode's classes of letters, a large program), and,
+    for a name of two words or more besides initials, with any middle initials and a comma before a suffix
+    (see :func:`_loose_words`)."""
     variants = _variants()
-    # A mark may follow a letter in the normalised text: a dotted capital İ folds to "i" and a dot above.
-    return compile_pattern(
-        "".join(f"[{char}{variants[char]}]{_MARKS}" if char in variants else re.escape(char) for char in _bare(name)),
-        utf8=True,
-        own=True,  # a long byline or organisation name makes a long pattern of its own
-    )
+
+    def spelt(word: str) -> str:
+        # A mark may follow a letter in the normalised text: a dotted capital İ folds to "i" and a dot above.
+        return "".join(f"[{c}{variants[c]}]{_MARKS}" if c in variants else re.escape(c) for c in _bare(word))
+
+    words = _loose_words(name)
+    if not words:
+        pattern = spelt(name)
+    else:
+        pattern = spelt(words[0])
+        for word in words[1:]:
+            if word.rstrip(".") in _SUFFIXES:
+                pattern += f",? {re.escape(word.rstrip('.'))}\\.?"
+            else:
+                pattern += f" (?:{_INITIAL}\\.? )*{spelt(word)}"
+    return compile_pattern(pattern, utf8=True, own=True)  # a long byline makes a long pattern of its own
+
+
+#: What follows a surname, which house styles write with a comma before it or without.
+_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+#: A middle initial in the normalised text: one letter, accented or not.
+_INITIAL = r"[a-z\x{e0}-\x{24f}]"
+
+
+def _loose_words(name: str) -> list[str]:
+    """The words of a normalised name without its initials ("delia r. montoya": delia, montoya), when two or
+    more are left (a name of initials and one word, "j. r. r. tolkien", is only looked for as spelt)."""
+    words = [w.rstrip(",") for w in name.split(" ") if not (len(w.rstrip(".")) == 1 and w[:1].isalpha())]
+    return words if len([w for w in words if w.rstrip(".") not in _SUFFIXES]) >= 2 else []
 
 
 #: Combining marks a letter may carry in the normalised text (what NFKC leaves uncomposed: the dot of İ).
@@ -399,6 +458,58 @@ def _first_placed(
                 return fraction, found
             found.append(fraction)
     return None, found
+
+
+#: Words a publisher's name may start with in lower case inside a sentence ("republished from the Conversation").
+_ARTICLES = frozenset({"the", "a", "an", "le", "la", "les", "el", "los", "las", "der", "die", "das"})
+
+
+@lru_cache(maxsize=256)
+def _capitals(name: str) -> tuple[bool, ...] | None:
+    """For each word of a publisher's name (normalised but for case), whether a credit writes it with a
+    capital as the policy does; None when no word needs one (a web address, a name in lower case).
+
+    "Global research on fisheries" and "the conversation turned to dams" name no publisher: everyday words,
+    the same letters as a name. "GLOBAL RESEARCH" and "the Conversation" (an article inside a sentence) do.
+    """
+    words = normalize(name, fold_case=False).split(" ")
+    if "." in name or "/" in name:
+        return None
+    wanted = tuple(
+        word[:1].isupper() and not (at == 0 and len(words) > 1 and word.lower() in _ARTICLES)
+        for at, word in enumerate(words)
+    )
+    return wanted if any(wanted) else None
+
+
+@lru_cache(maxsize=256)
+def _case_blind(name: str) -> re.Pattern[str]:
+    """A publisher's name as whole words in any case (Python's engine: only asked of a name held, and short)."""
+    return re.compile(rf"(?<!\w){re.escape(normalize(name, fold_case=False))}(?!\w)", re.IGNORECASE)
+
+
+def _first_proper(text: str, names: list[str], params: Params, *, last: bool) -> tuple[float | None, list[float]]:
+    """:func:`_first_placed` for publishers' names in the visible text normalised but for case: an occurrence
+    counts when each word the name capitalises is capitalised there too (or the whole name is in capitals)."""
+    found = []
+    size = len(text) or 1
+    position = params.position
+    span = size if position == "any" else max(size, _WINDOW_CHARS / params.window)
+    for name in names:
+        capitals = _capitals(name) or ()
+        hits = [m.start() for m in _case_blind(name).finditer(text) if _capitalised(m.group(), capitals)]
+        if hits:
+            index = hits[-1] if last else hits[0]
+            fraction = 1 - (size - index) / span if position == "bottom" else index / span
+            if _placed(fraction, params):
+                return fraction, found
+            found.append(fraction)
+    return None, found
+
+
+def _capitalised(written: str, capitals: tuple[bool, ...]) -> bool:
+    """Whether each word of ``written`` that ``capitals`` wants capitalised starts with a capital."""
+    return all(word[:1].isupper() for word, wanted in zip(written.split(" "), capitals, strict=False) if wanted)
 
 
 def _joint(authors: list[str]) -> list[str]:

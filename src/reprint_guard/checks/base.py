@@ -304,6 +304,8 @@ def render(template: str, values: dict[str, str] | LazyValues) -> str:
         start, end = match.span()
         if "://" in value and template.startswith("](", start - 2) and template.startswith(")", end):
             return markdown_destination(value)
+        if value.endswith(".") and template.startswith(".", end):  # "naming {author}." of "Robert Ellis Jr."
+            return value[:-1]
         return value
 
     return PLACEHOLDER.sub(fill, template)
