@@ -75,6 +75,22 @@ def test_a_json_ld_author_given_by_its_id_is_the_graphs_person(tmp_path):
     ]
 
 
+@pytest.mark.parametrize(("free", "paywalled"), [("false", True), ('"False"', True), ("true", False)])
+def test_a_pages_json_ld_paywall_marker_is_its_paywalled(tmp_path, free, paywalled):
+    """schema.org's isAccessibleForFree (what a page behind a paywall declares for search engines) was not
+    read: Montana Free Press's no-paywall passed a page that said it was paywalled."""
+    from reprint_guard.readers import read_file
+
+    text = HTML_PAGE.replace('"isBasedOn"', f'"isAccessibleForFree": {free}, "isBasedOn"', 1)
+    page = tmp_path / "paywall.html"
+    page.write_text(text, encoding="utf-8")
+    reprint = read_file(page)
+    assert reprint.metadata.value("paywalled") is paywalled
+    at = text.index('"isAccessibleForFree"')
+    assert reprint.meta_place("paywalled")[0] == text.count("\n", 0, at) + 1  # told at the marker
+    assert read_file(page, meta={"paywalled": False}).metadata.value("paywalled") is False  # --meta wins
+
+
 def test_html_sidecar_and_meta_precedence(tmp_path):
     fragment = tmp_path / "frag.html"
     fragment.write_text(f'<p>Global Research</p>\n<p><a href="{GR_URL}">original</a></p>\n', encoding="utf-8")

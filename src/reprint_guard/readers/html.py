@@ -114,6 +114,7 @@ _LD_KEYS = (
     ("author", '"author"'),
     ("published", '"datePublished"'),
     ("original_published", '"isBasedOn"'),
+    ("paywalled", '"isAccessibleForFree"'),
 )
 
 
@@ -163,7 +164,20 @@ def declared_metadata(text: str) -> dict[str, Any]:
         when = _date(article.get("datePublished"))
         if when is not None:
             found["published"] = when
+        # schema.org's paywall marker, which search engines ask of a page behind one: not free is paywalled.
+        free = _flag(article.get("isAccessibleForFree"))
+        if free is not None:
+            found["paywalled"] = not free
     return found
+
+
+def _flag(value: Any) -> bool | None:
+    """A JSON-LD boolean as pages write it (``false``, ``"False"``), or None."""
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, str) and value.strip().lower() in ("true", "false"):
+        return value.strip().lower() == "true"
+    return None
 
 
 #: schema.org's article types (Article and the ones built on it that news sites use).
