@@ -413,6 +413,28 @@ def test_a_credit_puts_metadata_into_html_and_markdown_as_text(cli):
 
 
 @pytest.mark.parametrize(
+    "url", ["javascript:alert(1)", "data:text/html,<script>alert(1)</script>", "mailto:a@b.example"]
+)
+def test_a_credit_links_to_no_address_but_a_web_one(cli, write_md, url):
+    """credit() wrote <a href="javascript:alert(1)"> from the metadata (the check refuses such an
+    original_url): a script in the page a CMS appends the block to. --fix inserts the parts without it."""
+    import reprint_guard
+
+    meta = {"original_url": url, "policy": "global-research", "author": "Ana Ruiz", "original_published": "2025-01-01"}
+    for format in ("html", "markdown"):
+        with pytest.raises(reprint_guard.UsageError, match="'original_url' is not a web address") as raised:
+            reprint_guard.credit(meta, format=format)
+        assert url[:20] in str(raised.value)
+    run = cli("credit", "--policy", "global-research", *(f"--meta={k}={v}" for k, v in meta.items()))
+    assert run.code == 2 and "is not a web address (http or https)" in run.err and not run.out, run.out + run.err
+    path = write_md("script.md", {**meta, "commercial": False}, "# T\n\nBody.\n")
+    fixed = cli("check", str(path), "--fix")
+    assert "could not fix global-research/link-original: 'original_url' is not a web address" in fixed.err
+    text = path.read_text(encoding="utf-8")
+    assert "Copyright © Ana Ruiz, Global Research, 2025" in text and url[:8] not in text.split("---")[-1]
+
+
+@pytest.mark.parametrize(
     ("url", "destination"),
     [
         (

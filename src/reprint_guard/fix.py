@@ -59,7 +59,29 @@ def credit_block(policy: Policy, reprint: Reprint, format: str = "markdown") -> 
     missing = sorted({_USER_KEYS.get(m, m) for m in PLACEHOLDER.findall(template) if m not in values})
     if missing:
         raise CreditError(f"the credit needs metadata that is not set: {_keys_named(missing, reprint)}")
+    wrong = _non_web_link(template, values)
+    if wrong is not None:
+        raise CreditError(wrong)
     return _in_format(render(template, _escaped(values, quote=html)), format, html)
+
+
+#: A placeholder standing as a link's address in a credit template: a Markdown destination or an href.
+_LINKED_PLACEHOLDER = re.compile(r"\]\(\{(\w+)\}\)|href=[\"']?\{(\w+)\}")
+
+
+def _non_web_link(template: str, values: dict[str, str]) -> str | None:
+    """Why the credit cannot be made when a value it links to is no web address, else None: a
+    ``javascript:alert(1)`` or a ``data:`` URL in the metadata would be a script in the page the CMS appends
+    the block to (the check refuses such an ``original_url`` too)."""
+    from .urls import normalize_url
+
+    for match in _LINKED_PLACEHOLDER.finditer(template):
+        key = match.group(1) or match.group(2)
+        value = values.get(key)
+        if value is not None and normalize_url(value) is None:
+            shown = value if len(value) <= 80 else value[:77] + "..."
+            return f"'{_USER_KEYS.get(key, key)}' is not a web address (http or https): {shown!r}"
+    return None
 
 
 def _credit_parts_made(policy: Policy, reprint: Reprint, format: str) -> str | None:
@@ -68,7 +90,11 @@ def _credit_parts_made(policy: Policy, reprint: Reprint, format: str) -> str | N
     template, html = _credit_template(policy, format)
     values = template_values(reprint, policy, placeholders=False)
     written = "html" if html else "markdown"
-    made = [part for part in _parts(template, written) if all(m in values for m in PLACEHOLDER.findall(part))]
+    made = [
+        part
+        for part in _parts(template, written)
+        if all(m in values for m in PLACEHOLDER.findall(part)) and _non_web_link(part, values) is None
+    ]
     if not made:
         return None
     return _in_format(render(_joined(made, written), _escaped(values, quote=html)), format, html)
