@@ -1930,7 +1930,7 @@ def test_a_name_with_other_accents_or_initials_is_the_same_name(in_metadata, on_
 
 
 def test_a_fix_ends_one_sentence_once_when_the_name_in_it_ends_with_a_full_stop():
-    """"Add a byline or credit naming {author}." read "naming Robert Ellis Jr.." for an author with a suffix."""
+    """ "Add a byline or credit naming {author}." read "naming Robert Ellis Jr.." for an author with a suffix."""
     meta = {
         "author": "Robert Ellis Jr.",
         "original_url": "https://harrow-valley-ledger.example/2025/03/02/seed-library-bank-vault",

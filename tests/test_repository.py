@@ -111,6 +111,34 @@ def test_a_suppressions_reason_in_curly_quotes_counts_and_an_unquoted_one_is_tol
         assert invalid["message"].endswith('write the reason in double quotes: reason="why this is allowed"')
 
 
+def test_inline_suppressions_can_be_turned_off_where_the_body_is_the_one_checked(tmp_path, cli):
+    """A CMS's pre-publish gate checks what an editor wrote: a comment in the body silenced it, and nothing
+    could turn that off. --no-inline-suppressions, the config's inline-suppressions: false and the library's
+    inline_suppressions=False leave the body's comments out; the config's own suppressions still count."""
+    import reprint_guard
+
+    body = COMPLIANT_BODY + '\n<!-- reprint-guard: ignore global-research/* reason="x" -->\n'
+    write(tmp_path / "a.md", markdown(COMMERCIAL, body))
+    assert cli("check", "a.md", cwd=tmp_path).code == 0  # by default, the comment counts
+    run = cli("check", "a.md", "--no-inline-suppressions", "--format", "json", cwd=tmp_path)
+    assert run.code == 1 and findings(run) == [("global-research/commercial-permission", "error", False)]
+    meta = {k: v for k, v in COMMERCIAL.items()}
+    assert reprint_guard.check(body, meta).ok
+    gated = reprint_guard.check(body, meta, inline_suppressions=False)
+    assert not gated.ok and [f.suppressed for f in gated.findings] == [None]
+    assert not reprint_guard.check_file(tmp_path / "a.md", inline_suppressions=False).ok
+    config = write(
+        tmp_path / ".reprint-guard.yaml",
+        "inline-suppressions: false\nsuppressions:\n  - path: b.md\n    rule: global-research/commercial-permission\n"
+        "    reason: Permission by email\n",
+    )
+    write(tmp_path / "b.md", markdown(COMMERCIAL, COMPLIANT_BODY))
+    run = cli("check", "a.md", "b.md", "--format", "json", cwd=tmp_path)
+    assert findings(run, "a.md") == [("global-research/commercial-permission", "error", False)]
+    assert findings(run, "b.md") == [("global-research/commercial-permission", "error", True)]  # the config's
+    assert not reprint_guard.check(body, meta, config=config, path=tmp_path / "a.md").ok
+
+
 def test_central_suppression_in_config(tmp_path, cli):
     write(
         tmp_path / ".reprint-guard.yaml",

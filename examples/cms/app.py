@@ -27,9 +27,12 @@ SITE_DEFAULTS = {"commercial": True, "medium": "web"}
 
 
 def pre_publish_check(article: dict[str, Any]) -> reprint_guard.Result:
-    """The hook: check the reprint terms with the article's own metadata over the site's defaults."""
+    """The hook: check the reprint terms with the article's own metadata over the site's defaults. The body
+    is the editor's: a suppression comment in it must not silence the gate."""
     metadata = {**SITE_DEFAULTS, "title": article["title"], **article.get("metadata", {})}
-    return reprint_guard.check(article["body"], metadata, format=article.get("format", "markdown"))
+    return reprint_guard.check(
+        article["body"], metadata, format=article.get("format", "markdown"), inline_suppressions=False
+    )
 
 
 def create_app() -> Flask:

@@ -243,6 +243,7 @@ def check(
     skip_elements: Sequence[str] = (),
     severity: Mapping[str, str] | None = None,
     config: Config = None,
+    inline_suppressions: bool = True,
 ) -> TypedResult:
     """Check a reprint given as a body string and a metadata dict (what a CMS holds), or the
     :class:`~reprint_guard.metadata.Metadata` model it was validated into.
@@ -255,7 +256,9 @@ def check(
     ``path`` (as the command line matches a file named to it: from the working folder), severities and
     skipped elements; ``True`` finds one from the working folder up (for :func:`check_file`, from the
     file's folder), as the command line does; None (the default) reads none. The arguments given here go
-    on top of it. Raises
+    on top of it. ``inline_suppressions``: False when the body's own suppression comments must not count
+    (a pre-publish gate checking what an editor wrote: the editor could otherwise silence it); the
+    config's suppressions still do. Raises
     :class:`~reprint_guard.errors.ReprintGuardError` for bad metadata, an unknown or invalid policy, a
     severity for a rule no policy has, or a broken config.
     """
@@ -275,13 +278,16 @@ def check(
 
         given = (policy, rules_dirs, bare_urls, today, severity)
         settings = _settings(config, Path.cwd(), None, skip_elements, given)
+        settings.inline_suppressions = settings.inline_suppressions and inline_suppressions
         common, policy_spec = read_options(path, settings)
         reprint = build(without_surrogates(body), metadata, format=format, path=path, **common)
         return _not_a_page_passed_over(from_report(check_read(reprint, path, settings, policy_spec)), body, format)
     reprint = build(
         without_surrogates(body), metadata, format=format, path=path, bare_urls=bare_urls, skip_elements=skip_elements
     )
-    return _not_a_page_passed_over(_run(reprint, policy, rules_dirs, today, severity), body, format)
+    return _not_a_page_passed_over(
+        _run(reprint, policy, rules_dirs, today, severity, inline=inline_suppressions), body, format
+    )
 
 
 def _not_a_page_passed_over(result: TypedResult, body: str, format: str) -> TypedResult:
@@ -314,6 +320,7 @@ def check_text(
     skip_elements: Sequence[str] = (),
     severity: Mapping[str, str] | None = None,
     config: Config = None,
+    inline_suppressions: bool = True,
 ) -> TypedResult:
     """Check a whole document held in memory, read as :func:`check_file` reads a file: Markdown with its
     front matter, an HTML page with the metadata in its ``<head>``, or a CMS's JSON envelope
@@ -336,6 +343,7 @@ def check_text(
 
         given = (policy, rules_dirs, bare_urls, today, severity)
         settings = _settings(config, Path.cwd(), meta, _selectors(skip_elements), given)
+        settings.inline_suppressions = settings.inline_suppressions and inline_suppressions
         return from_report(check_with(path, settings, text=without_surrogates(text), format=format)[1])
     reprint = read_text(
         without_surrogates(text),
@@ -345,7 +353,7 @@ def check_text(
         bare_urls=bare_urls,
         skip_elements=_selectors(skip_elements),
     )
-    return _run(reprint, policy, rules_dirs, today, severity)
+    return _run(reprint, policy, rules_dirs, today, severity, inline=inline_suppressions)
 
 
 def _metadata(metadata: Any, name: str) -> dict[str, Any]:
@@ -374,6 +382,7 @@ def check_file(
     skip_elements: Sequence[str] = (),
     severity: Mapping[str, str] | None = None,
     config: Config = None,
+    inline_suppressions: bool = True,
 ) -> TypedResult:
     """Check a reprint file (Markdown, HTML or JSON); ``meta`` overrides its metadata. ``skip_elements``,
     ``severity`` and ``config`` as for :func:`check`."""
@@ -386,11 +395,12 @@ def check_file(
 
         given = (policy, rules_dirs, bare_urls, today, severity)
         settings = _settings(config, Path(path).resolve().parent, meta, _selectors(skip_elements), given)
+        settings.inline_suppressions = settings.inline_suppressions and inline_suppressions
         if not os.path.lexists(path):  # as read_file says it, with or without a config
             raise InputError("cannot read file: No such file or directory", path=path)
         return from_report(check_with(path, settings)[1])
     reprint = read_file(path, meta=meta, bare_urls=bare_urls, skip_elements=_selectors(skip_elements))
-    return _run(reprint, policy, rules_dirs, today, severity)
+    return _run(reprint, policy, rules_dirs, today, severity, inline=inline_suppressions)
 
 
 def credit(
@@ -434,19 +444,23 @@ def _run(
     rules_dirs: tuple,
     today: dt.date | None,
     severity: Mapping[str, str] | None = None,
+    *,
+    inline: bool = True,
 ) -> TypedResult:
     """Check a reprint read by one of the entry points, with the policies and severities asked for."""
     policies = policy_set(rules_dirs)
     chosen = _resolve(policy, rules_dirs)
     levels = _severity(severity, policies, chosen)
     result = check_reprint(reprint, policies, chosen, today=today, severity=levels)
-    return _finish(reprint, result, today, rule_ids(checked_policy(result, policies, chosen)))
+    return _finish(reprint, result, today, rule_ids(checked_policy(result, policies, chosen)), inline=inline)
 
 
-def _finish(reprint: Reprint, result: Result, today: dt.date | None, known: set[str] | None = None) -> TypedResult:
-    """Apply the body's inline suppressions (with their reasons), then settle the status (``known``: the
-    rule ids of the policy checked)."""
-    if result.status != "skipped":
+def _finish(
+    reprint: Reprint, result: Result, today: dt.date | None, known: set[str] | None = None, *, inline: bool = True
+) -> TypedResult:
+    """Apply the body's inline suppressions (with their reasons; ``inline`` False: none counts), then settle
+    the status (``known``: the rule ids of the policy checked)."""
+    if result.status != "skipped" and inline:
         from .suppressions import apply, inline_of
 
         suppressions, problems = inline_of(reprint)

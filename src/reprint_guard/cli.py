@@ -69,6 +69,12 @@ def _parser() -> argparse.ArgumentParser:
         help="do not count bare https:// URLs in Markdown as links (for renderers that don't)",
     )
     check.add_argument(
+        "--no-inline-suppressions",
+        action="store_true",
+        help="a suppression comment in a file's body does not count, only the config's (for checks of what "
+        "others wrote, such as a CMS's pre-publish gate)",
+    )
+    check.add_argument(
         "--force-include",
         action="store_true",
         help="take named files as a folder walk takes them: the config's include, exclude and file types "
@@ -424,6 +430,8 @@ def run_check(options: argparse.Namespace) -> int:
             cli["bare_urls"] = False
         if options.force_include:
             cli["force_include"] = True
+        if options.no_inline_suppressions:
+            cli["inline_suppressions"] = False
         settings = Settings.from_config(loaded, **cli)
         from .policy.loader import load_policy, policy_set
 

@@ -111,6 +111,7 @@ class Settings(Record):
         "force_include",
         "stdin_format",
         "today",
+        "inline_suppressions",
     )
 
     def __init__(
@@ -135,6 +136,7 @@ class Settings(Record):
         force_include: bool = False,
         stdin_format: str = "auto",
         today: dt.date | None = None,
+        inline_suppressions: bool = True,
     ) -> None:
         self.root = root if root is not None else Path.cwd()
         self.meta = meta if meta is not None else {}
@@ -156,6 +158,8 @@ class Settings(Record):
         self.force_include = force_include
         self.stdin_format = stdin_format
         self.today = today if today is not None else dt.date.today()
+        #: Whether a body's own suppression comments count (the config's always do).
+        self.inline_suppressions = inline_suppressions
 
     @classmethod
     def from_config(cls, loaded: Any, **cli: Any) -> Settings:
@@ -211,6 +215,7 @@ class Settings(Record):
             skip_elements=tuple(config.skip_elements),
             own_hosts=tuple(config.own_hosts),
             raw_html=config.raw_html,
+            inline_suppressions=config.inline_suppressions and cli.pop("inline_suppressions", True),
             **cli,
         )
 
@@ -797,7 +802,7 @@ def check_read(
     if result.findings and reprint.left_out_html():
         result.findings = [_left_out_hint(finding, checked) for finding in result.findings]
     relative = settings.relative(path) if path != "-" and settings.suppressions else "-"
-    suppressions, problems = inline_of(reprint)
+    suppressions, problems = inline_of(reprint) if settings.inline_suppressions else ([], [])
     for central in settings.suppressions:
         if path_matches(relative, central.path):
             suppressions.append(

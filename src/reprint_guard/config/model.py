@@ -112,6 +112,12 @@ class Config(_Model):
         description="The site's own host names (and their subdomains): a file whose original_url is on one "
         "is the site's own article, not a reprint (a canonical URL pointing at itself), and is skipped.",
     )
+    inline_suppressions: bool = Field(
+        default=True,
+        alias="inline-suppressions",
+        description="Whether a suppression comment in a file's body (reprint-guard: ignore ...) counts; false "
+        "when whoever writes the body is the one being checked (a CMS's editors): only the config's count.",
+    )
     raw_html: bool = Field(
         default=True,
         alias="raw-html",

@@ -41,6 +41,7 @@ _KEYS = {
     "suppressions": "suppressions",
     "own-hosts": "own_hosts",
     "raw-html": "raw_html",
+    "inline-suppressions": "inline_suppressions",
 }
 
 
@@ -84,6 +85,7 @@ class ConfigView:
         self.suppressions: list[SuppressionView] = []
         self.own_hosts: list[str] = []
         self.raw_html = True
+        self.inline_suppressions = True
 
 
 class _Declined(Exception):
@@ -232,4 +234,5 @@ _READERS: dict[str, Any] = {
     "suppressions": _suppressions,
     "own_hosts": _hosts,
     "raw_html": _flag,
+    "inline_suppressions": _flag,
 }
