@@ -1548,6 +1548,19 @@ def test_a_misspelt_key_the_policy_reads_is_told_where_it_stands(tmp_path):
     assert [f.rule for f in check_file(story).findings] == ["grist/no-extract"]  # an extract: not also "edited"
 
 
+@pytest.mark.parametrize(("commercial", "told"), [(False, False), (True, False), (None, True)])
+def test_commercial_false_is_set_and_a_key_like_it_is_a_sites_own(commercial, told):
+    """commercial: false was taken for "not set" (as a flag that defaults to false is), so a CMS row's
+    is_commercial beside it was told as a misspelling that made the check run without it."""
+    meta = {**COMPLIANT_META, "is_commercial": False}
+    if commercial is None:
+        del meta["commercial"]
+    else:
+        meta["commercial"] = commercial
+    found = [f.rule for f in check(COMPLIANT_BODY, meta).findings]
+    assert ("reprint-guard/misspelt-key" in found) is told, found
+
+
 def test_an_article_from_mondialisation_ca_credits_its_source_in_french():
     """Global Research's French-language site: its own name is the acknowledgement of the source."""
     url = "https://www.mondialisation.ca/port-de-kellerby/5690001"

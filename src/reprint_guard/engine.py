@@ -12,6 +12,7 @@ from typing import Any
 from .checks import CHECKS
 from .checks.base import Context, LazyValues, render
 from .errors import PolicyError
+from .metaview import FLAG_KEYS
 from .policy.loader import PolicySet
 from .policy.model import Policy, Rule, derived
 from .report import Finding, Result, Severity
@@ -458,7 +459,8 @@ def _misspelt_keys(reprint: Reprint, fields: frozenset[str]) -> list[Finding]:
     found = []
     for key in meta.extra:
         close = _close_to(key, fields) if type(key) is str else None
-        if close is None or meta.value(close) not in (None, [], False):
+        # False is "not set" only for a flag that defaults to it (modified); commercial: false is said.
+        if close is None or meta.value(close) not in ((None, [], False) if close in FLAG_KEYS else (None, [])):
             continue
         named = reprint.key_names.get(close, close)
         found.append(
