@@ -1512,6 +1512,8 @@ PHOTO_FIXTURE = ROOT / "tests" / "policies" / "propublica" / "photos-permission.
         ("[{from: photos@propublica.org, scope: photos}]", True),  # one word, not a list
         ('[{from: photos@propublica.org, scope: "commercial, photos"}]', True),  # a list written as one string
         ("[{from: photos@propublica.org, scope: [photo]}]", False),  # a typo covers nothing...
+        ('[{from: photos@propublica.org, scope: [" photos "]}]', True),  # a CMS's item with spaces round it
+        ('[{from: photos@propublica.org, scope: ["commercial,photos"]}]', True),  # an item of two words
     ],
 )
 def test_a_permission_scope_written_as_a_string_is_its_words(tmp_path, record, covered):

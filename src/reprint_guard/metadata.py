@@ -73,7 +73,8 @@ class Permission(BaseModel):
     @field_validator("scope", mode="before")
     @classmethod
     def _scope_list(cls, value: Any) -> Any:
-        return scope_words(value) if isinstance(value, str) else value
+        is_words = isinstance(value, str) or (isinstance(value, list) and all(isinstance(s, str) for s in value))
+        return scope_words(value) if is_words else value
 
 
 class Metadata(BaseModel):

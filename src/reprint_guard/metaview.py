@@ -290,8 +290,11 @@ _KINDS: dict[str, tuple[type, ...] | str] = {
 assert set(_KINDS) == _DECLARED
 
 
-def scope_words(scope: str) -> list[str]:
-    """A scope written as one string, "photos" or "commercial, print", as the list of its words."""
+def scope_words(scope: str | list[str]) -> list[str]:
+    """A scope written as one string, "photos" or "commercial, print", as the list of its words; a list's
+    items as theirs (a CMS's " commercial" or "photos,commercial" are the words in them)."""
+    if isinstance(scope, list):
+        return [word for item in scope for word in scope_words(item)]
     return [word for word in re.split(r"[\s,;]+", scope) if word]
 
 
@@ -304,10 +307,9 @@ def _exact_permission(data: Any) -> PermissionView | None:
     if reference is not None and type(reference) is not str:
         return None
     scope = data.get("scope", [])
-    if type(scope) is str:
-        scope = scope_words(scope)
-    elif type(scope) is not list or any(type(s) is not str for s in scope):
+    if type(scope) is not str and (type(scope) is not list or any(type(s) is not str for s in scope)):
         return None
+    scope = scope_words(scope)
     extra = {k: v for k, v in data.items() if k not in _PERMISSION_KEYS}
     if "from_" in extra:
         return None  # the model also accepts the field's own name: leave that to it
