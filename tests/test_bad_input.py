@@ -682,6 +682,26 @@ def test_a_sidecar_that_is_no_file_is_an_error_not_a_skip(tmp_path, cli, kind):
         assert run.code == 2 and f"{sidecar}: metadata sidecar is not a regular file" in run.out
 
 
+@pytest.mark.parametrize(
+    ("bad", "field"),
+    [
+        ({"original_published": "21/03/2025"}, "original_published"),
+        ({"permissions": [{"from": "a@b.example", "date": "soon", "scope": ["print"]}]}, "permissions.0.date"),
+        ({"commercial": "maybe"}, "commercial"),
+    ],
+)
+def test_a_bad_metadata_value_names_its_key_for_a_cms_form(bad, field):
+    """A CMS passing metadata as data has no line to show an error at: the key came only inside the
+    message. It is the error's field, kept through pickling (a worker process hands its error on whole)."""
+    import pickle
+
+    with pytest.raises(InputError) as raised:
+        check(COMPLIANT_BODY, {**COMPLIANT_META, **bad})
+    assert raised.value.field == field and f"metadata '{field}'" in raised.value.message
+    again = pickle.loads(pickle.dumps(raised.value))
+    assert (type(again), again.field, again.path, str(again)) == (InputError, field, "<input>", str(raised.value))
+
+
 @pytest.mark.parametrize("written", ["", "\n\n", "# to fill in\n", "---\n"])
 def test_an_empty_sidecar_is_told_as_one_not_filled_in(tmp_path, cli, written):
     """An empty sidecar was told "empty file: there is no article to check" (and one of comments only "must be

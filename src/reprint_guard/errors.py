@@ -7,6 +7,7 @@ exit status 2; a CMS catches :class:`ReprintGuardError` and shows the message.
 from __future__ import annotations
 
 import os
+from typing import Any
 
 #: Characters that start a new line somewhere (str.splitlines), and the other control characters (ESC starts
 #: a terminal's escape sequences): a message quoting input (a file name) must not contain them.
@@ -50,7 +51,11 @@ def one_line(message: str) -> str:
 
 
 class ReprintGuardError(Exception):
-    """Base class for every problem with input, policies or usage."""
+    """Base class for every problem with input, policies or usage.
+
+    ``field``: the metadata key (dotted into a record: ``permissions.0.date``) a bad value stands at, for a
+    CMS that passes metadata as data and shows the error beside the form's field (it has no line).
+    """
 
     def __init__(
         self,
@@ -59,6 +64,7 @@ class ReprintGuardError(Exception):
         path: str | None = None,
         line: int | None = None,
         column: int | None = None,
+        field: str | None = None,
     ) -> None:
         message = one_line(message)
         super().__init__(message)
@@ -66,6 +72,12 @@ class ReprintGuardError(Exception):
         self.path = path
         self.line = line
         self.column = column
+        self.field = field
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickled with where it is (a worker process's error reaches the parent whole)."""
+        where = {"path": self.path, "line": self.line, "column": self.column, "field": self.field}
+        return _rebuilt, (type(self), self.message, where)
 
     def location(self) -> str:
         parts = [one_line(self.path) if self.path else "<input>"]
@@ -87,6 +99,10 @@ class ReprintGuardError(Exception):
         if self.line is not None:
             self.line += line_offset
         return self
+
+
+def _rebuilt(kind: type[ReprintGuardError], message: str, where: dict[str, Any]) -> ReprintGuardError:
+    return kind(message, **where)
 
 
 class InputError(ReprintGuardError):

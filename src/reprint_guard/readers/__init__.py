@@ -405,7 +405,9 @@ def _sidecar_data(sidecar: str, overridden: Iterable[str]) -> dict[str, Any]:
     if problem is not None:  # told at its line in the sidecar, not at line 1 of the article
         key, dotted, message = problem
         line = loaded.key_lines.get(key)
-        raise InputError(f"metadata '{dotted}': {message}", path=sidecar, line=line, column=1 if line else None)
+        raise InputError(
+            f"metadata '{dotted}': {message}", path=sidecar, line=line, column=1 if line else None, field=dotted
+        )
     return Sidecar(data, sidecar, loaded.key_lines)
 
 
@@ -618,7 +620,8 @@ def _in_site_keys(exc: InputError, names: Mapping[str, str]) -> InputError:
         for said in (f"metadata '{ours}'", f"metadata '{ours}."):
             if exc.message.startswith(said):
                 message = said.replace(ours, theirs, 1) + exc.message[len(said) :]
-                return InputError(message, path=exc.path, line=exc.line, column=exc.column)
+                field = exc.field.replace(ours, theirs, 1) if exc.field else None
+                return InputError(message, path=exc.path, line=exc.line, column=exc.column, field=field)
     return exc
 
 
@@ -812,6 +815,7 @@ def validate_metadata(
             path=path,
             line=key_lines.get(key, None) if key else None,
             column=(key_columns or {}).get(key, 1) if key and key in key_lines else None,
+            field=where if key else None,
         ) from None
 
 
