@@ -139,10 +139,11 @@ CASES = {
     "metadata-list.json": ('{"metadata": [],\n "body": "x"}', "metadata-list.json:1:14", '"metadata" must be an'),
     "metadata-null.json": ('{"body": "x",\n "metadata": null}', "metadata-null.json:2:14", '"metadata" must be'),
     "author-objects.json": (
-        '{"metadata": {"original_url": "https://www.globalresearch.ca/a/1",\n "author": [{"name": "Ana Ruiz"}]},'
+        '{"metadata": {"original_url": "https://www.globalresearch.ca/a/1",\n "author": [{"fullname": "Ana Ruiz"}]},'
         ' "body": "x"}',
         "author-objects.json:2:2",
-        "metadata 'author': should be a string or a list of strings, not a list of objects",  # a CMS's author records
+        # a CMS's author records without a name (one with a "name" is read by it)
+        "metadata 'author': should be a string, a list of strings or {name: ...}, not a list of objects",
     ),
     "format-docx.json": ('{"body": "x",\n "format": "docx"}', "format-docx.json:2:12", '"format" must be one of'),
     "empty.md": ("", "empty.md", "empty file"),
@@ -406,6 +407,28 @@ def test_hostile_regex_runs_in_linear_time(tmp_path):
     result = check(body, {"original_url": "https://example.org/1"}, policy=policy)
     assert time.perf_counter() - start < 5
     assert result.findings == []
+
+
+def test_a_pattern_is_held_to_its_length_limit_and_a_long_one_below_it_searches_fast(tmp_path, cli):
+    """A policy pattern of up to 4,000 characters (a list of phrasings, as changes-indicated's) is taken; one
+    longer is refused at its line, as the README says."""
+    from reprint_guard.limits import MAX_PATTERN_LENGTH
+
+    words = "|".join(f"word{i:05d}" for i in range(MAX_PATTERN_LENGTH // 10))
+    for pattern, valid in [(words[:MAX_PATTERN_LENGTH].rstrip("|0123456789") + "x", True), (words + "|x", False)]:
+        policy = tmp_path / "long.yaml"
+        policy.write_text(
+            HEAD + f"  - id: t\n    check: text\n    pattern: '{pattern}'\n    mode: forbid\n    message: x\n",
+            encoding="utf-8",
+        )
+        run = cli("validate", str(policy))
+        if valid:
+            assert run.code == 0, run.out
+            start = time.perf_counter()
+            check("Word after word. " * 30000, {"original_url": "https://example.org/1"}, policy=policy)
+            assert time.perf_counter() - start < 5
+        else:
+            assert run.code == 1 and f"longer than {MAX_PATTERN_LENGTH} characters" in run.out, run.out
 
 
 @pytest.mark.parametrize("pattern", ["(.+){100}", "((a|b|.)*){100}x", "a.{100}[0-9]", "[{1000}]x", r"\Qa{1000}\E"])

@@ -192,7 +192,8 @@ def test_hugo_params_are_mapped_by_a_dotted_key_and_init_proposes_it(tmp_path, c
     """Hugo keeps a site's own fields under params:, which a dotted front-matter key reaches."""
     meta = {"title": "x", "commercial": False, "params": {"canonicalURL": GR_URL, "authors": ["Ana Ruiz"]}}
     write(tmp_path / "content" / "a.md", markdown(meta, COMPLIANT_BODY))
-    assert cli("check", "content", "--format", "json", cwd=tmp_path).json()["results"][0]["status"] == "skipped"
+    (unmapped,) = cli("check", "content", "--format", "json", cwd=tmp_path).json()["results"][0]["findings"]
+    assert unmapped["rule"] == "reprint-guard/credited-original"  # not checked as a reprint, and told so
     assert cli("init", str(tmp_path)).code == 0
     data = yaml.safe_load((tmp_path / ".reprint-guard.yaml").read_text(encoding="utf-8"))
     assert data["front-matter"] == {"params.canonicalURL": "original_url", "params.authors": "author"}
@@ -1158,6 +1159,33 @@ def test_an_original_under_another_key_on_a_covered_site_is_said_not_skipped(tmp
     assert f"'{key}' holds an address on globalresearch.ca, which global-research covers" in finding["message"]
     write(tmp_path / "b.md", markdown({"title": "T", key: "https://www.riverbend.example/our/story"}, "Text.\n"))
     assert cli("check", "b.md", "--format", "json", cwd=tmp_path).json()["results"][0]["status"] == "skipped"
+
+
+@pytest.mark.parametrize(
+    ("body", "told"),
+    [
+        (f"Text.\n\nThis story was originally published by [Global Research]({GR_URL}).\n", True),
+        (f"Text.\n\n*The original source of this article is [Global Research]({GR_URL}).*\n", True),
+        (f"It first appeared on Global Research: <{GR_URL}>\n", True),
+        (f"As [Global Research reported]({GR_URL}), the harbour was sold.\n", False),  # a citation, not a credit
+        ("This story was originally published by [Riverbend](https://riverbend.example/a/1).\n", False),
+    ],
+)
+def test_a_file_with_no_original_url_whose_body_credits_a_covered_original_is_said_not_skipped(
+    tmp_path, cli, body, told
+):
+    """A reprint whose original_url was forgotten, the likeliest slip, was skipped as the site's own article
+    however plainly its credit named the original: told at the link, with the address to set."""
+    write(tmp_path / "a.md", markdown({"title": "T", "author": "A"}, body))
+    run = cli("check", "a.md", "--format", "json", cwd=tmp_path)
+    (result,) = run.json()["results"]
+    if not told:
+        assert result["status"] == "skipped" and run.code == 0, result
+        return
+    (finding,) = result["findings"]
+    assert finding["rule"] == "reprint-guard/credited-original" and finding["severity"] == "warning"
+    assert (finding["line"], finding["field"]) == (body.count("\n", 0, body.index("https://")) + 5, "original_url")
+    assert f"add 'original_url: {GR_URL}' to the metadata" in finding["fix"]
 
 
 def test_init_reads_no_pipe_or_device_and_writes_through_no_link(tmp_path, cli):

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import COMPLIANT_BODY, COMPLIANT_META, ROOT
+from conftest import COMPLIANT_BODY, COMPLIANT_META, CREDITED, HARBOUR_META, HARBOUR_POLICY, ROOT
 from reprint_guard import PolicyError, check, check_file, load_policy
 from reprint_guard.policy.loader import bundled_rules_dir, policy_files, read_policy_file, schema_errors
 
@@ -76,6 +76,29 @@ rules:
     meta = {**COMPLIANT_META, "commercial": True, "original_url": COMPLIANT_META["original_url"]}
     result = check(COMPLIANT_BODY, meta, policy=policy)
     assert [(f.rule, f.severity) for f in result.findings] == [("gr-partner/source-credit", "warning")]
+
+
+def test_an_edited_policy_is_read_again_after_reload_policies(tmp_path):
+    """Policies are parsed once per process and kept: a CMS whose admins edit the policy folder had no way but
+    a restart to see the edit, and one process gave two answers (a folder's set kept the old file, a file
+    named alone read the new one)."""
+    import reprint_guard
+
+    folder = tmp_path / "policies"
+    folder.mkdir()
+    policy = folder / "harbour.yaml"
+    policy.write_text(HARBOUR_POLICY, encoding="utf-8")
+    body = CREDITED.replace("First published by Harbour Herald.", "")
+    assert [f.message for f in reprint_guard.check(body, HARBOUR_META, rules_dirs=folder).findings] == [
+        'Credit the Harbour Herald ("Harbour Herald" is not visible)'
+    ]
+    policy.write_text(HARBOUR_POLICY.replace("Credit the Harbour Herald", "Credit us"), encoding="utf-8")
+    kept = reprint_guard.check(body, HARBOUR_META, rules_dirs=folder).findings
+    assert kept[0].message.startswith("Credit the Harbour Herald")  # parsed once, kept
+    reprint_guard.reload_policies()
+    again = reprint_guard.check(body, HARBOUR_META, rules_dirs=folder).findings
+    assert again[0].message.startswith("Credit us"), again
+    assert reprint_guard.load_policy("harbour-herald", rules_dirs=folder).rules[0].message == "Credit us"
 
 
 def test_extends_loop_is_reported(tmp_path):

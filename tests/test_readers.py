@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import COMPLIANT_BODY, COMPLIANT_META, GR_URL
+from conftest import COMPLIANT_BODY, COMPLIANT_META, GR_URL, markdown
 from reprint_guard import check_file
 from reprint_guard.errors import InputError
 
@@ -52,6 +52,26 @@ def test_a_meta_author_naming_several_people_is_read_as_several_names(tmp_path):
     missing = check_file(page, meta={"commercial": False}).findings
     assert [f.rule for f in missing] == ["global-research/copyright-notice"]
     assert "Ana Ruiz and Li Wei" in missing[0].message and "Ruiz, Li" not in missing[0].message
+
+
+@pytest.mark.parametrize(
+    "author",
+    [
+        "author:\n  name: Ana Ruiz\n  twitter: anaruiz\n",  # Jekyll's SEO tag
+        "author: [{name: Ana Ruiz, url: https://our.example/ana}]\n",
+    ],
+)
+def test_an_author_written_as_a_person_is_read_by_name(tmp_path, author):
+    """Jekyll's author: {name: ..., twitter: ...} stopped the file ("should be a string"): it is the person named."""
+    text = markdown(COMPLIANT_META, COMPLIANT_BODY).replace("author: Ana Ruiz\n", author)
+    assert author in text
+    page = tmp_path / "jekyll.md"
+    page.write_text(text, encoding="utf-8")
+    result = check_file(page)
+    assert result.status == "pass" and result.findings == [], result.findings
+    broken = tmp_path / "broken.md"
+    broken.write_text(text.replace("Ana Ruiz", "Li Wei", 1), encoding="utf-8")  # another person: not credited
+    assert [f.rule for f in check_file(broken).findings] == ["global-research/copyright-notice"]
 
 
 def test_a_json_ld_author_given_by_its_id_is_the_graphs_person(tmp_path):
@@ -864,9 +884,13 @@ def test_check_says_why_it_skipped_a_whole_page_whose_head_names_an_original():
     page names itself as canonical. With original_url given, or a fragment, nothing changes."""
     from reprint_guard import check, check_text
 
-    skipped = check(HTML_PAGE, {"commercial": False}, format="html")
+    bare = HTML_PAGE.replace("The original source of this article is", "Read more at")  # no credit in the body
+    skipped = check(bare, {"commercial": False}, format="html")
     assert skipped.status == "skipped" and f"the page names {GR_URL} as its original" in skipped.reason
     assert "check_text(page, format='html')" in skipped.reason and "\n" not in skipped.reason
+    (credited,) = check(HTML_PAGE, {"commercial": False}, format="html").findings  # its credit is told
+    assert credited.rule == "reprint-guard/credited-original" and credited.fix is not None
+    assert credited.fix.startswith(f"The page names {GR_URL} as its original") and "check_text(" in credited.fix
     assert check_text(HTML_PAGE, format="html", meta={"commercial": False}).policy == "global-research"
     assert check(HTML_PAGE, {"commercial": False, "original_url": GR_URL, "author": "Ana Ruiz"}, format="html").ok
     assert check("<p>A fragment.</p>", {"commercial": False}, format="html").status == "skipped"

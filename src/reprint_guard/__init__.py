@@ -23,6 +23,7 @@ _EXPORTS = {
     "check_text": ".api",
     "credit": ".api",
     "load_policy": ".api",
+    "reload_policies": ".api",
     "ConfigError": ".errors",
     "InputError": ".errors",
     "PolicyError": ".errors",
@@ -59,10 +60,11 @@ __all__ = [
     "check_text",
     "credit",
     "load_policy",
+    "reload_policies",
 ]
 
 if TYPE_CHECKING:
-    from .api import ConfigWarning, check, check_file, check_text, credit, load_policy
+    from .api import ConfigWarning, check, check_file, check_text, credit, load_policy, reload_policies
     from .errors import ConfigError, InputError, PolicyError, ReprintGuardError, UsageError
     from .metadata import Metadata, Permission
     from .policy.model import Policy, Rule

@@ -187,6 +187,15 @@ def load_policy(spec: str | Path, *, rules_dirs: RulesDirs = ()) -> Policy:
     return _load_policy(spec, extra=_dirs(rules_dirs))
 
 
+def reload_policies() -> None:
+    """Read the user's policy files again on the next call: policies are parsed once per process and kept
+    (one set per ``rules_dirs``), so a file edited while a CMS runs is seen after this. Calls already
+    running finish with the policies they started with."""
+    from .policy.loader import reload_policies as forget
+
+    forget()
+
+
 def _resolve(policy: Policy | str | Path | None, rules_dirs: Iterable[str | Path]) -> Policy | None:
     if policy is None or isinstance(policy, Policy):
         return policy
@@ -294,16 +303,22 @@ def _not_a_page_passed_over(result: TypedResult, body: str, format: str) -> Type
     """``result``; when it skipped, as no reprint, a whole page whose head names an original, its reason says
     so: ``check`` reads metadata from its argument alone (``check_text`` reads the page's own). Not an error:
     a site's own page names itself as canonical."""
-    if result.status != "skipped" or format != "html" or ("<head" not in body.lower() and "ld+json" not in body):
+    credited = [f.rule for f in result.findings] == ["reprint-guard/credited-original"]  # its body's credit said
+    if (result.status != "skipped" and not credited) or format != "html":
+        return result
+    if "<head" not in body.lower() and "ld+json" not in body:
         return result
     from .readers.html import declared_metadata
 
     named = declared_metadata(body).get("original_url")
+    hint = (
+        f"the page names {named} as its original, which check() does not read: pass it as original_url "
+        "if the page is a reprint, or the page to check_text(page, format='html')"
+    )
     if named and result.reason:
-        result.reason += (
-            f" (the page names {named} as its original, which check() does not read: pass it as original_url "
-            "if the page is a reprint, or the page to check_text(page, format='html'))"
-        )
+        result.reason += f" ({hint})"
+    elif named and credited:
+        result.findings[0].fix = f"{hint[0].upper()}{hint[1:]}."
     return result
 
 

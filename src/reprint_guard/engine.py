@@ -51,6 +51,12 @@ TOOL_RULES: dict[str, tuple[str, str]] = {
         "(source, canonical_url, link...) holds an address on a site a policy covers: if it is the original's, "
         "the reprint goes unchecked.",
     ),
+    "credited-original": (
+        "The article credits an original that its metadata does not name",
+        "A file that sets neither original_url nor policy is skipped as the site's own, but its body credits "
+        "an original on a site a policy covers ('originally published by' before a link there): a reprint "
+        "whose original_url was forgotten goes unchecked.",
+    ),
     "conflicting-keys": (
         "Two metadata keys that mean one thing disagree",
         "The config maps one of the site's front-matter keys onto one reprint-guard reads (canonicalURL onto "
@@ -123,6 +129,7 @@ def check_reprint(
     if policy is None and not meta.is_reprint():
         near = _near_miss(reprint) if meta.extra else None
         near = near or (_original_elsewhere(reprint, policies) if meta.extra or meta.source else None)
+        near = near or _credited_in_body(reprint, policies)
         said = _reseverity([near], severity) if near is not None and severity else [near] if near else []
         if said:  # at the severity the config gives it; turned off, the file is skipped as before
             return Result(path=reprint.path, findings=said)
@@ -518,6 +525,64 @@ def _original_elsewhere(reprint: Reprint, policies: PolicySet) -> Finding | None
             "this file is not checked as a reprint",
             f"If it is the original article's address, name the key 'original_url' (or map '{key}: original_url' "
             "under front-matter in the config); if the file is your own, nothing is to be done.",
+        )
+    return None
+
+
+#: What a reprint's credit says before the link to its original ("originally published by [ProPublica](...)").
+_CREDIT_WORDS = re.compile(
+    r"\b(?:originally (?:published|appeared|ran)|first (?:published|appeared|ran) (?:in|on|by|at)|"
+    r"republished (?:from|with permission|under)|reprinted (?:from|with permission)|"
+    r"the original source of this article is)\b",
+    re.IGNORECASE,
+)
+#: How far before the link the credit's words may stand (a sentence or two).
+_CREDIT_REACH = 300
+#: Per policy set: one RE2 search for an address on any domain a policy covers.
+_COVERED_ADDRESSES: dict[int, tuple[PolicySet, Any]] = {}
+
+
+def _credited_in_body(reprint: Reprint, policies: PolicySet) -> Finding | None:
+    """A file whose metadata names no original, but whose body credits one on a site a policy covers
+    ("This story was originally published by [ProPublica](https://www.propublica.org/article/...)"): a
+    reprint whose original_url was forgotten, the likeliest slip, which would otherwise pass unchecked."""
+    body = reprint.body
+    if "://" not in body:
+        return None
+    held = _COVERED_ADDRESSES.get(id(policies))
+    if held is None or held[0] is not policies:
+        from .checks.base import compile_pattern
+
+        domains = sorted(policies.domains(), key=len, reverse=True)
+        if not domains:
+            return None
+        hosts = "|".join(re.escape(domain) for domain in domains)
+        held = _COVERED_ADDRESSES[id(policies)] = (
+            policies,
+            compile_pattern(rf"(?i)https?://(?:[a-z0-9-]+\.)*(?:{hosts})(?:[/?#][^\s)\]\"'<>]*)?", own=True),
+        )
+    for found in held[1].finditer(body):
+        address = found.group(0)
+        before = body[max(0, found.start() - _CREDIT_REACH) : found.start()]
+        if _CREDIT_WORDS.search(before) is None:
+            continue
+        host = host_of(address)
+        policy = policies.for_host(host) if host else None
+        if policy is None:
+            continue
+        line, column = reprint.position(found.start())
+        return Finding(
+            rule=f"{TOOL_POLICY}/credited-original",
+            policy=TOOL_POLICY,
+            check="metadata",
+            severity=Severity.warning,
+            message=f"the article credits {address} as its original, on {host}, which {policy.id} covers, but the "
+            "metadata names no original_url, so it is not checked as a reprint",
+            line=line,
+            column=column,
+            fix=f"If it is a reprint, add 'original_url: {address}' to the metadata; if the article is your own "
+            "and only cites it, nothing is to be done.",
+            field="original_url",
         )
     return None
 

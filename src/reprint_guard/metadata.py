@@ -77,6 +77,12 @@ class Permission(BaseModel):
         return scope_words(value) if is_words else value
 
 
+def _name_of(person: dict[Any, Any]) -> Any:
+    """A person's ``name`` when it is a string, else the mapping itself (which the model then refuses)."""
+    name = person.get("name")
+    return name if isinstance(name, str) and name.strip() else person
+
+
 class Metadata(BaseModel):
     """Metadata of a proposed reprint. Unknown keys are kept, not rejected."""
 
@@ -115,6 +121,17 @@ class Metadata(BaseModel):
     def _a_date_stays_a_date(cls, value: Any) -> Any:
         """ "2024-03-02" is a calendar day, as YAML reads it, not midnight: a date-time is written with its time."""
         return _calendar_value(value)
+
+    @field_validator("author", "copyright_holder", mode="before")
+    @classmethod
+    def _a_person_by_name(cls, value: Any) -> Any:
+        """A person as Jekyll's SEO tag and JSON-LD write one, ``{name: Ana Ruiz, twitter: ...}``, or a list of
+        them: the name (anything else is left for the model to refuse)."""
+        if isinstance(value, dict):
+            return _name_of(value)
+        if isinstance(value, list) and any(isinstance(item, dict) for item in value):
+            return [_name_of(item) if isinstance(item, dict) else item for item in value]
+        return value
 
     @field_validator("permissions", mode="before")
     @classmethod

@@ -389,6 +389,11 @@ class PolicySet:
                 return self.get(policy_id)
         return None
 
+    def domains(self) -> list[str]:
+        """Every domain a policy's ``applies_to`` covers (``propublica.org``), each once."""
+        self.for_host("")
+        return list(self._domains or ())
+
     def for_host(self, host: str) -> Policy | None:
         """The policy whose ``applies_to`` matches ``host`` most specifically (the longest domain wins)."""
         domains = self._domains
@@ -675,6 +680,12 @@ def policy_set(extra: Iterable[str | Path] = ()) -> PolicySet:
     key = tuple(str(Path(p).resolve()) for p in extra)
     with _lock:
         return _cached_set(key)
+
+
+def reload_policies() -> None:
+    """Forget the policies read so far: the next call reads the user's files again (an edited policy)."""
+    with _lock:
+        _cached_set.cache_clear()
 
 
 def looks_like_path(spec: str) -> bool:

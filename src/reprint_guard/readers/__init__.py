@@ -851,7 +851,10 @@ def _members_wanted(errors: list[Any]) -> str | None:
     if len(set(tags)) < 2:
         return None
     value = errors[0].get("input")
-    return f"should be {' or '.join(_MEMBERS[tag] for tag in dict.fromkeys(tags))}, not {_kind(value)}"
+    wanted = " or ".join(_MEMBERS[tag] for tag in dict.fromkeys(tags))
+    if loc and loc[0] in ("author", "copyright_holder"):  # a person as an object is read by its name
+        wanted = wanted.replace(" or ", ", ") + " or {name: ...}"
+    return f"should be {wanted}, not {_kind(value)}"
 
 
 def _kind(value: Any) -> str:
