@@ -801,12 +801,20 @@ CHANGE_NOTES = [
     "Note: this reprint has been edited.",
     "Editor's note: we shortened this story.",
     "Changes were made to the original for length and house style.",
+    "The Riverbend Ledger edited this story for length.",  # the newsroom as the subject
+    "Riverbend Ledger editors trimmed this report.",
+    "This is an abridged version.",
+    "Some paragraphs were removed for space.",
+    "Excerpted and condensed by the Riverbend Ledger.",
+    "Nota: esta versión fue editada por razones de espacio.",
 ]
 OTHER_USES = [
     "The seed catalogue was adapted from a 1931 ledger.",
     "The anthology, edited by Oswin Tate, sold out.",
     "Changes were made to the lending rules.",
     "It is an updated version of the 1990 rules.",
+    "The agency updated this report in March.",  # another report, updated: no note of ours
+    "Some parts were removed for repairs.",
 ]
 
 
