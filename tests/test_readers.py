@@ -74,6 +74,25 @@ def test_an_author_written_as_a_person_is_read_by_name(tmp_path, author):
     assert [f.rule for f in check_file(broken).findings] == ["global-research/copyright-notice"]
 
 
+def test_a_fix_naming_the_pages_own_author_tag_says_where_the_name_came_from(tmp_path):
+    """A WordPress page's <meta name="author"> names the account that posted it ("Valley Post Staff"): a fix
+    built from it told the editor to credit the site's staff as the publisher's reporters, without a word."""
+    page = tmp_path / "staff.html"
+    page.write_text(
+        HTML_PAGE.replace('content="Ana Ruiz"', 'content="Valley Post Staff"')
+        .replace('"name": "Ana Ruiz"', '"name": "Valley Post Staff"')
+        .replace("<p>Copyright © Ana Ruiz, Global Research, 2024</p>", ""),
+        encoding="utf-8",
+    )
+    (finding,) = check_file(page, meta={"commercial": False}).findings
+    assert finding.rule == "global-research/copyright-notice" and "Valley Post Staff" in (finding.fix or "")
+    assert "read from the page's own author tag" in (finding.fix or ""), finding.fix
+    sidecar = tmp_path / "staff.meta.yaml"
+    sidecar.write_text("author: Li Wei\n", encoding="utf-8")  # the original's author, set: no such note
+    (finding,) = check_file(page, meta={"commercial": False}).findings
+    assert "Li Wei" in (finding.fix or "") and "author tag" not in (finding.fix or ""), finding.fix
+
+
 def test_a_json_ld_author_given_by_its_id_is_the_graphs_person(tmp_path):
     """Yoast's @graph: the article names its author by @id; the Person node with the name stands apart."""
     graph = {

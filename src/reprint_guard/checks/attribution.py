@@ -194,7 +194,7 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
             yield Problem(
                 line,
                 column,
-                detail=f"{shown} {'is' if len(missing) == 1 else 'are'} not visible",
+                detail=f"{shown} {'is' if len(missing) == 1 else 'are'} not visible{_from_the_page(reprint)}",
                 fix=f"Add a credit line naming {shown}" + (f" {_where(params)}." if _where(params) else "."),
             )
         elif misplaced:
@@ -228,6 +228,17 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
                     )
                 else:
                     yield Problem(line, column, detail=f"found no copyright notice; expected one naming {names}")
+
+
+def _from_the_page(reprint: Reprint) -> str:
+    """A note for a name a page's own head gave (``<meta name="author">``, JSON-LD): a CMS writes the account
+    that posted the page there, perhaps the site's staff, not the original's author."""
+    if "author" not in reprint.declared_places:
+        return ""
+    return (
+        "; the author is read from the page's own author tag, which may name the account that posted it: "
+        "if so, set the original's author in the metadata"
+    )
 
 
 def _correct_notice(reprint: Reprint, context: Context, names: str) -> str:
