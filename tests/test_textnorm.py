@@ -14,11 +14,12 @@ _LOOKALIKES = {"\u2018": "'", "\u2019": "'", "\u02bc": "'", "\u2010": "-", "\u20
 _LOOKALIKES |= {"\u2013": "-", "\u2212": "-"}
 
 
-def _plain_normalize(text: str) -> str:
-    """The definition: zero-width characters out, NFKC, case folding, typographic apostrophes and
-    hyphens made ASCII, white space collapsed."""
+def _plain_normalize(text: str, fold_case: bool = True) -> str:
+    """The definition: zero-width characters out, NFKC, case folding (unless not ``fold_case``), typographic
+    apostrophes and hyphens made ASCII, white space collapsed."""
     text = re.sub(f"[{_ZERO_WIDTH_CHARS}]", "", text)
-    folded = unicodedata.normalize("NFKC", text).casefold()
+    folded = unicodedata.normalize("NFKC", text)
+    folded = folded.casefold() if fold_case else folded
     return " ".join("".join(_LOOKALIKES.get(char, char) for char in folded).split())
 
 
@@ -36,6 +37,7 @@ def test_normalize_agrees_with_its_definition_on_every_code_point() -> None:
         # Each character beside ASCII letters, a space and a non-ASCII letter, where composition could happen.
         text = "Ab " + " x\u00e9".join(chunk) + "\n" + "e".join(chunk) + "  Z\u0301"
         assert normalize(text) == _plain_normalize(text), (hex(ord(chunk[0])), text)
+        assert normalize(text, fold_case=False) == _plain_normalize(text, False), (hex(ord(chunk[0])), text)
 
 
 def test_normalize_agrees_with_its_definition_on_generated_text() -> None:
@@ -46,6 +48,7 @@ def test_normalize_agrees_with_its_definition_on_generated_text() -> None:
     for _ in range(30000):
         text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 14)))
         assert normalize(text) == _plain_normalize(text), repr(text)
+        assert normalize(text, fold_case=False) == _plain_normalize(text, False), repr(text)
 
 
 def test_last_occurrence_is_the_last_forward_hit() -> None:

@@ -290,12 +290,18 @@ _KINDS: dict[str, tuple[type, ...] | str] = {
 assert set(_KINDS) == _DECLARED
 
 
+#: What parts the words of a scope written as one string.
+_SCOPE_SEPARATORS = re.compile(r"[\s,;]+")
+
+
 def scope_words(scope: str | list[str]) -> list[str]:
     """A scope written as one string, "photos" or "commercial, print", as the list of its words; a list's
     items as theirs (a CMS's " commercial" or "photos,commercial" are the words in them)."""
     if isinstance(scope, list):
+        if all(item.isalpha() for item in scope):  # the usual [commercial, print]: nothing to part
+            return list(scope)
         return [word for item in scope for word in scope_words(item)]
-    return [word for word in re.split(r"[\s,;]+", scope) if word]
+    return [word for word in _SCOPE_SEPARATORS.split(scope) if word]
 
 
 def _exact_permission(data: Any) -> PermissionView | None:

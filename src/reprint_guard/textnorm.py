@@ -21,6 +21,8 @@ _ASCII_BYTES = bytes(range(128))
 _ASCII_FOLD = bytes.maketrans(
     b"ABCDEFGHIJKLMNOPQRSTUVWXYZ\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f", b"abcdefghijklmnopqrstuvwxyz" + b" " * 9
 )
+#: The same, letters left in their case (the text a publisher's name is told in by its capitals).
+_ASCII_SPACES = bytes.maketrans(b"\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f", b" " * 9)
 #: Typographic look-alikes of ASCII punctuation that writers and CMSs put in (WordPress's "smart" quotes
 #: curl every apostrophe; a name keeps its non-breaking hyphen): compared as the ASCII character, so
 #: "O’Connor" is "O'Connor" and "Núñez‑Ortega" is "Núñez-Ortega". The em dash stays: it parts clauses.
@@ -81,10 +83,11 @@ def normalize(text: str, *, fold_case: bool = True) -> str:
     the same but ``casefold()``.
     """
     if not fold_case:
-        if text.isascii():
-            return " ".join(text.split())
-        nfkc = unicodedata.normalize("NFKC", ZERO_WIDTH.sub("", text))
-        return " ".join(nfkc.translate(LOOKALIKES).split())
+        folded = fold_utf8(text, fold_case=False)
+        if folded is None:  # NFKC changes something: normalise the string, then what it became
+            folded = fold_utf8(unicodedata.normalize("NFKC", ZERO_WIDTH.sub("", text)), nfkc=True, fold_case=False)
+            assert folded is not None
+        return collapse(folded).decode("utf-8")
     if text.isascii():  # the common case: NFKC and zero-width removal cannot change ASCII
         return " ".join(text.lower().split())
     return normalize_utf8(text).decode("utf-8")
@@ -105,7 +108,7 @@ def normalize_utf8(text: str, folded: bytes | None = None) -> bytes:
     return collapse(folded)
 
 
-def fold_utf8(text: str, *, nfkc: bool = False, encoded: bytes | None = None) -> bytes | None:
+def fold_utf8(text: str, *, nfkc: bool = False, encoded: bytes | None = None, fold_case: bool = True) -> bytes | None:
     """:func:`normalize_utf8` but for collapsing white space: case folded, every white space a space.
 
     None when NFKC would change the text (``nfkc``: it is NFKC already). A
@@ -116,19 +119,21 @@ def fold_utf8(text: str, *, nfkc: bool = False, encoded: bytes | None = None) ->
     The work is done on UTF-8 bytes: ``str.casefold`` and ``str.split`` walk
     every character of a non-ASCII string in Python's Unicode tables, while an
     article has a handful of distinct non-ASCII characters, which are folded
-    one by one. ``encoded``: ``text`` as UTF-8, when already made.
+    one by one. ``encoded``: ``text`` as UTF-8, when already made. Without ``fold_case``, letters keep
+    their case (white space and look-alikes are made the same all the same).
     """
+    table = _ASCII_FOLD if fold_case else _ASCII_SPACES
     if text.isascii():
-        return (encoded or text.encode("ascii")).translate(_ASCII_FOLD)
+        return (encoded or text.encode("ascii")).translate(table)
     data = encoded or text.encode("utf-8")
     others = set(data.translate(None, _ASCII_BYTES).decode("utf-8"))
     if not nfkc and not all(map(_nfkc_inert, others)):  # usually a few dashes, quotes and accented letters
         return None
-    data = data.translate(_ASCII_FOLD)  # ASCII bytes only: they never stand inside a multi-byte character
+    data = data.translate(table)  # ASCII bytes only: they never stand inside a multi-byte character
     changed = {}
     for char in others:
         # lower case, no ASCII white space, typographic apostrophes and hyphens as ASCII ones
-        folded = " " if char in _OTHER_SPACES else char.casefold().translate(LOOKALIKES)
+        folded = " " if char in _OTHER_SPACES else (char.casefold() if fold_case else char).translate(LOOKALIKES)
         if folded != char:  # UTF-8 is self-synchronising: a character's bytes match only that character
             changed[char.encode("utf-8")] = folded.encode("utf-8")
     if changed:  # all at once, in one pass: a search for a few bytes costs as much as the whole text's

@@ -331,7 +331,7 @@ def _placements(
         proper = [name for name in held if _capitals(name) is not None]
         if proper:
             held = [name for name in held if name not in proper]
-            placed, found = _first_proper(visible.cased_text, proper, params, last=last)
+            placed, found = _first_proper(visible, proper, params, last=last)
             if placed is not None:
                 return [placed]
             if not held:
@@ -499,16 +499,28 @@ def _case_blind(name: str) -> re.Pattern[str]:
     return re.compile(rf"(?<!\w){re.escape(normalize(name, fold_case=False))}(?!\w)", re.IGNORECASE)
 
 
-def _first_proper(text: str, names: list[str], params: Params, *, last: bool) -> tuple[float | None, list[float]]:
+def _first_proper(
+    visible: VisibleBody, names: list[str], params: Params, *, last: bool
+) -> tuple[float | None, list[float]]:
     """:func:`_first_placed` for publishers' names in the visible text normalised but for case: an occurrence
-    counts when each word the name capitalises is capitalised there too (or the whole name is in capitals)."""
+    counts when each word the name capitalises is capitalised there too (or the whole name is in capitals).
+
+    The case-folded text is searched (``str.find``), and each hit read in the cased text at the same place:
+    the two are aligned unless folding made a character longer ("ß"), when a case-blind regex searches the
+    cased text instead."""
     found = []
+    text, folded = visible.cased_text, visible.text
+    aligned = len(text) == len(folded)
     size = len(text) or 1
     position = params.position
     span = size if position == "any" else max(size, _WINDOW_CHARS / params.window)
     for name in names:
         capitals = _capitals(name) or ()
-        hits = [m.start() for m in _case_blind(name).finditer(text) if _capitalised(m.group(), capitals)]
+        if aligned:
+            needle = normalized(name)
+            hits = [at for at in _whole_words_at(folded, needle) if _capitalised(text[at : at + len(needle)], capitals)]
+        else:
+            hits = [m.start() for m in _case_blind(name).finditer(text) if _capitalised(m.group(), capitals)]
         if hits:
             index = hits[-1] if last else hits[0]
             fraction = 1 - (size - index) / span if position == "bottom" else index / span
@@ -516,6 +528,15 @@ def _first_proper(text: str, names: list[str], params: Params, *, last: bool) ->
                 return fraction, found
             found.append(fraction)
     return None, found
+
+
+def _whole_words_at(text: str, needle: str) -> Iterator[int]:
+    """Where ``needle`` stands in ``text`` as whole words (as :func:`~reprint_guard.textnorm.find_phrase` finds
+    one), each place in order."""
+    index = find_phrase(text, needle) if needle else -1
+    while index >= 0:
+        yield index
+        index = find_phrase(text, needle, index + 1)
 
 
 def _capitalised(written: str, capitals: tuple[bool, ...]) -> bool:
