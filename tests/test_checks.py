@@ -88,6 +88,7 @@ def test_a_publishers_name_is_a_credit_with_its_capitals_only(written, credited)
         ("Republished from the Conversation under a Creative Commons licence.", True),  # its article inside a sentence
         ("REPUBLISHED FROM THE CONVERSATION.", True),
         ("Republished from The conversation.", False),
+        ("Read the full article on the Conversation.", True),  # "the" inside the name, as a sentence has it
     ],
 )
 def test_the_conversations_name_is_told_from_a_conversation(written, credited):
@@ -131,6 +132,29 @@ def test_source_credit_ignores_invisible_text(hidden):
     assert finding.severity == "error"
     assert finding.check == "attribution"
     assert finding.fix
+
+
+@pytest.mark.parametrize(
+    ("notice", "restricts"),
+    [
+        ("The studio. Photo by Lucía Brenner, all rights reserved, used with permission.", False),
+        ("Image: Reuters. All rights reserved.", False),
+        ("Story and photos by Daniel Okafor. All rights reserved.", True),  # the story's too
+        ("Text and images © 2026 Lakeside Ledger, all rights reserved.", True),
+        ("© 2026 Lakeside Ledger; story, photos: all rights reserved.", True),
+        ("© 2026 Lakeside Ledger. All rights reserved.", True),
+    ],
+)
+def test_a_photos_own_notice_is_no_restriction_on_the_story_but_one_over_both_is(notice, restricts):
+    """A caption's "all rights reserved" is the photographer's (third-party media keep their terms); a notice
+    over the story and its photos together reserves the licensed text too."""
+    body = (
+        "By Ana Ruiz, under [CC BY 4.0](https://creativecommons.org/licenses/by/4.0/), from "
+        f"[the original](https://example.org/s).\n\nA paragraph.\n\n{notice}\n"
+    )
+    meta = {"license": "CC-BY-4.0", "original_url": "https://example.org/s", "author": "Ana Ruiz"}
+    found = rules(check(body, {**meta, "policy": "cc-by-4.0"}))
+    assert ("cc-by-4.0/no-added-restrictions" in found) is restricts, found
 
 
 def test_what_a_closed_details_holds_is_still_published(tmp_path):
@@ -815,6 +839,11 @@ OTHER_USES = [
     "It is an updated version of the 1990 rules.",
     "The agency updated this report in March.",  # another report, updated: no note of ours
     "Some parts were removed for repairs.",
+    "Two sections were removed from the bill before the final vote.",
+    "Several paragraphs were cut from the ordinance.",
+    "The director adapted this story for the stage.",
+    "El texto fue modificado por el Senado.",
+    "La historia fue modificada por los vencedores.",
 ]
 
 

@@ -435,6 +435,44 @@ def test_a_credit_links_to_no_address_but_a_web_one(cli, write_md, url):
 
 
 @pytest.mark.parametrize(
+    ("format", "template"),
+    [
+        ("markdown", 'From [Example Wire]({original_url} "Example Wire").'),  # a title after the address
+        ("markdown", "From Example Wire: <{original_url}>."),  # an autolink
+        ("markdown", "From [Example Wire][w].\n\n[w]: {original_url}"),  # a reference definition
+        ("html", '<p>From <a HREF = "{original_url}">Example Wire</a>.</p>'),
+        ("html", "<p>From Example Wire. <img src={original_url}></p>"),
+    ],
+)
+def test_no_template_of_ones_own_links_a_credit_to_a_script(tmp_path, format, template):
+    """The refusal read only `](`{x}`)` and a lower-case `href="`: a policy of one's own whose template wrote
+    the address another way had credit() and --fix write `javascript:` into the page."""
+    import yaml
+
+    import reprint_guard
+
+    credit = {"markdown": "From Example Wire.", format: template}
+    rule = {"id": "credit", "check": "attribution", "names": ["Example Wire"], "message": "Credit it"}
+    policy = tmp_path / "wire.yaml"
+    head = {"id": "wire", "name": "Wire", "publisher": "Example Wire", "source_url": "https://wire.example/t"}
+    policy.write_text(yaml.safe_dump({**head, "credit": credit, "rules": [rule]}), encoding="utf-8")
+    meta = {"original_url": "JavaScript:alert(document.cookie)", "policy": "wire"}
+    with pytest.raises(reprint_guard.UsageError, match="'original_url' is not a web address"):
+        reprint_guard.credit(meta, format=format, rules_dirs=policy)
+
+
+def test_a_fix_text_links_to_no_script_either():
+    """The check refuses a javascript: original_url for its link rules, but a fix text rendered it into
+    `<a href="javascript:...">` for an HTML page, which a CMS may show as HTML."""
+    from reprint_guard import check
+
+    meta = {"original_url": "javascript:alert(1)", "policy": "the-conversation", "author": "Ana Ruiz"}
+    fixes = [f.fix or "" for f in check("<p>Text.</p>", meta, format="html").findings]
+    assert fixes and not any("javascript" in fix.lower() for fix in fixes), fixes
+    assert any("<original article URL>" in fix for fix in fixes), fixes
+
+
+@pytest.mark.parametrize(
     ("url", "destination"),
     [
         (

@@ -65,8 +65,11 @@ def credit_block(policy: Policy, reprint: Reprint, format: str = "markdown") -> 
     return _in_format(render(template, _escaped(values, quote=html)), format, html)
 
 
-#: A placeholder standing as a link's address in a credit template: a Markdown destination or an href.
-_LINKED_PLACEHOLDER = re.compile(r"\]\(\{(\w+)\}\)|href=[\"']?\{(\w+)\}")
+#: A placeholder standing as an address in a credit template: a Markdown link's destination (``](<{x}>)``,
+#: a title after it), an autolink (``<{x}>``), a reference definition (``]: {x}``), an ``href`` or ``src``.
+_LINKED_PLACEHOLDER = re.compile(
+    r"(?:\]\(\s*<?|<|\]:\s*<?|\b(?:href|src|action|formaction)\s*=\s*[\"']?\s*)\{(\w+)\}", re.IGNORECASE
+)
 
 
 def _non_web_link(template: str, values: dict[str, str]) -> str | None:
@@ -76,7 +79,7 @@ def _non_web_link(template: str, values: dict[str, str]) -> str | None:
     from .urls import normalize_url
 
     for match in _LINKED_PLACEHOLDER.finditer(template):
-        key = match.group(1) or match.group(2)
+        key = match.group(1)
         value = values.get(key)
         if value is not None and normalize_url(value) is None:
             shown = value if len(value) <= 80 else value[:77] + "..."

@@ -473,6 +473,8 @@ def _first_placed(
 
 #: Words a publisher's name may start with in lower case inside a sentence ("republished from the Conversation").
 _ARTICLES = frozenset({"the", "a", "an", "le", "la", "les", "el", "los", "las", "der", "die", "das"})
+#: The same, in the capitals a policy writes them with: never asked of a credit.
+_ARTICLES = _ARTICLES | {article.capitalize() for article in _ARTICLES}
 
 
 @lru_cache(maxsize=256)
@@ -484,10 +486,13 @@ def _capitals(name: str) -> tuple[bool, ...] | None:
     the same letters as a name. "GLOBAL RESEARCH" and "the Conversation" (an article inside a sentence) do.
     """
     words = normalize(name, fold_case=False).split(" ")
-    if "." in name or "/" in name:
-        return None
+    if ("." in name and " " not in name.strip()) or "/" in name:
+        return None  # a web address
+    # A name of capitalised words ("Global Research") is a proper noun throughout; in a sentence a policy
+    # accepts ("This story was originally published by Grist."), the first word's capital is the sentence's.
+    titled = all(word[:1].isupper() or word in _ARTICLES for word in words)
     wanted = tuple(
-        word[:1].isupper() and not (at == 0 and len(words) > 1 and word.lower() in _ARTICLES)
+        word[:1].isupper() and word.lower() not in _ARTICLES and (at > 0 or titled or len(words) == 1)
         for at, word in enumerate(words)
     )
     return wanted if any(wanted) else None

@@ -10,7 +10,7 @@ from urllib.parse import quote
 
 from ..limits import MAX_PATTERN_LENGTH
 from ..reprint import Reprint
-from ..urls import as_address, with_host_folded
+from ..urls import as_address, normalize_url, with_host_folded
 
 if TYPE_CHECKING:
     from ..policy.model import Policy, Rule
@@ -241,6 +241,8 @@ def template_values(reprint: Reprint, policy: Policy, *, placeholders: bool = Tr
             values[key] = written(value)
     if meta.original_url:  # a credit links to it: "example.org/a/1" would be a relative link
         values["original_url"] = as_address(meta.original_url)
+        if placeholders and normalize_url(values["original_url"]) is None:
+            values["original_url"] = "<original article URL>"  # a fix text links to no "javascript:" address
     spdx = normalize_license(meta.license)
     if spdx is None:
         covered = [r.params.licenses for r in policy.rules if r.check == "license"]
@@ -286,7 +288,9 @@ class LazyValues:
         if key == "year":
             return str(meta.original_published.year) if meta.original_published is not None else "YYYY"
         if key == "original_url":
-            return as_address(meta.original_url) if meta.original_url else "<original article URL>"
+            address = as_address(meta.original_url) if meta.original_url else None
+            # A fix text shown in a CMS links to no "javascript:" address: a hint stands in for one.
+            return address if address and normalize_url(address) is not None else "<original article URL>"
         return None
 
 
