@@ -1169,6 +1169,9 @@ def test_an_original_under_another_key_on_a_covered_site_is_said_not_skipped(tmp
         (f"It first appeared on Global Research: <{GR_URL}>\n", True),
         (f"As [Global Research reported]({GR_URL}), the harbour was sold.\n", False),  # a citation, not a credit
         ("This story was originally published by [Riverbend](https://riverbend.example/a/1).\n", False),
+        (f"```\nThis story was originally published by [Global Research]({GR_URL}).\n```\n", False),  # code
+        (f"<!-- This story was originally published by [Global Research]({GR_URL}). -->\n", False),
+        (f"First published on https://riverbend.example/a/1; see also {GR_URL}\n", False),  # another's words
     ],
 )
 def test_a_file_with_no_original_url_whose_body_credits_a_covered_original_is_said_not_skipped(

@@ -114,7 +114,9 @@ def test_a_json_ld_author_given_by_its_id_is_the_graphs_person(tmp_path):
     ]
 
 
-@pytest.mark.parametrize(("free", "paywalled"), [("false", True), ('"False"', True), ("true", False)])
+@pytest.mark.parametrize(
+    ("free", "paywalled"), [("false", True), ('"False"', True), ("true", False), ('"https://schema.org/False"', True)]
+)
 def test_a_pages_json_ld_paywall_marker_is_its_paywalled(tmp_path, free, paywalled):
     """schema.org's isAccessibleForFree (what a page behind a paywall declares for search engines) was not
     read: Montana Free Press's no-paywall passed a page that said it was paywalled."""

@@ -17,7 +17,7 @@ from .policy.loader import PolicySet
 from .policy.model import Policy, Rule, derived
 from .report import Finding, Result, Severity
 from .reprint import Reprint
-from .urls import as_address, host_of
+from .urls import as_address, host_of, normalize_url
 
 TOOL_POLICY = "reprint-guard"
 
@@ -564,16 +564,26 @@ def _credited_in_body(reprint: Reprint, policies: PolicySet) -> Finding | None:
         start = found.start()
         host = host_of(found.group(0))
         policy = policies.for_host(host) if host else None
-        if policy is None or _CREDIT_WORDS.search(body, max(0, start - _CREDIT_REACH), start) is None:
+        if policy is None:
             continue
+        # the last credit words before it, with no other address between them and it
+        said = list(_CREDIT_WORDS.finditer(body, max(0, start - _CREDIT_REACH), start))[-1:]
+        if not said or "://" in body[said[0].end() : start]:
+            continue
+        if len(list(reprint.visible_indices([said[0].start(), start]))) < 2:
+            continue  # in code, a comment or raw HTML the page leaves out: not what a reader is told
         address = found.group(0)
+        visible = reprint.visible
+        key = normalize_url(address)
+        if address not in visible.raw_text and not any(normalize_url(a) == key for a in visible.anchors):
+            continue  # in a script's template, a hidden element: no link a reader follows
         line, column = reprint.position(start)
         return Finding(
             rule=f"{TOOL_POLICY}/credited-original",
             policy=TOOL_POLICY,
             check="metadata",
             severity=Severity.warning,
-            message=f"the article credits {address} as its original, on {host}, which {policy.id} covers, but the "
+            message=f"The article credits {address} as its original, on {host}, which {policy.id} covers, but the "
             "metadata names no original_url, so it is not checked as a reprint",
             line=line,
             column=column,

@@ -290,6 +290,8 @@ _KINDS: dict[str, tuple[type, ...] | str] = {
 assert set(_KINDS) == _DECLARED
 
 
+#: Words that say a scope's next word is not covered.
+_NEGATIONS = frozenset({"not", "no", "non", "without", "except", "excluding"})
 #: What parts the words of a scope written as one string.
 _SCOPE_SEPARATORS = re.compile(r"[\s,;]+")
 
@@ -301,7 +303,13 @@ def scope_words(scope: str | list[str]) -> list[str]:
         if all(item.isalpha() for item in scope):  # the usual [commercial, print]: nothing to part
             return list(scope)
         return [word for item in scope for word in scope_words(item)]
-    return [word for word in _SCOPE_SEPARATORS.split(scope) if word]
+    words = [word for word in _SCOPE_SEPARATORS.split(scope) if word]
+    # "not commercial", "no print": the word after a negation is what the permission does not cover
+    return [
+        w
+        for at, w in enumerate(words)
+        if w.lower() not in _NEGATIONS and (at == 0 or words[at - 1].lower() not in _NEGATIONS)
+    ]
 
 
 def _exact_permission(data: Any) -> PermissionView | None:

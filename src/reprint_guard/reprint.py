@@ -671,6 +671,11 @@ class Reprint:
         """The first of ``matches`` (indices, or regex matches) in the article content, outside comments."""
         return next(self._visible_indices(matches), -1)
 
+    def visible_indices(self, indices: Iterable[int]) -> Iterator[int]:
+        """Those of ``indices`` (into the body) in the article content and outside comments, code and raw HTML
+        the page leaves out."""
+        return self._visible_indices(indices)
+
     def _visible_indices(self, matches: Iterable[int] | Iterator[re.Match[str]]) -> Iterator[int]:
         """The indices of ``matches`` (indices, or regex matches) in the article content, outside comments."""
         start, end = self._content_span

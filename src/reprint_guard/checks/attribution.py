@@ -414,17 +414,22 @@ def _accents_aside(name: str) -> Any:
         # A mark may follow a letter in the normalised text: a dotted capital İ folds to "i" and a dot above.
         return "".join(f"[{c}{variants[c]}]{_MARKS}" if c in variants else re.escape(c) for c in _bare(word))
 
-    words = _loose_words(name)
-    if not words:
-        pattern = spelt(name)
-    else:
-        pattern = spelt(words[0])
-        for word in words[1:]:
-            if word.rstrip(".") in _SUFFIXES:
-                pattern += f",? {re.escape(word.rstrip('.'))}\\.?"
-            else:
-                pattern += f" (?:{_INITIAL}\\.? )*{spelt(word)}"
-    return compile_pattern(pattern, utf8=True, own=True)  # a long byline makes a long pattern of its own
+    if not _loose_words(name):
+        return compile_pattern(spelt(name), utf8=True, own=True)  # a long byline makes a long pattern of its own
+    pattern, initials = "", []  # the name's own initials since the last word: the page may leave them out
+    for word in (w.rstrip(",") for w in name.split(" ")):
+        bare = word.rstrip(".")
+        if len(bare) == 1 and bare.isalpha():
+            initials.append(bare)
+        elif bare in _SUFFIXES and pattern:
+            pattern += f",? {re.escape(bare)}\\.?"
+        elif not pattern:
+            pattern, initials = spelt(word), []  # initials before the first word are left out
+        else:  # the name's initials, each or none; where it has none, any the page writes (with its dot)
+            gap = "".join(f"(?:{spelt(i)}\\.? )?" for i in initials) if initials else f"(?:{_INITIAL}\\. )*"
+            pattern += f" {gap}{spelt(word)}"
+            initials = []
+    return compile_pattern(pattern, utf8=True, own=True)
 
 
 #: What follows a surname, which house styles write with a comma before it or without.

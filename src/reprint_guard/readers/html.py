@@ -175,8 +175,13 @@ def _flag(value: Any) -> bool | None:
     """A JSON-LD boolean as pages write it (``false``, ``"False"``), or None."""
     if isinstance(value, bool):
         return value
-    if isinstance(value, str) and value.strip().lower() in ("true", "false"):
-        return value.strip().lower() == "true"
+    said = (
+        value.strip().lower().removeprefix("https://schema.org/").removeprefix("http://schema.org/")
+        if isinstance(value, str)
+        else None
+    )
+    if said in ("true", "false"):  # schema.org's own Boolean values are addresses: https://schema.org/False
+        return said == "true"
     return None
 
 
