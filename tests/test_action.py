@@ -366,6 +366,21 @@ def test_a_bad_fail_on_input_stops_the_step_with_a_failed_sarif(tmp_path):
     assert sarif["runs"][0]["invocations"][0]["executionSuccessful"] is False
 
 
+def test_the_workflow_can_turn_a_pull_requests_inline_suppressions_off(tmp_path):
+    """A contributor's comment in the body silenced the check, and the only switch was the config, which the
+    same pull request may change: the workflow's inline-suppressions input decides over it."""
+    body = COMPLIANT_BODY + '\n<!-- reprint-guard: ignore global-research/* reason="trust me" -->\n'
+    base = {"content/b.md": markdown(COMPLIANT_META, COMPLIANT_BODY)}
+    head = {**base, "content/a.md": markdown({**COMPLIANT_META, "commercial": True}, body)}
+    repo, env = make_pull_request(tmp_path, head, base)
+    assert run_action(repo, env).returncode == 0  # the comment counts by default
+    (repo / ".reprint-guard.yaml").write_text("inline-suppressions: true\n", encoding="utf-8")
+    proc = run_action(repo, env, inline_suppressions="false")
+    assert proc.returncode == 1 and "global-research/commercial-permission" in proc.stdout, proc.stdout
+    bad = run_action(repo, env, inline_suppressions="nope")
+    assert bad.returncode == 2 and "inline-suppressions must be true or false, not 'nope'" in bad.stdout
+
+
 def test_a_diff_that_fails_still_leaves_a_sarif_file_and_a_summary(tmp_path):
     repo, env = make_pull_request(tmp_path, {"content/a.md": markdown(COMPLIANT_META, COMPLIANT_BODY)}, {"x.md": ""})
     event = json.loads(Path(env["GITHUB_EVENT_PATH"]).read_text())

@@ -725,6 +725,32 @@ def test_a_bad_metadata_value_names_its_key_for_a_cms_form(bad, field):
     assert (type(again), again.field, again.path, str(again)) == (InputError, field, "<input>", str(raised.value))
 
 
+def test_a_bad_value_inside_a_record_names_its_key_from_every_reader(tmp_path):
+    """A record's bad value (permissions.0.date) lost its field when told at its place in front matter or a
+    JSON envelope, and was named by the site's key where the config maps one."""
+    from reprint_guard import check_text
+
+    record = "permissions:\n  - from: a@b.example\n    date: someday\n"
+    page = tmp_path / "a.md"
+    page.write_text(f"---\noriginal_url: {GR_URL}\n{record}---\n\nx\n", encoding="utf-8")
+    envelope = json.dumps(
+        {"metadata": {"original_url": GR_URL, "permissions": [{"from": "a@b", "date": "x"}]}, "body": "x"}
+    )
+    (tmp_path / "b.json").write_text(envelope, encoding="utf-8")
+    mapped = tmp_path / "c.md"
+    mapped.write_text(f"---\noriginal_url: {GR_URL}\n{record.replace('permissions', 'grants')}---\n\nx\n", "utf-8")
+    (tmp_path / "cfg.yaml").write_text("front-matter:\n  grants: permissions\n", encoding="utf-8")
+    for call, field in [
+        (lambda: check_file(page), "permissions.0.date"),
+        (lambda: check_file(tmp_path / "b.json"), "permissions.0.date"),
+        (lambda: check_text(envelope, format="json"), "permissions.0.date"),
+        (lambda: check_file(mapped, config=tmp_path / "cfg.yaml"), "grants.0.date"),  # the site's own key
+    ]:
+        with pytest.raises(InputError) as raised:
+            call()
+        assert raised.value.field == field and raised.value.line is not None, raised.value
+
+
 @pytest.mark.parametrize("written", ["", "\n\n", "# to fill in\n", "---\n"])
 def test_an_empty_sidecar_is_told_as_one_not_filled_in(tmp_path, cli, written):
     """An empty sidecar was told "empty file: there is no article to check" (and one of comments only "must be

@@ -558,7 +558,12 @@ def main() -> int:
             if fail_on not in FAIL_ON:
                 raise UsageError(f"fail-on must be one of {', '.join(FAIL_ON)}, not {fail_on!r}")
             cli["fail_on"] = fail_on
+        inline = _input("inline-suppressions").lower()
+        if inline and inline not in _TRUE + _FALSE:  # a typo would leave a contributor's comments counting
+            raise UsageError(f"inline-suppressions must be true or false, not {_input('inline-suppressions')!r}")
         settings = Settings.from_config(loaded, **cli)
+        if inline:  # the workflow's word wins over the config's, which a pull request may change
+            settings.inline_suppressions = inline in _TRUE
         policies = policy_set(settings.rules_dirs)
         if settings.policy:
             load_policy(settings.policy, extra=settings.rules_dirs)

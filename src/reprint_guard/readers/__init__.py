@@ -509,7 +509,7 @@ def _at_the_nested_value(exc: InputError, text: str, body_line: int, meta: Mappi
         if node is None:
             return exc
     mark = node.start_mark
-    return InputError(exc.message, path=exc.path, line=mark.line + 2, column=mark.column + 1)
+    return InputError(exc.message, path=exc.path, line=mark.line + 2, column=mark.column + 1, field=exc.field)
 
 
 def _split_front_matter(text: str) -> Any:

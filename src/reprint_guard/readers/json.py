@@ -94,7 +94,7 @@ def _at_the_nested_value(exc: InputError, text: str, meta: Mapping[str, Any] | N
     if at is None:
         return exc
     line, column = text_position(text, at)
-    return InputError(exc.message, path=exc.path, line=line, column=column)
+    return InputError(exc.message, path=exc.path, line=line, column=column, field=exc.field)
 
 
 def _top_value_place(text: str, key: str) -> tuple[int | None, int | None]:
