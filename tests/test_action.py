@@ -83,7 +83,10 @@ def test_action_yml_runs_the_tested_script():
     check = next(step for step in steps if step.get("id") == "check")
     assert set(check["env"]) == {
         f"INPUT_{name.upper().replace('-', '_')}"
-        for name in ("paths", "config", "policy", "fail-on", "sarif", "changed-only")
+        for name in ("paths", "config", "policy", "fail-on", "sarif", "changed-only", "inline-suppressions")
+    }
+    assert set(check["env"]) == {f"INPUT_{name.upper().replace('-', '_')}" for name in action["inputs"]} - {
+        "INPUT_PYTHON_VERSION"  # the setup step's
     }
     # GitHub evaluates ${{ }} in a description when it loads the action, with no context: it would fail.
     described = [*action.get("inputs", {}).values(), *action["outputs"].values()]
