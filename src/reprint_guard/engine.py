@@ -10,7 +10,7 @@ from functools import lru_cache
 from typing import Any
 
 from .checks import CHECKS
-from .checks.base import Context, LazyValues, render
+from .checks.base import PAGE_AUTHOR, Context, LazyValues, render
 from .errors import PolicyError
 from .metaview import FLAG_KEYS
 from .policy.loader import PolicySet
@@ -335,7 +335,7 @@ def run_policy(
                 if "author" in reprint.declared_places and (
                     "{author}" in rule.fix or ("{holder}" in rule.fix and not meta.copyright_holder)
                 ):
-                    fix += _PAGE_AUTHOR
+                    fix += f" ({PAGE_AUTHOR[0].upper()}{PAGE_AUTHOR[1:]}.)"
             if fix and reprint.format == "html" and "](" in fix:
                 fix = as_html_links(fix)
             if fix and reprint.source is not None and "permissions: [{" in fix:
@@ -362,12 +362,6 @@ def run_policy(
         findings.sort(key=lambda f: (f.line, f.column))
     return findings
 
-
-#: Said of a fix that names the author a page's own head gave: a CMS writes there the account that posted it.
-_PAGE_AUTHOR = (
-    " (The author is read from the page's own author tag, which may name the account that posted it, not the"
-    " original's author: if so, set the original's author in the metadata.)"
-)
 
 #: A Markdown inline link, as policies write them in fix texts.
 _MARKDOWN_LINK = re.compile(r"\[([^\]\n]+)\]\(((?:[^()\s]|\([^()\s]*\))+)\)")  # parentheses in pairs, as CommonMark

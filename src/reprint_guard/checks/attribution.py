@@ -23,7 +23,7 @@ from ..metaview import names_of
 from ..reprint import Reprint
 from ..textnorm import find_phrase, normalize, normalized
 from ..visible import VisibleBody
-from .base import THERE_BUT_WRONG, Context, LazyValues, Problem, compile_pattern, render
+from .base import PAGE_AUTHOR, THERE_BUT_WRONG, Context, LazyValues, Problem, compile_pattern, render
 
 if TYPE_CHECKING:
     from .params import AttributionParams as Params
@@ -231,14 +231,8 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
 
 
 def _from_the_page(reprint: Reprint) -> str:
-    """A note for a name a page's own head gave (``<meta name="author">``, JSON-LD): a CMS writes the account
-    that posted the page there, perhaps the site's staff, not the original's author."""
-    if "author" not in reprint.declared_places:
-        return ""
-    return (
-        "; the author is read from the page's own author tag, which may name the account that posted it: "
-        "if so, set the original's author in the metadata"
-    )
+    """A note for a name a page's own head gave (see :data:`~reprint_guard.checks.base.PAGE_AUTHOR`)."""
+    return f"; {PAGE_AUTHOR}" if "author" in reprint.declared_places else ""
 
 
 def _correct_notice(reprint: Reprint, context: Context, names: str) -> str:
@@ -289,7 +283,7 @@ def _loosely_named(block: str, holders: list[str], marks: list[int]) -> bool:
     """:func:`has_notice` of one block's normalised text, each holder found as :func:`_accents_aside` finds
     a name (a middle initial more or fewer, a comma before "Jr."), for holders it finds so."""
     names = [normalized(holder) for holder in holders]
-    if not any(_loose_words(name) for name in names):
+    if not any(map(_loose, names)):
         return False
     try:
         patterns = [_accents_aside(name) for name in names]
@@ -354,7 +348,7 @@ def _placed_accents_aside(
     middle initial more or fewer ("Delia R. Montoya" for "Delia Montoya") or a comma before a suffix ("Robert
     Ellis, Jr."), as house styles write a name. Asked only when no name is there as spelt where it is wanted."""
     text = visible.text_utf8
-    if text.isascii() and all(name.isascii() and not _loose_words(normalized(name)) for name in names):
+    if text.isascii() and all(name.isascii() and not _loose(normalized(name)) for name in names):
         return []
     size = len(visible.text) or 1  # in characters, as the window is
     span = size if params.position == "any" else max(size, _WINDOW_CHARS / params.window)
@@ -407,14 +401,14 @@ def _accents_aside(name: str) -> Any:
     """An RE2 pattern (of UTF-8) finding the normalised ``name``, each letter with or without an accent (whole
     words: see :func:`_whole`, which spares the pattern Unicode's classes of letters, a large program), and,
     for a name of two words or more besides initials, with any middle initials and a comma before a suffix
-    (see :func:`_loose_words`)."""
+    (see :func:`_loose`)."""
     variants = _variants()
 
     def spelt(word: str) -> str:
         # A mark may follow a letter in the normalised text: a dotted capital İ folds to "i" and a dot above.
         return "".join(f"[{c}{variants[c]}]{_MARKS}" if c in variants else re.escape(c) for c in _bare(word))
 
-    if not _loose_words(name):
+    if not _loose(name):
         return compile_pattern(spelt(name), utf8=True, own=True)  # a long byline makes a long pattern of its own
     pattern, initials = "", []  # the name's own initials since the last word: the page may leave them out
     for word in (w.rstrip(",") for w in name.split(" ")):
@@ -438,11 +432,12 @@ _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 _INITIAL = r"[a-z\x{e0}-\x{24f}]"
 
 
-def _loose_words(name: str) -> list[str]:
-    """The words of a normalised name without its initials ("delia r. montoya": delia, montoya), when two or
-    more are left (a name of initials and one word, "j. r. r. tolkien", is only looked for as spelt)."""
-    words = [w.rstrip(",") for w in name.split(" ") if not (len(w.rstrip(".")) == 1 and w[:1].isalpha())]
-    return words if len([w for w in words if w.rstrip(".") not in _SUFFIXES]) >= 2 else []
+def _loose(name: str) -> bool:
+    """Whether a normalised name is looked for with initials and a suffix's comma aside: when two words or
+    more besides its initials and suffix are left ("delia r. montoya"; a name of initials and one word,
+    "j. r. r. tolkien", is only looked for as spelt)."""
+    words = [w.rstrip(",.") for w in name.split(" ")]
+    return sum(1 for w in words if not (len(w) == 1 and w.isalpha()) and w not in _SUFFIXES) >= 2
 
 
 #: Combining marks a letter may carry in the normalised text (what NFKC leaves uncomposed: the dot of İ).
@@ -476,10 +471,13 @@ def _first_placed(
     return None, found
 
 
-#: Words a publisher's name may start with in lower case inside a sentence ("republished from the Conversation").
-_ARTICLES = frozenset({"the", "a", "an", "le", "la", "les", "el", "los", "las", "der", "die", "das"})
-#: The same, in the capitals a policy writes them with: never asked of a credit.
-_ARTICLES = _ARTICLES | {article.capitalize() for article in _ARTICLES}
+#: Articles, which a sentence writes in lower case before or inside a name ("republished from the Conversation"),
+#: in either case: a credit is never asked to capitalise one.
+_ARTICLES = frozenset(
+    article
+    for word in ("the", "a", "an", "le", "la", "les", "el", "los", "las", "der", "die", "das")
+    for article in (word, word.capitalize())
+)
 
 
 @lru_cache(maxsize=256)

@@ -240,9 +240,9 @@ def template_values(reprint: Reprint, policy: Policy, *, placeholders: bool = Tr
         if isinstance(value, str | int | float | dt.date) and key not in values:  # a flag too: "true"
             values[key] = written(value)
     if meta.original_url:  # a credit links to it: "example.org/a/1" would be a relative link
-        values["original_url"] = as_address(meta.original_url)
-        if placeholders and normalize_url(values["original_url"]) is None:
-            values["original_url"] = "<original article URL>"  # a fix text links to no "javascript:" address
+        # A fix text links to no "javascript:" address (a credit block refuses one, saying why).
+        address = linkable_address(meta.original_url) if placeholders else as_address(meta.original_url)
+        values["original_url"] = address or "<original article URL>"
     spdx = normalize_license(meta.license)
     if spdx is None:
         covered = [r.params.licenses for r in policy.rules if r.check == "license"]
@@ -288,10 +288,23 @@ class LazyValues:
         if key == "year":
             return str(meta.original_published.year) if meta.original_published is not None else "YYYY"
         if key == "original_url":
-            address = as_address(meta.original_url) if meta.original_url else None
-            # A fix text shown in a CMS links to no "javascript:" address: a hint stands in for one.
-            return address if address and normalize_url(address) is not None else "<original article URL>"
+            return linkable_address(meta.original_url) or "<original article URL>"
         return None
+
+
+def linkable_address(original_url: str | None) -> str | None:
+    """The original's address as a fix text links to it (``example.org/a/1`` with its scheme), or None when it
+    is no web address: a fix shown in a CMS links to no ``javascript:`` address, a hint stands in for it."""
+    address = as_address(original_url) if original_url else None
+    return address if address and normalize_url(address) is not None else None
+
+
+#: Said of a name a page's own head gave (``<meta name="author">``, JSON-LD): a CMS writes there the account
+#: that posted the page, perhaps the site's staff, not the original's author.
+PAGE_AUTHOR = (
+    "the author is read from the page's own author tag, which may name the account that posted it, not the "
+    "original's author: if so, set the original's author in the metadata"
+)
 
 
 def render(template: str, values: dict[str, str] | LazyValues) -> str:
