@@ -137,9 +137,12 @@ def _settings(
     meta: dict[str, Any] | None,
     skip_elements: tuple[str, ...],
     given: tuple[Policy | str | Path | None, tuple[str | Path, ...], bool, dt.date | None, Any],
+    *,
+    inline_suppressions: bool = True,
 ) -> Any:
     """The command line's settings for one check: the project config (``config``), the arguments on top
-    (``given``: the entry point's policy, rules_dirs, bare_urls, today and severity)."""
+    (``given``: the entry point's policy, rules_dirs, bare_urls, today and severity; ``inline_suppressions``
+    False turns the body's own off, whatever the config says)."""
     policy, rules_dirs, bare_urls, today, severity = given
     from .config.loader import load_config
     from .runner import Settings
@@ -156,6 +159,7 @@ def _settings(
         cli["bare_urls"] = False
     settings = Settings.from_config(loaded, **cli)
     settings.skip_elements = (*settings.skip_elements, *skip_elements)
+    settings.inline_suppressions = settings.inline_suppressions and inline_suppressions
     # Policies named by file are in no set: the one given, the config's, and its overrides'
     specs = [policy if policy is not None else settings.policy, *(o.policy for o in settings.overrides)]
     chosen = [_resolve(spec, settings.rules_dirs) for spec in specs if spec is not None] if severity else []
@@ -286,8 +290,7 @@ def check(
         from .runner import check_read, read_options
 
         given = (policy, rules_dirs, bare_urls, today, severity)
-        settings = _settings(config, Path.cwd(), None, skip_elements, given)
-        settings.inline_suppressions = settings.inline_suppressions and inline_suppressions
+        settings = _settings(config, Path.cwd(), None, skip_elements, given, inline_suppressions=inline_suppressions)
         common, policy_spec = read_options(path, settings)
         reprint = build(without_surrogates(body), metadata, format=format, path=path, **common)
         return _not_a_page_passed_over(from_report(check_read(reprint, path, settings, policy_spec)), body, format)
@@ -357,8 +360,9 @@ def check_text(
         from .runner import check_text as check_with
 
         given = (policy, rules_dirs, bare_urls, today, severity)
-        settings = _settings(config, Path.cwd(), meta, _selectors(skip_elements), given)
-        settings.inline_suppressions = settings.inline_suppressions and inline_suppressions
+        settings = _settings(
+            config, Path.cwd(), meta, _selectors(skip_elements), given, inline_suppressions=inline_suppressions
+        )
         return from_report(check_with(path, settings, text=without_surrogates(text), format=format)[1])
     reprint = read_text(
         without_surrogates(text),
@@ -409,8 +413,10 @@ def check_file(
         from .runner import check_text as check_with
 
         given = (policy, rules_dirs, bare_urls, today, severity)
-        settings = _settings(config, Path(path).resolve().parent, meta, _selectors(skip_elements), given)
-        settings.inline_suppressions = settings.inline_suppressions and inline_suppressions
+        start = Path(path).resolve().parent
+        settings = _settings(
+            config, start, meta, _selectors(skip_elements), given, inline_suppressions=inline_suppressions
+        )
         if not os.path.lexists(path):  # as read_file says it, with or without a config
             raise InputError("cannot read file: No such file or directory", path=path)
         return from_report(check_with(path, settings)[1])

@@ -300,7 +300,7 @@ def scope_words(scope: str | list[str]) -> list[str]:
     """A scope written as one string, "photos" or "commercial, print", as the list of its words; a list's
     items as theirs (a CMS's " commercial" or "photos,commercial" are the words in them)."""
     if isinstance(scope, list):
-        if all(item.isalpha() for item in scope):  # the usual [commercial, print]: nothing to part
+        if all(item.isalpha() and item.lower() not in _NEGATIONS for item in scope):  # [commercial, print]
             return list(scope)
         return [word for item in scope for word in scope_words(item)]
     words = [word for word in _SCOPE_SEPARATORS.split(scope) if word]
