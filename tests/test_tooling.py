@@ -797,6 +797,24 @@ def test_fix_inserts_the_credit_parts_it_can_make_and_says_what_needs_metadata(w
     assert digest(voices) == before
 
 
+def test_fix_says_when_the_name_it_inserted_is_the_pages_own_author_tag(tmp_path, cli):
+    """--fix wrote the name of the account that posted a page (its <meta name="author">) into the credit and
+    said only what it fixed; the note the finding's fix carried was gone once the fix was applied."""
+    page = tmp_path / "staff.html"
+    page.write_text(
+        '<html><head><meta name="author" content="Valley Post Staff">'
+        f'<link rel="canonical" href="{GR_URL}"></head><body><p>Story.</p></body></html>\n',
+        encoding="utf-8",
+    )
+    run = cli("check", str(page), "--fix", "--meta", "commercial=false")
+    assert "Valley Post Staff" in page.read_text(encoding="utf-8")
+    assert f"{page}: note: the author is read from the page's own author tag" in run.err, run.err
+    (tmp_path / "staff.meta.yaml").write_text("author: Ana Ruiz\n", encoding="utf-8")  # set: no note
+    page.write_text(page.read_text(encoding="utf-8").split("<p>Story.</p>")[0] + "<p>Story.</p></body></html>\n")
+    again = cli("check", str(page), "--fix", "--meta", "commercial=false")
+    assert "fixed" in again.err and "note:" not in again.err, again.err
+
+
 def test_fix_reports_what_it_cannot_fix(write_md, cli):
     path = write_md("commercial.md", {**COMPLIANT_META, "commercial": True}, "# T\n\nBody.\n")
     run = cli("check", str(path), "--fix", "--format", "json")
