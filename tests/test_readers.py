@@ -93,6 +93,28 @@ def test_a_fix_naming_the_pages_own_author_tag_says_where_the_name_came_from(tmp
     assert "Li Wei" in (finding.fix or "") and "author tag" not in (finding.fix or ""), finding.fix
 
 
+def test_a_misplaced_credit_on_a_whole_page_says_the_window_is_the_pages(tmp_path):
+    """A long menu before a page's <article> pushed a top credit out of "the top", and the finding said only
+    "not at the top of the article", though the credit was the article's first line."""
+    from reprint_guard import check
+
+    menu = "<nav><ul>" + "".join(f"<li><a href='/s{i}'>Section {i}</a></li>" for i in range(80)) + "</ul></nav>"
+    article = (
+        "<article><p>This story was originally published by CalMatters.</p>"
+        + "<p>A paragraph of the story.</p>" * 5
+        + "</article>"
+    )
+    meta = {"original_url": "https://calmatters.org/a/2026/11/x/", "author": "Ana Ruiz", "commercial": False}
+    found = {f.rule: f for f in check(f"<html><body>{menu}{article}</body></html>", meta, format="html").findings}
+    message = found["calmatters/credit-calmatters"].message
+    assert "not at the top of the article; the top is measured over the page's whole visible text" in message
+    assert "skip-elements" in message
+    more = "<p>More of the story, a paragraph long enough to count.</p>" * 40
+    fragment = check(f"<p>Intro.</p>{more}<p>Originally published by CalMatters.</p>", meta, format="html")
+    told = [f.message for f in fragment.findings if f.rule == "calmatters/credit-calmatters"]
+    assert told and "skip-elements" not in told[0]  # no page, no menu: nothing to leave out
+
+
 def test_a_json_ld_author_given_by_its_id_is_the_graphs_person(tmp_path):
     """Yoast's @graph: the article names its author by @id; the Person node with the name stands apart."""
     graph = {

@@ -153,7 +153,8 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
             yield Problem(
                 line,
                 column,
-                detail=f"the credit is there, but not {_where(params)} of the article",
+                detail=f"the credit is there, but not {_where(params)} of the article"
+                f"{_measured_over_the_page(reprint, params)}",
                 fix=f"Move the credit {_where(params)} of the article.",
             )
     required: list[str] = []
@@ -202,7 +203,8 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
             yield Problem(
                 line,
                 column,
-                detail=f'"{misplaced[0]}" is there, but not {_where(params)} of the article',
+                detail=f'"{misplaced[0]}" is there, but not {_where(params)} of the article'
+                f"{_measured_over_the_page(reprint, params)}",
                 fix=f'Move "{misplaced[0]}" {_where(params)} of the article.',
             )
     if params.copyright:
@@ -228,6 +230,19 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
                     )
                 else:
                     yield Problem(line, column, detail=f"found no copyright notice; expected one naming {names}")
+
+
+def _measured_over_the_page(reprint: Reprint, params: Params) -> str:
+    """For a credit on a whole page that is not near the top (or bottom) asked for: the window is a share of
+    the page's whole visible text, so a long menu before the page's <article> pushes a first line down."""
+    article = reprint.article
+    if article is None or params.position not in ("top", "bottom"):
+        return ""
+    side = "before" if params.position == "top" else "after"
+    return (
+        f"; the {params.position} is measured over the page's whole visible text: a menu, header or sidebar of "
+        f"the site's {side} the <{article[2]}> counts unless the config's skip-elements leaves it out"
+    )
 
 
 def _from_the_page(reprint: Reprint) -> str:
