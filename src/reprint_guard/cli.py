@@ -289,6 +289,13 @@ def _formatter(name: str, stream: IO[str], options: argparse.Namespace, settings
     )
 
 
+def _say(error: ReprintGuardError) -> None:
+    """The one line a stopped run prints; a config found by looking up named from here, as its warnings are."""
+    if error.path:
+        error.path = from_here(error.path)
+    sys.stderr.write(f"reprint-guard: {error}\n")
+
+
 def _failed_reports(options: argparse.Namespace, error: ReprintGuardError) -> None:
     """The SARIF log and JSON report of a run a broken config or policy stopped (``error``), so that an upload
     step or a dashboard after the check finds why nothing was checked, not nothing: in ``--sarif FILE`` and
@@ -463,9 +470,7 @@ def run_check(options: argparse.Namespace) -> int:
                     exc.message, path=str(loaded.path) if loaded.path else None, line=line, column=column
                 ) from None
     except ReprintGuardError as exc:
-        if exc.path:  # a config found by looking up is named from here, as its warnings are
-            exc.path = from_here(exc.path)
-        sys.stderr.write(f"reprint-guard: {exc}\n")
+        _say(exc)
         _failed_reports(options, exc)
         return ExitCode.ERROR
     items = _leave_reports_out(options, list(discover(options.paths, settings)))
@@ -595,9 +600,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         }
         return int(handlers[options.command](options))
     except ReprintGuardError as exc:
-        if exc.path:  # a config found by looking up is named from here, as its warnings are
-            exc.path = from_here(exc.path)
-        sys.stderr.write(f"reprint-guard: {exc}\n")
+        _say(exc)
         return ExitCode.ERROR
     except KeyboardInterrupt:
         sys.stderr.write("reprint-guard: interrupted\n")

@@ -374,23 +374,16 @@ def apply_fixes(items: list[Any], settings: Any, *, write: bool) -> bool:
                 rules = ", ".join(dict.fromkeys(f.rule for f in fix.fixed))
                 sys.stderr.write(f"{shown}: fixed {rules}\n")
                 credited = any(f.check == "attribution" for f in fix.fixed)  # a credit block went in
-                if credited and "author" in reprint.declared_places and _names_the_author(policy):
-                    from .checks.base import PAGE_AUTHOR  # the name inserted is the page's own tag's
+                block = (policy.credit.markdown or "") + (policy.credit.html or "") if policy.credit else ""
+                from .checks.base import PAGE_AUTHOR, names_page_author
 
+                if credited and names_page_author(reprint, block):  # the name inserted is the page's own tag's
                     sys.stderr.write(f"{shown}: note: {PAGE_AUTHOR}\n")
             else:
                 _write_patch(fix.diff(bom=bom))  # the patch applies to the file's own bytes
         for rule, why in dict.fromkeys((finding.rule, why) for finding, why in fix.unfixable):
             sys.stderr.write(f"{shown}: could not fix {rule}: {why}\n")
     return ok
-
-
-def _names_the_author(policy: Any) -> bool:
-    """Whether the policy's credit block names the author (the name --fix writes comes from the metadata)."""
-    credit = policy.credit
-    return credit is not None and any(
-        key in (credit.markdown or "") + (credit.html or "") for key in ("{author}", "{holder}")
-    )
 
 
 def run_init(options: argparse.Namespace) -> int:

@@ -10,7 +10,7 @@ from functools import lru_cache
 from typing import Any
 
 from .checks import CHECKS
-from .checks.base import PAGE_AUTHOR, Context, LazyValues, render
+from .checks.base import PAGE_AUTHOR, Context, LazyValues, names_page_author, render
 from .errors import PolicyError
 from .metaview import FLAG_KEYS
 from .policy.loader import PolicySet
@@ -332,9 +332,7 @@ def run_policy(
                 if values is None:
                     values = LazyValues(reprint, policy)
                 fix = render(rule.fix, values)
-                if "author" in reprint.declared_places and (
-                    "{author}" in rule.fix or ("{holder}" in rule.fix and not meta.copyright_holder)
-                ):
+                if names_page_author(reprint, rule.fix):
                     fix += f" ({PAGE_AUTHOR[0].upper()}{PAGE_AUTHOR[1:]}.)"
             if fix and reprint.format == "html" and "](" in fix:
                 fix = as_html_links(fix)

@@ -669,14 +669,9 @@ class Reprint:
 
     def _first_visible(self, matches: Iterable[int] | Iterator[re.Match[str]]) -> int:
         """The first of ``matches`` (indices, or regex matches) in the article content, outside comments."""
-        return next(self._visible_indices(matches), -1)
+        return next(self.visible_indices(matches), -1)
 
-    def visible_indices(self, indices: Iterable[int]) -> Iterator[int]:
-        """Those of ``indices`` (into the body) in the article content and outside comments, code and raw HTML
-        the page leaves out."""
-        return self._visible_indices(indices)
-
-    def _visible_indices(self, matches: Iterable[int] | Iterator[re.Match[str]]) -> Iterator[int]:
+    def visible_indices(self, matches: Iterable[int] | Iterator[re.Match[str]]) -> Iterator[int]:
         """The indices of ``matches`` (indices, or regex matches) in the article content, outside comments."""
         start, end = self._content_span
         spans = self._comment_spans
@@ -736,7 +731,7 @@ class Reprint:
         """Best-effort position of visible text or a URL in the body source; ``nth``: of its occurrence after
         the first ``nth`` (a match a rule counts after others it passed over), the last when there are fewer."""
         if nth and needle.split():
-            found = list(self._visible_indices(self._apart(needle, *self._content_span)))
+            found = list(self.visible_indices(self._apart(needle, *self._content_span)))
             if found:
                 return self._position(found[min(nth, len(found) - 1)])
         index = self._find_visible(needle) if needle else -1

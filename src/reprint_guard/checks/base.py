@@ -307,6 +307,14 @@ PAGE_AUTHOR = (
 )
 
 
+def names_page_author(reprint: Reprint, template: str) -> bool:
+    """Whether ``template`` (a fix, a credit block) writes a name the page's own author tag gave: ``{author}``,
+    or ``{holder}`` when no ``copyright_holder`` is set (then the holder is the author)."""
+    return "author" in reprint.declared_places and (
+        "{author}" in template or ("{holder}" in template and not reprint.metadata.copyright_holder)
+    )
+
+
 def render(template: str, values: dict[str, str] | LazyValues) -> str:
     """Fill ``{name}`` placeholders; unknown names stay visible rather than failing.
 
