@@ -154,6 +154,42 @@ def test_a_pages_json_ld_paywall_marker_is_its_paywalled(tmp_path, free, paywall
     assert read_file(page, meta={"paywalled": False}).metadata.value("paywalled") is False  # --meta wins
 
 
+@pytest.mark.parametrize(
+    ("graph", "paywalled"),
+    [
+        # Yoast-style graph: the page node, not the article, carries the marker
+        ('[{"@type": "WebPage", "@id": "#page", "isAccessibleForFree": false}, ARTICLE]', True),
+        # Google's paywall markup: the article is part of a work that is not free
+        ('[ARTICLE_PART]', True),
+        ('[{"@type": "CreativeWork", "@id": "#work", "isAccessibleForFree": "False"}, ARTICLE_REF]', True),
+        # the article's own marker wins over its page's
+        ('[{"@type": "WebPage", "isAccessibleForFree": false}, ARTICLE_FREE]', False),
+        # a marker on something that is neither the article, its parent nor a page says nothing (the default)
+        ('[{"@type": "Product", "isAccessibleForFree": false}, ARTICLE]', False),
+    ],
+)
+def test_a_paywall_marker_on_the_page_or_the_work_the_article_is_part_of_counts(tmp_path, graph, paywalled):
+    """Only the article node's own isAccessibleForFree was read: an SEO plugin's WebPage node or Google's
+    ``isPartOf`` form left a paywalled page unflagged."""
+    from reprint_guard.readers import read_file
+
+    article = f'{{"@type": "NewsArticle", "isBasedOn": "{GR_URL}"'
+    graph = (
+        graph.replace("ARTICLE_PART", article + ', "isPartOf": {"@type": "CreativeWork", "isAccessibleForFree": false}}')
+        .replace("ARTICLE_REF", article + ', "isPartOf": {"@id": "#work"}}')
+        .replace("ARTICLE_FREE", article + ', "isAccessibleForFree": true}')
+        .replace("ARTICLE", article + "}")
+    )
+    start = HTML_PAGE.index('{"@context"')
+    end = HTML_PAGE.index("</script>")
+    page = tmp_path / "graph.html"
+    page.write_text(
+        HTML_PAGE[:start] + f'{{"@context": "https://schema.org", "@graph": {graph}}}\n' + HTML_PAGE[end:],
+        encoding="utf-8",
+    )
+    assert read_file(page).metadata.value("paywalled") is paywalled
+
+
 def test_html_sidecar_and_meta_precedence(tmp_path):
     fragment = tmp_path / "frag.html"
     fragment.write_text(f'<p>Global Research</p>\n<p><a href="{GR_URL}">original</a></p>\n', encoding="utf-8")

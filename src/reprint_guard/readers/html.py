@@ -164,11 +164,37 @@ def declared_metadata(text: str) -> dict[str, Any]:
         when = _date(article.get("datePublished"))
         if when is not None:
             found["published"] = when
-        # schema.org's paywall marker, which search engines ask of a page behind one: not free is paywalled.
+    # schema.org's paywall marker, which search engines ask of a page behind one: not free is paywalled.
+    free = _paywall_flag(article, items, nodes)
+    if free is not None:
+        found["paywalled"] = not free
+    return found
+
+
+#: schema.org's page types: a site's SEO plugin may mark the page, not the article, as not free.
+_PAGE_TYPES = frozenset(["WebPage", "ItemPage", "CollectionPage", "ProfilePage", "AboutPage", "FAQPage"])
+
+
+def _paywall_flag(
+    article: Mapping[str, Any] | None, items: list[dict[str, Any]], nodes: Mapping[str, dict[str, Any]]
+) -> bool | None:
+    """``isAccessibleForFree`` as the page declares it: the article's own, else the work it is part of (an
+    ``isPartOf`` object or ``@id``, as Google's paywall markup writes it), else a page node's in the graph."""
+    if article is not None:
         free = _flag(article.get("isAccessibleForFree"))
         if free is not None:
-            found["paywalled"] = not free
-    return found
+            return free
+        parents = article.get("isPartOf")
+        for parent in parents if isinstance(parents, list) else [parents]:
+            if isinstance(parent, dict) and "isAccessibleForFree" not in parent:
+                parent = nodes.get(parent.get("@id"), parent) if isinstance(parent.get("@id"), str) else parent
+            free = _flag(parent.get("isAccessibleForFree")) if isinstance(parent, dict) else None
+            if free is not None:
+                return free
+    for item in items:
+        if _has_type(item, _PAGE_TYPES) and (free := _flag(item.get("isAccessibleForFree"))) is not None:
+            return free
+    return None
 
 
 def _flag(value: Any) -> bool | None:
@@ -204,9 +230,15 @@ _ARTICLE_TYPES = frozenset(
 
 
 def _is_article(item: Mapping[str, Any]) -> bool:
+    return _has_type(item, _ARTICLE_TYPES)
+
+
+def _has_type(item: Mapping[str, Any], types: frozenset[str]) -> bool:
+    """Whether a JSON-LD node's ``@type`` (one or a list; ``schema:NewsArticle`` or a full address) is one of
+    ``types``."""
     kind = item.get("@type")
     kinds = kind if isinstance(kind, list) else [kind]
-    return any(isinstance(k, str) and k.rsplit("/", 1)[-1].rsplit(":", 1)[-1] in _ARTICLE_TYPES for k in kinds)
+    return any(isinstance(k, str) and k.rsplit("/", 1)[-1].rsplit(":", 1)[-1] in types for k in kinds)
 
 
 def _date(value: Any) -> dt.date | dt.datetime | None:
