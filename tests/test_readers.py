@@ -160,7 +160,7 @@ def test_a_pages_json_ld_paywall_marker_is_its_paywalled(tmp_path, free, paywall
         # Yoast-style graph: the page node, not the article, carries the marker
         ('[{"@type": "WebPage", "@id": "#page", "isAccessibleForFree": false}, ARTICLE]', True),
         # Google's paywall markup: the article is part of a work that is not free
-        ('[ARTICLE_PART]', True),
+        ("[ARTICLE_PART]", True),
         ('[{"@type": "CreativeWork", "@id": "#work", "isAccessibleForFree": "False"}, ARTICLE_REF]', True),
         # the article's own marker wins over its page's
         ('[{"@type": "WebPage", "isAccessibleForFree": false}, ARTICLE_FREE]', False),
@@ -174,8 +174,9 @@ def test_a_paywall_marker_on_the_page_or_the_work_the_article_is_part_of_counts(
     from reprint_guard.readers import read_file
 
     article = f'{{"@type": "NewsArticle", "isBasedOn": "{GR_URL}"'
+    part = ', "isPartOf": {"@type": "CreativeWork", "isAccessibleForFree": false}}'
     graph = (
-        graph.replace("ARTICLE_PART", article + ', "isPartOf": {"@type": "CreativeWork", "isAccessibleForFree": false}}')
+        graph.replace("ARTICLE_PART", article + part)
         .replace("ARTICLE_REF", article + ', "isPartOf": {"@id": "#work"}}')
         .replace("ARTICLE_FREE", article + ', "isAccessibleForFree": true}')
         .replace("ARTICLE", article + "}")
