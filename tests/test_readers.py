@@ -687,6 +687,24 @@ def test_a_bad_value_nested_in_the_metadata_is_told_where_it_stands(tmp_path, cl
     assert "write a date as YYYY-MM-DD" in run.out
 
 
+def test_every_bad_metadata_value_is_named_and_the_first_in_the_file_is_told(tmp_path, cli):
+    """The run stops at a bad value and said only one: an editor mended it, ran again and met the next. The
+    line is at the first bad key in the file (not pydantic's field order); the others are named after it."""
+    path = tmp_path / "two.md"
+    path.write_text(
+        "---\noriginal_url: https://www.globalresearch.ca/a/5800000\ncommercial: [1, 2]\nauthor: Ana Ruiz\n"
+        "modified: perhaps\npublished: not-a-date\n---\n\nText.\n",
+        encoding="utf-8",
+    )
+    run = cli("check", str(path), "--no-config")
+    assert run.code == 2, run.out + run.err
+    [line] = [line for line in run.out.splitlines() if line.startswith(str(path))]
+    assert line.startswith(f"{path}:3:1: metadata 'commercial': ")
+    assert line.endswith("(also invalid: 'modified', 'published') (could not be checked)")
+    path.write_text("---\noriginal_url: https://www.globalresearch.ca/a/5800000\npublished: 2025-13-40\n---\n")
+    assert "also invalid" not in cli("check", str(path), "--no-config").out  # one bad value: nothing more said
+
+
 def test_positions_in_a_json_body_are_the_files(tmp_path):
     """A finding in an envelope's body points into the body string as written, where an annotation lands."""
     from reprint_guard.readers.json import JsonString, _body_token

@@ -809,7 +809,7 @@ def validate_metadata(
     except ValueError as exc:  # pydantic's ValidationError
         if not hasattr(exc, "errors"):
             raise
-        key, where, message = _metadata_problem(exc)
+        key, where, message = _metadata_problem(exc, key_lines)
         raise InputError(
             f"metadata '{where}': {message}",
             path=path,
@@ -819,19 +819,31 @@ def validate_metadata(
         ) from None
 
 
-def _metadata_problem(exc: Any) -> tuple[str | None, str, str]:
-    """(top-level key, dotted place, message) of the problem a metadata validation error is most about."""
-    errors = exc.errors()
+def _metadata_problem(exc: Any, key_lines: Mapping[str, int] | None = None) -> tuple[str | None, str, str]:
+    """(top-level key, dotted place, message) of the problem a metadata validation error is most about
+    (``key_lines``: where each key stands, so that the other bad keys are named in the file's order)."""
+    errors = sorted(exc.errors(), key=lambda e: (key_lines or {}).get(_top_key(e) or "", 0))  # the file's order
+    key = _top_key(errors[0])
+    own = [e for e in errors if _top_key(e) == key]
     # A union ("a name or a list of names") fails once per member: what is wrong with the member the
     # value was meant for (a list too long) says more than "not a string".
-    problem = next((e for e in errors if not str(e.get("type", "")).endswith("_type")), errors[0])
+    problem = next((e for e in own if not str(e.get("type", "")).endswith("_type")), own[0])
     loc = problem.get("loc") or ()
-    key = str(loc[0]) if loc else None
     where = ".".join(str(part) for i, part in enumerate(loc) if not (i and _is_type_tag(part, loc[i - 1])))
     message = str(problem.get("msg", "invalid value")).removeprefix("Value error, ")
     if str(problem.get("type", "")).startswith(("date", "datetime")):
         message += "; write a date as YYYY-MM-DD (2025-03-10)"
-    return key, where or "metadata", _members_wanted(errors) or message
+    message = _members_wanted(own) or message
+    # The run stops at the first bad value: the others are named too, so that one edit mends them all.
+    others = [k for k in dict.fromkeys(map(_top_key, errors)) if k is not None and k != key]
+    if others:
+        message += f" (also invalid: {', '.join(repr(k) for k in others)})"
+    return key, where or "metadata", message
+
+
+def _top_key(error: Any) -> str | None:
+    loc = error.get("loc") or ()
+    return str(loc[0]) if loc else None
 
 
 #: A union member, as an editor reads what a value should be.
