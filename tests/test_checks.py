@@ -2158,6 +2158,76 @@ def test_an_amp_embed_is_read_as_the_platforms_player():
     assert hidden == []
 
 
+def test_a_platforms_script_embed_code_is_read_as_the_post_or_chart_it_shows():
+    """Instagram's, X's, TikTok's, Facebook's, Flourish's and Infogram's embed codes (a blockquote or div of a
+    class, and the platform's script) put a photo, a post or a chart on the page: they passed unseen. They
+    are read in page order among the other media; one naming nothing, or a blockquote of another class, is
+    no media; in code, it is shown as text, not as media."""
+    from reprint_guard.visible import media_from_html
+
+    html = (
+        '<p>x</p><blockquote class="instagram-media" data-instgrm-permalink="https://www.instagram.com/p/C1a/" '
+        'data-instgrm-version="14"><a href="https://www.instagram.com/p/C1a/">A post shared by River Watch</a>'
+        '</blockquote><script async src="//www.instagram.com/embed.js"></script>'
+        '<img src="https://images.example.org/a.jpg">'
+        '<blockquote class="twitter-tweet"><p>Floods again.</p>&mdash; River Watch (@rw) '
+        '<a href="https://twitter.com/rw/status/123?ref_src=twsrc">May 1, 2026</a></blockquote>'
+        '<blockquote class="tiktok-embed" cite="https://www.tiktok.com/@rw/video/77"><section></section></blockquote>'
+        '<div class="fb-post" data-href="https://www.facebook.com/rw/posts/9"></div>'
+        '<div class="flourish-embed flourish-chart" data-src="visualisation/1234567"></div>'
+        '<div class="infogram-embed" data-id="abc-123"></div>'
+        '<blockquote class="twitter-tweet"><p>No link to a post.</p></blockquote>'  # names nothing
+        '<blockquote class="pull-quote">A quotation.</blockquote><div class="flourish-credit">Made with Flourish</div>'
+    )
+    shown, hidden = media_from_html(html)
+    assert [(m.tag, m.src, m.element) for m in shown] == [
+        ("iframe", "https://www.instagram.com/p/C1a/", 'blockquote class="instagram-media"'),
+        ("img", "https://images.example.org/a.jpg", ""),
+        ("iframe", "https://twitter.com/rw/status/123?ref_src=twsrc", 'blockquote class="twitter-tweet"'),
+        ("iframe", "https://www.tiktok.com/@rw/video/77", 'blockquote class="tiktok-embed"'),
+        ("iframe", "https://www.facebook.com/rw/posts/9", 'div class="fb-post"'),
+        ("iframe", "https://flo.uri.sh/visualisation/1234567/embed", 'div class="flourish-embed"'),
+        ("iframe", "https://e.infogram.com/abc-123", 'div class="infogram-embed"'),
+    ]
+    assert hidden == []
+
+
+_INSTAGRAM_EMBED = (
+    '<blockquote class="instagram-media" data-instgrm-permalink="https://www.instagram.com/p/C1a2b/" '
+    'data-instgrm-version="14"><a href="https://www.instagram.com/p/C1a2b/">A post shared by River Watch</a>'
+    '</blockquote>\n<script async src="//www.instagram.com/embed.js"></script>'
+)
+_FLOURISH_EMBED = '<div class="flourish-embed flourish-chart" data-src="visualisation/1234567"></div>'
+
+
+@pytest.mark.parametrize(
+    ("block", "shown"),
+    [
+        (_INSTAGRAM_EMBED, '<blockquote class="instagram-media"> https://www.instagram.com/p/C1a2b/'),
+        (_FLOURISH_EMBED, '<div class="flourish-embed"> https://flo.uri.sh/visualisation/1234567/embed'),  # no script
+        (f"```html\n{_INSTAGRAM_EMBED}\n```", None),  # shown as code: text
+    ],
+)
+def test_a_script_embed_breaks_a_text_only_policy_where_it_is_written(tmp_path, block, shown):
+    """Dialogue Earth's text-only rule passed a Markdown reprint carrying an Instagram photo's or a Flourish
+    chart's embed code; the finding stands at the item's address as written, and the message names the embed
+    code. The same code shown in a code block is text."""
+    fixture = Path(__file__).parent / "policies" / "dialogue-earth" / "compliant.md"
+    text = fixture.read_text(encoding="utf-8")
+    cut = text.index("\n\n", text.index("---", 3) + 5) + 2  # after the body's first block
+    path = tmp_path / "embed.md"
+    path.write_text(text[:cut] + block + "\n\n" + text[cut:], encoding="utf-8")
+    findings = check_file(path).findings
+    if shown is None:
+        assert findings == []
+        return
+    (finding,) = findings
+    assert finding.rule == "dialogue-earth/text-only"
+    item = "https://www.instagram.com" if "instagram" in block else "visualisation/"
+    assert (finding.line, finding.column) == (text[:cut].count("\n") + 1, block.index(item) + 1)
+    assert shown in finding.message
+
+
 def test_an_hour_based_delay_tells_the_earliest_time_in_utc_as_it_says(tmp_path):
     """24 hours after 09:00 at -05:00 is 14:00 UTC: the message said "09:00 UTC" (the offset dropped), and an
     editor publishing at 10:00 UTC as told still failed."""

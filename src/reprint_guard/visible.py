@@ -362,6 +362,21 @@ AMP_EMBEDS = {
     "amp-soundcloud": ("data-trackid", "https://w.soundcloud.com/player/?url=https://api.soundcloud.com/tracks/{}"),
     "amp-facebook": ("data-href", "{}"),  # the post's own address
 }
+#: Embeds that a platform's script turns into its post, chart or photo (the embed code Instagram, X, TikTok,
+#: Facebook, Flourish and Infogram give out: a ``<blockquote>`` or ``<div>`` of a class, and a ``<script>``),
+#: read as the iframe each becomes: the class, the element, the attribute naming the item (None: the first
+#: link inside it, as X's blockquote holds the post's address), and the address it stands for.
+SCRIPT_EMBEDS = {
+    "instagram-media": ("blockquote", "data-instgrm-permalink", "{}"),
+    "twitter-tweet": ("blockquote", None, "{}"),
+    "tiktok-embed": ("blockquote", "cite", "{}"),
+    "fb-post": ("div", "data-href", "{}"),
+    "fb-video": ("div", "data-href", "{}"),
+    "flourish-embed": ("div", "data-src", "https://flo.uri.sh/{}/embed"),
+    "infogram-embed": ("div", "data-id", "https://e.infogram.com/{}"),
+}
+#: The elements that hold them.
+_SCRIPT_EMBED_TAGS = frozenset(tag for tag, _, _ in SCRIPT_EMBEDS.values())
 _WITHOUT_SRC_TAGS = ("img", "video", "audio", "source")
 #: The media tags but ``img`` (and ``image``, which the parser makes one).
 _OTHER_MEDIA_TAGS = (frozenset(MEDIA_TAGS) - {"img"}) | frozenset(AMP_MEDIA_TAGS) | frozenset(AMP_EMBEDS)
@@ -385,6 +400,7 @@ _MEDIA = ", ".join(
         *(f"{tag}[{attribute}]" for tag, (attribute, _) in AMP_EMBEDS.items()),
     ]
 )
+_SCRIPT_EMBED_NODES = ", ".join(f"{tag}.{name}" for name, (tag, _, _) in SCRIPT_EMBEDS.items())
 
 
 #: An address in a CSS ``url()``, quoted or not.
@@ -406,12 +422,47 @@ def _backgrounds(root: LexborNode) -> list[Media]:
     return found
 
 
-def _media(root: LexborNode, nodes: Iterable[LexborNode] | None = None) -> list[Media]:
-    """The media under ``root`` (``nodes``: those already found)."""
+def _script_embed(node: LexborNode, attrs: dict[str, str | None]) -> Media:
+    """A platform's embed code (:data:`SCRIPT_EMBEDS`) as the ``iframe`` of the address it names, its element
+    written as ``blockquote class="instagram-media"`` (a message shows the embed code)."""
+    classes = (attrs.get("class") or "").split()
+    name = next(name for name in SCRIPT_EMBEDS if name in classes)
+    tag, attribute, address = SCRIPT_EMBEDS[name]
+    if attribute is None:
+        link = next((a for a in node.css("a[href]") if "/status/" in (a.attributes.get("href") or "")), None)
+        item = (link.attributes.get("href") or "") if link is not None else ""
+    else:
+        item = attrs.get(attribute) or ""
+    item = item.strip()
+    attrs[_EMBED_ITEM] = item  # what the item is named by, as written: where a finding stands
+    return Media("iframe", address.format(item) if item else "", attrs, f'{tag} class="{name}"')
+
+
+#: The key under which a script embed's attributes keep what names its item (no HTML attribute has spaces).
+_EMBED_ITEM = "embed item"
+
+
+def embed_item(media: Media) -> str | None:
+    """What an embed's item is named by, as written (an AMP embed's ``data-videoid``, an Instagram
+    blockquote's permalink), or None: where a finding about it stands."""
+    amp = AMP_EMBEDS.get(media.element)
+    return media.attrs.get(amp[0]) if amp is not None else media.attrs.get(_EMBED_ITEM)
+
+
+def _media(root: LexborNode, nodes: Iterable[LexborNode] | None = None, *, embeds: bool = True) -> list[Media]:
+    """The media under ``root`` (``nodes``: those already found; ``embeds``: whether script embeds are looked
+    for, False when the page can hold none)."""
     found = []
-    for node in root.css(_MEDIA) if nodes is None else nodes:
+    if nodes is None:
+        nodes = root.css(f"{_MEDIA}, {_SCRIPT_EMBED_NODES}" if embeds else _MEDIA)
+    for node in nodes:
         attrs = dict(node.attributes)
         tag = node.tag or ""
+        if tag in ("blockquote", "div"):
+            embed = _script_embed(node, attrs)
+            if embed.src:  # one naming no post or chart loads nothing
+                found.append(embed)
+            continue
         embed = AMP_EMBEDS.get(tag)
         if embed is not None:
             from urllib.parse import quote
@@ -675,14 +726,18 @@ def with_media(
     if skip:
         _skip(root, skip)
     backgrounds = media and "url(" in html  # a picture set as an element's background (a cover block)
+    # Script embeds are raw HTML: Markdown's own blockquotes have no class.
+    embeds = media and (
+        raw == ANY_RAW_HTML or (raw != NO_RAW_HTML and (tags is None or not tags.isdisjoint(_SCRIPT_EMBED_TAGS)))
+    )
     if raw == ANY_RAW_HTML:
-        everything = _media(root) + (_backgrounds(root) if backgrounds else []) if media else []
+        everything = _media(root, embeds=embeds) + (_backgrounds(root) if backgrounds else []) if media else []
         folded = _Folded()
         code_parents = _prune_invisible(root, folded)
     else:
-        only_images = raw == NO_RAW_HTML or (tags is not None and tags.isdisjoint(_OTHER_MEDIA_TAGS))
+        only_images = raw == NO_RAW_HTML or (tags is not None and tags.isdisjoint(_OTHER_MEDIA_TAGS) and not embeds)
         images = (img for img in tree.tags("img") if "src" in img.attributes) if only_images else None
-        everything = _media(root, images) + (_backgrounds(root) if backgrounds else []) if media else []
+        everything = _media(root, images, embeds=embeds) + (_backgrounds(root) if backgrounds else []) if media else []
         parents = set()
         for name in ("pre", "code"):
             for node in tree.tags(name):
@@ -704,7 +759,11 @@ def with_media(
         return visible, ([], [])
     if raw == NO_RAW_HTML or (not code_parents and (folded is None or not folded.pruned)):
         return visible, (everything, [])  # nothing removed (Markdown puts no image in code): all are shown
-    shown = _media(root) + (_backgrounds(root) if backgrounds else []) + (folded.media if folded is not None else [])
+    shown = (
+        _media(root, embeds=embeds)
+        + (_backgrounds(root) if backgrounds else [])
+        + (folded.media if folded is not None else [])
+    )
     keys = {(m.tag, m.src) for m in shown}
     return visible, (shown, [m for m in everything if (m.tag, m.src) not in keys])
 
@@ -836,7 +895,7 @@ def _bare_urls(
 
 _MEDIA_TAG = re.compile(
     r"<(?:img|video|audio|iframe|embed|object|source|amp-(?:img|anim|video|audio|iframe|youtube|vimeo|dailymotion"
-    r"|instagram|twitter|soundcloud|facebook))\b",
+    r"|instagram|twitter|soundcloud|facebook)|blockquote|div)\b",  # a blockquote or div: a platform's embed code
     re.IGNORECASE,
 )
 

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..reprint import Reprint
 from ..urls import embedded_addresses, host_matches, host_of
-from ..visible import ADDRESS_ATTRIBUTES, AMP_EMBEDS, SRCSET_ATTRIBUTES, Media
+from ..visible import ADDRESS_ATTRIBUTES, SRCSET_ATTRIBUTES, Media, embed_item
 from .base import Context, Problem, unknown_scopes, url_pattern
 
 if TYPE_CHECKING:
@@ -208,8 +208,7 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
     first = media[0]
     # In hosts mode, the address that is not allowed; else the item's own (a lazy photo's real address).
     shown_url = reprint.as_written(shown_url or (_addresses(first) or [first.src])[0])
-    embed = AMP_EMBEDS.get(first.element)  # its address is built from the item it names, written alone
-    line, column = reprint.locate((embed and first.attrs.get(embed[0])) or shown_url)
+    line, column = reprint.locate(embed_item(first) or shown_url)  # an embed's address is built from its item's
     count = len(media)
     what = f"{count} {'item' if count == 1 else 'items'} of media, first <{first.element or first.tag}> {shown_url}"
     if params.mode == "hosts":
