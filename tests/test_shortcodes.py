@@ -72,6 +72,29 @@ def test_a_figures_caption_and_attribution_are_text_on_the_page():
     assert len(stock) == 1 and stock[0].line == 5
 
 
+@pytest.mark.parametrize(
+    ("call", "address", "written"),
+    [
+        ("{{< instagram CxOWiQNP2MO >}}", "https://www.instagram.com/p/CxOWiQNP2MO/", "CxOWiQNP2MO"),
+        ('{{< instagram id="CxOWiQNP2MO" >}}', "https://www.instagram.com/p/CxOWiQNP2MO/", "CxOWiQNP2MO"),
+        ('{{< x user="SanDiegoZoo" id="1453110110599868418" >}}', "https://x.com/SanDiegoZoo/status/", "1453"),
+        ("{{< tweet SanDiegoZoo 1453110110599868418 >}}", "https://x.com/SanDiegoZoo/status/", "1453"),
+    ],
+)
+def test_an_instagram_or_x_shortcode_is_the_posts_embed_code(tmp_path, call, address, written):
+    """Hugo's instagram and x (tweet) shortcodes put the platform's post on the page: they were read as
+    nothing, so a text-only policy passed them. The finding stands at the post's id in the call."""
+    text = (
+        "---\ntitle: R\nauthor: Li Wei\noriginal_url: https://dialogue.earth/en/water/rivers-of-the-plateau/\n"
+        f"---\n\nText about rivers.\n\n{call}\n\nMore.\n"
+    )
+    story = tmp_path / "de.md"
+    story.write_text(text, encoding="utf-8")
+    [finding] = [f for f in check_file(story).findings if f.rule == "dialogue-earth/text-only"]
+    assert address in finding.message and "1 item of media" in finding.message
+    assert (finding.line, finding.column) == (9, call.index(written) + 1)
+
+
 def test_video_embeds_code_links_and_commented_calls():
     body = (
         '{{< youtube dQw4w9WgXcQ >}}\n\n{{< vimeo id="146022717" >}}\n\n'

@@ -434,12 +434,15 @@ def _script_embed(node: LexborNode, attrs: dict[str, str | None]) -> Media:
     else:
         item = attrs.get(attribute) or ""
     item = item.strip()
-    attrs[_EMBED_ITEM] = item  # what the item is named by, as written: where a finding stands
+    # What the item is named by, as written (a Hugo shortcode's call names a post by its id): where a finding stands.
+    attrs[_EMBED_ITEM] = attrs.get(EMBED_WRITTEN) or item
     return Media("iframe", address.format(item) if item else "", attrs, f'{tag} class="{name}"')
 
 
 #: The key under which a script embed's attributes keep what names its item (no HTML attribute has spaces).
 _EMBED_ITEM = "embed item"
+#: The attribute of an embed code written out from a Hugo shortcode that holds what the call names the post by.
+EMBED_WRITTEN = "data-reprint-guard-item"
 
 
 def embed_item(media: Media) -> str | None:

@@ -5,7 +5,8 @@ A Hugo page holds ``{{< figure src="..." >}}`` where the rendered page has an
 forbid would pass) and the call's text would count as the article's. The
 built-in shortcodes that put media, code or a link on the page are written out
 as the HTML Hugo's own templates make (``figure``, ``youtube``, ``vimeo``,
-``highlight``, ``gist``, ``ref`` and ``relref``); a commented call
+``instagram``, ``x`` and its older names ``tweet`` and ``twitter`` (the
+platform's embed code), ``highlight``, ``gist``, ``ref`` and ``relref``); a commented call
 (``{{</* figure */>}}``) is shown as the call itself, as Hugo shows it. A site's
 own shortcodes are the site's templates, not known here: they stay as written.
 """
@@ -17,8 +18,12 @@ import re
 from collections.abc import Callable, Iterator
 from html import escape
 
+from ..visible import EMBED_WRITTEN
+
 #: The built-in shortcodes read here.
-BUILT_IN = frozenset({"figure", "youtube", "vimeo", "highlight", "gist", "ref", "relref"})
+BUILT_IN = frozenset(
+    {"figure", "youtube", "vimeo", "instagram", "x", "tweet", "twitter", "highlight", "gist", "ref", "relref"}
+)
 #: Those with an end tag (``{{< /highlight >}}``) whose inside is theirs.
 _PAIRED = frozenset({"highlight"})
 #: How long a call may be: a ``{{<`` whose end is further is no call (Hugo would refuse to build the page).
@@ -119,6 +124,22 @@ def _rendered(kind: str, args: str, inner: str) -> str:
     if kind in ("youtube", "vimeo"):
         host = "https://www.youtube.com/embed/" if kind == "youtube" else "https://player.vimeo.com/video/"
         return f'<iframe src="{_attribute(host + (named.get("id") or first))}" allowfullscreen></iframe>'
+    # A post's embed code, as the platform gives it to Hugo (its script makes it the post); the post's id, as the
+    # call writes it, is where a finding about it stands (EMBED_WRITTEN).
+    if kind == "instagram":
+        post = named.get("id") or first
+        permalink = _attribute(f"https://www.instagram.com/p/{post}/")
+        return (
+            f'<blockquote class="instagram-media" data-instgrm-permalink="{permalink}" '
+            f'{EMBED_WRITTEN}="{_attribute(post)}"></blockquote>'
+        )
+    if kind in ("x", "tweet", "twitter"):
+        user = named.get("user") or first
+        post = named.get("id") or (positional[1] if len(positional) > 1 else "")
+        link = _attribute(f"https://x.com/{user}/status/{post}")
+        return (
+            f'<blockquote class="twitter-tweet" {EMBED_WRITTEN}="{_attribute(post)}"><a href="{link}"></a></blockquote>'
+        )
     if kind == "highlight":  # code: on the page, but no part of the article's text
         return f"<pre><code>{escape(inner)}</code></pre>"
     if kind in ("ref", "relref"):  # the address of another page of the site
