@@ -2238,3 +2238,63 @@ def test_an_hour_based_delay_tells_the_earliest_time_in_utc_as_it_says(tmp_path)
     assert "not before 2025-02-15 14:00 UTC" in finding.message, finding.message
     assert finding.fix == "Publish at 2025-02-15 14:00 UTC or later."
     assert check("Story.", {**meta, "published": "2025-02-15T14:00:00Z"}, policy=policy).findings == []
+
+
+_PHOTO_POLICY = (
+    "contacts: [republish@climate.example]\napplies_to: [climate.example]\nrules:\n"
+    "  - id: photos\n    check: media\n    mode: permission\n    scope: photos\n{extra}"
+    "    message: Photos need our permission\n"
+)
+_PHOTO_META = {"original_url": "https://climate.example/a", "published": "2026-11-20"}
+_PHOTO_BODY = "A story.\n\n![A dam](https://img.example/dam.jpg)\n"
+
+
+@pytest.mark.parametrize(
+    ("granted", "extra", "passes", "said"),
+    [
+        ({"from": "republish@climate.example", "date": "2026-11-10"}, "", True, None),
+        ({"from": "Desk <Republish@Climate.example>"}, "", True, None),
+        ({"from": "someone@gmail.com", "date": "2026-11-10"}, "", False, "is from someone@gmail.com, who is not"),
+        ({"from": "republish@climate.example.evil.com"}, "", False, "who is not republish@climate.example"),
+        ({"from": "republish@climate.example", "date": "2026-11-25"}, "", False, "after the reprint was published"),
+        ({"from": "republish@climate.example", "date": "2027-06-19"}, "", False, "in the future"),
+        ({"from": "someone@gmail.com"}, "    from: ['*']\n", True, None),  # anyone may grant it
+        ({"from": "desk@photos.example"}, "    from: [desk@photos.example]\n", True, None),
+        ({"from": "republish@climate.example"}, "    from: [desk@photos.example]\n", False, "who is not desk@"),
+    ],
+)
+def test_a_media_permission_is_held_to_its_grantor_and_date_as_a_permission_rule_is(
+    tmp_path, granted, extra, passes, said
+):
+    """A media rule in permission mode took any record naming its scope, from anyone and of any date, while
+    a permission rule refuses one from a stranger or dated after the reprint. Its grantors are the rule's
+    ``from``, else the policy's contacts."""
+    policy = write_policy(tmp_path, "climate", _PHOTO_POLICY.format(extra=extra))
+    meta = {**_PHOTO_META, "permissions": [{**granted, "scope": ["photos"]}]}
+    findings = check(_PHOTO_BODY, meta, policy=policy, today=dt.date(2026, 12, 1)).findings
+    if passes:
+        assert findings == []
+        return
+    (finding,) = findings
+    assert finding.rule == "climate/photos" and said in finding.message, finding.message
+
+
+def test_a_bundled_photo_permission_from_anyone_still_counts_but_not_one_dated_after_the_reprint():
+    """The bundled policies name no contact: a photo's permission may come from whoever owns it; its date
+    must still come before the reprint's."""
+    fixture = "tests/policies/propublica/compliant-photo-permission.md"
+    record = {"from": "agency@photos.example", "scope": ["photos"], "date": "2026-09-01"}
+    assert check_file(fixture, meta={"permissions": [record]}).findings == []
+    late = {**record, "date": "2099-01-01"}
+    (finding,) = check_file(fixture, meta={"permissions": [late]}).findings
+    assert finding.rule == "propublica/photos-permission" and "dated 2099-01-01, in the future" in finding.message
+
+
+def test_from_goes_with_a_media_rules_permission_mode(tmp_path, cli):
+    policy = write_policy(
+        tmp_path,
+        "climate",
+        "rules:\n  - id: photos\n    check: media\n    from: [a@b.example]\n    message: No photos\n",
+    )
+    run = cli("validate", str(policy))
+    assert run.code == 1 and "'from' goes with 'mode: permission'" in run.out, run.out

@@ -19,6 +19,7 @@ from ..reprint import Reprint
 from ..urls import embedded_addresses, host_matches, host_of
 from ..visible import ADDRESS_ATTRIBUTES, SRCSET_ATTRIBUTES, Media, embed_item
 from .base import Context, Problem, unknown_scopes, url_pattern
+from .permission import LATE_FIX, Standing, late_date, standing
 
 if TYPE_CHECKING:
     from .params import MediaParams as Params
@@ -183,6 +184,49 @@ def _counted(media: list[Media], reprint: Reprint, params: Params, skip: Any) ->
     return items
 
 
+def _grantors(params: Params, context: Context) -> tuple[str, ...]:
+    """Who may grant the media's permission: the rule's ``from``, else the policy's contacts, else anyone (a
+    photo's rights may be its photographer's or agency's, whom no policy can name)."""
+    return params.from_ or context.policy.contacts or ("*",)
+
+
+def _not_permitted(
+    params: Params, reprint: Reprint, context: Context, found: Standing, line: int, column: int, what: str
+) -> Iterator[Problem]:
+    """Why no permission record covers the media: expired, given too late, from someone else, or none."""
+    scope, meta = params.scope, reprint.metadata
+    grantors = _grantors(params, context)
+    grantor = "<who granted it>" if found.anyone else grantors[0]
+    record = f"permissions: [{{from: {grantor}, date: YYYY-MM-DD, scope: [{scope}]}}]"
+    if found.current:  # given after the reprint was published, or dated in the future (a typo?)
+        given, when = late_date(meta, found.current, context.today)
+        detail = f"{what}; the '{scope}' permission on record is dated {given.isoformat()}, {when}: it must come first"
+        yield Problem(line, column, detail=detail, fix=LATE_FIX)
+    elif found.matching:  # one was on record, and has run out
+        expired = max(p.expires for p in found.matching if p.expires)
+        yield Problem(
+            line,
+            column,
+            detail=f"{what}; the '{scope}' permission on record expired on {expired.isoformat()}",
+            fix=f"Remove the media, or renew the '{scope}' permission and update its record.",
+        )
+    elif others := [p.from_ for p in meta.permissions if p.covers(scope)]:
+        yield Problem(
+            line,
+            column,
+            detail=f"{what}; the '{scope}' permission on record is from {', '.join(others)}, who is not "
+            f"{' or '.join(grantors)}",
+            fix=f"Remove the media, or ask {grantor} for the permission and record it: {record}",
+        )
+    else:
+        yield Problem(
+            line,
+            column,
+            detail=f"{what}, with no '{scope}' permission on record" + unknown_scopes(reprint, context.policy),
+            fix=f"Remove the media, or record the permission in the metadata: {record}",
+        )
+
+
 def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Problem]:
     media = [m for m in reprint.media[0] if m.tag in params.tags and not _no_picture(m)]
     skip = url_pattern(params.except_) if params.except_ is not None else None
@@ -202,8 +246,8 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
             return
         shown_url = outside[0][1]
     elif params.mode == "permission":
-        meta = reprint.metadata
-        if any(p.covers(params.scope) and not p.expired(context.today) for p in meta.permissions):
+        found = standing(reprint.metadata, params.scope, _grantors(params, context), context.today)
+        if found.granted:
             return
     first = media[0]
     # In hosts mode, the address that is not allowed; else the item's own (a lazy photo's real address).
@@ -219,23 +263,6 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
             fix="Remove the media, or use copies from an allowed source.",
         )
     elif params.mode == "permission":
-        covering = [p.expires for p in reprint.metadata.permissions if p.covers(params.scope) and p.expires]
-        if covering:  # one was on record, and has run out
-            yield Problem(
-                line,
-                column,
-                detail=f"{what}; the '{params.scope}' permission on record expired on {max(covering).isoformat()}",
-                fix=f"Remove the media, or renew the '{params.scope}' permission and update its record.",
-            )
-        else:
-            grantor = context.policy.contacts[0] if context.policy.contacts else "<who granted it>"
-            yield Problem(
-                line,
-                column,
-                detail=f"{what}, with no '{params.scope}' permission on record"
-                + unknown_scopes(reprint, context.policy),
-                fix=f"Remove the media, or record the permission in the metadata: "
-                f"permissions: [{{from: {grantor}, date: YYYY-MM-DD, scope: [{params.scope}]}}]",
-            )
+        yield from _not_permitted(params, reprint, context, found, line, column, what)
     else:
         yield Problem(line, column, detail=what, fix="Remove the images and other media; republish the text only.")

@@ -569,6 +569,12 @@ class MediaParams(Params):
     mode: Literal["forbid", "hosts", "permission"] = "forbid"
     hosts: tuple[str, ...] = Field(default=(), description="Allowed hosts (subdomains included), for mode hosts.")
     scope: str = Field(default="photos", description="Permission scope that covers media, for mode permission.")
+    from_: tuple[str, ...] = Field(
+        default=(),
+        alias="from",
+        description="For mode permission: who may grant it ('*': anyone); defaults to the policy's contacts, "
+        "and to anyone when the policy has none.",
+    )
     except_: str | None = Field(default=None, alias="except", description="RE2 pattern of media URLs always allowed.")
     tags: tuple[MediaTag, ...] = Field(
         default=("img", "video", "audio", "source", "iframe", "embed", "object"), description="Which elements count."
@@ -596,11 +602,12 @@ class MediaParams(Params):
                 f"'hosts' goes with 'mode: hosts' (media only from those hosts); with mode {self.mode!r} it is never "
                 "read: set 'mode: hosts', or leave 'hosts' out"
             )
-        if self.mode != "permission" and "scope" in self.model_fields_set:
-            raise ValueError(
-                f"'scope' goes with 'mode: permission' (media need a permission of that scope); with mode "
-                f"{self.mode!r} it is never read: set 'mode: permission', or leave 'scope' out"
-            )
+        for key, said in (("scope", "scope"), ("from_", "from")):
+            if self.mode != "permission" and key in self.model_fields_set:
+                raise ValueError(
+                    f"'{said}' goes with 'mode: permission' (media need a permission of that scope); with mode "
+                    f"{self.mode!r} it is never read: set 'mode: permission', or leave '{said}' out"
+                )
         if self.except_ is not None:
             policy_pattern(self.except_)
         return self

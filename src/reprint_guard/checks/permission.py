@@ -22,9 +22,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
-from ..metaview import address_of
+from ..metaview import MetadataView, PermissionView, address_of
 from ..reprint import Reprint
 from .base import Context, Problem, unknown_scopes
 
@@ -35,36 +35,67 @@ NAME = "permission"
 SUMMARY = "When the condition holds, a permission record from the publisher's contacts covers the use."
 
 
+class Standing(NamedTuple):
+    """What the permission records say of one use: whether one grants it, and else why not."""
+
+    #: A record from a grantor covers the use, has not expired, and was given by the reprint's date.
+    granted: bool
+    #: The records from a grantor that name the use (expired ones too).
+    matching: list[PermissionView]
+    #: Of those, the ones not expired (given too late, when ``granted`` is False).
+    current: list[PermissionView]
+    #: Whether anyone may grant it (``from: ['*']``: a licence's rights holder, whoever that is).
+    anyone: bool
+
+
+def standing(meta: MetadataView, scope: str, grantors: tuple[str, ...], today: dt.date) -> Standing:
+    """Whether a permission record from one of ``grantors`` (``*``: anyone) covers ``scope``: not expired,
+    and given by the reprint's publication (a record dated after it, or in the future, does not count)."""
+    emails = {address_of(g) for g in grantors}  # a contact may be written "Name <a@b>", as a record may
+    anyone = "*" in emails  # e.g. a CC licence: permission from whoever holds the rights
+    matching = [p for p in meta.permissions if (anyone or p.email in emails) and p.covers(scope)]
+    current = [p for p in matching if not p.expired(today)]
+    published = meta.published.date() if isinstance(meta.published, dt.datetime) else meta.published
+    latest = min(today, published) if published else today  # given by then, not after
+    return Standing(any(p.date is None or p.date <= latest for p in current), matching, current, anyone)
+
+
+def late_date(meta: MetadataView, current: list[PermissionView], today: dt.date) -> tuple[dt.date, str]:
+    """The date of the earliest of ``current`` (records given too late) and what is wrong with it."""
+    published = meta.published.date() if isinstance(meta.published, dt.datetime) else meta.published
+    given = min(p.date for p in current if p.date is not None)
+    when = (
+        f"after the reprint was published on {published.isoformat()}"
+        if published and given > published and given <= today
+        else "in the future"
+    )
+    return given, when
+
+
+#: The fix for a record given too late.
+LATE_FIX = "Check the permission's date (YYYY-MM-DD), and the reprint's 'published' date."
+
+
 def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Problem]:
     meta = reprint.metadata
     scope = params.scope or str(meta.value(params.scope_from or "") or "")
     grantors = params.from_ or context.policy.contacts
-    emails = {address_of(g) for g in grantors}  # a contact may be written "Name <a@b>", as a record may
-    anyone = "*" in emails  # e.g. a CC licence: permission from whoever holds the rights
-    matching = [p for p in meta.permissions if (anyone or p.email in emails) and p.covers(scope)]
-    current = [p for p in matching if not p.expired(context.today)]
-    published = meta.published.date() if isinstance(meta.published, dt.datetime) else meta.published
-    latest = min(context.today, published) if published else context.today  # given by then, not after
-    if any(p.date is None or p.date <= latest for p in current):
+    granted, matching, current, anyone = standing(meta, scope, grantors, context.today)
+    if granted:
         return
     written = "permissions" in reprint.key_lines or (reprint.sidecar and "permissions" in reprint.sidecar[1])
     anchor = "permissions" if written else _first_field(context)
     line, column, file = reprint.meta_place(anchor)
     field = "permissions"  # what to add or correct, wherever it is told
     if current:  # given after the reprint was published, or dated in the future (a typo?)
-        given = min(p.date for p in current if p.date is not None)
-        when = (
-            f"after the reprint was published on {published.isoformat()}"
-            if published and given > published and given <= context.today
-            else "in the future"
-        )
+        given, when = late_date(meta, current, context.today)
         yield Problem(
             line,
             column,
             file=file,
             field=field,
             detail=f"the {scope} permission on record is dated {given.isoformat()}, {when}: it must come first",
-            fix="Check the permission's date (YYYY-MM-DD), and the reprint's 'published' date.",
+            fix=LATE_FIX,
             specific=True,
         )
         return
@@ -80,6 +111,7 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
             specific=True,
         )
         return
+    emails = {address_of(g) for g in grantors}
     others = [p.from_ for p in meta.permissions if p.covers(scope)]
     who = "the rights holder" if anyone else (grantors[0] if grantors else "the publisher")
     fix = (
