@@ -410,3 +410,27 @@ def test_conditions_follow_three_valued_logic_whatever_the_order_of_their_parts(
         assert parse({"all": tests}).evaluate(meta) is expected_all, values
         assert parse({"any": tests}).evaluate(meta) is expected_any, values
         assert parse({"not": {"any": tests}}).evaluate(meta) is (None if expected_any is None else not expected_any)
+
+
+def test_a_metadata_rule_allowing_a_value_its_field_never_has_is_refused(tmp_path, cli):
+    """``allowed: [web, online]`` for medium, ``"no"`` for ads_targeted, a pattern matching no medium: validate
+    said valid, and the rule failed every reprint that set the field (a condition on such a value is refused)."""
+    policy = tmp_path / "icn.yaml"
+    policy.write_text(
+        "id: icn\nname: I\npublisher: I\nsource_url: https://icn.example/terms\nrules:\n"
+        "  - id: web-only\n    check: metadata\n    field: medium\n    allowed: [web, online]\n    message: Web\n"
+        '  - id: no-ads\n    check: metadata\n    field: ads_targeted\n    allowed: ["no"]\n    message: Ads\n'
+        '  - id: pat\n    check: metadata\n    field: medium\n    pattern: "^(online|website)$"\n    message: W\n'
+        "  - id: fine\n    check: metadata\n    field: commercial\n    allowed: [False]\n    message: C\n"
+        '  - id: fine-pattern\n    check: metadata\n    field: medium\n    pattern: "^(web|print)$"\n    message: M\n',
+        encoding="utf-8",
+    )
+    run = cli("validate", str(policy))
+    assert run.code == 1
+    assert run.out.splitlines() == [
+        f"{policy}:9:20: rule 'web-only': medium is never 'online' (it is one of broadcast, newsletter, print, "
+        "social, web)",
+        f"{policy}:14:15: rule 'no-ads': ads_targeted is never 'no' (it is one of false, true)",
+        f"{policy}:19:5: rule 'pat': its pattern matches no value medium has (it is one of broadcast, newsletter, "
+        "print, social, web), so it fails every reprint that sets it",
+    ]

@@ -246,6 +246,7 @@ def validate_file(path: Path, extra: tuple[str, ...] = ()) -> list[ReprintGuardE
                 problems.append(raw.error(f"rule {rule.id!r}: its condition {misspelt}", ["rules", index, "when"]))
             problems += _condition_licences(raw, rule.id, data.get("when"), ["rules", index, "when"])
     problems += _ungrantable(raw, policy)
+    problems += _values_never_given(raw, policy)
     return problems + disabled
 
 
@@ -334,6 +335,42 @@ def _ungrantable(raw: RawPolicy, policy: Any) -> list[PolicyError]:
                     ["rules", index],
                 )
             )
+    return found
+
+
+def _values_never_given(raw: RawPolicy, policy: Any) -> list[PolicyError]:
+    """A metadata rule on a field of known values (``medium``, the true/false keys) whose ``allowed`` lists a
+    value the field never has (``online`` for ``web``, ``"no"`` for ``false``), or whose ``pattern`` matches
+    none of them: it fails every reprint that sets the field, as a condition on such a value never holds."""
+    from ..checks.base import compile_pattern, written
+
+    found = []
+    for index, data in enumerate(raw.data.get("rules") or []):
+        rule = policy.rule(str(data.get("id")))
+        if rule is None or rule.check != "metadata" or rule.params.field not in _ENUMS:
+            continue
+        field, params = rule.params.field, rule.params
+        values = sorted(written(value) for value in _ENUMS[field])
+        said = f"(it is one of {', '.join(values)})"
+        known = {value.casefold() for value in values}
+        for at, value in enumerate(params.allowed or ()):
+            if written(value).casefold() not in known:
+                found.append(
+                    raw.error(
+                        f"rule {rule.id!r}: {field} is never {written(value)!r} {said}",
+                        ["rules", index, "allowed", at],
+                    )
+                )
+        if params.pattern is not None:
+            regex = compile_pattern(params.pattern)
+            if not any(regex.search(value) for value in values):
+                found.append(
+                    raw.error(
+                        f"rule {rule.id!r}: its pattern matches no value {field} has {said}, so it fails every "
+                        "reprint that sets it",
+                        ["rules", index, "pattern"],
+                    )
+                )
     return found
 
 
