@@ -434,3 +434,19 @@ def test_a_metadata_rule_allowing_a_value_its_field_never_has_is_refused(tmp_pat
         f"{policy}:19:5: rule 'pat': its pattern matches no value medium has (it is one of broadcast, newsletter, "
         "print, social, web), so it fails every reprint that sets it",
     ]
+
+
+def test_a_policy_extending_a_bundled_policy_under_its_own_id_is_told_what_to_do(tmp_path, cli):
+    """``id: propublica`` with ``extends: propublica``, the first try at tweaking a bundled policy, was told
+    "policies extend each other in a loop: propublica -> propublica", with no way out."""
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    policy = rules / "propublica.yaml"
+    policy.write_text(
+        "id: propublica\nname: P\npublisher: P\nsource_url: https://p.example/t\nextends: propublica\nrules: []\n",
+        encoding="utf-8",
+    )
+    run = cli("validate", str(policy))
+    assert run.code == 1
+    assert run.out.startswith(f"{policy}:5:1: policy 'propublica' extends itself: ")
+    assert "give yours an id of its own ('propublica-local') with 'extends: propublica'" in run.out

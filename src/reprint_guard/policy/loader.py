@@ -424,6 +424,14 @@ class PolicySet:
         if policy_id in self.policies:
             return self.policies[policy_id]
         raw = self.raw[policy_id]
+        if str(raw.data.get("extends") or "") == policy_id:  # a first try at tweaking a bundled policy
+            raise raw.error(
+                f"policy {policy_id!r} extends itself: a policy of your own with a bundled policy's id replaces it, "
+                f"so there is nothing left to extend; give yours an id of its own ('{policy_id}-local') with "
+                f"'extends: {policy_id}' and the same applies_to (a policy of your own wins a domain over a bundled "
+                "one); to turn a bundled rule off or down, set its 'severity' in the config",
+                ["extends"],
+            )
         if policy_id in chain:
             loop = " -> ".join((*chain, policy_id))
             raise raw.error(f"policies extend each other in a loop: {loop}", ["extends"])
