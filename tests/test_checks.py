@@ -2298,3 +2298,18 @@ def test_from_goes_with_a_media_rules_permission_mode(tmp_path, cli):
     )
     run = cli("validate", str(policy))
     assert run.code == 1 and "'from' goes with 'mode: permission'" in run.out, run.out
+
+
+def test_an_inherited_permission_from_the_rights_holder_names_the_policys_own_contact(tmp_path):
+    """A policy with contacts extending a Creative Commons one inherited "Ask the rights holder ..." for its
+    noncommercial rule (whose ``from: ['*']`` accepts anyone): the fix names the policy's contact."""
+    policy = write_policy(
+        tmp_path,
+        "marshall",
+        "extends: cc-by-nc-nd-4.0\ncontacts: [info@marshall.example]\napplies_to: [marshall.example]\nrules: []\n",
+    )
+    meta = {"original_url": "https://marshall.example/a", "commercial": True, "author": "Ana Ruiz"}
+    found = [f for f in check("Text.", meta, policy=policy).findings if f.rule == "marshall/noncommercial"]
+    assert len(found) == 1 and found[0].fix.startswith("Ask info@marshall.example for commercial permission")
+    anyone = {**meta, "permissions": [{"from": "someone@else.example", "scope": ["commercial"]}]}
+    assert not [f for f in check("Text.", anyone, policy=policy).findings if f.rule == "marshall/noncommercial"]

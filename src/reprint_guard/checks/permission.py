@@ -113,7 +113,10 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
         return
     emails = {address_of(g) for g in grantors}
     others = [p.from_ for p in meta.permissions if p.covers(scope)]
-    who = "the rights holder" if anyone else (grantors[0] if grantors else "the publisher")
+    if anyone:  # a licence's rights holder, whoever that is: the policy's own contact, when it names one
+        who = context.policy.contacts[0] if context.policy.contacts else "the rights holder"
+    else:
+        who = grantors[0] if grantors else "the publisher"
     fix = (
         f"Ask {who} for {scope} permission, then record it in the metadata: "
         f"permissions: [{{from: {who}, date: YYYY-MM-DD, scope: [{scope}]}}]"
