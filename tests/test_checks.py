@@ -2313,3 +2313,16 @@ def test_an_inherited_permission_from_the_rights_holder_names_the_policys_own_co
     assert len(found) == 1 and found[0].fix.startswith("Ask info@marshall.example for commercial permission")
     anyone = {**meta, "permissions": [{"from": "someone@else.example", "scope": ["commercial"]}]}
     assert not [f for f in check("Text.", anyone, policy=policy).findings if f.rule == "marshall/noncommercial"]
+
+
+def test_a_misplaced_credits_fix_says_to_the_top(tmp_path):
+    """The fix read "Move the credit at the top of the article"."""
+    rule = (
+        "  - id: credit\n    check: attribution\n    names: [Harbour Herald]\n    position: top\n"
+        "    message: Credit the Harbour Herald at the top\n"
+    )
+    policy = write_policy(tmp_path, "harbour", "applies_to: [harbour.example]\nrules:\n" + rule)
+    body = "The gulls came back.\n\n" + "More about the gulls on the pier this spring.\n\n" * 30
+    body += "First published by Harbour Herald.\n"
+    (finding,) = check(body, {"original_url": "https://harbour.example/g"}, policy=policy).findings
+    assert finding.fix == "Move the credit to the top of the article.", finding.fix

@@ -1286,3 +1286,16 @@ def test_a_config_named_by_its_folder_says_so(tmp_path, cli):
     """``--config site`` (the folder, not the file) said "config file not found" of a folder that is there."""
     run = cli("policies", "--config", str(tmp_path))
     assert run.code == 2 and "a folder, not a config file: name the file (.reprint-guard.yaml)" in run.err, run.err
+
+
+@pytest.mark.parametrize(
+    ("written", "meant"),
+    [("polices: [rules]\n", "policies"), ("rules-dir: rules\n", "policies"), ("severty: {}\n", "severity")],
+)
+def test_a_misspelt_config_key_is_told_with_the_key_meant(tmp_path, cli, written, meant):
+    """A policy's misspelt key got a "did you mean"; the config's did not, nor the key a user of --rules-dir
+    writes for the config's 'policies'."""
+    (tmp_path / ".reprint-guard.yaml").write_text(written, encoding="utf-8")
+    (tmp_path / "a.md").write_text("Text.\n", encoding="utf-8")
+    run = cli("check", "a.md", cwd=tmp_path)
+    assert run.code == 2 and run.err.strip().endswith(f"was unexpected); did you mean '{meant}'?"), run.err

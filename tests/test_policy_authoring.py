@@ -172,6 +172,28 @@ def test_the_schema_lists_the_media_elements_a_media_rule_may_name(tmp_path, cli
     assert cli("validate", str(policy)).out == f"{policy}: valid\n"
 
 
+def test_every_key_a_policy_may_write_is_described_in_its_schema():
+    """An editor shows a schema's descriptions as a key's help: a text rule's and a media rule's mode, a
+    metadata rule's required, and the policy's own keys had none."""
+    schema = json.loads((ROOT / "src" / "reprint_guard" / "schemas" / "policy.schema.json").read_text("utf-8"))
+    bare = []
+
+    def walk(node: object, path: str) -> None:
+        if isinstance(node, dict):
+            for key, value in (node.get("properties") or {}).items():
+                if isinstance(value, dict) and key != "$schema" and "description" not in value and "$ref" not in value:
+                    if set(value) - {"const"}:  # a branch's "check: {const: ...}" selector is no key's help
+                        bare.append(f"{path}/{key}")
+            for key, value in node.items():
+                walk(value, f"{path}/{key}")
+        elif isinstance(node, list):
+            for index, value in enumerate(node):
+                walk(value, f"{path}/{index}")
+
+    walk(schema, "")
+    assert bare == []
+
+
 def test_init_keeps_policy_fixtures_out_of_the_content_and_proposes_the_policies(tmp_path, cli):
     write(tmp_path / "policies" / "harbour.yaml", HARBOUR_POLICY)
     fixtures = tmp_path / "tests" / "policies" / "harbour-herald"

@@ -279,7 +279,7 @@ def test_validate_says_a_bad_pattern_once_and_hints_at_replacing_only_an_inherit
         "extends: cc-by-4.0\nrules:\n  - id: pixel\n    check: element\n    pattern: 'id=(\\d+$'\n    message: P\n",
     )
     run = cli("validate", str(policy))
-    assert run.code == 1 and run.out.count("id=(\\d+$") == 1 and "(missing ))" in run.out, run.out
+    assert run.code == 1 and run.out.count("id=(\\d+$") == 1 and "(missing ')')" in run.out, run.out
     policy = write_policy(tmp_path, "herald", "extends: cc-by-4.0\nrules:\n  - id: embargo\n    check: timing\n")
     run = cli("validate", str(policy))
     assert "'message' is a required property (if 'embargo' is a rule of cc-by-4.0: " in run.out

@@ -155,7 +155,7 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
                 column,
                 detail=f"the credit is there, but not {_where(params)} of the article"
                 f"{_measured_over_the_page(reprint, params)}",
-                fix=f"Move the credit {_where(params)} of the article.",
+                fix=f"Move the credit to the {params.position} of the article.",
             )
     required: list[str] = []
     if params.names_from:
@@ -205,7 +205,7 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
                 column,
                 detail=f'"{misplaced[0]}" is there, but not {_where(params)} of the article'
                 f"{_measured_over_the_page(reprint, params)}",
-                fix=f'Move "{misplaced[0]}" {_where(params)} of the article.',
+                fix=f'Move "{misplaced[0]}" to the {params.position} of the article.',
             )
     if params.copyright:
         holders = meta.holders

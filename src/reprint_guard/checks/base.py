@@ -150,6 +150,13 @@ def compile_pattern(pattern: str, *, utf8: bool = False, capture: bool = False, 
     except re2.error as exc:
         reason = exc.args[0].decode(errors="replace") if exc.args and isinstance(exc.args[0], bytes) else str(exc)
         reason = reason.removesuffix(f": {pattern}")  # RE2 names the part at fault: the pattern is said already
+        # The part at fault quoted, so that its "(?=" or "missing )" does not read as the message's parenthesis.
+        head, colon, part = reason.partition(": ")
+        words = reason.rsplit(" ", 1)
+        if colon and part:
+            reason = f"{head}: '{part}'"
+        elif len(words) == 2 and len(words[1]) == 1 and not words[1].isalnum():
+            reason = f"{words[0]} '{words[1]}'"
         raise ValueError(
             f"invalid or unsupported pattern /{pattern}/ ({reason}); patterns use RE2 syntax "
             "(no backreferences or look-around)"

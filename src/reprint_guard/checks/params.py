@@ -376,7 +376,9 @@ class PermissionParams(Params):
 class TextParams(PatternParams):
     phrase: str | None = Field(default=None, description="Literal words, matched as whole words.")
     pattern: str | None = Field(default=None, description="RE2 pattern over the normalised visible text.")
-    mode: Literal["require", "forbid"] = "require"
+    mode: Literal["require", "forbid"] = Field(
+        default="require", description="require: the phrase or pattern must be visible; forbid: it must not be."
+    )
     unless: str | None = Field(
         default=None,
         description="RE2 pattern of wordings the pattern's words may stand in without counting: a match "
@@ -439,7 +441,9 @@ class TextParams(PatternParams):
 
 class MetadataParams(PatternParams):
     field: str = Field(description="The metadata key.")
-    required: bool = True
+    required: bool = Field(
+        default=True, description="The field must be set (false: only a value it has is held to the rule)."
+    )
     pattern: str | None = Field(default=None, description="RE2 pattern the value (as text) must match.")
     allowed: tuple[Any, ...] | None = Field(default=None, description="The value must be one of these.")
     licenses: tuple[str, ...] | None = Field(
@@ -566,7 +570,11 @@ MediaTag = Literal["img", "video", "audio", "source", "iframe", "embed", "object
 
 
 class MediaParams(Params):
-    mode: Literal["forbid", "hosts", "permission"] = "forbid"
+    mode: Literal["forbid", "hosts", "permission"] = Field(
+        default="forbid",
+        description="forbid: no media at all; hosts: media only from 'hosts'; permission: media need a permission "
+        "record of 'scope'.",
+    )
     hosts: tuple[str, ...] = Field(default=(), description="Allowed hosts (subdomains included), for mode hosts.")
     scope: str = Field(default="photos", description="Permission scope that covers media, for mode permission.")
     from_: tuple[str, ...] = Field(

@@ -314,6 +314,10 @@ def _validator() -> Any:
     return jsonschema.Draft202012Validator(json.loads(SCHEMA_PATH.read_text(encoding="utf-8")))
 
 
+#: Command-line option names whose config key is another: what a user who knows the option writes.
+_CLI_NAMES = {"rules-dir": "policies", "rules-dirs": "policies", "rules_dir": "policies", "rules": "policies"}
+
+
 def _validate(data: dict[str, Any], path: Path, locate: Any) -> None:
     errors = sorted(_validator().iter_errors(jsonable(data)), key=lambda e: list(map(str, e.absolute_path)))
     if not errors:
@@ -326,4 +330,13 @@ def _validate(data: dict[str, Any], path: Path, locate: Any) -> None:
     line, column = locate(where)
     field = ".".join(map(str, where))
     message = error.message.replace("Additional properties are not allowed", "unknown key(s)")
+    if error.validator == "additionalProperties" and isinstance(error.instance, dict) and len(where):
+        import difflib
+
+        known = list(error.schema.get("properties") or {})
+        key = str(where[-1])
+        close = [_CLI_NAMES[key]] if key in _CLI_NAMES and _CLI_NAMES[key] in known else []
+        close = close or difflib.get_close_matches(key, known, n=1, cutoff=0.75)
+        if close:
+            message += f"; did you mean {close[0]!r}?"
     raise ConfigError(f"{field + ': ' if field else ''}{message}", path=str(path), line=line, column=column)

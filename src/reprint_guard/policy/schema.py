@@ -22,7 +22,11 @@ ID_PATTERN = r"^[a-z0-9][a-z0-9._-]*$"
 COMMON_RULE_PROPERTIES: dict[str, Any] = {
     "id": {"type": "string", "pattern": ID_PATTERN, "description": "Stable rule id, unique in the policy."},
     "check": {"enum": sorted(CHECKS), "description": "The check type."},
-    "severity": {"enum": ["error", "warning", "info"], "default": "error"},
+    "severity": {
+        "enum": ["error", "warning", "info"],
+        "default": "error",
+        "description": "error fails the check; warning and info are reported only (a config may change it).",
+    },
     "message": {"type": "string", "minLength": 1, "description": "What is wrong, for a non-lawyer."},
     "description": {"type": "string", "description": "What the term requires and why."},
     "when": {"$ref": "#/$defs/condition"},
@@ -38,12 +42,12 @@ def _condition_schema() -> dict[str, Any]:
     field_test = {
         "type": "object",
         "properties": {
-            "field": {"type": "string"},
-            "is": scalar,
-            "is_not": scalar,
-            "in": {"type": "array", "items": scalar},
-            "not_in": {"type": "array", "items": scalar},
-            "present": {"type": "boolean"},
+            "field": {"type": "string", "description": "The metadata key tested (medium, commercial, ...)."},
+            "is": {**scalar, "description": "The field has this value (compared blind to case)."},
+            "is_not": {**scalar, "description": "The field is set to another value."},
+            "in": {"type": "array", "items": scalar, "description": "The field has one of these values."},
+            "not_in": {"type": "array", "items": scalar, "description": "The field is set to none of these."},
+            "present": {"type": "boolean", "description": "true: the field is set; false: it is not."},
         },
         "required": ["field"],
         "minProperties": 2,
@@ -57,13 +61,17 @@ def _condition_schema() -> dict[str, Any]:
             field_test,
             {
                 "type": "object",
-                "properties": {"all": {"type": "array", "items": ref, "minItems": 1}},
+                "properties": {
+                    "all": {"type": "array", "items": ref, "minItems": 1, "description": "Every condition holds."}
+                },
                 "required": ["all"],
                 "additionalProperties": False,
             },
             {
                 "type": "object",
-                "properties": {"any": {"type": "array", "items": ref, "minItems": 1}},
+                "properties": {
+                    "any": {"type": "array", "items": ref, "minItems": 1, "description": "One condition holds."}
+                },
                 "required": ["any"],
                 "additionalProperties": False,
             },
@@ -97,29 +105,64 @@ def policy_schema() -> dict[str, Any]:
         "type": "object",
         "properties": {
             "$schema": {"type": "string"},
-            "id": {"type": "string", "pattern": ID_PATTERN},
-            "name": {"type": "string", "minLength": 1},
-            "publisher": {"type": "string", "minLength": 1},
-            "source_url": {"type": "string", "pattern": "^https?://"},
+            "id": {
+                "type": "string",
+                "pattern": ID_PATTERN,
+                "description": "Stable policy id: the first part of its rules' ids (<policy>/<rule>).",
+            },
+            "name": {"type": "string", "minLength": 1, "description": "The policy's name, as reports show it."},
+            "publisher": {
+                "type": "string",
+                "minLength": 1,
+                "description": "The publisher (or licence steward) whose terms these are.",
+            },
+            "source_url": {
+                "type": "string",
+                "pattern": "^https?://",
+                "description": "Where the terms are published: what each rule is traced to.",
+            },
             "terms_read": {"type": "string", "format": "date", "description": "When the terms were read."},
-            "description": {"type": "string"},
-            "confidence": {"enum": ["primary", "second-hand", "mixed"]},
+            "description": {"type": "string", "description": "What the terms allow and ask, in a few sentences."},
+            "confidence": {
+                "enum": ["primary", "second-hand", "mixed"],
+                "description": "Where the terms were read: the publisher's own page, a third party's quote, or both.",
+            },
             "notes": {"type": "string", "description": "What to re-check, caveats, exceptions not encoded."},
-            "applies_to": {"type": "array", "items": {"type": "string", "minLength": 1}},
-            "contacts": {"type": "array", "items": {"type": "string", "minLength": 3}},
-            "extends": {"type": "string", "pattern": ID_PATTERN},
+            "applies_to": {
+                "type": "array",
+                "items": {"type": "string", "minLength": 1},
+                "description": "Host names (subdomains included) of originals this policy is chosen for.",
+            },
+            "contacts": {
+                "type": "array",
+                "items": {"type": "string", "minLength": 3},
+                "description": "Email addresses that grant permissions: a permission record must come from one.",
+            },
+            "extends": {
+                "type": "string",
+                "pattern": ID_PATTERN,
+                "description": "A policy whose rules this one inherits (a rule of the same id replaces one).",
+            },
             "credit": {
                 "type": "object",
                 "description": "The attribution block this policy wants; {placeholders} are filled from metadata.",
                 "properties": {
-                    "markdown": {"type": "string", "minLength": 1},
-                    "html": {"type": "string", "minLength": 1},
-                    "position": {"enum": ["top", "bottom"], "default": "bottom"},
+                    "markdown": {"type": "string", "minLength": 1, "description": "The block as Markdown."},
+                    "html": {"type": "string", "minLength": 1, "description": "The block as HTML, for HTML reprints."},
+                    "position": {
+                        "enum": ["top", "bottom"],
+                        "default": "bottom",
+                        "description": "Where --fix inserts it.",
+                    },
                 },
                 "required": ["markdown"],
                 "additionalProperties": False,
             },
-            "rules": {"type": "array", "items": {"$ref": "#/$defs/rule"}},
+            "rules": {
+                "type": "array",
+                "items": {"$ref": "#/$defs/rule"},
+                "description": "The rules: each one term, checked by one check type.",
+            },
         },
         "required": ["id", "name", "publisher", "source_url", "rules"],
         "additionalProperties": False,
