@@ -1299,3 +1299,21 @@ def test_a_misspelt_config_key_is_told_with_the_key_meant(tmp_path, cli, written
     (tmp_path / "a.md").write_text("Text.\n", encoding="utf-8")
     run = cli("check", "a.md", cwd=tmp_path)
     assert run.code == 2 and run.err.strip().endswith(f"was unexpected); did you mean '{meant}'?"), run.err
+
+
+@pytest.mark.parametrize(
+    ("config", "written"),
+    [
+        ("hugo.toml", 'baseURL = "https://river bend.example/"\n'),
+        ("_config.yml", "url: https://river bend.example\n"),
+    ],
+)
+def test_init_leaves_out_a_sites_own_host_with_a_space_in_it(tmp_path, cli, config, written):
+    """A baseURL (or Jekyll url) with a space in its host was copied into own-hosts, where it matches nothing
+    and the config then failed to load."""
+    write(tmp_path / "content" / "posts" / "a.md", markdown(HUGO_META, "Body"))
+    write(tmp_path / config, written)
+    assert cli("init", str(tmp_path)).code == 0
+    data = yaml.safe_load((tmp_path / ".reprint-guard.yaml").read_text(encoding="utf-8"))
+    assert data["own-hosts"] == []
+    assert cli("check", "content", cwd=tmp_path).code in (0, 1)  # the written config loads

@@ -338,8 +338,14 @@ def hugo_site(root: Path) -> tuple[bool, str | None] | None:
     if base:
         from ..urls import as_address, host_of
 
-        host = host_of(as_address(base))
+        host = _site_host(host_of(as_address(base)))
     return unsafe is True, host
+
+
+def _site_host(host: str | None) -> str | None:
+    """A site's host as its config names it, or None when it is none (``https://exa mple.org``: a typo, not a
+    host ``own-hosts`` could match)."""
+    return host if host and not any(char.isspace() for char in host) and "%" not in host else None
 
 
 def jekyll_site(root: Path) -> tuple[str | None] | None:
@@ -353,7 +359,7 @@ def jekyll_site(root: Path) -> tuple[str | None] | None:
                 return (None,)
             from ..urls import as_address, host_of
 
-            return (host_of(as_address(url)),)
+            return (_site_host(host_of(as_address(url))),)
     return None
 
 
