@@ -181,9 +181,10 @@ def test_every_key_a_policy_may_write_is_described_in_its_schema():
     def walk(node: object, path: str) -> None:
         if isinstance(node, dict):
             for key, value in (node.get("properties") or {}).items():
-                if isinstance(value, dict) and key != "$schema" and "description" not in value and "$ref" not in value:
-                    if set(value) - {"const"}:  # a branch's "check: {const: ...}" selector is no key's help
-                        bare.append(f"{path}/{key}")
+                described = not isinstance(value, dict) or "description" in value or "$ref" in value
+                # A branch's "check: {const: ...}" selector is no key's help.
+                if not described and key != "$schema" and set(value) - {"const"}:
+                    bare.append(f"{path}/{key}")
             for key, value in node.items():
                 walk(value, f"{path}/{key}")
         elif isinstance(node, list):
