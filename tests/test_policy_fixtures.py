@@ -147,6 +147,30 @@ def test_harness_notes_the_rules_no_passing_fixture_tries(tmp_path, cli):
     ]
 
 
+def test_the_coverage_note_counts_inherited_rules_instead_of_listing_them(tmp_path, cli):
+    """A policy of one's own extending a licence was told "no passing fixture violates only" every one of its
+    dozen inherited rules, which the licence's own fixtures try: they are counted, its own rules listed."""
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    (rules / "choir.yaml").write_text(
+        "id: choir\nname: C\npublisher: C\nsource_url: https://c.example/terms\nextends: cc-by-nc-nd-4.0\n"
+        "rules:\n  - {id: harmony, check: text, phrase: harmony, message: Keep the harmony}\n"
+        "  - {id: choir, check: text, phrase: choir, message: Name the choir}\n",
+        encoding="utf-8",
+    )
+    fixtures = tmp_path / "fixtures"
+    fixtures.mkdir()
+    text = (FIXTURES / "cc-by-nc-nd-4.0" / "compliant.md").read_text(encoding="utf-8")
+    (fixtures / "compliant.md").write_text(text.replace("expect: []", "policy: choir\nexpect: []"), encoding="utf-8")
+    run = cli("test", str(fixtures), "--rules-dir", str(rules))
+    inherited = len(load_policy("cc-by-nc-nd-4.0").rules)
+    assert run.code == 0 and run.out.splitlines() == [
+        f"note: choir: no passing fixture violates only harmony, choir (nor {inherited} rules inherited from "
+        "cc-by-nc-nd-4.0)",
+        "1 passed, 0 failed",
+    ], run.out
+
+
 def test_harness_passes_on_bundled_fixtures(cli):
     run = cli("test", str(FIXTURES))
     assert run.code == 0, run.out

@@ -406,17 +406,36 @@ def run_init(options: argparse.Namespace) -> int:
     return ExitCode.OK
 
 
-def _coverage_notes(covered: dict[str, tuple[tuple[str, ...], set[str]]]) -> str:
+def _coverage_notes(covered: dict[str, tuple[tuple[str, ...], set[str]]], policies: Any) -> str:
     """What the passing fixtures leave untried, per policy: a compliant reprint, and each rule violated on
-    its own (a note, not a failure: the project's own test suite holds its bundled policies to it)."""
+    its own (a note, not a failure: the project's own test suite holds its bundled policies to it). Rules a
+    policy inherits are counted, not listed: the parent's fixtures try them, and a policy of one's own that
+    extends a licence would list a dozen."""
     notes = []
     for policy_id, (rules, seen) in sorted(covered.items()):
         untried = [rule.partition("/")[2] for rule in rules if rule not in seen]
         if "" not in seen:
             notes.append(f"note: {policy_id}: no passing compliant fixture (expect: [])\n")
-        if untried:
-            notes.append(f"note: {policy_id}: no passing fixture violates only {', '.join(untried)}\n")
+        own = _own_rule_ids(policies, policy_id)
+        inherited = [rule for rule in untried if own is not None and rule not in own]
+        listed = [rule for rule in untried if rule not in inherited]
+        parent = policies.get(policy_id).extends if inherited else None
+        also = f"{len(inherited)} rule{'s' if len(inherited) > 1 else ''} inherited from {parent}"
+        if listed:
+            more = f" (nor {also})" if inherited else ""
+            notes.append(f"note: {policy_id}: no passing fixture violates only {', '.join(listed)}{more}\n")
+        elif inherited:
+            notes.append(f"note: {policy_id}: no passing fixture violates only one of the {also}\n")
     return "".join(notes)
+
+
+def _own_rule_ids(policies: Any, policy_id: str) -> set[str] | None:
+    """The ids of the rules a policy writes itself (a replaced inherited rule among them), or None when not
+    known (a bundled policy read ahead of time, or one that extends none: all are its own)."""
+    raw = policies.raw.get(policy_id) if policy_id in policies else None
+    if raw is None or not raw.data.get("extends"):
+        return None
+    return {str(rule.get("id")) for rule in raw.data.get("rules") or [] if isinstance(rule, dict)}
 
 
 def run_test(options: argparse.Namespace) -> int:
@@ -424,7 +443,7 @@ def run_test(options: argparse.Namespace) -> int:
     from .testing.harness import fixture_items, render, run_fixture
 
     extra = rules_dirs(options)
-    policy_set(extra)
+    policies = policy_set(extra)
     total = failed = errors = 0
     covered: dict[str, tuple[tuple[str, ...], set[str]]] = {}  # per policy: its rules, and what was tried
     #: (a rule violated alone, or "" for a compliant fixture)
@@ -446,7 +465,7 @@ def run_test(options: argparse.Namespace) -> int:
             sys.stdout.write(f"ok   {outcome.path}  ({len(outcome.matched)} expected findings)\n")
     if total == 0:
         raise UsageError(f"no fixtures found in {', '.join(options.paths)}")
-    sys.stdout.write(_coverage_notes(covered))
+    sys.stdout.write(_coverage_notes(covered, policies))
     could_not = f", {errors} could not be run" if errors else ""
     sys.stdout.write(f"{total - failed - errors} passed, {failed} failed{could_not}\n")
     return ExitCode.ERROR if errors else ExitCode.FINDINGS if failed else ExitCode.OK
