@@ -1739,3 +1739,24 @@ def test_credit_from_a_file_names_it_when_its_metadata_lacks_what_the_block_need
         "reprint-guard: cr.md: the credit needs metadata that is not set: author (or copyright_holder), "
         "original_published"
     ), run.err
+
+
+def test_a_pixel_insert_may_carry_the_original_address_percent_encoded(tmp_path, cli):
+    """A counter that takes the story's address in its query string (``?url=``) could not be written as an
+    insert: {original_url} put a raw address, with its own ``?`` and ``&``, into another's query."""
+    policy = MINI_POLICY.replace("p\\.gif\\?id=[0-9]+$", "p\\.gif\\?url=https%3A%2F%2Fmini\\.example%2F").replace(
+        "p.gif?id={px}", "p.gif?url={original_url_encoded}"
+    )
+    (tmp_path / "rules").mkdir()
+    (tmp_path / "rules" / "mini.yaml").write_text(policy, encoding="utf-8")
+    assert cli("validate", "rules/mini.yaml", cwd=tmp_path).code == 0
+    page = tmp_path / "a.html"
+    page.write_text(
+        '<article>\n<p>Story text, by <a href="https://mini.example/a?x=1&amp;y=2">Mini News</a>.</p>\n</article>\n'
+    )
+    (tmp_path / "a.meta.yaml").write_text("original_url: https://mini.example/a?x=1&y=2\n", encoding="utf-8")
+    run = cli("check", "--no-config", "--rules-dir", "rules", "a.html", "--fix", cwd=tmp_path)
+    assert run.code == 0, run.out + run.err
+    assert 'src="https://px.mini.example/p.gif?url=https%3A%2F%2Fmini.example%2Fa%3Fx%3D1%26y%3D2"' in page.read_text(
+        encoding="utf-8"
+    )

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 #: A ``{name}`` placeholder in a fix, credit or insert template.
 PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
 #: The values :func:`template_values` derives, besides the metadata keys themselves.
-DERIVED_VALUES = ("publisher", "contact", "year", "holder", "license_name", "license_url")
+DERIVED_VALUES = ("publisher", "contact", "year", "holder", "license_name", "license_url", "original_url_encoded")
 
 
 class ParamsView:
@@ -250,6 +250,10 @@ def template_values(reprint: Reprint, policy: Policy, *, placeholders: bool = Tr
         # A fix text links to no "javascript:" address (a credit block refuses one, saying why).
         address = linkable_address(meta.original_url) if placeholders else as_address(meta.original_url)
         values["original_url"] = address or "<original article URL>"
+        if address:  # for a query string: a pixel's ?url={original_url_encoded}
+            from urllib.parse import quote
+
+            values["original_url_encoded"] = quote(address, safe="")
     spdx = normalize_license(meta.license)
     if spdx is None:
         covered = [r.params.licenses for r in policy.rules if r.check == "license"]
@@ -260,6 +264,7 @@ def template_values(reprint: Reprint, policy: Policy, *, placeholders: bool = Tr
         values.setdefault("author", "<author>")  # a hint, as the URL's is
         values.setdefault("holder", "<author>")
         values.setdefault("original_url", "<original article URL>")
+        values.setdefault("original_url_encoded", "<original article URL, percent-encoded>")
         values.setdefault("title", "the original article")
     return values
 
