@@ -310,13 +310,14 @@ def test_a_broken_config_is_named_from_the_workspace_in_the_message_and_the_summ
 
 
 def test_a_config_suppression_is_judged_once_over_the_changed_files(tmp_path):
-    """An unused glob suppression: one annotation at its entry, one warning, however many files it matches."""
+    """An unused glob suppression: one annotation at its entry, one warning, however many files it matches
+    (here the pull request changes every file it covers)."""
     config = (
         "fail-on: warning\nsuppressions:\n  - path: 'content/posts/**'\n"
         "    rule: global-research/commercial-permission\n    reason: Syndication agreed by email\n"
     )
     article = markdown(COMPLIANT_META, COMPLIANT_BODY)
-    base = {".reprint-guard.yaml": config, "content/posts/old.md": article}
+    base = {".reprint-guard.yaml": config, "content/pages/old.md": article}
     head = {"content/posts/a.md": article, "content/posts/b.md": article, "content/posts/c.md": article}
     repo, env = make_pull_request(tmp_path, head, base)
     proc = run_action(repo, env)
@@ -333,6 +334,27 @@ def test_a_config_suppression_is_judged_once_over_the_changed_files(tmp_path):
     assert [r["ruleId"] for r in sarif["runs"][0]["results"]] == ["reprint-guard/unused-suppression"]
     summary = (tmp_path / "summary.md").read_text(encoding="utf-8")
     assert summary.count("reprint-guard/unused-suppression") == 1
+
+
+def test_a_suppression_a_file_the_pull_request_left_alone_needs_is_not_called_unused(tmp_path):
+    """The suppression is needed by a file on the main branch that the pull request does not change: the
+    Action checked only the changed files, found it used by none, and told the maintainer to remove it (a
+    failure at fail-on: warning) on every pull request."""
+    config = (
+        "fail-on: warning\nsuppressions:\n  - path: 'content/posts/**'\n"
+        "    rule: global-research/commercial-permission\n    reason: Syndication agreed by email\n"
+    )
+    base = {
+        ".reprint-guard.yaml": config,
+        "content/posts/sold.md": markdown({**COMPLIANT_META, "commercial": True}, COMPLIANT_BODY),
+        "content/posts/kept.md": markdown(COMPLIANT_META, COMPLIANT_BODY),
+    }
+    head = {"content/posts/kept.md": markdown(COMPLIANT_META, COMPLIANT_BODY + "\nOne more line.\n")}
+    repo, env = make_pull_request(tmp_path, head, base)
+    proc = run_action(repo, env)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert "unused-suppression" not in proc.stdout
+    assert proc.stdout.splitlines()[-1] == "reprint-guard: 0 errors, 0 warnings in 1 changed file"
 
 
 def test_changed_files_are_taken_as_a_walk_takes_them_and_a_sidecar_brings_its_article(tmp_path):

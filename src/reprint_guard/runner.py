@@ -881,11 +881,13 @@ class _ConfigTally:
         self.entries = settings.suppressions
         self.covered = [0] * len(self.entries)
         self.used = [False] * len(self.entries)
+        self.seen: set[str] = set()  # every file the run read, checked or not, as the config's paths name it
 
     def add(self, path: str, result: Result) -> None:
+        relative = self.settings.relative(path) if path != "-" else "-"  # as check_read matches it
+        self.seen.add(relative)
         if result.status not in ("pass", "fail"):  # unread, or no reprint: not checked, so nothing to judge by
             return
-        relative = self.settings.relative(path) if path != "-" else "-"  # as check_read matches it
         covering = [i for i, entry in enumerate(self.entries) if path_matches(relative, entry.path)]
         for index in covering:
             self.covered[index] += 1
@@ -914,12 +916,31 @@ class _ConfigTally:
             )
             for entry, used in zip(self.entries, self.used, strict=True)
         ]
+        today = self.settings.today
+        unused = [i for i, e in enumerate(judged) if self.covered[i] and not e.used and not e.expired(today)]
+        if unused:  # unused where the run left out files it covers (a pull request's, a commit's): not judged
+            partial = self._partly_checked(unused)
+            judged = [entry for i, entry in enumerate(judged) if i not in partial]
+            self.covered = [count for i, count in enumerate(self.covered) if i not in partial]
         findings = judge_config(judged, self.covered, self.settings.today)
         if not findings:
             return None
         findings.sort(key=lambda f: (f.line, f.column))
         config = next((entry.config for entry in self.entries if entry.config), None) or "<config>"
         return Result(path=from_here(config), policy=_CONFIG_POLICY, findings=findings).settle(self.settings.fail_on)
+
+    def _partly_checked(self, indices: list[int]) -> set[int]:
+        """Of the entries at ``indices``, those whose path matches a file of the project (as a walk of its
+        root finds them) that the run did not read: it cannot know whether the suppression is needed there."""
+        partial: set[int] = set()
+        for path, _, _ in _walk(str(self.settings.root), self.settings):
+            relative = self.settings.relative(path)
+            if relative in self.seen:
+                continue
+            partial.update(i for i in indices if path_matches(relative, self.entries[i].path))
+            if len(partial) == len(indices):
+                break
+        return partial
 
 
 def _run(items: list[Item], settings: Settings, jobs: int) -> Iterator[Result]:

@@ -215,7 +215,7 @@ def apply(
             if close is not None:  # a typo of a rule that fired here: the finding it was for is not suppressed
                 what = f"matches no finding in this file; did you mean {close}, which has one here?"
                 extra.append(_unused(suppression, what, f"Write {close} in the suppression."))
-            else:
+            elif suppression.kind != "config":  # the config's covers other files, which one file cannot judge
                 extra.append(_unused(suppression, "matches no finding in this file", "Remove the suppression."))
     return findings + extra
 
@@ -247,13 +247,13 @@ def judge_config(suppressions: Sequence[Suppression], covered: Sequence[int], to
     not unreadable) that ``suppressions[i]``'s path matches; ``suppressions[i].used``: whether it
     suppressed a finding in any of them. The rule, the simplest honest one: a run cannot know the files
     it did not check (one file named, a pull request's changed files), so an entry whose path matches no
-    checked file is not judged at all; one that matches some is
+    checked file is not judged at all, nor called unused when it matches a file the run did not read (the
+    runner leaves those out); one that matches some is
 
     - expired (``reprint-guard/expired-suppression``) when its ``until`` has passed: it suppressed
       nothing in them, and their findings count again;
     - unused (``reprint-guard/unused-suppression``) when it is not expired and suppressed no finding in
-      any of them. Its glob may match files this run did not check, where it may still be needed: the
-      fix says how many it checked.
+      any of them.
     """
     found = []
     for suppression, count in zip(suppressions, covered, strict=True):
@@ -267,8 +267,8 @@ def judge_config(suppressions: Sequence[Suppression], covered: Sequence[int], to
                 _unused(
                     suppression,
                     "matches no finding in the files checked that it covers",
-                    "Remove the suppression if no file it covers needs it any more (this run checked "
-                    f"{checked} it covers; its other files, if any, were not checked).",
+                    f"Remove the suppression: no file it covers needs it any more (this run checked {checked} "
+                    "it covers, all of them).",
                 )
             )
     return found
