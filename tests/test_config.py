@@ -1327,3 +1327,24 @@ def test_init_leaves_out_a_sites_own_host_with_a_space_in_it(tmp_path, cli, conf
     data = yaml.safe_load((tmp_path / ".reprint-guard.yaml").read_text(encoding="utf-8"))
     assert data["own-hosts"] == []
     assert cli("check", "content", cwd=tmp_path).code in (0, 1)  # the written config loads
+
+
+@pytest.mark.parametrize(
+    "front",
+    [
+        '+++\ntitle = "x"\ncommercial = false\n[params]\noriginal_url = "{url}"\nauthor = "Ana Ruiz"\n+++\n',
+        "---\ntitle: x\ncommercial: false\nparams:\n  original_url: {url}\n  author: Ana Ruiz\n---\n",
+        "---\ntitle: x\ncommercial: false\nParams:\n  Original_URL: {url}\n  author: Ana Ruiz\n---\n",
+    ],
+)
+def test_our_own_keys_under_hugos_params_are_read(tmp_path, cli, front):
+    """A Hugo page keeps its own fields under params: (TOML's [params] table): a reprint whose original_url
+    stood there was skipped as no reprint, silently, with no mapping to write (init saw the key and wrote
+    none)."""
+    write(tmp_path / "a.md", front.replace("{url}", GR_URL) + "\n" + COMPLIANT_BODY)
+    (result,) = cli("check", "a.md", "--no-config", "--format", "json", cwd=tmp_path).json()["results"]
+    assert (result["policy"], result["status"]) == ("global-research", "pass"), result
+    uncredited = COMPLIANT_BODY.replace("Global Research", "GR")
+    write(tmp_path / "b.md", front.replace("{url}", GR_URL) + "\n" + uncredited)
+    (result,) = cli("check", "b.md", "--no-config", "--format", "json", cwd=tmp_path).json()["results"]
+    assert result["status"] == "fail" and "global-research/source-credit" in [f["rule"] for f in result["findings"]]

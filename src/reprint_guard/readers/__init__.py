@@ -547,6 +547,9 @@ def build(
     """
     names = None
     clashes: list[tuple[str, str, int | None, Any, str]] = []
+    lifted = _under_params(metadata)
+    if lifted:  # Hugo's params.original_url is its .Params.original_url, as original_url at the top is
+        key_map = {**lifted, **(key_map or {})}
     if key_map:
         metadata, dropped = _without_the_sites_own(metadata, key_map)
         if dropped:
@@ -760,6 +763,20 @@ def _said(value: Any) -> Any:
     if isinstance(value, list):
         return sorted((_said(item) for item in value), key=repr)
     return " ".join(value.split()).casefold() if isinstance(value, str) else value
+
+
+def _under_params(metadata: Mapping[str, Any]) -> dict[str, str]:
+    """Our keys a Hugo page keeps under ``params:`` (as Hugo 0.123 on asks of a page's own fields), mapped
+    onto ours: ``params.original_url`` is ``.Params.original_url`` to Hugo, as ``original_url`` is. Read only
+    when the top of the front matter does not set the key."""
+    table = next((v for k, v in metadata.items() if isinstance(k, str) and k.lower() == "params"), None)
+    if not isinstance(table, dict):
+        return {}
+    return {
+        f"params.{key}": ours
+        for key in table
+        if isinstance(key, str) and (ours := key.lower()) in READ_KEYS and blank(metadata.get(ours))
+    }
 
 
 def _where_hugo_has_it(data: Mapping[str, Any], key: str) -> str:
