@@ -1026,3 +1026,18 @@ def test_an_empty_changed_only_is_the_default(tmp_path, value):
         tmp_path, {"content/new.md": markdown(COMPLIANT_META, COMPLIANT_BODY)}, {"content/old.md": bad}
     )
     assert run_action(repo, env, **{"changed-only": value}).returncode == 0  # the old file, not changed, is not checked
+
+
+def test_a_checkout_that_is_not_the_pull_requests_code_stops_the_run(tmp_path):
+    """With the base branch checked out (pull_request_target's default, or a checkout's ref: main), the
+    changed files were not there and the Action passed: "0 changed files", a green tick for a pull request
+    adding broken reprints."""
+    broken = markdown({**COMPLIANT_META, "commercial": True}, COMPLIANT_BODY)
+    repo, env = make_pull_request(tmp_path, {"content/posts/new.md": broken}, {"content/posts/old.md": "Text.\n"})
+    assert run_action(repo, env).returncode == 1  # the head checked out: its broken reprint fails
+    git(repo, "checkout", "-q", "main")
+    proc = run_action(repo, env)
+    assert proc.returncode == 2, proc.stdout + proc.stderr
+    (line,) = [line for line in proc.stdout.splitlines() if line.startswith("::error")]
+    assert "is not the pull request's head" in line and "pull_request_target" in line
+    assert outputs(tmp_path)["errored"] == "1"

@@ -255,6 +255,17 @@ def _in_paths(path: str, roots: list[str]) -> bool:
     )
 
 
+def _head_missing(head: str, where: str = ".") -> bool:
+    """Whether the commit checked out lacks the pull request's head: not the head, nor a merge of it (a
+    ``pull_request_target`` workflow checks out the base branch; a checkout's ``ref:`` may name another).
+    Its files are not the pull request's: checked, a broken reprint would pass. False when git cannot tell
+    (a shallow clone without the head: the diff says so)."""
+    proc = subprocess.run(
+        ["git", "-C", where, "merge-base", "--is-ancestor", head, "HEAD"], capture_output=True, check=False
+    )
+    return proc.returncode == 1
+
+
 def _as_checked_out(base: str, head: str, where: str = ".") -> tuple[str, str]:
     """The pull request's range in the commit checked out: GitHub checks out a merge of the head into the
     base branch as it is now, whose lines are the findings' lines; the pull request's changes are then
@@ -599,6 +610,17 @@ def main() -> int:
         try:
             # git is asked in the repository the paths lie in: a checkout may be a subfolder of the workspace.
             where = _first_place(roots)
+            if _head_missing(pr_range[1], where):
+                checked_out = _git("rev-parse", "--short", "HEAD", where=where).strip()
+                message = (
+                    f"reprint-guard: the commit checked out ({checked_out}) is not the pull request's head "
+                    f"({pr_range[1][:7]}) nor a merge of it, so its files are not the pull request's: check out "
+                    "the pull request (with pull_request_target, actions/checkout's "
+                    "ref: ${{ github.event.pull_request.head.sha }})"
+                )
+                print(command("error", message, title="reprint-guard"))
+                _stopped(sarif_path, UsageError(message), roots)
+                return ExitCode.ERROR
             commits = _as_checked_out(*pr_range, where=where)
             changed = changed_files(*commits, where=where)
             removed = removed_files(*commits, where=where)
