@@ -26,7 +26,8 @@ class CliRun:
 
 def run_cli(*args: str, cwd: Path | None = None, stdin: str | bytes | None = None, env: dict | None = None) -> CliRun:
     # A run under CI (GitHub sets GITHUB_WORKSPACE for the repository under test) must not steer these runs.
-    full_env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "GITHUB_ACTIONS", "GITHUB_WORKSPACE")}
+    steering = ("NO_COLOR", "FORCE_COLOR", "GITHUB_ACTIONS", "GITHUB_WORKSPACE")
+    full_env = {k: v for k, v in os.environ.items() if k not in steering}
     full_env.update(env or {})
     proc = subprocess.run(
         [sys.executable, "-m", "reprint_guard", *args],

@@ -99,6 +99,17 @@ def test_text_output(repo, cli):
 def test_colour_rules(repo, cli):
     assert "\x1b[31m" in cli("check", str(repo), "--color", "always").out
     assert "\x1b[" not in cli("check", str(repo), "--color", "always", env={"NO_COLOR": "1"}).out
+    # FORCE_COLOR asks for colour off a terminal (a CI log); "0" does not; NO_COLOR still wins.
+    assert "\x1b[31m" in cli("check", str(repo), env={"FORCE_COLOR": "1"}).out
+    assert "\x1b[" not in cli("check", str(repo), env={"FORCE_COLOR": "0"}).out
+    assert "\x1b[" not in cli("check", str(repo), env={"FORCE_COLOR": "1", "NO_COLOR": "1"}).out
+    assert "\x1b[" not in cli("check", str(repo), "--color", "never", env={"FORCE_COLOR": "1"}).out
+
+
+def test_fail_on_is_read_blind_to_case(repo, cli):
+    """``--fail-on WARNING`` was refused ("invalid choice") where the Action's input and the config take it."""
+    assert cli("check", str(repo), "--fail-on", "Never").code == 0
+    assert cli("check", str(repo), "--fail-on", "ERROR").code == 1
 
 
 def test_colour_on_a_real_terminal(repo):

@@ -50,6 +50,7 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument(
         "--fail-on",
         choices=("error", "warning", "info", "never"),
+        type=str.lower,  # "Warning", as the Action's input and the config take it
         default=None,
         help="lowest severity that makes the exit status 1 (default: error, or the config's)",
     )

@@ -61,10 +61,11 @@ def json_text(data: object, *, compact: bool = False) -> str:
 
 
 def use_color(stream: IO[str], choice: str = "auto") -> bool:
-    """Colour only on a terminal, and never when NO_COLOR is set (no-color.org)."""
+    """Colour only on a terminal, and never when NO_COLOR is set (no-color.org); FORCE_COLOR (not "0") asks
+    for it elsewhere too (a CI log that shows colour, as Node's and pytest's tools read it)."""
     if choice == "never" or os.environ.get("NO_COLOR"):
         return False
-    if choice == "always":
+    if choice == "always" or os.environ.get("FORCE_COLOR", "0") not in ("", "0"):
         return True
     isatty = getattr(stream, "isatty", None)
     return bool(isatty and isatty()) and os.environ.get("TERM") != "dumb"
