@@ -758,7 +758,7 @@ def test_an_input_errors_fingerprint_holds_wherever_the_repository_is_checked_ou
             sarif = repo / "reprint-guard.sarif"
         [result] = json.loads(sarif.read_text(encoding="utf-8"))["runs"][0]["results"]
         assert result["ruleId"] == "reprint-guard/input-error", result
-        prints.append(result["partialFingerprints"]["reprintGuard/v1"])
+        prints.append(result["partialFingerprints"]["reprintGuard/v2"])
     assert prints[0] == prints[1]
 
 

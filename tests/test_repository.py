@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import COMPLIANT_BODY, COMPLIANT_META, markdown, run_on_terminal, validate_sarif
+from conftest import COMPLIANT_BODY, COMPLIANT_META, ROOT, markdown, run_on_terminal, validate_sarif
 
 COMMERCIAL = {**COMPLIANT_META, "commercial": True}
 
@@ -234,7 +234,7 @@ def test_sarif_is_valid_and_complete(repo, cli, sarif_schema):
     assert rules[credit["ruleIndex"]]["id"] == "global-research/source-credit"
     rule = rules[credit["ruleIndex"]]
     assert rule["helpUri"].startswith("https://") and rule["fullDescription"]["text"] and rule["help"]["markdown"]
-    assert len(credit["partialFingerprints"]["reprintGuard/v1"]) == 32
+    assert len(credit["partialFingerprints"]["reprintGuard/v2"]) == 32
     suppressed = [r for r in results if r.get("suppressions")]
     assert suppressed and suppressed[0]["suppressions"][0] == {
         "kind": "inSource",
@@ -294,7 +294,7 @@ def test_fingerprints_survive_line_moves(repo, cli):
     second = json.loads(cli("check", "content/bad.md", "--format", "sarif", cwd=repo).out)
 
     def prints(sarif):
-        return {(r["ruleId"], r["partialFingerprints"]["reprintGuard/v1"]) for r in sarif["runs"][0]["results"]}
+        return {(r["ruleId"], r["partialFingerprints"]["reprintGuard/v2"]) for r in sarif["runs"][0]["results"]}
 
     def lines(sarif):
         return [r["locations"][0]["physicalLocation"]["region"]["startLine"] for r in sarif["runs"][0]["results"]]
@@ -380,7 +380,7 @@ def test_a_config_suppressions_fingerprint_survives_the_config_moving(tmp_path, 
     def unused():
         sarif = json.loads(cli("check", "a.md", "--format", "sarif", cwd=tmp_path).out)
         (result,) = [r for r in sarif["runs"][0]["results"] if r["ruleId"].endswith("unused-suppression")]
-        return result["message"]["text"], result["partialFingerprints"]["reprintGuard/v1"]
+        return result["message"]["text"], result["partialFingerprints"]["reprintGuard/v2"]
 
     write(tmp_path / ".reprint-guard.yaml", entry)
     first = unused()
@@ -556,3 +556,22 @@ def test_force_include_sees_hidden_folders_as_a_walk_from_the_project_does(tmp_p
     write(project / ".drafts" / "b.md", markdown(COMMERCIAL, COMPLIANT_BODY))
     hidden = cli("check", "--force-include", ".drafts/b.md", cwd=project)  # as a walk leaves it out
     assert hidden.code == 0 and "commercial-permission" not in hidden.out
+
+
+def test_a_findings_fingerprint_holds_its_rules_message_not_the_detail_a_page_changes(tmp_path, cli):
+    """One more photo turns "(1 item of media, ...)" into "(2 items of media, ...)": the fingerprint held the
+    whole message, so code scanning closed the alert and opened another for the same breach."""
+    fixture = (ROOT / "tests" / "policies" / "propublica" / "photos-permission.md").read_text(encoding="utf-8")
+    story = tmp_path / "story.md"
+
+    def printed() -> tuple[str, str]:
+        sarif = json.loads(cli("check", "story.md", "--no-config", "--format", "sarif", cwd=tmp_path).out)
+        (result,) = [r for r in sarif["runs"][0]["results"] if r["ruleId"] == "propublica/photos-permission"]
+        return result["message"]["text"], result["partialFingerprints"]["reprintGuard/v2"]
+
+    story.write_text(fixture, encoding="utf-8")
+    one = printed()
+    story.write_text(fixture.rstrip("\n") + "\n\n![A second photo](https://img.example/second.jpg)\n", encoding="utf-8")
+    two = printed()
+    assert "1 item of media" in one[0] and "2 items of media" in two[0]
+    assert one[1] == two[1]

@@ -38,6 +38,10 @@ def repository_root() -> Path:
     return Path(top) if proc.returncode == 0 and top and os.path.isdir(top) else fallback
 
 
+#: The fingerprint's name and version: v2 leaves a finding's detail out (v1 held the whole message).
+FINGERPRINT = "reprintGuard/v2"
+
+
 def fingerprint(path: str, rule: str, message: str) -> str:
     """Stable across line moves: the file, the rule and what it says, not where (a config suppression's
     own line, which some messages name, is left out too)."""
@@ -83,6 +87,15 @@ class SarifFormatter:
             self.rule_objects.append(_rule_object(rule_id, level, self.rule_info(rule_id)))
         return index
 
+    def _stable(self, finding: Any) -> str:
+        """What a finding's fingerprint holds of its message: the rule's own message, without the detail a
+        run adds after it ("(2 items of media, first <img> ...)"), which changes with the page (one more
+        photo would close the alert and open another); the whole message when it is not the rule's."""
+        short = (self.rule_info(finding.rule) or {}).get("short")
+        if short and finding.message.startswith(f"{short} ("):
+            return short
+        return finding.message
+
     def _emit(self, result: dict[str, Any]) -> None:
         self.stream.write(("\n" if self.first else ",\n") + json_text(result))
         self.first = False
@@ -105,7 +118,7 @@ class SarifFormatter:
                 "level": "error",
                 "message": {"text": message},
                 "locations": [{"physicalLocation": {"artifactLocation": where, "region": region}}],
-                "partialFingerprints": {"reprintGuard/v1": fingerprint(uri, rule, unplaced)},
+                "partialFingerprints": {FINGERPRINT: fingerprint(uri, rule, unplaced)},
             }
             if result.path == STDIN_PATH and result.error_file is None:
                 del error["locations"]  # standard input is no file in the repository
@@ -130,7 +143,7 @@ class SarifFormatter:
                         }
                     }
                 ],
-                "partialFingerprints": {"reprintGuard/v1": fingerprint(uri, finding.rule, finding.message)},
+                "partialFingerprints": {FINGERPRINT: fingerprint(uri, finding.rule, self._stable(finding))},
                 "properties": {"policy": finding.policy, "check": finding.check},
             }
             if finding.fix:
