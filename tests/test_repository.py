@@ -501,8 +501,8 @@ def test_the_markdown_summary_shows_messages_and_fixes_as_written_not_as_markup(
     )
     page = pyromark.html(run.out, options=pyromark.Options.ENABLE_TABLES)
     cells = [html.unescape(re.sub(r"<[^>]+>", "", c)) for c in re.findall(r"<td>(.*?)</td>", page, re.S)]
-    deed = "Add: This article is republished under a [CC BY-ND 4.0](https://creativecommons.org/licenses/by-nd/4.0/) "
-    deed += "licence."
+    deed = 'Add: "This article is republished under a [CC BY-ND 4.0](https://creativecommons.org/licenses/by-nd/4.0/) '
+    deed += 'licence."'
     assert deed in cells  # the fix to paste, not a rendered link
     assert any("first <img> https://assets.propublica.org/" in c for c in cells)  # not an image tag dropped
     from reprint_guard.output.markdown import cell
