@@ -455,3 +455,12 @@ def test_the_official_sarif_schema_is_beside_the_checkout(sarif_schema):
     if sarif_schema is None:
         pytest.skip(f"the official SARIF schema is not at {SARIF_SCHEMA_PATH}: SARIF is not validated against it")
     assert sarif_schema["properties"]["version"]["enum"] == ["2.1.0"]
+
+
+def test_an_input_errors_annotation_does_not_say_its_place_twice(tmp_path, cli):
+    """``::error file=bad.md,line=2,col=8,...::bad.md:2:8: invalid YAML ...``: the place was in the properties
+    and again at the head of the message."""
+    (tmp_path / "bad.md").write_text("---\ntitle: [\n---\nx\n", encoding="utf-8")
+    run = cli("check", "bad.md", "--format", "github", "--no-config", cwd=tmp_path)
+    (line,) = [line for line in run.out.splitlines() if line.startswith("::error")]
+    assert line.startswith("::error file=bad.md,line=2,col=8,title=reprint-guard/input-error::invalid YAML: "), line

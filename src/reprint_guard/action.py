@@ -399,12 +399,15 @@ class Annotator:
 
     def add(self, result: Result) -> None:
         if result.status == "error":
+            from .output import unplaced
+
             finding = Finding(
                 rule="reprint-guard/input-error",
                 policy="reprint-guard",
                 check="input",
                 severity=Severity.error,
-                message=result.error or "could not be checked",
+                # file=, line= and col= tell where: the message need not say it again
+                message=unplaced(result.error or "could not be checked", result.error_file or result.path),
                 line=result.error_line or 1,
                 column=result.error_column or 1,
                 file=result.error_file,

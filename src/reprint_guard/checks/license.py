@@ -126,4 +126,5 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
         detail = f"no link to the licence deed {url}, nor its address written out"
     else:
         detail = f'the licence is not named (e.g. "{name}")'
-    yield Problem(line, column, detail=detail, fix=f'Add: "This article is republished under a [{name}]({url}) licence."')
+    fix = f'Add: "This article is republished under a [{name}]({url}) licence."'
+    yield Problem(line, column, detail=detail, fix=fix)

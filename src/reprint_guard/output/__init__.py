@@ -60,6 +60,19 @@ def json_text(data: object, *, compact: bool = False) -> str:
     return _SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
+#: ":17:5: " after the path an input error starts with.
+_POSITION = re.compile(r"(?:\d+:){0,2} ?")
+
+
+def unplaced(message: str, path: str) -> str:
+    """An input error's message without the path and position it starts with: where a format gives the
+    place apart (an annotation's ``file=``, SARIF's location), and a fingerprint that holds as lines move
+    and whether the repository is checked out at the workspace's root or in a folder of it."""
+    if not message.startswith(path + ":"):
+        return message
+    return _POSITION.sub("", message[len(path) + 1 :], count=1)
+
+
 def use_color(stream: IO[str], choice: str = "auto") -> bool:
     """Colour only on a terminal, and never when NO_COLOR is set (no-color.org); FORCE_COLOR (not "0") asks
     for it elsewhere too (a CI log that shows colour, as Node's and pytest's tools read it)."""

@@ -8,6 +8,7 @@ from typing import IO
 
 from ..errors import no_controls
 from ..report import STDIN_PATH, Result, Summary
+from . import unplaced
 
 #: Our severities as GitHub's annotation levels.
 LEVELS = {"error": "error", "warning": "warning", "info": "notice"}
@@ -59,11 +60,18 @@ class GithubFormatter:
         path = workspace_path(result.path) if result.path != STDIN_PATH else None
         placed = path is not None or result.error_file is not None
         if result.status == "error":
+            said = result.error or "could not be checked"
+            file = path if result.error_file is None else workspace_path(result.error_file)
+            if placed:  # file=, line= and col= tell where: the message need not say it again
+                for written in (result.error_file or result.path, file):
+                    if written and said != (bare := unplaced(said, written)):
+                        said = bare
+                        break
             self.stream.write(
                 command(
                     "error",
-                    result.error or "could not be checked",
-                    file=path if result.error_file is None else workspace_path(result.error_file),
+                    said,
+                    file=file,
                     line=result.error_line if placed else None,
                     col=result.error_column if placed else None,
                     title="reprint-guard/input-error",  # the rule id the Action and SARIF give it

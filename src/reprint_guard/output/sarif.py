@@ -17,7 +17,7 @@ from urllib.parse import quote
 from .. import __version__
 from ..errors import ReprintGuardError
 from ..report import STDIN_PATH, Result, Summary
-from . import json_text
+from . import json_text, unplaced
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 _LEVEL = {"error": "error", "warning": "warning", "info": "note"}
@@ -49,18 +49,6 @@ def fingerprint(path: str, rule: str, message: str) -> str:
         message = _CONFIG_LINE.sub(r"\1)", message)
     # surrogateescape: a file name that is not UTF-8 reaches Python as lone surrogates
     return hashlib.sha256(f"{path}\0{rule}\0{message}".encode("utf-8", "surrogateescape")).hexdigest()[:32]
-
-
-#: ":17:5: " after the path an input error starts with.
-_POSITION = re.compile(r"(?:\d+:){0,2} ?")
-
-
-def _unplaced(message: str, path: str) -> str:
-    """An input error's message without the path and position it starts with: its fingerprint then holds
-    whether the repository is checked out at the workspace's root or in a folder of it, and as lines move."""
-    if not message.startswith(path + ":"):
-        return message
-    return _POSITION.sub("", message[len(path) + 1 :], count=1)
 
 
 #: "(config, .reprint-guard.yaml:17)": where a config suppression is written, as messages name it.
@@ -111,14 +99,14 @@ class SarifFormatter:
             rule = "reprint-guard/input-error"
             message = result.error or "could not be checked"
             where = artifact if result.error_file is None else artifact_location(result.error_file, self.root)
-            unplaced = _unplaced(message, result.error_file or result.path)
+            bare = unplaced(message, result.error_file or result.path)
             error: dict[str, Any] = {
                 "ruleId": rule,
                 "ruleIndex": self._rule_index(rule, "error"),
                 "level": "error",
                 "message": {"text": message},
                 "locations": [{"physicalLocation": {"artifactLocation": where, "region": region}}],
-                "partialFingerprints": {FINGERPRINT: fingerprint(uri, rule, unplaced)},
+                "partialFingerprints": {FINGERPRINT: fingerprint(uri, rule, bare)},
             }
             if result.path == STDIN_PATH and result.error_file is None:
                 del error["locations"]  # standard input is no file in the repository
