@@ -492,8 +492,10 @@ def test_a_broken_event_payload_is_an_error_or_no_pull_request_never_a_traceback
     assert "Traceback" not in proc.stderr, proc.stderr
     if payload == "{bad":
         assert proc.returncode == 2 and "cannot read the event payload (GITHUB_EVENT_PATH)" in proc.stdout
-    else:  # no pull request in it: every file is checked
+    elif payload == "[1]":  # no pull request in it: every file is checked
         assert proc.returncode == 0 and "in 2 files" in proc.stdout
+    else:  # a pull request without its commits: said, not every file checked in silence
+        assert proc.returncode == 2 and "names no base and head commits" in proc.stdout
 
 
 def test_overlapping_and_absolute_paths_check_each_file_once(tmp_path):
@@ -1042,3 +1044,14 @@ def test_a_checkout_that_is_not_the_pull_requests_code_stops_the_run(tmp_path):
     (line,) = [line for line in proc.stdout.splitlines() if line.startswith("::error")]
     assert "is not the pull request's head" in line and "pull_request_target" in line
     assert outputs(tmp_path)["errored"] == "1"
+
+
+def test_a_pull_request_payload_without_its_commits_is_said_not_passed_over(tmp_path):
+    """A payload naming the pull request but not its base and head commits made the Action check every file,
+    quietly ("in 8 files" where the pull request changed one)."""
+    repo, env = make_pull_request(tmp_path, {"content/a.md": "Text.\n"}, {"content/b.md": "Text.\n"})
+    Path(env["GITHUB_EVENT_PATH"]).write_text(json.dumps({"pull_request": {"number": 7}}), encoding="utf-8")
+    proc = run_action(repo, env)
+    assert proc.returncode == 2, proc.stdout + proc.stderr
+    assert "names no base and head commits" in proc.stdout and "changed-only: false" in proc.stdout
+    assert run_action(repo, env, **{"changed-only": "false"}).returncode == 0

@@ -81,7 +81,14 @@ def pull_request_range() -> tuple[str, str] | None:
     base, head = pull.get("base"), pull.get("head")
     base = base.get("sha") if isinstance(base, dict) else None
     head = head.get("sha") if isinstance(head, dict) else None
-    return (base, head) if isinstance(base, str) and isinstance(head, str) and base and head else None
+    if isinstance(base, str) and isinstance(head, str) and base and head:
+        return base, head
+    # Said, as a missing payload is: every file checked instead of the changed ones would pass unnoticed.
+    raise UsageError(
+        "the event's pull request names no base and head commits (pull_request.base.sha, .head.sha) to find "
+        "the changed files by; set changed-only: false to check every file",
+        path=event_path,
+    )
 
 
 def _sarif_problem(sarif_path: str) -> str | None:
