@@ -1011,3 +1011,18 @@ def test_the_pages_publication_date_is_placed_at_its_articles_key_not_anothers(t
     line = page.read_text("utf-8").splitlines()[finding["line"] - 1]
     assert finding["rule"] == "montana-free-press/not-before-next-day"
     assert line[finding["column"] - 1 :].startswith('"datePublished": "2026-10-08T20:00:00Z"'), (finding, line)
+
+
+def test_a_template_whose_front_matter_does_not_parse_is_told_as_one(tmp_path, cli):
+    """Hugo's archetypes/default.md ({{ .Date }} in its front matter) stopped a first run with a bare
+    "invalid YAML": the error now says it is a template, and how to leave its folder out."""
+    archetype = tmp_path / "archetypes" / "default.md"
+    archetype.parent.mkdir()
+    archetype.write_text(
+        '---\ntitle: "{{ replace .File.ContentBaseName "-" " " | title }}"\ndate: {{ .Date }}\n---\n', encoding="utf-8"
+    )
+    run = cli("check", "--no-config", ".", cwd=tmp_path)
+    assert run.code == 2 and "archetypes/default.md:2:" in run.out
+    assert "it holds a template's {{ }}" in run.out and "exclude" in run.out
+    (tmp_path / "b.md").write_text("---\ntitle: [\n---\nx\n", encoding="utf-8")
+    assert "template" not in cli("check", "--no-config", "b.md", cwd=tmp_path).out  # no {{ }}: a plain error

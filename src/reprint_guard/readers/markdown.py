@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import textwrap
 from functools import lru_cache
+from typing import Any
 
 import pyromark
 
@@ -159,6 +160,24 @@ def split_front_matter(text: str) -> FrontMatter:
         if end < 0:
             raise InputError(f"front matter opened with '{fence}' on line 1 is never closed", line=1, column=1)
         offset = end + 1
+    try:
+        data, key_lines, key_columns = _front_matter_data(raw, fence)
+    except InputError as exc:
+        if "{{" in raw:  # Go template actions: a Hugo archetype or layout, which is no article
+            exc.message += (
+                "; it holds a template's {{ }}: a site generator's template (a Hugo archetype) is no article: "
+                "leave its folder out with the config's exclude, as reprint-guard init does"
+            )
+        raise
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        raise InputError("front matter must be a mapping of keys to values", line=2, column=1)
+    return FrontMatter(data, key_lines, body, line_no + 1, key_columns)
+
+
+def _front_matter_data(raw: str, fence: str) -> tuple[Any, dict[str, int], dict[str, int] | None]:
+    """The front matter between the fences, read as YAML (``---``) or TOML (``+++``), with its keys' places."""
     if fence == "---":
         try:
             loaded = load_yaml(raw, flat=True, keys=READ_KEYS) if raw.strip() else None
@@ -191,11 +210,7 @@ def split_front_matter(text: str) -> FrontMatter:
             column = digits.start() - (raw.rfind("\n", 0, digits.start()) + 1) + 1 if digits else None
             raise InputError(f"invalid TOML front matter: {message}", line=line, column=column) from None
         key_lines, key_columns = _toml_key_places(raw)
-    if data is None:
-        data = {}
-    if not isinstance(data, dict):
-        raise InputError("front matter must be a mapping of keys to values", line=2, column=1)
-    return FrontMatter(data, key_lines, body, line_no + 1, key_columns)
+    return data, key_lines, key_columns
 
 
 def _json_front_matter(text: str) -> FrontMatter:
