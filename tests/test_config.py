@@ -421,7 +421,7 @@ def test_the_library_judges_a_config_suppression_in_the_one_file_it_checks(tmp_p
     """check_file checks one file and returns its result alone: a config suppression that expired is told
     there; one that matched nothing is not (its glob covers files one call cannot see: a CMS was told to
     remove a suppression other articles need), unless it is a slip of a rule that fired here."""
-    from reprint_guard import check_file
+    from reprint_guard import ConfigWarning, check_file
 
     write(tmp_path / ".reprint-guard.yaml", GLOB_SUPPRESSIONS)
     article = write(tmp_path / "content" / "posts" / "a.md", markdown(COMPLIANT_META, COMPLIANT_BODY))
@@ -430,7 +430,8 @@ def test_the_library_judges_a_config_suppression_in_the_one_file_it_checks(tmp_p
     slip = GLOB_SUPPRESSION.replace("global-research/commercial-permission", "global-research/comercial-permission")
     write(tmp_path / ".reprint-guard.yaml", slip)
     sold = write(tmp_path / "content" / "posts" / "b.md", markdown(COMMERCIAL, COMPLIANT_BODY))
-    found = [(f.rule, f.message) for f in check_file(sold, config=True).findings]
+    with pytest.warns(ConfigWarning, match="unknown rule 'global-research/comercial-permission'"):
+        found = [(f.rule, f.message) for f in check_file(sold, config=True).findings]
     assert ("reprint-guard/unused-suppression", True) in [
         (rule, "did you mean global-research/commercial-permission" in message) for rule, message in found
     ], found
