@@ -739,6 +739,36 @@ def test_fix_leaves_a_read_only_file_alone_and_keeps_hard_links(broken, cli):
     assert os.stat(broken).st_ino == os.stat(twin).st_ino
 
 
+@pytest.mark.skipif(sys.platform == "win32", reason="needs POSIX resource limits")
+def test_fix_of_a_hard_linked_file_that_cannot_grow_leaves_it_whole(broken, tmp_path):
+    """A hard-linked file is fixed in place (a new file would part its links). With no room for the longer
+    text (a full disk; here a file size limit), it was half rewritten: the credit in, the end gone, and
+    "not fixed" said. The room is taken first now: the file is left as it was."""
+    resource = pytest.importorskip("resource")
+    import signal
+
+    os.link(broken, tmp_path / "twin.md")
+    before = broken.read_bytes()
+
+    def small_files() -> None:
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a write past the limit fails (EFBIG), as a full disk's
+        resource.setrlimit(resource.RLIMIT_FSIZE, (len(before) + 8, len(before) + 8))
+
+    env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR")}
+    env["PYTHONDONTWRITEBYTECODE"] = "1"
+    proc = subprocess.run(
+        [sys.executable, "-m", "reprint_guard", "check", str(broken), "--fix", "--no-config"],
+        capture_output=True,
+        text=True,
+        env=env,
+        preexec_fn=small_files,  # the limit is the test's whole point
+        check=False,
+    )
+    assert proc.returncode == 2 and "cannot write the fix" in proc.stderr and "not fixed" in proc.stderr, proc.stderr
+    assert broken.read_bytes() == before  # whole, under both names
+    assert (tmp_path / "twin.md").read_bytes() == before
+
+
 @pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="needs root to give files owners")
 def test_fix_keeps_the_files_owner_and_group(tmp_path, broken, cli):
     """The fixed file replaced the old one with a new file of the fixer's own: an editor's file became root's,

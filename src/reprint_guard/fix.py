@@ -11,6 +11,7 @@ untouched.
 from __future__ import annotations
 
 import difflib
+import errno
 import itertools
 import os
 import re
@@ -698,9 +699,32 @@ def write_atomically(path: str, text: str, *, bom: bool = False) -> None:
 
 
 def _write_in_place(target: Path, text: str, encoding: str) -> None:
-    with open(target, "r+", encoding=encoding, newline="") as handle:
-        handle.write(text)
-        handle.truncate()
+    """Overwrite ``target`` with ``text`` where it stands, all or nothing: the room the new text needs is
+    taken first (a full disk refuses it before a byte changes), and a write that fails anyway puts the old
+    bytes back (they fit: the room was taken)."""
+    data = text.encode(encoding)
+    with open(target, "r+b") as handle:
+        old = handle.read()
+        fd = handle.fileno()
+        if len(data) > len(old) and hasattr(os, "posix_fallocate"):
+            try:
+                os.posix_fallocate(fd, 0, len(data))
+            except OSError as exc:
+                if exc.errno not in (errno.EINVAL, errno.EOPNOTSUPP):  # a file system that cannot say: write on
+                    handle.truncate(len(old))  # a partial allocation gives back what it took
+                    raise
+        try:
+            handle.seek(0)
+            handle.write(data)
+            handle.truncate()
+            handle.flush()
+            os.fsync(fd)
+        except OSError:
+            handle.seek(0)
+            handle.write(old)
+            handle.truncate()
+            handle.flush()
+            raise
 
 
 def _same_owner(temp: str, status: os.stat_result) -> bool:
