@@ -575,3 +575,30 @@ def test_a_findings_fingerprint_holds_its_rules_message_not_the_detail_a_page_ch
     two = printed()
     assert "1 item of media" in one[0] and "2 items of media" in two[0]
     assert one[1] == two[1]
+
+
+def test_a_worker_killed_mid_run_loses_no_result(tmp_path, monkeypatch):
+    """A worker process killed mid-run (the kernel's out-of-memory killer; here SIGKILL, sent by the worker to
+    itself at one file) broke the pool: "internal error (BrokenProcessPool)", exit 2, and the JSON report cut
+    off. The files not yet told are now checked in the main process, each once, in order."""
+    import signal
+
+    from reprint_guard import runner
+
+    variants = [COMPLIANT_BODY, COMPLIANT_BODY.replace("Global Research", "GR")]
+    for i in range(200):
+        write(tmp_path / "content" / f"post-{i:03d}.md", markdown(COMPLIANT_META, variants[i % 2]))
+    settings = runner.Settings(root=tmp_path)
+    items = list(runner.discover([str(tmp_path / "content")], settings))
+    victim = str(tmp_path / "content" / "post-130.md")
+    work = runner._work
+
+    def dying(item):  # forked: the worker runs this; the main process never does
+        if item[0] == victim:
+            os.kill(os.getpid(), signal.SIGKILL)
+        return work(item)
+
+    monkeypatch.setattr(runner, "_work", dying)
+    results = list(runner.run(items, settings, jobs=2))
+    assert [r.path for r in results] == [item[0] for item in items]  # each once, in input order
+    assert [r.status for r in results] == ["pass" if i % 2 == 0 else "fail" for i in range(200)]

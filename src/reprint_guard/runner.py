@@ -951,21 +951,38 @@ def _run(items: list[Item], settings: Settings, jobs: int) -> Iterator[Result]:
         return
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
 
     policy_set(settings.rules_dirs)  # load once here; forked workers inherit it
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
     context = multiprocessing.get_context(method)
     chunk = max(8, min(64, len(items) // (jobs * 8) or 1))
     window = jobs * 4
-    with ProcessPoolExecutor(jobs, mp_context=context, initializer=_init_worker, initargs=(settings,)) as pool:
-        pending: deque[Any] = deque()
-        batches = (items[i : i + chunk] for i in range(0, len(items), chunk))
-        for batch in batches:
-            pending.append(pool.submit(_work_batch, batch))
-            if len(pending) >= window:
-                yield from pending.popleft().result()
-        while pending:
-            yield from pending.popleft().result()
+    done = 0  # results yielded, in input order
+    try:
+        with ProcessPoolExecutor(jobs, mp_context=context, initializer=_init_worker, initargs=(settings,)) as pool:
+            pending: deque[Any] = deque()
+            batches = (items[i : i + chunk] for i in range(0, len(items), chunk))
+            for batch in batches:
+                pending.append(pool.submit(_work_batch, batch))
+                if len(pending) >= window:
+                    results = pending.popleft().result()
+                    done += len(results)
+                    yield from results
+            while pending:
+                results = pending.popleft().result()
+                done += len(results)
+                yield from results
+        return
+    except BrokenProcessPool:
+        pass
+    # A worker stopped (killed, as the kernel kills one when memory runs out): the pool is gone, and with it
+    # the batches in flight. The files not yet told are checked here instead, so that none is lost.
+    sys.stderr.write(
+        f"reprint-guard: a worker process stopped; the {len(items) - done} files left are checked in one process\n"
+    )
+    for path, walked, has_sidecar in items[done:]:
+        yield check_path(path, walked, settings, has_sidecar, config_per_file=False)
 
 
 def _work_batch(batch: list[Item]) -> list[Result]:
