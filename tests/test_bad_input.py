@@ -1146,3 +1146,24 @@ def test_a_file_the_run_may_not_look_into_is_named_not_called_output(tmp_path, c
     err = capsys.readouterr().err
     assert code == 2 and "cannot write output" not in err, err
     assert f"{policy}: Permission denied" in err, err
+
+
+@pytest.mark.parametrize(
+    ("before", "place", "said"),
+    [
+        (b"\xef\xbb\xbf\xef\xbb\xbf", "1:2", "a second byte order mark"),  # the first is the file's own
+        (b"\n", "2:1", "a blank line"),
+        (b"  ", "1:3", "white space"),
+        ("\u200b".encode(), "1:2", "a zero-width character"),
+    ],
+)
+def test_front_matter_after_something_else_is_refused_not_passed_as_no_reprint(tmp_path, cli, before, place, said):
+    """Anything before the opening '---' made the front matter body text: a commercial reprint with no
+    permission passed, unchecked, as no reprint (exit 0)."""
+    path = tmp_path / "late.md"
+    path.write_bytes(before + markdown({**COMPLIANT_META, "commercial": True}, COMPLIANT_BODY).encode())
+    run = cli("check", str(path), "--no-config")
+    assert run.code == 2 and f"{path}:{place}: front matter must start on the file's first line, but {said}" in run.out
+    # A thematic break after a blank line, with text, is Markdown, not front matter: no reprint, no error.
+    path.write_text("\n---\n\nA paragraph after a rule.\n\n---\n\nMore.\n", encoding="utf-8")
+    assert cli("check", str(path), "--no-config").code == 0

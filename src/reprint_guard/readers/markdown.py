@@ -145,6 +145,8 @@ def split_front_matter(text: str) -> FrontMatter:
     first, sep, rest = text.partition("\n")
     fence = first.rstrip()
     if not sep or fence not in ("---", "+++"):
+        if text[:1] in _BEFORE_FENCE:
+            _front_matter_too_late(text)
         return FrontMatter({}, {}, text, 1)
     closers = ("---", "...") if fence == "---" else ("+++",)
     offset = 0
@@ -174,6 +176,45 @@ def split_front_matter(text: str) -> FrontMatter:
     if not isinstance(data, dict):
         raise InputError("front matter must be a mapping of keys to values", line=2, column=1)
     return FrontMatter(data, key_lines, body, line_no + 1, key_columns)
+
+
+#: What may stand before a front matter's fence by mistake: white space, a second byte order mark (an editor
+#: that added one to a file that had one), a zero-width space pasted in.
+_BEFORE_FENCE = frozenset(" \t\r\n\ufeff\u200b\u2060")
+#: A fence, then a first line that reads as a key of YAML (``title:``) or TOML (``title =``).
+_LATE_FRONT_MATTER = re.compile(r"(---|\+\+\+)[ \t]*\r?\n[ \t]*[\"']?[A-Za-z_][\w.-]*[\"']?[ \t]*[:=]")
+
+
+def _front_matter_too_late(text: str) -> None:
+    """Refuse front matter that does not start the file: a blank line, spaces, a second byte order mark or a
+    zero-width space before its fence. Hugo and Jekyll would not read it either (the page would show it as
+    text), and read as no front matter, a reprint would pass as no reprint, unchecked."""
+    start = 0
+    while start < len(text) and text[start] in _BEFORE_FENCE:
+        start += 1
+    if not _LATE_FRONT_MATTER.match(text, start):
+        return
+    fence = text[start : start + 3]
+    if text.find(f"\n{fence}", start + 3) < 0:
+        return  # never closed: a thematic break and a line of text, not front matter
+    before = text[:start]
+    what = (
+        "a second byte order mark"
+        if "\ufeff" in before
+        else "a zero-width character"
+        if "\u200b" in before or "\u2060" in before
+        else "a blank line"
+        if "\n" in before
+        else "white space"
+    )
+    line = text.count("\n", 0, start) + 1
+    column = start - (text.rfind("\n", 0, start) + 1) + 1
+    raise InputError(
+        f"front matter must start on the file's first line, but {what} comes before its '{fence}' "
+        "(a site generator would not read it either): remove what stands before it",
+        line=line,
+        column=column,
+    )
 
 
 def _front_matter_data(raw: str, fence: str) -> tuple[Any, dict[str, int], dict[str, int] | None]:
