@@ -1167,3 +1167,20 @@ def test_front_matter_after_something_else_is_refused_not_passed_as_no_reprint(t
     # A thematic break after a blank line, with text, is Markdown, not front matter: no reprint, no error.
     path.write_text("\n---\n\nA paragraph after a rule.\n\n---\n\nMore.\n", encoding="utf-8")
     assert cli("check", str(path), "--no-config").code == 0
+
+
+def test_an_envelope_with_a_hundred_thousand_metadata_keys_is_read_in_time(tmp_path, cli):
+    """Each metadata key was looked for in the whole text, and its line counted from the top: 40,000 keys
+    took 12 s, 100,000 over a minute. Ours are placed still; the others beyond the first 200 are not."""
+    metadata = {f"k{i}": i for i in range(100_000)}
+    metadata["original_url"] = GR_URL
+    path = tmp_path / "many.json"
+    path.write_text(json.dumps({"metadata": metadata, "body": "Text."}, indent=1), encoding="utf-8")
+    start = time.perf_counter()
+    run = cli("check", str(path), "--no-config", "--format", "json")
+    assert time.perf_counter() - start < 30  # a hang guard, not a benchmark: about 2 s here
+    assert run.code == 1 and run.json()["results"][0]["policy"] == "global-research"
+    from reprint_guard.readers import read_file
+
+    text = path.read_text(encoding="utf-8")
+    assert read_file(path).meta_place("original_url")[0] == text[: text.index('"original_url"')].count("\n") + 1

@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from ..errors import InputError, NotAReprintError
+from ..metaview import READ_KEYS
 from ..reprint import BODY_FORMATS, Reprint
 from ..safeyaml import too_long_number
 from . import text_position
@@ -61,7 +62,7 @@ def read_json(text: str, *, path: str, meta: Mapping[str, Any] | None, bare_urls
     if kind not in BODY_FORMATS:
         line, column = _top_value_place(text, "format")
         raise InputError(f'"format" must be one of {", ".join(BODY_FORMATS)}, not {kind!r}', line=line, column=column)
-    places = {key: place for key in metadata if (place := _key_place(text, key))[0]}
+    places = {key: place for key in _placed_keys(metadata, extra.get("key_map")) if (place := _key_place(text, key))[0]}
     key_lines = {key: line for key, (line, _) in places.items()}  # type: ignore[misc]
     token = _body_token(text)
     source = JsonString(text, token) if token is not None else None
@@ -282,6 +283,21 @@ def _json_type(value: Any) -> str:
 #: A number Python will not read (thousands of digits) where JSON puts a value: after ':', '[' or ','. (A
 #: run of digits inside a string could still be taken for it: this only picks the place to show.)
 _LONG_NUMBER = re.compile(r"[:\[,][ \t\r\n]*(-?\d{4301})")
+
+
+#: How many of an envelope's other metadata keys are placed (each is looked for in the whole text: a
+#: CMS's payload of 100,000 keys took minutes). Ours and the site's mapped keys are always placed.
+_PLACED_KEYS = 200
+
+
+def _placed_keys(metadata: Mapping[str, Any], key_map: Mapping[str, str] | None) -> list[Any]:
+    """The metadata keys whose place in the file is looked for: every one a finding may stand at (ours, the
+    site's mapped onto ours), and the first :data:`_PLACED_KEYS` others (a misspelt key's warning)."""
+    if len(metadata) <= _PLACED_KEYS:
+        return list(metadata)
+    wanted = READ_KEYS | set(key_map or ())
+    others = [key for key in metadata if key not in wanted][:_PLACED_KEYS]
+    return [key for key in metadata if key in wanted] + others
 
 
 def _key_place(text: str, key: str) -> tuple[int | None, int | None]:
