@@ -1184,3 +1184,21 @@ def test_an_envelope_with_a_hundred_thousand_metadata_keys_is_read_in_time(tmp_p
 
     text = path.read_text(encoding="utf-8")
     assert read_file(path).meta_place("original_url")[0] == text[: text.index('"original_url"')].count("\n") + 1
+
+
+@pytest.mark.parametrize(
+    ("author", "said"),
+    [
+        ("Mara " * 400_000, "metadata 'author': String should have at most 10000 characters"),
+        (["Ann " * 100, "Bo Li"], "metadata 'author.0': String should have at most 300 characters"),
+    ],
+)
+def test_a_name_of_megabytes_is_refused_not_built_into_a_pattern(tmp_path, cli, author, said):
+    """A 2 MB author name took RE2 seconds to build into a pattern (with pages of its internal log on standard
+    error) and was echoed whole into every finding: 12.8 s and 4 MB of output for one file."""
+    path = tmp_path / "long.json"
+    path.write_text(json.dumps({"metadata": {"original_url": GR_URL, "author": author}, "body": "Text."}))
+    start = time.perf_counter()
+    run = cli("check", str(path), "--no-config")
+    assert time.perf_counter() - start < 30  # a hang guard, not a benchmark
+    assert run.code == 2 and said in run.out and len(run.out) < 1000 and run.err == "", run.out[:300]

@@ -19,6 +19,11 @@ MAX_HTML_OPTIONS = 5000
 #: Most names an ``author`` or ``copyright_holder`` list may hold. Each name is searched for in the whole
 #: body, so thousands of them on a body of megabytes would take minutes; a byline has a handful.
 MAX_NAMES = 200
+#: Longest name in an ``author`` or ``copyright_holder`` list, and longest such value written as one string
+#: (characters): each name becomes a pattern, and one of megabytes took RE2 seconds to build (and was
+#: echoed whole into every finding). The longest real names are under a hundred.
+MAX_NAME_CHARS = 300
+MAX_NAMES_CHARS = MAX_NAMES * MAX_NAME_CHARS // 6
 #: Largest policy file accepted (bytes).
 MAX_POLICY_BYTES = 1024 * 1024
 #: Longest regular expression a policy may use (characters).

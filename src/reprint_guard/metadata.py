@@ -12,7 +12,7 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from .limits import MAX_NAMES
+from .limits import MAX_NAME_CHARS, MAX_NAMES, MAX_NAMES_CHARS
 from .metaview import Medium, scope_words
 
 
@@ -83,14 +83,21 @@ def _name_of(person: dict[Any, Any]) -> Any:
     return name if isinstance(name, str) and name.strip() else person
 
 
+#: A byline as one string ("Ana Ruiz and Li Wei"), or a list of names, each of a real name's length.
+_Names = (
+    Annotated[str, Field(max_length=MAX_NAMES_CHARS)]
+    | Annotated[list[Annotated[str, Field(max_length=MAX_NAME_CHARS)]], Field(max_length=MAX_NAMES)]
+)
+
+
 class Metadata(BaseModel):
     """Metadata of a proposed reprint. Unknown keys are kept, not rejected."""
 
     model_config = ConfigDict(extra="allow")
 
     title: str | None = None
-    author: str | Annotated[list[str], Field(max_length=MAX_NAMES)] | None = None
-    copyright_holder: str | Annotated[list[str], Field(max_length=MAX_NAMES)] | None = None
+    author: _Names | None = None
+    copyright_holder: _Names | None = None
     source: str | None = None
     original_url: str | None = None
     original_published: dt.datetime | dt.date | None = Field(

@@ -20,7 +20,7 @@ from enum import StrEnum
 from functools import lru_cache
 from typing import Any
 
-from .limits import MAX_NAMES
+from .limits import MAX_NAME_CHARS, MAX_NAMES, MAX_NAMES_CHARS
 
 #: An email address, after a "mailto:" a link's address has.
 _EMAIL = re.compile(r"(?:mailto:)?([^\s<>@,;:]+@[^\s<>@,;?]+)", re.IGNORECASE)
@@ -258,9 +258,15 @@ def _exact(data: Mapping[str, Any]) -> MetadataView | None:
             setattr(view, key, value)
         elif kind == "names":
             if type(value) is not str:
-                if type(value) is not list or len(value) > MAX_NAMES or any(type(v) is not str for v in value):
+                if (
+                    type(value) is not list
+                    or len(value) > MAX_NAMES
+                    or any(type(v) is not str or len(v) > MAX_NAME_CHARS for v in value)
+                ):
                     return None  # the model converts it, or says what is wrong
                 value = list(value)
+            elif len(value) > MAX_NAMES_CHARS:
+                return None
             setattr(view, key, value)
         elif key == "medium":
             medium = value.strip().lower() if type(value) is str else None

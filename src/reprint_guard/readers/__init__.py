@@ -809,7 +809,11 @@ def _is_type_tag(part: object, before: object) -> bool:
     (a permission's own ``date`` is one)."""
     if not isinstance(part, str):
         return False
-    return "[" in part or (part in {"str", "datetime", "date", "bool"} and not isinstance(before, int))
+    return (
+        "[" in part
+        or part.startswith("constrained-")  # a member with a limit, ``constrained-str``
+        or (part in {"str", "datetime", "date", "bool"} and not isinstance(before, int))
+    )
 
 
 def validate_metadata(
@@ -864,7 +868,12 @@ def _top_key(error: Any) -> str | None:
 
 
 #: A union member, as an editor reads what a value should be.
-_MEMBERS = {"str": "a string", "list[str]": "a list of strings"}
+_MEMBERS = {
+    "str": "a string",
+    "list[str]": "a list of strings",
+    "constrained-str": "a string",  # the same, with a limit on their lengths
+    "list[constrained-str]": "a list of strings",
+}
 
 
 def _members_wanted(errors: list[Any]) -> str | None:
