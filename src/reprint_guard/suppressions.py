@@ -331,10 +331,17 @@ def _spec(patterns: tuple[str, ...]):  # type: ignore[no-untyped-def]
         return pathspec.PathSpec.from_lines("gitwildmatch", patterns)
 
 
+#: Longest glob a config may give (characters): the glob engine's translation grows with the square of its
+#: length (20,000 characters took 21 s); a path's globs are a few dozen.
+MAX_GLOB_LENGTH = 1000
+
+
 def glob_problem(glob: str) -> str | None:
-    """Why the glob engine cannot read ``glob`` (``[z-a]``), or None."""
+    """Why the glob engine cannot read ``glob`` (``[z-a]``, or one too long to read in time), or None."""
     import re
 
+    if len(glob) > MAX_GLOB_LENGTH:
+        return f"a glob of {len(glob):,} characters, longer than the {MAX_GLOB_LENGTH:,} one may have"
     try:
         _spec((glob,))
     except re.error as exc:
