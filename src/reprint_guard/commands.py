@@ -160,11 +160,10 @@ def run_validate(options: argparse.Namespace) -> int:
     named = {os.path.realpath(file) for file in files}
     for name, why in unread.items():
         sys.stdout.write(f"{name}: {why}\n")
+    # Files named together are each other's neighbours: one may extend another (or loop with it).
+    resolved = {name: str(Path(name).resolve()) for name in files if name.endswith((".yaml", ".yml"))}
     for name in files:
-        # Files named together are each other's neighbours: one may extend another (or loop with it).
-        others = tuple(
-            str(Path(other).resolve()) for other in files if other != name and other.endswith((".yaml", ".yml"))
-        )
+        others = tuple(path for other, path in resolved.items() if other != name)
         problems = validate_file(Path(name), extra + others)
         own = os.path.realpath(name)  # "./p.yaml" and "p.yaml" are one file: compared as such
 

@@ -24,6 +24,9 @@ MAX_NAMES = 200
 #: echoed whole into every finding). The longest real names are under a hundred.
 MAX_NAME_CHARS = 300
 MAX_NAMES_CHARS = MAX_NAMES * MAX_NAME_CHARS // 6
+#: Deepest ``extends`` chain a policy may have (a licence, a publisher's terms on it, a site's own on those:
+#: three); each policy resolves its whole chain, so a chain of hundreds made ``validate`` a folder slow.
+MAX_EXTENDS_DEPTH = 32
 #: Largest policy file accepted (bytes).
 MAX_POLICY_BYTES = 1024 * 1024
 #: Longest regular expression a policy may use (characters).

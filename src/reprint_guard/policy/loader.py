@@ -22,7 +22,7 @@ from typing import Any
 from ..checks import CHECKS
 from ..checks.base import ParamsView
 from ..errors import InputError, PolicyError, ReprintGuardError
-from ..limits import MAX_POLICY_BYTES
+from ..limits import MAX_EXTENDS_DEPTH, MAX_POLICY_BYTES
 from ..report import Severity
 from ..safeyaml import jsonable, position_of
 from ..safeyaml import load as load_yaml
@@ -435,6 +435,13 @@ class PolicySet:
         if policy_id in chain:
             loop = " -> ".join((*chain, policy_id))
             raise raw.error(f"policies extend each other in a loop: {loop}", ["extends"])
+        if len(chain) >= MAX_EXTENDS_DEPTH:
+            first = self.raw.get(chain[0])
+            raise (first or raw).error(
+                f"its 'extends' chain is more than {MAX_EXTENDS_DEPTH} policies deep ({chain[0]} -> {chain[1]} -> "
+                f"... -> {policy_id}): a policy builds on a few others",
+                ["extends"],
+            )
         data = raw.data
         parent: Policy | None = None
         if data.get("extends"):

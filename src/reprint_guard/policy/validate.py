@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import difflib
 import html
+import os
 import re
 from pathlib import Path
 from typing import Any
@@ -25,8 +26,9 @@ from .conditions import LICENCE_FIELDS, AllOf, AnyOf, Condition, FieldTest, Not,
 from .loader import (
     PolicySet,
     RawPolicy,
-    bundled_raws,
+    bundled_rules_dir,
     claimed_domains,
+    policy_files,
     policy_source,
     read_policy_file,
     schema_errors,
@@ -211,7 +213,7 @@ def validate_file(path: Path, extra: tuple[str, ...] = ()) -> list[ReprintGuardE
     if twins:
         problems.append(raw.error(f"policy id {own_id!r} is also the id of {twins[0]}; give each its own id", ["id"]))
     try:
-        others = [r for r in bundled_raws() if r.data.get("id") != own_id]
+        others = [r for r in _bundled() if r.data.get("id") != own_id]
         policies = PolicySet([*others, *mine, raw], eager=[str(own_id)])
     except PolicyError as exc:
         if exc.message.startswith("extends unknown policy") and not extra:
@@ -255,15 +257,57 @@ def _readable_raws(extra: tuple[str, ...], own: Path) -> tuple[list[RawPolicy], 
     that is broken is its own file's problem, told only when a policy being validated needs it. A folder
     or file named that does not exist, or a folder with no policy file, is an error, as it is to ``check``."""
     raws, broken = [], []
+    try:
+        mine = os.stat(own)
+        own_file = (mine.st_dev, mine.st_ino)
+    except OSError:
+        own_file = None
     for item in extra:
         for file in policy_source(item):
-            if file.resolve() == own.resolve():
-                continue
             try:
-                raws.append(read_policy_file(file))
+                raws.append(_read_once(file, skip=own_file))
+            except _Skipped:
+                continue
             except ReprintGuardError as exc:
                 broken.append(exc)
     return raws, broken
+
+
+class _Skipped(Exception):
+    """The file is the policy being validated (the same file, under any name)."""
+
+
+#: Each policy file read while validating, by what it is (device, inode), size and time, and whether it was
+#: validated: ``validate DIR`` reads every other policy (and the bundled ones) for each of its files, so a
+#: folder of 200 took 37 s, each read again each time.
+_READ: dict[tuple[int, int, int, int, bool], RawPolicy | ReprintGuardError] = {}
+
+
+def _read_once(file: Path, *, skip: tuple[int, int] | None = None, validate: bool = True) -> RawPolicy:
+    """:func:`read_policy_file` of ``file``, read once while it stays the same (its error too); ``skip``: the
+    file (device, inode) not to read, the one being validated."""
+    try:
+        status = file.stat()
+    except OSError:
+        return read_policy_file(file, validate=validate)  # says why it cannot be read, at the file
+    if skip is not None and (status.st_dev, status.st_ino) == skip:
+        raise _Skipped
+    key = (status.st_dev, status.st_ino, status.st_size, status.st_mtime_ns, validate)
+    found = _READ.get(key)
+    if found is None:
+        try:
+            found = read_policy_file(file, validate=validate)
+        except ReprintGuardError as exc:
+            found = exc
+        _READ[key] = found
+    if isinstance(found, ReprintGuardError):
+        raise found
+    return found
+
+
+def _bundled() -> list[RawPolicy]:
+    """The bundled policy files as :func:`~reprint_guard.policy.loader.bundled_raws` reads them, once."""
+    return [_read_once(file, validate=False) for file in policy_files(bundled_rules_dir())]
 
 
 def _shared_domains(raw: RawPolicy, mine: list[RawPolicy]) -> list[PolicyError]:
