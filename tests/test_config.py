@@ -1349,3 +1349,12 @@ def test_our_own_keys_under_hugos_params_are_read(tmp_path, cli, front):
     write(tmp_path / "b.md", front.replace("{url}", GR_URL) + "\n" + uncredited)
     (result,) = cli("check", "b.md", "--no-config", "--format", "json", cwd=tmp_path).json()["results"]
     assert result["status"] == "fail" and "global-research/source-credit" in [f["rule"] for f in result["findings"]]
+
+
+def test_init_passes_over_a_content_file_nested_too_deeply_to_read(tmp_path, cli):
+    """A content file whose TOML front matter is nested 5,000 deep stopped init ("input nested too deeply
+    to check", exit 2, no file named): one unreadable file proposes nothing, and the others are surveyed."""
+    write(tmp_path / "content" / "deep.md", "+++\na = " + "[" * 5000 + "]" * 5000 + "\n+++\nbody\n")
+    write(tmp_path / "content" / "a.md", markdown(HUGO_META, "Body"))
+    run = cli("init", str(tmp_path), "--stdout")
+    assert run.code == 0 and "front-matter:" in run.out, run.err

@@ -213,7 +213,7 @@ def _metadata(path: Path) -> dict[Any, Any]:
         else:
             sidecar = next((Path(name) for name in sidecar_names(path) if os.path.isfile(name)), None)
             data = _yaml_mapping(sidecar) if sidecar is not None else None
-    except (ReprintGuardError, OSError, ValueError):
+    except (ReprintGuardError, OSError, ValueError, RecursionError):  # TOML nested thousands deep, too
         return {}
     return data if isinstance(data, dict) else {}
 
