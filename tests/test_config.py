@@ -1358,3 +1358,22 @@ def test_init_passes_over_a_content_file_nested_too_deeply_to_read(tmp_path, cli
     write(tmp_path / "content" / "a.md", markdown(HUGO_META, "Body"))
     run = cli("init", str(tmp_path), "--stdout")
     assert run.code == 0 and "front-matter:" in run.out, run.err
+
+
+@pytest.mark.parametrize(
+    ("written", "said"),
+    [
+        ("[tool]\nreprint-guard = 5\n", "pyproject.toml:1: [tool.reprint-guard] must be a table"),
+        ('[tool.reprint_guard]\nfail-on = "warning"\n', "[tool.reprint_guard]: the table is [tool.reprint-guard]"),
+        ("[tool.reprint-guard]\nfail-on = ", "pyproject.toml:2:11: invalid TOML: Invalid value at the end of the file"),
+    ],
+)
+def test_a_pyproject_table_written_another_way_is_told_not_passed_over(tmp_path, cli, written, said):
+    """``[tool] reprint-guard = 5`` and ``[tool.reprint_guard]`` were passed over (the run took the defaults,
+    silently); a file cut short was told with no place. A project that only depends on the tool is no config."""
+    write(tmp_path / "pyproject.toml", written)
+    write(tmp_path / "a.md", "Text.\n")
+    run = cli("check", "a.md", cwd=tmp_path)
+    assert run.code == 2 and said in run.err, run.err
+    write(tmp_path / "pyproject.toml", '[project]\nname = "site"\ndependencies = ["reprint-guard"]\n')
+    assert cli("check", "a.md", cwd=tmp_path).code == 0

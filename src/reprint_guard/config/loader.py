@@ -79,9 +79,31 @@ def discover(start: Path) -> Path | None:
             if candidate.is_file():
                 return candidate
         pyproject = folder / "pyproject.toml"
-        if pyproject.is_file() and b"[tool.reprint-guard" in pyproject.read_bytes():
+        if pyproject.is_file() and _names_our_table(pyproject):
             return pyproject
     return None
+
+
+#: The table's name, and the spellings of it a user may write for it (told as such, not passed over).
+_TOOL_NAMES = ("reprint-guard", "reprint_guard", "reprintguard")
+
+
+def _names_our_table(pyproject: Path) -> bool:
+    """Whether a pyproject.toml has a ``[tool.reprint-guard]`` table, or something written for one: the key
+    given another way (``[tool] reprint-guard = 5``) or spelt with an underscore, which loading then refuses
+    with what to write. A project that only depends on reprint-guard names none."""
+    raw = pyproject.read_bytes()
+    if b"[tool.reprint-guard" in raw:
+        return True
+    if b"reprint-guard" not in raw and b"reprint_guard" not in raw and b"reprintguard" not in raw:
+        return False
+    import tomllib
+
+    try:
+        tool = tomllib.loads(raw.decode("utf-8", "replace")).get("tool")
+    except (tomllib.TOMLDecodeError, RecursionError, ValueError):
+        return False  # not ours to judge: no table of ours can be read in it
+    return isinstance(tool, dict) and any(name in tool for name in _TOOL_NAMES)
 
 
 def load_config(explicit: str | Path | None = None, start: Path | None = None, *, search: bool = True) -> LoadedConfig:
@@ -252,10 +274,22 @@ def _read(path: Path) -> tuple[dict[str, Any], Any]:
             where = re.search(r"\s*\(at line (\d+), column (\d+)\)$", str(exc))
             message = str(exc)[: where.start()] if where else str(exc)
             line, column = (int(where.group(1)), int(where.group(2))) if where else (None, None)
+            if where is None and message.endswith("(at end of document)"):  # a file cut short: told at its end
+                message = message.removesuffix("(at end of document)").rstrip() + " at the end of the file"
+                lines = text.splitlines() or [""]
+                line, column = len(lines), len(lines[-1]) + 1
             raise ConfigError(f"invalid TOML: {message}", path=name, line=line, column=column) from None
         except RecursionError:
             raise ConfigError("invalid TOML: nested too deeply", path=name) from None
         if not isinstance(tool, dict) or "reprint-guard" not in tool:
+            other = next((key for key in _TOOL_NAMES[1:] if isinstance(tool, dict) and key in tool), None)
+            if other is not None:
+                at = text.find(other)
+                raise ConfigError(
+                    f"[tool.{other}]: the table is [tool.reprint-guard], with a hyphen",
+                    path=name,
+                    line=text.count("\n", 0, at) + 1 if at >= 0 else None,
+                )
             raise ConfigError("no [tool.reprint-guard] table in this file", path=name)
         if not isinstance(tool["reprint-guard"], dict):
             raise ConfigError("[tool.reprint-guard] must be a table", path=name, line=_toml_locator(text)([])[0])
