@@ -1214,3 +1214,35 @@ def test_a_glob_of_tens_of_thousands_of_characters_is_refused_at_its_place(tmp_p
     run = cli("check", "a.md", cwd=tmp_path)
     assert time.perf_counter() - start < 30  # a hang guard, not a benchmark
     assert run.code == 2 and f".reprint-guard.yaml:1:{len(key) + 4}: {key}.0: a glob of 40,000 characters" in run.err
+
+
+@pytest.mark.parametrize(
+    ("key", "said"),
+    [
+        ("2025-01-01", "metadata key 2025-01-01: a key must be text, and an unquoted 2025-01-01 is a date"),
+        ("~", "metadata key ~: a key must be text, and an unquoted ~ is null"),
+        ("true", "metadata key true: a key must be text, and an unquoted true is true or false"),
+    ],
+)
+def test_a_front_matter_key_that_is_no_text_is_told_as_written(tmp_path, cli, key, said):
+    """``2025-01-01: x`` was told as "metadata 'datetime.date(2025, 1, 1)': Keys should be strings"."""
+    path = tmp_path / "k.md"
+    path.write_text(f"---\noriginal_url: {GR_URL}\n{key}: x\n---\nText.\n", encoding="utf-8")
+    run = cli("check", str(path), "--no-config")
+    assert run.code == 2 and said in run.out and "datetime" not in run.out, run.out
+
+
+def test_a_raw_control_character_in_json_is_named():
+    """'invalid JSON: Invalid control character at' ended where Python's message puts the place."""
+    from reprint_guard import check_text
+
+    with pytest.raises(InputError, match=r"invalid JSON: Invalid control character '\\t' \(a raw line break or tab"):
+        check_text('{"metadata": {}, "body": "a\tb"}', format="json")
+
+
+def test_load_policy_of_no_id_is_the_callers_mistake():
+    """``load_policy(None)`` said "unknown policy 'None'", a PolicyError, as if a policy were missing."""
+    from reprint_guard import UsageError, load_policy
+
+    with pytest.raises(UsageError, match="needs a policy id or a file path, not NoneType"):
+        load_policy(None)  # type: ignore[arg-type]

@@ -709,6 +709,10 @@ def looks_like_path(spec: str) -> bool:
 
 def load_policy(spec: str | Path, *, extra: Iterable[str | Path] = ()) -> Policy:
     """A policy by id (bundled or from ``extra``) or from a YAML file path."""
+    if not isinstance(spec, str | Path):  # a caller's None or number: its mistake, not an unknown policy
+        from ..errors import UsageError
+
+        raise UsageError(f"load_policy() needs a policy id or a file path, not {type(spec).__name__}")
     text = str(spec)
     if isinstance(spec, Path) or looks_like_path(text):
         path = Path(text)

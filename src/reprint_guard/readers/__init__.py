@@ -216,6 +216,15 @@ def _wide_envelope(data: bytes) -> bool:
     return False
 
 
+def json_problem(exc: Any) -> str:
+    """What a ``json.JSONDecodeError`` says is wrong, without the place (told apart): its "Invalid control
+    character at" ends where Python's message puts the place, so the character is named instead."""
+    if exc.msg.endswith(" at"):
+        char = exc.doc[exc.pos : exc.pos + 1] if exc.pos < len(exc.doc) else ""
+        return f"{exc.msg.removesuffix(' at')} {char!r} (a raw line break or tab inside a string: write it escaped)"
+    return exc.msg
+
+
 def text_position(text: str, index: int, first_line: int = 1) -> tuple[int, int]:
     """Line and column of a character of ``text``, whose first line is ``first_line`` of its file."""
     return first_line + text.count("\n", 0, index), index - (text.rfind("\n", 0, index) + 1) + 1
@@ -830,6 +839,30 @@ def validate_metadata(
     except ValueError as exc:  # pydantic's ValidationError
         if not hasattr(exc, "errors"):
             raise
+        odd = next((error["input"] for error in exc.errors() if error.get("type") == "invalid_key"), _NONE)
+        if odd is not _NONE:  # a key YAML read as a date, a number, true or null: told as written
+            import datetime as dt
+
+            from ..checks.base import written
+
+            said = "~" if odd is None else written(odd)
+            kind = (
+                "null"
+                if odd is None
+                else "a date"
+                if isinstance(odd, dt.date)
+                else "true or false"
+                if isinstance(odd, bool)
+                else "a number"
+                if isinstance(odd, int | float)
+                else "no text"
+            )
+            raise InputError(
+                f'metadata key {said}: a key must be text, and an unquoted {said} is {kind}: quote it ("{said}":)',
+                path=path,
+                line=key_lines.get(odd),  # type: ignore[call-overload]
+                column=1 if odd in key_lines else None,  # type: ignore[operator]
+            ) from None
         key, where, message = _metadata_problem(exc, key_lines)
         raise InputError(
             f"metadata '{where}': {message}",
@@ -838,6 +871,9 @@ def validate_metadata(
             column=(key_columns or {}).get(key, 1) if key and key in key_lines else None,
             field=where if key else None,
         ) from None
+
+
+_NONE = object()
 
 
 def _metadata_problem(exc: Any, key_lines: Mapping[str, int] | None = None) -> tuple[str | None, str, str]:

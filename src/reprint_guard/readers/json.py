@@ -16,7 +16,7 @@ from ..errors import InputError, NotAReprintError
 from ..metaview import READ_KEYS
 from ..reprint import BODY_FORMATS, Reprint
 from ..safeyaml import too_long_number
-from . import text_position
+from . import json_problem, text_position
 
 
 def read_json(text: str, *, path: str, meta: Mapping[str, Any] | None, bare_urls: bool, **extra: Any) -> Reprint:
@@ -28,7 +28,7 @@ def read_json(text: str, *, path: str, meta: Mapping[str, Any] | None, bare_urls
             data = without_surrogates(data)
     except json.JSONDecodeError as exc:
         # Not JSON at all (a tsconfig.json with comments): an error when named, passed over in a folder walk.
-        raise NotAReprintError(f"invalid JSON: {exc.msg}", line=exc.lineno, column=exc.colno) from None
+        raise NotAReprintError(f"invalid JSON: {json_problem(exc)}", line=exc.lineno, column=exc.colno) from None
     except _NotJson as exc:
         index = _word_place(text, exc.word)
         line, column = text_position(text, index) if index >= 0 else (None, None)

@@ -284,7 +284,9 @@ def _json_front_matter(text: str) -> FrontMatter:
             return FrontMatter({}, {}, text, 1)
         if exc.pos >= MAX_YAML_CHARS:
             raise InputError(f"JSON front matter larger than the {MAX_YAML_CHARS // 1024} KiB limit", line=1) from None
-        raise InputError(f"invalid JSON front matter: {exc.msg}", line=exc.lineno, column=exc.colno) from None
+        from . import json_problem
+
+        raise InputError(f"invalid JSON front matter: {json_problem(exc)}", line=exc.lineno, column=exc.colno) from None
     except (ValueError, RecursionError) as exc:
         raise InputError(f"invalid JSON front matter: {too_long_number(exc) or exc}", line=1) from None
     if not isinstance(data, dict):
