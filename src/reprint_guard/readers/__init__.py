@@ -778,7 +778,9 @@ def _under_params(metadata: Mapping[str, Any]) -> dict[str, str]:
     """Our keys a Hugo page keeps under ``params:`` (as Hugo 0.123 on asks of a page's own fields), mapped
     onto ours: ``params.original_url`` is ``.Params.original_url`` to Hugo, as ``original_url`` is. Read only
     when the top of the front matter does not set the key."""
-    table = next((v for k, v in metadata.items() if isinstance(k, str) and k.lower() == "params"), None)
+    table = metadata.get("params")  # as Hugo writes it; its own spellings in capitals too (a lookup, not a scan)
+    if table is None:
+        table = metadata.get("Params", metadata.get("PARAMS"))
     if not isinstance(table, dict):
         return {}
     return {

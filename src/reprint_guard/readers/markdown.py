@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 import textwrap
 from functools import lru_cache
-from typing import Any
 
 import pyromark
 
@@ -162,15 +161,41 @@ def split_front_matter(text: str) -> FrontMatter:
         if end < 0:
             raise InputError(f"front matter opened with '{fence}' on line 1 is never closed", line=1, column=1)
         offset = end + 1
-    try:
-        data, key_lines, key_columns = _front_matter_data(raw, fence)
-    except InputError as exc:
-        if "{{" in raw:  # Go template actions: a Hugo archetype or layout, which is no article
-            exc.message += (
-                "; it holds a template's {{ }}: a site generator's template (a Hugo archetype) is no article: "
-                "leave its folder out with the config's exclude, as reprint-guard init does"
-            )
-        raise
+    if fence == "---":
+        try:
+            loaded = load_yaml(raw, flat=True, keys=READ_KEYS) if raw.strip() else None
+        except InputError as exc:
+            raise _as_template(exc.at(line_offset=1), raw) from None
+        data = loaded.data if loaded else None
+        key_lines = {k: v + 1 for k, v in loaded.key_lines.items()} if loaded else {}
+        key_columns = None  # a top-level YAML key starts its line
+    else:
+        import tomllib
+
+        if len(raw) > MAX_YAML_CHARS:
+            raise InputError(f"TOML front matter larger than the {MAX_YAML_CHARS // 1024} KiB limit", line=2, column=1)
+        try:
+            data = tomllib.loads(raw)
+        except tomllib.TOMLDecodeError as exc:
+            where = _TOML_AT.search(str(exc))
+            message = _TOML_AT.sub("", str(exc)).strip()
+            if where:
+                raise _as_template(
+                    InputError(
+                        f"invalid TOML front matter: {message}",
+                        line=int(where.group(1)) + 1,
+                        column=int(where.group(2)),
+                    ),
+                    raw,
+                ) from None
+            raise _as_template(InputError(f"invalid TOML front matter: {message}"), raw) from None
+        except ValueError as exc:  # an integer of thousands of digits, which Python will not read
+            message = too_long_number(exc) or str(exc)
+            digits = _LONG_NUMBER.search(raw)
+            line = raw.count("\n", 0, digits.start()) + 2 if digits else None
+            column = digits.start() - (raw.rfind("\n", 0, digits.start()) + 1) + 1 if digits else None
+            raise InputError(f"invalid TOML front matter: {message}", line=line, column=column) from None
+        key_lines, key_columns = _toml_key_places(raw)
     if data is None:
         data = {}
     if not isinstance(data, dict):
@@ -217,41 +242,15 @@ def _front_matter_too_late(text: str) -> None:
     )
 
 
-def _front_matter_data(raw: str, fence: str) -> tuple[Any, dict[str, int], dict[str, int] | None]:
-    """The front matter between the fences, read as YAML (``---``) or TOML (``+++``), with its keys' places."""
-    if fence == "---":
-        try:
-            loaded = load_yaml(raw, flat=True, keys=READ_KEYS) if raw.strip() else None
-        except InputError as exc:
-            raise exc.at(line_offset=1) from None
-        data = loaded.data if loaded else None
-        key_lines = {k: v + 1 for k, v in loaded.key_lines.items()} if loaded else {}
-        key_columns = None  # a top-level YAML key starts its line
-    else:
-        import tomllib
-
-        if len(raw) > MAX_YAML_CHARS:
-            raise InputError(f"TOML front matter larger than the {MAX_YAML_CHARS // 1024} KiB limit", line=2, column=1)
-        try:
-            data = tomllib.loads(raw)
-        except tomllib.TOMLDecodeError as exc:
-            where = _TOML_AT.search(str(exc))
-            message = _TOML_AT.sub("", str(exc)).strip()
-            if where:
-                raise InputError(
-                    f"invalid TOML front matter: {message}",
-                    line=int(where.group(1)) + 1,
-                    column=int(where.group(2)),
-                ) from None
-            raise InputError(f"invalid TOML front matter: {message}") from None
-        except ValueError as exc:  # an integer of thousands of digits, which Python will not read
-            message = too_long_number(exc) or str(exc)
-            digits = _LONG_NUMBER.search(raw)
-            line = raw.count("\n", 0, digits.start()) + 2 if digits else None
-            column = digits.start() - (raw.rfind("\n", 0, digits.start()) + 1) + 1 if digits else None
-            raise InputError(f"invalid TOML front matter: {message}", line=line, column=column) from None
-        key_lines, key_columns = _toml_key_places(raw)
-    return data, key_lines, key_columns
+def _as_template(exc: InputError, raw: str) -> InputError:
+    """Front matter that does not parse and holds Go template actions (``{{ .Date }}``) is a site generator's
+    template (a Hugo archetype or layout), no article: the error says so, and how to leave its folder out."""
+    if "{{" in raw:
+        exc.message += (
+            "; it holds a template's {{ }}: a site generator's template (a Hugo archetype) is no article: "
+            "leave its folder out with the config's exclude, as reprint-guard init does"
+        )
+    return exc
 
 
 def _json_front_matter(text: str) -> FrontMatter:
