@@ -1246,3 +1246,11 @@ def test_load_policy_of_no_id_is_the_callers_mistake():
 
     with pytest.raises(UsageError, match="needs a policy id or a file path, not NoneType"):
         load_policy(None)  # type: ignore[arg-type]
+
+
+def test_a_truncated_envelope_is_told_without_a_dangling_at():
+    """ "Unterminated string starting at" ended where Python's message puts the place (told apart here)."""
+    from reprint_guard import check_text
+
+    with pytest.raises(InputError, match=r"invalid JSON: a string that starts here is never closed$"):
+        check_text('{"metadata": {}, "body": "tru', format="json")

@@ -217,12 +217,15 @@ def _wide_envelope(data: bytes) -> bool:
 
 
 def json_problem(exc: Any) -> str:
-    """What a ``json.JSONDecodeError`` says is wrong, without the place (told apart): its "Invalid control
-    character at" ends where Python's message puts the place, so the character is named instead."""
-    if exc.msg.endswith(" at"):
+    """What a ``json.JSONDecodeError`` says is wrong, without the place (told apart): a message that ends
+    "at" ends where Python puts the place ("Unterminated string starting at"), and for a control character
+    the character is named instead."""
+    if exc.msg == "Invalid control character at":
         char = exc.doc[exc.pos : exc.pos + 1] if exc.pos < len(exc.doc) else ""
-        return f"{exc.msg.removesuffix(' at')} {char!r} (a raw line break or tab inside a string: write it escaped)"
-    return exc.msg
+        return f"Invalid control character {char!r} (a raw line break or tab inside a string: write it escaped)"
+    if exc.msg == "Unterminated string starting at":
+        return "a string that starts here is never closed"
+    return exc.msg.removesuffix(" at")  # the place is told apart
 
 
 def text_position(text: str, index: int, first_line: int = 1) -> tuple[int, int]:
