@@ -199,7 +199,7 @@ def _not_permitted(
     grantor = "<who granted it>" if found.anyone else grantors[0]
     record = f"permissions: [{{from: {grantor}, date: YYYY-MM-DD, scope: [{scope}]}}]"
     if found.current:  # given after the reprint was published, or dated in the future (a typo?)
-        given, when = late_date(meta, found.current, context.today)
+        given, when = late_date(found, context.today)
         detail = f"{what}; the '{scope}' permission on record is dated {given.isoformat()}, {when}: it must come first"
         yield Problem(line, column, detail=detail, fix=LATE_FIX)
     elif found.matching:  # one was on record, and has run out

@@ -46,24 +46,29 @@ class Standing(NamedTuple):
     current: list[PermissionView]
     #: Whether anyone may grant it (``from: ['*']``: a licence's rights holder, whoever that is).
     anyone: bool
+    #: The grantors' addresses, as records are compared with them.
+    emails: frozenset[str]
+    #: The reprint's publication day (None: not said), by which a record must have been given.
+    published: dt.date | None
 
 
 def standing(meta: MetadataView, scope: str, grantors: tuple[str, ...], today: dt.date) -> Standing:
     """Whether a permission record from one of ``grantors`` (``*``: anyone) covers ``scope``: not expired,
     and given by the reprint's publication (a record dated after it, or in the future, does not count)."""
-    emails = {address_of(g) for g in grantors}  # a contact may be written "Name <a@b>", as a record may
+    emails = frozenset(address_of(g) for g in grantors)  # a contact may be written "Name <a@b>", as a record may
     anyone = "*" in emails  # e.g. a CC licence: permission from whoever holds the rights
     matching = [p for p in meta.permissions if (anyone or p.email in emails) and p.covers(scope)]
     current = [p for p in matching if not p.expired(today)]
     published = meta.published.date() if isinstance(meta.published, dt.datetime) else meta.published
     latest = min(today, published) if published else today  # given by then, not after
-    return Standing(any(p.date is None or p.date <= latest for p in current), matching, current, anyone)
+    granted = any(p.date is None or p.date <= latest for p in current)
+    return Standing(granted, matching, current, anyone, emails, published)
 
 
-def late_date(meta: MetadataView, current: list[PermissionView], today: dt.date) -> tuple[dt.date, str]:
-    """The date of the earliest of ``current`` (records given too late) and what is wrong with it."""
-    published = meta.published.date() if isinstance(meta.published, dt.datetime) else meta.published
-    given = min(p.date for p in current if p.date is not None)
+def late_date(found: Standing, today: dt.date) -> tuple[dt.date, str]:
+    """The date of the earliest of ``found.current`` (records given too late) and what is wrong with it."""
+    published = found.published
+    given = min(p.date for p in found.current if p.date is not None)
     when = (
         f"after the reprint was published on {published.isoformat()}"
         if published and given > published and given <= today
@@ -80,15 +85,16 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
     meta = reprint.metadata
     scope = params.scope or str(meta.value(params.scope_from or "") or "")
     grantors = params.from_ or context.policy.contacts
-    granted, matching, current, anyone = standing(meta, scope, grantors, context.today)
-    if granted:
+    found = standing(meta, scope, grantors, context.today)
+    if found.granted:
         return
+    matching, current, anyone = found.matching, found.current, found.anyone
     written = "permissions" in reprint.key_lines or (reprint.sidecar and "permissions" in reprint.sidecar[1])
     anchor = "permissions" if written else _first_field(context)
     line, column, file = reprint.meta_place(anchor)
     field = "permissions"  # what to add or correct, wherever it is told
     if current:  # given after the reprint was published, or dated in the future (a typo?)
-        given, when = late_date(meta, current, context.today)
+        given, when = late_date(found, context.today)
         yield Problem(
             line,
             column,
@@ -111,7 +117,6 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
             specific=True,
         )
         return
-    emails = {address_of(g) for g in grantors}
     others = [p.from_ for p in meta.permissions if p.covers(scope)]
     if anyone:  # a licence's rights holder, whoever that is: the policy's own contact, when it names one
         who = context.policy.contacts[0] if context.policy.contacts else "the rights holder"
@@ -122,7 +127,7 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
         f"permissions: [{{from: {who}, date: YYYY-MM-DD, scope: [{scope}]}}]"
     )
     unnamed = [grantor for grantor in others if "@" not in grantor]
-    granted = [p for p in meta.permissions if anyone or p.email in emails]  # from a contact, for another use
+    granted = [p for p in meta.permissions if anyone or p.email in found.emails]  # from a contact, for another use
     if unnamed and not anyone:  # "from: Global Research": the record names no address to tell it by
         detail = (
             f"a {scope} permission is recorded from {unnamed[0]!r}, which is no email address: the record "
