@@ -1118,7 +1118,8 @@ def test_validate_and_test_show_a_file_names_control_characters_as_escapes(tmp_p
     odd = "a\x1b[2J\nb"
     policy = tmp_path / f"{odd}.yaml"
     policy.write_text(
-        "id: oddname\nname: O\npublisher: O\nsource_url: https://o.example/t\nrules: []\n", encoding="utf-8"
+        "id: oddname\nname: O\npublisher: O\nsource_url: https://o.example/t\nextends: cc-by-4.0\nrules: []\n",
+        encoding="utf-8",
     )
     run = cli("validate", "--no-config", str(policy))
     assert run.code == 0 and "\x1b" not in run.out and run.out.count("\n") == 1, repr(run.out)

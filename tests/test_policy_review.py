@@ -328,6 +328,20 @@ def test_test_shows_a_met_expectation_as_written(tmp_path, cli):
     assert "    ok harbour-herald/credit@6:1\n" in run.out, run.out  # written without a place: where it was found
 
 
+def test_a_policy_left_with_no_rule_is_refused_as_one_that_passes_everything(tmp_path, cli):
+    policy = write_policy(tmp_path, "empty", "rules: []\n")
+    run = cli("validate", str(policy))
+    assert run.code == 1 and run.out.startswith(f"{policy}:5:1: the policy has no rules, so it would pass"), run.out
+    write_policy(tmp_path, "empty", "extends: cc-by-4.0\nrules: []\n")  # inherits the licence's rules
+    assert cli("validate", str(policy)).code == 0
+    names = ("source-credit", "copyright-notice", "link-original", "commercial-permission", "print-permission")
+    off = "".join(f"  - {{id: {name}, disabled: true}}\n" for name in names)
+    write_policy(tmp_path, "empty", f"extends: global-research\nrules:\n{off}")
+    run = cli("validate", str(policy))
+    said = "the policy has no rules left (none of its own or from 'global-research' is enabled)"
+    assert run.code == 1 and run.out.startswith(f"{policy}:6:1: {said}"), run.out
+
+
 @pytest.mark.parametrize(
     ("params", "field", "column"),
     [

@@ -17,6 +17,9 @@ from reprint_guard.policy.loader import bundled_rules_dir, policy_files, read_po
 
 POLICY_IDS = sorted(read_policy_file(p, validate=False).data["id"] for p in policy_files(bundled_rules_dir()))
 
+#: One rule, for a policy that must have some.
+HELLO_RULE = "rules:\n  - id: hello\n    check: text\n    phrase: hello\n    message: Say hello\n"
+
 
 def test_policies_lists_bundled_and_user_policies(tmp_path, cli):
     (tmp_path / "deal.yaml").write_text(
@@ -206,7 +209,7 @@ def test_validate_tells_a_url_written_where_a_host_name_goes(tmp_path, cli):
 
 
 def test_validate_of_a_policy_alone_says_how_its_neighbour_parent_is_found(tmp_path, cli):
-    parent = write_policy(tmp_path, "herald", "rules: []\n")
+    parent = write_policy(tmp_path, "herald", HELLO_RULE)
     child = write_policy(tmp_path, "herald-print", "extends: herald\nrules: []\n")
     run = cli("validate", str(child))
     assert run.code == 1 and "extends unknown policy 'herald'; known policies: " in run.out
@@ -350,7 +353,7 @@ def test_validate_takes_a_folder_of_policies(tmp_path, cli):
     assert run.code == 2 and run.out == f"{tmp_path / 'nowhere.yaml'}: no such file or folder\n"
     (empty / "broken.yaml").write_text("id: broken\nname: B\nrules: []\n", encoding="utf-8")
     (empty / "fine.yaml").write_text(
-        "id: fine\nname: F\npublisher: F\nsource_url: https://f.example/terms\nrules: []\n", encoding="utf-8"
+        "id: fine\nname: F\npublisher: F\nsource_url: https://f.example/terms\n" + HELLO_RULE, encoding="utf-8"
     )
     run = cli("validate", str(empty))  # the broken neighbour is told once, under its own name
     assert run.code == 1

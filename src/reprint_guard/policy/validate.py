@@ -249,6 +249,7 @@ def validate_file(path: Path, extra: tuple[str, ...] = ()) -> list[ReprintGuardE
             problems += _condition_licences(raw, rule.id, data.get("when"), ["rules", index, "when"])
     problems += _ungrantable(raw, policy)
     problems += _values_never_given(raw, policy)
+    problems += _no_rules(raw, policy)
     return problems + disabled
 
 
@@ -380,6 +381,17 @@ def _ungrantable(raw: RawPolicy, policy: Any) -> list[PolicyError]:
                 )
             )
     return found
+
+
+def _no_rules(raw: RawPolicy, policy: Any) -> list[PolicyError]:
+    """A policy left with no rule (none of its own, none inherited, or every one disabled): it would pass
+    every reprint it applies to, which a publisher's terms never allow."""
+    if policy.rules:
+        return []
+    where: list[str | int] = ["rules"] if "rules" in raw.data else []
+    left = f" left (none of its own or from {policy.extends!r} is enabled)" if policy.extends else ""
+    said = f"the policy has no rules{left}, so it would pass every reprint: add the rules its terms ask for"
+    return [raw.error(said, where)]
 
 
 def _values_never_given(raw: RawPolicy, policy: Any) -> list[PolicyError]:
