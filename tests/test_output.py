@@ -464,3 +464,51 @@ def test_an_input_errors_annotation_does_not_say_its_place_twice(tmp_path, cli):
     run = cli("check", "bad.md", "--format", "github", "--no-config", cwd=tmp_path)
     (line,) = [line for line in run.out.splitlines() if line.startswith("::error")]
     assert line.startswith("::error file=bad.md,line=2,col=8,title=reprint-guard/input-error::invalid YAML: "), line
+
+
+def test_a_finding_about_text_in_the_body_marks_its_extent_in_every_output(tmp_path, cli, sarif_schema):
+    """A forbidden phrase, a misplaced credit and a wrong link have a start and an end (the column after the
+    text), so an editor or code scanning can mark them; something missing has only its start."""
+    (tmp_path / "pol").mkdir()
+    (tmp_path / "pol" / "tide.yaml").write_text(
+        "id: tide\nname: Tide\npublisher: Tide Weekly\nsource_url: https://tide.example/terms\n"
+        "applies_to: [tide.example]\nrules:\n"
+        "  - {id: no-reserve, check: text, pattern: 'all\\s+rights reserved', mode: forbid, message: No notice}\n"
+        "  - {id: top, check: attribution, names: [Tide Weekly], position: top, message: Credit at the top}\n"
+        "  - {id: link, check: link, target: original, message: Link to the original}\n"
+        "  - {id: hello, check: text, phrase: hello there, message: Say hello}\n",
+        encoding="utf-8",
+    )
+    body = "First paragraph of the piece, long enough to count.\n\n" * 12
+    body += "See [the story](https://tide.example/other/2).\n\nFirst published by Tide Weekly. All  rights\nreserved.\n"
+    meta = {"title": "T", "original_url": "https://tide.example/story/1", "author": "Ana"}
+    page = tmp_path / "a.md"
+    page.write_text(markdown(meta, body), encoding="utf-8")
+    run = cli("check", str(page), "--rules-dir", "pol", "--format", "json", cwd=tmp_path)
+    found = {f["rule"]: f for f in run.json()["results"][0]["findings"]}
+    spans = {rule: (f["line"], f["column"], f.get("end_line"), f.get("end_column")) for rule, f in found.items()}
+    lines = page.read_text(encoding="utf-8").splitlines()
+    link_line, credit_line = spans["tide/link"][0], spans["tide/top"][0]
+    assert lines[link_line - 1][spans["tide/link"][1] - 1 : spans["tide/link"][3] - 1] == "https://tide.example/other/2"
+    assert lines[credit_line - 1][spans["tide/top"][1] - 1 : spans["tide/top"][3] - 1] == "Tide Weekly"
+    assert spans["tide/no-reserve"] == (credit_line, 33, credit_line + 1, 9)  # "All  rights\nreserved", over lines
+    assert spans["tide/hello"][2:] == (None, None) and "end_line" not in found["tide/hello"]  # missing: no extent
+    run = cli("check", str(page), "--rules-dir", "pol", "--format", "sarif", cwd=tmp_path)
+    log = run.json()
+    validate_sarif(log, sarif_schema)
+    regions = {r["ruleId"]: r["locations"][0]["physicalLocation"]["region"] for r in log["runs"][0]["results"]}
+    assert regions["tide/no-reserve"] == {
+        "startLine": credit_line,
+        "startColumn": 33,
+        "endLine": credit_line + 1,
+        "endColumn": 9,
+    }
+    assert regions["tide/hello"] == {"startLine": spans["tide/hello"][0], "startColumn": spans["tide/hello"][1]}
+    run = cli("check", str(page), "--rules-dir", "pol", "--format", "github", cwd=tmp_path)
+    link = next(line for line in run.out.splitlines() if "title=tide/link" in line)
+    assert (
+        f"line={link_line},endLine={link_line},col={spans['tide/link'][1]},endColumn={spans['tide/link'][3] - 1},"
+        in link
+    )
+    spread = next(line for line in run.out.splitlines() if "title=tide/no-reserve" in line)
+    assert f"line={credit_line},endLine={credit_line + 1},col=33,title=" in spread  # no end column across lines

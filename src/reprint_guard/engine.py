@@ -350,6 +350,8 @@ def run_policy(
                     fix=fix,
                     file=problem.file,
                     field=problem.field,
+                    end_line=problem.end_line,
+                    end_column=problem.end_column,
                 )
             )
     for field, rules in undecided.items():

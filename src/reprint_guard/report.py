@@ -79,6 +79,8 @@ class Finding(Record):
         "suppressed",
         "file",
         "field",
+        "end_line",
+        "end_column",
     )
 
     def __init__(
@@ -94,6 +96,8 @@ class Finding(Record):
         suppressed: Suppressed | None = None,
         file: str | None = None,
         field: str | None = None,
+        end_line: int | None = None,
+        end_column: int | None = None,
     ) -> None:
         self.rule = rule
         self.policy = policy
@@ -108,6 +112,9 @@ class Finding(Record):
         self.file = file
         #: The metadata key the finding is about (None: the body), for a CMS to point at the form's field.
         self.field = field
+        #: The line and column after the text the finding is about, when a check found it in the body.
+        self.end_line = end_line
+        self.end_column = end_column
 
     def to_dict(self) -> dict[str, Any]:
         data = {
@@ -125,6 +132,9 @@ class Finding(Record):
             data["file"] = self.file
         if self.field is not None:  # only then, as ``file``
             data["field"] = self.field
+        if self.end_line is not None:  # only then, as ``file``
+            data["end_line"] = self.end_line
+            data["end_column"] = self.end_column
         return data
 
 

@@ -49,6 +49,10 @@ _LINK_DEFINITION = re.compile(r"^ {0,3}\[[^\]\n]+\]:\s*\S")
 #: of line or a title. What closes it tells a link to the URL from one to a longer URL that starts with it.
 _URL_SYNTAX = (('href="', '"'), ("href='", "'"), ("](", ") \t\r\n"), ("<", ">"), ("]: ", " \t\r\n"))
 _AFTER_ALL = float("inf")  # sorts after any end index: (index, _AFTER_ALL) follows every span starting at index
+#: A match as the body's searches give it: an index, or a regex match.
+_Found = int | re.Match[str]
+#: Where a text stands in the source: its line and column, and the line and column after its end (None: unknown).
+Span = tuple[int, int, int | None, int | None]
 
 
 def body_tags(page: str) -> tuple[int | None, int | None]:
@@ -673,6 +677,11 @@ class Reprint:
 
     def visible_indices(self, matches: Iterable[int] | Iterator[re.Match[str]]) -> Iterator[int]:
         """The indices of ``matches`` (indices, or regex matches) in the article content, outside comments."""
+        for match in self._outside_comments(matches):
+            yield match if isinstance(match, int) else match.start()
+
+    def _outside_comments(self, matches: Iterable[_Found]) -> Iterator[_Found]:
+        """Those of ``matches`` (indices, or regex matches) that start in the article content, outside comments."""
         start, end = self._content_span
         spans = self._comment_spans
         for match in matches:
@@ -681,7 +690,7 @@ class Reprint:
                 continue
             at = bisect_right(spans, (index, _AFTER_ALL)) - 1  # the last span starting at or before index
             if at < 0 or index >= spans[at][1]:
-                yield index
+                yield match
 
     def as_written(self, url: str) -> str:
         """``url`` as the source writes it: Markdown's renderer percent-encodes what the editor wrote as it is
@@ -694,19 +703,23 @@ class Reprint:
         return written if written != url and written in self.body else url
 
     def locate_url(self, url: str) -> tuple[int, int]:
-        """Position of a link to ``url`` written as Markdown or HTML link syntax, else of the bare URL.
+        """Position of a link to ``url`` written as Markdown or HTML link syntax, else of the bare URL."""
+        return self.span_url(url)[:2]  # type: ignore[return-value]
+
+    def span_url(self, url: str) -> Span:
+        """:meth:`locate_url`, with the end of the address as :meth:`span` gives it.
 
         The syntaxes are tried in the order of :data:`_URL_SYNTAX`, the first that
         is written anywhere wins; the body is searched once per spelling of the
         URL, and each occurrence's neighbours tell the syntax.
         """
         if not url:
-            return self.locate(url)
+            return self.span(url)
         start, end = self._content_span
         spans = self._comment_spans
         body = self.body
-        first: dict[int, int] = {}  # syntax -> where the first visible one starts
         for candidate in dict.fromkeys((url, _escape(url))):
+            first: dict[int, int] = {}  # syntax -> where the first visible one starts
             for index in _find_all(body, candidate, start, end):
                 after = index + len(candidate)
                 for rank, (before, closing) in enumerate(_URL_SYNTAX):
@@ -724,25 +737,41 @@ class Reprint:
                         first[rank] = begin
             if first:
                 rank = min(first)
-                return self._position(first[rank] + len(_URL_SYNTAX[rank][0]))
-        return self.locate(url)
+                index = first[rank] + len(_URL_SYNTAX[rank][0])
+                return (*self._position(index), *self._position(index + len(candidate)))
+        return self.span(url)
 
     def locate(self, needle: str, nth: int = 0) -> tuple[int, int]:
         """Best-effort position of visible text or a URL in the body source; ``nth``: of its occurrence after
         the first ``nth`` (a match a rule counts after others it passed over), the last when there are fewer."""
+        return self._position(self._where(needle, nth)[0])
+
+    def span(self, needle: str, nth: int = 0) -> Span:
+        """:meth:`locate`, with where the text found ends in the source (the line and the column after its last
+        character), for an editor or a code-scanning view to mark it; no end when it is not found."""
+        start, stop = self._where(needle, nth)
+        line, column = self._position(start)
+        return (line, column, *self._position(stop)) if stop > start else (line, column, None, None)
+
+    def _where(self, needle: str, nth: int) -> tuple[int, int]:
+        """Where :meth:`locate`'s text starts and ends in the body (the end as the start: not found)."""
         if nth and needle.split():
-            found = list(self.visible_indices(self._apart(needle, *self._content_span)))
+            found = list(self._outside_comments(self._apart(needle, *self._content_span)))
             if found:
-                return self._position(found[min(nth, len(found) - 1)])
+                return found[min(nth, len(found) - 1)].span()
         index = self._find_visible(needle) if needle else -1
+        length = len(needle)
         if index < 0 and needle and "&" in needle:
-            index = self._find_visible(_escape(needle))
+            escaped = _escape(needle)
+            index, length = self._find_visible(escaped), len(escaped)
         if index < 0 and needle:
-            index = self._find_visible(needle, ignore_case=True)
+            index = self._find_visible(needle, ignore_case=True)  # as long as the needle: see _case_blind
         if index < 0 and needle:
             # The words as written, whatever stands between them: spaces, a line break, punctuation, tags or
             # a character reference (the "&nbsp;" a WYSIWYG editor puts between words).
-            index = self._first_visible(self._apart(needle, 0, len(self.body)))
+            apart = next(self._outside_comments(self._apart(needle, 0, len(self.body))), None)
+            if apart is not None:
+                return apart.span()
         elif 1 < len(needle.split()) <= _WORDS_APART:
             # A copy before the one found, broken over lines (or by a tag) inside the phrase, is the first:
             # whole words only, and only a copy with something other than spaces between its words.
@@ -751,12 +780,12 @@ class Reprint:
                 for match in self._apart(needle, 0, index, whole=True)
                 if match.group().count(" ") != len(match.group().split()) - 1 or "\n" in match.group()
             )
-            apart = self._first_visible(broken)
-            if apart >= 0:
-                index = apart
+            first = next(self._outside_comments(broken), None)
+            if first is not None:
+                return first.span()
         if index < 0:
-            return self._position(self._content_span[0])
-        return self._position(index)
+            return self._content_span[0], self._content_span[0]
+        return index, index + length
 
 
 #: Positions counted with a search of the body; past this many for one body, its line breaks are indexed.

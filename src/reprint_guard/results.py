@@ -45,6 +45,18 @@ class Finding(BaseModel):
         description="The metadata key the finding is about (absent when it is about the body): where a CMS that "
         "passed the metadata as data shows it, having no line for it.",
     )
+    end_line: int | None = Field(
+        default=None,
+        ge=1,
+        description="The line of 'end_column' (absent when the finding is about something missing, or where the "
+        "text it is about ends is not known).",
+    )
+    end_column: int | None = Field(
+        default=None,
+        ge=1,
+        description="The column after the last character of the text the finding is about (a forbidden phrase, a "
+        "misplaced credit, an image's address): with 'line', 'column' and 'end_line', the span an editor marks.",
+    )
 
 
 class Result(BaseModel):

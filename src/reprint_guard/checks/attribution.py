@@ -149,10 +149,8 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
             line, column = _where_missing(reprint, params)
             yield Problem(line, column, detail=f"{shown} is not visible")
         elif not any(_placed(f, params) for f in found):
-            line, column = reprint.locate(params.names[0])
-            yield Problem(
-                line,
-                column,
+            yield Problem.at(
+                reprint.span(params.names[0]),
                 detail=f"the credit is there, but not {_where(params)} of the article"
                 f"{_measured_over_the_page(reprint, params)}",
                 fix=f"Move the credit to the {params.position} of the article.",
@@ -199,10 +197,8 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
                 fix=f"Add a credit line naming {shown}" + (f" {_where(params)}." if _where(params) else "."),
             )
         elif misplaced:
-            line, column = reprint.locate(misplaced[0])
-            yield Problem(
-                line,
-                column,
+            yield Problem.at(
+                reprint.span(misplaced[0]),
                 detail=f'"{misplaced[0]}" is there, but not {_where(params)} of the article'
                 f"{_measured_over_the_page(reprint, params)}",
                 fix=f'Move "{misplaced[0]}" to the {params.position} of the article.',
@@ -223,11 +219,9 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
                 line, column = reprint.end_position()
                 names = " and ".join(holders)
                 if marked:
-                    line, column = reprint.locate(marked)  # the notice that is there, to be corrected
                     detail = f"{THERE_BUT_WRONG[0]} {names} after its mark"
-                    yield Problem(
-                        line, column, detail=detail, fix=_correct_notice(reprint, context, names), specific=True
-                    )
+                    fix = _correct_notice(reprint, context, names)  # the notice that is there, to be corrected
+                    yield Problem.at(reprint.span(marked), detail, fix=fix, specific=True)
                 else:
                     yield Problem(line, column, detail=f"found no copyright notice; expected one naming {names}")
 

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from ..limits import MAX_PATTERN_LENGTH
-from ..reprint import Reprint
+from ..reprint import Reprint, Span
 from ..urls import as_address, normalize_url, with_host_folded
 
 if TYPE_CHECKING:
@@ -82,9 +82,10 @@ class Problem:
     ``specific``: the check's fix is about this reprint's data (e.g. missing
     metadata) and beats the rule's template. ``file``: where ``line`` and ``column`` are, when not in the
     reprint's own file (a value set in its metadata sidecar). ``field``: the metadata key it is about.
+    ``end``: the line and column after the text the problem is about, when the check found it in the body.
     """
 
-    __slots__ = ("line", "column", "detail", "fix", "specific", "file", "field")
+    __slots__ = ("line", "column", "detail", "fix", "specific", "file", "field", "end_line", "end_column")
 
     def __init__(
         self,
@@ -95,6 +96,7 @@ class Problem:
         specific: bool = False,
         file: str | None = None,
         field: str | None = None,
+        end: tuple[int | None, int | None] = (None, None),
     ) -> None:
         self.line = line
         self.column = column
@@ -105,6 +107,13 @@ class Problem:
         #: The metadata key the problem is about (None: the body): a CMS that passed the metadata as data
         #: has no line to show for it, but a form field.
         self.field = field
+        self.end_line, self.end_column = end
+
+    @classmethod
+    def at(cls, span: Span, detail: str | None = None, **details: Any) -> Problem:
+        """A problem about text found in the body, from where :meth:`~reprint_guard.reprint.Reprint.span`
+        says it stands."""
+        return cls(span[0], span[1], detail, end=(span[2], span[3]), **details)
 
     @classmethod
     def about(cls, reprint: Reprint, key: str, **details: Any) -> Problem:

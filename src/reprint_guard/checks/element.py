@@ -35,20 +35,16 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
     line, column = reprint.end_position()
     hidden = [m for m in hidden_media if m.tag == params.tag and regex.search(m.src)]
     if hidden:
-        line, column = reprint.locate(reprint.as_written(hidden[0].src))
-        yield Problem(
-            line,
-            column,
+        yield Problem.at(
+            reprint.span(reprint.as_written(hidden[0].src)),
             detail="it is there but hidden: hiding the publisher's element alters it, and some ways of hiding "
             "it (a <template>, a <noscript>) keep it from loading at all",
         )
         return
     lazy = _lazy_address(reprint, [m for m in shown if m.tag == params.tag], params.tag, regex)
     if lazy is not None:
-        line, column = reprint.locate(lazy)
-        yield Problem(
-            line,
-            column,
+        yield Problem.at(
+            reprint.span(lazy),
             detail="it is there but lazy-loaded (its URL in a data- attribute, no src), so it loads only if a "
             "script swaps it in",
             fix=f'Give it the URL as src: <{params.tag} src="{lazy}" ...>, with no lazy loading.',
@@ -57,10 +53,8 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
         return
     proxied = _proxied(shown, params, regex)
     if proxied is not None:
-        line, column = reprint.locate(reprint.as_written(proxied.src))
-        yield Problem(
-            line,
-            column,
+        yield Problem.at(
+            reprint.span(reprint.as_written(proxied.src)),
             detail=f"{proxied.src} serves it through {host_of(proxied.src)}, an image CDN or proxy, so the "
             "publisher's counter never sees a reader",
             fix=f"Exclude the <{params.tag}> from the image CDN (Jetpack: Photon's exclusion list) so that its "
@@ -72,8 +66,7 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
         altered = [m for m in shown if m.tag == params.tag and host_of(m.src) == params.host.lower()]
         if altered:
             written = reprint.as_written(altered[0].src)
-            line, column = reprint.locate(written)
-            yield Problem(line, column, detail=f"{written} is on the right host but has been altered")
+            yield Problem.at(reprint.span(written), f"{written} is on the right host but has been altered")
             return
     host = params.host or pattern_host(params.pattern)
     where = f"from {host} with the URL the rule asks for" if host else f"whose URL matches /{params.pattern}/"

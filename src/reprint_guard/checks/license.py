@@ -111,10 +111,8 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
     if other is not None:  # another licence, or another version, given where this one is due: to correct
         href, other_id = other
         other_name = describe(other_id)[0]
-        line, column = reprint.locate_url(reprint.as_written(href))
-        yield Problem(
-            line,
-            column,
+        yield Problem.at(
+            reprint.span_url(reprint.as_written(href)),
             detail=f"it gives {other_name} ({href}), not {name}, {THERE_BUT_WRONG[4]}",
             fix=f"Correct the licence to [{name}]({url}): the original is under {name}, not {other_name}.",
             specific=True,

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote
 
-from ..reprint import Reprint
+from ..reprint import Reprint, Span
 from ..urls import as_address, host_of, normalize_url
 from .base import THERE_BUT_WRONG, Context, Problem, pattern_host, url_pattern
 
@@ -41,8 +41,7 @@ def _in_typographic_quotes(reprint: Reprint, regex: Any) -> Problem | None:
         written = unquote(link)
         opened = _opened(written)
         if opened is not None and regex.search(opened[1]):
-            line, column = reprint.locate_url(reprint.as_written(link))
-            return _quoted_link(reprint, line, column, written, *opened)
+            return _quoted_link(reprint.span_url(reprint.as_written(link)), reprint, written, *opened)
     return None
 
 
@@ -55,7 +54,7 @@ def _opened(written: str) -> tuple[str, str] | None:
     return written[: len(written) - len(opened)], opened.rstrip(_STRAY_MARKS)
 
 
-def _quoted_link(reprint: Reprint, line: int, column: int, written: str, marks: str, address: str) -> Problem:
+def _quoted_link(span: Span, reprint: Reprint, written: str, marks: str, address: str) -> Problem:
     """A link whose address is in typographic quotes (a value the parser keeps whole, leading nowhere), with
     straight quotes (HTML) or none (Markdown) as the fix."""
     if reprint.format == "html":
@@ -63,7 +62,7 @@ def _quoted_link(reprint: Reprint, line: int, column: int, written: str, marks: 
     else:
         fix = f"Write the link's address without the quotation marks: ({address})."
     detail = f"{THERE_BUT_WRONG[3]} {marks!r}, not a straight quote, so it leads nowhere: {written}"
-    return Problem(line, column, detail=detail, fix=fix, specific=True)
+    return Problem.at(span, detail, fix=fix, specific=True)
 
 
 def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Problem]:
@@ -112,11 +111,11 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
     near = [link for link in candidates if host_of(unquote(link).lstrip(_OPENING_MARKS)) == host]
     if near:
         written = unquote(near[0])  # as the source has it: "…/5890112”", not "…/5890112%E2%80%9D"
-        line, column = reprint.locate_url(reprint.as_written(near[0]))
+        span = reprint.span_url(reprint.as_written(near[0]))
         opened = _opened(written)
         stray = written.rstrip(_STRAY_MARKS)
         if opened is not None and normalize_url(opened[1]) == key:  # href=”…”: opened with a typographic mark
-            yield _quoted_link(reprint, line, column, written, *opened)
+            yield _quoted_link(span, reprint, written, *opened)
             return
         if stray != written and normalize_url(stray) == key:  # a quotation mark a word processor stuck on
             detail = f"{THERE_BUT_WRONG[2]} {written[len(stray) :]!r}: {written}"
@@ -124,7 +123,7 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
         else:
             detail = f"it links to {written} {THERE_BUT_WRONG[1]}"
             fix = f"Change the link to {written} into one to the original article, {original.strip()}."
-        yield Problem(line, column, detail=detail, fix=fix, specific=True)
+        yield Problem.at(span, detail, fix=fix, specific=True)
         return
     images = [src for src in reprint.visible.images if normalize_url(src) == key]
     line, column = reprint.end_position()

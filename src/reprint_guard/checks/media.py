@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
-from ..reprint import Reprint
+from ..reprint import Reprint, Span
 from ..urls import embedded_addresses, host_matches, host_of
 from ..visible import ADDRESS_ATTRIBUTES, SRCSET_ATTRIBUTES, Media, embed_item
 from .base import Context, Problem, unknown_scopes, url_pattern
@@ -191,7 +191,7 @@ def _grantors(params: Params, context: Context) -> tuple[str, ...]:
 
 
 def _not_permitted(
-    params: Params, reprint: Reprint, context: Context, found: Standing, line: int, column: int, what: str
+    params: Params, reprint: Reprint, context: Context, found: Standing, span: Span, what: str
 ) -> Iterator[Problem]:
     """Why no permission record covers the media: expired, given too late, from someone else, or none."""
     scope, meta = params.scope, reprint.metadata
@@ -201,27 +201,24 @@ def _not_permitted(
     if found.current:  # given after the reprint was published, or dated in the future (a typo?)
         given, when = late_date(found, context.today)
         detail = f"{what}; the '{scope}' permission on record is dated {given.isoformat()}, {when}: it must come first"
-        yield Problem(line, column, detail=detail, fix=LATE_FIX)
+        yield Problem.at(span, detail, fix=LATE_FIX)
     elif found.matching:  # one was on record, and has run out
         expired = max(p.expires for p in found.matching if p.expires)
-        yield Problem(
-            line,
-            column,
+        yield Problem.at(
+            span,
             detail=f"{what}; the '{scope}' permission on record expired on {expired.isoformat()}",
             fix=f"Remove the media, or renew the '{scope}' permission and update its record.",
         )
     elif others := [p.from_ for p in meta.permissions if p.covers(scope)]:
-        yield Problem(
-            line,
-            column,
+        yield Problem.at(
+            span,
             detail=f"{what}; the '{scope}' permission on record is from {', '.join(others)}, who is not "
             f"{' or '.join(grantors)}",
             fix=f"Remove the media, or ask {grantor} for the permission and record it: {record}",
         )
     else:
-        yield Problem(
-            line,
-            column,
+        yield Problem.at(
+            span,
             detail=f"{what}, with no '{scope}' permission on record" + unknown_scopes(reprint, context.policy),
             fix=f"Remove the media, or record the permission in the metadata: {record}",
         )
@@ -252,17 +249,16 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
     first = media[0]
     # In hosts mode, the address that is not allowed; else the item's own (a lazy photo's real address).
     shown_url = reprint.as_written(shown_url or (_addresses(first) or [first.src])[0])
-    line, column = reprint.locate(embed_item(first) or shown_url)  # an embed's address is built from its item's
+    span = reprint.span(embed_item(first) or shown_url)  # an embed's address is built from its item's
     count = len(media)
     what = f"{count} {'item' if count == 1 else 'items'} of media, first <{first.element or first.tag}> {shown_url}"
     if params.mode == "hosts":
-        yield Problem(
-            line,
-            column,
+        yield Problem.at(
+            span,
             detail=f"{what}, not from {', '.join(params.hosts)}",
             fix="Remove the media, or use copies from an allowed source.",
         )
     elif params.mode == "permission":
-        yield from _not_permitted(params, reprint, context, found, line, column, what)
+        yield from _not_permitted(params, reprint, context, found, span, what)
     else:
-        yield Problem(line, column, detail=what, fix="Remove the images and other media; republish the text only.")
+        yield Problem.at(span, what, fix="Remove the images and other media; republish the text only.")

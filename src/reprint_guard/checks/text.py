@@ -82,8 +82,7 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
     if not found and away and params.mode == "forbid":  # what a closed <details> holds is on the page too
         matched = _search(params, away)
         if matched is not None:
-            line, column = reprint.locate(matched)
-            yield Problem(line, column, detail=f'found "{matched}" (in a closed <details>, a click away)')
+            yield Problem.at(reprint.span(matched), f'found "{matched}" (in a closed <details>, a click away)')
 
 
 def _search(params: Params, text: str) -> str | None:
@@ -125,8 +124,7 @@ def _check(params: Params, reprint: Reprint, context: Context) -> Iterator[Probl
         line, column = reprint.end_position()
         yield Problem(line, column, detail=f"{shown} is not visible in the article")
     elif params.mode == "forbid" and matched is not None:
-        line, column = reprint.locate(matched, nth)
-        yield Problem(line, column, detail=f'found "{matched}"')
+        yield Problem.at(reprint.span(matched, nth), f'found "{matched}"')
 
 
 def _first_counted(params: Params, text: bytes) -> tuple[bytes, int] | None:

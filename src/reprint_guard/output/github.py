@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import IO
 
 from ..errors import no_controls
-from ..report import STDIN_PATH, Result, Summary
+from ..report import STDIN_PATH, Finding, Result, Summary
 from . import unplaced
 
 #: Our severities as GitHub's annotation levels.
@@ -51,6 +51,16 @@ def command(level: str, message: str, **properties: object) -> str:
     return f"::{level} {props}::{escape_data(message)}" if props else f"::{level}::{escape_data(message)}"
 
 
+def _end(finding: Finding) -> tuple[int | None, int | None]:
+    """A finding's end as an annotation takes it: its last line, and its last column (inclusive) when it ends on
+    the line it starts on (GitHub takes no end column across lines)."""
+    if finding.end_line is None or finding.end_column is None:
+        return None, None
+    if finding.end_line != finding.line:
+        return finding.end_line, None
+    return finding.end_line, max(finding.column, finding.end_column - 1)
+
+
 class GithubFormatter:
     def __init__(self, stream: IO[str]) -> None:
         self.stream = stream
@@ -85,8 +95,13 @@ class GithubFormatter:
             message = f"{f.message}\nfix: {f.fix}" if f.fix else f.message
             where = path if f.file is None else workspace_path(f.file)  # a value set in its metadata sidecar
             line, col = (f.line, f.column) if where is not None else (None, None)
+            end_line, end_col = _end(f) if where is not None else (None, None)
+            level = LEVELS[f.severity.value]
             self.stream.write(
-                command(LEVELS[f.severity.value], message, file=where, line=line, col=col, title=f.rule) + "\n"
+                command(
+                    level, message, file=where, line=line, endLine=end_line, col=col, endColumn=end_col, title=f.rule
+                )
+                + "\n"
             )
 
     def close(self, summary: Summary) -> None:

@@ -16,7 +16,7 @@ from urllib.parse import quote
 
 from .. import __version__
 from ..errors import ReprintGuardError
-from ..report import STDIN_PATH, Result, Summary
+from ..report import STDIN_PATH, Finding, Result, Summary
 from . import json_text, unplaced
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -127,7 +127,7 @@ class SarifFormatter:
                             "artifactLocation": artifact
                             if finding.file is None
                             else artifact_location(finding.file, self.root),
-                            "region": {"startLine": finding.line, "startColumn": finding.column},
+                            "region": _region(finding),
                         }
                     }
                 ],
@@ -236,3 +236,13 @@ def failed_run(stream: IO[str], error: ReprintGuardError, *, root: Path) -> None
         ],
     }
     stream.write(json_text(log) + "\n")
+
+
+def _region(finding: Finding) -> dict[str, int]:
+    """Where a finding stands: its start, and its end (SARIF's ``endColumn`` is the column after the last
+    character, as the finding's) when a check found the text it is about."""
+    region = {"startLine": finding.line, "startColumn": finding.column}
+    if finding.end_line is not None and finding.end_column is not None:
+        region["endLine"] = finding.end_line
+        region["endColumn"] = finding.end_column
+    return region
