@@ -14,6 +14,7 @@ import pytest
 from conftest import COMPLIANT_BODY, COMPLIANT_META, GR_URL, ROOT, markdown
 from reprint_guard.policy.docs import bundled_reference
 from reprint_guard.policy.loader import bundled_rules_dir, policy_files, read_policy_file
+from reprint_guard.readers.markdown import render
 
 POLICY_IDS = sorted(read_policy_file(p, validate=False).data["id"] for p in policy_files(bundled_rules_dir()))
 
@@ -412,7 +413,27 @@ def test_a_credit_puts_metadata_into_html_and_markdown_as_text(cli):
     assert "<b>" not in html.out and "Li &quot;&lt;b&gt;Wei&lt;/b&gt;&quot; &amp; Co" in html.out
     assert 'href="https://news.example/a?x=&quot;1&quot;"' in html.out
     markdown = cli("credit", "--policy", "cc-by-nd-4.0", *meta)
-    assert "<b>" not in markdown.out and "&lt;b&gt;Wei&lt;/b&gt;" in markdown.out
+    assert 'By Li "\\<b\\>Wei\\</b\\>" \\& Co.' in markdown.out, markdown.out  # Markdown's escapes, as written
+    rendered = render(markdown.out)
+    assert "<b>" not in rendered and 'By Li "&lt;b&gt;Wei&lt;/b&gt;" &amp; Co.' in rendered, rendered
+
+
+def test_a_credit_in_markdown_makes_no_link_or_emphasis_of_a_value():
+    """Only HTML's characters were escaped in a Markdown credit: an author "[x](javascript:alert(1))" became
+    a live link in the page (and so did the HTML made from a policy's Markdown credit)."""
+    import reprint_guard
+
+    meta = {
+        "original_url": "https://www.globalresearch.ca/the-river/5801234",
+        "original_published": "2025-02-14",
+        "author": "Ana *Ruiz* [x](javascript:alert(1)) `code` ~~gone~~ <https://evil.example>",
+    }
+    for made in (render(reprint_guard.credit(meta)), reprint_guard.credit(meta, format="html")):
+        assert "javascript" not in made.split("Copyright")[0]  # the source line links to the original only
+        assert 'href="javascript' not in made and "<em>Ruiz" not in made and "<code>" not in made, made
+        assert "<del>" not in made and 'href="https://evil' not in made, made
+        assert "Ana *Ruiz* [x](javascript:alert(1)) `code` ~~gone~~ &lt;https://evil.example&gt;" in made, made
+        assert '<a href="https://www.globalresearch.ca/the-river/5801234">Global Research</a>' in made
 
 
 @pytest.mark.parametrize(

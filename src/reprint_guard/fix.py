@@ -63,7 +63,7 @@ def credit_block(policy: Policy, reprint: Reprint, format: str = "markdown") -> 
     wrong = _non_web_link(template, values)
     if wrong is not None:
         raise CreditError(wrong)
-    return _in_format(render(template, _escaped(values, quote=html)), format, html)
+    return _in_format(_filled(template, values, html), format, html)
 
 
 #: A placeholder standing as an address in a credit template: a Markdown link's destination (``](<{x}>)``,
@@ -101,7 +101,7 @@ def _credit_parts_made(policy: Policy, reprint: Reprint, format: str) -> str | N
     ]
     if not made:
         return None
-    return _in_format(render(_joined(made, written), _escaped(values, quote=html)), format, html)
+    return _in_format(_filled(_joined(made, written), values, html), format, html)
 
 
 def _credit_template(policy: Policy, format: str) -> tuple[str, bool]:
@@ -124,6 +124,37 @@ def _in_format(block: str, format: str, html: bool) -> str:
 #: Control characters (C0 but tab, DEL, C1): in a value they would write a NUL into the article, or reach a
 #: terminal as escape sequences; no credit holds one.
 _CONTROLS = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f]")
+
+
+#: What a Markdown text takes for markup (emphasis, code, links, autolinks and tags, entities, strikethrough)
+#: wherever it stands in a line: in a value, each is written with a backslash, which makes it a character.
+_MARKDOWN_MARKUP = re.compile(r"[\\`*_\[\]<>&~]")
+
+
+def _filled(template: str, values: dict[str, str], html: bool) -> str:
+    """A credit template filled in, each value written as what it is where it stands, so that nothing in the
+    metadata becomes markup: in HTML, escaped as text and attribute; in Markdown, an address the template
+    links to as a destination (or an autolink's, or a raw tag's attribute), and any other value as text with
+    its Markdown markup escaped ("Ana *Ruiz* [x](javascript:...)" stays those characters, no link)."""
+    if html:
+        return render(template, _escaped(values, quote=True))
+    linked = {match.start(1) - 1 for match in _LINKED_PLACEHOLDER.finditer(template)}  # where each "{" stands
+    filled: dict[str, str] = {}
+    parts, last = [], 0
+    for match in PLACEHOLDER.finditer(template):
+        key = match.group(1)
+        if key not in values:
+            continue  # left as written, as render() leaves an unknown name
+        value = _CONTROLS.sub("", values[key])
+        if match.start() in linked:  # validated as a web address: escaped as an attribute, as before
+            written = escape(value, quote=True)
+        else:
+            written = _MARKDOWN_MARKUP.sub(lambda m: "\\" + m.group(0), value)
+        name = f"_rg_filled_{len(filled)}"  # each occurrence its own, so one value may be written two ways
+        filled[name] = written
+        parts += [template[last : match.start()], "{" + name + "}"]
+        last = match.end()
+    return render("".join(parts) + template[last:], filled)
 
 
 def _escaped(values: dict[str, str], *, quote: bool) -> dict[str, str]:
