@@ -61,6 +61,7 @@ def test_publication_goes_ahead_with_permission(server):
     [
         ({"original_url": "https://unknown.example/a"}, "reprint-guard/unknown-publisher"),
         ({"originalUrl": "https://www.globalresearch.ca/x/5799123"}, "reprint-guard/misspelt-key"),
+        ({}, "reprint-guard/credited-original"),  # the body credits Global Research; the metadata names nothing
     ],
 )
 def test_a_reprint_that_could_not_be_checked_is_not_published(server, metadata, rule):
@@ -84,3 +85,9 @@ def test_metadata_that_is_not_an_object_is_a_400_not_a_500(server, metadata):
         f"{server}/articles", json={"title": "x", "body": COMPLIANT_BODY, "metadata": metadata}, timeout=30
     )
     assert response.status_code == 400 and "metadata must be an object" in response.json()["error"]
+
+
+def test_the_outlets_own_story_is_published(server):
+    article = post_article(server, "# The harbour\n\nOur own reporting on the harbour.\n", {})
+    response = requests.post(f"{server}/articles/{article}/publish", timeout=30)
+    assert response.status_code == 200 and response.json()["published"] is True, response.text

@@ -1026,3 +1026,49 @@ def test_a_template_whose_front_matter_does_not_parse_is_told_as_one(tmp_path, c
     assert "it holds a template's {{ }}" in run.out and "exclude" in run.out
     (tmp_path / "b.md").write_text("---\ntitle: [\n---\nx\n", encoding="utf-8")
     assert "template" not in cli("check", "--no-config", "b.md", cwd=tmp_path).out  # no {{ }}: a plain error
+
+
+def test_check_text_tells_an_envelope_a_page_and_markdown_apart_by_default():
+    """check_text read a JSON envelope as Markdown unless told: no front matter, so no reprint, and it passed
+    (ok) while the envelope's reprint fails; format="auto", the default, reads it as the CLI reads stdin."""
+    import reprint_guard
+
+    envelope = {"metadata": {**COMPLIANT_META, "commercial": True}, "body": "No credit.", "format": "markdown"}
+    for written in (json.dumps(envelope), json.dumps(envelope, indent=2)):
+        result = reprint_guard.check_text(written)
+        assert result.status == "fail" and "global-research/source-credit" in {f.rule for f in result.findings}
+    said = reprint_guard.check_text(json.dumps(envelope), format="markdown")  # told: read as told
+    assert said.status == "skipped"
+    assert reprint_guard.check_text(markdown(COMPLIANT_META, COMPLIANT_BODY)).status == "pass"
+    with pytest.raises(reprint_guard.UsageError, match="or auto"):
+        reprint_guard.check_text("x", format="pdf")
+
+
+def test_check_reads_an_indented_html_body_as_html_when_asked_to_tell():
+    """A CMS's HTML post body, indented inside a <div>: as Markdown its indented lines are code, so the credit
+    and link in them are not seen; format="auto" reads it as HTML."""
+    import reprint_guard
+
+    body = (
+        '<div class="entry">\n    <p>Harbour news.</p>\n\n'
+        f'    <p><em>The original source of this article is <a href="{GR_URL}">Global Research</a>.</em></p>\n'
+        "    <p>Copyright © Ana Ruiz, Global Research, 2024</p>\n</div>\n"
+    )
+    meta = {**COMPLIANT_META, "author": "Ana Ruiz", "original_published": "2024-03-02"}
+    assert reprint_guard.check(body, meta).status == "fail"  # the default stays Markdown
+    result = reprint_guard.check(body, meta, format="auto")
+    assert result.status == "pass" and result.fully_checked, result.findings
+
+
+def test_fully_checked_says_whether_a_policy_was_checked_in_full():
+    import reprint_guard
+
+    assert reprint_guard.check(COMPLIANT_BODY, COMPLIANT_META).fully_checked
+    credited = reprint_guard.check(COMPLIANT_BODY, {"title": "T"})  # the body credits Global Research
+    assert credited.ok and credited.status == "pass" and not credited.fully_checked
+    assert [f.rule for f in credited.findings] == ["reprint-guard/credited-original"]
+    unset = reprint_guard.check(COMPLIANT_BODY, {k: v for k, v in COMPLIANT_META.items() if k != "commercial"})
+    assert unset.ok and not unset.fully_checked  # commercial unset: two rules could not be checked
+    unknown = reprint_guard.check("Text.", {"original_url": "https://unknown.example/a"})
+    assert unknown.ok and unknown.policy is None and not unknown.fully_checked
+    assert not reprint_guard.check("Our own story.", {"title": "T"}).fully_checked  # skipped: nothing checked

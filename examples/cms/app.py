@@ -19,9 +19,6 @@ from flask import Flask, jsonify, request
 
 import reprint_guard
 
-#: The tool's own findings that say a reprint's terms were not all checked: no policy applies (the run's
-#: summary counts these as "checked against no policy"), or a rule needs a key the metadata lacks.
-NOT_FULLY_CHECKED = {"reprint-guard/unknown-publisher", "reprint-guard/missing-metadata", "reprint-guard/misspelt-key"}
 #: What the outlet knows about itself: it sells ads, so every reprint is commercial.
 SITE_DEFAULTS = {"commercial": True, "medium": "web"}
 
@@ -62,10 +59,12 @@ def create_app() -> Flask:
             result = pre_publish_check(article)
         except reprint_guard.ReprintGuardError as exc:
             return jsonify(published=False, error=str(exc)), 400
-        # A reprint no policy covers, or whose rules need a key it lacks, passes with a reprint-guard/
-        # warning: nothing was checked, so it waits like one that breaks the terms.
-        unchecked = [f for f in result.findings if f.rule in NOT_FULLY_CHECKED]
-        if not result.ok or unchecked:
+        # The outlet's own story (no original named anywhere) is skipped and goes out. A reprint no policy
+        # covers, whose rules need a key it lacks, or whose body credits an original its metadata does not
+        # name, passes with a reprint-guard/ warning: it was not checked in full, so it waits like one that
+        # breaks the terms.
+        own = result.status == "skipped"
+        if not own and not (result.ok and result.fully_checked):
             return jsonify(
                 published=False,
                 policy=result.policy,

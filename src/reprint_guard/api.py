@@ -261,8 +261,10 @@ def check(
     """Check a reprint given as a body string and a metadata dict (what a CMS holds), or the
     :class:`~reprint_guard.metadata.Metadata` model it was validated into.
 
-    ``format`` is ``markdown``, ``html`` or ``text``. ``skip_elements``: CSS selectors of elements that
-    are not the article (a whole page's menu, sidebar, footer), left out of what is checked.
+    ``format`` is ``markdown``, ``html``, ``text`` or ``auto`` (HTML when the body is a page or made of HTML
+    blocks alone, as a CMS's post body is, else Markdown: what ``--stdin-format auto`` reads).
+    ``skip_elements``: CSS selectors of elements that are not the article (a whole page's menu, sidebar,
+    footer), left out of what is checked.
     ``severity``: as the config's ``severity``, a rule id (or ``<policy>/*``) to ``error``, ``warning``,
     ``info`` or ``off``. ``config``: a project config (``.reprint-guard.yaml``) applied as ``check``
     applies it on the command line, its key names, defaults, overrides and suppressions matched by
@@ -275,10 +277,12 @@ def check(
     :class:`~reprint_guard.errors.ReprintGuardError` for bad metadata, an unknown or invalid policy, a
     severity for a rule no policy has, or a broken config.
     """
-    if format not in ("markdown", "html", "text"):
-        raise UsageError(f"format must be markdown, html or text, not {format!r}")
+    if format not in ("markdown", "html", "text", "auto"):
+        raise UsageError(f"format must be markdown, html, text or auto, not {format!r}")
     if not isinstance(body, str):
         raise UsageError("body must be a string")
+    if format == "auto":
+        format = "html" if _kind(body) == "html" else "markdown"
     path = _name(path)
     _within_limit(body, path, "body")
     _no_front_matter(body, format, path)
@@ -328,7 +332,7 @@ def _not_a_page_passed_over(result: TypedResult, body: str, format: str) -> Type
 def check_text(
     text: str,
     *,
-    format: str = "markdown",
+    format: str = "auto",
     meta: Mapping[str, Any] | Any | None = None,
     policy: Policy | str | Path | None = None,
     rules_dirs: RulesDirs = (),
@@ -342,15 +346,19 @@ def check_text(
 ) -> TypedResult:
     """Check a whole document held in memory, read as :func:`check_file` reads a file: Markdown with its
     front matter, an HTML page with the metadata in its ``<head>``, or a CMS's JSON envelope
-    (``{"metadata": ..., "body": ...}``). ``meta`` overrides what the document declares (a key set to None
+    (``{"metadata": ..., "body": ...}``). ``format``: one of those, ``text``, or ``auto`` (the default): told
+    from how the text starts, as ``--stdin-format auto`` tells standard input (an envelope read as Markdown
+    would be no reprint, and pass). ``meta`` overrides what the document declares (a key set to None
     is no override: the document's value stays). ``skip_elements``, ``severity`` and ``config`` as for
     :func:`check`."""
     from .readers import INPUT_FORMATS, read_text
 
-    if format not in INPUT_FORMATS:
-        raise UsageError(f"format must be one of {', '.join(INPUT_FORMATS)}, not {format!r}")
+    if format not in (*INPUT_FORMATS, "auto"):
+        raise UsageError(f"format must be one of {', '.join(INPUT_FORMATS)} or auto, not {format!r}")
     if not isinstance(text, str):
         raise UsageError("text must be a string")
+    if format == "auto":
+        format = _kind(text)
     path = _name(path)
     meta = _metadata(meta, "meta") if meta is not None else None
     rules_dirs = _dirs(rules_dirs)
@@ -373,6 +381,13 @@ def check_text(
         skip_elements=_selectors(skip_elements),
     )
     return _run(reprint, policy, rules_dirs, today, severity, inline=inline_suppressions)
+
+
+def _kind(text: str) -> str:
+    """What ``format="auto"`` reads ``text`` as: ``json``, ``html`` or ``markdown``."""
+    from .runner import stdin_kind
+
+    return stdin_kind(text.encode("utf-8", "surrogatepass"))
 
 
 def _metadata(metadata: Any, name: str) -> dict[str, Any]:

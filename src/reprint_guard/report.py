@@ -197,6 +197,22 @@ class Result(Record):
         return data
 
 
+#: The tool's findings that say a reprint was not checked in full: no policy covers it, a rule needs a key it
+#: does not set, a key is misspelt, the original is named where the tool does not read it, or two keys that
+#: mean one thing disagree (the one read may be the wrong one).
+NOT_FULLY_CHECKED = frozenset(
+    f"reprint-guard/{name}"
+    for name in (
+        "unknown-publisher",
+        "missing-metadata",
+        "misspelt-key",
+        "original-elsewhere",
+        "credited-original",
+        "conflicting-keys",
+    )
+)
+
+
 #: The policy of the one result a run adds for its config file (its suppressions that expired or suppress
 #: nothing): its findings count, but it is no file checked.
 CONFIG_RESULT_POLICY = "reprint-guard"

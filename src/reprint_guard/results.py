@@ -84,6 +84,18 @@ class Result(BaseModel):
             f.severity is Severity.error and f.suppressed is None for f in self.findings
         )
 
+    @property
+    def fully_checked(self) -> bool:
+        """True when a policy was checked in full: the reprint was read (not skipped, no input error), a policy
+        applied, and no finding of the tool's says part of it could not be checked (a rule's key unset, a
+        misspelt key, no policy for the original's site, an original named where the metadata does not say
+        it). What a pre-publish gate asks besides ``ok``: a reprint that was not checked is not cleared."""
+        return (
+            self.status in ("pass", "fail")
+            and self.policy is not None
+            and not any(f.rule in report.NOT_FULLY_CHECKED and f.suppressed is None for f in self.findings)
+        )
+
     def settle(self, fail_on: str = "error") -> Result:
         """Set ``status`` from the findings: 'fail' when one reaches ``fail_on``."""
         if self.status in ("pass", "fail"):
