@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 import yaml
 
-from conftest import COMPLIANT_BODY, COMPLIANT_META, GR_URL, ROOT, write_policy
+from conftest import COMPLIANT_BODY, COMPLIANT_META, GR_URL, ROOT, markdown, write_policy
 from reprint_guard import check, check_file
 
 
@@ -1345,6 +1345,70 @@ def test_today_may_be_a_datetime_and_hour_delays_count_to_that_day(tmp_path):
     assert check("Text.", {**dated, "published": "2030-01-03T00:00:00Z"}, policy=policy).ok
 
 
+def test_an_hour_delay_counts_real_hours_across_a_daylight_saving_change(tmp_path):
+    """Hours were added on the original's wall clock: 23 real hours passed in spring, 24.5 failed in autumn."""
+    from zoneinfo import ZoneInfo
+
+    policy = tmp_path / "h.yaml"
+    policy.write_text(
+        "id: h\nname: H\npublisher: H\nsource_url: https://h.example/terms\nrules:\n"
+        "  - id: embargo\n    check: timing\n    after_hours: 24\n    message: 24 hours first\n",
+        encoding="utf-8",
+    )
+    new_york = ZoneInfo("America/New_York")
+
+    def passes(original: dt.datetime, published: dt.datetime) -> bool:
+        meta = {"original_url": "https://h.example/a", "original_published": original, "published": published}
+        return check("Text.", meta, policy=policy).ok
+
+    spring = dt.datetime(2026, 3, 7, 12, tzinfo=new_york)  # the clocks go forward on the 8th
+    assert not passes(spring, dt.datetime(2026, 3, 8, 16, tzinfo=dt.UTC))  # 23 hours later
+    assert passes(spring, dt.datetime(2026, 3, 8, 17, tzinfo=dt.UTC))  # 24
+    autumn = dt.datetime(2026, 10, 31, 12, tzinfo=new_york)  # the clocks go back on 1 November
+    assert passes(autumn, dt.datetime(2026, 11, 1, 11, 30, tzinfo=ZoneInfo("America/New_York")))  # 24.5 hours
+    assert not passes(autumn, dt.datetime(2026, 11, 1, 15, 30, tzinfo=dt.UTC))  # 23.5
+
+
+def test_a_page_the_site_dates_later_is_checked_as_going_out_then(tmp_path):
+    """Hugo's and Jekyll's own date: a page dated tomorrow is not built before tomorrow, so a reprint
+    scheduled for the day after the original passed the next-day rule only on that day (it was checked as if
+    published now). A date in the past changes nothing (the page goes out at the next build, now)."""
+    original = dt.datetime.now(dt.UTC)
+    base = {
+        "title": "T",
+        "original_url": "https://www.dialogue.earth/en/x/12345/",
+        "original_published": original.isoformat(),
+    }
+    page = tmp_path / "a.md"
+
+    def findings(extra: dict) -> list:
+        page.write_text(markdown({**base, **extra}, "Body.\n"), encoding="utf-8")
+        return [f for f in check_file(page).findings if f.check == "timing"]
+
+    early = findings({})
+    assert len(early) == 1 and "with no 'published' date it is checked as going out now" in early[0].message
+    later = (original + dt.timedelta(days=3)).isoformat()
+    for key in ("date", "publishDate"):
+        assert findings({key: later}) == [], key
+    soon = findings({"date": (original + dt.timedelta(days=1)).isoformat()})  # the next day: one too soon
+    assert len(soon) == 1 and "its 'date' (" in soon[0].message and soon[0].line == 5  # at the site's key
+    assert soon[0].fix.endswith("(set 'date').")
+    assert len(findings({"date": "2001-01-01"})) == 1  # the past: it goes out now
+
+
+def test_jekylls_published_flag_is_not_read_as_the_reprints_date(tmp_path):
+    """``published: false`` (a Jekyll draft) made the reprint uncheckable: 'published' wants a date."""
+    for flag in ("false", "true"):
+        page = tmp_path / f"{flag}.md"
+        page.write_text(
+            "---\ntitle: T\noriginal_url: https://www.globalresearch.ca/x/5801234\ncommercial: false\n"
+            f"published: {flag}\n---\nBody.\n",
+            encoding="utf-8",
+        )
+        result = check_file(page)
+        assert result.status == "fail" and "global-research/source-credit" in {f.rule for f in result.findings}
+
+
 def test_a_notice_naming_many_long_names_still_names_them_all():
     names = [
         "Maria Fernanda González-Rodríguez",
@@ -2236,7 +2300,7 @@ def test_an_hour_based_delay_tells_the_earliest_time_in_utc_as_it_says(tmp_path)
     meta = {"original_url": "https://w.example/a", "original_published": "2025-02-14T09:00:00-05:00"}
     (finding,) = check("Story.", {**meta, "published": "2025-02-15T10:00:00Z"}, policy=policy).findings
     assert "not before 2025-02-15 14:00 UTC" in finding.message, finding.message
-    assert finding.fix == "Publish at 2025-02-15 14:00 UTC or later."
+    assert finding.fix == "Publish at 2025-02-15 14:00 UTC or later (set 'published')."
     assert check("Story.", {**meta, "published": "2025-02-15T14:00:00Z"}, policy=policy).findings == []
 
 

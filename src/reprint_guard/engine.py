@@ -12,7 +12,7 @@ from typing import Any
 from .checks import CHECKS
 from .checks.base import PAGE_AUTHOR, Context, LazyValues, names_page_author, render
 from .errors import PolicyError
-from .metaview import FLAG_KEYS
+from .metaview import FLAG_KEYS, SITE_KEYS
 from .policy.loader import PolicySet
 from .policy.model import Policy, Rule, derived
 from .report import Finding, Result, Severity
@@ -495,6 +495,9 @@ def _close_to(key: str, fields: frozenset[str]) -> str | None:
     folded = key.lower().replace("-", "_")
     if folded in fields:
         return folded
+    meant = SITE_KEYS.get(folded)
+    if meant is not None:  # a site's own spelling of a key (publisher: the source's name, not "published")
+        return meant if meant in fields else None
     if folded.startswith(("non", "not_", "no_")) or folded.endswith(("_by", "_from")):
         return None  # its opposite (noncommercial) or another thing (published_by, a name): not a misspelling
     if not any(_shares_most_letters(folded, name) for name in fields):

@@ -284,6 +284,31 @@ def _exact(data: Mapping[str, Any]) -> MetadataView | None:
     return view
 
 
+#: Common front-matter spellings of reprint-guard's keys in Hugo, Jekyll, Astro, MkDocs and Eleventy sites (what
+#: ``init`` maps, and what a key close to another of ours is not a misspelling of: ``publisher`` is no
+#: ``published``).
+SITE_KEYS = {
+    "canonicalurl": "original_url",
+    "canonical_url": "original_url",
+    "canonical": "original_url",
+    "originalurl": "original_url",
+    "original": "original_url",
+    "source_url": "original_url",
+    "sourceurl": "original_url",
+    "republished_from": "original_url",
+    "reprint_of": "original_url",
+    "authors": "author",
+    "byline": "author",
+    "by": "author",
+    "writer": "author",
+    "licence": "license",
+    "copyright": "copyright_holder",
+    "publisher": "source",
+    "source_name": "source",
+    "originally_published": "original_published",
+    "original_date": "original_published",
+}
+
 #: What each declared key holds, for :func:`_exact`: the exact types a value may have, or how it is read.
 _KINDS: dict[str, tuple[type, ...] | str] = {
     **dict.fromkeys(TEXT_KEYS, (str,)),

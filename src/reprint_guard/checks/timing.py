@@ -2,8 +2,9 @@
 
 ``after_days: 1`` — not before the next calendar day (in the publisher's ``timezone``, when given);
 ``after_hours: 48`` — 48 hours after (after the end of the day, when ``original_published`` is a date
-alone). The reprint's date is its ``published`` metadata, or now when it has
-none (checking happens before publishing).
+alone). The reprint's date is its ``published`` metadata; without one, now (checking happens before
+publishing), or the later date a static site's own front matter schedules it for (Hugo's ``publishDate``
+or ``date``, Jekyll's ``date``: a page dated in the future is not built before that day).
 
 PASS (after_days: 1): original_published 2024-05-01, published 2024-05-02.
 FAIL: published 2024-05-01.
@@ -26,9 +27,31 @@ SUMMARY = "The reprint is published no earlier than a number of hours or calenda
 
 
 def _as_datetime(value: dt.date | dt.datetime) -> dt.datetime:
+    """A moment in UTC (a date-time without offset read as UTC): hours added to it are real hours, the same
+    across a daylight-saving change as on any other day."""
     if isinstance(value, dt.datetime):
-        return value if value.tzinfo else value.replace(tzinfo=dt.UTC)
+        return value.astimezone(dt.UTC) if value.tzinfo else value.replace(tzinfo=dt.UTC)
     return dt.datetime(value.year, value.month, value.day, tzinfo=dt.UTC)
+
+
+#: A static site's own keys for when a page goes out, in the order Hugo reads them for its publish date.
+_SITE_DATE_KEYS = ("publishDate", "pubDate", "pubdate", "date")
+
+
+def _scheduled(reprint: Reprint) -> tuple[str, dt.date | dt.datetime] | None:
+    """The site's own date for the page (its key and value), when its front matter gives one and no
+    ``published``: a site does not build a page dated in the future before that day (Hugo, Jekyll)."""
+    extra = reprint.metadata.extra
+    for key in _SITE_DATE_KEYS:
+        value = extra.get(key)
+        if isinstance(value, str):
+            try:
+                value = dt.datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+            except ValueError:
+                continue
+        if isinstance(value, dt.date):
+            return key, value
+    return None
 
 
 def _zone(name: str) -> dt.tzinfo | None:
@@ -94,53 +117,118 @@ def _check_delay(
 ) -> Iterator[Problem]:
     meta = reprint.metadata
     published = meta.published
+    scheduled = _scheduled(reprint) if published is None else None
     if params.after_days is not None:
-        if params.timezone is not None:
-            zone = _zone(params.timezone)
-            if zone is None:  # a policy validated on another machine
-                yield _at_original(
-                    reprint,
-                    f"the publisher's time zone {params.timezone} is not known on this machine",
-                    "Install the time zone database (pip install tzdata), then check again.",
-                )
-                return
-            # Calendar days are the publisher's: each moment is read as a date in its time zone.
-            original_day = _local_day(original, zone)
-            reprint_day = _local_day(published, zone) if published is not None else _today_in(zone, context.today)
-        else:
-            original_day = original.date() if isinstance(original, dt.datetime) else original
-            if isinstance(published, dt.datetime) and isinstance(original, dt.datetime) and original.tzinfo:
-                # Calendar days are the publisher's: read the reprint's moment in the original's time zone.
-                moment = published if published.tzinfo else published.replace(tzinfo=original.tzinfo)
-                published = moment.astimezone(original.tzinfo)
-            reprint_day = (published.date() if isinstance(published, dt.datetime) else published) or context.today
-        earliest_day = original_day + dt.timedelta(days=params.after_days)
-        if reprint_day < earliest_day:
-            key = "published" if published else "original_published"
-            detail = f"not before {earliest_day.isoformat()}"
-            if params.timezone is not None:
-                detail += f" in the publisher's time zone, {params.timezone}"
-                if isinstance(published, dt.datetime) and published.tzinfo and reprint_day != published.date():
-                    # 05:00 UTC on the 15th is still the 14th in Montana: said, or "not before the 15th" puzzles
-                    local = published.astimezone(_zone(params.timezone))  # type: ignore[arg-type]
-                    detail += f"; 'published' ({published.isoformat()}) is {local:%Y-%m-%d %H:%M} there"
-            yield Problem.about(
-                reprint,
-                key,
-                detail=detail,
-                fix=f"Publish on {earliest_day.isoformat()} or later (set 'published').",
-            )
+        yield from _check_days(params, reprint, context, original, published, scheduled)
         return
     start = _as_datetime(original)
     dated = not isinstance(original, dt.datetime)
     if dated:  # a day without its time: the original may have come out at its last moment, so count from there
         start += dt.timedelta(days=1)
     when = _as_datetime(published) if published else _now(context.today)
+    site_date = _as_datetime(scheduled[1]) if scheduled else None
+    if site_date is not None and site_date > when:
+        when = site_date  # not built before its date: it goes out then
     earliest = start + dt.timedelta(hours=params.after_hours or 0)
     if when < earliest:
-        key = "published" if published else "original_published"
-        stamp = earliest.astimezone(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")  # in UTC, as it says
+        key = "published" if published else scheduled[0] if site_date is not None and when == site_date else None
+        key = key or "original_published"
+        stamp = earliest.strftime("%Y-%m-%d %H:%M UTC")  # in UTC, as it says
         detail = f"not before {stamp}"
         if dated:
             detail += f" ('original_published' gives no time of day, so the delay counts from the end of {original})"
-        yield Problem.about(reprint, key, detail=detail, fix=f"Publish at {stamp} or later.")
+        detail += _checked_as_of(published, scheduled, when if site_date is None or when != site_date else None)
+        yield Problem.about(reprint, key, detail=detail, fix=f"Publish at {stamp} or later (set '{_set(key)}').")
+
+
+def _check_days(
+    params: Params,
+    reprint: Reprint,
+    context: Context,
+    original: dt.date | dt.datetime,
+    published: dt.date | dt.datetime | None,
+    scheduled: tuple[str, dt.date | dt.datetime] | None,
+) -> Iterator[Problem]:
+    """An ``after_days`` rule: the reprint's calendar day against the original's, in the publisher's time
+    zone when the rule gives one."""
+    zone: dt.tzinfo | None = None
+    if params.timezone is not None:
+        zone = _zone(params.timezone)
+        if zone is None:  # a policy validated on another machine
+            yield _at_original(
+                reprint,
+                f"the publisher's time zone {params.timezone} is not known on this machine",
+                "Install the time zone database (pip install tzdata), then check again.",
+            )
+            return
+        # Calendar days are the publisher's: each moment is read as a date in its time zone.
+        original_day = _local_day(original, zone)
+        reprint_day = _local_day(published, zone) if published is not None else _today_in(zone, context.today)
+        site_day = _local_day(scheduled[1], zone) if scheduled else None
+    else:
+        original_day = original.date() if isinstance(original, dt.datetime) else original
+        if isinstance(published, dt.datetime) and isinstance(original, dt.datetime) and original.tzinfo:
+            # Calendar days are the publisher's: read the reprint's moment in the original's time zone.
+            moment = published if published.tzinfo else published.replace(tzinfo=original.tzinfo)
+            published = moment.astimezone(original.tzinfo)
+        reprint_day = (published.date() if isinstance(published, dt.datetime) else published) or context.today
+        site_day = None
+        if scheduled:
+            value = scheduled[1]
+            if (
+                isinstance(value, dt.datetime)
+                and value.tzinfo
+                and isinstance(original, dt.datetime)
+                and original.tzinfo
+            ):
+                value = value.astimezone(original.tzinfo)
+            site_day = value.date() if isinstance(value, dt.datetime) else value
+    today = reprint_day if published is None else None
+    if site_day is not None and site_day > reprint_day:
+        reprint_day = site_day  # not built before its date: it goes out then
+    earliest_day = original_day + dt.timedelta(days=params.after_days or 0)
+    if reprint_day < earliest_day:
+        key = "published" if published else scheduled[0] if scheduled and reprint_day != today else None
+        key = key or "original_published"
+        detail = f"not before {earliest_day.isoformat()}"
+        if params.timezone is not None:
+            detail += f" in the publisher's time zone, {params.timezone}"
+            if isinstance(published, dt.datetime) and published.tzinfo and reprint_day != published.date():
+                # 05:00 UTC on the 15th is still the 14th in Montana: said, or "not before the 15th" puzzles
+                local = published.astimezone(zone)
+                detail += f"; 'published' ({published.isoformat()}) is {local:%Y-%m-%d %H:%M} there"
+        there = " there" if params.timezone is not None else ""
+        detail += _checked_as_of(published, scheduled, today if reprint_day == today else None, there)
+        yield Problem.about(
+            reprint,
+            key,
+            detail=detail,
+            fix=f"Publish on {earliest_day.isoformat()} or later (set '{_set(key)}').",
+        )
+
+
+def _checked_as_of(
+    published: object,
+    scheduled: tuple[str, dt.date | dt.datetime] | None,
+    now: dt.date | dt.datetime | None,
+    there: str = "",
+) -> str:
+    """What the reprint's date was taken to be, when the metadata gives no ``published``: today (``now``), or
+    the date the site's own key schedules it for."""
+    if published is not None:
+        return ""
+    if now is None and scheduled is not None:
+        return f"; its '{scheduled[0]}' ({_shown(scheduled[1])}) is when it goes out"
+    shown = _shown(now) if now is not None else "now"
+    return f"; with no 'published' date it is checked as going out now ({shown}{there})"
+
+
+def _shown(value: dt.date | dt.datetime) -> str:
+    if isinstance(value, dt.datetime):
+        return value.strftime("%Y-%m-%d %H:%M UTC") if value.tzinfo == dt.UTC else value.isoformat()
+    return value.isoformat()
+
+
+def _set(key: str) -> str:
+    """The key a fix asks to set: the one the reprint's date was read from, else ``published``."""
+    return "published" if key == "original_published" else key

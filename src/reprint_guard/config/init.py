@@ -11,30 +11,11 @@ from pathlib import Path, PurePosixPath
 from typing import Any, NamedTuple
 
 from ..errors import one_line
+from ..metaview import SITE_KEYS
 from ..readers import SUFFIX_FORMATS, blank
 
 #: Common front-matter spellings in Hugo, Jekyll, Astro, MkDocs and Eleventy sites.
-KNOWN_KEYS = {
-    "canonicalurl": "original_url",
-    "canonical_url": "original_url",
-    "canonical": "original_url",
-    "originalurl": "original_url",
-    "original": "original_url",
-    "source_url": "original_url",
-    "sourceurl": "original_url",
-    "republished_from": "original_url",
-    "reprint_of": "original_url",
-    "authors": "author",
-    "byline": "author",
-    "by": "author",
-    "writer": "author",
-    "licence": "license",
-    "copyright": "copyright_holder",
-    "publisher": "source",
-    "source_name": "source",
-    "originally_published": "original_published",
-    "original_date": "original_published",
-}
+KNOWN_KEYS = SITE_KEYS
 #: The suffixes of the articles a site holds (its JSON is mostly not articles): the readers' own.
 CONTENT_SUFFIXES = tuple(suffix for suffix, kind in SUFFIX_FORMATS.items() if kind in ("markdown", "html"))
 SAMPLE = 500
@@ -87,6 +68,9 @@ class Survey(NamedTuple):
     #: Keys of the site's own that reprint-guard knows (``canonicalURL``), and how many files use each without
     #: reprint-guard's own key beside it: in those files, only a mapping makes the value read.
     alone: Counter[str]
+    #: Keys of reprint-guard's name that the site uses for something else (Jekyll's ``excerpt`` teaser text),
+    #: with how many files do: mapped to another name, or each such file could not be checked.
+    theirs: Counter[str]
 
 
 #: Folders never walked: dependencies and a static site's built output.
@@ -121,6 +105,7 @@ def survey(root: Path, generator: str | None = None) -> Survey:
     not_content = _NOT_CONTENT.get(generator or "", frozenset())
     keys: Counter[str] = Counter()
     alone: Counter[str] = Counter()
+    theirs: Counter[str] = Counter()
     folders: Counter[str] = Counter()
     seen = 0
     read_yaml = 0
@@ -166,6 +151,7 @@ def survey(root: Path, generator: str | None = None) -> Survey:
             here_keys += [f"params.{k}" for k in params]
         keys.update(here_keys)
         alone.update(k for k in here_keys if _ours(k) not in (None, k) and blank(data.get(_ours(k))))
+        theirs.update(key for key in _NOT_OURS if _not_ours(key, data.get(key)))
     mine = []
     for folder, names in sorted(policies.items()):
         if folder != PurePosixPath() and len(names) == yaml_files[folder]:
@@ -174,7 +160,17 @@ def survey(root: Path, generator: str | None = None) -> Survey:
             mine += [str(folder / name) for name in names]
     mine = [path for path in mine if not _SURROGATE.search(path)]  # a name YAML cannot hold: not proposed
     excluded = [_glob_folder(str(folder)) for folder in folders_out] + [_glob_path(str(file)) for file in files_out]
-    return Survey(keys, folders, seen - len(fixtures), excluded[:_MAX_FIXTURE_GLOBS], mine, alone)
+    return Survey(keys, folders, seen - len(fixtures), excluded[:_MAX_FIXTURE_GLOBS], mine, alone, theirs)
+
+
+#: Keys of reprint-guard's name that sites use for something else, with the name a mapping gives theirs.
+_NOT_OURS = {"excerpt": "teaser"}
+
+
+def _not_ours(key: str, value: object) -> bool:
+    """Whether a file's ``key`` holds the site's own value, not ours: Jekyll's ``excerpt`` is teaser text,
+    ours says true or false."""
+    return isinstance(value, str) and value.strip().lower() not in ("true", "false", "yes", "no", "")
 
 
 def _ours(key: str) -> str | None:
@@ -437,7 +433,7 @@ def starter_config(root: Path) -> str:
     hugo = hugo_site(root)
     jekyll = jekyll_site(root) if hugo is None else None
     generator = "hugo" if hugo is not None else "jekyll" if jekyll is not None else None
-    keys, folders, seen, fixtures, found, alone = survey(root, generator)
+    keys, folders, seen, fixtures, found, alone, theirs = survey(root, generator)
     policies, broken = _loadable(root, found)
     lines = [
         '# reprint-guard configuration (its README, "Project configuration", says what each key does).',
@@ -472,12 +468,17 @@ def starter_config(root: Path) -> str:
     # A key of ours wins over any of theirs in the file that has both: a mapping is proposed for the files
     # with theirs alone (a site that switched to `original_url` keeps `canonicalURL` in its older posts).
     mapping = {k: _ours(k) for k in alone}
-    if mapping:
+    if mapping or theirs:
         lines.append("front-matter:")
         lines += [
             f"  {_quoted(k)}: {v}  # used in {keys[k]} file{'s' if keys[k] != 1 else ''}"
             + (f", {alone[k]} of them without {v}" if alone[k] != keys[k] else "")
             for k, v in sorted(mapping.items())
+        ]
+        lines += [
+            f"  {k}: {_NOT_OURS[k]}  # your {k} is text in {n} file{'s' if n != 1 else ''} (a teaser), not "
+            f"reprint-guard's true/false {k}: renamed, it is not read as one"
+            for k, n in sorted(theirs.items())
         ]
     else:
         lines.append("front-matter: {}")

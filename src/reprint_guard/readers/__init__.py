@@ -844,6 +844,13 @@ def validate_metadata(
     except ValueError as exc:  # pydantic's ValidationError
         if not hasattr(exc, "errors"):
             raise
+        if type(data.get("published")) is bool:  # Jekyll's "published: false" (a draft): its flag, not our date
+            return validate_metadata(
+                {k: v for k, v in data.items() if k != "published"},
+                path=path,
+                key_lines=key_lines,
+                key_columns=key_columns,
+            )
         odd = next((error["input"] for error in exc.errors() if error.get("type") == "invalid_key"), _NONE)
         if odd is not _NONE:  # a key YAML read as a date, a number, true or null: told as written
             import datetime as dt
@@ -869,6 +876,11 @@ def validate_metadata(
                 column=1 if odd in key_lines else None,  # type: ignore[operator]
             ) from None
         key, where, message = _metadata_problem(exc, key_lines)
+        if key == "excerpt" and isinstance(data.get("excerpt"), str):  # Jekyll's teaser text under our flag's name
+            message += (
+                "; 'excerpt' says whether the reprint is an extract of the original (true or false): if this is "
+                "the site's teaser text, give it another name in the config (front-matter: {excerpt: teaser})"
+            )
         raise InputError(
             f"metadata '{where}': {message}",
             path=path,
