@@ -580,6 +580,32 @@ def test_init_writes_a_commented_config_from_the_repository(tmp_path, cli):
     assert run.json()["results"][0]["policy"] == "global-research"
 
 
+def test_a_jekyll_excerpt_teaser_is_told_how_to_map_and_init_maps_it(tmp_path, cli):
+    """Jekyll's excerpt (the teaser text) under the name of our true/false key: every such reprint could not
+    be checked, told only "Input should be a valid boolean"."""
+    meta = {"title": "T", "original_url": GR_URL, "commercial": False, "excerpt": "Records from four county jails."}
+    write(tmp_path / "_posts" / "a.md", markdown(meta, "Body"))
+    run = cli("check", "--no-config", "_posts", cwd=tmp_path)
+    assert run.code == 2 and "give it another name in the config (front-matter: {excerpt: teaser})" in run.out
+    run = cli("init", str(tmp_path))
+    assert run.code == 0, run.err
+    assert yaml.safe_load((tmp_path / ".reprint-guard.yaml").read_text(encoding="utf-8"))["front-matter"] == {
+        "excerpt": "teaser"
+    }
+    run = cli("check", "_posts", "--format", "json", cwd=tmp_path)
+    assert run.code == 1 and run.json()["results"][0]["policy"] == "global-research"  # checked: uncredited
+
+
+def test_a_sites_own_spelling_of_another_key_is_no_misspelling(tmp_path):
+    """``publisher`` (a CMS's, or init's name for our ``source``) was told "did you mean 'published'?"."""
+    from reprint_guard import check
+
+    result = check(COMPLIANT_BODY, {**COMPLIANT_META, "publisher": "Harbor Ledger"})
+    assert result.findings == [] and result.fully_checked
+    close = check(COMPLIANT_BODY, {**COMPLIANT_META, "publishd": "2025-01-01"})
+    assert [f.rule for f in close.findings] == ["reprint-guard/misspelt-key"]
+
+
 def test_init_reads_a_hugo_sites_config_for_raw_html_and_its_own_host(tmp_path, cli):
     write(tmp_path / "content" / "posts" / "a.md", markdown(HUGO_META, "Body"))
     assert cli("init", str(tmp_path)).code == 0
