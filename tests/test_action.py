@@ -532,7 +532,7 @@ def test_info_findings_are_notices_and_fail_on_info_fails_the_summary_too(tmp_pa
     (notice,) = [line for line in proc.stdout.splitlines() if line.startswith("::")]
     assert notice.startswith("::notice file=content/a.md,") and "global-research/link-original" in notice
     summary = (tmp_path / "summary.md").read_text(encoding="utf-8")
-    assert summary.startswith("### ✖") and "1 info" in summary
+    assert summary.startswith("### ✖") and "1 note" in summary
 
 
 def test_a_pull_request_that_changes_the_config_checks_every_file(tmp_path):

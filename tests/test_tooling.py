@@ -1814,3 +1814,15 @@ def test_a_pixel_insert_may_carry_the_original_address_percent_encoded(tmp_path,
     assert 'src="https://px.mini.example/p.gif?url=https%3A%2F%2Fmini.example%2Fa%3Fx%3D1%26y%3D2"' in page.read_text(
         encoding="utf-8"
     )
+
+
+def test_the_readmes_fixture_example_passes_as_written(tmp_path, cli):
+    """The README's fixture had no body, so three more rules fired than it expected: copied, it failed."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("### Testing policies") :]
+    example = section[section.index("```yaml\n") + len("```yaml\n") : section.index("\n```\n")]
+    folder = tmp_path / "fixtures" / "global-research"
+    folder.mkdir(parents=True)
+    (folder / "river.md").write_text(example + "\n", encoding="utf-8")
+    run = cli("test", "--no-config", "fixtures", cwd=tmp_path)
+    assert run.code == 0 and "1 passed, 0 failed" in run.out, run.out

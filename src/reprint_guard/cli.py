@@ -61,8 +61,8 @@ def _parser() -> argparse.ArgumentParser:
         "--stdin-format",
         choices=("auto", "markdown", "html", "json", "text"),
         default="auto",
-        help="format of standard input (default: JSON if it starts with '{', HTML if <!DOCTYPE html> or <html>, "
-        "else Markdown)",
+        help="format of standard input (default: JSON if it starts with '{', HTML if <!DOCTYPE html>, <html> or "
+        "every block starts with a block tag, else Markdown)",
     )
     check.add_argument(
         "--no-bare-urls",
@@ -89,7 +89,13 @@ def _parser() -> argparse.ArgumentParser:
         metavar="N",
         help="check files in N processes (default: the number of CPUs)",
     )
-    check.add_argument("--color", choices=("auto", "always", "never"), default="auto")
+    check.add_argument(
+        "--color",
+        choices=("auto", "always", "never"),
+        default="auto",
+        help="colour the text output: auto (default) on a terminal; always or never; NO_COLOR set turns it off "
+        "whatever this says, FORCE_COLOR turns it on in auto",
+    )
     check.add_argument("--no-progress", action="store_true", help="never show the progress bar")
     check.add_argument("-v", "--verbose", action="store_true", help="also list passing and skipped files")
     check.add_argument(
@@ -101,9 +107,17 @@ def _parser() -> argparse.ArgumentParser:
         help="run policy fixtures: each declares the rules it must trigger",
         description="Run fixture reprints (default: tests/policies) against their policies.",
     )
-    test.add_argument("paths", nargs="*", default=["tests/policies"], metavar="PATH")
+    test.add_argument(
+        "paths",
+        nargs="*",
+        default=["tests/policies"],
+        metavar="PATH",
+        help="fixture folders (<policy-id>/ inside) or files (default: tests/policies)",
+    )
     _config_options(test)
-    test.add_argument("--rules-dir", action="append", default=[], metavar="DIR", help="extra policies")
+    test.add_argument(
+        "--rules-dir", action="append", default=[], metavar="DIR", help="extra folder (or file) of policies; repeatable"
+    )
     test.add_argument("-v", "--verbose", action="store_true", help="also list passing fixtures")
     policies = commands.add_parser(
         "policies",
@@ -111,7 +125,9 @@ def _parser() -> argparse.ArgumentParser:
         description="List the policies reprint-guard knows, with publisher and source.",
     )
     _config_options(policies)
-    policies.add_argument("--rules-dir", action="append", default=[], metavar="DIR", help="extra policies")
+    policies.add_argument(
+        "--rules-dir", action="append", default=[], metavar="DIR", help="extra folder (or file) of policies; repeatable"
+    )
     policies.add_argument("--format", choices=("text", "json", "markdown"), default="text")
     explain = commands.add_parser(
         "explain",
@@ -120,16 +136,19 @@ def _parser() -> argparse.ArgumentParser:
     )
     explain.add_argument("rule", metavar="POLICY/RULE")
     _config_options(explain)
-    explain.add_argument("--rules-dir", action="append", default=[], metavar="DIR", help="extra policies")
+    explain.add_argument(
+        "--rules-dir", action="append", default=[], metavar="DIR", help="extra folder (or file) of policies; repeatable"
+    )
     validate = commands.add_parser(
         "validate",
         help="validate policy files (schema and semantic checks)",
-        description="Validate policy files; every problem at file:line:column.",
+        description="Validate policy files: every schema error at file:line:column, then the first semantic "
+        "problem (fix it and run again).",
     )
     validate.add_argument("files", nargs="+", metavar="POLICY_FILE|DIR")
     _config_options(validate)
     validate.add_argument(
-        "--rules-dir", action="append", default=[], metavar="DIR", help="other policies these may extend"
+        "--rules-dir", action="append", default=[], metavar="DIR", help="other policies these may extend; repeatable"
     )
     credit = commands.add_parser(
         "credit",
@@ -139,11 +158,15 @@ def _parser() -> argparse.ArgumentParser:
     credit.add_argument(
         "--policy", metavar="FILE|ID", help="the policy (default: the one a check would choose for the metadata)"
     )
-    credit.add_argument("--meta", action="append", default=[], metavar="KEY=VALUE")
+    credit.add_argument(
+        "--meta", action="append", default=[], metavar="KEY=VALUE", help="set a metadata field; repeatable"
+    )
     credit.add_argument("--from", dest="source", metavar="FILE", help="take the metadata from this reprint file")
     credit.add_argument("--format", choices=("markdown", "html"), default="markdown")
     _config_options(credit)
-    credit.add_argument("--rules-dir", action="append", default=[], metavar="DIR", help="extra policies")
+    credit.add_argument(
+        "--rules-dir", action="append", default=[], metavar="DIR", help="extra folder (or file) of policies; repeatable"
+    )
     init = commands.add_parser(
         "init",
         help="write a starter .reprint-guard.yaml for this repository",

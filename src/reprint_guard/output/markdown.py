@@ -152,7 +152,7 @@ class MarkdownFormatter:
         else:  # passed at fail_on; what it let through still shows
             mark = warned if summary.errors or summary.warnings else passed
         write(f"### {mark} {self.title}\n\n")
-        infos = f", {summary.infos} info" if summary.infos else ""
+        infos = f", {summary.infos} note{'s' if summary.infos != 1 else ''}" if summary.infos else ""  # as text says
         write(
             f"**{summary.errors} error{'s' if summary.errors != 1 else ''}**, "
             f"{summary.warnings} warning{'s' if summary.warnings != 1 else ''}{infos} in {summary.files} "
