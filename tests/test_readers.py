@@ -1072,3 +1072,21 @@ def test_fully_checked_says_whether_a_policy_was_checked_in_full():
     unknown = reprint_guard.check("Text.", {"original_url": "https://unknown.example/a"})
     assert unknown.ok and unknown.policy is None and not unknown.fully_checked
     assert not reprint_guard.check("Our own story.", {"title": "T"}).fully_checked  # skipped: nothing checked
+
+
+def test_a_validated_metadata_model_dumps_a_permission_under_its_documented_key():
+    """model_dump_json wrote "from_", the attribute's name, which a CMS storing the model kept."""
+    from reprint_guard.metadata import Metadata
+
+    model = Metadata(permissions=[{"from": "ed@example.org", "scope": ["print"]}])
+    assert '"from":"ed@example.org"' in model.model_dump_json() and "from_" not in model.model_dump_json()
+    assert model.model_dump()["permissions"][0]["from"] == "ed@example.org"
+    assert Metadata.model_validate_json(model.model_dump_json()) == model
+
+
+def test_the_packages_docstring_example_runs():
+    import doctest
+
+    import reprint_guard
+
+    assert doctest.testmod(reprint_guard).attempted >= 3 and doctest.testmod(reprint_guard).failed == 0

@@ -1,8 +1,11 @@
 """reprint-guard: check a republished article against the original publisher's reprint terms.
 
 >>> from reprint_guard import check
->>> result = check(body, {"original_url": "https://www.globalresearch.ca/...", "author": "..."})
->>> result.ok, [f.rule for f in result.findings]
+>>> body = "The river rose.\\n\\nThe original source of this article is Global Research.\\n"
+>>> result = check(body, {"original_url": "https://www.globalresearch.ca/the-river/5801234",
+...                       "author": "Ana Ruiz", "commercial": False})
+>>> result.ok, sorted(f.rule for f in result.findings)
+(False, ['global-research/copyright-notice', 'global-research/link-original'])
 
 The names below are imported on first use (PEP 562), so that the command line,
 which imports this package, does not pay for pydantic and the library API.

@@ -50,7 +50,7 @@ def _calendar_value(value: Any) -> Any:
 class Permission(BaseModel):
     """A written permission the republisher holds, e.g. an email from the publisher."""
 
-    model_config = ConfigDict(populate_by_name=True, extra="allow")
+    model_config = ConfigDict(populate_by_name=True, serialize_by_alias=True, extra="allow")
 
     from_: str = Field(alias="from", description="Who granted it: an email address, optionally with a name.")
     date: dt.date | None = None
