@@ -1409,6 +1409,34 @@ def test_jekylls_published_flag_is_not_read_as_the_reprints_date(tmp_path):
         assert result.status == "fail" and "global-research/source-credit" in {f.rule for f in result.findings}
 
 
+def test_an_image_the_front_matter_gives_the_theme_is_media(tmp_path):
+    """A theme shows the front matter's image as the article's photo: a text-only reprint with one passed."""
+    base = {
+        "title": "Glacier lakes",
+        "original_url": "https://dialogue.earth/en/climate/glacier-lakes/",
+        "original_published": "2026-10-01",
+        "author": "Tenzin Dolma",
+        "commercial": False,
+    }
+    body = "The lakes grow.\n\nBy Tenzin Dolma. This article was originally published on Dialogue Earth.\n"
+    page = tmp_path / "a.md"
+
+    def media(extra: dict) -> list:
+        page.write_text(markdown({**base, **extra}, body), encoding="utf-8")
+        return [f for f in check_file(page).findings if f.rule == "dialogue-earth/text-only"]
+
+    assert media({}) == []
+    found = media({"image": "https://dialogue.earth/wp-content/uploads/lake.jpg"})
+    assert len(found) == 1 and found[0].line == 7 and found[0].field == "image", found
+    assert "first 'image' in the metadata https://dialogue.earth/wp-content/uploads/lake.jpg" in found[0].message
+    assert len(media({"cover": {"image": "/images/lake.jpg", "caption": "A lake"}})) == 1
+    assert len(media({"images": ["lake.webp", "shore.png"]})) == 1
+    assert "2 items of media" in media({"images": ["lake.webp", "shore.png"]})[0].message
+    assert len(media({"header": {"overlay_image": "/assets/lake.jpg"}})) == 1
+    for not_an_image in ({"featured": True}, {"image": "none given"}, {"cover": "true"}, {"thumbnail": ""}):
+        assert media(not_an_image) == [], not_an_image
+
+
 def test_a_notice_naming_many_long_names_still_names_them_all():
     names = [
         "Maria Fernanda González-Rodríguez",
