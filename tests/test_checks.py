@@ -1437,6 +1437,39 @@ def test_an_image_the_front_matter_gives_the_theme_is_media(tmp_path):
         assert media(not_an_image) == [], not_an_image
 
 
+_PROPUBLICA = ROOT / "tests" / "policies" / "propublica" / "compliant.md"
+
+
+@pytest.mark.parametrize(
+    ("note", "declared"),
+    [
+        ("Some paragraphs were cut for space.", True),
+        ("The Ledger trimmed this story for length.", True),
+        ("This is a condensed version of a longer ProPublica investigation.", True),
+        ("Edited for clarity and length.", True),
+        ("Shortened for print.", True),
+        ("Portions of this story have been omitted.", True),
+        ("Esta historia fue traducida por Marta Gil.", True),
+        ("Versión en español: Marta Gil.", True),
+        # Story text, and an original's own notes about something else, are no such note.
+        ("The interview has been edited for clarity and length.", False),
+        ("Quotes were edited for clarity.", False),
+        ("Two sections were removed from the bill before the vote.", False),
+        ("La novela fue traducida por Edith Grossman.", False),
+        ("The council cut this year's budget for parks.", False),
+        ("It is a shortened week for the council.", False),
+    ],
+)
+def test_a_no_edits_publishers_reprint_that_says_it_was_cut_or_translated(tmp_path, note, declared):
+    """An editor's note saying the reprint was cut or translated passed ProPublica's (and every no-edits
+    policy's) rule unless written in the few ways it knew: "Some paragraphs were cut for space", "Shortened
+    for print", "Esta historia fue traducida por ..." went unseen."""
+    page = tmp_path / "a.md"
+    page.write_text(_PROPUBLICA.read_text(encoding="utf-8").rstrip("\n") + f"\n\n*{note}*\n", encoding="utf-8")
+    rules = {f.rule for f in check_file(page).findings}
+    assert ("propublica/edits-declared" in rules) is declared, rules
+
+
 def test_a_notice_naming_many_long_names_still_names_them_all():
     names = [
         "Maria Fernanda González-Rodríguez",
