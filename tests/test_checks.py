@@ -1470,6 +1470,21 @@ def test_a_no_edits_publishers_reprint_that_says_it_was_cut_or_translated(tmp_pa
     assert ("propublica/edits-declared" in rules) is declared, rules
 
 
+@pytest.mark.parametrize(
+    ("license", "nearest"),
+    [("CC BY-NC-ND 3.0", "cc-by-nc-nd-4.0"), ("CC-BY-SA-3.0-US", "cc-by-sa-4.0"), ("CC BY 2.0", "cc-by-4.0")],
+)
+def test_an_earlier_creative_commons_licence_is_not_told_to_be_written_as_another(license, nearest):
+    """A 3.0 licence on a site no policy covers was told "Write the license as an SPDX id (CC-BY-ND-4.0)":
+    an editor relabelling the original's licence. The fix names the 4.0 policy as an approximation."""
+    result = check("Body text.", {"original_url": "https://news.example.org/a", "license": license})
+    (finding,) = result.findings
+    assert finding.rule == "reprint-guard/unknown-publisher" and "Write the license" not in (finding.fix or "")
+    assert f"set 'policy: {nearest}' in the metadata" in finding.fix and "an approximation" in finding.fix
+    unknown = check("Body text.", {"original_url": "https://news.example.org/a", "license": "Our own terms"})
+    assert unknown.findings[0].fix.startswith("Write the license as an SPDX id")
+
+
 def test_a_notice_naming_many_long_names_still_names_them_all():
     names = [
         "Maria Fernanda González-Rodríguez",

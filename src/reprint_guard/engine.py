@@ -511,6 +511,13 @@ def _close_to(key: str, fields: frozenset[str]) -> str | None:
 _ADDRESS_START = ("http://", "https://", "www.")
 
 
+def _version_4(spdx: str) -> str | None:
+    """The bundled policy of the 4.0 licence with the same terms as ``spdx`` (``CC-BY-NC-ND-3.0-US`` ->
+    ``cc-by-nc-nd-4.0``), or None for a licence with no 4.0 counterpart (CC0, a public-domain mark)."""
+    match = re.fullmatch(r"(CC-BY(?:-NC)?(?:-ND|-SA)?)-\d\.\d(?:-[A-Z]+)?", spdx)
+    return f"{match.group(1).lower()}-4.0" if match else None
+
+
 def _original_elsewhere(reprint: Reprint, policies: PolicySet) -> Finding | None:
     """A key of the file's whose value is an address on a site a policy covers (``source:`` or
     ``canonical_url:`` holding a Global Research article's address): a reprint, perhaps, that names its
@@ -635,14 +642,27 @@ def _unknown_publisher(reprint: Reprint) -> Finding:
             if known
             else "names no Creative Commons licence known here"
         )
+        if known:  # another version of a licence known here: its own id stays; the 4.0 policy is a choice
+            nearest = _version_4(known)
+            fix = f"Add a policy for {host} (--policy FILE or --rules-dir DIR)"
+            fix += (
+                f", or set 'policy: {nearest}' in the metadata to check it against the 4.0 licence's terms: an "
+                f"approximation of {known}'s, the one the bundled policies of publishers under 3.0 licences make."
+                if nearest
+                else ", or set 'policy: <id>' in the metadata."
+            )
+        else:
+            fix = (
+                "Write the license as an SPDX id (CC-BY-ND-4.0) or a deed URL, add a policy for "
+                f"{host} (--policy FILE or --rules-dir DIR), or set 'policy: <id>' in the metadata."
+            )
         return _tool_finding(
             reprint,
             "unknown-publisher",
             "policy",
             "license",
             f"no policy covers {host}, and the license {license!r} {why}; the reprint terms could not be checked",
-            "Write the license as an SPDX id (CC-BY-ND-4.0) or a deed URL, add a policy for "
-            f"{host} (--policy FILE or --rules-dir DIR), or set 'policy: <id>' in the metadata.",
+            fix,
         )
     return _tool_finding(
         reprint,
