@@ -1090,3 +1090,16 @@ def test_the_packages_docstring_example_runs():
     import reprint_guard
 
     assert doctest.testmod(reprint_guard).attempted >= 3 and doctest.testmod(reprint_guard).failed == 0
+
+
+@pytest.mark.parametrize("key", ["original_published", "published", "commercial", "modified", "excerpt", "medium"])
+def test_an_empty_string_is_an_unset_value_as_null_is(key):
+    """WordPress's post meta gives "" for a field never filled: "input is too short" or "not a valid boolean"
+    made the reprint uncheckable, where null for the same key is simply unset."""
+    import reprint_guard
+
+    empty = reprint_guard.check(COMPLIANT_BODY, {**COMPLIANT_META, key: ""})
+    null = reprint_guard.check(COMPLIANT_BODY, {**COMPLIANT_META, key: None})
+    assert empty.status == null.status and [f.rule for f in empty.findings] == [f.rule for f in null.findings]
+    with pytest.raises(reprint_guard.InputError):
+        reprint_guard.check(COMPLIANT_BODY, {**COMPLIANT_META, key: "soon"})  # a wrong value is still one
