@@ -1103,3 +1103,14 @@ def test_an_empty_string_is_an_unset_value_as_null_is(key):
     assert empty.status == null.status and [f.rule for f in empty.findings] == [f.rule for f in null.findings]
     with pytest.raises(reprint_guard.InputError):
         reprint_guard.check(COMPLIANT_BODY, {**COMPLIANT_META, key: "soon"})  # a wrong value is still one
+
+
+def test_an_unknown_policy_in_a_dicts_metadata_is_told_at_its_field_in_the_librarys_terms():
+    """A dict has no line 1, and a library caller has no --rules-dir: the error said both."""
+    import reprint_guard
+
+    with pytest.raises(reprint_guard.PolicyError) as raised:
+        reprint_guard.check("x", {"policy": "nope"})
+    error = raised.value
+    assert error.field == "policy" and error.line is None and error.column is None
+    assert "rules_dirs=[...]" in str(error) and "--rules-dir" not in str(error)

@@ -9,11 +9,11 @@ from pathlib import Path
 from typing import Any
 
 from .engine import check_reprint, checked_policy, rule_ids
-from .errors import InputError, UsageError
+from .errors import InputError, PolicyError, UsageError
 from .limits import MAX_FILE_BYTES
 from .metaview import DECLARED
+from .policy.loader import OWN_POLICY_HINT, policy_set
 from .policy.loader import load_policy as _load_policy
-from .policy.loader import policy_set
 from .policy.model import Policy
 from .readers import build, read_file, without_surrogates
 from .report import Result
@@ -487,8 +487,16 @@ def _run(
     policies = policy_set(rules_dirs)
     chosen = _resolve(policy, rules_dirs)
     levels = _severity(severity, policies, chosen)
-    result = check_reprint(reprint, policies, chosen, today=today, severity=levels)
+    try:
+        result = check_reprint(reprint, policies, chosen, today=today, severity=levels)
+    except PolicyError as exc:  # told in the library's terms, not the command line's
+        exc.message = exc.message.replace(OWN_POLICY_HINT, _OWN_POLICY_HINT)
+        raise
     return _finish(reprint, result, today, rule_ids(checked_policy(result, policies, chosen)), inline=inline)
+
+
+#: Where a policy of one's own is found, said to a caller of the library.
+_OWN_POLICY_HINT = "a policy of your own is found with rules_dirs=[...] (or a config's 'policies', with config=)"
 
 
 def _finish(

@@ -100,8 +100,12 @@ def select_policy(reprint: Reprint, policies: PolicySet) -> Policy | None:
         try:
             return policies.get(meta.policy)
         except PolicyError as exc:
-            line, column, file = reprint.meta_place("policy")
-            raise PolicyError(exc.message, path=file or reprint.path, line=line, column=column) from None
+            # At its line when a file sets it; a CMS's dict (or --meta) has no line for it, but the field.
+            written = "policy" in reprint.key_lines or (reprint.sidecar is not None and "policy" in reprint.sidecar[1])
+            line, column, file = reprint.meta_place("policy") if written else (None, None, None)
+            raise PolicyError(
+                exc.message, path=file or reprint.path, line=line, column=column, field="policy"
+            ) from None
     host = host_of(as_address(meta.original_url)) if meta.original_url else None
     policy = policies.for_host(host) if host else None
     if policy is None and meta.license:
