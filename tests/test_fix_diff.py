@@ -217,3 +217,44 @@ def test_a_file_and_a_link_to_it_give_one_hunk_that_applies(tmp_path, cli):
     (tmp_path / "p.patch").write_text(run.out, encoding="utf-8")
     applied = subprocess.run(["git", "apply", "--check", "p.patch"], cwd=tmp_path, capture_output=True, text=True)
     assert applied.returncode == 0, applied.stderr
+
+
+def test_fix_adds_only_the_sentence_of_a_one_paragraph_credit_that_is_missing(tmp_path, cli):
+    """ProPublica's credit is one paragraph: a reprint lacking only the licence got the whole paragraph again,
+    a second byline and credit line under its own."""
+    page = tmp_path / "a.md"
+    original = "https://www.propublica.org/article/county-jails-release-dates-overdue"
+    page.write_text(
+        "---\ntitle: County jails\nauthor: Dana Whitlock\n"
+        f"original_url: {original}\noriginal_published: 2026-11-10\ncommercial: true\n---\n\n"
+        "By Dana Whitlock, ProPublica\n\nRecords from four county jails show delays.\n\n"
+        f"*This story was originally published by [ProPublica]({original}).*\n\n"
+        '<img src="https://pixel.propublica.org/pixel.gif?url=county-jails" width="1" height="1" alt="">\n',
+        encoding="utf-8",
+    )
+    run = cli("check", str(page), "--fix")
+    text = page.read_text(encoding="utf-8")
+    assert run.code == 0, run.out + run.err
+    assert text.count("originally published by") == 1 and text.count("By Dana Whitlock") == 1, text
+    assert text.endswith(
+        "\n\n*It is republished under a [CC BY-NC-ND 3.0 US](https://creativecommons.org/licenses/by-nc-nd/3.0/us/) "
+        "licence.*\n"
+    ), text
+
+
+def test_fix_links_a_source_line_in_place_and_inserts_only_the_notice_it_lacks(tmp_path, cli):
+    """A reprint with "Source: Global Research" unlinked and no copyright notice got the whole credit block:
+    a second source line beside its own."""
+    page = tmp_path / "a.md"
+    original = "https://www.globalresearch.ca/harbour-lost-its-fleet/5891234"
+    page.write_text(
+        f"---\ntitle: The harbour\nauthor: Mara Velasquez\noriginal_url: {original}\n"
+        "original_published: 2026-11-28\ncommercial: false\n---\n\nSix boats went out.\n\nSource: Global Research\n",
+        encoding="utf-8",
+    )
+    run = cli("check", str(page), "--fix")
+    assert run.code == 0, run.out + run.err
+    assert page.read_text(encoding="utf-8").endswith(
+        f"Six boats went out.\n\nSource: [Global Research]({original})\n\n"
+        "Copyright © Mara Velasquez, Global Research, 2026\n"
+    )

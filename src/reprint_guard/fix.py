@@ -394,12 +394,13 @@ def plan(reprint: Reprint, source: str, findings: list[Finding], policy: Policy,
 
     credited = [f for f in wanted if f.check != "element"]
     linked = None
-    if credited and all(f.check == "link" for f in credited):  # the credit is there, its link is not
-        rules = {f.rule for f in credited}
+    links = [f for f in credited if f.check == "link"]
+    if links:  # the credit is there, its link is not: linked where it stands, the rest inserted
+        rules = {f.rule for f in links}
         before = {f.rule for f in findings}
         linked = _linked_in_place(reprint, policy, plain, rules, before, lambda text: recheck(restored(text)))
     if linked is not None:
-        plain, credited = linked, []
+        plain, credited = linked, [f for f in credited if f.check != "link"]
     blocks: list[tuple[str, str]] = []
     missing: str | None = None  # why the credit is inserted in part (metadata it needs is not set)
     try:
@@ -605,7 +606,63 @@ def _parts(block: str, format: str) -> list[str]:
 
 def _joined(parts: list[str], format: str) -> str:
     """Parts of a credit put back together as :func:`_parts` took them apart."""
+    if parts and all(isinstance(part, _Sentence) for part in parts):
+        first = parts[0]
+        return first.opening + " ".join(part.text for part in parts) + first.closing  # type: ignore[attr-defined]
     return ("\n" if format == "html" else "\n\n").join(parts)
+
+
+class _Sentence(str):
+    """A sentence of a one-paragraph credit, with the markup that wraps the paragraph (kept when the
+    sentences inserted are fewer than the paragraph's)."""
+
+    opening: str
+    closing: str
+    text: str
+
+
+#: A one-paragraph credit's wrapping markup: emphasis in Markdown; a paragraph and its emphasis in HTML.
+_WRAPPED = {
+    "markdown": re.compile(r"(?s)(?P<open>(?:\*\*|__|\*|_)?)(?P<inner>.*?)(?P<close>(?P=open))"),
+    "html": re.compile(
+        r"(?s)(?P<open><p(?:\s[^>]*)?>(?:<(?:em|i|strong|b)>)?)(?P<inner>.*?)(?P<close>(?:</(?:em|i|strong|b)>)?</p>)"
+    ),
+}
+#: Where a sentence ends: a full stop and a space before a capital, outside a link's text or a tag.
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\u00c0-\u024f])")
+
+
+def _sentences(block: str, format: str) -> list[str] | None:
+    """A one-paragraph credit's sentences, each wrapped as the paragraph is, or None (fewer than two, or a
+    sentence break inside a link or a tag, which is left whole)."""
+    wrapped = _WRAPPED["html" if format == "html" else "markdown"].fullmatch(block.strip())
+    if wrapped is None:
+        return None
+    inner = wrapped.group("inner")
+    cuts = [m for m in _SENTENCE_END.finditer(inner) if _outside_markup(inner, m.start())]
+    if not cuts:
+        return None
+    pieces, start = [], 0
+    for cut in cuts:
+        pieces.append(inner[start : cut.start()])
+        start = cut.end()
+    pieces.append(inner[start:])
+    sentences = []
+    for piece in pieces:
+        sentence = _Sentence(wrapped.group("open") + piece + wrapped.group("close"))
+        sentence.opening, sentence.closing, sentence.text = wrapped.group("open"), wrapped.group("close"), piece
+        sentences.append(sentence)
+    return sentences
+
+
+def _outside_markup(text: str, index: int) -> bool:
+    """Whether ``index`` stands outside a Markdown link's brackets and parentheses and outside an HTML tag."""
+    before = text[:index]
+    return (
+        before.count("[") == before.count("]")
+        and before.count("(") == before.count(")")
+        and before.count("<") == before.count(">")
+    )
 
 
 def _without_parts_present(blocks, credit, format, inserted, recheck, remaining):  # type: ignore[no-untyped-def]
@@ -617,6 +674,8 @@ def _without_parts_present(blocks, credit, format, inserted, recheck, remaining)
     name the publisher would satisfy a source credit too, but the reprint asked for the source line).
     """
     parts = _parts(blocks[credit][0], format)
+    if len(parts) < 2:  # one paragraph: its sentences, each in the paragraph's markup ("*...*", "<p><em>")
+        parts = _sentences(blocks[credit][0], format) or parts
     if len(parts) < 2:
         return None
 
