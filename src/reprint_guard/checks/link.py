@@ -34,6 +34,16 @@ def _mentioning(links: list[str], host: str) -> list[str]:
     return [link for link in links if host in link or (not link.islower() and host in link.lower())]
 
 
+def _on_host(links: list[str], host: str) -> str | None:
+    """The first of ``links`` to a page on ``host`` (``www.`` aside), or None."""
+    bare = host.lower().removeprefix("www.")
+    for link in _mentioning(links, bare):
+        found = host_of(unquote(link).lstrip(_OPENING_MARKS))
+        if found is not None and found.removeprefix("www.") == bare:
+            return link
+    return None
+
+
 def _in_typographic_quotes(reprint: Reprint, regex: Any) -> Problem | None:
     """A link the rule's pattern would take but for the typographic quotes a word processor put around its
     address (``(”https://…”)``, ``href=”…”``): told at the link, to be corrected, not as a link missing."""
@@ -76,8 +86,18 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
             if quoted is not None:
                 yield quoted
                 return
-            line, column = reprint.end_position()
             host = pattern_host(params.pattern)  # an editor reads a host, not a pattern
+            near = _on_host(reprint.visible.anchors, host) if host else None
+            if near is not None:  # a link to another page of the site (an author's profile): told at it
+                yield Problem.at(
+                    reprint.span_url(reprint.as_written(near)),
+                    detail=f"it links to {unquote(near)}, {THERE_BUT_WRONG[1]}, nor to another page the rule accepts",
+                    fix=f"Change the link to {unquote(near)} into one to the original article, "
+                    f"{(reprint.metadata.original_url or '').strip() or 'on ' + host}.",
+                    specific=True,
+                )
+                return
+            line, column = reprint.end_position()
             yield Problem(
                 line,
                 column,
