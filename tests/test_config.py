@@ -1403,3 +1403,15 @@ def test_a_pyproject_table_written_another_way_is_told_not_passed_over(tmp_path,
     assert run.code == 2 and said in run.err, run.err
     write(tmp_path / "pyproject.toml", '[project]\nname = "site"\ndependencies = ["reprint-guard"]\n')
     assert cli("check", "a.md", cwd=tmp_path).code == 0
+
+
+def test_a_sites_own_name_for_a_key_is_told_to_be_mapped_not_renamed():
+    """Hugo's ``authors`` is its taxonomy: "Rename 'authors' to 'author'" would break the site's author pages."""
+    from reprint_guard import check
+
+    meta = {k: v for k, v in COMPLIANT_META.items() if k != "author"}
+    result = check(COMPLIANT_BODY, {**meta, "authors": ["Ana Ruiz"]})
+    (told,) = [f for f in result.findings if f.rule == "reprint-guard/misspelt-key"]
+    assert told.fix.startswith("Map it in the config (front-matter: {authors: author}")
+    slip = check(COMPLIANT_BODY, {**meta, "autor": "Ana Ruiz"})
+    assert [f.fix for f in slip.findings if f.rule == "reprint-guard/misspelt-key"] == ["Rename 'autor' to 'author'."]

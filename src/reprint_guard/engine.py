@@ -478,6 +478,13 @@ def _misspelt_keys(reprint: Reprint, fields: frozenset[str]) -> list[Finding]:
         if close is None or meta.value(close) not in ((None, [], False) if close in FLAG_KEYS else (None, [])):
             continue
         named = reprint.key_names.get(close, close)
+        site_key = SITE_KEYS.get(key.lower()) == close  # the site's own name for it (Hugo's authors): mapped
+        fix = (
+            f"Map it in the config (front-matter: {{{key}: {named}}}; reprint-guard init proposes it), or rename "
+            f"'{key}' to '{named}'."
+            if site_key
+            else f"Rename '{key}' to '{named}'."
+        )
         found.append(
             _tool_finding(
                 reprint,
@@ -486,7 +493,7 @@ def _misspelt_keys(reprint: Reprint, fields: frozenset[str]) -> list[Finding]:
                 key,
                 f"'{key}' is no key reprint-guard reads, so the policy is checked as if '{named}' were not set: "
                 f"did you mean '{named}'?",
-                f"Rename '{key}' to '{named}'.",
+                fix,
             )
         )
     return found
