@@ -2466,3 +2466,14 @@ def test_a_misplaced_credits_fix_says_to_the_top(tmp_path):
     body += "First published by Harbour Herald.\n"
     (finding,) = check(body, {"original_url": "https://harbour.example/g"}, policy=policy).findings
     assert finding.fix == "Move the credit to the top of the article.", finding.fix
+
+
+def test_a_print_reprints_fix_writes_the_address_out_rather_than_a_hyperlink(tmp_path):
+    """A printed page has no hyperlink: the licence fix for medium: print gave a Markdown link."""
+    source = (ROOT / "tests" / "policies" / "the-conversation" / "compliant-print-written-deed.md").read_text(
+        encoding="utf-8"
+    )
+    page = tmp_path / "a.md"
+    page.write_text(source.replace("creativecommons.org/licenses/by-nd/4.0", "the licence's page"), "utf-8")
+    (finding,) = [f for f in check_file(page).findings if f.rule == "the-conversation/license"]
+    assert "](" not in finding.fix and "(https://creativecommons.org/licenses/by-nd/4.0/)" in finding.fix, finding.fix

@@ -338,7 +338,9 @@ def run_policy(
                 fix = render(rule.fix, values)
                 if names_page_author(reprint, rule.fix):
                     fix += f" ({PAGE_AUTHOR[0].upper()}{PAGE_AUTHOR[1:]}.)"
-            if fix and reprint.format == "html" and "](" in fix:
+            if fix and "](" in fix and meta.medium in _ON_PAPER:
+                fix = as_written_out(fix)  # a page or the air has no hyperlink: the address is written out
+            elif fix and reprint.format == "html" and "](" in fix:
                 fix = as_html_links(fix)
             if fix and reprint.source is not None and "permissions: [{" in fix:
                 fix = as_json_records(fix)
@@ -369,6 +371,15 @@ def run_policy(
 
 #: A Markdown inline link, as policies write them in fix texts.
 _MARKDOWN_LINK = re.compile(r"\[([^\]\n]+)\]\(((?:[^()\s]|\([^()\s]*\))+)\)")  # parentheses in pairs, as CommonMark
+
+
+#: Media with no hyperlinks: a fix's link is written as its words and the address.
+_ON_PAPER = frozenset({"print", "broadcast"})
+
+
+def as_written_out(fix: str) -> str:
+    """A fix text's Markdown links as a printed page gives them: the words, then the address in brackets."""
+    return _MARKDOWN_LINK.sub(lambda m: m.group(1) if m.group(1) == m.group(2) else f"{m.group(1)} ({m.group(2)})", fix)
 
 
 def as_html_links(fix: str) -> str:
