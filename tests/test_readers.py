@@ -1114,3 +1114,29 @@ def test_an_unknown_policy_in_a_dicts_metadata_is_told_at_its_field_in_the_libra
     error = raised.value
     assert error.field == "policy" and error.line is None and error.column is None
     assert "rules_dirs=[...]" in str(error) and "--rules-dir" not in str(error)
+
+
+def test_a_policy_held_as_text_is_parsed_checked_against_and_told_at_its_lines():
+    """A CMS keeps its agreements in a database: a policy had to be written to a temporary file first."""
+    import reprint_guard
+
+    text = (
+        "id: harbor-herald\nname: Harbor Herald terms\npublisher: Harbor Herald\n"
+        "source_url: https://harbor.example/terms\napplies_to: [harbor.example]\nrules:\n"
+        "  - id: credit\n    check: attribution\n    names: [Harbor Herald]\n    message: Credit the Harbor Herald\n"
+    )
+    policy = reprint_guard.parse_policy(text)
+    meta = {"original_url": "https://harbor.example/a"}
+    assert [f.rule for f in reprint_guard.check("The gulls.", meta, policy=policy).findings] == ["harbor-herald/credit"]
+    assert reprint_guard.check("The gulls. First published by Harbor Herald.", meta, policy=policy).ok
+    child = reprint_guard.parse_policy(
+        "id: my-cc\nname: M\npublisher: M\nsource_url: https://m.example/t\nextends: cc-by-4.0\nrules: []\n"
+    )
+    assert {rule.id for rule in child.rules} >= {"credit-author", "license", "link-original"}
+    with pytest.raises(reprint_guard.PolicyError) as raised:
+        reprint_guard.parse_policy(text.replace("check: attribution", "check: atribution"), name="db:policies/7")
+    assert str(raised.value).startswith("db:policies/7:8:5: rule 'credit', field 'check': unknown check type")
+    with pytest.raises(reprint_guard.PolicyError, match="aliases"):
+        reprint_guard.parse_policy("id: &a x\nname: *a\n")
+    with pytest.raises(reprint_guard.UsageError):
+        reprint_guard.parse_policy(None)  # type: ignore[arg-type]

@@ -26,6 +26,7 @@ _EXPORTS = {
     "check_text": ".api",
     "credit": ".api",
     "load_policy": ".api",
+    "parse_policy": ".api",
     "reload_policies": ".api",
     "ConfigError": ".errors",
     "InputError": ".errors",
@@ -63,11 +64,12 @@ __all__ = [
     "check_text",
     "credit",
     "load_policy",
+    "parse_policy",
     "reload_policies",
 ]
 
 if TYPE_CHECKING:
-    from .api import ConfigWarning, check, check_file, check_text, credit, load_policy, reload_policies
+    from .api import ConfigWarning, check, check_file, check_text, credit, load_policy, parse_policy, reload_policies
     from .errors import ConfigError, InputError, PolicyError, ReprintGuardError, UsageError
     from .metadata import Metadata, Permission
     from .policy.model import Policy, Rule

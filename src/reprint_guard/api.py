@@ -191,6 +191,18 @@ def load_policy(spec: str | Path, *, rules_dirs: RulesDirs = ()) -> Policy:
     return _load_policy(spec, extra=_dirs(rules_dirs))
 
 
+def parse_policy(text: str, *, name: str = "<policy>", rules_dirs: RulesDirs = ()) -> Policy:
+    """A policy written as YAML text, as a CMS keeps one in its database, read and validated as a policy
+    file is (its errors at ``name``:line:column); its ``extends`` may name a bundled policy or one in
+    ``rules_dirs``. Pass the result as ``policy=``; it is not cached, so keep it rather than parse the
+    same text for every check."""
+    if not isinstance(text, str):
+        raise UsageError(f"parse_policy() needs the policy's YAML text, not {type(text).__name__}")
+    from .policy.loader import policy_from_text
+
+    return policy_from_text(without_surrogates(text), _name(name, "name"), extra=_dirs(rules_dirs))
+
+
 def reload_policies() -> None:
     """Read the user's policy files again on the next call: policies are parsed once per process and kept
     (one set per ``rules_dirs``), so a file edited while a CMS runs is seen after this. Calls already

@@ -707,6 +707,31 @@ def looks_like_path(spec: str) -> bool:
     return spec.endswith(POLICY_SUFFIXES) or "/" in spec or "\\" in spec
 
 
+def policy_from_text(text: str, name: str, *, extra: Iterable[str | Path] = ()) -> Policy:
+    """A policy written as YAML text (a CMS keeps it in its database), read and validated as a policy file
+    is, errors placed at ``name``:line:column; its ``extends`` found among the bundled policies and
+    ``extra``'s. Not cached: the caller keeps the policy it gets."""
+    if len(text) > MAX_POLICY_BYTES // 4 and len(text.encode("utf-8", "surrogatepass")) > MAX_POLICY_BYTES:
+        raise PolicyError(f"policy larger than {MAX_POLICY_BYTES // 1024} KiB", path=name)
+    try:
+        loaded = load_yaml(text.removeprefix("\ufeff"), error=PolicyError)
+    except PolicyError as exc:
+        raise exc.at(name) from None
+    if not isinstance(loaded.data, dict):
+        raise PolicyError(
+            "a policy must be a YAML mapping with id, name, publisher, source_url and rules",
+            path=name,
+            line=1,
+            column=1,
+        )
+    raw = RawPolicy(loaded.data, loaded.node, name)
+    validate_raw(raw)
+    own = str(raw.data.get("id"))
+    base = policy_set(extra)
+    others = [other for policy_id, other in base.raw.items() if policy_id != own]
+    return PolicySet([*others, raw], eager=[own], compiled=base.policies).get(own)
+
+
 def load_policy(spec: str | Path, *, extra: Iterable[str | Path] = ()) -> Policy:
     """A policy by id (bundled or from ``extra``) or from a YAML file path."""
     if not isinstance(spec, str | Path):  # a caller's None or number: its mistake, not an unknown policy
