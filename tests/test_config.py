@@ -950,6 +950,7 @@ def test_the_library_applies_a_project_config_as_the_command_line_does(tmp_path,
     assert sorted((f.rule, f.severity.value) for f in told.findings) == [
         ("mine/credit-line", "info"),
         ("reprint-guard/misspelt-key", "warning"),  # this config maps no 'authors', and no 'author' is set
+        ("reprint-guard/misspelt-key", "warning"),  # nor 'canonicalURL', a site's name for original_url
     ]
     monkeypatch.chdir(tmp_path)
     with pytest.raises(ConfigError, match="config file not found"):
