@@ -512,3 +512,16 @@ def test_a_finding_about_text_in_the_body_marks_its_extent_in_every_output(tmp_p
     )
     spread = next(line for line in run.out.splitlines() if "title=tide/no-reserve" in line)
     assert f"line={credit_line},endLine={credit_line + 1},col=33,title=" in spread  # no end column across lines
+
+
+def test_a_results_schema_is_what_a_dump_holds_ok_included():
+    """Result.model_json_schema() (validation mode) lacked 'ok', which every dump and the JSON output have."""
+    import jsonschema
+
+    from conftest import COMPLIANT_BODY as BODY
+    from conftest import COMPLIANT_META as META
+    from reprint_guard import Result, check
+
+    schema = Result.model_json_schema()
+    assert "ok" in schema["properties"] and "ok" in schema.get("required", [])
+    jsonschema.validate(check(BODY, META).model_dump(mode="json"), schema)

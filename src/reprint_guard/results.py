@@ -62,6 +62,9 @@ class Finding(BaseModel):
 class Result(BaseModel):
     """The outcome for one reprint (one file, or one library call)."""
 
+    #: Its schema is what a dump holds (``ok`` included), as the report's is: a result is read, not written.
+    model_config = ConfigDict(json_schema_mode_override="serialization")
+
     path: str
     policy: str | None = None
     status: Status = "pass"
