@@ -70,7 +70,12 @@ def read_policy_file(path: Path, *, validate: bool = True) -> RawPolicy:
         raise PolicyError(f"cannot read policy: {exc.strerror or exc}", path=name) from None
     if len(data) > MAX_POLICY_BYTES:
         raise PolicyError(f"policy file larger than {MAX_POLICY_BYTES // 1024} KiB", path=name)
-    text = decoded(data, name, "policy", PolicyError)
+    return raw_policy(decoded(data, name, "policy", PolicyError), name, validate=validate)
+
+
+def raw_policy(text: str, name: str, *, validate: bool = True) -> RawPolicy:
+    """A policy's YAML text read (aliases refused, nesting bounded) and, with ``validate``, held to the
+    schema; errors placed at ``name``."""
     try:
         loaded = load_yaml(text, error=PolicyError)
     except PolicyError as exc:
@@ -713,19 +718,7 @@ def policy_from_text(text: str, name: str, *, extra: Iterable[str | Path] = ()) 
     ``extra``'s. Not cached: the caller keeps the policy it gets."""
     if len(text) > MAX_POLICY_BYTES // 4 and len(text.encode("utf-8", "surrogatepass")) > MAX_POLICY_BYTES:
         raise PolicyError(f"policy larger than {MAX_POLICY_BYTES // 1024} KiB", path=name)
-    try:
-        loaded = load_yaml(text.removeprefix("\ufeff"), error=PolicyError)
-    except PolicyError as exc:
-        raise exc.at(name) from None
-    if not isinstance(loaded.data, dict):
-        raise PolicyError(
-            "a policy must be a YAML mapping with id, name, publisher, source_url and rules",
-            path=name,
-            line=1,
-            column=1,
-        )
-    raw = RawPolicy(loaded.data, loaded.node, name)
-    validate_raw(raw)
+    raw = raw_policy(text.removeprefix("\ufeff"), name)
     own = str(raw.data.get("id"))
     base = policy_set(extra)
     others = [other for policy_id, other in base.raw.items() if policy_id != own]
