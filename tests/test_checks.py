@@ -1433,8 +1433,41 @@ def test_an_image_the_front_matter_gives_the_theme_is_media(tmp_path):
     assert len(media({"images": ["lake.webp", "shore.png"]})) == 1
     assert "2 items of media" in media({"images": ["lake.webp", "shore.png"]})[0].message
     assert len(media({"header": {"overlay_image": "/assets/lake.jpg"}})) == 1
-    for not_an_image in ({"featured": True}, {"image": "none given"}, {"cover": "true"}, {"thumbnail": ""}):
+    for key in ("featureImage", "ogImage", "social-image", "photo"):
+        assert len(media({key: "/img/lake.jpg"})) == 1, key
+    not_images = (
+        {"featured": True},
+        {"image": "none given"},
+        {"cover": "true"},
+        {"thumbnail": ""},
+        {"image": "/"},
+        {"image": "https://dialogue.earth/"},
+        {"cover": {"image": "/img/lake.jpg", "hidden": True}},  # PaperMod: not shown on the page
+        {"cover": {"image": "/img/lake.jpg", "hiddenInSingle": True}},
+    )
+    for not_an_image in not_images:
         assert media(not_an_image) == [], not_an_image
+
+
+def test_a_front_matter_image_from_a_sidecar_is_told_in_the_sidecar_and_counted_once_with_the_body(tmp_path):
+    """It was told in the HTML file at the sidecar's line number; and the same image in the front matter and
+    the body was two items of media."""
+    page = tmp_path / "p.html"
+    page.write_text(
+        "<p>The lakes grow.</p>\n<p>By Tenzin Dolma. This article was originally published on "
+        '<a href="https://dialogue.earth/en/climate/glacier-lakes/">Dialogue Earth</a>.</p>\n',
+        encoding="utf-8",
+    )
+    (tmp_path / "p.meta.yaml").write_text(
+        "title: Glacier lakes\noriginal_url: https://dialogue.earth/en/climate/glacier-lakes/\n"
+        "original_published: 2026-10-01\nauthor: Tenzin Dolma\ncommercial: false\nimage: /img/lake.jpg\n",
+        encoding="utf-8",
+    )
+    (found,) = [f for f in check_file(page).findings if f.rule == "dialogue-earth/text-only"]
+    assert (found.file, found.line, found.field) == (str(tmp_path / "p.meta.yaml"), 6, "image"), found
+    page.write_text(page.read_text(encoding="utf-8") + '<img src="/img/lake.jpg" alt="A lake">\n', "utf-8")
+    (found,) = [f for f in check_file(page).findings if f.rule == "dialogue-earth/text-only"]
+    assert "1 item of media, first <img> /img/lake.jpg" in found.message and found.field is None, found
 
 
 _PROPUBLICA = ROOT / "tests" / "policies" / "propublica" / "compliant.md"

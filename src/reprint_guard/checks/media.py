@@ -191,7 +191,7 @@ def _grantors(params: Params, context: Context) -> tuple[str, ...]:
 
 
 def _not_permitted(
-    params: Params, reprint: Reprint, context: Context, found: Standing, span: Span, what: str, key: str | None
+    params: Params, reprint: Reprint, context: Context, found: Standing, span: Span, what: str, where: dict[str, str]
 ) -> Iterator[Problem]:
     """Why no permission record covers the media: expired, given too late, from someone else, or none."""
     scope, meta = params.scope, reprint.metadata
@@ -201,14 +201,14 @@ def _not_permitted(
     if found.current:  # given after the reprint was published, or dated in the future (a typo?)
         given, when = late_date(found, context.today)
         detail = f"{what}; the '{scope}' permission on record is dated {given.isoformat()}, {when}: it must come first"
-        yield Problem.at(span, detail, fix=LATE_FIX, field=key)
+        yield Problem.at(span, detail, fix=LATE_FIX, **where)
     elif found.matching:  # one was on record, and has run out
         expired = max(p.expires for p in found.matching if p.expires)
         yield Problem.at(
             span,
             detail=f"{what}; the '{scope}' permission on record expired on {expired.isoformat()}",
             fix=f"Remove the media, or renew the '{scope}' permission and update its record.",
-            field=key,
+            **where,
         )
     elif others := [p.from_ for p in meta.permissions if p.covers(scope)]:
         yield Problem.at(
@@ -216,65 +216,73 @@ def _not_permitted(
             detail=f"{what}; the '{scope}' permission on record is from {', '.join(others)}, who is not "
             f"{' or '.join(grantors)}",
             fix=f"Remove the media, or ask {grantor} for the permission and record it: {record}",
-            field=key,
+            **where,
         )
     else:
         yield Problem.at(
             span,
             detail=f"{what}, with no '{scope}' permission on record" + unknown_scopes(reprint, context.policy),
             fix=f"Remove the media, or record the permission in the metadata: {record}",
-            field=key,
+            **where,
         )
 
 
 #: Front-matter keys whose image a static site's theme shows with the article (its lead photo, a cover, a
 #: header, the social card): Hugo's ``images`` and ``featured_image``, Jekyll themes' ``image`` and
-#: ``header``, Ghost's ``feature_image``, and the like.
+#: ``header``, Ghost's ``feature_image``, and the like; compared without case, ``_`` or ``-``
+#: (``featureImage``, ``og-image``).
 LEAD_IMAGE_KEYS = frozenset(
     (
         "image",
         "images",
-        "featured_image",
+        "img",
+        "photo",
+        "picture",
+        "feature",
+        "featured",
         "featuredimage",
-        "feature_image",
+        "featureimage",
         "cover",
-        "cover_image",
         "coverimage",
         "thumbnail",
         "hero",
-        "hero_image",
         "heroimage",
         "banner",
-        "banner_image",
+        "bannerimage",
         "header",
-        "header_image",
-        "og_image",
-        "lead_image",
-        "share_image",
-        "social_image",
+        "headerimage",
+        "ogimage",
+        "leadimage",
+        "mainimage",
+        "shareimage",
+        "socialimage",
     )
 )
 #: Inside such a key's mapping (``cover: {image: ..., caption: ...}``, ``header: {overlay_image: ...}``), the
 #: keys that hold the image.
 _LEAD_IMAGE_PARTS = ("image", "src", "url", "path", "overlay_image", "teaser", "og_image")
+#: A mapping that says its image is not shown on the article's page (PaperMod's ``cover.hidden``).
+_HIDDEN_PARTS = ("hidden", "hiddenInSingle")
 _IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif", ".svg", ".tif", ".tiff", ".heic", ".jxl")
 
 
-def lead_images(reprint: Reprint) -> list[Media]:
+def lead_images(reprint: Reprint, shown: list[Media]) -> list[Media]:
     """The images the metadata gives a theme to show with the article (``image: /img/harbour.jpg``), as
-    media: the page shows them, whether or not the body does. Each keeps the key it came from."""
+    media: the page shows them, whether or not the body does (one the body shows too is counted once, there).
+    Each keeps the key it came from."""
     extra = reprint.metadata.extra
-    if not extra:
-        return []
-    found = []
+    found: list[Media] = []
+    in_body = {m.src for m in shown}
     for key, value in extra.items():
-        if type(key) is not str or key.lower() not in LEAD_IMAGE_KEYS:
+        if type(key) is not str or key.lower().replace("_", "").replace("-", "") not in LEAD_IMAGE_KEYS:
             continue
         values = value if isinstance(value, list) else [value]
         for item in values[:_MAX_LEAD_IMAGES]:
             if isinstance(item, dict):
+                if any(item.get(flag) is True for flag in _HIDDEN_PARTS):
+                    continue
                 item = next((item[part] for part in _LEAD_IMAGE_PARTS if isinstance(item.get(part), str)), None)
-            if isinstance(item, str) and _an_image_address(item):
+            if isinstance(item, str) and _an_image_address(item) and item.strip() not in in_body:
                 found.append(Media("img", item.strip(), {_FROM_KEY: key}))
     return found
 
@@ -292,23 +300,31 @@ def _an_image_address(value: str) -> bool:
     if not value or any(char.isspace() for char in value):
         return False
     bare = value.split("?", 1)[0].split("#", 1)[0].lower()
-    return value.lower().startswith(("http://", "https://", "//", "/")) or bare.endswith(_IMAGE_SUFFIXES)
+    if bare.endswith(_IMAGE_SUFFIXES):
+        return True
+    # An address without an image's suffix (an image CDN's): one that names a file, not a site or a folder.
+    if not bare.startswith(("http://", "https://", "//", "/")) or bare.endswith("/"):
+        return False
+    if bare.startswith(("http://", "https://", "//")):
+        return bool(bare.split("//", 1)[1].partition("/")[2])  # a path after the host
+    return "/" in bare[1:]  # a site path of a folder and a file (/images/harbour), not a page (/about)
 
 
-def _placed(reprint: Reprint, item: Media, url: str) -> tuple[Span, str | None]:
-    """Where a finding about ``item`` goes: at its key for an image from the metadata, else where its
-    address (or an embed's item) stands in the body; with the metadata key it is about."""
+def _placed(reprint: Reprint, item: Media, url: str) -> tuple[Span, dict[str, str]]:
+    """Where a finding about ``item`` goes: at its key for an image from the metadata (in the sidecar that
+    sets it, when one does), else where its address (or an embed's item) stands in the body; with what a
+    problem there is told with (the metadata key it is about, and the file it is in)."""
     key = item.attrs.get(_FROM_KEY)
     if key is not None:
-        line, column, _file = reprint.meta_place(key)
-        return (line, column, None, None), key
-    return reprint.span(embed_item(item) or url), None
+        line, column, file = reprint.meta_place(key)
+        return (line, column, None, None), {"field": key, **({"file": file} if file else {})}
+    return reprint.span(embed_item(item) or url), {}
 
 
 def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Problem]:
     media = [m for m in reprint.media[0] if m.tag in params.tags and not _no_picture(m)]
     if "img" in params.tags and reprint.metadata.extra:
-        media = lead_images(reprint) + media  # shown above the article by the theme
+        media = lead_images(reprint, reprint.media[0]) + media  # shown above the article by the theme
     skip = url_pattern(params.except_) if params.except_ is not None else None
     if params.mode != "hosts":
         media = _counted(media, reprint, params, skip)
@@ -332,7 +348,8 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
     first = media[0]
     # In hosts mode, the address that is not allowed; else the item's own (a lazy photo's real address).
     shown_url = reprint.as_written(shown_url or (_addresses(first) or [first.src])[0])
-    span, key = _placed(reprint, first, shown_url)  # an embed's address is built from its item's
+    span, where = _placed(reprint, first, shown_url)
+    key = where.get("field")  # an embed's address is built from its item's
     count = len(media)
     shown = f"'{key}' in the metadata" if key else f"<{first.element or first.tag}>"
     what = f"{count} {'item' if count == 1 else 'items'} of media, first {shown} {shown_url}"
@@ -343,9 +360,9 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
             span,
             detail=f"{what}, not from {', '.join(params.hosts)}",
             fix="Remove the media, or use copies from an allowed source.",
-            field=key,
+            **where,
         )
     elif params.mode == "permission":
-        yield from _not_permitted(params, reprint, context, found, span, what, key)
+        yield from _not_permitted(params, reprint, context, found, span, what, where)
     else:
-        yield Problem.at(span, what, fix="Remove the images and other media; republish the text only.", field=key)
+        yield Problem.at(span, what, fix="Remove the images and other media; republish the text only.", **where)
