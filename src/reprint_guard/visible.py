@@ -183,6 +183,14 @@ class VisibleBody:
                 return False
         return self.text_utf8.rfind(needle) >= 0
 
+    def anchor_text(self, href: str) -> str | None:
+        """The words of the first visible link to ``href`` (as :attr:`anchors` gives it), or None."""
+        tree = self._tree
+        for anchor in tree.tags("a") if tree is not None else []:
+            if (anchor.attributes.get("href") or "").strip() == href and _shows_something(anchor):
+                return " ".join(anchor.text(deep=True).split())
+        return None
+
     @property
     def anchors(self) -> list[str]:
         """Targets of the ``<a href>`` links a reader sees, in document order."""

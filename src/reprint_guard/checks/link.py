@@ -34,14 +34,31 @@ def _mentioning(links: list[str], host: str) -> list[str]:
     return [link for link in links if host in link or (not link.islower() and host in link.lower())]
 
 
-def _on_host(links: list[str], host: str) -> str | None:
-    """The first of ``links`` to a page on ``host`` (``www.`` aside), or None."""
+def _credit_on_host(reprint: Reprint, host: str, context: Context) -> str | None:
+    """The first link to another page on ``host`` (``www.`` aside) whose words name the publisher ("The
+    Conversation" linked to an author's profile): the credit's link, gone to the wrong page. A link on the
+    author's name to their profile is theirs, not the credit's (None)."""
     bare = host.lower().removeprefix("www.")
-    for link in _mentioning(links, bare):
+    visible = reprint.visible
+    names = [name.lower() for name in _publisher_names(context)]
+    for link in _mentioning(visible.anchors, bare):
         found = host_of(unquote(link).lstrip(_OPENING_MARKS))
-        if found is not None and found.removeprefix("www.") == bare:
+        if found is None or found.removeprefix("www.") != bare:
+            continue
+        words = (visible.anchor_text(link) or "").lower()
+        if any(name in words for name in names):
             return link
     return None
+
+
+def _publisher_names(context: Context) -> list[str]:
+    """The names a credit gives the publisher: the policy's publisher, and its attribution rules' names."""
+    policy = context.policy
+    names = [policy.publisher]
+    for rule in policy.rules:
+        if rule.check == "attribution":
+            names += rule.params.names or ()
+    return [name for name in names if name]
 
 
 def _in_typographic_quotes(reprint: Reprint, regex: Any) -> Problem | None:
@@ -87,8 +104,8 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
                 yield quoted
                 return
             host = pattern_host(params.pattern)  # an editor reads a host, not a pattern
-            near = _on_host(reprint.visible.anchors, host) if host else None
-            if near is not None:  # a link to another page of the site (an author's profile): told at it
+            near = _credit_on_host(reprint, host, context) if host else None
+            if near is not None:  # the credit's link goes to another page of the site (a profile): told at it
                 yield Problem.at(
                     reprint.span_url(reprint.as_written(near)),
                     detail=f"it links to {unquote(near)}, {THERE_BUT_WRONG[1]}, nor to another page the rule accepts",
