@@ -242,6 +242,30 @@ def test_fix_adds_only_the_sentence_of_a_one_paragraph_credit_that_is_missing(tm
     ), text
 
 
+@pytest.mark.parametrize("author", ["Dr. Jane Roe", "J. R. Ortiz", "Robert Ellis Jr."])
+def test_a_credit_is_taken_apart_at_its_templates_sentences_not_at_a_names_full_stops(tmp_path, cli, author):
+    """ "By Dr. Jane Roe." was cut at "Dr.": the piece "By Dr." counted as there, and "Jane Roe. It is
+    republished ..." went in. Only the policy's own template parts sentences."""
+    page = tmp_path / "a.md"
+    original = "https://www.propublica.org/article/county-jails-release-dates-overdue"
+    page.write_text(
+        f"---\ntitle: County jails\nauthor: {author}\noriginal_url: {original}\noriginal_published: 2026-11-10\n"
+        "commercial: true\n---\n\nRecords from four county jails show delays.\n\n"
+        f"*This story was originally published by [ProPublica]({original}).*\n\n"
+        '<img src="https://pixel.propublica.org/pixel.gif?url=county-jails" width="1" height="1" alt="">\n',
+        encoding="utf-8",
+    )
+    run = cli("check", str(page), "--fix")
+    text = page.read_text(encoding="utf-8")
+    assert run.code == 0, run.out + run.err
+    name = author.rstrip(".")
+    assert text.endswith(
+        f"\n\n*By {name}. It is republished under a [CC BY-NC-ND 3.0 US]"
+        "(https://creativecommons.org/licenses/by-nc-nd/3.0/us/) licence.*\n"
+    ), text
+    assert text.count("originally published by") == 1
+
+
 def test_fix_links_a_source_line_in_place_and_inserts_only_the_notice_it_lacks(tmp_path, cli):
     """A reprint with "Source: Global Research" unlinked and no copyright notice got the whole credit block:
     a second source line beside its own."""

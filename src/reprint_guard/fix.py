@@ -467,7 +467,8 @@ def plan(reprint: Reprint, source: str, findings: list[Finding], policy: Policy,
         outcome.refused = f"{reason} would not satisfy {why}; fix it by hand"
         return outcome
     if credit is not None:
-        text = _without_parts_present(blocks, credit, reprint.format, inserted, recheck, remaining) or text
+        sentences = credit_sentences(policy, reprint, reprint.format) if missing is None else None
+        text = _without_parts_present(blocks, credit, reprint.format, inserted, recheck, remaining, sentences) or text
     outcome.text = text
     outcome.fixed = wanted
     return outcome
@@ -632,10 +633,28 @@ _WRAPPED = {
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\u00c0-\u024f])")
 
 
-def _sentences(block: str, format: str) -> list[str] | None:
-    """A one-paragraph credit's sentences, each wrapped as the paragraph is, or None (fewer than two, or a
-    sentence break inside a link or a tag, which is left whole)."""
-    wrapped = _WRAPPED["html" if format == "html" else "markdown"].fullmatch(block.strip())
+def credit_sentences(policy: Policy, reprint: Reprint, format: str) -> list[str] | None:
+    """The sentences of a policy's one-paragraph credit, each filled in and wrapped as the paragraph is
+    ("*...*", "<p><em>...</em></p>"), or None (a credit of several paragraphs, of one sentence, or needing
+    metadata that is not set). The template is taken apart, not the credit made from it: a value's own full
+    stop ("Dr. Jane Roe") is no sentence's end."""
+    if policy.credit is None:
+        return None
+    template, html = _credit_template(policy, format)
+    written = "html" if html else "markdown"
+    pieces = _split_sentences(template, written)
+    if pieces is None:
+        return None
+    values = template_values(reprint, policy, placeholders=False)
+    if any(m not in values for m in PLACEHOLDER.findall(template)) or _non_web_link(template, values):
+        return None
+    sentences = [_as_sentence(_in_format(_filled(piece, values, html), format, html), format) for piece in pieces]
+    return None if None in sentences else sentences  # type: ignore[return-value]
+
+
+def _split_sentences(block: str, format: str) -> list[str] | None:
+    """A one-paragraph block's sentences, each wrapped as the paragraph is, or None (fewer than two)."""
+    wrapped = _WRAPPED[format].fullmatch(block.strip())
     if wrapped is None:
         return None
     inner = wrapped.group("inner")
@@ -647,12 +666,21 @@ def _sentences(block: str, format: str) -> list[str] | None:
         pieces.append(inner[start : cut.start()])
         start = cut.end()
     pieces.append(inner[start:])
-    sentences = []
-    for piece in pieces:
-        sentence = _Sentence(wrapped.group("open") + piece + wrapped.group("close"))
-        sentence.opening, sentence.closing, sentence.text = wrapped.group("open"), wrapped.group("close"), piece
-        sentences.append(sentence)
-    return sentences
+    return [wrapped.group("open") + piece + wrapped.group("close") for piece in pieces]
+
+
+def _as_sentence(text: str, format: str) -> _Sentence | None:
+    """A filled-in sentence with its wrapping markup told apart, to be joined with others inside it."""
+    wrapped = _WRAPPED["html" if format == "html" else "markdown"].fullmatch(text.strip())
+    if wrapped is None:
+        return None
+    sentence = _Sentence(text.strip())
+    sentence.opening, sentence.closing, sentence.text = (
+        wrapped.group("open"),
+        wrapped.group("close"),
+        wrapped.group("inner"),
+    )
+    return sentence
 
 
 def _outside_markup(text: str, index: int) -> bool:
@@ -662,10 +690,11 @@ def _outside_markup(text: str, index: int) -> bool:
         before.count("[") == before.count("]")
         and before.count("(") == before.count(")")
         and before.count("<") == before.count(">")
+        and before.count("{") == before.count("}")
     )
 
 
-def _without_parts_present(blocks, credit, format, inserted, recheck, remaining):  # type: ignore[no-untyped-def]
+def _without_parts_present(blocks, credit, format, inserted, recheck, remaining, sentences):  # type: ignore[no-untyped-def]
     """The text with the credit's parts that the reprint already has left out, or None to insert it whole.
 
     A reprint that lacks only the source line keeps its own copyright line, and does not get a second.
@@ -675,7 +704,7 @@ def _without_parts_present(blocks, credit, format, inserted, recheck, remaining)
     """
     parts = _parts(blocks[credit][0], format)
     if len(parts) < 2:  # one paragraph: its sentences, each in the paragraph's markup ("*...*", "<p><em>")
-        parts = _sentences(blocks[credit][0], format) or parts
+        parts = sentences or parts
     if len(parts) < 2:
         return None
 
