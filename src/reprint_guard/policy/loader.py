@@ -722,7 +722,12 @@ def policy_from_text(text: str, name: str, *, extra: Iterable[str | Path] = ()) 
     own = str(raw.data.get("id"))
     base = policy_set(extra)
     others = [other for policy_id, other in base.raw.items() if policy_id != own]
-    return PolicySet([*others, raw], eager=[own], compiled=base.policies).get(own)
+    policy = PolicySet([*others, raw], eager=[own], compiled=base.policies).get(own)
+    if not policy.rules:  # what validate refuses: a policy that would pass every reprint
+        raise raw.error(
+            "the policy has no rules, so it would pass every reprint", ["rules"] if "rules" in raw.data else []
+        )
+    return policy
 
 
 def load_policy(spec: str | Path, *, extra: Iterable[str | Path] = ()) -> Policy:
