@@ -2510,3 +2510,20 @@ def test_a_print_reprints_fix_writes_the_address_out_rather_than_a_hyperlink(tmp
     page.write_text(source.replace("creativecommons.org/licenses/by-nd/4.0", "the licence's page"), "utf-8")
     (finding,) = [f for f in check_file(page).findings if f.rule == "the-conversation/license"]
     assert "](" not in finding.fix and "(https://creativecommons.org/licenses/by-nd/4.0/)" in finding.fix, finding.fix
+
+
+def test_a_site_date_still_to_come_on_the_same_local_day_is_named_as_when_it_goes_out():
+    """05:00 UTC on the 4th is the 3rd in Montana: the verdict was right, but the finding said the reprint was
+    checked as going out now rather than naming the date that schedules it."""
+    meta = {
+        "title": "T",
+        "original_url": "https://montanafreepress.org/2026/12/03/story/",
+        "original_published": "2026-12-03T08:00:00-07:00",
+        "author": "Ana Ruiz",
+        "date": "2026-12-04T05:00:00Z",
+    }
+    result = check("Body.", meta, today=dt.date(2026, 12, 3))
+    (found,) = [f for f in result.findings if f.check == "timing"]
+    assert "its 'date' (2026-12-04 05:00 UTC) is when it goes out" in found.message and found.field == "date"
+    meta["date"] = "2026-12-04T08:00:00Z"  # 01:00 on the 4th in Montana: the next day there
+    assert [f for f in check("Body.", meta, today=dt.date(2026, 12, 3)).findings if f.check == "timing"] == []

@@ -164,7 +164,9 @@ def _check_days(
         # Calendar days are the publisher's: each moment is read as a date in its time zone.
         original_day = _local_day(original, zone)
         reprint_day = _local_day(published, zone) if published is not None else _today_in(zone, context.today)
-        site_day = _local_day(scheduled[1], zone) if scheduled else None
+        # A site reads a date-time without offset, or a date alone, in its own time zone, UTC unless its
+        # config says otherwise (Hugo's default): a date alone is built from that day's first moment.
+        site_day = _local_day(_as_datetime(scheduled[1]), zone) if scheduled else None
     else:
         original_day = original.date() if isinstance(original, dt.datetime) else original
         if isinstance(published, dt.datetime) and isinstance(original, dt.datetime) and original.tzinfo:
@@ -184,11 +186,13 @@ def _check_days(
                 value = value.astimezone(original.tzinfo)
             site_day = value.date() if isinstance(value, dt.datetime) else value
     today = reprint_day if published is None else None
-    if site_day is not None and site_day > reprint_day:
-        reprint_day = site_day  # not built before its date: it goes out then
+    # Not built before its date: it goes out then, when that is still to come.
+    later = scheduled is not None and site_day is not None and _as_datetime(scheduled[1]) > _now(context.today)
+    if later and site_day > reprint_day:  # type: ignore[operator]
+        reprint_day = site_day  # type: ignore[assignment]
     earliest_day = original_day + dt.timedelta(days=params.after_days or 0)
     if reprint_day < earliest_day:
-        key = "published" if published else scheduled[0] if scheduled and reprint_day != today else None
+        key = "published" if published else scheduled[0] if later else None  # type: ignore[index]
         key = key or "original_published"
         detail = f"not before {earliest_day.isoformat()}"
         if params.timezone is not None:
@@ -198,7 +202,7 @@ def _check_days(
                 local = published.astimezone(zone)
                 detail += f"; 'published' ({published.isoformat()}) is {local:%Y-%m-%d %H:%M} there"
         there = " there" if params.timezone is not None else ""
-        detail += _checked_as_of(published, scheduled, today if reprint_day == today else None, there)
+        detail += _checked_as_of(published, scheduled, None if later else today, there)
         yield Problem.about(
             reprint,
             key,
