@@ -1480,10 +1480,11 @@ _PROPUBLICA = ROOT / "tests" / "policies" / "propublica" / "compliant.md"
         ("The Ledger trimmed this story for length.", True),
         ("This is a condensed version of a longer ProPublica investigation.", True),
         ("Edited for clarity and length.", True),
-        ("Shortened for print.", True),
         ("Portions of this story have been omitted.", True),
         ("Esta historia fue traducida por Marta Gil.", True),
         ("Versión en español: Marta Gil.", True),
+        ("This article has been lightly edited.", True),
+        ("This story has been updated and shortened.", True),
         # Story text, and an original's own notes about something else, are no such note.
         ("The interview has been edited for clarity and length.", False),
         ("Quotes were edited for clarity.", False),
@@ -1491,6 +1492,14 @@ _PROPUBLICA = ROOT / "tests" / "policies" / "propublica" / "compliant.md"
         ("La novela fue traducida por Edith Grossman.", False),
         ("The council cut this year's budget for parks.", False),
         ("It is a shortened week for the council.", False),
+        ("Critics say key paragraphs were removed from the report before it reached the council.", False),
+        ("Portions of the report were removed at the ministry's request, officials said.", False),
+        ("Passages were deleted from the text of the treaty during the final night of talks.", False),
+        ("It is an adapted version of a 1962 film, set on a cattle ranch.", False),
+        ("In a statement edited for clarity, the mayor said the fund was empty.", False),
+        ("Statements from the company were shortened for print by the regulator's clerks.", False),
+        ("Some passages were cut for space in the council minutes, a clerk admitted.", False),
+        ("Este texto fue editado por el ministerio antes de publicarse, dijo la fiscal.", False),
     ],
 )
 def test_a_no_edits_publishers_reprint_that_says_it_was_cut_or_translated(tmp_path, note, declared):
