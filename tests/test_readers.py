@@ -1039,6 +1039,10 @@ def test_check_text_tells_an_envelope_a_page_and_markdown_apart_by_default():
         assert result.status == "fail" and "global-research/source-credit" in {f.rule for f in result.findings}
     said = reprint_guard.check_text(json.dumps(envelope), format="markdown")  # told: read as told
     assert said.status == "skipped"
+    assert reprint_guard.check_text("\ufeff" + json.dumps(envelope)).status == "fail"  # a BOM before it
+    meta = {"original_url": GR_URL, "commercial": False}
+    for opening in ('{{< figure src="/img/bus.jpg" >}}', "{% include figure.html %}"):  # Markdown, not JSON
+        assert reprint_guard.check_text(f"{opening}\n\nBody.\n", meta=meta).status == "fail", opening
     assert reprint_guard.check_text(markdown(COMPLIANT_META, COMPLIANT_BODY)).status == "pass"
     with pytest.raises(reprint_guard.UsageError, match="or auto"):
         reprint_guard.check_text("x", format="pdf")

@@ -371,6 +371,8 @@ def check_text(
         raise UsageError("text must be a string")
     if format == "auto":
         format = _kind(text)
+    if format == "json":  # a byte order mark before the envelope, as a file read with utf-8-sig loses it
+        text = text.removeprefix("\ufeff")
     path = _name(path)
     meta = _metadata(meta, "meta") if meta is not None else None
     rules_dirs = _dirs(rules_dirs)

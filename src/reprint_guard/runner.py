@@ -597,7 +597,7 @@ def stdin_kind(data: bytes) -> str:
     """What ``--stdin-format auto`` reads standard input as: a JSON envelope, an HTML page or fragment, or
     Markdown (a Markdown file does not start with ``<!DOCTYPE html>``, nor is it made of tags alone)."""
     start = data.removeprefix(b"\xef\xbb\xbf").lstrip()
-    if start[:1] == b"{":
+    if start[:1] == b"{" and start[1:2] not in (b"{", b"%"):  # "{{<" and "{%" open a shortcode or a tag
         return "json"
     at = 0
     while start.startswith(b"<!--", at):  # a comment before the page (a CMS's export note)
