@@ -1255,3 +1255,16 @@ def test_a_truncated_envelope_is_told_without_a_dangling_at():
 
     with pytest.raises(InputError, match=r"invalid JSON: a string that starts here is never closed$"):
         check_text('{"metadata": {}, "body": "tru', format="json")
+
+
+def test_telling_the_format_of_a_long_unclosed_tag_is_linear():
+    """'<' and 60,000 letters on standard input took 11 s to tell apart from HTML (a regex trying every split
+    of the letters between a tag's name and its attributes); 5 MB would not have finished."""
+    import time
+
+    from reprint_guard.runner import stdin_kind
+
+    start = time.perf_counter()
+    assert stdin_kind(b"<" + b"a" * 2_000_000) == "markdown"
+    assert time.perf_counter() - start < 2.0
+    assert stdin_kind(b'<custom-element data-x="1">\n\n<p>text</p>\n') == "html"

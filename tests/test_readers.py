@@ -1041,8 +1041,12 @@ def test_check_text_tells_an_envelope_a_page_and_markdown_apart_by_default():
     assert said.status == "skipped"
     assert reprint_guard.check_text("\ufeff" + json.dumps(envelope)).status == "fail"  # a BOM before it
     meta = {"original_url": GR_URL, "commercial": False}
-    for opening in ('{{< figure src="/img/bus.jpg" >}}', "{% include figure.html %}"):  # Markdown, not JSON
-        assert reprint_guard.check_text(f"{opening}\n\nBody.\n", meta=meta).status == "fail", opening
+    for opening in ('{{< figure src="/img/bus.jpg" >}}', "{% include figure.html %}", "{Editor's note: ...}"):
+        assert reprint_guard.check_text(f"{opening}\n\nBody.\n", meta=meta).status == "fail", opening  # Markdown
+    hugo_json = '{\n  "title": "T",\n  "original_url": "' + GR_URL + '",\n  "commercial": false\n}\n\nBody.\n'
+    assert reprint_guard.check_text(hugo_json).policy == "global-research"  # JSON front matter, then the article
+    with pytest.raises(reprint_guard.InputError, match="JSON"):
+        reprint_guard.check_text(json.dumps(envelope)[:-5])  # a broken envelope is told, not read as Markdown
     assert reprint_guard.check_text(markdown(COMPLIANT_META, COMPLIANT_BODY)).status == "pass"
     with pytest.raises(reprint_guard.UsageError, match="or auto"):
         reprint_guard.check_text("x", format="pdf")

@@ -597,7 +597,7 @@ def stdin_kind(data: bytes) -> str:
     """What ``--stdin-format auto`` reads standard input as: a JSON envelope, an HTML page or fragment, or
     Markdown (a Markdown file does not start with ``<!DOCTYPE html>``, nor is it made of tags alone)."""
     start = data.removeprefix(b"\xef\xbb\xbf").lstrip()
-    if start[:1] == b"{" and start[1:2] not in (b"{", b"%"):  # "{{<" and "{%" open a shortcode or a tag
+    if start[:1] == b"{" and _an_envelope(start):
         return "json"
     at = 0
     while start.startswith(b"<!--", at):  # a comment before the page (a CMS's export note)
@@ -619,6 +619,23 @@ def stdin_kind(data: bytes) -> str:
     return "markdown"
 
 
+def _an_envelope(start: bytes) -> bool:
+    """Whether a text opening with ``{`` is a JSON envelope: an object (its first key, or ``}``, follows),
+    alone; a Hugo shortcode (``{{<``), a Liquid tag (``{%``) or a brace in prose opens Markdown, and so does
+    Hugo's JSON front matter, an object with the article after it. A broken object is an envelope still,
+    whose error is told."""
+    if start[1:].lstrip()[:1] not in (b'"', b"}"):
+        return False
+    import json
+
+    text = start.decode("utf-8", "replace")
+    try:
+        _, end = json.JSONDecoder().raw_decode(text)
+    except ValueError:
+        return True
+    return not text[end:].strip()
+
+
 _BLANK_LINES = re.compile(rb"\r?\n[ \t]*\r?\n")
 #: How CommonMark's HTML blocks start (4.6): a comment, a processing instruction or declaration; a block-level
 #: tag (kind 6) or raw-text one (kind 1); any other tag only when it stands alone on its line (kind 7).
@@ -628,7 +645,9 @@ _HTML_BLOCK_START = re.compile(
     rb"|div|dl|dt|fieldset|figcaption|figure|footer|form|frame|frameset|h[1-6]|head|header|hr|html|iframe|legend"
     rb"|li|link|main|menu|menuitem|nav|noframes|ol|optgroup|option|p|param|search|section|summary|table|tbody|td"
     rb"|tfoot|th|thead|title|tr|track|ul|pre|script|style|textarea)(?:[ \t\r\n/>]|$)"
-    rb"|</?[A-Za-z][A-Za-z0-9-]*(?:[^<>\n]*)>[ \t]*(?:\r?\n|$)",
+    # A tag alone on its line: its name, then attributes after white space (or "/"), never run into the name,
+    # so a long "<aaaa..." is read once, not once per way to split it.
+    rb"|</?[A-Za-z][A-Za-z0-9-]*(?:[ \t/][^<>\n]*)?>[ \t]*(?:\r?\n|$)",
     re.IGNORECASE,
 )
 
