@@ -282,3 +282,35 @@ def test_fix_links_a_source_line_in_place_and_inserts_only_the_notice_it_lacks(t
         f"Six boats went out.\n\nSource: [Global Research]({original})\n\n"
         "Copyright © Mara Velasquez, Global Research, 2026\n"
     )
+
+
+@pytest.mark.parametrize(
+    "template",
+    [
+        '<p class="credit" data-x="a > b. C"><em>By {author}. First by Example Pub. Read '
+        '<a href="{original_url}" title="Go. Now">Example Pub</a>.</em></p>',
+        '<p><em><strong>By {author}. First by Example Pub.</strong> Read '
+        '<a href="{original_url}">Example Pub</a>.</em></p>',
+    ],
+)
+def test_a_credit_is_not_taken_apart_inside_a_tag_or_an_element(tmp_path, cli, template):
+    """A cut at ". C" inside an attribute's value, or inside a <strong>, inserted an open quote or an
+    unclosed element into the page (and exited 0)."""
+    (tmp_path / "pol").mkdir()
+    (tmp_path / "pol" / "ex.yaml").write_text(
+        "id: ex\nname: Ex\npublisher: Example Pub\nsource_url: https://ex.example/terms\napplies_to: [ex.example]\n"
+        f"credit:\n  position: bottom\n  markdown: '*By {{author}}. First by Example Pub.*'\n  html: '{template}'\n"
+        "rules:\n  - {id: byline, check: attribution, names_from: author, message: Name the author}\n"
+        "  - {id: source, check: attribution, names: [Example Pub], message: Credit Example Pub}\n",
+        encoding="utf-8",
+    )
+    page = tmp_path / "a.html"
+    page.write_text("<p>Story text.</p>\n<p>First by Example Pub.</p>\n", encoding="utf-8")
+    (tmp_path / "a.meta.yaml").write_text("original_url: https://ex.example/a\nauthor: Ana Ruiz\n", "utf-8")
+    run = cli("check", str(page), "--rules-dir", "pol", "--fix", cwd=tmp_path)
+    text = page.read_text(encoding="utf-8")
+    inserted = text.split("<p>First by Example Pub.</p>\n", 1)[1]
+    assert run.code == 0, run.out + run.err
+    assert inserted.strip() == template.replace("{author}", "Ana Ruiz").replace(
+        "{original_url}", "https://ex.example/a"
+    )

@@ -624,7 +624,7 @@ class _Sentence(str):
 
 #: A one-paragraph credit's wrapping markup: emphasis in Markdown; a paragraph and its emphasis in HTML.
 _WRAPPED = {
-    "markdown": re.compile(r"(?s)(?P<open>(?:\*\*|__|\*|_)?)(?P<inner>.*?)(?P<close>(?P=open))"),
+    "markdown": re.compile(r"(?s)(?P<open>(?:\*\*\*|___|\*\*|__|\*|_)?)(?P<inner>.*?)(?P<close>(?P=open))"),
     "html": re.compile(
         r"(?s)(?P<open><p(?:\s[^>]*)?>(?:<(?:em|i|strong|b)>)?)(?P<inner>.*?)(?P<close>(?:</(?:em|i|strong|b)>)?</p>)"
     ),
@@ -666,7 +666,48 @@ def _split_sentences(block: str, format: str) -> list[str] | None:
         pieces.append(inner[start : cut.start()])
         start = cut.end()
     pieces.append(inner[start:])
+    if not all(map(_balanced_html if format == "html" else _balanced_markdown, pieces)):
+        return None  # a cut inside a tag, an attribute or an emphasis: the paragraph stays whole
     return [wrapped.group("open") + piece + wrapped.group("close") for piece in pieces]
+
+
+#: Elements that have no closing tag.
+_VOID = frozenset(
+    {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+)
+_TAG = re.compile(r"""<(/?)([A-Za-z][A-Za-z0-9-]*)(?:[^>"']|"[^"]*"|'[^']*')*?(/?)>""")
+
+
+def _balanced_html(piece: str) -> bool:
+    """Whether a piece of a credit's HTML closes every tag it opens, and opens every tag it closes, with no
+    ``<`` or quote left open (a cut inside an attribute's value would leave its quote open)."""
+    stack: list[str] = []
+    at = 0
+    while (lt := piece.find("<", at)) >= 0:
+        tag = _TAG.match(piece, lt)
+        if tag is None:
+            return False
+        closing, name, self_closing = tag.group(1), tag.group(2).lower(), tag.group(3)
+        if closing:
+            if not stack or stack.pop() != name:
+                return False
+        elif not self_closing and name not in _VOID:
+            stack.append(name)
+        at = tag.end()
+    return not stack and ">" not in _TAG.sub("", piece)
+
+
+def _balanced_markdown(piece: str) -> bool:
+    """Whether a piece of a credit's Markdown leaves no emphasis, code span, link text or destination open
+    (placeholders, whose names hold ``_``, aside)."""
+    bare = PLACEHOLDER.sub("", piece)
+    return (
+        bare.count("*") % 2 == 0
+        and bare.count("_") % 2 == 0
+        and bare.count("`") % 2 == 0
+        and bare.count("[") == bare.count("]")
+        and bare.count("(") == bare.count(")")
+    )
 
 
 def _as_sentence(text: str, format: str) -> _Sentence | None:
@@ -703,8 +744,8 @@ def _without_parts_present(blocks, credit, format, inserted, recheck, remaining,
     name the publisher would satisfy a source credit too, but the reprint asked for the source line).
     """
     parts = _parts(blocks[credit][0], format)
-    if len(parts) < 2:  # one paragraph: its sentences, each in the paragraph's markup ("*...*", "<p><em>")
-        parts = sentences or parts
+    if len(parts) < 2 and sentences and len(sentences) <= _MAX_SENTENCES:
+        parts = sentences  # one paragraph: its sentences, each in the paragraph's markup ("*...*", "<p><em>")
     if len(parts) < 2:
         return None
 
@@ -731,6 +772,8 @@ def _without_parts_present(blocks, credit, format, inserted, recheck, remaining,
     return found
 
 
+#: A one-paragraph credit of more sentences than this is inserted whole (each left out costs a recheck).
+_MAX_SENTENCES = 8
 #: Up to this many parts, every subset is tried (14 rechecks at most); more are left out one by one.
 _EVERY_SUBSET = 4
 
