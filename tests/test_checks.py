@@ -2536,3 +2536,18 @@ def test_a_site_date_still_to_come_on_the_same_local_day_is_named_as_when_it_goe
     assert "its 'date' (2026-12-04 05:00 UTC) is when it goes out" in found.message and found.field == "date"
     meta["date"] = "2026-12-04T08:00:00Z"  # 01:00 on the 4th in Montana: the next day there
     assert [f for f in check("Body.", meta, today=dt.date(2026, 12, 3)).findings if f.check == "timing"] == []
+
+
+@pytest.mark.parametrize("date", ["9999-12-31T23:00:00-05:00", "0001-01-01T00:00:00+05:00", "20300101", "2030-W01-1"])
+def test_a_site_date_that_cannot_be_read_as_a_calendar_day_is_passed_over(date):
+    """A site date near year 9999 overflowed and was blamed on original_published ("so late that the earliest
+    reprint date is past the year 9999"); Python's lenient parser took "20300101" for a publish date."""
+    meta = {
+        "title": "T",
+        "original_url": "https://montanafreepress.org/2026/12/03/story/",
+        "original_published": "2026-12-03T08:00:00-07:00",
+        "author": "Ana Ruiz",
+        "date": date,
+    }
+    (found,) = [f for f in check("Body.", meta, today=dt.date(2026, 12, 3)).findings if f.check == "timing"]
+    assert "checked as going out now" in found.message and "9999" not in found.message, found.message

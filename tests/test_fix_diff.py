@@ -289,7 +289,7 @@ def test_fix_links_a_source_line_in_place_and_inserts_only_the_notice_it_lacks(t
     [
         '<p class="credit" data-x="a > b. C"><em>By {author}. First by Example Pub. Read '
         '<a href="{original_url}" title="Go. Now">Example Pub</a>.</em></p>',
-        '<p><em><strong>By {author}. First by Example Pub.</strong> Read '
+        "<p><em><strong>By {author}. First by Example Pub.</strong> Read "
         '<a href="{original_url}">Example Pub</a>.</em></p>',
     ],
 )

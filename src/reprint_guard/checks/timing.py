@@ -13,6 +13,7 @@ FAIL: published 2024-05-01.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
@@ -38,20 +39,38 @@ def _as_datetime(value: dt.date | dt.datetime) -> dt.datetime:
 _SITE_DATE_KEYS = ("publishDate", "pubDate", "pubdate", "date")
 
 
+#: A date or date-time as a site's front matter writes one (ISO 8601's calendar form, as YAML reads it).
+_SITE_DATE = re.compile(r"\d{4}-\d{2}-\d{2}(?:[Tt ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:[Zz]|[+-]\d{2}:?\d{2})?)?")
+
+
 def _scheduled(reprint: Reprint) -> tuple[str, dt.date | dt.datetime] | None:
     """The site's own date for the page (its key and value), when its front matter gives one and no
-    ``published``: a site does not build a page dated in the future before that day (Hugo, Jekyll)."""
+    ``published``: a site does not build a page dated in the future before that day (Hugo, Jekyll). One
+    that is no calendar date (``20300101``, a week date), or so near year 1 or 9999 that a day either side
+    cannot be told, is passed over."""
     extra = reprint.metadata.extra
     for key in _SITE_DATE_KEYS:
         value = extra.get(key)
         if isinstance(value, str):
+            written = value.strip()
+            if not _SITE_DATE.fullmatch(written):
+                continue
             try:
-                value = dt.datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+                value = dt.datetime.fromisoformat(written.replace("Z", "+00:00").replace("z", "+00:00"))
             except ValueError:
                 continue
         if isinstance(value, dt.date):
+            try:
+                moment = _as_datetime(value)
+                _ = (moment - _MARGIN, moment + _MARGIN)  # read in any time zone, a day either way
+            except OverflowError:
+                continue
             return key, value
     return None
+
+
+#: How far a site date may be read from UTC (a time zone, a day's end) without leaving what dates can hold.
+_MARGIN = dt.timedelta(days=2)
 
 
 def _zone(name: str) -> dt.tzinfo | None:
