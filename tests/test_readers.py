@@ -1146,6 +1146,10 @@ def test_a_policy_held_as_text_is_parsed_checked_against_and_told_at_its_lines()
     assert str(raised.value).startswith("db:policies/7:8:5: rule 'credit', field 'check': unknown check type")
     with pytest.raises(reprint_guard.PolicyError, match="aliases"):
         reprint_guard.parse_policy("id: &a x\nname: *a\n")
+    with pytest.raises(reprint_guard.PolicyError, match=r"in a loop: cc-base-4\.0 -> cc-by-4\.0 -> cc-base-4\.0"):
+        reprint_guard.parse_policy(  # a bundled id taken over, extending a bundled policy that extends it
+            "id: cc-base-4.0\nname: X\npublisher: X\nsource_url: https://x.example\nextends: cc-by-4.0\nrules: []\n"
+        )
     with pytest.raises(reprint_guard.PolicyError, match=r"^<policy>:6:1: the policy has no rules"):
         reprint_guard.parse_policy(text.split("rules:")[0] + "rules: []\n")
     with pytest.raises(reprint_guard.UsageError):

@@ -721,8 +721,12 @@ def policy_from_text(text: str, name: str, *, extra: Iterable[str | Path] = ()) 
     raw = raw_policy(text.removeprefix("\ufeff"), name)
     own = str(raw.data.get("id"))
     base = policy_set(extra)
+    compiled: Mapping[str, Policy] | None = base.policies
     others = [other for policy_id, other in base.raw.items() if policy_id != own]
-    policy = PolicySet([*others, raw], eager=[own], compiled=base.policies).get(own)
+    if own in compiled:  # it replaces a bundled policy, which other bundled ones may extend: read them anew
+        compiled = None
+        others = [other for other in bundled_raws() if str(other.data.get("id")) not in base.raw] + others
+    policy = PolicySet([*others, raw], eager=[own], compiled=compiled).get(own)
     if not policy.rules:  # what validate refuses: a policy that would pass every reprint
         raise raw.error(
             "the policy has no rules, so it would pass every reprint", ["rules"] if "rules" in raw.data else []
