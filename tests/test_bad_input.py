@@ -1268,3 +1268,19 @@ def test_telling_the_format_of_a_long_unclosed_tag_is_linear():
     assert stdin_kind(b"<" + b"a" * 2_000_000) == "markdown"
     assert time.perf_counter() - start < 2.0
     assert stdin_kind(b'<custom-element data-x="1">\n\n<p>text</p>\n') == "html"
+
+
+def test_a_policy_of_thousands_of_rules_is_refused_at_its_rules(tmp_path, cli):
+    """4,500 text rules fit in the size limit, and made every check of a reprint take 4 s."""
+    rules = "".join(f"  - {{id: r{i}, check: text, phrase: w{i}, message: m}}\n" for i in range(201))
+    policy = tmp_path / "big.yaml"
+    policy.write_text(
+        "id: big\nname: B\npublisher: B\nsource_url: https://b.example\napplies_to: [b.example]\nrules:\n" + rules,
+        encoding="utf-8",
+    )
+    run = cli("validate", str(policy))
+    assert run.code == 1 and run.out == f"{policy}:6:1: a policy may have at most 200 rules; this one has 201\n"
+    page = tmp_path / "a.md"
+    page.write_text("---\noriginal_url: https://b.example/a\n---\nText.\n", encoding="utf-8")
+    run = cli("check", str(page), "--policy", str(policy))
+    assert run.code == 2 and "a policy may have at most 200 rules" in run.err and "Traceback" not in run.err

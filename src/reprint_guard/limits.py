@@ -27,6 +27,9 @@ MAX_NAMES_CHARS = MAX_NAMES * MAX_NAME_CHARS // 6
 #: Deepest ``extends`` chain a policy may have (a licence, a publisher's terms on it, a site's own on those:
 #: three); each policy resolves its whole chain, so a chain of hundreds made ``validate`` a folder slow.
 MAX_EXTENDS_DEPTH = 32
+#: Most rules a policy file may have: each runs on every reprint the policy covers (4,500 text rules took
+#: 4 s a reprint); a publisher's terms make a few dozen.
+MAX_RULES = 200
 #: Largest policy file accepted (bytes).
 MAX_POLICY_BYTES = 1024 * 1024
 #: Longest regular expression a policy may use (characters).

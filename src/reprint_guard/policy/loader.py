@@ -22,7 +22,7 @@ from typing import Any
 from ..checks import CHECKS
 from ..checks.base import ParamsView
 from ..errors import InputError, PolicyError, ReprintGuardError
-from ..limits import MAX_EXTENDS_DEPTH, MAX_POLICY_BYTES
+from ..limits import MAX_EXTENDS_DEPTH, MAX_POLICY_BYTES, MAX_RULES
 from ..report import Severity
 from ..safeyaml import jsonable, position_of
 from ..safeyaml import load as load_yaml
@@ -127,6 +127,9 @@ def _validator() -> Any:
 
 def schema_errors(raw: RawPolicy) -> list[PolicyError]:
     """Every schema violation, each with a readable message and its position."""
+    rules = raw.data.get("rules")
+    if isinstance(rules, list) and len(rules) > MAX_RULES:  # each rule runs on every reprint
+        return [raw.error(f"a policy may have at most {MAX_RULES} rules; this one has {len(rules)}", ["rules"])]
     data = jsonable(raw.data)
     errors = []
     for error in sorted(_validator().iter_errors(data), key=lambda e: list(map(str, e.absolute_path))):
