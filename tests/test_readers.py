@@ -1154,3 +1154,14 @@ def test_a_policy_held_as_text_is_parsed_checked_against_and_told_at_its_lines()
         reprint_guard.parse_policy(text.split("rules:")[0] + "rules: []\n")
     with pytest.raises(reprint_guard.UsageError):
         reprint_guard.parse_policy(None)  # type: ignore[arg-type]
+
+
+def test_a_name_with_a_lone_surrogate_gives_an_error_that_can_be_printed():
+    import reprint_guard
+
+    with pytest.raises(reprint_guard.PolicyError) as raised:
+        reprint_guard.parse_policy("x: [", name="p\ud800")
+    assert str(raised.value).encode("utf-8").startswith("p\ufffd:1:".encode())
+    with pytest.raises(reprint_guard.InputError) as raised:
+        reprint_guard.check_text('{"metadata": ', path="p\ud800.json")
+    assert str(raised.value).encode("utf-8").startswith("p\ufffd.json:".encode())

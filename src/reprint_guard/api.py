@@ -200,7 +200,7 @@ def parse_policy(text: str, *, name: str = "<policy>", rules_dirs: RulesDirs = (
         raise UsageError(f"parse_policy() needs the policy's YAML text, not {type(text).__name__}")
     from .policy.loader import policy_from_text
 
-    return policy_from_text(without_surrogates(text), _name(name, "name"), extra=_dirs(rules_dirs))
+    return policy_from_text(without_surrogates(text), _label(name, "name"), extra=_dirs(rules_dirs))
 
 
 def reload_policies() -> None:
@@ -227,6 +227,12 @@ def _name(path: Any, what: str = "path") -> str:
     if isinstance(path, os.PathLike):
         return os.fspath(path)  # type: ignore[return-value]
     raise UsageError(f"{what} must be a string or a path, not {type(path).__name__}")
+
+
+def _label(path: Any, what: str = "path") -> str:
+    """:func:`_name` of a name that only labels the text (no file is opened by it): lone surrogates made
+    U+FFFD, so that an error naming it can be printed."""
+    return without_surrogates(_name(path, what))  # type: ignore[no-any-return]
 
 
 def _within_limit(text: str, path: str, what: str) -> None:
@@ -295,7 +301,7 @@ def check(
         raise UsageError("body must be a string")
     if format == "auto":
         format = "html" if _kind(body) == "html" else "markdown"
-    path = _name(path)
+    path = _label(path)
     _within_limit(body, path, "body")
     _no_front_matter(body, format, path)
     metadata = _metadata(metadata, "metadata")
@@ -373,7 +379,7 @@ def check_text(
         format = _kind(text)
     if format == "json":  # a byte order mark before the envelope, as a file read with utf-8-sig loses it
         text = text.removeprefix("\ufeff")
-    path = _name(path)
+    path = _label(path)
     meta = _metadata(meta, "meta") if meta is not None else None
     rules_dirs = _dirs(rules_dirs)
     today = _day(today)
