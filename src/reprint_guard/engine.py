@@ -96,9 +96,9 @@ def rule_info(rule_id: str, policies: PolicySet, named: Mapping[str, Policy] | N
 def select_policy(reprint: Reprint, policies: PolicySet) -> Policy | None:
     """``policy`` metadata first, then the policy whose ``applies_to`` covers the original's host."""
     meta = reprint.metadata
-    if meta.policy:
+    if meta.policy and meta.policy.strip():
         try:
-            return policies.get(meta.policy)
+            return policies.get(meta.policy.strip())
         except PolicyError as exc:
             # At its line when a file sets it; a CMS's dict (or --meta) has no line for it, but the field.
             written = "policy" in reprint.key_lines or (reprint.sidecar is not None and "policy" in reprint.sidecar[1])
