@@ -287,6 +287,8 @@ def lead_images(reprint: Reprint, shown: list[Media]) -> list[Media]:
     return found
 
 
+#: The longest address a message shows whole.
+_SHOWN_URL = 300
 #: At most this many images of one key are counted (a gallery's list): the finding names the first.
 _MAX_LEAD_IMAGES = 50
 #: Where a lead image's key is kept among its attributes (no HTML attribute has this name).
@@ -352,7 +354,8 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
     key = where.get("field")  # an embed's address is built from its item's
     count = len(media)
     shown = f"'{key}' in the metadata" if key else f"<{first.element or first.tag}>"
-    what = f"{count} {'item' if count == 1 else 'items'} of media, first {shown} {shown_url}"
+    said = shown_url if len(shown_url) <= _SHOWN_URL else shown_url[: _SHOWN_URL - 3] + "..."  # a data: URL's megabytes
+    what = f"{count} {'item' if count == 1 else 'items'} of media, first {shown} {said}"
     if key:  # a theme shows it with the article: said, or an editor looks for it in the body
         what += " (a theme shows it with the article)"
     if params.mode == "hosts":
