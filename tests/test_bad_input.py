@@ -1284,3 +1284,18 @@ def test_a_policy_of_thousands_of_rules_is_refused_at_its_rules(tmp_path, cli):
     page.write_text("---\noriginal_url: https://b.example/a\n---\nText.\n", encoding="utf-8")
     run = cli("check", str(page), "--policy", str(policy))
     assert run.code == 2 and "a policy may have at most 200 rules" in run.err and "Traceback" not in run.err
+
+
+@pytest.mark.parametrize(
+    "hostile", ["<" * 1_000_000, '<a title="' + "x" * 1_000_000, "<script>" + "a" * 1_000_000, '<<"' * 300_000]
+)
+def test_finding_a_credit_to_link_in_html_reads_the_page_once(hostile):
+    """--fix looks for the publisher's unlinked name between an HTML page's tags: a regex version of that
+    search took minutes on a page of stray '<'."""
+    import time
+
+    from reprint_guard.fix import _unlinked_html
+
+    start = time.perf_counter()
+    assert _unlinked_html(hostile + " Source: Global Research", ["Global Research"]) is not None
+    assert time.perf_counter() - start < 3.0

@@ -314,3 +314,27 @@ def test_a_credit_is_not_taken_apart_inside_a_tag_or_an_element(tmp_path, cli, t
     assert inserted.strip() == template.replace("{author}", "Ana Ruiz").replace(
         "{original_url}", "https://ex.example/a"
     )
+
+
+def test_fix_links_an_html_source_line_in_place_too(tmp_path, cli):
+    """In HTML, "Source: Global Research" unlinked got a second source credit inserted; a name in a link, a
+    heading, an attribute or a comment is left alone."""
+    original = "https://www.globalresearch.ca/harbour-lost-its-fleet/5891234"
+    page = tmp_path / "a.html"
+    page.write_text(
+        '<h2>Global Research</h2>\n<p><img src="/logo.png" alt="a > Global Research"> Six boats went out.</p>\n'
+        "<!-- Global Research -->\n<p>Source: <strong>Global Research</strong></p>\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "a.meta.yaml").write_text(
+        f"title: The harbour\nauthor: Mara Velasquez\noriginal_url: {original}\noriginal_published: 2026-11-28\n"
+        "commercial: false\n",
+        encoding="utf-8",
+    )
+    run = cli("check", str(page), "--fix")
+    assert run.code == 0, run.out + run.err
+    assert page.read_text(encoding="utf-8") == (
+        '<h2>Global Research</h2>\n<p><img src="/logo.png" alt="a > Global Research"> Six boats went out.</p>\n'
+        f'<!-- Global Research -->\n<p>Source: <strong><a href="{original}">Global Research</a></strong></p>\n'
+        "<p>Copyright © Mara Velasquez, Global Research, 2026</p>\n"
+    )

@@ -499,18 +499,21 @@ def _linked_in_place(  # type: ignore[no-untyped-def]
     None when no name does.
     """
     url = (reprint.metadata.original_url or "").strip()
-    if reprint.format != "markdown" or not url or any(c in url for c in " \t<>()[]"):
-        return None  # a destination Markdown could not take as written
+    html = reprint.format == "html"
+    if not (html or reprint.format == "markdown") or not url or any(c in url for c in " \t<>()[]\"'"):
+        return None  # a destination Markdown (or an attribute) could not take as written
     names = {name for rule in policy.rules if rule.check == "attribution" for name in rule.params.names}
     names.add(policy.publisher)
     # The publisher's name, not a policy's phrase around it ("originally published by ProPublica").
     names = {name for name in names if not any(o != name and o.lower() in name.lower() for o in names)}
     start = _line_offset(text, reprint.body_line)
-    spans = _unlinked(text[start:], sorted(names, key=len, reverse=True))
+    spans = (_unlinked_html if html else _unlinked)(text[start:], sorted(names, key=len, reverse=True))
     found = [(begin + start, end + start) for begin, end in spans]
     credits = [span for span in found if _credited(text, span[0])]
     for begin, end in reversed(credits[-_LINK_TRIES:]):  # the last first: a closing credit
-        trial = f"{text[:begin]}[{text[begin:end]}]({url}){text[end:]}"
+        name = text[begin:end]
+        linked = f'<a href="{escape(url)}">{name}</a>' if html else f"[{name}]({url})"
+        trial = f"{text[:begin]}{linked}{text[end:]}"
         after = {finding.rule for finding in recheck(trial)}
         if not after & rules and after <= before:
             return trial
@@ -558,6 +561,51 @@ def _unlinked(body: str, names: list[str]) -> list[tuple[int, int]]:
             end = begin + len(data[where["start"] : where["end"]].decode("utf-8", "replace"))
             at_byte, at_char = where["end"], end
             found += [match.span() for match in pattern.finditer(body, begin, end)]
+    return found
+
+
+#: The rest of a tag after its ``<``: attributes (a quoted value may hold ``>``), then ``>``.
+_TAG_REST = re.compile(r"""(?:[^>"']|"[^"]*"|'[^']*')*>""")
+_TAG_NAME = re.compile(r"(/?)([A-Za-z][A-Za-z0-9-]*)")
+#: Elements whose text is no article's words (skipped to their end tag), and those whose words cannot be
+#: made a link (a link already, a heading).
+_RAW_TEXT = frozenset({"script", "style", "pre", "code", "textarea", "title"})
+_NO_LINK = frozenset({"a", "h1", "h2", "h3", "h4", "h5", "h6"})
+
+
+def _unlinked_html(body: str, names: list[str]) -> list[tuple[int, int]]:
+    """Where ``names`` stand in an HTML body's text (between its tags, as character indices), not in a link,
+    a heading, a comment, code or a script (longest name first where two overlap). One pass: a ``<`` that no
+    tag closes ends the tags (the rest is text), so a page of stray ``<`` is read once."""
+    pattern = re.compile("|".join(rf"(?<!\w){re.escape(name)}(?!\w)" for name in names), re.IGNORECASE)
+    found: list[tuple[int, int]] = []
+    depth = 0  # links and headings the text is in
+    text_from = pos = 0
+    while (lt := body.find("<", pos)) >= 0:
+        if body.startswith("<!--", lt):
+            end = body.find("-->", lt + 4)
+            if end < 0:
+                break
+            skip_to, named = end + 3, None
+        else:
+            rest = _TAG_REST.match(body, lt + 1)
+            if rest is None:
+                break
+            skip_to, named = rest.end(), _TAG_NAME.match(body, lt + 1)
+        if depth == 0:  # the text before this tag or comment
+            found += [m.span() for m in pattern.finditer(body, text_from, lt)]
+        name = named.group(2).lower() if named else ""
+        if named and not named.group(1) and name in _RAW_TEXT:
+            close = re.compile(rf"</{name}\s*>", re.IGNORECASE).search(body, skip_to)
+            if close is None:
+                text_from = len(body)
+                break
+            skip_to = close.end()
+        elif named and name in _NO_LINK:
+            depth = max(0, depth + (-1 if named.group(1) else 1))
+        text_from = pos = skip_to
+    if depth == 0:
+        found += [m.span() for m in pattern.finditer(body, text_from)]
     return found
 
 
