@@ -489,7 +489,7 @@ def _misspelt_keys(reprint: Reprint, fields: frozenset[str]) -> list[Finding]:
         if close is None or meta.value(close) not in ((None, [], False) if close in FLAG_KEYS else (None, [])):
             continue
         named = reprint.key_names.get(close, close)
-        site_key = SITE_KEYS.get(key.lower()) == close  # the site's own name for it (Hugo's authors): mapped
+        site_key = SITE_KEYS.get(key.lower().replace("-", "_")) == close  # the site's own name (Hugo's authors)
         fix = (
             f"Map it in the config (front-matter: {{{key}: {named}}}; reprint-guard init proposes it), or rename "
             f"'{key}' to '{named}'."
