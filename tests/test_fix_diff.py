@@ -219,19 +219,24 @@ def test_a_file_and_a_link_to_it_give_one_hunk_that_applies(tmp_path, cli):
     assert applied.returncode == 0, applied.stderr
 
 
-def test_fix_adds_only_the_sentence_of_a_one_paragraph_credit_that_is_missing(tmp_path, cli):
-    """ProPublica's credit is one paragraph: a reprint lacking only the licence got the whole paragraph again,
-    a second byline and credit line under its own."""
-    page = tmp_path / "a.md"
+def _propublica_without_licence(folder: Path, author: str, byline: str = "") -> Path:
+    """A ProPublica reprint with its credit line and pixel but no licence, byline ``byline``."""
+    page = folder / "a.md"
     original = "https://www.propublica.org/article/county-jails-release-dates-overdue"
     page.write_text(
-        "---\ntitle: County jails\nauthor: Dana Whitlock\n"
-        f"original_url: {original}\noriginal_published: 2026-11-10\ncommercial: true\n---\n\n"
-        "By Dana Whitlock, ProPublica\n\nRecords from four county jails show delays.\n\n"
+        f"---\ntitle: County jails\nauthor: {author}\noriginal_url: {original}\noriginal_published: 2026-11-10\n"
+        f"commercial: true\n---\n\n{byline}Records from four county jails show delays.\n\n"
         f"*This story was originally published by [ProPublica]({original}).*\n\n"
         '<img src="https://pixel.propublica.org/pixel.gif?url=county-jails" width="1" height="1" alt="">\n',
         encoding="utf-8",
     )
+    return page
+
+
+def test_fix_adds_only_the_sentence_of_a_one_paragraph_credit_that_is_missing(tmp_path, cli):
+    """ProPublica's credit is one paragraph: a reprint lacking only the licence got the whole paragraph again,
+    a second byline and credit line under its own."""
+    page = _propublica_without_licence(tmp_path, "Dana Whitlock", "By Dana Whitlock, ProPublica\n\n")
     run = cli("check", str(page), "--fix")
     text = page.read_text(encoding="utf-8")
     assert run.code == 0, run.out + run.err
@@ -246,15 +251,7 @@ def test_fix_adds_only_the_sentence_of_a_one_paragraph_credit_that_is_missing(tm
 def test_a_credit_is_taken_apart_at_its_templates_sentences_not_at_a_names_full_stops(tmp_path, cli, author):
     """ "By Dr. Jane Roe." was cut at "Dr.": the piece "By Dr." counted as there, and "Jane Roe. It is
     republished ..." went in. Only the policy's own template parts sentences."""
-    page = tmp_path / "a.md"
-    original = "https://www.propublica.org/article/county-jails-release-dates-overdue"
-    page.write_text(
-        f"---\ntitle: County jails\nauthor: {author}\noriginal_url: {original}\noriginal_published: 2026-11-10\n"
-        "commercial: true\n---\n\nRecords from four county jails show delays.\n\n"
-        f"*This story was originally published by [ProPublica]({original}).*\n\n"
-        '<img src="https://pixel.propublica.org/pixel.gif?url=county-jails" width="1" height="1" alt="">\n',
-        encoding="utf-8",
-    )
+    page = _propublica_without_licence(tmp_path, author)
     run = cli("check", str(page), "--fix")
     text = page.read_text(encoding="utf-8")
     assert run.code == 0, run.out + run.err
