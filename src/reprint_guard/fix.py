@@ -723,7 +723,6 @@ def _split_sentences(block: str, format: str) -> list[str] | None:
 _VOID = frozenset(
     {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 )
-_TAG = re.compile(r"""<(/?)([A-Za-z][A-Za-z0-9-]*)(?:[^>"']|"[^"]*"|'[^']*')*?(/?)>""")
 
 
 def _balanced_html(piece: str) -> bool:
@@ -732,17 +731,19 @@ def _balanced_html(piece: str) -> bool:
     stack: list[str] = []
     at = 0
     while (lt := piece.find("<", at)) >= 0:
-        tag = _TAG.match(piece, lt)
-        if tag is None:
+        named, rest = _TAG_NAME.match(piece, lt + 1), _TAG_REST.match(piece, lt + 1)
+        if named is None or rest is None:
             return False
-        closing, name, self_closing = tag.group(1), tag.group(2).lower(), tag.group(3)
-        if closing:
+        name = named.group(2).lower()
+        if named.group(1):
             if not stack or stack.pop() != name:
                 return False
-        elif not self_closing and name not in _VOID:
+        elif piece[rest.end() - 2] != "/" and name not in _VOID:
             stack.append(name)
-        at = tag.end()
-    return not stack and ">" not in _TAG.sub("", piece)
+        if ">" in piece[at:lt]:
+            return False  # a ">" between tags: a cut inside one left its end here
+        at = rest.end()
+    return not stack and ">" not in piece[at:]
 
 
 def _balanced_markdown(piece: str) -> bool:
