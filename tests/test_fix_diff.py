@@ -263,6 +263,61 @@ def test_a_credit_is_taken_apart_at_its_templates_sentences_not_at_a_names_full_
     assert text.count("originally published by") == 1
 
 
+@pytest.mark.parametrize(
+    ("name", "meta", "body", "added"),
+    [
+        (
+            "a.md",
+            "---\ntitle: Rural clinics\nauthor: Jordan Ellis\n"
+            "original_url: https://kffhealthnews.org/news/article/rural-clinics-staffing/\n"
+            "license: CC-BY-NC-ND-4.0\ncommercial: false\n---\n\n",
+            "Clinics reported open nursing posts.\n\n*By Jordan Ellis. This article was originally published by "
+            "[KFF Health News](https://kffhealthnews.org/news/article/rural-clinics-staffing/).*\n",
+            "\n*This article is republished under a [CC BY-NC-ND 4.0]"
+            "(https://creativecommons.org/licenses/by-nc-nd/4.0/) licence.*\n",
+        ),
+        (
+            "a.html",
+            "title: Forest cover\nauthor: Lena Okafor\n"
+            "original_url: https://news.mongabay.com/2026/11/forest-cover-reserve/\n"
+            "license: CC-BY-ND-4.0\ncommercial: false\n",
+            "<p>Forest cover fell by a tenth.</p>\n<p><em>By Lena Okafor. This story was first published by "
+            '<a href="https://news.mongabay.com/2026/11/forest-cover-reserve/">Mongabay</a>.</em></p>\n',
+            '<p><em>This article is republished under a <a href="https://creativecommons.org/licenses/by-nd/4.0/">'
+            "CC BY-ND 4.0</a> licence.</em></p>\n",
+        ),
+    ],
+)
+def test_fix_adds_only_the_licence_where_the_credit_sentence_also_holds_it(tmp_path, cli, name, meta, body, added):
+    """KFF Health News and Mongabay credit the source and name the licence in one sentence: a reprint with the
+    credit line but no licence got that whole sentence again, its credit line twice on the page. The words
+    the licence rule's fix gives go in instead."""
+    page = tmp_path / name
+    if name.endswith(".md"):
+        page.write_text(meta + body, encoding="utf-8")
+    else:
+        page.write_text(body, encoding="utf-8")
+        (tmp_path / "a.meta.yaml").write_text(meta, encoding="utf-8")
+    run = cli("check", str(page), "--fix")
+    text = page.read_text(encoding="utf-8")
+    assert run.code == 0, run.out + run.err
+    assert text.endswith(body + added), text
+    assert cli("check", str(page)).code == 0
+
+
+def test_fix_adds_only_the_licence_to_a_top_credit_that_lacks_it(tmp_path, cli):
+    """The Conversation's credit names the licence in its second sentence: a reprint with "Republished from
+    The Conversation" but no licence got a second credit above its own."""
+    page = tmp_path / "a.md"
+    credit = "*Ana Ruiz. Republished from [The Conversation](https://theconversation.com/x-55).*\n\n"
+    page.write_text(f"{CONVERSATION_FRONT}\n{credit}Rivers move.\n\n{COUNTER}", encoding="utf-8")
+    run = cli("check", str(page), "--fix")
+    text = page.read_text(encoding="utf-8")
+    assert run.code == 0, run.out + run.err
+    assert text.count("Republished from") == 1 and text.count("Ana Ruiz.") == 1, text
+    assert "[CC BY-ND 4.0](https://creativecommons.org/licenses/by-nd/4.0/) licence.*" in text, text
+
+
 def test_fix_links_a_source_line_in_place_and_inserts_only_the_notice_it_lacks(tmp_path, cli):
     """A reprint with "Source: Global Research" unlinked and no copyright notice got the whole credit block:
     a second source line beside its own."""

@@ -468,7 +468,14 @@ def plan(reprint: Reprint, source: str, findings: list[Finding], policy: Policy,
         return outcome
     if credit is not None:
         sentences = credit_sentences(policy, reprint, reprint.format) if missing is None else None
-        text = _without_parts_present(blocks, credit, reprint.format, inserted, recheck, remaining, sentences) or text
+        fewer = _without_parts_present(blocks, credit, reprint.format, inserted, recheck, remaining, sentences)
+        block = fewer[1] if fewer is not None else blocks[credit][0]
+        text = fewer[0] if fewer is not None else text
+        if _restates(block, reprint):  # a sentence of the credit that also holds what is missing (a licence)
+            snippets = _words_to_add([f for f in wanted if f.check != "element"], sentences, reprint.format)
+            if snippets is not None:
+                own = inserted([*blocks[:credit], (snippets, blocks[credit][1]), *blocks[credit + 1 :]])
+                text = own if {f.rule for f in recheck(own)} <= remaining else text
     outcome.text = text
     outcome.fixed = wanted
     return outcome
@@ -785,7 +792,8 @@ def _outside_markup(text: str, index: int) -> bool:
 
 
 def _without_parts_present(blocks, credit, format, inserted, recheck, remaining, sentences):  # type: ignore[no-untyped-def]
-    """The text with the credit's parts that the reprint already has left out, or None to insert it whole.
+    """The text with the credit's parts that the reprint already has left out, and the part of the credit
+    inserted, or None to insert it whole.
 
     A reprint that lacks only the source line keeps its own copyright line, and does not get a second.
     The fewest parts that leave the check finding nothing the whole block fixed are inserted; of as few,
@@ -798,27 +806,61 @@ def _without_parts_present(blocks, credit, format, inserted, recheck, remaining,
     if len(parts) < 2:
         return None
 
-    def attempt(kept: tuple[int, ...]) -> str | None:
+    def attempt(kept: tuple[int, ...]) -> tuple[str, str] | None:
         block = _joined([parts[i] for i in kept], format)
         text = inserted([*blocks[:credit], (block, blocks[credit][1]), *blocks[credit + 1 :]])
-        return text if {f.rule for f in recheck(text)} <= remaining else None
+        return (text, block) if {f.rule for f in recheck(text)} <= remaining else None
 
     if len(parts) <= _EVERY_SUBSET:
         for size in range(1, len(parts)):
             for trial in itertools.combinations(range(len(parts)), size):  # in the block's order
-                text = attempt(trial)
-                if text is not None:
-                    return text
+                found = attempt(trial)
+                if found is not None:
+                    return found
         return None
     # Many parts (a policy of one's own): one recheck per part, not one per subset; the last parts are left
     # out first, so the earliest stay, as above.
     kept, found = tuple(range(len(parts))), None
     for index in reversed(range(len(parts))):
         trial = tuple(i for i in kept if i != index)
-        text = attempt(trial) if trial else None
-        if text is not None:
-            kept, found = trial, text
+        made = attempt(trial) if trial else None
+        if made is not None:
+            kept, found = trial, made
     return found
+
+
+#: A fix that gives the very words to add, as the licence check's does: ``Add: "..."``.
+_WORDS_TO_ADD = re.compile(r'Add: "(.+)"\.?')
+#: How many words open a sentence that, found in the reprint, say it is there already in some form.
+_OPENING_WORDS = 4
+
+
+def _restates(block: str, reprint: Reprint) -> bool:
+    """Whether a sentence of ``block`` opens with words the reprint shows already: where a licence is a clause
+    of the credit sentence ("... originally published by KFF Health News and is republished under ..."), a
+    reprint lacking only the licence would get its credit line a second time."""
+    words = re.sub(r"<[^>]*>|\]\([^)]*\)|[*_\[\]`]", " ", block)  # tags, link addresses, emphasis
+    for sentence in re.split(r"(?<=[.!?])\s+", words):
+        opening = " ".join(sentence.split()[:_OPENING_WORDS])
+        if len(opening.split()) == _OPENING_WORDS and reprint.visible.holds(opening):
+            return True
+    return False
+
+
+def _words_to_add(findings: list[Finding], sentences: list[str] | None, format: str) -> str | None:
+    """The words each finding's fix says to add, as one paragraph in the credit's markup, or None when a
+    finding's fix gives none (then the credit's own sentences go in)."""
+    said = []
+    for finding in findings:
+        match = _WORDS_TO_ADD.fullmatch(finding.fix or "")
+        if match is None:
+            return None
+        said.append(match.group(1))
+    if not said:
+        return None
+    if sentences:
+        return sentences[0].opening + " ".join(said) + sentences[0].closing  # type: ignore[attr-defined]
+    return f"<p>{' '.join(said)}</p>" if format == "html" else " ".join(said)
 
 
 #: A one-paragraph credit of more sentences than this is inserted whole (each left out costs a recheck).
