@@ -1497,6 +1497,8 @@ _PROPUBLICA = ROOT / "tests" / "policies" / "propublica" / "compliant.md"
         ("Passages were deleted from the text of the treaty during the final night of talks.", False),
         ("It is an adapted version of a 1962 film, set on a cattle ranch.", False),
         ("In a statement edited for clarity, the mayor said the fund was empty.", False),
+        ("Her emails, edited for length, were read aloud at the hearing.", False),
+        ("The interview, condensed for space, follows the photographs.", False),
         ("Statements from the company were shortened for print by the regulator's clerks.", False),
         ("Some passages were cut for space in the council minutes, a clerk admitted.", False),
         ("Este texto fue editado por el ministerio antes de publicarse, dijo la fiscal.", False),
