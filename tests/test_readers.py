@@ -1113,6 +1113,23 @@ def test_an_empty_string_is_an_unset_value_as_null_is(key):
         reprint_guard.check(COMPLIANT_BODY, {**COMPLIANT_META, key: "soon"})  # a wrong value is still one
 
 
+@pytest.mark.parametrize("key", ["date", "expires"])
+def test_a_permission_records_blank_date_is_unset_as_null_is(key):
+    """A CMS form's permission date left blank came as "": the reprint could not be checked at all ("input is
+    too short"), where null for it is simply no date."""
+    import reprint_guard
+
+    def meta(value):
+        record = {"from": "publications@globalresearch.ca", "scope": ["commercial"], key: value}
+        return {**COMPLIANT_META, "commercial": True, "permissions": [record]}
+
+    empty = reprint_guard.check(COMPLIANT_BODY, meta(" "))
+    null = reprint_guard.check(COMPLIANT_BODY, meta(None))
+    assert empty.status == null.status and [f.rule for f in empty.findings] == [f.rule for f in null.findings]
+    with pytest.raises(reprint_guard.InputError):
+        reprint_guard.check(COMPLIANT_BODY, meta("soon"))  # a wrong value is still one
+
+
 def test_an_unknown_policy_in_a_dicts_metadata_is_told_at_its_field_in_the_librarys_terms():
     """A dict has no line 1, and a library caller has no --rules-dir: the error said both."""
     import reprint_guard

@@ -61,7 +61,10 @@ class Permission(BaseModel):
     @field_validator("date", "expires", mode="before")
     @classmethod
     def _calendar(cls, value: Any) -> Any:
-        """A day; a date-time (a CMS's DateTimeField, "2026-01-10T09:00:00Z") is its day as written."""
+        """A day; a date-time (a CMS's DateTimeField, "2026-01-10T09:00:00Z") is its day as written; an empty
+        string (a form's date left blank) none, as null is."""
+        if isinstance(value, str) and not value.strip():
+            return None
         value = _calendar_value(value)
         if isinstance(value, str) and len(value.strip()) > 10:
             try:
