@@ -56,6 +56,19 @@ def test_explain_a_rule(cli):
     assert cli("explain", "nobody/x").code == 2
 
 
+def test_explain_gives_an_inherited_rules_terms_as_its_parent_read_them(cli):
+    """ProPublica's no-endorsement rule, which encodes the Creative Commons licence's 2(a)(6), said "Terms:
+    https://www.propublica.org/steal-our-stories; confidence: primary": ProPublica's page, read first-hand
+    for a term it does not state. Its own rules still name ProPublica's page."""
+    inherited = cli("explain", "propublica/no-endorsement")
+    assert inherited.code == 0, inherited.err
+    terms = next(line for line in inherited.out.splitlines() if line.startswith("Terms: "))
+    assert terms.startswith("Terms: https://creativecommons.org/licenses/by/4.0/legalcode (read "), terms
+    assert "the terms of cc-base-4.0, which propublica builds on; confidence: primary" in terms
+    own = cli("explain", "propublica/license")
+    assert "Terms: https://www.propublica.org/steal-our-stories (read " in own.out and "builds on" not in own.out
+
+
 def test_validate_reports_every_problem_with_positions(tmp_path, cli):
     good = ROOT / "rules" / "global-research.yaml"
     bad = tmp_path / "bad.yaml"

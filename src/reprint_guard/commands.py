@@ -120,12 +120,15 @@ def run_explain(options: argparse.Namespace) -> int:
     level = rule.severity.value
     if configured and configured != level:  # as check reports it here, and what the policy says
         level = f"{configured} by the config's severity, {level} in the policy"
+    # An inherited rule encodes its parent's terms (a licence's legal code), read where the parent read them.
+    source = policies.get(rule.origin) if rule.origin != policy.id and rule.origin in policies else policy
     out = [
         f"{policy.id}/{rule.id}  ({level}, check: {rule.check})",
         f"Check type: {CHECKS[rule.check].SUMMARY}",
         f"Policy: {policy.name} — {policy.publisher}",
-        f"Terms: {policy.source_url}"
-        + (f" (read {policy.terms_read})" if policy.terms_read else "")
+        f"Terms: {source.source_url}"
+        + (f" (read {source.terms_read})" if source.terms_read else "")
+        + (f", the terms of {source.id}, which {policy.id} builds on" if source is not policy else "")
         + f"; confidence: {rule.confidence}",
         "",
         "What it reports when the term is not met:",
