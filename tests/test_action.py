@@ -740,6 +740,20 @@ def test_annotations_are_relative_to_the_workspace_wherever_the_step_runs(tmp_pa
     assert uri == "content/a.md"  # code scanning reads relative paths from the analysed repository's root
 
 
+def test_the_actions_annotations_mark_a_findings_extent_as_the_cli_does(tmp_path, cli):
+    """The Action's annotations gave a finding's start only (``line=11,col=58``): a link to the home page was
+    marked at its first character, where ``check --format github`` marks the whole link."""
+    body = COMPLIANT_BODY.replace(f"]({GR_URL})", "](https://www.globalresearch.ca/)")
+    repo, env = make_pull_request(tmp_path, {"content/a.md": markdown(COMPLIANT_META, body)}, {"README.md": "#\n"})
+    proc = run_action(repo, env)
+    assert proc.returncode == 1, proc.stdout + proc.stderr
+    action = [line for line in proc.stdout.splitlines() if "global-research/link-original" in line]
+    run = cli("check", "content/a.md", "--format", "github", cwd=repo, env={"GITHUB_WORKSPACE": str(repo)})
+    expected = [line for line in run.out.splitlines() if "global-research/link-original" in line]
+    assert action == expected and len(action) == 1, (action, expected)
+    assert ",endLine=" in action[0] and ",endColumn=" in action[0], action
+
+
 def test_an_input_errors_fingerprint_holds_wherever_the_repository_is_checked_out(tmp_path):
     """Code scanning tracks an alert by its fingerprint: the message of an input error names the file as the
     workspace sees it, which must not make a new alert of the same error when the checkout moves."""

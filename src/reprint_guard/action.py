@@ -18,7 +18,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, get_args
 
-from .output.github import LEVELS, command, workspace
+from .output.github import LEVELS, annotation, command, workspace
 from .output.github import workspace_path as _workspace_path
 from .output.markdown import MarkdownFormatter, code, size
 from .output.sarif import SarifFormatter
@@ -456,9 +456,8 @@ class Annotator:
                 hidden[level] += 1
                 continue
             shown[level] += 1
-            message = f"{f.message}\nfix: {f.fix}" if f.fix else f.message
             file = _workspace_path(path if f.file is None else f.file)  # a sidecar's value: told in the sidecar
-            stream.write(command(level, message, file=file, line=f.line, col=f.column, title=f.rule) + "\n")
+            stream.write(annotation(f, file) + "\n")  # as --format github writes it, its extent too
         return {
             "shown": sum(shown.values()) - self.warned,
             "hidden_errors": hidden["error"],

@@ -61,6 +61,18 @@ def _end(finding: Finding) -> tuple[int | None, int | None]:
     return finding.end_line, max(finding.column, finding.end_column - 1)
 
 
+def annotation(finding: Finding, file: str | None) -> str:
+    """The workflow command for a finding, at ``file`` (None: unplaced, on the run) from its start to its end,
+    its fix under its message: the CLI's ``--format github`` and the Action write the same."""
+    message = f"{finding.message}\nfix: {finding.fix}" if finding.fix else finding.message
+    line, col = (finding.line, finding.column) if file is not None else (None, None)
+    end_line, end_col = _end(finding) if file is not None else (None, None)
+    level = LEVELS[finding.severity.value]
+    return command(
+        level, message, file=file, line=line, endLine=end_line, col=col, endColumn=end_col, title=finding.rule
+    )
+
+
 class GithubFormatter:
     def __init__(self, stream: IO[str]) -> None:
         self.stream = stream
@@ -92,17 +104,8 @@ class GithubFormatter:
         for f in result.findings:
             if f.suppressed is not None:
                 continue  # kept in JSON and SARIF with its reason; not an annotation
-            message = f"{f.message}\nfix: {f.fix}" if f.fix else f.message
             where = path if f.file is None else workspace_path(f.file)  # a value set in its metadata sidecar
-            line, col = (f.line, f.column) if where is not None else (None, None)
-            end_line, end_col = _end(f) if where is not None else (None, None)
-            level = LEVELS[f.severity.value]
-            self.stream.write(
-                command(
-                    level, message, file=where, line=line, endLine=end_line, col=col, endColumn=end_col, title=f.rule
-                )
-                + "\n"
-            )
+            self.stream.write(annotation(f, where) + "\n")
 
     def close(self, summary: Summary) -> None:
         notes = f", {summary.infos} note{'s' if summary.infos != 1 else ''}" if summary.infos else ""  # as text says
