@@ -140,6 +140,15 @@ def test_github_annotations_name_files_from_the_workspace_wherever_the_step_runs
     assert f"::error file={repo.name}/linked.md," in run.out  # where the link stands, not its target
 
 
+def test_sarif_places_a_symbolic_link_where_it_stands_not_at_its_target(repo, cli):
+    """SARIF placed a linked file's results at its target (``no-credit.md``; ``file:///etc/...`` for one that
+    leads out): code scanning could not place the alert on the file the pull request holds."""
+    (repo / "linked.md").symlink_to(repo / "no-credit.md")
+    log = cli("check", "linked.md", "--format", "sarif", cwd=repo).json()
+    (result,) = [r for r in log["runs"][0]["results"] if r["ruleId"] == "global-research/source-credit"]
+    assert result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "linked.md", result
+
+
 def test_github_escaping():
     line = command("error", "50% done\r\nnext", file="a,b:c.md", line=3, title="x/y")
     assert line == "::error file=a%2Cb%3Ac.md,line=3,title=x/y::50%25 done%0D%0Anext"

@@ -194,9 +194,13 @@ def artifact_location(path: str, root: Path) -> dict[str, str]:
     "my file" and a fragment."""
     candidate = Path(path)
     try:
-        return {"uri": _quote(candidate.resolve().relative_to(root).as_posix()), "uriBaseId": "%SRCROOT%"}
+        # A symbolic link is placed where it stands (its folder resolved, as the root is), not at its target:
+        # one into /etc is an alert on the pull request's file, and the target's path is not uploaded.
+        named = Path(os.path.abspath(path))
+        placed = named.parent.resolve() / named.name
+        return {"uri": _quote(placed.relative_to(root).as_posix()), "uriBaseId": "%SRCROOT%"}
     except ValueError:  # outside the root: an absolute file URI (a relative one would resolve against nothing)
-        return {"uri": candidate.resolve().as_uri()}
+        return {"uri": placed.as_uri()}
     except OSError:
         return {"uri": _quote(candidate.as_posix())}
 
