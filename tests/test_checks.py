@@ -2061,6 +2061,31 @@ def test_a_licence_of_another_version_is_told_at_its_link_as_one_to_correct():
     assert licence.fix.startswith("Correct the licence to [CC BY 3.0](https://creativecommons.org/licenses/by/3.0/)")
 
 
+@pytest.mark.parametrize("given", ["by-nd/4.0", "by-nc/4.0", "by/4.0", "by-nc-sa/4.0"])
+def test_a_licence_of_other_terms_in_the_credit_is_told_as_one_to_correct(tmp_path, cli, given):
+    """A KFF Health News credit "republished under a CC BY-ND 4.0 licence" (NC left out) was "neither named nor
+    linked", and --fix added a second licence line that contradicted it. A photo's own licence in its caption
+    is still another work's."""
+    url = "https://kffhealthnews.org/news/article/rural-pharmacies-closing/"
+    meta = {"author": "A B", "original_url": url, "license": "CC-BY-NC-ND-4.0", "commercial": False}
+    deed = f"https://creativecommons.org/licenses/{given}/"
+    line = (
+        f"*By A B. This article was originally published by [KFF Health News]({url}) and is republished under "
+        f"a [CC licence]({deed}).*"
+    )
+    found = {f.rule: f for f in check(f"Text.\n\n{line}\n", meta).findings}
+    licence = found["kff-health-news/license"]
+    assert (licence.line, licence.column) == (3, line.index(deed) + 1), licence
+    assert f"({deed}), not CC BY-NC-ND 4.0, the licence the original is under" in licence.message
+    page = tmp_path / "a.md"
+    page.write_text("---\n" + yaml.safe_dump(meta) + f"---\n\nText.\n\n{line}\n", encoding="utf-8")
+    run = cli("check", str(page), "--fix")
+    assert run.code == 1 and page.read_text(encoding="utf-8").count("creativecommons.org") == 1, run.err
+    caption = f"Text.\n\n*Photo by Lu Chen, licensed under [CC BY-SA 2.0]({deed}).*\n\n{line.split(' and is')[0]}.*\n"
+    said = {f.rule: f.message for f in check(caption, meta).findings}["kff-health-news/license"]
+    assert "neither named" in said and "the licence the original is under" not in said, said
+
+
 def test_a_json_payloads_fix_writes_the_permission_record_as_json(tmp_path):
     """A CMS developer pastes the record into the payload's metadata: JSON there, front matter's YAML elsewhere."""
     import json

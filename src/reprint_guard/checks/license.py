@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..licenses import deed_path, describe, licence_id, normalize_license
 from ..reprint import Reprint
@@ -48,15 +48,51 @@ def _deed_says_creative_commons(visible: VisibleBody, paths: frozenset[str]) -> 
 
 def _other_licence(visible: VisibleBody, accepted: frozenset[str]) -> tuple[str, str] | None:
     """(the link, its licence id) of the first link to another version of a licence the rule accepts (CC BY
-    4.0 for CC BY 3.0), if any: the article's licence given wrongly. A link to a licence of other terms is
-    another work's (a photo's CC BY-SA 2.0), and says nothing of the article's."""
+    4.0 for CC BY 3.0), or to a licence of other terms in a sentence about the republication ("republished
+    under a CC BY-ND 4.0 licence" for a BY-NC-ND original), if any: the article's licence given wrongly. A
+    link to a licence of other terms anywhere else is another work's (a photo's CC BY-SA 2.0), and says
+    nothing of the article's."""
     kinds = {_terms(spdx) for spdx in accepted}
     for link in (*visible.anchors, *visible.links):
         if "creativecommons" in link.lower():
             spdx = normalize_license(link)
             if spdx and deed_path(spdx) and licence_id(spdx) not in accepted and _terms(spdx) in kinds:
                 return link, spdx
+    for anchor, href in visible.anchor_nodes():
+        if href and "creativecommons" in href.lower():
+            spdx = normalize_license(href)
+            if spdx and deed_path(spdx) and licence_id(spdx) not in accepted and _about_the_republication(anchor):
+                return href.strip(), spdx
     return None
+
+
+#: Words of a sentence about the republication itself ("republished under", "This article is licensed ...").
+_REPUBLICATION = re.compile(
+    r"\b(republish\w*|reprint\w*|originally published|first published|originally appeared|first appeared"
+    r"|(this|the) (article|story|piece|report) (is|was) (licen[cs]ed|published|distributed))\b"
+)
+#: Words of a caption or credit of another work: its licence is that work's.
+_OTHER_WORK = re.compile(
+    r"\b(photos?|photograph\w*|images?|pictures?|illustrations?|graphics?|charts?|maps?|videos?|footage|cartoons?"
+    r"|artwork|drawings?|icons?|logos?|diagrams?|audio|podcasts?|music|songs?|data|dataset|software)\b"
+)
+#: Elements a sentence runs through: the block around a link is the first ancestor that is none of them.
+_INLINE = frozenset({"a", "em", "i", "strong", "b", "span", "small", "sup", "sub", "mark", "u", "cite", "q"})
+
+
+def _about_the_republication(anchor: Any) -> bool:
+    """Whether the block a licence link stands in is about this republication and names no other work."""
+    block = anchor.parent
+    while block is not None and block.tag in _INLINE:
+        block = block.parent
+    if block is None or block.tag in ("body", "html"):
+        return False  # no block of its own: nothing tells what it is about
+    text = normalize(block.text(deep=True, separator=" "))
+    return len(text) <= _SENTENCE_BLOCK and bool(_REPUBLICATION.search(text)) and not _OTHER_WORK.search(text)
+
+
+#: A block longer than this is more than a credit's few sentences (a paragraph of the story).
+_SENTENCE_BLOCK = 600
 
 
 def _terms(spdx: str) -> str:
