@@ -318,6 +318,18 @@ def test_fix_adds_only_the_licence_to_a_top_credit_that_lacks_it(tmp_path, cli):
     assert "[CC BY-ND 4.0](https://creativecommons.org/licenses/by-nd/4.0/) licence.*" in text, text
 
 
+def test_fix_moves_no_credit_that_is_there_but_elsewhere_by_adding_a_second(tmp_path, cli):
+    """A Conversation credit at the end of a long article (a warning: the guidelines prefer it at the top) got a
+    second credit and licence inserted under the title. The editor moves it; the file is left as it was."""
+    page = tmp_path / "a.md"
+    story = "Rivers move because banks erode on the outside of bends, and the channel shifts.\n\n" * 14
+    page.write_text(f"{CONVERSATION_FRONT}\n{story}{CONVERSATION_CREDIT}\n\n{COUNTER}", encoding="utf-8")
+    before = page.read_bytes()
+    run = cli("check", str(page), "--fix")
+    assert run.code == 0 and page.read_bytes() == before, run.out + run.err
+    assert "could not fix the-conversation/credit-conversation-top: needs the credit that is there moved" in run.err
+
+
 def test_fix_links_a_source_line_in_place_and_inserts_only_the_notice_it_lacks(tmp_path, cli):
     """A reprint with "Source: Global Research" unlinked and no copyright notice got the whole credit block:
     a second source line beside its own."""

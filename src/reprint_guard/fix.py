@@ -21,7 +21,7 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
-from .checks.base import PLACEHOLDER, THERE_BUT_WRONG, render, template_values
+from .checks.base import PLACEHOLDER, THERE_BUT_ELSEWHERE, THERE_BUT_WRONG, render, template_values
 from .policy.model import Policy
 from .report import Finding
 from .reprint import Reprint
@@ -364,6 +364,11 @@ def plan(reprint: Reprint, source: str, findings: list[Finding], policy: Policy,
     for finding in active:
         if finding not in wanted:
             outcome.unfixable.append((finding, _why_not(finding, reprint)))
+    # A credit that is there but not where the rule wants it is moved by hand: one inserted where it is wanted
+    # would stand beside it, the page crediting twice.
+    for finding in [f for f in wanted if THERE_BUT_ELSEWHERE in f.message]:
+        outcome.unfixable.append((finding, "needs the credit that is there moved by hand, not a second one"))
+        wanted.remove(finding)
     # A credit that is there but wrong (a notice naming another holder, a link to the site's home page) is
     # corrected by hand: a second credit inserted beside it would contradict it on the page.
     wrong = [f for f in wanted if any(said in f.message for said in THERE_BUT_WRONG)]

@@ -23,7 +23,16 @@ from ..metaview import names_of
 from ..reprint import Reprint
 from ..textnorm import find_phrase, normalize, normalized
 from ..visible import VisibleBody
-from .base import PAGE_AUTHOR, THERE_BUT_WRONG, Context, LazyValues, Problem, compile_pattern, render
+from .base import (
+    PAGE_AUTHOR,
+    THERE_BUT_ELSEWHERE,
+    THERE_BUT_WRONG,
+    Context,
+    LazyValues,
+    Problem,
+    compile_pattern,
+    render,
+)
 
 if TYPE_CHECKING:
     from .params import AttributionParams as Params
@@ -151,7 +160,7 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
         elif not any(_placed(f, params) for f in found):
             yield Problem.at(
                 reprint.span(params.names[0]),
-                detail=f"the credit is there, but not {_where(params)} of the article"
+                detail=f"the credit {THERE_BUT_ELSEWHERE}{_where(params)} of the article"
                 f"{_measured_over_the_page(reprint, params)}",
                 fix=f"Move the credit to the {params.position} of the article.",
             )
@@ -199,7 +208,7 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
         elif misplaced:
             yield Problem.at(
                 reprint.span(misplaced[0]),
-                detail=f'"{misplaced[0]}" is there, but not {_where(params)} of the article'
+                detail=f'"{misplaced[0]}" {THERE_BUT_ELSEWHERE}{_where(params)} of the article'
                 f"{_measured_over_the_page(reprint, params)}",
                 fix=f'Move "{misplaced[0]}" to the {params.position} of the article.',
             )

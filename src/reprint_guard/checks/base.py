@@ -74,6 +74,9 @@ THERE_BUT_WRONG = (
     "its link to the article opens with",
     "the licence the original is under",
 )
+#: What a finding's message says when the credit is there but elsewhere than the rule wants it: ``--fix``
+#: inserts no second one where it is wanted, to stand beside it; the editor moves it.
+THERE_BUT_ELSEWHERE = "is there, but not "
 
 
 class Problem:
