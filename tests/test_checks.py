@@ -1904,6 +1904,15 @@ def test_a_phrase_written_with_a_no_break_space_reference_is_found_where_it_stan
         ('<img src="https://cdn.example.com/a.jpg" style="width:1px;height:1px;transform:scale(400)">', True),
         ('<img src="https://cdn.example.com/a.jpg" width="1" height="1" style="height:300px">', True),
         ('<img src="https://cdn.example.com/a.jpg" style="width:1px">', True),
+        # Creative Commons' licence badges, as its chooser writes them beside the licence link: no photo.
+        (
+            '<a rel="license" href="https://creativecommons.org/licenses/by-nc-nd/3.0/us/"><img alt="Creative '
+            'Commons License" src="https://licensebuttons.net/l/by-nc-nd/3.0/us/88x31.png"></a>',
+            False,
+        ),
+        ('<img src="https://i.creativecommons.org/l/by-nd/4.0/88x31.png" alt="CC BY-ND">', False),
+        ('<img src="https://mirrors.creativecommons.org/presskit/buttons/88x31/png/by-nd.png">', False),
+        ('<img src="https://licensebuttons.net.example.com/l/by/4.0/88x31.png">', True),
     ],
 )
 def test_a_one_pixel_counter_is_no_photograph_but_a_photo_sized_by_style_is(image, counted):

@@ -129,8 +129,18 @@ def is_icon(item: Media) -> bool:
 
 
 def _no_picture(item: Media) -> bool:
-    """A pixel or an icon: on the page, but no photograph or illustration a rule counts."""
-    return is_pixel(item) or is_icon(item)
+    """A pixel, an icon or a licence badge: on the page, but no photograph or illustration a rule counts."""
+    return is_pixel(item) or is_icon(item) or is_licence_badge(item)
+
+
+#: Where Creative Commons serves its licence badges ("88x31.png" and the icons of its press kit), which its
+#: licence chooser puts beside the licence link: the licence's mark, no photograph or illustration.
+_BADGE_HOSTS = ("licensebuttons.net", "i.creativecommons.org", "mirrors.creativecommons.org")
+
+
+def is_licence_badge(item: Media) -> bool:
+    """An image served from Creative Commons' badge addresses (``https://licensebuttons.net/l/by-nd/4.0/88x31.png``)."""
+    return item.tag == "img" and any(host_matches(host_of(item.src) or "", host) for host in _BADGE_HOSTS)
 
 
 def _icon_sized(size: str) -> bool:
