@@ -1514,6 +1514,37 @@ def test_a_no_edits_publishers_reprint_that_says_it_was_cut_or_translated(tmp_pa
     assert ("propublica/edits-declared" in rules) is declared, rules
 
 
+_APPROVED_EDITS = ROOT / "tests" / "policies" / "the-conversation" / "compliant-approved-edits.md"
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "We shortened this article with the author's approval.",
+        "This is an abridged version of the original article.",
+        "Some paragraphs were cut for length.",
+        "This article was abridged with the author's approval.",
+        "This article has been edited from the original, with the author's approval.",
+        "Edited for length and clarity.",
+    ],
+)
+def test_the_conversations_edit_note_that_one_rule_reads_the_other_accepts(tmp_path, note):
+    """With modified: true, "We shortened this article ..." failed changes-indicated (no note); with modified:
+    false, the same note failed edits-declared (a note the metadata does not declare): no way out."""
+    original = "This article has been edited from the original, with the author's approval."
+    text = _APPROVED_EDITS.read_text(encoding="utf-8").replace(original, note)
+
+    def found(page_text: str) -> set[str]:
+        page = tmp_path / "a.md"
+        page.write_text(page_text, encoding="utf-8")
+        return rules(check_file(page))
+
+    assert "the-conversation/changes-indicated" not in found(text)
+    assert "the-conversation/edits-declared" in found(text.replace("modified: true", "modified: false"))
+    story = text.replace(note, "Her emails, edited for length, were read aloud at the hearing.")
+    assert "the-conversation/changes-indicated" in found(story)  # story text is no note
+
+
 @pytest.mark.parametrize(
     ("license", "nearest"),
     [("CC BY-NC-ND 3.0", "cc-by-nc-nd-4.0"), ("CC-BY-SA-3.0-US", "cc-by-sa-4.0"), ("CC BY 2.0", "cc-by-4.0")],
