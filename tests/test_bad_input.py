@@ -667,6 +667,11 @@ def test_a_link_out_of_the_repository_is_reported_not_read(tmp_path, cli):
         assert "metadata sidecar links out of the repository" in results["page.html"]["error"]
     named = cli("check", str(repo / "content" / "leak.md"), "--format", "json")  # named: the user's choice
     assert "out of the repository" not in named.out
+    # A pull request's changed files, named as the README says to: taken as a walk takes them, the link refused.
+    listed = cli("check", "--force-include", "content/leak.md", "content/ok.md", "--format", "json", cwd=repo)
+    results = {Path(r["path"]).name: r for r in listed.json()["results"]}
+    assert listed.code == 2 and "SECRET-TOKEN" not in listed.out + listed.err
+    assert "a symbolic link out of the repository" in results["leak.md"]["error"], results
 
 
 def test_test_reads_no_fixture_linked_out_of_the_repository_and_waits_on_no_pipe(tmp_path, cli):
