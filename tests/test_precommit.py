@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import COMPLIANT_BODY, COMPLIANT_META, ROOT, git, markdown
+from conftest import COMPLIANT_BODY, COMPLIANT_META, GR_URL, ROOT, git, markdown
 
 pytest.importorskip("pre_commit")
 
@@ -117,6 +117,36 @@ def test_the_hook_checks_a_staged_sidecars_article_and_keeps_to_the_configs_incl
     left_alone = try_repo(tmp_path, source, site, "reprint-guard")
     assert left_alone.returncode == 0, left_alone.stdout + left_alone.stderr
     git(site, "add", "content/page.meta.yaml")
+    unstaged = try_repo(tmp_path, source, site, "reprint-guard")  # the page itself is not in the commit
+    assert unstaged.returncode == 1 and "- exit code: 2" in unstaged.stdout, unstaged.stdout + unstaged.stderr
+    assert "content/page.html: not staged, but its metadata sidecar is: git add page.html too" in unstaged.stdout
+    git(site, "add", "content/page.html")
     run = try_repo(tmp_path, source, site, "reprint-guard")
     assert run.returncode == 1, run.stdout + run.stderr
     assert "content/page.html" in run.stdout and "global-research/commercial-permission" in run.stdout
+
+
+def test_the_hook_reads_no_sidecar_the_commit_does_not_hold(tmp_path):
+    """A page staged without its sidecar passed the hook on the sidecar's metadata, read from the working
+    folder, while the commit held the page with none (no reprint, then, to CI); an untracked sidecar saying
+    commercial: true blocked a commit it was no part of."""
+    import json
+
+    source = hook_source(tmp_path)
+    site = tmp_path / "site"
+    site.mkdir()
+    git(site, "init", "-q")
+    page = (
+        f'<p>Story.</p>\n<p>The original source of this article is <a href="{GR_URL}">Global Research</a></p>\n'
+        "<p>Copyright © Ana Ruiz, Global Research, 2024</p>\n"
+    )
+    (site / "page.html").write_text(page, encoding="utf-8")
+    sidecar = "".join(f"{k}: {json.dumps(v, default=str)}\n" for k, v in COMPLIANT_META.items())
+    (site / "page.meta.yaml").write_text(sidecar, encoding="utf-8")
+    git(site, "add", "page.html")
+    run = try_repo(tmp_path, source, site, "reprint-guard")
+    assert run.returncode == 1 and "- exit code: 2" in run.stdout, run.stdout + run.stderr
+    assert "page.meta.yaml: the metadata sidecar of page.html, not staged" in run.stdout, run.stdout
+    git(site, "add", "page.meta.yaml")
+    staged = try_repo(tmp_path, source, site, "reprint-guard")
+    assert staged.returncode == 0, staged.stdout + staged.stderr

@@ -82,6 +82,12 @@ def _parser() -> argparse.ArgumentParser:
         "(the pre-commit hooks pass it)",
     )
     check.add_argument(
+        "--staged",
+        action="store_true",
+        help="the files are a commit's staged files (the pre-commit hooks pass it): a page, or its metadata "
+        "sidecar, that git does not track is an error, not read as if the commit held it",
+    )
+    check.add_argument(
         "-j",
         "--jobs",
         type=int,
@@ -461,6 +467,8 @@ def run_check(options: argparse.Namespace) -> int:
             cli["bare_urls"] = False
         if options.force_include:
             cli["force_include"] = True
+        if options.staged:
+            cli["staged"] = True
         if options.no_inline_suppressions:
             cli["inline_suppressions"] = False
         settings = Settings.from_config(loaded, **cli)

@@ -109,6 +109,7 @@ class Settings(Record):
         "own_hosts",
         "raw_html",
         "force_include",
+        "staged",
         "stdin_format",
         "today",
         "inline_suppressions",
@@ -134,6 +135,7 @@ class Settings(Record):
         own_hosts: tuple[str, ...] = (),
         raw_html: bool = True,
         force_include: bool = False,
+        staged: bool = False,
         stdin_format: str = "auto",
         today: dt.date | None = None,
         inline_suppressions: bool = True,
@@ -156,6 +158,9 @@ class Settings(Record):
         self.own_hosts = own_hosts
         self.raw_html = raw_html
         self.force_include = force_include
+        #: Whether the files are a commit's staged files (the pre-commit hooks): a page or a sidecar of one
+        #: that git does not track is not in the commit, and is said, not read as if it were.
+        self.staged = staged
         self.stdin_format = stdin_format
         self.today = today if today is not None else dt.date.today()
         #: Whether a body's own suppression comments count (the config's always do).
@@ -581,12 +586,54 @@ def _check_path(
         target = link_out_of_repository(path)
         if target is not None:
             raise InputError(f"a symbolic link out of the repository ({target}): not read", path=path)
+    if settings.staged and path != "-":
+        _in_the_commit(path)
     if not walked and os.path.isdir(path):  # a folder the walk could not list (asked again: jobs share nothing)
         try:
             os.listdir(path)
         except OSError as exc:
             raise InputError(f"cannot read folder: {exc.strerror or exc}", path=path) from None
     return check_text(path, settings, has_sidecar=has_sidecar, config_per_file=config_per_file)[1]
+
+
+def _in_the_commit(path: str) -> None:
+    """Raise when the page, or a sidecar beside it that the check would read, is not in git's index: a
+    commit's check read it from the working folder, where an untracked sidecar's metadata made the page pass
+    (or fail) while the commit holds the page without it."""
+    import subprocess  # only for a commit's files: not part of checking one file
+
+    from .readers import sidecar_names
+
+    names = [path, *(name for name in sidecar_names(path) if os.path.lexists(name))]
+    folder = os.path.dirname(os.path.abspath(path))
+    try:
+        listed = subprocess.run(
+            ["git", "ls-files", "-z", "--cached", "--", *(os.path.abspath(name) for name in names)],
+            cwd=folder,
+            capture_output=True,
+            check=False,
+            timeout=30,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return  # no git to ask: nothing is known of a commit
+    if listed.returncode != 0:
+        return  # not in a git work tree
+    tracked = {
+        os.path.normcase(os.path.abspath(os.path.join(folder, os.fsdecode(item))))
+        for item in listed.stdout.split(b"\0")
+        if item
+    }
+    page = os.path.basename(path)
+    for name in names:
+        if os.path.normcase(os.path.abspath(name)) in tracked:
+            continue
+        if name == path:  # named for its staged sidecar
+            raise InputError(f"not staged, but its metadata sidecar is: git add {page} too", path=path)
+        raise InputError(
+            f"the metadata sidecar of {page}, not staged: the commit would hold {page} without its metadata; "
+            "git add it, or move it away",
+            path=name,
+        )
 
 
 #: How a whole HTML page starts (after white space and comments): a document type or its root element.
