@@ -2126,6 +2126,24 @@ def test_a_licence_of_other_terms_in_the_credit_is_told_as_one_to_correct(tmp_pa
     assert "neither named" in said and "the licence the original is under" not in said, said
 
 
+@pytest.mark.parametrize(
+    "address", ["https://www.propublica.org/", "https://www.globalresearch.ca", "http://propublica.org/ "]
+)
+def test_a_home_page_given_as_the_original_is_told(address):
+    """original_url set to the publisher's home page, and the credit linked to the home page (the slip the terms
+    forbid): the link rule took the home page for the original, and the reprint passed."""
+    host = address.split("//")[1].strip().strip("/")
+    body = f"Story.\n\n*The original source of this article is [Global Research]({address.strip()}).*\n\n"
+    result = check(body + "Copyright © Ana Ruiz, Global Research, 2024\n", {**COMPLIANT_META, "original_url": address})
+    found = {f.rule: f for f in result.findings}
+    home = found["reprint-guard/home-page-original"]
+    assert home.severity == "warning" and home.field == "original_url", home
+    assert f"original_url is the home page of {host.removeprefix('www.')}" in home.message
+    assert not result.fully_checked
+    article = check(COMPLIANT_BODY, COMPLIANT_META)
+    assert "reprint-guard/home-page-original" not in {f.rule for f in article.findings}
+
+
 def test_a_json_payloads_fix_writes_the_permission_record_as_json(tmp_path):
     """A CMS developer pastes the record into the payload's metadata: JSON there, front matter's YAML elsewhere."""
     import json

@@ -63,6 +63,11 @@ TOOL_RULES: dict[str, tuple[str, str]] = {
         "original_url), and a file sets both, to different values: reprint-guard's own is read, so the "
         "reprint may be checked against another publisher's terms than the site means.",
     ),
+    "home-page-original": (
+        "original_url is a site's home page, not an article's address",
+        "The original_url names a site's home page (no path): a link to the home page, the usual mistake the "
+        "terms forbid, would pass as a link to the original, and the original article goes unnamed.",
+    ),
     "misspelt-key": (
         "A metadata key is close to one reprint-guard reads",
         "A key reprint-guard does not read, close to one it does that is not set: a file that sets neither "
@@ -153,11 +158,35 @@ def check_reprint(
         findings = run_policy(reprint, policy, today=today, severity=severity)
         if findings and reprint.format == "html":
             findings = _outside_the_article(reprint, policy, findings)
+        home = _home_page_original(reprint)
+        if home is not None:
+            findings = [home, *findings]
     if reprint.key_clashes:
         findings = [*(_conflicting_keys(reprint, *clash) for clash in reprint.key_clashes), *findings]
     if severity:
         findings = _reseverity(findings, severity)
     return Result(path=reprint.path, policy=policy.id if policy else None, findings=findings)
+
+
+def _home_page_original(reprint: Reprint) -> Finding | None:
+    """A warning when ``original_url`` is a site's home page (``https://www.propublica.org/``): checked
+    against it, a credit linking to the home page, which the terms forbid, passes as one to the original."""
+    address = reprint.metadata.original_url
+    if not address or "//" not in address:
+        return None
+    rest = address.split("//", 1)[1]
+    path = rest[rest.find("/") :] if "/" in rest else ""
+    if path.strip() not in ("", "/") or not host_of(as_address(address)):
+        return None
+    return _tool_finding(
+        reprint,
+        "home-page-original",
+        "metadata",
+        "original_url",
+        f"original_url is the home page of {host_of(as_address(address))}, not the original article's address: "
+        "a link to the home page would pass as one to the original",
+        "Set original_url to the address of the original article (the page it was published at).",
+    )
 
 
 def _conflicting_keys(reprint: Reprint, theirs: str, ours: str, line: int | None, value: Any, read: str) -> Finding:

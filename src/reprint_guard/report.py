@@ -209,6 +209,7 @@ NOT_FULLY_CHECKED = frozenset(
         "original-elsewhere",
         "credited-original",
         "conflicting-keys",
+        "home-page-original",
     )
 )
 
