@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import git, write
+from conftest import ROOT, git, write
 
 GR_FRONT = (
     "---\ntitle: T\nauthor: Ana Ruiz\noriginal_url: https://www.globalresearch.ca/t/5800002\n"
@@ -328,6 +328,25 @@ def test_fix_moves_no_credit_that_is_there_but_elsewhere_by_adding_a_second(tmp_
     run = cli("check", str(page), "--fix")
     assert run.code == 0 and page.read_bytes() == before, run.out + run.err
     assert "could not fix the-conversation/credit-conversation-top: needs the credit that is there moved" in run.err
+
+
+@pytest.mark.parametrize(
+    ("fixture", "said"),
+    [
+        ("montana-free-press/credit-author.md", "Hannah Whitcomb is named, but not in the form the terms ask for"),
+        ("cc-base-4.0/credit-author-second-author.md", "the credit that is there names Ines Marlowe"),
+    ],
+)
+def test_fix_adds_no_second_byline_beside_one_that_is_there_but_wrong(tmp_path, cli, fixture, said):
+    """A Montana Free Press byline "By Hannah Whitcomb" (not "..., Montana Free Press"), or a credit naming one
+    of two authors, got a second byline appended at the bottom, after the pixel, the first left as it was. The
+    finding stands at the byline, and the editor corrects it."""
+    page = tmp_path / "a.md"
+    page.write_text((ROOT / "tests" / "policies" / fixture).read_text(encoding="utf-8"), encoding="utf-8")
+    before = page.read_bytes()
+    run = cli("check", str(page), "--fix", "--no-config", "--policy", fixture.split("/")[0])
+    assert run.code == 1 and page.read_bytes() == before, run.out + run.err
+    assert said in run.out and "needs the credit that is there corrected by hand" in run.err, run.out + run.err
 
 
 def test_fix_links_a_source_line_in_place_and_inserts_only_the_notice_it_lacks(tmp_path, cli):

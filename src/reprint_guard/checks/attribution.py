@@ -165,6 +165,7 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
                 fix=f"Move the credit to the {params.position} of the article.",
             )
     required: list[str] = []
+    bylines: dict[str, str] = {}  # a byline the template makes -> the author it names
     if params.names_from:
         # The copyright holder is the author(s) unless the metadata names another.
         holders = meta.holders if params.names_from == "copyright_holder" else None
@@ -192,11 +193,15 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
         joint = [render(params.template.replace("{author}", j), values) for j in _joint(authors)]
         if not any(_placed_ok(reprint, params, phrase) for phrase in joint):
             required += each
+            bylines.update(zip(each, authors, strict=True))
     if required:
         missing, misplaced = _missing_or_misplaced(reprint, params, required)
         if missing and params.placement_only:
             missing = []  # another rule's finding
-        if missing:
+        otherwise = _named_otherwise(reprint, params, required, missing, bylines) if missing else None
+        if otherwise is not None:
+            yield otherwise
+        elif missing:
             line, column = _where_missing(reprint, params)
             shown = ", ".join(f'"{m}"' for m in missing)
             yield Problem(
@@ -233,6 +238,39 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
                     yield Problem.at(reprint.span(marked), detail, fix=fix, specific=True)
                 else:
                     yield Problem(line, column, detail=f"found no copyright notice; expected one naming {names}")
+
+
+def _named_otherwise(
+    reprint: Reprint, params: Params, required: list[str], missing: list[str], bylines: dict[str, str]
+) -> Problem | None:
+    """The credit that is there, naming the authors in another form than the template's ("By Ellie Marchetti /
+    Montana Free Press" for "Ellie Marchetti, Montana Free Press") or naming some of them: a problem told at
+    the name, to correct by hand (``--fix`` adds no second byline beside it); None when no name is there."""
+    shown = ", ".join(f'"{m}"' for m in missing)
+    if all(m in bylines for m in missing):
+        authors = [bylines[m] for m in missing]
+        if not all(_name_visible(reprint, author) for author in authors):
+            return None
+        return Problem.at(
+            reprint.span(authors[0]),
+            detail=f"{shown} {'is' if len(missing) == 1 else 'are'} not visible: {authors[0]} {THERE_BUT_WRONG[5]}",
+            fix=f'Write the byline that names {authors[0]} as "{missing[0]}".',  # the rule's own fix, when it has one
+        )
+    present = [name for name in required if name not in missing and name not in bylines]
+    if not present or any(m in bylines for m in missing):
+        return None
+    return Problem.at(
+        reprint.span(present[0]),
+        detail=f"{shown} {'is' if len(missing) == 1 else 'are'} not visible: {THERE_BUT_WRONG[6]} {present[0]}",
+        fix=f"Add {shown} to the credit that names {present[0]}.",
+        specific=True,
+    )
+
+
+def _name_visible(reprint: Reprint, name: str) -> bool:
+    """Whether ``name`` stands in the visible text as whole words."""
+    visible = reprint.visible
+    return visible.holds(name) and find_phrase(visible.text, name) >= 0
 
 
 def _measured_over_the_page(reprint: Reprint, params: Params) -> str:

@@ -73,6 +73,8 @@ THERE_BUT_WRONG = (
     "its link to the article ends in a stray",
     "its link to the article opens with",
     "the licence the original is under",
+    "is named, but not in the form the terms ask for",
+    "the credit that is there names",
 )
 #: What a finding's message says when the credit is there but elsewhere than the rule wants it: ``--fix``
 #: inserts no second one where it is wanted, to stand beside it; the editor moves it.
