@@ -399,6 +399,27 @@ def test_a_credit_is_not_taken_apart_inside_a_tag_or_an_element(tmp_path, cli, t
     )
 
 
+def test_fix_links_a_credit_in_a_markdown_files_raw_html_block_in_place(tmp_path, cli):
+    """A credit pasted into Markdown as HTML (``<p class="credit">... by ProPublica. ...</p>``) got a second
+    Markdown credit appended: Markdown's own text was read for the name, never a raw HTML block's. The name is
+    linked where it stands, with an HTML link, which is what Markdown passes through in such a block."""
+    fixture = (ROOT / "tests" / "policies" / "propublica" / "compliant.md").read_text(encoding="utf-8")
+    start = fixture.index("This story was originally published by")
+    end = fixture.index("\n\n", start)
+    credit = (
+        '<p class="credit">This story was originally published by ProPublica. It is republished under a '
+        '<a href="https://creativecommons.org/licenses/by-nc-nd/3.0/us/">CC BY-NC-ND 3.0 US</a> licence.</p>'
+    )
+    page = tmp_path / "a.md"
+    page.write_text(fixture[:start] + credit + fixture[end:], encoding="utf-8")
+    run = cli("check", str(page), "--fix", "--no-config")
+    text = page.read_text(encoding="utf-8")
+    assert run.code == 0, run.out + run.err
+    original = "https://www.propublica.org/article/county-water-meters-overbilled-residents"
+    assert credit.replace("by ProPublica.", f'by <a href="{original}">ProPublica</a>.') in text, text
+    assert text.count("originally published by") == 1, text
+
+
 def test_fix_links_an_html_source_line_in_place_too(tmp_path, cli):
     """In HTML, "Source: Global Research" unlinked got a second source credit inserted; a name in a link, a
     heading, an attribute or a comment is left alone."""

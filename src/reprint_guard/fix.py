@@ -519,12 +519,15 @@ def _linked_in_place(  # type: ignore[no-untyped-def]
     # The publisher's name, not a policy's phrase around it ("originally published by ProPublica").
     names = {name for name in names if not any(o != name and o.lower() in name.lower() for o in names)}
     start = _line_offset(text, reprint.body_line)
-    spans = (_unlinked_html if html else _unlinked)(text[start:], sorted(names, key=len, reverse=True))
-    found = [(begin + start, end + start) for begin, end in spans]
+    ordered = sorted(names, key=len, reverse=True)
+    body = text[start:]
+    spans = [(*span, True) for span in _unlinked_html(body, ordered)] if html else _unlinked(body, ordered)
+    found = [(begin + start, end + start, in_html) for begin, end, in_html in spans]
     credits = [span for span in found if _credited(text, span[0])]
-    for begin, end in reversed(credits[-_LINK_TRIES:]):  # the last first: a closing credit
+    for begin, end, in_html in reversed(credits[-_LINK_TRIES:]):  # the last first: a closing credit
         name = text[begin:end]
-        linked = f'<a href="{escape(url)}">{name}</a>' if html else f"[{name}]({url})"
+        # In HTML (a page, or a raw HTML block of the Markdown, which Markdown passes through), an HTML link.
+        linked = f'<a href="{escape(url)}">{name}</a>' if in_html else f"[{name}]({url})"
         trial = f"{text[:begin]}{linked}{text[end:]}"
         after = {finding.rule for finding in recheck(trial)}
         if not after & rules and after <= before:
@@ -542,10 +545,11 @@ def _credited(text: str, index: int) -> bool:
     return any(len(before) - cue.end() <= _CUE_REACH for cue in _CREDIT_CUE.finditer(before))
 
 
-def _unlinked(body: str, names: list[str]) -> list[tuple[int, int]]:
-    """Where ``names`` stand in a Markdown body's text, as (start, end) character indices: in paragraphs and
-    list items, not in a link, an image's text, a heading, code or HTML (longest name first where two
-    overlap)."""
+def _unlinked(body: str, names: list[str]) -> list[tuple[int, int, bool]]:
+    """Where ``names`` stand in a Markdown body's text, as (start, end, in a raw HTML block) character
+    indices: in paragraphs and list items, and in the text of a raw HTML block (``<p class="credit">...</p>``,
+    read as :func:`_unlinked_html` reads a page); not in a link, an image's text, a heading, code or inline
+    HTML (longest name first where two overlap)."""
     import pyromark
 
     from .readers.markdown import _OPTIONS
@@ -572,7 +576,12 @@ def _unlinked(body: str, names: list[str]) -> list[tuple[int, int]]:
             begin = at_char + len(data[at_byte : where["start"]].decode("utf-8", "replace"))
             end = begin + len(data[where["start"] : where["end"]].decode("utf-8", "replace"))
             at_byte, at_char = where["end"], end
-            found += [match.span() for match in pattern.finditer(body, begin, end)]
+            found += [(*match.span(), False) for match in pattern.finditer(body, begin, end)]
+        elif kind == "Start" and tag == "HtmlBlock" and not inside:
+            begin = at_char + len(data[at_byte : where["start"]].decode("utf-8", "replace"))
+            end = begin + len(data[where["start"] : where["end"]].decode("utf-8", "replace"))
+            at_byte, at_char = where["end"], end
+            found += [(begin + b, begin + e, True) for b, e in _unlinked_html(body[begin:end], names)]
     return found
 
 
