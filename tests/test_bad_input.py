@@ -1304,3 +1304,21 @@ def test_finding_a_credit_to_link_in_html_reads_the_page_once(hostile):
     start = time.perf_counter()
     assert _unlinked_html(hostile + " Source: Global Research", ["Global Research"]) is not None
     assert time.perf_counter() - start < 3.0
+
+
+@pytest.mark.parametrize(
+    "page",
+    ["<main><div>" + "<h1>" * 100_000 + "</main>", "<article>" + "<footer>x" * 100_000 + "</article>"],
+)
+def test_fix_finds_where_a_credit_goes_in_a_hostile_page_in_linear_time(page):
+    """Where --fix puts a credit under a title wrapped in a block, or above an article's own footer, is read
+    by patterns that try each place once: a page of 100,000 title or footer tags took minutes with one that
+    tried every title tag in turn."""
+    import time
+
+    from reprint_guard.fix import _CLOSING_FOOTER, _WRAPPED_TITLE
+
+    start = time.perf_counter()
+    _WRAPPED_TITLE.match(page, page.index(">") + 1)
+    _CLOSING_FOOTER.search(page, 0, page.rindex("</"))
+    assert time.perf_counter() - start < 2.0

@@ -420,6 +420,49 @@ def test_fix_links_a_credit_in_a_markdown_files_raw_html_block_in_place(tmp_path
     assert text.count("originally published by") == 1, text
 
 
+@pytest.mark.parametrize(
+    ("page", "credit_after", "credit_before"),
+    [
+        # A hero block around the title: the credit goes under the block, not above the headline.
+        (
+            '<main>\n<div class="hero"><h1>The harbour</h1></div>\n<p>Six boats went out.</p>\n</main>\n',
+            '<div class="hero"><h1>The harbour</h1></div>\n',
+            "<p>Six boats went out.</p>",
+        ),
+        # A fragment: the credit is its first line, with no blank line above it.
+        ("<p>Six boats went out.</p>\n", "", "<p>Six boats went out.</p>"),
+    ],
+)
+def test_fix_puts_a_top_credit_under_a_wrapped_title_and_no_blank_line_atop_a_fragment(
+    tmp_path, cli, page, credit_after, credit_before
+):
+    """The Conversation's top credit went above a headline wrapped in a hero block; in a fragment starting with
+    ``<p>``, the file got a blank first line."""
+    (tmp_path / "a.html").write_text(page, encoding="utf-8")
+    meta = "author: Ana Ruiz\noriginal_url: https://theconversation.com/x-55\nlicense: CC-BY-ND-4.0\n"
+    (tmp_path / "a.meta.yaml").write_text(meta + "commercial: false\nmedium: print\n", encoding="utf-8")
+    run = cli("check", "a.html", "--fix", "--no-config", cwd=tmp_path)
+    text = (tmp_path / "a.html").read_text(encoding="utf-8")
+    assert run.code == 0, run.out + run.err
+    assert text.startswith(page[: page.index(credit_after) + len(credit_after)] + "<p><em>Ana Ruiz. Republished"), text
+    assert text.index("Republished from") < text.index(credit_before), text
+
+
+def test_fix_puts_a_bottom_credit_above_the_articles_own_footer(tmp_path, cli):
+    """A bottom credit went after the article's footer of tags and share buttons, under them."""
+    page = (
+        "<article>\n<h1>Harbour</h1>\n<p>Six boats went out.</p>\n"
+        '<footer class="entry-footer"><a href="/tag/boats">boats</a> Share</footer>\n</article>\n'
+    )
+    (tmp_path / "a.html").write_text(page, encoding="utf-8")
+    (tmp_path / "a.meta.yaml").write_text(GR_SIDECAR, encoding="utf-8")
+    run = cli("check", "a.html", "--fix", "--no-config", cwd=tmp_path)
+    text = (tmp_path / "a.html").read_text(encoding="utf-8")
+    assert run.code == 0, run.out + run.err
+    assert text.index("Copyright ©") < text.index("<footer"), text
+    assert text.endswith('<footer class="entry-footer"><a href="/tag/boats">boats</a> Share</footer>\n</article>\n')
+
+
 def test_fix_links_an_html_source_line_in_place_too(tmp_path, cli):
     """In HTML, "Source: Global Research" unlinked got a second source credit inserted; a name in a link, a
     heading, an attribute or a comment is left alone."""

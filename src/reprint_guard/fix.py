@@ -258,6 +258,17 @@ def _c_quoted(name: str) -> str:
 
 #: An article's heading at its very start, which a credit placed at the top goes after.
 _LEADING_TITLE = re.compile(r"\s*<(h1|header)\b[^>]*>.*?</\1\s*>", re.IGNORECASE | re.DOTALL | re.ASCII)
+#: A title in a block of its own first (``<div class="hero"><h1>...</h1></div>``), with nothing but a few tags
+#: between the block's start and the title: the block, to its end tag, when no other of its kind opens in it
+#: (one place to try the title at, and one scan for the end tag: linear on any page).
+_WRAPPED_TITLE = re.compile(
+    r"\s*<(div|section|hgroup|figure)\b[^>]*>(?:\s*<(?!/|\1\b|h1\b)[^>]*>){0,8}\s*<h1\b[^>]*>(?:(?!<\1\b).)*?</\1\s*>",
+    re.IGNORECASE | re.DOTALL | re.ASCII,
+)
+#: An article's own footer as its last element (tags, share buttons): the credit goes above it.
+_CLOSING_FOOTER = re.compile(
+    r"<footer\b[^>]*>(?:(?!<footer\b).)*</footer\s*>\s*\Z", re.IGNORECASE | re.DOTALL | re.ASCII
+)
 
 
 def _insert(source: str, reprint: Reprint, block: str, position: str) -> str:
@@ -272,15 +283,18 @@ def _insert(source: str, reprint: Reprint, block: str, position: str) -> str:
         opening, closing = article or body_tags(source)
         if position == "top":
             index = opening if opening is not None else _line_offset(source, reprint.body_line)  # after front matter
-            title = _LEADING_TITLE.match(source, index) if article is not None else None
+            title = (_LEADING_TITLE.match(source, index) or _WRAPPED_TITLE.match(source, index)) if article else None
             if title is not None:
-                index = title.end()  # the article's title stays first
+                index = title.end()  # the article's title (and a hero block around it) stays first
             following = _NEXT_LINE_INDENT.match(source, index)
             if following is not None:  # the content goes on below: the block is a line of its own among it
-                return source[:index] + "\n" + _indented(block, following.group(1)) + source[index:]
-            return source[:index] + "\n" + block + "\n" + source[index:]
+                return source[:index] + ("\n" if index else "") + _indented(block, following.group(1)) + source[index:]
+            return source[:index] + ("\n" if index else "") + block + "\n" + source[index:]
         if closing is None:
             return source.rstrip("\n") + "\n" + block + "\n"
+        footer = _CLOSING_FOOTER.search(source, opening or 0, closing) if article is not None else None
+        if footer is not None:  # the article's own footer (tags, share buttons) stays last, under the credit
+            closing = footer.start()
         line_start = source.rfind("\n", 0, closing) + 1
         if line_start and not source[line_start:closing].strip():  # the end tag on a line of its own
             above = source[:line_start].rstrip(" \t\n")  # the last line with something on it sets the indent
