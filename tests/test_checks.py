@@ -2148,6 +2148,22 @@ def test_a_home_page_given_as_the_original_is_told(address):
     assert "reprint-guard/home-page-original" not in {f.rule for f in article.findings}
 
 
+def test_a_licence_the_metadata_names_wrongly_is_told_as_such_not_as_one_missing_from_the_text():
+    """ProPublica's licence rule said "The licence (CC BY-NC-ND 3.0 US) is not named and linked" of a reprint
+    whose text named and linked it, when the metadata's license was 4.0: the headline sent the editor to the
+    credit, where nothing was wrong."""
+    fixture = ROOT / "tests" / "policies" / "propublica" / "compliant.md"
+    text = fixture.read_text(encoding="utf-8")
+    meta_end = text.index("\n---\n", 4)
+    meta = yaml.safe_load(text[4:meta_end])
+    meta.pop("expect", None)
+    result = check(text[meta_end + 5 :], {**meta, "license": "CC-BY-NC-ND-4.0"})
+    (finding,) = [f for f in result.findings if f.rule == "propublica/license"]
+    headline = "The metadata's licence is not one this policy covers (the metadata says"
+    assert finding.message.startswith(headline), finding
+    assert finding.field == "license"
+
+
 def test_a_json_payloads_fix_writes_the_permission_record_as_json(tmp_path):
     """A CMS developer pastes the record into the payload's metadata: JSON there, front matter's YAML elsewhere."""
     import json

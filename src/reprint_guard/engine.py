@@ -359,7 +359,8 @@ def run_policy(
             if not verdict:
                 continue
         for problem in check(rule.params, reprint, context):
-            message = rule.message if not problem.detail else f"{rule.message} ({problem.detail})"
+            said = problem.headline or rule.message
+            message = said if not problem.detail else f"{said} ({problem.detail})"
             fix = problem.fix
             if rule.fix and (fix is None or not problem.specific):
                 if values is None:

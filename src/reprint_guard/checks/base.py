@@ -88,9 +88,22 @@ class Problem:
     metadata) and beats the rule's template. ``file``: where ``line`` and ``column`` are, when not in the
     reprint's own file (a value set in its metadata sidecar). ``field``: the metadata key it is about.
     ``end``: the line and column after the text the problem is about, when the check found it in the body.
+    ``headline``: what the finding says in place of the rule's message, for a problem the message does not
+    describe (a licence rule's "not named and linked" when the text names it, but the metadata another).
     """
 
-    __slots__ = ("line", "column", "detail", "fix", "specific", "file", "field", "end_line", "end_column")
+    __slots__ = (
+        "line",
+        "column",
+        "detail",
+        "fix",
+        "specific",
+        "file",
+        "field",
+        "end_line",
+        "end_column",
+        "headline",
+    )
 
     def __init__(
         self,
@@ -102,7 +115,9 @@ class Problem:
         file: str | None = None,
         field: str | None = None,
         end: tuple[int | None, int | None] = (None, None),
+        headline: str | None = None,
     ) -> None:
+        self.headline = headline
         self.line = line
         self.column = column
         self.detail = detail

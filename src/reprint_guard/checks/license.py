@@ -122,6 +122,7 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
         yield Problem.about(
             reprint,
             "license",
+            headline="The metadata's licence is not one this policy covers",
             detail=f"the metadata says {meta.license}, but this policy covers {', '.join(sorted(accepted))}",
             fix=f"Check the original's licence: correct 'license' in the metadata (the policy says "
             f"{', '.join(sorted(accepted))}), or check that this is the policy for it.",
