@@ -307,7 +307,7 @@ def test_fix_adds_only_the_licence_where_the_credit_sentence_also_holds_it(tmp_p
 
 def test_fix_adds_only_the_licence_to_a_top_credit_that_lacks_it(tmp_path, cli):
     """The Conversation's credit names the licence in its second sentence: a reprint with "Republished from
-    The Conversation" but no licence got a second credit above its own."""
+    The Conversation" but no licence got a second credit above its own; then the licence alone, still above it."""
     page = tmp_path / "a.md"
     credit = "*Ana Ruiz. Republished from [The Conversation](https://theconversation.com/x-55).*\n\n"
     page.write_text(f"{CONVERSATION_FRONT}\n{credit}Rivers move.\n\n{COUNTER}", encoding="utf-8")
@@ -315,7 +315,9 @@ def test_fix_adds_only_the_licence_to_a_top_credit_that_lacks_it(tmp_path, cli):
     text = page.read_text(encoding="utf-8")
     assert run.code == 0, run.out + run.err
     assert text.count("Republished from") == 1 and text.count("Ana Ruiz.") == 1, text
-    assert "[CC BY-ND 4.0](https://creativecommons.org/licenses/by-nd/4.0/) licence.*" in text, text
+    deed = "https://creativecommons.org/licenses/by-nd/4.0/"
+    licence = f"\n\n*This article is republished under a [CC BY-ND 4.0]({deed}) licence.*"
+    assert f"{credit.rstrip()}{licence}\n\nRivers move." in text, text  # under the credit, not above it
 
 
 def test_fix_moves_no_credit_that_is_there_but_elsewhere_by_adding_a_second(tmp_path, cli):

@@ -490,11 +490,16 @@ def plan(reprint: Reprint, source: str, findings: list[Finding], policy: Policy,
         fewer = _without_parts_present(blocks, credit, reprint.format, inserted, recheck, remaining, sentences)
         block = fewer[1] if fewer is not None else blocks[credit][0]
         text = fewer[0] if fewer is not None else text
-        if _restates(block, reprint):  # a sentence of the credit that also holds what is missing (a licence)
+        opening = _restated(block, reprint)
+        if opening is not None:  # a sentence of the credit that also holds what is missing (a licence)
             snippets = _words_to_add([f for f in wanted if f.check != "element"], sentences, reprint.format)
             if snippets is not None:
-                own = inserted([*blocks[:credit], (snippets, blocks[credit][1]), *blocks[credit + 1 :]])
-                text = own if {f.rule for f in recheck(own)} <= remaining else text
+                others = [*blocks[:credit], *blocks[credit + 1 :]]
+                beside = _beside(plain, reprint, opening, snippets)  # under the credit that is there
+                tries = [inserted([*blocks[:credit], (snippets, blocks[credit][1]), *blocks[credit + 1 :]])]
+                if beside is not None:
+                    tries.insert(0, restored(_insert_all(beside, reprint, others)))
+                text = next((t for t in tries if {f.rule for f in recheck(t)} <= remaining), text)
     outcome.text = text
     outcome.fixed = wanted
     return outcome
@@ -863,16 +868,38 @@ _WORDS_TO_ADD = re.compile(r'Add: "(.+)"\.?')
 _OPENING_WORDS = 4
 
 
-def _restates(block: str, reprint: Reprint) -> bool:
-    """Whether a sentence of ``block`` opens with words the reprint shows already: where a licence is a clause
-    of the credit sentence ("... originally published by KFF Health News and is republished under ..."), a
-    reprint lacking only the licence would get its credit line a second time."""
+def _restated(block: str, reprint: Reprint) -> str | None:
+    """The opening words of a sentence of ``block`` that the reprint shows already, or None: where a licence
+    is a clause of the credit sentence ("... originally published by KFF Health News and is republished under
+    ..."), a reprint lacking only the licence would get its credit line a second time."""
     words = re.sub(r"<[^>]*>|\]\([^)]*\)|[*_\[\]`]", " ", block)  # tags, link addresses, emphasis
     for sentence in re.split(r"(?<=[.!?])\s+", words):
         opening = " ".join(sentence.split()[:_OPENING_WORDS])
         if len(opening.split()) == _OPENING_WORDS and reprint.visible.holds(opening):
-            return True
-    return False
+            return opening
+    return None
+
+
+def _beside(text: str, reprint: Reprint, opening: str, block: str) -> str | None:
+    """``text`` with ``block`` put right under the paragraph (a Markdown paragraph, an HTML line) where the
+    credit's ``opening`` words stand: the licence it lacks goes with it, not above it at the top."""
+    end_line = reprint.span(opening)[2]
+    if end_line is None:
+        return None
+    lines = text.split("\n")
+    index = end_line  # the line after the one the words end on (1-based: the index of the next)
+    if reprint.format == "markdown":
+        while index < len(lines) and lines[index].strip():
+            index += 1  # the paragraph goes on to its blank line
+        return "\n".join([*lines[:index], "", block, *lines[index:]])
+    indent = re.match(r"[ \t]*", lines[end_line - 1]).group(0)  # type: ignore[union-attr]
+    return "\n".join([*lines[:index], _indented(block, indent), *lines[index:]])
+
+
+def _insert_all(text: str, reprint: Reprint, blocks: list[tuple[str, str]]) -> str:
+    for block, position in blocks:
+        text = _insert(text, reprint, block, position)
+    return text
 
 
 def _words_to_add(findings: list[Finding], sentences: list[str] | None, format: str) -> str | None:
