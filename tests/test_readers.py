@@ -1130,6 +1130,17 @@ def test_a_permission_records_blank_date_is_unset_as_null_is(key):
         reprint_guard.check(COMPLIANT_BODY, meta("soon"))  # a wrong value is still one
 
 
+def test_a_quoted_published_flag_is_told_as_jekylls_flag_written_as_text(tmp_path, cli):
+    """``published: 'false'`` was "not a valid datetime or date", with no word of the Jekyll flag it was
+    meant as (which, quoted, Jekyll does not read as false either)."""
+    page = tmp_path / "a.md"
+    page.write_text(markdown({**COMPLIANT_META, "published": "false"}, COMPLIANT_BODY), encoding="utf-8")
+    run = cli("check", str(page))
+    assert run.code == 2 and "Jekyll's draft flag is true or false unquoted (published: false)" in run.out, run.out
+    page.write_text(markdown({**COMPLIANT_META, "published": False}, COMPLIANT_BODY), encoding="utf-8")
+    assert cli("check", str(page)).code == 0  # unquoted: Jekyll's, and left to it
+
+
 def test_an_unknown_policy_in_a_dicts_metadata_is_told_at_its_field_in_the_librarys_terms():
     """A dict has no line 1, and a library caller has no --rules-dir: the error said both."""
     import reprint_guard

@@ -886,6 +886,12 @@ def validate_metadata(
                 "; 'excerpt' says whether the reprint is an extract of the original (true or false): if this is "
                 "the site's teaser text, give it another name in the config (front-matter: {excerpt: teaser})"
             )
+        published = data.get("published")
+        if key == "published" and isinstance(published, str) and published.strip().lower() in ("false", "true"):
+            message += (
+                f"; Jekyll's draft flag is true or false unquoted (published: {published.strip().lower()}), "
+                "which reprint-guard leaves to Jekyll: quoted, it is text, and Jekyll publishes the page"
+            )
         raise InputError(
             f"metadata '{where}': {message}",
             path=path,
