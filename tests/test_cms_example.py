@@ -76,7 +76,7 @@ def test_bad_metadata_is_a_clear_400(server):
     article = post_article(server, COMPLIANT_BODY, {**COMPLIANT_META, "medium": "carrier pigeon"})
     response = requests.post(f"{server}/articles/{article}/publish", timeout=30)
     assert response.status_code == 400
-    assert "metadata 'medium'" in response.json()["error"]
+    assert response.json()["error"].startswith("metadata 'medium'") and response.json()["field"] == "medium"
 
 
 @pytest.mark.parametrize("metadata", [None, ["a"], "author: x"])

@@ -1141,6 +1141,50 @@ def test_a_quoted_published_flag_is_told_as_jekylls_flag_written_as_text(tmp_pat
     assert cli("check", str(page)).code == 0  # unquoted: Jekyll's, and left to it
 
 
+def test_a_cms_forms_empty_author_or_title_makes_no_broken_credit_or_fix():
+    """An empty form field came as "": credit() wrote "*By . This story was originally published by ...*", and
+    the link rule's fix "Originally published as [](https://...)", a link with no text, which does not count."""
+    import reprint_guard
+
+    meta = {"original_url": "https://www.propublica.org/article/x", "author": "", "commercial": False}
+    for blank in ("", "  "):
+        with pytest.raises(reprint_guard.UsageError, match="needs metadata that is not set: author"):
+            reprint_guard.credit({**meta, "author": blank})
+    found = reprint_guard.check("<p>By Ana Ruiz</p>", {**meta, "author": "Ana Ruiz", "title": ""}, format="html")
+    (fix,) = [f.fix for f in found.findings if f.rule == "propublica/link-original"]
+    assert ">the original article</a>" in fix and "[](" not in fix and "></a>" not in fix, fix
+
+
+@pytest.mark.parametrize("key", ["medium", "commercial", "published", "permissions", "excerpt", "modified"])
+def test_the_metadata_model_reads_an_empty_field_as_check_does(key):
+    """``Metadata.model_validate`` (the README's way to validate a CMS's dict up front) refused "" that check()
+    reads as unset, with pydantic's error: every form with an untouched field was blocked."""
+    import reprint_guard
+
+    data = {**COMPLIANT_META, key: ""}
+    model = reprint_guard.Metadata.model_validate(data)
+    assert model == reprint_guard.Metadata.model_validate({k: v for k, v in data.items() if k != key})
+    assert reprint_guard.check(COMPLIANT_BODY, data).ok
+
+
+def test_the_library_names_no_command_line_option_in_its_errors_and_fixes():
+    """An unknown policy passed as policy= (or to load_policy, credit) and an unknown publisher's fix spoke of
+    "--rules-dir DIR" and "--policy FILE" to a CMS, which has neither."""
+    import reprint_guard
+
+    calls = [
+        lambda: reprint_guard.check("x", {"original_url": "https://x.example/a"}, policy="nope"),
+        lambda: reprint_guard.load_policy("nope"),
+        lambda: reprint_guard.credit({"original_url": "https://x.example/a", "author": "A"}, policy="nope"),
+    ]
+    for call in calls:
+        with pytest.raises(reprint_guard.PolicyError) as raised:
+            call()
+        assert "rules_dirs=[...]" in str(raised.value) and "--rules-dir" not in str(raised.value)
+    (unknown,) = reprint_guard.check("<p>x</p>", {"original_url": "https://harbour.example/a"}, format="html").findings
+    assert "rules_dirs=[...]" in unknown.fix and "--" not in unknown.fix, unknown.fix
+
+
 def test_an_unknown_policy_in_a_dicts_metadata_is_told_at_its_field_in_the_librarys_terms():
     """A dict has no line 1, and a library caller has no --rules-dir: the error said both."""
     import reprint_guard

@@ -58,7 +58,8 @@ def create_app() -> Flask:
         try:
             result = pre_publish_check(article)
         except reprint_guard.ReprintGuardError as exc:
-            return jsonify(published=False, error=str(exc)), 400
+            # The message without "<input>:" before it, and the metadata key at fault for the form to mark.
+            return jsonify(published=False, error=exc.message, field=exc.field), 400
         # The outlet's own story (no original named anywhere) is skipped and goes out. A reprint no policy
         # covers, whose rules need a key it lacks, or whose body credits an original its metadata does not
         # name, passes with a reprint-guard/ warning: it was not checked in full, so it waits like one that

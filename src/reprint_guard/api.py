@@ -188,7 +188,10 @@ def _warn_of(loaded: Any, settings: Any) -> None:
 
 def load_policy(spec: str | Path, *, rules_dirs: RulesDirs = ()) -> Policy:
     """A bundled or user policy by id, or a policy YAML file; parsed once and cached."""
-    return _load_policy(spec, extra=_dirs(rules_dirs))
+    try:
+        return _load_policy(spec, extra=_dirs(rules_dirs))
+    except PolicyError as exc:
+        raise _in_library_terms(exc) from None
 
 
 def parse_policy(text: str, *, name: str = "<policy>", rules_dirs: RulesDirs = ()) -> Policy:
@@ -217,7 +220,10 @@ def _resolve(policy: Policy | str | Path | None, rules_dirs: Iterable[str | Path
         return policy
     if not isinstance(policy, str | os.PathLike):
         raise UsageError(f"policy must be a Policy, a policy id or a policy file's path, not {type(policy).__name__}")
-    return _load_policy(policy, extra=rules_dirs)
+    try:
+        return _load_policy(policy, extra=rules_dirs)
+    except PolicyError as exc:
+        raise _in_library_terms(exc) from None
 
 
 def _name(path: Any, what: str = "path") -> str:
@@ -509,14 +515,26 @@ def _run(
     levels = _severity(severity, policies, chosen)
     try:
         result = check_reprint(reprint, policies, chosen, today=today, severity=levels)
-    except PolicyError as exc:  # told in the library's terms, not the command line's
-        exc.message = exc.message.replace(OWN_POLICY_HINT, _OWN_POLICY_HINT)
-        raise
+    except PolicyError as exc:
+        raise _in_library_terms(exc) from None
+    for finding in result.findings:
+        if finding.fix and _CLI_POLICY_OPTIONS in finding.fix:
+            finding.fix = finding.fix.replace(_CLI_POLICY_OPTIONS, _LIBRARY_POLICY_OPTIONS)
     return _finish(reprint, result, today, rule_ids(checked_policy(result, policies, chosen)), inline=inline)
 
 
 #: Where a policy of one's own is found, said to a caller of the library.
 _OWN_POLICY_HINT = "a policy of your own is found with rules_dirs=[...] (or a config's 'policies', with config=)"
+#: How the command line is told to name a policy (an unknown publisher's fix), and how a caller is.
+_CLI_POLICY_OPTIONS = "(--policy FILE or --rules-dir DIR)"
+_LIBRARY_POLICY_OPTIONS = "(policy= a policy file, or rules_dirs=[...])"
+
+
+def _in_library_terms(exc: PolicyError) -> PolicyError:
+    """A policy error told in the library's terms (``rules_dirs=[...]``), not the command line's options."""
+    exc.message = exc.message.replace(OWN_POLICY_HINT, _OWN_POLICY_HINT)
+    exc.args = (exc.message, *exc.args[1:]) if exc.args else (exc.message,)
+    return exc
 
 
 def _finish(

@@ -10,10 +10,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from .limits import MAX_NAME_CHARS, MAX_NAMES, MAX_NAMES_CHARS
-from .metaview import Medium, scope_words
+from .metaview import BLANK_AS_UNSET, Medium, scope_words
 
 
 def _calendar_value(value: Any) -> Any:
@@ -125,6 +125,18 @@ class Metadata(BaseModel):
     )
     news_outlet: bool | None = Field(default=None, description="The republisher is a news outlet (absent: not said).")
     sponsored: bool | None = Field(default=None, description="The story is sponsored (absent: not said).")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _blank_is_unset(cls, data: Any) -> Any:
+        """An empty string for a key whose value is no text (a form's field left empty) is unset, as null is,
+        and Jekyll's ``published: true``/``false`` is Jekyll's draft flag, not a date: as ``check`` reads them."""
+        if not isinstance(data, dict):
+            return data
+        dropped = [k for k in BLANK_AS_UNSET if type(data.get(k)) is str and not data[k].strip()]
+        if type(data.get("published")) is bool:
+            dropped.append("published")
+        return {k: v for k, v in data.items() if k not in dropped} if dropped else data
 
     @field_validator("original_published", "published", mode="before")
     @classmethod

@@ -43,6 +43,9 @@ DATE_KEYS = ("original_published", "published")
 FLAG_KEYS = ("modified", "translated", "paywalled", "sold", "ads_targeted")
 #: Flags that may be left unsaid (None), which a rule's condition can tell from false, as it can ``commercial``'s.
 OPTIONAL_FLAG_KEYS = ("excerpt", "news_outlet", "sponsored")
+#: Declared keys whose value is no text (dates, true/false, the medium, permission records): an empty string
+#: there (a CMS's form field left empty, WordPress's post meta) is read as unset, as null is.
+BLANK_AS_UNSET = (*DATE_KEYS, *FLAG_KEYS, *OPTIONAL_FLAG_KEYS, "commercial", "medium", "permissions")
 DECLARED = (
     "title",
     "author",

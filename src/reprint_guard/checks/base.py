@@ -274,6 +274,8 @@ def template_values(reprint: Reprint, policy: Policy, *, placeholders: bool = Tr
         values["holder"] = names_joined(meta.holders)
     for key, value in meta.items():
         if isinstance(value, str | int | float | dt.date) and key not in values:  # a flag too: "true"
+            if isinstance(value, str) and not value.strip():
+                continue  # a form's field left empty: as unset ("By ." is no credit, "[](...)" no link)
             values[key] = written(value)
     if meta.original_url:  # a credit links to it: "example.org/a/1" would be a relative link
         # A fix text links to no "javascript:" address (a credit block refuses one, saying why).

@@ -17,7 +17,7 @@ from typing import Any
 
 from ..errors import InputError, NotAReprintError
 from ..limits import MAX_FILE_BYTES
-from ..metaview import DATE_KEYS, FLAG_KEYS, OPTIONAL_FLAG_KEYS, READ_KEYS, MetadataView, read_metadata
+from ..metaview import BLANK_AS_UNSET, READ_KEYS, MetadataView, read_metadata
 from ..reprint import Reprint
 
 #: The suffixes read, and as what: Markdown's as Jekyll and Hugo read them (``markdown_ext``: md, markdown,
@@ -846,7 +846,7 @@ def validate_metadata(
             raise
         # Jekyll's "published: false" (a draft) is its flag, not our date; an empty string (a CMS's unset field,
         # WordPress's post meta) is no value, as null is.
-        dropped = [k for k in _BLANK_AS_UNSET if type(data.get(k)) is str and not data[k].strip()]
+        dropped = [k for k in BLANK_AS_UNSET if type(data.get(k)) is str and not data[k].strip()]
         if type(data.get("published")) is bool:
             dropped.append("published")
         if dropped:
@@ -902,9 +902,6 @@ def validate_metadata(
 
 
 _NONE = object()
-#: Declared keys whose value is no text (dates, true/false, the medium, permission records): an empty string
-#: there is read as unset.
-_BLANK_AS_UNSET = (*DATE_KEYS, *FLAG_KEYS, *OPTIONAL_FLAG_KEYS, "commercial", "medium", "permissions")
 
 
 def _metadata_problem(exc: Any, key_lines: Mapping[str, int] | None = None) -> tuple[str | None, str, str]:
