@@ -1167,6 +1167,21 @@ def test_the_metadata_model_reads_an_empty_field_as_check_does(key):
     assert reprint_guard.check(COMPLIANT_BODY, data).ok
 
 
+@pytest.mark.parametrize("author", [["Ana Ruiz", None, "Li Wei"], "Ana Ruiz &amp; Li Wei", ["Ana Ruiz", "Li&#32;Wei"]])
+def test_a_cms_list_of_authors_with_a_deleted_user_or_html_escaped_names_is_read_as_the_page_shows(author):
+    """A many-to-many author field with a deleted user gave None in the list, an error ("not a list of
+    values"); a name stored HTML-escaped ("Ana Ruiz &amp; Li Wei") was looked for as "Ana Ruiz &amp"."""
+    import reprint_guard
+
+    body = (
+        '<p>By Ana Ruiz and Li Wei. This story was originally published by <a href="https://www.propublica.org/'
+        'article/x">ProPublica</a>.</p>'
+    )
+    meta = {"original_url": "https://www.propublica.org/article/x", "commercial": False, "author": author}
+    result = reprint_guard.check(body, meta, format="html")
+    assert "propublica/credit-author" not in {f.rule for f in result.findings}, result.findings
+
+
 def test_the_library_names_no_command_line_option_in_its_errors_and_fixes():
     """An unknown policy passed as policy= (or to load_policy, credit) and an unknown publisher's fix spoke of
     "--rules-dir DIR" and "--policy FILE" to a CMS, which has neither."""

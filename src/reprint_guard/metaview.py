@@ -195,6 +195,15 @@ def _unescaped(address: str) -> str:
     return address
 
 
+def _name_unescaped(name: Any) -> Any:
+    """A name a CMS stored HTML-escaped ("Ana Ruiz &amp; Li Wei"), as the page shows it."""
+    if type(name) is not str or "&" not in name or ";" not in name:
+        return name
+    import html
+
+    return html.unescape(name)
+
+
 def read_metadata(data: Mapping[str, Any]) -> MetadataView:
     """Validate ``data`` as the model does; raises pydantic's ``ValidationError`` when it is invalid. A
     declared key's text wrapped in typographic quotes is read without them."""
@@ -210,6 +219,12 @@ def read_metadata(data: Mapping[str, Any]) -> MetadataView:
     address = data.get("original_url")
     if type(address) is str and "&" in address and ";" in address:
         data = {**data, "original_url": _unescaped(address)}
+    for key in ("author", "copyright_holder"):
+        names = data.get(key)
+        if type(names) is list and (None in names or any(type(n) is str and "&" in n and ";" in n for n in names)):
+            data = {**data, key: [_name_unescaped(n) for n in names if n is not None]}  # a deleted user: None
+        elif type(names) is str and "&" in names and ";" in names:
+            data = {**data, key: _name_unescaped(names)}
     view = _exact(data)
     if view is not None:
         return view
