@@ -119,7 +119,8 @@ def test_the_hook_checks_a_staged_sidecars_article_and_keeps_to_the_configs_incl
     git(site, "add", "content/page.meta.yaml")
     unstaged = try_repo(tmp_path, source, site, "reprint-guard")  # the page itself is not in the commit
     assert unstaged.returncode == 1 and "- exit code: 2" in unstaged.stdout, unstaged.stdout + unstaged.stderr
-    assert "content/page.html: not staged, but its metadata sidecar is: git add page.html too" in unstaged.stdout
+    said = "content/page.html: not in the commit, but its metadata sidecar is: stage it and commit it (git add "
+    assert said in unstaged.stdout, unstaged.stdout
     git(site, "add", "content/page.html")
     run = try_repo(tmp_path, source, site, "reprint-guard")
     assert run.returncode == 1, run.stdout + run.stderr
@@ -146,7 +147,7 @@ def test_the_hook_reads_no_sidecar_the_commit_does_not_hold(tmp_path):
     git(site, "add", "page.html")
     run = try_repo(tmp_path, source, site, "reprint-guard")
     assert run.returncode == 1 and "- exit code: 2" in run.stdout, run.stdout + run.stderr
-    assert "page.meta.yaml: the metadata sidecar of page.html, not staged" in run.stdout, run.stdout
+    assert "page.meta.yaml: the metadata sidecar of page.html, not in the commit" in run.stdout, run.stdout
     git(site, "add", "page.meta.yaml")
     staged = try_repo(tmp_path, source, site, "reprint-guard")
     assert staged.returncode == 0, staged.stdout + staged.stderr

@@ -602,3 +602,45 @@ def test_a_worker_killed_mid_run_loses_no_result(tmp_path, monkeypatch):
     results = list(runner.run(items, settings, jobs=2))
     assert [r.path for r in results] == [item[0] for item in items]  # each once, in input order
     assert [r.status for r in results] == ["pass" if i % 2 == 0 else "fail" for i in range(200)]
+
+
+def _staged_site(folder: Path) -> Path:
+    """A page in a subfolder with its sidecar, both staged, in a linked work tree of a new repository."""
+    from conftest import git
+
+    main = folder / "main"
+    main.mkdir()
+    git(main, "init", "-q")
+    git(main, "-c", "user.email=a@b", "-c", "user.name=a", "commit", "-q", "--allow-empty", "-m", "start")
+    git(main, "worktree", "add", "-q", str(folder / "linked"))
+    tree = folder / "linked"
+    (tree / "sub").mkdir()
+    page = (
+        '<p>Story.</p>\n<p>The original source of this article is <a href="https://www.globalresearch.ca/t/'
+        '5800002">Global Research</a></p>\n<p>Copyright © Ana Ruiz, Global Research, 2025</p>\n'
+    )
+    (tree / "sub" / "p.html").write_text(page, encoding="utf-8")
+    meta = "author: Ana Ruiz\noriginal_url: https://www.globalresearch.ca/t/5800002\noriginal_published: 2025-01-01\n"
+    (tree / "sub" / "p.meta.yaml").write_text(meta + "commercial: false\n", encoding="utf-8")
+    git(tree, "add", "sub")
+    return tree
+
+
+def test_staged_asks_git_from_the_work_trees_top_as_a_hook_runs_there(tmp_path, cli):
+    """In a linked work tree (and a submodule) git sets GIT_DIR for hooks; asked from the page's own folder, git
+    took that folder for the top and listed nothing: every staged page in a subfolder was "not staged"."""
+    from conftest import git
+
+    tree = _staged_site(tmp_path)
+    env = {"GIT_DIR": git(tree, "rev-parse", "--absolute-git-dir").strip()}
+    run = cli("check", "--no-config", "--staged", "sub/p.html", cwd=tree, env=env)
+    assert run.code == 0, run.out + run.err
+    git(tree, "rm", "-q", "--cached", "sub/p.meta.yaml")
+    left_out = cli("check", "--no-config", "--staged", "sub/p.html", cwd=tree, env=env)
+    assert left_out.code == 2 and "sub/p.meta.yaml: the metadata sidecar of p.html, not in the commit" in left_out.out
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "a.md").write_text(markdown(COMPLIANT_META, COMPLIANT_BODY), encoding="utf-8")
+    ceiling = {"GIT_CEILING_DIRECTORIES": str(tmp_path)}
+    nowhere = cli("check", "--no-config", "--staged", "a.md", cwd=outside, env=ceiling)
+    assert nowhere.code == 2 and "--staged: git cannot tell what the commit holds" in nowhere.out, nowhere.out

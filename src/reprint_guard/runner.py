@@ -599,40 +599,48 @@ def _check_path(
 def _in_the_commit(path: str) -> None:
     """Raise when the page, or a sidecar beside it that the check would read, is not in git's index: a
     commit's check read it from the working folder, where an untracked sidecar's metadata made the page pass
-    (or fail) while the commit holds the page without it."""
+    (or fail) while the commit holds the page without it.
+
+    git is asked from the working folder the hook runs in (the top of the work tree, for pre-commit): in a
+    linked work tree or a submodule git sets ``GIT_DIR`` for hooks, and from another folder it would take
+    that folder for the work tree's top.
+    """
     import subprocess  # only for a commit's files: not part of checking one file
 
     from .readers import sidecar_names
 
     names = [path, *(name for name in sidecar_names(path) if os.path.lexists(name))]
-    folder = os.path.dirname(os.path.abspath(path))
     try:
         listed = subprocess.run(
-            ["git", "ls-files", "-z", "--cached", "--", *(os.path.abspath(name) for name in names)],
-            cwd=folder,
+            ["git", "ls-files", "-z", "--cached", "--full-name", "--", *(os.path.abspath(n) for n in names)],
             capture_output=True,
             check=False,
             timeout=30,
         )
-    except (OSError, subprocess.SubprocessError):
-        return  # no git to ask: nothing is known of a commit
-    if listed.returncode != 0:
-        return  # not in a git work tree
+        top = subprocess.run(["git", "rev-parse", "--show-toplevel"], capture_output=True, check=False, timeout=30)
+    except (OSError, subprocess.SubprocessError) as exc:
+        raise InputError(f"--staged: git could not be run ({exc})", path=path) from None
+    if listed.returncode != 0 or top.returncode != 0:
+        said = (listed.stderr or top.stderr).decode("utf-8", "replace").strip().splitlines()
+        reason = said[0] if said else "not in a git work tree"
+        raise InputError(f"--staged: git cannot tell what the commit holds ({reason})", path=path)
+    root = os.fsdecode(top.stdout.strip())
     tracked = {
-        os.path.normcase(os.path.abspath(os.path.join(folder, os.fsdecode(item))))
+        os.path.normcase(os.path.realpath(os.path.join(root, os.fsdecode(item))))
         for item in listed.stdout.split(b"\0")
         if item
     }
     page = os.path.basename(path)
-    for name in names:
-        if os.path.normcase(os.path.abspath(name)) in tracked:
-            continue
-        if name == path:  # named for its staged sidecar
-            raise InputError(f"not staged, but its metadata sidecar is: git add {page} too", path=path)
+    missing = [name for name in names if os.path.normcase(os.path.realpath(name)) not in tracked]
+    if path in missing:
+        others = [name for name in names[1:] if name not in missing]
+        said = "not in the commit, but its metadata sidecar is" if others else "not in the commit"
+        raise InputError(f"{said}: stage it and commit it (git add {page})", path=path)
+    if missing:
         raise InputError(
-            f"the metadata sidecar of {page}, not staged: the commit would hold {page} without its metadata; "
-            "git add it, or move it away",
-            path=name,
+            f"the metadata sidecar of {page}, not in the commit: the commit would hold {page} without its "
+            "metadata; stage it and commit it with the page (git add), or move it away",
+            path=missing[0],
         )
 
 
