@@ -433,6 +433,20 @@ def test_fix_links_a_credit_in_a_markdown_files_raw_html_block_in_place(tmp_path
         ),
         # A fragment: the credit is its first line, with no blank line above it.
         ("<p>Six boats went out.</p>\n", "", "<p>Six boats went out.</p>"),
+        # A block that goes on to hold the story: under the title, inside it (not under the whole story).
+        (
+            '<article>\n<div class="entry-content"><h1>The harbour</h1>\n'
+            + "<p>Six boats went out, and the harbour watched them go, one by one, into the fog.</p>\n" * 12
+            + "</div>\n</article>\n",
+            '<article>\n<div class="entry-content"><h1>The harbour</h1>\n',
+            "<p>Six boats went out",
+        ),
+        # A comment in the hero block that looks like its end: under the title, where it is sure.
+        (
+            '<main>\n<div class="hero"><h1>T</h1><!-- </div> --><p>dek</p></div>\n<p>Six boats.</p>\n</main>\n',
+            '<main>\n<div class="hero"><h1>T</h1>',
+            "<!-- </div> -->",
+        ),
     ],
 )
 def test_fix_puts_a_top_credit_under_a_wrapped_title_and_no_blank_line_atop_a_fragment(
@@ -446,7 +460,8 @@ def test_fix_puts_a_top_credit_under_a_wrapped_title_and_no_blank_line_atop_a_fr
     run = cli("check", "a.html", "--fix", "--no-config", cwd=tmp_path)
     text = (tmp_path / "a.html").read_text(encoding="utf-8")
     assert run.code == 0, run.out + run.err
-    assert text.startswith(page[: page.index(credit_after) + len(credit_after)] + "<p><em>Ana Ruiz. Republished"), text
+    above = page[: page.index(credit_after) + len(credit_after)]
+    assert text.startswith((above + "<p><em>Ana Ruiz. Republished", above + "\n<p><em>Ana Ruiz. Republished")), text
     assert text.index("Republished from") < text.index(credit_before), text
 
 
@@ -463,6 +478,10 @@ def test_fix_puts_a_bottom_credit_above_the_articles_own_footer(tmp_path, cli):
     assert run.code == 0, run.out + run.err
     assert text.index("Copyright ©") < text.index("<footer"), text
     assert text.endswith('<footer class="entry-footer"><a href="/tag/boats">boats</a> Share</footer>\n</article>\n')
+    commented = page.replace(">boats</a> Share", ">boats</a> <!-- <footer> old --> Share")
+    (tmp_path / "a.html").write_text(commented, encoding="utf-8")  # a footer's start in a comment is none
+    run = cli("check", "a.html", "--fix", "--no-config", cwd=tmp_path)
+    assert run.code == 0 and "<!-- <footer> old --> Share</footer>" in (tmp_path / "a.html").read_text("utf-8")
 
 
 def test_fix_links_an_html_source_line_in_place_too(tmp_path, cli):

@@ -258,17 +258,49 @@ def _c_quoted(name: str) -> str:
 
 #: An article's heading at its very start, which a credit placed at the top goes after.
 _LEADING_TITLE = re.compile(r"\s*<(h1|header)\b[^>]*>.*?</\1\s*>", re.IGNORECASE | re.DOTALL | re.ASCII)
-#: A title in a block of its own first (``<div class="hero"><h1>...</h1></div>``), with nothing but a few tags
-#: between the block's start and the title: the block, to its end tag, when no other of its kind opens in it
-#: (one place to try the title at, and one scan for the end tag: linear on any page).
+#: A title in a block of its own first (``<div class="hero"><h1>...</h1>``), with nothing but a few tags
+#: between the block's start and the title (one place to try the title at, one scan to its end: linear).
 _WRAPPED_TITLE = re.compile(
-    r"\s*<(div|section|hgroup|figure)\b[^>]*>(?:\s*<(?!/|\1\b|h1\b)[^>]*>){0,8}\s*<h1\b[^>]*>(?:(?!<\1\b).)*?</\1\s*>",
+    r"\s*<(div|section|hgroup|figure)\b[^>]*>(?:\s*<(?!/|\1\b|h1\b)[^>]*>){0,8}\s*<h1\b[^>]*>.*?</h1\s*>",
     re.IGNORECASE | re.DOTALL | re.ASCII,
 )
+#: How far a hero block may go on after its title (a dek, a photo credit) and still be the title's block.
+_HERO_REST = 400
+
+
+def _below_the_title(source: str, index: int) -> int:
+    """Where a top credit goes in an article starting at ``index``: under its title, and under a hero block
+    that holds little but the title (``<div class="hero"><h1>...</h1></div>``); inside a block that goes on
+    to hold the story (``<div class="entry-content"><h1>...</h1><p>...``), right under the title."""
+    title = _LEADING_TITLE.match(source, index)
+    if title is not None:
+        return title.end()
+    wrapped = _WRAPPED_TITLE.match(source, index)
+    if wrapped is None:
+        return index
+    tag = wrapped.group(1).lower()
+    close = re.compile(rf"</{tag}\s*>", re.IGNORECASE).search(source, wrapped.end(), wrapped.end() + _HERO_REST)
+    if close is None:
+        return wrapped.end()
+    between = source[wrapped.end() : close.start()].lower()
+    if any(mark in between for mark in (f"<{tag}", "<!--", "<script", "<style", "<template")):
+        return wrapped.end()  # what ends the block is not sure from here: under the title, inside it
+    return close.end()
+
+
 #: An article's own footer as its last element (tags, share buttons): the credit goes above it.
 _CLOSING_FOOTER = re.compile(
     r"<footer\b[^>]*>(?:(?!<footer\b).)*</footer\s*>\s*\Z", re.IGNORECASE | re.DOTALL | re.ASCII
 )
+
+
+def _plain_footer(source: str, start: int, footer: re.Match[str]) -> bool:
+    """Whether a footer found by :data:`_CLOSING_FOOTER` is one: not in a comment, and holding no comment or
+    script that could hide where it starts or ends (a ``<footer>`` in ``<!-- -->`` is none)."""
+    inside = footer.group(0).lower()
+    if "<!--" in inside or "-->" in inside or "<script" in inside or "<template" in inside:
+        return False
+    return source.rfind("<!--", start, footer.start()) <= source.rfind("-->", start, footer.start())
 
 
 def _insert(source: str, reprint: Reprint, block: str, position: str) -> str:
@@ -283,9 +315,8 @@ def _insert(source: str, reprint: Reprint, block: str, position: str) -> str:
         opening, closing = article or body_tags(source)
         if position == "top":
             index = opening if opening is not None else _line_offset(source, reprint.body_line)  # after front matter
-            title = (_LEADING_TITLE.match(source, index) or _WRAPPED_TITLE.match(source, index)) if article else None
-            if title is not None:
-                index = title.end()  # the article's title (and a hero block around it) stays first
+            if article is not None:
+                index = _below_the_title(source, index)  # the article's title (and a hero block around it) stays first
             following = _NEXT_LINE_INDENT.match(source, index)
             if following is not None:  # the content goes on below: the block is a line of its own among it
                 return source[:index] + ("\n" if index else "") + _indented(block, following.group(1)) + source[index:]
@@ -293,8 +324,8 @@ def _insert(source: str, reprint: Reprint, block: str, position: str) -> str:
         if closing is None:
             return source.rstrip("\n") + "\n" + block + "\n"
         footer = _CLOSING_FOOTER.search(source, opening or 0, closing) if article is not None else None
-        if footer is not None:  # the article's own footer (tags, share buttons) stays last, under the credit
-            closing = footer.start()
+        if footer is not None and _plain_footer(source, opening or 0, footer):
+            closing = footer.start()  # the article's own footer (tags, share buttons) stays last, under the credit
         line_start = source.rfind("\n", 0, closing) + 1
         if line_start and not source[line_start:closing].strip():  # the end tag on a line of its own
             above = source[:line_start].rstrip(" \t\n")  # the last line with something on it sets the indent
