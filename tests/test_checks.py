@@ -2125,9 +2125,19 @@ def test_a_licence_of_other_terms_in_the_credit_is_told_as_one_to_correct(tmp_pa
     page.write_text("---\n" + yaml.safe_dump(meta) + f"---\n\nText.\n\n{line}\n", encoding="utf-8")
     run = cli("check", str(page), "--fix")
     assert run.code == 1 and page.read_text(encoding="utf-8").count("creativecommons.org") == 1, run.err
-    caption = f"Text.\n\n*Photo by Lu Chen, licensed under [CC BY-SA 2.0]({deed}).*\n\n{line.split(' and is')[0]}.*\n"
-    said = {f.rule: f.message for f in check(caption, meta).findings}["kff-health-news/license"]
-    assert "neither named" in said and "the licence the original is under" not in said, said
+    credit_alone = line.split(" and is")[0] + ".*"
+    captions = [
+        f"*Photo by Lu Chen, licensed under [CC BY-SA 2.0]({deed}).*",
+        f"*A trawler in the fog (Jo Lee, republished under [CC BY 2.0]({deed}))*",
+        f'<figure><img src="https://example.org/boat.jpg" alt=""><figcaption>Jo Lee / Harbour Herald, reprinted '
+        f'under <a href="{deed}">CC BY-SA 2.0</a></figcaption></figure>',
+    ]
+    for caption in captions:  # a picture's own licence, in its caption
+        said = {f.rule: f.message for f in check(f"Text.\n\n{caption}\n\n{credit_alone}\n", meta).findings}
+        assert "neither named" in said["kff-health-news/license"], (caption, said)
+    with_photos_note = line.replace(" licence.*", " licence. Photos are not included.*")
+    said = {f.rule: f.message for f in check(f"Text.\n\n{with_photos_note}\n", meta).findings}
+    assert "the licence the original is under" in said["kff-health-news/license"], said
 
 
 @pytest.mark.parametrize(

@@ -46,7 +46,9 @@ def _deed_says_creative_commons(visible: VisibleBody, paths: frozenset[str]) -> 
     )
 
 
-def _other_licence(visible: VisibleBody, accepted: frozenset[str]) -> tuple[str, str] | None:
+def _other_licence(
+    visible: VisibleBody, accepted: frozenset[str], publisher: str = "", original: str = ""
+) -> tuple[str, str] | None:
     """(the link, its licence id) of the first link to another version of a licence the rule accepts (CC BY
     4.0 for CC BY 3.0), or to a licence of other terms in a sentence about the republication ("republished
     under a CC BY-ND 4.0 licence" for a BY-NC-ND original), if any: the article's licence given wrongly. A
@@ -61,7 +63,12 @@ def _other_licence(visible: VisibleBody, accepted: frozenset[str]) -> tuple[str,
     for anchor, href in visible.anchor_nodes():
         if href and "creativecommons" in href.lower():
             spdx = normalize_license(href)
-            if spdx and deed_path(spdx) and licence_id(spdx) not in accepted and _about_the_republication(anchor):
+            if (
+                spdx
+                and deed_path(spdx)
+                and licence_id(spdx) not in accepted
+                and _about_the_republication(anchor, publisher, original)
+            ):
                 return href.strip(), spdx
     return None
 
@@ -80,15 +87,32 @@ _OTHER_WORK = re.compile(
 _INLINE = frozenset({"a", "em", "i", "strong", "b", "span", "small", "sup", "sub", "mark", "u", "cite", "q"})
 
 
-def _about_the_republication(anchor: Any) -> bool:
-    """Whether the block a licence link stands in is about this republication and names no other work."""
+def _about_the_republication(anchor: Any, publisher: str, original: str) -> bool:
+    """Whether the block a licence link stands in is about this republication: it says so ("republished
+    under"), names the publisher or links the original, names no other work before the link ("Photo by ...,
+    licensed under"; "Photos are not included" after it is the credit's own), and is no figure's caption."""
     block = anchor.parent
     while block is not None and block.tag in _INLINE:
         block = block.parent
     if block is None or block.tag in ("body", "html"):
         return False  # no block of its own: nothing tells what it is about
-    text = normalize(block.text(deep=True, separator=" "))
-    return len(text) <= _SENTENCE_BLOCK and bool(_REPUBLICATION.search(text)) and not _OTHER_WORK.search(text)
+    ancestor = block
+    while ancestor is not None:
+        if ancestor.tag in ("figure", "figcaption"):
+            return False  # a picture's caption: its licence is the picture's
+        ancestor = ancestor.parent
+    whole = block.text(deep=True, separator=" ")
+    text = normalize(whole)
+    if len(text) > _SENTENCE_BLOCK or not _REPUBLICATION.search(text):
+        return False
+    named = bool(publisher) and normalize(publisher) in text
+    linked = bool(original) and any(
+        (link.attributes.get("href") or "").strip() == original for link in block.css("a[href]")
+    )
+    if not (named or linked):
+        return False
+    before = normalize(whole[: max(whole.find(anchor.text(deep=True, separator=" ")), 0)])
+    return not _OTHER_WORK.search(before)
 
 
 #: A block longer than this is more than a credit's few sentences (a paragraph of the story).
@@ -144,7 +168,8 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
         return
     name, url = describe(spdx)
     line, column = reprint.end_position()
-    other = _other_licence(visible, accepted) if unlinked else None
+    original = (reprint.metadata.original_url or "").strip()
+    other = _other_licence(visible, accepted, context.policy.publisher, original) if unlinked else None
     if other is not None:  # another licence, or another version, given where this one is due: to correct
         href, other_id = other
         other_name = describe(other_id)[0]
