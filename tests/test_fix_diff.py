@@ -351,6 +351,19 @@ def test_fix_adds_no_second_byline_beside_one_that_is_there_but_wrong(tmp_path, 
     assert said in run.out and "needs the credit that is there corrected by hand" in run.err, run.out + run.err
 
 
+def test_an_author_named_in_a_photo_credit_or_the_story_is_no_byline_to_correct(tmp_path, cli):
+    """With the byline rule's "named in another form", any mention of the author (a photo credit, the story's
+    own text) held --fix back: the byline it lacks is added again."""
+    fixture = (ROOT / "tests" / "policies" / "montana-free-press" / "compliant.md").read_text(encoding="utf-8")
+    page = tmp_path / "a.md"
+    mention = "*Sleds by the desk. Photo by Hannah Whitcomb.*"
+    page.write_text(fixture.replace("*By Hannah Whitcomb, Montana Free Press*", mention), encoding="utf-8")
+    run = cli("check", str(page), "--fix", "--no-config")
+    text = page.read_text(encoding="utf-8")
+    assert run.code == 0, run.out + run.err
+    assert mention in text and "By Hannah Whitcomb, Montana Free Press" in text, text
+
+
 def test_fix_links_a_source_line_in_place_and_inserts_only_the_notice_it_lacks(tmp_path, cli):
     """A reprint with "Source: Global Research" unlinked and no copyright notice got the whole credit block:
     a second source line beside its own."""

@@ -198,7 +198,7 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
         missing, misplaced = _missing_or_misplaced(reprint, params, required)
         if missing and params.placement_only:
             missing = []  # another rule's finding
-        otherwise = _named_otherwise(reprint, params, required, missing, bylines) if missing else None
+        otherwise = _named_otherwise(reprint, required, missing, bylines, context.policy.publisher) if missing else None
         if otherwise is not None:
             yield otherwise
         elif missing:
@@ -241,7 +241,7 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
 
 
 def _named_otherwise(
-    reprint: Reprint, params: Params, required: list[str], missing: list[str], bylines: dict[str, str]
+    reprint: Reprint, required: list[str], missing: list[str], bylines: dict[str, str], publisher: str
 ) -> Problem | None:
     """The credit that is there, naming the authors in another form than the template's ("By Ellie Marchetti /
     Montana Free Press" for "Ellie Marchetti, Montana Free Press") or naming some of them: a problem told at
@@ -249,7 +249,7 @@ def _named_otherwise(
     shown = ", ".join(f'"{m}"' for m in missing)
     if all(m in bylines for m in missing):
         authors = [bylines[m] for m in missing]
-        if not all(_name_visible(reprint, author) for author in authors):
+        if not all(_in_a_byline(reprint, author, publisher) for author in authors):
             return None
         return Problem.at(
             reprint.span(authors[0]),
@@ -257,7 +257,7 @@ def _named_otherwise(
             fix=f'Write the byline that names {authors[0]} as "{missing[0]}".',  # the rule's own fix, when it has one
         )
     present = [name for name in required if name not in missing and name not in bylines]
-    if not present or any(m in bylines for m in missing):
+    if not present or any(m in bylines for m in missing) or not _in_a_byline(reprint, present[0], publisher):
         return None
     return Problem.at(
         reprint.span(present[0]),
@@ -267,10 +267,31 @@ def _named_otherwise(
     )
 
 
-def _name_visible(reprint: Reprint, name: str) -> bool:
-    """Whether ``name`` stands in the visible text as whole words."""
+#: A byline's opening words before the name ("By", "Story by", "Written by"), as a block of its own starts.
+_BYLINE_START = re.compile(r"(?:(?:story|words|text|reporting|written|report) )?by:? ")
+#: A byline is a line, not a paragraph of the story that mentions the author.
+_BYLINE_LENGTH = 200
+
+
+def _in_a_byline(reprint: Reprint, name: str, publisher: str) -> bool:
+    """Whether ``name`` stands in a byline: a short block that opens with "By" and the name ("By Hannah
+    Whitcomb"), or that names the publisher beside it ("Hannah Whitcomb / Montana Free Press"). A photo's
+    credit ("Photo by Hannah Whitcomb") or the story's own mention of the author is none."""
     visible = reprint.visible
-    return visible.holds(name) and find_phrase(visible.text, name) >= 0
+    wanted = normalized(name)
+    if not wanted or not visible.holds(name):
+        return False
+    house = normalized(publisher) if publisher else ""
+    for block in visible.blocks_holding((wanted,)):
+        if len(block) > _BYLINE_LENGTH:
+            continue
+        opening = _BYLINE_START.match(block)
+        if opening is not None and block[opening.end() :].startswith(wanted):
+            return True
+        at = find_phrase(block, name)
+        if house and at >= 0 and house in block[max(0, at - 40) : at + len(wanted) + 40]:
+            return True
+    return False
 
 
 def _measured_over_the_page(reprint: Reprint, params: Params) -> str:
