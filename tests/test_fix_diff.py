@@ -276,6 +276,16 @@ def test_a_credit_is_taken_apart_at_its_templates_sentences_not_at_a_names_full_
             "\n*This article is republished under a [CC BY-NC-ND 4.0]"
             "(https://creativecommons.org/licenses/by-nc-nd/4.0/) licence.*\n",
         ),
+        (  # the credit in words of its own, not the template's
+            "a.md",
+            "---\ntitle: Rural clinics\nauthor: Jordan Ellis\n"
+            "original_url: https://kffhealthnews.org/news/article/rural-clinics-staffing/\n"
+            "license: CC-BY-NC-ND-4.0\ncommercial: false\n---\n\n",
+            "Clinics reported open nursing posts.\n\n*By Jordan Ellis. This story first appeared in "
+            "[KFF Health News](https://kffhealthnews.org/news/article/rural-clinics-staffing/).*\n",
+            "\n*This article is republished under a [CC BY-NC-ND 4.0]"
+            "(https://creativecommons.org/licenses/by-nc-nd/4.0/) licence.*\n",
+        ),
         (
             "a.html",
             "title: Forest cover\nauthor: Lena Okafor\n"

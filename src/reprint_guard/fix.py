@@ -521,7 +521,7 @@ def plan(reprint: Reprint, source: str, findings: list[Finding], policy: Policy,
         fewer = _without_parts_present(blocks, credit, reprint.format, inserted, recheck, remaining, sentences)
         block = fewer[1] if fewer is not None else blocks[credit][0]
         text = fewer[0] if fewer is not None else text
-        opening = _restated(block, reprint)
+        opening = _restated(block, reprint, policy)
         if opening is not None:  # a sentence of the credit that also holds what is missing (a licence)
             snippets = _words_to_add([f for f in wanted if f.check != "element"], sentences, reprint.format)
             if snippets is not None:
@@ -564,12 +564,8 @@ def _linked_in_place(  # type: ignore[no-untyped-def]
     html = reprint.format == "html"
     if not (html or reprint.format == "markdown") or not url or any(c in url for c in " \t<>()[]\"'"):
         return None  # a destination Markdown (or an attribute) could not take as written
-    names = {name for rule in policy.rules if rule.check == "attribution" for name in rule.params.names}
-    names.add(policy.publisher)
-    # The publisher's name, not a policy's phrase around it ("originally published by ProPublica").
-    names = {name for name in names if not any(o != name and o.lower() in name.lower() for o in names)}
     start = _line_offset(text, reprint.body_line)
-    ordered = sorted(names, key=len, reverse=True)
+    ordered = sorted(_publisher_names(policy), key=len, reverse=True)
     body = text[start:]
     spans = [(*span, True) for span in _unlinked_html(body, ordered)] if html else _unlinked(body, ordered)
     found = [(begin + start, end + start, in_html) for begin, end, in_html in spans]
@@ -583,6 +579,14 @@ def _linked_in_place(  # type: ignore[no-untyped-def]
         if not after & rules and after <= before:
             return trial
     return None
+
+
+def _publisher_names(policy: Policy) -> set[str]:
+    """The names a policy's credit rules accept for the publisher ("KFF Health News"), and its publisher's:
+    each the name itself, not a policy's phrase around it ("originally published by ProPublica")."""
+    names = {name for rule in policy.rules if rule.check == "attribution" for name in rule.params.names}
+    names.add(policy.publisher)
+    return {name for name in names if not any(o != name and o.lower() in name.lower() for o in names)}
 
 
 def _credited(text: str, index: int) -> bool:
@@ -899,22 +903,42 @@ _WORDS_TO_ADD = re.compile(r'Add: "(.+)"\.?')
 _OPENING_WORDS = 4
 
 
-def _restated(block: str, reprint: Reprint) -> str | None:
-    """The opening words of a sentence of ``block`` that the reprint shows already, or None: where a licence
-    is a clause of the credit sentence ("... originally published by KFF Health News and is republished under
-    ..."), a reprint lacking only the licence would get its credit line a second time."""
+def _restated(block: str, reprint: Reprint, policy: Policy) -> tuple[str, int] | None:
+    """Where the reprint shows already what a sentence of ``block`` says, as (words to find, which of them), or
+    None: where a licence is a clause of the credit sentence ("... originally published by KFF Health News and
+    is republished under ..."), a reprint lacking only the licence would get its credit line a second time.
+
+    The sentence's opening words, when the reprint has them; else the publisher's name, when the sentence
+    credits it and the reprint credits it already in words of its own ("This story first appeared in KFF
+    Health News"): its last such credit.
+    """
     words = re.sub(r"<[^>]*>|\]\([^)]*\)|[*_\[\]`]", " ", block)  # tags, link addresses, emphasis
-    for sentence in re.split(r"(?<=[.!?])\s+", words):
+    sentences = re.split(r"(?<=[.!?])\s+", words)
+    for sentence in sentences:
         opening = " ".join(sentence.split()[:_OPENING_WORDS])
         if len(opening.split()) == _OPENING_WORDS and reprint.visible.holds(opening):
-            return opening
+            return opening, 0
+    text = reprint.visible.cased_text
+    for publisher in sorted(_publisher_names(policy), key=len, reverse=True):
+        if not any(publisher in sentence for sentence in sentences):
+            continue
+        found = [m.start() for m in re.finditer(re.escape(" ".join(publisher.split())), text)]
+        credited = [i for i in found if _cued(text[max(0, i - 2 * _CUE_REACH) : i])]
+        if credited:
+            return publisher, found.index(credited[-1])
     return None
 
 
-def _beside(text: str, reprint: Reprint, opening: str, block: str) -> str | None:
+def _cued(before: str) -> bool:
+    """Whether words crediting a source ("first appeared in") end within a few words of the end of ``before``."""
+    return any(len(before) - cue.end() <= _CUE_REACH for cue in _CREDIT_CUE.finditer(before))
+
+
+def _beside(text: str, reprint: Reprint, opening: tuple[str, int], block: str) -> str | None:
     """``text`` with ``block`` put right under the paragraph (a Markdown paragraph, an HTML line) where the
-    credit's ``opening`` words stand: the licence it lacks goes with it, not above it at the top."""
-    end_line = reprint.span(opening)[2]
+    credit's ``opening`` words stand (the words, and which of them): the licence it lacks goes with it, not
+    above it at the top."""
+    end_line = reprint.span(*opening)[2]
     if end_line is None:
         return None
     lines = text.split("\n")
