@@ -1948,6 +1948,7 @@ def test_a_phrase_written_with_a_no_break_space_reference_is_found_where_it_stan
         ('<img src="https://i.creativecommons.org/l/by-nd/4.0/88x31.png" alt="CC BY-ND">', False),
         ('<img src="https://mirrors.creativecommons.org/presskit/buttons/88x31/png/by-nd.png">', False),
         ('<img src="https://licensebuttons.net.example.com/l/by/4.0/88x31.png">', True),
+        ('<img src="https://licensebuttons.net/l/by/4.0/88x31.png" srcset="https://example.org/photo.jpg 1x">', True),
     ],
 )
 def test_a_one_pixel_counter_is_no_photograph_but_a_photo_sized_by_style_is(image, counted):
