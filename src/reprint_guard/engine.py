@@ -171,12 +171,17 @@ def check_reprint(
 def _home_page_original(reprint: Reprint) -> Finding | None:
     """A warning when ``original_url`` is a site's home page (``https://www.propublica.org/``): checked
     against it, a credit linking to the home page, which the terms forbid, passes as one to the original."""
-    address = reprint.metadata.original_url
-    if not address or "//" not in address:
+    address = (reprint.metadata.original_url or "").strip()
+    if not address or root_relative(address):
         return None
-    rest = address.split("//", 1)[1]
-    path = rest[rest.find("/") :] if "/" in rest else ""
-    if path.strip() not in ("", "/") or not host_of(as_address(address)):
+    from urllib.parse import urlsplit
+
+    try:
+        parts = urlsplit(as_address(address))
+    except ValueError:
+        return None
+    # No path ("/" or "//"), and no query naming a page ("?p=123" is WordPress's address of an article).
+    if parts.path.strip("/") or parts.query.strip() or not host_of(as_address(address)):
         return None
     return _tool_finding(
         reprint,
