@@ -1502,6 +1502,7 @@ _PROPUBLICA = ROOT / "tests" / "policies" / "propublica" / "compliant.md"
         ("The text was trimmed by lawmakers before the final vote.", False),
         ("This report has been shortened.", True),
         ("The story has been shortened.", True),
+        ("The following text has been condensed.", True),
         ("The interview, condensed for space, follows the photographs.", False),
         ("Statements from the company were shortened for print by the regulator's clerks.", False),
         ("Some passages were cut for space in the council minutes, a clerk admitted.", False),
