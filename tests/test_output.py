@@ -147,6 +147,13 @@ def test_sarif_places_a_symbolic_link_where_it_stands_not_at_its_target(repo, cl
     log = cli("check", "linked.md", "--format", "sarif", cwd=repo).json()
     (result,) = [r for r in log["runs"][0]["results"] if r["ruleId"] == "global-research/source-credit"]
     assert result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "linked.md", result
+    (repo / "a" / "deep").mkdir(parents=True)
+    (repo / "a" / "b").mkdir()
+    (repo / "a" / "b" / "other.md").write_bytes((repo / "no-credit.md").read_bytes())
+    (repo / "lnk").symlink_to(repo / "a" / "deep")
+    through = cli("check", "lnk/../b/other.md", "--format", "sarif", cwd=repo).json()  # the system reads a/b
+    (result,) = [r for r in through["runs"][0]["results"] if r["ruleId"] == "global-research/source-credit"]
+    assert result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "a/b/other.md", result
 
 
 def test_github_escaping():

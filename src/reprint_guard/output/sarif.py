@@ -196,7 +196,7 @@ def artifact_location(path: str, root: Path) -> dict[str, str]:
     try:
         # A symbolic link is placed where it stands (its folder resolved, as the root is), not at its target:
         # one into /etc is an alert on the pull request's file, and the target's path is not uploaded.
-        named = Path(os.path.abspath(path))
+        named = Path(path)  # its folder resolved as the system reads it: "lnk/../b" goes through the link
         placed = named.parent.resolve() / named.name
         return {"uri": _quote(placed.relative_to(root).as_posix()), "uriBaseId": "%SRCROOT%"}
     except ValueError:  # outside the root: an absolute file URI (a relative one would resolve against nothing)
