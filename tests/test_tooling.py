@@ -59,12 +59,15 @@ def test_explain_a_rule(cli):
 def test_explain_gives_an_inherited_rules_terms_as_its_parent_read_them(cli):
     """ProPublica's no-endorsement rule, which encodes the Creative Commons licence's 2(a)(6), said "Terms:
     https://www.propublica.org/steal-our-stories; confidence: primary": ProPublica's page, read first-hand
-    for a term it does not state. Its own rules still name ProPublica's page."""
+    for a term it does not state. It names the legal code of the licence ProPublica's policy builds on (its
+    parent's, not the BY legal code of the base the rule came from); its own rules name ProPublica's page."""
     inherited = cli("explain", "propublica/no-endorsement")
     assert inherited.code == 0, inherited.err
     terms = next(line for line in inherited.out.splitlines() if line.startswith("Terms: "))
-    assert terms.startswith("Terms: https://creativecommons.org/licenses/by/4.0/legalcode (read "), terms
-    assert "the terms of cc-base-4.0, which propublica builds on; confidence: primary" in terms
+    assert terms.startswith("Terms: https://creativecommons.org/licenses/by-nc-nd/4.0/legalcode (read "), terms
+    assert "the terms of cc-by-nc-nd-4.0, which propublica builds on; confidence: primary" in terms
+    licence = cli("explain", "cc-by-nc-nd-4.0/no-endorsement")  # a licence's policy: its own legal code
+    assert "Terms: https://creativecommons.org/licenses/by-nc-nd/4.0/legalcode (read " in licence.out
     own = cli("explain", "propublica/license")
     assert "Terms: https://www.propublica.org/steal-our-stories (read " in own.out and "builds on" not in own.out
 

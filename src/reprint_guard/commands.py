@@ -120,8 +120,14 @@ def run_explain(options: argparse.Namespace) -> int:
     level = rule.severity.value
     if configured and configured != level:  # as check reports it here, and what the policy says
         level = f"{configured} by the config's severity, {level} in the policy"
-    # An inherited rule encodes its parent's terms (a licence's legal code), read where the parent read them.
-    source = policies.get(rule.origin) if rule.origin != policy.id and rule.origin in policies else policy
+    # An inherited rule encodes its parent's terms (a licence's legal code), read where the parent read them:
+    # the nearest parent that has it (KFF's BY-NC-ND legal code, not the BY legal code of the base it came from).
+    source = policy  # a licence's own policy cites its own legal code for the terms all licences share
+    own_legal_code = "creativecommons.org/licenses/" in policy.source_url
+    if rule.origin != policy.id and not own_legal_code and policy.extends and policy.extends in policies:
+        parent = policies.get(policy.extends)
+        if parent.rule(rule.id) is not None:
+            source = parent
     out = [
         f"{policy.id}/{rule.id}  ({level}, check: {rule.check})",
         f"Check type: {CHECKS[rule.check].SUMMARY}",
