@@ -315,6 +315,36 @@ def test_fix_adds_only_the_licence_where_the_credit_sentence_also_holds_it(tmp_p
     assert cli("check", str(page)).code == 0
 
 
+def test_fix_links_an_own_words_credit_and_adds_only_the_licence_under_its_element(tmp_path, cli):
+    """A credit in words of its own with neither link nor licence got the name linked and then the whole
+    template sentence too; one wrapped over lines in HTML got the licence inside its open <p><em>."""
+    url = "https://kffhealthnews.org/news/article/rural-clinics-staffing/"
+    meta = f"title: Rural clinics\nauthor: Jordan Ellis\noriginal_url: {url}\nlicense: CC-BY-NC-ND-4.0\n"
+    page = tmp_path / "a.md"
+    page.write_text(
+        f"---\n{meta}commercial: false\n---\n\nBy Jordan Ellis\n\nClinics.\n\n"
+        "This story first appeared in KFF Health News.\n"
+    )
+    run = cli("check", str(page), "--fix", "--no-config")
+    assert run.code == 0, run.out + run.err
+    deed = "https://creativecommons.org/licenses/by-nc-nd/4.0/"
+    assert page.read_text().endswith(
+        f"This story first appeared in [KFF Health News]({url}).\n\n"
+        f"*This article is republished under a [CC BY-NC-ND 4.0]({deed}) licence.*\n"
+    ), page.read_text()
+    html = tmp_path / "b.html"
+    credit = (
+        f'<p><em>This story first appeared in\n<a href="{url}">KFF Health News</a>, where\n'
+        "Jordan Ellis reports.</em></p>\n"
+    )
+    html.write_text(f"<article>\n<p>By Jordan Ellis</p>\n<p>Clinics.</p>\n{credit}</article>\n")
+    (tmp_path / "b.meta.yaml").write_text(meta + "commercial: false\n")
+    run = cli("check", str(html), "--fix", "--no-config")
+    assert run.code == 0, run.out + run.err
+    text = html.read_text()
+    assert f"{credit}<p><em>This article is republished under a" in text, text
+
+
 def test_fix_adds_only_the_licence_to_a_top_credit_that_lacks_it(tmp_path, cli):
     """The Conversation's credit names the licence in its second sentence: a reprint with "Republished from
     The Conversation" but no licence got a second credit above its own; then the licence alone, still above it."""

@@ -523,7 +523,7 @@ def plan(reprint: Reprint, source: str, findings: list[Finding], policy: Policy,
         text = fewer[0] if fewer is not None else text
         opening = _restated(block, reprint, policy)
         if opening is not None:  # a sentence of the credit that also holds what is missing (a licence)
-            snippets = _words_to_add([f for f in wanted if f.check != "element"], sentences, reprint.format)
+            snippets = _words_to_add(credited, sentences, reprint.format)  # a link made in place is no longer wanted
             if snippets is not None:
                 others = [*blocks[:credit], *blocks[credit + 1 :]]
                 beside = _beside(plain, reprint, opening, snippets)  # under the credit that is there
@@ -922,16 +922,20 @@ def _restated(block: str, reprint: Reprint, policy: Policy) -> tuple[str, int] |
     for publisher in sorted(_publisher_names(policy), key=len, reverse=True):
         if not any(publisher in sentence for sentence in sentences):
             continue
-        found = [m.start() for m in re.finditer(re.escape(" ".join(publisher.split())), text)]
-        credited = [i for i in found if _cued(text[max(0, i - 2 * _CUE_REACH) : i])]
-        if credited:
-            return publisher, found.index(credited[-1])
+        name = " ".join(publisher.split())
+        for found in reversed(list(re.finditer(re.escape(name), text))):  # the last credit: a closing one
+            start = max(0, found.start() - 2 * _CUE_REACH)
+            cue = _cue_before(text[start : found.start()])
+            if cue is not None:  # the credit's own words, to find it by (not the name alone: an image's alt text)
+                return text[start + cue : found.end()], 0
     return None
 
 
-def _cued(before: str) -> bool:
-    """Whether words crediting a source ("first appeared in") end within a few words of the end of ``before``."""
-    return any(len(before) - cue.end() <= _CUE_REACH for cue in _CREDIT_CUE.finditer(before))
+def _cue_before(before: str) -> int | None:
+    """Where words crediting a source ("first appeared in") start, when they end within a few words of the end
+    of ``before``; else None."""
+    cues = [cue for cue in _CREDIT_CUE.finditer(before) if len(before) - cue.end() <= _CUE_REACH]
+    return cues[-1].start() if cues else None
 
 
 def _beside(text: str, reprint: Reprint, opening: tuple[str, int], block: str) -> str | None:
@@ -947,8 +951,14 @@ def _beside(text: str, reprint: Reprint, opening: tuple[str, int], block: str) -
         while index < len(lines) and lines[index].strip():
             index += 1  # the paragraph goes on to its blank line
         return "\n".join([*lines[:index], "", block, *lines[index:]])
+    if not _BLOCK_ENDS_LINE.search(lines[end_line - 1]):
+        return None  # the credit's element goes on past this line: a paragraph of its own would split it
     indent = re.match(r"[ \t]*", lines[end_line - 1]).group(0)  # type: ignore[union-attr]
     return "\n".join([*lines[:index], _indented(block, indent), *lines[index:]])
+
+
+#: A line that ends a block element (the credit's ``<p>...</p>`` on one line): a new one may follow it.
+_BLOCK_ENDS_LINE = re.compile(r"</(?:p|div|li|blockquote|section|footer|aside|figcaption|h[1-6])\s*>\s*$", re.I)
 
 
 def _insert_all(text: str, reprint: Reprint, blocks: list[tuple[str, str]]) -> str:
