@@ -2137,6 +2137,9 @@ def test_a_licence_of_other_terms_in_the_credit_is_told_as_one_to_correct(tmp_pa
     for caption in captions:  # a picture's own licence, in its caption
         said = {f.rule: f.message for f in check(f"Text.\n\n{caption}\n\n{credit_alone}\n", meta).findings}
         assert "neither named" in said["kff-health-news/license"], (caption, said)
+    tracked = line.replace(f"({url})", f"({url}?utm_source=rss)").replace("KFF Health News", "the newsroom")
+    said = {f.rule: f.message for f in check(f"Text.\n\n{tracked}\n", meta).findings}  # linked, not named
+    assert "the licence the original is under" in said["kff-health-news/license"], said
     with_photos_note = line.replace(" licence.*", " licence. Photos are not included.*")
     said = {f.rule: f.message for f in check(f"Text.\n\n{with_photos_note}\n", meta).findings}
     assert "the licence the original is under" in said["kff-health-news/license"], said

@@ -21,7 +21,7 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
-from .checks.base import PLACEHOLDER, THERE_BUT_ELSEWHERE, THERE_BUT_WRONG, render, template_values
+from .checks.base import PLACEHOLDER, THERE_BUT_ELSEWHERE, THERE_BUT_WRONG, publisher_names, render, template_values
 from .policy.model import Policy
 from .report import Finding
 from .reprint import Reprint
@@ -565,7 +565,7 @@ def _linked_in_place(  # type: ignore[no-untyped-def]
     if not (html or reprint.format == "markdown") or not url or any(c in url for c in " \t<>()[]\"'"):
         return None  # a destination Markdown (or an attribute) could not take as written
     start = _line_offset(text, reprint.body_line)
-    ordered = sorted(_publisher_names(policy), key=len, reverse=True)
+    ordered = sorted(publisher_names(policy), key=len, reverse=True)
     body = text[start:]
     spans = [(*span, True) for span in _unlinked_html(body, ordered)] if html else _unlinked(body, ordered)
     found = [(begin + start, end + start, in_html) for begin, end, in_html in spans]
@@ -579,14 +579,6 @@ def _linked_in_place(  # type: ignore[no-untyped-def]
         if not after & rules and after <= before:
             return trial
     return None
-
-
-def _publisher_names(policy: Policy) -> set[str]:
-    """The names a policy's credit rules accept for the publisher ("KFF Health News"), and its publisher's:
-    each the name itself, not a policy's phrase around it ("originally published by ProPublica")."""
-    names = {name for rule in policy.rules if rule.check == "attribution" for name in rule.params.names}
-    names.add(policy.publisher)
-    return {name for name in names if not any(o != name and o.lower() in name.lower() for o in names)}
 
 
 def _credited(text: str, index: int) -> bool:
@@ -919,7 +911,7 @@ def _restated(block: str, reprint: Reprint, policy: Policy) -> tuple[str, int] |
         if len(opening.split()) == _OPENING_WORDS and reprint.visible.holds(opening):
             return opening, 0
     text = reprint.visible.cased_text
-    for publisher in sorted(_publisher_names(policy), key=len, reverse=True):
+    for publisher in sorted(publisher_names(policy), key=len, reverse=True):
         if not any(publisher in sentence for sentence in sentences):
             continue
         name = " ".join(publisher.split())

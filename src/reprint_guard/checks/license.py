@@ -19,7 +19,7 @@ from ..licenses import deed_path, describe, licence_id, normalize_license
 from ..reprint import Reprint
 from ..textnorm import normalize
 from ..visible import VisibleBody
-from .base import THERE_BUT_WRONG, Context, Problem
+from .base import THERE_BUT_WRONG, Context, Problem, publisher_names
 
 if TYPE_CHECKING:
     from .params import LicenseParams as Params
@@ -47,7 +47,7 @@ def _deed_says_creative_commons(visible: VisibleBody, paths: frozenset[str]) -> 
 
 
 def _other_licence(
-    visible: VisibleBody, accepted: frozenset[str], publisher: str = "", original: str = ""
+    visible: VisibleBody, accepted: frozenset[str], publishers: set[str] | None = None, original: str = ""
 ) -> tuple[str, str] | None:
     """(the link, its licence id) of the first link to another version of a licence the rule accepts (CC BY
     4.0 for CC BY 3.0), or to a licence of other terms in a sentence about the republication ("republished
@@ -60,6 +60,8 @@ def _other_licence(
             spdx = normalize_license(link)
             if spdx and deed_path(spdx) and licence_id(spdx) not in accepted and _terms(spdx) in kinds:
                 return link, spdx
+    blocks: dict[int, tuple[str, bool]] = {}  # each block read once, however many links it holds
+    names = [normalize(name) for name in publishers or ()]
     for anchor, href in visible.anchor_nodes():
         if href and "creativecommons" in href.lower():
             spdx = normalize_license(href)
@@ -67,7 +69,7 @@ def _other_licence(
                 spdx
                 and deed_path(spdx)
                 and licence_id(spdx) not in accepted
-                and _about_the_republication(anchor, publisher, original)
+                and _about_the_republication(anchor, names, original, blocks)
             ):
                 return href.strip(), spdx
     return None
@@ -87,32 +89,49 @@ _OTHER_WORK = re.compile(
 _INLINE = frozenset({"a", "em", "i", "strong", "b", "span", "small", "sup", "sub", "mark", "u", "cite", "q"})
 
 
-def _about_the_republication(anchor: Any, publisher: str, original: str) -> bool:
+def _about_the_republication(anchor: Any, names: list[str], original: str, blocks: dict[int, tuple[str, bool]]) -> bool:
     """Whether the block a licence link stands in is about this republication: it says so ("republished
-    under"), names the publisher or links the original, names no other work before the link ("Photo by ...,
-    licensed under"; "Photos are not included" after it is the credit's own), and is no figure's caption."""
+    under"), names the publisher or links the original (its address, a query or fragment aside), names no
+    other work before the link ("Photo by ..., licensed under"; "Photos are not included" after it is the
+    credit's own), and is no figure's caption. ``blocks``: what was read of each block already."""
     block = anchor.parent
     while block is not None and block.tag in _INLINE:
         block = block.parent
     if block is None or block.tag in ("body", "html"):
         return False  # no block of its own: nothing tells what it is about
-    ancestor = block
-    while ancestor is not None:
-        if ancestor.tag in ("figure", "figcaption"):
-            return False  # a picture's caption: its licence is the picture's
-        ancestor = ancestor.parent
-    whole = block.text(deep=True, separator=" ")
-    text = normalize(whole)
-    if len(text) > _SENTENCE_BLOCK or not _REPUBLICATION.search(text):
-        return False
-    named = bool(publisher) and normalize(publisher) in text
-    linked = bool(original) and any(
-        (link.attributes.get("href") or "").strip() == original for link in block.css("a[href]")
-    )
-    if not (named or linked):
+    read = blocks.get(block.mem_id)
+    if read is None:
+        read = blocks[block.mem_id] = _read_block(block, names, original)
+    whole, credits = read
+    if not credits:
         return False
     before = normalize(whole[: max(whole.find(anchor.text(deep=True, separator=" ")), 0)])
     return not _OTHER_WORK.search(before)
+
+
+def _read_block(block: Any, names: list[str], original: str) -> tuple[str, bool]:
+    """A block's text, and whether it may credit this republication (see :func:`_about_the_republication`)."""
+    ancestor = block
+    while ancestor is not None:
+        if ancestor.tag in ("figure", "figcaption"):
+            return "", False  # a picture's caption: its licence is the picture's
+        ancestor = ancestor.parent
+    whole = block.text(deep=True, separator=" ")
+    if len(whole) > 4 * _SENTENCE_BLOCK:
+        return "", False
+    text = normalize(whole)
+    if len(text) > _SENTENCE_BLOCK or not _REPUBLICATION.search(text):
+        return "", False
+    bare = _bare_address(original)
+    linked = bool(bare) and any(
+        _bare_address(link.attributes.get("href") or "") == bare for link in block.css("a[href]")
+    )
+    return whole, linked or any(name and name in text for name in names)
+
+
+def _bare_address(url: str) -> str:
+    """An address without its query, fragment and last slash: the original linked with ``?utm_source=rss``."""
+    return url.strip().split("#", 1)[0].split("?", 1)[0].rstrip("/")
 
 
 #: A block longer than this is more than a credit's few sentences (a paragraph of the story).
@@ -169,7 +188,7 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
     name, url = describe(spdx)
     line, column = reprint.end_position()
     original = (reprint.metadata.original_url or "").strip()
-    other = _other_licence(visible, accepted, context.policy.publisher, original) if unlinked else None
+    other = _other_licence(visible, accepted, publisher_names(context.policy), original) if unlinked else None
     if other is not None:  # another licence, or another version, given where this one is due: to correct
         href, other_id = other
         other_name = describe(other_id)[0]
