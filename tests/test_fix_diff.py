@@ -391,17 +391,35 @@ def test_fix_adds_no_second_byline_beside_one_that_is_there_but_wrong(tmp_path, 
     assert said in run.out and "needs the credit that is there corrected by hand" in run.err, run.out + run.err
 
 
+def test_a_kff_byline_naming_one_of_two_authors_is_corrected_by_hand(tmp_path, cli):
+    """KFF Health News's publisher field is a description ("KFF Health News (formerly Kaiser Health News),
+    KFF"): a byline "Dana Whitfield, KFF Health News" did not read as one beside its publisher, and --fix
+    appended a second byline naming both authors."""
+    fixture = (ROOT / "tests" / "policies" / "kff-health-news" / "compliant.md").read_text(encoding="utf-8")
+    text = fixture.replace("author: Dana Whitfield", "author: [Dana Whitfield, Lee Park]", 1)
+    page = tmp_path / "a.md"
+    page.write_text(text.replace("\nBy Dana Whitfield\n", "\nDana Whitfield, KFF Health News\n", 1), encoding="utf-8")
+    before = page.read_bytes()
+    run = cli("check", str(page), "--fix", "--no-config")
+    assert run.code == 1 and page.read_bytes() == before, run.out + run.err
+    assert "the credit that is there names Dana Whitfield" in run.out, run.out
+
+
 def test_an_author_named_in_a_photo_credit_or_the_story_is_no_byline_to_correct(tmp_path, cli):
     """With the byline rule's "named in another form", any mention of the author (a photo credit, the story's
     own text) held --fix back: the byline it lacks is added again."""
     fixture = (ROOT / "tests" / "policies" / "montana-free-press" / "compliant.md").read_text(encoding="utf-8")
     page = tmp_path / "a.md"
-    mention = "*Sleds by the desk. Photo by Hannah Whitcomb.*"
-    page.write_text(fixture.replace("*By Hannah Whitcomb, Montana Free Press*", mention), encoding="utf-8")
-    run = cli("check", str(page), "--fix", "--no-config")
-    text = page.read_text(encoding="utf-8")
-    assert run.code == 0, run.out + run.err
-    assert mention in text and "By Hannah Whitcomb, Montana Free Press" in text, text
+    for mention in (
+        "*Sleds by the desk. Photo by Hannah Whitcomb.*",
+        "*Photo: Hannah Whitcomb / Montana Free Press*",
+        "*Volunteers stack sleds. Credit: Hannah Whitcomb / Montana Free Press*",
+    ):
+        page.write_text(fixture.replace("*By Hannah Whitcomb, Montana Free Press*", mention), encoding="utf-8")
+        run = cli("check", str(page), "--fix", "--no-config")
+        text = page.read_text(encoding="utf-8")
+        assert run.code == 0, run.out + run.err
+        assert mention in text and "By Hannah Whitcomb, Montana Free Press" in text, text
 
 
 def test_fix_links_a_source_line_in_place_and_inserts_only_the_notice_it_lacks(tmp_path, cli):

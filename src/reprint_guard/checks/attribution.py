@@ -31,6 +31,7 @@ from .base import (
     LazyValues,
     Problem,
     compile_pattern,
+    publisher_names,
     render,
 )
 
@@ -198,7 +199,8 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
         missing, misplaced = _missing_or_misplaced(reprint, params, required)
         if missing and params.placement_only:
             missing = []  # another rule's finding
-        otherwise = _named_otherwise(reprint, required, missing, bylines, context.policy.publisher) if missing else None
+        houses = publisher_names(context.policy)
+        otherwise = _named_otherwise(reprint, required, missing, bylines, houses) if missing else None
         if otherwise is not None:
             yield otherwise
         elif missing:
@@ -241,7 +243,7 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
 
 
 def _named_otherwise(
-    reprint: Reprint, required: list[str], missing: list[str], bylines: dict[str, str], publisher: str
+    reprint: Reprint, required: list[str], missing: list[str], bylines: dict[str, str], publisher: set[str]
 ) -> Problem | None:
     """The credit that is there, naming the authors in another form than the template's ("By Ellie Marchetti /
     Montana Free Press" for "Ellie Marchetti, Montana Free Press") or naming some of them: a problem told at
@@ -273,23 +275,31 @@ _BYLINE_START = re.compile(r"(?:(?:story|words|text|reporting|written|report) )?
 _BYLINE_LENGTH = 200
 
 
-def _in_a_byline(reprint: Reprint, name: str, publisher: str) -> bool:
+#: Words that make a block a picture's or another work's credit ("Photo: Hannah Whitcomb / Montana Free Press").
+_OTHER_WORK_CREDIT = re.compile(
+    r"\b(?:photos?|photograph\w*|images?|pictures?|illustrations?|graphics?|charts?|maps?|videos?|cartoons?"
+    r"|artwork|drawings?|credit:|courtesy)(?!\w)"
+)
+
+
+def _in_a_byline(reprint: Reprint, name: str, publishers: set[str]) -> bool:
     """Whether ``name`` stands in a byline: a short block that opens with "By" and the name ("By Hannah
-    Whitcomb"), or that names the publisher beside it ("Hannah Whitcomb / Montana Free Press"). A photo's
-    credit ("Photo by Hannah Whitcomb") or the story's own mention of the author is none."""
+    Whitcomb"), or that names the publisher beside it ("Hannah Whitcomb / Montana Free Press"). A picture's
+    credit ("Photo: Hannah Whitcomb / Montana Free Press"), or the story's own mention of the author, is none."""
     visible = reprint.visible
     wanted = normalized(name)
     if not wanted or not visible.holds(name):
         return False
-    house = normalized(publisher) if publisher else ""
+    houses = [normalized(house) for house in publishers if house]
     for block in visible.blocks_holding((wanted,)):
-        if len(block) > _BYLINE_LENGTH:
+        at = find_phrase(block, name)
+        if len(block) > _BYLINE_LENGTH or at < 0 or _OTHER_WORK_CREDIT.search(block[:at]):
             continue
         opening = _BYLINE_START.match(block)
         if opening is not None and block[opening.end() :].startswith(wanted):
             return True
-        at = find_phrase(block, name)
-        if house and at >= 0 and house in block[max(0, at - 40) : at + len(wanted) + 40]:
+        around = block[max(0, at - 40) : at + len(wanted) + 40]
+        if any(house in around for house in houses):
             return True
     return False
 
