@@ -1950,6 +1950,11 @@ def test_a_phrase_written_with_a_no_break_space_reference_is_found_where_it_stan
         ('<img src="https://mirrors.creativecommons.org/presskit/buttons/88x31/png/by-nd.png">', False),
         ('<img src="https://licensebuttons.net.example.com/l/by/4.0/88x31.png">', True),
         ('<img src="https://licensebuttons.net/l/by/4.0/88x31.png" srcset="https://example.org/photo.jpg 1x">', True),
+        (
+            '<img src="https://licensebuttons.net/l/by/4.0/88x31.png" srcset="https://licensebuttons.net/l/by/4.0/'
+            '88x31.png 1x, https://mirrors.creativecommons.org/presskit/buttons/88x31/svg/by.svg 2x">',
+            False,
+        ),
     ],
 )
 def test_a_one_pixel_counter_is_no_photograph_but_a_photo_sized_by_style_is(image, counted):

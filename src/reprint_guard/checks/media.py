@@ -141,9 +141,16 @@ _BADGE_HOSTS = ("licensebuttons.net", "i.creativecommons.org", "mirrors.creative
 def is_licence_badge(item: Media) -> bool:
     """An image served from Creative Commons' badge addresses (``https://licensebuttons.net/l/by-nd/4.0/88x31.png``),
     offering no other picture."""
-    if item.tag != "img" or any(item.attrs.get(key) for key in SRCSET_ATTRIBUTES):
-        return False  # a srcset may show another picture: a photo, whatever its src
-    return any(host_matches(host_of(item.src) or "", host) for host in _BADGE_HOSTS)
+    if item.tag != "img":
+        return False
+    # A srcset may show another picture (a photo, whatever its src): only one of badges is still a badge.
+    offered = [
+        candidate.split()[0]
+        for key in SRCSET_ATTRIBUTES
+        for candidate in (item.attrs.get(key) or "").split(",")
+        if candidate.strip()
+    ]
+    return all(any(host_matches(host_of(url) or "", host) for host in _BADGE_HOSTS) for url in [item.src, *offered])
 
 
 def _icon_sized(size: str) -> bool:
