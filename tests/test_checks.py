@@ -2159,6 +2159,8 @@ def test_a_licence_of_other_terms_in_the_credit_is_told_as_one_to_correct(tmp_pa
         "www.propublica.org",
         "https://www.propublica.org//",
         "https://www.propublica.org/?",
+        "https://www.propublica.org/?utm_source=newsletter",
+        "https://www.propublica.org/index.html",
     ],
 )
 def test_a_home_page_given_as_the_original_is_told(address):
@@ -2172,7 +2174,8 @@ def test_a_home_page_given_as_the_original_is_told(address):
     assert home.severity == "warning" and home.field == "original_url", home
     assert f"original_url is the home page of {host.removeprefix('www.')}" in home.message
     assert not result.fully_checked
-    for article in (COMPLIANT_META["original_url"], "https://www.propublica.org?p=123"):  # a query names a page
+    articles = (COMPLIANT_META["original_url"], "https://www.propublica.org?p=123", "https://x.example/#!/story/7")
+    for article in articles:  # a query or a script's route names a page
         result = check(COMPLIANT_BODY, {**COMPLIANT_META, "original_url": article})
         assert "reprint-guard/home-page-original" not in {f.rule for f in result.findings}
 

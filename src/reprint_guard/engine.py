@@ -168,6 +168,12 @@ def check_reprint(
     return Result(path=reprint.path, policy=policy.id if policy else None, findings=findings)
 
 
+#: The names a home page has as a file ("https://example.org/index.html").
+_HOME_PAGES = frozenset({"index.html", "index.htm", "index.php", "index.shtml", "default.aspx", "home"})
+#: Query keys that only say where a visit came from: a home page with them is still the home page.
+_TRACKING_QUERY = ("utm_", "fbclid", "gclid", "amp", "ref=", "source=")
+
+
 def _home_page_original(reprint: Reprint) -> Finding | None:
     """A warning when ``original_url`` is a site's home page (``https://www.propublica.org/``): checked
     against it, a credit linking to the home page, which the terms forbid, passes as one to the original."""
@@ -180,8 +186,11 @@ def _home_page_original(reprint: Reprint) -> Finding | None:
         parts = urlsplit(as_address(address))
     except ValueError:
         return None
-    # No path ("/" or "//"), and no query naming a page ("?p=123" is WordPress's address of an article).
-    if parts.path.strip("/") or parts.query.strip() or not host_of(as_address(address)):
+    # No path ("/", "//", "/index.html"), no query naming a page ("?p=123" is WordPress's address of an
+    # article; "?utm_source=x" only says where a click came from), no "#!/..." route of a script's page.
+    path = parts.path.strip("/").lower()
+    query = [p for p in parts.query.split("&") if p.strip() and not p.lower().startswith(_TRACKING_QUERY)]
+    if (path and path not in _HOME_PAGES) or query or parts.fragment.startswith("!") or not host_of(parts.geturl()):
         return None
     return _tool_finding(
         reprint,
