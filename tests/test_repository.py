@@ -638,6 +638,9 @@ def test_staged_asks_git_from_the_work_trees_top_as_a_hook_runs_there(tmp_path, 
     git(tree, "rm", "-q", "--cached", "sub/p.meta.yaml")
     left_out = cli("check", "--no-config", "--staged", "sub/p.html", cwd=tree, env=env)
     assert left_out.code == 2 and "sub/p.meta.yaml: the metadata sidecar of p.html, not in the commit" in left_out.out
+    assert "(git add sub/p.meta.yaml)" in left_out.out, left_out.out  # a command that works where it is run
+    from_outside = cli("check", "--no-config", "--staged", str(tree / "sub" / "p.html"), cwd=tmp_path)
+    assert from_outside.code == 2 and "the metadata sidecar of p.html, not in the commit" in from_outside.out
     outside = tmp_path / "outside"
     outside.mkdir()
     (outside / "a.md").write_text(markdown(COMPLIANT_META, COMPLIANT_BODY), encoding="utf-8")

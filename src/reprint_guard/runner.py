@@ -605,19 +605,22 @@ def _in_the_commit(path: str) -> None:
     linked work tree or a submodule git sets ``GIT_DIR`` for hooks, and from another folder it would take
     that folder for the work tree's top.
     """
+    import shlex
     import subprocess  # only for a commit's files: not part of checking one file
 
     from .readers import sidecar_names
 
     names = [path, *(name for name in sidecar_names(path) if os.path.lexists(name))]
+    command = ["git", "ls-files", "-z", "--cached", "--full-name", "--", *(os.path.abspath(n) for n in names)]
     try:
-        listed = subprocess.run(
-            ["git", "ls-files", "-z", "--cached", "--full-name", "--", *(os.path.abspath(n) for n in names)],
-            capture_output=True,
-            check=False,
-            timeout=30,
-        )
+        listed = subprocess.run(command, capture_output=True, check=False, timeout=30)
         top = subprocess.run(["git", "rev-parse", "--show-toplevel"], capture_output=True, check=False, timeout=30)
+        if (listed.returncode or top.returncode) and "GIT_DIR" not in os.environ:  # run from outside the work tree
+            folder = os.path.dirname(os.path.abspath(path))
+            listed = subprocess.run(command, capture_output=True, check=False, timeout=30, cwd=folder)
+            top = subprocess.run(
+                ["git", "rev-parse", "--show-toplevel"], capture_output=True, check=False, timeout=30, cwd=folder
+            )
     except (OSError, subprocess.SubprocessError) as exc:
         raise InputError(f"--staged: git could not be run ({exc})", path=path) from None
     if listed.returncode != 0 or top.returncode != 0:
@@ -635,11 +638,11 @@ def _in_the_commit(path: str) -> None:
     if path in missing:
         others = [name for name in names[1:] if name not in missing]
         said = "not in the commit, but its metadata sidecar is" if others else "not in the commit"
-        raise InputError(f"{said}: stage it and commit it (git add {page})", path=path)
+        raise InputError(f"{said}: stage it and commit it (git add {shlex.quote(path)})", path=path)
     if missing:
         raise InputError(
             f"the metadata sidecar of {page}, not in the commit: the commit would hold {page} without its "
-            "metadata; stage it and commit it with the page (git add), or move it away",
+            f"metadata; stage it and commit it with the page (git add {shlex.quote(missing[0])}), or move it away",
             path=missing[0],
         )
 
