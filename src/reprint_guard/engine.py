@@ -180,6 +180,10 @@ def _home_page_original(reprint: Reprint) -> Finding | None:
     address = (reprint.metadata.original_url or "").strip()
     if not address or root_relative(address):
         return None
+    rest = address.partition("//")[2] or address
+    slash = rest.find("/")
+    if slash >= 0 and rest[slash + 1 : slash + 2] not in ("", "/", "?", "#", "i", "I", "d", "D", "h", "H"):
+        return None  # a path after the host (the usual article address): asked for nothing more
     from urllib.parse import urlsplit
 
     try:

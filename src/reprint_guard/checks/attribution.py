@@ -199,8 +199,9 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
         missing, misplaced = _missing_or_misplaced(reprint, params, required)
         if missing and params.placement_only:
             missing = []  # another rule's finding
-        houses = publisher_names(context.policy)
-        otherwise = _named_otherwise(reprint, required, missing, bylines, houses) if missing else None
+        otherwise = (
+            _named_otherwise(reprint, required, missing, bylines, publisher_names(context.policy)) if missing else None
+        )
         if otherwise is not None:
             yield otherwise
         elif missing:
@@ -243,7 +244,7 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
 
 
 def _named_otherwise(
-    reprint: Reprint, required: list[str], missing: list[str], bylines: dict[str, str], publisher: set[str]
+    reprint: Reprint, required: list[str], missing: list[str], bylines: dict[str, str], publisher: frozenset[str]
 ) -> Problem | None:
     """The credit that is there, naming the authors in another form than the template's ("By Ellie Marchetti /
     Montana Free Press" for "Ellie Marchetti, Montana Free Press") or naming some of them: a problem told at
@@ -282,7 +283,7 @@ _OTHER_WORK_CREDIT = re.compile(
 )
 
 
-def _in_a_byline(reprint: Reprint, name: str, publishers: set[str]) -> bool:
+def _in_a_byline(reprint: Reprint, name: str, publishers: frozenset[str]) -> bool:
     """Whether ``name`` stands in a byline: a short block that opens with "By" and the name ("By Hannah
     Whitcomb"), or that names the publisher beside it ("Hannah Whitcomb / Montana Free Press"). A picture's
     credit ("Photo: Hannah Whitcomb / Montana Free Press"), or the story's own mention of the author, is none."""

@@ -249,13 +249,23 @@ def written(value: Any) -> str:
     return str(value)
 
 
-def publisher_names(policy: Policy) -> set[str]:
+#: Per policy id: the policy and :func:`publisher_names` of it.
+_PUBLISHER_NAMES: dict[str, tuple[Policy, frozenset[str]]] = {}
+
+
+def publisher_names(policy: Policy) -> frozenset[str]:
     """The names a policy's credit rules accept for the publisher ("KFF Health News"), and its publisher's
     (which may be a description: "KFF Health News (formerly Kaiser Health News), KFF"): each the name
-    itself, not a policy's phrase around it ("originally published by ProPublica")."""
+    itself, not a policy's phrase around it ("originally published by ProPublica"). Made once per policy."""
+    from ..policy.model import derived
+
+    return derived(_PUBLISHER_NAMES, policy, _publisher_names)
+
+
+def _publisher_names(policy: Policy) -> frozenset[str]:
     names = {name for rule in policy.rules if rule.check == "attribution" for name in rule.params.names}
     names.add(policy.publisher)
-    return {name for name in names if not any(o != name and o.lower() in name.lower() for o in names)}
+    return frozenset(name for name in names if not any(o != name and o.lower() in name.lower() for o in names))
 
 
 def template_values(reprint: Reprint, policy: Policy, *, placeholders: bool = True) -> dict[str, str]:

@@ -47,7 +47,7 @@ def _deed_says_creative_commons(visible: VisibleBody, paths: frozenset[str]) -> 
 
 
 def _other_licence(
-    visible: VisibleBody, accepted: frozenset[str], publishers: set[str] | None = None, original: str = ""
+    visible: VisibleBody, accepted: frozenset[str], publishers: frozenset[str] | None = None, original: str = ""
 ) -> tuple[str, str] | None:
     """(the link, its licence id) of the first link to another version of a licence the rule accepts (CC BY
     4.0 for CC BY 3.0), or to a licence of other terms in a sentence about the republication ("republished
