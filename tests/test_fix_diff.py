@@ -549,6 +549,11 @@ def test_fix_puts_a_bottom_credit_above_the_articles_own_footer(tmp_path, cli):
     assert run.code == 0, run.out + run.err
     assert text.index("Copyright ©") < text.index("<footer"), text
     assert text.endswith('<footer class="entry-footer"><a href="/tag/boats">boats</a> Share</footer>\n</article>\n')
+    wordpress = page.replace("Share</footer>", "Share</footer><!-- .entry-footer -->")  # its own comment after it
+    (tmp_path / "a.html").write_text(wordpress, encoding="utf-8")
+    run = cli("check", "a.html", "--fix", "--no-config", cwd=tmp_path)
+    text = (tmp_path / "a.html").read_text(encoding="utf-8")
+    assert run.code == 0 and text.index("Copyright ©") < text.index("<footer"), text
     commented = page.replace(">boats</a> Share", ">boats</a> <!-- <footer> old --> Share")
     (tmp_path / "a.html").write_text(commented, encoding="utf-8")  # a footer's start in a comment is none
     run = cli("check", "a.html", "--fix", "--no-config", cwd=tmp_path)

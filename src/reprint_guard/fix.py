@@ -290,14 +290,15 @@ def _below_the_title(source: str, index: int) -> int:
 
 #: An article's own footer as its last element (tags, share buttons): the credit goes above it.
 _CLOSING_FOOTER = re.compile(
-    r"<footer\b[^>]*>(?:(?!<footer\b).)*</footer\s*>\s*\Z", re.IGNORECASE | re.DOTALL | re.ASCII
-)
+    r"<footer\b[^>]*>(?:(?!<footer\b).)*?</footer\s*>(?P<after>(?:\s*<!--(?:(?!-->).)*-->)*\s*)\Z",
+    re.IGNORECASE | re.DOTALL | re.ASCII,
+)  # a comment after it is WordPress's own (``</footer><!-- .entry-footer -->``)
 
 
 def _plain_footer(source: str, start: int, footer: re.Match[str]) -> bool:
     """Whether a footer found by :data:`_CLOSING_FOOTER` is one: not in a comment, and holding no comment or
     script that could hide where it starts or ends (a ``<footer>`` in ``<!-- -->`` is none)."""
-    inside = footer.group(0).lower()
+    inside = footer.group(0)[: footer.start("after") - footer.start()].lower()
     if "<!--" in inside or "-->" in inside or "<script" in inside or "<template" in inside:
         return False
     return source.rfind("<!--", start, footer.start()) <= source.rfind("-->", start, footer.start())
