@@ -190,18 +190,19 @@ def _home_page_original(reprint: Reprint) -> Finding | None:
         parts = urlsplit(as_address(address))
     except ValueError:
         return None
+    host = host_of(parts.geturl())
     # No path ("/", "//", "/index.html"), no query naming a page ("?p=123" is WordPress's address of an
     # article; "?utm_source=x" only says where a click came from), no "#!/..." route of a script's page.
     path = parts.path.strip("/").lower()
     query = [p for p in parts.query.split("&") if p.strip() and not p.lower().startswith(_TRACKING_QUERY)]
-    if (path and path not in _HOME_PAGES) or query or parts.fragment.startswith("!") or not host_of(parts.geturl()):
+    if (path and path not in _HOME_PAGES) or query or parts.fragment.startswith("!") or not host:
         return None
     return _tool_finding(
         reprint,
         "home-page-original",
         "metadata",
         "original_url",
-        f"original_url is the home page of {host_of(as_address(address))}, not the original article's address: "
+        f"original_url is the home page of {host}, not the original article's address: "
         "a link to the home page would pass as one to the original",
         "Set original_url to the address of the original article (the page it was published at).",
     )

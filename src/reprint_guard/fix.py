@@ -480,10 +480,7 @@ def plan(reprint: Reprint, source: str, findings: list[Finding], policy: Policy,
         return outcome
 
     def inserted(blocks: list[tuple[str, str]]) -> str:
-        text = plain
-        for block, position in blocks:
-            text = _insert(text, reprint, block, position)
-        return restored(text)
+        return restored(_insert_all(plain, reprint, blocks))
 
     text = inserted(blocks)
     after = recheck(text)
@@ -589,7 +586,7 @@ def _credited(text: str, index: int) -> bool:
         return False
     blank = text.rfind("\n\n", 0, index)
     before = text[max(blank + 2 if blank >= 0 else 0, index - 4 * _CUE_REACH) : index]
-    return any(len(before) - cue.end() <= _CUE_REACH for cue in _CREDIT_CUE.finditer(before))
+    return _cue_before(before) is not None
 
 
 def _unlinked(body: str, names: list[str]) -> list[tuple[int, int, bool]]:
@@ -955,6 +952,7 @@ _BLOCK_ENDS_LINE = re.compile(r"</(?:p|div|li|blockquote|section|footer|aside|fi
 
 
 def _insert_all(text: str, reprint: Reprint, blocks: list[tuple[str, str]]) -> str:
+    """``text`` with each (block, position) put in by :func:`_insert`, in turn."""
     for block, position in blocks:
         text = _insert(text, reprint, block, position)
     return text

@@ -607,20 +607,22 @@ def _in_the_commit(path: str) -> None:
     """
     import shlex
     import subprocess  # only for a commit's files: not part of checking one file
+    from functools import partial
 
     from .readers import sidecar_names
 
     names = [path, *(name for name in sidecar_names(path) if os.path.lexists(name))]
-    command = ["git", "ls-files", "-z", "--cached", "--full-name", "--", *(os.path.abspath(n) for n in names)]
+    listing = ["git", "ls-files", "-z", "--cached", "--full-name", "--", *(os.path.abspath(n) for n in names)]
+
+    def ask(folder: str | None) -> tuple[subprocess.CompletedProcess[bytes], subprocess.CompletedProcess[bytes]]:
+        """What the index holds of ``names``, and the work tree's top, as git says from ``folder``."""
+        run = partial(subprocess.run, capture_output=True, check=False, timeout=30, cwd=folder)
+        return run(listing), run(["git", "rev-parse", "--show-toplevel"])
+
     try:
-        listed = subprocess.run(command, capture_output=True, check=False, timeout=30)
-        top = subprocess.run(["git", "rev-parse", "--show-toplevel"], capture_output=True, check=False, timeout=30)
+        listed, top = ask(None)
         if (listed.returncode or top.returncode) and "GIT_DIR" not in os.environ:  # run from outside the work tree
-            folder = os.path.dirname(os.path.abspath(path))
-            listed = subprocess.run(command, capture_output=True, check=False, timeout=30, cwd=folder)
-            top = subprocess.run(
-                ["git", "rev-parse", "--show-toplevel"], capture_output=True, check=False, timeout=30, cwd=folder
-            )
+            listed, top = ask(os.path.dirname(os.path.abspath(path)))
     except (OSError, subprocess.SubprocessError) as exc:
         raise InputError(f"--staged: git could not be run ({exc})", path=path) from None
     if listed.returncode != 0 or top.returncode != 0:

@@ -24,6 +24,7 @@ from ..reprint import Reprint
 from ..textnorm import find_phrase, normalize, normalized
 from ..visible import VisibleBody
 from .base import (
+    OTHER_WORK_WORDS,
     PAGE_AUTHOR,
     THERE_BUT_ELSEWHERE,
     THERE_BUT_WRONG,
@@ -277,10 +278,7 @@ _BYLINE_LENGTH = 200
 
 
 #: Words that make a block a picture's or another work's credit ("Photo: Hannah Whitcomb / Montana Free Press").
-_OTHER_WORK_CREDIT = re.compile(
-    r"\b(?:photos?|photograph\w*|images?|pictures?|illustrations?|graphics?|charts?|maps?|videos?|cartoons?"
-    r"|artwork|drawings?|credit:|courtesy)(?!\w)"
-)
+_OTHER_WORK_CREDIT = re.compile(rf"\b(?:{OTHER_WORK_WORDS}|credit:|courtesy)(?!\w)")
 
 
 def _in_a_byline(reprint: Reprint, name: str, publishers: frozenset[str]) -> bool:

@@ -249,6 +249,14 @@ def written(value: Any) -> str:
     return str(value)
 
 
+#: Words that make a caption or credit another work's (a photo's, a chart's): what it licenses or credits
+#: is that work, not the article. A regex alternation, for the checks to add their own words to.
+OTHER_WORK_WORDS = (
+    r"photos?|photograph\w*|images?|pictures?|illustrations?|graphics?|charts?|maps?|videos?|cartoons?"
+    r"|artwork|drawings?"
+)
+
+
 #: Per policy id: the policy and :func:`publisher_names` of it.
 _PUBLISHER_NAMES: dict[str, tuple[Policy, frozenset[str]]] = {}
 

@@ -19,7 +19,7 @@ from ..licenses import deed_path, describe, licence_id, normalize_license
 from ..reprint import Reprint
 from ..textnorm import normalize
 from ..visible import VisibleBody
-from .base import THERE_BUT_WRONG, Context, Problem, publisher_names
+from .base import OTHER_WORK_WORDS, THERE_BUT_WRONG, Context, Problem, publisher_names
 
 if TYPE_CHECKING:
     from .params import LicenseParams as Params
@@ -82,8 +82,7 @@ _REPUBLICATION = re.compile(
 )
 #: Words of a caption or credit of another work: its licence is that work's.
 _OTHER_WORK = re.compile(
-    r"\b(photos?|photograph\w*|images?|pictures?|illustrations?|graphics?|charts?|maps?|videos?|footage|cartoons?"
-    r"|artwork|drawings?|icons?|logos?|diagrams?|audio|podcasts?|music|songs?|data|dataset|software)\b"
+    rf"\b({OTHER_WORK_WORDS}|footage|icons?|logos?|diagrams?|audio|podcasts?|music|songs?|data|dataset|software)\b"
 )
 #: Elements a sentence runs through: the block around a link is the first ancestor that is none of them.
 _INLINE = frozenset({"a", "em", "i", "strong", "b", "span", "small", "sup", "sub", "mark", "u", "cite", "q"})
