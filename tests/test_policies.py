@@ -326,7 +326,7 @@ def test_every_bundled_pattern_runs_on_re2s_dfa_over_the_fixtures(capfd):
     import re2
 
     from reprint_guard.checks import text
-    from reprint_guard.checks.base import _SEARCH_MEMORY
+    from reprint_guard.checks.base import SEARCH_MEMORY
     from reprint_guard.policy.loader import policy_set
     from reprint_guard.readers import read_file
 
@@ -341,7 +341,7 @@ def test_every_bundled_pattern_runs_on_re2s_dfa_over_the_fixtures(capfd):
         if len(joined) > 1:
             patterns.add("|".join(f"(?:{pattern})" for pattern in joined))
     options = re2.Options()
-    options.max_mem = _SEARCH_MEMORY
+    options.max_mem = SEARCH_MEMORY
     options.never_capture = True
     options.log_errors = True
     regexes = [re2.compile(pattern.encode("utf-8"), options) for pattern in sorted(patterns)]

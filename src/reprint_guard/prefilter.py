@@ -15,7 +15,8 @@ less than it could be, never wrong. A test holds it to RE2 on generated patterns
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+import threading
+from collections.abc import Callable
 from functools import lru_cache
 
 #: Escapes of one letter that match one character of a class (not a word to look for).
@@ -51,81 +52,74 @@ def word_finder(words: tuple[bytes, ...]) -> Callable[[bytes], bool]:
     return lambda data: any(word in data for word in words)
 
 
-#: Where the characters a raw scan can see through are looked for: Latin, Greek, Cyrillic, punctuation and
-#: currency signs (a text with any other non-ASCII character is left to the folded text).
-_PLAIN_BLOCKS = ((0x80, 0x24F), (0x370, 0x4FF), (0x2000, 0x206F), (0x20A0, 0x20BF))
+#: The most words the lexicon holds; a word asked about past it is searched for on its own.
+MAX_LEXICON_WORDS = 2048
 
 
-@lru_cache(maxsize=1)
-def _plain_folds() -> dict[str, str]:
-    """The characters of :data:`_PLAIN_BLOCKS` that normalise on their own, with what each becomes.
+class Lexicon:
+    """Words searched for all at once: one pass over a text tells which of them it holds (an RE2 set).
 
-    Normalising a text of such characters normalises each by itself: none is
-    removed (zero-width), none composes with or reorders around its neighbours
-    (combining class 0 for it and the first character it becomes, and not one
-    that composes backward). Empty under another Unicode version than
-    :mod:`~reprint_guard.textnorm`'s list was made for: nothing is seen through.
+    A policy's rules ask about a few words each ("endorsed", "licence",
+    "edited"); one search per question read the text again and again. Asked
+    once for every word any rule has asked about, the text is read once and
+    every later question is a lookup. Immutable: one with more words replaces it.
     """
-    import unicodedata
 
-    from .textnorm import _COMPOSES_BACKWARD, _COMPOSES_BACKWARD_UNICODE, _ZERO_WIDTH_CHARS, LOOKALIKES
+    __slots__ = ("words", "_order", "_set")
 
-    if unicodedata.unidata_version != _COMPOSES_BACKWARD_UNICODE:
-        return {}
-    folds = {}
-    for low, high in _PLAIN_BLOCKS:
-        for code in range(low, high + 1):
-            char = chr(code)
-            if char in _ZERO_WIDTH_CHARS or char in _COMPOSES_BACKWARD or unicodedata.combining(char):
-                continue
-            compat = unicodedata.normalize("NFKC", char)
-            if not compat or unicodedata.combining(compat[0]) or compat[0] in _COMPOSES_BACKWARD:
-                continue
-            folds[char] = compat.casefold().translate(LOOKALIKES)
-    return folds
+    def __init__(self, words: frozenset[bytes]) -> None:
+        import re2
+
+        from .checks.base import SEARCH_MEMORY
+
+        self.words = words
+        self._order = sorted(words)
+        options = re2.Options()
+        options.max_mem = SEARCH_MEMORY
+        options.log_errors = False
+        options.never_capture = True
+        found = re2.Set.SearchSet(options)
+        # The witness matches every text: an answer without it is RE2's DFA out of memory, not "none there".
+        try:
+            found.Add(rb"\A")
+            for word in self._order:
+                found.Add(re.escape(word.decode("utf-8")).encode("utf-8"))
+            found.Compile()
+        except re2.error as exc:  # past RE2's memory budget
+            raise ValueError(f"no set of {len(words)} words: {exc}") from None
+        self._set = found
+
+    def present(self, text: bytes) -> frozenset[bytes] | None:
+        """The words ``text`` holds; None when RE2 could not tell (a text to search word by word)."""
+        found = self._set.Match(text)
+        if not found or 0 not in found:
+            return None
+        order = self._order
+        return frozenset(order[index - 1] for index in found if index)
 
 
-def _ranges(codes: Iterable[int]) -> str:
-    """Code points (ascending) as the inside of an RE2 class: runs as ``\\x{a}-\\x{b}``, which compile faster."""
-    runs: list[list[int]] = []
-    for code in codes:
-        if runs and runs[-1][1] == code - 1:
-            runs[-1][1] = code
-        else:
-            runs.append([code, code])
-    return "".join(rf"\x{{{low:x}}}-\x{{{high:x}}}" if high > low else rf"\x{{{low:x}}}" for low, high in runs)
+_LEXICON: list[Lexicon | None] = [None]
+_LEXICON_LOCK = threading.Lock()
 
 
-@lru_cache(maxsize=512)
-def raw_word_scan(words: tuple[bytes, ...]) -> Callable[[bytes], bool | None] | None:
-    """A test of the text as written (UTF-8) for ``words``, which spares folding it.
-
-    It answers False when none of the words can be in the normalised text,
-    True when one is there as written (case aside), and None when the text
-    holds a character it cannot see through: one that normalises to a letter
-    of the words ("ﬁ", "ß", fullwidth letters), is removed (zero-width) or may
-    combine with its neighbours. None for words it cannot search.
-    """
-    from .checks.base import compile_pattern
-
-    letters = set(b"".join(words).decode("utf-8"))
-    plain = _ranges(ord(char) for char, folded in _plain_folds().items() if not any(c in letters for c in folded))
-    try:
-        regex = compile_pattern(
-            "(?i:(" + "|".join(re.escape(word.decode("utf-8")) for word in words) + rf"))|[^\x00-\x7f{plain}]",
-            utf8=True,
-            capture=True,  # group 1: one of the words, else a character it cannot see through
-        )
-    except ValueError:
-        return None
-
-    def scan(data: bytes) -> bool | None:
-        found = regex.search(data)
-        if found is None:
-            return False
-        return True if found.group(1) is not None else None
-
-    return scan
+def lexicon_with(words: tuple[bytes, ...]) -> Lexicon | None:
+    """The lexicon, holding ``words`` too (made anew, once, when it lacks one); None past its size limit."""
+    lexicon = _LEXICON[0]
+    if lexicon is not None and lexicon.words.issuperset(words):
+        return lexicon
+    with _LEXICON_LOCK:
+        lexicon = _LEXICON[0]
+        if lexicon is not None and lexicon.words.issuperset(words):
+            return lexicon
+        wanted = (lexicon.words if lexicon is not None else frozenset()).union(words)
+        if len(wanted) > MAX_LEXICON_WORDS:
+            return None
+        try:
+            lexicon = Lexicon(wanted)
+        except ValueError:  # RE2 could not build the set: each word is searched for on its own
+            return None
+        _LEXICON[0] = lexicon
+        return lexicon
 
 
 @lru_cache(maxsize=512)

@@ -15,7 +15,7 @@ from typing import NamedTuple
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from .htmldepth import TAG_REST
-from .prefilter import raw_word_scan, word_finder
+from .prefilter import Lexicon, lexicon_with, word_finder
 from .textnorm import ZERO_WIDTH, collapse, find_phrase, fold_utf8, normalize, normalize_utf8, normalized_utf8
 
 #: Elements whose content a reader never sees as article text.
@@ -69,7 +69,7 @@ class VisibleBody:
         "_folded",
         "_images",
         "_links",
-        "_raw_utf8",
+        "_present",
         "_text",
         "_tree",
         "_utf8",
@@ -104,9 +104,9 @@ class VisibleBody:
         self._images = images if images is not None else (None if tree is not None else [])
         self._text: str | None = None
         self._utf8: bytes | None = None
-        self._raw_utf8: bytes | None = None
         self._folded: bytes | bool | None = False  # False: not made yet; None: NFKC changes the text
         self._cased: str | None = None
+        self._present: tuple[Lexicon, frozenset[bytes] | None] | None = None  # the words the text holds
 
     @property
     def text(self) -> str:
@@ -144,25 +144,29 @@ class VisibleBody:
         looked for here first, and most are settled without collapsing white space.
         """
         if self._folded is False:
-            self._folded = fold_utf8(self.raw_text, encoded=self._raw_utf8)
+            self._folded = fold_utf8(self.raw_text)
         return self._folded  # type: ignore[return-value]
 
     def may_contain(self, words: tuple[bytes, ...] | None) -> bool:
         """Whether ``text`` can hold any of ``words`` (normalised UTF-8, no spaces); None: anything may be.
 
-        Nothing folded or normalised yet, the text as written is scanned first:
-        for most texts that settles it, and folding would cost as much again.
-        Once a scan finds something, the text is folded: more questions follow.
+        The first question reads the folded text once for every word any rule has
+        asked about (:class:`~reprint_guard.prefilter.Lexicon`); the rest are lookups.
         """
         if words is None:
             return True
-        if self._utf8 is None and self._folded is False and (scan := raw_word_scan(words)) is not None:
-            if self._raw_utf8 is None:
-                self._raw_utf8 = self.raw_text.encode("utf-8")
-            if scan(self._raw_utf8) is False:
-                return False
         haystack = self._utf8 if self._utf8 is not None else self.folded
-        return haystack is None or word_finder(words)(haystack)
+        if haystack is None:
+            return True
+        lexicon = lexicon_with(words)
+        if lexicon is not None:
+            present = self._present
+            if present is None or present[0] is not lexicon:
+                # Folded or normalised: a word (no space) is in one exactly when it is in the other.
+                present = self._present = (lexicon, lexicon.present(haystack))
+            if present[1] is not None:
+                return not present[1].isdisjoint(words)
+        return word_finder(words)(haystack)
 
     def holds(self, phrase: str) -> bool:
         """Whether ``text`` contains the normalised phrase at all (anywhere, whole words or not).

@@ -148,7 +148,7 @@ _PROGRAM_MEMORY = 8 << 20
 #: RE2 gives up on the DFA and runs its NFA, 50 times slower (cc-by-nd-4.0's 1,600-character ``unless``
 #: took 800 µs an article with 8 MiB, 13 µs with 12 MiB or more). States are made as a text needs them, up to
 #: this: a hostile pattern (``[ab]*a[ab]{20}y``) on a text made for it keeps as much, per cached pattern.
-_SEARCH_MEMORY = 16 << 20
+SEARCH_MEMORY = 16 << 20
 
 
 @lru_cache(maxsize=512)
@@ -174,7 +174,7 @@ def compile_pattern(pattern: str, *, utf8: bool = False, capture: bool = False, 
     source = pattern.encode("utf-8") if utf8 else pattern
     try:
         re2.compile(source, options)  # what a pattern may compile to is bounded as it always was
-        options.max_mem = _SEARCH_MEMORY
+        options.max_mem = SEARCH_MEMORY
         return re2.compile(source, options)
     except re2.error as exc:
         reason = exc.args[0].decode(errors="replace") if exc.args and isinstance(exc.args[0], bytes) else str(exc)
