@@ -122,6 +122,13 @@ def test_the_conversations_name_is_told_from_a_conversation(written, credited):
         "<noembed>Global Research</noembed>",
         "<details><summary>About this article</summary><p>Global Research</p></details>",  # closed: a click away
         "<details>\n<summary>Credits</summary>\n\nGlobal Research\n\n</details>",  # Markdown inside
+        # Hidden by a framework's or a theme's class: Bootstrap, Tailwind, WordPress, screen readers only.
+        '<p class="credit d-none">Global Research</p>',
+        '<div class="hidden md:block">\n\nGlobal Research\n\n</div>',
+        '<span class="sr-only">Global Research</span>',
+        '<p class="screen-reader-text">Global Research</p>',
+        '<p class="visually-hidden">Global Research</p>',
+        '<p class="invisible">Global Research</p>',
     ],
 )
 def test_source_credit_ignores_invisible_text(hidden):
@@ -132,6 +139,20 @@ def test_source_credit_ignores_invisible_text(hidden):
     assert finding.severity == "error"
     assert finding.check == "attribution"
     assert finding.fix
+
+
+@pytest.mark.parametrize(
+    "shown",
+    [
+        '<p class="credit">Global Research</p>',
+        '<p class="hidden-xs-print note">Global Research</p>',  # a class that only names "hidden"
+        '<p class="d-md-none">Global Research</p>',  # hidden on wide screens only: shown on a phone
+        '<p aria-hidden="true">Global Research</p>',  # hidden from screen readers, shown on screen
+    ],
+)
+def test_source_credit_in_an_element_of_another_class_counts(shown):
+    body = f"# Title\n\nText.\n\n{shown}\n\n[link]({GR_URL})\n\nCopyright © Ana Ruiz, 2024\n"
+    assert rules(check(body, COMPLIANT_META)) == []
 
 
 @pytest.mark.parametrize(

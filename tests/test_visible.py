@@ -73,6 +73,10 @@ def _markdown(rng: random.Random) -> str:
         "<div b='x>\n\n&apos; style=display:none /",
         "<p class=\"credit\" title='a > b'>credit</p>",
         "`x` <frameset>",
+        '<span class="d-none">classed away</span>',
+        '<p class="lead sr-only">read aloud only</p>',
+        '<img class="hide" src="https://example.org/h.png">',
+        '<div class="screen-reader-text">\n\n*screen readers*\n\n</div>',
     ]
     return "\n\n".join(rng.choice(pieces) for _ in range(rng.randint(1, 8)))
 

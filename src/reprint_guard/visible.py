@@ -24,8 +24,27 @@ _INVISIBLE_TAGS = ["script", "style", "template", "code", "pre", "head", "title"
 _CLOSED_DIALOG = "dialog:not([open])"
 #: A closed disclosure widget shows its ``<summary>`` only; the rest waits for a click.
 _CLOSED_DETAILS = "details:not([open])"
+#: The classes that CSS frameworks and site themes hide an element with, everywhere a page is shown:
+#: display:none (Bootstrap's ``d-none``, Tailwind's and WordPress's ``hidden``, ``hide``), visibility:hidden
+#: (``invisible``), or shown to screen readers only (``sr-only``, ``visually-hidden``, WordPress's
+#: ``screen-reader-text``, Foundation's ``show-for-sr``, Drupal's ``element-invisible``). A site may style a
+#: class as it likes; these names mean "hidden" in the frameworks that made them common.
+HIDING_CLASSES = (
+    "hidden",
+    "hide",
+    "d-none",
+    "invisible",
+    "sr-only",
+    "visually-hidden",
+    "visuallyhidden",
+    "screen-reader-text",
+    "show-for-sr",
+    "element-invisible",
+    "element-hidden",
+)
+_HIDING_CLASS_SET = frozenset(HIDING_CLASSES)
 #: Attributes that may hide an element (``style`` only when it says display:none or visibility:hidden).
-_HIDING_ATTRIBUTES = "[hidden], [style]"
+_HIDING_ATTRIBUTES = ", ".join(["[hidden]", "[style]", *(f'[class~="{name}"]' for name in HIDING_CLASSES)])
 _PRUNED = ", ".join([*_INVISIBLE_TAGS, _CLOSED_DIALOG, _CLOSED_DETAILS, _HIDING_ATTRIBUTES])
 #: What a Markdown body's raw HTML can do to its rendering (:func:`raw_html`): nothing (there is none),
 #: nothing but add elements that hide nothing, or anything.
@@ -522,6 +541,9 @@ def _is_hidden(node: LexborNode) -> bool:
     attrs = node.attributes
     if "hidden" in attrs:
         return True
+    classes = attrs.get("class")
+    if classes and not _HIDING_CLASS_SET.isdisjoint(classes.split()):
+        return True
     style = attrs.get("style")
     if style and "/*" in style:  # "display:/**/none" is display:none to a browser
         style = _CSS_COMMENT.sub("", style)
@@ -794,8 +816,9 @@ _WELL_FORMED_TAG = re.compile(
     r"""<[A-Za-z][A-Za-z0-9-]*(?:[\t\f ]+[A-Za-z_:][A-Za-z0-9_.:-]*"""
     r"""(?:[\t\f ]*=[\t\f ]*(?:[^"'=<>`\t\n\f\r ]+|'[^'\n\r]*'|"[^"\n\r]*"))?)*[\t\f ]*/?>"""
 )
-#: A tag saying "hidden" anywhere rules the quick path out; one saying "style" only when its style may hide.
-_HIDING_WORD = "hidden"
+#: A tag saying "hidden" anywhere (or another hiding class's name) rules the quick path out; one saying
+#: "style" only when its style may hide.
+_HIDING_WORDS = re.compile("|".join(re.escape(name) for name in ("hidden", *HIDING_CLASSES[1:])))
 #: Start tags that rule the quick path out: invisible elements, and a frameset (it replaces the body, so
 #: the body read is no longer in the document that a search by tag name walks).
 _PRUNED_OR_REPLACING = frozenset([*_INVISIBLE_TAGS, "dialog", "details", "frameset"])
@@ -816,7 +839,8 @@ def raw_html_tags(markdown: str) -> tuple[int, frozenset[str]]:
     through as written; across lines, a blockquote's ``>`` or a blank line
     could change where it ends), is well formed if it holds a quote (an
     open quote runs on into the renderer's own ``href="..."``), says
-    "hidden" nowhere, in any case, and has no style that may hide it (:func:`_style_may_hide`). Tags in
+    "hidden" (or another of :data:`HIDING_CLASSES`) nowhere, in any case, and has no style that may hide
+    it (:func:`_style_may_hide`). Tags in
     code spans are read too: the answer may be "any" for nothing, never "plain" wrongly. The names tell
     which media elements the page can hold (the parser makes ``<image>`` an ``<img>``; Markdown's own
     images are ``<img>``): with no other, they are found by tag name, not by a selector.
@@ -833,7 +857,7 @@ def raw_html_tags(markdown: str) -> tuple[int, frozenset[str]]:
             return ANY_RAW_HTML, frozenset()
         lowered = text.lower()
         name = _RAW_TAG.match(lowered).group(1)  # type: ignore[union-attr]
-        if name in _PRUNED_OR_REPLACING or _HIDING_WORD in lowered or _style_may_hide(lowered):
+        if name in _PRUNED_OR_REPLACING or _HIDING_WORDS.search(lowered) or _style_may_hide(lowered):
             return ANY_RAW_HTML, frozenset()
         names.add(name)
         verdict = PLAIN_RAW_HTML
