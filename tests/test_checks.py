@@ -2172,6 +2172,34 @@ def test_a_licence_of_other_terms_in_the_credit_is_told_as_one_to_correct(tmp_pa
 
 
 @pytest.mark.parametrize(
+    "label",
+    [
+        "Licence: [CC BY-ND 4.0]({deed})",
+        "*License: [Creative Commons BY-ND 4.0]({deed})*",
+        '<p class="license">License — <a href="{deed}">CC BY-ND</a></p>',
+        "This article's licence: [CC BY-ND 4.0]({deed})",
+    ],
+)
+def test_a_licence_label_of_other_terms_is_told_as_one_to_correct(tmp_path, cli, label):
+    """A line of its own giving the article's licence ("Licence: CC BY-ND 4.0", NC left out) was "neither named
+    nor linked", and --fix added a second licence that contradicted it. A photo's licence line is the photo's."""
+    url = "https://kffhealthnews.org/news/article/rural-pharmacies-closing/"
+    meta = {"author": "A B", "original_url": url, "license": "CC-BY-NC-ND-4.0", "commercial": False}
+    deed = "https://creativecommons.org/licenses/by-nd/4.0/"
+    credit = f"*By A B. This article was originally published by [KFF Health News]({url}).*"
+    body = f"Text.\n\n{credit}\n\n{label.format(deed=deed)}\n"
+    licence = {f.rule: f for f in check(body, meta).findings}["kff-health-news/license"]
+    assert f"({deed}), not CC BY-NC-ND 4.0, the licence the original is under" in licence.message
+    page = tmp_path / "a.md"
+    page.write_text("---\n" + yaml.safe_dump(meta) + "---\n\n" + body, encoding="utf-8")
+    run = cli("check", str(page), "--fix")
+    assert run.code == 1 and page.read_text(encoding="utf-8").count("creativecommons.org") == 1, run.err
+    photo = f"Photo licence: [CC BY-ND 4.0]({deed})"  # another work's: the article's licence is still missing
+    said = {f.rule: f.message for f in check(f"Text.\n\n{credit}\n\n{photo}\n", meta).findings}
+    assert "neither named" in said["kff-health-news/license"], said
+
+
+@pytest.mark.parametrize(
     "address",
     [
         "https://www.propublica.org/",

@@ -92,7 +92,8 @@ def _about_the_republication(anchor: Any, names: list[str], original: str, block
     """Whether the block a licence link stands in is about this republication: it says so ("republished
     under"), names the publisher or links the original (its address, a query or fragment aside), names no
     other work before the link ("Photo by ..., licensed under"; "Photos are not included" after it is the
-    credit's own), and is no figure's caption. ``blocks``: what was read of each block already."""
+    credit's own), and is no figure's caption. A short line that is a licence label ("Licence: ...") is
+    the article's too. ``blocks``: what was read of each block already."""
     block = anchor.parent
     while block is not None and block.tag in _INLINE:
         block = block.parent
@@ -119,6 +120,8 @@ def _read_block(block: Any, names: list[str], original: str) -> tuple[str, bool]
     if len(whole) > 4 * _SENTENCE_BLOCK:
         return "", False
     text = normalize(whole)
+    if len(text) <= _LABEL_BLOCK and _LICENCE_LABEL.match(text):
+        return whole, True  # "Licence: CC BY-ND 4.0", a line of its own: the article's licence
     if len(text) > _SENTENCE_BLOCK or not _REPUBLICATION.search(text):
         return "", False
     bare = _bare_address(original)
@@ -135,6 +138,10 @@ def _bare_address(url: str) -> str:
 
 #: A block longer than this is more than a credit's few sentences (a paragraph of the story).
 _SENTENCE_BLOCK = 600
+#: A line giving the article's licence as a label does ("Licence: CC BY-ND 4.0", "License - CC BY 4.0"), up
+#: to this long: a label and a licence's name, not a sentence about something else.
+_LABEL_BLOCK = 80
+_LICENCE_LABEL = re.compile(r"(?:this (?:article|story|work)'?s? )?licen[cs]e\s*[:\u2013\u2014-]")
 
 
 def _terms(spdx: str) -> str:
