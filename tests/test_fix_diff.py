@@ -502,6 +502,13 @@ def test_fix_links_a_credit_in_a_markdown_files_raw_html_block_in_place(tmp_path
             '<div class="hero"><h1>The harbour</h1></div>\n',
             "<p>Six boats went out.</p>",
         ),
+        # A hero block opening with its picture, then the title: under the block too.
+        (
+            '<main>\n<div class="hero"><picture><source srcset="/boats.webp"><img src="/boats.jpg" alt="">'
+            '</picture>\n<h1>The harbour</h1></div>\n<p>Six boats went out.</p>\n</main>\n',
+            "<h1>The harbour</h1></div>\n",
+            "<p>Six boats went out.</p>",
+        ),
         # A fragment: the credit is its first line, with no blank line above it.
         ("<p>Six boats went out.</p>\n", "", "<p>Six boats went out.</p>"),
         # A block that goes on to hold the story: under the title, inside it (not under the whole story).
@@ -527,7 +534,8 @@ def test_fix_puts_a_top_credit_under_a_wrapped_title_and_no_blank_line_atop_a_fr
     ``<p>``, the file got a blank first line."""
     (tmp_path / "a.html").write_text(page, encoding="utf-8")
     meta = "author: Ana Ruiz\noriginal_url: https://theconversation.com/x-55\nlicense: CC-BY-ND-4.0\n"
-    (tmp_path / "a.meta.yaml").write_text(meta + "commercial: false\nmedium: print\n", encoding="utf-8")
+    photos = "permissions: [{from: Getty Images, date: 2026-01-02, scope: [images]}]\n"  # the hero's picture
+    (tmp_path / "a.meta.yaml").write_text(meta + "commercial: false\nmedium: print\n" + photos, encoding="utf-8")
     run = cli("check", "a.html", "--fix", "--no-config", cwd=tmp_path)
     text = (tmp_path / "a.html").read_text(encoding="utf-8")
     assert run.code == 0, run.out + run.err

@@ -259,9 +259,10 @@ def _c_quoted(name: str) -> str:
 #: An article's heading at its very start, which a credit placed at the top goes after.
 _LEADING_TITLE = re.compile(r"\s*<(h1|header)\b[^>]*>.*?</\1\s*>", re.IGNORECASE | re.DOTALL | re.ASCII)
 #: A title in a block of its own first (``<div class="hero"><h1>...</h1>``), with nothing but a few tags
-#: between the block's start and the title (one place to try the title at, one scan to its end: linear).
+#: between the block's start and the title, a picture's among them (``<picture>...</picture>``), but no text
+#: and no end of the block (one place to try the title at, one scan to its end: linear).
 _WRAPPED_TITLE = re.compile(
-    r"\s*<(div|section|hgroup|figure)\b[^>]*>(?:\s*<(?!/|\1\b|h1\b)[^>]*>){0,8}\s*<h1\b[^>]*>.*?</h1\s*>",
+    r"\s*<(div|section|hgroup|figure)\b[^>]*>(?:\s*<(?!/?\1\b|/?h1\b)[^>]*>){0,12}\s*<h1\b[^>]*>.*?</h1\s*>",
     re.IGNORECASE | re.DOTALL | re.ASCII,
 )
 #: How far a hero block may go on after its title (a dek, a photo credit) and still be the title's block.
