@@ -505,7 +505,7 @@ def test_fix_links_a_credit_in_a_markdown_files_raw_html_block_in_place(tmp_path
         # A hero block opening with its picture, then the title: under the block too.
         (
             '<main>\n<div class="hero"><picture><source srcset="/boats.webp"><img src="/boats.jpg" alt="">'
-            '</picture>\n<h1>The harbour</h1></div>\n<p>Six boats went out.</p>\n</main>\n',
+            "</picture>\n<h1>The harbour</h1></div>\n<p>Six boats went out.</p>\n</main>\n",
             "<h1>The harbour</h1></div>\n",
             "<p>Six boats went out.</p>",
         ),
