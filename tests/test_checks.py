@@ -898,9 +898,13 @@ EDIT_NOTES = [
     "(Edited for length.)",
     "Editor's note: condensed for space.",
     "The figures are from March. Trimmed for space.",
+    "This story was cut for length.",
+    "(Cut for brevity.)",
 ]
 NOT_EDIT_NOTES = [
     "This interview has been edited for length and clarity.",  # an original Q&A's own note, kept as it was
+    "The interview was cut for length.",
+    "Funding was cut for space research and for the harbour's dredging.",
     "The council released an edited version of the call transcript.",
     "Her answers were condensed for length by the station's producers.",
     "The ledger was adapted from a 1931 original.",
