@@ -1356,8 +1356,13 @@ def test_today_may_be_a_datetime_and_hour_delays_count_to_that_day(tmp_path):
     assert not check("Text.", meta, policy=policy, today=dt.date(2030, 1, 2)).ok  # 00:00 is before 10:00
     assert check("Text.", meta, policy=policy, today=dt.date(2030, 1, 3)).ok
     assert check("Text.", meta, policy=policy, today=dt.datetime(2030, 1, 3, 12)).ok
-    with pytest.raises(UsageError, match="today must be a date"):
-        check("Text.", meta, policy=policy, today="2030-01-03")  # type: ignore[arg-type]
+    assert check("Text.", meta, policy=policy, today="2030-01-03").ok  # as a CMS holds it
+    assert not check("Text.", meta, policy=policy, today="2030-01-02T23:00:00Z").ok
+    with pytest.raises(UsageError) as refused:
+        check("Text.", meta, policy=policy, today="next week")
+    assert str(refused.value) == "today must be a date (or an ISO date, YYYY-MM-DD), not 'next week'"
+    with pytest.raises(UsageError, match="today must be a date, not int"):
+        check("Text.", meta, policy=policy, today=20300103)  # type: ignore[arg-type]
     story = tmp_path / "a.md"
     story.write_text("---\noriginal_url: https://h.example/a\n---\nText.\n", encoding="utf-8")
     model = Metadata(original_published=dt.datetime(2030, 1, 1, 10, tzinfo=dt.UTC))

@@ -64,14 +64,21 @@ def _not_encodable(text: str) -> bool:
 
 
 def _day(today: Any) -> dt.date | None:
-    """``today`` as a date: a datetime is read as its date; anything else is a usage error, not a TypeError
-    deep in a timing rule."""
+    """``today`` as a date: a datetime is read as its date, and so is an ISO string ("2026-12-04", as a CMS
+    holds dates, and as the metadata may give them); anything else is a usage error, not a TypeError deep in
+    a timing rule."""
     if today is None or type(today) is dt.date:
         return today
     if isinstance(today, dt.datetime):
         return today.date()
     if isinstance(today, dt.date):
         return dt.date(today.year, today.month, today.day)
+    if isinstance(today, str):
+        text = today.strip()
+        try:
+            return dt.datetime.fromisoformat(text).date() if len(text) > 10 else dt.date.fromisoformat(text)
+        except ValueError:
+            raise UsageError(f"today must be a date (or an ISO date, YYYY-MM-DD), not {today!r}") from None
     raise UsageError(f"today must be a date, not {type(today).__name__}")
 
 
@@ -276,7 +283,7 @@ def check(
     rules_dirs: RulesDirs = (),
     path: str | os.PathLike[str] = "<input>",
     bare_urls: bool = True,
-    today: dt.date | None = None,
+    today: dt.date | str | None = None,
     skip_elements: Sequence[str] = (),
     severity: Mapping[str, str] | None = None,
     config: Config = None,
@@ -362,7 +369,7 @@ def check_text(
     rules_dirs: RulesDirs = (),
     path: str | os.PathLike[str] = "<input>",
     bare_urls: bool = True,
-    today: dt.date | None = None,
+    today: dt.date | str | None = None,
     skip_elements: Sequence[str] = (),
     severity: Mapping[str, str] | None = None,
     config: Config = None,
@@ -438,7 +445,7 @@ def check_file(
     meta: Mapping[str, Any] | None = None,
     rules_dirs: RulesDirs = (),
     bare_urls: bool = True,
-    today: dt.date | None = None,
+    today: dt.date | str | None = None,
     skip_elements: Sequence[str] = (),
     severity: Mapping[str, str] | None = None,
     config: Config = None,
