@@ -439,3 +439,19 @@ def test_an_expectation_of_a_rule_the_policy_turns_off_says_so(tmp_path, cli):
         "expect names 'propublica/changes-indicated', a rule of 'cc-base-4.0' that policy 'propublica' does not "
         "run ('cc-by-nc-nd-4.0', which it extends, turns off with disabled: true)"
     ) in run.out, run.out
+
+
+def test_validate_tells_a_rule_that_replaces_an_inherited_one_only_when_one_is_inherited(tmp_path, cli):
+    """A rule of its own lacking a key got the hint "(if 'a' is a rule of cc-by-nc-nd-4.0: ... replaces it
+    whole)" though cc-by-nc-nd-4.0 has no rule 'a'; one reusing an inherited id is told so outright."""
+    policy = write(
+        tmp_path / "hh.yaml",
+        "id: hh\nname: HH\npublisher: HH\nsource_url: https://hh.example/t\nextends: cc-by-nc-nd-4.0\nrules:\n"
+        "  - {id: a, check: element, message: m}\n  - {id: license, severity: info}\n",
+    )
+    run = cli("validate", str(policy), "--no-config")
+    lines = run.out.splitlines()
+    assert run.code == 1 and lines[0] == f"{policy}:7:5: rule 'a': 'pattern' is a required property", run.out
+    assert lines[1].startswith(f"{policy}:8:5: rule 'license': 'check' is a required property ('license' is a rule")
+    assert "of cc-by-nc-nd-4.0: a rule with an inherited rule's id replaces it whole" in lines[1], lines
+    assert not any("(if " in line for line in lines), lines

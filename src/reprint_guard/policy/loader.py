@@ -191,9 +191,15 @@ def _describe(error: Any, data: Any, path: list[Any]) -> str:
         and path[0] == "rules"
         and data.get("extends")
         and isinstance(rule_id := _rule_id(data, path[1]), str)
+        and (inherited := _inherits(data["extends"], rule_id)) is not False
     ):
+        said = (
+            f"{rule_id!r} is a rule of {data['extends']}"
+            if inherited
+            else f"if {rule_id!r} is a rule of {data['extends']}"
+        )
         message += (
-            f" (if {rule_id!r} is a rule of {data['extends']}: a rule with an inherited rule's id replaces it whole,"
+            f" ({said}: a rule with an inherited rule's id replaces it whole,"
             " so it needs its check and message too; to change only a rule's severity, use the project config's "
             "'severity')"
         )
@@ -279,6 +285,17 @@ def _out_of_range(schema: dict[str, Any], value: Any) -> str | None:
                 said = "'' is empty: it must match" if not value else f"{value!r} does not match"
                 return f"{said} the pattern {pattern}"
     return None
+
+
+def _inherits(parent: Any, rule_id: str) -> bool | None:
+    """Whether a bundled policy ``parent`` (or one it extends) has a rule ``rule_id``; None when ``parent`` is
+    not bundled (a user's policy, not known from here). Only on the path of an error."""
+    if not isinstance(parent, str):
+        return None
+    bundled = policy_set()
+    if parent not in bundled:
+        return None
+    return any(rule.id == rule_id for policy in bundled.chain(bundled.get(parent)) for rule in policy.rules)
 
 
 def _rule_id(data: Any, index: int) -> object:
