@@ -455,3 +455,18 @@ def test_validate_tells_a_rule_that_replaces_an_inherited_one_only_when_one_is_i
     assert lines[1].startswith(f"{policy}:8:5: rule 'license': 'check' is a required property ('license' is a rule")
     assert "of cc-by-nc-nd-4.0: a rule with an inherited rule's id replaces it whole" in lines[1], lines
     assert not any("(if " in line for line in lines), lines
+
+
+def test_a_draft_copy_of_a_projects_policy_is_told_how_to_validate_apart(tmp_path, cli):
+    """Validating a variant from the site's folder failed on the project's policy of the same id, with no
+    word of --no-config."""
+    site = tmp_path / "site"
+    rest = "rules:\n  - {id: a, check: text, phrase: hello, message: Say hello}\n"
+    write_policy(site / "policies", "harbour", rest)
+    write(site / ".reprint-guard.yaml", "policies: [policies]\n")
+    draft = write_policy(tmp_path / "draft", "harbour", rest)
+    run = cli("validate", str(draft), cwd=site)
+    assert run.code == 1 and "give each its own id (a draft copy of a project's policy is validated apart" in run.out
+    assert "with --no-config)" in run.out, run.out
+    run = cli("validate", str(draft), "--no-config", cwd=site)
+    assert run.code == 0 and run.out == f"{draft}: valid\n", run.out

@@ -211,7 +211,13 @@ def validate_file(path: Path, extra: tuple[str, ...] = ()) -> list[ReprintGuardE
     mine = [r for r in readable if r.data.get("id") != own_id]
     twins = sorted({str(r.path) for r in readable if r.data.get("id") == own_id})
     if twins:
-        problems.append(raw.error(f"policy id {own_id!r} is also the id of {twins[0]}; give each its own id", ["id"]))
+        problems.append(
+            raw.error(
+                f"policy id {own_id!r} is also the id of {twins[0]}; give each its own id (a draft copy of a "
+                "project's policy is validated apart from the project's policies with --no-config)",
+                ["id"],
+            )
+        )
     try:
         others = [r for r in _bundled() if r.data.get("id") != own_id]
         policies = PolicySet([*others, *mine, raw], eager=[str(own_id)])
