@@ -1373,6 +1373,15 @@ def test_today_may_be_a_datetime_and_hour_delays_count_to_that_day(tmp_path):
     assert [f.rule for f in early.findings] == ["h/embargo"]
     assert "not before 2030-01-03 00:00 UTC ('original_published' gives no time of day" in early.findings[0].message
     assert check("Text.", {**dated, "published": "2030-01-03T00:00:00Z"}, policy=policy).ok
+    # The reprint's own date without its time: read as its day's start, and said so; the fix gives the time.
+    (day,) = check("Text.", {**meta, "published": "2030-01-02"}, policy=policy).findings
+    assert "not before 2030-01-02 10:00 UTC; 'published' gives no time of day, so it is read as 2030-01-02 00:00" in (
+        day.message
+    )
+    assert day.fix == "Publish at 2030-01-02 10:00 UTC or later (set 'published' with its time: 2030-01-02T10:00:00Z)."
+    # No original date: an hours rule asks for its time too.
+    (unset,) = check("Text.", {"original_url": "https://h.example/a"}, policy=policy).findings
+    assert unset.fix and unset.fix.startswith("Add 'original_published: YYYY-MM-DDTHH:MM:SSZ' (the original's date")
 
 
 def test_an_hour_delay_counts_real_hours_across_a_daylight_saving_change(tmp_path):

@@ -113,7 +113,10 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
         yield _at_original(
             reprint,
             "'original_published' is not set, so the delay cannot be checked",
-            "Add 'original_published: YYYY-MM-DD' (the original's date) to the metadata.",
+            "Add 'original_published: YYYY-MM-DD' (the original's date) to the metadata."
+            if params.after_days is not None
+            else "Add 'original_published: YYYY-MM-DDTHH:MM:SSZ' (the original's date and time: a date alone "
+            "counts the hours from the end of its day) to the metadata.",
         )
         return
     try:
@@ -156,8 +159,12 @@ def _check_delay(
         detail = f"not before {stamp}"
         if dated:
             detail += f" ('original_published' gives no time of day, so the delay counts from the end of {original})"
+        fix = f"Publish at {stamp} or later (set '{_set(key)}')."
+        if key == "published" and not isinstance(published, dt.datetime):
+            detail += f"; 'published' gives no time of day, so it is read as {published} 00:00 UTC"
+            fix = f"Publish at {stamp} or later (set 'published' with its time: {earliest:%Y-%m-%dT%H:%M:%SZ})."
         detail += _checked_as_of(published, scheduled, when if site_date is None or when != site_date else None)
-        yield Problem.about(reprint, key, detail=detail, fix=f"Publish at {stamp} or later (set '{_set(key)}').")
+        yield Problem.about(reprint, key, detail=detail, fix=fix)
 
 
 def _check_days(
