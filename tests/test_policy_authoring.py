@@ -470,3 +470,22 @@ def test_a_draft_copy_of_a_projects_policy_is_told_how_to_validate_apart(tmp_pat
     assert "with --no-config)" in run.out, run.out
     run = cli("validate", str(draft), "--no-config", cwd=site)
     assert run.code == 0 and run.out == f"{draft}: valid\n", run.out
+
+
+def test_init_keeps_json_envelope_fixtures_out_of_the_content(tmp_path, cli):
+    """Fixtures written as a CMS's JSON envelopes were not recognised: init proposed no exclude, and `check .`
+    failed on the fixtures that break a rule on purpose. A site's other JSON (a search index) is no content."""
+    write(tmp_path / "policies" / "harbour.yaml", HARBOUR_POLICY)
+    fixtures = tmp_path / "tests" / "policies" / "harbour-herald"
+    for name, expect, body in (("compliant", [], CREDITED), ("no-credit", ["harbour-herald/credit"], UNCREDITED)):
+        envelope = {"metadata": {**HARBOUR_META, "expect": expect}, "body": body, "format": "markdown"}
+        write(fixtures / f"{name}.json", json.dumps(envelope))
+    write(tmp_path / "content" / "gulls.md", markdown(HARBOUR_META, CREDITED))
+    write(tmp_path / "static" / "search.json", json.dumps([{"title": "Gulls", "expect": 1}]))
+    assert cli("init", str(tmp_path)).code == 0
+    data = yaml.safe_load((tmp_path / ".reprint-guard.yaml").read_text(encoding="utf-8"))
+    assert (data["exclude"], data["policies"]) == (["tests/**"], ["policies"]), data
+    run = cli("check", ".", cwd=tmp_path)
+    assert run.code == 0, run.out + run.err
+    run = cli("test", "tests/policies", cwd=tmp_path)
+    assert run.code == 0 and run.out.endswith("2 passed, 0 failed\n"), run.out

@@ -17,7 +17,9 @@ from ..readers import SUFFIX_FORMATS, blank
 #: Common front-matter spellings in Hugo, Jekyll, Astro, MkDocs and Eleventy sites.
 KNOWN_KEYS = SITE_KEYS
 #: The suffixes of the articles a site holds (its JSON is mostly not articles): the readers' own.
-CONTENT_SUFFIXES = tuple(suffix for suffix, kind in SUFFIX_FORMATS.items() if kind in ("markdown", "html"))
+CONTENT_SUFFIXES = tuple(suffix for suffix, kind in SUFFIX_FORMATS.items() if kind in ("markdown", "html", "json"))
+#: A JSON file larger than this is a site's data (a search index), not a CMS's envelope: not read.
+_MAX_ENVELOPE_BYTES = 1 << 20
 SAMPLE = 500
 #: What a gitignore-style glob reads as special: a folder's own name has them escaped.
 _GLOB_SPECIAL = re.compile(r"([\\*?\[\]!#])")
@@ -98,7 +100,7 @@ _NOT_CONTENT = {
 
 def survey(root: Path, generator: str | None = None) -> Survey:
     """Count front-matter keys and content folders over up to :data:`SAMPLE` files, and find the policies
-    (YAML files with a top-level ``id`` and ``rules``) and policy fixtures (Markdown or HTML whose metadata
+    (YAML files with a top-level ``id`` and ``rules``) and policy fixtures (Markdown, HTML or JSON whose metadata
     has an ``expect`` key, in a tests folder or beside policies): a fixture is not content, and breaks its
     policy's rules on purpose. ``generator`` ("hugo", "jekyll"): the site's, whose template folders are no
     content."""
@@ -196,13 +198,16 @@ _SIDECAR_SUFFIXES = (".meta.yaml", ".meta.yml")
 
 def _metadata(path: Path) -> dict[Any, Any]:
     """A content file's metadata as far as init needs it: a Markdown file's front matter, an HTML file's
-    sidecar (``NAME.meta.yaml``); empty when there is none or it does not read."""
+    sidecar (``NAME.meta.yaml``), a JSON envelope's own; empty when there is none or it does not read."""
     from ..errors import ReprintGuardError
     from ..readers import sidecar_names
     from ..readers.markdown import split_front_matter
 
+    kind = SUFFIX_FORMATS.get(os.path.splitext(path.name.lower())[1])
+    if kind == "json":
+        return _envelope_metadata(path)
     try:
-        if SUFFIX_FORMATS.get(os.path.splitext(path.name.lower())[1]) == "markdown":
+        if kind == "markdown":
             with open(path, "rb") as handle:  # the head of the file: front matter stands at its start
                 head = handle.read(65536).decode("utf-8-sig", errors="replace")  # a BOM before it, as check reads
             data = split_front_matter(head).data
@@ -212,6 +217,24 @@ def _metadata(path: Path) -> dict[Any, Any]:
     except (ReprintGuardError, OSError, ValueError, RecursionError):  # TOML nested thousands deep, too
         return {}
     return data if isinstance(data, dict) else {}
+
+
+def _envelope_metadata(path: Path) -> dict[Any, Any]:
+    """A CMS's JSON envelope's metadata (``{"metadata": {...}, "body": ...}``); empty for any other JSON."""
+    import json
+
+    from ..readers import _ENVELOPE_START
+
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read(_MAX_ENVELOPE_BYTES + 1)
+        if len(data) > _MAX_ENVELOPE_BYTES or not _ENVELOPE_START.match(data):
+            return {}
+        envelope = json.loads(data.decode("utf-8-sig"))
+    except (OSError, ValueError, RecursionError):
+        return {}
+    metadata = envelope.get("metadata") if isinstance(envelope, dict) and "body" in envelope else None
+    return metadata if isinstance(metadata, dict) else {}
 
 
 def _yaml_mapping(path: Path) -> dict[Any, Any] | None:
