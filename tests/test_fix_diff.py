@@ -590,3 +590,65 @@ def test_fix_links_an_html_source_line_in_place_too(tmp_path, cli):
         f'<!-- Global Research -->\n<p>Source: <strong><a href="{original}">Global Research</a></strong></p>\n'
         "<p>Copyright © Mara Velasquez, Global Research, 2026</p>\n"
     )
+
+
+_HERALD_POLICY = """id: harbour-herald
+name: Harbour Herald republishing terms
+publisher: Harbour Herald
+source_url: https://harbourherald.example/republish
+extends: cc-by-nc-nd-4.0
+applies_to: [harbourherald.example]
+credit:
+  position: top
+  markdown: |-
+    *Originally published by [Harbour Herald]({original_url}).*
+
+    By {author}, Harbour Herald
+LICENCE
+rules:
+  - id: credit-line
+    check: text
+    phrase: Originally published by Harbour Herald
+    message: The credit line is missing
+  - id: credit-author
+    check: attribution
+    template: 'By {author}, Harbour Herald'
+    message: The byline does not read "By NAME, Harbour Herald"
+  - id: tracking-pixel
+    check: element
+    tag: img
+    pattern: '^https://pixel\\.harbourherald\\.example/p\\.gif\\?url='
+    insert: '<img src="https://pixel.harbourherald.example/p.gif?url={original_url_encoded}" width="1" height="1">'
+    message: The tracking pixel is missing
+"""
+_HERALD_STORY = (
+    "---\nauthor: Rosa Lindqvist\noriginal_url: https://harbourherald.example/news/tides\n"
+    "license: CC-BY-NC-ND-4.0\ncommercial: false\n---\n# Tides\n\nThe tide came in early.\n"
+)
+
+
+def test_fix_counts_a_text_rule_its_credit_satisfies_as_fixed(tmp_path, cli):
+    """The credit block holds the phrase a text rule asks for: --fix said "could not fix credit-line: needs
+    the text changed by hand" of a rule its insertion fixed."""
+    licence = "\n    *Republished under a [{license_name}]({license_url}) licence.*"
+    write(tmp_path / "policies" / "herald.yaml", _HERALD_POLICY.replace("\nLICENCE", licence))
+    story = write(tmp_path / "tides.md", _HERALD_STORY)
+    run = cli("check", str(story), "--fix", "--no-config", "--rules-dir", str(tmp_path / "policies"))
+    assert run.code == 0, run.out + run.err
+    assert "could not fix" not in run.err and "harbour-herald/credit-line" in run.err.split("fixed ", 1)[1], run.err
+    assert story.read_text(encoding="utf-8").count("Originally published by") == 1
+
+
+def test_fix_inserts_what_a_credit_block_gives_when_it_lacks_a_part(tmp_path, cli):
+    """A policy whose credit block gives no licence: --fix left the whole reprint unchanged ("inserting the
+    credit would not satisfy ... license"), the byline and the tracking pixel with it. What the block gives
+    goes in; the licence is the editor's to add."""
+    write(tmp_path / "policies" / "herald.yaml", _HERALD_POLICY.replace("\nLICENCE", ""))
+    story = write(tmp_path / "tides.md", _HERALD_STORY)
+    run = cli("check", str(story), "--fix", "--no-config", "--rules-dir", str(tmp_path / "policies"))
+    text = story.read_text(encoding="utf-8")
+    assert run.code == 1, run.out + run.err
+    assert "By Rosa Lindqvist, Harbour Herald" in text and "pixel.harbourherald.example/p.gif?url=" in text, text
+    assert "could not fix harbour-herald/license: the policy's credit block does not satisfy it" in run.err, run.err
+    found = {line.split()[-1] for line in run.out.splitlines() if " error " in line or " warning " in line}
+    assert found == {"harbour-herald/license"}, run.out

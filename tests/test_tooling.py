@@ -300,9 +300,12 @@ def test_validate_says_a_bad_pattern_once_and_hints_at_replacing_only_an_inherit
     )
     run = cli("validate", str(policy))
     assert run.code == 1 and run.out.count("id=(\\d+$") == 1 and "(missing ')')" in run.out, run.out
-    policy = write_policy(tmp_path, "herald", "extends: cc-by-4.0\nrules:\n  - id: embargo\n    check: timing\n")
+    policy = write_policy(tmp_path, "herald", "extends: cc-by-4.0\nrules:\n  - id: license\n    check: license\n")
     run = cli("validate", str(policy))
-    assert "'message' is a required property (if 'embargo' is a rule of cc-by-4.0: " in run.out
+    assert "'message' is a required property ('license' is a rule of cc-by-4.0: " in run.out
+    policy = write_policy(tmp_path, "herald", "extends: cc-by-4.0\nrules:\n  - id: embargo\n    check: timing\n")
+    run = cli("validate", str(policy))  # a rule of its own: nothing is replaced
+    assert run.out.endswith("rule 'embargo': 'message' is a required property\n"), run.out
 
 
 def test_validate_says_what_a_schema_error_means_for_a_policy_author(tmp_path, cli):
@@ -316,7 +319,7 @@ def test_validate_says_what_a_schema_error_means_for_a_policy_author(tmp_path, c
     )
     out = cli("validate", str(policy)).out
     assert f"{policy}:5:1: field 'applies-to': unknown key(s)" in out and "did you mean 'applies_to'?" in out
-    assert "rule 'link-original': 'check' is a required property (if 'link-original' is a rule of cc-by-nd-4.0: " in out
+    assert "rule 'link-original': 'check' is a required property ('link-original' is a rule of cc-by-nd-4.0: " in out
     assert "to change only a rule's severity, use the project config's 'severity')" in out
     assert "'names_form': did you mean 'names_from'?" in out
     assert "rule 'wait', field 'after_hours': '24h' is not a whole number" in out

@@ -510,6 +510,13 @@ def plan(reprint: Reprint, source: str, findings: list[Finding], policy: Policy,
     if still and partly:
         outcome.unfixable += [(finding, missing.replace("the credit needs", "needs")) for finding in still]  # type: ignore[union-attr]
         wanted = [f for f in wanted if f.rule not in {s.rule for s in still}]
+    elif still and missing is None and len(still) < len(wanted) and remaining <= {f.rule for f in findings}:
+        # The policy's credit block gives part of what its rules ask (no licence in it, say): what it gives
+        # goes in, and the rest is the editor's to add; nothing the reprint passed before fails after.
+        for finding in still:
+            why = f"the policy's credit block does not satisfy it ({finding.message}): add that by hand"
+            outcome.unfixable.append((finding, why))
+        wanted = [f for f in wanted if f.rule not in {s.rule for s in still}]
     elif still:
         why = "; ".join(f"{f.rule}: {f.message}" for f in still)
         reason = f"{missing}, and the parts that can be made" if missing else "inserting the credit"
@@ -531,7 +538,12 @@ def plan(reprint: Reprint, source: str, findings: list[Finding], policy: Policy,
                     tries.insert(0, restored(_insert_all(beside, reprint, others)))
                 text = next((t for t in tries if {f.rule for f in recheck(t)} <= remaining), text)
     outcome.text = text
-    outcome.fixed = wanted
+    # A text rule the inserted credit satisfies ("Originally published by ..." in the credit block) is fixed
+    # too, though --fix makes no text of its own for it.
+    left = {f.rule for f in recheck(text)}
+    by_the_way = [f for f, _ in outcome.unfixable if f.check == "text" and f.rule not in left]
+    outcome.unfixable = [(f, why) for f, why in outcome.unfixable if f not in by_the_way]
+    outcome.fixed = [*wanted, *by_the_way]
     return outcome
 
 
