@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 import yaml
 
-from conftest import COMPLIANT_BODY, COMPLIANT_META, GR_URL, ROOT, markdown, write_policy
+from conftest import COMPLIANT_BODY, COMPLIANT_META, GR_URL, ROOT, markdown, write, write_policy
 from reprint_guard import check, check_file
 
 
@@ -2755,3 +2755,30 @@ def test_a_site_date_that_cannot_be_read_as_a_calendar_day_is_passed_over(date):
     }
     (found,) = [f for f in check("Body.", meta, today=dt.date(2026, 12, 3)).findings if f.check == "timing"]
     assert "checked as going out now" in found.message and "9999" not in found.message, found.message
+
+
+_BYLINE_POLICY = (
+    "id: hh\nname: HH\npublisher: Harbour Herald\nsource_url: https://hh.example/terms\nrules:\n"
+    "  - id: byline\n    check: attribution\n    template: 'By {author}, Harbour Herald'\n    message: Byline\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("byline", "authors", "passes"),
+    [
+        ("By Rosa Lindqvist, Harbour Herald, and Tom Brandt, Harbour Herald", ["Rosa Lindqvist", "Tom Brandt"], True),
+        ("By Rosa Lindqvist, Harbour Herald and Tom Brandt, Harbour Herald", ["Rosa Lindqvist", "Tom Brandt"], True),
+        ("By Rosa Lindqvist and Tom Brandt, Harbour Herald", ["Rosa Lindqvist", "Tom Brandt"], True),
+        ("By Rosa Lindqvist, Harbour Herald", ["Rosa Lindqvist", "Tom Brandt"], False),
+        ("Photos by Rosa Lindqvist, Harbour Herald", ["Rosa Lindqvist"], False),  # the pictures' credit
+        ("Photo and video by Rosa Lindqvist, Harbour Herald", ["Rosa Lindqvist"], False),
+        ("Photos by Tom Brandt.\n\nBy Rosa Lindqvist, Harbour Herald", ["Rosa Lindqvist"], True),
+    ],
+)
+def test_a_byline_template_reads_each_author_in_its_form_and_not_a_photo_credit(tmp_path, byline, authors, passes):
+    """Two authors each in the template's form ("By A, Harbour Herald, and B, Harbour Herald") were "not
+    visible"; "Photos by A, Harbour Herald", the pictures' credit, passed as the story's byline."""
+    policy = write(tmp_path / "hh.yaml", _BYLINE_POLICY)
+    meta = {"author": authors, "original_url": "https://hh.example/news/tides"}
+    result = check(f"{byline}\n\nThe tide came in early.\n", meta, policy=policy)
+    assert result.ok is passes, result.findings

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..metaview import names_of
 from ..reprint import Reprint
-from ..textnorm import find_phrase, normalize, normalized
+from ..textnorm import as_written, find_phrase, normalize, normalized
 from ..visible import VisibleBody
 from .base import (
     OTHER_WORK_WORDS,
@@ -193,6 +193,9 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
         values = {"publisher": context.policy.publisher, "source": meta.source or context.policy.publisher}
         each = [render(params.template.replace("{author}", a), values) for a in authors]
         joint = [render(params.template.replace("{author}", j), values) for j in _joint(authors)]
+        lead, _, rest = params.template.partition("{author}")
+        if rest.strip():  # "By A, Harbour Herald, and B, Harbour Herald": the template's tail after each name
+            joint += [render(lead + j, values) for j in _joint([author + rest for author in authors])]
         if not any(_placed_ok(reprint, params, phrase) for phrase in joint):
             required += each
             bylines.update(zip(each, authors, strict=True))
@@ -548,13 +551,32 @@ def _first_placed(
     # in a short brief, the first sentence is the top however long the text after it.
     span = size if position == "any" else max(size, _WINDOW_CHARS / params.window)
     for name in names:
-        index = find_phrase(text, name, cased=cased, last=last)
+        index = _find_credit(text, name, cased=cased, last=last)
         if index >= 0:
             fraction = 1 - (size - index) / span if position == "bottom" else index / span
             if _placed(fraction, params):
                 return fraction, found
             found.append(fraction)
     return None, found
+
+
+#: Another work's credit just before a byline's "By" ("Photos by Rosa Lindqvist, Harbour Herald"): the credit
+#: of the pictures, not the story's byline.
+_OTHER_WORK_BEFORE = re.compile(rf"\b(?:{OTHER_WORK_WORDS})(?: and (?:{OTHER_WORK_WORDS}))?[ ]?$", re.IGNORECASE)
+
+
+def _find_credit(text: str, name: str, *, cased: bool, last: bool) -> int:
+    """:func:`find_phrase`, passing over a byline ("By ...") that stands in another work's credit."""
+    index = find_phrase(text, name, cased=cased, last=last)
+    if index < 0 or name[:3].lower() != "by ":
+        return index
+    length = len(as_written(name) if cased else normalized(name))
+    while index >= 0 and _OTHER_WORK_BEFORE.search(text, max(0, index - 40), index):
+        if last:
+            index = find_phrase(text, name, 0, index + length - 1, cased=cased, last=True)
+        else:
+            index = find_phrase(text, name, index + 1, cased=cased)
+    return index
 
 
 #: Articles, which a sentence writes in lower case before or inside a name ("republished from the Conversation"),
