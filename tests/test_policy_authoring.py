@@ -17,6 +17,7 @@ from conftest import (
     write,
     write_policy,
 )
+from reprint_guard import check
 from reprint_guard.visible import MEDIA_TAGS
 
 TAB_SAID = "invalid YAML: a tab character indents this line (YAML forbids tabs for indentation: use spaces)"
@@ -489,3 +490,41 @@ def test_init_keeps_json_envelope_fixtures_out_of_the_content(tmp_path, cli):
     assert run.code == 0, run.out + run.err
     run = cli("test", "tests/policies", cwd=tmp_path)
     assert run.code == 0 and run.out.endswith("2 passed, 0 failed\n"), run.out
+
+
+_PIXEL_POLICY = (
+    "id: px\nname: Px\npublisher: Px News\nsource_url: https://px.example/terms\napplies_to: [px.example]\nrules:\n"
+    "  - id: pixel\n    check: element\n    tag: img\n"
+    "    pattern: '^https://pixel\\.px\\.example/p\\.gif\\?url={original_url_encoded}$'\n"
+    '    insert: \'<img src="https://pixel.px.example/p.gif?url={original_url_encoded}" width="1" height="1">\'\n'
+    "    message: The tracking pixel is missing\n"
+)
+
+
+def test_an_element_pattern_is_filled_with_the_reprints_original(tmp_path, cli):
+    """A pixel copied from another story passed, the pattern unable to name the original ({original_url_encoded}
+    was filled in the insert only): it counted the other story for the publisher."""
+    policy = write(tmp_path / "policies" / "px.yaml", _PIXEL_POLICY)
+    assert cli("validate", str(policy), "--no-config").code == 0
+    original = "https://px.example/news/tides?a=1&b=2"
+
+    def pixel(url: str) -> str:
+        return f'<img src="https://pixel.px.example/p.gif?url={url}" width="1" height="1">'
+
+    meta = {"original_url": original}
+    encoded = "https%3A%2F%2Fpx.example%2Fnews%2Ftides%3Fa%3D1%26b%3D2"
+    assert check(f"Text.\n\n{pixel(encoded)}\n", meta, policy=policy).ok
+    assert check(f"Text.\n\n{pixel(encoded.lower())}\n", meta, policy=policy).ok  # hex digits in lower case
+    other = encoded.replace("tides", "gulls")
+    (found,) = check(f"Text.\n\n{pixel(other)}\n", meta, policy=policy).findings
+    assert "is there but for another article: its address does not name this reprint's original" in found.message
+    (found,) = check("Text.\n", meta, policy=policy).findings
+    assert "no <img> from pixel.px.example" in found.message, found.message
+    long_original = "https://px.example/news/" + "x" * 5000  # filled, past a policy pattern's length limit
+    assert not check("Text.\n", {"original_url": long_original}, policy=policy).ok
+    story = write(tmp_path / "a.md", "---\noriginal_url: " + original + "\n---\nText.\n")
+    run = cli("check", str(story), "--fix", "--no-config", "--rules-dir", str(tmp_path / "policies"))
+    assert run.code == 0 and pixel(encoded) in story.read_text(encoding="utf-8"), run.out + run.err
+    typo = write(tmp_path / "typo.yaml", _PIXEL_POLICY.replace("url={original_url_encoded}$", "url={orignal_url}$"))
+    run = cli("validate", str(typo), "--no-config")
+    assert run.code == 1 and "{orignal_url} is not filled in (an element's pattern is filled with" in run.out

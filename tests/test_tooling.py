@@ -1197,8 +1197,8 @@ def test_validate_says_a_placeholder_in_a_message_or_pattern_is_not_filled(tmp_p
     assert run.out.splitlines() == [
         f"{policy}:7:56: rule 'credit', field 'message': {{title}} is not filled in (a message is the same for "
         "every reprint: say it in the rule's fix, where placeholders are filled)",
-        f"{policy}:8:33: rule 'pixel', field 'pattern': {{pixel_id}} is not filled in (a pattern matches it as "
-        "written: placeholders are filled in fix, insert and credit only)",
+        f"{policy}:8:33: rule 'pixel', field 'pattern': {{pixel_id}} is not filled in (an element's pattern is "
+        "filled with the values a template knows, such as {original_url_encoded} and {original_url})",
     ], run.out
 
 

@@ -220,9 +220,16 @@ class UrlPattern:
 
 
 @lru_cache(maxsize=256)
-def url_pattern(pattern: str) -> UrlPattern:
-    """:class:`UrlPattern` of ``pattern`` (compiled as :func:`compile_pattern` does)."""
-    return UrlPattern(compile_pattern(pattern))
+def url_pattern(pattern: str, *, own: bool = False) -> UrlPattern:
+    """:class:`UrlPattern` of ``pattern`` (compiled as :func:`compile_pattern` does; ``own``: filled in by the
+    tool with a reprint's values, held to RE2's memory budget alone)."""
+    return UrlPattern(compile_pattern(pattern, own=own))
+
+
+def re2_escape(text: str) -> str:
+    """``text`` as an RE2 pattern matching it as written: each ASCII character but a letter, a digit or ``_``
+    as its hex escape (which RE2 reads in any context, where a backslash before some is an error)."""
+    return "".join(char if char.isalnum() or char == "_" or ord(char) > 127 else f"\\x{ord(char):02x}" for char in text)
 
 
 def pattern_host(pattern: str) -> str | None:

@@ -12,15 +12,17 @@ longer matches (rewritten by a CDN, AMP or a sanitiser).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from ..reprint import Reprint
 from ..urls import embedded_addresses, host_of
 from ..visible import ADDRESS_ATTRIBUTES, Media
-from .base import Context, Problem, pattern_host, url_pattern
+from .base import Context, Problem, pattern_host, re2_escape, template_values, url_pattern
 
 if TYPE_CHECKING:
+    from ..policy.model import Policy
     from .params import ElementParams as Params
 
 NAME = "element"
@@ -29,9 +31,22 @@ SUMMARY = "A required element (e.g. a tracking pixel image) whose URL matches a 
 
 def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Problem]:
     shown, hidden_media = reprint.media
-    regex = url_pattern(params.pattern)
+    pattern = filled_pattern(params.pattern, reprint, context.policy)
+    regex = url_pattern(pattern, own=pattern != params.pattern)
     if any(m.tag == params.tag and regex.search(m.src) for m in shown):
         return
+    if pattern != params.pattern:  # the element there, but for another article: it counts that one
+        anyone = url_pattern(_PLACEHOLDER.sub(".*", params.pattern))
+        other = next((m for m in shown if m.tag == params.tag and anyone.search(m.src)), None)
+        if other is not None:
+            written = reprint.as_written(other.src)
+            yield Problem.at(
+                reprint.span(written),
+                detail=f"{written} is there but for another article: its address does not name this reprint's "
+                f"original ({reprint.metadata.original_url})",
+                specific=True,
+            )
+            return
     line, column = reprint.end_position()
     hidden = [m for m in hidden_media if m.tag == params.tag and regex.search(m.src)]
     if hidden:
@@ -71,6 +86,28 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
     host = params.host or pattern_host(params.pattern)
     where = f"from {host} with the URL the rule asks for" if host else f"whose URL matches /{params.pattern}/"
     yield Problem(line, column, detail=f"no <{params.tag}> {where}")  # an editor reads a host, not a pattern
+
+
+#: A ``{name}`` in an element's pattern (not an RE2 class name, ``\p{Greek}``): filled per reprint.
+_PLACEHOLDER = re.compile(r"(?<!\\[pP])\{([A-Za-z_][A-Za-z0-9_]*)\}")
+
+
+def filled_pattern(pattern: str, reprint: Reprint, policy: Policy) -> str:
+    """An element's pattern with its placeholders filled from the reprint (``?url={original_url_encoded}``: the
+    publisher's pixel counts the article it names), each value matched as written (a percent-encoded one
+    blind to the case of its hex digits); one the reprint does not give matches anything."""
+    if "{" not in pattern or not _PLACEHOLDER.search(pattern):
+        return pattern
+    values = template_values(reprint, policy, placeholders=False)
+
+    def value(match: re.Match[str]) -> str:
+        given = values.get(match.group(1))
+        if given is None:
+            return ".*"
+        quoted = re2_escape(given)
+        return f"(?i:{quoted})" if "%" in given else quoted
+
+    return _PLACEHOLDER.sub(value, pattern)
 
 
 def _lazy_address(reprint: Reprint, shown: list[Media], tag: str, regex: object) -> str | None:

@@ -540,7 +540,8 @@ _PATTERN_PLACEHOLDER = re.compile(r"(?<!\\[pP])\{([A-Za-z_][A-Za-z0-9_]*)\}")
 #: Rule fields that are never filled in, and what each ``{name}`` in them is then.
 _NOT_FILLED = {
     "message": "a message is the same for every reprint: say it in the rule's fix, where placeholders are filled",
-    "pattern": "a pattern matches it as written: placeholders are filled in fix, insert and credit only",
+    "pattern": "a pattern matches it as written: placeholders are filled in fix, insert and credit, and an "
+    "element's pattern",
     "unless": "a pattern matches it as written: placeholders are filled in fix, insert and credit only",
     "except": "a pattern matches it as written: placeholders are filled in fix, insert and credit only",
 }
@@ -548,7 +549,8 @@ _NOT_FILLED = {
 
 def _placeholders_not_filled(raw: RawPolicy) -> list[PolicyError]:
     """A ``{name}`` in a rule's message or pattern: shown, or matched, as the braces and name it is (a pixel's
-    ``?id={pixel_id}`` then matches no real pixel, and the right one is reported as altered)."""
+    ``?id={pixel_id}`` then matches no real pixel, and the right one is reported as altered). An element's
+    pattern is filled per reprint, with the names a template knows."""
     problems = []
     for index, rule in enumerate(raw.data.get("rules") or []):
         if not isinstance(rule, dict):
@@ -558,10 +560,19 @@ def _placeholders_not_filled(raw: RawPolicy) -> list[PolicyError]:
             if not isinstance(value, str):
                 continue
             names = (_PATTERN_PLACEHOLDER if key != "message" else PLACEHOLDER).findall(value)
+            if key == "pattern" and rule.get("check") == "element":  # filled per reprint: a known value only
+                names = [name for name in names if name not in TEMPLATE_NAMES]
+                why = "an element's pattern is filled with the values a template knows, such as " + " and ".join(
+                    f"{{{name}}}" for name in _ELEMENT_PATTERN_EXAMPLES
+                )
             if names:
                 where: list[str | int] = ["rules", index, key]
                 problems.append(raw.error(f"{_where(raw.data, where)}: {{{names[0]}}} is not filled in ({why})", where))
     return problems
+
+
+#: The values an element's pattern is most often filled with, as a message names them.
+_ELEMENT_PATTERN_EXAMPLES = ("original_url_encoded", "original_url")
 
 
 def _known_name(name: str) -> str | None:
