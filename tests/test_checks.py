@@ -2782,3 +2782,26 @@ def test_a_byline_template_reads_each_author_in_its_form_and_not_a_photo_credit(
     meta = {"author": authors, "original_url": "https://hh.example/news/tides"}
     result = check(f"{byline}\n\nThe tide came in early.\n", meta, policy=policy)
     assert result.ok is passes, result.findings
+
+
+@pytest.mark.parametrize(
+    ("body", "meta"),
+    [
+        (
+            "作者：王芳。本文原载于[Dialogue Earth]({url})。\n\n黄河上游的冰川在过去十年中损失了更多的冰。\n\n"
+            "本文采用[知识共享许可协议（CC BY-NC-ND 4.0）](https://creativecommons.org/licenses/by-nc-nd/4.0/)。\n",
+            {"author": "王芳", "original_url": "https://dialogue.earth/zh/climate/glacier-melt/", "commercial": False},
+        ),
+        (
+            "이 글은 김민지가 작성하여 [Global Voices]({url})에 처음 게재되었으며, "
+            "[CC BY 3.0](https://creativecommons.org/licenses/by/3.0/) 라이선스에 따라 재게재합니다.\n\n"
+            "활동가들이 케추아어 사전을 온라인에 올리고 있다.\n",
+            {"author": "김민지", "original_url": "https://globalvoices.org/2025/03/04/languages/", "commercial": True},
+        ),
+    ],
+)
+def test_a_credit_in_chinese_or_korean_passes(body, meta):
+    """Both publishers run editions in these languages: a name set in the sentence with no space around it
+    ("本文原载于Dialogue Earth", "김민지가") was "not visible", an error on a credited, linked reprint."""
+    result = check(body.format(url=meta["original_url"]), {**meta, "original_published": "2025-03-04"})
+    assert result.ok, result.findings

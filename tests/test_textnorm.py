@@ -6,6 +6,8 @@ import random
 import re
 import unicodedata
 
+import pytest
+
 from reprint_guard.reprint import Reprint
 from reprint_guard.textnorm import _ZERO_WIDTH_CHARS, find_phrase, normalize
 
@@ -262,3 +264,23 @@ def test_a_link_is_located_as_trying_each_syntax_in_turn_locates_it() -> None:
         for kind in ("markdown", "html"):
             reprint = read_text(body or "x", format=kind, meta={"original_url": url})
             assert reprint.locate_url(url) == _plain_locate_url(reprint, url), (kind, body)
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "found"),
+    [
+        ("本文原载于dialogue earth。", "Dialogue Earth", True),  # Chinese puts no space before a Latin name
+        ("本文由王芳撰写", "王芳", True),  # nor around a name of its own script
+        ("김민지가 작성하여 global voices에 처음", "Global Voices", True),  # a Korean particle after the name
+        ("김민지가 작성하여", "김민지", True),
+        ("ページはグローバルボイスに", "グローバルボイス", True),
+        ("global researchers say", "Global Research", False),  # Latin words still stand whole
+        ("globalresearch.ca", "Global Research", False),
+    ],
+)
+def test_a_phrase_stands_whole_beside_a_script_written_without_spaces(text, phrase, found):
+    """Chinese and Korean credits ("本文原载于Dialogue Earth", "김민지가") were "not visible": the characters
+    around a name were read as more of its word."""
+
+    assert (find_phrase(text, phrase) >= 0) is found
+    assert (find_phrase(text, phrase, last=True) >= 0) is found

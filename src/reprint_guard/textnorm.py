@@ -159,6 +159,28 @@ def _is_word(char: str) -> bool:
     return char.isalnum() or char == "_"
 
 
+#: Scripts written without spaces between words (Chinese, Japanese, Thai, Lao, Khmer, Myanmar), and Korean,
+#: whose particles attach to the word before them ("김민지가", "Global Voices에"): a name among them stands
+#: whole wherever it is found ("本文原载于Dialogue Earth").
+_SPACELESS = re.compile(
+    "[\u0e00-\u0eff\u1000-\u109f\u1100-\u11ff\u1780-\u17ff\u3040-\u30ff\u3130-\u318f\u3400-\u4dbf"
+    "\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\uff66-\uff9f\U00020000-\U0002fa1f]"
+)
+
+
+def _whole(text: str, index: int, after: int, first: str, final: str) -> bool:
+    """Whether ``text[index:after]``, which starts with ``first`` and ends with ``final``, stands as whole words."""
+    return (index == 0 or not _joins(text[index - 1], first)) and (after >= len(text) or not _joins(text[after], final))
+
+
+def _joins(outside: str, edge: str) -> bool:
+    """Whether the character ``outside`` a match runs on from its edge character ``edge`` as one word: both
+    word characters, and neither of a script that puts no space between words."""
+    return _is_word(outside) and not (
+        (outside >= "\u0e00" and _SPACELESS.match(outside)) or (edge >= "\u0e00" and _SPACELESS.match(edge))
+    )
+
+
 def find_phrase(
     normalized_text: str,
     phrase: str,
@@ -181,18 +203,23 @@ def find_phrase(
         return -1
     text = normalized_text
     limit = len(text) if end is None else end
+    first, final = needle[0], needle[-1]
     if last:
         index = text.rfind(needle, start, limit)
         while index >= 0:
             after = index + len(needle)
-            if (index == 0 or not _is_word(text[index - 1])) and (after >= len(text) or not _is_word(text[after])):
+            if (index == 0 or not _joins(text[index - 1], first)) and (
+                after >= len(text) or not _joins(text[after], final)
+            ):
                 return index
             index = text.rfind(needle, start, index + len(needle) - 1)
         return -1
     index = text.find(needle, start, limit)
     while index >= 0:
         after = index + len(needle)
-        if (index == 0 or not _is_word(text[index - 1])) and (after >= len(text) or not _is_word(text[after])):
+        if (index == 0 or not _joins(text[index - 1], first)) and (
+            after >= len(text) or not _joins(text[after], final)
+        ):
             return index
         index = text.find(needle, index + 1, limit)
     return -1
