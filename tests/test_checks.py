@@ -275,6 +275,11 @@ def test_copyright_notice_variants(notice):
         '<figure><img src="x.jpg" alt=""><figcaption>© Reuters</figcaption></figure>\n\nBy Ana Ruiz',
         "- © Reuters\n- Ana Ruiz",  # list items are blocks of their own
         "Copyright © Ana Rui, 2024",  # not the name
+        # The republisher's own notice, her name in the next sentence: the copyright claimed, not kept hers.
+        "Copyright © 2024 Riverbend Ledger. Republished with thanks to Ana Ruiz.",
+        "Copyright © Global Research, 2024. Ana Ruiz is a freelance reporter.",
+        "Photo © Ana Ruiz",  # her photo's notice, not the article's
+        "Image: © Ana Ruiz",
     ],
 )
 def test_a_mark_near_the_name_is_no_notice_of_hers(notice):

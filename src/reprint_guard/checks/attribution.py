@@ -92,13 +92,40 @@ def has_notice(text: str, holders: list[str], *, cased: bool = False, marks: lis
     # separators, the publisher): six long names fit as well as one.
     reach = len("copyright") + _NOTICE_WINDOW + sum(map(len, holders)) + 2 * len(holders)
     for start in positions:
-        end = start + reach
-        if cased:
-            line_end = text.find("\n", start, end)
-            end = end if line_end < 0 else line_end
-        if all(find_phrase(text, holder, start, end, cased=cased) >= 0 for holder in holders):
+        end, stop = _notice_reach(text, start, start + reach, cased=cased)
+        if stop < 0:
+            continue
+        if all(start <= find_phrase(text, holder, start, end, cased=cased) < stop for holder in holders):
             return True
     return False
+
+
+#: The end of a notice's sentence: a full stop after a word of four letters or more, or a year, and a space
+#: ("Copyright © 2025 Riverbend Ledger. Republished with thanks to Lena Marsh": the notice is the
+#: republisher's); not after an initial or a title ("Dr.", "Inc.", "A. B. Marsh").
+_SENTENCE_END = re.compile(r"(?:[^\W\d_]{4}|\d{4})[.!?](?=\s)")
+#: Abbreviations of four letters or more that a notice's names hold ("Prof. Ana Ruiz", "Warner Bros. Discovery").
+_ABBREVIATIONS = frozenset(
+    {"prof", "profs", "bros", "corp", "dept", "univ", "assn", "inst", "govt", "natl", "intl", "sept", "messrs"}
+)
+#: Another work's notice: its mark right after the work ("Photo © Lena Marsh", "Image: © Reuters").
+_OTHER_WORK_NOTICE = re.compile(rf"\b(?:{OTHER_WORK_WORDS})(?: credit)?:?\s*$", re.IGNORECASE)
+
+
+def _notice_reach(text: str, start: int, end: int, *, cased: bool) -> tuple[int, int]:
+    """How far the notice whose mark stands at ``start`` reaches, searched up to ``end``: to its line's end (the
+    text as written), and where a holder's name must start by, its sentence's end (a name may run on past
+    it: "Warner Bros. Discovery"); (end, -1) for another work's notice."""
+    if _OTHER_WORK_NOTICE.search(text, max(0, start - 24), start):
+        return end, -1
+    if cased:
+        line_end = text.find("\n", start, end)
+        end = end if line_end < 0 else line_end
+    for sentence in _SENTENCE_END.finditer(text, start, end):
+        word = text[text.rfind(" ", start, sentence.start()) + 1 : sentence.end() - 1].lower()
+        if word not in _ABBREVIATIONS:
+            return end, sentence.end()
+    return end, end
 
 
 def _cased_notice_positions(text: str) -> Iterator[int]:
@@ -350,7 +377,8 @@ def _notice(visible: VisibleBody, holders: list[str]) -> tuple[bool, str]:
         return False, ""
     marked = ""
     for block in visible.blocks_holding(_NOTICE_MARKS):
-        marks = notice_positions(block)
+        # A photo's notice ("Photo © Lena Marsh") is the photo's: no notice of the article, to correct or not.
+        marks = [at for at in notice_positions(block) if not _OTHER_WORK_NOTICE.search(block, max(0, at - 24), at)]
         if marks:
             if not marked:  # where a notice naming someone else is: the words after its mark, to find it by
                 words = block[marks[0] :].split()
@@ -381,9 +409,15 @@ def _loosely_named(block: str, holders: list[str], marks: list[int]) -> bool:
     data = block.encode("utf-8")
     reach = len("copyright") + _NOTICE_WINDOW + sum(map(len, holders)) + 2 * len(holders)
     for start in marks:
+        reach_end, stop = _notice_reach(block, start, start + reach, cased=False)
+        if stop < 0:
+            continue
         begin = len(block[:start].encode("utf-8"))
-        end = min(len(data), begin + len(block[start : start + reach].encode("utf-8")))
-        if all(any(_whole(data, *m.span()) for m in p.finditer(data, begin, end)) for p in patterns):
+        end = min(len(data), begin + len(block[start:reach_end].encode("utf-8")))
+        limit = begin + len(block[start:stop].encode("utf-8"))
+        if all(
+            any(_whole(data, *m.span()) and m.start() < limit for m in p.finditer(data, begin, end)) for p in patterns
+        ):
             return True
     return False
 
