@@ -2810,3 +2810,36 @@ def test_a_credit_in_chinese_or_korean_passes(body, meta):
     ("本文原载于Dialogue Earth", "김민지가") was "not visible", an error on a credited, linked reprint."""
     result = check(body.format(url=meta["original_url"]), {**meta, "original_published": "2025-03-04"})
     assert result.ok, result.findings
+
+
+def test_a_pictures_caption_keeps_its_own_notice_and_licence():
+    """An agency photo's "All rights reserved" in its <figcaption> was an error of The Conversation's reprint,
+    though the rule passes a photo's own notice; and a photo's CC licence in its caption passed for the
+    article's, which had none."""
+    url = "https://theconversation.com/why-river-deltas-sink-231045"
+    meta = {"author": "Priya Nandakumar", "original_url": url, "license": "CC-BY-ND-4.0", "medium": "print"}
+    meta["permissions"] = [{"from": "Reuters", "date": "2025-01-02", "scope": ["images"]}]
+    credit = (
+        f'<p><em>Priya Nandakumar, University of Leeds. Republished from <a href="{url}">The Conversation</a> '
+        'under a <a href="https://creativecommons.org/licenses/by-nd/4.0/">Creative Commons licence</a>.</em></p>'
+    )
+    figure = (
+        '<figure><img src="https://images.example/flood.jpg" alt=""><figcaption>A flooded village. Ahmed Rahman/'
+        "Reuters. All rights reserved.</figcaption></figure>"
+    )
+    body = f"{credit}\n<p>Deltas sink when sediment stops arriving.</p>\n{figure}\n"
+    result = check(body, meta, format="html", policy="the-conversation")
+    assert "the-conversation/no-added-restrictions" not in rules(result), result.findings
+    outside = body.replace("</figure>", "</figure><p>All rights reserved.</p>")  # the article's own notice
+    assert "the-conversation/no-added-restrictions" in rules(check(outside, meta, format="html"))
+    # A photo's licence in its caption is not the article's.
+    article = "By Marta Kowalczyk, originally published by [Eastmoor Courier](https://eastmoor.example/tide/)."
+    photo = (
+        '<figure>\n<img src="https://upload.example/dunes.jpg" alt="">\n<figcaption>Dunes. Photo: Piotr '
+        'Zieliński, <a href="https://creativecommons.org/licenses/by/4.0/">CC BY 4.0</a>.</figcaption>\n</figure>'
+    )
+    cc = {"author": "Marta Kowalczyk", "original_url": "https://eastmoor.example/tide/", "license": "CC-BY-4.0"}
+    found = check(f"{article}\n\n{photo}\n\nThe tide moved inland.\n", {**cc, "commercial": True})
+    assert "cc-by-4.0/license" in rules(found), found.findings
+    licensed = "\n\nThis article is under a [CC BY 4.0](https://creativecommons.org/licenses/by/4.0/) licence.\n"
+    assert check(f"{article}\n\n{photo}{licensed}", {**cc, "commercial": True}).ok

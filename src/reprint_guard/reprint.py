@@ -424,6 +424,23 @@ class Reprint:
                 options["linkable"] = partial(written_as_linked, body)
         return options
 
+    def visible_apart(self, tags: tuple[str, ...]) -> VisibleBody:
+        """What a reader sees but for the elements ``tags`` name (``("figcaption",)``: the article's own words,
+        a picture's caption apart). Parsed anew, once per reprint: only asked where the text as a whole said
+        something a caption may say of its own picture."""
+        if self.format == "text":
+            return self.visible
+        lowered = self.html.lower()
+        if not any(f"<{tag}" in lowered for tag in tags):
+            return self.visible  # no such element here: what a reader sees is all
+        key = f"visible-apart:{','.join(tags)}"
+        found = self.memo.get(key)
+        if not isinstance(found, VisibleBody):
+            options = self._parse_options()
+            options["skip"] = (*(options.get("skip") or ()), *tags)  # type: ignore[misc]
+            found = self.memo[key] = from_html(self.html, **options)  # type: ignore[arg-type]
+        return found
+
     def left_out_html(self) -> bool:
         """Whether the page leaves out raw HTML this Markdown body holds (``raw_html`` false), a comment aside
         (Hugo's ``<!--more-->`` shows nothing either way)."""

@@ -163,6 +163,27 @@ def _covered(licenses: tuple[str, ...]) -> tuple[frozenset[str], frozenset[str],
     return accepted, paths, names
 
 
+#: A figure's caption: its licence is the picture's.
+_CAPTIONS = ("figcaption",)
+
+
+def _unlinked_unnamed(
+    params: Params, visible: VisibleBody, paths: frozenset[str], names: tuple[str, ...]
+) -> tuple[bool, bool]:
+    """Whether the licence is not linked (when the rule asks for a link) and not named (when it asks for its
+    name) in what a reader sees."""
+    # Real anchors first: bare URLs are only collected when no anchor is the deed; last, the deed's address
+    # written out as text, which the licences accept too ("the URI or hyperlink", 4.0 3(a)(1)(C); 3.0 4(a)),
+    # and which is all a printed page can give.
+    linked = _linked(visible.anchors, paths) or _linked(visible.links, paths)
+    unlinked = params.link and not (linked or _written(visible, paths))
+    # Named: by one of its names, or by a link to its deed whose text says "Creative Commons" (a
+    # publisher's own snippet: "republished under a [Creative Commons license](deed)"): the deed's
+    # address says which licence it is, and the licences ask for the URI or hyperlink (3(a)(1)(C)).
+    unnamed = params.named and not (visible.has_any(names) or (linked and _deed_says_creative_commons(visible, paths)))
+    return bool(unlinked), bool(unnamed)
+
+
 def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Problem]:
     meta = reprint.metadata
     accepted, paths, names = _covered(tuple(params.licenses))
@@ -180,17 +201,15 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
         return
     spdx = declared or sorted(accepted)[0]
     visible = reprint.visible
-    # Real anchors first: bare URLs are only collected when no anchor is the deed; last, the deed's address
-    # written out as text, which the licences accept too ("the URI or hyperlink", 4.0 3(a)(1)(C); 3.0 4(a)),
-    # and which is all a printed page can give.
-    linked = _linked(visible.anchors, paths) or _linked(visible.links, paths)
-    unlinked = params.link and not (linked or _written(visible, paths))
-    # Named: by one of its names, or by a link to its deed whose text says "Creative Commons" (a
-    # publisher's own snippet: "republished under a [Creative Commons license](deed)"): the deed's
-    # address says which licence it is, and the licences ask for the URI or hyperlink (3(a)(1)(C)).
-    unnamed = params.named and not (visible.has_any(names) or (linked and _deed_says_creative_commons(visible, paths)))
+    unlinked, unnamed = _unlinked_unnamed(params, visible, paths, names)
     if not (unlinked or unnamed):
-        return
+        # Given in a picture's caption only ("Photo: ... CC BY 4.0"), the licence is the picture's.
+        apart = reprint.visible_apart(_CAPTIONS)
+        if apart is visible:
+            return
+        unlinked, unnamed = _unlinked_unnamed(params, apart, paths, names)
+        if not (unlinked or unnamed):
+            return
     name, url = describe(spdx)
     line, column = reprint.end_position()
     original = (reprint.metadata.original_url or "").strip()

@@ -384,6 +384,11 @@ class TextParams(PatternParams):
         description="RE2 pattern of wordings the pattern's words may stand in without counting: a match "
         "inside a match of this one is passed over (an interview's own 'edited for length' note).",
     )
+    captions: bool = Field(
+        default=True,
+        description="Whether a figure's caption (<figcaption>) is read too. false (forbid): what a caption says "
+        "is its picture's, not the article's (an agency photo's 'All rights reserved').",
+    )
 
     @field_validator("unless")
     @classmethod

@@ -18,6 +18,7 @@ from ..policy.model import Policy, derived
 from ..prefilter import required_words
 from ..reprint import Reprint
 from ..textnorm import find_phrase, normalize, normalized
+from ..visible import VisibleBody
 from .base import Context, Problem, compile_pattern
 
 if TYPE_CHECKING:
@@ -75,7 +76,12 @@ def _forbidden(policy: Policy) -> Any:
 
 def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Problem]:
     found = False
-    for problem in _check(params, reprint, context):
+    problems = list(_check(params, reprint, context, reprint.visible))
+    if problems and params.mode == "forbid" and not params.captions:
+        apart = reprint.visible_apart(_CAPTIONS)  # what a picture's caption says is the picture's
+        if apart is not reprint.visible:
+            problems = list(_check(params, reprint, context, apart))
+    for problem in problems:
         found = True
         yield problem
     away = reprint.visible.folded_away
@@ -95,8 +101,11 @@ def _search(params: Params, text: str) -> str | None:
     return found[0].decode("utf-8", "replace") if found is not None else None
 
 
-def _check(params: Params, reprint: Reprint, context: Context) -> Iterator[Problem]:
-    visible = reprint.visible
+#: A figure's caption: the picture's credit and notice.
+_CAPTIONS = ("figcaption",)
+
+
+def _check(params: Params, reprint: Reprint, context: Context, visible: VisibleBody) -> Iterator[Problem]:
     matched: str | None = None
     nth = 0
     if params.phrase is not None:
