@@ -857,8 +857,20 @@ CHANGE_NOTES = [
     "Some paragraphs were removed for space.",
     "Excerpted and condensed by the Riverbend Ledger.",
     "Nota: esta versión fue editada por razones de espacio.",
+    # A translator's credit, in the languages Global Voices publishes in beyond five.
+    "Tradotto da Rui Matos.",
+    "Vertaald door Rui Matos.",
+    "Diterjemahkan oleh Rui Matos.",
+    "Przetłumaczył Rui Matos.",
+    "Översatt av Rui Matos.",
+    "Traducere de Rui Matos.",
+    "Перевод: Руи Матос.",
+    "ترجمة: روي ماتوس.",
+    "翻译：马图斯。",
+    "번역: 마토스",
 ]
 OTHER_USES = [
+    "Перевод денег занял неделю.",  # a money transfer, in Russian: no translator's credit
     "The seed catalogue was adapted from a 1931 ledger.",
     "The anthology, edited by Oswin Tate, sold out.",
     "Changes were made to the lending rules.",
