@@ -129,6 +129,13 @@ def test_the_conversations_name_is_told_from_a_conversation(written, credited):
         '<p class="screen-reader-text">Global Research</p>',
         '<p class="visually-hidden">Global Research</p>',
         '<p class="invisible">Global Research</p>',
+        # Out of sight by a style that leaves it in place: no opacity, no size, off screen, clipped, no height.
+        '<div style="opacity:0">Global Research</div>',
+        '<p style="font-size: 0px">Global Research</p>',
+        '<p style="position:absolute; left:-9999px">Global Research</p>',
+        '<span style="position:absolute; clip: rect(0 0 0 0)">Global Research</span>',
+        '<div style="height:0; overflow:hidden">Global Research</div>',
+        '<p style="transform: scale(0)">Global Research</p>',
     ],
 )
 def test_source_credit_ignores_invisible_text(hidden):
@@ -148,6 +155,8 @@ def test_source_credit_ignores_invisible_text(hidden):
         '<p class="hidden-xs-print note">Global Research</p>',  # a class that only names "hidden"
         '<p class="d-md-none">Global Research</p>',  # hidden on wide screens only: shown on a phone
         '<p aria-hidden="true">Global Research</p>',  # hidden from screen readers, shown on screen
+        '<p style="opacity: 0.85; font-size: 0.9em; left: -2px">Global Research</p>',
+        '<div style="height:0">Global Research</div>',  # overflow shown: the text still shows
     ],
 )
 def test_source_credit_in_an_element_of_another_class_counts(shown):
@@ -2855,3 +2864,22 @@ def test_a_pictures_caption_keeps_its_own_notice_and_licence():
     assert "cc-by-4.0/license" in rules(found), found.findings
     licensed = "\n\nThis article is under a [CC BY 4.0](https://creativecommons.org/licenses/by/4.0/) licence.\n"
     assert check(f"{article}\n\n{photo}{licensed}", {**cc, "commercial": True}).ok
+
+
+def test_a_counter_made_invisible_by_its_own_style_still_counts():
+    """The Conversation's republishing counter comes with ``opacity: 0`` in its style; it still loads. Text in
+    such a style is out of sight, an image so styled is not hidden."""
+    from pathlib import Path
+
+    from reprint_guard.readers import read_text
+
+    fixture = Path(__file__).parent / "policies" / "the-conversation" / "compliant.md"
+    reprint = read_text(fixture.read_text(encoding="utf-8"), path=str(fixture))
+    meta = {k: v for k, v in reprint.metadata.items() if k != "expect"}
+    counter = '<img src="https://counter.theconversation.com/content/'
+    assert counter in reprint.body
+    styled = reprint.body.replace(
+        counter, '<img style="opacity: 0 !important; max-width: 1px" src="https://counter.theconversation.com/content/'
+    )
+    result = check(styled, meta, policy="the-conversation")
+    assert result.ok and not result.findings, result.findings

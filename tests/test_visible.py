@@ -77,6 +77,9 @@ def _markdown(rng: random.Random) -> str:
         '<p class="lead sr-only">read aloud only</p>',
         '<img class="hide" src="https://example.org/h.png">',
         '<div class="screen-reader-text">\n\n*screen readers*\n\n</div>',
+        '<span style="opacity:0">faded out</span>',
+        '<p style="left:-9999px;position:absolute">off screen</p>',
+        '<img src="https://example.org/counter.gif" style="opacity: 0 !important">',
     ]
     return "\n\n".join(rng.choice(pieces) for _ in range(rng.randint(1, 8)))
 

@@ -52,6 +52,33 @@ NO_RAW_HTML, PLAIN_RAW_HTML, ANY_RAW_HTML = 0, 1, 2
 #: CSS reads property names and keywords blind to ASCII case only ("dİsplay" is no property), and only
 #: ASCII white space: so does this.
 _HIDING_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*(?:hidden|collapse)", re.IGNORECASE | re.ASCII)
+#: Styles that leave an element's text where it is but out of sight: no opacity, no font size, placed far
+#: off screen, clipped away (the screen-reader-only recipe), scaled to nothing, or no height with what
+#: overflows hidden. An image is not hidden by them: a publisher's own counter makes itself invisible so
+#: (The Conversation's is ``opacity: 0``), and it still loads.
+_SIGHTLESS_STYLE = re.compile(
+    r"(?<![\w-])(?:opacity\s*:\s*0*\.?0*|font-size\s*:\s*0*\.?0*(?:px|em|rem|pt|%)?)\s*(?:!\s*important\s*)?"
+    r"""(?:;|$|['"])"""
+    r"|(?<![\w-])(?:left|top|right|text-indent|margin-left|margin-top)\s*:\s*-\d{4,}"
+    r"|(?<![\w-])clip\s*:\s*rect\(\s*(?:0|1px)\b|(?<![\w-])clip-path\s*:\s*inset\(\s*(?:50|100)%"
+    r"|(?<![\w-])transform\s*:\s*scale\(\s*0\s*\)",
+    re.IGNORECASE | re.ASCII,
+)
+_NO_HEIGHT = re.compile(
+    r"""(?<![\w-])(?:max-)?height\s*:\s*0(?:px)?\s*(?:!\s*important\s*)?(?:;|$|['"])""", re.IGNORECASE | re.ASCII
+)
+_OVERFLOW_HIDDEN = re.compile(r"(?<![\w-])overflow\s*:\s*hidden", re.IGNORECASE | re.ASCII)
+#: Elements a sightless style does not hide (see :data:`_SIGHTLESS_STYLE`).
+_LOADED_ANYWAY = frozenset({"img", "picture", "source", "image"})
+
+
+def _sightless(style: str) -> bool:
+    """Whether an inline style keeps an element's text out of sight without display or visibility."""
+    if _SIGHTLESS_STYLE.search(style):
+        return True
+    return _NO_HEIGHT.search(style) is not None and _OVERFLOW_HIDDEN.search(style) is not None
+
+
 _CSS_COMMENT = re.compile(r"/\*.*?(?:\*/|$)", re.DOTALL)
 
 
@@ -545,9 +572,11 @@ def _is_hidden(node: LexborNode) -> bool:
     if classes and not _HIDING_CLASS_SET.isdisjoint(classes.split()):
         return True
     style = attrs.get("style")
-    if style and "/*" in style:  # "display:/**/none" is display:none to a browser
+    if not style:
+        return False
+    if "/*" in style:  # "display:/**/none" is display:none to a browser
         style = _CSS_COMMENT.sub("", style)
-    return bool(style and _HIDING_STYLE.search(style))
+    return _HIDING_STYLE.search(style) is not None or (tag not in _LOADED_ANYWAY and _sightless(style))
 
 
 class _Folded:
@@ -874,7 +903,7 @@ def _style_may_hide(tag: str) -> bool:
     """
     if "style" not in tag:
         return False
-    return "&" in tag or "/*" in tag or _HIDING_STYLE.search(tag) is not None
+    return "&" in tag or "/*" in tag or _HIDING_STYLE.search(tag) is not None or _sightless(tag)
 
 
 def _start_tag(markdown: str, index: int) -> str | None:
