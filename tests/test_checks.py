@@ -1035,6 +1035,11 @@ def test_a_licence_is_named_by_a_deed_link_that_says_creative_commons_not_by_the
     assert named.ok, named.findings
     elsewhere = run_check(f"{credit}\n\nNot under a Creative Commons licence. Terms: [here]({deed}).", meta)
     assert [f.rule for f in elsewhere.findings] == ["cc-by-4.0/license"]
+    # The terms' code as the link's words, and Creative Commons' own badge, name it too.
+    assert run_check(f"{credit}\n\nRepublished under [CC BY]({deed}).", meta).ok
+    badge = f'<a rel="license" href="{deed}"><img alt="Creative Commons License" src="https://i.creativecommons.org/l/by/4.0/88x31.png"></a>'
+    assert run_check(f"{credit}\n\n{badge}\n", meta).ok
+    assert not run_check(f"{credit}\n\nRepublished under [a licence]({deed}).", meta).ok
 
 
 def test_names_from_copyright_holder_falls_back_to_the_authors(tmp_path):

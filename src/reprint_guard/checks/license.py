@@ -37,13 +37,22 @@ def _linked(links: list[str], paths: frozenset[str]) -> bool:
     )
 
 
+#: What a link to the deed says to name a Creative Commons licence: "Creative Commons", or its terms' code
+#: ("CC BY-ND", "CC-BY-ND"); the deed's address says which licence it is.
+_SAYS_CC = re.compile(r"creative commons|\bcc[ -]?by\b")
+
+
 def _deed_says_creative_commons(visible: VisibleBody, paths: frozenset[str]) -> bool:
-    """A link to the deed whose own text says "Creative Commons" ("[Creative Commons license](deed)")."""
-    return any(
-        "creative commons" in normalize(anchor.text(deep=True, separator=""))
-        for anchor, href in visible.anchor_nodes()
-        if href and _linked([href], paths)
-    )
+    """A link to the deed whose own text says "Creative Commons" or the terms' code ("[Creative Commons
+    license](deed)", "[CC BY-ND](deed)"), or holds Creative Commons' badge (its ``alt`` says so)."""
+    for anchor, href in visible.anchor_nodes():
+        if not (href and _linked([href], paths)):
+            continue
+        said = [anchor.text(deep=True, separator="")]
+        said += [image.attributes.get("alt") or "" for image in anchor.css("img")]
+        if any(_SAYS_CC.search(normalize(text)) for text in said):
+            return True
+    return False
 
 
 def _other_licence(
