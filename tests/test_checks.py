@@ -2535,6 +2535,18 @@ def test_a_link_patterns_host_is_read_blind_to_case(tmp_path):
             '<amp-instagram data-shortcode="fBwFP" width="400" height="400"></amp-instagram>',
             "the-conversation/images-not-covered",
         ),
+        # Not AMP's, but standing for a player all the same: a lazy iframe, a lightweight player, and
+        # WordPress's embed block as the editor stores it.
+        (
+            '<iframe data-src="https://www.youtube.com/embed/abc123" class="lazyload"></iframe>',
+            "the-conversation/images-not-covered",
+        ),
+        ('<lite-youtube videoid="abc123"></lite-youtube>', "the-conversation/images-not-covered"),
+        (
+            '<figure class="wp-block-embed is-provider-youtube"><div class="wp-block-embed__wrapper">'
+            "https://www.youtube.com/watch?v=abc123</div></figure>",
+            "the-conversation/images-not-covered",
+        ),
     ],
 )
 def test_amp_media_are_the_media_they_stand_for(tmp_path, amp, rule):

@@ -420,10 +420,19 @@ AMP_EMBEDS = {
     "amp-soundcloud": ("data-trackid", "https://w.soundcloud.com/player/?url=https://api.soundcloud.com/tracks/{}"),
     "amp-facebook": ("data-href", "{}"),  # the post's own address
 }
+#: Lightweight players that stand in for a platform's iframe until clicked (``<lite-youtube videoid="...">``),
+#: read as that iframe, as AMP's embeds are.
+LITE_EMBEDS = {
+    "lite-youtube": ("videoid", "https://www.youtube.com/embed/{}"),
+    "lite-vimeo": ("videoid", "https://player.vimeo.com/video/{}"),
+}
+#: Elements that stand for an iframe of another platform's: AMP's and the lightweight players.
+ELEMENT_EMBEDS = {**AMP_EMBEDS, **LITE_EMBEDS}
 #: Embeds that a platform's script turns into its post, chart or photo (the embed code Instagram, X, TikTok,
 #: Facebook, Flourish and Infogram give out: a ``<blockquote>`` or ``<div>`` of a class, and a ``<script>``),
 #: read as the iframe each becomes: the class, the element, the attribute naming the item (None: the first
-#: link inside it, as X's blockquote holds the post's address), and the address it stands for.
+#: link inside it, as X's blockquote holds the post's address; "": the address written inside it, as
+#: WordPress's stored embed block holds it), and the address it stands for.
 SCRIPT_EMBEDS = {
     "instagram-media": ("blockquote", "data-instgrm-permalink", "{}"),
     "twitter-tweet": ("blockquote", None, "{}"),
@@ -432,12 +441,14 @@ SCRIPT_EMBEDS = {
     "fb-video": ("div", "data-href", "{}"),
     "flourish-embed": ("div", "data-src", "https://flo.uri.sh/{}/embed"),
     "infogram-embed": ("div", "data-id", "https://e.infogram.com/{}"),
+    # WordPress's embed block as the editor stores it, before the site turns the address into the player.
+    "wp-block-embed": ("figure", "", "{}"),
 }
 #: The elements that hold them.
 _SCRIPT_EMBED_TAGS = frozenset(tag for tag, _, _ in SCRIPT_EMBEDS.values())
-_WITHOUT_SRC_TAGS = ("img", "video", "audio", "source")
+_WITHOUT_SRC_TAGS = ("img", "video", "audio", "source", "iframe")
 #: The media tags but ``img`` (and ``image``, which the parser makes one).
-_OTHER_MEDIA_TAGS = (frozenset(MEDIA_TAGS) - {"img"}) | frozenset(AMP_MEDIA_TAGS) | frozenset(AMP_EMBEDS)
+_OTHER_MEDIA_TAGS = (frozenset(MEDIA_TAGS) - {"img"}) | frozenset(AMP_MEDIA_TAGS) | frozenset(ELEMENT_EMBEDS)
 #: The attributes through which an item loads something: each holding one address, and each holding a
 #: ``srcset`` list (a lazy loader swaps the ``data-*`` ones in).
 ADDRESS_ATTRIBUTES = ("src", "poster", "data-src", "data-lazy-src")
@@ -455,7 +466,7 @@ _MEDIA = ", ".join(
         *(f"{tag}[src]" for tag in AMP_MEDIA_TAGS),
         "amp-img[srcset]:not([src])",  # AMP allows an image by its srcset alone
         "amp-anim[srcset]:not([src])",
-        *(f"{tag}[{attribute}]" for tag, (attribute, _) in AMP_EMBEDS.items()),
+        *(f"{tag}[{attribute}]" for tag, (attribute, _) in ELEMENT_EMBEDS.items()),
     ]
 )
 _SCRIPT_EMBED_NODES = ", ".join(f"{tag}.{name}" for name, (tag, _, _) in SCRIPT_EMBEDS.items())
@@ -489,6 +500,9 @@ def _script_embed(node: LexborNode, attrs: dict[str, str | None]) -> Media:
     if attribute is None:
         link = next((a for a in node.css("a[href]") if "/status/" in (a.attributes.get("href") or "")), None)
         item = (link.attributes.get("href") or "") if link is not None else ""
+    elif not attribute:  # the address as the block's first line of text
+        words = node.text(deep=True, separator=" ").split()
+        item = next((word for word in words if word.startswith(("https://", "http://"))), "")
     else:
         item = attrs.get(attribute) or ""
     item = item.strip()
@@ -506,7 +520,7 @@ EMBED_WRITTEN = "data-reprint-guard-item"
 def embed_item(media: Media) -> str | None:
     """What an embed's item is named by, as written (an AMP embed's ``data-videoid``, an Instagram
     blockquote's permalink), or None: where a finding about it stands."""
-    amp = AMP_EMBEDS.get(media.element)
+    amp = ELEMENT_EMBEDS.get(media.element)
     return media.attrs.get(amp[0]) if amp is not None else media.attrs.get(_EMBED_ITEM)
 
 
@@ -519,12 +533,12 @@ def _media(root: LexborNode, nodes: Iterable[LexborNode] | None = None, *, embed
     for node in nodes:
         attrs = dict(node.attributes)
         tag = node.tag or ""
-        if tag in ("blockquote", "div"):
+        if tag in _SCRIPT_EMBED_TAGS:  # only a script embed's class finds one of these
             embed = _script_embed(node, attrs)
             if embed.src:  # one naming no post or chart loads nothing
                 found.append(embed)
             continue
-        embed = AMP_EMBEDS.get(tag)
+        embed = ELEMENT_EMBEDS.get(tag)
         if embed is not None:
             from urllib.parse import quote
 
