@@ -2900,3 +2900,21 @@ def test_a_counter_made_invisible_by_its_own_style_still_counts():
     )
     result = check(styled, meta, policy="the-conversation")
     assert result.ok and not result.findings, result.findings
+
+
+@pytest.mark.parametrize(
+    "caption",
+    ["Photo by Jesse Ruiz, CalMatters", "Photos: Jesse Ruiz/CalMatters", "Photo and video by Jesse Ruiz"],
+)
+def test_an_author_named_only_as_the_photographer_is_not_credited(caption):
+    """CalMatters asks for the story's author to be credited: a reprint with no byline passed on the photo's
+    caption naming the author as photographer."""
+    url = "https://calmatters.org/environment/2025/03/wildfire-insurance/"
+    meta = {"author": "Jesse Ruiz", "original_url": url, "commercial": False, "original_published": "2025-03-04"}
+    credit = f"*This story was originally published by [CalMatters]({url}).*"
+    pixel = '<img src="https://calmatters.org/?republication-pixel=true&post=123456" width="1" height="1">'
+    body = f"{credit}\n\n*A burned hillside. {caption}*\n\nHomeowners are losing their policies.\n\n{pixel}\n"
+    (found,) = [f for f in check(body, meta, policy="calmatters").findings if f.rule == "calmatters/credit-author"]
+    assert "named only in another work's credit" in found.message, found.message
+    bylined = body.replace(credit, f"By Jesse Ruiz\n\n{credit}")
+    assert "calmatters/credit-author" not in rules(check(bylined, meta, policy="calmatters"))

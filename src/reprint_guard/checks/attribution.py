@@ -238,10 +238,13 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
         elif missing:
             line, column = _where_missing(reprint, params)
             shown = ", ".join(f'"{m}"' for m in missing)
+            said = "not visible"
+            if all(_in_other_works_credit(visible.text, name) for name in missing):  # crediting a photo
+                said = "named only in another work's credit (a photo's, say), not as the story's"
             yield Problem(
                 line,
                 column,
-                detail=f"{shown} {'is' if len(missing) == 1 else 'are'} not visible{_from_the_page(reprint)}",
+                detail=f"{shown} {'is' if len(missing) == 1 else 'are'} {said}{_from_the_page(reprint)}",
                 fix=f"Add a credit line naming {shown}" + (f" {_where(params)}." if _where(params) else "."),
             )
         elif misplaced:
@@ -481,7 +484,13 @@ def _placed_accents_aside(
             regex = _accents_aside(normalized(name))
         except ValueError:  # a name too long for RE2's memory budget as a class per letter: as spelt only
             continue
-        matches = [m.start() for m in regex.finditer(text) if _whole(text, *m.span())]
+        before = _OTHER_WORK_BEFORE_BY if name[:3].lower() == "by " else _OTHER_WORK_BEFORE
+        matches = [
+            m.start()
+            for m in regex.finditer(text)
+            if _whole(text, *m.span())
+            and not before.search(text[max(0, m.start() - 60) : m.start()].decode("utf-8", "ignore"))
+        ]
         if matches:
             at = matches[-1] if last else matches[0]
             index = len(text[:at].decode("utf-8", "ignore"))
@@ -594,18 +603,30 @@ def _first_placed(
     return None, found
 
 
-#: Another work's credit just before a byline's "By" ("Photos by Rosa Lindqvist, Harbour Herald"): the credit
-#: of the pictures, not the story's byline.
-_OTHER_WORK_BEFORE = re.compile(rf"\b(?:{OTHER_WORK_WORDS})(?: and (?:{OTHER_WORK_WORDS}))?[ ]?$", re.IGNORECASE)
+#: Another work's credit just before a name ("Photo by Jesse Ruiz", "Photos: Jesse Ruiz") or a byline's "By"
+#: ("Photos by Rosa Lindqvist, Harbour Herald"): the credit of the pictures, not the story's.
+_OTHER_WORK_BEFORE = re.compile(
+    rf"\b(?:{OTHER_WORK_WORDS})(?: and (?:{OTHER_WORK_WORDS}))?(?: ?(?:by|:|©|credit:?|courtesy of))? ?$",
+    re.IGNORECASE,
+)
+_OTHER_WORK_BEFORE_BY = re.compile(rf"\b(?:{OTHER_WORK_WORDS})(?: and (?:{OTHER_WORK_WORDS}))? ?$", re.IGNORECASE)
+
+
+def _in_other_works_credit(text: str, name: str) -> bool:
+    """Whether normalised ``text`` names ``name`` in another work's credit ("photo by Jesse Ruiz")."""
+    index = find_phrase(text, name)
+    before = _OTHER_WORK_BEFORE_BY if name[:3].lower() == "by " else _OTHER_WORK_BEFORE
+    return index >= 0 and before.search(text, max(0, index - 40), index) is not None
 
 
 def _find_credit(text: str, name: str, *, cased: bool, last: bool) -> int:
-    """:func:`find_phrase`, passing over a byline ("By ...") that stands in another work's credit."""
+    """:func:`find_phrase`, passing over a name or a byline ("By ...") that stands in another work's credit."""
     index = find_phrase(text, name, cased=cased, last=last)
-    if index < 0 or name[:3].lower() != "by ":
+    if index < 0:
         return index
+    before = _OTHER_WORK_BEFORE_BY if name[:3].lower() == "by " else _OTHER_WORK_BEFORE
     length = len(as_written(name) if cased else normalized(name))
-    while index >= 0 and _OTHER_WORK_BEFORE.search(text, max(0, index - 40), index):
+    while index >= 0 and before.search(text, max(0, index - 40), index):
         if last:
             index = find_phrase(text, name, 0, index + length - 1, cased=cased, last=True)
         else:
