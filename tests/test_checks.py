@@ -2918,3 +2918,16 @@ def test_an_author_named_only_as_the_photographer_is_not_credited(caption):
     assert "named only in another work's credit" in found.message, found.message
     bylined = body.replace(credit, f"By Jesse Ruiz\n\n{credit}")
     assert "calmatters/credit-author" not in rules(check(bylined, meta, policy="calmatters"))
+
+
+def test_calendar_days_without_a_zone_are_read_on_one_clock():
+    """Dialogue Earth's two days, the original a date: each reprint moment was read as a day in its own offset,
+    so 06:00+09:00 on the 6th (the 5th in UTC) passed and 23:30-08:00 on the 5th, ten hours later, failed."""
+    meta = {"original_url": "https://dialogue.earth/en/climate/glacier-melt/", "original_published": "2025-03-04"}
+    body = "By Wang Fang. This article was originally published on [Dialogue Earth]({url}).\n\nThe glaciers melt.\n"
+    body = body.format(url=meta["original_url"])
+    early = check(body, {**meta, "published": "2025-03-06T06:00:00+09:00"}, policy="dialogue-earth")
+    (found,) = [f for f in early.findings if f.rule == "dialogue-earth/not-before-two-days"]
+    assert "'published' (2025-03-06T06:00:00+09:00) is 2025-03-05 in UTC" in found.message, found.message
+    later = check(body, {**meta, "published": "2025-03-05T23:30:00-08:00"}, policy="dialogue-earth")
+    assert "dialogue-earth/not-before-two-days" not in rules(later), later.findings

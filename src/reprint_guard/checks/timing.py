@@ -99,6 +99,11 @@ def _now(today: dt.date) -> dt.datetime:
     return dt.datetime(today.year, today.month, today.day, tzinfo=dt.UTC)
 
 
+def _aware(value: dt.date | dt.datetime) -> bool:
+    """Whether ``value`` is a moment with its offset (not a date, not a date-time without one)."""
+    return isinstance(value, dt.datetime) and value.tzinfo is not None
+
+
 def _local_day(value: dt.date | dt.datetime, zone: dt.tzinfo) -> dt.date:
     """The calendar day ``value`` falls on in ``zone`` (a date is that day; a date-time without offset is local)."""
     if not isinstance(value, dt.datetime):
@@ -178,6 +183,7 @@ def _check_days(
     """An ``after_days`` rule: the reprint's calendar day against the original's, in the publisher's time
     zone when the rule gives one."""
     zone: dt.tzinfo | None = None
+    written = published if isinstance(published, dt.datetime) else None  # as the metadata gives it
     if params.timezone is not None:
         zone = _zone(params.timezone)
         if zone is None:  # a policy validated on another machine
@@ -199,17 +205,17 @@ def _check_days(
             # Calendar days are the publisher's: read the reprint's moment in the original's time zone.
             moment = published if published.tzinfo else published.replace(tzinfo=original.tzinfo)
             published = moment.astimezone(original.tzinfo)
+        elif isinstance(published, dt.datetime) and published.tzinfo:
+            # The original's day has no zone: read every reprint moment on one clock (UTC), so that a later
+            # moment never falls on an earlier day ("06:00+09:00" is the day before "23:30-08:00").
+            published = published.astimezone(dt.UTC)
         reprint_day = (published.date() if isinstance(published, dt.datetime) else published) or context.today
         site_day = None
         if scheduled:
             value = scheduled[1]
-            if (
-                isinstance(value, dt.datetime)
-                and value.tzinfo
-                and isinstance(original, dt.datetime)
-                and original.tzinfo
-            ):
-                value = value.astimezone(original.tzinfo)
+            if isinstance(value, dt.datetime) and value.tzinfo:
+                aware = isinstance(original, dt.datetime) and original.tzinfo
+                value = value.astimezone(original.tzinfo if aware else dt.UTC)  # type: ignore[union-attr, arg-type]
             site_day = value.date() if isinstance(value, dt.datetime) else value
     today = reprint_day if published is None else None
     # Not built before its date: it goes out then, when that is still to come.
@@ -227,6 +233,8 @@ def _check_days(
                 # 05:00 UTC on the 15th is still the 14th in Montana: said, or "not before the 15th" puzzles
                 local = published.astimezone(zone)
                 detail += f"; 'published' ({published.isoformat()}) is {local:%Y-%m-%d %H:%M} there"
+        elif written is not None and written.tzinfo and written.date() != reprint_day and not _aware(original):
+            detail += f"; 'published' ({written.isoformat()}) is {reprint_day} in UTC, the one clock days are read on"
         there = " there" if params.timezone is not None else ""
         detail += _checked_as_of(published, scheduled, None if later else today, there)
         yield Problem.about(
