@@ -2931,3 +2931,23 @@ def test_calendar_days_without_a_zone_are_read_on_one_clock():
     assert "'published' (2025-03-06T06:00:00+09:00) is 2025-03-05 in UTC" in found.message, found.message
     later = check(body, {**meta, "published": "2025-03-05T23:30:00-08:00"}, policy="dialogue-earth")
     assert "dialogue-earth/not-before-two-days" not in rules(later), later.findings
+
+
+@pytest.mark.parametrize(
+    ("body", "told"),
+    [
+        ("Story.\n\n*This story was originally published by ProPublica.*\n", True),
+        ("Story.\n\nStory courtesy of [ProPublica](/partners).\n", True),
+        ("Story.\n\nThis article first appeared in The Conversation.\n", True),
+        ("Story.\n\n<!-- originally published by ProPublica -->\n", False),  # a comment: no reader is told
+        ("Our reporters read ProPublica's findings, first published in 2019.\n", False),  # no credit of the story
+        ("Story.\n\nThis story was originally published by the Riverbend Ledger.\n", False),  # no policy covers it
+    ],
+)
+def test_a_credit_naming_a_covered_publisher_without_an_address_is_told(body, told):
+    """A reprint with no original_url whose credit names ProPublica but links nowhere was skipped as not a
+    reprint, silently: it had no licence and no pixel either."""
+    result = check(body, {"title": "T"})
+    assert (rules(result) == ["reprint-guard/credited-original"]) is told, result
+    if told:
+        assert result.findings[0].severity == "warning" and result.findings[0].field == "original_url"

@@ -10,13 +10,14 @@ from functools import lru_cache
 from typing import Any
 
 from .checks import CHECKS
-from .checks.base import PAGE_AUTHOR, Context, LazyValues, names_page_author, render
+from .checks.base import PAGE_AUTHOR, Context, LazyValues, names_page_author, publisher_names, render
 from .errors import PolicyError
 from .metaview import FLAG_KEYS, SITE_KEYS
 from .policy.loader import PolicySet
 from .policy.model import Policy, Rule, derived
 from .report import Finding, Result, Severity
 from .reprint import Reprint
+from .textnorm import find_phrase
 from .urls import as_address, host_of, normalize_url
 
 TOOL_POLICY = "reprint-guard"
@@ -631,11 +632,10 @@ _CREDIT_REACH = 300
 def _credited_in_body(reprint: Reprint, policies: PolicySet) -> Finding | None:
     """A file whose metadata names no original, but whose body credits one on a site a policy covers
     ("This story was originally published by [ProPublica](https://www.propublica.org/article/...)"): a
-    reprint whose original_url was forgotten, the likeliest slip, which would otherwise pass unchecked."""
+    reprint whose original_url was forgotten, the likeliest slip, which would otherwise pass unchecked. A
+    credit naming such a publisher without its address is told too (:func:`_credited_by_name`)."""
     body = reprint.body
-    if "://" not in body:
-        return None
-    for found in _ADDRESS.finditer(body):  # "http" starts each: the scan jumps from one to the next
+    for found in _ADDRESS.finditer(body) if "://" in body else ():  # "http" starts each: the scan jumps along
         start = found.start()
         host = host_of(found.group(0))
         policy = policies.for_host(host) if host else None
@@ -666,6 +666,50 @@ def _credited_in_body(reprint: Reprint, policies: PolicySet) -> Finding | None:
             "and only cites it, nothing is to be done.",
             field="original_url",
         )
+    return _credited_by_name(reprint, policies)
+
+
+#: Words that credit another publisher with the story, followed by its name ("Story courtesy of ProPublica").
+_CREDIT_BY_NAME = re.compile(
+    r"\b(?:originally (?:published|appeared|ran) (?:in|on|by|at)|first (?:published|appeared|ran) (?:in|on|by|at)|"
+    r"republished (?:from|with permission (?:of|from))|reprinted (?:from|with permission (?:of|from))|"
+    r"(?:story|article|reporting) courtesy of|the original source of this article is)\b",
+    re.IGNORECASE,
+)
+#: How far after the credit's words the publisher's name may stand.
+_NAME_REACH = 80
+
+
+def _credited_by_name(reprint: Reprint, policies: PolicySet) -> Finding | None:
+    """A file whose metadata names no original, but whose visible text credits a publisher a policy covers by
+    its name alone ("This story was originally published by ProPublica."): a reprint whose original_url was
+    forgotten, and whose link to the original was left out too."""
+    body = reprint.body
+    if _CREDIT_BY_NAME.search(body) is None:  # most of a site's own articles: one scan, nothing more
+        return None
+
+    covering = {id(policy): policy for domain in policies.domains() if (policy := policies.for_host(domain))}
+    shown = reprint.visible.raw_text
+    for found in _CREDIT_BY_NAME.finditer(body):
+        window = body[found.end() : found.end() + _NAME_REACH]
+        for policy in covering.values():
+            name = next((n for n in publisher_names(policy) if find_phrase(window, n, cased=True) >= 0), None)
+            if name is None or find_phrase(shown, name, cased=True) < 0:
+                continue
+            line, column = reprint.position(found.start())
+            return Finding(
+                rule=f"{TOOL_POLICY}/credited-original",
+                policy=TOOL_POLICY,
+                check="metadata",
+                severity=Severity.warning,
+                message=f"The article credits {name} with the story ({found.group(0)} {name}), which {policy.id} "
+                "covers, but the metadata names no original_url, so it is not checked as a reprint",
+                line=line,
+                column=column,
+                fix="If it is a reprint, add 'original_url: <the original article's address>' to the metadata; if "
+                "the article is your own and only cites it, nothing is to be done.",
+                field="original_url",
+            )
     return None
 
 
