@@ -2951,3 +2951,24 @@ def test_a_credit_naming_a_covered_publisher_without_an_address_is_told(body, to
     assert (rules(result) == ["reprint-guard/credited-original"]) is told, result
     if told:
         assert result.findings[0].severity == "warning" and result.findings[0].field == "original_url"
+
+
+@pytest.mark.parametrize(
+    "author", ["Ruiz, Ana", "Ana Ruiz, PhD", "Ana Ruiz, M.D.", "Ana Ruiz (University of Leeds)", "Dr. Ruiz, Ana"]
+)
+def test_an_author_written_as_a_catalogue_or_with_credentials_is_credited_as_a_page_writes_her(author):
+    """The metadata's "Ruiz, Ana" (a catalogue's order), "Ana Ruiz, PhD" or "Ana Ruiz (University of Leeds)"
+    against the byline "Ana Ruiz": the credit and the copyright notice were errors."""
+    result = check(COMPLIANT_BODY, {**COMPLIANT_META, "author": author})
+    assert result.ok, result.findings
+    other = check(COMPLIANT_BODY.replace("Ana Ruiz", "Li Wei"), {**COMPLIANT_META, "author": author})
+    assert "global-research/copyright-notice" in rules(other)
+
+
+def test_a_name_after_a_comma_that_is_no_first_name_is_not_turned_around():
+    from reprint_guard.checks.attribution import name_forms
+
+    assert name_forms("King, Jr.") == ("King, Jr.",)
+    assert name_forms("Ruiz, Ana") == ("Ruiz, Ana", "Ana Ruiz")
+    assert name_forms("Ana Ruiz, PhD") == ("Ana Ruiz, PhD", "Ana Ruiz")
+    assert name_forms("García Márquez, Gabriel José") == ("García Márquez, Gabriel José", "Gabriel José García Márquez")

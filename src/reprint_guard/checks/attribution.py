@@ -61,6 +61,39 @@ def without_title(name: str) -> str:
     return name.strip()[found.end() :] if found else name
 
 
+#: A name's trailing credential ("Priya Nandakumar, PhD") or affiliation in brackets ("(University of
+#: Leeds)"), which a metadata field holds and a byline leaves out.
+_CREDENTIAL = re.compile(
+    r",\s*(?:ph\.?\s?d|m\.?\s?d|d\.?\s?phil|drph|mph|msc|m\.?sc|mba|llm|j\.?d|rn|np|esq|faan|facp|frcp)\.?\s*$",
+    re.IGNORECASE,
+)
+_AFFILIATION = re.compile(r"\s*\([^()]*\)\s*$")
+#: What may follow a name's comma and is no first name ("Martin Luther King, Jr.").
+_NAME_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
+
+
+@lru_cache(maxsize=1024)
+def name_forms(name: str) -> tuple[str, ...]:
+    """``name`` as the metadata writes it, then as a page writes it: without a credential or an affiliation
+    in brackets after it ("Priya Nandakumar, PhD", "Priya Nandakumar (University of Leeds)"), and in its
+    natural order when written surname first ("Nandakumar, Priya")."""
+    forms = [name]
+    base = _CREDENTIAL.sub("", _AFFILIATION.sub("", name)).strip()
+    if base and base != name.strip():
+        forms.append(base)
+    last, comma, first = base.partition(",")
+    first, last = first.strip(), last.strip()
+    if (
+        comma
+        and "," not in first
+        and first.lower() not in _NAME_SUFFIXES
+        and 1 <= len(first.split()) <= 3
+        and 1 <= len(last.split()) <= 3
+    ):
+        forms.append(f"{first} {last}")
+    return tuple(forms)
+
+
 def notice_positions(text: str) -> list[int]:
     """Where a copyright mark (©, (c) or the word "copyright") starts in normalised text."""
     found = []
@@ -159,10 +192,15 @@ def _where(params: Params) -> str:
 
 
 def _missing_or_misplaced(reprint: Reprint, params: Params, phrases: list[str]) -> tuple[list[str], list[str]]:
-    """Which required phrases are absent, and which are present but in the wrong place."""
+    """Which required phrases are absent, and which are present but in the wrong place (a name in any of the
+    forms a page writes it: see :func:`name_forms`)."""
     missing, misplaced = [], []
     for phrase in phrases:
-        found = _placements(reprint.visible, params, (phrase,), accents=True)
+        found: list[float] = []
+        for form in name_forms(phrase):
+            found = _placements(reprint.visible, params, (form,), accents=True) or found
+            if found and _placed(found[0], params):
+                break
         if not found:
             missing.append(phrase)
         elif not _placed(found[0], params):
@@ -266,6 +304,9 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
             )
         else:
             named, marked = _notice(visible, [without_title(holder) for holder in holders])
+            bare = [without_title(holder) for holder in holders]
+            if not named and any(len(name_forms(holder)) > 1 for holder in bare):  # "Nandakumar, Priya"
+                named = _notice(visible, [name_forms(holder)[-1] for holder in bare])[0]
             if not named:
                 line, column = reprint.end_position()
                 names = " and ".join(holders)
