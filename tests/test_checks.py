@@ -2972,3 +2972,29 @@ def test_a_name_after_a_comma_that_is_no_first_name_is_not_turned_around():
     assert name_forms("Ruiz, Ana") == ("Ruiz, Ana", "Ana Ruiz")
     assert name_forms("Ana Ruiz, PhD") == ("Ana Ruiz, PhD", "Ana Ruiz")
     assert name_forms("García Márquez, Gabriel José") == ("García Márquez, Gabriel José", "Gabriel José García Márquez")
+
+
+@pytest.mark.parametrize(
+    ("address", "said"),
+    [
+        ("https://m.globalresearch.ca/the-harbour-that-was-sold/5799123", None),  # the mobile edition
+        (
+            "https://www-globalresearch-ca.cdn.ampproject.org/c/s/www.globalresearch.ca/the-harbour-that-was-sold/5799123",
+            None,  # Google's AMP cache of the publisher's own page
+        ),
+        (
+            "https://l.facebook.com/l.php?u=https%3A%2F%2Fwww.globalresearch.ca%2Fthe-harbour-that-was-sold%2F5799123&h=AT0",
+            "it links to the original through l.facebook.com, a redirect, not to the article itself",
+        ),
+    ],
+)
+def test_a_link_to_the_original_through_another_edition_or_a_redirect(address, said):
+    """The mobile edition and Google's AMP cache of the article were "no link to the original"; so was a
+    social network's redirect to it, which is told as what it is."""
+    body = COMPLIANT_BODY.replace(GR_URL, address)
+    found = [f for f in check(body, COMPLIANT_META).findings if f.rule == "global-research/link-original"]
+    if said is None:
+        assert found == [], found
+    else:
+        assert len(found) == 1 and said in found[0].message, found
+        assert found[0].fix == f"Link to the original article directly: {COMPLIANT_META['original_url']}."

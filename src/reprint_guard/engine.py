@@ -692,6 +692,9 @@ def _credited_by_name(reprint: Reprint, policies: PolicySet) -> Finding | None:
     shown = reprint.visible.raw_text
     for found in _CREDIT_BY_NAME.finditer(body):
         window = body[found.end() : found.end() + _NAME_REACH]
+        address = window.find("://")
+        if address >= 0:  # up to an address: a credit with one is told, or passed over, by its address
+            window = window[:address]
         for policy in covering.values():
             name = next((n for n in publisher_names(policy) if find_phrase(window, n, cased=True) >= 0), None)
             if name is None or find_phrase(shown, name, cased=True) < 0:

@@ -140,8 +140,19 @@ def _simple_parts(url: str) -> tuple[str, str, str] | None:
     simple = _SIMPLE_URL.fullmatch(url)
     if simple is None:
         return None
-    host = _bare_host(simple.group(2).lower())
-    return host[4:] if host.startswith("www.") else host, simple.group(3), simple.group(4) or ""
+    return _site(_bare_host(simple.group(2).lower())), simple.group(3), simple.group(4) or ""
+
+
+#: Prefixes of a host that serve the same site's pages: the web, mobile and AMP editions of an article.
+_EDITIONS = ("www.", "m.", "amp.")
+
+
+def _site(host: str) -> str:
+    """A host without its edition's prefix (``www.``, ``m.``, ``amp.``): the same article on each."""
+    for prefix in _EDITIONS:
+        if host.startswith(prefix) and host.count(".") > 1:
+            return host[len(prefix) :]
+    return host
 
 
 def _split_parts(url: str) -> tuple[str, str, str] | None:
@@ -153,9 +164,7 @@ def _split_parts(url: str) -> tuple[str, str, str] | None:
         return None
     if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
         return None
-    host = _bare_host(parts.hostname)
-    if host.startswith("www."):
-        host = host[4:]
+    host = _site(_bare_host(parts.hostname))
     if port and port not in (80, 443):
         host = f"{host}:{port}"
     return host, parts.path, parts.query
@@ -235,4 +244,10 @@ def embedded_addresses(url: str) -> list[str]:
         head = value.split("/", 1)[0]
         if "/" in value and _HOSTLIKE.fullmatch(head):
             found.append("https://" + value)
+    # A redirect's target in its query, percent-encoded as a whole (``l.php?u=https%3A%2F%2F...&h=...``):
+    # decoded above, it would run on into the query's next parameters.
+    raw_query = url.strip().partition("?")[2].partition("#")[0]
+    for _, value in parse_qsl(raw_query):
+        if value.startswith(("https://", "http://")):
+            found.append(value)
     return list(dict.fromkeys(found))

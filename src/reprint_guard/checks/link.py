@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote
 
 from ..reprint import Reprint, Span
-from ..urls import as_address, host_of, normalize_url
+from ..urls import as_address, embedded_addresses, host_of, normalize_url
 from .base import THERE_BUT_WRONG, Context, Problem, pattern_host, url_pattern
 
 if TYPE_CHECKING:
@@ -92,6 +92,31 @@ def _quoted_link(span: Span, reprint: Reprint, written: str, marks: str, address
     return Problem.at(span, detail, fix=fix, specific=True)
 
 
+def _amp_cache_of(link: str, key: str) -> bool:
+    """Whether ``link`` is Google's AMP cache serving the original (``https://www-example-org.cdn.ampproject.org
+    /c/s/www.example.org/a/1``): the publisher's own page, where a reader lands on the article."""
+    found = host_of(link)
+    if found is None or not found.endswith(".cdn.ampproject.org"):
+        return False
+    return any(normalize_url(inner) == key for inner in embedded_addresses(link))
+
+
+def _through_another(reprint: Reprint, key: str, host: str) -> Problem | None:
+    """A link to the original that goes through another site (a social network's or a newsletter's redirect,
+    ``https://l.facebook.com/l.php?u=...``): the reader gets there, but the publisher's link is the redirect's."""
+    bare = host.removeprefix("www.")
+    for link in _mentioning(reprint.visible.anchors, bare):
+        if any(normalize_url(inner) == key for inner in embedded_addresses(link)):
+            via = host_of(link) or "another site"
+            return Problem.at(
+                reprint.span_url(reprint.as_written(link)),
+                detail=f"it links to the original through {via}, a redirect, not to the article itself",
+                fix=f"Link to the original article directly: {reprint.metadata.original_url}.",
+                specific=True,
+            )
+    return None
+
+
 def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Problem]:
     if params.pattern is not None:
         regex = url_pattern(params.pattern)
@@ -141,9 +166,15 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
     # Real anchors first: bare URLs are only collected when no anchor is the article.
     if any(normalize_url(link) == key for link in _mentioning(anchors, host)):
         return
+    if any(_amp_cache_of(link, key) for link in _mentioning(anchors, host.removeprefix("www."))):
+        return  # Google's AMP cache serves the publisher's own page of the article
     # Only links that mention the host can be the article: skip parsing all the others.
     candidates = _mentioning(reprint.visible.links, host)
     if any(normalize_url(link) == key for link in candidates):
+        return
+    through = _through_another(reprint, key, host)
+    if through is not None:
+        yield through
         return
     near = [link for link in candidates if host_of(unquote(link).lstrip(_OPENING_MARKS)) == host]
     if near:
