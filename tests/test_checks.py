@@ -727,7 +727,16 @@ def test_an_original_date_at_the_end_of_time_is_a_finding_not_a_crash(original):
     for policy in ("montana-free-press", "dialogue-earth"):
         meta = {"original_url": "https://example.org/a", "policy": policy, "original_published": original}
         found = [f for f in check("Text.", meta).findings if f.check == "timing"]
-        assert len(found) == 1 and "past the year 9999" in found[0].message, (policy, found)
+        assert len(found) == 1 and "'original_published' (9999-12-31" in found[0].message, (policy, found)
+        assert "is so late that the delay cannot be counted" in found[0].message, found
+
+
+def test_an_original_date_at_the_start_of_time_is_not_called_late():
+    """0001-01-01 was "so late that the earliest reprint date is past the year 9999"."""
+    meta = {"original_url": "https://example.org/a", "policy": "montana-free-press", "original_published": "0001-01-01"}
+    meta["published"] = "9999-12-31T23:59:59-12:00"  # the year 10000 in UTC: this date is the one at the edge
+    (found,) = [f for f in check("Text.", meta).findings if f.check == "timing"]
+    assert "'published' (9999-12-31 23:59:59-12:00) is so late that the delay cannot be counted" in found.message
 
 
 def test_rules_dirs_may_be_one_path_given_as_a_string(policy_file):

@@ -126,11 +126,17 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
         return
     try:
         yield from _check_delay(params, reprint, context, original)
-    except OverflowError:  # 9999-12-31 and the like: the earliest date would be past what dates can hold
+    except OverflowError:  # 9999-12-31 or 0001-01-01: a day either side is past what dates can hold
+        published = meta.published
+        if original.year >= dt.MAXYEAR or published is None or dt.MINYEAR < published.year < dt.MAXYEAR:
+            edge = "late" if original.year >= dt.MAXYEAR else "early"
+            said = f"'original_published' ({original}) is so {edge} that"
+        else:
+            said = f"'published' ({published}) is so {'late' if published.year >= dt.MAXYEAR else 'early'} that"
         yield _at_original(
             reprint,
-            f"'original_published' ({original}) is so late that the earliest reprint date is past the year 9999",
-            "Check 'original_published': it should be the original's real date.",
+            f"{said} the delay cannot be counted: a day either side is past what dates can hold (the years 1 to 9999)",
+            "Check the dates: they should be the original's and the reprint's real dates.",
         )
 
 
