@@ -1800,6 +1800,13 @@ def test_a_lazy_pixel_behind_a_placeholder_src_is_reported_as_lazy(tmp_path):
     findings = check_file(reprint).findings
     assert [f.rule for f in findings] == ["propublica/pixel-ping"]  # not also a photo: it is the pixel
     assert "lazy-loaded" in findings[0].message
+    # With the lazy loader's <noscript> copy beside it (lazysizes' recipe): still lazy, not "hidden".
+    fallback = f'<img {placeholder}><noscript><img src="{PIXEL}"></noscript>'
+    tag = f'<img src="{PIXEL}" width="1" height="1" alt="">'
+    assert tag in PROPUBLICA.read_text(encoding="utf-8")
+    reprint.write_text(PROPUBLICA.read_text(encoding="utf-8").replace(tag, fallback), encoding="utf-8")
+    findings = [f for f in check_file(reprint).findings if f.rule == "propublica/pixel-ping"]
+    assert len(findings) == 1 and "lazy-loaded" in findings[0].message, findings
 
 
 def test_an_html_reprints_fix_links_an_address_with_parentheses_whole(tmp_path):

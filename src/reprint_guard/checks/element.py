@@ -48,14 +48,7 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
             )
             return
     line, column = reprint.end_position()
-    hidden = [m for m in hidden_media if m.tag == params.tag and regex.search(m.src)]
-    if hidden:
-        yield Problem.at(
-            reprint.span(reprint.as_written(hidden[0].src)),
-            detail="it is there but hidden: hiding the publisher's element alters it, and some ways of hiding "
-            "it (a <template>, a <noscript>) keep it from loading at all",
-        )
-        return
+    # Lazy-loaded first: a lazy loader's <noscript> copy of it (hidden) is no more than its fallback.
     lazy = _lazy_address(reprint, [m for m in shown if m.tag == params.tag], params.tag, regex)
     if lazy is not None:
         yield Problem.at(
@@ -64,6 +57,14 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
             "script swaps it in",
             fix=f'Give it the URL as src: <{params.tag} src="{lazy}" ...>, with no lazy loading.',
             specific=True,
+        )
+        return
+    hidden = [m for m in hidden_media if m.tag == params.tag and regex.search(m.src)]
+    if hidden:
+        yield Problem.at(
+            reprint.span(reprint.as_written(hidden[0].src)),
+            detail="it is there but hidden: hiding the publisher's element alters it, and some ways of hiding "
+            "it (a <template>, a <noscript>) keep it from loading at all",
         )
         return
     proxied = _proxied(shown, params, regex)
