@@ -35,6 +35,8 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
     regex = url_pattern(pattern, own=pattern != params.pattern)
     if any(m.tag == params.tag and regex.search(m.src) for m in shown):
         return
+    if any(m.tag == params.tag and _offered(m, regex) for m in shown):
+        return  # offered in its srcset, over a placeholder src ("data:,"): the browser loads it from there
     if pattern != params.pattern:  # the element there, but for another article: it counts that one
         anyone = url_pattern(_PLACEHOLDER.sub(".*", params.pattern))
         other = next((m for m in shown if m.tag == params.tag and anyone.search(m.src)), None)
@@ -109,6 +111,18 @@ def filled_pattern(pattern: str, reprint: Reprint, policy: Policy) -> str:
         return f"(?i:{quoted})" if "%" in given else quoted
 
     return _PLACEHOLDER.sub(value, pattern)
+
+
+def _offered(item: Media, regex: object) -> bool:
+    """Whether the element's own ``srcset`` (not a lazy loader's) offers the address, over a ``src`` that is a
+    placeholder or none: a browser loads a ``srcset`` candidate in its stead."""
+    srcset = item.attrs.get("srcset")
+    placeholder = not item.src or item.src.lower().startswith("data:")
+    if not srcset or not placeholder:
+        return False
+    from .media import srcset_urls
+
+    return any(regex.search(url) for url in srcset_urls(srcset))  # type: ignore[attr-defined]
 
 
 def _lazy_address(reprint: Reprint, shown: list[Media], tag: str, regex: object) -> str | None:
