@@ -210,7 +210,9 @@ def test_plain_markdown_takes_the_quick_path_whichever_view_is_asked_first(monke
 
     calls = []
     real = visible._prune_invisible
-    monkeypatch.setattr(visible, "_prune_invisible", lambda root, *more: calls.append(1) or real(root, *more))
+    monkeypatch.setattr(
+        visible, "_prune_invisible", lambda root, *more, **named: calls.append(1) or real(root, *more, **named)
+    )
     body = "---\noriginal_url: https://www.globalresearch.ca/a/1\n---\n# Title\n\nText with a [link](https://x.org/).\n"
     for first in ("media", "visible"):
         reprint = read_text(body)
@@ -230,3 +232,12 @@ def test_raw_html_tags_name_the_tags_that_say_which_media_a_page_can_hold() -> N
     assert raw_html_tags('<IMG src="a.png"> and <Video src="v.mp4">') == (PLAIN_RAW_HTML, frozenset({"img", "video"}))
     assert raw_html_tags("no tags") == (0, frozenset())
     assert raw_html_tags("<script>x</script>")[0] == ANY_RAW_HTML
+
+
+def test_every_hiding_class_rules_out_the_quick_path():
+    """The quick path looks for parts of the hiding classes' names in each raw tag: each class holds one."""
+    from reprint_guard.visible import _HIDING_WORDS, ANY_RAW_HTML, HIDING_CLASSES, raw_html
+
+    for name in HIDING_CLASSES:
+        assert any(part in name for part in _HIDING_WORDS), name
+        assert raw_html(f'<p class="note {name}">x</p>\n') == ANY_RAW_HTML, name

@@ -10,7 +10,15 @@ from functools import lru_cache
 from typing import Any
 
 from .checks import CHECKS
-from .checks.base import PAGE_AUTHOR, Context, LazyValues, names_page_author, publisher_names, render
+from .checks.base import (
+    PAGE_AUTHOR,
+    Context,
+    LazyValues,
+    compile_pattern,
+    names_page_author,
+    publisher_names,
+    render,
+)
 from .errors import PolicyError
 from .metaview import FLAG_KEYS, SITE_KEYS
 from .policy.loader import PolicySet
@@ -671,10 +679,9 @@ def _credited_in_body(reprint: Reprint, policies: PolicySet) -> Finding | None:
 
 #: Words that credit another publisher with the story, followed by its name ("Story courtesy of ProPublica").
 _CREDIT_BY_NAME = re.compile(
-    r"\b(?:originally (?:published|appeared|ran) (?:in|on|by|at)|first (?:published|appeared|ran) (?:in|on|by|at)|"
+    r"(?i)\b(?:originally (?:published|appeared|ran) (?:in|on|by|at)|first (?:published|appeared|ran) (?:in|on|by|at)|"
     r"republished (?:from|with permission (?:of|from))|reprinted (?:from|with permission (?:of|from))|"
-    r"(?:story|article|reporting) courtesy of|the original source of this article is)\b",
-    re.IGNORECASE,
+    r"(?:story|article|reporting) courtesy of|the original source of this article is)\b"
 )
 #: How far after the credit's words the publisher's name may stand.
 _NAME_REACH = 80
@@ -685,7 +692,8 @@ def _credited_by_name(reprint: Reprint, policies: PolicySet) -> Finding | None:
     its name alone ("This story was originally published by ProPublica."): a reprint whose original_url was
     forgotten, and whose link to the original was left out too."""
     body = reprint.body
-    if _CREDIT_BY_NAME.search(body) is None:  # most of a site's own articles: one scan, nothing more
+    # Most of a site's own articles: one scan, by RE2 (Python's engine tries every position: 25 times slower).
+    if compile_pattern(_CREDIT_BY_NAME.pattern, own=True).search(body) is None:
         return None
 
     covering = {id(policy): policy for domain in policies.domains() if (policy := policies.for_host(domain))}

@@ -13,6 +13,7 @@ from .errors import InputError
 from .htmldepth import TAG_REST, too_costly
 from .metaview import MetadataView
 from .visible import (
+    ANY_RAW_HTML,
     NO_RAW_HTML,
     Media,
     VisibleBody,
@@ -20,6 +21,7 @@ from .visible import (
     from_text,
     markdown_joins,
     media_from_html,
+    names_hiding_class,
     raw_html_tags,
     with_media,
 )
@@ -416,6 +418,8 @@ class Reprint:
         if self._rendered:
             body = self._markdown
             options["raw"], options["tags"] = raw_html_tags(body)
+            if options["raw"] == ANY_RAW_HTML:  # only then is the page pruned by selector: with the classes?
+                options["classes"] = names_hiding_class(body)
             options["raw_blocks"] = markdown_joins(body)
             options["tables"] = "|" in body
             if options["raw"] != NO_RAW_HTML and self._link_bare_urls:  # a bare URL in an HTML block is text
@@ -430,8 +434,8 @@ class Reprint:
         something a caption may say of its own picture."""
         if self.format == "text":
             return self.visible
-        lowered = self.html.lower()
-        if not any(f"<{tag}" in lowered for tag in tags):
+        html = self.html
+        if not any(tag in html for tag in tags):  # written in lower case, as pages and renderers write tags
             return self.visible  # no such element here: what a reader sees is all
         key = f"visible-apart:{','.join(tags)}"
         found = self.memo.get(key)

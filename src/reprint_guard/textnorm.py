@@ -168,16 +168,11 @@ _SPACELESS = re.compile(
 )
 
 
-def _whole(text: str, index: int, after: int, first: str, final: str) -> bool:
-    """Whether ``text[index:after]``, which starts with ``first`` and ends with ``final``, stands as whole words."""
-    return (index == 0 or not _joins(text[index - 1], first)) and (after >= len(text) or not _joins(text[after], final))
-
-
-def _joins(outside: str, edge: str) -> bool:
-    """Whether the character ``outside`` a match runs on from its edge character ``edge`` as one word: both
-    word characters, and neither of a script that puts no space between words."""
-    return _is_word(outside) and not (
-        (outside >= "\u0e00" and _SPACELESS.match(outside)) or (edge >= "\u0e00" and _SPACELESS.match(edge))
+def _apart(outside: str, edge: str) -> bool:
+    """Whether a word character ``outside`` a match still leaves it whole, beside its edge character ``edge``:
+    one of them is of a script that puts no space between words."""
+    return (outside >= "\u0e00" and _SPACELESS.match(outside) is not None) or (
+        edge >= "\u0e00" and _SPACELESS.match(edge) is not None
     )
 
 
@@ -208,8 +203,8 @@ def find_phrase(
         index = text.rfind(needle, start, limit)
         while index >= 0:
             after = index + len(needle)
-            if (index == 0 or not _joins(text[index - 1], first)) and (
-                after >= len(text) or not _joins(text[after], final)
+            if (index == 0 or not _is_word(text[index - 1]) or _apart(text[index - 1], first)) and (
+                after >= len(text) or not _is_word(text[after]) or _apart(text[after], final)
             ):
                 return index
             index = text.rfind(needle, start, index + len(needle) - 1)
@@ -217,8 +212,8 @@ def find_phrase(
     index = text.find(needle, start, limit)
     while index >= 0:
         after = index + len(needle)
-        if (index == 0 or not _joins(text[index - 1], first)) and (
-            after >= len(text) or not _joins(text[after], final)
+        if (index == 0 or not _is_word(text[index - 1]) or _apart(text[index - 1], first)) and (
+            after >= len(text) or not _is_word(text[after]) or _apart(text[after], final)
         ):
             return index
         index = text.find(needle, index + 1, limit)

@@ -44,8 +44,11 @@ HIDING_CLASSES = (
 )
 _HIDING_CLASS_SET = frozenset(HIDING_CLASSES)
 #: Attributes that may hide an element (``style`` only when it says display:none or visibility:hidden).
-_HIDING_ATTRIBUTES = ", ".join(["[hidden]", "[style]", *(f'[class~="{name}"]' for name in HIDING_CLASSES)])
+_HIDING_ATTRIBUTES = "[hidden], [style]"
 _PRUNED = ", ".join([*_INVISIBLE_TAGS, _CLOSED_DIALOG, _CLOSED_DETAILS, _HIDING_ATTRIBUTES])
+#: The same, with the hiding classes: a query of many selectors costs more, asked only of a page whose source
+#: names one of those classes.
+_PRUNED_WITH_CLASSES = ", ".join([_PRUNED, *(f'[class~="{name}"]' for name in HIDING_CLASSES)])
 #: What a Markdown body's raw HTML can do to its rendering (:func:`raw_html`): nothing (there is none),
 #: nothing but add elements that hide nothing, or anything.
 NO_RAW_HTML, PLAIN_RAW_HTML, ANY_RAW_HTML = 0, 1, 2
@@ -605,14 +608,14 @@ class _Folded:
         self.pruned = False  # whether anything was removed: if not, every medium found is shown
 
 
-def _prune_invisible(root: LexborNode, folded: _Folded | None = None) -> frozenset[int]:
+def _prune_invisible(root: LexborNode, folded: _Folded | None = None, *, classes: bool = True) -> frozenset[int]:
     """Remove what a reader never sees: invisible elements and hidden subtrees, outermost first.
 
     One selector list finds both kinds in one walk of the tree (not a walk per tag name, then
     one for the attributes); the head is outside the body and never read. Returns where code
     was removed (not article text, but a link around it is what a reader sees and clicks).
     """
-    found = root.css(_PRUNED)
+    found = root.css(_PRUNED_WITH_CLASSES if classes else _PRUNED)
     if not found:
         return frozenset()
     hidden = []
@@ -761,10 +764,12 @@ def from_html(
     skip: tuple[str, ...] | None = None,
     tags: frozenset[str] | None = None,
     linkable: Callable[[str], bool] | None = None,
+    classes: bool = True,
 ) -> VisibleBody:
     """Parse HTML (a fragment or a whole page) and keep what a reader sees (``raw``: see :func:`with_media`)."""
     visible, _ = with_media(
         html,
+        classes=classes,
         bare_urls=bare_urls,
         media=False,
         raw=raw,
@@ -788,6 +793,7 @@ def with_media(
     skip: tuple[str, ...] | None = None,
     tags: frozenset[str] | None = None,
     linkable: Callable[[str], bool] | None = None,
+    classes: bool = True,
 ) -> tuple[VisibleBody, tuple[list[Media], list[Media]]]:
     """One parse for both: what a reader sees, and the (visible, hidden) media.
 
@@ -798,6 +804,8 @@ def with_media(
     ``skip``: a CSS selector list of elements that are not the article (see :func:`_skip`).
     ``tags``: with plain raw HTML, the names of the tags it starts (see :func:`raw_html_tags`).
     ``linkable``: whether a bare URL is linked where it is written (see :class:`VisibleBody`).
+    ``classes``: whether the page may hold an element of a hiding class (:data:`HIDING_CLASSES`); a
+    Markdown body's raw HTML tells (:func:`names_hiding_class`), a page is asked of them.
     """
     tree = LexborHTMLParser(_block_breaks(html, tables, raw_blocks))
     root = tree.body
@@ -813,7 +821,7 @@ def with_media(
     if raw == ANY_RAW_HTML:
         everything = _media(root, embeds=embeds) + (_backgrounds(root) if backgrounds else []) if media else []
         folded = _Folded()
-        code_parents = _prune_invisible(root, folded)
+        code_parents = _prune_invisible(root, folded, classes=classes)
     else:
         only_images = raw == NO_RAW_HTML or (tags is not None and tags.isdisjoint(_OTHER_MEDIA_TAGS) and not embeds)
         images = (img for img in tree.tags("img") if "src" in img.attributes) if only_images else None
@@ -861,10 +869,28 @@ _WELL_FORMED_TAG = re.compile(
 )
 #: A tag saying "hidden" anywhere (or another hiding class's name) rules the quick path out; one saying
 #: "style" only when its style may hide.
-_HIDING_WORDS = re.compile("|".join(re.escape(name) for name in ("hidden", *HIDING_CLASSES[1:])))
+#: Parts of those words, each class's name holding one ("hid": hidden, hide, visually-hidden; "invisible"):
+#: a few substring tests cost less than a regex's scan of every tag.
+_HIDING_WORDS = ("hid", "invisible", "d-none", "sr-only", "screen-reader", "show-for-sr")
 #: Start tags that rule the quick path out: invisible elements, and a frameset (it replaces the body, so
 #: the body read is no longer in the document that a search by tag name walks).
 _PRUNED_OR_REPLACING = frozenset([*_INVISIBLE_TAGS, "dialog", "details", "frameset"])
+
+
+def names_hiding_class(markdown: str) -> bool:
+    """Whether a raw HTML tag of a Markdown body may give an element a hiding class (:data:`HIDING_CLASSES`):
+    the only way its rendering holds one. Its tags are few: each is read on its own."""
+    for index in _find_all(markdown, "<"):
+        tag = markdown[index : index + _TAG_READ].lower()
+        close = tag.find(">")
+        tag = tag if close < 0 else tag[:close]
+        if "class" in tag and any(part in tag for part in _HIDING_WORDS):
+            return True
+    return False
+
+
+#: How much of a raw tag :func:`names_hiding_class` reads (a longer one: its start, up to its class, mostly).
+_TAG_READ = 2000
 
 
 def raw_html(markdown: str) -> int:
@@ -900,7 +926,7 @@ def raw_html_tags(markdown: str) -> tuple[int, frozenset[str]]:
             return ANY_RAW_HTML, frozenset()
         lowered = text.lower()
         name = _RAW_TAG.match(lowered).group(1)  # type: ignore[union-attr]
-        if name in _PRUNED_OR_REPLACING or _HIDING_WORDS.search(lowered) or _style_may_hide(lowered):
+        if name in _PRUNED_OR_REPLACING or any(part in lowered for part in _HIDING_WORDS) or _style_may_hide(lowered):
             return ANY_RAW_HTML, frozenset()
         names.add(name)
         verdict = PLAIN_RAW_HTML

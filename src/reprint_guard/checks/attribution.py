@@ -32,6 +32,7 @@ from .base import (
     LazyValues,
     Problem,
     compile_pattern,
+    names_other_work,
     publisher_names,
     render,
 )
@@ -125,40 +126,52 @@ def has_notice(text: str, holders: list[str], *, cased: bool = False, marks: lis
     # separators, the publisher): six long names fit as well as one.
     reach = len("copyright") + _NOTICE_WINDOW + sum(map(len, holders)) + 2 * len(holders)
     for start in positions:
-        end, stop = _notice_reach(text, start, start + reach, cased=cased)
-        if stop < 0:
-            continue
-        if all(start <= find_phrase(text, holder, start, end, cased=cased) < stop for holder in holders):
-            return True
+        end = start + reach
+        if cased:
+            line_end = text.find("\n", start, end)
+            end = end if line_end < 0 else line_end
+        farthest = start
+        for holder in holders:
+            at = find_phrase(text, holder, start, end, cased=cased)
+            if at < 0:
+                break
+            farthest = max(farthest, at)
+        else:  # every name there, and starting in the notice's own sentence, the notice no photo's
+            if _sentence_ends(text, start, farthest) < 0 and not _after_other_work(text, start, notice=True):
+                return True
     return False
 
 
-#: The end of a notice's sentence: a full stop after a word of four letters or more, or a year, and a space
-#: ("Copyright © 2025 Riverbend Ledger. Republished with thanks to Lena Marsh": the notice is the
-#: republisher's); not after an initial or a title ("Dr.", "Inc.", "A. B. Marsh").
-_SENTENCE_END = re.compile(r"(?:[^\W\d_]{4}|\d{4})[.!?](?=\s)")
 #: Abbreviations of four letters or more that a notice's names hold ("Prof. Ana Ruiz", "Warner Bros. Discovery").
 _ABBREVIATIONS = frozenset(
     {"prof", "profs", "bros", "corp", "dept", "univ", "assn", "inst", "govt", "natl", "intl", "sept", "messrs"}
 )
-#: Another work's notice: its mark right after the work ("Photo © Lena Marsh", "Image: © Reuters").
-_OTHER_WORK_NOTICE = re.compile(rf"\b(?:{OTHER_WORK_WORDS})(?: credit)?:?\s*$", re.IGNORECASE)
 
 
-def _notice_reach(text: str, start: int, end: int, *, cased: bool) -> tuple[int, int]:
-    """How far the notice whose mark stands at ``start`` reaches, searched up to ``end``: to its line's end (the
-    text as written), and where a holder's name must start by, its sentence's end (a name may run on past
-    it: "Warner Bros. Discovery"); (end, -1) for another work's notice."""
-    if _OTHER_WORK_NOTICE.search(text, max(0, start - 24), start):
-        return end, -1
-    if cased:
-        line_end = text.find("\n", start, end)
-        end = end if line_end < 0 else line_end
-    for sentence in _SENTENCE_END.finditer(text, start, end):
-        word = text[text.rfind(" ", start, sentence.start()) + 1 : sentence.end() - 1].lower()
-        if word not in _ABBREVIATIONS:
-            return end, sentence.end()
-    return end, end
+def _sentence_ends(text: str, start: int, end: int) -> int:
+    """Where the first sentence after ``start`` ends before ``end``, or -1: a full stop (or ! or ?) and white
+    space after a word of four letters or more, or a year ("Copyright © 2025 Riverbend Ledger. Republished
+    with thanks to Lena Marsh": her name is in another sentence, the notice the republisher's); not after an
+    initial or a title ("Dr.", "A. B. Marsh", "Prof.")."""
+    at = _next_stop(text, start, end)
+    while at >= 0:
+        word = text[max(start, at - 4) : at]
+        if (
+            at + 1 < len(text)
+            and text[at + 1].isspace()
+            and len(word) == 4
+            and (word.isalpha() or word.isdigit())
+            and text[text.rfind(" ", start, at) + 1 : at].lower() not in _ABBREVIATIONS
+        ):
+            return at + 1
+        at = _next_stop(text, at + 1, end)
+    return -1
+
+
+def _next_stop(text: str, start: int, end: int) -> int:
+    """Where the next ".", "!" or "?" stands in ``text[start:end]``, or -1."""
+    found = [at for mark in ".!?" if (at := text.find(mark, start, end)) >= 0]
+    return min(found) if found else -1
 
 
 def _cased_notice_positions(text: str) -> Iterator[int]:
@@ -303,8 +316,8 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
                 specific=True,
             )
         else:
-            named, marked = _notice(visible, [without_title(holder) for holder in holders])
             bare = [without_title(holder) for holder in holders]
+            named, marked = _notice(visible, bare)
             if not named and any(len(name_forms(holder)) > 1 for holder in bare):  # "Nandakumar, Priya"
                 named = _notice(visible, [name_forms(holder)[-1] for holder in bare])[0]
             if not named:
@@ -422,7 +435,7 @@ def _notice(visible: VisibleBody, holders: list[str]) -> tuple[bool, str]:
     marked = ""
     for block in visible.blocks_holding(_NOTICE_MARKS):
         # A photo's notice ("Photo © Lena Marsh") is the photo's: no notice of the article, to correct or not.
-        marks = [at for at in notice_positions(block) if not _OTHER_WORK_NOTICE.search(block, max(0, at - 24), at)]
+        marks = [at for at in notice_positions(block) if not _after_other_work(block, at, notice=True)]
         if marks:
             if not marked:  # where a notice naming someone else is: the words after its mark, to find it by
                 words = block[marks[0] :].split()
@@ -453,11 +466,10 @@ def _loosely_named(block: str, holders: list[str], marks: list[int]) -> bool:
     data = block.encode("utf-8")
     reach = len("copyright") + _NOTICE_WINDOW + sum(map(len, holders)) + 2 * len(holders)
     for start in marks:
-        reach_end, stop = _notice_reach(block, start, start + reach, cased=False)
-        if stop < 0:
-            continue
+        sentence = _sentence_ends(block, start, start + reach)
+        stop = sentence if sentence >= 0 else start + reach
         begin = len(block[:start].encode("utf-8"))
-        end = min(len(data), begin + len(block[start:reach_end].encode("utf-8")))
+        end = min(len(data), begin + len(block[start : start + reach].encode("utf-8")))
         limit = begin + len(block[start:stop].encode("utf-8"))
         if all(
             any(_whole(data, *m.span()) and m.start() < limit for m in p.finditer(data, begin, end)) for p in patterns
@@ -482,7 +494,10 @@ def _placements(
     """
     last = params.position != "top"  # where a well-placed credit would be found first
     names = params.names if names is None else names
-    placed, _ = _first_placed(visible.raw_text, names, params, cased=True, last=last)
+    # A name from the metadata (an author) or a byline may stand in a photo's credit; a policy's own names
+    # (the publisher's) are not looked at so.
+    theirs = names is not params.names
+    placed, _ = _first_placed(visible.raw_text, names, params, cased=True, last=last, theirs=theirs)
     if placed is not None:
         return [placed]
     held = [name for name in names if visible.holds(name)]  # the normalised text is searched only for these
@@ -497,9 +512,9 @@ def _placements(
                 return [placed]
             if not held:
                 return found
-            more_placed, more = _first_placed(visible.text, held, params, cased=False, last=last)
+            more_placed, more = _first_placed(visible.text, held, params, cased=False, last=last, theirs=theirs)
             return [more_placed] if more_placed is not None else found + more
-    placed, found = _first_placed(visible.text, held, params, cased=False, last=last)
+    placed, found = _first_placed(visible.text, held, params, cased=False, last=last, theirs=theirs)
     if placed is None and accents:  # there as spelt but not where wanted: with other accents, perhaps there
         aside = _placed_accents_aside(visible, params, names, last=last)
         if aside and _placed(aside[0], params):
@@ -525,12 +540,11 @@ def _placed_accents_aside(
             regex = _accents_aside(normalized(name))
         except ValueError:  # a name too long for RE2's memory budget as a class per letter: as spelt only
             continue
-        before = _OTHER_WORK_BEFORE_BY if name[:3].lower() == "by " else _OTHER_WORK_BEFORE
+        byline = name[:3].lower() == "by "
         matches = [
             m.start()
             for m in regex.finditer(text)
-            if _whole(text, *m.span())
-            and not before.search(text[max(0, m.start() - 60) : m.start()].decode("utf-8", "ignore"))
+            if _whole(text, *m.span()) and not _after_other_work(_before(text, m.start()), 60, byline=byline)
         ]
         if matches:
             at = matches[-1] if last else matches[0]
@@ -625,9 +639,10 @@ def _whole(text: bytes, start: int, end: int) -> bool:
 
 
 def _first_placed(
-    text: str, names: tuple[str, ...] | list[str], params: Params, *, cased: bool, last: bool
+    text: str, names: tuple[str, ...] | list[str], params: Params, *, cased: bool, last: bool, theirs: bool = True
 ) -> tuple[float | None, list[float]]:
-    """The first well-placed name's place in ``text``, else None and where the names were found."""
+    """The first well-placed name's place in ``text``, else None and where the names were found (``theirs``:
+    names of people, passed over in another work's credit)."""
     found = []
     size = len(text) or 1
     position = params.position
@@ -635,7 +650,11 @@ def _first_placed(
     # in a short brief, the first sentence is the top however long the text after it.
     span = size if position == "any" else max(size, _WINDOW_CHARS / params.window)
     for name in names:
-        index = _find_credit(text, name, cased=cased, last=last)
+        index = (
+            _find_credit(text, name, cased=cased, last=last)
+            if theirs
+            else find_phrase(text, name, cased=cased, last=last)
+        )
         if index >= 0:
             fraction = 1 - (size - index) / span if position == "bottom" else index / span
             if _placed(fraction, params):
@@ -645,19 +664,36 @@ def _first_placed(
 
 
 #: Another work's credit just before a name ("Photo by Jesse Ruiz", "Photos: Jesse Ruiz") or a byline's "By"
-#: ("Photos by Rosa Lindqvist, Harbour Herald"): the credit of the pictures, not the story's.
-_OTHER_WORK_BEFORE = re.compile(
-    rf"\b(?:{OTHER_WORK_WORDS})(?: and (?:{OTHER_WORK_WORDS}))?(?: ?(?:by|:|©|credit:?|courtesy of))? ?$",
-    re.IGNORECASE,
-)
-_OTHER_WORK_BEFORE_BY = re.compile(rf"\b(?:{OTHER_WORK_WORDS})(?: and (?:{OTHER_WORK_WORDS}))? ?$", re.IGNORECASE)
+#: ("Photos by Rosa Lindqvist, Harbour Herald"): the credit of the pictures, not the story's. Read from the
+#: end of the text before the name: the words that lead to it, then the work they credit.
+_LEADS = (" by", ":", "©", " credit:", " credit", " courtesy of")
+_OPENERS = "([\"'“‘*_"
+
+
+def _after_other_work(text: str, index: int, *, byline: bool = False, notice: bool = False) -> bool:
+    """Whether the name at ``index`` follows another work's credit: "photo by", "photos:", "image ©" (a byline
+    "By ..." follows the work itself: "Photos by ..."; a notice's mark follows "photo" or "photo credit:")."""
+    tail = text[max(0, index - 40) : index].rstrip().lower()
+    if not byline:
+        for lead in (":", " credit:", " credit") if notice else _LEADS:
+            if tail.endswith(lead):
+                tail = tail[: -len(lead)].rstrip()
+                break
+    if not tail:
+        return False
+    return names_other_work(tail.rsplit(None, 1)[-1].lstrip(_OPENERS))
 
 
 def _in_other_works_credit(text: str, name: str) -> bool:
     """Whether normalised ``text`` names ``name`` in another work's credit ("photo by Jesse Ruiz")."""
     index = find_phrase(text, name)
-    before = _OTHER_WORK_BEFORE_BY if name[:3].lower() == "by " else _OTHER_WORK_BEFORE
-    return index >= 0 and before.search(text, max(0, index - 40), index) is not None
+    return index >= 0 and _after_other_work(text, index, byline=name[:3].lower() == "by ")
+
+
+def _before(data: bytes, index: int) -> str:
+    """The 60 characters of UTF-8 ``data`` before byte ``index`` (fewer at its start), padded to 60 with spaces
+    at the front: what :func:`_after_other_work` reads before a name, at 60."""
+    return data[max(0, index - 240) : index].decode("utf-8", "ignore")[-60:].rjust(60)
 
 
 def _find_credit(text: str, name: str, *, cased: bool, last: bool) -> int:
@@ -665,9 +701,9 @@ def _find_credit(text: str, name: str, *, cased: bool, last: bool) -> int:
     index = find_phrase(text, name, cased=cased, last=last)
     if index < 0:
         return index
-    before = _OTHER_WORK_BEFORE_BY if name[:3].lower() == "by " else _OTHER_WORK_BEFORE
+    byline = name[:3].lower() == "by "
     length = len(as_written(name) if cased else normalized(name))
-    while index >= 0 and before.search(text, max(0, index - 40), index):
+    while index >= 0 and _after_other_work(text, index, byline=byline):
         if last:
             index = find_phrase(text, name, 0, index + length - 1, cased=cased, last=True)
         else:

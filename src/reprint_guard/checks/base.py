@@ -262,6 +262,17 @@ OTHER_WORK_WORDS = (
     r"photos?|photograph\w*|images?|pictures?|illustrations?|graphics?|charts?|maps?|videos?|cartoons?"
     r"|artwork|drawings?"
 )
+#: The same words as a set, for a word already in hand (lower case): ``photograph\w*`` aside.
+_OTHER_WORKS = frozenset(
+    f"{stem}{plural}"
+    for stem in ("photo", "image", "picture", "illustration", "graphic", "chart", "map", "video", "cartoon", "drawing")
+    for plural in ("", "s")
+) | {"artwork"}
+
+
+def names_other_work(word: str) -> bool:
+    """Whether ``word`` (lower case) is one of :data:`OTHER_WORK_WORDS`."""
+    return word in _OTHER_WORKS or word.startswith("photograph")
 
 
 #: Per policy id: the policy and :func:`publisher_names` of it.

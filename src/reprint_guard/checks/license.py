@@ -48,9 +48,12 @@ def _deed_says_creative_commons(visible: VisibleBody, paths: frozenset[str]) -> 
     for anchor, href in visible.anchor_nodes():
         if not (href and _linked([href], paths)):
             continue
-        said = [anchor.text(deep=True, separator="")]
-        said += [image.attributes.get("alt") or "" for image in anchor.css("img")]
-        if any(_SAYS_CC.search(normalize(text)) for text in said):
+        words = anchor.text(deep=True, separator="")
+        if _SAYS_CC.search(normalize(words)):
+            return True
+        if not words.strip() and any(  # a badge, all the link shows: its alt text says what it is
+            _SAYS_CC.search(normalize(image.attributes.get("alt") or "")) for image in anchor.css("img")
+        ):
             return True
     return False
 
