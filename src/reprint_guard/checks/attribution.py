@@ -137,7 +137,11 @@ def has_notice(text: str, holders: list[str], *, cased: bool = False, marks: lis
                 break
             farthest = max(farthest, at)
         else:  # every name there, and starting in the notice's own sentence, the notice no photo's
-            if _sentence_ends(text, start, farthest) < 0 and not _after_other_work(text, start, notice=True):
+            between = text[start:farthest]
+            if ("." in between or "!" in between or "?" in between) and _sentence_ends(text, start, farthest) >= 0:
+                continue
+            before = text[max(0, start - 24) : start].rstrip()
+            if not before or before[-9:].lower() == "copyright" or not _after_other_work(text, start, notice=True):
                 return True
     return False
 

@@ -106,6 +106,8 @@ def _through_another(reprint: Reprint, key: str, host: str) -> Problem | None:
     ``https://l.facebook.com/l.php?u=...``): the reader gets there, but the publisher's link is the redirect's."""
     bare = host.removeprefix("www.")
     for link in _mentioning(reprint.visible.anchors, bare):
+        if bare in link.partition("//")[2].partition("/")[0]:
+            continue  # on the original's own host (its home page, another article): no redirect
         if any(normalize_url(inner) == key for inner in embedded_addresses(link)):
             via = host_of(link) or "another site"
             return Problem.at(
