@@ -660,21 +660,26 @@ def _credited_in_body(reprint: Reprint, policies: PolicySet) -> Finding | None:
         key = normalize_url(address)
         if address not in visible.raw_text and not any(normalize_url(a) == key for a in visible.anchors):
             continue  # in a script's template, a hidden element: no link a reader follows
-        line, column = reprint.position(start)
-        return Finding(
-            rule=f"{TOOL_POLICY}/credited-original",
-            policy=TOOL_POLICY,
-            check="metadata",
-            severity=Severity.warning,
-            message=f"The article credits {address} as its original, on {host}, which {policy.id} covers, but the "
-            "metadata names no original_url, so it is not checked as a reprint",
-            line=line,
-            column=column,
-            fix=f"If it is a reprint, add 'original_url: {address}' to the metadata; if the article is your own "
-            "and only cites it, nothing is to be done.",
-            field="original_url",
-        )
+        said = f"credits {address} as its original, on {host}, which {policy.id} covers"
+        return _credited_original(reprint, start, said, address)
     return _credited_by_name(reprint, policies)
+
+
+def _credited_original(reprint: Reprint, index: int, said: str, address: str) -> Finding:
+    """The warning that the body credits an original (``said``: how) the metadata does not name."""
+    line, column = reprint.position(index)
+    return Finding(
+        rule=f"{TOOL_POLICY}/credited-original",
+        policy=TOOL_POLICY,
+        check="metadata",
+        severity=Severity.warning,
+        message=f"The article {said}, but the metadata names no original_url, so it is not checked as a reprint",
+        line=line,
+        column=column,
+        fix=f"If it is a reprint, add 'original_url: {address}' to the metadata; if the article is your own and "
+        "only cites it, nothing is to be done.",
+        field="original_url",
+    )
 
 
 #: Words that credit another publisher with the story, followed by its name ("Story courtesy of ProPublica").
@@ -707,20 +712,8 @@ def _credited_by_name(reprint: Reprint, policies: PolicySet) -> Finding | None:
             name = next((n for n in publisher_names(policy) if find_phrase(window, n, cased=True) >= 0), None)
             if name is None or find_phrase(shown, name, cased=True) < 0:
                 continue
-            line, column = reprint.position(found.start())
-            return Finding(
-                rule=f"{TOOL_POLICY}/credited-original",
-                policy=TOOL_POLICY,
-                check="metadata",
-                severity=Severity.warning,
-                message=f"The article credits {name} with the story ({found.group(0)} {name}), which {policy.id} "
-                "covers, but the metadata names no original_url, so it is not checked as a reprint",
-                line=line,
-                column=column,
-                fix="If it is a reprint, add 'original_url: <the original article's address>' to the metadata; if "
-                "the article is your own and only cites it, nothing is to be done.",
-                field="original_url",
-            )
+            said = f"credits {name} with the story ({found.group(0)} {name}), which {policy.id} covers"
+            return _credited_original(reprint, found.start(), said, "<the original article's address>")
     return None
 
 
