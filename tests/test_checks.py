@@ -124,7 +124,6 @@ def test_the_conversations_name_is_told_from_a_conversation(written, credited):
         "<details>\n<summary>Credits</summary>\n\nGlobal Research\n\n</details>",  # Markdown inside
         # Hidden by a framework's or a theme's class: Bootstrap, Tailwind, WordPress, screen readers only.
         '<p class="credit d-none">Global Research</p>',
-        '<div class="hidden md:block">\n\nGlobal Research\n\n</div>',
         '<span class="sr-only">Global Research</span>',
         '<p class="screen-reader-text">Global Research</p>',
         '<p class="visually-hidden">Global Research</p>',
@@ -157,6 +156,12 @@ def test_source_credit_ignores_invisible_text(hidden):
         '<p aria-hidden="true">Global Research</p>',  # hidden from screen readers, shown on screen
         '<p style="opacity: 0.85; font-size: 0.9em; left: -2px">Global Research</p>',
         '<div style="height:0">Global Research</div>',  # overflow shown: the text still shows
+        # Hidden on a phone, shown again from a width on (Bootstrap, Tailwind): shown.
+        '<p class="byline d-none d-md-block">Global Research</p>',
+        '<div class="hidden md:block">\n\nGlobal Research\n\n</div>',
+        '<span class="sr-only md:not-sr-only">Global Research</span>',
+        # No font size, but its children set their own (the inline-block white space trick): shown.
+        '<div style="font-size:0"><span style="display:inline-block;font-size:14px">Global Research</span></div>',
     ],
 )
 def test_source_credit_in_an_element_of_another_class_counts(shown):
@@ -308,6 +313,8 @@ def test_a_mark_near_the_name_is_no_notice_of_hers(notice):
         "© (2024) Ana Ruiz | Global Research",
         "© 3 March 2024 Ana Ruiz",
         "*Copyright © 2024 Global\nResearch and Ana\nRuiz*",  # a name broken over a line inside the notice
+        "© 2024. Ana Ruiz",  # a year's full stop right after the mark ends no sentence
+        "Copyright 2024. Ana Ruiz.",
     ],
 )
 def test_a_notice_may_lead_with_years_and_titles(notice):
@@ -3018,3 +3025,35 @@ def test_a_link_to_the_original_through_another_edition_or_a_redirect(address, s
     else:
         assert len(found) == 1 and said in found[0].message, found
         assert found[0].fix == f"Link to the original article directly: {COMPLIANT_META['original_url']}."
+
+
+@pytest.mark.parametrize(
+    "byline",
+    [
+        "Story and photos by Jesse Ruiz",
+        "Text and photos by Jesse Ruiz",
+        "Written and photographed by Jesse Ruiz",
+        "Reporting and photography by Jesse Ruiz",
+        "Words and pictures: Jesse Ruiz",
+    ],
+)
+def test_a_byline_for_the_story_and_its_photos_credits_the_author(byline):
+    """ "Story and photos by" credits the story too: it was read as a photo's credit, an error (a regression of
+    the day that began passing over photo credits)."""
+    url = "https://calmatters.org/environment/2025/03/wildfire-insurance/"
+    meta = {"author": "Jesse Ruiz", "original_url": url, "commercial": False, "original_published": "2025-03-04"}
+    credit = f"*This story was originally published by [CalMatters]({url}).*"
+    body = f"{credit}\n\n{byline}\n\nHomeowners are losing their policies.\n"
+    assert "calmatters/credit-author" not in rules(check(body, meta, policy="calmatters"))
+
+
+def test_a_photo_credit_naming_the_publisher_is_no_credit_line():
+    """CalMatters' top credit passed on a photo's credit at the top ("Photo by Larry Valenzuela, CalMatters")."""
+    url = "https://calmatters.org/environment/2025/03/wildfire-insurance/"
+    meta = {"author": "Rosa Delgado", "original_url": url, "commercial": False, "original_published": "2025-03-04"}
+    body = (
+        "*A burned hillside. Photo by Larry Valenzuela, CalMatters*\n\nBy Rosa Delgado\n\n"
+        + "Homeowners are losing their policies to the fires, one county after another.\n\n" * 8
+        + f"Read the [original]({url}).\n"
+    )
+    assert "calmatters/credit-calmatters" in rules(check(body, meta, policy="calmatters"))

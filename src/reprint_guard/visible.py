@@ -43,6 +43,14 @@ HIDING_CLASSES = (
     "element-hidden",
 )
 _HIDING_CLASS_SET = frozenset(HIDING_CLASSES)
+#: Those that leave an image in the page, loaded (out of sight, not display:none), as a sightless style does.
+_SIGHTLESS_CLASSES = frozenset(HIDING_CLASSES[3:])
+#: A class that shows the element again on some screen widths (Bootstrap's ``d-md-block``, Tailwind's
+#: ``md:block`` or ``md:not-sr-only``): hidden on a phone only, it is shown, as a width-bound hiding class is.
+_SHOWN_AT_A_WIDTH = re.compile(
+    r"^(?:d-(?:sm|md|lg|xl|xxl)-(?!none)[a-z-]+|(?:sm|md|lg|xl|2xl|max-\w+|min-\[[^\]]*\]):"
+    r"(?:block|inline|inline-block|flex|inline-flex|grid|inline-grid|table|contents|flow-root|not-sr-only|visible))$"
+)
 #: Attributes that may hide an element (``style`` only when it says display:none or visibility:hidden).
 _HIDING_ATTRIBUTES = "[hidden], [style]"
 _PRUNED = ", ".join([*_INVISIBLE_TAGS, _CLOSED_DIALOG, _CLOSED_DETAILS, _HIDING_ATTRIBUTES])
@@ -80,6 +88,17 @@ def _sightless(style: str) -> bool:
     if _SIGHTLESS_STYLE.search(style):
         return True
     return _NO_HEIGHT.search(style) is not None and _OVERFLOW_HIDDEN.search(style) is not None
+
+
+_FONT_SIZE_ZERO = re.compile(r"font-size\s*:\s*0*\.?0*(?:px|em|rem|pt|%)?\s*(?:!\s*important\s*)?;?", re.IGNORECASE)
+
+
+def _resized_within(node: LexborNode, style: str) -> bool:
+    """Whether a ``font-size:0`` element gives its children a size of their own (the inline-block white space
+    trick: ``<div style="font-size:0"><span style="font-size:14px">...``): their text shows."""
+    if "font-size" not in style.lower():
+        return False
+    return any(inner.mem_id != node.mem_id for inner in node.css('[style*="font-size"]'))  # the node's own aside
 
 
 _CSS_COMMENT = re.compile(r"/\*.*?(?:\*/|$)", re.DOTALL)
@@ -586,14 +605,27 @@ def _is_hidden(node: LexborNode) -> bool:
     if "hidden" in attrs:
         return True
     classes = attrs.get("class")
-    if classes and not _HIDING_CLASS_SET.isdisjoint(classes.split()):
-        return True
+    if classes:
+        names = classes.split()
+        hiding = _HIDING_CLASS_SET.intersection(names)
+        if (
+            hiding
+            and not (tag in _LOADED_ANYWAY and hiding <= _SIGHTLESS_CLASSES)
+            and not any(_SHOWN_AT_A_WIDTH.match(name) for name in names)
+        ):
+            return True
     style = attrs.get("style")
     if not style:
         return False
     if "/*" in style:  # "display:/**/none" is display:none to a browser
         style = _CSS_COMMENT.sub("", style)
-    return _HIDING_STYLE.search(style) is not None or (tag not in _LOADED_ANYWAY and _sightless(style))
+    if _HIDING_STYLE.search(style) is not None:
+        return True
+    if tag in _LOADED_ANYWAY or not _sightless(style):
+        return False
+    if _resized_within(node, style):  # its font size of 0 aside, is it still out of sight?
+        return _sightless(_FONT_SIZE_ZERO.sub("", style))
+    return True
 
 
 class _Folded:

@@ -166,10 +166,20 @@ def _sentence_ends(text: str, start: int, end: int) -> int:
             and len(word) == 4
             and (word.isalpha() or word.isdigit())
             and text[text.rfind(" ", start, at) + 1 : at].lower() not in _ABBREVIATIONS
+            and (word.isalpha() or _has_letter(text, start, at))  # "© 2025. Name": the year's stop ends nothing
         ):
             return at + 1
         at = _next_stop(text, at + 1, end)
     return -1
+
+
+#: The mark's own words: a year's full stop right after them ("© 2025. Eastmoor Courier Ltd") ends nothing.
+_NOTICE_WORDS = re.compile(r"copyright|\(c\)|©", re.IGNORECASE)
+
+
+def _has_letter(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` holds a letter besides the mark's own word."""
+    return any(char.isalpha() for char in _NOTICE_WORDS.sub("", text[start:end]))
 
 
 def _next_stop(text: str, start: int, end: int) -> int:
@@ -498,10 +508,7 @@ def _placements(
     """
     last = params.position != "top"  # where a well-placed credit would be found first
     names = params.names if names is None else names
-    # A name from the metadata (an author) or a byline may stand in a photo's credit; a policy's own names
-    # (the publisher's) are not looked at so.
-    theirs = names is not params.names
-    placed, _ = _first_placed(visible.raw_text, names, params, cased=True, last=last, theirs=theirs)
+    placed, _ = _first_placed(visible.raw_text, names, params, cased=True, last=last)
     if placed is not None:
         return [placed]
     held = [name for name in names if visible.holds(name)]  # the normalised text is searched only for these
@@ -516,9 +523,9 @@ def _placements(
                 return [placed]
             if not held:
                 return found
-            more_placed, more = _first_placed(visible.text, held, params, cased=False, last=last, theirs=theirs)
+            more_placed, more = _first_placed(visible.text, held, params, cased=False, last=last)
             return [more_placed] if more_placed is not None else found + more
-    placed, found = _first_placed(visible.text, held, params, cased=False, last=last, theirs=theirs)
+    placed, found = _first_placed(visible.text, held, params, cased=False, last=last)
     if placed is None and accents:  # there as spelt but not where wanted: with other accents, perhaps there
         aside = _placed_accents_aside(visible, params, names, last=last)
         if aside and _placed(aside[0], params):
@@ -643,10 +650,10 @@ def _whole(text: bytes, start: int, end: int) -> bool:
 
 
 def _first_placed(
-    text: str, names: tuple[str, ...] | list[str], params: Params, *, cased: bool, last: bool, theirs: bool = True
+    text: str, names: tuple[str, ...] | list[str], params: Params, *, cased: bool, last: bool
 ) -> tuple[float | None, list[float]]:
-    """The first well-placed name's place in ``text``, else None and where the names were found (``theirs``:
-    names of people, passed over in another work's credit)."""
+    """The first well-placed name's place in ``text``, else None and where the names were found (a name in
+    another work's credit passed over: "Photo by Larry Valenzuela, CalMatters" credits no story)."""
     found = []
     size = len(text) or 1
     position = params.position
@@ -654,11 +661,7 @@ def _first_placed(
     # in a short brief, the first sentence is the top however long the text after it.
     span = size if position == "any" else max(size, _WINDOW_CHARS / params.window)
     for name in names:
-        index = (
-            _find_credit(text, name, cased=cased, last=last)
-            if theirs
-            else find_phrase(text, name, cased=cased, last=last)
-        )
+        index = _find_credit(text, name, cased=cased, last=last)
         if index >= 0:
             fraction = 1 - (size - index) / span if position == "bottom" else index / span
             if _placed(fraction, params):
@@ -685,7 +688,28 @@ def _after_other_work(text: str, index: int, *, byline: bool = False, notice: bo
                 break
     if not tail:
         return False
-    return names_other_work(tail.rsplit(None, 1)[-1].lstrip(_OPENERS))
+    words = tail.split()
+    if not names_other_work(words[-1].lstrip(_OPENERS)):
+        # "Photo by Larry Valenzuela, CalMatters": a name further on in a picture's credit is the picture's too.
+        if byline or notice:
+            return False
+        clause = _OTHER_WORK_CLAUSE.match(re.split(r"[.!?]\s|\n", tail)[-1].lstrip(_OPENERS + " "))
+        return clause is not None and _STORY_WORDS.isdisjoint(clause.group(0).split())
+    # "Story and photos by", "Written and photographed by", "Words and pictures:": the story's byline too.
+    return _STORY_WORDS.isdisjoint(word.strip(_OPENERS + ",") for word in words[-4:-1])
+
+
+#: A clause that opens as a picture's credit does ("photo by", "photos:", "image ©").
+_OTHER_WORK_CLAUSE = re.compile(
+    rf"(?:\w+ and )?(?:{OTHER_WORK_WORDS})(?: and (?:{OTHER_WORK_WORDS}))? ?(?:by|:|©|credit:?|courtesy of)\s",
+    re.IGNORECASE,
+)
+
+
+#: Words that make a credit the story's, beside a picture's ("Story and photos by ...").
+_STORY_WORDS = frozenset(
+    {"story", "text", "words", "article", "reporting", "report", "written", "writing", "reported", "interview"}
+)
 
 
 def _in_other_works_credit(text: str, name: str) -> bool:
@@ -770,9 +794,17 @@ def _first_proper(
         capitals = _capitals(name) or ()
         if aligned:
             needle = normalized(name)
-            hits = [at for at in _whole_words_at(folded, needle) if _capitalised(text[at : at + len(needle)], capitals)]
+            hits = [
+                at
+                for at in _whole_words_at(folded, needle)
+                if _capitalised(text[at : at + len(needle)], capitals) and not _after_other_work(folded, at)
+            ]
         else:
-            hits = [m.start() for m in _case_blind(name).finditer(text) if _capitalised(m.group(), capitals)]
+            hits = [
+                m.start()
+                for m in _case_blind(name).finditer(text)
+                if _capitalised(m.group(), capitals) and not _after_other_work(text, m.start())
+            ]
         if hits:
             index = hits[-1] if last else hits[0]
             fraction = 1 - (size - index) / span if position == "bottom" else index / span
