@@ -3057,3 +3057,16 @@ def test_a_photo_credit_naming_the_publisher_is_no_credit_line():
         + f"Read the [original]({url}).\n"
     )
     assert "calmatters/credit-calmatters" in rules(check(body, meta, policy="calmatters"))
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "A 2019 investigation originally published by Grist found similar problems.",
+        "The findings, first published by ProPublica last year, prompted an audit.",
+    ],
+)
+def test_a_citation_of_a_covered_publishers_work_is_no_credit_of_the_story(line):
+    """An outlet's own story citing another's ("originally published by Grist") got the credited-original
+    warning: only a credit of the story itself ("This story was originally published by ...") is told."""
+    assert rules(check(f"Story.\n\n{line}\n", {"title": "T"})) == []

@@ -688,6 +688,21 @@ _CREDIT_BY_NAME = re.compile(
     r"republished (?:from|with permission (?:of|from))|reprinted (?:from|with permission (?:of|from))|"
     r"(?:story|article|reporting) courtesy of|the original source of this article is)\b"
 )
+#: What a credit of the story itself opens its sentence with, before its words ("This story was", "It").
+_THIS_STORY = re.compile(
+    r"(?:(?:this|the) (?:story|article|piece|report|post|essay|column|feature|investigation)|it)"
+    r"(?: (?:was|has been|is|first))?$"
+)
+
+
+def _of_this_story(body: str, start: int) -> bool:
+    """Whether the credit's words at ``start`` open their sentence or line, or follow "This story (was)": a
+    credit of the story itself, not a story's citation of another's work."""
+    before = body[max(0, start - 80) : start]
+    clause = re.split(r"[.!?]\s|\n|[*_>#\[(]", before)[-1].strip().lower()
+    return not clause or _THIS_STORY.search(clause) is not None
+
+
 #: How far after the credit's words the publisher's name may stand.
 _NAME_REACH = 80
 
@@ -704,6 +719,8 @@ def _credited_by_name(reprint: Reprint, policies: PolicySet) -> Finding | None:
     covering = {id(policy): policy for domain in policies.domains() if (policy := policies.for_host(domain))}
     shown = reprint.visible.raw_text
     for found in _CREDIT_BY_NAME.finditer(body):
+        if not _of_this_story(body, found.start()):
+            continue  # "A 2019 investigation originally published by Grist found...": a citation
         window = body[found.end() : found.end() + _NAME_REACH]
         address = window.find("://")
         if address >= 0:  # up to an address: a credit with one is told, or passed over, by its address
