@@ -3070,3 +3070,20 @@ def test_a_citation_of_a_covered_publishers_work_is_no_credit_of_the_story(line)
     """An outlet's own story citing another's ("originally published by Grist") got the credited-original
     warning: only a credit of the story itself ("This story was originally published by ...") is told."""
     assert rules(check(f"Story.\n\n{line}\n", {"title": "T"})) == []
+
+
+@pytest.mark.parametrize("author", ["Whitcomb, Hannah", "Hannah Whitcomb, PhD", "Hannah Whitcomb, MD, MPH"])
+def test_a_byline_template_reads_the_author_as_a_page_writes_her(tmp_path, cli, author):
+    """Montana Free Press's "{author}, Montana Free Press" with the metadata's "Whitcomb, Hannah" asked for
+    "Whitcomb, Hannah, Montana Free Press", and --fix inserted that second byline."""
+    from pathlib import Path
+
+    fixture = Path(__file__).parent / "policies" / "montana-free-press" / "compliant.md"
+    text = fixture.read_text(encoding="utf-8").replace("author: Hannah Whitcomb", f"author: {author}")
+    page = tmp_path / "a.md"
+    page.write_text(text.replace("expect: []\n", ""), encoding="utf-8")
+    assert "montana-free-press/credit-author" not in [f.rule for f in check_file(page).findings]
+    page.write_text(page.read_text(encoding="utf-8").replace("*By Hannah Whitcomb, Montana Free Press*", ""), "utf-8")
+    cli("check", str(page), "--fix", "--no-config")
+    assert "Hannah Whitcomb, Montana Free Press" in page.read_text(encoding="utf-8")
+    assert "Whitcomb, Hannah," not in page.read_text(encoding="utf-8").split("---", 2)[2]

@@ -388,6 +388,42 @@ def address_of(contact: str) -> str:
     return (found.group(1) if found else contact).strip().lower()
 
 
+#: A name's trailing credential ("Priya Nandakumar, PhD") or affiliation in brackets ("(University of
+#: Leeds)"), which a metadata field holds and a byline leaves out.
+_CREDENTIAL = re.compile(
+    r",\s*(?:ph\.?\s?d|m\.?\s?d|d\.?\s?phil|drph|mph|msc|m\.?sc|mba|llm|j\.?d|rn|np|esq|faan|facp|frcp)\.?\s*$",
+    re.IGNORECASE,
+)
+_AFFILIATION = re.compile(r"\s*\([^()]*\)\s*$")
+#: What may follow a name's comma and is no first name ("Martin Luther King, Jr.").
+_NAME_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
+
+
+@lru_cache(maxsize=1024)
+def name_forms(name: str) -> tuple[str, ...]:
+    """``name`` as the metadata writes it, then as a page writes it: without a credential or an affiliation
+    in brackets after it ("Priya Nandakumar, PhD", "Priya Nandakumar (University of Leeds)"), and in its
+    natural order when written surname first ("Nandakumar, Priya")."""
+    forms = [name]
+    base = _AFFILIATION.sub("", name)
+    while (bare := _CREDENTIAL.sub("", base)) != base:  # "Priya Castellanos, MD, MPH": each in turn
+        base = bare
+    base = base.strip()
+    if base and base != name.strip():
+        forms.append(base)
+    last, comma, first = base.partition(",")
+    first, last = first.strip(), last.strip()
+    if (
+        comma
+        and "," not in first
+        and first.lower() not in _NAME_SUFFIXES
+        and 1 <= len(first.split()) <= 3
+        and 1 <= len(last.split()) <= 3
+    ):
+        forms.append(f"{first} {last}")
+    return tuple(forms)
+
+
 def names_of(value: object) -> list[str]:
     """A name field (one name or a list of them) as a list of the non-blank names. One string may name
     several people: parted at semicolons, and at "and" (or "y", "et", "und"...) or "&" between full names

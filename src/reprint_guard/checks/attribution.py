@@ -19,7 +19,7 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from ..metaview import names_of
+from ..metaview import name_forms, names_of
 from ..reprint import Reprint
 from ..textnorm import as_written, find_phrase, normalize, normalized
 from ..visible import VisibleBody
@@ -60,39 +60,6 @@ def without_title(name: str) -> str:
     left with one word keeps its title: "Dr Who")."""
     found = _TITLE.match(name.strip()) if name[:1] in "DdPpMmRrSs" else None
     return name.strip()[found.end() :] if found else name
-
-
-#: A name's trailing credential ("Priya Nandakumar, PhD") or affiliation in brackets ("(University of
-#: Leeds)"), which a metadata field holds and a byline leaves out.
-_CREDENTIAL = re.compile(
-    r",\s*(?:ph\.?\s?d|m\.?\s?d|d\.?\s?phil|drph|mph|msc|m\.?sc|mba|llm|j\.?d|rn|np|esq|faan|facp|frcp)\.?\s*$",
-    re.IGNORECASE,
-)
-_AFFILIATION = re.compile(r"\s*\([^()]*\)\s*$")
-#: What may follow a name's comma and is no first name ("Martin Luther King, Jr.").
-_NAME_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
-
-
-@lru_cache(maxsize=1024)
-def name_forms(name: str) -> tuple[str, ...]:
-    """``name`` as the metadata writes it, then as a page writes it: without a credential or an affiliation
-    in brackets after it ("Priya Nandakumar, PhD", "Priya Nandakumar (University of Leeds)"), and in its
-    natural order when written surname first ("Nandakumar, Priya")."""
-    forms = [name]
-    base = _CREDENTIAL.sub("", _AFFILIATION.sub("", name)).strip()
-    if base and base != name.strip():
-        forms.append(base)
-    last, comma, first = base.partition(",")
-    first, last = first.strip(), last.strip()
-    if (
-        comma
-        and "," not in first
-        and first.lower() not in _NAME_SUFFIXES
-        and 1 <= len(first.split()) <= 3
-        and 1 <= len(last.split()) <= 3
-    ):
-        forms.append(f"{first} {last}")
-    return tuple(forms)
 
 
 def notice_positions(text: str) -> list[int]:
@@ -281,7 +248,7 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
             specific=True,
         )
     elif params.template:
-        authors = meta.authors
+        authors = [name_forms(author)[-1] for author in meta.authors]  # as a page writes them: "Hannah Whitcomb"
         values = {"publisher": context.policy.publisher, "source": meta.source or context.policy.publisher}
         each = [render(params.template.replace("{author}", a), values) for a in authors]
         joint = [render(params.template.replace("{author}", j), values) for j in _joint(authors)]

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from ..limits import MAX_PATTERN_LENGTH
+from ..metaview import name_forms
 from ..reprint import Reprint, Span
 from ..urls import as_address, normalize_url, with_host_folded
 
@@ -313,8 +314,8 @@ def template_values(reprint: Reprint, policy: Policy, *, placeholders: bool = Tr
         values["year"] = str(published.year)
     elif placeholders:
         values["year"] = "YYYY"
-    if meta.authors:
-        values["author"] = names_joined(meta.authors)
+    if meta.authors:  # as a byline writes them: "Ruiz, Ana" and "Ana Ruiz, PhD" are "Ana Ruiz"
+        values["author"] = names_joined([name_forms(author)[-1] for author in meta.authors])
     if meta.holders:
         values["holder"] = names_joined(meta.holders)
     for key, value in meta.items():
