@@ -2955,7 +2955,12 @@ def test_calendar_days_without_a_zone_are_read_on_one_clock():
     body = body.format(url=meta["original_url"])
     early = check(body, {**meta, "published": "2025-03-06T06:00:00+09:00"}, policy="dialogue-earth")
     (found,) = [f for f in early.findings if f.rule == "dialogue-earth/not-before-two-days"]
-    assert "'published' (2025-03-06T06:00:00+09:00) is 2025-03-05 in UTC" in found.message, found.message
+    assert "'published' (2025-03-06T06:00:00+09:00) is 2025-03-05 on UTC" in found.message, found.message
+    assert found.fix == "Publish on 2025-03-06 or later on UTC (set 'published' to 2025-03-06T00:00:00+00:00 or later)."
+    # The original's own moment: its clock, said so too.
+    aware = {**meta, "original_published": "2025-03-04T10:00:00Z", "published": "2025-03-06T00:30:00+05:30"}
+    (found,) = [f for f in check(body, aware, policy="dialogue-earth").findings if "two-days" in f.rule]
+    assert "is 2025-03-05 on the original's clock (UTC)" in found.message, found.message
     later = check(body, {**meta, "published": "2025-03-05T23:30:00-08:00"}, policy="dialogue-earth")
     assert "dialogue-earth/not-before-two-days" not in rules(later), later.findings
 

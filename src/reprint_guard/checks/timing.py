@@ -239,16 +239,17 @@ def _check_days(
                 # 05:00 UTC on the 15th is still the 14th in Montana: said, or "not before the 15th" puzzles
                 local = published.astimezone(zone)
                 detail += f"; 'published' ({published.isoformat()}) is {local:%Y-%m-%d %H:%M} there"
-        elif written is not None and written.tzinfo and written.date() != reprint_day and not _aware(original):
-            detail += f"; 'published' ({written.isoformat()}) is {reprint_day} in UTC, the one clock days are read on"
+        fix = f"Publish on {earliest_day.isoformat()} or later (set '{_set(key)}')."
+        if params.timezone is None and written is not None and written.tzinfo and written.date() != reprint_day:
+            # Read on one clock, not the reprint's own: the day as that clock has it, and a moment that passes.
+            clock = f"the original's clock ({original.tzname()})" if _aware(original) else "UTC"  # type: ignore[union-attr]
+            zone = original.tzinfo if _aware(original) else dt.UTC  # type: ignore[union-attr]
+            detail += f"; 'published' ({written.isoformat()}) is {reprint_day} on {clock}, the clock days are read on"
+            first = dt.datetime.combine(earliest_day, dt.time(), tzinfo=zone).isoformat()
+            fix = f"Publish on {earliest_day.isoformat()} or later on {clock} (set 'published' to {first} or later)."
         there = " there" if params.timezone is not None else ""
         detail += _checked_as_of(published, scheduled, None if later else today, there)
-        yield Problem.about(
-            reprint,
-            key,
-            detail=detail,
-            fix=f"Publish on {earliest_day.isoformat()} or later (set '{_set(key)}').",
-        )
+        yield Problem.about(reprint, key, detail=detail, fix=fix)
 
 
 def _checked_as_of(
