@@ -515,6 +515,15 @@ def test_an_element_pattern_is_filled_with_the_reprints_original(tmp_path, cli):
     encoded = "https%3A%2F%2Fpx.example%2Fnews%2Ftides%3Fa%3D1%26b%3D2"
     assert check(f"Text.\n\n{pixel(encoded)}\n", meta, policy=policy).ok
     assert check(f"Text.\n\n{pixel(encoded.lower())}\n", meta, policy=policy).ok  # hex digits in lower case
+    # The original's address written another way in the pixel: not encoded, or with tracking, or with a
+    # trailing slash or "www." the metadata's lacks: the same article, as links compare.
+    www = "https%3A%2F%2Fwww.px.example%2Fnews%2Ftides%2F%3Fa%3D1%26b%3D2%26utm_source%3Dx"
+    for spelling in (www, encoded.replace("%3Fa", "%2F%3Fa")):
+        assert check(f"Text.\n\n{pixel(spelling)}\n", meta, policy=policy).ok, spelling
+    plain = {"original_url": "https://px.example/news/tides"}  # no query of its own: written out, not encoded
+    assert check(f"Text.\n\n{pixel('https://px.example/news/tides/')}\n", plain, policy=policy).ok
+    tracked = {"original_url": original + "&utm_source=x"}
+    assert check(f"Text.\n\n{pixel(encoded)}\n", tracked, policy=policy).ok
     other = encoded.replace("tides", "gulls")
     (found,) = check(f"Text.\n\n{pixel(other)}\n", meta, policy=policy).findings
     assert "is there but for another article: its address does not name this reprint's original" in found.message

@@ -15,11 +15,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
+from urllib.parse import unquote
 
 from ..reprint import Reprint
-from ..urls import embedded_addresses, host_of
+from ..urls import as_address, embedded_addresses, host_of, normalize_url
 from ..visible import ADDRESS_ATTRIBUTES, Media
-from .base import Context, Problem, pattern_host, re2_escape, template_values, url_pattern
+from .base import Context, Problem, compile_pattern, pattern_host, re2_escape, template_values, url_pattern
 
 if TYPE_CHECKING:
     from ..policy.model import Policy
@@ -35,6 +36,10 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
     regex = url_pattern(pattern, own=pattern != params.pattern)
     if any(m.tag == params.tag and regex.search(m.src) for m in shown):
         return
+    if pattern != params.pattern and any(
+        m.tag == params.tag and _names_the_original(params.pattern, m.src, reprint) for m in shown
+    ):
+        return  # the original's address in another spelling (a trailing slash, tracking, not encoded)
     if any(m.tag == params.tag and _offered(m, regex) for m in shown):
         return  # offered in its srcset, over a placeholder src ("data:,"): the browser loads it from there
     if pattern != params.pattern:  # the element there, but for another article: it counts that one
@@ -111,6 +116,32 @@ def filled_pattern(pattern: str, reprint: Reprint, policy: Policy) -> str:
         return f"(?i:{quoted})" if "%" in given else quoted
 
     return _PLACEHOLDER.sub(value, pattern)
+
+
+#: The placeholders that stand for the original's address, compared as links are.
+_ORIGINAL_PLACEHOLDERS = ("{original_url_encoded}", "{original_url}")
+
+
+def _names_the_original(pattern: str, address: str, reprint: Reprint) -> bool:
+    """Whether ``address`` matches ``pattern`` with the original's address in it written another way than the
+    metadata's (``https://example.org/a/`` for ``https://www.example.org/a?utm_source=x``, encoded or not):
+    each placeholder for it is read from the address and compared as links are (:func:`normalize_url`)."""
+    if not any(name in pattern for name in _ORIGINAL_PLACEHOLDERS):
+        return False
+    key = normalize_url(as_address(reprint.metadata.original_url or ""))
+    if key is None:
+        return False
+    loose = pattern
+    for name in _ORIGINAL_PLACEHOLDERS:
+        loose = loose.replace(name, "([^&#\\s]*)")
+    loose = _PLACEHOLDER.sub(".*", loose)
+    try:
+        found = compile_pattern(loose, capture=True, own=True).search(address)
+    except ValueError:
+        return False
+    return found is not None and all(
+        normalize_url(unquote(group)) == key for group in found.groups() if group is not None
+    )
 
 
 def _offered(item: Media, regex: object) -> bool:
