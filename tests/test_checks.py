@@ -3016,7 +3016,7 @@ def test_a_name_after_a_comma_that_is_no_first_name_is_not_turned_around():
         ),
         (
             "https://l.facebook.com/l.php?u=https%3A%2F%2Fwww.globalresearch.ca%2Fthe-harbour-that-was-sold%2F5799123&h=AT0",
-            "it links to the original through l.facebook.com, a redirect, not to the article itself",
+            "it links to the original through l.facebook.com, another site's address, not to the article itself",
         ),
     ],
 )
@@ -3092,3 +3092,19 @@ def test_a_byline_template_reads_the_author_as_a_page_writes_her(tmp_path, cli, 
     cli("check", str(page), "--fix", "--no-config")
     assert "Hannah Whitcomb, Montana Free Press" in page.read_text(encoding="utf-8")
     assert "Whitcomb, Hannah," not in page.read_text(encoding="utf-8").split("---", 2)[2]
+
+
+def test_a_wordpress_classic_caption_keeps_its_pictures_notice():
+    """WordPress's classic editor writes a caption as <p class="wp-caption-text">: a photographer's "All rights
+    reserved" there was an error of the CC reprint, as a <figcaption>'s no longer is."""
+    meta = {"author": "Ana Ruiz", "original_url": "https://eastmoor.example/vault/", "license": "CC-BY-4.0"}
+    credit = (
+        '<p>By Ana Ruiz, originally published by <a href="https://eastmoor.example/vault/">Eastmoor</a> under '
+        '<a href="https://creativecommons.org/licenses/by/4.0/">CC BY 4.0</a>.</p>'
+    )
+    caption = (
+        '<div class="wp-caption"><img src="https://eastmoor.example/vault.jpg" alt="">'
+        '<p class="wp-caption-text">The vault door. © Jon Smith. All rights reserved.</p></div>'
+    )
+    result = check(f"{credit}\n{caption}\n<p>The vault opened.</p>\n", {**meta, "commercial": True}, format="html")
+    assert "cc-by-4.0/no-added-restrictions" not in rules(result), result.findings

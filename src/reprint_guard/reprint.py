@@ -429,13 +429,13 @@ class Reprint:
         return options
 
     def visible_apart(self, tags: tuple[str, ...]) -> VisibleBody:
-        """What a reader sees but for the elements ``tags`` name (``("figcaption",)``: the article's own words,
-        a picture's caption apart). Parsed anew, once per reprint: only asked where the text as a whole said
-        something a caption may say of its own picture."""
+        """What a reader sees but for the elements ``tags`` name, by tag or by class (``("figcaption",
+        ".wp-caption-text")``: the article's own words, a picture's caption apart). Parsed anew, once per
+        reprint: only asked where the text as a whole said something a caption may say of its own picture."""
         if self.format == "text":
             return self.visible
         html = self.html
-        if not any(tag in html for tag in tags):  # written in lower case, as pages and renderers write tags
+        if not any(tag.lstrip(".") in html for tag in tags):  # in lower case, as pages and renderers write them
             return self.visible  # no such element here: what a reader sees is all
         key = f"visible-apart:{','.join(tags)}"
         found = self.memo.get(key)

@@ -176,7 +176,7 @@ def _covered(licenses: tuple[str, ...]) -> tuple[frozenset[str], frozenset[str],
 
 
 #: A figure's caption: its licence is the picture's.
-_CAPTIONS = ("figcaption",)
+_CAPTIONS = ("figcaption", ".wp-caption-text")  # WordPress's classic editor captions in a paragraph of its class
 
 
 def _unlinked_unnamed(

@@ -112,7 +112,7 @@ def _through_another(reprint: Reprint, key: str, host: str) -> Problem | None:
             via = host_of(link) or "another site"
             return Problem.at(
                 reprint.span_url(reprint.as_written(link)),
-                detail=f"it links to the original through {via}, a redirect, not to the article itself",
+                detail=f"it links to the original through {via}, another site's address, not to the article itself",
                 fix=f"Link to the original article directly: {reprint.metadata.original_url}.",
                 specific=True,
             )

@@ -102,7 +102,7 @@ def _search(params: Params, text: str) -> str | None:
 
 
 #: A figure's caption: the picture's credit and notice.
-_CAPTIONS = ("figcaption",)
+_CAPTIONS = ("figcaption", ".wp-caption-text")  # WordPress's classic editor captions in a paragraph of its class
 
 
 def _check(params: Params, reprint: Reprint, context: Context, visible: VisibleBody) -> Iterator[Problem]:
