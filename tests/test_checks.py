@@ -1818,6 +1818,9 @@ def test_a_lazy_pixel_behind_a_placeholder_src_is_reported_as_lazy(tmp_path):
     offered = f'<img srcset="{PIXEL} 1x" src="data:," width="1" height="1" alt="">'
     reprint.write_text(PROPUBLICA.read_text(encoding="utf-8").replace(tag, offered), encoding="utf-8")
     assert "propublica/pixel-ping" not in [f.rule for f in check_file(reprint).findings]
+    bare = f'<img srcset="{PIXEL} 1x" width="1" height="1" alt="">'  # no src at all
+    reprint.write_text(PROPUBLICA.read_text(encoding="utf-8").replace(tag, bare), encoding="utf-8")
+    assert "propublica/pixel-ping" not in [f.rule for f in check_file(reprint).findings]
 
 
 def test_an_html_reprints_fix_links_an_address_with_parentheses_whole(tmp_path):

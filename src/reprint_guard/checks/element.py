@@ -40,8 +40,8 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
         m.tag == params.tag and _names_the_original(params.pattern, m.src, reprint) for m in shown
     ):
         return  # the original's address in another spelling (a trailing slash, tracking, not encoded)
-    if any(m.tag == params.tag and _offered(m, regex) for m in shown):
-        return  # offered in its srcset, over a placeholder src ("data:,"): the browser loads it from there
+    if any(m.tag == params.tag and _offered(m, regex) for m in [*shown, *reprint.visible.media_without_src()]):
+        return  # offered in its srcset, over a placeholder src ("data:,") or none: the browser loads it so
     if pattern != params.pattern:  # the element there, but for another article: it counts that one
         anyone = url_pattern(_PLACEHOLDER.sub(".*", params.pattern))
         other = next((m for m in shown if m.tag == params.tag and anyone.search(m.src)), None)
