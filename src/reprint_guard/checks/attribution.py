@@ -658,14 +658,17 @@ def _after_other_work(text: str, index: int, *, byline: bool = False, notice: bo
     words = tail.split()
     if not names_other_work(words[-1].lstrip(_OPENERS)):
         # "Photo by Larry Valenzuela, CalMatters": a name further on in a picture's credit is the picture's too.
-        if byline or notice:
+        if byline or notice or not any(lead in tail for lead in _CLAUSE_LEADS):  # the usual credit: none
             return False
-        clause = _OTHER_WORK_CLAUSE.match(re.split(r"[.!?]\s|\n", tail)[-1].lstrip(_OPENERS + " "))
+        clause = _OTHER_WORK_CLAUSE.match(_CLAUSE_BREAK.split(tail)[-1].lstrip(_OPENERS + " "))
         return clause is not None and _STORY_WORDS.isdisjoint(clause.group(0).split())
     # "Story and photos by", "Written and photographed by", "Words and pictures:": the story's byline too.
     return _STORY_WORDS.isdisjoint(word.strip(_OPENERS + ",") for word in words[-4:-1])
 
 
+#: What a picture's credit leads to its names with: without one in the text before a name, it is in none.
+_CLAUSE_LEADS = (" by ", ":", "©", "credit", "courtesy")
+_CLAUSE_BREAK = re.compile(r"[.!?]\s|\n")
 #: A clause that opens as a picture's credit does ("photo by", "photos:", "image ©").
 _OTHER_WORK_CLAUSE = re.compile(
     rf"(?:\w+ and )?(?:{OTHER_WORK_WORDS})(?: and (?:{OTHER_WORK_WORDS}))? ?(?:by|:|©|credit:?|courtesy of)\s",
