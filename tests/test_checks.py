@@ -2212,13 +2212,29 @@ def test_a_licence_of_another_version_is_told_at_its_link_as_one_to_correct():
     assert licence.fix.startswith("Correct the licence to [CC BY 3.0](https://creativecommons.org/licenses/by/3.0/)")
 
 
+KFF_URL = "https://kffhealthnews.org/news/article/rural-pharmacies-closing/"
+KFF_META = {"author": "A B", "original_url": KFF_URL, "license": "CC-BY-NC-ND-4.0", "commercial": False}
+
+
+def _kff_licence_said(body: str) -> str:
+    """The message of KFF Health News's licence rule on a reprint of ``body``."""
+    return {f.rule: f.message for f in check(body, KFF_META).findings}["kff-health-news/license"]
+
+
+def _fix_leaves_one_licence(tmp_path, cli, body: str) -> None:
+    """--fix on a KFF Health News reprint of ``body`` adds no second licence beside the one given wrongly."""
+    page = tmp_path / "a.md"
+    page.write_text("---\n" + yaml.safe_dump(KFF_META) + "---\n\n" + body, encoding="utf-8")
+    run = cli("check", str(page), "--fix")
+    assert run.code == 1 and page.read_text(encoding="utf-8").count("creativecommons.org") == 1, run.err
+
+
 @pytest.mark.parametrize("given", ["by-nd/4.0", "by-nc/4.0", "by/4.0", "by-nc-sa/4.0"])
 def test_a_licence_of_other_terms_in_the_credit_is_told_as_one_to_correct(tmp_path, cli, given):
     """A KFF Health News credit "republished under a CC BY-ND 4.0 licence" (NC left out) was "neither named nor
     linked", and --fix added a second licence line that contradicted it. A photo's own licence in its caption
     is still another work's."""
-    url = "https://kffhealthnews.org/news/article/rural-pharmacies-closing/"
-    meta = {"author": "A B", "original_url": url, "license": "CC-BY-NC-ND-4.0", "commercial": False}
+    url, meta = KFF_URL, KFF_META
     deed = f"https://creativecommons.org/licenses/{given}/"
     line = (
         f"*By A B. This article was originally published by [KFF Health News]({url}) and is republished under "
@@ -2228,10 +2244,7 @@ def test_a_licence_of_other_terms_in_the_credit_is_told_as_one_to_correct(tmp_pa
     licence = found["kff-health-news/license"]
     assert (licence.line, licence.column) == (3, line.index(deed) + 1), licence
     assert f"({deed}), not CC BY-NC-ND 4.0, the licence the original is under" in licence.message
-    page = tmp_path / "a.md"
-    page.write_text("---\n" + yaml.safe_dump(meta) + f"---\n\nText.\n\n{line}\n", encoding="utf-8")
-    run = cli("check", str(page), "--fix")
-    assert run.code == 1 and page.read_text(encoding="utf-8").count("creativecommons.org") == 1, run.err
+    _fix_leaves_one_licence(tmp_path, cli, f"Text.\n\n{line}\n")
     credit_alone = line.split(" and is")[0] + ".*"
     captions = [
         f"*Photo by Lu Chen, licensed under [CC BY-SA 2.0]({deed}).*",
@@ -2240,14 +2253,11 @@ def test_a_licence_of_other_terms_in_the_credit_is_told_as_one_to_correct(tmp_pa
         f'under <a href="{deed}">CC BY-SA 2.0</a></figcaption></figure>',
     ]
     for caption in captions:  # a picture's own licence, in its caption
-        said = {f.rule: f.message for f in check(f"Text.\n\n{caption}\n\n{credit_alone}\n", meta).findings}
-        assert "neither named" in said["kff-health-news/license"], (caption, said)
+        assert "neither named" in _kff_licence_said(f"Text.\n\n{caption}\n\n{credit_alone}\n"), caption
     tracked = line.replace(f"({url})", f"({url}?utm_source=rss)").replace("KFF Health News", "the newsroom")
-    said = {f.rule: f.message for f in check(f"Text.\n\n{tracked}\n", meta).findings}  # linked, not named
-    assert "the licence the original is under" in said["kff-health-news/license"], said
+    assert "the licence the original is under" in _kff_licence_said(f"Text.\n\n{tracked}\n")  # linked, unnamed
     with_photos_note = line.replace(" licence.*", " licence. Photos are not included.*")
-    said = {f.rule: f.message for f in check(f"Text.\n\n{with_photos_note}\n", meta).findings}
-    assert "the licence the original is under" in said["kff-health-news/license"], said
+    assert "the licence the original is under" in _kff_licence_said(f"Text.\n\n{with_photos_note}\n")
 
 
 @pytest.mark.parametrize(
@@ -2262,20 +2272,15 @@ def test_a_licence_of_other_terms_in_the_credit_is_told_as_one_to_correct(tmp_pa
 def test_a_licence_label_of_other_terms_is_told_as_one_to_correct(tmp_path, cli, label):
     """A line of its own giving the article's licence ("Licence: CC BY-ND 4.0", NC left out) was "neither named
     nor linked", and --fix added a second licence that contradicted it. A photo's licence line is the photo's."""
-    url = "https://kffhealthnews.org/news/article/rural-pharmacies-closing/"
-    meta = {"author": "A B", "original_url": url, "license": "CC-BY-NC-ND-4.0", "commercial": False}
+    meta = KFF_META
     deed = "https://creativecommons.org/licenses/by-nd/4.0/"
-    credit = f"*By A B. This article was originally published by [KFF Health News]({url}).*"
+    credit = f"*By A B. This article was originally published by [KFF Health News]({KFF_URL}).*"
     body = f"Text.\n\n{credit}\n\n{label.format(deed=deed)}\n"
     licence = {f.rule: f for f in check(body, meta).findings}["kff-health-news/license"]
     assert f"({deed}), not CC BY-NC-ND 4.0, the licence the original is under" in licence.message
-    page = tmp_path / "a.md"
-    page.write_text("---\n" + yaml.safe_dump(meta) + "---\n\n" + body, encoding="utf-8")
-    run = cli("check", str(page), "--fix")
-    assert run.code == 1 and page.read_text(encoding="utf-8").count("creativecommons.org") == 1, run.err
+    _fix_leaves_one_licence(tmp_path, cli, body)
     photo = f"Photo licence: [CC BY-ND 4.0]({deed})"  # another work's: the article's licence is still missing
-    said = {f.rule: f.message for f in check(f"Text.\n\n{credit}\n\n{photo}\n", meta).findings}
-    assert "neither named" in said["kff-health-news/license"], said
+    assert "neither named" in _kff_licence_said(f"Text.\n\n{credit}\n\n{photo}\n")
 
 
 @pytest.mark.parametrize(

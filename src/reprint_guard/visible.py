@@ -57,6 +57,9 @@ _PRUNED = ", ".join([*_INVISIBLE_TAGS, _CLOSED_DIALOG, _CLOSED_DETAILS, _HIDING_
 #: The same, with the hiding classes: a query of many selectors costs more, asked only of a page whose source
 #: names one of those classes.
 _PRUNED_WITH_CLASSES = ", ".join([_PRUNED, *(f'[class~="{name}"]' for name in HIDING_CLASSES)])
+#: A picture's caption, by tag or class: a figure's, and WordPress's classic editor's paragraph of its class.
+#: What it says (a notice, a licence) is its picture's, not the article's.
+CAPTIONS = ("figcaption", ".wp-caption-text")
 #: What a Markdown body's raw HTML can do to its rendering (:func:`raw_html`): nothing (there is none),
 #: nothing but add elements that hide nothing, or anything.
 NO_RAW_HTML, PLAIN_RAW_HTML, ANY_RAW_HTML = 0, 1, 2
@@ -67,8 +70,10 @@ _HIDING_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*(?:hidden|colla
 #: off screen, clipped away (the screen-reader-only recipe), scaled to nothing, or no height with what
 #: overflows hidden. An image is not hidden by them: a publisher's own counter makes itself invisible so
 #: (The Conversation's is ``opacity: 0``), and it still loads.
+#: A size of nothing, as CSS writes it ("0", "0.0", "0px", "0em").
+_NOTHING = r"0*\.?0*(?:px|em|rem|pt|%)?"
 _SIGHTLESS_STYLE = re.compile(
-    r"(?<![\w-])(?:opacity\s*:\s*0*\.?0*|font-size\s*:\s*0*\.?0*(?:px|em|rem|pt|%)?)\s*(?:!\s*important\s*)?"
+    rf"(?<![\w-])(?:opacity\s*:\s*0*\.?0*|font-size\s*:\s*{_NOTHING})\s*(?:!\s*important\s*)?"
     r"""(?:;|$|['"])"""
     r"|(?<![\w-])(?:left|top|right|text-indent|margin-left|margin-top)\s*:\s*-\d{4,}"
     r"|(?<![\w-])clip\s*:\s*rect\(\s*(?:0|1px)\b|(?<![\w-])clip-path\s*:\s*inset\(\s*(?:50|100)%"
@@ -90,7 +95,7 @@ def _sightless(style: str) -> bool:
     return _NO_HEIGHT.search(style) is not None and _OVERFLOW_HIDDEN.search(style) is not None
 
 
-_FONT_SIZE_ZERO = re.compile(r"font-size\s*:\s*0*\.?0*(?:px|em|rem|pt|%)?\s*(?:!\s*important\s*)?;?", re.IGNORECASE)
+_FONT_SIZE_ZERO = re.compile(rf"font-size\s*:\s*{_NOTHING}\s*(?:!\s*important\s*)?;?", re.IGNORECASE)
 
 
 def _resized_within(node: LexborNode, style: str) -> bool:

@@ -131,9 +131,9 @@ def _sentence_ends(text: str, start: int, end: int) -> int:
             at + 1 < len(text)
             and text[at + 1].isspace()
             and len(word) == 4
-            and (word.isalpha() or word.isdigit())
+            # A year's stop right after the mark ("© 2025. Name") ends nothing.
+            and (word.isalpha() or (word.isdigit() and _has_letter(text, start, at)))
             and text[text.rfind(" ", start, at) + 1 : at].lower() not in _ABBREVIATIONS
-            and (word.isalpha() or _has_letter(text, start, at))  # "© 2025. Name": the year's stop ends nothing
         ):
             return at + 1
         at = _next_stop(text, at + 1, end)
@@ -518,11 +518,10 @@ def _placed_accents_aside(
             regex = _accents_aside(normalized(name))
         except ValueError:  # a name too long for RE2's memory budget as a class per letter: as spelt only
             continue
-        byline = name[:3].lower() == "by "
         matches = [
             m.start()
             for m in regex.finditer(text)
-            if _whole(text, *m.span()) and not _after_other_work(_before(text, m.start()), 60, byline=byline)
+            if _whole(text, *m.span()) and not _credited_elsewhere(text, m, name)
         ]
         if matches:
             at = matches[-1] if last else matches[0]
@@ -682,16 +681,21 @@ _STORY_WORDS = frozenset(
 )
 
 
+def _a_byline(name: str) -> bool:
+    """Whether ``name`` is a byline a template makes ("By Ana Ruiz, ..."), not a name alone."""
+    return name[:3].lower() == "by "
+
+
 def _in_other_works_credit(text: str, name: str) -> bool:
     """Whether normalised ``text`` names ``name`` in another work's credit ("photo by Jesse Ruiz")."""
     index = find_phrase(text, name)
-    return index >= 0 and _after_other_work(text, index, byline=name[:3].lower() == "by ")
+    return index >= 0 and _after_other_work(text, index, byline=_a_byline(name))
 
 
-def _before(data: bytes, index: int) -> str:
-    """The 60 characters of UTF-8 ``data`` before byte ``index`` (fewer at its start), padded to 60 with spaces
-    at the front: what :func:`_after_other_work` reads before a name, at 60."""
-    return data[max(0, index - 240) : index].decode("utf-8", "ignore")[-60:].rjust(60)
+def _credited_elsewhere(data: bytes, match: Any, name: str) -> bool:
+    """:func:`_after_other_work` for a match in UTF-8 ``data`` (the text before it read as characters)."""
+    before = data[max(0, match.start() - 240) : match.start()].decode("utf-8", "ignore")
+    return _after_other_work(before, len(before), byline=_a_byline(name))
 
 
 def _find_credit(text: str, name: str, *, cased: bool, last: bool) -> int:
@@ -699,7 +703,7 @@ def _find_credit(text: str, name: str, *, cased: bool, last: bool) -> int:
     index = find_phrase(text, name, cased=cased, last=last)
     if index < 0:
         return index
-    byline = name[:3].lower() == "by "
+    byline = _a_byline(name)
     length = len(as_written(name) if cased else normalized(name))
     while index >= 0 and _after_other_work(text, index, byline=byline):
         if last:

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 from ..licenses import deed_path, describe, licence_id, normalize_license
 from ..reprint import Reprint
 from ..textnorm import normalize
-from ..visible import VisibleBody
+from ..visible import CAPTIONS, VisibleBody
 from .base import OTHER_WORK_WORDS, THERE_BUT_WRONG, Context, Problem, publisher_names
 
 if TYPE_CHECKING:
@@ -175,10 +175,6 @@ def _covered(licenses: tuple[str, ...]) -> tuple[frozenset[str], frozenset[str],
     return accepted, paths, names
 
 
-#: A figure's caption: its licence is the picture's.
-_CAPTIONS = ("figcaption", ".wp-caption-text")  # WordPress's classic editor captions in a paragraph of its class
-
-
 def _unlinked_unnamed(
     params: Params, visible: VisibleBody, paths: frozenset[str], names: tuple[str, ...]
 ) -> tuple[bool, bool]:
@@ -216,7 +212,7 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
     unlinked, unnamed = _unlinked_unnamed(params, visible, paths, names)
     if not (unlinked or unnamed):
         # Given in a picture's caption only ("Photo: ... CC BY 4.0"), the licence is the picture's.
-        apart = reprint.visible_apart(_CAPTIONS)
+        apart = reprint.visible_apart(CAPTIONS)
         if apart is visible:
             return
         unlinked, unnamed = _unlinked_unnamed(params, apart, paths, names)

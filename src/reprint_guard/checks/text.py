@@ -18,7 +18,7 @@ from ..policy.model import Policy, derived
 from ..prefilter import required_words
 from ..reprint import Reprint
 from ..textnorm import find_phrase, normalize, normalized
-from ..visible import VisibleBody
+from ..visible import CAPTIONS, VisibleBody
 from .base import Context, Problem, compile_pattern
 
 if TYPE_CHECKING:
@@ -78,7 +78,7 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
     found = False
     problems = list(_check(params, reprint, context, reprint.visible))
     if problems and params.mode == "forbid" and not params.captions:
-        apart = reprint.visible_apart(_CAPTIONS)  # what a picture's caption says is the picture's
+        apart = reprint.visible_apart(CAPTIONS)  # what a picture's caption says is the picture's
         if apart is not reprint.visible:
             problems = list(_check(params, reprint, context, apart))
     for problem in problems:
@@ -99,10 +99,6 @@ def _search(params: Params, text: str) -> str | None:
         return normalised[index : index + len(normalized(params.phrase))] if index >= 0 else None
     found = _first_counted(params, normalised.encode("utf-8"))
     return found[0].decode("utf-8", "replace") if found is not None else None
-
-
-#: A figure's caption: the picture's credit and notice.
-_CAPTIONS = ("figcaption", ".wp-caption-text")  # WordPress's classic editor captions in a paragraph of its class
 
 
 def _check(params: Params, reprint: Reprint, context: Context, visible: VisibleBody) -> Iterator[Problem]:
