@@ -1069,3 +1069,25 @@ def test_a_pull_request_payload_without_its_commits_is_said_not_passed_over(tmp_
     assert proc.returncode == 2, proc.stdout + proc.stderr
     assert "names no base and head commits" in proc.stdout and "changed-only: false" in proc.stdout
     assert run_action(repo, env, **{"changed-only": "false"}).returncode == 0
+
+
+@pytest.mark.parametrize("encoding", ["cp1252", "ascii"])
+def test_workflow_commands_are_utf8_whatever_the_locale_says(tmp_path, cli, encoding):
+    """On a runner whose Python writes a pipe in a code page (Windows), the Action crashed on "Łódź.md" with no
+    summary or outputs, and `--format github` named the file "\\u0141\\xf3d\\u017a.md", which GitHub cannot
+    place: the runner reads workflow commands as UTF-8 on every system."""
+    name = "Łódź.md"
+    article = markdown(COMPLIANT_META, "Text without its credit.\n")
+    repo, env = make_pull_request(tmp_path, {name: article}, {"a.txt": "x"})
+    done = run_action(repo, {**env, "PYTHONIOENCODING": encoding})
+    assert done.returncode == 1 and "Traceback" not in done.stderr, done.stderr
+    assert f"::error file={name},line=" in done.stdout, done.stdout
+    assert outputs(tmp_path)["errors"] == "3" and "Łódź" in (tmp_path / "summary.md").read_text(encoding="utf-8")
+    proc = subprocess.run(
+        [sys.executable, "-m", "reprint_guard", "check", "--no-config", "--format", "github", name],
+        cwd=repo,
+        env={**os.environ, "PYTHONIOENCODING": encoding},
+        capture_output=True,
+        timeout=60,
+    )
+    assert proc.returncode == 1 and f"::error file={name},line=".encode() in proc.stdout, proc.stdout

@@ -269,6 +269,19 @@ def test_walking_a_folder_skips_non_envelope_json(tmp_path, cli):
     assert named.code == 2 and "tsconfig.json:2:3: invalid JSON" in named.out + named.err
 
 
+def test_an_envelope_broken_by_a_hand_edit_is_an_error_even_in_a_walk(tmp_path, cli):
+    """A trailing comma in a CMS envelope made it "invalid JSON", skipped as some other JSON in a folder walk
+    and by the pre-commit hook: a reprint that went unchecked with exit 0."""
+    path = tmp_path / "story.json"
+    path.write_text('{"metadata": {"original_url": "https://grist.org/a/"},\n "body": "x",\n}\n', encoding="utf-8")
+    (tmp_path / "tsconfig.json").write_text('{"compilerOptions": {"strict": true,},}\n', encoding="utf-8")
+    run = cli("check", str(tmp_path), "--format", "json")
+    assert run.code == 2, run.out + run.err
+    results = {Path(r["path"]).name: r for r in run.json()["results"]}
+    assert results["story.json"]["status"] == "error" and results["story.json"]["error_line"] == 3
+    assert results["tsconfig.json"]["status"] == "skipped"
+
+
 def test_an_envelope_without_its_article_is_an_error_even_in_a_walk(tmp_path, cli):
     path = tmp_path / "story.json"
     path.write_text('{\n  "metadata": {"original_url": "https://www.globalresearch.ca/a/1"}\n}', encoding="utf-8")

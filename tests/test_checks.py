@@ -208,6 +208,33 @@ def test_what_a_closed_details_holds_is_still_published(tmp_path):
     assert ("dialogue-earth/text-only", 3) in [(f.rule, f.line) for f in text_only]
 
 
+@pytest.mark.parametrize(
+    ("extra", "told"),
+    [
+        ('<p class="sr-only">All rights reserved.</p>', True),  # read out to screen-reader users
+        ("<p>Reuters.<span class='screen-reader-text'> All rights reserved.</span></p>", True),
+        ("<p>Photo: <span class='screen-reader-text'>Reuters. All rights reserved.</span></p>", False),  # a photo's
+        ('<p class="sr-only" hidden>All rights reserved.</p>', False),  # hidden from everyone
+        ('<p class="visually-hidden d-none">All rights reserved.</p>', False),
+        ('<p class="sr-only">Ana Ruiz</p>', False),
+    ],
+)
+def test_what_is_kept_for_screen_readers_is_still_published(extra, told):
+    """Text a screen-reader-only class keeps out of sight is read out: a forbidden phrase there was passed
+    over as hidden. It is still no credit a reader sees."""
+    body = (
+        "<p>From <a href='https://example.org/s'>the original</a>, under "
+        f"<a href='https://creativecommons.org/licenses/by/4.0/'>CC BY 4.0</a>.</p>\n{extra}\n"
+    )
+    meta = {"license": "CC-BY-4.0", "original_url": "https://example.org/s", "author": "Ana Ruiz"}
+    found = {f.rule: f for f in check(body, {**meta, "policy": "cc-by-4.0"}, format="html").findings}
+    assert ("cc-by-4.0/no-added-restrictions" in found) is told, found
+    if told:
+        assert found["cc-by-4.0/no-added-restrictions"].line == 2
+        assert "kept for screen readers" in found["cc-by-4.0/no-added-restrictions"].message
+    assert "cc-by-4.0/credit-author" in found  # a name kept for screen readers is no visible credit
+
+
 def test_an_open_details_or_its_summary_shows_the_credit():
     for shown in (
         "<details open><p>Global Research</p></details>",
@@ -1056,6 +1083,15 @@ def test_a_licence_is_named_by_a_deed_link_that_says_creative_commons_not_by_the
     badge = f'<a rel="license" href="{deed}"><img alt="Creative Commons License" src="https://i.creativecommons.org/l/by/4.0/88x31.png"></a>'
     assert run_check(f"{credit}\n\n{badge}\n", meta).ok
     assert not run_check(f"{credit}\n\nRepublished under [a licence]({deed}).", meta).ok
+    # The badge's picture names the licence when its alt is empty (a badge of other terms does not).
+    for src, named in [
+        ("https://licensebuttons.net/l/by/4.0/88x31.png", True),
+        ("https://mirrors.creativecommons.org/presskit/buttons/88x31/png/by.png", True),
+        ("https://licensebuttons.net/l/by-nd/4.0/88x31.png", False),
+        ("https://badges.example/l/by/4.0/88x31.png", False),
+    ]:
+        bare = f'<a rel="license" href="{deed}"><img alt="" src="{src}"></a>'
+        assert run_check(f"{credit}\n\n{bare}\n", meta).ok is named, src
 
 
 def test_names_from_copyright_holder_falls_back_to_the_authors(tmp_path):
@@ -2916,6 +2952,11 @@ def test_a_pictures_caption_keeps_its_own_notice_and_licence():
     assert "cc-by-4.0/license" in rules(found), found.findings
     licensed = "\n\nThis article is under a [CC BY 4.0](https://creativecommons.org/licenses/by/4.0/) licence.\n"
     assert check(f"{article}\n\n{photo}{licensed}", {**cc, "commercial": True}).ok
+    # A caption written in capitals, as old editors wrote tags, is a caption all the same.
+    shouting = body.replace("figcaption", "FIGCAPTION").replace("figure", "FIGURE")
+    assert "the-conversation/no-added-restrictions" not in rules(check(shouting, meta, format="html"))
+    loud = photo.replace("figcaption", "FIGCAPTION")
+    assert "cc-by-4.0/license" in rules(check(f"{article}\n\n{loud}\n\nThe tide moved inland.\n", cc))
 
 
 def test_a_counter_made_invisible_by_its_own_style_still_counts():
@@ -2955,6 +2996,36 @@ def test_an_author_named_only_as_the_photographer_is_not_credited(caption):
     assert "calmatters/credit-author" not in rules(check(bylined, meta, policy="calmatters"))
 
 
+@pytest.mark.parametrize(
+    "credit",
+    [
+        "Photos by Oswin Tate and Priya Castellanos",  # under a heading: the normalised text joins them
+        "Photos by Oswin Tate-Whitcombe of the Harrow Valley Camera Club and Priya Castellanos",
+    ],
+)
+def test_the_second_of_two_photographers_is_not_the_storys_author(credit):
+    """ "Photos by A and B" under the title credited B, the author, as the story's: the picture's credit was
+    looked for only at the start of its clause, and the normalised text runs the heading into it."""
+    meta = {
+        "author": "Priya Castellanos",
+        "original_url": "https://harrow-valley-ledger.example/2025/03/02/seed-library",
+        "license": "CC-BY-4.0",
+        "commercial": False,
+    }
+    credit_line = (
+        "*First published by [Harrow Valley Ledger](https://harrow-valley-ledger.example/2025/03/02/seed-library)"
+        " under [CC BY 4.0](https://creativecommons.org/licenses/by/4.0/).*"
+    )
+    body = f"# A seed library in the old bank vault\n\n{credit}\n\nThe vault guards beans now.\n\n{credit_line}\n"
+    (found,) = [f for f in check(body, meta, policy="cc-by-4.0").findings if f.rule == "cc-by-4.0/credit-author"]
+    assert "named only in another work's credit" in found.message, found.message
+    story = body.replace(credit, f"{credit} | Story: Priya Castellanos")
+    assert "cc-by-4.0/credit-author" not in rules(check(story, meta, policy="cc-by-4.0"))
+    assert "cc-by-4.0/credit-author" not in rules(
+        check(body.replace(credit, "Story and photos by Priya Castellanos"), meta, policy="cc-by-4.0")
+    )
+
+
 def test_calendar_days_without_a_zone_are_read_on_one_clock():
     """Dialogue Earth's two days, the original a date: each reprint moment was read as a day in its own offset,
     so 06:00+09:00 on the 6th (the 5th in UTC) passed and 23:30-08:00 on the 5th, ten hours later, failed."""
@@ -2982,6 +3053,9 @@ def test_calendar_days_without_a_zone_are_read_on_one_clock():
         ("Story.\n\n<!-- originally published by ProPublica -->\n", False),  # a comment: no reader is told
         ("Our reporters read ProPublica's findings, first published in 2019.\n", False),  # no credit of the story
         ("Story.\n\nThis story was originally published by the Riverbend Ledger.\n", False),  # no policy covers it
+        ("Story.\n\nSource: ProPublica\n", True),  # a label line, the publisher's name all it says
+        ("Story.\n\n*Via: [Grist](/partners).*\n", True),
+        ("Chart.\n\nSource: ProPublica analysis of state data\n", False),  # a chart's source, cited
     ],
 )
 def test_a_credit_naming_a_covered_publisher_without_an_address_is_told(body, told):

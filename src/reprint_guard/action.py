@@ -538,6 +538,9 @@ def _write_outputs(sarif: Path | None) -> None:
 
 
 def main() -> int:
+    from .output.streams import encode_safely
+
+    encode_safely(sys.stdout, sys.stderr, workflow=True)  # workflow commands, read by the runner as UTF-8
     from .config.loader import load_config
     from .errors import ReprintGuardError, UsageError
     from .policy.loader import load_policy, policy_set

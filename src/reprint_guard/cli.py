@@ -13,6 +13,7 @@ from typing import IO, Any
 from . import __version__
 from .errors import PolicyError, ReprintGuardError, UsageError, from_here, one_line
 from .output import FORMATTERS
+from .output.streams import encode_safely
 from .report import ExitCode, Summary, exit_code_for
 
 DESCRIPTION = "Check that republished articles honour the original publisher's reprint terms."
@@ -566,44 +567,6 @@ def _silence_stdout() -> None:
         pass
 
 
-def _escaped(error: UnicodeError) -> tuple[str, int]:
-    """What a stream in a narrower encoding writes for characters it cannot take: ``\\uXXXX`` escapes (a
-    surrogate pair beyond the BMP), readable in a message and valid inside a JSON string."""
-    if not isinstance(error, UnicodeEncodeError):
-        raise error
-    units = error.object[error.start : error.end].encode("utf-16-be", "surrogatepass")
-    codes = (int.from_bytes(units[i : i + 2], "big") for i in range(0, len(units), 2))
-    return "".join(f"\\u{code:04x}" for code in codes), error.end
-
-
-def _encode_safely(*streams: IO[str], machine: bool = False) -> None:
-    """A console or file in another encoding than UTF-8 (a Windows code page, ``PYTHONIOENCODING=ascii``)
-    cannot take every character a report holds (an author's name, a ✖): those are written escaped, not
-    raised on halfway through a report. ``machine``: the first stream gets JSON, written all ASCII then,
-    which reads the same in UTF-8 (as a reader of JSON expects it) and in the code page."""
-    import codecs
-
-    for index, stream in enumerate(streams):
-        encoding = getattr(stream, "encoding", None)
-        reconfigure = getattr(stream, "reconfigure", None)
-        try:
-            narrow = bool(encoding) and codecs.lookup(encoding).name not in ("utf-8", "utf-16", "utf-32")
-        except LookupError:
-            narrow = False
-        if narrow and reconfigure is not None:
-            try:
-                codecs.lookup_error(_ESCAPE)
-            except LookupError:
-                codecs.register_error(_ESCAPE, _escaped)
-            if machine and index == 0:
-                reconfigure(encoding="ascii", errors=_ESCAPE)
-            else:
-                reconfigure(errors=_ESCAPE)
-
-
-_ESCAPE = "reprint-guard-escape"
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     if sys.stdout is None or sys.stderr is None:  # started with a standard stream closed (``>&-``)
         sys.stdout = sys.stdout or open(os.devnull, "w")  # noqa: SIM115 - for the process's life
@@ -614,7 +577,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return ExitCode.ERROR
     parser = _parser()
     options = parser.parse_args(argv)
-    _encode_safely(sys.stdout, sys.stderr, machine=getattr(options, "format", None) in ("json", "sarif"))
+    form = getattr(options, "format", None)
+    encode_safely(sys.stdout, sys.stderr, machine=form in ("json", "sarif"), workflow=form == "github")
     if options.command is None:
         parser.print_help()
         return ExitCode.ERROR

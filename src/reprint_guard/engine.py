@@ -687,6 +687,7 @@ _CREDIT_BY_NAME = re.compile(
     r"(?i)\b(?:originally (?:published|appeared|ran) (?:in|on|by|at)|first (?:published|appeared|ran) (?:in|on|by|at)|"
     r"republished (?:from|with permission (?:of|from))|reprinted (?:from|with permission (?:of|from))|"
     r"(?:story|article|reporting) courtesy of|the original source of this article is)\b"
+    r"|(?:^|\n)[ \t*_>]*(?:source|via|courtesy)[ \t]*:"  # a label line: "Source: ProPublica" (the name alone)
 )
 #: What a credit of the story itself opens its sentence with, before its words ("This story was", "It").
 _THIS_STORY = re.compile(
@@ -725,12 +726,25 @@ def _credited_by_name(reprint: Reprint, policies: PolicySet) -> Finding | None:
         address = window.find("://")
         if address >= 0:  # up to an address: a credit with one is told, or passed over, by its address
             window = window[:address]
+        label = found.group(0).endswith(":")
+        if label:  # "Source: ProPublica" credits; "Source: ProPublica analysis of state data" cites
+            window = _MARKDOWN_LINK.sub(r"\1", window.partition("\n")[0]).strip(" \t*_.")
         for policy in covering.values():
-            name = next((n for n in publisher_names(policy) if find_phrase(window, n, cased=True) >= 0), None)
+            name = next(
+                (
+                    n
+                    for n in publisher_names(policy)
+                    if (window == n if label else find_phrase(window, n, cased=True) >= 0)
+                ),
+                None,
+            )
             if name is None or find_phrase(shown, name, cased=True) < 0:
                 continue
-            said = f"credits {name} with the story ({found.group(0)} {name}), which {policy.id} covers"
-            return _credited_original(reprint, found.start(), said, "<the original article's address>")
+            words = found.group(0).strip(" \t\n*_>")
+            said = f"credits {name} with the story ({words} {name}), which {policy.id} covers"
+            return _credited_original(
+                reprint, found.start() + (found.group(0)[0] == "\n"), said, "<the original article's address>"
+            )
     return None
 
 

@@ -14,7 +14,9 @@ from .htmldepth import TAG_REST, too_costly
 from .metaview import MetadataView
 from .visible import (
     ANY_RAW_HTML,
+    CLASSED,
     NO_RAW_HTML,
+    PLAIN_RAW_HTML,
     Media,
     VisibleBody,
     from_html,
@@ -411,6 +413,9 @@ class Reprint:
         footnote mark) may join two blocks' text; ``tables``: Markdown writes no
         table without a "|".
         """
+        made = self.memo.get("parse-options")
+        if isinstance(made, dict):
+            return dict(made)  # a copy: a caller may add to it
         self.html  # noqa: B018 - renders the body if not yet done: only then is it known to be ours
         options: dict[str, object] = {"bare_urls": self._link_bare_urls}
         if self.skip:
@@ -426,7 +431,23 @@ class Reprint:
                 from .readers.markdown import written_as_linked
 
                 options["linkable"] = partial(written_as_linked, body)
+        self.memo["parse-options"] = dict(options)
         return options
+
+    def _may_hold(self, tags: tuple[str, ...]) -> bool:
+        """Whether the page may hold an element ``tags`` name (by tag, or by class: ``.name``). Markdown makes
+        such an element only in its raw HTML, whose tags are known (a class only where a tag has one); of a
+        page, the tag is looked for in lower case as pages and renderers write it, or in capitals as old
+        editors did."""
+        if self._rendered:
+            options = self._parse_options()
+            if options["raw"] == NO_RAW_HTML:
+                return False
+            names = options["tags"]
+            if options["raw"] == PLAIN_RAW_HTML and isinstance(names, frozenset):
+                return any(tag in names if tag[0] != "." else CLASSED in names for tag in tags)
+        html = self.html
+        return any(tag.lstrip(".") in html or (tag[0] != "." and tag.upper() in html) for tag in tags)
 
     def visible_apart(self, tags: tuple[str, ...]) -> VisibleBody:
         """What a reader sees but for the elements ``tags`` name, by tag or by class (``("figcaption",
@@ -434,8 +455,7 @@ class Reprint:
         reprint: only asked where the text as a whole said something a caption may say of its own picture."""
         if self.format == "text":
             return self.visible
-        html = self.html
-        if not any(tag.lstrip(".") in html for tag in tags):  # in lower case, as pages and renderers write them
+        if not self._may_hold(tags):
             return self.visible  # no such element here: what a reader sees is all
         key = f"visible-apart:{','.join(tags)}"
         found = self.memo.get(key)

@@ -45,6 +45,8 @@ HIDING_CLASSES = (
 _HIDING_CLASS_SET = frozenset(HIDING_CLASSES)
 #: Those that leave an image in the page, loaded (out of sight, not display:none), as a sightless style does.
 _SIGHTLESS_CLASSES = frozenset(HIDING_CLASSES[3:])
+#: Those that keep the text for screen readers (out of sight, but read out: on the page for some readers).
+_SPOKEN_CLASSES = frozenset(HIDING_CLASSES[4:10])
 #: A class that shows the element again on some screen widths (Bootstrap's ``d-md-block``, Tailwind's
 #: ``md:block`` or ``md:not-sr-only``): hidden on a phone only, it is shown, as a width-bound hiding class is.
 _SHOWN_AT_A_WIDTH = re.compile(
@@ -63,6 +65,8 @@ CAPTIONS = ("figcaption", ".wp-caption-text")
 #: What a Markdown body's raw HTML can do to its rendering (:func:`raw_html`): nothing (there is none),
 #: nothing but add elements that hide nothing, or anything.
 NO_RAW_HTML, PLAIN_RAW_HTML, ANY_RAW_HTML = 0, 1, 2
+#: Among the names of the tags raw HTML starts (:func:`raw_html_tags`): one of them may have a class.
+CLASSED = "."
 #: CSS reads property names and keywords blind to ASCII case only ("dİsplay" is no property), and only
 #: ASCII white space: so does this.
 _HIDING_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*(?:hidden|collapse)", re.IGNORECASE | re.ASCII)
@@ -149,6 +153,7 @@ class VisibleBody:
         "bare_urls",
         "folded_away",
         "raw_text",
+        "spoken_away",
     )
 
     def __init__(
@@ -169,6 +174,9 @@ class VisibleBody:
         #: The text of closed ``<details>``: not visible until a click (a credit there does not count), but on
         #: the page (a forbidden phrase there is still published).
         self.folded_away = ""
+        #: Text kept for screen readers only (``sr-only``): no credit a reader sees, but read out, so a forbidden
+        #: phrase there is published all the same.
+        self.spoken_away = ""
         self._tree = tree
         self._code_parents = code_parents  # where code was removed: a link around code is still clicked
         self.bare_urls = bare_urls
@@ -637,10 +645,11 @@ class _Folded:
     """What closed ``<details>`` hold, kept as they are pruned: a click away, so their text is no visible
     credit, but on the page, so their media are published and a forbidden phrase there counts."""
 
-    __slots__ = ("media", "pruned", "texts")
+    __slots__ = ("media", "pruned", "spoken", "texts")
 
     def __init__(self) -> None:
         self.texts: list[str] = []  # joined once: a page may fold thousands of pieces away
+        self.spoken: list[str] = []  # what screen-reader-only elements hold
         self.media: list[Media] = []
         self.pruned = False  # whether anything was removed: if not, every medium found is shown
 
@@ -674,10 +683,32 @@ def _prune_invisible(root: LexborNode, folded: _Folded | None = None, *, classes
             else:
                 folded.texts.append("\n" + node.text(deep=True, separator="") + "\n")
                 folded.media += _media(node)  # the node itself too, when it is an image
+        elif folded is not None and node.tag != "-text" and _spoken_only(node):
+            # Read out in its sentence ("Photo <span class=sr-only>Reuters. All rights reserved.</span>" is a
+            # photo's notice): with a short block around it, the block's words.
+            spoken = node.text(deep=True, separator="")
+            around = node.parent.text(deep=True, separator="") if node.parent is not None else ""
+            folded.spoken.append("\n" + (around if len(around) <= _SPOKEN_BLOCK else spoken) + "\n")
         if node.tag in ("code", "pre") and node.parent is not None:
             code_parents.add(node.parent.mem_id)  # outermost: nothing hidden holds it
         node.decompose()
     return frozenset(code_parents)
+
+
+#: A block around a screen-reader-only element up to this long is read with it (its sentence, a caption).
+_SPOKEN_BLOCK = 400
+
+
+def _spoken_only(node: LexborNode) -> bool:
+    """Whether ``node`` is out of sight by a screen-reader-only class alone (``sr-only``): read out."""
+    attrs = node.attributes
+    names = set((attrs.get("class") or "").split())
+    if names.isdisjoint(_SPOKEN_CLASSES) or not names.isdisjoint(_HIDING_CLASS_SET - _SPOKEN_CLASSES):
+        return False
+    if node.tag in _INVISIBLE_TAGS or node.tag == "dialog" or "hidden" in attrs:
+        return False
+    style = attrs.get("style") or ""
+    return not style or _HIDING_STYLE.search(_CSS_COMMENT.sub("", style)) is None
 
 
 def _folded_away(details: LexborNode) -> list[LexborNode]:
@@ -880,6 +911,8 @@ def with_media(
     )
     if folded is not None and folded.texts:
         visible.folded_away = "".join(folded.texts)
+    if folded is not None and folded.spoken:
+        visible.spoken_away = "".join(folded.spoken)
     if not everything:
         return visible, ([], [])
     if raw == NO_RAW_HTML or (not code_parents and (folded is None or not folded.pruned)):
@@ -937,7 +970,8 @@ def raw_html(markdown: str) -> int:
 
 
 def raw_html_tags(markdown: str) -> tuple[int, frozenset[str]]:
-    """What the raw HTML in a Markdown body may do, and the names of the tags it starts (lower case).
+    """What the raw HTML in a Markdown body may do, and the names of the tags it starts (lower case; and
+    :data:`CLASSED` when one of them may have a class).
 
     Only a ``<`` and a letter starts an element (a comment, ``</p>`` or
     ``<!DOCTYPE`` makes none with attributes); an autolink counts as one. A start tag hides nothing when
@@ -966,6 +1000,8 @@ def raw_html_tags(markdown: str) -> tuple[int, frozenset[str]]:
         if name in _PRUNED_OR_REPLACING or any(part in lowered for part in _HIDING_WORDS) or _style_may_hide(lowered):
             return ANY_RAW_HTML, frozenset()
         names.add(name)
+        if "class" in lowered:
+            names.add(CLASSED)
         verdict = PLAIN_RAW_HTML
     return verdict, frozenset(names)
 

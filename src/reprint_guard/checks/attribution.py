@@ -657,10 +657,19 @@ def _after_other_work(text: str, index: int, *, byline: bool = False, notice: bo
     words = tail.split()
     if not names_other_work(words[-1].lstrip(_OPENERS)):
         # "Photo by Larry Valenzuela, CalMatters": a name further on in a picture's credit is the picture's too.
-        if byline or notice or not any(lead in tail for lead in _CLAUSE_LEADS):  # the usual credit: none
+        if byline or notice:
             return False
-        clause = _OTHER_WORK_CLAUSE.match(_CLAUSE_BREAK.split(tail)[-1].lstrip(_OPENERS + " "))
-        return clause is not None and _STORY_WORDS.isdisjoint(clause.group(0).split())
+        # The clause as far back as its sentence goes: normalised text joins a heading to the credit under it
+        # ("... bank vault photos by Oswin Tate and Priya Ruiz"), and names can be long.
+        clause_text = _CLAUSE_BREAK.split(text[max(0, index - 120) : index].lower())[-1]
+        if not any(lead in clause_text for lead in _CLAUSE_LEADS):  # the usual credit: none
+            return False
+        clauses = list(_OTHER_WORK_CLAUSE.finditer(clause_text))
+        if not clauses:
+            return False
+        # "Story and photos by A", "Photo: A | Story: B": a word of the story's in the credit or after it.
+        said = clauses[-1].group(0).split() + clause_text[clauses[-1].end() :].split()
+        return _STORY_WORDS.isdisjoint(word.strip(_OPENERS + ",:;|/") for word in said)
     # "Story and photos by", "Written and photographed by", "Words and pictures:": the story's byline too.
     return _STORY_WORDS.isdisjoint(word.strip(_OPENERS + ",") for word in words[-4:-1])
 
@@ -670,7 +679,7 @@ _CLAUSE_LEADS = (" by ", ":", "©", "credit", "courtesy")
 _CLAUSE_BREAK = re.compile(r"[.!?]\s|\n")
 #: A clause that opens as a picture's credit does ("photo by", "photos:", "image ©").
 _OTHER_WORK_CLAUSE = re.compile(
-    rf"(?:\w+ and )?(?:{OTHER_WORK_WORDS})(?: and (?:{OTHER_WORK_WORDS}))? ?(?:by|:|©|credit:?|courtesy of)\s",
+    rf"(?<!\w)(?:\w+ and )?(?:{OTHER_WORK_WORDS})(?: and (?:{OTHER_WORK_WORDS}))? ?(?:by|:|©|credit:?|courtesy of)\s",
     re.IGNORECASE,
 )
 

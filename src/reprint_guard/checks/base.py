@@ -263,6 +263,9 @@ OTHER_WORK_WORDS = (
     r"photos?|photograph\w*|images?|pictures?|illustrations?|graphics?|charts?|maps?|videos?|cartoons?"
     r"|artwork|drawings?"
 )
+#: Where Creative Commons serves its licence badges ("88x31.png" and the icons of its press kit), which its
+#: licence chooser puts beside the licence link: the licence's mark, no photograph or illustration.
+BADGE_HOSTS = ("licensebuttons.net", "i.creativecommons.org", "mirrors.creativecommons.org")
 #: The same words as a set, for a word already in hand (lower case): ``photograph\w*`` aside.
 _OTHER_WORKS = frozenset(
     f"{stem}{plural}"

@@ -14,12 +14,14 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
 
 from ..licenses import deed_path, describe, licence_id, normalize_license
 from ..reprint import Reprint
 from ..textnorm import normalize
+from ..urls import host_matches, host_of
 from ..visible import CAPTIONS, VisibleBody
-from .base import OTHER_WORK_WORDS, THERE_BUT_WRONG, Context, Problem, publisher_names
+from .base import BADGE_HOSTS, OTHER_WORK_WORDS, THERE_BUT_WRONG, Context, Problem, publisher_names
 
 if TYPE_CHECKING:
     from .params import LicenseParams as Params
@@ -51,11 +53,25 @@ def _deed_says_creative_commons(visible: VisibleBody, paths: frozenset[str]) -> 
         words = anchor.text(deep=True, separator="")
         if _SAYS_CC.search(normalize(words)):
             return True
-        if not words.strip() and any(  # a badge, all the link shows: its alt text says what it is
-            _SAYS_CC.search(normalize(image.attributes.get("alt") or "")) for image in anchor.css("img")
+        if not words.strip() and any(  # a badge, all the link shows: its alt text or its picture says what it is
+            _SAYS_CC.search(normalize(image.attributes.get("alt") or ""))
+            or _badge_of(image.attributes.get("src") or "", paths)
+            for image in anchor.css("img")
         ):
             return True
     return False
+
+
+def _badge_of(src: str, paths: frozenset[str]) -> bool:
+    """Whether ``src`` is Creative Commons' own badge of one of the licences ``paths`` name
+    (``https://licensebuttons.net/l/by-nd/4.0/88x31.png``, the press kit's ``.../88x31/png/by-nd.png``):
+    its picture names the licence ("cc by nd"), whatever its ``alt`` says."""
+    src = src.strip().lower()
+    host = host_of(src) or ""
+    if not any(host_matches(host, badge) for badge in BADGE_HOSTS):
+        return False
+    path = urlsplit(src).path
+    return any(f"/l/{deed}/" in path or path.endswith(f"/{deed.split('/')[0]}.png") for deed in paths)
 
 
 def _other_licence(

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 from ..reprint import Reprint, Span
 from ..urls import embedded_addresses, host_matches, host_of
 from ..visible import ADDRESS_ATTRIBUTES, SRCSET_ATTRIBUTES, Media, embed_item
-from .base import Context, Problem, unknown_scopes, url_pattern
+from .base import BADGE_HOSTS, Context, Problem, unknown_scopes, url_pattern
 from .permission import LATE_FIX, Standing, late_date, standing
 
 if TYPE_CHECKING:
@@ -133,11 +133,6 @@ def _no_picture(item: Media) -> bool:
     return is_pixel(item) or is_icon(item) or is_licence_badge(item)
 
 
-#: Where Creative Commons serves its licence badges ("88x31.png" and the icons of its press kit), which its
-#: licence chooser puts beside the licence link: the licence's mark, no photograph or illustration.
-_BADGE_HOSTS = ("licensebuttons.net", "i.creativecommons.org", "mirrors.creativecommons.org")
-
-
 def is_licence_badge(item: Media) -> bool:
     """An image served from Creative Commons' badge addresses (``https://licensebuttons.net/l/by-nd/4.0/88x31.png``),
     offering no other picture."""
@@ -150,7 +145,7 @@ def is_licence_badge(item: Media) -> bool:
         for candidate in (item.attrs.get(key) or "").split(",")
         if candidate.strip()
     ]
-    return all(any(host_matches(host_of(url) or "", host) for host in _BADGE_HOSTS) for url in [item.src, *offered])
+    return all(any(host_matches(host_of(url) or "", host) for host in BADGE_HOSTS) for url in [item.src, *offered])
 
 
 def _icon_sized(size: str) -> bool:

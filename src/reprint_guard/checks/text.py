@@ -84,11 +84,17 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
     for problem in problems:
         found = True
         yield problem
-    away = reprint.visible.folded_away
-    if not found and away and params.mode == "forbid":  # what a closed <details> holds is on the page too
-        matched = _search(params, away)
+    if found or params.mode != "forbid":
+        return
+    # What a closed <details> holds, and what is kept for screen readers, is on the page too.
+    for away, where in (
+        (reprint.visible.folded_away, "in a closed <details>, a click away"),
+        (reprint.visible.spoken_away, "kept for screen readers, out of sight"),
+    ):
+        matched = _search(params, away) if away else None
         if matched is not None:
-            yield Problem.at(reprint.span(matched), f'found "{matched}" (in a closed <details>, a click away)')
+            yield Problem.at(reprint.span(matched), f'found "{matched}" ({where})')
+            return
 
 
 def _search(params: Params, text: str) -> str | None:

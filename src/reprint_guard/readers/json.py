@@ -27,8 +27,10 @@ def read_json(text: str, *, path: str, meta: Mapping[str, Any] | None, bare_urls
         if "\\u" in text:  # only a \u escape can make half a surrogate pair
             data = without_surrogates(data)
     except json.JSONDecodeError as exc:
-        # Not JSON at all (a tsconfig.json with comments): an error when named, passed over in a folder walk.
-        raise NotAReprintError(f"invalid JSON: {json_problem(exc)}", line=exc.lineno, column=exc.colno) from None
+        # Not JSON at all (a tsconfig.json with comments): an error when named, passed over in a folder walk;
+        # but an envelope broken by a hand edit (a trailing comma) is a reprint that would go unchecked.
+        error = InputError if _ENVELOPE_KEYS[0].search(text) and _ENVELOPE_KEYS[1].search(text) else NotAReprintError
+        raise error(f"invalid JSON: {json_problem(exc)}", line=exc.lineno, column=exc.colno) from None
     except _NotJson as exc:
         index = _word_place(text, exc.word)
         line, column = text_position(text, index) if index >= 0 else (None, None)
@@ -248,6 +250,10 @@ def _unique(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
         seen: set[str] = set()
         raise _DuplicateKey(next(key for key, _ in pairs if key in seen or seen.add(key)))  # type: ignore[func-returns-value]
     return data
+
+
+#: An envelope's two keys as JSON writes keys: a file holding both is one, however broken.
+_ENVELOPE_KEYS = (re.compile(r'"metadata"\s*:'), re.compile(r'"body"\s*:'))
 
 
 def _is_envelope(text: str) -> bool:
