@@ -2887,11 +2887,16 @@ _BYLINE_POLICY = (
         ("Photos by Rosa Lindqvist, Harbour Herald", ["Rosa Lindqvist"], False),  # the pictures' credit
         ("Photo and video by Rosa Lindqvist, Harbour Herald", ["Rosa Lindqvist"], False),
         ("Photos by Tom Brandt.\n\nBy Rosa Lindqvist, Harbour Herald", ["Rosa Lindqvist"], True),
+        # in another order than the metadata's
+        ("By Tom Brandt and Rosa Lindqvist, Harbour Herald", ["Rosa Lindqvist", "Tom Brandt"], True),
+        ("By Tom Brandt, Harbour Herald, and Rosa Lindqvist, Harbour Herald", ["Rosa Lindqvist", "Tom Brandt"], True),
+        ("By Al Ng, Tom Brandt and Rosa Lindqvist, Harbour Herald", ["Rosa Lindqvist", "Tom Brandt", "Al Ng"], True),
     ],
 )
 def test_a_byline_template_reads_each_author_in_its_form_and_not_a_photo_credit(tmp_path, byline, authors, passes):
     """Two authors each in the template's form ("By A, Harbour Herald, and B, Harbour Herald") were "not
-    visible"; "Photos by A, Harbour Herald", the pictures' credit, passed as the story's byline."""
+    visible"; "Photos by A, Harbour Herald", the pictures' credit, passed as the story's byline. A shared
+    byline naming the authors in another order than the CMS's list failed."""
     policy = write(tmp_path / "hh.yaml", _BYLINE_POLICY)
     meta = {"author": authors, "original_url": "https://hh.example/news/tides"}
     result = check(f"{byline}\n\nThe tide came in early.\n", meta, policy=policy)

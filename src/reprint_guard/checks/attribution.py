@@ -17,6 +17,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
+from itertools import chain, permutations
 from typing import TYPE_CHECKING, Any
 
 from ..metaview import name_forms, names_of
@@ -251,10 +252,11 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
         authors = [name_forms(author)[-1] for author in meta.authors]  # as a page writes them: "Hannah Whitcomb"
         values = {"publisher": context.policy.publisher, "source": meta.source or context.policy.publisher}
         each = [render(params.template.replace("{author}", a), values) for a in authors]
-        joint = [render(params.template.replace("{author}", j), values) for j in _joint(authors)]
+        joint = (render(params.template.replace("{author}", j), values) for j in _joint(authors))
         lead, _, rest = params.template.partition("{author}")
         if rest.strip():  # "By A, Harbour Herald, and B, Harbour Herald": the template's tail after each name
-            joint += [render(lead + j, values) for j in _joint([author + rest for author in authors])]
+            each_tail = (render(lead + j, values) for j in _joint([author + rest for author in authors]))
+            joint = chain(joint, each_tail)
         if not any(_placed_ok(reprint, params, phrase) for phrase in joint):
             required += each
             bylines.update(zip(each, authors, strict=True))
@@ -811,12 +813,19 @@ def _capitalised(written: str, capitals: tuple[bool, ...]) -> bool:
     return all(word[:1].isupper() for word, wanted in zip(written.split(" "), capitals, strict=False) if wanted)
 
 
-def _joint(authors: list[str]) -> list[str]:
-    """The ways a shared byline names several authors: "A and B", "A, B and C", "A & B", "A, B"."""
+def _joint(authors: list[str]) -> Iterator[str]:
+    """The ways a shared byline names several authors: "A and B", "A, B and C", "A & B", "A, B", in any order
+    (a CMS lists authors in no order a byline keeps), the metadata's first; with many, that and its reverse."""
     if len(authors) < 2:
-        return []
-    head, last = ", ".join(authors[:-1]), authors[-1]
-    return [f"{head} and {last}", f"{head}, and {last}", f"{head} & {last}", ", ".join(authors)]
+        return
+    orders = permutations(authors) if len(authors) <= _ANY_ORDER else iter((authors, authors[::-1]))
+    for order in orders:
+        head, last = ", ".join(order[:-1]), order[-1]
+        yield from (f"{head} and {last}", f"{head}, and {last}", f"{head} & {last}", ", ".join(order))
+
+
+#: Up to this many authors, a shared byline may name them in any order (4: 24 orders).
+_ANY_ORDER = 4
 
 
 def _placed_ok(reprint: Reprint, params: Params, phrase: str) -> bool:
