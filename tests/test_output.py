@@ -388,6 +388,18 @@ def test_standard_input_and_a_file_outside_the_repository_are_placed_as_consumer
     log = cli("check", "-", "--no-config", "--format", "sarif", stdin=text, cwd=tmp_path).json()
     validate_sarif(log, sarif_schema)
     assert log["runs"][0]["results"] and all("locations" not in r for r in log["runs"][0]["results"])
+    # An input error on standard input too (it was annotated in a file named "<stdin>", and so located).
+    broken = (
+        '{"metadata": {"original_url": "https://www.globalresearch.ca/x/1", "published": "2026-13-45"}, "body": "x"}'
+    )
+    github = cli("check", "-", "--no-config", "--format", "github", stdin=broken, cwd=tmp_path)
+    assert github.code == 2 and github.out.startswith("::error title=reprint-guard/input-error::"), github.out
+    log = cli("check", "-", "--no-config", "--format", "sarif", stdin=broken, cwd=tmp_path).json()
+    validate_sarif(log, sarif_schema)
+    [error] = log["runs"][0]["results"]
+    assert error["ruleId"] == "reprint-guard/input-error" and "locations" not in error
+    [result] = cli("check", "-", "--no-config", "--format", "json", stdin=broken, cwd=tmp_path).json()["results"]
+    assert result["path"] == "<stdin>" and "error_file" not in result and result["error_line"] == 1
     repo, outside = tmp_path / "repo", tmp_path / "outside"
     repo.mkdir(), outside.mkdir()
     subprocess.run(["git", "init", "-q", str(repo)], check=True)

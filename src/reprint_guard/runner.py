@@ -548,19 +548,20 @@ def check_path(
 ) -> Result:
     """Read and check one file; every failure becomes a result, never an exception. ``config_per_file``:
     as for :func:`check_read`."""
+    label = STDIN_PATH if path == "-" else path  # standard input named as a checked one is: no file to annotate
     try:
         return _check_path(path, walked, settings, has_sidecar, config_per_file)
     except NotAReprintError as exc:
         if walked:
-            return Result(path=path, status="skipped", reason=exc.message)
-        return error_result(path, exc)
+            return Result(path=label, status="skipped", reason=exc.message)
+        return error_result(label, exc)
     except ReprintGuardError as exc:
-        return error_result(path, exc)
+        return error_result(label, exc)
     except RecursionError:
-        return Result(path=path, status="error", error=f"{path}: input nested too deeply to check")
+        return Result(path=label, status="error", error=f"{label}: input nested too deeply to check")
     except Exception as exc:  # a bug of ours must not hide the other files' results
         return Result(
-            path=path, status="error", error=f"{path}: internal error ({type(exc).__name__}: {exc}); please report it"
+            path=label, status="error", error=f"{label}: internal error ({type(exc).__name__}: {exc}); please report it"
         )
 
 
