@@ -1370,6 +1370,14 @@ def test_check_text_reads_a_document_held_in_memory_as_a_file_is_read(tmp_path):
     assert check_text(document, meta={"commercial": False}).ok
     with pytest.raises(UsageError, match="format must be one of"):
         check_text(document, format="docx")
+    # A byte order mark, as a file saved with one and read as "utf-8" keeps it: lost, as check_file loses it.
+    (tmp_path / "bom.md").write_text(document, encoding="utf-8-sig")
+    with_mark = (tmp_path / "bom.md").read_text(encoding="utf-8")
+    assert with_mark.startswith("\ufeff---")
+    for form in ("auto", "markdown"):
+        assert [(f.rule, f.line) for f in check_text(with_mark, format=form).findings] == [
+            (f.rule, f.line) for f in check_file(tmp_path / "bom.md").findings
+        ]
 
 
 def test_library_calls_a_cms_gets_wrong_are_typed_errors_that_say_what_to_do(tmp_path):

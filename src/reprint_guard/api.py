@@ -388,10 +388,11 @@ def check_text(
         raise UsageError(f"format must be one of {', '.join(INPUT_FORMATS)} or auto, not {format!r}")
     if not isinstance(text, str):
         raise UsageError("text must be a string")
+    # A byte order mark before the document (a file read as "utf-8", not "utf-8-sig"): lost, as a file read
+    # from disk loses it, so that the same bytes give the same result (a second one is still told).
+    text = text.removeprefix("\ufeff")
     if format == "auto":
         format = _kind(text)
-    if format == "json":  # a byte order mark before the envelope, as a file read with utf-8-sig loses it
-        text = text.removeprefix("\ufeff")
     path = _label(path)
     meta = _metadata(meta, "meta") if meta is not None else None
     rules_dirs = _dirs(rules_dirs)
