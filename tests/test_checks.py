@@ -235,6 +235,27 @@ def test_what_is_kept_for_screen_readers_is_still_published(extra, told):
     assert "cc-by-4.0/credit-author" in found  # a name kept for screen readers is no visible credit
 
 
+def test_a_forbidden_phrase_is_placed_in_the_text_not_in_an_attribute_before_it():
+    """The notice on the page was reported inside a photo's alt text above it, where an editor who fixed what
+    the span marked still failed the check."""
+    url = "https://riverwatch.example.org/2026/rivers"
+    meta = {"author": "Ana Ruiz", "original_url": url, "commercial": False, "license": "CC BY 4.0"}
+    body = (
+        f'<p>By Ana Ruiz. First published by <a href="{url}">Riverwatch</a> under '
+        '<a href="https://creativecommons.org/licenses/by/4.0/">CC BY 4.0</a>.</p>\n'
+        '<figure><img src="https://cdn.example/flood.jpg" alt="Flooded road. Photo: Reuters, all rights reserved">'
+        "</figure>\n<p>The river rose overnight.</p>\n<p>© 2026 Riverbend Ledger. {notice}</p>\n"
+    )
+    for notice in ("All rights reserved.", "all rights reserved."):
+        [found] = check(body.format(notice=notice), meta, format="html").findings
+        assert (found.rule, found.line, found.column, found.end_column) == (
+            "cc-by-4.0/no-added-restrictions",
+            4,
+            29,
+            48,
+        )
+
+
 def test_an_open_details_or_its_summary_shows_the_credit():
     for shown in (
         "<details open><p>Global Research</p></details>",

@@ -713,8 +713,27 @@ class Reprint:
                 yield match
 
     def _first_visible(self, matches: Iterable[int] | Iterator[re.Match[str]]) -> int:
-        """The first of ``matches`` (indices, or regex matches) in the article content, outside comments."""
-        return next(self.visible_indices(matches), -1)
+        """The first of ``matches`` (indices, or regex matches) in the article content, outside comments, and
+        outside a tag when one is (a photo's ``alt="... All rights reserved"`` before the notice on the page)."""
+        first = -1
+        for tried, index in enumerate(self.visible_indices(matches)):
+            if not self._in_tag(index):
+                return index
+            if first < 0:
+                first = index
+            if tried >= _TAG_TRIES:
+                break
+        return first
+
+    def _in_tag(self, index: int) -> bool:
+        """Whether ``index`` stands inside a start tag (an attribute's value: an ``alt``, a ``title``), not in
+        the text a reader sees."""
+        body = self.body
+        opened = body.rfind("<", 0, index)
+        if opened < 0 or body.find(">", opened, index) >= 0:
+            return False
+        after = body[opened + 1 : opened + 2]
+        return after.isascii() and after.isalpha()
 
     def visible_indices(self, matches: Iterable[int] | Iterator[re.Match[str]]) -> Iterator[int]:
         """The indices of ``matches`` (indices, or regex matches) in the article content, outside comments."""
@@ -805,8 +824,10 @@ class Reprint:
         if index < 0 and needle and "&" in needle:
             escaped = _escape(needle)
             index, length = self._find_visible(escaped), len(escaped)
-        if index < 0 and needle:
-            index = self._find_visible(needle, ignore_case=True)  # as long as the needle: see _case_blind
+        if needle and (index < 0 or self._in_tag(index)):  # in another case, or (out of a tag) in the text
+            other = self._find_visible(needle, ignore_case=True)  # as long as the needle: see _case_blind
+            if index < 0 or (other >= 0 and not self._in_tag(other)):
+                index, length = other, len(needle)
         if index < 0 and needle:
             # The words as written, whatever stands between them: spaces, a line break, punctuation, tags or
             # a character reference (the "&nbsp;" a WYSIWYG editor puts between words).
@@ -829,6 +850,8 @@ class Reprint:
         return index, index + length
 
 
+#: How many copies of a text inside tags are passed over for one in the text itself.
+_TAG_TRIES = 50
 #: Positions counted with a search of the body; past this many for one body, its line breaks are indexed.
 _COUNTED_POSITIONS = 16
 _LINE_BREAK = re.compile("\n")
