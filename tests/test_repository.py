@@ -372,6 +372,20 @@ def test_progress_bar_only_on_a_terminal(tmp_path, cli):
     assert "files" not in ci.err
 
 
+def test_the_progress_bar_is_cleared_before_a_result_is_written_to_its_terminal(tmp_path):
+    """Results on the bar's terminal ran on after it: "[#####.....] 38/60 files p41.md"."""
+    import re
+
+    for i in range(60):
+        write(tmp_path / f"p{i:02d}.md", markdown(COMPLIANT_META, "Text without its credit.\n"))
+    pytest.importorskip("pty")
+    env = {k: v for k, v in os.environ.items() if k not in ("CI", "GITHUB_ACTIONS", "NO_COLOR")}
+    shown = run_on_terminal(["check", ".", "--no-config", "--jobs", "1"], cwd=tmp_path, env=env)
+    assert shown.count("p00.md") == 1 and "60/60 files" in shown, shown
+    after_bar = re.findall(r"\d+/60 files(.?)", shown, flags=re.DOTALL)
+    assert after_bar and set(after_bar) <= {"\r", ""}, after_bar  # the bar's line is cleared, never run on
+
+
 def test_a_config_suppressions_fingerprint_survives_the_config_moving(tmp_path, cli):
     """An unused config suppression's message names its line; its fingerprint does not change with it."""
     write(tmp_path / "a.md", markdown(COMPLIANT_META, COMPLIANT_BODY))

@@ -522,14 +522,16 @@ def run_check(options: argparse.Namespace) -> int:
     jobs = options.jobs or os.cpu_count() or 1
     # With --diff, standard output carries the patch alone (``--diff > fix.patch``): the report goes to stderr.
     report = sys.stderr if options.diff else stdout
+    progress = Progress(len(items)) if not options.no_progress and wanted(sys.stderr, len(items)) else None
+    colour = use_color(report, options.color)
+    shown = progress.sharing(report) if progress else report  # a report on the bar's terminal clears it first
     outputs: list[tuple[Any, _AtomicFile | None]] = [
-        (_formatter(options.format, report, options, settings, use_color(report, options.color)), None)
+        (_formatter(options.format, shown, options, settings, colour), None)
     ]
     for name, target in (("json", options.json), ("sarif", options.sarif), ("markdown", options.markdown)):
         if target is not None:
             handle = _AtomicFile(target)
             outputs.append((_formatter(name, handle.handle, options, settings, False), handle))
-    progress = Progress(len(items)) if not options.no_progress and wanted(sys.stderr, len(items)) else None
     summary = Summary()
     try:
         for result in run(items, settings, jobs):
