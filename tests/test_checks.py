@@ -2040,6 +2040,24 @@ def test_one_name_with_a_comma_or_a_title_stays_one_person():
     assert names_of("Santiago Ramón y Cajal") == ["Santiago Ramón y Cajal"]
     assert names_of("José Ortega y Gasset") == ["José Ortega y Gasset"]
     assert names_of("Ana Ruiz and Staff Reporter") == ["Ana Ruiz"]
+    assert names_of("Martin Luther King, Jr. and Coretta Scott King") == [
+        "Martin Luther King, Jr. and Coretta Scott King"
+    ]
+
+
+@pytest.mark.parametrize("author", ["Ana Ruiz, Li Wei and Sam Ode", "Ana Ruiz, Li Wei, and Sam Ode"])
+def test_three_names_written_out_in_one_string_are_three_authors(author):
+    """A CMS's display string "Ana Ruiz, Li Wei and Sam Ode" was one name, which only a byline repeating it
+    character for character passed ("By Ana Ruiz, Li Wei & Sam Ode" failed); <meta name="author"> parted it."""
+    from reprint_guard.metaview import names_of
+
+    assert names_of(author) == ["Ana Ruiz", "Li Wei", "Sam Ode"]
+    url = "https://riverwatch.example.org/2026/rivers"
+    tail = f" First published by [Riverwatch]({url}) under [CC BY 4.0](https://creativecommons.org/licenses/by/4.0/).\n"
+    meta = {"author": author, "original_url": url, "commercial": False, "license": "CC BY 4.0"}
+    for byline in ("By Ana Ruiz, Li Wei, and Sam Ode.", "By Ana Ruiz, Li Wei & Sam Ode."):
+        assert check(byline + tail + "\nStory.\n", meta).ok, byline
+    assert "cc-by-4.0/credit-author" in rules(check("By Ana Ruiz and Li Wei." + tail, meta))
 
 
 @pytest.mark.parametrize(

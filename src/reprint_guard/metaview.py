@@ -429,15 +429,25 @@ def names_of(value: object) -> list[str]:
     several people: parted at semicolons, and at "and" (or "y", "et", "und"...) or "&" between full names
     ("Ana Ruiz and Li Wei");
     a string with a comma is one name as written ("Ruiz, Ana", "García Márquez, Gabriel José", "Ana Ruiz,
-    Associated Press"): a metadata field, unlike a page's byline, has a list for several."""
+    Associated Press"): a metadata field, unlike a page's byline, has a list for several; but a list written
+    out, three full names or more with "and" before the last ("Ana Ruiz, Li Wei and Sam Ode"), is parted."""
     if value is None:
         return []
     if isinstance(value, list):
         return [str(v) for v in value if str(v).strip()]
     text = str(value)
     if "," in text and ";" not in text:
+        # "Ana Ruiz, Li Wei and Sam Ode": a list written out, each part a full name, "and" before the last.
+        if _LAST_JOINED.search(text):
+            names = byline_names(text)
+            if len(names) > 2:
+                return names
         return [text] if text.strip() else []
     return byline_names(text)
+
+
+#: "and" (or "&", "y", "et", "und") before a list's last name.
+_LAST_JOINED = re.compile(r",?\s+(?:and|y|e|et|und|&)\s+\S+\s+\S")
 
 
 #: Where a byline parts its names: a semicolon, a comma, "and", "&" (with the comma before "and"), and "and"
