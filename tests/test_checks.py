@@ -1113,6 +1113,10 @@ def test_a_licence_is_named_by_a_deed_link_that_says_creative_commons_not_by_the
     ]:
         bare = f'<a rel="license" href="{deed}"><img alt="" src="{src}"></a>'
         assert run_check(f"{credit}\n\n{bare}\n", meta).ok is named, src
+    # The deed's address written out in a sentence that says "Creative Commons", as a link to it would be.
+    assert run_check(f"{credit}\n\nRepublished under a Creative Commons licence ({deed}).\n", meta).ok
+    assert not run_check(f"{credit}\n\nRepublished under a licence ({deed}).\n", meta).ok
+    assert not run_check(f"{credit}\n\nCreative Commons helps. Our terms: {deed}\n", meta).ok
 
 
 def test_names_from_copyright_holder_falls_back_to_the_authors(tmp_path):

@@ -182,6 +182,25 @@ def _written(visible: VisibleBody, paths: frozenset[str]) -> bool:
     return any(visible.holds(f"creativecommons.org/licenses/{path}") for path in paths)
 
 
+#: How far before a written deed address its sentence may say "Creative Commons".
+_SAID_BEFORE = 160
+
+
+def _written_as_creative_commons(visible: VisibleBody, paths: frozenset[str]) -> bool:
+    """The deed's address written out after words that say "Creative Commons" in its sentence ("under a
+    Creative Commons licence (https://creativecommons.org/licenses/by-nd/4.0/)"): named as a link to it is."""
+    text = visible.text
+    for path in paths:
+        at = text.find(f"creativecommons.org/licenses/{path}")
+        while at >= 0:
+            before = text[max(0, at - _SAID_BEFORE) : at]
+            sentence = re.split(r"[.!?] (?=\S)", before.removesuffix("https://").removesuffix("http://"))[-1]
+            if _SAYS_CC.search(sentence):
+                return True
+            at = text.find(f"creativecommons.org/licenses/{path}", at + 1)
+    return False
+
+
 @lru_cache(maxsize=256)
 def _covered(licenses: tuple[str, ...]) -> tuple[frozenset[str], frozenset[str], tuple[str, ...]]:
     """What a rule's ``licenses`` accept: SPDX ids, their deed paths, and every way of naming them."""
@@ -204,7 +223,11 @@ def _unlinked_unnamed(
     # Named: by one of its names, or by a link to its deed whose text says "Creative Commons" (a
     # publisher's own snippet: "republished under a [Creative Commons license](deed)"): the deed's
     # address says which licence it is, and the licences ask for the URI or hyperlink (3(a)(1)(C)).
-    unnamed = params.named and not (visible.has_any(names) or (linked and _deed_says_creative_commons(visible, paths)))
+    unnamed = params.named and not (
+        visible.has_any(names)
+        or (linked and _deed_says_creative_commons(visible, paths))
+        or (_written(visible, paths) and _written_as_creative_commons(visible, paths))
+    )
     return bool(unlinked), bool(unnamed)
 
 
