@@ -511,6 +511,8 @@ def test_fix_links_a_credit_in_a_markdown_files_raw_html_block_in_place(tmp_path
         ),
         # A fragment: the credit is its first line, with no blank line above it.
         ("<p>Six boats went out.</p>\n", "", "<p>Six boats went out.</p>"),
+        # A fragment opening with its headline (a CMS's body field): under the headline.
+        ("<h1>The harbour</h1>\n<p>Six boats went out.</p>\n", "<h1>The harbour</h1>\n", "<p>Six boats"),
         # A block that goes on to hold the story: under the title, inside it (not under the whole story).
         (
             '<article>\n<div class="entry-content"><h1>The harbour</h1>\n'

@@ -317,7 +317,7 @@ def _insert(source: str, reprint: Reprint, block: str, position: str) -> str:
         opening, closing = article or body_tags(source)
         if position == "top":
             index = opening if opening is not None else _line_offset(source, reprint.body_line)  # after front matter
-            if article is not None:
+            if article is not None or opening is None:  # an article, or a fragment (a CMS's body field)
                 index = _below_the_title(source, index)  # the article's title (and a hero block around it) stays first
             following = _NEXT_LINE_INDENT.match(source, index)
             if following is not None:  # the content goes on below: the block is a line of its own among it
