@@ -437,6 +437,30 @@ def test_the_library_judges_a_config_suppression_in_the_one_file_it_checks(tmp_p
     ], found
 
 
+def test_a_cms_checking_bodies_by_name_is_not_told_its_suppression_paths_name_no_file(tmp_path, monkeypatch):
+    """A CMS keeps its articles in a database and passes path= to match the config's suppressions: every call
+    warned that the suppression's path "names no file", though the suppression applied. check_file, which
+    reads files, still warns of a path that names none."""
+    import warnings
+
+    from reprint_guard import ConfigWarning, check, check_file
+
+    entry = (
+        "suppressions:\n  - path: content/posts/harbour.md\n    rule: global-research/commercial-permission\n"
+        "    reason: agreed with the publisher\n"
+    )
+    write(tmp_path / ".reprint-guard.yaml", entry)
+    monkeypatch.chdir(tmp_path)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        result = check(COMPLIANT_BODY, COMMERCIAL, config=True, path="content/posts/harbour.md")
+    assert [f.rule for f in result.findings if f.suppressed is None] == [], result.findings
+    assert not [w for w in caught if issubclass(w.category, ConfigWarning)], [str(w.message) for w in caught]
+    other = write(tmp_path / "content" / "posts" / "other.md", markdown(COMPLIANT_META, COMPLIANT_BODY))
+    with pytest.warns(ConfigWarning, match="names no file"):
+        check_file(other, config=True)
+
+
 def test_severity_overrides_and_fail_on(tmp_path, cli):
     write(
         tmp_path / ".reprint-guard.yaml",

@@ -146,10 +146,12 @@ def _settings(
     given: tuple[Policy | str | Path | None, tuple[str | Path, ...], bool, dt.date | None, Any],
     *,
     inline_suppressions: bool = True,
+    in_memory: bool = False,
 ) -> Any:
     """The command line's settings for one check: the project config (``config``), the arguments on top
     (``given``: the entry point's policy, rules_dirs, bare_urls, today and severity; ``inline_suppressions``
-    False turns the body's own off, whatever the config says)."""
+    False turns the body's own off, whatever the config says). ``in_memory``: a body a CMS holds, whose
+    ``path`` is a name, not a file: a suppression's path naming no file is no typo to warn of."""
     policy, rules_dirs, bare_urls, today, severity = given
     from .config.loader import load_config
     from .runner import Settings
@@ -171,7 +173,7 @@ def _settings(
     specs = [policy if policy is not None else settings.policy, *(o.policy for o in settings.overrides)]
     chosen = [_resolve(spec, settings.rules_dirs) for spec in specs if spec is not None] if severity else []
     levels = _severity(severity, policy_set(settings.rules_dirs), [p for p in chosen if p is not None])
-    _warn_of(loaded, settings)
+    _warn_of(loaded, settings, files=not in_memory)
     if levels:  # on top of the config's: a policy's "*" given here covers the config's entries for its rules
         covered = tuple(key[:-1] for key in levels if key.endswith("/*"))
         kept = {key: level for key, level in settings.severity.items() if not key.startswith(covered)}
@@ -184,12 +186,12 @@ class ConfigWarning(UserWarning):
     file), for a library caller: the check goes on, as the command line's does."""
 
 
-def _warn_of(loaded: Any, settings: Any) -> None:
+def _warn_of(loaded: Any, settings: Any, *, files: bool = True) -> None:
     import warnings
 
     from .runner import config_warnings
 
-    for warning in config_warnings(loaded, settings, policy_set(settings.rules_dirs)):
+    for warning in config_warnings(loaded, settings, policy_set(settings.rules_dirs), files=files):
         warnings.warn(str(warning), ConfigWarning, stacklevel=4)
 
 
@@ -325,7 +327,9 @@ def check(
         from .runner import check_read, read_options
 
         given = (policy, rules_dirs, bare_urls, today, severity)
-        settings = _settings(config, Path.cwd(), None, skip_elements, given, inline_suppressions=inline_suppressions)
+        settings = _settings(
+            config, Path.cwd(), None, skip_elements, given, inline_suppressions=inline_suppressions, in_memory=True
+        )
         common, policy_spec = read_options(path, settings)
         reprint = build(without_surrogates(body), metadata, format=format, path=path, **common)
         return _not_a_page_passed_over(from_report(check_read(reprint, path, settings, policy_spec)), body, format)
@@ -403,7 +407,13 @@ def check_text(
 
         given = (policy, rules_dirs, bare_urls, today, severity)
         settings = _settings(
-            config, Path.cwd(), meta, _selectors(skip_elements), given, inline_suppressions=inline_suppressions
+            config,
+            Path.cwd(),
+            meta,
+            _selectors(skip_elements),
+            given,
+            inline_suppressions=inline_suppressions,
+            in_memory=True,
         )
         return from_report(check_with(path, settings, text=without_surrogates(text), format=format)[1])
     reprint = read_text(

@@ -263,9 +263,10 @@ def named_policies(settings: Settings) -> dict[str, Any]:
     return named
 
 
-def config_warnings(loaded: Any, settings: Settings, policies: Any) -> list[ConfigWarning]:
+def config_warnings(loaded: Any, settings: Settings, policies: Any, *, files: bool = True) -> list[ConfigWarning]:
     """A severity or a suppression for a rule no policy has, and a suppression whose path (no glob in it,
-    a folder in it) names no file: each a typo that silently does nothing."""
+    a folder in it) names no file: each a typo that silently does nothing. ``files``: whether the run reads
+    files (a library caller's bodies held in memory have names, not files: their paths are not looked for)."""
     from .engine import TOOL_POLICY, TOOL_RULES
 
     named = named_policies(settings)
@@ -312,7 +313,7 @@ def config_warnings(loaded: Any, settings: Settings, policies: Any) -> list[Conf
         # A gitignore-style pattern: with no glob, and a slash before its end, it names one place from the
         # root (without a slash it matches that name in any folder, so it is not looked for).
         literal = not any(char in suppression.path for char in "*?[") and "/" in suppression.path.rstrip("/")
-        if literal and not os.path.exists(os.path.join(settings.root, suppression.path.lstrip("/"))):
+        if files and literal and not os.path.exists(os.path.join(settings.root, suppression.path.lstrip("/"))):
             line, column = at(suppression.path, "suppressions", index, "path")
             message = f"a suppression's path {suppression.path!r} names no file (relative to {settings.root})"
             found.append(ConfigWarning(path, line, column, message))
