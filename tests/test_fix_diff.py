@@ -168,6 +168,14 @@ def test_inserted_lines_take_the_line_end_of_their_neighbour(tmp_path, cli, fron
         ("Warum Bienen sterben\n====================\nBienen sterben.\n", None),
         ("\nA title over\ntwo lines\n===\n\nBienen sterben.\n", None),
         ("# Warum Bienen sterben\n\nBienen sterben.\n", None),
+        # a hero picture above the title goes with it (the credit went above both)
+        ("![Bienen](https://images.example/bee.jpg)\n\n# Warum Bienen sterben\n\nBienen sterben.\n", None),
+        ('{{< figure src="/bee.jpg" >}}\n# Warum Bienen sterben\n\nBienen sterben.\n', None),
+        # a picture with no title under it: the credit stays first
+        (
+            "![Bienen](https://images.example/bee.jpg)\n\nBienen sterben.\n",
+            "\n{credit}\n\n![Bienen](https://images.example/bee.jpg)\n\nBienen sterben.\n",
+        ),
     ],
 )
 def test_a_top_credit_goes_below_the_title_with_one_blank_line_each_side(tmp_path, cli, body, fixed):
@@ -178,7 +186,7 @@ def test_a_top_credit_goes_below_the_title_with_one_blank_line_each_side(tmp_pat
     if fixed is None:  # below the title's last line, with one blank line between it and the credit
         title = body.split("\nBienen")[0].rstrip("\n")
         fixed = f"{title}\n\n{{credit}}\n\nBienen sterben.\n"
-    assert text == CONVERSATION_FRONT + fixed.format(credit=CONVERSATION_CREDIT) + "\n" + COUNTER, text
+    assert text == CONVERSATION_FRONT + fixed.replace("{credit}", CONVERSATION_CREDIT) + "\n" + COUNTER, text
     assert "\n\n\n" not in text
 
 
@@ -513,6 +521,13 @@ def test_fix_links_a_credit_in_a_markdown_files_raw_html_block_in_place(tmp_path
         ("<p>Six boats went out.</p>\n", "", "<p>Six boats went out.</p>"),
         # A fragment opening with its headline (a CMS's body field): under the headline.
         ("<h1>The harbour</h1>\n<p>Six boats went out.</p>\n", "<h1>The harbour</h1>\n", "<p>Six boats"),
+        # A hero picture above the headline, in no block of its own: under the headline too.
+        (
+            '<picture><source srcset="/b.webp"><img src="/b.jpg" alt=""></picture>\n<h1>The harbour</h1>\n'
+            "<p>Six boats went out.</p>\n",
+            "<h1>The harbour</h1>\n",
+            "<p>Six boats",
+        ),
         # A block that goes on to hold the story: under the title, inside it (not under the whole story).
         (
             '<article>\n<div class="entry-content"><h1>The harbour</h1>\n'

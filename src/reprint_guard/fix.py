@@ -265,6 +265,11 @@ _WRAPPED_TITLE = re.compile(
     r"\s*<(div|section|hgroup|figure)\b[^>]*>(?:\s*<(?!/?\1\b|/?h1\b)[^>]*>){0,12}\s*<h1\b[^>]*>.*?</h1\s*>",
     re.IGNORECASE | re.DOTALL | re.ASCII,
 )
+#: A picture at an article's very start (a hero image above its title, in no block of its own).
+_LEADING_PICTURE = re.compile(
+    r"\s*(?:<picture\b[^>]*>.*?</picture\s*>|<figure\b[^>]*>.*?</figure\s*>|<img\b[^>]*>)",
+    re.IGNORECASE | re.DOTALL | re.ASCII,
+)
 #: How far a hero block may go on after its title (a dek, a photo credit) and still be the title's block.
 _HERO_REST = 400
 
@@ -276,6 +281,11 @@ def _below_the_title(source: str, index: int) -> int:
     title = _LEADING_TITLE.match(source, index)
     if title is not None:
         return title.end()
+    picture = _LEADING_PICTURE.match(source, index)  # a hero picture above the title, with no block around them
+    if picture is not None:
+        title = _LEADING_TITLE.match(source, picture.end())
+        if title is not None:
+            return title.end()
     wrapped = _WRAPPED_TITLE.match(source, index)
     if wrapped is None:
         return index
@@ -368,7 +378,27 @@ _CODE_INDENT = re.compile(r" {0,3}\t| {4}")
 
 def _after_title(lines: list[str], index: int) -> int:
     """The line after the level-1 heading at ``lines[index]``, or ``index`` when there is none there: an ATX
-    heading's one line, or a setext heading's text (a paragraph's lines) and its ``=`` underline."""
+    heading's one line, or a setext heading's text (a paragraph's lines) and its ``=`` underline. A hero
+    picture on a line of its own above the heading goes with it."""
+    if index >= len(lines):
+        return index
+    if _PICTURE_LINE.match(lines[index]):
+        after = index + 1
+        while after < len(lines) and not lines[after].strip():
+            after += 1
+        titled = _heading_end(lines, after)
+        return titled if titled > after else index
+    return _heading_end(lines, index)
+
+
+#: A line that is a picture alone: Markdown's image, an <img>, or Hugo's figure shortcode.
+_PICTURE_LINE = re.compile(
+    r" {0,3}(?:!\[[^\]\n]*\]\([^)\n]*\)|<img\b[^>\n]*>|\{\{[<%] *figure\b[^\n]*[>%]\}\})[ \t]*\n?$", re.ASCII
+)
+
+
+def _heading_end(lines: list[str], index: int) -> int:
+    """:func:`_after_title` for the line at ``index`` itself."""
     if index >= len(lines):
         return index
     if _ATX_TITLE.match(lines[index].rstrip("\n")):
