@@ -3112,6 +3112,15 @@ def test_calendar_days_without_a_zone_are_read_on_one_clock():
         ("Story.\n\nSource: ProPublica\n", True),  # a label line, the publisher's name all it says
         ("Story.\n\n*Via: [Grist](/partners).*\n", True),
         ("Chart.\n\nSource: ProPublica analysis of state data\n", False),  # a chart's source, cited
+        # in the reprint's language
+        ("Texto.\n\nEste artículo fue publicado originalmente por Global Voices.\n", True),
+        ("Texto.\n\nEste artículo de Ana Ruiz fue publicado originalmente en Global Voices.\n", True),
+        ("Texto.\n\nPublicado originalmente em Global Voices.\n", True),
+        ("Texte.\n\nCet article a d'abord été publié par Global Voices.\n", True),
+        ("Teks.\n\nArtikel karya Ana Ruiz ini pertama kali terbit di Global Voices.\n", True),
+        ("正文。\n\n作者：王芳。本文原载于[Dialogue Earth](https://dialogue.earth/zh/climate/glacier/)。\n", True),
+        ("نص.\n\nنُشر هذا المقال في الأصل على [Global Voices](https://globalvoices.org/2026/03/02/cooks/).\n", True),
+        ("Texto.\n\nUn estudio publicado originalmente por Grist encontró lo mismo.\n", False),  # a citation
     ],
 )
 def test_a_credit_naming_a_covered_publisher_without_an_address_is_told(body, told):

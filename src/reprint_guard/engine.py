@@ -623,11 +623,27 @@ def _original_elsewhere(reprint: Reprint, policies: PolicySet) -> Finding | None
     return None
 
 
+#: The same credit in the languages reprints are most often written in besides English: Spanish, Portuguese,
+#: French, Italian, German, Indonesian ("publicado originalmente por", "pertama kali terbit di").
+_CREDIT_ELSEWHERE = (
+    r"publicad[oa]s? originalmente|originalmente publicad[oa]s?|publicad[oa]s? por primera vez|"
+    r"publicad[oa]s? pela primeira vez|apareci[oó] originalmente|republicad[oa]s?|"
+    r"publi[ée]e?s? (?:à l'origine|initialement|pour la première fois)|initialement publi[ée]e?s?|"
+    r"(?:a|ont) d'abord été publi[ée]e?s?|parue?s? initialement|republi[ée]e?s?|"
+    r"pubblicat[oaie] originariamente|originariamente pubblicat[oaie]|"
+    r"ursprünglich (?:veröffentlicht|erschienen)|zuerst (?:veröffentlicht|erschienen)|"
+    r"pertama kali (?:terbit|diterbitkan|dimuat|dipublikasikan)|awalnya (?:diterbitkan|dimuat)|diterbitkan ulang"
+)
+#: And in Chinese and Arabic, whose credit names "this article" itself ("本文原载于", "نُشر هذا المقال في الأصل").
+_CREDIT_IN_SCRIPTS = (
+    r"本文(?:原载于|首发于|转载自|最初发表于|最初发布于|原发于)|原文(?:刊载|发表|发布)于"
+    r"|نُ?شِ?رَ?ت?(?: \S+){0,3} في الأصل"
+)
 #: What a reprint's credit says before the link to its original ("originally published by [ProPublica](...)").
 _CREDIT_WORDS = re.compile(
     r"\b(?:originally (?:published|appeared|ran)|first (?:published|appeared|ran) (?:in|on|by|at)|"
     r"republished (?:from|with permission|under)|reprinted (?:from|with permission)|"
-    r"the original source of this article is)\b",
+    rf"the original source of this article is|{_CREDIT_ELSEWHERE})\b|{_CREDIT_IN_SCRIPTS}",
     re.IGNORECASE,
 )
 #: A web address, to where a Markdown link, an attribute or the line ends it (Python's engine: a search for
@@ -686,21 +702,35 @@ def _credited_original(reprint: Reprint, index: int, said: str, address: str) ->
 _CREDIT_BY_NAME = re.compile(
     r"(?i)\b(?:originally (?:published|appeared|ran) (?:in|on|by|at)|first (?:published|appeared|ran) (?:in|on|by|at)|"
     r"republished (?:from|with permission (?:of|from))|reprinted (?:from|with permission (?:of|from))|"
-    r"(?:story|article|reporting) courtesy of|the original source of this article is)\b"
+    rf"(?:story|article|reporting) courtesy of|the original source of this article is|{_CREDIT_ELSEWHERE})\b"
+    rf"|{_CREDIT_IN_SCRIPTS}"
     r"|(?:^|\n)[ \t*_>]*(?:source|via|courtesy)[ \t]*:"  # a label line: "Source: ProPublica" (the name alone)
 )
-#: What a credit of the story itself opens its sentence with, before its words ("This story was", "It").
+#: The same, for RE2's first look: its word boundaries are ASCII's, which "publié" does not end on.
+_CREDIT_BY_NAME_ANYWHERE = _CREDIT_BY_NAME.pattern.replace(r"\b", "")
+#: What a credit of the story itself opens its sentence with, before its words ("This story was", "It"; in
+#: Spanish, Portuguese, French, Italian, German and Indonesian too, where the author's name may follow:
+#: "Este artículo de Ana Ruiz fue", "Artikel karya Ana Ruiz ini").
 _THIS_STORY = re.compile(
     r"(?:(?:this|the) (?:story|article|piece|report|post|essay|column|feature|investigation)|it)"
     r"(?: (?:was|has been|is|first))?$"
+    r"|(?:este|esta|el|la|o|a) (?:artículo|articulo|historia|nota|reportaje|texto|crónica|artigo|reportagem|"
+    r"matéria|materia|história)(?: (?:de|por) [^,;:]{1,60}?)?(?: (?:fue|ha sido|foi|é))?$"
+    r"|(?:cet|cette|l') ?(?:article|reportage|texte|enquête)(?: de [^,;:]{1,60}?)?(?: (?:a été|a|est))?$"
+    r"|quest[o'] ?(?:articolo|testo)(?: di [^,;:]{1,60}?)?(?: (?:è stato|e stato))?$"
+    r"|(?:dieser|der) (?:artikel|text|beitrag)(?: von [^,;:]{1,60}?)?(?: (?:wurde|ist))?$"
+    r"|(?:artikel|tulisan|laporan|berita)(?: karya [^,;:]{1,60}?)? ini(?: (?:telah|sudah))?$"
 )
 
 
 def _of_this_story(body: str, start: int) -> bool:
     """Whether the credit's words at ``start`` open their sentence or line, or follow "This story (was)": a
-    credit of the story itself, not a story's citation of another's work."""
-    before = body[max(0, start - 80) : start]
-    clause = re.split(r"[.!?]\s|\n|[*_>#\[(]", before)[-1].strip().lower()
+    credit of the story itself, not a story's citation of another's work. The Chinese and Arabic words say
+    "this article" themselves."""
+    if not body[start : start + 1].isascii():
+        return True
+    before = body[max(0, start - 100) : start]
+    clause = re.split(r"[.!?]\s|\n|[*_>#\[(。！？]", before)[-1].strip().lower()
     return not clause or _THIS_STORY.search(clause) is not None
 
 
@@ -714,7 +744,7 @@ def _credited_by_name(reprint: Reprint, policies: PolicySet) -> Finding | None:
     forgotten, and whose link to the original was left out too."""
     body = reprint.body
     # Most of a site's own articles: one scan, by RE2 (Python's engine tries every position: 25 times slower).
-    if compile_pattern(_CREDIT_BY_NAME.pattern, own=True).search(body) is None:
+    if compile_pattern(_CREDIT_BY_NAME_ANYWHERE, own=True).search(body) is None:
         return None
 
     covering = {id(policy): policy for domain in policies.domains() if (policy := policies.for_host(domain))}
@@ -740,8 +770,11 @@ def _credited_by_name(reprint: Reprint, policies: PolicySet) -> Finding | None:
             )
             if name is None or find_phrase(shown, name, cased=True) < 0:
                 continue
-            words = found.group(0).strip(" \t\n*_>")
-            said = f"credits {name} with the story ({words} {name}), which {policy.id} covers"
+            # As written, from the credit's words to the name: "a d'abord été publié par Global Voices".
+            through = find_phrase(window, name, cased=True) if not label else -1
+            words = found.group(0) if through < 0 else found.group(0) + window[:through]
+            words = " ".join(_MARKDOWN_LINK.sub(r"\1", words).replace("*", " ").replace("_", " ").split())
+            said = f"credits {name} with the story ({words.lstrip('> ')} {name}), which {policy.id} covers"
             return _credited_original(
                 reprint, found.start() + (found.group(0)[0] == "\n"), said, "<the original article's address>"
             )
