@@ -256,6 +256,30 @@ def test_a_forbidden_phrase_is_placed_in_the_text_not_in_an_attribute_before_it(
         )
 
 
+def test_what_a_jekyll_comment_holds_is_not_on_the_page():
+    """A credit left in a Liquid {% comment %} passed, and an old footer's "All rights reserved" in one failed:
+    Jekyll renders nothing of it."""
+    url = "https://kailindqvist.net/2026/river-restoration/"
+    meta = {"author": "Kai Lindqvist", "original_url": url, "license": "CC-BY-SA-4.0", "commercial": False}
+    credit = (
+        f"By Kai Lindqvist, originally published at [kailindqvist.net]({url}) under a "
+        "[CC BY-SA 4.0](https://creativecommons.org/licenses/by-sa/4.0/) licence."
+    )
+    old_footer = "{% comment %}Old footer: © Valley Voice. All rights reserved.{% endcomment %}"
+    assert check(f"Restoring a river.\n\n{credit}\n\n{old_footer}\n", meta).ok
+    page = (
+        f'<p>By Kai Lindqvist, originally published at <a href="{url}">kailindqvist.net</a> under a '
+        '<a href="https://creativecommons.org/licenses/by-sa/4.0/">CC BY-SA 4.0</a> licence.</p>'
+    )
+    assert check(f"<p>Restoring a river.</p>\n{page}\n{old_footer}\n", meta, format="html").ok
+    hidden = check(f"Restoring a river.\n\n{{%- comment -%}}\n{credit}\n{{%- endcomment -%}}\n\nMore.\n", meta)
+    assert {"cc-by-sa-4.0/credit-author", "cc-by-sa-4.0/license"} <= set(rules(hidden)), hidden.findings
+    # What stands after the comment is read, and placed, as it is.
+    after = check(f"{old_footer}\n\nRestoring a river. All rights reserved.\n\n{credit}\n", meta)
+    [found] = after.findings
+    assert (found.rule, found.line, found.column) == ("cc-by-sa-4.0/no-added-restrictions", 3, 20)
+
+
 def test_an_open_details_or_its_summary_shows_the_credit():
     for shown in (
         "<details open><p>Global Research</p></details>",

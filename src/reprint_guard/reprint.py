@@ -377,6 +377,8 @@ class Reprint:
                 self._rendered = True
             else:
                 html = self.body
+                if "{" in html and "{%" in html:  # a Jekyll page's {% comment %}: no reader sees what it holds
+                    html = without_liquid_comments(html)
             costly = too_costly(html)
             if costly is not None:
                 # Rendered Markdown has no position in the source; an HTML body's is its own.
@@ -477,6 +479,8 @@ class Reprint:
         """The Markdown body as the site renders it: Hugo's built-in shortcodes written out as it writes them,
         and without its raw HTML when the renderer leaves that out."""
         body = self.body
+        if "{" in body and "{%" in body:  # Jekyll's {% comment %}: no reader sees what it holds
+            body = without_liquid_comments(body)
         if "{" in body and ("{{<" in body or "{{%" in body):  # one character first: a quick search
             if self._expanded is None:
                 from .readers.markdown import without_raw_html
@@ -656,6 +660,8 @@ class Reprint:
             index = self.body.find("<!--", close)
         if self.format == "markdown" and ("`" in self.body or ("~" in self.body and "~~~" in self.body)):
             spans += _code_spans(self.body)
+        if self.format != "text" and "{%" in self.body:
+            spans += [match.span() for match in LIQUID_COMMENT.finditer(self.body)]
         if self.format == "markdown" and not self.raw_html and "<" in self.body:
             spans += _html_spans(self.body)  # left out of the page: nothing found is there
         merged: list[tuple[int, int]] = []  # sorted and overlaps joined, so one bisect answers "inside one?"
@@ -867,6 +873,18 @@ def _words_apart(needle: str) -> str:
     # only to read each stretch (with "\W" a tag of punctuation, "<!---->", could be read two ways, and runs
     # of them doubled the backtracking each: minutes for a Vue page).
     return r"(?:[^\w<&]|&#?\w+;|&|<[^<>]*>)+".join(re.escape(word) for word in needle.split()[:_WORDS_APART])
+
+
+#: Jekyll's Liquid comment, whitespace control and all (unclosed: to the end, where Jekyll stops with an error).
+LIQUID_COMMENT = re.compile(r"\{%-?\s*comment\s*-?%\}.*?(?:\{%-?\s*endcomment\s*-?%\}|\Z)", re.DOTALL)
+
+
+def without_liquid_comments(body: str) -> str:
+    """``body`` with each Liquid ``{% comment %}...{% endcomment %}`` made spaces, its line breaks kept (the
+    blocks around it stay apart, and the text keeps its length): Jekyll renders nothing of it."""
+    if "comment" not in body:
+        return body
+    return LIQUID_COMMENT.sub(lambda match: re.sub(r"[^\n]", " ", match.group()), body)
 
 
 def _html_spans(body: str) -> list[tuple[int, int]]:
