@@ -178,6 +178,18 @@ def test_source_credit_in_an_element_of_another_class_counts(shown):
         ("Text and images © 2026 Lakeside Ledger, all rights reserved.", True),
         ("© 2026 Lakeside Ledger; story, photos: all rights reserved.", True),
         ("© 2026 Lakeside Ledger. All rights reserved.", True),
+        # in the reprint's language
+        ("© 2026 Ana Ruiz. Reservados todos los derechos.", True),
+        ("© 2026 Ana Ruiz。保留所有权利。", True),
+        ("版权所有 © 2026 Ana Ruiz，未经许可不得转载。", True),
+        ("Hak cipta dilindungi undang-undang.", True),
+        ("كل الحقوق محفوظة.", True),
+        ("Photo : AFP. Tous droits réservés.", False),  # French writes a space before the colon
+        ("Photo\u202f: AFP. Tous droits réservés.", False),
+        ("Crédit photo : AFP. Tous droits réservés.", False),
+        ("Fotografía: Reuters. Todos los derechos reservados.", False),
+        ("Ilustração: Ana Gil. Todos os direitos reservados.", False),
+        ("صورة: رويترز. جميع الحقوق محفوظة.", False),
     ],
 )
 def test_a_photos_own_notice_is_no_restriction_on_the_story_but_one_over_both_is(notice, restricts):
