@@ -1153,6 +1153,13 @@ def test_a_licence_is_named_by_a_deed_link_that_says_creative_commons_not_by_the
     assert run_check(f"{credit}\n\nRepublished under a Creative Commons licence ({deed}).\n", meta).ok
     assert not run_check(f"{credit}\n\nRepublished under a licence ({deed}).\n", meta).ok
     assert not run_check(f"{credit}\n\nCreative Commons helps. Our terms: {deed}\n", meta).ok
+    # The sentence names it before the link, in the reprint's language; or the link's words do, in Chinese.
+    spanish = (
+        f"{credit}\n\nBajo la licencia Creative Commons Atribución 4.0 Internacional ([ver licencia]({deed}deed.es)).\n"
+    )
+    assert run_check(spanish, meta).ok
+    assert run_check(f"{credit}\n\n本文采用[知识共享署名 4.0 国际许可协议]({deed}deed.zh-hans)。\n", meta).ok
+    assert not run_check(f"{credit}\n\nCreative Commons es genial. Nuestra licencia: [ver]({deed}).\n", meta).ok
 
 
 def test_names_from_copyright_holder_falls_back_to_the_authors(tmp_path):

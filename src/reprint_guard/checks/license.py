@@ -41,17 +41,19 @@ def _linked(links: list[str], paths: frozenset[str]) -> bool:
 
 #: What a link to the deed says to name a Creative Commons licence: "Creative Commons", or its terms' code
 #: ("CC BY-ND", "CC-BY-ND"); the deed's address says which licence it is.
-_SAYS_CC = re.compile(r"creative commons|\bcc[ -]?by\b")
+_SAYS_CC = re.compile(r"creative commons|\bcc[ -]?by\b|知识共享|創用cc|المشاع الإبداعي")
 
 
 def _deed_says_creative_commons(visible: VisibleBody, paths: frozenset[str]) -> bool:
     """A link to the deed whose own text says "Creative Commons" or the terms' code ("[Creative Commons
-    license](deed)", "[CC BY-ND](deed)"), or holds Creative Commons' badge (its ``alt`` says so)."""
+    license](deed)", "[CC BY-ND](deed)", "知识共享"), or whose sentence says so before it ("la licencia Creative
+    Commons Atribución-SinDerivadas 4.0 ([ver licencia](deed))": the licence's name in the reprint's
+    language), or holds Creative Commons' badge (its ``alt`` says so)."""
     for anchor, href in visible.anchor_nodes():
         if not (href and _linked([href], paths)):
             continue
         words = anchor.text(deep=True, separator="")
-        if _SAYS_CC.search(normalize(words)):
+        if _SAYS_CC.search(normalize(words)) or _said_before(anchor):
             return True
         if not words.strip() and any(  # a badge, all the link shows: its alt text or its picture says what it is
             _SAYS_CC.search(normalize(image.attributes.get("alt") or ""))
@@ -60,6 +62,27 @@ def _deed_says_creative_commons(visible: VisibleBody, paths: frozenset[str]) -> 
         ):
             return True
     return False
+
+
+def _said_before(anchor: Any) -> bool:
+    """Whether the sentence a link stands in says "Creative Commons" before it (read back through the inline
+    elements around it, up to its block)."""
+    parts: list[str] = []
+    size = 0
+    node = anchor
+    while node is not None and node.tag in (*_INLINE, "-text") and size <= _SAID_BEFORE:
+        sibling = node.prev
+        while sibling is not None and size <= _SAID_BEFORE:
+            if sibling.tag not in (*_INLINE, "-text", "br"):
+                break  # a block before it: another sentence
+            parts.append(sibling.text(deep=True, separator=""))
+            size += len(parts[-1])
+            sibling = sibling.prev
+        if sibling is not None:
+            break
+        node = node.parent
+    before = normalize("".join(reversed(parts))[-_SAID_BEFORE:])
+    return bool(before) and _SAYS_CC.search(_SENTENCE_END.split(before)[-1]) is not None
 
 
 def _badge_of(src: str, paths: frozenset[str]) -> bool:
@@ -182,6 +205,8 @@ def _written(visible: VisibleBody, paths: frozenset[str]) -> bool:
     return any(visible.holds(f"creativecommons.org/licenses/{path}") for path in paths)
 
 
+#: Where a sentence ends: a stop and a space (not the stop in "4.0"), or a Chinese or Japanese full stop.
+_SENTENCE_END = re.compile(r"[.!?] (?=\S)|。")
 #: How far before a written deed address its sentence may say "Creative Commons".
 _SAID_BEFORE = 160
 
@@ -194,7 +219,7 @@ def _written_as_creative_commons(visible: VisibleBody, paths: frozenset[str]) ->
         at = text.find(f"creativecommons.org/licenses/{path}")
         while at >= 0:
             before = text[max(0, at - _SAID_BEFORE) : at]
-            sentence = re.split(r"[.!?] (?=\S)", before.removesuffix("https://").removesuffix("http://"))[-1]
+            sentence = _SENTENCE_END.split(before.removesuffix("https://").removesuffix("http://"))[-1]
             if _SAYS_CC.search(sentence):
                 return True
             at = text.find(f"creativecommons.org/licenses/{path}", at + 1)
