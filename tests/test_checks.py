@@ -3298,3 +3298,41 @@ def test_a_wordpress_classic_caption_keeps_its_pictures_notice():
     )
     result = check(f"{credit}\n{caption}\n<p>The vault opened.</p>\n", {**meta, "commercial": True}, format="html")
     assert "cc-by-4.0/no-added-restrictions" not in rules(result), result.findings
+
+
+_GV = "https://globalvoices.org/2026/03/02/the-cooks-of-the-common-pot/"
+_GV_CREDIT = f"*Este artículo de Filomena Tavares fue publicado originalmente en [Global Voices]({_GV}).*"
+_GV_LICENCE = "Publicado bajo licencia [CC BY 3.0](https://creativecommons.org/licenses/by/3.0/deed.es)."
+
+
+@pytest.mark.parametrize(
+    ("note", "noted"),
+    [
+        ("Penerjemah: Siti Rahayu.", True),
+        ("Alih bahasa oleh Siti Rahayu.", True),
+        ("本文由王芳翻译。", True),
+        ("ترجمة أحمد منصور.", True),
+        ("تمت الترجمة بواسطة أحمد منصور.", True),
+        ("Traducción de Ana Gil.", True),
+        ("Tradução da equipe de Lúcia Ferreira.", True),
+        # story sentences, no note of the reprint's translation
+        ("Las comunidades pidieron servicios de traducción al wayuunaiki.", False),
+        ("El proyecto incluye traducción de los protocolos.", False),
+        ("Leia a reportagem completa traduzida por voluntários.", False),
+    ],
+)
+def test_a_translators_credit_is_told_from_a_story_sentence_in_other_languages(note, noted):
+    """A Spanish sentence about translation services passed as the reprint's translator note ("traducción
+    al"); an Indonesian, Chinese or Arabic translator's credit was not read as one."""
+    body = f"{_GV_CREDIT}\n\nCada mañana seis mujeres encienden los fogones.\n\n{note} {_GV_LICENCE}\n"
+    meta = {"author": "Filomena Tavares", "original_url": _GV, "translated": True, "commercial": False}
+    found = rules(check(body, meta))
+    assert ("global-voices/changes-indicated" not in found) is noted, found
+    # Mongabay lets no one translate (NoDerivatives): the same note is told, a story sentence is not.
+    mongabay = "https://news.mongabay.com/2026/03/dry-forest-farmers/"
+    reprint = (
+        f"Oleh Rhett Butler. Isi artikel.\n\n{note}\n\n*Pertama kali terbit di [Mongabay]({mongabay}) dengan "
+        "lisensi [CC BY-ND 4.0](https://creativecommons.org/licenses/by-nd/4.0/deed.id).*\n"
+    )
+    told = rules(check(reprint, {"author": "Rhett Butler", "original_url": mongabay, "commercial": False}))
+    assert ("mongabay/edits-declared" in told) is noted, told
