@@ -164,6 +164,15 @@ def test_a_mapped_key_that_disagrees_with_ours_is_told_at_the_sites_key(tmp_path
     write(tmp_path / "b.md", markdown(same, COMPLIANT_BODY))
     (result,) = cli("check", "b.md", "--format", "json", cwd=tmp_path).json()["results"]
     assert (result["status"], result["findings"]) == ("pass", [])
+    # A theme's canonicalURL of the page itself, on the site's own host, says nothing of the original.
+    write(
+        tmp_path / ".reprint-guard.yaml", f"front-matter:\n  {mapped}: original_url\nown-hosts: [riverbendledger.org]\n"
+    )
+    own = "https://riverbendledger.org/posts/harbour/"
+    mine = {**COMPLIANT_META, **({"params": {"canonicalURL": own}} if "." in mapped else {"canonicalURL": own})}
+    write(tmp_path / "c.md", markdown(mine, COMPLIANT_BODY))
+    (result,) = cli("check", "c.md", "--format", "json", cwd=tmp_path).json()["results"]
+    assert (result["status"], result["policy"], result["findings"]) == ("pass", "global-research", [])
 
 
 def test_a_blank_key_of_ours_gives_way_to_the_sites_and_two_site_keys_that_disagree_are_told(tmp_path, cli):

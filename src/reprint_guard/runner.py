@@ -792,18 +792,25 @@ def _own_article(reprint: Any, own_hosts: tuple[str, ...]) -> str | None:
     A site's canonical URL pointing at the page itself is no reprint; a ``policy`` key still makes one.
     """
     from .engine import ROOT_RELATIVE, root_relative
-    from .urls import as_address, host_of
 
     meta = reprint.metadata
     if meta.policy or not meta.original_url:
         return None
     if root_relative(meta.original_url):  # of the site itself, whatever its host (the config's one policy aside)
         return ROOT_RELATIVE
-    host = _ascii_host(host_of(as_address(meta.original_url)) or "")
+    written = _own_host(meta.original_url, own_hosts)
+    return f"not a reprint: original_url is on the site's own host {written} (own-hosts)" if written else None
+
+
+def _own_host(address: str, own_hosts: tuple[str, ...]) -> str | None:
+    """The entry of ``own_hosts`` that ``address`` is on (subdomains and ``www.`` included), or None."""
+    from .urls import as_address, host_of
+
+    host = _ascii_host(host_of(as_address(address)) or "")
     for written in own_hosts:
         own = _ascii_host(written).removeprefix("www.")  # as host_of gives the original's host
-        if host == own or host.endswith("." + own):
-            return f"not a reprint: original_url is on the site's own host {written} (own-hosts)"
+        if host and (host == own or host.endswith("." + own)):
+            return written
     return None
 
 
@@ -872,6 +879,14 @@ def check_read(
     own = _own_article(reprint, settings.own_hosts) if not policy_spec or policy_spec == settings.policy else None
     if own is not None:
         return Result(path=reprint.path, status="skipped", reason=own)
+    if reprint.key_clashes and settings.own_hosts:  # a theme's canonicalURL of the page itself says nothing else
+        reprint.key_clashes = [
+            clash
+            for clash in reprint.key_clashes
+            if not (
+                clash[1] == "original_url" and isinstance(clash[3], str) and _own_host(clash[3], settings.own_hosts)
+            )
+        ]
     policies = policy_set(settings.rules_dirs)
     policy = load_policy(policy_spec, extra=settings.rules_dirs) if policy_spec else None
     result = check_reprint(reprint, policies, policy, today=settings.today, severity=settings.severity)
