@@ -863,11 +863,23 @@ def test_fix_inserts_the_credit_parts_it_can_make_and_says_what_needs_metadata(w
     text = path.read_text(encoding="utf-8")
     assert text.endswith(f"*The original source of this article is [Global Research]({GR_URL}).*\n")
     assert "Copyright" not in text
+    # A one-paragraph credit: its sentences that need no author go in ("By {author}." waits for it).
+    story = write_md(
+        "pp.md", {"original_url": "https://www.propublica.org/article/x-y", "commercial": False}, "Body.\n"
+    )
+    run = cli("check", str(story), "--fix")
+    assert "could not fix propublica/credit-author: needs metadata that is not set: author" in run.err, run.err
+    assert "fixed propublica/link-original, propublica/license, propublica/credit-line" in run.err, run.err
+    assert story.read_text(encoding="utf-8").endswith(
+        "\n*This story was originally published by [ProPublica](https://www.propublica.org/article/x-y). It is "
+        "republished under a [CC BY-NC-ND 3.0 US](https://creativecommons.org/licenses/by-nc-nd/3.0/us/) licence.*\n"
+    )
+    # Global Voices' credit names the author in the sentence that links the original: only the licence goes in.
     voices = write_md("voices.md", {"original_url": "https://globalvoices.org/2025/x/"}, "# T\n\nBody.\n")
-    before = digest(voices)  # Global Voices' one-sentence credit names the author: nothing can be made
     run = cli("check", str(voices), "--fix")
-    assert run.code == 1 and "left unchanged: the credit needs metadata that is not set: author" in run.err
-    assert digest(voices) == before
+    assert run.code == 1 and "fixed global-voices/license" in run.err, run.err
+    assert "could not fix global-voices/link-original: needs metadata that is not set: author" in run.err
+    assert "[CC BY 3.0](https://creativecommons.org/licenses/by/3.0/) licence.*" in voices.read_text("utf-8")
 
 
 def test_fix_says_when_the_name_it_inserted_is_the_pages_own_author_tag(tmp_path, cli):

@@ -94,11 +94,20 @@ def _credit_parts_made(policy: Policy, reprint: Reprint, format: str) -> str | N
     template, html = _credit_template(policy, format)
     values = template_values(reprint, policy, placeholders=False)
     written = "html" if html else "markdown"
-    made = [
-        part
-        for part in _parts(template, written)
-        if all(m in values for m in PLACEHOLDER.findall(part)) and _non_web_link(part, values) is None
-    ]
+
+    def whole(part: str) -> bool:
+        return all(m in values for m in PLACEHOLDER.findall(part)) and _non_web_link(part, values) is None
+
+    parts = _parts(template, written)
+    if len(parts) == 1:  # one paragraph: its sentences that can be written ("By {author}." left out)
+        sentences = _sentences_inside(parts[0], written)
+        if sentences is not None:
+            opening, inner, closing = sentences
+            kept = [sentence for sentence in inner if whole(sentence)]
+            if not kept:
+                return None
+            return _in_format(_filled(opening + " ".join(kept) + closing, values, html), format, html)
+    made = [part for part in parts if whole(part)]
     if not made:
         return None
     return _in_format(_filled(_joined(made, written), values, html), format, html)
@@ -810,6 +819,15 @@ def credit_sentences(policy: Policy, reprint: Reprint, format: str) -> list[str]
 
 def _split_sentences(block: str, format: str) -> list[str] | None:
     """A one-paragraph block's sentences, each wrapped as the paragraph is, or None (fewer than two)."""
+    found = _sentences_inside(block, format)
+    if found is None:
+        return None
+    opening, pieces, closing = found
+    return [opening + piece + closing for piece in pieces]
+
+
+def _sentences_inside(block: str, format: str) -> tuple[str, list[str], str] | None:
+    """A one-paragraph block's wrapping markup and its sentences inside it, or None (fewer than two)."""
     wrapped = _WRAPPED[format].fullmatch(block.strip())
     if wrapped is None:
         return None
@@ -824,7 +842,7 @@ def _split_sentences(block: str, format: str) -> list[str] | None:
     pieces.append(inner[start:])
     if not all(map(_balanced_html if format == "html" else _balanced_markdown, pieces)):
         return None  # a cut inside a tag, an attribute or an emphasis: the paragraph stays whole
-    return [wrapped.group("open") + piece + wrapped.group("close") for piece in pieces]
+    return wrapped.group("open"), pieces, wrapped.group("close")
 
 
 #: Elements that have no closing tag.
