@@ -3336,3 +3336,29 @@ def test_a_translators_credit_is_told_from_a_story_sentence_in_other_languages(n
     )
     told = rules(check(reprint, {"author": "Rhett Butler", "original_url": mongabay, "commercial": False}))
     assert ("mongabay/edits-declared" in told) is noted, told
+
+
+@pytest.mark.parametrize(
+    ("notice", "kept"),
+    [
+        ("Derechos de autor 2026 Ana Ruiz.", True),
+        ("Direitos autorais: Ana Ruiz, 2026", True),
+        ("Hak cipta 2026 Ana Ruiz", True),
+        ("Droits d'auteur 2026 Ana Ruiz.", True),
+        ("版权：Ana Ruiz，2026年", True),
+        ("Foto © Reuters. Derechos de autor 2026 Ana Ruiz.", True),  # the photo's mark first, then hers
+        ("Derechos de autor 2026 Li Wei.", False),  # someone else's
+        ("Texto sin aviso.", False),
+    ],
+)
+def test_a_copyright_notice_may_say_copyright_in_the_reprints_language(notice, kept):
+    """ "Derechos de autor 2026 Ana Ruiz" (no ©) was "no copyright notice": the word in the reprint's language
+    is the notice's mark, as "Copyright" is."""
+    url = "https://example.org/a/1"
+    meta = {"author": "Ana Ruiz", "copyright_holder": "Ana Ruiz", "original_url": url, "license": "CC-BY-4.0"}
+    body = (
+        f"Por Ana Ruiz. Texto del artículo.\n\nPublicado en [example.org]({url}) bajo licencia "
+        f"[CC BY 4.0](https://creativecommons.org/licenses/by/4.0/deed.es).\n\n{notice}\n"
+    )
+    found = rules(check(body, {**meta, "commercial": False}))
+    assert ("cc-by-4.0/copyright-notice" not in found) is kept, found

@@ -45,6 +45,22 @@ NAME = "attribution"
 SUMMARY = "A named credit (any accepted variant), or a copyright notice naming the holder, is visible."
 
 _NOTICE_MARKS = ("©", "(c)", "copyright")
+#: The word "copyright" as notices in other languages write it, in place of the mark ("Derechos de autor 2026
+#: Ana Ruiz", "Hak cipta 2026 ...", "版权：..."): whole words, as "copyright" is.
+_NOTICE_ELSEWHERE = (
+    "derechos de autor",
+    "direitos autorais",
+    "direitos de autor",
+    "droits d'auteur",
+    "diritti d'autore",
+    "urheberrecht",
+    "hak cipta",
+    "版权",
+    "版權",
+    "著作権",
+    "حقوق النشر",
+    "حقوق الطبع",
+)
 _NOTICE_WINDOW = 160
 #: Up to this many other accepted names are listed in a missing credit's message.
 _LISTED_NAMES = 8
@@ -64,12 +80,13 @@ def without_title(name: str) -> str:
 
 
 def notice_positions(text: str) -> list[int]:
-    """Where a copyright mark (©, (c) or the word "copyright") starts in normalised text."""
+    """Where a copyright mark (©, (c) or the word "copyright", or that word in another language) starts in
+    normalised text."""
     found = []
-    for mark in _NOTICE_MARKS:
+    for mark in _NOTICE_MARKS + _NOTICE_ELSEWHERE:  # (a block's text: a few finds)
         index = text.find(mark)
         while index >= 0:
-            if mark != "copyright" or find_phrase(text, mark, index, index + len(mark)) == index:
+            if mark in ("©", "(c)") or find_phrase(text, mark, index, index + len(mark)) == index:
                 found.append(index)
             index = text.find(mark, index + 1)
     return sorted(found)
@@ -413,10 +430,21 @@ def _notice(visible: VisibleBody, holders: list[str]) -> tuple[bool, str]:
     """
     if has_notice(visible.raw_text, holders, cased=True):
         return True, ""
-    if not any(visible.holds(mark) for mark in _NOTICE_MARKS):
-        return False, ""
     marked = ""
-    for block in visible.blocks_holding(_NOTICE_MARKS):
+    # The marks first; the word in other languages ("Derechos de autor 2026 Ana Ruiz", "Hak cipta 2026 ...")
+    # only when no notice with a mark names the holders.
+    for kinds in (_NOTICE_MARKS, _NOTICE_ELSEWHERE):
+        held = tuple(mark for mark in kinds if visible.holds(mark))
+        if held:
+            named, marked = _notice_in_blocks(visible, holders, held, marked)
+            if named:
+                return True, ""
+    return False, marked
+
+
+def _notice_in_blocks(visible: VisibleBody, holders: list[str], held: tuple[str, ...], marked: str) -> tuple[bool, str]:
+    """:func:`_notice` in each block holding one of the marks ``held``; ``marked``: the first notice found so far."""
+    for block in visible.blocks_holding(held):
         # A photo's notice ("Photo © Lena Marsh") is the photo's: no notice of the article, to correct or not.
         marks = [at for at in notice_positions(block) if not _after_other_work(block, at, notice=True)]
         if marks:
