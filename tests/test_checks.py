@@ -3362,3 +3362,25 @@ def test_a_copyright_notice_may_say_copyright_in_the_reprints_language(notice, k
     )
     found = rules(check(body, {**meta, "commercial": False}))
     assert ("cc-by-4.0/copyright-notice" not in found) is kept, found
+
+
+@pytest.mark.parametrize(
+    ("author", "byline"),
+    [
+        ("Prof. Dr. Ana Ruiz", "Por Ana Ruiz."),  # titles stacked
+        ("Dra. Inés Pérez", "Por Inés Pérez."),
+        ("Pr Jean Dupont", "Par Jean Dupont."),
+        ("Dr. Ir. Budi Santoso", "Oleh Budi Santoso."),
+        ("Núñez de la Fuente, María José", "Por María José Núñez de la Fuente."),  # a surname of four words
+        ("Ana Ruiz dan Li Wei", "Oleh Li Wei dan Ana Ruiz."),
+        ("李伟、王芳", "作者：王芳、李伟。"),
+    ],
+)
+def test_an_authors_name_is_read_as_other_languages_write_names(author, byline):
+    """Titles other than English ones, stacked titles, a four-word surname written first, and names listed
+    with Indonesian "dan" or "、" were not found in a byline that credits them."""
+    url = "https://example.org/a/1"
+    meta = {"author": author, "original_url": url, "license": "CC-BY-4.0", "commercial": False}
+    body = f"{byline}\n\nTexto.\n\n[example.org]({url}) [CC BY 4.0](https://creativecommons.org/licenses/by/4.0/)\n"
+    found = rules(check(body, meta))
+    assert "cc-by-4.0/credit-author" not in found, found

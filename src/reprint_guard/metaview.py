@@ -418,7 +418,7 @@ def name_forms(name: str) -> tuple[str, ...]:
         and "," not in first
         and first.lower() not in _NAME_SUFFIXES
         and 1 <= len(first.split()) <= 3
-        and 1 <= len(last.split()) <= 3
+        and 1 <= len(last.split()) <= 4  # "Núñez de la Fuente, María José"
     ):
         forms.append(f"{first} {last}")
     return tuple(forms)
@@ -436,7 +436,7 @@ def names_of(value: object) -> list[str]:
     if isinstance(value, list):
         return [str(v) for v in value if str(v).strip()]
     text = str(value)
-    if "," in text and ";" not in text:
+    if "," in text and ";" not in text and "、" not in text:
         # "Ana Ruiz, Li Wei and Sam Ode": a list written out, each part a full name, "and" before the last.
         if _LAST_JOINED.search(text):
             names = byline_names(text)
@@ -447,13 +447,13 @@ def names_of(value: object) -> list[str]:
 
 
 #: "and" (or "&", "y", "et", "und") before a list's last name.
-_LAST_JOINED = re.compile(r",?\s+(?:and|y|e|et|und|&)\s+\S+\s+\S")
+_LAST_JOINED = re.compile(r",?\s+(?:and|y|e|et|und|dan|&)\s+\S+\s+\S")
 
 
 #: Where a byline parts its names: a semicolon, a comma, "and", "&" (with the comma before "and"), and "and"
-#: as Spanish, Portuguese and Italian, French and German write it ("y", "e", "et", "und"). Only between full
-#: names (see :func:`byline_names`): "Santiago Ramón y Cajal" stays one.
-_BYLINE_PARTS = re.compile(r"\s*;\s*|\s*,\s*(?:(?:and|y|e|et|und)\s+|&\s*)?|\s+(?:and|y|e|et|und|&)\s+")
+#: as Spanish, Portuguese and Italian, French, German and Indonesian write it ("y", "e", "et", "und", "dan").
+#: Only between full names (see :func:`byline_names`): "Santiago Ramón y Cajal" stays one.
+_BYLINE_PARTS = re.compile(r"\s*;\s*|\s*,\s*(?:(?:and|y|e|et|und|dan)\s+|&\s*)?|\s+(?:and|y|e|et|und|dan|&)\s+")
 
 
 #: Words of a job title, which a byline may put after a name as if it were another ("Staff Reporter").
@@ -477,8 +477,8 @@ def byline_names(content: str) -> list[str]:
 def _byline_names(content: str) -> tuple[str, ...]:
     """:func:`byline_names`, asked once per string: a name field is read by rule after rule."""
     content = " ".join(content.split())
-    if ";" in content:
-        return tuple(name for name in (part.strip() for part in content.split(";")) if name)
+    if ";" in content or "、" in content:  # Chinese and Japanese list names with "、": "李伟、王芳"
+        return tuple(name for name in (part.strip() for part in re.split("[;、]", content)) if name)
     parts = [part for part in _BYLINE_PARTS.split(content) if part]
     if len(parts) > 1 and all(len(part.split()) >= 2 for part in parts):
         people = [part for part in parts if not _ROLE.search(part)]  # "Ana Ruiz, Staff Reporter": one person

@@ -69,14 +69,21 @@ _WINDOW_CHARS = 300
 
 
 #: Titles a byline or notice may put before a name, or leave out ("Prof Tomasz Wielgosz", "Dr. Ana Ruiz").
-_TITLE = re.compile(r"(?i)(?:dr|prof|professor|mr|mrs|ms|mx|rev|sir|dame)\.?\s+(?=\S+\s+\S)")
+#: A title before a name, in English and as Spanish, Portuguese, French, German and Indonesian write them
+#: ("Dra.", "Pr", "Mme", "Ir."), which a credit may write or leave out.
+_TITLE = re.compile(
+    r"(?i)(?:dr|dra|drs|prof|profa|professor|pr|mr|mrs|ms|mx|rev|sir|dame|sr|sra|srta|mme|mlle|ir|dott)"
+    r"\.?\s+(?=\S+\s+\S)"
+)
 
 
 def without_title(name: str) -> str:
-    """A name as looked for: without a title before it, which the credit may write or leave out (a name
-    left with one word keeps its title: "Dr Who")."""
-    found = _TITLE.match(name.strip()) if name[:1] in "DdPpMmRrSs" else None
-    return name.strip()[found.end() :] if found else name
+    """A name as looked for: without the titles before it ("Prof. Dr. Ana Ruiz"), which the credit may write
+    or leave out (a name left with one word keeps its title: "Dr Who")."""
+    name = name.strip()
+    while name[:1] in "DdPpMmRrSsIi" and (found := _TITLE.match(name)) is not None:
+        name = name[found.end() :]
+    return name
 
 
 def notice_positions(text: str) -> list[int]:
