@@ -115,6 +115,14 @@ def test_findings_name_the_sites_own_key_for_a_mapped_one(tmp_path, cli):
     unset = [f for f in results["b.md"]["findings"] if f["rule"] == "reprint-guard/missing-metadata"]
     assert unset and unset[0]["message"].startswith("'is_commercial' is not set"), unset
     assert "Add 'is_commercial: ...'" in unset[0]["fix"]
+    # A policy's own fix text names the site's key too: "set edited true", not the key Hugo takes for a date.
+    story = "By Tomás Brenner. This story has been condensed for length.\n\nThis story was originally published by "
+    credit = "[ProPublica](https://www.propublica.org/article/heat-pumps)."
+    meta = {"author": "Tomás Brenner", "original_url": "https://www.propublica.org/article/heat-pumps"}
+    write(tmp_path / "c.md", markdown({**meta, "commercial": False}, story + credit))
+    [result] = cli("check", "c.md", "--format", "json", cwd=tmp_path).json()["results"]
+    [said] = [f for f in result["findings"] if f["rule"] == "propublica/edits-declared"]
+    assert "set edited true if it was edited" in said["fix"] and "modified" not in said["fix"], said["fix"]
 
 
 def test_a_key_of_ours_the_site_uses_for_its_own_is_left_to_it_once_another_is_mapped_onto_it(tmp_path, cli):
@@ -262,6 +270,19 @@ def test_raw_html_false_hints_only_where_left_out_html_can_be_why(tmp_path, cli)
     findings = {r["path"]: r["findings"] for r in cli("check", ".", "--format", "json", cwd=tmp_path).json()["results"]}
     assert findings["more.md"] and all("raw-html" not in (f["fix"] or "") for f in findings["more.md"])
     assert any("raw-html is false" in (f["fix"] or "") for f in findings["html.md"])
+    # A pixel left out explains a missing pixel, not a missing byline or link: those are told without the hint.
+    calmatters = {
+        "author": "Ana Ruiz",
+        "original_url": "https://calmatters.org/environment/2026/11/water-rights/",
+        "commercial": False,
+    }
+    pixel = '<img src="https://calmatters.org/wp-json/pixel?republication-pixel=true&post=1234" width="1" height="1">'
+    write(tmp_path / "cm.md", markdown(calmatters, f"California's water rights.\n\n{pixel}\n"))
+    [result] = cli("check", "cm.md", "--format", "json", cwd=tmp_path).json()["results"]
+    hinted = {f["rule"]: "raw-html is false" in (f["fix"] or "") for f in result["findings"]}
+    assert hinted.pop("calmatters/tracking-pixel") is True and hinted and not any(hinted.values()), hinted
+    said = next(f["fix"] for f in result["findings"] if f["rule"] == "calmatters/tracking-pixel")
+    assert '." raw-html' not in said and ".." not in said, said
 
 
 def test_a_key_close_to_the_one_that_makes_a_reprint_is_said_not_skipped(tmp_path, cli):

@@ -470,9 +470,15 @@ class Reprint:
     def left_out_html(self) -> bool:
         """Whether the page leaves out raw HTML this Markdown body holds (``raw_html`` false), a comment aside
         (Hugo's ``<!--more-->`` shows nothing either way)."""
+        return bool(self.html_left_out())
+
+    def html_left_out(self) -> str:
+        """The raw HTML of this Markdown body that the page leaves out (``raw_html`` false), comments aside,
+        joined; "" when none is."""
         if self.format != "markdown" or self.raw_html or "<" not in self.body:
-            return False
-        return any(not self.body[start:end].lstrip().startswith("<!--") for start, end in _html_spans(self.body))
+            return ""
+        pieces = (self.body[start:end] for start, end in _html_spans(self.body))
+        return "\n".join(piece for piece in pieces if not piece.lstrip().startswith("<!--"))
 
     @property
     def _markdown(self) -> str:

@@ -828,6 +828,8 @@ def _in_site_keys(finding: Any, names: dict[str, str]) -> Any:
                 shown = quoted.replace(ours, theirs, 1)
                 message = message.replace(quoted, shown)
                 fix = fix.replace(quoted, shown) if fix else fix
+        if fix and ours in fix:  # a policy's own fix text: "set modified: true", "or set modified true"
+            fix = re.sub(rf"(?<![\w'.-]){re.escape(ours)}(?=:? (?:true|false)\b)", theirs, fix)
     if message is finding.message and fix is finding.fix and field == finding.field:
         return finding
     return finding.replace(message=message, fix=fix, field=field)
@@ -841,16 +843,35 @@ _LEFT_OUT_HINT = (
 )
 
 
-def _left_out_hint(finding: Any, policy: Any) -> Any:
-    """A finding on a file whose raw HTML the page leaves out says so: a credit or pixel pasted as HTML is
-    why something present in the file is missing from the page. Not a forbidden phrase's: it is there."""
+def _left_out_hint(finding: Any, policy: Any, left_out: str) -> Any:
+    """A finding on a file whose raw HTML the page leaves out says so, when that HTML could be what the rule
+    asks for: a credit or pixel pasted as HTML is why something present in the file is missing from the page
+    (an <img> for an element rule of images, a link for a link or licence rule, text for a credit). Not a
+    forbidden phrase's: it is there."""
     if finding.check not in _SEEN_IN_HTML or finding.policy == "reprint-guard":
         return finding
     rule = policy.rule(finding.rule.partition("/")[2]) if policy is not None else None
     if rule is not None and getattr(rule.params, "mode", None) == "forbid":
         return finding
-    fix = f"{finding.fix.rstrip('.')}. {_LEFT_OUT_HINT}." if finding.fix else f"{_LEFT_OUT_HINT}."
+    if not _could_be_in(left_out.lower(), finding.check, getattr(rule.params, "tag", None) if rule else None):
+        return finding
+    said = (finding.fix or "").rstrip()
+    stop = "" if not said or said.endswith(_ENDS_A_SENTENCE) else "."  # 'Add: "... CalMatters."' has its own
+    fix = f"{said}{stop} {_LEFT_OUT_HINT}.".lstrip()
     return finding.replace(fix=fix)
+
+
+#: How a fix text may end a sentence already: a stop, or a stop inside a closing quote.
+_ENDS_A_SENTENCE = (".", '."', ".\u201d", "!", "?")
+
+
+def _could_be_in(html: str, check: str, tag: str | None) -> bool:
+    """Whether raw HTML (lower case) could hold what a rule of ``check`` asks for: its element, a link, text."""
+    if check == "element":
+        return f"<{tag or ''}" in html
+    if check in ("link", "license"):
+        return "<a" in html and "href" in html
+    return bool(re.sub(r"<[^>]*>", "", html).strip())
 
 
 def _ascii_host(host: str) -> str:
@@ -895,8 +916,8 @@ def check_read(
     if reprint.key_names:
         result.findings = [_in_site_keys(finding, reprint.key_names) for finding in result.findings]
     checked = checked_policy(result, policies, policy)
-    if result.findings and reprint.left_out_html():
-        result.findings = [_left_out_hint(finding, checked) for finding in result.findings]
+    if result.findings and (left_out := reprint.html_left_out()):
+        result.findings = [_left_out_hint(finding, checked, left_out) for finding in result.findings]
     relative = settings.relative(path) if path != "-" and settings.suppressions else "-"
     suppressions, problems = inline_of(reprint) if settings.inline_suppressions else ([], [])
     for central in settings.suppressions:
