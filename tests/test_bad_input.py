@@ -275,11 +275,14 @@ def test_an_envelope_broken_by_a_hand_edit_is_an_error_even_in_a_walk(tmp_path, 
     path = tmp_path / "story.json"
     path.write_text('{"metadata": {"original_url": "https://grist.org/a/"},\n "body": "x",\n}\n', encoding="utf-8")
     (tmp_path / "tsconfig.json").write_text('{"compilerOptions": {"strict": true,},}\n', encoding="utf-8")
+    # A fixture whose nested object has such keys is somebody else's JSON, broken or not.
+    mock = '// a webhook fixture\n{"request": {"body": {"title": "x"}, "metadata": {"id": 3}}}\n'
+    (tmp_path / "api-mock.json").write_text(mock, encoding="utf-8")
     run = cli("check", str(tmp_path), "--format", "json")
     assert run.code == 2, run.out + run.err
     results = {Path(r["path"]).name: r for r in run.json()["results"]}
     assert results["story.json"]["status"] == "error" and results["story.json"]["error_line"] == 3
-    assert results["tsconfig.json"]["status"] == "skipped"
+    assert results["tsconfig.json"]["status"] == results["api-mock.json"]["status"] == "skipped"
 
 
 def test_an_envelope_without_its_article_is_an_error_even_in_a_walk(tmp_path, cli):

@@ -190,6 +190,7 @@ def test_source_credit_in_an_element_of_another_class_counts(shown):
         ("Fotografía: Reuters. Todos los derechos reservados.", False),
         ("Ilustração: Ana Gil. Todos os direitos reservados.", False),
         ("صورة: رويترز. جميع الحقوق محفوظة.", False),
+        ("图片：新华社，版权所有。", False),
     ],
 )
 def test_a_photos_own_notice_is_no_restriction_on_the_story_but_one_over_both_is(notice, restricts):
@@ -229,6 +230,18 @@ def test_what_a_closed_details_holds_is_still_published(tmp_path):
         ('<p class="sr-only" hidden>All rights reserved.</p>', False),  # hidden from everyone
         ('<p class="visually-hidden d-none">All rights reserved.</p>', False),
         ('<p class="sr-only">Ana Ruiz</p>', False),
+        # a picture's caption keeps its own notice (captions: false), spoken or shown
+        (
+            '<figure><figcaption>Dawn. Reuters <span class="sr-only">All rights reserved.</span></figcaption></figure>',
+            False,
+        ),
+        # read with the words that lead to it, in a long paragraph too
+        (
+            "<p>"
+            + "The boats went out. " * 25
+            + "Photo: Reuters, <span class='sr-only'>all rights reserved.</span></p>",
+            False,
+        ),
     ],
 )
 def test_what_is_kept_for_screen_readers_is_still_published(extra, told):
@@ -286,6 +299,10 @@ def test_what_a_jekyll_comment_holds_is_not_on_the_page():
     assert check(f"<p>Restoring a river.</p>\n{page}\n{old_footer}\n", meta, format="html").ok
     hidden = check(f"Restoring a river.\n\n{{%- comment -%}}\n{credit}\n{{%- endcomment -%}}\n\nMore.\n", meta)
     assert {"cc-by-sa-4.0/credit-author", "cc-by-sa-4.0/license"} <= set(rules(hidden)), hidden.findings
+    # Written as code, or never closed, it is no comment: what follows is on the page.
+    shown = f"Notes go in `{{%- comment -%}}` tags.\n\n{credit}\n"
+    assert check(shown, meta).ok
+    assert check(f"Notes go in {{% comment %}} tags.\n\n{credit}\n", meta).ok
     # What stands after the comment is read, and placed, as it is.
     after = check(f"{old_footer}\n\nRestoring a river. All rights reserved.\n\n{credit}\n", meta)
     [found] = after.findings
@@ -2090,6 +2107,9 @@ def test_one_name_with_a_comma_or_a_title_stays_one_person():
     assert names_of("Martin Luther King, Jr. and Coretta Scott King") == [
         "Martin Luther King, Jr. and Coretta Scott King"
     ]
+    # two people with their affiliations, not four names
+    both = "Ana Ruiz, University of Leeds and Li Wei, University of York"
+    assert names_of(both) == [both]
 
 
 @pytest.mark.parametrize("author", ["Ana Ruiz, Li Wei and Sam Ode", "Ana Ruiz, Li Wei, and Sam Ode"])
@@ -3052,8 +3072,9 @@ def test_a_pictures_caption_keeps_its_own_notice_and_licence():
     licensed = "\n\nThis article is under a [CC BY 4.0](https://creativecommons.org/licenses/by/4.0/) licence.\n"
     assert check(f"{article}\n\n{photo}{licensed}", {**cc, "commercial": True}).ok
     # A caption written in capitals, as old editors wrote tags, is a caption all the same.
-    shouting = body.replace("figcaption", "FIGCAPTION").replace("figure", "FIGURE")
-    assert "the-conversation/no-added-restrictions" not in rules(check(shouting, meta, format="html"))
+    for case in ("FIGCAPTION", "FigCaption"):
+        shouting = body.replace("figcaption", case).replace("figure", "FIGURE")
+        assert "the-conversation/no-added-restrictions" not in rules(check(shouting, meta, format="html"))
     loud = photo.replace("figcaption", "FIGCAPTION")
     assert "cc-by-4.0/license" in rules(check(f"{article}\n\n{loud}\n\nThe tide moved inland.\n", cc))
 
@@ -3118,6 +3139,8 @@ def test_the_second_of_two_photographers_is_not_the_storys_author(credit):
     body = f"# A seed library in the old bank vault\n\n{credit}\n\nThe vault guards beans now.\n\n{credit_line}\n"
     (found,) = [f for f in check(body, meta, policy="cc-by-4.0").findings if f.rule == "cc-by-4.0/credit-author"]
     assert "named only in another work's credit" in found.message, found.message
+    for other in ("Photos by Jon Ek; Priya Castellanos reported this story.", "Photo: Jon Ek · Priya Castellanos"):
+        assert "cc-by-4.0/credit-author" not in rules(check(body.replace(credit, other), meta, policy="cc-by-4.0"))
     story = body.replace(credit, f"{credit} | Story: Priya Castellanos")
     assert "cc-by-4.0/credit-author" not in rules(check(story, meta, policy="cc-by-4.0"))
     assert "cc-by-4.0/credit-author" not in rules(
@@ -3155,6 +3178,7 @@ def test_calendar_days_without_a_zone_are_read_on_one_clock():
         ("Story.\n\nSource: ProPublica\n", True),  # a label line, the publisher's name all it says
         ("Story.\n\n*Via: [Grist](/partners).*\n", True),
         ("Chart.\n\nSource: ProPublica analysis of state data\n", False),  # a chart's source, cited
+        ("We looked.\n\n![Staffing by home](/charts/staffing.png)\n\nSource: ProPublica\n", False),  # a chart's
         # in the reprint's language
         ("Texto.\n\nEste artículo fue publicado originalmente por Global Voices.\n", True),
         ("Texto.\n\nEste artículo de Ana Ruiz fue publicado originalmente en Global Voices.\n", True),
@@ -3318,7 +3342,10 @@ _GV_LICENCE = "Publicado bajo licencia [CC BY 3.0](https://creativecommons.org/l
         # story sentences, no note of the reprint's translation
         ("Las comunidades pidieron servicios de traducción al wayuunaiki.", False),
         ("El proyecto incluye traducción de los protocolos.", False),
-        ("Leia a reportagem completa traduzida por voluntários.", False),
+        # a participle with its agent reads as a note wherever it stands ("Texto traducido por ...")
+        ("Texto traducido por Lucía Brenner.", True),
+        ("Versión original en inglés — traducción de Lucía Brenner.", True),
+        ("Article traduit de l'anglais par Lucie Bernard.", True),
     ],
 )
 def test_a_translators_credit_is_told_from_a_story_sentence_in_other_languages(note, noted):
@@ -3348,6 +3375,7 @@ def test_a_translators_credit_is_told_from_a_story_sentence_in_other_languages(n
         ("版权：Ana Ruiz，2026年", True),
         ("Foto © Reuters. Derechos de autor 2026 Ana Ruiz.", True),  # the photo's mark first, then hers
         ("Derechos de autor 2026 Li Wei.", False),  # someone else's
+        ("Sobre los derechos de autor, Ana Ruiz recuerda que las semillas no tienen dueño.", False),  # prose
         ("Texto sin aviso.", False),
     ],
 )

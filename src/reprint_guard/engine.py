@@ -757,6 +757,8 @@ def _credited_by_name(reprint: Reprint, policies: PolicySet) -> Finding | None:
         if address >= 0:  # up to an address: a credit with one is told, or passed over, by its address
             window = window[:address]
         label = found.group(0).endswith(":")
+        if label and _under_a_picture(body, found.start()):
+            continue  # "Source: ProPublica" under a chart: the chart's source, in a story of one's own
         if label:  # "Source: ProPublica" credits; "Source: ProPublica analysis of state data" cites
             window = _MARKDOWN_LINK.sub(r"\1", window.partition("\n")[0]).strip(" \t*_.")
         for policy in covering.values():
@@ -779,6 +781,16 @@ def _credited_by_name(reprint: Reprint, policies: PolicySet) -> Finding | None:
                 reprint, found.start() + (found.group(0)[0] == "\n"), said, "<the original article's address>"
             )
     return None
+
+
+def _under_a_picture(body: str, start: int) -> bool:
+    """Whether the line at ``start`` follows a picture (a Markdown image, an <img> or a figure), blank
+    lines aside: a caption's "Source:" line."""
+    above = body[:start].rstrip()
+    line = above[above.rfind("\n") + 1 :].strip().lower()
+    return line.startswith(("![", "<img", "<figure", "<picture", "{{< figure", "{{<figure")) or line.endswith(
+        ("</figure>", "</picture>")
+    )
 
 
 def _shares_most_letters(a: str, b: str, cutoff: float = 0.85) -> bool:

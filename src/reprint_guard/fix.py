@@ -99,18 +99,25 @@ def _credit_parts_made(policy: Policy, reprint: Reprint, format: str) -> str | N
         return all(m in values for m in PLACEHOLDER.findall(part)) and _non_web_link(part, values) is None
 
     parts = _parts(template, written)
-    if len(parts) == 1:  # one paragraph: its sentences that can be written ("By {author}." left out)
+    if len(parts) == 1:  # one paragraph: without its byline when only that lacks a value ("By {author}.")
         sentences = _sentences_inside(parts[0], written)
         if sentences is not None:
             opening, inner, closing = sentences
             kept = [sentence for sentence in inner if whole(sentence)]
-            if not kept:
+            left_out = [sentence for sentence in inner if not whole(sentence)]
+            # A sentence that needs the value for more than itself ("It is republished ...") reads as
+            # nothing without the one before: only a byline alone may be left out.
+            if not kept or not all(_BYLINE_ALONE.fullmatch(sentence) for sentence in left_out):
                 return None
             return _in_format(_filled(opening + " ".join(kept) + closing, values, html), format, html)
     made = [part for part in parts if whole(part)]
     if not made:
         return None
     return _in_format(_filled(_joined(made, written), values, html), format, html)
+
+
+#: A sentence that is a byline and nothing else: "By {author}." (a name and its publisher, at most).
+_BYLINE_ALONE = re.compile(r"(?i)\W*(?:by|por|par|von|oleh)?\s*\{author\}(?:,\s*[^.{}]{1,40})?[.,]?\W*")
 
 
 def _credit_template(policy: Policy, format: str) -> tuple[str, bool]:

@@ -378,7 +378,7 @@ class Reprint:
             else:
                 html = self.body
                 if "{" in html and "{%" in html:  # a Jekyll page's {% comment %}: no reader sees what it holds
-                    html = without_liquid_comments(html)
+                    html = without_liquid_comments(html, markdown=False)
             costly = too_costly(html)
             if costly is not None:
                 # Rendered Markdown has no position in the source; an HTML body's is its own.
@@ -449,7 +449,11 @@ class Reprint:
             if options["raw"] == PLAIN_RAW_HTML and isinstance(names, frozenset):
                 return any(tag in names if tag[0] != "." else CLASSED in names for tag in tags)
         html = self.html
-        return any(tag.lstrip(".") in html or (tag[0] != "." and tag.upper() in html) for tag in tags)
+        if any(tag.lstrip(".") in html for tag in tags):
+            return True
+        # A tag written in another case (<FIGCAPTION>, <FigCaption>): HTML reads tag names blind to case.
+        lowered = self._lower_body if html is self.body else html.lower()
+        return any(tag[0] != "." and tag in lowered for tag in tags)
 
     def visible_apart(self, tags: tuple[str, ...]) -> VisibleBody:
         """What a reader sees but for the elements ``tags`` name, by tag or by class (``("figcaption",
@@ -667,7 +671,7 @@ class Reprint:
         if self.format == "markdown" and ("`" in self.body or ("~" in self.body and "~~~" in self.body)):
             spans += _code_spans(self.body)
         if self.format != "text" and "{%" in self.body:
-            spans += [match.span() for match in LIQUID_COMMENT.finditer(self.body)]
+            spans += liquid_comment_spans(self.body, self.format == "markdown")
         if self.format == "markdown" and not self.raw_html and "<" in self.body:
             spans += _html_spans(self.body)  # left out of the page: nothing found is there
         merged: list[tuple[int, int]] = []  # sorted and overlaps joined, so one bisect answers "inside one?"
@@ -881,16 +885,33 @@ def _words_apart(needle: str) -> str:
     return r"(?:[^\w<&]|&#?\w+;|&|<[^<>]*>)+".join(re.escape(word) for word in needle.split()[:_WORDS_APART])
 
 
-#: Jekyll's Liquid comment, whitespace control and all (unclosed: to the end, where Jekyll stops with an error).
-LIQUID_COMMENT = re.compile(r"\{%-?\s*comment\s*-?%\}.*?(?:\{%-?\s*endcomment\s*-?%\}|\Z)", re.DOTALL)
+#: Jekyll's Liquid comment, whitespace control and all (an unclosed one is none: Jekyll stops on it).
+LIQUID_COMMENT = re.compile(r"\{%-?\s*comment\s*-?%\}.*?\{%-?\s*endcomment\s*-?%\}", re.DOTALL)
 
 
-def without_liquid_comments(body: str) -> str:
-    """``body`` with each Liquid ``{% comment %}...{% endcomment %}`` made spaces, its line breaks kept (the
-    blocks around it stay apart, and the text keeps its length): Jekyll renders nothing of it."""
-    if "comment" not in body:
+def liquid_comment_spans(body: str, markdown: bool = True) -> list[tuple[int, int]]:
+    """Where Liquid ``{% comment %}...{% endcomment %}`` blocks stand, but those starting in Markdown's code
+    (`` `{% comment %}` `` is shown as written)."""
+    if "{%" not in body or "comment" not in body:
+        return []
+    found = [match.span() for match in LIQUID_COMMENT.finditer(body)]
+    if found and markdown and ("`" in body or "~~~" in body):
+        code = sorted(_code_spans(body))
+        found = [(a, b) for a, b in found if not any(start <= a < end for start, end in code)]
+    return found
+
+
+def without_liquid_comments(body: str, markdown: bool = True) -> str:
+    """``body`` with each Liquid comment (:func:`liquid_comment_spans`) made spaces, its line breaks kept
+    (the blocks around it stay apart, and the text keeps its length): Jekyll renders nothing of it."""
+    spans = liquid_comment_spans(body, markdown)
+    if not spans:
         return body
-    return LIQUID_COMMENT.sub(lambda match: re.sub(r"[^\n]", " ", match.group()), body)
+    pieces, at = [], 0
+    for start, end in spans:
+        pieces += [body[at:start], re.sub(r"[^\n]", " ", body[start:end])]
+        at = end
+    return "".join(pieces) + body[at:]
 
 
 def _html_spans(body: str) -> list[tuple[int, int]]:

@@ -683,20 +683,33 @@ def _prune_invisible(root: LexborNode, folded: _Folded | None = None, *, classes
             else:
                 folded.texts.append("\n" + node.text(deep=True, separator="") + "\n")
                 folded.media += _media(node)  # the node itself too, when it is an image
-        elif folded is not None and node.tag != "-text" and _spoken_only(node):
-            # Read out in its sentence ("Photo <span class=sr-only>Reuters. All rights reserved.</span>" is a
-            # photo's notice): with a short block around it, the block's words.
+        elif folded is not None and node.tag != "-text" and _spoken_only(node) and not _in_caption(node):
+            # Read out in its sentence ("Photo: <span class=sr-only>Reuters. All rights reserved.</span>" is a
+            # photo's notice): with the words of the block around it that lead to it.
             spoken = node.text(deep=True, separator="")
             around = node.parent.text(deep=True, separator="") if node.parent is not None else ""
-            folded.spoken.append("\n" + (around if len(around) <= _SPOKEN_BLOCK else spoken) + "\n")
+            at = around.find(spoken) if spoken else -1
+            if at >= 0:
+                spoken = around[max(0, at - _SPOKEN_LEAD) : at + len(spoken)]
+            folded.spoken.append("\n" + spoken + "\n")
         if node.tag in ("code", "pre") and node.parent is not None:
             code_parents.add(node.parent.mem_id)  # outermost: nothing hidden holds it
         node.decompose()
     return frozenset(code_parents)
 
 
-#: A block around a screen-reader-only element up to this long is read with it (its sentence, a caption).
-_SPOKEN_BLOCK = 400
+#: How much of the block before a screen-reader-only element is read with it (its sentence's start).
+_SPOKEN_LEAD = 160
+
+
+def _in_caption(node: LexborNode) -> bool:
+    """Whether ``node`` stands in a picture's caption (:data:`CAPTIONS`): what it says is the picture's."""
+    parent = node.parent
+    while parent is not None:
+        if parent.tag == "figcaption" or "wp-caption-text" in (parent.attributes.get("class") or ""):
+            return True
+        parent = parent.parent
+    return False
 
 
 def _spoken_only(node: LexborNode) -> bool:

@@ -93,10 +93,23 @@ def notice_positions(text: str) -> list[int]:
     for mark in _NOTICE_MARKS + _NOTICE_ELSEWHERE:  # (a block's text: a few finds)
         index = text.find(mark)
         while index >= 0:
-            if mark in ("©", "(c)") or find_phrase(text, mark, index, index + len(mark)) == index:
+            if mark in ("©", "(c)") or (
+                find_phrase(text, mark, index, index + len(mark)) == index
+                and (mark in _NOTICE_MARKS or _opens_a_notice(text, index, mark))
+            ):
                 found.append(index)
             index = text.find(mark, index + 1)
     return sorted(found)
+
+
+def _opens_a_notice(text: str, index: int, word: str) -> bool:
+    """Whether the word "copyright" in another language at ``index`` opens its sentence, as a notice's
+    does ("Derechos de autor 2026 Ana Ruiz"), not a story's ("sobre los derechos de autor, Ana Ruiz ...");
+    a Chinese, Japanese or Arabic one stands anywhere ("本文版权归...所有")."""
+    if not word.isascii() and not any("a" <= char <= "z" for char in word):
+        return True
+    before = text[max(0, index - 4) : index].rstrip()
+    return not before or before[-1] in ".!?:;|·—–()[]*"
 
 
 def has_notice(text: str, holders: list[str], *, cased: bool = False, marks: list[int] | None = None) -> bool:
@@ -713,7 +726,7 @@ def _after_other_work(text: str, index: int, *, byline: bool = False, notice: bo
 
 #: What a picture's credit leads to its names with: without one in the text before a name, it is in none.
 _CLAUSE_LEADS = (" by ", ":", "©", "credit", "courtesy")
-_CLAUSE_BREAK = re.compile(r"[.!?]\s|\n")
+_CLAUSE_BREAK = re.compile(r"[.!?]\s|\n|[;|·—–]")
 #: A clause that opens as a picture's credit does ("photo by", "photos:", "image ©").
 _OTHER_WORK_CLAUSE = re.compile(
     rf"(?<!\w)(?:\w+ and )?(?:{OTHER_WORK_WORDS})(?: and (?:{OTHER_WORK_WORDS}))? ?(?:by|:|©|credit:?|courtesy of)\s",

@@ -29,7 +29,7 @@ def read_json(text: str, *, path: str, meta: Mapping[str, Any] | None, bare_urls
     except json.JSONDecodeError as exc:
         # Not JSON at all (a tsconfig.json with comments): an error when named, passed over in a folder walk;
         # but an envelope broken by a hand edit (a trailing comma) is a reprint that would go unchecked.
-        error = InputError if _ENVELOPE_KEYS[0].search(text) and _ENVELOPE_KEYS[1].search(text) else NotAReprintError
+        error = InputError if {"metadata", "body"} <= _top_level_keys(text) else NotAReprintError
         raise error(f"invalid JSON: {json_problem(exc)}", line=exc.lineno, column=exc.colno) from None
     except _NotJson as exc:
         index = _word_place(text, exc.word)
@@ -252,8 +252,24 @@ def _unique(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return data
 
 
-#: An envelope's two keys as JSON writes keys: a file holding both is one, however broken.
-_ENVELOPE_KEYS = (re.compile(r'"metadata"\s*:'), re.compile(r'"body"\s*:'))
+#: A JSON string (a key, when a colon follows), or a character that opens or closes an object or array.
+_TOKEN = re.compile(r'"((?:[^"\\\n]|\\.)*)"\s*(:)?|[{}\[\]]')
+
+
+def _top_level_keys(text: str) -> set[str]:
+    """The keys of the outermost object of JSON that may be broken (a trailing comma, a comment): an
+    envelope's "metadata" and "body" there make it a broken envelope, not somebody else's JSON."""
+    keys: set[str] = set()
+    depth = 0
+    for token in _TOKEN.finditer(text, 0, min(len(text), 1 << 20)):
+        char = token.group(0)[0]
+        if char in "{[":
+            depth += 1
+        elif char in "}]":
+            depth -= 1
+        elif token.group(2) and depth == 1:
+            keys.add(token.group(1))
+    return keys
 
 
 def _is_envelope(text: str) -> bool:
