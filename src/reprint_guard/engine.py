@@ -639,12 +639,20 @@ _CREDIT_IN_SCRIPTS = (
     r"本文(?:原载于|首发于|转载自|最初发表于|最初发布于|原发于)|原文(?:刊载|发表|发布)于"
     r"|نُ?شِ?رَ?ت?(?: \S+){0,3} في الأصل"
 )
+
+
+@lru_cache(maxsize=8)
+def _regex(pattern: str) -> re.Pattern[str]:
+    """One of the credit patterns below, compiled when a file with no original_url first asks (milliseconds
+    of start-up that a run of reprints never needs)."""
+    return re.compile(pattern)
+
+
 #: What a reprint's credit says before the link to its original ("originally published by [ProPublica](...)").
-_CREDIT_WORDS = re.compile(
-    r"\b(?:originally (?:published|appeared|ran)|first (?:published|appeared|ran) (?:in|on|by|at)|"
+_CREDIT_WORDS = (
+    r"(?i)\b(?:originally (?:published|appeared|ran)|first (?:published|appeared|ran) (?:in|on|by|at)|"
     r"republished (?:from|with permission|under)|reprinted (?:from|with permission)|"
-    rf"the original source of this article is|{_CREDIT_ELSEWHERE})\b|{_CREDIT_IN_SCRIPTS}",
-    re.IGNORECASE,
+    rf"the original source of this article is|{_CREDIT_ELSEWHERE})\b|{_CREDIT_IN_SCRIPTS}"
 )
 #: A web address, to where a Markdown link, an attribute or the line ends it (Python's engine: a search for
 #: its literal start; RE2 would be loaded for files that are no reprints).
@@ -666,7 +674,7 @@ def _credited_in_body(reprint: Reprint, policies: PolicySet) -> Finding | None:
         if policy is None:
             continue
         # the last credit words before it, with no other address between them and it
-        said = list(_CREDIT_WORDS.finditer(body, max(0, start - _CREDIT_REACH), start))[-1:]
+        said = list(_regex(_CREDIT_WORDS).finditer(body, max(0, start - _CREDIT_REACH), start))[-1:]
         if not said or "://" in body[said[0].end() : start]:
             continue
         if len(list(reprint.visible_indices([said[0].start(), start]))) < 2:
@@ -699,7 +707,7 @@ def _credited_original(reprint: Reprint, index: int, said: str, address: str) ->
 
 
 #: Words that credit another publisher with the story, followed by its name ("Story courtesy of ProPublica").
-_CREDIT_BY_NAME = re.compile(
+_CREDIT_BY_NAME = (
     r"(?i)\b(?:originally (?:published|appeared|ran) (?:in|on|by|at)|first (?:published|appeared|ran) (?:in|on|by|at)|"
     r"republished (?:from|with permission (?:of|from))|reprinted (?:from|with permission (?:of|from))|"
     rf"(?:story|article|reporting) courtesy of|the original source of this article is|{_CREDIT_ELSEWHERE})\b"
@@ -707,11 +715,11 @@ _CREDIT_BY_NAME = re.compile(
     r"|(?:^|\n)[ \t*_>]*(?:source|via|courtesy)[ \t]*:"  # a label line: "Source: ProPublica" (the name alone)
 )
 #: The same, for RE2's first look: its word boundaries are ASCII's, which "publié" does not end on.
-_CREDIT_BY_NAME_ANYWHERE = _CREDIT_BY_NAME.pattern.replace(r"\b", "")
+_CREDIT_BY_NAME_ANYWHERE = _CREDIT_BY_NAME.replace(r"\b", "")
 #: What a credit of the story itself opens its sentence with, before its words ("This story was", "It"; in
 #: Spanish, Portuguese, French, Italian, German and Indonesian too, where the author's name may follow:
 #: "Este artículo de Ana Ruiz fue", "Artikel karya Ana Ruiz ini").
-_THIS_STORY = re.compile(
+_THIS_STORY = (
     r"(?:(?:this|the) (?:story|article|piece|report|post|essay|column|feature|investigation)|it)"
     r"(?: (?:was|has been|is|first))?$"
     r"|(?:este|esta|el|la|o|a) (?:artículo|articulo|historia|nota|reportaje|texto|crónica|artigo|reportagem|"
@@ -731,7 +739,7 @@ def _of_this_story(body: str, start: int) -> bool:
         return True
     before = body[max(0, start - 100) : start]
     clause = re.split(r"[.!?]\s|\n|[*_>#\[(。！？]", before)[-1].strip().lower()
-    return not clause or _THIS_STORY.search(clause) is not None
+    return not clause or _regex(_THIS_STORY).search(clause) is not None
 
 
 #: How far after the credit's words the publisher's name may stand.
@@ -749,7 +757,7 @@ def _credited_by_name(reprint: Reprint, policies: PolicySet) -> Finding | None:
 
     covering = {id(policy): policy for domain in policies.domains() if (policy := policies.for_host(domain))}
     shown = reprint.visible.raw_text
-    for found in _CREDIT_BY_NAME.finditer(body):
+    for found in _regex(_CREDIT_BY_NAME).finditer(body):
         if not _of_this_story(body, found.start()):
             continue  # "A 2019 investigation originally published by Grist found...": a citation
         window = body[found.end() : found.end() + _NAME_REACH]

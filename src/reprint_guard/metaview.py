@@ -438,7 +438,7 @@ def names_of(value: object) -> list[str]:
     text = str(value)
     if "," in text and ";" not in text and "、" not in text:
         # "Ana Ruiz, Li Wei and Sam Ode": a list written out, each part a full name, "and" before the last.
-        if _LAST_JOINED.search(text) and not _INSTITUTION.search(text):
+        if _LAST_JOINED.search(text) and not re.search(_INSTITUTION, text):
             names = byline_names(text)
             if len(names) > 2:
                 return names
@@ -448,7 +448,7 @@ def names_of(value: object) -> list[str]:
 
 #: Words of an institution's name: "Ana Ruiz, University of Leeds and Li Wei, University of York" is two
 #: people with their affiliations, not four names.
-_INSTITUTION = re.compile(
+_INSTITUTION = (
     r"(?i)\b(?:universit\w*|universidad|universidade|université|college|institute|instituto|institut|school|"
     r"hospital|foundation|fundación|center|centre|centro|press|news|agency|laboratory|museum|council|ministry)\b"
 )
