@@ -61,6 +61,11 @@ _NOTICE_ELSEWHERE = (
     "حقوق النشر",
     "حقوق الطبع",
 )
+#: A word each of them holds, as :meth:`~reprint_guard.visible.VisibleBody.may_contain` asks.
+_NOTICE_ELSEWHERE_WORDS = tuple(
+    word.encode("utf-8")
+    for word in ("derechos", "direitos", "droits", "diritti", "urheberrecht", "cipta", "版权", "版權", "著作権", "حقوق")
+)
 _NOTICE_WINDOW = 160
 #: Up to this many other accepted names are listed in a missing credit's message.
 _LISTED_NAMES = 8
@@ -454,6 +459,8 @@ def _notice(visible: VisibleBody, holders: list[str]) -> tuple[bool, str]:
     # The marks first; the word in other languages ("Derechos de autor 2026 Ana Ruiz", "Hak cipta 2026 ...")
     # only when no notice with a mark names the holders.
     for kinds in (_NOTICE_MARKS, _NOTICE_ELSEWHERE):
+        if kinds is _NOTICE_ELSEWHERE and not visible.may_contain(_NOTICE_ELSEWHERE_WORDS):
+            break  # one pass over the text for all their words (most reprints have none of them)
         held = tuple(mark for mark in kinds if visible.holds(mark))
         if held:
             named, marked = _notice_in_blocks(visible, holders, held, marked)
@@ -711,9 +718,11 @@ def _after_other_work(text: str, index: int, *, byline: bool = False, notice: bo
             return False
         # The clause as far back as its sentence goes: normalised text joins a heading to the credit under it
         # ("... bank vault photos by Oswin Tate and Priya Ruiz"), and names can be long.
-        clause_text = _CLAUSE_BREAK.split(text[max(0, index - 120) : index].lower())[-1]
-        if not any(lead in clause_text for lead in _CLAUSE_LEADS):  # the usual credit: none
+        wide = text[max(0, index - 120) : index].lower()
+        # The usual credit names no picture and has no lead to a name: settled by a few finds, no regex.
+        if not any(lead in wide for lead in _CLAUSE_LEADS) or not any(stem in wide for stem in _OTHER_WORK_STEMS):
             return False
+        clause_text = wide[max(wide.rfind(mark) + len(mark) for mark in _CLAUSE_BREAKS) :]
         clauses = list(_OTHER_WORK_CLAUSE.finditer(clause_text))
         if not clauses:
             return False
@@ -724,9 +733,24 @@ def _after_other_work(text: str, index: int, *, byline: bool = False, notice: bo
     return _STORY_WORDS.isdisjoint(word.strip(_OPENERS + ",") for word in words[-4:-1])
 
 
+#: The stems of :data:`OTHER_WORK_WORDS`: a clause holding none of them credits no picture.
+_OTHER_WORK_STEMS = (
+    "photo",
+    "image",
+    "picture",
+    "illustrat",
+    "graphic",
+    "chart",
+    "map",
+    "video",
+    "cartoon",
+    "artwork",
+    "drawing",
+)
 #: What a picture's credit leads to its names with: without one in the text before a name, it is in none.
 _CLAUSE_LEADS = (" by ", ":", "©", "credit", "courtesy")
-_CLAUSE_BREAK = re.compile(r"[.!?]\s|\n|[;|·—–]")
+#: What ends a clause before a name: a sentence's end, a line's, or a separator ("Photos by Jon Ek; Ana Ruiz").
+_CLAUSE_BREAKS = (". ", "! ", "? ", ".\t", "\n", ";", "|", "·", "—", "–")
 #: A clause that opens as a picture's credit does ("photo by", "photos:", "image ©").
 _OTHER_WORK_CLAUSE = re.compile(
     rf"(?<!\w)(?:\w+ and )?(?:{OTHER_WORK_WORDS})(?: and (?:{OTHER_WORK_WORDS}))? ?(?:by|:|©|credit:?|courtesy of)\s",
