@@ -452,7 +452,7 @@ _INSTITUTION = (
     r"(?i)\b(?:universit\w*|universidad|universidade|université|college|institute|instituto|institut|school|"
     r"hospital|foundation|fundación|center|centre|centro|press|news|agency|laboratory|museum|council|ministry)\b"
 )
-#: "and" (or "&", "y", "et", "und") before a list's last name.
+#: "and" (or "&", "y", "e", "et", "und", "dan") before a list's last name.
 _LAST_JOINED = re.compile(r",?\s+(?:and|y|e|et|und|dan|&)\s+\S+\s+\S")
 
 

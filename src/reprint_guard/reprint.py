@@ -439,8 +439,7 @@ class Reprint:
     def _may_hold(self, tags: tuple[str, ...]) -> bool:
         """Whether the page may hold an element ``tags`` name (by tag, or by class: ``.name``). Markdown makes
         such an element only in its raw HTML, whose tags are known (a class only where a tag has one); of a
-        page, the tag is looked for in lower case as pages and renderers write it, or in capitals as old
-        editors did."""
+        page, the tag is looked for as pages and renderers write it (lower case), then in any case."""
         if self._rendered:
             options = self._parse_options()
             if options["raw"] == NO_RAW_HTML:

@@ -25,6 +25,7 @@ from ..reprint import Reprint
 from ..textnorm import as_written, find_phrase, normalize, normalized
 from ..visible import VisibleBody
 from .base import (
+    OTHER_WORK_STEMS,
     OTHER_WORK_WORDS,
     PAGE_AUTHOR,
     THERE_BUT_ELSEWHERE,
@@ -73,9 +74,8 @@ _LISTED_NAMES = 8
 _WINDOW_CHARS = 300
 
 
-#: Titles a byline or notice may put before a name, or leave out ("Prof Tomasz Wielgosz", "Dr. Ana Ruiz").
-#: A title before a name, in English and as Spanish, Portuguese, French, German and Indonesian write them
-#: ("Dra.", "Pr", "Mme", "Ir."), which a credit may write or leave out.
+#: Titles a byline or notice may put before a name, or leave out ("Prof Tomasz Wielgosz", "Dr. Ana Ruiz"), in
+#: English and as Spanish, Portuguese, French, German and Indonesian write them ("Dra.", "Pr", "Mme", "Ir.").
 _TITLE = re.compile(
     r"(?i)(?:dr|dra|drs|prof|profa|professor|pr|mr|mrs|ms|mx|rev|sir|dame|sr|sra|srta|mme|mlle|ir|dott)"
     r"\.?\s+(?=\S+\s+\S)"
@@ -720,7 +720,7 @@ def _after_other_work(text: str, index: int, *, byline: bool = False, notice: bo
         # ("... bank vault photos by Oswin Tate and Priya Ruiz"), and names can be long.
         wide = text[max(0, index - 120) : index].lower()
         # The usual credit names no picture and has no lead to a name: settled by a few finds, no regex.
-        if not any(lead in wide for lead in _CLAUSE_LEADS) or not any(stem in wide for stem in _OTHER_WORK_STEMS):
+        if not any(lead in wide for lead in _CLAUSE_LEADS) or not any(stem in wide for stem in OTHER_WORK_STEMS):
             return False
         clause_text = wide[max(wide.rfind(mark) + len(mark) for mark in _CLAUSE_BREAKS) :]
         clauses = list(_OTHER_WORK_CLAUSE.finditer(clause_text))
@@ -733,20 +733,6 @@ def _after_other_work(text: str, index: int, *, byline: bool = False, notice: bo
     return _STORY_WORDS.isdisjoint(word.strip(_OPENERS + ",") for word in words[-4:-1])
 
 
-#: The stems of :data:`OTHER_WORK_WORDS`: a clause holding none of them credits no picture.
-_OTHER_WORK_STEMS = (
-    "photo",
-    "image",
-    "picture",
-    "illustrat",
-    "graphic",
-    "chart",
-    "map",
-    "video",
-    "cartoon",
-    "artwork",
-    "drawing",
-)
 #: What a picture's credit leads to its names with: without one in the text before a name, it is in none.
 _CLAUSE_LEADS = (" by ", ":", "©", "credit", "courtesy")
 #: What ends a clause before a name: a sentence's end, a line's, or a separator ("Photos by Jon Ek; Ana Ruiz").

@@ -263,20 +263,32 @@ OTHER_WORK_WORDS = (
     r"photos?|photograph\w*|images?|pictures?|illustrations?|graphics?|charts?|maps?|videos?|cartoons?"
     r"|artwork|drawings?"
 )
-#: Where Creative Commons serves its licence badges ("88x31.png" and the icons of its press kit), which its
-#: licence chooser puts beside the licence link: the licence's mark, no photograph or illustration.
-BADGE_HOSTS = ("licensebuttons.net", "i.creativecommons.org", "mirrors.creativecommons.org")
+#: Their stems: a text holding none of them names no other work (a quick look before a regex).
+OTHER_WORK_STEMS = (
+    "photo",
+    "image",
+    "picture",
+    "illustration",
+    "graphic",
+    "chart",
+    "map",
+    "video",
+    "cartoon",
+    "drawing",
+    "artwork",
+)
 #: The same words as a set, for a word already in hand (lower case): ``photograph\w*`` aside.
-_OTHER_WORKS = frozenset(
-    f"{stem}{plural}"
-    for stem in ("photo", "image", "picture", "illustration", "graphic", "chart", "map", "video", "cartoon", "drawing")
-    for plural in ("", "s")
-) | {"artwork"}
+_OTHER_WORKS = frozenset(f"{stem}{plural}" for stem in OTHER_WORK_STEMS[:-1] for plural in ("", "s")) | {"artwork"}
 
 
 def names_other_work(word: str) -> bool:
     """Whether ``word`` (lower case) is one of :data:`OTHER_WORK_WORDS`."""
     return word in _OTHER_WORKS or word.startswith("photograph")
+
+
+#: Where Creative Commons serves its licence badges ("88x31.png" and the icons of its press kit), which its
+#: licence chooser puts beside the licence link: the licence's mark, no photograph or illustration.
+BADGE_HOSTS = ("licensebuttons.net", "i.creativecommons.org", "mirrors.creativecommons.org")
 
 
 #: Per policy id: the policy and :func:`publisher_names` of it.
