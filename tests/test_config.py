@@ -660,6 +660,20 @@ def test_a_sites_own_spelling_of_another_key_is_no_misspelling(tmp_path):
     assert [f.rule for f in close.findings] == ["reprint-guard/misspelt-key"]
 
 
+def test_init_warns_a_hugo_site_of_a_top_level_modified(tmp_path, cli):
+    """Hugo reads a top-level `modified` as a date, so `modified: true` fails its build: init saw the key
+    and said nothing. It now says to map a key of one's own; a site that is no Hugo's is not told."""
+    write(tmp_path / "content" / "posts" / "a.md", markdown({**HUGO_META, "modified": True}, "Body"))
+    assert cli("init", str(tmp_path)).code == 0
+    told = "Hugo reads a top-level `modified` as the page's last-modified date"
+    assert told not in (tmp_path / ".reprint-guard.yaml").read_text(encoding="utf-8")  # not a Hugo site yet
+    write(tmp_path / "hugo.toml", 'baseURL = "https://www.riverbend.example/"\n')
+    assert cli("init", str(tmp_path), "--force").code == 0
+    text = (tmp_path / ".reprint-guard.yaml").read_text(encoding="utf-8")
+    assert told in text and "#   front-matter: {edited: modified}" in text, text
+    assert "modified" not in yaml.safe_load(text)["front-matter"]  # a comment only: proposed, not made
+
+
 def test_init_reads_a_hugo_sites_config_for_raw_html_and_its_own_host(tmp_path, cli):
     write(tmp_path / "content" / "posts" / "a.md", markdown(HUGO_META, "Body"))
     assert cli("init", str(tmp_path)).code == 0

@@ -509,6 +509,14 @@ def starter_config(root: Path) -> str:
         # A comment ends at a line break and may hold only printable characters: keys are shown escaped.
         common = ", ".join(f"{_quoted(k)[1:-1]} ({n})" for k, n in keys.most_common(12))
         lines.append(f"# Keys seen in your files: {common}")
+    if hugo is not None and keys.get("modified"):
+        n = keys["modified"]
+        lines += [
+            f"# Hugo reads a top-level `modified` as the page's last-modified date: the {n} file{'s' if n != 1 else ''}"
+            " that set it to true or false",
+            "# fail Hugo's build. Write a key of your own in them (edited: true) and map it onto reprint-guard's:",
+            "#   front-matter: {edited: modified}",
+        ]
     lines += [
         "",
         "# Metadata every reprint gets unless its front matter says otherwise.",
