@@ -271,6 +271,14 @@ def test_a_forbidden_phrase_is_placed_in_the_text_not_in_an_attribute_before_it(
         '<figure><img src="https://cdn.example/flood.jpg" alt="Flooded road. Photo: Reuters, all rights reserved">'
         "</figure>\n<p>The river rose overnight.</p>\n<p>© 2026 Riverbend Ledger. {notice}</p>\n"
     )
+    # In Markdown: a link's title and an image's alt text are no text a reader sees either.
+    markdown_body = (
+        f'By Ana Ruiz. [Riverwatch]({url} "All rights reserved") under '
+        "[CC BY 4.0](https://creativecommons.org/licenses/by/4.0/).\n\n![All rights reserved](https://cdn.example/f.jpg)"
+        "\n\n© 2026 Riverbend Ledger. All rights reserved.\n"
+    )
+    [found] = [f for f in check(markdown_body, meta).findings if f.rule == "cc-by-4.0/no-added-restrictions"]
+    assert (found.line, found.column) == (5, 26), found
     for notice in ("All rights reserved.", "all rights reserved."):
         [found] = check(body.format(notice=notice), meta, format="html").findings
         assert (found.rule, found.line, found.column, found.end_column) == (

@@ -741,14 +741,23 @@ class Reprint:
         return first
 
     def _in_tag(self, index: int) -> bool:
-        """Whether ``index`` stands inside a start tag (an attribute's value: an ``alt``, a ``title``), not in
-        the text a reader sees."""
+        """Whether ``index`` stands inside a start tag (an attribute's value: an ``alt``, a ``title``), or in
+        Markdown inside a link's destination and title (``[x](url "title")``) or an image's alt text
+        (``![alt](url)``): not in the text a reader sees."""
         body = self.body
         opened = body.rfind("<", 0, index)
-        if opened < 0 or body.find(">", opened, index) >= 0:
+        if opened >= 0 and body.find(">", opened, index) < 0:
+            after = body[opened + 1 : opened + 2]
+            if after.isascii() and after.isalpha():
+                return True
+        if self.format != "markdown":
             return False
-        after = body[opened + 1 : opened + 2]
-        return after.isascii() and after.isalpha()
+        line = body.rfind("\n", 0, index) + 1  # a link's parts stand on one line here
+        target = body.rfind("](", line, index)
+        if target >= 0 and body.find(")", target, index) < 0:
+            return True
+        image = body.rfind("![", line, index)
+        return image >= 0 and body.find("]", image, index) < 0
 
     def visible_indices(self, matches: Iterable[int] | Iterator[re.Match[str]]) -> Iterator[int]:
         """The indices of ``matches`` (indices, or regex matches) in the article content, outside comments."""
