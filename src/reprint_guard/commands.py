@@ -342,6 +342,13 @@ def apply_fixes(items: list[Any], settings: Any, *, write: bool) -> bool:
                         f"{shown}: left unchanged: JSON payloads are not fixed in place (fix them in the CMS)\n"
                     )
                 continue
+            if reprint.encoding is not None:  # written back as UTF-8, every other character could change
+                if result.findings:
+                    from .readers.charset import label
+
+                    said = f"it is in {label(reprint.encoding)}, not UTF-8, and fixes are written in UTF-8 only"
+                    sys.stderr.write(f"{shown}: left unchanged: {said} (save the file as UTF-8, then fix it)\n")
+                continue
             # The policy the check used: --policy FILE or an override's is no id of the set (--fix did nothing).
             spec = read_options(path, settings)[1]
             chosen = load_policy(spec, extra=settings.rules_dirs) if spec else None

@@ -367,6 +367,8 @@ class Reprint:
         #: The metadata sidecar its values came from, and the line of each key it sets (not replaced by
         #: ``--meta`` or the config), or None.
         self.sidecar: tuple[str, dict[str, int]] | None = None
+        #: The legacy encoding an HTML page was read in, as its ``<meta>`` declares (None: UTF-8).
+        self.encoding: str | None = None
 
     @property
     def html(self) -> str:

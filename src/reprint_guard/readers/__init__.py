@@ -63,7 +63,7 @@ def decode(data: bytes, path: str, *, empty: str = _EMPTY_ARTICLE) -> str:
         at = bom + exc.start
         line, column = byte_position(data, at)
         raise InputError(
-            f"not valid UTF-8 (byte 0x{data[at]:02x}); save the file as UTF-8",
+            f"{_NOT_UTF8} (byte 0x{data[at]:02x}); save the file as UTF-8",
             path=path,
             line=line,
             column=column,
@@ -71,6 +71,42 @@ def decode(data: bytes, path: str, *, empty: str = _EMPTY_ARTICLE) -> str:
     if not text or text.isspace():
         raise InputError(empty, path=path)
     return text
+
+
+_NOT_UTF8 = "not valid UTF-8"
+
+
+def decode_page(data: bytes, path: str) -> tuple[str, str | None]:
+    """An HTML page's bytes to text, and the encoding they were in when not UTF-8 (else None): a page that
+    is not UTF-8 is read in the encoding its ``<meta>`` declares, as a browser reads it (see
+    :mod:`.charset`). With no declaration, or a UTF-8 byte-order mark, it is refused as :func:`decode` does."""
+    try:
+        return decode(data, path), None
+    except InputError as exc:
+        legacy = exc.message.startswith(_NOT_UTF8) and not data.startswith(b"\xef\xbb\xbf")
+        if not legacy:
+            raise
+        from .charset import declared_encoding, label
+
+        encoding = declared_encoding(data)
+        if encoding is None:  # a page may say what it is in, as a browser needs it to
+            raise InputError(
+                f'{exc.message}, or declare the encoding it is in (<meta charset="windows-1252">, say)',
+                path=exc.path,
+                line=exc.line,
+                column=exc.column,
+            ) from None
+    try:
+        return data.decode(encoding), encoding
+    except UnicodeDecodeError as exc:
+        line, column = byte_position(data, exc.start)
+        raise InputError(
+            f"not valid {label(encoding)}, the encoding its <meta> declares (byte 0x{data[exc.start]:02x}); "
+            "save the file as UTF-8",
+            path=path,
+            line=line,
+            column=column,
+        ) from None
 
 
 #: Byte-order marks of the encodings Windows tools write (PowerShell 5's Out-File: UTF-16 LE), longest first.
@@ -282,8 +318,9 @@ def read_file(
     merged = {**sidecar, **(meta or {})} if sidecar else meta
     if kind == "json" and not data.strip():  # an empty .json is no envelope: passed over in a folder walk
         raise NotAReprintError(_EMPTY_ARTICLE, path=name)
+    encoding = None
     try:
-        text = decode(data, name)
+        text, encoding = decode_page(data, name) if kind == "html" else (decode(data, name), None)
     except InputError as exc:
         if kind != "json" or _wide_envelope(data):  # an envelope saved as UTF-16 is ours, wrongly saved
             raise
@@ -301,6 +338,7 @@ def read_file(
         raw_html=raw_html,
     )
     reprint.sidecar = written
+    reprint.encoding = encoding
     return reprint
 
 
@@ -425,7 +463,12 @@ def _sidecar_data(sidecar: str, overridden: Iterable[str]) -> dict[str, Any]:
 
 def read_bytes(data: bytes, *, path: str = "<stdin>", format: str = "markdown", **options: Any) -> Reprint:
     """Read a reprint from raw bytes (standard input, an upload); options as for :func:`read_text`."""
-    return read_text(decode(data, path), path=path, format=format, **options)
+    if format != "html":
+        return read_text(decode(data, path), path=path, format=format, **options)
+    text, encoding = decode_page(data, path)
+    reprint = read_text(text, path=path, format=format, **options)
+    reprint.encoding = encoding
+    return reprint
 
 
 def read_text(
