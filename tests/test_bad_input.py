@@ -426,7 +426,7 @@ def test_hostile_regex_runs_in_linear_time(tmp_path):
 
 
 def test_a_pattern_is_held_to_its_length_limit_and_a_long_one_below_it_searches_fast(tmp_path, cli):
-    """A policy pattern of up to 4,000 characters (a list of phrasings, as changes-indicated's) is taken; one
+    """A policy pattern of up to 8,000 characters (a list of phrasings, as changes-indicated's) is taken; one
     longer is refused at its line, as the README says."""
     from reprint_guard.limits import MAX_PATTERN_LENGTH
 

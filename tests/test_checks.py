@@ -1002,6 +1002,17 @@ CHANGE_NOTES = [
     "ترجمة: روي ماتوس.",
     "翻译：马图斯。",
     "번역: 마토스",
+    # The short notes editors write, as an aggregator's reviewer found them rejected.
+    "Changes: the headline and two paragraphs were changed from the original.",
+    "Minor edits for style and length.",
+    "Text lightly edited.",
+    "Edited version of the original.",
+    "The headline has been changed.",
+    "Original story edited by The Daily Roundup.",
+    "Modified by the Daily Roundup: headline and photo changed.",
+    "Story adapted from the Eastmoor Courier.",
+    "This work is a modification of the original.",
+    "Changes were made: two paragraphs removed.",
 ]
 OTHER_USES = [
     "Перевод денег занял неделю.",  # a money transfer, in Russian: no translator's credit
@@ -1016,6 +1027,8 @@ OTHER_USES = [
     "The director adapted this story for the stage.",
     "El texto fue modificado por el Senado.",
     "La historia fue modificada por los vencedores.",
+    "The title changed hands twice.",
+    "Its story changed the law.",
 ]
 
 
@@ -1051,6 +1064,7 @@ EDIT_NOTES = [
     "The figures are from March. Trimmed for space.",
     "This story was cut for length.",
     "(Cut for brevity.)",
+    'Adapted from "Town council votes to keep the ferry" by Zoë Lindqvist.',  # as Creative Commons marks it
 ]
 NOT_EDIT_NOTES = [
     "This interview has been edited for length and clarity.",  # an original Q&A's own note, kept as it was

@@ -33,7 +33,7 @@ MAX_RULES = 200
 #: Largest policy file accepted (bytes).
 MAX_POLICY_BYTES = 1024 * 1024
 #: Longest regular expression a policy may use (characters).
-MAX_PATTERN_LENGTH = 4000
+MAX_PATTERN_LENGTH = 8000
 #: Most places a policy pattern's counted repeats may make RE2 follow at once (their counts, multiplied through
 #: nesting and added along the pattern; RE2's own limit is 1,000 per repeat). RE2 is linear in the text, but
 #: ``a.{n}[0-9]`` follows n places at once: 2 s per 600 KB at n = 1,000, 0.3 s at 100.
