@@ -174,6 +174,8 @@ def test_source_credit_in_an_element_of_another_class_counts(shown):
     [
         ("The studio. Photo by Lucía Brenner, all rights reserved, used with permission.", False),
         ("Image: Reuters. All rights reserved.", False),
+        ("Featured image: Reuters. All rights reserved.", False),
+        ("Lead photo: Holt Museum. All rights reserved.", False),
         ("Story and photos by Daniel Okafor. All rights reserved.", True),  # the story's too
         ("Text and images © 2026 Lakeside Ledger, all rights reserved.", True),
         ("© 2026 Lakeside Ledger; story, photos: all rights reserved.", True),
@@ -203,6 +205,42 @@ def test_a_photos_own_notice_is_no_restriction_on_the_story_but_one_over_both_is
     meta = {"license": "CC-BY-4.0", "original_url": "https://example.org/s", "author": "Ana Ruiz"}
     found = rules(check(body, {**meta, "policy": "cc-by-4.0"}))
     assert ("cc-by-4.0/no-added-restrictions" in found) is restricts, found
+
+
+@pytest.mark.parametrize(
+    ("notice", "restricts"),
+    [
+        ("Photo: Holt Museum. All rights reserved.", False),
+        ("© 2026 Lakeside Ledger. All rights reserved.", True),
+        ("Story and photos by Daniel Okafor. All rights reserved.", True),
+    ],
+)
+def test_a_notice_in_a_paragraph_of_its_own_opens_its_sentence(notice, restricts):
+    """A photo's credit under its picture, after a byline with no full stop, opens a sentence all the same:
+    in the text as a whole it runs on from the byline ("... eastmoor courier photo: holt museum")."""
+    body = (
+        "*By Ana Ruiz, Eastmoor Courier*\n\n![The ferry landing](https://img.example/landing.jpg)\n\n"
+        f"{notice}\n\nA paragraph.\n\nFrom [the original](https://example.org/s), under "
+        "[CC BY 4.0](https://creativecommons.org/licenses/by/4.0/).\n"
+    )
+    meta = {"license": "CC-BY-4.0", "original_url": "https://example.org/s", "author": "Ana Ruiz"}
+    found = check(body, {**meta, "policy": "cc-by-4.0"}).findings
+    told = [f for f in found if f.rule == "cc-by-4.0/no-added-restrictions"]
+    assert bool(told) is restricts, found
+    assert all(f.line == 5 for f in told)
+
+
+def test_a_change_note_in_a_paragraph_of_its_own_opens_its_sentence():
+    """A note under a heading with no full stop ("Notes", then "Text lightly edited.") is a note."""
+    body = (
+        "By Ana Ruiz\n\nA paragraph.\n\n## Notes\n\n{note}\n\nFrom [the original](https://example.org/s), "
+        "under [CC BY 4.0](https://creativecommons.org/licenses/by/4.0/).\n"
+    )
+    meta = {"license": "CC-BY-4.0", "original_url": "https://example.org/s", "author": "Ana Ruiz", "modified": True}
+    noted = check(body.format(note="Text lightly edited."), {**meta, "policy": "cc-by-4.0"})
+    assert "cc-by-4.0/changes-indicated" not in rules(noted)
+    unnoted = check(body.format(note="The ferry was lightly used."), {**meta, "policy": "cc-by-4.0"})
+    assert "cc-by-4.0/changes-indicated" in rules(unnoted)
 
 
 def test_what_a_closed_details_holds_is_still_published(tmp_path):

@@ -12,6 +12,7 @@ PASS (pattern: "edited for length", unless: "interview has been edited for lengt
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from ..policy.model import Policy, derived
@@ -127,7 +128,9 @@ def _check(params: Params, reprint: Reprint, context: Context, visible: VisibleB
         elif params.mode == "forbid" and _clear_of_forbidden(reprint, context.policy):
             return
         else:
-            found = _first_counted(params, visible.text_utf8)
+            found = _first_counted(params, visible.text_utf8, partial(_held_by_its_block, params, visible))
+            if found is None and params.mode == "require" and "^" in pattern:
+                found = _in_a_block(params, visible)
             matched = found[0].decode("utf-8", "replace") if found is not None else None
             if found is not None and found[1]:  # after matches it passed over: the same words before it
                 nth = visible.text_utf8.count(found[0], 0, found[1])
@@ -138,21 +141,48 @@ def _check(params: Params, reprint: Reprint, context: Context, visible: VisibleB
         yield Problem.at(reprint.span(matched, nth), f'found "{matched}"')
 
 
-def _first_counted(params: Params, text: bytes) -> tuple[bytes, int] | None:
+def _first_counted(
+    params: Params, text: bytes, block_holds: Callable[[bytes], bool] | None = None
+) -> tuple[bytes, int] | None:
     """The first match of the rule's pattern in ``text`` (normalised UTF-8) that no match of its ``unless``
-    holds, with where it starts when others were passed over (else 0), or None. Matches are passed over only
-    once one is found: most texts have none."""
+    holds (in ``text``, or in its own block: ``block_holds``), with where it starts, or None. Matches are
+    passed over only once one is found: most texts have none."""
     regex = compile_pattern(params.pattern or "", utf8=True)
     found = regex.search(text)
     if found is None or params.unless is None:
         return (found.group(0), 0) if found is not None else None
     held = [match.span() for match in compile_pattern(params.unless, utf8=True).finditer(text)]
-    if not held:
-        return found.group(0), 0
     for match in regex.finditer(text):
         start, end = match.span()
-        if not any(outer_start <= start and end <= outer_end for outer_start, outer_end in held):
+        if any(outer_start <= start and end <= outer_end for outer_start, outer_end in held):
+            continue
+        if block_holds is None or not block_holds(match.group(0)):
             return match.group(0), start
+    return None
+
+
+def _held_by_its_block(params: Params, visible: VisibleBody, matched: bytes) -> bool:
+    """Whether the rule's ``unless`` holds ``matched`` read in its own block, where a sentence starts at the
+    block's start: a photo's credit written as a paragraph of its own under a byline with no full stop
+    ("By Ana Ruiz" then "Photo: Holt Museum. All rights reserved.") runs on from it in the text as a whole."""
+    unless = compile_pattern(params.unless or "", utf8=True)
+    for block in visible.blocks_holding((matched.decode("utf-8", "replace"),)):
+        data = block.encode("utf-8")
+        for match in unless.finditer(data):
+            at = data.find(matched, match.start())
+            if at >= 0 and at + len(matched) <= match.end():
+                return True
+    return False
+
+
+def _in_a_block(params: Params, visible: VisibleBody) -> tuple[bytes, int] | None:
+    """The rule's pattern found in one block read on its own, where ``^`` is the block's start (a note in a
+    paragraph of its own under a heading or a byline with no full stop), or None. Asked only when the text as
+    a whole has no match: the rule fails otherwise."""
+    for block in visible.blocks_holding(("",)):
+        found = _first_counted(params, block.encode("utf-8"))  # what its ``unless`` holds, passed over
+        if found is not None:
+            return found[0], 0
     return None
 
 
