@@ -1904,6 +1904,13 @@ def test_forbid_and_permission_see_lazy_loaded_photos_and_pictures_without_src(t
     (pictured,) = found(picture)
     assert "1 item of media" in pictured.message
     assert found(f'<img {placeholder} data-src="https://px.p.example/count.gif">') == []  # the pixel
+    # Jetpack's and a3 Lazy Load's placeholders are files of the site's own, not data: URLs.
+    jetpack = 'src="https://our.example/wp-content/plugins/jetpack/modules/lazy-images/images/1x1.trans.gif"'
+    assert found(f'<img {jetpack} data-lazy-src="https://px.p.example/count.gif" width="1" height="1">') == []
+    (a3,) = found(
+        f'<img src="https://our.example/wp-content/plugins/a3-lazy-load/lazy_placeholder.gif" data-src="{photo}">'
+    )
+    assert photo in a3.message and "lazy_placeholder" not in a3.message
     assert found('<img alt="nothing loads">') == []
     assert found(f'<IMG DATA-SRC="{photo}">') != []  # HTML's names are any case
     assert found(f'<img src="{photo}" srcset="https://px.p.example/count.gif 1x">') != []  # a photo still

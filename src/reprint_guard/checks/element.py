@@ -60,7 +60,7 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
     if lazy is not None:
         yield Problem.at(
             reprint.span(lazy),
-            detail="it is there but lazy-loaded (its URL in a data- attribute, no src), so it loads only if a "
+            detail="it is there but lazy-loaded (its URL in a data- attribute, not in src), so it loads only if a "
             "script swaps it in",
             fix=f'Give it the URL as src: <{params.tag} src="{lazy}" ...>, with no lazy loading.',
             specific=True,

@@ -41,6 +41,18 @@ def _addresses(media: Media) -> list[str]:
     return real or urls
 
 
+def _shown(media: Media) -> str:
+    """The address a reader's browser shows for this item: the one a lazy loader swaps in (``data-lazy-src``,
+    ``data-src``) over the placeholder its ``src`` holds until then (Jetpack's ``1x1.trans.gif``, a
+    ``data:`` image), else its first address. An embed built from an element's ``data-src`` has its own."""
+    if not media.element:
+        for key in ("data-lazy-src", "data-src"):
+            lazy = (media.attrs.get(key) or "").strip()
+            if lazy and not lazy.lower().startswith("data:"):
+                return lazy
+    return (_addresses(media) or [media.src])[0]
+
+
 def srcset_urls(srcset: str) -> list[str]:
     """The addresses in a ``srcset``, read as HTML reads it: an address runs to white space, so it may hold
     commas (``/w_400,h_300/a.jpg``, ``data:image/gif;base64,R0l...``); a comma ends its descriptors."""
@@ -185,9 +197,9 @@ def _shown_size(item: Media, *, style_only: bool = False) -> tuple[str, str] | N
 def _counted(media: list[Media], reprint: Reprint, params: Params, skip: Any) -> list[Media]:
     """The items ``forbid`` and ``permission`` count: those with ``src``, and those without that still
     load something (a lazy-loaded photo's ``data-src``, a ``<picture>`` whose image has no ``src``, a
-    poster-only video). An item is excepted when the address it shows matches ``except``: its ``src``, or
-    for a lazy-loaded one the address swapped in (a lazy-loaded tracking pixel is still the pixel; a photo
-    whose ``srcset`` names the pixel is still a photo)."""
+    poster-only video). An item is excepted when the address it shows matches ``except`` (:func:`_shown`: for
+    a lazy-loaded one the address swapped in over a placeholder ``src``; a lazy-loaded tracking pixel is
+    still the pixel; a photo whose ``srcset`` names the pixel is still a photo)."""
     loading = [
         item
         for item in reprint.visible.media_without_src(every_address=False)
@@ -195,7 +207,7 @@ def _counted(media: list[Media], reprint: Reprint, params: Params, skip: Any) ->
     ]
     items = media + [item for item in loading if not _no_picture(item)]
     if skip is not None:
-        items = [m for m in items if not _excepted(skip, (_addresses(m) or [m.src])[0])]
+        items = [m for m in items if not _excepted(skip, _shown(m))]
     return items
 
 
@@ -364,7 +376,7 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
             return
     first = media[0]
     # In hosts mode, the address that is not allowed; else the item's own (a lazy photo's real address).
-    shown_url = reprint.as_written(shown_url or (_addresses(first) or [first.src])[0])
+    shown_url = reprint.as_written(shown_url or _shown(first))
     span, where = _placed(reprint, first, shown_url)
     key = where.get("field")  # an embed's address is built from its item's
     count = len(media)
