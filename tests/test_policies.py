@@ -37,6 +37,21 @@ def test_bundled_policy_is_schema_valid(path):
     assert [rule.id for rule in policy.rules if not rule.terms] == []
 
 
+def test_every_bundled_rule_that_forbids_a_state_says_how_to_mend_it():
+    """A metadata or text rule's finding carries a fix: "sold", "modified" or an endorsement claim had none,
+    and ``--fix`` then invited flipping the metadata to pass."""
+    from reprint_guard.policy.loader import policy_set
+
+    bare = [f"{p.id}/{r.id}" for p in policy_set() for r in p.rules if r.check in ("metadata", "text") and not r.fix]
+    assert bare == []
+    [finding] = [
+        f
+        for f in check(COMPLIANT_BODY, {**COMPLIANT_META, "sold": True}, policy="cc-by-nc-4.0").findings
+        if f.rule == "cc-by-nc-4.0/not-sold"
+    ]
+    assert finding.fix and "Stop selling" in finding.fix
+
+
 def test_global_research_rule_ids_are_stable():
     policy = load_policy("global-research")
     assert [r.id for r in policy.rules] == [

@@ -1089,7 +1089,7 @@ def _why_not(finding: Finding, reprint: Reprint) -> str:
             return f"needs '{finding.field}' set in the metadata"  # a timing rule with no original date, say
     return {
         "permission": "needs a permission record from the publisher",
-        "metadata": "needs a change to the metadata",
+        "metadata": "needs the reprint or its metadata changed by hand (see its fix)",
         "timing": "needs a later publication date",
         "media": "needs media removed, which --fix never does",
         "text": "needs the text changed by hand",
