@@ -1064,6 +1064,33 @@ def test_a_root_relative_canonical_url_is_the_sites_own_article(tmp_path, cli):
     assert claimed.status == "fail"  # a policy key still makes it a reprint
 
 
+def test_an_own_page_that_credits_a_covered_original_is_told(tmp_path, cli):
+    """A saved WordPress page names itself as canonical (on its own host, or root-relative): skipped as the
+    site's own article, a reprint whose credit names a covered original passed unchecked."""
+    import reprint_guard
+
+    kff = "https://kffhealthnews.org/news/article/rural-clinics-ration-insulin/"
+    credit = f'<p>This article was originally published by <a href="{kff}">KFF Health News</a>.</p>'
+    for name, canonical in (("self.html", "https://ourtown.example/2026/04/x/"), ("rel.html", "/2026/04/x/")):
+        page = f'<html><head><link rel="canonical" href="{canonical}"></head><body>\n<p>Clinics.</p>\n{credit}\n'
+        write(tmp_path / name, page + "</body></html>\n")
+    write(
+        tmp_path / "ours.html", '<html><head><link rel="canonical" href="/b/"></head><body><p>Ours.</p></body></html>'
+    )
+    write(tmp_path / ".reprint-guard.yaml", "own-hosts: [ourtown.example]\n")
+    run = cli("check", ".", "--format", "json", cwd=tmp_path)
+    assert run.code == 0, run.out
+    results = {r["path"]: r for r in run.json()["results"]}
+    for name, canonical in (("self.html", "https://ourtown.example/2026/04/x/"), ("rel.html", "/2026/04/x/")):
+        [finding] = results[name]["findings"]
+        assert finding["rule"] == "reprint-guard/credited-original" and finding["line"] == 3
+        assert f"its original_url ({canonical}) is the site's own page" in finding["message"]
+        assert f"set 'original_url: {kff}'" in finding["fix"]
+    assert results["ours.html"]["status"] == "skipped"
+    library = reprint_guard.check(credit, {"original_url": "/2026/04/x/"}, format="html")
+    assert [f.rule for f in library.findings] == ["reprint-guard/credited-original"]
+
+
 def test_own_hosts_skip_the_sites_own_articles_and_nothing_else(tmp_path, cli):
     """A canonical URL pointing at the site itself is no reprint; said in the unknown publisher's fix too."""
     own = {"title": "Budget night", "author": "Dana Ortiz", "original_url": "https://www.riverbend.example/2026/b/"}

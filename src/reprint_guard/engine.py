@@ -158,7 +158,7 @@ def check_reprint(
         )
     if policy is None and not meta.policy and root_relative(meta.original_url):
         # A theme's canonical "/posts/x/": the address of a page of the site the file is on, its own article.
-        return Result(path=reprint.path, status="skipped", reason=ROOT_RELATIVE)
+        return own_page_credited(reprint, policies, ROOT_RELATIVE, severity)
     if policy is None:
         policy = select_policy(reprint, policies)
     if policy is None:
@@ -661,11 +661,26 @@ _ADDRESS = re.compile(r"https?://[^\s)\]\"'<>]+")
 _CREDIT_REACH = 300
 
 
-def _credited_in_body(reprint: Reprint, policies: PolicySet) -> Finding | None:
+def own_page_credited(
+    reprint: Reprint, policies: PolicySet, reason: str, severity: dict[str, str] | None = None
+) -> Result:
+    """A file taken for the site's own article (its original_url the page itself: a theme's canonical link,
+    root-relative or on one of ``own-hosts``) is skipped for ``reason``, unless its body credits an original
+    on a site a policy covers: then it is told, as a reprint whose original_url was forgotten is (a saved
+    WordPress page always names itself as canonical)."""
+    near = _credited_in_body(reprint, policies, own=(reprint.metadata.original_url or "").strip())
+    said = _reseverity([near], severity) if near is not None and severity else [near] if near else []
+    if said:
+        return Result(path=reprint.path, findings=said)
+    return Result(path=reprint.path, status="skipped", reason=reason)
+
+
+def _credited_in_body(reprint: Reprint, policies: PolicySet, own: str | None = None) -> Finding | None:
     """A file whose metadata names no original, but whose body credits one on a site a policy covers
     ("This story was originally published by [ProPublica](https://www.propublica.org/article/...)"): a
     reprint whose original_url was forgotten, the likeliest slip, which would otherwise pass unchecked. A
-    credit naming such a publisher without its address is told too (:func:`_credited_by_name`)."""
+    credit naming such a publisher without its address is told too (:func:`_credited_by_name`). ``own``: the
+    original_url the metadata gives, of the site's own page."""
     body = reprint.body
     for found in _ADDRESS.finditer(body) if "://" in body else ():  # "http" starts each: the scan jumps along
         start = found.start()
@@ -685,23 +700,26 @@ def _credited_in_body(reprint: Reprint, policies: PolicySet) -> Finding | None:
         if address not in visible.raw_text and not any(normalize_url(a) == key for a in visible.anchors):
             continue  # in a script's template, a hidden element: no link a reader follows
         said = f"credits {address} as its original, on {host}, which {policy.id} covers"
-        return _credited_original(reprint, start, said, address)
-    return _credited_by_name(reprint, policies)
+        return _credited_original(reprint, start, said, address, own)
+    return _credited_by_name(reprint, policies, own)
 
 
-def _credited_original(reprint: Reprint, index: int, said: str, address: str) -> Finding:
-    """The warning that the body credits an original (``said``: how) the metadata does not name."""
+def _credited_original(reprint: Reprint, index: int, said: str, address: str, own: str | None = None) -> Finding:
+    """The warning that the body credits an original (``said``: how) the metadata does not name (``own``: the
+    site's own page it names instead)."""
     line, column = reprint.position(index)
+    named = f"its original_url ({own}) is the site's own page" if own else "the metadata names no original_url"
+    where = " (a sidecar NAME.meta.yaml overrides a page's canonical link)" if own else ""
     return Finding(
         rule=f"{TOOL_POLICY}/credited-original",
         policy=TOOL_POLICY,
         check="metadata",
         severity=Severity.warning,
-        message=f"The article {said}, but the metadata names no original_url, so it is not checked as a reprint",
+        message=f"The article {said}, but {named}, so it is not checked as a reprint",
         line=line,
         column=column,
-        fix=f"If it is a reprint, add 'original_url: {address}' to the metadata; if the article is your own and "
-        "only cites it, nothing is to be done.",
+        fix=f"If it is a reprint, {'set' if own else 'add'} 'original_url: {address}' {'in' if own else 'to'} the "
+        f"metadata{where}; if the article is your own and only cites it, nothing is to be done.",
         field="original_url",
     )
 
@@ -746,7 +764,7 @@ def _of_this_story(body: str, start: int) -> bool:
 _NAME_REACH = 80
 
 
-def _credited_by_name(reprint: Reprint, policies: PolicySet) -> Finding | None:
+def _credited_by_name(reprint: Reprint, policies: PolicySet, own: str | None = None) -> Finding | None:
     """A file whose metadata names no original, but whose visible text credits a publisher a policy covers by
     its name alone ("This story was originally published by ProPublica."): a reprint whose original_url was
     forgotten, and whose link to the original was left out too."""
@@ -786,7 +804,7 @@ def _credited_by_name(reprint: Reprint, policies: PolicySet) -> Finding | None:
             words = " ".join(_MARKDOWN_LINK.sub(r"\1", words).replace("*", " ").replace("_", " ").split())
             said = f"credits {name} with the story ({words.lstrip('> ')} {name}), which {policy.id} covers"
             return _credited_original(
-                reprint, found.start() + (found.group(0)[0] == "\n"), said, "<the original article's address>"
+                reprint, found.start() + (found.group(0)[0] == "\n"), said, "<the original article's address>", own
             )
     return None
 

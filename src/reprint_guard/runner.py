@@ -899,7 +899,9 @@ def check_read(
     # config's or --policy's one policy is for the reprints.
     own = _own_article(reprint, settings.own_hosts) if not policy_spec or policy_spec == settings.policy else None
     if own is not None:
-        return Result(path=reprint.path, status="skipped", reason=own)
+        from .engine import own_page_credited
+
+        return own_page_credited(reprint, policy_set(settings.rules_dirs), own, settings.severity)
     if reprint.key_clashes and settings.own_hosts:  # a theme's canonicalURL of the page itself says nothing else
         reprint.key_clashes = [
             clash
