@@ -3479,3 +3479,22 @@ def test_an_authors_name_is_read_as_other_languages_write_names(author, byline):
     body = f"{byline}\n\nTexto.\n\n[example.org]({url}) [CC BY 4.0](https://creativecommons.org/licenses/by/4.0/)\n"
     found = rules(check(body, meta))
     assert "cc-by-4.0/credit-author" not in found, found
+
+
+@pytest.mark.parametrize(
+    ("sender", "granted"),
+    [
+        ("publications@globalresearch.ca", False),  # another publisher's, for its own stories
+        ("the rights holder", False),  # a fix's placeholder, copied as it stands
+        ("<their email address>", False),
+        ("editor@montanafreepress.org", True),  # the publisher's own
+        ("Ana Ruiz <ana@ruiz.example>", True),  # the author: whoever holds the rights
+    ],
+)
+def test_permission_from_anyone_is_not_from_another_publisher(sender, granted):
+    """A noncommercial policy takes permission from whoever holds the rights (``from: ['*']``): not from
+    another covered publisher, which holds no rights in this story, nor from a placeholder."""
+    fixture = ROOT / "tests" / "policies" / "montana-free-press" / "compliant.md"
+    record = {"from": sender, "date": "2026-01-05", "scope": ["commercial"]}
+    found = rules(check_file(fixture, meta={"commercial": True, "permissions": [record]}))
+    assert ("montana-free-press/noncommercial" not in found) is granted, found

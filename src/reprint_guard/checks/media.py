@@ -19,7 +19,7 @@ from ..reprint import Reprint, Span
 from ..urls import embedded_addresses, host_matches, host_of
 from ..visible import ADDRESS_ATTRIBUTES, SRCSET_ATTRIBUTES, Media, embed_item
 from .base import BADGE_HOSTS, Context, Problem, unknown_scopes, url_pattern
-from .permission import LATE_FIX, Standing, late_date, standing
+from .permission import LATE_FIX, Standing, another_publisher, late_date, standing
 
 if TYPE_CHECKING:
     from .params import MediaParams as Params
@@ -238,10 +238,15 @@ def _not_permitted(
             **where,
         )
     elif others := [p.from_ for p in meta.permissions if p.covers(scope)]:
+        who = "this story's rights holder" if found.anyone else " or ".join(grantors)
+        if found.anyone:  # none counted: each is another publisher's, or a placeholder copied from a fix
+            by = another_publisher(next(p for p in meta.permissions if p.covers(scope)), context.policy)
+            who = ("a placeholder, not " if by == "a placeholder" else f"another publisher's ({by}), not ") + who
         yield Problem.at(
             span,
-            detail=f"{what}; the '{scope}' permission on record is from {', '.join(others)}, who is not "
-            f"{' or '.join(grantors)}",
+            detail=f"{what}; the '{scope}' permission on record is from {', '.join(others)}, who is not {who}"
+            if not found.anyone
+            else f"{what}; the '{scope}' permission on record is from {', '.join(others)}: {who}",
             fix=f"Remove the media, or ask {grantor} for the permission and record it: {record}",
             **where,
         )
@@ -371,7 +376,7 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
             return
         shown_url = outside[0][1]
     elif params.mode == "permission":
-        found = standing(reprint.metadata, params.scope, _grantors(params, context), context.today)
+        found = standing(reprint.metadata, params.scope, _grantors(params, context), context.today, context.policy)
         if found.granted:
             return
     first = media[0]

@@ -25,6 +25,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, NamedTuple
 
 from ..metaview import MetadataView, PermissionView, address_of
+from ..policy.model import Policy
 from ..reprint import Reprint
 from .base import Context, Problem, unknown_scopes
 
@@ -52,17 +53,52 @@ class Standing(NamedTuple):
     published: dt.date | None
 
 
-def standing(meta: MetadataView, scope: str, grantors: tuple[str, ...], today: dt.date) -> Standing:
+def standing(
+    meta: MetadataView, scope: str, grantors: tuple[str, ...], today: dt.date, policy: Policy | None = None
+) -> Standing:
     """Whether a permission record from one of ``grantors`` (``*``: anyone) covers ``scope``: not expired,
-    and given by the reprint's publication (a record dated after it, or in the future, does not count)."""
+    and given by the reprint's publication (a record dated after it, or in the future, does not count).
+    With ``*``, a record from another publisher than ``policy``'s (see :func:`another_publisher`) is no one's."""
     emails = frozenset(address_of(g) for g in grantors)  # a contact may be written "Name <a@b>", as a record may
     anyone = "*" in emails  # e.g. a CC licence: permission from whoever holds the rights
-    matching = [p for p in meta.permissions if (anyone or p.email in emails) and p.covers(scope)]
+    matching = [
+        p
+        for p in meta.permissions
+        if (p.email in emails or (anyone and not another_publisher(p, policy))) and p.covers(scope)
+    ]
     current = [p for p in matching if not p.expired(today)]
     published = meta.published.date() if isinstance(meta.published, dt.datetime) else meta.published
     latest = min(today, published) if published else today  # given by then, not after
     granted = any(p.date is None or p.date <= latest for p in current)
     return Standing(granted, matching, current, anyone, emails, published)
+
+
+#: What a record's sender is when an editor copied a fix's placeholder as it stands.
+_PLACEHOLDERS = frozenset({"the rights holder", "the publisher", "who granted it"})
+
+
+def another_publisher(record: PermissionView, policy: Policy | None) -> str | None:
+    """The id of the policy whose publisher sent ``record`` (its address on a host another policy covers:
+    Global Research's ``publications@globalresearch.ca`` for a Montana Free Press story), when that is not
+    ``policy`` or one it builds on; "a placeholder" for a sender copied from a fix ("the rights holder").
+    Such a record grants nothing where anyone may grant (``from: ['*']``): it is not the story's rights
+    holder's."""
+    sender = record.from_.strip().lower()
+    if sender.strip("<>") in _PLACEHOLDERS or (sender.startswith("<") and "@" not in sender):
+        return "a placeholder"
+    if policy is None or "@" not in record.email:
+        return None
+    from ..policy.loader import policy_set
+
+    bundled = policy_set()
+    sender_policy = bundled.for_host(record.email.rpartition("@")[2])
+    if sender_policy is None:
+        return None
+    lineage, current = set(), policy
+    while current is not None and current.id not in lineage:
+        lineage.add(current.id)
+        current = bundled.get(current.extends) if current.extends and current.extends in bundled else None
+    return None if sender_policy.id in lineage else sender_policy.id
 
 
 def late_date(found: Standing, today: dt.date) -> tuple[dt.date, str]:
@@ -85,7 +121,7 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
     meta = reprint.metadata
     scope = params.scope or str(meta.value(params.scope_from or "") or "")
     grantors = params.from_ or context.policy.contacts
-    found = standing(meta, scope, grantors, context.today)
+    found = standing(meta, scope, grantors, context.today, context.policy)
     if found.granted:
         return
     matching, current, anyone = found.matching, found.current, found.anyone
@@ -128,7 +164,18 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
     )
     unnamed = [grantor for grantor in others if "@" not in grantor]
     granted = [p for p in meta.permissions if anyone or p.email in found.emails]  # from a contact, for another use
-    if unnamed and not anyone:  # "from: Global Research": the record names no address to tell it by
+    foreign = [(p.from_, another_publisher(p, context.policy)) for p in meta.permissions if p.covers(scope)]
+    foreign = [(sender, by) for sender, by in foreign if by] if anyone else []
+    if foreign:
+        sender, by = foreign[0]
+        said = "copied from a fix's placeholder" if by == "a placeholder" else f"another publisher's ({by})"
+        detail = f"a permission for {scope} is recorded from {sender!r}, {said}, not from this story's rights holder"
+        who = "the rights holder (the author, or the original's publisher)" if who == "the rights holder" else who
+        fix = (
+            f"Ask {who} for {scope} permission, then record it with the address it came from: "
+            f"permissions: [{{from: <their email address>, date: YYYY-MM-DD, scope: [{scope}]}}]"
+        )
+    elif unnamed and not anyone:  # "from: Global Research": the record names no address to tell it by
         detail = (
             f"a {scope} permission is recorded from {unnamed[0]!r}, which is no email address: the record "
             f"must name the address the permission came from"
