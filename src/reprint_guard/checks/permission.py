@@ -66,8 +66,10 @@ def standing(
         for p in meta.permissions
         if (p.email in emails or (anyone and not another_publisher(p, policy))) and p.covers(scope)
     ]
-    current = [p for p in matching if not p.expired(today)]
     published = meta.published.date() if isinstance(meta.published, dt.datetime) else meta.published
+    # In force on the day the reprint goes out: a scheduled issue after the permission ends is not covered,
+    # one published while it held still is (an archive's print issue is not unpublished when it expires).
+    current = [p for p in matching if not p.expired(published or today)]
     latest = min(today, published) if published else today  # given by then, not after
     granted = any(p.date is None or p.date <= latest for p in current)
     return Standing(granted, matching, current, anyone, emails, published)
@@ -148,7 +150,8 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
             column,
             file=file,
             field=field,
-            detail=f"the {scope} permission on record expired on {expired.isoformat()}",
+            detail=f"the {scope} permission on record expired on {expired.isoformat()}"
+            + (f", before the reprint's publication on {found.published.isoformat()}" if found.published else ""),
             fix=f"Ask {matching[0].from_} to renew the {scope} permission, then update the record's 'expires'.",
             specific=True,
         )
