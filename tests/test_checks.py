@@ -193,6 +193,16 @@ def test_source_credit_in_an_element_of_another_class_counts(shown):
         ("Ilustração: Ana Gil. Todos os direitos reservados.", False),
         ("صورة: رويترز. جميع الحقوق محفوظة.", False),
         ("图片：新华社，版权所有。", False),
+        # Other reservations a site's footer makes over the licensed text
+        ("No part of this article may be reproduced without the written permission of Daily Roundup Media.", True),
+        ("Republication or redistribution of this content is prohibited without prior written consent.", True),
+        ("For personal, non-commercial use only.", True),
+        ("Non-commercial reuse only; do not copy or redistribute.", True),
+        ("This story may not be republished.", True),
+        ("Do not copy or redistribute.", True),
+        ("The court ruled the ballots may not be copied.", False),  # the story's own news
+        ("Do not copy the key without asking the landlord.", False),
+        ("The agency's non-commercial licence allows reuse.", False),
     ],
 )
 def test_a_photos_own_notice_is_no_restriction_on_the_story_but_one_over_both_is(notice, restricts):

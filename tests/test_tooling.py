@@ -48,7 +48,7 @@ def test_explain_a_rule(cli):
     assert run.code == 0
     assert run.out.startswith("global-research/commercial-permission  (error, check: permission)")
     assert "Terms: https://www.globalresearch.ca/" in run.out
-    assert "Applies: when commercial is true" in run.out
+    assert "Applies: when (commercial is true) and (medium is 'web')" in run.out
     assert "Passing example (" in run.out and "Failing example:" in run.out
     assert "permissions:" in run.out  # the permission check's example
     missing = cli("explain", "global-research/nope")
