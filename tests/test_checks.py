@@ -1157,12 +1157,15 @@ ENDORSEMENT_CLAIMS = [
     "Endorsed by the author.",
     "Republished with the blessing of the Gazette and approved by the licensor.",
     "Part of our open-data week, sponsored by Creative Commons.",
+    "This republication is endorsed by the Eastmoor Courier.",  # the licensor named, not called so
+    "Our reprint was officially approved by Maren Solberg.",
 ]
 NOT_ENDORSEMENT_CLAIMS = [
     "The guidelines, endorsed by the authors of a 2024 study, call for more nurses.",
     "The measure was sponsored by the author of last year's bill.",
     "A panel commissioned by the authors found no link.",
     "The series was commissioned by the author's publisher.",
+    "The plan was endorsed by the Eastmoor Courier's editorial board.",
 ]
 
 
