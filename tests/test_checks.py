@@ -3526,3 +3526,27 @@ def test_a_permission_is_judged_on_the_day_the_reprint_goes_out():
     assert check(COMPLIANT_BODY, meta, today=today).ok
     (lapsed,) = check(COMPLIANT_BODY, meta, today=dt.date(2027, 1, 2)).findings
     assert "expired on 2026-12-31" in lapsed.message and "publication" not in lapsed.message
+
+
+@pytest.mark.parametrize(
+    ("license", "shown", "deed", "told"),
+    [
+        ("CC-BY-NC-4.0", "CC BY 4.0", "by-nc", True),  # readers told they may sell it
+        ("CC-BY-4.0", "CC BY-NC 4.0", "by", True),
+        ("CC-BY-NC-4.0", "CC BY-NC 4.0", "by-nc", False),
+        ("CC-BY-NC-4.0", "CC-BY-NC", "by-nc", False),
+        ("CC-BY-NC-4.0", "Creative Commons licence", "by-nc", False),
+    ],
+)
+def test_a_licence_link_whose_text_names_other_terms_is_told(license, shown, deed, told):
+    """The deed link decides which licence is linked; its text must not name another one."""
+    body = (
+        "By Maren Solberg\n\nA paragraph, with a photo credit: Photo by Ana Gil, CC BY-SA 2.0.\n\n"
+        "Originally published by the [Eastmoor Courier](https://eastmoor.example/s) under "
+        f"[{shown}](https://creativecommons.org/licenses/{deed}/4.0/).\n"
+    )
+    meta = {"license": license, "original_url": "https://eastmoor.example/s", "author": "Maren Solberg"}
+    found = [f for f in check(body, {**meta, "commercial": False}).findings if f.rule.endswith("/license")]
+    assert bool(found) is told, found
+    if told:
+        assert f'reads "{shown}"' in found[0].message and found[0].line == 5

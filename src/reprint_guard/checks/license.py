@@ -195,6 +195,40 @@ _LABEL_BLOCK = 80
 _LICENCE_LABEL = re.compile(r"(?:this (?:article|story|work)'?s? )?licen[cs]e\s*[:\u2013\u2014-]")
 
 
+#: A licence's terms as a link's text gives them ("CC BY-NC 4.0", "CC-BY-SA"), its version aside.
+_CODE = re.compile(r"cc[ -]?by((?:[ -](?:nc|nd|sa)\b)*)")
+
+
+def _code_terms(found: re.Match[str]) -> str:
+    return "CC-BY" + "".join(f"-{part.upper()}" for part in re.split(r"[ -]", found.group(1)) if part)
+
+
+def _mislabelled(visible: VisibleBody, accepted: frozenset[str]) -> tuple[str, str, str] | None:
+    """(the link, its text, the deed's licence id) of a link to the deed of a licence the rule accepts whose
+    text names other terms ("[CC BY 4.0](.../by-nc/4.0/)"): readers told a NonCommercial story is free to
+    sell. The text is read only when it names terms the rule does not accept somewhere (a plain find)."""
+    kinds = {_terms(spdx) for spdx in accepted}
+    text = visible.text
+    other = False
+    for needle in ("cc by", "cc-by", "ccby"):
+        at = text.find(needle)
+        while at >= 0 and not other:
+            found = _CODE.match(text, at)
+            other = found is not None and _code_terms(found) not in kinds
+            at = text.find(needle, at + 1)
+    if not other:
+        return None
+    for anchor, href in visible.anchor_nodes():
+        spdx = normalize_license(href) if href and "creativecommons" in href.lower() else None
+        if not spdx or licence_id(spdx) not in accepted:
+            continue
+        words = anchor.text(deep=True, separator="")
+        found = _CODE.search(normalize(words))
+        if found is not None and _code_terms(found) != _terms(spdx):
+            return href.strip(), " ".join(words.split()), spdx
+    return None
+
+
 def _terms(spdx: str) -> str:
     """A Creative Commons licence's terms without its version or port: "CC-BY-NC-ND" for CC-BY-NC-ND-3.0-US."""
     return re.sub(r"-\d.*$", "", licence_id(spdx).upper())
@@ -273,6 +307,17 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
         return
     spdx = declared or sorted(accepted)[0]
     visible = reprint.visible
+    mislabelled = _mislabelled(visible, accepted)
+    if mislabelled is not None:
+        href, words, deed = mislabelled
+        name = describe(deed)[0]
+        yield Problem.at(
+            reprint.span_url(reprint.as_written(href)),
+            detail=f'the link to the licence reads "{words}", but goes to {name}: the name shown is another licence\'s',
+            fix=f"Correct the link's text to {name}, the licence the original is under.",
+            specific=True,
+        )
+        return
     unlinked, unnamed = _unlinked_unnamed(params, visible, paths, names)
     if not (unlinked or unnamed):
         # Given in a picture's caption only ("Photo: ... CC BY 4.0"), the licence is the picture's.
