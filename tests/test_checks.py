@@ -3550,3 +3550,13 @@ def test_a_licence_link_whose_text_names_other_terms_is_told(license, shown, dee
     assert bool(found) is told, found
     if told:
         assert f'reads "{shown}"' in found[0].message and found[0].line == 5
+
+
+@pytest.mark.parametrize(
+    "license", ["CC0-1.0", "https://creativecommons.org/publicdomain/zero/1.0/", "Public Domain Mark 1.0"]
+)
+def test_a_public_domain_original_has_no_terms_to_check(license):
+    """CC0 and the Public Domain Mark ask for nothing: not "write the license as an SPDX id", which it was."""
+    result = check("Text.", {"original_url": "https://eastmoor.example/s", "license": license})
+    assert result.status == "skipped" and "public domain" in (result.reason or ""), result
+    assert check("Text.", {"original_url": "https://eastmoor.example/s", "license": "CC-BY-4.0"}).findings

@@ -161,6 +161,8 @@ def check_reprint(
         return own_page_credited(reprint, policies, ROOT_RELATIVE, severity)
     if policy is None:
         policy = select_policy(reprint, policies)
+    if policy is None and (dedicated := public_domain(meta.license)):
+        return Result(path=reprint.path, status="skipped", reason=dedicated)
     if policy is None:
         findings = [_unknown_publisher(reprint)]
     else:
@@ -838,6 +840,22 @@ def _missing_metadata(reprint: Reprint, policy: Policy, field: str, rules: list[
         field,
         f"'{field}' is not set, so {names} could not be checked",
         f"Add '{field}: ...' ({example}) to the metadata, or set a default for it.",
+    )
+
+
+#: CC0 and the Public Domain Mark, as SPDX ids and deed paths name them: no licence, so no terms.
+_PUBLIC_DOMAIN = ("cc0", "cc-pddc", "publicdomain/zero/", "publicdomain/mark/", "public domain")
+
+
+def public_domain(license: str | None) -> str | None:
+    """Why a reprint under ``license`` has no terms to check, when it is CC0 or the Public Domain Mark (a
+    work given to, or marked as in, the public domain asks for no credit and sets no conditions), else None."""
+    written = (license or "").strip()
+    if not written or not any(mark in written.lower().replace(" 1.0", "") for mark in _PUBLIC_DOMAIN):
+        return None
+    return (
+        f"not checked: the license {written!r} puts the original in the public domain (CC0 or the Public "
+        "Domain Mark), which asks for no credit and sets no conditions; no policy covers its site"
     )
 
 
