@@ -3560,3 +3560,21 @@ def test_a_public_domain_original_has_no_terms_to_check(license):
     result = check("Text.", {"original_url": "https://eastmoor.example/s", "license": license})
     assert result.status == "skipped" and "public domain" in (result.reason or ""), result
     assert check("Text.", {"original_url": "https://eastmoor.example/s", "license": "CC-BY-4.0"}).findings
+
+
+@pytest.mark.parametrize(
+    ("credit", "credited"),
+    [
+        ("This story was originally published by “ProPublica.” It is republished with permission.", True),
+        ('This story was originally published by "ProPublica".', True),
+        ("This story was originally published by «ProPublica».", True),
+        ("This story was originally published by “Pro Publica.”", False),
+        ("This story was first published elsewhere.", False),
+    ],
+)
+def test_a_credit_may_quote_the_publishers_name(credit, credited):
+    """A CMS's smart quotes around the name (WordPress's &#8220;ProPublica.&#8221;) still credit it."""
+    meta = {"original_url": "https://www.propublica.org/article/a-story", "author": "Dana Whitlock"}
+    body = f"<p>By Dana Whitlock.</p>\n<p>A paragraph.</p>\n<p>{credit}</p>\n"
+    found = rules(check(body, meta, format="html"))
+    assert ("propublica/credit-line" not in found) is credited, found

@@ -537,7 +537,8 @@ def _placements(
         return [placed]
     held = [name for name in names if visible.holds(name)]  # the normalised text is searched only for these
     if not held:
-        return _placed_accents_aside(visible, params, names, last=last) if accents else []
+        aside = _placed_accents_aside(visible, params, names, last=last) if accents else []
+        return aside or _placed_unquoted(visible, params, names, last=last)
     if names is params.names:  # a publisher's own names: a proper noun is a credit with its capitals only
         proper = [name for name in held if _capitals(name) is not None]
         if proper:
@@ -554,6 +555,20 @@ def _placements(
         aside = _placed_accents_aside(visible, params, names, last=last)
         if aside and _placed(aside[0], params):
             return aside
+    return [placed] if placed is not None else found
+
+
+#: Double quotation marks a credit may put around a publisher's name ("originally published by “ProPublica.”").
+_NO_QUOTES = str.maketrans("", "", '"“”„«»')
+
+
+def _placed_unquoted(visible: VisibleBody, params: Params, names: tuple[str, ...], *, last: bool) -> list[float]:
+    """:func:`_placements` in the text as written without its double quotation marks, asked when no name is
+    there as it stands: a CMS's smart quotes around the name ("by “ProPublica.”") still credit it."""
+    raw = visible.raw_text
+    if not any(mark in raw for mark in '"“”„«»'):
+        return []
+    placed, found = _first_placed(raw.translate(_NO_QUOTES), names, params, cased=True, last=last)
     return [placed] if placed is not None else found
 
 
