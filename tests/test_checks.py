@@ -3578,3 +3578,28 @@ def test_a_credit_may_quote_the_publishers_name(credit, credited):
     body = f"<p>By Dana Whitlock.</p>\n<p>A paragraph.</p>\n<p>{credit}</p>\n"
     found = rules(check(body, meta, format="html"))
     assert ("propublica/credit-line" not in found) is credited, found
+
+
+def test_a_notice_found_apart_from_a_caption_is_placed_at_its_own_copy():
+    """A caption saying "All rights reserved" before the footer's: the finding stands at the footer's."""
+    body = (
+        '<p>By Ana Ruiz, under <a href="https://creativecommons.org/licenses/by/4.0/">CC BY 4.0</a>, from '
+        '<a href="https://example.org/s">the original</a>.</p>\n'
+        '<figure><img src="https://example.org/p.jpg" alt=""><figcaption>Photo: © Reuters. All rights reserved.'
+        "</figcaption></figure>\n<p>A paragraph.</p>\n<p>All rights reserved.</p>\n"
+    )
+    meta = {"license": "CC-BY-4.0", "original_url": "https://example.org/s", "author": "Ana Ruiz"}
+    [found] = [f for f in check(body, meta, format="html").findings if f.rule.endswith("no-added-restrictions")]
+    assert (found.line, found.column) == (4, 4)
+
+
+def test_a_held_credit_does_not_hold_the_footers_notice_after_it():
+    """A photo credit held in its own paragraph, and a footer's notice: the footer's is told, at its line."""
+    body = (
+        "*By Ana Ruiz, Eastmoor Courier*\n\n![x](https://img.example/l.jpg)\n\n"
+        "Photo: Holt Museum. All rights reserved.\n\nA paragraph.\n\nFrom [the original](https://example.org/s), "
+        "under [CC BY 4.0](https://creativecommons.org/licenses/by/4.0/).\n\nAll rights reserved.\n"
+    )
+    meta = {"license": "CC-BY-4.0", "original_url": "https://example.org/s", "author": "Ana Ruiz"}
+    [found] = [f for f in check(body, meta).findings if f.rule.endswith("no-added-restrictions")]
+    assert found.line == 11

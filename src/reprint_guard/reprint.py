@@ -839,6 +839,34 @@ class Reprint:
         line, column = self._position(start)
         return (line, column, *self._position(stop)) if stop > start else (line, column, None, None)
 
+    def span_outside_captions(self, needle: str, nth: int = 0) -> Span:
+        """:meth:`span` of the ``nth`` copy of ``needle`` that stands in no picture's caption (``<figcaption>``,
+        or an element of WordPress's ``wp-caption-text`` class): for what was found in the text with the
+        captions apart, where a caption before it says the same words ("Photo: Reuters. All rights reserved."
+        above the footer's own)."""
+        if needle.split():
+            found = [
+                match
+                for match in self._outside_comments(self._apart(needle, *self._content_span))
+                if not self._in_caption(match.start())
+            ]
+            if found:
+                start, stop = found[min(nth, len(found) - 1)].span()
+                return (*self._position(start), *self._position(stop))
+        return self.span(needle, nth)
+
+    def _in_caption(self, index: int) -> bool:
+        """Whether ``index`` of the body stands inside a caption element, as its source writes it."""
+        lowered = self._lower_body
+        if lowered.rfind("<figcaption", 0, index) > lowered.rfind("</figcaption", 0, index):
+            return True
+        marked = lowered.rfind("wp-caption-text", 0, index)
+        if marked < 0:
+            return False
+        opened = lowered.rfind("<", 0, marked)
+        name = re.match(r"<([a-z][a-z0-9]*)", lowered[opened:])
+        return name is not None and lowered.find(f"</{name.group(1)}", marked, index) < 0
+
     def _where(self, needle: str, nth: int) -> tuple[int, int]:
         """Where :meth:`locate`'s text starts and ends in the body (the end as the start: not found)."""
         if nth and needle.split():

@@ -81,7 +81,7 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
     if problems and params.mode == "forbid" and not params.captions:
         apart = reprint.visible_apart(CAPTIONS)  # what a picture's caption says is the picture's
         if apart is not reprint.visible:
-            problems = list(_check(params, reprint, context, apart))
+            problems = list(_check(params, reprint, context, apart, captions_apart=True))
     for problem in problems:
         found = True
         yield problem
@@ -108,7 +108,9 @@ def _search(params: Params, text: str) -> str | None:
     return found[0].decode("utf-8", "replace") if found is not None else None
 
 
-def _check(params: Params, reprint: Reprint, context: Context, visible: VisibleBody) -> Iterator[Problem]:
+def _check(
+    params: Params, reprint: Reprint, context: Context, visible: VisibleBody, *, captions_apart: bool = False
+) -> Iterator[Problem]:
     matched: str | None = None
     nth = 0
     if params.phrase is not None:
@@ -138,11 +140,13 @@ def _check(params: Params, reprint: Reprint, context: Context, visible: VisibleB
         line, column = reprint.end_position()
         yield Problem(line, column, detail=f"{shown} is not visible in the article")
     elif params.mode == "forbid" and matched is not None:
-        yield Problem.at(reprint.span(matched, nth), f'found "{matched}"')
+        # Found with the captions apart: placed at a copy outside them, not at a caption saying the same.
+        span = reprint.span_outside_captions(matched, nth) if captions_apart else reprint.span(matched, nth)
+        yield Problem.at(span, f'found "{matched}"')
 
 
 def _first_counted(
-    params: Params, text: bytes, block_holds: Callable[[bytes], bool] | None = None
+    params: Params, text: bytes, block_holds: Callable[[bytes, bytes, int], bool] | None = None
 ) -> tuple[bytes, int] | None:
     """The first match of the rule's pattern in ``text`` (normalised UTF-8) that no match of its ``unless``
     holds (in ``text``, or in its own block: ``block_holds``), with where it starts, or None. Matches are
@@ -156,22 +160,31 @@ def _first_counted(
         start, end = match.span()
         if any(outer_start <= start and end <= outer_end for outer_start, outer_end in held):
             continue
-        if block_holds is None or not block_holds(match.group(0)):
+        if block_holds is None or not block_holds(text, match.group(0), start):
             return match.group(0), start
     return None
 
 
-def _held_by_its_block(params: Params, visible: VisibleBody, matched: bytes) -> bool:
-    """Whether the rule's ``unless`` holds ``matched`` read in its own block, where a sentence starts at the
-    block's start: a photo's credit written as a paragraph of its own under a byline with no full stop
-    ("By Ana Ruiz" then "Photo: Holt Museum. All rights reserved.") runs on from it in the text as a whole."""
+def _held_by_its_block(params: Params, visible: VisibleBody, text: bytes, matched: bytes, start: int) -> bool:
+    """Whether the rule's ``unless`` holds the match at ``start`` of ``text`` read in its own block, where a
+    sentence starts at the block's start: a photo's credit written as a paragraph of its own under a byline
+    with no full stop ("By Ana Ruiz" then "Photo: Holt Museum. All rights reserved.") runs on from it in the
+    text as a whole. The match is its block's by count (the k-th copy in the text is the k-th in the blocks,
+    in order); when the blocks do not hold every copy, none is taken for held."""
+    ordinal = text.count(matched, 0, start)
+    blocks = [block.encode("utf-8") for block in visible.blocks_holding((matched.decode("utf-8", "replace"),))]
+    if sum(block.count(matched) for block in blocks) != text.count(matched):
+        return False
     unless = compile_pattern(params.unless or "", utf8=True)
-    for block in visible.blocks_holding((matched.decode("utf-8", "replace"),)):
-        data = block.encode("utf-8")
-        for match in unless.finditer(data):
-            at = data.find(matched, match.start())
-            if at >= 0 and at + len(matched) <= match.end():
-                return True
+    for block in blocks:
+        copies = block.count(matched)
+        if ordinal >= copies:
+            ordinal -= copies
+            continue
+        at = -1
+        for _ in range(ordinal + 1):
+            at = block.find(matched, at + 1)
+        return any(match.start() <= at and at + len(matched) <= match.end() for match in unless.finditer(block))
     return False
 
 
