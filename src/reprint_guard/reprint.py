@@ -381,6 +381,11 @@ class Reprint:
                 html = self.body
                 if "{" in html and "{%" in html:  # a Jekyll page's {% comment %}: no reader sees what it holds
                     html = without_liquid_comments(html, markdown=False)
+                if "[" in html:  # a WordPress post's stored content: its core shortcodes as WordPress renders them
+                    from .readers.wordpress import expand, has_shortcodes
+
+                    if has_shortcodes(html):
+                        html = expand(html)
             costly = too_costly(html)
             if costly is not None:
                 # Rendered Markdown has no position in the source; an HTML body's is its own.
@@ -856,10 +861,15 @@ class Reprint:
         return self.span(needle, nth)
 
     def _in_caption(self, index: int) -> bool:
-        """Whether ``index`` of the body stands inside a caption element, as its source writes it."""
+        """Whether ``index`` of the body stands inside a caption element (or a WordPress ``[caption]``), as its
+        source writes it."""
         lowered = self._lower_body
         if lowered.rfind("<figcaption", 0, index) > lowered.rfind("</figcaption", 0, index):
             return True
+        if self.format != "markdown" and lowered.rfind("caption", 0, index) > lowered.rfind("[/caption]", 0, index):
+            opened = max(lowered.rfind("[caption", 0, index), lowered.rfind("[wp_caption", 0, index))
+            if opened > max(lowered.rfind("[/caption]", 0, index), lowered.rfind("[/wp_caption]", 0, index)):
+                return True  # a WordPress [caption] shortcode's text, its caption once rendered
         marked = lowered.rfind("wp-caption-text", 0, index)
         if marked < 0:
             return False

@@ -43,8 +43,14 @@ def read_html(
     if front is not None:
         declared = {**declared, **front.data}
         extra = {**extra, "key_lines": front.key_lines, "body_line": front.body_line}
-    # The page was measured above: the Reprint takes it as its HTML without measuring it again.
-    reprint = build(text, declared, format="html", path=path, meta=meta, bare_urls=bare_urls, html=text, **extra)
+    html = text
+    if "[" in text:  # a WordPress post's stored content: its core shortcodes as WordPress renders them
+        from .wordpress import expand, has_shortcodes
+
+        html = expand(text) if has_shortcodes(text) else text
+    # The page was measured above: the Reprint takes it as its HTML without measuring it again (what the
+    # shortcodes add is a few elements each).
+    reprint = build(text, declared, format="html", path=path, meta=meta, bare_urls=bare_urls, html=html, **extra)
     # What the page itself declares, where it declares it (front matter and --meta are told where they are).
     reprint.declared_places = {
         k: v for k, v in places.items() if not (meta and k in meta) and k not in reprint.key_lines

@@ -1,0 +1,104 @@
+"""WordPress's core shortcodes, read as WordPress renders them.
+
+A post's content as WordPress stores it (the classic editor's, a REST API's ``content.raw``, an export)
+holds ``[caption]...[/caption]``, ``[gallery ids="..."]``, ``[embed]URL[/embed]``, ``[video]`` and
+``[audio]`` where the published page has a figure, images, an iframe or a player. Read as written, a
+gallery the terms forbid would pass, and a photo's caption (its agency's "All rights reserved") would be
+the article's text. The core shortcodes are written out as the HTML WordPress makes of them; a
+gallery's or playlist's items are known by their attachment ids only, so each stands as an item whose
+address is the call itself (where a finding about it is placed). ``[[gallery]]`` is WordPress's way of
+writing the call as text, and stays text; a plugin's shortcodes are the plugin's, and stay as written.
+"""
+
+from __future__ import annotations
+
+import re
+from html import escape
+
+#: The core shortcodes read here (``wp_caption``: ``caption``'s older name).
+CORE = ("caption", "wp_caption", "gallery", "embed", "video", "audio", "playlist")
+#: Those whose content runs to an end tag (``[caption]...[/caption]``); the others may have one.
+_ENCLOSING = frozenset({"caption", "wp_caption", "embed"})
+#: A call's opening: its name, then attributes up to a ``]`` (WordPress allows none inside).
+_OPENING = re.compile(r"\[(caption|wp_caption|gallery|embed|video|audio|playlist)(?![\w-])([^\[\]]{0,2000})\]")
+_ATTRIBUTE = re.compile(r"""([\w-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s'"\]]+))""")
+#: A caption's picture (in a link, or alone) and the caption text after it, as WordPress reads them.
+_PICTURE = re.compile(r"\s*((?:<a\s[^>]*>\s*)?<img\s[^>]*>(?:\s*</a>)?)(.*)", re.IGNORECASE | re.DOTALL)
+#: Most items a gallery or playlist is counted as (each is written out with the call as its address: a
+#: call of a thousand ids, a thousand times, would make a page of megabytes).
+MAX_ITEMS = 20
+#: The source attributes of a video or audio call: ``src``, or one per file type.
+_MEDIA_SOURCES = ("src", "mp4", "m4v", "webm", "ogv", "wmv", "flv", "mp3", "ogg", "m4a", "wav")
+
+
+def has_shortcodes(html: str) -> bool:
+    """Whether ``html`` may hold a core shortcode (a plain find before any regex)."""
+    return "[" in html and any(f"[{name}" in html for name in CORE)
+
+
+def expand(html: str) -> str:
+    """``html`` with each core shortcode written out as WordPress renders it; anything else as written.
+
+    One pass: an opening reads up to the next ``[`` or ``]``, and each name's end tag is looked for again
+    only past the last one found (a page of openings with no ends costs no more than a plain one)."""
+    out: list[str] = []
+    last = 0
+    closings: dict[str, int] = {}
+    for opening in _OPENING.finditer(html):
+        start = opening.start()
+        if start < last:
+            continue  # inside a call written out already
+        if start > 0 and html[start - 1] == "[" and html.startswith("]", opening.end()):
+            continue  # [[gallery]]: the call written as text
+        name, attributes = opening.group(1), _attributes(opening.group(2))
+        end, inner = opening.end(), ""
+        closing = closings.get(name, end)
+        if 0 <= closing < end:
+            closing = end
+        if closing >= end:
+            closing = closings[name] = html.find(f"[/{name}]", end)
+        encloses = closing >= 0 and (name in _ENCLOSING or html.find(f"[{name}", end, closing) < 0)
+        if name in _ENCLOSING and not encloses:
+            continue  # no end: WordPress leaves it as text
+        if encloses:
+            inner, end = html[end:closing], closing + len(name) + 3
+        out.append(html[last:start])
+        out.append(_rendered(name, attributes, inner, html[start:end]))
+        last = end
+    if not out:
+        return html
+    out.append(html[last:])
+    return "".join(out)
+
+
+def _attributes(text: str) -> dict[str, str]:
+    return {
+        match.group(1).lower(): next(v for v in match.group(2, 3, 4) if v is not None)
+        for match in _ATTRIBUTE.finditer(text)
+    }
+
+
+def _rendered(name: str, attributes: dict[str, str], inner: str, call: str) -> str:
+    if name in ("caption", "wp_caption"):
+        caption = attributes.get("caption")
+        picture = _PICTURE.match(inner)
+        if picture is not None:
+            inner, caption = picture.group(1), caption if caption is not None else picture.group(2).strip()
+        text = f'<figcaption class="wp-caption-text">{caption}</figcaption>' if caption else ""
+        return f'<figure class="wp-caption">{inner}{text}</figure>'
+    if name == "embed":
+        address = (attributes.get("src") or inner).strip()
+        return f'<iframe src="{escape(address, quote=True)}"></iframe>' if address else ""
+    if name in ("video", "audio"):
+        sources = [attributes[key] for key in _MEDIA_SOURCES if attributes.get(key)]
+        poster = f' poster="{escape(attributes["poster"], quote=True)}"' if attributes.get("poster") else ""
+        first = escape(sources[0], quote=True) if sources else ""
+        return f'<{name} src="{first}"{poster if name == "video" else ""}></{name}>'
+    # gallery, playlist: attachments named by id, whose addresses only the site's database holds
+    ids = [part for part in re.split(r"[\s,]+", attributes.get("ids") or attributes.get("include") or "") if part]
+    address = escape(call, quote=True)
+    copies = min(max(len(ids), 1), MAX_ITEMS)
+    if name == "gallery":
+        return f'<img src="{address}">' * copies
+    tag = "video" if attributes.get("type") == "video" else "audio"
+    return f'<{tag} src="{address}"></{tag}>' * copies

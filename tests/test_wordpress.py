@@ -1,0 +1,82 @@
+"""WordPress's core shortcodes in a post's stored content, read as WordPress renders them."""
+
+from __future__ import annotations
+
+import pytest
+
+from reprint_guard import check
+from reprint_guard.readers import read_text
+from reprint_guard.readers.wordpress import MAX_ITEMS, expand
+
+GV = "https://globalvoices.org/2026/02/11/fishers-of-lago-cuyo/"
+CREDIT = (
+    f'<p><em>This story by Tomás Ibarra <a href="{GV}">originally appeared on Global Voices</a>. It is republished '
+    'under a <a href="https://creativecommons.org/licenses/by/3.0/">CC BY 3.0</a> licence.</em></p>\n'
+)
+PHOTO = "https://ourtown.example/wp-content/uploads/2026/02/lago.jpg"
+META = {
+    "original_url": GV,
+    "author": "Tomás Ibarra",
+    "permissions": [{"from": "a@ourtown.example", "scope": ["media"]}],
+}
+
+
+def findings(body: str, meta: dict | None = None) -> list[tuple[str, int]]:
+    return [(f.rule, f.line) for f in check(body, meta or META, format="html").findings]
+
+
+def test_a_captions_notice_is_the_pictures():
+    """The classic editor's [caption]: its text after the picture is the caption, as <figcaption> is."""
+    caption = (
+        f'[caption id="attachment_88" align="aligncenter" width="640"]<img src="{PHOTO}" alt="" /> '
+        "Boats on the shore, Reuters. All rights reserved.[/caption]"
+    )
+    assert findings(CREDIT + "<p>Fishers count their losses.</p>\n" + caption + "\n") == []
+    footer = CREDIT + caption + "\n<p>All rights reserved.</p>\n"
+    assert findings(footer) == [("global-voices/no-added-restrictions", 3)]
+    linked = (
+        f'[caption id="a" caption="Boats, Reuters. All rights reserved."]<a href="{PHOTO}"><img src="{PHOTO}"></a>'
+        "[/caption]"
+    )
+    assert findings(CREDIT + linked + "\n") == []  # the caption given as an attribute, the picture in a link
+
+
+def test_a_gallery_and_an_embed_are_media_placed_at_their_calls():
+    grist = "https://grist.org/energy/harrow-point-wind-farm-outage/"
+    body = (
+        "<p>By Lena Ortiz.</p>\n<p>The wind farm went quiet.</p>\n\n"
+        '[gallery ids="412,413,414" columns="3"]\n\n[embed]https://www.youtube.com/watch?v=abc[/embed]\n\n'
+        f'<p><em>This story was originally published by <a href="{grist}">Grist</a>.</em></p>\n'
+    )
+    result = check(body, {"original_url": grist, "author": "Lena Ortiz"}, format="html")
+    [photos] = [f for f in result.findings if "permission" in f.rule]
+    assert (
+        photos.line == 4 and '3 items of media, first <img> [gallery ids="412,413,414" columns="3"]' in photos.message
+    )
+    reprint = read_text(body, format="html")
+    assert [m.tag for m in reprint.media[0]] == ["img", "img", "img", "iframe"]
+    assert reprint.media[0][3].src == "https://www.youtube.com/watch?v=abc"
+    assert "[gallery" not in reprint.visible.raw_text  # a call is no part of the article's text
+
+
+@pytest.mark.parametrize(
+    ("call", "tags"),
+    [
+        ('[video mp4="https://x.example/v.mp4" poster="https://x.example/p.jpg"][/video]', ["video"]),
+        ('[audio src="https://x.example/a.mp3"]', ["audio"]),
+        ('[playlist type="video" ids="1,2"]', ["video", "video"]),
+        ("[[gallery]]", []),  # WordPress's way of writing the call as text
+        ("[caption]a caption with no end", []),  # no end: left as text, as WordPress leaves it
+        ("[galleryx ids=1]", []),  # another shortcode
+    ],
+)
+def test_media_shortcodes(call, tags):
+    assert [m.tag for m in read_text(f"<p>Text.</p>\n{call}\n", format="html").media[0]] == tags
+
+
+def test_a_gallery_of_many_ids_is_written_out_a_bounded_number_of_times():
+    """Each item carries the call as its address: five hundred ids five hundred times would be megabytes."""
+    call = f'[gallery ids="{",".join(str(i) for i in range(500))}"]'
+    assert expand(call).count("<img") == MAX_ITEMS
+    hostile = "[gallery" * 100_000 + "[caption]" * 100_000
+    assert expand(hostile) == hostile  # no call ends: all text, read in one pass
