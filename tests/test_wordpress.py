@@ -80,3 +80,26 @@ def test_a_gallery_of_many_ids_is_written_out_a_bounded_number_of_times():
     assert expand(call).count("<img") == MAX_ITEMS
     hostile = "[gallery" * 100_000 + "[caption]" * 100_000
     assert expand(hostile) == hostile  # no call ends: all text, read in one pass
+
+
+def test_a_rest_api_post_is_an_error_in_a_walk_not_passed_over(tmp_path, cli):
+    """WordPress's REST shape ({"content": {"rendered": ...}}) was skipped as somebody else's JSON: a reprint
+    passed unchecked. It is told how to wrap it; a package.json beside it is still passed over."""
+    import json
+
+    post = {
+        "id": 5120,
+        "link": "https://ourtown.example/2026/04/x/",
+        "content": {"rendered": "<p>Story.</p>", "protected": False},
+        "meta": {"original_url": "https://www.propublica.org/article/x"},
+    }
+    (tmp_path / "posts").mkdir()
+    (tmp_path / "posts" / "post-5120.json").write_text(json.dumps(post, indent=1), encoding="utf-8")
+    (tmp_path / "posts" / "package.json").write_text('{"name": "site"}', encoding="utf-8")
+    run = cli("check", "posts", "--format", "json", cwd=tmp_path)
+    assert run.code == 2
+    results = {r["path"].rsplit("/", 1)[-1]: r for r in run.json()["results"]}
+    assert results["package.json"]["status"] == "skipped"
+    error = results["post-5120.json"]
+    assert error["status"] == "error" and error["error_line"] == 4
+    assert "a WordPress REST API post, not an envelope" in error["error"] and "content.rendered" in error["error"]

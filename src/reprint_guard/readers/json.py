@@ -54,6 +54,14 @@ def read_json(text: str, *, path: str, meta: Mapping[str, Any] | None, bare_urls
     if isinstance(data, dict) and "metadata" in data and "body" not in data:
         # An envelope with its article left out: a broken reprint, not somebody else's JSON.
         raise InputError('"body" is missing: the article to check', line=_key_line(text, "metadata"), column=1)
+    if _wordpress_post(data):  # a post as WordPress's REST API gives it: not passed over as somebody else's JSON
+        line, column = _key_place(text, "content")
+        raise InputError(
+            'a WordPress REST API post, not an envelope: send its "content" as {"metadata": {...}, "body": '
+            '<content.rendered>, "format": "html"}, with its original_url and the other keys in "metadata"',
+            line=line,
+            column=column,
+        )
     if not isinstance(data, dict) or "body" not in data:
         raise NotAReprintError('not a reprint: expected {"metadata": {...}, "body": "...", "format": "..."}', line=1)
     metadata = data.get("metadata", {})
@@ -254,6 +262,19 @@ def _unique(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
 
 #: A JSON string (a key, when a colon follows), or a character that opens or closes an object or array.
 _TOKEN = re.compile(r'"((?:[^"\\\n]|\\.)*)"\s*(:)?|[{}\[\]]')
+
+
+def _wordpress_post(data: Any) -> bool:
+    """Whether ``data`` is a post or page as WordPress's REST API gives it: ``content`` an object holding
+    its ``rendered`` (or ``raw``) HTML, beside the post's ``id``, ``link`` or ``type``."""
+    if not isinstance(data, dict) or "body" in data:
+        return False
+    content = data.get("content")
+    return (
+        isinstance(content, dict)
+        and isinstance(content.get("rendered", content.get("raw")), str)
+        and any(key in data for key in ("id", "link", "type", "slug"))
+    )
 
 
 def _top_level_keys(text: str) -> set[str]:
