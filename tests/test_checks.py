@@ -3603,3 +3603,23 @@ def test_a_held_credit_does_not_hold_the_footers_notice_after_it():
     meta = {"license": "CC-BY-4.0", "original_url": "https://example.org/s", "author": "Ana Ruiz"}
     [found] = [f for f in check(body, meta).findings if f.rule.endswith("no-added-restrictions")]
     assert found.line == 11
+
+
+def test_a_site_date_alone_is_told_as_the_moment_it_goes_out_in_the_publishers_zone(tmp_path):
+    """Hugo's ``date: 2026-12-21`` is 00:00 UTC, the 20th in Montana: said so, with a date-time that passes,
+    not "its 'date' (2026-12-21) is when it goes out" beside "not before 2026-12-21", and "set 'date'"."""
+    fixture = ROOT / "tests" / "policies" / "montana-free-press" / "compliant.md"
+    text = fixture.read_text(encoding="utf-8").replace("original_published: 2026-10-08\npublished: 2026-10-09\n", "")
+    page = tmp_path / "a.md"
+    page.write_text(
+        text.replace("commercial: false", "commercial: false\noriginal_published: 2026-12-20\ndate: 2026-12-21")
+    )
+    [finding] = check_file(page, today=dt.date(2026, 12, 4)).findings
+    assert "its 'date' (2026-12-21) goes out at 2026-12-21 00:00 UTC, 2026-12-20 17:00 there" in finding.message
+    assert finding.fix == "Set 'date' to 2026-12-21T00:00:00-07:00 (the first moment of 2026-12-21 there) or later."
+    page.write_text(
+        text.replace(
+            "commercial: false", "commercial: false\noriginal_published: 2026-12-20\ndate: 2026-12-21T00:00:00-07:00"
+        )
+    )
+    assert check_file(page, today=dt.date(2026, 12, 4)).ok

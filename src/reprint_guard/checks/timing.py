@@ -240,6 +240,19 @@ def _check_days(
                 local = published.astimezone(zone)
                 detail += f"; 'published' ({published.isoformat()}) is {local:%Y-%m-%d %H:%M} there"
         fix = f"Publish on {earliest_day.isoformat()} or later (set '{_set(key)}')."
+        said = False  # when the site's date was read: told with the moment it stands for
+        if later and scheduled is not None and zone is not None and key == scheduled[0]:
+            moment = _as_datetime(scheduled[1])
+            written_day = scheduled[1].date() if isinstance(scheduled[1], dt.datetime) else scheduled[1]
+            if _local_day(moment, zone) != written_day:  # a date alone is the site's midnight, UTC by default
+                local = moment.astimezone(zone)
+                first = dt.datetime.combine(earliest_day, dt.time(), tzinfo=zone).isoformat()
+                detail += (
+                    f"; its '{key}' ({_shown(scheduled[1])}) goes out at {_shown(moment)}, "
+                    f"{local:%Y-%m-%d %H:%M} there"
+                )
+                fix = f"Set '{key}' to {first} (the first moment of {earliest_day.isoformat()} there) or later."
+                said = True
         if params.timezone is None and written is not None and written.tzinfo and written.date() != reprint_day:
             # Read on one clock, not the reprint's own: the day as that clock has it, and a moment that passes.
             clock = f"the original's clock ({original.tzname()})" if _aware(original) else "UTC"  # type: ignore[union-attr]
@@ -248,7 +261,7 @@ def _check_days(
             first = dt.datetime.combine(earliest_day, dt.time(), tzinfo=zone).isoformat()
             fix = f"Publish on {earliest_day.isoformat()} or later on {clock} (set 'published' to {first} or later)."
         there = " there" if params.timezone is not None else ""
-        detail += _checked_as_of(published, scheduled, None if later else today, there)
+        detail += "" if said else _checked_as_of(published, scheduled, None if later else today, there)
         yield Problem.about(reprint, key, detail=detail, fix=fix)
 
 
