@@ -3623,3 +3623,21 @@ def test_a_site_date_alone_is_told_as_the_moment_it_goes_out_in_the_publishers_z
         )
     )
     assert check_file(page, today=dt.date(2026, 12, 4)).ok
+
+
+@pytest.mark.parametrize(
+    ("original", "published", "told"),
+    [
+        ("2026-10-01", "2026-09-20", True),
+        ("2026-10-01", "2026-10-01", False),
+        ("2026-10-01T20:00:00-06:00", "2026-10-02T03:00:00+00:00", False),  # an hour later, on another clock
+        ("2026-10-01T20:00:00-06:00", "2026-10-01T19:00:00-06:00", True),
+        ("2026-10-01", None, False),
+    ],
+)
+def test_a_reprint_dated_before_its_original_is_told(original, published, told):
+    meta = {**COMPLIANT_META, "original_published": original}
+    if published:
+        meta["published"] = published
+    found = [f for f in check(COMPLIANT_BODY, meta).findings if f.rule == "reprint-guard/dates-reversed"]
+    assert bool(found) is told, found

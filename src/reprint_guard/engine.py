@@ -62,9 +62,9 @@ TOOL_RULES: dict[str, tuple[str, str]] = {
     ),
     "credited-original": (
         "The article credits an original that its metadata does not name",
-        "A file that sets neither original_url nor policy is skipped as the site's own, but its body credits "
-        "an original on a site a policy covers ('originally published by' before a link there): a reprint "
-        "whose original_url was forgotten goes unchecked.",
+        "A file that sets neither original_url nor policy (or whose original_url is the page itself) is "
+        "skipped as the site's own, but its body credits an original on a site a policy covers ('originally "
+        "published by' before a link there): a reprint whose original_url was forgotten goes unchecked.",
     ),
     "conflicting-keys": (
         "Two metadata keys that mean one thing disagree",
@@ -76,6 +76,11 @@ TOOL_RULES: dict[str, tuple[str, str]] = {
         "original_url is a site's home page, not an article's address",
         "The original_url names a site's home page (no path): a link to the home page, the usual mistake the "
         "terms forbid, would pass as a link to the original, and the original article goes unnamed.",
+    ),
+    "dates-reversed": (
+        "The reprint is dated before its original",
+        "The reprint's published date comes before the original's original_published: one of them is likely "
+        "a typo, and a timing rule reads the reprint by them.",
     ),
     "misspelt-key": (
         "A metadata key is close to one reprint-guard reads",
@@ -172,11 +177,43 @@ def check_reprint(
         home = _home_page_original(reprint)
         if home is not None:
             findings = [home, *findings]
+        reversed_ = _dates_reversed(reprint)
+        if reversed_ is not None:
+            findings = [*findings, reversed_]
     if reprint.key_clashes:
         findings = [*(_conflicting_keys(reprint, *clash) for clash in reprint.key_clashes), *findings]
     if severity:
         findings = _reseverity(findings, severity)
     return Result(path=reprint.path, policy=policy.id if policy else None, findings=findings)
+
+
+def _dates_reversed(reprint: Reprint) -> Finding | None:
+    """A warning when the reprint's ``published`` comes before its original's ``original_published``: a typo
+    in one of them (a timing rule then reads the reprint as too early, or lets a wrong date pass)."""
+    meta = reprint.metadata
+    original, published = meta.original_published, meta.published
+    if original is None or published is None:
+        return None
+    moments = isinstance(original, dt.datetime) and isinstance(published, dt.datetime)
+    if moments and original.tzinfo and published.tzinfo:  # type: ignore[union-attr]
+        earlier = published < original  # type: ignore[operator]
+    else:  # a day against a day: a moment with no zone is told by its day alone
+        earlier = _day(published) < _day(original)
+    if not earlier:
+        return None
+    return _tool_finding(
+        reprint,
+        "dates-reversed",
+        "metadata",
+        "published",
+        f"the reprint's published date ({published.isoformat()}) comes before the original's "
+        f"original_published ({original.isoformat()}): one of them is likely a typo",
+        "Check both dates: a reprint is published on or after its original.",
+    )
+
+
+def _day(value: dt.date | dt.datetime) -> dt.date:
+    return value.date() if isinstance(value, dt.datetime) else value
 
 
 #: The names a home page has as a file ("https://example.org/index.html").

@@ -248,8 +248,7 @@ def _check_days(
                 local = moment.astimezone(zone)
                 first = dt.datetime.combine(earliest_day, dt.time(), tzinfo=zone).isoformat()
                 detail += (
-                    f"; its '{key}' ({_shown(scheduled[1])}) goes out at {_shown(moment)}, "
-                    f"{local:%Y-%m-%d %H:%M} there"
+                    f"; its '{key}' ({_shown(scheduled[1])}) goes out at {_shown(moment)}, {local:%Y-%m-%d %H:%M} there"
                 )
                 fix = f"Set '{key}' to {first} (the first moment of {earliest_day.isoformat()} there) or later."
                 said = True
