@@ -669,3 +669,28 @@ def test_fix_inserts_what_a_credit_block_gives_when_it_lacks_a_part(tmp_path, cl
     assert "could not fix harbour-herald/license: the policy's credit block does not satisfy it" in run.err, run.err
     found = {line.split()[-1] for line in run.out.splitlines() if " error " in line or " warning " in line}
     assert found == {"harbour-herald/license"}, run.out
+
+
+def test_fix_in_block_editor_content_goes_under_the_heading_block_as_a_block_of_its_own(tmp_path, cli):
+    """A WordPress fragment opening with its heading block: the top credit went above the title, and its
+    paragraph in no block (the editor shows it as a Classic block)."""
+    page = tmp_path / "shade.html"
+    page.write_text(
+        '<!-- wp:heading {"level":1} -->\n<h1 class="wp-block-heading">Shade is unequal</h1>\n<!-- /wp:heading -->\n\n'
+        "<!-- wp:paragraph -->\n<p>By Priya Natarajan. Urban trees cool some streets more than others.</p>\n"
+        "<!-- /wp:paragraph -->\n\n<!-- wp:html -->\n"
+        '<img src="https://counter.theconversation.com/content/241187/count.gif?distributor=republish-lightbox-basic"'
+        ' alt="" width="1" height="1" />\n<!-- /wp:html -->\n',
+        encoding="utf-8",
+    )
+    (tmp_path / "shade.meta.yaml").write_text(
+        "original_url: https://theconversation.com/shade-is-unequal-241187\nauthor: Priya Natarajan\n",
+        encoding="utf-8",
+    )
+    run = cli("check", "--fix", str(page), cwd=tmp_path)
+    assert "fixed" in run.err, run.err
+    fixed = page.read_text(encoding="utf-8")
+    head = "<!-- /wp:heading -->\n<!-- wp:html -->\n<p><em>Republished from"
+    assert head in fixed and fixed.startswith('<!-- wp:heading {"level":1} -->\n<h1')
+    assert fixed.count("<!-- wp:html -->") == fixed.count("<!-- /wp:html -->") == 2
+    assert cli("check", str(page), cwd=tmp_path).code == 0

@@ -290,18 +290,37 @@ _LEADING_PICTURE = re.compile(
 _HERO_REST = 400
 
 
+#: The block editor's comments around each block (``<!-- wp:heading {"level":1} -->`` ... ``<!-- /wp:heading -->``).
+_BLOCK_OPENING = re.compile(r"\s*<!-- wp:[a-z][a-z0-9/-]*(?:(?!-->).){0,2000}?-->", re.IGNORECASE | re.DOTALL)
+_BLOCK_CLOSING = re.compile(r"\s*<!-- /wp:[a-z][a-z0-9/-]* -->", re.IGNORECASE)
+
+
+def _in_block(regex: re.Pattern[str], source: str, index: int) -> re.Match[str] | int | None:
+    """``regex`` matched at ``index``, or past a block editor's opening comment there; the end returned is
+    past the block's closing comment, when one follows (an int), else the match's (None: no match)."""
+    found = regex.match(source, index)
+    opened = _BLOCK_OPENING.match(source, index) if found is None else None
+    if opened is not None:
+        found = regex.match(source, opened.end())
+    if found is None:
+        return None
+    closed = _BLOCK_CLOSING.match(source, found.end()) if opened is not None else None
+    return closed.end() if closed is not None else found.end()
+
+
 def _below_the_title(source: str, index: int) -> int:
     """Where a top credit goes in an article starting at ``index``: under its title, and under a hero block
     that holds little but the title (``<div class="hero"><h1>...</h1></div>``); inside a block that goes on
-    to hold the story (``<div class="entry-content"><h1>...</h1><p>...``), right under the title."""
-    title = _LEADING_TITLE.match(source, index)
+    to hold the story (``<div class="entry-content"><h1>...</h1><p>...``), right under the title. A block
+    editor's title is its heading block, comments and all (``<!-- wp:heading -->`` ... ``<!-- /wp:heading -->``)."""
+    title = _in_block(_LEADING_TITLE, source, index)
     if title is not None:
-        return title.end()
-    picture = _LEADING_PICTURE.match(source, index)  # a hero picture above the title, with no block around them
+        return title  # type: ignore[return-value]
+    picture = _in_block(_LEADING_PICTURE, source, index)  # a hero picture above the title, with no block around them
     if picture is not None:
-        title = _LEADING_TITLE.match(source, picture.end())
+        title = _in_block(_LEADING_TITLE, source, picture)  # type: ignore[arg-type]
         if title is not None:
-            return title.end()
+            return title  # type: ignore[return-value]
     wrapped = _WRAPPED_TITLE.match(source, index)
     if wrapped is None:
         return index
@@ -334,6 +353,8 @@ def _plain_footer(source: str, start: int, footer: re.Match[str]) -> bool:
 def _insert(source: str, reprint: Reprint, block: str, position: str) -> str:
     """Put ``block`` at the top or the bottom of the body, leaving everything else as it is."""
     is_html = reprint.format == "html"
+    if is_html and "<!-- wp:" in source:  # the block editor's content: what goes in is a Custom HTML block of its own
+        block = f"<!-- wp:html -->\n{block}\n<!-- /wp:html -->"
     if is_html:
         from .reprint import article_tags, body_tags
 
