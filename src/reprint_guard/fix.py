@@ -63,7 +63,25 @@ def credit_block(policy: Policy, reprint: Reprint, format: str = "markdown") -> 
     wrong = _non_web_link(template, values)
     if wrong is not None:
         raise CreditError(wrong)
-    return _in_format(_filled(template, values, html), format, html)
+    return _on_paper(_in_format(_filled(template, values, html), format, html), reprint)
+
+
+#: A Markdown link (``[words](address)``, ``<address>`` allowed, a title after it) and an HTML one.
+_MARKDOWN_LINK = re.compile(r"\[([^\]\n]+)\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
+_HTML_LINK = re.compile(r"<a\s[^>]*?href\s*=\s*[\"']([^\"']+)[\"'][^>]*>(.*?)</a\s*>", re.IGNORECASE | re.DOTALL)
+
+
+def _on_paper(block: str, reprint: Reprint) -> str:
+    """``block`` as a printed page must give it when the reprint is for print: each link's address written out
+    after its words ("Global Research (https://...)"), since paper shows a hyperlink's words alone."""
+    if reprint.metadata.medium != "print":
+        return block
+
+    def written(words: str, address: str) -> str:
+        return address if words.strip() == address else f"{words} ({address})"
+
+    block = _MARKDOWN_LINK.sub(lambda m: written(m.group(1), m.group(2)), block)
+    return _HTML_LINK.sub(lambda m: written(m.group(2), m.group(1)), block)
 
 
 #: A placeholder standing as an address in a credit template: a Markdown link's destination (``](<{x}>)``,
@@ -109,11 +127,13 @@ def _credit_parts_made(policy: Policy, reprint: Reprint, format: str) -> str | N
             # nothing without the one before: only a byline alone may be left out.
             if not kept or not all(_BYLINE_ALONE.fullmatch(sentence) for sentence in left_out):
                 return None
-            return _in_format(_filled(opening + " ".join(kept) + closing, values, html), format, html)
+            return _on_paper(
+                _in_format(_filled(opening + " ".join(kept) + closing, values, html), format, html), reprint
+            )
     made = [part for part in parts if whole(part)]
     if not made:
         return None
-    return _in_format(_filled(_joined(made, written), values, html), format, html)
+    return _on_paper(_in_format(_filled(_joined(made, written), values, html), format, html), reprint)
 
 
 #: A sentence that is a byline and nothing else: "By {author}." (a name and its publisher, at most).

@@ -270,14 +270,15 @@ def _covered(licenses: tuple[str, ...]) -> tuple[frozenset[str], frozenset[str],
 
 
 def _unlinked_unnamed(
-    params: Params, visible: VisibleBody, paths: frozenset[str], names: tuple[str, ...]
+    params: Params, visible: VisibleBody, paths: frozenset[str], names: tuple[str, ...], *, printed: bool = False
 ) -> tuple[bool, bool]:
     """Whether the licence is not linked (when the rule asks for a link) and not named (when it asks for its
-    name) in what a reader sees."""
+    name) in what a reader sees. ``printed``: on paper, where a hyperlink shows only its words, the deed's
+    address must be written out."""
     # Real anchors first: bare URLs are only collected when no anchor is the deed; last, the deed's address
     # written out as text, which the licences accept too ("the URI or hyperlink", 4.0 3(a)(1)(C); 3.0 4(a)),
     # and which is all a printed page can give.
-    linked = _linked(visible.anchors, paths) or _linked(visible.links, paths)
+    linked = not printed and (_linked(visible.anchors, paths) or _linked(visible.links, paths))
     unlinked = params.link and not (linked or _written(visible, paths))
     # Named: by one of its names, or by a link to its deed whose text says "Creative Commons" (a
     # publisher's own snippet: "republished under a [Creative Commons license](deed)"): the deed's
@@ -318,13 +319,14 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
             specific=True,
         )
         return
-    unlinked, unnamed = _unlinked_unnamed(params, visible, paths, names)
+    printed = meta.medium == "print"
+    unlinked, unnamed = _unlinked_unnamed(params, visible, paths, names, printed=printed)
     if not (unlinked or unnamed):
         # Given in a picture's caption only ("Photo: ... CC BY 4.0"), the licence is the picture's.
         apart = reprint.visible_apart(CAPTIONS)
         if apart is visible:
             return
-        unlinked, unnamed = _unlinked_unnamed(params, apart, paths, names)
+        unlinked, unnamed = _unlinked_unnamed(params, apart, paths, names, printed=printed)
         if not (unlinked or unnamed):
             return
     name, url = describe(spdx)
@@ -341,11 +343,18 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
             specific=True,
         )
         return
-    if unlinked and unnamed:
+    if printed and unlinked:  # a link on paper is its words alone
+        detail = f"in print the deed's address must be written out ({url}): a hyperlink shows only its words"
+        if unnamed:
+            detail = f'the licence is not named (e.g. "{name}"), and {detail}'
+        fix = f'Add: "This article is republished under a {name} licence ({url})."'
+    elif unlinked and unnamed:
         detail = f'the licence is neither named (e.g. "{name}") nor linked to its deed {url}'
+        fix = f'Add: "This article is republished under a [{name}]({url}) licence."'
     elif unlinked:
         detail = f"no link to the licence deed {url}, nor its address written out"
+        fix = f'Add: "This article is republished under a [{name}]({url}) licence."'
     else:
         detail = f'the licence is not named (e.g. "{name}")'
-    fix = f'Add: "This article is republished under a [{name}]({url}) licence."'
+        fix = f'Add: "This article is republished under a [{name}]({url}) licence."'
     yield Problem(line, column, detail=detail, fix=fix)

@@ -241,10 +241,15 @@ def _check_days(
                 detail += f"; 'published' ({published.isoformat()}) is {local:%Y-%m-%d %H:%M} there"
         fix = f"Publish on {earliest_day.isoformat()} or later (set '{_set(key)}')."
         said = False  # when the site's date was read: told with the moment it stands for
-        if later and scheduled is not None and zone is not None and key == scheduled[0]:
+        if (
+            later
+            and scheduled is not None
+            and zone is not None
+            and key == scheduled[0]
+            and not isinstance(scheduled[1], dt.datetime)
+        ):
             moment = _as_datetime(scheduled[1])
-            written_day = scheduled[1].date() if isinstance(scheduled[1], dt.datetime) else scheduled[1]
-            if _local_day(moment, zone) != written_day:  # a date alone is the site's midnight, UTC by default
+            if _local_day(moment, zone) != scheduled[1]:  # a date alone is the site's midnight, UTC by default
                 local = moment.astimezone(zone)
                 first = dt.datetime.combine(earliest_day, dt.time(), tzinfo=zone).isoformat()
                 detail += (
