@@ -3641,3 +3641,15 @@ def test_a_reprint_dated_before_its_original_is_told(original, published, told):
         meta["published"] = published
     found = [f for f in check(COMPLIANT_BODY, meta).findings if f.rule == "reprint-guard/dates-reversed"]
     assert bool(found) is told, found
+
+
+def test_a_permission_for_one_article_is_none_for_another():
+    """Global Research grants permission per article: a record naming another article does not count."""
+    record = {"from": "publications@globalresearch.ca", "scope": ["print"], "date": "2024-01-02"}
+    meta = {**COMPLIANT_META, "medium": "print", "published": "2024-04-01"}
+    other = "https://www.globalresearch.ca/water-privatisation-andes/5877001"
+    [finding] = check(COMPLIANT_BODY, {**meta, "permissions": [{**record, "original_url": other}]}).findings
+    assert finding.rule == "global-research/print-permission" and f"is for another article, {other}" in finding.message
+    this = {**record, "article": GR_URL.replace("https://", "http://")}  # the same address, spelt otherwise
+    assert check(COMPLIANT_BODY, {**meta, "permissions": [this]}).ok
+    assert check(COMPLIANT_BODY, {**meta, "permissions": [record]}).ok  # naming none: for any

@@ -64,7 +64,9 @@ def standing(
     matching = [
         p
         for p in meta.permissions
-        if (p.email in emails or (anyone and not another_publisher(p, policy))) and p.covers(scope)
+        if (p.email in emails or (anyone and not another_publisher(p, policy)))
+        and p.covers(scope)
+        and other_article(p, meta) is None
     ]
     published = meta.published.date() if isinstance(meta.published, dt.datetime) else meta.published
     # In force on the day the reprint goes out: a scheduled issue after the permission ends is not covered,
@@ -73,6 +75,23 @@ def standing(
     latest = min(today, published) if published else today  # given by then, not after
     granted = any(p.date is None or p.date <= latest for p in current)
     return Standing(granted, matching, current, anyone, emails, published)
+
+
+#: The keys a permission record may name the one article it is for by (a publisher's grant per article).
+ARTICLE_KEYS = ("original_url", "article")
+
+
+def other_article(record: PermissionView, meta: MetadataView) -> str | None:
+    """The article a record names as the one it is for (its ``original_url`` or ``article``), when that is
+    not the reprint's original: a grant for one story is none for another. None: it names none, or this one."""
+    from ..urls import as_address, normalize_url
+
+    for key in ARTICLE_KEYS:
+        named = record.extra.get(key)
+        if isinstance(named, str) and named.strip():
+            ours = normalize_url(as_address(meta.original_url or ""))
+            return None if ours is not None and normalize_url(as_address(named)) == ours else named.strip()
+    return None
 
 
 #: What a record's sender is when an editor copied a fix's placeholder as it stands.
@@ -167,6 +186,19 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
     )
     unnamed = [grantor for grantor in others if "@" not in grantor]
     granted = [p for p in meta.permissions if anyone or p.email in found.emails]  # from a contact, for another use
+    elsewhere = [(p, named) for p in meta.permissions if p.covers(scope) and (named := other_article(p, meta))]
+    if elsewhere:
+        record, named = elsewhere[0]
+        yield Problem(
+            line,
+            column,
+            file=file,
+            field=field,
+            detail=f"the {scope} permission on record from {record.from_} is for another article, {named}",
+            fix=f"Ask {who} for {scope} permission for this article, then record it with its original_url.",
+            specific=True,
+        )
+        return
     foreign = [(p.from_, another_publisher(p, context.policy)) for p in meta.permissions if p.covers(scope)]
     foreign = [(sender, by) for sender, by in foreign if by] if anyone else []
     if foreign:
