@@ -225,8 +225,7 @@ def test_a_finding_about_metadata_names_its_field_for_a_cms_that_has_no_line_for
     meta = {**COMPLIANT_META, "commercial": True, "medium": "print"}
     result = reprint_guard.check(COMPLIANT_BODY.replace("Global Research", "GR"), meta)
     fields = {f.rule: f.field for f in result.findings}
-    assert fields == {
-        "global-research/commercial-permission": "permissions",
+    assert fields == {  # a commercial paper's print edition needs the print permission (not a commercial-site one)
         "global-research/print-permission": "permissions",
         "global-research/source-credit": None,
     }
