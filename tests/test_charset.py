@@ -142,6 +142,10 @@ def test_fix_leaves_a_legacy_page_unchanged_and_says_why(tmp_path, cli, mode):
         (b'<meta charset="utf-16">', None),  # a browser reads a page declaring UTF-16 from within as UTF-8
         (b'<meta charset="rot13">', None),  # a codec of Python's, but no text encoding
         (b'<meta charset="klingon">', None),
+        (b'<meta charset="undefined">', None),  # Python's codec of that name raises on every byte
+        (b'<meta charset="cp037">', None),  # EBCDIC: a codec, but no page's encoding
+        (b'<meta charset="windows-874">', "cp874"),  # a browser's label Python does not know
+        (b'<meta charset="x-mac-cyrillic">', "mac_cyrillic"),
         (b'<!-- <meta charset="koi8-r"> --><p>', None),  # a comment declares nothing
         (b"<p>" + b"x" * 1100 + b'<meta charset="koi8-r">', None),  # past where a browser looks
         (b'<meta name="charset" content="x"><p>charset=koi8-r</p>', None),

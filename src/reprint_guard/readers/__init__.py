@@ -98,7 +98,7 @@ def decode_page(data: bytes, path: str) -> tuple[str, str | None]:
             ) from None
     try:
         return data.decode(encoding), encoding
-    except UnicodeDecodeError as exc:
+    except UnicodeDecodeError as exc:  # the declared encoding lacks a byte the page holds
         line, column = byte_position(data, exc.start)
         raise InputError(
             f"not valid {label(encoding)}, the encoding its <meta> declares (byte 0x{data[exc.start]:02x}); "

@@ -32,6 +32,39 @@ _AS_BROWSERS_READ = {
     "shift_jis": "cp932",
     "big5": "big5hkscs",
 }
+#: Labels of the Encoding Standard that Python's codecs do not know by that name.
+_LABELS_PYTHON_LACKS = {
+    "windows-874": "cp874",
+    "x-mac-roman": "mac_roman",
+    "x-mac-cyrillic": "mac_cyrillic",
+    "x-mac-ukrainian": "mac_cyrillic",
+    "x-sjis": "cp932",
+    "x-gbk": "gb18030",
+    "x-euc-jp": "euc_jp",
+    "ks_c_5601-1987": "cp949",
+    "x-cp1250": "cp1250",
+    "x-cp1251": "cp1251",
+    "x-cp1252": "cp1252",
+}
+#: The encodings of the Encoding Standard (what a browser reads a page in), by Python's names for them.
+_PAGE_ENCODINGS = frozenset(
+    {
+        *(f"cp{n}" for n in range(1250, 1259)),
+        "cp874",
+        "cp866",
+        *(f"iso8859_{n}" for n in (2, 3, 4, 5, 6, 7, 8, 10, 13, 14, 15, 16)),
+        "koi8_r",
+        "koi8_u",
+        "mac_roman",
+        "mac_cyrillic",
+        "gb18030",
+        "big5hkscs",
+        "euc_jp",
+        "iso2022_jp",
+        "cp932",
+        "cp949",
+    }
+)
 #: Declared, these mean UTF-8 to a browser (a page cannot be read as UTF-16 by a declaration inside it).
 _UTF8_TOO = frozenset({"utf_8", "utf_16", "utf_16_le", "utf_16_be", "utf_32"})
 
@@ -43,17 +76,15 @@ def declared_encoding(data: bytes) -> str | None:
     found = _META.search(head)
     if found is None:
         return None
+    label = found.group(1).strip().lower()
     try:
-        name = codecs.lookup(found.group(1).strip().lower()).name.replace("-", "_")
+        name = codecs.lookup(_LABELS_PYTHON_LACKS.get(label, label)).name.replace("-", "_")
     except LookupError:
         return None
     if name in _UTF8_TOO:
         return None
     name = _AS_BROWSERS_READ.get(name, name)
-    try:  # a codec Python has that is no text encoding (rot13, a compression) is no page's encoding
-        return name if codecs.lookup(name)._is_text_encoding else None  # type: ignore[attr-defined]
-    except LookupError:  # pragma: no cover - every name above is one of Python's
-        return None
+    return name if name in _PAGE_ENCODINGS else None  # EBCDIC, "undefined", rot13: codecs, but no page's
 
 
 #: The names pages and browsers give the encodings whose Python names differ.
