@@ -203,6 +203,13 @@ def test_source_credit_in_an_element_of_another_class_counts(shown):
         ("The court ruled the ballots may not be copied.", False),  # the story's own news
         ("Do not copy the key without asking the landlord.", False),
         ("The agency's non-commercial licence allows reuse.", False),
+        ("Under the donor's agreement, the scans are for personal, non-commercial use only.", False),
+        ("The land is zoned for non-commercial use only, the council said.", False),
+        ("Reproduction is prohibited for the 200 sheets the archive holds.", False),
+        ("Each page bears a stamp: Do not copy.", False),
+        ("The archive said the material may not be copied without a licence.", False),
+        ("Photo: Holt Museum. Reproduction is prohibited.", False),  # the photo's own, as "All rights reserved"
+        ("Reproduction is prohibited without written permission.", True),
     ],
 )
 def test_a_photos_own_notice_is_no_restriction_on_the_story_but_one_over_both_is(notice, restricts):
