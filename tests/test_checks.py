@@ -1119,7 +1119,9 @@ EDIT_NOTES = [
     "The figures are from March. Trimmed for space.",
     "This story was cut for length.",
     "(Cut for brevity.)",
-    'Adapted from "Town council votes to keep the ferry" by Zoë Lindqvist.',  # as Creative Commons marks it
+    # As Creative Commons marks an adaptation, opening a sentence (the byline before it has no full stop: read
+    # as the text runs on, "... lindqvist adapted from", the sentence has no start there).
+    'This is about the ferry. Adapted from "Town council votes to keep the ferry" by Zoë Lindqvist.',
 ]
 NOT_EDIT_NOTES = [
     "This interview has been edited for length and clarity.",  # an original Q&A's own note, kept as it was
@@ -1128,6 +1130,7 @@ NOT_EDIT_NOTES = [
     "The council released an edited version of the call transcript.",
     "Her answers were condensed for length by the station's producers.",
     "The ledger was adapted from a 1931 original.",
+    'The troupe staged a play adapted from "The Mill Ledger", a 1931 account book.',
 ]
 
 
