@@ -2725,7 +2725,8 @@ def test_a_permission_dated_with_a_time_of_day_counts_from_its_day(date):
     record = {"from": "publications@globalresearch.ca", "date": date, "scope": ["commercial"], "expires": expires}
     meta = {**COMPLIANT_META, "commercial": True, "permissions": [record], "published": "2025-02-20"}
     assert check(COMPLIANT_BODY, meta, today=dt.date(2026, 12, 3)).ok
-    assert check(COMPLIANT_BODY, meta, today=dt.date(2031, 2, 21)).ok  # published while it held
+    (online,) = check(COMPLIANT_BODY, meta, today=dt.date(2031, 2, 21)).findings  # a page stays up: expired now
+    assert "expired on 2031-02-20" in online.message, online.message
     (finding,) = check(COMPLIANT_BODY, {**meta, "published": "2031-02-21"}, today=dt.date(2031, 2, 21)).findings
     assert "expired on 2031-02-20, before the reprint's publication on 2031-02-21" in finding.message
     (finding,) = check(COMPLIANT_BODY, {**meta, "published": "2025-02-19"}, today=dt.date(2026, 12, 3)).findings
@@ -3524,15 +3525,20 @@ def test_permission_from_anyone_is_not_from_another_publisher(sender, granted):
     assert ("montana-free-press/noncommercial" not in found) is granted, found
 
 
-def test_a_permission_is_judged_on_the_day_the_reprint_goes_out():
-    """A scheduled issue after the permission ends is not covered; one published while it held still is, an
-    archive checked years later included; with no publication date, today decides."""
+def test_a_permission_is_judged_while_the_reprint_is_out():
+    """A scheduled issue after the permission ends is not covered; a print issue published while it held
+    still is, checked years later; a web page stays up, so it is judged today too."""
     record = {"from": "publications@globalresearch.ca", "scope": ["commercial"], "expires": "2026-12-31"}
-    meta = {**COMPLIANT_META, "commercial": True, "permissions": [record]}
+    meta = {**COMPLIANT_META, "commercial": True, "permissions": [record], "original_published": "2026-01-02"}
     today = dt.date(2026, 12, 4)
     (scheduled,) = check(COMPLIANT_BODY, {**meta, "published": "2027-01-14"}, today=today).findings
     assert "expired on 2026-12-31, before the reprint's publication on 2027-01-14" in scheduled.message
-    assert check(COMPLIANT_BODY, {**meta, "published": "2026-05-14"}, today=dt.date(2027, 6, 1)).ok
+    assert check(COMPLIANT_BODY, {**meta, "published": "2026-05-14"}, today=today).ok
+    (online,) = check(COMPLIANT_BODY, {**meta, "published": "2026-05-14"}, today=dt.date(2027, 6, 1)).findings
+    assert "expired on 2026-12-31, and the reprint is still online" in online.message
+    printed = {**meta, "medium": "print", "published": "2026-05-14"}
+    printed["permissions"] = [{**record, "scope": ["print"]}]
+    assert check(COMPLIANT_BODY, printed, today=dt.date(2027, 6, 1)).ok
     assert check(COMPLIANT_BODY, meta, today=today).ok
     (lapsed,) = check(COMPLIANT_BODY, meta, today=dt.date(2027, 1, 2)).findings
     assert "expired on 2026-12-31" in lapsed.message and "publication" not in lapsed.message

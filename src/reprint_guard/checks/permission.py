@@ -69,9 +69,13 @@ def standing(
         and other_article(p, meta) is None
     ]
     published = meta.published.date() if isinstance(meta.published, dt.datetime) else meta.published
-    # In force on the day the reprint goes out: a scheduled issue after the permission ends is not covered,
-    # one published while it held still is (an archive's print issue is not unpublished when it expires).
-    current = [p for p in matching if not p.expired(published or today)]
+    # In force while the reprint is out: on the day it goes out (a scheduled issue after the permission ends
+    # is not covered), and, online, on every day after, since the page stays up; a print issue published
+    # while it held is printed for good.
+    printed = meta.medium == "print"
+    current = [
+        p for p in matching if not p.expired(published if printed and published else max(published or today, today))
+    ]
     latest = min(today, published) if published else today  # given by then, not after
     granted = any(p.date is None or p.date <= latest for p in current)
     return Standing(granted, matching, current, anyone, emails, published)
@@ -170,7 +174,13 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
             file=file,
             field=field,
             detail=f"the {scope} permission on record expired on {expired.isoformat()}"
-            + (f", before the reprint's publication on {found.published.isoformat()}" if found.published else ""),
+            + (
+                f", before the reprint's publication on {found.published.isoformat()}"
+                if found.published and expired < found.published
+                else ", and the reprint is still online"
+                if found.published and meta.medium != "print"
+                else ""
+            ),
             fix=f"Ask {matching[0].from_} to renew the {scope} permission, then update the record's 'expires'.",
             specific=True,
         )
