@@ -3669,3 +3669,21 @@ def test_a_permission_for_one_article_is_none_for_another():
     this = {**record, "article": GR_URL.replace("https://", "http://")}  # the same address, spelt otherwise
     assert check(COMPLIANT_BODY, {**meta, "permissions": [this]}).ok
     assert check(COMPLIANT_BODY, {**meta, "permissions": [record]}).ok  # naming none: for any
+
+
+def test_a_users_policy_for_a_bundled_publishers_host_takes_that_publishers_permission(tmp_path):
+    """A policy of one's own for propublica.org (built on a licence, not on the bundled ProPublica policy):
+    a record from editors@propublica.org is the publisher's own, not "another publisher's"."""
+    rules_dir = tmp_path / "rules"
+    rules_dir.mkdir()
+    (rules_dir / "ours.yaml").write_text(
+        "id: our-propublica\nname: Ours\npublisher: ProPublica\nsource_url: https://www.propublica.org/\n"
+        "terms_read: 2026-11-20\nextends: cc-by-nc-4.0\napplies_to: [propublica.org]\nrules: []\n",
+        encoding="utf-8",
+    )
+    record = {"from": "editors@propublica.org", "scope": ["commercial"], "date": "2026-01-02"}
+    meta = {"original_url": "https://www.propublica.org/article/x", "commercial": True, "permissions": [record]}
+    found = rules(check("Text.", meta, rules_dirs=[rules_dir]))
+    assert "our-propublica/noncommercial" not in found, found
+    foreign = {**meta, "permissions": [{**record, "from": "publications@globalresearch.ca"}]}
+    assert "our-propublica/noncommercial" in rules(check("Text.", foreign, rules_dirs=[rules_dir]))

@@ -113,10 +113,13 @@ def another_publisher(record: PermissionView, policy: Policy | None) -> str | No
         return "a placeholder"
     if policy is None or "@" not in record.email:
         return None
+    host = record.email.rpartition("@")[2].removeprefix("www.")
+    if any(host == domain or host.endswith("." + domain) for domain in _domains(policy)):
+        return None  # the policy's own publisher (a user's policy for a host a bundled one covers too)
     from ..policy.loader import policy_set
 
     bundled = policy_set()
-    sender_policy = bundled.for_host(record.email.rpartition("@")[2])
+    sender_policy = bundled.for_host(host)
     if sender_policy is None:
         return None
     lineage, current = set(), policy
@@ -124,6 +127,11 @@ def another_publisher(record: PermissionView, policy: Policy | None) -> str | No
         lineage.add(current.id)
         current = bundled.get(current.extends) if current.extends and current.extends in bundled else None
     return None if sender_policy.id in lineage else sender_policy.id
+
+
+def _domains(policy: Policy) -> list[str]:
+    """The hosts ``policy`` covers, as a sender's address ends (no ``www.``, lower case)."""
+    return [str(domain).lower().removeprefix("www.").strip(".") for domain in policy.applies_to or ()]
 
 
 def late_date(found: Standing, today: dt.date) -> tuple[dt.date, str]:
