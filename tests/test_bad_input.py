@@ -1355,3 +1355,19 @@ def test_a_paragraph_of_many_licence_links_is_read_once_not_once_a_link(tmp_path
     start = time.perf_counter()
     run = cli("check", str(page), "--no-config")
     assert run.code == 1 and time.perf_counter() - start < 30, run.out[-500:]
+
+
+def test_thousands_of_photo_credits_are_read_in_one_pass(tmp_path, cli):
+    """Thousands of photo credits saying "All rights reserved" (in [caption]s and in paragraphs of their own
+    under bylines), then the footer's: each match was compared with every exception, and each block with every
+    other (minutes); read in one pass, the footer's is told at its line, well within the run's time limit."""
+    captions = '[caption id="a"]<img src="https://p.example/a.jpg"> Photo: X. All rights reserved.[/caption]\n'
+    paragraphs = "<p>By Ann Lee</p><p>Photo: X. All rights reserved.</p>\n"
+    page = tmp_path / "a.html"
+    page.write_text(captions * 15000 + paragraphs * 15000 + "<p>All rights reserved.</p>\n", encoding="utf-8")
+    (tmp_path / "a.meta.yaml").write_text(
+        "original_url: https://n.example/x\nlicense: CC-BY-4.0\nauthor: Ann Lee\ncommercial: false\n", encoding="utf-8"
+    )
+    run = cli("check", str(page), "--format", "json")
+    found = {f["rule"]: f["line"] for f in run.json()["results"][0]["findings"]}
+    assert found["cc-by-4.0/no-added-restrictions"] == 30001, found

@@ -68,6 +68,8 @@ def test_a_gallery_and_an_embed_are_media_placed_at_their_calls():
         ("[[gallery]]", []),  # WordPress's way of writing the call as text
         ("[caption]a caption with no end", []),  # no end: left as text, as WordPress leaves it
         ("[galleryx ids=1]", []),  # another shortcode
+        ("[audio cuts out] and then [video call with the market chair]", []),  # a transcript's brackets
+        ('<a title="[gallery] docs" href="https://x.example/">docs</a>', []),  # in a tag: an attribute's value
     ],
 )
 def test_media_shortcodes(call, tags):
@@ -103,3 +105,10 @@ def test_a_rest_api_post_is_an_error_in_a_walk_not_passed_over(tmp_path, cli):
     error = results["post-5120.json"]
     assert error["status"] == "error" and error["error_line"] == 4
     assert "a WordPress REST API post, not an envelope" in error["error"] and "content.rendered" in error["error"]
+
+
+def test_a_whole_page_is_rendered_already():
+    """A saved page has been through WordPress: its brackets are text ("[gallery ids=1]" quoted in a how-to)."""
+    page = '<!DOCTYPE html><html><body><p>Write [gallery ids="1,2"] in the editor.</p></body></html>'
+    reprint = read_text(page, format="html")
+    assert reprint.media[0] == [] and '[gallery ids="1,2"]' in reprint.visible.raw_text

@@ -57,6 +57,9 @@ _AFTER_ALL = float("inf")  # sorts after any end index: (index, _AFTER_ALL) foll
 _Found = int | re.Match[str]
 #: Where a text stands in the source: its line and column, and the line and column after its end (None: unknown).
 Span = tuple[int, int, int | None, int | None]
+#: A tag's name, at its ``<``; how far back a class looks for the ``<`` of the tag it stands in.
+_TAG_NAME = re.compile(r"<([a-z][a-z0-9]*)")
+_TAG_REACH = 2000
 
 
 def body_tags(page: str) -> tuple[int | None, int | None]:
@@ -846,36 +849,53 @@ class Reprint:
 
     def span_outside_captions(self, needle: str, nth: int = 0) -> Span:
         """:meth:`span` of the ``nth`` copy of ``needle`` that stands in no picture's caption (``<figcaption>``,
-        or an element of WordPress's ``wp-caption-text`` class): for what was found in the text with the
-        captions apart, where a caption before it says the same words ("Photo: Reuters. All rights reserved."
-        above the footer's own)."""
+        an element of WordPress's ``wp-caption-text`` class, or its ``[caption]`` shortcode): for what was
+        found in the text with the captions apart, where a caption before it says the same words ("Photo:
+        Reuters. All rights reserved." above the footer's own)."""
         if needle.split():
-            found = [
-                match
-                for match in self._outside_comments(self._apart(needle, *self._content_span))
-                if not self._in_caption(match.start())
-            ]
+            spans = self._caption_spans()
+            starts = [begin for begin, _ in spans]
+            found = []
+            for match in self._outside_comments(self._apart(needle, *self._content_span)):
+                at = bisect_right(starts, match.start()) - 1
+                if at < 0 or match.start() >= spans[at][1]:
+                    found.append(match)
             if found:
                 start, stop = found[min(nth, len(found) - 1)].span()
                 return (*self._position(start), *self._position(stop))
         return self.span(needle, nth)
 
-    def _in_caption(self, index: int) -> bool:
-        """Whether ``index`` of the body stands inside a caption element (or a WordPress ``[caption]``), as its
-        source writes it."""
+    def _caption_spans(self) -> list[tuple[int, int]]:
+        """Where the captions stand in the source, in order and apart, as it writes them: each from its opening
+        to its end (to the body's end when it has none). Plain finds, each opening read once."""
         lowered = self._lower_body
-        if lowered.rfind("<figcaption", 0, index) > lowered.rfind("</figcaption", 0, index):
-            return True
-        if self.format != "markdown" and lowered.rfind("caption", 0, index) > lowered.rfind("[/caption]", 0, index):
-            opened = max(lowered.rfind("[caption", 0, index), lowered.rfind("[wp_caption", 0, index))
-            if opened > max(lowered.rfind("[/caption]", 0, index), lowered.rfind("[/wp_caption]", 0, index)):
-                return True  # a WordPress [caption] shortcode's text, its caption once rendered
-        marked = lowered.rfind("wp-caption-text", 0, index)
-        if marked < 0:
-            return False
-        opened = lowered.rfind("<", 0, marked)
-        name = re.match(r"<([a-z][a-z0-9]*)", lowered[opened:])
-        return name is not None and lowered.find(f"</{name.group(1)}", marked, index) < 0
+        spans = []
+        openings = ["<figcaption", "wp-caption-text"]
+        if self.format != "markdown":  # WordPress's shortcodes are read in HTML only
+            openings += ["[caption", "[wp_caption"]
+        for opening in openings:
+            at = lowered.find(opening)
+            while at >= 0:
+                if opening == "<figcaption":
+                    begin, end = at, lowered.find("</figcaption", at)
+                elif opening == "wp-caption-text":  # a class: of the tag it stands in
+                    begin = lowered.rfind("<", max(0, at - _TAG_REACH), at)
+                    inside = begin >= 0 and lowered.rfind(">", begin, at) < 0
+                    name = _TAG_NAME.match(lowered, begin) if inside else None
+                    end = lowered.find(f"</{name.group(1)}", at) if name is not None else -2
+                else:  # a WordPress shortcode: to its end tag
+                    begin, end = at, lowered.find(f"[/{opening[1:]}]", at)
+                if end != -2:
+                    spans.append((begin, end if end >= 0 else len(lowered)))
+                at = lowered.find(opening, at + 1)
+        spans.sort()
+        merged: list[tuple[int, int]] = []
+        for begin, end in spans:  # one inside another (a figcaption of the wp-caption-text class): the outer
+            if merged and begin < merged[-1][1]:
+                merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+            else:
+                merged.append((begin, end))
+        return merged
 
     def _where(self, needle: str, nth: int) -> tuple[int, int]:
         """Where :meth:`locate`'s text starts and ends in the body (the end as the start: not found)."""

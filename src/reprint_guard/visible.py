@@ -364,9 +364,15 @@ class VisibleBody:
             text = normalize(node.text(deep=True, separator=""))
             if any(mark in text for mark in marks):
                 holding.append((node, text))
-        # An outer block holding an inner one with a mark is left to the inner one (the <div> around a <p>).
-        nodes = [node for node, _ in holding]
-        return [text for node, text in holding if not any(o is not node and _inside(o, node) for o in nodes)]
+        # An outer block holding an inner one with a mark is left to the inner one (the <div> around a <p>):
+        # each block's ancestors are marked once (a walk up from each, not a comparison of every pair).
+        outer: set[int] = set()
+        for node, _ in holding:
+            parent = node.parent
+            while parent is not None and parent.mem_id not in outer:
+                outer.add(parent.mem_id)
+                parent = parent.parent
+        return [text for node, text in holding if node.mem_id not in outer]
 
     def has_any(self, phrases: tuple[str, ...] | list[str]) -> bool:
         """Whether any of ``phrases`` is visible: every phrase in the cheap view before the normalised one.
@@ -387,16 +393,6 @@ _TEXT_BLOCKS = (
     "div, section, article, aside, header, footer, main, body"
 )
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
-
-
-def _inside(node: LexborNode, ancestor: LexborNode) -> bool:
-    """Whether ``node`` is a descendant of ``ancestor``."""
-    parent = node.parent
-    while parent is not None:
-        if parent.mem_id == ancestor.mem_id:
-            return True
-        parent = parent.parent
-    return False
 
 
 def _shows_something(anchor: LexborNode) -> bool:

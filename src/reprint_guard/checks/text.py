@@ -11,6 +11,7 @@ PASS (pattern: "edited for length", unless: "interview has been edited for lengt
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Callable, Iterator
 from functools import partial
 from typing import TYPE_CHECKING, Any
@@ -130,7 +131,7 @@ def _check(
         elif params.mode == "forbid" and _clear_of_forbidden(reprint, context.policy):
             return
         else:
-            found = _first_counted(params, visible.text_utf8, partial(_held_by_its_block, params, visible))
+            found = _first_counted(params, visible.text_utf8, partial(_held_by_its_block, params, visible, {}))
             if found is None and params.mode == "require" and "^" in pattern:
                 found = _in_a_block(params, visible)
             matched = found[0].decode("utf-8", "replace") if found is not None else None
@@ -156,36 +157,55 @@ def _first_counted(
     if found is None or params.unless is None:
         return (found.group(0), 0) if found is not None else None
     held = [match.span() for match in compile_pattern(params.unless, utf8=True).finditer(text)]
-    for match in regex.finditer(text):
+    starts = [outer_start for outer_start, _ in held]  # in order, and apart: the one that may hold a match is
+    for match in regex.finditer(text):  # the last to start at or before it (a bisection, not a scan of all)
         start, end = match.span()
-        if any(outer_start <= start and end <= outer_end for outer_start, outer_end in held):
+        at = bisect_right(starts, start) - 1
+        if at >= 0 and end <= held[at][1]:
             continue
         if block_holds is None or not block_holds(text, match.group(0), start):
             return match.group(0), start
     return None
 
 
-def _held_by_its_block(params: Params, visible: VisibleBody, text: bytes, matched: bytes, start: int) -> bool:
+def _held_by_its_block(
+    params: Params, visible: VisibleBody, read: dict[bytes, Any], text: bytes, matched: bytes, start: int
+) -> bool:
     """Whether the rule's ``unless`` holds the match at ``start`` of ``text`` read in its own block, where a
     sentence starts at the block's start: a photo's credit written as a paragraph of its own under a byline
     with no full stop ("By Ana Ruiz" then "Photo: Holt Museum. All rights reserved.") runs on from it in the
     text as a whole. The match is its block's by count (the k-th copy in the text is the k-th in the blocks,
-    in order); when the blocks do not hold every copy, none is taken for held."""
-    ordinal = text.count(matched, 0, start)
+    in order); when the blocks do not hold every copy, none is taken for held. ``read``: the copies held, by
+    what was matched, worked out once per text (a page of thousands of copies asks for each)."""
+    held = read.get(matched)
+    if held is None:
+        held = read[matched] = _held_copies(params, visible, text, matched)
+    if not held:
+        return False
+    # Which copy this is, counted on from the last asked (matches come in order): one count over the text.
+    counted = read.get(b"\0" + matched)
+    since, copies = counted if counted is not None and counted[0] <= start else (0, 0)  # type: ignore[misc]
+    copies += text.count(matched, since, start)
+    read[b"\0" + matched] = (start, copies)  # type: ignore[assignment]
+    return copies in held
+
+
+def _held_copies(params: Params, visible: VisibleBody, text: bytes, matched: bytes) -> frozenset[int]:
+    """Which copies of ``matched`` in ``text`` (counted from 0) the rule's ``unless`` holds in their blocks."""
     blocks = [block.encode("utf-8") for block in visible.blocks_holding((matched.decode("utf-8", "replace"),))]
     if sum(block.count(matched) for block in blocks) != text.count(matched):
-        return False
+        return frozenset()
     unless = compile_pattern(params.unless or "", utf8=True)
+    held, ordinal = set(), 0
     for block in blocks:
-        copies = block.count(matched)
-        if ordinal >= copies:
-            ordinal -= copies
-            continue
-        at = -1
-        for _ in range(ordinal + 1):
+        spans = [match.span() for match in unless.finditer(block)]
+        at = block.find(matched)
+        while at >= 0:
+            if any(begin <= at and at + len(matched) <= stop for begin, stop in spans):
+                held.add(ordinal)
+            ordinal += 1
             at = block.find(matched, at + 1)
-        return any(match.start() <= at and at + len(matched) <= match.end() for match in unless.finditer(block))
-    return False
+    return frozenset(held)
 
 
 def _in_a_block(params: Params, visible: VisibleBody) -> tuple[bytes, int] | None:

@@ -24,6 +24,8 @@ _OPENING = re.compile(r"\[(caption|wp_caption|gallery|embed|video|audio|playlist
 _ATTRIBUTE = re.compile(r"""([\w-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s'"\]]+))""")
 #: A caption's picture (in a link, or alone) and the caption text after it, as WordPress reads them.
 _PICTURE = re.compile(r"\s*((?:<a\s[^>]*>\s*)?<img\s[^>]*>(?:\s*</a>)?)(.*)", re.IGNORECASE | re.DOTALL)
+#: How far back a call looks for the start of a tag it may stand in (an attribute's value).
+_TAG_REACH = 2000
 #: Most items a gallery or playlist is counted as (each is written out with the call as its address: a
 #: call of a thousand ids, a thousand times, would make a page of megabytes).
 MAX_ITEMS = 20
@@ -32,8 +34,12 @@ _MEDIA_SOURCES = ("src", "mp4", "m4v", "webm", "ogv", "wmv", "flv", "mp3", "ogg"
 
 
 def has_shortcodes(html: str) -> bool:
-    """Whether ``html`` may hold a core shortcode (a plain find before any regex)."""
-    return "[" in html and any(f"[{name}" in html for name in CORE)
+    """Whether ``html`` may hold a core shortcode (a plain find before any regex): a post's stored content,
+    not a whole page, which WordPress has rendered already (a transcript's "[audio cuts out]" is text)."""
+    if "[" not in html or not any(f"[{name}" in html for name in CORE):
+        return False
+    head = html[:1024].lower()
+    return not any(mark in head for mark in ("<!doctype", "<html", "<head", "<body"))
 
 
 def expand(html: str) -> str:
@@ -50,6 +56,9 @@ def expand(html: str) -> str:
             continue  # inside a call written out already
         if start > 0 and html[start - 1] == "[" and html.startswith("]", opening.end()):
             continue  # [[gallery]]: the call written as text
+        near = max(last, start - _TAG_REACH)
+        if html.rfind("<", near, start) > html.rfind(">", near, start):
+            continue  # inside a tag (an attribute's value: title="[gallery] docs"): no call
         name, attributes = opening.group(1), _attributes(opening.group(2))
         end, inner = opening.end(), ""
         closing = closings.get(name, end)
@@ -91,14 +100,19 @@ def _rendered(name: str, attributes: dict[str, str], inner: str, call: str) -> s
         return f'<iframe src="{escape(address, quote=True)}"></iframe>' if address else ""
     if name in ("video", "audio"):
         sources = [attributes[key] for key in _MEDIA_SOURCES if attributes.get(key)]
+        if not sources:  # no file of its own: the post's attached one, unknown here (or "[audio cuts out]")
+            return call
         poster = f' poster="{escape(attributes["poster"], quote=True)}"' if attributes.get("poster") else ""
         first = escape(sources[0], quote=True) if sources else ""
         return f'<{name} src="{first}"{poster if name == "video" else ""}></{name}>'
     # gallery, playlist: attachments named by id, whose addresses only the site's database holds
     ids = [part for part in re.split(r"[\s,]+", attributes.get("ids") or attributes.get("include") or "") if part]
-    address = escape(call, quote=True)
+    if name == "playlist" and not ids:
+        return call
+    # The first item carries the call whole (where a finding stands); the others its start, which is enough
+    # to count them (a call of 2,000 characters written out twenty times made a page of megabytes).
+    address, short = escape(call, quote=True), escape(call[:40], quote=True)
     copies = min(max(len(ids), 1), MAX_ITEMS)
-    if name == "gallery":
-        return f'<img src="{address}">' * copies
-    tag = "video" if attributes.get("type") == "video" else "audio"
-    return f'<{tag} src="{address}"></{tag}>' * copies
+    tag = "img" if name == "gallery" else "video" if attributes.get("type") == "video" else "audio"
+    end = "" if tag == "img" else f"</{tag}>"
+    return f'<{tag} src="{address}">{end}' + f'<{tag} src="{short}">{end}' * (copies - 1)
