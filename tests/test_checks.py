@@ -1084,6 +1084,9 @@ OTHER_USES = [
     "La historia fue modificada por los vencedores.",
     "The title changed hands twice.",
     "Its story changed the law.",
+    "The harbour master said no changes were made.",
+    "The title was changed; the ferry is now the Marie.",
+    "Modified by a Danish yard, the ferry carries 40 cars.",
 ]
 
 
@@ -1168,7 +1171,7 @@ ENDORSEMENT_CLAIMS = [
     "Republished with the blessing of the Gazette and approved by the licensor.",
     "Part of our open-data week, sponsored by Creative Commons.",
     "This republication is endorsed by the Eastmoor Courier.",  # the licensor named, not called so
-    "Our reprint was officially approved by Maren Solberg.",
+    "Our reprint was officially endorsed by Maren Solberg.",
 ]
 NOT_ENDORSEMENT_CLAIMS = [
     "The guidelines, endorsed by the authors of a 2024 study, call for more nurses.",
@@ -1176,6 +1179,8 @@ NOT_ENDORSEMENT_CLAIMS = [
     "A panel commissioned by the authors found no link.",
     "The series was commissioned by the author's publisher.",
     "The plan was endorsed by the Eastmoor Courier's editorial board.",
+    "This reprint is authorized by a Creative Commons licence.",
+    "Our reprint was approved by our standards editor before it ran.",
 ]
 
 
@@ -1934,6 +1939,8 @@ def test_forbid_and_permission_see_lazy_loaded_photos_and_pictures_without_src(t
         f'<img src="https://our.example/wp-content/plugins/a3-lazy-load/lazy_placeholder.gif" data-src="{photo}">'
     )
     assert photo in a3.message and "lazy_placeholder" not in a3.message
+    # A real photo in src is what shows, whatever its data-src names (the pixel's address there passes nothing)
+    assert found(f'<img src="{photo}" data-src="https://px.p.example/count.gif">') != []
     assert found('<img alt="nothing loads">') == []
     assert found(f'<IMG DATA-SRC="{photo}">') != []  # HTML's names are any case
     assert found(f'<img src="{photo}" srcset="https://px.p.example/count.gif 1x">') != []  # a photo still
@@ -3645,6 +3652,9 @@ def test_a_site_date_alone_is_told_as_the_moment_it_goes_out_in_the_publishers_z
     ("original", "published", "told"),
     [
         ("2026-10-01", "2026-09-20", True),
+        ("2026-10-08", "2026-10-07", False),  # Sydney's 8th is still the 7th in the US
+        ("2026-10-08T09:00:00+11:00", "2026-10-07", False),
+        ("2026-10-08", "2026-10-06", True),
         ("2026-10-01", "2026-10-01", False),
         ("2026-10-01T20:00:00-06:00", "2026-10-02T03:00:00+00:00", False),  # an hour later, on another clock
         ("2026-10-01T20:00:00-06:00", "2026-10-01T19:00:00-06:00", True),

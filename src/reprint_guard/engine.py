@@ -197,8 +197,8 @@ def _dates_reversed(reprint: Reprint) -> Finding | None:
     moments = isinstance(original, dt.datetime) and isinstance(published, dt.datetime)
     if moments and original.tzinfo and published.tzinfo:  # type: ignore[union-attr]
         earlier = published < original  # type: ignore[operator]
-    else:  # a day against a day: a moment with no zone is told by its day alone
-        earlier = _day(published) < _day(original)
+    else:  # a day against a day, a moment with no zone by its day: a day apart may be two time zones' same day
+        earlier = _day(published) < _day(original) - dt.timedelta(days=1)
     if not earlier:
         return None
     return _tool_finding(

@@ -45,12 +45,26 @@ def _shown(media: Media) -> str:
     """The address a reader's browser shows for this item: the one a lazy loader swaps in (``data-lazy-src``,
     ``data-src``) over the placeholder its ``src`` holds until then (Jetpack's ``1x1.trans.gif``, a
     ``data:`` image), else its first address. An embed built from an element's ``data-src`` has its own."""
-    if not media.element:
+    if not media.element and _placeholder(media):
         for key in ("data-lazy-src", "data-src"):
             lazy = (media.attrs.get(key) or "").strip()
             if lazy and not lazy.lower().startswith("data:"):
                 return lazy
     return (_addresses(media) or [media.src])[0]
+
+
+#: Words a lazy loader's placeholder image is named or classed by (Jetpack's ``1x1.trans.gif`` and
+#: ``jetpack-lazy-image``, a3's ``lazy_placeholder.gif``, lazysizes' ``lazyload``, ``blank.gif``, ``spacer.gif``).
+_PLACEHOLDER_WORDS = ("lazy", "placeholder", "blank", "spacer", "trans.gif", "transparent", "1x1", "loading")
+
+
+def _placeholder(media: Media) -> bool:
+    """Whether the item's ``src`` stands in for what a lazy loader swaps in: none, a ``data:`` image, one of a
+    lazy loader's class, or a file named as a placeholder (a real photo's ``src`` is what shows, whatever its
+    ``data-src`` says)."""
+    src = media.src.strip().lower()
+    classes = (media.attrs.get("class") or "").lower()
+    return not src or src.startswith("data:") or "lazy" in classes or any(w in src for w in _PLACEHOLDER_WORDS)
 
 
 def srcset_urls(srcset: str) -> list[str]:

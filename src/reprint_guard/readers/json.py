@@ -54,8 +54,13 @@ def read_json(text: str, *, path: str, meta: Mapping[str, Any] | None, bare_urls
     if isinstance(data, dict) and "metadata" in data and "body" not in data:
         # An envelope with its article left out: a broken reprint, not somebody else's JSON.
         raise InputError('"body" is missing: the article to check', line=_key_line(text, "metadata"), column=1)
-    if _wordpress_post(data):  # a post as WordPress's REST API gives it: not passed over as somebody else's JSON
+    if _wordpress_post(data):  # a post as WordPress's REST API gives it: a reprint's is not passed over
         line, column = _key_place(text, "content")
+        said = data.get("meta") if isinstance(data.get("meta"), dict) else {}
+        if not any(said.get(key) for key in ("original_url", "policy")):  # a site's own post, cached
+            raise NotAReprintError(
+                "a WordPress REST API post whose meta names no original_url: read as the site's own", line=line
+            )
         raise InputError(
             'a WordPress REST API post, not an envelope: send its "content" as {"metadata": {...}, "body": '
             '<content.rendered>, "format": "html"}, with its original_url and the other keys in "metadata"',
@@ -266,7 +271,8 @@ _TOKEN = re.compile(r'"((?:[^"\\\n]|\\.)*)"\s*(:)?|[{}\[\]]')
 
 def _wordpress_post(data: Any) -> bool:
     """Whether ``data`` is a post or page as WordPress's REST API gives it: ``content`` an object holding
-    its ``rendered`` (or ``raw``) HTML, beside the post's ``id``, ``link`` or ``type``."""
+    its ``rendered`` (or ``raw``) HTML, beside the post's ``id``, ``link`` or ``type``. One whose ``meta``
+    names an original_url is a reprint, to be wrapped; any other is the site's own post."""
     if not isinstance(data, dict) or "body" in data:
         return False
     content = data.get("content")
