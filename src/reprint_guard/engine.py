@@ -198,7 +198,7 @@ def _dates_reversed(reprint: Reprint) -> Finding | None:
     if moments and original.tzinfo and published.tzinfo:  # type: ignore[union-attr]
         earlier = published < original  # type: ignore[operator]
     else:  # a day against a day, a moment with no zone by its day: a day apart may be two time zones' same day
-        earlier = _day(published) < _day(original) - dt.timedelta(days=1)
+        earlier = (_day(original) - _day(published)).days > 1  # a difference of days: no date out of range
     if not earlier:
         return None
     return _tool_finding(
