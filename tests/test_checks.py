@@ -197,9 +197,8 @@ def test_source_credit_in_an_element_of_another_class_counts(shown):
         ("No part of this article may be reproduced without the written permission of Daily Roundup Media.", True),
         ("Republication or redistribution of this content is prohibited without prior written consent.", True),
         ("For personal, non-commercial use only.", True),
-        ("Non-commercial reuse only; do not copy or redistribute.", True),
-        ("This story may not be republished.", True),
-        ("Do not copy or redistribute.", True),
+        ("Noncommercial reuse only; ask before you copy.", True),
+        ("Non-commercial use only.", True),
         ("The court ruled the ballots may not be copied.", False),  # the story's own news
         ("Do not copy the key without asking the landlord.", False),
         ("The agency's non-commercial licence allows reuse.", False),

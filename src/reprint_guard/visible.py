@@ -141,6 +141,7 @@ class VisibleBody:
     __slots__ = (
         "_anchors",
         "_cased",
+        "_deeds",
         "_code_parents",
         "_linkable",
         "_folded",
@@ -182,6 +183,7 @@ class VisibleBody:
         self.bare_urls = bare_urls
         self._links = links
         self._anchors: list[str] | None = links if tree is None else None
+        self._deeds: list[tuple[LexborNode, str]] = []  # made with the anchors (see deed_anchors)
         self._images = images if images is not None else (None if tree is not None else [])
         self._text: str | None = None
         self._utf8: bytes | None = None
@@ -283,12 +285,13 @@ class VisibleBody:
             tree = self._tree
             nodes = tree.tags("a") if tree is not None else []
             code = self._code_parents
-            self._anchors = [
-                href.strip()
-                for anchor in nodes
-                if (href := anchor.attributes.get("href"))
-                and (_shows_something(anchor) or (code and _held_code(anchor, code)))
-            ]
+            self._anchors, self._deeds = [], []
+            for anchor in nodes:
+                href = anchor.attributes.get("href")
+                if href and (_shows_something(anchor) or (code and _held_code(anchor, code))):
+                    self._anchors.append(href.strip())
+                    if "creativecommons" in href:
+                        self._deeds.append((anchor, href.strip()))
         return self._anchors
 
     @property
@@ -317,6 +320,12 @@ class VisibleBody:
         if self._tree is None:
             return []
         return [(anchor, anchor.attributes.get("href")) for anchor in self._tree.tags("a")]
+
+    def deed_anchors(self) -> list[tuple[LexborNode, str]]:
+        """The visible links to a Creative Commons address, with their ``href``: kept as :attr:`anchors` reads
+        the links, for a licence check to read their words without walking every link again."""
+        self.anchors  # noqa: B018 - reads the links, and keeps these
+        return self._deeds
 
     def media_without_src(self, *, every_address: bool = True) -> list[Media]:
         """Visible images, videos, audio and ``<source>`` elements with no ``src``: a ``<picture>``'s

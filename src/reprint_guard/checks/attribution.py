@@ -566,7 +566,9 @@ def _placed_unquoted(visible: VisibleBody, params: Params, names: tuple[str, ...
     """:func:`_placements` in the text as written without its double quotation marks, asked when no name is
     there as it stands: a CMS's smart quotes around the name ("by “ProPublica.”") still credit it."""
     raw = visible.raw_text
-    if not any(mark in raw for mark in '"“”„«»'):
+    # A word of a name right after a quotation mark (its first letters, as written): else none is quoted.
+    starts = {word[:3] for name in names for word in name.split()}
+    if not any(mark + start in raw for start in starts for mark in '"“„«'):
         return []
     placed, found = _first_placed(raw.translate(_NO_QUOTES), names, params, cased=True, last=last)
     return [placed] if placed is not None else found

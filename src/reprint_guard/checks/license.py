@@ -206,25 +206,23 @@ def _code_terms(found: re.Match[str]) -> str:
 def _mislabelled(visible: VisibleBody, accepted: frozenset[str]) -> tuple[str, str, str] | None:
     """(the link, its text, the deed's licence id) of a link to the deed of a licence the rule accepts whose
     text names other terms ("[CC BY 4.0](.../by-nc/4.0/)"): readers told a NonCommercial story is free to
-    sell. The text is read only when it names terms the rule does not accept somewhere (a plain find)."""
-    kinds = {_terms(spdx) for spdx in accepted}
-    text = visible.text
-    other = False
-    for needle in ("cc by", "cc-by", "ccby"):
-        at = text.find(needle)
-        while at >= 0 and not other:
-            found = _CODE.match(text, at)
-            other = found is not None and _code_terms(found) not in kinds
-            at = text.find(needle, at + 1)
-    if not other:
+    sell. Only the links to such a deed are read (most reprints have one or none)."""
+    deeds = {
+        href
+        for href in visible.anchors
+        if "creativecommons" in href.lower()
+        and (spdx := normalize_license(href)) is not None
+        and licence_id(spdx) in accepted
+    }
+    if not deeds:
         return None
-    for anchor, href in visible.anchor_nodes():
-        spdx = normalize_license(href) if href and "creativecommons" in href.lower() else None
-        if not spdx or licence_id(spdx) not in accepted:
+    for anchor, href in visible.deed_anchors():
+        if href not in deeds:
             continue
+        spdx = normalize_license(href)
         words = anchor.text(deep=True, separator="")
-        found = _CODE.search(normalize(words))
-        if found is not None and _code_terms(found) != _terms(spdx):
+        found = _CODE.search(words.lower() if words.isascii() else normalize(words))
+        if spdx and found is not None and _code_terms(found) != _terms(spdx):
             return href.strip(), " ".join(words.split()), spdx
     return None
 

@@ -131,7 +131,9 @@ def _check(
         elif params.mode == "forbid" and _clear_of_forbidden(reprint, context.policy):
             return
         else:
-            found = _first_counted(params, visible.text_utf8, partial(_held_by_its_block, params, visible, {}))
+            # A block read on its own holds more only for an exception that may start a sentence (``^``).
+            in_blocks = partial(_held_by_its_block, params, visible, {}) if "^" in (params.unless or "") else None
+            found = _first_counted(params, visible.text_utf8, in_blocks)
             if found is None and params.mode == "require" and "^" in pattern:
                 found = _in_a_block(params, visible)
             matched = found[0].decode("utf-8", "replace") if found is not None else None
