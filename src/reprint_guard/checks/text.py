@@ -193,8 +193,14 @@ def _held_by_its_block(
 
 
 def _held_copies(params: Params, visible: VisibleBody, text: bytes, matched: bytes) -> frozenset[int]:
-    """Which copies of ``matched`` in ``text`` (counted from 0) the rule's ``unless`` holds in their blocks."""
-    blocks = [block.encode("utf-8") for block in visible.blocks_holding((matched.decode("utf-8", "replace"),))]
+    """Which copies of ``matched`` in ``text`` (counted from 0) the rule's ``unless`` holds in their blocks.
+
+    A block is a line of the visible text (blocks end in line breaks; a line break inside a paragraph parts
+    it too, which can only hold less); only the lines that may hold the match are normalised."""
+    words = matched.decode("utf-8", "replace").split()
+    first = words[0] if words else ""
+    lines = [normalize(line) for line in visible.raw_text.split("\n") if first in line.lower()]
+    blocks = [encoded for line in lines if matched in (encoded := line.encode("utf-8"))]
     if sum(block.count(matched) for block in blocks) != text.count(matched):
         return frozenset()
     unless = compile_pattern(params.unless or "", utf8=True)
@@ -214,8 +220,10 @@ def _in_a_block(params: Params, visible: VisibleBody) -> tuple[bytes, int] | Non
     """The rule's pattern found in one block read on its own, where ``^`` is the block's start (a note in a
     paragraph of its own under a heading or a byline with no full stop), or None. Asked only when the text as
     a whole has no match: the rule fails otherwise."""
-    for block in visible.blocks_holding(("",)):
-        found = _first_counted(params, block.encode("utf-8"))  # what its ``unless`` holds, passed over
+    for line in visible.raw_text.split("\n"):  # a block a line: see _held_copies
+        if not line.strip():
+            continue
+        found = _first_counted(params, normalize(line).encode("utf-8"))  # what its ``unless`` holds, passed over
         if found is not None:
             return found[0], 0
     return None
