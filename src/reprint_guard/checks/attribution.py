@@ -562,13 +562,24 @@ def _placements(
 _NO_QUOTES = str.maketrans("", "", '"“”„«»')
 
 
+def _quoted_word(raw: str, starts: set[str]) -> bool:
+    """Whether a quotation mark in ``raw`` stands right before one of ``starts`` (each mark found in turn: a
+    text has few)."""
+    for mark in '"“„«':
+        at = raw.find(mark)
+        while at >= 0:
+            if raw[at + 1 : at + 4] in starts:
+                return True
+            at = raw.find(mark, at + 1)
+    return False
+
+
 def _placed_unquoted(visible: VisibleBody, params: Params, names: tuple[str, ...], *, last: bool) -> list[float]:
     """:func:`_placements` in the text as written without its double quotation marks, asked when no name is
     there as it stands: a CMS's smart quotes around the name ("by “ProPublica.”") still credit it."""
     raw = visible.raw_text
     # A word of a name right after a quotation mark (its first letters, as written): else none is quoted.
-    starts = {word[:3] for name in names for word in name.split()}
-    if not any(mark + start in raw for start in starts for mark in '"“„«'):
+    if not _quoted_word(raw, {word[:3] for name in names for word in name.split()}):
         return []
     placed, found = _first_placed(raw.translate(_NO_QUOTES), names, params, cased=True, last=last)
     return [placed] if placed is not None else found
