@@ -3696,3 +3696,15 @@ def test_a_users_policy_for_a_bundled_publishers_host_takes_that_publishers_perm
     assert "our-propublica/noncommercial" not in found, found
     foreign = {**meta, "permissions": [{**record, "from": "publications@globalresearch.ca"}]}
     assert "our-propublica/noncommercial" in rules(check("Text.", foreign, rules_dirs=[rules_dir]))
+
+
+@pytest.mark.parametrize(
+    ("pattern", "anchored"),
+    [(r"[^ .,;:]+ by", False), (r"(^|[.!?] )photo", True), (r"\^x", False), (r"[\]^]x", False), (r"a|^b", True)],
+)
+def test_only_a_pattern_that_can_start_a_sentence_is_read_block_by_block(pattern, anchored):
+    """A "^" negating a class ([^ .]) anchors nothing: reading every block for such an exception cost each
+    finding a parse of the page's blocks for nothing."""
+    from reprint_guard.checks.text import _anchored
+
+    assert _anchored(pattern) is anchored

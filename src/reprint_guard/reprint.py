@@ -852,8 +852,8 @@ class Reprint:
         an element of WordPress's ``wp-caption-text`` class, or its ``[caption]`` shortcode): for what was
         found in the text with the captions apart, where a caption before it says the same words ("Photo:
         Reuters. All rights reserved." above the footer's own)."""
-        if needle.split():
-            spans = self._caption_spans()
+        spans = self._caption_spans() if needle.split() else []
+        if spans:
             starts = [begin for begin, _ in spans]
             found = []
             for match in self._outside_comments(self._apart(needle, *self._content_span)):

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Callable, Iterator
-from functools import partial
+from functools import lru_cache, partial
 from typing import TYPE_CHECKING, Any
 
 from ..policy.model import Policy, derived
@@ -132,9 +132,9 @@ def _check(
             return
         else:
             # A block read on its own holds more only for an exception that may start a sentence (``^``).
-            in_blocks = partial(_held_by_its_block, params, visible, {}) if "^" in (params.unless or "") else None
+            in_blocks = partial(_held_by_its_block, params, visible, {}) if _anchored(params.unless or "") else None
             found = _first_counted(params, visible.text_utf8, in_blocks)
-            if found is None and params.mode == "require" and "^" in pattern:
+            if found is None and params.mode == "require" and _anchored(pattern):
                 found = _in_a_block(params, visible)
             matched = found[0].decode("utf-8", "replace") if found is not None else None
             if found is not None and found[1]:  # after matches it passed over: the same words before it
@@ -146,6 +146,27 @@ def _check(
         # Found with the captions apart: placed at a copy outside them, not at a caption saying the same.
         span = reprint.span_outside_captions(matched, nth) if captions_apart else reprint.span(matched, nth)
         yield Problem.at(span, f'found "{matched}"')
+
+
+@lru_cache(maxsize=512)
+def _anchored(pattern: str) -> bool:
+    """Whether ``pattern`` has a ``^`` that anchors (not one escaped, nor one negating a class ``[^ .]``):
+    only such a pattern finds more in a block read on its own."""
+    at, size = 0, len(pattern)
+    while at < size:
+        char = pattern[at]
+        if char == "\\":
+            at += 2
+            continue
+        if char == "[":  # a class: up to its end, a "]" first in it being one of its characters
+            at += 2 if pattern.startswith("[^", at) else 1
+            at += 1 if pattern.startswith("]", at) else 0
+            while at < size and pattern[at] != "]":
+                at += 2 if pattern[at] == "\\" else 1
+        elif char == "^":
+            return True
+        at += 1
+    return False
 
 
 def _first_counted(
@@ -196,10 +217,19 @@ def _held_copies(params: Params, visible: VisibleBody, text: bytes, matched: byt
     """Which copies of ``matched`` in ``text`` (counted from 0) the rule's ``unless`` holds in their blocks.
 
     A block is a line of the visible text (blocks end in line breaks; a line break inside a paragraph parts
-    it too, which can only hold less); only the lines that may hold the match are normalised."""
-    words = matched.decode("utf-8", "replace").split()
-    first = words[0] if words else ""
-    lines = [normalize(line) for line in visible.raw_text.split("\n") if first in line.lower()]
+    it too, which can only hold less); only the lines holding the match as written (but for case) are
+    normalised. When those do not hold every copy (one written otherwise), none is taken for held."""
+    first = matched.decode("utf-8", "replace")  # as the text as written mostly has it, but for case
+    raw = visible.raw_text
+    lowered = raw.lower()  # the same length for most text: where a word stands in it, it stands in the raw text
+    lines, at = [], lowered.find(first) if first and len(lowered) == len(raw) else -1
+    while at >= 0:
+        start, end = raw.rfind("\n", 0, at) + 1, raw.find("\n", at)
+        end = len(raw) if end < 0 else end
+        lines.append(normalize(raw[start:end]))
+        at = lowered.find(first, end)
+    if not first or len(lowered) != len(raw):  # a letter whose lower case is longer: every line, as it stands
+        lines = [normalize(line) for line in raw.split("\n")]
     blocks = [encoded for line in lines if matched in (encoded := line.encode("utf-8"))]
     if sum(block.count(matched) for block in blocks) != text.count(matched):
         return frozenset()
