@@ -289,6 +289,11 @@ def _unlinked_unnamed(
     return bool(unlinked), bool(unnamed)
 
 
+def _at_link(reprint: Reprint, href: str, detail: str, fix: str) -> Problem:
+    """A finding about a licence link that is there but wrong, at the link: to correct, not to add beside."""
+    return Problem.at(reprint.span_url(reprint.as_written(href)), detail=detail, fix=fix, specific=True)
+
+
 def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Problem]:
     meta = reprint.metadata
     accepted, paths, names = _covered(tuple(params.licenses))
@@ -310,11 +315,11 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
     if mislabelled is not None:
         href, words, deed = mislabelled
         name = describe(deed)[0]
-        yield Problem.at(
-            reprint.span_url(reprint.as_written(href)),
-            detail=f'the link to the licence reads "{words}", but goes to {name}: the name shown is another licence\'s',
-            fix=f"Correct the link's text to {name}, the licence the original is under.",
-            specific=True,
+        yield _at_link(
+            reprint,
+            href,
+            f'the link to the licence reads "{words}", but goes to {name}: the name shown is another licence\'s',
+            f"Correct the link's text to {name}, the licence the original is under.",
         )
         return
     printed = meta.medium == "print"
@@ -334,11 +339,11 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
     if other is not None:  # another licence, or another version, given where this one is due: to correct
         href, other_id = other
         other_name = describe(other_id)[0]
-        yield Problem.at(
-            reprint.span_url(reprint.as_written(href)),
-            detail=f"it gives {other_name} ({href}), not {name}, {THERE_BUT_WRONG[4]}",
-            fix=f"Correct the licence to [{name}]({url}): the original is under {name}, not {other_name}.",
-            specific=True,
+        yield _at_link(
+            reprint,
+            href,
+            f"it gives {other_name} ({href}), not {name}, {THERE_BUT_WRONG[4]}",
+            f"Correct the licence to [{name}]({url}): the original is under {name}, not {other_name}.",
         )
         return
     if printed and unlinked:  # a link on paper is its words alone
