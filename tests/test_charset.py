@@ -161,3 +161,12 @@ def test_declared_encoding(head, codec):
 )
 def test_encodings_are_named_as_pages_name_them(codec, shown):
     assert label(codec) == shown
+
+
+def test_a_page_declaring_an_encoding_no_browser_reads_is_told_so(tmp_path, cli):
+    """ "undefined" (a codec of Python's that fails on every byte) crashed the check; it is refused, named."""
+    path = write(tmp_path, "odd.html", page(declaration='<meta charset="undefined">'))
+    run = cli("check", str(path), "--no-config")
+    assert run.code == 2 and "Traceback" not in run.err
+    said = "not valid UTF-8 (byte 0xed), and its <meta> declares 'undefined', no encoding a browser reads pages in; "
+    assert said + "save the file as UTF-8" in run.out

@@ -86,12 +86,18 @@ def decode_page(data: bytes, path: str) -> tuple[str, str | None]:
         legacy = exc.message.startswith(_NOT_UTF8) and not data.startswith(b"\xef\xbb\xbf")
         if not legacy:
             raise
-        from .charset import declared_encoding, label
+        from .charset import declared_encoding, declared_label, label
 
         encoding = declared_encoding(data)
         if encoding is None:  # a page may say what it is in, as a browser needs it to
+            named = declared_label(data)
+            unknown = named and named.lower().replace("_", "-") not in ("utf-8", "utf8")
             raise InputError(
-                f'{exc.message}, or declare the encoding it is in (<meta charset="windows-1252">, say)',
+                "{0}, and its <meta> declares {2!r}, no encoding a browser reads pages in; {1}".format(
+                    *exc.message.partition("; ")[::2], named
+                )
+                if unknown
+                else f'{exc.message}, or declare the encoding it is in (<meta charset="windows-1252">, say)',
                 path=exc.path,
                 line=exc.line,
                 column=exc.column,

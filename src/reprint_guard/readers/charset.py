@@ -69,14 +69,18 @@ _PAGE_ENCODINGS = frozenset(
 _UTF8_TOO = frozenset({"utf_8", "utf_16", "utf_16_le", "utf_16_be", "utf_32"})
 
 
+def declared_label(data: bytes) -> str | None:
+    """The encoding's name as a page's ``<meta>`` declares it in its first :data:`PRESCAN_BYTES` bytes, or None."""
+    found = _META.search(_COMMENT.sub("", data[:PRESCAN_BYTES].decode("latin-1")))
+    return found.group(1).strip() if found is not None else None
+
+
 def declared_encoding(data: bytes) -> str | None:
     """The Python codec for the encoding a page declares in its first :data:`PRESCAN_BYTES` bytes: None when
     it declares none, or one this tool cannot read, or UTF-8 (already tried)."""
-    head = _COMMENT.sub("", data[:PRESCAN_BYTES].decode("latin-1"))
-    found = _META.search(head)
-    if found is None:
+    label = (declared_label(data) or "").lower()
+    if not label:
         return None
-    label = found.group(1).strip().lower()
     try:
         name = codecs.lookup(_LABELS_PYTHON_LACKS.get(label, label)).name.replace("-", "_")
     except LookupError:
