@@ -385,10 +385,9 @@ class Reprint:
                 if "{" in html and "{%" in html:  # a Jekyll page's {% comment %}: no reader sees what it holds
                     html = without_liquid_comments(html, markdown=False)
                 if "[" in html:  # a WordPress post's stored content: its core shortcodes as WordPress renders them
-                    from .readers.wordpress import expand, has_shortcodes
+                    from .readers.wordpress import rendered
 
-                    if has_shortcodes(html):
-                        html = expand(html)
+                    html = rendered(html)
             costly = too_costly(html)
             if costly is not None:
                 # Rendered Markdown has no position in the source; an HTML body's is its own.

@@ -217,8 +217,11 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
             specific=True,
         )
         return
-    foreign = [(p.from_, another_publisher(p, context.policy)) for p in meta.permissions if p.covers(scope)]
-    foreign = [(sender, by) for sender, by in foreign if by] if anyone else []
+    foreign = (
+        [(p.from_, by) for p in meta.permissions if p.covers(scope) and (by := another_publisher(p, context.policy))]
+        if anyone
+        else []
+    )
     if foreign:
         sender, by = foreign[0]
         said = "copied from a fix's placeholder" if by == "a placeholder" else f"another publisher's ({by})"

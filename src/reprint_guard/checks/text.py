@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Callable, Iterator
-from functools import lru_cache, partial
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from ..policy.model import Policy, derived
@@ -132,7 +132,7 @@ def _check(
             return
         else:
             # A block read on its own holds more only for an exception that may start a sentence (``^``).
-            in_blocks = partial(_held_by_its_block, params, visible, {}) if _anchored(params.unless or "") else None
+            in_blocks = _HeldByItsBlock(params, visible) if _anchored(params.unless or "") else None
             found = _first_counted(params, visible.text_utf8, in_blocks)
             if found is None and params.mode == "require" and _anchored(pattern):
                 found = _in_a_block(params, visible)
@@ -191,26 +191,34 @@ def _first_counted(
     return None
 
 
-def _held_by_its_block(
-    params: Params, visible: VisibleBody, read: dict[bytes, Any], text: bytes, matched: bytes, start: int
-) -> bool:
-    """Whether the rule's ``unless`` holds the match at ``start`` of ``text`` read in its own block, where a
-    sentence starts at the block's start: a photo's credit written as a paragraph of its own under a byline
-    with no full stop ("By Ana Ruiz" then "Photo: Holt Museum. All rights reserved.") runs on from it in the
-    text as a whole. The match is its block's by count (the k-th copy in the text is the k-th in the blocks,
-    in order); when the blocks do not hold every copy, none is taken for held. ``read``: the copies held, by
-    what was matched, worked out once per text (a page of thousands of copies asks for each)."""
-    held = read.get(matched)
-    if held is None:
-        held = read[matched] = _held_copies(params, visible, text, matched)
-    if not held:
-        return False
-    # Which copy this is, counted on from the last asked (matches come in order): one count over the text.
-    counted = read.get(b"\0" + matched)
-    since, copies = counted if counted is not None and counted[0] <= start else (0, 0)  # type: ignore[misc]
-    copies += text.count(matched, since, start)
-    read[b"\0" + matched] = (start, copies)  # type: ignore[assignment]
-    return copies in held
+class _HeldByItsBlock:
+    """Whether the rule's ``unless`` holds a match of ``text`` read in the match's own block, where a sentence
+    starts at the block's start: a photo's credit written as a paragraph of its own under a byline with no
+    full stop ("By Ana Ruiz" then "Photo: Holt Museum. All rights reserved.") runs on from it in the text as
+    a whole. The match is its block's by count (the k-th copy in the text is the k-th in the blocks, in
+    order); when the blocks do not hold every copy, none is taken for held. Worked out once per text and
+    what was matched (a page of thousands of copies asks for each), and counted on from the last copy asked
+    (matches come in order): one count over the text."""
+
+    __slots__ = ("counted", "held", "params", "visible")
+
+    def __init__(self, params: Params, visible: VisibleBody) -> None:
+        self.params, self.visible = params, visible
+        self.held: dict[bytes, frozenset[int]] = {}
+        self.counted: dict[bytes, tuple[int, int]] = {}  # what was matched -> (where last asked, copies before)
+
+    def __call__(self, text: bytes, matched: bytes, start: int) -> bool:
+        held = self.held.get(matched)
+        if held is None:
+            held = self.held[matched] = _held_copies(self.params, self.visible, text, matched)
+        if not held:
+            return False
+        since, copies = self.counted.get(matched, (0, 0))
+        if since > start:
+            since, copies = 0, 0
+        copies += text.count(matched, since, start)
+        self.counted[matched] = (start, copies)
+        return copies in held
 
 
 def _held_copies(params: Params, visible: VisibleBody, text: bytes, matched: bytes) -> frozenset[int]:

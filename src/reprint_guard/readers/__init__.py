@@ -91,11 +91,10 @@ def decode_page(data: bytes, path: str) -> tuple[str, str | None]:
         encoding = declared_encoding(data)
         if encoding is None:  # a page may say what it is in, as a browser needs it to
             named = declared_label(data)
+            bad_byte, _, way_out = exc.message.partition("; ")  # "not valid UTF-8 (byte 0xe9)", "save the file..."
             unknown = named and named.lower().replace("_", "-") not in ("utf-8", "utf8")
             raise InputError(
-                "{0}, and its <meta> declares {2!r}, no encoding a browser reads pages in; {1}".format(
-                    *exc.message.partition("; ")[::2], named
-                )
+                f"{bad_byte}, and its <meta> declares {named!r}, no encoding a browser reads pages in; {way_out}"
                 if unknown
                 else f'{exc.message}, or declare the encoding it is in (<meta charset="windows-1252">, say)',
                 path=exc.path,

@@ -45,9 +45,9 @@ def read_html(
         extra = {**extra, "key_lines": front.key_lines, "body_line": front.body_line}
     html = text
     if "[" in text:  # a WordPress post's stored content: its core shortcodes as WordPress renders them
-        from .wordpress import expand, has_shortcodes
+        from .wordpress import rendered
 
-        html = expand(text) if has_shortcodes(text) else text
+        html = rendered(text)
     # The page was measured above: the Reprint takes it as its HTML without measuring it again (what the
     # shortcodes add is a few elements each).
     reprint = build(text, declared, format="html", path=path, meta=meta, bare_urls=bare_urls, html=html, **extra)

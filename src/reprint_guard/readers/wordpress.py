@@ -42,6 +42,12 @@ def has_shortcodes(html: str) -> bool:
     return not any(mark in head for mark in ("<!doctype", "<html", "<head", "<body"))
 
 
+def rendered(html: str) -> str:
+    """``html`` as WordPress renders it when it is a post's stored content holding core shortcodes (see
+    :func:`has_shortcodes`), else ``html`` itself: what every HTML body goes through before it is parsed."""
+    return expand(html) if has_shortcodes(html) else html
+
+
 def expand(html: str) -> str:
     """``html`` with each core shortcode written out as WordPress renders it; anything else as written.
 
