@@ -694,3 +694,17 @@ def test_fix_in_block_editor_content_goes_under_the_heading_block_as_a_block_of_
     assert head in fixed and fixed.startswith('<!-- wp:heading {"level":1} -->\n<h1')
     assert fixed.count("<!-- wp:html -->") == fixed.count("<!-- /wp:html -->") == 2
     assert cli("check", str(page), cwd=tmp_path).code == 0
+
+
+def test_a_print_reprints_credit_writes_its_links_out(tmp_path, cli):
+    """Paper shows a hyperlink's words alone: the credit for a print reprint gives each address after its
+    words, in Markdown and in HTML, and --fix then satisfies the licence rule, which asks for it written out."""
+    source = (ROOT / "tests" / "policies" / "propublica" / "license-print-hyperlink.md").read_text(encoding="utf-8")
+    page = tmp_path / "a.md"
+    page.write_text(source, encoding="utf-8")
+    credit = cli("credit", "--from", str(page))
+    assert "ProPublica (https://www.propublica.org/article/" in credit.out and "](" not in credit.out
+    html = cli("credit", "--from", str(page), "--format", "html")
+    assert "<a " not in html.out and "(https://creativecommons.org/licenses/by-nc-nd/3.0/us/)" in html.out
+    cli("check", "--fix", str(page))
+    assert "propublica/license" not in cli("check", str(page), "--format", "json").out

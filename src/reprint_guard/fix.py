@@ -66,22 +66,20 @@ def credit_block(policy: Policy, reprint: Reprint, format: str = "markdown") -> 
     return _on_paper(_in_format(_filled(template, values, html), format, html), reprint)
 
 
-#: A Markdown link (``[words](address)``, ``<address>`` allowed, a title after it) and an HTML one.
-_MARKDOWN_LINK = re.compile(r"\[([^\]\n]+)\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
+#: An HTML link, its address and its words (a Markdown one is the engine's to write out: :func:`as_written_out`).
 _HTML_LINK = re.compile(r"<a\s[^>]*?href\s*=\s*[\"']([^\"']+)[\"'][^>]*>(.*?)</a\s*>", re.IGNORECASE | re.DOTALL)
 
 
 def _on_paper(block: str, reprint: Reprint) -> str:
     """``block`` as a printed page must give it when the reprint is for print: each link's address written out
-    after its words ("Global Research (https://...)"), since paper shows a hyperlink's words alone."""
+    after its words ("Global Research (https://...)"), as the engine writes a fix text's, since paper shows a
+    hyperlink's words alone."""
     if reprint.metadata.medium != "print":
         return block
+    from .engine import as_written_out
 
-    def written(words: str, address: str) -> str:
-        return address if words.strip() == address else f"{words} ({address})"
-
-    block = _MARKDOWN_LINK.sub(lambda m: written(m.group(1), m.group(2)), block)
-    return _HTML_LINK.sub(lambda m: written(m.group(2), m.group(1)), block)
+    block = as_written_out(block)
+    return _HTML_LINK.sub(lambda m: m.group(1) if m.group(2) == m.group(1) else f"{m.group(2)} ({m.group(1)})", block)
 
 
 #: A placeholder standing as an address in a credit template: a Markdown link's destination (``](<{x}>)``,
