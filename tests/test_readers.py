@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -1252,3 +1253,44 @@ def test_a_name_with_a_lone_surrogate_gives_an_error_that_can_be_printed():
     with pytest.raises(reprint_guard.InputError) as raised:
         reprint_guard.check_text('{"metadata": ', path="p\ud800.json")
     assert str(raised.value).encode("utf-8").startswith("p\ufffd.json:".encode())
+
+
+def _settle(folder: Path) -> None:
+    """Date a folder's last change a minute back, as a site's folders are when a check runs."""
+    past = os.stat(folder).st_mtime - 60
+    os.utime(folder, (past, past))
+
+
+def test_a_folder_without_sidecars_is_listed_once_and_a_sidecar_added_later_is_read(tmp_path):
+    from reprint_guard.readers.folders import forget, may_hold_sidecars
+
+    forget()
+    for name in ("a", "b"):
+        (tmp_path / f"{name}.md").write_text(markdown(COMPLIANT_META, COMPLIANT_BODY), encoding="utf-8")
+    _settle(tmp_path)
+    folder = str(tmp_path)
+    assert may_hold_sidecars(folder, (".meta.yaml",))  # first asked: not listed, the files are looked up
+    assert not may_hold_sidecars(folder, (".meta.yaml",))  # asked again, settled: one listing says none
+    assert check_file(tmp_path / "a.md").ok and check_file(tmp_path / "b.md").ok
+    # A sidecar added afterwards changes the folder: it is seen at once, and its metadata read.
+    (tmp_path / "b.meta.yaml").write_text("commercial: true\n", encoding="utf-8")
+    assert [f.rule for f in check_file(tmp_path / "b.md").findings] == ["global-research/commercial-permission"]
+    # Listed again once settled, the folder now holds one (its suffix in any case, as a
+    # case-insensitive file system finds it).
+    (tmp_path / "b.meta.yaml").rename(tmp_path / "b.META.YAML")
+    _settle(tmp_path)
+    assert may_hold_sidecars(folder, (".meta.yaml",))
+    assert may_hold_sidecars(folder, (".meta.yaml",))
+
+
+def test_a_folder_changed_just_now_is_not_trusted_to_a_listing(tmp_path):
+    from reprint_guard.readers.folders import forget, may_hold_sidecars
+
+    forget()
+    (tmp_path / "a.md").write_text("text", encoding="utf-8")
+    folder = str(tmp_path)
+    # Changed within the last seconds: a sidecar added within the same clock tick could leave its time as it
+    # is, so every question is answered by looking the files up.
+    assert may_hold_sidecars(folder, (".meta.yaml",))
+    assert may_hold_sidecars(folder, (".meta.yaml",))
+    assert may_hold_sidecars(str(tmp_path / "no-such-folder"), (".meta.yaml",))

@@ -19,6 +19,7 @@ from ..errors import InputError, NotAReprintError
 from ..limits import MAX_FILE_BYTES
 from ..metaview import BLANK_AS_UNSET, READ_KEYS, MetadataView, read_metadata
 from ..reprint import Reprint
+from .folders import may_hold_sidecars
 
 #: The suffixes read, and as what: Markdown's as Jekyll and Hugo read them (``markdown_ext``: md, markdown,
 #: mkdown, mkdn, mkd; Hugo's mdown), so no article a site publishes is passed over in a walk.
@@ -381,6 +382,8 @@ def _read_sidecar(path: str | Path, *, stem: str | None = None, overridden: Iter
 
     A bad value is told at its line in the sidecar, unless ``overridden`` (``--meta``, an override) replaces it.
     """
+    if not may_hold_sidecars(os.path.dirname(str(path)), SIDECAR_SUFFIXES):  # a folder without any: no look-up
+        return {}
     for sidecar in sidecar_names(path, stem):
         # os.access answers "no" without raising (and building) an exception, the usual answer here; not
         # following links, it sees a dangling one too.
