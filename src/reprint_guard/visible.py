@@ -899,7 +899,8 @@ def with_media(
         return VisibleBody(""), ([], [])
     if skip:
         _skip(root, skip)
-    backgrounds = media and "url(" in html  # a picture set as an element's background (a cover block)
+    # A picture set as an element's background (a cover block): only raw HTML writes a style.
+    backgrounds = media and raw != NO_RAW_HTML and "url(" in html
     # Script embeds are raw HTML: Markdown's own blockquotes have no class.
     embeds = media and (
         raw == ANY_RAW_HTML or (raw != NO_RAW_HTML and (tags is None or not tags.isdisjoint(_SCRIPT_EMBED_TAGS)))
@@ -908,6 +909,7 @@ def with_media(
         everything = _media(root, embeds=embeds) + (_backgrounds(root) if backgrounds else []) if media else []
         folded = _Folded()
         code_parents = _prune_invisible(root, folded, classes=classes)
+        only_images = False
     else:
         only_images = raw == NO_RAW_HTML or (tags is not None and tags.isdisjoint(_OTHER_MEDIA_TAGS) and not embeds)
         images = (img for img in tree.tags("img") if "src" in img.attributes) if only_images else None
@@ -935,8 +937,10 @@ def with_media(
         return visible, ([], [])
     if raw == NO_RAW_HTML or (not code_parents and (folded is None or not folded.pruned)):
         return visible, (everything, [])  # nothing removed (Markdown puts no image in code): all are shown
+    # What is left once code is gone: with images the only media, found again by tag name, as at first.
+    again = (img for img in tree.tags("img") if "src" in img.attributes) if only_images else None
     shown = (
-        _media(root, embeds=embeds)
+        _media(root, again, embeds=embeds)
         + (_backgrounds(root) if backgrounds else [])
         + (folded.media if folded is not None else [])
     )
