@@ -246,6 +246,30 @@ def test_a_notice_in_a_paragraph_of_its_own_opens_its_sentence(notice, restricts
     assert all(f.line == 5 for f in told)
 
 
+@pytest.mark.parametrize(
+    ("notice", "restricts"),
+    [
+        ("For personal, non-commercial use only.", True),
+        ("Reproduction is prohibited without written permission.", True),
+        ("The scans are for personal, non-commercial use only.", False),  # the story's news, as in a sentence
+    ],
+)
+def test_a_forbidden_sentence_under_a_heading_with_no_full_stop_is_told(notice, restricts):
+    """A reservation opening a paragraph under a heading ("Terms of use", then "For personal, non-commercial
+    use only.") opens its sentence: in the text as a whole it runs on from the heading, so each block that
+    holds the pattern's words is read on its own too."""
+    body = (
+        "By Ana Ruiz\n\nA paragraph.\n\n## Terms of use\n\n"
+        f"{notice}\n\nFrom [the original](https://example.org/s), under "
+        "[CC BY 4.0](https://creativecommons.org/licenses/by/4.0/).\n"
+    )
+    meta = {"license": "CC-BY-4.0", "original_url": "https://example.org/s", "author": "Ana Ruiz"}
+    found = check(body, {**meta, "policy": "cc-by-4.0"}).findings
+    told = [f for f in found if f.rule == "cc-by-4.0/no-added-restrictions"]
+    assert bool(told) is restricts, found
+    assert all(f.line == 7 for f in told)
+
+
 def test_a_change_note_in_a_paragraph_of_its_own_opens_its_sentence():
     """A note under a heading with no full stop ("Notes", then "Text lightly edited.") is a note."""
     body = (

@@ -126,16 +126,21 @@ def _check(
         shown = f"/{pattern}/" if len(pattern) <= _SHOWN_PATTERN else "the wording this rule asks for"
         if params.mode == "forbid" and _lacks_forbidden_words(reprint, context.policy):
             return
-        if not visible.may_contain(required_words(pattern)):
+        words = required_words(pattern)
+        if not visible.may_contain(words):
             matched = None  # a word every match needs is not there: nothing to search
         elif params.mode == "forbid" and _clear_of_forbidden(reprint, context.policy):
-            return
+            if not _anchored(pattern):
+                return
+            # Clear as a whole; a pattern that may start a sentence (``^``) may still open a block of its own.
+            found = _in_a_block(params, visible, words)
+            matched = found[0].decode("utf-8", "replace") if found is not None else None
         else:
             # A block read on its own holds more only for an exception that may start a sentence (``^``).
             in_blocks = _HeldByItsBlock(params, visible) if _anchored(params.unless or "") else None
             found = _first_counted(params, visible.text_utf8, in_blocks)
-            if found is None and params.mode == "require" and _anchored(pattern):
-                found = _in_a_block(params, visible)
+            if found is None and _anchored(pattern):
+                found = _in_a_block(params, visible, words if params.mode == "forbid" else None)
             matched = found[0].decode("utf-8", "replace") if found is not None else None
             if found is not None and found[1]:  # after matches it passed over: the same words before it
                 nth = visible.text_utf8.count(found[0], 0, found[1])
@@ -254,17 +259,44 @@ def _held_copies(params: Params, visible: VisibleBody, text: bytes, matched: byt
     return frozenset(held)
 
 
-def _in_a_block(params: Params, visible: VisibleBody) -> tuple[bytes, int] | None:
+def _in_a_block(
+    params: Params, visible: VisibleBody, words: tuple[bytes, ...] | None = None
+) -> tuple[bytes, int] | None:
     """The rule's pattern found in one block read on its own, where ``^`` is the block's start (a note in a
     paragraph of its own under a heading or a byline with no full stop), or None. Asked only when the text as
-    a whole has no match: the rule fails otherwise."""
-    for line in visible.raw_text.split("\n"):  # a block a line: see _held_copies
+    a whole has no match: a required note is missing otherwise, a forbidden one found.
+
+    ``words``: one of which every match holds (:func:`required_words`); only the blocks holding one, in
+    lower case, are normalised and searched (a forbidden pattern is asked of every reprint holding its
+    words, and most of their blocks hold none)."""
+    raw = visible.raw_text
+    # A block a line (see _held_copies).
+    lowered = raw.lower() if words else ""
+    wanted = [word.decode("utf-8", "replace") for word in words] if words and len(lowered) == len(raw) else []
+    for line in _blocks_holding(raw, lowered, wanted) if wanted else raw.split("\n"):
         if not line.strip():
             continue
         found = _first_counted(params, normalize(line).encode("utf-8"))  # what its ``unless`` holds, passed over
         if found is not None:
             return found[0], 0
     return None
+
+
+def _blocks_holding(raw: str, lowered: str, words: list[str]) -> list[str]:
+    """The lines of ``raw`` whose lower case (``lowered``, of the same length) holds one of ``words``, in order."""
+    starts: set[int] = set()
+    for word in words:
+        at = lowered.find(word)
+        while at >= 0:
+            start = raw.rfind("\n", 0, at) + 1
+            starts.add(start)
+            end = raw.find("\n", at)
+            at = -1 if end < 0 else lowered.find(word, end)
+    lines = []
+    for start in sorted(starts):
+        end = raw.find("\n", start)
+        lines.append(raw[start : len(raw) if end < 0 else end])
+    return lines
 
 
 def _lacks_forbidden_words(reprint: Reprint, policy: Policy) -> bool:
