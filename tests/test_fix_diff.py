@@ -353,6 +353,27 @@ def test_fix_links_an_own_words_credit_and_adds_only_the_licence_under_its_eleme
     assert f"{credit}<p><em>This article is republished under a" in text, text
 
 
+@pytest.mark.parametrize("suffix", [".html", ".md"])
+def test_fix_links_the_publishers_name_never_a_word_of_an_address(tmp_path, cli, suffix):
+    """A credit writing the original's address out ("... by ProPublica at https://www.propublica.org/...")
+    had the "propublica" inside the address made a link, which broke the address."""
+    url = "https://www.propublica.org/article/jail-deaths"
+    credit = f"This story was originally published by ProPublica at {url}."
+    page = tmp_path / f"a{suffix}"
+    body = (
+        f"<p>By Colette Armand. Jail deaths.</p>\n<p>{credit}</p>\n"
+        if suffix == ".html"
+        else (f"By Colette Armand. Jail deaths.\n\n{credit}\n")
+    )
+    page.write_text(body)
+    (tmp_path / "a.meta.yaml").write_text(f"original_url: {url}\nauthor: Colette Armand\n")
+    run = cli("check", str(page), "--fix", "--no-config")
+    assert run.code == 0, run.out + run.err
+    # Markdown links the bare address itself (GFM): the credit line stays as it is.
+    linked = f'<a href="{url}">ProPublica</a>' if suffix == ".html" else "ProPublica"
+    assert f"originally published by {linked} at {url}." in page.read_text(), page.read_text()
+
+
 def test_fix_adds_only_the_licence_to_a_top_credit_that_lacks_it(tmp_path, cli):
     """The Conversation's credit names the licence in its second sentence: a reprint with "Republished from
     The Conversation" but no licence got a second credit above its own; then the licence alone, still above it."""

@@ -17,6 +17,7 @@ import os
 import re
 import tempfile
 from dataclasses import dataclass, field
+from functools import lru_cache
 from html import escape
 from pathlib import Path
 from typing import Any
@@ -687,6 +688,15 @@ def _credited(text: str, index: int) -> bool:
     return _cue_before(before) is not None
 
 
+@lru_cache(maxsize=64)
+def _names_pattern(names: tuple[str, ...]) -> re.Pattern[str]:
+    """Any of ``names`` as words of the text, not as part of an address written in it: "propublica" in
+    "https://www.propublica.org/article/..." or "desk@propublica.org" is no name to make a link of."""
+    return re.compile(
+        "|".join(rf"(?<![\w./@:-]){re.escape(name)}(?![\w@/]|\.[^\W_])" for name in names), re.IGNORECASE
+    )
+
+
 def _unlinked(body: str, names: list[str]) -> list[tuple[int, int, bool]]:
     """Where ``names`` stand in a Markdown body's text, as (start, end, in a raw HTML block) character
     indices: in paragraphs and list items, and in the text of a raw HTML block (``<p class="credit">...</p>``,
@@ -697,7 +707,7 @@ def _unlinked(body: str, names: list[str]) -> list[tuple[int, int, bool]]:
     from .readers.markdown import _OPTIONS
 
     data = body.encode("utf-8")
-    pattern = re.compile("|".join(rf"(?<!\w){re.escape(name)}(?!\w)" for name in names), re.IGNORECASE)
+    pattern = _names_pattern(tuple(names))
     found: list[tuple[int, int]] = []
     inside = 0  # links, images, headings and code blocks the text is in
     in_html_link = False
@@ -740,7 +750,7 @@ def _unlinked_html(body: str, names: list[str]) -> list[tuple[int, int]]:
     """Where ``names`` stand in an HTML body's text (between its tags, as character indices), not in a link,
     a heading, a comment, code or a script (longest name first where two overlap). One pass: a ``<`` that no
     tag closes ends the tags (the rest is text), so a page of stray ``<`` is read once."""
-    pattern = re.compile("|".join(rf"(?<!\w){re.escape(name)}(?!\w)" for name in names), re.IGNORECASE)
+    pattern = _names_pattern(tuple(names))
     found: list[tuple[int, int]] = []
     depth = 0  # links and headings the text is in
     text_from = pos = 0
