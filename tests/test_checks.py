@@ -654,6 +654,24 @@ def test_permission_from_someone_else_or_other_scope_or_expired_does_not_count()
     assert rules(check(COMPLIANT_BODY, expired, today=dt.date(2024, 6, 1))) == []
 
 
+@pytest.mark.parametrize(
+    "sender",
+    [
+        "publications@globalresearch.ca <desk@gmail.com>",  # the address is the one in brackets
+        "publications@globalresearch.ca@gmail.com",  # no address: a contact's name inside another
+        "mailto:publications@globalresearch.ca.example.com",
+    ],
+)
+def test_a_record_whose_address_only_looks_like_the_contacts_does_not_count(sender):
+    """A record's address is read as a mail program reads it: in ``Name <a@b>``, the one in the brackets; an
+    address is a word of its own. Read as the first address-like text, these passed as Global Research's."""
+    meta = {**COMPLIANT_META, "commercial": True}
+    record = {"from": sender, "date": "2024-04-01", "scope": ["commercial"]}
+    assert rules(check(COMPLIANT_BODY, {**meta, "permissions": [record]})) == ["global-research/commercial-permission"]
+    named = {**record, "from": "Global Research (publications@globalresearch.ca)"}
+    assert rules(check(COMPLIANT_BODY, {**meta, "permissions": [named]})) == []
+
+
 @pytest.mark.parametrize("contact", ["Rights Desk <rights@example.org>", "RIGHTS@example.org"])
 @pytest.mark.parametrize("where", ["contacts", "from"])
 def test_a_contact_written_with_a_name_is_matched_by_its_address(tmp_path, contact, where):

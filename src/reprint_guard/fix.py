@@ -692,9 +692,7 @@ def _credited(text: str, index: int) -> bool:
 def _names_pattern(names: tuple[str, ...]) -> re.Pattern[str]:
     """Any of ``names`` as words of the text, not as part of an address written in it: "propublica" in
     "https://www.propublica.org/article/..." or "desk@propublica.org" is no name to make a link of."""
-    return re.compile(
-        "|".join(rf"(?<![\w./@:-]){re.escape(name)}(?![\w@/]|\.[^\W_])" for name in names), re.IGNORECASE
-    )
+    return re.compile("|".join(rf"(?<![\w./@:-]){re.escape(name)}(?![\w@/]|\.[^\W_])" for name in names), re.IGNORECASE)
 
 
 def _unlinked(body: str, names: list[str]) -> list[tuple[int, int, bool]]:

@@ -23,7 +23,13 @@ from typing import Any
 from .limits import MAX_NAME_CHARS, MAX_NAMES, MAX_NAMES_CHARS
 
 #: An email address, after a "mailto:" a link's address has.
-_EMAIL = re.compile(r"(?:mailto:)?([^\s<>@,;:]+@[^\s<>@,;?]+)", re.IGNORECASE)
+#: An address standing as a word of its own (so "a@b.org@c.com" holds none), after ``mailto:`` if written.
+_EMAIL = re.compile(
+    r"""(?<![^\s<(\[,;:"'])(?:mailto:)?([^\s<>@,;:()\[\]"']+@[^\s<>@,;:?()\[\]"']+?)\.?(?![^\s>)\],;"'])""",
+    re.IGNORECASE,
+)
+#: The address of ``Name <a@b>``: the one inside the angle brackets, whatever the name says.
+_BRACKETED_EMAIL = re.compile(r"<\s*(?:mailto:)?([^\s<>@,;:]+@[^\s<>@,;:?]+)\s*>", re.IGNORECASE)
 
 
 class Medium(StrEnum):
@@ -382,9 +388,12 @@ def _exact_permission(data: Any) -> PermissionView | None:
 def address_of(contact: str) -> str:
     """The email address in ``Name <a@b>`` or a bare ``a@b``, lower-cased (else the text, trimmed and lower-cased).
 
-    Grantors on both sides (a policy's contacts, a reprint's permission records) are compared by it.
+    Grantors on both sides (a policy's contacts, a reprint's permission records) are compared by it. In
+    ``Name <a@b>`` the address is the one in brackets, even when the name looks like another
+    ("publications@globalresearch.ca <desk@gmail.com>" is desk@gmail.com's); an address is a word of its own
+    ("publications@globalresearch.ca@gmail.com" is none).
     """
-    found = _EMAIL.search(contact)
+    found = _BRACKETED_EMAIL.search(contact) or _EMAIL.search(contact)
     return (found.group(1) if found else contact).strip().lower()
 
 
