@@ -3710,6 +3710,32 @@ def test_a_reprint_dated_before_its_original_is_told(original, published, told):
     assert bool(found) is told, found
 
 
+def test_a_policy_key_naming_another_policy_than_the_hosts_is_told(tmp_path):
+    """A reprint whose ``policy`` names a laxer policy than the one covering the original's site (a CMS form's
+    field set to cc-by-4.0 for a ProPublica story) was checked against it alone, without a word."""
+    url = "https://www.propublica.org/article/jail-fees"
+    body = f"By Dana Whitfield\n\nText.\n\n[{url}]({url}) under [CC BY 4.0](https://creativecommons.org/licenses/by/4.0/)\n"
+    meta = {"author": "Dana Whitfield", "original_url": url, "commercial": False}
+    result = check(body, {**meta, "policy": "cc-by-4.0"})
+    assert result.policy == "cc-by-4.0"
+    [told] = [f for f in result.findings if f.rule == "reprint-guard/policy-overrides-host"]
+    assert told.severity == "warning" and told.field == "policy"
+    assert "covered by propublica" in told.message and "Remove the policy key" in told.fix
+    # The host's own policy, or none, is no override.
+    for same in ({**meta, "policy": "propublica"}, meta):
+        assert "reprint-guard/policy-overrides-host" not in rules(check(body, same))
+    # A policy of one's own built on the host's (stricter house rules) is no override either.
+    own = tmp_path / "house.yaml"
+    own.write_text(
+        "id: house-propublica\nname: House rules\npublisher: ProPublica\nsource_url: https://example.org/house\n"
+        "extends: propublica\nrules: []\n",
+        encoding="utf-8",
+    )
+    house = check(body, {**meta, "policy": "house-propublica"}, rules_dirs=[own])
+    assert house.policy == "house-propublica"
+    assert "reprint-guard/policy-overrides-host" not in rules(house)
+
+
 def test_a_permission_for_one_article_is_none_for_another():
     """Global Research grants permission per article: a record naming another article does not count."""
     record = {"from": "publications@globalresearch.ca", "scope": ["print"], "date": "2024-01-02"}

@@ -77,6 +77,12 @@ TOOL_RULES: dict[str, tuple[str, str]] = {
         "The original_url names a site's home page (no path): a link to the home page, the usual mistake the "
         "terms forbid, would pass as a link to the original, and the original article goes unnamed.",
     ),
+    "policy-overrides-host": (
+        "The metadata names another policy than the one covering the original's site",
+        "The reprint's policy key names a policy that neither is nor extends the policy covering the "
+        "original_url's host: the terms of the original's publisher are not checked (a form's policy field "
+        "set to a laxer licence, say).",
+    ),
     "dates-reversed": (
         "The reprint is dated before its original",
         "The reprint's published date comes before the original's original_published: one of them is likely "
@@ -164,8 +170,10 @@ def check_reprint(
     if policy is None and not meta.policy and root_relative(meta.original_url):
         # A theme's canonical "/posts/x/": the address of a page of the site the file is on, its own article.
         return own_page_credited(reprint, policies, ROOT_RELATIVE, severity)
+    overridden = None
     if policy is None:
         policy = select_policy(reprint, policies)
+        overridden = _overrides_the_hosts(reprint, policies, policy) if policy is not None and meta.policy else None
     if policy is None and (dedicated := public_domain(meta.license)):
         return Result(path=reprint.path, status="skipped", reason=dedicated)
     if policy is None:
@@ -177,6 +185,8 @@ def check_reprint(
         home = _home_page_original(reprint)
         if home is not None:
             findings = [home, *findings]
+        if overridden is not None:
+            findings = [overridden, *findings]
         reversed_ = _dates_reversed(reprint)
         if reversed_ is not None:
             findings = [*findings, reversed_]
@@ -185,6 +195,27 @@ def check_reprint(
     if severity:
         findings = _reseverity(findings, severity)
     return Result(path=reprint.path, policy=policy.id if policy else None, findings=findings)
+
+
+def _overrides_the_hosts(reprint: Reprint, policies: PolicySet, policy: Policy) -> Finding | None:
+    """A warning when the metadata's ``policy`` names a policy that neither is nor extends the one covering
+    the original's host: that publisher's terms go unchecked, and nothing said so (a CMS form's policy
+    field set to a laxer licence, an editor's guess)."""
+    address = (reprint.metadata.original_url or "").strip()
+    host = host_of(as_address(address)) if address and not root_relative(address) else None
+    covering = policies.for_host(host) if host else None
+    if covering is None or any(ancestor.id == covering.id for ancestor in policies.chain(policy)):
+        return None
+    return _tool_finding(
+        reprint,
+        "policy-overrides-host",
+        "metadata",
+        "policy",
+        f"policy is set to {policy.id}, but the original's site ({host}) is covered by {covering.id}: "
+        f"{covering.publisher}'s terms are not checked",
+        f"Remove the policy key, so that the reprint is checked against {covering.id}, or name a policy that "
+        f"extends {covering.id}.",
+    )
 
 
 def _dates_reversed(reprint: Reprint) -> Finding | None:
