@@ -597,6 +597,18 @@ def test_link_forms_that_do_not_count(link, detail):
     assert GR_URL in result.findings[0].fix
 
 
+@pytest.mark.parametrize("edition", ["m.", "amp."])
+def test_an_original_on_the_mobile_or_amp_edition_is_the_article_a_www_link_leads_to(edition):
+    """Addresses are compared with the edition aside both ways: an original_url on m. or amp. was failed for a
+    link to www., its link not even read as the same site's."""
+    original = GR_URL.replace("www.", edition)
+    body = f"# T\n\nText.\n\n[Global Research]({GR_URL})\n\nCopyright © Ana Ruiz, 2024\n"
+    assert rules(check(body, {**COMPLIANT_META, "original_url": original})) == []
+    other = body.replace("5799123", "5799124")  # another article of the site: told as one
+    result = check(other, {**COMPLIANT_META, "original_url": original})
+    assert rules(result) == ["global-research/link-original"] and "same site" in result.findings[0].message
+
+
 def test_bare_urls_can_be_turned_off():
     body = f"# T\n\nGlobal Research: {GR_URL}\n\nCopyright © Ana Ruiz, 2024\n"
     assert rules(check(body, COMPLIANT_META, bare_urls=False)) == ["global-research/link-original"]

@@ -155,6 +155,12 @@ def _site(host: str) -> str:
     return host
 
 
+def edition_aside(host: str) -> str:
+    """``host`` (lower case) without its edition's prefix: ``m.example.org`` and ``www.example.org`` are
+    ``example.org``'s pages."""
+    return _site(host)
+
+
 def _split_parts(url: str) -> tuple[str, str, str] | None:
     """(host[:port], path, query) of any web URL, by urlsplit; None when it is not one."""
     try:

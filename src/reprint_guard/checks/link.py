@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote
 
 from ..reprint import Reprint, Span
-from ..urls import as_address, embedded_addresses, host_of, normalize_url
+from ..urls import as_address, edition_aside, embedded_addresses, host_of, normalize_url
 from .base import THERE_BUT_WRONG, Context, Problem, pattern_host, url_pattern
 
 if TYPE_CHECKING:
@@ -104,7 +104,7 @@ def _amp_cache_of(link: str, key: str) -> bool:
 def _through_another(reprint: Reprint, key: str, host: str) -> Problem | None:
     """A link to the original that goes through another site (a social network's or a newsletter's redirect,
     ``https://l.facebook.com/l.php?u=...``): the reader gets there, but the publisher's link is the redirect's."""
-    bare = host.removeprefix("www.")
+    bare = edition_aside(host)
     for link in _mentioning(reprint.visible.anchors, bare):
         if bare in link.partition("//")[2].partition("/")[0]:
             continue  # on the original's own host (its home page, another article): no redirect
@@ -165,20 +165,22 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
     if original.strip() in anchors:  # the very address, as written: nothing to normalise
         return
     host = host_of(original) or ""
+    # The site without its edition (www., m., amp.): an m. original is the article a www. link leads to.
+    site = edition_aside(host)
     # Real anchors first: bare URLs are only collected when no anchor is the article.
-    if any(normalize_url(link) == key for link in _mentioning(anchors, host)):
+    if any(normalize_url(link) == key for link in _mentioning(anchors, site)):
         return
-    if any(_amp_cache_of(link, key) for link in _mentioning(anchors, host.removeprefix("www."))):
+    if any(_amp_cache_of(link, key) for link in _mentioning(anchors, site)):
         return  # Google's AMP cache serves the publisher's own page of the article
     # Only links that mention the host can be the article: skip parsing all the others.
-    candidates = _mentioning(reprint.visible.links, host)
+    candidates = _mentioning(reprint.visible.links, site)
     if any(normalize_url(link) == key for link in candidates):
         return
     through = _through_another(reprint, key, host)
     if through is not None:
         yield through
         return
-    near = [link for link in candidates if host_of(unquote(link).lstrip(_OPENING_MARKS)) == host]
+    near = [link for link in candidates if edition_aside(host_of(unquote(link).lstrip(_OPENING_MARKS)) or "") == site]
     if near:
         written = unquote(near[0])  # as the source has it: "…/5890112”", not "…/5890112%E2%80%9D"
         span = reprint.span_url(reprint.as_written(near[0]))
