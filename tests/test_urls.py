@@ -102,7 +102,7 @@ def test_an_address_copied_with_its_html_escape_is_the_address(tmp_path) -> None
     article the body links: link-original failed, and its fix (and --fix) wrote the escaped address."""
     from reprint_guard import check
 
-    url = "https://dialogue.earth/en/food/mekong-farmers-saltier-delta/"
+    url = "https://riverwatch.example/en/food/mekong-farmers-saltier-delta/"  # a site no policy covers
     meta = {
         "author": "Ana Ruiz",
         "original_url": url + "?utm_source=republish&amp;utm_medium=web",
