@@ -3788,3 +3788,15 @@ def test_only_a_pattern_that_can_start_a_sentence_is_read_block_by_block(pattern
     from reprint_guard.checks.text import _anchored
 
     assert _anchored(pattern) is anchored
+
+
+@pytest.mark.parametrize("key", ["licence", "License"])
+def test_a_licence_under_a_key_not_read_is_told_when_no_policy_covers_the_site(key):
+    """The British spelling the docs' prose uses chose no Creative Commons policy, and the unknown-publisher
+    warning never named it."""
+    meta = {"author": "Ana Ruiz", "original_url": "https://riverwatch.example/a", key: "CC-BY-NC-SA-4.0"}
+    result = check("Text.", meta)
+    assert rules(result) == ["reprint-guard/misspelt-key", "reprint-guard/unknown-publisher"]
+    [told] = [f for f in result.findings if f.rule == "reprint-guard/misspelt-key"]
+    assert told.field == key and "no policy was chosen by it: did you mean 'license'?" in told.message
+    assert check("Text.", {**meta, "license": "CC-BY-NC-SA-4.0"}).policy == "cc-by-nc-sa-4.0"

@@ -178,6 +178,8 @@ def check_reprint(
         return Result(path=reprint.path, status="skipped", reason=dedicated)
     if policy is None:
         findings = [_unknown_publisher(reprint)]
+        if meta.extra:  # a licence under a key not read (licence, License) would have chosen a policy
+            findings += _misspelt_keys(reprint, _LICENCE_KEY, choosing=True)
     else:
         findings = run_policy(reprint, policy, today=today, severity=severity)
         if findings and reprint.format == "html":
@@ -606,9 +608,14 @@ _ALWAYS_READ = (
 )
 
 
-def _misspelt_keys(reprint: Reprint, fields: frozenset[str]) -> list[Finding]:
+#: The key that chooses a Creative Commons policy when no policy covers the original's site.
+_LICENCE_KEY = frozenset({"license"})
+
+
+def _misspelt_keys(reprint: Reprint, fields: frozenset[str], *, choosing: bool = False) -> list[Finding]:
     """Keys the file sets that reprint-guard does not read, each close to one the policy reads that is not set
-    (``exerpt``, ``Modified``, ``comercial``): the rules would run as if it were not there."""
+    (``exerpt``, ``Modified``, ``comercial``): the rules would run as if it were not there. ``choosing``: the
+    key would have chosen the policy (``licence`` for ``license``), and none was."""
     meta = reprint.metadata
     found = []
     for key in meta.extra:
@@ -630,8 +637,9 @@ def _misspelt_keys(reprint: Reprint, fields: frozenset[str]) -> list[Finding]:
                 "misspelt-key",
                 "metadata",
                 key,
-                f"'{key}' is no key reprint-guard reads, so the policy is checked as if '{named}' were not set: "
-                f"did you mean '{named}'?",
+                f"'{key}' is no key reprint-guard reads, so "
+                + ("no policy was chosen by it" if choosing else f"the policy is checked as if '{named}' were not set")
+                + f": did you mean '{named}'?",
                 fix,
             )
         )
