@@ -173,6 +173,15 @@ class Result(Record):
             f.severity is Severity.error and f.suppressed is None for f in self.findings
         )
 
+    @property
+    def fully_checked(self) -> bool:
+        """True when a policy was checked in full (see the library's ``Result.fully_checked``)."""
+        return (
+            self.status in ("pass", "fail")
+            and self.policy is not None
+            and not any(f.rule in NOT_FULLY_CHECKED and f.suppressed is None for f in self.findings)
+        )
+
     def settle(self, fail_on: str = "error") -> Result:
         """Set ``status`` from the findings: 'fail' when one reaches ``fail_on``."""
         if self.status in ("pass", "fail"):
@@ -186,6 +195,7 @@ class Result(Record):
             "policy": self.policy,
             "status": self.status,
             "ok": self.ok,
+            "fully_checked": self.fully_checked,
             "findings": [f.to_dict() for f in self.findings],
             "error": self.error,
             "error_line": self.error_line,
@@ -210,6 +220,7 @@ NOT_FULLY_CHECKED = frozenset(
         "credited-original",
         "conflicting-keys",
         "home-page-original",
+        "policy-overrides-host",
     )
 )
 

@@ -87,12 +87,14 @@ class Result(BaseModel):
             f.severity is Severity.error and f.suppressed is None for f in self.findings
         )
 
+    @computed_field  # type: ignore[prop-decorator]
     @property
     def fully_checked(self) -> bool:
         """True when a policy was checked in full: the reprint was read (not skipped, no input error), a policy
         applied, and no finding of the tool's says part of it could not be checked (a rule's key unset, a
-        misspelt key, no policy for the original's site, an original named where the metadata does not say
-        it). What a pre-publish gate asks besides ``ok``: a reprint that was not checked is not cleared."""
+        misspelt key, no policy for the original's site, another policy named than the one covering it, an
+        original named where the metadata does not say it). What a pre-publish gate asks besides ``ok``: a
+        reprint that was not checked is not cleared (in dumps and the JSON output too)."""
         return (
             self.status in ("pass", "fail")
             and self.policy is not None
