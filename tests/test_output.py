@@ -218,6 +218,24 @@ def test_ok_is_in_the_librarys_dumps_and_the_json_output(tmp_path, cli):
     assert cli("check", "a.md", "--format", "json", cwd=tmp_path).json()["results"][0]["ok"] is True
 
 
+def test_fully_checked_is_in_the_librarys_dumps_and_the_json_output(tmp_path, cli):
+    """``ok`` alone clears a reprint no policy was checked against: a consumer of the dump or the JSON output
+    needs ``fully_checked`` beside it."""
+    unknown = reprint_guard.check(COMPLIANT_BODY, {**COMPLIANT_META, "original_url": "https://unknown.example/a/1"})
+    assert unknown.ok and unknown.model_dump()["fully_checked"] is False
+    assert json.loads(unknown.model_dump_json())["fully_checked"] is False
+    (tmp_path / "a.md").write_text(markdown(COMPLIANT_META, COMPLIANT_BODY), encoding="utf-8")
+    (tmp_path / "b.md").write_text(
+        markdown({**COMPLIANT_META, "original_url": "https://unknown.example/a/1"}, COMPLIANT_BODY), encoding="utf-8"
+    )
+    report = cli("check", "a.md", "b.md", "--format", "json", cwd=tmp_path).json()
+    jsonschema.validate(report, json.loads(REPORT_SCHEMA_PATH.read_text(encoding="utf-8")))
+    assert [(r["path"], r["ok"], r["fully_checked"]) for r in report["results"]] == [
+        ("a.md", True, True),
+        ("b.md", True, False),
+    ]
+
+
 def test_a_finding_about_metadata_names_its_field_for_a_cms_that_has_no_line_for_it(tmp_path, cli):
     """A CMS passes metadata as data: a finding about it stands at 1:1, and ``field`` says which value it is
     about (a form field to point at); a finding about the body has none. The JSON output carries it, in the
