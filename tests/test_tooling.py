@@ -208,6 +208,27 @@ def test_validate_tells_a_misspelt_condition_field_and_leaves_a_sites_own(tmp_pa
     )
 
 
+def test_validate_tells_a_misspelt_field_or_scope_from_and_leaves_a_sites_own(tmp_path, cli):
+    """``scope_from: medum`` asked every record for a scope of nothing; ``field: modifed`` could never fire:
+    validate called both valid."""
+    policy = write_policy(
+        tmp_path,
+        "fields",
+        "rules:\n  - id: other-media\n    check: permission\n    scope_from: medum\n    from: ['*']\n"
+        "    message: Ask first\n  - id: unedited\n    check: metadata\n    field: modifed\n    required: false\n"
+        "    allowed: [false]\n    message: No edits\n  - id: own-key\n    check: metadata\n"
+        "    field: syndication_id\n    message: Set the syndication id\n",
+    )
+    run = cli("validate", str(policy))
+    assert run.code == 1
+    assert run.out == (
+        f"{policy}:8:5: rule 'other-media': its scope_from reads 'medum', which no reprint sets; "
+        "did you mean 'medium'?\n"
+        f"{policy}:13:5: rule 'unedited': its field reads 'modifed', which no reprint sets; "
+        "did you mean 'modified'?\n"
+    ), run.out
+
+
 def test_validate_tells_a_url_written_where_a_host_name_goes(tmp_path, cli):
     policy = write_policy(
         tmp_path,

@@ -185,11 +185,30 @@ def _misspelt_field(condition: Condition) -> str | None:
     """A field close to one reprint-guard reads but not it (``comercial``): never set by a reprint that
     follows the docs, so the rule never applies. A field far from every known one is a site's own key."""
     for field in _fields(condition):
-        if field not in DECLARED:
-            close = difflib.get_close_matches(field, DECLARED, n=1, cutoff=0.8)
-            if close:
-                return f"reads {field!r}, which no reprint sets; did you mean {close[0]!r}?"
+        said = _misspelt(field)
+        if said:
+            return said
     return None
+
+
+def _misspelt(field: str) -> str | None:
+    """What is said of one field close to one reprint-guard reads but not it, or None."""
+    if field in DECLARED:
+        return None
+    close = difflib.get_close_matches(field, DECLARED, n=1, cutoff=0.8)
+    return f"reads {field!r}, which no reprint sets; did you mean {close[0]!r}?" if close else None
+
+
+def _misspelt_fields(raw: RawPolicy, index: int, data: dict[str, Any]) -> list[ReprintGuardError]:
+    """A metadata rule's ``field`` or a permission rule's ``scope_from`` close to a key reprint-guard reads
+    but not it (``modifed``, ``medum``): the rule would never fire, or always ask for a scope of nothing."""
+    problems = []
+    for key in ("field", "scope_from"):
+        value = data.get(key)
+        said = _misspelt(value) if isinstance(value, str) else None
+        if said:
+            problems.append(raw.error(f"rule {data.get('id')!r}: its {key} {said}", ["rules", index, key]))
+    return problems
 
 
 def validate_file(path: Path, extra: tuple[str, ...] = ()) -> list[ReprintGuardError]:
@@ -243,6 +262,8 @@ def validate_file(path: Path, extra: tuple[str, ...] = ()) -> list[ReprintGuardE
         problems += _near_inherited_ids(raw, policies.get(policy.extends))
     for index, data in enumerate(raw.data.get("rules") or []):
         rule = policy.rule(str(data.get("id")))
+        if isinstance(data, dict):
+            problems += _misspelt_fields(raw, index, data)
         if rule is not None and rule.when is not None:
             reason = contradiction(rule.when)
             if reason:
