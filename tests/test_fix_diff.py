@@ -401,6 +401,24 @@ def test_fix_moves_no_credit_that_is_there_but_elsewhere_by_adding_a_second(tmp_
     assert "could not fix the-conversation/credit-conversation-top: needs the credit that is there moved" in run.err
 
 
+def test_fix_adds_no_second_credit_for_the_licence_a_credit_elsewhere_lacks(tmp_path, cli):
+    """The republish snippet's credit at the end, its licence not named nor linked: the licence rule's fix
+    inserted the whole credit under the title, while --fix said it would add no second credit. The credit
+    that is there takes the licence by hand; the file is left as it was, and the licence told why."""
+    page = tmp_path / "a.md"
+    story = "Rivers move because banks erode on the outside of bends, and the channel shifts.\n\n" * 14
+    credit = (
+        "This article is republished from [The Conversation](https://theconversation.com) under a Creative "
+        "Commons license. Read the [original article](https://theconversation.com/x-55)."
+    )
+    page.write_text(f"{CONVERSATION_FRONT}\n{story}{credit}\n\n{COUNTER}", encoding="utf-8")
+    before = page.read_bytes()
+    run = cli("check", str(page), "--fix")
+    assert run.code == 1 and page.read_bytes() == before, run.out + run.err
+    assert "could not fix the-conversation/license: the credit is there, elsewhere" in run.err, run.err
+    assert "the-conversation/license" in run.out  # still told, with its fix: the licence sentence to add
+
+
 @pytest.mark.parametrize(
     ("fixture", "said"),
     [

@@ -499,7 +499,8 @@ def plan(reprint: Reprint, source: str, findings: list[Finding], policy: Policy,
             outcome.unfixable.append((finding, _why_not(finding, reprint)))
     # A credit that is there but not where the rule wants it is moved by hand: one inserted where it is wanted
     # would stand beside it, the page crediting twice.
-    for finding in [f for f in wanted if THERE_BUT_ELSEWHERE in f.message]:
+    elsewhere = [f for f in wanted if THERE_BUT_ELSEWHERE in f.message]
+    for finding in elsewhere:
         outcome.unfixable.append((finding, "needs the credit that is there moved by hand, not a second one"))
         wanted.remove(finding)
     # A credit that is there but wrong (a notice naming another holder, a link to the site's home page) is
@@ -614,6 +615,7 @@ def plan(reprint: Reprint, source: str, findings: list[Finding], policy: Policy,
         block = fewer[1] if fewer is not None else blocks[credit][0]
         text = fewer[0] if fewer is not None else text
         opening = _restated(block, reprint, policy)
+        words_only = False  # only the words the credit lacks went in, not a credit
         if opening is not None:  # a sentence of the credit that also holds what is missing (a licence)
             snippets = _words_to_add(credited, sentences, reprint.format)  # a link made in place is no longer wanted
             if snippets is not None:
@@ -622,7 +624,19 @@ def plan(reprint: Reprint, source: str, findings: list[Finding], policy: Policy,
                 tries = [inserted([*blocks[:credit], (snippets, blocks[credit][1]), *blocks[credit + 1 :]])]
                 if beside is not None:
                     tries.insert(0, restored(_insert_all(beside, reprint, others)))
-                text = next((t for t in tries if {f.rule for f in recheck(t)} <= remaining), text)
+                picked = next((t for t in tries if {f.rule for f in recheck(t)} <= remaining), None)
+                text, words_only = (picked, True) if picked is not None else (text, False)
+        if elsewhere and not words_only:
+            # The credit is there, elsewhere: the credit block inserted for what it lacks (a licence) would
+            # credit the publisher twice. What it lacks is added to it by hand; an element still goes in.
+            for finding in [f for f in wanted if f.check != "element"]:
+                why = "the credit is there, elsewhere: add what it lacks to it by hand (see the fix), not a second credit"
+                outcome.unfixable.append((finding, why))
+            wanted = [f for f in wanted if f.check == "element"]
+            others = [*blocks[:credit], *blocks[credit + 1 :]]
+            if not others and linked is None:
+                return outcome
+            text = inserted(others) if others else restored(plain)
     outcome.text = text
     # A text rule the inserted credit satisfies ("Originally published by ..." in the credit block) is fixed
     # too, though --fix makes no text of its own for it.
