@@ -630,8 +630,8 @@ def plan(reprint: Reprint, source: str, findings: list[Finding], policy: Policy,
             # The credit is there, elsewhere: the credit block inserted for what it lacks (a licence) would
             # credit the publisher twice. What it lacks is added to it by hand; an element still goes in.
             for finding in [f for f in wanted if f.check != "element"]:
-                why = "the credit is there, elsewhere: add what it lacks to it by hand (see the fix), not a second credit"
-                outcome.unfixable.append((finding, why))
+                why = "the credit is there, elsewhere: add what it lacks to it by hand (see the fix)"
+                outcome.unfixable.append((finding, f"{why}, not a second credit"))
             wanted = [f for f in wanted if f.check == "element"]
             others = [*blocks[:credit], *blocks[credit + 1 :]]
             if not others and linked is None:
