@@ -3800,3 +3800,35 @@ def test_a_licence_under_a_key_not_read_is_told_when_no_policy_covers_the_site(k
     [told] = [f for f in result.findings if f.rule == "reprint-guard/misspelt-key"]
     assert told.field == key and "no policy was chosen by it: did you mean 'license'?" in told.message
     assert check("Text.", {**meta, "license": "CC-BY-NC-SA-4.0"}).policy == "cc-by-nc-sa-4.0"
+
+
+@pytest.mark.parametrize(
+    ("suffix", "told"),
+    [
+        ("", None),
+        ("#x", None),  # a fragment is never sent to the counter: the same request
+        ("&ref=outlet", "is there but altered: its address names this reprint's original"),
+    ],
+)
+def test_a_pixel_naming_the_original_with_more_is_altered_not_another_articles(tmp_path, suffix, told):
+    """A pixel whose address names the original with a parameter added was told "there but for another
+    article"; one with a fragment was failed, though the browser asks the same address."""
+    policy = one_rule_policy(
+        tmp_path,
+        "id: pixel\n    check: element\n    tag: img\n"
+        "    pattern: '^https://count\\.tq-metrics\\.example/p\\.gif\\?u={original_url_encoded}$'\n"
+        "    message: Keep the pixel\n",
+    )
+    original = "https://tq.example/2026/05/grain"
+    encoded = "https%3A%2F%2Ftq.example%2F2026%2F05%2Fgrain"
+    pixel = f'<img src="https://count.tq-metrics.example/p.gif?u={encoded}{suffix}" width="1" height="1" alt="">'
+    meta = {"original_url": original, "policy": "p"}
+    result = check(f"Text.\n\n{pixel}\n", meta, rules_dirs=[policy])
+    if told is None:
+        assert rules(result) == [], result.findings
+    else:
+        [finding] = result.findings
+        assert told in finding.message, finding.message
+    other = pixel.replace("grain", "salt")
+    [finding] = check(f"Text.\n\n{other}\n", meta, rules_dirs=[policy]).findings
+    assert "is there but for another article" in finding.message

@@ -34,7 +34,7 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
     shown, hidden_media = reprint.media
     pattern = filled_pattern(params.pattern, reprint, context.policy)
     regex = url_pattern(pattern, own=pattern != params.pattern)
-    if any(m.tag == params.tag and regex.search(m.src) for m in shown):
+    if any(m.tag == params.tag and regex.search(_sent(m.src)) for m in shown):
         return
     if pattern != params.pattern and any(
         m.tag == params.tag and _names_the_original(params.pattern, m.src, reprint) for m in shown
@@ -47,12 +47,17 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
         other = next((m for m in shown if m.tag == params.tag and anyone.search(m.src)), None)
         if other is not None:
             written = reprint.as_written(other.src)
-            yield Problem.at(
-                reprint.span(written),
-                detail=f"{written} is there but for another article: its address does not name this reprint's "
-                f"original ({reprint.metadata.original_url})",
-                specific=True,
-            )
+            if _names_original_within(other.src, reprint, context):  # its address names it, and more or less
+                detail = (
+                    f"{written} is there but altered: its address names this reprint's original, but not in "
+                    f"the form the rule asks for (/{params.pattern}/)"
+                )
+            else:
+                detail = (
+                    f"{written} is there but for another article: its address does not name this reprint's "
+                    f"original ({reprint.metadata.original_url})"
+                )
+            yield Problem.at(reprint.span(written), detail=detail, specific=True)
             return
     line, column = reprint.end_position()
     # Lazy-loaded first: a lazy loader's <noscript> copy of it (hidden) is no more than its fallback.
@@ -116,6 +121,22 @@ def filled_pattern(pattern: str, reprint: Reprint, policy: Policy) -> str:
         return f"(?i:{quoted})" if "%" in given else quoted
 
     return _PLACEHOLDER.sub(value, pattern)
+
+
+def _sent(address: str) -> str:
+    """The address a browser asks the server for: its fragment (``#x``) is never sent, so a pixel counts the
+    same with one."""
+    return address.partition("#")[0] if "#" in address else address
+
+
+def _names_original_within(address: str, reprint: Reprint, context: Context) -> bool:
+    """Whether ``address`` holds the original's address as the metadata writes it, or encoded as a pixel's
+    query writes it: an element there for this article, altered (a parameter added), not another's."""
+    values = template_values(reprint, context.policy, placeholders=False)
+    return any(
+        (given := values.get(name)) and (given in address or given.lower() in address.lower())
+        for name in ("original_url_encoded", "original_url")
+    )
 
 
 #: The placeholders that stand for the original's address, compared as links are.
