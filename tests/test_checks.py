@@ -3669,6 +3669,22 @@ def test_a_notice_found_apart_from_a_caption_is_placed_at_its_own_copy():
     assert (found.line, found.column) == (4, 4)
 
 
+@pytest.mark.parametrize("call", ["{{< figure", "{{% figure", "{{<figure"])
+def test_a_notice_found_apart_from_a_hugo_figures_caption_is_placed_at_its_own_copy(call):
+    """A Hugo figure's caption renders as a <figcaption>: the finding stood inside the shortcode's caption,
+    the one the rule passes over, and the footer's notice went unmarked."""
+    close = "%}}" if "%" in call else ">}}"
+    body = (
+        "By Ana Ruiz, under [CC BY 4.0](https://creativecommons.org/licenses/by/4.0/), from "
+        "[the original](https://example.org/s).\n\n"
+        f'{call} src="https://example.org/p.jpg" caption="Jail exterior. © Jo Ng, all rights reserved." {close}\n\n'
+        "A paragraph.\n\n© 2026 Valley Ledger. All rights reserved.\n"
+    )
+    meta = {"license": "CC-BY-4.0", "original_url": "https://example.org/s", "author": "Ana Ruiz"}
+    [found] = [f for f in check(body, meta).findings if f.rule.endswith("no-added-restrictions")]
+    assert (found.line, found.column) == (7, 23)
+
+
 def test_a_held_credit_does_not_hold_the_footers_notice_after_it():
     """A photo credit held in its own paragraph, and a footer's notice: the footer's is told, at its line."""
     body = (

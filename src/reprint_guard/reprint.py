@@ -872,6 +872,8 @@ class Reprint:
         openings = ["<figcaption", "wp-caption-text"]
         if self.format != "markdown":  # WordPress's shortcodes are read in HTML only
             openings += ["[caption", "[wp_caption"]
+        elif "{{" in lowered:  # Hugo's figure shortcode: its title, caption and attr make the figcaption
+            openings += ["{{<", "{{%"]
         for opening in openings:
             at = lowered.find(opening)
             while at >= 0:
@@ -882,6 +884,11 @@ class Reprint:
                     inside = begin >= 0 and lowered.rfind(">", begin, at) < 0
                     name = _TAG_NAME.match(lowered, begin) if inside else None
                     end = lowered.find(f"</{name.group(1)}", at) if name is not None else -2
+                elif opening[0] == "{":  # a Hugo shortcode: a figure's call, to its close
+                    begin = at
+                    figure = lowered[at + 3 : at + 3 + _TAG_REACH].lstrip().startswith("figure")
+                    close = lowered.find(">}}" if opening == "{{<" else "%}}", at + 3)
+                    end = (close if close >= 0 else len(lowered)) if figure else -2
                 else:  # a WordPress shortcode: to its end tag
                     begin, end = at, lowered.find(f"[/{opening[1:]}]", at)
                 if end != -2:
