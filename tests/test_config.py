@@ -674,6 +674,24 @@ def test_init_warns_a_hugo_site_of_a_top_level_modified(tmp_path, cli):
     assert "modified" not in yaml.safe_load(text)["front-matter"]  # a comment only: proposed, not made
 
 
+def test_a_date_in_modified_is_told_as_hugos_and_init_maps_a_key_of_ones_own(tmp_path, cli):
+    """``modified: 2026-03-14``, Hugo's last-modified date, was told only "Input should be a valid boolean", and
+    init's comment spoke of files setting it to true or false. The error now says how to leave it to Hugo,
+    and init proposes that mapping for a site whose files date it."""
+    write(tmp_path / "hugo.toml", 'baseURL = "https://www.riverbend.example/"\n')
+    write(tmp_path / "content" / "posts" / "a.md", markdown({**COMPLIANT_META, "modified": "2026-03-14"}, "Body"))
+    page = tmp_path / "content" / "posts" / "a.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("'2026-03-14'", "2026-03-14"), encoding="utf-8")
+    run = cli("check", "content", "--no-config", cwd=tmp_path)
+    assert run.code == 2 and "front-matter: {edited: modified}), and the site's 'modified' is left to it" in run.out
+    assert cli("init", str(tmp_path)).code == 0
+    text = (tmp_path / ".reprint-guard.yaml").read_text(encoding="utf-8")
+    assert yaml.safe_load(text)["front-matter"] == {"edited": "modified"}, text
+    assert "your modified is a date in 1 file (Hugo's last-modified date)" in text
+    assert "the 1 file that set it to true or false" not in text  # none does
+    assert cli("check", "content", cwd=tmp_path).code == 1  # read now: the Body credits no one
+
+
 def test_init_reads_a_hugo_sites_config_for_raw_html_and_its_own_host(tmp_path, cli):
     write(tmp_path / "content" / "posts" / "a.md", markdown(HUGO_META, "Body"))
     assert cli("init", str(tmp_path)).code == 0

@@ -153,7 +153,7 @@ def survey(root: Path, generator: str | None = None) -> Survey:
             here_keys += [f"params.{k}" for k in params]
         keys.update(here_keys)
         alone.update(k for k in here_keys if _ours(k) not in (None, k) and blank(data.get(_ours(k))))
-        theirs.update(key for key in _NOT_OURS if _not_ours(key, data.get(key)))
+        theirs.update(key for key in (*_NOT_OURS, _DATED) if _not_ours(key, data.get(key)))
     mine = []
     for folder, names in sorted(policies.items()):
         if folder != PurePosixPath() and len(names) == yaml_files[folder]:
@@ -167,11 +167,18 @@ def survey(root: Path, generator: str | None = None) -> Survey:
 
 #: Keys of reprint-guard's name that sites use for something else, with the name a mapping gives theirs.
 _NOT_OURS = {"excerpt": "teaser"}
+#: Keys of ours a site may hold its own value in, besides: Hugo's ``modified``, a date (left to the site
+#: once a key of one's own is mapped onto ours).
+_DATED = "modified"
 
 
 def _not_ours(key: str, value: object) -> bool:
     """Whether a file's ``key`` holds the site's own value, not ours: Jekyll's ``excerpt`` is teaser text,
-    ours says true or false."""
+    Hugo's ``modified`` a date; ours says true or false."""
+    import datetime as dt
+
+    if isinstance(value, dt.date):
+        return key == _DATED
     return isinstance(value, str) and value.strip().lower() not in ("true", "false", "yes", "no", "")
 
 
@@ -502,15 +509,23 @@ def starter_config(root: Path) -> str:
             f"  {k}: {_NOT_OURS[k]}  # your {k} is text in {n} file{'s' if n != 1 else ''} (a teaser), not "
             f"reprint-guard's true/false {k}: renamed, it is not read as one"
             for k, n in sorted(theirs.items())
+            if k in _NOT_OURS
         ]
+        if theirs.get(_DATED) and "edited" not in mapping:
+            n = theirs[_DATED]
+            lines.append(
+                f"  edited: modified  # your modified is a date in {n} file{'s' if n != 1 else ''} (Hugo's "
+                "last-modified date): with a key of your own mapped onto reprint-guard's, yours is left to Hugo; "
+                "write edited: true in a reprint that was edited"
+            )
     else:
         lines.append("front-matter: {}")
     if keys:
         # A comment ends at a line break and may hold only printable characters: keys are shown escaped.
         common = ", ".join(f"{_quoted(k)[1:-1]} ({n})" for k, n in keys.most_common(12))
         lines.append(f"# Keys seen in your files: {common}")
-    if hugo is not None and keys.get("modified"):
-        n = keys["modified"]
+    if hugo is not None and keys.get("modified", 0) > theirs.get("modified", 0):  # set to true or false
+        n = keys["modified"] - theirs.get("modified", 0)
         lines += [
             f"# Hugo reads a top-level `modified` as the page's last-modified date: the {n} file{'s' if n != 1 else ''}"
             " that set it to true or false",

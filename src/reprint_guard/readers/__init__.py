@@ -937,6 +937,13 @@ def validate_metadata(
                 "; 'excerpt' says whether the reprint is an extract of the original (true or false): if this is "
                 "the site's teaser text, give it another name in the config (front-matter: {excerpt: teaser})"
             )
+        modified = data.get("modified")
+        if key == "modified" and (_a_date(modified) or isinstance(modified, str)):  # Hugo's last-modified date
+            message += (
+                "; 'modified' says whether the reprint's text was changed from the original (true or false): if "
+                "this is the page's last-modified date, as Hugo reads it, map a key of your own onto reprint-guard's "
+                "in the config (front-matter: {edited: modified}), and the site's 'modified' is left to it"
+            )
         published = data.get("published")
         if key == "published" and isinstance(published, str) and published.strip().lower() in ("false", "true"):
             message += (
@@ -953,6 +960,12 @@ def validate_metadata(
 
 
 _NONE = object()
+
+
+def _a_date(value: object) -> bool:
+    import datetime as dt
+
+    return isinstance(value, dt.date)
 
 
 def _metadata_problem(exc: Any, key_lines: Mapping[str, int] | None = None) -> tuple[str | None, str, str]:
