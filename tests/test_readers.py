@@ -1294,3 +1294,22 @@ def test_a_folder_changed_just_now_is_not_trusted_to_a_listing(tmp_path):
     assert may_hold_sidecars(folder, (".meta.yaml",))
     assert may_hold_sidecars(folder, (".meta.yaml",))
     assert may_hold_sidecars(str(tmp_path / "no-such-folder"), (".meta.yaml",))
+
+
+@pytest.mark.parametrize("fence", ["yaml", "toml"])
+def test_a_key_under_hugos_params_is_placed_at_its_own_line(tmp_path, fence):
+    """Hugo keeps a page's own fields under ``params:``: a finding about one stood at the ``params:`` line."""
+    if fence == "yaml":
+        front = (
+            "---\ntitle: Harbour\nauthor: Ana Ruiz\nparams:\n"
+            f"  original_url: {GR_URL}\n  medium: web\n  commercial: true\n---\n"
+        )
+    else:
+        front = (
+            '+++\ntitle = "Harbour"\nauthor = "Ana Ruiz"\n[params]\n'
+            f'original_url = "{GR_URL}"\nmedium = "web"\ncommercial = true\n+++\n'
+        )
+    page = tmp_path / "a.md"
+    page.write_text(front + COMPLIANT_BODY, encoding="utf-8")
+    [finding] = check_file(page).findings
+    assert (finding.rule, finding.line) == ("global-research/commercial-permission", 7)

@@ -534,9 +534,14 @@ def load(
         ) from None
     key_lines: dict[str, int] = {}
     if isinstance(node, yaml.MappingNode):
-        for key_node, _ in node.value:
+        for key_node, value_node in node.value:
             if isinstance(key_node, yaml.ScalarNode):
                 key_lines.setdefault(str(key_node.value), key_node.start_mark.line + 1)
+                if str(key_node.value).lower() == "params" and isinstance(value_node, yaml.MappingNode):
+                    # Hugo keeps a page's own fields under params: each is placed at its own line, "params.KEY"
+                    for inner, _ in value_node.value:
+                        if isinstance(inner, yaml.ScalarNode):
+                            key_lines.setdefault(f"{key_node.value}.{inner.value}", inner.start_mark.line + 1)
     return LoadedYaml(data, key_lines, node)
 
 

@@ -762,8 +762,9 @@ def remap(
             top = next((k for k in data if isinstance(k, str) and k.lower() == top.lower()), top)
             if value is not None and _unset(data, ours):
                 data[ours], read[ours] = value, theirs
-                if top in lines:
-                    lines[ours] = lines[top]
+                inner = f"{top}.{theirs.partition('.')[2]}"  # its own line, when the loader gave it (params:)
+                if inner in lines or top in lines:
+                    lines[ours] = lines.get(inner, lines.get(top, 0))
             elif value is not None and clashes is not None and _differs(value, data[ours]):
                 clashes.append((theirs, ours, lines.get(top), value, read.get(ours, ours)))
             continue

@@ -347,6 +347,7 @@ def _toml_key_places(raw: str) -> tuple[dict[str, int], dict[str, int]]:
     lines: dict[str, int] = {}
     columns: dict[str, int] = {}
     in_table = False
+    table = ""  # the table the keys stand in: "params" (Hugo's place for a page's own fields) is placed too
     closing = ""  # the delimiter a multi-line string still open waits for
     depth = 0  # how deep a multi-line array (or inline table) value is still open
     for number, line in enumerate(raw.splitlines(), start=2):
@@ -361,11 +362,15 @@ def _toml_key_places(raw: str) -> tuple[dict[str, int], dict[str, int]]:
         if stripped.startswith("["):  # a table header: the keys after it are the table's; it stands for its name
             in_table = True
             name = stripped.lstrip("[").partition("]")[0].partition(".")[0].strip().strip("\"'")
+            whole = stripped.lstrip("[").partition("]")[0].strip()
+            table = whole if whole.lower() == "params" and not stripped.startswith("[[") else ""
         elif stripped.startswith("#") or "=" not in stripped:
             continue
         else:
             key, _, value = stripped.partition("=")
             name = "" if in_table else key.strip().strip("\"'")
+            if table and "." not in key.strip():  # a key of [params], as "params.KEY"
+                name = f"{table}.{key.strip().strip(chr(34) + chr(39))}"
             for delimiter in ('"""', "'''"):
                 if value.count(delimiter) % 2:
                     closing = delimiter  # a multi-line string opens here
