@@ -3848,3 +3848,22 @@ def test_a_pixel_naming_the_original_with_more_is_altered_not_another_articles(t
     other = pixel.replace("grain", "salt")
     [finding] = check(f"Text.\n\n{other}\n", meta, rules_dirs=[policy]).findings
     assert "is there but for another article" in finding.message
+
+
+@pytest.mark.parametrize(
+    ("meta", "key"),
+    [
+        ({"author": "Dana Whitfield", "source": "ProPublica"}, "source"),
+        ({"author": "Ana Ruiz", "original_published": "2025-01-02"}, "original_published"),
+    ],
+)
+def test_metadata_saying_reprint_without_an_original_is_told_not_skipped(meta, key):
+    """A CMS's form with the original's address left blank: skipped as the site's own, unchecked, though the
+    metadata names the original's date or a covered publisher as the source."""
+    result = check("Text.", meta)
+    [told] = result.findings
+    assert (told.rule, told.field, told.severity) == ("reprint-guard/original-url-missing", key, "warning")
+    assert not result.fully_checked and "Add 'original_url:" in told.fix
+    # A source no policy covers, or a licence alone (a site's own work under CC), is the site's own.
+    for own in ({"author": "A", "source": "Reuters"}, {"author": "A", "license": "CC-BY-4.0"}):
+        assert check("Text.", own).status == "skipped"

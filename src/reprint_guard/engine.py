@@ -66,6 +66,12 @@ TOOL_RULES: dict[str, tuple[str, str]] = {
         "skipped as the site's own, but its body credits an original on a site a policy covers ('originally "
         "published by' before a link there): a reprint whose original_url was forgotten goes unchecked.",
     ),
+    "original-url-missing": (
+        "The metadata says the file is a reprint but names no original",
+        "A file that sets neither original_url nor policy is skipped as the site's own, but its metadata gives "
+        "the original's publication date (original_published) or names a covered publisher as its source "
+        "(source: ProPublica): a reprint whose address was left out goes unchecked.",
+    ),
     "conflicting-keys": (
         "Two metadata keys that mean one thing disagree",
         "The config maps one of the site's front-matter keys onto one reprint-guard reads (canonicalURL onto "
@@ -158,6 +164,7 @@ def check_reprint(
     if policy is None and not meta.is_reprint():
         near = _near_miss(reprint) if meta.extra else None
         near = near or (_original_elsewhere(reprint, policies) if meta.extra or meta.source else None)
+        near = near or _a_reprint_unnamed(reprint, policies)
         near = near or _credited_in_body(reprint, policies)
         said = _reseverity([near], severity) if near is not None and severity else [near] if near else []
         if said:  # at the severity the config gives it; turned off, the file is skipped as before
@@ -699,6 +706,29 @@ def _original_elsewhere(reprint: Reprint, policies: PolicySet) -> Finding | None
             "under front-matter in the config); if the file is your own, nothing is to be done.",
         )
     return None
+
+
+def _a_reprint_unnamed(reprint: Reprint, policies: PolicySet) -> Finding | None:
+    """A file whose metadata says it is a reprint (the original's publication date, or a covered publisher
+    named as its source: ``source: ProPublica``) but names no original: it would be skipped as the site's own,
+    unchecked (a CMS's form with the address left blank)."""
+    meta = reprint.metadata
+    if meta.original_published is not None:
+        key, said = "original_published", "the original's publication date (original_published)"
+    else:
+        named = (meta.source or "").strip().casefold()
+        publisher = next((p for p in policies if named and p.publisher.casefold() == named), None) if named else None
+        if publisher is None:
+            return None
+        key, said = "source", f"{publisher.publisher} as its source ({publisher.id} covers it)"
+    return _tool_finding(
+        reprint,
+        "original-url-missing",
+        "metadata",
+        key,
+        f"the metadata gives {said} but no original_url, so this file is not checked as a reprint",
+        "Add 'original_url: <address of the original article>' to the metadata.",
+    )
 
 
 #: The same credit in the languages reprints are most often written in besides English: Spanish, Portuguese,

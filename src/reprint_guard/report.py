@@ -221,6 +221,7 @@ NOT_FULLY_CHECKED = frozenset(
         "conflicting-keys",
         "home-page-original",
         "policy-overrides-host",
+        "original-url-missing",
     )
 )
 
