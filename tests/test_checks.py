@@ -1961,6 +1961,32 @@ def test_a_byline_template_without_an_author_asks_for_the_author():
     assert not any("{author}" in m for m in messages)
 
 
+@pytest.mark.parametrize(
+    "element",
+    [
+        '<svg width="800" height="500"><image href="{photo}" width="800" height="500"/></svg>',
+        '<svg width="800"><image xlink:href="{photo}"/></svg>',
+        '<input type="image" src="{photo}" alt="Ferry">',
+    ],
+)
+@pytest.mark.parametrize("suffix", [".html", ".md"])
+def test_a_picture_in_an_svg_or_an_image_button_is_a_photo(tmp_path, element, suffix):
+    """An SVG's <image> and an <input type="image"> show a picture: a media rule forbidding photos passed them."""
+    policy = one_rule_policy(
+        tmp_path, "id: no-photos\n    check: media\n    mode: forbid\n    tags: [img]\n    message: No photos\n"
+    )
+    photo = "https://cdn.outlet.example/ferry.jpg"
+    body = (
+        f"<p>Story.</p>\n{element.format(photo=photo)}\n"
+        if suffix == ".html"
+        else (f"Story.\n\n{element.format(photo=photo)}\n")
+    )
+    [found] = check(
+        body, {"original_url": "https://p.example/a"}, policy=policy, format="html" if suffix == ".html" else "markdown"
+    ).findings
+    assert photo in found.message and found.line == (2 if suffix == ".html" else 3), found
+
+
 def test_forbid_and_permission_see_lazy_loaded_photos_and_pictures_without_src(tmp_path):
     """A lazy loader's data-src (or WP Rocket's data-lazy-src), a <picture> whose image has no src: the
     photo is there. A lazy-loaded tracking pixel is still the excepted pixel."""

@@ -449,6 +449,9 @@ AMP_MEDIA_TAGS = {
     "amp-audio": "audio",
     "amp-iframe": "iframe",
 }
+#: Other elements that show a picture, read as an ``img``: an SVG's ``<image href>`` (the HTML parser makes a
+#: ``<image>`` outside SVG an ``<img>``), and an image button, ``<input type="image" src>``.
+IMAGE_ELEMENTS = {"image": "href", "input": "src"}
 #: AMP's embeds of another platform's video or post, read as the iframe each loads: the attribute naming the
 #: item, and the address it stands for (a rule's hosts and permissions see the platform's address).
 AMP_EMBEDS = {
@@ -488,7 +491,12 @@ SCRIPT_EMBEDS = {
 _SCRIPT_EMBED_TAGS = frozenset(tag for tag, _, _ in SCRIPT_EMBEDS.values())
 _WITHOUT_SRC_TAGS = ("img", "video", "audio", "source", "iframe")
 #: The media tags but ``img`` (and ``image``, which the parser makes one).
-_OTHER_MEDIA_TAGS = (frozenset(MEDIA_TAGS) - {"img"}) | frozenset(AMP_MEDIA_TAGS) | frozenset(ELEMENT_EMBEDS)
+_OTHER_MEDIA_TAGS = (
+    (frozenset(MEDIA_TAGS) - {"img"})
+    | frozenset(AMP_MEDIA_TAGS)
+    | frozenset(ELEMENT_EMBEDS)
+    | frozenset(IMAGE_ELEMENTS)
+)
 #: The attributes through which an item loads something: each holding one address, and each holding a
 #: ``srcset`` list (a lazy loader swaps the ``data-*`` ones in).
 ADDRESS_ATTRIBUTES = ("src", "poster", "data-src", "data-lazy-src")
@@ -507,6 +515,8 @@ _MEDIA = ", ".join(
         "amp-img[srcset]:not([src])",  # AMP allows an image by its srcset alone
         "amp-anim[srcset]:not([src])",
         *(f"{tag}[{attribute}]" for tag, (attribute, _) in ELEMENT_EMBEDS.items()),
+        "image[href]",  # an SVG's picture (its xlink:href too)
+        "input[type=image i][src]",
     ]
 )
 _SCRIPT_EMBED_NODES = ", ".join(f"{tag}.{name}" for name, (tag, _, _) in SCRIPT_EMBEDS.items())
@@ -585,6 +595,10 @@ def _media(root: LexborNode, nodes: Iterable[LexborNode] | None = None, *, embed
             item = (attrs.get(embed[0]) or "").strip()
             address = embed[1].format(item if embed[1] == "{}" else quote(item, safe=""))
             found.append(Media("iframe", address, attrs, tag))
+            continue
+        if tag in IMAGE_ELEMENTS:  # a picture in another element: an img to a rule, written as it is
+            src = (attrs.get("src") if tag == "input" else attrs.get("href") or attrs.get("xlink:href")) or ""
+            found.append(Media("img", src.strip(), attrs, tag))
             continue
         src = (attrs.get("data") if tag == "object" else attrs.get("src")) or ""
         found.append(Media(AMP_MEDIA_TAGS.get(tag, tag), src.strip(), attrs, tag if tag in AMP_MEDIA_TAGS else ""))
@@ -1097,7 +1111,7 @@ def _bare_urls(
 
 
 _MEDIA_TAG = re.compile(
-    r"<(?:img|video|audio|iframe|embed|object|source|amp-(?:img|anim|video|audio|iframe|youtube|vimeo|dailymotion"
+    r"<(?:img|image|input|video|audio|iframe|embed|object|source|amp-(?:img|anim|video|audio|iframe|youtube|vimeo|dailymotion"
     r"|instagram|twitter|soundcloud|facebook)|blockquote|div)\b",  # a blockquote or div: a platform's embed code
     re.IGNORECASE,
 )
