@@ -2460,6 +2460,10 @@ def test_a_permission_record_written_slightly_off_is_told_what_is_off(record, pa
         ("2025-03-04", "2025-03-01", "dated 2025-03-04, after the reprint was published on 2025-03-01"),
         ("2031-03-04", None, "dated 2031-03-04, in the future"),
         ("2025-02-20", "2025-03-01", None),
+        # A day's grace for the grantor's time zone, as for the reprint's own dates: tomorrow in Sydney.
+        ("2025-03-02", "2025-03-01", None),
+        ("2026-12-04", None, None),
+        ("2026-12-05", None, "dated 2026-12-05, in the future"),
     ],
 )
 def test_a_permission_must_come_before_the_reprint(date, published, said):
@@ -2815,7 +2819,7 @@ def test_a_permission_dated_with_a_time_of_day_counts_from_its_day(date):
     assert "expired on 2031-02-20" in online.message, online.message
     (finding,) = check(COMPLIANT_BODY, {**meta, "published": "2031-02-21"}, today=dt.date(2031, 2, 21)).findings
     assert "expired on 2031-02-20, before the reprint's publication on 2031-02-21" in finding.message
-    (finding,) = check(COMPLIANT_BODY, {**meta, "published": "2025-02-19"}, today=dt.date(2026, 12, 3)).findings
+    (finding,) = check(COMPLIANT_BODY, {**meta, "published": "2025-02-18"}, today=dt.date(2026, 12, 3)).findings
     assert "dated 2025-02-20" in finding.message, finding.message
 
 
