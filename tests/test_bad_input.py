@@ -66,6 +66,18 @@ CASES = {
     ),
     "python-tag.md": ("---\nx: !!python/object:os.system ls\n---\nBody\n", "python-tag.md:2:", "invalid YAML"),
     "bad-toml.md": ("+++\ntitle = \n+++\nBody\n", "bad-toml.md:2:", "invalid TOML"),
+    # An array left open: told at the closing fence it runs to (tomllib says only "at end of document").
+    "open-toml-array.md": (
+        '+++\ntitle = "x"\nauthors = [\n+++\nBody\n',
+        "open-toml-array.md:4:1",
+        "a value left open (an array, a string, a table) runs to '+++'",
+    ),
+    # A date that is no date: tomllib reads the year, then asks for a line end.
+    "bad-toml-date.md": (
+        '+++\ntitle = "x"\ndate = 2026-13-01\n+++\nBody\n',
+        "bad-toml-date.md:3:8",
+        "month must be in 1..12",
+    ),
     "bad-meta.md": (
         "---\noriginal_url: https://www.globalresearch.ca/x/1\ncommercial: maybe\n---\nBody\n",
         "bad-meta.md:3:1",

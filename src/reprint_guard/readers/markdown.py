@@ -114,6 +114,24 @@ def html_ranges(body: str) -> list[tuple[int, int]]:
 #: A run of digits longer than Python reads as one integer: where to point when one is refused.
 _LONG_NUMBER = re.compile(r"\d{4301,}")
 _TOML_AT = re.compile(r"\s*\(at line (\d+), column (\d+)\)")
+#: A key's value that looks like a TOML date or date-time (a year, a month and a day).
+_TOML_DATE = re.compile(r"=\s*(\d{4}-\d{1,2}-\d{1,2})(?=[Tt ]|\s|$|#)")
+
+
+def _bad_toml_date(raw: str, line: int) -> tuple[int, int, str] | None:
+    """(line, column, what is wrong) of a date on ``line`` of TOML that is no date (``2026-13-01``), which
+    tomllib reads as far as the year and then calls a missing line end."""
+    text = raw.split("\n")[line - 1] if 0 < line <= raw.count("\n") + 1 else ""
+    found = _TOML_DATE.search(text)
+    if found is None:
+        return None
+    import datetime as dt
+
+    try:
+        dt.date(*map(int, found.group(1).split("-")))
+    except ValueError as exc:
+        return line, found.start(1) + 1, f"{found.group(1)} is no date ({exc})"
+    return None
 
 
 class FrontMatter:
@@ -179,6 +197,20 @@ def split_front_matter(text: str) -> FrontMatter:
         except tomllib.TOMLDecodeError as exc:
             where = _TOML_AT.search(str(exc))
             message = _TOML_AT.sub("", str(exc)).strip()
+            date = _bad_toml_date(raw, int(where.group(1))) if where else None
+            if date is not None:  # "2026-13-01": read as far as 2026, then told as a statement's end
+                said = InputError(f"invalid TOML front matter: {date[2]}", line=date[0] + 1, column=date[1])
+                raise _as_template(said, raw) from None
+            if not where and message.endswith("(at end of document)"):  # a value left open: at the closing fence
+                raise _as_template(
+                    InputError(
+                        f"invalid TOML front matter: {message.removesuffix('(at end of document)').strip()} where "
+                        f"the front matter ends: a value left open (an array, a string, a table) runs to '{fence}'",
+                        line=line_no,
+                        column=1,
+                    ),
+                    raw,
+                ) from None
             if where:
                 raise _as_template(
                     InputError(
