@@ -175,3 +175,24 @@ def test_harness_passes_on_bundled_fixtures(cli):
     run = cli("test", str(FIXTURES))
     assert run.code == 0, run.out
     assert run.out.strip().endswith(f"{len(ALL)} passed, 0 failed")
+
+
+def test_a_position_in_a_fixtures_sidecar_is_shown_with_the_sidecars_name(tmp_path, cli):
+    """An HTML fixture's finding about a value its sidecar sets stands in the sidecar: "reported at 3:1
+    instead" read as a line of the page."""
+    folder = tmp_path / "global-research"
+    folder.mkdir()
+    (folder / "a.html").write_text(
+        "<p>Text.</p>\n<p>The original source of this article is "
+        '<a href="https://www.globalresearch.ca/harbour/5800001">Global Research</a>.</p>\n'
+        "<p>Copyright © Ana Ruiz, Global Research, 2024</p>\n",
+        encoding="utf-8",
+    )
+    (folder / "a.meta.yaml").write_text(
+        "original_url: https://www.globalresearch.ca/harbour/5800001\nauthor: Ana Ruiz\ncommercial: true\n"
+        "expect: [global-research/commercial-permission@2]\n",
+        encoding="utf-8",
+    )
+    run = cli("test", str(tmp_path))
+    assert run.code == 1
+    assert "- expected global-research/commercial-permission@2: not reported (reported at a.meta.yaml:3:1" in run.out

@@ -233,6 +233,13 @@ def _meant(rule: str, policy: Any) -> str | None:
     return close[0] if close else None
 
 
+def _place(found: Any) -> str:
+    """``line:column`` of a finding, after its file's name when that is not the fixture's own (a line of the
+    fixture's metadata sidecar: ``a.meta.yaml:8:1``)."""
+    where = f"{found.line}:{found.column}"
+    return f"{os.path.basename(found.file)}:{where}" if getattr(found, "file", None) else where
+
+
 def render(outcome: Outcome) -> str:
     """A diff of expected versus actual findings, with line numbers."""
     from ..errors import shown_line
@@ -245,10 +252,10 @@ def render(outcome: Outcome) -> str:
     lines = [f"FAIL {path}  (policy {outcome.policy})"]
     for want in outcome.missing:
         elsewhere = [f for f in outcome.unexpected if f.rule == want.rule]
-        actual = f" (reported at {elsewhere[0].line}:{elsewhere[0].column} instead)" if elsewhere and want.line else ""
+        actual = f" (reported at {_place(elsewhere[0])} instead)" if elsewhere and want.line else ""
         lines.append(f"  - expected {want}: not reported{actual}")
     for found in outcome.unexpected:
-        lines.append(f"  + unexpected {found.rule}@{found.line}:{found.column}: {found.message}")
+        lines.append(f"  + unexpected {found.rule}@{_place(found)}: {found.message}")
     for index, found in enumerate(outcome.matched):
         # As written when it names a place (``@11:52``), else where it was found, as unexpected ones are shown.
         want = outcome.met[index] if index < len(outcome.met) else None
