@@ -396,9 +396,17 @@ POLICY_CASES = {
         ":9:",
         "field 'timezone'",
     ),
+    # A misspelt key deep in a condition: at the key, with the one meant (the whole condition was repeated,
+    # at the 'when' line).
+    "when-misspelt-deep": (
+        HEAD + "  - id: t\n    check: metadata\n    field: sold\n    message: x\n    when:\n      all:\n"
+        "        - any:\n            - {feild: sold, is: true}\n",
+        ":13:16:",
+        "'feild' is no key of a condition; did you mean 'field'?",
+    ),
     "zone-unknown": (
         HEAD + "  - id: t\n    check: timing\n    after_days: 1\n    timezone: America/denver\n    message: x\n",
-        ":6:",
+        ":9:",  # at its key, not the rule's first line
         "unknown time zone 'America/denver'",
     ),
     "placement-anywhere": (

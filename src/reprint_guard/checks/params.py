@@ -640,14 +640,20 @@ class TimingParams(Params):
         "days are counted there, and a date-time without an offset is read as its local time.",
     )
 
+    @field_validator("timezone")
+    @classmethod
+    def _zone(cls, value: str | None) -> str | None:
+        """A zone the database lacks, told at the ``timezone`` key (not the rule's first line)."""
+        if value is not None and not _known_zone(value):
+            raise ValueError(f"unknown time zone {value!r}; use an IANA name such as 'America/Denver'")
+        return value
+
     @model_validator(mode="after")
     def _one(self) -> TimingParams:
         if (self.after_days is None) == (self.after_hours is None):
             raise ValueError("a timing rule needs exactly one of 'after_days' or 'after_hours'")
         if self.timezone is not None and self.after_days is None:
             raise ValueError("'timezone' goes with 'after_days' (hours are counted the same in every zone)")
-        if self.timezone is not None and not _known_zone(self.timezone):
-            raise ValueError(f"unknown time zone {self.timezone!r}; use an IANA name such as 'America/Denver'")
         return self
 
 

@@ -137,7 +137,18 @@ def schema_errors(raw: RawPolicy) -> list[PolicyError]:
         if error.validator == "additionalProperties" and isinstance(error.instance, dict):
             extra = [k for k in error.instance if k not in (error.schema.get("properties") or {})]
             path += extra[:1]
-        problem = raw.error(_describe(error, data, path), path)
+        odd = _odd_condition_key(error.instance) if error.validator == "oneOf" and "when" in map(str, path) else None
+        if odd is not None:  # a misspelt key deep in a condition: told at it, with the key meant
+            import difflib  # error path only: not at start-up
+
+            inner, key = odd
+            said = _describe(error, data, path).partition(": ")[0]
+            close = difflib.get_close_matches(str(key), _CONDITION_KEYS, n=1, cutoff=0.6)
+            keys = ", ".join(_CONDITION_KEYS)
+            hint = f"; did you mean {close[0]!r}?" if close else f"; a condition's keys are {keys}"
+            problem = raw.error(f"{said}: {key!r} is no key of a condition{hint}", path + inner + [key])
+        else:
+            problem = raw.error(_describe(error, data, path), path)
         if str(problem) not in {str(e) for e in errors}:  # a field held by two subschemas fails twice alike
             errors.append(problem)
     return errors
@@ -151,6 +162,32 @@ _TYPE_NAMES = {
     "array": "a list",
     "object": "a mapping",
 }
+
+
+#: The keys a ``when`` condition is written with.
+_CONDITION_KEYS = ("field", "is", "is_not", "in", "not_in", "present", "all", "any", "not")
+
+
+def _odd_condition_key(condition: Any, at: list[Any] | None = None) -> tuple[list[Any], Any] | None:
+    """(the path to it, the key) of the first key no condition has (``feild``), however deep in ``all``,
+    ``any`` and ``not``; None when every key is one."""
+    at = at or []
+    if isinstance(condition, list):
+        for index, part in enumerate(condition):
+            found = _odd_condition_key(part, [*at, index])
+            if found is not None:
+                return found
+        return None
+    if not isinstance(condition, dict):
+        return None
+    for key, value in condition.items():
+        if key not in _CONDITION_KEYS:
+            return at, key
+        if key in ("all", "any", "not"):
+            found = _odd_condition_key(value, [*at, key])
+            if found is not None:
+                return found
+    return None
 
 
 def _describe(error: Any, data: Any, path: list[Any]) -> str:
