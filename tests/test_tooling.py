@@ -229,6 +229,21 @@ def test_validate_tells_a_misspelt_field_or_scope_from_and_leaves_a_sites_own(tm
     ), run.out
 
 
+def test_validate_tells_a_contact_or_grantor_that_is_no_email_address(tmp_path, cli):
+    """A record is matched to a grantor by address: ``contacts: ["not an email"]`` was valid, and a record
+    ``from: "not an email"`` then counted as the contact's."""
+    policy = write_policy(
+        tmp_path,
+        "grantors",
+        "contacts: [not an email, 'Desk <desk@p.example>']\nrules:\n  - id: comm\n    check: permission\n"
+        "    scope: commercial\n    from: [rights desk, '*', rights@p.example]\n    message: Ask first\n",
+    )
+    run = cli("validate", str(policy))
+    assert run.code == 1
+    assert run.out.count("is no email address: write one as a@b or 'Name <a@b>'") == 2, run.out
+    assert "'not an email' is no email address" in run.out and "'rights desk' is no email address" in run.out
+
+
 def test_validate_tells_a_url_written_where_a_host_name_goes(tmp_path, cli):
     policy = write_policy(
         tmp_path,

@@ -181,6 +181,27 @@ def _fields(condition: Condition) -> list[str]:
     return []
 
 
+def _grantors_without_address(raw: RawPolicy) -> list[ReprintGuardError]:
+    """A contact, or a permission rule's ``from``, with no email address in it (``'*'`` aside): a record is
+    matched to a grantor by address, so one written as a name is matched by its text alone, which any record
+    may copy."""
+    from ..metaview import address_of
+
+    places: list[tuple[Any, list[str | int]]] = [
+        (contact, ["contacts", index]) for index, contact in enumerate(raw.data.get("contacts") or [])
+    ]
+    for index, rule in enumerate(raw.data.get("rules") or []):
+        grantors = rule.get("from") if isinstance(rule, dict) else None
+        places += [
+            (g, ["rules", index, "from", at]) for at, g in enumerate(grantors if isinstance(grantors, list) else [])
+        ]
+    return [
+        raw.error(f"{grantor!r} is no email address: write one as a@b or 'Name <a@b>'", where)
+        for grantor, where in places
+        if isinstance(grantor, str) and grantor.strip() != "*" and "@" not in address_of(grantor)
+    ]
+
+
 def _misspelt_field(condition: Condition) -> str | None:
     """A field close to one reprint-guard reads but not it (``comercial``): never set by a reprint that
     follows the docs, so the rule never applies. A field far from every known one is a site's own key."""
@@ -221,7 +242,7 @@ def validate_file(path: Path, extra: tuple[str, ...] = ()) -> list[ReprintGuardE
     problems: list[ReprintGuardError] = list(schema_errors(raw))
     if problems:
         return problems
-    problems += _duplicates(raw) + _unknown_licences(raw)
+    problems += _duplicates(raw) + _unknown_licences(raw) + _grantors_without_address(raw)
     if problems:
         return problems
     disabled = _disabled_with_more(raw)  # loading ignores the rest: told, but no bar to the checks below
