@@ -3897,3 +3897,21 @@ def test_metadata_saying_reprint_without_an_original_is_told_not_skipped(meta, k
     # A source no policy covers, or a licence alone (a site's own work under CC), is the site's own.
     for own in ({"author": "A", "source": "Reuters"}, {"author": "A", "license": "CC-BY-4.0"}):
         assert check("Text.", own).status == "skipped"
+
+
+def test_a_forbidden_phrase_in_the_title_shown_as_the_headline_is_told_at_it(tmp_path):
+    """A site shows the front matter's title as the headline: "Exclusive: ..." passed a rule forbidding the
+    word, which read the body only. A page's own <title> (its tab's) is not the headline."""
+    policy = one_rule_policy(
+        tmp_path,
+        "id: no-exclusive\n    check: text\n    phrase: exclusive\n    mode: forbid\n"
+        "    message: Do not call it exclusive\n",
+    )
+    meta = {"original_url": "https://p.example/a", "title": "Exclusive: Grain elevators fill early"}
+    page = tmp_path / "a.md"
+    page.write_text(markdown(meta, "The elevators filled early this year.\n"), encoding="utf-8")
+    [found] = check_file(page, policy=policy).findings
+    assert (found.line, found.field) == (3, "title") and 'found "exclusive" (in the title' in found.message
+    assert check("Text.", {**meta, "title": "Grain elevators fill early"}, policy=policy).findings == []
+    html = "<html><head><title>Exclusive: grain</title></head><body><p>Text.</p></body></html>"
+    assert check(html, {"original_url": "https://p.example/a"}, policy=policy, format="html").findings == []

@@ -97,6 +97,29 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
         if matched is not None:
             yield Problem.at(reprint.span(matched), f'found "{matched}" ({where})')
             return
+    headline = _headline(reprint, params)
+    if headline is not None:
+        yield Problem.about(reprint, "title", detail=f'found "{headline}" (in the title, shown as the headline)')
+
+
+def _headline(reprint: Reprint, params: Params) -> str | None:
+    """What the rule finds in the metadata's title, which a site shows as the article's headline (a Markdown
+    page's front matter, a CMS's field), or None. A page's own <title> is its tab's, and its headline is in
+    its body. The title's words are looked for first: most titles hold none of a forbidden pattern's."""
+    title = reprint.metadata.title
+    if not isinstance(title, str) or not title.strip() or (reprint.format == "html" and reprint.source is None):
+        return None
+    folded = reprint.memo.get("text:title")
+    if not isinstance(folded, bytes):
+        folded = reprint.memo["text:title"] = normalize(title).encode("utf-8")
+    if params.phrase is not None:
+        if normalized(params.phrase).encode("utf-8") not in folded:
+            return None
+    else:
+        words = required_words(params.pattern or "")
+        if words is not None and not any(word in folded for word in words):
+            return None
+    return _search(params, title)
 
 
 def _search(params: Params, text: str) -> str | None:
