@@ -1313,3 +1313,20 @@ def test_a_key_under_hugos_params_is_placed_at_its_own_line(tmp_path, fence):
     page.write_text(front + COMPLIANT_BODY, encoding="utf-8")
     [finding] = check_file(page).findings
     assert (finding.rule, finding.line) == ("global-research/commercial-permission", 7)
+
+
+def test_a_pretty_printed_html_body_read_as_markdown_says_so_in_its_fixes():
+    """A CMS's HTML body passed with the default format: Markdown reads its indented lines as code, and the
+    credit there was "not visible" with no word of why. Read as HTML (or auto), it passes."""
+    from reprint_guard import check
+
+    body = (
+        f'<div class="entry">\n\n    <p>The original source of this article is <a href="{GR_URL}">Global '
+        "Research</a>.</p>\n\n    <p>Copyright © Ana Ruiz, Global Research, 2024</p>\n</div>\n"
+    )
+    findings = check(body, COMPLIANT_META).findings
+    assert findings and all("The body is HTML: pass format='html' (or 'auto')" in (f.fix or "") for f in findings)
+    assert check(body, COMPLIANT_META, format="auto").findings == []
+    assert check(body, COMPLIANT_META, format="html").findings == []
+    plain = check("Text.\n", COMPLIANT_META).findings  # Markdown indeed: no such word
+    assert plain and not any("The body is HTML" in (f.fix or "") for f in plain)

@@ -332,13 +332,28 @@ def check(
         )
         common, policy_spec = read_options(path, settings)
         reprint = build(without_surrogates(body), metadata, format=format, path=path, **common)
-        return _not_a_page_passed_over(from_report(check_read(reprint, path, settings, policy_spec)), body, format)
+        checked = _not_a_page_passed_over(from_report(check_read(reprint, path, settings, policy_spec)), body, format)
+        return _html_read_as_markdown(checked, body, format)
     reprint = build(
         without_surrogates(body), metadata, format=format, path=path, bare_urls=bare_urls, skip_elements=skip_elements
     )
-    return _not_a_page_passed_over(
+    checked = _not_a_page_passed_over(
         _run(reprint, policy, rules_dirs, today, severity, inline=inline_suppressions), body, format
     )
+    return _html_read_as_markdown(checked, body, format)
+
+
+def _html_read_as_markdown(result: TypedResult, body: str, format: str) -> TypedResult:
+    """``result``; when a body made of HTML alone was read as Markdown (the default ``format``) and findings
+    about it stand, each says so: Markdown reads an indented line of pretty-printed HTML as code, which no
+    reader sees as text, so a credit there is "not visible"."""
+    about_body = [f for f in result.findings if f.field is None and not f.rule.startswith("reprint-guard/")]
+    if format != "markdown" or not about_body or not body.lstrip().startswith("<") or _kind(body) != "html":
+        return result
+    hint = "The body is HTML: pass format='html' (or 'auto'); read as Markdown, its indented lines are code."
+    for finding in about_body:
+        finding.fix = f"{finding.fix} ({hint})" if finding.fix else hint
+    return result
 
 
 def _not_a_page_passed_over(result: TypedResult, body: str, format: str) -> TypedResult:
