@@ -158,6 +158,8 @@ CASES = {
         "metadata 'author': should be a string, a list of strings or {name: ...}, not a list of objects",
     ),
     "format-docx.json": ('{"body": "x",\n "format": "docx"}', "format-docx.json:2:12", '"format" must be one of'),
+    # As JSON writes it: null, not Python's None.
+    "format-null.json": ('{"body": "x",\n "format": null}', "format-null.json:2:12", "markdown, html, text, not null"),
     "empty.md": ("", "empty.md", "empty file"),
     "blank.html": ("  \n\n ", "blank.html", "empty file"),
 }

@@ -1330,3 +1330,15 @@ def test_a_pretty_printed_html_body_read_as_markdown_says_so_in_its_fixes():
     assert check(body, COMPLIANT_META, format="html").findings == []
     plain = check("Text.\n", COMPLIANT_META).findings  # Markdown indeed: no such word
     assert plain and not any("The body is HTML" in (f.fix or "") for f in plain)
+
+
+def test_a_json_envelopes_format_is_read_blind_to_case(tmp_path):
+    """A CMS's "HTML" was refused, while "Print" was taken for print."""
+    body = (  # pretty-printed: read as Markdown, its indented lines would be code
+        f'<div>\n\n    <p>The original source of this article is <a href="{GR_URL}">Global Research</a>.</p>\n\n'
+        "    <p>Copyright © Ana Ruiz, Global Research, 2024</p>\n</div>\n"
+    )
+    page = tmp_path / "a.json"
+    for said, passes in (("HTML", True), (" Html ", True), ("markdown", False)):
+        page.write_text(json.dumps({"metadata": COMPLIANT_META, "body": body, "format": said}), encoding="utf-8")
+        assert check_file(page).ok is passes, said

@@ -74,9 +74,12 @@ def read_json(text: str, *, path: str, meta: Mapping[str, Any] | None, bare_urls
         line, column = _top_value_place(text, "metadata")
         raise InputError('"metadata" must be an object', line=line, column=column)
     kind = data.get("format", "markdown")
+    if isinstance(kind, str) and kind.strip().lower() in BODY_FORMATS:  # "HTML", as a CMS may name it
+        kind = kind.strip().lower()
     if kind not in BODY_FORMATS:
         line, column = _top_value_place(text, "format")
-        raise InputError(f'"format" must be one of {", ".join(BODY_FORMATS)}, not {kind!r}', line=line, column=column)
+        said = json.dumps(kind, ensure_ascii=False) if isinstance(kind, str) else json.dumps(kind)  # as JSON has it
+        raise InputError(f'"format" must be one of {", ".join(BODY_FORMATS)}, not {said}', line=line, column=column)
     places = {key: place for key in _placed_keys(metadata, extra.get("key_map")) if (place := _key_place(text, key))[0]}
     key_lines = {key: line for key, (line, _) in places.items()}  # type: ignore[misc]
     token = _body_token(text)
