@@ -1529,3 +1529,31 @@ def test_a_sites_own_name_for_a_key_is_told_to_be_mapped_not_renamed():
     assert told.fix.startswith("Map it in the config (front-matter: {authors: author}")
     slip = check(COMPLIANT_BODY, {**meta, "autor": "Ana Ruiz"})
     assert [f.fix for f in slip.findings if f.rule == "reprint-guard/misspelt-key"] == ["Rename 'autor' to 'author'."]
+
+
+def test_a_jekyll_sites_kramdown_reads_markdown_inside_a_block_marked_so(tmp_path, cli):
+    """kramdown's <div markdown="1"> holds a credit written in Markdown: read as CommonMark reads it (raw
+    text), it failed the link and the credit line. init sets markdown-in-html for a kramdown site."""
+    url = "https://www.propublica.org/article/jail-deaths"
+    meta = {"title": "Jail deaths", "author": "Dana Whitfield", "original_url": url, "commercial": False}
+    credit = (
+        f'<div class="reprint-credit" markdown="1">\nThis story was originally published by [ProPublica]({url}). It '
+        "is republished under a [CC BY-NC-ND 3.0 US](https://creativecommons.org/licenses/by-nc-nd/3.0/us/) "
+        "licence.\n</div>\n"
+    )
+    write(tmp_path / "_config.yml", "title: Valley Ledger\nurl: https://valley.example\n")
+    write(
+        tmp_path / "_posts" / "2026-01-01-a.md", markdown(meta, f"By Dana Whitfield, ProPublica\n\nText.\n\n{credit}")
+    )
+    before = cli("check", "_posts", "--no-config", "--format", "json", cwd=tmp_path).json()["results"][0]
+    assert {f["rule"] for f in before["findings"]} >= {"propublica/link-original", "propublica/credit-line"}
+    assert cli("init", str(tmp_path)).code == 0
+    config = yaml.safe_load((tmp_path / ".reprint-guard.yaml").read_text(encoding="utf-8"))
+    assert config["markdown-in-html"] is True
+    after = cli("check", "_posts", "--format", "json", cwd=tmp_path).json()["results"][0]
+    assert [f["rule"] for f in after["findings"]] == ["propublica/pixel-ping"], after
+    # A site on CommonMark is told no such thing.
+    write(tmp_path / "_config.yml", "title: Valley Ledger\nmarkdown: CommonMarkGhPages\n")
+    assert cli("init", str(tmp_path), "--force").code == 0
+    config = yaml.safe_load((tmp_path / ".reprint-guard.yaml").read_text(encoding="utf-8"))
+    assert config["markdown-in-html"] is False

@@ -1342,3 +1342,16 @@ def test_a_json_envelopes_format_is_read_blind_to_case(tmp_path):
     for said, passes in (("HTML", True), (" Html ", True), ("markdown", False)):
         page.write_text(json.dumps({"metadata": COMPLIANT_META, "body": body, "format": said}), encoding="utf-8")
         assert check_file(page).ok is passes, said
+
+
+def test_markdown_inside_an_html_block_marked_so_is_set_apart_for_commonmark():
+    """kramdown's markdown="1": the block's content is set apart by blank lines (CommonMark then reads it),
+    an element of its name inside counted; a tag inside a paragraph, or never closed, is left as it is."""
+    from reprint_guard.readers.markdown import markdown_in_html_blocks, render
+
+    text = '<div markdown="1">\n[A](https://a.example)\n<div>inner</div>\n</div>\n\nAfter.\n'
+    rendered = render(markdown_in_html_blocks(text))
+    assert '<a href="https://a.example">A</a>' in rendered and "<div>inner</div>" in rendered
+    assert rendered.rstrip().endswith("<p>After.</p>")
+    for left in ('a <span markdown="1">[x](y)</span> b\n', '<div markdown="1">\n[x](y)\n', "<div>\n[x](y)\n</div>\n"):
+        assert markdown_in_html_blocks(left) == left

@@ -331,6 +331,7 @@ class Reprint:
         source: BodySource | None = None,
         key_columns: dict[str, int] | None = None,
         raw_html: bool = True,
+        markdown_in_html: bool = False,
     ) -> None:
         self.body = body
         self.source = source  # where the body's characters stand in a file that holds it escaped (JSON)
@@ -344,6 +345,8 @@ class Reprint:
         self.skip = skip  # CSS selectors of elements that are not the article (a page's menu, footer)
         #: False: the site's renderer leaves a Markdown body's raw HTML out (Hugo's default), so it is not seen.
         self.raw_html = raw_html
+        #: True: the site's renderer reads the Markdown inside an HTML block marked ``markdown="1"`` (kramdown).
+        self.markdown_in_html = markdown_in_html
         #: The repository's own names for ``original_url`` and ``policy`` (the config's ``front-matter``).
         self.aliases: tuple[str, ...] = ()
         #: Our key -> the site's name for it (the config's ``front-matter``), for findings to name the site's key.
@@ -507,6 +510,10 @@ class Reprint:
                 around = None if self.raw_html or "<" not in body else without_raw_html
                 self._expanded = expand(body, around=around)
             return self._expanded
+        if self.markdown_in_html and "markdown=" in body:
+            from .readers.markdown import markdown_in_html_blocks
+
+            body = markdown_in_html_blocks(body)
         if self.raw_html or "<" not in body:
             return body
         from .readers.markdown import without_raw_html

@@ -108,6 +108,7 @@ class Settings(Record):
         "skip_elements",
         "own_hosts",
         "raw_html",
+        "markdown_in_html",
         "force_include",
         "staged",
         "stdin_format",
@@ -134,6 +135,7 @@ class Settings(Record):
         skip_elements: tuple[str, ...] = (),
         own_hosts: tuple[str, ...] = (),
         raw_html: bool = True,
+        markdown_in_html: bool = False,
         force_include: bool = False,
         staged: bool = False,
         stdin_format: str = "auto",
@@ -157,6 +159,7 @@ class Settings(Record):
         self.skip_elements = skip_elements
         self.own_hosts = own_hosts
         self.raw_html = raw_html
+        self.markdown_in_html = markdown_in_html
         self.force_include = force_include
         #: Whether the files are a commit's staged files (the pre-commit hooks): a page or a sidecar of one
         #: that git does not track is not in the commit, and is said, not read as if it were.
@@ -220,6 +223,7 @@ class Settings(Record):
             skip_elements=tuple(config.skip_elements),
             own_hosts=tuple(config.own_hosts),
             raw_html=config.raw_html,
+            markdown_in_html=config.markdown_in_html,
             inline_suppressions=config.inline_suppressions and cli.pop("inline_suppressions", True),
             **cli,
         )
@@ -739,6 +743,8 @@ def read_options(path: str, settings: Settings) -> tuple[dict[str, Any], str | N
     }
     if not settings.raw_html:
         common["raw_html"] = False
+    if settings.markdown_in_html:
+        common["markdown_in_html"] = True
     return common, policy_spec
 
 

@@ -374,18 +374,21 @@ def _site_host(host: str | None) -> str | None:
     return host if host and not any(char.isspace() for char in host) and "%" not in host else None
 
 
-def jekyll_site(root: Path) -> tuple[str | None] | None:
-    """A Jekyll site's own host (its ``_config.yml``'s ``url``), or None when the folder is not one."""
+def jekyll_site(root: Path) -> tuple[str | None, bool] | None:
+    """A Jekyll site's own host (its ``_config.yml``'s ``url``) and whether its Markdown is kramdown's (the
+    default; ``markdown: CommonMark`` or ``CommonMarkGhPages`` is not), or None when the folder is not one."""
     for name in ("_config.yml", "_config.yaml"):
         path = root / name
         if path.is_file():
             data = _read_settings(path)
             url = _dig(data, "url") if data is not None else None
+            renderer = _dig(data, "markdown") if data is not None else None
+            kramdown = not isinstance(renderer, str) or renderer.strip().lower() in ("", "kramdown")
             if not isinstance(url, str) or not url:
-                return (None,)
+                return None, kramdown
             from ..urls import as_address, host_of
 
-            return (_site_host(host_of(as_address(url))),)
+            return _site_host(host_of(as_address(url))), kramdown
     return None
 
 
@@ -584,10 +587,12 @@ def starter_config(root: Path) -> str:
             "",
         ]
     elif jekyll is not None:
-        (host,) = jekyll
+        host, kramdown = jekyll
         lines += [
             "# Jekyll's Markdown (kramdown) shows raw HTML: a credit or tracking pixel pasted as HTML is on the page.",
             "raw-html: true",
+            '# kramdown reads Markdown inside an HTML block whose tag says markdown="1" (CommonMark does not).',
+            f"markdown-in-html: {'true' if kramdown else 'false'}",
             "# Your own host (Jekyll's url): a canonical URL pointing there is your own article, not a reprint.",
             f"own-hosts: [{_quoted(host)}]" if host else "own-hosts: []",
             "",

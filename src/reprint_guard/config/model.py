@@ -124,3 +124,9 @@ class Config(_Model):
         description="Whether the site's Markdown renderer shows raw HTML; false for Hugo's default (goldmark "
         "without unsafe), which leaves it out: a credit or tracking pixel written as HTML is then not seen.",
     )
+    markdown_in_html: bool = Field(
+        default=False,
+        alias="markdown-in-html",
+        description="Whether the site's Markdown renderer reads Markdown inside an HTML block whose start tag says "
+        "markdown=\"1\"; true for Jekyll's kramdown (CommonMark, Hugo's, leaves it as the raw text it is).",
+    )

@@ -41,6 +41,7 @@ _KEYS = {
     "suppressions": "suppressions",
     "own-hosts": "own_hosts",
     "raw-html": "raw_html",
+    "markdown-in-html": "markdown_in_html",
     "inline-suppressions": "inline_suppressions",
 }
 
@@ -85,6 +86,7 @@ class ConfigView:
         self.suppressions: list[SuppressionView] = []
         self.own_hosts: list[str] = []
         self.raw_html = True
+        self.markdown_in_html = False
         self.inline_suppressions = True
 
 
@@ -234,5 +236,6 @@ _READERS: dict[str, Any] = {
     "suppressions": _suppressions,
     "own_hosts": _hosts,
     "raw_html": _flag,
+    "markdown_in_html": _flag,
     "inline_suppressions": _flag,
 }

@@ -293,6 +293,7 @@ def read_file(
     has_sidecar: bool | None = None,
     skip_elements: Sequence[str] = (),
     raw_html: bool = True,
+    markdown_in_html: bool = False,
 ) -> Reprint:
     """Read a reprint from a file; ``meta`` overrides what the file declares, ``defaults`` fill gaps.
 
@@ -342,6 +343,7 @@ def read_file(
         defaults=defaults,
         skip_elements=skip_elements,
         raw_html=raw_html,
+        markdown_in_html=markdown_in_html,
     )
     reprint.sidecar = written
     reprint.encoding = encoding
@@ -490,14 +492,18 @@ def read_text(
     defaults: Mapping[str, Any] | None = None,
     skip_elements: Sequence[str] = (),
     raw_html: bool = True,
+    markdown_in_html: bool = False,
 ) -> Reprint:
     """Read a whole document (front matter and all) in one of :data:`INPUT_FORMATS`.
 
     ``skip_elements``: CSS selectors of elements that are not the article (a whole page's menu, sidebar
     or footer); their text, links and media are left out. ``raw_html``: False when the site's renderer
-    leaves a Markdown body's raw HTML out (Hugo's default): it is then not seen.
+    leaves a Markdown body's raw HTML out (Hugo's default): it is then not seen. ``markdown_in_html``: True
+    when it reads the Markdown inside an HTML block whose tag says ``markdown="1"`` (Jekyll's kramdown).
     """
     extra = {"key_map": key_map, "defaults": defaults, "skip_elements": skip_elements, "raw_html": raw_html}
+    if markdown_in_html:  # the site's renderer reads Markdown inside an HTML block marked markdown="1" (kramdown)
+        extra["markdown_in_html"] = True
     try:
         if format == "markdown":
             front = _split_front_matter(text)
@@ -601,6 +607,7 @@ def build(
     source: Any = None,
     key_columns: dict[str, int] | None = None,
     raw_html: bool = True,
+    markdown_in_html: bool = False,
 ) -> Reprint:
     """Validate metadata and assemble the :class:`Reprint`.
 
@@ -652,6 +659,7 @@ def build(
         skip=tuple(skip_elements) if skip_elements else None,
         source=source,
         raw_html=raw_html,
+        markdown_in_html=markdown_in_html,
     )
     if key_map:
         reprint.aliases = tuple(theirs for theirs, ours in key_map.items() if ours in ("original_url", "policy"))

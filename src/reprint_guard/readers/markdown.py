@@ -32,6 +32,47 @@ def render(body: str) -> str:
 _LEFT_OUT = "\u200b".encode()
 
 
+#: An HTML start tag saying its content is Markdown (kramdown's ``markdown="1"``, also "block" or "span").
+_MARKDOWN_IN_HTML = re.compile(
+    r"""<([A-Za-z][A-Za-z0-9-]*)\b[^>]*?\smarkdown\s*=\s*(["']?)(?:1|block|span)\2(?=[\s/>])[^>]*>""", re.IGNORECASE
+)
+
+
+def markdown_in_html_blocks(markdown: str) -> str:
+    """``markdown`` with the content of each HTML block whose start tag says ``markdown="1"`` set apart by
+    blank lines, so that CommonMark reads it as Markdown, as kramdown (Jekyll's renderer) does: its HTML
+    block then ends at the start tag, and the end tag makes one of its own. Only a tag that starts its
+    line is a block's (inside a paragraph, Markdown is read around an inline tag anyway); the end tag is
+    the one that closes it, nested elements of its name counted. Character positions are not kept: the
+    text is what is rendered, and findings are placed in the source by what they found."""
+    out: list[str] = []
+    at = 0
+    for opening in _MARKDOWN_IN_HTML.finditer(markdown):
+        start = opening.start()
+        if (
+            start < at
+            or markdown[markdown.rfind("\n", 0, start) + 1 : start].strip(" ")
+            or (start - (markdown.rfind("\n", 0, start) + 1) > 3)
+        ):
+            continue  # inside a block already set apart, or not at its line's start
+        name = re.escape(opening.group(1))
+        depth, close = 1, None
+        for tag in re.finditer(rf"<(/?){name}\b[^>]*>", markdown[opening.end() :], re.IGNORECASE):
+            depth += -1 if tag.group(1) else 0 if tag.group(0).endswith("/>") else 1
+            if depth == 0:
+                close = opening.end() + tag.start()
+                break
+        if close is None:
+            continue  # never closed: left as CommonMark reads it
+        inner = markdown_in_html_blocks(markdown[opening.end() : close])
+        out += [markdown[at : opening.end()], "\n\n", inner.strip("\n"), "\n\n"]
+        at = close
+    if not out:
+        return markdown
+    out.append(markdown[at:])
+    return "".join(out)
+
+
 def without_raw_html(body: str) -> str:
     """``body`` without its raw HTML (blocks and inline tags, comments too), its line breaks kept: what a
     renderer that omits raw HTML shows (Hugo's default, goldmark without ``unsafe``).
