@@ -147,6 +147,7 @@ class VisibleBody:
         "_folded",
         "_images",
         "_links",
+        "_lowered",
         "_present",
         "_text",
         "_tree",
@@ -189,6 +190,7 @@ class VisibleBody:
         self._utf8: bytes | None = None
         self._folded: bytes | bool | None = False  # False: not made yet; None: NFKC changes the text
         self._cased: str | None = None
+        self._lowered: str | None = None
         self._present: tuple[Lexicon, frozenset[bytes] | None] | None = None  # the words the text holds
 
     @property
@@ -250,6 +252,21 @@ class VisibleBody:
             if present[1] is not None:
                 return not present[1].isdisjoint(words)
         return word_finder(words)(haystack)
+
+    @property
+    def lowered_raw(self) -> str:
+        """``raw_text`` in lower case, made once: where a word stands in it, it stands in the text as written
+        (when the two are of one length)."""
+        if self._lowered is None:
+            self._lowered = self.raw_text.lower()
+        return self._lowered
+
+    def held_of(self, words: tuple[bytes, ...]) -> tuple[bytes, ...]:
+        """Those of ``words`` the text holds, when the lexicon already said (:meth:`may_contain`); else all."""
+        present = self._present
+        if present is None or present[1] is None or not present[0].words.issuperset(words):
+            return words
+        return tuple(word for word in words if word in present[1])
 
     def holds(self, phrase: str) -> bool:
         """Whether ``text`` contains the normalised phrase at all (anywhere, whole words or not).

@@ -17,9 +17,9 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from ..policy.model import Policy, derived
-from ..prefilter import required_words
+from ..prefilter import required_words, word_finder
 from ..reprint import Reprint
-from ..textnorm import find_phrase, normalize, normalized
+from ..textnorm import find_phrase, fold_utf8, normalize, normalized
 from ..visible import CAPTIONS, VisibleBody
 from .base import Context, Problem, compile_pattern
 
@@ -97,12 +97,12 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
         if matched is not None:
             yield Problem.at(reprint.span(matched), f'found "{matched}" ({where})')
             return
-    headline = _headline(reprint, params)
+    headline = _headline(reprint, params, context.policy)
     if headline is not None:
         yield Problem.about(reprint, "title", detail=f'found "{headline}" (in the title, shown as the headline)')
 
 
-def _headline(reprint: Reprint, params: Params) -> str | None:
+def _headline(reprint: Reprint, params: Params, policy: Policy) -> str | None:
     """What the rule finds in the metadata's title, which a site shows as the article's headline (a Markdown
     page's front matter, a CMS's field), or None. A page's own <title> is its tab's, and its headline is in
     its body. The title's words are looked for first: most titles hold none of a forbidden pattern's."""
@@ -110,14 +110,20 @@ def _headline(reprint: Reprint, params: Params) -> str | None:
     if not isinstance(title, str) or not title.strip() or (reprint.format == "html" and reprint.source is None):
         return None
     folded = reprint.memo.get("text:title")
-    if not isinstance(folded, bytes):
-        folded = reprint.memo["text:title"] = normalize(title).encode("utf-8")
+    if not isinstance(folded, bytes):  # folded, not collapsed: a word (no space) is in one when in the other
+        folded = reprint.memo["text:title"] = fold_utf8(title) or normalize(title).encode("utf-8")
     if params.phrase is not None:
-        if normalized(params.phrase).encode("utf-8") not in folded:
+        if not all(word in folded for word in normalized(params.phrase).encode("utf-8").split()):
             return None
     else:
+        # The words of all the policy's forbidden patterns, looked for once per title; then this rule's.
+        every = derived(_FORBIDDEN_WORDS, policy, _forbidden_words)
+        if every is not None and _once(
+            reprint, f"text:title-clear:{policy.id}", every, lambda: not word_finder(every)(folded)
+        ):
+            return None
         words = required_words(params.pattern or "")
-        if words is not None and not any(word in folded for word in words):
+        if words is not None and not word_finder(words)(folded):
             return None
     return _search(params, title)
 
@@ -257,7 +263,7 @@ def _held_copies(params: Params, visible: VisibleBody, text: bytes, matched: byt
     normalised. When those do not hold every copy (one written otherwise), none is taken for held."""
     first = matched.decode("utf-8", "replace")  # as the text as written mostly has it, but for case
     raw = visible.raw_text
-    lowered = raw.lower()  # the same length for most text: where a word stands in it, it stands in the raw text
+    lowered = visible.lowered_raw  # the same length for most text: where a word stands in it, it stands in raw
     lines, at = [], lowered.find(first) if first and len(lowered) == len(raw) else -1
     while at >= 0:
         start, end = raw.rfind("\n", 0, at) + 1, raw.find("\n", at)
@@ -293,9 +299,12 @@ def _in_a_block(
     lower case, are normalised and searched (a forbidden pattern is asked of every reprint holding its
     words, and most of their blocks hold none)."""
     raw = visible.raw_text
-    # A block a line (see _held_copies).
-    lowered = raw.lower() if words else ""
-    wanted = [word.decode("utf-8", "replace") for word in words] if words and len(lowered) == len(raw) else []
+    # A block a line (see _held_copies); of the words, only those the text holds (the lexicon said which).
+    lowered = visible.lowered_raw if words else ""
+    held = visible.held_of(words) if words else ()
+    wanted = [word.decode("utf-8", "replace") for word in held] if words and len(lowered) == len(raw) else []
+    if words and not held:
+        return None
     for line in _blocks_holding(raw, lowered, wanted) if wanted else raw.split("\n"):
         if not line.strip():
             continue
