@@ -3901,10 +3901,12 @@ def test_metadata_saying_reprint_without_an_original_is_told_not_skipped(meta, k
 
 def test_a_forbidden_phrase_in_the_title_shown_as_the_headline_is_told_at_it(tmp_path):
     """A site shows the front matter's title as the headline: "Exclusive: ..." passed a rule forbidding the
-    word, which read the body only. A page's own <title> (its tab's) is not the headline."""
+    word, which read the body only. A rule reads it when it says ``title: true`` (a headline is news: the
+    bundled rules' wordings are mostly the story's there); a page's own <title> (its tab's) is not the
+    headline."""
     policy = one_rule_policy(
         tmp_path,
-        "id: no-exclusive\n    check: text\n    phrase: exclusive\n    mode: forbid\n"
+        "id: no-exclusive\n    check: text\n    phrase: exclusive\n    mode: forbid\n    title: true\n"
         "    message: Do not call it exclusive\n",
     )
     meta = {"original_url": "https://p.example/a", "title": "Exclusive: Grain elevators fill early"}
@@ -3915,3 +3917,20 @@ def test_a_forbidden_phrase_in_the_title_shown_as_the_headline_is_told_at_it(tmp
     assert check("Text.", {**meta, "title": "Grain elevators fill early"}, policy=policy).findings == []
     html = "<html><head><title>Exclusive: grain</title></head><body><p>Text.</p></body></html>"
     assert check(html, {"original_url": "https://p.example/a"}, policy=policy, format="html").findings == []
+
+
+@pytest.mark.parametrize(
+    ("title", "policy"),
+    [
+        ("Reproduction is prohibited without consent, court tells AI firm", "cc-by-4.0"),
+        ("Sponsored by Sen. Smith, insulin cap bill advances", "propublica"),
+        ("Translated by volunteers, court forms finally reach migrants", "cc-by-nd-4.0"),
+        ("Getty Images sues AI firm over photos", "montana-free-press"),
+    ],
+)
+def test_a_headline_is_news_to_the_bundled_rules(title, policy):
+    """The bundled rules do not read the title: a headline's wording is the story's."""
+    fixture = ROOT / "tests" / "policies" / policy / "compliant.md"
+    head, _, body = fixture.read_text(encoding="utf-8").removeprefix("---\n").partition("\n---\n")
+    meta = {k: v for k, v in yaml.safe_load(head).items() if k != "expect"}
+    assert check(body, {**meta, "title": title}, policy=policy).findings == []

@@ -389,6 +389,18 @@ class TextParams(PatternParams):
         description="Whether a figure's caption (<figcaption>) is read too. false (forbid): what a caption says "
         "is its picture's, not the article's (an agency photo's 'All rights reserved').",
     )
+    title: bool = Field(
+        default=False,
+        description="true (forbid): the metadata's title, which a site shows as the headline, is read too (a "
+        "word the terms forbid calling the story: 'exclusive'). Off by default: a headline is news, and a note's "
+        "wording there is mostly the story's ('Sponsored by Sen. Smith, bill advances').",
+    )
+
+    @model_validator(mode="after")
+    def _title_forbids(self) -> TextParams:
+        if self.title and self.mode != "forbid":
+            raise ValueError("'title: true' goes with 'mode: forbid' (a title holds no required note)")
+        return self
 
     @field_validator("unless")
     @classmethod

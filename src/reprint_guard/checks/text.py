@@ -97,31 +97,23 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
         if matched is not None:
             yield Problem.at(reprint.span(matched), f'found "{matched}" ({where})')
             return
-    headline = _headline(reprint, params, context.policy)
+    headline = _headline(reprint, params) if params.title else None
     if headline is not None:
         yield Problem.about(reprint, "title", detail=f'found "{headline}" (in the title, shown as the headline)')
 
 
-def _headline(reprint: Reprint, params: Params, policy: Policy) -> str | None:
+def _headline(reprint: Reprint, params: Params) -> str | None:
     """What the rule finds in the metadata's title, which a site shows as the article's headline (a Markdown
-    page's front matter, a CMS's field), or None. A page's own <title> is its tab's, and its headline is in
-    its body. The title's words are looked for first: most titles hold none of a forbidden pattern's."""
+    page's front matter, a CMS's field), or None: asked of a rule with ``title: true``. A page's own <title>
+    is its tab's, and its headline is in its body. The title's words are looked for first."""
     title = reprint.metadata.title
     if not isinstance(title, str) or not title.strip() or (reprint.format == "html" and reprint.source is None):
         return None
-    folded = reprint.memo.get("text:title")
-    if not isinstance(folded, bytes):  # folded, not collapsed: a word (no space) is in one when in the other
-        folded = reprint.memo["text:title"] = fold_utf8(title) or normalize(title).encode("utf-8")
+    folded = fold_utf8(title) or normalize(title).encode("utf-8")  # a word (no space) is in it when in the text
     if params.phrase is not None:
         if not all(word in folded for word in normalized(params.phrase).encode("utf-8").split()):
             return None
     else:
-        # The words of all the policy's forbidden patterns, looked for once per title; then this rule's.
-        every = derived(_FORBIDDEN_WORDS, policy, _forbidden_words)
-        if every is not None and _once(
-            reprint, f"text:title-clear:{policy.id}", every, lambda: not word_finder(every)(folded)
-        ):
-            return None
         words = required_words(params.pattern or "")
         if words is not None and not word_finder(words)(folded):
             return None
