@@ -3934,3 +3934,36 @@ def test_a_headline_is_news_to_the_bundled_rules(title, policy):
     head, _, body = fixture.read_text(encoding="utf-8").removeprefix("---\n").partition("\n---\n")
     meta = {k: v for k, v in yaml.safe_load(head).items() if k != "expect"}
     assert check(body, {**meta, "title": title}, policy=policy).findings == []
+
+
+@pytest.mark.parametrize("html", [False, True])
+def test_a_line_a_paragraph_wraps_onto_opens_no_sentence(html):
+    """A forbidden pattern that may start a sentence was tried at every line of the text, so a paragraph
+    wrapped in the source ("zoned the old pier for" / "noncommercial use only.") was told; only a block's
+    start opens one."""
+    wrapped = "The council zoned the old pier for\nnoncommercial use only. Fishermen objected."
+    credit = (
+        "By Jane Doe, from [the original](https://example.org/story), under "
+        "[CC BY 4.0](https://creativecommons.org/licenses/by/4.0/)."
+    )
+    body = f"By Jane Doe\n\n{wrapped}\n\n{credit}\n"
+    if html:
+        body = (
+            f'<p>By Jane Doe</p>\n<p>{wrapped}</p>\n<p>By Jane Doe, from <a href="https://example.org/story">the '
+            'original</a>, under <a href="https://creativecommons.org/licenses/by/4.0/">CC BY 4.0</a>.</p>\n'
+        )
+    meta = {"license": "CC-BY-4.0", "original_url": "https://example.org/story", "author": "Jane Doe"}
+    assert check(body, meta, format="html" if html else "markdown").findings == []
+
+
+def test_a_notice_in_a_block_of_its_own_is_placed_there_not_at_the_same_words_above():
+    """The same words in a story sentence above the notice under its heading: the finding stood in the
+    sentence, and an editor following it would have cut the story."""
+    body = (
+        "By Jane Doe\n\nOfficials said the old pier is now zoned for noncommercial use only. Boats must leave.\n\n"
+        "## Licence\n\nNoncommercial use only.\n\nBy Jane Doe, from [the original](https://example.org/story), "
+        "under [CC BY 4.0](https://creativecommons.org/licenses/by/4.0/).\n"
+    )
+    meta = {"license": "CC-BY-4.0", "original_url": "https://example.org/story", "author": "Jane Doe"}
+    [found] = check(body, meta).findings
+    assert (found.rule, found.line, found.column) == ("cc-by-4.0/no-added-restrictions", 7, 1)

@@ -126,6 +126,13 @@ def _find_all(text: str, needle: str) -> list[int]:
 BARE_URL = re.compile(r"(?<![\w/@.])(?:https?://|www\.)[^\s<>\"]*[^\s<>\"?!.,:;*_~'()\[\]]")
 
 
+#: The elements whose text is a block of its own: where a sentence starts.
+_SENTENCE_BLOCKS = (
+    "p, h1, h2, h3, h4, h5, h6, li, dt, dd, blockquote, figcaption, caption, td, th, pre, div, section, "
+    "article, aside, header, footer, address, summary, legend"
+)
+
+
 class VisibleBody:
     """The visible part of a body: its text, hyperlinks and images.
 
@@ -267,6 +274,21 @@ class VisibleBody:
         if present is None or present[1] is None or not present[0].words.issuperset(words):
             return words
         return tuple(word for word in words if word in present[1])
+
+    @property
+    def parsed(self) -> bool:
+        """Whether the text was read from a parsed page (HTML, rendered Markdown), not plain text."""
+        return self._tree is not None
+
+    def starts_a_block(self, line: str) -> bool:
+        """Whether ``line`` of :attr:`raw_text` is where a block of the page starts (a paragraph, a heading, a list
+        item, a cell, a quotation, a caption), not a line its text wraps onto. Asked only of a line a
+        sentence-start pattern matched: a query of the blocks, and a look at each one's start."""
+        head = line.strip()
+        tree = self._tree
+        if not head or tree is None:
+            return False
+        return any(node.text(deep=True, separator="").lstrip().startswith(head) for node in tree.css(_SENTENCE_BLOCKS))
 
     def holds(self, phrase: str) -> bool:
         """Whether ``text`` contains the normalised phrase at all (anywhere, whole words or not).

@@ -156,6 +156,8 @@ def _check(
             # Clear as a whole; a pattern that may start a sentence (``^``) may still open a block of its own.
             found = _in_a_block(params, visible, words)
             matched = found[0].decode("utf-8", "replace") if found is not None else None
+            if found is not None and found[1]:  # where its block stands in the text: the copy to place it at
+                nth = visible.text_utf8.count(found[0], 0, found[1])
         else:
             # A block read on its own holds more only for an exception that may start a sentence (``^``).
             in_blocks = _HeldByItsBlock(params, visible) if _anchored(params.unless or "") else None
@@ -297,17 +299,56 @@ def _in_a_block(
     wanted = [word.decode("utf-8", "replace") for word in held] if words and len(lowered) == len(raw) else []
     if words and not held:
         return None
-    for line in _blocks_holding(raw, lowered, wanted) if wanted else raw.split("\n"):
+    forbid = params.mode == "forbid"
+    for start, line in _lines_holding(raw, lowered, wanted) if wanted else _lines(raw):
         if not line.strip():
             continue
         found = _first_counted(params, normalize(line).encode("utf-8"))  # what its ``unless`` holds, passed over
-        if found is not None:
+        if found is None:
+            continue
+        if not forbid:
             return found[0], 0
+        # A line a paragraph's text wraps onto opens no sentence: a forbidden match only counts at a block's
+        # start (a paragraph, a heading, a list item), and is placed at its copy there.
+        if _opens_a_block(visible, raw, start, line):
+            return found[0], _copy_at(visible, raw, start, line, found)
     return None
 
 
-def _blocks_holding(raw: str, lowered: str, words: list[str]) -> list[str]:
-    """The lines of ``raw`` whose lower case (``lowered``, of the same length) holds one of ``words``, in order."""
+def _copy_at(visible: VisibleBody, raw: str, start: int, line: str, found: tuple[bytes, int]) -> int:
+    """Where in the whole text the copy of a block's match stands: the copies of it before the block, and in
+    the block before it, counted (the same words may stand in a sentence above: "zoned for noncommercial use
+    only" is not the notice under the heading)."""
+    matched = found[0]
+    ordinal = normalize(raw[:start]).encode("utf-8").count(matched)
+    ordinal += normalize(line).encode("utf-8").count(matched, 0, found[1])
+    text, at = visible.text_utf8, -1
+    for _ in range(ordinal + 1):
+        at = text.find(matched, at + 1)
+        if at < 0:
+            return 0
+    return at
+
+
+def _opens_a_block(visible: VisibleBody, raw: str, start: int, line: str) -> bool:
+    """Whether the line of ``raw`` at ``start`` opens a block of the page, not a line a paragraph's text wraps
+    onto. Plain text: the first line, or one after a blank line."""
+    if not visible.parsed:
+        return start == 0 or raw[:start].rstrip(" \t").endswith("\n\n")
+    return visible.starts_a_block(line)
+
+
+def _lines(raw: str) -> Iterator[tuple[int, str]]:
+    """Each line of ``raw`` with where it starts."""
+    start = 0
+    for line in raw.split("\n"):
+        yield start, line
+        start += len(line) + 1
+
+
+def _lines_holding(raw: str, lowered: str, words: list[str]) -> list[tuple[int, str]]:
+    """The lines of ``raw`` whose lower case (``lowered``, of the same length) holds one of ``words``, in
+    order, with where each starts."""
     starts: set[int] = set()
     for word in words:
         at = lowered.find(word)
@@ -319,7 +360,7 @@ def _blocks_holding(raw: str, lowered: str, words: list[str]) -> list[str]:
     lines = []
     for start in sorted(starts):
         end = raw.find("\n", start)
-        lines.append(raw[start : len(raw) if end < 0 else end])
+        lines.append((start, raw[start : len(raw) if end < 0 else end]))
     return lines
 
 
