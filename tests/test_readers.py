@@ -1355,3 +1355,11 @@ def test_markdown_inside_an_html_block_marked_so_is_set_apart_for_commonmark():
     assert rendered.rstrip().endswith("<p>After.</p>")
     for left in ('a <span markdown="1">[x](y)</span> b\n', '<div markdown="1">\n[x](y)\n', "<div>\n[x](y)\n</div>\n"):
         assert markdown_in_html_blocks(left) == left
+    # Nested thousands deep: one pass with a stack (a recursion per level overflowed), each level set apart.
+    nested = '<div markdown="1">\n' * 3000 + "[x](y)\n" + "</div>\n" * 3000
+    assert markdown_in_html_blocks(nested).count("\n\n") == 6000
+    # An element left open inside a marked one ends with it: the marked one is still set apart.
+    open_inside = '<div markdown="1">\n<span>\n[A](https://a.example)\n</div>\n'
+    assert (
+        markdown_in_html_blocks(open_inside) == '<div markdown="1">\n\n\n<span>\n[A](https://a.example)\n\n\n</div>\n'
+    )

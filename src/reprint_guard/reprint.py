@@ -368,6 +368,7 @@ class Reprint:
         self._spans: list[tuple[int, int]] | None = None
         self._lowered: str | None = None
         self._expanded: str | None = None  # the Markdown with its shortcodes written out (made once)
+        self._set_apart: str | None = None  # the body with kramdown's Markdown in HTML set apart
         #: What checks derive from this reprint and share between rules (e.g. one search for several patterns).
         self.memo: dict[str, object] = {}
         #: The metadata sidecar its values came from, and the line of each key it sets (not replaced by
@@ -510,10 +511,12 @@ class Reprint:
                 around = None if self.raw_html or "<" not in body else without_raw_html
                 self._expanded = expand(body, around=around)
             return self._expanded
-        if self.markdown_in_html and "markdown=" in body:
-            from .readers.markdown import markdown_in_html_blocks
+        if self.markdown_in_html and "markdown=" in body:  # set apart once: asked for by each reading
+            if self._set_apart is None:
+                from .readers.markdown import markdown_in_html_blocks
 
-            body = markdown_in_html_blocks(body)
+                self._set_apart = markdown_in_html_blocks(body)
+            body = self._set_apart
         if self.raw_html or "<" not in body:
             return body
         from .readers.markdown import without_raw_html

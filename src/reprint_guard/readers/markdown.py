@@ -32,44 +32,64 @@ def render(body: str) -> str:
 _LEFT_OUT = "\u200b".encode()
 
 
-#: An HTML start tag saying its content is Markdown (kramdown's ``markdown="1"``, also "block" or "span").
-_MARKDOWN_IN_HTML = re.compile(
-    r"""<([A-Za-z][A-Za-z0-9-]*)\b[^>]*?\smarkdown\s*=\s*(["']?)(?:1|block|span)\2(?=[\s/>])[^>]*>""", re.IGNORECASE
-)
+#: A tag's name after its "<" (and "/" for an end tag), and a start tag's saying its content is Markdown
+#: (kramdown's ``markdown="1"``, also "block" or "span").
+_TAG_NAME_AT = re.compile(r"(/?)([A-Za-z][A-Za-z0-9-]*)")
+_MARKED = re.compile(r"""\smarkdown\s*=\s*(["']?)(?:1|block|span)\1(?=[\s/>])""", re.IGNORECASE)
+#: Elements that have no end tag.
+_VOID = frozenset(["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source"])
+#: A tag longer than this is read as none (its attributes would be read over and over by a page of "<").
+_LONGEST_TAG = 2000
 
 
 def markdown_in_html_blocks(markdown: str) -> str:
     """``markdown`` with the content of each HTML block whose start tag says ``markdown="1"`` set apart by
     blank lines, so that CommonMark reads it as Markdown, as kramdown (Jekyll's renderer) does: its HTML
     block then ends at the start tag, and the end tag makes one of its own. Only a tag that starts its
-    line is a block's (inside a paragraph, Markdown is read around an inline tag anyway); the end tag is
-    the one that closes it, nested elements of its name counted. Character positions are not kept: the
-    text is what is rendered, and findings are placed in the source by what they found."""
-    out: list[str] = []
-    at = 0
-    for opening in _MARKDOWN_IN_HTML.finditer(markdown):
-        start = opening.start()
-        if (
-            start < at
-            or markdown[markdown.rfind("\n", 0, start) + 1 : start].strip(" ")
-            or (start - (markdown.rfind("\n", 0, start) + 1) > 3)
-        ):
-            continue  # inside a block already set apart, or not at its line's start
-        name = re.escape(opening.group(1))
-        depth, close = 1, None
-        for tag in re.finditer(rf"<(/?){name}\b[^>]*>", markdown[opening.end() :], re.IGNORECASE):
-            depth += -1 if tag.group(1) else 0 if tag.group(0).endswith("/>") else 1
-            if depth == 0:
-                close = opening.end() + tag.start()
+    line is a block's (inside a paragraph, Markdown is read around an inline tag anyway); its end tag is
+    the one that closes it, elements of its name inside counted; one never closed is left as it is.
+
+    One pass over the "<"s, with a stack: linear however many tags there are, nested or left open.
+    Character positions are not kept: the text is what is rendered, and findings are placed in the source
+    by what they found."""
+    stack: list[tuple[str, int | None]] = []  # (name, where a marked element's content starts)
+    open_names: dict[str, int] = {}
+    cuts: list[int] = []
+    at, close = markdown.find("<"), -1
+    while at >= 0:
+        if close < at:
+            close = markdown.find(">", at)
+            if close < 0:
                 break
-        if close is None:
-            continue  # never closed: left as CommonMark reads it
-        inner = markdown_in_html_blocks(markdown[opening.end() : close])
-        out += [markdown[at : opening.end()], "\n\n", inner.strip("\n"), "\n\n"]
-        at = close
-    if not out:
+        named = _TAG_NAME_AT.match(markdown, at + 1) if close - at <= _LONGEST_TAG else None
+        if named is not None:
+            ending, name = named.group(1), named.group(2).lower()
+            if not ending and name not in _VOID and markdown[close - 1] != "/":
+                line_start = markdown.rfind("\n", 0, at) + 1
+                marked = (
+                    at - line_start <= 3
+                    and not markdown[line_start:at].strip(" ")
+                    and _MARKED.search(markdown, named.end(), close + 1) is not None
+                )
+                stack.append((name, close + 1 if marked else None))
+                open_names[name] = open_names.get(name, 0) + 1
+            elif ending and open_names.get(name):
+                while stack:  # elements left open inside it end with it
+                    inner, content = stack.pop()
+                    open_names[inner] -= 1
+                    if inner == name:
+                        if content is not None:
+                            cuts += [content, at]
+                        break
+        at = markdown.find("<", at + 1)
+    if not cuts:
         return markdown
-    out.append(markdown[at:])
+    cuts.sort()
+    out, done = [], 0
+    for cut in cuts:
+        out += [markdown[done:cut], "\n\n"]
+        done = cut
+    out.append(markdown[done:])
     return "".join(out)
 
 
