@@ -374,6 +374,37 @@ def test_fix_links_the_publishers_name_never_a_word_of_an_address(tmp_path, cli,
     assert f"originally published by {linked} at {url}." in page.read_text(), page.read_text()
 
 
+def test_fix_links_a_co_publishers_credit_in_place(tmp_path, cli):
+    """ "originally published by ProPublica/The Texas Tribune": a name followed by "/" is a word of the text
+    (not of an address), linked where it stands, with no second credit appended."""
+    url = "https://www.propublica.org/article/jail-deaths"
+    page = tmp_path / "a.md"
+    page.write_text(
+        f"---\noriginal_url: {url}\nauthor: Colette Armand\ncommercial: false\n---\nBy Colette Armand\n\nText.\n\n"
+        "This story was originally published by ProPublica/The Texas Tribune. It is republished under a "
+        "[CC BY-NC-ND 3.0 US](https://creativecommons.org/licenses/by-nc-nd/3.0/us/) licence.\n",
+        encoding="utf-8",
+    )
+    cli("check", str(page), "--fix", "--no-config")
+    text = page.read_text(encoding="utf-8")
+    assert f"originally published by [ProPublica]({url})/The Texas Tribune." in text, text
+    assert text.count("originally published by") == 1, text
+
+
+def test_fix_says_it_linked_the_credit_and_left_the_licence_when_the_credit_is_elsewhere(tmp_path, cli):
+    """The credit at the end, unlinked and without its licence: its name is linked in place, and --fix says
+    so; it said "fixed" with no rule and that the link could not be fixed."""
+    page = tmp_path / "a.md"
+    story = "Rivers move because banks erode on the outside of bends, and the channel shifts.\n\n" * 14
+    credit = "This article is republished from The Conversation under a Creative Commons license."
+    page.write_text(f"{CONVERSATION_FRONT}\nBy Ana Ruiz\n\n{story}{credit}\n\n{COUNTER}", encoding="utf-8")
+    run = cli("check", str(page), "--fix")
+    assert "fixed the-conversation/link-original" in run.err, run.err
+    assert "could not fix the-conversation/license: the credit is there, elsewhere" in run.err, run.err
+    assert "could not fix the-conversation/link-original" not in run.err
+    assert "republished from [The Conversation](https://theconversation.com/x-55) under" in page.read_text()
+
+
 def test_fix_adds_only_the_licence_to_a_top_credit_that_lacks_it(tmp_path, cli):
     """The Conversation's credit names the licence in its second sentence: a reprint with "Republished from
     The Conversation" but no licence got a second credit above its own; then the licence alone, still above it."""

@@ -629,10 +629,10 @@ def plan(reprint: Reprint, source: str, findings: list[Finding], policy: Policy,
         if elsewhere and not words_only:
             # The credit is there, elsewhere: the credit block inserted for what it lacks (a licence) would
             # credit the publisher twice. What it lacks is added to it by hand; an element still goes in.
-            for finding in [f for f in wanted if f.check != "element"]:
+            for finding in credited:  # a link made in place is not among them: it is fixed
                 why = "the credit is there, elsewhere: add what it lacks to it by hand (see the fix)"
                 outcome.unfixable.append((finding, f"{why}, not a second credit"))
-            wanted = [f for f in wanted if f.check == "element"]
+            wanted = [f for f in wanted if f not in credited]
             others = [*blocks[:credit], *blocks[credit + 1 :]]
             if not others and linked is None:
                 return outcome
@@ -706,7 +706,7 @@ def _credited(text: str, index: int) -> bool:
 def _names_pattern(names: tuple[str, ...]) -> re.Pattern[str]:
     """Any of ``names`` as words of the text, not as part of an address written in it: "propublica" in
     "https://www.propublica.org/article/..." or "desk@propublica.org" is no name to make a link of."""
-    return re.compile("|".join(rf"(?<![\w./@:-]){re.escape(name)}(?![\w@/]|\.[^\W_])" for name in names), re.IGNORECASE)
+    return re.compile("|".join(rf"(?<![\w./@:-]){re.escape(name)}(?![\w@]|\.[^\W_])" for name in names), re.IGNORECASE)
 
 
 def _unlinked(body: str, names: list[str]) -> list[tuple[int, int, bool]]:
