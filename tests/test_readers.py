@@ -1261,10 +1261,13 @@ def _settle(folder: Path) -> None:
     os.utime(folder, (past, past))
 
 
-def test_a_folder_without_sidecars_is_listed_once_and_a_sidecar_added_later_is_read(tmp_path):
+def test_a_folder_without_sidecars_is_listed_once_and_a_sidecar_added_later_is_read(tmp_path, monkeypatch):
+    from reprint_guard.readers import folders
     from reprint_guard.readers.folders import forget, may_hold_sidecars
 
     forget()
+    # Settled at once: a folder's change time (ctime) is now, and no program can date it back.
+    monkeypatch.setattr(folders, "_SETTLED_NS", 0)
     for name in ("a", "b"):
         (tmp_path / f"{name}.md").write_text(markdown(COMPLIANT_META, COMPLIANT_BODY), encoding="utf-8")
     _settle(tmp_path)
@@ -1363,3 +1366,30 @@ def test_markdown_inside_an_html_block_marked_so_is_set_apart_for_commonmark():
     assert (
         markdown_in_html_blocks(open_inside) == '<div markdown="1">\n\n\n<span>\n[A](https://a.example)\n\n\n</div>\n'
     )
+
+
+def test_a_folder_made_anew_with_the_old_ones_time_is_listed_anew(tmp_path, monkeypatch):
+    """A deploy extracting a tarball replaces a folder with one of the same modification time (and, often,
+    inode): its new sidecar was missed in a long-running process. Its change time is new, and counts."""
+    import shutil
+
+    from reprint_guard.readers import folders
+    from reprint_guard.readers.folders import forget
+
+    forget()
+    monkeypatch.setattr(folders, "_SETTLED_NS", 0)  # listed when asked twice, however fresh
+    folder = tmp_path / "d"
+
+    def make(sidecar: bool) -> None:
+        folder.mkdir()
+        (folder / "a.md").write_text("Text.\n", encoding="utf-8")
+        if sidecar:
+            (folder / "a.md.meta.yaml").write_text(f"original_url: {GR_URL}\n", encoding="utf-8")
+        os.utime(folder, (1_700_000_000, 1_700_000_000))  # as tar sets it: the archive's time
+
+    make(sidecar=False)
+    assert check_file(folder / "a.md").status == "skipped"
+    assert check_file(folder / "a.md").status == "skipped"  # asked twice: listed, no sidecar in it
+    shutil.rmtree(folder)
+    make(sidecar=True)
+    assert check_file(folder / "a.md").policy == "global-research"

@@ -10,7 +10,10 @@ folder has not changed since (its modification time, checked on every question).
 A listing is trusted only when the folder's last change was some seconds before
 it: a file system keeps times to a clock tick, and a sidecar added within the
 tick the folder was listed in could leave the time as it was (Git's "racily
-clean" index entries are the same problem, met the same way).
+clean" index entries are the same problem, met the same way). The change time
+(ctime) counts as well as the modification time: a folder extracted anew from
+a tarball may carry the old one's modification time and inode, but not its
+change time, which no program can set.
 """
 
 from __future__ import annotations
@@ -50,15 +53,17 @@ def may_hold_sidecars(folder: str, suffixes: tuple[str, ...]) -> bool:
     except (OSError, ValueError):
         return True
     known = _KNOWN.get(folder)
+    # Its entries' last change, or its own (a folder made anew, though a tarball dates it in the past).
+    changed = max(status.st_mtime_ns, status.st_ctime_ns)
     if (
         known is not None
-        and known.changed == status.st_mtime_ns
+        and known.changed == changed
         and known.inode == status.st_ino
         and known.device == status.st_dev
     ):
         if known.has_sidecars is not None:
             return known.has_sidecars
-        if time.time_ns() - status.st_mtime_ns >= _SETTLED_NS:  # asked before, and settled: list it now
+        if time.time_ns() - changed >= _SETTLED_NS:  # asked before, and settled: list it now
             known.has_sidecars = _lists_sidecars(folder, suffixes)
             if known.has_sidecars is not None:
                 return known.has_sidecars
@@ -66,7 +71,7 @@ def may_hold_sidecars(folder: str, suffixes: tuple[str, ...]) -> bool:
     with _LOCK:
         if len(_KNOWN) >= _MAX_FOLDERS:
             _KNOWN.clear()
-        _KNOWN[folder] = _Known(status.st_mtime_ns, status.st_dev, status.st_ino, None)
+        _KNOWN[folder] = _Known(changed, status.st_dev, status.st_ino, None)
     return True
 
 
