@@ -195,4 +195,4 @@ def test_a_position_in_a_fixtures_sidecar_is_shown_with_the_sidecars_name(tmp_pa
     )
     run = cli("test", str(tmp_path))
     assert run.code == 1
-    assert "- expected global-research/commercial-permission@2: not reported (reported at a.meta.yaml:3:1" in run.out
+    assert "- expected global-research/commercial-permission@2: not reported (reported at 3:1 in a.meta.yaml" in run.out

@@ -234,10 +234,10 @@ def _meant(rule: str, policy: Any) -> str | None:
 
 
 def _place(found: Any) -> str:
-    """``line:column`` of a finding, after its file's name when that is not the fixture's own (a line of the
-    fixture's metadata sidecar: ``a.meta.yaml:8:1``)."""
+    """``line:column`` of a finding as ``expect`` takes it, and the file it is in when that is not the
+    fixture's own (a line of its metadata sidecar: ``3:1 in a.meta.yaml``)."""
     where = f"{found.line}:{found.column}"
-    return f"{os.path.basename(found.file)}:{where}" if getattr(found, "file", None) else where
+    return f"{where} in {os.path.basename(found.file)}" if getattr(found, "file", None) else where
 
 
 def render(outcome: Outcome) -> str:
