@@ -680,8 +680,9 @@ def test_a_record_whose_address_only_looks_like_the_contacts_does_not_count(send
     meta = {**COMPLIANT_META, "commercial": True}
     record = {"from": sender, "date": "2024-04-01", "scope": ["commercial"]}
     assert rules(check(COMPLIANT_BODY, {**meta, "permissions": [record]})) == ["global-research/commercial-permission"]
-    named = {**record, "from": "Global Research (publications@globalresearch.ca)"}
-    assert rules(check(COMPLIANT_BODY, {**meta, "permissions": [named]})) == []
+    for sender in ("Global Research (publications@globalresearch.ca)", "publications@globalresearch.ca?"):
+        named = {**record, "from": sender}  # an address beside a name, or a mark after it, is still it
+        assert rules(check(COMPLIANT_BODY, {**meta, "permissions": [named]})) == [], sender
 
 
 @pytest.mark.parametrize("contact", ["Rights Desk <rights@example.org>", "RIGHTS@example.org"])
@@ -3875,9 +3876,9 @@ def test_a_pixel_naming_the_original_with_more_is_altered_not_another_articles(t
     else:
         [finding] = result.findings
         assert told in finding.message, finding.message
-    other = pixel.replace("grain", "salt")
-    [finding] = check(f"Text.\n\n{other}\n", meta, rules_dirs=[policy]).findings
-    assert "is there but for another article" in finding.message
+    for other in (pixel.replace("grain", "salt"), pixel.replace("grain", "grain-harvest")):  # a longer one's too
+        [finding] = check(f"Text.\n\n{other}\n", meta, rules_dirs=[policy]).findings
+        assert "is there but for another article" in finding.message, other
 
 
 @pytest.mark.parametrize(

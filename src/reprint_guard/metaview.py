@@ -25,7 +25,7 @@ from .limits import MAX_NAME_CHARS, MAX_NAMES, MAX_NAMES_CHARS
 #: An email address, after a "mailto:" a link's address has.
 #: An address standing as a word of its own (so "a@b.org@c.com" holds none), after ``mailto:`` if written.
 _EMAIL = re.compile(
-    r"""(?<![^\s<(\[,;:"'])(?:mailto:)?([^\s<>@,;:()\[\]"']+@[^\s<>@,;:?()\[\]"']+?)\.?(?![^\s>)\],;"'])""",
+    r"""(?<![^\s<(\[,;:"'])(?:mailto:)?([^\s<>@,;:()\[\]"']+@[^\s<>@,;:?()\[\]"']+?)\.?(?![^\s>)\],;:?!"'])""",
     re.IGNORECASE,
 )
 #: The address of ``Name <a@b>``: the one inside the angle brackets, whatever the name says.

@@ -133,10 +133,16 @@ def _names_original_within(address: str, reprint: Reprint, context: Context) -> 
     """Whether ``address`` holds the original's address as the metadata writes it, or encoded as a pixel's
     query writes it: an element there for this article, altered (a parameter added), not another's."""
     values = template_values(reprint, context.policy, placeholders=False)
-    return any(
-        (given := values.get(name)) and (given in address or given.lower() in address.lower())
-        for name in ("original_url_encoded", "original_url")
-    )
+    lowered = address.lower()
+    for name in ("original_url_encoded", "original_url"):
+        given = (values.get(name) or "").lower()
+        at = lowered.find(given) if given else -1
+        while at >= 0:
+            after = lowered[at + len(given) : at + len(given) + 1]
+            if after in ("", "&", "#", ";"):  # the whole address, a parameter after it: not a longer one's start
+                return True
+            at = lowered.find(given, at + 1)
+    return False
 
 
 #: The placeholders that stand for the original's address, compared as links are.
