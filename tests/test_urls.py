@@ -80,9 +80,18 @@ def test_a_query_of_tracking_parameters_is_dropped_as_parsing_it_would_drop_it()
 
 
 def test_newsletter_tracking_parameters_are_not_part_of_the_address() -> None:
-    """A newsletter's link to the original (HubSpot's _hsenc/_hsmi, Marketo's mkt_tok) is still the original."""
+    """A newsletter's link to the original (HubSpot's _hsenc/_hsmi, Marketo's mkt_tok, Ghost's ref, beehiiv's
+    _bhlid, Kit's ck_subscriber_id, Klaviyo's _kx) is still the original."""
     plain = normalize_url("https://kffhealthnews.org/news/article/rural-clinics/")
-    for query in ("?_hsmi=298451003&_hsenc=p2ANqtz-8xYk", "?mkt_tok=NzQ1LUtYWi0&utm_source=x", "?__hstc=1.2&__hssc=3"):
+    for query in (
+        "?_hsmi=298451003&_hsenc=p2ANqtz-8xYk",
+        "?mkt_tok=NzQ1LUtYWi0&utm_source=x",
+        "?__hstc=1.2&__hssc=3",
+        "?ref=riverbend-weekly",
+        "?_bhlid=4f2a9c",
+        "?ck_subscriber_id=2286413",
+        "?_kx=abc.def",
+    ):
         assert normalize_url("https://kffhealthnews.org/news/article/rural-clinics/" + query) == plain
     assert normalize_url("https://kffhealthnews.org/news/article/rural-clinics/?id=4") != plain
 

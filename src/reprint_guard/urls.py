@@ -40,6 +40,10 @@ _TRACKING_KEYS = frozenset(
         "__hssc",
         "__hsfp",
         "hsctatracking",
+        "ref",  # Ghost's newsletter links (?ref=site-name)
+        "_bhlid",  # beehiiv's
+        "ck_subscriber_id",  # Kit's (ConvertKit)
+        "_kx",  # Klaviyo's
         "mkt_tok",  # Marketo's
         "vero_id",
         "oly_enc_id",  # Omeda's
