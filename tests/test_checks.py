@@ -3968,3 +3968,22 @@ def test_a_notice_in_a_block_of_its_own_is_placed_there_not_at_the_same_words_ab
     meta = {"license": "CC-BY-4.0", "original_url": "https://example.org/story", "author": "Jane Doe"}
     [found] = check(body, meta).findings
     assert (found.rule, found.line, found.column) == ("cc-by-4.0/no-added-restrictions", 7, 1)
+
+
+@pytest.mark.parametrize("mark", ["&copy;", "&#169;", "©"])
+def test_a_notice_naming_another_holder_is_placed_at_it_whatever_its_mark(mark):
+    """ "Copyright &copy; 2026 ..." (a newsletter platform's footer) was placed at the page's start: the words
+    looked for began with the mark, which the page writes as a character reference."""
+    body = (
+        '<p>By Ana Ruiz</p>\n<p>Seed libraries grow.</p>\n<p>From <a href="https://riverwatch.example/seeds">the '
+        'original</a>, under <a href="https://creativecommons.org/licenses/by/4.0/">CC BY 4.0</a>.</p>\n'
+        f"<p>Copyright {mark} 2026 The Riverbend Weekly</p>\n"
+    )
+    meta = {
+        "original_url": "https://riverwatch.example/seeds",
+        "author": "Ana Ruiz",
+        "license": "CC-BY-4.0",
+        "copyright_holder": "River Stories Collective",
+    }
+    [found] = [f for f in check(body, meta, format="html").findings if f.rule == "cc-by-4.0/copyright-notice"]
+    assert found.line == 4 and found.column > 1, found

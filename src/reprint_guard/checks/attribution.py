@@ -469,6 +469,10 @@ def _notice(visible: VisibleBody, holders: list[str]) -> tuple[bool, str]:
     return False, marked
 
 
+#: Marks a notice may write twice over ("Copyright © 2026"), normalised.
+_MARK_WORDS = frozenset({"©", "(c)", "copyright", "copyright:"})
+
+
 def _notice_in_blocks(visible: VisibleBody, holders: list[str], held: tuple[str, ...], marked: str) -> tuple[bool, str]:
     """:func:`_notice` in each block holding one of the marks ``held``; ``marked``: the first notice found so far."""
     for block in visible.blocks_holding(held):
@@ -477,7 +481,9 @@ def _notice_in_blocks(visible: VisibleBody, holders: list[str], held: tuple[str,
         if marks:
             if not marked:  # where a notice naming someone else is: the words after its mark, to find it by
                 words = block[marks[0] :].split()
-                marked = " ".join(words[1:4]) or words[0]
+                # Past a second mark ("Copyright © 2026 ..."): a page may write it "&copy;", not found as "©".
+                after = [word for word in words[1:] if word not in _MARK_WORDS]
+                marked = " ".join(after[:3]) or words[0]
             if has_notice(block, holders, marks=marks):
                 return True, ""
             # The holder with other accents ("Tomás Brenner" for the metadata's "Tomas Brenner"): the same name.
