@@ -126,13 +126,6 @@ def _find_all(text: str, needle: str) -> list[int]:
 BARE_URL = re.compile(r"(?<![\w/@.])(?:https?://|www\.)[^\s<>\"]*[^\s<>\"?!.,:;*_~'()\[\]]")
 
 
-#: The elements whose text is a block of its own: where a sentence starts.
-_SENTENCE_BLOCKS = (
-    "p, h1, h2, h3, h4, h5, h6, li, dt, dd, blockquote, figcaption, caption, td, th, pre, div, section, "
-    "article, aside, header, footer, address, summary, legend"
-)
-
-
 class VisibleBody:
     """The visible part of a body: its text, hyperlinks and images.
 
@@ -288,7 +281,7 @@ class VisibleBody:
         tree = self._tree
         if not head or tree is None:
             return False
-        return any(node.text(deep=True, separator="").lstrip().startswith(head) for node in tree.css(_SENTENCE_BLOCKS))
+        return any(node.text(deep=True, separator="").lstrip().startswith(head) for node in tree.css(_TEXT_BLOCKS))
 
     def holds(self, phrase: str) -> bool:
         """Whether ``text`` contains the normalised phrase at all (anywhere, whole words or not).

@@ -148,25 +148,23 @@ def _check(
         if params.mode == "forbid" and _lacks_forbidden_words(reprint, context.policy):
             return
         words = required_words(pattern)
+        found = None
         if not visible.may_contain(words):
-            matched = None  # a word every match needs is not there: nothing to search
+            pass  # a word every match needs is not there: nothing to search
         elif params.mode == "forbid" and _clear_of_forbidden(reprint, context.policy):
             if not _anchored(pattern):
                 return
             # Clear as a whole; a pattern that may start a sentence (``^``) may still open a block of its own.
             found = _in_a_block(params, visible, words)
-            matched = found[0].decode("utf-8", "replace") if found is not None else None
-            if found is not None and found[1]:  # where its block stands in the text: the copy to place it at
-                nth = visible.text_utf8.count(found[0], 0, found[1])
         else:
             # A block read on its own holds more only for an exception that may start a sentence (``^``).
             in_blocks = _HeldByItsBlock(params, visible) if _anchored(params.unless or "") else None
             found = _first_counted(params, visible.text_utf8, in_blocks)
             if found is None and _anchored(pattern):
                 found = _in_a_block(params, visible, words if params.mode == "forbid" else None)
-            matched = found[0].decode("utf-8", "replace") if found is not None else None
-            if found is not None and found[1]:  # after matches it passed over: the same words before it
-                nth = visible.text_utf8.count(found[0], 0, found[1])
+        matched = found[0].decode("utf-8", "replace") if found is not None else None
+        if found is not None and found[1]:  # matches passed over (or a block's copy): the same words before it
+            nth = visible.text_utf8.count(found[0], 0, found[1])
     if params.mode == "require" and matched is None:
         line, column = reprint.end_position()
         yield Problem(line, column, detail=f"{shown} is not visible in the article")
@@ -258,13 +256,9 @@ def _held_copies(params: Params, visible: VisibleBody, text: bytes, matched: byt
     first = matched.decode("utf-8", "replace")  # as the text as written mostly has it, but for case
     raw = visible.raw_text
     lowered = visible.lowered_raw  # the same length for most text: where a word stands in it, it stands in raw
-    lines, at = [], lowered.find(first) if first and len(lowered) == len(raw) else -1
-    while at >= 0:
-        start, end = raw.rfind("\n", 0, at) + 1, raw.find("\n", at)
-        end = len(raw) if end < 0 else end
-        lines.append(normalize(raw[start:end]))
-        at = lowered.find(first, end)
-    if not first or len(lowered) != len(raw):  # a letter whose lower case is longer: every line, as it stands
+    if first and len(lowered) == len(raw):
+        lines = [normalize(line) for _, line in _lines_holding(raw, lowered, [first])]
+    else:  # a letter whose lower case is longer: every line, as it stands
         lines = [normalize(line) for line in raw.split("\n")]
     blocks = [encoded for line in lines if matched in (encoded := line.encode("utf-8"))]
     if sum(block.count(matched) for block in blocks) != text.count(matched):

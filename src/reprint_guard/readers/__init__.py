@@ -946,8 +946,10 @@ def validate_metadata(
                 "; 'excerpt' says whether the reprint is an extract of the original (true or false): if this is "
                 "the site's teaser text, give it another name in the config (front-matter: {excerpt: teaser})"
             )
+        import datetime as dt
+
         modified = data.get("modified")
-        if key == "modified" and (_a_date(modified) or isinstance(modified, str)):  # Hugo's last-modified date
+        if key == "modified" and isinstance(modified, str | dt.date):  # Hugo's last-modified date
             message += (
                 "; 'modified' says whether the reprint's text was changed from the original (true or false): if "
                 "this is the page's last-modified date, as Hugo reads it, map a key of your own onto reprint-guard's "
@@ -969,12 +971,6 @@ def validate_metadata(
 
 
 _NONE = object()
-
-
-def _a_date(value: object) -> bool:
-    import datetime as dt
-
-    return isinstance(value, dt.date)
 
 
 def _metadata_problem(exc: Any, key_lines: Mapping[str, int] | None = None) -> tuple[str | None, str, str]:
