@@ -462,11 +462,19 @@ def test_the_conversations_link_back_is_to_an_article_or_a_home_page(tmp_path, l
         ("Support for this reporting was provided by Lakeside Credit Union.", True),
         ("The new meters were made possible by a federal grant.", False),
         ("Support for the measure comes from both parties.", False),
+        ("This issue is sponsored by Lakeside Credit Union.", True),
+        ("Sponsored by Lakeside Credit Union", True),
+        ("Brought to you by Lakeside Credit Union.", True),
+        ("This newsletter, brought to you by Lakeside Credit Union, goes out weekly.", True),
+        ("The fair, brought to you by the county fair board each August, drew 4,000 people.", False),
+        ("Sponsored by state Sen. Ada Fowler, the bill would cap such fees at $50.", False),
+        ("Our water coverage is brought to you by readers like you.", False),
     ],
 )
 def test_propublica_sponsorship_lines_in_other_words(tmp_path, line, sponsored):
-    """An underwriting line under a ProPublica story is a sponsorship of it; the same words about something
-    else in the story are not."""
+    """An underwriting line under a ProPublica story is a sponsorship of it, and so is a label standing alone
+    or a newsletter issue's sponsor; the same words about something else in the story (a fair brought to
+    you by its board, a lede opening "Sponsored by state Sen. ...") are not."""
     fixture = ROOT / "tests" / "policies" / "propublica" / "no-sponsorship-text-brought-to-you.md"
     page = tmp_path / "pp.md"
     text = fixture.read_text(encoding="utf-8").replace(
