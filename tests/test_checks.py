@@ -209,6 +209,12 @@ def test_source_credit_in_an_element_of_another_class_counts(shown):
         ("The archive said the material may not be copied without a licence.", False),
         ("Photo: Holt Museum. Reproduction is prohibited.", False),  # the photo's own, as "All rights reserved"
         ("Reproduction is prohibited without written permission.", True),
+        # The words named in the story, not a notice (a quoted one is passed over already)
+        ("The contract, stamped All Rights Reserved on every page, was never filed.", False),
+        ("Each binder was marked with the words All Rights Reserved in red.", False),
+        ("The scans carry the legend all rights reserved, the archivist said.", False),
+        ("The studio's footer reads All Rights Reserved, though the photos are public.", False),
+        ("Stamped and filed. All rights reserved.", True),
     ],
 )
 def test_a_photos_own_notice_is_no_restriction_on_the_story_but_one_over_both_is(notice, restricts):
