@@ -130,6 +130,9 @@ def test_braces_that_are_text_in_a_template_are_no_placeholder(tmp_path, cli):
         ("{field: license, is_not: CC-BY-4.0}", "cc by 4.0", False),
         ("{field: license, not_in: [CC-BY-4.0]}", "Creative Commons Attribution 4.0 International", False),
         ("{field: license, is: CC-BY-4.0}", "CC BY-ND 4.0", False),
+        # Another licence is compared as written, and valid in a condition (BY-SA 4.0 names GPLv3 compatible)
+        ("{field: license, in: [CC-BY-SA-4.0, GPL-3.0-or-later]}", "GPL-3.0-or-later", True),
+        ("{field: license, is: GPL-3.0-only}", "GPL-3.0-or-later", False),
     ],
 )
 def test_a_condition_on_the_licence_compares_licence_ids(tmp_path, cli, when, license, applies):

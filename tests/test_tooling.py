@@ -274,6 +274,21 @@ def test_validate_of_a_policy_alone_says_how_its_neighbour_parent_is_found(tmp_p
     assert cli("validate", str(child), "--rules-dir", str(tmp_path)).code == 0
 
 
+def test_validate_says_a_valid_policy_with_a_bundled_id_replaces_the_bundled_one(tmp_path, cli):
+    """A copy of a bundled policy kept beside a site's policies replaces it wherever they are read: valid,
+    but said, so a draft does not change every check unnoticed."""
+    copy = tmp_path / "propublica.yaml"
+    copy.write_text((ROOT / "rules" / "propublica.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    run = cli("validate", str(copy))
+    assert run.code == 0, run.out
+    assert run.out.strip() == (
+        f"{copy}: valid; its id 'propublica' is a bundled policy's, so it replaces that policy wherever it is "
+        "read (--rules-dir, the config's policies)"
+    )
+    own = write_policy(tmp_path, "herald", HELLO_RULE)
+    assert cli("validate", str(own)).out.strip() == f"{own}: valid"
+
+
 def test_validate_tells_a_letter_case_folding_changes_how_to_write_it(tmp_path, cli):
     policy = write_policy(
         tmp_path, "caps", "rules:\n  - id: note\n    check: text\n    pattern: 'straße'\n    message: N\n"

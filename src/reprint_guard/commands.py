@@ -161,7 +161,7 @@ def _indent(text: str) -> str:
 
 
 def run_validate(options: argparse.Namespace) -> int:
-    from .policy.validate import validate_file
+    from .policy.validate import bundled_id_replaced, validate_file
 
     bad = 0
     extra = rules_dirs(options)  # the user's other policies, which one of these may extend
@@ -190,7 +190,14 @@ def run_validate(options: argparse.Namespace) -> int:
         if problems:
             bad += 1
         else:
-            sys.stdout.write(f"{shown_line(name)}: valid\n")
+            replaced = bundled_id_replaced(Path(name))
+            said = (
+                f"; its id {replaced!r} is a bundled policy's, so it replaces that policy wherever it is read "
+                "(--rules-dir, the config's policies)"
+                if replaced
+                else ""
+            )
+            sys.stdout.write(f"{shown_line(name)}: valid{said}\n")
     return ExitCode.ERROR if unread else ExitCode.FINDINGS if bad else ExitCode.OK
 
 

@@ -354,6 +354,24 @@ def _read_once(file: Path, *, skip: tuple[int, int] | None = None, validate: boo
     return found
 
 
+def bundled_id_replaced(path: Path) -> str | None:
+    """The bundled policy's id that the valid policy at ``path`` takes, or None: wherever it is read, it
+    replaces the bundled one. Not a problem (a site may mean to), but a copy made to try a change, kept
+    beside the site's policies, would change every check."""
+    own = _read_once(path, validate=False).data.get("id")
+    bundled = next((raw for raw in _bundled() if raw.data.get("id") == own), None)
+    if bundled is None or _same_file(Path(bundled.path), path):  # a bundled policy's own file, being edited
+        return None
+    return str(own)
+
+
+def _same_file(one: Path, other: Path) -> bool:
+    try:
+        return os.path.samefile(one, other)
+    except OSError:
+        return False
+
+
 def _bundled() -> list[RawPolicy]:
     """The bundled policy files as :func:`~reprint_guard.policy.loader.bundled_raws` reads them, once."""
     return [_read_once(file, validate=False) for file in policy_files(bundled_rules_dir())]
@@ -384,6 +402,14 @@ def _unknown_licences(raw: RawPolicy) -> list[PolicyError]:
     return found
 
 
+def _may_be_cc(value: str) -> bool:
+    """Whether a licence a condition names is meant for a Creative Commons one (an id, a deed, a title): only
+    such is held to the ids reprint-guard knows. Another is compared as written (``GPL-3.0-only``, which
+    BY-SA 4.0 names as compatible)."""
+    lowered = value.strip().lower()
+    return lowered.startswith("cc") or "creative" in lowered or "attribution" in lowered
+
+
 def _condition_licences(raw: RawPolicy, rule_id: str, when: Any, where: list[str | int]) -> list[PolicyError]:
     """Each licence a condition on ``license`` compares with that is none reprint-guard knows
     (``CC-BY-40``), at its own place: the condition compares licence ids, and the id of a licence written
@@ -404,7 +430,7 @@ def _condition_licences(raw: RawPolicy, rule_id: str, when: Any, where: list[str
             continue
         values = when[op] if isinstance(when[op], list) else [when[op]]
         for place, value in enumerate(values):
-            problem = unknown_licence(value) if isinstance(value, str) else None
+            problem = unknown_licence(value) if isinstance(value, str) and _may_be_cc(value) else None
             if problem:
                 at = [*where, op, place] if isinstance(when[op], list) else [*where, op]
                 found.append(raw.error(f"rule {rule_id!r}, field 'when': {problem}", at))
