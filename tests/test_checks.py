@@ -3591,6 +3591,11 @@ def test_a_copyright_notice_may_say_copyright_in_the_reprints_language(notice, k
         ("Núñez de la Fuente, María José", "Por María José Núñez de la Fuente."),  # a surname of four words
         ("Ana Ruiz dan Li Wei", "Oleh Li Wei dan Ana Ruiz."),
         ("李伟、王芳", "作者：王芳、李伟。"),
+        # A family and a given name in a script without spaces, with a space between them or without
+        ("山田 太郎", "文：山田太郎"),
+        ("山田太郎", "文：山田 太郎"),
+        ("山田　太郎", "山田太郎記者"),  # an ideographic space
+        ("김 민지", "글: 김민지 기자"),
     ],
 )
 def test_an_authors_name_is_read_as_other_languages_write_names(author, byline):

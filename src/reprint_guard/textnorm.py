@@ -168,6 +168,12 @@ _SPACELESS = re.compile(
 )
 
 
+def spaceless(text: str) -> bool:
+    """Whether every character of ``text`` but its spaces is of a script written without spaces between
+    words: a name in it ("山田 太郎", "山田太郎") is written with a space between its parts or without."""
+    return any(char != " " for char in text) and all(char == " " or _SPACELESS.match(char) for char in text)
+
+
 def _apart(outside: str, edge: str) -> bool:
     """Whether a word character ``outside`` a match still leaves it whole, beside its edge character ``edge``:
     one of them is of a script that puts no space between words."""

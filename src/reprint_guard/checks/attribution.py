@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..metaview import name_forms, names_of
 from ..reprint import Reprint
-from ..textnorm import as_written, find_phrase, normalize, normalized
+from ..textnorm import as_written, find_phrase, normalize, normalized, spaceless
 from ..visible import VisibleBody
 from .base import (
     OTHER_WORK_STEMS,
@@ -609,10 +609,12 @@ def _placed_accents_aside(
             regex = _accents_aside(normalized(name))
         except ValueError:  # a name too long for RE2's memory budget as a class per letter: as spelt only
             continue
+        # A name in a script without spaces stands whole wherever it is found ("文：山田太郎", "山田太郎記者").
+        whole = spaceless(normalized(name))
         matches = [
             m.start()
             for m in regex.finditer(text)
-            if _whole(text, *m.span()) and not _credited_elsewhere(text, m, name)
+            if (whole or _whole(text, *m.span())) and not _credited_elsewhere(text, m, name)
         ]
         if matches:
             at = matches[-1] if last else matches[0]
@@ -656,7 +658,10 @@ def _accents_aside(name: str) -> Any:
     """An RE2 pattern (of UTF-8) finding the normalised ``name``, each letter with or without an accent (whole
     words: see :func:`_whole`, which spares the pattern Unicode's classes of letters, a large program), and,
     for a name of two words or more besides initials, with any middle initials and a comma before a suffix
-    (see :func:`_loose`)."""
+    (see :func:`_loose`); a name in a script without spaces, with a space or none between any two of its
+    characters."""
+    if spaceless(name) and len(name) <= _SPACELESS_NAME:  # "山田 太郎" is "山田太郎", and the other way round
+        return compile_pattern(" ?".join(re.escape(char) for char in name.replace(" ", "")), utf8=True, own=True)
     variants = _variants()
 
     def spelt(word: str) -> str:
@@ -680,6 +685,9 @@ def _accents_aside(name: str) -> Any:
             initials = []
     return compile_pattern(pattern, utf8=True, own=True)
 
+
+#: The longest name in a script without spaces that is looked for with a space anywhere between its characters.
+_SPACELESS_NAME = 24
 
 #: What follows a surname, which house styles write with a comma before it or without.
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
