@@ -1301,7 +1301,8 @@ def test_a_folder_changed_just_now_is_not_trusted_to_a_listing(tmp_path):
 
 @pytest.mark.parametrize("fence", ["yaml", "toml"])
 def test_a_key_under_hugos_params_is_placed_at_its_own_line(tmp_path, fence):
-    """Hugo keeps a page's own fields under ``params:``: a finding about one stood at the ``params:`` line."""
+    """Hugo keeps a page's own fields under ``params:``: a finding about one stood at the ``params:`` line,
+    then at the key's line but its first column."""
     if fence == "yaml":
         front = (
             "---\ntitle: Harbour\nauthor: Ana Ruiz\nparams:\n"
@@ -1315,7 +1316,9 @@ def test_a_key_under_hugos_params_is_placed_at_its_own_line(tmp_path, fence):
     page = tmp_path / "a.md"
     page.write_text(front + COMPLIANT_BODY, encoding="utf-8")
     [finding] = check_file(page).findings
-    assert (finding.rule, finding.line) == ("global-research/commercial-permission", 7)
+    # At the key itself: indented under YAML's params:, at the line's start in TOML's table.
+    where = (7, 3) if fence == "yaml" else (7, 1)
+    assert (finding.rule, finding.line, finding.column) == ("global-research/commercial-permission", *where)
 
 
 def test_a_pretty_printed_html_body_read_as_markdown_says_so_in_its_fixes():

@@ -28,14 +28,22 @@ _CLOSE = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
 
 
 class LoadedYaml:
-    """A loaded YAML document with the 1-based line of each top-level key."""
+    """A loaded YAML document with the 1-based line of each top-level key, and the column of each key that
+    does not start its line (one under Hugo's ``params:``, as "params.KEY")."""
 
-    __slots__ = ("data", "key_lines", "node")
+    __slots__ = ("data", "key_columns", "key_lines", "node")
 
-    def __init__(self, data: Any, key_lines: dict[str, int], node: yaml.Node | None) -> None:
+    def __init__(
+        self,
+        data: Any,
+        key_lines: dict[str, int],
+        node: yaml.Node | None,
+        key_columns: dict[str, int] | None = None,
+    ) -> None:
         self.data = data
         self.key_lines = key_lines
         self.node = node
+        self.key_columns = key_columns
 
 
 def _screen_events(text: str, error: type[ReprintGuardError]) -> None:
@@ -454,7 +462,8 @@ def load(
         # (YAML 1.2), through stand-ins no text holds, put back in what was read.
         loaded = load(text.translate(_TO_STAND_INS), error=error, flat=flat, keys=keys)
         lines = {_put_back(key): line for key, line in loaded.key_lines.items()}
-        return LoadedYaml(_put_back(loaded.data), lines, loaded.node)
+        columns = {_put_back(key): column for key, column in (loaded.key_columns or {}).items()} or None
+        return LoadedYaml(_put_back(loaded.data), lines, loaded.node, columns)
     if flat:
         loaded = load_flat(text)
         if loaded is not None:
@@ -533,16 +542,20 @@ def load(
             column=mark.column + 1 if mark else None,
         ) from None
     key_lines: dict[str, int] = {}
+    key_columns: dict[str, int] = {}
     if isinstance(node, yaml.MappingNode):
         for key_node, value_node in node.value:
             if isinstance(key_node, yaml.ScalarNode):
                 key_lines.setdefault(str(key_node.value), key_node.start_mark.line + 1)
                 if str(key_node.value).lower() == "params" and isinstance(value_node, yaml.MappingNode):
-                    # Hugo keeps a page's own fields under params: each is placed at its own line, "params.KEY"
+                    # Hugo keeps a page's own fields under params: each is placed at its own key, "params.KEY"
                     for inner, _ in value_node.value:
                         if isinstance(inner, yaml.ScalarNode):
-                            key_lines.setdefault(f"{key_node.value}.{inner.value}", inner.start_mark.line + 1)
-    return LoadedYaml(data, key_lines, node)
+                            name = f"{key_node.value}.{inner.value}"
+                            if name not in key_lines:
+                                key_lines[name] = inner.start_mark.line + 1
+                                key_columns[name] = inner.start_mark.column + 1
+    return LoadedYaml(data, key_lines, node, key_columns or None)
 
 
 def position_of(node: yaml.Node | None, path: list[str | int]) -> tuple[int | None, int | None]:

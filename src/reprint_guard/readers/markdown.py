@@ -247,7 +247,8 @@ def split_front_matter(text: str) -> FrontMatter:
             raise _as_template(exc.at(line_offset=1), raw) from None
         data = loaded.data if loaded else None
         key_lines = {k: v + 1 for k, v in loaded.key_lines.items()} if loaded else {}
-        key_columns = None  # a top-level YAML key starts its line
+        # A top-level YAML key starts its line; one under params: is placed at its own column, one line lower.
+        key_columns = dict(loaded.key_columns) if loaded and loaded.key_columns else None
     else:
         import tomllib
 
