@@ -215,6 +215,13 @@ def test_source_credit_in_an_element_of_another_class_counts(shown):
         ("The scans carry the legend all rights reserved, the archivist said.", False),
         ("The studio's footer reads All Rights Reserved, though the photos are public.", False),
         ("Stamped and filed. All rights reserved.", True),
+        # Reservations in other words
+        ("This story may not be republished without permission.", True),
+        ("This article or any part of it may not be reproduced without the written consent of the Ledger.", True),
+        ("Do not copy or redistribute.", True),
+        ("Do not redistribute this article.", True),
+        ("The judge said the photos may not be republished.", False),
+        ("Photo: Reuters. Do not copy or redistribute.", False),
     ],
 )
 def test_a_photos_own_notice_is_no_restriction_on_the_story_but_one_over_both_is(notice, restricts):
