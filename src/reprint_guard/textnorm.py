@@ -150,8 +150,9 @@ def _replacer(chars: frozenset[bytes]) -> Callable[..., bytes]:
 
 def collapse(folded: bytes) -> bytes:
     """Runs of spaces made one, none at the ends: :func:`fold_utf8`'s text normalised."""
-    if b"  " in folded:  # runs of spaces are few: split at them rather than at every word
-        folded = b" ".join(piece for part in folded.split(b"  ") if (piece := part.strip(b" ")))
+    parts = folded.split(b"  ")  # runs of spaces are few: split at them rather than at every word (one scan)
+    if len(parts) > 1:
+        folded = b" ".join(piece for part in parts if (piece := part.strip(b" ")))
     return folded.strip(b" ")
 
 
