@@ -12,7 +12,7 @@ import jsonschema
 import pytest
 import yaml
 
-from conftest import COMPLIANT_BODY, COMPLIANT_META, GR_URL, POLICY_HEAD, markdown
+from conftest import COMPLIANT_BODY, COMPLIANT_META, GR_URL, POLICY_HEAD, ROOT, markdown
 from reprint_guard.config.loader import SCHEMA_PATH, render_config_schema
 
 HUGO_META = {"title": "Harbour", "authors": ["Ana Ruiz"], "canonicalURL": GR_URL, "draft": False}
@@ -1557,3 +1557,35 @@ def test_a_jekyll_sites_kramdown_reads_markdown_inside_a_block_marked_so(tmp_pat
     assert cli("init", str(tmp_path), "--force").code == 0
     config = yaml.safe_load((tmp_path / ".reprint-guard.yaml").read_text(encoding="utf-8"))
     assert config["markdown-in-html"] is False
+
+
+@pytest.mark.parametrize("media", [False, True])
+def test_a_permission_from_the_sites_own_address_grants_nothing_where_anyone_may_grant(tmp_path, cli, media):
+    """Montana Free Press takes commercial permission from whoever holds the rights (``from: ['*']``), and a
+    record from the republisher's own address counted: the site granted itself. With the config's own-hosts,
+    it is told as the site's own; the author's address still counts. A photo's permission (Global Voices'
+    third-party media, from whoever holds them) alike."""
+    policy = "global-voices" if media else "montana-free-press"
+    fixture = (ROOT / "tests" / "policies" / policy / "compliant.md").read_text(encoding="utf-8")
+    head, _, body = fixture.removeprefix("---\n").partition("\n---\n")
+    meta = {k: v for k, v in yaml.safe_load(head).items() if k != "expect"}
+    scope = "media" if media else "commercial"
+    if media:
+        body = body.rstrip("\n") + "\n\n![The dam](https://images.example/dam.jpg)\n"
+    else:
+        meta["commercial"] = True
+    write(tmp_path / ".reprint-guard.yaml", "own-hosts: [riverbendledger.org]\n")
+
+    def findings_with(sender: str) -> list[dict]:
+        record = {"from": sender, "date": "2026-01-05", "scope": [scope]}
+        write(tmp_path / "a.md", markdown({**meta, "permissions": [record]}, body))
+        (result,) = cli("check", "a.md", "--format", "json", cwd=tmp_path).json()["results"]
+        assert result["policy"] == policy
+        return result["findings"]
+
+    told = findings_with("editor@riverbendledger.org")
+    assert [f["rule"] for f in told] == [f"{policy}/{'third-party-media' if media else 'noncommercial'}"], told
+    assert "the site's own address (own-hosts)" in told[0]["message"], told[0]["message"]
+    assert findings_with("Ana Ruiz <ana@ruiz.example>") == []
+    (tmp_path / ".reprint-guard.yaml").unlink()  # without the config, the site's address is anyone's
+    assert findings_with("editor@riverbendledger.org") == []

@@ -357,6 +357,9 @@ class Reprint:
         #: Where an HTML page declares a key itself (its canonical link's address, its author meta tag), as
         #: (line, column): a finding about that key is told there.
         self.declared_places: dict[str, tuple[int, int]] = {}
+        #: The site's own hosts (the config's ``own-hosts``): a permission from an address there is the
+        #: republisher's own, which grants nothing where anyone holding the rights may grant.
+        self.own_hosts: tuple[str, ...] = ()
         # Computed on first use (plain attributes: functools.cached_property takes a lock per access).
         self._html = html
         self._rendered = False  # the HTML is our rendering of the Markdown body (not given by a caller)

@@ -918,6 +918,7 @@ def check_read(
         ]
     policies = policy_set(settings.rules_dirs)
     policy = load_policy(policy_spec, extra=settings.rules_dirs) if policy_spec else None
+    reprint.own_hosts = settings.own_hosts
     result = check_reprint(reprint, policies, policy, today=settings.today, severity=settings.severity)
     if result.status == "skipped":
         return result

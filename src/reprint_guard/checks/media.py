@@ -19,7 +19,7 @@ from ..reprint import Reprint, Span
 from ..urls import embedded_addresses, host_matches, host_of
 from ..visible import ADDRESS_ATTRIBUTES, SRCSET_ATTRIBUTES, Media, embed_item
 from .base import BADGE_HOSTS, Context, Problem, unknown_scopes, url_pattern
-from .permission import LATE_FIX, Standing, another_publisher, late_date, standing
+from .permission import LATE_FIX, OWN_SITE, Standing, another_publisher, late_date, standing
 
 if TYPE_CHECKING:
     from .params import MediaParams as Params
@@ -254,8 +254,15 @@ def _not_permitted(
     elif others := [p.from_ for p in meta.permissions if p.covers(scope)]:
         who = "this story's rights holder" if found.anyone else " or ".join(grantors)
         if found.anyone:  # none counted: each is another publisher's, or a placeholder copied from a fix
-            by = another_publisher(next(p for p in meta.permissions if p.covers(scope)), context.policy)
-            who = ("a placeholder, not " if by == "a placeholder" else f"another publisher's ({by}), not ") + who
+            record_of = next(p for p in meta.permissions if p.covers(scope))
+            by = another_publisher(record_of, context.policy, reprint.own_hosts)
+            who = (
+                "a placeholder, not "
+                if by == "a placeholder"
+                else "the site's own address (own-hosts), not "
+                if by == OWN_SITE
+                else f"another publisher's ({by}), not "
+            ) + who
         yield Problem.at(
             span,
             detail=f"{what}; the '{scope}' permission on record is from {', '.join(others)}, who is not {who}"
@@ -390,7 +397,9 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
             return
         shown_url = outside[0][1]
     elif params.mode == "permission":
-        found = standing(reprint.metadata, params.scope, _grantors(params, context), context.today, context.policy)
+        found = standing(
+            reprint.metadata, params.scope, _grantors(params, context), context.today, context.policy, reprint.own_hosts
+        )
         if found.granted:
             return
     first = media[0]

@@ -54,17 +54,23 @@ class Standing(NamedTuple):
 
 
 def standing(
-    meta: MetadataView, scope: str, grantors: tuple[str, ...], today: dt.date, policy: Policy | None = None
+    meta: MetadataView,
+    scope: str,
+    grantors: tuple[str, ...],
+    today: dt.date,
+    policy: Policy | None = None,
+    own_hosts: tuple[str, ...] = (),
 ) -> Standing:
     """Whether a permission record from one of ``grantors`` (``*``: anyone) covers ``scope``: not expired,
     and given by the reprint's publication (a record dated after it, or in the future, does not count).
-    With ``*``, a record from another publisher than ``policy``'s (see :func:`another_publisher`) is no one's."""
+    With ``*``, a record from another publisher than ``policy``'s (see :func:`another_publisher`), or from the
+    site's own address (``own_hosts``), is no one's."""
     emails = frozenset(address_of(g) for g in grantors)  # a contact may be written "Name <a@b>", as a record may
     anyone = "*" in emails  # e.g. a CC licence: permission from whoever holds the rights
     matching = [
         p
         for p in meta.permissions
-        if (p.email in emails or (anyone and not another_publisher(p, policy)))
+        if (p.email in emails or (anyone and not another_publisher(p, policy, own_hosts)))
         and p.covers(scope)
         and other_article(p, meta) is None
     ]
@@ -100,22 +106,31 @@ def other_article(record: PermissionView, meta: MetadataView) -> str | None:
     return None
 
 
+#: What :func:`another_publisher` says of a record from the site's own address.
+OWN_SITE = "the site's own"
+
 #: What a record's sender is when an editor copied a fix's placeholder as it stands.
 _PLACEHOLDERS = frozenset({"the rights holder", "the publisher", "who granted it"})
 
 
-def another_publisher(record: PermissionView, policy: Policy | None) -> str | None:
+def another_publisher(record: PermissionView, policy: Policy | None, own_hosts: tuple[str, ...] = ()) -> str | None:
     """The id of the policy whose publisher sent ``record`` (its address on a host another policy covers:
     Global Research's ``publications@globalresearch.ca`` for a Montana Free Press story), when that is not
-    ``policy`` or one it builds on; "a placeholder" for a sender copied from a fix ("the rights holder").
-    Such a record grants nothing where anyone may grant (``from: ['*']``): it is not the story's rights
-    holder's."""
+    ``policy`` or one it builds on; "a placeholder" for a sender copied from a fix ("the rights holder");
+    "the site's own" for an address on one of ``own_hosts`` (the republisher granting itself). Such a
+    record grants nothing where anyone may grant (``from: ['*']``): it is not the story's rights holder's."""
     sender = record.from_.strip().lower()
     if sender.strip("<>") in _PLACEHOLDERS or (sender.startswith("<") and "@" not in sender):
         return "a placeholder"
-    if policy is None or "@" not in record.email:
+    if "@" not in record.email:
         return None
     host = record.email.rpartition("@")[2].removeprefix("www.")
+    for own in own_hosts:
+        own = own.lower().removeprefix("www.").strip(".")
+        if own and (host == own or host.endswith("." + own)):
+            return OWN_SITE
+    if policy is None:
+        return None
     if any(host == domain or host.endswith("." + domain) for domain in _domains(policy)):
         return None  # the policy's own publisher (a user's policy for a host a bundled one covers too)
     from ..policy.loader import policy_set
@@ -159,7 +174,7 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
     meta = reprint.metadata
     scope = params.scope or str(meta.value(params.scope_from or "") or "")
     grantors = params.from_ or context.policy.contacts
-    found = standing(meta, scope, grantors, context.today, context.policy)
+    found = standing(meta, scope, grantors, context.today, context.policy, reprint.own_hosts)
     if found.granted:
         return
     matching, current, anyone = found.matching, found.current, found.anyone
@@ -223,14 +238,26 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
         )
         return
     foreign = (
-        [(p.from_, by) for p in meta.permissions if p.covers(scope) and (by := another_publisher(p, context.policy))]
+        [
+            (p.from_, by)
+            for p in meta.permissions
+            if p.covers(scope) and (by := another_publisher(p, context.policy, reprint.own_hosts))
+        ]
         if anyone
         else []
     )
     if foreign:
         sender, by = foreign[0]
-        said = "copied from a fix's placeholder" if by == "a placeholder" else f"another publisher's ({by})"
+        said = (
+            "copied from a fix's placeholder"
+            if by == "a placeholder"
+            else "the site's own address (own-hosts)"
+            if by == OWN_SITE
+            else f"another publisher's ({by})"
+        )
         detail = f"a permission for {scope} is recorded from {sender!r}, {said}, not from this story's rights holder"
+        if by == OWN_SITE:
+            detail += ": a site cannot grant itself permission"
         who = "the rights holder (the author, or the original's publisher)" if who == "the rights holder" else who
         fix = (
             f"Ask {who} for {scope} permission, then record it with the address it came from: "

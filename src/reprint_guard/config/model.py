@@ -110,7 +110,8 @@ class Config(_Model):
         default_factory=list,
         alias="own-hosts",
         description="The site's own host names (and their subdomains): a file whose original_url is on one "
-        "is the site's own article, not a reprint (a canonical URL pointing at itself), and is skipped.",
+        "is the site's own article, not a reprint (a canonical URL pointing at itself), and is skipped; a "
+        "permission record from an address there grants nothing where anyone holding the rights may grant.",
     )
     inline_suppressions: bool = Field(
         default=True,
