@@ -2387,6 +2387,16 @@ def test_a_phrase_written_with_a_no_break_space_reference_is_found_where_it_stan
             False,
         ),
         ('<img src="https://i.creativecommons.org/l/by-nd/4.0/88x31.png" alt="CC BY-ND">', False),
+        # The Republication Tracker Tool's pixel, its style dropped by a CMS or a conversion: still the pixel
+        (
+            '<img id="republication-tracker-tool-source" src="https://grist.org/?republication-pixel=true&post=65">',
+            False,
+        ),
+        ('<img src="https://calmatters.org/?republication-pixel=true&amp;post=12&amp;ga4=G-1">', False),
+        (
+            '<img id="republication-tracker-tool-source" src="https://x.example/a.jpg" srcset="https://x.example/b.jpg">',
+            True,
+        ),
         ('<img src="https://mirrors.creativecommons.org/presskit/buttons/88x31/png/by-nd.png">', False),
         ('<img src="https://licensebuttons.net.example.com/l/by/4.0/88x31.png">', True),
         ('<img src="https://licensebuttons.net/l/by/4.0/88x31.png" srcset="https://example.org/photo.jpg 1x">', True),
@@ -4005,3 +4015,46 @@ def test_a_notice_naming_another_holder_is_placed_at_it_whatever_its_mark(mark):
     }
     [found] = [f for f in check(body, meta, format="html").findings if f.rule == "cc-by-4.0/copyright-notice"]
     assert found.line == 4 and found.column > 1, found
+
+
+@pytest.mark.parametrize(
+    ("prose", "notice"),
+    [
+        # The story's own words: no notice, so the credit's notice is missing (and --fix may add it)
+        ("Farmers say copyright law offers a better model than auctions.", None),
+        ("The board says the licences are like copyright: Ana Ruiz, who studied water law, disagrees.", None),
+        ("The council listed (a) an appeal, (b) a buy-back, or (c) Ana Ruiz's proposal to share the water.", None),
+        ("The U.S. Copyright Office said Ana Ruiz had filed nothing.", None),
+        # A notice, however it stands
+        ("Text and images copyright 2024 Ana Ruiz.", True),
+        ("Copyright Ana Ruiz, Global Research, 2024", True),
+        ("(c) Ana Ruiz, Global Research, 2024", True),
+    ],
+)
+def test_the_word_copyright_in_the_story_is_no_notice(prose, notice):
+    """ "copyright law", "like copyright: Ana Ruiz, who ..." and a list's "(c)" were read as notices: a
+    notice of the author's passed, or one of someone else's was "there but wrong", which --fix would not
+    replace. A notice opens its sentence or block, or has a mark or a year after the word."""
+    body = COMPLIANT_BODY.replace("Copyright © Ana Ruiz, Global Research, 2024\n", "")
+    head, _, rest = body.partition("\n\n")
+    result = check(f"{head}\n\nSome text under a heading with no stop\n\n{prose}\n\n{rest}", COMPLIANT_META)
+    told = [f for f in result.findings if f.rule == "global-research/copyright-notice"]
+    if notice:
+        assert told == [], told
+    else:
+        assert len(told) == 1 and "found no copyright notice" in told[0].message, told
+
+
+def test_a_credit_linking_a_home_page_proposes_no_home_page_for_original_url():
+    """The body's credit links Global Research's home page and the metadata names no original: the fix said
+    to set original_url to the home page, and with it the reprint passed but for a warning, its only link
+    going to the home page. The fix names the article's address to find instead."""
+    body = (
+        "Text of the story.\n\nThe original source of this article is "
+        "[Global Research](https://www.globalresearch.ca/).\n\nCopyright © Ana Ruiz, Global Research, 2024\n"
+    )
+    (found,) = check(body, {"title": "T"}).findings
+    assert found.rule == "reprint-guard/credited-original"
+    assert "(a link to its home page, not to the article)" in found.message
+    assert "original_url: <the original article's address>" in (found.fix or "")
+    assert "https://www.globalresearch.ca/'" not in (found.fix or "")

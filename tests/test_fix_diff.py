@@ -778,3 +778,32 @@ def test_a_print_reprints_credit_writes_its_links_out(tmp_path, cli):
     assert "<a " not in html.out and "(https://creativecommons.org/licenses/by-nc-nd/3.0/us/)" in html.out
     cli("check", "--fix", str(page))
     assert "propublica/license" not in cli("check", str(page), "--format", "json").out
+
+
+def test_a_sites_footer_notice_outside_the_article_is_no_notice_to_correct(tmp_path, cli):
+    """A whole WordPress page whose only notice is the theme's footer ("© 2025 Millbrook Commons"): the
+    author's notice was "there but wrong", the fix said to correct the site's footer, and --fix added
+    nothing, not even the credit. The footer, outside the page's <article>, is the site's own."""
+    page = tmp_path / "page.html"
+    page.write_text(
+        '<!DOCTYPE html>\n<html><head><title>Water</title></head>\n<body>\n<header><nav><a href="/">Millbrook'
+        "</a></nav></header>\n<main>\n<article>\n<h1>Water Rights Go to Auction</h1>\n<p>By Dana Whitfield</p>\n"
+        "<p>The upstream towns learned their water would be sold.</p>\n</article>\n</main>\n"
+        '<footer id="colophon">© 2025 Millbrook Commons. All rights reserved.</footer>\n</body></html>\n',
+        encoding="utf-8",
+    )
+    (tmp_path / "page.meta.yaml").write_text(
+        "author: Dana Whitfield\noriginal_url: https://www.globalresearch.ca/water-rights-auction/5882104\n"
+        "original_published: 2025-03-10\ncommercial: false\n",
+        encoding="utf-8",
+    )
+    run = cli("check", str(page), "--no-config", "--format", "json")
+    (notice,) = [f for f in run.json()["results"][0]["findings"] if f["rule"] == "global-research/copyright-notice"]
+    assert "found no copyright notice in the page's <article>" in notice["message"], notice
+    assert "(the one at 12:25, outside it, is the site's own)" in notice["message"], notice
+    fixed = cli("check", str(page), "--no-config", "--fix")
+    assert fixed.code == 0, fixed.out + fixed.err
+    text = page.read_text(encoding="utf-8")
+    assert "<p>Copyright © Dana Whitfield, Global Research, 2025</p>" in text
+    assert text.index("Copyright © Dana Whitfield") < text.index("</article>")
+    assert "© 2025 Millbrook Commons. All rights reserved." in text  # the site's footer left as it was

@@ -35,6 +35,7 @@ from .base import (
     Problem,
     compile_pattern,
     names_other_work,
+    names_page_author,
     publisher_names,
     render,
 )
@@ -98,9 +99,9 @@ def notice_positions(text: str) -> list[int]:
     for mark in _NOTICE_MARKS + _NOTICE_ELSEWHERE:  # (a block's text: a few finds)
         index = text.find(mark)
         while index >= 0:
-            if mark in ("©", "(c)") or (
-                find_phrase(text, mark, index, index + len(mark)) == index
-                and (mark in _NOTICE_MARKS or _opens_a_notice(text, index, mark))
+            if mark == "©" or (
+                (mark == "(c)" or find_phrase(text, mark, index, index + len(mark)) == index)
+                and (mark == "©" or _opens_a_notice(text, index, mark))
             ):
                 found.append(index)
             index = text.find(mark, index + 1)
@@ -108,13 +109,39 @@ def notice_positions(text: str) -> list[int]:
 
 
 def _opens_a_notice(text: str, index: int, word: str) -> bool:
-    """Whether the word "copyright" in another language at ``index`` opens its sentence, as a notice's
-    does ("Derechos de autor 2026 Ana Ruiz"), not a story's ("sobre los derechos de autor, Ana Ruiz ...");
-    a Chinese, Japanese or Arabic one stands anywhere ("本文版权归...所有")."""
+    """Whether the mark ``word`` at ``index`` reads as a notice's, not as a story's words.
+
+    The word "copyright" in another language opens its sentence, as a notice's does ("Derechos de autor 2026
+    Ana Ruiz"), not a story's ("sobre los derechos de autor, Ana Ruiz ..."); a Chinese, Japanese or Arabic one
+    stands anywhere ("本文版权归...所有"). In English, "copyright" opens its sentence or is followed by a
+    mark or a year ("Text and images copyright 2026 ..."): "copyright law offers a model" and "like
+    copyright: Dana Whitfield, who ..." are the story's. "(c)" is no mark in a list lettered "(a)", "(b)".
+    """
+    if word == "(c)":
+        return "(b)" not in text[max(0, index - _LETTERED_LIST) : index]
     if not word.isascii() and not any("a" <= char <= "z" for char in word):
         return True
-    before = text[max(0, index - 4) : index].rstrip()
-    return not before or before[-1] in ".!?:;|·—–()[]*"
+    if text[max(0, index - 8) : index].rstrip(" \t\xa0").endswith("\n"):
+        return True  # a block's (a line's) first word, in the text as written
+    before = text[max(0, index - 12) : index].rstrip()
+    if not before or (before[-1] in ".!?:;|·—–()[]*©" and not _abbreviated(before)):
+        return True
+    if word.lower() != "copyright":
+        return False
+    after = text[index + len(word) : index + len(word) + 12].lstrip(" :")
+    return after[:1] in ("©", "&") or after[:3].lower() == "(c)" or after[:4].isdigit()
+
+
+def _abbreviated(before: str) -> bool:
+    """Whether ``before`` ends in an abbreviation's full stop ("the U.S.", "St."), which ends no sentence."""
+    if not before.endswith("."):
+        return False
+    token = before.rsplit(None, 1)[-1].rstrip(".")
+    return "." in token or 0 < len(token) <= 2
+
+
+#: How far before a "(c)" a "(b)" makes it a list's third item, not a copyright mark.
+_LETTERED_LIST = 600
 
 
 def has_notice(text: str, holders: list[str], *, cased: bool = False, marks: list[int] | None = None) -> bool:
@@ -199,14 +226,17 @@ def _next_stop(text: str, start: int, end: int) -> int:
 
 
 def _cased_notice_positions(text: str) -> Iterator[int]:
-    """Where "©" and the word "Copyright" stand, last first: a notice is usually at the end."""
+    """Where "©" and the word "Copyright" stand, last first: a notice is usually at the end. The word
+    only as a notice writes it (see :func:`_opens_a_notice`): "the Copyright Office said" is the story's."""
     sign, word = text.rfind("©"), text.rfind("Copyright")
     while sign >= 0 or word >= 0:
         if sign > word:
             yield sign
             sign = text.rfind("©", 0, sign)
         else:
-            if find_phrase(text, "Copyright", word, word + len("Copyright"), cased=True) == word:
+            if find_phrase(text, "Copyright", word, word + len("Copyright"), cased=True) == word and _opens_a_notice(
+                text, word, "Copyright"
+            ):
                 yield word  # a word of its own: not "Copyrighted"
             word = text.rfind("Copyright", 0, word)
 
@@ -348,12 +378,28 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
             if not named:
                 line, column = reprint.end_position()
                 names = " and ".join(holders)
-                if marked:
+                span = reprint.span(marked) if marked else None
+                article = reprint.article
+                if span is not None and article is not None and not _within(reprint, span, article):
+                    # The page's own footer ("© 2025 Millbrook Commons"): the site's notice, not one to correct.
+                    where = f"{span[0]}:{span[1]}"
+                    yield Problem(
+                        line,
+                        column,
+                        detail=f"found no copyright notice in the page's <{article[2]}>; expected one naming {names} "
+                        f"(the one at {where}, outside it, is the site's own)",
+                    )
+                elif span is not None:
                     detail = f"{THERE_BUT_WRONG[0]} {names} after its mark"
                     fix = _correct_notice(reprint, context, names)  # the notice that is there, to be corrected
-                    yield Problem.at(reprint.span(marked), detail, fix=fix, specific=True)
+                    yield Problem.at(span, detail, fix=fix, specific=True)
                 else:
                     yield Problem(line, column, detail=f"found no copyright notice; expected one naming {names}")
+
+
+def _within(reprint: Reprint, span: Any, article: tuple[int, int, str]) -> bool:
+    """Whether ``span`` (a finding's place) lies inside a whole page's ``article`` element."""
+    return article[0] <= reprint.offset_of(span[0], span[1]) < article[1]
 
 
 def _named_otherwise(
@@ -441,7 +487,10 @@ def _correct_notice(reprint: Reprint, context: Context, names: str) -> str:
         quoted = re.search(r'"([^"]*©[^"]*)"', render(context.rule.fix, LazyValues(reprint, context.policy)))
         wanted = quoted.group(1) if quoted else None
     said = f'to read "{wanted}"' if wanted else f"to name {names}"
-    return f"Correct the copyright notice that is there {said}; a second notice beside it would contradict it."
+    fix = f"Correct the copyright notice that is there {said}; a second notice beside it would contradict it."
+    if names_page_author(reprint, "{holder}"):  # a login, perhaps: the editor is told before replacing a name
+        fix += f" ({PAGE_AUTHOR[0].upper()}{PAGE_AUTHOR[1:]}.)"
+    return fix
 
 
 def _notice(visible: VisibleBody, holders: list[str]) -> tuple[bool, str]:
