@@ -266,6 +266,22 @@ def _home_page_original(reprint: Reprint) -> Finding | None:
     """A warning when ``original_url`` is a site's home page (``https://www.propublica.org/``): checked
     against it, a credit linking to the home page, which the terms forbid, passes as one to the original."""
     address = (reprint.metadata.original_url or "").strip()
+    host = _home_page_of(address)
+    if host is None:
+        return None
+    return _tool_finding(
+        reprint,
+        "home-page-original",
+        "metadata",
+        "original_url",
+        f"original_url is the home page of {host}, not the original article's address: "
+        "a link to the home page would pass as one to the original",
+        "Set original_url to the address of the original article (the page it was published at).",
+    )
+
+
+def _home_page_of(address: str) -> str | None:
+    """The host whose home page ``address`` is (``https://www.propublica.org/``), or None: an article's."""
     if not address or root_relative(address):
         return None
     rest = address.partition("//")[2] or address
@@ -285,15 +301,7 @@ def _home_page_original(reprint: Reprint) -> Finding | None:
     query = [p for p in parts.query.split("&") if p.strip() and not p.lower().startswith(_TRACKING_QUERY)]
     if (path and path not in _HOME_PAGES) or query or parts.fragment.startswith("!") or not host:
         return None
-    return _tool_finding(
-        reprint,
-        "home-page-original",
-        "metadata",
-        "original_url",
-        f"original_url is the home page of {host}, not the original article's address: "
-        "a link to the home page would pass as one to the original",
-        "Set original_url to the address of the original article (the page it was published at).",
-    )
+    return host
 
 
 def _conflicting_keys(reprint: Reprint, theirs: str, ours: str, line: int | None, value: Any, read: str) -> Finding:
@@ -808,6 +816,9 @@ def _credited_in_body(reprint: Reprint, policies: PolicySet, own: str | None = N
         if address not in visible.raw_text and not any(normalize_url(a) == key for a in visible.anchors):
             continue  # in a script's template, a hidden element: no link a reader follows
         said = f"credits {address} as its original, on {host}, which {policy.id} covers"
+        if _home_page_of(address) is not None:  # the credit's link is the site's home page: no article's address
+            said += " (a link to its home page, not to the article)"
+            address = "<the original article's address>"
         return _credited_original(reprint, start, said, address, own)
     return _credited_by_name(reprint, policies, own)
 
