@@ -88,6 +88,16 @@ def test_a_fix_naming_the_pages_own_author_tag_says_where_the_name_came_from(tmp
     (finding,) = check_file(page, meta={"commercial": False}).findings
     assert finding.rule == "global-research/copyright-notice" and "Valley Post Staff" in (finding.fix or "")
     assert "read from the page's own author tag" in (finding.fix or ""), finding.fix
+    # A notice naming the original's author is there: the fix to correct it to the login says so too.
+    page.write_text(
+        HTML_PAGE.replace('content="Ana Ruiz"', 'content="Valley Post Staff"').replace(
+            '"name": "Ana Ruiz"', '"name": "Valley Post Staff"'
+        ),
+        encoding="utf-8",
+    )
+    (finding,) = check_file(page, meta={"commercial": False}).findings
+    assert "Correct the copyright notice that is there" in (finding.fix or ""), finding.fix
+    assert "read from the page's own author tag" in (finding.fix or ""), finding.fix
     sidecar = tmp_path / "staff.meta.yaml"
     sidecar.write_text("author: Li Wei\n", encoding="utf-8")  # the original's author, set: no such note
     (finding,) = check_file(page, meta={"commercial": False}).findings

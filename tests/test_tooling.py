@@ -1909,3 +1909,20 @@ def test_the_readmes_fixture_example_passes_as_written(tmp_path, cli):
     (folder / "river.md").write_text(example + "\n", encoding="utf-8")
     run = cli("test", "--no-config", "fixtures", cwd=tmp_path)
     assert run.code == 0 and "1 passed, 0 failed" in run.out, run.out
+
+
+def test_credit_from_a_page_says_when_its_name_is_the_pages_own_author_tag(tmp_path, cli):
+    """``credit --from`` filled the block with the page's <meta name="author"> (a login, perhaps) without the
+    note a finding's fix and --fix give; it goes to standard error, the block to standard output."""
+    page = tmp_path / "staff.html"
+    page.write_text(
+        '<html><head><meta name="author" content="mbc-editor">'
+        f'<link rel="canonical" href="{GR_URL}"></head><body><p>Story.</p></body></html>\n',
+        encoding="utf-8",
+    )
+    run = cli("credit", "--from", str(page), "--no-config", "--meta", "original_published=2025-03-10")
+    assert run.code == 0 and "Copyright © mbc-editor, Global Research, 2025" in run.out, run.out + run.err
+    assert "note: the author is read from the page's own author tag" in run.err, run.err
+    (tmp_path / "staff.meta.yaml").write_text("author: Ana Ruiz\n", encoding="utf-8")  # set: no note
+    run = cli("credit", "--from", str(page), "--no-config", "--meta", "original_published=2025-03-10")
+    assert "Ana Ruiz" in run.out and "author tag" not in run.err, run.err

@@ -277,6 +277,12 @@ def run_credit(options: argparse.Namespace) -> int:
     except CreditError as exc:  # of --from FILE, said of that file (its metadata lacks what the block needs)
         raise UsageError(str(exc), path=options.source or None) from None
     sys.stdout.write(block + "\n")
+    from .checks.base import PAGE_AUTHOR, names_page_author
+
+    if policy.credit is not None and any(
+        names_page_author(reprint, template or "") for template in (policy.credit.markdown, policy.credit.html)
+    ):
+        sys.stderr.write(f"reprint-guard: note: {PAGE_AUTHOR}\n")  # a login, perhaps, in the block above
     # A policy of one's own may inherit a block its own rules do not accept (a byline of another form):
     # the block is checked as the credit of a reprint with this metadata, and what it misses is said.
     from .engine import check_reprint

@@ -156,7 +156,18 @@ def is_icon(item: Media) -> bool:
 
 def _no_picture(item: Media) -> bool:
     """A pixel, an icon or a licence badge: on the page, but no photograph or illustration a rule counts."""
-    return is_pixel(item) or is_icon(item) or is_licence_badge(item)
+    return is_pixel(item) or is_tracker(item) or is_icon(item) or is_licence_badge(item)
+
+
+def is_tracker(item: Media) -> bool:
+    """The Republication Tracker Tool's pixel (WordPress's plugin many newsrooms' republish buttons use),
+    known by its id or its address (``/?republication-pixel=true&post=...``) when a CMS or a Markdown
+    conversion has dropped the style that showed it one pixel square: still the pixel, no photograph."""
+    if item.tag != "img" or any(item.attrs.get(key) for key in SRCSET_ATTRIBUTES):
+        return False
+    return (item.attrs.get("id") or "").strip().lower() == "republication-tracker-tool-source" or (
+        "republication-pixel=" in (item.src or "").lower()
+    )
 
 
 def is_licence_badge(item: Media) -> bool:
