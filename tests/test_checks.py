@@ -4058,3 +4058,23 @@ def test_a_credit_linking_a_home_page_proposes_no_home_page_for_original_url():
     assert "(a link to its home page, not to the article)" in found.message
     assert "original_url: <the original article's address>" in (found.fix or "")
     assert "https://www.globalresearch.ca/'" not in (found.fix or "")
+
+
+def test_a_wrong_link_to_the_originals_site_is_told_at_the_credits_link_not_the_bylines():
+    """The byline links the author's profile and the credit links the home page: the finding named the
+    profile link and said to change it into one to the article, which would break the byline's link (and
+    ProPublica asks that every link be kept). The credit's link, naming the publisher, is the one to change."""
+    original = "https://www.propublica.org/article/county-jails-phone-rates"
+    body = (
+        '<p>by <a href="https://www.propublica.org/people/dana-okafor">Dana Okafor</a>, ProPublica</p>\n'
+        "<p>The story.</p>\n"
+        '<p>This story was originally published by <a href="https://www.propublica.org/">ProPublica</a>.</p>\n'
+    )
+    meta = {"author": "Dana Okafor", "original_url": original, "commercial": False}
+    (found,) = [f for f in check(body, meta, format="html").findings if f.rule == "propublica/link-original"]
+    assert "it links to https://www.propublica.org/ " in found.message, found.message
+    assert found.line == 3 and "people/dana-okafor" not in (found.fix or ""), found
+    # With the byline's link alone, nothing is the credit's link to correct: the link is missing.
+    alone = body.replace('<a href="https://www.propublica.org/">ProPublica</a>', "ProPublica")
+    (missing,) = [f for f in check(alone, meta, format="html").findings if f.rule == "propublica/link-original"]
+    assert "dana-okafor" not in missing.message and "dana-okafor" not in (missing.fix or ""), missing

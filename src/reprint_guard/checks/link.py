@@ -51,6 +51,25 @@ def _credit_on_host(reprint: Reprint, host: str, context: Context) -> str | None
     return None
 
 
+def _credits_first(reprint: Reprint, context: Context, links: list[str]) -> list[str]:
+    """Links to other pages of the original's site, the credit's first: one whose words name the publisher
+    ("Global Research" linked to its home page), then the rest, but for a byline's link on the author's name
+    to their profile, which is theirs, not the credit's: to correct it would break the byline's link."""
+    if len(links) < 1:
+        return links
+    visible = reprint.visible
+    publisher = [name.lower() for name in _publisher_names(context)]
+    authors = [name.lower() for name in reprint.metadata.authors if name.strip()]
+    named, rest = [], []
+    for link in links:
+        words = " ".join((visible.anchor_text(link) or "").lower().split())
+        if any(name in words for name in publisher):
+            named.append(link)
+        elif not words or not any(name in words or words in name for name in authors):
+            rest.append(link)
+    return named + rest
+
+
 def _publisher_names(context: Context) -> list[str]:
     """The names a credit gives the publisher: the policy's publisher, and its attribution rules' names."""
     policy = context.policy
@@ -180,7 +199,11 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
     if through is not None:
         yield through
         return
-    near = [link for link in candidates if edition_aside(host_of(unquote(link).lstrip(_OPENING_MARKS)) or "") == site]
+    near = _credits_first(
+        reprint,
+        context,
+        [link for link in candidates if edition_aside(host_of(unquote(link).lstrip(_OPENING_MARKS)) or "") == site],
+    )
     if near:
         written = unquote(near[0])  # as the source has it: "…/5890112”", not "…/5890112%E2%80%9D"
         span = reprint.span_url(reprint.as_written(near[0]))
