@@ -807,3 +807,35 @@ def test_a_sites_footer_notice_outside_the_article_is_no_notice_to_correct(tmp_p
     assert "<p>Copyright © Dana Whitfield, Global Research, 2025</p>" in text
     assert text.index("Copyright © Dana Whitfield") < text.index("</article>")
     assert "© 2025 Millbrook Commons. All rights reserved." in text  # the site's footer left as it was
+
+
+@pytest.mark.parametrize(
+    ("policy", "said"),
+    [("global-voices", "one presenter told Global Voices"), ("calmatters", "a spokesperson told CalMatters")],
+)
+def test_a_publisher_named_only_in_the_story_is_no_credit_to_move(tmp_path, cli, policy, said):
+    """With the top credit deleted, the story's "told Global Voices" was taken for the credit, "there, but not
+    at the top": the finding said to move it, and --fix refused the credit, the author and the link. Named
+    only in the story's prose, the publisher is not credited: --fix adds the credit at the top. A credit
+    line moved to the bottom is still told as one to move."""
+    fixture = (ROOT / "tests" / "policies" / policy / "compliant.md").read_text(encoding="utf-8")
+    head, _, body = fixture.partition("\n---\n")
+    name = said.rpartition(" told ")[2]
+    credits = [block for block in body.split("\n\n") if name in block]  # the byline and credit lines
+    blocks = [block for block in body.split("\n\n") if name not in block]
+    story = max(range(len(blocks)), key=lambda i: len(blocks[i]))
+    blocks[story] = blocks[story].rstrip() + f" Later, {said}."
+    page = tmp_path / "a.md"
+    page.write_text(head.replace("expect: []\n", "") + "\n---\n" + "\n\n".join(blocks), encoding="utf-8")
+    run = cli("check", str(page), "--no-config", "--format", "json")
+    found = {f["rule"]: f["message"] for f in run.json()["results"][0]["findings"]}
+    assert any("is named only in the story's text, in no credit at the top" in m for m in found.values()), found
+    fixed = cli("check", str(page), "--no-config", "--fix")
+    assert fixed.code == 0, fixed.out + fixed.err
+    # The credit line moved to the bottom: one to move, by hand.
+    page.write_text(
+        head.replace("expect: []\n", "") + "\n---\n" + "\n\n".join([*blocks, *credits]) + "\n", encoding="utf-8"
+    )
+    run = cli("check", str(page), "--no-config", "--format", "json")
+    messages = [f["message"] for f in run.json()["results"][0]["findings"]]
+    assert any("the credit is there, but not at the top" in m for m in messages), messages

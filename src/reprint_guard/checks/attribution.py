@@ -249,6 +249,27 @@ def _placed(fraction: float, params: Params) -> bool:
     return True
 
 
+#: Words a credit holds ("originally appeared on", "Source:", "courtesy of"), normalised.
+_CREDIT_WORDS = re.compile(
+    r"originally|first (?:published|appeared|ran)|republish|reprint|appeared (?:on|in)|published (?:by|on|in)|"
+    r"courtesy of|source:|credit:|\bvia\b|this (?:story|article|post|report)|copyright|©|licen[cs]e"
+)
+#: A block this short that names the publisher is a credit line of its own ("— Global Voices").
+_CREDIT_LINE = 80
+
+
+def _in_a_credit(visible: VisibleBody, names: tuple[str, ...]) -> bool:
+    """Whether a block (a paragraph, a caption...) naming one of ``names`` reads as a credit (credit words,
+    or a block that is little more than the name), not as the story's prose ("one presenter told Global
+    Voices", in a paragraph of the story). Asked only of a credit found away from where it is wanted:
+    moved, or never there."""
+    wanted = tuple(normalized(name) for name in names)
+    blocks = visible.blocks_holding(wanted)
+    if not blocks:
+        return True  # not found block by block (a name across blocks?): taken for a credit, as before
+    return any(len(block) <= _CREDIT_LINE or _CREDIT_WORDS.search(block) for block in blocks)
+
+
 def _where_missing(reprint: Reprint, params: Params) -> tuple[int, int]:
     """Where a missing credit would go: the article's first line for one wanted at the top, else its last."""
     return reprint.start_position() if params.position == "top" else reprint.end_position()
@@ -291,6 +312,11 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
                 shown += f" (or {len(others)} other accepted spellings)"
             line, column = _where_missing(reprint, params)
             yield Problem(line, column, detail=f"{shown} is not visible")
+        elif not any(_placed(f, params) for f in found) and not _in_a_credit(visible, params.names):
+            # Only the story's words name the publisher ("one presenter told Global Voices"): no credit to move.
+            line, column = _where_missing(reprint, params)
+            said = f'"{params.names[0]}" is named only in the story\'s text, in no credit {_where(params)}'
+            yield Problem(line, column, detail=said.rstrip())
         elif not any(_placed(f, params) for f in found):
             yield Problem.at(
                 reprint.span(params.names[0]),
