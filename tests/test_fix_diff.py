@@ -839,3 +839,38 @@ def test_a_publisher_named_only_in_the_story_is_no_credit_to_move(tmp_path, cli,
     run = cli("check", str(page), "--no-config", "--format", "json")
     messages = [f["message"] for f in run.json()["results"][0]["findings"]]
     assert any("the credit is there, but not at the top" in m for m in messages), messages
+
+
+@pytest.mark.parametrize(
+    ("href", "said"),
+    [
+        ("https://www.mondialisation.ca/water-rights-auction/5882104", "the credit's link goes to another site"),
+        (
+            "https://l.facebook.com/l.php?u=https%3A%2F%2Fwww.globalresearch.ca%2Fwater-rights-auction%2F5882104",
+            "it links to the original through l.facebook.com",
+        ),
+    ],
+)
+def test_a_credit_linking_another_site_is_corrected_by_hand_not_doubled(tmp_path, cli, href, said):
+    """The credit's "Global Research" linked to a page of another site (Mondialisation.ca, a redirect): the
+    finding stood at the page's last line with no word of the link, and --fix added a second credit under
+    the first. It is told at the link, and corrected by hand."""
+    page = tmp_path / "m.html"
+    page.write_text(
+        "<p>By Dana Whitfield</p>\n<p>Text of the story.</p>\n"
+        f'<p>The original source of this article is <a href="{href}">Global Research</a>.</p>\n'
+        "<p>Copyright © Dana Whitfield, Global Research, 2025</p>\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "m.meta.yaml").write_text(
+        "author: Dana Whitfield\noriginal_url: https://www.globalresearch.ca/water-rights-auction/5882104\n"
+        "original_published: 2025-03-10\ncommercial: false\n",
+        encoding="utf-8",
+    )
+    (found,) = cli("check", str(page), "--no-config", "--format", "json").json()["results"][0]["findings"]
+    assert (found["rule"], found["line"], found["column"]) == ("global-research/link-original", 3, 52), found
+    assert said in found["message"], found["message"]
+    before = page.read_text(encoding="utf-8")
+    run = cli("check", str(page), "--no-config", "--fix")
+    assert "needs the credit that is there corrected by hand, not a second one" in run.err, run.err
+    assert page.read_text(encoding="utf-8") == before

@@ -310,6 +310,19 @@ class VisibleBody:
                 return " ".join(anchor.text(deep=True).split())
         return None
 
+    def anchor_block(self, href: str) -> str | None:
+        """The normalised text of the block (a paragraph, a list item, a cell...) around the first visible
+        link to ``href``: what the link's sentence says of it ("The original source of this article is ..."),
+        or None (no such link, or text without a page)."""
+        tree = self._tree
+        for anchor in tree.tags("a") if tree is not None else []:
+            if (anchor.attributes.get("href") or "").strip() == href and _shows_something(anchor):
+                node = anchor.parent
+                while node is not None and node.tag not in _BLOCK_NAMES:
+                    node = node.parent
+                return normalize((node or anchor).text(deep=True, separator=""))
+        return None
+
     @property
     def anchors(self) -> list[str]:
         """Targets of the ``<a href>`` links a reader sees, in document order."""
@@ -433,6 +446,8 @@ _TEXT_BLOCKS = (
     "p, li, dd, dt, td, th, caption, figcaption, h1, h2, h3, h4, h5, h6, address, blockquote, "
     "div, section, article, aside, header, footer, main, body"
 )
+#: The same, as tag names.
+_BLOCK_NAMES = frozenset(name.strip() for name in _TEXT_BLOCKS.split(","))
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 
 

@@ -76,6 +76,8 @@ THERE_BUT_WRONG = (
     "the licence the original is under",
     "is named, but not in the form the terms ask for",
     "the credit that is there names",
+    "another site's address, not to the article itself",
+    "the credit's link goes to another site",
 )
 #: What a finding's message says when the credit is there but elsewhere than the rule wants it: ``--fix``
 #: inserts no second one where it is wanted, to stand beside it; the editor moves it.

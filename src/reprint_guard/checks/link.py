@@ -10,6 +10,7 @@ FAIL: ``[Example](https://example.org/)`` (the homepage), ``![](https://example.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote
@@ -49,6 +50,29 @@ def _credit_on_host(reprint: Reprint, host: str, context: Context) -> str | None
         if any(name in words for name in names):
             return link
     return None
+
+
+def _credit_elsewhere(reprint: Reprint, context: Context, site: str) -> str | None:
+    """A visible link on another site than the original's whose words name the publisher ("Global Research"
+    linked to a page of mondialisation.ca): the credit's link, gone astray. None when there is none."""
+    visible = reprint.visible
+    names = [name.lower() for name in _publisher_names(context) if len(name) > 3]
+    for link in visible.anchors:
+        host = host_of(unquote(link).lstrip(_OPENING_MARKS))
+        if not host or edition_aside(host) == site:
+            continue
+        words = " ".join((visible.anchor_text(link) or "").lower().split())
+        if words and any(name in words for name in names) and _CREDIT_WORDS.search(visible.anchor_block(link) or ""):
+            return link
+    return None
+
+
+#: What a credit's sentence says before its link ("The original source of this article is"), normalised: a
+#: publisher's name linked in the story's prose ("a Global Research analysis") is the story's link.
+_CREDIT_WORDS = re.compile(
+    r"originally|first (?:published|appeared|ran)|republish|reprint|source of this article|appeared (?:on|in)|"
+    r"published (?:by|on|in)|courtesy of|source:|credit:|this (?:story|article|post|report) (?:was|is|first)"
+)
 
 
 def _credits_first(reprint: Reprint, context: Context, links: list[str]) -> list[str]:
@@ -131,7 +155,7 @@ def _through_another(reprint: Reprint, key: str, host: str) -> Problem | None:
             via = host_of(link) or "another site"
             return Problem.at(
                 reprint.span_url(reprint.as_written(link)),
-                detail=f"it links to the original through {via}, another site's address, not to the article itself",
+                detail=f"it links to the original through {via}, {THERE_BUT_WRONG[7]}",
                 fix=f"Link to the original article directly: {reprint.metadata.original_url}.",
                 specific=True,
             )
@@ -219,6 +243,16 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
             detail = f"it links to {written} {THERE_BUT_WRONG[1]}"
             fix = f"Change the link to {written} into one to the original article, {original.strip()}."
         yield Problem.at(span, detail, fix=fix, specific=True)
+        return
+    named = _credit_elsewhere(reprint, context, site)
+    if named is not None:  # the credit's own link, naming the publisher, goes to another site's page
+        written = unquote(named)
+        yield Problem.at(
+            reprint.span_url(reprint.as_written(named)),
+            f"{THERE_BUT_WRONG[8]}, {written}, not to the original article",
+            fix=f"Change the link to {written} into one to the original article, {original.strip()}.",
+            specific=True,
+        )
         return
     images = [src for src in reprint.visible.images if normalize_url(src) == key]
     line, column = reprint.end_position()
