@@ -267,8 +267,12 @@ def test_raw_html_false_hints_only_where_left_out_html_can_be_why(tmp_path, cli)
     body = COMPLIANT_BODY.replace("Global Research", "GR")
     write(tmp_path / "more.md", markdown(COMPLIANT_META, "<!--more-->\n\n" + body))
     write(tmp_path / "html.md", markdown(COMPLIANT_META, "<div>All rights reserved.</div>\n\n" + body))
+    # A credit in a comment over several lines, with tags inside it: a comment shows nothing either way.
+    credit = f'<!-- The original source of this article is <a href="{GR_URL}">Global Research</a>.\nCopyright -->'
+    write(tmp_path / "comment.md", markdown(COMPLIANT_META, body + "\n" + credit + "\n"))
     findings = {r["path"]: r["findings"] for r in cli("check", ".", "--format", "json", cwd=tmp_path).json()["results"]}
     assert findings["more.md"] and all("raw-html" not in (f["fix"] or "") for f in findings["more.md"])
+    assert findings["comment.md"] and all("raw-html" not in (f["fix"] or "") for f in findings["comment.md"])
     assert any("raw-html is false" in (f["fix"] or "") for f in findings["html.md"])
     # A pixel left out explains a missing pixel, not a missing byline or link: those are told without the hint.
     calmatters = {

@@ -496,8 +496,9 @@ class Reprint:
         joined; "" when none is."""
         if self.format != "markdown" or self.raw_html or "<" not in self.body:
             return ""
-        pieces = (self.body[start:end] for start, end in _html_spans(self.body))
-        return "\n".join(piece for piece in pieces if not piece.lstrip().startswith("<!--"))
+        joined = "\n".join(self.body[start:end] for start, end in _html_spans(self.body))
+        # A comment shows nothing either way, however many lines (and spans) it takes, closed or not.
+        return _HTML_COMMENT.sub("", joined).strip() if "<!--" in joined else joined
 
     @property
     def _markdown(self) -> str:
@@ -999,6 +1000,10 @@ def without_liquid_comments(body: str, markdown: bool = True) -> str:
         pieces += [body[at:start], re.sub(r"[^\n]", " ", body[start:end])]
         at = end
     return "".join(pieces) + body[at:]
+
+
+#: An HTML comment, to its end or to the end of the text.
+_HTML_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
 
 
 def _html_spans(body: str) -> list[tuple[int, int]]:
