@@ -12,7 +12,7 @@ import jsonschema
 import pytest
 
 import reprint_guard
-from conftest import COMPLIANT_BODY, COMPLIANT_META, SARIF_SCHEMA_PATH, markdown, run_on_terminal, validate_sarif
+from conftest import COMPLIANT_BODY, COMPLIANT_META, ROOT, SARIF_SCHEMA_PATH, markdown, run_on_terminal, validate_sarif
 from reprint_guard.output.github import command
 from reprint_guard.policy.schema import REPORT_SCHEMA_PATH, SCHEMA_PATH, render_report_schema, render_schema
 
@@ -574,3 +574,21 @@ def test_a_results_schema_is_what_a_dump_holds_ok_included():
     schema = Result.model_json_schema()
     assert "ok" in schema["properties"] and "ok" in schema.get("required", [])
     jsonschema.validate(check(BODY, META).model_dump(mode="json"), schema)
+
+
+def test_a_rule_that_cannot_be_checked_for_a_key_not_set_leaves_the_reprint_not_fully_checked(tmp_path, cli):
+    """Dialogue Earth's delay needs 'original_published': unset, its rule says it "cannot be checked", and
+    ``fully_checked`` stayed true; with the rule made a warning by the site's config, an unchecked delay
+    passed a gate of ``ok and fully_checked``."""
+    fixture = (ROOT / "tests" / "policies" / "dialogue-earth" / "compliant.md").read_text(encoding="utf-8")
+    text = "\n".join(line for line in fixture.splitlines() if not line.startswith(("original_published:", "expect:")))
+    (tmp_path / "a.md").write_text(text + "\n", encoding="utf-8")
+    (tmp_path / ".reprint-guard.yaml").write_text(
+        "severity:\n  dialogue-earth/not-before-two-days: warning\n", encoding="utf-8"
+    )
+    (result,) = cli("check", "a.md", "--format", "json", cwd=tmp_path).json()["results"]
+    assert [f["rule"] for f in result["findings"]] == ["dialogue-earth/not-before-two-days"], result
+    assert "cannot be checked" in result["findings"][0]["message"]
+    assert (result["ok"], result["fully_checked"]) == (True, False)
+    checked = reprint_guard.check_file(tmp_path / "a.md", config=True)
+    assert checked.ok and not checked.fully_checked

@@ -179,7 +179,7 @@ class Result(Record):
         return (
             self.status in ("pass", "fail")
             and self.policy is not None
-            and not any(f.rule in NOT_FULLY_CHECKED and f.suppressed is None for f in self.findings)
+            and not any(not_fully_checked(f) for f in self.findings)
         )
 
     def settle(self, fail_on: str = "error") -> Result:
@@ -224,6 +224,17 @@ NOT_FULLY_CHECKED = frozenset(
         "original-url-missing",
     )
 )
+
+
+#: What a rule's finding says when a key it needs is not set ("'original_published' is not set, so the delay
+#: cannot be checked"): the rule was not checked, whatever severity a site gives it.
+UNCHECKED = "cannot be checked"
+
+
+def not_fully_checked(finding: Any) -> bool:
+    """Whether an unsuppressed ``finding`` says part of the reprint was not checked: one of the tool's
+    (:data:`NOT_FULLY_CHECKED`), or a rule's that could not be checked for a key not set (:data:`UNCHECKED`)."""
+    return finding.suppressed is None and (finding.rule in NOT_FULLY_CHECKED or UNCHECKED in finding.message)
 
 
 #: The policy of the one result a run adds for its config file (its suppressions that expired or suppress

@@ -91,14 +91,15 @@ class Result(BaseModel):
     @property
     def fully_checked(self) -> bool:
         """True when a policy was checked in full: the reprint was read (not skipped, no input error), a policy
-        applied, and no finding of the tool's says part of it could not be checked (a rule's key unset, a
-        misspelt key, no policy for the original's site, another policy named than the one covering it, an
-        original named where the metadata does not say it). What a pre-publish gate asks besides ``ok``: a
-        reprint that was not checked is not cleared (in dumps and the JSON output too)."""
+        applied, and no finding says part of it could not be checked (a rule's key unset, a rule that
+        "cannot be checked" without one, a misspelt key, no policy for the original's site, another policy
+        named than the one covering it, an original named where the metadata does not say it). What a
+        pre-publish gate asks besides ``ok``: a reprint that was not checked is not cleared (in dumps and the
+        JSON output too), whatever severity a site gives the rule."""
         return (
             self.status in ("pass", "fail")
             and self.policy is not None
-            and not any(f.rule in report.NOT_FULLY_CHECKED and f.suppressed is None for f in self.findings)
+            and not any(report.not_fully_checked(f) for f in self.findings)
         )
 
     def settle(self, fail_on: str = "error") -> Result:
