@@ -4078,3 +4078,22 @@ def test_a_wrong_link_to_the_originals_site_is_told_at_the_credits_link_not_the_
     alone = body.replace('<a href="https://www.propublica.org/">ProPublica</a>', "ProPublica")
     (missing,) = [f for f in check(alone, meta, format="html").findings if f.rule == "propublica/link-original"]
     assert "dana-okafor" not in missing.message and "dana-okafor" not in (missing.fix or ""), missing
+
+
+@pytest.mark.parametrize(
+    ("notice", "kept"),
+    [
+        ("Ana Ruiz © 2024", True),
+        ("Ana Ruiz, © 2024 Global Research", True),
+        ("Ana Ruiz (c) 2024", True),
+        ("Photo: Ana Ruiz © 2024", False),  # a picture's credit
+        ("Li Wei © 2024", False),  # someone else
+        ("Ana Ruiz ©", False),  # no year: a name beside a mark
+    ],
+)
+def test_a_notice_may_name_the_holder_before_the_mark(notice, kept):
+    """ "Dana Whitfield © 2025", the name before the mark, is a common way to write a notice: it was refused,
+    and --fix would not add one beside it."""
+    body = COMPLIANT_BODY.replace("Copyright © Ana Ruiz, Global Research, 2024", notice)
+    found = rules(check(body, COMPLIANT_META))
+    assert ("global-research/copyright-notice" not in found) is kept, found

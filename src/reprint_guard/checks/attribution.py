@@ -163,6 +163,8 @@ def has_notice(text: str, holders: list[str], *, cased: bool = False, marks: lis
     # separators, the publisher): six long names fit as well as one.
     reach = len("copyright") + _NOTICE_WINDOW + sum(map(len, holders)) + 2 * len(holders)
     for start in positions:
+        if len(holders) == 1 and _named_before(text, holders[0], start, cased=cased):
+            return True
         end = start + reach
         if cased:
             line_end = text.find("\n", start, end)
@@ -181,6 +183,21 @@ def has_notice(text: str, holders: list[str], *, cased: bool = False, marks: lis
             if not before or before[-9:].lower() == "copyright" or not _after_other_work(text, start, notice=True):
                 return True
     return False
+
+
+def _named_before(text: str, holder: str, mark: int, *, cased: bool) -> bool:
+    """Whether the one holder stands right before the mark at ``mark``, as some write a notice ("Dana
+    Whitfield © 2025"): the name, then only spaces or a comma, then the mark, and a year after it; not a
+    picture's credit ("Photo: Dana Whitfield © 2025")."""
+    if text[mark : mark + 1] != "©" and text[mark : mark + 3].lower() != "(c)":
+        return False  # the word "copyright" after a name is a sentence's ("Ana Ruiz copyright law ...")
+    size = len(as_written(holder) if cased else normalized(holder))
+    begin = max(0, mark - size - 3)
+    at = find_phrase(text, holder, begin, mark, cased=cased)
+    if at < 0 or text[at + size : mark].strip(" ,\xa0"):
+        return False
+    after = text[mark + 1 : mark + 12].lstrip(" c)\xa0")
+    return after[:4].isdigit() and not _after_other_work(text, at, notice=True)
 
 
 #: Abbreviations of four letters or more that a notice's names hold ("Prof. Ana Ruiz", "Warner Bros. Discovery").
