@@ -4097,3 +4097,24 @@ def test_a_notice_may_name_the_holder_before_the_mark(notice, kept):
     body = COMPLIANT_BODY.replace("Copyright © Ana Ruiz, Global Research, 2024", notice)
     found = rules(check(body, COMPLIANT_META))
     assert ("global-research/copyright-notice" not in found) is kept, found
+
+
+@pytest.mark.parametrize(
+    ("credit", "said"),
+    [
+        ("<!-- The original source of this article is Global Research. -->", "it is in the file at 13:45"),
+        (
+            '<p style="display:none">The original source of this article is Global Research.</p>',
+            "it is in the file at 13:64",
+        ),
+        ("*The original source of this article is global research.*", 'it is written "global research"'),
+    ],
+)
+def test_a_credit_that_is_not_visible_says_where_it_is_and_why(tmp_path, credit, said):
+    """A credit hidden from readers (a comment, a hidden element) or written in lower case was "not
+    visible", and the editor, seeing a credit in the source, could not tell why."""
+    body = f"# T\n\nText.\n\n{credit}\n\n[link]({GR_URL})\n\nCopyright © Ana Ruiz, 2024\n"
+    page = tmp_path / "a.md"
+    page.write_text(markdown(COMPLIANT_META, body), encoding="utf-8")
+    (found,) = check_file(page).findings
+    assert found.rule == "global-research/source-credit" and said in found.message, found.message

@@ -287,6 +287,27 @@ def _in_a_credit(visible: VisibleBody, names: tuple[str, ...]) -> bool:
     return any(len(block) <= _CREDIT_LINE or _CREDIT_WORDS.search(block) for block in blocks)
 
 
+def _hidden_in_the_file(reprint: Reprint, names: tuple[str, ...] | list[str]) -> str:
+    """What to add to "not visible" when the file holds the first of ``names`` as written where no reader
+    sees it (an HTML comment, a hidden element, code): where, so the editor looking at the source and seeing
+    a credit knows why it does not count. "" when it is not in the body's source at all."""
+    body = reprint.body
+    for name in names[:1]:
+        at = body.find(name) if len(name) > 3 else -1
+        if at >= 0 and name not in reprint.visible.raw_text:
+            line, column = reprint.position(at)
+            return (
+                f"; it is in the file at {line}:{column}, but hidden from readers (a comment, a hidden element, "
+                "code or a script)"
+            )
+        lowered = reprint.visible.lowered_raw
+        at = lowered.find(name.lower()) if _capitals(normalize(name, fold_case=False)) else -1
+        if at >= 0 and len(lowered) == len(reprint.visible.raw_text):
+            written = reprint.visible.raw_text[at : at + len(name)]
+            return f'; it is written "{written}": a credit writes the name with its capitals'
+    return ""
+
+
 def _where_missing(reprint: Reprint, params: Params) -> tuple[int, int]:
     """Where a missing credit would go: the article's first line for one wanted at the top, else its last."""
     return reprint.start_position() if params.position == "top" else reprint.end_position()
@@ -328,7 +349,7 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
             elif others:
                 shown += f" (or {len(others)} other accepted spellings)"
             line, column = _where_missing(reprint, params)
-            yield Problem(line, column, detail=f"{shown} is not visible")
+            yield Problem(line, column, detail=f"{shown} is not visible{_hidden_in_the_file(reprint, params.names)}")
         elif not any(_placed(f, params) for f in found) and not _in_a_credit(visible, params.names):
             # Only the story's words name the publisher ("one presenter told Global Voices"): no credit to move.
             line, column = _where_missing(reprint, params)
@@ -393,7 +414,8 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
             yield Problem(
                 line,
                 column,
-                detail=f"{shown} {'is' if len(missing) == 1 else 'are'} {said}{_from_the_page(reprint)}",
+                detail=f"{shown} {'is' if len(missing) == 1 else 'are'} {said}{_from_the_page(reprint)}"
+                + (_hidden_in_the_file(reprint, tuple(missing)) if said == "not visible" else ""),
                 fix=f"Add a credit line naming {shown}" + (f" {_where(params)}." if _where(params) else "."),
             )
         elif misplaced:
