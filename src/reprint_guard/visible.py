@@ -146,6 +146,7 @@ class VisibleBody:
         "_linkable",
         "_folded",
         "_images",
+        "_linked",
         "_links",
         "_lowered",
         "_present",
@@ -183,6 +184,7 @@ class VisibleBody:
         self._code_parents = code_parents  # where code was removed: a link around code is still clicked
         self.bare_urls = bare_urls
         self._links = links
+        self._linked: dict[str, LexborNode] | None = None  # the first visible <a> to each href (see _first_link)
         self._anchors: list[str] | None = links if tree is None else None
         self._deeds: list[tuple[LexborNode, str]] = []  # made with the anchors (see deed_anchors)
         self._images = images if images is not None else (None if tree is not None else [])
@@ -302,26 +304,34 @@ class VisibleBody:
                 return False
         return self.text_utf8.rfind(needle) >= 0
 
+    def _first_link(self, href: str) -> LexborNode | None:
+        """The first visible ``<a>`` to ``href`` (as :attr:`anchors` gives it): all of them found in one walk,
+        once (a page of 40,000 links asks of each)."""
+        if self._linked is None:
+            self._linked = {}
+            tree = self._tree
+            for anchor in tree.tags("a") if tree is not None else []:
+                target = (anchor.attributes.get("href") or "").strip()
+                if target and target not in self._linked and _shows_something(anchor):
+                    self._linked[target] = anchor
+        return self._linked.get(href)
+
     def anchor_text(self, href: str) -> str | None:
         """The words of the first visible link to ``href`` (as :attr:`anchors` gives it), or None."""
-        tree = self._tree
-        for anchor in tree.tags("a") if tree is not None else []:
-            if (anchor.attributes.get("href") or "").strip() == href and _shows_something(anchor):
-                return " ".join(anchor.text(deep=True).split())
-        return None
+        anchor = self._first_link(href)
+        return " ".join(anchor.text(deep=True).split()) if anchor is not None else None
 
     def anchor_block(self, href: str) -> str | None:
         """The normalised text of the block (a paragraph, a list item, a cell...) around the first visible
         link to ``href``: what the link's sentence says of it ("The original source of this article is ..."),
         or None (no such link, or text without a page)."""
-        tree = self._tree
-        for anchor in tree.tags("a") if tree is not None else []:
-            if (anchor.attributes.get("href") or "").strip() == href and _shows_something(anchor):
-                node = anchor.parent
-                while node is not None and node.tag not in _BLOCK_NAMES:
-                    node = node.parent
-                return normalize((node or anchor).text(deep=True, separator=""))
-        return None
+        anchor = self._first_link(href)
+        if anchor is None:
+            return None
+        node = anchor.parent
+        while node is not None and node.tag not in _BLOCK_NAMES:
+            node = node.parent
+        return normalize((node or anchor).text(deep=True, separator=""))
 
     @property
     def anchors(self) -> list[str]:
