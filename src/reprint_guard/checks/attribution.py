@@ -25,6 +25,7 @@ from ..reprint import Reprint
 from ..textnorm import as_written, find_phrase, normalize, normalized, spaceless
 from ..visible import VisibleBody
 from .base import (
+    CREDIT_WORDS,
     OTHER_WORK_STEMS,
     OTHER_WORK_WORDS,
     PAGE_AUTHOR,
@@ -266,11 +267,6 @@ def _placed(fraction: float, params: Params) -> bool:
     return True
 
 
-#: Words a credit holds ("originally appeared on", "Source:", "courtesy of"), normalised.
-_CREDIT_WORDS = re.compile(
-    r"originally|first (?:published|appeared|ran)|republish|reprint|appeared (?:on|in)|published (?:by|on|in)|"
-    r"courtesy of|source:|credit:|\bvia\b|this (?:story|article|post|report)|copyright|©|licen[cs]e"
-)
 #: A block this short that names the publisher is a credit line of its own ("— Global Voices").
 _CREDIT_LINE = 80
 
@@ -284,7 +280,7 @@ def _in_a_credit(visible: VisibleBody, names: tuple[str, ...]) -> bool:
     blocks = visible.blocks_holding(wanted)
     if not blocks:
         return True  # not found block by block (a name across blocks?): taken for a credit, as before
-    return any(len(block) <= _CREDIT_LINE or _CREDIT_WORDS.search(block) for block in blocks)
+    return any(len(block) <= _CREDIT_LINE or CREDIT_WORDS.search(block) for block in blocks)
 
 
 def _hidden_in_the_file(reprint: Reprint, names: tuple[str, ...] | list[str]) -> str:

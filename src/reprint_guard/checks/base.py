@@ -68,6 +68,15 @@ class Context:
 
 #: What a finding's message says when the credit it asks for is there but wrong (a notice naming another
 #: holder, a link to another page of the site): ``--fix`` inserts no second one beside it.
+#: Words a credit holds around the publisher's name or its link ("originally appeared on", "The original source
+#: of this article is", "Source:", "courtesy of"), normalised: a block without them that names the publisher
+#: is the story's prose ("one presenter told Global Voices", "a Global Research analysis").
+CREDIT_WORDS = re.compile(
+    r"originally|first (?:published|appeared|ran)|republish|reprint|source of this article|appeared (?:on|in)|"
+    r"published (?:by|on|in)|courtesy of|source:|credit:|\bvia\b|this (?:story|article|post|report)|copyright|©|"
+    r"licen[cs]e"
+)
+
 THERE_BUT_WRONG = (
     "a copyright notice is there, but none names",
     "on the same site, but not to the article itself",

@@ -10,14 +10,13 @@ FAIL: ``[Example](https://example.org/)`` (the homepage), ``![](https://example.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote
 
 from ..reprint import Reprint, Span
 from ..urls import as_address, edition_aside, embedded_addresses, host_of, normalize_url
-from .base import THERE_BUT_WRONG, Context, Problem, pattern_host, url_pattern
+from .base import CREDIT_WORDS, THERE_BUT_WRONG, Context, Problem, pattern_host, url_pattern
 
 if TYPE_CHECKING:
     from .params import LinkParams as Params
@@ -62,24 +61,16 @@ def _credit_elsewhere(reprint: Reprint, context: Context, site: str) -> str | No
         if not host or edition_aside(host) == site:
             continue
         words = " ".join((visible.anchor_text(link) or "").lower().split())
-        if words and any(name in words for name in names) and _CREDIT_WORDS.search(visible.anchor_block(link) or ""):
+        if words and any(name in words for name in names) and CREDIT_WORDS.search(visible.anchor_block(link) or ""):
             return link
     return None
-
-
-#: What a credit's sentence says before its link ("The original source of this article is"), normalised: a
-#: publisher's name linked in the story's prose ("a Global Research analysis") is the story's link.
-_CREDIT_WORDS = re.compile(
-    r"originally|first (?:published|appeared|ran)|republish|reprint|source of this article|appeared (?:on|in)|"
-    r"published (?:by|on|in)|courtesy of|source:|credit:|this (?:story|article|post|report) (?:was|is|first)"
-)
 
 
 def _credits_first(reprint: Reprint, context: Context, links: list[str]) -> list[str]:
     """Links to other pages of the original's site, the credit's first: one whose words name the publisher
     ("Global Research" linked to its home page), then the rest, but for a byline's link on the author's name
     to their profile, which is theirs, not the credit's: to correct it would break the byline's link."""
-    if len(links) < 1:
+    if not links:
         return links
     visible = reprint.visible
     publisher = [name.lower() for name in _publisher_names(context)]
