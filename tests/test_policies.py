@@ -504,3 +504,17 @@ def test_a_translation_in_the_passive_about_something_else_is_no_note(tmp_path, 
     blocks = text.split("\n\n")
     page.write_text("\n\n".join([*blocks[:3], sentence, *blocks[3:]]), encoding="utf-8")
     assert [f.rule for f in check_file(page).findings] == []
+
+
+def test_a_sentence_opening_match_is_placed_at_its_words_not_the_stop_before(tmp_path):
+    """A pattern that may open a sentence holds the stop before it ('. brought to you by'): the finding stood
+    at the end of the paragraph above, a line early."""
+    fixture = ROOT / "tests" / "policies" / "propublica" / "no-sponsorship-text-brought-to-you.md"
+    page = tmp_path / "pp.md"
+    text = fixture.read_text(encoding="utf-8").replace(
+        "Our water coverage is brought to you by Lakeside Credit Union.", "Brought to you by Lakeside Credit Union."
+    )
+    page.write_text(text, encoding="utf-8")
+    (found,) = check_file(page).findings
+    assert (found.rule, found.line, found.column) == ("propublica/no-sponsorship-text", 32, 1), found
+    assert 'found "brought to you by"' in found.message, found.message
