@@ -222,6 +222,11 @@ def test_source_credit_in_an_element_of_another_class_counts(shown):
         ("Do not redistribute this article.", True),
         ("The judge said the photos may not be republished.", False),
         ("Photo: Reuters. Do not copy or redistribute.", False),
+        ("Photo: Reuters. Do not redistribute.", False),
+        ("This story cannot be republished without permission.", True),
+        ("You may not republish this story without permission.", True),
+        ("The memo's footer says this material may not be reproduced without approval.", False),  # the story's
+        ("She warned that this content may not be copied without written consent.", False),
     ],
 )
 def test_a_photos_own_notice_is_no_restriction_on_the_story_but_one_over_both_is(notice, restricts):
@@ -4087,6 +4092,7 @@ def test_a_wrong_link_to_the_originals_site_is_told_at_the_credits_link_not_the_
         ("Ana Ruiz, © 2024 Global Research", True),
         ("Ana Ruiz (c) 2024", True),
         ("Photo: Ana Ruiz © 2024", False),  # a picture's credit
+        ("Illustration by Ana Ruiz © 2024", False),
         ("Li Wei © 2024", False),  # someone else
         ("Ana Ruiz ©", False),  # no year: a name beside a mark
     ],
@@ -4118,3 +4124,33 @@ def test_a_credit_that_is_not_visible_says_where_it_is_and_why(tmp_path, credit,
     page.write_text(markdown(COMPLIANT_META, body), encoding="utf-8")
     (found,) = check_file(page).findings
     assert found.rule == "global-research/source-credit" and said in found.message, found.message
+
+
+def test_a_publisher_named_only_in_the_stories_prose_is_no_credit_anywhere(tmp_path):
+    """The Conversation's credit deleted, the story saying "Ramaswamy told The Conversation": the credit rule,
+    which reads the whole article, passed on the prose. Named only there, the publisher is not credited."""
+    fixture = (ROOT / "tests" / "policies" / "the-conversation" / "compliant.md").read_text(encoding="utf-8")
+    blocks = [block for block in fixture.split("\n\n") if "Republished from" not in block]
+    blocks = [block for block in blocks if not block.startswith("This article is republished")]
+    text = "\n\n".join(blocks).replace("expect: []\n", "").replace(
+        "needed a larger room.", "needed a larger room, Ramaswamy told The Conversation in a later interview."
+    )
+    page = tmp_path / "tc.md"
+    page.write_text(text, encoding="utf-8")
+    found = {f.rule: f.message for f in check_file(page).findings}
+    assert "is named only in the story's text, in no credit" in found.get("the-conversation/credit-conversation", "")
+    assert found["the-conversation/credit-conversation"].count("at the top") == 0, found
+
+
+@pytest.mark.parametrize(
+    ("body", "author"),
+    [
+        ("Text.\n\nSee https://calmatters.org/housing/2026/10/rents/ for more.\n", "Ana Ruiz"),
+        ("The ferry bound for Bali weighed anchor at dawn.\n", "Li Wei"),
+    ],
+)
+def test_a_missing_credits_hint_never_reads_a_word_inside_another_or_an_address(body, author):
+    """ "it is written 'calmatters'" was said of a bare address, and "li wei" of "Bali weighed"."""
+    meta = {"author": author, "original_url": "https://calmatters.org/housing/2026/10/rents/", "commercial": False}
+    for finding in check(body, meta).findings:
+        assert "it is written" not in finding.message, finding.message

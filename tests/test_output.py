@@ -592,3 +592,11 @@ def test_a_rule_that_cannot_be_checked_for_a_key_not_set_leaves_the_reprint_not_
     assert (result["ok"], result["fully_checked"]) == (True, False)
     checked = reprint_guard.check_file(tmp_path / "a.md", config=True)
     assert checked.ok and not checked.fully_checked
+
+
+def test_a_notice_with_no_holder_known_leaves_the_reprint_not_fully_checked():
+    """No author and no copyright_holder: the notice rule says the holder is unknown; made info by a site, the
+    reprint was fully checked."""
+    meta = {k: v for k, v in COMPLIANT_META.items() if k != "author"}
+    result = reprint_guard.check(COMPLIANT_BODY, meta, severity={"global-research/copyright-notice": "info"})
+    assert result.ok and not result.fully_checked, result.findings

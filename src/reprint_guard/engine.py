@@ -11,6 +11,8 @@ from typing import Any
 
 from .checks import CHECKS
 from .checks.base import (
+    CREDIT_ELSEWHERE,
+    CREDIT_IN_SCRIPTS,
     PAGE_AUTHOR,
     Context,
     LazyValues,
@@ -739,24 +741,6 @@ def _a_reprint_unnamed(reprint: Reprint, policies: PolicySet) -> Finding | None:
     )
 
 
-#: The same credit in the languages reprints are most often written in besides English: Spanish, Portuguese,
-#: French, Italian, German, Indonesian ("publicado originalmente por", "pertama kali terbit di").
-_CREDIT_ELSEWHERE = (
-    r"publicad[oa]s? originalmente|originalmente publicad[oa]s?|publicad[oa]s? por primera vez|"
-    r"publicad[oa]s? pela primeira vez|apareci[oó] originalmente|republicad[oa]s?|"
-    r"publi[ée]e?s? (?:à l'origine|initialement|pour la première fois)|initialement publi[ée]e?s?|"
-    r"(?:a|ont) d'abord été publi[ée]e?s?|parue?s? initialement|republi[ée]e?s?|"
-    r"pubblicat[oaie] originariamente|originariamente pubblicat[oaie]|"
-    r"ursprünglich (?:veröffentlicht|erschienen)|zuerst (?:veröffentlicht|erschienen)|"
-    r"pertama kali (?:terbit|diterbitkan|dimuat|dipublikasikan)|awalnya (?:diterbitkan|dimuat)|diterbitkan ulang"
-)
-#: And in Chinese and Arabic, whose credit names "this article" itself ("本文原载于", "نُشر هذا المقال في الأصل").
-_CREDIT_IN_SCRIPTS = (
-    r"本文(?:原载于|首发于|转载自|最初发表于|最初发布于|原发于)|原文(?:刊载|发表|发布)于"
-    r"|نُ?شِ?رَ?ت?(?: \S+){0,3} في الأصل"
-)
-
-
 @lru_cache(maxsize=8)
 def _regex(pattern: str) -> re.Pattern[str]:
     """One of the credit patterns below, compiled when a file with no original_url first asks (milliseconds
@@ -768,7 +752,7 @@ def _regex(pattern: str) -> re.Pattern[str]:
 _CREDIT_WORDS = (
     r"(?i)\b(?:originally (?:published|appeared|ran)|first (?:published|appeared|ran) (?:in|on|by|at)|"
     r"republished (?:from|with permission|under)|reprinted (?:from|with permission)|"
-    rf"the original source of this article is|{_CREDIT_ELSEWHERE})\b|{_CREDIT_IN_SCRIPTS}"
+    rf"the original source of this article is|{CREDIT_ELSEWHERE})\b|{CREDIT_IN_SCRIPTS}"
 )
 #: A web address, to where a Markdown link, an attribute or the line ends it (Python's engine: a search for
 #: its literal start; RE2 would be loaded for files that are no reprints).
@@ -847,8 +831,8 @@ def _credited_original(reprint: Reprint, index: int, said: str, address: str, ow
 _CREDIT_BY_NAME = (
     r"(?i)\b(?:originally (?:published|appeared|ran) (?:in|on|by|at)|first (?:published|appeared|ran) (?:in|on|by|at)|"
     r"republished (?:from|with permission (?:of|from))|reprinted (?:from|with permission (?:of|from))|"
-    rf"(?:story|article|reporting) courtesy of|the original source of this article is|{_CREDIT_ELSEWHERE})\b"
-    rf"|{_CREDIT_IN_SCRIPTS}"
+    rf"(?:story|article|reporting) courtesy of|the original source of this article is|{CREDIT_ELSEWHERE})\b"
+    rf"|{CREDIT_IN_SCRIPTS}"
     r"|(?:^|\n)[ \t*_>]*(?:source|via|courtesy)[ \t]*:"  # a label line: "Source: ProPublica" (the name alone)
 )
 #: The same, for RE2's first look: its word boundaries are ASCII's, which "publié" does not end on.

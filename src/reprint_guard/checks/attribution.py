@@ -114,31 +114,51 @@ def _opens_a_notice(text: str, index: int, word: str) -> bool:
 
     The word "copyright" in another language opens its sentence, as a notice's does ("Derechos de autor 2026
     Ana Ruiz"), not a story's ("sobre los derechos de autor, Ana Ruiz ..."); a Chinese, Japanese or Arabic one
-    stands anywhere ("本文版权归...所有"). In English, "copyright" opens its sentence or is followed by a
-    mark or a year ("Text and images copyright 2026 ..."): "copyright law offers a model" and "like
-    copyright: Dana Whitfield, who ..." are the story's. "(c)" is no mark in a list lettered "(a)", "(b)".
+    stands anywhere ("本文版权归...所有"). In English, "copyright" is the story's before a word that makes it
+    a thing ("copyright law", "the Copyright Office", "copyright holders"), or after one that is no notice's
+    ("like copyright: Dana Whitfield, who ..."); a notice's opens its sentence or block, follows a separator
+    ("Ledger - Copyright ..."), names what it covers ("Text and photos copyright ...", "is copyright") or
+    has a mark or a year after it. "(c)" is no mark in a list lettered "(a)", "(b)" (but before a year), nor
+    in "501(c)(3)".
     """
     if word == "(c)":
-        return "(b)" not in text[max(0, index - _LETTERED_LIST) : index]
+        if text[index - 1 : index].isalnum():
+            return False  # "501(c)(3)"
+        year = text[index + 3 : index + 9].lstrip(" \xa0")[:4].isdigit()  # "(c) 2025 Ana Ruiz": a notice's
+        return year or "(b)" not in text[max(0, index - _LETTERED_LIST) : index]
     if not word.isascii() and not any("a" <= char <= "z" for char in word):
         return True
+    english = word.lower() == "copyright"
+    after = text[index + len(word) : index + len(word) + 24].lstrip(" :\xa0")
+    if english and _PROSE_AFTER.match(after.lower()):
+        return False
     if text[max(0, index - 8) : index].rstrip(" \t\xa0").endswith("\n"):
         return True  # a block's (a line's) first word, in the text as written
-    before = text[max(0, index - 12) : index].rstrip()
-    if not before or (before[-1] in ".!?:;|·—–()[]*©" and not _abbreviated(before)):
+    before = text[max(0, index - 24) : index].rstrip()
+    if not before or before[-1] in _OPENING:
         return True
-    if word.lower() != "copyright":
+    if not english:
         return False
-    after = text[index + len(word) : index + len(word) + 12].lstrip(" :")
-    return after[:1] in ("©", "&") or after[:3].lower() == "(c)" or after[:4].isdigit()
+    if after[:1] in ("©", "&") or after[:3].lower() == "(c)" or after[:4].isdigit():
+        return True
+    return before.rsplit(None, 1)[-1].lower().strip("*_") in _COVERS
 
 
-def _abbreviated(before: str) -> bool:
-    """Whether ``before`` ends in an abbreviation's full stop ("the U.S.", "St."), which ends no sentence."""
-    if not before.endswith("."):
-        return False
-    token = before.rsplit(None, 1)[-1].rstrip(".")
-    return "." in token or 0 < len(token) <= 2
+#: What a notice's "copyright" may follow: a sentence's end, a separator, a closing quotation mark.
+_OPENING = ".!?:;|·•—–-/,()[]*©\"'”’»"
+#: The words before "copyright" in a notice that names what it covers ("Text and photos copyright Ana Ruiz").
+_COVERS = frozenset(
+    {
+        *("text", "texts", "content", "contents", "words", "story", "article", "articles", "material", "all"),
+        *("photos", "photographs", "pictures", "images", "illustrations", "is", "are", "remain", "remains"),
+    }
+)
+#: Words after "copyright" that make it the story's word for a thing, not a notice's mark.
+_PROSE_AFTER = re.compile(
+    r"(?:law|laws|office|act|acts|holders?|owners?|ownership|infringements?|protections?|claims?|lawyers?|"
+    r"terms?|polic(?:y|ies)|cases?|lawsuits?|suits?|rules?|system|reform|directive|registrations?|royalt(?:y|ies)|"
+    r"regime|issues?|disputes?|violations?|expert|experts|scholars?|status|page|notices? (?:on|of|for))\b"
+)
 
 
 #: How far before a "(c)" a "(b)" makes it a list's third item, not a copyright mark.
@@ -189,7 +209,7 @@ def has_notice(text: str, holders: list[str], *, cased: bool = False, marks: lis
 def _named_before(text: str, holder: str, mark: int, *, cased: bool) -> bool:
     """Whether the one holder stands right before the mark at ``mark``, as some write a notice ("Dana
     Whitfield © 2025"): the name, then only spaces or a comma, then the mark, and a year after it; not a
-    picture's credit ("Photo: Dana Whitfield © 2025")."""
+    picture's credit ("Photo: Dana Whitfield © 2025", "Illustration by Dana Whitfield © 2025")."""
     if text[mark : mark + 1] != "©" and text[mark : mark + 3].lower() != "(c)":
         return False  # the word "copyright" after a name is a sentence's ("Ana Ruiz copyright law ...")
     size = len(as_written(holder) if cased else normalized(holder))
@@ -198,7 +218,7 @@ def _named_before(text: str, holder: str, mark: int, *, cased: bool) -> bool:
     if at < 0 or text[at + size : mark].strip(" ,\xa0"):
         return False
     after = text[mark + 1 : mark + 12].lstrip(" c)\xa0")
-    return after[:4].isdigit() and not _after_other_work(text, at, notice=True)
+    return after[:4].isdigit() and not _after_other_work(text, at)  # "Illustration by Ana Ruiz © 2025"
 
 
 #: Abbreviations of four letters or more that a notice's names hold ("Prof. Ana Ruiz", "Warner Bros. Discovery").
@@ -267,20 +287,36 @@ def _placed(fraction: float, params: Params) -> bool:
     return True
 
 
-#: A block this short that names the publisher is a credit line of its own ("— Global Voices").
-_CREDIT_LINE = 80
+#: A block this short that names the publisher is a credit line or a byline of its own ("— Global Voices",
+#: "By Rosa Delgado, CalMatters · October 16, 2026 · Updated October 17"), not a paragraph of the story.
+_CREDIT_LINE = 160
+#: How many of a name's places in the text as written are looked at before the blocks are read.
+_QUICK_LOOKS = 8
+#: What else marks a block naming the publisher as its credit, not the story's: a byline's or a notice's words.
+_CREDIT_MARKS = re.compile(r"published (?:by|on|in)|\bvia\b|this (?:story|article|post|report)|copyright|©|licen[cs]e")
 
 
 def _in_a_credit(visible: VisibleBody, names: tuple[str, ...]) -> bool:
     """Whether a block (a paragraph, a caption...) naming one of ``names`` reads as a credit (credit words,
     or a block that is little more than the name), not as the story's prose ("one presenter told Global
-    Voices", in a paragraph of the story). Asked only of a credit found away from where it is wanted:
-    moved, or never there."""
+    Voices", in a paragraph of the story). Asked of a name found where a credit may stand, or away from where
+    it is wanted (moved, or never there); a line of the text as written with a credit's words settles most."""
+    raw = visible.raw_text
+    for name in names:  # the quick look: a line of the text as written that names it with a credit's words
+        at, seen = raw.find(name), 0
+        while at >= 0 and seen < _QUICK_LOOKS:
+            start, end = raw.rfind("\n", 0, at) + 1, raw.find("\n", at)
+            line = normalize(raw[start : len(raw) if end < 0 else end])
+            if CREDIT_WORDS.search(line) or _CREDIT_MARKS.search(line):
+                return True
+            at, seen = raw.find(name, at + 1), seen + 1
     wanted = tuple(normalized(name) for name in names)
     blocks = visible.blocks_holding(wanted)
     if not blocks:
         return True  # not found block by block (a name across blocks?): taken for a credit, as before
-    return any(len(block) <= _CREDIT_LINE or CREDIT_WORDS.search(block) for block in blocks)
+    return any(
+        len(block) <= _CREDIT_LINE or CREDIT_WORDS.search(block) or _CREDIT_MARKS.search(block) for block in blocks
+    )
 
 
 def _hidden_in_the_file(reprint: Reprint, names: tuple[str, ...] | list[str]) -> str:
@@ -293,14 +329,20 @@ def _hidden_in_the_file(reprint: Reprint, names: tuple[str, ...] | list[str]) ->
         if at >= 0 and name not in reprint.visible.raw_text:
             line, column = reprint.position(at)
             return (
-                f"; it is in the file at {line}:{column}, but hidden from readers (a comment, a hidden element, "
-                "code or a script)"
+                f"; it is in the file at {line}:{column}, but not shown to readers as text (a comment, a hidden "
+                "element, an image's alt text, code or a script)"
             )
-        lowered = reprint.visible.lowered_raw
-        at = lowered.find(name.lower()) if _capitals(normalize(name, fold_case=False)) else -1
-        if at >= 0 and len(lowered) == len(reprint.visible.raw_text):
-            written = reprint.visible.raw_text[at : at + len(name)]
-            return f'; it is written "{written}": a credit writes the name with its capitals'
+        raw, lowered = reprint.visible.raw_text, reprint.visible.lowered_raw
+        if len(lowered) != len(raw) or _capitals(normalize(name, fold_case=False)) is None:
+            continue
+        at = lowered.find(name.lower())
+        while at >= 0:  # a word of its own in the text, not part of another ("bali weighed") or an address
+            before, after = raw[max(0, at - 1) : at], raw[at + len(name) : at + len(name) + 2]
+            joined = before.isalnum() or (before != "" and before in "/.@-_")
+            joined = joined or after[:1].isalnum() or after[:1] in ("/", "_", "-")
+            if not joined and not (after[:1] == "." and after[1:2].isalnum()):
+                return f'; it is written "{raw[at : at + len(name)]}": a credit writes the name with its capitals'
+            at = lowered.find(name.lower(), at + 1)
     return ""
 
 
@@ -346,7 +388,9 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
                 shown += f" (or {len(others)} other accepted spellings)"
             line, column = _where_missing(reprint, params)
             yield Problem(line, column, detail=f"{shown} is not visible{_hidden_in_the_file(reprint, params.names)}")
-        elif not any(_placed(f, params) for f in found) and not _in_a_credit(visible, params.names):
+        elif (params.position == "any" or not any(_placed(f, params) for f in found)) and not _in_a_credit(
+            visible, params.names
+        ):
             # Only the story's words name the publisher ("one presenter told Global Voices"): no credit to move.
             line, column = _where_missing(reprint, params)
             said = f'"{params.names[0]}" is named only in the story\'s text, in no credit {_where(params)}'
@@ -427,7 +471,8 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
             yield Problem.about(
                 reprint,
                 "author",
-                detail="the copyright holder is unknown: set 'author' or 'copyright_holder' in the metadata",
+                detail="the copyright holder is unknown, so the notice cannot be checked: set 'author' or "
+                "'copyright_holder'",
                 fix="Add 'author: <name>' (or 'copyright_holder') to the metadata.",
                 specific=True,
             )
@@ -439,9 +484,11 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
             if not named:
                 line, column = reprint.end_position()
                 names = " and ".join(holders)
-                span = reprint.span(marked) if marked else None
                 article = reprint.article
-                if span is not None and article is not None and not _within(reprint, span, article):
+                spans = [reprint.span(words) for words in marked[:_NOTICES_PLACED]]
+                inside = [span for span in spans if article is None or _within(reprint, span, article)]
+                span = inside[0] if inside else spans[0] if spans else None
+                if span is not None and not inside and article is not None:
                     # The page's own footer ("© 2025 Millbrook Commons"): the site's notice, not one to correct.
                     where = f"{span[0]}:{span[1]}"
                     yield Problem(
@@ -456,6 +503,10 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
                     yield Problem.at(span, detail, fix=fix, specific=True)
                 else:
                     yield Problem(line, column, detail=f"found no copyright notice; expected one naming {names}")
+
+
+#: How many notices naming others are placed, to find one inside a page's article (the site's own are around).
+_NOTICES_PLACED = 8
 
 
 def _within(reprint: Reprint, span: Any, article: tuple[int, int, str]) -> bool:
@@ -554,28 +605,26 @@ def _correct_notice(reprint: Reprint, context: Context, names: str) -> str:
     return fix
 
 
-def _notice(visible: VisibleBody, holders: list[str]) -> tuple[bool, str]:
-    """(a notice names every holder, the first notice when none does: a few of its words after its mark,
-    normalised, to find it by (the mark itself may be written ``&copy;``), or its mark alone; "" when no
-    mark is visible).
+def _notice(visible: VisibleBody, holders: list[str]) -> tuple[bool, list[str]]:
+    """(a notice names every holder, the notices when none does, in order: a few of each one's words after
+    its mark, normalised, to find it by (the mark itself may be written ``&copy;``), or its mark alone; none
+    when no mark is visible).
 
     The text as written is tried first, line by line; then each block that
     holds a mark, normalised (other case or spacing, a line broken inside the
     notice), and only when the visible text holds a mark at all.
     """
     if has_notice(visible.raw_text, holders, cased=True):
-        return True, ""
-    marked = ""
+        return True, []
+    marked: list[str] = []
     # The marks first; the word in other languages ("Derechos de autor 2026 Ana Ruiz", "Hak cipta 2026 ...")
     # only when no notice with a mark names the holders.
     for kinds in (_NOTICE_MARKS, _NOTICE_ELSEWHERE):
         if kinds is _NOTICE_ELSEWHERE and not visible.may_contain(_NOTICE_ELSEWHERE_WORDS):
             break  # one pass over the text for all their words (most reprints have none of them)
         held = tuple(mark for mark in kinds if visible.holds(mark))
-        if held:
-            named, marked = _notice_in_blocks(visible, holders, held, marked)
-            if named:
-                return True, ""
+        if held and _notice_in_blocks(visible, holders, held, marked):
+            return True, []
     return False, marked
 
 
@@ -583,28 +632,29 @@ def _notice(visible: VisibleBody, holders: list[str]) -> tuple[bool, str]:
 _MARK_WORDS = frozenset({"©", "(c)", "copyright", "copyright:"})
 
 
-def _notice_in_blocks(visible: VisibleBody, holders: list[str], held: tuple[str, ...], marked: str) -> tuple[bool, str]:
-    """:func:`_notice` in each block holding one of the marks ``held``; ``marked``: the first notice found so far."""
+def _notice_in_blocks(visible: VisibleBody, holders: list[str], held: tuple[str, ...], marked: list[str]) -> bool:
+    """:func:`_notice` in each block holding one of the marks ``held``; ``marked`` gets each notice found (a
+    few of its words) that does not name them."""
     for block in visible.blocks_holding(held):
         # A photo's notice ("Photo © Lena Marsh") is the photo's: no notice of the article, to correct or not.
         marks = [at for at in notice_positions(block) if not _after_other_work(block, at, notice=True)]
         if marks:
-            if not marked:  # where a notice naming someone else is: the words after its mark, to find it by
-                words = block[marks[0] :].split()
-                # Past a second mark ("Copyright © 2026 ..."): a page may write it "&copy;", not found as "©".
-                after = [word for word in words[1:] if word not in _MARK_WORDS]
-                marked = " ".join(after[:3]) or words[0]
+            # Where a notice naming someone else is: the words after its mark, to find it by; past a second mark
+            # ("Copyright © 2026 ..."): a page may write it "&copy;", not found as "©".
+            words = block[marks[0] :].split()
+            after = [word for word in words[1:] if word not in _MARK_WORDS]
+            marked.append(" ".join(after[:3]) or words[0])
             if has_notice(block, holders, marks=marks):
-                return True, ""
+                return True
             # The holder with other accents ("Tomás Brenner" for the metadata's "Tomas Brenner"): the same name.
             bare = _bare(block)
             if (bare != block or any(not h.isascii() for h in holders)) and has_notice(
                 bare, [_bare(normalized(h)) for h in holders], marks=notice_positions(bare)
             ):
-                return True, ""
+                return True
             if _loosely_named(block, holders, marks):  # "© Ana M. Ruiz" for the metadata's "Ana Ruiz"
-                return True, ""
-    return False, marked
+                return True
+    return False
 
 
 def _loosely_named(block: str, holders: list[str], marks: list[int]) -> bool:

@@ -68,13 +68,31 @@ class Context:
 
 #: What a finding's message says when the credit it asks for is there but wrong (a notice naming another
 #: holder, a link to another page of the site): ``--fix`` inserts no second one beside it.
-#: Words a credit holds around the publisher's name or its link ("originally appeared on", "The original source
-#: of this article is", "Source:", "courtesy of"), normalised: a block without them that names the publisher
-#: is the story's prose ("one presenter told Global Voices", "a Global Research analysis").
+#: The same credit in the languages reprints are most often written in besides English: Spanish, Portuguese,
+#: French, Italian, German, Indonesian ("publicado originalmente por", "pertama kali terbit di").
+CREDIT_ELSEWHERE = (
+    r"publicad[oa]s? originalmente|originalmente publicad[oa]s?|publicad[oa]s? por primera vez|"
+    r"publicad[oa]s? pela primeira vez|apareci[oó] originalmente|republicad[oa]s?|"
+    r"publi[ée]e?s? (?:à l'origine|initialement|pour la première fois)|initialement publi[ée]e?s?|"
+    r"(?:a|ont) d'abord été publi[ée]e?s?|parue?s? initialement|republi[ée]e?s?|"
+    r"pubblicat[oaie] originariamente|originariamente pubblicat[oaie]|"
+    r"ursprünglich (?:veröffentlicht|erschienen)|zuerst (?:veröffentlicht|erschienen)|"
+    r"pertama kali (?:terbit|diterbitkan|dimuat|dipublikasikan)|awalnya (?:diterbitkan|dimuat)|diterbitkan ulang"
+)
+#: And in Chinese and Arabic, whose credit names "this article" itself ("本文原载于", "نُشر هذا المقال في الأصل").
+CREDIT_IN_SCRIPTS = (
+    r"本文(?:原载于|首发于|转载自|最初发表于|最初发布于|原发于)|原文(?:刊载|发表|发布)于"
+    r"|نُ?شِ?رَ?ت?(?: \S+){0,3} في الأصل"
+)
+
+
+#: Words a credit says of the original around the publisher's name or its link ("originally appeared on", "The
+#: original source of this article is", "Source:", "courtesy of", "publicado originalmente"), normalised: a
+#: block without them that names the publisher is the story's ("one presenter told Global Voices", "a [Global
+#: Research analysis](...) published in May").
 CREDIT_WORDS = re.compile(
     r"originally|first (?:published|appeared|ran)|republish|reprint|source of this article|appeared (?:on|in)|"
-    r"published (?:by|on|in)|courtesy of|source:|credit:|\bvia\b|this (?:story|article|post|report)|copyright|©|"
-    r"licen[cs]e"
+    rf"courtesy of|source:|credit:|{CREDIT_ELSEWHERE}|{CREDIT_IN_SCRIPTS}"
 )
 
 THERE_BUT_WRONG = (
