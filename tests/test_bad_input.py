@@ -1393,3 +1393,19 @@ def test_thousands_of_photo_credits_are_read_in_one_pass(tmp_path, cli):
     run = cli("check", str(page), "--format", "json")
     found = {f["rule"]: f["line"] for f in run.json()["results"][0]["findings"]}
     assert found["cc-by-4.0/no-added-restrictions"] == 30001, found
+
+
+def test_a_line_of_thousands_of_notices_is_read_in_one_pass(tmp_path, cli):
+    """ "Bob © 2025 " over and over (2 MB on one line): each mark's byte offset was counted from the start of
+    the block again, and the check took two minutes."""
+    import time
+
+    page = tmp_path / "a.md"
+    page.write_text(
+        f"---\nauthor: Ana M. Ruiz\noriginal_url: https://www.globalresearch.ca/x/5882104\ncommercial: false\n---\n\n"
+        f"Text.\n\n{'Bob © 2025 ' * 190_000}\n",
+        encoding="utf-8",
+    )
+    start = time.perf_counter()
+    run = cli("check", str(page), "--no-config")
+    assert run.code == 1 and time.perf_counter() - start < 30, run.out[-500:]

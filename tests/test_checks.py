@@ -4132,8 +4132,10 @@ def test_a_publisher_named_only_in_the_stories_prose_is_no_credit_anywhere(tmp_p
     fixture = (ROOT / "tests" / "policies" / "the-conversation" / "compliant.md").read_text(encoding="utf-8")
     blocks = [block for block in fixture.split("\n\n") if "Republished from" not in block]
     blocks = [block for block in blocks if not block.startswith("This article is republished")]
-    text = "\n\n".join(blocks).replace("expect: []\n", "").replace(
-        "needed a larger room.", "needed a larger room, Ramaswamy told The Conversation in a later interview."
+    text = (
+        "\n\n".join(blocks)
+        .replace("expect: []\n", "")
+        .replace("needed a larger room.", "needed a larger room, Ramaswamy told The Conversation in a later interview.")
     )
     page = tmp_path / "tc.md"
     page.write_text(text, encoding="utf-8")

@@ -669,10 +669,12 @@ def _loosely_named(block: str, holders: list[str], marks: list[int]) -> bool:
         return False
     data = block.encode("utf-8")
     reach = len("copyright") + _NOTICE_WINDOW + sum(map(len, holders)) + 2 * len(holders)
+    begin, counted = 0, 0  # the byte offset of the mark, counted on from the last one (marks come in order)
     for start in marks:
         sentence = _sentence_ends(block, start, start + reach)
         stop = sentence if sentence >= 0 else start + reach
-        begin = len(block[:start].encode("utf-8"))
+        begin += len(block[counted:start].encode("utf-8"))  # a page of thousands of marks: not from 0 each time
+        counted = start
         end = min(len(data), begin + len(block[start : start + reach].encode("utf-8")))
         limit = begin + len(block[start:stop].encode("utf-8"))
         if all(
