@@ -290,10 +290,14 @@ def _placed(fraction: float, params: Params) -> bool:
 #: A block this short that names the publisher is a credit line or a byline of its own ("— Global Voices",
 #: "By Rosa Delgado, CalMatters · October 16, 2026 · Updated October 17"), not a paragraph of the story.
 _CREDIT_LINE = 160
-#: How many of a name's places in the text as written are looked at before the blocks are read.
+#: How many of a name's places in the text as written are looked at before the blocks are read, and how far
+#: around each (on its line) a credit's words are looked for.
 _QUICK_LOOKS = 8
+_AROUND = 100
 #: What else marks a block naming the publisher as its credit, not the story's: a byline's or a notice's words.
 _CREDIT_MARKS = re.compile(r"published (?:by|on|in)|\bvia\b|this (?:story|article|post|report)|copyright|©|licen[cs]e")
+#: Either, in one search.
+_CREDITISH = re.compile(f"{CREDIT_WORDS.pattern}|{_CREDIT_MARKS.pattern}")
 
 
 def _in_a_credit(visible: VisibleBody, names: tuple[str, ...]) -> bool:
@@ -302,14 +306,13 @@ def _in_a_credit(visible: VisibleBody, names: tuple[str, ...]) -> bool:
     Voices", in a paragraph of the story). Asked of a name found where a credit may stand, or away from where
     it is wanted (moved, or never there); a line of the text as written with a credit's words settles most."""
     raw = visible.raw_text
-    for name in names:  # the quick look: a line of the text as written that names it with a credit's words
-        at, seen = raw.find(name), 0
+    for name in names:  # the quick look: the text as written around the name, from the end, with credit words
+        at, seen = raw.rfind(name), 0
         while at >= 0 and seen < _QUICK_LOOKS:
-            start, end = raw.rfind("\n", 0, at) + 1, raw.find("\n", at)
-            line = normalize(raw[start : len(raw) if end < 0 else end])
-            if CREDIT_WORDS.search(line) or _CREDIT_MARKS.search(line):
+            start, end = raw.rfind("\n", max(0, at - _AROUND), at) + 1, raw.find("\n", at, at + len(name) + _AROUND)
+            if _CREDITISH.search(raw[max(start, at - _AROUND) : end if end >= 0 else at + len(name) + _AROUND].lower()):
                 return True
-            at, seen = raw.find(name, at + 1), seen + 1
+            at, seen = raw.rfind(name, 0, at), seen + 1
     wanted = tuple(normalized(name) for name in names)
     blocks = visible.blocks_holding(wanted)
     if not blocks:
@@ -332,6 +335,9 @@ def _hidden_in_the_file(reprint: Reprint, names: tuple[str, ...] | list[str]) ->
                 f"; it is in the file at {line}:{column}, but not shown to readers as text (a comment, a hidden "
                 "element, an image's alt text, code or a script)"
             )
+        folded = reprint.visible.folded  # the text case-folded, made for the words' look-up: a quick "not there"
+        if folded is not None and normalized(name).encode("utf-8") not in folded:
+            continue
         raw, lowered = reprint.visible.raw_text, reprint.visible.lowered_raw
         if len(lowered) != len(raw) or _capitals(normalize(name, fold_case=False)) is None:
             continue
