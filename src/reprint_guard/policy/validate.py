@@ -366,8 +366,10 @@ def bundled_id_replaced(path: Path) -> str | None:
 
 
 def _same_file(one: Path, other: Path) -> bool:
+    """The same file, or one with the same bytes (the checkout's rules/ beside the installed package's copy):
+    replacing a bundled policy by itself changes nothing to tell."""
     try:
-        return os.path.samefile(one, other)
+        return os.path.samefile(one, other) or one.read_bytes() == other.read_bytes()
     except OSError:
         return False
 
