@@ -1399,6 +1399,9 @@ def test_srcset_addresses_are_read_as_html_reads_them():
         ("Creative Commons Attribution-ShareAlike 4.0 International", True),
         ("CC BY-SA 4.0 International", True),
         ("gpl-3.0-or-later", True),
+        ("GPLv3", True),  # as people write it
+        ("GPL-3.0+", True),  # SPDX's older id
+        ("GPL-2.0-only", False),
         ("https://creativecommons.org/licenses/by-sa/4.0/?ref=chooser-v1", True),  # the chooser's own link
         ("https://creativecommons.org/licenses/by-sa/4.0/rdf", True),
         ("CC BY 4.0", False),
