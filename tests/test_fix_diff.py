@@ -817,7 +817,7 @@ def test_a_publisher_named_only_in_the_story_is_no_credit_to_move(tmp_path, cli,
     """With the top credit deleted, the story's "told Global Voices" was taken for the credit, "there, but not
     at the top": the finding said to move it, and --fix refused the credit, the author and the link. Named
     only in the story's prose, the publisher is not credited: --fix adds the credit at the top. A credit
-    line moved to the bottom is still told as one to move."""
+    line moved to the bottom is still told as one to move, even with the story naming the publisher up top."""
     fixture = (ROOT / "tests" / "policies" / policy / "compliant.md").read_text(encoding="utf-8")
     head, _, body = fixture.partition("\n---\n")
     name = said.rpartition(" told ")[2]
@@ -837,8 +837,19 @@ def test_a_publisher_named_only_in_the_story_is_no_credit_to_move(tmp_path, cli,
         head.replace("expect: []\n", "") + "\n---\n" + "\n\n".join([*blocks, *credits]) + "\n", encoding="utf-8"
     )
     run = cli("check", str(page), "--no-config", "--format", "json")
-    messages = [f["message"] for f in run.json()["results"][0]["findings"]]
-    assert any("the credit is there, but not at the top" in m for m in messages), messages
+    told = {f["rule"]: f["message"] for f in run.json()["results"][0]["findings"]}
+    publisher_rule = f"{policy}/credit-{policy}"
+    assert "the credit is there, but not at the top" in told.get(publisher_rule, ""), told
+    # The story's mention in the first paragraph is no credit at the top: the one at the end is to move.
+    first = next(i for i, block in enumerate(blocks) if len(block) > 200)
+    blocks[first] = f"As {said}, the plan had changed. " + blocks[first]
+    page.write_text(
+        head.replace("expect: []\n", "") + "\n---\n" + "\n\n".join([*blocks, *credits]) + "\n", encoding="utf-8"
+    )
+    run = cli("check", str(page), "--no-config", "--format", "json")
+    told = {f["rule"]: f["message"] for f in run.json()["results"][0]["findings"]}
+    publisher_rule = f"{policy}/credit-{policy}"
+    assert "the credit is there, but not at the top" in told.get(publisher_rule, ""), told
 
 
 @pytest.mark.parametrize(

@@ -295,7 +295,9 @@ _CREDIT_LINE = 160
 _QUICK_LOOKS = 8
 _AROUND = 100
 #: What else marks a block naming the publisher as its credit, not the story's: a byline's or a notice's words.
-_CREDIT_MARKS = re.compile(r"published (?:by|on|in)|\bvia\b|this (?:story|article|post|report)|copyright|©|licen[cs]e")
+_CREDIT_MARKS = re.compile(
+    r"published (?:by|on|in)|\bvia\b|this (?:story|article|post|report)|copyright|©|licen[cs]e|^\W*by\b"
+)
 #: Either, in one search.
 _CREDITISH = re.compile(f"{CREDIT_WORDS.pattern}|{_CREDIT_MARKS.pattern}")
 
@@ -320,6 +322,35 @@ def _in_a_credit(visible: VisibleBody, names: tuple[str, ...]) -> bool:
     return any(
         len(block) <= _CREDIT_LINE or CREDIT_WORDS.search(block) or _CREDIT_MARKS.search(block) for block in blocks
     )
+
+
+def _placed_in_a_credit(visible: VisibleBody, params: Params) -> bool:
+    """Whether a name found where a top or bottom credit is wanted stands in a credit there, not in the story's
+    prose ("one presenter told Global Voices" in the first paragraph, the credit at the end). The text as
+    written is looked at around each place in the window; a name not found so, or found only in other forms,
+    is taken for a credit, as before; else the first (top) or last (bottom) block naming it decides."""
+    raw = visible.raw_text
+    size = len(raw) or 1
+    span = max(size, _WINDOW_CHARS / params.window)
+    seen = False
+    for name in params.names:
+        at = raw.find(name) if params.position == "top" else raw.rfind(name)
+        while at >= 0:
+            fraction = at / span if params.position == "top" else 1 - (size - at) / span
+            if not _placed(fraction, params):
+                break
+            seen = True
+            start, end = raw.rfind("\n", max(0, at - _AROUND), at) + 1, raw.find("\n", at, at + len(name) + _AROUND)
+            if _CREDITISH.search(raw[max(start, at - _AROUND) : end if end >= 0 else at + len(name) + _AROUND].lower()):
+                return True
+            at = raw.find(name, at + 1) if params.position == "top" else raw.rfind(name, 0, at)
+    if not seen:
+        return True
+    blocks = visible.blocks_holding(tuple(normalized(name) for name in params.names))
+    if not blocks:
+        return True
+    block = blocks[0] if params.position == "top" else blocks[-1]
+    return len(block) <= _CREDIT_LINE or _CREDITISH.search(block) is not None
 
 
 def _hidden_in_the_file(reprint: Reprint, names: tuple[str, ...] | list[str]) -> str:
@@ -394,14 +425,16 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
                 shown += f" (or {len(others)} other accepted spellings)"
             line, column = _where_missing(reprint, params)
             yield Problem(line, column, detail=f"{shown} is not visible{_hidden_in_the_file(reprint, params.names)}")
-        elif (params.position == "any" or not any(_placed(f, params) for f in found)) and not _in_a_credit(
-            visible, params.names
-        ):
+        elif (
+            params.position == "any"
+            or not any(_placed(f, params) for f in found)
+            or not _placed_in_a_credit(visible, params)  # "told Global Voices" up top, the credit at the end
+        ) and not _in_a_credit(visible, params.names):
             # Only the story's words name the publisher ("one presenter told Global Voices"): no credit to move.
             line, column = _where_missing(reprint, params)
             said = f'"{params.names[0]}" is named only in the story\'s text, in no credit {_where(params)}'
             yield Problem(line, column, detail=said.rstrip())
-        elif not any(_placed(f, params) for f in found):
+        elif not any(_placed(f, params) for f in found) or not _placed_in_a_credit(visible, params):
             yield Problem.at(
                 reprint.span(params.names[0]),
                 detail=f"the credit {THERE_BUT_ELSEWHERE}{_where(params)} of the article"
