@@ -298,8 +298,20 @@ _AROUND = 100
 _CREDIT_MARKS = re.compile(
     r"published (?:by|on|in)|\bvia\b|this (?:story|article|post|report)|copyright|©|licen[cs]e|^\W*by\b"
 )
-#: Either, in one search.
-_CREDITISH = re.compile(f"{CREDIT_WORDS.pattern}|{_CREDIT_MARKS.pattern}")
+
+
+def _credit_around(raw: str, at: int, name: str) -> bool:
+    """Whether the text as written around ``name`` at ``at`` (on its line, up to :data:`_AROUND` characters
+    each side) holds a credit's words."""
+    start, end = raw.rfind("\n", max(0, at - _AROUND), at) + 1, raw.find("\n", at, at + len(name) + _AROUND)
+    around = raw[max(start, at - _AROUND) : end if end >= 0 else at + len(name) + _AROUND]
+    return _creditish().search(around.lower()) is not None
+
+
+@lru_cache(maxsize=1)
+def _creditish() -> Any:
+    """Either, in one RE2 search (Python's engine tries each of the many alternatives at every character)."""
+    return compile_pattern(f"{CREDIT_WORDS.pattern}|{_CREDIT_MARKS.pattern}")
 
 
 def _in_a_credit(visible: VisibleBody, names: tuple[str, ...]) -> bool:
@@ -311,17 +323,14 @@ def _in_a_credit(visible: VisibleBody, names: tuple[str, ...]) -> bool:
     for name in names:  # the quick look: the text as written around the name, from the end, with credit words
         at, seen = raw.rfind(name), 0
         while at >= 0 and seen < _QUICK_LOOKS:
-            start, end = raw.rfind("\n", max(0, at - _AROUND), at) + 1, raw.find("\n", at, at + len(name) + _AROUND)
-            if _CREDITISH.search(raw[max(start, at - _AROUND) : end if end >= 0 else at + len(name) + _AROUND].lower()):
+            if _credit_around(raw, at, name):
                 return True
             at, seen = raw.rfind(name, 0, at), seen + 1
     wanted = tuple(normalized(name) for name in names)
     blocks = visible.blocks_holding(wanted)
     if not blocks:
         return True  # not found block by block (a name across blocks?): taken for a credit, as before
-    return any(
-        len(block) <= _CREDIT_LINE or CREDIT_WORDS.search(block) or _CREDIT_MARKS.search(block) for block in blocks
-    )
+    return any(len(block) <= _CREDIT_LINE or _creditish().search(block) for block in blocks)
 
 
 def _placed_in_a_credit(visible: VisibleBody, params: Params) -> bool:
@@ -340,8 +349,7 @@ def _placed_in_a_credit(visible: VisibleBody, params: Params) -> bool:
             if not _placed(fraction, params):
                 break
             seen = True
-            start, end = raw.rfind("\n", max(0, at - _AROUND), at) + 1, raw.find("\n", at, at + len(name) + _AROUND)
-            if _CREDITISH.search(raw[max(start, at - _AROUND) : end if end >= 0 else at + len(name) + _AROUND].lower()):
+            if _credit_around(raw, at, name):
                 return True
             at = raw.find(name, at + 1) if params.position == "top" else raw.rfind(name, 0, at)
     if not seen:
@@ -350,7 +358,7 @@ def _placed_in_a_credit(visible: VisibleBody, params: Params) -> bool:
     if not blocks:
         return True
     block = blocks[0] if params.position == "top" else blocks[-1]
-    return len(block) <= _CREDIT_LINE or _CREDITISH.search(block) is not None
+    return len(block) <= _CREDIT_LINE or _creditish().search(block) is not None
 
 
 def _hidden_in_the_file(reprint: Reprint, names: tuple[str, ...] | list[str]) -> str:
@@ -427,14 +435,13 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
             yield Problem(line, column, detail=f"{shown} is not visible{_hidden_in_the_file(reprint, params.names)}")
         elif (
             params.position == "any"
-            or not any(_placed(f, params) for f in found)
-            or not _placed_in_a_credit(visible, params)  # "told Global Voices" up top, the credit at the end
-        ) and not _in_a_credit(visible, params.names):
+            or not (placed := any(_placed(f, params) for f in found) and _placed_in_a_credit(visible, params))
+        ) and not _in_a_credit(visible, params.names):  # "told Global Voices" up top, the credit below
             # Only the story's words name the publisher ("one presenter told Global Voices"): no credit to move.
             line, column = _where_missing(reprint, params)
             said = f'"{params.names[0]}" is named only in the story\'s text, in no credit {_where(params)}'
             yield Problem(line, column, detail=said.rstrip())
-        elif not any(_placed(f, params) for f in found) or not _placed_in_a_credit(visible, params):
+        elif params.position != "any" and not placed:
             yield Problem.at(
                 reprint.span(params.names[0]),
                 detail=f"the credit {THERE_BUT_ELSEWHERE}{_where(params)} of the article"

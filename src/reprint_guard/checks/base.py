@@ -79,9 +79,10 @@ CREDIT_ELSEWHERE = (
     r"ursprünglich (?:veröffentlicht|erschienen)|zuerst (?:veröffentlicht|erschienen)|"
     r"pertama kali (?:terbit|diterbitkan|dimuat|dipublikasikan)|awalnya (?:diterbitkan|dimuat)|diterbitkan ulang"
 )
-#: And in Chinese and Arabic, whose credit names "this article" itself ("本文原载于", "نُشر هذا المقال في الأصل").
+#: And in Chinese and Arabic, whose credit may name "this article" itself ("本文原载于", "本文作者陈晓雯，原载于",
+#: "نُشر هذا المقال في الأصل").
 CREDIT_IN_SCRIPTS = (
-    r"本文(?:原载于|首发于|转载自|最初发表于|最初发布于|原发于)|原文(?:刊载|发表|发布)于"
+    r"(?:本文)?(?:原载于|首发于|转载自|最初发表于|最初发布于|原发于)|原文(?:刊载|发表|发布)于"
     r"|نُ?شِ?رَ?ت?(?: \S+){0,3} في الأصل"
 )
 
