@@ -305,13 +305,14 @@ def _credit_around(raw: str, at: int, name: str) -> bool:
     each side) holds a credit's words."""
     start, end = raw.rfind("\n", max(0, at - _AROUND), at) + 1, raw.find("\n", at, at + len(name) + _AROUND)
     around = raw[max(start, at - _AROUND) : end if end >= 0 else at + len(name) + _AROUND]
-    return _creditish().search(around.lower()) is not None
+    return _creditish().search(around.lower().encode("utf-8")) is not None
 
 
 @lru_cache(maxsize=1)
 def _creditish() -> Any:
-    """Either, in one RE2 search (Python's engine tries each of the many alternatives at every character)."""
-    return compile_pattern(f"{CREDIT_WORDS.pattern}|{_CREDIT_MARKS.pattern}")
+    """Either, in one RE2 search of UTF-8 (Python's engine tries each of the many alternatives at every
+    character; RE2's str wrapper maps offsets back for text that is not ASCII)."""
+    return compile_pattern(f"{CREDIT_WORDS.pattern}|{_CREDIT_MARKS.pattern}", utf8=True)
 
 
 def _in_a_credit(visible: VisibleBody, names: tuple[str, ...]) -> bool:
@@ -330,7 +331,7 @@ def _in_a_credit(visible: VisibleBody, names: tuple[str, ...]) -> bool:
     blocks = visible.blocks_holding(wanted)
     if not blocks:
         return True  # not found block by block (a name across blocks?): taken for a credit, as before
-    return any(len(block) <= _CREDIT_LINE or _creditish().search(block) for block in blocks)
+    return any(len(block) <= _CREDIT_LINE or _creditish().search(block.encode("utf-8")) for block in blocks)
 
 
 def _placed_in_a_credit(visible: VisibleBody, params: Params) -> bool:
@@ -358,7 +359,7 @@ def _placed_in_a_credit(visible: VisibleBody, params: Params) -> bool:
     if not blocks:
         return True
     block = blocks[0] if params.position == "top" else blocks[-1]
-    return len(block) <= _CREDIT_LINE or _creditish().search(block) is not None
+    return len(block) <= _CREDIT_LINE or _creditish().search(block.encode("utf-8")) is not None
 
 
 def _hidden_in_the_file(reprint: Reprint, names: tuple[str, ...] | list[str]) -> str:
