@@ -832,24 +832,21 @@ def test_a_publisher_named_only_in_the_story_is_no_credit_to_move(tmp_path, cli,
     assert any("is named only in the story's text, in no credit at the top" in m for m in found.values()), found
     fixed = cli("check", str(page), "--no-config", "--fix")
     assert fixed.code == 0, fixed.out + fixed.err
+
+    def publisher_credit_with_credits_at_the_end() -> str:
+        page.write_text(
+            head.replace("expect: []\n", "") + "\n---\n" + "\n\n".join([*blocks, *credits]) + "\n", encoding="utf-8"
+        )
+        run = cli("check", str(page), "--no-config", "--format", "json")
+        told = {f["rule"]: f["message"] for f in run.json()["results"][0]["findings"]}
+        return told.get(f"{policy}/credit-{policy}", "")
+
     # The credit line moved to the bottom: one to move, by hand.
-    page.write_text(
-        head.replace("expect: []\n", "") + "\n---\n" + "\n\n".join([*blocks, *credits]) + "\n", encoding="utf-8"
-    )
-    run = cli("check", str(page), "--no-config", "--format", "json")
-    told = {f["rule"]: f["message"] for f in run.json()["results"][0]["findings"]}
-    publisher_rule = f"{policy}/credit-{policy}"
-    assert "the credit is there, but not at the top" in told.get(publisher_rule, ""), told
+    assert "the credit is there, but not at the top" in publisher_credit_with_credits_at_the_end()
     # The story's mention in the first paragraph is no credit at the top: the one at the end is to move.
     first = next(i for i, block in enumerate(blocks) if len(block) > 200)
     blocks[first] = f"As {said}, the plan had changed. " + blocks[first]
-    page.write_text(
-        head.replace("expect: []\n", "") + "\n---\n" + "\n\n".join([*blocks, *credits]) + "\n", encoding="utf-8"
-    )
-    run = cli("check", str(page), "--no-config", "--format", "json")
-    told = {f["rule"]: f["message"] for f in run.json()["results"][0]["findings"]}
-    publisher_rule = f"{policy}/credit-{policy}"
-    assert "the credit is there, but not at the top" in told.get(publisher_rule, ""), told
+    assert "the credit is there, but not at the top" in publisher_credit_with_credits_at_the_end()
 
 
 @pytest.mark.parametrize(
