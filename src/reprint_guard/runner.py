@@ -810,14 +810,9 @@ def _own_article(reprint: Any, own_hosts: tuple[str, ...]) -> str | None:
 
 def _own_host(address: str, own_hosts: tuple[str, ...]) -> str | None:
     """The entry of ``own_hosts`` that ``address`` is on (subdomains and ``www.`` included), or None."""
-    from .urls import as_address, host_of
+    from .urls import as_address, host_of, own_host_of
 
-    host = _ascii_host(host_of(as_address(address)) or "")
-    for written in own_hosts:
-        own = _ascii_host(written).removeprefix("www.")  # as host_of gives the original's host
-        if host and (host == own or host.endswith("." + own)):
-            return written
-    return None
+    return own_host_of(host_of(as_address(address)) or "", own_hosts)
 
 
 def _in_site_keys(finding: Any, names: dict[str, str]) -> Any:
@@ -878,18 +873,6 @@ def _could_be_in(html: str, check: str, tag: str | None) -> bool:
     if check in ("link", "license"):
         return "<a" in html and "href" in html
     return bool(re.sub(r"<[^>]*>", "", html).strip())
-
-
-def _ascii_host(host: str) -> str:
-    """A host name as DNS compares it: lower case, an international one in punycode (bücher.example and
-    xn--bcher-kva.example are one host)."""
-    host = host.lower()
-    if host.isascii():
-        return host
-    try:
-        return host.encode("idna").decode("ascii")
-    except UnicodeError:
-        return host
 
 
 def check_read(

@@ -217,6 +217,29 @@ def domain_key(domain: object) -> str:
     return str(domain).lower().removeprefix("www.")
 
 
+def ascii_host(host: str) -> str:
+    """A host name as DNS compares it: lower case, an international one in punycode (bücher.example and
+    xn--bcher-kva.example are one host)."""
+    host = host.lower()
+    if host.isascii():
+        return host
+    try:
+        return host.encode("idna").decode("ascii")
+    except UnicodeError:
+        return host
+
+
+def own_host_of(host: str, own_hosts: tuple[str, ...]) -> str | None:
+    """The entry of ``own_hosts`` (the config's ``own-hosts``) that ``host`` is, or is a subdomain of
+    (``www.`` included), as written; None when it is on none of them."""
+    host = ascii_host(host)
+    for written in own_hosts:
+        own = ascii_host(written).removeprefix("www.")
+        if host and own and (host == own or host.endswith("." + own)):
+            return written
+    return None
+
+
 def host_matches(host: str, domain: str) -> bool:
     """``host`` is ``domain`` or one of its subdomains."""
     domain = domain_key(domain)

@@ -19,6 +19,7 @@ from ..urls import as_address, edition_aside, embedded_addresses, host_of, norma
 from .base import CREDIT_WORDS, THERE_BUT_WRONG, Context, Problem, pattern_host, url_pattern
 
 if TYPE_CHECKING:
+    from ..visible import VisibleBody
     from .params import LinkParams as Params
 
 NAME = "link"
@@ -45,10 +46,15 @@ def _credit_on_host(reprint: Reprint, host: str, context: Context) -> str | None
         found = host_of(unquote(link).lstrip(_OPENING_MARKS))
         if found is None or found.removeprefix("www.") != bare:
             continue
-        words = (visible.anchor_text(link) or "").lower()
+        words = _linked_words(visible, link)
         if any(name in words for name in names):
             return link
     return None
+
+
+def _linked_words(visible: VisibleBody, link: str) -> str:
+    """The words of the first visible link to ``link``, lower case, their white space made single spaces."""
+    return " ".join((visible.anchor_text(link) or "").lower().split())
 
 
 def _credit_elsewhere(reprint: Reprint, context: Context, site: str) -> str | None:
@@ -60,7 +66,7 @@ def _credit_elsewhere(reprint: Reprint, context: Context, site: str) -> str | No
         host = host_of(unquote(link).lstrip(_OPENING_MARKS))
         if not host or edition_aside(host) == site:
             continue
-        words = " ".join((visible.anchor_text(link) or "").lower().split())
+        words = _linked_words(visible, link)
         if words and any(name in words for name in names) and CREDIT_WORDS.search(visible.anchor_block(link) or ""):
             return link
     return None
@@ -77,7 +83,7 @@ def _credits_first(reprint: Reprint, context: Context, links: list[str]) -> list
     authors = [name.lower() for name in reprint.metadata.authors if name.strip()]
     named, rest = [], []
     for link in links:
-        words = " ".join((visible.anchor_text(link) or "").lower().split())
+        words = _linked_words(visible, link)
         if any(name in words for name in publisher):
             named.append(link)
         elif not words or not any(name in words or words in name for name in authors):

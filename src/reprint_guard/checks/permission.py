@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from ..metaview import MetadataView, PermissionView, address_of
 from ..policy.model import Policy
 from ..reprint import Reprint
+from ..urls import own_host_of
 from .base import Context, Problem, unknown_scopes
 
 if TYPE_CHECKING:
@@ -125,10 +126,8 @@ def another_publisher(record: PermissionView, policy: Policy | None, own_hosts: 
     if "@" not in record.email:
         return None
     host = record.email.rpartition("@")[2].removeprefix("www.")
-    for own in own_hosts:
-        own = own.lower().removeprefix("www.").strip(".")
-        if own and (host == own or host.endswith("." + own)):
-            return OWN_SITE
+    if own_host_of(host, own_hosts) is not None:
+        return OWN_SITE
     if policy is None:
         return None
     if any(host == domain or host.endswith("." + domain) for domain in _domains(policy)):
