@@ -295,9 +295,7 @@ _CREDIT_LINE = 160
 _QUICK_LOOKS = 8
 _AROUND = 100
 #: What else marks a block naming the publisher as its credit, not the story's: a byline's or a notice's words.
-_CREDIT_MARKS = re.compile(
-    r"published (?:by|on|in)|\bvia\b|this (?:story|article|post|report)|copyright|©|licen[cs]e|^\W*by\b"
-)
+_CREDIT_MARKS = r"published (?:by|on|in)|\bvia\b|this (?:story|article|post|report)|copyright|©|licen[cs]e|^\W*by\b"
 
 
 def _credit_around(raw: str, at: int, name: str) -> bool:
@@ -312,7 +310,7 @@ def _credit_around(raw: str, at: int, name: str) -> bool:
 def _creditish() -> Any:
     """Either, in one RE2 search of UTF-8 (Python's engine tries each of the many alternatives at every
     character; RE2's str wrapper maps offsets back for text that is not ASCII)."""
-    return compile_pattern(f"{CREDIT_WORDS.pattern}|{_CREDIT_MARKS.pattern}", utf8=True)
+    return compile_pattern(f"{CREDIT_WORDS.pattern}|{_CREDIT_MARKS}", utf8=True)
 
 
 def _in_a_credit(visible: VisibleBody, names: tuple[str, ...]) -> bool:
