@@ -2236,6 +2236,28 @@ def test_a_misspelt_key_the_policy_reads_is_told_where_it_stands(tmp_path):
     assert [f.rule for f in check_file(story).findings] == ["grist/no-extract"]  # an extract: not also "edited"
 
 
+def test_a_misspelt_key_under_hugos_params_is_told_as_one_at_the_top_is(tmp_path):
+    """Hugo reads a page's own fields under params:, and so does reprint-guard: a misspelt 'orignal_url' there
+    let the reprint pass unchecked as the site's own, where the same key at the top was told."""
+    story = tmp_path / "index.md"
+    head = "---\ntitle: T\nparams:\n  author: Dana Whitfield\n  {key}: https://www.globalresearch.ca/a/5800001\n"
+    story.write_text(head.format(key="orignal_url") + "---\n\nText.\n", encoding="utf-8")
+    result = check_file(story)
+    assert [(f.rule, f.line, f.column) for f in result.findings] == [("reprint-guard/misspelt-key", 5, 3)]
+    said = result.findings[0].message
+    assert "'params.orignal_url' is no key reprint-guard reads, so this file is not checked" in said
+    assert result.findings[0].fix == "Rename 'orignal_url' under 'params' to 'original_url'."
+    # Spelt right, it is the reprint's original (read there), not a misspelling of itself.
+    story.write_text(head.format(key="original_url") + "commercial: false\n---\n\nText.\n", encoding="utf-8")
+    found = [f.rule for f in check_file(story).findings]
+    assert "reprint-guard/misspelt-key" not in found and "global-research/source-credit" in found
+    # A key a policy reads, misspelt under params: the policy runs as if it were not set, and says so.
+    story.write_text(head.format(key="original_url") + "  Comercial: false\n---\n\nText.\n", encoding="utf-8")
+    told = {f.rule: f for f in check_file(story).findings}
+    assert told["reprint-guard/misspelt-key"].line == 6 and told["reprint-guard/misspelt-key"].column == 3
+    assert told["reprint-guard/misspelt-key"].fix == "Rename 'Comercial' under 'params' to 'commercial'."
+
+
 @pytest.mark.parametrize(("commercial", "told"), [(False, False), (True, False), (None, True)])
 def test_commercial_false_is_set_and_a_key_like_it_is_a_sites_own(commercial, told):
     """commercial: false was taken for "not set" (as a flag that defaults to false is), so a CMS row's

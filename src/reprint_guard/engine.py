@@ -22,7 +22,7 @@ from .checks.base import (
     render,
 )
 from .errors import PolicyError
-from .metaview import FLAG_KEYS, SITE_KEYS
+from .metaview import FLAG_KEYS, READ_KEYS, SITE_KEYS
 from .policy.loader import PolicySet
 from .policy.model import Policy, Rule, derived
 from .report import Finding, Result, Severity
@@ -590,8 +590,8 @@ def _near_miss(reprint: Reprint) -> Finding | None:
     """A key of the file's close to one that would make it a reprint (``orginal_url``, ``canonicalUrl``
     where the config maps ``canonicalURL``): the file would be skipped for a typo, and pass unchecked."""
     wanted = {name.lower().replace("-", "_"): name for name in (*_REPRINT_KEYS, *reprint.aliases)}
-    for key in reprint.metadata.extra:
-        folded = str(key).lower().replace("-", "_")
+    for key, own in _keys_not_read(reprint.metadata.extra):
+        folded = own.lower().replace("-", "_")
         close = wanted.get(folded)
         # Only a key sharing most letters with a wanted one can be close (difflib's quick_ratio bound): a site's
         # own keys are passed over without importing difflib, a start-up cost for an outlet's own articles.
@@ -606,9 +606,9 @@ def _near_miss(reprint: Reprint) -> Finding | None:
             reprint,
             "misspelt-key",
             "metadata",
-            str(key),
+            key,
             f"'{key}' is no key reprint-guard reads, so this file is not checked as a reprint: did you mean {named}?",
-            f"Rename '{key}' to '{close}'.",
+            _rename(key, own, close),
         )
     return None
 
@@ -635,18 +635,19 @@ def _misspelt_keys(reprint: Reprint, fields: frozenset[str], *, choosing: bool =
     key would have chosen the policy (``licence`` for ``license``), and none was."""
     meta = reprint.metadata
     found = []
-    for key in meta.extra:
-        close = _close_to(key, fields) if type(key) is str else None
+    for key, own in _keys_not_read(meta.extra):
+        close = _close_to(own, fields)
         # False is "not set" only for a flag that defaults to it (modified); commercial: false is said.
         if close is None or meta.value(close) not in ((None, [], False) if close in FLAG_KEYS else (None, [])):
             continue
         named = reprint.key_names.get(close, close)
-        site_key = SITE_KEYS.get(key.lower().replace("-", "_")) == close  # the site's own name (Hugo's authors)
+        site_key = SITE_KEYS.get(own.lower().replace("-", "_")) == close  # the site's own name (Hugo's authors)
+        rename = _rename(key, own, named)
         fix = (
-            f"Map it in the config (front-matter: {{{key}: {named}}}; reprint-guard init proposes it), or rename "
-            f"'{key}' to '{named}'."
+            f"Map it in the config (front-matter: {{{key}: {named}}}; reprint-guard init proposes it), or "
+            f"{rename[0].lower()}{rename[1:]}"
             if site_key
-            else f"Rename '{key}' to '{named}'."
+            else rename
         )
         found.append(
             _tool_finding(
@@ -661,6 +662,25 @@ def _misspelt_keys(reprint: Reprint, fields: frozenset[str], *, choosing: bool =
             )
         )
     return found
+
+
+def _keys_not_read(extra: Mapping[Any, Any]) -> list[tuple[str, str]]:
+    """The keys a file sets that reprint-guard does not read, each as the file names it and by its own name:
+    those at the top, and those under Hugo's ``params:`` but ours (which are read there): a misspelt
+    ``params.orignal_url`` would pass unchecked as ``orignal_url`` at the top would."""
+    keys = [(key, key) for key in extra if type(key) is str]
+    for table in ("params", "Params", "PARAMS"):
+        inner = extra.get(table)
+        if isinstance(inner, dict):
+            keys += [(f"{table}.{key}", key) for key in inner if type(key) is str and key.lower() not in READ_KEYS]
+    return keys
+
+
+def _rename(key: str, own: str, meant: str) -> str:
+    """The fix for a misspelt key: renamed where it stands (under ``params:``, as its own name there)."""
+    if key == own:
+        return f"Rename '{key}' to '{meant}'."
+    return f"Rename '{own}' under '{key[: -len(own) - 1]}' to '{meant}'."
 
 
 @lru_cache(maxsize=4096)
