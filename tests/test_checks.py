@@ -4181,3 +4181,39 @@ def test_a_missing_credits_hint_never_reads_a_word_inside_another_or_an_address(
     meta = {"author": author, "original_url": "https://calmatters.org/housing/2026/10/rents/", "commercial": False}
     for finding in check(body, meta).findings:
         assert "it is written" not in finding.message, finding.message
+
+
+@pytest.mark.parametrize(
+    "picture",
+    [
+        "![The docks](docks.jpg)\n*{caption}*",  # Markdown's caption line, in emphasis under the picture
+        "![The docks](docks.jpg)\n_Photo by [{caption}](https://lee.example/)_",  # a link in it
+        '<figure><img src="docks.jpg" alt=""><figcaption>{caption}</figcaption></figure>',
+    ],
+)
+def test_a_notice_in_a_pictures_caption_is_the_pictures_not_the_articles(picture):
+    """A photo's "Lee Park © 2025" under its picture was taken for the article's notice: one naming someone
+    else was to be corrected (--fix refused to add the author's), and one naming the author passed for hers."""
+    body = COMPLIANT_BODY.replace("Copyright © Ana Ruiz, Global Research, 2024\n", "")
+    body = body.replace("\n\n*The original", "\n\n" + picture + "\n\nMore on the sale.\n\n*The original")
+    for holder in ("Lee Park © 2025", "Ana Ruiz © 2025"):
+        text = body.format(caption=holder)
+        [notice] = check(text, COMPLIANT_META).findings
+        # Told at the article's end, where it goes, not at the caption.
+        assert notice.rule == "global-research/copyright-notice", notice
+        assert notice.line == text.rstrip().count("\n") + 1, notice
+        assert "found no copyright notice outside pictures' captions" in notice.message, notice.message
+        noticed = body.format(caption=holder) + "\nCopyright © Ana Ruiz, Global Research, 2024\n"
+        assert check(noticed, COMPLIANT_META).ok
+
+
+def test_a_pictures_emphasis_on_its_own_line_only_is_its_caption():
+    """Emphasis after a picture on the same line is the paragraph's text (a badge and its words), and so is
+    plain text under a picture: only the whole next line in emphasis is read as the picture's caption."""
+    from reprint_guard.readers.markdown import mark_captions, render
+
+    assert 'class="reprint-guard-caption"' in mark_captions(render("![a](b.jpg)\n*Lee Park © 2025*\n"))
+    for text in ("![a](b.jpg) *Ana Ruiz © 2025*", "![a](b.jpg)\nAna Ruiz © 2025", "![a](b.jpg)\n*A* © 2025 *B*"):
+        assert "reprint-guard-caption" not in mark_captions(render(text + "\n")), text
+        body = COMPLIANT_BODY.replace("Copyright © Ana Ruiz, Global Research, 2024", text)
+        assert check(body, COMPLIANT_META).ok or text.endswith("*B*")

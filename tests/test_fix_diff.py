@@ -882,3 +882,21 @@ def test_a_credit_linking_another_site_is_corrected_by_hand_not_doubled(tmp_path
     run = cli("check", str(page), "--no-config", "--fix")
     assert "needs the credit that is there corrected by hand, not a second one" in run.err, run.err
     assert page.read_text(encoding="utf-8") == before
+
+
+def test_fix_adds_the_notice_when_the_only_one_is_a_pictures_caption(tmp_path, cli):
+    """A photo's "Lee Park © 2025" under its picture was the notice to correct, so --fix refused to add the
+    author's; it is the picture's, and the author's notice goes at the end, the caption left as it was."""
+    story = tmp_path / "docks.md"
+    story.write_text(
+        "---\nauthor: Dana Whitfield\noriginal_url: https://www.globalresearch.ca/docks/5800001\n"
+        "original_published: 2025-03-02\ncommercial: false\n---\n\nThe docks closed.\n\n"
+        "![The docks](docks.jpg)\n*Lee Park © 2025*\n\nShops expect losses.\n\n"
+        "The original source of this article is [Global Research](https://www.globalresearch.ca/docks/5800001).\n",
+        encoding="utf-8",
+    )
+    before = story.read_text(encoding="utf-8")
+    fixed = cli("check", str(story), "--no-config", "--fix")
+    assert fixed.code == 0, fixed.out + fixed.err
+    after = story.read_text(encoding="utf-8")
+    assert after == before + "\nCopyright © Dana Whitfield, Global Research, 2025\n", after

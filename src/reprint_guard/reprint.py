@@ -14,6 +14,7 @@ from .htmldepth import TAG_REST, too_costly
 from .metaview import MetadataView
 from .visible import (
     ANY_RAW_HTML,
+    CAPTION_CLASS,
     CLASSED,
     NO_RAW_HTML,
     PLAIN_RAW_HTML,
@@ -455,8 +456,9 @@ class Reprint:
     def _may_hold(self, tags: tuple[str, ...]) -> bool:
         """Whether the page may hold an element ``tags`` name (by tag, or by class: ``.name``). Markdown makes
         such an element only in its raw HTML, whose tags are known (a class only where a tag has one); of a
-        page, the tag is looked for as pages and renderers write it (lower case), then in any case."""
-        if self._rendered:
+        page, the tag is looked for as pages and renderers write it (lower case), then in any case. A
+        picture's caption line is marked as the Markdown is rendered (``CAPTION_CLASS``)."""
+        if self._rendered and not (CAPTION_CLASS in self.html and f".{CAPTION_CLASS}" in tags):
             options = self._parse_options()
             if options["raw"] == NO_RAW_HTML:
                 return False
@@ -1023,12 +1025,15 @@ def _html_spans(body: str) -> list[tuple[int, int]]:
 
 
 def _render(body: str) -> str:
-    """Markdown to HTML; the renderer is imported on first use (not at start-up), then called directly."""
+    """Markdown to HTML, pictures' caption lines marked; the renderer is imported on first use (not at
+    start-up), then called directly."""
     global _render
-    from .readers.markdown import render
+    from .readers.markdown import mark_captions, render
 
-    _render = render
-    return render(body)
+    def _render(body: str) -> str:
+        return mark_captions(render(body))
+
+    return _render(body)
 
 
 def _escape(text: str) -> str:

@@ -59,9 +59,11 @@ _PRUNED = ", ".join([*_INVISIBLE_TAGS, _CLOSED_DIALOG, _CLOSED_DETAILS, _HIDING_
 #: The same, with the hiding classes: a query of many selectors costs more, asked only of a page whose source
 #: names one of those classes.
 _PRUNED_WITH_CLASSES = ", ".join([_PRUNED, *(f'[class~="{name}"]' for name in HIDING_CLASSES)])
-#: A picture's caption, by tag or class: a figure's, and WordPress's classic editor's paragraph of its class.
+#: A picture's caption, by tag or class: a figure's, WordPress's classic editor's paragraph of its class, and
+#: a Markdown picture's caption line (marked so as it is rendered: ``readers.markdown.mark_captions``).
 #: What it says (a notice, a licence) is its picture's, not the article's.
-CAPTIONS = ("figcaption", ".wp-caption-text")
+CAPTION_CLASS = "reprint-guard-caption"
+CAPTIONS = ("figcaption", ".wp-caption-text", f".{CAPTION_CLASS}")
 #: What a Markdown body's raw HTML can do to its rendering (:func:`raw_html`): nothing (there is none),
 #: nothing but add elements that hide nothing, or anything.
 NO_RAW_HTML, PLAIN_RAW_HTML, ANY_RAW_HTML = 0, 1, 2
@@ -782,7 +784,8 @@ def _in_caption(node: LexborNode) -> bool:
     """Whether ``node`` stands in a picture's caption (:data:`CAPTIONS`): what it says is the picture's."""
     parent = node.parent
     while parent is not None:
-        if parent.tag == "figcaption" or "wp-caption-text" in (parent.attributes.get("class") or ""):
+        classes = parent.attributes.get("class") or ""
+        if parent.tag == "figcaption" or "wp-caption-text" in classes or CAPTION_CLASS in classes:
             return True
         parent = parent.parent
     return False

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 from ..metaview import name_forms, names_of
 from ..reprint import Reprint
 from ..textnorm import as_written, find_phrase, normalize, normalized, spaceless
-from ..visible import VisibleBody
+from ..visible import CAPTIONS, VisibleBody
 from .base import (
     CREDIT_WORDS,
     OTHER_WORK_STEMS,
@@ -524,13 +524,20 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
         else:
             bare = [without_title(holder) for holder in holders]
             named, marked = _notice(visible, bare)
+            captioned = False  # a notice only in a picture's caption ("Lee Park © 2025"): its picture's
+            if named or marked:
+                seen = reprint.visible_apart(CAPTIONS)
+                if seen is not visible:
+                    visible = seen
+                    captioned, (named, marked) = True, _notice(visible, bare)
             if not named and any(len(name_forms(holder)) > 1 for holder in bare):  # "Nandakumar, Priya"
                 named = _notice(visible, [name_forms(holder)[-1] for holder in bare])[0]
             if not named:
                 line, column = reprint.end_position()
                 names = " and ".join(holders)
                 article = reprint.article
-                spans = [reprint.span(words) for words in marked[:_NOTICES_PLACED]]
+                place = reprint.span_outside_captions if captioned else reprint.span
+                spans = [place(words) for words in marked[:_NOTICES_PLACED]]
                 inside = [span for span in spans if article is None or _within(reprint, span, article)]
                 span = inside[0] if inside else spans[0] if spans else None
                 if span is not None and not inside and article is not None:
@@ -547,7 +554,8 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
                     fix = _correct_notice(reprint, context, names)  # the notice that is there, to be corrected
                     yield Problem.at(span, detail, fix=fix, specific=True)
                 else:
-                    yield Problem(line, column, detail=f"found no copyright notice; expected one naming {names}")
+                    aside = " outside pictures' captions (theirs are the pictures')" if captioned else ""
+                    yield Problem(line, column, detail=f"found no copyright notice{aside}; expected one naming {names}")
 
 
 #: How many notices naming others are placed, to find one inside a page's article (the site's own are around).

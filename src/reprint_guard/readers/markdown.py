@@ -13,6 +13,7 @@ from ..limits import MAX_YAML_CHARS
 from ..metaview import READ_KEYS
 from ..safeyaml import load as load_yaml
 from ..safeyaml import too_long_number
+from ..visible import CAPTION_CLASS
 
 _OPTIONS = (
     pyromark.Options.ENABLE_TABLES
@@ -25,6 +26,20 @@ _OPTIONS = (
 def render(body: str) -> str:
     """CommonMark + GFM tables, strikethrough, footnotes; raw HTML passed through as a browser sees it."""
     return pyromark.html(body, options=_OPTIONS)
+
+
+#: A paragraph that opens with a picture and goes on, on the next line, in emphasis to its end: how Markdown
+#: writes a caption (``![Docks](d.jpg)`` then ``*Lee Park © 2025*``). The emphasis may hold a link, not
+#: another paragraph or emphasis.
+_CAPTION_LINE = re.compile(r"<p>(<img [^<>]*>)\n<(em|i)>((?:[^<]|<(?!/?(?:p|em|i)[\s>/]))*)</\2></p>")
+
+
+def mark_captions(html: str) -> str:
+    """Rendered Markdown with each picture's caption line marked as a caption, as a ``<figcaption>`` is: what
+    it says ("Lee Park © 2025", "Photo: Reuters") is its picture's, not the article's."""
+    if "<p><img " not in html:
+        return html
+    return _CAPTION_LINE.sub(rf'<p>\1\n<\2 class="{CAPTION_CLASS}">\3</\2></p>', html)
 
 
 #: What an inline tag left out becomes: a zero-width space, which no Markdown syntax starts with (a line
