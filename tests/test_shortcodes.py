@@ -189,3 +189,28 @@ def test_a_call_starts_a_line_only_after_indentation_and_container_marks(body, i
     from reprint_guard.readers.shortcodes import _starts_a_line
 
     assert _starts_a_line(body, index) is starts
+
+
+@pytest.mark.parametrize(
+    ("opening", "closing", "hidden"),
+    [
+        ("{{% comment %}}", "{{% /comment %}}", True),  # Hugo's comment shows nothing of what it holds
+        ("{{< comment >}}", "{{< /comment >}}", True),
+        ('{{< details summary="Credits" >}}', "{{< /details >}}", True),  # closed until a click
+        ('{{< details summary="Credits" open=true >}}', "{{< /details >}}", False),  # open: its Markdown is shown
+    ],
+)
+def test_a_credit_inside_hugos_comment_or_closed_details_is_not_shown(tmp_path, opening, closing, hidden):
+    """Hugo's built-in comment and details shortcodes were read as text: a credit commented out while being
+    reworked passed, and the page went out with none."""
+    credit = "This story was originally published by [ProPublica]"
+    assert credit in PROPUBLICA
+    start = PROPUBLICA.index(credit)
+    end = PROPUBLICA.index(" licence.", start) + len(" licence.")
+    story = tmp_path / "pp.md"
+    story.write_text(
+        f"{PROPUBLICA[:start]}{opening}\n{PROPUBLICA[start:end]}\n{closing}{PROPUBLICA[end:]}", encoding="utf-8"
+    )
+    found = {rule for rule, _, _ in rules(check_file(story))}
+    expected = {"propublica/credit-line", "propublica/link-original", "propublica/license"} if hidden else set()
+    assert found == expected

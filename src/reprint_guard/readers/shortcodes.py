@@ -6,7 +6,8 @@ forbid would pass) and the call's text would count as the article's. The
 built-in shortcodes that put media, code or a link on the page are written out
 as the HTML Hugo's own templates make (``figure``, ``youtube``, ``vimeo``,
 ``instagram``, ``x`` and its older names ``tweet`` and ``twitter`` (the
-platform's embed code), ``highlight``, ``gist``, ``ref`` and ``relref``); a commented call
+platform's embed code), ``highlight``, ``gist``, ``ref`` and ``relref``), and those that hide what they
+hold (``comment``, which shows nothing, and ``details``, a disclosure widget closed unless ``open``); a commented call
 (``{{</* figure */>}}``) is shown as the call itself, as Hugo shows it. A site's
 own shortcodes are the site's templates, not known here: they stay as written.
 """
@@ -22,10 +23,13 @@ from ..visible import EMBED_WRITTEN
 
 #: The built-in shortcodes read here.
 BUILT_IN = frozenset(
-    {"figure", "youtube", "vimeo", "instagram", "x", "tweet", "twitter", "highlight", "gist", "ref", "relref"}
+    {
+        *("figure", "youtube", "vimeo", "instagram", "x", "tweet", "twitter", "highlight", "gist", "ref", "relref"),
+        *("comment", "details"),
+    }
 )
 #: Those with an end tag (``{{< /highlight >}}``) whose inside is theirs.
-_PAIRED = frozenset({"highlight"})
+_PAIRED = frozenset({"highlight", "comment", "details"})
 #: How long a call may be: a ``{{<`` whose end is further is no call (Hugo would refuse to build the page).
 _MAX_CALL = 4096
 _NAME = re.compile(r"[A-Za-z0-9_][\w./-]*")
@@ -144,7 +148,11 @@ def _rendered(kind: str, args: str, inner: str) -> str:
         return f"<pre><code>{escape(inner)}</code></pre>"
     if kind in ("ref", "relref"):  # the address of another page of the site
         return escape(named.get("path") or first)
-    return ""  # gist: a script that loads the code from GitHub
+    if kind == "details":  # its inside is Markdown, shown only once opened (unless open="true")
+        opened = " open" if named.get("open", "").lower() in ("true", "1", "yes") else ""
+        summary = escape(named.get("summary") or "Details")
+        return f"<details{opened}><summary>{summary}</summary>\n\n{inner}\n\n</details>"
+    return ""  # gist: a script that loads the code from GitHub; comment: nothing is shown
 
 
 #: Where a call's rendering goes while ``around`` reads the Markdown around it: private-use characters,
