@@ -214,3 +214,21 @@ def test_a_credit_inside_hugos_comment_or_closed_details_is_not_shown(tmp_path, 
     found = {rule for rule, _, _ in rules(check_file(story))}
     expected = {"propublica/credit-line", "propublica/link-original", "propublica/license"} if hidden else set()
     assert found == expected
+
+
+@pytest.mark.parametrize("call", ['{{< youtube id="dQw4w9WgXcQ" title="Interview" >}}', "{{< youtube dQw4w9WgXcQ >}}"])
+def test_a_video_shortcodes_finding_stands_at_the_call(call):
+    """A finding about a Hugo youtube or vimeo call stood at the body's first line (its iframe's address is
+    not in the source): in a pull request, the annotation was far from the embed. It stands at the video's id."""
+    body = "Paragraph one.\n\nParagraph two.\n\n" + call + "\n\n{{< vimeo 146022717 >}}\n"
+    [photo] = [f for f in check_text(body, meta=_CONVERSATION).findings if f.rule.endswith("images-not-covered")]
+    assert (photo.line, photo.column) == (5, call.index("dQw4w9WgXcQ") + 1), photo
+    assert (photo.end_line, photo.end_column) == (5, call.index("dQw4w9WgXcQ") + 12), photo
+    reprint = read_text(body)
+    assert [m.src for m in reprint.media[0]] == [
+        "https://www.youtube.com/embed/dQw4w9WgXcQ",
+        "https://player.vimeo.com/video/146022717",
+    ]
+
+
+_CONVERSATION = {"author": "Ana Ruiz", "original_url": "https://theconversation.com/some-story-123456"}

@@ -630,7 +630,9 @@ def embed_item(media: Media) -> str | None:
     """What an embed's item is named by, as written (an AMP embed's ``data-videoid``, an Instagram
     blockquote's permalink), or None: where a finding about it stands."""
     amp = ELEMENT_EMBEDS.get(media.element)
-    return media.attrs.get(amp[0]) if amp is not None else media.attrs.get(_EMBED_ITEM)
+    if amp is not None:
+        return media.attrs.get(amp[0])
+    return media.attrs.get(_EMBED_ITEM) or media.attrs.get(EMBED_WRITTEN)  # a Hugo video's id, as its call has it
 
 
 def _media(root: LexborNode, nodes: Iterable[LexborNode] | None = None, *, embeds: bool = True) -> list[Media]:

@@ -127,7 +127,10 @@ def _rendered(kind: str, args: str, inner: str) -> str:
         return _figure(named)
     if kind in ("youtube", "vimeo"):
         host = "https://www.youtube.com/embed/" if kind == "youtube" else "https://player.vimeo.com/video/"
-        return f'<iframe src="{_attribute(host + (named.get("id") or first))}" allowfullscreen></iframe>'
+        video = named.get("id") or first  # as the call writes it: where a finding about the video stands
+        return (
+            f'<iframe src="{_attribute(host + video)}" {EMBED_WRITTEN}="{_attribute(video)}" allowfullscreen></iframe>'
+        )
     # A post's embed code, as the platform gives it to Hugo (its script makes it the post); the post's id, as the
     # call writes it, is where a finding about it stands (EMBED_WRITTEN).
     if kind == "instagram":
