@@ -227,6 +227,14 @@ def test_source_credit_in_an_element_of_another_class_counts(shown):
         ("You may not republish this story without permission.", True),
         ("The memo's footer says this material may not be reproduced without approval.", False),  # the story's
         ("She warned that this content may not be copied without written consent.", False),
+        # Quoted in the story however the quotation is punctuated, or reported as a sign's words
+        ('Each page said, "All rights reserved," and reporters copied it anyway.', False),
+        ("The label on every disc read “All rights reserved,” yet the archive copied them.", False),
+        ("The filing, marked “Confidential – All rights reserved” on each page, was leaked.", False),
+        ("Signs along the trail read: Non-commercial use only.", False),
+        ("The “River Watch” team. All rights reserved.", True),  # a quotation closed before the notice
+        ('Copyright "River Watch" 2025, all rights reserved.', True),
+        ("Our maps are “free”. Non-commercial use only.", True),
     ],
 )
 def test_a_photos_own_notice_is_no_restriction_on_the_story_but_one_over_both_is(notice, restricts):
