@@ -4225,3 +4225,36 @@ def test_a_pictures_emphasis_on_its_own_line_only_is_its_caption():
         assert "reprint-guard-caption" not in mark_captions(render(text + "\n")), text
         body = COMPLIANT_BODY.replace("Copyright © Ana Ruiz, Global Research, 2024", text)
         assert check(body, COMPLIANT_META).ok or text.endswith("*B*")
+
+
+def test_the_conversations_own_credit_gives_the_licence_by_reference_to_the_original():
+    """The republish button's credit says "under a Creative Commons license" and links the original article,
+    which names and links the licence: it was an error of The Conversation's licence rule. Plain CC BY-ND
+    still asks for the licence named and linked, and so does a printed reprint (no link on paper)."""
+    url = "https://theconversation.com/why-river-otters-are-returning-to-urban-streams-241877"
+    counter = (
+        '<img src="https://counter.theconversation.com/content/241877/count.gif?distributor=republish-lightbox-basic"'
+        ' alt="The Conversation" width="1" height="1" style="opacity: 0 !important">'
+    )
+    credit = (
+        '<p>This article is republished from <a href="https://theconversation.com">The Conversation</a> under a '
+        f'Creative Commons license. Read the <a href="{url}">original article</a>.</p>'
+    )
+    body = (
+        f"<p><strong>Priya Raman</strong>, University of Eastbrook</p>\n<p>Otters are back.</p>\n{credit}\n{counter}\n"
+    )
+    meta = {"author": "Priya Raman", "original_url": url, "commercial": True}
+    assert "the-conversation/license" not in rules(check(body, meta, format="html"))
+    named = body.replace("a Creative Commons license", "a CC BY-ND 4.0 licence")
+    assert "the-conversation/license" not in rules(check(named, meta, format="html"))
+    # The sentence and the link to the original apart, or the home page linked only: no reference to it.
+    apart = body.replace(
+        f'Read the <a href="{url}">original article</a>.</p>', f'</p>\n<p><a href="{url}">More</a></p>'
+    )
+    assert "the-conversation/license" in rules(check(apart, meta, format="html"))
+    home = body.replace(f'<a href="{url}">original article</a>', "original article")
+    assert "the-conversation/license" in rules(check(home + f'<p><a href="{url}">Link</a></p>', meta, format="html"))
+    assert "the-conversation/license" in rules(check(body, {**meta, "medium": "print"}, format="html"))
+    plain = {**meta, "original_url": "https://riverwatch.example/otters", "license": "CC-BY-ND-4.0"}
+    other = body.replace(url, "https://riverwatch.example/otters").replace("The Conversation", "River Watch")
+    assert "cc-by-nd-4.0/license" in rules(check(other, plain, format="html"))

@@ -433,14 +433,15 @@ def test_fix_moves_no_credit_that_is_there_but_elsewhere_by_adding_a_second(tmp_
 
 
 def test_fix_adds_no_second_credit_for_the_licence_a_credit_elsewhere_lacks(tmp_path, cli):
-    """The republish snippet's credit at the end, its licence not named nor linked: the licence rule's fix
-    inserted the whole credit under the title, while --fix said it would add no second credit. The credit
-    that is there takes the licence by hand; the file is left as it was, and the licence told why."""
+    """A credit at the end that gives no licence (neither named nor linked, nor said to be a Creative Commons
+    one, as the republish snippet's is): the licence rule's fix inserted the whole credit under the title,
+    while --fix said it would add no second credit. The credit that is there takes the licence by hand; the
+    file is left as it was, and the licence told why."""
     page = tmp_path / "a.md"
     story = "Rivers move because banks erode on the outside of bends, and the channel shifts.\n\n" * 14
     credit = (
-        "This article is republished from [The Conversation](https://theconversation.com) under a Creative "
-        "Commons license. Read the [original article](https://theconversation.com/x-55)."
+        "This article is republished from [The Conversation](https://theconversation.com). Read the "
+        "[original article](https://theconversation.com/x-55)."
     )
     page.write_text(f"{CONVERSATION_FRONT}\n{story}{credit}\n\n{COUNTER}", encoding="utf-8")
     before = page.read_bytes()

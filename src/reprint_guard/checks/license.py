@@ -18,8 +18,8 @@ from urllib.parse import urlsplit
 
 from ..licenses import deed_path, describe, licence_id, normalize_license
 from ..reprint import Reprint
-from ..textnorm import normalize
-from ..urls import host_matches, host_of
+from ..textnorm import find_phrase, normalize
+from ..urls import as_address, host_matches, host_of, normalize_url
 from ..visible import CAPTIONS, VisibleBody
 from .base import BADGE_HOSTS, OTHER_WORK_WORDS, THERE_BUT_WRONG, Context, Problem, publisher_names
 
@@ -124,6 +124,29 @@ def _other_licence(
             ):
                 return href.strip(), spdx
     return None
+
+
+#: What a credit says when it gives the licence by reference to the original ("under a Creative Commons license").
+_UNDER_CREATIVE_COMMONS = re.compile(r"\bcreative commons licen[cs]e\b")
+
+
+def _by_reference(visible: VisibleBody, original: str, names: tuple[str, ...]) -> bool:
+    """Whether a block says the story is under a Creative Commons licence (or names the licence, one of
+    ``names``) and links the original article, which names and links it (see the ``by_reference``
+    parameter): each link to the original, its block read."""
+    key = normalize_url(as_address(original)) if original else None
+    if key is None:
+        return False
+    for anchor, href in visible.anchor_nodes():
+        if not href or normalize_url(href) != key:
+            continue
+        block = anchor.parent
+        while block is not None and block.tag in _INLINE:
+            block = block.parent
+        said = normalize(block.text(deep=True, separator="")) if block is not None else ""
+        if _UNDER_CREATIVE_COMMONS.search(said) or any(find_phrase(said, name) >= 0 for name in names):
+            return True
+    return False
 
 
 #: Words of a sentence about the republication itself ("republished under", "This article is licensed ...").
@@ -346,6 +369,8 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
             f"Correct the licence to [{name}]({url}): the original is under {name}, not {other_name}.",
         )
         return
+    if params.by_reference and not printed and _by_reference(visible, original, names):
+        return  # "under a Creative Commons license. Read the original article.": the original names it
     if printed and unlinked:  # a link on paper is its words alone
         detail = f"in print the deed's address must be written out ({url}): a hyperlink shows only its words"
         if unnamed:

@@ -687,6 +687,13 @@ class LicenseParams(Params):
         default=True,
         description="Require the licence's name in the visible text (or a deed link and the words 'Creative Commons').",
     )
+    by_reference: bool = Field(
+        default=False,
+        description="Online, also accept a sentence saying the story is under a Creative Commons licence that links "
+        "the original article, where the licence is named and linked (a publisher's own republish credit: "
+        '"republished from The Conversation under a Creative Commons license. Read the original article."); '
+        "the licences allow attribution by a link to a page holding it (4.0 3(a)(2)).",
+    )
 
     @field_validator("licenses")
     @classmethod
