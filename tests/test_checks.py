@@ -4258,3 +4258,31 @@ def test_the_conversations_own_credit_gives_the_licence_by_reference_to_the_orig
     plain = {**meta, "original_url": "https://riverwatch.example/otters", "license": "CC-BY-ND-4.0"}
     other = body.replace(url, "https://riverwatch.example/otters").replace("The Conversation", "River Watch")
     assert "cc-by-nd-4.0/license" in rules(check(other, plain, format="html"))
+
+
+def test_a_credits_link_to_another_site_is_told_at_it_not_at_a_newsletter_link_beside_it():
+    """ProPublica's credit linked the republisher's own copy; beside it, "Sign up for The Big Story" linked
+    ProPublica's newsletter page. The finding stood at the newsletter link and its fix said to change it,
+    a link ProPublica asks to keep. The credit's own link, naming the publisher, is the one to correct."""
+    url = "https://www.propublica.org/article/county-jail-medical-contract-audit"
+    own = "https://www.valleyledger.org/2026/11/county-jail-medical-contract-audit/"
+    body = (
+        "<p>by Dana Whitfield, ProPublica</p>\n<p>An audit found no savings.</p>\n"
+        f'<p><em>This story was originally published by <a href="{own}">ProPublica</a>. Sign up for '
+        '<a href="https://www.propublica.org/newsletters/the-big-story">The Big Story newsletter</a>.</em></p>\n'
+    )
+    [link] = [
+        f
+        for f in check(body, {"author": "Dana Whitfield", "original_url": url}, format="html").findings
+        if f.rule == "propublica/link-original"
+    ]
+    assert (link.line, link.column) == (3, body.splitlines()[2].index(own) + 1), link
+    assert "the credit's link goes to another site" in link.message and link.fix.startswith(f"Change the link to {own}")
+    # With the credit's link on ProPublica's site (its home page), that one is told, as before.
+    home = body.replace(own, "https://www.propublica.org/")
+    [link] = [
+        f
+        for f in check(home, {"author": "Dana Whitfield", "original_url": url}, format="html").findings
+        if f.rule == "propublica/link-original"
+    ]
+    assert link.fix.startswith("Change the link to https://www.propublica.org/ into one"), link.fix

@@ -79,16 +79,21 @@ def _credits_first(reprint: Reprint, context: Context, links: list[str]) -> list
     if not links:
         return links
     visible = reprint.visible
-    publisher = [name.lower() for name in _publisher_names(context)]
     authors = [name.lower() for name in reprint.metadata.authors if name.strip()]
     named, rest = [], []
     for link in links:
         words = _linked_words(visible, link)
-        if any(name in words for name in publisher):
+        if _names_publisher(reprint, context, link):
             named.append(link)
         elif not words or not any(name in words or words in name for name in authors):
             rest.append(link)
     return named + rest
+
+
+def _names_publisher(reprint: Reprint, context: Context, link: str) -> bool:
+    """Whether the words of the first visible link to ``link`` name the publisher (the credit's link)."""
+    words = _linked_words(reprint.visible, link)
+    return any(name.lower() in words for name in _publisher_names(context))
 
 
 def _publisher_names(context: Context) -> list[str]:
@@ -225,6 +230,9 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
         context,
         [link for link in candidates if edition_aside(host_of(unquote(link).lstrip(_OPENING_MARKS)) or "") == site],
     )
+    named = _credit_elsewhere(reprint, context, site)
+    if near and named is not None and not _names_publisher(reprint, context, near[0]):
+        near = []  # the credit's own link, naming the publisher, goes elsewhere: not a newsletter's link beside it
     if near:
         written = unquote(near[0])  # as the source has it: "…/5890112”", not "…/5890112%E2%80%9D"
         span = reprint.span_url(reprint.as_written(near[0]))
@@ -241,7 +249,6 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
             fix = f"Change the link to {written} into one to the original article, {original.strip()}."
         yield Problem.at(span, detail, fix=fix, specific=True)
         return
-    named = _credit_elsewhere(reprint, context, site)
     if named is not None:  # the credit's own link, naming the publisher, goes to another site's page
         written = unquote(named)
         yield Problem.at(
