@@ -1148,8 +1148,16 @@ CHANGE_NOTES = [
     "Story adapted from the Eastmoor Courier.",
     "This work is a modification of the original.",
     "Changes were made: two paragraphs removed.",
+    "It has been shortened.",
+    "The original has been modified.",
+    "Minor changes have been made for style.",
+    "We have shortened it and updated some figures.",
+    "It was edited and condensed for length.",
 ]
 OTHER_USES = [
+    "It was cut from the budget in 2019.",
+    "The original was updated by the council last year.",
+    "The harbour master said minor changes were made.",
     "Перевод денег занял неделю.",  # a money transfer, in Russian: no translator's credit
     "The seed catalogue was adapted from a 1931 ledger.",
     "The anthology, edited by Oswin Tate, sold out.",
