@@ -4294,3 +4294,24 @@ def test_a_credits_link_to_another_site_is_told_at_it_not_at_a_newsletter_link_b
         if f.rule == "propublica/link-original"
     ]
     assert link.fix.startswith("Change the link to https://www.propublica.org/ into one"), link.fix
+
+
+def test_an_amp_counter_with_the_snippets_own_style_is_not_hidden():
+    """The Conversation's counter made invisible by its own snippet's style (opacity: 0) still loads: as an
+    <img> it passed, as the <amp-img> WordPress's AMP plugin writes, it was "there but hidden"."""
+    url = "https://theconversation.com/why-river-otters-are-returning-to-urban-streams-241877"
+    style = 'style="border: none !important; max-height: 1px !important; opacity: 0 !important"'
+    counter = (
+        '<amp-img layout="fixed" src="https://counter.theconversation.com/content/241877/count.gif?distributor='
+        f'republish-lightbox-basic" alt="The Conversation" width="1" height="1" {style}></amp-img>'
+    )
+    body = (
+        "<p><strong>Priya Raman</strong>, University of Eastbrook</p>\n<p>Otters are back.</p>\n"
+        '<p>This article is republished from <a href="https://theconversation.com">The Conversation</a> under a '
+        f'<a href="https://creativecommons.org/licenses/by-nd/4.0/">Creative Commons license</a>. Read the '
+        f'<a href="{url}">original article</a>.</p>\n{counter}\n'
+    )
+    meta = {"author": "Priya Raman", "original_url": url}
+    assert "the-conversation/page-counter" not in rules(check(body, meta, format="html"))
+    hidden = body.replace("opacity: 0 !important", "display: none")  # kept out of the page: not loaded
+    assert "the-conversation/page-counter" in rules(check(hidden, meta, format="html"))

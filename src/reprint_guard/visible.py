@@ -91,7 +91,7 @@ _NO_HEIGHT = re.compile(
 )
 _OVERFLOW_HIDDEN = re.compile(r"(?<![\w-])overflow\s*:\s*hidden", re.IGNORECASE | re.ASCII)
 #: Elements a sightless style does not hide (see :data:`_SIGHTLESS_STYLE`).
-_LOADED_ANYWAY = frozenset({"img", "picture", "source", "image"})
+_LOADED_ANYWAY = frozenset({"img", "picture", "source", "image", "amp-img", "amp-anim"})
 
 
 def _sightless(style: str) -> bool:
