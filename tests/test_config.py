@@ -218,6 +218,24 @@ def test_hugo_params_are_mapped_by_a_dotted_key_and_init_proposes_it(tmp_path, c
     assert (result["policy"], result["status"], result["findings"]) == ("global-research", "pass", [])
 
 
+def test_init_maps_no_authors_key_that_holds_only_taxonomy_slugs(tmp_path, cli):
+    """A Hugo theme's authors taxonomy holds slugs ("dana-whitfield"), the names on the term pages: init
+    mapped them onto author, so a correct byline failed and --fix would publish "By dana-whitfield"."""
+    for name, authors in (("a.md", ["dana-whitfield"]), ("b.md", ["ana-ruiz", "li-wei"])):
+        meta = {"title": "x", "commercial": False, "canonicalURL": GR_URL, "authors": authors}
+        write(tmp_path / "content" / name, markdown(meta, COMPLIANT_BODY))
+    assert cli("init", str(tmp_path)).code == 0
+    written = (tmp_path / ".reprint-guard.yaml").read_text(encoding="utf-8")
+    assert yaml.safe_load(written)["front-matter"] == {"canonicalURL": "original_url"}
+    assert "# Not mapped: your authors holds slugs" in written
+    # One file naming its author as written: the key holds names, and is mapped.
+    meta = {"title": "x", "commercial": False, "canonicalURL": GR_URL, "authors": ["Ana Ruiz"]}
+    write(tmp_path / "content" / "c.md", markdown(meta, COMPLIANT_BODY))
+    assert cli("init", str(tmp_path), "--force").code == 0
+    data = yaml.safe_load((tmp_path / ".reprint-guard.yaml").read_text(encoding="utf-8"))
+    assert data["front-matter"] == {"canonicalURL": "original_url", "authors": "author"}
+
+
 @pytest.mark.parametrize(
     ("mapped", "written"),
     [

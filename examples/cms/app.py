@@ -19,7 +19,8 @@ from flask import Flask, jsonify, request
 
 import reprint_guard
 
-#: What the outlet knows about itself: it sells ads, so every reprint is commercial.
+#: What the outlet knows about itself: a for-profit news site (it sells ads), so every reprint is commercial:
+#: NonCommercial-licensed stories need the publisher's permission, ProPublica's and KFF Health News' do not.
 SITE_DEFAULTS = {"commercial": True, "medium": "web"}
 
 

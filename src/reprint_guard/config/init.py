@@ -73,6 +73,9 @@ class Survey(NamedTuple):
     #: Keys of reprint-guard's name that the site uses for something else (Jekyll's ``excerpt`` teaser text),
     #: with how many files do: mapped to another name, or each such file could not be checked.
     theirs: Counter[str]
+    #: Keys of the site's own for the author (``authors``) and how many files give only slugs in them
+    #: (``dana-whitfield``, a Hugo taxonomy's terms): no names to credit.
+    slugs: Counter[str]
 
 
 #: Folders never walked: dependencies and a static site's built output.
@@ -108,6 +111,7 @@ def survey(root: Path, generator: str | None = None) -> Survey:
     keys: Counter[str] = Counter()
     alone: Counter[str] = Counter()
     theirs: Counter[str] = Counter()
+    slugs: Counter[str] = Counter()
     folders: Counter[str] = Counter()
     seen = 0
     read_yaml = 0
@@ -154,6 +158,7 @@ def survey(root: Path, generator: str | None = None) -> Survey:
         keys.update(here_keys)
         alone.update(k for k in here_keys if _ours(k) not in (None, k) and blank(data.get(_ours(k))))
         theirs.update(key for key in (*_NOT_OURS, _DATED) if _not_ours(key, data.get(key)))
+        slugs.update(k for k in here_keys if _ours(k) == "author" and _only_slugs(_value_of(data, k)))
     mine = []
     for folder, names in sorted(policies.items()):
         if folder != PurePosixPath() and len(names) == yaml_files[folder]:
@@ -162,7 +167,26 @@ def survey(root: Path, generator: str | None = None) -> Survey:
             mine += [str(folder / name) for name in names]
     mine = [path for path in mine if not _SURROGATE.search(path)]  # a name YAML cannot hold: not proposed
     excluded = [_glob_folder(str(folder)) for folder in folders_out] + [_glob_path(str(file)) for file in files_out]
-    return Survey(keys, folders, seen - len(fixtures), excluded[:_MAX_FIXTURE_GLOBS], mine, alone, theirs)
+    return Survey(keys, folders, seen - len(fixtures), excluded[:_MAX_FIXTURE_GLOBS], mine, alone, theirs, slugs)
+
+
+#: A taxonomy term's slug: lower-case ASCII words joined by hyphens (``dana-whitfield``), no name as written.
+_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)+")
+
+
+def _value_of(data: dict[Any, Any], key: str) -> object:
+    """A file's value of ``key`` (``params.authors``: under its ``params`` table)."""
+    if key.startswith("params."):
+        params = data.get("params")
+        return params.get(key[len("params.") :]) if isinstance(params, dict) else None
+    return data.get(key)
+
+
+def _only_slugs(value: object) -> bool:
+    """Whether an author value holds slugs only (``[dana-whitfield]``): a Hugo theme's taxonomy terms, whose
+    names are on their term pages, not in the file."""
+    items = value if isinstance(value, list) else [value]
+    return bool(items) and all(isinstance(item, str) and _SLUG.fullmatch(item.strip()) for item in items)
 
 
 #: Keys of reprint-guard's name that sites use for something else, with the name a mapping gives theirs.
@@ -466,7 +490,7 @@ def starter_config(root: Path) -> str:
     hugo = hugo_site(root)
     jekyll = jekyll_site(root) if hugo is None else None
     generator = "hugo" if hugo is not None else "jekyll" if jekyll is not None else None
-    keys, folders, seen, fixtures, found, alone, theirs = survey(root, generator)
+    keys, folders, seen, fixtures, found, alone, theirs, slugs = survey(root, generator)
     policies, broken = _loadable(root, found)
     lines = [
         '# reprint-guard configuration (its README, "Project configuration", says what each key does).',
@@ -500,7 +524,9 @@ def starter_config(root: Path) -> str:
     ]
     # A key of ours wins over any of theirs in the file that has both: a mapping is proposed for the files
     # with theirs alone (a site that switched to `original_url` keeps `canonicalURL` in its older posts).
-    mapping = {k: _ours(k) for k in alone}
+    # An author key whose every value is a slug (a Hugo theme's taxonomy terms) names no one: not mapped.
+    mapping = {k: _ours(k) for k in alone if slugs[k] < keys[k]}
+    slugged = sorted(k for k in alone if slugs[k] >= keys[k])
     if mapping or theirs:
         lines.append("front-matter:")
         lines += [
@@ -523,6 +549,11 @@ def starter_config(root: Path) -> str:
             )
     else:
         lines.append("front-matter: {}")
+    for k in slugged:
+        lines.append(
+            f"# Not mapped: your {_quoted(k)[1:-1]} holds slugs (e.g. a taxonomy's dana-whitfield), not names; "
+            "write author: <the name as credited> in each reprint"
+        )
     if keys:
         # A comment ends at a line break and may hold only printable characters: keys are shown escaped.
         common = ", ".join(f"{_quoted(k)[1:-1]} ({n})" for k, n in keys.most_common(12))
@@ -540,7 +571,7 @@ def starter_config(root: Path) -> str:
         "# Metadata every reprint gets unless its front matter says otherwise.",
         "defaults:",
         "  medium: web",
-        "  # commercial: true   # say whether your site is commercial (ads, paywall, sponsorship)",
+        "  # commercial: true   # whether your site is commercial (run for profit; see the README's `commercial`)",
         "",
         "# Extra policy files or folders (agreements you made, publishers not bundled).",
         *(
