@@ -393,6 +393,26 @@ def test_a_forbidden_phrase_is_placed_in_the_text_not_in_an_attribute_before_it(
         )
 
 
+def test_a_jekyll_credit_written_with_the_pages_own_values_is_read_as_jekyll_renders_it(tmp_path):
+    """Jekyll fills {{ page.author }} and {{ page.canonical_url }} from the front matter: the credit written so
+    was read as its Liquid, three rules failed, and --fix added a second credit under it."""
+    url = "https://www.propublica.org/article/tenants-flood-zone-disclosure"
+    story = tmp_path / "2026-05-10-flood.md"
+    credit = (
+        "*By {{ page.author }}. This story was originally published by [ProPublica]({{ page.canonical_url }}). It "
+        "is republished under a [CC BY-NC-ND 3.0 US](https://creativecommons.org/licenses/by-nc-nd/3.0/us/) licence.*"
+    )
+    head = f"---\nlayout: post\nauthor: Ruth Castellanos\ncanonical_url: {url}\ncommercial: false\n---\n\n"
+    pixel = '<img src="https://pixel.propublica.org/pixel.gif?id=tenants" width="1" height="1" alt="">'
+    story.write_text(f"{head}Renters are rarely told.\n\n{credit}\n\n{pixel}\n", encoding="utf-8")
+    assert check_file(story, meta={"original_url": url}).findings == []
+    # A value the front matter does not hold, or one in a {% raw %} page, stays as it is written.
+    story.write_text(f"{head}Renters.\n\n{credit.replace('page.author', 'page.writer')}\n\n{pixel}\n", encoding="utf-8")
+    assert [f.rule for f in check_file(story, meta={"original_url": url}).findings] == ["propublica/credit-author"]
+    story.write_text(f"{head}{{% raw %}}Renters.{{% endraw %}}\n\n{credit}\n\n{pixel}\n", encoding="utf-8")
+    assert "propublica/link-original" in {f.rule for f in check_file(story, meta={"original_url": url}).findings}
+
+
 def test_what_a_jekyll_comment_holds_is_not_on_the_page():
     """A credit left in a Liquid {% comment %} passed, and an old footer's "All rights reserved" in one failed:
     Jekyll renders nothing of it."""

@@ -493,6 +493,18 @@ class Reprint:
         (Hugo's ``<!--more-->`` shows nothing either way)."""
         return bool(self.html_left_out())
 
+    def _page_value(self, found: re.Match[str]) -> str:
+        """What Jekyll writes for ``{{ page.KEY }}``: the front matter's value of KEY (by the site's name for
+        it, when the config maps it onto one of ours), if text or a number; else the call as it stands."""
+        key = found.group(1)
+        ours = next((mine for mine, theirs in self.key_names.items() if theirs == key), key)
+        value = self.metadata.value(ours)
+        if isinstance(value, list) and len(value) == 1:
+            value = value[0]
+        if isinstance(value, bool) or not isinstance(value, str | int | float):
+            return found.group(0)
+        return str(value)
+
     def html_left_out(self) -> str:
         """The raw HTML of this Markdown body that the page leaves out (``raw_html`` false), comments aside,
         joined; "" when none is."""
@@ -509,6 +521,8 @@ class Reprint:
         body = self.body
         if "{" in body and "{%" in body:  # Jekyll's {% comment %}: no reader sees what it holds
             body = without_liquid_comments(body)
+        if "{{" in body and "page." in body:  # Jekyll's {{ page.author }}: the page's own value, as rendered
+            body = _LIQUID_PAGE_VALUE.sub(self._page_value, body) if "{% raw" not in body else body
         if "{" in body and ("{{<" in body or "{{%" in body):  # one character first: a quick search
             if self._expanded is None:
                 from .readers.markdown import without_raw_html
@@ -989,6 +1003,13 @@ def liquid_comment_spans(body: str, markdown: bool = True) -> list[tuple[int, in
         code = sorted(_code_spans(body))
         found = [(a, b) for a, b in found if not any(start <= a < end for start, end in code)]
     return found
+
+
+#: Jekyll's Liquid output of one of the page's own front-matter values (``{{ page.canonical_url }}``), bare or
+#: through a filter that leaves its words as they read (``| escape``).
+_LIQUID_PAGE_VALUE = re.compile(
+    r"\{\{-?[ \t]*page\.([A-Za-z_][\w-]*)[ \t]*(?:\|[ \t]*(?:escape|escape_once|xml_escape|strip)[ \t]*)?-?\}\}"
+)
 
 
 def without_liquid_comments(body: str, markdown: bool = True) -> str:
