@@ -249,9 +249,10 @@ def test_fix_adds_only_the_sentence_of_a_one_paragraph_credit_that_is_missing(tm
     text = page.read_text(encoding="utf-8")
     assert run.code == 0, run.out + run.err
     assert text.count("originally published by") == 1 and text.count("By Dana Whitlock") == 1, text
-    assert text.endswith(
-        "\n\n*It is republished under a [CC BY-NC-ND 3.0 US](https://creativecommons.org/licenses/by-nc-nd/3.0/us/) "
-        "licence.*\n"
+    # Right under the credit line it reads on from, not at the end under the pixel.
+    assert (
+        "/county-jails-release-dates-overdue).*\n\n*It is republished under a [CC BY-NC-ND 3.0 US]"
+        "(https://creativecommons.org/licenses/by-nc-nd/3.0/us/) licence.*\n\n<img " in text
     ), text
 
 
@@ -264,9 +265,9 @@ def test_a_credit_is_taken_apart_at_its_templates_sentences_not_at_a_names_full_
     text = page.read_text(encoding="utf-8")
     assert run.code == 0, run.out + run.err
     name = author.rstrip(".")
-    assert text.endswith(
-        f"\n\n*By {name}. It is republished under a [CC BY-NC-ND 3.0 US]"
-        "(https://creativecommons.org/licenses/by-nc-nd/3.0/us/) licence.*\n"
+    assert (
+        f").*\n\n*By {name}. It is republished under a [CC BY-NC-ND 3.0 US]"
+        "(https://creativecommons.org/licenses/by-nc-nd/3.0/us/) licence.*\n\n<img " in text
     ), text
     assert text.count("originally published by") == 1
 
@@ -901,3 +902,24 @@ def test_fix_adds_the_notice_when_the_only_one_is_a_pictures_caption(tmp_path, c
     assert fixed.code == 0, fixed.out + fixed.err
     after = story.read_text(encoding="utf-8")
     assert after == before + "\nCopyright © Dana Whitfield, Global Research, 2025\n", after
+
+
+def test_fix_puts_the_rest_of_a_credit_under_the_credit_line_that_is_there(tmp_path, cli):
+    """A Hugo page ending with ProPublica's credit line, unlinked, then the site's own shortcode: the line was
+    linked in place, but the byline and licence went in after the shortcode, "It is republished ..." cut off
+    from the sentence it reads on from."""
+    page = tmp_path / "index.md"
+    original = "https://www.propublica.org/article/eviction-filings-rental-aid-ends"
+    page.write_text(
+        f"---\ntitle: Evictions\nauthor: Lena Okonjo\noriginal_url: {original}\ncommercial: false\n---\n\n"
+        "Eviction filings climbed.\n\nThis story was originally published by ProPublica.\n\n"
+        '{{< related-posts tag="housing" >}}\n',
+        encoding="utf-8",
+    )
+    cli("check", str(page), "--no-config", "--fix")
+    text = page.read_text(encoding="utf-8")
+    assert text.endswith(
+        f"This story was originally published by [ProPublica]({original}).\n\n*By Lena Okonjo. It is republished "
+        "under a [CC BY-NC-ND 3.0 US](https://creativecommons.org/licenses/by-nc-nd/3.0/us/) licence.*\n\n"
+        '{{< related-posts tag="housing" >}}\n'
+    ), text

@@ -626,6 +626,14 @@ def plan(reprint: Reprint, source: str, findings: list[Finding], policy: Policy,
                     tries.insert(0, restored(_insert_all(beside, reprint, others)))
                 picked = next((t for t in tries if {f.rule for f in recheck(t)} <= remaining), None)
                 text, words_only = (picked, True) if picked is not None else (text, False)
+        elif fewer is not None:
+            # Part of the credit is there (its credit line, linked in place): the rest goes right under it,
+            # not at the end past the site's own blocks ("It is republished ..." reads on from it).
+            present = _restated(blocks[credit][0], reprint, policy)
+            beside = _beside(plain, reprint, present, block) if present is not None else None
+            if beside is not None:
+                trial = restored(_insert_all(beside, reprint, [*blocks[:credit], *blocks[credit + 1 :]]))
+                text = trial if {f.rule for f in recheck(trial)} <= remaining else text
         if elsewhere and not words_only:
             # The credit is there, elsewhere: the credit block inserted for what it lacks (a licence) would
             # credit the publisher twice. What it lacks is added to it by hand; an element still goes in.
