@@ -935,6 +935,39 @@ def test_library_honours_inline_suppressions():
     assert result.findings[0].suppressed.reason == "Agreed by email"
 
 
+@pytest.mark.parametrize(
+    ("second", "said", "fix"),
+    [
+        (
+            "global-research/link-original",
+            "names global-research/link-original, which matches no finding in this file",
+            "Remove global-research/link-original from the suppression.",
+        ),
+        (
+            "global-research/link-orignal",
+            "names global-research/link-orignal, which is no rule of the policy checked; did you mean "
+            "global-research/link-original?",
+            "Write global-research/link-original for global-research/link-orignal.",
+        ),
+    ],
+)
+def test_a_rule_an_inline_suppression_names_in_vain_is_told_though_another_it_names_is_used(second, said, fix):
+    """A suppression of two rules, one of which fired: the other, left from an earlier draft or misspelt,
+    was never told, as ruff tells an unused code in a noqa of several."""
+    body = COMPLIANT_BODY + (
+        f'\n<!-- reprint-guard: ignore global-research/commercial-permission, {second} reason="Agreed" -->\n'
+    )
+    result = check(body, {**COMPLIANT_META, "commercial": True})
+    assert [f.suppressed is not None for f in result.findings] == [True, False]
+    [unused] = result.findings[1:]
+    assert unused.rule == "reprint-guard/unused-suppression" and unused.line == 9, unused
+    assert unused.message.endswith(said) and unused.fix == fix, unused
+    both = body.replace("reason=", "global-research/*, reason=").replace(f", {second}", "")
+    assert [f.rule for f in check(both, {**COMPLIANT_META, "commercial": True}).findings] == [
+        "global-research/commercial-permission"
+    ]
+
+
 def test_every_check_type_has_a_parameters_model() -> None:
     from reprint_guard.checks import CHECKS
     from reprint_guard.checks.params import PARAMS

@@ -217,7 +217,33 @@ def apply(
                 extra.append(_unused(suppression, what, f"Write {close} in the suppression."))
             elif suppression.kind != "config":  # the config's covers other files, which one file cannot judge
                 extra.append(_unused(suppression, "matches no finding in this file", "Remove the suppression."))
+        elif suppression.kind != "config" and len(suppression.rules) > 1:
+            extra += _unused_rules(suppression, findings, known)
     return findings + extra
+
+
+def _unused_rules(suppression: Suppression, findings: list[Finding], known: Collection[str] | None) -> list[Finding]:
+    """For an inline suppression of several rules that suppressed something: each rule it names that matches
+    no finding in the file (left there from an earlier draft, or misspelt), as ruff tells an unused code in a
+    ``noqa`` of several."""
+    fired = [finding.rule for finding in findings]
+    told = []
+    for written in suppression.rules:
+        if any(rule_matches((written,), rule) for rule in fired):
+            continue
+        alone = Suppression((written,), suppression.reason, suppression.until, suppression.kind, 0, 0)
+        close = _meant(alone, findings, known)
+        what = f"names {written}, which matches no finding in this file"
+        if close is None and known and "*" not in written and written not in known:
+            import difflib  # a rule the policy does not have: a misspelling of one it has, perhaps
+
+            close = next(iter(difflib.get_close_matches(written, sorted(known), n=1, cutoff=0.85)), None)
+            what = f"names {written}, which is no rule of the policy checked"
+        if close is not None:
+            told.append(_unused(suppression, f"{what}; did you mean {close}?", f"Write {close} for {written}."))
+        else:
+            told.append(_unused(suppression, what, f"Remove {written} from the suppression."))
+    return told
 
 
 def _meant(suppression: Suppression, findings: list[Finding], known: Collection[str] | None) -> str | None:
