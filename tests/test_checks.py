@@ -3896,6 +3896,25 @@ def test_a_reprint_dated_before_its_original_is_told(original, published, told):
     assert bool(found) is told, found
 
 
+def test_a_hugo_or_jekyll_pages_own_date_before_its_original_is_told(tmp_path):
+    """A static site's page gives its date as `date` (Hugo's, Jekyll's), not `published`: dates-reversed never
+    fired there. The page's own date stands for the reprint's when `published` is not set, told at its key."""
+    page = tmp_path / "post.md"
+    meta = {**COMPLIANT_META, "original_published": "2026-03-12", "date": "2026-03-10T08:00:00-05:00"}
+    page.write_text(markdown(meta, COMPLIANT_BODY), encoding="utf-8")
+    [told] = [f for f in check_file(page).findings if f.rule == "reprint-guard/dates-reversed"]
+    assert (
+        told.field == "date"
+        and told.line == page.read_text(encoding="utf-8").splitlines().index("date: '2026-03-10T08:00:00-05:00'") + 1
+    ), told
+    assert "the reprint's date (2026-03-10T08:00:00-05:00, the page's own date) comes before" in told.message
+    page.write_text(markdown({**meta, "date": "2026-03-13"}, COMPLIANT_BODY), encoding="utf-8")
+    assert [f.rule for f in check_file(page).findings] == []
+    # A published date, when set, is the one compared.
+    page.write_text(markdown({**meta, "published": "2026-03-14"}, COMPLIANT_BODY), encoding="utf-8")
+    assert [f.rule for f in check_file(page).findings] == []
+
+
 def test_a_policy_key_naming_another_policy_than_the_hosts_is_told(tmp_path):
     """A reprint whose ``policy`` names a laxer policy than the one covering the original's site (a CMS form's
     field set to cc-by-4.0 for a ProPublica story) was checked against it alone, without a word."""

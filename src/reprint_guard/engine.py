@@ -234,6 +234,13 @@ def _dates_reversed(reprint: Reprint) -> Finding | None:
     in one of them (a timing rule then reads the reprint as too early, or lets a wrong date pass)."""
     meta = reprint.metadata
     original, published = meta.original_published, meta.published
+    key = "published"
+    if original is not None and published is None and meta.extra:  # the site's own date (Hugo's, Jekyll's)
+        from .checks.timing import site_date
+
+        found = site_date(reprint)
+        if found is not None:
+            key, published = found
     if original is None or published is None:
         return None
     moments = isinstance(original, dt.datetime) and isinstance(published, dt.datetime)
@@ -243,12 +250,14 @@ def _dates_reversed(reprint: Reprint) -> Finding | None:
         earlier = (_day(original) - _day(published)).days > 1  # a difference of days: no date out of range
     if not earlier:
         return None
+    when = published.isoformat()
+    said = f"published date ({when})" if key == "published" else f"{key} ({when}, the page's own date)"
     return _tool_finding(
         reprint,
         "dates-reversed",
         "metadata",
-        "published",
-        f"the reprint's published date ({published.isoformat()}) comes before the original's "
+        key,
+        f"the reprint's {said} comes before the original's "
         f"original_published ({original.isoformat()}): one of them is likely a typo",
         "Check both dates: a reprint is published on or after its original.",
     )

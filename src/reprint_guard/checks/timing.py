@@ -43,7 +43,7 @@ _SITE_DATE_KEYS = ("publishDate", "pubDate", "pubdate", "date")
 _SITE_DATE = re.compile(r"\d{4}-\d{2}-\d{2}(?:[Tt ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:[Zz]|[+-]\d{2}:?\d{2})?)?")
 
 
-def _scheduled(reprint: Reprint) -> tuple[str, dt.date | dt.datetime] | None:
+def site_date(reprint: Reprint) -> tuple[str, dt.date | dt.datetime] | None:
     """The site's own date for the page (its key and value), when its front matter gives one and no
     ``published``: a site does not build a page dated in the future before that day (Hugo, Jekyll). One
     that is no calendar date (``20300101``, a week date), or so near year 1 or 9999 that a day either side
@@ -150,7 +150,7 @@ def _check_delay(
 ) -> Iterator[Problem]:
     meta = reprint.metadata
     published = meta.published
-    scheduled = _scheduled(reprint) if published is None else None
+    scheduled = site_date(reprint) if published is None else None
     if params.after_days is not None:
         yield from _check_days(params, reprint, context, original, published, scheduled)
         return
@@ -159,12 +159,12 @@ def _check_delay(
     if dated:  # a day without its time: the original may have come out at its last moment, so count from there
         start += dt.timedelta(days=1)
     when = _as_datetime(published) if published else _now(context.today)
-    site_date = _as_datetime(scheduled[1]) if scheduled else None
-    if site_date is not None and site_date > when:
-        when = site_date  # not built before its date: it goes out then
+    site_day = _as_datetime(scheduled[1]) if scheduled else None
+    if site_day is not None and site_day > when:
+        when = site_day  # not built before its date: it goes out then
     earliest = start + dt.timedelta(hours=params.after_hours or 0)
     if when < earliest:
-        key = "published" if published else scheduled[0] if site_date is not None and when == site_date else None
+        key = "published" if published else scheduled[0] if site_day is not None and when == site_day else None
         key = key or "original_published"
         stamp = earliest.strftime("%Y-%m-%d %H:%M UTC")  # in UTC, as it says
         detail = f"not before {stamp}"
@@ -174,7 +174,7 @@ def _check_delay(
         if key == "published" and not isinstance(published, dt.datetime):
             detail += f"; 'published' gives no time of day, so it is read as {published} 00:00 UTC"
             fix = f"Publish at {stamp} or later (set 'published' with its time: {earliest:%Y-%m-%dT%H:%M:%SZ})."
-        detail += _checked_as_of(published, scheduled, when if site_date is None or when != site_date else None)
+        detail += _checked_as_of(published, scheduled, when if site_day is None or when != site_day else None)
         yield Problem.about(reprint, key, detail=detail, fix=fix)
 
 
