@@ -114,3 +114,35 @@ def test_a_whole_page_is_rendered_already():
     page = '<!DOCTYPE html><html><body><p>Write [gallery ids="1,2"] in the editor.</p></body></html>'
     reprint = read_text(page, format="html")
     assert reprint.media[0] == [] and '[gallery ids="1,2"]' in reprint.visible.raw_text
+
+
+@pytest.mark.parametrize(
+    ("line", "embedded"),
+    [
+        ("https://www.youtube.com/watch?v=dQw4w9WgXcQ", True),  # alone on its line: WordPress's player
+        ("  https://youtu.be/dQw4w9WgXcQ  ", True),
+        ("<p>https://vimeo.com/146022717</p>", True),  # alone in a paragraph
+        ("<p>Watch it: https://www.youtube.com/watch?v=dQw4w9WgXcQ</p>", False),  # in a sentence: a link's words
+        ('<p><a href="https://www.youtube.com/watch?v=x">https://www.youtube.com/watch?v=x</a></p>', False),
+        ("https://ourtown.example/2026/02/other-story/", False),  # no provider's address
+    ],
+)
+def test_a_providers_address_alone_on_its_line_is_the_embed_wordpress_makes(line, embedded):
+    """A classic post's YouTube address on a line of its own is a player on the page (WordPress's autoembed):
+    read as text, a video the terms leave out passed."""
+    dialogue = "https://dialogue.earth/en/nature/mangrove-restoration-sundarbans/"
+    body = (
+        "<p>Mangrove replanting has a survival problem.</p>\n\n"
+        f"{line}\n\n"
+        f'<p><em>This article was originally published on <a href="{dialogue}">Dialogue Earth</a> by Rina Das, '
+        'and is republished under a <a href="https://creativecommons.org/licenses/by-nc-nd/4.0/">CC BY-NC-ND 4.0'
+        "</a> licence.</em></p>\n"
+    )
+    meta = {"author": "Rina Das", "original_url": dialogue, "original_published": "2026-11-01"}
+    meta |= {"published": "2026-11-04", "commercial": False}
+    found = [(f.rule, f.line) for f in check(body, meta, format="html").findings]
+    assert found == ([("dialogue-earth/text-only", 3)] if embedded else []), found
+    # A whole page is WordPress's rendering already: a line there is what it shows.
+    page = f"<!DOCTYPE html><html><body>\n{body}</body></html>\n"
+    assert check(page, meta, format="html").findings == []
+    assert [m.tag for m in read_text(page, format="html").media[0]] == []

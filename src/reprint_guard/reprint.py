@@ -392,8 +392,8 @@ class Reprint:
                 html = self.body
                 if "{" in html and "{%" in html:  # a Jekyll page's {% comment %}: no reader sees what it holds
                     html = without_liquid_comments(html, markdown=False)
-                if "[" in html:  # a WordPress post's stored content: its core shortcodes as WordPress renders them
-                    from .readers.wordpress import rendered
+                if "[" in html or "://" in html:  # a WordPress post's stored content, as WordPress renders it:
+                    from .readers.wordpress import rendered  # its core shortcodes, a video's address on its line
 
                     html = rendered(html)
             costly = too_costly(html)

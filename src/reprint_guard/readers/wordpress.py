@@ -38,14 +38,49 @@ def has_shortcodes(html: str) -> bool:
     not a whole page, which WordPress has rendered already (a transcript's "[audio cuts out]" is text)."""
     if "[" not in html or not any(f"[{name}" in html for name in CORE):
         return False
-    head = html[:1024].lower()
-    return not any(mark in head for mark in ("<!doctype", "<html", "<head", "<body"))
+    return _a_fragment(html)
 
 
 def rendered(html: str) -> str:
     """``html`` as WordPress renders it when it is a post's stored content holding core shortcodes (see
-    :func:`has_shortcodes`), else ``html`` itself: what every HTML body goes through before it is parsed."""
-    return expand(html) if has_shortcodes(html) else html
+    :func:`has_shortcodes`) or a video's or post's address alone on its line (see :func:`autoembedded`), else
+    ``html`` itself: what every HTML body goes through before it is parsed."""
+    html = expand(html) if has_shortcodes(html) else html
+    return autoembedded(html) if "://" in html and _a_fragment(html) else html
+
+
+def _a_fragment(html: str) -> bool:
+    """Whether ``html`` is a post's stored content, not a whole page (which WordPress has rendered already)."""
+    head = html[:1024].lower()
+    return not any(mark in head for mark in ("<!doctype", "<html", "<head", "<body"))
+
+
+#: The embed providers WordPress's core knows whose addresses a post's content holds most (videos, posts,
+#: audio): an address of one of them alone on its line, unlinked, WordPress makes the player or post.
+_PROVIDER = (
+    r"(?:www\.|m\.)?(?:youtube\.com/(?:watch|shorts/|embed/|playlist)|youtu\.be/|vimeo\.com/\d|"
+    r"(?:twitter|x)\.com/\w+/status/|instagram\.com/(?:p|reel|tv)/|tiktok\.com/@|soundcloud\.com/|"
+    r"open\.spotify\.com/|(?:www\.)?flickr\.com/photos/|flic\.kr/|dailymotion\.com/video/|"
+    r"(?:www\.)?reddit\.com/r/\w+/comments/|imgur\.com/|(?:www\.)?ted\.com/talks/|videopress\.com/v/|"
+    r"(?:www\.)?mixcloud\.com/|(?:www\.)?scribd\.com/|(?:www\.)?slideshare\.net/|(?:www\.)?issuu\.com/)"
+)
+#: Such an address alone on its line, or alone in a paragraph, as WordPress's autoembed finds it.
+_AUTOEMBED = re.compile(
+    rf"^([ \t]*)(https?://{_PROVIDER}[^\s<>\"]*)([ \t]*)$|(<p(?: [^>]*)?>\s*)(https?://{_PROVIDER}[^\s<>\"]*)(\s*</p>)",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+def autoembedded(html: str) -> str:
+    """``html`` with each embed provider's address that stands alone on its line (or alone in a paragraph)
+    written as the ``<iframe>`` WordPress makes of it: a classic post's YouTube link on a line of its own is
+    a player on the page, media a policy may forbid."""
+
+    def player(found: re.Match[str]) -> str:
+        before, address, after = found.group(1, 2, 3) if found.group(2) else found.group(4, 5, 6)
+        return f'{before}<iframe src="{escape(address, quote=True)}"></iframe>{after}'
+
+    return _AUTOEMBED.sub(player, html)
 
 
 def expand(html: str) -> str:
