@@ -144,7 +144,7 @@ def test_a_key_of_ours_the_site_uses_for_its_own_is_left_to_it_once_another_is_m
     assert cli("check", "a.md", "--meta", "edited=false", cwd=tmp_path).code == 0
     write(tmp_path / "b.md", source.replace("modified: true", "edited: maybe"))
     run = cli("check", "b.md", cwd=tmp_path)
-    assert run.code == 2 and "b.md:10:1: metadata 'edited': Input should be a valid boolean" in run.out
+    assert run.code == 2 and "b.md:10:1: metadata 'edited': 'maybe' is not true or false" in run.out
     write(tmp_path / "gr.md", f"---\ntitle: x\noriginal_url: {GR_URL}\ncommercial: false\n---\nA story.\n")
     credit = cli("credit", "--policy", "global-research", "--from", "gr.md", cwd=tmp_path)
     assert "needs metadata that is not set: authors (or copyright_holder), originally_published" in credit.err
@@ -594,7 +594,7 @@ def test_bad_config_is_reported_with_its_line(tmp_path, cli):
     [
         (
             "defaults: {commercial: maybe}\n",
-            ".reprint-guard.yaml:1:12: defaults.commercial: Input should be a valid boolean",
+            ".reprint-guard.yaml:1:12: defaults.commercial: 'maybe' is not true or false",
         ),
         (
             "overrides:\n  - paths: [a.md]\n    metadata:\n      medium: pigeon\n",
@@ -602,7 +602,7 @@ def test_bad_config_is_reported_with_its_line(tmp_path, cli):
         ),
         (
             '[tool.reprint-guard.defaults]\ncommercial = "maybe"\n',
-            "pyproject.toml:2:1: defaults.commercial: Input should be a valid boolean",
+            "pyproject.toml:2:1: defaults.commercial: 'maybe' is not true or false",
         ),
     ],
 )
@@ -622,7 +622,7 @@ def test_bad_metadata_in_the_config_is_the_configs_fault(tmp_path, cli, config, 
 @pytest.mark.parametrize(
     ("meta", "message"),
     [
-        ("commercial=maybe", "--meta commercial: Input should be a valid boolean"),
+        ("commercial=maybe", "--meta commercial: 'maybe' is not true or false: write true or false"),
         ("permissions=[{from: a", "--meta permissions: Input should be a valid list"),
     ],
 )

@@ -987,6 +987,10 @@ def _metadata_problem(exc: Any, key_lines: Mapping[str, int] | None = None) -> t
     message = str(problem.get("msg", "invalid value")).removeprefix("Value error, ")
     if str(problem.get("type", "")).startswith(("date", "datetime")):
         message += "; write a date as YYYY-MM-DD (2025-03-10)"
+    elif problem.get("type") in ("bool_parsing", "bool_type"):  # pydantic's words show neither value nor choice
+        given = problem.get("input")
+        shown = repr(given if not isinstance(given, str) or len(given) <= 40 else given[:37] + "...")
+        message = f"{shown} is not true or false: write true or false"
     message = _members_wanted(own) or message
     # The run stops at the first bad value: the others are named too, so that one edit mends them all.
     others = [k for k in dict.fromkeys(map(_top_key, errors)) if k is not None and k != key]
