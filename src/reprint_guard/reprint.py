@@ -457,8 +457,14 @@ class Reprint:
         """Whether the page may hold an element ``tags`` name (by tag, or by class: ``.name``). Markdown makes
         such an element only in its raw HTML, whose tags are known (a class only where a tag has one); of a
         page, the tag is looked for as pages and renderers write it (lower case), then in any case. A
-        picture's caption line is marked as the Markdown is rendered (``CAPTION_CLASS``)."""
-        if self._rendered and not (CAPTION_CLASS in self.html and f".{CAPTION_CLASS}" in tags):
+        picture's caption line is marked as the Markdown is rendered (``CAPTION_CLASS``); a class, where one
+        may stand, is looked for by its name in the rendering."""
+        lines = f".{CAPTION_CLASS}"
+        if lines in tags:  # a Markdown picture's caption line, marked only when asked for (few pages hold one)
+            if self._rendered and CAPTION_CLASS in self._captions_marked():
+                return True
+            tags = tuple(tag for tag in tags if tag != lines)
+        if self._rendered:
             options = self._parse_options()
             if options["raw"] == NO_RAW_HTML:
                 return False
@@ -485,8 +491,21 @@ class Reprint:
         if not isinstance(found, VisibleBody):
             options = self._parse_options()
             options["skip"] = (*(options.get("skip") or ()), *tags)  # type: ignore[misc]
-            found = self.memo[key] = from_html(self.html, **options)  # type: ignore[arg-type]
+            html = self._captions_marked() if f".{CAPTION_CLASS}" in tags else self.html
+            found = self.memo[key] = from_html(html, **options)  # type: ignore[arg-type]
         return found
+
+    def _captions_marked(self) -> str:
+        """The page with each Markdown picture's caption line marked as a caption (``CAPTION_CLASS``), made
+        once and only when asked for: the page itself for HTML given as such."""
+        if not self._rendered:
+            return self.html
+        marked = self.memo.get("captions-marked")
+        if not isinstance(marked, str):
+            from .readers.markdown import mark_captions
+
+            marked = self.memo["captions-marked"] = mark_captions(self.html)
+        return marked
 
     def left_out_html(self) -> bool:
         """Whether the page leaves out raw HTML this Markdown body holds (``raw_html`` false), a comment aside
@@ -521,7 +540,7 @@ class Reprint:
         body = self.body
         if "{" in body and "{%" in body:  # Jekyll's {% comment %}: no reader sees what it holds
             body = without_liquid_comments(body)
-        if "{{" in body and "page." in body:  # Jekyll's {{ page.author }}: the page's own value, as rendered
+        if "{" in body and "{{" in body and "page." in body:  # Jekyll's {{ page.author }}: its own value
             body = _LIQUID_PAGE_VALUE.sub(self._page_value, body) if "{% raw" not in body else body
         if "{" in body and ("{{<" in body or "{{%" in body):  # one character first: a quick search
             if self._expanded is None:
@@ -1046,15 +1065,12 @@ def _html_spans(body: str) -> list[tuple[int, int]]:
 
 
 def _render(body: str) -> str:
-    """Markdown to HTML, pictures' caption lines marked; the renderer is imported on first use (not at
-    start-up), then called directly."""
+    """Markdown to HTML; the renderer is imported on first use (not at start-up), then called directly."""
     global _render
-    from .readers.markdown import mark_captions, render
+    from .readers.markdown import render
 
-    def _render(body: str) -> str:
-        return mark_captions(render(body))
-
-    return _render(body)
+    _render = render
+    return render(body)
 
 
 def _escape(text: str) -> str:

@@ -59,11 +59,13 @@ _PRUNED = ", ".join([*_INVISIBLE_TAGS, _CLOSED_DIALOG, _CLOSED_DETAILS, _HIDING_
 #: The same, with the hiding classes: a query of many selectors costs more, asked only of a page whose source
 #: names one of those classes.
 _PRUNED_WITH_CLASSES = ", ".join([_PRUNED, *(f'[class~="{name}"]' for name in HIDING_CLASSES)])
-#: A picture's caption, by tag or class: a figure's, WordPress's classic editor's paragraph of its class, and
-#: a Markdown picture's caption line (marked so as it is rendered: ``readers.markdown.mark_captions``).
+#: A picture's caption, by tag or class: a figure's, and WordPress's classic editor's paragraph of its class.
 #: What it says (a notice, a licence) is its picture's, not the article's.
+CAPTIONS = ("figcaption", ".wp-caption-text")
+#: The class a Markdown picture's caption line is given when asked for (``readers.markdown.mark_captions``).
 CAPTION_CLASS = "reprint-guard-caption"
-CAPTIONS = ("figcaption", ".wp-caption-text", f".{CAPTION_CLASS}")
+#: :data:`CAPTIONS`, and Markdown pictures' caption lines (marked on demand: a look the failing paths take).
+CAPTION_LINES = (*CAPTIONS, f".{CAPTION_CLASS}")
 #: What a Markdown body's raw HTML can do to its rendering (:func:`raw_html`): nothing (there is none),
 #: nothing but add elements that hide nothing, or anything.
 NO_RAW_HTML, PLAIN_RAW_HTML, ANY_RAW_HTML = 0, 1, 2

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 from ..metaview import name_forms, names_of
 from ..reprint import Reprint
 from ..textnorm import as_written, find_phrase, normalize, normalized, spaceless
-from ..visible import CAPTIONS, VisibleBody
+from ..visible import CAPTION_LINES, VisibleBody
 from .base import (
     CREDIT_WORDS,
     OTHER_WORK_STEMS,
@@ -524,9 +524,9 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
         else:
             bare = [without_title(holder) for holder in holders]
             named, marked = _notice(visible, bare)
-            captioned = False  # a notice only in a picture's caption ("Lee Park © 2025"): its picture's
-            if named or marked:
-                seen = reprint.visible_apart(CAPTIONS)
+            captioned = False  # a notice naming another only in a picture's caption ("Lee Park © 2025"): its own
+            if marked:
+                seen = reprint.visible_apart(CAPTION_LINES)
                 if seen is not visible:
                     visible = seen
                     captioned, (named, marked) = True, _notice(visible, bare)

@@ -20,7 +20,7 @@ from ..policy.model import Policy, derived
 from ..prefilter import required_words, word_finder
 from ..reprint import Reprint
 from ..textnorm import find_phrase, fold_utf8, normalize, normalized
-from ..visible import CAPTIONS, VisibleBody
+from ..visible import CAPTION_LINES, VisibleBody
 from .base import Context, Problem, compile_pattern
 
 if TYPE_CHECKING:
@@ -82,7 +82,7 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
     found = False
     problems = list(_check(params, reprint, context, reprint.visible))
     if problems and params.mode == "forbid" and not params.captions:
-        apart = reprint.visible_apart(CAPTIONS)  # what a picture's caption says is the picture's
+        apart = reprint.visible_apart(CAPTION_LINES)  # what a picture's caption says is the picture's
         if apart is not reprint.visible:
             problems = list(_check(params, reprint, context, apart, captions_apart=True))
     for problem in problems:
