@@ -4389,3 +4389,27 @@ def test_an_amp_counter_with_the_snippets_own_style_is_not_hidden():
     assert "the-conversation/page-counter" not in rules(check(body, meta, format="html"))
     hidden = body.replace("opacity: 0 !important", "display: none")  # kept out of the page: not loaded
     assert "the-conversation/page-counter" in rules(check(hidden, meta, format="html"))
+
+
+@pytest.mark.parametrize(
+    ("pointer", "passes"),
+    [
+        ("Read the full article on The Conversation", True),
+        ("Read the full article at The Conversation", True),  # "at" for "on": the same pointer
+        ("Read the full story on The Conversation", True),
+        ("Read the original article at The Conversation", True),
+        ("More at The Conversation", False),
+    ],
+)
+def test_the_conversations_extract_pointer_may_say_at_or_story(pointer, passes):
+    """An extract's pointer "Read the full article at The Conversation", linked, failed as "not visible": the
+    guidelines' words but for "at"."""
+    fixture = (ROOT / "tests" / "policies" / "the-conversation" / "compliant-extract.md").read_text(encoding="utf-8")
+    assert fixture.count("Read the full article on The Conversation") == 1
+    text = fixture.replace("Read the full article on The Conversation", pointer)
+    from reprint_guard.readers import read_text
+
+    reprint = read_text(text)
+    meta = {k: v for k, v in reprint.metadata.items() if k != "expect"}
+    found = rules(check(reprint.body, meta, policy="the-conversation"))
+    assert ("the-conversation/extract-read-more" not in found) is passes, found
