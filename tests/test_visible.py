@@ -2,6 +2,8 @@
 
 import random
 
+import pytest
+
 
 def test_hidden_elements_deep_in_a_page_are_removed_in_linear_time() -> None:
     import time
@@ -80,6 +82,8 @@ def _markdown(rng: random.Random) -> str:
         '<span style="opacity:0">faded out</span>',
         '<p style="left:-9999px;position:absolute">off screen</p>',
         '<img src="https://example.org/counter.gif" style="opacity: 0 !important">',
+        '<span style="color:#fff;background:#fff">white on white</span>',
+        '<p style="color: transparent">no colour</p>',
     ]
     return "\n\n".join(rng.choice(pieces) for _ in range(rng.randint(1, 8)))
 
@@ -91,7 +95,7 @@ def test_markdown_whose_raw_html_hides_nothing_is_read_as_the_full_pruning_reads
 
     rng = random.Random(3)
     seen = {NO_RAW_HTML: 0, ANY_RAW_HTML: 0}
-    for _ in range(8000):
+    for _ in range(9000):
         body = _markdown(rng)
         html = render(body)
         full_visible, full_media = with_media(html)
@@ -241,3 +245,25 @@ def test_every_hiding_class_rules_out_the_quick_path():
     for name in HIDING_CLASSES:
         assert any(part in name for part in _HIDING_WORDS), name
         assert raw_html(f'<p class="note {name}">x</p>\n') == ANY_RAW_HTML, name
+
+
+@pytest.mark.parametrize(
+    ("element", "shown"),
+    [
+        ('<p style="color:#fff;background:#fff;font-size:1px">{credit}</p>', False),  # white on white
+        ('<p style="color: white; background-color: #FFFFFF">{credit}</p>', False),
+        ('<p style="background: #fff url(paper.png); color: rgb(255, 255, 255)">{credit}</p>', False),
+        ('<p style="color: transparent">{credit}</p>', False),
+        ('<p style="color: rgba(0, 0, 0, 0)">{credit}</p>', False),
+        ('<p style="color:#333;background:#fff">{credit}</p>', True),  # dark on light: read
+        ('<p style="border-color:#fff;background:#fff">{credit}</p>', True),  # a border's colour is no text's
+        ('<p style="color:#fff;background:#fff"><span style="color:#222">{credit}</span></p>', True),
+    ],
+)
+def test_a_credit_written_in_its_backgrounds_colour_is_out_of_sight(element, shown):
+    """A credit in white on white (or in no colour) is in the page but not seen: it passed for the credit."""
+    from reprint_guard.visible import from_html
+
+    credit = "This story was originally published by Grist."
+    text = from_html(element.format(credit=credit)).raw_text
+    assert (credit in text) is shown, text

@@ -100,7 +100,55 @@ def _sightless(style: str) -> bool:
     """Whether an inline style keeps an element's text out of sight without display or visibility."""
     if _SIGHTLESS_STYLE.search(style):
         return True
-    return _NO_HEIGHT.search(style) is not None and _OVERFLOW_HIDDEN.search(style) is not None
+    if _NO_HEIGHT.search(style) is not None and _OVERFLOW_HIDDEN.search(style) is not None:
+        return True
+    return _camouflaged(style)
+
+
+#: A colour an inline style gives the text (``color``) or the element's background (``background-color``, or
+#: the first colour of ``background``).
+_COLOURS = re.compile(r"(?<![\w-])(color|background-color|background)\s*:\s*([^;'\"!]+)", re.IGNORECASE | re.ASCII)
+#: Colour names a camouflaged credit is written in, as the hexadecimal they stand for.
+_NAMED_COLOURS = {"white": "#ffffff", "black": "#000000", "#fff": "#ffffff", "#000": "#000000"}
+
+
+def _camouflaged(style: str) -> bool:
+    """Whether an inline style writes the text in the colour of its own background (white on white) or in
+    no colour at all (``color: transparent``): there, but out of sight."""
+    lowered = style.lower()
+    if "color" not in lowered:
+        return False
+    text = background = None
+    for name, value in _COLOURS.findall(lowered):
+        colour = _colour(value)
+        if name == "color":
+            text = colour
+        elif colour is not None:
+            background = colour
+    return text == "transparent" or (text is not None and text == background)
+
+
+def _colour(value: str) -> str | None:
+    """A CSS colour value as one spelling (``#fff``, ``white`` and ``rgb(255, 255, 255)`` are ``#ffffff``; an
+    alpha of 0 is ``transparent``); the first colour of a ``background`` shorthand; None for none."""
+    for word in re.findall(r"rgba?\([^)]*\)|#[0-9a-f]{3,8}\b|[a-z]+", value):
+        if word.startswith("rgb"):
+            parts = re.findall(r"[\d.]+%?", word)
+            if len(parts) == 4 and parts[3] in ("0", "0%", "0.0"):
+                return "transparent"
+            try:
+                return "#" + "".join(
+                    f"{round(float(p[:-1]) * 2.55) if p.endswith('%') else int(float(p)):02x}" for p in parts[:3]
+                )
+            except ValueError:
+                return None
+        if word.startswith("#"):
+            if len(word) in (4, 5):  # #fff, #ffff: each digit doubled
+                word = "#" + "".join(ch * 2 for ch in word[1:4])
+            return word[:7]
+        if word in _NAMED_COLOURS or word == "transparent":
+            return _NAMED_COLOURS.get(word, word)
+    return None
 
 
 _FONT_SIZE_ZERO = re.compile(rf"font-size\s*:\s*{_NOTHING}\s*(?:!\s*important\s*)?;?", re.IGNORECASE)
@@ -720,6 +768,8 @@ def _is_hidden(node: LexborNode) -> bool:
         return False
     if _resized_within(node, style):  # its font size of 0 aside, is it still out of sight?
         return _sightless(_FONT_SIZE_ZERO.sub("", style))
+    if _camouflaged(style) and any(inner.mem_id != node.mem_id for inner in node.css('[style*="color"]')):
+        return _sightless(_COLOURS.sub("", style))  # an element inside colours its own text: shown
     return True
 
 
