@@ -1263,6 +1263,8 @@ EDIT_NOTES = [
     "The figures are from March. Trimmed for space.",
     "This story was cut for length.",
     "(Cut for brevity.)",
+    "This story was edited for length by the Eastmoor Courier.",  # the republisher's own note, naming itself
+    "The story was lightly edited by the Courier's staff.",
     # As Creative Commons marks an adaptation, opening a sentence (the byline before it has no full stop: read
     # as the text runs on, "... lindqvist adapted from", the sentence has no start there).
     'This is about the ferry. Adapted from "Town council votes to keep the ferry" by Zoë Lindqvist.',
@@ -1275,6 +1277,11 @@ NOT_EDIT_NOTES = [
     "Her answers were condensed for length by the station's producers.",
     "The ledger was adapted from a 1931 original.",
     'The troupe staged a play adapted from "The Mill Ledger", a 1931 account book.',
+    # The story's reporting: what a third party edited, a quotation, a bill's paragraphs
+    "The original report was edited for clarity by the ministry before release.",
+    "The story was substantially edited by the network's lawyers before it aired, she said.",
+    "“This article was adapted from my dissertation,” she said of an earlier piece.",
+    "Some paragraphs were removed from the original bill before the vote.",
 ]
 
 
