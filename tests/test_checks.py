@@ -235,6 +235,11 @@ def test_source_credit_in_an_element_of_another_class_counts(shown):
         ("The “River Watch” team. All rights reserved.", True),  # a quotation closed before the notice
         ('Copyright "River Watch" 2025, all rights reserved.', True),
         ("Our maps are “free”. Non-commercial use only.", True),
+        ("“Seed library”, © 2025 Riverbend Ledger, all rights reserved. “Harbour Notes” is weekly.", True),
+        ("© 2025 Riverbend's Ledger, all rights reserved. 'Harbour Notes' runs weekly.", True),
+        ("© 2025 O'Neill Media, all rights reserved.'", True),
+        ("Warning: non-commercial use only.", True),
+        ("The plaque read „Alle Rechte vorbehalten“, in brass.", False),  # German quotation marks
     ],
 )
 def test_a_photos_own_notice_is_no_restriction_on_the_story_but_one_over_both_is(notice, restricts):
@@ -1208,6 +1213,13 @@ CHANGE_NOTES = [
     "It was edited and condensed for length.",
 ]
 OTHER_USES = [
+    # The story's own subjects changed, opening a sentence: no note about the reprint
+    "The library's budget was proposed in March. It was cut.",
+    "The zoning law dates from 1998. It has been changed.",
+    "The borrowing app crashed last week. It has been updated.",
+    "The council reviewed the lease. Minor changes were made.",
+    "“The old vault door was too heavy to move. We cut it,” Tate said.",
+    "I translated it for the borrowers, she said.",
     "It was cut from the budget in 2019.",
     "The original was updated by the council last year.",
     "The harbour master said minor changes were made.",
@@ -4420,3 +4432,17 @@ def test_the_conversations_extract_pointer_may_say_at_or_story(pointer, passes):
     meta = {k: v for k, v in reprint.metadata.items() if k != "expect"}
     found = rules(check(reprint.body, meta, policy="the-conversation"))
     assert ("the-conversation/extract-read-more" not in found) is passes, found
+
+
+def test_a_line_in_emphasis_under_a_picture_may_still_reserve_the_articles_rights():
+    """A site's logo over its italic "© 2025 Riverbend Ledger. All rights reserved." is the shape of a Markdown
+    picture's caption line: taken for one, the reservation over the licensed article passed."""
+    url = "https://harrow-valley-ledger.example/2025/03/02/seed-library-bank-vault"
+    meta = {"author": "Priya Castellanos", "original_url": url, "license": "CC-BY-4.0", "commercial": False}
+    body = (
+        "By Priya Castellanos\n\nThe steel door weighs nearly two tonnes.\n\n"
+        "![Riverbend Ledger](https://riverbend.example/logo.png)\n*© 2025 Riverbend Ledger. All rights reserved.*\n\n"
+        f"*This article was first published by [Harrow Valley Ledger]({url}) and is republished under a "
+        "[CC BY 4.0](https://creativecommons.org/licenses/by/4.0/) licence.*\n"
+    )
+    assert [(f.rule, f.line) for f in check(body, meta).findings] == [("cc-by-4.0/no-added-restrictions", 6)]

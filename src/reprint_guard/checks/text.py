@@ -20,7 +20,7 @@ from ..policy.model import Policy, derived
 from ..prefilter import required_words, word_finder
 from ..reprint import Reprint
 from ..textnorm import find_phrase, fold_utf8, normalize, normalized
-from ..visible import CAPTION_LINES, VisibleBody
+from ..visible import CAPTIONS, VisibleBody
 from .base import Context, Problem, compile_pattern
 
 if TYPE_CHECKING:
@@ -82,7 +82,9 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
     found = False
     problems = list(_check(params, reprint, context, reprint.visible))
     if problems and params.mode == "forbid" and not params.captions:
-        apart = reprint.visible_apart(CAPTION_LINES)  # what a picture's caption says is the picture's
+        # What a picture's caption says is the picture's; a Markdown line in emphasis under a picture is not
+        # taken for one here (a logo over the site's "All rights reserved" is the same shape).
+        apart = reprint.visible_apart(CAPTIONS)
         if apart is not reprint.visible:
             problems = list(_check(params, reprint, context, apart, captions_apart=True))
     for problem in problems:
