@@ -146,3 +146,25 @@ def test_a_providers_address_alone_on_its_line_is_the_embed_wordpress_makes(line
     page = f"<!DOCTYPE html><html><body>\n{body}</body></html>\n"
     assert check(page, meta, format="html").findings == []
     assert [m.tag for m in read_text(page, format="html").media[0]] == []
+
+
+def test_a_providers_address_in_an_html_file_is_an_embed_as_in_a_library_call(tmp_path):
+    """The autoembed ran for a library call and a JSON envelope, but for an .html file (or HTML on standard
+    input) only when a "[" stood somewhere in it: the command line passed what the library failed."""
+    from reprint_guard import check_file
+
+    dialogue = "https://dialogue.earth/en/nature/mangrove-restoration-sundarbans/"
+    page = tmp_path / "plainp.html"
+    page.write_text(
+        "<p>Bees.</p>\n<p>https://www.youtube.com/watch?v=abc</p>\n"
+        f'<p><em>This article was originally published on <a href="{dialogue}">Dialogue Earth</a> by Rina Das, and '
+        'is republished under a <a href="https://creativecommons.org/licenses/by-nc-nd/4.0/">CC BY-NC-ND 4.0</a>'
+        " licence.</em></p>\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "plainp.meta.yaml").write_text(
+        f"author: Rina Das\noriginal_url: {dialogue}\noriginal_published: 2026-11-01\npublished: 2026-11-04\n"
+        "commercial: false\n",
+        encoding="utf-8",
+    )
+    assert [(f.rule, f.line, f.column) for f in check_file(page).findings] == [("dialogue-earth/text-only", 2, 4)]

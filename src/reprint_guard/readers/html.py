@@ -44,8 +44,8 @@ def read_html(
         declared = {**declared, **front.data}
         extra = {**extra, "key_lines": front.key_lines, "body_line": front.body_line}
     html = text
-    if "[" in text:  # a WordPress post's stored content: its core shortcodes as WordPress renders them
-        from .wordpress import rendered
+    if "[" in text or "://" in text:  # a WordPress post's stored content, as WordPress renders it: its core
+        from .wordpress import rendered  # shortcodes, and a video's address alone on its line (autoembed)
 
         html = rendered(text)
     # The page was measured above: the Reprint takes it as its HTML without measuring it again (what the
