@@ -127,26 +127,61 @@ def _other_licence(
 
 
 #: What a credit says when it gives the licence by reference to the original ("under a Creative Commons license").
-_UNDER_CREATIVE_COMMONS = re.compile(r"\bcreative commons licen[cs]e\b")
+_UNDER_CREATIVE_COMMONS = re.compile(r"\bunder (?:a |an |the )?creative commons licen[cs]e\b")
+#: How many links to the original are read for a licence given by reference, and how much text around each.
+_REFERENCES_READ = 20
+_AROUND = 300
 
 
 def _by_reference(visible: VisibleBody, original: str, names: tuple[str, ...]) -> bool:
-    """Whether a block says the story is under a Creative Commons licence (or names the licence, one of
-    ``names``) and links the original article, which names and links it (see the ``by_reference``
-    parameter): each link to the original, its block read."""
+    """Whether the paragraph around a link to the original (the inline text beside it, up to a block, a line
+    break or a blank line) says the story is under a Creative Commons licence ("under a Creative Commons
+    license") or names the licence, one of ``names`` (see the ``by_reference`` parameter). The first few such
+    links are read, each over a bounded stretch: linear however many there are."""
     key = normalize_url(as_address(original)) if original else None
     if key is None:
         return False
+    read = 0
     for anchor, href in visible.anchor_nodes():
         if not href or normalize_url(href) != key:
             continue
-        block = anchor.parent
-        while block is not None and block.tag in _INLINE:
-            block = block.parent
-        said = normalize(block.text(deep=True, separator="")) if block is not None else ""
+        said = normalize(_paragraph_around(anchor))
         if _UNDER_CREATIVE_COMMONS.search(said) or any(find_phrase(said, name) >= 0 for name in names):
             return True
+        read += 1
+        if read >= _REFERENCES_READ:
+            break
     return False
+
+
+def _paragraph_around(anchor: Any) -> str:
+    """The text of a link and of the inline elements and text beside it, up to a block, a line break or a
+    blank line (a post's content without ``<p>`` parts its paragraphs so), at most :data:`_AROUND` characters
+    either side."""
+    before: list[str] = []
+    after: list[str] = []
+    for side, step in ((before, "prev"), (after, "next")):
+        node, size = anchor, 0
+        while node is not None and size < _AROUND:
+            sibling = getattr(node, step)
+            while sibling is not None and size < _AROUND:
+                if sibling.tag not in (*_INLINE, "-text"):
+                    node = None  # a block or a line break: the paragraph ends
+                    break
+                text = sibling.text(deep=True, separator="")
+                side.append(text[-_AROUND:] if step == "prev" else text[:_AROUND])
+                size += len(side[-1])
+                if "\n\n" in side[-1]:
+                    node = None
+                    break
+                sibling = getattr(sibling, step)
+            else:
+                node = node.parent if node is not None and node.parent is not None else None
+                if node is not None and node.tag not in _INLINE:
+                    break
+    head = "".join(reversed(before)).rsplit("\n\n", 1)[-1]
+    tail = "".join(after).split("\n\n", 1)[0]
+    return head + anchor.text(deep=True, separator="") + tail
 
 
 #: Words of a sentence about the republication itself ("republished under", "This article is licensed ...").
