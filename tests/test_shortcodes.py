@@ -198,6 +198,7 @@ def test_a_call_starts_a_line_only_after_indentation_and_container_marks(body, i
         ("{{< comment >}}", "{{< /comment >}}", True),
         ('{{< details summary="Credits" >}}', "{{< /details >}}", True),  # closed until a click
         ('{{< details summary="Credits" open=true >}}', "{{< /details >}}", False),  # open: its Markdown is shown
+        ('{{< details summary="Credits" open="TRUE" >}}', "{{< /details >}}", True),  # Hugo opens on true or 1 only
     ],
 )
 def test_a_credit_inside_hugos_comment_or_closed_details_is_not_shown(tmp_path, opening, closing, hidden):
@@ -219,11 +220,11 @@ def test_a_credit_inside_hugos_comment_or_closed_details_is_not_shown(tmp_path, 
 @pytest.mark.parametrize("call", ['{{< youtube id="dQw4w9WgXcQ" title="Interview" >}}', "{{< youtube dQw4w9WgXcQ >}}"])
 def test_a_video_shortcodes_finding_stands_at_the_call(call):
     """A finding about a Hugo youtube or vimeo call stood at the body's first line (its iframe's address is
-    not in the source): in a pull request, the annotation was far from the embed. It stands at the video's id."""
-    body = "Paragraph one.\n\nParagraph two.\n\n" + call + "\n\n{{< vimeo 146022717 >}}\n"
+    not in the source): in a pull request, the annotation was far from the embed. It stands at the call, not at
+    the video's id where the prose gives it before."""
+    body = "Watch it at youtube.com, id dQw4w9WgXcQ.\n\nParagraph two.\n\n" + call + "\n\n{{< vimeo 146022717 >}}\n"
     [photo] = [f for f in check_text(body, meta=_CONVERSATION).findings if f.rule.endswith("images-not-covered")]
-    assert (photo.line, photo.column) == (5, call.index("dQw4w9WgXcQ") + 1), photo
-    assert (photo.end_line, photo.end_column) == (5, call.index("dQw4w9WgXcQ") + 12), photo
+    assert (photo.line, photo.column, photo.end_line, photo.end_column) == (5, 1, 5, len(call) + 1), photo
     reprint = read_text(body)
     assert [m.src for m in reprint.media[0]] == [
         "https://www.youtube.com/embed/dQw4w9WgXcQ",

@@ -120,17 +120,17 @@ def _figure(named: dict[str, str]) -> str:
     return f"<figure>{image}" + (f"<figcaption>{caption}</figcaption>" if caption else "") + "</figure>"
 
 
-def _rendered(kind: str, args: str, inner: str) -> str:
+def _rendered(kind: str, args: str, inner: str, written: str = "") -> str:
     named, positional = _arguments(args)
     first = positional[0] if positional else ""
     if kind == "figure":
         return _figure(named)
     if kind in ("youtube", "vimeo"):
         host = "https://www.youtube.com/embed/" if kind == "youtube" else "https://player.vimeo.com/video/"
-        video = named.get("id") or first  # as the call writes it: where a finding about the video stands
-        return (
-            f'<iframe src="{_attribute(host + video)}" {EMBED_WRITTEN}="{_attribute(video)}" allowfullscreen></iframe>'
-        )
+        video = named.get("id") or first
+        # The call as written: where a finding about the video stands (its id may stand in the prose before).
+        where = _attribute(written or video)
+        return f'<iframe src="{_attribute(host + video)}" {EMBED_WRITTEN}="{where}" allowfullscreen></iframe>'
     # A post's embed code, as the platform gives it to Hugo (its script makes it the post); the post's id, as the
     # call writes it, is where a finding about it stands (EMBED_WRITTEN).
     if kind == "instagram":
@@ -152,7 +152,7 @@ def _rendered(kind: str, args: str, inner: str) -> str:
     if kind in ("ref", "relref"):  # the address of another page of the site
         return escape(named.get("path") or first)
     if kind == "details":  # its inside is Markdown, shown only once opened (unless open="true")
-        opened = " open" if named.get("open", "").lower() in ("true", "1", "yes") else ""
+        opened = " open" if named.get("open", "") in ("true", "1") else ""  # Hugo's template: these only
         summary = escape(named.get("summary") or "Details")
         return f"<details{opened}><summary>{summary}</summary>\n\n{inner}\n\n</details>"
     return ""  # gist: a script that loads the code from GitHub; comment: nothing is shown
@@ -223,7 +223,7 @@ def _expanded(body: str, renderings: list[str] | None) -> str:
             at = bisect.bisect_left(closings, call.end, key=lambda c: c.start)
             if at < len(closings):
                 inner, end = body[call.end : closings[at].start].strip("\r\n"), closings[at].end
-        rendering = _rendered(kind, call.args, inner)
+        rendering = _rendered(kind, call.args, inner, body[call.start : call.end])
         if call.opener == "<" and rendering.startswith("<") and _starts_a_line(body, call.start):
             # A line that starts with a block's tag starts a block of HTML in Markdown, which runs on to the
             # next blank line; Hugo puts a {{< >}} call's output in after reading the Markdown, so what
