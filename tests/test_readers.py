@@ -1406,3 +1406,23 @@ def test_a_folder_made_anew_with_the_old_ones_time_is_listed_anew(tmp_path, monk
     shutil.rmtree(folder)
     make(sidecar=True)
     assert check_file(folder / "a.md").policy == "global-research"
+
+
+@pytest.mark.parametrize(
+    ("value", "said"),
+    [
+        ("flase", "'flase' is not true or false"),
+        ("2026-01-01", "'2026-01-01' is not true or false"),  # as the file writes it, not Python's date(...)
+        ("[" + ", ".join(["true"] * 20_000) + "]", "a list is not true or false"),  # not 120 KB of it
+        ("{a: 1}", "a mapping is not true or false"),
+    ],
+)
+def test_a_true_or_false_keys_bad_value_is_said_as_written_and_short(tmp_path, value, said):
+    from reprint_guard.readers import read_file
+
+    page = tmp_path / "b.md"
+    head = "---\ntitle: M\nauthor: M O\noriginal_url: https://www.propublica.org/article/x\n"
+    page.write_text(f"{head}commercial: {value}\n---\nT.\n", encoding="utf-8")
+    with pytest.raises(InputError) as raised:
+        read_file(page)
+    assert said in raised.value.message and len(raised.value.message) < 200, raised.value.message[:300]

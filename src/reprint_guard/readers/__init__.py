@@ -989,7 +989,13 @@ def _metadata_problem(exc: Any, key_lines: Mapping[str, int] | None = None) -> t
         message += "; write a date as YYYY-MM-DD (2025-03-10)"
     elif problem.get("type") in ("bool_parsing", "bool_type"):  # pydantic's words show neither value nor choice
         given = problem.get("input")
-        shown = repr(given if not isinstance(given, str) or len(given) <= 40 else given[:37] + "...")
+        if isinstance(given, list | tuple | dict):  # told by its kind: its items could run to megabytes
+            shown = "a list" if not isinstance(given, dict) else "a mapping"
+        else:
+            from ..checks.base import written  # as YAML writes it: 2026-01-01, not Python's date(2026, 1, 1)
+
+            said = written(given)
+            shown = repr(said if len(said) <= 40 else said[:37] + "...")
         message = f"{shown} is not true or false: write true or false"
     message = _members_wanted(own) or message
     # The run stops at the first bad value: the others are named too, so that one edit mends them all.
