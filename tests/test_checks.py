@@ -3932,6 +3932,15 @@ def test_a_hugo_or_jekyll_pages_own_date_before_its_original_is_told(tmp_path):
     # A published date, when set, is the one compared.
     page.write_text(markdown({**meta, "published": "2026-03-14"}, COMPLIANT_BODY), encoding="utf-8")
     assert [f.rule for f in check_file(page).findings] == []
+    # Jekyll's own form (a space before the offset), a key in capitals as Hugo reads it, a day alone as a day.
+    for key, value, shown in (
+        ("date", "2026-03-10 10:00:00 +0000", "2026-03-10T10:00:00+00:00"),
+        ("Date", "2026-03-10", "2026-03-10"),
+    ):
+        written = {k: v for k, v in meta.items() if k != "date"}
+        page.write_text(markdown({**written, key: value}, COMPLIANT_BODY), encoding="utf-8")
+        [told] = [f for f in check_file(page).findings if f.rule == "reprint-guard/dates-reversed"]
+        assert told.field == key and f"the reprint's {key} ({shown}, the page's own date)" in told.message
 
 
 def test_a_policy_key_naming_another_policy_than_the_hosts_is_told(tmp_path):

@@ -40,7 +40,8 @@ _SITE_DATE_KEYS = ("publishDate", "pubDate", "pubdate", "date")
 
 
 #: A date or date-time as a site's front matter writes one (ISO 8601's calendar form, as YAML reads it).
-_SITE_DATE = re.compile(r"\d{4}-\d{2}-\d{2}(?:[Tt ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:[Zz]|[+-]\d{2}:?\d{2})?)?")
+#: Jekyll's own form puts a space before the offset (``2026-08-20 10:00:00 +0000``).
+_SITE_DATE = re.compile(r"\d{4}-\d{2}-\d{2}(?:[Tt ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)? ?(?:[Zz]|[+-]\d{2}:?\d{2})?)?")
 
 
 def site_date(reprint: Reprint) -> tuple[str, dt.date | dt.datetime] | None:
@@ -49,14 +50,18 @@ def site_date(reprint: Reprint) -> tuple[str, dt.date | dt.datetime] | None:
     that is no calendar date (``20300101``, a week date), or so near year 1 or 9999 that a day either side
     cannot be told, is passed over."""
     extra = reprint.metadata.extra
-    for key in _SITE_DATE_KEYS:
+    keys: tuple[str, ...] = _SITE_DATE_KEYS
+    if not any(key in extra for key in keys):  # Hugo reads its keys blind to case ("Date:")
+        keys = tuple(k for name in _SITE_DATE_KEYS for k in extra if type(k) is str and k.lower() == name.lower())
+    for key in keys:
         value = extra.get(key)
         if isinstance(value, str):
             written = value.strip()
             if not _SITE_DATE.fullmatch(written):
                 continue
-            try:
-                value = dt.datetime.fromisoformat(written.replace("Z", "+00:00").replace("z", "+00:00"))
+            written = written.replace("Z", "+00:00").replace("z", "+00:00").replace(" +", "+").replace(" -", "-")
+            try:  # a day alone stays a day: no time of day the file never wrote
+                value = dt.date.fromisoformat(written) if len(written) == 10 else dt.datetime.fromisoformat(written)
             except ValueError:
                 continue
         if isinstance(value, dt.date):
