@@ -228,6 +228,11 @@ def test_init_maps_no_authors_key_that_holds_only_taxonomy_slugs(tmp_path, cli):
     written = (tmp_path / ".reprint-guard.yaml").read_text(encoding="utf-8")
     assert yaml.safe_load(written)["front-matter"] == {"canonicalURL": "original_url"}
     assert "# Not mapped: your authors holds slugs" in written
+    # And check, on a file of slugs, says what init says, not to map them.
+    run = cli("check", str(tmp_path / "content" / "a.md"), "--format", "json", cwd=tmp_path)
+    [told] = [f for f in run.json()["results"][0]["findings"] if f["rule"] == "reprint-guard/misspelt-key"]
+    assert told["message"].startswith("'authors' holds slugs, not the names a credit gives"), told
+    assert told["fix"].startswith("Add 'author: <the name as credited>' to the metadata"), told
     # One file naming its author as written: the key holds names, and is mapped.
     meta = {"title": "x", "commercial": False, "canonicalURL": GR_URL, "authors": ["Ana Ruiz"]}
     write(tmp_path / "content" / "c.md", markdown(meta, COMPLIANT_BODY))

@@ -22,7 +22,7 @@ from .checks.base import (
     render,
 )
 from .errors import PolicyError
-from .metaview import FLAG_KEYS, READ_KEYS, SITE_KEYS
+from .metaview import FLAG_KEYS, READ_KEYS, SITE_KEYS, only_slugs
 from .policy.loader import PolicySet
 from .policy.model import Policy, Rule, derived
 from .report import Finding, Result, Severity
@@ -658,19 +658,22 @@ def _misspelt_keys(reprint: Reprint, fields: frozenset[str], *, choosing: bool =
             if site_key
             else rename
         )
-        found.append(
-            _tool_finding(
-                reprint,
-                "misspelt-key",
-                "metadata",
-                key,
-                f"'{key}' is no key reprint-guard reads, so "
-                + ("no policy was chosen by it" if choosing else f"the policy is checked as if '{named}' were not set")
-                + f": did you mean '{named}'?",
-                fix,
-            )
-        )
+        checked = "no policy was chosen by it" if choosing else f"the policy is checked as if '{named}' were not set"
+        message = f"'{key}' is no key reprint-guard reads, so {checked}: did you mean '{named}'?"
+        if site_key and close == "author" and only_slugs(_value_at(meta.extra, key, own)):
+            # A theme's taxonomy terms (dana-whitfield), no names: mapped, the credit would be the slug's.
+            message = f"'{key}' holds slugs, not the names a credit gives, so {checked}"
+            fix = f"Add '{named}: <the name as credited>' to the metadata (the slugs in '{key}' name no one)."
+        found.append(_tool_finding(reprint, "misspelt-key", "metadata", key, message, fix))
     return found
+
+
+def _value_at(extra: Mapping[Any, Any], key: str, own: str) -> Any:
+    """The value of a key :func:`_keys_not_read` gives (``params.authors``: under its table)."""
+    if key == own:
+        return extra.get(key)
+    table = extra.get(key[: -len(own) - 1])
+    return table.get(own) if isinstance(table, dict) else None
 
 
 def _keys_not_read(extra: Mapping[Any, Any]) -> list[tuple[str, str]]:

@@ -308,6 +308,17 @@ def _exact(data: Mapping[str, Any]) -> MetadataView | None:
     return view
 
 
+#: A taxonomy term's slug: lower-case ASCII words joined by hyphens (``dana-whitfield``), no name as written.
+_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)+")
+
+
+def only_slugs(value: object) -> bool:
+    """Whether an author value holds slugs only (``[dana-whitfield]``): a Hugo theme's taxonomy terms, whose
+    names are on their term pages, not in the file."""
+    items = value if isinstance(value, list) else [value]
+    return bool(items) and all(isinstance(item, str) and _SLUG.fullmatch(item.strip()) for item in items)
+
+
 #: Common front-matter spellings of reprint-guard's keys in Hugo, Jekyll, Astro, MkDocs and Eleventy sites (what
 #: ``init`` maps, and what a key close to another of ours is not a misspelling of: ``publisher`` is no
 #: ``published``).

@@ -11,7 +11,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any, NamedTuple
 
 from ..errors import one_line
-from ..metaview import SITE_KEYS
+from ..metaview import SITE_KEYS, only_slugs
 from ..readers import SUFFIX_FORMATS, blank
 
 #: Common front-matter spellings in Hugo, Jekyll, Astro, MkDocs and Eleventy sites.
@@ -158,7 +158,7 @@ def survey(root: Path, generator: str | None = None) -> Survey:
         keys.update(here_keys)
         alone.update(k for k in here_keys if _ours(k) not in (None, k) and blank(data.get(_ours(k))))
         theirs.update(key for key in (*_NOT_OURS, _DATED) if _not_ours(key, data.get(key)))
-        slugs.update(k for k in here_keys if _ours(k) == "author" and _only_slugs(_value_of(data, k)))
+        slugs.update(k for k in here_keys if _ours(k) == "author" and only_slugs(_value_of(data, k)))
     mine = []
     for folder, names in sorted(policies.items()):
         if folder != PurePosixPath() and len(names) == yaml_files[folder]:
@@ -170,23 +170,12 @@ def survey(root: Path, generator: str | None = None) -> Survey:
     return Survey(keys, folders, seen - len(fixtures), excluded[:_MAX_FIXTURE_GLOBS], mine, alone, theirs, slugs)
 
 
-#: A taxonomy term's slug: lower-case ASCII words joined by hyphens (``dana-whitfield``), no name as written.
-_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)+")
-
-
 def _value_of(data: dict[Any, Any], key: str) -> object:
     """A file's value of ``key`` (``params.authors``: under its ``params`` table)."""
     if key.startswith("params."):
         params = data.get("params")
         return params.get(key[len("params.") :]) if isinstance(params, dict) else None
     return data.get(key)
-
-
-def _only_slugs(value: object) -> bool:
-    """Whether an author value holds slugs only (``[dana-whitfield]``): a Hugo theme's taxonomy terms, whose
-    names are on their term pages, not in the file."""
-    items = value if isinstance(value, list) else [value]
-    return bool(items) and all(isinstance(item, str) and _SLUG.fullmatch(item.strip()) for item in items)
 
 
 #: Keys of reprint-guard's name that sites use for something else, with the name a mapping gives theirs.
