@@ -967,6 +967,9 @@ def test_a_rule_an_inline_suppression_names_in_vain_is_told_though_another_it_na
     [unused] = result.findings[1:]
     assert unused.rule == "reprint-guard/unused-suppression" and unused.line == 9, unused
     assert unused.message.endswith(said) and unused.fix == fix, unused
+    tool = body.replace(second, "reprint-guard/dates-reversed")  # the tool's own rule: no policy's, but a rule
+    [unused] = check(tool, {**COMPLIANT_META, "commercial": True}).findings[1:]
+    assert unused.message.endswith("names reprint-guard/dates-reversed, which matches no finding in this file")
     both = body.replace("reason=", "global-research/*, reason=").replace(f", {second}", "")
     assert [f.rule for f in check(both, {**COMPLIANT_META, "commercial": True}).findings] == [
         "global-research/commercial-permission"

@@ -234,7 +234,7 @@ def _unused_rules(suppression: Suppression, findings: list[Finding], known: Coll
         alone = Suppression((written,), suppression.reason, suppression.until, suppression.kind, 0, 0)
         close = _meant(alone, findings, known)
         what = f"names {written}, which matches no finding in this file"
-        if close is None and known and "*" not in written and written not in known:
+        if close is None and known and "*" not in written and written not in known and not _a_tool_rule(written):
             import difflib  # a rule the policy does not have: a misspelling of one it has, perhaps
 
             close = next(iter(difflib.get_close_matches(written, sorted(known), n=1, cutoff=0.85)), None)
@@ -244,6 +244,11 @@ def _unused_rules(suppression: Suppression, findings: list[Finding], known: Coll
         else:
             told.append(_unused(suppression, what, f"Remove {written} from the suppression."))
     return told
+
+
+def _a_tool_rule(rule: str) -> bool:
+    """Whether ``rule`` is one of the tool's own (``reprint-guard/dates-reversed``), no policy's."""
+    return rule.startswith("reprint-guard/")
 
 
 def _meant(suppression: Suppression, findings: list[Finding], known: Collection[str] | None) -> str | None:
