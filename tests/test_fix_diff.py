@@ -923,3 +923,30 @@ def test_fix_puts_the_rest_of_a_credit_under_the_credit_line_that_is_there(tmp_p
         "under a [CC BY-NC-ND 3.0 US](https://creativecommons.org/licenses/by-nc-nd/3.0/us/) licence.*\n\n"
         '{{< related-posts tag="housing" >}}\n'
     ), text
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "indent"),
+    [
+        ("1. Item one\n\n   ", "\n\n2. Item two", "   "),  # in a list item: the list goes on after it
+        ("> Quoted.\n>\n> ", "", "> "),  # in a quotation
+        ("Text.[^1]\n\n[^1]: ", "", "    "),  # in a footnote's definition
+    ],
+)
+def test_fix_puts_the_rest_of_a_credit_in_the_container_of_its_credit_line(tmp_path, cli, before, after, indent):
+    """The credit line in a list item: the rest of the credit went in unindented, ending the list ("2." began
+    a list of its own); in a footnote, it left the footnote."""
+    page = tmp_path / "a.md"
+    original = "https://www.propublica.org/article/evictions"
+    page.write_text(
+        f"---\ntitle: E\nauthor: Lena Okonjo\noriginal_url: {original}\ncommercial: false\n---\n\nFilings climbed.\n\n"
+        f"{before}This story was originally published by ProPublica.{after}\n",
+        encoding="utf-8",
+    )
+    cli("check", str(page), "--no-config", "--fix")
+    text = page.read_text(encoding="utf-8")
+    rest = (
+        f"{indent}*By Lena Okonjo. It is republished under a [CC BY-NC-ND 3.0 US]"
+        "(https://creativecommons.org/licenses/by-nc-nd/3.0/us/) licence.*"
+    )
+    assert f"published by [ProPublica]({original}).\n{indent.rstrip()}\n{rest}{after}\n" in text, text

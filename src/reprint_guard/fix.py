@@ -1077,11 +1077,31 @@ def _beside(text: str, reprint: Reprint, opening: tuple[str, int], block: str) -
     if reprint.format == "markdown":
         while index < len(lines) and lines[index].strip():
             index += 1  # the paragraph goes on to its blank line
-        return "\n".join([*lines[:index], "", block, *lines[index:]])
+        first = end_line - 1
+        while first > 0 and lines[first - 1].strip():
+            first -= 1  # where the paragraph starts: its list item's, quotation's or footnote's marks
+        prefix, blank = _container_prefix(lines[first])
+        inserted = [prefix + line if line.strip() else blank for line in block.split("\n")]
+        return "\n".join([*lines[:index], blank, *inserted, *lines[index:]])
     if not _BLOCK_ENDS_LINE.search(lines[end_line - 1]):
         return None  # the credit's element goes on past this line: a paragraph of its own would split it
     indent = re.match(r"[ \t]*", lines[end_line - 1]).group(0)  # type: ignore[union-attr]
     return "\n".join([*lines[:index], _indented(block, indent), *lines[index:]])
+
+
+#: What opens a Markdown paragraph's line inside a container: indentation, quotation marks, and a list
+#: item's or a footnote definition's marker.
+_CONTAINER = re.compile(r"([ \t]*)((?:>[ \t]?)*)([ \t]*)((?:[-*+]|\d{1,9}[.)])[ \t]+|\[\^[^\]]+\]:[ \t]*)?")
+
+
+def _container_prefix(line: str) -> tuple[str, str]:
+    """What a block put after the paragraph that ``line`` opens starts each line with to stay in the same list
+    item, quotation or footnote (and what a blank line between is): the item's text column, the ``>``s."""
+    found = _CONTAINER.match(line)
+    assert found is not None  # every group may be empty
+    lead, quotes, inner, marker = found.group(1), found.group(2), found.group(3), found.group(4) or ""
+    pad = "    " if marker.startswith("[^") else " " * len(marker)
+    return lead + quotes + inner + pad, (lead + quotes).rstrip()
 
 
 #: A line that ends a block element (the credit's ``<p>...</p>`` on one line): a new one may follow it.
