@@ -230,8 +230,12 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
         context,
         [link for link in candidates if edition_aside(host_of(unquote(link).lstrip(_OPENING_MARKS)) or "") == site],
     )
-    named = _credit_elsewhere(reprint, context, site)
-    if near and named is not None and not _names_publisher(reprint, context, near[0]):
+    named = (
+        _credit_elsewhere(reprint, context, site)
+        if not near or not _names_publisher(reprint, context, near[0])
+        else None
+    )
+    if near and named is not None:
         near = []  # the credit's own link, naming the publisher, goes elsewhere: not a newsletter's link beside it
     if near:
         written = unquote(near[0])  # as the source has it: "…/5890112”", not "…/5890112%E2%80%9D"

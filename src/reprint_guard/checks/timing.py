@@ -59,17 +59,21 @@ def site_date(reprint: Reprint) -> tuple[str, dt.date | dt.datetime] | None:
             written = value.strip()
             if not _SITE_DATE.fullmatch(written):
                 continue
-            written = written.replace("Z", "+00:00").replace("z", "+00:00").replace(" +", "+").replace(" -", "-")
             try:  # a day alone stays a day: no time of day the file never wrote
-                value = dt.date.fromisoformat(written) if len(written) == 10 else dt.datetime.fromisoformat(written)
+                if len(written) == 10:
+                    value = dt.date.fromisoformat(written)
+                else:
+                    written = written.replace("Z", "+00:00").replace("z", "+00:00")
+                    value = dt.datetime.fromisoformat(written.replace(" +", "+").replace(" -", "-"))
             except ValueError:
                 continue
         if isinstance(value, dt.date):
-            try:
-                moment = _as_datetime(value)
-                _ = (moment - _MARGIN, moment + _MARGIN)  # read in any time zone, a day either way
-            except OverflowError:
-                continue
+            if not 1 < value.year < 9999:  # near the ends of what dates hold: read in any zone, a day either way?
+                try:
+                    moment = _as_datetime(value)
+                    _ = (moment - _MARGIN, moment + _MARGIN)
+                except OverflowError:
+                    continue
             return key, value
     return None
 
