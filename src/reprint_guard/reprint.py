@@ -456,9 +456,8 @@ class Reprint:
     def _may_hold(self, tags: tuple[str, ...]) -> bool:
         """Whether the page may hold an element ``tags`` name (by tag, or by class: ``.name``). Markdown makes
         such an element only in its raw HTML, whose tags are known (a class only where a tag has one); of a
-        page, the tag is looked for as pages and renderers write it (lower case), then in any case. A
-        picture's caption line is marked as the Markdown is rendered (``CAPTION_CLASS``); a class, where one
-        may stand, is looked for by its name in the rendering."""
+        page, the tag is looked for as pages and renderers write it (lower case), then in any case. A Markdown
+        picture's caption line (``CAPTION_CLASS``) is marked, and looked for, only when asked for."""
         lines = f".{CAPTION_CLASS}"
         if lines in tags:  # a Markdown picture's caption line, marked only when asked for (few pages hold one)
             if self._rendered and CAPTION_CLASS in self._captions_marked():
