@@ -4484,3 +4484,21 @@ def test_a_licence_by_reference_is_read_in_the_links_own_paragraph_only():
     start = time.perf_counter()
     assert "the-conversation/license" in rules(check(many, meta, format="html"))
     assert time.perf_counter() - start < 6  # linear: 0.2 s here, 12 s before
+
+
+@pytest.mark.parametrize(
+    ("line", "credited"),
+    [
+        ("This story was originally published by [Grist]({url}).", True),
+        ("This article was originally published by [Grist]({url}).", True),  # "article" for "story": the same line
+        ("This article originally appeared in [Grist]({url}).", True),
+        ("Republished from [Grist]({url}).", False),  # a credit, but not Grist's line
+    ],
+)
+def test_grists_credit_line_may_say_article_or_originally_appeared(line, credited):
+    """The credit line is second-hand wording: "This article was originally published by Grist." failed as a
+    missing credit line, word for word."""
+    url = "https://grist.org/energy/harrow-point-wind/"
+    meta = {"author": "Lena Ortiz", "original_url": url, "commercial": False}
+    found = rules(check("By Lena Ortiz\n\nThe wind farm went quiet.\n\n" + line.format(url=url) + "\n", meta))
+    assert ("grist/credit-line" not in found) is credited, found
