@@ -4502,3 +4502,19 @@ def test_grists_credit_line_may_say_article_or_originally_appeared(line, credite
     meta = {"author": "Lena Ortiz", "original_url": url, "commercial": False}
     found = rules(check("By Lena Ortiz\n\nThe wind farm went quiet.\n\n" + line.format(url=url) + "\n", meta))
     assert ("grist/credit-line" not in found) is credited, found
+
+
+@pytest.mark.parametrize(
+    ("notice", "kept"),
+    [
+        ("Copyright © Ruiz, Ana, Global Research, 2024", True),  # surname first, as a catalogue writes it
+        ("Copyright © Ruiz, Ana (2024)", True),
+        ("Copyright © Ruiz, Global Research, 2024", False),  # the surname alone names no one
+        ("Copyright © Ana, Ruiz Media, 2024", False),
+    ],
+)
+def test_a_notice_may_name_the_holder_surname_first(notice, kept):
+    """ "Copyright © Whitfield, Dana (2025)" was a notice naming someone else, to be corrected."""
+    body = COMPLIANT_BODY.replace("Copyright © Ana Ruiz, Global Research, 2024", notice)
+    found = rules(check(body, COMPLIANT_META))
+    assert ("global-research/copyright-notice" not in found) is kept, found

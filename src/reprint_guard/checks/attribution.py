@@ -532,6 +532,8 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
                     captioned, (named, marked) = True, _notice(visible, bare)
             if not named and any(len(name_forms(holder)) > 1 for holder in bare):  # "Nandakumar, Priya"
                 named = _notice(visible, [name_forms(holder)[-1] for holder in bare])[0]
+            if not named and marked and all(_surname_first(holder) for holder in bare):  # "© Whitfield, Dana"
+                named = _notice(visible, [_surname_first(holder) for holder in bare])[0]  # type: ignore[misc]
             if not named:
                 line, column = reprint.end_position()
                 names = " and ".join(holders)
@@ -556,6 +558,13 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
                 else:
                     aside = " outside pictures' captions (theirs are the pictures')" if captioned else ""
                     yield Problem(line, column, detail=f"found no copyright notice{aside}; expected one naming {names}")
+
+
+def _surname_first(name: str) -> str | None:
+    """A name of two words written surname first, as a catalogue writes it ("Whitfield, Dana" for "Dana
+    Whitfield"); None for any other name (one word, more words, or written with a comma already)."""
+    words = name.split()
+    return f"{words[1]}, {words[0]}" if len(words) == 2 and "," not in name else None
 
 
 #: How many notices naming others are placed, to find one inside a page's article (the site's own are around).
