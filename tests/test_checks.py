@@ -416,6 +416,12 @@ def test_a_jekyll_credit_written_with_the_pages_own_values_is_read_as_jekyll_ren
     assert [f.rule for f in check_file(story, meta={"original_url": url}).findings] == ["propublica/credit-author"]
     story.write_text(f"{head}{{% raw %}}Renters.{{% endraw %}}\n\n{credit}\n\n{pixel}\n", encoding="utf-8")
     assert "propublica/link-original" in {f.rule for f in check_file(story, meta={"original_url": url}).findings}
+    # Words only a value puts on the page are told at the call that writes them, not at the body's start.
+    rights = head.replace("commercial:", 'rights: "© 2026 Harbour Ledger. All rights reserved."\ncommercial:')
+    story.write_text(f"{rights}Renters.\n\nLine two. {{{{ page.rights }}}}\n\n{credit}\n\n{pixel}\n", encoding="utf-8")
+    [told] = [f for f in check_file(story, meta={"original_url": url}).findings if "restrictions" in f.rule]
+    lines = story.read_text(encoding="utf-8").splitlines()
+    assert (told.line, told.column) == (lines.index("Line two. {{ page.rights }}") + 1, 11), told
 
 
 def test_what_a_jekyll_comment_holds_is_not_on_the_page():

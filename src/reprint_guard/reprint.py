@@ -983,6 +983,12 @@ class Reprint:
             first = next(self._outside_comments(broken), None)
             if first is not None:
                 return first.span()
+        if index < 0 and needle and "{{" in self.body and "page." in self.body:
+            # Words only a Jekyll {{ page.KEY }} puts on the page: told at the call that writes them.
+            lowered = needle.lower()
+            for call in _LIQUID_PAGE_VALUE.finditer(self.body):
+                if lowered in self._page_value(call).lower():
+                    return call.span()
         if index < 0:
             return self._content_span[0], self._content_span[0]
         return index, index + length
