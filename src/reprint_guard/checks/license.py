@@ -67,22 +67,31 @@ def _deed_says_creative_commons(visible: VisibleBody, paths: frozenset[str]) -> 
 def _said_before(anchor: Any) -> bool:
     """Whether the sentence a link stands in says "Creative Commons" before it (read back through the inline
     elements around it, up to its block)."""
-    parts: list[str] = []
-    size = 0
-    node = anchor
-    while node is not None and node.tag in (*_INLINE, "-text") and size <= _SAID_BEFORE:
-        sibling = node.prev
-        while sibling is not None and size <= _SAID_BEFORE:
-            if sibling.tag not in (*_INLINE, "-text", "br"):
-                break  # a block before it: another sentence
-            parts.append(sibling.text(deep=True, separator=""))
-            size += len(parts[-1])
-            sibling = sibling.prev
-        if sibling is not None:
-            break
-        node = node.parent
-    before = normalize("".join(reversed(parts))[-_SAID_BEFORE:])
+    before = normalize("".join(reversed(_inline_beside(anchor, "prev", _SAID_BEFORE)))[-_SAID_BEFORE:])
     return bool(before) and _SAYS_CC.search(_SENTENCE_END.split(before)[-1]) is not None
+
+
+def _inline_beside(anchor: Any, step: str, limit: int, *, lines: bool = False) -> list[str]:
+    """The texts of the inline elements and text beside ``anchor`` on one side (``step``: "prev" or "next"),
+    nearest first, read up through the inline elements around it to its block, to about ``limit`` characters;
+    with ``lines``, a line break or a blank line ends them too (a post's content without ``<p>``)."""
+    parts: list[str] = []
+    size, node = 0, anchor
+    while node is not None and node.tag in (*_INLINE, "-text") and size <= limit:
+        sibling = getattr(node, step)
+        while sibling is not None and size <= limit:
+            if sibling.tag not in (*_INLINE, "-text") and (lines or sibling.tag != "br"):
+                return parts  # a block (or a line break) on this side: the sentence or paragraph ends
+            text = sibling.text(deep=True, separator="")
+            parts.append(text[-limit:] if step == "prev" else text[:limit])
+            size += len(parts[-1])
+            if lines and "\n\n" in parts[-1]:
+                return parts
+            sibling = getattr(sibling, step)
+        if sibling is not None:
+            return parts
+        node = node.parent
+    return parts
 
 
 def _badge_of(src: str, paths: frozenset[str]) -> bool:
@@ -158,29 +167,8 @@ def _paragraph_around(anchor: Any) -> str:
     """The text of a link and of the inline elements and text beside it, up to a block, a line break or a
     blank line (a post's content without ``<p>`` parts its paragraphs so), at most :data:`_AROUND` characters
     either side."""
-    before: list[str] = []
-    after: list[str] = []
-    for side, step in ((before, "prev"), (after, "next")):
-        node, size = anchor, 0
-        while node is not None and size < _AROUND:
-            sibling = getattr(node, step)
-            while sibling is not None and size < _AROUND:
-                if sibling.tag not in (*_INLINE, "-text"):
-                    node = None  # a block or a line break: the paragraph ends
-                    break
-                text = sibling.text(deep=True, separator="")
-                side.append(text[-_AROUND:] if step == "prev" else text[:_AROUND])
-                size += len(side[-1])
-                if "\n\n" in side[-1]:
-                    node = None
-                    break
-                sibling = getattr(sibling, step)
-            else:
-                node = node.parent if node is not None and node.parent is not None else None
-                if node is not None and node.tag not in _INLINE:
-                    break
-    head = "".join(reversed(before)).rsplit("\n\n", 1)[-1]
-    tail = "".join(after).split("\n\n", 1)[0]
+    head = "".join(reversed(_inline_beside(anchor, "prev", _AROUND, lines=True))).rsplit("\n\n", 1)[-1]
+    tail = "".join(_inline_beside(anchor, "next", _AROUND, lines=True)).split("\n\n", 1)[0]
     return head + anchor.text(deep=True, separator="") + tail
 
 
