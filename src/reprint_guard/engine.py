@@ -660,7 +660,7 @@ def _misspelt_keys(reprint: Reprint, fields: frozenset[str], *, choosing: bool =
         )
         checked = "no policy was chosen by it" if choosing else f"the policy is checked as if '{named}' were not set"
         message = f"'{key}' is no key reprint-guard reads, so {checked}: did you mean '{named}'?"
-        if site_key and close == "author" and only_slugs(_value_at(meta.extra, key, own)):
+        if site_key and close == "author" and _only_slugs_at(meta.extra, key):
             # A theme's taxonomy terms (dana-whitfield), no names: mapped, the credit would be the slug's.
             message = f"'{key}' holds slugs, not the names a credit gives, so {checked}"
             fix = f"Add '{named}: <the name as credited>' to the metadata (the slugs in '{key}' name no one)."
@@ -668,12 +668,12 @@ def _misspelt_keys(reprint: Reprint, fields: frozenset[str], *, choosing: bool =
     return found
 
 
-def _value_at(extra: Mapping[Any, Any], key: str, own: str) -> Any:
-    """The value of a key :func:`_keys_not_read` gives (``params.authors``: under its table)."""
-    if key == own:
-        return extra.get(key)
-    table = extra.get(key[: -len(own) - 1])
-    return table.get(own) if isinstance(table, dict) else None
+def _only_slugs_at(extra: Mapping[Any, Any], key: str) -> bool:
+    """Whether the value of a key :func:`_keys_not_read` gives (``params.authors``: under its table) holds
+    slugs only."""
+    from .readers import nested
+
+    return only_slugs(nested(extra, key))
 
 
 def _keys_not_read(extra: Mapping[Any, Any]) -> list[tuple[str, str]]:

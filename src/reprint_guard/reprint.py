@@ -392,10 +392,9 @@ class Reprint:
                 html = self.body
                 if "{" in html and "{%" in html:  # a Jekyll page's {% comment %}: no reader sees what it holds
                     html = without_liquid_comments(html, markdown=False)
-                if "[" in html or "://" in html:  # a WordPress post's stored content, as WordPress renders it:
-                    from .readers.wordpress import rendered  # its core shortcodes, a video's address on its line
+                from .readers.wordpress import rendered
 
-                    html = rendered(html)
+                html = rendered(html)  # a WordPress post's stored content as WordPress renders it; a page as it is
             costly = too_costly(html)
             if costly is not None:
                 # Rendered Markdown has no position in the source; an HTML body's is its own.

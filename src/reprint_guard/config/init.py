@@ -12,7 +12,7 @@ from typing import Any, NamedTuple
 
 from ..errors import one_line
 from ..metaview import SITE_KEYS, only_slugs
-from ..readers import SUFFIX_FORMATS, blank
+from ..readers import SUFFIX_FORMATS, blank, nested
 
 #: Common front-matter spellings in Hugo, Jekyll, Astro, MkDocs and Eleventy sites.
 KNOWN_KEYS = SITE_KEYS
@@ -158,7 +158,7 @@ def survey(root: Path, generator: str | None = None) -> Survey:
         keys.update(here_keys)
         alone.update(k for k in here_keys if _ours(k) not in (None, k) and blank(data.get(_ours(k))))
         theirs.update(key for key in (*_NOT_OURS, _DATED) if _not_ours(key, data.get(key)))
-        slugs.update(k for k in here_keys if _ours(k) == "author" and only_slugs(_value_of(data, k)))
+        slugs.update(k for k in here_keys if _ours(k) == "author" and only_slugs(nested(data, k)))
     mine = []
     for folder, names in sorted(policies.items()):
         if folder != PurePosixPath() and len(names) == yaml_files[folder]:
@@ -168,14 +168,6 @@ def survey(root: Path, generator: str | None = None) -> Survey:
     mine = [path for path in mine if not _SURROGATE.search(path)]  # a name YAML cannot hold: not proposed
     excluded = [_glob_folder(str(folder)) for folder in folders_out] + [_glob_path(str(file)) for file in files_out]
     return Survey(keys, folders, seen - len(fixtures), excluded[:_MAX_FIXTURE_GLOBS], mine, alone, theirs, slugs)
-
-
-def _value_of(data: dict[Any, Any], key: str) -> object:
-    """A file's value of ``key`` (``params.authors``: under its ``params`` table)."""
-    if key.startswith("params."):
-        params = data.get("params")
-        return params.get(key[len("params.") :]) if isinstance(params, dict) else None
-    return data.get(key)
 
 
 #: Keys of reprint-guard's name that sites use for something else, with the name a mapping gives theirs.

@@ -729,7 +729,7 @@ def key_names(metadata: Mapping[str, Any], key_map: Mapping[str, str]) -> dict[s
         if theirs == ours or ours in metadata:  # the file uses our own key: that is the one to edit
             continue
         found = theirs if theirs in metadata else written.get(theirs.lower()) if isinstance(theirs, str) else None
-        if found is None and isinstance(theirs, str) and "." in theirs and _nested(metadata, theirs) is not None:
+        if found is None and isinstance(theirs, str) and "." in theirs and nested(metadata, theirs) is not None:
             found = theirs
         if found is not None:
             names[ours] = found
@@ -766,7 +766,7 @@ def remap(
         if isinstance(theirs, str) and "." in theirs and theirs not in data:
             # A key inside a table, written dotted (Hugo keeps a site's own fields under params:)
             top = theirs.partition(".")[0]
-            value = _nested(data, theirs)
+            value = nested(data, theirs)
             top = next((k for k in data if isinstance(k, str) and k.lower() == top.lower()), top)
             if value is not None and _unset(data, ours):
                 data[ours], read[ours] = value, theirs
@@ -856,7 +856,7 @@ def _under_params(metadata: Mapping[str, Any]) -> dict[str, str]:
 def _where_hugo_has_it(data: Mapping[str, Any], key: str) -> str:
     """``key``, or its other place in Hugo's front matter when only that holds it: ``params.K`` for ``K``,
     ``K`` for ``params.K`` (both are ``.Params.K`` to Hugo)."""
-    if _nested(data, key) is not None:
+    if nested(data, key) is not None:
         return key
     if "." not in key:
         other = f"params.{key}"
@@ -864,10 +864,10 @@ def _where_hugo_has_it(data: Mapping[str, Any], key: str) -> str:
         other = key[len("params.") :]
     else:
         return key
-    return other if _nested(data, other) is not None else key
+    return other if nested(data, other) is not None else key
 
 
-def _nested(table: Any, dotted: str) -> Any:
+def nested(table: Any, dotted: str) -> Any:
     """``table[a][b]`` for ``"a.b"``, keys read blind to case as Hugo reads them; None when one is missing."""
     for key in dotted.split("."):
         if not isinstance(table, dict):

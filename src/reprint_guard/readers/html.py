@@ -43,11 +43,9 @@ def read_html(
     if front is not None:
         declared = {**declared, **front.data}
         extra = {**extra, "key_lines": front.key_lines, "body_line": front.body_line}
-    html = text
-    if "[" in text or "://" in text:  # a WordPress post's stored content, as WordPress renders it: its core
-        from .wordpress import rendered  # shortcodes, and a video's address alone on its line (autoembed)
+    from .wordpress import rendered
 
-        html = rendered(text)
+    html = rendered(text)  # a WordPress post's stored content as WordPress renders it; a page as it is
     # The page was measured above: the Reprint takes it as its HTML without measuring it again (what the
     # shortcodes add is a few elements each).
     reprint = build(text, declared, format="html", path=path, meta=meta, bare_urls=bare_urls, html=html, **extra)
