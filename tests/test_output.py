@@ -600,3 +600,53 @@ def test_a_notice_with_no_holder_known_leaves_the_reprint_not_fully_checked():
     meta = {k: v for k, v in COMPLIANT_META.items() if k != "author"}
     result = reprint_guard.check(COMPLIANT_BODY, meta, severity={"global-research/copyright-notice": "info"})
     assert result.ok and not result.fully_checked, result.findings
+
+
+def test_a_finding_of_a_term_read_second_hand_says_so_in_the_library_and_every_output(tmp_path, cli, sarif_schema):
+    """A rule whose term was read in a third party's summary (``confidence: second-hand``) may not be the
+    publisher's own wording: each finding carries its rule's confidence for a CMS to gate on (hold for a
+    person rather than refuse), and every report for people says to re-check it; the tool's own findings
+    (no publisher's term) carry none."""
+    meta = {
+        "title": "Clinic waits",
+        "author": "Dana Whitfield",
+        "original_url": "https://www.propublica.org/article/clinic-waits",
+        "commercial": False,
+        "medium": "web",
+    }
+    body = "Patients waited months for appointments at the county's clinics.\n"
+    result = reprint_guard.check(body, meta)
+    confidence = {f.rule: f.confidence for f in result.findings}
+    assert confidence["propublica/credit-line"] == "second-hand"  # quoted by a third party
+    assert confidence["propublica/credit-author"] == "primary"  # the CC licence's own text
+    unknown = reprint_guard.check(body, {"original_url": "https://unknown.example/a"})
+    assert [(f.rule, f.confidence) for f in unknown.findings] == [("reprint-guard/unknown-publisher", None)]
+
+    (tmp_path / "a.md").write_text(markdown(meta, body), encoding="utf-8")
+    report = cli("check", "a.md", "--format", "json", "--no-config", cwd=tmp_path).json()
+    jsonschema.validate(report, json.loads(REPORT_SCHEMA_PATH.read_text(encoding="utf-8")))
+    found = {f["rule"]: f["confidence"] for f in report["results"][0]["findings"]}
+    assert found["propublica/credit-line"] == "second-hand" and found["propublica/link-original"] == "primary"
+
+    text = cli("check", "a.md", "--no-config", cwd=tmp_path).out
+    notes = [line.strip() for line in text.splitlines() if line.strip().startswith("note:")]
+    assert len(notes) == sum(value == "second-hand" for value in found.values()) >= 1
+    assert "re-check it at the publisher's terms (reprint-guard explain propublica/credit-line)" in text
+
+    github = cli("check", "a.md", "--format", "github", "--no-config", cwd=tmp_path).out
+    credit = next(line for line in github.splitlines() if "title=propublica/credit-line" in line)
+    assert "%0Anote: the term was read second-hand" in credit
+    link = next(line for line in github.splitlines() if "title=propublica/link-original" in line)
+    assert "second-hand" not in link
+
+    summary = cli("check", "a.md", "--format", "markdown", "--no-config", cwd=tmp_path).out
+    assert "`propublica/credit-line` (second-hand term)" in summary
+    assert "`propublica/link-original` |" in summary
+
+    log = cli("check", "a.md", "--format", "sarif", "--no-config", cwd=tmp_path).json()
+    validate_sarif(log, sarif_schema)
+    run = log["runs"][0]
+    results = {r["ruleId"]: r["properties"]["confidence"] for r in run["results"]}
+    assert results["propublica/credit-line"] == "second-hand" and results["propublica/link-original"] == "primary"
+    rules = {r["id"]: r["properties"].get("confidence") for r in run["tool"]["driver"]["rules"]}
+    assert rules["propublica/credit-line"] == "second-hand" and rules["propublica/link-original"] == "primary"

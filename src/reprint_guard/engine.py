@@ -123,6 +123,7 @@ def rule_info(rule_id: str, policies: PolicySet, named: Mapping[str, Policy] | N
         "short": rule.message,
         "full": " ".join((rule.description or rule.terms or rule.message).split()),
         "help_uri": policy.source_url,
+        "confidence": rule.confidence,
     }
 
 
@@ -514,6 +515,7 @@ def run_policy(
                     field=problem.field,
                     end_line=problem.end_line,
                     end_column=problem.end_column,
+                    confidence=rule.confidence,
                 )
             )
     for field, rules in undecided.items():

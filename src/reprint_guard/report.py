@@ -43,6 +43,8 @@ class Severity(StrEnum):
 _RANK = {Severity.info: 1, Severity.warning: 2, Severity.error: 3}
 FailOn = Literal["error", "warning", "info", "never"]
 Status = Literal["pass", "fail", "error", "skipped"]
+#: How a rule's term was read: on the publisher's own page, or in a third party's summary (re-check it there).
+Confidence = Literal["primary", "second-hand"]
 
 
 def reaches(severity: Severity, fail_on: str) -> bool:
@@ -81,6 +83,7 @@ class Finding(Record):
         "field",
         "end_line",
         "end_column",
+        "confidence",
     )
 
     def __init__(
@@ -98,6 +101,7 @@ class Finding(Record):
         field: str | None = None,
         end_line: int | None = None,
         end_column: int | None = None,
+        confidence: Confidence | None = None,
     ) -> None:
         self.rule = rule
         self.policy = policy
@@ -115,6 +119,8 @@ class Finding(Record):
         #: The line and column after the text the finding is about, when a check found it in the body.
         self.end_line = end_line
         self.end_column = end_column
+        #: How its rule's term was read (a policy's rule: "primary" or "second-hand"); None: the tool's own finding.
+        self.confidence = confidence
 
     def to_dict(self) -> dict[str, Any]:
         data = {
@@ -135,6 +141,8 @@ class Finding(Record):
         if self.end_line is not None:  # only then, as ``file``
             data["end_line"] = self.end_line
             data["end_column"] = self.end_column
+        if self.confidence is not None:  # a policy's rule: how its term was read (a gate may ask for a person)
+            data["confidence"] = self.confidence
         return data
 
 

@@ -13,7 +13,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, computed_field, model_validator
 
 from . import report
-from .report import REPORT_VERSION, FailOn, Severity, Status, reaches
+from .report import REPORT_VERSION, Confidence, FailOn, Severity, Status, reaches
 
 
 class Suppressed(BaseModel):
@@ -56,6 +56,12 @@ class Finding(BaseModel):
         ge=1,
         description="The column after the last character of the text the finding is about (a forbidden phrase, a "
         "misplaced credit, an image's address): with 'line', 'column' and 'end_line', the span an editor marks.",
+    )
+    confidence: Confidence | None = Field(
+        default=None,
+        description="How the rule's term was read: 'primary' (on the publisher's own page) or 'second-hand' (in "
+        "a third party's summary: re-check it at the policy's source before refusing a reprint for it). Absent for "
+        "the tool's own findings (rule 'reprint-guard/...').",
     )
 
 

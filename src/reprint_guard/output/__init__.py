@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import IO, Protocol
 
-from ..report import Result, Summary
+from ..report import Finding, Result, Summary
 
 
 class Formatter(Protocol):
@@ -38,6 +38,15 @@ def marks_for(stream: IO[str]) -> tuple[str, str, str, str]:
     except (UnicodeEncodeError, LookupError):
         return ASCII_MARKS
     return MARKS
+
+
+#: What a report for people adds under a finding whose rule's term was read in a third party's summary.
+SECOND_HAND = "the term was read second-hand: re-check it at the publisher's terms (reprint-guard explain {rule})"
+
+
+def second_hand_note(finding: Finding) -> str | None:
+    """The note under a finding of a second-hand term (``confidence``), or None."""
+    return SECOND_HAND.format(rule=finding.rule) if finding.confidence == "second-hand" else None
 
 
 #: One encoder per layout, made once: ``json.dumps`` with options builds a new one per call.

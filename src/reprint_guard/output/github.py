@@ -8,7 +8,7 @@ from typing import IO
 
 from ..errors import no_controls
 from ..report import STDIN_PATH, Finding, Result, Summary
-from . import unplaced
+from . import second_hand_note, unplaced
 
 #: Our severities as GitHub's annotation levels.
 LEVELS = {"error": "error", "warning": "warning", "info": "notice"}
@@ -65,6 +65,9 @@ def annotation(finding: Finding, file: str | None) -> str:
     """The workflow command for a finding, at ``file`` (None: unplaced, on the run) from its start to its end,
     its fix under its message: the CLI's ``--format github`` and the Action write the same."""
     message = f"{finding.message}\nfix: {finding.fix}" if finding.fix else finding.message
+    note = second_hand_note(finding)
+    if note:
+        message += f"\nnote: {note}"
     line, col = (finding.line, finding.column) if file is not None else (None, None)
     end_line, end_col = _end(finding) if file is not None else (None, None)
     level = LEVELS[finding.severity.value]

@@ -130,7 +130,8 @@ class MarkdownFormatter:
                 severity = f"~~{severity}~~ suppressed"
                 message += f" (suppressed: {f.suppressed.reason})"
             where = f"{f.line}:{f.column}" if f.file is None else f"{cell(f.file)}:{f.line}:{f.column}"
-            row = f"| {where} | {severity} | `{f.rule}` | {cell(message)} | {cell(f.fix)} |\n"
+            rule = f"`{f.rule}`" + (" (second-hand term)" if f.confidence == "second-hand" else "")
+            row = f"| {where} | {severity} | {rule} | {cell(message)} | {cell(f.fix)} |\n"
             self._piece(row, _FINDING if f.suppressed is None else _SUPPRESSED)
 
     def close(self, summary: Summary, *, limit: int | None = None, cut: Callable[[int, int], str] = left_out) -> None:

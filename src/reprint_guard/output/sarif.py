@@ -134,6 +134,8 @@ class SarifFormatter:
                 "partialFingerprints": {FINGERPRINT: fingerprint(uri, finding.rule, self._stable(finding))},
                 "properties": {"policy": finding.policy, "check": finding.check},
             }
+            if finding.confidence is not None:
+                item["properties"]["confidence"] = finding.confidence
             if finding.fix:
                 item["properties"]["fix"] = finding.fix
             if result.path == STDIN_PATH and finding.file is None:
@@ -176,6 +178,8 @@ def _rule_object(rule_id: str, level: str, info: dict[str, Any] | None) -> dict[
         "defaultConfiguration": {"level": level},  # as this run reports it: a config may change the policy's
         "properties": {"tags": ["reprint", rule_id.split("/")[0]], "precision": "high"},
     }
+    if info.get("confidence"):  # how the publisher's term was read ("second-hand": re-check it at the source)
+        rule["properties"]["confidence"] = info["confidence"]
     if help_uri:
         rule["helpUri"] = help_uri
     return rule

@@ -6,7 +6,7 @@ from typing import IO
 
 from ..errors import no_controls, one_line
 from ..report import ExitCode, Result, Summary, exit_code_for
-from . import marks_for
+from . import marks_for, second_hand_note
 
 _COLORS = {
     "error": "\x1b[31m",
@@ -63,6 +63,9 @@ class TextFormatter:
             lines.append(f"  {where:<7} {self._c(severity, f'{severity:<7}')} {message}  {self._c('dim', f.rule)}")
             if f.fix:
                 lines.append(f"  {'':<7} {'':<7} {self._c('dim', 'fix:')} {no_controls(f.fix)}")
+            note = second_hand_note(f)
+            if note:
+                lines.append(f"  {'':<7} {'':<7} {self._c('dim', 'note:')} {note}")
         self.stream.write("\n".join(lines) + "\n\n")
 
     def close(self, summary: Summary) -> None:
