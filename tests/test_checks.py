@@ -325,7 +325,7 @@ def test_what_a_closed_details_holds_is_still_published(tmp_path):
     meta = {"license": "CC-BY-4.0", "original_url": "https://example.org/s", "author": "Ana Ruiz"}
     found = check(body, {**meta, "policy": "cc-by-4.0"}, format="html").findings
     assert [(f.rule, f.line) for f in found] == [("cc-by-4.0/no-added-restrictions", 2)]
-    assert "in a closed <details>" in found[0].message
+    assert "in a closed <details> or toggle, a click away" in found[0].message
     text_only = check(body, {**meta, "policy": "dialogue-earth", "commercial": False}, format="html").findings
     assert ("dialogue-earth/text-only", 3) in [(f.rule, f.line) for f in text_only]
 
@@ -450,6 +450,39 @@ def test_what_a_jekyll_comment_holds_is_not_on_the_page():
     after = check(f"{old_footer}\n\nRestoring a river. All rights reserved.\n\n{credit}\n", meta)
     [found] = after.findings
     assert (found.rule, found.line, found.column) == ("cc-by-sa-4.0/no-added-restrictions", 3, 20)
+
+
+def test_a_closed_ghost_toggle_card_folds_its_content_away_as_a_closed_details_does():
+    """Ghost renders a toggle card closed (``data-kg-toggle-state="close"``) and its stylesheet folds the
+    content away until a click: a credit there is not shown, but a photo or a reservation there is published;
+    opened, or in its heading, the credit shows."""
+
+    def toggle(content: str, state: str = "close", heading: str = "About this story") -> str:
+        return (
+            f'<div class="kg-card kg-toggle-card" data-kg-toggle-state="{state}"><div class="kg-toggle-heading">'
+            f'<h4 class="kg-toggle-heading-text">{heading}</h4><button class="kg-toggle-card-icon"></button></div>'
+            f'<div class="kg-toggle-content">{content}</div></div>'
+        )
+
+    credit = (
+        "<p>By Ana Ruiz, under <a href='https://creativecommons.org/licenses/by/4.0/'>CC BY 4.0</a>, from "
+        "<a href='https://example.org/s'>the original</a>.</p>"
+    )
+    meta = {"license": "CC-BY-4.0", "original_url": "https://example.org/s", "author": "Ana Ruiz", "policy": "cc-by-4.0"}
+    hidden = check(f"<p>Restoring a river.</p>\n{toggle(credit)}\n", meta, format="html")
+    assert {"cc-by-4.0/credit-author", "cc-by-4.0/license"} <= set(rules(hidden)), hidden.findings
+    assert check(f"<p>Restoring a river.</p>\n{toggle(credit, state='open')}\n", meta, format="html").ok
+    assert check(f"<p>Restoring a river.</p>\n{toggle('<p>More.</p>', heading=credit)}\n", meta, format="html").ok
+    # Raw HTML in Markdown is read the same way.
+    assert "cc-by-4.0/credit-author" in rules(check(f"Restoring a river.\n\n{toggle(credit)}\n", meta))
+    # Folded away is not unpublished: a reservation or a photo there is on the page.
+    reserved = check(f"{credit}\n{toggle('<p>All rights reserved.</p>')}\n", meta, format="html").findings
+    assert [f.rule for f in reserved] == ["cc-by-4.0/no-added-restrictions"]
+    assert "in a closed <details> or toggle, a click away" in reserved[0].message
+    picture = toggle("<img src='https://example.org/photo.jpg'>")
+    photo = f"{credit}\n{picture}\n"
+    found = check(photo, {**meta, "policy": "dialogue-earth", "commercial": False}, format="html").findings
+    assert ("dialogue-earth/text-only", 2) in [(f.rule, f.line) for f in found]
 
 
 def test_an_open_details_or_its_summary_shows_the_credit():

@@ -24,6 +24,10 @@ _INVISIBLE_TAGS = ["script", "style", "template", "code", "pre", "head", "title"
 _CLOSED_DIALOG = "dialog:not([open])"
 #: A closed disclosure widget shows its ``<summary>`` only; the rest waits for a click.
 _CLOSED_DETAILS = "details:not([open])"
+#: Ghost's toggle card, closed as Ghost renders it: its heading shows, and its stylesheet folds the content
+#: (``.kg-toggle-content``) away until the reader clicks, as a closed ``<details>`` does.
+_CLOSED_TOGGLE_STATE = "data-kg-toggle-state"
+_CLOSED_TOGGLE = f'[{_CLOSED_TOGGLE_STATE}="close" i]'
 #: The classes that CSS frameworks and site themes hide an element with, everywhere a page is shown:
 #: display:none (Bootstrap's ``d-none``, Tailwind's and WordPress's ``hidden``, ``hide``), visibility:hidden
 #: (``invisible``), or shown to screen readers only (``sr-only``, ``visually-hidden``, WordPress's
@@ -55,7 +59,7 @@ _SHOWN_AT_A_WIDTH = re.compile(
 )
 #: Attributes that may hide an element (``style`` only when it says display:none or visibility:hidden).
 _HIDING_ATTRIBUTES = "[hidden], [style]"
-_PRUNED = ", ".join([*_INVISIBLE_TAGS, _CLOSED_DIALOG, _CLOSED_DETAILS, _HIDING_ATTRIBUTES])
+_PRUNED = ", ".join([*_INVISIBLE_TAGS, _CLOSED_DIALOG, _CLOSED_DETAILS, _CLOSED_TOGGLE, _HIDING_ATTRIBUTES])
 #: The same, with the hiding classes: a query of many selectors costs more, asked only of a page whose source
 #: names one of those classes.
 _PRUNED_WITH_CLASSES = ", ".join([_PRUNED, *(f'[class~="{name}"]' for name in HIDING_CLASSES)])
@@ -801,7 +805,7 @@ def _prune_invisible(root: LexborNode, folded: _Folded | None = None, *, classes
     for node in found:
         if _is_hidden(node):
             hidden.append(node)
-        elif node.tag == "details" and "open" not in node.attributes:
+        elif (node.tag == "details" and "open" not in node.attributes) or _CLOSED_TOGGLE_STATE in node.attributes:
             away = _folded_away(node)
             hidden += away
             away_ids.update(child.mem_id for child in away)
@@ -858,10 +862,18 @@ def _spoken_only(node: LexborNode) -> bool:
 
 
 def _folded_away(details: LexborNode) -> list[LexborNode]:
-    """What a closed ``<details>`` does not show: everything in it but its first ``<summary>``."""
+    """What a closed ``<details>`` does not show: everything in it but its first ``<summary>``; of a closed
+    Ghost toggle card, its content."""
+    if details.tag != "details":
+        return details.css(".kg-toggle-content") if _closed_toggle(details) else []
     children = list(details.iter(include_text=True))
     summary = next((child for child in children if child.tag == "summary"), None)
     return [child for child in children if summary is None or child.mem_id != summary.mem_id]
+
+
+def _closed_toggle(node: LexborNode) -> bool:
+    """Whether ``node`` is a Ghost toggle card left closed (the state Ghost renders it in)."""
+    return (node.attributes.get(_CLOSED_TOGGLE_STATE) or "").strip().lower() == "close"
 
 
 def _outermost(hidden: list[LexborNode]) -> list[LexborNode]:
@@ -1091,7 +1103,7 @@ _WELL_FORMED_TAG = re.compile(
 #: "style" only when its style may hide.
 #: Parts of those words, each class's name holding one ("hid": hidden, hide, visually-hidden; "invisible"):
 #: a few substring tests cost less than a regex's scan of every tag.
-_HIDING_WORDS = ("hid", "invisible", "d-none", "sr-only", "screen-reader", "show-for-sr")
+_HIDING_WORDS = ("hid", "invisible", "d-none", "sr-only", "screen-reader", "show-for-sr", "toggle-state")
 #: Start tags that rule the quick path out: invisible elements, and a frameset (it replaces the body, so
 #: the body read is no longer in the document that a search by tag name walks).
 _PRUNED_OR_REPLACING = frozenset([*_INVISIBLE_TAGS, "dialog", "details", "frameset"])

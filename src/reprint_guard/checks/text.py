@@ -94,7 +94,7 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
         return
     # What a closed <details> holds, and what is kept for screen readers, is on the page too.
     for away, where in (
-        (reprint.visible.folded_away, "in a closed <details>, a click away"),
+        (reprint.visible.folded_away, "in a closed <details> or toggle, a click away"),
         (reprint.visible.spoken_away, "kept for screen readers, out of sight"),
     ):
         matched = _search(params, away) if away else None
