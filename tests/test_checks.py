@@ -468,7 +468,8 @@ def test_a_closed_ghost_toggle_card_folds_its_content_away_as_a_closed_details_d
         "<p>By Ana Ruiz, under <a href='https://creativecommons.org/licenses/by/4.0/'>CC BY 4.0</a>, from "
         "<a href='https://example.org/s'>the original</a>.</p>"
     )
-    meta = {"license": "CC-BY-4.0", "original_url": "https://example.org/s", "author": "Ana Ruiz", "policy": "cc-by-4.0"}
+    meta = {"license": "CC-BY-4.0", "original_url": "https://example.org/s", "author": "Ana Ruiz"}
+    meta["policy"] = "cc-by-4.0"
     hidden = check(f"<p>Restoring a river.</p>\n{toggle(credit)}\n", meta, format="html")
     assert {"cc-by-4.0/credit-author", "cc-by-4.0/license"} <= set(rules(hidden)), hidden.findings
     assert check(f"<p>Restoring a river.</p>\n{toggle(credit, state='open')}\n", meta, format="html").ok
