@@ -392,9 +392,9 @@ class Reprint:
                 html = self.body
                 if "{" in html and "{%" in html:  # a Jekyll page's {% comment %}: no reader sees what it holds
                     html = without_liquid_comments(html, markdown=False)
-                from .readers.wordpress import rendered
+                from .readers.stored import rendered
 
-                html = rendered(html)  # a WordPress post's stored content as WordPress renders it; a page as it is
+                html = rendered(html)  # a CMS's stored content (WordPress, Drupal) as it renders it; a page as it is
             costly = too_costly(html)
             if costly is not None:
                 # Rendered Markdown has no position in the source; an HTML body's is its own.

@@ -563,8 +563,10 @@ AMP_MEDIA_TAGS = {
     "amp-iframe": "iframe",
 }
 #: Other elements that show a picture, read as an ``img``: an SVG's ``<image href>`` (the HTML parser makes a
-#: ``<image>`` outside SVG an ``<img>``), and an image button, ``<input type="image" src>``.
-IMAGE_ELEMENTS = {"image": "href", "input": "src"}
+#: ``<image>`` outside SVG an ``<img>``), an image button, ``<input type="image" src>``, and Drupal's
+#: ``<drupal-media>``, its media library's item as a body stores it (a picture mostly; its address is known to
+#: Drupal alone, so it stands as its ``data-entity-uuid``, where a finding about it is placed).
+IMAGE_ELEMENTS = {"image": "href", "input": "src", "drupal-media": "data-entity-uuid"}
 #: AMP's embeds of another platform's video or post, read as the iframe each loads: the attribute naming the
 #: item, and the address it stands for (a rule's hosts and permissions see the platform's address).
 AMP_EMBEDS = {
@@ -630,6 +632,7 @@ _MEDIA = ", ".join(
         *(f"{tag}[{attribute}]" for tag, (attribute, _) in ELEMENT_EMBEDS.items()),
         "image[href]",  # an SVG's picture (its xlink:href too)
         "input[type=image i][src]",
+        "drupal-media[data-entity-uuid]",
     ]
 )
 _SCRIPT_EMBED_NODES = ", ".join(f"{tag}.{name}" for name, (tag, _, _) in SCRIPT_EMBEDS.items())
@@ -712,7 +715,8 @@ def _media(root: LexborNode, nodes: Iterable[LexborNode] | None = None, *, embed
             found.append(Media("iframe", address, attrs, tag))
             continue
         if tag in IMAGE_ELEMENTS:  # a picture in another element: an img to a rule, written as it is
-            src = (attrs.get("src") if tag == "input" else attrs.get("href") or attrs.get("xlink:href")) or ""
+            src = attrs.get(IMAGE_ELEMENTS[tag]) if tag != "image" else attrs.get("href") or attrs.get("xlink:href")
+            src = src or ""
             found.append(Media("img", src.strip(), attrs, tag))
             continue
         src = (attrs.get("data") if tag == "object" else attrs.get("src")) or ""
@@ -1099,6 +1103,15 @@ _WELL_FORMED_TAG = re.compile(
     r"""<[A-Za-z][A-Za-z0-9-]*(?:[\t\f ]+[A-Za-z_:][A-Za-z0-9_.:-]*"""
     r"""(?:[\t\f ]*=[\t\f ]*(?:[^"'=<>`\t\n\f\r ]+|'[^'\n\r]*'|"[^"\n\r]*"))?)*[\t\f ]*/?>"""
 )
+
+
+def well_formed_tag(html: str, start: int) -> int | None:
+    """Where the well-formed start tag at ``start`` ends (after its ``>``), or None: its quoted values may
+    hold a ``>``, and an unclosed quote is no tag."""
+    found = _WELL_FORMED_TAG.match(html, start)
+    return found.end() if found is not None else None
+
+
 #: A tag saying "hidden" anywhere (or another hiding class's name) rules the quick path out; one saying
 #: "style" only when its style may hide.
 #: Parts of those words, each class's name holding one ("hid": hidden, hide, visually-hidden; "invisible"):

@@ -43,9 +43,9 @@ def read_html(
     if front is not None:
         declared = {**declared, **front.data}
         extra = {**extra, "key_lines": front.key_lines, "body_line": front.body_line}
-    from .wordpress import rendered
+    from .stored import rendered
 
-    html = rendered(text)  # a WordPress post's stored content as WordPress renders it; a page as it is
+    html = rendered(text)  # a CMS's stored content (WordPress, Drupal) as it renders it; a page as it is
     # The page was measured above: the Reprint takes it as its HTML without measuring it again (what the
     # shortcodes add is a few elements each).
     reprint = build(text, declared, format="html", path=path, meta=meta, bare_urls=bare_urls, html=html, **extra)

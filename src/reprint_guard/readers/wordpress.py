@@ -44,7 +44,7 @@ def has_shortcodes(html: str) -> bool:
 def rendered(html: str) -> str:
     """``html`` as WordPress renders it when it is a post's stored content holding core shortcodes (see
     :func:`has_shortcodes`) or a video's or post's address alone on its line (see :func:`autoembedded`), else
-    ``html`` itself: what every HTML body goes through before it is parsed."""
+    ``html`` itself (see :func:`reprint_guard.readers.stored.rendered`)."""
     html = expand(html) if has_shortcodes(html) else html
     return autoembedded(html) if "://" in html and _a_fragment(html) else html
 

@@ -1,0 +1,80 @@
+"""Drupal's stored body HTML, read as Drupal renders it.
+
+A body field as Drupal stores it (CKEditor 5's source, a JSON:API ``body.value``, an export) writes a
+picture's caption in the element's ``data-caption`` attribute, which Drupal's caption filter shows as the
+picture's ``<figcaption>``: read as written, a photo's "PHOTO REUSE PROHIBITED" would be no text at all.
+Each such caption is written out as the ``<figcaption>`` the filter makes of it. (A ``<drupal-media>``
+embed, the media library's picture, is counted as media where media are found:
+:data:`reprint_guard.visible.IMAGE_ELEMENTS`.)
+"""
+
+from __future__ import annotations
+
+import re
+from html import escape, unescape
+
+#: The ``data-caption`` attribute and its value (quoted either way, or bare), right after the space before it.
+_CAPTION_ATTRIBUTE = re.compile(
+    r"""\sdata-caption[\t\f ]*=[\t\f ]*(?:"([^"]*)"|'([^']*)'|([^"'=<>`\s]+))""", re.IGNORECASE
+)
+#: How far back from the attribute its tag's ``<`` is looked for (a tag of more is not read as one).
+_TAG_REACH = 2000
+#: The markup Drupal's caption filter lets through in a caption (the rest is shown as text).
+_CAPTION_TAGS = re.compile(r"</?(?:a|em|strong|cite|code|br)\b[^<>]*>", re.IGNORECASE)
+
+
+def has_captions(html: str) -> bool:
+    """Whether ``html`` may hold a caption in an attribute: plain finds first (attribute names are blind to
+    case, and pages write them in lower case), a search blind to case only where one may stand."""
+    if "data-caption" in html:
+        return True
+    return ("-caption" in html or "-CAPTION" in html or "-Caption" in html) and _ANY_CASE.search(html) is not None
+
+
+_ANY_CASE = re.compile("data-caption", re.IGNORECASE)
+
+
+def rendered(html: str) -> str:
+    """``html`` with each ``data-caption`` shown after its element as the ``<figcaption>`` Drupal makes of it.
+
+    Each attribute found is read in its tag (the ``<`` before it, matched as a well-formed start tag): one
+    look per tag, so a page of many such words costs its length, not its length squared.
+    """
+    if not has_captions(html):
+        return html
+    from ..visible import well_formed_tag
+
+    out: list[str] = []
+    written = 0  # what is written out already
+    read = 0  # a tag starting before this was read already (or none stands there)
+    for found in _ANY_CASE.finditer(html):
+        start = html.rfind("<", max(read, found.start() - _TAG_REACH), found.start())
+        read = found.end()
+        if start < 0:  # in text, or in a tag read already
+            continue
+        tag = well_formed_tag(html, start)
+        if tag is None or tag <= found.start():  # not in a start tag: text, or a tag of its own kind
+            continue
+        read = tag
+        attribute = _CAPTION_ATTRIBUTE.match(html, found.start() - 1, tag)
+        caption = unescape(next(v for v in attribute.groups() if v is not None)) if attribute is not None else ""
+        if caption.strip():
+            out += (html[written:tag], f"<figcaption>{_filtered(caption)}</figcaption>")
+            written = tag
+    if not out:
+        return html
+    out.append(html[written:])
+    return "".join(out)
+
+
+def _filtered(caption: str) -> str:
+    """A caption's markup as the filter keeps it: a link, emphasis and a line break are markup; anything
+    else is shown as the text it is written as (escaped)."""
+    kept: list[str] = []
+    at = 0
+    for tag in _CAPTION_TAGS.finditer(caption):
+        kept.append(escape(caption[at : tag.start()], quote=False))
+        kept.append(tag.group(0))
+        at = tag.end()
+    kept.append(escape(caption[at:], quote=False))
+    return "".join(kept)
