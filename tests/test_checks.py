@@ -2533,6 +2533,9 @@ def test_a_phrase_written_with_a_no_break_space_reference_is_found_where_it_stan
         # The site icon the Republication Tracker Tool puts after its credit line: a mark, not a photo.
         ('<img src="https://cdn.example.com/icon.png?w=150" style="width:1em;height:1em;margin-left:10px;">', False),
         ('<img src="https://cdn.example.com/icon.png" style="width: 24px; height: 24px">', False),
+        # Ghost's bookmark card shows the linked site's favicon at a letter's size in its own stylesheet.
+        ('<img class="kg-bookmark-icon" src="https://kffhealthnews.org/favicon-192x192.png" alt="">', False),
+        ('<div class="kg-bookmark-thumbnail"><img src="https://kffhealthnews.org/er.jpg" alt=""></div>', True),
         ('<img src="https://cdn.example.com/logo.png" style="width:2em;height:2em">', True),
         ('<img src="https://cdn.example.com/a.jpg" style="width:300px;height:200px">', True),
         ('<img src="https://cdn.example.com/a.jpg" width="16" height="16">', True),  # attributes: a photo's own

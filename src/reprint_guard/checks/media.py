@@ -143,10 +143,18 @@ def is_pixel(item: Media) -> bool:
 _ICON_SIZES = {"px": 32.0, "em": 1.5, "rem": 1.5}
 
 
+#: Classes a platform gives a site's icon it shows at the size of a letter in its own stylesheet: Ghost's
+#: bookmark card's (a linked page's favicon beside its publisher's name).
+_ICON_CLASSES = frozenset({"kg-bookmark-icon"})
+
+
 def is_icon(item: Media) -> bool:
     """An image its style shows at the size of a letter (``width:1em;height:1em``: the site icon the
-    Republication Tracker Tool puts after its credit line): the publisher's mark, no photograph or
-    illustration. Only a style's size counts: attributes are often a photo's own size, scaled by CSS."""
+    Republication Tracker Tool puts after its credit line), or of a class a platform's stylesheet shows
+    so (:data:`_ICON_CLASSES`): the publisher's mark, no photograph or illustration. Only a style's size
+    counts: attributes are often a photo's own size, scaled by CSS."""
+    if item.tag == "img" and not _ICON_CLASSES.isdisjoint((item.attrs.get("class") or "").lower().split()):
+        return True
     style = (item.attrs.get("style") or "").lower()
     if "width" not in style or "height" not in style:
         return False
