@@ -820,6 +820,39 @@ def test_the_one_article_of_a_page_is_not_the_story_when_skip_elements_leave_it_
     assert article_element(page, ("nav",)) == card  # a selector that leaves the card in changes nothing
 
 
+def test_a_media_items_article_in_a_drupal_body_is_not_the_story(tmp_path, cli):
+    """Drupal renders each media entity in a body as ``<article class="media media--type-image ...">``: a
+    photo's wrapper, not the story. Taken for it, every missing credit stood inside it, and ``--fix`` put the
+    credit there, above the image; a story's own <article> around it is still the story."""
+    from reprint_guard.reprint import article_element
+
+    media = (
+        '<article class="media media--type-image media--view-mode-wide">\n  <div class="field">'
+        '<img src="/sites/default/files/well.jpg" width="1090" height="613" alt="" /></div>\n</article>\n'
+    )
+    body = (
+        '<div class="field field--name-body"><p>Lawmakers advanced a bill on groundwater.</p>\n'
+        f"{media}<p>The measure would require meters on large wells.</p>\n"
+        "<p>Growers said the cost would fall on small farms.</p>\n</div>\n"
+    )
+    assert article_element(body) is None
+    story = f"<article class='post'>{body}</article>"
+    found = article_element(story)
+    assert found is not None and story[found[0] : found[1]] == body
+    page = tmp_path / "a.html"
+    page.write_text(body, encoding="utf-8")
+    meta = (
+        "author: Mina Castellanos\noriginal_url: https://calmatters.org/environment/2026/10/groundwater/\n"
+        "commercial: false\npermissions: [{from: desk@greenvalley.org, date: 2026-10-01, scope: [photos]}]\n"
+    )
+    (tmp_path / "a.meta.yaml").write_text(meta, encoding="utf-8")
+    findings = cli("check", "a.html", "--format", "json", "--no-config", cwd=tmp_path).json()["results"][0]["findings"]
+    places = {f["rule"]: f["line"] for f in findings}
+    assert places["calmatters/credit-author"] == places["calmatters/link-original"] == 6  # the body's last line
+    cli("check", "a.html", "--fix", "--no-config", cwd=tmp_path)
+    assert page.read_text(encoding="utf-8").startswith("<p><em>By Mina Castellanos, CalMatters.")
+
+
 @pytest.mark.parametrize(
     "written",
     [

@@ -149,6 +149,8 @@ def article_element(page: str, skip: tuple[str, ...] | None = None) -> tuple[int
         ends = [m.span() for m in closing.finditer(page) if outside(m.start())]
         tags[name] = starts, ends
     article = _outermost_article(page, *tags["article"], skip)
+    if article is not None and _media_entity(page[page.rfind("<", 0, article[0]) : article[0]]):
+        article = None  # a photo's wrapper in the story, not the story
     starts, ends = tags["main"]
     main = None
     if len(starts) == 1 and len(ends) == 1 and starts[0][1] <= ends[0][0]:
@@ -156,6 +158,12 @@ def article_element(page: str, skip: tuple[str, ...] | None = None) -> tuple[int
     if article is not None and (main is None or (main[0] <= article[0] and article[1] <= main[1])):
         return (*article, "article")
     return (*main, "main") if main is not None else None
+
+
+def _media_entity(start_tag: str) -> bool:
+    """Whether an ``<article>`` start tag is a media item's wrapper, no story: Drupal renders each media
+    entity (a photo from its library, in a body field) as ``<article class="media media--type-image ...">``."""
+    return "media--type-" in start_tag.lower()
 
 
 def _outermost_article(
