@@ -2241,20 +2241,26 @@ PIXEL = "https://pixel.propublica.org/pixel.gif?id=county-water-meters-overbille
 
 
 @pytest.mark.parametrize(
-    "proxied",
+    ("proxied", "setting"),
     [
-        "https://i0.wp.com/pixel.propublica.org/pixel.gif?ssl=1",  # Jetpack's image CDN
-        f"https://res.cloudinary.com/site/image/fetch/w_1/{PIXEL}",
-        "https://images.example.net/resize?url=pixel.propublica.org%2Fpixel.gif%3Fid%3D1&w=1",
+        ("https://i0.wp.com/pixel.propublica.org/pixel.gif?ssl=1", "Jetpack's image CDN"),
+        (f"https://res.cloudinary.com/site/image/fetch/w_1/{PIXEL}", "(res.cloudinary.com: the platform's"),
+        ("https://images.example.net/resize?url=pixel.propublica.org%2Fpixel.gif%3Fid%3D1&w=1", "(images.example.net"),
+        (f"https://substackcdn.com/image/fetch/w_1,h_1/{PIXEL}", "(substackcdn.com: the platform's"),
+        (f"https://news.example.org/cdn-cgi/image/width=1/{PIXEL}", "Cloudflare's image resizing"),
     ],
 )
-def test_a_pixel_served_through_an_image_cdn_is_the_pixel_altered_not_a_photo(tmp_path, proxied):
-    """The CDN's copy is reported once, by the pixel's rule, as rewritten; the photo rule knows it is the pixel."""
+def test_a_pixel_served_through_an_image_cdn_is_the_pixel_altered_not_a_photo(tmp_path, proxied, setting):
+    """The CDN's copy is reported once, by the pixel's rule, as rewritten; the photo rule knows it is the pixel.
+    The fix names the setting where the proxy is known by its address (Jetpack's, Cloudflare's), and no other
+    platform's elsewhere (a Substack post's was told to use Jetpack's exclusion list)."""
     reprint = tmp_path / "pp.md"
     reprint.write_text(PROPUBLICA.read_text(encoding="utf-8").replace(PIXEL, proxied), encoding="utf-8")
     findings = check_file(reprint).findings
     assert [(f.rule, f.line) for f in findings] == [("propublica/pixel-ping", 32)]  # the <img> line
     assert "an image CDN or proxy" in findings[0].message and "exclude" in findings[0].fix.lower()
+    assert setting in findings[0].fix
+    assert ("Jetpack" in findings[0].fix) is ("wp.com" in proxied)
     assert check_file(PROPUBLICA).ok
 
 

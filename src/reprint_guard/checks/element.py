@@ -85,8 +85,7 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
             reprint.span(reprint.as_written(proxied.src)),
             detail=f"{proxied.src} serves it through {host_of(proxied.src)}, an image CDN or proxy, so the "
             "publisher's counter never sees a reader",
-            fix=f"Exclude the <{params.tag}> from the image CDN (Jetpack: Photon's exclusion list) so that its "
-            "src is the publisher's URL, unchanged.",
+            fix=_unproxied_fix(params.tag, proxied.src),
             specific=True,
         )
         return
@@ -194,6 +193,19 @@ def _lazy_address(reprint: Reprint, shown: list[Media], tag: str, regex: object)
             if address and regex.search(address):  # type: ignore[attr-defined]
                 return address
     return None
+
+
+def _unproxied_fix(tag: str, address: str) -> str:
+    """How to have a page load the publisher's element itself, not a CDN's copy: the setting named where the
+    proxy is known by its address (Jetpack's Photon serves from ``i0.wp.com``), else in general."""
+    host = host_of(address).lower()
+    if host.endswith(".wp.com"):
+        where = "Jetpack's image CDN (add it to Photon's exclusion list, or turn the CDN off for the post)"
+    elif "/cdn-cgi/image/" in address:
+        where = "Cloudflare's image resizing (exclude the publisher's URL from its rules)"
+    else:
+        where = f"the image CDN or proxy that rewrote it ({host}: the platform's or a plugin's image setting)"
+    return f"Have the page load the <{tag}> from the publisher's URL, unchanged: exclude it from {where}."
 
 
 def _proxied(shown: list[Media], params: Params, regex: object) -> Media | None:
