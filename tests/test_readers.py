@@ -1459,3 +1459,38 @@ def test_a_true_or_false_keys_bad_value_is_said_as_written_and_short(tmp_path, v
     with pytest.raises(InputError) as raised:
         read_file(page)
     assert said in raised.value.message and len(raised.value.message) < 200, raised.value.message[:300]
+
+
+def test_ghosts_json_of_a_republished_post_is_an_error_in_a_walk_not_passed_over(tmp_path, cli):
+    """Ghost marks a post republished from elsewhere with its ``canonical_url``: its export, or a post as its
+    API gives it, was skipped as somebody else's JSON, so the reprint passed unchecked. It is told how to wrap
+    it, at the canonical_url; the site's own posts (no canonical_url, or one on its own site) are passed over."""
+    import json
+
+    post = {
+        "title": "Groundwater bill advances",
+        "html": "<p>Lawmakers advanced a bill.</p>",
+        "lexical": "{}",
+        "canonical_url": "https://calmatters.org/environment/2026/10/groundwater/",
+    }
+    export = {"db": [{"meta": {"version": "5.96.0"}, "data": {"posts": [post, {**post, "canonical_url": None}]}}]}
+    (tmp_path / "ghost").mkdir()
+    (tmp_path / "ghost" / "export.json").write_text(json.dumps(export, indent=1), encoding="utf-8")
+    api = {"posts": [{**post, "uuid": "u1", "url": "https://our.example/groundwater/"}]}
+    (tmp_path / "ghost" / "api.json").write_text(json.dumps(api), encoding="utf-8")
+    own = {
+        "posts": [{**post, "uuid": "u2", "url": "https://our.example/x/", "canonical_url": "https://our.example/x/"}]
+    }
+    (tmp_path / "ghost" / "own.json").write_text(json.dumps(own), encoding="utf-8")
+    run = cli("check", "ghost", "--format", "json", cwd=tmp_path)
+    assert run.code == 2
+    results = {r["path"].rsplit("/", 1)[-1]: r for r in run.json()["results"]}
+    assert results["own.json"]["status"] == "skipped" and "Ghost" in results["own.json"]["reason"]
+    for name in ("export.json", "api.json"):
+        error = results[name]
+        assert error["status"] == "error" and "a Ghost post, not an envelope" in error["error"], error
+        assert "with its canonical_url as original_url" in error["error"]
+    written = (tmp_path / "ghost" / "export.json").read_text(encoding="utf-8").splitlines()
+    at = results["export.json"]["error_line"]  # its canonical_url, as the export writes it
+    assert '"canonical_url": "https://calmatters.org' in written[at - 1]
+    assert "(2 posts: one envelope each)" in results["export.json"]["error"]

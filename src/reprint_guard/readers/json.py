@@ -67,6 +67,21 @@ def read_json(text: str, *, path: str, meta: Mapping[str, Any] | None, bare_urls
             line=line,
             column=column,
         )
+    posts = _ghost_posts(data)
+    if posts:  # posts as Ghost's API or export gives them: a republished one is not passed over
+        reprinted = [post for post in posts if _republished_on_ghost(post)]
+        if not reprinted:
+            raise NotAReprintError(
+                "Ghost's JSON whose posts name no canonical_url on another site: read as the site's own", line=1
+            )
+        line, column = _key_place(text, "canonical_url")
+        many = f" ({len(posts)} posts: one envelope each)" if len(posts) > 1 else ""
+        raise InputError(
+            f'a Ghost post, not an envelope{many}: send its "html" as {{"metadata": {{...}}, "body": <html>, '
+            '"format": "html"}, with its canonical_url as original_url and the other keys in "metadata"',
+            line=line,
+            column=column,
+        )
     if not isinstance(data, dict) or "body" not in data:
         raise NotAReprintError('not a reprint: expected {"metadata": {...}, "body": "...", "format": "..."}', line=1)
     metadata = data.get("metadata", {})
@@ -284,6 +299,38 @@ def _wordpress_post(data: Any) -> bool:
         and isinstance(content.get("rendered", content.get("raw")), str)
         and any(key in data for key in ("id", "link", "type", "slug"))
     )
+
+
+def _ghost_posts(data: Any) -> list[dict[str, Any]]:
+    """The posts of Ghost's JSON: one post (its ``html`` beside its ``lexical`` or ``mobiledoc`` source, or
+    its ``uuid``), the Content or Admin API's ``{"posts": [...]}``, or an export's
+    ``{"db": [{"data": {"posts": [...]}}]}``; [] for any other JSON."""
+    if not isinstance(data, dict) or "body" in data:
+        return []
+    if isinstance(data.get("db"), list) and data["db"] and isinstance(data["db"][0], dict):
+        data = data["db"][0].get("data")
+        if not isinstance(data, dict):
+            return []
+    posts = data.get("posts") if isinstance(data.get("posts"), list) else [data]
+    return [
+        post
+        for post in posts
+        if isinstance(post, dict)
+        and ("html" in post or "lexical" in post or "mobiledoc" in post)
+        and any(key in post for key in ("lexical", "mobiledoc", "uuid", "canonical_url"))
+    ]
+
+
+def _republished_on_ghost(post: dict[str, Any]) -> bool:
+    """Whether a Ghost post names another page as its canonical one: how Ghost marks a post republished
+    from elsewhere (a canonical URL on the post's own site, or none, is the site's own post)."""
+    from ..urls import host_of
+
+    canonical = post.get("canonical_url")
+    if not isinstance(canonical, str) or not canonical.strip():
+        return False
+    own = post.get("url")
+    return not isinstance(own, str) or host_of(own).lower() != host_of(canonical).lower()
 
 
 def _top_level_keys(text: str) -> set[str]:
