@@ -166,6 +166,38 @@ def test_a_pages_json_ld_paywall_marker_is_its_paywalled(tmp_path, free, paywall
 
 
 @pytest.mark.parametrize(
+    ("marker", "paywalled"),
+    [
+        ('<div class="paywall-jump" data-component-name="PaywallToDOM"></div>', True),
+        ("<div data-component-name='PaywallToDOM' class='paywall-jump'></div>", True),
+        ("<p>Our paywall-jump explainer.</p>", False),  # the words in the text: no paywall
+        ('<div class="no-paywall-jumps"></div>', False),
+    ],
+)
+def test_a_substack_posts_paywall_marks_it_paywalled(tmp_path, marker, paywalled):
+    """A paid Substack post's free preview ends at its ``paywall-jump`` element: the post is behind a paywall,
+    which KFF Health News's terms forbid, though no metadata said so. Told at the element; the metadata
+    (a sidecar, --meta) wins over it, as over what a page declares."""
+    from reprint_guard.readers import read_file
+
+    text = (
+        "<p>By Dana Whitfield. Hospitals quietly raised ER prices.</p>\n"
+        f"{marker}\n"
+        '<p>This article was originally published by <a href="https://kffhealthnews.org/news/article/er-prices/">'
+        'KFF Health News</a> under a <a href="https://creativecommons.org/licenses/by-nc-nd/4.0/">CC BY-NC-ND 4.0'
+        "</a> licence.</p>\n"
+    )
+    page = tmp_path / "post.html"
+    page.write_text(text, encoding="utf-8")
+    meta = {"author": "Dana Whitfield", "original_url": "https://kffhealthnews.org/news/article/er-prices/"}
+    reprint = read_file(page, meta=meta)
+    assert reprint.metadata.value("paywalled") is paywalled
+    found = check_file(page, meta={**meta, "commercial": False}).findings
+    assert [(f.rule, f.line) for f in found] == ([("kff-health-news/no-paywall", 2)] if paywalled else [])
+    assert read_file(page, meta={**meta, "paywalled": False}).metadata.value("paywalled") is False
+
+
+@pytest.mark.parametrize(
     ("graph", "paywalled"),
     [
         # Yoast-style graph: the page node, not the article, carries the marker

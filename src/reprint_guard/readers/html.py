@@ -39,7 +39,12 @@ def read_html(
         line, column = text_position(text, index, front.body_line if front is not None else 1)
         raise InputError(problem, path=path, line=line, column=column)
     declared = declared_metadata(text) if "<head" in text.lower() or "ld+json" in text else {}
+    paywall = _SUBSTACK_PAYWALL.search(text) if "paywall-jump" in text and "paywalled" not in declared else None
+    if paywall is not None:  # a paid post's preview ends there: the post is paywalled, as the page shows it
+        declared["paywalled"] = True
     places = declared_places(text, declared, first_line=front.body_line if front is not None else 1)
+    if paywall is not None:
+        places["paywalled"] = text_position(text, paywall.start(), front.body_line if front is not None else 1)
     if front is not None:
         declared = {**declared, **front.data}
         extra = {**extra, "key_lines": front.key_lines, "body_line": front.body_line}
@@ -56,6 +61,9 @@ def read_html(
     return reprint
 
 
+#: Substack's paywall in a post's HTML: a paid post's free preview ends at this element, and what follows it
+#: is for paying subscribers only.
+_SUBSTACK_PAYWALL = re.compile(r"""<div\b[^<>]*?\sclass\s*=\s*["']?[^"'<>]*?\bpaywall-jump\b""", re.IGNORECASE)
 #: A ``<link>`` or ``<meta>`` tag, and one of its attributes' values (quoted or not).
 _TAG = re.compile(r"<(link|meta)\b[^>]*>", re.IGNORECASE)
 _ATTRIBUTE = r"""\b{name}\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))"""
