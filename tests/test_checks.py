@@ -474,6 +474,8 @@ def test_a_closed_ghost_toggle_card_folds_its_content_away_as_a_closed_details_d
     assert {"cc-by-4.0/credit-author", "cc-by-4.0/license"} <= set(rules(hidden)), hidden.findings
     assert check(f"<p>Restoring a river.</p>\n{toggle(credit, state='open')}\n", meta, format="html").ok
     assert check(f"<p>Restoring a river.</p>\n{toggle('<p>More.</p>', heading=credit)}\n", meta, format="html").ok
+    # Ghost's script and stylesheet compare the state exactly: "CLOSE" leaves the card open.
+    assert check(f"<p>Restoring a river.</p>\n{toggle(credit, state='CLOSE')}\n", meta, format="html").ok
     # Raw HTML in Markdown is read the same way.
     assert "cc-by-4.0/credit-author" in rules(check(f"Restoring a river.\n\n{toggle(credit)}\n", meta))
     # Folded away is not unpublished: a reservation or a photo there is on the page.
@@ -2248,6 +2250,7 @@ PIXEL = "https://pixel.propublica.org/pixel.gif?id=county-water-meters-overbille
         ("https://images.example.net/resize?url=pixel.propublica.org%2Fpixel.gif%3Fid%3D1&w=1", "(images.example.net"),
         (f"https://substackcdn.com/image/fetch/w_1,h_1/{PIXEL}", "(substackcdn.com: the platform's"),
         (f"https://news.example.org/cdn-cgi/image/width=1/{PIXEL}", "Cloudflare's image resizing"),
+        (f"https://images.example.net/p?u={PIXEL}&x=/cdn-cgi/image/", "(images.example.net"),  # in the query
     ],
 )
 def test_a_pixel_served_through_an_image_cdn_is_the_pixel_altered_not_a_photo(tmp_path, proxied, setting):
@@ -2542,6 +2545,7 @@ def test_a_phrase_written_with_a_no_break_space_reference_is_found_where_it_stan
         # Ghost's bookmark card shows the linked site's favicon at a letter's size in its own stylesheet.
         ('<img class="kg-bookmark-icon" src="https://kffhealthnews.org/favicon-192x192.png" alt="">', False),
         ('<div class="kg-bookmark-thumbnail"><img src="https://kffhealthnews.org/er.jpg" alt=""></div>', True),
+        ('<img class="wide kg-bookmark-icon" src="https://cdn.example.com/a.jpg" style="width:100%">', True),
         ('<img src="https://cdn.example.com/logo.png" style="width:2em;height:2em">', True),
         ('<img src="https://cdn.example.com/a.jpg" style="width:300px;height:200px">', True),
         ('<img src="https://cdn.example.com/a.jpg" width="16" height="16">', True),  # attributes: a photo's own

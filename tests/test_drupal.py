@@ -78,5 +78,26 @@ def test_drupal_captions_are_read_in_linear_time_on_hostile_pages():
     for hostile in (("<a data-caption=" + "x" * 10) * 100_000, '<a data-caption="x' * 100_000, "<" * 1_000_000):
         assert rendered(hostile + "-caption") is not None
     assert time.perf_counter() - start < 5.0
-    shown = rendered('<p>a</p><img src=a.jpg data-caption="A &lt;em&gt;B&lt;/em&gt; &amp; <script>x</script>">')
-    assert shown.endswith("<figcaption>A <em>B</em> &amp; &lt;script&gt;x&lt;/script&gt;</figcaption>")
+    shown = rendered('<p>a</p><img src=a.jpg data-caption="A &lt;em&gt;B&lt;/em&gt; &amp;amp; <script>x</script>">')
+    assert shown.endswith("<figcaption>A <em>B</em> &amp; x</figcaption>")  # the filter strips other tags
+
+
+@pytest.mark.parametrize(
+    "picture",
+    [
+        # attributes on lines of their own, and a line break in the caption, as an editor's source view has them
+        '<img\n  src="/sites/default/files/well.jpg"\n  data-caption="A wellhead.\nPHOTO REUSE PROHIBITED"\n  alt="">',
+        # a long srcset before the caption
+        '<img srcset="' + ", ".join(f"/files/well-{n}.jpg {n}w" for n in range(100, 400)) + '" '
+        'data-caption="A wellhead. PHOTO REUSE PROHIBITED" src="/files/well.jpg">',
+        # a tag the filter strips, and a character reference it keeps
+        '<img src="/files/well.jpg" data-caption="&lt;span&gt;PHOTO&lt;/span&gt; REUSE&amp;nbsp;PROHIBITED">',
+    ],
+)
+def test_a_drupal_caption_is_read_however_its_tag_is_written(picture):
+    """A caption was missed when its tag's attributes stood on several lines, when 2,000 characters of tag
+    stood before it, or when Drupal's filter strips a tag from it (it escaped the tag instead)."""
+    page = CALMATTERS_PAGE.format(picture=picture)
+    assert [f.rule for f in check(page, CALMATTERS_META, format="html").findings] == [
+        "calmatters/photo-reuse-prohibited"
+    ]

@@ -1520,9 +1520,47 @@ def test_ghosts_json_of_a_republished_post_is_an_error_in_a_walk_not_passed_over
     assert results["own.json"]["status"] == "skipped" and "Ghost" in results["own.json"]["reason"]
     for name in ("export.json", "api.json"):
         error = results[name]
-        assert error["status"] == "error" and "a Ghost post, not an envelope" in error["error"], error
+        assert error["status"] == "error" and "a Ghost post" in error["error"], error
+        assert "not an envelope" in error["error"]
         assert "with its canonical_url as original_url" in error["error"]
     written = (tmp_path / "ghost" / "export.json").read_text(encoding="utf-8").splitlines()
     at = results["export.json"]["error_line"]  # its canonical_url, as the export writes it
     assert '"canonical_url": "https://calmatters.org' in written[at - 1]
-    assert "(2 posts: one envelope each)" in results["export.json"]["error"]
+    assert '"Groundwater bill advances"' in results["export.json"]["error"]  # the post named
+    assert "republished posts here" not in results["export.json"]["error"]  # one of its two is
+
+
+def test_ghosts_own_posts_are_passed_over_and_a_republished_one_is_told_at_its_own_key(tmp_path, cli):
+    """A canonical_url without a host (a path, or the site's own address as an export writes it,
+    ``__GHOST_URL__/...``) crashed the walk; a republished post was told at the first post's canonical_url,
+    and all the posts were counted."""
+    import json
+
+    own = [
+        {"id": "1", "uuid": "u1", "html": "<p>x</p>", "lexical": "{}", "canonical_url": url}
+        for url in ("/other/", "__GHOST_URL__/other-post/", None, "", "http://[::1")
+    ]
+    (tmp_path / "own.json").write_text(json.dumps({"db": [{"data": {"posts": own}}]}), encoding="utf-8")
+    posts = [
+        {"id": "1", "uuid": "u1", "html": "<p>x</p>", "url": "https://myblog.example/a/", "canonical_url": None},
+        {
+            "id": "2",
+            "title": "Heat",
+            "html": "<p>y</p>",
+            "url": "https://myblog.example/b/",
+            "canonical_url": "https://grist.org/climate/x/",
+        },
+        {"id": "3", "uuid": "u3", "html": "<p>z</p>", "canonical_url": "https://grist.org/climate/y/"},
+    ]
+    (tmp_path / "api.json").write_text(json.dumps({"posts": posts}, indent=1), encoding="utf-8")
+    (tmp_path / "pages.json").write_text(json.dumps({"pages": posts[1:2]}), encoding="utf-8")  # Ghost's pages
+    run = cli("check", ".", "--format", "json", "--no-config", cwd=tmp_path)
+    assert "Traceback" not in run.err and "internal error" not in run.out
+    results = {r["path"].rsplit("/", 1)[-1]: r for r in run.json()["results"]}
+    assert results["own.json"]["status"] == "skipped"
+    error = results["api.json"]
+    assert error["status"] == "error" and 'a Ghost post "Heat", not an envelope' in error["error"]
+    assert "(2 republished posts here: one envelope each)" in error["error"]
+    written = (tmp_path / "api.json").read_text(encoding="utf-8").splitlines()
+    assert '"canonical_url": "https://grist.org/climate/x/"' in written[error["error_line"] - 1]
+    assert results["pages.json"]["status"] == "error"

@@ -27,7 +27,7 @@ _CLOSED_DETAILS = "details:not([open])"
 #: Ghost's toggle card, closed as Ghost renders it: its heading shows, and its stylesheet folds the content
 #: (``.kg-toggle-content``) away until the reader clicks, as a closed ``<details>`` does.
 _CLOSED_TOGGLE_STATE = "data-kg-toggle-state"
-_CLOSED_TOGGLE = f'[{_CLOSED_TOGGLE_STATE}="close" i]'
+_CLOSED_TOGGLE = f'[{_CLOSED_TOGGLE_STATE}="close"]'
 #: The classes that CSS frameworks and site themes hide an element with, everywhere a page is shown:
 #: display:none (Bootstrap's ``d-none``, Tailwind's and WordPress's ``hidden``, ``hide``), visibility:hidden
 #: (``invisible``), or shown to screen readers only (``sr-only``, ``visually-hidden``, WordPress's
@@ -868,16 +868,21 @@ def _spoken_only(node: LexborNode) -> bool:
 def _folded_away(details: LexborNode) -> list[LexborNode]:
     """What a closed ``<details>`` does not show: everything in it but its first ``<summary>``; of a closed
     Ghost toggle card, its content."""
-    if details.tag != "details":
-        return details.css(".kg-toggle-content") if _closed_toggle(details) else []
+    if details.tag != "details":  # the card's own content: a child of it, as Ghost renders the card
+        if not _closed_toggle(details):
+            return []
+        return [
+            child for child in details.iter() if "kg-toggle-content" in (child.attributes.get("class") or "").split()
+        ]
     children = list(details.iter(include_text=True))
     summary = next((child for child in children if child.tag == "summary"), None)
     return [child for child in children if summary is None or child.mem_id != summary.mem_id]
 
 
 def _closed_toggle(node: LexborNode) -> bool:
-    """Whether ``node`` is a Ghost toggle card left closed (the state Ghost renders it in)."""
-    return (node.attributes.get(_CLOSED_TOGGLE_STATE) or "").strip().lower() == "close"
+    """Whether ``node`` is a Ghost toggle card left closed (the state Ghost renders it in, as its script and
+    stylesheet compare it: exactly)."""
+    return node.attributes.get(_CLOSED_TOGGLE_STATE) == "close"
 
 
 def _outermost(hidden: list[LexborNode]) -> list[LexborNode]:
@@ -1103,13 +1108,6 @@ _WELL_FORMED_TAG = re.compile(
     r"""<[A-Za-z][A-Za-z0-9-]*(?:[\t\f ]+[A-Za-z_:][A-Za-z0-9_.:-]*"""
     r"""(?:[\t\f ]*=[\t\f ]*(?:[^"'=<>`\t\n\f\r ]+|'[^'\n\r]*'|"[^"\n\r]*"))?)*[\t\f ]*/?>"""
 )
-
-
-def well_formed_tag(html: str, start: int) -> int | None:
-    """Where the well-formed start tag at ``start`` ends (after its ``>``), or None: its quoted values may
-    hold a ``>``, and an unclosed quote is no tag."""
-    found = _WELL_FORMED_TAG.match(html, start)
-    return found.end() if found is not None else None
 
 
 #: A tag saying "hidden" anywhere (or another hiding class's name) rules the quick path out; one saying

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
-from urllib.parse import unquote
+from urllib.parse import unquote, urlsplit
 
 from ..reprint import Reprint
 from ..urls import as_address, embedded_addresses, host_of, normalize_url
@@ -201,7 +201,7 @@ def _unproxied_fix(tag: str, address: str) -> str:
     host = host_of(address).lower()
     if host.endswith(".wp.com"):
         where = "Jetpack's image CDN (add it to Photon's exclusion list, or turn the CDN off for the post)"
-    elif "/cdn-cgi/image/" in address:
+    elif urlsplit(address).path.startswith("/cdn-cgi/image/"):
         where = "Cloudflare's image resizing (exclude the publisher's URL from its rules)"
     else:
         where = f"the image CDN or proxy that rewrote it ({host}: the platform's or a plugin's image setting)"

@@ -153,9 +153,10 @@ def is_icon(item: Media) -> bool:
     Republication Tracker Tool puts after its credit line), or of a class a platform's stylesheet shows
     so (:data:`_ICON_CLASSES`): the publisher's mark, no photograph or illustration. Only a style's size
     counts: attributes are often a photo's own size, scaled by CSS."""
-    if item.tag == "img" and not _ICON_CLASSES.isdisjoint((item.attrs.get("class") or "").lower().split()):
-        return True
     style = (item.attrs.get("style") or "").lower()
+    named = item.tag == "img" and not _ICON_CLASSES.isdisjoint((item.attrs.get("class") or "").lower().split())
+    if named and "width" not in style and "height" not in style:  # with a size of its own: as its style shows it
+        return True
     if "width" not in style or "height" not in style:
         return False
     sizes = _shown_size(item, style_only=True)

@@ -11,16 +11,22 @@ embed, the media library's picture, is counted as media where media are found:
 from __future__ import annotations
 
 import re
-from html import escape, unescape
+from html import unescape
 
 #: The ``data-caption`` attribute and its value (quoted either way, or bare), right after the space before it.
-_CAPTION_ATTRIBUTE = re.compile(
-    r"""\sdata-caption[\t\f ]*=[\t\f ]*(?:"([^"]*)"|'([^']*)'|([^"'=<>`\s]+))""", re.IGNORECASE
+_CAPTION_ATTRIBUTE = re.compile(r"""\sdata-caption\s*=\s*(?:"([^"]*)"|'([^']*)'|([^"'=<>`\s]+))""", re.IGNORECASE)
+#: A start tag, its attributes on one line or several (as the parser reads one; a value may hold a ``>`` only
+#: quoted).
+_START_TAG = re.compile(
+    r"""<[A-Za-z][A-Za-z0-9-]*(?:\s+[^\s"'<>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*\s*/?>"""
 )
-#: How far back from the attribute its tag's ``<`` is looked for (a tag of more is not read as one).
-_TAG_REACH = 2000
-#: The markup Drupal's caption filter lets through in a caption (the rest is shown as text).
-_CAPTION_TAGS = re.compile(r"</?(?:a|em|strong|cite|code|br)\b[^<>]*>", re.IGNORECASE)
+#: How far from the attribute its tag's ``<`` and ``>`` are looked for (a tag of more, such as one holding a
+#: picture's data in its ``src``, is not read as one): each tag is read once, so a page costs its length.
+_TAG_REACH = 20_000
+#: A tag in a caption, and its name: Drupal's caption filter keeps a link, emphasis, a citation, code and a
+#: line break, and strips any other tag (its text stays).
+_CAPTION_TAG = re.compile(r"</?([A-Za-z][A-Za-z0-9-]*)\b[^<>]*>")
+_KEPT_TAGS = frozenset({"a", "em", "strong", "cite", "code", "br"})
 
 
 def has_captions(html: str) -> bool:
@@ -42,8 +48,6 @@ def rendered(html: str) -> str:
     """
     if not has_captions(html):
         return html
-    from ..visible import well_formed_tag
-
     out: list[str] = []
     written = 0  # what is written out already
     read = 0  # a tag starting before this was read already (or none stands there)
@@ -52,7 +56,8 @@ def rendered(html: str) -> str:
         read = found.end()
         if start < 0:  # in text, or in a tag read already
             continue
-        tag = well_formed_tag(html, start)
+        whole = _START_TAG.match(html, start, min(len(html), found.end() + _TAG_REACH))
+        tag = whole.end() if whole is not None else None
         if tag is None or tag <= found.start():  # not in a start tag: text, or a tag of its own kind
             continue
         read = tag
@@ -68,13 +73,6 @@ def rendered(html: str) -> str:
 
 
 def _filtered(caption: str) -> str:
-    """A caption's markup as the filter keeps it: a link, emphasis and a line break are markup; anything
-    else is shown as the text it is written as (escaped)."""
-    kept: list[str] = []
-    at = 0
-    for tag in _CAPTION_TAGS.finditer(caption):
-        kept.append(escape(caption[at : tag.start()], quote=False))
-        kept.append(tag.group(0))
-        at = tag.end()
-    kept.append(escape(caption[at:], quote=False))
-    return "".join(kept)
+    """A caption's markup as Drupal's filter passes it: the tags it keeps, the others' text (their tags
+    stripped), and character references as written."""
+    return _CAPTION_TAG.sub(lambda tag: tag.group(0) if tag.group(1).lower() in _KEPT_TAGS else "", caption)

@@ -74,10 +74,13 @@ def read_json(text: str, *, path: str, meta: Mapping[str, Any] | None, bare_urls
             raise NotAReprintError(
                 "Ghost's JSON whose posts name no canonical_url on another site: read as the site's own", line=1
             )
-        line, column = _key_place(text, "canonical_url")
-        many = f" ({len(posts)} posts: one envelope each)" if len(posts) > 1 else ""
+        first = reprinted[0]
+        line, column = _ghost_canonical_place(text, first["canonical_url"])
+        name = first.get("title") or first.get("slug") or first.get("id")
+        which = f" {json.dumps(name, ensure_ascii=False)}" if isinstance(name, (str, int)) and name != "" else ""
+        many = f" ({len(reprinted)} republished posts here: one envelope each)" if len(reprinted) > 1 else ""
         raise InputError(
-            f'a Ghost post, not an envelope{many}: send its "html" as {{"metadata": {{...}}, "body": <html>, '
+            f'a Ghost post{which}, not an envelope{many}: send its "html" as {{"metadata": {{...}}, "body": <html>, '
             '"format": "html"}, with its canonical_url as original_url and the other keys in "metadata"',
             line=line,
             column=column,
@@ -311,7 +314,8 @@ def _ghost_posts(data: Any) -> list[dict[str, Any]]:
         data = data["db"][0].get("data")
         if not isinstance(data, dict):
             return []
-    posts = data.get("posts") if isinstance(data.get("posts"), list) else [data]
+    listed = data.get("posts") if isinstance(data.get("posts"), list) else data.get("pages")
+    posts = listed if isinstance(listed, list) else [data]
     return [
         post
         for post in posts
@@ -329,8 +333,18 @@ def _republished_on_ghost(post: dict[str, Any]) -> bool:
     canonical = post.get("canonical_url")
     if not isinstance(canonical, str) or not canonical.strip():
         return False
+    other = host_of(canonical.strip())
+    if not other:  # a path, or Ghost's own address as an export writes it (__GHOST_URL__/...): the site's own
+        return False
     own = post.get("url")
-    return not isinstance(own, str) or host_of(own).lower() != host_of(canonical).lower()
+    return not isinstance(own, str) or (host_of(own) or "").lower() != other.lower()
+
+
+def _ghost_canonical_place(text: str, canonical: str) -> tuple[int | None, int | None]:
+    """Where the JSON writes a post's ``canonical_url`` with this value (the first such key, else any)."""
+    written = re.compile(r'"canonical_url"\s*:\s*' + re.escape(json.dumps(canonical))[:-1] + r'"')
+    found = written.search(text) or re.compile(r'"canonical_url"\s*:\s*"' + re.escape(canonical)).search(text)
+    return text_position(text, found.start()) if found is not None else _key_place(text, "canonical_url")
 
 
 def _top_level_keys(text: str) -> set[str]:
