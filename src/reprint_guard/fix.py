@@ -1159,6 +1159,7 @@ def _already_there(params: Any, reprint: Reprint) -> bool:
     """Whether the page has the rule's element in some form (hidden, on its host but altered, its address in a
     lazy loader's attribute or behind an image proxy): what the check asks is to correct that one."""
     from .checks.base import pattern_host, url_pattern
+    from .checks.element import posing
 
     shown, hidden = reprint.media
     regex = url_pattern(params.pattern)
@@ -1166,8 +1167,13 @@ def _already_there(params: Any, reprint: Reprint) -> bool:
     for item in (*shown, *hidden):
         if item.tag != params.tag:
             continue
-        if regex.search(item.src) or (host and host in " ".join(str(v) for v in item.attrs.values()).lower()):
+        if regex.search(item.src):
             return True
+        # On its host, in a lazy loader's attribute or behind a proxy: the element altered, not another
+        # picture the publisher serves (its photos).
+        for value in item.attrs.values():
+            if value and host and host in value.lower() and posing(item, params, value[value.lower().find(host) :]):
+                return True
     return False
 
 

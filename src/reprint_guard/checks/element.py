@@ -90,7 +90,9 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
         )
         return
     if params.host:
-        altered = [m for m in shown if m.tag == params.tag and host_of(m.src) == params.host.lower()]
+        altered = [
+            m for m in shown if m.tag == params.tag and host_of(m.src) == params.host.lower() and posing(m, params)
+        ]
         if altered:
             written = reprint.as_written(altered[0].src)
             yield Problem.at(reprint.span(written), f"{written} is on the right host but has been altered")
@@ -193,6 +195,39 @@ def _lazy_address(reprint: Reprint, shown: list[Media], tag: str, regex: object)
             if address and regex.search(address):  # type: ignore[attr-defined]
                 return address
     return None
+
+
+def posing(item: Media, params: Params, address: str | None = None) -> bool:
+    """Whether ``item``, on the element's host, stands for the element altered, not another picture the
+    publisher serves (a photo from its own site): its address (``address``, else its ``src``) has the path the
+    rule's pattern writes out (``/pixel.gif``, ``/content/``), or, where the pattern writes none, it is
+    pixel-sized or a republication tracker's."""
+    from .media import is_pixel, is_tracker
+
+    path = literal_path(params.pattern)
+    host = (params.host or pattern_host(params.pattern) or "").lower()
+    if len(path) > 1 and host:
+        written = (address if address is not None else item.src).lower()
+        at = written.find(host)
+        return at >= 0 and written[at + len(host) :].startswith(path.lower())
+    return is_pixel(item) or is_tracker(item)
+
+
+#: What a URL pattern writes out after its host: the start of the path, up to its first pattern syntax.
+_LITERAL_PATH = re.compile(r"(?:[^\\^$.|?*+()\[\]{}]|\\[^A-Za-z0-9])+")
+
+
+def literal_path(pattern: str) -> str:
+    """The path a URL pattern writes out after the host it names (``^https://a\\.example/pixel\\.gif\\?id=``:
+    ``/pixel.gif``), up to its query or first pattern syntax; "" when it names no host or no path."""
+    from .base import _PATTERN_HOST
+
+    host = _PATTERN_HOST.search(pattern)
+    if host is None or not pattern.startswith("/", host.end()):
+        return ""
+    written = _LITERAL_PATH.match(pattern, host.end())
+    path = re.sub(r"\\(.)", r"\1", written.group(0)) if written is not None else ""
+    return path.partition("?")[0].partition("#")[0]
 
 
 def _unproxied_fix(tag: str, address: str) -> str:
