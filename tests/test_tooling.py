@@ -1250,14 +1250,16 @@ def test_fix_adds_no_second_pixel_beside_a_hidden_or_altered_one(tmp_path, cli):
 
 
 def test_validate_says_a_placeholder_in_a_message_or_pattern_is_not_filled(tmp_path, cli):
-    """{title} in a message was shown as written in every finding, and ?id={pixel_id} in an element pattern
-    matched no real pixel (the right one was reported as altered); validate said the policy was valid."""
+    """{title} in a message was shown as written in every finding, and ?u={orignal_url} in an element pattern
+    matched no real pixel (the right one was reported as altered); validate said the policy was valid. A site's
+    own key ({pixel_id}) is filled from the reprint's metadata, as in a template: validate refused it."""
     policy = tmp_path / "ph.yaml"
     policy.write_text(
         "id: ph\nname: Ph\npublisher: Ph News\nsource_url: https://ph.example/terms\napplies_to: [ph.example]\n"
         "rules:\n"
         "  - {id: credit, check: attribution, names: [Ph News], message: 'Ph News is not credited in {title}'}\n"
-        "  - {id: pixel, check: element, pattern: '^https://px\\.ph\\.example/p\\?id={pixel_id}$', message: m}\n"
+        "  - {id: pixel, check: element, pattern: '^https://px\\.ph\\.example/p\\?u={orignal_url}$', message: m}\n"
+        "  - {id: own, check: element, pattern: '^https://px\\.ph\\.example/p\\?id={pixel_id}$', message: m}\n"
         "  - {id: greek, check: text, pattern: '\\p{Greek}+ x{2}', mode: forbid, message: 'No {2} Greek'}\n",
         encoding="utf-8",
     )
@@ -1266,9 +1268,9 @@ def test_validate_says_a_placeholder_in_a_message_or_pattern_is_not_filled(tmp_p
     assert run.out.splitlines() == [
         f"{policy}:7:56: rule 'credit', field 'message': {{title}} is not filled in (a message is the same for "
         "every reprint: say it in the rule's fix, where placeholders are filled)",
-        f"{policy}:8:33: rule 'pixel', field 'pattern': {{pixel_id}} is not filled in (an element's pattern is "
-        "filled with the values a template knows, such as {original_url_encoded} and {original_url})",
-    ], run.out
+        f"{policy}:8:33: rule 'pixel', field 'pattern': {{orignal_url}} is not filled in (did you mean "
+        "{original_url}? An element's pattern is filled with the values a template knows)",
+    ], run.out  # {pixel_id}, a site's own metadata key, is filled from the reprint's metadata as a template is
 
 
 def test_a_fix_writes_flags_and_dates_as_yaml_and_an_unset_key_as_a_hint(tmp_path, cli):
@@ -1931,3 +1933,26 @@ def test_credit_from_a_page_says_when_its_name_is_the_pages_own_author_tag(tmp_p
     (tmp_path / "staff.meta.yaml").write_text("author: Ana Ruiz\n", encoding="utf-8")  # set: no note
     run = cli("credit", "--from", str(page), "--no-config", "--meta", "original_published=2025-03-10")
     assert "Ana Ruiz" in run.out and "author tag" not in run.err, run.err
+
+
+def test_an_element_pattern_filled_with_a_sites_own_key_validates_and_names_that_value(tmp_path, cli):
+    """``?id={pixel_id}``, a site's own metadata key, is filled from the reprint as a template is: validate
+    refused it, and a pixel of another id was said not to name the reprint's original, though its pixel_id
+    was what differed."""
+    policy = tmp_path / "px.yaml"
+    policy.write_text(
+        "id: px\nname: Px\npublisher: Prairie Ledger\nsource_url: https://prairieledger.example/republish\n"
+        "applies_to: [prairieledger.example]\nrules:\n"
+        "  - {id: pixel, check: element, pattern: '^https://prairieledger\\.example/pixel\\.gif\\?id={pixel_id}$', "
+        "message: The tracking pixel is missing}\n",
+        encoding="utf-8",
+    )
+    assert cli("validate", "--no-config", str(policy)).code == 0
+    meta = '---\noriginal_url: https://prairieledger.example/2026/11/wheat\npixel_id: "48213"\n---\nWheat.\n\n'
+    pixel = '<img src="https://prairieledger.example/pixel.gif?id={}" width="1" height="1" alt="">\n'
+    (tmp_path / "ok.md").write_text(meta + pixel.format(48213), encoding="utf-8")
+    (tmp_path / "other.md").write_text(meta + pixel.format(999), encoding="utf-8")
+    assert cli("check", "--no-config", "--policy", str(policy), "ok.md", cwd=tmp_path).code == 0
+    run = cli("check", "--no-config", "--policy", str(policy), "other.md", "--format", "json", cwd=tmp_path)
+    [finding] = run.json()["results"][0]["findings"]
+    assert finding["message"].endswith("its address does not name this reprint's pixel_id (48213))"), finding

@@ -53,9 +53,8 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
                     f"the form the rule asks for (/{params.pattern}/)"
                 )
             else:
-                detail = (
-                    f"{written} is there but for another article: its address does not name this reprint's "
-                    f"original ({reprint.metadata.original_url})"
+                detail = f"{written} is there but for another article: its address does not name " + _named_values(
+                    params.pattern, reprint, context
                 )
             yield Problem.at(reprint.span(written), detail=detail, specific=True)
             return
@@ -148,6 +147,18 @@ def _names_original_within(address: str, reprint: Reprint, context: Context) -> 
 
 #: The placeholders that stand for the original's address, compared as links are.
 _ORIGINAL_PLACEHOLDERS = ("{original_url_encoded}", "{original_url}")
+
+
+def _named_values(pattern: str, reprint: Reprint, context: Context) -> str:
+    """What an element's address should name and does not: this reprint's original, or the values of the
+    other keys its pattern is filled with (a site's own ``{pixel_id}``)."""
+    others = [
+        name for name in dict.fromkeys(_PLACEHOLDER.findall(pattern)) if f"{{{name}}}" not in _ORIGINAL_PLACEHOLDERS
+    ]
+    if not others:
+        return f"this reprint's original ({reprint.metadata.original_url})"
+    values = template_values(reprint, context.policy, placeholders=False)
+    return "this reprint's " + ", ".join(f"{name} ({values.get(name, 'not set')})" for name in others)
 
 
 def _names_the_original(pattern: str, address: str, reprint: Reprint) -> bool:

@@ -619,8 +619,9 @@ _NOT_FILLED = {
 
 def _placeholders_not_filled(raw: RawPolicy) -> list[PolicyError]:
     """A ``{name}`` in a rule's message or pattern: shown, or matched, as the braces and name it is (a pixel's
-    ``?id={pixel_id}`` then matches no real pixel, and the right one is reported as altered). An element's
-    pattern is filled per reprint, with the names a template knows."""
+    ``?id={pixl_id}`` then matches no real pixel, and the right one is reported as altered). An element's
+    pattern is filled per reprint, with the values a template knows or the reprint's own metadata key's, so
+    only a misspelling of a name a template knows is told there."""
     problems = []
     for index, rule in enumerate(raw.data.get("rules") or []):
         if not isinstance(rule, dict):
@@ -630,19 +631,17 @@ def _placeholders_not_filled(raw: RawPolicy) -> list[PolicyError]:
             if not isinstance(value, str):
                 continue
             names = (_PATTERN_PLACEHOLDER if key != "message" else PLACEHOLDER).findall(value)
-            if key == "pattern" and rule.get("check") == "element":  # filled per reprint: a known value only
-                names = [name for name in names if name not in TEMPLATE_NAMES]
-                why = "an element's pattern is filled with the values a template knows, such as " + " and ".join(
-                    f"{{{name}}}" for name in _ELEMENT_PATTERN_EXAMPLES
-                )
+            if key == "pattern" and rule.get("check") == "element":
+                # Filled per reprint, as a template is: with a value a template knows, or a site's own metadata
+                # key (``{pixel_id}``); only a misspelling of a known name is told.
+                names = [name for name in names if name not in TEMPLATE_NAMES and _known_name(name)]
+                if names:
+                    meant = _known_name(names[0])
+                    why = f"did you mean {{{meant}}}? An element's pattern is filled with the values a template knows"
             if names:
                 where: list[str | int] = ["rules", index, key]
                 problems.append(raw.error(f"{_where(raw.data, where)}: {{{names[0]}}} is not filled in ({why})", where))
     return problems
-
-
-#: The values an element's pattern is most often filled with, as a message names them.
-_ELEMENT_PATTERN_EXAMPLES = ("original_url_encoded", "original_url")
 
 
 def _known_name(name: str) -> str | None:
