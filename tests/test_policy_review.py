@@ -498,3 +498,31 @@ def test_validate_of_a_folder_of_many_policies_reads_each_once_and_a_deep_chain_
     deep = f"{chain / 'c39.yaml'}:5:1: its 'extends' chain is more than 32 policies deep (c39 -> c38 -> ... -> c07)"
     assert deep in run.out, run.out[-500:]
     assert f"{chain / 'c31.yaml'}: valid" in run.out  # 32 deep: allowed
+
+
+@pytest.mark.parametrize(
+    ("when", "told"),
+    [
+        ("{all: {field: commercial, is: true}}", "'all' takes a list of conditions, not a mapping"),
+        ("{field: commercial}", "it needs a test: is, is_not, in, not_in or present"),
+        ("{field: commercial, is: true, is_not: false}", "it has 2 tests (is, is_not): give one"),
+        ("{field: medium, in: web}", "'in' takes a list of values (in: [web])"),
+        ("{not: [{field: commercial, is: true}]}", "'not' takes one condition (a mapping), not a list"),
+        ("{any: []}", "'any' takes at least one condition"),
+        ("[1]", "a condition is a mapping, not a list"),
+    ],
+)
+def test_a_broken_condition_is_told_what_is_wrong_with_it_as_yaml_writes_it(tmp_path, cli, when, told):
+    """Six different mistakes in a ``when`` were all "... is not a valid condition", the condition shown as
+    Python writes it (``{'all': {'field': 'commercial', 'is': True}}``)."""
+    policy = tmp_path / "w.yaml"
+    policy.write_text(
+        "id: w\nname: W\npublisher: W News\nsource_url: https://w.example/t\napplies_to: [w.example]\nrules:\n"
+        f"  - id: r\n    check: permission\n    scope: commercial\n    when: {when}\n    message: m\n",
+        encoding="utf-8",
+    )
+    run = cli("validate", "--no-config", str(policy))
+    assert run.code == 1 and run.out.startswith(f"{policy}:10:5: rule 'r', field 'when': {when} is not a valid "), (
+        run.out
+    )
+    assert f"condition: {told}; use {{field: NAME" in run.out, run.out

@@ -243,11 +243,63 @@ def _describe(error: Any, data: Any, path: list[Any]) -> str:
     elif error.validator in ("anyOf", "oneOf") and not (path and "when" in map(str, path)):
         message = _describe_choice(error.validator_value, error.instance) or message
     elif error.validator == "oneOf" and path and "when" in map(str, path):
+        why = _condition_problem(error.instance)
         message = (
-            f"{error.instance!r} is not a valid condition; use {{field: NAME, is|is_not|in|not_in|present:"
-            " VALUE}, {all: [...]}, {any: [...]} or {not: ...}"
+            f"{_flow(error.instance)} is not a valid condition{': ' + why if why else ''}; use {{field: NAME, "
+            "is|is_not|in|not_in|present: VALUE}, {all: [...]}, {any: [...]} or {not: ...}"
         )
     return f"{where}: {message}" if where else message
+
+
+#: The tests a field condition makes, one of which it takes.
+_TESTS = ("is", "is_not", "in", "not_in", "present")
+
+
+def _condition_problem(condition: Any) -> str | None:
+    """What is wrong with a ``when`` condition, said as its author wrote it (None: no one thing to name)."""
+    if not isinstance(condition, dict):
+        return f"a condition is a mapping, not {_kind(condition)}"
+    joins = [key for key in ("all", "any", "not") if key in condition]
+    kinds = [*joins, "field"] if "field" in condition else joins
+    if len(kinds) > 1:
+        return f"it joins {' and '.join(map(repr, kinds))}: one per condition"
+    if joins:
+        key, value = joins[0], condition[joins[0]]
+        if key == "not":
+            return None if isinstance(value, dict) else f"'not' takes one condition (a mapping), not {_kind(value)}"
+        if not isinstance(value, list):
+            return f"{key!r} takes a list of conditions, not {_kind(value)}"
+        return f"{key!r} takes at least one condition" if not value else None
+    if "field" in condition:
+        tests = [key for key in _TESTS if key in condition]
+        if not tests:
+            return "it needs a test: is, is_not, in, not_in or present"
+        if len(tests) > 1:
+            return f"it has {len(tests)} tests ({', '.join(tests)}): give one"
+        if tests[0] in ("in", "not_in") and not isinstance(condition[tests[0]], list):
+            return f"{tests[0]!r} takes a list of values ({tests[0]}: [{_flow(condition[tests[0]])}])"
+    return None
+
+
+def _kind(value: Any) -> str:
+    return {list: "a list", dict: "a mapping", str: "a string", bool: "true or false", type(None): "null"}.get(
+        type(value), type(value).__name__
+    )
+
+
+def _flow(value: Any) -> str:
+    """A value as YAML's flow style writes it (``{field: commercial, is: true}``), as a policy's author wrote it."""
+    import yaml  # error path only
+
+    try:
+        return (
+            yaml.safe_dump(value, default_flow_style=True, width=1_000_000, allow_unicode=True)
+            .strip()
+            .removesuffix("\n...")
+            .strip()
+        )
+    except yaml.YAMLError:
+        return repr(value)
 
 
 def _describe_choice(branches: Any, instance: Any) -> str | None:

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from ..checks.base import DERIVED_VALUES, PLACEHOLDER
+from ..checks.base import written as as_yaml
 from ..checks.params import unknown_licence
 from ..errors import PolicyError, ReprintGuardError
 from ..metaview import DECLARED, Medium
@@ -53,8 +54,9 @@ def contradiction(condition: Condition) -> str | None:
         if allowed is not None and condition.op in ("is", "in"):
             values = condition.value if isinstance(condition.value, list) else [condition.value]
             if not any(same(condition.field, v, a) for v in values for a in allowed):
-                shown = ", ".join(sorted(map(str, allowed)))
-                return f"{condition.field} is never {condition.value!r} (it is one of {shown})"
+                shown = ", ".join(sorted(map(as_yaml, allowed)))
+                said = as_yaml(condition.value) if not isinstance(condition.value, list) else condition.value
+                return f"{condition.field} is never {said!r} (it is one of {shown})"
         return None
     if isinstance(condition, Not):
         return None
