@@ -526,3 +526,19 @@ def test_a_broken_condition_is_told_what_is_wrong_with_it_as_yaml_writes_it(tmp_
         run.out
     )
     assert f"condition: {told}; use {{field: NAME" in run.out, run.out
+
+
+def test_a_condition_that_can_never_hold_names_the_values_as_yaml_writes_them(tmp_path, cli):
+    """``commercial is never 'yes' (it is one of False, True)``: Python's capitals, where a policy writes
+    ``true`` and ``false``."""
+    policy = tmp_path / "w.yaml"
+    policy.write_text(
+        "id: w\nname: W\npublisher: W News\nsource_url: https://w.example/t\napplies_to: [w.example]\n"
+        "contacts: [rights@w.example]\nrules:\n"
+        "  - id: r\n    check: permission\n    scope: commercial\n    when: {field: commercial, is: 'yes'}\n"
+        "    message: m\n",
+        encoding="utf-8",
+    )
+    run = cli("validate", "--no-config", str(policy))
+    said = "its condition can never hold: commercial is never 'yes' (it is one of false, true)"
+    assert run.out == f"{policy}:11:5: rule 'r': {said}\n", run.out
