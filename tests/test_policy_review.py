@@ -542,3 +542,19 @@ def test_a_condition_that_can_never_hold_names_the_values_as_yaml_writes_them(tm
     run = cli("validate", "--no-config", str(policy))
     said = "its condition can never hold: commercial is never 'yes' (it is one of false, true)"
     assert run.out == f"{policy}:11:5: rule 'r': {said}\n", run.out
+
+
+def test_a_media_rules_bad_except_is_told_at_its_own_line(tmp_path, cli):
+    """A look-around in a media rule's ``except`` was told at the rule's first line, without the field."""
+    policy = write_policy(
+        tmp_path,
+        "exc",
+        "rules:\n  - id: no-photos\n    check: media\n    mode: forbid\n"
+        "    except: '^https://w\\.example/pixel\\.gif(?=\\?)'\n    message: m\n",
+    )
+    run = cli("validate", str(policy))
+    line = (
+        policy.read_text(encoding="utf-8").splitlines().index("    except: '^https://w\\.example/pixel\\.gif(?=\\?)'")
+    )
+    assert run.code == 1 and run.out.startswith(f"{policy}:{line + 1}:5: rule 'no-photos', field 'except': "), run.out
+    assert "invalid or unsupported pattern" in run.out

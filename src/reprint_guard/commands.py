@@ -490,7 +490,8 @@ def run_test(options: argparse.Namespace) -> int:
                 failed += 1
             sys.stdout.write(render(outcome))
         elif options.verbose:
-            sys.stdout.write(f"ok   {outcome.path}  ({len(outcome.matched)} expected findings)\n")
+            count = len(outcome.matched)
+            sys.stdout.write(f"ok   {outcome.path}  ({count} expected finding{'' if count == 1 else 's'})\n")
     if total == 0:
         raise UsageError(f"no fixtures found in {', '.join(options.paths)}")
     sys.stdout.write(_coverage_notes(covered, policies))

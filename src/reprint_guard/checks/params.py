@@ -633,9 +633,15 @@ class MediaParams(Params):
                     f"'{said}' goes with 'mode: permission' (media need a permission of that scope); with mode "
                     f"{self.mode!r} it is never read: set 'mode: permission', or leave '{said}' out"
                 )
-        if self.except_ is not None:
-            policy_pattern(self.except_)
         return self
+
+    @field_validator("except_")
+    @classmethod
+    def _except_compiles(cls, value: str | None) -> str | None:
+        """Told at its own line, as a bad ``pattern`` is."""
+        if value is not None:
+            policy_pattern(value)
+        return value
 
 
 class TimingParams(Params):
