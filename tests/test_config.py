@@ -1460,6 +1460,21 @@ def test_init_lists_a_folder_with_one_broken_policy_file_by_file(tmp_path, cli):
     assert cli("check", "content", cwd=tmp_path).code == 1  # the config loads
 
 
+def test_init_keeps_a_working_policy_whose_id_a_broken_draft_read_first_has_too(tmp_path, cli):
+    """A broken draft in a folder read first took the id, and the working policy was commented out as its
+    twin; then the draft failed to load, and no policy was proposed at all."""
+    write(
+        tmp_path / "drafts" / "pub-draft.yaml",
+        POLICY_HEAD.format(id="pub-01") + "rules:\n  - {id: r, check: text, pattern: '(x', mode: forbid, message: m}\n",
+    )
+    _write_link_policy(tmp_path / "policies" / "pub.yaml", "pub-01", "pub1.example")
+    write(tmp_path / "content" / "a.md", markdown({"original_url": "https://pub1.example/a"}, "Body"))
+    text, listed = _init_policies(tmp_path, cli)
+    assert listed == ["policies"], text  # the folder, all of whose files load
+    assert '#  - "drafts/pub-draft.yaml"  # drafts/pub-draft.yaml:' in text and "invalid or unsupported pattern" in text
+    assert "is also the id of" not in text
+
+
 def test_a_config_named_by_its_folder_says_so(tmp_path, cli):
     """``--config site`` (the folder, not the file) said "config file not found" of a folder that is there."""
     run = cli("policies", "--config", str(tmp_path))

@@ -435,19 +435,19 @@ def _loadable(root: Path, found: list[str]) -> tuple[list[str], list[tuple[str, 
     }
     files = [file for path in found for file in folders.get(path, [path])]
     reasons: dict[str, str] = {}
-    owner: dict[str, str] = {}
+    # Each id's files, in order: the first stands for it, the others wait in case it does not load (a broken
+    # draft copy in a folder read first does not take the id from the policy that works).
+    twins: dict[str, list[tuple[str, Any]]] = {}
     for file in files:
         try:
             raw = read_policy_file(root / file)
         except ReprintGuardError as exc:
             reasons[file] = said(exc)
             continue
-        policy_id = str(raw.data.get("id"))
-        if policy_id in owner:
-            reasons[file] = said(raw.error(f"policy id {policy_id!r} is also the id of {owner[policy_id]}", ["id"]))
-        else:
-            owner[policy_id] = file
-    left = [file for file in files if file not in reasons]
+        twins.setdefault(str(raw.data.get("id")), []).append((file, raw))
+    owner = {policy_id: held[0][0] for policy_id, held in twins.items()}
+    id_of = {file: policy_id for policy_id, held in twins.items() for file, _ in held}
+    left = [file for file in files if file not in reasons and owner.get(id_of.get(file, "")) == file]
     while left:
         try:
             policy_set([root / file for file in left])
@@ -460,6 +460,15 @@ def _loadable(root: Path, found: list[str]) -> tuple[list[str], list[tuple[str, 
                 break
             reasons[culprit] = said(exc)
             left.remove(culprit)
+            waiting = [file for file, _ in twins[id_of[culprit]] if file not in reasons and file != culprit]
+            if waiting:  # the next file of that id stands for it now
+                owner[id_of[culprit]] = waiting[0]
+                left.append(waiting[0])
+    for held in twins.values():
+        for file, raw in held:
+            policy_id = id_of[file]
+            if file not in reasons and owner[policy_id] != file:
+                reasons[file] = said(raw.error(f"policy id {policy_id!r} is also the id of {owner[policy_id]}", ["id"]))
     kept = []
     for path in found:  # a folder whose files all load is named as a folder still
         inside = folders.get(path, [path])
