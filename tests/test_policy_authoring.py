@@ -536,4 +536,4 @@ def test_an_element_pattern_is_filled_with_the_reprints_original(tmp_path, cli):
     assert run.code == 0 and pixel(encoded) in story.read_text(encoding="utf-8"), run.out + run.err
     typo = write(tmp_path / "typo.yaml", _PIXEL_POLICY.replace("url={original_url_encoded}$", "url={orignal_url}$"))
     run = cli("validate", str(typo), "--no-config")
-    assert run.code == 1 and "{orignal_url} is not filled in (an element's pattern is filled with" in run.out
+    assert run.code == 1 and "{orignal_url} is not filled in (did you mean {original_url}? An element's" in run.out
