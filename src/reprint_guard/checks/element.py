@@ -218,7 +218,7 @@ def posing(item: Media, params: Params, address: str | None = None) -> bool:
     path = literal_path(params.pattern)
     host = (params.host or pattern_host(params.pattern) or "").lower()
     if len(path) > 1 and host:
-        written = (address if address is not None else item.src).lower()
+        written = unquote(address if address is not None else item.src).lower()  # behind a proxy, encoded
         at = written.find(host)
         return at >= 0 and written[at + len(host) :].startswith(path.lower())
     return is_pixel(item) or is_tracker(item)
@@ -244,7 +244,7 @@ def literal_path(pattern: str) -> str:
 def _unproxied_fix(tag: str, address: str) -> str:
     """How to have a page load the publisher's element itself, not a CDN's copy: the setting named where the
     proxy is known by its address (Jetpack's Photon serves from ``i0.wp.com``), else in general."""
-    host = host_of(address).lower()
+    host = (host_of(address) or "").lower()
     if host.endswith(".wp.com"):
         where = "Jetpack's image CDN (add it to Photon's exclusion list, or turn the CDN off for the post)"
     elif urlsplit(address).path.startswith("/cdn-cgi/image/"):

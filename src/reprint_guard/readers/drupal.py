@@ -43,8 +43,9 @@ _ANY_CASE = re.compile("data-caption", re.IGNORECASE)
 def rendered(html: str) -> str:
     """``html`` with each ``data-caption`` shown after its element as the ``<figcaption>`` Drupal makes of it.
 
-    Each attribute found is read in its tag (the ``<`` before it, matched as a well-formed start tag): one
-    look per tag, so a page of many such words costs its length, not its length squared.
+    Each attribute found is read in its tag (the ``<`` before it, matched as a start tag, within
+    :data:`_TAG_REACH`): one look per tag, so a page of many such words costs its length, not its square.
+    A page without the attribute's name is passed over after a few plain finds (:func:`has_captions`).
     """
     if not has_captions(html):
         return html

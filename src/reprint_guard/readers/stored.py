@@ -11,7 +11,4 @@ from . import drupal, wordpress
 
 def rendered(html: str) -> str:
     """``html`` as its CMS renders it (each platform's own look decides whether the body needs it)."""
-    html = wordpress.rendered(html)
-    if "-caption" in html or "-CAPTION" in html or "-Caption" in html:  # a plain find before Drupal's look
-        html = drupal.rendered(html)
-    return html
+    return drupal.rendered(wordpress.rendered(html))
