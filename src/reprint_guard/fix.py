@@ -1172,7 +1172,8 @@ def _already_there(params: Any, reprint: Reprint) -> bool:
         # On its host, in a lazy loader's attribute or behind a proxy: the element altered, not another
         # picture the publisher serves (its photos).
         for value in item.attrs.values():
-            if value and host and host in value.lower() and posing(item, params, value[value.lower().find(host) :]):
+            at = value.lower().find(host) if value and host else -1
+            if at >= 0 and posing(item, params, value[at:]):
                 return True
     return False
 

@@ -809,7 +809,7 @@ def _prune_invisible(root: LexborNode, folded: _Folded | None = None, *, classes
     for node in found:
         if _is_hidden(node):
             hidden.append(node)
-        elif (node.tag == "details" and "open" not in node.attributes) or _CLOSED_TOGGLE_STATE in node.attributes:
+        elif (node.tag == "details" and "open" not in node.attributes) or _closed_toggle(node):
             away = _folded_away(node)
             hidden += away
             away_ids.update(child.mem_id for child in away)
@@ -869,8 +869,6 @@ def _folded_away(details: LexborNode) -> list[LexborNode]:
     """What a closed ``<details>`` does not show: everything in it but its first ``<summary>``; of a closed
     Ghost toggle card, its content."""
     if details.tag != "details":  # the card's own content: a child of it, as Ghost renders the card
-        if not _closed_toggle(details):
-            return []
         return [
             child for child in details.iter() if "kg-toggle-content" in (child.attributes.get("class") or "").split()
         ]
@@ -1108,8 +1106,6 @@ _WELL_FORMED_TAG = re.compile(
     r"""<[A-Za-z][A-Za-z0-9-]*(?:[\t\f ]+[A-Za-z_:][A-Za-z0-9_.:-]*"""
     r"""(?:[\t\f ]*=[\t\f ]*(?:[^"'=<>`\t\n\f\r ]+|'[^'\n\r]*'|"[^"\n\r]*"))?)*[\t\f ]*/?>"""
 )
-
-
 #: A tag saying "hidden" anywhere (or another hiding class's name) rules the quick path out; one saying
 #: "style" only when its style may hide.
 #: Parts of those words, each class's name holding one ("hid": hidden, hide, visually-hidden; "invisible"):

@@ -270,6 +270,21 @@ def pattern_host(pattern: str) -> str | None:
     return found.group(1).replace("\\.", ".") if found else None
 
 
+#: What a URL pattern writes out after its host: the start of the path, up to its first pattern syntax.
+_LITERAL_PATH = re.compile(r"(?:[^\\^$.|?*+()\[\]{}]|\\[^A-Za-z0-9])+")
+
+
+def literal_path(pattern: str) -> str:
+    """The path a URL pattern writes out after the host it names (``^https://a\\.example/pixel\\.gif\\?id=``:
+    ``/pixel.gif``), up to its query or first pattern syntax; "" when it names no host or no path."""
+    host = _PATTERN_HOST.search(pattern)
+    if host is None or not pattern.startswith("/", host.end()):
+        return ""
+    written = _LITERAL_PATH.match(pattern, host.end())
+    path = re.sub(r"\\(.)", r"\1", written.group(0)) if written is not None else ""
+    return path.partition("?")[0].partition("#")[0]
+
+
 def names_joined(names: list[str]) -> str:
     """Names as a byline writes them: "A", "A and B", "A, B and C"."""
     return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"

@@ -20,7 +20,16 @@ from urllib.parse import unquote, urlsplit
 from ..reprint import Reprint
 from ..urls import as_address, embedded_addresses, host_of, normalize_url
 from ..visible import ADDRESS_ATTRIBUTES, Media
-from .base import Context, Problem, compile_pattern, pattern_host, re2_escape, template_values, url_pattern
+from .base import (
+    Context,
+    Problem,
+    compile_pattern,
+    literal_path,
+    pattern_host,
+    re2_escape,
+    template_values,
+    url_pattern,
+)
 
 if TYPE_CHECKING:
     from ..policy.model import Policy
@@ -222,23 +231,6 @@ def posing(item: Media, params: Params, address: str | None = None) -> bool:
         at = written.find(host)
         return at >= 0 and written[at + len(host) :].startswith(path.lower())
     return is_pixel(item) or is_tracker(item)
-
-
-#: What a URL pattern writes out after its host: the start of the path, up to its first pattern syntax.
-_LITERAL_PATH = re.compile(r"(?:[^\\^$.|?*+()\[\]{}]|\\[^A-Za-z0-9])+")
-
-
-def literal_path(pattern: str) -> str:
-    """The path a URL pattern writes out after the host it names (``^https://a\\.example/pixel\\.gif\\?id=``:
-    ``/pixel.gif``), up to its query or first pattern syntax; "" when it names no host or no path."""
-    from .base import _PATTERN_HOST
-
-    host = _PATTERN_HOST.search(pattern)
-    if host is None or not pattern.startswith("/", host.end()):
-        return ""
-    written = _LITERAL_PATH.match(pattern, host.end())
-    path = re.sub(r"\\(.)", r"\1", written.group(0)) if written is not None else ""
-    return path.partition("?")[0].partition("#")[0]
 
 
 def _unproxied_fix(tag: str, address: str) -> str:

@@ -251,10 +251,6 @@ def _describe(error: Any, data: Any, path: list[Any]) -> str:
     return f"{where}: {message}" if where else message
 
 
-#: The tests a field condition makes, one of which it takes.
-_TESTS = ("is", "is_not", "in", "not_in", "present")
-
-
 def _condition_problem(condition: Any) -> str | None:
     """What is wrong with a ``when`` condition, said as its author wrote it (None: no one thing to name)."""
     if not isinstance(condition, dict):
@@ -271,7 +267,7 @@ def _condition_problem(condition: Any) -> str | None:
             return f"{key!r} takes a list of conditions, not {_kind(value)}"
         return f"{key!r} takes at least one condition" if not value else None
     if "field" in condition:
-        tests = [key for key in _TESTS if key in condition]
+        tests = [key for key in conditions.OPERATORS if key in condition]
         if not tests:
             return "it needs a test: is, is_not, in, not_in or present"
         if len(tests) > 1:
@@ -282,9 +278,11 @@ def _condition_problem(condition: Any) -> str | None:
 
 
 def _kind(value: Any) -> str:
-    return {list: "a list", dict: "a mapping", str: "a string", bool: "true or false", type(None): "null"}.get(
-        type(value), type(value).__name__
-    )
+    """A YAML value's kind, as :data:`_TYPE_NAMES` names a schema's types ("a mapping", "true or false")."""
+    if value is None:
+        return "null"
+    kind = {list: "array", dict: "object", str: "string", bool: "boolean", int: "integer", float: "number"}
+    return _TYPE_NAMES.get(kind.get(type(value), ""), type(value).__name__)
 
 
 def _flow(value: Any) -> str:

@@ -39,12 +39,12 @@ def read_html(
         line, column = text_position(text, index, front.body_line if front is not None else 1)
         raise InputError(problem, path=path, line=line, column=column)
     declared = declared_metadata(text) if "<head" in text.lower() or "ld+json" in text else {}
+    first_line = front.body_line if front is not None else 1
+    places = declared_places(text, declared, first_line=first_line)
     paywall = _SUBSTACK_PAYWALL.search(text) if "paywall-jump" in text and "paywalled" not in declared else None
     if paywall is not None:  # a paid post's preview ends there: the post is paywalled, as the page shows it
         declared["paywalled"] = True
-    places = declared_places(text, declared, first_line=front.body_line if front is not None else 1)
-    if paywall is not None:
-        places["paywalled"] = text_position(text, paywall.start(), front.body_line if front is not None else 1)
+        places["paywalled"] = text_position(text, paywall.start(), first_line)
     if front is not None:
         declared = {**declared, **front.data}
         extra = {**extra, "key_lines": front.key_lines, "body_line": front.body_line}
