@@ -3601,6 +3601,28 @@ def test_a_name_after_a_comma_that_is_no_first_name_is_not_turned_around():
 
 
 @pytest.mark.parametrize(
+    ("name", "written"),
+    [
+        ("Ruiz, Ana", "Ana Ruiz"),
+        ("de la Fuente, María", "María de la Fuente"),
+        ("Ana Ruiz, PhD", "Ana Ruiz"),
+        ("Ana Ruiz (University of Leeds)", "Ana Ruiz"),
+        ("Priya Raman, University of Northfield", "Priya Raman, University of Northfield"),
+        ("Dana Whitfield, ProPublica", "Dana Whitfield, ProPublica"),
+        ("Ana Ruiz, Staff Reporter", "Ana Ruiz, Staff Reporter"),
+        ("García Márquez, Gabriel José", "García Márquez, Gabriel José"),
+        ("King, Jr.", "King, Jr."),
+    ],
+)
+def test_a_credit_turns_a_name_round_only_when_surely_written_surname_first(name, written):
+    """A credit written from "Priya Raman, University of Northfield" read "University of Northfield Priya
+    Raman": a name and an affiliation turned round as if a catalogue's "Raman, Priya"."""
+    from reprint_guard.metaview import written_name
+
+    assert written_name(name) == written
+
+
+@pytest.mark.parametrize(
     ("address", "said"),
     [
         ("https://m.globalresearch.ca/the-harbour-that-was-sold/5799123", None),  # the mobile edition

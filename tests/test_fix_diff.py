@@ -406,6 +406,29 @@ def test_fix_says_it_linked_the_credit_and_left_the_licence_when_the_credit_is_e
     assert "republished from [The Conversation](https://theconversation.com/x-55) under" in page.read_text()
 
 
+@pytest.mark.parametrize(
+    ("author", "written"),
+    [
+        ("Priya Raman, University of Northfield", "Priya Raman, University of Northfield"),
+        ("Dana Whitfield, Harbour Institute", "Dana Whitfield, Harbour Institute"),
+        ("Raman, Priya", "Priya Raman"),
+    ],
+)
+def test_fix_writes_a_name_and_its_institution_as_given(tmp_path, cli, author, written):
+    """The Conversation asks for the author and the institution, which metadata writes "Name, Institution":
+    --fix and ``credit`` wrote "University of Northfield Priya Raman", reading it as surname first, and the
+    check then passed the garbled byline. A name surely written surname first is still turned round."""
+    page = tmp_path / "a.md"
+    front = CONVERSATION_FRONT.replace("author: Ana Ruiz", f'author: "{author}"')
+    page.write_text(f"{front}\nRivers move because banks erode.\n\n{COUNTER}", encoding="utf-8")
+    run = cli("check", str(page), "--fix")
+    assert "fixed the-conversation/credit-author" in run.err, run.err
+    assert f"*{written}. Republished from [The Conversation]" in page.read_text()
+    credit = cli("credit", "--from", str(page))
+    assert credit.out.startswith(f"*{written}. Republished from"), credit.out
+    assert cli("check", str(page)).code == 0
+
+
 def test_fix_adds_only_the_licence_to_a_top_credit_that_lacks_it(tmp_path, cli):
     """The Conversation's credit names the licence in its second sentence: a reprint with "Republished from
     The Conversation" but no licence got a second credit above its own; then the licence alone, still above it."""

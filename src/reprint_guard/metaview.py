@@ -431,7 +431,17 @@ def name_forms(name: str) -> tuple[str, ...]:
     base = base.strip()
     if base and base != name.strip():
         forms.append(base)
-    last, comma, first = base.partition(",")
+    natural = _natural_order(base)
+    if natural is not None:
+        forms.append(natural)
+    return tuple(forms)
+
+
+def _natural_order(name: str) -> str | None:
+    """``name`` in its natural order when it may be written surname first ("Nandakumar, Priya"), else None.
+
+    Read liberally, for finding a name on a page: "Dana Whitfield, ProPublica" may be too."""
+    last, comma, first = name.partition(",")
     first, last = first.strip(), last.strip()
     if (
         comma
@@ -440,8 +450,36 @@ def name_forms(name: str) -> tuple[str, ...]:
         and 1 <= len(first.split()) <= 3
         and 1 <= len(last.split()) <= 4  # "Núñez de la Fuente, María José"
     ):
-        forms.append(f"{first} {last}")
-    return tuple(forms)
+        return f"{first} {last}"
+    return None
+
+
+#: Lower-case particles of a surname ("de la Fuente", "van der Berg"): a surname of one word with them.
+_PARTICLES = frozenset({"de", "del", "della", "der", "di", "da", "das", "do", "dos", "du", "la", "le", "van", "von"})
+
+
+def written_name(name: str) -> str:
+    """``name`` as a credit writes it: without a credential or an affiliation in brackets, and turned round
+    only when surely written surname first.
+
+    "Ruiz, Ana" is "Ana Ruiz", but "Priya Raman, University of Northfield" and "Dana Whitfield, ProPublica"
+    are a name and where its bearer works: a credit written from them keeps them as they are. Only a surname
+    of one word (particles aside: "de la Fuente, María") before the comma, and no institution or job after
+    it, is taken for surname first; "García Márquez, Gabriel José" is then written as it is, which an editor
+    can read, where turning a name and an affiliation round garbles the byline.
+    """
+    base = _AFFILIATION.sub("", name)
+    while (bare := _CREDENTIAL.sub("", base)) != base:
+        base = bare
+    base = base.strip() or name
+    natural = _natural_order(base)
+    if natural is None:
+        return base
+    last, first = base.split(",", 1)
+    surname = [word for word in last.split() if word.lower() not in _PARTICLES]
+    if len(surname) != 1 or re.search(_INSTITUTION, first) or _ROLE.search(first) or any(ch.isdigit() for ch in first):
+        return base
+    return natural
 
 
 def names_of(value: object) -> list[str]:

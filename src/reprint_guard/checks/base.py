@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from ..limits import MAX_PATTERN_LENGTH
-from ..metaview import name_forms
+from ..metaview import written_name
 from ..reprint import Reprint, Span
 from ..urls import as_address, normalize_url, with_host_folded
 
@@ -375,7 +375,7 @@ def template_values(reprint: Reprint, policy: Policy, *, placeholders: bool = Tr
     elif placeholders:
         values["year"] = "YYYY"
     if meta.authors:  # as a byline writes them: "Ruiz, Ana" and "Ana Ruiz, PhD" are "Ana Ruiz"
-        values["author"] = names_joined([name_forms(author)[-1] for author in meta.authors])
+        values["author"] = names_joined([written_name(author) for author in meta.authors])
     if meta.holders:
         values["holder"] = names_joined(meta.holders)
     for key, value in meta.items():
