@@ -335,6 +335,27 @@ def test_a_key_close_to_the_one_that_makes_a_reprint_is_said_not_skipped(tmp_pat
     assert off.code == 0 and off.json()["results"][0]["status"] == "skipped"
 
 
+@pytest.mark.parametrize("key", ["Commercial", "comercial"])
+def test_a_misspelt_key_is_told_when_the_configs_default_sets_the_key_meant(tmp_path, cli, key):
+    """A Global Research reprint saying ``Commercial: true`` where the config's defaults say ``commercial:
+    false`` passed with no word: the default set the key, so the misspelling was taken for no loss."""
+    write(tmp_path / ".reprint-guard.yaml", "defaults: {commercial: false}\n")
+    meta = {k: v for k, v in COMPLIANT_META.items() if k != "commercial"}
+    write(tmp_path / "typo.md", markdown({**meta, key: True}, COMPLIANT_BODY))
+    write(tmp_path / "right.md", markdown({**meta, "commercial": True}, COMPLIANT_BODY))
+    run = cli("check", ".", "--format", "json", cwd=tmp_path)
+    results = {Path(r["path"]).name: r for r in run.json()["results"]}
+    [told] = results["typo.md"]["findings"]
+    assert told["rule"] == "reprint-guard/misspelt-key", told
+    assert told["message"] == (
+        f"'{key}' is no key reprint-guard reads, so the policy is checked with the config's default for "
+        "'commercial' (false): did you mean 'commercial'?"
+    )
+    assert told["fix"] == f"Rename '{key}' to 'commercial'."
+    # Spelt right, the file's own value wins over the default, and is checked: a permission is asked.
+    assert [f["rule"] for f in results["right.md"]["findings"]] == ["global-research/commercial-permission"]
+
+
 def test_pyproject_config_and_overrides(tmp_path, cli):
     write(
         tmp_path / "pyproject.toml",

@@ -21,6 +21,7 @@ from .checks.base import (
     publisher_names,
     render,
 )
+from .checks.base import written as as_yaml
 from .errors import PolicyError
 from .metaview import FLAG_KEYS, READ_KEYS, SITE_KEYS, only_slugs
 from .policy.loader import PolicySet
@@ -648,8 +649,12 @@ def _misspelt_keys(reprint: Reprint, fields: frozenset[str], *, choosing: bool =
     found = []
     for key, own in _keys_not_read(meta.extra):
         close = _close_to(own, fields)
-        # False is "not set" only for a flag that defaults to it (modified); commercial: false is said.
-        if close is None or meta.value(close) not in ((None, [], False) if close in FLAG_KEYS else (None, [])):
+        # False is "not set" only for a flag that defaults to it (modified); commercial: false is said. A value
+        # only the config's defaults give is not the file's: its "Commercial: true" would lose to it unsaid.
+        defaulted = close in reprint.defaulted
+        if close is None or (
+            not defaulted and meta.value(close) not in ((None, [], False) if close in FLAG_KEYS else (None, []))
+        ):
             continue
         named = reprint.key_names.get(close, close)
         site_key = SITE_KEYS.get(own.lower().replace("-", "_")) == close  # the site's own name (Hugo's authors)
@@ -660,7 +665,12 @@ def _misspelt_keys(reprint: Reprint, fields: frozenset[str], *, choosing: bool =
             if site_key
             else rename
         )
-        checked = "no policy was chosen by it" if choosing else f"the policy is checked as if '{named}' were not set"
+        if choosing:
+            checked = "no policy was chosen by it"
+        elif defaulted:
+            checked = f"the policy is checked with the config's default for '{named}' ({as_yaml(meta.value(close))})"
+        else:
+            checked = f"the policy is checked as if '{named}' were not set"
         message = f"'{key}' is no key reprint-guard reads, so {checked}: did you mean '{named}'?"
         if site_key and close == "author" and _only_slugs_at(meta.extra, key):
             # A theme's taxonomy terms (dana-whitfield), no names: mapped, the credit would be the slug's.

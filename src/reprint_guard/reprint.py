@@ -363,6 +363,8 @@ class Reprint:
         #: The site's keys (as written) that the config maps onto one of ours and that say another thing than
         #: the key read for it: (that key, ours, its line, its value, the key read).
         self.key_clashes: list[tuple[str, str, int | None, Any, str]] = []
+        #: Our keys whose value only the config's ``defaults`` gave (the file and --meta leave them unset).
+        self.defaulted: frozenset[str] = frozenset()
         #: Where an HTML page declares a key itself (its canonical link's address, its author meta tag), as
         #: (line, column): a finding about that key is told there.
         self.declared_places: dict[str, tuple[int, int]] = {}

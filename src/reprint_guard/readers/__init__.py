@@ -661,6 +661,8 @@ def build(
         raw_html=raw_html,
         markdown_in_html=markdown_in_html,
     )
+    if defaults:
+        reprint.defaulted = frozenset(key for key in defaults if key not in metadata and not (meta and key in meta))
     if key_map:
         reprint.aliases = tuple(theirs for theirs, ours in key_map.items() if ours in ("original_url", "policy"))
         reprint.key_names = names or {}
