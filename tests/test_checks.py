@@ -1779,8 +1779,9 @@ def test_library_calls_a_cms_gets_wrong_are_typed_errors_that_say_what_to_do(tmp
     with pytest.raises(UsageError, match="policy must be a Policy, a policy id or a policy file's path, not dict"):
         check(COMPLIANT_BODY, COMPLIANT_META, policy={"id": "x"})
     document = markdown(COMPLIANT_META, "Just the text.")
-    with pytest.raises(UsageError, match=r"<input>: the body starts with front matter \(author, commercial, "):
+    with pytest.raises(UsageError, match=r"<input>: the body starts with front matter \(author, commercial, ") as got:
         check(document, {"original_url": GR_URL})
+    assert got.value.message.startswith("the body starts") and got.value.path == "<input>"  # as every other error
     assert check("---\n\nA rule, then text.\n\n---\n", COMPLIANT_META).policy == "global-research"
     with pytest.raises(InputError, match="body is larger than the 5 MiB limit"):
         check("é" * (3 * 1024 * 1024), COMPLIANT_META)
@@ -1803,8 +1804,9 @@ def test_the_library_builds_the_credit_block_a_cms_appends(policy_file):
     assert check(f"The story.\n\n{block}\n", meta).ok
     assert credit(meta, format="html").startswith("<p><em>The original source of this article is <a href=")
     assert check(f"<p>The story.</p>\n{credit(meta, format='html')}", meta, format="html").ok
-    with pytest.raises(UsageError, match="global-research: the credit needs metadata that is not set: author"):
+    with pytest.raises(UsageError, match="global-research: the credit needs metadata that is not set: author") as got:
         credit({"original_url": GR_URL})
+    assert got.value.field == "author"  # for a CMS's form to point at
     with pytest.raises(UsageError, match="no policy applies"):
         credit({"original_url": "https://unknown.example/a", "author": "Ana"})
     with pytest.raises(UsageError, match="'test-terms' has no credit template"):

@@ -271,8 +271,9 @@ def _no_front_matter(body: str, format: str, path: str) -> None:
     known = sorted(key for key in front.data if key in DECLARED) if isinstance(front.data, dict) else []
     if front.body_line > 1 and known:
         raise UsageError(
-            f"{path}: the body starts with front matter ({', '.join(known)}): pass the metadata separately "
-            "and the body without it, or the whole document to check_text"
+            f"the body starts with front matter ({', '.join(known)}): pass the metadata separately "
+            "and the body without it, or the whole document to check_text",
+            path=path,
         )
 
 
@@ -530,7 +531,7 @@ def credit(
     try:
         return credit_block(chosen, reprint, format)
     except CreditError as exc:
-        raise UsageError(f"{chosen.id}: {exc}") from None
+        raise UsageError(f"{chosen.id}: {exc}", field=exc.field) from None
 
 
 def _run(

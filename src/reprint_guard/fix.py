@@ -49,7 +49,12 @@ def _keys_named(keys: list[str], reprint: Reprint) -> str:
 
 
 class CreditError(ValueError):
-    """The credit block cannot be built: the policy has none, or metadata it needs is missing."""
+    """The credit block cannot be built: the policy has none, or metadata it needs is missing (``field``: the
+    first such key, for a CMS's form to point at)."""
+
+    def __init__(self, message: str, *, field: str | None = None) -> None:
+        super().__init__(message)
+        self.field = field
 
 
 def credit_block(policy: Policy, reprint: Reprint, format: str = "markdown") -> str:
@@ -60,7 +65,10 @@ def credit_block(policy: Policy, reprint: Reprint, format: str = "markdown") -> 
     values = template_values(reprint, policy, placeholders=False)
     missing = sorted({_USER_KEYS.get(m, m) for m in PLACEHOLDER.findall(template) if m not in values})
     if missing:
-        raise CreditError(f"the credit needs metadata that is not set: {_keys_named(missing, reprint)}")
+        raise CreditError(
+            f"the credit needs metadata that is not set: {_keys_named(missing, reprint)}",
+            field=_keys_named([missing[0].split(" (")[0]], reprint),  # "author (or copyright_holder)": author
+        )
     wrong = _non_web_link(template, values)
     if wrong is not None:
         raise CreditError(wrong)
