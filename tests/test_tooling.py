@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -54,6 +55,19 @@ def test_explain_a_rule(cli):
     missing = cli("explain", "global-research/nope")
     assert missing.code == 2 and "its rules: source-credit" in missing.err
     assert cli("explain", "nobody/x").code == 2
+
+
+def test_explain_a_forbidding_rule_says_what_it_checks_and_cuts_a_long_pattern(cli):
+    """A web producer read "What it requires:" over the description of a forbidden notice (as if "All rights
+    reserved" were asked for), then 1,751 characters of pattern: a rule says what it checks, and a pattern past
+    160 characters is cut, said to be whole in the policy file."""
+    run = cli("explain", "propublica/no-added-restrictions")
+    assert run.code == 0
+    assert "What it checks:" in run.out and "What it requires:" not in run.out
+    [params] = [line for line in run.out.splitlines() if line.startswith("Parameters: ")]
+    assert "pattern: \\b(all rights reserved|" in params
+    assert re.search(r"… \([\d,]{5} characters: the whole is in the policy file\), mode: forbid", params), params
+    assert len(params) < 600
 
 
 def test_explain_gives_an_inherited_rules_terms_as_its_parent_read_them(cli):

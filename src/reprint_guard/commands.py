@@ -141,11 +141,11 @@ def run_explain(options: argparse.Namespace) -> int:
         f"  {rule.message}",
     ]
     if rule.description:
-        out += ["", "What it requires:", "  " + " ".join(rule.description.split())]
+        out += ["", "What it checks:", "  " + " ".join(rule.description.split())]
     if rule.terms:
         out += ["", "Why (the term it encodes):", "  " + " ".join(rule.terms.split())]
     out += ["", f"Applies: {'when ' + rule.when.describe() if rule.when else 'always'}"]
-    params = describe_params(rule)
+    params = describe_params(rule, longest=_SHOWN_PARAM)
     if params:
         out.append(f"Parameters: {params}")
     if rule.origin != policy.id:
@@ -154,6 +154,10 @@ def run_explain(options: argparse.Namespace) -> int:
     out += ["", f"Passing example ({kind}):", _indent(passing), "", "Failing example:", _indent(failing), ""]
     sys.stdout.write("\n".join(out))
     return ExitCode.OK
+
+
+#: A parameter's value longer than this is cut in ``explain`` (a pattern of a thousand characters read by an editor).
+_SHOWN_PARAM = 160
 
 
 def _indent(text: str) -> str:
