@@ -56,6 +56,23 @@ def test_a_tab_at_a_files_first_line_and_in_front_matter_is_told_as_a_tab(tmp_pa
     assert error.startswith(f"{article}:5:1: {TAB_SAID}"), error
 
 
+@pytest.mark.parametrize(
+    ("front", "place", "hint"),
+    [
+        ("title: Ferry Fares: What Changes\n", "2:19", '(a value holding ": " must be in quotes: title: "...")'),
+        ("title: Ferry\n  author: Ana Ruiz\n", "3:9", "(a key indented under the value of the key above it?)"),
+    ],
+)
+def test_a_mapping_value_yaml_refuses_is_told_with_what_to_do(tmp_path, cli, front, place, hint):
+    """A headline with a colon in it, unquoted, got only the parser's "mapping values are not allowed in this
+    context": a web producer did not know that quotes mend it."""
+    article = write(tmp_path / "a.md", f"---\n{front}original_url: https://harbour.example/a\n---\nBody\n")
+    run = cli("check", str(article))
+    assert run.code == 2
+    said = f"{article}:{place}: invalid YAML: mapping values are not allowed in this context {hint}"
+    assert said in run.out + run.err, (run.out, run.err)
+
+
 def test_a_tab_that_yaml_allows_is_no_error(tmp_path, cli):
     """A tab between a key and its value is white space YAML takes: the policy is valid."""
     policy = write_policy(

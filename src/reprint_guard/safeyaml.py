@@ -446,6 +446,17 @@ def _put_back(value: Any) -> Any:
     return value
 
 
+def _mapping_value_hint(text: str, index: int) -> str:
+    """What an editor did to get "mapping values are not allowed" at ``index``: a value holding ": " after its
+    key on the line (``title: Ferry Fares: What Changes``), or a key indented under another's value."""
+    start = text.rfind("\n", 0, index) + 1
+    before = text[start:index]
+    key, colon, _ = before.partition(":")
+    if colon and key.strip() and not key.lstrip().startswith(("-", "#", '"', "'")):
+        return f' (a value holding ": " must be in quotes: {key.strip()}: "...")'
+    return " (a key indented under the value of the key above it?)"
+
+
 def load(
     text: str, *, error: type[ReprintGuardError] = InputError, flat: bool = False, keys: frozenset[str] | None = None
 ) -> LoadedYaml:
@@ -512,6 +523,8 @@ def load(
                     line=line,
                     column=column,
                 ) from None
+        if problem == "mapping values are not allowed in this context" and mark is not None:
+            problem += _mapping_value_hint(text, mark.index)
         raise error(
             f"invalid YAML: {problem}",
             line=mark.line + 1 if mark else None,
