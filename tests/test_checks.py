@@ -1143,6 +1143,25 @@ def test_an_original_url_that_is_not_an_address_is_said_to_be_one():
     assert finding.message == "original_url 'not a url' is not a web address, so no policy can be chosen for it"
 
 
+def test_a_story_linking_a_licence_but_declaring_none_is_told_which_license_to_set():
+    """A CC BY-ND story from a site with no policy, its licence linked in the credit but no ``license`` key,
+    was told to write a policy or set ``policy: <id>``; the one-line mend, ``license:``, went unsaid."""
+    deed = "https://creativecommons.org/licenses/by-nd/4.0/"
+    body = f"Deltas sink.\n\n*By Ana Ruiz, first published by River Watch under a [CC BY-ND 4.0]({deed}) licence.*\n"
+    meta = {"author": "Ana Ruiz", "original_url": "https://riverwatch.example/deltas"}
+    (finding,) = check(body, meta).findings
+    assert finding.rule == "reprint-guard/unknown-publisher" and finding.field == "original_url"
+    assert finding.message.endswith("(the article links to the CC-BY-ND-4.0 licence, but 'license' is not set)")
+    assert finding.fix.startswith("Set 'license: CC-BY-ND-4.0' in the metadata, the licence the article links to")
+    assert check(body, {**meta, "license": "CC-BY-ND-4.0"}).policy == "cc-by-nd-4.0"
+    # Two licences linked, or one of another version: no guess.
+    for other in ("https://creativecommons.org/licenses/by/4.0/", "https://creativecommons.org/licenses/by/3.0/"):
+        (finding,) = check(body + f"\nPhoto: [CC]({other})\n", meta).findings
+        assert "license" not in finding.message and finding.fix.startswith("Add a policy for riverwatch.example")
+    (finding,) = check(body.replace(deed, "https://creativecommons.org/licenses/by-nd/3.0/"), meta).findings
+    assert finding.fix.startswith("Add a policy for riverwatch.example")
+
+
 def test_phrases_and_patterns_are_shown_as_the_policy_writes_them(tmp_path):
     policy = tmp_path / "shown.yaml"
     policy.write_text(

@@ -22,7 +22,7 @@ from .checks.base import (
     render,
 )
 from .checks.base import written as as_yaml
-from .errors import PolicyError
+from .errors import PolicyError, ReprintGuardError
 from .metaview import FLAG_KEYS, READ_KEYS, SITE_KEYS, only_slugs
 from .policy.loader import PolicySet
 from .policy.model import Policy, Rule, derived
@@ -1048,13 +1048,34 @@ def _unknown_publisher(reprint: Reprint) -> Finding:
             f"no policy covers {host}, and the license {license!r} {why}; the reprint terms could not be checked",
             fix,
         )
+    linked = _linked_licence(reprint)
+    fix = (
+        f"Set 'license: {linked}' in the metadata, the licence the article links to, to check it against "
+        f"{linked.lower()}'s terms; or add a policy for {host} (--policy FILE or --rules-dir DIR)"
+        if linked
+        else f"Add a policy for {host} (--policy FILE or --rules-dir DIR), or set 'policy: <id>' in the metadata"
+    )
     return _tool_finding(
         reprint,
         "unknown-publisher",
         "policy",
         "original_url",
-        f"no policy covers {host}, so the reprint terms could not be checked",
-        f"Add a policy for {host} (--policy FILE or --rules-dir DIR), or set 'policy: <id>' in the metadata; "
-        f"if {host} is your own site (a canonical URL pointing at the page itself), list it under own-hosts "
-        "in the config.",
+        f"no policy covers {host}, so the reprint terms could not be checked"
+        + (f" (the article links to the {linked} licence, but 'license' is not set)" if linked else ""),
+        f"{fix}; if {host} is your own site (a canonical URL pointing at the page itself), list it under "
+        "own-hosts in the config.",
     )
+
+
+def _linked_licence(reprint: Reprint) -> str | None:
+    """The Creative Commons 4.0 licence the article links to, when it links to one only and a bundled policy
+    is that licence's: what the missing ``license`` most likely is (asked only when no policy applies)."""
+    from .licenses import normalize_license
+
+    try:
+        links = reprint.visible.links
+    except ReprintGuardError:
+        return None
+    found = {spdx for link in links if "creativecommons.org/licenses/" in link and (spdx := normalize_license(link))}
+    spdx = found.pop() if len(found) == 1 else None
+    return spdx if spdx is not None and spdx.endswith("-4.0") else None
