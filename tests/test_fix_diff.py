@@ -429,6 +429,64 @@ def test_fix_writes_a_name_and_its_institution_as_given(tmp_path, cli, author, w
     assert cli("check", str(page)).code == 0
 
 
+KFF_FRONT = (
+    "---\nauthor: Ana Ruiz\noriginal_url: https://kffhealthnews.org/news/article/clinics-close/\n"
+    "commercial: false\n---\n"
+)
+KFF_ARTICLE = "https://kffhealthnews.org/news/article/clinics-close/"
+
+
+@pytest.mark.parametrize(
+    ("name", "credit", "relinked"),
+    [
+        (
+            "a.md",
+            "*This story was produced by [KFF Health News](https://kffhealthnews.org/), a newsroom.*\n",
+            f"*This story was produced by [KFF Health News]({KFF_ARTICLE}), a newsroom.*\n",
+        ),
+        (
+            "a.html",
+            '<p>This story was produced by <a href="https://kffhealthnews.org/">KFF Health News</a>.</p>\n',
+            f'<p>This story was produced by <a href="{KFF_ARTICLE}">KFF Health News</a>.</p>\n',
+        ),
+    ],
+)
+def test_fix_changes_a_credits_link_to_the_home_page_into_the_articles(tmp_path, cli, name, credit, relinked):
+    """A producer's most common slip, the credit linking the publisher's home page: the finding said which
+    link to change into which, and --fix refused ("needs the credit that is there corrected by hand"). The
+    address is changed where it stands (the patch --diff prints applies to make the same bytes), and the
+    rest of the credit goes in as for any file; a second run changes nothing."""
+    tree = tmp_path / "site"
+    story = "Rural clinics are closing across the state.\n\n"
+    body = f"<p>{story.strip()}</p>\n{credit}" if name.endswith(".html") else f"{story}{credit}"
+    front = KFF_FRONT if name.endswith(".md") else ""
+    meta = "" if name.endswith(".md") else KFF_FRONT.replace("---\n", "")
+    write(tree / name, front + "\n" + body if front else body)
+    if meta:
+        write(tree / f"{name}.meta.yaml", meta)
+    _, fixed = patched_as_fixed(cli, tree, name, name)
+    text = fixed.decode("utf-8")
+    assert relinked in text and "https://kffhealthnews.org/)" not in text and 'org/">' not in text, text
+    again = cli("check", str(tmp_path / "site-fix" / name), "--fix")
+    assert again.code == 0 and "fixed" not in again.err, (again.out, again.err)
+    assert (
+        "fixed kff-health-news/link-original, kff-health-news/credit-author"
+        in cli("check", str(tree / name), "--fix").err
+    )
+
+
+def test_fix_leaves_a_link_it_cannot_change_where_it_stands_to_the_editor(tmp_path, cli):
+    """A link to the home page written as a reference ([KFF Health News][home]) is not where the finding's
+    position says a Markdown link's address stands: left, as before, for the editor to correct."""
+    page = tmp_path / "a.md"
+    credit = "*This story was produced by [KFF Health News][home].*\n\n[home]: https://kffhealthnews.org/\n"
+    page.write_text(f"{KFF_FRONT}\nRural clinics are closing.\n\n{credit}", encoding="utf-8")
+    before = page.read_bytes()
+    run = cli("check", str(page), "--fix")
+    assert "needs the credit that is there corrected by hand" in run.err, run.err
+    assert page.read_bytes() == before
+
+
 def test_fix_adds_only_the_licence_to_a_top_credit_that_lacks_it(tmp_path, cli):
     """The Conversation's credit names the licence in its second sentence: a reprint with "Republished from
     The Conversation" but no licence got a second credit above its own; then the licence alone, still above it."""
@@ -884,10 +942,11 @@ def test_a_publisher_named_only_in_the_story_is_no_credit_to_move(tmp_path, cli,
         ),
     ],
 )
-def test_a_credit_linking_another_site_is_corrected_by_hand_not_doubled(tmp_path, cli, href, said):
+def test_a_credit_linking_another_site_is_corrected_not_doubled(tmp_path, cli, href, said):
     """The credit's "Global Research" linked to a page of another site (Mondialisation.ca, a redirect): the
     finding stood at the page's last line with no word of the link, and --fix added a second credit under
-    the first. It is told at the link, and corrected by hand."""
+    the first. It is told at the link; the page of another site is changed into the article where it stands
+    (as the finding's fix says), a redirect left to be corrected by hand."""
     page = tmp_path / "m.html"
     page.write_text(
         "<p>By Dana Whitfield</p>\n<p>Text of the story.</p>\n"
@@ -905,8 +964,14 @@ def test_a_credit_linking_another_site_is_corrected_by_hand_not_doubled(tmp_path
     assert said in found["message"], found["message"]
     before = page.read_text(encoding="utf-8")
     run = cli("check", str(page), "--no-config", "--fix")
-    assert "needs the credit that is there corrected by hand, not a second one" in run.err, run.err
-    assert page.read_text(encoding="utf-8") == before
+    if "facebook" in href:
+        assert "needs the credit that is there corrected by hand, not a second one" in run.err, run.err
+        assert page.read_text(encoding="utf-8") == before
+        return
+    assert run.err.endswith(f"{page}: fixed global-research/link-original\n"), run.err
+    original = "https://www.globalresearch.ca/water-rights-auction/5882104"
+    assert page.read_text(encoding="utf-8") == before.replace(href, original)
+    assert cli("check", str(page), "--no-config").code == 0
 
 
 def test_fix_adds_the_notice_when_the_only_one_is_a_pictures_caption(tmp_path, cli):

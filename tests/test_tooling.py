@@ -700,14 +700,14 @@ def test_credit_chooses_the_policy_a_check_would_without_policy(cli, tmp_path):
     ("wrong", "said"),
     [
         (("Copyright © Ana Ruiz,", "Copyright © Ana Ruis,"), "a copyright notice is there, but none names Ana Ruiz"),
-        ((GR_URL, "https://www.globalresearch.ca/"), "on the same site, but not to the article itself"),
         ((f"({GR_URL})", f"({GR_URL}”)"), f"its link to the article ends in a stray '”': {GR_URL}”"),
         ((f"({GR_URL})", f"(”{GR_URL}”)"), f"opens with '”', not a straight quote, so it leads nowhere: ”{GR_URL}”"),
     ],
 )
 def test_fix_corrects_no_credit_that_is_there_but_wrong_with_a_second_one(tmp_path, cli, wrong, said):
-    """A notice naming another holder, a link to the home page: --fix inserts no second credit to contradict it,
-    says what to correct by hand, and leaves the file as it was."""
+    """A notice naming another holder, a link with a stray quote: --fix inserts no second credit to contradict
+    it, says what to correct by hand, and leaves the file as it was (a link to the home page is changed where
+    it stands: see test_fix_diff)."""
     article = tmp_path / "a.md"
     text = markdown(COMPLIANT_META, COMPLIANT_BODY.replace(*wrong))
     article.write_text(text, encoding="utf-8")

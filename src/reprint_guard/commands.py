@@ -327,7 +327,7 @@ def _write_patch(patch: str) -> None:
 def apply_fixes(items: list[Any], settings: Any, *, write: bool) -> bool:
     """Plan and apply (or show) fixes file by file; report what changed and what could not be fixed."""
     from .engine import checked_policy
-    from .fix import plan, write_atomically
+    from .fix import plan, relinked, write_atomically
     from .policy.loader import load_policy, policy_set
     from .runner import check_text, read_options
 
@@ -380,7 +380,13 @@ def apply_fixes(items: list[Any], settings: Any, *, write: bool) -> bool:
             def recheck(text: str, _path: str = path) -> list[Any]:
                 return check_text(_path, settings, text=text)[1].findings
 
-            fix = plan(reprint, source, result.findings, policy, recheck)
+            relink = relinked(reprint, source, result.findings, recheck)
+            if relink is None:
+                fix = plan(reprint, source, result.findings, policy, recheck)
+            else:  # a credit's link to the wrong page, changed where it stands; then the rest, as for any file
+                text, done = relink
+                reprint, result = check_text(path, settings, text=text)
+                fix = plan(reprint, text, result.findings, policy, recheck).after(source, text, done)
         except ReprintGuardError as exc:
             sys.stderr.write(f"{exc}: not fixed\n")
             ok = False
@@ -415,6 +421,8 @@ def apply_fixes(items: list[Any], settings: Any, *, write: bool) -> bool:
                 _write_patch(fix.diff(bom=bom))  # the patch applies to the file's own bytes
         for rule, why in dict.fromkeys((finding.rule, why) for finding, why in fix.unfixable):
             sys.stderr.write(f"{shown}: could not fix {rule}: {why}\n")
+        if fix.rest_refused:
+            sys.stderr.write(f"{shown}: the rest left unchanged: {fix.rest_refused}\n")
     return ok
 
 

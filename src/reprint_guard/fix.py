@@ -215,10 +215,20 @@ class FixPlan:
     fixed: list[Finding] = field(default_factory=list)
     unfixable: list[tuple[Finding, str]] = field(default_factory=list)
     refused: str | None = None
+    #: Why the rest was left as it was, when part of the fix was made (links changed in place): see :meth:`after`.
+    rest_refused: str | None = None
 
     @property
     def changed(self) -> bool:
         return self.text is not None and self.text != self.original
+
+    def after(self, original: str, relinked: str, done: list[Finding]) -> FixPlan:
+        """This plan, made for ``relinked`` (:func:`relinked`'s change of ``original``), as one plan for
+        ``original``: its links changed are fixed too, and what this plan refused leaves the rest as it was."""
+        if self.refused:
+            return FixPlan(self.path, original, relinked, done, self.unfixable, rest_refused=self.refused)
+        text = self.text if self.text is not None else relinked
+        return FixPlan(self.path, original, text, [*done, *self.fixed], self.unfixable)
 
     def diff(self, *, bom: bool = False) -> str:
         """A unified diff from the file as it is to the file as ``--fix`` would write it (``bom``: the file
@@ -495,6 +505,47 @@ def _line_offset(source: str, line: int) -> int:
         if index == 0:
             return len(source)
     return index
+
+
+#: A link finding's fix that names the address to change and the article's: what it says is done where it stands.
+_CHANGE_THE_LINK = re.compile(r"Change the link to (\S+) into one to the original article, (\S+)\.")
+
+
+def relinked(reprint: Reprint, source: str, findings: list[Finding], recheck) -> tuple[str, list[Finding]] | None:  # type: ignore[no-untyped-def]
+    """``source`` with each credit's link to the wrong page (the publisher's home page, another site's copy)
+    changed, where it stands, to the original article's address, as the findings' fixes say; and those
+    findings. None when there is none to change, or the change would not satisfy its rule or would fail
+    another (then the credit is corrected by hand, as before).
+
+    A second credit inserted beside the wrong one would contradict it on the page: the address is what is
+    wrong, and only the address is changed (HTML-escaped inside a tag's attribute).
+    """
+    if reprint.format not in ("markdown", "html") or ("\r" in source and "\n" not in source):
+        return None  # a classic Mac OS file is one line to a position: left to the editor
+    text, done = source, []
+    targets = [f for f in findings if f.check == "link" and f.suppressed is None and f.file is None]
+    for finding in sorted(targets, key=lambda f: (f.line, f.column), reverse=True):
+        said = _CHANGE_THE_LINK.fullmatch(finding.fix or "")
+        if said is None or finding.end_line != finding.line or finding.end_column is None:
+            continue
+        wrong, address = said.groups()
+        if any(char in address for char in "()<>\"'` ") or not address.startswith(("https://", "http://")):
+            continue  # an address that would need escaping in a Markdown link: left to the editor
+        line = _line_offset(text, finding.line)
+        start, end = line + finding.column - 1, line + finding.end_column - 1
+        found = text[start:end]
+        in_tag = text[max(0, start - 6) : start].lower().endswith(('href="', "href='"))
+        if found not in (wrong, escape(wrong)) or (not in_tag and text[max(0, start - 2) : start] != "]("):
+            continue  # not the link's address as the finding read it (nor an <a href>'s, nor a Markdown link's)
+        text = text[:start] + (escape(address) if in_tag else address) + text[end:]
+        done.append(finding)
+    if not done:
+        return None
+    before = {f.rule for f in findings}
+    after = {f.rule for f in recheck(text)}
+    if any(f.rule in after for f in done) or not after <= before:
+        return None
+    return text, done
 
 
 def plan(reprint: Reprint, source: str, findings: list[Finding], policy: Policy, recheck) -> FixPlan:  # type: ignore[no-untyped-def]
