@@ -10,7 +10,7 @@ import pytest
 import yaml
 
 from conftest import COMPLIANT_BODY, COMPLIANT_META, GR_URL, ROOT, markdown, write, write_policy
-from reprint_guard import check, check_file
+from reprint_guard import check, check_file, check_text
 
 
 def one_rule_policy(tmp_path, rule: str, name: str = "p") -> Path:
@@ -2879,7 +2879,8 @@ def test_a_licence_the_metadata_names_wrongly_is_told_as_such_not_as_one_missing
 
 
 def test_a_json_payloads_fix_writes_the_permission_record_as_json(tmp_path):
-    """A CMS developer pastes the record into the payload's metadata: JSON there, front matter's YAML elsewhere."""
+    """A CMS developer pastes the record into the payload's metadata, or the dict ``check`` is given: JSON
+    there (it was YAML's flow style for ``check``), front matter's YAML in a document with front matter."""
     import json
 
     meta = {**COMPLIANT_META, "commercial": True}
@@ -2891,8 +2892,16 @@ def test_a_json_payloads_fix_writes_the_permission_record_as_json(tmp_path):
         {"from": "publications@globalresearch.ca", "date": "YYYY-MM-DD", "scope": ["commercial"]}
     ], fix
     fixes = {f.rule: f.fix for f in check(COMPLIANT_BODY, meta).findings}
+    assert fixes["global-research/commercial-permission"] == fix
+    fixes = {f.rule: f.fix for f in check_text(markdown(meta, COMPLIANT_BODY)).findings}
     written = "permissions: [{from: publications@globalresearch.ca, date: YYYY-MM-DD, scope: [commercial]}]"
     assert written in fixes["global-research/commercial-permission"]
+    # No config given: no config's default offered for an unset key.
+    unset = {k: v for k, v in COMPLIANT_META.items() if k != "commercial"}
+    (missing,) = [f for f in check(COMPLIANT_BODY, unset).findings if f.rule == "reprint-guard/missing-metadata"]
+    assert missing.fix == "Add 'commercial: ...' (true or false) to the metadata.", missing.fix
+    (missing,) = [f for f in check_text(markdown(unset, COMPLIANT_BODY)).findings]
+    assert missing.fix.endswith(", or set a default for it."), missing.fix
 
 
 def test_a_name_is_told_where_it_is_written_whole_not_inside_other_words_before_it():

@@ -334,14 +334,36 @@ def check(
         common, policy_spec = read_options(path, settings)
         reprint = build(without_surrogates(body), metadata, format=format, path=path, **common)
         checked = _not_a_page_passed_over(from_report(check_read(reprint, path, settings, policy_spec)), body, format)
-        return _html_read_as_markdown(checked, body, format)
+        return _in_metadata_terms(_html_read_as_markdown(checked, body, format), configured=True)
     reprint = build(
         without_surrogates(body), metadata, format=format, path=path, bare_urls=bare_urls, skip_elements=skip_elements
     )
     checked = _not_a_page_passed_over(
         _run(reprint, policy, rules_dirs, today, severity, inline=inline_suppressions), body, format
     )
-    return _html_read_as_markdown(checked, body, format)
+    return _in_metadata_terms(_html_read_as_markdown(checked, body, format), configured=False)
+
+
+#: A fix's advice for a file's metadata that a caller passing it as a dict, with no config, has no use for.
+_SET_A_DEFAULT = ", or set a default for it."
+
+
+def _in_metadata_terms(result: TypedResult, *, configured: bool) -> TypedResult:
+    """``result`` with its fixes told as to a caller that passes the metadata as a dict (a CMS), not in front
+    matter: a permission record as JSON (``"permissions": [{"from": ...}]``), not YAML's flow style, and no
+    config's default offered when no config was given."""
+    from .engine import as_json_records
+
+    for finding in result.findings:
+        fix = finding.fix
+        if not fix:
+            continue
+        if "permissions: [{" in fix:
+            fix = as_json_records(fix)
+        if not configured and fix.endswith(_SET_A_DEFAULT):
+            fix = fix[: -len(_SET_A_DEFAULT)] + "."
+        finding.fix = fix
+    return result
 
 
 def _html_read_as_markdown(result: TypedResult, body: str, format: str) -> TypedResult:
