@@ -84,6 +84,13 @@ def _markdown(rng: random.Random) -> str:
         '<img src="https://example.org/counter.gif" style="opacity: 0 !important">',
         '<span style="color:#fff;background:#fff">white on white</span>',
         '<p style="color: transparent">no colour</p>',
+        # Raw code and addresses that say "hidden": the quick path since they hide nothing more than code.
+        '<p class="credit">Source: <code>https://example.org/a</code></p>',
+        '<pre>\n<a href="https://example.org/p">in pre</a>\n</pre>',
+        '<code><img src="https://example.org/in-code.png"></code> and `<img src="https://example.org/c.png">`',
+        '<a href="https://example.org/the-hidden-costs/">hidden costs</a>',
+        "<img src='https://example.org/hidden-valley.png' alt='hidden valley' title=\"sr-only\">",
+        '<a href="https://example.org/x" class="hidden-link">a hiding class beside an address</a>',
     ]
     return "\n\n".join(rng.choice(pieces) for _ in range(rng.randint(1, 8)))
 
@@ -147,6 +154,11 @@ def test_raw_html_that_may_hide_is_told_apart() -> None:
         "<someone@example.org>",
         "<https://x.org/a>",
         '<img src="https://x.org/p.gif" width="1" height="1" style="border: none; max-width: 1px">',  # a pixel
+        # Code, removed by tag name on the quick path too; "hidden" in an address or in words for a reader.
+        '<p class="credit">Source: <code>https://x.org/a</code></p>',
+        "<pre>\n<a href='https://x.org/p'>x</a>\n</pre>",
+        '<a href="https://x.org/the-hidden-costs/5765256">The hidden costs</a>',
+        '<img src="https://x.org/hidden-valley.png" alt="Hidden valley" title="hidden">',
     )
     for body in plain:
         assert raw_html(body) == PLAIN_RAW_HTML, body
