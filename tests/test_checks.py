@@ -1160,6 +1160,17 @@ def test_a_story_linking_a_licence_but_declaring_none_is_told_which_license_to_s
         assert "license" not in finding.message and finding.fix.startswith("Add a policy for riverwatch.example")
     (finding,) = check(body.replace(deed, "https://creativecommons.org/licenses/by-nd/3.0/"), meta).findings
     assert finding.fix.startswith("Add a policy for riverwatch.example")
+    # A page's footer gives the site's own licence: only a deed in its article counts (a re-test found the
+    # site's CC BY-SA footer offered as the article's licence).
+    footer = '<footer>Our site: <a href="https://creativecommons.org/licenses/by-sa/4.0/">CC BY-SA 4.0</a></footer>'
+    page = f"<html><body><article><p>Deltas sink.</p>{{inside}}</article>{footer}</body></html>"
+    (finding,) = check(page.format(inside=""), meta, format="html").findings
+    assert "license" not in finding.message and finding.fix.startswith("Add a policy for riverwatch.example")
+    (finding,) = check(f"<p>Deltas sink.</p>{footer}", meta, format="html").findings
+    assert "license" not in finding.message  # a footer and no one article: none is taken
+    inside = f'<p>Under <a href="{deed}">CC BY-ND 4.0</a>.</p>'
+    (finding,) = check(page.format(inside=inside), meta, format="html").findings
+    assert finding.fix.startswith("Set 'license: CC-BY-ND-4.0' in the metadata"), finding.fix
 
 
 def test_phrases_and_patterns_are_shown_as_the_policy_writes_them(tmp_path):
@@ -1826,6 +1837,9 @@ def test_the_library_builds_the_credit_block_a_cms_appends(policy_file):
     with pytest.raises(UsageError, match="global-research: the credit needs metadata that is not set: author") as got:
         credit({"original_url": GR_URL})
     assert got.value.field == "author"  # for a CMS's form to point at
+    with pytest.raises(UsageError, match="'original_url' is not a web address") as got:
+        credit({**COMPLIANT_META, "original_url": "ftp://www.globalresearch.ca/a/5800001"}, policy="global-research")
+    assert got.value.field == "original_url"
     with pytest.raises(UsageError, match="no policy applies"):
         credit({"original_url": "https://unknown.example/a", "author": "Ana"})
     with pytest.raises(UsageError, match="'test-terms' has no credit template"):
@@ -3642,14 +3656,28 @@ def test_a_name_after_a_comma_that_is_no_first_name_is_not_turned_around():
         ("Ana Ruiz, Staff Reporter", "Ana Ruiz, Staff Reporter"),
         ("García Márquez, Gabriel José", "García Márquez, Gabriel José"),
         ("King, Jr.", "King, Jr."),
+        ("Smith, John Jr.", "John Smith Jr."),  # the suffix ends the name (was "John Jr. Smith")
+        ("Smith, John III", "John Smith III"),
+        ("Ruiz, Ana - Reuters", "Ruiz, Ana - Reuters"),  # a name and its agency
     ],
 )
 def test_a_credit_turns_a_name_round_only_when_surely_written_surname_first(name, written):
     """A credit written from "Priya Raman, University of Northfield" read "University of Northfield Priya
     Raman": a name and an affiliation turned round as if a catalogue's "Raman, Priya"."""
-    from reprint_guard.metaview import written_name
+    from reprint_guard.metaview import name_forms, written_name
 
     assert written_name(name) == written
+    assert written in name_forms(name)  # what a credit writes, the check reads as the name
+
+
+def test_names_holding_commas_are_joined_with_semicolons():
+    """Three authors with their institutions were joined "Priya Raman, University of Northfield, Li Wei,
+    Harbour Institute and Ana Ruiz": five people, to a reader."""
+    from reprint_guard.checks.base import names_joined
+
+    assert names_joined(["A B", "C D", "E F"]) == "A B, C D and E F"
+    assert names_joined(["P R, U of N", "L W, H I", "A R"]) == "P R, U of N; L W, H I; and A R"
+    assert names_joined(["P R, U of N", "A R"]) == "P R, U of N; and A R"
 
 
 @pytest.mark.parametrize(

@@ -61,6 +61,8 @@ def test_a_tab_at_a_files_first_line_and_in_front_matter_is_told_as_a_tab(tmp_pa
     [
         ("title: Ferry Fares: What Changes\n", "2:19", '(a value holding ": " must be in quotes: title: "...")'),
         ("title: Ferry\n  author: Ana Ruiz\n", "3:9", "(a key indented under the value of the key above it?)"),
+        ("tags:\n  - name: a: b\n", "3:12", '(a value holding ": " must be in quotes: name: "...")'),  # a list's item
+        ('"title": Ferry: x\n', "2:15", '(a value holding ": " must be in quotes: "title": "...")'),  # a quoted key
     ],
 )
 def test_a_mapping_value_yaml_refuses_is_told_with_what_to_do(tmp_path, cli, front, place, hint):

@@ -66,7 +66,10 @@ def test_explain_a_forbidding_rule_says_what_it_checks_and_cuts_a_long_pattern(c
     assert "What it checks:" in run.out and "What it requires:" not in run.out
     [params] = [line for line in run.out.splitlines() if line.startswith("Parameters: ")]
     assert "pattern: \\b(all rights reserved|" in params
-    assert re.search(r"… \([\d,]{5} characters: the whole is in the policy file\), mode: forbid", params), params
+    said = r"… \([\d,]{5} characters: 'reprint-guard explain propublica' shows it whole\), mode: forbid"
+    assert re.search(said, params), params
+    assert "hak cipta dilindungi undang-undang" not in params  # past the cut ...
+    assert "hak cipta dilindungi undang-undang" in cli("explain", "propublica").out  # ... and whole there
     assert len(params) < 600
 
 

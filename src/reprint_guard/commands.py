@@ -145,7 +145,7 @@ def run_explain(options: argparse.Namespace) -> int:
     if rule.terms:
         out += ["", "Why (the term it encodes):", "  " + " ".join(rule.terms.split())]
     out += ["", f"Applies: {'when ' + rule.when.describe() if rule.when else 'always'}"]
-    params = describe_params(rule, longest=_SHOWN_PARAM)
+    params = describe_params(rule, longest=_SHOWN_PARAM, whole=f"'reprint-guard explain {policy.id}' shows it whole")
     if params:
         out.append(f"Parameters: {params}")
     if rule.origin != policy.id:
@@ -380,7 +380,7 @@ def apply_fixes(items: list[Any], settings: Any, *, write: bool) -> bool:
             def recheck(text: str, _path: str = path) -> list[Any]:
                 return check_text(_path, settings, text=text)[1].findings
 
-            relink = relinked(reprint, source, result.findings, recheck)
+            relink = relinked(reprint, source, result.findings, policy, recheck)
             if relink is None:
                 fix = plan(reprint, source, result.findings, policy, recheck)
             else:  # a credit's link to the wrong page, changed where it stands; then the rest, as for any file

@@ -1076,6 +1076,23 @@ def _linked_licence(reprint: Reprint) -> str | None:
         links = reprint.visible.links
     except ReprintGuardError:
         return None
-    found = {spdx for link in links if "creativecommons.org/licenses/" in link and (spdx := normalize_license(link))}
+    deeds = [link for link in links if "creativecommons.org/licenses/" in link]
+    if deeds and reprint.format == "html":
+        # A page's footer may give the site's own licence: only a deed linked inside its article counts,
+        # and on a page with a footer and no one article, none.
+        from html import escape
+
+        from .reprint import article_tags
+
+        span = article_tags(reprint.body, reprint.skip)
+        if span is None and "<footer" in reprint.body.lower():
+            return None
+        if span is not None:
+            deeds = [
+                link
+                for link in deeds
+                if any(reprint.body.find(written, *span) >= 0 for written in (link, escape(link)))
+            ]
+    found = {spdx for link in deeds if (spdx := normalize_license(link))}
     spdx = found.pop() if len(found) == 1 else None
     return spdx if spdx is not None and spdx.endswith("-4.0") else None

@@ -71,7 +71,7 @@ def credit_block(policy: Policy, reprint: Reprint, format: str = "markdown") -> 
         )
     wrong = _non_web_link(template, values)
     if wrong is not None:
-        raise CreditError(wrong)
+        raise CreditError(wrong, field=wrong.split("'")[1])  # "'original_url' is not a web address ..."
     return _on_paper(_in_format(_filled(template, values, html), format, html), reprint)
 
 
@@ -511,14 +511,18 @@ def _line_offset(source: str, line: int) -> int:
 _CHANGE_THE_LINK = re.compile(r"Change the link to (\S+) into one to the original article, (\S+)\.")
 
 
-def relinked(reprint: Reprint, source: str, findings: list[Finding], recheck) -> tuple[str, list[Finding]] | None:  # type: ignore[no-untyped-def]
+def relinked(  # type: ignore[no-untyped-def]
+    reprint: Reprint, source: str, findings: list[Finding], policy: Policy, recheck
+) -> tuple[str, list[Finding]] | None:
     """``source`` with each credit's link to the wrong page (the publisher's home page, another site's copy)
     changed, where it stands, to the original article's address, as the findings' fixes say; and those
     findings. None when there is none to change, or the change would not satisfy its rule or would fail
     another (then the credit is corrected by hand, as before).
 
     A second credit inserted beside the wrong one would contradict it on the page: the address is what is
-    wrong, and only the address is changed (HTML-escaped inside a tag's attribute).
+    wrong, and only the address is changed (HTML-escaped inside a tag's attribute). Only a credit's link is:
+    one whose words name the publisher, its address written once in the file (a story's citation of another
+    of the publisher's articles is the story's, and an address written twice may be told at the other copy).
     """
     if reprint.format not in ("markdown", "html") or ("\r" in source and "\n" not in source):
         return None  # a classic Mac OS file is one line to a position: left to the editor
@@ -537,6 +541,8 @@ def relinked(reprint: Reprint, source: str, findings: list[Finding], recheck) ->
         in_tag = text[max(0, start - 6) : start].lower().endswith(('href="', "href='"))
         if found not in (wrong, escape(wrong)) or (not in_tag and text[max(0, start - 2) : start] != "]("):
             continue  # not the link's address as the finding read it (nor an <a href>'s, nor a Markdown link's)
+        if _copies(source, found) != 1 or not _names_publisher(_link_words(text, start, end, in_tag), policy):
+            continue
         text = text[:start] + (escape(address) if in_tag else address) + text[end:]
         done.append(finding)
     if not done:
@@ -546,6 +552,40 @@ def relinked(reprint: Reprint, source: str, findings: list[Finding], recheck) ->
     if any(f.rule in after for f in done) or not after <= before:
         return None
     return text, done
+
+
+#: What stands either side of an address written whole: a link's brackets or quotes, white space, an autolink's.
+_ADDRESS_EDGES = frozenset("()<>\"' \t\r\n=[]")
+
+
+def _copies(text: str, address: str) -> int:
+    """How many times ``address`` is written whole in ``text`` (not as the start of a longer one: the home page
+    in the front matter's ``original_url``)."""
+    count, at = 0, text.find(address)
+    while at >= 0:
+        after = at + len(address)
+        if (at == 0 or text[at - 1] in _ADDRESS_EDGES) and (after == len(text) or text[after] in _ADDRESS_EDGES):
+            count += 1
+        at = text.find(address, at + 1)
+    return count
+
+
+def _link_words(text: str, start: int, end: int, in_tag: bool) -> str:
+    """The words of the link whose address stands at ``text[start:end]``: a Markdown link's ``[words]`` before
+    it on its line, an ``<a>``'s content up to its end tag (tags in it dropped)."""
+    if not in_tag:
+        line = text.rfind("\n", 0, start) + 1
+        opened = text.rfind("[", line, start - 2)
+        return text[opened + 1 : start - 2] if opened >= 0 else ""
+    closed = text.find(">", end)
+    finish = text.lower().find("</a", closed) if closed >= 0 else -1
+    return re.sub(r"<[^<>]*>", "", text[closed + 1 : finish]) if finish >= 0 else ""
+
+
+def _names_publisher(words: str, policy: Policy) -> bool:
+    """Whether a link's ``words`` name the policy's publisher (as its credit rules accept it): a credit's link."""
+    said = " ".join(words.split()).lower()
+    return any(name.lower() in said for name in publisher_names(policy))
 
 
 def plan(reprint: Reprint, source: str, findings: list[Finding], policy: Policy, recheck) -> FixPlan:  # type: ignore[no-untyped-def]

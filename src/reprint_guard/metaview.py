@@ -450,6 +450,9 @@ def _natural_order(name: str) -> str | None:
         and 1 <= len(first.split()) <= 3
         and 1 <= len(last.split()) <= 4  # "Núñez de la Fuente, María José"
     ):
+        given = first.split()
+        if len(given) > 1 and given[-1].lower() in _NAME_SUFFIXES:  # "Smith, John Jr.": the suffix ends the name
+            return f"{' '.join(given[:-1])} {last} {given[-1]}"
         return f"{first} {last}"
     return None
 
@@ -477,7 +480,12 @@ def written_name(name: str) -> str:
         return base
     last, first = base.split(",", 1)
     surname = [word for word in last.split() if word.lower() not in _PARTICLES]
-    if len(surname) != 1 or re.search(_INSTITUTION, first) or _ROLE.search(first) or any(ch.isdigit() for ch in first):
+    if (
+        len(surname) != 1
+        or re.search(_INSTITUTION, first)
+        or _ROLE.search(first)
+        or any(char.isdigit() or char in "-–—|/" for char in first)  # "Ruiz, Ana - Reuters": a name and more
+    ):
         return base
     return natural
 

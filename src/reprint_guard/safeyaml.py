@@ -450,9 +450,15 @@ def _mapping_value_hint(text: str, index: int) -> str:
     """What an editor did to get "mapping values are not allowed" at ``index``: a value holding ": " after its
     key on the line (``title: Ferry Fares: What Changes``), or a key indented under another's value."""
     start = text.rfind("\n", 0, index) + 1
-    before = text[start:index]
-    key, colon, _ = before.partition(":")
-    if colon and key.strip() and not key.lstrip().startswith(("-", "#", '"', "'")):
+    before = text[start:index].lstrip()
+    while before.startswith("- "):  # a list's item: its key is after the dash
+        before = before[2:].lstrip()
+    if before[:1] in ('"', "'"):  # a quoted key: "title": Ferry: What Changes
+        close = before.find(before[0], 1)
+        key, colon = (before[: close + 1], before[close + 1 : close + 2] == ":") if close > 0 else ("", False)
+    else:
+        key, colon, _ = before.partition(":")
+    if colon and key.strip() and not key.startswith("#"):
         return f' (a value holding ": " must be in quotes: {key.strip()}: "...")'
     return " (a key indented under the value of the key above it?)"
 

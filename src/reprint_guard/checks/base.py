@@ -286,8 +286,14 @@ def literal_path(pattern: str) -> str:
 
 
 def names_joined(names: list[str]) -> str:
-    """Names as a byline writes them: "A", "A and B", "A, B and C"."""
-    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+    """Names as a byline writes them: "A", "A and B", "A, B and C"; with semicolons between them when one
+    holds a comma ("Priya Raman, University of Northfield; Li Wei, Harbour Institute; and Ana Ruiz"), which
+    commas would make read as five people."""
+    if len(names) == 1:
+        return names[0]
+    if any("," in name for name in names):
+        return f"{'; '.join(names[:-1])}; and {names[-1]}" if len(names) > 2 else f"{names[0]}; and {names[1]}"
+    return f"{', '.join(names[:-1])} and {names[-1]}"
 
 
 def written(value: Any) -> str:

@@ -13,15 +13,14 @@ from .loader import PolicySet
 from .model import Policy, Rule
 
 
-def describe_params(rule: Rule, *, longest: int | None = None) -> str:
+def describe_params(rule: Rule, *, longest: int | None = None, whole: str = "") -> str:
     """The rule's parameters as YAML writes them; ``longest``: a longer value (a pattern of hundreds of
-    characters) is cut there and said to be whole in the policy file, for a reader who is no policy author."""
+    characters) is cut there, for a reader who is no policy author, and ``whole`` says where it is whole."""
     params = rule.params.declared() if rule.params is not None else {}
     shown = {k: _value(v) for k, v in params.items()}
     if longest is not None:
         shown = {
-            k: v if len(v) <= longest else f"{v[:longest]}… ({len(v):,} characters: the whole is in the policy file)"
-            for k, v in shown.items()
+            k: v if len(v) <= longest else f"{v[:longest]}… ({len(v):,} characters: {whole})" for k, v in shown.items()
         }
     return ", ".join(f"{k}: {v}" for k, v in shown.items())
 
