@@ -425,16 +425,22 @@ def name_forms(name: str) -> tuple[str, ...]:
     in brackets after it ("Priya Nandakumar, PhD", "Priya Nandakumar (University of Leeds)"), and in its
     natural order when written surname first ("Nandakumar, Priya")."""
     forms = [name]
-    base = _AFFILIATION.sub("", name)
-    while (bare := _CREDENTIAL.sub("", base)) != base:  # "Priya Castellanos, MD, MPH": each in turn
-        base = bare
-    base = base.strip()
+    base = _bare(name)
     if base and base != name.strip():
         forms.append(base)
     natural = _natural_order(base)
     if natural is not None:
         forms.append(natural)
     return tuple(forms)
+
+
+def _bare(name: str) -> str:
+    """``name`` without a credential or an affiliation in brackets after it ("Priya Castellanos, MD, MPH": each
+    in turn)."""
+    base = _AFFILIATION.sub("", name)
+    while (bare := _CREDENTIAL.sub("", base)) != base:
+        base = bare
+    return base.strip()
 
 
 def _natural_order(name: str) -> str | None:
@@ -471,10 +477,7 @@ def written_name(name: str) -> str:
     it, is taken for surname first; "García Márquez, Gabriel José" is then written as it is, which an editor
     can read, where turning a name and an affiliation round garbles the byline.
     """
-    base = _AFFILIATION.sub("", name)
-    while (bare := _CREDENTIAL.sub("", base)) != base:
-        base = bare
-    base = base.strip() or name
+    base = _bare(name) or name
     natural = _natural_order(base)
     if natural is None:
         return base
