@@ -500,6 +500,22 @@ def test_fix_leaves_a_link_it_cannot_surely_change_to_the_editor(tmp_path, cli, 
     assert page.read_bytes() == before
 
 
+def test_fix_makes_no_credit_from_a_home_page_original(tmp_path, cli):
+    """A page whose canonical link is Global Research's home page: the check warns that a link to the home page
+    would pass, and --fix then inserted a credit linking the home page, after which the file passed."""
+    page = tmp_path / "a.html"
+    page.write_text(
+        '<html><head><link rel="canonical" href="https://www.globalresearch.ca/"><meta name="author" '
+        'content="Li Wei"></head>\n<body><article><h1>Orchards</h1><p>By Li Wei</p><p>Apples.</p></article>'
+        "</body></html>\n",
+        encoding="utf-8",
+    )
+    before = page.read_bytes()
+    run = cli("check", str(page), "--fix", "--no-config")
+    assert "left unchanged: original_url is a site's home page" in run.err, run.err
+    assert page.read_bytes() == before
+
+
 def test_fix_adds_only_the_licence_to_a_top_credit_that_lacks_it(tmp_path, cli):
     """The Conversation's credit names the licence in its second sentence: a reprint with "Republished from
     The Conversation" but no licence got a second credit above its own; then the licence alone, still above it."""
@@ -859,6 +875,33 @@ def test_fix_in_block_editor_content_goes_under_the_heading_block_as_a_block_of_
     head = "<!-- /wp:heading -->\n<!-- wp:html -->\n<p><em>Republished from"
     assert head in fixed and fixed.startswith('<!-- wp:heading {"level":1} -->\n<h1')
     assert fixed.count("<!-- wp:html -->") == fixed.count("<!-- /wp:html -->") == 2
+    assert cli("check", str(page), cwd=tmp_path).code == 0
+
+
+def test_fix_beside_a_byline_block_adds_a_block_of_its_own_after_it(tmp_path, cli):
+    """The credit's missing words go beside the byline that is there; in block editor content they went in as
+    a second <p> inside the byline's paragraph block, which the editor reports as invalid. They go in a Custom
+    HTML block after it."""
+    page = tmp_path / "seagrass.html"
+    byline = "<!-- wp:paragraph -->\n<p>Priya Raman, University of Northfield</p>\n<!-- /wp:paragraph -->\n"
+    page.write_text(
+        '<!-- wp:heading {"level":1} -->\n<h1 class="wp-block-heading">Seagrass</h1>\n<!-- /wp:heading -->\n\n'
+        f"{byline}\n<!-- wp:paragraph -->\n<p>Seagrass meadows take the edge off storm surges.</p>\n"
+        "<!-- /wp:paragraph -->\n\n<!-- wp:html -->\n"
+        '<img src="https://counter.theconversation.com/content/232556/count.gif?distributor=republish-lightbox-basic"'
+        ' alt="" width="1" height="1">\n<!-- /wp:html -->\n',
+        encoding="utf-8",
+    )
+    (tmp_path / "seagrass.meta.yaml").write_text(
+        "original_url: https://theconversation.com/seagrass-232556\nauthor: Priya Raman, University of Northfield\n",
+        encoding="utf-8",
+    )
+    run = cli("check", "--fix", str(page), cwd=tmp_path)
+    assert "fixed" in run.err, run.err
+    fixed = page.read_text(encoding="utf-8")
+    assert f"{byline}\n<!-- wp:html -->\n<p><em>Republished from <a href=" in fixed, fixed
+    assert fixed.count("<!-- wp:html -->") == fixed.count("<!-- /wp:html -->") == 2
+    assert fixed.count("<p>") == fixed.count("<!-- wp:paragraph -->") + 1  # one <p> a paragraph block, and ours
     assert cli("check", str(page), cwd=tmp_path).code == 0
 
 

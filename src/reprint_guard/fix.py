@@ -507,6 +507,9 @@ def _line_offset(source: str, line: int) -> int:
     return index
 
 
+#: The tool's warning that ``original_url`` is a home page, not an article.
+HOME_PAGE_ORIGINAL = "reprint-guard/home-page-original"
+
 #: A link finding's fix that names the address to change and the article's: what it says is done where it stands.
 _CHANGE_THE_LINK = re.compile(r"Change the link to (\S+) into one to the original article, (\S+)\.")
 
@@ -593,6 +596,14 @@ def plan(reprint: Reprint, source: str, findings: list[Finding], policy: Policy,
     outcome = FixPlan(reprint.path, source)
     active = [f for f in findings if f.suppressed is None]
     wanted = [f for f in active if f.policy == policy.id and f.check in INSERTABLE]
+    if wanted and any(f.rule == HOME_PAGE_ORIGINAL for f in active):
+        # A credit linking the home page the metadata gives would pass for the link the terms ask, the slip
+        # that warning is there to catch: the address is put right first.
+        outcome.refused = (
+            "original_url is a site's home page, so a credit made from it would link the home page: set it "
+            "to the original article's own address, then run --fix again"
+        )
+        return outcome
     for finding in active:
         if finding not in wanted:
             outcome.unfixable.append((finding, _why_not(finding, reprint)))
@@ -1184,6 +1195,16 @@ def _beside(text: str, reprint: Reprint, opening: tuple[str, int], block: str) -
         return "\n".join([*lines[:index], blank, *inserted, *lines[index:]])
     if not _BLOCK_ENDS_LINE.search(lines[end_line - 1]):
         return None  # the credit's element goes on past this line: a paragraph of its own would split it
+    if "<!-- wp:" in text:
+        # The block editor's content: a paragraph block holds one <p>, so the words go in a Custom HTML block of
+        # their own after the credit's block closes; inside a block that goes on (a group), nowhere here.
+        after = index
+        while after < len(lines) and not lines[after].strip():
+            after += 1
+        if after >= len(lines) or not _BLOCK_CLOSING.fullmatch(lines[after].rstrip()):
+            return None
+        wrapped = f"<!-- wp:html -->\n{block}\n<!-- /wp:html -->"
+        return "\n".join([*lines[: after + 1], "", wrapped, *lines[after + 1 :]])
     indent = re.match(r"[ \t]*", lines[end_line - 1]).group(0)  # type: ignore[union-attr]
     return "\n".join([*lines[:index], _indented(block, indent), *lines[index:]])
 
