@@ -483,9 +483,9 @@ def test_fix_changes_a_credits_link_to_the_home_page_into_the_articles(tmp_path,
         # The story citing another of the publisher's articles: no credit's link, and the story's own.
         "A trend [a 2022 investigation](https://kffhealthnews.org/news/article/rural-2022/) first documented.\n\n"
         "This article was originally published by KFF Health News.\n",
-        # The home page written twice: the finding stands at the story's copy, not the credit's.
+        # The home page written twice, neither copy in a credit's words: which is meant is not sure.
         "Clinics close, [KFF Health News](https://kffhealthnews.org/) found.\n\n"
-        "*This article was originally published by [KFF Health News](https://kffhealthnews.org/).*\n",
+        "More at [KFF Health News](https://kffhealthnews.org/).\n",
     ],
 )
 def test_fix_leaves_a_link_it_cannot_surely_change_to_the_editor(tmp_path, cli, body):
@@ -498,6 +498,38 @@ def test_fix_leaves_a_link_it_cannot_surely_change_to_the_editor(tmp_path, cli, 
     run = cli("check", str(page), "--fix")
     assert "corrected by hand" in run.err or "correct that by hand" in run.err, run.err
     assert page.read_bytes() == before
+
+
+@pytest.mark.parametrize("name", ["a.md", "a.html"])
+def test_a_home_page_link_written_twice_is_told_and_changed_at_the_credits_copy(tmp_path, cli, name):
+    """The story's own "Read more at propublica.org" above the credit linked the same home page: the finding
+    stood at the story's link, and --fix (rightly) refused. It stands at the credit's copy, whose words name
+    the publisher in a credit's words, and that copy is changed; the story's link is left as it was."""
+    from reprint_guard.readers.markdown import render
+
+    story = "Read more investigations at [propublica.org](https://www.propublica.org/).\n\nLead tests were skipped.\n\n"
+    credit = "*This story was originally published by [ProPublica](https://www.propublica.org/).*\n"
+    text = story + credit
+    if name.endswith(".html"):
+        text = render(text)
+    front = "author: Dana Whitfield\noriginal_url: https://www.propublica.org/article/lead-tests\ncommercial: false\n"
+    page = tmp_path / name
+    page.write_text(f"---\n{front}---\n\n{text}" if name.endswith(".md") else text, encoding="utf-8")
+    if name.endswith(".html"):
+        (tmp_path / "a.meta.yaml").write_text(front, encoding="utf-8")
+    found = cli("check", str(page), "--format", "json").json()["results"][0]["findings"]
+    [link] = [f for f in found if f["rule"] == "propublica/link-original"]
+    lines = page.read_text(encoding="utf-8").splitlines()
+    assert "originally published by" in lines[link["line"] - 1], (link, lines)
+    cli("check", str(page), "--fix")
+    fixed = page.read_text(encoding="utf-8")
+    assert "propublica.org/article/lead-tests" in fixed, fixed
+    assert fixed.count("https://www.propublica.org/)") + fixed.count('"https://www.propublica.org/"') == 1, fixed
+    assert [
+        f["rule"]
+        for f in cli("check", str(page), "--format", "json").json()["results"][0]["findings"]
+        if f["rule"] == "propublica/link-original"
+    ] == []
 
 
 def test_fix_makes_no_credit_from_a_home_page_original(tmp_path, cli):

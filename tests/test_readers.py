@@ -852,6 +852,25 @@ def test_the_one_article_of_a_page_is_not_the_story_when_skip_elements_leave_it_
     assert article_element(page, ("nav",)) == card  # a selector that leaves the card in changes nothing
 
 
+def test_a_related_storys_card_in_an_aside_beside_the_storys_article_leaves_it_the_article():
+    """<main> holding the story's <article> and an <aside> of related stories' cards: with two outermost
+    <article>s the page's <main> was taken, and --fix put the credit above the story's <article>."""
+    from reprint_guard.reprint import article_element
+
+    story = "<h1>Rates climb</h1><p>Rates rose again.</p>"
+    for around in ("aside class='related'", "nav"):
+        name = around.split()[0]
+        page = (
+            f"<html><body><main><article class='story'>{story}</article>"
+            f"<{around}><article class='card'><p>Another.</p></article></{name}></main></body></html>"
+        )
+        found = article_element(page)
+        assert found is not None and page[found[0] : found[1]] == story, (around, found)
+    two = f"<main><article>{story}</article><article><p>Another.</p></article></main>"
+    found = article_element(two)
+    assert found is not None and found[2] == "main"  # two stories side by side: still the <main>
+
+
 def test_a_media_items_article_in_a_drupal_body_is_not_the_story(tmp_path, cli):
     """Drupal renders each media entity in a body as ``<article class="media media--type-image ...">``: a
     photo's wrapper, not the story. Taken for it, every missing credit stood inside it, and ``--fix`` put the

@@ -22,10 +22,19 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
-from .checks.base import PLACEHOLDER, THERE_BUT_ELSEWHERE, THERE_BUT_WRONG, publisher_names, render, template_values
+from .checks.base import (
+    CREDIT_WORDS,
+    PLACEHOLDER,
+    THERE_BUT_ELSEWHERE,
+    THERE_BUT_WRONG,
+    names_publisher,
+    publisher_names,
+    render,
+    template_values,
+)
 from .policy.model import Policy
 from .report import Finding
-from .reprint import Reprint
+from .reprint import Reprint, link_words
 
 #: Check types whose findings an inserted block can fix.
 INSERTABLE = frozenset({"attribution", "link", "license", "element"})
@@ -524,8 +533,9 @@ def relinked(  # type: ignore[no-untyped-def]
 
     A second credit inserted beside the wrong one would contradict it on the page: the address is what is
     wrong, and only the address is changed (HTML-escaped inside a tag's attribute). Only a credit's link is:
-    one whose words name the publisher, its address written once in the file (a story's citation of another
-    of the publisher's articles is the story's, and an address written twice may be told at the other copy).
+    one whose words name the publisher (a story's citation of another of the publisher's articles is the
+    story's), and, when its address is written twice, in a line of a credit's words ("originally published
+    by"): the finding stands at the credit's copy then, else it may stand at the story's.
     """
     if reprint.format not in ("markdown", "html") or ("\r" in source and "\n" not in source):
         return None  # a classic Mac OS file is one line to a position: left to the editor
@@ -544,8 +554,11 @@ def relinked(  # type: ignore[no-untyped-def]
         in_tag = text[max(0, start - 6) : start].lower().endswith(('href="', "href='"))
         if found not in (wrong, escape(wrong)) or (not in_tag and text[max(0, start - 2) : start] != "]("):
             continue  # not the link's address as the finding read it (nor an <a href>'s, nor a Markdown link's)
-        if _copies(source, found) != 1 or not _names_publisher(_link_words(text, start, end, in_tag), policy):
-            continue
+        if not names_publisher(link_words(text, start, end), policy):
+            continue  # no credit's link: the story's own (a citation of another of the publisher's articles)
+        line_text = text[text.rfind("\n", 0, start) + 1 : text.find("\n", end) % (len(text) + 1)].lower()
+        if _copies(source, found) != 1 and not CREDIT_WORDS.search(line_text):
+            continue  # written twice, and this copy not surely the credit's: the finding may stand at the other
         text = text[:start] + (escape(address) if in_tag else address) + text[end:]
         done.append(finding)
     if not done:
@@ -571,24 +584,6 @@ def _copies(text: str, address: str) -> int:
             count += 1
         at = text.find(address, at + 1)
     return count
-
-
-def _link_words(text: str, start: int, end: int, in_tag: bool) -> str:
-    """The words of the link whose address stands at ``text[start:end]``: a Markdown link's ``[words]`` before
-    it on its line, an ``<a>``'s content up to its end tag (tags in it dropped)."""
-    if not in_tag:
-        line = text.rfind("\n", 0, start) + 1
-        opened = text.rfind("[", line, start - 2)
-        return text[opened + 1 : start - 2] if opened >= 0 else ""
-    closed = text.find(">", end)
-    finish = text.lower().find("</a", closed) if closed >= 0 else -1
-    return re.sub(r"<[^<>]*>", "", text[closed + 1 : finish]) if finish >= 0 else ""
-
-
-def _names_publisher(words: str, policy: Policy) -> bool:
-    """Whether a link's ``words`` name the policy's publisher (as its credit rules accept it): a credit's link."""
-    said = " ".join(words.split()).lower()
-    return any(name.lower() in said for name in publisher_names(policy))
 
 
 def plan(reprint: Reprint, source: str, findings: list[Finding], policy: Policy, recheck) -> FixPlan:  # type: ignore[no-untyped-def]

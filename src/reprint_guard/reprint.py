@@ -166,6 +166,16 @@ def _media_entity(start_tag: str) -> bool:
     return "media--type-" in start_tag.lower()
 
 
+def _inside_aside(lowered: str, index: int) -> bool:
+    """Whether ``index`` of a page (lower case) stands inside an ``<aside>`` or a ``<nav>``: the last one to
+    open before it is not closed before it (a theme's related stories, its menu)."""
+    for name in ("aside", "nav"):
+        opened = max(lowered.rfind(f"<{name}>", 0, index), lowered.rfind(f"<{name} ", 0, index))
+        if opened >= 0 and lowered.rfind(f"</{name}", opened, index) < 0:
+            return True
+    return False
+
+
 def _outermost_article(
     page: str, starts: list[tuple[int, int]], ends: list[tuple[int, int]], skip: tuple[str, ...] | None
 ) -> tuple[int, int] | None:
@@ -199,6 +209,9 @@ def _outermost_article(
         outermost = [index for index in outermost if index in seen]
     elif skip:
         return None
+    if len(outermost) > 1:  # a related story's card in an <aside> or a <nav> beside the story's: not the story
+        lowered = page.lower()
+        outermost = [index for index in outermost if not _inside_aside(lowered, starts[index][0])]
     if len(outermost) != 1:
         return None
     index = outermost[0]
@@ -856,13 +869,24 @@ class Reprint:
         """Position of a link to ``url`` written as Markdown or HTML link syntax, else of the bare URL."""
         return self.span_url(url)[:2]  # type: ignore[return-value]
 
-    def span_url(self, url: str) -> Span:
+    def span_url(self, url: str, prefer: Callable[[int, int], int] | None = None) -> Span:
         """:meth:`locate_url`, with the end of the address as :meth:`span` gives it.
 
         The syntaxes are tried in the order of :data:`_URL_SYNTAX`, the first that
         is written anywhere wins; the body is searched once per spelling of the
-        URL, and each occurrence's neighbours tell the syntax.
+        URL, and each occurrence's neighbours tell the syntax. ``prefer``: how surely a copy of the
+        address, at ``body[start:end]``, is the link meant (a credit's); the first of the surest copies
+        is told, before the story's own links to the same address, when one scores above 0.
         """
+        if prefer is not None:
+            best, where = 0, None
+            for candidate in dict.fromkeys((url, _escape(url))):
+                for index in self.visible_indices(_find_all(self.body, candidate, *self._content_span)):
+                    score = prefer(index, index + len(candidate))
+                    if score > best:
+                        best, where = score, (index, index + len(candidate))
+            if where is not None:
+                return (*self._position(where[0]), *self._position(where[1]))
         if not url:
             return self.span(url)
         start, end = self._content_span
@@ -890,6 +914,10 @@ class Reprint:
                 index = first[rank] + len(_URL_SYNTAX[rank][0])
                 return (*self._position(index), *self._position(index + len(candidate)))
         return self.span(url)
+
+    def link_words(self, start: int, end: int) -> str:
+        """:func:`link_words` in the body."""
+        return link_words(self.body, start, end)
 
     def locate(self, needle: str, nth: int = 0) -> tuple[int, int]:
         """Best-effort position of visible text or a URL in the body source; ``nth``: of its occurrence after
@@ -1076,6 +1104,20 @@ def _html_spans(body: str) -> list[tuple[int, int]]:
         calls = call_spans(body)  # in order, none inside another: the one that may hold a range is found by bisection
         ranges = [(a, b) for a, b in ranges if (at := bisect_right(calls, (a, _AFTER_ALL)) - 1) < 0 or b > calls[at][1]]
     return ranges
+
+
+def link_words(text: str, start: int, end: int) -> str:
+    """The words of the link whose address stands at ``text[start:end]``: a Markdown link's ``[words]`` before
+    it on its line, an ``<a href>``'s content up to its end tag (tags in it dropped); "" when the address is in
+    neither."""
+    if text[max(0, start - 2) : start] == "](":
+        opened = text.rfind("[", text.rfind("\n", 0, start) + 1, start - 2)
+        return text[opened + 1 : start - 2] if opened >= 0 else ""
+    if not text[max(0, start - 6) : start].lower().endswith(('href="', "href='")):
+        return ""
+    closed = text.find(">", end)
+    finish = text.lower().find("</a", closed) if closed >= 0 else -1
+    return re.sub(r"<[^<>]*>", "", text[closed + 1 : finish]) if finish >= 0 else ""
 
 
 def _render(body: str) -> str:

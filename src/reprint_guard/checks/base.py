@@ -355,6 +355,13 @@ def publisher_names(policy: Policy) -> frozenset[str]:
     return derived(_PUBLISHER_NAMES, policy, _publisher_names)
 
 
+def names_publisher(words: str, policy: Policy) -> bool:
+    """Whether a link's ``words`` name the policy's publisher (as its credit rules accept it): a credit's link,
+    not the story's own link to another of the publisher's pages."""
+    said = " ".join(words.split()).lower()
+    return any(name.lower() in said for name in publisher_names(policy))
+
+
 def _publisher_names(policy: Policy) -> frozenset[str]:
     names = {name for rule in policy.rules if rule.check == "attribution" for name in rule.params.names}
     names.add(policy.publisher)

@@ -11,12 +11,13 @@ FAIL: ``[Example](https://example.org/)`` (the homepage), ``![](https://example.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import partial
 from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote
 
 from ..reprint import Reprint, Span
 from ..urls import as_address, edition_aside, embedded_addresses, host_of, normalize_url
-from .base import CREDIT_WORDS, THERE_BUT_WRONG, Context, Problem, pattern_host, url_pattern
+from .base import CREDIT_WORDS, THERE_BUT_WRONG, Context, Problem, names_publisher, pattern_host, url_pattern
 
 if TYPE_CHECKING:
     from ..visible import VisibleBody
@@ -124,6 +125,16 @@ def _opened(written: str) -> tuple[str, str] | None:
     if opened == written:
         return None
     return written[: len(written) - len(opened)], opened.rstrip(_STRAY_MARKS)
+
+
+def _credit_copy(reprint: Reprint, context: Context, start: int, end: int) -> int:
+    """How surely the link whose address stands at ``body[start:end]`` is a credit's: 2 when its words name the
+    publisher and its line says a credit's words ("originally published by"), 1 for the name alone, else 0."""
+    if not names_publisher(reprint.link_words(start, end), context.policy):
+        return 0
+    body = reprint.body
+    line = body[body.rfind("\n", 0, start) + 1 : body.find("\n", end) % (len(body) + 1)].lower()
+    return 2 if CREDIT_WORDS.search(line) else 1
 
 
 def _quoted_link(span: Span, reprint: Reprint, written: str, marks: str, address: str) -> Problem:
@@ -239,7 +250,9 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
         near = []  # the credit's own link, naming the publisher, goes elsewhere: not a newsletter's link beside it
     if near:
         written = unquote(near[0])  # as the source has it: "…/5890112”", not "…/5890112%E2%80%9D"
-        span = reprint.span_url(reprint.as_written(near[0]))
+        # Told at the credit's copy of the address (its words name the publisher), not at the story's own
+        # "Read more at propublica.org" above it.
+        span = reprint.span_url(reprint.as_written(near[0]), prefer=partial(_credit_copy, reprint, context))
         opened = _opened(written)
         stray = written.rstrip(_STRAY_MARKS)
         if opened is not None and normalize_url(opened[1]) == key:  # href=”…”: opened with a typographic mark
@@ -256,7 +269,7 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
     if named is not None:  # the credit's own link, naming the publisher, goes to another site's page
         written = unquote(named)
         yield Problem.at(
-            reprint.span_url(reprint.as_written(named)),
+            reprint.span_url(reprint.as_written(named), prefer=partial(_credit_copy, reprint, context)),
             f"{THERE_BUT_WRONG[8]}, {written}, not to the original article",
             fix=f"Change the link to {written} into one to the original article, {original.strip()}.",
             specific=True,
