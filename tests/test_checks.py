@@ -1173,6 +1173,21 @@ def test_a_story_linking_a_licence_but_declaring_none_is_told_which_license_to_s
     assert finding.fix.startswith("Set 'license: CC-BY-ND-4.0' in the metadata"), finding.fix
 
 
+def test_a_credit_folded_away_is_said_to_be_so():
+    """A credit in a closed <details>: the finding said it stood in "a comment, a hidden element, an image's
+    alt text, code or a script", not where it was, a click away."""
+    credit = (
+        "<p><em>This article was originally published by "
+        '<a href="https://kffhealthnews.org/news/article/x/">KFF Health News</a>.</em></p>'
+    )
+    body = f"<p>By Lena Okafor</p>\n<p>Coupons expire.</p>\n<details><summary>About</summary>{credit}</details>\n"
+    meta = {"author": "Lena Okafor", "original_url": "https://kffhealthnews.org/news/article/x/", "commercial": False}
+    found = [f for f in check(body, meta, format="html").findings if f.rule == "kff-health-news/credit-publisher"]
+    assert found and found[0].message.endswith(
+        "but not shown to readers as text (in a closed <details> or toggle, which a reader opens with a click))"
+    ), found
+
+
 def test_phrases_and_patterns_are_shown_as_the_policy_writes_them(tmp_path):
     policy = tmp_path / "shown.yaml"
     policy.write_text(

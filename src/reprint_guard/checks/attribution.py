@@ -369,10 +369,13 @@ def _hidden_in_the_file(reprint: Reprint, names: tuple[str, ...] | list[str]) ->
         at = body.find(name) if len(name) > 3 else -1
         if at >= 0 and name not in reprint.visible.raw_text:
             line, column = reprint.position(at)
-            return (
-                f"; it is in the file at {line}:{column}, but not shown to readers as text (a comment, a hidden "
-                "element, an image's alt text, code or a script)"
-            )
+            if name in reprint.visible.folded_away:  # the one case the editor sees the words of, on the page
+                why = "in a closed <details> or toggle, which a reader opens with a click"
+            elif name in reprint.visible.spoken_away:
+                why = "kept for screen readers only, out of sight"
+            else:
+                why = "a comment, a hidden element, an image's alt text, code or a script"
+            return f"; it is in the file at {line}:{column}, but not shown to readers as text ({why})"
         folded = reprint.visible.folded  # the text case-folded, made for the words' look-up: a quick "not there"
         if folded is not None and normalized(name).encode("utf-8") not in folded:
             continue
