@@ -34,7 +34,7 @@ from .checks.base import (
 )
 from .policy.model import Policy
 from .report import Finding
-from .reprint import Reprint, link_words
+from .reprint import Reprint, line_around, link_words
 
 #: Check types whose findings an inserted block can fix.
 INSERTABLE = frozenset({"attribution", "link", "license", "element"})
@@ -556,8 +556,7 @@ def relinked(  # type: ignore[no-untyped-def]
             continue  # not the link's address as the finding read it (nor an <a href>'s, nor a Markdown link's)
         if not names_publisher(link_words(text, start, end), policy):
             continue  # no credit's link: the story's own (a citation of another of the publisher's articles)
-        line_text = text[text.rfind("\n", 0, start) + 1 : text.find("\n", end) % (len(text) + 1)].lower()
-        if _copies(source, found) != 1 and not CREDIT_WORDS.search(line_text):
+        if _copies(source, found) != 1 and not CREDIT_WORDS.search(line_around(text, start, end).lower()):
             continue  # written twice, and this copy not surely the credit's: the finding may stand at the other
         text = text[:start] + (escape(address) if in_tag else address) + text[end:]
         done.append(finding)

@@ -1120,6 +1120,12 @@ def link_words(text: str, start: int, end: int) -> str:
     return re.sub(r"<[^<>]*>", "", text[closed + 1 : finish]) if finish >= 0 else ""
 
 
+def line_around(text: str, start: int, end: int) -> str:
+    """The line (or lines) of ``text`` that ``text[start:end]`` stands on, whole."""
+    after = text.find("\n", end)
+    return text[text.rfind("\n", 0, start) + 1 : after if after >= 0 else len(text)]
+
+
 def _render(body: str) -> str:
     """Markdown to HTML; the renderer is imported on first use (not at start-up), then called directly."""
     global _render

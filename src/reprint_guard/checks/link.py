@@ -15,7 +15,7 @@ from functools import partial
 from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote
 
-from ..reprint import Reprint, Span
+from ..reprint import Reprint, Span, line_around
 from ..urls import as_address, edition_aside, embedded_addresses, host_of, normalize_url
 from .base import CREDIT_WORDS, THERE_BUT_WRONG, Context, Problem, names_publisher, pattern_host, url_pattern
 
@@ -132,9 +132,7 @@ def _credit_copy(reprint: Reprint, context: Context, start: int, end: int) -> in
     publisher and its line says a credit's words ("originally published by"), 1 for the name alone, else 0."""
     if not names_publisher(reprint.link_words(start, end), context.policy):
         return 0
-    body = reprint.body
-    line = body[body.rfind("\n", 0, start) + 1 : body.find("\n", end) % (len(body) + 1)].lower()
-    return 2 if CREDIT_WORDS.search(line) else 1
+    return 2 if CREDIT_WORDS.search(line_around(reprint.body, start, end).lower()) else 1
 
 
 def _quoted_link(span: Span, reprint: Reprint, written: str, marks: str, address: str) -> Problem:
