@@ -885,56 +885,48 @@ def test_fix_inserts_what_a_credit_block_gives_when_it_lacks_a_part(tmp_path, cl
     assert found == {"harbour-herald/license"}, run.out
 
 
-def test_fix_in_block_editor_content_goes_under_the_heading_block_as_a_block_of_its_own(tmp_path, cli):
-    """A WordPress fragment opening with its heading block: the top credit went above the title, and its
-    paragraph in no block (the editor shows it as a Classic block)."""
-    page = tmp_path / "shade.html"
+def _fixed_block_editor_page(tmp_path, cli, title: str, blocks: str, author: str) -> str:
+    """A Conversation reprint as WordPress's block editor stores it (its heading block, ``blocks``, the
+    counter in a Custom HTML block), fixed with --fix: its text, once the fixed page is checked to pass."""
+    page = tmp_path / "a.html"
     page.write_text(
-        '<!-- wp:heading {"level":1} -->\n<h1 class="wp-block-heading">Shade is unequal</h1>\n<!-- /wp:heading -->\n\n'
-        "<!-- wp:paragraph -->\n<p>By Priya Natarajan. Urban trees cool some streets more than others.</p>\n"
-        "<!-- /wp:paragraph -->\n\n<!-- wp:html -->\n"
+        f'<!-- wp:heading {{"level":1}} -->\n<h1 class="wp-block-heading">{title}</h1>\n<!-- /wp:heading -->\n\n'
+        f"{blocks}\n<!-- wp:html -->\n"
         '<img src="https://counter.theconversation.com/content/241187/count.gif?distributor=republish-lightbox-basic"'
         ' alt="" width="1" height="1" />\n<!-- /wp:html -->\n',
         encoding="utf-8",
     )
-    (tmp_path / "shade.meta.yaml").write_text(
-        "original_url: https://theconversation.com/shade-is-unequal-241187\nauthor: Priya Natarajan\n",
-        encoding="utf-8",
+    (tmp_path / "a.meta.yaml").write_text(
+        f"original_url: https://theconversation.com/a-story-241187\nauthor: {author}\n", encoding="utf-8"
     )
     run = cli("check", "--fix", str(page), cwd=tmp_path)
     assert "fixed" in run.err, run.err
     fixed = page.read_text(encoding="utf-8")
-    head = "<!-- /wp:heading -->\n<!-- wp:html -->\n<p><em>Republished from"
-    assert head in fixed and fixed.startswith('<!-- wp:heading {"level":1} -->\n<h1')
     assert fixed.count("<!-- wp:html -->") == fixed.count("<!-- /wp:html -->") == 2
     assert cli("check", str(page), cwd=tmp_path).code == 0
+    return fixed
+
+
+def test_fix_in_block_editor_content_goes_under_the_heading_block_as_a_block_of_its_own(tmp_path, cli):
+    """A WordPress fragment opening with its heading block: the top credit went above the title, and its
+    paragraph in no block (the editor shows it as a Classic block)."""
+    story = "<!-- wp:paragraph -->\n<p>By Priya Natarajan. Urban trees cool some streets more than others.</p>\n"
+    fixed = _fixed_block_editor_page(tmp_path, cli, "Shade", f"{story}<!-- /wp:paragraph -->\n", "Priya Natarajan")
+    assert "<!-- /wp:heading -->\n<!-- wp:html -->\n<p><em>Republished from" in fixed
+    assert fixed.startswith('<!-- wp:heading {"level":1} -->\n<h1')
 
 
 def test_fix_beside_a_byline_block_adds_a_block_of_its_own_after_it(tmp_path, cli):
     """The credit's missing words go beside the byline that is there; in block editor content they went in as
     a second <p> inside the byline's paragraph block, which the editor reports as invalid. They go in a Custom
     HTML block after it."""
-    page = tmp_path / "seagrass.html"
     byline = "<!-- wp:paragraph -->\n<p>Priya Raman, University of Northfield</p>\n<!-- /wp:paragraph -->\n"
-    page.write_text(
-        '<!-- wp:heading {"level":1} -->\n<h1 class="wp-block-heading">Seagrass</h1>\n<!-- /wp:heading -->\n\n'
-        f"{byline}\n<!-- wp:paragraph -->\n<p>Seagrass meadows take the edge off storm surges.</p>\n"
-        "<!-- /wp:paragraph -->\n\n<!-- wp:html -->\n"
-        '<img src="https://counter.theconversation.com/content/232556/count.gif?distributor=republish-lightbox-basic"'
-        ' alt="" width="1" height="1">\n<!-- /wp:html -->\n',
-        encoding="utf-8",
+    story = "<!-- wp:paragraph -->\n<p>Seagrass meadows take the edge off storm surges.</p>\n<!-- /wp:paragraph -->\n"
+    fixed = _fixed_block_editor_page(
+        tmp_path, cli, "Seagrass", f"{byline}\n{story}", "Priya Raman, University of Northfield"
     )
-    (tmp_path / "seagrass.meta.yaml").write_text(
-        "original_url: https://theconversation.com/seagrass-232556\nauthor: Priya Raman, University of Northfield\n",
-        encoding="utf-8",
-    )
-    run = cli("check", "--fix", str(page), cwd=tmp_path)
-    assert "fixed" in run.err, run.err
-    fixed = page.read_text(encoding="utf-8")
     assert f"{byline}\n<!-- wp:html -->\n<p><em>Republished from <a href=" in fixed, fixed
-    assert fixed.count("<!-- wp:html -->") == fixed.count("<!-- /wp:html -->") == 2
     assert fixed.count("<p>") == fixed.count("<!-- wp:paragraph -->") + 1  # one <p> a paragraph block, and ours
-    assert cli("check", str(page), cwd=tmp_path).code == 0
 
 
 def test_a_print_reprints_credit_writes_its_links_out(tmp_path, cli):
