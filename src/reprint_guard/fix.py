@@ -80,7 +80,7 @@ def credit_block(policy: Policy, reprint: Reprint, format: str = "markdown") -> 
         )
     wrong = _non_web_link(template, values)
     if wrong is not None:
-        raise CreditError(wrong, field=wrong.split("'")[1])  # "'original_url' is not a web address ..."
+        raise CreditError(wrong[1], field=wrong[0])
     return _on_paper(_in_format(_filled(template, values, html), format, html), reprint)
 
 
@@ -107,8 +107,8 @@ _LINKED_PLACEHOLDER = re.compile(
 )
 
 
-def _non_web_link(template: str, values: dict[str, str]) -> str | None:
-    """Why the credit cannot be made when a value it links to is no web address, else None: a
+def _non_web_link(template: str, values: dict[str, str]) -> tuple[str, str] | None:
+    """The key, and why the credit cannot be made, when a value it links to is no web address, else None: a
     ``javascript:alert(1)`` or a ``data:`` URL in the metadata would be a script in the page the CMS appends
     the block to (the check refuses such an ``original_url`` too)."""
     from .urls import normalize_url
@@ -118,7 +118,8 @@ def _non_web_link(template: str, values: dict[str, str]) -> str | None:
         value = values.get(key)
         if value is not None and normalize_url(value) is None:
             shown = value if len(value) <= 80 else value[:77] + "..."
-            return f"'{_USER_KEYS.get(key, key)}' is not a web address (http or https): {shown!r}"
+            named = _USER_KEYS.get(key, key)
+            return named, f"'{named}' is not a web address (http or https): {shown!r}"
     return None
 
 
