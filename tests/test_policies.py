@@ -126,10 +126,14 @@ def test_extends_loop_is_reported(tmp_path):
         load_policy("a", rules_dirs=[tmp_path])
 
 
+#: One rule a short story passes: for a policy that must have a rule, but whose rules are not what is tried.
+QUIET_RULE = "rules:\n  - {id: no-sponsor, check: text, mode: forbid, phrase: sponsored by, message: No sponsor}\n"
+
+
 def test_user_policy_replaces_bundled_id(tmp_path):
     (tmp_path / "gr.yaml").write_text(
         "id: global-research\nname: Local copy\npublisher: GR\nsource_url: https://x.org\n"
-        "applies_to: [globalresearch.ca]\nrules: []\n",
+        "applies_to: [globalresearch.ca]\n" + QUIET_RULE,
         encoding="utf-8",
     )
     result = check("nothing", COMPLIANT_META, rules_dirs=[tmp_path])
@@ -294,7 +298,7 @@ def test_validate_follows_extends_to_another_policy_of_ones_own(tmp_path, cli):
 def test_two_policies_of_ones_own_with_one_id_are_an_error_not_a_silent_replacement(tmp_path, write_md, cli):
     folder = tmp_path / "policies"
     folder.mkdir()
-    text = "id: harbor\nname: H\npublisher: H\nsource_url: https://h.example/terms\nrules: []\n"
+    text = "id: harbor\nname: H\npublisher: H\nsource_url: https://h.example/terms\n" + QUIET_RULE
     (folder / "harbor.yaml").write_text(text, encoding="utf-8")
     (folder / "harbor-backup.yaml").write_text(text, encoding="utf-8")  # a stray copy
     run = cli("validate", str(folder))

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+import reprint_guard
 from conftest import CREDITED, HARBOUR_META, HARBOUR_POLICY, POLICY_HEAD, UNCREDITED, markdown, write, write_policy
 
 #: A text rule that fails every reprint it applies to (no article says "hello"): what its condition decides.
@@ -346,6 +347,60 @@ def test_a_policy_left_with_no_rule_is_refused_as_one_that_passes_everything(tmp
 
 
 @pytest.mark.parametrize(
+    ("rules", "said"),
+    [
+        ("rules: []\n", ":6:1: the policy has no rules, so it would pass every reprint"),
+        (
+            "rules:\n  - {id: web, check: text, phrase: hello, message: M, when: {all: [{field: medium, is: web}, "
+            "{field: medium, is: print}]}}\n",
+            ":7:55: rule 'web': its condition can never hold: medium cannot be both 'web' and 'print'",
+        ),
+        (
+            "rules:\n  - {id: ask, check: permission, scope: commercial use, message: Ask first}\n",
+            ":7:5: rule 'ask' can never pass: no permission record satisfies it",
+        ),
+    ],
+)
+def test_check_and_test_refuse_a_policy_that_would_check_nothing_or_wrongly(tmp_path, cli, rules, said):
+    """``validate`` refused a policy with no rules, and check passed every reprint with it ("1 passed", and
+    fully_checked in the JSON): a policy that surely checks nothing, or wrongly, is refused by every run."""
+    policy = write_policy(tmp_path, "p", "applies_to: [p.example]\n" + rules)
+    story = write(tmp_path / "story.md", markdown({"original_url": "https://p.example/a"}, "Hello.\n"))
+    run = cli("check", "--no-config", "--rules-dir", str(policy), str(story))
+    assert run.code == 2 and run.err.startswith(f"reprint-guard: {policy}{said}"), run.err
+    assert run.err.count("\n") == 1 and run.out == ""
+    fixture = write(tmp_path / "fixtures" / "p" / "ok.md", markdown({"original_url": "https://p.example/a"}, "Hi.\n"))
+    tested = cli("test", str(fixture), "--no-config", "--rules-dir", str(policy))
+    assert tested.code == 2 and said in tested.err, tested.err
+    with pytest.raises(reprint_guard.PolicyError, match=said.split(": ", 1)[1][:30]):
+        reprint_guard.parse_policy(policy.read_text(encoding="utf-8"), name="p.yaml")
+
+
+def test_a_likely_slip_in_a_policy_is_warned_of_and_the_policy_used(tmp_path, cli):
+    """A condition's misspelt field (``comercial``) made the rule never apply, and each reprint got a warning
+    asking for the misspelt key; a site's own key may bear such a name, so the run warns and goes on."""
+    rule = "  - {id: credit, check: text, phrase: hello, message: M, when: {field: comercial, is: false}}\n"
+    policy = write_policy(tmp_path, "p", "applies_to: [p.example]\nrules:\n" + rule)
+    story = write(tmp_path / "story.md", markdown({"original_url": "https://p.example/a"}, "Hello.\n"))
+    run = cli("check", "--no-config", "--rules-dir", str(policy), str(story))
+    warned = (
+        f"reprint-guard: warning: {policy}:7:58: rule 'credit': its condition reads 'comercial', which no reprint "
+        "sets; did you mean 'commercial'? (the policy is used as it stands; reprint-guard validate tells each "
+        "problem)\n"
+    )
+    assert run.code == 0 and run.err == warned, run.err
+    fixture = write(tmp_path / "fixtures" / "p" / "ok.md", markdown({"original_url": "https://p.example/a"}, "Hi.\n"))
+    tested = cli("test", str(fixture), "--no-config", "--rules-dir", str(policy))
+    assert tested.err == warned, tested.err
+    said = r"p\.yaml:7:58: rule 'credit': its condition reads 'comercial'"
+    with pytest.warns(reprint_guard.PolicyWarning, match=said):
+        reprint_guard.parse_policy(policy.read_text(encoding="utf-8"), name="p.yaml")
+    reprint_guard.reload_policies()
+    with pytest.warns(reprint_guard.PolicyWarning, match="did you mean 'commercial'"):
+        reprint_guard.check("Hello.", {"original_url": "https://p.example/a"}, rules_dirs=[policy])
+
+
+@pytest.mark.parametrize(
     ("params", "field", "column"),
     [
         ("    check: element\n    pattern: '^https://px\\.p\\.example/'\n    tag: IMG\n", "tag", 5),
@@ -558,3 +613,23 @@ def test_a_media_rules_bad_except_is_told_at_its_own_line(tmp_path, cli):
     )
     assert run.code == 1 and run.out.startswith(f"{policy}:{line + 1}:5: rule 'no-photos', field 'except': "), run.out
     assert "invalid or unsupported pattern" in run.out
+
+
+def test_a_fixtures_sidecar_beside_its_policy_is_no_policy(tmp_path, cli):
+    """The README lets fixtures sit beside their policies; an HTML fixture's ``NAME.meta.yaml`` there was read
+    as a policy, and every command stopped on "'id' is a required property"."""
+    folder = tmp_path / "policies"
+    write(folder / "harbour.yaml", HARBOUR_POLICY)
+    write(folder / "credited.html", "<p>The gulls came back.</p>\n<p>First published by Harbour Herald.</p>\n")
+    meta = "policy: harbour-herald\noriginal_url: https://harbour.example/gulls\n"
+    write(folder / "credited.meta.yaml", meta + "expect: []\n")
+    write(folder / "bare.html", "<p>The gulls came back.</p>\n")
+    write(folder / "bare.html.meta.yml", meta + "expect: [harbour-herald/credit]\n")
+    assert cli("validate", str(folder)).out == f"{folder / 'harbour.yaml'}: valid\n"
+    fixtures = [str(folder / "credited.html"), str(folder / "bare.html")]
+    run = cli("test", *fixtures, "--no-config", "--rules-dir", str(folder))
+    assert run.code == 0 and run.out.endswith("2 passed, 0 failed\n"), run.out + run.err
+    # A policy named like a sidecar, with no article beside it, is still a policy.
+    weekend = HARBOUR_POLICY.replace("harbour-herald", "weekend").replace("[harbour.example]", "[]")
+    write(folder / "weekend.meta.yaml", weekend)
+    assert "weekend.meta.yaml: valid" in cli("validate", str(folder)).out

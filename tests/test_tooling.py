@@ -26,7 +26,7 @@ HELLO_RULE = "rules:\n  - id: hello\n    check: text\n    phrase: hello\n    mes
 def test_policies_lists_bundled_and_user_policies(tmp_path, cli):
     (tmp_path / "deal.yaml").write_text(
         "id: partner-deal\nname: Partner deal\npublisher: Partner Weekly\nsource_url: https://partner.example/terms\n"
-        "rules: []\n",
+        + HELLO_RULE,
         encoding="utf-8",
     )
     run = cli("policies", "--rules-dir", str(tmp_path), "--format", "json")

@@ -31,6 +31,7 @@ _EXPORTS = {
     "ConfigError": ".errors",
     "InputError": ".errors",
     "PolicyError": ".errors",
+    "PolicyWarning": ".errors",
     "ReprintGuardError": ".errors",
     "UsageError": ".errors",
     "Metadata": ".metadata",
@@ -52,6 +53,7 @@ __all__ = [
     "Permission",
     "Policy",
     "PolicyError",
+    "PolicyWarning",
     "Report",
     "ReprintGuardError",
     "Result",
@@ -70,7 +72,7 @@ __all__ = [
 
 if TYPE_CHECKING:
     from .api import ConfigWarning, check, check_file, check_text, credit, load_policy, parse_policy, reload_policies
-    from .errors import ConfigError, InputError, PolicyError, ReprintGuardError, UsageError
+    from .errors import ConfigError, InputError, PolicyError, PolicyWarning, ReprintGuardError, UsageError
     from .metadata import Metadata, Permission
     from .policy.model import Policy, Rule
     from .results import Finding, Report, Result, Severity

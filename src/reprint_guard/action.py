@@ -544,7 +544,7 @@ def main() -> int:
     from .config.loader import load_config
     from .errors import ReprintGuardError, UsageError
     from .policy.loader import load_policy, policy_set
-    from .runner import Settings, config_warnings, discover, run
+    from .runner import Settings, config_warnings, discover, policy_warnings, run
 
     # Inputs name paths relative to the workspace (GitHub runs the step there; so does a run elsewhere).
     root = workspace()
@@ -590,9 +590,10 @@ def main() -> int:
         policies = policy_set(settings.rules_dirs)
         if settings.policy:
             load_policy(settings.policy, extra=settings.rules_dirs)
-        warnings = config_warnings(loaded, settings, policies)
+        doubts = policy_warnings(policies)  # a likely slip in a policy of the project's own
+        warnings = [*config_warnings(loaded, settings, policies), *doubts]
         for warning in warnings[:ANNOTATION_LIMIT]:  # a typo in the config does nothing, silently
-            title = "reprint-guard configuration"
+            title = "reprint-guard policy" if warning in doubts else "reprint-guard configuration"
             file = _workspace_path(warning.path)
             print(command("warning", warning.message, file=file, line=warning.line, col=warning.column, title=title))
     except ReprintGuardError as exc:

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import warnings
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 from .engine import check_reprint, checked_policy, rule_ids
-from .errors import InputError, PolicyError, UsageError
+from .errors import InputError, PolicyError, PolicyWarning, UsageError
 from .limits import MAX_FILE_BYTES
 from .metaview import DECLARED
 from .policy.loader import OWN_POLICY_HINT, policy_set
@@ -567,6 +568,8 @@ def _run(
 ) -> TypedResult:
     """Check a reprint read by one of the entry points, with the policies and severities asked for."""
     policies = policy_set(rules_dirs)
+    for doubt in policies.doubts:  # shown once per process by the warnings module's default filter
+        warnings.warn(f"{doubt} (the policy is used as it stands)", PolicyWarning, stacklevel=3)
     chosen = _resolve(policy, rules_dirs)
     levels = _severity(severity, policies, chosen)
     try:

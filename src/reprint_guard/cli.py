@@ -477,9 +477,9 @@ def run_check(options: argparse.Namespace) -> int:
 
         known = policy_set(settings.rules_dirs)  # a broken policy stops the run before any file
         from .errors import one_line
-        from .runner import config_warnings
+        from .runner import config_warnings, policy_warnings
 
-        for warning in config_warnings(loaded, settings, known):
+        for warning in [*config_warnings(loaded, settings, known), *policy_warnings(known)]:
             if warning.path:  # a config found by looking up: named from here
                 warning = warning.replace(path=from_here(warning.path))
             sys.stderr.write(f"reprint-guard: warning: {one_line(str(warning))}\n")

@@ -480,10 +480,13 @@ def _own_rule_ids(policies: Any, policy_id: str) -> set[str] | None:
 
 def run_test(options: argparse.Namespace) -> int:
     from .policy.loader import policy_set
+    from .runner import policy_warnings
     from .testing.harness import fixture_items, render, run_fixture
 
     extra = rules_dirs(options)
     policies = policy_set(extra)
+    for warning in policy_warnings(policies):
+        sys.stderr.write(f"reprint-guard: warning: {one_line(str(warning))}\n")
     total = failed = errors = 0
     covered: dict[str, tuple[tuple[str, ...], set[str]]] = {}  # per policy: its rules, and what was tried
     #: (a rule violated alone, or "" for a compliant fixture)

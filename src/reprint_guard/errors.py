@@ -117,6 +117,11 @@ class PolicyError(ReprintGuardError):
     """A policy file is invalid, or a policy id is unknown."""
 
 
+class PolicyWarning(UserWarning):
+    """A likely slip in a policy of one's own (a misspelt placeholder or metadata field, which a site's own key
+    may bear too): warned of, and the policy used as it stands; ``reprint-guard validate`` tells each."""
+
+
 class ConfigError(ReprintGuardError):
     """The project configuration is invalid."""
 

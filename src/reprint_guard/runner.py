@@ -324,6 +324,19 @@ def config_warnings(loaded: Any, settings: Settings, policies: Any, *, files: bo
     return found
 
 
+def policy_warnings(policies: Any) -> list[ConfigWarning]:
+    """The likely slips in the user's own policies (a misspelt placeholder or field: a site's own key may bear
+    the name, so the policy is used), each at its place in the policy file, as ``validate`` tells it."""
+    return [
+        ConfigWarning(doubt.path, doubt.line, doubt.column, f"{doubt.message} ({POLICY_USED})")
+        for doubt in getattr(policies, "doubts", ())
+    ]
+
+
+#: What a policy's warning adds: the run goes on with it.
+POLICY_USED = "the policy is used as it stands; reprint-guard validate tells each problem"
+
+
 def _is_path(spec: str) -> bool:
 
     return looks_like_path(spec)

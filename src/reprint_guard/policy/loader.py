@@ -431,6 +431,8 @@ class PolicySet:
             self.raw[str(raw.data.get("id"))] = raw
         self.policies: dict[str, Policy] = {k: v for k, v in (compiled or {}).items() if k not in self.raw}
         self._ids = [*self.policies, *self.raw]
+        #: Likely slips in the user's own policies (a misspelt placeholder or field), warned of by a run.
+        self.doubts: list[PolicyError] = []
         #: The user's own policies, which win a domain over a bundled one ("our own deal with ProPublica").
         self._own = list(self.raw if eager is None else eager)
         self._lock = threading.RLock()
@@ -737,9 +739,25 @@ def _credit(raw: RawPolicy, value: Any) -> Credit | None:
 
 
 def policy_files(folder: Path) -> list[Path]:
+    """The policy files in ``folder``: its YAML files, but for a fixture's metadata sidecar (``NAME.meta.yaml``
+    beside ``NAME.html``), which a policy's fixtures may keep beside it."""
     if not folder.is_dir():
         raise PolicyError("not a folder of policies", path=str(folder))
-    return sorted(p for p in folder.iterdir() if p.suffix in POLICY_SUFFIXES and p.is_file())
+    return sorted(p for p in folder.iterdir() if p.suffix in POLICY_SUFFIXES and p.is_file() and not _a_sidecar(p))
+
+
+def _a_sidecar(path: Path) -> bool:
+    """Whether ``path`` is an article's metadata sidecar: ``NAME.meta.yaml`` (or ``.yml``) with ``NAME.html``,
+    ``NAME.md`` or another article beside it, or ``NAME.html.meta.yaml`` with ``NAME.html``."""
+    name = path.name
+    if not name.lower().endswith((".meta.yaml", ".meta.yml")):
+        return False
+    from ..readers import SUFFIX_FORMATS
+
+    base = path.with_name(name[: name.lower().rindex(".meta.")])
+    if base.suffix.lower() in SUFFIX_FORMATS and base.is_file():
+        return True
+    return any(base.with_name(base.name + suffix).is_file() for suffix in SUFFIX_FORMATS)
 
 
 def policy_source(item: str | Path) -> list[Path]:
@@ -776,7 +794,22 @@ def _cached_set(extra: tuple[str, ...]) -> PolicySet:
     if compiled is not None and any(str(raw.data.get("id")) in compiled for raw in user_raws):
         compiled = None  # a user policy replaces a bundled one, which other bundled ones may extend
     raws = ([] if compiled is not None else bundled_raws()) + user_raws
-    return PolicySet(raws, eager=[str(raw.data.get("id")) for raw in user_raws], compiled=compiled)
+    policies = PolicySet(raws, eager=[str(raw.data.get("id")) for raw in user_raws], compiled=compiled)
+    for raw in user_raws:
+        policies.doubts += refuse_unusable(raw, policies.get(str(raw.data.get("id"))))
+    return policies
+
+
+def refuse_unusable(raw: RawPolicy, policy: Policy) -> list[PolicyError]:
+    """Raise the first problem that surely makes one of the user's policies check nothing or check wrongly
+    (no rule left, a condition that never holds, ...: :func:`.validate.unusable`), as ``validate`` tells it;
+    return its likely slips (a misspelt placeholder or field), which a run warns of."""
+    from .validate import unusable
+
+    refused, doubts = unusable(raw, policy)
+    if refused:
+        raise refused[0]
+    return doubts
 
 
 def _user_raws(extra: tuple[str, ...]) -> list[RawPolicy]:
@@ -834,10 +867,12 @@ def policy_from_text(text: str, name: str, *, extra: Iterable[str | Path] = ()) 
         compiled = None
         others = [other for other in bundled_raws() if str(other.data.get("id")) not in base.raw] + others
     policy = PolicySet([*others, raw], eager=[own], compiled=compiled).get(own)
-    if not policy.rules:  # what validate refuses: a policy that would pass every reprint
-        raise raw.error(
-            "the policy has no rules, so it would pass every reprint", ["rules"] if "rules" in raw.data else []
-        )
+    for doubt in refuse_unusable(raw, policy):  # a CMS's policy form shows these beside the text
+        import warnings
+
+        from ..errors import PolicyWarning
+
+        warnings.warn(f"{doubt} (the policy is used as it stands)", PolicyWarning, stacklevel=3)
     return policy
 
 

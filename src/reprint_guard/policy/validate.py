@@ -290,17 +290,47 @@ def validate_file(path: Path, extra: tuple[str, ...] = ()) -> list[ReprintGuardE
         if rule is not None and rule.when is not None:
             reason = contradiction(rule.when)
             if reason:
-                problems.append(
-                    raw.error(f"rule {rule.id!r}: its condition can never hold: {reason}", ["rules", index, "when"])
-                )
+                problems.append(_never_holds(raw, rule.id, index, reason))
             misspelt = _misspelt_field(rule.when)
             if misspelt:
-                problems.append(raw.error(f"rule {rule.id!r}: its condition {misspelt}", ["rules", index, "when"]))
+                problems.append(_misspelt_condition(raw, rule.id, index, misspelt))
             problems += _condition_licences(raw, rule.id, data.get("when"), ["rules", index, "when"])
     problems += _ungrantable(raw, policy)
     problems += _values_never_given(raw, policy)
     problems += _no_rules(raw, policy)
     return problems + disabled
+
+
+def unusable(raw: RawPolicy, policy: Any) -> tuple[list[PolicyError], list[PolicyError]]:
+    """What ``check``, ``test`` and the library make of one of the user's policies beyond its schema, as
+    ``validate`` tells it: (problems that surely make it check nothing or wrongly, refused: no rule left, so
+    every reprint would pass; a condition that can never hold; a value a field never has; a permission no
+    record can satisfy; a malformed placeholder), and (likely slips, warned of, since a site's own key may
+    bear the name: a misspelt placeholder, which in a pixel's pattern matches any article's pixel; a
+    condition's or a metadata rule's misspelt field; a ``{name}`` a pattern or message shows as written)."""
+    refused = _no_rules(raw, policy) + _placeholder_typos(raw, close=False)
+    doubts = _placeholder_typos(raw, malformed=False) + _placeholders_not_filled(raw)
+    for index, data in enumerate(raw.data.get("rules") or []):
+        if not isinstance(data, dict):
+            continue
+        doubts += _misspelt_fields(raw, index, data)
+        rule = policy.rule(str(data.get("id")))
+        if rule is not None and rule.when is not None:
+            reason = contradiction(rule.when)
+            if reason:
+                refused.append(_never_holds(raw, rule.id, index, reason))
+            misspelt = _misspelt_field(rule.when)
+            if misspelt:
+                doubts.append(_misspelt_condition(raw, rule.id, index, misspelt))
+    return refused + _ungrantable(raw, policy) + _values_never_given(raw, policy), doubts
+
+
+def _never_holds(raw: RawPolicy, rule_id: str, index: int, reason: str) -> PolicyError:
+    return raw.error(f"rule {rule_id!r}: its condition can never hold: {reason}", ["rules", index, "when"])
+
+
+def _misspelt_condition(raw: RawPolicy, rule_id: str, index: int, misspelt: str) -> PolicyError:
+    return raw.error(f"rule {rule_id!r}: its condition {misspelt}", ["rules", index, "when"])
 
 
 def _readable_raws(extra: tuple[str, ...], own: Path) -> tuple[list[RawPolicy], list[ReprintGuardError]]:
@@ -582,23 +612,23 @@ def _templates(data: dict[str, Any]) -> list[tuple[str, list[str | int]]]:
     return found
 
 
-def _placeholder_typos(raw: RawPolicy) -> list[PolicyError]:
-    """A placeholder that is no name a template knows but close to one (``{orignal_url}``), or one written so
-    that it is no placeholder at all (``{ original_url }``, ``{original_url``): shown as written in every
-    finding's fix, and a credit ``--fix`` would insert is refused for want of it.
+def _placeholder_typos(raw: RawPolicy, *, close: bool = True, malformed: bool = True) -> list[PolicyError]:
+    """A placeholder that is no name a template knows but close to one (``{orignal_url}``; ``close``), or one
+    written so that it is no placeholder at all (``{ original_url }``, ``{original_url``; ``malformed``):
+    shown as written in every finding's fix, and a credit ``--fix`` would insert is refused for want of it.
 
     A placeholder far from every known name is left alone: a site's own metadata key fills it too.
     """
     problems = []
     for template, where in _templates(raw.data):
-        for name in dict.fromkeys(PLACEHOLDER.findall(template)):
+        for name in dict.fromkeys(PLACEHOLDER.findall(template)) if close else ():
             if name in TEMPLATE_NAMES:
                 continue
             close = _known_name(name)
             if close:
                 message = f"{_where(raw.data, where)}: unknown placeholder {{{name}}}; did you mean {{{close}}}?"
                 problems.append(raw.error(message, where))
-        for written, meant, why in dict.fromkeys(_malformed(template)):
+        for written, meant, why in dict.fromkeys(_malformed(template)) if malformed else ():
             message = (
                 f"{_where(raw.data, where)}: malformed placeholder {written!r}: write {{{meant}}} ({why}); as "
                 "written it is not filled in, but shown as it stands"
