@@ -522,6 +522,10 @@ def test_a_policy_extending_a_bundled_policy_under_its_own_id_is_told_what_to_do
     assert run.code == 1
     assert run.out.startswith(f"{policy}:5:1: policy 'propublica' extends itself: ")
     assert "give yours an id of its own ('propublica-local') with 'extends: propublica'" in run.out
+    # A policy of one's own (no bundled one has its id) that names itself is only told so.
+    mine = write_policy(tmp_path, "self-cycle", "extends: self-cycle\nrules: []\n")
+    run = cli("validate", str(mine))
+    assert run.out == f"{mine}:5:1: policy 'self-cycle' extends itself: name the policy it builds on\n", run.out
 
 
 def test_validate_of_a_folder_of_many_policies_reads_each_once_and_a_deep_chain_is_refused(tmp_path, cli):
@@ -633,3 +637,21 @@ def test_a_fixtures_sidecar_beside_its_policy_is_no_policy(tmp_path, cli):
     weekend = HARBOUR_POLICY.replace("harbour-herald", "weekend").replace("[harbour.example]", "[]")
     write(folder / "weekend.meta.yaml", weekend)
     assert "weekend.meta.yaml: valid" in cli("validate", str(folder)).out
+
+
+def test_a_long_match_is_quoted_cut_and_marked_whole(tmp_path, cli):
+    """A forbidding pattern such as ``sponsored by .+`` quoted the whole paragraph it matched (a 2 MB line for
+    a 2 MB match): the message quotes its start, and the finding's extent marks all of it."""
+    rule = "  - {id: no-sponsor, check: text, mode: forbid, pattern: 'sponsored by .+', message: No sponsor line.}\n"
+    policy = write_policy(tmp_path, "p", "applies_to: [p.example]\nrules:\n" + rule)
+    words = "the kind people of the harbour town council " * 20
+    story = write(
+        tmp_path / "s.md", markdown({"original_url": "https://p.example/a"}, f"Intro.\n\nSponsored by {words}\n")
+    )
+    run = cli("check", "--no-config", "--rules-dir", str(policy), str(story), "--format", "json")
+    finding = run.json()["results"][0]["findings"][0]
+    quoted = finding["message"].split('(found "', 1)[1].removesuffix('")')
+    assert quoted.startswith("sponsored by the kind people") and quoted.endswith(" people…"), quoted
+    assert len(quoted) <= 120
+    assert (finding["line"], finding["column"], finding["end_line"]) == (6, 1, 6)
+    assert finding["end_column"] == 1 + len(f"Sponsored by {words}".rstrip())

@@ -99,11 +99,13 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
     ):
         matched = _search(params, away) if away else None
         if matched is not None:
-            yield Problem.at(reprint.span(matched), f'found "{matched}" ({where})')
+            yield Problem.at(reprint.span(matched), f'found "{_quoted(matched)}" ({where})')
             return
     headline = _headline(reprint, params) if params.title else None
     if headline is not None:
-        yield Problem.about(reprint, "title", detail=f'found "{headline}" (in the title, shown as the headline)')
+        yield Problem.about(
+            reprint, "title", detail=f'found "{_quoted(headline)}" (in the title, shown as the headline)'
+        )
 
 
 def _headline(reprint: Reprint, params: Params) -> str | None:
@@ -180,7 +182,22 @@ def _check(
     elif params.mode == "forbid" and matched is not None:
         # Found with the captions apart: placed at a copy outside them, not at a caption saying the same.
         span = reprint.span_outside_captions(matched, nth) if captions_apart else reprint.span(matched, nth)
-        yield Problem.at(span, f'found "{matched}"')
+        yield Problem.at(span, f'found "{_quoted(matched)}"')
+
+
+#: How much of what a forbidding rule found its message quotes: a pattern such as ``sponsored by .+`` may match
+#: a whole paragraph, and the finding's place and extent say where all of it stands.
+_QUOTED = 120
+
+
+def _quoted(matched: str) -> str:
+    """``matched`` as a finding quotes it: whole, or its start cut at a word with "…" when longer than
+    :data:`_QUOTED` characters."""
+    if len(matched) <= _QUOTED:
+        return matched
+    cut = matched[: _QUOTED - 1]
+    space = cut.rfind(" ")
+    return (cut[:space] if space > _QUOTED // 2 else cut).rstrip() + "…"
 
 
 @lru_cache(maxsize=512)

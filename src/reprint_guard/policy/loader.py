@@ -538,6 +538,8 @@ class PolicySet:
         if policy_id in self.policies:
             return self.policies[policy_id]
         raw = self.raw[policy_id]
+        if str(raw.data.get("extends") or "") == policy_id and not _bundled_id(policy_id):
+            raise raw.error(f"policy {policy_id!r} extends itself: name the policy it builds on", ["extends"])
         if str(raw.data.get("extends") or "") == policy_id:  # a first try at tweaking a bundled policy
             raise raw.error(
                 f"policy {policy_id!r} extends itself: a policy of your own with a bundled policy's id replaces it, "
@@ -736,6 +738,11 @@ def _credit(raw: RawPolicy, value: Any) -> Credit | None:
         html=_text(raw, value.get("html"), ["credit", "html"], optional=True),
         position=_choice(raw, value.get("position", "bottom"), ("top", "bottom"), ["credit", "position"]),
     )
+
+
+def _bundled_id(policy_id: str) -> bool:
+    """Whether a bundled policy has this id (each is the file named by its id)."""
+    return any((bundled_rules_dir() / f"{policy_id}{suffix}").is_file() for suffix in POLICY_SUFFIXES)
 
 
 def policy_files(folder: Path) -> list[Path]:
