@@ -655,3 +655,50 @@ def test_a_long_match_is_quoted_cut_and_marked_whole(tmp_path, cli):
     assert len(quoted) <= 120
     assert (finding["line"], finding["column"], finding["end_line"]) == (6, 1, 6)
     assert finding["end_column"] == 1 + len(f"Sponsored by {words}".rstrip())
+
+
+SISTER_PARENT = (
+    "id: harbour-herald\nname: H\npublisher: Harbour Herald\nsource_url: https://harbour.example/terms\n"
+    "applies_to: [harbour.example]\ncredit:\n  position: top\n"
+    "  markdown: '*First published by [Harbour Herald]({original_url}).*'\nrules:\n"
+    "  - {id: credit-line, check: attribution, names: [First published by Harbour Herald], position: top, "
+    "message: Open with the credit line}\n"
+    "  - {id: link-original, check: link, target: original, message: Link to the original}\n"
+)
+SISTER_CHILD = (
+    "id: harbour-weekend\nname: W\npublisher: Harbour Weekend\nsource_url: https://weekend.harbour.example/terms\n"
+    "applies_to: [weekend.harbour.example]\nextends: harbour-herald\nrules:\n"
+    "  - {id: credit-line, check: attribution, names: [First published by Harbour Weekend], position: top, "
+    "message: Open with the Weekend credit line}\n"
+)
+
+
+def test_a_sister_sites_policy_inheriting_its_parents_credit_is_told_and_not_fixed_with_it(tmp_path, cli):
+    """A sister site's policy extending its parent's, with its own credit-line rule: validate said "valid", and
+    --fix inserted the parent's credit block ("First published by Harbour Herald") into a Weekend reprint,
+    crediting the wrong outlet, while saying it could not fix the credit line."""
+    write(tmp_path / "policies" / "harbour-herald.yaml", SISTER_PARENT)
+    child = write(tmp_path / "policies" / "harbour-weekend.yaml", SISTER_CHILD)
+    run = cli("validate", str(tmp_path / "policies"))
+    said = (
+        f"{child}:8:5: the credit block it inherits names Harbour Herald, but rule 'credit-line' asks for a credit "
+        "naming Harbour Weekend: give the policy a credit block of its own ('credit:'), or --fix refuses to insert it"
+    )
+    assert run.code == 1 and said in run.out, run.out
+    story = write(
+        tmp_path / "w.md", markdown({"original_url": "https://weekend.harbour.example/fares"}, "Fares rose.\n")
+    )
+    before = story.read_bytes()
+    fixed = cli("check", "--no-config", "--rules-dir", str(tmp_path / "policies"), "--fix", str(story))
+    assert story.read_bytes() == before
+    assert (
+        f"{story}: left unchanged: the policy's credit block names Harbour Herald, not Harbour Weekend as "
+        "harbour-weekend/credit-line asks" in fixed.err
+    ), fixed.err
+    # With a credit block of its own, the Weekend credit goes in and the reprint passes.
+    own = "credit:\n  position: top\n  markdown: '*First published by [Harbour Weekend]({original_url}).*'\n"
+    write(child, SISTER_CHILD.replace("rules:\n", own + "rules:\n"))
+    assert cli("validate", str(tmp_path / "policies")).code == 0
+    fixed = cli("check", "--no-config", "--rules-dir", str(tmp_path / "policies"), "--fix", str(story))
+    assert fixed.code == 0, fixed.out + fixed.err
+    assert "*First published by [Harbour Weekend](https://weekend.harbour.example/fares).*" in story.read_text()

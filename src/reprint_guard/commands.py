@@ -380,13 +380,21 @@ def apply_fixes(items: list[Any], settings: Any, *, write: bool) -> bool:
             def recheck(text: str, _path: str = path) -> list[Any]:
                 return check_text(_path, settings, text=text)[1].findings
 
+            # The publishers of the policies it extends: a credit block inherited from one may name it.
+            others = tuple(
+                {
+                    p.publisher
+                    for p in policies.chain(policy)[1:]
+                    if p.publisher.casefold() != policy.publisher.casefold()
+                }
+            )
             relink = relinked(reprint, source, result.findings, policy, recheck)
             if relink is None:
-                fix = plan(reprint, source, result.findings, policy, recheck)
+                fix = plan(reprint, source, result.findings, policy, recheck, others)
             else:  # a credit's link to the wrong page, changed where it stands; then the rest, as for any file
                 text, done = relink
                 reprint, result = check_text(path, settings, text=text)
-                fix = plan(reprint, text, result.findings, policy, recheck).after(source, text, done)
+                fix = plan(reprint, text, result.findings, policy, recheck, others).after(source, text, done)
         except ReprintGuardError as exc:
             sys.stderr.write(f"{exc}: not fixed\n")
             ok = False

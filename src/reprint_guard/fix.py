@@ -32,7 +32,7 @@ from .checks.base import (
     render,
     template_values,
 )
-from .policy.model import Policy
+from .policy.model import Policy, credits_another
 from .report import Finding
 from .reprint import Reprint, line_around, link_words
 
@@ -586,8 +586,11 @@ def _copies(text: str, address: str) -> int:
     return count
 
 
-def plan(reprint: Reprint, source: str, findings: list[Finding], policy: Policy, recheck) -> FixPlan:  # type: ignore[no-untyped-def]
-    """Work out the fix for ``findings``; ``recheck(text)`` returns the findings for a new text."""
+def plan(
+    reprint: Reprint, source: str, findings: list[Finding], policy: Policy, recheck, others: tuple[str, ...] = ()
+) -> FixPlan:  # type: ignore[no-untyped-def]
+    """Work out the fix for ``findings``; ``recheck(text)`` returns the findings for a new text. ``others``: the
+    publishers of the policies ``policy`` extends, other than its own (a sister site's parent)."""
     outcome = FixPlan(reprint.path, source)
     active = [f for f in findings if f.suppressed is None]
     wanted = [f for f in active if f.policy == policy.id and f.check in INSERTABLE]
@@ -702,6 +705,15 @@ def plan(reprint: Reprint, source: str, findings: list[Finding], policy: Policy,
     if still and partly:
         outcome.unfixable += [(finding, missing.replace("the credit needs", "needs")) for finding in still]  # type: ignore[union-attr]
         wanted = [f for f in wanted if f.rule not in {s.rule for s in still}]
+    elif still and credit is not None and _credits_another(blocks[credit][0], still, policy, others):
+        # The credit block, inherited from the policy it extends, names that publisher, not this one ("...
+        # published by Harbor Light News" for Harbor Light Weekend): inserted, it would credit the wrong outlet.
+        named = next(name for name in others if name.casefold() in blocks[credit][0].casefold())
+        outcome.refused = (
+            f"the policy's credit block names {named}, not {policy.publisher} as {still[0].rule} asks: give "
+            f"{policy.id} a credit block of its own ('credit:'), or credit {policy.publisher} by hand"
+        )
+        return outcome
     elif still and missing is None and len(still) < len(wanted) and remaining <= {f.rule for f in findings}:
         # The policy's credit block gives part of what its rules ask (no licence in it, say): what it gives
         # goes in, and the rest is the editor's to add; nothing the reprint passed before fails after.
@@ -1133,6 +1145,13 @@ def _without_parts_present(blocks, credit, format, inserted, recheck, remaining,
 _WORDS_TO_ADD = re.compile(r'Add: "(.+)"\.?')
 #: How many words open a sentence that, found in the reprint, say it is there already in some form.
 _OPENING_WORDS = 4
+
+
+def _credits_another(block: str, still: list[Finding], policy: Policy, others: tuple[str, ...]) -> bool:
+    """Whether the credit ``block`` names another publisher (one of ``others``), where one of the rules it
+    leaves failing (``still``) asks for a credit naming the policy's own (:func:`.policy.model.credits_another`)."""
+    rules = [policy.rule(finding.rule.partition("/")[2]) for finding in still]
+    return credits_another(block, policy, others, [rule for rule in rules if rule is not None]) is not None
 
 
 def _restated(block: str, reprint: Reprint, policy: Policy) -> tuple[str, int] | None:

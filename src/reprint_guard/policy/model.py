@@ -8,7 +8,7 @@ policy files are validated before these are built (JSON Schema for the file,
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any, Literal, TypeVar
 
 from ..record import FrozenRecord
@@ -178,3 +178,18 @@ def derived(cache: dict[str, tuple[Policy, _T]], policy: Policy, make: Callable[
     if entry is None or entry[0] is not policy:
         entry = cache[policy.id] = (policy, make(policy))
     return entry[1]
+
+
+def credits_another(text: str, policy: Policy, others: Iterable[str], rules: Iterable[Rule]) -> tuple[str, Rule] | None:
+    """(the other publisher ``text`` names, the rule it fails) when a credit's ``text`` names another publisher
+    (one of ``others``: those of the policies ``policy`` extends) and not the policy's own, and one of ``rules``
+    is an attribution rule asking for a credit naming the policy's publisher: a sister site's policy that
+    inherits its parent's credit block, which would credit the wrong outlet. None otherwise."""
+    folded, own = text.casefold(), policy.publisher.casefold()
+    named = next((name for name in others if name.casefold() in folded), None)
+    if named is None or own in folded:
+        return None
+    for rule in rules:
+        if rule.check == "attribution" and any(own in name.casefold() for name in rule.params.names):
+            return named, rule
+    return None

@@ -34,6 +34,7 @@ from .loader import (
     read_policy_file,
     schema_errors,
 )
+from .model import credits_another
 
 _ENUMS: dict[str, set[Any]] = {
     "medium": {m.value for m in Medium},
@@ -113,6 +114,34 @@ def _credit_misplaced(raw: RawPolicy, policy: Any) -> list[PolicyError]:
                 )
             )
     return problems
+
+
+def _inherited_credit_of_another(raw: RawPolicy, policy: Any, policies: PolicySet) -> list[PolicyError]:
+    """A credit block inherited from a policy of another publisher that names that publisher, where an
+    attribution rule asks for this one's (a sister site's policy): ``--fix`` would credit the wrong outlet,
+    and refuses it."""
+    if "credit" in raw.data or policy.credit is None or not policy.extends:
+        return []
+    others = {p.publisher for p in policies.chain(policy)[1:] if p.publisher.casefold() != policy.publisher.casefold()}
+    found = credits_another(policy.credit.markdown + (policy.credit.html or ""), policy, others, policy.rules)
+    if found is None:
+        return []
+    named, rule = found
+    index = next(
+        (
+            at
+            for at, data in enumerate(raw.data.get("rules") or [])
+            if isinstance(data, dict) and data.get("id") == rule.id
+        ),
+        None,
+    )
+    return [
+        raw.error(
+            f"the credit block it inherits names {named}, but rule {rule.id!r} asks for a credit naming "
+            f"{policy.publisher}: give the policy a credit block of its own ('credit:'), or --fix refuses to insert it",
+            ["rules", index] if index is not None else ["extends"],
+        )
+    ]
 
 
 def _inserts_the_rule_refuses(raw: RawPolicy, policy: Any) -> list[PolicyError]:
@@ -280,6 +309,7 @@ def validate_file(path: Path, extra: tuple[str, ...] = ()) -> list[ReprintGuardE
     problems += _placeholders_not_filled(raw)
     policy = policies.get(str(raw.data["id"]))
     problems += _credit_misplaced(raw, policy)
+    problems += _inherited_credit_of_another(raw, policy, policies)
     problems += _inserts_the_rule_refuses(raw, policy)
     if policy.extends:
         problems += _near_inherited_ids(raw, policies.get(policy.extends))
