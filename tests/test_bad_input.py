@@ -299,6 +299,25 @@ def test_an_envelope_broken_by_a_hand_edit_is_an_error_even_in_a_walk(tmp_path, 
     assert results["tsconfig.json"]["status"] == results["api-mock.json"]["status"] == "skipped"
 
 
+def test_an_envelope_saved_in_the_wrong_encoding_is_an_error_even_in_a_walk(tmp_path, cli):
+    """A CMS export saved as Windows-1252 (one "é"), or with a raw NUL in its body, was passed over in a folder
+    walk as "not a reprint", exit 0: a sponsored ProPublica reprint went unchecked. Other JSON that is not
+    UTF-8 (a binary data file) is still passed over."""
+    meta = b'{\n  "metadata": {"title": "Caf\xe9 closes", "original_url": "https://www.propublica.org/article/c"},\n'
+    (tmp_path / "latin1.json").write_bytes(meta + b'  "body": "Text."\n}\n')
+    (tmp_path / "nul.json").write_bytes(b'{"body": "a\x00b", "metadata": {"original_url": "https://grist.org/a/"}}')
+    (tmp_path / "data.json").write_bytes(b"\x00\x01\x02 a binary data file")
+    run = cli("check", str(tmp_path), "--format", "json")
+    assert run.code == 2, run.out + run.err
+    results = {Path(r["path"]).name: r for r in run.json()["results"]}
+    assert results["latin1.json"]["status"] == "error", results["latin1.json"]
+    assert results["latin1.json"]["error"].endswith(
+        "latin1.json:2:29: not valid UTF-8 (byte 0xe9); save the file as UTF-8"
+    )
+    assert results["nul.json"]["status"] == "error" and "binary file (NUL byte)" in results["nul.json"]["error"]
+    assert results["data.json"]["status"] == "skipped"
+
+
 def test_an_envelope_without_its_article_is_an_error_even_in_a_walk(tmp_path, cli):
     path = tmp_path / "story.json"
     path.write_text('{\n  "metadata": {"original_url": "https://www.globalresearch.ca/a/1"}\n}', encoding="utf-8")

@@ -242,6 +242,16 @@ def without_surrogates(value: Any) -> Any:
     return value
 
 
+#: An envelope's keys, as a file that is not UTF-8 (a Windows-1252 "é", a raw NUL) still writes them.
+_ENVELOPE_KEYS = (re.compile(rb'"metadata"\s*:\s*\{'), re.compile(rb'"body"\s*:'))
+
+
+def _looks_like_envelope(data: bytes) -> bool:
+    """Whether bytes that are not UTF-8 text start as a CMS envelope or hold its "metadata" object and its
+    "body": a reprint exported in the wrong encoding is an error to tell, not a file to pass over unchecked."""
+    return _ENVELOPE_START.match(data[:4096]) is not None or all(key.search(data) for key in _ENVELOPE_KEYS)
+
+
 def _wide_envelope(data: bytes) -> bool:
     """Whether UTF-16 or UTF-32 bytes hold a CMS envelope (a JSON object with a "body")."""
     wide = wide_encoding(data)
@@ -329,7 +339,7 @@ def read_file(
     try:
         text, encoding = decode_page(data, name) if kind == "html" else (decode(data, name), None)
     except InputError as exc:
-        if kind != "json" or _wide_envelope(data):  # an envelope saved as UTF-16 is ours, wrongly saved
+        if kind != "json" or _wide_envelope(data) or _looks_like_envelope(data):  # ours, wrongly saved
             raise
         # JSON is UTF-8 (RFC 8259): a .json that is not (UTF-16, binary) is no envelope of ours either.
         raise NotAReprintError(exc.message, path=exc.path, line=exc.line, column=exc.column) from None
