@@ -1583,3 +1583,26 @@ def test_ghosts_own_posts_are_passed_over_and_a_republished_one_is_told_at_its_o
     written = (tmp_path / "api.json").read_text(encoding="utf-8").splitlines()
     assert '"canonical_url": "https://grist.org/climate/x/"' in written[error["error_line"] - 1]
     assert results["pages.json"]["status"] == "error"
+
+
+def test_a_json_envelopes_metadata_finding_stands_at_its_key_in_the_metadata(tmp_path):
+    """A metadata finding was placed at the first '"key":' anywhere in the file: a CMS's own "cms" object
+    before the metadata, or an "original_url" inside a permission record, took it; Jackson's '"key" : value'
+    fell back to the word anywhere (a tag's "sponsored")."""
+    text = (
+        '{\n  "cms": {"id": 812, "sponsored": "unknown", "original_url": "n/a"},\n'
+        '  "tags" : [ "sponsored" ],\n'
+        '  "body": "<p>Water bills rose.</p>",\n  "format": "html",\n'
+        '  "metadata" : {\n'
+        '    "permissions": [{"from": "rights@propublica.org", "date": "2025-01-01", "scope": ["print"],\n'
+        '                     "original_url": "https://www.propublica.org/"}],\n'
+        '    "title": "Water Bills",\n'
+        '    "original_url" : "https://www.propublica.org/",\n'
+        '    "sponsored" : true\n  }\n}\n'
+    )
+    path = tmp_path / "story.json"
+    path.write_text(text, encoding="utf-8")
+    findings = {f.rule: f for f in check_file(path).findings}
+    assert (findings["propublica/no-sponsorship"].line, findings["propublica/no-sponsorship"].column) == (11, 5)
+    home = findings["reprint-guard/home-page-original"]
+    assert (home.line, home.column) == (10, 5)

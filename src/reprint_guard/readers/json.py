@@ -98,7 +98,12 @@ def read_json(text: str, *, path: str, meta: Mapping[str, Any] | None, bare_urls
         line, column = _top_value_place(text, "format")
         said = json.dumps(kind, ensure_ascii=False) if isinstance(kind, str) else json.dumps(kind)  # as JSON has it
         raise InputError(f'"format" must be one of {", ".join(BODY_FORMATS)}, not {said}', line=line, column=column)
-    places = {key: place for key in _placed_keys(metadata, extra.get("key_map")) if (place := _key_place(text, key))[0]}
+    written = _metadata_keys_at(text)  # each key where the "metadata" object writes it, not first anywhere
+    places = {
+        key: place
+        for key in _placed_keys(metadata, extra.get("key_map"))
+        if (place := written.get(key) or _key_place(text, key))[0]
+    }
     key_lines = {key: line for key, (line, _) in places.items()}  # type: ignore[misc]
     token = _body_token(text)
     source = JsonString(text, token) if token is not None else None
@@ -411,6 +416,31 @@ def _placed_keys(metadata: Mapping[str, Any], key_map: Mapping[str, str] | None)
     wanted = READ_KEYS | set(key_map or ())
     others = [key for key in metadata if key not in wanted][:_PLACED_KEYS]
     return [key for key in metadata if key in wanted] + others
+
+
+def _metadata_keys_at(text: str) -> dict[str, tuple[int, int]]:
+    """Line and column of each key of the top-level "metadata" object, as it writes them: a key of the same
+    name elsewhere (a CMS's own "cms": {"sponsored": ...} before it, an "original_url" in a permission
+    record) is not the metadata's. Empty when the object cannot be read so (the caller looks for the key)."""
+    start = _value_at(text, ["metadata"])
+    if start is None or not text.startswith("{", start):
+        return {}
+    decoder = json.JSONDecoder()
+    places: dict[str, tuple[int, int]] = {}
+    at = _SPACE.match(text, start + 1).end()  # type: ignore[union-attr]
+    try:
+        while text.startswith('"', at):
+            key, after = json.decoder.scanstring(text, at + 1)
+            places.setdefault(key, text_position(text, at))
+            at = _SPACE.match(text, after).end()  # type: ignore[union-attr] - at ':'
+            at = _SPACE.match(text, at + 1).end()  # type: ignore[union-attr]
+            at = _SPACE.match(text, decoder.raw_decode(text, at)[1]).end()  # type: ignore[union-attr]
+            if not text.startswith(",", at):
+                break
+            at = _SPACE.match(text, at + 1).end()  # type: ignore[union-attr]
+    except (ValueError, RecursionError):
+        return places
+    return places
 
 
 def _key_place(text: str, key: str) -> tuple[int | None, int | None]:
