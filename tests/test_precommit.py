@@ -81,6 +81,31 @@ def test_pre_commit_try_repo_checks_staged_reprints(tmp_path):
     assert jekyll.returncode == 1 and "bad.mkd" in jekyll.stdout, jekyll.stdout + jekyll.stderr
 
 
+def test_the_hook_checks_a_linked_post_as_the_action_does(tmp_path):
+    """pre-commit tags a symbolic link "symlink" alone, which the hook's types left out: a commit of a link
+    to a failing post, or to a file outside the repository, passed locally and failed in CI."""
+    source = hook_source(tmp_path)
+    site = tmp_path / "site"
+    (site / "_posts").mkdir(parents=True)
+    git(site, "init", "-q")
+    (site / "_drafts").mkdir()
+    bad = markdown(COMPLIANT_META, COMPLIANT_BODY.replace("Global Research", "GR"))
+    (site / "_drafts" / "bad.md").write_text(bad, encoding="utf-8")
+    (site / "_posts" / "2025-04-03-link.md").symlink_to("../_drafts/bad.md")
+    git(site, "add", "_posts/2025-04-03-link.md")
+    linked = try_repo(tmp_path, source, site, "reprint-guard")
+    assert linked.returncode == 1, linked.stdout + linked.stderr
+    assert "2025-04-03-link.md" in linked.stdout and "global-research/source-credit" in linked.stdout
+    git(site, "rm", "-q", "--cached", "_posts/2025-04-03-link.md")
+    outside = tmp_path / "secret.md"
+    outside.write_text("token\n", encoding="utf-8")
+    (site / "_posts" / "2025-04-04-escape.md").symlink_to(outside)
+    git(site, "add", "_posts/2025-04-04-escape.md")
+    escaped = try_repo(tmp_path, source, site, "reprint-guard")
+    assert escaped.returncode == 1 and "- exit code: 2" in escaped.stdout, escaped.stdout + escaped.stderr
+    assert "a symbolic link out of the repository" in escaped.stdout and "token" not in escaped.stdout
+
+
 def test_the_json_hook_checks_cms_envelopes(tmp_path):
     import json
 

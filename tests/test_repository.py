@@ -661,3 +661,30 @@ def test_staged_asks_git_from_the_work_trees_top_as_a_hook_runs_there(tmp_path, 
     ceiling = {"GIT_CEILING_DIRECTORIES": str(tmp_path)}
     nowhere = cli("check", "--no-config", "--staged", "a.md", cwd=outside, env=ceiling)
     assert nowhere.code == 2 and "--staged: git cannot tell what the commit holds" in nowhere.out, nowhere.out
+
+
+def test_staged_checks_what_the_commit_holds_not_the_working_copy(tmp_path, cli):
+    """``--staged`` read the working folder's copy: a page staged without its copyright line, the line back in
+    the working copy and not staged, passed; under pre-commit (which stashes unstaged changes) it was right,
+    but a hook run without pre-commit checked another text than the commit's."""
+    from conftest import git
+
+    tree = _staged_site(tmp_path)
+    page = tree / "sub" / "p.html"
+    good = page.read_text(encoding="utf-8")
+    page.write_text(good.replace("<p>Copyright © Ana Ruiz, Global Research, 2025</p>\n", ""), encoding="utf-8")
+    git(tree, "add", "sub/p.html")
+    page.write_text(good, encoding="utf-8")  # put back, not staged
+    run = cli("check", "--no-config", "--staged", "sub/p.html", "--format", "json", cwd=tree)
+    assert run.code == 1, run.out + run.err
+    assert [f["rule"] for f in run.json()["results"][0]["findings"]] == ["global-research/copyright-notice"]
+    assert page.read_text(encoding="utf-8") == good  # the working copy is left as it is
+    assert cli("check", "--no-config", "sub/p.html", cwd=tree).code == 0  # without --staged: the working copy
+    git(tree, "add", "sub/p.html")
+    assert cli("check", "--no-config", "--staged", "sub/p.html", cwd=tree).code == 0
+    sidecar = tree / "sub" / "p.meta.yaml"
+    sidecar.write_text(sidecar.read_text(encoding="utf-8") + "medium: print\n", encoding="utf-8")
+    changed = cli("check", "--no-config", "--staged", "sub/p.html", cwd=tree)
+    assert changed.code == 2, changed.out
+    said = "sub/p.meta.yaml: the metadata sidecar has changes that are not staged: the commit holds another copy"
+    assert said in changed.out, changed.out

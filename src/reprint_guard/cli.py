@@ -85,8 +85,9 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument(
         "--staged",
         action="store_true",
-        help="the files are a commit's staged files (the pre-commit hooks pass it): a page, or its metadata "
-        "sidecar, that git does not track is an error, not read as if the commit held it",
+        help="the files are a commit's staged files (the pre-commit hooks pass it): each is checked as git's "
+        "index holds it (changes not staged are not the commit's), and a page, or its metadata sidecar, that "
+        "git does not track is an error, not read as if the commit held it",
     )
     check.add_argument(
         "-j",

@@ -605,20 +605,21 @@ def _check_path(
         target = link_out_of_repository(path)
         if target is not None:
             raise InputError(f"a symbolic link out of the repository ({target}): not read", path=path)
-    if settings.staged and path != "-":
-        _in_the_commit(path)
+    staged = _in_the_commit(path) if settings.staged and path != "-" else None
     if not walked and os.path.isdir(path):  # a folder the walk could not list (asked again: jobs share nothing)
         try:
             os.listdir(path)
         except OSError as exc:
             raise InputError(f"cannot read folder: {exc.strerror or exc}", path=path) from None
-    return check_text(path, settings, has_sidecar=has_sidecar, config_per_file=config_per_file)[1]
+    return check_text(path, settings, has_sidecar=has_sidecar, text=staged, config_per_file=config_per_file)[1]
 
 
-def _in_the_commit(path: str) -> None:
+def _in_the_commit(path: str) -> str | None:
     """Raise when the page, or a sidecar beside it that the check would read, is not in git's index: a
     commit's check read it from the working folder, where an untracked sidecar's metadata made the page pass
-    (or fail) while the commit holds the page without it.
+    (or fail) while the commit holds the page without it. The page as the index holds it when the working
+    folder's copy has changes not staged (pre-commit stashes them; a hook run otherwise does not), else None;
+    a sidecar with such changes is an error.
 
     git is asked from the working folder the hook runs in (the top of the work tree, for pre-commit): in a
     linked work tree or a submodule git sets ``GIT_DIR`` for hooks, and from another folder it would take
@@ -666,6 +667,48 @@ def _in_the_commit(path: str) -> None:
             f"metadata; stage it and commit it with the page (git add {shlex.quote(missing[0])}), or move it away",
             path=missing[0],
         )
+    return _staged_copy(path, names, root)
+
+
+def _staged_copy(path: str, names: list[str], root: str) -> str | None:
+    """The page as git's index holds it, when the working folder's copy differs (else None); a sidecar that
+    differs is an error: the check would read metadata the commit does not hold."""
+    import shlex
+    import subprocess
+
+    from .readers import decode
+
+    # Each as git names it from the top: its folder resolved, but not the file (a link is tracked as a link).
+    where = [
+        os.path.relpath(
+            os.path.join(os.path.realpath(os.path.dirname(os.path.abspath(name))), os.path.basename(name)), root
+        )
+        for name in names
+    ]
+    try:
+        changed = subprocess.run(
+            ["git", "diff", "--name-only", "-z", "--no-renames", "--", *where],
+            capture_output=True,
+            check=False,
+            timeout=30,
+            cwd=root,
+        )
+        differs = {os.fsdecode(item) for item in changed.stdout.split(b"\0") if item}
+        for name, relative in zip(names[1:], where[1:], strict=True):
+            if relative in differs:
+                raise InputError(
+                    "the metadata sidecar has changes that are not staged: the commit holds another copy; "
+                    f"stage them (git add {shlex.quote(name)}) or stash them (git stash --keep-index)",
+                    path=name,
+                )
+        if where[0] not in differs:
+            return None
+        blob = subprocess.run(["git", "show", f":{where[0]}"], capture_output=True, check=False, timeout=30, cwd=root)
+    except (OSError, subprocess.SubprocessError) as exc:
+        raise InputError(f"--staged: git could not be run ({exc})", path=path) from None
+    if blob.returncode != 0:
+        raise InputError("--staged: git could not give the staged copy", path=path)
+    return decode(blob.stdout, path)
 
 
 #: How a whole HTML page starts (after white space and comments): a document type or its root element.
