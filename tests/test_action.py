@@ -55,7 +55,7 @@ def make_pull_request(
 
 def run_action(repo: Path, env: dict, **inputs: str) -> subprocess.CompletedProcess[str]:
     # The same command the composite action runs, with the same INPUT_* variables.
-    full = {k: v for k, v in os.environ.items() if not k.startswith(("INPUT_", "GITHUB_"))}
+    full = {k: v for k, v in os.environ.items() if not k.startswith(("INPUT_", "GITHUB_", "RUNNER_"))}
     full.update(env)
     full.update({f"INPUT_{k.upper().replace('-', '_')}": v for k, v in inputs.items()})  # as action.yml maps them
     return subprocess.run(
@@ -418,7 +418,7 @@ def test_a_diff_that_fails_still_leaves_a_sarif_file_and_a_summary(tmp_path):
     assert outputs(tmp_path)["sarif"] == "reprint-guard.sarif"
 
 
-@pytest.mark.parametrize("sarif", ["content/a.md", "content", " "])
+@pytest.mark.parametrize("sarif", ["content/a.md", "content"])
 def test_a_sarif_input_naming_an_article_or_a_folder_is_refused_and_nothing_is_written(tmp_path, sarif):
     """Writing the log would replace an article (before it is checked, outside a pull request, too)."""
     article = markdown(COMPLIANT_META, COMPLIANT_BODY)
@@ -462,6 +462,11 @@ def test_a_sarif_file_may_go_to_the_runners_temporary_folder(tmp_path):
     assert outputs(tmp_path)["sarif"] == str(sarif)
     proc = run_action(repo, env, sarif=str(tmp_path / "elsewhere.sarif"))  # anywhere else is still refused
     assert proc.returncode == 2 and "in the runner's temporary folder" in proc.stdout
+    sarif.unlink()
+    proc = run_action(repo, env, sarif="")  # the workflow names none: there by default, not in the checkout
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert outputs(tmp_path)["sarif"] == str(sarif) and sarif.is_file()
+    assert not (repo / "reprint-guard.sarif").exists()
 
 
 def test_a_pull_request_outside_a_git_checkout_says_to_check_out_not_to_fetch_deeper(tmp_path):

@@ -91,13 +91,23 @@ def pull_request_range() -> tuple[str, str] | None:
     )
 
 
+def _default_sarif() -> str:
+    """Where the SARIF log goes when the workflow names no file: the runner's temporary folder, out of the
+    checkout (a site generator would publish a file left at its root, and ``git add -A`` commit it); the
+    workspace when run outside GitHub's runner."""
+    temporary = os.environ.get("RUNNER_TEMP")
+    return (
+        os.path.join(temporary, "reprint-guard.sarif")
+        if temporary and os.path.isdir(temporary)
+        else "reprint-guard.sarif"
+    )
+
+
 def _sarif_problem(sarif_path: str) -> str | None:
     """Why the ``sarif`` input cannot be written, or None: it must name a file that is absent or a SARIF log
     of ours (the last run's), never an article or a folder, which writing it would replace."""
     from .cli import _is_our_report
 
-    if not sarif_path.strip():
-        return "the sarif input is empty: name the file to write the SARIF log to"
     target = Path(sarif_path)
     if target.is_symlink():  # written through, it would land wherever it points, outside the workspace too
         return f"sarif: {sarif_path!r} is a symbolic link: name a file of its own"
@@ -552,7 +562,7 @@ def main() -> int:
         os.chdir(root)
     # An absolute path inside the workspace is the same folder as its relative name (git's names are relative).
     roots = [_workspace_path(root) or root for root in _paths_input(os.environ.get("INPUT_PATHS", "."))] or ["."]
-    sarif_path = _input("sarif", "reprint-guard.sarif")
+    sarif_path = _input("sarif") or _default_sarif()
     refused = _sarif_problem(sarif_path)
     if refused is not None:  # nothing is written there, not even the log of a stopped run
         return _nothing_checked(f"reprint-guard: {refused}")
