@@ -1652,3 +1652,17 @@ def test_a_permission_from_the_sites_own_address_grants_nothing_where_anyone_may
     assert findings_with("Ana Ruiz <ana@ruiz.example>") == []
     (tmp_path / ".reprint-guard.yaml").unlink()  # without the config, the site's address is anyone's
     assert findings_with("editor@riverbendledger.org") == []
+
+
+def test_a_suppressions_rule_that_is_no_rule_id_is_told_in_words_not_as_a_regex(tmp_path, cli):
+    """``rule: "*"`` was told as "'*' does not match '^[a-z0-9][a-z0-9._-]*/(?:...'": the schema's pattern."""
+    (tmp_path / ".reprint-guard.yaml").write_text(
+        'suppressions:\n  - path: "_posts/**"\n    rule: "*"\n    reason: old posts\n', encoding="utf-8"
+    )
+    (tmp_path / "a.md").write_text("---\ntitle: x\n---\nx\n", encoding="utf-8")
+    run = cli("check", "a.md", cwd=tmp_path)
+    assert run.code == 2
+    assert run.err == (
+        "reprint-guard: .reprint-guard.yaml:3:5: suppressions.0.rule: '*' is no rule id: write <policy>/<rule>, "
+        "or <policy>/* for all of a policy's rules, several comma-separated (reprint-guard policies lists them)\n"
+    ), run.err

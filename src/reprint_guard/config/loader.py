@@ -364,6 +364,11 @@ def _validate(data: dict[str, Any], path: Path, locate: Any) -> None:
     line, column = locate(where)
     field = ".".join(map(str, where))
     message = error.message.replace("Additional properties are not allowed", "unknown key(s)")
+    if error.validator == "pattern" and where and where[-1] == "rule":  # a suppression's rule ids, not a regex
+        message = (
+            f"{error.instance!r} is no rule id: write <policy>/<rule>, or <policy>/* for all of a policy's rules, "
+            "several comma-separated (reprint-guard policies lists them)"
+        )
     if error.validator == "additionalProperties" and isinstance(error.instance, dict) and len(where):
         import difflib
 
