@@ -4094,6 +4094,30 @@ def test_a_hugo_or_jekyll_pages_own_date_before_its_original_is_told(tmp_path):
         assert told.field == key and f"the reprint's {key} ({shown}, the page's own date)" in told.message
 
 
+def test_a_jekyll_posts_date_from_its_file_name_stands_for_the_reprints(tmp_path):
+    """Jekyll dates a post in ``_posts`` by its file name when its front matter gives no ``date``: a reprint
+    named 2026-03-10-... of an original of 12 March passed without a word (the same with ``date:`` was told),
+    and a timing rule read it as going out today."""
+    posts = tmp_path / "_posts"
+    posts.mkdir()
+    meta = {**COMPLIANT_META, "original_published": "2026-03-12"}
+    page = posts / "2026-03-10-tax-credit.md"
+    page.write_text(markdown(meta, COMPLIANT_BODY), encoding="utf-8")
+    [told] = [f for f in check_file(page).findings if f.rule == "reprint-guard/dates-reversed"]
+    said = "the reprint's date (2026-03-10, from its file name, as Jekyll dates a post) comes before the original's"
+    assert said in told.message and told.field == "date", told
+    later = posts / "2026-03-13-tax-credit.md"
+    page.rename(later)
+    assert [f.rule for f in check_file(later).findings] == []
+    # Out of a _posts folder, or with a date of its own in the front matter, the name says nothing.
+    elsewhere = tmp_path / "2026-03-10-tax-credit.md"
+    elsewhere.write_text(markdown(meta, COMPLIANT_BODY), encoding="utf-8")
+    assert [f.rule for f in check_file(elsewhere).findings] == []
+    later.write_text(markdown({**meta, "date": "2026-03-09"}, COMPLIANT_BODY), encoding="utf-8")
+    [told] = [f for f in check_file(later).findings if f.rule == "reprint-guard/dates-reversed"]
+    assert "the reprint's date (2026-03-09, the page's own date)" in told.message
+
+
 def test_a_policy_key_naming_another_policy_than_the_hosts_is_told(tmp_path):
     """A reprint whose ``policy`` names a laxer policy than the one covering the original's site (a CMS form's
     field set to cc-by-4.0 for a ProPublica story) was checked against it alone, without a word."""

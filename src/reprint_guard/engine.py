@@ -237,7 +237,7 @@ def _dates_reversed(reprint: Reprint) -> Finding | None:
     meta = reprint.metadata
     original, published = meta.original_published, meta.published
     key = "published"
-    if original is not None and published is None and meta.extra:  # the site's own date (Hugo's, Jekyll's)
+    if original is not None and published is None:  # the site's own date (Hugo's, Jekyll's, a post's file name)
         from .checks.timing import site_date
 
         found = site_date(reprint)
@@ -254,6 +254,8 @@ def _dates_reversed(reprint: Reprint) -> Finding | None:
         return None
     when = published.isoformat()
     said = f"published date ({when})" if key == "published" else f"{key} ({when}, the page's own date)"
+    if key not in meta.extra and key != "published":  # a Jekyll post's, from its file name
+        said = f"date ({when}, from its file name, as Jekyll dates a post)"
     return _tool_finding(
         reprint,
         "dates-reversed",

@@ -75,7 +75,24 @@ def site_date(reprint: Reprint) -> tuple[str, dt.date | dt.datetime] | None:
                 except OverflowError:
                     continue
             return key, value
-    return None
+    return _post_date(reprint.path)
+
+
+#: A Jekyll post's file name: its date, then its slug (``2025-02-12-ferry-fares.md``).
+_POST_NAME = re.compile(r"(\d{4})-(\d{2})-(\d{2})-[^/\\]+\.(?:md|markdown|mdown|mkdown|mkdn|mkd|html?)", re.IGNORECASE)
+
+
+def _post_date(path: str) -> tuple[str, dt.date] | None:
+    """("date", the day) of a Jekyll post with no date in its front matter: Jekyll dates a file in a
+    ``_posts`` folder by its name's date (``date:`` in the front matter overrides it)."""
+    folder, _, name = path.replace("\\", "/").rpartition("/")
+    found = _POST_NAME.fullmatch(name)
+    if found is None or "_posts" not in folder.split("/"):
+        return None
+    try:
+        return "date", dt.date(int(found.group(1)), int(found.group(2)), int(found.group(3)))
+    except ValueError:  # no calendar day (2025-02-30): Jekyll refuses the post
+        return None
 
 
 #: How far a site date may be read from UTC (a time zone, a day's end) without leaving what dates can hold.
