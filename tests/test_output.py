@@ -76,6 +76,16 @@ def test_fail_on(repo, cli, fail_on, code):
     assert cli("check", str(repo), "--fail-on", fail_on).code == code
 
 
+def test_a_summary_says_why_files_with_errors_passed_under_fail_on_never(repo, cli, tmp_path):
+    """``fail-on: never`` counted a file with errors as "1 passed, 0 failed" under a warning mark, unexplained."""
+    run = cli("check", str(repo), "--fail-on", "never", "--markdown", str(tmp_path / "summary.md"))
+    last = run.out.splitlines()[-1]
+    assert run.code == 0 and last.endswith("; with fail-on never, no finding fails a file"), last
+    head = (tmp_path / "summary.md").read_text(encoding="utf-8").splitlines()[2]
+    assert head.endswith("; with fail-on never, no finding fails a file"), head
+    assert "fail-on never" not in cli("check", str(repo)).out  # said only where it explains
+
+
 def test_fail_on_warning_alone(repo, cli):
     warn = str(repo / "warn.md")
     assert cli("check", warn).code == 0

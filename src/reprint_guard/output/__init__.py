@@ -30,6 +30,10 @@ MARKS = ("✖", "⚠", "✔", "ℹ")
 ASCII_MARKS = ("x", "!", "ok", "i")
 
 
+#: What a summary adds when ``fail-on`` is ``never`` and there are findings: the files "passed" with errors.
+NEVER_FAILS = "with fail-on never, no finding fails a file"
+
+
 def marks_for(stream: IO[str]) -> tuple[str, str, str, str]:
     """The marks ``stream``'s encoding can take: :data:`MARKS`, else :data:`ASCII_MARKS`."""
     encoding = getattr(stream, "encoding", None) or "utf-8"

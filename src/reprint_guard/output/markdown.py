@@ -16,7 +16,7 @@ from typing import IO
 
 from ..errors import one_line
 from ..report import ExitCode, Result, Summary, exit_code_for
-from . import ASCII_MARKS, MARKS, marks_for
+from . import ASCII_MARKS, MARKS, NEVER_FAILS, marks_for
 
 #: What Markdown or HTML would read as syntax in a cell: each is written backslash-escaped, so a message or fix
 #: shows as written (a fix's "[CC BY 4.0](https://...)" or "<img src=...>" is text to copy, not a link or
@@ -167,6 +167,8 @@ class MarkdownFormatter:
             write(f"; of the passed and failed, {summary.unchecked} checked against no policy")
         if summary.suppressed:
             write(f", {summary.suppressed} finding{'s' if summary.suppressed != 1 else ''} suppressed")
+        if self.fail_on == "never" and (summary.errors or summary.warnings):  # "passed" with errors: say why
+            write(f"; {NEVER_FAILS}")
         write("\n")
         head = "".join(parts)
         self.stream.write(head)

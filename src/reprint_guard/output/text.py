@@ -6,7 +6,7 @@ from typing import IO
 
 from ..errors import no_controls, one_line
 from ..report import ExitCode, Result, Summary, exit_code_for
-from . import marks_for, second_hand_note
+from . import NEVER_FAILS, marks_for, second_hand_note
 
 _COLORS = {
     "error": "\x1b[31m",
@@ -81,6 +81,8 @@ class TextFormatter:
             counts += f"; of the passed and failed, {summary.unchecked} checked against no policy"
         if summary.suppressed:
             counts += f"; {plural(summary.suppressed, 'finding')} suppressed"
+        if self.fail_on == "never" and (summary.errors or summary.warnings):  # "passed" with errors: say why
+            counts += f"; {NEVER_FAILS}"
         failed, warned, passed, _ = self.marks
         if exit_code_for(summary, self.fail_on) is not ExitCode.OK:
             mark, style = failed, "error"
