@@ -1606,3 +1606,24 @@ def test_a_json_envelopes_metadata_finding_stands_at_its_key_in_the_metadata(tmp
     assert (findings["propublica/no-sponsorship"].line, findings["propublica/no-sponsorship"].column) == (11, 5)
     home = findings["reprint-guard/home-page-original"]
     assert (home.line, home.column) == (10, 5)
+
+
+@pytest.mark.parametrize("declared", [None, "auto", "AUTO"])
+def test_an_envelope_without_a_format_reads_an_html_body_as_html(tmp_path, declared):
+    """An envelope with no "format" was read as Markdown: a pretty-printed HTML body's indented lines were code,
+    and its credit "in the file, but not shown"; "format": "auto", which the library takes, was refused."""
+    body = (
+        "<div>\n    <p>Water bills rose again.</p>\n\n"
+        "    <p>The original source of this article is "
+        f'<a href="{GR_URL}">Global Research</a>.</p>\n\n'
+        "    <p>Copyright © Ana Ruiz, Global Research, 2025</p>\n</div>\n"
+    )
+    meta = {**{k: v for k, v in COMPLIANT_META.items() if k != "author"}, "author": "Ana Ruiz"}
+    envelope = {"metadata": meta, "body": body, **({"format": declared} if declared else {})}
+    path = tmp_path / "story.json"
+    path.write_text(json.dumps(envelope, default=str, indent=2), encoding="utf-8")
+    assert [f.rule for f in check_file(path).findings] == []
+    # A Markdown body is still read as Markdown: its credit in a code block is not shown.
+    envelope["body"] = "Water bills rose.\n\n    The original source of this article is Global Research\n"
+    path.write_text(json.dumps(envelope, default=str), encoding="utf-8")
+    assert "global-research/source-credit" in [f.rule for f in check_file(path).findings]

@@ -91,13 +91,17 @@ def read_json(text: str, *, path: str, meta: Mapping[str, Any] | None, bare_urls
     if not isinstance(metadata, dict):  # [] and null too: a CMS that lost the metadata sent no reprint unchecked
         line, column = _top_value_place(text, "metadata")
         raise InputError('"metadata" must be an object', line=line, column=column)
-    kind = data.get("format", "markdown")
-    if isinstance(kind, str) and kind.strip().lower() in BODY_FORMATS:  # "HTML", as a CMS may name it
+    kind = data.get("format", "auto")
+    if isinstance(kind, str) and kind.strip().lower() in (*BODY_FORMATS, "auto"):  # "HTML", as a CMS may name it
         kind = kind.strip().lower()
+    if kind == "auto":  # none given: HTML when every block is, else Markdown (as --stdin-format auto reads)
+        kind = _body_kind(data["body"]) if isinstance(data["body"], str) else "markdown"
     if kind not in BODY_FORMATS:
         line, column = _top_value_place(text, "format")
         said = json.dumps(kind, ensure_ascii=False) if isinstance(kind, str) else json.dumps(kind)  # as JSON has it
-        raise InputError(f'"format" must be one of {", ".join(BODY_FORMATS)}, not {said}', line=line, column=column)
+        raise InputError(
+            f'"format" must be one of {", ".join(BODY_FORMATS)} or auto, not {said}', line=line, column=column
+        )
     written = _metadata_keys_at(text)  # each key where the "metadata" object writes it, not first anywhere
     places = {
         key: place
@@ -416,6 +420,16 @@ def _placed_keys(metadata: Mapping[str, Any], key_map: Mapping[str, str] | None)
     wanted = READ_KEYS | set(key_map or ())
     others = [key for key in metadata if key not in wanted][:_PLACED_KEYS]
     return [key for key in metadata if key in wanted] + others
+
+
+def _body_kind(body: str) -> str:
+    """What an envelope's body is without a ``format`` (or with ``"auto"``): HTML when every block of it is an
+    HTML block (a CMS's rendered post, pretty-printed or not), else Markdown. Read as Markdown, a pretty-printed
+    HTML body's indented lines would be code, and a credit there "not visible"."""
+    from ..runner import stdin_kind
+
+    kind = stdin_kind(body.encode("utf-8", "surrogatepass"))
+    return kind if kind == "html" else "markdown"
 
 
 def _metadata_keys_at(text: str) -> dict[str, tuple[int, int]]:
