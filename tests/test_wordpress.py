@@ -109,6 +109,39 @@ def test_a_rest_api_post_is_an_error_in_a_walk_not_passed_over(tmp_path, cli):
     assert "a WordPress REST API post, not an envelope" in error["error"] and "content.rendered" in error["error"]
 
 
+def test_a_rest_api_post_whose_canonical_is_another_sites_and_a_list_of_posts_are_told(tmp_path, cli):
+    """A post whose meta names no original_url but whose SEO plugin's canonical (Yoast's yoast_head_json) is
+    the original on another site was skipped as the site's own; /wp/v2/posts gives a list, skipped as "not a
+    reprint" however many of its posts were republished."""
+    import json
+
+    post = {
+        "id": 7,
+        "link": "https://ourtown.example/2026/04/x/",
+        "content": {"rendered": "<p>Story. Originally published by ProPublica.</p>"},
+        "yoast_head_json": {"canonical": "https://www.propublica.org/article/water-bills"},
+    }
+    (tmp_path / "posts").mkdir()
+    (tmp_path / "posts" / "post-7.json").write_text(json.dumps(post, indent=1), encoding="utf-8")
+    own = {**post, "id": 8, "yoast_head_json": {"canonical": "https://www.ourtown.example/2026/04/y/"}}
+    (tmp_path / "posts" / "post-8.json").write_text(json.dumps(own), encoding="utf-8")
+    (tmp_path / "posts" / "list.json").write_text(json.dumps([own, post], indent=1), encoding="utf-8")
+    (tmp_path / "posts" / "own-list.json").write_text(json.dumps([own, own]), encoding="utf-8")
+    run = cli("check", "posts", "--format", "json", cwd=tmp_path)
+    assert run.code == 2
+    results = {r["path"].rsplit("/", 1)[-1]: r for r in run.json()["results"]}
+    assert results["post-8.json"]["status"] == results["own-list.json"]["status"] == "skipped"
+    assert "a list of WordPress REST API posts" in results["own-list.json"]["reason"]
+    single = results["post-7.json"]
+    assert single["status"] == "error" and single["error_line"] == 4, single
+    said = "with its canonical address https://www.propublica.org/article/water-bills as original_url"
+    assert "a WordPress REST API post, not an envelope" in single["error"] and said in single["error"]
+    listed = results["list.json"]
+    assert listed["status"] == "error" and "(the 2nd in the list)" in listed["error"], listed
+    lines = (tmp_path / "posts" / "list.json").read_text(encoding="utf-8").splitlines()
+    assert lines[listed["error_line"] - 1].strip() == "{" and '"id": 7' in lines[listed["error_line"]]
+
+
 def test_a_whole_page_is_rendered_already():
     """A saved page has been through WordPress: its brackets are text ("[gallery ids=1]" quoted in a how-to)."""
     page = '<!DOCTYPE html><html><body><p>Write [gallery ids="1,2"] in the editor.</p></body></html>'

@@ -54,19 +54,9 @@ def read_json(text: str, *, path: str, meta: Mapping[str, Any] | None, bare_urls
     if isinstance(data, dict) and "metadata" in data and "body" not in data:
         # An envelope with its article left out: a broken reprint, not somebody else's JSON.
         raise InputError('"body" is missing: the article to check', line=_key_line(text, "metadata"), column=1)
-    if _wordpress_post(data):  # a post as WordPress's REST API gives it: a reprint's is not passed over
-        line, column = _key_place(text, "content")
-        said = data.get("meta") if isinstance(data.get("meta"), dict) else {}
-        if not any(said.get(key) for key in ("original_url", "policy")):  # a site's own post, cached
-            raise NotAReprintError(
-                "a WordPress REST API post whose meta names no original_url: read as the site's own", line=line
-            )
-        raise InputError(
-            'a WordPress REST API post, not an envelope: send its "content" as {"metadata": {...}, "body": '
-            '<content.rendered>, "format": "html"}, with its original_url and the other keys in "metadata"',
-            line=line,
-            column=column,
-        )
+    wordpress = [data] if _wordpress_post(data) else _wordpress_posts(data)
+    if wordpress:  # posts as WordPress's REST API gives them: a reprint's is not passed over
+        _refuse_wordpress(text, data, wordpress)
     posts = _ghost_posts(data)
     if posts:  # posts as Ghost's API or export gives them: a republished one is not passed over
         reprinted = [post for post in posts if _republished_on_ghost(post)]
@@ -311,6 +301,67 @@ def _wordpress_post(data: Any) -> bool:
         and isinstance(content.get("rendered", content.get("raw")), str)
         and any(key in data for key in ("id", "link", "type", "slug"))
     )
+
+
+def _wordpress_posts(data: Any) -> list[dict[str, Any]]:
+    """The posts of a WordPress REST API list (``/wp/v2/posts`` gives an array of them); [] for other JSON."""
+    if not isinstance(data, list) or not data or not all(_wordpress_post(post) for post in data[:50]):
+        return []
+    return [post for post in data if isinstance(post, dict)]
+
+
+def _refuse_wordpress(text: str, data: Any, posts: list[dict[str, Any]]) -> None:
+    """Raise for WordPress REST API posts: an error naming the first republished one (its ``meta`` names an
+    original_url or a policy, or its SEO plugin's canonical is a page on another site, as Yoast SEO gives it
+    in ``yoast_head_json``), with how to wrap it; else passed over as the site's own posts."""
+    for index, post in enumerate(posts):
+        said = post.get("meta") if isinstance(post.get("meta"), dict) else {}
+        canonical = _canonical_elsewhere(post)
+        if not any(said.get(key) for key in ("original_url", "policy")) and canonical is None:
+            continue
+        if post is data:
+            line, column = _key_place(text, "content")
+        else:
+            at = _value_at(text, [str(index)])
+            line, column = text_position(text, at) if at is not None else (1, 1)
+        which = (
+            f"a WordPress REST API post (the {_ordinal(index + 1)} in the list)"
+            if post is not data
+            else ("a WordPress REST API post")
+        )
+        original = f"its canonical address {canonical} as original_url" if canonical else "its original_url"
+        raise InputError(
+            f'{which}, not an envelope: send its "content" as {{"metadata": {{...}}, "body": <content.rendered>, '
+            f'"format": "html"}}, with {original} and the other keys in "metadata"',
+            line=line,
+            column=column,
+        )
+    many = "a list of WordPress REST API posts" if posts[0] is not data else "a WordPress REST API post"
+    raise NotAReprintError(
+        f"{many} whose meta names no original_url, nor a canonical address on another site: read as the site's own",
+        line=1 if posts[0] is not data else _key_line(text, "content"),
+    )
+
+
+def _canonical_elsewhere(post: dict[str, Any]) -> str | None:
+    """The canonical address an SEO plugin gives a WordPress post (Yoast SEO's ``yoast_head_json.canonical``)
+    when it is a page on another site than the post's own ``link``: a republished post, as Ghost marks one."""
+    from ..urls import host_of
+
+    head = post.get("yoast_head_json")
+    canonical = head.get("canonical") if isinstance(head, dict) else None
+    if not isinstance(canonical, str) or not canonical.strip():
+        return None
+    other = (host_of(canonical.strip()) or "").lower().removeprefix("www.")
+    link = post.get("link")
+    own = (host_of(link) or "").lower().removeprefix("www.") if isinstance(link, str) else ""
+    return canonical.strip() if other and other != own else None
+
+
+def _ordinal(number: int) -> str:
+    if 10 <= number % 100 <= 20:
+        return f"{number}th"
+    return f"{number}{ {1: 'st', 2: 'nd', 3: 'rd'}.get(number % 10, 'th') }"
 
 
 def _ghost_posts(data: Any) -> list[dict[str, Any]]:
