@@ -91,3 +91,19 @@ def test_the_outlets_own_story_is_published(server):
     article = post_article(server, "# The harbour\n\nOur own reporting on the harbour.\n", {})
     response = requests.post(f"{server}/articles/{article}/publish", timeout=30)
     assert response.status_code == 200 and response.json()["published"] is True, response.text
+
+
+def test_a_config_given_as_a_mapping_applies_as_a_files_does(tmp_path):
+    """A CMS keeps its settings in code: ``check(config={...})`` was a UsageError ("config must be a path"), so a
+    camelCase export's key mapping needed a temporary file; without it, the reprint passed unchecked."""
+    import reprint_guard
+
+    meta = {"originalUrl": "https://www.propublica.org/article/water", "title": "Water"}
+    unmapped = reprint_guard.check("Water bills rose.\n", meta)
+    assert unmapped.policy is None and [f.rule for f in unmapped.findings] == ["reprint-guard/misspelt-key"]
+    mapped = reprint_guard.check("Water bills rose.\n", meta, config={"front-matter": {"originalUrl": "original_url"}})
+    assert mapped.policy == "propublica" and "propublica/credit-line" in [f.rule for f in mapped.findings]
+    with pytest.raises(reprint_guard.ConfigError, match=r"^<config>: fail-on: 'sometimes' is not one of"):
+        reprint_guard.check("x", meta, config={"fail-on": "sometimes"})
+    with pytest.raises(reprint_guard.UsageError, match="or a mapping of its keys, not"):
+        reprint_guard.check("x", meta, config=["fail-on"])

@@ -136,7 +136,7 @@ def _severity(severity: Any, policies: Any, chosen: Policy | list[Policy] | None
 
 
 #: ``config``: a project config file, ``True`` to find one as the command line does, or None (no config).
-Config = str | Path | bool | None
+Config = str | Path | bool | Mapping[str, Any] | None
 
 
 def _settings(
@@ -154,12 +154,17 @@ def _settings(
     False turns the body's own off, whatever the config says). ``in_memory``: a body a CMS holds, whose
     ``path`` is a name, not a file: a suppression's path naming no file is no typo to warn of."""
     policy, rules_dirs, bare_urls, today, severity = given
-    from .config.loader import load_config
+    from .config.loader import config_from_mapping, load_config
     from .runner import Settings
 
-    if not isinstance(config, str | os.PathLike | bool) or config == "":
-        raise UsageError(f"config must be a path to a config file, or True to look for one, not {config!r}")
-    loaded = load_config(None if config is True else config, start=start, search=config is True)
+    if isinstance(config, Mapping):  # the settings a CMS keeps in code or a database
+        loaded = config_from_mapping(config, start=start)
+    elif not isinstance(config, str | os.PathLike | bool) or config == "":
+        raise UsageError(
+            f"config must be a path to a config file, True to look for one, or a mapping of its keys, not {config!r}"
+        )
+    else:
+        loaded = load_config(None if config is True else config, start=start, search=config is True)
     cli: dict[str, Any] = {"meta": meta or {}, "rules_dirs": tuple(str(d) for d in rules_dirs), "today": today}
     if isinstance(policy, Policy):  # by its file, else by its id
         cli["policy"] = str(policy.path) if policy.path else policy.id

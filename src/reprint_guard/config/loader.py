@@ -120,6 +120,25 @@ def load_config(explicit: str | Path | None = None, start: Path | None = None, *
             raise ConfigError("a folder, not a config file: name the file (.reprint-guard.yaml)", path=str(path)[:200])
         raise ConfigError("config file not found", path=str(path)[:200])
     data, locate = _read(path)
+    return _loaded(data, path, path.resolve().parent, locate, path)
+
+
+def config_from_mapping(data: Any, start: Path | None = None, *, name: str = "<config>") -> LoadedConfig:
+    """A config given as data, as a CMS keeps its settings (in code, a database), validated as a config file
+    is, its errors named ``name`` (with no line: there is no file); the paths in it (``policies``, a
+    suppression's ``path``) are relative to ``start`` (the working folder)."""
+    import copy
+    from collections.abc import Mapping
+
+    if not isinstance(data, Mapping):
+        raise ConfigError(f"config must be a mapping of keys to values, not {type(data).__name__}", path=name)
+    root = (start or Path.cwd()).resolve()
+    return _loaded(copy.deepcopy(dict(data)), Path(name), root, lambda where: (None, None), None)
+
+
+def _loaded(data: dict[str, Any], path: Path, root: Path, locate: Any, file: Path | None) -> LoadedConfig:
+    """The config read from ``data`` (a file's, at ``file``, or a caller's mapping), validated, its errors
+    told at ``path`` and placed by ``locate``."""
     severity = data.get("severity")
     if isinstance(severity, dict):  # YAML 1.1 reads an unquoted `off` as false
         data["severity"] = {k: ("off" if v is False else v) for k, v in severity.items()}
@@ -128,8 +147,8 @@ def load_config(explicit: str | Path | None = None, start: Path | None = None, *
     view = exact_config(data)
     if view is not None:  # the usual hand-written config: no jsonschema, no pydantic
         _validate_metadata(data, path, locate)
-        _check_policies(data, path, locate)
-        return LoadedConfig(view, path.resolve().parent, path, locate)
+        _check_policies(data, path, locate, root)
+        return LoadedConfig(view, root, file, locate)
     _validate(data, path, locate)
     _validate_metadata(data, path, locate)
     from .model import Config
@@ -144,11 +163,11 @@ def load_config(explicit: str | Path | None = None, start: Path | None = None, *
         raise ConfigError(
             f"{field}: {problem.get('msg', 'invalid value')}", path=str(path), line=line, column=column
         ) from None
-    _check_policies(data, path, locate)
-    return LoadedConfig(config, path.resolve().parent, path, locate)
+    _check_policies(data, path, locate, root)
+    return LoadedConfig(config, root, file, locate)
 
 
-def _check_policies(data: dict[str, Any], path: Path, locate: Any) -> None:
+def _check_policies(data: dict[str, Any], path: Path, locate: Any, root: Path) -> None:
     """Each file or folder ``policies`` names is there and, a folder, holds policy files: else the config
     is at fault, at its line, before a run reads a policy (a folder named wrong, or one of fixtures only,
     would leave every reprint to pass unchecked by the policies meant)."""
@@ -158,7 +177,6 @@ def _check_policies(data: dict[str, Any], path: Path, locate: Any) -> None:
     from ..errors import PolicyError
     from ..policy.loader import policy_source
 
-    root = path.resolve().parent
     for index, item in enumerate(items):
         if not isinstance(item, str):
             continue  # the schema has its say on the shape
