@@ -493,10 +493,15 @@ def _metadata_keys_at(text: str) -> dict[str, tuple[int, int]]:
     decoder = json.JSONDecoder()
     places: dict[str, tuple[int, int]] = {}
     at = _SPACE.match(text, start + 1).end()  # type: ignore[union-attr]
+    line, counted, line_start = text_position(text, at)[0], at, text.rfind("\n", 0, at) + 1
     try:
         while text.startswith('"', at):
             key, after = json.decoder.scanstring(text, at + 1)
-            places.setdefault(key, text_position(text, at))
+            breaks = text.count("\n", counted, at)  # counted on from the last key: 100,000 keys, one pass
+            if breaks:
+                line, line_start = line + breaks, text.rfind("\n", counted, at) + 1
+            counted = at
+            places.setdefault(key, (line, at - line_start + 1))
             at = _SPACE.match(text, after).end()  # type: ignore[union-attr] - at ':'
             at = _SPACE.match(text, at + 1).end()  # type: ignore[union-attr]
             at = _SPACE.match(text, decoder.raw_decode(text, at)[1]).end()  # type: ignore[union-attr]
