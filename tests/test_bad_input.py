@@ -153,13 +153,17 @@ CASES = {
     "author-objects.json": (
         '{"metadata": {"original_url": "https://www.globalresearch.ca/a/1",\n "author": [{"fullname": "Ana Ruiz"}]},'
         ' "body": "x"}',
-        "author-objects.json:2:2",
-        # a CMS's author records without a name (one with a "name" is read by it)
-        "metadata 'author': should be a string, a list of strings or {name: ...}, not a list of objects",
+        "author-objects.json:2:13",
+        # a CMS's author records without a name (one with a "name" is read by it), told at the record
+        "metadata 'author.0': each item should be a name or {name: ...}, not an object with no name",
     ),
     "format-docx.json": ('{"body": "x",\n "format": "docx"}', "format-docx.json:2:12", '"format" must be one of'),
     # As JSON writes it: null, not Python's None.
-    "format-null.json": ('{"body": "x",\n "format": null}', "format-null.json:2:12", "markdown, html, text, not null"),
+    "format-null.json": (
+        '{"body": "x",\n "format": null}',
+        "format-null.json:2:12",
+        "markdown, html, text or auto, not null",
+    ),
     "empty.md": ("", "empty.md", "empty file"),
     "blank.html": ("  \n\n ", "blank.html", "empty file"),
 }

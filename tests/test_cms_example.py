@@ -107,3 +107,35 @@ def test_a_config_given_as_a_mapping_applies_as_a_files_does(tmp_path):
         reprint_guard.check("x", meta, config={"fail-on": "sometimes"})
     with pytest.raises(reprint_guard.UsageError, match="or a mapping of its keys, not"):
         reprint_guard.check("x", meta, config=["fail-on"])
+
+
+@pytest.mark.parametrize(
+    ("meta", "said", "field"),
+    [
+        (
+            {"author": [{"name": "Lena Varga"}, {"id": 3}]},
+            "metadata 'author.1': each item should be a name or {name: ...}, not an object with no name",
+            "author.1",
+        ),
+        (
+            {"author": ["Lena Varga", 3]},
+            "metadata 'author.1': each item should be a name or {name: ...}, not a number",
+            "author.1",
+        ),
+        (
+            {"permissions": ["publications@globalresearch.ca"]},
+            "metadata 'permissions.0': should be a permission record ({from: ..., date: ..., scope: [...]}), not a string",
+            "permissions.0",
+        ),
+        ({5: "x"}, "metadata key 5: a key must be text, not a number (5)", None),
+    ],
+)
+def test_a_bad_metadata_value_from_a_cms_is_told_at_the_item_at_fault(meta, said, field):
+    """A list of authors whose second item was an object without a name was told "should be ... not a list";
+    a permission given as a string got pydantic's "valid dictionary or instance of Permission"; a dict's
+    number key got YAML's advice to quote it."""
+    import reprint_guard
+
+    with pytest.raises(reprint_guard.InputError) as caught:
+        reprint_guard.check("Text.", {"original_url": "https://www.globalresearch.ca/a/5800001", **meta})
+    assert caught.value.message == said and caught.value.field == field

@@ -946,8 +946,13 @@ def validate_metadata(
                 if isinstance(odd, int | float)
                 else "no text"
             )
+            advice = (  # YAML's key, read as a number or a date: quoted, it is text; a caller's dict's is theirs
+                f'and an unquoted {said} is {kind}: quote it ("{said}":)'
+                if key_lines  # a file's front matter or sidecar (a caller's dict has no lines)
+                else f"not {kind} ({odd!r})"
+            )
             raise InputError(
-                f'metadata key {said}: a key must be text, and an unquoted {said} is {kind}: quote it ("{said}":)',
+                f"metadata key {said}: a key must be text, {advice}",
                 path=path,
                 line=key_lines.get(odd),  # type: ignore[call-overload]
                 column=1 if odd in key_lines else None,  # type: ignore[operator]
@@ -1010,11 +1015,32 @@ def _metadata_problem(exc: Any, key_lines: Mapping[str, int] | None = None) -> t
             shown = repr(said if len(said) <= 40 else said[:37] + "...")
         message = f"{shown} is not true or false: write true or false"
     message = _members_wanted(own) or message
+    item = _bad_item(key, problem.get("input") if len(loc) > 1 else None, own)
+    if item is not None:  # a list with one bad item: that item named, and its place
+        where, message = item
+    if problem.get("type") in ("model_type", "dict_type") and len(loc) == 2 and loc[0] == "permissions":
+        message = (
+            f"should be a permission record ({{from: ..., date: ..., scope: [...]}}), not {_kind(problem.get('input'))}"
+        )
     # The run stops at the first bad value: the others are named too, so that one edit mends them all.
     others = [k for k in dict.fromkeys(map(_top_key, errors)) if k is not None and k != key]
     if others:
         message += f" (also invalid: {', '.join(repr(k) for k in others)})"
     return key, where or "metadata", message
+
+
+def _bad_item(key: str | None, value: Any, errors: list[Any]) -> tuple[str, str] | None:
+    """(the dotted place, the message) of the first item of a list of people (``author``, ``copyright_holder``)
+    that is neither a name nor ``{name: ...}``: "not a list" said of a list whose second item is at fault."""
+    given = next((e.get("input") for e in errors if isinstance(e.get("input"), list)), value)
+    if key not in ("author", "copyright_holder") or not isinstance(given, list):
+        return None
+    for index, item in enumerate(given):
+        if isinstance(item, str) or (isinstance(item, dict) and isinstance(item.get("name"), str)):
+            continue
+        kind = "an object with no name" if isinstance(item, dict) else _kind(item)
+        return f"{key}.{index}", f"each item should be a name or {{name: ...}}, not {kind}"
+    return None
 
 
 def _top_key(error: Any) -> str | None:
@@ -1055,7 +1081,8 @@ def _kind(value: Any) -> str:
     if isinstance(value, list):
         kinds = {_plural(item) for item in value}
         return f"a list of {kinds.pop()}" if len(kinds) == 1 else "a list"
-    return {dict: "an object", bool: "true or false", int: "a number", float: "a number"}.get(type(value), "a value")
+    kinds = {dict: "an object", bool: "true or false", int: "a number", float: "a number", str: "a string"}
+    return kinds.get(type(value), "a value")
 
 
 def _plural(value: Any) -> str:
