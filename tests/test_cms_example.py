@@ -124,7 +124,8 @@ def test_a_config_given_as_a_mapping_applies_as_a_files_does(tmp_path):
         ),
         (
             {"permissions": ["publications@globalresearch.ca"]},
-            "metadata 'permissions.0': should be a permission record ({from: ..., date: ..., scope: [...]}), not a string",
+            "metadata 'permissions.0': should be a permission record ({from: ..., date: ..., scope: [...]}), "
+            "not a string",
             "permissions.0",
         ),
         ({5: "x"}, "metadata key 5: a key must be text, not a number (5)", None),
