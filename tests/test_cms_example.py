@@ -140,3 +140,18 @@ def test_a_bad_metadata_value_from_a_cms_is_told_at_the_item_at_fault(meta, said
     with pytest.raises(reprint_guard.InputError) as caught:
         reprint_guard.check("Text.", {"original_url": "https://www.globalresearch.ca/a/5800001", **meta})
     assert caught.value.message == said and caught.value.field == field
+
+
+def test_the_errors_a_file_check_raises_are_the_packages_own(tmp_path):
+    """check_file raised NotAReprintError and TooLargeError, which the package did not export: a hook could
+    not tell them apart from the other input errors by name."""
+    import reprint_guard
+
+    assert {"NotAReprintError", "TooLargeError"} <= set(reprint_guard.__all__)
+    (tmp_path / "package.json").write_text('{"name": "site"}', encoding="utf-8")
+    with pytest.raises(reprint_guard.NotAReprintError):
+        reprint_guard.check_file(tmp_path / "package.json")
+    (tmp_path / "huge.md").write_bytes(b"x" * (5 * 1024 * 1024 + 1))
+    with pytest.raises(reprint_guard.TooLargeError) as caught:
+        reprint_guard.check_file(tmp_path / "huge.md")
+    assert isinstance(caught.value, reprint_guard.InputError)

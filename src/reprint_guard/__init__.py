@@ -30,9 +30,11 @@ _EXPORTS = {
     "reload_policies": ".api",
     "ConfigError": ".errors",
     "InputError": ".errors",
+    "NotAReprintError": ".errors",
     "PolicyError": ".errors",
     "PolicyWarning": ".errors",
     "ReprintGuardError": ".errors",
+    "TooLargeError": ".errors",
     "UsageError": ".errors",
     "Metadata": ".metadata",
     "Permission": ".metadata",
@@ -50,6 +52,7 @@ __all__ = [
     "Finding",
     "InputError",
     "Metadata",
+    "NotAReprintError",
     "Permission",
     "Policy",
     "PolicyError",
@@ -59,6 +62,7 @@ __all__ = [
     "Result",
     "Rule",
     "Severity",
+    "TooLargeError",
     "UsageError",
     "__version__",
     "check",
@@ -72,7 +76,16 @@ __all__ = [
 
 if TYPE_CHECKING:
     from .api import ConfigWarning, check, check_file, check_text, credit, load_policy, parse_policy, reload_policies
-    from .errors import ConfigError, InputError, PolicyError, PolicyWarning, ReprintGuardError, UsageError
+    from .errors import (
+        ConfigError,
+        InputError,
+        NotAReprintError,
+        PolicyError,
+        PolicyWarning,
+        ReprintGuardError,
+        TooLargeError,
+        UsageError,
+    )
     from .metadata import Metadata, Permission
     from .policy.model import Policy, Rule
     from .results import Finding, Report, Result, Severity

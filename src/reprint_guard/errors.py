@@ -113,6 +113,10 @@ class NotAReprintError(InputError):
     """A JSON file that is not a reprint envelope (skipped when found by walking a folder)."""
 
 
+class TooLargeError(InputError):
+    """A file over the size limit, refused before it is read."""
+
+
 class PolicyError(ReprintGuardError):
     """A policy file is invalid, or a policy id is unknown."""
 

@@ -15,7 +15,7 @@ from pathlib import Path
 from stat import S_ISREG
 from typing import Any
 
-from ..errors import InputError, NotAReprintError
+from ..errors import InputError, NotAReprintError, TooLargeError
 from ..limits import MAX_FILE_BYTES
 from ..metaview import BLANK_AS_UNSET, READ_KEYS, MetadataView, read_metadata
 from ..reprint import Reprint
@@ -161,10 +161,6 @@ def _readable_within(fd: int, seconds: float) -> bool:
     poller = select.poll()
     poller.register(fd, select.POLLIN)
     return bool(poller.poll(seconds * 1000))
-
-
-class TooLargeError(InputError):
-    """A file over the size limit, refused before it is read."""
 
 
 #: How a CMS envelope starts: an object whose first key is one of an envelope's.
