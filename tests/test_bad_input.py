@@ -299,7 +299,7 @@ def test_an_envelope_broken_by_a_hand_edit_is_an_error_even_in_a_walk(tmp_path, 
     run = cli("check", str(tmp_path), "--format", "json")
     assert run.code == 2, run.out + run.err
     results = {Path(r["path"]).name: r for r in run.json()["results"]}
-    assert results["story.json"]["status"] == "error" and results["story.json"]["error_line"] == 3
+    assert results["story.json"]["status"] == "error" and results["story.json"]["error_line"] == 2  # the comma
     assert results["tsconfig.json"]["status"] == results["api-mock.json"]["status"] == "skipped"
 
 
@@ -1305,6 +1305,21 @@ def test_a_raw_control_character_in_json_is_named():
 
     with pytest.raises(InputError, match=r"invalid JSON: Invalid control character '\\t' \(a raw line break or tab"):
         check_text('{"metadata": {}, "body": "a\tb"}', format="json")
+
+
+def test_a_trailing_comma_and_a_raw_nul_in_json_are_told_as_such():
+    """A trailing comma was told at the bracket after it as "Expecting property name enclosed in double quotes"
+    (Python's words for a missing key); a raw NUL as "a raw line break or tab inside a string"."""
+    from reprint_guard import check_text
+
+    with pytest.raises(InputError) as caught:
+        check_text('{"metadata": {"original_url": "https://grist.org/a/"},\n "body": "x",\n}\n', format="json")
+    said = "invalid JSON: a trailing comma before the closing '}': JSON allows none (remove it)"
+    assert caught.value.message == said and (caught.value.line, caught.value.column) == (2, 13)
+    with pytest.raises(InputError, match=r"\[1:12\]|:1:12: invalid JSON: a trailing comma before the closing '\]'"):
+        check_text('{"body": [1,]}', format="json", path="x.json")
+    with pytest.raises(InputError, match=r"a NUL byte inside a string \(binary data\?\): write it escaped"):
+        check_text('{"metadata": {}, "body": "a\x00b"}', format="json")
 
 
 def test_load_policy_of_no_id_is_the_callers_mistake():

@@ -264,12 +264,25 @@ def _wide_envelope(data: bytes) -> bool:
     return False
 
 
-def json_problem(exc: Any) -> str:
-    """What a ``json.JSONDecodeError`` says is wrong, without the place (told apart): a message that ends
-    "at" ends where Python puts the place ("Unterminated string starting at"), and for a control character
-    the character is named instead."""
+def json_problem(exc: Any) -> tuple[str, int, int]:
+    """What a ``json.JSONDecodeError`` says is wrong, and its line and column: a message that ends "at" ends
+    where Python puts the place ("Unterminated string starting at"), and for a control character the
+    character is named instead; a trailing comma, which Python tells at the bracket after it as a missing
+    name or value, is told as such at the comma."""
+    if exc.msg in ("Expecting property name enclosed in double quotes", "Expecting value"):
+        before = exc.doc[: exc.pos].rstrip()
+        closing = exc.doc[exc.pos : exc.pos + 1]
+        if before.endswith(",") and closing in ("}", "]"):
+            line, column = text_position(exc.doc, len(before) - 1)
+            return f"a trailing comma before the closing {closing!r}: JSON allows none (remove it)", line, column
+    return _json_message(exc), exc.lineno, exc.colno
+
+
+def _json_message(exc: Any) -> str:
     if exc.msg == "Invalid control character at":
         char = exc.doc[exc.pos : exc.pos + 1] if exc.pos < len(exc.doc) else ""
+        if char == "\0":
+            return "a NUL byte inside a string (binary data?): write it escaped (\\u0000), or remove it"
         return f"Invalid control character {char!r} (a raw line break or tab inside a string: write it escaped)"
     if exc.msg == "Unterminated string starting at":
         return "a string that starts here is never closed"

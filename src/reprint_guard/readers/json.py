@@ -30,7 +30,8 @@ def read_json(text: str, *, path: str, meta: Mapping[str, Any] | None, bare_urls
         # Not JSON at all (a tsconfig.json with comments): an error when named, passed over in a folder walk;
         # but an envelope broken by a hand edit (a trailing comma) is a reprint that would go unchecked.
         error = InputError if {"metadata", "body"} <= _top_level_keys(text) else NotAReprintError
-        raise error(f"invalid JSON: {json_problem(exc)}", line=exc.lineno, column=exc.colno) from None
+        said, line, column = json_problem(exc)
+        raise error(f"invalid JSON: {said}", line=line, column=column) from None
     except _NotJson as exc:
         index = _word_place(text, exc.word)
         line, column = text_position(text, index) if index >= 0 else (None, None)

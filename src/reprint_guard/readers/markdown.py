@@ -394,7 +394,8 @@ def _json_front_matter(text: str) -> FrontMatter:
             raise InputError(f"JSON front matter larger than the {MAX_YAML_CHARS // 1024} KiB limit", line=1) from None
         from . import json_problem
 
-        raise InputError(f"invalid JSON front matter: {json_problem(exc)}", line=exc.lineno, column=exc.colno) from None
+        said, line, column = json_problem(exc)
+        raise InputError(f"invalid JSON front matter: {said}", line=line, column=column) from None
     except (ValueError, RecursionError) as exc:
         raise InputError(f"invalid JSON front matter: {too_long_number(exc) or exc}", line=1) from None
     if not isinstance(data, dict):
