@@ -322,6 +322,19 @@ def test_an_envelope_saved_in_the_wrong_encoding_is_an_error_even_in_a_walk(tmp_
     assert results["data.json"]["status"] == "skipped"
 
 
+def test_an_envelope_without_its_metadata_is_an_error_as_one_with_null_metadata_is(tmp_path, cli):
+    """``"metadata": null`` was an error, but an envelope whose metadata key was lost altogether was passed over
+    as "not a reprint": the same lost metadata, unchecked. JSON with other keys beside a "body" (an HTTP
+    fixture) is still passed over."""
+    (tmp_path / "lost.json").write_text('{"body": "Text.", "format": "html"}', encoding="utf-8")
+    (tmp_path / "fixture.json").write_text('{"status": 200, "body": "ok"}', encoding="utf-8")
+    run = cli("check", str(tmp_path), "--format", "json")
+    assert run.code == 2, run.out + run.err
+    results = {Path(r["path"]).name: r for r in run.json()["results"]}
+    assert results["lost.json"]["status"] == "error" and '"metadata" is missing' in results["lost.json"]["error"]
+    assert results["fixture.json"]["status"] == "skipped"
+
+
 def test_an_envelope_without_its_article_is_an_error_even_in_a_walk(tmp_path, cli):
     path = tmp_path / "story.json"
     path.write_text('{\n  "metadata": {"original_url": "https://www.globalresearch.ca/a/1"}\n}', encoding="utf-8")

@@ -93,6 +93,13 @@ def read_json(text: str, *, path: str, meta: Mapping[str, Any] | None, bare_urls
         raise InputError(
             f'"format" must be one of {", ".join(BODY_FORMATS)} or auto, not {said}', line=line, column=column
         )
+    if "metadata" not in data and set(data) <= {"body", "format"}:  # an envelope's keys alone: its metadata lost
+        raise InputError(
+            '"metadata" is missing: the reprint\'s metadata ("metadata": {} for an article of your own, which is '
+            "passed over)",
+            line=1,
+            column=1,
+        )
     written = _metadata_keys_at(text)  # each key where the "metadata" object writes it, not first anywhere
     places = {
         key: place
