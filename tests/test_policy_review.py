@@ -702,3 +702,23 @@ def test_a_sister_sites_policy_inheriting_its_parents_credit_is_told_and_not_fix
     fixed = cli("check", "--no-config", "--rules-dir", str(tmp_path / "policies"), "--fix", str(story))
     assert fixed.code == 0, fixed.out + fixed.err
     assert "*First published by [Harbour Weekend](https://weekend.harbour.example/fares).*" in story.read_text()
+
+
+def test_validate_says_what_a_file_that_is_no_policy_is(tmp_path, cli):
+    """A fixture named to validate was read as YAML ("13:1: YAML aliases (*name) are not allowed here", its
+    "*This story...*" line); a config or a sidecar got five "'id' is a required property" lines."""
+    write(tmp_path / "fixture.md", markdown(HARBOUR_META, "*First published by Harbour Herald.*\n"))
+    write(tmp_path / ".reprint-guard.yaml", "fail-on: warning\n")
+    write(tmp_path / "page.meta.yaml", "original_url: https://harbour.example/gulls\n")
+    write(tmp_path / "notes.txt", "policies to write\n")
+    names = ["fixture.md", ".reprint-guard.yaml", "page.meta.yaml", "notes.txt"]
+    run = cli("validate", *names, cwd=tmp_path)
+    assert run.code == 1
+    assert run.out.splitlines() == [
+        "fixture.md: not a policy: an article (check it with reprint-guard check, or run it as a fixture with "
+        "reprint-guard test)",
+        ".reprint-guard.yaml: not a policy: a project config (reprint-guard check reads it; its policies key names "
+        "your policies)",
+        "page.meta.yaml: not a policy: an article's metadata sidecar (reprint-guard check reads it beside its article)",
+        "notes.txt: not a policy: policies are YAML files (.yaml or .yml)",
+    ], run.out

@@ -266,10 +266,16 @@ def _misspelt_fields(raw: RawPolicy, index: int, data: dict[str, Any]) -> list[R
 def validate_file(path: Path, extra: tuple[str, ...] = ()) -> list[ReprintGuardError]:
     """All problems found in one policy file (empty when it is valid). ``extra``: folders or files of the
     user's other policies, which this one may extend (``--rules-dir``, the config's ``policies``)."""
+    other = _not_a_policy(path)
+    if other is not None:
+        return [PolicyError(f"not a policy: {other}", path=str(path))]
     try:
         raw = read_policy_file(path, validate=False)
     except ReprintGuardError as exc:
         return [exc]
+    other = _other_yaml(raw.data, path)
+    if other is not None:
+        return [PolicyError(f"not a policy: {other}", path=str(path))]
     problems: list[ReprintGuardError] = list(schema_errors(raw))
     if problems:
         return problems
@@ -361,6 +367,37 @@ def _never_holds(raw: RawPolicy, rule_id: str, index: int, reason: str) -> Polic
 
 def _misspelt_condition(raw: RawPolicy, rule_id: str, index: int, misspelt: str) -> PolicyError:
     return raw.error(f"rule {rule_id!r}: its condition {misspelt}", ["rules", index, "when"])
+
+
+def _not_a_policy(path: Path) -> str | None:
+    """What a file named to ``validate`` is, when its name says it is no policy: an article (a reprint's
+    Markdown, HTML or JSON), or another file; None for a YAML file, read to tell."""
+    from ..readers import SUFFIX_FORMATS
+
+    suffix = path.suffix.lower()
+    if suffix in (".yaml", ".yml"):
+        return None
+    if suffix in SUFFIX_FORMATS:
+        return "an article (check it with reprint-guard check, or run it as a fixture with reprint-guard test)"
+    return "policies are YAML files (.yaml or .yml)"
+
+
+#: A project config's own keys, none of which a policy has.
+_CONFIG_KEYS = frozenset({"policies", "include", "exclude", "suppressions", "severity", "fail-on", "front-matter"})
+#: Keys a metadata sidecar (or a fixture's) has, none of which a policy has at its top.
+_SIDECAR_KEYS = frozenset({"original_url", "original_published", "author", "expect", "license", "permissions"})
+
+
+def _other_yaml(data: Any, path: Path) -> str | None:
+    """What a YAML file named to ``validate`` is, when it is no policy (no ``id`` nor ``rules``) but a project
+    config or a metadata sidecar: said in a word, not as five schema errors."""
+    if not isinstance(data, dict) or "id" in data or "rules" in data:
+        return None
+    if path.name in (".reprint-guard.yaml", ".reprint-guard.yml") or _CONFIG_KEYS & set(data):
+        return "a project config (reprint-guard check reads it; its policies key names your policies)"
+    if path.name.lower().endswith((".meta.yaml", ".meta.yml")) or _SIDECAR_KEYS & set(data):
+        return "an article's metadata sidecar (reprint-guard check reads it beside its article)"
+    return None
 
 
 def _readable_raws(extra: tuple[str, ...], own: Path) -> tuple[list[RawPolicy], list[ReprintGuardError]]:
