@@ -48,6 +48,8 @@ def test_harness_reports_a_diff_and_fails(tmp_path, cli):
     assert "  + unexpected global-research/link-original@15:" in run.out
     assert run.out.splitlines()[-1] == "0 passed, 1 failed"
     (folder / "wrong.md").write_text(source.replace("expect:", "expected:"), encoding="utf-8")
+    assert "a fixture's key is 'expect', not 'expected': write 'expect: [...]'" in cli("test", str(tmp_path)).out
+    (folder / "wrong.md").write_text(source.replace("expect:", "wanted:"), encoding="utf-8")
     assert "needs 'expect: [...]'" in cli("test", str(tmp_path)).out
     moved = source.replace("global-research/link-original@15", "global-research/link-original@3")
     (folder / "wrong.md").write_text(moved, encoding="utf-8")

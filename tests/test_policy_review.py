@@ -326,7 +326,8 @@ def test_test_shows_a_met_expectation_as_written(tmp_path, cli):
     write(folder / "f.md", fixture.format("harbour-herald/credit@6:1, harbour-herald/credit@9"))
     run = cli("test", "fixtures", "--rules-dir", "policies", cwd=tmp_path)
     assert run.code == 1
-    assert "  - expected harbour-herald/credit@9: not reported\n    ok harbour-herald/credit@6:1\n" in run.out, run.out
+    said = "  - expected harbour-herald/credit@9: not reported (expected 2 times, reported 1)\n"
+    assert said + "    ok harbour-herald/credit@6:1\n" in run.out, run.out
     write(folder / "f.md", fixture.format("harbour-herald/credit, harbour-herald/credit@9"))
     run = cli("test", "fixtures", "--rules-dir", "policies", cwd=tmp_path)
     assert "    ok harbour-herald/credit@6:1\n" in run.out, run.out  # written without a place: where it was found
@@ -722,3 +723,26 @@ def test_validate_says_what_a_file_that_is_no_policy_is(tmp_path, cli):
         "page.meta.yaml: not a policy: an article's metadata sidecar (reprint-guard check reads it beside its article)",
         "notes.txt: not a policy: policies are YAML files (.yaml or .yml)",
     ], run.out
+
+
+def test_test_runs_a_fixture_once_counts_a_rule_expected_twice_and_names_a_misspelt_expect(tmp_path, cli):
+    """A fixture named twice ran twice ("2 passed"); expect: [r, r] where r fired once said "not reported"
+    beside "ok r"; a fixture's "expects:" was told as a missing expect; a policy of one's own with no
+    fixtures got no note."""
+    write(tmp_path / "policies" / "harbour.yaml", HARBOUR_POLICY)
+    weekend = HARBOUR_POLICY.replace("harbour-herald", "weekend-herald").replace("[harbour.", "[weekend.harbour.")
+    write(tmp_path / "policies" / "weekend.yaml", weekend)
+    folder = tmp_path / "fixtures" / "harbour-herald"
+    fixture = write(folder / "bare.md", markdown({**HARBOUR_META, "expect": ["harbour-herald/credit"]}, "Gulls.\n"))
+    run = cli("test", str(fixture), str(fixture), str(folder), "--no-config", "--rules-dir", "policies", cwd=tmp_path)
+    assert run.code == 0 and run.out.endswith("1 passed, 0 failed\n"), run.out
+    assert "note: weekend-herald: no fixtures (a folder tests/policies/weekend-herald/ holds them)" in run.out
+    twice = {**HARBOUR_META, "expect": ["harbour-herald/credit", "harbour-herald/credit"]}
+    write(fixture, markdown(twice, "Gulls.\n"))
+    run = cli("test", str(fixture), "--no-config", "--rules-dir", "policies", cwd=tmp_path)
+    assert "  - expected harbour-herald/credit: not reported (expected 2 times, reported 1)\n" in run.out, run.out
+    write(fixture, markdown({**HARBOUR_META, "expects": []}, "Gulls.\n"))
+    run = cli("test", str(fixture), "--no-config", "--rules-dir", "policies", cwd=tmp_path)
+    assert run.code == 2
+    said = f"{fixture}:5:1: a fixture's key is 'expect', not 'expects': write 'expect: [...]'"
+    assert said in run.out, run.out

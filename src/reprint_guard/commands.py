@@ -498,11 +498,13 @@ def run_test(options: argparse.Namespace) -> int:
     total = failed = errors = 0
     covered: dict[str, tuple[tuple[str, ...], set[str]]] = {}  # per policy: its rules, and what was tried
     #: (a rule violated alone, or "" for a compliant fixture)
+    with_fixtures: set[str] = set()  # the policies a fixture was for, run or not
     for path, walked in fixture_items(options.paths):
         if not walked and not path.exists():
             raise UsageError("no such file or folder", path=str(path))
         outcome = run_fixture(path, extra, walked=walked)
         total += 1
+        with_fixtures.add(outcome.policy or path.parent.name)
         if outcome.policy is not None and outcome.ok and len(outcome.matched) <= 1:
             tried = covered.setdefault(outcome.policy, (outcome.rules, set()))[1]
             tried.add(outcome.matched[0].rule if outcome.matched else "")
@@ -518,6 +520,9 @@ def run_test(options: argparse.Namespace) -> int:
     if total == 0:
         raise UsageError(f"no fixtures found in {', '.join(options.paths)}")
     sys.stdout.write(_coverage_notes(covered, policies))
+    if any(os.path.isdir(item) for item in options.paths):  # a folder of fixtures: a policy of one's own it lacks
+        for policy_id in sorted(set(policies.own) - with_fixtures):
+            sys.stdout.write(f"note: {policy_id}: no fixtures (a folder tests/policies/{policy_id}/ holds them)\n")
     could_not = f", {errors} could not be run" if errors else ""
     sys.stdout.write(f"{total - failed - errors} passed, {failed} failed{could_not}\n")
     return ExitCode.ERROR if errors else ExitCode.FINDINGS if failed else ExitCode.OK

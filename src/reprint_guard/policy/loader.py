@@ -457,6 +457,11 @@ class PolicySet:
     def __contains__(self, policy_id: str) -> bool:
         return policy_id in self.raw or policy_id in self.policies
 
+    @property
+    def own(self) -> list[str]:
+        """The ids of the user's own policies (``--rules-dir``, the config's ``policies``)."""
+        return list(self._own)
+
     def __iter__(self):  # type: ignore[no-untyped-def]
         return iter([self.get(policy_id) for policy_id in self._ids])
 

@@ -72,6 +72,7 @@ def fixtures(paths: list[str]) -> Iterator[Path]:
 def fixture_items(paths: list[str]) -> Iterator[tuple[Path, bool]]:
     """Each fixture file, and whether it was found in a folder (not named): as a check's walk, a walk
     passes over named pipes and devices, and does not read through a link out of the repository."""
+    seen: set[str] = set()  # each fixture once, however the paths overlap (a file and its folder, one twice)
     for item in paths:
         path = Path(item)
         if path.is_dir():
@@ -80,20 +81,37 @@ def fixture_items(paths: list[str]) -> Iterator[tuple[Path, bool]]:
                 for name in sorted(files):
                     if name.lower().endswith(FIXTURE_SUFFIXES) and not name.startswith((".", "README")):
                         found = Path(folder) / name
-                        if not found.exists() or found.is_file():  # a link to nothing stays, to be reported
+                        if (not found.exists() or found.is_file()) and _first(found, seen):  # a dangling link stays
                             yield found, True
-        else:
+        elif _first(path, seen):
             yield path, False
 
 
-def parse_expect(value: object, path: str, line: int | None = None) -> list[Expectation]:
+def _first(path: Path, seen: set[str]) -> bool:
+    """Whether ``path`` is met for the first time (``seen`` updated), by what it is, not how it is named."""
+    key = os.path.realpath(path)
+    if key in seen:
+        return False
+    seen.add(key)
+    return True
+
+
+def parse_expect(
+    value: object, path: str, line: int | None = None, misspelt: tuple[str, int | None] | None = None
+) -> list[Expectation]:
     """The expectations a fixture's ``expect`` (written at ``line``) declares; one malformed is an error of
-    the fixture at that line, whatever its shape (a bare string, a mapping, nothing after the key)."""
-    first = 1 if line else None  # the column of the key
+    the fixture at that line, whatever its shape (a bare string, a mapping, nothing after the key).
+    ``misspelt``: a key of the fixture's close to ``expect`` (``expects``), with its line, when it has none."""
+    first = 1 if line or misspelt else None  # the column of the key
     if value is None:
         message = "a fixture needs 'expect: [...]' in its metadata ([] for a compliant one)"
         if line:  # the key is there, with nothing after it
             message = "'expect' is empty: list the rules that must fire, or write 'expect: []' for a compliant one"
+        elif misspelt is not None:  # "expects:", "Expect:": the key written otherwise, at its line
+            message = (
+                f"a fixture's key is 'expect', not {misspelt[0]!r}: write 'expect: [...]' ([] for a compliant one)"
+            )
+            line = misspelt[1]
         raise ReprintGuardError(message, path=path, line=line, column=first)
     if not isinstance(value, list):
         message = "'expect' must be a list of '<policy>/<rule>' or '<policy>/<rule>@LINE'"
@@ -142,7 +160,8 @@ def run_fixture(path: Path, rules_dirs: tuple[str, ...] = (), *, walked: bool = 
         reprint = read_file(path)
         meta = reprint.metadata
         place = _expect_place(path, reprint)
-        expected = parse_expect(meta.extra.get("expect"), *place)
+        misspelt = _expect_misspelt(reprint) if "expect" not in meta.extra else None
+        expected = parse_expect(meta.extra.get("expect"), *place, misspelt=misspelt)
         policies = policy_set(rules_dirs)
         policy_id = meta.policy or path.parent.name
         try:
@@ -175,6 +194,17 @@ def run_fixture(path: Path, rules_dirs: tuple[str, ...] = (), *, walked: bool = 
             remaining.remove(hit)
     outcome.unexpected = remaining
     return outcome
+
+
+def _expect_misspelt(reprint: Any) -> tuple[str, int | None] | None:
+    """A key of the fixture's written close to ``expect`` (``expects``, ``Expect``, ``expected``), with its
+    line, or None."""
+    import difflib
+
+    for key in reprint.metadata.extra:
+        if isinstance(key, str) and difflib.SequenceMatcher(None, key.lower(), "expect").ratio() >= 0.8:
+            return key, reprint.key_lines.get(key)
+    return None
 
 
 def _expect_place(path: Path, reprint: Any) -> tuple[str, int | None]:
@@ -253,6 +283,10 @@ def render(outcome: Outcome) -> str:
     for want in outcome.missing:
         elsewhere = [f for f in outcome.unexpected if f.rule == want.rule]
         actual = f" (reported at {_place(elsewhere[0])} instead)" if elsewhere and want.line else ""
+        wanted = sum(1 for w in [*outcome.missing, *outcome.met] if w.rule == want.rule)
+        reported = sum(1 for f in [*outcome.matched, *outcome.unexpected] if f.rule == want.rule)
+        if not actual and reported and wanted > reported:  # expect: [r, r] where r fired once
+            actual = f" (expected {wanted} times, reported {reported})"
         lines.append(f"  - expected {want}: not reported{actual}")
     for found in outcome.unexpected:
         lines.append(f"  + unexpected {found.rule}@{_place(found)}: {found.message}")
