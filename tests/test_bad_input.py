@@ -1479,3 +1479,13 @@ def test_closed_toggle_cards_nested_in_each_other_are_read_in_linear_time():
     start = time.perf_counter()
     check(page, {"author": "Ana Ruiz"}, format="html")
     assert time.perf_counter() - start < 10.0
+
+
+@pytest.mark.parametrize("depth", [40, 500, 1200])
+def test_deep_yaml_is_told_alike_however_deep(tmp_path, cli, depth):
+    """Past libyaml's own limit (about 1,000 brackets) the error read "invalid YAML: nested deeper than 32
+    levels" at the thousandth bracket; under it, "YAML nested deeper than 32 levels" at the 33rd level."""
+    policy = tmp_path / "deep.yaml"
+    policy.write_text(HEAD.replace("rules:\n", "rules: ") + "[" * depth + "]" * depth + "\n", encoding="utf-8")
+    run = cli("validate", str(policy))
+    assert run.out == f"{policy}:5:39: YAML nested deeper than 32 levels\n", run.out

@@ -66,6 +66,25 @@ def _screen_events(text: str, error: type[ReprintGuardError]) -> None:
             depth -= 1
 
 
+def _bracket_past_limit(text: str, end: int) -> int:
+    """Where the flow bracket that opens the first level past :data:`MAX_YAML_DEPTH` stands in ``text`` before
+    ``end`` (quotes aside; block nesting in between is not counted), or -1."""
+    depth = 0 if text.lstrip()[:1] in ("[", "{") else 1  # a block mapping or list at the top is a level too
+    quote = ""
+    for index, char in enumerate(text[:end]):
+        if quote:
+            quote = "" if char == quote else quote
+        elif char in "'\"":
+            quote = char
+        elif char in "[{":
+            depth += 1
+            if depth > MAX_YAML_DEPTH:
+                return index
+        elif char in "]}":
+            depth -= 1
+    return -1
+
+
 def _needs_screening(text: str) -> bool:
     # Aliases need '*'; deep nesting in a small document needs flow brackets, or block
     # indicators ('- - - x'), which :func:`_check_depth` catches on the composed nodes.
@@ -511,8 +530,14 @@ def load(
                 line=line,
                 column=column,
             ) from None
-        if "nesting depth" in problem:
-            problem = f"nested deeper than {MAX_YAML_DEPTH} levels"
+        if "nesting depth" in problem:  # libyaml's own limit, far past ours: told as ours is, at its bracket
+            at = _bracket_past_limit(text, mark.index if mark is not None else len(text))
+            line, column = (
+                (text.count("\n", 0, at) + 1, at - (text.rfind("\n", 0, at) + 1) + 1)
+                if at >= 0
+                else ((mark.line + 1, mark.column + 1) if mark is not None else (None, None))
+            )
+            raise error(f"YAML nested deeper than {MAX_YAML_DEPTH} levels", line=line, column=column) from None
         opened = _UNCLOSED.get(exc.context or "")
         if opened and exc.context_mark and exc.problem_mark and exc.context_mark.line != exc.problem_mark.line:
             # Noticed lines later (at the next key, or the end): the place to fix is where it opened.
