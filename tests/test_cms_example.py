@@ -155,3 +155,23 @@ def test_the_errors_a_file_check_raises_are_the_packages_own(tmp_path):
     with pytest.raises(reprint_guard.TooLargeError) as caught:
         reprint_guard.check_file(tmp_path / "huge.md")
     assert isinstance(caught.value, reprint_guard.InputError)
+
+
+@pytest.mark.parametrize(
+    ("written", "read"),
+    [
+        ("20250214T090000", "2025-02-14T09:00:00"),
+        ("20250302T1000Z", "2025-03-02T10:00:00+00:00"),
+        ("20250302T100000+0100", "2025-03-02T10:00:00+01:00"),
+    ],
+)
+def test_a_date_time_in_iso_8601s_basic_form_is_read(written, read):
+    """The README says ISO 8601's forms are read, and 20250214 was; 20250214T090000 was refused with pydantic's
+    "invalid date separator, expected `-`"."""
+    from reprint_guard.metadata import Metadata
+
+    assert Metadata.model_validate({"published": written}).published.isoformat() == read
+    import reprint_guard
+
+    with pytest.raises(reprint_guard.InputError, match=r"'20250230T1000Z' is no date: write it as YYYY-MM-DD"):
+        reprint_guard.check("Text.", {"original_url": "https://grist.org/a/", "published": "20250230T1000Z"})

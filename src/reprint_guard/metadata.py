@@ -8,6 +8,7 @@ types, and it is what the library exports and the docs describe.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
@@ -39,12 +40,21 @@ def _calendar_value(value: Any) -> Any:
                 if text.isdigit():
                     raise ValueError(f"{value!r} is no date: write it as YYYY-MM-DD") from None
                 return value  # the model says what is wrong with it
+        if _BASIC_DATE_TIME.fullmatch(text):  # ISO 8601's basic form, which pydantic does not read
+            try:
+                return dt.datetime.fromisoformat(text)
+            except ValueError:  # 20250230T1000Z: no calendar day
+                raise ValueError(f"{value!r} is no date: write it as YYYY-MM-DD") from None
         try:
             float(text)  # "+20991231", "1.7e9", "-5": pydantic would count seconds
         except ValueError:
             return value
         raise ValueError(f"{value!r} is no date: write it as YYYY-MM-DD")
     return value
+
+
+#: A date-time in ISO 8601's basic form (``20250214T090000``, ``20250302T1000Z``, ``20250302T100000+0100``).
+_BASIC_DATE_TIME = re.compile(r"\d{8}T\d{4}(?:\d{2}(?:[.,]\d+)?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?")
 
 
 class Permission(BaseModel):
