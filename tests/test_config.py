@@ -1666,3 +1666,17 @@ def test_a_suppressions_rule_that_is_no_rule_id_is_told_in_words_not_as_a_regex(
         "reprint-guard: .reprint-guard.yaml:3:5: suppressions.0.rule: '*' is no rule id: write <policy>/<rule>, "
         "or <policy>/* for all of a policy's rules, several comma-separated (reprint-guard policies lists them)\n"
     ), run.err
+
+
+def test_init_says_when_it_could_read_no_host_from_a_jekyll_sites_config(tmp_path, cli):
+    """A _config.yml that does not parse gave ``own-hosts: []`` without a word: the site's own canonical
+    URLs then read as other sites' originals."""
+    (tmp_path / "_config.yml").write_text('title: x\nurl: "unclosed\n', encoding="utf-8")
+    (tmp_path / "_posts").mkdir()
+    assert cli("init", cwd=tmp_path).code == 0
+    text = (tmp_path / ".reprint-guard.yaml").read_text(encoding="utf-8")
+    assert "# No url could be read from _config.yml: write your site's host here.\nown-hosts: []\n" in text
+    (tmp_path / "_config.yml").write_text("url: https://ourtown.example\n", encoding="utf-8")
+    assert cli("init", "--force", cwd=tmp_path).code == 0
+    text = (tmp_path / ".reprint-guard.yaml").read_text(encoding="utf-8")
+    assert "No url could be read" not in text and 'own-hosts: ["ourtown.example"]' in text

@@ -604,6 +604,7 @@ def starter_config(root: Path) -> str:
             "# tracking pixel pasted as HTML is then not on the page.",
             f"raw-html: {'true' if shown else 'false'}",
             "# Your own host (Hugo's baseURL): a canonical URL pointing there is your own article, not a reprint.",
+            *([] if host else ["# No baseURL could be read from Hugo's config: write your site's host here."]),
             f"own-hosts: [{_quoted(host)}]" if host else "own-hosts: []",
             "",
         ]
@@ -615,6 +616,7 @@ def starter_config(root: Path) -> str:
             '# kramdown reads Markdown inside an HTML block whose tag says markdown="1" (CommonMark does not).',
             f"markdown-in-html: {'true' if kramdown else 'false'}",
             "# Your own host (Jekyll's url): a canonical URL pointing there is your own article, not a reprint.",
+            *([] if host else ["# No url could be read from _config.yml: write your site's host here."]),
             f"own-hosts: [{_quoted(host)}]" if host else "own-hosts: []",
             "",
         ]
