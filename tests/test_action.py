@@ -387,6 +387,7 @@ def test_a_bad_fail_on_input_stops_the_step_with_a_failed_sarif(tmp_path):
     proc = run_action(repo, env, fail_on="errors")  # "Error" is error: a workflow's case is not its meaning
     assert proc.returncode == 2 and "Traceback" not in proc.stderr
     assert "fail-on must be one of error, warning, info, never, not 'errors'" in proc.stdout
+    assert "::error title=reprint-guard workflow input::" in proc.stdout  # the workflow's input, not the config
     sarif = json.loads((repo / "reprint-guard.sarif").read_text(encoding="utf-8"))
     assert sarif["runs"][0]["invocations"][0]["executionSuccessful"] is False
 
@@ -837,6 +838,10 @@ def test_paths_one_per_line_may_hold_spaces_and_a_misspelt_one_stops_the_step(tm
     assert files == {"::error file=content/other/b.md", "::error file=content/third/c.md"}, proc.stdout
     proc = run_action(repo, env, paths="content/thrid")
     assert proc.returncode == 2 and "paths: 'content/thrid' is no file or folder in the workspace" in proc.stdout
+    assert "one per line" not in proc.stdout
+    proc = run_action(repo, env, paths="content/world news content/other")  # a spaced name among others
+    said = "paths: 'content/world', 'news' is no file or folder in the workspace; a name with a space in it goes on"
+    assert proc.returncode == 2 and said in proc.stdout, proc.stdout
 
 
 def test_a_config_change_annotates_the_pull_requests_own_file_first(tmp_path):

@@ -552,7 +552,7 @@ def main() -> int:
 
     encode_safely(sys.stdout, sys.stderr, workflow=True)  # workflow commands, read by the runner as UTF-8
     from .config.loader import load_config
-    from .errors import ReprintGuardError, UsageError
+    from .errors import PolicyError, ReprintGuardError, UsageError
     from .policy.loader import load_policy, policy_set
     from .runner import Settings, config_warnings, discover, policy_warnings, run
 
@@ -576,6 +576,9 @@ def main() -> int:
     missing = [root for root in roots if not os.path.exists(root)]
     if missing:  # a misspelt folder would check nothing and pass
         message = f"reprint-guard: paths: {', '.join(map(repr, missing))} is no file or folder in the workspace"
+        if len(missing) > 1 and " ".join(missing) in (os.environ.get("INPUT_PATHS") or ""):
+            # "world news _posts": a name with a space, on a line shared with others, is split at its space
+            message += "; a name with a space in it goes on a line of its own (the paths input takes one per line)"
         print(command("error", message, title="reprint-guard"))
         _stopped(sarif_path, UsageError(message))
         return ExitCode.ERROR
@@ -616,7 +619,14 @@ def main() -> int:
                 file=exc.path,
                 line=exc.line if exc.path else None,
                 col=exc.column if exc.path and exc.line else None,
-                title="reprint-guard configuration",
+                # A workflow input's mistake (fail-on, inline-suppressions) is no file's; a policy's is a policy's.
+                title=(
+                    "reprint-guard workflow input"
+                    if isinstance(exc, UsageError) and not exc.path
+                    else "reprint-guard policy"
+                    if isinstance(exc, PolicyError)
+                    else "reprint-guard configuration"
+                ),
             )
         )
         _stopped(sarif_path, exc, roots)
