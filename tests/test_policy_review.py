@@ -746,3 +746,28 @@ def test_test_runs_a_fixture_once_counts_a_rule_expected_twice_and_names_a_missp
     assert run.code == 2
     said = f"{fixture}:5:1: a fixture's key is 'expect', not 'expects': write 'expect: [...]'"
     assert said in run.out, run.out
+
+
+def test_a_second_fix_run_tells_each_rule_the_credit_there_lacks(tmp_path, cli):
+    """Run again after a partial fix, --fix said "left unchanged: inserting the credit would not satisfy
+    .../license" though the credit was there and nothing was to be inserted: each rule it lacks is told."""
+    policy = write_policy(
+        tmp_path,
+        "herald",
+        "applies_to: [harbour.example]\ncredit:\n  position: top\n"
+        "  markdown: '*First published by [Harbour Herald]({original_url}).*'\nrules:\n"
+        "  - {id: credit, check: attribution, names: [First published by Harbour Herald], message: Credit}\n"
+        "  - {id: licence, check: license, licenses: [CC-BY-4.0], message: Name and link the licence}\n",
+    )
+    story = write(tmp_path / "s.md", markdown({**HARBOUR_META, "license": "CC-BY-4.0"}, "Gulls came back.\n"))
+    first = cli("check", "--no-config", "--rules-dir", str(policy), "--fix", str(story))
+    assert "*First published by [Harbour Herald](https://harbour.example/gulls).*" in story.read_text()
+    assert first.code == 1 and "could not fix herald/licence" in first.err, first.err
+    again = story.read_bytes()
+    second = cli("check", "--no-config", "--rules-dir", str(policy), "--fix", str(story))
+    assert story.read_bytes() == again
+    said = (
+        f"{story}: could not fix herald/licence: the policy's credit block, which the reprint has, does not satisfy "
+        "it: add that by hand (see the fix)\n"
+    )
+    assert second.err == said, second.err

@@ -721,6 +721,27 @@ def plan(
             why = f"the policy's credit block does not satisfy it ({finding.message}): add that by hand"
             outcome.unfixable.append((finding, why))
         wanted = [f for f in wanted if f.rule not in {s.rule for s in still}]
+    elif (
+        still
+        and missing is None
+        and credit is not None
+        and credit_rules <= {f.rule for f in still}  # the block fixes none of what the credit lacks
+        and _restated(blocks[credit][0], reprint, policy)
+    ):
+        # The credit is there already (a second run of --fix, or an editor's own), and what it lacks is none of
+        # the block's: each rule is told, with its own fix, not "inserting the credit would not satisfy ...".
+        for finding in still:
+            why = (
+                "the policy's credit block, which the reprint has, does not satisfy it: add that by hand (see the fix)"
+            )
+            outcome.unfixable.append((finding, why))
+        others = [block for at, block in enumerate(blocks) if at != credit]
+        if not others and linked is None:
+            return outcome
+        wanted = [f for f in wanted if f.rule not in {s.rule for s in still}]
+        outcome.text = inserted(others) if others else restored(plain)
+        outcome.fixed = wanted
+        return outcome
     elif still:
         why = "; ".join(f"{f.rule}: {f.message}" for f in still)
         reason = f"{missing}, and the parts that can be made" if missing else "inserting the credit"
