@@ -324,12 +324,8 @@ def validate_file(path: Path, extra: tuple[str, ...] = ()) -> list[ReprintGuardE
         if isinstance(data, dict):
             problems += _misspelt_fields(raw, index, data)
         if rule is not None and rule.when is not None:
-            reason = contradiction(rule.when)
-            if reason:
-                problems.append(_never_holds(raw, rule.id, index, reason))
-            misspelt = _misspelt_field(rule.when)
-            if misspelt:
-                problems.append(_misspelt_condition(raw, rule.id, index, misspelt))
+            never, misspelt = _condition_problems(raw, rule, index)
+            problems += never + misspelt
             problems += _condition_licences(raw, rule.id, data.get("when"), ["rules", index, "when"])
     problems += _ungrantable(raw, policy)
     problems += _values_never_given(raw, policy)
@@ -352,13 +348,20 @@ def unusable(raw: RawPolicy, policy: Any) -> tuple[list[PolicyError], list[Polic
         doubts += _misspelt_fields(raw, index, data)
         rule = policy.rule(str(data.get("id")))
         if rule is not None and rule.when is not None:
-            reason = contradiction(rule.when)
-            if reason:
-                refused.append(_never_holds(raw, rule.id, index, reason))
-            misspelt = _misspelt_field(rule.when)
-            if misspelt:
-                doubts.append(_misspelt_condition(raw, rule.id, index, misspelt))
+            never, misspelt = _condition_problems(raw, rule, index)
+            refused += never
+            doubts += misspelt
     return refused + _ungrantable(raw, policy) + _values_never_given(raw, policy), doubts
+
+
+def _condition_problems(raw: RawPolicy, rule: Any, index: int) -> tuple[list[PolicyError], list[PolicyError]]:
+    """A rule's condition that can never hold, and one that reads a misspelt field (``comercial``)."""
+    reason = contradiction(rule.when)
+    misspelt = _misspelt_field(rule.when)
+    return (
+        [_never_holds(raw, rule.id, index, reason)] if reason else [],
+        [_misspelt_condition(raw, rule.id, index, misspelt)] if misspelt else [],
+    )
 
 
 def _never_holds(raw: RawPolicy, rule_id: str, index: int, reason: str) -> PolicyError:
