@@ -701,7 +701,7 @@ def _staged_copy(path: str, names: list[str], root: str) -> str | None:
                     f"stage them (git add {shlex.quote(name)}) or stash them (git stash --keep-index)",
                     path=name,
                 )
-        if where[0] not in differs:
+        if where[0] not in differs or os.path.islink(path):  # a link's blob is where it points, not the page
             return None
         blob = subprocess.run(["git", "show", f":{where[0]}"], capture_output=True, check=False, timeout=30, cwd=root)
     except (OSError, subprocess.SubprocessError) as exc:
