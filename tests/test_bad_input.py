@@ -333,6 +333,9 @@ def test_an_envelope_without_its_metadata_is_an_error_as_one_with_null_metadata_
     results = {Path(r["path"]).name: r for r in run.json()["results"]}
     assert results["lost.json"]["status"] == "error" and '"metadata" is missing' in results["lost.json"]["error"]
     assert results["fixture.json"]["status"] == "skipped"
+    # Metadata given beside it (--meta, a sidecar, the config) is no metadata lost.
+    given = cli("check", str(tmp_path / "lost.json"), "--meta", f"original_url={GR_URL}", "--format", "json")
+    assert given.code == 1 and given.json()["results"][0]["policy"] == "global-research", given.out
 
 
 def test_an_envelope_without_its_article_is_an_error_even_in_a_walk(tmp_path, cli):

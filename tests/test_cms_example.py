@@ -93,7 +93,7 @@ def test_the_outlets_own_story_is_published(server):
     assert response.status_code == 200 and response.json()["published"] is True, response.text
 
 
-def test_a_config_given_as_a_mapping_applies_as_a_files_does(tmp_path):
+def test_a_config_given_as_a_mapping_applies_as_a_files_does(tmp_path, monkeypatch):
     """A CMS keeps its settings in code: ``check(config={...})`` was a UsageError ("config must be a path"), so a
     camelCase export's key mapping needed a temporary file; without it, the reprint passed unchecked."""
     import reprint_guard
@@ -103,6 +103,18 @@ def test_a_config_given_as_a_mapping_applies_as_a_files_does(tmp_path):
     assert unmapped.policy is None and [f.rule for f in unmapped.findings] == ["reprint-guard/misspelt-key"]
     mapped = reprint_guard.check("Water bills rose.\n", meta, config={"front-matter": {"originalUrl": "original_url"}})
     assert mapped.policy == "propublica" and "propublica/credit-line" in [f.rule for f in mapped.findings]
+    # check_file reads the mapping's paths from the working folder too, not from the file's folder.
+    (tmp_path / "rules").mkdir()
+    (tmp_path / "rules" / "p.yaml").write_text(
+        "id: p\nname: P\npublisher: P\nsource_url: https://p.example/t\napplies_to: [p.example]\nrules:\n"
+        "  - {id: credit, check: attribution, names: [P News], message: Credit P News}\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "posts").mkdir()
+    (tmp_path / "posts" / "a.md").write_text("---\noriginal_url: https://p.example/a\n---\nText.\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    found = reprint_guard.check_file("posts/a.md", config={"policies": ["rules/"]})
+    assert [f.rule for f in found.findings] == ["p/credit"]
     with pytest.raises(reprint_guard.ConfigError, match=r"^<config>: fail-on: 'sometimes' is not one of"):
         reprint_guard.check("x", meta, config={"fail-on": "sometimes"})
     with pytest.raises(reprint_guard.UsageError, match="or a mapping of its keys, not"):

@@ -357,6 +357,10 @@ def test_a_policy_left_with_no_rule_is_refused_as_one_that_passes_everything(tmp
             ":7:55: rule 'web': its condition can never hold: medium cannot be both 'web' and 'print'",
         ),
         (
+            "rules:\n  - {id: paid, check: text, phrase: hello, message: M, when: {field: commercial, is: 'true'}}\n",
+            ":7:56: rule 'paid': its condition can never hold: commercial is never the text 'true': write true without",
+        ),
+        (
             "rules:\n  - {id: ask, check: permission, scope: commercial use, message: Ask first}\n",
             ":7:5: rule 'ask' can never pass: no permission record satisfies it",
         ),
@@ -399,6 +403,12 @@ def test_a_likely_slip_in_a_policy_is_warned_of_and_the_policy_used(tmp_path, cl
     reprint_guard.reload_policies()
     with pytest.warns(reprint_guard.PolicyWarning, match="did you mean 'commercial'"):
         reprint_guard.check("Hello.", {"original_url": "https://p.example/a"}, rules_dirs=[policy])
+    # Named by file (--policy FILE, the library's policy=), it is warned of too.
+    named = cli("check", "--no-config", "--policy", str(policy), str(story))
+    assert named.code == 0 and named.err == warned, named.err
+    reprint_guard.reload_policies()
+    with pytest.warns(reprint_guard.PolicyWarning, match="did you mean 'commercial'"):
+        reprint_guard.check("Hello.", {"original_url": "https://p.example/a"}, policy=str(policy))
 
 
 @pytest.mark.parametrize(
@@ -696,6 +706,13 @@ def test_a_sister_sites_policy_inheriting_its_parents_credit_is_told_and_not_fix
         f"{story}: left unchanged: the policy's credit block names Harbour Herald, not Harbour Weekend as "
         "harbour-weekend/credit-line asks" in fixed.err
     ), fixed.err
+    # A sister site whose credit rule takes its parent's name too is credited rightly by the parent's block.
+    both = SISTER_CHILD.replace(
+        "names: [First published by Harbour Weekend]", "names: [Harbour Weekend, Harbour Herald]"
+    )
+    write(child, both)
+    assert cli("validate", str(tmp_path / "policies")).code == 0
+    write(child, SISTER_CHILD)
     # With a credit block of its own, the Weekend credit goes in and the reprint passes.
     own = "credit:\n  position: top\n  markdown: '*First published by [Harbour Weekend]({original_url}).*'\n"
     write(child, SISTER_CHILD.replace("rules:\n", own + "rules:\n"))
@@ -771,3 +788,18 @@ def test_a_second_fix_run_tells_each_rule_the_credit_there_lacks(tmp_path, cli):
         "it: add that by hand (see the fix)\n"
     )
     assert second.err == said, second.err
+
+
+def test_a_misspelt_placeholder_after_a_sites_own_one_is_still_told(tmp_path, cli):
+    """A template with a site's own placeholder ({desk_name}, far from every known name) stopped the look for
+    misspelt ones in every later template: {orignal_url} in a fix went untold."""
+    policy = write_policy(
+        tmp_path,
+        "harbour",
+        "applies_to: [harbour.example]\ncredit:\n"
+        "  markdown: '*From [Harbour Herald]({original_url}), {desk_name} desk.*'\n"
+        "rules:\n  - {id: credit, check: attribution, names: [Harbour Herald], message: Credit}\n"
+        "  - {id: link, check: link, target: original, message: Link, fix: 'Link to {orignal_url}'}\n",
+    )
+    run = cli("validate", str(policy))
+    assert run.code == 1 and "unknown placeholder {orignal_url}; did you mean {original_url}?" in run.out, run.out

@@ -688,3 +688,29 @@ def test_staged_checks_what_the_commit_holds_not_the_working_copy(tmp_path, cli)
     assert changed.code == 2, changed.out
     said = "sub/p.meta.yaml: the metadata sidecar has changes that are not staged: the commit holds another copy"
     assert said in changed.out, changed.out
+
+
+def test_staged_reads_a_legacy_encoded_page_by_its_charset_and_refuses_a_repointed_link(tmp_path, cli):
+    """The index's copy of a windows-1252 page was read as UTF-8 ("not valid UTF-8 (byte 0xe9)"); a staged link
+    re-pointed in the working folder had the name it points to checked as the article (passed over)."""
+    from conftest import git
+
+    tree = _staged_site(tmp_path)
+    page = tree / "sub" / "p.html"
+    legacy = '<meta charset="windows-1252">\n<p>Caf\xe9 owners.</p>\n' + page.read_text(encoding="utf-8")
+    page.write_bytes(legacy.replace("©", "(c)").encode("cp1252"))
+    git(tree, "add", "sub/p.html")
+    page.write_bytes(page.read_bytes() + b"<!-- edited -->\n")  # a change not staged
+    run = cli("check", "--no-config", "--staged", "sub/p.html", cwd=tree)
+    assert run.code in (0, 1) and "not valid UTF-8" not in run.out, run.out
+    (tree / "sub" / "other.md").write_text(markdown(COMPLIANT_META, COMPLIANT_BODY), encoding="utf-8")
+    (tree / "sub" / "bad.md").write_text(
+        markdown(COMPLIANT_META, COMPLIANT_BODY.replace("Global Research", "GR")), encoding="utf-8"
+    )
+    link = tree / "sub" / "link.md"
+    link.symlink_to("bad.md")
+    git(tree, "add", "sub/link.md", "sub/bad.md", "sub/other.md")
+    link.unlink()
+    link.symlink_to("other.md")  # re-pointed, not staged
+    moved = cli("check", "--no-config", "--staged", "sub/link.md", cwd=tree)
+    assert moved.code == 2 and "the link has changes that are not staged" in moved.out, moved.out

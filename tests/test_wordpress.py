@@ -127,10 +127,21 @@ def test_a_rest_api_post_whose_canonical_is_another_sites_and_a_list_of_posts_ar
     (tmp_path / "posts" / "post-8.json").write_text(json.dumps(own), encoding="utf-8")
     (tmp_path / "posts" / "list.json").write_text(json.dumps([own, post], indent=1), encoding="utf-8")
     (tmp_path / "posts" / "own-list.json").write_text(json.dumps([own, own]), encoding="utf-8")
+    # The site's own, on a subdomain of its link's host, or with no link to tell by: passed over.
+    desk = {
+        **post,
+        "id": 9,
+        "link": "https://news.ourtown.example/a/",
+        "yoast_head_json": {"canonical": "https://ourtown.example/news/a/"},
+    }
+    (tmp_path / "posts" / "post-9.json").write_text(json.dumps(desk), encoding="utf-8")
+    bare = {k: v for k, v in own.items() if k != "link"}
+    (tmp_path / "posts" / "post-10.json").write_text(json.dumps({**bare, "id": 10}), encoding="utf-8")
     run = cli("check", "posts", "--format", "json", cwd=tmp_path)
     assert run.code == 2
     results = {r["path"].rsplit("/", 1)[-1]: r for r in run.json()["results"]}
     assert results["post-8.json"]["status"] == results["own-list.json"]["status"] == "skipped"
+    assert results["post-9.json"]["status"] == results["post-10.json"]["status"] == "skipped"
     assert "a list of WordPress REST API posts" in results["own-list.json"]["reason"]
     single = results["post-7.json"]
     assert single["status"] == "error" and single["error_line"] == 4, single

@@ -603,7 +603,7 @@ def main() -> int:
         policies = policy_set(settings.rules_dirs)
         if settings.policy:
             load_policy(settings.policy, extra=settings.rules_dirs)
-        doubts = policy_warnings(policies)  # a likely slip in a policy of the project's own
+        doubts = policy_warnings(policies, settings)  # a likely slip in a policy of the project's own
         warnings = [*config_warnings(loaded, settings, policies), *doubts]
         for warning in warnings[:ANNOTATION_LIMIT]:  # a typo in the config does nothing, silently
             title = "reprint-guard policy" if warning in doubts else "reprint-guard configuration"

@@ -13,7 +13,7 @@ from .engine import check_reprint, checked_policy, rule_ids
 from .errors import InputError, PolicyError, PolicyWarning, UsageError
 from .limits import MAX_FILE_BYTES
 from .metaview import DECLARED
-from .policy.loader import OWN_POLICY_HINT, policy_set
+from .policy.loader import OWN_POLICY_HINT, doubts_of_file, policy_set
 from .policy.loader import load_policy as _load_policy
 from .policy.model import Policy
 from .readers import build, read_file, without_surrogates
@@ -157,8 +157,8 @@ def _settings(
     from .config.loader import config_from_mapping, load_config
     from .runner import Settings
 
-    if isinstance(config, Mapping):  # the settings a CMS keeps in code or a database
-        loaded = config_from_mapping(config, start=start)
+    if isinstance(config, Mapping):  # the settings a CMS keeps in code or a database: paths from the working folder
+        loaded = config_from_mapping(config, start=Path.cwd())
     elif not isinstance(config, str | os.PathLike | bool) or config == "":
         raise UsageError(
             f"config must be a path to a config file, True to look for one, or a mapping of its keys, not {config!r}"
@@ -573,8 +573,9 @@ def _run(
 ) -> TypedResult:
     """Check a reprint read by one of the entry points, with the policies and severities asked for."""
     policies = policy_set(rules_dirs)
-    for doubt in policies.doubts:  # shown once per process by the warnings module's default filter
-        warnings.warn(f"{doubt} (the policy is used as it stands)", PolicyWarning, stacklevel=3)
+    named = doubts_of_file(str(policy), rules_dirs) if isinstance(policy, str | Path) else []
+    for said in dict.fromkeys(str(doubt) for doubt in [*policies.doubts, *named]):  # once per process, too
+        warnings.warn(f"{said} (the policy is used as it stands)", PolicyWarning, stacklevel=3)
     chosen = _resolve(policy, rules_dirs)
     levels = _severity(severity, policies, chosen)
     try:

@@ -381,13 +381,7 @@ def apply_fixes(items: list[Any], settings: Any, *, write: bool) -> bool:
                 return check_text(_path, settings, text=text)[1].findings
 
             # The publishers of the policies it extends: a credit block inherited from one may name it.
-            others = tuple(
-                {
-                    p.publisher
-                    for p in policies.chain(policy)[1:]
-                    if p.publisher.casefold() != policy.publisher.casefold()
-                }
-            )
+            others = policies.ancestors_names(policy)
             relink = relinked(reprint, source, result.findings, policy, recheck)
             if relink is None:
                 fix = plan(reprint, source, result.findings, policy, recheck, others)

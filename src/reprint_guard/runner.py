@@ -324,13 +324,19 @@ def config_warnings(loaded: Any, settings: Settings, policies: Any, *, files: bo
     return found
 
 
-def policy_warnings(policies: Any) -> list[ConfigWarning]:
+def policy_warnings(policies: Any, settings: Settings | None = None) -> list[ConfigWarning]:
     """The likely slips in the user's own policies (a misspelt placeholder or field: a site's own key may bear
-    the name, so the policy is used), each at its place in the policy file, as ``validate`` tells it."""
-    return [
-        ConfigWarning(doubt.path, doubt.line, doubt.column, f"{doubt.message} ({POLICY_USED})")
-        for doubt in getattr(policies, "doubts", ())
-    ]
+    the name, so the policy is used), each at its place in the policy file, as ``validate`` tells it: those
+    of ``policies``, and of a policy ``settings`` name by file (``--policy FILE``, the config's, an
+    override's), which is read with them."""
+    doubts = list(getattr(policies, "doubts", ()))
+    if settings is not None:
+        from .policy.loader import doubts_of_file
+
+        for spec in sorted({settings.policy, *(o.policy for o in settings.overrides)} - {None}, key=str):
+            doubts += doubts_of_file(str(spec), settings.rules_dirs)
+    said = {(d.path, d.line, d.column, d.message): d for d in doubts}  # a file named and in a folder: once
+    return [ConfigWarning(path, line, column, f"{message} ({POLICY_USED})") for path, line, column, message in said]
 
 
 #: What a policy's warning adds: the run goes on with it.
@@ -676,7 +682,7 @@ def _staged_copy(path: str, names: list[str], root: str) -> str | None:
     import shlex
     import subprocess
 
-    from .readers import decode
+    from .readers import decode, decode_page, format_for
 
     # Each as git names it from the top: its folder resolved, but not the file (a link is tracked as a link).
     where = [
@@ -701,13 +707,21 @@ def _staged_copy(path: str, names: list[str], root: str) -> str | None:
                     f"stage them (git add {shlex.quote(name)}) or stash them (git stash --keep-index)",
                     path=name,
                 )
-        if where[0] not in differs or os.path.islink(path):  # a link's blob is where it points, not the page
+        if where[0] not in differs:
             return None
+        if os.path.islink(path):  # its blob is where the commit's link points, not a page to read
+            raise InputError(
+                "the link has changes that are not staged (the commit's points elsewhere): stage them "
+                f"(git add {shlex.quote(path)}) or stash them (git stash --keep-index)",
+                path=path,
+            )
         blob = subprocess.run(["git", "show", f":{where[0]}"], capture_output=True, check=False, timeout=30, cwd=root)
     except (OSError, subprocess.SubprocessError) as exc:
         raise InputError(f"--staged: git could not be run ({exc})", path=path) from None
     if blob.returncode != 0:
         raise InputError("--staged: git could not give the staged copy", path=path)
+    if format_for(path) == "html":  # a page in a legacy encoding is read by the charset it declares, as ever
+        return decode_page(blob.stdout, path)[0]
     return decode(blob.stdout, path)
 
 

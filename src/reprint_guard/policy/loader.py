@@ -475,6 +475,16 @@ class PolicySet:
             chain.append(self.get(chain[-1].extends))
         return chain
 
+    def ancestors_names(self, policy: Policy) -> tuple[str, ...]:
+        """The names the policies ``policy`` extends give their publishers (their credit rules' names, and the
+        publisher's), but for those ``policy`` itself accepts: what a credit block it inherits may name instead
+        of its own publisher (a sister site's parent)."""
+        from ..checks.base import publisher_names
+
+        own = {name.casefold() for name in publisher_names(policy)}
+        names = {name for parent in self.chain(policy)[1:] for name in publisher_names(parent)}
+        return tuple(sorted(name for name in names if name.casefold() not in own))
+
     def turned_off(self, policy: Policy, rule_id: str) -> tuple[Policy, Policy] | None:
         """When ``policy`` does not run ``rule_id`` of a policy it extends: that policy, and the one below it in
         the chain that turns the rule off (``disabled: true``)."""
@@ -822,6 +832,18 @@ def refuse_unusable(raw: RawPolicy, policy: Policy) -> list[PolicyError]:
     if refused:
         raise refused[0]
     return doubts
+
+
+def doubts_of_file(spec: str, extra: Iterable[str | Path] = ()) -> list[PolicyError]:
+    """The likely slips of a policy named by file (``--policy FILE``, a library caller's ``policy=``), read
+    with ``extra`` as :func:`load_policy` reads it; none for a policy id, or a file that does not load (its
+    error is told where it is loaded)."""
+    if not looks_like_path(spec):
+        return []
+    try:
+        return list(policy_set((*extra, spec)).doubts)
+    except ReprintGuardError:
+        return []
 
 
 def _user_raws(extra: tuple[str, ...]) -> list[RawPolicy]:

@@ -190,6 +190,8 @@ def credits_another(text: str, policy: Policy, others: Iterable[str], rules: Ite
     if named is None or own in folded:
         return None
     for rule in rules:
-        if rule.check == "attribution" and any(own in name.casefold() for name in rule.params.names):
+        if rule.check != "attribution" or not any(own in name.casefold() for name in rule.params.names):
+            continue
+        if not any(name.casefold() in folded for name in rule.params.names):  # one it accepts: satisfied
             return named, rule
     return None

@@ -57,6 +57,10 @@ def contradiction(condition: Condition) -> str | None:
             if not any(same(condition.field, v, a) for v in values for a in allowed):
                 shown = ", ".join(sorted(map(as_yaml, allowed)))
                 said = as_yaml(condition.value) if not isinstance(condition.value, list) else condition.value
+                quoted = [v for v in values if isinstance(v, str) and v.strip().lower() in ("true", "false")]
+                if quoted and True in allowed:  # 'true' in quotes is text, never the flag
+                    word = quoted[0].strip().lower()
+                    return f"{condition.field} is never the text {quoted[0]!r}: write {word} without quotes"
                 return f"{condition.field} is never {said!r} (it is one of {shown})"
         return None
     if isinstance(condition, Not):
@@ -73,7 +77,8 @@ def contradiction(condition: Condition) -> str | None:
         for part in condition.parts:
             if isinstance(part, FieldTest) and part.op == "is":
                 if part.field in required and not same(part.field, required[part.field], part.value):
-                    return f"{part.field} cannot be both {required[part.field]!r} and {part.value!r}"
+                    first, second = as_yaml(required[part.field]), as_yaml(part.value)
+                    return f"{part.field} cannot be both {first!r} and {second!r}"
                 required.setdefault(part.field, part.value)
         for part in condition.parts:
             if (
@@ -82,9 +87,9 @@ def contradiction(condition: Condition) -> str | None:
                 and part.field in required
                 and same(part.field, required[part.field], part.value)
             ):
-                return f"{part.field} cannot be {required[part.field]!r} and not {part.value!r}"
+                return f"{part.field} cannot be {as_yaml(required[part.field])!r} and not {as_yaml(part.value)!r}"
             if isinstance(part, FieldTest) and part.op == "present" and not part.value and part.field in required:
-                return f"{part.field} cannot be absent and {required[part.field]!r}"
+                return f"{part.field} cannot be absent and {as_yaml(required[part.field])!r}"
     return None
 
 
@@ -122,7 +127,7 @@ def _inherited_credit_of_another(raw: RawPolicy, policy: Any, policies: PolicySe
     and refuses it."""
     if "credit" in raw.data or policy.credit is None or not policy.extends:
         return []
-    others = {p.publisher for p in policies.chain(policy)[1:] if p.publisher.casefold() != policy.publisher.casefold()}
+    others = policies.ancestors_names(policy)
     found = credits_another(policy.credit.markdown + (policy.credit.html or ""), policy, others, policy.rules)
     if found is None:
         return []
@@ -694,9 +699,9 @@ def _placeholder_typos(raw: RawPolicy, *, close: bool = True, malformed: bool = 
         for name in dict.fromkeys(PLACEHOLDER.findall(template)) if close else ():
             if name in TEMPLATE_NAMES:
                 continue
-            close = _known_name(name)
-            if close:
-                message = f"{_where(raw.data, where)}: unknown placeholder {{{name}}}; did you mean {{{close}}}?"
+            meant = _known_name(name)
+            if meant:
+                message = f"{_where(raw.data, where)}: unknown placeholder {{{name}}}; did you mean {{{meant}}}?"
                 problems.append(raw.error(message, where))
         for written, meant, why in dict.fromkeys(_malformed(template)) if malformed else ():
             message = (

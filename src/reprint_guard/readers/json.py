@@ -93,7 +93,8 @@ def read_json(text: str, *, path: str, meta: Mapping[str, Any] | None, bare_urls
         raise InputError(
             f'"format" must be one of {", ".join(BODY_FORMATS)} or auto, not {said}', line=line, column=column
         )
-    if "metadata" not in data and set(data) <= {"body", "format"}:  # an envelope's keys alone: its metadata lost
+    if "metadata" not in data and set(data) <= {"body", "format"} and not meta and not extra.get("defaults"):
+        # An envelope's keys alone, and no metadata given beside it (--meta, a sidecar, the config): lost.
         raise InputError(
             '"metadata" is missing: the reprint\'s metadata ("metadata": {} for an article of your own, which is '
             "passed over)",
@@ -353,17 +354,24 @@ def _refuse_wordpress(text: str, data: Any, posts: list[dict[str, Any]]) -> None
 
 def _canonical_elsewhere(post: dict[str, Any]) -> str | None:
     """The canonical address an SEO plugin gives a WordPress post (Yoast SEO's ``yoast_head_json.canonical``)
-    when it is a page on another site than the post's own ``link``: a republished post, as Ghost marks one."""
+    when it is a page on another site than the post's own ``link`` (a subdomain of it is the same site): a
+    republished post, as Ghost marks one. None without a ``link`` to tell by."""
     from ..urls import host_of
 
     head = post.get("yoast_head_json")
     canonical = head.get("canonical") if isinstance(head, dict) else None
     if not isinstance(canonical, str) or not canonical.strip():
         return None
-    other = (host_of(canonical.strip()) or "").lower().removeprefix("www.")
     link = post.get("link")
-    own = (host_of(link) or "").lower().removeprefix("www.") if isinstance(link, str) else ""
-    return canonical.strip() if other and other != own else None
+    if not isinstance(link, str):  # the post's own address not given (a ?_fields= query): nothing to tell by
+        return None
+    other = (host_of(canonical.strip()) or "").lower().removeprefix("www.")
+    own = (host_of(link) or "").lower().removeprefix("www.")
+    if not other or not own:
+        return None
+    # The same site: one host the other's, or a subdomain of it (news.riverbend.example, riverbend.example).
+    same = other == own or other.endswith("." + own) or own.endswith("." + other)
+    return None if same else canonical.strip()
 
 
 def _ordinal(number: int) -> str:
