@@ -428,7 +428,7 @@ def test_a_sarif_input_naming_an_article_or_a_folder_is_refused_and_nothing_is_w
     env["GITHUB_EVENT_NAME"] = "push"
     proc = run_action(repo, env, paths="content", sarif=sarif)
     assert proc.returncode == 2 and "Traceback" not in proc.stderr, proc.stderr
-    assert "::error title=reprint-guard::reprint-guard: " in proc.stdout and "sarif" in proc.stdout
+    assert "::error title=reprint-guard workflow input::reprint-guard: " in proc.stdout and "sarif" in proc.stdout
     assert (repo / "content" / "a.md").read_text(encoding="utf-8") == article
     assert outputs(tmp_path)["errored"] == "1" and outputs(tmp_path)["sarif"] == ""
     run_action(repo, env, paths="content", sarif="content/last.sarif")  # a log of ours may be replaced

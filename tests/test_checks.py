@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from pathlib import Path
 from typing import Any
 
@@ -4113,6 +4114,14 @@ def test_a_jekyll_posts_date_from_its_file_name_stands_for_the_reprints(tmp_path
     elsewhere = tmp_path / "2026-03-10-tax-credit.md"
     elsewhere.write_text(markdown(meta, COMPLIANT_BODY), encoding="utf-8")
     assert [f.rule for f in check_file(elsewhere).findings] == []
+    from reprint_guard.checks.timing import _post_date
+
+    old_cwd = os.getcwd()
+    try:  # run from inside _posts, the name alone says nothing of the folder: its place does
+        os.chdir(posts)
+        assert _post_date("2026-03-13-tax-credit.md") == ("date", dt.date(2026, 3, 13))
+    finally:
+        os.chdir(old_cwd)
     later.write_text(markdown({**meta, "date": "2026-03-09"}, COMPLIANT_BODY), encoding="utf-8")
     [told] = [f for f in check_file(later).findings if f.rule == "reprint-guard/dates-reversed"]
     assert "the reprint's date (2026-03-09, the page's own date)" in told.message

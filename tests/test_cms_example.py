@@ -141,6 +141,17 @@ def test_a_config_given_as_a_mapping_applies_as_a_files_does(tmp_path, monkeypat
             "permissions.0",
         ),
         ({5: "x"}, "metadata key 5: a key must be text, not a number (5)", None),
+        (
+            {"author": [{"name": " "}]},
+            "metadata 'author.0': each item should be a name or {name: ...}, not an object whose name is empty",
+            "author.0",
+        ),
+        (
+            {"permissions": "email from the publisher"},
+            "metadata 'permissions': should be a list of permission records ([{from: ..., date: ..., scope: [...]}]), "
+            "not a string",
+            "permissions",
+        ),
     ],
 )
 def test_a_bad_metadata_value_from_a_cms_is_told_at_the_item_at_fault(meta, said, field):

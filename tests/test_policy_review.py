@@ -644,6 +644,10 @@ def test_a_fixtures_sidecar_beside_its_policy_is_no_policy(tmp_path, cli):
     fixtures = [str(folder / "credited.html"), str(folder / "bare.html")]
     run = cli("test", *fixtures, "--no-config", "--rules-dir", str(folder))
     assert run.code == 0 and run.out.endswith("2 passed, 0 failed\n"), run.out + run.err
+    # An article's suffix in capitals (Upper.HTML) is the reader's as well: its sidecar is no policy either.
+    write(folder / "Upper.HTML", "<p>The gulls came back.</p>\n")
+    write(folder / "Upper.meta.yaml", meta + "expect: [harbour-herald/credit]\n")
+    assert cli("validate", str(folder)).out == f"{folder / 'harbour.yaml'}: valid\n"
     # A policy named like a sidecar, with no article beside it, is still a policy.
     weekend = HARBOUR_POLICY.replace("harbour-herald", "weekend").replace("[harbour.example]", "[]")
     write(folder / "weekend.meta.yaml", weekend)
@@ -753,6 +757,8 @@ def test_test_runs_a_fixture_once_counts_a_rule_expected_twice_and_names_a_missp
     fixture = write(folder / "bare.md", markdown({**HARBOUR_META, "expect": ["harbour-herald/credit"]}, "Gulls.\n"))
     run = cli("test", str(fixture), str(fixture), str(folder), "--no-config", "--rules-dir", "policies", cwd=tmp_path)
     assert run.code == 0 and run.out.endswith("1 passed, 0 failed\n"), run.out
+    assert "no fixtures" not in run.out  # one policy's folder: the others' are elsewhere
+    run = cli("test", "fixtures", "--no-config", "--rules-dir", "policies", cwd=tmp_path)
     assert "note: weekend-herald: no fixtures (a folder tests/policies/weekend-herald/ holds them)" in run.out
     twice = {**HARBOUR_META, "expect": ["harbour-herald/credit", "harbour-herald/credit"]}
     write(fixture, markdown(twice, "Gulls.\n"))

@@ -104,6 +104,13 @@ def test_the_hook_checks_a_linked_post_as_the_action_does(tmp_path):
     escaped = try_repo(tmp_path, source, site, "reprint-guard")
     assert escaped.returncode == 1 and "- exit code: 2" in escaped.stdout, escaped.stdout + escaped.stderr
     assert "a symbolic link out of the repository" in escaped.stdout and "token" not in escaped.stdout
+    git(site, "rm", "-q", "--cached", "_posts/2025-04-04-escape.md")
+    (site / "docs").mkdir()
+    (site / "docs" / "index.md").write_text("# Docs\n", encoding="utf-8")
+    (site / "_posts" / "archive.md").symlink_to("../docs")  # a linked folder named like a post
+    git(site, "add", "docs/index.md", "_posts/archive.md")
+    folder = try_repo(tmp_path, source, site, "reprint-guard")
+    assert folder.returncode == 0, folder.stdout + folder.stderr
 
 
 def test_the_json_hook_checks_cms_envelopes(tmp_path):

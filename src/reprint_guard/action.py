@@ -91,6 +91,10 @@ def pull_request_range() -> tuple[str, str] | None:
     )
 
 
+#: The title of an annotation about one of the workflow's inputs (``with:``), which no file holds.
+_WORKFLOW_INPUT = "reprint-guard workflow input"
+
+
 def _default_sarif() -> str:
     """Where the SARIF log goes when the workflow names no file: the runner's temporary folder, out of the
     checkout (a site generator would publish a file left at its root, and ``git add -A`` commit it); the
@@ -144,9 +148,9 @@ def _diff_advice(where: str) -> str:
     return "check out with fetch-depth: 0 (a shallow clone lacks the base commit)"
 
 
-def _nothing_checked(message: str) -> int:
+def _nothing_checked(message: str, title: str = "reprint-guard") -> int:
     """Stop the step before anything was written: an error annotation, the summary and the outputs say why."""
-    print(command("error", message, title="reprint-guard"))
+    print(command("error", message, title=title))
     _write_summary(f"### ✖ reprint-guard: nothing checked\n\n{message}\n")
     _write_outputs(None)
     return ExitCode.ERROR
@@ -565,21 +569,21 @@ def main() -> int:
     sarif_path = _input("sarif") or _default_sarif()
     refused = _sarif_problem(sarif_path)
     if refused is not None:  # nothing is written there, not even the log of a stopped run
-        return _nothing_checked(f"reprint-guard: {refused}")
+        return _nothing_checked(f"reprint-guard: {refused}", _WORKFLOW_INPUT)
     said = (_input("changed-only") or "true").lower()  # empty: a reusable workflow's unset input, the default
     if said not in _TRUE + _FALSE:  # a typo ("ture") would check every file, or none changed, unsaid
         message = f"reprint-guard: changed-only must be true or false, not {_input('changed-only')!r}"
-        print(command("error", message, title="reprint-guard"))
+        print(command("error", message, title=_WORKFLOW_INPUT))
         _stopped(sarif_path, UsageError(message))
         return ExitCode.ERROR
     changed_only = said in _TRUE
     missing = [root for root in roots if not os.path.exists(root)]
     if missing:  # a misspelt folder would check nothing and pass
         message = f"reprint-guard: paths: {', '.join(map(repr, missing))} is no file or folder in the workspace"
-        if len(missing) > 1 and " ".join(missing) in (os.environ.get("INPUT_PATHS") or ""):
+        if len(missing) > 1 and os.path.exists(" ".join(missing)):
             # "world news _posts": a name with a space, on a line shared with others, is split at its space
             message += "; a name with a space in it goes on a line of its own (the paths input takes one per line)"
-        print(command("error", message, title="reprint-guard"))
+        print(command("error", message, title=_WORKFLOW_INPUT))
         _stopped(sarif_path, UsageError(message))
         return ExitCode.ERROR
     try:
@@ -621,7 +625,7 @@ def main() -> int:
                 col=exc.column if exc.path and exc.line else None,
                 # A workflow input's mistake (fail-on, inline-suppressions) is no file's; a policy's is a policy's.
                 title=(
-                    "reprint-guard workflow input"
+                    _WORKFLOW_INPUT
                     if isinstance(exc, UsageError) and not exc.path
                     else "reprint-guard policy"
                     if isinstance(exc, PolicyError)

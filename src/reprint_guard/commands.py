@@ -514,7 +514,9 @@ def run_test(options: argparse.Namespace) -> int:
     if total == 0:
         raise UsageError(f"no fixtures found in {', '.join(options.paths)}")
     sys.stdout.write(_coverage_notes(covered, policies))
-    if any(os.path.isdir(item) for item in options.paths):  # a folder of fixtures: a policy of one's own it lacks
+    known = policies.ids()
+    # A folder of policies' fixture folders (tests/policies/): a policy of one's own that has none there.
+    if any(os.path.isdir(item) and any(os.path.isdir(os.path.join(item, p)) for p in known) for item in options.paths):
         for policy_id in sorted(set(policies.own) - with_fixtures):
             sys.stdout.write(f"note: {policy_id}: no fixtures (a folder tests/policies/{policy_id}/ holds them)\n")
     could_not = f", {errors} could not be run" if errors else ""

@@ -449,6 +449,8 @@ def _discover(paths: Sequence[str], settings: Settings) -> Iterator[Item]:
     for item in paths:
         if item == "-":
             yield item, False, None
+        elif settings.force_include and os.path.islink(item) and os.path.isdir(item):
+            continue  # a linked folder among a commit's files (archive.md -> ../docs): a walk does not follow one
         elif os.path.isdir(item):
             yield from _walk(item, settings)
         elif settings.force_include and os.path.exists(item):

@@ -13,6 +13,7 @@ FAIL: published 2024-05-01.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
@@ -85,9 +86,11 @@ _POST_NAME = re.compile(r"(\d{4})-(\d{2})-(\d{2})-[^/\\]+\.(?:md|markdown|mdown|
 def _post_date(path: str) -> tuple[str, dt.date] | None:
     """("date", the day) of a Jekyll post with no date in its front matter: Jekyll dates a file in a
     ``_posts`` folder by its name's date (``date:`` in the front matter overrides it)."""
-    folder, _, name = path.replace("\\", "/").rpartition("/")
-    found = _POST_NAME.fullmatch(name)
-    if found is None or "_posts" not in folder.split("/"):
+    found = _POST_NAME.fullmatch(os.path.basename(path))
+    if found is None:
+        return None
+    folder = os.path.dirname(os.path.abspath(path))  # "_posts" may be the working folder itself
+    if "_posts" not in folder.replace("\\", "/").split("/"):
         return None
     try:
         return "date", dt.date(int(found.group(1)), int(found.group(2)), int(found.group(3)))

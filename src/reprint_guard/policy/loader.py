@@ -765,21 +765,24 @@ def policy_files(folder: Path) -> list[Path]:
     beside ``NAME.html``), which a policy's fixtures may keep beside it."""
     if not folder.is_dir():
         raise PolicyError("not a folder of policies", path=str(folder))
-    return sorted(p for p in folder.iterdir() if p.suffix in POLICY_SUFFIXES and p.is_file() and not _a_sidecar(p))
+    entries = list(folder.iterdir())
+    names = {p.name.lower() for p in entries}  # an article's suffix in any case (Upper.HTML) is the reader's
+    return sorted(p for p in entries if p.suffix in POLICY_SUFFIXES and p.is_file() and not _a_sidecar(p, names))
 
 
-def _a_sidecar(path: Path) -> bool:
+def _a_sidecar(path: Path, names: set[str]) -> bool:
     """Whether ``path`` is an article's metadata sidecar: ``NAME.meta.yaml`` (or ``.yml``) with ``NAME.html``,
-    ``NAME.md`` or another article beside it, or ``NAME.html.meta.yaml`` with ``NAME.html``."""
-    name = path.name
-    if not name.lower().endswith((".meta.yaml", ".meta.yml")):
+    ``NAME.md`` or another article beside it, or ``NAME.html.meta.yaml`` with ``NAME.html`` (``names``: those in
+    its folder, in lower case)."""
+    name = path.name.lower()
+    if not name.endswith((".meta.yaml", ".meta.yml")):
         return False
     from ..readers import SUFFIX_FORMATS
 
-    base = path.with_name(name[: name.lower().rindex(".meta.")])
-    if base.suffix.lower() in SUFFIX_FORMATS and base.is_file():
+    base = name[: name.rindex(".meta.")]
+    if os.path.splitext(base)[1] in SUFFIX_FORMATS and base in names:
         return True
-    return any(base.with_name(base.name + suffix).is_file() for suffix in SUFFIX_FORMATS)
+    return any(base + suffix in names for suffix in SUFFIX_FORMATS)
 
 
 def policy_source(item: str | Path) -> list[Path]:

@@ -385,7 +385,7 @@ def _not_a_policy(path: Path) -> str | None:
     suffix = path.suffix.lower()
     if suffix in (".yaml", ".yml"):
         return None
-    if suffix in SUFFIX_FORMATS:
+    if suffix in SUFFIX_FORMATS and suffix != ".json":  # a .json may be an envelope or any other data
         return "an article (check it with reprint-guard check, or run it as a fixture with reprint-guard test)"
     return "policies are YAML files (.yaml or .yml)"
 

@@ -1027,6 +1027,9 @@ def _metadata_problem(exc: Any, key_lines: Mapping[str, int] | None = None) -> t
     item = _bad_item(key, problem.get("input") if len(loc) > 1 else None, own)
     if item is not None:  # a list with one bad item: that item named, and its place
         where, message = item
+    if problem.get("type") == "list_type" and tuple(loc) == ("permissions",):
+        record = "{from: ..., date: ..., scope: [...]}"
+        message = f"should be a list of permission records ([{record}]), not {_kind(problem.get('input'))}"
     if problem.get("type") in ("model_type", "dict_type") and len(loc) == 2 and loc[0] == "permissions":
         message = (
             f"should be a permission record ({{from: ..., date: ..., scope: [...]}}), not {_kind(problem.get('input'))}"
@@ -1045,9 +1048,17 @@ def _bad_item(key: str | None, value: Any, errors: list[Any]) -> tuple[str, str]
     if key not in ("author", "copyright_holder") or not isinstance(given, list):
         return None
     for index, item in enumerate(given):
-        if isinstance(item, str) or (isinstance(item, dict) and isinstance(item.get("name"), str)):
+        name = item.get("name") if isinstance(item, dict) else None
+        if isinstance(item, str) or (isinstance(name, str) and name.strip()):
             continue
-        kind = "an object with no name" if isinstance(item, dict) else _kind(item)
+        if not isinstance(item, dict):
+            kind = _kind(item)
+        elif name is None:
+            kind = "an object with no name"
+        else:
+            kind = (
+                "an object whose name is empty" if isinstance(name, str) else f"an object whose name is {_kind(name)}"
+            )
         return f"{key}.{index}", f"each item should be a name or {{name: ...}}, not {kind}"
     return None
 
