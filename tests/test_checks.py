@@ -4699,3 +4699,57 @@ def test_a_notice_may_name_the_holder_surname_first(notice, kept):
     body = COMPLIANT_BODY.replace("Copyright © Ana Ruiz, Global Research, 2024", notice)
     found = rules(check(body, COMPLIANT_META))
     assert ("global-research/copyright-notice" not in found) is kept, found
+
+
+CC_BODY = (
+    "The river council met on Tuesday to discuss the flood plan.\n\n"
+    "Story by Ana Ruiz, originally published at [Fen Notes](https://fennotes.example/flood-plan) and republished "
+    "under a [{name}]({deed}) licence.\n\n{line}\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("licence", "extra", "line", "rule"),
+    [
+        ("CC-BY-4.0", {}, "Reproduction prohibited.", "cc-by-4.0/no-added-restrictions"),
+        ("CC-BY-4.0", {}, "No reproduction without permission.", "cc-by-4.0/no-added-restrictions"),
+        ("CC-BY-4.0", {}, "Licensed to Aggregator Daily; do not republish.", "cc-by-4.0/no-added-restrictions"),
+        (
+            "CC-BY-4.0",
+            {},
+            "Reposting requires written permission from Aggregator Daily.",
+            "cc-by-4.0/no-added-restrictions",
+        ),
+        (
+            "CC-BY-4.0",
+            {},
+            "This story may only be shared for non-commercial purposes.",
+            "cc-by-4.0/no-added-restrictions",
+        ),
+        ("CC-BY-4.0", {}, "Not for redistribution.", "cc-by-4.0/no-added-restrictions"),
+        ("CC-BY-4.0", {}, "Republished with the endorsement of Creative Commons.", "cc-by-4.0/no-endorsement"),
+        ("CC-BY-4.0", {}, "Aggregator Daily is the official partner of the author.", "cc-by-4.0/no-endorsement"),
+        ("CC-BY-ND-4.0", {}, "We cut two paragraphs.", "cc-by-nd-4.0/edits-declared"),
+        ("CC-BY-ND-4.0", {}, "Shortened for our readers.", "cc-by-nd-4.0/edits-declared"),
+        ("CC-BY-ND-4.0", {}, "Headline changed by our editors.", "cc-by-nd-4.0/edits-declared"),
+        ("CC-BY-ND-4.0", {}, "Some quotes were removed.", "cc-by-nd-4.0/edits-declared"),
+        # Told of the change, as the licence asks: no finding.
+        ("CC-BY-4.0", {"modified": True}, "We shortened it and added a local angle.", None),
+        ("CC-BY-4.0", {"modified": True}, "Note: we cut two paragraphs.", None),
+        ("CC-BY-4.0", {"modified": True}, "Headline changed by Aggregator Daily.", None),
+        # The same words about something else, or in a photo's caption, are no restriction.
+        ("CC-BY-4.0", {}, "The residents said the plan is not for redistribution of funds.", None),
+        ("CC-BY-4.0", {}, "Photo: Jo Lee. Not for redistribution.", None),
+    ],
+)
+def test_a_cc_reprints_added_restriction_endorsement_or_change_note_is_read(licence, extra, line, rule):
+    """An aggregator's review: "Reproduction prohibited.", "Not for redistribution." and other restrictions the
+    licence forbids adding (2(a)(5)(B)) passed; so did "with the endorsement of Creative Commons" (2(a)(6)); an
+    ND story's "We cut two paragraphs." passed, and a modified story's "We shortened it." did not count as the
+    change note 3(a)(1)(B) asks for."""
+    deeds = {"CC-BY-4.0": ("CC BY 4.0", "by"), "CC-BY-ND-4.0": ("CC BY-ND 4.0", "by-nd")}
+    name, slug = deeds[licence]
+    body = CC_BODY.format(name=name, deed=f"https://creativecommons.org/licenses/{slug}/4.0/", line=line)
+    meta = {"title": "Flood plan", "author": "Ana Ruiz", "original_url": "https://fennotes.example/flood-plan"}
+    result = check(body, {**meta, "license": licence, **extra})
+    assert [f.rule for f in result.findings] == ([rule] if rule else []), result.findings
