@@ -649,7 +649,11 @@ def test_bad_metadata_in_the_config_is_the_configs_fault(tmp_path, cli, config, 
     ("meta", "message"),
     [
         ("commercial=maybe", "--meta commercial: 'maybe' is not true or false: write true or false"),
-        ("permissions=[{from: a", "--meta permissions: Input should be a valid list"),
+        (
+            "permissions=[{from: a",
+            "--meta permissions: should be a list of permission records ([{from: ..., date: ..., scope: [...]}]), "
+            "not a string",
+        ),
     ],
 )
 def test_bad_meta_on_the_command_line_names_the_option(tmp_path, cli, meta, message):
