@@ -1023,8 +1023,9 @@ def _unknown_publisher(reprint: Reprint) -> Finding:
         from .licenses import normalize_license
 
         known = normalize_license(license)
+        named = "" if known == license.strip() else f"is {known}: "  # "'CC-BY-3.0' is CC-BY-3.0" says nothing
         why = (
-            f"is {known}: only Creative Commons 4.0 licences choose a policy by themselves"
+            f"{named or 'is '}{'' if named else 'not 4.0: '}only Creative Commons 4.0 licences choose a policy by themselves"
             if known
             else "names no Creative Commons licence known here"
         )
@@ -1032,8 +1033,9 @@ def _unknown_publisher(reprint: Reprint) -> Finding:
             nearest = _version_4(known)
             fix = f"Add a policy for {host} (--policy FILE or --rules-dir DIR)"
             fix += (
-                f", or set 'policy: {nearest}' in the metadata to check it against the 4.0 licence's terms: an "
-                f"approximation of {known}'s, the one the bundled policies of publishers under 3.0 licences make."
+                f" that extends {nearest} and lists {known} in its license rule (licenses: [{known}]): the 4.0 "
+                f"licence's terms are an approximation of {known}'s, the one the bundled policies of publishers under "
+                "3.0 licences make (set 'policy: " + nearest + "' alone and its license rule refuses the licence)."
                 if nearest
                 else ", or set 'policy: <id>' in the metadata."
             )
