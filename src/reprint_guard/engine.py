@@ -1023,11 +1023,12 @@ def _unknown_publisher(reprint: Reprint) -> Finding:
         from .licenses import normalize_license
 
         known = normalize_license(license)
-        named = "" if known == license.strip() else f"is {known}: "  # "'CC-BY-3.0' is CC-BY-3.0" says nothing
+        # "'CC-BY-3.0' is CC-BY-3.0" says nothing: a licence written as its id is said to be no 4.0 one.
+        named = "is not 4.0: " if known == license.strip() else f"is {known}: "
         why = (
-            f"{named or 'is '}{'' if named else 'not 4.0: '}only Creative Commons 4.0 licences choose a policy by themselves"
+            f"{named}only Creative Commons 4.0 licences choose a policy by themselves"
             if known
-            else "names no Creative Commons licence known here"
+            else ("names no Creative Commons licence known here")
         )
         if known:  # another version of a licence known here: its own id stays; the 4.0 policy is a choice
             nearest = _version_4(known)
