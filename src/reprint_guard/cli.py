@@ -510,8 +510,9 @@ def run_check(options: argparse.Namespace) -> int:
     items = _leave_reports_out(options, list(discover(options.paths, settings)))
     if not items:
         sys.stderr.write(
-            "reprint-guard: no files to check (none of the paths holds a .md, .html or .json file that the "
-            "config's include/exclude and .gitignore let through)\n"
+            "reprint-guard: no files to check (none of the paths holds an article, Markdown (.md, .markdown, "
+            ".mdown, .mkdown, .mkdn, .mkd), HTML (.html, .htm) or a JSON envelope (.json), that the config's "
+            "include/exclude and .gitignore let through)\n"
         )
     if options.diff and not options.fix:
         options.fix = True
