@@ -4758,3 +4758,18 @@ def test_a_cc_reprints_added_restriction_endorsement_or_change_note_is_read(lice
     meta = {"title": "Flood plan", "author": "Ana Ruiz", "original_url": "https://fennotes.example/flood-plan"}
     result = check(body, {**meta, "license": licence, **extra})
     assert [f.rule for f in result.findings] == ([rule] if rule else []), result.findings
+
+
+def test_a_noncommercial_story_credited_as_cc_by_in_cc_s_own_words_is_told_the_licence_it_gives():
+    """'"Title" by Author is licensed under [CC BY 4.0](...)' on a BY-NC story was told "neither named nor
+    linked", where a wrong version was told "it gives CC BY 2.0, not ...": telling readers a NonCommercial
+    story is free to sell is the worse mistake, and is told as precisely."""
+    body = (
+        "The central library now lends seeds alongside books.\n\n"
+        '"[Seed bank opens](https://garden.example.org/seed-bank)" by Priya Anand is licensed under '
+        "[CC BY 4.0](https://creativecommons.org/licenses/by/4.0/).\n"
+    )
+    meta = {"title": "Seed bank opens", "author": "Priya Anand", "original_url": "https://garden.example.org/seed-bank"}
+    (finding,) = check(body, {**meta, "license": "CC-BY-NC-4.0", "commercial": False}).findings
+    assert finding.rule == "cc-by-nc-4.0/license"
+    assert "it gives CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/), not CC BY-NC 4.0" in finding.message

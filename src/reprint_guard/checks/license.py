@@ -175,7 +175,8 @@ def _paragraph_around(anchor: Any) -> str:
 #: Words of a sentence about the republication itself ("republished under", "This article is licensed ...").
 _REPUBLICATION = re.compile(
     r"\b(republish\w*|reprint\w*|originally published|first published|originally appeared|first appeared"
-    r"|(this|the) (article|story|piece|report) (is|was) (licen[cs]ed|published|distributed))\b"
+    r"|(this|the) (article|story|piece|report) (is|was) (licen[cs]ed|published|distributed)"
+    r"|(is|are) licen[cs]ed under)\b"  # CC's own credit: '"Title" by Author is licensed under CC BY 4.0'
 )
 #: Words of a caption or credit of another work: its licence is that work's.
 _OTHER_WORK = re.compile(
