@@ -4744,10 +4744,10 @@ CC_BODY = (
         ("CC-BY-4.0", {}, "Photo: Jo Lee. Not for redistribution.", None),
     ],
 )
-def test_a_cc_reprints_added_restriction_endorsement_or_change_note_is_read(licence, extra, line, rule):
+def test_a_cc_reprints_added_restriction_or_change_note_is_read(licence, extra, line, rule):
     """An aggregator's review: "Reproduction prohibited.", "Not for redistribution." and other restrictions the
-    licence forbids adding (2(a)(5)(B)) passed; an ND story's "We cut two paragraphs." passed, and a modified story's "We shortened it." did not count as the
-    change note 3(a)(1)(B) asks for."""
+    licence forbids adding (2(a)(5)(B)) passed; an ND story's "We cut two paragraphs." passed, and a modified
+    story's "We shortened it." did not count as the change note 3(a)(1)(B) asks for."""
     deeds = {"CC-BY-4.0": ("CC BY 4.0", "by"), "CC-BY-ND-4.0": ("CC BY-ND 4.0", "by-nd")}
     name, slug = deeds[licence]
     body = CC_BODY.format(name=name, deed=f"https://creativecommons.org/licenses/{slug}/4.0/", line=line)
