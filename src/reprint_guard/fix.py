@@ -705,12 +705,12 @@ def plan(
     if still and partly:
         outcome.unfixable += [(finding, missing.replace("the credit needs", "needs")) for finding in still]  # type: ignore[union-attr]
         wanted = [f for f in wanted if f.rule not in {s.rule for s in still}]
-    elif still and credit is not None and _credits_another(blocks[credit][0], still, policy, others):
+    elif still and credit is not None and (another := _credits_another(blocks[credit][0], still, policy, others)):
         # The credit block, inherited from the policy it extends, names that publisher, not this one ("...
         # published by Harbor Light News" for Harbor Light Weekend): inserted, it would credit the wrong outlet.
-        named = next(name for name in others if name.casefold() in blocks[credit][0].casefold())
+        named, rule = another
         outcome.refused = (
-            f"the policy's credit block names {named}, not {policy.publisher} as {still[0].rule} asks: give "
+            f"the policy's credit block names {named}, not {policy.publisher} as {policy.id}/{rule.id} asks: give "
             f"{policy.id} a credit block of its own ('credit:'), or credit {policy.publisher} by hand"
         )
         return outcome
@@ -1168,11 +1168,14 @@ _WORDS_TO_ADD = re.compile(r'Add: "(.+)"\.?')
 _OPENING_WORDS = 4
 
 
-def _credits_another(block: str, still: list[Finding], policy: Policy, others: tuple[str, ...]) -> bool:
-    """Whether the credit ``block`` names another publisher (one of ``others``), where one of the rules it
-    leaves failing (``still``) asks for a credit naming the policy's own (:func:`.policy.model.credits_another`)."""
+def _credits_another(
+    block: str, still: list[Finding], policy: Policy, others: tuple[str, ...]
+) -> tuple[str, Any] | None:
+    """(the other publisher, the rule) when the credit ``block`` names another publisher (one of ``others``),
+    where one of the rules it leaves failing (``still``) asks for a credit naming the policy's own
+    (:func:`.policy.model.credits_another`); else None."""
     rules = [policy.rule(finding.rule.partition("/")[2]) for finding in still]
-    return credits_another(block, policy, others, [rule for rule in rules if rule is not None]) is not None
+    return credits_another(block, policy, others, [rule for rule in rules if rule is not None])
 
 
 def _restated(block: str, reprint: Reprint, policy: Policy) -> tuple[str, int] | None:

@@ -68,21 +68,9 @@ def _screen_events(text: str, error: type[ReprintGuardError]) -> None:
 
 def _bracket_past_limit(text: str, end: int) -> int:
     """Where the flow bracket that opens the first level past :data:`MAX_YAML_DEPTH` stands in ``text`` before
-    ``end`` (quotes aside; block nesting in between is not counted), or -1."""
-    depth = 0 if text.lstrip()[:1] in ("[", "{") else 1  # a block mapping or list at the top is a level too
-    quote = ""
-    for index, char in enumerate(text[:end]):
-        if quote:
-            quote = "" if char == quote else quote
-        elif char in "'\"":
-            quote = char
-        elif char in "[{":
-            depth += 1
-            if depth > MAX_YAML_DEPTH:
-                return index
-        elif char in "]}":
-            depth -= 1
-    return -1
+    ``end`` (read as :func:`_open_bracket` reads them; block nesting in between is not counted), or -1."""
+    top = 0 if text.lstrip()[:1] in ("[", "{") else 1  # a block mapping or list at the top is a level too
+    return _flow_brackets(text, end, MAX_YAML_DEPTH - top)[1]
 
 
 def _needs_screening(text: str) -> bool:
@@ -397,6 +385,17 @@ _UNCLOSED = {
 def _open_bracket(text: str, end: int) -> tuple[int, int, str] | None:
     """(line, column, bracket) of the innermost ``[`` or ``{`` still open at ``end``, reading flow brackets
     only where a value can start (after ``: ``, ``- ``, ``,`` or another bracket) and skipping quotes."""
+    stack = _flow_brackets(text, end)[0]
+    if not stack:
+        return None
+    index = stack[-1]
+    line = text.count("\n", 0, index) + 1
+    return line, index - (text.rfind("\n", 0, index) + 1) + 1, text[index]
+
+
+def _flow_brackets(text: str, end: int, limit: int | None = None) -> tuple[list[int], int]:
+    """The flow brackets of ``text`` still open at ``end`` (where each stands), read only where a value can
+    start and skipping quotes; and where the first one past ``limit`` levels opens (-1: none, or no limit)."""
     stack: list[int] = []
     quote = ""
     for index in range(min(end, len(text))):
@@ -410,15 +409,13 @@ def _open_bracket(text: str, end: int) -> tuple[int, int, str] | None:
             before = text[:index].rstrip(" ")
             if not before or before[-1] in ":-,[{\n":
                 stack.append(index)
+                if limit is not None and len(stack) > limit:
+                    return stack, index
         elif char in "]}" and stack:
             stack.pop()
         elif char == "\n" and not stack:
             quote = ""
-    if not stack:
-        return None
-    index = stack[-1]
-    line = text.count("\n", 0, index) + 1
-    return line, index - (text.rfind("\n", 0, index) + 1) + 1, text[index]
+    return stack, -1
 
 
 _LINE_SPLIT = re.compile(r"\r\n|\r|\n")

@@ -333,11 +333,7 @@ def _refuse_wordpress(text: str, data: Any, posts: list[dict[str, Any]]) -> None
         else:
             at = _value_at(text, [str(index)])
             line, column = text_position(text, at) if at is not None else (1, 1)
-        which = (
-            f"a WordPress REST API post (the {_ordinal(index + 1)} in the list)"
-            if post is not data
-            else ("a WordPress REST API post")
-        )
+        which = "a WordPress REST API post" + (f" (the {_ordinal(index + 1)} in the list)" if post is not data else "")
         original = f"its canonical address {canonical} as original_url" if canonical else "its original_url"
         raise InputError(
             f'{which}, not an envelope: send its "content" as {{"metadata": {{...}}, "body": <content.rendered>, '
