@@ -13,7 +13,7 @@ from .engine import check_reprint, checked_policy, rule_ids
 from .errors import InputError, PolicyError, PolicyWarning, UsageError
 from .limits import MAX_FILE_BYTES
 from .metaview import DECLARED
-from .policy.loader import OWN_POLICY_HINT, doubts_of_file, policy_set
+from .policy.loader import OWN_POLICY_HINT, USED_AS_IT_STANDS, doubts_of_file, policy_set
 from .policy.loader import load_policy as _load_policy
 from .policy.model import Policy
 from .readers import build, read_file, without_surrogates
@@ -575,7 +575,7 @@ def _run(
     policies = policy_set(rules_dirs)
     named = doubts_of_file(str(policy), rules_dirs) if isinstance(policy, str | Path) else []
     for said in dict.fromkeys(str(doubt) for doubt in [*policies.doubts, *named]):  # once per process, too
-        warnings.warn(f"{said} (the policy is used as it stands)", PolicyWarning, stacklevel=3)
+        warnings.warn(f"{said} ({USED_AS_IT_STANDS})", PolicyWarning, stacklevel=3)
     chosen = _resolve(policy, rules_dirs)
     levels = _severity(severity, policies, chosen)
     try:

@@ -21,7 +21,7 @@ from typing import Any
 # needs is imported here once rather than on every file.
 from .engine import check_reprint, checked_policy, rule_ids
 from .errors import InputError, NotAReprintError, ReprintGuardError, UsageError, from_here
-from .policy.loader import load_policy, looks_like_path, policy_set
+from .policy.loader import USED_AS_IT_STANDS, load_policy, looks_like_path, policy_set
 from .readers import (
     SIDECAR_SUFFIXES,
     SUFFIX_FORMATS,
@@ -340,7 +340,7 @@ def policy_warnings(policies: Any, settings: Settings | None = None) -> list[Con
 
 
 #: What a policy's warning adds: the run goes on with it.
-POLICY_USED = "the policy is used as it stands; reprint-guard validate tells each problem"
+POLICY_USED = f"{USED_AS_IT_STANDS}; reprint-guard validate tells each problem"
 
 
 def _is_path(spec: str) -> bool:

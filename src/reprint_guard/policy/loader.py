@@ -825,6 +825,10 @@ def _cached_set(extra: tuple[str, ...]) -> PolicySet:
     return policies
 
 
+#: What a warning of a likely slip in a policy adds: the run goes on with it.
+USED_AS_IT_STANDS = "the policy is used as it stands"
+
+
 def refuse_unusable(raw: RawPolicy, policy: Policy) -> list[PolicyError]:
     """Raise the first problem that surely makes one of the user's policies check nothing or check wrongly
     (no rule left, a condition that never holds, ...: :func:`.validate.unusable`), as ``validate`` tells it;
@@ -909,7 +913,7 @@ def policy_from_text(text: str, name: str, *, extra: Iterable[str | Path] = ()) 
 
         from ..errors import PolicyWarning
 
-        warnings.warn(f"{doubt} (the policy is used as it stands)", PolicyWarning, stacklevel=3)
+        warnings.warn(f"{doubt} ({USED_AS_IT_STANDS})", PolicyWarning, stacklevel=3)
     return policy
 
 
