@@ -38,15 +38,15 @@ EXPECTED: dict[str, list[tuple[str, int]]] = {
     "global-research/markdown/missing-source-credit.md": [(SOURCE_CREDIT, 33)],  # last line of the body
     "global-research/markdown/missing-copyright-notice.md": [(COPYRIGHT_NOTICE, 36)],  # last line of the body
     "global-research/markdown/missing-link-original-homepage.md": [(LINK_ORIGINAL, 30)],  # the homepage link
-    "global-research/markdown/missing-link-original-in-comment.md": [(LINK_ORIGINAL, 34)],  # last line of the body
-    "global-research/markdown/missing-link-original-in-code-span.md": [(LINK_ORIGINAL, 33)],  # last line of the body
+    "global-research/markdown/missing-link-original-in-comment.md": [(LINK_ORIGINAL, 32)],  # the unlinked credit
+    "global-research/markdown/missing-link-original-in-code-span.md": [(LINK_ORIGINAL, 30)],  # the unlinked credit
     "global-research/markdown/no-commercial-permission.md": [(COMMERCIAL_PERMISSION, 9)],  # 'permissions:' key
     "global-research/markdown/no-print-permission.md": [(PRINT_PERMISSION, 7)],  # 'medium:' key (no permissions)
     # HTML pages and fragments, with a NAME.meta.yaml sidecar.
     "global-research/html/compliant.html": [],
     "global-research/html/missing-source-credit.html": [(SOURCE_CREDIT, 40)],  # last line of article text
     "global-research/html/missing-copyright-notice.html": [(COPYRIGHT_NOTICE, 24)],  # last line of the file
-    "global-research/html/missing-link-original-hidden.html": [(LINK_ORIGINAL, 26)],  # last line of the file
+    "global-research/html/missing-link-original-hidden.html": [(LINK_ORIGINAL, 22)],  # the unlinked credit
     "global-research/html/missing-link-original-homepage.html": [(LINK_ORIGINAL, 33)],  # the homepage <a href>
     # Told at the sidecar's 'permissions' line, the record that does not do (the finding names the sidecar).
     "global-research/html/no-commercial-permission.html": [(COMMERCIAL_PERMISSION, 5)],

@@ -480,9 +480,6 @@ def test_fix_changes_a_credits_link_to_the_home_page_into_the_articles(tmp_path,
     [
         # A reference link: its address is not where a Markdown link's stands.
         "*This story was produced by [KFF Health News][home].*\n\n[home]: https://kffhealthnews.org/\n",
-        # The story citing another of the publisher's articles: no credit's link, and the story's own.
-        "A trend [a 2022 investigation](https://kffhealthnews.org/news/article/rural-2022/) first documented.\n\n"
-        "This article was originally published by KFF Health News.\n",
         # The home page written twice, neither copy in a credit's words: which is meant is not sure.
         "Clinics close, [KFF Health News](https://kffhealthnews.org/) found.\n\n"
         "More at [KFF Health News](https://kffhealthnews.org/).\n",
@@ -498,6 +495,70 @@ def test_fix_leaves_a_link_it_cannot_surely_change_to_the_editor(tmp_path, cli, 
     run = cli("check", str(page), "--fix")
     assert "corrected by hand" in run.err or "correct that by hand" in run.err, run.err
     assert page.read_bytes() == before
+
+
+GR_STORY_LINK = "https://www.globalresearch.ca/water-concessions-earlier/5790000"
+
+
+@pytest.mark.parametrize(
+    "citation",
+    [
+        f"See also [an earlier Global Research report]({GR_STORY_LINK}).",
+        f"As [Global Research reported in 2023]({GR_STORY_LINK}), the towns paid.",
+        f"See also [an earlier report]({GR_STORY_LINK}).",
+    ],
+)
+def test_a_storys_citation_of_another_article_is_left_and_the_unlinked_credit_linked(tmp_path, cli, citation):
+    """The story cites another Global Research article, and the credit names the publisher in words with no
+    link: a review found --fix pointing the story's citation at the original (its words name the publisher),
+    and, when they do not, refusing ("needs the credit that is there corrected by hand"). The finding stands
+    at the credit that lacks the link, and --fix links it there; the story's sentence is left as it was."""
+    page = tmp_path / "a.md"
+    credit = "The original source of this article is Global Research."
+    page.write_text(
+        f"{GR_FRONT}\nWater meters came to the river towns.\n\n{citation}\n\n{credit}\n\n"
+        "Copyright © Ana Ruiz, Global Research, 2025\n",
+        encoding="utf-8",
+    )
+    [found] = cli("check", str(page), "--format", "json").json()["results"][0]["findings"]
+    assert found["rule"] == "global-research/link-original"
+    assert page.read_text(encoding="utf-8").splitlines()[found["line"] - 1] == credit, found
+    assert "the credit names Global Research with no link to the article" in found["message"], found
+    run = cli("check", str(page), "--fix")
+    assert "fixed global-research/link-original" in run.err, run.err
+    fixed = page.read_text(encoding="utf-8")
+    assert citation in fixed, fixed
+    assert "is [Global Research](https://www.globalresearch.ca/t/5800002)." in fixed, fixed
+    assert cli("check", str(page)).code == 0
+
+
+def test_a_storys_link_on_the_publishers_name_is_left_when_the_credit_is_unlinked(tmp_path, cli):
+    """"records obtained by <a href=".../documents/...">ProPublica</a>": the link's words are the publisher's
+    name, but it is the story's link to a source document, and the credit line below names ProPublica with no
+    link (only its licence's). A review found --fix pointing the document's link at the original; the credit
+    is linked instead, and the story's link left as it was."""
+    page = tmp_path / "pp.html"
+    document = '<a href="https://www.propublica.org/documents/harlan-corvid-contract">ProPublica</a>'
+    page.write_text(
+        "<p>By Talia Brennan, ProPublica</p>\n"
+        f"<p>Families paid fees for calls that dropped, records obtained by {document} show.</p>\n"
+        "<p>This story was originally published by ProPublica. It is republished under a "
+        '<a href="https://creativecommons.org/licenses/by-nc-nd/3.0/us/">CC BY-NC-ND 3.0 US</a> licence.</p>\n'
+        '<img src="https://pixel.propublica.org/pixel.gif?page=jail-phone-fees" width="1" height="1" alt="">\n',
+        encoding="utf-8",
+    )
+    (tmp_path / "pp.meta.yaml").write_text(
+        "original_url: https://www.propublica.org/article/jail-phone-fees\nauthor: Talia Brennan\n"
+        "license: CC-BY-NC-ND-3.0-US\ncommercial: false\n",
+        encoding="utf-8",
+    )
+    [found] = cli("check", str(page), "--format", "json").json()["results"][0]["findings"]
+    assert (found["rule"], found["line"]) == ("propublica/link-original", 3), found
+    cli("check", str(page), "--fix")
+    fixed = page.read_text(encoding="utf-8")
+    assert document in fixed, fixed
+    assert 'published by <a href="https://www.propublica.org/article/jail-phone-fees">ProPublica</a>.' in fixed, fixed
+    assert cli("check", str(page)).code == 0
 
 
 @pytest.mark.parametrize("name", ["a.md", "a.html"])

@@ -27,7 +27,7 @@ from .checks.base import (
     PLACEHOLDER,
     THERE_BUT_ELSEWHERE,
     THERE_BUT_WRONG,
-    names_publisher,
+    credit_link,
     publisher_names,
     render,
     template_values,
@@ -555,7 +555,7 @@ def relinked(  # type: ignore[no-untyped-def]
         in_tag = text[max(0, start - 6) : start].lower().endswith(('href="', "href='"))
         if found not in (wrong, escape(wrong)) or (not in_tag and text[max(0, start - 2) : start] != "]("):
             continue  # not the link's address as the finding read it (nor an <a href>'s, nor a Markdown link's)
-        if not names_publisher(link_words(text, start, end), policy):
+        if not credit_link(link_words(text, start, end), line_around(text, start, end), policy):
             continue  # no credit's link: the story's own (a citation of another of the publisher's articles)
         if _copies(source, found) != 1 and not CREDIT_WORDS.search(line_around(text, start, end).lower()):
             continue  # written twice, and this copy not surely the credit's: the finding may stand at the other

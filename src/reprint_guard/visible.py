@@ -476,9 +476,14 @@ class VisibleBody:
         For what must stand together, such as a notice and the name it gives: a
         line break inside a paragraph joins, a paragraph break parts.
         """
+        return [text for text, _ in self.linked_blocks_holding(marks, links=False)]
+
+    def linked_blocks_holding(self, marks: tuple[str, ...], *, links: bool = True) -> list[tuple[str, list[str]]]:
+        """:meth:`blocks_holding`, each block with the targets of the links a reader sees in it (none in plain
+        text): whether a credit's sentence links the original, whatever other link to it the page has."""
         if self._tree is None:  # plain text: paragraphs are parted by blank lines
             blocks = [normalize(part) for part in _BLANK_LINE.split(self.raw_text)]
-            return [block for block in blocks if any(mark in block for mark in marks)]
+            return [(block, []) for block in blocks if any(mark in block for mark in marks)]
         holding = []
         for node in self._tree.css(_TEXT_BLOCKS):
             text = normalize(node.text(deep=True, separator=""))
@@ -492,7 +497,11 @@ class VisibleBody:
             while parent is not None and parent.mem_id not in outer:
                 outer.add(parent.mem_id)
                 parent = parent.parent
-        return [text for node, text in holding if node.mem_id not in outer]
+        return [
+            (text, [a.attributes.get("href") or "" for a in node.css("a[href]")] if links else [])
+            for node, text in holding
+            if node.mem_id not in outer
+        ]
 
     def has_any(self, phrases: tuple[str, ...] | list[str]) -> bool:
         """Whether any of ``phrases`` is visible: every phrase in the cheap view before the normalised one.

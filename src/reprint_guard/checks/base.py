@@ -362,6 +362,29 @@ def names_publisher(words: str, policy: Policy) -> bool:
     return any(name.lower() in said for name in publisher_names(policy))
 
 
+#: How many words besides the publisher's name a credit's link may have and still be taken for one by its words
+#: alone ("the Global Research website"); more ("an earlier Global Research report") read as the story's.
+_BESIDE_THE_NAME = 2
+_WORD = re.compile(r"\w+")
+
+
+def credit_link(words: str, around: str, policy: Policy) -> bool:
+    """Whether a link whose words are ``words``, in a block or line that says ``around``, is a credit's link:
+    its words name the publisher, and they are little but the name ("Global Research", "the KFF Health News
+    site") or ``around`` says a credit's words ("originally published by"). The story's own citation of
+    another of the publisher's articles ("See also [an earlier Global Research report](...)") is not: --fix
+    would point the story's sentence at the original."""
+    said = " ".join(words.split()).lower()
+    names = [name.lower() for name in publisher_names(policy) if name.lower() in said]
+    if not names:
+        return False
+    if CREDIT_WORDS.search(" ".join(around.split()).lower()):
+        return True
+    for name in sorted(names, key=len, reverse=True):
+        said = said.replace(name, " ")
+    return len(_WORD.findall(said)) <= _BESIDE_THE_NAME
+
+
 def _publisher_names(policy: Policy) -> frozenset[str]:
     names = {name for rule in policy.rules if rule.check == "attribution" for name in rule.params.names}
     names.add(policy.publisher)

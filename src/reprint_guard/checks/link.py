@@ -17,7 +17,16 @@ from urllib.parse import unquote
 
 from ..reprint import Reprint, Span, line_around
 from ..urls import as_address, edition_aside, embedded_addresses, host_of, normalize_url
-from .base import CREDIT_WORDS, THERE_BUT_WRONG, Context, Problem, names_publisher, pattern_host, url_pattern
+from .base import (
+    CREDIT_WORDS,
+    THERE_BUT_WRONG,
+    Context,
+    Problem,
+    credit_link,
+    names_publisher,
+    pattern_host,
+    url_pattern,
+)
 
 if TYPE_CHECKING:
     from ..visible import VisibleBody
@@ -29,6 +38,8 @@ _STRAY_MARKS = "”“’‘\"'»«.,;:)"
 #: Marks that stick to its start: a word processor's quotation mark opening an HTML value (``href=”…”``),
 #: which the parser keeps as part of an unquoted value.
 _OPENING_MARKS = "”“’‘\"'»«"
+#: How many of an unlinked credit's first words place its finding (a source's text holds them apart, in markup).
+_CREDIT_WORDS_PLACED = 6
 SUMMARY = "A visible hyperlink to the original article (`original_url`) or to URLs matching a pattern."
 
 
@@ -42,13 +53,11 @@ def _credit_on_host(reprint: Reprint, host: str, context: Context) -> str | None
     author's name to their profile is theirs, not the credit's (None)."""
     bare = host.lower().removeprefix("www.")
     visible = reprint.visible
-    names = [name.lower() for name in _publisher_names(context)]
     for link in _mentioning(visible.anchors, bare):
         found = host_of(unquote(link).lstrip(_OPENING_MARKS))
         if found is None or found.removeprefix("www.") != bare:
             continue
-        words = _linked_words(visible, link)
-        if any(name in words for name in names):
+        if _names_publisher(reprint, context, link):
             return link
     return None
 
@@ -73,28 +82,59 @@ def _credit_elsewhere(reprint: Reprint, context: Context, site: str) -> str | No
     return None
 
 
-def _credits_first(reprint: Reprint, context: Context, links: list[str]) -> list[str]:
+def _credits_first(reprint: Reprint, context: Context, links: list[str], site: str) -> list[str]:
     """Links to other pages of the original's site, the credit's first: one whose words name the publisher
-    ("Global Research" linked to its home page), then the rest, but for a byline's link on the author's name
-    to their profile, which is theirs, not the credit's: to correct it would break the byline's link."""
+    in a credit's sentence, then one whose words are the name ("Global Research" linked to its home page),
+    then another link in a credit's sentence, then the rest, but for a byline's link on the author's name to
+    their profile, which is theirs, not the credit's: to correct it would break the byline's link. When the
+    page credits the publisher in words with no link ("The original source of this article is Global
+    Research."), only links in a credit's sentence are taken: the others are the story's own citations of the
+    site's articles and documents ("records obtained by [ProPublica](...)"), and the link the credit lacks is
+    what is wrong."""
     if not links:
         return links
     visible = reprint.visible
+    policy = context.policy
     authors = [name.lower() for name in reprint.metadata.authors if name.strip()]
-    named, rest = [], []
+    named, by_words, credited, rest = [], [], [], []
     for link in links:
         words = _linked_words(visible, link)
-        if _names_publisher(reprint, context, link):
+        in_a_credit = CREDIT_WORDS.search(visible.anchor_block(link) or "") is not None
+        if in_a_credit and names_publisher(words, policy):
             named.append(link)
+        elif credit_link(words, "", policy):
+            by_words.append(link)
+        elif in_a_credit:
+            credited.append(link)
         elif not words or not any(name in words or words in name for name in authors):
             rest.append(link)
-    return named + rest
+    if not named and not credited and (by_words or rest) and unlinked_credit(reprint, context, site) is not None:
+        return []
+    return named + by_words + credited + rest
 
 
 def _names_publisher(reprint: Reprint, context: Context, link: str) -> bool:
-    """Whether the words of the first visible link to ``link`` name the publisher (the credit's link)."""
-    words = _linked_words(reprint.visible, link)
-    return any(name.lower() in words for name in _publisher_names(context))
+    """Whether the first visible link to ``link`` is a credit's by its words (:func:`credit_link`): they name
+    the publisher, and are little but the name or stand in a credit's sentence."""
+    visible = reprint.visible
+    return credit_link(visible.anchor_text(link) or "", visible.anchor_block(link) or "", context.policy)
+
+
+def unlinked_credit(reprint: Reprint, context: Context, site: str) -> tuple[str, str] | None:
+    """The normalised text of the first block that credits the publisher in a credit's words ("Source: Global
+    Research") and holds no link to ``site`` (the original's, its edition aside), and the name it gives (as
+    the policy writes it), or None."""
+    names = {name.lower(): name for name in _publisher_names(context) if len(name) > 3}
+    if not names:
+        return None
+    for block, links in reprint.visible.linked_blocks_holding(tuple(names)):
+        if CREDIT_WORDS.search(block) and not any(_on_site(link.strip(), site) for link in links):
+            return block, next(name for folded, name in names.items() if folded in block)
+    return None
+
+
+def _on_site(link: str, site: str) -> bool:
+    return edition_aside(host_of(unquote(link).lstrip(_OPENING_MARKS)) or "") == site
 
 
 def _publisher_names(context: Context) -> list[str]:
@@ -130,9 +170,12 @@ def _opened(written: str) -> tuple[str, str] | None:
 def _credit_copy(reprint: Reprint, context: Context, start: int, end: int) -> int:
     """How surely the link whose address stands at ``body[start:end]`` is a credit's: 2 when its words name the
     publisher and its line says a credit's words ("originally published by"), 1 for the name alone, else 0."""
-    if not names_publisher(reprint.link_words(start, end), context.policy):
+    words = reprint.link_words(start, end)
+    if not names_publisher(words, context.policy):
         return 0
-    return 2 if CREDIT_WORDS.search(line_around(reprint.body, start, end).lower()) else 1
+    if CREDIT_WORDS.search(line_around(reprint.body, start, end).lower()):
+        return 2
+    return 1 if credit_link(words, "", context.policy) else 0
 
 
 def _quoted_link(span: Span, reprint: Reprint, written: str, marks: str, address: str) -> Problem:
@@ -237,7 +280,8 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
     near = _credits_first(
         reprint,
         context,
-        [link for link in candidates if edition_aside(host_of(unquote(link).lstrip(_OPENING_MARKS)) or "") == site],
+        [link for link in candidates if _on_site(link, site)],
+        site,
     )
     named = (
         _credit_elsewhere(reprint, context, site)
@@ -277,5 +321,10 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
     line, column = reprint.end_position()
     if images:
         yield Problem(line, column, detail="an image points at the original, but an image is not a hyperlink")
+        return
+    credit = unlinked_credit(reprint, context, site)
+    span = reprint.span(" ".join(credit[0].split()[:_CREDIT_WORDS_PLACED])) if credit is not None else None
+    if span is not None and span[2] is not None:  # told at the credit that lacks the link, where it is added
+        yield Problem.at(span, f"the credit names {credit[1]} with no link to the article")  # type: ignore[index]
     else:
         yield Problem(line, column)
