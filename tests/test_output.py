@@ -660,3 +660,24 @@ def test_a_finding_of_a_term_read_second_hand_says_so_in_the_library_and_every_o
     assert results["propublica/credit-line"] == "second-hand" and results["propublica/link-original"] == "primary"
     rules = {r["id"]: r["properties"].get("confidence") for r in run["tool"]["driver"]["rules"]}
     assert rules["propublica/credit-line"] == "second-hand" and rules["propublica/link-original"] == "primary"
+
+
+def test_sarif_fingerprints_of_two_findings_alike_in_one_file_differ(tmp_path, cli, sarif_schema):
+    """Two findings that say the same of one file (two malformed suppressions) had one partialFingerprint, so
+    code scanning would take them for one alert; the second is numbered (``hash:2``), as GitHub numbers its
+    own, and the first keeps the fingerprint it had."""
+    page = tmp_path / "two.md"
+    page.write_text(
+        (ROOT / "examples" / "global-research" / "markdown" / "compliant.md").read_text(encoding="utf-8")
+        + "\n<!-- reprint-guard: ignore global-research/link-original -->\n"
+        + "\n<!-- reprint-guard: ignore global-research/source-credit -->\n",
+        encoding="utf-8",
+    )
+    sarif = cli("check", str(page), "--no-config", "--format", "sarif").json()
+    validate_sarif(sarif, sarif_schema)
+    prints = [
+        item["partialFingerprints"]["reprintGuard/v2"]
+        for item in sarif["runs"][0]["results"]
+        if item["ruleId"] == "reprint-guard/invalid-suppression"
+    ]
+    assert len(prints) == 2 and prints[1] == f"{prints[0]}:2", prints

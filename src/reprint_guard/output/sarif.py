@@ -112,6 +112,7 @@ class SarifFormatter:
                 del error["locations"]  # standard input is no file in the repository
             self._emit(error)
             return
+        seen: dict[str, int] = {}  # a fingerprint -> how many findings of this file had it
         for finding in result.findings:
             level = _LEVEL[finding.severity.value]
             text = finding.message if not finding.fix else f"{finding.message}\nFix: {finding.fix}"
@@ -131,7 +132,9 @@ class SarifFormatter:
                         }
                     }
                 ],
-                "partialFingerprints": {FINGERPRINT: fingerprint(uri, finding.rule, self._stable(finding))},
+                "partialFingerprints": {
+                    FINGERPRINT: _occurrence(fingerprint(uri, finding.rule, self._stable(finding)), seen)
+                },
                 "properties": {"policy": finding.policy, "check": finding.check},
             }
             if finding.confidence is not None:
@@ -159,6 +162,13 @@ class SarifFormatter:
             "invocations": [{"executionSuccessful": self.failed_inputs == 0}],
         }
         self.stream.write("\n], " + json_text(tail)[1:] + "]}\n")
+
+
+def _occurrence(hashed: str, seen: dict[str, int]) -> str:
+    """``hashed``, or for its second and later findings in one file ``hashed:N`` (as GitHub numbers its own):
+    two findings that say the same of one file (two malformed suppressions) are two alerts, not one."""
+    count = seen[hashed] = seen.get(hashed, 0) + 1
+    return hashed if count == 1 else f"{hashed}:{count}"
 
 
 def _rule_object(rule_id: str, level: str, info: dict[str, Any] | None) -> dict[str, Any]:
@@ -235,7 +245,7 @@ def failed_run(stream: IO[str], error: ReprintGuardError, *, root: Path) -> None
         "version": "2.1.0",
         "runs": [
             {
-                "tool": {"driver": _DRIVER},
+                "tool": {"driver": {**_DRIVER, "rules": []}},  # GitHub's upload wants the table, empty or not
                 "results": [],
                 "columnKind": "unicodeCodePoints",
                 "originalUriBaseIds": {"%SRCROOT%": {"uri": root.resolve().as_uri() + "/"}},
