@@ -438,6 +438,24 @@ def test_a_sarif_input_naming_an_article_or_a_folder_is_refused_and_nothing_is_w
     assert run_action(repo, env, paths="content", sarif="content/last.sarif").returncode == 0
 
 
+def test_a_sarif_input_with_a_line_break_sets_no_output_of_its_own(tmp_path):
+    """GITHUB_OUTPUT takes ``key=value`` lines: a ``sarif`` input of "reports/a\\nerrors=0.sarif" set a second
+    ``errors`` output, overriding the real one. Such an input is refused, and a value with a line break is
+    written in GitHub's delimiter form."""
+    from reprint_guard.action import output_line
+
+    article = markdown(COMPLIANT_META, COMPLIANT_BODY)
+    repo, env = make_pull_request(tmp_path, {"content/a.md": article}, {"content/b.md": article})
+    proc = run_action(repo, env, sarif="reports/a\nerrors=0.sarif")
+    assert proc.returncode == 2 and "holds a line break" in proc.stdout, proc.stdout
+    assert outputs(tmp_path)["errors"] == "0" and outputs(tmp_path)["errored"] == "1"
+    assert "errors=0.sarif" not in (tmp_path / "output.txt").read_text(encoding="utf-8")
+    written = output_line("sarif", "a\nb")
+    delimiter = written.split("\n", 1)[0].removeprefix("sarif<<")
+    assert delimiter.startswith("ghadelimiter_") and written == f"sarif<<{delimiter}\na\nb\n{delimiter}\n"
+    assert output_line("errors", "3") == "errors=3\n"
+
+
 def test_a_sarif_input_that_is_a_link_is_refused_not_written_through(tmp_path):
     article = markdown(COMPLIANT_META, COMPLIANT_BODY)
     repo, env = make_pull_request(tmp_path, {"content/a.md": article}, {"content/b.md": article})

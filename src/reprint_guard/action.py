@@ -112,6 +112,8 @@ def _sarif_problem(sarif_path: str) -> str | None:
     of ours (the last run's), never an article or a folder, which writing it would replace."""
     from .cli import _is_our_report
 
+    if "\n" in sarif_path or "\r" in sarif_path:  # written to GITHUB_OUTPUT, it would set outputs of its own
+        return f"sarif: {sarif_path!r} holds a line break: name a file on one line"
     target = Path(sarif_path)
     if target.is_symlink():  # written through, it would land wherever it points, outside the workspace too
         return f"sarif: {sarif_path!r} is a symbolic link: name a file of its own"
@@ -540,6 +542,17 @@ def _write_failed_sarif(sarif_path: str, error: Any, root: Path) -> None:
     _write_outputs(target)
 
 
+def output_line(key: str, value: str) -> str:
+    """``key=value`` for GITHUB_OUTPUT, or GitHub's ``key<<DELIMITER`` form for a value holding a line break,
+    which would otherwise end the value and set an output of its own."""
+    if "\n" not in value and "\r" not in value:
+        return f"{key}={value}\n"
+    import secrets
+
+    delimiter = f"ghadelimiter_{secrets.token_hex(16)}"
+    return f"{key}<<{delimiter}\n{value}\n{delimiter}\n"
+
+
 def _write_outputs(sarif: Path | None) -> None:
     """The outputs of a run that checked nothing: every one set, so that a later step's expression reads
     numbers, not "" (``sarif`` empty when no log was written)."""
@@ -548,7 +561,7 @@ def _write_outputs(sarif: Path | None) -> None:
         with open(output_path, "a", encoding="utf-8", errors="replace") as handle:
             for key in ("errors", "warnings", "files", "failed-files", "not-annotated"):
                 handle.write(f"{key}=0\n")
-            handle.write(f"errored=1\nsarif={sarif if sarif is not None else ''}\n")
+            handle.write(f"errored=1\n{output_line('sarif', str(sarif) if sarif is not None else '')}")
 
 
 def main() -> int:
@@ -739,7 +752,7 @@ def main() -> int:
     if output_path:
         with open(output_path, "a", encoding="utf-8", errors="replace") as handle:
             for key, value in outputs.items():
-                handle.write(f"{key}={value}\n")
+                handle.write(output_line(key, str(value)))
     if summary.errored:  # none of their findings are in the counts: say so, or "0 errors" reads as a pass
         unread = f"{summary.errored} could not be checked"
         scope = f"{scope[:-1]}; {unread})" if scope.endswith(")") else f"{scope} ({unread})"
