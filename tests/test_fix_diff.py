@@ -533,10 +533,10 @@ def test_a_storys_citation_of_another_article_is_left_and_the_unlinked_credit_li
 
 
 def test_a_storys_link_on_the_publishers_name_is_left_when_the_credit_is_unlinked(tmp_path, cli):
-    """The story says "records obtained by <a href=".../documents/...">ProPublica</a>": the link's words are the publisher's
-    name, but it is the story's link to a source document, and the credit line below names ProPublica with no
-    link (only its licence's). A review found --fix pointing the document's link at the original; the credit
-    is linked instead, and the story's link left as it was."""
+    """The story says "records obtained by <a href=".../documents/...">ProPublica</a>": the link's words are
+    the publisher's name, but it is the story's link to a source document, and the credit line below names
+    ProPublica with no link (only its licence's). A review found --fix pointing the document's link at the
+    original; the credit is linked instead, and the story's link left as it was."""
     page = tmp_path / "pp.html"
     document = '<a href="https://www.propublica.org/documents/harlan-corvid-contract">ProPublica</a>'
     page.write_text(
