@@ -1338,6 +1338,29 @@ def test_a_policy_held_as_text_is_parsed_checked_against_and_told_at_its_lines()
         reprint_guard.parse_policy(None)  # type: ignore[arg-type]
 
 
+def test_a_policy_held_as_text_is_checked_as_given_with_a_config_too(tmp_path, monkeypatch):
+    """With ``config=`` as well, the parsed policy was thrown away and its label looked up again: "policy file
+    not found" for a database's name, and a file of that name on disk checked instead of the policy given."""
+    import reprint_guard
+
+    text = (
+        "id: tenant\nname: Tenant\npublisher: Tenant News\napplies_to: [tenant.example]\n"
+        "source_url: https://tenant.example/terms\nrules:\n"
+        "  - {id: credit, check: attribution, message: not credited, names: [Tenant News]}\n"
+    )
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "policy.yaml").write_text(text.replace("[Tenant News]", "[Someone Else]"), encoding="utf-8")
+    meta = {"original_url": "https://tenant.example/x"}
+    config = {"defaults": {"medium": "web"}}
+    for name in ("db:policy/7", "policy.yaml", "tenant"):
+        policy = reprint_guard.parse_policy(text, name=name)
+        assert reprint_guard.check("By Tenant News.", meta, policy=policy, config=config).ok, name
+        failed = reprint_guard.check("By Someone Else.", meta, policy=policy, config=config)
+        assert [f.rule for f in failed.findings] == ["tenant/credit"], name
+        page = "---\noriginal_url: https://tenant.example/x\n---\nBy Tenant News.\n"
+        assert reprint_guard.check_text(page, policy=policy, config=config).ok, name
+
+
 def test_a_name_with_a_lone_surrogate_gives_an_error_that_can_be_printed():
     import reprint_guard
 

@@ -166,8 +166,8 @@ def _settings(
     else:
         loaded = load_config(None if config is True else config, start=start, search=config is True)
     cli: dict[str, Any] = {"meta": meta or {}, "rules_dirs": tuple(str(d) for d in rules_dirs), "today": today}
-    if isinstance(policy, Policy):  # by its file, else by its id
-        cli["policy"] = str(policy.path) if policy.path else policy.id
+    if isinstance(policy, Policy):  # the very policy given (one parse_policy read from a database: no file, no id)
+        cli["policy"] = policy
     elif policy is not None:
         cli["policy"] = str(policy)
     if not bare_urls:

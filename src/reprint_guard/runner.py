@@ -122,7 +122,7 @@ class Settings(Record):
         meta: dict[str, Any] | None = None,
         defaults: dict[str, Any] | None = None,
         key_map: dict[str, str] | None = None,
-        policy: str | None = None,
+        policy: str | Any | None = None,  # a library caller may pass the Policy itself
         rules_dirs: tuple[str, ...] = (),
         overrides: tuple[Override, ...] = (),
         severity: dict[str, str] | None = None,
@@ -260,11 +260,19 @@ def named_policies(settings: Settings) -> dict[str, Any]:
     named = {}
     for spec in sorted({settings.policy, *(o.policy for o in settings.overrides)} - {None}, key=str):
         try:
-            policy = load_policy(str(spec), extra=settings.rules_dirs)
+            policy = _named_policy(spec, settings)
         except ReprintGuardError:
             continue
         named[policy.id] = policy
     return named
+
+
+def _named_policy(spec: Any, settings: Settings) -> Any:
+    """The policy a run names: by id or file, or the very one a library caller passed (a policy kept in a
+    database, parsed with ``parse_policy``: its name or id is looked up nowhere)."""
+    from .policy.model import Policy
+
+    return spec if isinstance(spec, Policy) else load_policy(str(spec), extra=settings.rules_dirs)
 
 
 def config_warnings(loaded: Any, settings: Settings, policies: Any, *, files: bool = True) -> list[ConfigWarning]:
@@ -334,7 +342,8 @@ def policy_warnings(policies: Any, settings: Settings | None = None) -> list[Con
         from .policy.loader import doubts_of_file
 
         for spec in sorted({settings.policy, *(o.policy for o in settings.overrides)} - {None}, key=str):
-            doubts += doubts_of_file(str(spec), settings.rules_dirs)
+            if isinstance(spec, str):  # a library caller's policy object: parse_policy told its slips
+                doubts += doubts_of_file(spec, settings.rules_dirs)
     said = {(d.path, d.line, d.column, d.message): d for d in doubts}  # a file named and in a folder: once
     return [ConfigWarning(path, line, column, f"{message} ({POLICY_USED})") for path, line, column, message in said]
 
@@ -972,7 +981,7 @@ def check_read(
             )
         ]
     policies = policy_set(settings.rules_dirs)
-    policy = load_policy(policy_spec, extra=settings.rules_dirs) if policy_spec else None
+    policy = _named_policy(policy_spec, settings) if policy_spec else None
     reprint.own_hosts = settings.own_hosts
     result = check_reprint(reprint, policies, policy, today=settings.today, severity=settings.severity)
     if result.status == "skipped":
