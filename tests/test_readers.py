@@ -1650,3 +1650,44 @@ def test_an_envelope_without_a_format_reads_an_html_body_as_html(tmp_path, decla
     envelope["body"] = "Water bills rose.\n\n    The original source of this article is Global Research\n"
     path.write_text(json.dumps(envelope, default=str), encoding="utf-8")
     assert "global-research/source-credit" in [f.rule for f in check_file(path).findings]
+
+
+def test_the_library_refuses_what_would_let_a_reprint_pass_unchecked():
+    """A CMS developer's review: a permission naming another article as a list or a number counted for this
+    one; ``inline_suppressions="false"`` (a form's or an environment's string) turned the gate off; a body over
+    5 MiB raised InputError, not the documented TooLargeError; and a whole JSON envelope passed as the body
+    (or its Python repr to check_text) was the outlet's own article, skipped with ok=True."""
+    import json
+
+    import reprint_guard
+
+    body = (
+        "The original source of this article is [Global Research](https://www.globalresearch.ca/r/1). "
+        "Copyright © Ana Ruiz, Global Research, 2025"
+    )
+    meta = {"original_url": "https://www.globalresearch.ca/r/1", "author": "Ana Ruiz", "commercial": True}
+    grant = {"from": "publications@globalresearch.ca", "scope": ["commercial"], "date": "2025-01-01"}
+    for other in (["https://www.globalresearch.ca/other/9"], 42):
+        with pytest.raises(reprint_guard.InputError, match="'original_url' must be the address of the article") as e:
+            reprint_guard.check(body, {**meta, "permissions": [{**grant, "original_url": other}]})
+        assert e.value.field == "permissions.0"
+    assert not reprint_guard.check(
+        body, {**meta, "permissions": [{**grant, "original_url": "https://www.globalresearch.ca/other/9"}]}
+    ).ok
+    assert reprint_guard.check(
+        body, {**meta, "permissions": [{**grant, "article": "https://globalresearch.ca/r/1"}]}
+    ).ok
+    gated = body + '\n\n<!-- reprint-guard: ignore global-research/commercial-permission reason="ok" -->\n'
+    assert not reprint_guard.check(gated, meta, inline_suppressions=False).ok
+    for call in (reprint_guard.check, lambda *a, **k: reprint_guard.check_text("Story.", **k)):
+        with pytest.raises(reprint_guard.UsageError, match="inline_suppressions must be True or False, not 'false'"):
+            call(gated, meta, inline_suppressions="false")
+    with pytest.raises(reprint_guard.TooLargeError):
+        reprint_guard.check("a" * (5 * 2**20 + 1), {})
+    envelope = {"metadata": {"original_url": "https://www.propublica.org/article/x", "sold": True}, "body": "Story."}
+    for whole in (json.dumps(envelope), str(envelope)):
+        with pytest.raises(reprint_guard.UsageError, match="the body is a whole JSON envelope"):
+            reprint_guard.check(whole, {})
+    with pytest.raises(reprint_guard.UsageError, match=r"not JSON: pass json\.dumps"):
+        reprint_guard.check_text(str(envelope))
+    assert reprint_guard.check_text(json.dumps(envelope)).status == "fail"

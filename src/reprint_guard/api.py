@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from .engine import check_reprint, checked_policy, rule_ids
-from .errors import InputError, PolicyError, PolicyWarning, UsageError
+from .errors import InputError, PolicyError, PolicyWarning, TooLargeError, UsageError
 from .limits import MAX_FILE_BYTES
 from .metaview import DECLARED
 from .policy.loader import OWN_POLICY_HINT, USED_AS_IT_STANDS, doubts_of_file, policy_set
@@ -259,7 +259,31 @@ def _label(path: Any, what: str = "path") -> str:
 def _within_limit(text: str, path: str, what: str) -> None:
     """The file size limit, for text handed over in memory: what a file may not be, a string may not either."""
     if len(text) > MAX_FILE_BYTES // 4 and len(text.encode("utf-8", "surrogatepass")) > MAX_FILE_BYTES:
-        raise InputError(f"{what} is larger than the {MAX_FILE_BYTES // (1024 * 1024)} MiB limit", path=path)
+        raise TooLargeError(f"{what} is larger than the {MAX_FILE_BYTES // (1024 * 1024)} MiB limit", path=path)
+
+
+def _switches(**switches: Any) -> None:
+    """On-off arguments are True or False: a config's or a form's string "false" would read as true, and
+    turn a pre-publish gate's ``inline_suppressions=False`` off."""
+    for name, value in switches.items():
+        if type(value) is not bool:
+            raise UsageError(f"{name} must be True or False, not {value!r}")
+
+
+def _not_an_envelope(body: str, format: str, path: str) -> None:
+    """A CMS's whole JSON envelope (``{"metadata": ..., "body": ...}``) passed as the body: read as Markdown
+    with no metadata it would be the outlet's own article, and pass unchecked."""
+    if format == "text" or body.lstrip()[:1] != "{":
+        return
+    from .readers import _looks_like_envelope
+
+    head = body.lstrip()[:4096]
+    if _looks_like_envelope(head.encode("utf-8", "surrogatepass")) or head.startswith(("{'metadata'", "{'body'")):
+        raise UsageError(
+            'the body is a whole JSON envelope ({"metadata": ..., "body": ...}): pass it to check_text(), '
+            "or its body and metadata apart to check()",
+            path=path,
+        )
 
 
 def _no_front_matter(body: str, format: str, path: str) -> None:
@@ -324,8 +348,10 @@ def check(
     if format == "auto":
         format = "html" if _kind(body) == "html" else "markdown"
     path = _label(path)
+    _switches(bare_urls=bare_urls, inline_suppressions=inline_suppressions)
     _within_limit(body, path, "body")
     _no_front_matter(body, format, path)
+    _not_an_envelope(body, format, path)
     metadata = _metadata(metadata, "metadata")
     rules_dirs = _dirs(rules_dirs)
     skip_elements = _selectors(skip_elements)
@@ -439,9 +465,14 @@ def check_text(
     # A byte order mark before the document (a file read as "utf-8", not "utf-8-sig"): lost, as a file read
     # from disk loses it, so that the same bytes give the same result (a second one is still told).
     text = text.removeprefix("\ufeff")
+    if text.lstrip().startswith(("{'metadata'", "{'body'")):  # str(envelope), not json.dumps(envelope)
+        raise UsageError(
+            "the text is a Python dict as str() writes it, not JSON: pass json.dumps(envelope)", path=_label(path)
+        )
     if format == "auto":
         format = _kind(text)
     path = _label(path)
+    _switches(bare_urls=bare_urls, inline_suppressions=inline_suppressions)
     meta = _metadata(meta, "meta") if meta is not None else None
     rules_dirs = _dirs(rules_dirs)
     today = _day(today)
@@ -509,6 +540,7 @@ def check_file(
     """Check a reprint file (Markdown, HTML or JSON); ``meta`` overrides its metadata. ``skip_elements``,
     ``severity`` and ``config`` as for :func:`check`."""
     path = _name(path)
+    _switches(bare_urls=bare_urls, inline_suppressions=inline_suppressions)
     rules_dirs = _dirs(rules_dirs)
     meta = _metadata(meta, "meta") if meta is not None else None
     today = _day(today)

@@ -12,6 +12,7 @@ import re
 from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic_core import PydanticCustomError
 
 from .limits import MAX_NAME_CHARS, MAX_NAMES, MAX_NAMES_CHARS
 from .metaview import BLANK_AS_UNSET, Medium, scope_words
@@ -82,6 +83,22 @@ class Permission(BaseModel):
             except ValueError:
                 return value  # the model says what is wrong with it
         return value.date() if isinstance(value, dt.datetime) else value
+
+    @model_validator(mode="before")
+    @classmethod
+    def _article_named_in_text(cls, data: Any) -> Any:
+        """The article a record is for (``original_url``, ``article``) is an address, or not given: a form's
+        list or number would name none, and the grant would count for every story."""
+        if isinstance(data, dict):
+            for key in ("original_url", "article"):
+                value = data.get(key)
+                if value is not None and not isinstance(value, str):
+                    raise PydanticCustomError(
+                        "article_not_text",
+                        "'{key}' must be the address of the article the permission is for, not {kind}",
+                        {"key": key, "kind": type(value).__name__},
+                    )
+        return data
 
     @field_validator("scope", mode="before")
     @classmethod

@@ -74,6 +74,8 @@ _DECLARED = frozenset(DECLARED)
 #: metadata read here, and a policy fixture's expectations.
 READ_KEYS = frozenset((*DECLARED, "expect"))
 _PERMISSION_KEYS = frozenset({"from", "date", "scope", "reference", "expires"})
+#: The keys a record names the article it is for by (``checks.permission.ARTICLE_KEYS``): text, or not given.
+_ARTICLE_KEYS = ("original_url", "article")
 
 
 class PermissionView:
@@ -391,8 +393,8 @@ def _exact_permission(data: Any) -> PermissionView | None:
         return None
     scope = scope_words(scope)
     extra = {k: v for k, v in data.items() if k not in _PERMISSION_KEYS}
-    if "from_" in extra:
-        return None  # the model also accepts the field's own name: leave that to it
+    if "from_" in extra or any(extra.get(key) is not None and type(extra[key]) is not str for key in _ARTICLE_KEYS):
+        return None  # the model also accepts the field's own name, and says what is wrong with the article's
     return PermissionView(data["from"], date, list(scope), reference, expires, extra or None)
 
 
