@@ -1691,3 +1691,22 @@ def test_the_library_refuses_what_would_let_a_reprint_pass_unchecked():
     with pytest.raises(reprint_guard.UsageError, match=r"not JSON: pass json\.dumps"):
         reprint_guard.check_text(str(envelope))
     assert reprint_guard.check_text(json.dumps(envelope)).status == "fail"
+
+
+def test_what_is_derived_from_policies_stays_bounded_however_many_a_process_checks(monkeypatch):
+    """A CMS parsing its tenants' policies one by one kept each one's plan and patterns for good: 8-20 KB a
+    policy id, without end. Each cache keeps the last MAX_DERIVED policies."""
+    import reprint_guard
+    from reprint_guard.engine import _PLANS
+    from reprint_guard.policy import model
+
+    monkeypatch.setattr(model, "MAX_DERIVED", 8)
+    text = (
+        "id: ID\nname: T\npublisher: ProPublica\nsource_url: https://t.example/\nextends: propublica\n"
+        "applies_to: [propublica.org]\nrules: []\n"
+    )
+    meta = {"original_url": "https://www.propublica.org/article/x", "author": "A B"}
+    for number in range(20):
+        policy = reprint_guard.parse_policy(text.replace("ID", f"tenant-{number}"))
+        assert reprint_guard.check("Story.", meta, policy=policy).policy == f"tenant-{number}"
+    assert len(_PLANS) <= 8 and "tenant-19" in _PLANS

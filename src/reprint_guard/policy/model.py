@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable
+from contextlib import suppress
 from typing import Any, Literal, TypeVar
 
 from ..record import FrozenRecord
@@ -176,8 +177,18 @@ def derived(cache: dict[str, tuple[Policy, _T]], policy: Policy, make: Callable[
     """
     entry = cache.get(policy.id)
     if entry is None or entry[0] is not policy:
+        if entry is None and len(cache) >= MAX_DERIVED:  # a CMS's many policies of its own, parsed one by one
+            # The oldest goes (made again if it is asked for again); another thread changing the cache meanwhile
+            # leaves it to that thread.
+            with suppress(RuntimeError, StopIteration):
+                cache.pop(next(iter(cache)), None)
         entry = cache[policy.id] = (policy, make(policy))
     return entry[1]
+
+
+#: How many policies' derived values each cache keeps: past it, the oldest goes (memory stays bounded however
+#: many distinct policies a long-running process checks against).
+MAX_DERIVED = 1024
 
 
 def credits_another(text: str, policy: Policy, others: Iterable[str], rules: Iterable[Rule]) -> tuple[str, Rule] | None:
