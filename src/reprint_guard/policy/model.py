@@ -177,10 +177,10 @@ def derived(cache: dict[str, tuple[Policy, _T]], policy: Policy, make: Callable[
     """
     entry = cache.get(policy.id)
     if entry is None or entry[0] is not policy:
-        if entry is None and len(cache) >= MAX_DERIVED:  # a CMS's many policies of its own, parsed one by one
-            # The oldest goes (made again if it is asked for again); another thread changing the cache meanwhile
-            # leaves it to that thread.
-            with suppress(RuntimeError, StopIteration):
+        # A CMS's many policies of its own, parsed one by one: the oldest go (made again if asked for again);
+        # another thread changing the cache meanwhile leaves it to that thread.
+        with suppress(RuntimeError, StopIteration):
+            while entry is None and len(cache) >= MAX_DERIVED:
                 cache.pop(next(iter(cache)), None)
         entry = cache[policy.id] = (policy, make(policy))
     return entry[1]
