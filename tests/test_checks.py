@@ -4769,3 +4769,43 @@ def test_a_noncommercial_story_credited_as_cc_by_in_cc_s_own_words_is_told_the_l
     (finding,) = check(body, {**meta, "license": "CC-BY-NC-4.0", "commercial": False}).findings
     assert finding.rule == "cc-by-nc-4.0/license"
     assert "it gives CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/), not CC BY-NC 4.0" in finding.message
+
+
+def test_a_permission_is_held_to_the_pages_own_date_when_published_is_not_set(tmp_path, cli):
+    """Hugo and Jekyll publish a page on its ``date`` (a Jekyll post on its file name's): a review found a
+    permission dated after it, or one expiring before a scheduled page goes out, passing unless ``published``
+    was set, while the timing rules read the page's date."""
+    front = (
+        "+++\ntitle = 'Smart Meters'\ndate = {day}\nauthor = 'Marta Kowalczyk'\n"
+        "original_url = 'https://www.globalresearch.ca/river-towns-water-meters/5812345'\ncommercial = true\n"
+        "[[permissions]]\nfrom = 'publications@globalresearch.ca'\ndate = {granted}\nscope = ['commercial']\n{expires}"
+        "+++\n"
+    )
+    body = (
+        "Water meters came to the river towns.\n\n*The original source of this article is [Global Research]"
+        "(https://www.globalresearch.ca/river-towns-water-meters/5812345).*\n\n"
+        "Copyright © Marta Kowalczyk, Global Research, 2025\n"
+    )
+    cases = {
+        "late.md": (front.format(day="2025-09-20", granted="2025-10-15", expires=""), "dated 2025-10-15, after"),
+        "lapsed.md": (
+            front.format(day="2099-03-01", granted="2025-09-10", expires="expires = 2099-01-31\n"),
+            "expired on 2099-01-31, before the reprint's publication on 2099-03-01 (the page's 'date')",
+        ),
+    }
+    for name, (head, said) in cases.items():
+        (tmp_path / name).write_text(head + body, encoding="utf-8")
+        [found] = cli("check", str(tmp_path / name), "--no-config", "--format", "json").json()["results"][0]["findings"]
+        assert found["rule"] == "global-research/commercial-permission" and said in found["message"], found
+    (tmp_path / "in-time.md").write_text(
+        front.format(day="2025-09-20", granted="2025-09-10", expires="") + body, encoding="utf-8"
+    )
+    assert cli("check", str(tmp_path / "in-time.md"), "--no-config").code == 0
+    posts = tmp_path / "_posts"
+    posts.mkdir()
+    jekyll = front.format(day="x", granted="2025-11-01", expires="").replace("date = x\n", "")
+    (posts / "2025-10-03-meters.md").write_text(jekyll + body, encoding="utf-8")
+    [found] = cli("check", str(posts / "2025-10-03-meters.md"), "--no-config", "--format", "json").json()["results"][0][
+        "findings"
+    ]
+    assert "after the reprint was published on 2025-10-03" in found["message"], found

@@ -19,7 +19,7 @@ from ..reprint import Reprint, Span
 from ..urls import embedded_addresses, host_matches, host_of
 from ..visible import ADDRESS_ATTRIBUTES, SRCSET_ATTRIBUTES, Media, embed_item
 from .base import BADGE_HOSTS, Context, Problem, unknown_scopes, url_pattern
-from .permission import LATE_FIX, OWN_SITE, Standing, another_publisher, late_date, standing
+from .permission import LATE_FIX, OWN_SITE, Standing, another_publisher, late_date, page_date, standing
 
 if TYPE_CHECKING:
     from .params import MediaParams as Params
@@ -418,7 +418,13 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
         shown_url = outside[0][1]
     elif params.mode == "permission":
         found = standing(
-            reprint.metadata, params.scope, _grantors(params, context), context.today, context.policy, reprint.own_hosts
+            reprint.metadata,
+            params.scope,
+            _grantors(params, context),
+            context.today,
+            context.policy,
+            reprint.own_hosts,
+            page_date(reprint),
         )
         if found.granted:
             return

@@ -52,6 +52,8 @@ class Standing(NamedTuple):
     emails: frozenset[str]
     #: The reprint's publication day (None: not said), by which a record must have been given.
     published: dt.date | None
+    #: The key that gives it: ``published``, or the site's own date for the page (Hugo's ``date``).
+    published_key: str = "published"
 
 
 def standing(
@@ -61,6 +63,7 @@ def standing(
     today: dt.date,
     policy: Policy | None = None,
     own_hosts: tuple[str, ...] = (),
+    site: tuple[str, dt.date | dt.datetime] | None = None,
 ) -> Standing:
     """Whether a permission record from one of ``grantors`` (``*``: anyone) covers ``scope``: not expired,
     and given by the reprint's publication (a record dated after it, or in the future, does not count).
@@ -75,7 +78,10 @@ def standing(
         and p.covers(scope)
         and other_article(p, meta) is None
     ]
-    published = meta.published.date() if isinstance(meta.published, dt.datetime) else meta.published
+    published, key = meta.published, "published"
+    if published is None and site is not None:  # the page's own date (Hugo's, Jekyll's): it goes out then
+        key, published = site
+    published = published.date() if isinstance(published, dt.datetime) else published
     # In force while the reprint is out: on the day it goes out (a scheduled issue after the permission ends
     # is not covered), and, online, on every day after, since the page stays up; a print issue published
     # while it held is printed for good.
@@ -87,7 +93,7 @@ def standing(
     # editor in Sydney dates it a day ahead of one in Denver), as dates-reversed allows for its two dates.
     latest = (min(today, published) if published else today) + _A_DAY
     granted = any(p.date is None or p.date <= latest for p in current)
-    return Standing(granted, matching, current, anyone, emails, published)
+    return Standing(granted, matching, current, anyone, emails, published, key)
 
 
 #: The keys a permission record may name the one article it is for by (a publisher's grant per article).
@@ -158,11 +164,26 @@ def late_date(found: Standing, today: dt.date) -> tuple[dt.date, str]:
     published = found.published
     given = min(p.date for p in found.current if p.date is not None)
     when = (
-        f"after the reprint was published on {published.isoformat()}"
+        f"after the reprint was published on {published.isoformat()}{_by_its(found)}"
         if published and given > published + _A_DAY and given <= today + _A_DAY
         else "in the future"
     )
     return given, when
+
+
+def _by_its(found: Standing) -> str:
+    """Where the publication day comes from, when not ``published``: the page's own date."""
+    return "" if found.published_key == "published" else f" (the page's '{found.published_key}')"
+
+
+def page_date(reprint: Reprint) -> tuple[str, dt.date | dt.datetime] | None:
+    """The site's own date for a page with no ``published`` (Hugo's ``date``, a Jekyll post's file name): the
+    day it goes out, by which a permission must have been given, and until which it must last."""
+    if reprint.metadata.published is not None:
+        return None
+    from .timing import site_date
+
+    return site_date(reprint)
 
 
 #: The fix for a record given too late.
@@ -173,7 +194,7 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
     meta = reprint.metadata
     scope = params.scope or str(meta.value(params.scope_from or "") or "")
     grantors = params.from_ or context.policy.contacts
-    found = standing(meta, scope, grantors, context.today, context.policy, reprint.own_hosts)
+    found = standing(meta, scope, grantors, context.today, context.policy, reprint.own_hosts, page_date(reprint))
     if found.granted:
         return
     matching, current, anyone = found.matching, found.current, found.anyone
@@ -202,7 +223,7 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
             field=field,
             detail=f"the {scope} permission on record expired on {expired.isoformat()}"
             + (
-                f", before the reprint's publication on {found.published.isoformat()}"
+                f", before the reprint's publication on {found.published.isoformat()}{_by_its(found)}"
                 if found.published and expired < found.published
                 else ", and the reprint is still online"
                 if found.published and meta.medium != "print"
