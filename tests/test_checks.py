@@ -4809,3 +4809,49 @@ def test_a_permission_is_held_to_the_pages_own_date_when_published_is_not_set(tm
         "findings"
     ]
     assert "after the reprint was published on 2025-10-03" in found["message"], found
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "*Marta Kowalczyk is a regular contributor to Global Research.*",
+        "*Marta Kowalczyk is a Research Associate of the Centre for Research on Globalization (CRG).*",
+    ],
+)
+def test_an_authors_bio_naming_the_publisher_is_no_source_credit(tmp_path, cli, line):
+    """A short block naming the publisher was taken for its credit ("— Global Voices"), so the bio Global
+    Research's articles carry, copied with the story, passed for the source's credit."""
+    original = "https://www.globalresearch.ca/river-towns-water-meters/5812345"
+    front = (
+        f"---\ntitle: Smart Meters\nauthor: Marta Kowalczyk\noriginal_url: {original}\n"
+        "original_published: 2025-09-01\ncommercial: false\n---\n\nWater meters came to the river towns.\n\n"
+    )
+    tail = f"\n\n[Read the original]({original}). Copyright © Marta Kowalczyk 2025.\n"
+    (tmp_path / "bio.md").write_text(front + line + tail, encoding="utf-8")
+    [found] = cli("check", str(tmp_path / "bio.md"), "--no-config", "--format", "json").json()["results"][0]["findings"]
+    assert found["rule"] == "global-research/source-credit", found
+    (tmp_path / "credit.md").write_text(front + "— Global Research" + tail, encoding="utf-8")
+    assert cli("check", str(tmp_path / "credit.md"), "--no-config").code == 0
+
+
+def test_a_publisher_named_only_in_a_pictures_caption_is_not_credited(tmp_path, cli):
+    """ "An empty ward. (Ruth Anne Kim for KFF Health News)" in a <figcaption> credits the photograph; a review
+    found it passing for the story's credit to KFF Health News."""
+    page = (
+        '<p>By Marcus Feld</p>\n<figure><img src="https://example.org/beds.jpg" alt=""><figcaption>An empty ward '
+        "in Dalton, Ga. (Ruth Anne Kim for KFF Health News)</figcaption></figure>\n<p>Rural clinics have stopped "
+        'offering overnight beds. <a href="https://kffhealthnews.org/news/article/rural-clinic-beds/">Read the '
+        "original</a>.</p>\n<p>{credit}Republished under a "
+        '<a href="https://creativecommons.org/licenses/by-nc-nd/4.0/">CC BY-NC-ND 4.0</a> licence.</p>\n'
+    )
+    meta = (
+        "original_url: https://kffhealthnews.org/news/article/rural-clinic-beds/\nauthor: Marcus Feld\n"
+        "license: CC-BY-NC-ND-4.0\ncommercial: false\n"
+    )
+    for name, credit in (("only.html", ""), ("credited.html", "This story was produced by KFF Health News. ")):
+        (tmp_path / name).write_text(page.format(credit=credit), encoding="utf-8")
+        (tmp_path / name.replace(".html", ".meta.yaml")).write_text(meta, encoding="utf-8")
+    found = cli("check", str(tmp_path / "only.html"), "--no-config", "--format", "json").json()["results"][0]
+    [finding] = [f for f in found["findings"] if f["rule"] == "kff-health-news/credit-publisher"]
+    assert "named only in a picture's caption" in finding["message"], finding
+    assert cli("check", str(tmp_path / "credited.html"), "--no-config").code == 0

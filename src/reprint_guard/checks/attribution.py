@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 from ..metaview import name_forms, names_of
 from ..reprint import Reprint
 from ..textnorm import as_written, find_phrase, normalize, normalized, spaceless
-from ..visible import CAPTION_LINES, VisibleBody
+from ..visible import CAPTION_LINES, CAPTIONS, VisibleBody
 from .base import (
     CREDIT_WORDS,
     OTHER_WORK_STEMS,
@@ -329,7 +329,25 @@ def _in_a_credit(visible: VisibleBody, names: tuple[str, ...]) -> bool:
     blocks = visible.blocks_holding(wanted)
     if not blocks:
         return True  # not found block by block (a name across blocks?): taken for a credit, as before
-    return any(len(block) <= _CREDIT_LINE or _creditish().search(block.encode("utf-8")) for block in blocks)
+    return any(_reads_as_credit(block) for block in blocks)
+
+
+#: A short block that says who a person is ("Marta Kowalczyk is a regular contributor to Global Research.",
+#: "... is a Research Associate of the Centre for Research on Globalization"): an author's bio, which names the
+#: publisher but credits no source.
+_BIO = re.compile(
+    r"\b(?:is|was|are|were|has been)\s+(?:a|an|the|our|one of)\b[^.!?]{0,80}?\b(?:contributors?|associates?|writers?"
+    r"|authors?|editors?|columnists?|fellows?|reporters?|correspondents?|researchers?|members?|directors?"
+    r"|professors?|analysts?|journalists?)\b"
+)
+
+
+def _reads_as_credit(block: str) -> bool:
+    """Whether a normalised block naming the publisher reads as its credit: credit words in it, or a block of
+    a credit line's length that is no author's bio."""
+    if _creditish().search(block.encode("utf-8")) is not None:
+        return True
+    return len(block) <= _CREDIT_LINE and _BIO.search(block) is None
 
 
 def _placed_in_a_credit(visible: VisibleBody, params: Params) -> bool:
@@ -357,7 +375,7 @@ def _placed_in_a_credit(visible: VisibleBody, params: Params) -> bool:
     if not blocks:
         return True
     block = blocks[0] if params.position == "top" else blocks[-1]
-    return len(block) <= _CREDIT_LINE or _creditish().search(block.encode("utf-8")) is not None
+    return _reads_as_credit(block)
 
 
 def _hidden_in_the_file(reprint: Reprint, names: tuple[str, ...] | list[str]) -> str:
@@ -424,7 +442,14 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
     meta = reprint.metadata
     if params.names:
         found = _placements(visible, params)
-        if not found and params.placement_only:
+        if found and (apart := reprint.visible_apart(CAPTIONS)) is not visible and not _placements(apart, params):
+            # Only a picture's caption names the publisher ("Ruth Anne Kim for KFF Health News"): the picture's
+            # credit, not the story's.
+            if not params.placement_only:
+                line, column = _where_missing(reprint, params)
+                said = f'"{params.names[0]}" is named only in a picture\'s caption, which credits the picture'
+                yield Problem(line, column, detail=said)
+        elif not found and params.placement_only:
             pass  # missing altogether: another rule's finding
         elif not found:
             shown = f'"{params.names[0]}"'
