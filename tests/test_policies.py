@@ -522,3 +522,88 @@ def test_a_sentence_opening_match_is_placed_at_its_words_not_the_stop_before(tmp
     (found,) = check_file(page).findings
     assert (found.rule, found.line, found.column) == ("propublica/no-sponsorship-text", 32, 1), found
     assert 'found "brought to you by"' in found.message, found.message
+
+
+PROPUBLICA_META = {
+    "original_url": "https://www.propublica.org/article/jail-phone-fees",
+    "author": "Talia Brennan",
+    "license": "CC-BY-NC-ND-3.0-US",
+    "commercial": False,
+}
+PROPUBLICA_PAGE = (
+    "<p>By Talia Brennan, ProPublica</p>\n{extra}\n<p>Families paid fees for calls that dropped.</p>\n"
+    '<p>This story was originally published by <a href="https://www.propublica.org/article/jail-phone-fees">'
+    'ProPublica</a>. It is republished under a <a href="https://creativecommons.org/licenses/by-nc-nd/3.0/us/">'
+    "CC BY-NC-ND 3.0 US</a> licence.</p>\n"
+    '<img src="https://pixel.propublica.org/pixel.gif?page=jail-phone-fees" width="1" height="1" alt="">\n'
+)
+
+
+@pytest.mark.parametrize(
+    ("extra", "rule"),
+    [
+        ("<p><em>Jo Amadi of the Riverside Current contributed local reporting.</em></p>", "edits-declared"),
+        ("<p><em>Editor's note: Updated by Riverside Current staff with local figures.</em></p>", "edits-declared"),
+        ("<p><em>Note: we added local figures from the county.</em></p>", "edits-declared"),
+        ('<div><span>Sponsored by</span> <img src="/ads/cu.png" alt="Lakeside Credit Union" width="1"></div>', None),
+        ("<p>Underwritten by Lakeside Credit Union</p>", "no-sponsorship-text"),
+        ("<p>Paid for by Lakeside Credit Union</p>", "no-sponsorship-text"),
+        ("<p>This coverage is supported by Lakeside Credit Union.</p>", "no-sponsorship-text"),
+        ("<p>Our reporting is supported by readers like you.</p>", ""),
+        ("<p>Additional reporting by Lena Ortiz.</p>", ""),  # the original's own credit, as likely as ours
+    ],
+)
+def test_propublica_reads_additions_and_sponsors_worded_as_republishers_write_them(extra, rule):
+    """A nonprofit editor's review: a republisher's additions ("contributed local reporting", "Updated by our
+    staff") passed the no-edits terms, and a sponsor's label ("Underwritten by", "Paid for by", "supported
+    by", a "Sponsored by" beside the sponsor's logo) the no-sponsorship ones."""
+    import reprint_guard
+
+    found = {
+        f.rule
+        for f in reprint_guard.check(PROPUBLICA_PAGE.format(extra=extra), PROPUBLICA_META, format="html").findings
+    }
+    if rule is None:  # the label beside a logo: the logo is a picture of its own as well
+        assert "propublica/no-sponsorship-text" in found, found
+    else:
+        assert found == ({f"propublica/{rule}"} if rule else set()), found
+
+
+@pytest.mark.parametrize(
+    ("note", "passes"),
+    [
+        ("Editor's note: Updated by Riverside Current staff with local figures.", True),
+        ("Local figures added by Riverside Current.", True),
+        ("Our readers asked about heat pumps.", False),
+    ],
+)
+def test_calmatters_takes_a_plain_editors_note_for_the_change_note(note, passes):
+    import reprint_guard
+
+    page = (
+        '<p>This story was originally published by <a href="https://calmatters.org/housing/2026/11/heat-pumps/">'
+        "CalMatters</a>.</p>\n<p>By Elena Ruiz</p>\n<p>Farmworker housing is getting heat pumps.</p>\n"
+        f"<p><em>{note}</em></p>\n"
+        '<img src="https://calmatters.org/?republication-pixel=true&amp;post=451207" style="width:1px;height:1px;">\n'
+    )
+    meta = {"original_url": "https://calmatters.org/housing/2026/11/heat-pumps/", "author": "Elena Ruiz"}
+    result = reprint_guard.check(page, {**meta, "modified": True, "commercial": False}, format="html")
+    assert result.ok is passes, [f.rule for f in result.findings]
+
+
+@pytest.mark.parametrize(
+    "tag",
+    ["PHOTO REUSE PROHIBITED", "(photo re-use prohibited)", "Photo reuse not permitted", "Photos re-use prohibited"],
+)
+def test_calmatters_reads_the_photo_reuse_tag_as_captions_write_it(tag):
+    import reprint_guard
+
+    page = (
+        '<p>This story was originally published by <a href="https://calmatters.org/housing/2026/11/heat-pumps/">'
+        'CalMatters</a>.</p>\n<p>By Elena Ruiz</p>\n<figure><img src="https://calmatters.org/a.jpg" alt="">'
+        f"<figcaption>Homes in Arvin. Photo by Dana Ortiz for CalMatters {tag}</figcaption></figure>\n"
+        '<img src="https://calmatters.org/?republication-pixel=true&amp;post=451207" style="width:1px;height:1px;">\n'
+    )
+    meta = {"original_url": "https://calmatters.org/housing/2026/11/heat-pumps/", "author": "Elena Ruiz"}
+    found = {f.rule for f in reprint_guard.check(page, {**meta, "commercial": False}, format="html").findings}
+    assert "calmatters/photo-reuse-prohibited" in found, found
