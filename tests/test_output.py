@@ -681,3 +681,30 @@ def test_sarif_fingerprints_of_two_findings_alike_in_one_file_differ(tmp_path, c
         if item["ruleId"] == "reprint-guard/invalid-suppression"
     ]
     assert len(prints) == 2 and prints[1] == f"{prints[0]}:2", prints
+
+
+def test_standard_input_named_by_stdin_filename_is_placed_in_that_file(tmp_path, cli, sarif_schema):
+    """SARIF from standard input had results without locations, which GitHub's upload refuses outright; an
+    editor's or a hook's buffer piped in is a file of the repository: --stdin-filename names it, for every
+    output, and the config's overrides match it."""
+    page = (ROOT / "examples" / "global-research" / "markdown" / "missing-link-original-homepage.md").read_bytes()
+    (tmp_path / ".reprint-guard.yaml").write_text(
+        "overrides:\n  - paths: ['content/**']\n    metadata: {commercial: true}\n", encoding="utf-8"
+    )
+    args = ("check", "-", "--stdin-filename", "content/posts/a.md")
+    sarif = cli(*args, "--format", "sarif", cwd=tmp_path, stdin=page).json()
+    validate_sarif(sarif, sarif_schema)
+    found = {item["ruleId"]: item for item in sarif["runs"][0]["results"]}
+    assert set(found) == {"global-research/link-original", "global-research/commercial-permission"}, found
+    elsewhere = cli("check", "-", "--stdin-filename", "drafts/a.md", "--format", "json", cwd=tmp_path, stdin=page)
+    assert [f["rule"] for f in elsewhere.json()["results"][0]["findings"]] == ["global-research/link-original"]
+    item = found["global-research/link-original"]
+    location = item["locations"][0]["physicalLocation"]
+    assert location["artifactLocation"]["uri"] == "content/posts/a.md" and location["region"]["startLine"] == 30
+    github = cli(*args, "--format", "github", cwd=tmp_path, stdin=page).out
+    assert "::error file=content/posts/a.md,line=30," in github, github
+    assert cli(*args, "--format", "json", cwd=tmp_path, stdin=page).json()["results"][0]["path"] == "content/posts/a.md"
+    plain = cli("check", "-", "--format", "sarif", cwd=tmp_path, stdin=page).json()
+    assert "locations" not in plain["runs"][0]["results"][0]  # "<stdin>" is no file of the repository
+    refused = cli("check", "a.md", "--stdin-filename", "b.md", cwd=tmp_path)
+    assert refused.code == 2 and "check '-' with it" in refused.err

@@ -66,6 +66,13 @@ def _parser() -> argparse.ArgumentParser:
         "every block starts with a block tag, else Markdown)",
     )
     check.add_argument(
+        "--stdin-filename",
+        metavar="PATH",
+        default=None,
+        help="the file standard input's text is (as an editor's or a hook's buffer): results and annotations "
+        "name it, the config's overrides and suppressions match it, and its suffix gives the format",
+    )
+    check.add_argument(
         "--no-bare-urls",
         action="store_true",
         help="do not count bare https:// URLs in Markdown as links (for renderers that don't)",
@@ -461,6 +468,10 @@ def run_check(options: argparse.Namespace) -> int:
             "rules_dirs": tuple(options.rules_dir),
             "stdin_format": options.stdin_format,
         }
+        if options.stdin_filename is not None:
+            if "-" not in options.paths:
+                raise UsageError("--stdin-filename names standard input's file: check '-' with it")
+            cli["stdin_name"] = options.stdin_filename
         if options.policy:
             cli["policy"] = str(Path(options.policy).resolve()) if os.path.isfile(options.policy) else options.policy
         if options.fail_on:

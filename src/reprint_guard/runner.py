@@ -112,6 +112,7 @@ class Settings(Record):
         "force_include",
         "staged",
         "stdin_format",
+        "stdin_name",
         "today",
         "inline_suppressions",
     )
@@ -139,6 +140,7 @@ class Settings(Record):
         force_include: bool = False,
         staged: bool = False,
         stdin_format: str = "auto",
+        stdin_name: str | None = None,
         today: dt.date | None = None,
         inline_suppressions: bool = True,
     ) -> None:
@@ -165,6 +167,9 @@ class Settings(Record):
         #: that git does not track is not in the commit, and is said, not read as if it were.
         self.staged = staged
         self.stdin_format = stdin_format
+        #: The file standard input's text is (``--stdin-filename``): the name results and annotations give it, and
+        #: the path the config's overrides and suppressions match. None: "<stdin>", no file.
+        self.stdin_name = stdin_name
         self.today = today if today is not None else dt.date.today()
         #: Whether a body's own suppression comments count (the config's always do).
         self.inline_suppressions = inline_suppressions
@@ -583,7 +588,8 @@ def check_path(
 ) -> Result:
     """Read and check one file; every failure becomes a result, never an exception. ``config_per_file``:
     as for :func:`check_read`."""
-    label = STDIN_PATH if path == "-" else path  # standard input named as a checked one is: no file to annotate
+    # Standard input is "<stdin>", no file to annotate, unless --stdin-filename names the file it is.
+    label = (settings.stdin_name or STDIN_PATH) if path == "-" else path
     try:
         return _check_path(path, walked, settings, has_sidecar, config_per_file)
     except NotAReprintError as exc:
@@ -802,7 +808,8 @@ _HTML_BLOCK_START = re.compile(
 def read_options(path: str, settings: Settings) -> tuple[dict[str, Any], str | None]:
     """Reading options for one file (overrides for its path, then --meta) and the policy to use."""
 
-    relative = settings.relative(path) if path != "-" and settings.overrides else "-"
+    named = settings.stdin_name if path == "-" else path
+    relative = settings.relative(named) if named and named != "-" and settings.overrides else "-"
     meta: dict[str, Any] = {}
     policy_spec = settings.policy
     key_map = settings.key_map
@@ -856,9 +863,11 @@ def check_text(
             raise InputError("standard input is closed: there is no article to read", path=STDIN_PATH)
         data = sys.stdin.buffer.read(MAX_FILE_BYTES + 1)  # decode() refuses anything over the limit
         kind = settings.stdin_format
+        if kind == "auto" and settings.stdin_name:  # the file it is says what it holds, as a file's suffix does
+            kind = format_for(settings.stdin_name) or "auto"
         if kind == "auto":  # a CMS envelope starts with '{', a whole page with <!doctype or <html; else Markdown
             kind = stdin_kind(data)
-        reprint = read_bytes(data, path=STDIN_PATH, format=kind, **common)
+        reprint = read_bytes(data, path=settings.stdin_name or STDIN_PATH, format=kind, **common)
     else:
         try:
             reprint = read_file(path, has_sidecar=has_sidecar, **common)
