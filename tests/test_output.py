@@ -539,7 +539,8 @@ def test_a_finding_about_text_in_the_body_marks_its_extent_in_every_output(tmp_p
         encoding="utf-8",
     )
     body = "First paragraph of the piece, long enough to count.\n\n" * 12
-    body += "See [the story](https://tide.example/other/2).\n\nFirst published by Tide Weekly. All  rights\nreserved.\n"
+    body += "See [the story](https://tide.example/other/2).\n\n"
+    body += "First published by [Tide Weekly](https://tide.example/other/3). All  rights\nreserved.\n"
     meta = {"title": "T", "original_url": "https://tide.example/story/1", "author": "Ana"}
     page = tmp_path / "a.md"
     page.write_text(markdown(meta, body), encoding="utf-8")
@@ -548,9 +549,9 @@ def test_a_finding_about_text_in_the_body_marks_its_extent_in_every_output(tmp_p
     spans = {rule: (f["line"], f["column"], f.get("end_line"), f.get("end_column")) for rule, f in found.items()}
     lines = page.read_text(encoding="utf-8").splitlines()
     link_line, credit_line = spans["tide/link"][0], spans["tide/top"][0]
-    assert lines[link_line - 1][spans["tide/link"][1] - 1 : spans["tide/link"][3] - 1] == "https://tide.example/other/2"
+    assert lines[link_line - 1][spans["tide/link"][1] - 1 : spans["tide/link"][3] - 1] == "https://tide.example/other/3"
     assert lines[credit_line - 1][spans["tide/top"][1] - 1 : spans["tide/top"][3] - 1] == "Tide Weekly"
-    assert spans["tide/no-reserve"] == (credit_line, 33, credit_line + 1, 9)  # "All  rights\nreserved", over lines
+    assert spans["tide/no-reserve"] == (credit_line, 65, credit_line + 1, 9)  # "All  rights\nreserved", over lines
     assert spans["tide/hello"][2:] == (None, None) and "end_line" not in found["tide/hello"]  # missing: no extent
     run = cli("check", str(page), "--rules-dir", "pol", "--format", "sarif", cwd=tmp_path)
     log = run.json()
@@ -558,7 +559,7 @@ def test_a_finding_about_text_in_the_body_marks_its_extent_in_every_output(tmp_p
     regions = {r["ruleId"]: r["locations"][0]["physicalLocation"]["region"] for r in log["runs"][0]["results"]}
     assert regions["tide/no-reserve"] == {
         "startLine": credit_line,
-        "startColumn": 33,
+        "startColumn": 65,
         "endLine": credit_line + 1,
         "endColumn": 9,
     }
@@ -570,7 +571,7 @@ def test_a_finding_about_text_in_the_body_marks_its_extent_in_every_output(tmp_p
         in link
     )
     spread = next(line for line in run.out.splitlines() if "title=tide/no-reserve" in line)
-    assert f"line={credit_line},endLine={credit_line + 1},col=33,title=" in spread  # no end column across lines
+    assert f"line={credit_line},endLine={credit_line + 1},col=65,title=" in spread  # no end column across lines
 
 
 def test_a_results_schema_is_what_a_dump_holds_ok_included():

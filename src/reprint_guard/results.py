@@ -177,4 +177,12 @@ def report_schema() -> dict:
     schema = Report.model_json_schema(mode="serialization")  # what the output holds, "ok" included
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["$id"] = "https://reprint-guard.invalid/schemas/report.schema.json"
+    # The output always holds every part, and says which version of this schema it follows: a consumer
+    # validating a report of another version is told so, not given a pass.
+    schema["properties"]["version"] = {
+        "const": REPORT_VERSION,
+        "title": "Version",
+        "description": "The version of this report's format; it changes only when the format does.",
+    }
+    schema["required"] = list(Report.model_fields)
     return schema

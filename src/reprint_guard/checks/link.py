@@ -38,8 +38,8 @@ _STRAY_MARKS = "”“’‘\"'»«.,;:)"
 #: Marks that stick to its start: a word processor's quotation mark opening an HTML value (``href=”…”``),
 #: which the parser keeps as part of an unquoted value.
 _OPENING_MARKS = "”“’‘\"'»«"
-#: How many of an unlinked credit's first words place its finding (a source's text holds them apart, in markup).
-_CREDIT_WORDS_PLACED = 6
+#: How many of an unlinked credit's words place its finding (a source's text holds them apart, in markup).
+_CREDIT_WORDS_PLACED = 8
 SUMMARY = "A visible hyperlink to the original article (`original_url`) or to URLs matching a pattern."
 
 
@@ -131,6 +131,14 @@ def unlinked_credit(reprint: Reprint, context: Context, site: str) -> tuple[str,
         if CREDIT_WORDS.search(block) and not any(_on_site(link.strip(), site) for link in links):
             return block, next(name for folded, name in names.items() if folded in block)
     return None
+
+
+def _credit_words(block: str, name: str) -> str:
+    """The words of an unlinked credit that its finding marks: those up to the publisher's name, which is where
+    the link goes ("first published by tide weekly"), at most :data:`_CREDIT_WORDS_PLACED` of them."""
+    at = block.find(name.lower())
+    words = block[: at + len(name)].split() if at >= 0 else block.split()
+    return " ".join(words[-_CREDIT_WORDS_PLACED:])
 
 
 def _on_site(link: str, site: str) -> bool:
@@ -323,7 +331,7 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
         yield Problem(line, column, detail="an image points at the original, but an image is not a hyperlink")
         return
     credit = unlinked_credit(reprint, context, site)
-    span = reprint.span(" ".join(credit[0].split()[:_CREDIT_WORDS_PLACED])) if credit is not None else None
+    span = reprint.span(_credit_words(*credit)) if credit is not None else None
     if span is not None and span[2] is not None:  # told at the credit that lacks the link, where it is added
         yield Problem.at(span, f"the credit names {credit[1]} with no link to the article")  # type: ignore[index]
     else:

@@ -171,6 +171,12 @@ def _occurrence(hashed: str, seen: dict[str, int]) -> str:
     return hashed if count == 1 else f"{hashed}:{count}"
 
 
+def _as_markdown(text: str) -> str:
+    """Plain text as Markdown shows it: "<author>" or "<figcaption>" in a rule's words are no HTML for a code
+    scanning view to drop, and "*" or "_" open no emphasis."""
+    return re.sub(r"([\\`*_\[\]])", r"\\\1", text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
 def _rule_object(rule_id: str, level: str, info: dict[str, Any] | None) -> dict[str, Any]:
     info = info or {}
     short = info.get("short") or rule_id
@@ -178,7 +184,9 @@ def _rule_object(rule_id: str, level: str, info: dict[str, Any] | None) -> dict[
     help_uri = info.get("help_uri")
     name = "".join(part.capitalize() for part in rule_id.replace("/", "-").replace(".", "-").split("-"))
     help_text = full + (f"\nTerms: {help_uri}" if help_uri else "")
-    help_markdown = f"**{short}**\n\n{full}" + (f"\n\n[The publisher's terms]({help_uri})" if help_uri else "")
+    help_markdown = f"**{_as_markdown(short)}**\n\n{_as_markdown(full)}" + (
+        f"\n\n[The publisher's terms]({help_uri})" if help_uri else ""
+    )
     rule: dict[str, Any] = {
         "id": rule_id,
         "name": name,
