@@ -4855,3 +4855,23 @@ def test_a_publisher_named_only_in_a_pictures_caption_is_not_credited(tmp_path, 
     [finding] = [f for f in found["findings"] if f["rule"] == "kff-health-news/credit-publisher"]
     assert "named only in a picture's caption" in finding["message"], finding
     assert cli("check", str(tmp_path / "credited.html"), "--no-config").code == 0
+
+
+def test_a_publisher_named_only_in_a_photos_credit_is_told_so_not_as_a_matter_of_capitals(tmp_path, cli):
+    """ "Photo by Ruth Anne Kim for KFF Health News" names the publisher as written, in the photo's credit:
+    the finding said 'it is written "KFF Health News": a credit writes the name with its capitals'."""
+    page = tmp_path / "a.html"
+    page.write_text(
+        '<p>By Marcus Feld</p>\n<figure><img src="https://example.org/beds.jpg" alt=""><figcaption>An empty ward. '
+        "Photo by Ruth Anne Kim for KFF Health News</figcaption></figure>\n<p>Clinics have stopped offering beds. "
+        '<a href="https://kffhealthnews.org/news/article/rural-clinic-beds/">Read the original</a>.</p>\n',
+        encoding="utf-8",
+    )
+    (tmp_path / "a.meta.yaml").write_text(
+        "original_url: https://kffhealthnews.org/news/article/rural-clinic-beds/\nauthor: Marcus Feld\n"
+        "license: CC-BY-NC-ND-4.0\ncommercial: false\n",
+        encoding="utf-8",
+    )
+    found = cli("check", str(page), "--no-config", "--format", "json").json()["results"][0]["findings"]
+    [credit] = [f for f in found if f["rule"] == "kff-health-news/credit-publisher"]
+    assert "named only in another work's credit" in credit["message"] and "capitals" not in credit["message"]

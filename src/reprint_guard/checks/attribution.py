@@ -405,9 +405,12 @@ def _hidden_in_the_file(reprint: Reprint, names: tuple[str, ...] | list[str]) ->
             before, after = raw[max(0, at - 1) : at], raw[at + len(name) : at + len(name) + 2]
             joined = before.isalnum() or (before != "" and before in "/.@-_")
             joined = joined or after[:1].isalnum() or after[:1] in ("/", "_", "-")
-            if not joined and not (after[:1] == "." and after[1:2].isalnum()):
-                return f'; it is written "{raw[at : at + len(name)]}": a credit writes the name with its capitals'
+            written = raw[at : at + len(name)]
+            if not joined and not (after[:1] == "." and after[1:2].isalnum()) and written != name:
+                return f'; it is written "{written}": a credit writes the name with its capitals'
             at = lowered.find(name.lower(), at + 1)
+        if _in_other_works_credit(reprint.visible.text, name):  # as written, but in a photo's credit
+            return "; it is named only in another work's credit (a photo's, say), not as the story's"
     return ""
 
 
