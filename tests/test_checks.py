@@ -4875,3 +4875,19 @@ def test_a_publisher_named_only_in_a_photos_credit_is_told_so_not_as_a_matter_of
     found = cli("check", str(page), "--no-config", "--format", "json").json()["results"][0]["findings"]
     [credit] = [f for f in found if f["rule"] == "kff-health-news/credit-publisher"]
     assert "named only in another work's credit" in credit["message"] and "capitals" not in credit["message"]
+
+
+def test_with_a_home_page_original_a_link_finding_does_not_advise_breaking_a_right_link(tmp_path, cli):
+    """original_url was the home page, and the credit linked the article: link-original's fix said to change
+    the article's link into one to the home page."""
+    page = tmp_path / "a.md"
+    page.write_text(
+        "---\noriginal_url: https://www.propublica.org/\nauthor: Talia Brennan\nlicense: CC-BY-NC-ND-3.0-US\n"
+        "commercial: false\n---\nBy Talia Brennan, ProPublica\n\nFamilies paid fees.\n\nThis story was originally "
+        "published by [ProPublica](https://www.propublica.org/article/jail-phone-fees).\n",
+        encoding="utf-8",
+    )
+    found = cli("check", str(page), "--no-config", "--format", "json").json()["results"][0]["findings"]
+    [link] = [f for f in found if f["rule"] == "propublica/link-original"]
+    assert "reprint-guard/home-page-original" in {f["rule"] for f in found}
+    assert link["fix"].startswith("Set original_url to the original article's own address first"), link

@@ -197,6 +197,12 @@ def check_reprint(
             findings = _outside_the_article(reprint, policy, findings)
         home = _home_page_original(reprint)
         if home is not None:
+            for finding in findings:  # measured against the home page, a right link to the article looks wrong
+                if finding.check == "link" and finding.policy == policy.id:
+                    finding.fix = (
+                        "Set original_url to the original article's own address first, then check again: the "
+                        "link may be right, and its fix is told against that address."
+                    )
             findings = [home, *findings]
         if overridden is not None:
             findings = [overridden, *findings]
