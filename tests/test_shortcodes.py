@@ -233,3 +233,27 @@ def test_a_video_shortcodes_finding_stands_at_the_call(call):
 
 
 _CONVERSATION = {"author": "Ana Ruiz", "original_url": "https://theconversation.com/some-story-123456"}
+
+
+def test_hugos_param_shortcode_writes_the_pages_own_value(tmp_path, cli):
+    """``{{< param "canonicalURL" >}}`` in the credit's link and ``{{< param "authors" >}}`` in the notice were
+    read as written: link-original and copyright-notice failed on a credit Hugo renders right."""
+    site = tmp_path / "site"
+    (site / "content").mkdir(parents=True)
+    (site / ".reprint-guard.yaml").write_text(
+        "front-matter:\n  canonicalURL: original_url\n  authors: author\n", encoding="utf-8"
+    )
+    page = site / "content" / "a.md"
+    page.write_text(
+        '+++\ntitle = "Smart Meters"\nauthors = ["Marta Kowalczyk"]\n'
+        'canonicalURL = "https://www.globalresearch.ca/river-towns-water-meters/5812345"\ncommercial = false\n'
+        "[params]\nsource = 'Global Research'\n+++\nWater meters came to the river towns.\n\n"
+        '*The original source of this article is [{{< param "params.source" >}}]({{< param "canonicalURL" >}}).*\n\n'
+        "Copyright © {{% param authors %}}, Global Research, 2025\n",
+        encoding="utf-8",
+    )
+    run = cli("check", "content/a.md", cwd=site)
+    assert run.code == 0, run.out
+    page.write_text(page.read_text(encoding="utf-8").replace('param "canonicalURL"', 'param "nothere"'), "utf-8")
+    found = cli("check", "content/a.md", "--format", "json", cwd=site).json()["results"][0]["findings"]
+    assert [f["rule"] for f in found] == ["global-research/link-original"], found

@@ -11,7 +11,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode, SelectolaxError
 
 from .errors import InputError
 from .htmldepth import TAG_REST, too_costly
-from .metaview import MetadataView
+from .metaview import READ_KEYS, MetadataView
 from .visible import (
     ANY_RAW_HTML,
     CAPTION_CLASS,
@@ -545,6 +545,28 @@ class Reprint:
             return found.group(0)
         return str(value)
 
+    def _hugo_param(self, found: re.Match[str]) -> str:
+        """What Hugo's ``{{< param "KEY" >}}`` writes: the page's front-matter value of KEY (keys blind to case,
+        a dotted one into its tables, the site's name for one of ours as the config maps it), a list as Go
+        prints one; the call as it stands when the page has none (Hugo would look in the site's config)."""
+        from .readers import nested
+
+        key = found.group(1) or found.group(2) or found.group(3)
+        lowered = key.lower()
+        ours = next((mine for mine, theirs in self.key_names.items() if theirs.lower() == lowered), None)
+        if ours is None and lowered in READ_KEYS:
+            ours = lowered
+        value = self.metadata.value(ours) if ours is not None else None
+        if value is None:
+            value = nested(self.metadata.extra, key)
+            if value is None and isinstance(nested(self.metadata.extra, "params"), dict):
+                value = nested(self.metadata.extra, f"params.{key}")
+        if isinstance(value, list) and all(isinstance(item, str | int | float) for item in value):
+            return "[" + " ".join(str(item) for item in value) + "]"
+        if isinstance(value, bool) or not isinstance(value, str | int | float):
+            return found.group(0)
+        return str(value)
+
     def html_left_out(self) -> str:
         """The raw HTML of this Markdown body that the page leaves out (``raw_html`` false), comments aside,
         joined; "" when none is."""
@@ -564,6 +586,8 @@ class Reprint:
         if "{" in body and "{{" in body and "page." in body:  # Jekyll's {{ page.author }}: its own value
             body = _LIQUID_PAGE_VALUE.sub(self._page_value, body) if "{% raw" not in body else body
         if "{" in body and ("{{<" in body or "{{%" in body):  # one character first: a quick search
+            if "param" in body:  # Hugo's {{< param "canonicalURL" >}}: the page's own value
+                body = _HUGO_PARAM.sub(self._hugo_param, body)
             if self._expanded is None:
                 from .readers.markdown import without_raw_html
                 from .readers.shortcodes import expand
@@ -1071,6 +1095,10 @@ def liquid_comment_spans(body: str, markdown: bool = True) -> list[tuple[int, in
 _LIQUID_PAGE_VALUE = re.compile(
     r"\{\{-?[ \t]*page\.([A-Za-z_][\w-]*)[ \t]*(?:\|[ \t]*(?:escape|escape_once|xml_escape|strip)[ \t]*)?-?\}\}"
 )
+
+
+#: Hugo's built-in ``param`` shortcode, which writes one of the page's own front-matter values.
+_HUGO_PARAM = re.compile(r"""\{\{[<%][ \t]*param[ \t]+(?:"([^"\n]+)"|`([^`\n]+)`|([\w.-]+))[ \t]*[>%]\}\}""")
 
 
 def without_liquid_comments(body: str, markdown: bool = True) -> str:
