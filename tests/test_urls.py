@@ -136,3 +136,19 @@ def test_an_address_copied_with_its_html_escape_is_the_address(tmp_path) -> None
         # Markdown writes the & of a link's address as &amp; (an entity it decodes), never escaped twice.
         assert f"]({url}?id=5&amp;lang=es)" in inserted and "&amp;amp;" not in inserted, inserted
         assert run_cli("check", str(page)).code == 0
+
+
+@pytest.mark.parametrize(
+    ("written", "spdx"),
+    [
+        ("HTTPS://CREATIVECOMMONS.ORG/LICENSES/BY-ND/4.0/", "CC-BY-ND-4.0"),
+        ("https://CreativeCommons.org/Licenses/BY-ND/4.0/deed.ES", "CC-BY-ND-4.0"),
+        ("https://creativecommons.org/licenses/by-nc-nd/3.0/us/", "CC-BY-NC-ND-3.0-US"),
+        ("https://example.org/licenses/by/4.0/", None),
+    ],
+)
+def test_a_licence_address_in_capitals_is_the_licence(written, spdx):
+    """A form that upper-cases what it stores: the deed's address in capitals chose no policy."""
+    from reprint_guard.licenses import normalize_license
+
+    assert normalize_license(written) == spdx

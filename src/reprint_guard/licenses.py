@@ -57,7 +57,7 @@ def normalize_license(value: str | None) -> str | None:
     if "/" not in text:
         return _from_title(text)
     key = normalize_url(as_address(text))  # "creativecommons.org/licenses/by/4.0/" as an address bar reads it
-    match = _DEED.match(key or "")
+    match = _DEED.match((key or "").lower())  # "HTTPS://CREATIVECOMMONS.ORG/LICENSES/BY-ND/4.0/": a form's capitals
     if match and match.group("code") in _CODES:
         port = match.group("port")
         port = port if port and port not in ("legalcode", "deed") else None
