@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import random
 
+import pytest
+
 from reprint_guard.urls import _simple_parts, _split_parts, normalize_url
 
 
