@@ -4891,3 +4891,28 @@ def test_with_a_home_page_original_a_link_finding_does_not_advise_breaking_a_rig
     [link] = [f for f in found if f["rule"] == "propublica/link-original"]
     assert "reprint-guard/home-page-original" in {f["rule"] for f in found}
     assert link["fix"].startswith("Set original_url to the original article's own address first"), link
+
+
+def test_fix_texts_for_toml_front_matter_are_written_in_toml(tmp_path, cli):
+    """A Hugo page's front matter is TOML (+++): the fix said to add "permissions: [{from: ..., ...}]" and
+    "'author: <name>'", which pasted in break the site's build."""
+    page = tmp_path / "a.md"
+    page.write_text(
+        '+++\ntitle = "Smart Meters"\noriginal_url = "https://www.globalresearch.ca/river-towns-water-meters/5812345"\n'
+        "commercial = true\n+++\nWater meters came.\n\n*The original source of this article is [Global Research]"
+        "(https://www.globalresearch.ca/river-towns-water-meters/5812345).*\n\nCopyright © Marta Kowalczyk, 2025\n",
+        encoding="utf-8",
+    )
+    fixes = {f["rule"]: f["fix"] for f in cli("check", str(page), "--format", "json").json()["results"][0]["findings"]}
+    assert "Add 'author = \"<name>\"'" in fixes["global-research/copyright-notice"], fixes
+    record = 'permissions = [{from = "publications@globalresearch.ca", date = YYYY-MM-DD, scope = ["commercial"]}]'
+    assert record in fixes["global-research/commercial-permission"], fixes
+    import tomllib
+
+    tomllib.loads(record.replace("YYYY-MM-DD", "2026-01-02"))  # what the editor pastes, dated, is TOML
+    yaml_page = tmp_path / "b.md"
+    yaml_page.write_text(page.read_text(encoding="utf-8").replace("+++", "---").replace(" = ", ": "), encoding="utf-8")
+    fixes = {
+        f["rule"]: f["fix"] for f in cli("check", str(yaml_page), "--format", "json").json()["results"][0]["findings"]
+    }
+    assert "permissions: [{from: publications@globalresearch.ca" in fixes["global-research/commercial-permission"]

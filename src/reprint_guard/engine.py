@@ -211,6 +211,10 @@ def check_reprint(
             findings = [*findings, reversed_]
     if reprint.key_clashes:
         findings = [*(_conflicting_keys(reprint, *clash) for clash in reprint.key_clashes), *findings]
+    if reprint.front_syntax == "toml":
+        for finding in findings:
+            if finding.fix and ("'" in finding.fix or "permissions: [{" in finding.fix):
+                finding.fix = as_toml(finding.fix)
     if severity:
         findings = _reseverity(findings, severity)
     return Result(path=reprint.path, policy=policy.id if policy else None, findings=findings)
@@ -577,6 +581,53 @@ def as_json_records(fix: str) -> str:
         return '"permissions": ' + json.dumps(records, ensure_ascii=False, default=str)
 
     return _YAML_RECORDS.sub(written, fix)
+
+
+#: A metadata key and its value as a fix quotes them for front matter ("Add 'author: <name>'").
+_QUOTED_KEY = re.compile(r"'([a-z_][a-z0-9_]*): ([^'\n]*)'")
+#: A value TOML writes bare: a boolean, a number, a date (or a date's placeholder), an array or a table.
+_TOML_BARE = re.compile(r"true|false|-?\d+(?:\.\d+)?|\d{4}-\d{2}-\d{2}\S*|YYYY-MM-DD\S*|[\[{].*")
+
+
+def as_toml(fix: str) -> str:
+    """A fix's front-matter keys written as Hugo's TOML front matter (``+++``) takes them: ``author = "<name>"``
+    for ``author: <name>``, and permission records as an inline array of tables. Pasted as YAML, they would
+    break the site's build."""
+    import json
+
+    import yaml
+
+    def record(match: re.Match[str]) -> str:
+        try:
+            records = yaml.safe_load(match.group(1))
+        except yaml.YAMLError:
+            return match.group(0)
+        if not isinstance(records, list) or not all(isinstance(item, dict) for item in records):
+            return match.group(0)
+        return "permissions = [" + ", ".join(_toml_table(item) for item in records) + "]"
+
+    def pair(match: re.Match[str]) -> str:
+        key, value = match.groups()
+        written = value if _TOML_BARE.fullmatch(value) else json.dumps(value, ensure_ascii=False)
+        return f"'{key} = {written}'"
+
+    return _QUOTED_KEY.sub(pair, _YAML_RECORDS.sub(record, fix))
+
+
+def _toml_table(item: dict[Any, Any]) -> str:
+    """A permission record as a TOML inline table (a date's placeholder, ``YYYY-MM-DD``, left bare)."""
+    import json
+
+    def value(found: Any) -> str:
+        if isinstance(found, bool):
+            return "true" if found else "false"
+        if isinstance(found, int | float | dt.date) or found == "YYYY-MM-DD":
+            return found.isoformat() if isinstance(found, dt.date) else str(found)
+        if isinstance(found, list):
+            return "[" + ", ".join(value(each) for each in found) + "]"
+        return json.dumps(str(found), ensure_ascii=False)
+
+    return "{" + ", ".join(f"{key} = {value(found)}" for key, found in item.items()) + "}"
 
 
 def _shown(value: Any) -> str:

@@ -527,17 +527,20 @@ def read_text(
         if format == "markdown":
             front = _split_front_matter(text)
             try:
-                return build(
-                    front.body,
-                    front.data,
-                    format="markdown",
-                    path=path,
-                    meta=meta,
-                    key_lines=front.key_lines,
-                    key_columns=front.key_columns,
-                    body_line=front.body_line,
-                    bare_urls=bare_urls,
-                    **extra,
+                return _in_syntax(
+                    text,
+                    build(
+                        front.body,
+                        front.data,
+                        format="markdown",
+                        path=path,
+                        meta=meta,
+                        key_lines=front.key_lines,
+                        key_columns=front.key_columns,
+                        body_line=front.body_line,
+                        bare_urls=bare_urls,
+                        **extra,
+                    ),
                 )
             except InputError as exc:
                 raise _at_the_nested_value(exc, text, front.body_line, meta) from None
@@ -547,7 +550,8 @@ def read_text(
             if text[:3] in ("---", "+++") and "\n" in text:  # a Jekyll or Hugo page's front matter, if a fence
                 front = _split_front_matter(text)
                 if front.body_line > 1:
-                    return read_html(front.body, path=path, meta=meta, bare_urls=bare_urls, front=front, **extra)
+                    page = read_html(front.body, path=path, meta=meta, bare_urls=bare_urls, front=front, **extra)
+                    return _in_syntax(text, page)
             return read_html(text, path=path, meta=meta, bare_urls=bare_urls, **extra)
         if format == "json":
             from .json import read_json
@@ -598,6 +602,13 @@ def _at_the_nested_value(exc: InputError, text: str, body_line: int, meta: Mappi
             return exc
     mark = node.start_mark
     return InputError(exc.message, path=exc.path, line=mark.line + 2, column=mark.column + 1, field=exc.field)
+
+
+def _in_syntax(text: str, reprint: Reprint) -> Reprint:
+    """``reprint``, told the syntax of its front matter when it is TOML (Hugo's ``+++``)."""
+    if text[:3] == "+++":
+        reprint.front_syntax = "toml"
+    return reprint
 
 
 def _split_front_matter(text: str) -> Any:
