@@ -714,6 +714,16 @@ def test_an_article_renamed_away_from_its_sidecar_is_not_passed_as_an_own_articl
     proc = run_action(repo, env)
     assert proc.returncode == 2, proc.stdout + proc.stderr
     assert "::error file=content/partner.meta.yaml," in proc.stdout and "no article beside it" in proc.stdout
+    # The whole file is at fault: no line of it, as --format github writes it (the Action wrote line=1,col=1).
+    [said] = [line for line in proc.stdout.splitlines() if "partner.meta.yaml" in line and "::error" in line]
+    assert said.startswith("::error file=content/partner.meta.yaml,title=reprint-guard/input-error::"), said
+    cli_said = subprocess.run(
+        [sys.executable, "-m", "reprint_guard", "check", "content/partner.meta.yaml", "--format", "github"],
+        cwd=repo,
+        capture_output=True,
+        text=True,
+    ).stdout
+    assert said in cli_said.splitlines(), (said, cli_said)
 
 
 def test_every_changed_file_gets_an_annotation_however_the_limit_falls(tmp_path):

@@ -431,8 +431,8 @@ class Annotator:
                 severity=Severity.error,
                 # file=, line= and col= tell where: the message need not say it again
                 message=unplaced(result.error or "could not be checked", result.error_file or result.path),
-                line=result.error_line or 1,
-                column=result.error_column or 1,
+                line=result.error_line or 0,  # 0: the whole file is at fault, no line of it (as --format github)
+                column=result.error_column or 0,
                 file=result.error_file,
             )
             self.pending.append((0, len(self.pending), result.path, finding))

@@ -68,7 +68,7 @@ def annotation(finding: Finding, file: str | None) -> str:
     note = second_hand_note(finding)
     if note:
         message += f"\nnote: {note}"
-    line, col = (finding.line, finding.column) if file is not None else (None, None)
+    line, col = (finding.line or None, finding.column or None) if file is not None else (None, None)
     end_line, end_col = _end(finding) if file is not None else (None, None)
     level = LEVELS[finding.severity.value]
     return command(
