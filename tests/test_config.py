@@ -1684,3 +1684,21 @@ def test_init_says_when_it_could_read_no_host_from_a_jekyll_sites_config(tmp_pat
     assert cli("init", "--force", cwd=tmp_path).code == 0
     text = (tmp_path / ".reprint-guard.yaml").read_text(encoding="utf-8")
     assert "No url could be read" not in text and 'own-hosts: ["ourtown.example"]' in text
+
+
+def test_init_says_when_pages_are_written_in_a_template_language_it_does_not_read(tmp_path, cli):
+    """An Eleventy site's reprints in Nunjucks (.njk) were left out of every walk, and nothing said so."""
+    (tmp_path / "src" / "posts").mkdir(parents=True)
+    (tmp_path / "src" / "_includes").mkdir()
+    (tmp_path / "src" / "posts" / "a.njk").write_text(
+        "---\ncanonical: https://www.globalresearch.ca/a/5812345\n---\n<p>Source: Global Research</p>\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "src" / "posts" / "b.njk").write_text("---\ntitle: b\n---\n<p>B</p>\n", encoding="utf-8")
+    (tmp_path / "src" / "_includes" / "base.njk").write_text("<html>{{ content }}</html>\n", encoding="utf-8")
+    (tmp_path / "src" / "posts" / "c.md").write_text("---\ntitle: c\n---\nC\n", encoding="utf-8")
+    written = cli("init", "--stdout", cwd=tmp_path).out
+    assert "# Not checked: pages in a template language (2 .njk)." in written, written
+    (tmp_path / "src" / "posts" / "a.njk").unlink()
+    (tmp_path / "src" / "posts" / "b.njk").unlink()
+    assert "template language" not in cli("init", "--stdout", cwd=tmp_path).out

@@ -76,6 +76,8 @@ class Survey(NamedTuple):
     #: Keys of the site's own for the author (``authors``) and how many files give only slugs in them
     #: (``dana-whitfield``, a Hugo taxonomy's terms): no names to credit.
     slugs: Counter[str]
+    #: Pages written in a template language reprint-guard does not read (Eleventy's ``.njk``), by suffix.
+    templates: Counter[str]
 
 
 #: Folders never walked: dependencies and a static site's built output.
@@ -118,6 +120,7 @@ def survey(root: Path, generator: str | None = None) -> Survey:
     yaml_files: dict[PurePosixPath, int] = {}  # per folder: its .yaml and .yml files, as a policy folder reads
     policies: dict[PurePosixPath, list[str]] = {}  # per folder: those that are policies
     content: dict[PurePosixPath, dict[Any, Any]] = {}  # content files (fixtures among them), their metadata
+    templates: Counter[str] = Counter()
     for folder, dirs, files in os.walk(root):
         here = PurePosixPath(*Path(folder).relative_to(root).parts)
         dirs[:] = sorted(
@@ -138,6 +141,8 @@ def survey(root: Path, generator: str | None = None) -> Survey:
                     if _is_policy(path):
                         policies.setdefault(here, []).append(name)
                 continue
+            if name.lower().endswith(_TEMPLATE_SUFFIXES) and _LAYOUT_FOLDERS.isdisjoint(here.parts):
+                templates[os.path.splitext(name)[1].lower()] += 1
             if not name.lower().endswith(CONTENT_SUFFIXES) or seen >= SAMPLE:
                 continue
             seen += 1
@@ -167,7 +172,15 @@ def survey(root: Path, generator: str | None = None) -> Survey:
             mine += [str(folder / name) for name in names]
     mine = [path for path in mine if not _SURROGATE.search(path)]  # a name YAML cannot hold: not proposed
     excluded = [_glob_folder(str(folder)) for folder in folders_out] + [_glob_path(str(file)) for file in files_out]
-    return Survey(keys, folders, seen - len(fixtures), excluded[:_MAX_FIXTURE_GLOBS], mine, alone, theirs, slugs)
+    return Survey(
+        keys, folders, seen - len(fixtures), excluded[:_MAX_FIXTURE_GLOBS], mine, alone, theirs, slugs, templates
+    )
+
+
+#: Pages in a template language (Eleventy's Nunjucks, Liquid, Handlebars...): a site may hold its articles so,
+#: and reprint-guard reads none of them. Told by ``init``, which finds them; a walk passes them over.
+_LAYOUT_FOLDERS = frozenset({"_includes", "_layouts", "layouts", "partials"})  # a site's layouts, no pages
+_TEMPLATE_SUFFIXES = (".njk", ".liquid", ".hbs", ".mustache", ".pug", ".ejs", ".haml", ".webc", ".mdx")
 
 
 #: Keys of reprint-guard's name that sites use for something else, with the name a mapping gives theirs.
@@ -480,7 +493,7 @@ def starter_config(root: Path) -> str:
     hugo = hugo_site(root)
     jekyll = jekyll_site(root) if hugo is None else None
     generator = "hugo" if hugo is not None else "jekyll" if jekyll is not None else None
-    keys, folders, seen, fixtures, found, alone, theirs, slugs = survey(root, generator)
+    keys, folders, seen, fixtures, found, alone, theirs, slugs, templates = survey(root, generator)
     policies, broken = _loadable(root, found)
     lines = [
         '# reprint-guard configuration (its README, "Project configuration", says what each key does).',
@@ -496,6 +509,13 @@ def starter_config(root: Path) -> str:
         lines += [f"  - {_quoted(_glob_folder(folder))}" for folder in content[:5]]
     else:
         lines.append("include: []")
+    if templates:
+        listed = ", ".join(f"{count} {suffix}" for suffix, count in templates.most_common())
+        lines += [
+            f"# Not checked: pages in a template language ({listed}). reprint-guard reads Markdown, HTML and JSON",
+            "# only, so a reprint written as one of these goes unchecked: check the page your site builds from",
+            "# it (its HTML in the output folder), or keep reprints in Markdown.",
+        ]
     lines.append("# Never checked, even when named on the command line.")
     if fixtures:
         lines += [
