@@ -1179,3 +1179,20 @@ def test_fix_puts_the_rest_of_a_credit_in_the_container_of_its_credit_line(tmp_p
         "(https://creativecommons.org/licenses/by-nc-nd/3.0/us/) licence.*"
     )
     assert f"published by [ProPublica]({original}).\n{indent.rstrip()}\n{rest}{after}\n" in text, text
+
+
+def test_a_markdown_link_inside_an_html_block_is_told_and_not_credited_twice(tmp_path, cli):
+    """ "<p>... [Global Research](URL).</p>": Markdown is not read inside an HTML block, so the link shows as
+    text; the check said only that there was no link, and --fix appended a second, whole credit line."""
+    page = tmp_path / "a.md"
+    text = (
+        f"{GR_FRONT}\nWater meters came.\n\n<p>The original source of this article is "
+        "[Global Research](https://www.globalresearch.ca/t/5800002).</p>\n\n"
+        "Copyright © Ana Ruiz, Global Research, 2025\n"
+    )
+    page.write_text(text, encoding="utf-8")
+    [found] = cli("check", str(page), "--format", "json").json()["results"][0]["findings"]
+    assert "a Markdown link inside an HTML block" in found["message"] and found["line"] == 11, found
+    assert found["fix"].startswith('Write it as an HTML link there: <a href="https://www.globalresearch.ca/t/5800002">')
+    run = cli("check", str(page), "--fix")
+    assert "corrected by hand" in run.err and page.read_text(encoding="utf-8") == text

@@ -10,6 +10,7 @@ FAIL: ``[Example](https://example.org/)`` (the homepage), ``![](https://example.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from functools import partial
 from typing import TYPE_CHECKING, Any
@@ -130,6 +131,22 @@ def unlinked_credit(reprint: Reprint, context: Context, site: str) -> tuple[str,
     for block, links in reprint.visible.linked_blocks_holding(tuple(names)):
         if CREDIT_WORDS.search(block) and not any(_on_site(link.strip(), site) for link in links):
             return block, next(name for folded, name in names.items() if folded in block)
+    return None
+
+
+#: A Markdown link as a reader sees it written out, where Markdown was not read: its address.
+_SHOWN_LINK = re.compile(r"\]\((https?://[^\s()]+)\)")
+
+
+def _markdown_link_shown(reprint: Reprint, key: str) -> str | None:
+    """The original's address, when a reader sees it in a Markdown link written out as text (inside an HTML
+    block, which Markdown leaves as it is), or None."""
+    text = reprint.visible.raw_text
+    if reprint.format != "markdown" or "](" not in text:
+        return None
+    for found in _SHOWN_LINK.finditer(text):
+        if normalize_url(found.group(1)) == key:
+            return found.group(1)
     return None
 
 
@@ -322,6 +339,15 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
             reprint.span_url(reprint.as_written(named), prefer=partial(_credit_copy, reprint, context)),
             f"{THERE_BUT_WRONG[8]}, {written}, not to the original article",
             fix=f"Change the link to {written} into one to the original article, {original.strip()}.",
+            specific=True,
+        )
+        return
+    shown = _markdown_link_shown(reprint, key)
+    if shown is not None:  # "[Global Research](https://...)" in a <p>: Markdown is not read there
+        yield Problem.at(
+            reprint.span_url(shown),
+            f"the link to it {THERE_BUT_WRONG[9]}, where Markdown is not read: it shows as text",
+            fix=f'Write it as an HTML link there: <a href="{shown}">...</a>, or take the credit out of the HTML block.',
             specific=True,
         )
         return
