@@ -150,6 +150,23 @@ def _markdown_link_shown(reprint: Reprint, key: str) -> str | None:
     return None
 
 
+def _unseen_address(reprint: Reprint, original: str) -> str:
+    """ "; the address is in the file at L:C, where no reader sees it (...)" when the original's address is
+    written in the body (a comment, a hidden or folded element, code), else "": the editor sees it there, and
+    wonders why it does not count."""
+    address = original.strip()
+    at = reprint.body.find(address) if address else -1
+    if at < 0:
+        at = reprint.body.find(address.split("://", 1)[-1]) if "://" in address else -1
+    if at < 0:
+        return ""
+    line, column = reprint.position(at)
+    return (
+        f"; its address is in the file at {line}:{column}, but in no link a reader can follow: in a comment, "
+        "code, a hidden or closed element, or an image"
+    )
+
+
 def _credit_words(block: str, name: str) -> str:
     """The words of an unlinked credit that its finding marks: those up to the publisher's name, which is where
     the link goes ("first published by tide weekly"), at most :data:`_CREDIT_WORDS_PLACED` of them."""
@@ -358,7 +375,8 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
         return
     credit = unlinked_credit(reprint, context, site)
     span = reprint.span(_credit_words(*credit)) if credit is not None else None
+    hidden = _unseen_address(reprint, original)
     if span is not None and span[2] is not None:  # told at the credit that lacks the link, where it is added
-        yield Problem.at(span, f"the credit names {credit[1]} with no link to the article")  # type: ignore[index]
+        yield Problem.at(span, f"the credit names {credit[1]} with no link to the article{hidden}")  # type: ignore[index]
     else:
-        yield Problem(line, column)
+        yield Problem(line, column, detail=hidden[2:] or None)
