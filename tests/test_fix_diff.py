@@ -1196,3 +1196,30 @@ def test_a_markdown_link_inside_an_html_block_is_told_and_not_credited_twice(tmp
     assert found["fix"].startswith('Write it as an HTML link there: <a href="https://www.globalresearch.ca/t/5800002">')
     run = cli("check", str(page), "--fix")
     assert "corrected by hand" in run.err and page.read_text(encoding="utf-8") == text
+
+
+def test_fix_leaves_a_file_an_editor_saved_while_it_was_being_fixed(tmp_path, monkeypatch, capsys):
+    """--fix read the file, worked out the fix and replaced the file: an edit saved in between was lost. The
+    file is written only if it still holds the bytes the fix was made from."""
+    from reprint_guard import fix
+    from reprint_guard.cli import main
+
+    page = tmp_path / "a.md"
+    page.write_text(f"{GR_FRONT}\nWater meters came.\n", encoding="utf-8")
+    real_plan = fix.plan
+
+    def plan_while_an_editor_saves(*args, **kwargs):  # the editor's save lands while the fix is worked out
+        with open(page, "a", encoding="utf-8") as handle:
+            handle.write("\nA paragraph the editor added.\n")
+        return real_plan(*args, **kwargs)
+
+    monkeypatch.setattr(fix, "plan", plan_while_an_editor_saves)
+    code = main(["check", str(page), "--fix", "--no-config", "--no-progress"])
+    assert "it changed while being fixed (run --fix again)" in capsys.readouterr().err
+    assert code == 2  # not fixed, as a fix that cannot be written is
+    assert page.read_text(encoding="utf-8").endswith("A paragraph the editor added.\n")
+    assert "The original source of this article" not in page.read_text(encoding="utf-8")
+    monkeypatch.setattr(fix, "plan", real_plan)
+    main(["check", str(page), "--fix", "--no-config", "--no-progress"])  # run again: fixed, the edit kept
+    fixed = page.read_text(encoding="utf-8")
+    assert "A paragraph the editor added." in fixed and "The original source of this article" in fixed

@@ -327,7 +327,7 @@ def _write_patch(patch: str) -> None:
 def apply_fixes(items: list[Any], settings: Any, *, write: bool) -> bool:
     """Plan and apply (or show) fixes file by file; report what changed and what could not be fixed."""
     from .engine import checked_policy
-    from .fix import plan, relinked, write_atomically
+    from .fix import ChangedMeanwhileError, plan, relinked, write_atomically
     from .policy.loader import load_policy, policy_set
     from .runner import check_text, read_options
 
@@ -350,6 +350,10 @@ def apply_fixes(items: list[Any], settings: Any, *, write: bool) -> bool:
             continue
         seen.add(real)
         try:
+            # Read before the check: the fix is written only if the file still holds these bytes then (an editor
+            # saving it meanwhile would lose the edit).
+            with open(path, "rb") as handle:
+                raw = handle.read()
             reprint, result = check_text(path, settings)
             if result.status == "skipped" or result.policy is None:
                 continue
@@ -372,8 +376,6 @@ def apply_fixes(items: list[Any], settings: Any, *, write: bool) -> bool:
             policy = checked_policy(result, policies, chosen)
             if policy is None:
                 continue
-            with open(path, "rb") as handle:
-                raw = handle.read()
             bom = raw.startswith(b"\xef\xbb\xbf")
             source = raw.decode("utf-8-sig")
 
@@ -406,7 +408,11 @@ def apply_fixes(items: list[Any], settings: Any, *, write: bool) -> bool:
         elif fix.changed:
             if write:
                 try:
-                    write_atomically(path, fix.text or "", bom=bom)
+                    write_atomically(path, fix.text or "", bom=bom, expected=raw)
+                except ChangedMeanwhileError:
+                    sys.stderr.write(f"{shown}: left unchanged: it changed while being fixed (run --fix again)\n")
+                    ok = False
+                    continue
                 except OSError as exc:
                     sys.stderr.write(f"{shown}: cannot write the fix: {exc.strerror or exc}: not fixed\n")
                     ok = False

@@ -1352,12 +1352,18 @@ def _why_not(finding: Finding, reprint: Reprint) -> str:
     }.get(finding.check, "cannot be fixed automatically")
 
 
-def write_atomically(path: str, text: str, *, bom: bool = False) -> None:
+class ChangedMeanwhileError(Exception):
+    """The file no longer holds what the fix was made from: someone saved it meanwhile."""
+
+
+def write_atomically(path: str, text: str, *, bom: bool = False, expected: bytes | None = None) -> None:
     """Replace ``path`` with ``text`` in one step, keeping its permissions, BOM and symlinks.
 
     A read-only file is refused (``OSError``), as an editor would; a file with other hard links is
     written in place, so that every link still names it (replacing it would part them), and so is a file
     whose owner or group the new file could not take (another editor's file in a shared group folder).
+    ``expected``: the bytes the fix was made from; a file that holds others by the time it would be replaced
+    is left as it is (:class:`ChangedMeanwhileError`), not overwritten with an edit lost.
     """
     target = Path(os.path.realpath(path))
     status = target.stat()
@@ -1366,6 +1372,7 @@ def write_atomically(path: str, text: str, *, bom: bool = False) -> None:
         raise PermissionError(13, "the file is read-only")
     encoding = "utf-8-sig" if bom else "utf-8"
     if status.st_nlink > 1:
+        _unchanged(target, expected)
         _write_in_place(target, text, encoding)
         return
     fd, temp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
@@ -1374,14 +1381,26 @@ def write_atomically(path: str, text: str, *, bom: bool = False) -> None:
             handle.write(text)
         if not _same_owner(temp, status):
             os.unlink(temp)
+            _unchanged(target, expected)
             _write_in_place(target, text, encoding)
             return
         os.chmod(temp, mode)  # after chown, which may clear set-id bits
+        _unchanged(target, expected)  # as late as can be: the next step replaces it
         os.replace(temp, target)
     except BaseException:
         if os.path.exists(temp):
             os.unlink(temp)
         raise
+
+
+def _unchanged(target: Path, expected: bytes | None) -> None:
+    """Raise :class:`ChangedMeanwhileError` when ``target`` no longer holds ``expected`` (None: not asked)."""
+    if expected is None:
+        return
+    with open(target, "rb") as handle:
+        now = handle.read(len(expected) + 1)
+    if now != expected:
+        raise ChangedMeanwhileError(str(target))
 
 
 def _write_in_place(target: Path, text: str, encoding: str) -> None:
