@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import COMPLIANT_BODY, COMPLIANT_META, GR_URL, markdown
+from conftest import COMPLIANT_BODY, COMPLIANT_META, GR_URL, ROOT, markdown
 from reprint_guard import check_file
 from reprint_guard.errors import InputError
 
@@ -1711,3 +1711,22 @@ def test_what_is_derived_from_policies_stays_bounded_however_many_a_process_chec
         policy = reprint_guard.parse_policy(text.replace("ID", f"tenant-{number}"))
         assert reprint_guard.check("Story.", meta, policy=policy).policy == f"tenant-{number}"
     assert len(_PLANS) <= 8 and "tenant-19" in _PLANS
+
+
+def test_a_second_sidecar_is_refused_not_passed_over(tmp_path, cli):
+    """p.meta.yaml and p.meta.yml both beside p.html: the second was silently ignored, and with it a
+    'commercial: true' that would fail the check."""
+    page = (ROOT / "examples" / "global-research" / "html" / "compliant.html").read_text(encoding="utf-8")
+    (tmp_path / "p.html").write_text(page, encoding="utf-8")
+    (tmp_path / "p.meta.yaml").write_text("original_published: 2025-02-14\ncommercial: false\n", encoding="utf-8")
+    (tmp_path / "p.meta.yml").write_text("commercial: true\n", encoding="utf-8")
+    run = cli("check", "--no-config", str(tmp_path))
+    assert run.code == 2 and "two metadata sidecars for one article" in run.out, run.out
+    (tmp_path / "p.meta.yml").unlink()
+    (tmp_path / "p.html.meta.yaml").write_text("original_published: 2025-02-14\ncommercial: true\n", "utf-8")
+    assert cli("check", "--no-config", str(tmp_path)).code == 2  # its own and the shared one: which is meant?
+    (tmp_path / "p.md").write_text(
+        (ROOT / "examples" / "global-research" / "markdown" / "compliant.md").read_text(encoding="utf-8"), "utf-8"
+    )
+    (tmp_path / "p.html.meta.yaml").write_text("original_published: 2025-02-14\ncommercial: false\n", "utf-8")
+    assert cli("check", "--no-config", str(tmp_path)).code == 0  # p.meta.yaml is p.md's too: each has its own

@@ -405,10 +405,12 @@ def _read_sidecar(path: str | Path, *, stem: str | None = None, overridden: Iter
     """
     if not may_hold_sidecars(os.path.dirname(str(path)), SIDECAR_SUFFIXES):  # a folder without any: no look-up
         return {}
-    for sidecar in sidecar_names(path, stem):
+    names = sidecar_names(path, stem)
+    for at, sidecar in enumerate(names):
         # os.access answers "no" without raising (and building) an exception, the usual answer here; not
         # following links, it sees a dangling one too.
         if os.access(sidecar, os.F_OK, follow_symlinks=_FOLLOW_LINKS):
+            _one_sidecar(path, sidecar, names[at + 1 :])
             if not os.path.isfile(sidecar):  # its metadata would be lost, and the article pass unchecked
                 raise InputError(
                     "metadata sidecar is not a regular file (a dangling link, a folder or a pipe)", path=sidecar
@@ -449,6 +451,27 @@ def repository_of(folder: str) -> str | None:
 
 #: Whether ``os.access`` must follow links (it cannot look at one itself there, and misses a dangling sidecar).
 _FOLLOW_LINKS = os.access not in os.supports_follow_symlinks
+
+
+def _one_sidecar(path: str | Path, found: str, later: list[str]) -> None:
+    """Refuse a second sidecar that would be passed over: ``NAME.meta.yml`` beside ``NAME.meta.yaml``, or the
+    shared ``NAME.meta.yaml`` beside the file's own ``NAME.html.meta.yaml`` when no other article shares the
+    name (the shared one is then this file's too). Its values would be silently lost."""
+    name = str(path)
+    for other in later:
+        if not os.access(other, os.F_OK, follow_symlinks=_FOLLOW_LINKS):
+            continue
+        same_base = other.rsplit(".", 1)[0] == found.rsplit(".", 1)[0]
+        if not same_base:
+            stem = os.path.splitext(name)[0]
+            siblings = [stem + suffix for suffix in SUFFIX_FORMATS if stem + suffix != name]
+            if any(os.path.exists(sibling) for sibling in siblings):
+                continue  # NAME.meta.yaml is another article's as well: this one's own takes its place
+        raise InputError(
+            f"two metadata sidecars for one article: {os.path.basename(found)} is read, and "
+            f"{os.path.basename(other)} beside it would be passed over; keep one",
+            path=other,
+        )
 
 
 def sidecar_names(path: str | Path, stem: str | None = None) -> list[str]:

@@ -19,6 +19,13 @@ from ..safeyaml import too_long_number
 from . import json_problem, text_position
 
 
+def _starts_as_envelope(text: str) -> bool:
+    """Whether ``text`` opens as a CMS envelope (``{"metadata": ...``, ``{"body": ...``)."""
+    from . import _ENVELOPE_START
+
+    return _ENVELOPE_START.match(text[:4096].encode("utf-8", "surrogatepass")) is not None
+
+
 def read_json(text: str, *, path: str, meta: Mapping[str, Any] | None, bare_urls: bool, **extra: Any) -> Reprint:
     from . import build, without_surrogates
 
@@ -29,7 +36,9 @@ def read_json(text: str, *, path: str, meta: Mapping[str, Any] | None, bare_urls
     except json.JSONDecodeError as exc:
         # Not JSON at all (a tsconfig.json with comments): an error when named, passed over in a folder walk;
         # but an envelope broken by a hand edit (a trailing comma) is a reprint that would go unchecked.
-        error = InputError if {"metadata", "body"} <= _top_level_keys(text) else NotAReprintError
+        # So is one cut short (an export interrupted), which starts as an envelope does.
+        ours = {"metadata", "body"} <= _top_level_keys(text) or _starts_as_envelope(text)
+        error = InputError if ours else NotAReprintError
         said, line, column = json_problem(exc)
         raise error(f"invalid JSON: {said}", line=line, column=column) from None
     except _NotJson as exc:
