@@ -1702,3 +1702,26 @@ def test_init_says_when_pages_are_written_in_a_template_language_it_does_not_rea
     (tmp_path / "src" / "posts" / "a.njk").unlink()
     (tmp_path / "src" / "posts" / "b.njk").unlink()
     assert "template language" not in cli("init", "--stdout", cwd=tmp_path).out
+
+
+@pytest.mark.parametrize("kind", ["dangling", "folder", "fifo"])
+def test_a_discovered_config_that_is_no_file_stops_the_run(tmp_path, cli, kind):
+    """A .reprint-guard.yaml that is a dangling link, a folder or a named pipe was passed over: discovery went
+    on up and applied a parent folder's config (here one excluding everything), or none, and said nothing."""
+    (tmp_path / ".reprint-guard.yaml").write_text('exclude: ["**"]\n', encoding="utf-8")
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "a.md").write_text(
+        (ROOT / "examples" / "global-research" / "markdown" / "missing-source-credit.md").read_text(encoding="utf-8"),
+        encoding="utf-8",
+    )
+    config = site / ".reprint-guard.yaml"
+    if kind == "dangling":
+        config.symlink_to(site / "missing.yaml")
+    elif kind == "folder":
+        config.mkdir()
+    else:
+        os.mkfifo(config)
+    run = cli("check", "a.md", cwd=site)
+    assert run.code == 2 and ".reprint-guard.yaml: " in run.err, (run.out, run.err)
+    assert "0 files" not in run.out

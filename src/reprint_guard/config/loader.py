@@ -76,7 +76,9 @@ def discover(start: Path) -> Path | None:
     for folder in (start, *start.parents):
         for name in CONFIG_NAMES:
             candidate = folder / name
-            if candidate.is_file():
+            # One that is there but no file (a dangling link, a folder, a pipe) is returned too: loading it says
+            # what is wrong, where passing over it would apply a parent folder's config, or none, unsaid.
+            if os.path.lexists(candidate):
                 return candidate
         pyproject = folder / "pyproject.toml"
         if pyproject.is_file() and _names_our_table(pyproject):
@@ -118,6 +120,10 @@ def load_config(explicit: str | Path | None = None, start: Path | None = None, *
     if not os.path.isfile(path):  # os.path, not Path: a name too long is "not found", not an OSError
         if os.path.isdir(path):
             raise ConfigError("a folder, not a config file: name the file (.reprint-guard.yaml)", path=str(path)[:200])
+        if os.path.islink(path) and not os.path.exists(path):
+            raise ConfigError("a symbolic link to nothing (its target is missing, or links loop)", path=str(path)[:200])
+        if os.path.exists(path):  # a named pipe, a socket, a device: reading it could wait for ever
+            raise ConfigError("not a regular file (a named pipe, a socket or a device)", path=str(path)[:200])
         raise ConfigError("config file not found", path=str(path)[:200])
     data, locate = _read(path)
     return _loaded(data, path, path.resolve().parent, locate, path)
