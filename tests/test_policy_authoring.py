@@ -556,3 +556,22 @@ def test_an_element_pattern_is_filled_with_the_reprints_original(tmp_path, cli):
     typo = write(tmp_path / "typo.yaml", _PIXEL_POLICY.replace("url={original_url_encoded}$", "url={orignal_url}$"))
     run = cli("validate", str(typo), "--no-config")
     assert run.code == 1 and "{orignal_url} is not filled in (did you mean {original_url}? An element's" in run.out
+
+
+def test_a_policy_may_not_take_the_tools_own_id(tmp_path, cli):
+    """A policy with id 'reprint-guard' passed validate, then its findings were counted as the tool's own: the
+    run said "1 error ... in 0 files", and the Action's failed-files output read 0."""
+    policy = tmp_path / "rg.yaml"
+    policy.write_text(
+        "id: reprint-guard\nname: In-house terms\npublisher: Harbour Herald\n"
+        "source_url: https://harbourherald.example/republish\napplies_to: [harbourherald.example]\nrules:\n"
+        "  - {id: credit-line, check: attribution, names: [Harbour Herald], message: No credit}\n",
+        encoding="utf-8",
+    )
+    said = "rg.yaml:1:1: policy id 'reprint-guard' is the tool's own"
+    run = cli("validate", "--no-config", str(policy))
+    assert run.code != 0 and said in run.out + run.err, (run.out, run.err)
+    page = tmp_path / "hh.md"
+    page.write_text("---\ntitle: T\noriginal_url: https://harbourherald.example/2026/11/x\n---\nNo credit.\n", "utf-8")
+    run = cli("check", "--no-config", "--rules-dir", str(policy), str(page))
+    assert run.code == 2 and said in run.err, (run.out, run.err)

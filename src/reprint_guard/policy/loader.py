@@ -90,7 +90,18 @@ def raw_policy(text: str, name: str, *, validate: bool = True) -> RawPolicy:
     raw = RawPolicy(loaded.data, loaded.node, name)
     if validate:
         validate_raw(raw)
+    if raw.data.get("id") == RESERVED_ID:
+        raise raw.error(
+            f"policy id {RESERVED_ID!r} is the tool's own (its findings' and the config's): give the policy an id "
+            "of its own",
+            ["id"],
+        )
     return raw
+
+
+#: The id of reprint-guard's own findings and of a config's result: no policy may take it, or its findings
+#: would be counted as the tool's.
+RESERVED_ID = "reprint-guard"
 
 
 def decoded(data: bytes, name: str, what: str, error: type[ReprintGuardError]) -> str:
