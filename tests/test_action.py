@@ -1130,3 +1130,20 @@ def test_workflow_commands_are_utf8_whatever_the_locale_says(tmp_path, cli, enco
         timeout=60,
     )
     assert proc.returncode == 1 and f"::error file={name},line=".encode() in proc.stdout, proc.stdout
+
+
+@pytest.mark.parametrize("variable", ["GITHUB_OUTPUT", "GITHUB_STEP_SUMMARY"])
+def test_a_runner_file_that_cannot_be_written_fails_the_step_in_one_line(tmp_path, variable):
+    """GITHUB_OUTPUT or GITHUB_STEP_SUMMARY in a missing folder (or a folder): the step ended in a traceback,
+    exit 1, twice when the config was broken too."""
+    article = markdown(COMPLIANT_META, COMPLIANT_BODY)
+    repo, env = make_pull_request(tmp_path, {"content/a.md": article}, {"content/b.md": article})
+    env[variable] = str(tmp_path / "missing" / "file")
+    proc = run_action(repo, env)
+    assert proc.returncode == 2 and "Traceback" not in proc.stdout + proc.stderr, proc.stdout + proc.stderr
+    said = f"::error title=reprint-guard workflow::reprint-guard: cannot write {variable} ({tmp_path}/missing/file): "
+    assert said in proc.stdout, proc.stdout
+    (repo / ".reprint-guard.yaml").write_text("fail-on: sometimes\n", encoding="utf-8")
+    proc = run_action(repo, env)
+    assert proc.returncode == 2 and "Traceback" not in proc.stdout + proc.stderr
+    assert proc.stdout.count(f"cannot write {variable}") == 1, proc.stdout

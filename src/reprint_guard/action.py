@@ -515,10 +515,26 @@ def _left_out(sarif_path: str) -> Callable[[int, int], str]:
 def _write_summary(text: str) -> None:
     """Append to the job summary, when there is one (a file name that is not UTF-8 shows with a
     replacement character: the summary is for reading)."""
-    summary_path = os.environ.get("GITHUB_STEP_SUMMARY")
-    if summary_path:
-        with open(summary_path, "a", encoding="utf-8", errors="replace") as handle:
+    _append("GITHUB_STEP_SUMMARY", text)
+
+
+#: The runner's files that could not be written (GITHUB_OUTPUT, GITHUB_STEP_SUMMARY): the run fails with exit 2.
+_UNWRITTEN: list[str] = []
+
+
+def _append(variable: str, text: str) -> None:
+    """Append ``text`` to the file the runner names in ``variable``, when it names one. One that cannot be
+    written (a missing folder, a full disk) is told in one annotation and fails the run, not with a traceback."""
+    path = os.environ.get(variable)
+    if not path or variable in _UNWRITTEN:
+        return
+    try:
+        with open(path, "a", encoding="utf-8", errors="replace") as handle:
             handle.write(text)
+    except OSError as exc:
+        _UNWRITTEN.append(variable)
+        said = f"reprint-guard: cannot write {variable} ({path}): {exc.strerror or exc}"
+        print(command("error", said, title="reprint-guard workflow"))
 
 
 def _stopped(sarif_path: str, error: Any, roots: list[str] | None = None) -> None:
@@ -556,15 +572,18 @@ def output_line(key: str, value: str) -> str:
 def _write_outputs(sarif: Path | None) -> None:
     """The outputs of a run that checked nothing: every one set, so that a later step's expression reads
     numbers, not "" (``sarif`` empty when no log was written)."""
-    output_path = os.environ.get("GITHUB_OUTPUT")
-    if output_path:
-        with open(output_path, "a", encoding="utf-8", errors="replace") as handle:
-            for key in ("errors", "warnings", "files", "failed-files", "not-annotated"):
-                handle.write(f"{key}=0\n")
-            handle.write(f"errored=1\n{output_line('sarif', str(sarif) if sarif is not None else '')}")
+    zeros = "".join(f"{key}=0\n" for key in ("errors", "warnings", "files", "failed-files", "not-annotated"))
+    _append("GITHUB_OUTPUT", f"{zeros}errored=1\n{output_line('sarif', str(sarif) if sarif is not None else '')}")
 
 
 def main() -> int:
+    """The Action's step: :func:`_main`, failing with exit 2 when the runner's output or summary file could not
+    be written (a later step would read no outputs)."""
+    code = _main()
+    return ExitCode.ERROR if _UNWRITTEN else code
+
+
+def _main() -> int:
     from .output.streams import encode_safely
 
     encode_safely(sys.stdout, sys.stderr, workflow=True)  # workflow commands, read by the runner as UTF-8
@@ -748,11 +767,7 @@ def main() -> int:
         "not-annotated": hidden,
         "sarif": str(sarif_file),
     }
-    output_path = os.environ.get("GITHUB_OUTPUT")
-    if output_path:
-        with open(output_path, "a", encoding="utf-8", errors="replace") as handle:
-            for key, value in outputs.items():
-                handle.write(output_line(key, str(value)))
+    _append("GITHUB_OUTPUT", "".join(output_line(key, str(value)) for key, value in outputs.items()))
     if summary.errored:  # none of their findings are in the counts: say so, or "0 errors" reads as a pass
         unread = f"{summary.errored} could not be checked"
         scope = f"{scope[:-1]}; {unread})" if scope.endswith(")") else f"{scope} ({unread})"
