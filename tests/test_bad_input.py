@@ -689,6 +689,37 @@ def test_a_named_pipe_nobody_writes_to_is_an_error_not_a_hang(tmp_path, monkeypa
     assert time.monotonic() - started < 5
 
 
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+def test_a_named_pipe_whose_writer_stalls_is_an_error_not_a_hang(tmp_path, monkeypatch):
+    """A pipe that sent its first bytes, then nothing, and stayed open: the read waited without end."""
+    import threading
+
+    from reprint_guard.errors import InputError
+    from reprint_guard.readers import read_limited
+
+    monkeypatch.setattr("reprint_guard.readers.PIPE_WAIT_S", 0.3)
+    pipe = tmp_path / "story.md"
+    os.mkfifo(pipe)
+    done = threading.Event()
+
+    def writer() -> None:
+        with open(pipe, "wb") as handle:
+            handle.write(b"---\n")
+            handle.flush()
+            done.wait(10)  # open, silent, until the test is over
+
+    thread = threading.Thread(target=writer)
+    thread.start()
+    try:
+        started = time.monotonic()
+        with pytest.raises(InputError, match=r"sent 4 bytes, then nothing for 0\.3 s, and did not end"):
+            read_limited(pipe, str(pipe))
+        assert time.monotonic() - started < 5
+    finally:
+        done.set()
+        thread.join()
+
+
 def test_a_bidirectional_override_in_a_quoted_value_is_shown_escaped(tmp_path, write_md, cli):
     """U+202E in an author's name would show the rest of the line reversed in a terminal or an annotation."""
     story = write_md("a.md", {**COMPLIANT_META, "author": "Ana \u202eRuiz"}, "Text without its credit.\n")

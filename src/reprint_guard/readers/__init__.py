@@ -152,6 +152,29 @@ _NONBLOCK = getattr(os, "O_NONBLOCK", 0)  # not on Windows, which has no named p
 PIPE_WAIT_S = 5.0
 
 
+def _read_pipe(fd: int, name: str) -> bytes:
+    """A named pipe's or a device's bytes to its end, up to the limit: a writer that stops sending for
+    :data:`PIPE_WAIT_S` before it closes the pipe is an error, not a wait without end."""
+    data = b""
+    while len(data) <= MAX_FILE_BYTES:
+        try:
+            more = os.read(fd, MAX_FILE_BYTES + 1 - len(data))
+        except BlockingIOError:  # nothing yet: wait for more, a while
+            if not _readable_within(fd, PIPE_WAIT_S):
+                raise InputError(
+                    f"this named pipe or device sent {len(data)} bytes, then nothing for {PIPE_WAIT_S:g} s, and did "
+                    "not end (not a regular file)",
+                    path=name,
+                ) from None
+            continue
+        if not more:
+            break
+        data += more
+    if len(data) > MAX_FILE_BYTES:
+        raise TooLargeError(f"file is larger than the {MAX_FILE_BYTES // (1024 * 1024)} MiB limit", path=name)
+    return data
+
+
 def _readable_within(fd: int, seconds: float) -> bool:
     """Whether ``fd`` has something to read (or its writer came and went) within ``seconds``."""
     import select
@@ -200,7 +223,7 @@ def read_limited(path: str | Path, name: str) -> bytes:
                     f"nothing came through this named pipe or device in {PIPE_WAIT_S:g} s (not a regular file)",
                     path=name,
                 )
-            os.set_blocking(fd, True)
+            return _read_pipe(fd, name)
         data = os.read(fd, size + 1)
         if len(data) <= size and S_ISREG(status.st_mode):
             return data  # a short read of a regular file is its end: no need to ask again
