@@ -688,6 +688,9 @@ def test_staged_checks_what_the_commit_holds_not_the_working_copy(tmp_path, cli)
     assert changed.code == 2, changed.out
     said = "sub/p.meta.yaml: the metadata sidecar has changes that are not staged: the commit holds another copy"
     assert said in changed.out, changed.out
+    # A folder would be walked in the working tree, not read from git's index: refused, with what to name.
+    walked = cli("check", "--no-config", "--staged", "sub", cwd=tree)
+    assert walked.code == 2 and "--staged checks a commit's staged files, named one by one" in walked.err
 
 
 def test_staged_reads_a_legacy_encoded_page_by_its_charset_and_refuses_a_repointed_link(tmp_path, cli):

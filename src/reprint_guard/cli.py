@@ -481,6 +481,12 @@ def run_check(options: argparse.Namespace) -> int:
         if options.force_include:
             cli["force_include"] = True
         if options.staged:
+            folders = [p for p in options.paths if p != "-" and os.path.isdir(p) and not os.path.islink(p)]
+            if folders:  # a walk reads the working tree, not git's index: the commit's files are named one by one
+                raise UsageError(
+                    f"--staged checks a commit's staged files, named one by one (as pre-commit passes them), not a "
+                    f"folder ({folders[0]!r}): name them, e.g. $(git diff --cached --name-only)"
+                )
             cli["staged"] = True
         if options.no_inline_suppressions:
             cli["inline_suppressions"] = False
