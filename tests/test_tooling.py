@@ -1898,7 +1898,7 @@ def test_credit_from_a_file_names_it_when_its_metadata_lacks_what_the_block_need
     assert run.code == 2
     assert run.err.strip() == (
         "reprint-guard: cr.md: the credit needs metadata that is not set: author (or copyright_holder), "
-        "original_published"
+        "original_published (set it in the metadata, or pass --meta author=...)"
     ), run.err
 
 

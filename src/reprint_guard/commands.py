@@ -279,7 +279,10 @@ def run_credit(options: argparse.Namespace) -> int:
     try:
         block = credit_block(policy, reprint, options.format)
     except CreditError as exc:  # of --from FILE, said of that file (its metadata lacks what the block needs)
-        raise UsageError(str(exc), path=options.source or None) from None
+        said = str(exc)
+        if exc.field and said.startswith("the credit needs metadata"):  # an exact block has no placeholder in it
+            said += f" (set it in the metadata, or pass --meta {exc.field}=...)"
+        raise UsageError(said, path=options.source or None) from None
     sys.stdout.write(block + "\n")
     from .checks.base import PAGE_AUTHOR, names_page_author
 
