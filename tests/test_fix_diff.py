@@ -1223,3 +1223,26 @@ def test_fix_leaves_a_file_an_editor_saved_while_it_was_being_fixed(tmp_path, mo
     main(["check", str(page), "--fix", "--no-config", "--no-progress"])  # run again: fixed, the edit kept
     fixed = page.read_text(encoding="utf-8")
     assert "A paragraph the editor added." in fixed and "The original source of this article" in fixed
+
+
+def test_fix_reports_a_licence_its_linked_credit_satisfies_as_fixed(tmp_path, cli):
+    """The Conversation's credit, linked in place, gives the licence by reference: --fix said it "could not fix
+    the-conversation/license ... add what it lacks by hand", and a second run found nothing to add."""
+    page = tmp_path / "tc.html"
+    page.write_text(
+        "<p>Nadia Osei, University of Lakemoor</p>\n<p>Otters are back in city creeks, and researchers are counting "
+        "them again this year.</p>\n<p>The counts began in 2019 when volunteers first reported sightings.</p>\n"
+        "<p>Since then the numbers have grown each spring, the team says, though floods set them back.</p>\n"
+        "<p>This article is republished from The Conversation under a Creative Commons license.</p>\n"
+        '<img src="https://counter.theconversation.com/content/248810/count.gif" width="1" height="1" alt="">\n',
+        encoding="utf-8",
+    )
+    (tmp_path / "tc.meta.yaml").write_text(
+        "original_url: https://theconversation.com/why-river-otters-are-coming-back-248810\nauthor: Nadia Osei\n"
+        "license: CC-BY-ND-4.0\ncommercial: false\n",
+        encoding="utf-8",
+    )
+    run = cli("check", str(page), "--fix")
+    assert "fixed the-conversation/link-original, the-conversation/license" in run.err, run.err
+    assert "could not fix the-conversation/license" not in run.err, run.err
+    assert cli("check", str(page)).code == 0

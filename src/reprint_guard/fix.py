@@ -775,14 +775,18 @@ def plan(
         if elsewhere and not words_only:
             # The credit is there, elsewhere: the credit block inserted for what it lacks (a licence) would
             # credit the publisher twice. What it lacks is added to it by hand; an element still goes in.
-            for finding in credited:  # a link made in place is not among them: it is fixed
-                why = "the credit is there, elsewhere: add what it lacks to it by hand (see the fix)"
-                outcome.unfixable.append((finding, f"{why}, not a second credit"))
-            wanted = [f for f in wanted if f not in credited]
             others = [*blocks[:credit], *blocks[credit + 1 :]]
+            text = inserted(others) if others else restored(plain)
+            # What the link made in place satisfies too (The Conversation's licence, given by reference by its
+            # linked credit) is fixed, not left to the editor.
+            still = {f.rule for f in recheck(text)} if linked is not None else {f.rule for f in credited}
+            for finding in credited:  # a link made in place is not among them: it is fixed
+                if finding.rule in still:
+                    why = "the credit is there, elsewhere: add what it lacks to it by hand (see the fix)"
+                    outcome.unfixable.append((finding, f"{why}, not a second credit"))
+            wanted = [f for f in wanted if f not in credited or f.rule not in still]
             if not others and linked is None:
                 return outcome
-            text = inserted(others) if others else restored(plain)
     outcome.text = text
     # A text rule the inserted credit satisfies ("Originally published by ..." in the credit block) is fixed
     # too, though --fix makes no text of its own for it.
