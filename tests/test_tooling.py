@@ -1973,3 +1973,23 @@ def test_an_element_pattern_filled_with_a_sites_own_key_validates_and_names_that
     run = cli("check", "--no-config", "--policy", str(policy), "other.md", "--format", "json", cwd=tmp_path)
     [finding] = run.json()["results"][0]["findings"]
     assert finding["message"].endswith("its address does not name this reprint's pixel_id (48213))"), finding
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (["--policy", ""], "--policy needs a policy id or a policy file, not an empty name"),
+        (["--rules-dir", ""], "--rules-dir needs a folder or a file of policies, not an empty name"),
+        (["--json", "-"], "--json names a file to write the report to, not standard output"),
+        (["--sarif", ""], "--sarif names a file to write the report to, not an empty name"),
+        (["--policy", "pol"], "pol: a folder, not a policy file: name a file, or give the folder with --rules-dir"),
+    ],
+)
+def test_options_that_name_nothing_or_a_folder_are_refused(tmp_path, cli, args, said):
+    """An empty --policy was passed over, an empty --rules-dir read the working folder, --json - wrote a file
+    named "-", and a folder given to --policy was "not found"."""
+    (tmp_path / "pol").mkdir()
+    (tmp_path / "a.md").write_text("---\ntitle: T\n---\nText.\n", encoding="utf-8")
+    run = cli("check", "a.md", "--no-config", *args, cwd=tmp_path)
+    assert run.code == 2 and said in run.err, (run.out, run.err)
+    assert not (tmp_path / "-").exists()

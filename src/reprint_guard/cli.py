@@ -447,6 +447,22 @@ def _driver(run: object) -> object:
 _REPORT_LIMIT = 64 * 1024 * 1024
 
 
+def _check_names(options: argparse.Namespace) -> None:
+    """Options that name nothing, or standard output, where a file is wanted: an empty --policy was passed over
+    and an empty --rules-dir read the working folder; --json - wrote a file named "-"."""
+    if options.policy == "":
+        raise UsageError("--policy needs a policy id or a policy file, not an empty name")
+    if "" in options.rules_dir:
+        raise UsageError("--rules-dir needs a folder or a file of policies, not an empty name")
+    for flag in ("json", "sarif", "markdown"):
+        if getattr(options, flag) in ("-", ""):
+            said = "standard output" if getattr(options, flag) == "-" else "an empty name"
+            raise UsageError(
+                f"--{flag} names a file to write the report to, not {said}: --format {flag} writes it to standard "
+                "output"
+            )
+
+
 def run_check(options: argparse.Namespace) -> int:
     from .config.loader import load_config
     from .output import use_color
@@ -462,6 +478,7 @@ def run_check(options: argparse.Namespace) -> int:
                 f"--diff writes a patch to standard output, where --format {options.format} writes its report: "
                 f"use --{options.format} FILE for the report"
             )
+        _check_names(options)
         loaded = load_config(options.config, search=not options.no_config)
         cli: dict[str, Any] = {
             "meta": parse_meta(options.meta, loaded.config.front_matter if loaded.config else None),

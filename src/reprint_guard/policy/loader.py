@@ -943,6 +943,10 @@ def load_policy(spec: str | Path, *, extra: Iterable[str | Path] = ()) -> Policy
             reason = getattr(exc, "strerror", None) or exc
             raise PolicyError(f"policy file cannot be looked up: {reason}", path=text[:200]) from None
         if not found:
+            if path.is_dir():
+                raise PolicyError(
+                    "a folder, not a policy file: name a file, or give the folder with --rules-dir", path=text[:200]
+                )
             raise PolicyError("policy file not found", path=text[:200])
         try:
             policy = policy_set((*extra, path)).from_file(path)
