@@ -369,7 +369,7 @@ def _failed_reports(options: argparse.Namespace, error: ReprintGuardError) -> No
         ("json", "JSON report", json_report, options.json),
     ):
         try:
-            if target:
+            if target and target != "-":  # "-" is refused as a report's destination: no file of that name
                 handle = _AtomicFile(target)
                 write(handle.handle)
                 handle.commit()
@@ -452,6 +452,10 @@ def _check_names(options: argparse.Namespace) -> None:
     and an empty --rules-dir read the working folder; --json - wrote a file named "-"."""
     if options.policy == "":
         raise UsageError("--policy needs a policy id or a policy file, not an empty name")
+    if options.policy and os.path.isdir(options.policy):  # else read as an id: "unknown policy"
+        raise UsageError(
+            "a folder, not a policy file: name a file, or give the folder with --rules-dir", path=options.policy
+        )
     if "" in options.rules_dir:
         raise UsageError("--rules-dir needs a folder or a file of policies, not an empty name")
     for flag in ("json", "sarif", "markdown"):
