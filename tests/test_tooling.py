@@ -1981,7 +1981,7 @@ def test_an_element_pattern_filled_with_a_sites_own_key_validates_and_names_that
         (["--policy", ""], "--policy needs a policy id or a policy file, not an empty name"),
         (["--rules-dir", ""], "--rules-dir needs a folder or a file of policies, not an empty name"),
         (["--json", "-"], "--json names a file to write the report to, not standard output"),
-        (["--sarif", ""], "--sarif names a file to write the report to, not an empty name"),
+        (["--sarif", "-"], "--sarif names a file to write the report to, not standard output"),
         (["--policy", "pol"], "pol: a folder, not a policy file: name a file, or give the folder with --rules-dir"),
     ],
 )

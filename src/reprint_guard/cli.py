@@ -459,11 +459,10 @@ def _check_names(options: argparse.Namespace) -> None:
     if "" in options.rules_dir:
         raise UsageError("--rules-dir needs a folder or a file of policies, not an empty name")
     for flag in ("json", "sarif", "markdown"):
-        if getattr(options, flag) in ("-", ""):
-            said = "standard output" if getattr(options, flag) == "-" else "an empty name"
+        if getattr(options, flag) == "-":
             raise UsageError(
-                f"--{flag} names a file to write the report to, not {said}: --format {flag} writes it to standard "
-                "output"
+                f"--{flag} names a file to write the report to, not standard output: --format {flag} writes it to "
+                "standard output"
             )
 
 
