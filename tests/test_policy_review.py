@@ -101,6 +101,21 @@ def test_a_malformed_placeholder_is_told_at_its_template(tmp_path, cli):
     ]
 
 
+def test_a_placeholder_with_an_attribute_or_index_is_malformed(tmp_path, cli):
+    """``{original_url.__class__.__mro__}`` and ``{author[0]}`` were called valid and shown as written."""
+    policy = write_policy(
+        tmp_path,
+        "attr",
+        "credit:\n  markdown: '{original_url.__class__.__mro__} {author[0]}'\nrules:\n"
+        "  - id: link\n    check: link\n    target: original\n    message: Link it\n",
+    )
+    run = cli("validate", str(policy))
+    assert run.code == 1, run.out
+    why = "(a template takes no attribute or index (.name, [0]) of a value)"
+    assert f"malformed placeholder '{{original_url.__class__.__mro__}}': write {{original_url}} {why}" in run.out
+    assert f"malformed placeholder '{{author[0]}}': write {{author}} {why}" in run.out
+
+
 def test_braces_that_are_text_in_a_template_are_no_placeholder(tmp_path, cli):
     """The fill leaves any brace that is not ``{name}`` as it stands: a YAML snippet in a fix, CSS or JSON in
     a credit's HTML, a lone brace, a site's template tags are text. A name far from every one a template

@@ -763,7 +763,8 @@ def _known_name(name: str) -> str | None:
 #: name with spaces around it, a conversion (``!r``) or a format (``:>10``), and the closing brace if any.
 _PLACEHOLDER_LIKE = re.compile(
     r"\{\{\s*(?P<doubled>[A-Za-z_][A-Za-z0-9_]*)\s*\}\}"
-    r"|\{(?P<before>[ \t]*)(?P<name>[A-Za-z_][A-Za-z0-9_]*)(?P<after>[ \t]*)(?P<tail>![A-Za-z]*|:[^{}\s]*)?"
+    r"|\{(?P<before>[ \t]*)(?P<name>[A-Za-z_][A-Za-z0-9_]*)(?P<after>[ \t]*)"
+    r"(?P<tail>![A-Za-z]*|:[^{}\s]*|[.\[][^{}\s]*)?"
     r"(?P<close>\})?"
 )
 
@@ -790,6 +791,8 @@ def _malformed(template: str) -> list[tuple[str, str, str]]:
         elif match.group("close"):
             if tail.startswith("!"):
                 found.append((written, known, "a template takes no conversion such as !r"))
+            elif tail[:1] in (".", "["):
+                found.append((written, known, "a template takes no attribute or index (.name, [0]) of a value"))
             elif tail:
                 found.append((written, known, "a template takes no format"))
             elif match.group("before") or match.group("after"):
