@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from functools import lru_cache, partial
+from itertools import islice
 from typing import TYPE_CHECKING, Any
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode, SelectolaxError
@@ -493,7 +494,9 @@ class Reprint:
                 return False
             names = options["tags"]
             if options["raw"] == PLAIN_RAW_HTML and isinstance(names, frozenset):
-                return any(tag in names if tag[0] != "." else CLASSED in names for tag in tags)
+                # A class only where a tag has one, and its name written in the source (a credit's <p class=...>
+                # is no caption).
+                return any(tag in names if tag[0] != "." else CLASSED in names and tag[1:] in self.body for tag in tags)
         html = self.html
         if any(tag.lstrip(".") in html for tag in tags):
             return True
@@ -863,6 +866,26 @@ class Reprint:
             return True
         image = body.rfind("![", line, index)
         return image >= 0 and body.find("]", image, index) < 0
+
+    def span_of_copy(self, needle: str, nth: int, seen: int | None = None) -> Span | None:
+        """Where the ``nth`` copy (from 0) of ``needle``, written exactly so, stands in the article's source
+        outside comments and tags, or None when there are fewer: a cheap placing for a text a reader sees ``nth``
+        copies of before it (a credit's name), where :meth:`span` would search the words apart as well.
+        ``seen``: how many copies a reader sees in all; when the source holds as many, each is a seen one, and
+        the ``nth`` is taken as it stands, without reading where comments and code are."""
+        start, end = self._content_span
+        if seen is not None and self.body.count(needle, start, end) == seen:
+            found = list(islice(_find_all(self.body, needle, start, end), nth, nth + 1))
+            if found:
+                return (*self._position(found[0]), *self._position(found[0] + len(needle)))
+        seen = 0
+        for index in self.visible_indices(_find_all(self.body, needle, *self._content_span)):
+            if self._in_tag(index):
+                continue
+            if seen == nth:
+                return (*self._position(index), *self._position(index + len(needle)))
+            seen += 1
+        return None
 
     def visible_indices(self, matches: Iterable[int] | Iterator[re.Match[str]]) -> Iterator[int]:
         """The indices of ``matches`` (indices, or regex matches) in the article content, outside comments."""

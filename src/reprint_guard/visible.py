@@ -432,6 +432,19 @@ class VisibleBody:
             return []
         return [(anchor, anchor.attributes.get("href")) for anchor in self._tree.tags("a")]
 
+    def linked_blocks(self, wanted: Callable[[str], bool]) -> list[str]:
+        """The normalised text of the block around each visible ``<a>`` whose ``href`` is ``wanted``, every copy
+        of a link, not only the first (:meth:`anchor_block`): whether a credit's line links somewhere."""
+        blocks = []
+        for anchor, href in self.anchor_nodes():
+            if href is None or not wanted(href.strip()) or not _shows_something(anchor):
+                continue
+            node = anchor.parent
+            while node is not None and node.tag not in _BLOCK_NAMES:
+                node = node.parent
+            blocks.append(normalize((node or anchor).text(deep=True, separator="")))
+        return blocks
+
     def deed_anchors(self) -> list[tuple[LexborNode, str]]:
         """The visible links to a Creative Commons address, with their ``href``: kept as :attr:`anchors` reads
         the links, for a licence check to read their words without walking every link again."""

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote
 
 from ..reprint import Reprint, Span, line_around
+from ..textnorm import normalize
 from ..urls import as_address, edition_aside, embedded_addresses, host_of, normalize_url
 from .base import (
     CREDIT_WORDS,
@@ -121,17 +122,38 @@ def _names_publisher(reprint: Reprint, context: Context, link: str) -> bool:
     return credit_link(visible.anchor_text(link) or "", visible.anchor_block(link) or "", context.policy)
 
 
-def unlinked_credit(reprint: Reprint, context: Context, site: str) -> tuple[str, str] | None:
-    """The normalised text of the first block that credits the publisher in a credit's words ("Source: Global
-    Research") and holds no link to ``site`` (the original's, its edition aside), and the name it gives (as
-    the policy writes it), or None."""
-    names = {name.lower(): name for name in _publisher_names(context) if len(name) > 3}
-    if not names:
-        return None
-    for block, links in reprint.visible.linked_blocks_holding(tuple(names)):
-        if CREDIT_WORDS.search(block) and not any(_on_site(link.strip(), site) for link in links):
-            return block, next(name for folded, name in names.items() if folded in block)
+def unlinked_credit(reprint: Reprint, context: Context, site: str) -> tuple[str, str, int] | None:
+    """The first line of the visible text that credits the publisher in a credit's words ("Source: Global
+    Research"), as written, the name it gives there (as the policy writes it) and how many copies of that name,
+    written so, a reader sees before the line; or None. Asked where no link to the original's site stands in a
+    credit's sentence (such a link is taken first), so the line holds none: read from the text's lines (blocks
+    end in line breaks), not from the page's tree; the names as written first, then blind to case."""
+    raw = reprint.visible.raw_text
+    names = sorted((n for n in _publisher_names(context) if len(n) > 3), key=len)  # the name, not a phrase
+    for text in (raw, None):
+        if text is None:  # "global research" written so: looked for in the text lowered, when of one length
+            text = reprint.visible.lowered_raw
+            if len(text) != len(raw):
+                return None
+        for name in names:
+            wanted = name if text is raw else name.lower()
+            at = text.find(wanted)
+            while at >= 0:
+                start, end = text.rfind("\n", 0, at) + 1, text.find("\n", at)
+                line = raw[start : end if end >= 0 else len(raw)]
+                said = normalize(line)
+                if CREDIT_WORDS.search(said) and not _links_the_site(reprint, said, site):
+                    return line, name, raw.count(name, 0, start) if text is raw else -1
+                at = text.find(wanted, end) if end >= 0 else -1
     return None
+
+
+def _links_the_site(reprint: Reprint, line: str, site: str) -> bool:
+    """Whether a credit's ``line`` (normalised) links a page of ``site``: a link to it in its block, any copy
+    of the link (the story may link the same page first, elsewhere)."""
+    return any(
+        line in block or block in line for block in reprint.visible.linked_blocks(lambda href: _on_site(href, site))
+    )
 
 
 #: A Markdown link as a reader sees it written out, where Markdown was not read: its address.
@@ -167,11 +189,11 @@ def _unseen_address(reprint: Reprint, original: str) -> str:
     )
 
 
-def _credit_words(block: str, name: str) -> str:
-    """The words of an unlinked credit that its finding marks: those up to the publisher's name, which is where
-    the link goes ("first published by tide weekly"), at most :data:`_CREDIT_WORDS_PLACED` of them."""
-    at = block.find(name.lower())
-    words = block[: at + len(name)].split() if at >= 0 else block.split()
+def _credit_words(line: str, name: str) -> str:
+    """The words of an unlinked credit's line that its finding marks, as written: those up to the publisher's
+    name, where the link goes ("first published by Tide Weekly"), at most :data:`_CREDIT_WORDS_PLACED`."""
+    at = line.lower().find(name.lower())
+    words = line[: at + len(name)].split() if at >= 0 else line.split()
     return " ".join(words[-_CREDIT_WORDS_PLACED:])
 
 
@@ -369,14 +391,19 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
         )
         return
     images = [src for src in reprint.visible.images if normalize_url(src) == key]
-    line, column = reprint.end_position()
     if images:
+        line, column = reprint.end_position()
         yield Problem(line, column, detail="an image points at the original, but an image is not a hyperlink")
         return
     credit = unlinked_credit(reprint, context, site)
-    span = reprint.span(_credit_words(*credit)) if credit is not None else None
+    span = None
+    if credit is not None:  # its name's copy, where the link goes; else the credit's words, looked for apart
+        seen = reprint.visible.raw_text.count(credit[1])
+        span = reprint.span_of_copy(credit[1], credit[2], seen) if credit[2] >= 0 else None
+        span = span or reprint.span(_credit_words(credit[0], credit[1]))
     hidden = _unseen_address(reprint, original)
     if span is not None and span[2] is not None:  # told at the credit that lacks the link, where it is added
         yield Problem.at(span, f"the credit names {credit[1]} with no link to the article{hidden}")  # type: ignore[index]
     else:
+        line, column = reprint.end_position()
         yield Problem(line, column, detail=hidden[2:] or None)
