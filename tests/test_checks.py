@@ -4916,3 +4916,50 @@ def test_fix_texts_for_toml_front_matter_are_written_in_toml(tmp_path, cli):
         f["rule"]: f["fix"] for f in cli("check", str(yaml_page), "--format", "json").json()["results"][0]["findings"]
     }
     assert "permissions: [{from: publications@globalresearch.ca" in fixes["global-research/commercial-permission"]
+
+
+def test_a_credit_set_in_a_figures_caption_and_a_bio_beside_a_credit_still_credit(tmp_path, cli):
+    """A re-test's regressions: the story's credit written in a <figcaption> ("The original source of this
+    article is ...") was taken for a picture's, and a bio sentence beside "From Global Research." in one
+    paragraph made the whole paragraph a bio."""
+    original = "https://www.globalresearch.ca/river-towns-water-meters/5812345"
+    (tmp_path / "fig.html").write_text(
+        '<p>Water meters came to the river towns.</p>\n<figure><img src="https://example.org/m.jpg" alt="">'
+        f'<figcaption>The original source of this article is <a href="{original}">Global Research</a>. Copyright '
+        "© Marta Kowalczyk, Global Research, 2025</figcaption></figure>\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "fig.meta.yaml").write_text(
+        f"original_url: {original}\nauthor: Marta Kowalczyk\noriginal_published: 2025-09-01\ncommercial: false\n",
+        encoding="utf-8",
+    )
+    assert cli("check", str(tmp_path / "fig.html"), "--no-config").code == 0
+    for line in (
+        "Jane Roe is a research associate of the Centre for Research on Globalization. From Global Research.",
+        "From Global Research, where Jane Roe is a senior editor.",
+    ):
+        page = tmp_path / "bio.md"
+        page.write_text(
+            f"---\ntitle: T\nauthor: Marta Kowalczyk\noriginal_url: {original}\noriginal_published: 2025-09-01\n"
+            f"commercial: false\n---\n\nWater meters came.\n\n{line}\n\n[Read the original]({original}). "
+            "Copyright © Marta Kowalczyk 2025.\n",
+            encoding="utf-8",
+        )
+        assert cli("check", str(page), "--no-config").code == 0, line
+
+
+def test_a_permission_is_held_to_hugos_publish_date_not_to_a_drafts_date(tmp_path, cli):
+    """Hugo reads its keys blind to case: "publishdate" is the day the page goes out, before "date"; and a
+    draft's date is the day it was begun (``hugo new``), no publication."""
+    body = (
+        "Water meters came.\n\n*The original source of this article is [Global Research]"
+        "(https://www.globalresearch.ca/a/5812345).*\n\nCopyright © Marta Kowalczyk, Global Research, 2025\n"
+    )
+    head = (
+        "---\ntitle: T\nauthor: Marta Kowalczyk\noriginal_url: https://www.globalresearch.ca/a/5812345\n"
+        "date: 2025-01-01\n{more}commercial: true\n"
+        "permissions: [{{from: publications@globalresearch.ca, date: 2025-02-15, scope: [commercial]}}]\n---\n"
+    )
+    for name, more in (("later.md", "publishdate: 2025-03-01\n"), ("draft.md", "draft: true\n")):
+        (tmp_path / name).write_text(head.format(more=more) + body, encoding="utf-8")
+        assert cli("check", str(tmp_path / name), "--no-config").code == 0, name

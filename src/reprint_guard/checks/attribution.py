@@ -329,25 +329,46 @@ def _in_a_credit(visible: VisibleBody, names: tuple[str, ...]) -> bool:
     blocks = visible.blocks_holding(wanted)
     if not blocks:
         return True  # not found block by block (a name across blocks?): taken for a credit, as before
-    return any(_reads_as_credit(block) for block in blocks)
+    return any(_reads_as_credit(block, wanted) for block in blocks)
 
 
-#: A short block that says who a person is ("Marta Kowalczyk is a regular contributor to Global Research.",
-#: "... is a Research Associate of the Centre for Research on Globalization"): an author's bio, which names the
-#: publisher but credits no source.
-_BIO = re.compile(
-    r"\b(?:is|was|are|were|has been)\s+(?:a|an|the|our|one of)\b[^.!?]{0,80}?\b(?:contributors?|associates?|writers?"
-    r"|authors?|editors?|columnists?|fellows?|reporters?|correspondents?|researchers?|members?|directors?"
-    r"|professors?|analysts?|journalists?)\b"
+#: Words that credit the story itself, not a picture ("The original source of this article is", "originally
+#: published by"): a caption that says them is the story's credit, set under a figure.
+_STORY_CREDIT = re.compile(
+    r"originally|first (?:published|appeared|ran)|republish|reprint|source of this (?:article|story)"
+    r"|appeared (?:on|in)|this (?:story|article) (?:was|is|first)"
 )
 
 
-def _reads_as_credit(block: str) -> bool:
-    """Whether a normalised block naming the publisher reads as its credit: credit words in it, or a block of
-    a credit line's length that is no author's bio."""
+def _story_credited(visible: VisibleBody, names: tuple[str, ...]) -> bool:
+    """Whether a block naming one of ``names`` says a credit's words of the story (see :data:`_STORY_CREDIT`)."""
+    return any(_STORY_CREDIT.search(block) for block in visible.blocks_holding(tuple(normalized(n) for n in names)))
+
+
+#: A sentence that says who a person is ("Marta Kowalczyk is a regular contributor to Global Research.", "...
+#: is a Research Associate of the Centre for Research on Globalization"): an author's bio, which names the
+#: publisher but credits no source. Its subject, a name of a few words, opens it.
+_BIO = re.compile(
+    r"^(?:[\w.'’-]+ ){1,4}(?:is|was|are|were|has been)\s+(?:a|an|the|our|one of)\b[^.!?]{0,80}?\b(?:contributors?"
+    r"|associates?|writers?|authors?|editors?|columnists?|fellows?|reporters?|correspondents?|researchers?|members?"
+    r"|directors?|professors?|analysts?|journalists?)\b"
+)
+#: Where a block's sentences part.
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+")
+
+
+def _reads_as_credit(block: str, names: tuple[str, ...]) -> bool:
+    """Whether a normalised block naming the publisher (one of ``names``, normalised) reads as its credit:
+    credit words in it, or a block of a credit line's length with a sentence naming the publisher that is no
+    author's bio ("Jane Roe is a research associate of ... From Global Research.")."""
     if _creditish().search(block.encode("utf-8")) is not None:
         return True
-    return len(block) <= _CREDIT_LINE and _BIO.search(block) is None
+    if len(block) > _CREDIT_LINE:
+        return False
+    return any(
+        _BIO.search(sentence) is None and any(name in sentence for name in names)
+        for sentence in _SENTENCE_BREAK.split(block)
+    )
 
 
 def _placed_in_a_credit(visible: VisibleBody, params: Params) -> bool:
@@ -375,7 +396,7 @@ def _placed_in_a_credit(visible: VisibleBody, params: Params) -> bool:
     if not blocks:
         return True
     block = blocks[0] if params.position == "top" else blocks[-1]
-    return _reads_as_credit(block)
+    return _reads_as_credit(block, tuple(normalized(name) for name in params.names))
 
 
 def _hidden_in_the_file(reprint: Reprint, names: tuple[str, ...] | list[str]) -> str:
@@ -445,9 +466,14 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
     meta = reprint.metadata
     if params.names:
         found = _placements(visible, params)
-        if found and (apart := reprint.visible_apart(CAPTIONS)) is not visible and not _placements(apart, params):
+        if (
+            found
+            and (apart := reprint.visible_apart(CAPTIONS)) is not visible
+            and not _placements(apart, params)
+            and not _story_credited(visible, params.names)
+        ):
             # Only a picture's caption names the publisher ("Ruth Anne Kim for KFF Health News"): the picture's
-            # credit, not the story's.
+            # credit, not the story's (unless the caption says it credits the story: a credit set under a figure).
             if not params.placement_only:
                 line, column = _where_missing(reprint, params)
                 said = f'"{params.names[0]}" is named only in a picture\'s caption, which credits the picture'

@@ -19,7 +19,7 @@ from ..reprint import Reprint, Span
 from ..urls import embedded_addresses, host_matches, host_of
 from ..visible import ADDRESS_ATTRIBUTES, SRCSET_ATTRIBUTES, Media, embed_item
 from .base import BADGE_HOSTS, Context, Problem, unknown_scopes, url_pattern
-from .permission import LATE_FIX, OWN_SITE, Standing, another_publisher, late_date, page_date, standing
+from .permission import OWN_SITE, Standing, another_publisher, late_date, late_fix, page_date, standing
 
 if TYPE_CHECKING:
     from .params import MediaParams as Params
@@ -262,7 +262,7 @@ def _not_permitted(
     if found.current:  # given after the reprint was published, or dated in the future (a typo?)
         given, when = late_date(found, context.today)
         detail = f"{what}; the '{scope}' permission on record is dated {given.isoformat()}, {when}: it must come first"
-        yield Problem.at(span, detail, fix=LATE_FIX, **where)
+        yield Problem.at(span, detail, fix=late_fix(found), **where)
     elif found.matching:  # one was on record, and has run out
         expired = max(p.expires for p in found.matching if p.expires)
         yield Problem.at(

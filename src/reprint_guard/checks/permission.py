@@ -172,22 +172,44 @@ def late_date(found: Standing, today: dt.date) -> tuple[dt.date, str]:
 
 
 def _by_its(found: Standing) -> str:
-    """Where the publication day comes from, when not ``published``: the page's own date."""
-    return "" if found.published_key == "published" else f" (the page's '{found.published_key}')"
+    """Where the publication day comes from, when not ``published``: the page's own date, or a Jekyll post's
+    file name's."""
+    if found.published_key == "published":
+        return ""
+    if found.published_key == FILE_NAME_DATE:
+        return " (the date in the post's file name)"
+    return f" (the page's '{found.published_key}')"
 
 
 def page_date(reprint: Reprint) -> tuple[str, dt.date | dt.datetime] | None:
     """The site's own date for a page with no ``published`` (Hugo's ``date``, a Jekyll post's file name): the
     day it goes out, by which a permission must have been given, and until which it must last."""
-    if reprint.metadata.published is not None:
+    meta = reprint.metadata
+    if meta.published is not None or meta.extra.get("draft") is True:  # a draft's date is when it was begun
         return None
     from .timing import site_date
 
-    return site_date(reprint)
+    found = site_date(reprint)
+    if found is not None and found[0] not in meta.extra:  # a Jekyll post's, from its file name
+        return FILE_NAME_DATE, found[1]
+    return found
+
+
+#: What :func:`page_date` names a date taken from a Jekyll post's file name by.
+FILE_NAME_DATE = "file name"
 
 
 #: The fix for a record given too late.
 LATE_FIX = "Check the permission's date (YYYY-MM-DD), and the reprint's 'published' date."
+
+
+def late_fix(found: Standing) -> str:
+    """:data:`LATE_FIX`, naming where the publication day was read: the page's own date key, or a post's name."""
+    if found.published_key == "published":
+        return LATE_FIX
+    if found.published_key == FILE_NAME_DATE:
+        return "Check the permission's date (YYYY-MM-DD), and the date in the post's file name (or set 'published')."
+    return f"Check the permission's date (YYYY-MM-DD), and the page's '{found.published_key}' (or set 'published')."
 
 
 def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Problem]:
@@ -210,7 +232,7 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
             file=file,
             field=field,
             detail=f"the {scope} permission on record is dated {given.isoformat()}, {when}: it must come first",
-            fix=LATE_FIX,
+            fix=late_fix(found),
             specific=True,
         )
         return
