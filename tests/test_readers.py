@@ -1691,6 +1691,8 @@ def test_the_library_refuses_what_would_let_a_reprint_pass_unchecked():
             reprint_guard.check(whole, {})
     with pytest.raises(reprint_guard.UsageError, match=r"not JSON: pass json\.dumps"):
         reprint_guard.check_text(str(envelope))
+    quoting = '{{< figure src="a.jpg" >}}\n\nAn example:\n\n```json\n{"metadata": {"a": 1}, "body": "x"}\n```\n'
+    assert reprint_guard.check(quoting, {}).status == "skipped"  # a Markdown body quoting one is no envelope
     assert reprint_guard.check_text(json.dumps(envelope)).status == "fail"
 
 

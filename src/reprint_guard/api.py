@@ -272,13 +272,22 @@ def _switches(**switches: Any) -> None:
 
 def _not_an_envelope(body: str, format: str, path: str) -> None:
     """A CMS's whole JSON envelope (``{"metadata": ..., "body": ...}``) passed as the body: read as Markdown
-    with no metadata it would be the outlet's own article, and pass unchecked."""
-    if format == "text" or body.lstrip()[:1] != "{":
+    with no metadata it would be the outlet's own article, and pass unchecked. Only a body that is JSON, an
+    object with an envelope's keys, is refused (or a Python dict's repr of one): a Markdown body may quote one."""
+    text = body.strip()
+    if format == "text" or text[:1] != "{" or text[-1:] != "}":
         return
-    from .readers import _looks_like_envelope
+    if text.startswith(("{'metadata'", "{'body'")):
+        whole = True
+    else:
+        import json
 
-    head = body.lstrip()[:4096]
-    if _looks_like_envelope(head.encode("utf-8", "surrogatepass")) or head.startswith(("{'metadata'", "{'body'")):
+        try:
+            data = json.loads(text)
+        except (ValueError, RecursionError):
+            return
+        whole = isinstance(data, dict) and ("body" in data or "metadata" in data)
+    if whole:
         raise UsageError(
             'the body is a whole JSON envelope ({"metadata": ..., "body": ...}): pass it to check_text(), '
             "or its body and metadata apart to check()",
