@@ -709,3 +709,42 @@ def test_standard_input_named_by_stdin_filename_is_placed_in_that_file(tmp_path,
     assert "locations" not in plain["runs"][0]["results"][0]  # "<stdin>" is no file of the repository
     refused = cli("check", "a.md", "--stdin-filename", "b.md", cwd=tmp_path)
     assert refused.code == 2 and "check '-' with it" in refused.err
+
+
+def test_standard_input_named_by_stdin_filename_takes_that_files_config_and_sidecar(tmp_path, cli):
+    """A re-test found --stdin-filename half done: the config's suppressions for the file did not match,
+    its exclude did not leave it out, and its metadata sidecar was not read (a page passed as the outlet's own)."""
+    posts = tmp_path / "content" / "posts"
+    drafts = tmp_path / "content" / "drafts"
+    posts.mkdir(parents=True)
+    drafts.mkdir()
+    page = (ROOT / "examples" / "global-research" / "markdown" / "no-commercial-permission.md").read_bytes()
+    (tmp_path / ".reprint-guard.yaml").write_text(
+        'exclude: ["content/drafts/**"]\nsuppressions:\n  - path: content/posts/a.md\n'
+        "    rule: global-research/commercial-permission\n    reason: Permission by phone\n",
+        encoding="utf-8",
+    )
+    named = cli("check", "-", "--stdin-filename", "content/posts/a.md", cwd=tmp_path, stdin=page)
+    assert named.code == 0 and "1 finding suppressed" in named.out, named.out
+    excluded = cli("check", "-", "--stdin-filename", "content/drafts/a.md", cwd=tmp_path, stdin=page)
+    assert "0 files" in excluded.out, excluded.out
+    html = tmp_path / "side"
+    html.mkdir()
+    source = ROOT / "examples" / "global-research" / "html"
+    (html / "gr.html").write_bytes((source / "compliant.html").read_bytes())
+    meta = (source / "compliant.meta.yaml").read_text(encoding="utf-8").replace("medium: web", "medium: print")
+    (html / "gr.meta.yaml").write_text(meta, encoding="utf-8")
+    as_file = cli("check", "side/gr.html", "--no-config", "--format", "json", cwd=tmp_path).json()
+    piped = cli(
+        "check",
+        "-",
+        "--stdin-filename",
+        "side/gr.html",
+        "--no-config",
+        "--format",
+        "json",
+        cwd=tmp_path,
+        stdin=(html / "gr.html").read_bytes(),
+    ).json()
+    rules = [[f["rule"] for f in run["results"][0]["findings"]] for run in (as_file, piped)]
+    assert rules[0] == rules[1] == ["global-research/print-permission"], rules

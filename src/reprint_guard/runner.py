@@ -462,7 +462,7 @@ def _within_globs(relative: str, settings: Settings) -> bool:
 def _discover(paths: Sequence[str], settings: Settings) -> Iterator[Item]:
     for item in paths:
         if item == "-":
-            yield item, False, None
+            yield from _named([item], settings)  # named as a file (--stdin-filename): that file's exclude
         elif settings.force_include and os.path.islink(item) and os.path.isdir(item):
             continue  # a linked folder among a commit's files (archive.md -> ../docs): a walk does not follow one
         elif os.path.isdir(item):
@@ -531,7 +531,8 @@ def _unreadable(error: OSError, folder: str, settings: Settings, ignored: Any) -
 def _named(items: Iterable[str], settings: Settings) -> Iterator[Item]:
     """Files named on the command line: checked unless ``exclude`` matches."""
     for item in items:
-        if item != "-" and settings.exclude and path_matches(settings.relative(item), *settings.exclude):
+        named = settings.stdin_name if item == "-" else item  # standard input named as a file is that file
+        if named and named != "-" and settings.exclude and path_matches(settings.relative(named), *settings.exclude):
             continue
         yield item, False, None
 
@@ -867,7 +868,14 @@ def check_text(
             kind = format_for(settings.stdin_name) or "auto"
         if kind == "auto":  # a CMS envelope starts with '{', a whole page with <!doctype or <html; else Markdown
             kind = stdin_kind(data)
+        written = None
+        if settings.stdin_name:  # the file it is: its metadata sidecar beside it is read, as the file's would be
+            sidecar, written = sidecar_metadata(
+                settings.stdin_name, overridden=common["meta"], key_map=settings.key_map
+            )
+            common["meta"] = {**sidecar, **common["meta"]}
         reprint = read_bytes(data, path=settings.stdin_name or STDIN_PATH, format=kind, **common)
+        reprint.sidecar = written
     else:
         try:
             reprint = read_file(path, has_sidecar=has_sidecar, **common)
@@ -1000,7 +1008,8 @@ def check_read(
     checked = checked_policy(result, policies, policy)
     if result.findings and (left_out := reprint.html_left_out()):
         result.findings = [_left_out_hint(finding, checked, left_out) for finding in result.findings]
-    relative = settings.relative(path) if path != "-" and settings.suppressions else "-"
+    named = settings.stdin_name if path == "-" else path  # standard input named as a file: that file's
+    relative = settings.relative(named) if named and named != "-" and settings.suppressions else "-"
     suppressions, problems = inline_of(reprint) if settings.inline_suppressions else ([], [])
     for central in settings.suppressions:
         if path_matches(relative, central.path):
@@ -1083,7 +1092,8 @@ class _ConfigTally:
         self.seen: set[str] = set()  # every file the run read, checked or not, as the config's paths name it
 
     def add(self, path: str, result: Result) -> None:
-        relative = self.settings.relative(path) if path != "-" else "-"  # as check_read matches it
+        named = self.settings.stdin_name if path == "-" else path
+        relative = self.settings.relative(named) if named and named != "-" else "-"  # as check_read matches it
         self.seen.add(relative)
         if result.status not in ("pass", "fail"):  # unread, or no reprint: not checked, so nothing to judge by
             return
