@@ -4963,3 +4963,34 @@ def test_a_permission_is_held_to_hugos_publish_date_not_to_a_drafts_date(tmp_pat
     for name, more in (("later.md", "publishdate: 2025-03-01\n"), ("draft.md", "draft: true\n")):
         (tmp_path / name).write_text(head.format(more=more) + body, encoding="utf-8")
         assert cli("check", str(tmp_path / name), "--no-config").code == 0, name
+
+
+def test_toml_fix_texts_reach_the_tools_own_findings_and_say_where_a_key_goes(tmp_path, cli):
+    """A re-test: the tool's own findings (credited-original) and a flag in brackets ("(sold: false)") kept
+    YAML on a +++ page, and a key added after a [[permissions]] table would be that table's."""
+    (tmp_path / "t5.md").write_text(
+        '+++\ntitle = "T"\n+++\nThis article was originally published by '
+        "[Global Research](https://www.globalresearch.ca/a/5812345).\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "t2.md").write_text(
+        '+++\ntitle = "T"\nauthor = "Talia Brennan"\noriginal_url = "https://www.propublica.org/article/x"\n'
+        "sold = true\ncommercial = false\n+++\nStory.\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "k1.md").write_text(
+        '+++\ntitle = "T"\noriginal_url = "https://www.globalresearch.ca/a/5812345"\ncommercial = true\n'
+        '[[permissions]]\nfrom = "x@example.org"\nscope = ["print"]\n+++\nStory.\n\n*The original source of this '
+        "article is [Global Research](https://www.globalresearch.ca/a/5812345).*\n\nCopyright © 2025\n",
+        encoding="utf-8",
+    )
+    run = cli("check", "t5.md", "t2.md", "k1.md", "--no-config", "--format", "json", cwd=tmp_path).json()
+    fixes = {(r["path"], f["rule"]): f["fix"] for r in run["results"] for f in r["findings"]}
+    assert (
+        "add 'original_url = \"https://www.globalresearch.ca/a/5812345\"'"
+        in fixes[("t5.md", "reprint-guard/credited-original")]
+    )
+    assert "correct the metadata (sold = false)" in fixes[("t2.md", "propublica/not-sold")]
+    assert fixes[("k1.md", "global-research/copyright-notice")].endswith(
+        "Write it above the front matter's first [table] heading, or it belongs to that table."
+    )

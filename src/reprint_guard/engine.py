@@ -164,6 +164,33 @@ def check_reprint(
 
     ``severity`` maps rule ids to a new severity, or ``off`` to drop the rule.
     """
+    result = _check_reprint(reprint, policies, policy, today=today, severity=severity)
+    if reprint.front_syntax == "toml":  # fixes in the syntax of the page's front matter, whatever found them
+        tables = _has_tables(reprint)
+        for finding in result.findings:
+            if finding.fix and ("'" in finding.fix or ": " in finding.fix):
+                finding.fix = as_toml(finding.fix, tables=tables)
+    return result
+
+
+def _has_tables(reprint: Reprint) -> bool:
+    """Whether a TOML front matter has a table (``[params]``, ``[[permissions]]``): a key written after one
+    goes into it, so a fix says where to write it."""
+    if reprint.metadata.permissions:  # [[permissions]], as a site writes records in TOML
+        return True
+    values = reprint.metadata.extra.values()
+    return any(isinstance(v, dict) or (isinstance(v, list) and v and isinstance(v[0], dict)) for v in values)
+
+
+def _check_reprint(
+    reprint: Reprint,
+    policies: PolicySet,
+    policy: Policy | None = None,
+    *,
+    today: dt.date | None = None,
+    severity: dict[str, str] | None = None,
+) -> Result:
+    """:func:`check_reprint`, its fixes in YAML front matter's syntax."""
     meta = reprint.metadata
     if policy is None and not meta.is_reprint():
         near = _near_miss(reprint) if meta.extra else None
@@ -211,10 +238,6 @@ def check_reprint(
             findings = [*findings, reversed_]
     if reprint.key_clashes:
         findings = [*(_conflicting_keys(reprint, *clash) for clash in reprint.key_clashes), *findings]
-    if reprint.front_syntax == "toml":
-        for finding in findings:
-            if finding.fix and ("'" in finding.fix or "permissions: [{" in finding.fix):
-                finding.fix = as_toml(finding.fix)
     if severity:
         findings = _reseverity(findings, severity)
     return Result(path=reprint.path, policy=policy.id if policy else None, findings=findings)
@@ -585,11 +608,13 @@ def as_json_records(fix: str) -> str:
 
 #: A metadata key and its value as a fix quotes them for front matter ("Add 'author: <name>'").
 _QUOTED_KEY = re.compile(r"'([a-z_][a-z0-9_]*): ([^'\n]*)'")
+#: A metadata key and a flag's value as a fix gives them in brackets ("correct the metadata (sold: false)").
+_BRACKETED_KEY = re.compile(r"\(([a-z_]+): (true|false)\)")
 #: A value TOML writes bare: a boolean, a number, a date (or a date's placeholder), an array or a table.
 _TOML_BARE = re.compile(r"true|false|-?\d+(?:\.\d+)?|\d{4}-\d{2}-\d{2}\S*|YYYY-MM-DD\S*|[\[{].*")
 
 
-def as_toml(fix: str) -> str:
+def as_toml(fix: str, *, tables: bool = False) -> str:
     """A fix's front-matter keys written as Hugo's TOML front matter (``+++``) takes them: ``author = "<name>"``
     for ``author: <name>``, and permission records as an inline array of tables. Pasted as YAML, they would
     break the site's build."""
@@ -611,7 +636,13 @@ def as_toml(fix: str) -> str:
         written = value if _TOML_BARE.fullmatch(value) else json.dumps(value, ensure_ascii=False)
         return f"'{key} = {written}'"
 
-    return _QUOTED_KEY.sub(pair, _YAML_RECORDS.sub(record, fix))
+    written, pairs = _QUOTED_KEY.subn(pair, _YAML_RECORDS.sub(record, fix))
+    written = _BRACKETED_KEY.sub(
+        lambda m: f"({m.group(1)} = {m.group(2)})" if m.group(1) in READ_KEYS else m.group(0), written
+    )
+    if pairs and tables and written.startswith(("Add ", "add ")):  # "author = ..." after [[permissions]] is the table's
+        written += " Write it above the front matter's first [table] heading, or it belongs to that table."
+    return written
 
 
 def _toml_table(item: dict[Any, Any]) -> str:
