@@ -185,7 +185,7 @@ def _unseen_address(reprint: Reprint, original: str) -> str:
     line, column = reprint.position(at)
     return (
         f"; its address is in the file at {line}:{column}, but in no link a reader can follow: in a comment, "
-        "code, a hidden or closed element, or an image"
+        "code, a hidden or closed element, an image, or as plain text the site does not link"
     )
 
 
