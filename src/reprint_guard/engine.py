@@ -164,7 +164,7 @@ def check_reprint(
 
     ``severity`` maps rule ids to a new severity, or ``off`` to drop the rule.
     """
-    result = _check_reprint(reprint, policies, policy, today=today, severity=severity)
+    result = _check_reprint(reprint, policies, policy, today, severity)
     if reprint.front_syntax == "toml":  # fixes in the syntax of the page's front matter, whatever found them
         tables = _has_tables(reprint)
         for finding in result.findings:
@@ -183,12 +183,7 @@ def _has_tables(reprint: Reprint) -> bool:
 
 
 def _check_reprint(
-    reprint: Reprint,
-    policies: PolicySet,
-    policy: Policy | None = None,
-    *,
-    today: dt.date | None = None,
-    severity: dict[str, str] | None = None,
+    reprint: Reprint, policies: PolicySet, policy: Policy | None, today: dt.date | None, severity: dict[str, str] | None
 ) -> Result:
     """:func:`check_reprint`, its fixes in YAML front matter's syntax."""
     meta = reprint.metadata
