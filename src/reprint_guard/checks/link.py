@@ -151,9 +151,8 @@ def unlinked_credit(reprint: Reprint, context: Context, site: str) -> tuple[str,
 def _links_the_site(reprint: Reprint, line: str, site: str) -> bool:
     """Whether a credit's ``line`` (normalised) links a page of ``site``: a link to it in its block, any copy
     of the link (the story may link the same page first, elsewhere)."""
-    return any(
-        line in block or block in line for block in reprint.visible.linked_blocks(lambda href: _on_site(href, site))
-    )
+    blocks = reprint.visible.linked_blocks(lambda href: _on_site(href, site))
+    return any(block and (line in block or block in line) for block in blocks)  # "": a block of a picture alone
 
 
 #: A Markdown link as a reader sees it written out, where Markdown was not read: its address.
