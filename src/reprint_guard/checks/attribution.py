@@ -365,10 +365,8 @@ def _reads_as_credit(block: str, names: tuple[str, ...]) -> bool:
         return True
     if len(block) > _CREDIT_LINE:
         return False
-    return any(
-        _BIO.search(sentence) is None and any(name in sentence for name in names)
-        for sentence in _SENTENCE_BREAK.split(block)
-    )
+    naming = [sentence for sentence in _SENTENCE_BREAK.split(block) if any(name in sentence for name in names)]
+    return not naming or any(_BIO.search(sentence) is None for sentence in naming)  # none: a name across them
 
 
 def _placed_in_a_credit(visible: VisibleBody, params: Params) -> bool:
