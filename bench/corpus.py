@@ -364,7 +364,10 @@ def generate_document(index: int, seed: int = DEFAULT_SEED, kind: str | None = N
         lines.append("permissions:")
         for record in permissions:
             lines.append(f"  - from: {_yaml_str(str(record['from']))}")
-            lines.append(f"    date: {(published + dt.timedelta(days=rng.randrange(1, 30))).isoformat()}")
+            # Given by the reprint's own date (a later one is a permission that came too late): the same draw,
+            # so that every document stays as it was but for this date.
+            given = min(published + dt.timedelta(days=rng.randrange(1, 30)), reprinted)
+            lines.append(f"    date: {given.isoformat()}")
             lines.append(f"    scope: [{', '.join(record['scope'])}]")  # type: ignore[arg-type]
             if "expires" in record:
                 lines.append(f"    expires: {record['expires']}")
