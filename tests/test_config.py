@@ -1725,3 +1725,17 @@ def test_a_discovered_config_that_is_no_file_stops_the_run(tmp_path, cli, kind):
     run = cli("check", "a.md", cwd=site)
     assert run.code == 2 and ".reprint-guard.yaml: " in run.err, (run.out, run.err)
     assert "0 files" not in run.out
+
+
+def test_a_pyproject_saved_as_utf16_or_too_large_is_told_not_passed_over(tmp_path, cli):
+    """A UTF-16 pyproject.toml holding [tool.reprint-guard] was passed over unsaid (a UTF-16 .reprint-guard.yaml
+    was refused), and a 100 MB one was read whole."""
+    (tmp_path / "b.md").write_text("---\ntitle: T\n---\nText.\n", encoding="utf-8")
+    (tmp_path / "pyproject.toml").write_text('[tool.reprint-guard]\nexclude = ["b.md"]\n', encoding="utf-16")
+    run = cli("check", "b.md", cwd=tmp_path)
+    assert run.code == 2 and "pyproject.toml:1:1: UTF-16 text, not UTF-8" in run.err, run.err
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.reprint-guard]\nexclude = ["b.md"]\n' + "# padding\n" * 500_000, encoding="utf-8"
+    )
+    run = cli("check", "b.md", cwd=tmp_path)
+    assert run.code == 2 and "pyproject.toml: config file larger than 4096 KiB" in run.err, run.err

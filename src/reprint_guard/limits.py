@@ -32,6 +32,8 @@ MAX_EXTENDS_DEPTH = 32
 MAX_RULES = 200
 #: Largest policy file accepted (bytes).
 MAX_POLICY_BYTES = 1024 * 1024
+#: A project config (``.reprint-guard.yaml``, or the ``pyproject.toml`` holding one) is read up to this size.
+MAX_CONFIG_BYTES = 4 * 1024 * 1024
 #: Longest regular expression a policy may use (characters).
 MAX_PATTERN_LENGTH = 8000
 #: Most places a policy pattern's counted repeats may make RE2 follow at once (their counts, multiplied through

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import ConfigError
+from ..limits import MAX_CONFIG_BYTES
 from ..safeyaml import jsonable, position_of
 from ..safeyaml import load as load_yaml
 
@@ -94,7 +95,18 @@ def _names_our_table(pyproject: Path) -> bool:
     """Whether a pyproject.toml has a ``[tool.reprint-guard]`` table, or something written for one: the key
     given another way (``[tool] reprint-guard = 5``) or spelt with an underscore, which loading then refuses
     with what to write. A project that only depends on reprint-guard names none."""
-    raw = pyproject.read_bytes()
+    try:
+        with open(pyproject, "rb") as handle:
+            raw = handle.read(MAX_CONFIG_BYTES + 1)  # a pyproject this long is no project's: loading says so
+    except OSError:
+        return True  # there, but not readable: loading it says why
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in raw[:64]:  # UTF-16 or UTF-32: told when loaded
+        for encoding in ("utf-32", "utf-16"):
+            try:
+                if "[tool.reprint-guard" in raw.decode(encoding):
+                    return True
+            except UnicodeDecodeError:
+                continue
     if b"[tool.reprint-guard" in raw:
         return True
     if b"reprint-guard" not in raw and b"reprint_guard" not in raw and b"reprintguard" not in raw:
@@ -282,9 +294,12 @@ def _edits(a: str, b: str) -> int:
 def _read(path: Path) -> tuple[dict[str, Any], Any]:
     name = str(path)
     try:
-        raw = path.read_bytes()
+        with open(path, "rb") as handle:
+            raw = handle.read(MAX_CONFIG_BYTES + 1)  # no further than the limit, whatever the file claims
     except OSError as exc:
         raise ConfigError(f"cannot read config: {exc.strerror or exc}", path=name) from None
+    if len(raw) > MAX_CONFIG_BYTES:
+        raise ConfigError(f"config file larger than {MAX_CONFIG_BYTES // 1024} KiB", path=name)
     from ..policy.loader import decoded
 
     text = decoded(raw, name, "config", ConfigError)  # not UTF-8: told as a policy's, and a reprint's, is
