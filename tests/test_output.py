@@ -748,3 +748,19 @@ def test_standard_input_named_by_stdin_filename_takes_that_files_config_and_side
     ).json()
     rules = [[f["rule"] for f in run["results"][0]["findings"]] for run in (as_file, piped)]
     assert rules[0] == rules[1] == ["global-research/print-permission"], rules
+
+
+def test_a_policy_message_with_a_line_break_stays_on_its_findings_line(tmp_path, cli):
+    """The text output wrote a message's line break as it stands, parting the finding from its rule id."""
+    (tmp_path / "nl.yaml").write_text(
+        "id: nl\nname: NL\npublisher: Harbour Herald\nsource_url: https://harbourherald.example/republish\n"
+        "applies_to: [harbourherald.example]\nrules:\n"
+        '  - {id: credit-line, check: attribution, names: [Harbour Herald], message: "No credit\\nsecond line"}\n',
+        encoding="utf-8",
+    )
+    (tmp_path / "nl.md").write_text(
+        "---\ntitle: T\noriginal_url: https://harbourherald.example/2026/11/x\n---\nNo credit here.\n", "utf-8"
+    )
+    out = cli("check", "--no-config", "--rules-dir", "nl.yaml", "nl.md", cwd=tmp_path).out
+    [line] = [line for line in out.splitlines() if "nl/credit-line" in line]
+    assert "No credit\\x0asecond line" in line and line.lstrip().startswith("5:1"), out

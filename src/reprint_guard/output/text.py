@@ -56,10 +56,12 @@ class TextFormatter:
             if f.suppressed is not None:
                 if self.verbose:
                     why = f"suppressed ({f.suppressed.kind}): {f.suppressed.reason}"
-                    note = no_controls(f"{f.message}  {f.rule}  [{why}]")
+                    note = no_controls(one_line(f"{f.message}  {f.rule}  [{why}]"))
                     lines.append(f"  {where:<7} {self._c('dim', f'{severity:<7} {note}')}")
                 continue
-            message = no_controls(f.message)  # it may quote the article, whose text may hold an ESC
+            # It may quote the article, whose text may hold an ESC; and a policy's message a line break, which
+            # would part the finding's line from its rule.
+            message = no_controls(one_line(f.message))
             lines.append(f"  {where:<7} {self._c(severity, f'{severity:<7}')} {message}  {self._c('dim', f.rule)}")
             if f.fix:
                 lines.append(f"  {'':<7} {'':<7} {self._c('dim', 'fix:')} {no_controls(f.fix)}")
