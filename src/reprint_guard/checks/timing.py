@@ -52,8 +52,11 @@ def site_date(reprint: Reprint) -> tuple[str, dt.date | dt.datetime] | None:
     cannot be told, is passed over."""
     extra = reprint.metadata.extra
     keys: tuple[str, ...] = _SITE_DATE_KEYS
-    if not any(key in extra for key in keys[:-1]):  # Hugo reads its keys blind to case ("PublishDate:", "Date:")
-        # A publish date in another case comes before "date", as Hugo takes it: the page goes out on it.
+    # Hugo reads its keys blind to case ("PublishDate:", "Date:"): a publish date in another case comes before
+    # "date", as Hugo takes it (the page goes out on it). Looked for only where a key may be one ("ub" in it).
+    if not any(key in extra for key in keys[:-1]) and (
+        "date" not in extra or any("ub" in k or "UB" in k for k in extra if type(k) is str)
+    ):
         keys = tuple(k for name in _SITE_DATE_KEYS for k in extra if type(k) is str and k.lower() == name.lower())
     for key in keys:
         value = extra.get(key)
