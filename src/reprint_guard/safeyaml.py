@@ -577,6 +577,8 @@ def load(
         # PyYAML fails on '!!timestamp not-a-date' or '!!bool nope' with an AttributeError or KeyError of its own
         untagged = isinstance(exc, AttributeError | KeyError)
         problem = "a value that does not fit its !!tag" if untagged else too_long_number(exc) or str(exc)
+        if "offset must be a timedelta" in problem:  # Python's words for a time zone such as +99:00
+            problem = "a time zone offset of a day or more (an offset is at most +23:59 or -23:59)"
         raise error(
             f"invalid YAML value: {problem}",
             line=mark.line + 1 if mark else None,
