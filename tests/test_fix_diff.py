@@ -1248,3 +1248,20 @@ def test_fix_reports_a_licence_its_linked_credit_satisfies_as_fixed(tmp_path, cl
     assert "fixed the-conversation/link-original, the-conversation/license" in run.err, run.err
     assert "could not fix the-conversation/license" not in run.err, run.err
     assert cli("check", str(page)).code == 0
+
+
+def test_fix_links_a_credit_written_in_another_language_where_it_stands(tmp_path, cli):
+    """"fue publicada originalmente por Global Voices": the check reads the credit in Spanish, but --fix
+    knew only English cue words and added a second, English credit instead of linking the name."""
+    page = tmp_path / "gv.md"
+    page.write_text(
+        "---\ntitle: Una radio en la colina\nauthor: Nadia Koroma\n"
+        "original_url: https://globalvoices.org/2026/09/14/hillside-radio/\noriginal_published: 2026-09-14\n"
+        "commercial: false\n---\n\nUna radio comunitaria lee el tiempo en tres idiomas.\n\n"
+        "*Esta historia de Nadia Koroma fue publicada originalmente por Global Voices el 14 de septiembre.*\n",
+        encoding="utf-8",
+    )
+    cli("check", str(page), "--fix")
+    fixed = page.read_text(encoding="utf-8")
+    assert "originalmente por [Global Voices](https://globalvoices.org/2026/09/14/hillside-radio/) el 14" in fixed
+    assert fixed.count("Global Voices") == 1, fixed

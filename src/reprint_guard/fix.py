@@ -23,6 +23,8 @@ from pathlib import Path
 from typing import Any
 
 from .checks.base import (
+    CREDIT_ELSEWHERE,
+    CREDIT_IN_SCRIPTS,
     CREDIT_WORDS,
     PLACEHOLDER,
     THERE_BUT_ELSEWHERE,
@@ -802,7 +804,8 @@ def plan(
 #: in a byline, a copyright notice (the terms ask for a source line beside it) or the story's own text.
 _CREDIT_CUE = re.compile(
     r"(?:originally|first)\s+(?:published|appeared|ran)|republished|reprinted|published\s+(?:by|in|on|with)"
-    r"|appeared\s+(?:in|on|at)|original\s+source|source\s*:|courtesy\s+of|credit\s*:",
+    r"|appeared\s+(?:in|on|at)|original\s+source|source\s*:|courtesy\s+of|credit\s*:"
+    rf"|{CREDIT_ELSEWHERE}|{CREDIT_IN_SCRIPTS}",  # "publicado originalmente por", "原载于": as the check reads them
     re.IGNORECASE,
 )
 #: At most this many characters between the credit's words and the name ("... by the nonprofit newsroom").
