@@ -4994,3 +4994,20 @@ def test_toml_fix_texts_reach_the_tools_own_findings_and_say_where_a_key_goes(tm
     assert fixes[("k1.md", "global-research/copyright-notice")].endswith(
         "Write it above the front matter's first [table] heading, or it belongs to that table."
     )
+
+
+def test_a_copyright_notice_folded_in_a_closed_details_is_told_where_it_is(tmp_path, cli):
+    """The source credit's finding said it was "in a closed <details>"; the copyright notice's said only that
+    none was found, and the editor looking at the source saw one."""
+    original = "https://www.globalresearch.ca/river-towns-water-meters/5812345"
+    page = tmp_path / "det.md"
+    page.write_text(
+        f"---\ntitle: T\nauthor: Marta Kowalczyk\noriginal_url: {original}\noriginal_published: 2025-09-01\n"
+        f"commercial: false\n---\n\nWater meters came.\n\n*The original source of this article is "
+        f"[Global Research]({original}).*\n\n<details><summary>Credits</summary>\n\n"
+        "Copyright © Marta Kowalczyk, Global Research, 2025\n\n</details>\n",
+        encoding="utf-8",
+    )
+    [found] = cli("check", str(page), "--no-config", "--format", "json").json()["results"][0]["findings"]
+    assert found["rule"] == "global-research/copyright-notice"
+    assert "(one is there, in a closed <details> or toggle, which a reader opens with a click)" in found["message"]

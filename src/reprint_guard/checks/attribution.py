@@ -612,7 +612,23 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
                     yield Problem.at(span, detail, fix=fix, specific=True)
                 else:
                     aside = " outside pictures' captions (theirs are the pictures')" if captioned else ""
-                    yield Problem(line, column, detail=f"found no copyright notice{aside}; expected one naming {names}")
+                    away = _notice_away(reprint)
+                    yield Problem(
+                        line, column, detail=f"found no copyright notice{aside}; expected one naming {names}{away}"
+                    )
+
+
+def _notice_away(reprint: Reprint) -> str:
+    """Where a notice a reader does not see stands, as the source credit's finding says it: folded in a closed
+    ``<details>``, or kept for screen readers; "" when neither holds one."""
+    visible = reprint.visible
+    for away, where in (
+        (visible.folded_away, "in a closed <details> or toggle, which a reader opens with a click"),
+        (visible.spoken_away, "kept for screen readers only, out of sight"),
+    ):
+        if away and notice_positions(normalize(away)):
+            return f" (one is there, {where})"
+    return ""
 
 
 def _surname_first(name: str) -> str | None:
