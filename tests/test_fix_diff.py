@@ -1251,7 +1251,7 @@ def test_fix_reports_a_licence_its_linked_credit_satisfies_as_fixed(tmp_path, cl
 
 
 def test_fix_links_a_credit_written_in_another_language_where_it_stands(tmp_path, cli):
-    """"fue publicada originalmente por Global Voices": the check reads the credit in Spanish, but --fix
+    """ "fue publicada originalmente por Global Voices": the check reads the credit in Spanish, but --fix
     knew only English cue words and added a second, English credit instead of linking the name."""
     page = tmp_path / "gv.md"
     page.write_text(

@@ -1993,3 +1993,18 @@ def test_options_that_name_nothing_or_a_folder_are_refused(tmp_path, cli, args, 
     run = cli("check", "a.md", "--no-config", *args, cwd=tmp_path)
     assert run.code == 2 and said in run.err, (run.out, run.err)
     assert not (tmp_path / "-").exists()
+
+
+def test_a_report_naming_a_symbolic_link_is_written_where_it_leads_or_refused_when_it_leads_nowhere(tmp_path, cli):
+    """--markdown naming a dangling link replaced the link with a file; a link to last run's report was
+    replaced too, instead of the report it names."""
+    (tmp_path / "a.md").write_text("---\ntitle: T\n---\nText.\n", encoding="utf-8")
+    (tmp_path / "dangling.md").symlink_to(tmp_path / "nowhere.md")
+    run = cli("check", "a.md", "--no-config", "--markdown", "dangling.md", cwd=tmp_path)
+    assert run.code == 2 and "dangling.md: is a symbolic link to nothing" in run.err, run.err
+    assert (tmp_path / "dangling.md").is_symlink() and not (tmp_path / "nowhere.md").exists()
+    cli("check", "a.md", "--no-config", "--json", "real.json", cwd=tmp_path)
+    (tmp_path / "latest.json").symlink_to(tmp_path / "real.json")
+    cli("check", "a.md", "--no-config", "--json", "latest.json", cwd=tmp_path)
+    assert (tmp_path / "latest.json").is_symlink()
+    assert json.loads((tmp_path / "real.json").read_text(encoding="utf-8"))["version"] == 1

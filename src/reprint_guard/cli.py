@@ -258,6 +258,10 @@ class _AtomicFile:
         self.temp: str | None = None
         if not path or os.path.isdir(path):
             raise UsageError("the report needs a file name, not a folder", path=path or "''")
+        if os.path.islink(path) and not os.path.exists(path):  # replaced, the link is lost; followed, a file appears
+            raise UsageError("is a symbolic link to nothing: name a file of its own for the report", path=path)
+        if os.path.islink(path) and os.path.isfile(path):  # a link to a report: the report goes where it leads
+            path = self.path = os.path.realpath(path)
         try:
             if os.path.exists(path) and not os.path.isfile(path):  # os.path.isfile follows links
                 self.handle: IO[str] = _written_through(path)
