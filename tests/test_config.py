@@ -1739,3 +1739,12 @@ def test_a_pyproject_saved_as_utf16_or_too_large_is_told_not_passed_over(tmp_pat
     )
     run = cli("check", "b.md", cwd=tmp_path)
     assert run.code == 2 and "pyproject.toml: config file larger than 4096 KiB" in run.err, run.err
+
+
+def test_policies_naming_a_file_that_is_no_policy_is_told_at_its_entry(tmp_path, cli):
+    """'policies: [a.md]' was read as a policy: "a.md:17:40: invalid YAML: mapping values...", which did not say
+    the config had asked for it."""
+    (tmp_path / "a.md").write_text("---\ntitle: T\n---\nText: with a colon.\n", encoding="utf-8")
+    (tmp_path / ".reprint-guard.yaml").write_text("policies: [a.md]\n", encoding="utf-8")
+    run = cli("check", "a.md", cwd=tmp_path)
+    assert run.code == 2 and ".reprint-guard.yaml:1:12: policies.0: a.md is no policy file" in run.err, run.err

@@ -198,6 +198,15 @@ def _check_policies(data: dict[str, Any], path: Path, locate: Any, root: Path) -
     for index, item in enumerate(items):
         if not isinstance(item, str):
             continue  # the schema has its say on the shape
+        if os.path.isfile(root / item) and not item.lower().endswith((".yaml", ".yml")):
+            line, column = locate(["policies", index])
+            raise ConfigError(
+                f"policies.{index}: {item} is no policy file (a policy is YAML: .yaml or .yml); 'policies' names "
+                "policy files or folders of them",
+                path=str(path),
+                line=line,
+                column=column,
+            )
         try:
             policy_source(root / item)
         except PolicyError as exc:
