@@ -746,6 +746,12 @@ def test_every_bad_metadata_value_is_named_and_the_first_in_the_file_is_told(tmp
     assert line.endswith("(also invalid: 'modified', 'published') (could not be checked)")
     path.write_text("---\noriginal_url: https://www.globalresearch.ca/a/5800000\npublished: 2025-13-40\n---\n")
     assert "also invalid" not in cli("check", str(path), "--no-config").out  # one bad value: nothing more said
+    # A time zone offset of a day or more: told in words, not in Python's ("offset must be a timedelta ...").
+    path.write_text(
+        "---\noriginal_url: https://www.globalresearch.ca/a/1\npublished: 2025-02-14 10:00:00 +99:00\n---\n"
+    )
+    said = cli("check", str(path), "--no-config").out
+    assert ":3:12: invalid YAML value: a time zone offset of a day or more" in said and "timedelta" not in said, said
 
 
 def test_positions_in_a_json_body_are_the_files(tmp_path):
