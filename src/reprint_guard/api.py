@@ -270,6 +270,11 @@ def _switches(**switches: Any) -> None:
             raise UsageError(f"{name} must be True or False, not {value!r}")
 
 
+def _a_dicts_repr(text: str) -> bool:
+    """Whether ``text`` is an envelope as Python's ``str(dict)`` writes it, not ``json.dumps``."""
+    return text.startswith(("{'metadata'", "{'body'"))
+
+
 def _not_an_envelope(body: str, format: str, path: str) -> None:
     """A CMS's whole JSON envelope (``{"metadata": ..., "body": ...}``) passed as the body: read as Markdown
     with no metadata it would be the outlet's own article, and pass unchecked. Only a body that is JSON, an
@@ -277,7 +282,7 @@ def _not_an_envelope(body: str, format: str, path: str) -> None:
     text = body.strip()
     if format == "text" or text[:1] != "{" or text[-1:] != "}":
         return
-    if text.startswith(("{'metadata'", "{'body'")):
+    if _a_dicts_repr(text):
         whole = True
     else:
         import json
@@ -474,7 +479,7 @@ def check_text(
     # A byte order mark before the document (a file read as "utf-8", not "utf-8-sig"): lost, as a file read
     # from disk loses it, so that the same bytes give the same result (a second one is still told).
     text = text.removeprefix("\ufeff")
-    if text.lstrip().startswith(("{'metadata'", "{'body'")):  # str(envelope), not json.dumps(envelope)
+    if _a_dicts_repr(text.lstrip()):
         raise UsageError(
             "the text is a Python dict as str() writes it, not JSON: pass json.dumps(envelope)", path=_label(path)
         )

@@ -174,6 +174,12 @@ class Settings(Record):
         #: Whether a body's own suppression comments count (the config's always do).
         self.inline_suppressions = inline_suppressions
 
+    def file_of(self, path: str) -> str | None:
+        """The file ``path`` is, as the config's globs match it: standard input ("-") is the file
+        ``--stdin-filename`` names, else none (None)."""
+        named = self.stdin_name if path == "-" else path
+        return named if named and named != "-" else None
+
     @classmethod
     def from_config(cls, loaded: Any, **cli: Any) -> Settings:
         """Project config first, command-line options on top."""
@@ -531,8 +537,8 @@ def _unreadable(error: OSError, folder: str, settings: Settings, ignored: Any) -
 def _named(items: Iterable[str], settings: Settings) -> Iterator[Item]:
     """Files named on the command line: checked unless ``exclude`` matches."""
     for item in items:
-        named = settings.stdin_name if item == "-" else item  # standard input named as a file is that file
-        if named and named != "-" and settings.exclude and path_matches(settings.relative(named), *settings.exclude):
+        named = settings.file_of(item)  # standard input named as a file is that file
+        if named and settings.exclude and path_matches(settings.relative(named), *settings.exclude):
             continue
         yield item, False, None
 
@@ -809,8 +815,8 @@ _HTML_BLOCK_START = re.compile(
 def read_options(path: str, settings: Settings) -> tuple[dict[str, Any], str | None]:
     """Reading options for one file (overrides for its path, then --meta) and the policy to use."""
 
-    named = settings.stdin_name if path == "-" else path
-    relative = settings.relative(named) if named and named != "-" and settings.overrides else "-"
+    named = settings.file_of(path)
+    relative = settings.relative(named) if named and settings.overrides else "-"
     meta: dict[str, Any] = {}
     policy_spec = settings.policy
     key_map = settings.key_map
@@ -1008,8 +1014,8 @@ def check_read(
     checked = checked_policy(result, policies, policy)
     if result.findings and (left_out := reprint.html_left_out()):
         result.findings = [_left_out_hint(finding, checked, left_out) for finding in result.findings]
-    named = settings.stdin_name if path == "-" else path  # standard input named as a file: that file's
-    relative = settings.relative(named) if named and named != "-" and settings.suppressions else "-"
+    named = settings.file_of(path)  # standard input named as a file: that file's
+    relative = settings.relative(named) if named and settings.suppressions else "-"
     suppressions, problems = inline_of(reprint) if settings.inline_suppressions else ([], [])
     for central in settings.suppressions:
         if path_matches(relative, central.path):
@@ -1092,8 +1098,8 @@ class _ConfigTally:
         self.seen: set[str] = set()  # every file the run read, checked or not, as the config's paths name it
 
     def add(self, path: str, result: Result) -> None:
-        named = self.settings.stdin_name if path == "-" else path
-        relative = self.settings.relative(named) if named and named != "-" else "-"  # as check_read matches it
+        named = self.settings.file_of(path)
+        relative = self.settings.relative(named) if named else "-"  # as check_read matches it
         self.seen.add(relative)
         if result.status not in ("pass", "fail"):  # unread, or no reprint: not checked, so nothing to judge by
             return

@@ -382,12 +382,7 @@ class VisibleBody:
         link to ``href``: what the link's sentence says of it ("The original source of this article is ..."),
         or None (no such link, or text without a page)."""
         anchor = self._first_link(href)
-        if anchor is None:
-            return None
-        node = anchor.parent
-        while node is not None and node.tag not in _BLOCK_NAMES:
-            node = node.parent
-        return normalize((node or anchor).text(deep=True, separator=""))
+        return _block_text(anchor) if anchor is not None else None
 
     @property
     def anchors(self) -> list[str]:
@@ -435,15 +430,11 @@ class VisibleBody:
     def linked_blocks(self, wanted: Callable[[str], bool]) -> list[str]:
         """The normalised text of the block around each visible ``<a>`` whose ``href`` is ``wanted``, every copy
         of a link, not only the first (:meth:`anchor_block`): whether a credit's line links somewhere."""
-        blocks = []
-        for anchor, href in self.anchor_nodes():
-            if href is None or not wanted(href.strip()) or not _shows_something(anchor):
-                continue
-            node = anchor.parent
-            while node is not None and node.tag not in _BLOCK_NAMES:
-                node = node.parent
-            blocks.append(normalize((node or anchor).text(deep=True, separator="")))
-        return blocks
+        return [
+            _block_text(anchor)
+            for anchor, href in self.anchor_nodes()
+            if href is not None and wanted(href.strip()) and _shows_something(anchor)
+        ]
 
     def deed_anchors(self) -> list[tuple[LexborNode, str]]:
         """The visible links to a Creative Commons address, with their ``href``: kept as :attr:`anchors` reads
@@ -489,14 +480,9 @@ class VisibleBody:
         For what must stand together, such as a notice and the name it gives: a
         line break inside a paragraph joins, a paragraph break parts.
         """
-        return [text for text, _ in self.linked_blocks_holding(marks, links=False)]
-
-    def linked_blocks_holding(self, marks: tuple[str, ...], *, links: bool = True) -> list[tuple[str, list[str]]]:
-        """:meth:`blocks_holding`, each block with the targets of the links a reader sees in it (none in plain
-        text): whether a credit's sentence links the original, whatever other link to it the page has."""
         if self._tree is None:  # plain text: paragraphs are parted by blank lines
             blocks = [normalize(part) for part in _BLANK_LINE.split(self.raw_text)]
-            return [(block, []) for block in blocks if any(mark in block for mark in marks)]
+            return [block for block in blocks if any(mark in block for mark in marks)]
         holding = []
         for node in self._tree.css(_TEXT_BLOCKS):
             text = normalize(node.text(deep=True, separator=""))
@@ -510,11 +496,7 @@ class VisibleBody:
             while parent is not None and parent.mem_id not in outer:
                 outer.add(parent.mem_id)
                 parent = parent.parent
-        return [
-            (text, [a.attributes.get("href") or "" for a in node.css("a[href]")] if links else [])
-            for node, text in holding
-            if node.mem_id not in outer
-        ]
+        return [text for node, text in holding if node.mem_id not in outer]
 
     def has_any(self, phrases: tuple[str, ...] | list[str]) -> bool:
         """Whether any of ``phrases`` is visible: every phrase in the cheap view before the normalised one.
@@ -536,6 +518,16 @@ _TEXT_BLOCKS = (
 )
 #: The same, as tag names.
 _BLOCK_NAMES = frozenset(name.strip() for name in _TEXT_BLOCKS.split(","))
+
+
+def _block_text(anchor: LexborNode) -> str:
+    """The normalised text of the block (a paragraph, a list item, a cell...) a link stands in."""
+    node = anchor.parent
+    while node is not None and node.tag not in _BLOCK_NAMES:
+        node = node.parent
+    return normalize((node or anchor).text(deep=True, separator=""))
+
+
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 
 

@@ -130,6 +130,7 @@ def unlinked_credit(reprint: Reprint, context: Context, site: str) -> tuple[str,
     end in line breaks), not from the page's tree; the names as written first, then blind to case."""
     raw = reprint.visible.raw_text
     names = sorted((n for n in _publisher_names(context) if len(n) > 3), key=len)  # the name, not a phrase
+    linked: list[str] | None = None  # the blocks that link the site, read once, when a credit's line is found
     for text in (raw, None):
         if text is None:  # "global research" written so: looked for in the text lowered, when of one length
             text = reprint.visible.lowered_raw
@@ -142,17 +143,14 @@ def unlinked_credit(reprint: Reprint, context: Context, site: str) -> tuple[str,
                 start, end = text.rfind("\n", 0, at) + 1, text.find("\n", at)
                 line = raw[start : end if end >= 0 else len(raw)]
                 said = normalize(line)
-                if CREDIT_WORDS.search(said) and not _links_the_site(reprint, said, site):
-                    return line, name, raw.count(name, 0, start) if text is raw else -1
+                if CREDIT_WORDS.search(said):
+                    if linked is None:
+                        linked = reprint.visible.linked_blocks(lambda href: _on_site(href, site))
+                    # A link to the site in its block, any copy of the link (the story may link the page first).
+                    if not any(block and (said in block or block in said) for block in linked):  # "": a picture
+                        return line, name, raw.count(name, 0, start) if text is raw else -1
                 at = text.find(wanted, end) if end >= 0 else -1
     return None
-
-
-def _links_the_site(reprint: Reprint, line: str, site: str) -> bool:
-    """Whether a credit's ``line`` (normalised) links a page of ``site``: a link to it in its block, any copy
-    of the link (the story may link the same page first, elsewhere)."""
-    blocks = reprint.visible.linked_blocks(lambda href: _on_site(href, site))
-    return any(block and (line in block or block in line) for block in blocks)  # "": a block of a picture alone
 
 
 #: A Markdown link as a reader sees it written out, where Markdown was not read: its address.
