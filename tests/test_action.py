@@ -508,15 +508,25 @@ def test_the_log_line_counts_in_the_singular_too(tmp_path):
     assert proc.stdout.splitlines()[-1] == "reprint-guard: 1 error, 0 warnings in 1 changed file"
 
 
-@pytest.mark.parametrize("payload", ["{bad", "[1]", '{"pull_request": {"base": "x", "head": 5}}'])
+@pytest.mark.parametrize(
+    "payload", ["{bad", "[1]", '{"pull_request": {"base": "x", "head": 5}}', b'{"a": "\xff"}', "[" * 100_000]
+)
 def test_a_broken_event_payload_is_an_error_or_no_pull_request_never_a_traceback(tmp_path, payload):
     article = markdown(COMPLIANT_META, COMPLIANT_BODY)
     repo, env = make_pull_request(tmp_path, {"content/a.md": article}, {"content/b.md": article})
-    Path(env["GITHUB_EVENT_PATH"]).write_text(payload)
+    event = Path(env["GITHUB_EVENT_PATH"])
+    event.write_bytes(payload) if isinstance(payload, bytes) else event.write_text(payload)
     proc = run_action(repo, env)
     assert "Traceback" not in proc.stderr, proc.stderr
-    if payload == "{bad":
+    if payload == "{bad":  # told in words, at its place (Python's "Expecting property name enclosed in ...")
         assert proc.returncode == 2 and "cannot read the event payload (GITHUB_EVENT_PATH)" in proc.stdout
+        assert "it is not JSON (expecting property name enclosed in double quotes)" in proc.stdout, proc.stdout
+        assert f"{event}:1:2: cannot read" in proc.stdout, proc.stdout  # out of the workspace: named in words
+    elif isinstance(payload, bytes):  # not "'utf-8' codec can't decode byte 0xff in position 7"
+        assert proc.returncode == 2 and "it is not UTF-8 text (byte 0xff at line 1)" in proc.stdout, proc.stdout
+        assert "codec" not in proc.stdout
+    elif payload.startswith("[["):
+        assert proc.returncode == 2 and "its JSON is nested too deeply to read" in proc.stdout, proc.stdout
     elif payload == "[1]":  # no pull request in it: every file is checked
         assert proc.returncode == 0 and "in 2 files" in proc.stdout
     else:  # a pull request without its commits: said, not every file checked in silence

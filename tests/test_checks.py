@@ -4918,6 +4918,63 @@ def test_fix_texts_for_toml_front_matter_are_written_in_toml(tmp_path, cli):
     assert "permissions: [{from: publications@globalresearch.ca" in fixes["global-research/commercial-permission"]
 
 
+def test_a_suggested_permission_record_joins_the_records_the_page_already_has(tmp_path, cli):
+    """A page holding a permission record (from the wrong grantor) was told to write "permissions = [...]" or
+    "permissions: [...]" again: a second key breaks a TOML or JSON page and in YAML replaces the records."""
+    original = "https://www.globalresearch.ca/river-towns-water-meters/5812345"
+    body = (
+        "Water meters came.\n\n*The original source of this article is [Global Research]"
+        f"({original}).*\n\nCopyright © Marta Kowalczyk, Global Research, 2025\n"
+    )
+    head = f'title = "T"\nauthor = "Marta Kowalczyk"\noriginal_url = "{original}"\ncommercial = true\n'
+    record = 'from = "someone@example.org"\ndate = 2025-01-01\nscope = ["commercial"]\n'
+    pages = {
+        "tables.md": f"+++\n{head}\n[[permissions]]\n{record}+++\n{body}",
+        "inline.md": f"+++\n{head}permissions = [{{{record.strip().replace(chr(10), ', ')}}}]\n+++\n{body}",
+        "yaml.md": f"---\n{head.replace(' = ', ': ')}permissions:\n  - from: someone@example.org\n"
+        "    date: 2025-01-01\n    scope: [commercial]\n---\n" + body,
+    }
+    for name, text in pages.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    results = cli("check", *(str(tmp_path / n) for n in pages), "--no-config", "--format", "json").json()["results"]
+    fixes = {
+        result["path"].rsplit("/", 1)[-1]: f["fix"]
+        for result in results
+        for f in result["findings"]
+        if f["rule"] == "global-research/commercial-permission"
+    }
+    assert fixes["tables.md"].endswith(
+        "a [[permissions]] table added after the ones the front matter has, a line for each key: "
+        'from = "publications@globalresearch.ca"; date = YYYY-MM-DD; scope = ["commercial"]'
+    ), fixes
+    import tomllib
+
+    added = fixes["tables.md"].rsplit(": ", 1)[1].replace("YYYY-MM-DD", "2026-01-02").replace("; ", "\n")
+    front = pages["tables.md"].split("+++")[1] + "\n[[permissions]]\n" + added + "\n"
+    assert len(tomllib.loads(front)["permissions"]) == 2  # what the editor pastes, as told, is TOML
+    assert fixes["inline.md"].endswith(
+        '{from = "publications@globalresearch.ca", date = YYYY-MM-DD, scope = ["commercial"]} added to the '
+        "permissions array the metadata already has"
+    ), fixes
+    assert fixes["yaml.md"].endswith(
+        "{from: publications@globalresearch.ca, date: YYYY-MM-DD, scope: [commercial]} added to the permissions "
+        "list the metadata already has"
+    ), fixes
+    import reprint_guard
+
+    grant = {"from": "someone@example.org", "date": "2025-01-01", "scope": ["commercial"]}
+    meta = {"original_url": original, "author": "Marta Kowalczyk", "commercial": True}
+    [finding] = reprint_guard.check(body=body, metadata={**meta, "permissions": [grant]}).findings
+    assert finding.fix.endswith(
+        '{"from": "publications@globalresearch.ca", "date": "YYYY-MM-DD", "scope": ["commercial"]} added to the '
+        "permissions array the metadata already has"
+    ), finding.fix
+    [finding] = reprint_guard.check(body=body, metadata=meta).findings  # none yet: the key and its list
+    assert finding.fix.endswith(
+        '"permissions": [{"from": "publications@globalresearch.ca", "date": "YYYY-MM-DD", "scope": ["commercial"]}]'
+    ), finding.fix
+
+
 def test_a_credit_set_in_a_figures_caption_and_a_bio_beside_a_credit_still_credit(tmp_path, cli):
     """A re-test's regressions: the story's credit written in a <figcaption> ("The original source of this
     article is ...") was taken for a picture's, and a bio sentence beside "From Global Research." in one

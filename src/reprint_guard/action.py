@@ -70,11 +70,7 @@ def pull_request_range() -> tuple[str, str] | None:
                 path=event_path or None,
             )
         return None
-    try:
-        with open(event_path, encoding="utf-8") as handle:
-            event = json.load(handle)
-    except (OSError, ValueError, RecursionError) as exc:  # GitHub writes it; anything else is a broken runner
-        raise UsageError(f"cannot read the event payload (GITHUB_EVENT_PATH): {exc}", path=event_path) from None
+    event = _event_payload(event_path)
     pull = event.get("pull_request") if isinstance(event, dict) else None
     if not isinstance(pull, dict):
         return None
@@ -89,6 +85,34 @@ def pull_request_range() -> tuple[str, str] | None:
         "the changed files by; set changed-only: false to check every file",
         path=event_path,
     )
+
+
+def _event_payload(event_path: str) -> object:
+    """The event payload GitHub writes as JSON; what else stands there (a broken runner, a hand-made test
+    event) is one error in words, at its line and column when the JSON is broken."""
+    from .errors import UsageError
+
+    said = "cannot read the event payload (GITHUB_EVENT_PATH)"
+    try:
+        with open(event_path, "rb") as handle:
+            data = handle.read()
+    except OSError as exc:
+        raise UsageError(f"{said}: {exc.strerror or exc}", path=event_path) from None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise UsageError(
+            f"{said}: it is not UTF-8 text (byte 0x{data[exc.start]:02x} at line {line})", path=event_path
+        ) from None
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise UsageError(
+            f"{said}: it is not JSON ({exc.msg.lower()})", path=event_path, line=exc.lineno, column=exc.colno
+        ) from None
+    except RecursionError:
+        raise UsageError(f"{said}: its JSON is nested too deeply to read", path=event_path) from None
 
 
 #: The title of an annotation about one of the workflow's inputs (``with:``), which no file holds.

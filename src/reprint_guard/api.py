@@ -404,7 +404,7 @@ def _in_metadata_terms(result: TypedResult, *, configured: bool) -> TypedResult:
         fix = finding.fix
         if not fix:
             continue
-        if "permissions: [{" in fix:
+        if "permissions: [{" in fix or "added to the permissions list" in fix:
             fix = as_json_records(fix)
         if not configured and fix.endswith(_SET_A_DEFAULT):
             fix = fix[: -len(_SET_A_DEFAULT)] + "."

@@ -170,7 +170,43 @@ def check_reprint(
         for finding in result.findings:
             if finding.fix and ("'" in finding.fix or ": " in finding.fix):
                 finding.fix = as_toml(finding.fix, tables=tables)
+    if holds_records(reprint.metadata.permissions, reprint.key_lines):
+        for finding in result.findings:
+            if finding.fix and "permissions" in finding.fix:
+                finding.fix = as_added_records(finding.fix, tables=reprint.permission_tables)
     return result
+
+
+def holds_records(permissions: object, key_lines: dict[str, int] | None = None) -> bool:
+    """Whether the metadata already has a ``permissions`` list: a record a fix suggests goes into it (a second
+    ``permissions`` key would break the front matter, or replace the records the page holds)."""
+    return bool(permissions) or bool(key_lines and "permissions" in key_lines)
+
+
+#: A fix's permission records as front matter's YAML, Hugo's TOML or JSON write the key and its list.
+_RECORDS_KEYED = re.compile(r'(permissions: |permissions = |"permissions": )\[(\{.*?\})\](?=[.;,)]?(?:\s|$))')
+#: Where one record ends and the next starts in that list.
+_NEXT_RECORD = re.compile(r"(?<=\}), (?=\{)")
+#: Where one key of a TOML inline table ends and the next starts.
+_NEXT_KEY = re.compile(r", (?=[A-Za-z_][\w-]* = )")
+
+
+def as_added_records(fix: str, *, tables: bool = False) -> str:
+    """A fix's ``permissions: [{...}]`` told as records to add to the list the metadata already holds (the key
+    written again would break a TOML or JSON page, and in YAML replace the records there). ``tables``: TOML
+    front matter writing its records as ``[[permissions]]`` tables, which take the record's keys as lines."""
+
+    def added(match: re.Match[str]) -> str:
+        key, records = match.groups()
+        if key == "permissions = " and tables:
+            each = _NEXT_RECORD.split(records)
+            lines = " · ".join("; ".join(_NEXT_KEY.split(record[1:-1])) for record in each)
+            table = "a [[permissions]] table" if len(each) == 1 else f"{len(each)} [[permissions]] tables"
+            return f"{table} added after the ones the front matter has, a line for each key: {lines}"
+        listed = "array" if key != "permissions: " else "list"
+        return f"{records} added to the permissions {listed} the metadata already has"
+
+    return _RECORDS_KEYED.sub(added, fix)
 
 
 def _has_tables(reprint: Reprint) -> bool:
@@ -584,6 +620,10 @@ def as_html_links(fix: str) -> str:
 _YAML_RECORDS = re.compile(r"permissions: (\[\{.*?\}\])(?=[.;,)]?(?:\s|$))")
 
 
+#: Permission records a fix adds to the list the metadata has, in YAML's flow style (see :func:`as_added_records`).
+_YAML_ADDED = re.compile(r"(\{[^\"]*?\}) added to the permissions list")
+
+
 def as_json_records(fix: str) -> str:
     """A fix's permission records written as JSON, for a reprint that came as a CMS's JSON: what the
     developer pastes into the payload's metadata is JSON, not front matter."""
@@ -598,7 +638,15 @@ def as_json_records(fix: str) -> str:
             return match.group(0)  # not a record after all: left as the policy wrote it
         return '"permissions": ' + json.dumps(records, ensure_ascii=False, default=str)
 
-    return _YAML_RECORDS.sub(written, fix)
+    def added(match: re.Match[str]) -> str:
+        try:
+            records = yaml.safe_load(f"[{match.group(1)}]")
+        except yaml.YAMLError:
+            return match.group(0)
+        listed = ", ".join(json.dumps(record, ensure_ascii=False, default=str) for record in records)
+        return f"{listed} added to the permissions array"
+
+    return _YAML_ADDED.sub(added, _YAML_RECORDS.sub(written, fix))
 
 
 #: A metadata key and its value as a fix quotes them for front matter ("Add 'author: <name>'").

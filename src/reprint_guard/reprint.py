@@ -364,6 +364,8 @@ class Reprint:
         self.body_line = body_line
         #: "toml" when the metadata is Hugo's TOML front matter (``+++``): a fix writes its keys as TOML does.
         self.front_syntax: str | None = None
+        #: TOML front matter writing its permission records as ``[[permissions]]`` tables (a fix adds one more).
+        self.permission_tables = False
         self.key_lines = key_lines or {}
         self.key_columns = key_columns  # where a key stands in its line when not at its start (JSON)
         self.bare_urls = bare_urls

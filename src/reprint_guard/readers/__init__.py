@@ -654,7 +654,15 @@ def _in_syntax(text: str, reprint: Reprint) -> Reprint:
     """``reprint``, told the syntax of its front matter when it is TOML (Hugo's ``+++``)."""
     if text[:3] == "+++":
         reprint.front_syntax = "toml"
+        if "permissions" in reprint.key_lines:
+            close = text.find("\n+++", 3)
+            front = _PERMISSION_TABLE.search(text, 3, close if close >= 0 else len(text))
+            reprint.permission_tables = front is not None
     return reprint
+
+
+#: A TOML array-of-tables header for permission records (``[[permissions]]``), on a line of its own.
+_PERMISSION_TABLE = re.compile(r"^[ \t]*\[\[[ \t]*permissions[ \t]*\]\]", re.MULTILINE)
 
 
 def _split_front_matter(text: str) -> Any:
