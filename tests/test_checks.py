@@ -1580,6 +1580,10 @@ def test_srcset_addresses_are_read_as_html_reads_them():
         ("gpl-3.0-or-later", True),
         ("GPLv3", True),  # as people write it
         ("GPL-3.0+", True),  # SPDX's older id
+        ("LAL-1.3", True),  # the Free Art License 1.3, on Creative Commons' BY-SA compatible list
+        ("FAL-1.3", True),
+        ("free art license 1.3", True),
+        ("LAL-1.2", False),
         ("GPL-2.0-only", False),
         ("https://creativecommons.org/licenses/by-sa/4.0/?ref=chooser-v1", True),  # the chooser's own link
         ("https://creativecommons.org/licenses/by-sa/4.0/rdf", True),
@@ -2406,7 +2410,8 @@ def test_a_permission_scope_written_as_a_string_is_its_words(tmp_path, record, c
     assert (findings == []) is covered
     if "[photo]" in record:  # ...and the finding says so, with the record to write
         assert "'photo' on record is none this policy knows (photos)" in findings[0].message
-        assert "permissions: [{from: " in findings[0].fix and "scope: [photos]" in findings[0].fix
+        fix = findings[0].fix  # added to the records the page holds, not the key written again
+        assert "scope: [photos]} added to the permissions list the metadata already has" in fix, fix
 
 
 def test_a_misspelt_key_the_policy_reads_is_told_where_it_stands(tmp_path):
@@ -3627,6 +3632,8 @@ def test_calendar_days_without_a_zone_are_read_on_one_clock():
         # in the reprint's language
         ("Texto.\n\nEste artículo fue publicado originalmente por Global Voices.\n", True),
         ("Texto.\n\nEste artículo de Ana Ruiz fue publicado originalmente en Global Voices.\n", True),
+        ("Texto.\n\n*Esta historia se publicó originalmente en [Mongabay](/es).*\n", True),  # the usual Spanish
+        ("Texto.\n\nSe publicó por primera vez en Global Voices.\n", True),
         ("Texto.\n\nPublicado originalmente em Global Voices.\n", True),
         ("Texte.\n\nCet article a d'abord été publié par Global Voices.\n", True),
         ("Teks.\n\nArtikel karya Ana Ruiz ini pertama kali terbit di Global Voices.\n", True),
@@ -3819,6 +3826,8 @@ _GV_LICENCE = "Publicado bajo licencia [CC BY 3.0](https://creativecommons.org/l
         ("ترجمة أحمد منصور.", True),
         ("تمت الترجمة بواسطة أحمد منصور.", True),
         ("Traducción de Ana Gil.", True),
+        ("Traducción al español de Ana Gil.", True),  # the language named before the translator
+        ("Tradução para o português de Lúcia Ferreira.", True),
         ("Tradução da equipe de Lúcia Ferreira.", True),
         # story sentences, no note of the reprint's translation
         ("Las comunidades pidieron servicios de traducción al wayuunaiki.", False),
@@ -3836,14 +3845,32 @@ def test_a_translators_credit_is_told_from_a_story_sentence_in_other_languages(n
     meta = {"author": "Filomena Tavares", "original_url": _GV, "translated": True, "commercial": False}
     found = rules(check(body, meta))
     assert ("global-voices/changes-indicated" not in found) is noted, found
+    # The credit in the usual Spanish ("se publicó originalmente en") is a credit at the top, not the story's.
+    said = body.replace("fue publicado originalmente en", "se publicó originalmente en")
+    assert "global-voices/credit-global-voices" not in rules(check(said, meta))
     # Mongabay lets no one translate (NoDerivatives): the same note is told, a story sentence is not.
     mongabay = "https://news.mongabay.com/2026/03/dry-forest-farmers/"
     reprint = (
         f"Oleh Rhett Butler. Isi artikel.\n\n{note}\n\n*Pertama kali terbit di [Mongabay]({mongabay}) dengan "
         "lisensi [CC BY-ND 4.0](https://creativecommons.org/licenses/by-nd/4.0/deed.id).*\n"
     )
-    told = rules(check(reprint, {"author": "Rhett Butler", "original_url": mongabay, "commercial": False}))
+    result = check(reprint, {"author": "Rhett Butler", "original_url": mongabay, "commercial": False})
+    told = rules(result)
     assert ("mongabay/edits-declared" in told) is noted, told
+
+
+def test_a_note_after_a_quotation_is_placed_at_its_own_words():
+    """A translator's note in the paragraph after one ending in a quotation ('... the reef."') was found with the
+    closing quotation mark and placed at the end of the paragraph before: 'found "" traducción al ...'."""
+    mongabay = "https://news.mongabay.com/2026/03/dry-forest-farmers/"
+    reprint = (
+        'Isi artikel.\n\n"They should know how to read the reef."\n\n*Traducción al español de Lina Kristanti. '
+        f"Pertama kali terbit di [Mongabay]({mongabay}).*\n"
+    )
+    result = check(reprint, {"author": "Rhett Butler", "original_url": mongabay, "commercial": False})
+    [edits] = [f for f in result.findings if f.rule == "mongabay/edits-declared"]
+    assert edits.message.endswith('(found "traducción al español de")'), edits.message
+    assert (edits.line, edits.column) == (5, 2), edits
 
 
 @pytest.mark.parametrize(

@@ -223,6 +223,20 @@ def test_validate_tells_a_misspelt_condition_field_and_leaves_a_sites_own(tmp_pa
         f"{policy}:11:5: rule 'perm': its condition reads 'comercial', which no reprint sets; "
         "did you mean 'commercial'?\n"
     )
+    # A run warns and goes on; the rule's finding was "Add 'comercial: ...' to the metadata": the policy's typo
+    # carried into the article. It points at the policy.
+    page = tmp_path / "a.md"
+    page.write_text("---\noriginal_url: https://h.example/a\npolicy: when\ncommercial: true\n---\nText.\n")
+    run = cli("check", str(page), "--policy", str(policy), "--no-config", "--format", "json")
+    [finding] = run.json()["results"][0]["findings"]
+    assert finding["message"] == (
+        "when/perm could not be checked: its condition reads 'comercial', which no reprint sets; "
+        "did you mean 'commercial'?"
+    ), finding
+    assert finding["fix"] == (
+        f"Correct the condition's field in policy when ({policy}): 'comercial' is no key a reprint sets "
+        "(reprint-guard validate tells its line)."
+    ), finding
 
 
 def test_validate_tells_a_misspelt_field_or_scope_from_and_leaves_a_sites_own(tmp_path, cli):

@@ -1111,6 +1111,21 @@ def _shares_most_letters(a: str, b: str, cutoff: float = 0.85) -> bool:
 def _missing_metadata(reprint: Reprint, policy: Policy, field: str, rules: list[Rule]) -> Finding:
     names = ", ".join(f"{policy.id}/{r.id}" for r in rules)
     example = "true or false" if field == "commercial" else "a value"
+    from .policy.validate import misspelt_field
+
+    misspelt = misspelt_field(field)
+    if misspelt is not None:  # the policy's slip (validate refuses it), not the reprint's: no typo into content
+        condition = rules[0].origin if rules and rules[0].origin != policy.id else policy.id
+        where = f" ({policy.path})" if policy.path and condition == policy.id else ""
+        return _tool_finding(
+            reprint,
+            "missing-metadata",
+            "metadata",
+            field,
+            f"{names} could not be checked: its condition {misspelt}",
+            f"Correct the condition's field in policy {condition}{where}: '{field}' is no key a reprint sets "
+            "(reprint-guard validate tells its line).",
+        )
     return _tool_finding(
         reprint,
         "missing-metadata",

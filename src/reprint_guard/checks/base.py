@@ -72,7 +72,9 @@ class Context:
 #: French, Italian, German, Indonesian ("publicado originalmente por", "pertama kali terbit di").
 CREDIT_ELSEWHERE = (
     r"publicad[oa]s? originalmente|originalmente publicad[oa]s?|publicad[oa]s? por primera vez|"
-    r"publicad[oa]s? pela primeira vez|apareci[oó] originalmente|republicad[oa]s?|"
+    r"publicad[oa]s? pela primeira vez|apareci[oó] (?:originalmente|por primera vez)|republicad[oa]s?|"
+    r"se public[oó] (?:originalmente|por primera vez|inicialmente)|(?:inicialmente|primeiro) publicad[oa]s?|"
+    r"publicad[oa]s? (?:inicialmente|primeiro)|"
     r"publi[ée]e?s? (?:à l'origine|initialement|pour la première fois)|initialement publi[ée]e?s?|"
     r"(?:a|ont) d'abord été publi[ée]e?s?|parue?s? initialement|republi[ée]e?s?|"
     r"pubblicat[oaie] originariamente|originariamente pubblicat[oaie]|"

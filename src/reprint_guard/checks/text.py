@@ -27,8 +27,8 @@ if TYPE_CHECKING:
     from .params import TextParams as Params
 
 NAME = "text"
-#: What ends the sentence before a match that opens one (the patterns' ``(^|[.!?:;)] )``).
-_SENTENCE_ENDS = frozenset(b".!?:;)"[i : i + 1] for i in range(6))
+#: What ends the sentence before a match that opens one (the patterns' ``(^|[.!?:;)\]"”»—–] )``), as UTF-8.
+_SENTENCE_ENDS = frozenset(char.encode("utf-8") for char in '.!?:;)]"”»—–')
 #: Patterns up to this long are shown in messages.
 _SHOWN_PATTERN = 60
 SUMMARY = "A phrase or pattern must (require) or must not (forbid) appear in the visible text."
@@ -168,11 +168,12 @@ def _check(
             found = _first_counted(params, visible.text_utf8, in_blocks)
             if found is None and _anchored(pattern):
                 found = _in_a_block(params, visible, words if params.mode == "forbid" else None)
-        if found is not None and found[0][:1] in _SENTENCE_ENDS and found[0][1:2] == b" " and len(found[0]) > 2:
-            # A match that opens a sentence holds the stop before it (". Brought to you by"): it is placed at its
-            # own words, on their line, not at the end of the sentence before.
+        space = found[0].find(b" ", 1, 5) if found is not None else -1
+        if found is not None and space > 0 and found[0][:space] in _SENTENCE_ENDS and len(found[0]) > space + 1:
+            # A match that opens a sentence holds the stop before it (". Brought to you by", '" Traducción de'): it
+            # is placed at its own words, on their line, not at the end of the sentence before.
             at = visible.text_utf8.find(found[0], found[1])
-            found = (found[0][2:], at + 2 if at >= 0 else found[1])
+            found = (found[0][space + 1 :], at + space + 1 if at >= 0 else found[1])
         matched = found[0].decode("utf-8", "replace") if found is not None else None
         if found is not None and found[1]:  # matches passed over (or a block's copy): the same words before it
             nth = visible.text_utf8.count(found[0], 0, found[1])

@@ -242,13 +242,13 @@ def _misspelt_field(condition: Condition) -> str | None:
     """A field close to one reprint-guard reads but not it (``comercial``): never set by a reprint that
     follows the docs, so the rule never applies. A field far from every known one is a site's own key."""
     for field in _fields(condition):
-        said = _misspelt(field)
+        said = misspelt_field(field)
         if said:
             return said
     return None
 
 
-def _misspelt(field: str) -> str | None:
+def misspelt_field(field: str) -> str | None:
     """What is said of one field close to one reprint-guard reads but not it, or None."""
     if field in DECLARED:
         return None
@@ -262,7 +262,7 @@ def _misspelt_fields(raw: RawPolicy, index: int, data: dict[str, Any]) -> list[R
     problems = []
     for key in ("field", "scope_from"):
         value = data.get(key)
-        said = _misspelt(value) if isinstance(value, str) else None
+        said = misspelt_field(value) if isinstance(value, str) else None
         if said:
             problems.append(raw.error(f"rule {data.get('id')!r}: its {key} {said}", ["rules", index, key]))
     return problems
