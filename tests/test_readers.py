@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 from pathlib import Path
@@ -11,6 +12,7 @@ import pytest
 from conftest import COMPLIANT_BODY, COMPLIANT_META, GR_URL, ROOT, markdown
 from reprint_guard import check_file
 from reprint_guard.errors import InputError
+from reprint_guard.readers import read_text
 
 HTML_PAGE = f"""<!doctype html>
 <html><head>
@@ -728,6 +730,21 @@ def test_a_bad_value_nested_in_the_metadata_is_told_where_it_stands(tmp_path, cl
     run = cli("check", str(path), "--no-config")
     assert run.code == 2 and f"{path}:{said}" in run.out, run.out + run.err
     assert "write a date as YYYY-MM-DD" in run.out
+
+
+@pytest.mark.parametrize(
+    ("written", "read"),
+    [
+        ("2026-10-28 18:30:00 -0600", dt.datetime(2026, 10, 28, 18, 30, tzinfo=dt.timezone(dt.timedelta(hours=-6)))),
+        ("2026-10-28 18:30 +05:30", dt.datetime(2026, 10, 28, 18, 30, tzinfo=dt.timezone(dt.timedelta(hours=5.5)))),
+        ("2026-10-28T18:30:00 Z", dt.datetime(2026, 10, 28, 18, 30, tzinfo=dt.UTC)),
+    ],
+)
+def test_a_date_time_with_a_space_before_its_offset_is_read_as_jekyll_writes_it(written, read):
+    """Jekyll's documented "YYYY-MM-DD HH:MM:SS -0600" was refused in published and original_published ("write
+    a date as YYYY-MM-DD", which would lose the time a next-day embargo is told by), though date: read it."""
+    reprint = read_text(f"---\noriginal_url: https://example.org/a\npublished: {written}\n---\nText.\n")
+    assert reprint.metadata.published == read
 
 
 def test_every_bad_metadata_value_is_named_and_the_first_in_the_file_is_told(tmp_path, cli):

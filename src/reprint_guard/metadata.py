@@ -46,6 +46,13 @@ def _calendar_value(value: Any) -> Any:
                 return dt.datetime.fromisoformat(text)
             except ValueError:  # 20250230T1000Z: no calendar day
                 raise ValueError(f"{value!r} is no date: write it as YYYY-MM-DD") from None
+        written = _SPACED_OFFSET.fullmatch(text)
+        if written:  # Jekyll's own form, "2026-10-28 18:30:00 -0600": its time and zone kept, as Jekyll reads it
+            moment, offset = written.groups()
+            try:
+                return dt.datetime.fromisoformat(moment + ("+00:00" if offset in "Zz" else offset))
+            except ValueError:  # 2026-02-30 ...: no calendar day (or an offset of a day or more)
+                return value  # the model says what is wrong with it
         try:
             float(text)  # "+20991231", "1.7e9", "-5": pydantic would count seconds
         except ValueError:
@@ -54,6 +61,9 @@ def _calendar_value(value: Any) -> Any:
     return value
 
 
+#: A date-time with a space before its zone's offset, as Jekyll writes one (``2026-10-28 18:30:00 -0600``), which
+#: pydantic does not read.
+_SPACED_OFFSET = re.compile(r"(\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?) +([+-]\d{2}:?\d{2}|[Zz])")
 #: A date-time in ISO 8601's basic form (``20250214T090000``, ``20250302T1000Z``, ``20250302T100000+0100``).
 _BASIC_DATE_TIME = re.compile(r"\d{8}T\d{4}(?:\d{2}(?:[.,]\d+)?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?")
 

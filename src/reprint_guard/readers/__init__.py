@@ -1077,7 +1077,7 @@ def _metadata_problem(exc: Any, key_lines: Mapping[str, int] | None = None) -> t
     where = ".".join(str(part) for i, part in enumerate(loc) if not (i and _is_type_tag(part, loc[i - 1])))
     message = str(problem.get("msg", "invalid value")).removeprefix("Value error, ")
     if str(problem.get("type", "")).startswith(("date", "datetime")):
-        message += "; write a date as YYYY-MM-DD (2025-03-10)"
+        message += "; write a date as YYYY-MM-DD (2025-03-10), a moment as YYYY-MM-DDTHH:MM:SS-06:00"
     elif problem.get("type") in ("bool_parsing", "bool_type"):  # pydantic's words show neither value nor choice
         given = problem.get("input")
         if isinstance(given, list | tuple | dict):  # told by its kind: its items could run to megabytes
