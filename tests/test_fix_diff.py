@@ -1265,3 +1265,45 @@ def test_fix_links_a_credit_written_in_another_language_where_it_stands(tmp_path
     fixed = page.read_text(encoding="utf-8")
     assert "originalmente por [Global Voices](https://globalvoices.org/2026/09/14/hillside-radio/) el 14" in fixed
     assert fixed.count("Global Voices") == 1, fixed
+
+
+def test_a_broadcast_script_gets_its_credit_with_addresses_written_out_and_its_licence_named_aloud(tmp_path, cli):
+    """On air (medium: broadcast) --fix and ``credit`` inserted Markdown links into a radio script, and the
+    licence rule asked for a link or an address read out, where Creative Commons 4.0 lets the licence be
+    given "in any reasonable manner based on the medium" (3(a)(2)): named aloud."""
+    script = tmp_path / "radio.md"
+    head = (
+        "---\ntitle: T\nauthor: Dana Whitfield\noriginal_url: https://www.propublica.org/article/jail-contract\n"
+        "original_published: 2026-08-04\nmedium: broadcast\ncommercial: true\n---\n\n"
+        "**ANCHOR:** The county paid a flat fee whether or not it saw patients.\n"
+    )
+    script.write_text(head, encoding="utf-8")
+    run = cli("check", str(script), "--fix", "--no-config")
+    text = script.read_text(encoding="utf-8")
+    assert run.code == 0, run.out + run.err
+    assert "published by ProPublica (https://www.propublica.org/article/jail-contract)" in text, text
+    assert "](" not in text, text
+    titled = (
+        "\nThe story is used under the Creative Commons Attribution-NonCommercial-NoDerivs 3.0 United States licence, "
+    )
+    script.write_text(head + titled + "originally published by ProPublica. By Dana Whitfield.\n", encoding="utf-8")
+    assert cli("check", str(script), "--no-config").code == 0  # named aloud, no address read out
+    script.write_text(head + "\nOriginally published by ProPublica. By Dana Whitfield.\n", encoding="utf-8")
+    found = cli("check", str(script), "--no-config", "--format", "json").json()["results"][0]["findings"]
+    [licence] = [f for f in found if f["rule"] == "propublica/license"]
+    assert licence["fix"] == (
+        'Say: "This story is used under the Creative Commons Attribution-NonCommercial-NoDerivs 3.0 United States '
+        'licence."'
+    ), licence
+    block = cli(
+        "credit",
+        "--policy",
+        "propublica",
+        "--meta",
+        "medium=broadcast",
+        "--meta",
+        "author=Dana Whitfield",
+        "--meta",
+        "original_url=https://www.propublica.org/article/x",
+    ).out
+    assert "ProPublica (https://www.propublica.org/article/x)" in block and "](" not in block, block

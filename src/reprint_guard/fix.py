@@ -91,10 +91,10 @@ _HTML_LINK = re.compile(r"<a\s[^>]*?href\s*=\s*[\"']([^\"']+)[\"'][^>]*>(.*?)</a
 
 
 def _on_paper(block: str, reprint: Reprint) -> str:
-    """``block`` as a printed page must give it when the reprint is for print: each link's address written out
-    after its words ("Global Research (https://...)"), as the engine writes a fix text's, since paper shows a
-    hyperlink's words alone."""
-    if reprint.metadata.medium != "print":
+    """``block`` as a printed page or a script read on air must give it (``medium`` print or broadcast): each
+    link's address written out after its words ("Global Research (https://...)"), as the engine writes a fix
+    text's, since paper shows a hyperlink's words alone, and a script has none to follow."""
+    if reprint.metadata.medium not in ("print", "broadcast"):
         return block
     from .engine import as_written_out
 
@@ -1034,7 +1034,10 @@ def credit_sentences(policy: Policy, reprint: Reprint, format: str) -> list[str]
     values = template_values(reprint, policy, placeholders=False)
     if any(m not in values for m in PLACEHOLDER.findall(template)) or _non_web_link(template, values):
         return None
-    sentences = [_as_sentence(_in_format(_filled(piece, values, html), format, html), format) for piece in pieces]
+    sentences = [
+        _as_sentence(_on_paper(_in_format(_filled(piece, values, html), format, html), reprint), format)
+        for piece in pieces
+    ]
     return None if None in sentences else sentences  # type: ignore[return-value]
 
 

@@ -162,6 +162,20 @@ def describe(spdx: str, *, all_names: bool = False):  # type: ignore[no-untyped-
     return short, url
 
 
+def title_of(spdx: str) -> str | None:
+    """A Creative Commons licence's title as its deed gives it ("Creative Commons Attribution-NoDerivatives 4.0
+    International", "... 3.0 United States"): the name said aloud, where a short name's letters are no words."""
+    match = _SPDX.match(spdx)
+    if not match:
+        return None
+    version, port = match.group("version"), (match.group("port") or "").lower()
+    elements = _ELEMENTS_4 if version == "4.0" else _ELEMENTS_OLD
+    full = "Creative Commons " + "-".join(elements[part] for part in match.group("code").lower().split("-"))
+    if port:
+        return f"{full} {version} {_PORTS.get(port, port.upper())}"
+    return f"{full} {version}" + (" International" if version == "4.0" else " Unported")
+
+
 def policy_for_license(value: str | None) -> str | None:
     """The bundled policy id for a CC 4.0 licence (``cc-by-nd-4.0``), for reprints no publisher policy covers."""
     spdx = normalize_license(value)

@@ -336,6 +336,31 @@ def _unlinked_unnamed(
     return bool(unlinked), bool(unnamed)
 
 
+class _NamedOnly:
+    """A rule's params with the link it asks for set aside: on air no one follows a link, nor hears an address
+    read out; the licence is named in words, the deed's address kept in the show's notes."""
+
+    __slots__ = ("_params",)
+
+    def __init__(self, params: Params) -> None:
+        self._params = params
+
+    def __getattr__(self, name: str) -> Any:
+        return False if name == "link" else getattr(self._params, name)
+
+
+def _named_only(params: Params) -> Params:
+    return _NamedOnly(params)  # type: ignore[return-value]
+
+
+def _title(spdx: str, name: str) -> str:
+    """The licence's name as said aloud: its title ("Creative Commons Attribution-NoDerivatives 4.0
+    International"), a short name's letters being no words."""
+    from ..licenses import title_of
+
+    return title_of(spdx) or name
+
+
 def _at_link(reprint: Reprint, href: str, detail: str, fix: str) -> Problem:
     """A finding about a licence link that is there but wrong, at the link: to correct, not to add beside."""
     return Problem.at(reprint.span_url(reprint.as_written(href)), detail=detail, fix=fix, specific=True)
@@ -370,6 +395,8 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
         )
         return
     printed = meta.medium == "print"
+    if meta.medium == "broadcast":  # on air, in a reasonable manner for the medium (4.0 3(a)(2)): named aloud
+        params = _named_only(params)
     unlinked, unnamed = _unlinked_unnamed(params, visible, paths, names, printed=printed)
     if not (unlinked or unnamed):
         # Given in a picture's caption only ("Photo: ... CC BY 4.0"), the licence is the picture's.
@@ -395,7 +422,10 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
         return
     if params.by_reference and not printed and _by_reference(visible, original, names):
         return  # "under a Creative Commons license. Read the original article.": the original names it
-    if printed and unlinked:  # a link on paper is its words alone
+    if meta.medium == "broadcast":
+        detail = f'the licence is not named aloud (e.g. "{_title(spdx, name)}")'
+        fix = f'Say: "This story is used under the {_title(spdx, name)} licence."'
+    elif printed and unlinked:  # a link on paper is its words alone
         detail = f"in print the deed's address must be written out ({url}): a hyperlink shows only its words"
         if unnamed:
             detail = f'the licence is not named (e.g. "{name}"), and {detail}'
@@ -409,4 +439,4 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
     else:
         detail = f'the licence is not named (e.g. "{name}")'
         fix = f'Add: "This article is republished under a [{name}]({url}) licence."'
-    yield Problem(line, column, detail=detail, fix=fix)
+    yield Problem(line, column, detail=detail, fix=fix, specific=meta.medium == "broadcast")  # the policy's: a link
