@@ -356,7 +356,7 @@ def test_extends_with_a_typo_of_a_known_policy_says_which_was_meant(tmp_path, cl
         encoding="utf-8",
     )
     run = cli("validate", str(policy))
-    assert run.code != 0 and "extends unknown policy 'cc-by-nd-40'; did you mean 'cc-by-nd-4.0'?" in run.out + run.err
+    assert run.code != 0 and "extends unknown policy 'cc-by-nd-40' (did you mean 'cc-by-nd-4.0'?)" in run.out + run.err
 
 
 def test_explain_says_a_rule_is_turned_off_or_which_was_meant(tmp_path, cli):

@@ -774,7 +774,8 @@ def test_test_runs_a_fixture_once_counts_a_rule_expected_twice_and_names_a_missp
     assert run.code == 0 and run.out.endswith("1 passed, 0 failed\n"), run.out
     assert "no fixtures" not in run.out  # one policy's folder: the others' are elsewhere
     run = cli("test", "fixtures", "--no-config", "--rules-dir", "policies", cwd=tmp_path)
-    assert "note: weekend-herald: no fixtures (a folder tests/policies/weekend-herald/ holds them)" in run.out
+    # Where its fixtures go, under the folder given (not tests/policies/, told as a folder that holds them)
+    assert "note: weekend-herald: no fixtures here (they go in a folder fixtures/weekend-herald/)" in run.out
     twice = {**HARBOUR_META, "expect": ["harbour-herald/credit", "harbour-herald/credit"]}
     write(fixture, markdown(twice, "Gulls.\n"))
     run = cli("test", str(fixture), "--no-config", "--rules-dir", "policies", cwd=tmp_path)

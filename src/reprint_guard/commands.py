@@ -527,7 +527,8 @@ def run_test(options: argparse.Namespace) -> int:
     # A folder of policies' fixture folders (tests/policies/): a policy of one's own that has none there.
     if any(os.path.isdir(item) and any(os.path.isdir(os.path.join(item, p)) for p in known) for item in options.paths):
         for policy_id in sorted(set(policies.own) - with_fixtures):
-            sys.stdout.write(f"note: {policy_id}: no fixtures (a folder tests/policies/{policy_id}/ holds them)\n")
+            folders = " or ".join(f"{item.rstrip('/')}/{policy_id}/" for item in options.paths if os.path.isdir(item))
+            sys.stdout.write(f"note: {policy_id}: no fixtures here (they go in a folder {folders})\n")
     could_not = f", {errors} could not be run" if errors else ""
     sys.stdout.write(f"{total - failed - errors} passed, {failed} failed{could_not}\n")
     return ExitCode.ERROR if errors else ExitCode.FINDINGS if failed else ExitCode.OK

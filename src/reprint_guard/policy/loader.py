@@ -593,7 +593,7 @@ class PolicySet:
                 import difflib
 
                 close = difflib.get_close_matches(parent_id, others, n=1, cutoff=0.8)
-                hint = f"; did you mean {close[0]!r}?" if close else f"; known policies: {', '.join(others)}"
+                hint = f" (did you mean {close[0]!r}?)" if close else f"; known policies: {', '.join(others)}"
                 raise raw.error(f"extends unknown policy {parent_id!r}{hint}", ["extends"])
             parent = self._resolve(parent_id, (*chain, policy_id))
         rules: dict[str, Rule] = {rule.id: rule for rule in parent.rules} if parent else {}
