@@ -146,7 +146,7 @@ def _parser() -> argparse.ArgumentParser:
     policies.add_argument("--format", choices=("text", "json", "markdown"), default="text")
     explain = commands.add_parser(
         "explain",
-        help="explain a rule: what it requires, why, and examples",
+        help="explain a rule (what it requires, why, and examples), or a whole policy",
         description="Explain <policy>/<rule>, or a whole <policy>.",
     )
     explain.add_argument("rule", metavar="POLICY/RULE")

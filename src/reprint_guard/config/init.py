@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import re
@@ -13,6 +14,12 @@ from typing import Any, NamedTuple
 from ..errors import one_line
 from ..metaview import SITE_KEYS, only_slugs
 from ..readers import SUFFIX_FORMATS, blank, nested
+
+
+def _today() -> dt.date:
+    """Today, for the config's example of an agreed exception: a year's grant from today, not one long past."""
+    return dt.date.today()
+
 
 #: Common front-matter spellings in Hugo, Jekyll, Astro, MkDocs and Eleventy sites.
 KNOWN_KEYS = SITE_KEYS
@@ -610,8 +617,8 @@ def starter_config(root: Path) -> str:
         "suppressions: []",
         "#  - path: content/posts/2024/harbour.md",
         "#    rule: global-research/commercial-permission",
-        "#    reason: Permission by email from publications@globalresearch.ca, 2 May 2024",
-        "#    until: 2025-05-02",
+        f"#    reason: Permission by email from publications@globalresearch.ca, {_today().day} {_today():%B %Y}",
+        f"#    until: {_today().replace(year=_today().year + 1, day=min(_today().day, 28)):%Y-%m-%d}",
         "",
         "# Lowest severity that fails the run: error, warning, info or never.",
         "fail-on: error",

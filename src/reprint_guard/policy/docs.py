@@ -73,7 +73,8 @@ def reference(policies: PolicySet, *, bundled: bool = True) -> str:
         [
             "# Bundled policies",
             "",
-            "Generated from `rules/` by `python -m reprint_guard.policy.docs`; do not edit by hand.",
+            "Generated from `rules/` by `reprint-guard policies --format markdown --no-config` (or "
+            "`python -m reprint_guard.policy.docs`); do not edit by hand.",
         ]
         if bundled
         else ["# Policies", "", "The bundled policies and this project's own, as `reprint-guard policies` reads them."]
