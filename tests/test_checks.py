@@ -1236,6 +1236,13 @@ def test_calendar_days_in_the_publishers_time_zone(tmp_path):
         f"Not before the next day ({zoned}; 'published' (2026-11-21T06:59:00+00:00) is 2026-11-20 23:59 there)"
     ]
     assert finds("2026-11-20", "2026-11-20T12:00:00-07:00") == [f"Not before the next day ({zoned})"]
+    # The fix names the first moment there on the reprint's own clock: "Publish on 2026-11-21" beside a UTC date
+    # of the 21st was what the page already said.
+    meta = {"original_url": "https://z.example/a", "original_published": "2026-11-21T03:15:00Z"}
+    [late] = check("Text.", {**meta, "published": "2026-11-21T06:59:00Z"}, rules_dirs=policy).findings
+    assert late.fix == (
+        "Publish on 2026-11-21 or later in America/Denver (set 'published' to 2026-11-21T07:00:00+00:00 or later)."
+    ), late.fix
     assert finds("2026-11-20", "2026-11-21T07:00:00") == []  # no offset: Denver's own clock
     # Without 'published', the reprint appears now: on the publisher's calendar, not this machine's.
     import zoneinfo

@@ -273,6 +273,14 @@ def _check_days(
                 local = published.astimezone(zone)
                 detail += f"; 'published' ({published.isoformat()}) is {local:%Y-%m-%d %H:%M} there"
         fix = f"Publish on {earliest_day.isoformat()} or later (set '{_set(key)}')."
+        if params.timezone is not None and zone is not None and isinstance(published, dt.datetime) and published.tzinfo:
+            # A moment written on another clock (a CMS's UTC) whose date already reads the day wanted: its first
+            # moment there, on the clock the date is written on, is what to set.
+            first = dt.datetime.combine(earliest_day, dt.time(), tzinfo=zone).astimezone(published.tzinfo)
+            fix = (
+                f"Publish on {earliest_day.isoformat()} or later in {params.timezone} (set 'published' to "
+                f"{first.isoformat()} or later)."
+            )
         said = False  # when the site's date was read: told with the moment it stands for
         if (
             later
