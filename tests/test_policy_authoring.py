@@ -575,3 +575,29 @@ def test_a_policy_may_not_take_the_tools_own_id(tmp_path, cli):
     page.write_text("---\ntitle: T\noriginal_url: https://harbourherald.example/2026/11/x\n---\nNo credit.\n", "utf-8")
     run = cli("check", "--no-config", "--rules-dir", str(policy), str(page))
     assert run.code == 2 and said in run.err, (run.out, run.err)
+
+
+def test_a_rule_under_an_inherited_id_is_said_to_replace_the_parents(tmp_path, cli):
+    """A stricter child wrote its own "no-paywall" text rule, and the parent's metadata rule of that id, which
+    read paywalled: true, went without a word: validate said "valid", explain marked nothing."""
+    policy = tmp_path / "tide.yaml"
+    policy.write_text(
+        "id: tide\nname: T\npublisher: Tide\nsource_url: https://tide.example/terms\nextends: cc-by-nc-sa-4.0\n"
+        "rules:\n  - id: no-paywall\n    check: text\n    pattern: 'subscribers only'\n    mode: forbid\n"
+        "    message: No paywall\n  - id: noncommercial\n    check: permission\n    scope: commercial\n"
+        "    from: ['*']\n    when: {field: commercial, is: true}\n    message: Ask first\n",
+        encoding="utf-8",
+    )
+    run = cli("validate", str(policy))
+    assert run.code == 0, run.out
+    assert run.out.splitlines() == [
+        f"{policy}: valid",
+        f"{policy}: note: rule 'no-paywall' replaces cc-by-nc-sa-4.0/no-paywall, a metadata check, with a text one "
+        "(a rule beside it needs an id of its own)",
+    ], run.out  # the permission rule refines the parent's permission rule of its id: no note
+    rule = cli("explain", "tide/no-paywall", "--rules-dir", str(policy)).out
+    assert "Replaces: cc-by-nc-sa-4.0/no-paywall (a metadata check there)" in rule, rule
+    whole = cli("explain", "tide", "--rules-dir", str(policy)).out
+    assert "| `tide/no-paywall` (replaces `cc-by-nc-sa-4.0`'s) | error | text |" in whole, whole
+    assert "| `tide/noncommercial` (replaces `cc-by-nc-sa-4.0`'s) | error | permission |" in whole, whole
+    assert cli("validate", str(ROOT / "rules")).out.count("note:") == 0  # the bundled ones replace by design

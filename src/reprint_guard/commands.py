@@ -93,7 +93,7 @@ def _examples(check: str) -> tuple[str, str]:
 
 def run_explain(options: argparse.Namespace) -> int:
     from .engine import TOOL_POLICY, TOOL_RULES
-    from .policy.docs import describe_params, policy_markdown
+    from .policy.docs import describe_params, policy_markdown, replaces
     from .policy.loader import policy_set
 
     policy_id, _, rule_id = options.rule.partition("/")
@@ -104,8 +104,9 @@ def run_explain(options: argparse.Namespace) -> int:
     loaded = options_config(options)  # its policies, and the severity it gives the rule
     policies = policy_set(rules_dirs(options, loaded))
     policy = policies.get(policy_id)
+    parent = policies.get(policy.extends) if policy.extends else None
     if not rule_id:
-        sys.stdout.write(policy_markdown(policy))
+        sys.stdout.write(policy_markdown(policy, parent))
         return ExitCode.OK
     rule = policy.rule(rule_id)
     if rule is None:
@@ -150,6 +151,10 @@ def run_explain(options: argparse.Namespace) -> int:
         out.append(f"Parameters: {params}")
     if rule.origin != policy.id:
         out.append(f"Inherited from: {rule.origin}")
+    elif rule.id in (replaced := replaces(policy, parent)):
+        was = replaced[rule.id]
+        change = f" (a {was.check} check there)" if was.check != rule.check else ""
+        out.append(f"Replaces: {was.origin}/{rule.id}{change}")
     kind = "checked against this rule" if specific else f"generic, for the {rule.check} check type"
     out += ["", f"Passing example ({kind}):", _indent(passing), "", "Failing example:", _indent(failing), ""]
     sys.stdout.write("\n".join(out))
@@ -165,7 +170,7 @@ def _indent(text: str) -> str:
 
 
 def run_validate(options: argparse.Namespace) -> int:
-    from .policy.validate import bundled_id_replaced, validate_file
+    from .policy.validate import bundled_id_replaced, replaced_rules, validate_file
 
     bad = 0
     extra = rules_dirs(options)  # the user's other policies, which one of these may extend
@@ -202,6 +207,8 @@ def run_validate(options: argparse.Namespace) -> int:
                 else ""
             )
             sys.stdout.write(f"{shown_line(name)}: valid{said}\n")
+            for note in replaced_rules(Path(name), extra + others):  # an inherited rule dropped unawares
+                sys.stdout.write(f"{shown_line(name)}: note: {note} (a rule beside it needs an id of its own)\n")
     return ExitCode.ERROR if unread else ExitCode.FINDINGS if bad else ExitCode.OK
 
 

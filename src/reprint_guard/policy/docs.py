@@ -37,7 +37,18 @@ def _cell(text: str | None) -> str:
     return " ".join((text or "").split()).replace("|", "\\|")
 
 
-def policy_markdown(policy: Policy) -> str:
+def replaces(policy: Policy, parent: Policy | None) -> dict[str, Rule]:
+    """The rules of ``parent`` (the policy ``policy`` extends) that ``policy``'s own rules of the same id
+    replace, by id: a rule written under an inherited id takes its place whole, check type and all."""
+    if parent is None:
+        return {}
+    inherited = {rule.id: rule for rule in parent.rules}
+    return {rule.id: inherited[rule.id] for rule in policy.rules if rule.origin == policy.id and rule.id in inherited}
+
+
+def policy_markdown(policy: Policy, parent: Policy | None = None) -> str:
+    """A policy's section of the reference; ``parent``: the policy it extends, whose rules it replaces are said."""
+    replaced = replaces(policy, parent)
     lines = [f"## `{policy.id}` — {policy.name}", ""]
     lines.append(f"- Publisher: {policy.publisher}")
     lines.append(f"- Terms: <{policy.source_url}>" + (f" (read {policy.terms_read})" if policy.terms_read else ""))
@@ -56,6 +67,8 @@ def policy_markdown(policy: Policy) -> str:
     for rule in policy.rules:
         when = rule.when.describe() if rule.when else ""
         inherited = f" (from `{rule.origin}`)" if rule.origin != policy.id else ""
+        if rule.id in replaced:
+            inherited = f" (replaces `{replaced[rule.id].origin}`'s)"
         lines.append(
             f"| `{policy.id}/{rule.id}`{inherited} | {rule.severity.value} | {rule.check} | {_cell(when)} | "
             f"{_cell(rule.message)}; {_cell(describe_params(rule))} | {_cell(rule.terms)} | {rule.confidence} |"
@@ -91,7 +104,8 @@ def reference(policies: PolicySet, *, bundled: bool = True) -> str:
         for p in ordered
     ]
     parts.append("")
-    return "\n".join(parts) + "\n" + "\n".join(policy_markdown(p) for p in ordered)
+    sections = (policy_markdown(p, policies.get(p.extends) if p.extends else None) for p in ordered)
+    return "\n".join(parts) + "\n" + "\n".join(sections)
 
 
 def bundled_reference() -> str:

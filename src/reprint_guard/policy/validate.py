@@ -472,6 +472,34 @@ def bundled_id_replaced(path: Path) -> str | None:
     return str(own)
 
 
+def replaced_rules(path: Path, extra: tuple[str, ...] = ()) -> list[str]:
+    """The rules a valid policy's own replace in the policy it extends with another check type, each said: a
+    rule written under an inherited id takes the inherited one's place whole (a text rule named ``no-paywall``
+    drops the parent's metadata rule of that id), which an author meaning to add a rule beside it would not
+    see. ``explain`` marks every replacement."""
+    from .docs import replaces
+    from .loader import policy_set
+
+    own = _read_once(path, validate=False).data.get("id")
+    bundled = next((raw for raw in _bundled() if raw.data.get("id") == own), None)
+    if bundled is not None and _same_file(Path(bundled.path), path):  # a bundled policy's, replaced by design
+        return []
+    try:
+        policies = policy_set((*extra, str(path)))
+        policy = policies.get(str(own))
+        parent = policies.get(policy.extends) if policy.extends else None
+    except ReprintGuardError:
+        return []
+    said = []
+    for rule_id, was in replaces(policy, parent).items():
+        rule = policy.rule(rule_id)
+        if rule is not None and was.check != rule.check:  # another kind of check: surely no refinement
+            said.append(
+                f"rule {rule_id!r} replaces {was.origin}/{rule_id}, a {was.check} check, with a {rule.check} one"
+            )
+    return said
+
+
 def _same_file(one: Path, other: Path) -> bool:
     """The same file, or one with the same bytes (the checkout's rules/ beside the installed package's copy):
     replacing a bundled policy by itself changes nothing to tell."""
