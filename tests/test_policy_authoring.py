@@ -601,3 +601,31 @@ def test_a_rule_under_an_inherited_id_is_said_to_replace_the_parents(tmp_path, c
     assert "| `tide/no-paywall` (replaces `cc-by-nc-sa-4.0`'s) | error | text |" in whole, whole
     assert "| `tide/noncommercial` (replaces `cc-by-nc-sa-4.0`'s) | error | permission |" in whole, whole
     assert cli("validate", str(ROOT / "rules")).out.count("note:") == 0  # the bundled ones replace by design
+
+
+def test_the_pixel_a_policys_element_rule_requires_is_no_media_to_remove(tmp_path, cli):
+    """A media rule's ``except`` written with an unescaped "?" matched no pixel address, and the editor was told
+    to "Remove the media": the pixel the policy's own element rule requires."""
+    policy = tmp_path / "harbor.yaml"
+    policy.write_text(
+        "id: harbor\nname: H\npublisher: Harbor Light\nsource_url: https://harbor.example/terms\n"
+        "applies_to: [harbor.example]\ncontacts: [rights@harbor.example]\nrules:\n"
+        "  - id: tracking-pixel\n    check: element\n"
+        "    pattern: '^https://pixel\\.harbor\\.example/track\\.gif\\?id=[0-9a-z-]+$'\n"
+        "    message: Keep the pixel\n"
+        "  - id: no-photos\n    check: media\n    mode: permission\n    scope: photos\n"
+        "    except: 'pixel.harbor.example/track.gif?id='\n    message: Photos need permission\n",
+        encoding="utf-8",
+    )
+    page = tmp_path / "a.md"
+    head = "---\noriginal_url: https://harbor.example/2026/ferry\ncommercial: false\n---\nThe ferry runs less.\n\n"
+    pixel = '<img src="https://pixel.harbor.example/track.gif?id=ferry-2026" alt="">\n'
+    page.write_text(head + pixel, encoding="utf-8")
+    assert cli("check", str(page), "--policy", str(policy), "--no-config").code == 0
+    page.write_text(head + "![Dock](https://cdn.example/dock.jpg)\n\n" + pixel, encoding="utf-8")
+    run = cli("check", str(page), "--policy", str(policy), "--no-config", "--format", "json")
+    [photo] = run.json()["results"][0]["findings"]  # the photo still is told, and counted alone
+    assert (
+        photo["rule"] == "harbor/no-photos"
+        and "1 item of media, first <img> https://cdn.example/dock.jpg" in (photo["message"])
+    ), photo

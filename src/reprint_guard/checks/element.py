@@ -52,7 +52,7 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
     if any(m.tag == params.tag and _offered(m, regex) for m in [*shown, *reprint.visible.media_without_src()]):
         return  # offered in its srcset, over a placeholder src ("data:,") or none: the browser loads it so
     if pattern != params.pattern:  # the element there, but for another article: it counts that one
-        anyone = url_pattern(_PLACEHOLDER.sub(".*", params.pattern))
+        anyone = url_pattern(PLACEHOLDER.sub(".*", params.pattern))
         other = next((m for m in shown if m.tag == params.tag and anyone.search(m.src)), None)
         if other is not None:
             written = reprint.as_written(other.src)
@@ -111,14 +111,14 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
 
 
 #: A ``{name}`` in an element's pattern (not an RE2 class name, ``\p{Greek}``): filled per reprint.
-_PLACEHOLDER = re.compile(r"(?<!\\[pP])\{([A-Za-z_][A-Za-z0-9_]*)\}")
+PLACEHOLDER = re.compile(r"(?<!\\[pP])\{([A-Za-z_][A-Za-z0-9_]*)\}")
 
 
 def filled_pattern(pattern: str, reprint: Reprint, policy: Policy) -> str:
     """An element's pattern with its placeholders filled from the reprint (``?url={original_url_encoded}``: the
     publisher's pixel counts the article it names), each value matched as written (a percent-encoded one
     blind to the case of its hex digits); one the reprint does not give matches anything."""
-    if "{" not in pattern or not _PLACEHOLDER.search(pattern):
+    if "{" not in pattern or not PLACEHOLDER.search(pattern):
         return pattern
     values = template_values(reprint, policy, placeholders=False)
 
@@ -129,7 +129,7 @@ def filled_pattern(pattern: str, reprint: Reprint, policy: Policy) -> str:
         quoted = re2_escape(given)
         return f"(?i:{quoted})" if "%" in given else quoted
 
-    return _PLACEHOLDER.sub(value, pattern)
+    return PLACEHOLDER.sub(value, pattern)
 
 
 def _sent(address: str) -> str:
@@ -162,7 +162,7 @@ def _named_values(pattern: str, reprint: Reprint, context: Context) -> str:
     """What an element's address should name and does not: this reprint's original, or the values of the
     other keys its pattern is filled with (a site's own ``{pixel_id}``)."""
     others = [
-        name for name in dict.fromkeys(_PLACEHOLDER.findall(pattern)) if f"{{{name}}}" not in _ORIGINAL_PLACEHOLDERS
+        name for name in dict.fromkeys(PLACEHOLDER.findall(pattern)) if f"{{{name}}}" not in _ORIGINAL_PLACEHOLDERS
     ]
     if not others:
         return f"this reprint's original ({reprint.metadata.original_url})"
@@ -182,7 +182,7 @@ def _names_the_original(pattern: str, address: str, reprint: Reprint) -> bool:
     loose = pattern
     for name in _ORIGINAL_PLACEHOLDERS:
         loose = loose.replace(name, "([^&#\\s]*)")
-    loose = _PLACEHOLDER.sub(".*", loose)
+    loose = PLACEHOLDER.sub(".*", loose)
     try:
         found = compile_pattern(loose, capture=True, own=True).search(address)
     except ValueError:

@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
+from ..policy.model import Policy, derived
 from ..reprint import Reprint, Span
 from ..urls import embedded_addresses, host_matches, host_of
 from ..visible import ADDRESS_ATTRIBUTES, SRCSET_ATTRIBUTES, Media, embed_item
@@ -396,8 +397,35 @@ def _placed(reprint: Reprint, item: Media, url: str) -> tuple[Span, dict[str, st
     return reprint.span(embed_item(item) or url), {}
 
 
+#: Per policy id: the policy and one pattern of the addresses its element rules require (None: it has none).
+_REQUIRED: dict[str, tuple[Policy, Any]] = {}
+
+
+def _required(policy: Policy) -> Any:
+    """One URL pattern of the elements the policy's own ``element`` rules require (a tracking pixel), a
+    ``{placeholder}`` in one standing for any value: such an element is never media to remove, whatever the
+    media rule's ``except`` says (a pattern with an unescaped ``?`` matching nothing, and the editor told to
+    remove the pixel another rule requires)."""
+    from .element import PLACEHOLDER
+
+    patterns = [
+        PLACEHOLDER.sub(".*", rule.params.pattern)
+        for rule in policy.rules
+        if rule.check == "element" and rule.params.pattern
+    ]
+    if not patterns:
+        return None
+    try:
+        return url_pattern("|".join(f"(?:{pattern})" for pattern in patterns))
+    except ValueError:
+        return None
+
+
 def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Problem]:
     media = [m for m in reprint.media[0] if m.tag in params.tags and not _no_picture(m)]
+    required = derived(_REQUIRED, context.policy, _required) if media else None
+    if required is not None:
+        media = [m for m in media if not _excepted(required, _shown(m))]
     if "img" in params.tags and reprint.metadata.extra:
         media = lead_images(reprint, reprint.media[0]) + media  # shown above the article by the theme
     skip = url_pattern(params.except_) if params.except_ is not None else None
