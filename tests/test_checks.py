@@ -3121,6 +3121,26 @@ def test_a_pixels_host_is_read_blind_to_case_as_a_browser_reads_it(tmp_path, pol
         assert "the-conversation/page-counter" in {f.rule for f in check_file(page, policy=policy).findings}
 
 
+@pytest.mark.parametrize(
+    ("policy", "pixel", "rule"),
+    [
+        ("the-conversation", "https://counter.theconversation.com/", "the-conversation/page-counter"),
+        ("propublica", "https://pixel.propublica.org/", "propublica/pixel-ping"),
+    ],
+)
+def test_a_newsletter_keeps_the_pixel_a_web_page_keeps(tmp_path, policy, pixel, rule):
+    """An email newsletter is online and carries HTML: its copy without the publisher's counter or tracking tag
+    passed, the rules asking only of medium: web (a social post carries none, and print needs none)."""
+    text = (Path(__file__).parent / "policies" / policy / "compliant.md").read_text(encoding="utf-8")
+    without = "\n".join(line for line in text.splitlines() if pixel not in line) + "\n"
+    page = tmp_path / "reprint.md"
+    for medium, told in (("newsletter", True), ("social", False), ("print", False), ("web", True)):
+        page.write_text(text.replace("medium: web\n", f"medium: {medium}\n", 1), encoding="utf-8")
+        assert rule not in {f.rule for f in check_file(page, policy=policy).findings}, medium  # kept: passes
+        page.write_text(without.replace("medium: web\n", f"medium: {medium}\n", 1), encoding="utf-8")
+        assert (rule in {f.rule for f in check_file(page, policy=policy).findings}) is told, medium
+
+
 def test_a_link_patterns_host_is_read_blind_to_case(tmp_path):
     """A ``link`` rule's pattern written in lower case finds a link whose host an editor wrote in capitals."""
     policy = tmp_path / "rules" / "deed.yaml"
