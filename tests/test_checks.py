@@ -1131,11 +1131,25 @@ def test_an_expired_permission_is_called_expired_and_told_how_to_renew():
 
 
 def test_a_notice_that_names_someone_else_is_described_as_it_is():
+    META = COMPLIANT_META  # noqa: N806
     body = COMPLIANT_BODY.replace("Copyright © Ana Ruiz", "Ana Ruiz ©")
     (finding,) = check(body, COMPLIANT_META).findings
     assert "a copyright notice is there, but none names Ana Ruiz after its mark" in finding.message
     (finding,) = check(COMPLIANT_BODY.replace("Copyright © Ana Ruiz", "Ana Ruiz"), COMPLIANT_META).findings
     assert "found no copyright notice; expected one naming Ana Ruiz" in finding.message
+    # A newsletter's (or site's) own notice names neither the author nor the publisher: the story's is missing,
+    # to add (it was "correct the notice that is there": the newsletter's masthead, and --fix refused).
+    footer = "Copyright © 2026 Lakeshore Weekly, All rights reserved. You are receiving this email."
+    (finding,) = check(COMPLIANT_BODY.replace("Copyright © Ana Ruiz, Global Research, 2024", footer), META).findings
+    assert finding.message.endswith(
+        "(found no copyright notice naming Ana Ruiz; the one at 7:13 names neither them nor the publisher, so it is "
+        "taken for the site's own (if it is the story's, correct it))"
+    ), finding.message
+    assert finding.fix.startswith("Add the notice"), finding.fix
+    # One naming the publisher, or a part of the author's name, is the story's own, to correct.
+    for wrong in ("Copyright © 2026 Global Research", "Copyright © A. Ruiz 2024"):
+        (finding,) = check(COMPLIANT_BODY.replace("Copyright © Ana Ruiz, Global Research, 2024", wrong), META).findings
+        assert "a copyright notice is there, but none names Ana Ruiz after its mark" in finding.message, wrong
 
 
 def test_an_original_url_that_is_not_an_address_is_said_to_be_one():
@@ -2964,8 +2978,14 @@ def test_a_notice_written_with_an_entity_is_told_at_its_line():
         f'<p>Text.</p>\n<p>The original source of this article is <a href="{GR_URL}">Global Research</a>.</p>\n{line}\n'
     )
     result = check(body, COMPLIANT_META, format="html")
-    found = {f.rule: (f.line, f.column) for f in result.findings}
-    assert found == {"global-research/copyright-notice": (3, line.index("2026") + 1)}, result.findings
+    [found] = result.findings
+    # Naming neither the author nor the publisher, it is taken for the site's own: the missing notice is told
+    # where one goes, and that one at its own line and column, not at the page's start.
+    assert found.rule == "global-research/copyright-notice", result.findings
+    assert f"the one at 3:{line.index('2026') + 1} names neither them nor the publisher" in found.message, found
+    named = body.replace("Some Other Press", "Global Research")  # naming the publisher: the story's, to correct
+    found = {f.rule: (f.line, f.column) for f in check(named, COMPLIANT_META, format="html").findings}
+    assert found == {"global-research/copyright-notice": (3, line.index("2026") + 1)}, found
 
 
 def test_a_photos_licence_link_is_not_taken_for_the_articles_licence():
@@ -4403,7 +4423,8 @@ def test_a_notice_naming_another_holder_is_placed_at_it_whatever_its_mark(mark):
         "copyright_holder": "River Stories Collective",
     }
     [found] = [f for f in check(body, meta, format="html").findings if f.rule == "cc-by-4.0/copyright-notice"]
-    assert found.line == 4 and found.column > 1, found
+    at = len("<p>Copyright ") + len(mark) + 2  # its year, after the mark as the page writes it
+    assert f"the one at 4:{at} names neither them nor the publisher" in found.message, found  # the site's own
 
 
 @pytest.mark.parametrize(

@@ -606,6 +606,16 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
                         detail=f"found no copyright notice in the page's <{article[2]}>; expected one naming {names} "
                         f"(the one at {where}, outside it, is the site's own)",
                     )
+                elif span is not None and _the_sites_own(visible, marked, bare, context):
+                    # "Copyright © 2026 Lakeshore Weekly, All rights reserved." under a newsletter: it names neither
+                    # the author nor the publisher, so it is no story's notice to correct; the story's is missing.
+                    yield Problem(
+                        line,
+                        column,
+                        detail=f"found no copyright notice naming {names}; the one at {span[0]}:{span[1]} names "
+                        "neither them nor the publisher, so it is taken for the site's own (if it is the story's, "
+                        "correct it)",
+                    )
                 elif span is not None:
                     detail = f"{THERE_BUT_WRONG[0]} {names} after its mark"
                     fix = _correct_notice(reprint, context, names)  # the notice that is there, to be corrected
@@ -616,6 +626,28 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
                     yield Problem(
                         line, column, detail=f"found no copyright notice{aside}; expected one naming {names}{away}"
                     )
+
+
+def _the_sites_own(visible: VisibleBody, marked: list[str], holders: list[str], context: Context) -> bool:
+    """Whether every notice ``marked`` (a few of its words after the mark) names neither a holder (any word of
+    a name) nor the publisher in its line: a site's or a newsletter's own notice over its pages, not the
+    story's with another name to correct."""
+    text = visible.text
+    wanted = {word for holder in holders for word in normalize(holder).split() if len(word) > 2}
+    publishers = [normalize(name) for name in publisher_names(context.policy)]
+    for words in marked:
+        at = text.find(normalize(words))
+        if at < 0:
+            return False
+        stop = text.find("\n", at)
+        said = text[at : min(at + _NOTICE_READ, stop if stop >= 0 else len(text))]
+        if any(word in said.split() for word in wanted) or any(name in said for name in publishers):
+            return False
+    return bool(marked)
+
+
+#: How much of a notice's text is read after its mark for the names it gives.
+_NOTICE_READ = 160
 
 
 def _notice_away(reprint: Reprint) -> str:
