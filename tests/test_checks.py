@@ -1131,7 +1131,7 @@ def test_an_expired_permission_is_called_expired_and_told_how_to_renew():
 
 
 def test_a_notice_that_names_someone_else_is_described_as_it_is():
-    META = COMPLIANT_META  # noqa: N806
+    META = COMPLIANT_META
     body = COMPLIANT_BODY.replace("Copyright © Ana Ruiz", "Ana Ruiz ©")
     (finding,) = check(body, COMPLIANT_META).findings
     assert "a copyright notice is there, but none names Ana Ruiz after its mark" in finding.message
