@@ -177,6 +177,9 @@ def test_source_credit_in_an_element_of_another_class_counts(shown):
         ("Image: Reuters. All rights reserved.", False),
         ("Featured image: Reuters. All rights reserved.", False),
         ("Lead photo: Holt Museum. All rights reserved.", False),
+        ("*By Margaret Ellery-Quinn* · Photo: Tomasz Wrobel, all rights reserved", False),  # a byline row's parts
+        ("By Ana Ruiz | Photo: Tomasz Wrobel, all rights reserved", False),
+        ("By Ana Ruiz · Story © 2026 Ledger, all rights reserved", True),
         ("Story and photos by Daniel Okafor. All rights reserved.", True),  # the story's too
         ("Text and images © 2026 Lakeside Ledger, all rights reserved.", True),
         ("© 2026 Lakeside Ledger; story, photos: all rights reserved.", True),
