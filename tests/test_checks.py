@@ -534,6 +534,25 @@ def test_a_byline_with_inline_markup_reads_as_it_shows(byline):
 
 
 @pytest.mark.parametrize(
+    ("byline", "placed"),
+    [
+        ("*By Nora Tallbear and Elliot Vasquez-Reyes*", True),
+        ("By Nora Tallbear, Li Wei & Elliot Vasquez-Reyes", True),
+        ("By Nora Tallbear. Elliot Vasquez-Reyes took the photos.", False),  # no list: a sentence about him
+    ],
+)
+def test_a_joint_byline_without_the_outlet_is_told_at_the_byline(byline, placed):
+    """ "By Nora Tallbear and Elliot Vasquez-Reyes", without ", Montana Free Press", was told at the closing
+    credit as names "not visible": the second name of a byline's list was not read as in the byline."""
+    meta = {**MFP_META, "author": ["Nora Tallbear", "Elliot Vasquez-Reyes"]}
+    if "Li Wei" in byline:
+        meta["author"] = ["Nora Tallbear", "Li Wei", "Elliot Vasquez-Reyes"]
+    body = f"# Title\n\n{byline}\n\nText.\n\n" + MFP_CREDIT.format(url=meta["original_url"]) + "\n"
+    [found] = [f for f in check(body, meta).findings if f.rule == "montana-free-press/credit-author"]
+    assert (found.line == 3 and "is named, but not in the form the terms ask for" in found.message) is placed, found
+
+
+@pytest.mark.parametrize(
     ("markup", "text"),
     [
         ("<div>Global</div><div>Research</div>", "Global Research"),

@@ -708,6 +708,9 @@ def _named_otherwise(
 
 #: A byline's opening words before the name ("By", "Story by", "Written by"), as a block of its own starts.
 _BYLINE_START = re.compile(r"(?:(?:story|words|text|reporting|written|report) )?by:? ")
+#: The names before another in a byline's list ("nora tallbear and ", "ana ruiz, li wei & "), normalised: no
+#: sentence's end among them.
+_CO_AUTHORS = re.compile(r"(?:[^.!?;:]{1,60}?(?:,| and| &| y| e| et| und) )+")
 #: A byline is a line, not a paragraph of the story that mentions the author.
 _BYLINE_LENGTH = 200
 
@@ -730,8 +733,8 @@ def _in_a_byline(reprint: Reprint, name: str, publishers: frozenset[str]) -> boo
         if len(block) > _BYLINE_LENGTH or at < 0 or _OTHER_WORK_CREDIT.search(block[:at]):
             continue
         opening = _BYLINE_START.match(block)
-        if opening is not None and block[opening.end() :].startswith(wanted):
-            return True
+        if opening is not None and (at == opening.end() or _CO_AUTHORS.fullmatch(block, opening.end(), at)):
+            return True  # "By Nora Tallbear", or a later name of its list ("By Nora Tallbear and Elliot ...")
         around = block[max(0, at - 40) : at + len(wanted) + 40]
         if any(house in around for house in houses):
             return True
