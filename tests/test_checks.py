@@ -5165,3 +5165,18 @@ def test_a_copyright_notice_folded_in_a_closed_details_is_told_where_it_is(tmp_p
     [found] = cli("check", str(page), "--no-config", "--format", "json").json()["results"][0]["findings"]
     assert found["rule"] == "global-research/copyright-notice"
     assert "(one is there, in a closed <details> or toggle, which a reader opens with a click)" in found["message"]
+
+
+def test_a_credit_linking_the_same_path_on_another_host_of_the_site_asks_which_is_the_article():
+    """original_url on www.mongabay.com and the credit linking the same path on news.mongabay.com (the host
+    Mongabay's stories are on) was told as a link "to another site" to change: one of the two addresses is
+    likely not the article's, and which one is for the editor to check."""
+    www = "https://www.mongabay.com/2026/11/after-bleaching-reef/"
+    news = www.replace("www.", "news.")
+    body = f"By Rhett Butler\n\nThe reef grew back.\n\n*This story was first published by [Mongabay]({news}).*\n"
+    [link] = [f for f in check(body, {"author": "Rhett Butler", "original_url": www}).findings if "link" in f.rule]
+    assert f"the credit's link goes to another of the site's hosts (news.mongabay.com), {news}" in link.message
+    assert link.fix == (
+        f"Check which address is the article's: link the credit to {www}, or, if the article is at {news}, set "
+        "original_url to it."
+    ), link.fix

@@ -14,11 +14,11 @@ import re
 from collections.abc import Iterator
 from functools import partial
 from typing import TYPE_CHECKING, Any
-from urllib.parse import unquote
+from urllib.parse import unquote, urlsplit
 
 from ..reprint import Reprint, Span, line_around
 from ..textnorm import normalize
-from ..urls import as_address, edition_aside, embedded_addresses, host_of, normalize_url
+from ..urls import as_address, edition_aside, embedded_addresses, host_matches, host_of, normalize_url
 from .base import (
     CREDIT_WORDS,
     THERE_BUT_WRONG,
@@ -371,8 +371,27 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
         return
     if named is not None:  # the credit's own link, naming the publisher, goes to another site's page
         written = unquote(named)
+        span = reprint.span_url(reprint.as_written(named), prefer=partial(_credit_copy, reprint, context))
+        linked = host_of(as_address(named)) or ""
+        domains = [domain for domain in context.policy.applies_to if host and host_matches(host, domain)]
+        if (
+            linked
+            and any(host_matches(linked, domain) for domain in domains)
+            and urlsplit(as_address(named)).path.rstrip("/") == urlsplit(as_address(original.strip())).path.rstrip("/")
+        ):
+            # The same path on news.mongabay.com as original_url's on www.mongabay.com: one site's two hosts, and
+            # one of the two addresses is likely not the article's (a page on the publisher's other site,
+            # mondialisation.ca for globalresearch.ca, is another edition's article: changed, as below).
+            yield Problem.at(
+                span,
+                f"{THERE_BUT_WRONG[10]} ({linked}), {written}, not to the original article, {original.strip()}",
+                fix=f"Check which address is the article's: link the credit to {original.strip()}, or, if the "
+                f"article is at {written}, set original_url to it.",
+                specific=True,
+            )
+            return
         yield Problem.at(
-            reprint.span_url(reprint.as_written(named), prefer=partial(_credit_copy, reprint, context)),
+            span,
             f"{THERE_BUT_WRONG[8]}, {written}, not to the original article",
             fix=f"Change the link to {written} into one to the original article, {original.strip()}.",
             specific=True,
