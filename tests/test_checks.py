@@ -5180,3 +5180,24 @@ def test_a_credit_linking_the_same_path_on_another_host_of_the_site_asks_which_i
         f"Check which address is the article's: link the credit to {www}, or, if the article is at {news}, set "
         "original_url to it."
     ), link.fix
+
+
+def test_a_newsletter_crediting_a_second_covered_original_is_warned_of():
+    """An issue carrying a Conversation story (the metadata's) and a Global Research story, each credited with a
+    link, passed in silence: the second story's terms went unchecked."""
+    conv = "https://theconversation.com/seed-libraries-grow-221234"
+    gr = "https://www.globalresearch.ca/ferry-stopped-running/5881200"
+    meta = {"author": "Ana Ruiz", "original_url": conv, "license": "CC-BY-ND-4.0", "medium": "newsletter"}
+    body = (
+        f"Ana Ruiz, University of Leeds\n\nSeed libraries grow.\n\n*Republished from [The Conversation]({conv}) "
+        "under a [CC BY-ND 4.0](https://creativecommons.org/licenses/by-nd/4.0/) licence.*\n\n"
+        "## Also this week\n\nThe ferry stopped.\n\n"
+        f"*The original source of this article is [Global Research]({gr}).*\n"
+    )
+    found = [f for f in check(body, meta).findings if f.rule == "reprint-guard/second-original"]
+    assert len(found) == 1 and found[0].line == 11, found
+    assert f"also credits {gr} as an original, on globalresearch.ca, which global-research covers" in (found[0].message)
+    # A web page is not asked; nor is a link to the issue's own publisher, or a mere citation of another story.
+    assert "reprint-guard/second-original" not in rules(check(body, {**meta, "medium": "web"}))
+    cited = body.replace("*The original source of this article is", "*As")
+    assert "reprint-guard/second-original" not in rules(check(cited, meta))

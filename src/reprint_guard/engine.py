@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import time
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from functools import lru_cache
 from typing import Any
 
@@ -96,6 +96,12 @@ TOOL_RULES: dict[str, tuple[str, str]] = {
         "The reprint is dated before its original",
         "The reprint's published date comes before the original's original_published: one of them is likely "
         "a typo, and a timing rule reads the reprint by them.",
+    ),
+    "second-original": (
+        "A newsletter credits a second original that its metadata does not describe",
+        "A file is checked as one reprint, against one policy; a newsletter issue whose body also credits an "
+        "original on another covered publisher's site ('originally published by' before a link there) carries "
+        "a story whose terms (its credit, its licence, its permissions) go unchecked.",
     ),
     "misspelt-key": (
         "A metadata key is close to one reprint-guard reads",
@@ -267,6 +273,9 @@ def _check_reprint(
         reversed_ = _dates_reversed(reprint)
         if reversed_ is not None:
             findings = [*findings, reversed_]
+        second = _second_original(reprint, policies, policy) if meta.medium == "newsletter" else None
+        if second is not None:
+            findings = [*findings, second]
     if reprint.key_clashes:
         findings = [*(_conflicting_keys(reprint, *clash) for clash in reprint.key_clashes), *findings]
     if severity:
@@ -952,12 +961,10 @@ def own_page_credited(
     return Result(path=reprint.path, status="skipped", reason=reason)
 
 
-def _credited_in_body(reprint: Reprint, policies: PolicySet, own: str | None = None) -> Finding | None:
-    """A file whose metadata names no original, but whose body credits one on a site a policy covers
-    ("This story was originally published by [ProPublica](https://www.propublica.org/article/...)"): a
-    reprint whose original_url was forgotten, the likeliest slip, which would otherwise pass unchecked. A
-    credit naming such a publisher without its address is told too (:func:`_credited_by_name`). ``own``: the
-    original_url the metadata gives, of the site's own page."""
+def _credited_addresses(reprint: Reprint, policies: PolicySet) -> Iterator[tuple[int, str, str, Policy]]:
+    """Each address on a site a policy covers that the body credits as an original, as a reader sees it
+    (credit words before it, "This story was originally published by [ProPublica](https://...)", with no
+    other address between them): where it starts, the address, its host and the policy covering it."""
     body = reprint.body
     for found in _ADDRESS.finditer(body) if "://" in body else ():  # "http" starts each: the scan jumps along
         start = found.start()
@@ -976,6 +983,41 @@ def _credited_in_body(reprint: Reprint, policies: PolicySet, own: str | None = N
         key = normalize_url(address)
         if address not in visible.raw_text and not any(normalize_url(a) == key for a in visible.anchors):
             continue  # in a script's template, a hidden element: no link a reader follows
+        yield start, address, host, policy  # type: ignore[misc] - host is set where a policy covers it
+
+
+def _second_original(reprint: Reprint, policies: PolicySet, policy: Policy) -> Finding | None:
+    """A warning when a newsletter issue checked against ``policy`` also credits an original on a site another
+    policy covers, not one ``policy`` extends or is extended by: a second story, whose terms go unchecked
+    (an issue is one file, checked as one reprint). Asked of newsletters only: a web page's roundup of links
+    is rarer, and a scan of every page's addresses is not paid for on every reprint."""
+    related = {p.id for p in policies.chain(policy)}
+    for start, address, host, other in _credited_addresses(reprint, policies):
+        if other.id in related or policy.id in {p.id for p in policies.chain(other)}:
+            continue
+        line, column = reprint.position(start)
+        return Finding(
+            rule=f"{TOOL_POLICY}/second-original",
+            policy=TOOL_POLICY,
+            check="metadata",
+            severity=Severity.warning,
+            message=f"The newsletter also credits {address} as an original, on {host}, which {other.id} covers: "
+            f"it is checked as one reprint, against {policy.id}, and that story's terms are not checked",
+            line=line,
+            column=column,
+            fix="Check each story of the issue as a file of its own (its web copy, or a file per story with its "
+            "metadata); if this link only cites the other story, nothing is to be done.",
+        )
+    return None
+
+
+def _credited_in_body(reprint: Reprint, policies: PolicySet, own: str | None = None) -> Finding | None:
+    """A file whose metadata names no original, but whose body credits one on a site a policy covers
+    ("This story was originally published by [ProPublica](https://www.propublica.org/article/...)"): a
+    reprint whose original_url was forgotten, the likeliest slip, which would otherwise pass unchecked. A
+    credit naming such a publisher without its address is told too (:func:`_credited_by_name`). ``own``: the
+    original_url the metadata gives, of the site's own page."""
+    for start, address, host, policy in _credited_addresses(reprint, policies):
         said = f"credits {address} as its original, on {host}, which {policy.id} covers"
         if _home_page_of(address) is not None:  # the credit's link is the site's home page: no article's address
             said += " (a link to its home page, not to the article)"
