@@ -5201,3 +5201,15 @@ def test_a_newsletter_crediting_a_second_covered_original_is_warned_of():
     assert "reprint-guard/second-original" not in rules(check(body, {**meta, "medium": "web"}))
     cited = body.replace("*The original source of this article is", "*As")
     assert "reprint-guard/second-original" not in rules(check(cited, meta))
+
+
+def test_a_picture_set_as_a_background_is_named_as_one():
+    """A cover block's picture (an element's style background) was told as "first <img>", which the page has
+    none of: the editor looked for an <img> tag."""
+    meta = {"original_url": "https://grist.org/climate/heat/", "author": "A B", "commercial": False}
+    body = (
+        '<div style="background-image:url(https://cdn.example/heat.jpg)"><p>Hot.</p></div>\n\n'
+        "This story was originally published by [Grist](https://grist.org/climate/heat/). By A B.\n"
+    )
+    [media] = [f for f in check(body, meta).findings if f.check == "media"]
+    assert "1 item of media, first the background image of a <div>, https://cdn.example/heat.jpg" in media.message

@@ -667,7 +667,7 @@ def _backgrounds(root: LexborNode) -> list[Media]:
         for match in _CSS_URL.finditer(style):
             address = next(group for group in match.groups() if group is not None).strip()
             if address and not address.lower().startswith("data:"):  # an inline placeholder or pattern
-                found.append(Media("img", address, {"style": style}))
+                found.append(Media("img", address, {"style": style}, f"{node.tag} background"))
     return found
 
 
