@@ -5213,3 +5213,24 @@ def test_a_picture_set_as_a_background_is_named_as_one():
     )
     [media] = [f for f in check(body, meta).findings if f.check == "media"]
     assert "1 item of media, first the background image of a <div>, https://cdn.example/heat.jpg" in media.message
+
+
+def test_a_newsletters_own_logo_or_footer_finding_says_how_to_leave_its_cell_out():
+    """An email's layout tables have no <article>: a finding on the issue's logo or footer gave no word of
+    skip-elements, which the README promises pages with an article element."""
+    conv = "https://theconversation.com/seed-libraries-grow-221234"
+    meta = {"author": "Ana Ruiz", "original_url": conv, "license": "CC-BY-ND-4.0", "medium": "newsletter"}
+    page = (
+        '<table><tr><td class="header"><img src="https://cdn.example/logo.png" width="200" height="60" alt=""></td>'
+        f"</tr>\n<tr><td><p>Ana Ruiz, University of Leeds</p><p>Seed libraries grow.</p><p>Republished from "
+        f'<a href="{conv}">The Conversation</a> under a <a href="https://creativecommons.org/licenses/by-nd/4.0/">'
+        'CC BY-ND 4.0</a> licence.</p><img src="https://counter.theconversation.com/content/221234/count.gif" '
+        'width="1" height="1" alt=""></td></tr>\n'
+        '<tr><td class="footer"><p>Copyright © 2026 Lakeshore Weekly, All rights reserved.</p></td></tr></table>\n'
+    )
+    found = {f.rule: f for f in check(page, meta, format="html").findings}
+    hint = "leave that cell out with the config's skip-elements (e.g. td.header, td.footer)."
+    assert found["the-conversation/images-not-covered"].fix.endswith(hint), found
+    assert found["the-conversation/no-added-restrictions"].fix.endswith(hint), found
+    web = {f.rule: f for f in check(page, {**meta, "medium": "web"}, format="html").findings}
+    assert not web["the-conversation/images-not-covered"].fix.endswith(hint)  # a web page names its article

@@ -418,6 +418,13 @@ _SITE_HINT = (
 )
 
 
+#: The same for a newsletter's HTML, whose layout tables have no element that is the article.
+_NEWSLETTER_HINT = (
+    "If it is the issue's own (its logo, header or footer cell), leave that cell out with the config's "
+    "skip-elements (e.g. td.header, td.footer)."
+)
+
+
 ROOT_RELATIVE = "not a reprint: original_url is a path on the site itself (a root-relative address, no host)"
 
 
@@ -444,16 +451,17 @@ def _outside_the_article(reprint: Reprint, policy: Policy, findings: list[Findin
     """Findings on media or forbidden text outside a whole page's one ``<article>`` get a hint in their fix:
     a site's logo or its footer's "All rights reserved" is page furniture, which ``skip-elements`` leaves out."""
     span = reprint.article
-    if span is None:
+    newsletter = span is None and reprint.metadata.medium == "newsletter"  # an email's tables: no <article>
+    if span is None and not newsletter:
         return findings
-    hint = _SITE_HINT.format(element=span[2])
+    hint = _NEWSLETTER_HINT if span is None else _SITE_HINT.format(element=span[2])
     out = []
     for finding in findings:
         rule = policy.rule(finding.rule.partition("/")[2]) if finding.policy == policy.id else None
         present = rule is not None and (
             rule.check == "media" or (rule.check == "text" and getattr(rule.params, "mode", None) == "forbid")
         )
-        if present and not span[0] <= reprint.offset_of(finding.line, finding.column) < span[1]:
+        if present and (span is None or not span[0] <= reprint.offset_of(finding.line, finding.column) < span[1]):
             fix = f"{finding.fix.rstrip('.')}. {hint}" if finding.fix else hint
             finding = finding.replace(fix=fix)
         out.append(finding)
