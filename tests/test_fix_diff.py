@@ -1307,3 +1307,44 @@ def test_a_broadcast_script_gets_its_credit_with_addresses_written_out_and_its_l
         "original_url=https://www.propublica.org/article/x",
     ).out
     assert "ProPublica (https://www.propublica.org/article/x)" in block and "](" not in block, block
+
+
+def test_fix_puts_a_newsletters_credit_in_the_storys_cell(tmp_path, cli):
+    """In an email's layout tables, a top credit went first in <body>, above the hidden preheader (so the
+    inbox showed it as the preview) and outside the layout; a bottom one after the issue's footer."""
+    conv = "https://theconversation.com/lake-trout-spawning-earlier-241187"
+    page = tmp_path / "issue.html"
+    head = (
+        "<html><body>\n"
+        '<div style="display:none;max-height:0">This week: trout, ferries and more</div>\n'
+        '<table><tr><td class="story">\n<h1>Why Lake Trout Spawn Earlier</h1>\n<p>Priya Raman, University of '
+        "Northfield.</p>\n<p>The trout came nine days early.</p>\n</td></tr>\n"
+        '<tr><td class="footer"><p>You are receiving this email because you subscribed.</p></td></tr></table>\n'
+        '<img src="https://counter.theconversation.com/content/241187/count.gif" width="1" height="1" alt="">\n'
+        "</body></html>\n"
+    )
+    page.write_text(head, encoding="utf-8")
+    (tmp_path / "issue.meta.yaml").write_text(
+        f"original_url: {conv}\nauthor: Priya Raman\nlicense: CC-BY-ND-4.0\nmedium: newsletter\ncommercial: false\n",
+        encoding="utf-8",
+    )
+    run = cli("check", str(page), "--fix", "--no-config")
+    text = page.read_text(encoding="utf-8")
+    assert run.code == 0, run.out + run.err
+    credit = text.index("Republished from")
+    assert text.index("</h1>") < credit < text.index("Priya Raman, University"), text  # under the headline
+    assert text.index("display:none") < text.index("<table>") < credit, text
+    # A bottom credit (Global Research's) goes at the end of the story's cell, above the issue's footer.
+    gr = "https://www.globalresearch.ca/ferry-stopped-running/5881200"
+    page.write_text(head.replace("Why Lake Trout Spawn Earlier", "The Ferry"), encoding="utf-8")
+    (tmp_path / "issue.meta.yaml").write_text(
+        f"original_url: {gr}\nauthor: Marta Quill\noriginal_published: 2026-01-01\nmedium: newsletter\ncommercial: false\n"
+        "permissions: [{from: publications@globalresearch.ca, date: 2026-01-02, scope: [newsletter]}]\n",
+        encoding="utf-8",
+    )
+    run = cli("check", str(page), "--fix", "--no-config")
+    text = page.read_text(encoding="utf-8")
+    assert run.code == 0, run.out + run.err
+    assert (
+        text.index("nine days early") < text.index("The original source of this article") < text.index('class="footer"')
+    ), text

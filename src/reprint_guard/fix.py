@@ -383,6 +383,29 @@ def _below_the_title(source: str, index: int) -> int:
     return close.end()
 
 
+def _story_cell_end(source: str, start: int) -> int | None:
+    """Where the layout table's cell holding a newsletter's first headline ends (its ``</td>``, tables nested
+    inside it passed over), or None: the story's end, above the issue's footer cell."""
+    headline = _FIRST_H1.search(source, start)
+    if headline is None:
+        return None
+    opened = source.lower().rfind("<td", start, headline.start())
+    if opened < 0:
+        return None
+    depth = 0
+    for tag in _CELL_TAG.finditer(source, opened):
+        depth += -1 if tag.group(1) else 1
+        if depth == 0:
+            return tag.start()
+    return None
+
+
+#: A table cell's start or end tag (``<td ...>``, ``</td>``).
+_CELL_TAG = re.compile(r"<(/?)td\b[^>]*>", re.IGNORECASE)
+#: A page's first level-1 heading, to its end tag: a newsletter's story headline.
+_FIRST_H1 = re.compile(r"<h1\b[^>]*>.*?</h1\s*>", re.IGNORECASE | re.DOTALL)
+
+
 #: An article's own footer as its last element (tags, share buttons): the credit goes above it.
 _CLOSING_FOOTER = re.compile(
     r"<footer\b[^>]*>(?:(?!<footer\b).)*?</footer\s*>(?P<after>(?:\s*<!--(?:(?!-->).)*-->)*\s*)\Z",
@@ -415,10 +438,17 @@ def _insert(source: str, reprint: Reprint, block: str, position: str) -> str:
             index = opening if opening is not None else _line_offset(source, reprint.body_line)  # after front matter
             if article is not None or opening is None:  # an article, or a fragment (a CMS's body field)
                 index = _below_the_title(source, index)  # the article's title (and a hero block around it) stays first
+            elif reprint.metadata.medium == "newsletter":
+                # An email's layout tables: at the body's start, the credit would be the inbox's preview text (above
+                # a hidden preheader) and outside the layout; under the story's headline, it is in the story's cell.
+                headline = _FIRST_H1.search(source, index)
+                index = headline.end() if headline is not None else index
             following = _NEXT_LINE_INDENT.match(source, index)
             if following is not None:  # the content goes on below: the block is a line of its own among it
                 return source[:index] + ("\n" if index else "") + _indented(block, following.group(1)) + source[index:]
             return source[:index] + ("\n" if index else "") + block + "\n" + source[index:]
+        if article is None and opening is not None and reprint.metadata.medium == "newsletter":
+            closing = _story_cell_end(source, opening) or closing  # at the story's end, not under the footer
         if closing is None:
             return source.rstrip("\n") + "\n" + block + "\n"
         footer = _CLOSING_FOOTER.search(source, opening or 0, closing) if article is not None else None
