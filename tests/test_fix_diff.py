@@ -1338,7 +1338,8 @@ def test_fix_puts_a_newsletters_credit_in_the_storys_cell(tmp_path, cli):
     gr = "https://www.globalresearch.ca/ferry-stopped-running/5881200"
     page.write_text(head.replace("Why Lake Trout Spawn Earlier", "The Ferry"), encoding="utf-8")
     (tmp_path / "issue.meta.yaml").write_text(
-        f"original_url: {gr}\nauthor: Marta Quill\noriginal_published: 2026-01-01\nmedium: newsletter\ncommercial: false\n"
+        f"original_url: {gr}\nauthor: Marta Quill\noriginal_published: 2026-01-01\nmedium: newsletter\n"
+        "commercial: false\n"
         "permissions: [{from: publications@globalresearch.ca, date: 2026-01-02, scope: [newsletter]}]\n",
         encoding="utf-8",
     )
