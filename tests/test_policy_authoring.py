@@ -629,3 +629,15 @@ def test_the_pixel_a_policys_element_rule_requires_is_no_media_to_remove(tmp_pat
         photo["rule"] == "harbor/no-photos"
         and "1 item of media, first <img> https://cdn.example/dock.jpg" in (photo["message"])
     ), photo
+
+
+def test_a_key_indented_otherwise_than_its_neighbours_is_told_with_the_two_indents(tmp_path, cli):
+    """A rule's key indented 3 spaces under keys of 4 gave libyaml's words alone: "did not find expected '-'
+    indicator", which says nothing of indentation."""
+    policy = write_policy(tmp_path, "indent", "rules:\n  - id: a\n    check: link\n   target: original\n")
+    run = cli("validate", str(policy))
+    assert run.code == 1, run.out
+    assert run.out.splitlines() == [
+        f"{policy}:8:4: invalid YAML: did not find expected '-' indicator (this line is indented 3 spaces and the "
+        "one above 4: keys of one mapping line up, a nested one is indented further)"
+    ], run.out

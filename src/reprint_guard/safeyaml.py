@@ -462,6 +462,34 @@ def _put_back(value: Any) -> Any:
     return value
 
 
+#: What libyaml says of a line indented otherwise than its neighbours ("  - id: a" then "   check: x").
+_INDENT_PROBLEMS = frozenset(
+    {
+        "did not find expected '-' indicator",
+        "did not find expected key",
+        "expected <block end>, but found '<block mapping start>'",
+        "expected <block end>, but found '<block sequence start>'",
+    }
+)
+
+
+def _indent_hint(text: str, line: int) -> str:
+    """What to look at for libyaml's words on an indentation slip: the line's spaces against those of the line
+    above with something on it (``line``: 0-based, where libyaml stopped)."""
+    lines = text.split("\n")
+    if not 0 <= line < len(lines):
+        return ""
+    here = lines[line]
+    above = next((lines[i] for i in range(line - 1, -1, -1) if lines[i].strip()), "")
+    ours, theirs = len(here) - len(here.lstrip(" ")), len(above) - len(above.lstrip(" "))
+    if not here.strip() or ours == theirs:
+        return " (check this line's indentation against the lines above: keys of one mapping line up)"
+    return (
+        f" (this line is indented {ours} spaces and the one above {theirs}: keys of one mapping line up, a "
+        "nested one is indented further)"
+    )
+
+
 def _mapping_value_hint(text: str, index: int) -> str:
     """What an editor did to get "mapping values are not allowed" at ``index``: a value holding ": " after its
     key on the line (``title: Ferry Fares: What Changes``), or a key indented under another's value."""
@@ -553,6 +581,8 @@ def load(
                 ) from None
         if problem == "mapping values are not allowed in this context" and mark is not None:
             problem += _mapping_value_hint(text, mark.index)
+        elif problem in _INDENT_PROBLEMS and mark is not None:
+            problem += _indent_hint(text, mark.line)
         raise error(
             f"invalid YAML: {problem}",
             line=mark.line + 1 if mark else None,
