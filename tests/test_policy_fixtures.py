@@ -53,7 +53,9 @@ def test_harness_reports_a_diff_and_fails(tmp_path, cli):
     assert "needs 'expect: [...]'" in cli("test", str(tmp_path)).out
     moved = source.replace("global-research/link-original@15", "global-research/link-original@3")
     (folder / "wrong.md").write_text(moved, encoding="utf-8")
-    assert "expected global-research/link-original@3: not reported (reported at 15:" in cli("test", str(tmp_path)).out
+    run = cli("test", str(tmp_path))
+    assert "~ expected global-research/link-original@3: reported at 15:" in run.out  # one line, not two
+    assert "+ unexpected global-research/link-original" not in run.out
     misspelt = source.replace("global-research/link-original@15", "global-research/link-orignal")
     (folder / "wrong.md").write_text(misspelt, encoding="utf-8")
     run = cli("test", str(tmp_path))  # a fixture that cannot be run is an error (2), not a failure (1)
@@ -72,7 +74,7 @@ def test_harness_reports_a_diff_and_fails(tmp_path, cli):
     assert run.code == 0 and run.out.splitlines()[-1] == "1 passed, 0 failed", run.out
     (folder / "wrong.md").write_text(column.replace("@15:59", "@15:9"), encoding="utf-8")
     run = cli("test", str(tmp_path))
-    assert run.code == 1 and "- expected global-research/link-original@15:9: not reported (reported at 15:59" in run.out
+    assert run.code == 1 and "~ expected global-research/link-original@15:9: reported at 15:59 instead: " in run.out
     expect_line = 1 + source.splitlines().index(next(x for x in source.splitlines() if x.startswith("expect:")))
     for odd in ("@line15", "@", "@15x", "@0", "@15:0", "@15:x"):
         (folder / "wrong.md").write_text(source.replace("@15", odd), encoding="utf-8")
@@ -197,4 +199,4 @@ def test_a_position_in_a_fixtures_sidecar_is_shown_with_the_sidecars_name(tmp_pa
     )
     run = cli("test", str(tmp_path))
     assert run.code == 1
-    assert "- expected global-research/commercial-permission@2: not reported (reported at 3:1 in a.meta.yaml" in run.out
+    assert "~ expected global-research/commercial-permission@2: reported at 3:1 in a.meta.yaml instead" in run.out

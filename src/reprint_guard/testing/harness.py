@@ -280,16 +280,22 @@ def render(outcome: Outcome) -> str:
     if outcome.ok:
         return ""
     lines = [f"FAIL {path}  (policy {outcome.policy})"]
+    told: set[int] = set()  # the unexpected findings a missed one's line already names: not listed twice
     for want in outcome.missing:
-        elsewhere = [f for f in outcome.unexpected if f.rule == want.rule]
-        actual = f" (reported at {_place(elsewhere[0])} instead)" if elsewhere and want.line else ""
+        elsewhere = [f for f in outcome.unexpected if f.rule == want.rule and id(f) not in told]
+        actual = ""
+        if elsewhere and want.line:  # one line for a finding at another place: "~", the place and the message
+            told.add(id(elsewhere[0]))
+            lines.append(f"  ~ expected {want}: reported at {_place(elsewhere[0])} instead: {elsewhere[0].message}")
+            continue
         wanted = sum(1 for w in [*outcome.missing, *outcome.met] if w.rule == want.rule)
         reported = sum(1 for f in [*outcome.matched, *outcome.unexpected] if f.rule == want.rule)
-        if not actual and reported and wanted > reported:  # expect: [r, r] where r fired once
+        if reported and wanted > reported:  # expect: [r, r] where r fired once
             actual = f" (expected {wanted} times, reported {reported})"
         lines.append(f"  - expected {want}: not reported{actual}")
     for found in outcome.unexpected:
-        lines.append(f"  + unexpected {found.rule}@{_place(found)}: {found.message}")
+        if id(found) not in told:
+            lines.append(f"  + unexpected {found.rule}@{_place(found)}: {found.message}")
     for index, found in enumerate(outcome.matched):
         # As written when it names a place (``@11:52``), else where it was found, as unexpected ones are shown.
         want = outcome.met[index] if index < len(outcome.met) else None
