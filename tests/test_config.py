@@ -99,6 +99,22 @@ def test_mapped_keys_keep_their_lines(tmp_path, cli):
     assert finding["findings"][0]["line"] == 3
 
 
+def test_a_mapping_onto_a_key_not_read_is_told_as_the_configs_slip(tmp_path, cli):
+    """The config mapped Hugo's publishDate onto "published_at": each file was told to rename a key it does
+    not hold ("Rename 'published_at' to 'published'"); the slip is the config's."""
+    write(tmp_path / ".reprint-guard.yaml", "front-matter: {publishDate: published_at}\n")
+    write(tmp_path / "a.md", markdown({**COMPLIANT_META, "publishDate": "2026-11-22"}, COMPLIANT_BODY))
+    [finding] = cli("check", "a.md", "--format", "json", cwd=tmp_path).json()["results"][0]["findings"]
+    assert finding["rule"] == "reprint-guard/misspelt-key", finding
+    assert finding["message"].startswith(
+        "the config's front-matter maps 'publishDate' onto 'published_at', which reprint-guard does not read"
+    ), finding
+    assert (
+        finding["fix"]
+        == "Correct the config's front-matter mapping to publishDate: published (the file is right as it is)."
+    )
+
+
 def test_findings_name_the_sites_own_key_for_a_mapped_one(tmp_path, cli):
     """Hugo takes `modified` for a date, so a site maps `edited`; the finding names the key in the file."""
     from conftest import ROOT

@@ -822,7 +822,14 @@ def _misspelt_keys(reprint: Reprint, fields: frozenset[str], *, choosing: bool =
         else:
             checked = f"the policy is checked as if '{named}' were not set"
         message = f"'{key}' is no key reprint-guard reads, so {checked}: did you mean '{named}'?"
-        if site_key and close == "author" and _only_slugs_at(meta.extra, key):
+        mapped = reprint.key_names.get(key)  # the config's front-matter maps the site's key onto this one
+        if mapped is not None and mapped != key:
+            message = (
+                f"the config's front-matter maps '{mapped}' onto '{key}', which reprint-guard does not read, so "
+                f"{checked}: did you mean '{named}'?"
+            )
+            fix = f"Correct the config's front-matter mapping to {mapped}: {named} (the file is right as it is)."
+        elif site_key and close == "author" and _only_slugs_at(meta.extra, key):
             # A theme's taxonomy terms (dana-whitfield), no names: mapped, the credit would be the slug's.
             message = f"'{key}' holds slugs, not the names a credit gives, so {checked}"
             fix = f"Add '{named}: <the name as credited>' to the metadata (the slugs in '{key}' name no one)."
