@@ -641,3 +641,20 @@ def test_a_key_indented_otherwise_than_its_neighbours_is_told_with_the_two_inden
         f"{policy}:8:4: invalid YAML: did not find expected '-' indicator (this line is indented 3 spaces and the "
         "one above 4: keys of one mapping line up, a nested one is indented further)"
     ], run.out
+
+
+def test_an_inherited_credit_block_naming_none_of_a_credit_rules_names_is_told(tmp_path, cli):
+    """A policy extending a Creative Commons one with its publisher's credit rule inherited a credit block that
+    never names the publisher: --fix inserted it, and only then said the rule still failed."""
+    rule = "rules:\n  - {id: credit-herald, check: attribution, names: [Harbour Herald], message: Credit us}\n"
+    policy = write_policy(tmp_path, "herald", "extends: cc-by-4.0\n" + rule)
+    run = cli("validate", str(policy))
+    assert run.code == 1 and run.out.splitlines() == [
+        f"{policy}:7:5: rule 'credit-herald' asks for a credit naming 'Harbour Herald', which the credit block it "
+        "inherits from cc-by-4.0 does not name: give the policy a credit block of its own ('credit:'), or --fix "
+        "inserts one that leaves the rule failing"
+    ], run.out
+    own = "credit:\n  markdown: '*Republished from the Harbour Herald ([original]({original_url})).*'\n"
+    assert cli("validate", str(write_policy(tmp_path, "herald", "extends: cc-by-4.0\n" + own + rule))).code == 0
+    domain = rule.replace("[Harbour Herald]", "[herald.example]")  # {original_url} may write it out
+    assert cli("validate", str(write_policy(tmp_path, "herald", "extends: cc-by-4.0\n" + domain))).code == 0

@@ -1650,6 +1650,9 @@ def test_validate_tells_an_override_whose_id_is_close_to_an_inherited_rules(tmp_
         f"{policy}:8:6: rule 'non-commercial' is not the inherited rule 'noncommercial' of 'cc-by-nc-4.0', but is "
         "close to it: as written it is a new rule and 'noncommercial' still runs; to replace or disable that rule, "
         "use its id 'noncommercial'; for a rule of its own, give it an id less like 'noncommercial'",
+        f"{policy}:9:5: rule 'herald-credit' asks for a credit naming 'Herald', which the credit block it inherits "
+        "from cc-by-nc-4.0 does not name: give the policy a credit block of its own ('credit:'), or --fix inserts "
+        "one that leaves the rule failing",
     ]  # 'license' replaces the inherited rule and 'herald-credit' is far from every inherited id
 
 

@@ -130,7 +130,7 @@ def _inherited_credit_of_another(raw: RawPolicy, policy: Any, policies: PolicySe
     others = policies.ancestors_names(policy)
     found = credits_another(policy.credit.markdown + (policy.credit.html or ""), policy, others, policy.rules)
     if found is None:
-        return []
+        return _inherited_credit_unnamed(raw, policy)
     named, rule = found
     index = next(
         (
@@ -147,6 +147,36 @@ def _inherited_credit_of_another(raw: RawPolicy, policy: Any, policies: PolicySe
             ["rules", index] if index is not None else ["extends"],
         )
     ]
+
+
+#: Placeholders a credit block may name a publisher by, from the reprint's metadata or the policy.
+_NAMING_PLACEHOLDERS = ("source", "publisher", "copyright_holder")
+
+
+def _inherited_credit_unnamed(raw: RawPolicy, policy: Any) -> list[PolicyError]:
+    """An attribution rule of the policy's own asking for its publisher by name (``names``), where the credit
+    block it inherits (a Creative Commons one) names none of them: ``--fix`` would insert a credit that leaves
+    the rule failing, and say so only then."""
+    read = normalize(f"{_as_read(policy.credit.markdown or '')}\n{_as_read(policy.credit.html or '', markup=True)}")
+    if any(f"{{{key}}}" in read for key in _NAMING_PLACEHOLDERS):
+        return []  # a name the reprint's metadata fills in ("Republished from {source}"): known per reprint
+    for index, data in enumerate(raw.data.get("rules") or []):
+        rule = policy.rule(str(data.get("id"))) if isinstance(data, dict) else None
+        if rule is None or rule.check != "attribution" or rule.origin != policy.id or not rule.params.names:
+            continue
+        if "{original_url}" in read and any("." in name for name in rule.params.names):
+            continue  # "theconversation.com" may be the address the block writes out
+        if getattr(rule.params, "placement_only", False) or any(find_phrase(read, n) >= 0 for n in rule.params.names):
+            continue
+        return [
+            raw.error(
+                f"rule {rule.id!r} asks for a credit naming {rule.params.names[0]!r}, which the credit block it "
+                f"inherits from {policy.extends} does not name: give the policy a credit block of its own "
+                "('credit:'), or --fix inserts one that leaves the rule failing",
+                ["rules", index],
+            )
+        ]
+    return []
 
 
 def _inserts_the_rule_refuses(raw: RawPolicy, policy: Any) -> list[PolicyError]:
