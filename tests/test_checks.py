@@ -5234,3 +5234,22 @@ def test_a_newsletters_own_logo_or_footer_finding_says_how_to_leave_its_cell_out
     assert found["the-conversation/no-added-restrictions"].fix.endswith(hint), found
     web = {f.rule: f for f in check(page, {**meta, "medium": "web"}, format="html").findings}
     assert not web["the-conversation/images-not-covered"].fix.endswith(hint)  # a web page names its article
+
+
+def test_a_grant_from_another_of_the_publishers_addresses_is_told_as_such():
+    """A print permission from editor@globalresearch.ca was told as from someone "who is not a contact of this
+    policy", as a stranger's would be: it is the publisher's own address, but not the desk its terms name."""
+    meta = {
+        **COMPLIANT_META,
+        "medium": "print",
+        "permissions": [{"from": "editor@globalresearch.ca", "date": "2024-09-15", "scope": ["print"]}],
+    }
+    [finding] = check(COMPLIANT_BODY, meta).findings
+    assert finding.rule == "global-research/print-permission", finding
+    assert finding.message.endswith(
+        "(a print permission is recorded from editor@globalresearch.ca, an address of the publisher's, but not the "
+        "one its terms name for permissions (publications@globalresearch.ca))"
+    ), finding.message
+    meta["permissions"][0]["from"] = "desk@example.org"  # a stranger's address: as before
+    [finding] = check(COMPLIANT_BODY, meta).findings
+    assert "from desk@example.org, who is not a contact of this policy" in finding.message, finding.message

@@ -313,6 +313,13 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
         fix = f"If it came from {who}, write 'from: {who}' in the permission record; else ask {who} for it."
     elif others:
         detail = f"a {scope} permission is recorded from {', '.join(others)}, who is not a contact of this policy"
+        domains = {address_of(g).rpartition("@")[2].lower() for g in grantors if "@" in g}
+        if any(address_of(o).rpartition("@")[2].lower() in domains for o in others):
+            # editor@globalresearch.ca for publications@globalresearch.ca: the publisher's, but not the desk named
+            detail = (
+                f"a {scope} permission is recorded from {', '.join(others)}, an address of the publisher's, but not "
+                f"the one its terms name for permissions ({_grantors(anyone, grantors)})"
+            )
     elif granted:
         uses = sorted({use for p in granted for use in p.scope})
         detail = f"a permission from {granted[0].from_} is recorded, but for {', '.join(uses) or 'no use'}, "
