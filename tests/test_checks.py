@@ -190,6 +190,15 @@ def test_source_credit_in_an_element_of_another_class_counts(shown):
         ("版权所有 © 2026 Ana Ruiz，未经许可不得转载。", True),
         ("Hak cipta dilindungi undang-undang.", True),
         ("كل الحقوق محفوظة.", True),
+        ("© 2026 Cuaderno de Cerro. Prohibida su reproducción total o parcial sin autorización escrita.", True),
+        ("Queda prohibida la reproducción total o parcial de este artículo.", True),
+        ("É proibida a reprodução total ou parcial deste conteúdo.", True),
+        ("Reproduction interdite sans autorisation.", True),
+        ("Toute reproduction, même partielle, est interdite.", True),
+        ("Está prohibida la reproducción de especies exóticas en cautiverio.", False),  # a story's sentence
+        ("Foto principal: Tomás Ibáñez Ruiz. Todos los derechos reservados.", False),  # a photo's, qualified
+        ("Fotografía cortesía de la agrupación vecinal. Todos los derechos reservados.", False),
+        ("Foto em destaque: Ana Gil. Todos os direitos reservados.", False),
         ("Photo : AFP. Tous droits réservés.", False),  # French writes a space before the colon
         ("Photo\u202f: AFP. Tous droits réservés.", False),
         ("Crédit photo : AFP. Tous droits réservés.", False),
@@ -1806,6 +1815,13 @@ def test_creative_commons_followed_by_the_licence_code_names_the_licence():
         ("Traducción: Álvaro Núñez.", True),  # a name that starts with an accented letter
         ("Tradução: Ângela Sá.", True),
         ("Traduit par Luz Ortega.", True),
+        ("Tradução livre da redação.", True),  # the notes of Portuguese, French and Spanish newsrooms
+        ("Versão em português: Beatriz Lima.", True),
+        ("Traduction française : Luz Ortega.", True),
+        ("Cet article a été raccourci par la rédaction.", True),
+        ("Este artigo foi editado pela redação.", True),
+        ("Texto editado por la redacción.", True),
+        ("Con información adicional de Luz Ortega.", True),
         ("The county updated its rules.", False),
         ("She read Don Quixote, translated by Edith Grossman.", False),  # about the story, not the reprint
         ("The county's translation from the state's guidance is online.", False),
@@ -5253,3 +5269,62 @@ def test_a_grant_from_another_of_the_publishers_addresses_is_told_as_such():
     meta["permissions"][0]["from"] = "desk@example.org"  # a stranger's address: as before
     [finding] = check(COMPLIANT_BODY, meta).findings
     assert "from desk@example.org, who is not a contact of this policy" in finding.message, finding.message
+
+
+@pytest.mark.parametrize(
+    ("note", "told"),
+    [
+        ("Tradução livre: Beatriz Nogueira Lima.", True),
+        ("Versão em português: Beatriz Nogueira Lima.", True),
+        ("Este texto foi editado e resumido pela redação.", True),
+        ("Alguns trechos foram suprimidos.", True),
+        ("Este texto fue editado por razones de espacio.", True),
+        ("Editado por extensión y claridad.", True),
+        ("Versión en español de Laura Méndez Arce.", True),
+        ("Traducción y adaptación: Laura Méndez.", True),
+        ("Se omitieron algunos párrafos.", True),
+        ("Cet article a été raccourci par la rédaction.", True),
+        ("Traduction française : Luz Ortega.", True),
+        # story sentences, and a quotation of someone's words
+        ("«Esta historia fue traducida por mi nieto», dijo Sernaqué.", False),
+        ("“Este texto foi traduzido pela minha filha”, disse ela.", False),
+        ("La novela fue traducida al quechua en 2019.", False),
+    ],
+)
+def test_a_change_noted_in_portuguese_french_or_spanish_is_told_under_no_derivatives(note, told):
+    """Mongabay's NoDerivatives terms: "Tradução livre: ...", "Este texto foi editado ...", "Cet article a été
+    raccourci ..." passed with no finding; the same in English was warned of."""
+    mongabay = "https://news.mongabay.com/2026/03/dry-forest-farmers/"
+    reprint = (
+        f"Por Rhett Butler\n\nTexto del reportaje.\n\n{note}\n\n*Publicado originalmente en [Mongabay]({mongabay}) "
+        "bajo una licencia [CC BY-ND 4.0](https://creativecommons.org/licenses/by-nd/4.0/deed.es).*\n"
+    )
+    found = rules(check(reprint, {"author": "Rhett Butler", "original_url": mongabay, "commercial": False}))
+    assert ("mongabay/edits-declared" in found) is told, found
+
+
+@pytest.mark.parametrize(
+    "credit",
+    [
+        "Cet article est republié à partir de [The Conversation]({url}) sous licence Creative Commons. Lire "
+        "l'[article original]({url}).",
+        "Este artículo fue publicado originalmente en [The Conversation]({url}) bajo una licencia Creative Commons. "
+        "Lea el [original]({url}).",
+        "Este artigo foi publicado originalmente no [The Conversation]({url}) sob uma licença Creative Commons.",
+    ],
+)
+def test_the_conversations_editions_give_the_licence_by_reference_in_their_language(credit):
+    """The French, Spanish and Portuguese editions' republish credit says "sous licence Creative Commons" where
+    the English one says "under a Creative Commons licence": it failed the licence rule."""
+    url = "https://theconversation.com/fr/les-haies-reviennent-221234"
+    body = f"Ana Ruiz, Université de Lyon\n\nLes haies reviennent.\n\n{credit.format(url=url)}\n"
+    meta = {"author": "Ana Ruiz", "original_url": url, "license": "CC-BY-ND-4.0", "commercial": False}
+    assert "the-conversation/license" not in rules(check(body, meta))
+
+
+@pytest.mark.parametrize("line", ["Fuente: Mongabay", "Fonte: Mongabay", "Reproducido de [Mongabay](/es)."])
+def test_a_credit_label_in_spanish_or_portuguese_is_read_as_the_english_one(line):
+    """A page with no original_url whose last line is "Fuente: Mongabay" passed as the site's own article,
+    where "Source: Mongabay" was warned of."""
+    result = check(f"Texto.\n\n{line}\n", {"title": "T"})
+    assert rules(result) == ["reprint-guard/credited-original"], result

@@ -1065,9 +1065,11 @@ def _credited_original(reprint: Reprint, index: int, said: str, address: str, ow
 _CREDIT_BY_NAME = (
     r"(?i)\b(?:originally (?:published|appeared|ran) (?:in|on|by|at)|first (?:published|appeared|ran) (?:in|on|by|at)|"
     r"republished (?:from|with permission (?:of|from))|reprinted (?:from|with permission (?:of|from))|"
-    rf"(?:story|article|reporting) courtesy of|the original source of this article is|{CREDIT_ELSEWHERE})\b"
+    rf"(?:story|article|reporting) courtesy of|the original source of this article is|{CREDIT_ELSEWHERE}|"
+    r"reproducid[oa] (?:de|desde|con permiso de)|reproduzid[oa] (?:de|do|da|com permissão de))\b"
     rf"|{CREDIT_IN_SCRIPTS}"
-    r"|(?:^|\n)[ \t*_>]*(?:source|via|courtesy)[ \t]*:"  # a label line: "Source: ProPublica" (the name alone)
+    # A label line: "Source: ProPublica" (the name alone), in the reprint's language too ("Fuente:", "Fonte:").
+    r"|(?:^|\n)[ \t*_>]*(?:source|via|vía|courtesy|fuente|fonte|quelle)[ \t]*:"
 )
 #: The same, for RE2's first look: its word boundaries are ASCII's, which "publié" does not end on.
 _CREDIT_BY_NAME_ANYWHERE = _CREDIT_BY_NAME.replace(r"\b", "")

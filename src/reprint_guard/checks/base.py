@@ -95,7 +95,10 @@ CREDIT_IN_SCRIPTS = (
 #: Research analysis](...) published in May").
 CREDIT_WORDS = re.compile(
     r"originally|first (?:published|appeared|ran)|republish|reprint|source of this article|appeared (?:on|in)|"
-    rf"courtesy of|source:|credit:|{CREDIT_ELSEWHERE}|{CREDIT_IN_SCRIPTS}"
+    rf"courtesy of|source:|credit:|{CREDIT_ELSEWHERE}|{CREDIT_IN_SCRIPTS}|"
+    # The same plainer words in Spanish, Portuguese, French and German ("apareció en", "Fuente:").
+    r"apareci[oó] en|apareceu (?:em|no|na)|(?:est )?parue? (?:sur|dans)|erschien (?:in|auf|bei)|se reproduce|"
+    r"reproducid[oa] (?:de|con permiso)|reproduzid[oa] de|fuente:|fonte:|quelle:"
 )
 
 THERE_BUT_WRONG = (

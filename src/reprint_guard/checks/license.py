@@ -136,7 +136,12 @@ def _other_licence(
 
 
 #: What a credit says when it gives the licence by reference to the original ("under a Creative Commons license").
-_UNDER_CREATIVE_COMMONS = re.compile(r"\bunder (?:a |an |the )?creative commons licen[cs]e\b")
+_UNDER_CREATIVE_COMMONS = re.compile(
+    r"\bunder (?:a |an |the )?creative commons licen[cs]e\b"
+    # The Conversation's editions in Spanish, Portuguese, French and German say it in their language.
+    r"|\bbajo (?:una |la )?licencia creative commons\b|\bsob (?:uma |a )?licen[cç]a creative commons\b"
+    r"|\bsous (?:une |la )?licence creative commons\b|\bunter (?:einer |der )?creative[ -]commons[ -]lizenz"
+)
 #: How many links to the original are read for a licence given by reference, and how much text around each.
 _REFERENCES_READ = 20
 _AROUND = 300
