@@ -1349,3 +1349,29 @@ def test_fix_puts_a_newsletters_credit_in_the_storys_cell(tmp_path, cli):
     assert (
         text.index("nine days early") < text.index("The original source of this article") < text.index('class="footer"')
     ), text
+
+
+def test_fix_leaves_a_newsletters_credit_at_the_end_when_the_headlines_cell_holds_no_story(tmp_path, cli):
+    """A re-test's regression: in a Mailchimp issue whose headline stands alone in its text block, the bottom
+    credit went under the headline, above the byline, and the fixed file passed."""
+    gr = "https://www.globalresearch.ca/ferry-stopped-running/5881200"
+    page = tmp_path / "mc.html"
+    page.write_text(
+        "<html><body>\n<table><tr><td>\n"
+        '<table class="mcnTextBlock"><tr><td><h1>The Ferry That Stopped Running</h1></td></tr></table>\n'
+        '<table class="mcnTextBlock"><tr><td><p>By Marta Quill</p>\n<p>The ferry crossed every half hour.</p>\n'
+        "<p>Residents now drive around the bay.</p></td></tr></table>\n"
+        '<table class="mcnFooterBlock"><tr><td><p>You are receiving this email.</p></td></tr></table>\n'
+        "</td></tr></table>\n</body></html>\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "mc.meta.yaml").write_text(
+        f"original_url: {gr}\nauthor: Marta Quill\noriginal_published: 2026-01-01\nmedium: newsletter\n"
+        "commercial: false\n"
+        "permissions: [{from: publications@globalresearch.ca, date: 2026-01-02, scope: [newsletter]}]\n",
+        encoding="utf-8",
+    )
+    run = cli("check", str(page), "--fix", "--no-config")
+    text = page.read_text(encoding="utf-8")
+    assert run.code == 0, run.out + run.err
+    assert text.index("around the bay") < text.index("The original source of this article"), text

@@ -396,8 +396,17 @@ def _story_cell_end(source: str, start: int) -> int | None:
     for tag in _CELL_TAG.finditer(source, opened):
         depth += -1 if tag.group(1) else 1
         if depth == 0:
-            return tag.start()
+            # The cell must hold the headline and the story after it (a Mailchimp text block of the headline
+            # alone, a masthead's cell, a "View in browser" cell above a story in <div>s: none is the story's).
+            if tag.start() < headline.end():
+                return None
+            paragraphs = source.lower().count("<p", headline.end(), tag.start())
+            return tag.start() if paragraphs >= _STORY_PARAGRAPHS else None
     return None
+
+
+#: The paragraphs after its headline that make a cell the story's.
+_STORY_PARAGRAPHS = 2
 
 
 #: A table cell's start or end tag (``<td ...>``, ``</td>``).
