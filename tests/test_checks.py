@@ -180,6 +180,10 @@ def test_source_credit_in_an_element_of_another_class_counts(shown):
         ("*By Margaret Ellery-Quinn* · Photo: Tomasz Wrobel, all rights reserved", False),  # a byline row's parts
         ("By Ana Ruiz | Photo: Tomasz Wrobel, all rights reserved", False),
         ("By Ana Ruiz · Story © 2026 Ledger, all rights reserved", True),
+        # the photo's part of the row ends at the next separator: a notice over the story after it is told
+        ("By Ana Ruiz · Photos: Lena Park — © 2026 The Valley Courier, all rights reserved", True),
+        ("By Ana Ruiz · Photo: Lena Park · © 2026 The Valley Courier. All rights reserved.", True),
+        ("Photo: Reuters — All rights reserved.", False),
         ("Story and photos by Daniel Okafor. All rights reserved.", True),  # the story's too
         ("Text and images © 2026 Lakeside Ledger, all rights reserved.", True),
         ("© 2026 Lakeside Ledger; story, photos: all rights reserved.", True),
@@ -547,7 +551,8 @@ def test_a_byline_with_inline_markup_reads_as_it_shows(byline):
     [
         ("*By Nora Tallbear and Elliot Vasquez-Reyes*", True),
         ("By Nora Tallbear, Li Wei & Elliot Vasquez-Reyes", True),
-        ("By Nora Tallbear. Elliot Vasquez-Reyes took the photos.", False),  # no list: a sentence about him
+        ("By Nora Tallbear. Elliot Vasquez-Reyes took the photos.", True),  # the byline leaves him out
+        ("By Nora Tallbear and Sam Ode, Montana Free Press", True),  # a byline that leaves an author out
     ],
 )
 def test_a_joint_byline_without_the_outlet_is_told_at_the_byline(byline, placed):
@@ -1177,8 +1182,15 @@ def test_a_notice_that_names_someone_else_is_described_as_it_is():
         "taken for the site's own (if it is the story's, correct it))"
     ), finding.message
     assert finding.fix.startswith("Add the notice"), finding.fix
-    # One naming the publisher, or a part of the author's name, is the story's own, to correct.
-    for wrong in ("Copyright © 2026 Global Research", "Copyright © A. Ruiz 2024"):
+    # One naming the publisher, or a part of the author's name, or "the author(s)", or standing in the credit's
+    # own block, is the story's own, to correct.
+    in_credit = COMPLIANT_BODY.replace(
+        "Global Research]({GR_URL}).*".replace("{GR_URL}", GR_URL),
+        f"Global Research]({GR_URL}). © 2026 Harbour Press.*",
+    ).replace("Copyright © Ana Ruiz, Global Research, 2024", "")
+    (finding,) = check(in_credit, META).findings
+    assert "a copyright notice is there, but none names Ana Ruiz after its mark" in finding.message, finding
+    for wrong in ("Copyright © 2026 Global Research", "Copyright © A. Ruiz 2024", "© The Author(s) 2024"):
         (finding,) = check(COMPLIANT_BODY.replace("Copyright © Ana Ruiz, Global Research, 2024", wrong), META).findings
         assert "a copyright notice is there, but none names Ana Ruiz after its mark" in finding.message, wrong
 
@@ -3192,6 +3204,13 @@ def test_a_newsletter_keeps_the_pixel_a_web_page_keeps(tmp_path, policy, pixel, 
     text = (Path(__file__).parent / "policies" / policy / "compliant.md").read_text(encoding="utf-8")
     without = "\n".join(line for line in text.splitlines() if pixel not in line) + "\n"
     page = tmp_path / "reprint.md"
+    # A plain-text email carries no HTML, so no pixel: not asked of it (a web page given as text still is).
+    from reprint_guard.readers.markdown import split_front_matter
+
+    front = split_front_matter(without)
+    meta = {**front.data, "medium": "newsletter"}
+    assert rule not in {f.rule for f in check(front.body, meta, format="text").findings}
+    assert rule in {f.rule for f in check(front.body, {**meta, "medium": "web"}, format="text").findings}
     for medium, told in (("newsletter", True), ("social", False), ("print", False), ("web", True)):
         page.write_text(text.replace("medium: web\n", f"medium: {medium}\n", 1), encoding="utf-8")
         assert rule not in {f.rule for f in check_file(page, policy=policy).findings}, medium  # kept: passes
@@ -5328,3 +5347,20 @@ def test_a_credit_label_in_spanish_or_portuguese_is_read_as_the_english_one(line
     where "Source: Mongabay" was warned of."""
     result = check(f"Texto.\n\n{line}\n", {"title": "T"})
     assert rules(result) == ["reprint-guard/credited-original"], result
+
+
+def test_fix_texts_for_json_front_matter_are_written_in_json(tmp_path):
+    """Hugo's JSON front matter ({...} at the top) was told to add "permissions: [{from: ...}]" and
+    "'author: <name>'", YAML, which pasted in breaks the object."""
+    page = tmp_path / "a.md"
+    page.write_text(
+        '{\n  "title": "T",\n  "original_url": "https://www.globalresearch.ca/river/5801234",\n'
+        '  "commercial": true\n}\n\nThe river ran dry.\n\n*The original source of this article is [Global Research]'
+        "(https://www.globalresearch.ca/river/5801234).*\n\nCopyright © Mara Velasquez, Global Research, 2025\n",
+        encoding="utf-8",
+    )
+    fixes = {f.rule: f.fix for f in check_file(page).findings}
+    assert 'Add \'"author": "<name>"\'' in fixes["global-research/copyright-notice"], fixes
+    assert fixes["global-research/commercial-permission"].endswith(
+        '"permissions": [{"from": "publications@globalresearch.ca", "date": "YYYY-MM-DD", "scope": ["commercial"]}]'
+    ), fixes

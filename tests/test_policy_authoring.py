@@ -639,7 +639,7 @@ def test_a_key_indented_otherwise_than_its_neighbours_is_told_with_the_two_inden
     assert run.code == 1, run.out
     assert run.out.splitlines() == [
         f"{policy}:8:4: invalid YAML: did not find expected '-' indicator (this line is indented 3 spaces and the "
-        "one above 4: keys of one mapping line up, a nested one is indented further)"
+        "one above 4 spaces: keys of one mapping, and items of one list, line up; a nested one is indented further)"
     ], run.out
 
 

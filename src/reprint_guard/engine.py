@@ -176,6 +176,10 @@ def check_reprint(
         for finding in result.findings:
             if finding.fix and ("'" in finding.fix or ": " in finding.fix):
                 finding.fix = as_toml(finding.fix, tables=tables)
+    elif reprint.front_syntax == "json":  # Hugo's JSON front matter: a key and a record as JSON writes them
+        for finding in result.findings:
+            if finding.fix and ("'" in finding.fix or ": " in finding.fix):
+                finding.fix = as_json_keys(as_json_records(finding.fix))
     if holds_records(reprint.metadata.permissions, reprint.key_lines):
         for finding in result.findings:
             if finding.fix and "permissions" in finding.fix:
@@ -213,6 +217,26 @@ def as_added_records(fix: str, *, tables: bool = False) -> str:
         return f"{records} added to the permissions {listed} the metadata already has"
 
     return _RECORDS_KEYED.sub(added, fix)
+
+
+def as_json_keys(fix: str) -> str:
+    """A fix's front-matter keys as JSON front matter takes them: ``'"author": "<name>"'`` for
+    ``'author: <name>'``, and ``(sold: false)`` as ``("sold": false)``."""
+    import json
+
+    def pair(match: re.Match[str]) -> str:
+        key, value = match.groups()
+        written = value if _JSON_BARE.fullmatch(value) else json.dumps(value, ensure_ascii=False)
+        return f"'\"{key}\": {written}'"
+
+    written = _QUOTED_KEY.sub(pair, fix)
+    return _BRACKETED_KEY.sub(
+        lambda m: f'("{m.group(1)}": {m.group(2)})' if m.group(1) in READ_KEYS else m.group(0), written
+    )
+
+
+#: A value JSON writes bare: a boolean, a number, an array or an object.
+_JSON_BARE = re.compile(r"true|false|-?\d+(?:\.\d+)?|[\[{].*")
 
 
 def _has_tables(reprint: Reprint) -> bool:
@@ -580,7 +604,8 @@ def run_policy(
                 if names_page_author(reprint, rule.fix):
                     fix += f" ({PAGE_AUTHOR[0].upper()}{PAGE_AUTHOR[1:]}.)"
             if fix and "](" in fix and meta.medium in _ON_PAPER:
-                fix = as_written_out(fix)  # a page or the air has no hyperlink: the address is written out
+                # A page has no hyperlink: the address is written out; on air, the words are said alone.
+                fix = as_spoken(fix) if meta.medium == "broadcast" else as_written_out(fix)
             elif fix and reprint.format == "html" and "](" in fix:
                 fix = as_html_links(fix)
             if fix and reprint.source is not None and "permissions: [{" in fix:
@@ -617,6 +642,11 @@ _MARKDOWN_LINK = re.compile(r"\[([^\]\n]+)\]\(((?:[^()\s]|\([^()\s]*\))+)\)")  #
 
 #: Media with no hyperlinks: a fix's link is written as its words and the address.
 _ON_PAPER = frozenset({"print", "broadcast"})
+
+
+def as_spoken(fix: str) -> str:
+    """A fix text's Markdown links as a script read on air gives them: their words alone."""
+    return _MARKDOWN_LINK.sub(lambda m: m.group(1), fix)
 
 
 def as_written_out(fix: str) -> str:

@@ -91,13 +91,16 @@ _HTML_LINK = re.compile(r"<a\s[^>]*?href\s*=\s*[\"']([^\"']+)[\"'][^>]*>(.*?)</a
 
 
 def _on_paper(block: str, reprint: Reprint) -> str:
-    """``block`` as a printed page or a script read on air must give it (``medium`` print or broadcast): each
-    link's address written out after its words ("Global Research (https://...)"), as the engine writes a fix
-    text's, since paper shows a hyperlink's words alone, and a script has none to follow."""
-    if reprint.metadata.medium not in ("print", "broadcast"):
+    """``block`` as a printed page or a script read on air must give it (``medium`` print or broadcast): on
+    paper each link's address written out after its words ("Global Research (https://...)"), as the engine
+    writes a fix text's, since paper shows a hyperlink's words alone; on air the words alone."""
+    medium = reprint.metadata.medium
+    if medium not in ("print", "broadcast"):
         return block
-    from .engine import as_written_out
+    from .engine import as_spoken, as_written_out
 
+    if medium == "broadcast":  # said on air: the words, no address a listener would hear read out
+        return _HTML_LINK.sub(lambda m: m.group(2), as_spoken(block))
     block = as_written_out(block)
     return _HTML_LINK.sub(lambda m: m.group(1) if m.group(2) == m.group(1) else f"{m.group(2)} ({m.group(1)})", block)
 

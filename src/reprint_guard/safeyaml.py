@@ -483,10 +483,17 @@ def _indent_hint(text: str, line: int) -> str:
     above = next((lines[i] for i in range(line - 1, -1, -1) if lines[i].strip()), "")
     ours, theirs = len(here) - len(here.lstrip(" ")), len(above) - len(above.lstrip(" "))
     if not here.strip() or ours == theirs:
-        return " (check this line's indentation against the lines above: keys of one mapping line up)"
+        return (
+            " (check this line's indentation against the lines above: keys of one mapping, and items of one "
+            "list, line up)"
+        )
+
+    def spaces(count: int) -> str:
+        return f"{count} space{'' if count == 1 else 's'}"
+
     return (
-        f" (this line is indented {ours} spaces and the one above {theirs}: keys of one mapping line up, a "
-        "nested one is indented further)"
+        f" (this line is indented {spaces(ours)} and the one above {spaces(theirs)}: keys of one mapping, and items "
+        "of one list, line up; a nested one is indented further)"
     )
 
 

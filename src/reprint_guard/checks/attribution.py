@@ -606,7 +606,7 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
                         detail=f"found no copyright notice in the page's <{article[2]}>; expected one naming {names} "
                         f"(the one at {where}, outside it, is the site's own)",
                     )
-                elif span is not None and _the_sites_own(visible, marked, bare, context):
+                elif span is not None and _the_sites_own(reprint, marked, bare, context):
                     # "Copyright © 2026 Lakeshore Weekly, All rights reserved." under a newsletter: it names neither
                     # the author nor the publisher, so it is no story's notice to correct; the story's is missing.
                     yield Problem(
@@ -628,21 +628,35 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
                     )
 
 
-def _the_sites_own(visible: VisibleBody, marked: list[str], holders: list[str], context: Context) -> bool:
+def _the_sites_own(reprint: Reprint, marked: list[str], holders: list[str], context: Context) -> bool:
     """Whether every notice ``marked`` (a few of its words after the mark) names neither a holder (any word of
-    a name) nor the publisher in its line: a site's or a newsletter's own notice over its pages, not the
-    story's with another name to correct."""
+    a name) nor the publisher (the policy's, or the reprint's ``source``) in its line, nor stands in a
+    credit's line: a site's or a newsletter's own notice over its pages, not the story's with another name
+    to correct."""
+    visible = reprint.visible
     text = visible.text
     wanted = {word for holder in holders for word in normalize(holder).split() if len(word) > 2}
     publishers = [normalize(name) for name in publisher_names(context.policy)]
+    if reprint.metadata.source:
+        publishers.append(normalize(reprint.metadata.source))
     for words in marked:
         at = text.find(normalize(words))
         if at < 0:
             return False
-        stop = text.find("\n", at)
-        said = text[at : min(at + _NOTICE_READ, stop if stop >= 0 else len(text))]
-        if any(word in said.split() for word in wanted) or any(name in said for name in publishers):
+        said = text[at : at + _NOTICE_READ]
+        if any(word in said.split() for word in wanted) or any(name and name in said for name in publishers):
             return False
+        if "author" in said:  # "© The Author(s) 2026": the story's own
+            return False
+        # A notice in the line (block) of a credit of the story ("... republished under CC BY. © 2026 ..."): the
+        # text as compared is one line, the text as written holds its blocks' breaks.
+        lowered = visible.lowered_raw
+        where = lowered.find(words)
+        if where >= 0:
+            end = lowered.find("\n", where)
+            line = lowered[lowered.rfind("\n", 0, where) + 1 : end if end >= 0 else len(lowered)]
+            if CREDIT_WORDS.search(normalize(line)):
+                return False
     return bool(marked)
 
 
@@ -688,7 +702,16 @@ def _named_otherwise(
     shown = ", ".join(f'"{m}"' for m in missing)
     if all(m in bylines for m in missing):
         authors = [bylines[m] for m in missing]
-        if not all(_in_a_byline(reprint, author, publisher) for author in authors):
+        named = [author for author in authors if _in_a_byline(reprint, author, publisher)]
+        if named and len(named) < len(authors):  # "By Nora Tallbear and Sam Ode, ...": a byline missing some
+            absent = [author for author in authors if author not in named]
+            return Problem.at(
+                reprint.span(named[0]),
+                detail=f"{shown} {'is' if len(missing) == 1 else 'are'} not visible: {named[0]} {THERE_BUT_WRONG[5]} "
+                f"(the byline naming {named[0]} does not name {', '.join(absent)})",
+                fix=f'Write the byline as "{_joined_byline(missing, bylines)}".',
+            )
+        if not named:
             return None
         return Problem.at(
             reprint.span(authors[0]),
@@ -704,6 +727,12 @@ def _named_otherwise(
         fix=f"Add {shown} to the credit that names {present[0]}.",
         specific=True,
     )
+
+
+def _joined_byline(missing: list[str], bylines: dict[str, str]) -> str:
+    """The byline the template asks for, each author's form joined ("Nora Tallbear, Montana Free Press and
+    Elliot Vasquez-Reyes, Montana Free Press"): what to write, whatever the page has."""
+    return " and ".join(missing) if len(missing) < 3 else ", ".join(missing[:-1]) + " and " + missing[-1]
 
 
 #: A byline's opening words before the name ("By", "Story by", "Written by"), as a block of its own starts.

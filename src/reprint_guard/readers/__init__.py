@@ -652,6 +652,8 @@ def _at_the_nested_value(exc: InputError, text: str, body_line: int, meta: Mappi
 
 def _in_syntax(text: str, reprint: Reprint) -> Reprint:
     """``reprint``, told the syntax of its front matter when it is TOML (Hugo's ``+++``)."""
+    if text[:1] == "{" and reprint.key_lines:  # Hugo's JSON front matter: an object at the top
+        reprint.front_syntax = "json"
     if text[:3] == "+++":
         reprint.front_syntax = "toml"
         if "permissions" in reprint.key_lines:
