@@ -10,7 +10,9 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -1335,17 +1337,8 @@ def test_fix_puts_a_newsletters_credit_in_the_storys_cell(tmp_path, cli):
     assert text.index("</h1>") < credit < text.index("Priya Raman, University"), text  # under the headline
     assert text.index("display:none") < text.index("<table>") < credit, text
     # A bottom credit (Global Research's) goes at the end of the story's cell, above the issue's footer.
-    gr = "https://www.globalresearch.ca/ferry-stopped-running/5881200"
     page.write_text(head.replace("Why Lake Trout Spawn Earlier", "The Ferry"), encoding="utf-8")
-    (tmp_path / "issue.meta.yaml").write_text(
-        f"original_url: {gr}\nauthor: Marta Quill\noriginal_published: 2026-01-01\nmedium: newsletter\n"
-        "commercial: false\n"
-        "permissions: [{from: publications@globalresearch.ca, date: 2026-01-02, scope: [newsletter]}]\n",
-        encoding="utf-8",
-    )
-    run = cli("check", str(page), "--fix", "--no-config")
-    text = page.read_text(encoding="utf-8")
-    assert run.code == 0, run.out + run.err
+    text = _fixed_gr_newsletter(page, cli)
     assert (
         text.index("nine days early") < text.index("The original source of this article") < text.index('class="footer"')
     ), text
@@ -1354,7 +1347,6 @@ def test_fix_puts_a_newsletters_credit_in_the_storys_cell(tmp_path, cli):
 def test_fix_leaves_a_newsletters_credit_at_the_end_when_the_headlines_cell_holds_no_story(tmp_path, cli):
     """A re-test's regression: in a Mailchimp issue whose headline stands alone in its text block, the bottom
     credit went under the headline, above the byline, and the fixed file passed."""
-    gr = "https://www.globalresearch.ca/ferry-stopped-running/5881200"
     page = tmp_path / "mc.html"
     page.write_text(
         "<html><body>\n<table><tr><td>\n"
@@ -1365,13 +1357,20 @@ def test_fix_leaves_a_newsletters_credit_at_the_end_when_the_headlines_cell_hold
         "</td></tr></table>\n</body></html>\n",
         encoding="utf-8",
     )
-    (tmp_path / "mc.meta.yaml").write_text(
+    text = _fixed_gr_newsletter(page, cli)
+    assert text.index("around the bay") < text.index("The original source of this article"), text
+
+
+def _fixed_gr_newsletter(page: Path, cli: Callable[..., Any]) -> str:
+    """``page``, a Global Research story in a newsletter issue (with the permission newsletters need), after
+    --fix: its text, the run having passed."""
+    gr = "https://www.globalresearch.ca/ferry-stopped-running/5881200"
+    page.with_suffix(".meta.yaml").write_text(
         f"original_url: {gr}\nauthor: Marta Quill\noriginal_published: 2026-01-01\nmedium: newsletter\n"
         "commercial: false\n"
         "permissions: [{from: publications@globalresearch.ca, date: 2026-01-02, scope: [newsletter]}]\n",
         encoding="utf-8",
     )
     run = cli("check", str(page), "--fix", "--no-config")
-    text = page.read_text(encoding="utf-8")
     assert run.code == 0, run.out + run.err
-    assert text.index("around the bay") < text.index("The original source of this article"), text
+    return page.read_text(encoding="utf-8")
