@@ -195,6 +195,11 @@ def test_source_credit_in_an_element_of_another_class_counts(shown):
         ("Hak cipta dilindungi undang-undang.", True),
         ("كل الحقوق محفوظة.", True),
         ("© 2026 Cuaderno de Cerro. Prohibida su reproducción total o parcial sin autorización escrita.", True),
+        ("En los zoológicos está prohibida su reproducción sin un permiso federal.", False),  # breeding
+        ("Los biólogos marcaron una zona de reproduction interdite à la pêche.", False),
+        ("La concesión autoriza un uso exclusivamente no comercial del agua.", False),
+        ('Un cartel dice "Prohibida su reproducción".', False),  # a sign's words, quoted
+        ("Foto de portada: Ana Lima / Mongabay. Prohibida su reproducción.", False),  # the photo's own
         ("Queda prohibida la reproducción total o parcial de este artículo.", True),
         ("É proibida a reprodução total ou parcial deste conteúdo.", True),
         ("Reproduction interdite sans autorisation.", True),
@@ -5296,12 +5301,22 @@ def test_a_grant_from_another_of_the_publishers_addresses_is_told_as_such():
         ("Tradução livre: Beatriz Nogueira Lima.", True),
         ("Versão em português: Beatriz Nogueira Lima.", True),
         ("Este texto foi editado e resumido pela redação.", True),
-        ("Alguns trechos foram suprimidos.", True),
+        ("Alguns trechos foram suprimidos a pedido dos senadores.", False),  # a story's report, not a note
         ("Este texto fue editado por razones de espacio.", True),
         ("Editado por extensión y claridad.", True),
         ("Versión en español de Laura Méndez Arce.", True),
         ("Traducción y adaptación: Laura Méndez.", True),
-        ("Se omitieron algunos párrafos.", True),
+        ("En la versión final del acuerdo se omitieron varios párrafos.", False),
+        ("O texto foi editado pela redação para caber na edição impressa.", True),
+        # a re-test's false positives: a law's article, a bill's text, a film, a quotation's gloss
+        ("Ce texte a été modifié par le Sénat en première lecture.", False),
+        ("Le Conseil a jugé que cet article a été modifié sans base légale.", False),
+        ("A história foi adaptada para o cinema em 2019.", False),
+        ("O texto foi editado pelo Ministério da Saúde.", False),
+        ("Según la senadora, este texto fue editado por la Cámara de Diputados.", False),
+        ("Una versión resumida del informe fue entregada al Congreso.", False),
+        ('O relatório diz que "as florestas armazenam carbono" (em tradução livre).', False),
+        ('The banner read "Deja el bosque" (rough translation: "leave the forest").', False),
         ("Cet article a été raccourci par la rédaction.", True),
         ("Traduction française : Luz Ortega.", True),
         # story sentences, and a quotation of someone's words

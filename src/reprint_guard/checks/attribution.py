@@ -646,7 +646,7 @@ def _the_sites_own(reprint: Reprint, marked: list[str], holders: list[str], cont
         said = text[at : at + _NOTICE_READ]
         if any(word in said.split() for word in wanted) or any(name and name in said for name in publishers):
             return False
-        if "author" in said:  # "© The Author(s) 2026": the story's own
+        if _THE_AUTHORS.search(said):  # "© The Author(s) 2026": the story's own
             return False
         # A notice in the line (block) of a credit of the story ("... republished under CC BY. © 2026 ..."): the
         # text as compared is one line, the text as written holds its blocks' breaks.
@@ -660,6 +660,8 @@ def _the_sites_own(reprint: Reprint, marked: list[str], holders: list[str], cont
     return bool(marked)
 
 
+#: A notice naming the story's authors by that word ("© The Author(s) 2026").
+_THE_AUTHORS = re.compile(r"\bthe authors?\b|\bauthor\(s\)")
 #: How much of a notice's text is read after its mark for the names it gives.
 _NOTICE_READ = 160
 

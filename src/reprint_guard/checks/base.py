@@ -96,9 +96,8 @@ CREDIT_IN_SCRIPTS = (
 CREDIT_WORDS = re.compile(
     r"originally|first (?:published|appeared|ran)|republish|reprint|source of this article|appeared (?:on|in)|"
     rf"courtesy of|source:|credit:|{CREDIT_ELSEWHERE}|{CREDIT_IN_SCRIPTS}|"
-    # The same plainer words in Spanish, Portuguese, French and German ("apareció en", "Fuente:").
-    r"apareci[oó] en|apareceu (?:em|no|na)|(?:est )?parue? (?:sur|dans)|erschien (?:in|auf|bei)|se reproduce|"
-    r"reproducid[oa] (?:de|con permiso)|reproduzid[oa] de|fuente:|fonte:|quelle:"
+    # The same plainer words in Spanish and Portuguese ("apareció en", as "appeared in"; "reproducido de").
+    r"apareci[oó] en|apareceu (?:em|no|na)|reproducid[oa] (?:de|con permiso)|reproduzid[oa] de"
 )
 
 THERE_BUT_WRONG = (
