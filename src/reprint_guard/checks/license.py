@@ -359,8 +359,8 @@ def _named_only(params: Params) -> Params:
 
 
 def _title(spdx: str, name: str) -> str:
-    """The licence's name as said aloud: its title ("Creative Commons Attribution-NoDerivatives 4.0
-    International"), a short name's letters being no words."""
+    """The licence's name to read aloud: its title ("Creative Commons Attribution-NoDerivatives 4.0
+    International"), which a listener follows better than a short name's letters (either names it)."""
     from ..licenses import title_of
 
     return title_of(spdx) or name
@@ -444,4 +444,5 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
     else:
         detail = f'the licence is not named (e.g. "{name}")'
         fix = f'Add: "This article is republished under a [{name}]({url}) licence."'
-    yield Problem(line, column, detail=detail, fix=fix, specific=meta.medium == "broadcast")  # the policy's: a link
+    # On air this fix, not the policy's own (which gives a link to follow).
+    yield Problem(line, column, detail=detail, fix=fix, specific=meta.medium == "broadcast")
