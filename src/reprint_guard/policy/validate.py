@@ -93,6 +93,11 @@ def contradiction(condition: Condition) -> str | None:
     return None
 
 
+def _credit_as_read(credit: Any) -> str:
+    """A credit block's templates as a reader sees them, normalised (a linked name counts as its words)."""
+    return normalize(f"{_as_read(credit.markdown or '')}\n{_as_read(credit.html or '', markup=True)}")
+
+
 def _credit_misplaced(raw: RawPolicy, policy: Any) -> list[PolicyError]:
     """An attribution rule that wants at the top (or bottom) a credit the policy's credit block gives, while
     the block is inserted at the other end: ``--fix`` would insert it where the rule fails, and refuse."""
@@ -100,7 +105,7 @@ def _credit_misplaced(raw: RawPolicy, policy: Any) -> list[PolicyError]:
     if credit is None:
         return []
     template = f"{credit.markdown or ''}\n{credit.html or ''}"
-    read = normalize(f"{_as_read(credit.markdown or '')}\n{_as_read(credit.html or '', markup=True)}")
+    read = _credit_as_read(credit)
     problems = []
     for index, data in enumerate(raw.data.get("rules") or []):
         rule = policy.rule(str(data.get("id")))
@@ -157,7 +162,7 @@ def _inherited_credit_unnamed(raw: RawPolicy, policy: Any) -> list[PolicyError]:
     """An attribution rule of the policy's own asking for its publisher by name (``names``), where the credit
     block it inherits (a Creative Commons one) names none of them: ``--fix`` would insert a credit that leaves
     the rule failing, and say so only then."""
-    read = normalize(f"{_as_read(policy.credit.markdown or '')}\n{_as_read(policy.credit.html or '', markup=True)}")
+    read = _credit_as_read(policy.credit)
     if any(f"{{{key}}}" in read for key in _NAMING_PLACEHOLDERS):
         return []  # a name the reprint's metadata fills in ("Republished from {source}"): known per reprint
     for index, data in enumerate(raw.data.get("rules") or []):
@@ -510,7 +515,10 @@ def replaced_rules(path: Path, extra: tuple[str, ...] = ()) -> list[str]:
     from .docs import replaces
     from .loader import policy_set
 
-    own = _read_once(path, validate=False).data.get("id")
+    data = _read_once(path, validate=False).data
+    if not data.get("extends"):  # nothing inherited, nothing replaced: no policy set built for it
+        return []
+    own = data.get("id")
     bundled = next((raw for raw in _bundled() if raw.data.get("id") == own), None)
     if bundled is not None and _same_file(Path(bundled.path), path):  # a bundled policy's, replaced by design
         return []
