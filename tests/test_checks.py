@@ -934,7 +934,31 @@ def test_text_and_metadata_checks(policy_file):
     forbidden = next(f for f in result.findings if f.rule.endswith("no-all-rights-reserved"))
     assert forbidden.severity == "warning"
     assert (forbidden.line, forbidden.column) == (3, 1)
-    assert 'found "all rights reserved"' in forbidden.message
+    assert 'found "All Rights Reserved"' in forbidden.message  # as the page writes it, not as compared
+
+
+@pytest.mark.parametrize(
+    ("body", "title", "quoted"),
+    [
+        # The second copy is the one found (the first is quoted speech the rule's ``unless`` holds): its case.
+        ('He said "all rights reserved" twice.\n\nALL Rights RESERVED.\n', "A story", "ALL Rights RESERVED"),
+        # Folding changes a character's length ("ß" is "ss"): quoted as compared.
+        ("Straße.\n\nAll Rights Reserved.\n", "A story", "all rights reserved"),
+        ("Nothing here.\n", "Exclusive: All Rights Reserved", "All Rights Reserved"),
+        ("<details><summary>More</summary>All Rights Reserved</details>\n\nText.\n", "A story", "All Rights Reserved"),
+    ],
+)
+def test_a_forbidden_match_is_quoted_as_written(tmp_path, body, title, quoted):
+    """What a finding quotes is the page's own words with their case (it quoted the case-folded text it compared:
+    'found "all rights reserved"'), in the body, a closed <details> and the title shown as the headline."""
+    rule = (
+        "  - {id: reserved, check: text, mode: forbid, title: true, pattern: 'all rights reserved',"
+        " unless: '\"all rights reserved\"', message: Rights reserved.}\n"
+    )
+    policy = write_policy(tmp_path, "p", "applies_to: [p.example]\nrules:\n" + rule)
+    result = check(body, {"original_url": "https://p.example/a", "title": title}, rules_dirs=[policy])
+    (finding,) = result.findings
+    assert f'(found "{quoted}"' in finding.message, finding.message
 
 
 FORBIDDING = """
@@ -3978,7 +4002,7 @@ def test_a_note_after_a_quotation_is_placed_at_its_own_words():
     )
     result = check(reprint, {"author": "Rhett Butler", "original_url": mongabay, "commercial": False})
     [edits] = [f for f in result.findings if f.rule == "mongabay/edits-declared"]
-    assert edits.message.endswith('(found "traducción al español de")'), edits.message
+    assert edits.message.endswith('(found "Traducción al español de")'), edits.message
     assert (edits.line, edits.column) == (5, 2), edits
 
 
@@ -4413,7 +4437,7 @@ def test_a_forbidden_phrase_in_the_title_shown_as_the_headline_is_told_at_it(tmp
     page = tmp_path / "a.md"
     page.write_text(markdown(meta, "The elevators filled early this year.\n"), encoding="utf-8")
     [found] = check_file(page, policy=policy).findings
-    assert (found.line, found.field) == (3, "title") and 'found "exclusive" (in the title' in found.message
+    assert (found.line, found.field) == (3, "title") and 'found "Exclusive" (in the title' in found.message
     assert check("Text.", {**meta, "title": "Grain elevators fill early"}, policy=policy).findings == []
     html = "<html><head><title>Exclusive: grain</title></head><body><p>Text.</p></body></html>"
     assert check(html, {"original_url": "https://p.example/a"}, policy=policy, format="html").findings == []

@@ -521,7 +521,7 @@ def test_a_sentence_opening_match_is_placed_at_its_words_not_the_stop_before(tmp
     page.write_text(text, encoding="utf-8")
     (found,) = check_file(page).findings
     assert (found.rule, found.line, found.column) == ("propublica/no-sponsorship-text", 32, 1), found
-    assert 'found "brought to you by"' in found.message, found.message
+    assert 'found "Brought to you by"' in found.message, found.message
 
 
 PROPUBLICA_META = {

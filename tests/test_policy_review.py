@@ -681,7 +681,7 @@ def test_a_long_match_is_quoted_cut_and_marked_whole(tmp_path, cli):
     run = cli("check", "--no-config", "--rules-dir", str(policy), str(story), "--format", "json")
     finding = run.json()["results"][0]["findings"][0]
     quoted = finding["message"].split('(found "', 1)[1].removesuffix('")')
-    assert quoted.startswith("sponsored by the kind people") and quoted.endswith(" people…"), quoted
+    assert quoted.startswith("Sponsored by the kind people") and quoted.endswith(" people…"), quoted
     assert len(quoted) <= 120
     assert (finding["line"], finding["column"], finding["end_line"]) == (6, 1, 6)
     assert finding["end_column"] == 1 + len(f"Sponsored by {words}".rstrip())

@@ -98,13 +98,17 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
         (reprint.visible.spoken_away, "kept for screen readers, out of sight"),
     ):
         matched = _search(params, away) if away else None
+        matched = _search(params, away) if away else None
         if matched is not None:
-            yield Problem.at(reprint.span(matched), f'found "{_quoted(matched)}" ({where})')
+            written = _as_written(normalize(away), normalize(away, fold_case=False), matched)
+            yield Problem.at(reprint.span(matched), f'found "{_quoted(written)}" ({where})')
             return
     headline = _headline(reprint, params) if params.title else None
     if headline is not None:
+        title = str(reprint.metadata.title)
+        written = _as_written(normalize(title), normalize(title, fold_case=False), headline)
         yield Problem.about(
-            reprint, "title", detail=f'found "{_quoted(headline)}" (in the title, shown as the headline)'
+            reprint, "title", detail=f'found "{_quoted(written)}" (in the title, shown as the headline)'
         )
 
 
@@ -183,7 +187,7 @@ def _check(
     elif params.mode == "forbid" and matched is not None:
         # Found with the captions apart: placed at a copy outside them, not at a caption saying the same.
         span = reprint.span_outside_captions(matched, nth) if captions_apart else reprint.span(matched, nth)
-        yield Problem.at(span, f'found "{_quoted(matched)}"')
+        yield Problem.at(span, f'found "{_quoted(_as_written(visible.text, visible.cased_text, matched, nth))}"')
 
 
 #: How much of what a forbidding rule found its message quotes: a pattern such as ``sponsored by .+`` may match
@@ -199,6 +203,21 @@ def _quoted(matched: str) -> str:
     cut = matched[: _QUOTED - 1]
     space = cut.rfind(" ")
     return (cut[:space] if space > _QUOTED // 2 else cut).rstrip() + "…"
+
+
+def _as_written(text: str, cased: str, matched: str, nth: int = 0) -> str:
+    """``matched``, the ``nth`` copy of it in ``text`` (normalised, case-folded), as the page writes it: the
+    same place in ``cased`` (normalised, its case kept). As compared when folding changed a character's length
+    ("ß" is "ss") or the copy is not there: a finding quotes "All Rights Reserved", not "all rights reserved"."""
+    if len(cased) != len(text):
+        return matched
+    at = -1
+    for _ in range(nth + 1):
+        at = text.find(matched, at + 1)
+        if at < 0:
+            return matched
+    written = cased[at : at + len(matched)]
+    return written if written.casefold() == matched.casefold() else matched
 
 
 @lru_cache(maxsize=512)
