@@ -392,9 +392,9 @@ POLICY_CASES = {
         "matches where there is nothing: it is found in every article",
     ),
     "invisible-element": (
-        HEAD + "  - id: credit\n    check: element\n    tag: script\n    pattern: x\n    message: x\n",
+        HEAD + "  - id: credit\n    check: element\n    tag: style\n    pattern: x\n    message: x\n",
         ":8:",
-        "'script' is not a media element the check sees",
+        "'style' is not an element the check sees",
     ),
     "template-typo": (
         HEAD + "  - id: credit\n    check: attribution\n    template: '{autor}, Ex'\n    message: x\n",

@@ -430,7 +430,7 @@ def test_a_jekyll_credit_written_with_the_pages_own_values_is_read_as_jekyll_ren
         "is republished under a [CC BY-NC-ND 3.0 US](https://creativecommons.org/licenses/by-nc-nd/3.0/us/) licence.*"
     )
     head = f"---\nlayout: post\nauthor: Ruth Castellanos\ncanonical_url: {url}\ncommercial: false\n---\n\n"
-    pixel = '<img src="https://pixel.propublica.org/pixel.gif?id=tenants" width="1" height="1" alt="">'
+    pixel = '<script src="https://pixel.propublica.org/pixel.js" async></script>'
     story.write_text(f"{head}Renters are rarely told.\n\n{credit}\n\n{pixel}\n", encoding="utf-8")
     assert check_file(story, meta={"original_url": url}).findings == []
     # A value the front matter does not hold, or one in a {% raw %} page, stays as it is written.
@@ -1296,7 +1296,7 @@ def test_phrases_and_patterns_are_shown_as_the_policy_writes_them(tmp_path):
         assert pattern_host(no_host) is None  # a path, a query value, a choice of hosts: the pattern is shown
     assert pattern_host(r"^https://[a-z]+\.p2\.example/") is None
     pixel = [f for f in check("Text.", {"original_url": "https://www.propublica.org/article/x"}).findings]
-    assert any("no <img> from pixel.propublica.org with the URL the rule asks for" in f.message for f in pixel)
+    assert any("no <script> from pixel.propublica.org with the URL the rule asks for" in f.message for f in pixel)
 
 
 def test_calendar_days_in_the_publishers_time_zone(tmp_path):
@@ -2399,15 +2399,19 @@ def test_a_lazy_loaded_pixel_is_reported_as_lazy_not_missing(tmp_path, attribute
 
 
 PROPUBLICA = ROOT / "tests" / "policies" / "propublica" / "compliant.md"
-PIXEL = "https://pixel.propublica.org/pixel.gif?id=county-water-meters-overbilled-residents"
+CONVERSATION = ROOT / "tests" / "policies" / "the-conversation" / "compliant.md"
+PIXEL = "https://counter.theconversation.com/content/241873/count.gif?distributor=republish-lightbox-basic"
 
 
 @pytest.mark.parametrize(
     ("proxied", "setting"),
     [
-        ("https://i0.wp.com/pixel.propublica.org/pixel.gif?ssl=1", "Jetpack's image CDN"),
+        ("https://i0.wp.com/counter.theconversation.com/content/241873/count.gif?ssl=1", "Jetpack's image CDN"),
         (f"https://res.cloudinary.com/site/image/fetch/w_1/{PIXEL}", "(res.cloudinary.com: the platform's"),
-        ("https://images.example.net/resize?url=pixel.propublica.org%2Fpixel.gif%3Fid%3D1&w=1", "(images.example.net"),
+        (
+            "https://images.example.net/resize?url=counter.theconversation.com%2Fcontent%2F241873%2Fcount.gif&w=1",
+            "(images.example.net",
+        ),
         (f"https://substackcdn.com/image/fetch/w_1,h_1/{PIXEL}", "(substackcdn.com: the platform's"),
         (f"https://news.example.org/cdn-cgi/image/width=1/{PIXEL}", "Cloudflare's image resizing"),
         (f"https://images.example.net/p?u={PIXEL}&x=/cdn-cgi/image/", "(images.example.net"),  # in the query
@@ -2417,37 +2421,72 @@ def test_a_pixel_served_through_an_image_cdn_is_the_pixel_altered_not_a_photo(tm
     """The CDN's copy is reported once, by the pixel's rule, as rewritten; the photo rule knows it is the pixel.
     The fix names the setting where the proxy is known by its address (Jetpack's, Cloudflare's), and no other
     platform's elsewhere (a Substack post's was told to use Jetpack's exclusion list)."""
-    reprint = tmp_path / "pp.md"
-    reprint.write_text(PROPUBLICA.read_text(encoding="utf-8").replace(PIXEL, proxied), encoding="utf-8")
+    reprint = tmp_path / "tc.md"
+    reprint.write_text(CONVERSATION.read_text(encoding="utf-8").replace(PIXEL, proxied), encoding="utf-8")
     findings = check_file(reprint).findings
-    assert [(f.rule, f.line) for f in findings] == [("propublica/pixel-ping", 32)]  # the <img> line
+    assert [(f.rule, f.line) for f in findings] == [("the-conversation/page-counter", 33)]  # the <img> line
     assert "an image CDN or proxy" in findings[0].message and "exclude" in findings[0].fix.lower()
     assert setting in findings[0].fix
     assert ("Jetpack" in findings[0].fix) is ("wp.com" in proxied)
-    assert check_file(PROPUBLICA).ok
+    assert check_file(CONVERSATION).ok
 
 
 def test_a_lazy_pixel_behind_a_placeholder_src_is_reported_as_lazy(tmp_path):
     placeholder = f'src="data:image/svg+xml,%3Csvg%3E%3C/svg%3E" data-src="{PIXEL}" class="lazyload"'
-    reprint = tmp_path / "pp.md"
-    reprint.write_text(PROPUBLICA.read_text(encoding="utf-8").replace(f'src="{PIXEL}"', placeholder), encoding="utf-8")
+    reprint = tmp_path / "tc.md"
+    text = CONVERSATION.read_text(encoding="utf-8")
+    reprint.write_text(text.replace(f'src="{PIXEL}"', placeholder), encoding="utf-8")
     findings = check_file(reprint).findings
-    assert [f.rule for f in findings] == ["propublica/pixel-ping"]  # not also a photo: it is the pixel
+    assert [f.rule for f in findings] == ["the-conversation/page-counter"]  # not also a photo: it is the pixel
     assert "lazy-loaded" in findings[0].message
     # With the lazy loader's <noscript> copy beside it (lazysizes' recipe): still lazy, not "hidden".
+    tag = next(line for line in text.splitlines() if PIXEL in line)
     fallback = f'<img {placeholder}><noscript><img src="{PIXEL}"></noscript>'
-    tag = f'<img src="{PIXEL}" width="1" height="1" alt="">'
-    assert tag in PROPUBLICA.read_text(encoding="utf-8")
-    reprint.write_text(PROPUBLICA.read_text(encoding="utf-8").replace(tag, fallback), encoding="utf-8")
-    findings = [f for f in check_file(reprint).findings if f.rule == "propublica/pixel-ping"]
+    reprint.write_text(text.replace(tag, fallback), encoding="utf-8")
+    findings = [f for f in check_file(reprint).findings if f.rule == "the-conversation/page-counter"]
     assert len(findings) == 1 and "lazy-loaded" in findings[0].message, findings
     # Offered in its own srcset over a placeholder src: the browser loads it from there.
-    offered = f'<img srcset="{PIXEL} 1x" src="data:," width="1" height="1" alt="">'
-    reprint.write_text(PROPUBLICA.read_text(encoding="utf-8").replace(tag, offered), encoding="utf-8")
-    assert "propublica/pixel-ping" not in [f.rule for f in check_file(reprint).findings]
-    bare = f'<img srcset="{PIXEL} 1x" width="1" height="1" alt="">'  # no src at all
-    reprint.write_text(PROPUBLICA.read_text(encoding="utf-8").replace(tag, bare), encoding="utf-8")
-    assert "propublica/pixel-ping" not in [f.rule for f in check_file(reprint).findings]
+    offered = f'<img srcset="{PIXEL} 1x" src="data:," width="1" height="1" alt="The Conversation">'
+    reprint.write_text(text.replace(tag, offered), encoding="utf-8")
+    assert "the-conversation/page-counter" not in [f.rule for f in check_file(reprint).findings]
+    bare = f'<img srcset="{PIXEL} 1x" width="1" height="1" alt="The Conversation">'  # no src at all
+    reprint.write_text(text.replace(tag, bare), encoding="utf-8")
+    assert "the-conversation/page-counter" not in [f.rule for f in check_file(reprint).findings]
+
+
+@pytest.mark.parametrize(
+    ("tag", "told"),
+    [
+        ('<script src="https://pixel.propublica.org/pixel.js" async></script>', None),
+        ('<div style="display:none"><script src="https://pixel.propublica.org/pixel.js"></script></div>', None),
+        ('<script type="module" src="https://pixel.propublica.org/pixel.js"></script>', None),
+        ('<script type="text/plain" src="https://pixel.propublica.org/pixel.js"></script>', "never runs"),
+        ("<noscript><script src='https://pixel.propublica.org/pixel.js'></script></noscript>", "never runs"),
+        ('<script data-src="https://pixel.propublica.org/pixel.js"></script>', "lazy-loaded"),
+        ('<img src="https://pixel.propublica.org/pixel.gif" width="1" height="1" alt="">', "no <script>"),
+        ('<script src="https://pixel.propublica.org/other.js"></script>', "no <script>"),
+        ("<!-- <script src='https://pixel.propublica.org/pixel.js'></script> -->", "no <script>"),
+        ('<template><script src="https://pixel.propublica.org/pixel.js"></script></template>', "no <script>"),
+    ],
+)
+def test_propublicas_tracking_tag_is_a_script_that_must_run(tmp_path, tag, told):
+    """ProPublica's PixelPing is the script its republishing HTML ends with: an <img> on its host passed for it,
+    and the script itself was no element the check saw. A script runs wherever it stands (hidden by CSS too);
+    one of a type no browser runs (a consent manager's text/plain) or in a <noscript> is told."""
+    fixture = ROOT / "tests" / "policies" / "propublica" / "compliant.md"
+    script = '<script src="https://pixel.propublica.org/pixel.js" async></script>'
+    text = fixture.read_text(encoding="utf-8")
+    assert script in text
+    page = tmp_path / "pp.md"
+    page.write_text(text.replace(script, tag), encoding="utf-8")
+    found = [f for f in check_file(page).findings if f.rule == "propublica/pixel-ping"]
+    if told is None:
+        assert found == []
+    else:
+        assert len(found) == 1 and told in found[0].message, found
+    # Asked of a web page only: an email runs no script.
+    page.write_text(text.replace(script, "").replace("medium: web\n", "medium: newsletter\n", 1), encoding="utf-8")
+    assert "propublica/pixel-ping" not in {f.rule for f in check_file(page).findings}
 
 
 def test_an_html_reprints_fix_links_an_address_with_parentheses_whole(tmp_path):
@@ -3203,7 +3242,7 @@ def test_a_permission_dated_with_a_time_of_day_counts_from_its_day(date):
         ("the-conversation", "https://counter.theconversation.com/", "https://Counter.TheConversation.com/"),
         ("the-conversation", "https://counter.theconversation.com/", "HTTPS://COUNTER.THECONVERSATION.COM/"),
         ("the-conversation", "https://counter.theconversation.com/", "HTTPS://Counter.TheConversation.com:443/"),
-        ("propublica", "https://pixel.propublica.org/", "https://PIXEL.ProPublica.org/"),
+        ("propublica", "https://pixel.propublica.org/", "https://PIXEL.ProPublica.org/"),  # a script's too
     ],
 )
 def test_a_pixels_host_is_read_blind_to_case_as_a_browser_reads_it(tmp_path, policy, written, as_cms_writes):
@@ -3224,7 +3263,6 @@ def test_a_pixels_host_is_read_blind_to_case_as_a_browser_reads_it(tmp_path, pol
     ("policy", "pixel", "rule"),
     [
         ("the-conversation", "https://counter.theconversation.com/", "the-conversation/page-counter"),
-        ("propublica", "https://pixel.propublica.org/", "propublica/pixel-ping"),
     ],
 )
 def test_a_newsletter_keeps_the_pixel_a_web_page_keeps(tmp_path, policy, pixel, rule):

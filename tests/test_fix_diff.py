@@ -237,7 +237,7 @@ def _propublica_without_licence(folder: Path, author: str, byline: str = "") -> 
         f"---\ntitle: County jails\nauthor: {author}\noriginal_url: {original}\noriginal_published: 2026-11-10\n"
         f"commercial: true\n---\n\n{byline}Records from four county jails show delays.\n\n"
         f"*This story was originally published by [ProPublica]({original}).*\n\n"
-        '<img src="https://pixel.propublica.org/pixel.gif?url=county-jails" width="1" height="1" alt="">\n',
+        '<script src="https://pixel.propublica.org/pixel.js" async></script>\n',
         encoding="utf-8",
     )
     return page
@@ -254,7 +254,7 @@ def test_fix_adds_only_the_sentence_of_a_one_paragraph_credit_that_is_missing(tm
     # Right under the credit line it reads on from, not at the end under the pixel.
     assert (
         "/county-jails-release-dates-overdue).*\n\n*It is republished under a [CC BY-NC-ND 3.0 US]"
-        "(https://creativecommons.org/licenses/by-nc-nd/3.0/us/) licence.*\n\n<img " in text
+        "(https://creativecommons.org/licenses/by-nc-nd/3.0/us/) licence.*\n\n<script " in text
     ), text
 
 
@@ -269,7 +269,7 @@ def test_a_credit_is_taken_apart_at_its_templates_sentences_not_at_a_names_full_
     name = author.rstrip(".")
     assert (
         f").*\n\n*By {name}. It is republished under a [CC BY-NC-ND 3.0 US]"
-        "(https://creativecommons.org/licenses/by-nc-nd/3.0/us/) licence.*\n\n<img " in text
+        "(https://creativecommons.org/licenses/by-nc-nd/3.0/us/) licence.*\n\n<script " in text
     ), text
     assert text.count("originally published by") == 1
 
@@ -548,7 +548,7 @@ def test_a_storys_link_on_the_publishers_name_is_left_when_the_credit_is_unlinke
         f"<p>Families paid fees for calls that dropped, records obtained by {document} show.</p>\n"
         "<p>This story was originally published by ProPublica. It is republished under a "
         '<a href="https://creativecommons.org/licenses/by-nc-nd/3.0/us/">CC BY-NC-ND 3.0 US</a> licence.</p>\n'
-        '<img src="https://pixel.propublica.org/pixel.gif?page=jail-phone-fees" width="1" height="1" alt="">\n',
+        '<script src="https://pixel.propublica.org/pixel.js" async></script>\n',
         encoding="utf-8",
     )
     (tmp_path / "pp.meta.yaml").write_text(
@@ -1154,7 +1154,8 @@ def test_fix_puts_the_rest_of_a_credit_under_the_credit_line_that_is_there(tmp_p
     assert text.endswith(
         f"This story was originally published by [ProPublica]({original}).\n\n*By Lena Okonjo. It is republished "
         "under a [CC BY-NC-ND 3.0 US](https://creativecommons.org/licenses/by-nc-nd/3.0/us/) licence.*\n\n"
-        '{{< related-posts tag="housing" >}}\n'
+        '{{< related-posts tag="housing" >}}\n\n'
+        '<script type="text/javascript" src="https://pixel.propublica.org/pixel.js" async></script>\n'  # at the end
     ), text
 
 

@@ -535,7 +535,7 @@ PROPUBLICA_PAGE = (
     '<p>This story was originally published by <a href="https://www.propublica.org/article/jail-phone-fees">'
     'ProPublica</a>. It is republished under a <a href="https://creativecommons.org/licenses/by-nc-nd/3.0/us/">'
     "CC BY-NC-ND 3.0 US</a> licence.</p>\n"
-    '<img src="https://pixel.propublica.org/pixel.gif?page=jail-phone-fees" width="1" height="1" alt="">\n'
+    '<script src="https://pixel.propublica.org/pixel.js" async></script>\n'
 )
 
 

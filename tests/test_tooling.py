@@ -958,6 +958,7 @@ def test_fix_inserts_the_credit_parts_it_can_make_and_says_what_needs_metadata(w
     assert story.read_text(encoding="utf-8").endswith(
         "\n*This story was originally published by [ProPublica](https://www.propublica.org/article/x-y). It is "
         "republished under a [CC BY-NC-ND 3.0 US](https://creativecommons.org/licenses/by-nc-nd/3.0/us/) licence.*\n"
+        '\n<script type="text/javascript" src="https://pixel.propublica.org/pixel.js" async></script>\n'  # its tag
     )
     # Global Voices' credit names the author in the sentence that links the original, and its licence sentence
     # ("It is republished ...") reads as nothing alone: the file is left as it was.
@@ -1212,18 +1213,31 @@ def test_a_named_pipe_in_a_folder_is_passed_over_not_waited_on(tmp_path, write_m
 
 
 def test_fix_inserts_the_credit_though_a_pixel_particular_to_the_article_cannot_be_made(tmp_path, cli):
-    """ProPublica's tracking tag differs per article: --fix adds the credit and says the tag is left to do."""
-    path = tmp_path / "pp.md"
+    """The Conversation's counter differs per article: --fix adds the credit and says the counter is left to do;
+    ProPublica's tracking tag is one script for every story, and is inserted."""
+    path = tmp_path / "tc.md"
+    original = "https://theconversation.com/bees-in-cities-241873"
+    path.write_text(
+        f"---\ntitle: T\nauthor: Jane Doe\noriginal_url: {original}\n"
+        "commercial: false\nmedium: web\n---\n\nText of the story.\n",
+        encoding="utf-8",
+    )
+    run = cli("check", str(path), "--fix", "--format", "json")
+    assert "could not fix the-conversation/page-counter: needs the element added by hand" in run.err, run.err
+    assert "fixed the-conversation/credit-author" in run.err
+    assert [f["rule"] for f in run.json()["results"][0]["findings"]] == ["the-conversation/page-counter"]
+    assert f"Republished from [The Conversation]({original})" in path.read_text("utf-8")
     path.write_text(
         "---\ntitle: T\nauthor: Jane Doe\noriginal_url: https://www.propublica.org/article/x\n"
         "commercial: false\nmedium: web\n---\n\nText of the story.\n",
         encoding="utf-8",
     )
     run = cli("check", str(path), "--fix", "--format", "json")
-    assert "could not fix propublica/pixel-ping: needs the element added by hand" in run.err, run.err
-    assert "fixed propublica/credit-author" in run.err
-    assert [f["rule"] for f in run.json()["results"][0]["findings"]] == ["propublica/pixel-ping"]
-    assert "originally published by [ProPublica](https://www.propublica.org/article/x)" in path.read_text("utf-8")
+    assert "propublica/credit-line, propublica/pixel-ping\n" in run.err, run.err
+    assert run.json()["results"][0]["findings"] == []
+    assert path.read_text("utf-8").endswith(
+        '<script type="text/javascript" src="https://pixel.propublica.org/pixel.js" async></script>\n'
+    )
 
 
 MINI_POLICY = (

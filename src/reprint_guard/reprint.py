@@ -27,6 +27,7 @@ from .visible import (
     media_from_html,
     names_hiding_class,
     raw_html_tags,
+    scripts_from_html,
     with_media,
 )
 
@@ -451,6 +452,16 @@ class Reprint:
             else:
                 self._media = media_from_html(self.html, self.skip)
         return self._media
+
+    @property
+    def scripts(self) -> tuple[list[Media], list[Media]]:
+        """(run, never run) scripts the page loads by address: what an ``element`` rule of ``tag: script`` reads
+        (parsed apart, for the policies that ask)."""
+        found = self.memo.get("scripts")
+        if found is None:
+            found = ([], []) if self.format == "text" else scripts_from_html(self.html, self.skip)
+            self.memo["scripts"] = found
+        return found  # type: ignore[return-value]
 
     def _parse_options(self) -> dict[str, object]:
         """What the Markdown source tells the parse of its rendering (HTML given as such: assume anything).

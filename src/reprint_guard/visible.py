@@ -1288,3 +1288,43 @@ def media_from_html(html: str, skip: tuple[str, ...] | None = None) -> tuple[lis
     if _MEDIA_TAG.search(html) is None:
         return [], []
     return with_media(html, bare_urls=False, skip=skip)[1]
+
+
+#: The script types a browser runs: JavaScript (a missing or empty type is JavaScript) and modules. Any other
+#: (``text/plain``, a consent manager's until the reader agrees) is data the page holds, never run.
+RUN_TYPES = frozenset(
+    {
+        "",
+        "text/javascript",
+        "application/javascript",
+        "application/x-javascript",
+        "text/x-javascript",
+        "text/ecmascript",
+        "application/ecmascript",
+        "text/jscript",
+        "module",
+    }
+)
+
+
+def scripts_from_html(html: str, skip: tuple[str, ...] | None = None) -> tuple[list[Media], list[Media]]:
+    """The scripts a page loads by address (``<script src>``, or a lazy loader's ``data-src``), and those it
+    holds that never run: of a type no browser runs, or inside a ``<noscript>`` (a ``<template>``'s content is
+    no part of the page at all). Hiding a script with CSS does not stop it, so none is hidden: a publisher's
+    tracking script (ProPublica's PixelPing) counts wherever it stands."""
+    if "<script" not in html and "<SCRIPT" not in html.upper():
+        return [], []
+    root = LexborHTMLParser(html).root
+    if root is None:  # pragma: no cover - lexbor always builds a document
+        return [], []
+    _skip(root, skip)
+    runs, idle = [], []
+    for node in root.css("script[src], script[data-src]"):
+        attrs = dict(node.attributes)
+        kind = (attrs.get("type") or "").split(";")[0].strip().lower()
+        parent, inside = node.parent, False
+        while parent is not None and not inside:
+            inside, parent = parent.tag == "noscript", parent.parent
+        script = Media("script", (attrs.get("src") or "").strip(), attrs)
+        (idle if inside or kind not in RUN_TYPES else runs).append(script)
+    return runs, idle

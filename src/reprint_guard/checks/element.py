@@ -42,7 +42,9 @@ SUMMARY = "A required element (e.g. a tracking pixel image) whose URL matches a 
 def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Problem]:
     if reprint.format == "text" and reprint.metadata.medium == "newsletter":
         return  # a plain-text email carries no element at all: the terms' pixel is asked of an HTML one
-    shown, hidden_media = reprint.media
+    # A script is read apart from the media (it shows nothing), and runs wherever it stands: none is hidden,
+    # but one of a type no browser runs, or in a <noscript>, is there and never runs.
+    shown, hidden_media = reprint.scripts if params.tag == "script" else reprint.media
     pattern = filled_pattern(params.pattern, reprint, context.policy)
     regex = url_pattern(pattern, own=pattern != params.pattern)
     if any(m.tag == params.tag and regex.search(_sent(m.src)) for m in shown):
@@ -82,6 +84,16 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
         )
         return
     hidden = [m for m in hidden_media if m.tag == params.tag and regex.search(m.src)]
+    if hidden and params.tag == "script":
+        kind = hidden[0].attrs.get("type")
+        why = f'of type="{kind}", which no browser runs' if kind is not None and not _runs(kind) else "in a <noscript>"
+        yield Problem.at(
+            reprint.span(reprint.as_written(hidden[0].src)),
+            detail=f"it is there but never runs: it is {why}",
+            fix=f'Give the page the publisher\'s tag unchanged: <script src="{hidden[0].src}" async></script>.',
+            specific=True,
+        )
+        return
     if hidden:
         yield Problem.at(
             reprint.span(reprint.as_written(hidden[0].src)),
@@ -110,6 +122,12 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
     host = params.host or pattern_host(params.pattern)
     where = f"from {host} with the URL the rule asks for" if host else f"whose URL matches /{params.pattern}/"
     yield Problem(line, column, detail=f"no <{params.tag}> {where}")  # an editor reads a host, not a pattern
+
+
+def _runs(kind: str) -> bool:
+    from ..visible import RUN_TYPES
+
+    return kind.split(";")[0].strip().lower() in RUN_TYPES
 
 
 #: A ``{name}`` in an element's pattern (not an RE2 class name, ``\p{Greek}``): filled per reprint.

@@ -24,18 +24,21 @@ class Params(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True, defer_build=True)
 
 
-def _media_tags(tags: tuple[str, ...]) -> tuple[str, ...]:
-    """Tags the media checks can see (a <script> or an unknown tag never is: a rule on it could never pass)."""
+def _media_tags(tags: tuple[str, ...], *, element: bool = False) -> tuple[str, ...]:
+    """Tags the media checks can see (an unknown tag never is: a rule on it could never pass); an ``element``
+    rule's may be a ``script`` too (a publisher's tracking script, by its address), never media to count."""
     from ..visible import MEDIA_TAGS
 
-    unknown = [tag for tag in tags if tag.lower() not in MEDIA_TAGS]
+    known = [*MEDIA_TAGS, "script"] if element else list(MEDIA_TAGS)
+    unknown = [tag for tag in tags if tag.lower() not in known]
     if unknown:
-        raise ValueError(f"{unknown[0]!r} is not a media element the check sees; use one of {', '.join(MEDIA_TAGS)}")
+        what = "an element the check sees" if element else "a media element the check sees"
+        raise ValueError(f"{unknown[0]!r} is not {what}; use one of {', '.join(known)}")
     # In lower case, as the policy schema lists them (an editor flags "IMG" as it flags "image"): an element
     # rule's tag as a media rule's tags.
-    upper = [tag for tag in tags if tag not in MEDIA_TAGS]
+    upper = [tag for tag in tags if tag not in known]
     if upper:
-        raise ValueError(f"{upper[0]!r} is not one of {list(MEDIA_TAGS)}; write it in lower case: {upper[0].lower()!r}")
+        raise ValueError(f"{upper[0]!r} is not one of {known}; write it in lower case: {upper[0].lower()!r}")
     return tags
 
 
@@ -558,7 +561,11 @@ def _host_name(value: str) -> str:
 
 class ElementParams(PatternParams):
     pattern: str = Field(description="RE2 pattern the element's URL must match.")
-    tag: str = Field(default="img", description="The element: img, iframe, script-free embeds.")
+    tag: str = Field(
+        default="img",
+        description="The element: img (a tracking pixel), iframe, another media element, or script (a tracking "
+        "script, by its src; it runs wherever it stands, so none is hidden).",
+    )
     host: str | None = Field(
         default=None, description="The pixel's host: an element there that does not match is reported as altered."
     )
@@ -573,7 +580,7 @@ class ElementParams(PatternParams):
     def _media_tag(cls, value: str) -> str:
         """One of the elements the check sees, in lower case as a media rule's ``tags`` (``IMG`` is refused in
         both, with the spelling to write)."""
-        return _media_tags((value,))[0]
+        return _media_tags((value,), element=True)[0]
 
     @field_validator("host")
     @classmethod

@@ -190,7 +190,7 @@ def _inserts_the_rule_refuses(raw: RawPolicy, policy: Any) -> list[PolicyError]:
     ``--fix`` would insert it, and the finding would stay. An address made of placeholders is known only
     per reprint, and is left to ``--fix``, which checks what it inserts."""
     from ..checks.base import compile_pattern
-    from ..visible import media_from_html
+    from ..visible import media_from_html, scripts_from_html
 
     problems = []
     for index, data in enumerate(raw.data.get("rules") or []):
@@ -198,13 +198,14 @@ def _inserts_the_rule_refuses(raw: RawPolicy, policy: Any) -> list[PolicyError]:
         if rule is None or rule.check != "element" or not rule.params.insert:
             continue
         params = rule.params
-        shown, _ = media_from_html(params.insert)
-        tagged = [media for media in shown if media.tag == params.tag]
+        shown, _ = (scripts_from_html if params.tag == "script" else media_from_html)(params.insert)
+        tagged = [media for media in shown if media.tag == params.tag and media.src]
         where = ["rules", index, "insert"]
         if not tagged:
+            seen = "that runs" if params.tag == "script" else "visible"
             problems.append(
                 raw.error(
-                    f"rule {rule.id!r}: the insert has no visible <{params.tag}> with a src (the rule's tag)", where
+                    f"rule {rule.id!r}: the insert has no {seen} <{params.tag}> with a src (the rule's tag)", where
                 )
             )
         elif "{" not in params.insert and not any(compile_pattern(params.pattern).search(m.src) for m in tagged):
