@@ -2548,7 +2548,7 @@ def test_a_permission_scope_written_as_a_string_is_its_words(tmp_path, record, c
     findings = check_file(reprint).findings
     assert (findings == []) is covered
     if "[photo]" in record:  # ...and the finding says so, with the record to write
-        assert "'photo' on record is none this policy knows (photos)" in findings[0].message
+        assert "'photo' on record is none this policy knows (commercial, photos)" in findings[0].message
         fix = findings[0].fix  # added to the records the page holds, not the key written again
         assert "scope: [photos]} added to the permissions list the metadata already has" in fix, fix
 
@@ -5441,3 +5441,41 @@ def test_fix_texts_for_json_front_matter_are_written_in_json(tmp_path):
     assert fixes["global-research/commercial-permission"].endswith(
         '"permissions": [{"from": "publications@globalresearch.ca", "date": "YYYY-MM-DD", "scope": ["commercial"]}]'
     ), fixes
+
+
+@pytest.mark.parametrize(
+    ("change", "told"),
+    [
+        (' width="1" height="1"', None),  # as the republish snippet gives it
+        (' width="1" height="1" loading="lazy"', 'lazy-loaded (loading="lazy")'),
+        (' width="0" height="0"', "resized to nothing"),
+        (' style="width:0;height:0"', "resized to nothing"),
+    ],
+)
+def test_a_counter_kept_lazy_or_resized_to_nothing_is_told(tmp_path, change, told):
+    """The Conversation's counter with the CMS's loading="lazy" (counted only for a reader who scrolls to it) or
+    resized to 0x0 passed, where the same counter in display:none was told as altered."""
+    text = CONVERSATION.read_text(encoding="utf-8")
+    tag = next(line for line in text.splitlines() if PIXEL in line)
+    page = tmp_path / "tc.md"
+    page.write_text(text.replace(tag, f'<img src="{PIXEL}" alt="The Conversation"{change}>'), encoding="utf-8")
+    found = [f for f in check_file(page).findings if f.rule == "the-conversation/page-counter"]
+    if told is None:
+        assert found == [], found
+    else:
+        assert len(found) == 1 and told in found[0].message and found[0].line == 33, found
+
+
+@pytest.mark.parametrize("medium", ["print", "broadcast"])
+def test_no_element_is_asked_on_paper_or_on_air(tmp_path, medium):
+    """A policy's element rule without a "when" on the medium asked a printed or broadcast reprint for a
+    tracking pixel, and --fix appended an <img> to the print copy."""
+    rule = (
+        "  - {id: pixel, check: element, pattern: '^https://px\\.p\\.example/p\\.gif', message: Keep the pixel,"
+        ' insert: \'<img src="https://px.p.example/p.gif" width="1" height="1" alt="">\'}\n'
+    )
+    policy = write_policy(tmp_path, "p", "applies_to: [p.example]\nrules:\n" + rule)
+    meta = {"original_url": "https://p.example/a", "medium": medium}
+    assert check("Text of the story.\n", meta, rules_dirs=[policy]).findings == []
+    (finding,) = check("Text of the story.\n", {**meta, "medium": "web"}, rules_dirs=[policy]).findings
+    assert finding.rule == "p/pixel"

@@ -1067,7 +1067,7 @@ def test_a_publisher_named_only_in_the_story_is_no_credit_to_move(tmp_path, cli,
         )
         run = cli("check", str(page), "--no-config", "--format", "json")
         told = {f["rule"]: f["message"] for f in run.json()["results"][0]["findings"]}
-        return told.get(f"{policy}/credit-{policy}", "")
+        return told.get(f"{policy}/credit-{policy}-top", "")
 
     # The credit line moved to the bottom: one to move, by hand.
     assert "the credit is there, but not at the top" in publisher_credit_with_credits_at_the_end()

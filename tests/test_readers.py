@@ -119,12 +119,12 @@ def test_a_misplaced_credit_on_a_whole_page_says_the_window_is_the_pages(tmp_pat
     )
     meta = {"original_url": "https://calmatters.org/a/2026/11/x/", "author": "Ana Ruiz", "commercial": False}
     found = {f.rule: f for f in check(f"<html><body>{menu}{article}</body></html>", meta, format="html").findings}
-    message = found["calmatters/credit-calmatters"].message
+    message = found["calmatters/credit-calmatters-top"].message
     assert "not at the top of the article; the top is measured over the page's whole visible text" in message
     assert "skip-elements" in message
     more = "<p>More of the story, a paragraph long enough to count.</p>" * 40
     fragment = check(f"<p>Intro.</p>{more}<p>Originally published by CalMatters.</p>", meta, format="html")
-    told = [f.message for f in fragment.findings if f.rule == "calmatters/credit-calmatters"]
+    told = [f.message for f in fragment.findings if f.rule == "calmatters/credit-calmatters-top"]
     assert told and "skip-elements" not in told[0]  # no page, no menu: nothing to leave out
 
 

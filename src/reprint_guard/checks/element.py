@@ -42,12 +42,16 @@ SUMMARY = "A required element (e.g. a tracking pixel image) whose URL matches a 
 def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Problem]:
     if reprint.format == "text" and reprint.metadata.medium == "newsletter":
         return  # a plain-text email carries no element at all: the terms' pixel is asked of an HTML one
+    if reprint.metadata.medium in ("print", "broadcast"):
+        return  # no element is on paper or on air: a rule without its own "when" asks for none there either
     # A script is read apart from the media (it shows nothing), and runs wherever it stands: none is hidden,
     # but one of a type no browser runs, or in a <noscript>, is there and never runs.
     shown, hidden_media = reprint.scripts if params.tag == "script" else reprint.media
     pattern = filled_pattern(params.pattern, reprint, context.policy)
     regex = url_pattern(pattern, own=pattern != params.pattern)
-    if any(m.tag == params.tag and regex.search(_sent(m.src)) for m in shown):
+    found = next((m for m in shown if m.tag == params.tag and regex.search(_sent(m.src))), None)
+    if found is not None:
+        yield from _kept_as_given(found, reprint)
         return
     if pattern != params.pattern and any(
         m.tag == params.tag and _names_the_original(params.pattern, m.src, reprint) for m in shown
@@ -122,6 +126,32 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
     host = params.host or pattern_host(params.pattern)
     where = f"from {host} with the URL the rule asks for" if host else f"whose URL matches /{params.pattern}/"
     yield Problem(line, column, detail=f"no <{params.tag}> {where}")  # an editor reads a host, not a pattern
+
+
+def _kept_as_given(item: Media, reprint: Reprint) -> Iterator[Problem]:
+    """A problem with the element found, or none: loaded only when a reader scrolls to it (``loading="lazy"``,
+    as a CMS adds to every image: a reader who stops before the end is never counted), or shown at no size
+    at all (``width="0"``), which alters what the publisher gave as hiding it does."""
+    if item.tag == "script":
+        return
+    written = reprint.as_written(item.src)
+    if (item.attrs.get("loading") or "").strip().lower() == "lazy":
+        yield Problem.at(
+            reprint.span(written),
+            detail='it is there but lazy-loaded (loading="lazy"): it loads only for a reader who scrolls to it',
+            fix='Remove loading="lazy" from it (a CMS may add it to every image: exclude this one).',
+            specific=True,
+        )
+        return
+    from .media import shown_size
+
+    sizes = shown_size(item)
+    if sizes is not None and any(size.removesuffix("px").strip() in ("0", "0.0") for size in sizes):
+        yield Problem.at(
+            reprint.span(written),
+            detail="it is there but resized to nothing (a width or height of 0): the publisher's element is "
+            "altered, as hiding it would alter it",
+        )
 
 
 def _runs(kind: str) -> bool:

@@ -136,7 +136,7 @@ def is_pixel(item: Media) -> bool:
     say (``style="width:1px;height:1px"``, as WordPress's Republication Tracker Tool writes it), else its
     attributes'. Not when a style may show it larger, or a ``srcset`` offers other pictures (a photo given
     ``width="1"`` and a style of ``width:100%`` is still a photo)."""
-    sizes = _shown_size(item)
+    sizes = shown_size(item)
     return sizes is not None and all(size.removesuffix("px").strip() in ("0", "1") for size in sizes)
 
 
@@ -160,7 +160,7 @@ def is_icon(item: Media) -> bool:
         return True
     if "width" not in style or "height" not in style:
         return False
-    sizes = _shown_size(item, style_only=True)
+    sizes = shown_size(item, style_only=True)
     return sizes is not None and all(_icon_sized(size) for size in sizes)
 
 
@@ -206,7 +206,7 @@ def _icon_sized(size: str) -> bool:
     return False
 
 
-def _shown_size(item: Media, *, style_only: bool = False) -> tuple[str, str] | None:
+def shown_size(item: Media, *, style_only: bool = False) -> tuple[str, str] | None:
     """(width, height) an image is shown at, as written (lower case): its style's, else its attributes';
     None when it cannot be told (not an image, a ``srcset``, a style that may enlarge it or that is not
     read here)."""
