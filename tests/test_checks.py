@@ -5479,3 +5479,35 @@ def test_no_element_is_asked_on_paper_or_on_air(tmp_path, medium):
     assert check("Text of the story.\n", meta, rules_dirs=[policy]).findings == []
     (finding,) = check("Text of the story.\n", {**meta, "medium": "web"}, rules_dirs=[policy]).findings
     assert finding.rule == "p/pixel"
+
+
+def test_a_name_or_a_host_written_with_look_alike_letters_is_told_as_such():
+    """A publisher's name or the original's host written with a Cyrillic "о" looks right to a reader: the
+    finding said only "is not visible" or "goes to another site", which an editor looking at the page cannot
+    see. It now names the letter."""
+    url = "https://www.globalresearch.ca/harbour-ferry-timetables-cut/5890011"
+    meta = {"original_url": url, "author": "Ana Ruiz", "commercial": False}
+    credit = (
+        "Text of the story.\n\n*The original source of this article is [{name}]({link}). "
+        "Copyright © Ana Ruiz, {name}, 2026.*\n"
+    )
+    cyrillic = "'о' (CYRILLIC SMALL LETTER O)"
+    body = credit.format(name="Glоbal Research", link=url)
+    found = {f.rule: f.message for f in check(body, meta).findings}
+    assert list(found) == ["global-research/source-credit"], found
+    assert (
+        f"it is written with a letter of another script drawn alike, {cyrillic}"
+        in (found["global-research/source-credit"])
+    ), found
+    found = {
+        f.rule: f.message
+        for f in check(credit.format(name="Global Research", link=url.replace("glob", "glоb")), meta).findings
+    }
+    assert list(found) == ["global-research/link-original"], found
+    assert (
+        f"its host is written with a letter of another script drawn alike, {cyrillic}"
+        in (found["global-research/link-original"])
+    ), found
+    # A name in another script that is no look-alike is only "not visible".
+    other = check(body.replace("Glоbal Research", "Глобальные исследования"), meta).findings
+    assert not any("drawn alike" in f.message for f in other)

@@ -243,3 +243,34 @@ def normalized_utf8(phrase: str) -> bytes:
 def as_written(phrase: str) -> str:
     """The phrase with its spaces collapsed but its case kept, for :func:`find_phrase` with ``cased``."""
     return " ".join(phrase.split())
+
+
+#: Letters of other scripts drawn like Latin ones (Cyrillic and Greek): a name or a host written with one
+#: looks right to a reader and is not the name. Not folded (a Cyrillic word is a Cyrillic word): told.
+_LATIN_LOOKALIKES = str.maketrans(
+    "аеорсухіјѕԁһԛԝАВЕКМНОРСТХІЈЅοαερντικΑΒΕΖΗΙΚΜΝΟΡΤΥΧ",
+    "aeopcyxijsdhqwABEKMHOPCTXIJSoaepvtikABEZHIKMNOPTYX",
+)
+
+
+def lookalike_letters(written: str, meant: str) -> str | None:
+    """When ``written`` is ``meant`` but for letters of another script drawn alike ("Glоbal" with a Cyrillic
+    "о"), the first such letter, named ("'о' (CYRILLIC SMALL LETTER O)"); else None."""
+    if written == meant or written.translate(_LATIN_LOOKALIKES) != meant:
+        return None
+    char = next(c for c, m in zip(written, meant, strict=True) if c != m)
+    return f"'{char}' ({unicodedata.name(char, f'U+{ord(char):04X}')})"
+
+
+def lookalike_of(text: str, meant: str) -> str | None:
+    """Where ``text`` holds ``meant`` written with look-alike letters of another script, the first such
+    letter, named (see :func:`lookalike_letters`); else None. Case is kept: asked only when ``meant`` is not
+    found as written."""
+    mapped = text.translate(_LATIN_LOOKALIKES)
+    at = mapped.find(meant)
+    while at >= 0:
+        told = lookalike_letters(text[at : at + len(meant)], meant)
+        if told is not None:
+            return told
+        at = mapped.find(meant, at + 1)
+    return None

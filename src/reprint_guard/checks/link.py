@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote, urlsplit
 
 from ..reprint import Reprint, Span, line_around
-from ..textnorm import normalize
+from ..textnorm import lookalike_letters, normalize
 from ..urls import as_address, edition_aside, embedded_addresses, host_matches, host_of, normalize_url
 from .base import (
     CREDIT_WORDS,
@@ -387,6 +387,17 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
                 f"{THERE_BUT_WRONG[10]} ({linked}), {written}, not to the original article, {original.strip()}",
                 fix=f"Check which address is the article's: link the credit to {original.strip()}, or, if the "
                 f"article is at {written}, set original_url to it.",
+                specific=True,
+            )
+            return
+        shown_host = host_of(as_address(written)) or ""  # as a reader sees it (a Markdown link's is percent-encoded)
+        confused = lookalike_letters(shown_host, host) if shown_host and host else None
+        if confused is not None:  # it reads as the original's host: say why it is another
+            yield Problem.at(
+                span,
+                f"{THERE_BUT_WRONG[8]}, {written}, not to the original article: its host is written with a "
+                f"letter of another script drawn alike, {confused}",
+                fix=f"Retype the link's address in Latin letters: {original.strip()}.",
                 specific=True,
             )
             return
