@@ -5511,3 +5511,30 @@ def test_a_name_or_a_host_written_with_look_alike_letters_is_told_as_such():
     # A name in another script that is no look-alike is only "not visible".
     other = check(body.replace("Glоbal Research", "Глобальные исследования"), meta).findings
     assert not any("drawn alike" in f.message for f in other)
+
+
+@pytest.mark.parametrize(
+    "href",
+    [
+        "https://www.ｇｌｏｂａｌresearch.ca/harbour-ferry-timetables-cut/5890011",  # full-width letters
+        "https://www.global\u00adresearch.ca/harbour-ferry-timetables-cut/5890011",  # a soft hyphen
+        "https:\\\\www.globalresearch.ca\\harbour-ferry-timetables-cut\\5890011",  # backslashes
+        "https://www.globalresearch.ca/news/../harbour-ferry-timetables-cut/./5890011",  # dot segments
+    ],
+)
+def test_a_link_a_browser_reads_as_the_originals_address_is_a_link_to_it(href):
+    """Addresses a browser takes to the original (IDNA maps full-width letters and drops soft hyphens, a
+    backslash is a slash, dot segments are resolved) were told as links to another site."""
+    url = "https://www.globalresearch.ca/harbour-ferry-timetables-cut/5890011"
+    page = (
+        "<p>Text of the story.</p><p><em>The original source of this article is "
+        f'<a href="{href}">Global Research</a>. Copyright © Ana Ruiz, Global Research, 2026.</em></p>'
+    )
+    meta = {"original_url": url, "author": "Ana Ruiz", "commercial": False}
+    assert check(page, meta, format="html").findings == []
+    if "ｇ" in href:  # Markdown's renderer escapes the host's letters: the same link
+        markdown = (
+            f"Text.\n\n*The original source of this article is [Global Research]({href}). "
+            "Copyright © Ana Ruiz, Global Research, 2026.*\n"
+        )
+        assert check(markdown, meta).findings == []

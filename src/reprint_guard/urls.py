@@ -133,10 +133,49 @@ def _with_scheme(url: str) -> str:
 
 @lru_cache(maxsize=8192)
 def normalize_url(url: str) -> str | None:
-    """A comparison key for ``url``; None for relative, mailto: and other non-web links."""
+    """A comparison key for ``url``; None for relative, mailto: and other non-web links. Read as a browser
+    reads it: a backslash before the query is a slash, ``.`` and ``..`` segments are resolved, and a host's
+    full-width letters and soft hyphens are mapped as IDNA maps them (each the original's address to a reader)."""
     url = _with_scheme(url.strip())
-    parts = _simple_parts(url) or _split_parts(url)
+    parts = _simple_parts(url) or _split_parts(_slashed(url))
     return _key(*parts) if parts else None
+
+
+def _slashed(url: str) -> str:
+    """``url`` with the backslashes before its query or fragment made slashes, as a browser reads an http(s)
+    address (``https:\\example.org\\a``)."""
+    if "\\" not in url:
+        return url
+    cut = min((at for at in (url.find("?"), url.find("#")) if at >= 0), default=len(url))
+    head = url[:cut].replace("\\", "/")
+    return head + url[cut:] if head.lower().startswith(("http:", "https:")) else url
+
+
+def _idna_mapped(host: str) -> str:
+    """A host with letters other than ASCII as IDNA's mapping reads it: full-width letters and dots as ASCII
+    ones (NFKC), soft hyphens and other ignored characters gone, in lower case."""
+    import unicodedata
+
+    mapped = unicodedata.normalize("NFKC", host).replace("\u00ad", "").replace("\u3002", ".").lower()
+    return "".join(char for char in mapped if unicodedata.category(char) != "Cf")
+
+
+def _without_dot_segments(path: str) -> str:
+    """``path`` with its ``.`` and ``..`` segments resolved (RFC 3986 5.2.4), as a browser requests it."""
+    out: list[str] = []
+    segments = path.split("/")
+    for at, segment in enumerate(segments):
+        if segment == ".":
+            if at == len(segments) - 1:
+                out.append("")
+        elif segment == "..":
+            if len(out) > 1:
+                out.pop()
+            if at == len(segments) - 1:
+                out.append("")
+        else:
+            out.append(segment)
+    return "/".join(out)
 
 
 def _simple_parts(url: str) -> tuple[str, str, str] | None:
@@ -174,13 +213,19 @@ def _split_parts(url: str) -> tuple[str, str, str] | None:
         return None
     if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
         return None
-    host = _site(_bare_host(parts.hostname))
+    host = parts.hostname
+    if "%" in host:  # a renderer's escapes of a host's letters (Markdown's of full-width ones)
+        host = unquote(host)
+    host = host if host.isascii() else _idna_mapped(host)
+    host = _site(_bare_host(host))
     if port and port not in (80, 443):
         host = f"{host}:{port}"
     return host, parts.path, parts.query
 
 
 def _key(host: str, path: str, query_string: str) -> str:
+    if "/." in path:
+        path = _without_dot_segments(path)
     if not _PLAIN_PATH.fullmatch(path):  # only escapes and unusual characters need re-quoting
         path = quote(unquote(path), safe=_PATH_SAFE)
     path = path.rstrip("/")

@@ -46,7 +46,20 @@ SUMMARY = "A visible hyperlink to the original article (`original_url`) or to UR
 
 
 def _mentioning(links: list[str], host: str) -> list[str]:
-    return [link for link in links if host in link or (not link.islower() and host in link.lower())]
+    """The links that may be to ``host``: those naming it (blind to case), and any not in ASCII, whose host a
+    browser may read as it (full-width letters, a soft hyphen: see :func:`~reprint_guard.urls.normalize_url`)."""
+    return [
+        link
+        for link in links
+        if host in link or (not link.islower() and host in link.lower()) or not link.isascii() or _host_escaped(link)
+    ]
+
+
+def _host_escaped(link: str) -> bool:
+    """Whether ``link``'s host holds a percent escape (Markdown's renderer escapes a host's full-width
+    letters so)."""
+    at = link.find("//")
+    return at >= 0 and "%" in link[at + 2 :].split("/", 1)[0]
 
 
 def _credit_on_host(reprint: Reprint, host: str, context: Context) -> str | None:
