@@ -5450,6 +5450,8 @@ def test_fix_texts_for_json_front_matter_are_written_in_json(tmp_path):
         (' width="1" height="1" loading="lazy"', 'lazy-loaded (loading="lazy")'),
         (' width="0" height="0"', "resized to nothing"),
         (' style="width:0;height:0"', "resized to nothing"),
+        (' srcset="/blank.gif 1x"', "replaced by its own srcset"),
+        (f' srcset="{PIXEL} 1x"', None),  # its srcset offers itself
     ],
 )
 def test_a_counter_kept_lazy_or_resized_to_nothing_is_told(tmp_path, change, told):
@@ -5464,6 +5466,11 @@ def test_a_counter_kept_lazy_or_resized_to_nothing_is_told(tmp_path, change, tol
         assert found == [], found
     else:
         assert len(found) == 1 and told in found[0].message and found[0].line == 33, found
+    # In a <picture> whose <source> the browser loads instead.
+    picture = f'<picture><source srcset="/blank.gif"><img src="{PIXEL}" alt="The Conversation"{change}></picture>'
+    page.write_text(text.replace(tag, picture), encoding="utf-8")
+    found = [f for f in check_file(page).findings if f.rule == "the-conversation/page-counter"]
+    assert len(found) == 1 and "which the browser loads in its stead" in found[0].message, found
 
 
 @pytest.mark.parametrize("medium", ["print", "broadcast"])

@@ -51,7 +51,7 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
     regex = url_pattern(pattern, own=pattern != params.pattern)
     found = next((m for m in shown if m.tag == params.tag and regex.search(_sent(m.src))), None)
     if found is not None:
-        yield from _kept_as_given(found, reprint)
+        yield from _kept_as_given(found, reprint, regex)
         return
     if pattern != params.pattern and any(
         m.tag == params.tag and _names_the_original(params.pattern, m.src, reprint) for m in shown
@@ -128,13 +128,23 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
     yield Problem(line, column, detail=f"no <{params.tag}> {where}")  # an editor reads a host, not a pattern
 
 
-def _kept_as_given(item: Media, reprint: Reprint) -> Iterator[Problem]:
+def _kept_as_given(item: Media, reprint: Reprint, regex: object) -> Iterator[Problem]:
     """A problem with the element found, or none: loaded only when a reader scrolls to it (``loading="lazy"``,
-    as a CMS adds to every image: a reader who stops before the end is never counted), or shown at no size
-    at all (``width="0"``), which alters what the publisher gave as hiding it does."""
+    as a CMS adds to every image: a reader who stops before the end is never counted), shown at no size
+    at all (``width="0"``), which alters what the publisher gave as hiding it does, or replaced by another
+    picture the browser loads in its stead (its own ``srcset``, or a ``<source>`` of its ``<picture>``)."""
     if item.tag == "script":
         return
     written = reprint.as_written(item.src)
+    replaced = _replaced_by(item, reprint, regex)
+    if replaced is not None:
+        yield Problem.at(
+            reprint.span(written),
+            detail=f"it is there but {replaced}, which the browser loads in its stead: the publisher's counts nobody",
+            fix=f'Give the publisher\'s element as it was given: <{item.tag} src="{item.src}" ...> alone.',
+            specific=True,
+        )
+        return
     if (item.attrs.get("loading") or "").strip().lower() == "lazy":
         yield Problem.at(
             reprint.span(written),
@@ -152,6 +162,25 @@ def _kept_as_given(item: Media, reprint: Reprint) -> Iterator[Problem]:
             detail="it is there but resized to nothing (a width or height of 0): the publisher's element is "
             "altered, as hiding it would alter it",
         )
+
+
+def _replaced_by(item: Media, reprint: Reprint, regex: object) -> str | None:
+    """What replaces an image the rule found by its ``src``: a ``srcset`` none of whose addresses is the
+    element's (a browser picks from it), or a ``<source srcset>`` before it in its ``<picture>``; None."""
+    from .media import srcset_urls
+
+    srcset = item.attrs.get("srcset")
+    if srcset and not any(regex.search(url) for url in srcset_urls(srcset)):  # type: ignore[attr-defined]
+        return f'replaced by its own srcset ("{srcset.strip()[:60]}")'
+    html = reprint.html
+    at = html.find(item.src) if "<picture" in html or "<PICTURE" in html else -1
+    if at < 0:
+        return None
+    before = html[:at].lower()
+    opened = before.rfind("<picture")
+    if opened >= 0 and "</picture" not in before[opened:] and "<source" in before[opened:]:
+        return "in a <picture> whose <source> offers another picture"
+    return None
 
 
 def _runs(kind: str) -> bool:
