@@ -6,8 +6,11 @@ FAIL: no such image; the image inside ``display:none`` or ``hidden`` (hiding it 
 inside a ``<template>`` or ``<noscript>`` it never loads); the image lazy-loaded, its URL in ``data-src``
 behind a placeholder ``src`` (a script must swap it in, and a reader who never scrolls to it is never
 counted); the image served through an image CDN or proxy (``https://i0.wp.com/pixel.example.org/p.gif``:
-the proxy fetches it once and the publisher counts nobody); or an image on the pixel's host whose URL no
-longer matches (rewritten by a CDN, AMP or a sanitiser).
+the proxy fetches it once and the publisher counts nobody); the image with ``loading="lazy"``, resized to
+0x0, or replaced by its own ``srcset`` or its ``<picture>``'s ``<source>``; or an image on the pixel's host
+whose URL no longer matches (rewritten by a CDN, AMP or a sanitiser). A ``script`` (``tag: script``, a
+tracking script) runs wherever it stands: it fails only missing, of a type no browser runs, or in a
+``<noscript>``.
 """
 
 from __future__ import annotations
@@ -140,7 +143,7 @@ def _kept_as_given(item: Media, reprint: Reprint, regex: object) -> Iterator[Pro
     if replaced is not None:
         yield Problem.at(
             reprint.span(written),
-            detail=f"it is there but {replaced}, which the browser loads in its stead: the publisher's counts nobody",
+            detail=f"it is there but {replaced}, which the browser loads in its stead, so the publisher counts nobody",
             fix=f'Give the publisher\'s element as it was given: <{item.tag} src="{item.src}" ...> alone.',
             specific=True,
         )
