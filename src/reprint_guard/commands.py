@@ -339,14 +339,17 @@ def apply_fixes(items: list[Any], settings: Any, *, write: bool) -> bool:
     from .engine import checked_policy
     from .fix import ChangedMeanwhileError, plan, relinked, write_atomically
     from .policy.loader import load_policy, policy_set
+    from .readers import link_out_of_repository
     from .runner import check_text, read_options
 
     policies = policy_set(settings.rules_dirs)
     ok = True
     seen: set[str] = set()  # a file named twice (a link to it, walked or named): one patch hunk, one fix
-    for path, _, _ in items:
+    for path, walked, _ in items:
         if path == "-":
             raise UsageError(f"--{'fix' if write else 'diff'} needs files, not standard input")
+        if walked and link_out_of_repository(path) is not None:
+            continue  # as the check takes it: not read (nor shown in a patch, nor written); its report says so
         shown = one_line(path)  # a file name may hold a line break or an ESC
         try:
             regular = stat.S_ISREG(os.stat(path).st_mode)
