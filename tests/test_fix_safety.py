@@ -59,3 +59,59 @@ def test_fix_still_fixes_a_link_named_on_the_command_line(tmp_path, cli):
     run = cli("check", "--no-config", "story.md", "--fix", cwd=repo)
     assert run.code == 0, (run.out, run.err)
     assert "Global Research" in outside.read_text(encoding="utf-8")
+
+
+# 2. A file that cannot be fixed leaves the others' report whole ------------------------------------------
+
+
+def _three_files(site: Path, bad: str) -> Path:
+    """A folder of three reprints: ``a.md`` that --fix cannot fix (``bad``: read-only, bad YAML, too large),
+    ``b.md`` that --fix fixes, ``c.md`` that passes."""
+    if bad == "readonly":
+        write(site / "a.md", UNCREDITED).chmod(0o444)
+    elif bad == "yaml":
+        write(site / "a.md", GR_FRONT.replace("title: ", "title: \f") + "\nStory.\n")
+    else:  # over the 5 MiB a file may have
+        write(site / "a.md", UNCREDITED + ("A line of the story, again and again.\n" * 150_000))
+    write(site / "b.md", UNCREDITED)
+    credit = (
+        f"\n*The original source of this article is [Global Research]({GR_URL}).*\n\n"
+        "Copyright © Ines Calloway, Global Research, 2025\n"
+    )
+    write(site / "c.md", UNCREDITED + credit)
+    return site
+
+
+@pytest.mark.parametrize(
+    ("bad", "mode"),
+    [("readonly", "--fix"), ("yaml", "--fix"), ("yaml", "--diff"), ("large", "--fix"), ("large", "--diff")],
+)
+def test_a_file_that_cannot_be_fixed_is_told_and_the_rest_reported(tmp_path, cli, bad, mode):
+    """One file that could not be read or written made --fix and --diff stop with exit 2 before the report:
+    no summary, no --json file, though the other files were fixed (or their patch printed)."""
+    site = _three_files(tmp_path / "site", bad)
+    run = cli("check", "--no-config", "site", mode, "--json", "out.json", cwd=tmp_path)
+    assert run.code == 2, (run.out, run.err)
+    report = run.err if mode == "--diff" else run.out
+    assert "in 3 files" in report, (run.out, run.err)
+    told = [line for line in run.err.splitlines() if line.startswith("site/a.md") and "not fixed" in line]
+    assert len(told) == 1, run.err
+    results = {Path(r["path"]).name: r["status"] for r in json.loads((tmp_path / "out.json").read_text())["results"]}
+    assert results["c.md"] == "pass", results
+    if mode == "--fix":
+        assert "site/b.md: fixed" in run.err and results["b.md"] == "pass", (run.err, results)
+        assert "Global Research" in (site / "b.md").read_text(encoding="utf-8")
+    else:
+        assert run.out.startswith("--- a/site/b.md\n"), run.out
+        assert results["b.md"] == "fail", results
+    assert results["a.md"] == ("fail" if bad == "readonly" else "error"), results
+
+
+def test_a_read_only_file_named_alone_is_told_and_reported(tmp_path, cli):
+    page = write(tmp_path / "ro.md", UNCREDITED)
+    page.chmod(0o444)
+    run = cli("check", "--no-config", "ro.md", "--fix", cwd=tmp_path)
+    assert run.code == 2, (run.out, run.err)
+    assert "ro.md: cannot write the fix: the file is read-only: not fixed" in run.err, run.err
+    assert "global-research/source-credit" in run.out and "1 failed" in run.out, run.out
+    assert page.read_text(encoding="utf-8") == UNCREDITED
