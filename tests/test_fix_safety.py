@@ -115,3 +115,23 @@ def test_a_read_only_file_named_alone_is_told_and_reported(tmp_path, cli):
     assert "ro.md: cannot write the fix: the file is read-only: not fixed" in run.err, run.err
     assert "global-research/source-credit" in run.out and "1 failed" in run.out, run.out
     assert page.read_text(encoding="utf-8") == UNCREDITED
+
+
+# 3. A fix that would make a file too large to check --------------------------------------------------------
+
+
+@pytest.mark.parametrize("mode", ["--fix", "--diff"])
+def test_a_fix_that_would_push_a_file_over_the_size_limit_is_refused(tmp_path, cli, mode):
+    """A file a little under 5 MiB was fixed past the limit: every later check refused it."""
+    limit = 5 * 1024 * 1024
+    head = UNCREDITED + "\n"
+    filler = ("A line of the story, again and again.\n" * (limit // 38))[: limit - 60 - len(head.encode())]
+    page = write(tmp_path / "edge.md", head + filler.rsplit("\n", 1)[0] + "\n")
+    before = page.read_bytes()
+    assert limit - 100 < len(before) <= limit
+    run = cli("check", "--no-config", "edge.md", mode, cwd=tmp_path)
+    assert page.read_bytes() == before
+    assert run.code == 1, (run.out, run.err)
+    told = [line for line in run.err.splitlines() if line.startswith("edge.md: left unchanged: ")]
+    assert len(told) == 1 and "over the 5 MiB limit" in told[0] and len(told[0]) < 200, run.err
+    assert "fixed" not in run.err and not run.out.startswith("---"), (run.out, run.err)

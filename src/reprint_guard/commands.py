@@ -338,6 +338,7 @@ def apply_fixes(items: list[Any], settings: Any, *, write: bool) -> bool:
     """Plan and apply (or show) fixes file by file; report what changed and what could not be fixed."""
     from .engine import checked_policy
     from .fix import ChangedMeanwhileError, plan, relinked, write_atomically
+    from .limits import MAX_FILE_BYTES
     from .policy.loader import load_policy, policy_set
     from .readers import link_out_of_repository
     from .runner import check_text, read_options
@@ -416,6 +417,11 @@ def apply_fixes(items: list[Any], settings: Any, *, write: bool) -> bool:
             sys.stderr.write(f"{shown}: internal error ({type(exc).__name__}: {exc}); please report it: not fixed\n")
             ok = False
             continue
+        if fix.changed and not fix.refused:
+            size = len((fix.text or "").encode("utf-8", "surrogateescape")) + (3 if bom else 0)
+            if size > MAX_FILE_BYTES:  # written, the file would be refused by every check after
+                limit = MAX_FILE_BYTES // (1024 * 1024)
+                fix.refused = f"the fix would make it {size:,} bytes, over the {limit} MiB limit of a file checked"
         if fix.refused:
             sys.stderr.write(f"{shown}: left unchanged: {fix.refused}\n")
         elif fix.changed:
