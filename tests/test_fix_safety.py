@@ -135,3 +135,66 @@ def test_a_fix_that_would_push_a_file_over_the_size_limit_is_refused(tmp_path, c
     told = [line for line in run.err.splitlines() if line.startswith("edge.md: left unchanged: ")]
     assert len(told) == 1 and "over the 5 MiB limit" in told[0] and len(told[0]) < 200, run.err
     assert "fixed" not in run.err and not run.out.startswith("---"), (run.out, run.err)
+
+
+# 4. What a file ends with is kept ---------------------------------------------------------------------------
+
+GR_SIDECAR = (
+    f"title: Tidewater towns weigh a ferry levy\noriginal_url: {GR_URL}\nauthor: Ines Calloway\n"
+    "original_published: 2025-04-02\ncommercial: false\nmedium: web\n"
+)
+HTML_BODY = "<p>Three island councils met on Tuesday.</p>\r\n<ul>\r\n\t<li>Ferries</li>\r\n</ul>"
+
+
+def _fixed_as_patched(cli, tmp_path: Path, name: str, data: bytes, sidecar: str | None = None) -> bytes:
+    """What --fix writes to ``name`` (holding ``data``), asserting that --diff's patch, applied with git apply,
+    makes the very same bytes, that a second --fix changes nothing and that the fixed file passes."""
+    trees = {kind: tmp_path / kind for kind in ("fix", "diff")}
+    for tree in trees.values():
+        write(tree / name, data)
+        if sidecar is not None:
+            write(tree / (name.rsplit(".", 1)[0] + ".meta.yaml"), sidecar)
+        git(tree, "init", "-q")
+    patch = cli("check", "--no-config", name, "--diff", cwd=trees["diff"], stdin=b"")
+    assert patch.out.startswith(f"--- a/{name}\n"), (patch.out, patch.err)
+    assert (trees["diff"] / name).read_bytes() == data
+    (tmp_path / "p.patch").write_bytes(patch.out.encode("utf-8"))
+    git(trees["diff"], "apply", str(tmp_path / "p.patch"))
+    fixed = cli("check", "--no-config", name, "--fix", cwd=trees["fix"])
+    assert fixed.code == 0 and f"{name}: fixed " in fixed.err, (fixed.out, fixed.err)
+    written = (trees["fix"] / name).read_bytes()
+    assert (trees["diff"] / name).read_bytes() == written
+    again = cli("check", "--no-config", name, "--fix", cwd=trees["fix"])
+    assert again.code == 0 and "fixed" not in again.err, (again.out, again.err)
+    assert (trees["fix"] / name).read_bytes() == written
+    return written
+
+
+CREDIT_END = "Copyright © Ines Calloway, Global Research, 2025".encode()
+
+
+@pytest.mark.parametrize("ending", ["\n\n\n\n", "\n\n", "\n \n\n"])
+def test_fix_keeps_the_blank_lines_a_markdown_file_ends_with(tmp_path, cli, ending):
+    """rstrip("\\n") took the blank lines at the end of the file away, and they were in no patch's context."""
+    text = UNCREDITED.rstrip("\n") + ending
+    written = _fixed_as_patched(cli, tmp_path, "a.md", text.encode("utf-8"))
+    assert written.startswith(UNCREDITED.rstrip("\n").encode("utf-8") + b"\n\n*The original source")
+    assert written.endswith(CREDIT_END + ending.encode("utf-8")), written[-80:]
+
+
+@pytest.mark.parametrize("bom", [b"", b"\xef\xbb\xbf"])
+def test_fix_adds_no_final_line_end_to_a_markdown_file_without_one(tmp_path, cli, bom):
+    text = UNCREDITED.rstrip("\n")
+    written = _fixed_as_patched(cli, tmp_path, "a.md", bom + text.encode("utf-8"))
+    assert written.startswith(bom + text.encode("utf-8") + b"\n\n*The original source"), written[:40]
+    assert written.endswith(CREDIT_END), written[-80:]
+
+
+@pytest.mark.parametrize("ending", ["", "\r\n\r\n\r\n"])
+def test_fix_keeps_how_an_html_fragment_ends(tmp_path, cli, ending):
+    """A fragment without a line end after its last tag gained one; blank lines after it were taken away."""
+    text = HTML_BODY + ending
+    written = _fixed_as_patched(cli, tmp_path, "a.html", text.encode("utf-8"), sidecar=GR_SIDECAR)
+    assert written.startswith(HTML_BODY.encode("utf-8") + b"\r\n<p>"), written[:200]
+    assert written.endswith(b"</p>" + ending.encode("utf-8")), written[-80:]
+    assert b"\n" not in written.replace(b"\r\n", b""), written  # CRLF throughout, the new lines too

@@ -461,8 +461,9 @@ def _insert(source: str, reprint: Reprint, block: str, position: str) -> str:
             return source[:index] + ("\n" if index else "") + block + "\n" + source[index:]
         if article is None and opening is not None and reprint.metadata.medium == "newsletter":
             closing = _story_cell_end(source, opening) or closing  # at the story's end, not under the footer
-        if closing is None:
-            return source.rstrip("\n") + "\n" + block + "\n"
+        if closing is None:  # a fragment: at its end, which stays as it was
+            body, ending = _parted_at_end(source)
+            return body + "\n" + block + ending
         footer = _CLOSING_FOOTER.search(source, opening or 0, closing) if article is not None else None
         if footer is not None and _plain_footer(source, opening or 0, footer):
             closing = footer.start()  # the article's own footer (tags, share buttons) stays last, under the credit
@@ -488,8 +489,20 @@ def _insert(source: str, reprint: Reprint, block: str, position: str) -> str:
         above = "\n" if before and lines[index - 1].strip() else ""
         below = "\n" if after and after.split("\n", 1)[0].strip() else ""
         return before + above + block + "\n" + below + after
-    body = source.rstrip("\n")
-    return body + "\n\n" + block + "\n"
+    body, ending = _parted_at_end(source)
+    return body + "\n\n" + block + ending
+
+
+#: The blank lines a text ends with, from the line end of its last line with something on it.
+_TRAILING_BLANKS = re.compile(r"(?:\n[ \t]*)*\Z")
+
+
+def _parted_at_end(source: str) -> tuple[str, str]:
+    """``source`` up to the end of its last line with something on it, and what follows: its final line end,
+    the blank lines after it, or nothing (no final line end). A block inserted at the end goes between, so the
+    file ends as it did, bytes and all."""
+    at = _TRAILING_BLANKS.search(source).start()  # type: ignore[union-attr]
+    return source[:at], source[at:]
 
 
 #: A Markdown heading of level 1: ATX (``# Title``), or a setext heading's underline (``=====``).
