@@ -198,3 +198,36 @@ def test_fix_keeps_how_an_html_fragment_ends(tmp_path, cli, ending):
     assert written.startswith(HTML_BODY.encode("utf-8") + b"\r\n<p>"), written[:200]
     assert written.endswith(b"</p>" + ending.encode("utf-8")), written[-80:]
     assert b"\n" not in written.replace(b"\r\n", b""), written  # CRLF throughout, the new lines too
+
+
+# 5. A control character in original_url ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("escape", ["\\b", "\\t", "\\0", "\\x7f", "\\x85"])
+def test_a_control_character_in_original_url_is_bad_metadata(tmp_path, cli, escape):
+    """YAML's "...\\b" in double quotes is a backspace: --fix wrote a credit linking the address cut there."""
+    text = (
+        '---\ntitle: t\noriginal_url: "https://valleynotes.example.net/a' + escape + 'b"\nauthor: Tomas Ferreira\n'
+        "license: CC-BY-4.0\n---\n\nNight buses return.\n"
+    )
+    page = write(tmp_path / "a.md", text)
+    for mode in ((), ("--fix",), ("--diff",)):
+        run = cli("check", "--no-config", "a.md", *mode, cwd=tmp_path)
+        assert run.code == 2 and not run.out.startswith("---"), (mode, run.out, run.err)
+        said = "a.md:3:1: metadata 'original_url': holds a control character (U+00"
+        assert said in run.out + run.err, (mode, run.out, run.err)
+        assert page.read_text(encoding="utf-8") == text
+
+
+def test_a_control_character_in_original_url_given_with_meta_is_a_usage_error(tmp_path, cli):
+    write(tmp_path / "a.md", "# Night buses\n\nNight buses return.\n")
+    run = cli("check", "--no-config", "a.md", "--meta", 'original_url="https://valleynotes.example.net/a\\bb"')
+    assert run.code == 2 and run.err.startswith("reprint-guard: --meta original_url: holds a control"), run.err
+
+
+def test_an_address_read_with_a_line_end_after_it_is_still_read(tmp_path, cli):
+    """A block scalar (``original_url: |``) ends in a line end: white space around the address is no part of it."""
+    text = f"---\noriginal_url: |\n  {GR_URL}\nauthor: Ines Calloway\n---\n\nStory.\n"
+    write(tmp_path / "a.md", text)
+    run = cli("check", "--no-config", "a.md", cwd=tmp_path)
+    assert run.code == 1 and "global-research/source-credit" in run.out, (run.out, run.err)
