@@ -231,3 +231,27 @@ def test_an_address_read_with_a_line_end_after_it_is_still_read(tmp_path, cli):
     write(tmp_path / "a.md", text)
     run = cli("check", "--no-config", "a.md", cwd=tmp_path)
     assert run.code == 1 and "global-research/source-credit" in run.out, (run.out, run.err)
+
+
+# 6. --staged --fix ----------------------------------------------------------------------------------------
+
+
+def test_staged_fix_says_the_fix_is_in_the_working_copy_and_needs_staging(tmp_path, cli):
+    """--staged --fix fixed the working copy and said "fixed", while the report (and the exit status) were of
+    the staged copy, unfixed, with no word of why. The hook fails as a formatter's does, saying to stage it."""
+    repo = _repository(tmp_path)
+    page = write(repo / "content" / "a.md", UNCREDITED)
+    git(repo, "add", "content/a.md")
+    run = cli("check", "--no-config", "--staged", "--force-include", "content/a.md", "--fix", cwd=repo)
+    assert run.code == 1, (run.out, run.err)  # the commit, as staged, still lacks the credit
+    assert "content/a.md: fixed global-research/" in run.err, run.err
+    said = (
+        "content/a.md: the fix is in the working copy, not in the commit, which the report is of: "
+        "stage it (git add content/a.md)"
+    )
+    assert said in run.err, run.err
+    assert "Global Research" in page.read_text(encoding="utf-8")
+    assert git(repo, "show", ":content/a.md") + "\n" == UNCREDITED  # the index is the user's to change
+    git(repo, "add", "content/a.md")
+    again = cli("check", "--no-config", "--staged", "--force-include", "content/a.md", "--fix", cwd=repo)
+    assert again.code == 0 and "fixed" not in again.err and "git add" not in again.err, (again.out, again.err)

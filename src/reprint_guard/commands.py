@@ -438,6 +438,13 @@ def apply_fixes(items: list[Any], settings: Any, *, write: bool) -> bool:
                     continue
                 rules = ", ".join(dict.fromkeys(f.rule for f in fix.fixed))
                 sys.stderr.write(f"{shown}: fixed {rules}\n")
+                if settings.staged:  # the report is of git's index, which the user stages, as after a formatter
+                    import shlex
+
+                    sys.stderr.write(
+                        f"{shown}: the fix is in the working copy, not in the commit, which the report is of: "
+                        f"stage it (git add {shlex.quote(shown)})\n"
+                    )
                 credited = any(f.check == "attribution" for f in fix.fixed)  # a credit block went in
                 block = (policy.credit.markdown or "") + (policy.credit.html or "") if policy.credit else ""
                 from .checks.base import PAGE_AUTHOR, names_page_author
