@@ -255,3 +255,50 @@ def test_staged_fix_says_the_fix_is_in_the_working_copy_and_needs_staging(tmp_pa
     git(repo, "add", "content/a.md")
     again = cli("check", "--no-config", "--staged", "--force-include", "content/a.md", "--fix", cwd=repo)
     assert again.code == 0 and "fixed" not in again.err and "git add" not in again.err, (again.out, again.err)
+
+
+# 7. A file that ends inside something left open --------------------------------------------------------------
+
+OPEN_AT_END = {
+    "fence": ("```text\nraw data row 1\nraw data row 2\n", "an unclosed code fence (```)"),
+    "tilde": ("~~~\nraw data row 1", "an unclosed code fence (~~~)"),
+    "comment": ("<!-- editor note: check figures\nstill in comment\n", "an unclosed HTML comment (<!--)"),
+    "script": ("<script>\nvar x = 1;\n", "an unclosed <script>"),
+    "pre": ("<pre>\nraw\n", "an unclosed <pre>"),
+    "details": ("<details>\n<summary>Methodology</summary>\n\nWe read council minutes.\n", "an unclosed <details>"),
+}
+
+
+@pytest.mark.parametrize("kind", list(OPEN_AT_END))
+def test_a_file_ending_inside_something_open_is_left_saying_so_briefly(tmp_path, cli, kind):
+    """The refusal ran a thousand characters, every finding repeated, and never said why the credit added at
+    the end could not be seen: the file ends inside a code fence (a comment, a <script>, ...) left open."""
+    tail, said = OPEN_AT_END[kind]
+    text = GR_FRONT + "\nThree island councils met on Tuesday.\n\n" + tail
+    page = write(tmp_path / "a.md", text)
+    opened = text.count("\n", 0, text.index(tail)) + 1
+    for mode in ("--fix", "--diff"):
+        run = cli("check", "--no-config", "a.md", mode, cwd=tmp_path)
+        assert page.read_text(encoding="utf-8") == text
+        told = [line for line in run.err.splitlines() if line.startswith("a.md: left unchanged: ")]
+        assert len(told) == 1, run.err
+        assert f"the file ends inside {said}, opened at line {opened}" in told[0], told[0]
+        assert len(told[0]) < 250 and "not credited" not in told[0], told[0]
+        assert run.code == 1 and not run.out.startswith("---"), (run.out, run.err)
+
+
+def test_an_html_fragment_ending_inside_a_comment_is_left_saying_so(tmp_path, cli):
+    text = "<p>Three island councils met on Tuesday.</p>\n<!-- to do: the figures\n"
+    page = write(tmp_path / "a.html", text)
+    write(tmp_path / "a.meta.yaml", GR_SIDECAR)
+    run = cli("check", "--no-config", "a.html", "--fix", cwd=tmp_path)
+    assert page.read_text(encoding="utf-8") == text
+    assert "a.html: left unchanged: the file ends inside an unclosed HTML comment (<!--), opened at line 2" in run.err
+
+
+def test_a_closed_fence_and_comment_do_not_stop_the_fix(tmp_path, cli):
+    text = GR_FRONT + "\nThree island councils met.\n\n````\n```\n````\n\n<!-- a note -->\n"
+    page = write(tmp_path / "a.md", text)
+    run = cli("check", "--no-config", "a.md", "--fix", cwd=tmp_path)
+    assert run.code == 0 and "a.md: fixed " in run.err, (run.out, run.err)
+    assert page.read_text(encoding="utf-8").startswith(text.rstrip("\n"))
