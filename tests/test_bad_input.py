@@ -1122,9 +1122,18 @@ def test_fix_and_credit_write_no_control_character_a_value_holds(tmp_path, cli):
     cli("check", "--no-config", "--fix", str(page))
     data = page.read_bytes()
     assert b"\x00" not in data and b"\x1b" not in data
+    # An address holding a control character is bad metadata (test_fix_safety), told without it.
+    checked = cli("check", "--no-config", str(page))
+    assert checked.code == 2 and "metadata 'original_url': holds a control character (U+0000)" in checked.out
+    credit = cli("credit", "--from", str(page), "--policy", "grist")
+    assert "\x1b" not in credit.out + credit.err and "\x00" not in credit.out + credit.err
+    page.write_text(page.read_text(encoding="utf-8").replace("\\u0000", ""), encoding="utf-8")  # the name's ESC
+    cli("check", "--no-config", "--fix", str(page))
+    data = page.read_bytes()
+    assert b"Ann" in data and b"\x1b" not in data
     assert cli("check", "--no-config", str(page)).code != 2
     credit = cli("credit", "--from", str(page), "--policy", "grist")
-    assert "\x1b" not in credit.out and "\x00" not in credit.out
+    assert "\x1b" not in credit.out and credit.code == 0
 
 
 def test_closed_standard_input_is_said_not_an_internal_error(tmp_path):

@@ -95,7 +95,8 @@ def test_a_diff_of_a_file_without_a_final_line_end_says_so_and_applies(tmp_path,
     out, fixed = patched_as_fixed(cli, tree, name, name)
     last = files[name].rsplit("\n", 1)[-1]
     assert f"\n-{last}\n\\ No newline at end of file\n+{last}" in out, out
-    assert fixed.endswith(b"\n") and fixed.startswith(files[name].encode("utf-8"))
+    # The credit ends the file as its last line did, with no line end (and the new lines end as the file's do)
+    assert not fixed.endswith(b"\n") and fixed.startswith(files[name].encode("utf-8"))
 
 
 # 2. Classic Mac OS line ends (CR alone) -----------------------------------------------------------------

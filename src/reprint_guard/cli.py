@@ -557,11 +557,11 @@ def run_check(options: argparse.Namespace) -> int:
         )
     if options.diff and not options.fix:
         options.fix = True
+    fixes_failed = False  # a file --fix could not read or write (said): the others are still reported
     if options.fix:
         from .commands import apply_fixes
 
-        if not apply_fixes(items, settings, write=not options.diff):
-            return ExitCode.ERROR
+        fixes_failed = not apply_fixes(items, settings, write=not options.diff)
     jobs = options.jobs or os.cpu_count() or 1
     # With --diff, standard output carries the patch alone (``--diff > fix.patch``): the report goes to stderr.
     report = sys.stderr if options.diff else stdout
@@ -600,7 +600,7 @@ def run_check(options: argparse.Namespace) -> int:
     finally:
         if progress:
             progress.close()
-    return exit_code_for(summary, settings.fail_on)
+    return ExitCode.ERROR if fixes_failed else exit_code_for(summary, settings.fail_on)
 
 
 def _silence_stdout() -> None:

@@ -338,15 +338,19 @@ def apply_fixes(items: list[Any], settings: Any, *, write: bool) -> bool:
     """Plan and apply (or show) fixes file by file; report what changed and what could not be fixed."""
     from .engine import checked_policy
     from .fix import ChangedMeanwhileError, plan, relinked, write_atomically
+    from .limits import MAX_FILE_BYTES
     from .policy.loader import load_policy, policy_set
+    from .readers import link_out_of_repository
     from .runner import check_text, read_options
 
     policies = policy_set(settings.rules_dirs)
     ok = True
     seen: set[str] = set()  # a file named twice (a link to it, walked or named): one patch hunk, one fix
-    for path, _, _ in items:
+    for path, walked, _ in items:
         if path == "-":
             raise UsageError(f"--{'fix' if write else 'diff'} needs files, not standard input")
+        if walked and link_out_of_repository(path) is not None:
+            continue  # as the check takes it: not read (nor shown in a patch, nor written); its report says so
         shown = one_line(path)  # a file name may hold a line break or an ESC
         try:
             regular = stat.S_ISREG(os.stat(path).st_mode)
@@ -413,6 +417,11 @@ def apply_fixes(items: list[Any], settings: Any, *, write: bool) -> bool:
             sys.stderr.write(f"{shown}: internal error ({type(exc).__name__}: {exc}); please report it: not fixed\n")
             ok = False
             continue
+        if fix.changed and not fix.refused:
+            size = len((fix.text or "").encode("utf-8", "surrogateescape")) + (3 if bom else 0)
+            if size > MAX_FILE_BYTES:  # written, the file would be refused by every check after
+                limit = MAX_FILE_BYTES // (1024 * 1024)
+                fix.refused = f"the fix would make it {size:,} bytes, over the {limit} MiB limit of a file checked"
         if fix.refused:
             sys.stderr.write(f"{shown}: left unchanged: {fix.refused}\n")
         elif fix.changed:
@@ -429,6 +438,13 @@ def apply_fixes(items: list[Any], settings: Any, *, write: bool) -> bool:
                     continue
                 rules = ", ".join(dict.fromkeys(f.rule for f in fix.fixed))
                 sys.stderr.write(f"{shown}: fixed {rules}\n")
+                if settings.staged:  # the report is of git's index, which the user stages, as after a formatter
+                    import shlex
+
+                    sys.stderr.write(
+                        f"{shown}: the fix is in the working copy, not in the commit, which the report is of: "
+                        f"stage it (git add {shlex.quote(shown)})\n"
+                    )
                 credited = any(f.check == "attribution" for f in fix.fixed)  # a credit block went in
                 block = (policy.credit.markdown or "") + (policy.credit.html or "") if policy.credit else ""
                 from .checks.base import PAGE_AUTHOR, names_page_author

@@ -461,8 +461,9 @@ def _insert(source: str, reprint: Reprint, block: str, position: str) -> str:
             return source[:index] + ("\n" if index else "") + block + "\n" + source[index:]
         if article is None and opening is not None and reprint.metadata.medium == "newsletter":
             closing = _story_cell_end(source, opening) or closing  # at the story's end, not under the footer
-        if closing is None:
-            return source.rstrip("\n") + "\n" + block + "\n"
+        if closing is None:  # a fragment: at its end, which stays as it was
+            body, ending = _parted_at_end(source)
+            return body + "\n" + block + ending
         footer = _CLOSING_FOOTER.search(source, opening or 0, closing) if article is not None else None
         if footer is not None and _plain_footer(source, opening or 0, footer):
             closing = footer.start()  # the article's own footer (tags, share buttons) stays last, under the credit
@@ -488,8 +489,76 @@ def _insert(source: str, reprint: Reprint, block: str, position: str) -> str:
         above = "\n" if before and lines[index - 1].strip() else ""
         below = "\n" if after and after.split("\n", 1)[0].strip() else ""
         return before + above + block + "\n" + below + after
-    body = source.rstrip("\n")
-    return body + "\n\n" + block + "\n"
+    body, ending = _parted_at_end(source)
+    return body + "\n\n" + block + ending
+
+
+#: The blank lines a text ends with, from the line end of its last line with something on it.
+_TRAILING_BLANKS = re.compile(r"(?:\n[ \t]*)*\Z")
+
+
+def _parted_at_end(source: str) -> tuple[str, str]:
+    """``source`` up to the end of its last line with something on it, and what follows: its final line end,
+    the blank lines after it, or nothing (no final line end). A block inserted at the end goes between, so the
+    file ends as it did, bytes and all."""
+    at = _TRAILING_BLANKS.search(source).start()  # type: ignore[union-attr]
+    return source[:at], source[at:]
+
+
+#: A fenced code block's fence: up to three spaces, three or more backticks or tildes, and the rest of the line.
+_FENCE = re.compile(r" {0,3}(`{3,}|~{3,})(.*)")
+#: Elements whose content runs, unshown as text, to their end tag (CommonMark's HTML blocks of kind 1, and a
+#: <details>, closed until a reader opens it).
+_OPEN_ELEMENT = re.compile(r"<(script|pre|style|textarea|details)(?=[\s>/])", re.IGNORECASE)
+
+
+def _at_the_end(blocks: list[tuple[str, str]]) -> bool:
+    """Whether any of ``blocks`` goes in at the end of the body (the credit's place "bottom", an element's)."""
+    return any(position == "bottom" for _, position in blocks)
+
+
+#: An HTML comment that ends.
+_CLOSED_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+
+
+def _open_at_end(text: str, reprint: Reprint) -> str | None:
+    """What ``text`` (a Markdown file or an HTML fragment, "\\n" line ends) ends inside of, left open, as the
+    words for it and the line it opens at ("an unclosed code fence (```), opened at line 12"): a code fence, an
+    HTML comment, a <script>, <pre>, <style>, <textarea> or <details>. None when it ends inside none of them."""
+    lines = text.split("\n")
+    fence: tuple[str, int, int] | None = None  # the open fence, its length and its line
+    outside: list[str] = []  # the lines not in a fenced code block, the others blanked (their HTML is text)
+    start = reprint.body_line - 1 if reprint.format == "markdown" else 0
+    for number, line in enumerate(lines, 1):
+        found = _FENCE.match(line) if reprint.format == "markdown" and number > start else None
+        if fence is None and found and not (found.group(1)[0] == "`" and "`" in found.group(2)):
+            fence = (found.group(1), len(found.group(1)), number)
+        elif fence is not None and found and found.group(1)[0] == fence[0][0] and len(found.group(1)) >= fence[1]:
+            fence = None if not found.group(2).strip() else fence
+        outside.append(line if fence is None and number > start and not found else "")
+    if fence is not None:
+        return f"an unclosed code fence ({fence[0]}), opened at line {fence[2]}"
+    # Closed comments blanked, line ends kept (a tag in one is no tag); one left open is what the end is in.
+    body = _CLOSED_COMMENT.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), "\n".join(outside))
+    opened: list[tuple[int, str]] = []  # (where, what) of each thing left open
+    comment = body.find("<!--")
+    if comment >= 0:
+        opened.append((comment, "an unclosed HTML comment (<!--)"))
+    body = body[:comment] if comment >= 0 else body
+    for tag in {m.group(1).lower() for m in _OPEN_ELEMENT.finditer(body)}:
+        tags = re.finditer(rf"<(/?){tag}(?=[\s>/])", body, re.IGNORECASE)
+        unclosed: list[int] = []  # where each element still open starts, the outermost first
+        for found in tags:
+            if not found.group(1):
+                unclosed.append(found.start())
+            elif unclosed:
+                unclosed.pop()
+        if unclosed:  # the outermost: closing one inside it would leave the end in it still
+            opened.append((unclosed[0], f"an unclosed <{tag}>"))
+    if not opened:
+        return None
+    where, what = max(opened)  # the one opened last holds the end
+    return f"{what}, opened at line {body.count(chr(10), 0, where) + 1}"
 
 
 #: A Markdown heading of level 1: ATX (``# Title``), or a setext heading's underline (``=====``).
@@ -785,6 +854,13 @@ def plan(
         wanted = [f for f in wanted if f.rule not in {s.rule for s in still}]
         outcome.text = inserted(others) if others else restored(plain)
         outcome.fixed = wanted
+        return outcome
+    elif still and (open_at_end := _open_at_end(plain, reprint) if _at_the_end(blocks) else None):
+        # What goes in at the end went into something the file leaves open: that is why, said in a few words.
+        outcome.refused = (
+            f"the file ends inside {open_at_end}, so what --fix adds at its end would be inside it too: close "
+            "it, then run --fix again"
+        )
         return outcome
     elif still:
         why = "; ".join(f"{f.rule}: {f.message}" for f in still)

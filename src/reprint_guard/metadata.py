@@ -15,7 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 from pydantic_core import PydanticCustomError
 
 from .limits import MAX_NAME_CHARS, MAX_NAMES, MAX_NAMES_CHARS
-from .metaview import BLANK_AS_UNSET, Medium, scope_words
+from .metaview import BLANK_AS_UNSET, Medium, address_control, scope_words
 
 
 def _calendar_value(value: Any) -> Any:
@@ -174,6 +174,21 @@ class Metadata(BaseModel):
         if type(data.get("published")) is bool:
             dropped.append("published")
         return {k: v for k, v in data.items() if k not in dropped} if dropped else data
+
+    @field_validator("original_url")
+    @classmethod
+    def _no_control_character(cls, value: str | None) -> str | None:
+        """An address with a control character in it (YAML's ``"...\\b"`` in double quotes is a backspace) is no
+        web address: a credit made from it would link another one."""
+        char = address_control(value) if value is not None else None
+        if char is not None:
+            raise PydanticCustomError(
+                "address_control",
+                "holds a control character ({char}), which no web address has: write the address without it "
+                "(in YAML's double quotes, \\b is a backspace and \\t a tab)",
+                {"char": f"U+{ord(char):04X}"},
+            )
+        return value
 
     @field_validator("original_published", "published", mode="before")
     @classmethod

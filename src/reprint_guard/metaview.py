@@ -279,8 +279,8 @@ def _exact(data: Mapping[str, Any]) -> MetadataView | None:
         elif value is None:
             continue  # as absent
         elif type(kind) is tuple:  # a value of one exact type
-            if type(value) not in kind:
-                return None
+            if type(value) not in kind or (key == "original_url" and address_control(value) is not None):
+                return None  # the model converts it, or says what is wrong
             setattr(view, key, value)
         elif kind == "names":
             if type(value) is not str:
@@ -345,6 +345,18 @@ SITE_KEYS = {
     "originally_published": "original_published",
     "original_date": "original_published",
 }
+
+#: A control character (C0, DEL, C1): no web address holds one.
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
+
+
+def address_control(address: str) -> str | None:
+    """The first control character inside ``address`` (a line end or tab around it aside), or None. YAML reads
+    ``"https://example.org/a\\b"`` in double quotes as ending in a backspace: a credit made from it would link
+    another address, cut where the character stands."""
+    found = _CONTROL.search(address.strip(" \t\r\n"))
+    return found.group(0) if found is not None else None
+
 
 #: What each declared key holds, for :func:`_exact`: the exact types a value may have, or how it is read.
 _KINDS: dict[str, tuple[type, ...] | str] = {
