@@ -78,15 +78,13 @@ CLASSED = "."
 #: CSS reads property names and keywords blind to ASCII case only ("dİsplay" is no property), and only
 #: ASCII white space: so does this.
 _HIDING_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*(?:hidden|collapse)", re.IGNORECASE | re.ASCII)
-#: Styles that leave an element's text where it is but out of sight: no opacity, no font size, placed far
-#: off screen, clipped away (the screen-reader-only recipe), scaled to nothing, or no height with what
-#: overflows hidden. An image is not hidden by them: a publisher's own counter makes itself invisible so
-#: (The Conversation's is ``opacity: 0``), and it still loads.
-#: A size of nothing, as CSS writes it ("0", "0.0", "0px", "0em").
-_NOTHING = r"0*\.?0*(?:px|em|rem|pt|%)?"
+#: Styles that leave an element's text where it is but out of sight: no opacity, placed far off screen,
+#: clipped away (the screen-reader-only recipe), scaled to nothing, or no height with what overflows hidden.
+#: An image is not hidden by them: a publisher's own counter makes itself invisible so (The Conversation's is
+#: ``opacity: 0``), and it still loads. A font size of nothing and a colour that does not show are read
+#: apart (:class:`_Look`): an element inside may set its own, and show what it holds.
 _SIGHTLESS_STYLE = re.compile(
-    rf"(?<![\w-])(?:opacity\s*:\s*0*\.?0*|font-size\s*:\s*{_NOTHING})\s*(?:!\s*important\s*)?"
-    r"""(?:;|$|['"])"""
+    r"""(?<![\w-])opacity\s*:\s*0*\.?0*\s*(?:!\s*important\s*)?(?:;|$|['"])"""
     r"|(?<![\w-])(?:left|top|right|text-indent|margin-left|margin-top)\s*:\s*-\d{4,}"
     r"|(?<![\w-])clip\s*:\s*rect\(\s*(?:0|1px)\b|(?<![\w-])clip-path\s*:\s*inset\(\s*(?:50|100)%"
     r"|(?<![\w-])transform\s*:\s*scale\(\s*0\s*\)",
@@ -98,46 +96,118 @@ _NO_HEIGHT = re.compile(
 _OVERFLOW_HIDDEN = re.compile(r"(?<![\w-])overflow\s*:\s*hidden", re.IGNORECASE | re.ASCII)
 #: Elements a sightless style does not hide (see :data:`_SIGHTLESS_STYLE`).
 _LOADED_ANYWAY = frozenset({"img", "picture", "source", "image", "amp-img", "amp-anim"})
+#: What a font size or a colour cannot hide: pictures, and the players and frames that show something of their own.
+_UNTOUCHED_BY_LOOK = _LOADED_ANYWAY | {"svg", "video", "iframe", "embed", "object", "canvas"}
 
 
 def _sightless(style: str) -> bool:
-    """Whether an inline style keeps an element's text out of sight without display or visibility."""
+    """Whether an inline style (in lower case, read by :func:`_read_style`) keeps an element's own text out of
+    sight without display or visibility."""
     if _SIGHTLESS_STYLE.search(style):
         return True
     if _NO_HEIGHT.search(style) is not None and _OVERFLOW_HIDDEN.search(style) is not None:
         return True
-    return _camouflaged(style)
+    return _may_change_look(style) and not _readable(_look(_declarations(style)))
 
 
-#: A colour an inline style gives the text (``color``) or the element's background (``background-color``, or
-#: the first colour of ``background``).
-_COLOURS = re.compile(r"(?<![\w-])(color|background-color|background)\s*:\s*([^;'\"!]+)", re.IGNORECASE | re.ASCII)
-#: Colour names a camouflaged credit is written in, as the hexadecimal they stand for.
-_NAMED_COLOURS = {"white": "#ffffff", "black": "#000000", "#fff": "#ffffff", "#000": "#000000"}
+_CSS_COMMENT = re.compile(r"/\*.*?(?:\*/|$)", re.DOTALL)
 
 
-def _camouflaged(style: str) -> bool:
-    """Whether an inline style writes the text in the colour of its own background (white on white) or in
-    no colour at all (``color: transparent``): there, but out of sight."""
-    lowered = style.lower()
-    if "color" not in lowered:
+def _read_style(style: str) -> str:
+    """An inline style as CSS reads it: without its comments (``display:/**/none`` is display:none to a
+    browser), in lower case (CSS reads property names and keywords blind to ASCII case only)."""
+    if "/*" in style:
+        style = _CSS_COMMENT.sub("", style)
+    return style.lower() if style.isascii() else style.translate(_ASCII_LOWER)
+
+
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+#: A declaration of a style (in lower case): its property and its value, up to the next ";" (or a quote:
+#: a start tag's text is read so too, see :func:`_style_may_hide`).
+_DECLARATION = re.compile(r"""(?<![\w-])(-?[a-z][a-z0-9-]*)\s*:\s*([^;"']*)""", re.ASCII)
+_IMPORTANT = re.compile(r"!\s*important\s*$")
+
+
+def _declarations(style: str) -> dict[str, str]:
+    """A style's declarations (in lower case), each property's value without ``!important``: the last one
+    written, unless an earlier one is important. Properties stand in the order of the values kept."""
+    found: dict[str, str] = {}
+    important: set[str] | None = None
+    for name, value in _DECLARATION.findall(style):
+        value = value.strip()
+        if "!" in value and (mark := _IMPORTANT.search(value)) is not None:
+            value = value[: mark.start()].rstrip()
+            important = important or set()
+            important.add(name)
+        elif important is not None and name in important:
+            continue  # an important value stands over a later one
+        found.pop(name, None)
+        found[name] = value
+    return found
+
+
+def _may_change_look(style: str) -> bool:
+    """Whether a style (lower case) may set a font size or a colour (:class:`_Look`)."""
+    return "font" in style or "color" in style
+
+
+class _Look(NamedTuple):
+    """How an element's own text shows, as far as inline styles say: its font size (0.0 for nothing, another
+    number for a size that shows, None where no style sets one) and its colour and the colour behind it
+    (see :func:`_colour`; None where no style sets one: the page's own, which shows)."""
+
+    size: float | None
+    colour: str | None
+    backdrop: str | None
+
+
+_PLAIN = _Look(None, None, None)
+#: A font size of nothing, as CSS writes it ("0", "0.0", "0px", "0em").
+_NO_SIZE = re.compile(r"0*\.?0*(?:px|em|rem|pt|%)?")
+
+
+def _look(declarations: dict[str, str], outer: _Look = _PLAIN) -> _Look:
+    """The look of an element's text with ``declarations`` for its style, inside an element of look ``outer``:
+    what the style does not set is inherited (a backdrop is the nearest one painted, a colour of nothing or
+    an image letting the one behind it show)."""
+    size, colour, backdrop = outer
+    for name, value in declarations.items():
+        if name == "font-size":
+            size = 0.0 if _NO_SIZE.fullmatch(value) else 16.0
+        elif name == "color":
+            found = _colour(value)
+            if found is not None and found != "currentcolor":
+                colour = found
+        elif name in ("background", "background-color"):
+            found = _colour(value)
+            if found == "currentcolor":
+                backdrop = colour
+            elif found is not None and found != "transparent":
+                backdrop = found
+    return _Look(size, colour, backdrop)
+
+
+def _readable(look: _Look) -> bool:
+    """Whether text of ``look`` shows: of some size, and in a colour that is not the one behind it."""
+    size, colour, backdrop = look
+    if size is not None and size <= 0:
         return False
-    text = background = None
-    for name, value in _COLOURS.findall(lowered):
-        colour = _colour(value)
-        if name == "color":
-            text = colour
-        elif colour is not None:
-            background = colour
-    return text == "transparent" or (text is not None and text == background)
+    if colour == "transparent":
+        return False
+    return colour is None or backdrop is None or colour != backdrop
 
 
 def _colour(value: str) -> str | None:
-    """A CSS colour value as one spelling (``#fff``, ``white`` and ``rgb(255, 255, 255)`` are ``#ffffff``; an
-    alpha of 0 is ``transparent``); the first colour of a ``background`` shorthand; None for none."""
-    for word in re.findall(r"rgba?\([^)]*\)|#[0-9a-f]{3,8}\b|[a-z]+", value):
+    """A CSS colour value (lower case) as one spelling (``#fff``, ``white`` and ``rgb(255, 255, 255)`` are
+    ``#ffffff``; an alpha of 0 is ``transparent``); the first colour of a ``background`` shorthand; None for
+    none."""
+    for word in _COLOUR_WORD.findall(value):
+        if word[0] == "#":
+            if len(word) in (4, 5):  # #fff, #ffff: each digit doubled
+                word = "#" + "".join(ch * 2 for ch in word[1:4])
+            return word[:7]
         if word.startswith("rgb"):
-            parts = re.findall(r"[\d.]+%?", word)
+            parts = _COLOUR_NUMBER.findall(word)
             if len(parts) == 4 and parts[3] in ("0", "0%", "0.0"):
                 return "transparent"
             try:
@@ -146,27 +216,75 @@ def _colour(value: str) -> str | None:
                 )
             except ValueError:
                 return None
-        if word.startswith("#"):
-            if len(word) in (4, 5):  # #fff, #ffff: each digit doubled
-                word = "#" + "".join(ch * 2 for ch in word[1:4])
-            return word[:7]
-        if word in _NAMED_COLOURS or word == "transparent":
+        if word in _NAMED_COLOURS or word in ("transparent", "currentcolor"):
             return _NAMED_COLOURS.get(word, word)
     return None
 
 
-_FONT_SIZE_ZERO = re.compile(rf"font-size\s*:\s*{_NOTHING}\s*(?:!\s*important\s*)?;?", re.IGNORECASE)
+_COLOUR_WORD = re.compile(r"rgba?\([^)]*\)|#[0-9a-f]{3,8}\b|[a-z]+")
+_COLOUR_NUMBER = re.compile(r"[\d.]+%?")
 
 
-def _resized_within(node: LexborNode, style: str) -> bool:
-    """Whether a ``font-size:0`` element gives its children a size of their own (the inline-block white space
-    trick: ``<div style="font-size:0"><span style="font-size:14px">...``): their text shows."""
-    if "font-size" not in style.lower():
-        return False
-    return any(inner.mem_id != node.mem_id for inner in node.css('[style*="font-size"]'))  # the node's own aside
+#: Colour names a camouflaged credit is written in, as the hexadecimal they stand for.
+_NAMED_COLOURS = {"white": "#ffffff", "black": "#000000"}
+#: What inside an element whose text does not show may show again: an element with a style, or one a font
+#: size or a colour cannot hide.
+_MAY_SHOW_AGAIN = ", ".join(["[style]", *sorted(_UNTOUCHED_BY_LOOK)])
 
 
-_CSS_COMMENT = re.compile(r"/\*.*?(?:\*/|$)", re.DOTALL)
+def _shown_within(node: LexborNode, look: _Look) -> bool | list[LexborNode]:
+    """What of ``node``, whose own text does not show (``look``), is out of sight: True for all of it, else
+    the parts that are (its text, and the elements holding nothing that shows), leaving what an element inside
+    shows again with a size or a colour of its own (``<div style="font-size:0"><span style="font-size:14px">``,
+    the inline-block white space trick) and the pictures. White space is left: it parts the words around it."""
+    looks: dict[int, bool] = {node.mem_id: False}  # whether each element's own text shows
+    inner: dict[int, _Look] = {node.mem_id: look}
+    leads_on: set[int] = set()  # the elements holding one whose text shows otherwise than theirs
+    for found in node.css(_MAY_SHOW_AGAIN):
+        if found.mem_id == node.mem_id:
+            continue
+        parent = found.parent
+        walked = []
+        while parent is not None and parent.mem_id not in inner:
+            walked.append(parent)
+            parent = parent.parent
+        if parent is None:  # pragma: no cover - a descendant's ancestors lead to the node
+            continue
+        outer = inner[parent.mem_id]
+        for between in walked:  # no style of their own: they look as the element around them
+            inner[between.mem_id] = outer
+            looks[between.mem_id] = looks[parent.mem_id]
+        shows_outer = looks[parent.mem_id]
+        if found.tag in _UNTOUCHED_BY_LOOK:
+            inner[found.mem_id], shows = outer, True
+        else:
+            style = found.attributes.get("style") or ""
+            own = _read_style(style)
+            changes = _may_change_look(own) or "background" in own  # a backdrop of its own, under inherited text
+            inner[found.mem_id] = _look(_declarations(own), outer) if changes else outer
+            shows = _readable(inner[found.mem_id])
+        looks[found.mem_id] = shows
+        if shows != shows_outer:
+            ancestor = found.parent
+            while ancestor is not None and ancestor.mem_id != node.mem_id and ancestor.mem_id not in leads_on:
+                leads_on.add(ancestor.mem_id)
+                ancestor = ancestor.parent
+            leads_on.add(node.mem_id)
+    if node.mem_id not in leads_on:
+        return True  # nothing inside shows
+    away: list[LexborNode] = []
+    stack = [node]
+    while stack:
+        element = stack.pop()
+        for child in element.iter(include_text=True):
+            if child.tag == "-text":
+                if not looks[element.mem_id] and (child.text_content or "").strip():
+                    away.append(child)
+            elif child.mem_id in leads_on:
+                stack.append(child)
+            elif not looks.get(child.mem_id, looks[element.mem_id]):
+                away.append(child)
+    return away
 
 
 #: GitHub-flavoured Markdown's extended autolinks (bare ``https://`` and ``www.`` URLs).
@@ -761,6 +879,13 @@ def _skip(root: LexborNode, skip: tuple[str, ...] | None) -> None:
 
 
 def _is_hidden(node: LexborNode) -> bool:
+    """Whether a reader sees nothing of ``node`` (see :func:`_hidden_parts`)."""
+    return _hidden_parts(node) is True
+
+
+def _hidden_parts(node: LexborNode) -> bool | list[LexborNode]:
+    """What of ``node`` a reader does not see: all of it (True), nothing (False), or these parts of it (an
+    element whose text does not show, but which holds an element that shows its own: see :func:`_shown_within`)."""
     tag = node.tag
     if tag in _INVISIBLE_TAGS:
         return True
@@ -782,17 +907,19 @@ def _is_hidden(node: LexborNode) -> bool:
     style = attrs.get("style")
     if not style:
         return False
-    if "/*" in style:  # "display:/**/none" is display:none to a browser
-        style = _CSS_COMMENT.sub("", style)
+    style = _read_style(style)
     if _HIDING_STYLE.search(style) is not None:
         return True
-    if tag in _LOADED_ANYWAY or not _sightless(style):
+    if tag in _LOADED_ANYWAY:
         return False
-    if _resized_within(node, style):  # its font size of 0 aside, is it still out of sight?
-        return _sightless(_FONT_SIZE_ZERO.sub("", style))
-    if _camouflaged(style) and any(inner.mem_id != node.mem_id for inner in node.css('[style*="color"]')):
-        return _sightless(_COLOURS.sub("", style))  # an element inside colours its own text: shown
-    return True
+    if _SIGHTLESS_STYLE.search(style) or (_NO_HEIGHT.search(style) and _OVERFLOW_HIDDEN.search(style)):
+        return True
+    if tag in _UNTOUCHED_BY_LOOK or not _may_change_look(style):
+        return False
+    look = _look(_declarations(style))
+    if _readable(look):
+        return False
+    return _shown_within(node, look)
 
 
 class _Folded:
@@ -821,9 +948,13 @@ def _prune_invisible(root: LexborNode, folded: _Folded | None = None, *, classes
     hidden = []
     away_ids: set[int] = set()
     for node in found:
-        if _is_hidden(node):
+        parts = _hidden_parts(node)
+        if parts is True:
             hidden.append(node)
-        elif (node.tag == "details" and "open" not in node.attributes) or _closed_toggle(node):
+            continue
+        if parts:
+            hidden += parts  # type: ignore[arg-type] - a list of them
+        if (node.tag == "details" and "open" not in node.attributes) or _closed_toggle(node):
             away = _folded_away(node)
             hidden += away
             away_ids.update(child.mem_id for child in away)
@@ -876,7 +1007,7 @@ def _spoken_only(node: LexborNode) -> bool:
     if node.tag in _INVISIBLE_TAGS or node.tag == "dialog" or "hidden" in attrs:
         return False
     style = attrs.get("style") or ""
-    return not style or _HIDING_STYLE.search(_CSS_COMMENT.sub("", style)) is None
+    return not style or _HIDING_STYLE.search(_read_style(style)) is None
 
 
 def _folded_away(details: LexborNode) -> list[LexborNode]:
@@ -907,7 +1038,10 @@ def _outermost(hidden: list[LexborNode]) -> list[LexborNode]:
     inside = {node.mem_id for node in hidden}  # hidden, or within a hidden element
     clear: set[int] = set()  # known not to be within one
     outermost = []
+    taken: set[int] = set()
     for node in hidden:
+        if node.mem_id in taken:
+            continue  # given twice (a text two elements both leave out): removed once
         walked = []
         parent = node.parent
         while parent is not None and parent.mem_id not in inside and parent.mem_id not in clear:
@@ -918,6 +1052,7 @@ def _outermost(hidden: list[LexborNode]) -> list[LexborNode]:
         else:
             clear.update(walked)
             outermost.append(node)
+            taken.add(node.mem_id)
     return outermost
 
 

@@ -1,0 +1,125 @@
+"""A republisher's ways of hiding the credit, the copyright notice or the link a policy asks for, each as a
+reprint checked through the library (or the CLI) with the exact rules that must fire; and the pages that
+hide nothing, which must pass."""
+
+from __future__ import annotations
+
+import pytest
+
+from reprint_guard import check
+
+URL = "https://www.globalresearch.ca/harbour-ferry-timetables-cut/5890011"
+META = {
+    "title": "Why the Island Ferries Run Less Often",
+    "original_url": URL,
+    "author": "Lotte Varga",
+    "original_published": "2025-04-02",
+    "medium": "web",
+    "commercial": False,
+}
+STORY = (
+    "<h1>Why the Island Ferries Run Less Often</h1>\n"
+    '<p class="byline">By Lotte Varga</p>\n'
+    "<p>The winter timetable for the island ferries arrived in letterboxes this week with four fewer crossings "
+    "a day. The operator blames fuel costs; the islanders blame a contract that pays by the passenger.</p>\n"
+    "<p>At the pier in Ostholm, the kiosk owner counts the difference in coffees sold. Fewer sailings mean "
+    "longer waits, and longer waits mean that commuters drive to the mainland bridge instead.</p>\n"
+)
+CREDIT = (
+    f'<p><em>The original source of this article is <a href="{URL}">Global Research</a>.</em></p>\n'
+    "<p>Copyright © Lotte Varga, Global Research, 2025</p>"
+)
+#: The credit as text alone, with the link elsewhere on the page (a hiding trick then hides the words only).
+CREDIT_WORDS = "The original source of this article is Global Research. Copyright © Lotte Varga, Global Research, 2025"
+LINK_APART = f'<p>Read it at <a href="{URL}">the source</a>.</p>'
+WHITE = "color:#fff;background:#fff"
+
+CREDIT_RULES = ["global-research/copyright-notice", "global-research/source-credit"]
+ALL_RULES = ["global-research/copyright-notice", "global-research/link-original", "global-research/source-credit"]
+LINK_RULE = ["global-research/link-original"]
+
+
+def fired(tail: str) -> list[str]:
+    """The rules a Global Research reprint fires whose page ends with ``tail`` (HTML)."""
+    result = check(STORY + tail + "\n", META, format="html")
+    return sorted(f.rule for f in result.findings)
+
+
+def words(style: str, inside: str = "") -> str:
+    """The credit's words in a paragraph of ``style`` (``inside`` after them), the link shown apart."""
+    return f'<p style="{style}">{CREDIT_WORDS}{inside}</p>{LINK_APART}'
+
+
+def test_the_story_with_its_credit_passes():
+    assert fired(CREDIT) == []
+    assert fired(f"<p>{CREDIT_WORDS}</p>{LINK_APART}") == []
+
+
+# Text in its own background's colour -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("tail", "expected"),
+    [
+        # No element inside gives its text a colour: all of it is out of sight (as before).
+        (words(WHITE), CREDIT_RULES),
+        # An empty element inside that sets a background colour only: nothing of it shows.
+        (
+            f'<div style="color:#fff;background:#fff"><span style="background-color:#fff"></span>{CREDIT}</div>',
+            ALL_RULES,
+        ),
+        # The link inside is coloured too, but in the same white: still out of sight.
+        (
+            f'<p style="color:#fff;background:#fff">The original source of this article is <a href="{URL}" '
+            'style="color:#fff">Global Research</a>. Copyright © Lotte Varga, Global Research, 2025</p>',
+            ALL_RULES,
+        ),
+        (words(WHITE, ' <span style="color:#fff">.</span>'), CREDIT_RULES),
+        (words("color:transparent", ' <span style="color:transparent">.</span>'), CREDIT_RULES),
+        # A dot inside in a colour of its own shows; the words around it stay white on white.
+        (words(WHITE, ' <span style="color:#000">.</span>'), CREDIT_RULES),
+        # A background inside that differs from the white text: what it holds shows, and that alone.
+        (
+            '<p style="color:#fff;background:#fff"><span style="background:#000">The original source of this '
+            f"article is Global Research.</span> Copyright © Lotte Varga, Global Research, 2025</p>{LINK_APART}",
+            ["global-research/copyright-notice"],
+        ),
+        # The credit inside in a colour of its own shows (the text around it does not need to).
+        (f'<p style="{WHITE}">x <span style="color:#222">{CREDIT_WORDS}</span></p>{LINK_APART}', []),
+        (f'<div style="color:#fff;background:#fff"><div style="color:#333">{CREDIT}</div></div>', []),
+        # Shown inside, then white again inside that: the inner words are out of sight.
+        (
+            '<div style="color:#fff;background:#fff"><p style="color:#000">The original source of this article is '
+            f'<a href="{URL}">Global Research</a>.</p><p style="color:#fff">Copyright © Lotte Varga, Global '
+            "Research, 2025</p></div>",
+            ["global-research/copyright-notice"],
+        ),
+    ],
+)
+def test_only_what_a_descendant_colours_visibly_shows_in_a_camouflaged_element(tail, expected):
+    """A descendant's style naming a colour (a background, the same white, none at all) used to show the whole
+    white-on-white element; only a descendant whose own text differs from its background shows, and only it."""
+    assert fired(tail) == expected
+
+
+def test_a_font_size_of_nothing_shows_only_what_a_descendant_sizes_again():
+    """The inline-block white space trick shows its children; a child sized to nothing shows nothing more."""
+    trick = '<div style="font-size:0"><span style="display:inline-block;font-size:14px">{}</span> </div>'
+    assert fired(trick.format(CREDIT_WORDS) + LINK_APART) == []
+    assert fired(words("font-size:0", ' <span style="font-size:0">.</span>')) == CREDIT_RULES
+    assert fired(words("font-size:0", ' <b style="font-size:16px">.</b>')) == CREDIT_RULES
+    # Text split over sized spans keeps the space between them: "Global Research", not "GlobalResearch".
+    split = (
+        '<p style="font-size:0"><span style="font-size:16px">Source: Global</span> '
+        '<span style="font-size:16px">Research. Copyright © Lotte Varga, Global Research, 2025</span></p>'
+    )
+    assert fired(split + LINK_APART) == []
+
+
+def test_an_image_in_a_camouflaged_element_still_shows():
+    """A colour hides text, not a picture: a linked logo in a white-on-white block is a link a reader sees."""
+    tail = (
+        f'<p>{CREDIT_WORDS}</p><div style="color:#fff;background:#fff">hidden words '
+        f'<a href="{URL}"><img src="/logo.png" width="120" height="40" alt=""></a></div>'
+    )
+    assert fired(tail) == []
