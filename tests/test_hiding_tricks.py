@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from conftest import run_cli, write
 from reprint_guard import check
 
 URL = "https://www.globalresearch.ca/harbour-ferry-timetables-cut/5890011"
@@ -32,6 +33,8 @@ CREDIT = (
 #: The credit as text alone, with the link elsewhere on the page (a hiding trick then hides the words only).
 CREDIT_WORDS = "The original source of this article is Global Research. Copyright © Lotte Varga, Global Research, 2025"
 LINK_APART = f'<p>Read it at <a href="{URL}">the source</a>.</p>'
+#: The credit's words shown, the link left to the trick.
+WORDS_SHOWN = "<p>Source: Global Research. Copyright © Lotte Varga, Global Research, 2025</p>"
 WHITE = "color:#fff;background:#fff"
 
 CREDIT_RULES = ["global-research/copyright-notice", "global-research/source-credit"]
@@ -123,3 +126,68 @@ def test_an_image_in_a_camouflaged_element_still_shows():
         f'<a href="{URL}"><img src="/logo.png" width="120" height="40" alt=""></a></div>'
     )
     assert fired(tail) == []
+
+
+# A link with nothing to see or click ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        '<img src="/spacer.gif" width="0" height="0" alt="">',
+        '<img src="/spacer.gif" style="width:0;height:0" alt="">',
+        '<img src="/logo.png" style="opacity:0" alt="">',
+        '<svg width="0" height="0"></svg>',
+        "<svg></svg>",  # an empty picture: nothing drawn
+        '<img src="/spacer.gif" width="1" height="1" alt="">',  # a pixel
+        '<img src="/spacer.gif" style="width:1px;height:1px" alt="">',
+        '<img src="/p.gif" style="max-width:1px;max-height:1px" alt="">',
+        '<picture><img src="/spacer.gif" width="0" height="0" alt=""></picture>',
+        '<iframe src="/x.html" width="0" height="0"></iframe>',
+    ],
+)
+def test_a_link_around_an_invisible_picture_is_no_link(content):
+    """A pixel, a picture sized to nothing or faded out, an empty SVG: the link shows nothing to click."""
+    assert fired(f'<p><a href="{URL}">{content}</a></p>{WORDS_SHOWN}') == LINK_RULE
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        '<img src="/logo.png" width="120" height="40" alt="Global Research">',
+        '<img src="/logo.png" alt="">',  # its own size
+        '<img src="/logo.png" width="1" height="40" alt="">',  # a line a pixel wide, 40 tall: drawn
+        '<svg width="24" height="24"><path d="M0 0h24v24H0z"/></svg>',
+        "<svg><path d='M0 0h24v24H0z'/></svg>",
+        '<picture><source srcset="/logo.webp"><img src="/logo.png" alt=""></picture>',
+    ],
+)
+def test_a_link_around_a_picture_that_shows_is_a_link(content):
+    assert fired(f'<p><a href="{URL}">{content}</a></p>{WORDS_SHOWN}') == []
+
+
+ND_REPRINT = (
+    "---\ntitle: Ferry pier repairs delayed again\nauthor: Jonas Whitlow\n"
+    "original_url: https://harbourherald.example/news/2026/ferry-pier-repairs\noriginal_published: 2026-03-01\n"
+    "license: CC-BY-ND-4.0\ncopyright_holder: Harbour Herald Media\nmedium: web\n---\n\n"
+    "# Ferry pier repairs delayed again\n\nBy Jonas Whitlow\n\n"
+    "The repairs to the north ferry pier will not start before autumn, the port authority said on Tuesday.\n\n"
+    "*By Jonas Whitlow. Republished under the CC BY-ND 4.0 licence.* "
+    '<a href="https://harbourherald.example/news/2026/ferry-pier-repairs"><img src="/dot.gif" {size} alt=""></a>'
+    '<a href="https://creativecommons.org/licenses/by-nd/4.0/"><img src="/dot.gif" {size} alt=""></a>'
+    " *© 2026 Harbour Herald Media.*\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("size", "expected"),
+    [
+        ('width="0" height="0"', ["cc-by-nd-4.0/license", "cc-by-nd-4.0/link-original"]),
+        ('width="88" height="31"', []),
+    ],
+)
+def test_markdown_links_around_pixel_images_link_neither_the_original_nor_the_licence(tmp_path, size, expected):
+    """The reviewer's NoDerivatives reprint, through the CLI: its two links are 0x0 images in raw HTML."""
+    page = write(tmp_path / "pier.md", ND_REPRINT.format(size=size))
+    [result] = run_cli("check", "--no-config", "--format", "json", str(page)).json()["results"]
+    assert sorted(finding["rule"] for finding in result["findings"]) == expected

@@ -103,11 +103,17 @@ _UNTOUCHED_BY_LOOK = _LOADED_ANYWAY | {"svg", "video", "iframe", "embed", "objec
 def _sightless(style: str) -> bool:
     """Whether an inline style (in lower case, read by :func:`_read_style`) keeps an element's own text out of
     sight without display or visibility."""
-    if _SIGHTLESS_STYLE.search(style):
-        return True
-    if _NO_HEIGHT.search(style) is not None and _OVERFLOW_HIDDEN.search(style) is not None:
+    if _out_of_sight(style):
         return True
     return _may_change_look(style) and not _readable(_look(_declarations(style)))
+
+
+def _out_of_sight(style: str) -> bool:
+    """Whether an inline style (lower case) keeps an element out of sight, whatever it holds: faded out, off
+    screen, clipped or scaled to nothing, or no height with what overflows hidden (see :data:`_SIGHTLESS_STYLE`)."""
+    if _SIGHTLESS_STYLE.search(style):
+        return True
+    return _NO_HEIGHT.search(style) is not None and _OVERFLOW_HIDDEN.search(style) is not None
 
 
 _CSS_COMMENT = re.compile(r"/\*.*?(?:\*/|$)", re.DOTALL)
@@ -650,14 +656,89 @@ _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 
 
 def _shows_something(anchor: LexborNode) -> bool:
-    """A link a reader can see and click: it has text, or an image or other media inside (``[](url)`` has none)."""
+    """A link a reader can see and click: it has text, or an image or other media inside that shows something
+    (``[](url)`` has none, nor has a link around a pixel)."""
     text = anchor.text(deep=True)
     if text.strip() and (text.isascii() or ZERO_WIDTH.sub("", text).strip()):
         return True
-    return anchor.css_first(_LINK_CONTENT) is not None
+    return any(_draws(node) for node in anchor.css(_LINK_CONTENT))
 
 
-_LINK_CONTENT = "img, svg, picture, video, canvas, object, embed, iframe, input:not([type=hidden])"
+#: What a link may show besides text (a ``<picture>`` shows its ``<img>``).
+_LINK_CONTENT = "img, svg, video, canvas, object, embed, iframe, input:not([type=hidden])"
+#: What an SVG holds that draws nothing.
+_UNDRAWN = frozenset({"-text", "-comment", "title", "desc", "metadata", "defs", "style", "script"})
+
+
+def _draws(node: LexborNode) -> bool:
+    """Whether a picture (a player, a frame) shows something: not sized to nothing by its attributes or style
+    (no width or no height, or a pixel), faded out or otherwise out of sight (:func:`_out_of_sight`); an SVG,
+    not an empty one."""
+    attrs = node.attributes
+    width, height = _length(attrs.get("width")), _length(attrs.get("height"))
+    style = attrs.get("style")
+    if style:
+        style = _read_style(style)
+        if _out_of_sight(style):
+            return False
+        if "width" in style or "height" in style:
+            declared = _declarations(style)
+            width = _narrowest(declared, "width", width)
+            height = _narrowest(declared, "height", height)
+    if (width is not None and width <= 0) or (height is not None and height <= 0):
+        return False
+    if width is not None and height is not None and width <= 1 and height <= 1:
+        return False  # a pixel
+    return node.tag != "svg" or any(child.tag not in _UNDRAWN for child in node.iter(include_text=False))
+
+
+def _narrowest(declared: dict[str, str], side: str, given: float | None) -> float | None:
+    """An element's ``side`` (width or height) in pixels, as its style sets it (``given`` otherwise) and its
+    ``max-`` bounds it; None where not known."""
+    size = _length(declared[side]) if side in declared else None
+    size = given if size is None else size
+    bound = _length(declared.get("max-" + side))
+    return bound if bound is not None and (size is None or bound < size) else size
+
+
+#: A length as CSS writes it: a number, and its unit (none, for a number an HTML attribute gives in pixels).
+_LENGTH = re.compile(r"([+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?)([a-z%]*)", re.ASCII)
+#: Pixels in a unit of length: absolute units as CSS defines them, a font's at a font size of 16 pixels, and
+#: a viewport's and a per cent at a width of 1,000 pixels (so -100vw and -100% are a thousand pixels).
+_PIXELS = {
+    "": 1.0,
+    "px": 1.0,
+    "pt": 4 / 3,
+    "pc": 16.0,
+    "in": 96.0,
+    "cm": 96 / 2.54,
+    "mm": 96 / 25.4,
+    "q": 96 / 101.6,
+    "em": 16.0,
+    "rem": 16.0,
+    "ex": 8.0,
+    "rex": 8.0,
+    "ch": 8.0,
+    "rch": 8.0,
+    "cap": 11.0,
+    "ic": 16.0,
+    "lh": 19.2,
+    "rlh": 19.2,
+    "%": 10.0,
+    **{prefix + unit: 10.0 for prefix in ("", "s", "l", "d") for unit in ("vw", "vh", "vi", "vb", "vmin", "vmax")},
+    **{"cq" + unit: 10.0 for unit in ("w", "h", "i", "b", "min", "max")},
+}
+
+
+def _length(value: str | None) -> float | None:
+    """A length (lower case) in pixels (see :data:`_PIXELS`); None for none, a keyword or what is not read."""
+    if not value:
+        return None
+    found = _LENGTH.fullmatch(value.strip())
+    if found is None:
+        return None
+    factor = _PIXELS.get(found.group(2))
+    return float(found.group(1)) * factor if factor is not None else None
 
 
 def _held_code(anchor: LexborNode, code_parents: frozenset[int]) -> bool:
@@ -912,7 +993,7 @@ def _hidden_parts(node: LexborNode) -> bool | list[LexborNode]:
         return True
     if tag in _LOADED_ANYWAY:
         return False
-    if _SIGHTLESS_STYLE.search(style) or (_NO_HEIGHT.search(style) and _OVERFLOW_HIDDEN.search(style)):
+    if _out_of_sight(style):
         return True
     if tag in _UNTOUCHED_BY_LOOK or not _may_change_look(style):
         return False
