@@ -191,3 +191,47 @@ def test_markdown_links_around_pixel_images_link_neither_the_original_nor_the_li
     page = write(tmp_path / "pier.md", ND_REPRINT.format(size=size))
     [result] = run_cli("check", "--no-config", "--format", "json", str(page)).json()["results"]
     assert sorted(finding["rule"] for finding in result["findings"]) == expected
+
+
+# Colours as CSS writes them ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "style",
+    [
+        "color:navy;background:navy",
+        "color:red;background:red",
+        "color:ivory;background-color:ivory",
+        "color:red;background:#ff0000",
+        "color:RebeccaPurple;background:#663399",
+        "color:hsl(0,0%,100%);background:#fff",
+        "color:hsl(120deg 100% 25%);background:green",
+        "color:hsla(0, 0%, 0%, 0)",  # no alpha
+        "color:rgb(255 255 255 / 0%)",
+        "color:#0000",  # #rgba, alpha 0
+        "color:#ffffff00",  # #rrggbbaa, alpha 0
+        "color:var(--paper);background:var(--paper)",  # the same value, whatever it is
+        "color:#333;background:currentColor",  # the backdrop is the text's own colour
+        "color:#fff;background-image:none;background-color:#fff",
+    ],
+)
+def test_text_in_its_backgrounds_colour_however_written_is_out_of_sight(style):
+    assert fired(f'<div style="{style}">{CREDIT}</div>') == ALL_RULES
+
+
+@pytest.mark.parametrize(
+    "style",
+    [
+        "color:#fff;background:#fff url(https://ourcommunity.example/dark-banner.jpg) center/cover",
+        "color:#fff;background-color:#fff;background-image:url(banner.jpg)",
+        "color:white;background:linear-gradient(#000, #333) #fff",
+        "color:navy;background:ivory",
+        "color:hsl(0,0%,20%);background:#fff",
+        "color:#ffffff80;background:#000",  # half-transparent white on black
+        "color:var(--ink);background:var(--paper)",
+        "color:#fff",  # no background of its own: the page's
+    ],
+)
+def test_text_over_another_colour_or_a_picture_shows(style):
+    """White text over a banner image (with a white fallback colour) is what a reader sees on the banner."""
+    assert fired(f'<div style="{style}">{CREDIT}</div>') == []

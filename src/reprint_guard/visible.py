@@ -174,23 +174,39 @@ _NO_SIZE = re.compile(r"0*\.?0*(?:px|em|rem|pt|%)?")
 
 def _look(declarations: dict[str, str], outer: _Look = _PLAIN) -> _Look:
     """The look of an element's text with ``declarations`` for its style, inside an element of look ``outer``:
-    what the style does not set is inherited (a backdrop is the nearest one painted, a colour of nothing or
-    an image letting the one behind it show)."""
+    what the style does not set is inherited (a backdrop is the nearest one painted, a colour of nothing
+    letting the one behind it show; a picture is a backdrop of its own, whatever colour it has under it)."""
     size, colour, backdrop = outer
+    painted = picture = None  # what this element paints behind its text: a colour, a picture
     for name, value in declarations.items():
         if name == "font-size":
             size = 0.0 if _NO_SIZE.fullmatch(value) else 16.0
         elif name == "color":
             found = _colour(value)
-            if found is not None and found != "currentcolor":
-                colour = found
-        elif name in ("background", "background-color"):
-            found = _colour(value)
-            if found == "currentcolor":
-                backdrop = colour
-            elif found is not None and found != "transparent":
-                backdrop = found
+            if found != "currentcolor" and value not in _NO_COLOUR:
+                colour = found or value  # a value not read (a variable) is compared as written
+        elif name == "background-color":
+            painted = _colour(value) or value
+        elif name == "background":
+            picture = _PICTURE_FUNCTION.search(value) is not None
+            painted = _colour(value) or value
+        elif name == "background-image":
+            picture = value != "none"
+    if picture:
+        backdrop = _PICTURE
+    elif painted == "currentcolor":
+        backdrop = colour
+    elif painted is not None and painted != "transparent" and painted not in _NO_COLOUR:
+        backdrop = painted
     return _Look(size, colour, backdrop)
+
+
+#: Values that give no colour of their own (the one inherited or the default stands).
+_NO_COLOUR = frozenset({"", "none", "inherit", "initial", "unset", "revert", "revert-layer", "auto"})
+#: A ``background`` that paints a picture (over any colour it names).
+_PICTURE_FUNCTION = re.compile(r"url\(|gradient\(|image\(|image-set\(|element\(|cross-fade\(|paint\(")
+#: The backdrop of a picture: no colour is it.
+_PICTURE = "a picture"
 
 
 def _readable(look: _Look) -> bool:
@@ -203,36 +219,68 @@ def _readable(look: _Look) -> bool:
     return colour is None or backdrop is None or colour != backdrop
 
 
+#: An alpha at or below which a colour is taken for none: 2 % (``#ffffff05``) shows nothing on any backdrop.
+_FAINT = 0.02
+
+
 def _colour(value: str) -> str | None:
-    """A CSS colour value (lower case) as one spelling (``#fff``, ``white`` and ``rgb(255, 255, 255)`` are
-    ``#ffffff``; an alpha of 0 is ``transparent``); the first colour of a ``background`` shorthand; None for
-    none."""
+    """A CSS colour value (lower case) as one spelling, ``#rrggbb`` (``#fff``, ``white``, ``rgb(255 255 255)``
+    and ``hsl(0, 0%, 100%)`` alike), ``transparent`` (an alpha of nothing, or near it: :data:`_FAINT`) or
+    ``currentcolor``: the first colour of a ``background`` shorthand; None for none read."""
     for word in _COLOUR_WORD.findall(value):
         if word[0] == "#":
-            if len(word) in (4, 5):  # #fff, #ffff: each digit doubled
-                word = "#" + "".join(ch * 2 for ch in word[1:4])
-            return word[:7]
-        if word.startswith("rgb"):
-            parts = _COLOUR_NUMBER.findall(word)
-            if len(parts) == 4 and parts[3] in ("0", "0%", "0.0"):
+            digits = word[1:]
+            if len(digits) in (3, 4):  # #fff, #ffff: each digit doubled
+                digits = "".join(ch * 2 for ch in digits)
+            if len(digits) == 8 and int(digits[6:], 16) / 255 <= _FAINT:
                 return "transparent"
-            try:
-                return "#" + "".join(
-                    f"{round(float(p[:-1]) * 2.55) if p.endswith('%') else int(float(p)):02x}" for p in parts[:3]
-                )
-            except ValueError:
-                return None
-        if word in _NAMED_COLOURS or word in ("transparent", "currentcolor"):
-            return _NAMED_COLOURS.get(word, word)
+            return "#" + digits[:6] if len(digits) in (6, 8) else None
+        if word.startswith(("rgb", "hsl")):
+            return _colour_function(word)
+        if word in ("transparent", "currentcolor"):
+            return word
+        named = _named_colours().get(word)
+        if named is not None:
+            return named
     return None
 
 
-_COLOUR_WORD = re.compile(r"rgba?\([^)]*\)|#[0-9a-f]{3,8}\b|[a-z]+")
-_COLOUR_NUMBER = re.compile(r"[\d.]+%?")
+_COLOUR_WORD = re.compile(r"(?:rgba?|hsla?)\([^)]*\)|#[0-9a-f]+\b|[a-z]+")
+_COLOUR_NUMBER = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?(?:%|deg|grad|rad|turn)?")
+#: Degrees in a turn's units.
+_DEGREES = {"": 1.0, "deg": 1.0, "grad": 0.9, "rad": 180 / 3.141592653589793, "turn": 360.0}
 
 
-#: Colour names a camouflaged credit is written in, as the hexadecimal they stand for.
-_NAMED_COLOURS = {"white": "#ffffff", "black": "#000000"}
+def _colour_function(word: str) -> str | None:
+    """``rgb()`` or ``hsl()`` (``rgba``, ``hsla``; commas or spaces and a slash) as ``#rrggbb`` or ``transparent``."""
+    parts = _COLOUR_NUMBER.findall(word)
+    if len(parts) not in (3, 4):
+        return None
+    if len(parts) == 4:
+        alpha = float(parts[3].rstrip("%")) / (100 if parts[3].endswith("%") else 1)
+        if alpha <= _FAINT:
+            return "transparent"
+    if word.startswith("rgb"):
+        channels = [float(p[:-1]) * 2.55 if p.endswith("%") else float(p) for p in parts[:3]]
+    else:
+        import colorsys
+
+        hue = parts[0]
+        unit = hue.lstrip("+-.0123456789e")
+        degrees = float(hue[: len(hue) - len(unit)]) * _DEGREES.get(unit, 1.0)
+        saturation, lightness = (min(max(float(p.rstrip("%")) / 100, 0.0), 1.0) for p in parts[1:3])
+        channels = [c * 255 for c in colorsys.hls_to_rgb((degrees / 360) % 1.0, lightness, saturation)]
+    return "#" + "".join(f"{min(max(round(c), 0), 255):02x}" for c in channels)
+
+
+@lru_cache(maxsize=1)
+def _named_colours() -> dict[str, str]:
+    """CSS's named colours (read on first use: a page rarely names one)."""
+    from .csscolours import named_colours
+
+    return named_colours()
+
+
 #: What inside an element whose text does not show may show again: an element with a style, or one a font
 #: size or a colour cannot hide.
 _MAY_SHOW_AGAIN = ", ".join(["[style]", *sorted(_UNTOUCHED_BY_LOOK)])
