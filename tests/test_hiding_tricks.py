@@ -235,3 +235,38 @@ def test_text_in_its_backgrounds_colour_however_written_is_out_of_sight(style):
 def test_text_over_another_colour_or_a_picture_shows(style):
     """White text over a banner image (with a white fallback colour) is what a reader sees on the banner."""
     assert fired(f'<div style="{style}">{CREDIT}</div>') == []
+
+
+def hidden_by(style: str) -> list[str]:
+    """The rules fired when the credit and its link stand in a ``<div>`` of ``style``."""
+    return fired(f'<div style="{style}">{CREDIT}</div>')
+
+
+# Scaled to nothing -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "style",
+    [
+        "transform:scale(0)",
+        "transform:scale(0,0)",
+        "transform:scaleX(0)",
+        "transform:scaleY(0)",
+        "transform: rotate(3deg) scale(0.001)",
+        "transform:scale3d(1, 0, 1)",
+        "transform:scale(0%)",
+        "transform:matrix(0, 0, 0, 0, 0, 0)",
+        "scale:0",
+        "scale: 1 0",
+    ],
+)
+def test_an_element_scaled_to_nothing_is_out_of_sight(style):
+    assert hidden_by(style) == ALL_RULES
+
+
+@pytest.mark.parametrize(
+    "style",
+    ["transform:scale(0.9)", "transform:scaleX(-1)", "transform:rotate(45deg)", "scale:none", "scale:1.2 1"],
+)
+def test_an_element_scaled_to_a_size_shows(style):
+    assert hidden_by(style) == []

@@ -86,8 +86,7 @@ _HIDING_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*(?:hidden|colla
 _SIGHTLESS_STYLE = re.compile(
     r"""(?<![\w-])opacity\s*:\s*0*\.?0*\s*(?:!\s*important\s*)?(?:;|$|['"])"""
     r"|(?<![\w-])(?:left|top|right|text-indent|margin-left|margin-top)\s*:\s*-\d{4,}"
-    r"|(?<![\w-])clip\s*:\s*rect\(\s*(?:0|1px)\b|(?<![\w-])clip-path\s*:\s*inset\(\s*(?:50|100)%"
-    r"|(?<![\w-])transform\s*:\s*scale\(\s*0\s*\)",
+    r"|(?<![\w-])clip\s*:\s*rect\(\s*(?:0|1px)\b|(?<![\w-])clip-path\s*:\s*inset\(\s*(?:50|100)%",
     re.IGNORECASE | re.ASCII,
 )
 _NO_HEIGHT = re.compile(
@@ -108,12 +107,52 @@ def _sightless(style: str) -> bool:
     return _may_change_look(style) and not _readable(_look(_declarations(style)))
 
 
-def _out_of_sight(style: str) -> bool:
-    """Whether an inline style (lower case) keeps an element out of sight, whatever it holds: faded out, off
-    screen, clipped or scaled to nothing, or no height with what overflows hidden (see :data:`_SIGHTLESS_STYLE`)."""
+def _out_of_sight(style: str, declared: dict[str, str] | None = None) -> bool:
+    """Whether an inline style (lower case; ``declared``: its :func:`_declarations`, when read already) keeps
+    an element out of sight, whatever it holds: faded out, off screen, clipped or scaled to nothing, or no
+    height with what overflows hidden (see :data:`_SIGHTLESS_STYLE`)."""
     if _SIGHTLESS_STYLE.search(style):
         return True
-    return _NO_HEIGHT.search(style) is not None and _OVERFLOW_HIDDEN.search(style) is not None
+    if _NO_HEIGHT.search(style) is not None and _OVERFLOW_HIDDEN.search(style) is not None:
+        return True
+    if declared is None:
+        declared = _declarations(style)
+    if _PLACING.isdisjoint(declared):
+        return False
+    return _scaled_away(declared)
+
+
+#: The properties that may keep an element out of sight wherever it stands.
+_PLACING = frozenset({"transform", "scale"})
+#: A scale at or below which an element is taken for none: a hundredth of its size (0.16 pixels of a 16-pixel
+#: font).
+_TINY_SCALE = 0.01
+#: A CSS function and its arguments (``scale(0, 0)``, ``translatex(-9999px)``).
+_FUNCTION = re.compile(r"([a-z][a-z0-9-]*)\(([^()]*)\)")
+_NUMBER = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?%?")
+
+
+def _factors(arguments: str) -> list[float]:
+    """The numbers among a function's arguments (a per cent as its fraction)."""
+    return [float(n[:-1]) / 100 if n[-1] == "%" else float(n) for n in _NUMBER.findall(arguments)]
+
+
+def _scaled_away(declared: dict[str, str]) -> bool:
+    """Whether a ``transform`` (``scale()``, ``scaleX()``, ``scaleY()``, ``scale3d()``, ``matrix()``) or the
+    ``scale`` property shrinks an element to nothing along a side (:data:`_TINY_SCALE`)."""
+    factors: list[float] = []
+    transform = declared.get("transform")
+    if transform and "(" in transform:
+        for name, arguments in _FUNCTION.findall(transform):
+            numbers = _factors(arguments)
+            if name in ("scale", "scalex", "scaley", "scale3d"):
+                factors += numbers[:2]
+            elif name == "matrix" and len(numbers) == 6:  # its two axes: the square root of the area they span
+                factors.append(abs(numbers[0] * numbers[3] - numbers[1] * numbers[2]) ** 0.5)
+    scale = declared.get("scale")
+    if scale:
+        factors += _factors(scale)[:2]
+    return any(abs(factor) <= _TINY_SCALE for factor in factors)
 
 
 _CSS_COMMENT = re.compile(r"/\*.*?(?:\*/|$)", re.DOTALL)
@@ -1041,11 +1080,12 @@ def _hidden_parts(node: LexborNode) -> bool | list[LexborNode]:
         return True
     if tag in _LOADED_ANYWAY:
         return False
-    if _out_of_sight(style):
+    declared = _declarations(style)
+    if _out_of_sight(style, declared):
         return True
     if tag in _UNTOUCHED_BY_LOOK or not _may_change_look(style):
         return False
-    look = _look(_declarations(style))
+    look = _look(declared)
     if _readable(look):
         return False
     return _shown_within(node, look)
