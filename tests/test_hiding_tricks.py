@@ -270,3 +270,54 @@ def test_an_element_scaled_to_nothing_is_out_of_sight(style):
 )
 def test_an_element_scaled_to_a_size_shows(style):
     assert hidden_by(style) == []
+
+
+# Placed far off screen ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "style",
+    [
+        "position:absolute;left:-9999px",
+        "position:absolute;left:-999em",
+        "position:fixed;top:-500rem",
+        "position:absolute;left:-100vw",
+        "position:absolute;left:-100%",
+        "position:relative;top:-80vh;top:-120vh",  # the last one stands
+        "position:absolute;left:calc(-9999px)",
+        "position:absolute;left:calc(50% - 99999px)",
+        "position:absolute;left:calc(-1 * 9999px)",
+        "position:absolute;left:-1e5px",
+        "position:absolute;right:-9999px",
+        "text-indent:-9999px",
+        "text-indent:-999em;overflow:hidden",
+        "margin-left:-200em",
+        "margin:-9999px 0 0",
+        "transform:translateX(-9999px)",
+        "transform:translateY(-10000px)",
+        "transform:translate(-9999px,0)",
+        "transform:translate3d(0, -9999px, 0)",
+        "translate:-9999px",
+    ],
+)
+def test_an_element_placed_far_off_screen_is_out_of_sight(style):
+    assert hidden_by(style) == ALL_RULES
+
+
+@pytest.mark.parametrize(
+    "style",
+    [
+        "left:-1000px",  # no position: an offset moves nothing
+        "position:static;top:-9999px",
+        "position:sticky;top:-9999px",
+        "position:absolute;left:-2em",
+        "position:absolute;top:calc(100% - 2em)",
+        "position:relative;left:-50%",
+        "transform:translate(-50%,-50%)",  # centring
+        "transform:translateX(-100%)",  # its own width: beside where it stood
+        "margin:0 auto",
+        "text-indent:-1.5em",  # a hanging indent
+    ],
+)
+def test_an_element_moved_a_little_or_not_at_all_shows(style):
+    assert hidden_by(style) == []

@@ -85,7 +85,6 @@ _HIDING_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*(?:hidden|colla
 #: apart (:class:`_Look`): an element inside may set its own, and show what it holds.
 _SIGHTLESS_STYLE = re.compile(
     r"""(?<![\w-])opacity\s*:\s*0*\.?0*\s*(?:!\s*important\s*)?(?:;|$|['"])"""
-    r"|(?<![\w-])(?:left|top|right|text-indent|margin-left|margin-top)\s*:\s*-\d{4,}"
     r"|(?<![\w-])clip\s*:\s*rect\(\s*(?:0|1px)\b|(?<![\w-])clip-path\s*:\s*inset\(\s*(?:50|100)%",
     re.IGNORECASE | re.ASCII,
 )
@@ -119,11 +118,13 @@ def _out_of_sight(style: str, declared: dict[str, str] | None = None) -> bool:
         declared = _declarations(style)
     if _PLACING.isdisjoint(declared):
         return False
-    return _scaled_away(declared)
+    return _scaled_away(declared) or _moved_away(declared)
 
 
 #: The properties that may keep an element out of sight wherever it stands.
-_PLACING = frozenset({"transform", "scale"})
+_PLACING = frozenset(
+    {"transform", "scale", "translate", "position", "text-indent", "margin", "margin-left", "margin-top"}
+)
 #: A scale at or below which an element is taken for none: a hundredth of its size (0.16 pixels of a 16-pixel
 #: font).
 _TINY_SCALE = 0.01
@@ -135,6 +136,194 @@ _NUMBER = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?%?")
 def _factors(arguments: str) -> list[float]:
     """The numbers among a function's arguments (a per cent as its fraction)."""
     return [float(n[:-1]) / 100 if n[-1] == "%" else float(n) for n in _NUMBER.findall(arguments)]
+
+
+#: A length as CSS writes it: a number, and its unit (none, for a number an HTML attribute gives in pixels).
+_LENGTH = re.compile(r"([+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?)([a-z%]*)", re.ASCII)
+#: Pixels in a unit of length: absolute units as CSS defines them, a font's at a font size of 16 pixels, and
+#: a viewport's and a per cent at a width of 1,000 pixels (so -100vw and -100% are a thousand pixels).
+_PIXELS = {
+    "": 1.0,
+    "px": 1.0,
+    "pt": 4 / 3,
+    "pc": 16.0,
+    "in": 96.0,
+    "cm": 96 / 2.54,
+    "mm": 96 / 25.4,
+    "q": 96 / 101.6,
+    "em": 16.0,
+    "rem": 16.0,
+    "ex": 8.0,
+    "rex": 8.0,
+    "ch": 8.0,
+    "rch": 8.0,
+    "cap": 11.0,
+    "ic": 16.0,
+    "lh": 19.2,
+    "rlh": 19.2,
+    "%": 10.0,  # of a box a thousand pixels wide
+    **{prefix + unit: 10.0 for prefix in ("", "s", "l", "d") for unit in ("vw", "vh", "vi", "vb", "vmin", "vmax")},
+    **{"cq" + unit: 10.0 for unit in ("w", "h", "i", "b", "min", "max")},
+}
+
+
+def _length(value: str | None, percent: float = _PIXELS["%"]) -> float | None:
+    """A length (lower case) in pixels (see :data:`_PIXELS`; ``percent``: the pixels in a per cent); None for
+    none, a keyword or what is not read."""
+    if not value:
+        return None
+    found = _LENGTH.fullmatch(value.strip())
+    if found is None:
+        return None
+    factor = percent if found.group(2) == "%" else _PIXELS.get(found.group(2))
+    return float(found.group(1)) * factor if factor is not None else None
+
+
+#: How far off screen an element placed at or beyond is out of sight: a thousand pixels up or left (there is
+#: no scrolling there), in any unit (see :data:`_PIXELS`).
+_FAR = -1000.0
+#: The positions an offset (``left``, ``top``, ``right``) moves an element in; a static one it does not move.
+_POSITIONED = frozenset({"absolute", "fixed", "relative"})
+
+
+def _moved_away(declared: dict[str, str]) -> bool:
+    """Whether a style places an element far off screen (:data:`_FAR`): by an offset of a positioned element,
+    a text indent or a margin (wherever it stands), or a ``translate``."""
+    if declared.get("position") in _POSITIONED:
+        for side in ("left", "top", "right"):
+            if _is_far(declared.get(side)):
+                return True
+    if _is_far(declared.get("text-indent")) or _is_far(declared.get("margin-left")):
+        return True
+    if _is_far(declared.get("margin-top")):
+        return True
+    margin = declared.get("margin")
+    if margin:
+        sides = _values(margin)  # top, right, bottom, left: the left is the right when not given
+        if _is_far(sides[0]) or _is_far(sides[3] if len(sides) > 3 else sides[1] if len(sides) > 1 else None):
+            return True
+    moves: list[str] = []
+    transform = declared.get("transform")
+    if transform and "translate" in transform:
+        for name, arguments in _functions(transform):
+            if name in ("translate", "translatex", "translate3d"):
+                moves += _values(arguments.replace(",", " "))[:2]
+            elif name == "translatey":
+                moves.append(arguments)
+    if "translate" in declared:
+        moves += _values(declared["translate"])[:2]
+    return any(_is_far(move, percent=1.0) for move in moves)  # a per cent of its own size: it moves beside
+
+
+def _is_far(value: str | None, percent: float = _PIXELS["%"]) -> bool:
+    """Whether an offset (a length, or a ``calc()`` of lengths) reaches :data:`_FAR` (``percent``: the pixels in
+    a per cent)."""
+    if not value:
+        return False
+    offset = _calc(value, percent) if "(" in value else _length(value, percent)
+    return offset is not None and offset <= _FAR
+
+
+def _values(value: str) -> list[str]:
+    """A value's parts, as white space parts them outside brackets (``0 calc(50% - 9px)`` is two)."""
+    if "(" not in value:
+        return value.split()
+    parts, depth, start = [], 0, 0
+    for index, char in enumerate(value):
+        if char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char in " \t\n\r\f" and depth == 0:
+            if index > start:
+                parts.append(value[start:index])
+            start = index + 1
+    if start < len(value):
+        parts.append(value[start:])
+    return parts
+
+
+def _functions(value: str) -> list[tuple[str, str]]:
+    """The functions a value is made of, outermost, each with its arguments as written (brackets inside them
+    kept: ``translate(calc(-1 * 9px), 0)``)."""
+    found = []
+    for part in _values(value.replace(")", ") ")):
+        name, bracket, rest = part.partition("(")
+        if bracket and rest.endswith(")"):
+            found.append((name.strip(), rest[:-1]))
+    return found
+
+
+#: A ``calc()``'s pieces: a number and its unit, a bracket (a nested ``calc(``), an operator.
+_CALC_TOKEN = re.compile(
+    r"\s*(?:([+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?)([a-z%]*)|(calc\(|\()|(\))|([*/+-]))", re.ASCII
+)
+
+
+def _calc(value: str, percent: float = _PIXELS["%"]) -> float | None:
+    """A ``calc()`` of lengths (``calc(-9999px)``, ``calc(50% - 99999px)``, ``calc(-1 * 9999px)``) in pixels;
+    None for what is not read (another function, a length times a length)."""
+    tokens: list[tuple[str, float, bool]] = []  # ("n", value, a length?) or (symbol, 0, False)
+    position, text = 0, value.strip()
+    while position < len(text):
+        token = _CALC_TOKEN.match(text, position)
+        if token is None or token.end() == position:
+            return None
+        position = token.end()
+        number, unit, opening, closing, operator = token.groups()
+        if number is not None:
+            factor = 1.0 if not unit else percent if unit == "%" else _PIXELS.get(unit)
+            if factor is None:
+                return None
+            tokens.append(("n", float(number) * factor, bool(unit)))
+        else:
+            tokens.append(((opening and "(") or closing or operator, 0.0, False))
+    result, end = _calc_sum(tokens, 0)
+    if result is None or end != len(tokens):
+        return None
+    return result[0] if result[1] or result[0] == 0 else None
+
+
+_CalcValue = tuple[float, bool]  # a number, and whether it is a length
+
+
+def _calc_sum(tokens: list[tuple[str, float, bool]], at: int) -> tuple[_CalcValue | None, int]:
+    """A sum of products from ``tokens[at]``, and where it ends."""
+    left, at = _calc_product(tokens, at)
+    while left is not None and at < len(tokens) and tokens[at][0] in "+-":
+        sign = 1.0 if tokens[at][0] == "+" else -1.0
+        right, at = _calc_product(tokens, at + 1)
+        if right is None or right[1] != left[1]:
+            return None, at
+        left = (left[0] + sign * right[0], left[1])
+    return left, at
+
+
+def _calc_product(tokens: list[tuple[str, float, bool]], at: int) -> tuple[_CalcValue | None, int]:
+    """A product (or quotient) of terms from ``tokens[at]``, and where it ends."""
+    left, at = _calc_term(tokens, at)
+    while left is not None and at < len(tokens) and tokens[at][0] in "*/":
+        dividing = tokens[at][0] == "/"
+        right, at = _calc_term(tokens, at + 1)
+        if right is None or (left[1] and right[1]) or (dividing and (right[1] or right[0] == 0)):
+            return None, at
+        left = (left[0] / right[0] if dividing else left[0] * right[0], left[1] or right[1])
+    return left, at
+
+
+def _calc_term(tokens: list[tuple[str, float, bool]], at: int) -> tuple[_CalcValue | None, int]:
+    """A number, or a bracketed sum, at ``tokens[at]``, and where it ends."""
+    if at >= len(tokens):
+        return None, at
+    kind, number, length = tokens[at]
+    if kind == "n":
+        return (number, length), at + 1
+    if kind == "(":
+        inner, at = _calc_sum(tokens, at + 1)
+        if inner is None or at >= len(tokens) or tokens[at][0] != ")":
+            return None, at
+        return inner, at + 1
+    return None, at
 
 
 def _scaled_away(declared: dict[str, str]) -> bool:
@@ -786,46 +975,6 @@ def _narrowest(declared: dict[str, str], side: str, given: float | None) -> floa
     size = given if size is None else size
     bound = _length(declared.get("max-" + side))
     return bound if bound is not None and (size is None or bound < size) else size
-
-
-#: A length as CSS writes it: a number, and its unit (none, for a number an HTML attribute gives in pixels).
-_LENGTH = re.compile(r"([+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?)([a-z%]*)", re.ASCII)
-#: Pixels in a unit of length: absolute units as CSS defines them, a font's at a font size of 16 pixels, and
-#: a viewport's and a per cent at a width of 1,000 pixels (so -100vw and -100% are a thousand pixels).
-_PIXELS = {
-    "": 1.0,
-    "px": 1.0,
-    "pt": 4 / 3,
-    "pc": 16.0,
-    "in": 96.0,
-    "cm": 96 / 2.54,
-    "mm": 96 / 25.4,
-    "q": 96 / 101.6,
-    "em": 16.0,
-    "rem": 16.0,
-    "ex": 8.0,
-    "rex": 8.0,
-    "ch": 8.0,
-    "rch": 8.0,
-    "cap": 11.0,
-    "ic": 16.0,
-    "lh": 19.2,
-    "rlh": 19.2,
-    "%": 10.0,
-    **{prefix + unit: 10.0 for prefix in ("", "s", "l", "d") for unit in ("vw", "vh", "vi", "vb", "vmin", "vmax")},
-    **{"cq" + unit: 10.0 for unit in ("w", "h", "i", "b", "min", "max")},
-}
-
-
-def _length(value: str | None) -> float | None:
-    """A length (lower case) in pixels (see :data:`_PIXELS`); None for none, a keyword or what is not read."""
-    if not value:
-        return None
-    found = _LENGTH.fullmatch(value.strip())
-    if found is None:
-        return None
-    factor = _PIXELS.get(found.group(2))
-    return float(found.group(1)) * factor if factor is not None else None
 
 
 def _held_code(anchor: LexborNode, code_parents: frozenset[int]) -> bool:
