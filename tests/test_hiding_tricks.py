@@ -321,3 +321,28 @@ def test_an_element_placed_far_off_screen_is_out_of_sight(style):
 )
 def test_an_element_moved_a_little_or_not_at_all_shows(style):
     assert hidden_by(style) == []
+
+
+# Faded out ---------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "style",
+    [
+        "opacity:0",
+        "opacity:0%",
+        "opacity:-1",
+        "opacity:0e0",
+        "opacity:.0 !important",
+        "opacity:0.01",  # a hundredth: nothing a reader sees
+        "filter:opacity(0)",
+        "filter: blur(0) opacity(0%)",
+    ],
+)
+def test_an_element_faded_out_is_out_of_sight(style):
+    assert hidden_by(style) == ALL_RULES
+
+
+@pytest.mark.parametrize("style", ["opacity:0.85", "opacity:50%", "opacity:1e0", "filter:opacity(0.6)", "filter:none"])
+def test_an_element_faded_a_little_shows(style):
+    assert hidden_by(style) == []

@@ -84,8 +84,7 @@ _HIDING_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*(?:hidden|colla
 #: ``opacity: 0``), and it still loads. A font size of nothing and a colour that does not show are read
 #: apart (:class:`_Look`): an element inside may set its own, and show what it holds.
 _SIGHTLESS_STYLE = re.compile(
-    r"""(?<![\w-])opacity\s*:\s*0*\.?0*\s*(?:!\s*important\s*)?(?:;|$|['"])"""
-    r"|(?<![\w-])clip\s*:\s*rect\(\s*(?:0|1px)\b|(?<![\w-])clip-path\s*:\s*inset\(\s*(?:50|100)%",
+    r"(?<![\w-])clip\s*:\s*rect\(\s*(?:0|1px)\b|(?<![\w-])clip-path\s*:\s*inset\(\s*(?:50|100)%",
     re.IGNORECASE | re.ASCII,
 )
 _NO_HEIGHT = re.compile(
@@ -118,13 +117,43 @@ def _out_of_sight(style: str, declared: dict[str, str] | None = None) -> bool:
         declared = _declarations(style)
     if _PLACING.isdisjoint(declared):
         return False
-    return _scaled_away(declared) or _moved_away(declared)
+    return _faded(declared) or _scaled_away(declared) or _moved_away(declared)
 
 
 #: The properties that may keep an element out of sight wherever it stands.
 _PLACING = frozenset(
-    {"transform", "scale", "translate", "position", "text-indent", "margin", "margin-left", "margin-top"}
+    {
+        "opacity",
+        "filter",
+        "transform",
+        "scale",
+        "translate",
+        "position",
+        "text-indent",
+        "margin",
+        "margin-left",
+        "margin-top",
+    }
 )
+
+
+def _faded(declared: dict[str, str]) -> bool:
+    """Whether ``opacity`` or a filter's ``opacity()`` fades an element out (:data:`_FAINT` or less: ``0``,
+    ``0%``, ``-1``, ``0e0``)."""
+    opacity = declared.get("opacity")
+    if opacity:
+        factors = _factors(opacity)
+        if len(factors) == 1 and factors[0] <= _FAINT:
+            return True
+    filtered = declared.get("filter")
+    if filtered and "opacity" in filtered:
+        for name, arguments in _functions(filtered):
+            factors = _factors(arguments)
+            if name == "opacity" and factors and factors[0] <= _FAINT:
+                return True
+    return False
+
+
 #: A scale at or below which an element is taken for none: a hundredth of its size (0.16 pixels of a 16-pixel
 #: font).
 _TINY_SCALE = 0.01
