@@ -346,3 +346,47 @@ def test_an_element_faded_out_is_out_of_sight(style):
 @pytest.mark.parametrize("style", ["opacity:0.85", "opacity:50%", "opacity:1e0", "filter:opacity(0.6)", "filter:none"])
 def test_an_element_faded_a_little_shows(style):
     assert hidden_by(style) == []
+
+
+# Clipped to nothing ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "style",
+    [
+        "height:0;overflow:hidden",
+        "height:0px;overflow:clip",
+        "height:0;overflow-y:hidden",
+        "block-size:0;overflow:hidden",
+        "height:0%;overflow:hidden",
+        "max-height:0;overflow:hidden",
+        "height:0.5px;overflow:visible hidden",  # overflow's second value is the vertical one
+        "position:absolute;width:1px;height:1px;overflow:hidden",  # the screen-reader-only recipe, inline
+        "position:absolute;width:1px;height:1px;padding:0;margin:-1px;overflow:hidden;white-space:nowrap",
+        "width:0;overflow:hidden",
+        "max-width:0;overflow-x:clip",
+        "position:absolute;clip:rect(0 0 0 0)",
+        "clip-path:inset(50%)",
+        "clip-path:circle(0)",
+    ],
+)
+def test_an_element_clipped_to_nothing_is_out_of_sight(style):
+    assert hidden_by(style) == ALL_RULES
+
+
+@pytest.mark.parametrize(
+    "style",
+    [
+        "height:0",  # what overflows shows
+        "height:0;overflow:visible",
+        "height:0;overflow-x:hidden",  # clipped across, not down
+        "height:2em;overflow:hidden",
+        "height:auto;overflow:hidden",
+        "max-height:300px;overflow:hidden",
+        "width:1px;height:1px",
+        "height:0;padding-bottom:56.25%;overflow:hidden",  # a video's wrapper: it shows in its padding
+        "height:0;min-height:3em;overflow:hidden",
+    ],
+)
+def test_an_element_with_room_or_overflow_shown_shows(style):
+    assert hidden_by(style) == []

@@ -78,20 +78,8 @@ CLASSED = "."
 #: CSS reads property names and keywords blind to ASCII case only ("dİsplay" is no property), and only
 #: ASCII white space: so does this.
 _HIDING_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*(?:hidden|collapse)", re.IGNORECASE | re.ASCII)
-#: Styles that leave an element's text where it is but out of sight: no opacity, placed far off screen,
-#: clipped away (the screen-reader-only recipe), scaled to nothing, or no height with what overflows hidden.
-#: An image is not hidden by them: a publisher's own counter makes itself invisible so (The Conversation's is
-#: ``opacity: 0``), and it still loads. A font size of nothing and a colour that does not show are read
-#: apart (:class:`_Look`): an element inside may set its own, and show what it holds.
-_SIGHTLESS_STYLE = re.compile(
-    r"(?<![\w-])clip\s*:\s*rect\(\s*(?:0|1px)\b|(?<![\w-])clip-path\s*:\s*inset\(\s*(?:50|100)%",
-    re.IGNORECASE | re.ASCII,
-)
-_NO_HEIGHT = re.compile(
-    r"""(?<![\w-])(?:max-)?height\s*:\s*0(?:px)?\s*(?:!\s*important\s*)?(?:;|$|['"])""", re.IGNORECASE | re.ASCII
-)
-_OVERFLOW_HIDDEN = re.compile(r"(?<![\w-])overflow\s*:\s*hidden", re.IGNORECASE | re.ASCII)
-#: Elements a sightless style does not hide (see :data:`_SIGHTLESS_STYLE`).
+#: Elements a sightless style (:func:`_out_of_sight`) does not hide: an image still loads, and a publisher's own
+#: counter makes itself invisible so (The Conversation's is ``opacity: 0``).
 _LOADED_ANYWAY = frozenset({"img", "picture", "source", "image", "amp-img", "amp-anim"})
 #: What a font size or a colour cannot hide: pictures, and the players and frames that show something of their own.
 _UNTOUCHED_BY_LOOK = _LOADED_ANYWAY | {"svg", "video", "iframe", "embed", "object", "canvas"}
@@ -106,20 +94,25 @@ def _sightless(style: str) -> bool:
 
 
 def _out_of_sight(style: str, declared: dict[str, str] | None = None) -> bool:
-    """Whether an inline style (lower case; ``declared``: its :func:`_declarations`, when read already) keeps
-    an element out of sight, whatever it holds: faded out, off screen, clipped or scaled to nothing, or no
-    height with what overflows hidden (see :data:`_SIGHTLESS_STYLE`)."""
-    if _SIGHTLESS_STYLE.search(style):
-        return True
-    if _NO_HEIGHT.search(style) is not None and _OVERFLOW_HIDDEN.search(style) is not None:
-        return True
+    """Whether an inline style (lower case; ``declared``: its :func:`_declarations`, when read already) leaves
+    an element where it stands but out of sight, whatever it holds: faded out, scaled to nothing, placed far
+    off screen, clipped away, or with no room and what overflows hidden (a font size of nothing and a colour
+    that does not show are read apart, as a :class:`_Look`: an element inside may set its own)."""
     if declared is None:
         declared = _declarations(style)
     if _PLACING.isdisjoint(declared):
         return False
-    return _faded(declared) or _scaled_away(declared) or _moved_away(declared)
+    return (
+        _faded(declared)
+        or _scaled_away(declared)
+        or _moved_away(declared)
+        or _clipped_away(declared)
+        or _no_room(declared)
+    )
 
 
+#: The properties that say what overflows an element: both ways, across, and down.
+_OVERFLOWS = ("overflow", "overflow-x", "overflow-inline", "overflow-y", "overflow-block")
 #: The properties that may keep an element out of sight wherever it stands.
 _PLACING = frozenset(
     {
@@ -133,8 +126,76 @@ _PLACING = frozenset(
         "margin",
         "margin-left",
         "margin-top",
+        "clip",
+        "clip-path",
+        *_OVERFLOWS,
     }
 )
+
+
+def _clipped_away(declared: dict[str, str]) -> bool:
+    """Whether ``clip`` or ``clip-path`` leaves nothing of an element to see: ``rect(0 0 0 0)``,
+    ``rect(1px, 1px, 1px, 1px)`` (a rectangle a pixel across at most), ``inset(50%)``, ``circle(0)``."""
+    clip = declared.get("clip")
+    if clip and clip.startswith("rect("):
+        sides = [_length(side) for side in _values(clip[5:].rstrip(")").replace(",", " "))]
+        if len(sides) == 4:
+            top, right, bottom, left = sides
+            if (right is not None and left is not None and right - left <= 1) or (
+                top is not None and bottom is not None and bottom - top <= 1
+            ):
+                return True
+    path = declared.get("clip-path")
+    if path and "(" in path:
+        for name, arguments in _functions(path):
+            first = _values(arguments.replace(",", " "))[:1]
+            if name == "inset" and first and first[0].endswith("%") and (_length(first[0], 1.0) or 0) >= 50:
+                return True
+            if name in ("circle", "ellipse") and first and _length(first[0]) == 0:
+                return True
+    return False
+
+
+#: The sides of an element's box each way: its size, and what bounds it from above and below, as CSS names
+#: them across (physical and logical) and down.
+_ACROSS = (("width", "inline-size"), ("max-width", "max-inline-size"), ("min-width", "min-inline-size"))
+_DOWN = (("height", "block-size"), ("max-height", "max-block-size"), ("min-height", "min-block-size"))
+#: The paddings each way: where an element with no room of its own still shows what it holds (a video's
+#: ``height:0; padding-bottom:56%`` wrapper).
+_PADDINGS_ACROSS = ("padding", "padding-left", "padding-right", "padding-inline", "padding-inline-start")
+_PADDINGS_DOWN = ("padding", "padding-top", "padding-bottom", "padding-block", "padding-block-start")
+
+
+def _no_room(declared: dict[str, str]) -> bool:
+    """Whether an element has no room (a pixel or less, across or down) and hides what overflows it that way
+    (``hidden`` or ``clip``): ``height:0; overflow:hidden``, the screen-reader-only recipe's 1px box."""
+    across = down = ""
+    for name, value in declared.items():  # in the order written: the last one stands
+        if name == "overflow":
+            both = value.split()
+            across, down = (both[0], both[-1]) if both else ("", "")
+        elif name in ("overflow-x", "overflow-inline"):
+            across = value
+        elif name in ("overflow-y", "overflow-block"):
+            down = value
+    return (down in _CLIPPING and _cramped(declared, _DOWN, _PADDINGS_DOWN)) or (
+        across in _CLIPPING and _cramped(declared, _ACROSS, _PADDINGS_ACROSS)
+    )
+
+
+_CLIPPING = frozenset({"hidden", "clip"})
+
+
+def _cramped(declared: dict[str, str], sides: tuple[tuple[str, str], ...], paddings: tuple[str, ...]) -> bool:
+    """Whether an element's size one way (``sides``: size, maximum, minimum) is a pixel or less, with no
+    padding that way."""
+    size, most, least = (_length(declared.get(name) or declared.get(logical)) for name, logical in sides)
+    if not ((size is not None and size <= 1) or (most is not None and most <= 1)):
+        return False
+    if least is not None and least > 1:
+        return False
+    padded = (part for name in paddings if name in declared for part in _values(declared[name]))
+    return not any((_length(part) or 0) > 0 for part in padded)
 
 
 def _faded(declared: dict[str, str]) -> bool:
