@@ -390,3 +390,36 @@ def test_an_element_clipped_to_nothing_is_out_of_sight(style):
 )
 def test_an_element_with_room_or_overflow_shown_shows(style):
     assert hidden_by(style) == []
+
+
+# Hidden until opened: a popover ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("attribute", ["popover", 'popover="manual"', 'popover="auto" id="c"', "POPOVER=hint"])
+def test_a_popover_is_hidden_until_opened(attribute):
+    assert fired(f"<div {attribute}>{CREDIT}</div>") == ALL_RULES
+
+
+# In a Markdown body's raw HTML -------------------------------------------------------------------------
+
+MD_STORY = "# Why the Island Ferries Run Less Often\n\nBy Lotte Varga\n\nThe winter timetable arrived this week.\n\n"
+MD_CREDIT = (
+    f"*The original source of this article is [Global Research]({URL}).*\n\n"
+    "Copyright © Lotte Varga, Global Research, 2025\n"
+)
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "<div popover>",
+    ],
+)
+def test_markdown_raw_html_hiding_the_credit_is_read_as_a_page_is(opening):
+    """A Markdown body whose raw HTML hides nothing is read on a quick path that prunes nothing: each trick must
+    take it off that path."""
+    name = opening[1:].split()[0].rstrip(">")
+    body = f"{MD_STORY}{opening}\n\n{MD_CREDIT}\n</{name}>\n"
+    assert sorted(f.rule for f in check(body, META).findings) == ALL_RULES
+    shown = f"{MD_STORY}<div>\n\n{MD_CREDIT}\n</div>\n"
+    assert check(shown, META).findings == []

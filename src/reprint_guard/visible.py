@@ -57,8 +57,9 @@ _SHOWN_AT_A_WIDTH = re.compile(
     r"^(?:d-(?:sm|md|lg|xl|xxl)-(?!none)[a-z-]+|(?:sm|md|lg|xl|2xl|max-\w+|min-\[[^\]]*\]):"
     r"(?:block|inline|inline-block|flex|inline-flex|grid|inline-grid|table|contents|flow-root|not-sr-only|visible))$"
 )
-#: Attributes that may hide an element (``style`` only when it says display:none or visibility:hidden).
-_HIDING_ATTRIBUTES = "[hidden], [style]"
+#: Attributes that may hide an element: ``hidden``, ``popover`` (shown only once opened) and ``style`` (when what
+#: it says hides: see :func:`_hidden_parts`).
+_HIDING_ATTRIBUTES = "[hidden], [popover], [style]"
 _PRUNED = ", ".join([*_INVISIBLE_TAGS, _CLOSED_DIALOG, _CLOSED_DETAILS, _CLOSED_TOGGLE, _HIDING_ATTRIBUTES])
 #: The same, with the hiding classes: a query of many selectors costs more, asked only of a page whose source
 #: names one of those classes.
@@ -1299,7 +1300,7 @@ def _hidden_parts(node: LexborNode) -> bool | list[LexborNode]:
     if tag == "dialog" and "open" not in node.attributes:
         return True
     attrs = node.attributes
-    if "hidden" in attrs:
+    if "hidden" in attrs or "popover" in attrs:  # a popover shows only once a script or a button opens it
         return True
     classes = attrs.get("class")
     if classes:
@@ -1412,7 +1413,7 @@ def _spoken_only(node: LexborNode) -> bool:
     names = set((attrs.get("class") or "").split())
     if names.isdisjoint(_SPOKEN_CLASSES) or not names.isdisjoint(_HIDING_CLASS_SET - _SPOKEN_CLASSES):
         return False
-    if node.tag in _INVISIBLE_TAGS or node.tag == "dialog" or "hidden" in attrs:
+    if node.tag in _INVISIBLE_TAGS or node.tag == "dialog" or "hidden" in attrs or "popover" in attrs:
         return False
     style = attrs.get("style") or ""
     return not style or _HIDING_STYLE.search(_read_style(style)) is None
@@ -1742,7 +1743,7 @@ def raw_html_tags(markdown: str) -> tuple[int, frozenset[str]]:
             return ANY_RAW_HTML, frozenset()
         lowered = text.lower()
         name = _RAW_TAG.match(lowered).group(1)  # type: ignore[union-attr]
-        if name in _PRUNED_OR_REPLACING or _says_hiding(lowered) or _style_may_hide(lowered):
+        if name in _PRUNED_OR_REPLACING or _says_hiding(lowered) or _style_may_hide(lowered) or "popover" in lowered:
             return ANY_RAW_HTML, frozenset()
         names.add(name)
         if "class" in lowered:
