@@ -400,6 +400,30 @@ def test_a_popover_is_hidden_until_opened(attribute):
     assert fired(f"<div {attribute}>{CREDIT}</div>") == ALL_RULES
 
 
+# Inside an SVG of no size ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("tail", "expected"),
+    [
+        (f'<svg width="0" height="0"><text>{CREDIT_WORDS}</text></svg>{LINK_APART}', CREDIT_RULES),
+        (f'{WORDS_SHOWN}<svg width="0" height="0"><a href="{URL}"><text>x</text></a></svg>', LINK_RULE),
+        (
+            f'<svg width="0" height="0"><text>{CREDIT_WORDS}</text>'
+            f'<a href="{URL}"><text>Global Research</text></a></svg>',
+            ALL_RULES,
+        ),
+        (f'<svg width="100" height="0"><text>{CREDIT_WORDS}</text></svg>{LINK_APART}', CREDIT_RULES),
+        (f'<svg style="width:0;height:0"><text>{CREDIT_WORDS}</text></svg>{LINK_APART}', CREDIT_RULES),
+        # Drawn, or of no size but letting what overflows show: read.
+        (f'<svg width="600" height="40"><text y="20">{CREDIT_WORDS}</text></svg>{LINK_APART}', []),
+        (f'<svg width="0" height="0" style="overflow:visible"><text>{CREDIT_WORDS}</text></svg>{LINK_APART}', []),
+    ],
+)
+def test_what_an_svg_of_no_size_holds_is_out_of_sight(tail, expected):
+    assert fired(tail) == expected
+
+
 # In a Markdown body's raw HTML -------------------------------------------------------------------------
 
 MD_STORY = "# Why the Island Ferries Run Less Often\n\nBy Lotte Varga\n\nThe winter timetable arrived this week.\n\n"
@@ -410,16 +434,16 @@ MD_CREDIT = (
 
 
 @pytest.mark.parametrize(
-    "opening",
+    ("opening", "closing"),
     [
-        "<div popover>",
+        ("<div popover>", "</div>"),
+        ('<svg width="0" height="0"><foreignObject>', "</foreignObject></svg>"),
     ],
 )
-def test_markdown_raw_html_hiding_the_credit_is_read_as_a_page_is(opening):
+def test_markdown_raw_html_hiding_the_credit_is_read_as_a_page_is(opening, closing):
     """A Markdown body whose raw HTML hides nothing is read on a quick path that prunes nothing: each trick must
     take it off that path."""
-    name = opening[1:].split()[0].rstrip(">")
-    body = f"{MD_STORY}{opening}\n\n{MD_CREDIT}\n</{name}>\n"
+    body = f"{MD_STORY}{opening}\n\n{MD_CREDIT}\n{closing}\n"
     assert sorted(f.rule for f in check(body, META).findings) == ALL_RULES
     shown = f"{MD_STORY}<div>\n\n{MD_CREDIT}\n</div>\n"
     assert check(shown, META).findings == []

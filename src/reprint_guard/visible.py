@@ -57,9 +57,9 @@ _SHOWN_AT_A_WIDTH = re.compile(
     r"^(?:d-(?:sm|md|lg|xl|xxl)-(?!none)[a-z-]+|(?:sm|md|lg|xl|2xl|max-\w+|min-\[[^\]]*\]):"
     r"(?:block|inline|inline-block|flex|inline-flex|grid|inline-grid|table|contents|flow-root|not-sr-only|visible))$"
 )
-#: Attributes that may hide an element: ``hidden``, ``popover`` (shown only once opened) and ``style`` (when what
-#: it says hides: see :func:`_hidden_parts`).
-_HIDING_ATTRIBUTES = "[hidden], [popover], [style]"
+#: Attributes that may hide an element: ``hidden``, ``popover`` (shown only once opened), ``style`` (when what
+#: it says hides: see :func:`_hidden_parts`), and an SVG's size (of nothing, it shows nothing it holds).
+_HIDING_ATTRIBUTES = "[hidden], [popover], [style], svg[width], svg[height]"
 _PRUNED = ", ".join([*_INVISIBLE_TAGS, _CLOSED_DIALOG, _CLOSED_DETAILS, _CLOSED_TOGGLE, _HIDING_ATTRIBUTES])
 #: The same, with the hiding classes: a query of many selectors costs more, asked only of a page whose source
 #: names one of those classes.
@@ -1312,6 +1312,8 @@ def _hidden_parts(node: LexborNode) -> bool | list[LexborNode]:
             and not any(_SHOWN_AT_A_WIDTH.match(name) for name in names)
         ):
             return True
+    if tag == "svg" and _of_no_size(attrs):
+        return True
     style = attrs.get("style")
     if not style:
         return False
@@ -1329,6 +1331,20 @@ def _hidden_parts(node: LexborNode) -> bool | list[LexborNode]:
     if _readable(look):
         return False
     return _shown_within(node, look)
+
+
+def _of_no_size(attrs: dict[str, str | None]) -> bool:
+    """Whether an SVG is of no width or no height (by its attributes or its style): it clips what it holds,
+    unless its style lets what overflows show."""
+    width, height = _length(attrs.get("width")), _length(attrs.get("height"))
+    style = attrs.get("style")
+    if style:
+        declared = _declarations(_read_style(style))
+        if declared.get("overflow", "").startswith("visible"):
+            return False
+        width = _length(declared["width"]) if "width" in declared else width
+        height = _length(declared["height"]) if "height" in declared else height
+    return (width is not None and width <= 0) or (height is not None and height <= 0)
 
 
 class _Folded:
@@ -1686,11 +1702,12 @@ def _says_hiding(tag: str) -> bool:
     return any(part in rest for part in _HIDING_WORDS)
 
 
-#: Start tags that rule the quick path out: invisible elements, and a frameset (it replaces the body, so
+#: Start tags that rule the quick path out: invisible elements, an SVG (of no size, it hides what it holds), and
+#: a frameset (it replaces the body, so
 #: the body read is no longer in the document that a search by tag name walks). Code is not among them: the
 #: quick path removes every <code> and <pre> by tag name, Markdown's own and raw HTML's alike (a credit's
 #: address pasted as "<code>https://...</code>" took the slow path, three times the cost).
-_PRUNED_OR_REPLACING = frozenset([*_INVISIBLE_TAGS, "dialog", "details", "frameset"]) - {"code", "pre"}
+_PRUNED_OR_REPLACING = frozenset([*_INVISIBLE_TAGS, "dialog", "details", "frameset", "svg"]) - {"code", "pre"}
 
 
 def names_hiding_class(markdown: str) -> bool:
