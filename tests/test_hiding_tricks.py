@@ -424,6 +424,39 @@ def test_what_an_svg_of_no_size_holds_is_out_of_sight(tail, expected):
     assert fired(tail) == expected
 
 
+# A font of no size -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "style",
+    [
+        "font:0/0 a",
+        "font: italic bold 0/0 Georgia, serif",
+        "font-size:0.0001px",
+        "font-size:0.5px",
+        "font-size:0pt",
+        "font-size:0.02em",
+        "font-size:0 !important",
+    ],
+)
+def test_a_font_of_no_size_is_out_of_sight(style):
+    assert hidden_by(style) == ALL_RULES
+
+
+def test_a_font_sized_relative_to_nothing_is_nothing():
+    """Inside a font of no size, a child's size in em or per cent is a multiple of nothing; in px or rem, its own."""
+    assert fired(words("font-size:0", '<span style="font-size:2em">.</span>')) == CREDIT_RULES
+    tail = f'<div style="font-size:0"><p style="font-size:150%">{CREDIT_WORDS}</p></div>{LINK_APART}'
+    assert fired(tail) == CREDIT_RULES
+    tail = f'<div style="font-size:0"><p style="font-size:1rem">{CREDIT_WORDS}</p></div>{LINK_APART}'
+    assert fired(tail) == []
+
+
+@pytest.mark.parametrize("style", ["font-size:1px", "font:12px/1.5 Georgia", "font-size:small", "font:inherit"])
+def test_a_font_of_some_size_shows(style):
+    assert hidden_by(style) == []
+
+
 # In a Markdown body's raw HTML -------------------------------------------------------------------------
 
 MD_STORY = "# Why the Island Ferries Run Less Often\n\nBy Lotte Varga\n\nThe winter timetable arrived this week.\n\n"
@@ -438,6 +471,7 @@ MD_CREDIT = (
     [
         ("<div popover>", "</div>"),
         ('<svg width="0" height="0"><foreignObject>', "</foreignObject></svg>"),
+        ('<div style="font:0/0 a">', "</div>"),
     ],
 )
 def test_markdown_raw_html_hiding_the_credit_is_read_as_a_page_is(opening, closing):

@@ -477,9 +477,9 @@ def _may_change_look(style: str) -> bool:
 
 
 class _Look(NamedTuple):
-    """How an element's own text shows, as far as inline styles say: its font size (0.0 for nothing, another
-    number for a size that shows, None where no style sets one) and its colour and the colour behind it
-    (see :func:`_colour`; None where no style sets one: the page's own, which shows)."""
+    """How an element's own text shows, as far as inline styles say: its font size in pixels (None where no
+    style sets one: the page's own, which shows) and its colour and the colour behind it (see :func:`_colour`;
+    None where no style sets one: the page's own, which shows)."""
 
     size: float | None
     colour: str | None
@@ -487,8 +487,59 @@ class _Look(NamedTuple):
 
 
 _PLAIN = _Look(None, None, None)
-#: A font size of nothing, as CSS writes it ("0", "0.0", "0px", "0em").
-_NO_SIZE = re.compile(r"0*\.?0*(?:px|em|rem|pt|%)?")
+#: A font size below which text shows nothing (``font-size: 0.5px``; 1px is a line of dots, but drawn).
+_TINY_FONT = 1.0
+#: The font size a page's text has where no style sets one, in pixels.
+_FONT_SIZE = 16.0
+#: Font sizes by keyword (``medium`` is the default), and the relative ones as a factor of the inherited size.
+_FONT_SIZES = {
+    "xx-small": 9.0,
+    "x-small": 10.0,
+    "small": 13.0,
+    "medium": 16.0,
+    "large": 18.0,
+    "x-large": 24.0,
+    "xx-large": 32.0,
+    "xxx-large": 48.0,
+}
+_RELATIVE_FONT_SIZES = {"smaller": 1 / 1.2, "larger": 1.2}
+#: Units of a font size relative to the inherited one (a per cent, a font's units), as a factor of it.
+_RELATIVE_UNITS = {"em": 1.0, "%": 0.01, "ex": 0.5, "ch": 0.5, "cap": 0.7, "ic": 1.0, "lh": 1.2}
+#: What a ``font`` shorthand names before its size that is no size.
+_FONT_WORDS = re.compile(
+    r"normal|italic|oblique|small-caps|bold|bolder|lighter|[1-9]\d*|[\d.]+deg|[a-z-]*(?:condensed|expanded)"
+)
+
+
+def _font_size(value: str, outer: float | None) -> float | None:
+    """A ``font-size`` value in pixels, inside text of size ``outer`` (None: the page's own); None where no size
+    is read (``inherit``, a size not read: shown)."""
+    size = _FONT_SIZES.get(value)
+    if size is not None:
+        return size
+    inherited = outer if outer is not None else _FONT_SIZE
+    if value in _RELATIVE_FONT_SIZES:
+        return inherited * _RELATIVE_FONT_SIZES[value]
+    found = _LENGTH.fullmatch(value)
+    if found is not None:
+        number, unit = float(found.group(1)), found.group(2)
+        if unit in _RELATIVE_UNITS:
+            return number * _RELATIVE_UNITS[unit] * inherited
+        if unit in _PIXELS and (unit or number == 0):
+            return number * _PIXELS[unit]
+    elif "(" in value:
+        return _calc(value, _RELATIVE_UNITS["%"] * inherited)
+    return outer
+
+
+def _font_shorthand_size(value: str, outer: float | None) -> float | None:
+    """The size a ``font`` shorthand sets (``font: italic bold 0/0 a``: 0), in pixels; ``outer`` where it
+    names none (``font: inherit``, a system font)."""
+    for part in _values(value):
+        size = part.split("/", 1)[0]
+        if size and not _FONT_WORDS.fullmatch(size):
+            return _font_size(size, outer)
+    return outer
 
 
 def _look(declarations: dict[str, str], outer: _Look = _PLAIN) -> _Look:
@@ -499,7 +550,9 @@ def _look(declarations: dict[str, str], outer: _Look = _PLAIN) -> _Look:
     painted = picture = None  # what this element paints behind its text: a colour, a picture
     for name, value in declarations.items():
         if name == "font-size":
-            size = 0.0 if _NO_SIZE.fullmatch(value) else 16.0
+            size = _font_size(value, outer.size)
+        elif name == "font":
+            size = _font_shorthand_size(value, outer.size)
         elif name == "color":
             found = _colour(value)
             if found != "currentcolor" and value not in _NO_COLOUR:
@@ -531,7 +584,7 @@ _PICTURE = "a picture"
 def _readable(look: _Look) -> bool:
     """Whether text of ``look`` shows: of some size, and in a colour that is not the one behind it."""
     size, colour, backdrop = look
-    if size is not None and size <= 0:
+    if size is not None and size < _TINY_FONT:
         return False
     if colour == "transparent":
         return False
