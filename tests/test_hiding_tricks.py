@@ -457,6 +457,24 @@ def test_a_font_of_some_size_shows(style):
     assert hidden_by(style) == []
 
 
+# CSS escapes in a style --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "style",
+    [
+        r"display:\6e one",
+        r"d\69splay:none",
+        r"display:\00006e one",
+        r"visibility:\hidden",
+        r"opacity:\30",
+        r"\63olor:#fff;background:#fff",
+    ],
+)
+def test_a_style_written_with_css_escapes_is_read_unescaped(style):
+    assert hidden_by(style) == ALL_RULES
+
+
 # In a Markdown body's raw HTML -------------------------------------------------------------------------
 
 MD_STORY = "# Why the Island Ferries Run Less Often\n\nBy Lotte Varga\n\nThe winter timetable arrived this week.\n\n"
@@ -472,6 +490,7 @@ MD_CREDIT = (
         ("<div popover>", "</div>"),
         ('<svg width="0" height="0"><foreignObject>', "</foreignObject></svg>"),
         ('<div style="font:0/0 a">', "</div>"),
+        (r'<div style="d\69splay:\6e one">', "</div>"),
     ],
 )
 def test_markdown_raw_html_hiding_the_credit_is_read_as_a_page_is(opening, closing):

@@ -440,10 +440,27 @@ _CSS_COMMENT = re.compile(r"/\*.*?(?:\*/|$)", re.DOTALL)
 
 def _read_style(style: str) -> str:
     """An inline style as CSS reads it: without its comments (``display:/**/none`` is display:none to a
-    browser), in lower case (CSS reads property names and keywords blind to ASCII case only)."""
+    browser), its escapes written out (``d\\69splay:\\6e one`` is display:none), in lower case (CSS reads
+    property names and keywords blind to ASCII case only)."""
     if "/*" in style:
         style = _CSS_COMMENT.sub("", style)
+    if "\\" in style:
+        style = _CSS_ESCAPE.sub(_unescaped, style)
     return style.lower() if style.isascii() else style.translate(_ASCII_LOWER)
+
+
+#: A CSS escape: a backslash and up to six hexadecimal digits (and one white space ending them), or a backslash
+#: and the character it stands for.
+_CSS_ESCAPE = re.compile(r"\\(?:([0-9a-fA-F]{1,6})[ \t\n\r\f]?|([^\n\r\f0-9a-fA-F]))")
+
+
+def _unescaped(escape: re.Match[str]) -> str:
+    """The character a CSS escape stands for (U+FFFD for none: a code point of 0, a surrogate, past Unicode)."""
+    digits, character = escape.groups()
+    if digits is None:
+        return character
+    code = int(digits, 16)
+    return chr(code) if 0 < code <= 0x10FFFF and not 0xD800 <= code <= 0xDFFF else "\ufffd"
 
 
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
@@ -1827,12 +1844,14 @@ def _style_may_hide(tag: str) -> bool:
 
     A tracking pixel's ``style="border: none; max-width: 1px"`` hides nothing.
     The tag's text holds its attributes' values as written, so a hiding style
-    is found in it, unless a character reference (``display&#58;none``) or a
-    CSS comment stands in the way: then it may hide.
+    is found in it, unless a character reference (``display&#58;none``), a
+    CSS comment or a CSS escape (``d\\69splay``) stands in the way: then it may hide.
     """
     if "style" not in tag:
         return False
-    return "&" in tag or "/*" in tag or _HIDING_STYLE.search(tag) is not None or _sightless(tag)
+    if "&" in tag or "/*" in tag or "\\" in tag:
+        return True
+    return _HIDING_STYLE.search(tag) is not None or _sightless(tag)
 
 
 def _start_tag(markdown: str, index: int) -> str | None:
