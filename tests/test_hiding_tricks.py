@@ -475,6 +475,13 @@ def test_a_style_written_with_css_escapes_is_read_unescaped(style):
     assert hidden_by(style) == ALL_RULES
 
 
+# Bootstrap 5's skip-link class -------------------------------------------------------------------------
+
+
+def test_bootstraps_visually_hidden_focusable_hides_until_focused():
+    assert fired(f'<div class="visually-hidden-focusable">{CREDIT}</div>') == ALL_RULES
+
+
 # In a Markdown body's raw HTML -------------------------------------------------------------------------
 
 MD_STORY = "# Why the Island Ferries Run Less Often\n\nBy Lotte Varga\n\nThe winter timetable arrived this week.\n\n"

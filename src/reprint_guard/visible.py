@@ -30,9 +30,10 @@ _CLOSED_TOGGLE_STATE = "data-kg-toggle-state"
 _CLOSED_TOGGLE = f'[{_CLOSED_TOGGLE_STATE}="close"]'
 #: The classes that CSS frameworks and site themes hide an element with, everywhere a page is shown:
 #: display:none (Bootstrap's ``d-none``, Tailwind's and WordPress's ``hidden``, ``hide``), visibility:hidden
-#: (``invisible``), or shown to screen readers only (``sr-only``, ``visually-hidden``, WordPress's
-#: ``screen-reader-text``, Foundation's ``show-for-sr``, Drupal's ``element-invisible``). A site may style a
-#: class as it likes; these names mean "hidden" in the frameworks that made them common.
+#: (``invisible``), or shown to screen readers only (``sr-only``, ``visually-hidden``, Bootstrap 5's
+#: ``visually-hidden-focusable``, shown once a keyboard reaches it, WordPress's ``screen-reader-text``,
+#: Foundation's ``show-for-sr``, Drupal's ``element-invisible``). A site may style a class as it likes; these
+#: names mean "hidden" in the frameworks that made them common.
 HIDING_CLASSES = (
     "hidden",
     "hide",
@@ -40,6 +41,7 @@ HIDING_CLASSES = (
     "invisible",
     "sr-only",
     "visually-hidden",
+    "visually-hidden-focusable",
     "visuallyhidden",
     "screen-reader-text",
     "show-for-sr",
@@ -48,9 +50,9 @@ HIDING_CLASSES = (
 )
 _HIDING_CLASS_SET = frozenset(HIDING_CLASSES)
 #: Those that leave an image in the page, loaded (out of sight, not display:none), as a sightless style does.
-_SIGHTLESS_CLASSES = frozenset(HIDING_CLASSES[3:])
+_SIGHTLESS_CLASSES = _HIDING_CLASS_SET - {"hidden", "hide", "d-none"}
 #: Those that keep the text for screen readers (out of sight, but read out: on the page for some readers).
-_SPOKEN_CLASSES = frozenset(HIDING_CLASSES[4:10])
+_SPOKEN_CLASSES = _SIGHTLESS_CLASSES - {"invisible", "element-hidden"}
 #: A class that shows the element again on some screen widths (Bootstrap's ``d-md-block``, Tailwind's
 #: ``md:block`` or ``md:not-sr-only``): hidden on a phone only, it is shown, as a width-bound hiding class is.
 _SHOWN_AT_A_WIDTH = re.compile(
