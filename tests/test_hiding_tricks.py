@@ -482,6 +482,36 @@ def test_bootstraps_visually_hidden_focusable_hides_until_focused():
     assert fired(f'<div class="visually-hidden-focusable">{CREDIT}</div>') == ALL_RULES
 
 
+# Elements a browser never renders ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("tail", "expected"),
+    [
+        (f"<noframes>{CREDIT}</noframes>", ALL_RULES),
+        (
+            f"<math><semantics><mi>x</mi><annotation>{CREDIT_WORDS}</annotation></semantics></math>{LINK_APART}",
+            CREDIT_RULES,
+        ),
+        (
+            f"<math><semantics><mi>x</mi><annotation-xml>{CREDIT_WORDS}</annotation-xml></semantics></math>{LINK_APART}",
+            CREDIT_RULES,
+        ),
+        (f"<select><option>x</option><option>{CREDIT_WORDS}</option></select>{LINK_APART}", CREDIT_RULES),
+        (f"<select><option selected>x</option><option>{CREDIT_WORDS}</option></select>{LINK_APART}", CREDIT_RULES),
+        (f"<p><ruby>x<rp>{CREDIT_WORDS}</rp><rt>y</rt></ruby></p>{LINK_APART}", CREDIT_RULES),
+        # The option a closed list shows (the selected one, else the first), and a list box's options: shown.
+        (f"<select><option>x</option><option selected>{CREDIT_WORDS}</option></select>{LINK_APART}", []),
+        (f"<select><option>{CREDIT_WORDS}</option><option>x</option></select>{LINK_APART}", []),
+        (f'<select size="4"><option>x</option><option>{CREDIT_WORDS}</option></select>{LINK_APART}', []),
+        (f"<select multiple><option>x</option><option>{CREDIT_WORDS}</option></select>{LINK_APART}", []),
+        (f"<p><ruby>{CREDIT_WORDS}<rp>(</rp><rt>note</rt><rp>)</rp></ruby></p>{LINK_APART}", []),
+    ],
+)
+def test_what_a_browser_never_renders_is_out_of_sight(tail, expected):
+    assert fired(tail) == expected
+
+
 # In a Markdown body's raw HTML -------------------------------------------------------------------------
 
 MD_STORY = "# Why the Island Ferries Run Less Often\n\nBy Lotte Varga\n\nThe winter timetable arrived this week.\n\n"
@@ -498,6 +528,7 @@ MD_CREDIT = (
         ('<svg width="0" height="0"><foreignObject>', "</foreignObject></svg>"),
         ('<div style="font:0/0 a">', "</div>"),
         (r'<div style="d\69splay:\6e one">', "</div>"),
+        ("<noframes>", "</noframes>"),
     ],
 )
 def test_markdown_raw_html_hiding_the_credit_is_read_as_a_page_is(opening, closing):

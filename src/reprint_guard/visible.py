@@ -19,7 +19,12 @@ from .prefilter import Lexicon, lexicon_with, word_finder
 from .textnorm import ZERO_WIDTH, collapse, find_phrase, fold_utf8, normalize, normalize_utf8, normalized_utf8
 
 #: Elements whose content a reader never sees as article text.
-_INVISIBLE_TAGS = ["script", "style", "template", "code", "pre", "head", "title", "noscript", "datalist", "noembed"]
+_INVISIBLE_TAGS = [
+    *("script", "style", "template", "code", "pre", "head", "title", "noscript", "datalist", "noembed"),
+    # What a browser never renders: a frameless page's fallback, a formula's annotations (a <semantics> shows its
+    # first child), a ruby's fallback brackets.
+    *("noframes", "annotation", "annotation-xml", "rp"),
+]
 #: Shown only when it has the ``open`` attribute.
 _CLOSED_DIALOG = "dialog:not([open])"
 #: A closed disclosure widget shows its ``<summary>`` only; the rest waits for a click.
@@ -62,7 +67,9 @@ _SHOWN_AT_A_WIDTH = re.compile(
 #: Attributes that may hide an element: ``hidden``, ``popover`` (shown only once opened), ``style`` (when what
 #: it says hides: see :func:`_hidden_parts`), and an SVG's size (of nothing, it shows nothing it holds).
 _HIDING_ATTRIBUTES = "[hidden], [popover], [style], svg[width], svg[height]"
-_PRUNED = ", ".join([*_INVISIBLE_TAGS, _CLOSED_DIALOG, _CLOSED_DETAILS, _CLOSED_TOGGLE, _HIDING_ATTRIBUTES])
+#: A drop-down list: it shows one of its options (see :func:`_unselected`).
+_LIST = "select"
+_PRUNED = ", ".join([*_INVISIBLE_TAGS, _CLOSED_DIALOG, _CLOSED_DETAILS, _CLOSED_TOGGLE, _HIDING_ATTRIBUTES, _LIST])
 #: The same, with the hiding classes: a query of many selectors costs more, asked only of a page whose source
 #: names one of those classes.
 _PRUNED_WITH_CLASSES = ", ".join([_PRUNED, *(f'[class~="{name}"]' for name in HIDING_CLASSES)])
@@ -1365,7 +1372,30 @@ def _is_hidden(node: LexborNode) -> bool:
 
 def _hidden_parts(node: LexborNode) -> bool | list[LexborNode]:
     """What of ``node`` a reader does not see: all of it (True), nothing (False), or these parts of it (an
-    element whose text does not show, but which holds an element that shows its own: see :func:`_shown_within`)."""
+    element whose text does not show, but which holds an element that shows its own: see :func:`_shown_within`;
+    the options a drop-down list does not show)."""
+    parts = _hidden_as_marked(node)
+    if node.tag == _LIST and parts is not True:
+        return [*(parts or ()), *_unselected(node)] or False
+    return parts
+
+
+def _unselected(select: LexborNode) -> list[LexborNode]:
+    """The options a drop-down list does not show: all but the one selected (the last marked so, else the first
+    that may be chosen). A list box (``multiple``, a ``size`` of more than one) shows them all."""
+    attrs = select.attributes
+    size = (attrs.get("size") or "").strip()
+    if "multiple" in attrs or (size.isdigit() and int(size) > 1):
+        return []
+    options = select.css("option")
+    chosen = next((option for option in reversed(options) if "selected" in option.attributes), None)
+    if chosen is None:
+        chosen = next((option for option in options if "disabled" not in option.attributes), None)
+    return [option for option in options if chosen is None or option.mem_id != chosen.mem_id]
+
+
+def _hidden_as_marked(node: LexborNode) -> bool | list[LexborNode]:
+    """What of ``node`` its tag, attributes, classes and style hide (see :func:`_hidden_parts`)."""
     tag = node.tag
     if tag in _INVISIBLE_TAGS:
         return True
@@ -1774,12 +1804,12 @@ def _says_hiding(tag: str) -> bool:
     return any(part in rest for part in _HIDING_WORDS)
 
 
-#: Start tags that rule the quick path out: invisible elements, an SVG (of no size, it hides what it holds), and
-#: a frameset (it replaces the body, so
+#: Start tags that rule the quick path out: invisible elements, an SVG (of no size, it hides what it holds), a
+#: drop-down list (it shows one option), and a frameset (it replaces the body, so
 #: the body read is no longer in the document that a search by tag name walks). Code is not among them: the
 #: quick path removes every <code> and <pre> by tag name, Markdown's own and raw HTML's alike (a credit's
 #: address pasted as "<code>https://...</code>" took the slow path, three times the cost).
-_PRUNED_OR_REPLACING = frozenset([*_INVISIBLE_TAGS, "dialog", "details", "frameset", "svg"]) - {"code", "pre"}
+_PRUNED_OR_REPLACING = frozenset([*_INVISIBLE_TAGS, "dialog", "details", "frameset", "svg", _LIST]) - {"code", "pre"}
 
 
 def names_hiding_class(markdown: str) -> bool:
