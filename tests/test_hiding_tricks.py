@@ -538,3 +538,20 @@ def test_markdown_raw_html_hiding_the_credit_is_read_as_a_page_is(opening, closi
     assert sorted(f.rule for f in check(body, META).findings) == ALL_RULES
     shown = f"{MD_STORY}<div>\n\n{MD_CREDIT}\n</div>\n"
     assert check(shown, META).findings == []
+
+
+# A link whose words are blank --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "words",
+    ["&#x3164;", "&#x2800;", "&#x115F;&#x1160;", "&#xFFA0;", "&#x2800; &#x3164;&nbsp;&#x200B;", "&nbsp;", "&#x200B;"],
+)
+def test_a_link_of_blank_looking_characters_is_no_link(words):
+    """Hangul fillers and the braille blank draw nothing, as zero-width and non-breaking spaces do."""
+    assert fired(f'<p><a href="{URL}">{words}</a></p>{WORDS_SHOWN}') == LINK_RULE
+
+
+@pytest.mark.parametrize("words", ["한국어", "&#x2801;", "x&#x3164;"])
+def test_a_link_with_a_letter_or_a_braille_dot_is_a_link(words):
+    assert fired(f'<p><a href="{URL}">{words}</a></p>{WORDS_SHOWN}') == []

@@ -1105,9 +1105,15 @@ def _shows_something(anchor: LexborNode) -> bool:
     """A link a reader can see and click: it has text, or an image or other media inside that shows something
     (``[](url)`` has none, nor has a link around a pixel)."""
     text = anchor.text(deep=True)
-    if text.strip() and (text.isascii() or ZERO_WIDTH.sub("", text).strip()):
+    if text.strip() and (text.isascii() or _BLANK_LOOKING.sub("", ZERO_WIDTH.sub("", text)).strip()):
         return True
     return any(_draws(node) for node in anchor.css(_LINK_CONTENT))
+
+
+#: Characters that are no white space but draw nothing: the Hangul fillers (U+115F, U+1160, U+3164, U+FFA0) and
+#: the braille pattern with no dots (U+2800). A link of them alone (and white space, zero-width characters) shows
+#: no words.
+_BLANK_LOOKING = re.compile("[\u115f\u1160\u3164\uffa0\u2800]")
 
 
 #: What a link may show besides text (a ``<picture>`` shows its ``<img>``).
