@@ -213,6 +213,8 @@ def test_markdown_links_around_pixel_images_link_neither_the_original_nor_the_li
         "color:var(--paper);background:var(--paper)",  # the same value, whatever it is
         "color:#333;background:currentColor",  # the backdrop is the text's own colour
         "color:#fff;background-image:none;background-color:#fff",
+        "color:#fff;background:#fff linear-gradient(#fff,#fff)",  # a gradient of one colour is that colour
+        "color:white;background-image:linear-gradient(to right, #fff, rgb(255, 255, 255))",
     ],
 )
 def test_text_in_its_backgrounds_colour_however_written_is_out_of_sight(style):
@@ -386,6 +388,7 @@ def test_an_element_clipped_to_nothing_is_out_of_sight(style):
         "width:1px;height:1px",
         "height:0;padding-bottom:56.25%;overflow:hidden",  # a video's wrapper: it shows in its padding
         "height:0;min-height:3em;overflow:hidden",
+        "height:-5px;overflow:hidden",  # no height: CSS drops the declaration
     ],
 )
 def test_an_element_with_room_or_overflow_shown_shows(style):
@@ -452,7 +455,16 @@ def test_a_font_sized_relative_to_nothing_is_nothing():
     assert fired(tail) == []
 
 
-@pytest.mark.parametrize("style", ["font-size:1px", "font:12px/1.5 Georgia", "font-size:small", "font:inherit"])
+@pytest.mark.parametrize(
+    "style",
+    [
+        "font-size:1px",
+        "font:12px/1.5 Georgia",
+        "font-size:small",
+        "font:inherit",
+        "font-size:-5px",  # no size: CSS drops the declaration
+    ],
+)
 def test_a_font_of_some_size_shows(style):
     assert hidden_by(style) == []
 

@@ -199,7 +199,7 @@ _CLIPPING = frozenset({"hidden", "clip"})
 def _cramped(declared: dict[str, str], sides: tuple[tuple[str, str], ...], paddings: tuple[str, ...]) -> bool:
     """Whether an element's size one way (``sides``: size, maximum, minimum) is a pixel or less, with no
     padding that way."""
-    size, most, least = (_length(declared.get(name) or declared.get(logical)) for name, logical in sides)
+    size, most, least = (_size(declared.get(name) or declared.get(logical)) for name, logical in sides)
     if not ((size is not None and size <= 1) or (most is not None and most <= 1)):
         return False
     if least is not None and least > 1:
@@ -265,6 +265,12 @@ _PIXELS = {
     **{prefix + unit: 10.0 for prefix in ("", "s", "l", "d") for unit in ("vw", "vh", "vi", "vb", "vmin", "vmax")},
     **{"cq" + unit: 10.0 for unit in ("w", "h", "i", "b", "min", "max")},
 }
+
+
+def _size(value: str | None) -> float | None:
+    """A width or height in pixels (see :func:`_length`): None for a negative one too, which CSS drops."""
+    size = _length(value)
+    return size if size is None or size >= 0 else None
 
 
 def _length(value: str | None, percent: float = _PIXELS["%"]) -> float | None:
@@ -549,6 +555,8 @@ def _font_size(value: str, outer: float | None) -> float | None:
     found = _LENGTH.fullmatch(value)
     if found is not None:
         number, unit = float(found.group(1)), found.group(2)
+        if number < 0:
+            return outer  # no font size: CSS drops the declaration
         if unit in _RELATIVE_UNITS:
             return number * _RELATIVE_UNITS[unit] * inherited
         if unit in _PIXELS and (unit or number == 0):
@@ -571,9 +579,10 @@ def _font_shorthand_size(value: str, outer: float | None) -> float | None:
 def _look(declarations: dict[str, str], outer: _Look = _PLAIN) -> _Look:
     """The look of an element's text with ``declarations`` for its style, inside an element of look ``outer``:
     what the style does not set is inherited (a backdrop is the nearest one painted, a colour of nothing
-    letting the one behind it show; a picture is a backdrop of its own, whatever colour it has under it)."""
+    letting the one behind it show; a picture is a backdrop of its own, whatever colour it has under it, and a
+    gradient of one colour is that colour)."""
     size, colour, backdrop = outer
-    painted = picture = None  # what this element paints behind its text: a colour, a picture
+    painted = picture = None  # what this element paints behind its text: a colour, and an image over it
     for name, value in declarations.items():
         if name == "font-size":
             size = _font_size(value, outer.size)
@@ -586,12 +595,12 @@ def _look(declarations: dict[str, str], outer: _Look = _PLAIN) -> _Look:
         elif name == "background-color":
             painted = _colour(value) or value
         elif name == "background":
-            picture = _PICTURE_FUNCTION.search(value) is not None
+            picture = _painted_image(value) if _PICTURE_FUNCTION.search(value) else None
             painted = _colour(value) or value
         elif name == "background-image":
-            picture = value != "none"
-    if picture:
-        backdrop = _PICTURE
+            picture = _painted_image(value) if value != "none" else None
+    if picture is not None:
+        backdrop = picture
     elif painted == "currentcolor":
         backdrop = colour
     elif painted is not None and painted != "transparent" and painted not in _NO_COLOUR:
@@ -605,6 +614,25 @@ _NO_COLOUR = frozenset({"", "none", "inherit", "initial", "unset", "revert", "re
 _PICTURE_FUNCTION = re.compile(r"url\(|gradient\(|image\(|image-set\(|element\(|cross-fade\(|paint\(")
 #: The backdrop of a picture: no colour is it.
 _PICTURE = "a picture"
+#: The functions a gradient of colours is written with: any other (``url()``, ``image-set()``, ``var()``) is a
+#: picture, whatever it shows.
+_GRADIENT_FUNCTIONS = frozenset(
+    {"linear-gradient", "radial-gradient", "conic-gradient", "rgb", "rgba", "hsl", "hsla"}
+    | {"repeating-linear-gradient", "repeating-radial-gradient", "repeating-conic-gradient"}
+)
+_FUNCTION_NAME = re.compile(r"([a-z][a-z0-9-]*)\(")
+
+
+def _painted_image(value: str) -> str:
+    """What a background's image (``background-image``, or the ``background`` shorthand's, with its colour)
+    paints: the one colour of a gradient of one colour (``linear-gradient(#fff, #fff)``), else a picture."""
+    if not _GRADIENT_FUNCTIONS.issuperset(_FUNCTION_NAME.findall(value)):
+        return _PICTURE
+    colours = {_colour(word) for word in _COLOUR_WORD.findall(value)}
+    colours.discard(None)
+    if len(colours) != 1 or "transparent" in colours or "currentcolor" in colours:
+        return _PICTURE
+    return colours.pop()  # type: ignore[return-value] - None is discarded
 
 
 def _readable(look: _Look) -> bool:
@@ -1127,7 +1155,7 @@ def _draws(node: LexborNode) -> bool:
     (no width or no height, or a pixel), faded out or otherwise out of sight (:func:`_out_of_sight`); an SVG,
     not an empty one."""
     attrs = node.attributes
-    width, height = _length(attrs.get("width")), _length(attrs.get("height"))
+    width, height = _size(attrs.get("width")), _size(attrs.get("height"))
     style = attrs.get("style")
     if style:
         style = _read_style(style)
@@ -1147,9 +1175,9 @@ def _draws(node: LexborNode) -> bool:
 def _narrowest(declared: dict[str, str], side: str, given: float | None) -> float | None:
     """An element's ``side`` (width or height) in pixels, as its style sets it (``given`` otherwise) and its
     ``max-`` bounds it; None where not known."""
-    size = _length(declared[side]) if side in declared else None
+    size = _size(declared[side]) if side in declared else None
     size = given if size is None else size
-    bound = _length(declared.get("max-" + side))
+    bound = _size(declared.get("max-" + side))
     return bound if bound is not None and (size is None or bound < size) else size
 
 
@@ -1444,14 +1472,14 @@ def _hidden_as_marked(node: LexborNode) -> bool | list[LexborNode]:
 def _of_no_size(attrs: dict[str, str | None]) -> bool:
     """Whether an SVG is of no width or no height (by its attributes or its style): it clips what it holds,
     unless its style lets what overflows show."""
-    width, height = _length(attrs.get("width")), _length(attrs.get("height"))
+    width, height = _size(attrs.get("width")), _size(attrs.get("height"))
     style = attrs.get("style")
     if style:
         declared = _declarations(_read_style(style))
         if declared.get("overflow", "").startswith("visible"):
             return False
-        width = _length(declared["width"]) if "width" in declared else width
-        height = _length(declared["height"]) if "height" in declared else height
+        width = _size(declared["width"]) if "width" in declared else width
+        height = _size(declared["height"]) if "height" in declared else height
     return (width is not None and width <= 0) or (height is not None and height <= 0)
 
 
