@@ -21,9 +21,9 @@ from .textnorm import ZERO_WIDTH, collapse, find_phrase, fold_utf8, normalize, n
 #: Elements whose content a reader never sees as article text.
 _INVISIBLE_TAGS = [
     *("script", "style", "template", "code", "pre", "head", "title", "noscript", "datalist", "noembed"),
-    # What a browser never renders: a frameless page's fallback, a formula's annotations (a <semantics> shows its
-    # first child), a ruby's fallback brackets.
-    *("noframes", "annotation", "annotation-xml", "rp"),
+    # What a browser never renders: a frameless page's fallback, a ruby's fallback brackets (and a formula's
+    # annotations: see _UNRENDERED_MATH).
+    *("noframes", "rp"),
 ]
 #: Shown only when it has the ``open`` attribute.
 _CLOSED_DIALOG = "dialog:not([open])"
@@ -66,10 +66,17 @@ _SHOWN_AT_A_WIDTH = re.compile(
 )
 #: Attributes that may hide an element: ``hidden``, ``popover`` (shown only once opened), ``style`` (when what
 #: it says hides: see :func:`_hidden_parts`), and an SVG's size (of nothing, it shows nothing it holds).
-_HIDING_ATTRIBUTES = "[hidden], [popover], [style], svg[width], svg[height]"
+_HIDING_ATTRIBUTES = "[hidden], [popover], [style], svg:is([width], [height])"
 #: A drop-down list: it shows one of its options (see :func:`_unselected`).
 _LIST = "select"
-_PRUNED = ", ".join([*_INVISIBLE_TAGS, _CLOSED_DIALOG, _CLOSED_DETAILS, _CLOSED_TOGGLE, _HIDING_ATTRIBUTES, _LIST])
+#: A formula: a <semantics> in it shows its first child, not the annotations after it (MathML Core).
+_FORMULA = "math"
+_UNRENDERED_MATH = "semantics > :not(:first-child)"
+#: What is pruned from a body, found in one query: each selector in it is a walk of the tree, so none is asked in
+#: vain (the parser never puts a <head> in the body).
+_IN_A_BODY = [tag for tag in _INVISIBLE_TAGS if tag != "head"]
+_INVISIBLE_SET = frozenset(_INVISIBLE_TAGS)
+_PRUNED = ", ".join([*_IN_A_BODY, _CLOSED_DIALOG, _CLOSED_DETAILS, _CLOSED_TOGGLE, _HIDING_ATTRIBUTES, _LIST, _FORMULA])
 #: The same, with the hiding classes: a query of many selectors costs more, asked only of a page whose source
 #: names one of those classes.
 _PRUNED_WITH_CLASSES = ", ".join([_PRUNED, *(f'[class~="{name}"]' for name in HIDING_CLASSES)])
@@ -110,14 +117,15 @@ def _out_of_sight(style: str, declared: dict[str, str] | None = None) -> bool:
     that does not show are read apart, as a :class:`_Look`: an element inside may set its own)."""
     if declared is None:
         declared = _declarations(style)
-    if _PLACING.isdisjoint(declared):
+    present = _PLACING.intersection(declared)
+    if not present:
         return False
     return (
-        _faded(declared)
-        or _scaled_away(declared)
-        or _moved_away(declared)
-        or _clipped_away(declared)
-        or _no_room(declared)
+        (("opacity" in present or "filter" in present) and _faded(declared))
+        or (("transform" in present or "scale" in present) and _scaled_away(declared))
+        or (not _MOVING.isdisjoint(present) and _moved_away(declared))
+        or (("clip" in present or "clip-path" in present) and _clipped_away(declared))
+        or (not _OVERFLOWING.isdisjoint(present) and _no_room(declared))
     )
 
 
@@ -225,6 +233,9 @@ def _faded(declared: dict[str, str]) -> bool:
     return False
 
 
+#: Those that may move it: a transform, a translation, a positioned element's offsets, an indent, a margin.
+_MOVING = frozenset({"transform", "translate", "position", "text-indent", "margin", "margin-left", "margin-top"})
+_OVERFLOWING = frozenset(_OVERFLOWS)
 #: A scale at or below which an element is taken for none: a hundredth of its size (0.16 pixels of a 16-pixel
 #: font).
 _TINY_SCALE = 0.01
@@ -324,8 +335,8 @@ def _moved_away(declared: dict[str, str]) -> bool:
 def _is_far(value: str | None, percent: float = _PIXELS["%"]) -> bool:
     """Whether an offset (a length, or a ``calc()`` of lengths) reaches :data:`_FAR` (``percent``: the pixels in
     a per cent)."""
-    if not value:
-        return False
+    if not value or "-" not in value:
+        return False  # no minus: nothing moves up or left
     offset = _calc(value, percent) if "(" in value else _length(value, percent)
     return offset is not None and offset <= _FAR
 
@@ -508,6 +519,10 @@ def _may_change_look(style: str) -> bool:
     return "font" in style or "color" in style
 
 
+#: What makes an element's own text unreadable (a background alone does not: the text's colour is the page's).
+_OWN_LOOKS = frozenset({"font-size", "font", "color"})
+
+
 class _Look(NamedTuple):
     """How an element's own text shows, as far as inline styles say: its font size in pixels (None where no
     style sets one: the page's own, which shows) and its colour and the colour behind it (see :func:`_colour`;
@@ -653,7 +668,8 @@ def _colour(value: str) -> str | None:
     """A CSS colour value (lower case) as one spelling, ``#rrggbb`` (``#fff``, ``white``, ``rgb(255 255 255)``
     and ``hsl(0, 0%, 100%)`` alike), ``transparent`` (an alpha of nothing, or near it: :data:`_FAINT`) or
     ``currentcolor``: the first colour of a ``background`` shorthand; None for none read."""
-    for word in _COLOUR_WORD.findall(value):
+    words = (value,) if _HEX_COLOUR.fullmatch(value) else _COLOUR_WORD.findall(value)  # "#333": as it stands
+    for word in words:
         if word[0] == "#":
             digits = word[1:]
             if len(digits) in (3, 4):  # #fff, #ffff: each digit doubled
@@ -672,6 +688,7 @@ def _colour(value: str) -> str | None:
 
 
 _COLOUR_WORD = re.compile(r"(?:rgba?|hsla?)\([^)]*\)|#[0-9a-f]+\b|[a-z]+")
+_HEX_COLOUR = re.compile(r"#[0-9a-f]+")
 _COLOUR_NUMBER = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?(?:%|deg|grad|rad|turn)?")
 #: Degrees in a turn's units.
 _DEGREES = {"": 1.0, "deg": 1.0, "grad": 0.9, "rad": 180 / 3.141592653589793, "turn": 360.0}
@@ -1407,10 +1424,12 @@ def _is_hidden(node: LexborNode) -> bool:
 def _hidden_parts(node: LexborNode) -> bool | list[LexborNode]:
     """What of ``node`` a reader does not see: all of it (True), nothing (False), or these parts of it (an
     element whose text does not show, but which holds an element that shows its own: see :func:`_shown_within`;
-    the options a drop-down list does not show)."""
+    the options a drop-down list does not show, a formula's annotations)."""
     parts = _hidden_as_marked(node)
     if node.tag == _LIST and parts is not True:
         return [*(parts or ()), *_unselected(node)] or False
+    if node.tag == _FORMULA and parts is not True:
+        return [*(parts or ()), *node.css(_UNRENDERED_MATH)] or False
     return parts
 
 
@@ -1431,7 +1450,7 @@ def _unselected(select: LexborNode) -> list[LexborNode]:
 def _hidden_as_marked(node: LexborNode) -> bool | list[LexborNode]:
     """What of ``node`` its tag, attributes, classes and style hide (see :func:`_hidden_parts`)."""
     tag = node.tag
-    if tag in _INVISIBLE_TAGS:
+    if tag in _INVISIBLE_SET:
         return True
     if tag == "dialog" and "open" not in node.attributes:
         return True
@@ -1461,7 +1480,7 @@ def _hidden_as_marked(node: LexborNode) -> bool | list[LexborNode]:
     declared = _declarations(style)
     if _out_of_sight(style, declared):
         return True
-    if tag in _UNTOUCHED_BY_LOOK or not _may_change_look(style):
+    if tag in _UNTOUCHED_BY_LOOK or _OWN_LOOKS.isdisjoint(declared):
         return False
     look = _look(declared)
     if _readable(look):
@@ -1472,8 +1491,11 @@ def _hidden_as_marked(node: LexborNode) -> bool | list[LexborNode]:
 def _of_no_size(attrs: dict[str, str | None]) -> bool:
     """Whether an SVG is of no width or no height (by its attributes or its style): it clips what it holds,
     unless its style lets what overflows show."""
-    width, height = _size(attrs.get("width")), _size(attrs.get("height"))
+    width, height = attrs.get("width"), attrs.get("height")
     style = attrs.get("style")
+    if not style and (width or "1")[0] in _NONZERO and (height or "1")[0] in _NONZERO:
+        return False  # an icon's width="24" height="24": sized, read no further
+    width, height = _size(width), _size(height)
     if style:
         declared = _declarations(_read_style(style))
         if declared.get("overflow", "").startswith("visible"):
@@ -1481,6 +1503,10 @@ def _of_no_size(attrs: dict[str, str | None]) -> bool:
         width = _size(declared["width"]) if "width" in declared else width
         height = _size(declared["height"]) if "height" in declared else height
     return (width is not None and width <= 0) or (height is not None and height <= 0)
+
+
+#: The digits a size that is something starts with.
+_NONZERO = frozenset("123456789")
 
 
 class _Folded:
@@ -1565,7 +1591,7 @@ def _spoken_only(node: LexborNode) -> bool:
     names = set((attrs.get("class") or "").split())
     if names.isdisjoint(_SPOKEN_CLASSES) or not names.isdisjoint(_HIDING_CLASS_SET - _SPOKEN_CLASSES):
         return False
-    if node.tag in _INVISIBLE_TAGS or node.tag == "dialog" or "hidden" in attrs or "popover" in attrs:
+    if node.tag in _INVISIBLE_SET or node.tag == "dialog" or "hidden" in attrs or "popover" in attrs:
         return False
     style = attrs.get("style") or ""
     return not style or _HIDING_STYLE.search(_read_style(style)) is None
@@ -1839,11 +1865,14 @@ def _says_hiding(tag: str) -> bool:
 
 
 #: Start tags that rule the quick path out: invisible elements, an SVG (of no size, it hides what it holds), a
-#: drop-down list (it shows one option), and a frameset (it replaces the body, so
+#: drop-down list (it shows one option), a formula (its annotations), and a frameset (it replaces the body, so
 #: the body read is no longer in the document that a search by tag name walks). Code is not among them: the
 #: quick path removes every <code> and <pre> by tag name, Markdown's own and raw HTML's alike (a credit's
 #: address pasted as "<code>https://...</code>" took the slow path, three times the cost).
-_PRUNED_OR_REPLACING = frozenset([*_INVISIBLE_TAGS, "dialog", "details", "frameset", "svg", _LIST]) - {"code", "pre"}
+_PRUNED_OR_REPLACING = frozenset([*_INVISIBLE_TAGS, "dialog", "details", "frameset", "svg", _LIST, _FORMULA]) - {
+    "code",
+    "pre",
+}
 
 
 def names_hiding_class(markdown: str) -> bool:
