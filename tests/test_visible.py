@@ -264,7 +264,8 @@ def test_every_hiding_class_rules_out_the_quick_path():
     [
         ('<p style="color:#fff;background:#fff;font-size:1px">{credit}</p>', False),  # white on white
         ('<p style="color: white; background-color: #FFFFFF">{credit}</p>', False),
-        ('<p style="background: #fff url(paper.png); color: rgb(255, 255, 255)">{credit}</p>', False),
+        # White over a picture (its fallback colour white): what shows is the picture behind it, read.
+        ('<p style="background: #fff url(paper.png); color: rgb(255, 255, 255)">{credit}</p>', True),
         ('<p style="color: transparent">{credit}</p>', False),
         ('<p style="color: rgba(0, 0, 0, 0)">{credit}</p>', False),
         ('<p style="color:#333;background:#fff">{credit}</p>', True),  # dark on light: read

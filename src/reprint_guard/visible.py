@@ -19,7 +19,12 @@ from .prefilter import Lexicon, lexicon_with, word_finder
 from .textnorm import ZERO_WIDTH, collapse, find_phrase, fold_utf8, normalize, normalize_utf8, normalized_utf8
 
 #: Elements whose content a reader never sees as article text.
-_INVISIBLE_TAGS = ["script", "style", "template", "code", "pre", "head", "title", "noscript", "datalist", "noembed"]
+_INVISIBLE_TAGS = [
+    *("script", "style", "template", "code", "pre", "head", "title", "noscript", "datalist", "noembed"),
+    # What a browser never renders: a frameless page's fallback, a ruby's fallback brackets (and a formula's
+    # annotations: see _UNRENDERED_MATH).
+    *("noframes", "rp"),
+]
 #: Shown only when it has the ``open`` attribute.
 _CLOSED_DIALOG = "dialog:not([open])"
 #: A closed disclosure widget shows its ``<summary>`` only; the rest waits for a click.
@@ -30,9 +35,10 @@ _CLOSED_TOGGLE_STATE = "data-kg-toggle-state"
 _CLOSED_TOGGLE = f'[{_CLOSED_TOGGLE_STATE}="close"]'
 #: The classes that CSS frameworks and site themes hide an element with, everywhere a page is shown:
 #: display:none (Bootstrap's ``d-none``, Tailwind's and WordPress's ``hidden``, ``hide``), visibility:hidden
-#: (``invisible``), or shown to screen readers only (``sr-only``, ``visually-hidden``, WordPress's
-#: ``screen-reader-text``, Foundation's ``show-for-sr``, Drupal's ``element-invisible``). A site may style a
-#: class as it likes; these names mean "hidden" in the frameworks that made them common.
+#: (``invisible``), or shown to screen readers only (``sr-only``, ``visually-hidden``, Bootstrap 5's
+#: ``visually-hidden-focusable``, shown once a keyboard reaches it, WordPress's ``screen-reader-text``,
+#: Foundation's ``show-for-sr``, Drupal's ``element-invisible``). A site may style a class as it likes; these
+#: names mean "hidden" in the frameworks that made them common.
 HIDING_CLASSES = (
     "hidden",
     "hide",
@@ -40,6 +46,7 @@ HIDING_CLASSES = (
     "invisible",
     "sr-only",
     "visually-hidden",
+    "visually-hidden-focusable",
     "visuallyhidden",
     "screen-reader-text",
     "show-for-sr",
@@ -48,18 +55,28 @@ HIDING_CLASSES = (
 )
 _HIDING_CLASS_SET = frozenset(HIDING_CLASSES)
 #: Those that leave an image in the page, loaded (out of sight, not display:none), as a sightless style does.
-_SIGHTLESS_CLASSES = frozenset(HIDING_CLASSES[3:])
+_SIGHTLESS_CLASSES = _HIDING_CLASS_SET - {"hidden", "hide", "d-none"}
 #: Those that keep the text for screen readers (out of sight, but read out: on the page for some readers).
-_SPOKEN_CLASSES = frozenset(HIDING_CLASSES[4:10])
+_SPOKEN_CLASSES = _SIGHTLESS_CLASSES - {"invisible", "element-hidden"}
 #: A class that shows the element again on some screen widths (Bootstrap's ``d-md-block``, Tailwind's
 #: ``md:block`` or ``md:not-sr-only``): hidden on a phone only, it is shown, as a width-bound hiding class is.
 _SHOWN_AT_A_WIDTH = re.compile(
     r"^(?:d-(?:sm|md|lg|xl|xxl)-(?!none)[a-z-]+|(?:sm|md|lg|xl|2xl|max-\w+|min-\[[^\]]*\]):"
     r"(?:block|inline|inline-block|flex|inline-flex|grid|inline-grid|table|contents|flow-root|not-sr-only|visible))$"
 )
-#: Attributes that may hide an element (``style`` only when it says display:none or visibility:hidden).
-_HIDING_ATTRIBUTES = "[hidden], [style]"
-_PRUNED = ", ".join([*_INVISIBLE_TAGS, _CLOSED_DIALOG, _CLOSED_DETAILS, _CLOSED_TOGGLE, _HIDING_ATTRIBUTES])
+#: Attributes that may hide an element: ``hidden``, ``popover`` (shown only once opened), ``style`` (when what
+#: it says hides: see :func:`_hidden_parts`), and an SVG's size (of nothing, it shows nothing it holds).
+_HIDING_ATTRIBUTES = "[hidden], [popover], [style], svg:is([width], [height])"
+#: A drop-down list: it shows one of its options (see :func:`_unselected`).
+_LIST = "select"
+#: A formula: a <semantics> in it shows its first child, not the annotations after it (MathML Core).
+_FORMULA = "math"
+_UNRENDERED_MATH = "semantics > :not(:first-child)"
+#: What is pruned from a body, found in one query: each selector in it is a walk of the tree, so none is asked in
+#: vain (the parser never puts a <head> in the body).
+_IN_A_BODY = [tag for tag in _INVISIBLE_TAGS if tag != "head"]
+_INVISIBLE_SET = frozenset(_INVISIBLE_TAGS)
+_PRUNED = ", ".join([*_IN_A_BODY, _CLOSED_DIALOG, _CLOSED_DETAILS, _CLOSED_TOGGLE, _HIDING_ATTRIBUTES, _LIST, _FORMULA])
 #: The same, with the hiding classes: a query of many selectors costs more, asked only of a page whose source
 #: names one of those classes.
 _PRUNED_WITH_CLASSES = ", ".join([_PRUNED, *(f'[class~="{name}"]' for name in HIDING_CLASSES)])
@@ -78,95 +95,693 @@ CLASSED = "."
 #: CSS reads property names and keywords blind to ASCII case only ("dİsplay" is no property), and only
 #: ASCII white space: so does this.
 _HIDING_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*(?:hidden|collapse)", re.IGNORECASE | re.ASCII)
-#: Styles that leave an element's text where it is but out of sight: no opacity, no font size, placed far
-#: off screen, clipped away (the screen-reader-only recipe), scaled to nothing, or no height with what
-#: overflows hidden. An image is not hidden by them: a publisher's own counter makes itself invisible so
-#: (The Conversation's is ``opacity: 0``), and it still loads.
-#: A size of nothing, as CSS writes it ("0", "0.0", "0px", "0em").
-_NOTHING = r"0*\.?0*(?:px|em|rem|pt|%)?"
-_SIGHTLESS_STYLE = re.compile(
-    rf"(?<![\w-])(?:opacity\s*:\s*0*\.?0*|font-size\s*:\s*{_NOTHING})\s*(?:!\s*important\s*)?"
-    r"""(?:;|$|['"])"""
-    r"|(?<![\w-])(?:left|top|right|text-indent|margin-left|margin-top)\s*:\s*-\d{4,}"
-    r"|(?<![\w-])clip\s*:\s*rect\(\s*(?:0|1px)\b|(?<![\w-])clip-path\s*:\s*inset\(\s*(?:50|100)%"
-    r"|(?<![\w-])transform\s*:\s*scale\(\s*0\s*\)",
-    re.IGNORECASE | re.ASCII,
-)
-_NO_HEIGHT = re.compile(
-    r"""(?<![\w-])(?:max-)?height\s*:\s*0(?:px)?\s*(?:!\s*important\s*)?(?:;|$|['"])""", re.IGNORECASE | re.ASCII
-)
-_OVERFLOW_HIDDEN = re.compile(r"(?<![\w-])overflow\s*:\s*hidden", re.IGNORECASE | re.ASCII)
-#: Elements a sightless style does not hide (see :data:`_SIGHTLESS_STYLE`).
+#: Elements a sightless style (:func:`_out_of_sight`) does not hide: an image still loads, and a publisher's own
+#: counter makes itself invisible so (The Conversation's is ``opacity: 0``).
 _LOADED_ANYWAY = frozenset({"img", "picture", "source", "image", "amp-img", "amp-anim"})
+#: What a font size or a colour cannot hide: pictures, and the players and frames that show something of their own.
+_UNTOUCHED_BY_LOOK = _LOADED_ANYWAY | {"svg", "video", "iframe", "embed", "object", "canvas"}
 
 
 def _sightless(style: str) -> bool:
-    """Whether an inline style keeps an element's text out of sight without display or visibility."""
-    if _SIGHTLESS_STYLE.search(style):
+    """Whether an inline style (in lower case, read by :func:`_read_style`) keeps an element's own text out of
+    sight without display or visibility."""
+    if _out_of_sight(style):
         return True
-    if _NO_HEIGHT.search(style) is not None and _OVERFLOW_HIDDEN.search(style) is not None:
-        return True
-    return _camouflaged(style)
+    return _may_change_look(style) and not _readable(_look(_declarations(style)))
 
 
-#: A colour an inline style gives the text (``color``) or the element's background (``background-color``, or
-#: the first colour of ``background``).
-_COLOURS = re.compile(r"(?<![\w-])(color|background-color|background)\s*:\s*([^;'\"!]+)", re.IGNORECASE | re.ASCII)
-#: Colour names a camouflaged credit is written in, as the hexadecimal they stand for.
-_NAMED_COLOURS = {"white": "#ffffff", "black": "#000000", "#fff": "#ffffff", "#000": "#000000"}
-
-
-def _camouflaged(style: str) -> bool:
-    """Whether an inline style writes the text in the colour of its own background (white on white) or in
-    no colour at all (``color: transparent``): there, but out of sight."""
-    lowered = style.lower()
-    if "color" not in lowered:
+def _out_of_sight(style: str, declared: dict[str, str] | None = None) -> bool:
+    """Whether an inline style (lower case; ``declared``: its :func:`_declarations`, when read already) leaves
+    an element where it stands but out of sight, whatever it holds: faded out, scaled to nothing, placed far
+    off screen, clipped away, or with no room and what overflows hidden (a font size of nothing and a colour
+    that does not show are read apart, as a :class:`_Look`: an element inside may set its own)."""
+    if declared is None:
+        declared = _declarations(style)
+    present = _PLACING.intersection(declared)
+    if not present:
         return False
-    text = background = None
-    for name, value in _COLOURS.findall(lowered):
-        colour = _colour(value)
-        if name == "color":
-            text = colour
-        elif colour is not None:
-            background = colour
-    return text == "transparent" or (text is not None and text == background)
+    return (
+        (("opacity" in present or "filter" in present) and _faded(declared))
+        or (("transform" in present or "scale" in present) and _scaled_away(declared))
+        or (not _MOVING.isdisjoint(present) and _moved_away(declared))
+        or (("clip" in present or "clip-path" in present) and _clipped_away(declared))
+        or (not _OVERFLOWING.isdisjoint(present) and _no_room(declared))
+    )
 
 
-def _colour(value: str) -> str | None:
-    """A CSS colour value as one spelling (``#fff``, ``white`` and ``rgb(255, 255, 255)`` are ``#ffffff``; an
-    alpha of 0 is ``transparent``); the first colour of a ``background`` shorthand; None for none."""
-    for word in re.findall(r"rgba?\([^)]*\)|#[0-9a-f]{3,8}\b|[a-z]+", value):
-        if word.startswith("rgb"):
-            parts = re.findall(r"[\d.]+%?", word)
-            if len(parts) == 4 and parts[3] in ("0", "0%", "0.0"):
-                return "transparent"
-            try:
-                return "#" + "".join(
-                    f"{round(float(p[:-1]) * 2.55) if p.endswith('%') else int(float(p)):02x}" for p in parts[:3]
-                )
-            except ValueError:
+#: The properties that say what overflows an element: both ways, across, and down.
+_OVERFLOWS = ("overflow", "overflow-x", "overflow-inline", "overflow-y", "overflow-block")
+#: The properties that may keep an element out of sight wherever it stands.
+_PLACING = frozenset(
+    {
+        "opacity",
+        "filter",
+        "transform",
+        "scale",
+        "translate",
+        "position",
+        "text-indent",
+        "margin",
+        "margin-left",
+        "margin-top",
+        "clip",
+        "clip-path",
+        *_OVERFLOWS,
+    }
+)
+
+
+def _clipped_away(declared: dict[str, str]) -> bool:
+    """Whether ``clip`` or ``clip-path`` leaves nothing of an element to see: ``rect(0 0 0 0)``,
+    ``rect(1px, 1px, 1px, 1px)`` (a rectangle a pixel across at most), ``inset(50%)``, ``circle(0)``."""
+    clip = declared.get("clip")
+    if clip and clip.startswith("rect("):
+        sides = [_length(side) for side in _values(clip[5:].rstrip(")").replace(",", " "))]
+        if len(sides) == 4:
+            top, right, bottom, left = sides
+            if (right is not None and left is not None and right - left <= 1) or (
+                top is not None and bottom is not None and bottom - top <= 1
+            ):
+                return True
+    path = declared.get("clip-path")
+    if path and "(" in path:
+        for name, arguments in _functions(path):
+            first = _values(arguments.replace(",", " "))[:1]
+            if name == "inset" and first and first[0].endswith("%") and (_length(first[0], 1.0) or 0) >= 50:
+                return True
+            if name in ("circle", "ellipse") and first and _length(first[0]) == 0:
+                return True
+    return False
+
+
+#: The sides of an element's box each way: its size, and what bounds it from above and below, as CSS names
+#: them across (physical and logical) and down.
+_ACROSS = (("width", "inline-size"), ("max-width", "max-inline-size"), ("min-width", "min-inline-size"))
+_DOWN = (("height", "block-size"), ("max-height", "max-block-size"), ("min-height", "min-block-size"))
+#: The paddings each way: where an element with no room of its own still shows what it holds (a video's
+#: ``height:0; padding-bottom:56%`` wrapper).
+_PADDINGS_ACROSS = ("padding", "padding-left", "padding-right", "padding-inline", "padding-inline-start")
+_PADDINGS_DOWN = ("padding", "padding-top", "padding-bottom", "padding-block", "padding-block-start")
+
+
+def _no_room(declared: dict[str, str]) -> bool:
+    """Whether an element has no room (a pixel or less, across or down) and hides what overflows it that way
+    (``hidden`` or ``clip``): ``height:0; overflow:hidden``, the screen-reader-only recipe's 1px box."""
+    across = down = ""
+    for name, value in declared.items():  # in the order written: the last one stands
+        if name == "overflow":
+            both = value.split()
+            across, down = (both[0], both[-1]) if both else ("", "")
+        elif name in ("overflow-x", "overflow-inline"):
+            across = value
+        elif name in ("overflow-y", "overflow-block"):
+            down = value
+    return (down in _CLIPPING and _cramped(declared, _DOWN, _PADDINGS_DOWN)) or (
+        across in _CLIPPING and _cramped(declared, _ACROSS, _PADDINGS_ACROSS)
+    )
+
+
+_CLIPPING = frozenset({"hidden", "clip"})
+
+
+def _cramped(declared: dict[str, str], sides: tuple[tuple[str, str], ...], paddings: tuple[str, ...]) -> bool:
+    """Whether an element's size one way (``sides``: size, maximum, minimum) is a pixel or less, with no
+    padding that way."""
+    size, most, least = (_size(declared.get(name) or declared.get(logical)) for name, logical in sides)
+    if not ((size is not None and size <= 1) or (most is not None and most <= 1)):
+        return False
+    if least is not None and least > 1:
+        return False
+    padded = (part for name in paddings if name in declared for part in _values(declared[name]))
+    return not any((_length(part) or 0) > 0 for part in padded)
+
+
+def _faded(declared: dict[str, str]) -> bool:
+    """Whether ``opacity`` or a filter's ``opacity()`` fades an element out (:data:`_FAINT` or less: ``0``,
+    ``0%``, ``-1``, ``0e0``)."""
+    opacity = declared.get("opacity")
+    if opacity:
+        factors = _factors(opacity)
+        if len(factors) == 1 and factors[0] <= _FAINT:
+            return True
+    filtered = declared.get("filter")
+    if filtered and "opacity" in filtered:
+        for name, arguments in _functions(filtered):
+            factors = _factors(arguments)
+            if name == "opacity" and factors and factors[0] <= _FAINT:
+                return True
+    return False
+
+
+#: Those that may move it: a transform, a translation, a positioned element's offsets, an indent, a margin.
+_MOVING = frozenset({"transform", "translate", "position", "text-indent", "margin", "margin-left", "margin-top"})
+_OVERFLOWING = frozenset(_OVERFLOWS)
+#: A scale at or below which an element is taken for none: a hundredth of its size (0.16 pixels of a 16-pixel
+#: font).
+_TINY_SCALE = 0.01
+#: A CSS function and its arguments (``scale(0, 0)``, ``translatex(-9999px)``).
+_FUNCTION = re.compile(r"([a-z][a-z0-9-]*)\(([^()]*)\)")
+_NUMBER = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?%?")
+
+
+def _factors(arguments: str) -> list[float]:
+    """The numbers among a function's arguments (a per cent as its fraction)."""
+    return [float(n[:-1]) / 100 if n[-1] == "%" else float(n) for n in _NUMBER.findall(arguments)]
+
+
+#: A length as CSS writes it: a number, and its unit (none, for a number an HTML attribute gives in pixels).
+_LENGTH = re.compile(r"([+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?)([a-z%]*)", re.ASCII)
+#: Pixels in a unit of length: absolute units as CSS defines them, a font's at a font size of 16 pixels, and
+#: a viewport's and a per cent at a width of 1,000 pixels (so -100vw and -100% are a thousand pixels).
+_PIXELS = {
+    "": 1.0,
+    "px": 1.0,
+    "pt": 4 / 3,
+    "pc": 16.0,
+    "in": 96.0,
+    "cm": 96 / 2.54,
+    "mm": 96 / 25.4,
+    "q": 96 / 101.6,
+    "em": 16.0,
+    "rem": 16.0,
+    "ex": 8.0,
+    "rex": 8.0,
+    "ch": 8.0,
+    "rch": 8.0,
+    "cap": 11.0,
+    "ic": 16.0,
+    "lh": 19.2,
+    "rlh": 19.2,
+    "%": 10.0,  # of a box a thousand pixels wide
+    **{prefix + unit: 10.0 for prefix in ("", "s", "l", "d") for unit in ("vw", "vh", "vi", "vb", "vmin", "vmax")},
+    **{"cq" + unit: 10.0 for unit in ("w", "h", "i", "b", "min", "max")},
+}
+
+
+def _size(value: str | None) -> float | None:
+    """A width or height in pixels (see :func:`_length`): None for a negative one too, which CSS drops."""
+    size = _length(value)
+    return size if size is None or size >= 0 else None
+
+
+def _length(value: str | None, percent: float = _PIXELS["%"]) -> float | None:
+    """A length (lower case) in pixels (see :data:`_PIXELS`; ``percent``: the pixels in a per cent); None for
+    none, a keyword or what is not read."""
+    if not value:
+        return None
+    found = _LENGTH.fullmatch(value.strip())
+    if found is None:
+        return None
+    factor = percent if found.group(2) == "%" else _PIXELS.get(found.group(2))
+    return float(found.group(1)) * factor if factor is not None else None
+
+
+#: How far off screen an element placed at or beyond is out of sight: a thousand pixels up or left (there is
+#: no scrolling there), in any unit (see :data:`_PIXELS`).
+_FAR = -1000.0
+#: The positions an offset (``left``, ``top``, ``right``) moves an element in; a static one it does not move.
+_POSITIONED = frozenset({"absolute", "fixed", "relative"})
+
+
+def _moved_away(declared: dict[str, str]) -> bool:
+    """Whether a style places an element far off screen (:data:`_FAR`): by an offset of a positioned element,
+    a text indent or a margin (wherever it stands), or a ``translate``."""
+    if declared.get("position") in _POSITIONED:
+        for side in ("left", "top", "right"):
+            if _is_far(declared.get(side)):
+                return True
+    if _is_far(declared.get("text-indent")) or _is_far(declared.get("margin-left")):
+        return True
+    if _is_far(declared.get("margin-top")):
+        return True
+    margin = declared.get("margin")
+    if margin:
+        sides = _values(margin)  # top, right, bottom, left: the left is the right when not given
+        if _is_far(sides[0]) or _is_far(sides[3] if len(sides) > 3 else sides[1] if len(sides) > 1 else None):
+            return True
+    moves: list[str] = []
+    transform = declared.get("transform")
+    if transform and "translate" in transform:
+        for name, arguments in _functions(transform):
+            if name in ("translate", "translatex", "translate3d"):
+                moves += _values(arguments.replace(",", " "))[:2]
+            elif name == "translatey":
+                moves.append(arguments)
+    if "translate" in declared:
+        moves += _values(declared["translate"])[:2]
+    return any(_is_far(move, percent=1.0) for move in moves)  # a per cent of its own size: it moves beside
+
+
+def _is_far(value: str | None, percent: float = _PIXELS["%"]) -> bool:
+    """Whether an offset (a length, or a ``calc()`` of lengths) reaches :data:`_FAR` (``percent``: the pixels in
+    a per cent)."""
+    if not value or "-" not in value:
+        return False  # no minus: nothing moves up or left
+    offset = _calc(value, percent) if "(" in value else _length(value, percent)
+    return offset is not None and offset <= _FAR
+
+
+def _values(value: str) -> list[str]:
+    """A value's parts, as white space parts them outside brackets (``0 calc(50% - 9px)`` is two)."""
+    if "(" not in value:
+        return value.split()
+    parts, depth, start = [], 0, 0
+    for index, char in enumerate(value):
+        if char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char in " \t\n\r\f" and depth == 0:
+            if index > start:
+                parts.append(value[start:index])
+            start = index + 1
+    if start < len(value):
+        parts.append(value[start:])
+    return parts
+
+
+def _functions(value: str) -> list[tuple[str, str]]:
+    """The functions a value is made of, outermost, each with its arguments as written (brackets inside them
+    kept: ``translate(calc(-1 * 9px), 0)``)."""
+    found = []
+    for part in _values(value.replace(")", ") ")):
+        name, bracket, rest = part.partition("(")
+        if bracket and rest.endswith(")"):
+            found.append((name.strip(), rest[:-1]))
+    return found
+
+
+#: A ``calc()``'s pieces: a number and its unit, a bracket (a nested ``calc(``), an operator.
+_CALC_TOKEN = re.compile(
+    r"\s*(?:([+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?)([a-z%]*)|(calc\(|\()|(\))|([*/+-]))", re.ASCII
+)
+
+
+def _calc(value: str, percent: float = _PIXELS["%"]) -> float | None:
+    """A ``calc()`` of lengths (``calc(-9999px)``, ``calc(50% - 99999px)``, ``calc(-1 * 9999px)``) in pixels;
+    None for what is not read (another function, a length times a length)."""
+    tokens: list[tuple[str, float, bool]] = []  # ("n", value, a length?) or (symbol, 0, False)
+    position, text = 0, value.strip()
+    while position < len(text):
+        token = _CALC_TOKEN.match(text, position)
+        if token is None or token.end() == position:
+            return None
+        position = token.end()
+        number, unit, opening, closing, operator = token.groups()
+        if number is not None:
+            factor = 1.0 if not unit else percent if unit == "%" else _PIXELS.get(unit)
+            if factor is None:
                 return None
-        if word.startswith("#"):
-            if len(word) in (4, 5):  # #fff, #ffff: each digit doubled
-                word = "#" + "".join(ch * 2 for ch in word[1:4])
-            return word[:7]
-        if word in _NAMED_COLOURS or word == "transparent":
-            return _NAMED_COLOURS.get(word, word)
-    return None
+            tokens.append(("n", float(number) * factor, bool(unit)))
+        else:
+            tokens.append(((opening and "(") or closing or operator, 0.0, False))
+    result, end = _calc_sum(tokens, 0)
+    if result is None or end != len(tokens):
+        return None
+    return result[0] if result[1] or result[0] == 0 else None
 
 
-_FONT_SIZE_ZERO = re.compile(rf"font-size\s*:\s*{_NOTHING}\s*(?:!\s*important\s*)?;?", re.IGNORECASE)
+_CalcValue = tuple[float, bool]  # a number, and whether it is a length
 
 
-def _resized_within(node: LexborNode, style: str) -> bool:
-    """Whether a ``font-size:0`` element gives its children a size of their own (the inline-block white space
-    trick: ``<div style="font-size:0"><span style="font-size:14px">...``): their text shows."""
-    if "font-size" not in style.lower():
-        return False
-    return any(inner.mem_id != node.mem_id for inner in node.css('[style*="font-size"]'))  # the node's own aside
+def _calc_sum(tokens: list[tuple[str, float, bool]], at: int) -> tuple[_CalcValue | None, int]:
+    """A sum of products from ``tokens[at]``, and where it ends."""
+    left, at = _calc_product(tokens, at)
+    while left is not None and at < len(tokens) and tokens[at][0] in "+-":
+        sign = 1.0 if tokens[at][0] == "+" else -1.0
+        right, at = _calc_product(tokens, at + 1)
+        if right is None or right[1] != left[1]:
+            return None, at
+        left = (left[0] + sign * right[0], left[1])
+    return left, at
+
+
+def _calc_product(tokens: list[tuple[str, float, bool]], at: int) -> tuple[_CalcValue | None, int]:
+    """A product (or quotient) of terms from ``tokens[at]``, and where it ends."""
+    left, at = _calc_term(tokens, at)
+    while left is not None and at < len(tokens) and tokens[at][0] in "*/":
+        dividing = tokens[at][0] == "/"
+        right, at = _calc_term(tokens, at + 1)
+        if right is None or (left[1] and right[1]) or (dividing and (right[1] or right[0] == 0)):
+            return None, at
+        left = (left[0] / right[0] if dividing else left[0] * right[0], left[1] or right[1])
+    return left, at
+
+
+def _calc_term(tokens: list[tuple[str, float, bool]], at: int) -> tuple[_CalcValue | None, int]:
+    """A number, or a bracketed sum, at ``tokens[at]``, and where it ends."""
+    if at >= len(tokens):
+        return None, at
+    kind, number, length = tokens[at]
+    if kind == "n":
+        return (number, length), at + 1
+    if kind == "(":
+        inner, at = _calc_sum(tokens, at + 1)
+        if inner is None or at >= len(tokens) or tokens[at][0] != ")":
+            return None, at
+        return inner, at + 1
+    return None, at
+
+
+def _scaled_away(declared: dict[str, str]) -> bool:
+    """Whether a ``transform`` (``scale()``, ``scaleX()``, ``scaleY()``, ``scale3d()``, ``matrix()``) or the
+    ``scale`` property shrinks an element to nothing along a side (:data:`_TINY_SCALE`)."""
+    factors: list[float] = []
+    transform = declared.get("transform")
+    if transform and "(" in transform:
+        for name, arguments in _FUNCTION.findall(transform):
+            numbers = _factors(arguments)
+            if name in ("scale", "scalex", "scaley", "scale3d"):
+                factors += numbers[:2]
+            elif name == "matrix" and len(numbers) == 6:  # its two axes: the square root of the area they span
+                factors.append(abs(numbers[0] * numbers[3] - numbers[1] * numbers[2]) ** 0.5)
+    scale = declared.get("scale")
+    if scale:
+        factors += _factors(scale)[:2]
+    return any(abs(factor) <= _TINY_SCALE for factor in factors)
 
 
 _CSS_COMMENT = re.compile(r"/\*.*?(?:\*/|$)", re.DOTALL)
+
+
+def _read_style(style: str) -> str:
+    """An inline style as CSS reads it: without its comments (``display:/**/none`` is display:none to a
+    browser), its escapes written out (``d\\69splay:\\6e one`` is display:none), in lower case (CSS reads
+    property names and keywords blind to ASCII case only)."""
+    if "/*" in style:
+        style = _CSS_COMMENT.sub("", style)
+    if "\\" in style:
+        style = _CSS_ESCAPE.sub(_unescaped, style)
+    return style.lower() if style.isascii() else style.translate(_ASCII_LOWER)
+
+
+#: A CSS escape: a backslash and up to six hexadecimal digits (and one white space ending them), or a backslash
+#: and the character it stands for.
+_CSS_ESCAPE = re.compile(r"\\(?:([0-9a-fA-F]{1,6})[ \t\n\r\f]?|([^\n\r\f0-9a-fA-F]))")
+
+
+def _unescaped(escape: re.Match[str]) -> str:
+    """The character a CSS escape stands for (U+FFFD for none: a code point of 0, a surrogate, past Unicode)."""
+    digits, character = escape.groups()
+    if digits is None:
+        return character
+    code = int(digits, 16)
+    return chr(code) if 0 < code <= 0x10FFFF and not 0xD800 <= code <= 0xDFFF else "\ufffd"
+
+
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+#: A declaration of a style (in lower case): its property and its value, up to the next ";" (or a quote:
+#: a start tag's text is read so too, see :func:`_style_may_hide`).
+_DECLARATION = re.compile(r"""(?<![\w-])(-?[a-z][a-z0-9-]*)\s*:\s*([^;"']*)""", re.ASCII)
+_IMPORTANT = re.compile(r"!\s*important\s*$")
+
+
+def _declarations(style: str) -> dict[str, str]:
+    """A style's declarations (in lower case), each property's value without ``!important``: the last one
+    written, unless an earlier one is important. Properties stand in the order of the values kept."""
+    found: dict[str, str] = {}
+    important: set[str] | None = None
+    for name, value in _DECLARATION.findall(style):
+        value = value.strip()
+        if "!" in value and (mark := _IMPORTANT.search(value)) is not None:
+            value = value[: mark.start()].rstrip()
+            important = important or set()
+            important.add(name)
+        elif important is not None and name in important:
+            continue  # an important value stands over a later one
+        found.pop(name, None)
+        found[name] = value
+    return found
+
+
+def _may_change_look(style: str) -> bool:
+    """Whether a style (lower case) may set a font size or a colour (:class:`_Look`)."""
+    return "font" in style or "color" in style
+
+
+#: What makes an element's own text unreadable (a background alone does not: the text's colour is the page's).
+_OWN_LOOKS = frozenset({"font-size", "font", "color"})
+
+
+class _Look(NamedTuple):
+    """How an element's own text shows, as far as inline styles say: its font size in pixels (None where no
+    style sets one: the page's own, which shows) and its colour and the colour behind it (see :func:`_colour`;
+    None where no style sets one: the page's own, which shows)."""
+
+    size: float | None
+    colour: str | None
+    backdrop: str | None
+
+
+_PLAIN = _Look(None, None, None)
+#: A font size below which text shows nothing (``font-size: 0.5px``; 1px is a line of dots, but drawn).
+_TINY_FONT = 1.0
+#: The font size a page's text has where no style sets one, in pixels.
+_FONT_SIZE = 16.0
+#: Font sizes by keyword (``medium`` is the default), and the relative ones as a factor of the inherited size.
+_FONT_SIZES = {
+    "xx-small": 9.0,
+    "x-small": 10.0,
+    "small": 13.0,
+    "medium": 16.0,
+    "large": 18.0,
+    "x-large": 24.0,
+    "xx-large": 32.0,
+    "xxx-large": 48.0,
+}
+_RELATIVE_FONT_SIZES = {"smaller": 1 / 1.2, "larger": 1.2}
+#: Units of a font size relative to the inherited one (a per cent, a font's units), as a factor of it.
+_RELATIVE_UNITS = {"em": 1.0, "%": 0.01, "ex": 0.5, "ch": 0.5, "cap": 0.7, "ic": 1.0, "lh": 1.2}
+#: What a ``font`` shorthand names before its size that is no size.
+_FONT_WORDS = re.compile(
+    r"normal|italic|oblique|small-caps|bold|bolder|lighter|[1-9]\d*|[\d.]+deg|[a-z-]*(?:condensed|expanded)"
+)
+
+
+def _font_size(value: str, outer: float | None) -> float | None:
+    """A ``font-size`` value in pixels, inside text of size ``outer`` (None: the page's own); None where no size
+    is read (``inherit``, a size not read: shown)."""
+    size = _FONT_SIZES.get(value)
+    if size is not None:
+        return size
+    inherited = outer if outer is not None else _FONT_SIZE
+    if value in _RELATIVE_FONT_SIZES:
+        return inherited * _RELATIVE_FONT_SIZES[value]
+    found = _LENGTH.fullmatch(value)
+    if found is not None:
+        number, unit = float(found.group(1)), found.group(2)
+        if number < 0:
+            return outer  # no font size: CSS drops the declaration
+        if unit in _RELATIVE_UNITS:
+            return number * _RELATIVE_UNITS[unit] * inherited
+        if unit in _PIXELS and (unit or number == 0):
+            return number * _PIXELS[unit]
+    elif "(" in value:
+        return _calc(value, _RELATIVE_UNITS["%"] * inherited)
+    return outer
+
+
+def _font_shorthand_size(value: str, outer: float | None) -> float | None:
+    """The size a ``font`` shorthand sets (``font: italic bold 0/0 a``: 0), in pixels; ``outer`` where it
+    names none (``font: inherit``, a system font)."""
+    for part in _values(value):
+        size = part.split("/", 1)[0]
+        if size and not _FONT_WORDS.fullmatch(size):
+            return _font_size(size, outer)
+    return outer
+
+
+def _look(declarations: dict[str, str], outer: _Look = _PLAIN) -> _Look:
+    """The look of an element's text with ``declarations`` for its style, inside an element of look ``outer``:
+    what the style does not set is inherited (a backdrop is the nearest one painted, a colour of nothing
+    letting the one behind it show; a picture is a backdrop of its own, whatever colour it has under it, and a
+    gradient of one colour is that colour)."""
+    size, colour, backdrop = outer
+    painted = picture = None  # what this element paints behind its text: a colour, and an image over it
+    for name, value in declarations.items():
+        if name == "font-size":
+            size = _font_size(value, outer.size)
+        elif name == "font":
+            size = _font_shorthand_size(value, outer.size)
+        elif name == "color":
+            found = _colour(value)
+            if found != "currentcolor" and value not in _NO_COLOUR:
+                colour = found or value  # a value not read (a variable) is compared as written
+        elif name == "background-color":
+            painted = _colour(value) or value
+        elif name == "background":
+            picture = _painted_image(value) if _PICTURE_FUNCTION.search(value) else None
+            painted = _colour(value) or value
+        elif name == "background-image":
+            picture = _painted_image(value) if value != "none" else None
+    if picture is not None:
+        backdrop = picture
+    elif painted == "currentcolor":
+        backdrop = colour
+    elif painted is not None and painted != "transparent" and painted not in _NO_COLOUR:
+        backdrop = painted
+    return _Look(size, colour, backdrop)
+
+
+#: Values that give no colour of their own (the one inherited or the default stands).
+_NO_COLOUR = frozenset({"", "none", "inherit", "initial", "unset", "revert", "revert-layer", "auto"})
+#: A ``background`` that paints a picture (over any colour it names).
+_PICTURE_FUNCTION = re.compile(r"url\(|gradient\(|image\(|image-set\(|element\(|cross-fade\(|paint\(")
+#: The backdrop of a picture: no colour is it.
+_PICTURE = "a picture"
+#: The functions a gradient of colours is written with: any other (``url()``, ``image-set()``, ``var()``) is a
+#: picture, whatever it shows.
+_GRADIENT_FUNCTIONS = frozenset(
+    {"linear-gradient", "radial-gradient", "conic-gradient", "rgb", "rgba", "hsl", "hsla"}
+    | {"repeating-linear-gradient", "repeating-radial-gradient", "repeating-conic-gradient"}
+)
+_FUNCTION_NAME = re.compile(r"([a-z][a-z0-9-]*)\(")
+
+
+def _painted_image(value: str) -> str:
+    """What a background's image (``background-image``, or the ``background`` shorthand's, with its colour)
+    paints: the one colour of a gradient of one colour (``linear-gradient(#fff, #fff)``), else a picture."""
+    if not _GRADIENT_FUNCTIONS.issuperset(_FUNCTION_NAME.findall(value)):
+        return _PICTURE
+    colours = {_colour(word) for word in _COLOUR_WORD.findall(value)}
+    colours.discard(None)
+    if len(colours) != 1 or "transparent" in colours or "currentcolor" in colours:
+        return _PICTURE
+    return colours.pop()  # type: ignore[return-value] - None is discarded
+
+
+def _readable(look: _Look) -> bool:
+    """Whether text of ``look`` shows: of some size, and in a colour that is not the one behind it."""
+    size, colour, backdrop = look
+    if size is not None and size < _TINY_FONT:
+        return False
+    if colour == "transparent":
+        return False
+    return colour is None or backdrop is None or colour != backdrop
+
+
+#: An alpha at or below which a colour is taken for none: 2 % (``#ffffff05``) shows nothing on any backdrop.
+_FAINT = 0.02
+
+
+def _colour(value: str) -> str | None:
+    """A CSS colour value (lower case) as one spelling, ``#rrggbb`` (``#fff``, ``white``, ``rgb(255 255 255)``
+    and ``hsl(0, 0%, 100%)`` alike), ``transparent`` (an alpha of nothing, or near it: :data:`_FAINT`) or
+    ``currentcolor``: the first colour of a ``background`` shorthand; None for none read."""
+    words = (value,) if _HEX_COLOUR.fullmatch(value) else _COLOUR_WORD.findall(value)  # "#333": as it stands
+    for word in words:
+        if word[0] == "#":
+            digits = word[1:]
+            if len(digits) in (3, 4):  # #fff, #ffff: each digit doubled
+                digits = "".join(ch * 2 for ch in digits)
+            if len(digits) == 8 and int(digits[6:], 16) / 255 <= _FAINT:
+                return "transparent"
+            return "#" + digits[:6] if len(digits) in (6, 8) else None
+        if word.startswith(("rgb", "hsl")):
+            return _colour_function(word)
+        if word in ("transparent", "currentcolor"):
+            return word
+        named = _named_colours().get(word)
+        if named is not None:
+            return named
+    return None
+
+
+_COLOUR_WORD = re.compile(r"(?:rgba?|hsla?)\([^)]*\)|#[0-9a-f]+\b|[a-z]+")
+_HEX_COLOUR = re.compile(r"#[0-9a-f]+")
+_COLOUR_NUMBER = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?(?:%|deg|grad|rad|turn)?")
+#: Degrees in a turn's units.
+_DEGREES = {"": 1.0, "deg": 1.0, "grad": 0.9, "rad": 180 / 3.141592653589793, "turn": 360.0}
+
+
+def _colour_function(word: str) -> str | None:
+    """``rgb()`` or ``hsl()`` (``rgba``, ``hsla``; commas or spaces and a slash) as ``#rrggbb`` or ``transparent``."""
+    parts = _COLOUR_NUMBER.findall(word)
+    if len(parts) not in (3, 4):
+        return None
+    if len(parts) == 4:
+        alpha = float(parts[3].rstrip("%")) / (100 if parts[3].endswith("%") else 1)
+        if alpha <= _FAINT:
+            return "transparent"
+    if word.startswith("rgb"):
+        channels = [float(p[:-1]) * 2.55 if p.endswith("%") else float(p) for p in parts[:3]]
+    else:
+        import colorsys
+
+        hue = parts[0]
+        unit = hue.lstrip("+-.0123456789e")
+        degrees = float(hue[: len(hue) - len(unit)]) * _DEGREES.get(unit, 1.0)
+        saturation, lightness = (min(max(float(p.rstrip("%")) / 100, 0.0), 1.0) for p in parts[1:3])
+        channels = [c * 255 for c in colorsys.hls_to_rgb((degrees / 360) % 1.0, lightness, saturation)]
+    return "#" + "".join(f"{min(max(round(c), 0), 255):02x}" for c in channels)
+
+
+@lru_cache(maxsize=1)
+def _named_colours() -> dict[str, str]:
+    """CSS's named colours (read on first use: a page rarely names one)."""
+    from .csscolours import named_colours
+
+    return named_colours()
+
+
+#: What inside an element whose text does not show may show again: an element with a style, or one a font
+#: size or a colour cannot hide.
+_MAY_SHOW_AGAIN = ", ".join(["[style]", *sorted(_UNTOUCHED_BY_LOOK)])
+
+
+def _shown_within(node: LexborNode, look: _Look) -> bool | list[LexborNode]:
+    """What of ``node``, whose own text does not show (``look``), is out of sight: True for all of it, else
+    the parts that are (its text, and the elements holding nothing that shows), leaving what an element inside
+    shows again with a size or a colour of its own (``<div style="font-size:0"><span style="font-size:14px">``,
+    the inline-block white space trick) and the pictures. White space is left: it parts the words around it."""
+    looks: dict[int, bool] = {node.mem_id: False}  # whether each element's own text shows
+    inner: dict[int, _Look] = {node.mem_id: look}
+    leads_on: set[int] = set()  # the elements holding one whose text shows otherwise than theirs
+    for found in node.css(_MAY_SHOW_AGAIN):
+        if found.mem_id == node.mem_id:
+            continue
+        parent = found.parent
+        walked = []
+        while parent is not None and parent.mem_id not in inner:
+            walked.append(parent)
+            parent = parent.parent
+        if parent is None:  # pragma: no cover - a descendant's ancestors lead to the node
+            continue
+        outer = inner[parent.mem_id]
+        for between in walked:  # no style of their own: they look as the element around them
+            inner[between.mem_id] = outer
+            looks[between.mem_id] = looks[parent.mem_id]
+        shows_outer = looks[parent.mem_id]
+        if found.tag in _UNTOUCHED_BY_LOOK:
+            inner[found.mem_id], shows = outer, True
+        else:
+            style = found.attributes.get("style") or ""
+            own = _read_style(style)
+            changes = _may_change_look(own) or "background" in own  # a backdrop of its own, under inherited text
+            inner[found.mem_id] = _look(_declarations(own), outer) if changes else outer
+            shows = _readable(inner[found.mem_id])
+        looks[found.mem_id] = shows
+        if shows != shows_outer:
+            ancestor = found.parent
+            while ancestor is not None and ancestor.mem_id != node.mem_id and ancestor.mem_id not in leads_on:
+                leads_on.add(ancestor.mem_id)
+                ancestor = ancestor.parent
+            leads_on.add(node.mem_id)
+    if node.mem_id not in leads_on:
+        return True  # nothing inside shows
+    away: list[LexborNode] = []
+    stack = [node]
+    while stack:
+        element = stack.pop()
+        for child in element.iter(include_text=True):
+            if child.tag == "-text":
+                if not looks[element.mem_id] and (child.text_content or "").strip():
+                    away.append(child)
+            elif child.mem_id in leads_on:
+                stack.append(child)
+            elif not looks.get(child.mem_id, looks[element.mem_id]):
+                away.append(child)
+    return away
 
 
 #: GitHub-flavoured Markdown's extended autolinks (bare ``https://`` and ``www.`` URLs).
@@ -532,14 +1147,55 @@ _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 
 
 def _shows_something(anchor: LexborNode) -> bool:
-    """A link a reader can see and click: it has text, or an image or other media inside (``[](url)`` has none)."""
+    """A link a reader can see and click: it has text, or an image or other media inside that shows something
+    (``[](url)`` has none, nor has a link around a pixel)."""
     text = anchor.text(deep=True)
-    if text.strip() and (text.isascii() or ZERO_WIDTH.sub("", text).strip()):
+    if text.strip() and (text.isascii() or _BLANK_LOOKING.sub("", ZERO_WIDTH.sub("", text)).strip()):
         return True
-    return anchor.css_first(_LINK_CONTENT) is not None
+    return any(_draws(node) for node in anchor.css(_LINK_CONTENT))
 
 
-_LINK_CONTENT = "img, svg, picture, video, canvas, object, embed, iframe, input:not([type=hidden])"
+#: Characters that are no white space but draw nothing: the Hangul fillers (U+115F, U+1160, U+3164, U+FFA0) and
+#: the braille pattern with no dots (U+2800). A link of them alone (and white space, zero-width characters) shows
+#: no words.
+_BLANK_LOOKING = re.compile("[\u115f\u1160\u3164\uffa0\u2800]")
+
+
+#: What a link may show besides text (a ``<picture>`` shows its ``<img>``).
+_LINK_CONTENT = "img, svg, video, canvas, object, embed, iframe, input:not([type=hidden])"
+#: What an SVG holds that draws nothing.
+_UNDRAWN = frozenset({"-text", "-comment", "title", "desc", "metadata", "defs", "style", "script"})
+
+
+def _draws(node: LexborNode) -> bool:
+    """Whether a picture (a player, a frame) shows something: not sized to nothing by its attributes or style
+    (no width or no height, or a pixel), faded out or otherwise out of sight (:func:`_out_of_sight`); an SVG,
+    not an empty one."""
+    attrs = node.attributes
+    width, height = _size(attrs.get("width")), _size(attrs.get("height"))
+    style = attrs.get("style")
+    if style:
+        style = _read_style(style)
+        if _out_of_sight(style):
+            return False
+        if "width" in style or "height" in style:
+            declared = _declarations(style)
+            width = _narrowest(declared, "width", width)
+            height = _narrowest(declared, "height", height)
+    if (width is not None and width <= 0) or (height is not None and height <= 0):
+        return False
+    if width is not None and height is not None and width <= 1 and height <= 1:
+        return False  # a pixel
+    return node.tag != "svg" or any(child.tag not in _UNDRAWN for child in node.iter(include_text=False))
+
+
+def _narrowest(declared: dict[str, str], side: str, given: float | None) -> float | None:
+    """An element's ``side`` (width or height) in pixels, as its style sets it (``given`` otherwise) and its
+    ``max-`` bounds it; None where not known."""
+    size = _size(declared[side]) if side in declared else None
+    size = given if size is None else size
+    bound = _size(declared.get("max-" + side))
+    return bound if bound is not None and (size is None or bound < size) else size
 
 
 def _held_code(anchor: LexborNode, code_parents: frozenset[int]) -> bool:
@@ -761,13 +1417,45 @@ def _skip(root: LexborNode, skip: tuple[str, ...] | None) -> None:
 
 
 def _is_hidden(node: LexborNode) -> bool:
+    """Whether a reader sees nothing of ``node`` (see :func:`_hidden_parts`)."""
+    return _hidden_parts(node) is True
+
+
+def _hidden_parts(node: LexborNode) -> bool | list[LexborNode]:
+    """What of ``node`` a reader does not see: all of it (True), nothing (False), or these parts of it (an
+    element whose text does not show, but which holds an element that shows its own: see :func:`_shown_within`;
+    the options a drop-down list does not show, a formula's annotations)."""
+    parts = _hidden_as_marked(node)
+    if node.tag == _LIST and parts is not True:
+        return [*(parts or ()), *_unselected(node)] or False
+    if node.tag == _FORMULA and parts is not True:
+        return [*(parts or ()), *node.css(_UNRENDERED_MATH)] or False
+    return parts
+
+
+def _unselected(select: LexborNode) -> list[LexborNode]:
+    """The options a drop-down list does not show: all but the one selected (the last marked so, else the first
+    that may be chosen). A list box (``multiple``, a ``size`` of more than one) shows them all."""
+    attrs = select.attributes
+    size = (attrs.get("size") or "").strip()
+    if "multiple" in attrs or (size.isdigit() and int(size) > 1):
+        return []
+    options = select.css("option")
+    chosen = next((option for option in reversed(options) if "selected" in option.attributes), None)
+    if chosen is None:
+        chosen = next((option for option in options if "disabled" not in option.attributes), None)
+    return [option for option in options if chosen is None or option.mem_id != chosen.mem_id]
+
+
+def _hidden_as_marked(node: LexborNode) -> bool | list[LexborNode]:
+    """What of ``node`` its tag, attributes, classes and style hide (see :func:`_hidden_parts`)."""
     tag = node.tag
-    if tag in _INVISIBLE_TAGS:
+    if tag in _INVISIBLE_SET:
         return True
     if tag == "dialog" and "open" not in node.attributes:
         return True
     attrs = node.attributes
-    if "hidden" in attrs:
+    if "hidden" in attrs or "popover" in attrs:  # a popover shows only once a script or a button opens it
         return True
     classes = attrs.get("class")
     if classes:
@@ -779,20 +1467,46 @@ def _is_hidden(node: LexborNode) -> bool:
             and not any(_SHOWN_AT_A_WIDTH.match(name) for name in names)
         ):
             return True
+    if tag == "svg" and _of_no_size(attrs):
+        return True
     style = attrs.get("style")
     if not style:
         return False
-    if "/*" in style:  # "display:/**/none" is display:none to a browser
-        style = _CSS_COMMENT.sub("", style)
+    style = _read_style(style)
     if _HIDING_STYLE.search(style) is not None:
         return True
-    if tag in _LOADED_ANYWAY or not _sightless(style):
+    if tag in _LOADED_ANYWAY:
         return False
-    if _resized_within(node, style):  # its font size of 0 aside, is it still out of sight?
-        return _sightless(_FONT_SIZE_ZERO.sub("", style))
-    if _camouflaged(style) and any(inner.mem_id != node.mem_id for inner in node.css('[style*="color"]')):
-        return _sightless(_COLOURS.sub("", style))  # an element inside colours its own text: shown
-    return True
+    declared = _declarations(style)
+    if _out_of_sight(style, declared):
+        return True
+    if tag in _UNTOUCHED_BY_LOOK or _OWN_LOOKS.isdisjoint(declared):
+        return False
+    look = _look(declared)
+    if _readable(look):
+        return False
+    return _shown_within(node, look)
+
+
+def _of_no_size(attrs: dict[str, str | None]) -> bool:
+    """Whether an SVG is of no width or no height (by its attributes or its style): it clips what it holds,
+    unless its style lets what overflows show."""
+    width, height = attrs.get("width"), attrs.get("height")
+    style = attrs.get("style")
+    if not style and (width or "1")[0] in _NONZERO and (height or "1")[0] in _NONZERO:
+        return False  # an icon's width="24" height="24": sized, read no further
+    width, height = _size(width), _size(height)
+    if style:
+        declared = _declarations(_read_style(style))
+        if declared.get("overflow", "").startswith("visible"):
+            return False
+        width = _size(declared["width"]) if "width" in declared else width
+        height = _size(declared["height"]) if "height" in declared else height
+    return (width is not None and width <= 0) or (height is not None and height <= 0)
+
+
+#: The digits a size that is something starts with.
+_NONZERO = frozenset("123456789")
 
 
 class _Folded:
@@ -821,9 +1535,13 @@ def _prune_invisible(root: LexborNode, folded: _Folded | None = None, *, classes
     hidden = []
     away_ids: set[int] = set()
     for node in found:
-        if _is_hidden(node):
+        parts = _hidden_parts(node)
+        if parts is True:
             hidden.append(node)
-        elif (node.tag == "details" and "open" not in node.attributes) or _closed_toggle(node):
+            continue
+        if parts:
+            hidden += parts  # type: ignore[arg-type] - a list of them
+        if (node.tag == "details" and "open" not in node.attributes) or _closed_toggle(node):
             away = _folded_away(node)
             hidden += away
             away_ids.update(child.mem_id for child in away)
@@ -873,10 +1591,10 @@ def _spoken_only(node: LexborNode) -> bool:
     names = set((attrs.get("class") or "").split())
     if names.isdisjoint(_SPOKEN_CLASSES) or not names.isdisjoint(_HIDING_CLASS_SET - _SPOKEN_CLASSES):
         return False
-    if node.tag in _INVISIBLE_TAGS or node.tag == "dialog" or "hidden" in attrs:
+    if node.tag in _INVISIBLE_SET or node.tag == "dialog" or "hidden" in attrs or "popover" in attrs:
         return False
     style = attrs.get("style") or ""
-    return not style or _HIDING_STYLE.search(_CSS_COMMENT.sub("", style)) is None
+    return not style or _HIDING_STYLE.search(_read_style(style)) is None
 
 
 def _folded_away(details: LexborNode) -> list[LexborNode]:
@@ -907,7 +1625,10 @@ def _outermost(hidden: list[LexborNode]) -> list[LexborNode]:
     inside = {node.mem_id for node in hidden}  # hidden, or within a hidden element
     clear: set[int] = set()  # known not to be within one
     outermost = []
+    taken: set[int] = set()
     for node in hidden:
+        if node.mem_id in taken:
+            continue  # given twice (a text two elements both leave out): removed once
         walked = []
         parent = node.parent
         while parent is not None and parent.mem_id not in inside and parent.mem_id not in clear:
@@ -918,6 +1639,7 @@ def _outermost(hidden: list[LexborNode]) -> list[LexborNode]:
         else:
             clear.update(walked)
             outermost.append(node)
+            taken.add(node.mem_id)
     return outermost
 
 
@@ -1142,11 +1864,15 @@ def _says_hiding(tag: str) -> bool:
     return any(part in rest for part in _HIDING_WORDS)
 
 
-#: Start tags that rule the quick path out: invisible elements, and a frameset (it replaces the body, so
+#: Start tags that rule the quick path out: invisible elements, an SVG (of no size, it hides what it holds), a
+#: drop-down list (it shows one option), a formula (its annotations), and a frameset (it replaces the body, so
 #: the body read is no longer in the document that a search by tag name walks). Code is not among them: the
 #: quick path removes every <code> and <pre> by tag name, Markdown's own and raw HTML's alike (a credit's
 #: address pasted as "<code>https://...</code>" took the slow path, three times the cost).
-_PRUNED_OR_REPLACING = frozenset([*_INVISIBLE_TAGS, "dialog", "details", "frameset"]) - {"code", "pre"}
+_PRUNED_OR_REPLACING = frozenset([*_INVISIBLE_TAGS, "dialog", "details", "frameset", "svg", _LIST, _FORMULA]) - {
+    "code",
+    "pre",
+}
 
 
 def names_hiding_class(markdown: str) -> bool:
@@ -1199,7 +1925,7 @@ def raw_html_tags(markdown: str) -> tuple[int, frozenset[str]]:
             return ANY_RAW_HTML, frozenset()
         lowered = text.lower()
         name = _RAW_TAG.match(lowered).group(1)  # type: ignore[union-attr]
-        if name in _PRUNED_OR_REPLACING or _says_hiding(lowered) or _style_may_hide(lowered):
+        if name in _PRUNED_OR_REPLACING or _says_hiding(lowered) or _style_may_hide(lowered) or "popover" in lowered:
             return ANY_RAW_HTML, frozenset()
         names.add(name)
         if "class" in lowered:
@@ -1213,12 +1939,14 @@ def _style_may_hide(tag: str) -> bool:
 
     A tracking pixel's ``style="border: none; max-width: 1px"`` hides nothing.
     The tag's text holds its attributes' values as written, so a hiding style
-    is found in it, unless a character reference (``display&#58;none``) or a
-    CSS comment stands in the way: then it may hide.
+    is found in it, unless a character reference (``display&#58;none``), a
+    CSS comment or a CSS escape (``d\\69splay``) stands in the way: then it may hide.
     """
     if "style" not in tag:
         return False
-    return "&" in tag or "/*" in tag or _HIDING_STYLE.search(tag) is not None or _sightless(tag)
+    if "&" in tag or "/*" in tag or "\\" in tag:
+        return True
+    return _HIDING_STYLE.search(tag) is not None or _sightless(tag)
 
 
 def _start_tag(markdown: str, index: int) -> str | None:
