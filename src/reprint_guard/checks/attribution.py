@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..metaview import name_forms, names_of
 from ..reprint import Reprint
-from ..textnorm import as_written, find_phrase, lookalike_of, normalize, normalized, spaceless
+from ..textnorm import as_written, find_phrase, lookalike_of, may_hold_lookalikes, normalize, normalized, spaceless
 from ..visible import CAPTION_LINES, CAPTIONS, VisibleBody
 from .base import (
     CREDIT_WORDS,
@@ -413,7 +413,9 @@ def _hidden_in_the_file(reprint: Reprint, names: tuple[str, ...] | list[str]) ->
             else:
                 why = "a comment, a hidden element, an image's alt text, code or a script"
             return f"; it is in the file at {line}:{column}, but not shown to readers as text ({why})"
-        confused = lookalike_of(reprint.visible.raw_text, name) if not reprint.visible.raw_text.isascii() else None
+        visible = reprint.visible
+        data = visible.folded if visible.folded is not None else visible.text_utf8
+        confused = lookalike_of(visible.raw_text, name) if may_hold_lookalikes(data) else None
         if confused is not None:  # a reader sees the name, but it is not the name
             return f"; it is written with a letter of another script drawn alike, {confused}: write it in Latin letters"
         folded = reprint.visible.folded  # the text case-folded, made for the words' look-up: a quick "not there"
