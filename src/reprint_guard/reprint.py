@@ -459,7 +459,12 @@ class Reprint:
         (parsed apart, for the policies that ask)."""
         found = self.memo.get("scripts")
         if found is None:
-            found = ([], []) if self.format == "text" else scripts_from_html(self.html, self.skip)
+            if self.format == "text":
+                found = ([], [])
+            elif self._visible is not None and self._visible.scripts is not None:
+                found = self._visible.scripts  # read in the page's one parse
+            else:
+                found = scripts_from_html(self.html, self.skip)
             self.memo["scripts"] = found
         return found  # type: ignore[return-value]
 

@@ -827,6 +827,7 @@ class VisibleBody:
         "bare_urls",
         "folded_away",
         "raw_text",
+        "scripts",
         "spoken_away",
     )
 
@@ -865,6 +866,9 @@ class VisibleBody:
         self._cased: str | None = None
         self._lowered: str | None = None
         self._present: tuple[Lexicon, frozenset[bytes] | None] | None = None  # the words the text holds
+        #: The (run, never run) scripts of the page, when its parse read them (it holds a ``<script``); None:
+        #: not read (see :func:`scripts_from_html`).
+        self.scripts: tuple[list[Media], list[Media]] | None = None
 
     @property
     def text(self) -> str:
@@ -1782,6 +1786,9 @@ def with_media(
         return VisibleBody(""), ([], [])
     if skip:
         _skip(root, skip)
+    # The scripts a page loads, read before anything is pruned (a script runs wherever it stands): asked of a
+    # page with a tracking script's rule, and found here in the one parse rather than in a second.
+    scripts = _scripts_under(tree.root) if "<script" in html or "<SCRIPT" in html else None  # type: ignore[arg-type]
     # A picture set as an element's background (a cover block): only raw HTML writes a style.
     backgrounds = media and raw != NO_RAW_HTML and "url(" in html
     # Script embeds are raw HTML: Markdown's own blockquotes have no class.
@@ -1814,6 +1821,7 @@ def with_media(
         code_parents=code_parents,
         linkable=linkable,
     )
+    visible.scripts = scripts
     if folded is not None and folded.texts:
         visible.folded_away = "".join(folded.texts)
     if folded is not None and folded.spoken:
@@ -2046,6 +2054,11 @@ def scripts_from_html(html: str, skip: tuple[str, ...] | None = None) -> tuple[l
     if root is None:  # pragma: no cover - lexbor always builds a document
         return [], []
     _skip(root, skip)
+    return _scripts_under(root)
+
+
+def _scripts_under(root: LexborNode) -> tuple[list[Media], list[Media]]:
+    """:func:`scripts_from_html`'s answer, from a parsed page (before anything in it is pruned)."""
     runs, idle = [], []
     for node in root.css("script[src], script[data-src]"):
         attrs = dict(node.attributes)
