@@ -67,6 +67,17 @@ _SHOWN_AT_A_WIDTH = re.compile(
 #: Attributes that may hide an element: ``hidden``, ``popover`` (shown only once opened), ``style`` (when what
 #: it says hides: see :func:`_hidden_parts`), and an SVG's size (of nothing, it shows nothing it holds).
 _HIDING_ATTRIBUTES = "[hidden], [popover], [style], svg:is([width], [height])"
+#: The selectors a page is asked for only when its source holds the word before them: each is a walk of the
+#: tree (about 5 µs on an article), and most pages hold none of these; a search of the page's source in lower
+#: case for all of them costs less than one walk.
+_RARE_SELECTORS = (
+    ("<noframes", "noframes"),
+    ("<rp", "rp"),
+    ("<select", "select"),
+    ("<math", "math"),
+    ("popover", "[popover]"),
+    ("<svg", "svg:is([width], [height])"),
+)
 #: A drop-down list: it shows one of its options (see :func:`_unselected`).
 _LIST = "select"
 #: A formula: a <semantics> in it shows its first child, not the annotations after it (MathML Core).
@@ -80,6 +91,23 @@ _PRUNED = ", ".join([*_IN_A_BODY, _CLOSED_DIALOG, _CLOSED_DETAILS, _CLOSED_TOGGL
 #: The same, with the hiding classes: a query of many selectors costs more, asked only of a page whose source
 #: names one of those classes.
 _PRUNED_WITH_CLASSES = ", ".join([_PRUNED, *(f'[class~="{name}"]' for name in HIDING_CLASSES)])
+_RARE = frozenset(selector for _, selector in _RARE_SELECTORS)
+
+
+@lru_cache(maxsize=128)
+def _pruned_selector(rare: frozenset[str], classes: bool) -> str:
+    """:data:`_PRUNED` (with the hiding classes, or not) with only those of the rare selectors in ``rare``."""
+    common = [*(tag for tag in _IN_A_BODY if tag not in _RARE), _CLOSED_DIALOG, _CLOSED_DETAILS, _CLOSED_TOGGLE]
+    common += ["[hidden], [style]", *(selector for _, selector in _RARE_SELECTORS if selector in rare)]
+    return ", ".join([*common, *((f'[class~="{name}"]' for name in HIDING_CLASSES) if classes else ())])
+
+
+def _rare_in(html: str) -> frozenset[str]:
+    """The rare selectors (:data:`_RARE_SELECTORS`) a page whose source is ``html`` may need."""
+    lowered = html.lower()
+    return frozenset(selector for word, selector in _RARE_SELECTORS if word in lowered)
+
+
 #: A picture's caption, by tag or class: a figure's, and WordPress's classic editor's paragraph of its class.
 #: What it says (a notice, a licence) is its picture's, not the article's.
 CAPTIONS = ("figcaption", ".wp-caption-text")
@@ -1526,14 +1554,19 @@ class _Folded:
         self.pruned = False  # whether anything was removed: if not, every medium found is shown
 
 
-def _prune_invisible(root: LexborNode, folded: _Folded | None = None, *, classes: bool = True) -> frozenset[int]:
+def _prune_invisible(
+    root: LexborNode, folded: _Folded | None = None, *, classes: bool = True, rare: frozenset[str] | None = None
+) -> frozenset[int]:
     """Remove what a reader never sees: invisible elements and hidden subtrees, outermost first.
 
     One selector list finds both kinds in one walk of the tree (not a walk per tag name, then
     one for the attributes); the head is outside the body and never read. Returns where code
     was removed (not article text, but a link around it is what a reader sees and clicks).
     """
-    found = root.css(_PRUNED_WITH_CLASSES if classes else _PRUNED)
+    if rare is None:  # every selector: the source was not looked at
+        found = root.css(_PRUNED_WITH_CLASSES if classes else _PRUNED)
+    else:
+        found = root.css(_pruned_selector(rare, classes))
     if not found:
         return frozenset()
     hidden = []
@@ -1798,7 +1831,7 @@ def with_media(
     if raw == ANY_RAW_HTML:
         everything = _media(root, embeds=embeds) + (_backgrounds(root) if backgrounds else []) if media else []
         folded = _Folded()
-        code_parents = _prune_invisible(root, folded, classes=classes)
+        code_parents = _prune_invisible(root, folded, classes=classes, rare=_rare_in(html))
         only_images = False
     else:
         only_images = raw == NO_RAW_HTML or (tags is not None and tags.isdisjoint(_OTHER_MEDIA_TAGS) and not embeds)
