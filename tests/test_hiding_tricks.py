@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import run_cli, write
+from conftest import GR_URL, run_cli, write
 from reprint_guard import check
 
 URL = "https://www.globalresearch.ca/harbour-ferry-timetables-cut/5890011"
@@ -567,3 +567,29 @@ def test_a_link_of_blank_looking_characters_is_no_link(words):
 @pytest.mark.parametrize("words", ["한국어", "&#x2801;", "x&#x3164;"])
 def test_a_link_with_a_letter_or_a_braille_dot_is_a_link(words):
     assert fired(f'<p><a href="{URL}">{words}</a></p>{WORDS_SHOWN}') == []
+
+
+@pytest.mark.parametrize(
+    "style",
+    [
+        "width:0;flex-grow:1;overflow:hidden",  # a flex item that grows: Tailwind's w-0 flex-1
+        "flex:1 1 0%;width:0px;overflow:hidden;text-overflow:ellipsis",
+        "inline-size:0;flex-grow:1;overflow:clip",
+        "max-width:0;overflow:hidden;text-overflow:ellipsis;white-space:nowrap;width:100%",  # a cell's ellipsis
+        "background:linear-gradient(90deg,#ff8a00,#e52e71);-webkit-background-clip:text;background-clip:text;"
+        "color:transparent",  # a gradient heading: the background shows through the letters
+        "color:transparent;-webkit-text-fill-color:#222",
+    ],
+)
+def test_ordinary_layouts_a_re_test_found_taken_for_hiding_show_their_text(style):
+    """A re-test of the day's hiding tricks found honest layouts read as hiding the credit: a flex item of no
+    width that grows, a table cell's ellipsis recipe, and (older) gradient text."""
+    page = (
+        '<table><tr><td><div style="display:flex">'
+        f'<div style="{style}"><p>The original source of this article is <a href="{GR_URL}">Global Research</a>. '
+        "Copyright © Ana Ruiz, Global Research, 2026.</p></div></div></td></tr></table>"
+    )
+    meta = {"original_url": GR_URL, "author": "Ana Ruiz", "commercial": False}
+    assert check(f"<p>Text of the story.</p>{page}", meta, format="html").findings == []
+    hidden = page.replace(style, "width:0;overflow:hidden")  # no growing, no room: hidden
+    assert check(f"<p>Text of the story.</p>{hidden}", meta, format="html").findings != []

@@ -236,12 +236,33 @@ def _cramped(declared: dict[str, str], sides: tuple[tuple[str, str], ...], paddi
     """Whether an element's size one way (``sides``: size, maximum, minimum) is a pixel or less, with no
     padding that way."""
     size, most, least = (_size(declared.get(name) or declared.get(logical)) for name, logical in sides)
-    if not ((size is not None and size <= 1) or (most is not None and most <= 1)):
+    # A maximum of nothing beside a size that gives room is the table cell's ellipsis recipe (``width:100%;
+    # max-width:0``: a cell takes no maximum); a flex item that grows takes its size from the space it fills
+    # (Tailwind's ``w-0 flex-1``).
+    most = None if size is not None and size > 1 else most
+    if not ((size is not None and size <= 1) or (most is not None and most <= 1)) or _grows(declared):
         return False
     if least is not None and least > 1:
         return False
     padded = (part for name in paddings if name in declared for part in _values(declared[name]))
     return not any((_length(part) or 0) > 0 for part in padded)
+
+
+def _grows(declared: dict[str, str]) -> bool:
+    """Whether a flex item grows into the space it stands in (``flex-grow`` above 0, or a ``flex`` shorthand
+    that grows: ``flex: 1``, ``flex: auto``, ``flex: 1 1 0%``): its size is not its ``width`` or ``height``."""
+    grow = declared.get("flex-grow")
+    if grow is not None:
+        factors = _factors(grow)
+        return bool(factors) and factors[0] > 0
+    flex = (declared.get("flex") or "").strip()
+    if not flex or flex in ("none", "initial", "0"):
+        return False
+    if flex == "auto":
+        return True
+    first = flex.split()[0]
+    factors = _factors(first) if not first.endswith(("px", "em", "rem", "%")) else []
+    return bool(factors) and factors[0] > 0
 
 
 def _faded(declared: dict[str, str]) -> bool:
@@ -626,6 +647,8 @@ def _look(declarations: dict[str, str], outer: _Look = _PLAIN) -> _Look:
     gradient of one colour is that colour)."""
     size, colour, backdrop = outer
     painted = picture = None  # what this element paints behind its text: a colour, and an image over it
+    filled: str | None = None  # the letters' own fill (``-webkit-text-fill-color``), over their colour
+    through = False  # the background painted through the letters (``background-clip: text``)
     for name, value in declarations.items():
         if name == "font-size":
             size = _font_size(value, outer.size)
@@ -642,6 +665,16 @@ def _look(declarations: dict[str, str], outer: _Look = _PLAIN) -> _Look:
             painted = _colour(value) or value
         elif name == "background-image":
             picture = _painted_image(value) if value != "none" else None
+        elif name == "-webkit-text-fill-color":  # the glyphs' own paint, over ``color``
+            found = _colour(value)
+            if found not in (None, "currentcolor") and value not in _NO_COLOUR:
+                filled = found
+        elif name in ("background-clip", "-webkit-background-clip") and "text" in value.split():
+            through = True
+    if through and (picture is not None or painted not in (None, "transparent")):
+        colour = None  # the background shows through the letters (a gradient heading): its text shows
+    elif filled is not None:
+        colour = filled
     if picture is not None:
         backdrop = picture
     elif painted == "currentcolor":

@@ -11,6 +11,7 @@ PASS (pattern: "edited for length", unless: "interview has been edited for lengt
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterator
 from functools import lru_cache
@@ -208,8 +209,12 @@ def _quoted(matched: str) -> str:
 def _as_written(text: str, cased: str, matched: str, nth: int = 0) -> str:
     """``matched``, the ``nth`` copy of it in ``text`` (normalised, case-folded), as the page writes it: the
     same place in ``cased`` (normalised, its case kept). As compared when folding changed a character's length
-    ("ß" is "ss") or the copy is not there: a finding quotes "All Rights Reserved", not "all rights reserved"."""
-    if len(cased) != len(text):
+    ("ß" is "ss") in the copy itself, or the copy is not there: a finding quotes "All Rights Reserved", not
+    "all rights reserved"."""
+    if len(cased) != len(text):  # a letter before it folded to another length: its copies found blind to case
+        hits = [hit.group(0) for hit in re.finditer(re.escape(matched), cased, re.IGNORECASE)]
+        if len(hits) == text.count(matched) and nth < len(hits) and hits[nth].casefold() == matched.casefold():
+            return hits[nth]
         return matched
     at = -1
     for _ in range(nth + 1):
