@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 import time
-from collections.abc import Iterator, Mapping
-from functools import lru_cache
+from collections.abc import Callable, Iterator, Mapping
+from functools import lru_cache, partial
 from typing import Any
 
 from .checks import CHECKS
@@ -171,15 +171,17 @@ def check_reprint(
     ``severity`` maps rule ids to a new severity, or ``off`` to drop the rule.
     """
     result = _check_reprint(reprint, policies, policy, today, severity)
-    if reprint.front_syntax == "toml":  # fixes in the syntax of the page's front matter, whatever found them
-        tables = _has_tables(reprint)
+    # Fixes in the syntax of the page's front matter, whatever found them: TOML's (Hugo's ``+++``), or JSON's
+    # (Hugo's JSON front matter: a key and a record as JSON writes them).
+    in_syntax: Callable[[str], str] | None = None
+    if reprint.front_syntax == "toml":
+        in_syntax = partial(as_toml, tables=_has_tables(reprint))
+    elif reprint.front_syntax == "json":
+        in_syntax = _as_json_front_matter
+    if in_syntax is not None:
         for finding in result.findings:
             if finding.fix and ("'" in finding.fix or ": " in finding.fix):
-                finding.fix = as_toml(finding.fix, tables=tables)
-    elif reprint.front_syntax == "json":  # Hugo's JSON front matter: a key and a record as JSON writes them
-        for finding in result.findings:
-            if finding.fix and ("'" in finding.fix or ": " in finding.fix):
-                finding.fix = as_json_keys(as_json_records(finding.fix))
+                finding.fix = in_syntax(finding.fix)
     if holds_records(reprint.metadata.permissions, reprint.key_lines):
         for finding in result.findings:
             if finding.fix and "permissions" in finding.fix:
@@ -217,6 +219,11 @@ def as_added_records(fix: str, *, tables: bool = False) -> str:
         return f"{records} added to the permissions {listed} the metadata already has"
 
     return _RECORDS_KEYED.sub(added, fix)
+
+
+def _as_json_front_matter(fix: str) -> str:
+    """A fix's keys and records as JSON front matter writes them."""
+    return as_json_keys(as_json_records(fix))
 
 
 def as_json_keys(fix: str) -> str:

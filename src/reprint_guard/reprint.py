@@ -456,7 +456,7 @@ class Reprint:
     @property
     def scripts(self) -> tuple[list[Media], list[Media]]:
         """(run, never run) scripts the page loads by address: what an ``element`` rule of ``tag: script`` reads
-        (parsed apart, for the policies that ask)."""
+        (read in the page's one parse when its source holds a ``<script``, else parsed apart)."""
         found = self.memo.get("scripts")
         if found is None:
             if self.format == "text":

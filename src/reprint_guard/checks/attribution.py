@@ -414,11 +414,14 @@ def _hidden_in_the_file(reprint: Reprint, names: tuple[str, ...] | list[str]) ->
                 why = "a comment, a hidden element, an image's alt text, code or a script"
             return f"; it is in the file at {line}:{column}, but not shown to readers as text ({why})"
         visible = reprint.visible
-        data = visible.folded if visible.folded is not None else visible.text_utf8
-        confused = lookalike_of(visible.raw_text, name) if may_hold_lookalikes(data) else None
+        folded = visible.folded  # the text case-folded, made for the words' look-up: a quick "not there"
+        confused = (
+            lookalike_of(visible.raw_text, name)
+            if may_hold_lookalikes(folded if folded is not None else visible.text_utf8)
+            else None
+        )
         if confused is not None:  # a reader sees the name, but it is not the name
             return f"; it is written with a letter of another script drawn alike, {confused}: write it in Latin letters"
-        folded = reprint.visible.folded  # the text case-folded, made for the words' look-up: a quick "not there"
         if folded is not None and normalized(name).encode("utf-8") not in folded:
             continue
         raw, lowered = reprint.visible.raw_text, reprint.visible.lowered_raw
