@@ -9,7 +9,7 @@ import unicodedata
 import pytest
 
 from reprint_guard.reprint import Reprint
-from reprint_guard.textnorm import _ZERO_WIDTH_CHARS, find_phrase, normalize
+from reprint_guard.textnorm import _ZERO_WIDTH_CHARS, find_phrase, lower, normalize
 
 #: Typographic apostrophes and hyphens, and the ASCII character each is compared as.
 _LOOKALIKES = {"\u2018": "'", "\u2019": "'", "\u02bc": "'", "\u2010": "-", "\u2011": "-", "\u2012": "-"}
@@ -51,6 +51,24 @@ def test_normalize_agrees_with_its_definition_on_generated_text() -> None:
         text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 14)))
         assert normalize(text) == _plain_normalize(text), repr(text)
         assert normalize(text, fold_case=False) == _plain_normalize(text, False), repr(text)
+
+
+def test_lower_is_str_lower_on_every_code_point() -> None:
+    points = [chr(c) for c in range(0x110000)]  # lone surrogates too: a page may hold one
+    for start in range(0, len(points), 64):
+        chunk = points[start : start + 64]
+        # Each character beside ASCII capitals, in a word and at its end (where a sigma is lowered otherwise).
+        text = "Ab " + " XY".join(chunk) + "\n" + "E".join(chunk) + " \u03a3 "
+        assert lower(text) == text.lower(), hex(ord(chunk[0]))
+
+
+def test_lower_is_str_lower_on_generated_text() -> None:
+    rng = random.Random(12)
+    alphabet = [*"AbZ .\n", *(chr(c) for c in (0xC9, 0xE9, 0x130, 0x131, 0x3A3, 0x3C3, 0x1E9E, 0x212A, 0x2019))]
+    alphabet += [chr(c) for c in (0x410, 0x430, 0x1C5, 0x1F88, 0xD800, 0x10400)]
+    for _ in range(30000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 16)))
+        assert lower(text) == text.lower(), repr(text)
 
 
 def test_last_occurrence_is_the_last_forward_hit() -> None:

@@ -13,6 +13,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode, SelectolaxError
 from .errors import InputError
 from .htmldepth import TAG_REST, too_costly
 from .metaview import READ_KEYS, MetadataView
+from .textnorm import lower
 from .visible import (
     ANY_RAW_HTML,
     CAPTION_CLASS,
@@ -137,7 +138,8 @@ def article_element(page: str, skip: tuple[str, ...] | None = None) -> tuple[int
     the one a reader sees: an ``<article>`` inside another (the story's cards) is part of it, and one in
     an element ``skip`` (CSS selectors) leaves out (a theme's related stories) does not count.
     """
-    if "<article" not in page.lower() and "<main" not in page.lower():
+    lowered = lower(page)
+    if "<article" not in lowered and "<main" not in lowered:
         return None
     hidden = _tagless_spans(page)
 
@@ -212,7 +214,7 @@ def _outermost_article(
     elif skip:
         return None
     if len(outermost) > 1:  # a related story's card in an <aside> or a <nav> beside the story's: not the story
-        lowered = page.lower()
+        lowered = lower(page)
         outermost = [index for index in outermost if not _inside_aside(lowered, starts[index][0])]
     if len(outermost) != 1:
         return None
@@ -519,7 +521,7 @@ class Reprint:
         if any(tag.lstrip(".") in html for tag in tags):
             return True
         # A tag written in another case (<FIGCAPTION>, <FigCaption>): HTML reads tag names blind to case.
-        lowered = self._lower_body if html is self.body else html.lower()
+        lowered = self._lower_body if html is self.body else lower(html)
         return any(tag[0] != "." and tag in lowered for tag in tags)
 
     def visible_apart(self, tags: tuple[str, ...]) -> VisibleBody:
@@ -810,7 +812,7 @@ class Reprint:
     @property
     def _lower_body(self) -> str:
         if self._lowered is None:
-            self._lowered = self.body.lower()
+            self._lowered = lower(self.body)
         return self._lowered
 
     def _find_visible(self, needle: str, *, ignore_case: bool = False) -> int:
@@ -840,10 +842,15 @@ class Reprint:
         if not pattern:
             return
         regex = _case_blind_regex(rf"(?<!\w){pattern}(?!\w)" if whole else pattern)
-        where = self._case_blind(needle.split()[0], start, end)
+        words = needle.split()[:_WORDS_APART]
+        where = self._case_blind(words[0], start, end)
         if where is None:
             yield from regex.finditer(self.body, start, end)
             return
+        for word in words[1:]:  # each word is written in every match: one missing, none (a scan in C each)
+            found = self._case_blind(word, start, end)
+            if found is not None and next(found, None) is None:
+                return
         after = start
         for index in where:
             if index < after:

@@ -148,6 +148,37 @@ def _replacer(chars: frozenset[bytes]) -> Callable[..., bytes]:
     return re.compile(b"|".join(re.escape(char) for char in sorted(chars))).sub
 
 
+#: Characters whose lower case ``str.lower`` writes apart from the character alone: the capital sigma is
+#: "ς" at a word's end and "σ" elsewhere, and the dotted capital I becomes two characters.
+_LOWER_IN_CONTEXT = frozenset("\u03a3\u0130")
+
+
+def lower(text: str) -> str:
+    """``text.lower()``, made faster for a long text with a few kinds of non-ASCII characters.
+
+    ``str.lower`` looks up every character of a non-ASCII string in Python's
+    Unicode tables (30 µs for a 7,000-character article with one curly quote,
+    ten times the ASCII case); here the ASCII letters are lowered as bytes and
+    each distinct other character that changes is replaced as a whole (as
+    :func:`fold_utf8` folds). The same string as ``str.lower``, always.
+    """
+    if text.isascii():
+        return text.lower()
+    data = text.encode("utf-8", "surrogatepass")
+    others = set(data.translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass"))
+    changed = {}
+    for char in others:
+        lowered = char.lower()
+        if lowered != char:
+            if char in _LOWER_IN_CONTEXT:
+                return text.lower()
+            changed[char.encode("utf-8")] = lowered.encode("utf-8")
+    data = data.lower()  # ASCII bytes only: they never stand inside a multi-byte character
+    if changed:
+        data = _replacer(frozenset(changed))(lambda found: changed[found.group()], data)
+    return data.decode("utf-8", "surrogatepass")
+
+
 def collapse(folded: bytes) -> bytes:
     """Runs of spaces made one, none at the ends: :func:`fold_utf8`'s text normalised."""
     parts = folded.split(b"  ")  # runs of spaces are few: split at them rather than at every word (one scan)

@@ -28,7 +28,7 @@ from .inlinestyle import (
     _size,
 )
 from .prefilter import Lexicon, lexicon_with, word_finder
-from .textnorm import ZERO_WIDTH, collapse, find_phrase, fold_utf8, normalize, normalize_utf8, normalized_utf8
+from .textnorm import ZERO_WIDTH, collapse, find_phrase, fold_utf8, lower, normalize, normalize_utf8, normalized_utf8
 
 #: Elements whose content a reader never sees as article text.
 _INVISIBLE_TAGS = [
@@ -116,7 +116,7 @@ def _pruned_selector(rare: frozenset[str], classes: bool) -> str:
 
 def _rare_in(html: str) -> frozenset[str]:
     """The rare selectors (:data:`_RARE_SELECTORS`) a page whose source is ``html`` may need."""
-    lowered = html.lower()
+    lowered = lower(html)
     return frozenset(selector for word, selector in _RARE_SELECTORS if word in lowered)
 
 
@@ -351,7 +351,7 @@ class VisibleBody:
         """``raw_text`` in lower case, made once: where a word stands in it, it stands in the text as written
         (when the two are of one length)."""
         if self._lowered is None:
-            self._lowered = self.raw_text.lower()
+            self._lowered = lower(self.raw_text)
         return self._lowered
 
     def held_of(self, words: tuple[bytes, ...]) -> tuple[bytes, ...]:

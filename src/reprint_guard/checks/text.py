@@ -99,7 +99,6 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
         (reprint.visible.spoken_away, "kept for screen readers, out of sight"),
     ):
         matched = _search(params, away) if away else None
-        matched = _search(params, away) if away else None
         if matched is not None:
             written = _as_written(normalize(away), normalize(away, fold_case=False), matched)
             yield Problem.at(reprint.span(matched), f'found "{_quoted(written)}" ({where})')
