@@ -187,7 +187,7 @@ def test_the_characters_that_compose_backward_are_all_listed() -> None:
 
     from reprint_guard.textnorm import _COMPOSES_BACKWARD, _COMPOSES_BACKWARD_UNICODE, _nfkc_inert
 
-    if unicodedata.unidata_version != _COMPOSES_BACKWARD_UNICODE:
+    if unicodedata.unidata_version not in _COMPOSES_BACKWARD_UNICODE:
         assert not _nfkc_inert("é")  # another Unicode version: NFKC always runs
         pytest.skip("the list is for another Unicode version")
     pairs = []

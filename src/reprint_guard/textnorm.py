@@ -43,9 +43,10 @@ _OTHER_SPACES = frozenset("\x85\u1680\u2028\u2029")
 
 
 #: Characters with combining class 0 that compose with the character before them (the second half of a
-#: canonical pair, as in U+0B47 U+0B3E -> U+0B4B), for the Unicode version named; Hangul vowel and
-#: trailing jamo are added below. A test recomputes the list from ``unicodedata``.
-_COMPOSES_BACKWARD_UNICODE = "14.0.0"
+#: canonical pair, as in U+0B47 U+0B3E -> U+0B4B), for the Unicode versions named (Python 3.11's 14.0,
+#: 3.12's 15.0 and 3.13's 15.1 list the same); Hangul vowel and trailing jamo are added below. A test
+#: recomputes the list from ``unicodedata`` under each.
+_COMPOSES_BACKWARD_UNICODE = frozenset({"14.0.0", "15.0.0", "15.1.0"})
 _COMPOSES_BACKWARD = frozenset(
     chr(code)
     for code in (
@@ -63,11 +64,11 @@ def _nfkc_inert(char: str) -> bool:
     """Whether NFKC leaves ``char`` as it is wherever it stands (so text made of such characters needs none).
 
     It must be NFKC already, not combine with what comes before it, and not be
-    reordered (combining class 0). Under another Unicode version than the list
-    above was made for, no character is taken for inert.
+    reordered (combining class 0). Under a Unicode version the list above was
+    not made for, no character is taken for inert.
     """
     return (
-        unicodedata.unidata_version == _COMPOSES_BACKWARD_UNICODE
+        unicodedata.unidata_version in _COMPOSES_BACKWARD_UNICODE
         and char not in _ZERO_WIDTH_CHARS
         and unicodedata.combining(char) == 0
         and char not in _COMPOSES_BACKWARD

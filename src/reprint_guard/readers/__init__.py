@@ -291,12 +291,17 @@ def json_problem(exc: Any) -> tuple[str, int, int]:
     """What a ``json.JSONDecodeError`` says is wrong, and its line and column: a message that ends "at" ends
     where Python puts the place ("Unterminated string starting at"), and for a control character the
     character is named instead; a trailing comma, which Python tells at the bracket after it as a missing
-    name or value, is told as such at the comma."""
+    name or value (Python 3.13 names it, at the comma), is told as such at the comma."""
     if exc.msg in ("Expecting property name enclosed in double quotes", "Expecting value"):
         before = exc.doc[: exc.pos].rstrip()
         closing = exc.doc[exc.pos : exc.pos + 1]
         if before.endswith(",") and closing in ("}", "]"):
             line, column = text_position(exc.doc, len(before) - 1)
+            return f"a trailing comma before the closing {closing!r}: JSON allows none (remove it)", line, column
+    if exc.msg.startswith("Illegal trailing comma before end of"):
+        closing = exc.doc[exc.pos + 1 :].lstrip()[:1]
+        if closing in ("}", "]"):
+            line, column = text_position(exc.doc, exc.pos)
             return f"a trailing comma before the closing {closing!r}: JSON allows none (remove it)", line, column
     return _json_message(exc), exc.lineno, exc.colno
 
