@@ -1521,3 +1521,52 @@ def test_deep_yaml_is_told_alike_however_deep(tmp_path, cli, depth):
     policy.write_text(HEAD.replace("rules:\n", "rules: ") + "[" * depth + "]" * depth + "\n", encoding="utf-8")
     run = cli("validate", str(policy))
     assert run.out == f"{policy}:5:39: YAML nested deeper than 32 levels\n", run.out
+
+
+def test_thousands_of_unclosed_liquid_comments_are_read_in_linear_time():
+    """Each ``{% comment %}`` never closed sent a lazy regex to the end of the page: 12,500 of them (200 KB)
+    took 24 s. An opening tag is closed by the first closing tag after it, and a closed one still hides."""
+    from reprint_guard import check_text
+
+    meta = {**COMPLIANT_META, "original_url": GR_URL}
+    hidden = "{% comment %}Source: Global Research{% endcomment %}\n\n"  # a comment closed: never on the page
+    start = time.perf_counter()
+    result = check_text(markdown(meta, hidden + COMPLIANT_BODY + "\n" + "{% comment %} x\n" * 12_500))
+    assert time.perf_counter() - start < 5
+    assert result.findings == check_text(markdown(meta, hidden + COMPLIANT_BODY)).findings
+
+
+def test_thousands_of_sibling_articles_are_told_apart_from_asides_in_linear_time():
+    """Each ``<article>`` of a page looked back over the whole source for an ``<aside>`` or a ``<nav>`` it
+    might stand in: 20,000 related stories' cards (and no menu) took seconds; the tags are found once."""
+    from reprint_guard.reprint import article_element
+
+    card = '<aside class="related"><article><p>Another story</p></article></aside>\n'
+    page = f"<html><body>{card * 20_000}<article><p>The story.</p></article></body></html>"
+    start = time.perf_counter()
+    found = article_element(page)
+    assert time.perf_counter() - start < 2
+    assert found is not None and page[found[0] : found[1]] == "<p>The story.</p>"
+
+
+def test_a_line_of_thousands_of_photo_credits_reserving_rights_is_read_in_linear_time(tmp_path):
+    """Every copy of "All rights reserved" in a line was compared with every photo credit holding one:
+    22,000 credits on one line (800 KB) took 10 s. Each copy is held by its credit, so nothing is found."""
+    meta = {
+        "title": "T",
+        "author": "Ana Ruiz",
+        "copyright_holder": "Ana Ruiz",
+        "source": "Riverbend Ledger",
+        "original_url": "https://riverbend.example/a/1",
+        "license": "CC-BY-NC-SA-4.0",
+        "commercial": False,
+    }
+    page = tmp_path / "photos.md"
+    page.write_text(markdown(meta, "Photo: Reuters. All rights reserved. " * 22_000), encoding="utf-8")
+    start = time.perf_counter()
+    findings = check_file(page).findings
+    assert time.perf_counter() - start < 5
+    one = tmp_path / "one.md"
+    one.write_text(markdown(meta, "Photo: Reuters. All rights reserved."), encoding="utf-8")
+    assert [(f.rule, f.line) for f in findings] == [(f.rule, f.line) for f in check_file(one).findings]
+    assert "cc-by-nc-sa-4.0/no-added-restrictions" not in {f.rule for f in findings}

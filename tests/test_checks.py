@@ -184,6 +184,9 @@ def test_source_credit_in_an_element_of_another_class_counts(shown):
         ("By Ana Ruiz · Photos: Lena Park — © 2026 The Valley Courier, all rights reserved", True),
         ("By Ana Ruiz · Photo: Lena Park · © 2026 The Valley Courier. All rights reserved.", True),
         ("Photo: Reuters — All rights reserved.", False),
+        # each photo of a gallery credited in one line: the stop that ends one credit starts the next
+        ("Photo: AP. All rights reserved. Photo: Reuters. All rights reserved.", False),
+        ("Photo: AP. All rights reserved. All rights reserved.", True),
         ("Story and photos by Daniel Okafor. All rights reserved.", True),  # the story's too
         ("Text and images © 2026 Lakeside Ledger, all rights reserved.", True),
         ("© 2026 Lakeside Ledger; story, photos: all rights reserved.", True),

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from functools import lru_cache, partial
 from itertools import islice
 from typing import TYPE_CHECKING, Any
@@ -170,14 +170,41 @@ def _media_entity(start_tag: str) -> bool:
     return "media--type-" in start_tag.lower()
 
 
-def _inside_aside(lowered: str, index: int) -> bool:
-    """Whether ``index`` of a page (lower case) stands inside an ``<aside>`` or a ``<nav>``: the last one to
-    open before it is not closed before it (a theme's related stories, its menu)."""
-    for name in ("aside", "nav"):
-        opened = max(lowered.rfind(f"<{name}>", 0, index), lowered.rfind(f"<{name} ", 0, index))
-        if opened >= 0 and lowered.rfind(f"</{name}", opened, index) < 0:
-            return True
-    return False
+class _Asides:
+    """Where a page's ``<aside>`` and ``<nav>`` tags open and close, found once: each ``<article>`` asks
+    whether it stands inside one (a page of thousands of related stories' cards read its whole source back
+    for each: quadratic)."""
+
+    __slots__ = ("_tags",)
+
+    def __init__(self, lowered: str) -> None:
+        self._tags = [
+            (name, _starts(lowered, (f"<{name}>", f"<{name} ")), _starts(lowered, (f"</{name}",)))
+            for name in ("aside", "nav")
+        ]
+
+    def holds(self, index: int) -> bool:
+        """Whether ``index`` stands inside an ``<aside>`` or a ``<nav>``: the last one to open before it (its
+        start tag's name read before ``index``) is not closed before it (a theme's related stories, its menu)."""
+        for name, opens, closes in self._tags:
+            at = bisect_right(opens, index - len(name) - 2) - 1
+            if at < 0:
+                continue
+            close = bisect_left(closes, opens[at])
+            if close == len(closes) or closes[close] > index - len(name) - 2:
+                return True
+        return False
+
+
+def _starts(text: str, needles: tuple[str, ...]) -> list[int]:
+    """Where each of ``needles`` starts in ``text``, in order."""
+    found: list[int] = []
+    for needle in needles:
+        at = text.find(needle)
+        while at >= 0:
+            found.append(at)
+            at = text.find(needle, at + 1)
+    return sorted(found)
 
 
 def _outermost_article(
@@ -214,8 +241,8 @@ def _outermost_article(
     elif skip:
         return None
     if len(outermost) > 1:  # a related story's card in an <aside> or a <nav> beside the story's: not the story
-        lowered = lower(page)
-        outermost = [index for index in outermost if not _inside_aside(lowered, starts[index][0])]
+        asides = _Asides(lower(page))
+        outermost = [index for index in outermost if not asides.holds(starts[index][0])]
     if len(outermost) != 1:
         return None
     index = outermost[0]
@@ -801,13 +828,7 @@ class Reprint:
             spans += liquid_comment_spans(self.body, self.format == "markdown")
         if self.format == "markdown" and not self.raw_html and "<" in self.body:
             spans += _html_spans(self.body)  # left out of the page: nothing found is there
-        merged: list[tuple[int, int]] = []  # sorted and overlaps joined, so one bisect answers "inside one?"
-        for a, b in sorted(spans):
-            if merged and a <= merged[-1][1]:
-                merged[-1] = (merged[-1][0], max(merged[-1][1], b))
-            else:
-                merged.append((a, b))
-        return merged
+        return _merged(spans)  # so one bisect answers "inside one?"
 
     @property
     def _lower_body(self) -> str:
@@ -1133,11 +1154,36 @@ def liquid_comment_spans(body: str, markdown: bool = True) -> list[tuple[int, in
     (`` `{% comment %}` `` is shown as written)."""
     if "{%" not in body or "comment" not in body:
         return []
-    found = [match.span() for match in LIQUID_COMMENT.finditer(body)]
+    # LIQUID_COMMENT's matches, found without its lazy ".*?": that read to the end of the page for every
+    # opening tag never closed (thousands of them: minutes). Each opening tag is closed by the first closing
+    # tag after it; when none follows one, none follows any later one either.
+    found, at = [], 0
+    while (opened := _LIQUID_OPEN.search(body, at)) is not None:
+        closed = _LIQUID_CLOSE.search(body, opened.end())
+        if closed is None:
+            break
+        found.append((opened.start(), closed.end()))
+        at = closed.end()
     if found and markdown and ("`" in body or "~~~" in body):
-        code = sorted(_code_spans(body))
-        found = [(a, b) for a, b in found if not any(start <= a < end for start, end in code)]
+        code = _merged(_code_spans(body))
+        starts = [start for start, _ in code]
+        found = [(a, b) for a, b in found if (i := bisect_right(starts, a) - 1) < 0 or a >= code[i][1]]
     return found
+
+
+_LIQUID_OPEN = re.compile(r"\{%-?\s*comment\s*-?%\}")
+_LIQUID_CLOSE = re.compile(r"\{%-?\s*endcomment\s*-?%\}")
+
+
+def _merged(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``spans`` sorted, those that overlap or touch joined: whether an index stands in one is one bisection."""
+    merged: list[tuple[int, int]] = []
+    for a, b in sorted(spans):
+        if merged and a <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], b))
+        else:
+            merged.append((a, b))
+    return merged
 
 
 #: Jekyll's Liquid output of one of the page's own front-matter values (``{{ page.canonical_url }}``), bare or

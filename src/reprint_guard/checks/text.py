@@ -255,9 +255,9 @@ def _first_counted(
     found = regex.search(text)
     if found is None or params.unless is None:
         return (found.group(0), 0) if found is not None else None
-    held = [match.span() for match in compile_pattern(params.unless, utf8=True).finditer(text)]
-    starts = [outer_start for outer_start, _ in held]  # in order, and apart: the one that may hold a match is
-    for match in regex.finditer(text):  # the last to start at or before it (a bisection, not a scan of all)
+    held = _unless_spans(params.unless, text)
+    starts = [outer_start for outer_start, _ in held]  # in order, apart but for a last character: the one that
+    for match in regex.finditer(text):  # may hold a match is the last to start at or before it (a bisection)
         start, end = match.span()
         at = bisect_right(starts, start) - 1
         if at >= 0 and end <= held[at][1]:
@@ -265,6 +265,22 @@ def _first_counted(
         if block_holds is None or not block_holds(text, match.group(0), start):
             return match.group(0), start
     return None
+
+
+def _unless_spans(unless: str, text: bytes) -> list[tuple[int, int]]:
+    """Where the matches of a rule's ``unless`` stand in ``text``, in order: each looked for from the last
+    one's final character on, not past it, since an exception may end with the stop the next one starts
+    after ("Photo: AP. All rights reserved. Photo: Reuters. All rights reserved." holds two credits)."""
+    regex = compile_pattern(unless, utf8=True)
+    spans: list[tuple[int, int]] = []
+    at = 0
+    while (match := regex.search(text, at)) is not None:
+        start, end = match.span()
+        spans.append((start, end))
+        at = max(end - 1, start + 1)
+        if at > len(text):
+            break
+    return spans
 
 
 class _HeldByItsBlock:
@@ -313,13 +329,14 @@ def _held_copies(params: Params, visible: VisibleBody, text: bytes, matched: byt
     blocks = [encoded for line in lines if matched in (encoded := line.encode("utf-8"))]
     if sum(block.count(matched) for block in blocks) != text.count(matched):
         return frozenset()
-    unless = compile_pattern(params.unless or "", utf8=True)
     held, ordinal = set(), 0
     for block in blocks:
-        spans = [match.span() for match in unless.finditer(block)]
-        at = block.find(matched)
+        spans = _unless_spans(params.unless or "", block)
+        starts = [begin for begin, _ in spans]  # as in _first_counted, only the last to start at or before a
+        at = block.find(matched)  # copy may hold it (a bisection: a line of thousands of photo credits asked each)
         while at >= 0:
-            if any(begin <= at and at + len(matched) <= stop for begin, stop in spans):
+            last = bisect_right(starts, at) - 1
+            if last >= 0 and at + len(matched) <= spans[last][1]:
                 held.add(ordinal)
             ordinal += 1
             at = block.find(matched, at + 1)
