@@ -16,6 +16,8 @@ import itertools
 import os
 import re
 import tempfile
+from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from html import escape
@@ -926,6 +928,9 @@ _CREDIT_CUE = re.compile(
     rf"|{CREDIT_ELSEWHERE}|{CREDIT_IN_SCRIPTS}",  # "publicado originalmente por", "原载于": as the check reads them
     re.IGNORECASE,
 )
+#: The same, matched with case: in ASCII text lowered it matches where the pattern matches blind to case (its
+#: letters are in lower case, and none of its others matches an ASCII letter).
+_CREDIT_CUE_LOWER = re.compile(_CREDIT_CUE.pattern)
 #: At most this many characters between the credit's words and the name ("... by the nonprofit newsroom").
 _CUE_REACH = 60
 #: At most this many of the publisher's names in the text are tried as the link (each costs a check).
@@ -951,8 +956,8 @@ def _linked_in_place(  # type: ignore[no-untyped-def]
     body = text[start:]
     spans = [(*span, True) for span in _unlinked_html(body, ordered)] if html else _unlinked(body, ordered)
     found = [(begin + start, end + start, in_html) for begin, end, in_html in spans]
-    credits = [span for span in found if _credited(text, span[0])]
-    for begin, end, in_html in reversed(credits[-_LINK_TRIES:]):  # the last first: a closing credit
+    credits = list(itertools.islice(_credited(text, found), _LINK_TRIES))
+    for begin, end, in_html in credits:  # the last first: a closing credit
         name = text[begin:end]
         # In HTML (a page, or a raw HTML block of the Markdown, which Markdown passes through), an HTML link.
         linked = f'<a href="{escape(url)}">{name}</a>' if in_html else f"[{name}]({url})"
@@ -963,14 +968,24 @@ def _linked_in_place(  # type: ignore[no-untyped-def]
     return None
 
 
-def _credited(text: str, index: int) -> bool:
-    """Whether the words before ``index`` in its paragraph credit a source and lead to it (within a few
-    words), and the name there is no link's text (``[Name][ref]`` left undefined)."""
-    if text[index - 1 : index] == "[":
-        return False
-    blank = text.rfind("\n\n", 0, index)
-    before = text[max(blank + 2 if blank >= 0 else 0, index - 4 * _CUE_REACH) : index]
-    return _cue_before(before) is not None
+def _credited(text: str, names: list[tuple[int, int, bool]]) -> Iterator[tuple[int, int, bool]]:
+    """Those of ``names`` (where each starts and ends, in order), the last first, whose paragraph's words
+    before them credit a source and lead to them (within a few words), and that are no link's text
+    (``[Name][ref]`` left undefined). The paragraph breaks are found once, not searched back for from each
+    name (a line of 50,000 names), and the cue is looked for as :func:`_cues_reach` allows."""
+    blanks = [found.start() for found in _PARAGRAPH_BREAK.finditer(text)]
+    windows = []
+    for index, _, _ in names:
+        at = bisect_right(blanks, index - 2) - 1  # the last break before index, as text.rfind("\n\n", 0, index)
+        windows.append((max(blanks[at] + 2 if at >= 0 else 0, index - 4 * _CUE_REACH), index))
+    reached = _cues_reach(text, windows)
+    for name, (start, end), cued in reversed(list(zip(names, windows, reached, strict=True))):
+        if cued and text[end - 1 : end] != "[" and _cue_before(text[start:end]) is not None:
+            yield name
+
+
+#: A paragraph break, every one where more blank lines follow each other (a "\n\n" inside "\n\n\n" too).
+_PARAGRAPH_BREAK = re.compile("(?=\n\n)")
 
 
 @lru_cache(maxsize=64)
@@ -1326,12 +1341,41 @@ def _restated(block: str, reprint: Reprint, policy: Policy) -> tuple[str, int] |
         if not any(publisher in sentence for sentence in sentences):
             continue
         name = " ".join(publisher.split())
-        for found in reversed(list(re.finditer(re.escape(name), text))):  # the last credit: a closing one
-            start = max(0, found.start() - 2 * _CUE_REACH)
-            cue = _cue_before(text[start : found.start()])
+        names = [found.span() for found in re.finditer(re.escape(name), text)]
+        windows = [(max(0, begin - 2 * _CUE_REACH), begin) for begin, _ in names]
+        reached = _cues_reach(text, windows)
+        for (start, begin), (_, end), cued in reversed(list(zip(windows, names, reached, strict=True))):
+            cue = _cue_before(text[start:begin]) if cued else None  # the last credit first: a closing one
             if cue is not None:  # the credit's own words, to find it by (not the name alone: an image's alt text)
-                return text[start + cue : found.end()], 0
+                return text[start + cue : end], 0
     return None
+
+
+def _cues_reach(text: str, windows: list[tuple[int, int]]) -> list[bool]:
+    """For each (start, end) of ``windows`` (in order), whether :func:`_cue_before` of ``text[start:end]`` may
+    find a cue: False says it finds none. The cue pattern is run once over the stretches the windows cover; a
+    match in a window (the pattern has no anchor or look-around: it matches there in the stretch too) is
+    overlapped by one of the stretch's matches, which go on from its start, so a window none overlaps is not
+    searched on its own: a line of 50,000 names without a credit's words is read once, not 50,000 times."""
+    stretches: list[list[int]] = []
+    for start, end in sorted(windows):
+        if stretches and start <= stretches[-1][1]:
+            stretches[-1][1] = max(stretches[-1][1], end)
+        else:
+            stretches.append([start, end])
+    starts, ends = [], []
+    for first, last in stretches:
+        stretch = text[first:last]
+        # ASCII: matched where the pattern, in lower case, matches the stretch lowered (a third of the time).
+        pattern = _CREDIT_CUE_LOWER if stretch.isascii() else _CREDIT_CUE
+        for found in pattern.finditer(stretch.lower() if pattern is _CREDIT_CUE_LOWER else stretch):
+            starts.append(first + found.start())
+            ends.append(first + found.end())
+    reached = []
+    for start, end in windows:
+        at = bisect_right(ends, start)  # the first match that ends inside the window or after it
+        reached.append(at < len(starts) and starts[at] < end)
+    return reached
 
 
 def _cue_before(before: str) -> int | None:

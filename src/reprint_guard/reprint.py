@@ -1011,8 +1011,41 @@ class Reprint:
         return self.span(url)
 
     def link_words(self, start: int, end: int) -> str:
-        """:func:`link_words` in the body."""
-        return link_words(self.body, start, end)
+        """:func:`link_words` in the body, where the marks it reads by (a line's start, a ``[``, a tag's ``>``,
+        ``</a``) are looked up, not searched for: a page may hold thousands of copies of an address."""
+        body = self.body
+        if body[max(0, start - 2) : start] == "](":
+            brackets = self._marks("[")
+            at = bisect_left(brackets, start - 2) - 1  # the last "[" before the "]("
+            if at < 0 or brackets[at] < self.line_span(start, end)[0]:
+                return ""
+            return body[brackets[at] + 1 : start - 2]
+        if not body[max(0, start - 6) : start].lower().endswith(('href="', "href='")):
+            return ""
+        closing = self._marks(">")
+        at = bisect_left(closing, end)
+        if at == len(closing):
+            return ""
+        closed = closing[at]
+        ends = self._marks("</a")
+        at = bisect_left(ends, closed)
+        return _strip_tags(body[closed + 1 : ends[at]]) if at < len(ends) else ""
+
+    def line_span(self, start: int, end: int) -> tuple[int, int]:
+        """Where the line (or lines) that ``body[start:end]`` stands on starts and ends, as :func:`line_around`
+        reads it, the line breaks looked up (a line may hold thousands of copies of an address)."""
+        breaks = self._marks("\n")
+        before, after = bisect_left(breaks, start), bisect_left(breaks, end)
+        return breaks[before - 1] + 1 if before else 0, breaks[after] if after < len(breaks) else len(self.body)
+
+    def _marks(self, mark: str) -> list[int]:
+        """Where ``mark`` stands in the body, in order (``</a`` blind to case), found once per reprint."""
+        key = "line-breaks" if mark == "\n" else f"marks {mark}"  # the line breaks as _position keeps them
+        found: list[int] | None = self.memo.get(key)  # type: ignore[assignment]
+        if found is None:
+            pattern = _END_OF_LINK if mark == "</a" else _LINE_BREAK if mark == "\n" else re.compile(re.escape(mark))
+            found = self.memo[key] = [match.start() for match in pattern.finditer(self.body)]
+        return found
 
     def locate(self, needle: str, nth: int = 0) -> tuple[int, int]:
         """Best-effort position of visible text or a URL in the body source; ``nth``: of its occurrence after
@@ -1240,8 +1273,17 @@ def link_words(text: str, start: int, end: int) -> str:
     if not text[max(0, start - 6) : start].lower().endswith(('href="', "href='")):
         return ""
     closed = text.find(">", end)
-    finish = text.lower().find("</a", closed) if closed >= 0 else -1
-    return re.sub(r"<[^<>]*>", "", text[closed + 1 : finish]) if finish >= 0 else ""
+    finish = _END_OF_LINK.search(text, closed) if closed >= 0 else None  # from the tag, not the page lowered
+    return _strip_tags(text[closed + 1 : finish.start()]) if finish is not None else ""
+
+
+#: Where an ``<a>``'s content ends (``</A`` too).
+_END_OF_LINK = re.compile("</a", re.IGNORECASE)
+
+
+def _strip_tags(html: str) -> str:
+    """A link's content without its tags: the words a reader sees."""
+    return re.sub(r"<[^<>]*>", "", html)
 
 
 def line_around(text: str, start: int, end: int) -> str:

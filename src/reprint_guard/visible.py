@@ -227,6 +227,7 @@ class VisibleBody:
 
     __slots__ = (
         "_anchors",
+        "_blocks",
         "_cased",
         "_deeds",
         "_code_parents",
@@ -273,6 +274,7 @@ class VisibleBody:
         self.bare_urls = bare_urls
         self._links = links
         self._linked: dict[str, LexborNode] | None = None  # the first visible <a> to each href (see _first_link)
+        self._blocks: dict[int, str] = {}  # the normalised text of each block a link stands in (see _block_text)
         self._anchors: list[str] | None = links if tree is None else None
         self._deeds: list[tuple[LexborNode, str]] = []  # made with the anchors (see deed_anchors)
         self._images = images if images is not None else (None if tree is not None else [])
@@ -417,7 +419,16 @@ class VisibleBody:
         link to ``href``: what the link's sentence says of it ("The original source of this article is ..."),
         or None (no such link, or text without a page)."""
         anchor = self._first_link(href)
-        return _block_text(anchor) if anchor is not None else None
+        return self._block_text(anchor) if anchor is not None else None
+
+    def _block_text(self, anchor: LexborNode) -> str:
+        """The normalised text of the block (a paragraph, a list item, a cell...) ``anchor`` stands in, made once
+        per block: a paragraph of thousands of links is read once, not once for each of them."""
+        block = _block_of(anchor)
+        text = self._blocks.get(block.mem_id)
+        if text is None:
+            text = self._blocks[block.mem_id] = normalize(block.text(deep=True, separator=""))
+        return text
 
     @property
     def anchors(self) -> list[str]:
@@ -463,13 +474,14 @@ class VisibleBody:
         return [(anchor, anchor.attributes.get("href")) for anchor in self._tree.tags("a")]
 
     def linked_blocks(self, wanted: Callable[[str], bool]) -> list[str]:
-        """The normalised text of the block around each visible ``<a>`` whose ``href`` is ``wanted``, every copy
-        of a link, not only the first (:meth:`anchor_block`): whether a credit's line links somewhere."""
-        return [
-            _block_text(anchor)
-            for anchor, href in self.anchor_nodes()
-            if href is not None and wanted(href.strip()) and _shows_something(anchor)
-        ]
+        """The normalised text of each block around a visible ``<a>`` whose ``href`` is ``wanted``, every copy
+        of a link, not only the first (:meth:`anchor_block`): whether a credit's line links somewhere. Each
+        block is given once, in document order (a paragraph of thousands of such links is one block to read)."""
+        found: dict[int, LexborNode] = {}
+        for anchor, href in self.anchor_nodes():
+            if href is not None and wanted(href.strip()) and _shows_something(anchor):
+                found.setdefault(_block_of(anchor).mem_id, anchor)
+        return [self._block_text(anchor) for anchor in found.values()]
 
     def deed_anchors(self) -> list[tuple[LexborNode, str]]:
         """The visible links to a Creative Commons address, with their ``href``: kept as :attr:`anchors` reads
@@ -555,12 +567,12 @@ _TEXT_BLOCKS = (
 _BLOCK_NAMES = frozenset(name.strip() for name in _TEXT_BLOCKS.split(","))
 
 
-def _block_text(anchor: LexborNode) -> str:
-    """The normalised text of the block (a paragraph, a list item, a cell...) a link stands in."""
+def _block_of(anchor: LexborNode) -> LexborNode:
+    """The block (a paragraph, a list item, a cell...) a link stands in, or the link where none holds it."""
     node = anchor.parent
     while node is not None and node.tag not in _BLOCK_NAMES:
         node = node.parent
-    return normalize((node or anchor).text(deep=True, separator=""))
+    return node or anchor
 
 
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")

@@ -16,7 +16,7 @@ from functools import partial
 from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote, urlsplit
 
-from ..reprint import Reprint, Span, line_around
+from ..reprint import Reprint, Span
 from ..textnorm import lookalike_letters, normalize
 from ..urls import as_address, edition_aside, embedded_addresses, host_matches, host_of, normalize_url
 from .base import (
@@ -87,14 +87,33 @@ def _credit_elsewhere(reprint: Reprint, context: Context, site: str) -> str | No
     linked to a page of mondialisation.ca): the credit's link, gone astray. None when there is none."""
     visible = reprint.visible
     names = [name.lower() for name in _publisher_names(context) if len(name) > 3]
-    for link in visible.anchors:
+    for link in dict.fromkeys(visible.anchors):  # each address once: its copies after the first say the same
         host = host_of(unquote(link).lstrip(_OPENING_MARKS))
         if not host or edition_aside(host) == site:
             continue
         words = _linked_words(visible, link)
-        if words and any(name in words for name in names) and CREDIT_WORDS.search(visible.anchor_block(link) or ""):
+        if words and any(name in words for name in names) and _in_a_credit(reprint, link):
             return link
     return None
+
+
+def _in_a_credit(reprint: Reprint, link: str, *, as_credit_link: bool = False) -> bool:
+    """Whether the block around the first visible link to ``link`` says a credit's words (:data:`CREDIT_WORDS`),
+    asked of each block once per reprint: a paragraph of thousands of links is searched once, not once for
+    each. ``as_credit_link``: the block read as :func:`credit_link` reads it (white space made single spaces,
+    lower case)."""
+    block = reprint.visible.anchor_block(link) or ""
+    memo = _memo(reprint, "credit-blocks-read" if as_credit_link else "credit-blocks")
+    said = memo.get(block)
+    if said is None:
+        read = " ".join(block.split()).lower() if as_credit_link else block
+        said = memo[block] = CREDIT_WORDS.search(read) is not None
+    return said
+
+
+def _memo(reprint: Reprint, key: str) -> dict[Any, bool]:
+    """Answers kept on the reprint under ``key``, for every rule that asks the same of it."""
+    return reprint.memo.setdefault(key, {})  # type: ignore[return-value]
 
 
 def _credits_first(reprint: Reprint, context: Context, links: list[str], site: str) -> list[str]:
@@ -112,17 +131,24 @@ def _credits_first(reprint: Reprint, context: Context, links: list[str], site: s
     policy = context.policy
     authors = [name.lower() for name in reprint.metadata.authors if name.strip()]
     named, by_words, credited, rest = [], [], [], []
+    kinds: dict[str, list[str] | None] = {}  # each address's list, worked out once (its copies go there too)
     for link in links:
-        words = _linked_words(visible, link)
-        in_a_credit = CREDIT_WORDS.search(visible.anchor_block(link) or "") is not None
-        if in_a_credit and names_publisher(words, policy):
-            named.append(link)
-        elif credit_link(words, "", policy):
-            by_words.append(link)
-        elif in_a_credit:
-            credited.append(link)
-        elif not words or not any(name in words or words in name for name in authors):
-            rest.append(link)
+        if link not in kinds:
+            words = _linked_words(visible, link)
+            in_a_credit = _in_a_credit(reprint, link)
+            if in_a_credit and names_publisher(words, policy):
+                kinds[link] = named
+            elif credit_link(words, "", policy):
+                kinds[link] = by_words
+            elif in_a_credit:
+                kinds[link] = credited
+            elif not words or not any(name in words or words in name for name in authors):
+                kinds[link] = rest
+            else:
+                kinds[link] = None
+        kind = kinds[link]
+        if kind is not None:
+            kind.append(link)
     if not named and not credited and (by_words or rest) and unlinked_credit(reprint, context, site) is not None:
         return []
     return named + by_words + credited + rest
@@ -131,8 +157,11 @@ def _credits_first(reprint: Reprint, context: Context, links: list[str], site: s
 def _names_publisher(reprint: Reprint, context: Context, link: str) -> bool:
     """Whether the first visible link to ``link`` is a credit's by its words (:func:`credit_link`): they name
     the publisher, and are little but the name or stand in a credit's sentence."""
-    visible = reprint.visible
-    return credit_link(visible.anchor_text(link) or "", visible.anchor_block(link) or "", context.policy)
+    words = reprint.visible.anchor_text(link) or ""
+    # As credit_link(words, block) answers, the block's credit words looked for once per block.
+    return names_publisher(words, context.policy) and (
+        _in_a_credit(reprint, link, as_credit_link=True) or credit_link(words, "", context.policy)
+    )
 
 
 def unlinked_credit(reprint: Reprint, context: Context, site: str) -> tuple[str, str, int] | None:
@@ -144,6 +173,9 @@ def unlinked_credit(reprint: Reprint, context: Context, site: str) -> tuple[str,
     raw = reprint.visible.raw_text
     names = sorted((n for n in _publisher_names(context) if len(n) > 3), key=len)  # the name, not a phrase
     linked: list[str] | None = None  # the blocks that link the site, read once, when a credit's line is found
+    # Each line (by its start; the text lowered has its lines where the text has them) read once, for every
+    # name and both passes: normalised, when it says a credit's words, else None.
+    crediting: dict[int, str | None] = {}
     for text in (raw, None):
         if text is None:  # "global research" written so: looked for in the text lowered, when of one length
             text = reprint.visible.lowered_raw
@@ -155,8 +187,11 @@ def unlinked_credit(reprint: Reprint, context: Context, site: str) -> tuple[str,
             while at >= 0:
                 start, end = text.rfind("\n", 0, at) + 1, text.find("\n", at)
                 line = raw[start : end if end >= 0 else len(raw)]
-                said = normalize(line)
-                if CREDIT_WORDS.search(said):
+                if start not in crediting:
+                    said = normalize(line)
+                    crediting[start] = said if CREDIT_WORDS.search(said) else None
+                said = crediting[start]
+                if said is not None:
                     if linked is None:
                         linked = reprint.visible.linked_blocks(lambda href: _on_site(href, site))
                     # A link to the site in its block, any copy of the link (the story may link the page first).
@@ -247,7 +282,13 @@ def _credit_copy(reprint: Reprint, context: Context, start: int, end: int) -> in
     words = reprint.link_words(start, end)
     if not names_publisher(words, context.policy):
         return 0
-    if CREDIT_WORDS.search(line_around(reprint.body, start, end).lower()):
+    # Each line searched once per reprint: a line may hold thousands of copies of the address.
+    line = reprint.line_span(start, end)
+    memo = _memo(reprint, "credit-lines")
+    said = memo.get(line)
+    if said is None:
+        said = memo[line] = CREDIT_WORDS.search(reprint.body[line[0] : line[1]].lower()) is not None
+    if said:
         return 2
     return 1 if credit_link(words, "", context.policy) else 0
 
