@@ -1116,6 +1116,7 @@ def _prune_invisible(
     code_parents = set()
     if folded is not None and hidden:
         folded.pruned = True
+    captions: dict[int, bool] = {}  # whether an element is or stands in a caption, as asked of each
     for node in _outermost(hidden):
         if folded is not None and node.mem_id in away_ids and not _is_hidden(node):  # folded away only
             if node.tag == "-text":
@@ -1123,14 +1124,12 @@ def _prune_invisible(
             else:
                 folded.texts.append("\n" + node.text(deep=True, separator="") + "\n")
                 folded.media += _media(node)  # the node itself too, when it is an image
-        elif folded is not None and node.tag != "-text" and _spoken_only(node) and not _in_caption(node):
+        elif folded is not None and node.tag != "-text" and _spoken_only(node) and not _in_caption(node, captions):
             # Read out in its sentence ("Photo: <span class=sr-only>Reuters. All rights reserved.</span>" is a
             # photo's notice): with the words of the block around it that lead to it.
             spoken = node.text(deep=True, separator="")
-            around = node.parent.text(deep=True, separator="") if node.parent is not None else ""
-            at = around.find(spoken) if spoken else -1
-            if at >= 0:
-                spoken = around[max(0, at - _SPOKEN_LEAD) : at + len(spoken)]
+            if spoken:
+                spoken = _lead_to(node, _SPOKEN_LEAD) + spoken
             folded.spoken.append("\n" + spoken + "\n")
         if node.tag in ("code", "pre") and node.parent is not None:
             code_parents.add(node.parent.mem_id)  # outermost: nothing hidden holds it
@@ -1142,15 +1141,62 @@ def _prune_invisible(
 _SPOKEN_LEAD = 160
 
 
-def _in_caption(node: LexborNode) -> bool:
-    """Whether ``node`` stands in a picture's caption (:data:`CAPTIONS`): what it says is the picture's."""
+#: How many nodes before a screen-reader-only element are read for its lead, at most: a few dozen words hold
+#: the lead's characters, and thousands of empty elements before each of thousands of spans cost no more.
+_LEAD_NODES = 200
+
+
+def _lead_to(node: LexborNode, size: int) -> str:
+    """The last ``size`` characters of the text before ``node`` in its parent, read backwards node by node (not
+    the parent's whole text for each element of a paragraph of thousands)."""
+    parts: list[str] = []
+    have = 0
+    stop = node.parent
+    current: LexborNode | None = node
+    for _ in range(_LEAD_NODES):
+        if current is None or have >= size:
+            break
+        before = current.prev
+        if before is None:  # out of an element: on before it, unless it is the parent
+            current = current.parent
+            if current is None or stop is None or current.mem_id == stop.mem_id:
+                break
+            continue
+        current = before
+        while current.last_child is not None:  # into it, from its end
+            current = current.last_child
+        if current.is_text_node:
+            text = current.text_content or ""
+            parts.append(text)
+            have += len(text)
+    lead = "".join(reversed(parts))
+    return lead[max(0, len(lead) - size) :]
+
+
+def _in_caption(node: LexborNode, known: dict[int, bool]) -> bool:
+    """Whether ``node`` stands in a picture's caption (:data:`CAPTIONS`): what it says is the picture's.
+
+    ``known``: the answer for each element already walked past (each one's
+    answer is its parent's, or yes), so thousands of spans deep in a page walk
+    up its nesting once, not once each.
+    """
+    walked = []
     parent = node.parent
+    found = False
     while parent is not None:
+        mem_id = parent.mem_id
+        if mem_id in known:
+            found = known[mem_id]
+            break
+        walked.append(mem_id)
         classes = parent.attributes.get("class") or ""
         if parent.tag == "figcaption" or "wp-caption-text" in classes or CAPTION_CLASS in classes:
-            return True
+            found = True
+            break
         parent = parent.parent
-    return False
+    for mem_id in walked:
+        known[mem_id] = found
+    return found
 
 
 def _spoken_only(node: LexborNode) -> bool:
