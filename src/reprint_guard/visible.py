@@ -622,8 +622,8 @@ def _innermost_holding(tree: LexborHTMLParser | LexborNode, marks: tuple[str, ..
 
 
 def _holding_block_by_block(blocks: list[LexborNode], marks: tuple[str, ...]) -> list[str]:
-    """:func:`_innermost_holding` the plain way, every block's text read whole: for a mark that holds
-    :data:`_CUT`."""
+    """:func:`_innermost_holding` the plain way, every block's text read whole (its cost the text times the
+    depth): for no marks, or where :data:`_CUT` could be taken for a cut (in a mark, or in the text)."""
     holding = []
     for node in blocks:
         text = normalize(node.text(deep=True, separator=""))
