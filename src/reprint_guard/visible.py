@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from functools import lru_cache
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
@@ -28,7 +28,17 @@ from .inlinestyle import (
     _size,
 )
 from .prefilter import Lexicon, lexicon_with, word_finder
-from .textnorm import ZERO_WIDTH, collapse, find_phrase, fold_utf8, lower, normalize, normalize_utf8, normalized_utf8
+from .textnorm import (
+    ZERO_WIDTH,
+    _nfkc_inert,
+    collapse,
+    find_phrase,
+    fold_utf8,
+    lower,
+    normalize,
+    normalize_utf8,
+    normalized_utf8,
+)
 
 #: Elements whose content a reader never sees as article text.
 _INVISIBLE_TAGS = [
@@ -530,20 +540,7 @@ class VisibleBody:
         if self._tree is None:  # plain text: paragraphs are parted by blank lines
             blocks = [normalize(part) for part in _BLANK_LINE.split(self.raw_text)]
             return [block for block in blocks if any(mark in block for mark in marks)]
-        holding = []
-        for node in self._tree.css(_TEXT_BLOCKS):
-            text = normalize(node.text(deep=True, separator=""))
-            if any(mark in text for mark in marks):
-                holding.append((node, text))
-        # An outer block holding an inner one with a mark is left to the inner one (the <div> around a <p>):
-        # each block's ancestors are marked once (a walk up from each, not a comparison of every pair).
-        outer: set[int] = set()
-        for node, _ in holding:
-            parent = node.parent
-            while parent is not None and parent.mem_id not in outer:
-                outer.add(parent.mem_id)
-                parent = parent.parent
-        return [text for node, text in holding if node.mem_id not in outer]
+        return _innermost_holding(self._tree, marks)
 
     def has_any(self, phrases: tuple[str, ...] | list[str]) -> bool:
         """Whether any of ``phrases`` is visible: every phrase in the cheap view before the normalised one.
@@ -565,6 +562,152 @@ _TEXT_BLOCKS = (
 )
 #: The same, as tag names.
 _BLOCK_NAMES = frozenset(name.strip() for name in _TEXT_BLOCKS.split(","))
+
+
+#: Stands for the middle of a long block's text that holds no mark (see :func:`_shortened`): never in a page's
+#: text (the parser drops NUL characters), nor in a mark.
+_CUT = "\x00"
+
+
+def _innermost_holding(tree: LexborHTMLParser | LexborNode, marks: tuple[str, ...]) -> list[str]:
+    """:meth:`VisibleBody.blocks_holding` of a parsed page, its text read once, not once per block around it.
+
+    Each text node is given to its innermost block; a block is looked at when
+    it closes, after the blocks in it: one around a block with a mark is left
+    to it unread, and one whose text holds no mark passes on to the block
+    around it only its ends (:func:`_shortened`), all that a mark across its
+    edge can take in. Thousands of nested ``<div>`` around a long text cost
+    what the text costs, not that times the depth.
+    """
+    blocks = tree.css(_TEXT_BLOCKS)
+    if not marks or any(_CUT in mark for mark in marks):
+        return _holding_block_by_block(blocks, marks)
+    order = {node.mem_id: at for at, node in enumerate(blocks)}
+    reach = max(map(len, marks))
+    # The open elements, outermost first, each (mem_id, its block's frame, whether the frame is its own); a
+    # block's frame is [the node, its text's parts, whether a block in it holds a mark].
+    stack: list[tuple[int, list[Any] | None, bool]] = []
+    holders: list[tuple[int, str]] = []
+
+    def close(frame: list[Any]) -> None:
+        node, parts, inner = frame
+        outer = stack[-1][1] if stack else None  # the block around it
+        if not inner:
+            text = "".join(parts)
+            folded = normalize(text)
+            if any(mark in folded for mark in marks):
+                if _CUT in text:  # a block in it was cut short: read it whole (no block in it holds a mark)
+                    folded = normalize(node.text(deep=True, separator=""))
+                holders.append((order[node.mem_id], folded))
+                inner = True
+            elif outer is not None:
+                outer[1].append(_shortened(text, reach))
+        if inner and outer is not None:
+            outer[2] = True
+
+    root = tree.root if isinstance(tree, LexborHTMLParser) else tree  # a whole page, or its body
+    for node in root.traverse(include_text=True) if root is not None else ():
+        if stack:
+            parent = node.parent
+            parent_id = parent.mem_id if parent is not None else None
+            while stack and stack[-1][0] != parent_id:
+                _, frame, own = stack.pop()
+                if own:
+                    close(frame)  # type: ignore[arg-type] - a block's own
+        if node.is_text_node:
+            text = node.text_content or ""
+            if _CUT in text:
+                return _holding_block_by_block(blocks, marks)
+            if stack and stack[-1][1] is not None:
+                stack[-1][1][1].append(text)
+        elif node.is_element_node:
+            if node.mem_id in order:
+                stack.append((node.mem_id, [node, [], False], True))
+            else:
+                stack.append((node.mem_id, stack[-1][1] if stack else None, False))
+    while stack:
+        _, frame, own = stack.pop()
+        if own:
+            close(frame)  # type: ignore[arg-type] - a block's own
+    holders.sort()
+    return [text for _, text in holders]
+
+
+def _holding_block_by_block(blocks: list[LexborNode], marks: tuple[str, ...]) -> list[str]:
+    """:func:`_innermost_holding` the plain way, every block's text read whole (its cost the text times the
+    depth): for no marks, or where :data:`_CUT` could be taken for a cut (in a mark, or in the text)."""
+    holding = []
+    for node in blocks:
+        text = normalize(node.text(deep=True, separator=""))
+        if any(mark in text for mark in marks):
+            holding.append((node, text))
+    # An outer block holding an inner one with a mark is left to the inner one (the <div> around a <p>):
+    # each block's ancestors are marked once (a walk up from each, not a comparison of every pair).
+    outer: set[int] = set()
+    for node, _ in holding:
+        parent = node.parent
+        while parent is not None and parent.mem_id not in outer:
+            outer.add(parent.mem_id)
+            parent = parent.parent
+    return [text for node, text in holding if node.mem_id not in outer]
+
+
+#: A text no longer than this (and a few times a mark's length) is passed on whole: cut short, it would save little.
+_KEPT_WHOLE = 256
+
+
+def _shortened(text: str, reach: int) -> str:
+    """A block's ``text`` that holds no mark, as the block around it needs it: its middle cut out (one
+    :data:`_CUT`) when it is long.
+
+    A mark of ``reach`` characters in the outer block that is not in this one
+    takes in something outside it, so no more of it than a head or a tail with
+    ``reach`` solid characters (:func:`_solid_char`: each at least one character
+    of the normalised text). The cuts fall before a solid character, across
+    which NFKC composes nothing, so what is left normalises as it did in the
+    whole; a text cut already is cut no further in than its first and last cut,
+    whose sides keep as many.
+    """
+    if len(text) <= 8 * reach + _KEPT_WHOLE:
+        return text
+    found = _solid_at(text, reach, last=False)  # the first solid character after the head's
+    start = found[reach] if len(found) > reach else len(text)
+    found = _solid_at(text, reach, last=True)
+    end = found[-reach] if len(found) >= reach else 0
+    cut = text.find(_CUT)
+    if cut >= 0:
+        start, end = min(start, cut), max(end, text.rfind(_CUT) + 1)
+    return text[:start] + _CUT + text[end:] if start < end else text
+
+
+def _solid_at(text: str, reach: int, *, last: bool) -> list[int]:
+    """Where the first ``reach`` + 1 (or the last ``reach``) solid characters of ``text`` stand (fewer when it
+    has fewer), looked for in a stretch of the text's start (or end) that grows until they are there."""
+    size = 16 * reach + 256
+    while True:
+        begin, end = (max(0, len(text) - size), len(text)) if last else (0, min(len(text), size))
+        found = [match.start() for match in _solid_char().finditer(text, begin, end)]
+        if len(found) > reach or (begin == 0 and end == len(text)):
+            return found
+        size *= 4
+
+
+@lru_cache(maxsize=1)
+def _solid_char() -> re.Pattern[str]:
+    """A solid character: no space, and left by NFKC as it is wherever it stands (ASCII's, and those of the Basic
+    Multilingual Plane :func:`~reprint_guard.textnorm._nfkc_inert` says so of), so its text normalises to at
+    least one character of its own."""
+    inert = _nfkc_inert.__wrapped__  # not through its small cache: 60,000 characters are asked once
+    ranges: list[list[int]] = []
+    for code in range(0x21, 0x10000):
+        char = chr(code)
+        if 0xD800 <= code < 0xE000 or code == 0x7F or char.isspace() or not (code < 0x7F or inert(char)):
+            continue
+        if ranges and ranges[-1][1] == code - 1:
+            ranges[-1][1] = code
+        else:
+            ranges.append([code, code])
+    return re.compile("[" + "".join(f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in ranges) + "]")
 
 
 def _block_of(anchor: LexborNode) -> LexborNode:
@@ -985,6 +1128,7 @@ def _prune_invisible(
     code_parents = set()
     if folded is not None and hidden:
         folded.pruned = True
+    captions: dict[int, bool] = {}  # whether an element is or stands in a caption, as asked of each
     for node in _outermost(hidden):
         if folded is not None and node.mem_id in away_ids and not _is_hidden(node):  # folded away only
             if node.tag == "-text":
@@ -992,14 +1136,12 @@ def _prune_invisible(
             else:
                 folded.texts.append("\n" + node.text(deep=True, separator="") + "\n")
                 folded.media += _media(node)  # the node itself too, when it is an image
-        elif folded is not None and node.tag != "-text" and _spoken_only(node) and not _in_caption(node):
+        elif folded is not None and node.tag != "-text" and _spoken_only(node) and not _in_caption(node, captions):
             # Read out in its sentence ("Photo: <span class=sr-only>Reuters. All rights reserved.</span>" is a
             # photo's notice): with the words of the block around it that lead to it.
             spoken = node.text(deep=True, separator="")
-            around = node.parent.text(deep=True, separator="") if node.parent is not None else ""
-            at = around.find(spoken) if spoken else -1
-            if at >= 0:
-                spoken = around[max(0, at - _SPOKEN_LEAD) : at + len(spoken)]
+            if spoken:
+                spoken = _lead_to(node, _SPOKEN_LEAD) + spoken
             folded.spoken.append("\n" + spoken + "\n")
         if node.tag in ("code", "pre") and node.parent is not None:
             code_parents.add(node.parent.mem_id)  # outermost: nothing hidden holds it
@@ -1011,15 +1153,62 @@ def _prune_invisible(
 _SPOKEN_LEAD = 160
 
 
-def _in_caption(node: LexborNode) -> bool:
-    """Whether ``node`` stands in a picture's caption (:data:`CAPTIONS`): what it says is the picture's."""
+#: How many nodes before a screen-reader-only element are read for its lead, at most: a few dozen words hold
+#: the lead's characters, and thousands of empty elements before each of thousands of spans cost no more.
+_LEAD_NODES = 200
+
+
+def _lead_to(node: LexborNode, size: int) -> str:
+    """The last ``size`` characters of the text before ``node`` in its parent, read backwards node by node (not
+    the parent's whole text for each element of a paragraph of thousands)."""
+    parts: list[str] = []
+    have = 0
+    stop = node.parent
+    current: LexborNode | None = node
+    for _ in range(_LEAD_NODES):
+        if current is None or have >= size:
+            break
+        before = current.prev
+        if before is None:  # out of an element: on before it, unless it is the parent
+            current = current.parent
+            if current is None or stop is None or current.mem_id == stop.mem_id:
+                break
+            continue
+        current = before
+        while current.last_child is not None:  # into it, from its end
+            current = current.last_child
+        if current.is_text_node:
+            text = current.text_content or ""
+            parts.append(text)
+            have += len(text)
+    lead = "".join(reversed(parts))
+    return lead[max(0, len(lead) - size) :]
+
+
+def _in_caption(node: LexborNode, known: dict[int, bool]) -> bool:
+    """Whether ``node`` stands in a picture's caption (:data:`CAPTIONS`): what it says is the picture's.
+
+    ``known``: the answer for each element already walked past (each one's
+    answer is its parent's, or yes), so thousands of spans deep in a page walk
+    up its nesting once, not once each.
+    """
+    walked = []
     parent = node.parent
+    found = False
     while parent is not None:
+        mem_id = parent.mem_id
+        if mem_id in known:
+            found = known[mem_id]
+            break
+        walked.append(mem_id)
         classes = parent.attributes.get("class") or ""
         if parent.tag == "figcaption" or "wp-caption-text" in classes or CAPTION_CLASS in classes:
-            return True
+            found = True
+            break
         parent = parent.parent
-    return False
+    for mem_id in walked:
+        known[mem_id] = found
+    return found
 
 
 def _spoken_only(node: LexborNode) -> bool:

@@ -97,16 +97,30 @@ def notice_positions(text: str) -> list[int]:
     """Where a copyright mark (©, (c) or the word "copyright", or that word in another language) starts in
     normalised text."""
     found = []
+    told: dict[str | tuple[int, str], bool] = {}  # a word's answer, by the text around it (see _around)
     for mark in _NOTICE_MARKS + _NOTICE_ELSEWHERE:  # (a block's text: a few finds)
         index = text.find(mark)
         while index >= 0:
-            if mark == "©" or (
-                (mark == "(c)" or find_phrase(text, mark, index, index + len(mark)) == index)
-                and (mark == "©" or _opens_a_notice(text, index, mark))
-            ):
+            if mark == "©":
                 found.append(index)
+            else:
+                around = _around(text, index, _OPENS_BEFORE, len(mark) + _OPENS_AFTER)
+                opens = told.get(around)
+                if opens is None:
+                    opens = told[around] = (
+                        mark == "(c)" or find_phrase(text, mark, index, index + len(mark)) == index
+                    ) and _opens_a_notice(text, index, mark)
+                if opens:
+                    found.append(index)
             index = text.find(mark, index + 1)
     return sorted(found)
+
+
+def _around(text: str, index: int, before: int, after: int) -> str | tuple[int, str]:
+    """The text from ``before`` characters before ``index`` to ``after`` after it (with where ``index`` is in it,
+    near the start): a mark whose surroundings are the same as another's, as far as a look at it reads, gets
+    the same answer, so a page of thousands of alike marks asks once (a slice costs less than one look)."""
+    return text[index - before : index + after] if index >= before else (index, text[: index + after])
 
 
 def _opens_a_notice(text: str, index: int, word: str) -> bool:
@@ -163,6 +177,8 @@ _PROSE_AFTER = re.compile(
 
 #: How far before a "(c)" a "(b)" makes it a list's third item, not a copyright mark.
 _LETTERED_LIST = 600
+#: How far :func:`_opens_a_notice` (and the look at a word's ends) reads before a mark and after its word.
+_OPENS_BEFORE, _OPENS_AFTER = _LETTERED_LIST + 8, 32
 
 
 def has_notice(text: str, holders: list[str], *, cased: bool = False, marks: list[int] | None = None) -> bool:
@@ -176,6 +192,8 @@ def has_notice(text: str, holders: list[str], *, cased: bool = False, marks: lis
     is one block's normalised text. ``marks``: the notice positions, when
     already found.
     """
+    if holders and (as_written(holders[0]) if cased else normalized(holders[0])) not in text:
+        return False  # no notice names them, however many marks there are (one search, not a look at each)
     if marks is None:  # the cased marks come lazily, last first: a notice is usually at the end
         positions: Iterable[int] = _cased_notice_positions(text) if cased else notice_positions(text)
     else:
@@ -183,7 +201,15 @@ def has_notice(text: str, holders: list[str], *, cased: bool = False, marks: lis
     # The window is the mark, the names themselves and up to _NOTICE_WINDOW characters besides (a year,
     # separators, the publisher): six long names fit as well as one.
     reach = len("copyright") + _NOTICE_WINDOW + sum(map(len, holders)) + 2 * len(holders)
+    # What the look at a mark reads: the name before it and another work's credit before that, the notice after.
+    sizes = [len(as_written(holder) if cased else normalized(holder)) for holder in holders]
+    before = _CREDIT_BEFORE + max(sizes, default=0) + 8
+    seen: set[str | tuple[int, str]] = set()  # marks whose surroundings another had: the same answer (see _around)
     for start in positions:
+        around = _around(text, start, before, reach + 8)
+        if around in seen:
+            continue
+        seen.add(around)
         if len(holders) == 1 and _named_before(text, holders[0], start, cased=cased):
             return True
         end = start + reach
@@ -267,14 +293,19 @@ def _cased_notice_positions(text: str) -> Iterator[int]:
     """Where "©" and the word "Copyright" stand, last first: a notice is usually at the end. The word
     only as a notice writes it (see :func:`_opens_a_notice`): "the Copyright Office said" is the story's."""
     sign, word = text.rfind("©"), text.rfind("Copyright")
+    told: dict[str | tuple[int, str], bool] = {}  # a word's answer, by the text around it (see _around)
     while sign >= 0 or word >= 0:
         if sign > word:
             yield sign
             sign = text.rfind("©", 0, sign)
         else:
-            if find_phrase(text, "Copyright", word, word + len("Copyright"), cased=True) == word and _opens_a_notice(
-                text, word, "Copyright"
-            ):
+            around = _around(text, word, _OPENS_BEFORE, len("Copyright") + _OPENS_AFTER)
+            opens = told.get(around)
+            if opens is None:
+                opens = told[around] = find_phrase(
+                    text, "Copyright", word, word + len("Copyright"), cased=True
+                ) == word and _opens_a_notice(text, word, "Copyright")
+            if opens:
                 yield word  # a word of its own: not "Copyrighted"
             word = text.rfind("Copyright", 0, word)
 
@@ -844,7 +875,8 @@ def _notice_in_blocks(visible: VisibleBody, holders: list[str], held: tuple[str,
     few of its words) that does not name them."""
     for block in visible.blocks_holding(held):
         # A photo's notice ("Photo © Lena Marsh") is the photo's: no notice of the article, to correct or not.
-        marks = [at for at in notice_positions(block) if not _after_other_work(block, at, notice=True)]
+        told: dict[str | tuple[int, str], bool] = {}  # by the text before each mark (see _around)
+        marks = [at for at in notice_positions(block) if not _photos_notice(block, at, told)]
         if marks:
             # Where a notice naming someone else is: the words after its mark, to find it by; past a second mark
             # ("Copyright © 2026 ..."): a page may write it "&copy;", not found as "©".
@@ -864,6 +896,15 @@ def _notice_in_blocks(visible: VisibleBody, holders: list[str], held: tuple[str,
     return False
 
 
+def _photos_notice(block: str, at: int, told: dict[str | tuple[int, str], bool]) -> bool:
+    """:func:`_after_other_work` of the notice at ``at``, answered once for each text before a mark."""
+    around = _around(block, at, _CREDIT_BEFORE, 0)
+    answer = told.get(around)
+    if answer is None:
+        answer = told[around] = _after_other_work(block, at, notice=True)
+    return answer
+
+
 def _loosely_named(block: str, holders: list[str], marks: list[int]) -> bool:
     """:func:`has_notice` of one block's normalised text, each holder found as :func:`_accents_aside` finds
     a name (a middle initial more or fewer, a comma before "Jr."), for holders it finds so."""
@@ -875,9 +916,16 @@ def _loosely_named(block: str, holders: list[str], marks: list[int]) -> bool:
     except ValueError:  # a name too long for RE2's memory budget: as spelt only
         return False
     data = block.encode("utf-8")
+    if not all(pattern.search(data) for pattern in patterns):
+        return False  # a name not in the block at all is near no mark (one search, not one for each mark)
     reach = len("copyright") + _NOTICE_WINDOW + sum(map(len, holders)) + 2 * len(holders)
     begin, counted = 0, 0  # the byte offset of the mark, counted on from the last one (marks come in order)
+    seen: set[str | tuple[int, str]] = set()  # marks whose surroundings another had: the same answer (see _around)
     for start in marks:
+        around = _around(block, start, 8, reach + 8)  # a name's edges are read a character past the window
+        if around in seen:
+            continue
+        seen.add(around)
         sentence = _sentence_ends(block, start, start + reach)
         stop = sentence if sentence >= 0 else start + reach
         begin += len(block[counted:start].encode("utf-8"))  # a page of thousands of marks: not from 0 each time
@@ -1018,7 +1066,9 @@ def _bare(text: str) -> str:
     if text.isascii():
         return text
     decomposed = unicodedata.normalize("NFD", text)
-    kept = "".join(char for char in decomposed if not unicodedata.combining(char))
+    # Each kind of character asked once (a page is millions of characters of a few hundred kinds).
+    marks = [char for char in set(decomposed) if unicodedata.combining(char)]
+    kept = decomposed.translate(dict.fromkeys(map(ord, marks))) if marks else decomposed
     return unicodedata.normalize("NFC", kept).translate(_STROKED)
 
 
@@ -1104,6 +1154,8 @@ def _first_placed(
     return None, found
 
 
+#: How far before a name :func:`_after_other_work` reads, at most.
+_CREDIT_BEFORE = 128
 #: Another work's credit just before a name ("Photo by Jesse Ruiz", "Photos: Jesse Ruiz") or a byline's "By"
 #: ("Photos by Rosa Lindqvist, Harbour Herald"): the credit of the pictures, not the story's. Read from the
 #: end of the text before the name: the words that lead to it, then the work they credit.
