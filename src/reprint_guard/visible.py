@@ -540,6 +540,10 @@ class VisibleBody:
         if self._tree is None:  # plain text: paragraphs are parted by blank lines
             blocks = [normalize(part) for part in _BLANK_LINE.split(self.raw_text)]
             return [block for block in blocks if any(mark in block for mark in marks)]
+        blocks = self._tree.css(_TEXT_BLOCKS)
+        if len(blocks) * len(self.raw_text) <= _READ_BLOCK_BY_BLOCK:
+            # An ordinary page: each block's text read whole costs less than one walk of the page in Python.
+            return _holding_block_by_block(blocks, marks)
         return _innermost_holding(self._tree, marks)
 
     def has_any(self, phrases: tuple[str, ...] | list[str]) -> bool:
@@ -562,6 +566,12 @@ _TEXT_BLOCKS = (
 )
 #: The same, as tag names.
 _BLOCK_NAMES = frozenset(name.strip() for name in _TEXT_BLOCKS.split(","))
+
+
+#: Blocks times the page's characters up to which each block's text is read whole (at most that many characters
+#: read, a few milliseconds): an article's 50 blocks of 7,000 characters are read so in a tenth of the time the
+#: page's one walk in Python takes; thousands of nested blocks around a long text are not.
+_READ_BLOCK_BY_BLOCK = 2_000_000
 
 
 #: Stands for the middle of a long block's text that holds no mark (see :func:`_shortened`): never in a page's
