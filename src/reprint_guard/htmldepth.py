@@ -139,6 +139,10 @@ _COMMENT_END = re.compile(r"--!?>")
 _LONG = 200
 
 
+#: A pending entry an end tag dropped: left in place (not deleted) so that the indices after it hold.
+_GONE = ("", "")
+
+
 def _formatting(name: str) -> bool:
     return name in _FORMATTING or name in _FORMATTING_ALSO
 
@@ -160,7 +164,9 @@ class _Model:
     there. ``pending`` holds the formatting elements a block closed, as ``(name,
     tag source)``, with None where a table cell (or caption, ...) began: the
     parser reopens only those after the last such marker, and drops them when the
-    cell closes.
+    cell closes. An end tag's pending element is found through ``where`` (per cell,
+    by name: their indices in ``pending``) and left as ``_GONE``, so that a run of
+    stray end tags does not search the pending ones each.
     """
 
     __slots__ = (
@@ -176,6 +182,7 @@ class _Model:
         "stack",
         "starts",
         "waiting",
+        "where",
     )
 
     def __init__(self, html: str) -> None:
@@ -185,6 +192,7 @@ class _Model:
         self.pending: list[tuple[str, str] | None] = []
         self.waiting = 0  # pending entries (markers left out)
         self.alike: list[dict[str, int]] = [{}]  # per cell: pending entries by tag source
+        self.where: list[dict[str, list[int]]] = [{}]  # per cell: pending entries' indices by name
         self.reopened = 0  # elements the parser would have made again, in all
         self.options = 0  # options in the select opened last
         self.squared = 0  # attributes and options, each element's count squared, added up
@@ -338,6 +346,7 @@ class _Model:
         if name in _MARKERS:
             self.pending.append(None)
             self.alike.append({})
+            self.where.append({})
 
     def _end(self, name: str) -> None:
         if not self.open.get(name):
@@ -374,18 +383,21 @@ class _Model:
         raise AssertionError(name)  # pragma: no cover - callers check ``open`` first
 
     def _forget(self, name: str, *, every: bool) -> None:
-        """Drop the last (or every) pending ``name`` since the last marker."""
-        pending = self.pending
-        for index in range(len(pending) - 1, -1, -1):
-            entry = pending[index]
-            if entry is None:
+        """Drop the last (or every) pending ``name`` since the last marker.
+
+        Found by index, not by a search: thousands of stray end tags under thousands of pending elements
+        would otherwise cost their product.
+        """
+        indices = self.where[-1].get(name)
+        while indices:
+            index = indices.pop()
+            entry = self.pending[index]
+            assert entry is not None and entry[0] == name
+            self.pending[index] = _GONE
+            self.waiting -= 1
+            self.alike[-1][entry[1]] -= 1
+            if not every:
                 return
-            if entry[0] == name:
-                del pending[index]
-                self.waiting -= 1
-                self.alike[-1][entry[1]] -= 1
-                if not every:
-                    return
 
     def _close_formatting(self, index: int) -> None:
         """A formatting element's end: the adoption agency moves it, but leaves the blocks above it open."""
@@ -425,10 +437,17 @@ class _Model:
             name, namespace, tag = closed[at]
             self.open[name] -= 1
             if name in _MARKERS:  # the cell's own pending formatting goes with it
-                while self.pending and self.pending.pop() is not None:
-                    self.waiting -= 1
+                while self.pending:
+                    entry = self.pending.pop()
+                    if entry is None:
+                        break
+                    if entry is not _GONE:
+                        self.waiting -= 1
                 if len(self.alike) > 1:
                     self.alike.pop()
+                    self.where.pop()
+                else:  # no marker was left: ``pending`` is empty
+                    self.where[0].clear()
             elif at and namespace == "html" and _formatting(name):  # closed on purpose: not reopened
                 self._keep_pending(name, tag)
 
@@ -437,6 +456,7 @@ class _Model:
         alike = self.alike[-1]
         if alike.get(tag, 0) < 3:
             alike[tag] = alike.get(tag, 0) + 1
+            self.where[-1].setdefault(name, []).append(len(self.pending))
             self.pending.append((name, tag))
             self.waiting += 1
 
@@ -446,16 +466,18 @@ class _Model:
         cut = len(pending)
         while cut > 0 and pending[cut - 1] is not None:
             cut -= 1
-        for name, tag in pending[cut:]:
+        reopening = [entry for entry in pending[cut:] if entry is not _GONE]
+        for name, tag in reopening:
             self._push(name, "html", tag)
             if len(tag) > _LONG:  # each copy gets every attribute again
                 self._square(_attributes(tag), at, "attributes on its elements")
-        self.reopened += len(pending) - cut
+        self.reopened += len(reopening)
         if self.reopened > MAX_REOPENED:
             problem = f"HTML misnested so that the parser would recreate {MAX_REOPENED}+ formatting elements"
             raise _Refused(at, problem)
-        self.waiting -= len(pending) - cut
+        self.waiting -= len(reopening)
         self.alike[-1].clear()
+        self.where[-1].clear()
         del pending[cut:]
 
 
