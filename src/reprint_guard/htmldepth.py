@@ -166,7 +166,9 @@ class _Model:
     parser reopens only those after the last such marker, and drops them when the
     cell closes. An end tag's pending element is found through ``where`` (per cell,
     by name: their indices in ``pending``) and left as ``_GONE``, so that a run of
-    stray end tags does not search the pending ones each.
+    stray end tags does not search the pending ones each. ``p_at`` and ``scope_at``
+    hold the stack indices of the open ``<p>`` and of button scope's boundaries, so
+    that whether a block closes a ``<p>`` needs no walk down the stack.
     """
 
     __slots__ = (
@@ -176,8 +178,10 @@ class _Model:
         "markup",
         "open",
         "options",
+        "p_at",
         "pending",
         "reopened",
+        "scope_at",
         "squared",
         "stack",
         "starts",
@@ -193,6 +197,8 @@ class _Model:
         self.waiting = 0  # pending entries (markers left out)
         self.alike: list[dict[str, int]] = [{}]  # per cell: pending entries by tag source
         self.where: list[dict[str, list[int]]] = [{}]  # per cell: pending entries' indices by name
+        self.p_at: list[int] = []  # stack indices of the open <p>, innermost last
+        self.scope_at: list[int] = []  # stack indices of the open _BUTTON_SCOPE elements, innermost last
         self.reopened = 0  # elements the parser would have made again, in all
         self.options = 0  # options in the select opened last
         self.squared = 0  # attributes and options, each element's count squared, added up
@@ -309,8 +315,8 @@ class _Model:
             or (name == "form" and self.open.get("form"))
         ):
             return
-        if name in _CLOSES_P and self.open.get("p"):
-            self._close_nearest(("p",), _BUTTON_SCOPE)
+        if name in _CLOSES_P and self.p_at and (not self.scope_at or self.p_at[-1] > self.scope_at[-1]):
+            self._pop_to(self.p_at[-1])  # a <p> in button scope (what _close_nearest would find, without the walk)
         if name in _HEADINGS and stack and stack[-1][0] in _HEADINGS:
             self._pop_to(len(stack) - 1)
         if name in _TABLE_CLOSES:
@@ -404,6 +410,11 @@ class _Model:
         if any(entry[0] in _SPECIAL for entry in self.stack[index + 1 :]):
             name = self.stack.pop(index)[0]
             self.open[name] -= 1
+            for indices in (self.p_at, self.scope_at):  # those above it move down one
+                at = len(indices) - 1
+                while at >= 0 and indices[at] > index:
+                    indices[at] -= 1
+                    at -= 1
         else:
             self._pop_to(index)
 
@@ -428,11 +439,18 @@ class _Model:
     def _push(self, name: str, namespace: str, tag: str) -> None:
         self.stack.append((name, namespace, tag))
         self.open[name] = self.open.get(name, 0) + 1
+        if name == "p":
+            self.p_at.append(len(self.stack) - 1)
+        if name in _BUTTON_SCOPE:
+            self.scope_at.append(len(self.stack) - 1)
 
     def _pop_to(self, index: int) -> None:
         """Close the element at ``index`` and everything opened inside it."""
         closed = self.stack[index:]
         del self.stack[index:]
+        for indices in (self.p_at, self.scope_at):
+            while indices and indices[-1] >= index:
+                indices.pop()
         for at in range(len(closed) - 1, -1, -1):  # innermost first, as the parser pops them
             name, namespace, tag = closed[at]
             self.open[name] -= 1
