@@ -139,6 +139,10 @@ _COMMENT_END = re.compile(r"--!?>")
 _LONG = 200
 
 
+#: A pending entry an end tag dropped: left in place (not deleted) so that the indices after it hold.
+_GONE = ("", "")
+
+
 def _formatting(name: str) -> bool:
     return name in _FORMATTING or name in _FORMATTING_ALSO
 
@@ -160,7 +164,11 @@ class _Model:
     there. ``pending`` holds the formatting elements a block closed, as ``(name,
     tag source)``, with None where a table cell (or caption, ...) began: the
     parser reopens only those after the last such marker, and drops them when the
-    cell closes.
+    cell closes. An end tag's pending element is found through ``where`` (per cell,
+    by name: their indices in ``pending``) and left as ``_GONE``, so that a run of
+    stray end tags does not search the pending ones each. ``p_at`` and ``scope_at``
+    hold the stack indices of the open ``<p>`` and of button scope's boundaries, so
+    that whether a block closes a ``<p>`` needs no walk down the stack.
     """
 
     __slots__ = (
@@ -170,12 +178,15 @@ class _Model:
         "markup",
         "open",
         "options",
+        "p_at",
         "pending",
         "reopened",
+        "scope_at",
         "squared",
         "stack",
         "starts",
         "waiting",
+        "where",
     )
 
     def __init__(self, html: str) -> None:
@@ -185,6 +196,9 @@ class _Model:
         self.pending: list[tuple[str, str] | None] = []
         self.waiting = 0  # pending entries (markers left out)
         self.alike: list[dict[str, int]] = [{}]  # per cell: pending entries by tag source
+        self.where: list[dict[str, list[int]]] = [{}]  # per cell: pending entries' indices by name
+        self.p_at: list[int] = []  # stack indices of the open <p>, innermost last
+        self.scope_at: list[int] = []  # stack indices of the open _BUTTON_SCOPE elements, innermost last
         self.reopened = 0  # elements the parser would have made again, in all
         self.options = 0  # options in the select opened last
         self.squared = 0  # attributes and options, each element's count squared, added up
@@ -301,8 +315,8 @@ class _Model:
             or (name == "form" and self.open.get("form"))
         ):
             return
-        if name in _CLOSES_P and self.open.get("p"):
-            self._close_nearest(("p",), _BUTTON_SCOPE)
+        if name in _CLOSES_P and self.p_at and (not self.scope_at or self.p_at[-1] > self.scope_at[-1]):
+            self._pop_to(self.p_at[-1])  # a <p> in button scope (what _close_nearest would find, without the walk)
         if name in _HEADINGS and stack and stack[-1][0] in _HEADINGS:
             self._pop_to(len(stack) - 1)
         if name in _TABLE_CLOSES:
@@ -338,6 +352,7 @@ class _Model:
         if name in _MARKERS:
             self.pending.append(None)
             self.alike.append({})
+            self.where.append({})
 
     def _end(self, name: str) -> None:
         if not self.open.get(name):
@@ -374,24 +389,32 @@ class _Model:
         raise AssertionError(name)  # pragma: no cover - callers check ``open`` first
 
     def _forget(self, name: str, *, every: bool) -> None:
-        """Drop the last (or every) pending ``name`` since the last marker."""
-        pending = self.pending
-        for index in range(len(pending) - 1, -1, -1):
-            entry = pending[index]
-            if entry is None:
+        """Drop the last (or every) pending ``name`` since the last marker.
+
+        Found by index, not by a search: thousands of stray end tags under thousands of pending elements
+        would otherwise cost their product.
+        """
+        indices = self.where[-1].get(name)
+        while indices:
+            index = indices.pop()
+            entry = self.pending[index]
+            assert entry is not None and entry[0] == name
+            self.pending[index] = _GONE
+            self.waiting -= 1
+            self.alike[-1][entry[1]] -= 1
+            if not every:
                 return
-            if entry[0] == name:
-                del pending[index]
-                self.waiting -= 1
-                self.alike[-1][entry[1]] -= 1
-                if not every:
-                    return
 
     def _close_formatting(self, index: int) -> None:
         """A formatting element's end: the adoption agency moves it, but leaves the blocks above it open."""
         if any(entry[0] in _SPECIAL for entry in self.stack[index + 1 :]):
             name = self.stack.pop(index)[0]
             self.open[name] -= 1
+            for indices in (self.p_at, self.scope_at):  # those above it move down one
+                at = len(indices) - 1
+                while at >= 0 and indices[at] > index:
+                    indices[at] -= 1
+                    at -= 1
         else:
             self._pop_to(index)
 
@@ -416,19 +439,33 @@ class _Model:
     def _push(self, name: str, namespace: str, tag: str) -> None:
         self.stack.append((name, namespace, tag))
         self.open[name] = self.open.get(name, 0) + 1
+        if name == "p":
+            self.p_at.append(len(self.stack) - 1)
+        if name in _BUTTON_SCOPE:
+            self.scope_at.append(len(self.stack) - 1)
 
     def _pop_to(self, index: int) -> None:
         """Close the element at ``index`` and everything opened inside it."""
         closed = self.stack[index:]
         del self.stack[index:]
+        for indices in (self.p_at, self.scope_at):
+            while indices and indices[-1] >= index:
+                indices.pop()
         for at in range(len(closed) - 1, -1, -1):  # innermost first, as the parser pops them
             name, namespace, tag = closed[at]
             self.open[name] -= 1
             if name in _MARKERS:  # the cell's own pending formatting goes with it
-                while self.pending and self.pending.pop() is not None:
-                    self.waiting -= 1
+                while self.pending:
+                    entry = self.pending.pop()
+                    if entry is None:
+                        break
+                    if entry is not _GONE:
+                        self.waiting -= 1
                 if len(self.alike) > 1:
                     self.alike.pop()
+                    self.where.pop()
+                else:  # no marker was left: ``pending`` is empty
+                    self.where[0].clear()
             elif at and namespace == "html" and _formatting(name):  # closed on purpose: not reopened
                 self._keep_pending(name, tag)
 
@@ -437,6 +474,7 @@ class _Model:
         alike = self.alike[-1]
         if alike.get(tag, 0) < 3:
             alike[tag] = alike.get(tag, 0) + 1
+            self.where[-1].setdefault(name, []).append(len(self.pending))
             self.pending.append((name, tag))
             self.waiting += 1
 
@@ -446,16 +484,18 @@ class _Model:
         cut = len(pending)
         while cut > 0 and pending[cut - 1] is not None:
             cut -= 1
-        for name, tag in pending[cut:]:
+        reopening = [entry for entry in pending[cut:] if entry is not _GONE]
+        for name, tag in reopening:
             self._push(name, "html", tag)
             if len(tag) > _LONG:  # each copy gets every attribute again
                 self._square(_attributes(tag), at, "attributes on its elements")
-        self.reopened += len(pending) - cut
+        self.reopened += len(reopening)
         if self.reopened > MAX_REOPENED:
             problem = f"HTML misnested so that the parser would recreate {MAX_REOPENED}+ formatting elements"
             raise _Refused(at, problem)
-        self.waiting -= len(pending) - cut
+        self.waiting -= len(reopening)
         self.alike[-1].clear()
+        self.where[-1].clear()
         del pending[cut:]
 
 
