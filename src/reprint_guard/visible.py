@@ -8,6 +8,7 @@ what decides nesting, comments and raw HTML inside Markdown.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable, Iterable
 from functools import lru_cache
 from typing import Any, NamedTuple
@@ -29,6 +30,9 @@ from .inlinestyle import (
 )
 from .prefilter import Lexicon, lexicon_with, word_finder
 from .textnorm import (
+    _COMPOSES_BACKWARD,
+    _COMPOSES_BACKWARD_UNICODE,
+    _ZERO_WIDTH_CHARS,
     ZERO_WIDTH,
     _nfkc_inert,
     collapse,
@@ -670,14 +674,19 @@ def _shortened(text: str, reach: int) -> str:
     """A block's ``text`` that holds no mark, as the block around it needs it: its middle cut out (one
     :data:`_CUT`) when it is long.
 
-    A mark of ``reach`` characters in the outer block that is not in this one
+    A long text is first :func:`_compacted` (what normalises the same anywhere,
+    so a run of spaces with no solid character in it is passed on short). A
+    mark of ``reach`` characters in the outer block that is not in this one
     takes in something outside it, so no more of it than a head or a tail with
-    ``reach`` solid characters (:func:`_solid_char`: each at least one character
+    ``reach`` solid characters (:func:`_is_solid`: each at least one character
     of the normalised text). The cuts fall before a solid character, across
     which NFKC composes nothing, so what is left normalises as it did in the
     whole; a text cut already is cut no further in than its first and last cut,
     whose sides keep as many.
     """
+    if len(text) <= 8 * reach + _KEPT_WHOLE:
+        return text
+    text = _compacted(text)
     if len(text) <= 8 * reach + _KEPT_WHOLE:
         return text
     found = _solid_at(text, reach, last=False)  # the first solid character after the head's
@@ -690,13 +699,36 @@ def _shortened(text: str, reach: int) -> str:
     return text[:start] + _CUT + text[end:] if start < end else text
 
 
+def _compacted(text: str) -> str:
+    """``text`` normalising as it does wherever it stands, but shorter: zero-width characters (removed before
+    anything else) left out, and each run of blank characters (:func:`_is_blank`) kept as its last, which
+    any combining mark after it joins as before. A long run of spaces has no solid character to cut at."""
+    if not text.isascii() and any(char in text for char in _ZERO_WIDTH_CHARS):
+        text = ZERO_WIDTH.sub("", text)
+    return _BLANK_RUN.sub(_last_if_blank, text)
+
+
+#: Runs of two or more characters that may be blank (white space to ``str.isspace``; :func:`_is_blank` decides).
+_BLANK_RUN = re.compile(r"\s{2,}")
+
+
+def _last_if_blank(found: re.Match[str]) -> str:
+    """A run of white space as its last character when all of it is blank, else as it was."""
+    run = found.group()
+    return run[-1] if all(map(_is_blank, set(run))) else run
+
+
 def _solid_at(text: str, reach: int, *, last: bool) -> list[int]:
     """Where the first ``reach`` + 1 (or the last ``reach``) solid characters of ``text`` stand (fewer when it
     has fewer), looked for in a stretch of the text's start (or end) that grows until they are there."""
     size = 16 * reach + 256
     while True:
         begin, end = (max(0, len(text) - size), len(text)) if last else (0, min(len(text), size))
-        found = [match.start() for match in _solid_char().finditer(text, begin, end)]
+        found = [
+            match.start()
+            for match in _solid_char().finditer(text, begin, end)
+            if match.lastindex is None or _is_solid(match.group())
+        ]
         if len(found) > reach or (begin == 0 and end == len(text)):
             return found
         size *= 4
@@ -704,9 +736,10 @@ def _solid_at(text: str, reach: int, *, last: bool) -> list[int]:
 
 @lru_cache(maxsize=1)
 def _solid_char() -> re.Pattern[str]:
-    """A solid character: no space, and left by NFKC as it is wherever it stands (ASCII's, and those of the Basic
-    Multilingual Plane :func:`~reprint_guard.textnorm._nfkc_inert` says so of), so its text normalises to at
-    least one character of its own."""
+    """A solid character (:func:`_is_solid`): one of ASCII's or the Basic Multilingual Plane's that
+    :func:`~reprint_guard.textnorm._nfkc_inert` says NFKC leaves as it is, matched as it stands; or, in a
+    group, any other character that is no control or space, for :func:`_is_solid` to tell (emoji, rarer CJK
+    ideographs, fullwidth letters: a page of them alone would otherwise be read whole at every level)."""
     inert = _nfkc_inert.__wrapped__  # not through its small cache: 60,000 characters are asked once
     ranges: list[list[int]] = []
     for code in range(0x21, 0x10000):
@@ -717,7 +750,34 @@ def _solid_char() -> re.Pattern[str]:
             ranges[-1][1] = code
         else:
             ranges.append([code, code])
-    return re.compile("[" + "".join(f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in ranges) + "]")
+    inert_class = "".join(f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in ranges)
+    return re.compile(f"[{inert_class}]|([^\\x00-\\x20\\x7f-\\x9f\\s])")
+
+
+@lru_cache(maxsize=4096)
+def _is_solid(char: str) -> bool:
+    """Whether ``char`` stands at a normalisation boundary (:func:`_starts_alone`) and gives the normalised
+    text at least one character of its own, whatever stands around it: a cut before it is safe."""
+    return not (ord(char) < 0x21 or 0x7F <= ord(char) <= 0x9F) and _starts_alone(char) and normalize(char) != ""
+
+
+@lru_cache(maxsize=256)
+def _is_blank(char: str) -> bool:
+    """Whether ``char`` stands at a normalisation boundary and normalises to white space alone: a run of such
+    characters normalises, wherever it stands, as its last character alone does."""
+    return _starts_alone(char) and normalize(char) == ""
+
+
+def _starts_alone(char: str) -> bool:
+    """Whether NFKC composes nothing across the start of ``char``: it is no zero-width character (removed,
+    joining its neighbours), has combining class 0, and so has the first character it decomposes to, neither
+    composing with the character before it (under a Unicode version the list was made for; else none)."""
+    if char in _ZERO_WIDTH_CHARS or 0xD800 <= ord(char) < 0xE000:
+        return False
+    if unicodedata.unidata_version not in _COMPOSES_BACKWARD_UNICODE:
+        return False
+    first = unicodedata.normalize("NFKD", char)[:1]
+    return all(part and unicodedata.combining(part) == 0 and part not in _COMPOSES_BACKWARD for part in (char, first))
 
 
 def _block_of(anchor: LexborNode) -> LexborNode:
