@@ -302,3 +302,26 @@ def test_a_phrase_stands_whole_beside_a_script_written_without_spaces(text, phra
 
     assert (find_phrase(text, phrase) >= 0) is found
     assert (find_phrase(text, phrase, last=True) >= 0) is found
+
+
+def test_liquid_comments_found_as_the_lazy_regex_finds_them() -> None:
+    """:func:`liquid_comment_spans` finds each comment without the lazy regex (which read to the page's end
+    for each tag never closed): the same spans, code spans left out alike, on generated text."""
+    from reprint_guard.reprint import LIQUID_COMMENT, _code_spans, liquid_comment_spans
+
+    def plain(body: str, markdown: bool) -> list[tuple[int, int]]:
+        if "{%" not in body or "comment" not in body:
+            return []
+        found = [match.span() for match in LIQUID_COMMENT.finditer(body)]
+        if found and markdown and ("`" in body or "~~~" in body):
+            code = sorted(_code_spans(body))
+            found = [(a, b) for a, b in found if not any(start <= a < end for start, end in code)]
+        return found
+
+    rng = random.Random(14)
+    parts = ["{% comment %}", "{%- comment -%}", "{%comment%}", "{% endcomment %}", "{%-endcomment-%}", "{% endcomment"]
+    parts += ["x", "\n", "`", "```\n", "~~~\n", " ", "{%", "%}", "comment", "{{ x }}"]
+    for _ in range(20000):
+        body = "".join(rng.choice(parts) for _ in range(rng.randint(0, 14)))
+        for markdown in (True, False):
+            assert liquid_comment_spans(body, markdown) == plain(body, markdown), repr(body)

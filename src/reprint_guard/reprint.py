@@ -1178,7 +1178,8 @@ def _words_apart(needle: str) -> str:
     return r"(?:[^\w<&]|&#?\w+;|&|<[^<>]*>)+".join(re.escape(word) for word in needle.split()[:_WORDS_APART])
 
 
-#: Jekyll's Liquid comment, whitespace control and all (an unclosed one is none: Jekyll stops on it).
+#: Jekyll's Liquid comment, whitespace control and all (an unclosed one is none: Jekyll stops on it). The
+#: definition :func:`liquid_comment_spans` finds without it (a test holds the two alike).
 LIQUID_COMMENT = re.compile(r"\{%-?\s*comment\s*-?%\}.*?\{%-?\s*endcomment\s*-?%\}", re.DOTALL)
 
 
