@@ -198,13 +198,7 @@ class _Asides:
 
 def _starts(text: str, needles: tuple[str, ...]) -> list[int]:
     """Where each of ``needles`` starts in ``text``, in order."""
-    found: list[int] = []
-    for needle in needles:
-        at = text.find(needle)
-        while at >= 0:
-            found.append(at)
-            at = text.find(needle, at + 1)
-    return sorted(found)
+    return sorted(index for needle in needles for index in _find_all(text, needle, 0, len(text)))
 
 
 def _outermost_article(
@@ -721,7 +715,7 @@ class Reprint:
                 line = self.body_line + self.body.count("\n", 0, index)
                 column = index - (self.body.rfind("\n", 0, index) + 1) + 1
                 return line, column
-            breaks = self.memo["line-breaks"] = [found.start() for found in _LINE_BREAK.finditer(self.body)]
+            breaks = self._marks("\n")
         before = bisect_right(breaks, index - 1)  # the line breaks before index
         start = breaks[before - 1] + 1 if before else 0
         return self.body_line + before, index - start + 1
@@ -1040,7 +1034,7 @@ class Reprint:
 
     def _marks(self, mark: str) -> list[int]:
         """Where ``mark`` stands in the body, in order (``</a`` blind to case), found once per reprint."""
-        key = "line-breaks" if mark == "\n" else f"marks {mark}"  # the line breaks as _position keeps them
+        key = "line-breaks" if mark == "\n" else f"marks {mark}"  # the line breaks _position reads too
         found: list[int] | None = self.memo.get(key)  # type: ignore[assignment]
         if found is None:
             pattern = _END_OF_LINK if mark == "</a" else _LINE_BREAK if mark == "\n" else re.compile(re.escape(mark))

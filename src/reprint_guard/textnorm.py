@@ -127,7 +127,7 @@ def fold_utf8(text: str, *, nfkc: bool = False, encoded: bytes | None = None, fo
     if text.isascii():
         return (encoded or text.encode("ascii")).translate(table)
     data = encoded or text.encode("utf-8")
-    others = set(data.translate(None, _ASCII_BYTES).decode("utf-8"))
+    others = _non_ascii(data)
     if not nfkc and not all(map(_nfkc_inert, others)):  # usually a few dashes, quotes and accented letters
         return None
     data = data.translate(table)  # ASCII bytes only: they never stand inside a multi-byte character
@@ -137,9 +137,19 @@ def fold_utf8(text: str, *, nfkc: bool = False, encoded: bytes | None = None, fo
         folded = " " if char in _OTHER_SPACES else (char.casefold() if fold_case else char).translate(LOOKALIKES)
         if folded != char:  # UTF-8 is self-synchronising: a character's bytes match only that character
             changed[char.encode("utf-8")] = folded.encode("utf-8")
-    if changed:  # all at once, in one pass: a search for a few bytes costs as much as the whole text's
-        data = _replacer(frozenset(changed))(lambda found: changed[found.group()], data)
-    return data
+    return _replaced(data, changed)
+
+
+def _non_ascii(data: bytes) -> set[str]:
+    """The distinct non-ASCII characters of ``data`` (UTF-8): an article has a handful, each changed once."""
+    return set(data.translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass"))
+
+
+def _replaced(data: bytes, changed: dict[bytes, bytes]) -> bytes:
+    """``data`` (UTF-8) with each character of ``changed`` replaced, all at once in one pass (a search for a
+    few bytes costs as much as the whole text's); UTF-8 is self-synchronising, so a character's bytes match
+    only that character."""
+    return _replacer(frozenset(changed))(lambda found: changed[found.group()], data) if changed else data
 
 
 @lru_cache(maxsize=512)
@@ -166,18 +176,15 @@ def lower(text: str) -> str:
     if text.isascii():
         return text.lower()
     data = text.encode("utf-8", "surrogatepass")
-    others = set(data.translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass"))
     changed = {}
-    for char in others:
+    for char in _non_ascii(data):
         lowered = char.lower()
         if lowered != char:
             if char in _LOWER_IN_CONTEXT:
                 return text.lower()
             changed[char.encode("utf-8")] = lowered.encode("utf-8")
-    data = data.lower()  # ASCII bytes only: they never stand inside a multi-byte character
-    if changed:
-        data = _replacer(frozenset(changed))(lambda found: changed[found.group()], data)
-    return data.decode("utf-8", "surrogatepass")
+    # ASCII bytes only are lowered: they never stand inside a multi-byte character
+    return _replaced(data.lower(), changed).decode("utf-8", "surrogatepass")
 
 
 def collapse(folded: bytes) -> bytes:

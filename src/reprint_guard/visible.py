@@ -548,7 +548,7 @@ class VisibleBody:
         if len(blocks) * len(self.raw_text) <= _READ_BLOCK_BY_BLOCK:
             # An ordinary page: each block's text read whole costs less than one walk of the page in Python.
             return _holding_block_by_block(blocks, marks)
-        return _innermost_holding(self._tree, marks)
+        return _innermost_holding(self._tree, marks, blocks)
 
     def has_any(self, phrases: tuple[str, ...] | list[str]) -> bool:
         """Whether any of ``phrases`` is visible: every phrase in the cheap view before the normalised one.
@@ -583,7 +583,9 @@ _READ_BLOCK_BY_BLOCK = 2_000_000
 _CUT = "\x00"
 
 
-def _innermost_holding(tree: LexborHTMLParser | LexborNode, marks: tuple[str, ...]) -> list[str]:
+def _innermost_holding(
+    tree: LexborHTMLParser | LexborNode, marks: tuple[str, ...], blocks: list[LexborNode] | None = None
+) -> list[str]:
     """:meth:`VisibleBody.blocks_holding` of a parsed page, its text read once, not once per block around it.
 
     Each text node is given to its innermost block; a block is looked at when
@@ -591,9 +593,10 @@ def _innermost_holding(tree: LexborHTMLParser | LexborNode, marks: tuple[str, ..
     to it unread, and one whose text holds no mark passes on to the block
     around it only its ends (:func:`_shortened`), all that a mark across its
     edge can take in. Thousands of nested ``<div>`` around a long text cost
-    what the text costs, not that times the depth.
+    what the text costs, not that times the depth. ``blocks``: the tree's text
+    blocks, when already found.
     """
-    blocks = tree.css(_TEXT_BLOCKS)
+    blocks = tree.css(_TEXT_BLOCKS) if blocks is None else blocks
     if not marks or any(_CUT in mark for mark in marks):
         return _holding_block_by_block(blocks, marks)
     order = {node.mem_id: at for at, node in enumerate(blocks)}
