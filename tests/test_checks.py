@@ -5548,3 +5548,23 @@ def test_a_link_a_browser_reads_as_the_originals_address_is_a_link_to_it(href):
             "Copyright © Ana Ruiz, Global Research, 2026.*\n"
         )
         assert check(markdown, meta).findings == []
+
+
+def test_a_credit_linking_to_an_original_url_the_rule_does_not_take_says_to_check_original_url():
+    """A CMS developer's review: with an ``original_url`` that the policy's link pattern does not take (no
+    article's address), the credit linking to it was told "change the link to X into one to the original
+    article, X", the same address twice."""
+    from reprint_guard import credit
+
+    site = "https://theconversation.com"
+    for url, told in [(f"{site}/2026/story-one", True), (f"{site}/a-b-12", False)]:
+        meta = {"author": "Ana Ruiz", "original_url": url, "commercial": False}
+        result = check("<p>Text.</p>\n" + credit(meta, format="html"), meta, format="html")
+        found = [f for f in result.findings if f.rule == "the-conversation/link-original"]
+        if not told:
+            assert found == []
+            continue
+        [finding] = found
+        assert f"it links to original_url, {url}, which is no address the rule accepts" in finding.message
+        assert finding.fix.startswith("Check 'original_url'") and finding.fix.count(url) == 0, finding.fix
+        assert (finding.line, finding.column) == (2, 44)

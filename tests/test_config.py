@@ -141,6 +141,37 @@ def test_findings_name_the_sites_own_key_for_a_mapped_one(tmp_path, cli):
     assert "set edited true if it was edited" in said["fix"] and "modified" not in said["fix"], said["fix"]
 
 
+def test_a_fixs_record_to_add_names_the_sites_key_for_permissions(tmp_path, cli):
+    """A CMS developer's review: with ``grants`` mapped onto ``permissions``, a finding's ``field`` said
+    ``grants`` but its fix still wrote ``permissions: [{from: ...}]``, a key the site does not read."""
+    import reprint_guard
+
+    write(tmp_path / ".reprint-guard.yaml", "front-matter: {grants: permissions, isCommercial: commercial}\n")
+    meta = {**COMPLIANT_META, "medium": "print"}
+    write(tmp_path / "a.md", markdown(meta, COMPLIANT_BODY))
+    granted = {**meta, "grants": [{"from": "x@example.org", "date": "2025-01-01", "scope": ["web"]}]}
+    write(tmp_path / "b.md", markdown(granted, COMPLIANT_BODY))
+    found = {r["path"]: r["findings"] for r in cli("check", ".", "--format", "json", cwd=tmp_path).json()["results"]}
+    [a], [b] = found["a.md"], found["b.md"]
+    assert a["field"] == "grants" and "record it in the metadata: grants: [{from: " in a["fix"], a["fix"]
+    assert "added to the grants list the metadata already has" in b["fix"] and "permissions" not in b["fix"], b["fix"]
+    # The library, given the same mapping, writes the record as JSON under the site's key.
+    config = {"front-matter": {"grants": "permissions", "isCommercial": "commercial"}}
+    given = {**{k: v for k, v in COMPLIANT_META.items() if k != "commercial"}, "isCommercial": True}
+    body = COMPLIANT_BODY
+    [one] = reprint_guard.check(body, given, config=config).findings
+    assert '"grants": [{"from": "publications@globalresearch.ca"' in one.fix and "permissions" not in one.fix, one.fix
+    grants = [{"from": "x@example.org", "date": "2025-01-01", "scope": ["print"]}]
+    [two] = reprint_guard.check(body, {**given, "grants": grants}, config=config).findings
+    assert "added to the grants array the metadata already has" in two.fix, two.fix
+    # A word of prose that is also the key is not renamed: the record's key alone is.
+    from reprint_guard.runner import _site_key_in_fix
+
+    assert _site_key_in_fix("Credit the author; set author to Ana.", "author", "writer") == (
+        "Credit the author; set writer to Ana."
+    )
+
+
 def test_a_key_of_ours_the_site_uses_for_its_own_is_left_to_it_once_another_is_mapped_onto_it(tmp_path, cli):
     """Hugo's `modified` is a date: with `edited: modified` the file's `modified` is Hugo's, not a bad value;
     --meta and the config's defaults take the site's names too, and a bad value is told by the site's key."""

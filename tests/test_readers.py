@@ -1719,6 +1719,41 @@ def test_the_library_refuses_what_would_let_a_reprint_pass_unchecked():
     assert reprint_guard.check_text(json.dumps(envelope)).status == "fail"
 
 
+def test_json_that_is_no_article_is_refused_as_a_body_and_a_list_of_envelopes_is_not_markdown(tmp_path, cli):
+    """A CMS developer's review: ``check_text`` of a list of envelopes (a batch export) or of WordPress posts read
+    it as Markdown, no reprint, and it passed, as did the CLI on standard input (exit 0); ``check()`` of a
+    rich-text editor's JSON tree or a whole WordPress post read the JSON as Markdown and gave findings about
+    JSON-escaped text. Each is refused now, saying what to pass instead."""
+    import reprint_guard
+
+    example = ROOT / "examples" / "global-research" / "json" / "no-commercial-permission.json"
+    envelope = json.loads(example.read_text(encoding="utf-8"))
+    assert reprint_guard.check_text(json.dumps(envelope)).status == "fail"
+    for listed in (json.dumps([envelope]), json.dumps([envelope, envelope], indent=2)):
+        with pytest.raises(reprint_guard.InputError, match=r"a list of \d envelopes?, not an envelope"):
+            reprint_guard.check_text(listed)
+    run = cli("check", "-", stdin=json.dumps([envelope]))
+    assert run.code == 2 and "<stdin>:1:1: a list of 1 envelope, not an envelope" in run.err + run.out, run.err
+    post = {"id": 7, "content": {"rendered": "<p>Story.</p>"}, "meta": {"original_url": GR_URL}}
+    with pytest.raises(reprint_guard.InputError, match="a WordPress REST API post"):
+        reprint_guard.check_text(json.dumps([post]))
+    # A Markdown body opening with a link is Markdown still, on standard input too.
+    assert reprint_guard.check_text("[Harbour](https://example.org/h) cafes closed.\n").status == "skipped"
+    meta = {"author": "Ana Ruiz", "original_url": GR_URL, "commercial": False}
+    rich = {"nodeType": "document", "content": [{"nodeType": "paragraph", "content": []}]}
+    for body, said in [
+        (json.dumps(rich), "a rich-text document as JSON"),
+        (json.dumps(post), "a WordPress REST API post as JSON, not the article's text: pass its content.rendered"),
+        (json.dumps([post]), "a list of JSON objects"),
+        ('{"title": "Harbour"}', "a JSON object"),
+    ]:
+        for format in ("markdown", "html", "auto"):
+            with pytest.raises(reprint_guard.UsageError, match=said):
+                reprint_guard.check(body, meta, format=format)
+    assert reprint_guard.check(json.dumps(rich), meta, format="text").status == "fail"  # text is text
+    assert reprint_guard.check("[Global Research](https://example.org) {not json}", meta).status == "fail"
+
+
 def test_what_is_derived_from_policies_stays_bounded_however_many_a_process_checks(monkeypatch):
     """A CMS parsing its tenants' policies one by one kept each one's plan and patterns for good: 8-20 KB a
     policy id, without end. Each cache keeps the last MAX_DERIVED policies."""

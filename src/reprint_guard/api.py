@@ -276,14 +276,16 @@ def _a_dicts_repr(text: str) -> bool:
 
 
 def _not_an_envelope(body: str, format: str, path: str) -> None:
-    """A CMS's whole JSON envelope (``{"metadata": ..., "body": ...}``) passed as the body: read as Markdown
-    with no metadata it would be the outlet's own article, and pass unchecked. Only a body that is JSON, an
-    object with an envelope's keys, is refused (or a Python dict's repr of one): a Markdown body may quote one."""
+    """A body that is JSON, not an article: a CMS's whole envelope (``{"metadata": ..., "body": ...}``), a post as
+    its API gives it, or a rich-text editor's document tree. Read as Markdown or HTML its words would be checked
+    as JSON-escaped text (a credit there not found as written, an envelope with no metadata passing as the
+    outlet's own article), so it is refused with what to pass instead. Only a body that is wholly JSON, an
+    object or a list of objects, is refused (or a Python dict's repr of an envelope): a Markdown body may quote one."""
     text = body.strip()
-    if format == "text" or text[:1] != "{" or text[-1:] != "}":
+    if format == "text" or text[:1] not in ("{", "[") or text[-1:] not in ("}", "]"):
         return
     if _a_dicts_repr(text):
-        whole = True
+        data: Any = {"body": None}
     else:
         import json
 
@@ -291,13 +293,24 @@ def _not_an_envelope(body: str, format: str, path: str) -> None:
             data = json.loads(text)
         except (ValueError, RecursionError):
             return
-        whole = isinstance(data, dict) and ("body" in data or "metadata" in data)
-    if whole:
+    instead = "pass the article as Markdown or HTML, or a whole envelope to check_text()"
+    if isinstance(data, list) and data and all(isinstance(item, dict) for item in data):
+        what = "a list of JSON objects"
+    elif not isinstance(data, dict):
+        return
+    elif "body" in data or "metadata" in data:
         raise UsageError(
             'the body is a whole JSON envelope ({"metadata": ..., "body": ...}): pass it to check_text(), '
             "or its body and metadata apart to check()",
             path=path,
         )
+    elif data.get("nodeType") == "document":
+        what, instead = "a rich-text document as JSON (nodeType 'document')", "render it as HTML and pass that"
+    elif isinstance(data.get("content"), dict) and "rendered" in data["content"]:
+        what, instead = "a WordPress REST API post as JSON", "pass its content.rendered, with format='html'"
+    else:
+        what = "a JSON object"
+    raise UsageError(f"the body is {what}, not the article's text: {instead}", path=path)
 
 
 def _no_front_matter(body: str, format: str, path: str) -> None:
@@ -404,7 +417,7 @@ def _in_metadata_terms(result: TypedResult, *, configured: bool) -> TypedResult:
         fix = finding.fix
         if not fix:
             continue
-        if "permissions: [{" in fix or "added to the permissions list" in fix:
+        if ": [{" in fix or " list the metadata already has" in fix:  # a record, under a site's key name too
             fix = as_json_records(fix)
         if not configured and fix.endswith(_SET_A_DEFAULT):
             fix = fix[: -len(_SET_A_DEFAULT)] + "."

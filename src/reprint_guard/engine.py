@@ -671,11 +671,12 @@ def as_html_links(fix: str) -> str:
 
 
 #: A permission record as a fix writes it for front matter (YAML's flow style), up to its closing "}]".
-_YAML_RECORDS = re.compile(r"permissions: (\[\{.*?\}\])(?=[.;,)]?(?:\s|$))")
+#: The key is ``permissions``, or the site's own name for it (a config's front-matter mapping).
+_YAML_RECORDS = re.compile(r"(?<![\w.\"-])([A-Za-z_][\w-]*): (\[\{.*?\}\])(?=[.;,)]?(?:\s|$))")
 
 
 #: Permission records a fix adds to the list the metadata has, in YAML's flow style (see :func:`as_added_records`).
-_YAML_ADDED = re.compile(r"(\{[^\"]*?\}) added to the permissions list")
+_YAML_ADDED = re.compile(r"(\{[^\"]*?\}) added to the (\S+) list")
 
 
 def as_json_records(fix: str) -> str:
@@ -687,10 +688,10 @@ def as_json_records(fix: str) -> str:
 
     def written(match: re.Match[str]) -> str:
         try:
-            records = yaml.safe_load(match.group(1))
+            records = yaml.safe_load(match.group(2))
         except yaml.YAMLError:
             return match.group(0)  # not a record after all: left as the policy wrote it
-        return '"permissions": ' + json.dumps(records, ensure_ascii=False, default=str)
+        return f"{json.dumps(match.group(1))}: " + json.dumps(records, ensure_ascii=False, default=str)
 
     def added(match: re.Match[str]) -> str:
         try:
@@ -698,7 +699,7 @@ def as_json_records(fix: str) -> str:
         except yaml.YAMLError:
             return match.group(0)
         listed = ", ".join(json.dumps(record, ensure_ascii=False, default=str) for record in records)
-        return f"{listed} added to the permissions array"
+        return f"{listed} added to the {match.group(2)} array"
 
     return _YAML_ADDED.sub(added, _YAML_RECORDS.sub(written, fix))
 
@@ -721,12 +722,12 @@ def as_toml(fix: str, *, tables: bool = False) -> str:
 
     def record(match: re.Match[str]) -> str:
         try:
-            records = yaml.safe_load(match.group(1))
+            records = yaml.safe_load(match.group(2))
         except yaml.YAMLError:
             return match.group(0)
         if not isinstance(records, list) or not all(isinstance(item, dict) for item in records):
             return match.group(0)
-        return "permissions = [" + ", ".join(_toml_table(item) for item in records) + "]"
+        return f"{match.group(1)} = [" + ", ".join(_toml_table(item) for item in records) + "]"
 
     def pair(match: re.Match[str]) -> str:
         key, value = match.groups()

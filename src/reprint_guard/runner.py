@@ -759,6 +759,8 @@ def stdin_kind(data: bytes) -> str:
     start = data.removeprefix(b"\xef\xbb\xbf").lstrip()
     if start[:1] == b"{" and _an_envelope(start):
         return "json"
+    if start[:1] == b"[" and _an_envelope(start[1:].lstrip(), listed=True):
+        return "json"  # a list of objects: a CMS's list of posts or envelopes, told as the JSON reader tells it
     at = 0
     while start.startswith(b"<!--", at):  # a comment before the page (a CMS's export note)
         end = start.find(b"-->", at + 4)
@@ -779,16 +781,17 @@ def stdin_kind(data: bytes) -> str:
     return "markdown"
 
 
-def _an_envelope(start: bytes) -> bool:
+def _an_envelope(start: bytes, *, listed: bool = False) -> bool:
     """Whether a text opening with ``{`` is a JSON envelope: an object (its first key, or ``}``, follows),
     alone; a Hugo shortcode (``{{<``), a Liquid tag (``{%``) or a brace in prose opens Markdown, and so does
     Hugo's JSON front matter, an object with the article after it. A broken object is an envelope still,
-    whose error is told."""
-    if start[1:].lstrip()[:1] not in (b'"', b"}"):
+    whose error is told. ``listed``: ``start`` follows a ``[``, and the whole list is read (a CMS's list of
+    posts: JSON, whose reader says what to send instead; Markdown's "[link](...)" opens no object)."""
+    if start[:1] != b"{" or start[1:].lstrip()[:1] not in (b'"', b"}"):
         return False
     import json
 
-    text = start.decode("utf-8", "replace")
+    text = ("[" if listed else "") + start.decode("utf-8", "replace")
     try:
         _, end = json.JSONDecoder().raw_decode(text)
     except ValueError:
@@ -935,9 +938,21 @@ def _in_site_keys(finding: Any, names: dict[str, str]) -> Any:
                 fix = fix.replace(quoted, shown) if fix else fix
         if fix and ours in fix:  # a policy's own fix text: "set modified: true", "or set modified true"
             fix = re.sub(rf"(?<![\w'.-]){re.escape(ours)}(?=:? (?:true|false)\b)", theirs, fix)
+            fix = _site_key_in_fix(fix, ours, theirs)
     if message is finding.message and fix is finding.fix and field == finding.field:
         return finding
     return finding.replace(message=message, fix=fix, field=field)
+
+
+def _site_key_in_fix(fix: str, ours: str, theirs: str) -> str:
+    """``fix`` with the key ``ours`` named ``theirs`` where a fix writes it bare: a record to add (as YAML, TOML or
+    JSON writes the key: ``permissions: [{from: ...}]``), ``[[permissions]]`` tables, "added to the permissions
+    list", "set original_url to it". Prose naming the same word ("credit the author") is left as it is."""
+    key = re.escape(ours)
+    fix = re.sub(rf'(?<![\w.-])("?){key}(?=(?:"?: | = )\[\{{)', lambda m: f"{m.group(1)}{theirs}", fix)
+    fix = re.sub(rf"\[\[{key}\]\]", lambda m: f"[[{theirs}]]", fix)
+    fix = re.sub(rf"\bthe {key} (list|array)\b", lambda m: f"the {theirs} {m.group(1)}", fix)
+    return re.sub(rf"\bset {key} to\b", lambda m: f"set {theirs} to", fix)
 
 
 #: Check types whose finding of something missing may come from its being written in raw HTML.

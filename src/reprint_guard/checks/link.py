@@ -344,6 +344,20 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
                 return
             host = pattern_host(params.pattern)  # an editor reads a host, not a pattern
             near = _credit_on_host(reprint, host, context) if host else None
+            original = (reprint.metadata.original_url or "").strip()
+            same = normalize_url(as_address(original)) if near is not None and original else None
+            if same is not None and normalize_url(as_address(near)) == same:
+                # The credit links to original_url itself: the metadata's address is what the rule does not take
+                # (a section page, a mistyped slug), and "change the link into one to it" would say nothing.
+                yield Problem.at(
+                    reprint.span_url(reprint.as_written(near)),
+                    detail=f"it links to original_url, {unquote(near)}, which is no address the rule accepts on "
+                    f"{host}: neither an article's nor another page it allows",
+                    fix=f"Check 'original_url': set it to the original article's address on {host}, and link the "
+                    "credit to that.",
+                    specific=True,
+                )
+                return
             if near is not None:  # the credit's link goes to another page of the site (a profile): told at it
                 yield Problem.at(
                     reprint.span_url(reprint.as_written(near)),

@@ -85,6 +85,15 @@ def read_json(text: str, *, path: str, meta: Mapping[str, Any] | None, bare_urls
             line=line,
             column=column,
         )
+    if isinstance(data, list) and any(isinstance(item, dict) and "body" in item for item in data):
+        # Envelopes sent as one list (a batch export): each a reprint, none to pass over unchecked.
+        count = sum(isinstance(item, dict) and "body" in item for item in data)
+        raise InputError(
+            f"a list of {count} envelope{'s' if count != 1 else ''}, not an envelope: send one "
+            '{"metadata": {...}, "body": "..."} per file or call',
+            line=1,
+            column=1,
+        )
     if not isinstance(data, dict) or "body" not in data:
         raise NotAReprintError('not a reprint: expected {"metadata": {...}, "body": "...", "format": "..."}', line=1)
     metadata = data.get("metadata", {})
