@@ -71,6 +71,24 @@ def test_shipped_schemas_are_fresh():
     assert REPORT_SCHEMA_PATH.read_text(encoding="utf-8") == render_report_schema()
 
 
+def test_the_report_schema_requires_what_every_report_holds(repo, cli):
+    """A CMS developer's review: the schema required only a result's path, ok and fully_checked, so types
+    generated from it made status and findings optional. What the output always writes is required now, and
+    a report without one of them is invalid; a finding's file, field and end are written only when set."""
+    schema = json.loads(REPORT_SCHEMA_PATH.read_text(encoding="utf-8"))
+    report = cli("check", str(repo), "--format", "json").json()
+    jsonschema.Draft202012Validator(schema).validate(report)
+    assert {"status", "findings", "reason", "error"} <= set(schema["$defs"]["Result"]["required"])
+    assert "file" not in schema["$defs"]["Finding"]["required"] and "fix" in schema["$defs"]["Finding"]["required"]
+    for part, key in [("result", "status"), ("finding", "fix"), ("summary", "skipped")]:
+        broken = json.loads(json.dumps(report))
+        held = {"result": broken["results"][0], "finding": None, "summary": broken["summary"]}
+        held["finding"] = next(r["findings"][0] for r in broken["results"] if r["findings"])
+        del held[part][key]
+        with pytest.raises(jsonschema.ValidationError, match=f"'{key}' is a required property"):
+            jsonschema.Draft202012Validator(schema).validate(broken)
+
+
 @pytest.mark.parametrize(("fail_on", "code"), [("error", 1), ("warning", 1), ("never", 0)])
 def test_fail_on(repo, cli, fail_on, code):
     assert cli("check", str(repo), "--fail-on", fail_on).code == code

@@ -185,4 +185,29 @@ def report_schema() -> dict:
         "description": "The version of this report's format; it changes only when the format does.",
     }
     schema["required"] = list(Report.model_fields)
+    # What every report holds, whatever the values (null for none): required, so that a consumer's generated
+    # types need not guard them; a finding's file, field and end, and a result's error_file, only when set.
+    for name, always in _ALWAYS_HELD.items():
+        schema["$defs"][name]["required"] = [key for key in schema["$defs"][name]["properties"] if key in always]
     return schema
+
+
+#: The keys the JSON output always writes, per part (see each ``to_dict`` in :mod:`reprint_guard.report`).
+_ALWAYS_HELD = {
+    "Finding": {"rule", "policy", "check", "severity", "message", "line", "column", "fix", "suppressed"},
+    "Result": {
+        "path",
+        "policy",
+        "status",
+        "ok",
+        "fully_checked",
+        "findings",
+        "error",
+        "error_line",
+        "error_column",
+        "reason",
+    },
+    "Summary": set(Summary.model_fields),
+    "Suppressed": {"kind", "reason", "until"},
+    "Tool": {"name", "version"},
+}
