@@ -5568,3 +5568,29 @@ def test_a_credit_linking_to_an_original_url_the_rule_does_not_take_says_to_chec
         assert f"it links to original_url, {url}, which is no address the rule accepts" in finding.message
         assert finding.fix.startswith("Check 'original_url'") and finding.fix.count(url) == 0, finding.fix
         assert (finding.line, finding.column) == (2, 44)
+
+
+def test_a_permission_records_misspelt_key_is_told_not_dropped():
+    """A CMS developer's review: a record's ``scopes`` was dropped unsaid ("recorded, but for no use"), and an
+    ``expiry`` would let a lapsed grant count for good. A key close to one a record has, and that the record
+    does not set, is a misspelt-key warning (the check not fully done); a CMS's own keys are not."""
+    url = "https://www.globalresearch.ca/x/5880533"
+    body = f"Text. The original source of this article is [Global Research]({url}). "
+    body += "Copyright © Ana Ruiz, Global Research, 2025"
+    meta = {"author": "Ana Ruiz", "original_url": url, "commercial": True}
+    grant = {"from": "publications@globalresearch.ca", "date": "2025-01-01", "scope": ["commercial"]}
+    assert check(body, {**meta, "permissions": [grant]}, today="2025-03-01").fully_checked
+    for record, key, meant in [
+        ({**{k: v for k, v in grant.items() if k != "scope"}, "scopes": ["commercial"]}, "scopes", "scope"),
+        ({**grant, "expiry": "2025-02-01"}, "expiry", "expires"),
+        ({**{k: v for k, v in grant.items() if k != "date"}, "Date": "2025-01-01"}, "Date", "date"),
+    ]:
+        result = check(body, {**meta, "permissions": [grant, record]}, today="2025-03-01")
+        [told] = [f for f in result.findings if f.rule == "reprint-guard/misspelt-key"]
+        assert told.message == (
+            f"'{key}' is no key of a permission record, so record 2 in 'permissions' is read without it: "
+            f"did you mean '{meant}'?"
+        )
+        assert told.field == "permissions" and not result.fully_checked
+    mine = {**grant, "note": "agreed by phone", "article": url, "granted_by": "Desk"}
+    assert [f.rule for f in check(body, {**meta, "permissions": [mine]}, today="2025-03-01").findings] == []

@@ -107,7 +107,8 @@ TOOL_RULES: dict[str, tuple[str, str]] = {
         "A metadata key is close to one reprint-guard reads",
         "A key reprint-guard does not read, close to one it does that is not set: a file that sets neither "
         "original_url nor policy would be skipped for it, and a reprint would be checked as if the key "
-        "were not there (an 'exerpt: true' extract passes as the whole story).",
+        "were not there (an 'exerpt: true' extract passes as the whole story); a permission record's key close to "
+        "one a record has ('scopes', 'expiry'): the record is read without it.",
     ),
 }
 
@@ -638,6 +639,8 @@ def run_policy(
         findings.append(_missing_metadata(reprint, policy, field, rules))
     if meta.extra:
         findings += _misspelt_keys(reprint, plan.fields)
+    if any(record.extra for record in meta.permissions):
+        findings += _misspelt_record_keys(reprint)
     if len(findings) > 1:
         findings.sort(key=lambda f: (f.line, f.column))
     return findings
@@ -872,6 +875,50 @@ def _misspelt_keys(reprint: Reprint, fields: frozenset[str], *, choosing: bool =
             message = f"'{key}' holds slugs, not the names a credit gives, so {checked}"
             fix = f"Add '{named}: <the name as credited>' to the metadata (the slugs in '{key}' name no one)."
         found.append(_tool_finding(reprint, "misspelt-key", "metadata", key, message, fix))
+    return found
+
+
+#: The keys of a permission record, and what else a CMS or a hand may call one ("scopes", "expiry").
+_RECORD_KEYS = frozenset({"from", "date", "scope", "reference", "expires"})
+_RECORD_SYNONYMS = {
+    "scopes": "scope",
+    "uses": "scope",
+    "granted": "date",
+    "granted_on": "date",
+    "date_granted": "date",
+    "expiry": "expires",
+    "expiration": "expires",
+    "expiry_date": "expires",
+    "expiration_date": "expires",
+    "expires_on": "expires",
+    "valid_until": "expires",
+    "until": "expires",
+    "ref": "reference",
+}
+
+
+def _misspelt_record_keys(reprint: Reprint) -> list[Finding]:
+    """A permission record's key that reprint-guard does not read, close to one it does that the record does not
+    set (``scopes``, ``expiry``, ``Date``): the record is read without it, so a grant "for no use" is refused
+    unexplained, and an expiry misspelt would let a lapsed grant count for good."""
+    import difflib
+
+    found = []
+    for index, record in enumerate(reprint.metadata.permissions):
+        for key in record.extra:
+            folded = key.lower().replace("-", "_").replace(" ", "_") if isinstance(key, str) else ""
+            meant = _RECORD_SYNONYMS.get(folded) or (folded if folded in _RECORD_KEYS else None)
+            if meant is None and folded not in ("original_url", "article"):
+                meant = next(iter(difflib.get_close_matches(folded, _RECORD_KEYS, n=1, cutoff=0.75)), None)
+            if meant is None or record.as_dict().get(meant) not in (None, []):
+                continue  # not ours (a CMS's own note, the article it is for), or the record sets the key too
+            named = reprint.key_names.get("permissions", "permissions")
+            message = (
+                f"'{key}' is no key of a permission record, so record {index + 1} in '{named}' is read without "
+                f"it: did you mean '{meant}'?"
+            )
+            fix = f"Rename '{key}' to '{meant}' in that permission record."
+            found.append(_tool_finding(reprint, "misspelt-key", "metadata", "permissions", message, fix))
     return found
 
 
