@@ -1790,3 +1790,16 @@ def test_a_second_sidecar_is_refused_not_passed_over(tmp_path, cli):
     )
     (tmp_path / "p.html.meta.yaml").write_text("original_published: 2025-02-14\ncommercial: false\n", "utf-8")
     assert cli("check", "--no-config", str(tmp_path)).code == 0  # p.meta.yaml is p.md's too: each has its own
+
+
+def test_an_empty_entry_in_a_list_of_records_is_named_as_such(tmp_path, cli):
+    """A CMS developer's review: ``[None, {...}]`` was "not a value"; an empty YAML list item is null too."""
+    import reprint_guard
+
+    with pytest.raises(InputError, match=r"'permissions\.0': should be a permission record .* not an empty entry"):
+        reprint_guard.check("x", {"original_url": GR_URL, "permissions": [None, {"from": "a@example.org"}]})
+    page = tmp_path / "n.md"
+    page.write_text(f"---\noriginal_url: {GR_URL}\npermissions:\n  -\n  - from: a@example.org\n---\nText.\n")
+    run = cli("check", str(page))
+    assert run.code == 2 and "n.md:4:4: metadata 'permissions.0'" in run.out + run.err, run.out + run.err
+    assert "not an empty entry (null)" in run.out + run.err

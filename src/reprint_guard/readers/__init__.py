@@ -1174,6 +1174,7 @@ def _kind(value: Any) -> str:
         kinds = {_plural(item) for item in value}
         return f"a list of {kinds.pop()}" if len(kinds) == 1 else "a list"
     kinds = {dict: "an object", bool: "true or false", int: "a number", float: "a number", str: "a string"}
+    kinds[type(None)] = "an empty entry (null)"
     return kinds.get(type(value), "a value")
 
 
