@@ -1,0 +1,56 @@
+"""More hostile HTML the depth guard (reprint_guard.htmldepth) must read in linear time, and still let through.
+
+Each page keeps under the documented limits (under 4,000 levels and 100,000 elements, a few hundred KB): an
+element a rule looks for is open below thousands of ``<span>``, under an element that stops the search, and
+thousands of tags each looked down the stack for it.
+"""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from reprint_guard import check
+from reprint_guard.htmldepth import _Model, too_costly
+
+URL = "https://www.globalresearch.ca/some-story/5812345"
+META = {"original_url": URL, "author": "Ana Ruiz", "commercial": False}
+HEAD = (
+    f'<html><head><link rel="canonical" href="{URL}"></head><body>'
+    f'<p>The original source of this article is <a href="{URL}">Global Research</a>.'
+    " Copyright © Ana Ruiz, Global Research, 2025</p>"
+)
+SPANS = "<span>" * 3980
+
+
+def page(start: str, repeated: str, size: int) -> str:
+    """``start`` and the spans, then ``repeated`` until the page is about ``size`` characters."""
+    return HEAD + start + SPANS + repeated * ((size - len(HEAD) - len(start) - len(SPANS)) // len(repeated))
+
+
+def assert_let_through_in(html: str, seconds: float) -> None:
+    """The guard lets the deep page through (it is under every limit) within ``seconds``; it is checked in full."""
+    start = time.perf_counter()
+    assert too_costly(html) is None
+    assert time.perf_counter() - start < seconds
+    model = _Model(html)
+    assert model.run() is None and model.deepest > 3980  # as deep as meant: the rules had far to look
+    result = check(html + "</body></html>", META, format="html")
+    assert (result.status, result.fully_checked, result.findings) == ("pass", True, [])
+
+
+@pytest.mark.parametrize(
+    ("start", "repeated", "size"),
+    [
+        ("<i><div>", "</i>", 150_000),  # a formatting element's end stops at the first special element
+        ("<q><div>", "</q>", 150_000),  # as does any other end tag
+        ("<div><object>", "</div>", 200_000),  # a block's end stops at the edge of its scope
+        ("<table><tr><td><table>", "</tr>", 200_000),  # a row's end stops at its table
+    ],
+    ids=["formatting", "other", "scoped", "table"],
+)
+def test_end_tags_of_an_element_out_of_reach_are_read_in_linear_time(start: str, repeated: str, size: int) -> None:
+    """Each end tag walked down the stack to what stops it: 31,000 ``</i>`` over 3,980 ``<span>`` in a
+    ``<div>`` in an ``<i>`` (150 KB) took the guard 6 s; the nearest stopping element is tracked."""
+    assert_let_through_in(page(start, repeated, size), 2.0)
