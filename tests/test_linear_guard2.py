@@ -54,3 +54,14 @@ def test_end_tags_of_an_element_out_of_reach_are_read_in_linear_time(start: str,
     """Each end tag walked down the stack to what stops it: 31,000 ``</i>`` over 3,980 ``<span>`` in a
     ``<div>`` in an ``<i>`` (150 KB) took the guard 6 s; the nearest stopping element is tracked."""
     assert_let_through_in(page(start, repeated, size), 2.0)
+
+
+@pytest.mark.parametrize(
+    ("start", "repeated"),
+    [("<ul><li><ul>", "<li></li>"), ("<dl><dd><dl>", "<dd></dd>"), ("<dl><dt><dl>", "<dt></dt>")],
+    ids=["li", "dd", "dt"],
+)
+def test_list_items_under_a_deep_list_are_read_in_linear_time(start: str, repeated: str) -> None:
+    """Each item walked down the stack for an open one, to the inner list: 30,000 ``<li>`` under 3,980
+    ``<span>`` (300 KB) took the guard 6.4 s; the nearest element that stops the search is tracked."""
+    assert_let_through_in(page(start, repeated, 300_000), 2.0)

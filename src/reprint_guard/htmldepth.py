@@ -173,7 +173,7 @@ class _Model:
     last, and the ``*_at`` lists those of the special elements that stop a search
     (see ``_push``): the rules find the nearest open element of a kind, and what
     stops the search for it, without a walk down the stack, which cost the depth
-    for each of thousands of end tags under thousands of
+    for each of thousands of list items or end tags under thousands of
     ``<span>``. ``pending`` holds the formatting elements a block closed, as ``(name,
     tag source)``, with None where a table cell (or caption, ...) began: the
     parser reopens only those after the last such marker, and drops them when the
@@ -188,6 +188,7 @@ class _Model:
         "html",
         "html_scope_at",
         "html_special_at",
+        "item_at",
         "markup",
         "made",
         "open",
@@ -216,6 +217,7 @@ class _Model:
         # Serials of the open elements that stop a search, innermost last (each a subset of ``special_at``).
         self.special_at: list[int] = []  # _SPECIAL, in any namespace
         self.scope_at: list[int] = []  # _BUTTON_SCOPE, in any namespace
+        self.item_at: list[int] = []  # _ITEM_STOP, in any namespace
         self.html_special_at: list[int] = []  # _SPECIAL, HTML only
         self.html_scope_at: list[int] = []  # _SCOPE, HTML only
         self.templates_at: list[int] = []  # <template>, HTML only
@@ -348,7 +350,7 @@ class _Model:
         elif name in ("li", "dd", "dt"):
             items = ("li",) if name == "li" else ("dd", "dt")
             if any(self.open.get(item) for item in items):
-                self._close_nearest(items, _ITEM_STOP)
+                self._close_if(items, _last(self.item_at))  # items are _ITEM_STOP elements too
         elif name == "button" and self.open.get("button"):
             self._close_nearest(("button",), _SCOPE)
         elif name in ("a", "nobr"):  # a second one ends the first (adoption agency), even a pending one
@@ -441,6 +443,14 @@ class _Model:
         else:
             self._pop_to(index)
 
+    def _close_if(self, names: tuple[str, ...], nearest: int) -> None:
+        """Close the open element ``nearest`` (a serial) if it is named in ``names``: the caller found the
+        nearest of them or of what stops the search for them, by serial (a walk down to it cost the depth)."""
+        if nearest:
+            index = self._index(nearest)
+            if self.stack[index][0] in names:
+                self._pop_to(index)
+
     def _close_nearest(self, names: tuple[str, ...], stop: frozenset[str]) -> bool:
         """Close the nearest open element named in ``names``, unless one in ``stop`` stands above it."""
         stack = self.stack
@@ -471,6 +481,8 @@ class _Model:
             self.special_at.append(serial)
             if name in _BUTTON_SCOPE:
                 self.scope_at.append(serial)
+            if name in _ITEM_STOP:
+                self.item_at.append(serial)
             if namespace == "html":
                 self.html_special_at.append(serial)
                 if name in _SCOPE:
@@ -484,7 +496,7 @@ class _Model:
         del self.stack[index:]
         cut = closed[0][3]
         if self.special_at and self.special_at[-1] >= cut:  # the other lists hold some of its serials
-            for serials in (self.special_at, self.scope_at, self.html_special_at):
+            for serials in (self.special_at, self.scope_at, self.item_at, self.html_special_at):
                 while serials and serials[-1] >= cut:
                     serials.pop()
             if self.html_scope_at and self.html_scope_at[-1] >= cut:  # and this one, of templates_at's
