@@ -352,7 +352,7 @@ class _Model:
             if any(self.open.get(item) for item in items):
                 self._close_if(items, _last(self.item_at))  # items are _ITEM_STOP elements too
         elif name == "button" and self.open.get("button"):
-            self._close_nearest(("button",), _SCOPE)
+            self._close_if(("button",), _last(self.scope_at))  # a button, or the _SCOPE element above it
         elif name in ("a", "nobr"):  # a second one ends the first (adoption agency), even a pending one
             self._forget(name, every=True)
             if self.open.get(name):
