@@ -71,3 +71,20 @@ def test_buttons_under_a_deep_button_are_read_in_linear_time() -> None:
     """Each ``<button>`` walked down the stack for an open one, to the ``<object>`` above it: 25,000 of them
     under 3,980 ``<span>`` (450 KB) took the guard 5.2 s; button scope's boundaries are tracked."""
     assert_let_through_in(page("<button><object>", "<button></button>", 450_000), 2.0)
+
+
+@pytest.mark.parametrize(
+    ("start", "repeated", "size"),
+    [
+        ("<table><td>", "<table></table>", 400_000),  # a table in a table (not in a cell) ends it
+        ("<table><td><table>", "<td></td>", 250_000),
+        ("<table><tr><td><table>", "<tr></tr>", 150_000),
+        ("<table><tbody><tr><td><table>", "<tbody></tbody>", 150_000),
+        ("<table><caption><tbody><tr><td><table>", "<caption></caption>", 150_000),
+    ],
+    ids=["table", "td", "tr", "tbody", "caption"],
+)
+def test_table_parts_in_a_deep_inner_table_are_read_in_linear_time(start: str, repeated: str, size: int) -> None:
+    """Each table part walked down the stack for an open one, to the inner table (a row for a row, then a
+    cell): 14,000 ``<tr>`` under 3,980 ``<span>`` (150 KB) took the guard 6.3 s; found by serial now."""
+    assert_let_through_in(page(start, repeated, size), 2.0)

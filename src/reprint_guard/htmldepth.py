@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Iterable
 from operator import itemgetter
 
 from .limits import MAX_HTML_ATTRIBUTES, MAX_HTML_DEPTH, MAX_HTML_OPTIONS
@@ -173,7 +174,7 @@ class _Model:
     last, and the ``*_at`` lists those of the special elements that stop a search
     (see ``_push``): the rules find the nearest open element of a kind, and what
     stops the search for it, without a walk down the stack, which cost the depth
-    for each of thousands of list items or end tags under thousands of
+    for each of thousands of list items, cells or end tags under thousands of
     ``<span>``. ``pending`` holds the formatting elements a block closed, as ``(name,
     tag source)``, with None where a table cell (or caption, ...) began: the
     parser reopens only those after the last such marker, and drops them when the
@@ -346,7 +347,7 @@ class _Model:
         if name in _TABLE_CLOSES:
             self._close_in_table(_TABLE_CLOSES[name])
         elif name == "table" and self.open.get("table"):  # a table straight in a table (not in a cell) ends it
-            self._close_nearest(("table",), _MARKERS)
+            self._close_if(("table",), max(self.open["table"][-1], self._nearest(_MARKERS)))
         elif name in ("li", "dd", "dt"):
             items = ("li",) if name == "li" else ("dd", "dt")
             if any(self.open.get(item) for item in items):
@@ -417,6 +418,15 @@ class _Model:
         """Where the nearest open ``name`` is (callers check that one is open)."""
         return self._index(self.open[name][-1])
 
+    def _nearest(self, names: Iterable[str]) -> int:
+        """The serial of the nearest open element named in ``names`` (0 if none is open)."""
+        nearest = 0
+        for name in names:
+            serials = self.open.get(name)
+            if serials and serials[-1] > nearest:
+                nearest = serials[-1]
+        return nearest
+
     def _forget(self, name: str, *, every: bool) -> None:
         """Drop the last (or every) pending ``name`` since the last marker.
 
@@ -451,23 +461,17 @@ class _Model:
             if self.stack[index][0] in names:
                 self._pop_to(index)
 
-    def _close_nearest(self, names: tuple[str, ...], stop: frozenset[str]) -> bool:
-        """Close the nearest open element named in ``names``, unless one in ``stop`` stands above it."""
-        stack = self.stack
-        for index in range(len(stack) - 1, -1, -1):
-            current = stack[index][0]
-            if current in names:
-                self._pop_to(index)
-                return True
-            if current in stop:
-                return False
-        return False
-
     def _close_in_table(self, groups: tuple[tuple[str, ...], ...]) -> None:
         """Close the first group's element open in the current table (else the next group's)."""
+        table = -1  # found once a group's element is open
         for group in groups:
-            if any(self.open.get(name) for name in group) and self._close_nearest(group, _TABLE_SCOPE):
-                return
+            nearest = self._nearest(group)
+            if nearest:
+                if table < 0:
+                    table = self._nearest(_TABLE_SCOPE)
+                if nearest > table:
+                    self._pop_to(self._index(nearest))
+                    return
 
     def _push(self, name: str, namespace: str, tag: str) -> None:
         self.made = serial = self.made + 1
