@@ -88,3 +88,18 @@ def test_table_parts_in_a_deep_inner_table_are_read_in_linear_time(start: str, r
     """Each table part walked down the stack for an open one, to the inner table (a row for a row, then a
     cell): 14,000 ``<tr>`` under 3,980 ``<span>`` (150 KB) took the guard 6.3 s; found by serial now."""
     assert_let_through_in(page(start, repeated, size), 2.0)
+
+
+def test_a_long_formatting_tag_reopened_in_every_paragraph_is_refused() -> None:
+    """The parser copies a reopened element's attributes: a ``<b>`` of 200 KB left open in one paragraph and
+    reopened in 25,000 more (400 KB) made it allocate 5 GB and take 25 s, and the guard counted the tag's
+    attributes again each time (3 s). The page is refused once the copies would pass 10^8 characters."""
+    html = HEAD + '<p><b title="' + "x" * 200_000 + '"></p>' + "<p>x</p>" * 25_000
+    start = time.perf_counter()
+    found = too_costly(html)
+    assert time.perf_counter() - start < 2.0
+    assert found is not None
+    assert found[1] == "HTML misnested so that the parser would copy 100000000+ characters of formatting tags"
+    # A link of a few hundred characters left open over 20,000 paragraphs is copied 7 MB: let through.
+    link = '<a href="https://www.example.org/' + "x" * 300 + '">'
+    assert too_costly(HEAD + "<p>" + link + "</p>" + "<p>x</p>" * 20_000) is None

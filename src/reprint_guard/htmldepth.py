@@ -117,6 +117,10 @@ _ITEM_STOP = _SPECIAL - {"address", "div", "p"}
 #: Most formatting elements the parser may make again over a page: each misnested tag can make it
 #: recreate every pending one, so a few kilobytes could otherwise become millions of elements.
 MAX_REOPENED = 500_000
+#: Most characters of long tags (over ``_LONG``) the parser may copy in making their elements again: each
+#: copy gets every attribute (one tag of 200 KB reopened in 25,000 paragraphs, a page of 400 KB, made it
+#: allocate 5 GB and take 25 s). Shorter tags are held by ``MAX_REOPENED`` to as much.
+MAX_COPIED = MAX_REOPENED * 200
 #: Most elements (start tags) a page may have, and most tags of any kind: a republished article has
 #: hundreds (the model costs a few µs a tag).
 MAX_TAGS = 100_000
@@ -185,6 +189,7 @@ class _Model:
 
     __slots__ = (
         "alike",
+        "copied",
         "deepest",
         "html",
         "html_scope_at",
@@ -223,6 +228,7 @@ class _Model:
         self.html_scope_at: list[int] = []  # _SCOPE, HTML only
         self.templates_at: list[int] = []  # <template>, HTML only
         self.reopened = 0  # elements the parser would have made again, in all
+        self.copied = 0  # characters of their long tags, in all
         self.options = 0  # options in the select opened last
         self.squared = 0  # attributes and options, each element's count squared, added up
         self.deepest = 0
@@ -545,9 +551,13 @@ class _Model:
             self._push(name, "html", tag)
             if len(tag) > _LONG:  # each copy gets every attribute again
                 self._square(_attributes(tag), at, "attributes on its elements")
+                self.copied += len(tag)
         self.reopened += len(reopening)
         if self.reopened > MAX_REOPENED:
             problem = f"HTML misnested so that the parser would recreate {MAX_REOPENED}+ formatting elements"
+            raise _Refused(at, problem)
+        if self.copied > MAX_COPIED:
+            problem = f"HTML misnested so that the parser would copy {MAX_COPIED}+ characters of formatting tags"
             raise _Refused(at, problem)
         self.waiting -= len(reopening)
         self.alike[-1].clear()
