@@ -20,6 +20,9 @@ parser reopens them. What it leaves out (the adoption agency's moves, implied
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from collections.abc import Iterable
+from operator import itemgetter
 
 from .limits import MAX_HTML_ATTRIBUTES, MAX_HTML_DEPTH, MAX_HTML_OPTIONS
 
@@ -114,6 +117,10 @@ _ITEM_STOP = _SPECIAL - {"address", "div", "p"}
 #: Most formatting elements the parser may make again over a page: each misnested tag can make it
 #: recreate every pending one, so a few kilobytes could otherwise become millions of elements.
 MAX_REOPENED = 500_000
+#: Most characters of long tags (over ``_LONG``) the parser may copy in making their elements again: each
+#: copy gets every attribute (one tag of 200 KB reopened in 25,000 paragraphs, a page of 400 KB, made it
+#: allocate 5 GB and take 25 s). Shorter tags are held by ``MAX_REOPENED`` to as much.
+MAX_COPIED = MAX_REOPENED * 200
 #: Most elements (start tags) a page may have, and most tags of any kind: a republished article has
 #: hundreds (the model costs a few µs a tag).
 MAX_TAGS = 100_000
@@ -141,6 +148,8 @@ _LONG = 200
 
 #: A pending entry an end tag dropped: left in place (not deleted) so that the indices after it hold.
 _GONE = ("", "")
+#: An open element's serial: elements are only ever added on top, so the stack is in serial order.
+_SERIAL = itemgetter(3)
 
 
 def _formatting(name: str) -> bool:
@@ -152,6 +161,11 @@ def _attributes(tag: str) -> int:
     return sum(1 for _ in _ATTRIBUTE.finditer(tag, 1)) - 1
 
 
+def _last(serials: list[int] | None) -> int:
+    """The innermost of these open elements' serials (0 if none)."""
+    return serials[-1] if serials else 0
+
+
 class _Refused(Exception):
     """What makes the page too costly, raised where it is found."""
 
@@ -159,47 +173,62 @@ class _Refused(Exception):
 class _Model:
     """The tree builder's stack of open elements, in outline (see the module docstring).
 
-    Each open element is ``(name, namespace, tag source)``; ``open`` counts them
-    by name, so that no rule has to look down the whole stack for one that is not
-    there. ``pending`` holds the formatting elements a block closed, as ``(name,
+    Each open element is ``(name, namespace, tag source, serial)``, serials rising
+    up the stack. ``open`` holds the open elements' serials by name, innermost
+    last, and the ``*_at`` lists those of the special elements that stop a search
+    (see ``_push``): the rules find the nearest open element of a kind, and what
+    stops the search for it, without a walk down the stack, which cost the depth
+    for each of thousands of list items, cells or end tags under thousands of
+    ``<span>``. ``pending`` holds the formatting elements a block closed, as ``(name,
     tag source)``, with None where a table cell (or caption, ...) began: the
     parser reopens only those after the last such marker, and drops them when the
     cell closes. An end tag's pending element is found through ``where`` (per cell,
     by name: their indices in ``pending``) and left as ``_GONE``, so that a run of
-    stray end tags does not search the pending ones each. ``p_at`` and ``scope_at``
-    hold the stack indices of the open ``<p>`` and of button scope's boundaries, so
-    that whether a block closes a ``<p>`` needs no walk down the stack.
+    stray end tags does not search the pending ones each.
     """
 
     __slots__ = (
         "alike",
+        "copied",
         "deepest",
         "html",
+        "html_scope_at",
+        "html_special_at",
+        "item_at",
         "markup",
+        "made",
         "open",
         "options",
-        "p_at",
         "pending",
         "reopened",
         "scope_at",
+        "special_at",
         "squared",
         "stack",
         "starts",
+        "templates_at",
         "waiting",
         "where",
     )
 
     def __init__(self, html: str) -> None:
         self.html = html
-        self.stack: list[tuple[str, str, str]] = []
-        self.open: dict[str, int] = {}
+        self.stack: list[tuple[str, str, str, int]] = []
+        self.made = 0  # the last serial given
+        self.open: dict[str, list[int]] = {}
         self.pending: list[tuple[str, str] | None] = []
         self.waiting = 0  # pending entries (markers left out)
         self.alike: list[dict[str, int]] = [{}]  # per cell: pending entries by tag source
         self.where: list[dict[str, list[int]]] = [{}]  # per cell: pending entries' indices by name
-        self.p_at: list[int] = []  # stack indices of the open <p>, innermost last
-        self.scope_at: list[int] = []  # stack indices of the open _BUTTON_SCOPE elements, innermost last
+        # Serials of the open elements that stop a search, innermost last (each a subset of ``special_at``).
+        self.special_at: list[int] = []  # _SPECIAL, in any namespace
+        self.scope_at: list[int] = []  # _BUTTON_SCOPE, in any namespace
+        self.item_at: list[int] = []  # _ITEM_STOP, in any namespace
+        self.html_special_at: list[int] = []  # _SPECIAL, HTML only
+        self.html_scope_at: list[int] = []  # _SCOPE, HTML only
+        self.templates_at: list[int] = []  # <template>, HTML only
         self.reopened = 0  # elements the parser would have made again, in all
+        self.copied = 0  # characters of their long tags, in all
         self.options = 0  # options in the select opened last
         self.squared = 0  # attributes and options, each element's count squared, added up
         self.deepest = 0
@@ -288,7 +317,7 @@ class _Model:
         """Whether a start tag here is read as SVG or MathML (not in an integration point)."""
         if not self.stack:
             return False
-        name, namespace, _ = self.stack[-1]
+        name, namespace, _, _ = self.stack[-1]
         return namespace != "html" and name not in _INTEGRATION[namespace]
 
     def _start(self, name: str, tag: str, at: int) -> None:
@@ -315,20 +344,22 @@ class _Model:
             or (name == "form" and self.open.get("form"))
         ):
             return
-        if name in _CLOSES_P and self.p_at and (not self.scope_at or self.p_at[-1] > self.scope_at[-1]):
-            self._pop_to(self.p_at[-1])  # a <p> in button scope (what _close_nearest would find, without the walk)
+        if name in _CLOSES_P:
+            paragraphs = self.open.get("p")
+            if paragraphs and paragraphs[-1] > _last(self.scope_at):
+                self._pop_to(self._index(paragraphs[-1]))  # a <p> in button scope
         if name in _HEADINGS and stack and stack[-1][0] in _HEADINGS:
             self._pop_to(len(stack) - 1)
         if name in _TABLE_CLOSES:
             self._close_in_table(_TABLE_CLOSES[name])
         elif name == "table" and self.open.get("table"):  # a table straight in a table (not in a cell) ends it
-            self._close_nearest(("table",), _MARKERS)
+            self._close_if(("table",), max(self.open["table"][-1], self._nearest(_MARKERS)))
         elif name in ("li", "dd", "dt"):
             items = ("li",) if name == "li" else ("dd", "dt")
             if any(self.open.get(item) for item in items):
-                self._close_nearest(items, _ITEM_STOP)
+                self._close_if(items, _last(self.item_at))  # items are _ITEM_STOP elements too
         elif name == "button" and self.open.get("button"):
-            self._close_nearest(("button",), _SCOPE)
+            self._close_if(("button",), _last(self.scope_at))  # a button, or the _SCOPE element above it
         elif name in ("a", "nobr"):  # a second one ends the first (adoption agency), even a pending one
             self._forget(name, every=True)
             if self.open.get(name):
@@ -355,7 +386,8 @@ class _Model:
             self.where.append({})
 
     def _end(self, name: str) -> None:
-        if not self.open.get(name):
+        serials = self.open.get(name)
+        if not serials:
             self._forget(name, every=False)  # a pending one's own end tag: it is not reopened
             return
         if self.stack[-1][0] == name:  # the current element's own end tag closes it, whatever it is
@@ -363,30 +395,43 @@ class _Model:
             return
         if self.open.get("select") and name not in ("select", "option", "optgroup"):
             return  # a select keeps its content: other end tags are ignored there
-        stack = self.stack
+        # The nearest HTML element that stops the search for it (an <html> is never opened in the body, and a
+        # <table> is always HTML).
         if name in _TABLE_END:
-            boundaries = frozenset({"html", "template"}) | (frozenset() if name == "table" else {"table"})
+            boundary = _last(self.templates_at)
+            if name != "table":
+                boundary = max(boundary, _last(self.open.get("table")))
         elif name in _SCOPED_END or name in _HEADINGS:
-            boundaries = _SCOPE
+            boundary = _last(self.html_scope_at)
         else:
-            boundaries = _SPECIAL  # "any other end tag" stops at the first special element
-        for index in range(len(stack) - 1, -1, -1):
-            current, namespace, _ = stack[index]
-            if current == name:
-                if _formatting(name) and namespace == "html":
-                    self._close_formatting(index)
-                else:
-                    self._pop_to(index)
-                return
-            if namespace == "html" and current in boundaries:
-                return
+            boundary = _last(self.html_special_at)  # "any other end tag" stops at the first special element
+        if boundary > serials[-1]:
+            return
+        index = self._index(serials[-1])
+        if _formatting(name) and self.stack[index][1] == "html":
+            self._close_formatting(index)
+        else:
+            self._pop_to(index)
+
+    def _index(self, serial: int) -> int:
+        """Where the open element ``serial`` is on the stack (most often the top one)."""
+        stack = self.stack
+        if stack[-1][3] == serial:
+            return len(stack) - 1
+        return bisect_left(stack, serial, key=_SERIAL)
 
     def _find(self, name: str) -> int:
-        stack = self.stack
-        for index in range(len(stack) - 1, -1, -1):
-            if stack[index][0] == name:
-                return index
-        raise AssertionError(name)  # pragma: no cover - callers check ``open`` first
+        """Where the nearest open ``name`` is (callers check that one is open)."""
+        return self._index(self.open[name][-1])
+
+    def _nearest(self, names: Iterable[str]) -> int:
+        """The serial of the nearest open element named in ``names`` (0 if none is open)."""
+        nearest = 0
+        for name in names:
+            serials = self.open.get(name)
+            if serials and serials[-1] > nearest:
+                nearest = serials[-1]
+        return nearest
 
     def _forget(self, name: str, *, every: bool) -> None:
         """Drop the last (or every) pending ``name`` since the last marker.
@@ -407,53 +452,70 @@ class _Model:
 
     def _close_formatting(self, index: int) -> None:
         """A formatting element's end: the adoption agency moves it, but leaves the blocks above it open."""
-        if any(entry[0] in _SPECIAL for entry in self.stack[index + 1 :]):
-            name = self.stack.pop(index)[0]
-            self.open[name] -= 1
-            for indices in (self.p_at, self.scope_at):  # those above it move down one
-                at = len(indices) - 1
-                while at >= 0 and indices[at] > index:
-                    indices[at] -= 1
-                    at -= 1
+        name, _, _, serial = self.stack[index]
+        if _last(self.special_at) > serial:
+            del self.stack[index]  # the nearest open ``name``: the last of its serials
+            self.open[name].pop()
         else:
             self._pop_to(index)
 
-    def _close_nearest(self, names: tuple[str, ...], stop: frozenset[str]) -> bool:
-        """Close the nearest open element named in ``names``, unless one in ``stop`` stands above it."""
-        stack = self.stack
-        for index in range(len(stack) - 1, -1, -1):
-            current = stack[index][0]
-            if current in names:
+    def _close_if(self, names: tuple[str, ...], nearest: int) -> None:
+        """Close the open element ``nearest`` (a serial) if it is named in ``names``: the caller found the
+        nearest of them or of what stops the search for them, by serial (a walk down to it cost the depth)."""
+        if nearest:
+            index = self._index(nearest)
+            if self.stack[index][0] in names:
                 self._pop_to(index)
-                return True
-            if current in stop:
-                return False
-        return False
 
     def _close_in_table(self, groups: tuple[tuple[str, ...], ...]) -> None:
         """Close the first group's element open in the current table (else the next group's)."""
+        table = -1  # found once a group's element is open
         for group in groups:
-            if any(self.open.get(name) for name in group) and self._close_nearest(group, _TABLE_SCOPE):
-                return
+            nearest = self._nearest(group)
+            if nearest:
+                if table < 0:
+                    table = self._nearest(_TABLE_SCOPE)
+                if nearest > table:
+                    self._pop_to(self._index(nearest))
+                    return
 
     def _push(self, name: str, namespace: str, tag: str) -> None:
-        self.stack.append((name, namespace, tag))
-        self.open[name] = self.open.get(name, 0) + 1
-        if name == "p":
-            self.p_at.append(len(self.stack) - 1)
-        if name in _BUTTON_SCOPE:
-            self.scope_at.append(len(self.stack) - 1)
+        self.made = serial = self.made + 1
+        self.stack.append((name, namespace, tag, serial))
+        serials = self.open.get(name)
+        if serials is None:
+            self.open[name] = [serial]
+        else:
+            serials.append(serial)
+        if name in _SPECIAL:  # what stops a search for an element further down
+            self.special_at.append(serial)
+            if name in _BUTTON_SCOPE:
+                self.scope_at.append(serial)
+            if name in _ITEM_STOP:
+                self.item_at.append(serial)
+            if namespace == "html":
+                self.html_special_at.append(serial)
+                if name in _SCOPE:
+                    self.html_scope_at.append(serial)
+                    if name == "template":
+                        self.templates_at.append(serial)
 
     def _pop_to(self, index: int) -> None:
         """Close the element at ``index`` and everything opened inside it."""
         closed = self.stack[index:]
         del self.stack[index:]
-        for indices in (self.p_at, self.scope_at):
-            while indices and indices[-1] >= index:
-                indices.pop()
+        cut = closed[0][3]
+        if self.special_at and self.special_at[-1] >= cut:  # the other lists hold some of its serials
+            for serials in (self.special_at, self.scope_at, self.item_at, self.html_special_at):
+                while serials and serials[-1] >= cut:
+                    serials.pop()
+            if self.html_scope_at and self.html_scope_at[-1] >= cut:  # and this one, of templates_at's
+                for serials in (self.html_scope_at, self.templates_at):
+                    while serials and serials[-1] >= cut:
+                        serials.pop()
         for at in range(len(closed) - 1, -1, -1):  # innermost first, as the parser pops them
-            name, namespace, tag = closed[at]
-            self.open[name] -= 1
+            name, namespace, tag, _ = closed[at]
+            self.open[name].pop()
             if name in _MARKERS:  # the cell's own pending formatting goes with it
                 while self.pending:
                     entry = self.pending.pop()
@@ -489,9 +551,13 @@ class _Model:
             self._push(name, "html", tag)
             if len(tag) > _LONG:  # each copy gets every attribute again
                 self._square(_attributes(tag), at, "attributes on its elements")
+                self.copied += len(tag)
         self.reopened += len(reopening)
         if self.reopened > MAX_REOPENED:
             problem = f"HTML misnested so that the parser would recreate {MAX_REOPENED}+ formatting elements"
+            raise _Refused(at, problem)
+        if self.copied > MAX_COPIED:
+            problem = f"HTML misnested so that the parser would copy {MAX_COPIED}+ characters of formatting tags"
             raise _Refused(at, problem)
         self.waiting -= len(reopening)
         self.alike[-1].clear()
