@@ -136,6 +136,14 @@ def test_what_the_cuts_rely_on_holds_under_this_unicode_version() -> None:
     assert most <= _MOST_TAKEN_IN
 
 
+#: U+0618 and U+064E, the two Arabic marks of combining class 30 that normalise as themselves, in no order.
+_SHUFFLED = "".join(random.Random(3).choices("\u0618\u064e", k=1_500))
+
+#: The same two, built so that a mark (:data:`_SEAMED_MARK`) is read across a cut made where fewer than its length
+#: less one of them agree on both sides of it, or where the two meeting there stand side by side in a mark.
+_SEAMED = "\u0618" * 5 + "\u064e\u0618\u064e" + "\u064e" * 500 + "\u0618\u0618\u064e" + "\u0618" * 11
+_SEAMED_MARK = "\u064e\u0618\u064e\u0618"
+
 #: Pages around long runs, each with marks a reading could get wrong: one that holds in an outer block and not in
 #: the inner one (marks joining the run from outside, a letter before it), and the plain ones.
 PAGES = [
@@ -165,6 +173,9 @@ PAGES = [
     # Arabic harakat: fatha and shadda after a letter; two marks of one class and no other mark of it free
     ("<div>" * 20 + "\u0628" + "\u064e\u0651" * 400 + "</div>" * 20, (normalize("\u0628\u064e\u0651"),)),
     ("<div>" * 20 + "\u0618\u064e" * 500 + "</div>" * 20 + "<p>©</p>", ("\u064e\u0618\u0618", "©")),
+    ("<div>\u0628" * 20 + "\u0618\u064e" * 500 + "</div>" * 20, ("\u0618\u0618\u064e\u064e\u0618",)),
+    ("<div>" * 20 + "\u0628" + _SHUFFLED + "</div>" * 20, ("\u0618\u064e\u0618\u064e\u0618", "\u064e\u0618\u064e")),
+    ("<div>" * 20 + "\u0628" + _SEAMED + "</div>" * 20, (_SEAMED_MARK,)),
     # Vietnamese stacked marks, CGJ and ZWJ/ZWNJ between marks
     ("<div>" * 20 + "e\u0323\u0302" * 300 + "</div>" * 20, ("\u1ec7\u1ec7",)),
     ("<div>" * 20 + "a" + "\u0301\u034f" * 400 + "</div>\u0316" * 20, ("\u034f\u0316",)),

@@ -604,7 +604,6 @@ def _innermost_holding(
         return _holding_block_by_block(blocks, marks)
     order = {node.mem_id: at for at, node in enumerate(blocks)}
     reach = max(map(len, marks))
-    avoid = "".join(marks)
     # The open elements, outermost first, each (mem_id, its block's frame, whether the frame is its own); a
     # block's frame is [the node, its text's parts, whether a block in it holds a mark, whether a part was cut].
     stack: list[tuple[int, list[Any] | None, bool]] = []
@@ -622,7 +621,7 @@ def _innermost_holding(
                 holders.append((order[node.mem_id], folded))
                 inner = True
             elif outer is not None:
-                short, shortened = _shortened(text, reach, avoid)
+                short, shortened = _shortened(text, reach, marks)
                 outer[1].append(short)
                 outer[3] = outer[3] or cut or shortened
         if inner and outer is not None:
@@ -679,7 +678,7 @@ def _holding_block_by_block(blocks: list[LexborNode], marks: tuple[str, ...]) ->
 _KEPT_WHOLE = 256
 
 
-def _shortened(text: str, reach: int, avoid: str) -> tuple[str, bool]:
+def _shortened(text: str, reach: int, marks: tuple[str, ...]) -> tuple[str, bool]:
     """A block's ``text`` that holds no mark, as the block around it needs it: its middle cut out (one
     :data:`_CUT`) when it is long; and whether it was cut or trimmed (a block around it that holds a mark
     reads its own text whole).
@@ -694,7 +693,7 @@ def _shortened(text: str, reach: int, avoid: str) -> tuple[str, bool]:
     whole; a text cut already is cut no further in than its first and last cut,
     whose sides keep as many. A text with too few solid characters near an end
     (a long run of combining marks or of Hangul vowels) is cut in its NFKC form
-    instead (:func:`_cut_normalised`); ``avoid``: the marks, joined.
+    instead (:func:`_cut_normalised`), with the ``marks`` in mind.
     """
     if len(text) <= 8 * reach + _KEPT_WHOLE:
         return text, False
@@ -704,7 +703,7 @@ def _shortened(text: str, reach: int, avoid: str) -> tuple[str, bool]:
     found = _solid_at(text, reach, last=False)  # the first solid character after the head's
     ends = _solid_at(text, reach, last=True) if found is not None else None
     if found is None or ends is None:
-        return _cut_normalised(text, reach, avoid)
+        return _cut_normalised(text, reach, marks)
     start = found[reach] if len(found) > reach else len(text)
     end = ends[-reach] if len(ends) >= reach else 0
     cut = text.find(_CUT)
@@ -712,7 +711,7 @@ def _shortened(text: str, reach: int, avoid: str) -> tuple[str, bool]:
         start, end = min(start, cut), max(end, text.rfind(_CUT) + 1)
     if start < end:
         return text[:start] + _CUT + text[end:], True
-    return _cut_normalised(text, reach, avoid)
+    return _cut_normalised(text, reach, marks)
 
 
 def _compacted(text: str) -> str:
@@ -806,7 +805,7 @@ def _starts_alone(char: str) -> bool:
 _MOST_TAKEN_IN = 4
 
 
-def _cut_normalised(text: str, reach: int, avoid: str) -> tuple[str, bool]:
+def _cut_normalised(text: str, reach: int, marks: tuple[str, ...]) -> tuple[str, bool]:
     """:func:`_shortened` of a (compacted) text with too few solid characters near an end, cut in its NFKC
     form, and whether it was cut or trimmed.
 
@@ -821,7 +820,7 @@ def _cut_normalised(text: str, reach: int, avoid: str) -> tuple[str, bool]:
     after the last starter is joined by what stands around the text, and could
     not be cut.
     """
-    normal, trimmed = _trimmed_runs(nfkc(text), reach + _MOST_TAKEN_IN, avoid)
+    normal, trimmed = _trimmed_runs(nfkc(text), reach, marks)
     first = _anchor(normal, 16 * reach + 4096)
     last = len(normal) - 1
     while last >= 0 and unicodedata.combining(normal[last]):
@@ -922,25 +921,25 @@ def _second_halves() -> dict[str, tuple[str, ...]]:
     return {second: tuple(whole) for second, whole in halves.items()}
 
 
-def _trimmed_runs(normal: str, keep: int, avoid: str) -> tuple[str, bool]:
+def _trimmed_runs(normal: str, reach: int, marks: tuple[str, ...]) -> tuple[str, bool]:
     """``normal`` (NFKC text) with the middle of each combining class left out of its long runs of combining
     marks, and whether any was.
 
     NFKC sorts a run by combining class, and the letter before it takes in no
     more than the first few of a class (:data:`_MOST_TAKEN_IN`); combining
     marks that join the run from around the text go to an end of their class.
-    So a class keeps its first and last ``keep`` whatever stands around, and
-    what a mark could be read in across its middle stood whole in the text,
-    which holds no mark. Where a class's combining marks differ, one of that
-    class that no mark holds (``avoid``: the marks, joined) is put between, so
-    that nothing read across the gap is taken for a mark; a class with no such
-    combining mark is kept whole.
+    So a class keeps its first and last few more than ``reach`` (a mark's
+    length) whatever stands around, and what a mark could be read in across
+    its middle stood whole in the text, which holds no mark. Where a class's
+    combining marks differ, what is read across the gap must not be taken for
+    one of the ``marks`` (see :func:`_trimmed_run`).
     """
+    keep = reach + _MOST_TAKEN_IN
     pieces: list[str] = []
     done = 0
     for found in _mark_runs()[0].finditer(normal):
         if found.end() - found.start() > 2 * keep + 1:
-            run = _trimmed_run(found.group(), keep, avoid)
+            run = _trimmed_run(found.group(), reach, marks)
             if len(run) < found.end() - found.start():
                 pieces += (normal[done : found.start()], run)
                 done = found.end()
@@ -950,29 +949,73 @@ def _trimmed_runs(normal: str, keep: int, avoid: str) -> tuple[str, bool]:
     return "".join(pieces), True
 
 
-def _trimmed_run(run: str, keep: int, avoid: str) -> str:
+def _trimmed_run(run: str, reach: int, marks: tuple[str, ...]) -> str:
     """A run of combining marks in canonical order, each class's middle left out when it is long (see
-    :func:`_trimmed_runs`)."""
+    :func:`_trimmed_runs`).
+
+    A class of one combining mark over and over reads the same across the gap.
+    Another is parted by a combining mark of its class that no mark holds, or
+    else cut where no mark is read across the cut (:func:`_seam`); a class with
+    neither is kept whole.
+    """
+    keep = reach + _MOST_TAKEN_IN
     kept: list[str] = []
     low = 0
     while low < len(run):
         high = bisect.bisect_right(run, unicodedata.combining(run[low]), low, key=unicodedata.combining)
         if high - low <= 2 * keep + 1:
             kept.append(run[low:high])
-        elif run.count(run[low], low, high) == high - low:  # one combining mark over and over: nothing to part
+        elif run.count(run[low], low, high) == high - low:
             kept.append(run[low : low + 2 * keep])
-        elif (gap := _gap_mark(unicodedata.combining(run[low]), avoid)) is not None:
+        elif (gap := _gap_mark(unicodedata.combining(run[low]), marks)) is not None:
             kept.append(run[low : low + keep] + gap + run[high - keep : high])
+        elif (seam := _seam(run, low + keep, high - keep, reach, marks)) is not None:
+            kept.append(run[low : seam[0]] + run[seam[1] : high])
         else:
             kept.append(run[low:high])
         low = high
     return "".join(kept)
 
 
+#: How far from the ends it keeps a cut in a class of combining marks with no gap mark may move (see :func:`_seam`).
+_SEAM_ROOM = 16
+
+
+def _seam(run: str, start: int, end: int, reach: int, marks: tuple[str, ...]) -> tuple[int, int] | None:
+    """Where ``run`` (one class of combining marks, differing) may be cut short, from a place at or after
+    ``start`` to one at or before ``end`` and near each, with none of the ``marks`` read across the cut: where
+    the ``reach`` - 1 combining marks before both places are the same, so that whatever is read across was
+    read in the run (a run that repeats itself); else the first places where no mark is (:func:`_read_across`).
+    None when there are none."""
+    before = run[start - reach + 1 : start] if reach > 1 else ""
+    again = run.rfind(before, start, end)
+    if again >= 0 and end - 4 * _SEAM_ROOM <= again + len(before) <= end:
+        return start, again + len(before)
+    for cut in range(start, min(start + _SEAM_ROOM, end + 1)):
+        for resume in range(end, max(end - _SEAM_ROOM, cut - 1), -1):
+            if not _read_across(run[cut - reach + 1 : cut], run[resume : resume + reach - 1], marks):
+                return cut, resume
+    return None
+
+
+def _read_across(left: str, right: str, marks: tuple[str, ...]) -> bool:
+    """Whether one of the ``marks`` is read across the meeting of ``left`` and ``right`` (combining marks,
+    each folded to one character, as the normalised text has them)."""
+    joined, middle = left.casefold() + right.casefold(), len(left)
+    for mark in marks:
+        at = joined.find(mark)
+        while at >= 0:
+            if at < middle < at + len(mark):
+                return True
+            at = joined.find(mark, at + 1)
+    return False
+
+
 @lru_cache(maxsize=256)
-def _gap_mark(combining_class: int, avoid: str) -> str | None:
-    """A combining mark of ``combining_class`` that normalises as itself and that no mark holds (``avoid``)."""
-    return next((mark for mark in _marks_by_class().get(combining_class, ()) if mark not in avoid), None)
+def _gap_mark(combining_class: int, marks: tuple[str, ...]) -> str | None:
+    """A combining mark of ``combining_class`` that normalises as itself and that none of the ``marks`` holds."""
+    taken = "".join(marks)
+    return next((gap for gap in _marks_by_class().get(combining_class, ()) if gap not in taken), None)
 
 
 @lru_cache(maxsize=1)
