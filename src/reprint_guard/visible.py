@@ -7,6 +7,7 @@ what decides nesting, comments and raw HTML inside Markdown.
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from collections.abc import Callable, Iterable
@@ -34,11 +35,13 @@ from .textnorm import (
     _COMPOSES_BACKWARD_UNICODE,
     _ZERO_WIDTH_CHARS,
     ZERO_WIDTH,
+    _mark_runs,
     _nfkc_inert,
     collapse,
     find_phrase,
     fold_utf8,
     lower,
+    nfkc,
     normalize,
     normalize_utf8,
     normalized_utf8,
@@ -602,23 +605,25 @@ def _innermost_holding(
     order = {node.mem_id: at for at, node in enumerate(blocks)}
     reach = max(map(len, marks))
     # The open elements, outermost first, each (mem_id, its block's frame, whether the frame is its own); a
-    # block's frame is [the node, its text's parts, whether a block in it holds a mark].
+    # block's frame is [the node, its text's parts, whether a block in it holds a mark, whether a part was cut].
     stack: list[tuple[int, list[Any] | None, bool]] = []
     holders: list[tuple[int, str]] = []
 
     def close(frame: list[Any]) -> None:
-        node, parts, inner = frame
+        node, parts, inner, cut = frame
         outer = stack[-1][1] if stack else None  # the block around it
         if not inner:
             text = "".join(parts)
             folded = normalize(text)
             if any(mark in folded for mark in marks):
-                if _CUT in text:  # a block in it was cut short: read it whole (no block in it holds a mark)
+                if cut:  # a block in it was cut short: read it whole (no block in it holds a mark)
                     folded = normalize(node.text(deep=True, separator=""))
                 holders.append((order[node.mem_id], folded))
                 inner = True
             elif outer is not None:
-                outer[1].append(_shortened(text, reach))
+                short, shortened = _shortened(text, reach, marks)
+                outer[1].append(short)
+                outer[3] = outer[3] or cut or shortened
         if inner and outer is not None:
             outer[2] = True
 
@@ -639,7 +644,7 @@ def _innermost_holding(
                 stack[-1][1][1].append(text)
         elif node.is_element_node:
             if node.mem_id in order:
-                stack.append((node.mem_id, [node, [], False], True))
+                stack.append((node.mem_id, [node, [], False, False], True))
             else:
                 stack.append((node.mem_id, stack[-1][1] if stack else None, False))
     while stack:
@@ -673,9 +678,10 @@ def _holding_block_by_block(blocks: list[LexborNode], marks: tuple[str, ...]) ->
 _KEPT_WHOLE = 256
 
 
-def _shortened(text: str, reach: int) -> str:
+def _shortened(text: str, reach: int, marks: tuple[str, ...]) -> tuple[str, bool]:
     """A block's ``text`` that holds no mark, as the block around it needs it: its middle cut out (one
-    :data:`_CUT`) when it is long.
+    :data:`_CUT`) when it is long; and whether it was cut or trimmed (a block around it that holds a mark
+    reads its own text whole).
 
     A long text is first :func:`_compacted` (what normalises the same anywhere,
     so a run of spaces with no solid character in it is passed on short). A
@@ -685,21 +691,27 @@ def _shortened(text: str, reach: int) -> str:
     of the normalised text). The cuts fall before a solid character, across
     which NFKC composes nothing, so what is left normalises as it did in the
     whole; a text cut already is cut no further in than its first and last cut,
-    whose sides keep as many.
+    whose sides keep as many. A text with too few solid characters near an end
+    (a long run of combining marks or of Hangul vowels) is cut in its NFKC form
+    instead (:func:`_cut_normalised`), with the ``marks`` in mind.
     """
     if len(text) <= 8 * reach + _KEPT_WHOLE:
-        return text
+        return text, False
     text = _compacted(text)
     if len(text) <= 8 * reach + _KEPT_WHOLE:
-        return text
+        return text, False
     found = _solid_at(text, reach, last=False)  # the first solid character after the head's
+    ends = _solid_at(text, reach, last=True) if found is not None else None
+    if found is None or ends is None:
+        return _cut_normalised(text, reach, marks)
     start = found[reach] if len(found) > reach else len(text)
-    found = _solid_at(text, reach, last=True)
-    end = found[-reach] if len(found) >= reach else 0
+    end = ends[-reach] if len(ends) >= reach else 0
     cut = text.find(_CUT)
     if cut >= 0:
         start, end = min(start, cut), max(end, text.rfind(_CUT) + 1)
-    return text[:start] + _CUT + text[end:] if start < end else text
+    if start < end:
+        return text[:start] + _CUT + text[end:], True
+    return _cut_normalised(text, reach, marks)
 
 
 def _compacted(text: str) -> str:
@@ -721,11 +733,13 @@ def _last_if_blank(found: re.Match[str]) -> str:
     return run[-1] if all(map(_is_blank, set(run))) else run
 
 
-def _solid_at(text: str, reach: int, *, last: bool) -> list[int]:
+def _solid_at(text: str, reach: int, *, last: bool) -> list[int] | None:
     """Where the first ``reach`` + 1 (or the last ``reach``) solid characters of ``text`` stand (fewer when it
-    has fewer), looked for in a stretch of the text's start (or end) that grows until they are there."""
+    has fewer), looked for in a stretch of the text's start (or end) that grows, twice at most, until they
+    are there; None when they are not there (a text with few solid characters is cut another way, rather than
+    read character by character in Python at each of thousands of blocks around it)."""
     size = 16 * reach + 256
-    while True:
+    for _ in range(2):
         begin, end = (max(0, len(text) - size), len(text)) if last else (0, min(len(text), size))
         found = [
             match.start()
@@ -735,6 +749,7 @@ def _solid_at(text: str, reach: int, *, last: bool) -> list[int]:
         if len(found) > reach or (begin == 0 and end == len(text)):
             return found
         size *= 4
+    return None
 
 
 @lru_cache(maxsize=1)
@@ -771,6 +786,7 @@ def _is_blank(char: str) -> bool:
     return _starts_alone(char) and normalize(char) == ""
 
 
+@lru_cache(maxsize=4096)
 def _starts_alone(char: str) -> bool:
     """Whether NFKC composes nothing across the start of ``char``: it is no zero-width character (removed,
     joining its neighbours), has combining class 0, and so has the first character it decomposes to, neither
@@ -781,6 +797,236 @@ def _starts_alone(char: str) -> bool:
         return False
     first = unicodedata.normalize("NFKD", char)[:1]
     return all(part and unicodedata.combining(part) == 0 and part not in _COMPOSES_BACKWARD for part in (char, first))
+
+
+#: At least as many combining marks as a letter takes in (U+1F82 GREEK SMALL LETTER ALPHA WITH PSILI AND VARIA
+#: AND YPOGEGRAMMENI takes in three; a test holds the figure): a run trimmed keeps this many more of each class
+#: than a mark is long.
+_MOST_TAKEN_IN = 4
+
+
+def _cut_normalised(text: str, reach: int, marks: tuple[str, ...]) -> tuple[str, bool]:
+    """:func:`_shortened` of a (compacted) text with too few solid characters near an end, cut in its NFKC
+    form, and whether it was cut or trimmed.
+
+    The text's NFKC form normalises wherever it stands as the text does (NFKC
+    adds no zero-width character). Nothing around the text changes what stands
+    in that form from its first anchor (:func:`_anchor`) to its last starter
+    (combining class 0; combining marks after the text join those after it):
+    each combining mark there is in its place and composed already, so a cut
+    may fall anywhere between, even within a run of them, with a head and a
+    tail of ``reach`` characters besides white space. Long runs of combining
+    marks are first trimmed (:func:`_trimmed_runs`): one before the anchor or
+    after the last starter is joined by what stands around the text, and could
+    not be cut.
+    """
+    normal, trimmed = _trimmed_runs(nfkc(text), reach, marks)
+    first = _anchor(normal, 16 * reach + 4096)
+    last = len(normal) - 1
+    while last >= 0 and unicodedata.combining(normal[last]):
+        last -= 1
+    if first is None or first >= last:
+        return normal, trimmed
+    head = _reach_of(reach).match(normal, first, last)
+    tail = _reach_back(normal, first, last, reach)
+    if head is None or tail is None:
+        return normal, trimmed
+    start, end = head.end(), tail
+    cut = normal.find(_CUT)
+    if cut >= 0:  # the anchor stands at or before it: a cut starts alone
+        start, end = min(start, cut), max(end, normal.rfind(_CUT) + 1)
+    if start >= end:
+        return normal, trimmed
+    return normal[:start] + _CUT + normal[end:], True
+
+
+@lru_cache(maxsize=64)
+def _reach_of(reach: int) -> re.Pattern[str]:
+    """The shortest stretch holding ``reach`` characters besides white space (each one of the normalised text)."""
+    return re.compile(rf"(?:\s*\S){{{reach}}}")
+
+
+def _reach_back(normal: str, first: int, last: int, reach: int) -> int | None:
+    """Where the last ``reach`` characters besides white space before ``last`` (and from ``first``) begin; None
+    when there are fewer. Looked for in a stretch before ``last`` that grows until they are there."""
+    size = 16 * reach + 256
+    while True:
+        begin = max(first, last - size)
+        found = _reach_of(reach).match(normal[begin:last][::-1])
+        if found is not None:
+            return last - found.end()
+        if begin == first:
+            return None
+        size *= 4
+
+
+def _anchor(normal: str, limit: int) -> int | None:
+    """The first place in ``normal`` (NFKC text), among its first ``limit``, across which NFKC composes
+    nothing whatever stands before the text: before a character that starts alone (:func:`_starts_alone`),
+    or one that stands apart from what is before it (:func:`_stands_apart`). None when there is none there."""
+    for at in range(min(len(normal), limit)):
+        char = normal[at]
+        if not unicodedata.combining(char) and (_starts_alone(char) or _stands_apart(normal, at)):
+            return at
+    return None
+
+
+#: Farthest back a starter is looked for before a character that may compose with it.
+_LOOK_BACK = 64
+
+
+def _stands_apart(normal: str, at: int) -> bool:
+    """Whether the starter at ``at`` in ``normal`` (NFKC text; a Hangul vowel, a vowel sign's second half)
+    composes with nothing before it, whatever stands before the text: the starter before it has no
+    decomposition, and none of the forms it may take there (:func:`_forms`) takes in any of the combining
+    marks between or the starter at ``at``."""
+    before = at - 1
+    while before >= 0 and at - before <= _LOOK_BACK and unicodedata.combining(normal[before]):
+        before -= 1
+    if before < 0 or unicodedata.combining(normal[before]):
+        return False
+    return _apart_after(normal[before], normal[before + 1 : at + 1])
+
+
+@lru_cache(maxsize=4096)
+def _apart_after(starter: str, after: str) -> bool:
+    """Whether NFC leaves ``after`` (combining marks, then a starter) as it is after any form of ``starter``."""
+    if unicodedata.normalize("NFKD", starter) != starter:
+        return False
+    return all(unicodedata.normalize("NFC", form + after) == form + after for form in _forms(starter))
+
+
+def _forms(char: str) -> tuple[str, ...]:
+    """What ``char`` (with no decomposition) may stand as in NFKC text, after what comes before it: itself, or
+    a character it is the second half of (a Hangul syllable for a vowel or a final consonant)."""
+    code = ord(char)
+    if 0x1161 <= code <= 0x1175:  # a vowel: any leading consonant before it makes a syllable
+        return (char, *(chr(0xAC00 + (lead * 21 + code - 0x1161) * 28) for lead in range(19)))
+    if 0x11A8 <= code <= 0x11C2:  # a final consonant: any syllable without one before it takes it in
+        return (char, *(chr(0xAC00 + syllable * 28 + code - 0x11A7) for syllable in range(19 * 21)))
+    return (char, *_second_halves().get(char, ()))
+
+
+@lru_cache(maxsize=1)
+def _second_halves() -> dict[str, tuple[str, ...]]:
+    """Each character that NFC composes with one before it, and the characters it so becomes part of (every
+    canonical pair stands below U+20000: a test holds this). Built once, on the first page that needs it."""
+    halves: dict[str, list[str]] = {}
+    for code in range(0x20000):
+        parts = unicodedata.decomposition(chr(code)).split()
+        if len(parts) == 2 and not parts[0].startswith("<"):
+            first, second = (chr(int(part, 16)) for part in parts)
+            if unicodedata.normalize("NFC", first + second) == chr(code):
+                halves.setdefault(second, []).append(chr(code))
+    return {second: tuple(whole) for second, whole in halves.items()}
+
+
+def _trimmed_runs(normal: str, reach: int, marks: tuple[str, ...]) -> tuple[str, bool]:
+    """``normal`` (NFKC text) with the middle of each combining class left out of its long runs of combining
+    marks, and whether any was.
+
+    NFKC sorts a run by combining class, and the letter before it takes in no
+    more than the first few of a class (:data:`_MOST_TAKEN_IN`); combining
+    marks that join the run from around the text go to an end of their class.
+    So a class keeps its first and last few more than ``reach`` (a mark's
+    length) whatever stands around, and what a mark could be read in across
+    its middle stood whole in the text, which holds no mark. Where a class's
+    combining marks differ, what is read across the gap must not be taken for
+    one of the ``marks`` (see :func:`_trimmed_run`).
+    """
+    keep = reach + _MOST_TAKEN_IN
+    pieces: list[str] = []
+    done = 0
+    for found in _mark_runs()[0].finditer(normal):
+        if found.end() - found.start() > 2 * keep + 1:
+            run = _trimmed_run(found.group(), reach, marks)
+            if len(run) < found.end() - found.start():
+                pieces += (normal[done : found.start()], run)
+                done = found.end()
+    if not pieces:
+        return normal, False
+    pieces.append(normal[done:])
+    return "".join(pieces), True
+
+
+def _trimmed_run(run: str, reach: int, marks: tuple[str, ...]) -> str:
+    """A run of combining marks in canonical order, each class's middle left out when it is long (see
+    :func:`_trimmed_runs`).
+
+    A class of one combining mark over and over reads the same across the gap.
+    Another is parted by a combining mark of its class that no mark holds, or
+    else cut where no mark is read across the cut (:func:`_seam`); a class with
+    neither is kept whole.
+    """
+    keep = reach + _MOST_TAKEN_IN
+    kept: list[str] = []
+    low = 0
+    while low < len(run):
+        high = bisect.bisect_right(run, unicodedata.combining(run[low]), low, key=unicodedata.combining)
+        if high - low <= 2 * keep + 1:
+            kept.append(run[low:high])
+        elif run.count(run[low], low, high) == high - low:
+            kept.append(run[low : low + 2 * keep])
+        elif (gap := _gap_mark(unicodedata.combining(run[low]), marks)) is not None:
+            kept.append(run[low : low + keep] + gap + run[high - keep : high])
+        elif (seam := _seam(run, low + keep, high - keep, reach, marks)) is not None:
+            kept.append(run[low : seam[0]] + run[seam[1] : high])
+        else:
+            kept.append(run[low:high])
+        low = high
+    return "".join(kept)
+
+
+#: How far from the ends it keeps a cut in a class of combining marks with no gap mark may move (see :func:`_seam`).
+_SEAM_ROOM = 16
+
+
+def _seam(run: str, start: int, end: int, reach: int, marks: tuple[str, ...]) -> tuple[int, int] | None:
+    """Where ``run`` (one class of combining marks, differing) may be cut short, from a place at or after
+    ``start`` to one at or before ``end`` and near each, with none of the ``marks`` read across the cut: where
+    the ``reach`` - 1 combining marks before both places are the same, so that whatever is read across was
+    read in the run (a run that repeats itself); else the first places where no mark is (:func:`_read_across`).
+    None when there are none."""
+    before = run[start - reach + 1 : start] if reach > 1 else ""
+    again = run.rfind(before, start, end)
+    if again >= 0 and end - 4 * _SEAM_ROOM <= again + len(before) <= end:
+        return start, again + len(before)
+    for cut in range(start, min(start + _SEAM_ROOM, end + 1)):
+        for resume in range(end, max(end - _SEAM_ROOM, cut - 1), -1):
+            if not _read_across(run[cut - reach + 1 : cut], run[resume : resume + reach - 1], marks):
+                return cut, resume
+    return None
+
+
+def _read_across(left: str, right: str, marks: tuple[str, ...]) -> bool:
+    """Whether one of the ``marks`` is read across the meeting of ``left`` and ``right`` (combining marks,
+    each folded to one character, as the normalised text has them)."""
+    joined, middle = left.casefold() + right.casefold(), len(left)
+    for mark in marks:
+        at = joined.find(mark)
+        while at >= 0:
+            if at < middle < at + len(mark):
+                return True
+            at = joined.find(mark, at + 1)
+    return False
+
+
+@lru_cache(maxsize=256)
+def _gap_mark(combining_class: int, marks: tuple[str, ...]) -> str | None:
+    """A combining mark of ``combining_class`` that normalises as itself and that none of the ``marks`` holds."""
+    taken = "".join(marks)
+    return next((gap for gap in _marks_by_class().get(combining_class, ()) if gap not in taken), None)
+
+
+@lru_cache(maxsize=1)
+def _marks_by_class() -> dict[int, tuple[str, ...]]:
+    """The combining marks that NFKC and case folding leave as they are (none is a look-alike), by class."""
+    marks: dict[int, list[str]] = {}
+    for code in range(0x300, 0x20000):
+        char = chr(code)
+        if unicodedata.combining(char) and unicodedata.normalize("NFKD", char) == char == char.casefold():
+            marks.setdefault(unicodedata.combining(char), []).append(char)
+    return {combining_class: tuple(chars) for combining_class, chars in marks.items()}
 
 
 def _block_of(anchor: LexborNode) -> LexborNode:
