@@ -13,14 +13,8 @@ import pytest
 
 from reprint_guard import check
 from reprint_guard.htmldepth import _Model, too_costly
+from test_linear_guard import HEAD, META
 
-URL = "https://www.globalresearch.ca/some-story/5812345"
-META = {"original_url": URL, "author": "Ana Ruiz", "commercial": False}
-HEAD = (
-    f'<html><head><link rel="canonical" href="{URL}"></head><body>'
-    f'<p>The original source of this article is <a href="{URL}">Global Research</a>.'
-    " Copyright © Ana Ruiz, Global Research, 2025</p>"
-)
 SPANS = "<span>" * 3980
 
 

@@ -21,15 +21,8 @@ from selectolax.lexbor import LexborHTMLParser
 from reprint_guard import check
 from reprint_guard.textnorm import _ZERO_WIDTH_CHARS, normalize
 from reprint_guard.visible import _TEXT_BLOCKS, _holding_block_by_block, _innermost_holding
+from test_linear_nesting import GR_META
 
-GR_META = {
-    "title": "T",
-    "author": "Ana Ruiz",
-    "original_url": "https://www.globalresearch.ca/some-story/5812345",
-    "original_published": "2025-01-01",
-    "medium": "web",
-    "commercial": False,
-}
 DEPTH = 3_900
 
 #: Combining marks of many classes (two of U+0300's 230 and 220 each; Hebrew, Arabic, Devanagari, Tibetan and kana
