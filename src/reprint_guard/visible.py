@@ -977,7 +977,7 @@ def _trimmed_run(run: str, reach: int, marks: tuple[str, ...]) -> str:
     return "".join(kept)
 
 
-#: How far from the ends it keeps a cut in a class of combining marks with no gap mark may move (see :func:`_seam`).
+#: How far in from the ends a class of combining marks keeps a cut with no gap mark is looked for (see :func:`_seam`).
 _SEAM_ROOM = 16
 
 
