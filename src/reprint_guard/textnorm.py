@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from functools import lru_cache
 
 #: Characters that show nothing: zero-width spaces and joiners, the soft hyphen, and the marks that set the
@@ -78,6 +78,8 @@ def _nfkc_inert(char: str) -> bool:
 
 #: Runs of combining marks shorter than this are left to CPython's own ordering (see :func:`nfkc`).
 _LONG_RUN = 32
+#: A character above U+FFFF.
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 
 
 def nfkc(text: str, chars: set[str] | None = None) -> str:
@@ -96,8 +98,12 @@ def nfkc(text: str, chars: set[str] | None = None) -> str:
             chars = _non_ascii(text.encode("utf-8", "surrogatepass"))
         marks = [char for char in chars if _leads_with_mark(char)]
         if marks and sum(map(text.count, marks)) >= _LONG_RUN:
-            run, _ = _mark_runs()
-            text = run.sub(_in_canonical_order, text)
+            pieces, done = [], 0
+            for start, end in mark_runs(text):
+                pieces += (text[done:start], _in_canonical_order(text[start:end]))
+                done = end
+            if pieces:
+                text = "".join(pieces) + text[done:]
     return unicodedata.normalize("NFKC", text)
 
 
@@ -109,23 +115,36 @@ def _leads_with_mark(char: str) -> bool:
     )
 
 
-def _in_canonical_order(found: re.Match[str]) -> str:
+def _in_canonical_order(run: str) -> str:
     """A run of marks sorted by combining class, as NFKC sorts it (those that decompose to marks of other
     classes decomposed first)."""
-    run = found.group()
-    _, split = _mark_runs()
+    split = _mark_runs()[2]
     if any(chr(code) in run for code in split):
         run = run.translate(split)
     return "".join(sorted(run, key=unicodedata.combining))
 
 
-@lru_cache(maxsize=1)
-def _mark_runs() -> tuple[re.Pattern[str], dict[int, str]]:
-    """A long run of characters that NFKC decomposes to combining marks alone, and a table decomposing those
-    among them whose marks are not all of the character's own class (U+0F73, the halfwidth voicing marks).
+def mark_runs(text: str) -> Iterator[tuple[int, int]]:
+    """Where ``text`` holds a run of at least :data:`_LONG_RUN` characters that NFKC decomposes to combining
+    marks alone (start, end), in order. Looked for first with the marks of the Basic Multilingual Plane and any
+    character above it (a class of all the marks costs ten times as much a character to match), then within
+    a stretch that holds one of the latter, with the marks alone."""
+    quick, exact, _ = _mark_runs()
+    for stretch in quick.finditer(text):
+        if _ASTRAL.search(text, stretch.start(), stretch.end()) is None:
+            yield stretch.span()
+        else:
+            yield from (run.span() for run in exact.finditer(text, stretch.start(), stretch.end()))
 
-    Every such character stands below U+20000 (a test holds this): built in about 10 ms, for the first text
-    that holds enough marks to make a run.
+
+@lru_cache(maxsize=1)
+def _mark_runs() -> tuple[re.Pattern[str], re.Pattern[str], dict[int, str]]:
+    """For :func:`mark_runs`: a long run of characters that NFKC decomposes to combining marks alone, or above
+    U+FFFF; the same of those characters alone; and a table decomposing those among them whose marks are not
+    all of the character's own class (U+0F73, the halfwidth voicing marks).
+
+    Every such character stands from U+0300 to U+20000 (a test holds this): built in about 10 ms, for the first
+    text that holds enough marks to make a run.
     """
     combining, decomposition = unicodedata.combining, unicodedata.decomposition
     codes, split = [], {}
@@ -139,14 +158,23 @@ def _mark_runs() -> tuple[re.Pattern[str], dict[int, str]]:
         codes.append(code)
         if any(combining(mark) != combining(char) for mark in marks):
             split[code] = marks
+    plane = "".join(_ranges([code for code in codes if code <= 0xFFFF]))
+    return (
+        re.compile(f"[{plane}\\U00010000-\\U0010ffff]{{{_LONG_RUN},}}"),
+        re.compile(f"[{''.join(_ranges(codes))}]{{{_LONG_RUN},}}"),
+        split,
+    )
+
+
+def _ranges(codes: list[int]) -> Iterator[str]:
+    """``codes`` (ascending) as the ranges of a regular expression's class."""
     ranges: list[list[int]] = []
     for code in codes:
         if ranges and ranges[-1][1] == code - 1:
             ranges[-1][1] = code
         else:
             ranges.append([code, code])
-    members = "".join(f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in ranges)
-    return re.compile(f"[{members}]{{{_LONG_RUN},}}"), split
+    return (f"{re.escape(chr(first))}-{re.escape(chr(last))}" for first, last in ranges)
 
 
 def normalize(text: str, *, fold_case: bool = True) -> str:

@@ -35,12 +35,12 @@ from .textnorm import (
     _COMPOSES_BACKWARD_UNICODE,
     _ZERO_WIDTH_CHARS,
     ZERO_WIDTH,
-    _mark_runs,
     _nfkc_inert,
     collapse,
     find_phrase,
     fold_utf8,
     lower,
+    mark_runs,
     nfkc,
     normalize,
     normalize_utf8,
@@ -937,12 +937,12 @@ def _trimmed_runs(normal: str, reach: int, marks: tuple[str, ...]) -> tuple[str,
     keep = reach + _MOST_TAKEN_IN
     pieces: list[str] = []
     done = 0
-    for found in _mark_runs()[0].finditer(normal):
-        if found.end() - found.start() > 2 * keep + 1:
-            run = _trimmed_run(found.group(), reach, marks)
-            if len(run) < found.end() - found.start():
-                pieces += (normal[done : found.start()], run)
-                done = found.end()
+    for start, end in mark_runs(normal):
+        if end - start > 2 * keep + 1:
+            run = _trimmed_run(normal[start:end], reach, marks)
+            if len(run) < end - start:
+                pieces += (normal[done:start], run)
+                done = end
     if not pieces:
         return normal, False
     pieces.append(normal[done:])
@@ -977,7 +977,7 @@ def _trimmed_run(run: str, reach: int, marks: tuple[str, ...]) -> str:
     return "".join(kept)
 
 
-#: How far from the ends it keeps a cut in a class of combining marks with no gap mark may move (see :func:`_seam`).
+#: How far in from the ends a class of combining marks keeps a cut with no gap mark is looked for (see :func:`_seam`).
 _SEAM_ROOM = 16
 
 
