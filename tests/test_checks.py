@@ -1087,6 +1087,36 @@ def test_a_rule_an_inline_suppression_names_in_vain_is_told_though_another_it_na
     ]
 
 
+@pytest.mark.parametrize(
+    ("named", "said", "fix"),
+    [
+        (
+            "global-research/no-such-rule",
+            "names global-research/no-such-rule, which is no rule of the policy checked",
+            "Remove the suppression, or name a rule of the policy checked.",
+        ),
+        (
+            "global-research/print-permision",
+            "names global-research/print-permision, which is no rule of the policy checked; did you mean "
+            "global-research/print-permission?",
+            "Write global-research/print-permission for global-research/print-permision.",
+        ),
+        (
+            "global-research/print-permission",
+            "matches no finding in this file",
+            "Remove the suppression.",
+        ),
+    ],
+)
+def test_an_inline_suppression_of_one_rule_the_policy_lacks_is_called_unknown_not_merely_unused(named, said, fix):
+    """A suppression of a rule no policy checked has was only "unused", as a stale one is, where the config's
+    ``severity`` calls the same id unknown; a rule the policy has that did not fire is stale, as before."""
+    body = COMPLIANT_BODY + f'\n<!-- reprint-guard: ignore {named} reason="Agreed" -->\n'
+    [unused] = check(body, COMPLIANT_META).findings
+    assert unused.rule == "reprint-guard/unused-suppression" and unused.line == 9, unused
+    assert unused.message.endswith(said) and unused.fix == fix, unused
+
+
 def test_every_check_type_has_a_parameters_model() -> None:
     from reprint_guard.checks import CHECKS
     from reprint_guard.checks.params import PARAMS

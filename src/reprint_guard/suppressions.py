@@ -216,7 +216,7 @@ def apply(
                 what = f"matches no finding in this file; did you mean {close}, which has one here?"
                 extra.append(_unused(suppression, what, f"Write {close} in the suppression."))
             elif suppression.kind != "config":  # the config's covers other files, which one file cannot judge
-                extra.append(_unused(suppression, "matches no finding in this file", "Remove the suppression."))
+                extra.append(_stale_or_unknown(suppression, known))
         elif suppression.kind != "config" and len(suppression.rules) > 1:
             extra += _unused_rules(suppression, findings, known)
     return findings + extra
@@ -244,6 +244,23 @@ def _unused_rules(suppression: Suppression, findings: list[Finding], known: Coll
         else:
             told.append(_unused(suppression, what, f"Remove {written} from the suppression."))
     return told
+
+
+def _stale_or_unknown(suppression: Suppression, known: Collection[str] | None) -> Finding:
+    """An inline suppression that matched nothing: no longer needed, or naming a rule the policy checked does
+    not have (a slip the config's ``severity`` would call an unknown rule), with a near one when there is."""
+    unknown = [
+        rule for rule in suppression.rules if known and "*" not in rule and rule not in known and not _a_tool_rule(rule)
+    ]
+    if not unknown:
+        return _unused(suppression, "matches no finding in this file", "Remove the suppression.")
+    import difflib
+
+    close = next(iter(difflib.get_close_matches(unknown[0], sorted(known or ()), n=1, cutoff=0.85)), None)
+    what = f"names {unknown[0]}, which is no rule of the policy checked"
+    if close is not None:
+        return _unused(suppression, f"{what}; did you mean {close}?", f"Write {close} for {unknown[0]}.")
+    return _unused(suppression, what, "Remove the suppression, or name a rule of the policy checked.")
 
 
 def _a_tool_rule(rule: str) -> bool:
