@@ -338,7 +338,9 @@ def config_warnings(loaded: Any, settings: Settings, policies: Any, *, files: bo
         literal = not any(char in suppression.path for char in "*?[") and "/" in suppression.path.rstrip("/")
         if files and literal and not os.path.exists(os.path.join(settings.root, suppression.path.lstrip("/"))):
             line, column = at(suppression.path, "suppressions", index, "path")
-            message = f"a suppression's path {suppression.path!r} names no file (relative to {settings.root})"
+            # Named from the config's folder, not the machine's path to it (a runner's /home/runner/work/...).
+            where = "the config's folder" if loaded.path is not None else str(settings.root)
+            message = f"a suppression's path {suppression.path!r} names no file (relative to {where})"
             found.append(ConfigWarning(path, line, column, message))
     return found
 
