@@ -328,9 +328,15 @@ def test_a_config_suppression_is_judged_once_over_the_changed_files(tmp_path):
     assert annotations[0].startswith(
         "::warning file=.reprint-guard.yaml,line=3,col=5,title=reprint-guard/unused-suppression::"
     )
-    assert proc.stdout.splitlines()[-1] == "reprint-guard: 0 errors, 1 warning in 3 changed files"
+    # Every file passed (failed-files=0), yet the step fails: the log line and the summary say on what.
+    assert proc.stdout.splitlines()[-1] == (
+        "reprint-guard: 0 errors, 1 warning in 3 changed files; no file failed: the config's own findings fail the run"
+    )
     out = outputs(tmp_path)
     assert (out["files"], out["warnings"], out["failed-files"], out["errored"]) == ("3", "1", "0", "0")
+    assert "0 failed; no file failed: the config's own findings fail the run" in (tmp_path / "summary.md").read_text(
+        encoding="utf-8"
+    )
     sarif = json.loads((repo / "reprint-guard.sarif").read_text(encoding="utf-8"))
     assert [r["ruleId"] for r in sarif["runs"][0]["results"]] == ["reprint-guard/unused-suppression"]
     summary = (tmp_path / "summary.md").read_text(encoding="utf-8")
@@ -421,8 +427,10 @@ def test_a_diff_that_fails_still_leaves_a_sarif_file_and_a_summary(tmp_path):
 
 
 @pytest.mark.parametrize("sarif", ["content/a.md", "content"])
-def test_a_sarif_input_naming_an_article_or_a_folder_is_refused_and_nothing_is_written(tmp_path, sarif):
-    """Writing the log would replace an article (before it is checked, outside a pull request, too)."""
+def test_a_sarif_input_naming_an_article_or_a_folder_is_refused_and_the_article_kept(tmp_path, sarif):
+    """Writing the log would replace an article (before it is checked, outside a pull request, too); the
+    stopped run's log goes where the input would put it by default (here, outside GitHub's runner, the
+    workspace)."""
     article = markdown(COMPLIANT_META, COMPLIANT_BODY)
     repo, env = make_pull_request(tmp_path, {"content/a.md": article}, {"content/b.md": article})
     del env["GITHUB_EVENT_PATH"]  # a push: every file is checked
@@ -431,7 +439,8 @@ def test_a_sarif_input_naming_an_article_or_a_folder_is_refused_and_nothing_is_w
     assert proc.returncode == 2 and "Traceback" not in proc.stderr, proc.stderr
     assert "::error title=reprint-guard workflow input::reprint-guard: " in proc.stdout and "sarif" in proc.stdout
     assert (repo / "content" / "a.md").read_text(encoding="utf-8") == article
-    assert outputs(tmp_path)["errored"] == "1" and outputs(tmp_path)["sarif"] == ""
+    assert outputs(tmp_path)["errored"] == "1" and outputs(tmp_path)["sarif"] == "reprint-guard.sarif"
+    assert json.loads((repo / "reprint-guard.sarif").read_text())["runs"][0]["results"] == []
     run_action(repo, env, paths="content", sarif="content/last.sarif")  # a log of ours may be replaced
     assert run_action(repo, env, paths="content", sarif="content/last.sarif").returncode == 0
     (repo / "content" / "last.sarif").write_text("")  # so may one a killed run left empty
@@ -482,6 +491,12 @@ def test_a_sarif_file_may_go_to_the_runners_temporary_folder(tmp_path):
     assert outputs(tmp_path)["sarif"] == str(sarif)
     proc = run_action(repo, env, sarif=str(tmp_path / "elsewhere.sarif"))  # anywhere else is still refused
     assert proc.returncode == 2 and "in the runner's temporary folder" in proc.stdout
+    # ... and the stopped run's log goes where it would by default, for an upload step run ``if: always()``
+    assert not (tmp_path / "elsewhere.sarif").exists() and outputs(tmp_path)["sarif"] == str(sarif)
+    stopped = json.loads(sarif.read_text(encoding="utf-8"))["runs"][0]
+    assert stopped["results"] == [] and stopped["invocations"][0]["executionSuccessful"] is False
+    said = stopped["invocations"][0]["toolExecutionNotifications"][0]["message"]["text"]
+    assert "elsewhere.sarif" in said and f"written to {sarif} instead" in said
     sarif.unlink()
     proc = run_action(repo, env, sarif="")  # the workflow names none: there by default, not in the checkout
     assert proc.returncode == 0, proc.stdout + proc.stderr

@@ -493,6 +493,13 @@ def test_a_glob_suppression_is_judged_once_over_the_run_at_its_entry_in_the_conf
     write(tmp_path / "content" / "pages" / "p.md", markdown(COMPLIANT_META, COMPLIANT_BODY))
     elsewhere = cli("check", "content/pages/p.md", "--fail-on", "warning", "--format", "json", cwd=tmp_path)
     assert elsewhere.code == 0 and [r["path"] for r in elsewhere.json()["results"]] == ["content/pages/p.md"]
+    # Every file passed, yet the run fails on the config's warnings: the summary line says so, not only
+    # "0 failed" (as the job summary and the Action's log line do).
+    for form in ("text", "markdown"):
+        told = cli("check", "content/posts/old-name.md", "--fail-on", "warning", "--format", form, cwd=tmp_path)
+        assert told.code == 1 and "0 failed; no file failed: the config's own findings fail the run" in told.out
+    passing = cli("check", "content/posts/old-name.md", "--fail-on", "error", cwd=tmp_path)
+    assert passing.code == 0 and "own findings fail" not in passing.out
 
 
 def test_a_glob_suppression_used_in_one_file_is_not_unused_in_the_others(tmp_path, cli):

@@ -18,6 +18,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, get_args
 
+from .output import CONFIG_FAILS, fails_on_the_config
 from .output.github import LEVELS, annotation, command, workspace
 from .output.github import workspace_path as _workspace_path
 from .output.markdown import MarkdownFormatter, code, size
@@ -179,6 +180,23 @@ def _nothing_checked(message: str, title: str = "reprint-guard") -> int:
     print(command("error", message, title=title))
     _write_summary(f"### ✖ reprint-guard: nothing checked\n\n{message}\n")
     _write_outputs(None)
+    return ExitCode.ERROR
+
+
+def _refused_sarif(message: str, refused: str) -> int:
+    """Stop the step for a ``sarif`` input it may not write: the log of the stopped run goes where the input
+    would have put it by default (the runner's temporary folder), so that an upload step running ``if:
+    always()`` finds a file saying why, not an empty ``sarif`` output; nowhere when that place is refused too."""
+    print(command("error", message, title=_WORKFLOW_INPUT))
+    fallback = _default_sarif()
+    if fallback == refused or _sarif_problem(fallback) is not None:
+        _write_summary(f"### ✖ reprint-guard: nothing checked\n\n{message}\n")
+        _write_outputs(None)
+        return ExitCode.ERROR
+    from .errors import UsageError
+
+    note = f"{message} (this log of the stopped run is written to {fallback} instead)"
+    _stopped(fallback, UsageError(note))
     return ExitCode.ERROR
 
 
@@ -625,7 +643,7 @@ def _main() -> int:
     sarif_path = _input("sarif") or _default_sarif()
     refused = _sarif_problem(sarif_path)
     if refused is not None:  # nothing is written there, not even the log of a stopped run
-        return _nothing_checked(f"reprint-guard: {refused}", _WORKFLOW_INPUT)
+        return _refused_sarif(f"reprint-guard: {refused}", sarif_path)
     said = (_input("changed-only") or "true").lower()  # empty: a reusable workflow's unset input, the default
     if said not in _TRUE + _FALSE:  # a typo ("ture") would check every file, or none changed, unsaid
         message = f"reprint-guard: changed-only must be true or false, not {_input('changed-only')!r}"
@@ -786,7 +804,7 @@ def _main() -> int:
         "warnings": summary.warnings,
         # Reprints checked: not a file that is no reprint (passed over), nor one that could not be read.
         "files": checked,
-        "failed-files": summary.failed,  # the config too, when a warning about its suppressions fails the run
+        "failed-files": summary.failed,  # files only: the config's findings are in errors and warnings
         "errored": summary.errored,
         "not-annotated": hidden,
         "sarif": str(sarif_file),
@@ -795,7 +813,10 @@ def _main() -> int:
     if summary.errored:  # none of their findings are in the counts: say so, or "0 errors" reads as a pass
         unread = f"{summary.errored} could not be checked"
         scope = f"{scope[:-1]}; {unread})" if scope.endswith(")") else f"{scope} ({unread})"
-    print(f"reprint-guard: {plural(summary.errors, 'error')}, {plural(summary.warnings, 'warning')} in {scope}")
+    said = f"reprint-guard: {plural(summary.errors, 'error')}, {plural(summary.warnings, 'warning')} in {scope}"
+    if fails_on_the_config(summary, settings.fail_on, markdown.config_found):  # "failed-files=0", yet it fails
+        said += f"; {CONFIG_FAILS}"
+    print(said)
     return exit_code_for(summary, settings.fail_on)
 
 

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import IO, Protocol
 
-from ..report import Finding, Result, Summary
+from ..report import CONFIG_RESULT_POLICY, ExitCode, Finding, Result, Summary, exit_code_for
 
 
 class Formatter(Protocol):
@@ -32,6 +32,21 @@ ASCII_MARKS = ("x", "!", "ok", "i")
 
 #: What a summary adds when ``fail-on`` is ``never`` and there are findings: the files "passed" with errors.
 NEVER_FAILS = "with fail-on never, no finding fails a file"
+#: What a summary adds when the run fails at ``fail-on`` with no file failed: the config's own findings (an
+#: unused or expired central suppression) count in the totals and the exit status, and among no file.
+CONFIG_FAILS = "no file failed: the config's own findings fail the run"
+
+
+def config_findings(result: Result) -> bool:
+    """Whether ``result`` is the config's own (its central suppressions) and holds a finding not suppressed."""
+    return result.policy == CONFIG_RESULT_POLICY and any(f.suppressed is None for f in result.findings)
+
+
+def fails_on_the_config(summary: Summary, fail_on: str, config_found: bool) -> bool:
+    """Whether a run that fails at ``fail_on`` fails on the config's findings alone (``config_found``: the run
+    had some), which every file count would leave unsaid ("0 failed")."""
+    failing = exit_code_for(summary, fail_on) is ExitCode.FINDINGS
+    return config_found and failing and not summary.failed
 
 
 def marks_for(stream: IO[str]) -> tuple[str, str, str, str]:

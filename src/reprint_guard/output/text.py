@@ -6,7 +6,7 @@ from typing import IO
 
 from ..errors import no_controls, one_line
 from ..report import ExitCode, Result, Summary, exit_code_for
-from . import NEVER_FAILS, marks_for, second_hand_note
+from . import CONFIG_FAILS, NEVER_FAILS, config_findings, fails_on_the_config, marks_for, second_hand_note
 
 _COLORS = {
     "error": "\x1b[31m",
@@ -30,12 +30,14 @@ class TextFormatter:
         self.color = color
         self.verbose = verbose
         self.fail_on = fail_on  # the summary's mark says failed when the run fails at this level
+        self.config_found = False  # the config's own result held a finding (see CONFIG_FAILS)
 
     def _c(self, style: str, text: str) -> str:
         return f"{_COLORS[style]}{text}{_RESET}" if self.color else text
 
     def result(self, result: Result) -> None:
         write = self.stream.write
+        self.config_found = self.config_found or config_findings(result)
         if result.status == "error":
             write(f"{result.error} {self._c('error', '(could not be checked)')}\n\n")
             return
@@ -85,6 +87,8 @@ class TextFormatter:
             counts += f"; {plural(summary.suppressed, 'finding')} suppressed"
         if self.fail_on == "never" and (summary.errors or summary.warnings):  # "passed" with errors: say why
             counts += f"; {NEVER_FAILS}"
+        if fails_on_the_config(summary, self.fail_on, self.config_found):
+            counts += f"; {CONFIG_FAILS}"
         failed, warned, passed, _ = self.marks
         if exit_code_for(summary, self.fail_on) is not ExitCode.OK:
             mark, style = failed, "error"
