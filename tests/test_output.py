@@ -782,3 +782,16 @@ def test_a_policy_message_with_a_line_break_stays_on_its_findings_line(tmp_path,
     out = cli("check", "--no-config", "--rules-dir", "nl.yaml", "nl.md", cwd=tmp_path).out
     [line] = [line for line in out.splitlines() if "nl/credit-line" in line]
     assert "No credit\\x0asecond line" in line and line.lstrip().startswith("5:1"), out
+
+
+def test_a_line_break_in_a_file_name_is_written_as_an_escape_in_the_markdown_summary(tmp_path, cli):
+    """A job summary showed ``new⏎line.md`` as ``new line.md``, which cannot be told from a real space in the
+    name; it is written ``new\\x0aline.md``, as the text output writes it."""
+    source = (ROOT / "examples" / "global-research" / "markdown" / "missing-source-credit.md").read_text(
+        encoding="utf-8"
+    )
+    (tmp_path / "new\nline.md").write_text(source, encoding="utf-8")
+    summary = cli("check", ".", "--format", "markdown", "--no-config", cwd=tmp_path).out
+    assert "| `new\\x0aline.md` |" in summary and "#### `new\\x0aline.md`" in summary, summary
+    assert "new line.md" not in summary
+    assert "new\\x0aline.md" in cli("check", ".", "--no-config", cwd=tmp_path).out

@@ -45,9 +45,9 @@ def cell(text: str | None) -> str:
 
 def code(text: str | None, *, in_table: bool = True) -> str:
     """Text as a code span (inside a table cell, its "|" escaped for the table): fenced by more backticks
-    than it holds in a row (a file name may hold one), its line breaks shown as spaces (a code span shows
-    "<br>" as written)."""
-    text = one_line((text or "").replace("\r", " ").replace("\n", " "))
+    than it holds in a row (a file name may hold one), its line breaks written as escapes (``\\x0a``), as the
+    text output writes them: a code span shows "<br>" as written, and a space would pass for one in the name."""
+    text = one_line(text or "")
     if in_table:
         text = text.replace("|", "\\|")
     longest = max((len(run) for run in re.findall("`+", text)), default=0)
