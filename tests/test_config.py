@@ -1802,3 +1802,19 @@ def test_policies_naming_a_file_that_is_no_policy_is_told_at_its_entry(tmp_path,
     (tmp_path / ".reprint-guard.yaml").write_text("policies: [a.md]\n", encoding="utf-8")
     run = cli("check", "a.md", cwd=tmp_path)
     assert run.code == 2 and ".reprint-guard.yaml:1:12: policies.0: a.md is no policy file" in run.err, run.err
+
+
+def test_a_named_file_the_config_excludes_is_said_to_be_passed_over_and_by_which_pattern(tmp_path, write_md, cli):
+    """``check drafts/wip.md`` printed "0 files" and a note about include/exclude in general, even with
+    ``-v``: which file was passed over, and by which pattern, is said (with ``-v`` beside files checked)."""
+    (tmp_path / ".reprint-guard.yaml").write_text("exclude: ['drafts/**', '*.tmp.md']\n")
+    write_md("drafts/wip.md", COMPLIANT_META, COMPLIANT_BODY)
+    write_md("a.md", COMPLIANT_META, COMPLIANT_BODY)
+    alone = cli("check", "drafts/wip.md", cwd=tmp_path)
+    assert alone.code == 0 and "in 0 files" in alone.out
+    assert "reprint-guard: drafts/wip.md: not checked: the config's exclude 'drafts/**' matches it" in alone.err
+    quiet = cli("check", "drafts/wip.md", "a.md", cwd=tmp_path)  # something checked: said only with -v
+    assert "not checked" not in quiet.err and "in 1 file" in quiet.out
+    told = cli("check", "-v", "drafts/wip.md", "a.md", cwd=tmp_path)
+    assert "drafts/wip.md: not checked: the config's exclude 'drafts/**' matches it" in told.err
+    assert cli("check", "-v", "a.md", cwd=tmp_path).err == ""

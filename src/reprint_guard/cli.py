@@ -549,6 +549,15 @@ def run_check(options: argparse.Namespace) -> int:
         _failed_reports(options, exc)
         return ExitCode.ERROR
     items = _leave_reports_out(options, list(discover(options.paths, settings)))
+    if (options.verbose or not items) and not settings.force_include:  # a file named, passed over: say why
+        # (not for a hook's files, which are taken as a walk takes them: a commit's drafts are left out unsaid)
+        from .runner import excluded_by
+
+        for path in options.paths:
+            pattern = excluded_by(path, settings)
+            if pattern is not None:
+                said = f"{one_line(path)}: not checked: the config's exclude {pattern!r} matches it"
+                sys.stderr.write(f"reprint-guard: {said}\n")
     if not items:
         sys.stderr.write(
             "reprint-guard: no files to check (none of the paths holds an article, Markdown (.md, .markdown, "

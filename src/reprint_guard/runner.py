@@ -545,6 +545,16 @@ def _named(items: Iterable[str], settings: Settings) -> Iterator[Item]:
         yield item, False, None
 
 
+def excluded_by(item: str, settings: Settings) -> str | None:
+    """The config's ``exclude`` pattern that passes over a file named on the command line, or None (not
+    named as a file, or not excluded): a run told of that file can say why it checked nothing."""
+    named = settings.file_of(item)
+    if not named or not settings.exclude or os.path.isdir(named):
+        return None
+    relative = settings.relative(named)
+    return next((pattern for pattern in settings.exclude if path_matches(relative, pattern)), None)
+
+
 def _regular_or_unreadable(path: str) -> bool:
     """False only for what stat says is not a regular file (a dangling link stays, to be reported)."""
     try:
