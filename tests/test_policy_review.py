@@ -581,6 +581,50 @@ def test_validate_of_a_folder_of_many_policies_reads_each_once_and_a_deep_chain_
     deep = f"{chain / 'c39.yaml'}:5:1: its 'extends' chain is more than 32 policies deep (c39 -> c38 -> ... -> c07)"
     assert deep in run.out, run.out[-500:]
     assert f"{chain / 'c31.yaml'}: valid" in run.out  # 32 deep: allowed
+    # check, credit and test too: read shallowest first, each parent was resolved before its child, and the
+    # depth was counted from each child alone (1,200 policies deep ran; the limit held in validate only).
+    story = write(tmp_path / "a.md", markdown(HARBOUR_META, CREDITED))
+    refused = "c32.yaml:5:1: its 'extends' chain is more than 32 policies deep (c32 -> c31 -> ... -> c00)"
+    run = cli("check", "--rules-dir", str(chain), "--policy", "c39", str(story))
+    assert run.code == 2 and refused in run.err and "Traceback" not in run.err, run.err
+    run = cli(
+        "credit",
+        "--rules-dir",
+        str(chain),
+        "--policy",
+        "c39",
+        "--meta",
+        "author=A",
+        "--meta",
+        "original_url=https://p.example/a",
+    )
+    assert run.code == 2 and refused in run.err, run.err
+    shallow = tmp_path / "shallow"
+    shallow.mkdir()
+    for name in ("c00", "c01"):
+        (shallow / f"{name}.yaml").write_text((chain / f"{name}.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    assert cli("check", "--rules-dir", str(shallow), "--policy", "c01", str(story)).code in (0, 1)
+
+
+def test_a_rule_missing_a_required_key_in_a_policy_that_extends_is_told_not_a_hang(tmp_path, cli):
+    """Describing the error asks whether the bundled parent has the rule, which took the policies' lock the
+    loading thread held: check, credit, test and the library's load_policy waited for ever."""
+    policy = write_policy(
+        tmp_path, "mini-ext", "extends: cc-by-4.0\nrules:\n  - id: embargo\n    check: timing\n    after_hours: 24\n"
+    )
+    story = write(tmp_path / "a.md", markdown(HARBOUR_META, CREDITED))
+    said = f"{policy}:7:5: rule 'embargo': 'message' is a required property"
+    run = cli("check", "--policy", str(policy), str(story))  # the fixture's 60 s timeout is the hang guard
+    assert run.code == 2 and run.err == f"reprint-guard: {said}\n", run.err
+    run = cli("credit", "--policy", str(policy), "--meta", "author=A", "--meta", "original_url=https://p.example/a")
+    assert run.code == 2 and said in run.err, run.err
+    import subprocess
+    import sys
+
+    code = f"import reprint_guard\ntry:\n    reprint_guard.load_policy({str(policy)!r})\nexcept Exception as e:\n"
+    code += "    print(e)"
+    library = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert library.stdout.strip() == said, library.stdout + library.stderr
 
 
 @pytest.mark.parametrize(

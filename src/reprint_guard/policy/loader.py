@@ -596,6 +596,19 @@ class PolicySet:
                 hint = f" (did you mean {close[0]!r}?)" if close else f"; known policies: {', '.join(others)}"
                 raise raw.error(f"extends unknown policy {parent_id!r}{hint}", ["extends"])
             parent = self._resolve(parent_id, (*chain, policy_id))
+            # The chain above a parent resolved before (files read in order, the shallowest first) is not on
+            # ``chain``: it is counted from the parents themselves.
+            above: list[str] = [policy_id, parent_id]
+            ancestor: Policy | None = parent
+            while ancestor is not None and ancestor.extends and len(above) <= MAX_EXTENDS_DEPTH:
+                above.append(ancestor.extends)
+                ancestor = self.policies.get(ancestor.extends)
+            if len(above) > MAX_EXTENDS_DEPTH:
+                raise raw.error(
+                    f"its 'extends' chain is more than {MAX_EXTENDS_DEPTH} policies deep ({above[0]} -> {above[1]} -> "
+                    f"... -> {above[-1]}): a policy builds on a few others",
+                    ["extends"],
+                )
         rules: dict[str, Rule] = {rule.id: rule for rule in parent.rules} if parent else {}
         seen: set[str] = set()
         for index, rule_data in enumerate(data.get("rules") or []):
@@ -811,7 +824,8 @@ def policy_source(item: str | Path) -> list[Path]:
     return files
 
 
-_lock = threading.Lock()
+#: Reentrant: describing a broken user policy asks for the bundled set (:func:`_inherits`) while loading.
+_lock = threading.RLock()
 
 
 def bundled_raws() -> list[RawPolicy]:
