@@ -658,3 +658,25 @@ def test_an_inherited_credit_block_naming_none_of_a_credit_rules_names_is_told(t
     assert cli("validate", str(write_policy(tmp_path, "herald", "extends: cc-by-4.0\n" + own + rule))).code == 0
     domain = rule.replace("[Harbour Herald]", "[herald.example]")  # {original_url} may write it out
     assert cli("validate", str(write_policy(tmp_path, "herald", "extends: cc-by-4.0\n" + domain))).code == 0
+
+
+def test_a_policys_own_credit_block_naming_none_of_a_credit_rules_names_is_told(tmp_path, cli):
+    """Held for an inherited block only: a policy's own block that words the credit otherwise than its rule
+    asks ("First seen in" for "Originally published by") validated, and --fix inserted a failing credit."""
+    rule = (
+        "rules:\n  - {id: credit-line, check: attribution, names: ['Originally published by Harbour Herald'], "
+        "message: Credit us}\n"
+    )
+    own = "credit:\n  markdown: '*First seen in the [Harbour Herald]({original_url}).*'\n"
+    policy = write_policy(tmp_path, "herald", own + rule)
+    run = cli("validate", str(policy))
+    assert run.code == 1 and run.out.splitlines() == [
+        f"{policy}:8:5: rule 'credit-line' asks for a credit naming 'Originally published by Harbour Herald', "
+        "which the policy's credit block does not name: make the block name it, or --fix inserts one that leaves "
+        "the rule failing"
+    ], run.out
+    named = own.replace("First seen in the", "Originally published by")
+    assert cli("validate", str(write_policy(tmp_path, "herald", named + rule))).code == 0
+    # A rule asked of some reprints only (an extract's pointer to the full story) is not the block's to name.
+    conditional = rule.replace("message:", "when: {field: excerpt, is: true}, message:")
+    assert cli("validate", str(write_policy(tmp_path, "herald", own + conditional))).code == 0

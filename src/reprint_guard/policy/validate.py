@@ -135,7 +135,12 @@ def _inherited_credit_of_another(raw: RawPolicy, policy: Any, policies: PolicySe
     others = policies.ancestors_names(policy)
     found = credits_another(policy.credit.markdown + (policy.credit.html or ""), policy, others, policy.rules)
     if found is None:
-        return _inherited_credit_unnamed(raw, policy)
+        return _credit_unnamed(
+            raw,
+            policy,
+            f"the credit block it inherits from {policy.extends} does not name: give the policy a credit block "
+            "of its own ('credit:')",
+        )
     named, rule = found
     index = next(
         (
@@ -158,10 +163,11 @@ def _inherited_credit_of_another(raw: RawPolicy, policy: Any, policies: PolicySe
 _NAMING_PLACEHOLDERS = ("source", "publisher", "copyright_holder")
 
 
-def _inherited_credit_unnamed(raw: RawPolicy, policy: Any) -> list[PolicyError]:
+def _credit_unnamed(raw: RawPolicy, policy: Any, which: str, *, always_only: bool = False) -> list[PolicyError]:
     """An attribution rule of the policy's own asking for its publisher by name (``names``), where the credit
-    block it inherits (a Creative Commons one) names none of them: ``--fix`` would insert a credit that leaves
-    the rule failing, and say so only then."""
+    block (its own, or the one it inherits: a Creative Commons one) names none of them: ``--fix`` would
+    insert a credit that leaves the rule failing, and say so only then. ``which``: what the message says of
+    the block, and what to do; ``always_only``: only the rules asked of every reprint (no ``when``)."""
     read = _credit_as_read(policy.credit)
     if any(f"{{{key}}}" in read for key in _NAMING_PLACEHOLDERS):
         return []  # a name the reprint's metadata fills in ("Republished from {source}"): known per reprint
@@ -169,15 +175,16 @@ def _inherited_credit_unnamed(raw: RawPolicy, policy: Any) -> list[PolicyError]:
         rule = policy.rule(str(data.get("id"))) if isinstance(data, dict) else None
         if rule is None or rule.check != "attribution" or rule.origin != policy.id or not rule.params.names:
             continue
+        if always_only and rule.when is not None:
+            continue
         if "{original_url}" in read and any("." in name for name in rule.params.names):
             continue  # "theconversation.com" may be the address the block writes out
         if getattr(rule.params, "placement_only", False) or any(find_phrase(read, n) >= 0 for n in rule.params.names):
             continue
         return [
             raw.error(
-                f"rule {rule.id!r} asks for a credit naming {rule.params.names[0]!r}, which the credit block it "
-                f"inherits from {policy.extends} does not name: give the policy a credit block of its own "
-                "('credit:'), or --fix inserts one that leaves the rule failing",
+                f"rule {rule.id!r} asks for a credit naming {rule.params.names[0]!r}, which {which}, or --fix "
+                "inserts one that leaves the rule failing",
                 ["rules", index],
             )
         ]
@@ -357,6 +364,11 @@ def validate_file(path: Path, extra: tuple[str, ...] = ()) -> list[ReprintGuardE
     policy = policies.get(str(raw.data["id"]))
     problems += _credit_misplaced(raw, policy)
     problems += _inherited_credit_of_another(raw, policy, policies)
+    if "credit" in raw.data and policy.credit is not None:
+        # A rule asked only of some reprints (``when``: an extract's "Read the full article") is not the block's.
+        problems += _credit_unnamed(
+            raw, policy, "the policy's credit block does not name: make the block name it", always_only=True
+        )
     problems += _inserts_the_rule_refuses(raw, policy)
     if policy.extends:
         problems += _near_inherited_ids(raw, policies.get(policy.extends))
