@@ -1554,14 +1554,16 @@ def test_validate_reads_the_credit_block_as_a_reader_does(tmp_path, cli):
     policy = write_policy(tmp_path, "harbour-herald", html + rule)
     run = cli("validate", str(policy))
     assert run.code == 1 and "wants 'Originally published by Harbour Herald' at the top" in run.out, run.out
-    # Placed where the rule wants it, or naming the publisher only in a link's address, the block is no problem.
-    for credit in (
-        linked.replace("position: bottom", "position: top"),
-        "credit:\n  position: bottom\n  markdown: '[Read it](https://originally-published-by-harbour-herald.example/)'\n",
-    ):
-        policy = write_policy(tmp_path, "harbour-herald", credit + rule)
-        run = cli("validate", str(policy))
-        assert run.code == 0 and run.out == f"{policy}: valid\n", run.out
+    # Placed where the rule wants it, the block is no problem; naming the publisher only in a link's address, it
+    # is not misplaced, but gives no credit the rule would take (a reader never sees the address).
+    policy = write_policy(tmp_path, "harbour-herald", linked.replace("position: bottom", "position: top") + rule)
+    run = cli("validate", str(policy))
+    assert run.code == 0 and run.out == f"{policy}: valid\n", run.out
+    address = "credit:\n  position: bottom\n  markdown: '[Read it](https://originally-published-by-harbour-herald.example/)'\n"
+    policy = write_policy(tmp_path, "harbour-herald", address + rule)
+    run = cli("validate", str(policy))
+    assert run.code == 1 and "at the top, but the credit block" not in run.out, run.out
+    assert "which the policy's credit block does not name: make the block name it" in run.out, run.out
 
 
 @pytest.mark.parametrize("mode", ["forbid", "require"])
