@@ -5624,3 +5624,48 @@ def test_a_permission_records_misspelt_key_is_told_not_dropped():
         assert told.field == "permissions" and not result.fully_checked
     mine = {**grant, "note": "agreed by phone", "article": url, "granted_by": "Desk"}
     assert [f.rule for f in check(body, {**meta, "permissions": [mine]}, today="2025-03-01").findings] == []
+
+
+def test_a_missing_credit_or_element_gets_a_fix_though_its_rule_writes_none(tmp_path, cli):
+    """A policy author's rules without a ``fix``: a credit line missing at the top, and a tracking pixel
+    missing though the rule has the ``insert`` --fix would add, printed no "fix:" line, where every other
+    finding had one."""
+    policy = write_policy(
+        tmp_path,
+        "lantern",
+        "applies_to: [lantern.example]\nrules:\n"
+        "  - {id: credit-line, check: attribution, names: ['Originally published by Lantern'], position: top,"
+        " message: Credit us at the top}\n"
+        "  - id: pixel\n    check: element\n    tag: img\n"
+        "    pattern: '^https://px\\.lantern\\.example/p\\.gif\\?u={original_url_encoded}$'\n"
+        '    insert: \'<img src="https://px.lantern.example/p.gif?u={original_url_encoded}" width="1" alt="">\'\n'
+        "    message: Keep our pixel\n",
+    )
+    meta = {"title": "Tides", "author": "Ines Varga", "original_url": "https://lantern.example/tides"}
+    body = "# Tides\n\n" + "The tide came in over the causeway twice a day. " * 30 + "\n"
+    story = write(tmp_path / "a.md", markdown(meta, body))
+    found = {
+        f["rule"]: f
+        for f in cli("check", "--policy", str(policy), str(story), "--format", "json").json()["results"][0]["findings"]
+    }
+    assert (
+        found["lantern/credit-line"]["fix"] == 'Add a credit line naming "Originally published by Lantern" at the top.'
+    )
+    assert found["lantern/pixel"]["fix"] == (
+        "Add the publisher's element at the end of the article: "
+        '<img src="https://px.lantern.example/p.gif?u=https%3A%2F%2Flantern.example%2Ftides" width="1" alt="">'
+    )
+    # A rule's own fix still wins; an insert that needs metadata not set gives no element to copy.
+    text = policy.read_text(encoding="utf-8")
+    policy.write_text(text.replace("message: Keep our pixel", "message: Keep it\n    fix: Ask us"), encoding="utf-8")
+    found = {
+        f["rule"]: f
+        for f in cli("check", "--policy", str(policy), str(story), "--format", "json").json()["results"][0]["findings"]
+    }
+    assert found["lantern/pixel"]["fix"] == "Ask us"
+    policy.write_text(text.replace('alt=""', 'alt="{copyright_holder}"'), encoding="utf-8")
+    found = {
+        f["rule"]: f
+        for f in cli("check", "--policy", str(policy), str(story), "--format", "json").json()["results"][0]["findings"]
+    }
+    assert 'alt=""' not in text.split("insert")[0] and found["lantern/pixel"]["fix"] is None, found["lantern/pixel"]

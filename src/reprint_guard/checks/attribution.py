@@ -481,6 +481,13 @@ def _where(params: Params) -> str:
     return {"top": "at the top", "bottom": "at the bottom"}.get(params.position, "")
 
 
+def _add_credit(params: Params, apart: str = "") -> str:
+    """The fix for a credit a ``names`` rule finds nowhere it counts: the first of its names, where it wants
+    it (a rule's own ``fix`` replaces it)."""
+    where = f" {_where(params)}" if _where(params) else ""
+    return f'Add a credit line naming "{params.names[0]}"{where}{apart}.'
+
+
 def _missing_or_misplaced(reprint: Reprint, params: Params, phrases: list[str]) -> tuple[list[str], list[str]]:
     """Which required phrases are absent, and which are present but in the wrong place (a name in any of the
     forms a page writes it: see :func:`name_forms`)."""
@@ -514,7 +521,7 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
             if not params.placement_only:
                 line, column = _where_missing(reprint, params)
                 said = f'"{params.names[0]}" is named only in a picture\'s caption, which credits the picture'
-                yield Problem(line, column, detail=said)
+                yield Problem(line, column, detail=said, fix=_add_credit(params, ", apart from any caption"))
         elif not found and params.placement_only:
             pass  # missing altogether: another rule's finding
         elif not found:
@@ -525,7 +532,8 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
             elif others:
                 shown += f" (or {len(others)} other accepted spellings)"
             line, column = _where_missing(reprint, params)
-            yield Problem(line, column, detail=f"{shown} is not visible{_hidden_in_the_file(reprint, params.names)}")
+            detail = f"{shown} is not visible{_hidden_in_the_file(reprint, params.names)}"
+            yield Problem(line, column, detail=detail, fix=_add_credit(params))
         elif (
             params.position == "any"
             or not (placed := any(_placed(f, params) for f in found) and _placed_in_a_credit(visible, params))
@@ -533,7 +541,7 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
             # Only the story's words name the publisher ("one presenter told Global Voices"): no credit to move.
             line, column = _where_missing(reprint, params)
             said = f'"{params.names[0]}" is named only in the story\'s text, in no credit {_where(params)}'
-            yield Problem(line, column, detail=said.rstrip())
+            yield Problem(line, column, detail=said.rstrip(), fix=_add_credit(params))
         elif params.position != "any" and not placed:
             yield Problem.at(
                 reprint.span(params.names[0]),

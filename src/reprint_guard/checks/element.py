@@ -128,7 +128,20 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
             return
     host = params.host or pattern_host(params.pattern)
     where = f"from {host} with the URL the rule asks for" if host else f"whose URL matches /{params.pattern}/"
-    yield Problem(line, column, detail=f"no <{params.tag}> {where}")  # an editor reads a host, not a pattern
+    # An editor reads a host, not a pattern; and, where the rule gives the element, the element to add.
+    yield Problem(line, column, detail=f"no <{params.tag}> {where}", fix=_insert_fix(params, reprint, context))
+
+
+def _insert_fix(params: Params, reprint: Reprint, context: Context) -> str | None:
+    """The fix for a missing element whose rule has an ``insert``: that element, filled from the reprint as
+    ``--fix`` would insert it; None where the template needs metadata that is not set (the rule's own ``fix``,
+    if any, replaces it)."""
+    if not params.insert:
+        return None
+    from ..fix import insert_element
+
+    element = insert_element(params.insert, reprint, context.policy)
+    return f"Add the publisher's element at the end of the article: {element}" if element else None
 
 
 def _kept_as_given(item: Media, reprint: Reprint, regex: object) -> Iterator[Problem]:
