@@ -172,6 +172,35 @@ def test_an_unknown_policy_id_says_where_a_policy_of_ones_own_is_found(tmp_path,
     assert cli("check", "--policy", "harbour-herald", "content/a.md", cwd=tmp_path).code == 0
 
 
+def test_explain_takes_a_policy_file_as_check_policy_does(tmp_path, cli):
+    """``explain policies/harbour.yaml`` said "unknown policy 'policies'": a policy of one's own needed its id and
+    --rules-dir, where ``check --policy FILE`` takes the file."""
+    write(tmp_path / "policies" / "harbour.yaml", HARBOUR_POLICY)
+    whole = cli("explain", "policies/harbour.yaml", "--no-config", cwd=tmp_path)
+    assert whole.code == 0 and whole.out.startswith("## `harbour-herald` — Harbour Herald reprint terms"), whole.out
+    rule = cli("explain", "policies/harbour.yaml/credit", "--no-config", cwd=tmp_path)
+    assert rule.code == 0 and rule.out.startswith("harbour-herald/credit  (error, check: attribution)"), rule.out
+    assert "Credit the Harbour Herald" in rule.out
+    wrong = cli("explain", "policies/harbour.yaml/credits", "--no-config", cwd=tmp_path)
+    assert wrong.code == 2 and "policy 'harbour-herald' has no rule 'credits'" in wrong.err, wrong.err
+    missing = cli("explain", "policies/harbor.yaml", "--no-config", cwd=tmp_path)
+    assert (missing.code, missing.err) == (2, "reprint-guard: policies/harbor.yaml: no such policy file\n")
+
+
+def test_fixtures_of_an_unknown_policy_say_so_in_full_once(tmp_path, cli):
+    """A folder of fixtures for a policy of one's own, run without --rules-dir, printed the same long error
+    for every fixture: said in full once, then one line a fixture."""
+    write(tmp_path / "policies" / "harbour.yaml", HARBOUR_POLICY)
+    for name in ("a.md", "b.md", "c.md"):
+        write(tmp_path / "fixtures" / "harbour-herald" / name, markdown({**HARBOUR_META, "expect": []}, CREDITED))
+    run = cli("test", "fixtures", "--no-config", cwd=tmp_path)
+    assert run.code == 2 and run.out.count("a policy of your own is found with --rules-dir") == 1, run.out
+    assert "ERROR fixtures/harbour-herald/c.md  (unknown policy 'harbour-herald', as above)\n" in run.out
+    assert "0 passed, 0 failed, 3 could not be run" in run.out
+    ran = cli("test", "fixtures", "--rules-dir", "policies", "--no-config", cwd=tmp_path)
+    assert ran.code == 0 and "3 passed, 0 failed" in ran.out, ran.out
+
+
 def _media_tags_schema() -> dict:
     schema = json.loads((ROOT / "src" / "reprint_guard" / "schemas" / "policy.schema.json").read_text())
     branch = next(b for b in schema["$defs"]["rule"]["allOf"] if b["if"]["properties"]["check"]["const"] == "media")

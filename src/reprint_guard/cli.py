@@ -147,7 +147,8 @@ def _parser() -> argparse.ArgumentParser:
     explain = commands.add_parser(
         "explain",
         help="explain a rule (what it requires, why, and examples), or a whole policy",
-        description="Explain <policy>/<rule>, or a whole <policy>.",
+        description="Explain <policy>/<rule>, or a whole <policy>; a policy of your own by id (with --rules-dir or "
+        "the config's policies) or by file (FILE, FILE/RULE).",
     )
     explain.add_argument("rule", metavar="POLICY/RULE")
     _config_options(explain)

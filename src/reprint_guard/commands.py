@@ -91,6 +91,21 @@ def _examples(check: str) -> tuple[str, str]:
     return ("\n\n".join(found["PASS"]) or "(none given)", "\n\n".join(found["FAIL"]) or "(none given)")
 
 
+def _policy_file(spec: str) -> tuple[str, str] | None:
+    """(a policy file, the rule named after it or "") when ``spec`` names a policy file: ``FILE`` or
+    ``FILE/RULE`` (``policies/herald.yaml/credit-line``); None for a policy id."""
+    from .policy.loader import POLICY_SUFFIXES
+
+    head, _, rule = spec.rpartition("/")
+    for file, named in ((spec, ""), (head, rule)):
+        if file.lower().endswith(POLICY_SUFFIXES) and os.path.isfile(file):
+            return file, named
+    for file in (spec, head):
+        if file.lower().endswith(POLICY_SUFFIXES):
+            raise UsageError(f"{file}: no such policy file")
+    return None
+
+
 def run_explain(options: argparse.Namespace) -> int:
     from .engine import TOOL_POLICY, TOOL_RULES
     from .policy.docs import describe_params, policy_markdown, replaces
@@ -102,7 +117,15 @@ def run_explain(options: argparse.Namespace) -> int:
         sys.stdout.write(f"{options.rule}  (raised by reprint-guard itself)\n\n{short}.\n  {full}\n")
         return ExitCode.OK
     loaded = options_config(options)  # its policies, and the severity it gives the rule
-    policies = policy_set(rules_dirs(options, loaded))
+    extra = rules_dirs(options, loaded)
+    named = _policy_file(options.rule)
+    if named is not None:  # a policy file, as check --policy FILE takes one (FILE or FILE/RULE)
+        from .policy.loader import read_policy_file
+
+        file, rule_id = named
+        policy_id = str(read_policy_file(Path(file)).data.get("id"))
+        extra = (*extra, file)
+    policies = policy_set(extra)
     policy = policies.get(policy_id)
     parent = policies.get(policy.extends) if policy.extends else None
     if not rule_id:
@@ -525,6 +548,7 @@ def run_test(options: argparse.Namespace) -> int:
     covered: dict[str, tuple[tuple[str, ...], set[str]]] = {}  # per policy: its rules, and what was tried
     #: (a rule violated alone, or "" for a compliant fixture)
     with_fixtures: set[str] = set()  # the policies a fixture was for, run or not
+    unknown: set[str] = set()  # the "unknown policy" errors said so far
     for path, walked in fixture_items(options.paths):
         if not walked and not path.exists():
             raise UsageError("no such file or folder", path=str(path))
@@ -539,6 +563,12 @@ def run_test(options: argparse.Namespace) -> int:
                 errors += 1  # the fixture could not be run (unknown policy, a malformed expect): not a regression
             else:
                 failed += 1
+            said = (outcome.error or "").removeprefix(f"{outcome.path}: ")
+            if said.startswith("unknown policy") and said in unknown:  # a folder of them: said in full once
+                sys.stdout.write(f"ERROR {shown_line(outcome.path)}  ({said.partition(':')[0]}, as above)\n")
+                continue
+            if said.startswith("unknown policy"):
+                unknown.add(said)
             sys.stdout.write(render(outcome))
         elif options.verbose:
             count = len(outcome.matched)
