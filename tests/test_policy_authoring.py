@@ -709,3 +709,24 @@ def test_a_policys_own_credit_block_naming_none_of_a_credit_rules_names_is_told(
     # A rule asked of some reprints only (an extract's pointer to the full story) is not the block's to name.
     conditional = rule.replace("message:", "when: {field: excerpt, is: true}, message:")
     assert cli("validate", str(write_policy(tmp_path, "herald", own + conditional))).code == 0
+
+
+def test_a_placement_fixture_too_short_for_its_top_and_bottom_is_told_why_nothing_fired(tmp_path, cli):
+    """A fixture for a top-placed credit, written short with the credit at the bottom, printed only "not
+    reported": the top and bottom windows (300 characters at least) overlap in it, as the README warns."""
+    policy = HARBOUR_POLICY.replace("names: [Harbour Herald]\n", "names: [Harbour Herald]\n    position: top\n")
+    write(tmp_path / "policies" / "harbour.yaml", policy)
+    short = write(
+        tmp_path / "fixtures" / "harbour-herald" / "short.md",
+        markdown({**HARBOUR_META, "expect": ["harbour-herald/credit"]}, CREDITED),
+    )
+    run = cli("test", str(short), "--rules-dir", "policies", "--no-config", cwd=tmp_path)
+    assert run.code == 1 and "  - expected harbour-herald/credit: not reported\n" in run.out, run.out
+    assert "the top and bottom windows (300 characters at least) overlap" in run.out
+    body = CREDITED.replace("this spring.", "this spring. " + "The harbour master counted them twice. " * 30)
+    long = write(
+        tmp_path / "fixtures" / "harbour-herald" / "long.md",
+        markdown({**HARBOUR_META, "expect": ["harbour-herald/credit"]}, body),
+    )
+    run = cli("test", str(long), "--rules-dir", "policies", "--no-config", cwd=tmp_path)
+    assert run.code == 0, run.out

@@ -58,6 +58,9 @@ class Outcome:
     error: str | None = None
     #: The rule ids of the policy it was checked against (what ``test`` notes untried).
     rules: tuple[str, ...] = ()
+    #: Why an expected rule may not have fired, by rule id, where the fixture's shape says (too short a story
+    #: for a rule's top or bottom).
+    hints: dict[str, str] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
@@ -193,7 +196,29 @@ def run_fixture(path: Path, rules_dirs: tuple[str, ...] = (), *, walked: bool = 
             outcome.met.append(want)
             remaining.remove(hit)
     outcome.unexpected = remaining
+    outcome.hints = _hints(outcome.missing, policy, reprint)
     return outcome
+
+
+def _hints(missing: list[Expectation], policy: Any, reprint: Any) -> dict[str, str]:
+    """For an expected placement finding not reported (an attribution rule's ``position``), in a story too
+    short for its top and bottom to be apart: the windows are never under 300 characters, so they overlap and
+    a credit at either end is at both (the README's advice on placement fixtures, said where it bites)."""
+    from ..checks.attribution import _WINDOW_CHARS
+
+    hints: dict[str, str] = {}
+    for want in missing:
+        rule = policy.rule(want.rule.partition("/")[2]) if want.rule.startswith(f"{policy.id}/") else None
+        if rule is None or rule.check != "attribution" or getattr(rule.params, "position", "any") == "any":
+            continue
+        size = len(reprint.visible.text)
+        if size < 2 * _WINDOW_CHARS:
+            hints[want.rule] = (
+                f"the story's visible text is {size} characters: under {2 * _WINDOW_CHARS}, the top and bottom "
+                f"windows ({_WINDOW_CHARS} characters at least) overlap, so a credit at one end counts at the "
+                "other too; make the story longer"
+            )
+    return hints
 
 
 def _expect_misspelt(reprint: Any) -> tuple[str, int | None] | None:
@@ -293,6 +318,8 @@ def render(outcome: Outcome) -> str:
         if reported and wanted > reported:  # expect: [r, r] where r fired once
             actual = f" (expected {wanted} times, reported {reported})"
         lines.append(f"  - expected {want}: not reported{actual}")
+        if want.rule in outcome.hints:
+            lines.append(f"    ({outcome.hints[want.rule]})")
     for found in outcome.unexpected:
         if id(found) not in told:
             lines.append(f"  + unexpected {found.rule}@{_place(found)}: {found.message}")
