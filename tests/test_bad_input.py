@@ -420,6 +420,9 @@ POLICY_CASES = {
     # Deep enough for validation to recurse past Python's limit (was a traceback).
     "deep-block": (HEAD + "  " + "- " * 700 + "x\n", ":6:65", "nested deeper than 32"),
     "scalar": ("just a string\n", ":1:1", "must be a YAML mapping"),
+    # A blank template said as such, not as a wrong shape of policy.
+    "empty": ("", ":1:1", "the file holds no YAML (nothing, or comments alone): a policy must be a YAML mapping"),
+    "comments-only": ("# terms to come\n---\n", ":1:1", "the file holds no YAML (nothing, or comments alone)"),
     "no-licences": (HEAD + "  - id: l\n    check: license\n    licenses: []\n    message: x\n", ":8:", "non-empty"),
     "century-delay": (
         HEAD + "  - id: t\n    check: timing\n    after_days: 100000\n    message: x\n",

@@ -81,8 +81,14 @@ def raw_policy(text: str, name: str, *, validate: bool = True) -> RawPolicy:
     except PolicyError as exc:
         raise exc.at(name) from None
     if not isinstance(loaded.data, dict):
+        # An empty file (or one of comments alone, a blank template) is said as such, not as a wrong shape.
+        empty = loaded.data is None and not any(
+            line.strip() and not line.lstrip().startswith("#") and line.strip() not in ("---", "...")
+            for line in text.splitlines()
+        )
         raise PolicyError(
-            "a policy must be a YAML mapping with id, name, publisher, source_url and rules",
+            ("the file holds no YAML (nothing, or comments alone): " if empty else "")
+            + "a policy must be a YAML mapping with id, name, publisher, source_url and rules",
             path=name,
             line=1,
             column=1,
