@@ -730,3 +730,20 @@ def test_a_placement_fixture_too_short_for_its_top_and_bottom_is_told_why_nothin
     )
     run = cli("test", str(long), "--rules-dir", "policies", "--no-config", cwd=tmp_path)
     assert run.code == 0, run.out
+
+
+def test_an_element_rule_whose_host_is_not_its_patterns_host_is_told(tmp_path, cli):
+    """``host`` names where an altered pixel is looked for: one that is not the pattern's host validated, and
+    an altered pixel on the pattern's host was then told as missing, on the wrong host."""
+    rule = (
+        "rules:\n  - id: pixel\n    check: element\n    tag: img\n"
+        "    pattern: '^https://px\\.herald\\.example/p\\.gif$'\n    host: counter.other.example\n    message: Keep it\n"
+    )
+    policy = write_policy(tmp_path, "herald", rule)
+    run = cli("validate", str(policy))
+    assert run.code == 1 and run.out == (
+        f"{policy}:10:5: rule 'pixel': host 'counter.other.example' is not the host its pattern asks for "
+        "('px.herald.example'): give the pixel's own host\n"
+    ), run.out
+    same = write_policy(tmp_path, "herald", rule.replace("counter.other.example", "PX.herald.example"))
+    assert cli("validate", str(same)).code == 0

@@ -191,6 +191,29 @@ def _credit_unnamed(raw: RawPolicy, policy: Any, which: str, *, always_only: boo
     return []
 
 
+def _host_not_the_patterns(raw: RawPolicy, policy: Any) -> list[PolicyError]:
+    """An element rule whose ``host`` is not the host its ``pattern`` writes out: an element on the host the
+    pattern asks for, altered, would not be told as altered (the rule looks for it on the other host), and
+    the message would name the wrong host."""
+    from ..checks.base import pattern_host
+
+    problems = []
+    for index, data in enumerate(raw.data.get("rules") or []):
+        rule = policy.rule(str(data.get("id"))) if isinstance(data, dict) else None
+        if rule is None or rule.check != "element" or not rule.params.host or "host" not in data:
+            continue
+        named = pattern_host(rule.params.pattern)
+        if named is not None and named.lower() != rule.params.host.lower():
+            problems.append(
+                raw.error(
+                    f"rule {rule.id!r}: host {rule.params.host!r} is not the host its pattern asks for "
+                    f"({named!r}): give the pixel's own host",
+                    ["rules", index, "host"],
+                )
+            )
+    return problems
+
+
 def _inserts_the_rule_refuses(raw: RawPolicy, policy: Any) -> list[PolicyError]:
     """An element rule whose ``insert`` the rule itself does not accept: no element of the rule's tag in it
     (or only a hidden one), or, written out without placeholders, an address the pattern does not match.
@@ -370,6 +393,7 @@ def validate_file(path: Path, extra: tuple[str, ...] = ()) -> list[ReprintGuardE
             raw, policy, "the policy's credit block does not name: make the block name it", always_only=True
         )
     problems += _inserts_the_rule_refuses(raw, policy)
+    problems += _host_not_the_patterns(raw, policy)
     if policy.extends:
         problems += _near_inherited_ids(raw, policies.get(policy.extends))
     for index, data in enumerate(raw.data.get("rules") or []):
