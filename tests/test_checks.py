@@ -5669,3 +5669,18 @@ def test_a_missing_credit_or_element_gets_a_fix_though_its_rule_writes_none(tmp_
         for f in cli("check", "--policy", str(policy), str(story), "--format", "json").json()["results"][0]["findings"]
     }
     assert 'alt=""' not in text.split("insert")[0] and found["lantern/pixel"]["fix"] is None, found["lantern/pixel"]
+
+
+def test_a_findings_fields_hold_only_what_they_may_when_a_caller_edits_them():
+    """A CMS editing a finding (its fix, its severity) could set ``line = 0`` or ``severity = "fatal"``
+    unsaid, and the report the result was written to failed its own schema later."""
+    import pydantic
+
+    [finding] = check(COMPLIANT_BODY, {**COMPLIANT_META, "commercial": True}).findings
+    finding.fix = "Ask the desk."
+    finding.severity = "warning"  # a level by its name is taken, as the constructor takes it
+    assert finding.fix == "Ask the desk." and finding.severity.value == "warning"
+    for field, value in (("line", 0), ("severity", "fatal"), ("column", "two")):
+        with pytest.raises(pydantic.ValidationError):
+            setattr(finding, field, value)
+    assert (finding.line, finding.severity.value) != (0, "fatal")

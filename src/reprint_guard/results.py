@@ -27,6 +27,10 @@ class Suppressed(BaseModel):
 class Finding(BaseModel):
     """One way the reprint breaks the terms, with where and how to fix it."""
 
+    #: A CMS that edits a finding (its fix, its severity) gets a typed error for a value the field never
+    #: holds (``line = 0``, ``severity = "fatal"``), not a finding the report schema refuses later.
+    model_config = ConfigDict(validate_assignment=True)
+
     rule: str = Field(description="Stable id, '<policy>/<rule>'.")
     policy: str
     check: str
