@@ -672,43 +672,54 @@ def test_a_key_indented_otherwise_than_its_neighbours_is_told_with_the_two_inden
     ], run.out
 
 
-def test_an_inherited_credit_block_naming_none_of_a_credit_rules_names_is_told(tmp_path, cli):
-    """A policy extending a Creative Commons one with its publisher's credit rule inherited a credit block that
-    never names the publisher: --fix inserted it, and only then said the rule still failed."""
-    rule = "rules:\n  - {id: credit-herald, check: attribution, names: [Harbour Herald], message: Credit us}\n"
-    policy = write_policy(tmp_path, "herald", "extends: cc-by-4.0\n" + rule)
-    run = cli("validate", str(policy))
-    assert run.code == 1 and run.out.splitlines() == [
-        f"{policy}:7:5: rule 'credit-herald' asks for a credit naming 'Harbour Herald', which the credit block it "
-        "inherits from cc-by-4.0 does not name: give the policy a credit block of its own ('credit:'), or --fix "
-        "inserts one that leaves the rule failing"
-    ], run.out
-    own = "credit:\n  markdown: '*Republished from the Harbour Herald ([original]({original_url})).*'\n"
-    assert cli("validate", str(write_policy(tmp_path, "herald", "extends: cc-by-4.0\n" + own + rule))).code == 0
-    domain = rule.replace("[Harbour Herald]", "[herald.example]")  # {original_url} may write it out
-    assert cli("validate", str(write_policy(tmp_path, "herald", "extends: cc-by-4.0\n" + domain))).code == 0
+_HERALD_CREDIT = "rules:\n  - {id: credit-herald, check: attribution, names: [Harbour Herald], message: Credit us}\n"
+_HERALD_LINE = (
+    "rules:\n  - {id: credit-line, check: attribution, names: ['Originally published by Harbour Herald'], "
+    "message: Credit us}\n"
+)
+_FIRST_SEEN = "credit:\n  markdown: '*First seen in the [Harbour Herald]({original_url}).*'\n"
 
 
-def test_a_policys_own_credit_block_naming_none_of_a_credit_rules_names_is_told(tmp_path, cli):
-    """Held for an inherited block only: a policy's own block that words the credit otherwise than its rule
-    asks ("First seen in" for "Originally published by") validated, and --fix inserted a failing credit."""
-    rule = (
-        "rules:\n  - {id: credit-line, check: attribution, names: ['Originally published by Harbour Herald'], "
-        "message: Credit us}\n"
-    )
-    own = "credit:\n  markdown: '*First seen in the [Harbour Herald]({original_url}).*'\n"
-    policy = write_policy(tmp_path, "herald", own + rule)
+@pytest.mark.parametrize(
+    ("head", "rule", "told", "passing"),
+    [
+        # A policy extending a Creative Commons one with its publisher's credit rule inherited a credit block
+        # that never names the publisher: --fix inserted it, and only then said the rule still failed.
+        (
+            "extends: cc-by-4.0\n",
+            _HERALD_CREDIT,
+            ":7:5: rule 'credit-herald' asks for a credit naming 'Harbour Herald', which the credit block it "
+            "inherits from cc-by-4.0 does not name: give the policy a credit block of its own ('credit:'), or "
+            "--fix inserts one that leaves the rule failing",
+            [
+                "extends: cc-by-4.0\ncredit:\n  markdown: '*Republished from the Harbour Herald "
+                "([original]({original_url})).*'\n" + _HERALD_CREDIT,
+                "extends: cc-by-4.0\n" + _HERALD_CREDIT.replace("[Harbour Herald]", "[herald.example]"),
+            ],
+        ),
+        # Held for an inherited block only: a policy's own block that words the credit otherwise than its rule
+        # asks ("First seen in" for "Originally published by") validated, and --fix inserted a failing credit.
+        (
+            _FIRST_SEEN,
+            _HERALD_LINE,
+            ":8:5: rule 'credit-line' asks for a credit naming 'Originally published by Harbour Herald', which "
+            "the policy's credit block does not name: make the block name it, or --fix inserts one that leaves "
+            "the rule failing",
+            [
+                _FIRST_SEEN.replace("First seen in the", "Originally published by") + _HERALD_LINE,
+                # A rule asked of some reprints only (an extract's pointer to the full story) is not the block's.
+                _FIRST_SEEN + _HERALD_LINE.replace("message:", "when: {field: excerpt, is: true}, message:"),
+            ],
+        ),
+    ],
+    ids=["inherited", "own"],
+)
+def test_a_credit_block_naming_none_of_a_credit_rules_names_is_told(tmp_path, cli, head, rule, told, passing):
+    policy = write_policy(tmp_path, "herald", head + rule)
     run = cli("validate", str(policy))
-    assert run.code == 1 and run.out.splitlines() == [
-        f"{policy}:8:5: rule 'credit-line' asks for a credit naming 'Originally published by Harbour Herald', "
-        "which the policy's credit block does not name: make the block name it, or --fix inserts one that leaves "
-        "the rule failing"
-    ], run.out
-    named = own.replace("First seen in the", "Originally published by")
-    assert cli("validate", str(write_policy(tmp_path, "herald", named + rule))).code == 0
-    # A rule asked of some reprints only (an extract's pointer to the full story) is not the block's to name.
-    conditional = rule.replace("message:", "when: {field: excerpt, is: true}, message:")
-    assert cli("validate", str(write_policy(tmp_path, "herald", own + conditional))).code == 0
+    assert run.code == 1 and run.out.splitlines() == [f"{policy}{told}"], run.out
+    for text in passing:  # named, a domain {original_url} may write out, or a rule not asked of every reprint
+        assert cli("validate", str(write_policy(tmp_path, "herald", text))).code == 0, text
 
 
 def test_a_placement_fixture_too_short_for_its_top_and_bottom_is_told_why_nothing_fired(tmp_path, cli):
@@ -737,7 +748,8 @@ def test_an_element_rule_whose_host_is_not_its_patterns_host_is_told(tmp_path, c
     an altered pixel on the pattern's host was then told as missing, on the wrong host."""
     rule = (
         "rules:\n  - id: pixel\n    check: element\n    tag: img\n"
-        "    pattern: '^https://px\\.herald\\.example/p\\.gif$'\n    host: counter.other.example\n    message: Keep it\n"
+        "    pattern: '^https://px\\.herald\\.example/p\\.gif$'\n    host: counter.other.example\n"
+        "    message: Keep it\n"
     )
     policy = write_policy(tmp_path, "herald", rule)
     run = cli("validate", str(policy))
