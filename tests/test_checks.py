@@ -5684,3 +5684,22 @@ def test_a_findings_fields_hold_only_what_they_may_when_a_caller_edits_them():
         with pytest.raises(pydantic.ValidationError):
             setattr(finding, field, value)
     assert (finding.line, finding.severity.value) != (0, "fatal")
+
+
+def test_dates_at_the_last_day_dates_hold_are_compared_not_an_internal_error(tmp_path, cli):
+    """A ``published: 9999-12-31`` (a typo) with a permission dated the day before, or a library caller's
+    ``today=date(9999, 12, 31)``, overflowed a day's arithmetic: "internal error (OverflowError)", exit 2."""
+    meta = {
+        "original_url": GR_URL,
+        "author": "Ana Ruiz",
+        "medium": "print",
+        "published": dt.date(9999, 12, 31),
+        "permissions": [{"from": "publications@globalresearch.ca", "date": dt.date(9999, 12, 30), "scope": ["print"]}],
+    }
+    story = write(tmp_path / "late.md", markdown(meta, COMPLIANT_BODY))
+    run = cli("check", "--no-config", str(story), "--format", "json")
+    assert run.code == 1 and "internal error" not in run.out + run.err, run.out + run.err
+    [finding] = run.json()["results"][0]["findings"]
+    assert finding["rule"] == "global-research/print-permission" and "in the future" in finding["message"]
+    result = check(COMPLIANT_BODY, {**COMPLIANT_META, "medium": "print"}, today=dt.date(9999, 12, 31))
+    assert [f.rule for f in result.findings] == ["global-research/print-permission"]

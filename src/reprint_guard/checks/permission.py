@@ -91,7 +91,7 @@ def standing(
     ]
     # Given by then, not after; a day's grace for a date-only record written in the grantor's time zone (an
     # editor in Sydney dates it a day ahead of one in Denver), as dates-reversed allows for its two dates.
-    latest = (min(today, published) if published else today) + _A_DAY
+    latest = _day_after(min(today, published) if published else today)
     granted = any(p.date is None or p.date <= latest for p in current)
     return Standing(granted, matching, current, anyone, emails, published, key)
 
@@ -159,13 +159,19 @@ def _domains(policy: Policy) -> list[str]:
 _A_DAY = dt.timedelta(days=1)
 
 
+def _day_after(day: dt.date) -> dt.date:
+    """The next day, or ``day`` itself at the last one dates hold (9999-12-31, a typo a file may carry): no
+    day comes after it to compare with."""
+    return day + _A_DAY if day < dt.date.max else day
+
+
 def late_date(found: Standing, today: dt.date) -> tuple[dt.date, str]:
     """The date of the earliest of ``found.current`` (records given too late) and what is wrong with it."""
     published = found.published
     given = min(p.date for p in found.current if p.date is not None)
     when = (
         f"after the reprint was published on {published.isoformat()}{_by_its(found)}"
-        if published and given > published + _A_DAY and given <= today + _A_DAY
+        if published and given > _day_after(published) and given <= _day_after(today)
         else "in the future"
     )
     return given, when
