@@ -119,6 +119,10 @@ def test_a_config_given_as_a_mapping_applies_as_a_files_does(tmp_path, monkeypat
         reprint_guard.check("x", meta, config={"fail-on": "sometimes"})
     with pytest.raises(reprint_guard.UsageError, match="or a mapping of its keys, not"):
         reprint_guard.check("x", meta, config=["fail-on"])
+    # Half a UTF-16 pair (a file cannot hold one; data can) raised UnicodeEncodeError from the path lookup.
+    for config, key in (({"policies": ["a\ud800"]}, "policies.0"), ({"skip-elements": ["\udc00"]}, "skip-elements.0")):
+        with pytest.raises(reprint_guard.ConfigError, match=rf"^<config>: {key}: holds a lone surrogate"):
+            reprint_guard.check("x", meta, config=config)
 
 
 @pytest.mark.parametrize(

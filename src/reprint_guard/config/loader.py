@@ -151,7 +151,25 @@ def config_from_mapping(data: Any, start: Path | None = None, *, name: str = "<c
     if not isinstance(data, Mapping):
         raise ConfigError(f"config must be a mapping of keys to values, not {type(data).__name__}", path=name)
     root = (start or Path.cwd()).resolve()
+    _no_lone_surrogates(data, [], name)
     return _loaded(copy.deepcopy(dict(data)), Path(name), root, lambda where: (None, None), None)
+
+
+def _no_lone_surrogates(value: Any, where: list[Any], name: str, depth: int = 0) -> None:
+    """Refuse a text holding half a UTF-16 pair (``"a\\ud800"``, which a file cannot hold: a caller's data can):
+    a path made of it cannot be looked up, nor a pattern compiled. Told at its key, as a file's error is."""
+    if isinstance(value, str):
+        bad = next((char for char in value if "\ud800" <= char <= "\udfff"), None)
+        if bad is not None:
+            at = ".".join(map(str, where)) or "the config"
+            raise ConfigError(f"{at}: holds a lone surrogate ({bad!a}), which is no character", path=name)
+    elif depth < 32 and isinstance(value, dict):
+        for key, item in value.items():
+            _no_lone_surrogates(key, where, name, depth + 1)
+            _no_lone_surrogates(item, [*where, key], name, depth + 1)
+    elif depth < 32 and isinstance(value, (list, tuple)):
+        for index, item in enumerate(value):
+            _no_lone_surrogates(item, [*where, index], name, depth + 1)
 
 
 def _loaded(data: dict[str, Any], path: Path, root: Path, locate: Any, file: Path | None) -> LoadedConfig:
