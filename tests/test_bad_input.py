@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from conftest import COMPLIANT_BODY, COMPLIANT_META, GR_URL, git, markdown
-from reprint_guard import InputError, PolicyError, ReprintGuardError, check, check_file
+from reprint_guard import InputError, PolicyError, ReprintGuardError, check, check_file, check_text
 
 
 def digest(path: Path) -> str:
@@ -629,6 +629,28 @@ def test_an_error_quoting_a_line_break_stays_one_line():
     assert len(str(err).splitlines()) == 1 and "\\x1c" in str(err)
 
 
+@pytest.mark.parametrize(
+    ("text", "fmt", "said"),
+    [
+        # Through --stdin-format auto's guess (an object opening the text) and the JSON reader alike.
+        ('{"a":' + "[" * 1100, None, "<input>:1:104: invalid JSON: nested too deeply to read (more than 100 levels"),
+        ('{"a":' + "[" * 1100, "json", "<input>:1:104: invalid JSON: nested too deeply to read"),
+        ('[{"a":' + "[" * 1100, None, "<input>:1:104: invalid JSON: nested too deeply to read"),
+        (
+            "+++\nauthor = " + "[" * 1000 + "]" * 1000 + "\n+++\nBody\n",
+            None,
+            "<input>:2:42: TOML front matter nested deeper than 32 levels",
+        ),
+    ],
+)
+def test_text_nested_too_deep_for_a_parser_is_an_input_error_at_its_place(text, fmt, said):
+    """The library raised RecursionError (the format's guess, Python's JSON and TOML readers recursing), and
+    the CLI said "input nested too deeply to check" with no place."""
+    with pytest.raises(InputError) as raised:
+        check_text(text, format=fmt) if fmt else check_text(text)
+    assert str(raised.value).startswith(said), str(raised.value)
+
+
 def test_library_metadata_must_be_a_flat_enough_mapping():
     with pytest.raises(ReprintGuardError, match="must be a mapping"):
         check("Body", ["not", "a", "dict"])  # type: ignore[arg-type]
@@ -879,9 +901,10 @@ def test_input_nested_thousands_deep_is_one_line_in_test_credit_and_validate(tmp
     deep.parent.mkdir()
     deep.write_text("+++\nexpect = []\na = " + "[" * 100_000 + "\n+++\nbody\n", encoding="utf-8")
     run = cli("test", str(deep))
-    assert run.code == 2 and f"{deep}: input nested too deeply to check" in run.out and "Traceback" not in run.err
+    said = f"{deep}:3:37: TOML front matter nested deeper than 32 levels"  # where, as YAML's depth is told
+    assert run.code == 2 and said in run.out and "Traceback" not in run.err, run.out
     run = cli("credit", "--policy", "global-research", "--from", str(deep))
-    assert (run.code, run.err) == (2, "reprint-guard: input nested too deeply to check\n")
+    assert (run.code, run.err) == (2, f"reprint-guard: {said}\n")
     chain = tmp_path / "chain"
     chain.mkdir()
     for i in range(1500):

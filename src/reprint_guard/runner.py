@@ -806,7 +806,7 @@ def _an_envelope(start: bytes, *, listed: bool = False) -> bool:
     text = ("[" if listed else "") + start.decode("utf-8", "replace")
     try:
         _, end = json.JSONDecoder().raw_decode(text)
-    except ValueError:
+    except (ValueError, RecursionError):  # too deep for the parser too: the JSON reader tells where
         return True
     return not text[end:].strip()
 

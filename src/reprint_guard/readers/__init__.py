@@ -317,6 +317,25 @@ def _json_message(exc: Any) -> str:
     return exc.msg.removesuffix(" at")  # the place is told apart
 
 
+#: A bracket, or a string (double-quoted with escapes; TOML's single-quoted literal strings too), read past.
+_BRACKETS_AND_STRINGS = re.compile(r'[\[\]{}]|"(?:[^"\\\n]|\\.)*"|\'[^\'\n]*\'')
+
+
+def deepest_place(text: str, limit: int) -> int:
+    """Where ``text`` (JSON, TOML) first opens a bracket ``limit`` levels deep, or -1: for a parser's
+    RecursionError, told at its place rather than nowhere. One pass, strings read past."""
+    depth = 0
+    for found in _BRACKETS_AND_STRINGS.finditer(text):
+        char = found.group()
+        if char in "[{":
+            depth += 1
+            if depth >= limit:
+                return found.start()
+        elif char in "]}":
+            depth = max(depth - 1, 0)
+    return -1
+
+
 def text_position(text: str, index: int, first_line: int = 1) -> tuple[int, int]:
     """Line and column of a character of ``text``, whose first line is ``first_line`` of its file."""
     return first_line + text.count("\n", 0, index), index - (text.rfind("\n", 0, index) + 1) + 1

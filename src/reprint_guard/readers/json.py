@@ -16,7 +16,10 @@ from ..errors import InputError, NotAReprintError
 from ..metaview import READ_KEYS
 from ..reprint import BODY_FORMATS, Reprint
 from ..safeyaml import too_long_number
-from . import json_problem, text_position
+from . import deepest_place, json_problem, text_position
+
+#: Where a text too deep for the parser is told: where its brackets first stand this deep.
+_DEEP = 100
 
 
 def _starts_as_envelope(text: str) -> bool:
@@ -51,7 +54,10 @@ def read_json(text: str, *, path: str, meta: Mapping[str, Any] | None, bare_urls
         error = InputError if _is_envelope(text) else NotAReprintError
         raise error(f"duplicate key {json.dumps(exc.key)}: it is set twice", line=line, column=column) from None
     except RecursionError:
-        raise InputError("invalid JSON: nested too deeply") from None
+        deep = deepest_place(text, _DEEP)
+        line, column = text_position(text, deep) if deep >= 0 else (None, None)
+        said = f"invalid JSON: nested too deeply to read (more than {_DEEP} levels of brackets from here)"
+        raise InputError(said if deep >= 0 else "invalid JSON: nested too deeply", line=line, column=column) from None
     except ValueError as exc:  # an integer of thousands of digits, which Python will not read
         digits = _LONG_NUMBER.search(text)
         line, column = text_position(text, digits.start(1)) if digits else (None, None)

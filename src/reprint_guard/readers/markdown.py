@@ -9,7 +9,7 @@ from functools import lru_cache
 import pyromark
 
 from ..errors import InputError
-from ..limits import MAX_YAML_CHARS
+from ..limits import MAX_YAML_CHARS, MAX_YAML_DEPTH
 from ..metaview import READ_KEYS
 from ..safeyaml import load as load_yaml
 from ..safeyaml import too_long_number
@@ -271,6 +271,13 @@ def split_front_matter(text: str) -> FrontMatter:
             raise InputError(f"TOML front matter larger than the {MAX_YAML_CHARS // 1024} KiB limit", line=2, column=1)
         try:
             data = tomllib.loads(raw)
+        except RecursionError:  # arrays in arrays, a thousand deep: told where, as YAML's depth is
+            from . import deepest_place, text_position
+
+            deep = deepest_place(raw, MAX_YAML_DEPTH + 1)
+            line, column = text_position(raw, deep, first_line=2) if deep >= 0 else (2, 1)
+            said = f"TOML front matter nested deeper than {MAX_YAML_DEPTH} levels"
+            raise InputError(said, line=line, column=column) from None
         except tomllib.TOMLDecodeError as exc:
             where = _TOML_AT.search(str(exc))
             message = _TOML_AT.sub("", str(exc)).strip()
