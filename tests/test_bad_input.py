@@ -1596,3 +1596,24 @@ def test_a_line_of_thousands_of_photo_credits_reserving_rights_is_read_in_linear
     one.write_text(markdown(meta, "Photo: Reuters. All rights reserved."), encoding="utf-8")
     assert [(f.rule, f.line) for f in findings] == [(f.rule, f.line) for f in check_file(one).findings]
     assert "cc-by-nc-sa-4.0/no-added-restrictions" not in {f.rule for f in findings}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '{"metadata": {"original_url": "https://www.globalresearch.ca/a/1"}, "body": "' + 'x\\"' * 20_000,
+        '{"a": "' + '\\"{' * 20_000,
+    ],
+    ids=["envelope-left-open", "not-an-envelope"],
+)
+def test_broken_json_with_many_escaped_quotes_is_told_in_linear_time(text):
+    """Finding a broken file's top-level keys read the rest of a line again from each escaped quote of a
+    string left open: 60 KB took 16 s. The error is the same, at once (a hang guard, not a benchmark:
+    about 0.02 s here)."""
+    import time
+
+    start = time.perf_counter()
+    with pytest.raises(ReprintGuardError) as raised:
+        check_text(text, format="json")
+    assert time.perf_counter() - start < 3
+    assert "a string that starts here is never closed" in str(raised.value), str(raised.value)
