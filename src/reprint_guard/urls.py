@@ -7,6 +7,7 @@ path and every other query parameter must match.
 
 from __future__ import annotations
 
+import itertools
 import re
 from functools import lru_cache
 from urllib.parse import parse_qsl, quote, unquote, urlencode, urlsplit
@@ -295,6 +296,11 @@ def host_matches(host: str, domain: str) -> bool:
 #: label of letters. A file name ("photo.jpg") is told apart by standing last in the path.
 _HOSTLIKE = re.compile(r"(?i)[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*\.[a-z]{2,24}")
 _EMBEDDED_SCHEME = re.compile(r"(?i)https?://")
+#: Most addresses read from one URL's nested schemes, and most from its host-like path segments. Each is the
+#: rest of the URL, so every one costs its whole length to compare: thousands (a WordPress ``[embed]`` pasted
+#: over and over into a link's address) made one link quadratic. A proxy's, a redirect's and a CDN's nest a
+#: few, and the first are the outermost.
+_MAX_EMBEDDED = 8
 
 
 def embedded_addresses(url: str) -> list[str]:
@@ -309,15 +315,15 @@ def embedded_addresses(url: str) -> list[str]:
     decoded = unquote(url.strip())
     scheme = _EMBEDDED_SCHEME.match(decoded)
     start = scheme.end() if scheme else 0
-    found = [decoded[m.start() :] for m in _EMBEDDED_SCHEME.finditer(decoded, start)]
+    found = [decoded[m.start() :] for m in itertools.islice(_EMBEDDED_SCHEME.finditer(decoded, start), _MAX_EMBEDDED)]
     try:
         parts = urlsplit(decoded if scheme else "https://" + decoded.lstrip("/"))
     except ValueError:  # "https://a[b.example/x.gif": no address a browser would fetch, nor a proxy
         return list(dict.fromkeys(found))
     segments = parts.path.split("/")
-    for index, segment in enumerate(segments[:-1]):  # the last segment is the file's own name
-        if segment and _HOSTLIKE.fullmatch(segment):
-            found.append("https://" + "/".join(segments[index:]) + (f"?{parts.query}" if parts.query else ""))
+    hostlike = (index for index, segment in enumerate(segments[:-1]) if segment and _HOSTLIKE.fullmatch(segment))
+    for index in itertools.islice(hostlike, _MAX_EMBEDDED):  # the last segment is the file's own name
+        found.append("https://" + "/".join(segments[index:]) + (f"?{parts.query}" if parts.query else ""))
     for _, value in parse_qsl(parts.query):
         head = value.split("/", 1)[0]
         if "/" in value and _HOSTLIKE.fullmatch(head):
