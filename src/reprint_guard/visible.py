@@ -159,9 +159,6 @@ _LOADED_ANYWAY = frozenset({"img", "picture", "source", "image", "amp-img", "amp
 _UNTOUCHED_BY_LOOK = _LOADED_ANYWAY | {"svg", "video", "iframe", "embed", "object", "canvas"}
 
 
-_MAY_SHOW_AGAIN = ", ".join(["[style]", *sorted(_UNTOUCHED_BY_LOOK)])
-
-
 def _shown_within(
     node: LexborNode, look: _Look, searched: set[tuple[int, _Look]] | None = None
 ) -> bool | list[LexborNode]:
@@ -171,46 +168,52 @@ def _shown_within(
     the inline-block white space trick) and the pictures. White space is left: it parts the words around it.
 
     ``searched``: each element the parts were looked for in, with its look, is added to it (what is out of sight
-    below an element depends on nothing else: see :func:`_hidden_as_marked`)."""
+    below an element depends on nothing else: see :func:`_hidden_as_marked`); one found in it is not searched
+    again (its parts are collected): hidden spans, each in one shown again, are searched once, not each."""
     looks: dict[int, bool] = {node.mem_id: False}  # whether each element's own text shows
     inner: dict[int, _Look] = {node.mem_id: look}
     leads_on: set[int] = set()  # the elements holding one whose text shows otherwise than theirs
-    for found in node.css(_MAY_SHOW_AGAIN):
-        if found.mem_id == node.mem_id:
-            continue
-        parent = found.parent
-        walked = []
-        while parent is not None and parent.mem_id not in inner:
-            walked.append(parent)
-            parent = parent.parent
-        if parent is None:  # pragma: no cover - a descendant's ancestors lead to the node
-            continue
-        outer = inner[parent.mem_id]
-        for between in walked:  # no style of their own: they look as the element around them
-            inner[between.mem_id] = outer
-            looks[between.mem_id] = looks[parent.mem_id]
-        shows_outer = looks[parent.mem_id]
-        if found.tag in _UNTOUCHED_BY_LOOK:
-            inner[found.mem_id], shows = outer, True
-        else:
-            style = found.attributes.get("style") or ""
-            own = _read_style(style)
-            changes = _may_change_look(own) or "background" in own  # a backdrop of its own, under inherited text
-            inner[found.mem_id] = _look(_declarations(own), outer) if changes else outer
-            shows = _readable(inner[found.mem_id])
-        looks[found.mem_id] = shows
-        if shows != shows_outer:
-            ancestor = found.parent
-            while ancestor is not None and ancestor.mem_id != node.mem_id and ancestor.mem_id not in leads_on:
-                leads_on.add(ancestor.mem_id)
-                ancestor = ancestor.parent
-            leads_on.add(node.mem_id)
+    collected: set[int] = set()  # searched already in the look they have here: what they hide is found
+
+    def lead_to(element: LexborNode | None) -> None:
+        while element is not None and element.mem_id != node.mem_id and element.mem_id not in leads_on:
+            leads_on.add(element.mem_id)
+            element = element.parent
+        leads_on.add(node.mem_id)
+
+    stack = [node]
+    while stack:  # each element after the one around it, walked by hand: not into one collected already
+        parent = stack.pop()
+        outer, shows_outer = inner[parent.mem_id], looks[parent.mem_id]
+        for found in parent.iter():
+            if not found.is_element_node:
+                continue
+            mem_id = found.mem_id
+            if found.tag in _UNTOUCHED_BY_LOOK:
+                inner[mem_id], shows = outer, True
+            elif "style" in found.attributes:
+                own = _read_style(found.attributes.get("style") or "")
+                changes = _may_change_look(own) or "background" in own  # a backdrop of its own, under inherited text
+                inner[mem_id] = _look(_declarations(own), outer) if changes else outer
+                shows = _readable(inner[mem_id])
+            else:  # no style of its own: it looks as the element around it
+                inner[mem_id], shows = outer, shows_outer
+            looks[mem_id] = shows
+            if searched is not None and (mem_id, inner[mem_id]) in searched:
+                collected.add(mem_id)  # it held one shown otherwise, as it does here
+                lead_to(found)
+                continue
+            if shows != shows_outer:
+                lead_to(parent)
+            stack.append(found)
     if node.mem_id not in leads_on:
         return True  # nothing inside shows
     away: list[LexborNode] = []
     stack = [node]
     while stack:
         element = stack.pop()
+        if element.mem_id in collected:
+            continue
         if searched is not None:
             searched.add((element.mem_id, inner[element.mem_id]))
         for child in element.iter(include_text=True):
