@@ -159,53 +159,63 @@ _LOADED_ANYWAY = frozenset({"img", "picture", "source", "image", "amp-img", "amp
 _UNTOUCHED_BY_LOOK = _LOADED_ANYWAY | {"svg", "video", "iframe", "embed", "object", "canvas"}
 
 
-_MAY_SHOW_AGAIN = ", ".join(["[style]", *sorted(_UNTOUCHED_BY_LOOK)])
-
-
-def _shown_within(node: LexborNode, look: _Look) -> bool | list[LexborNode]:
+def _shown_within(
+    node: LexborNode, look: _Look, searched: set[tuple[int, _Look]] | None = None
+) -> bool | list[LexborNode]:
     """What of ``node``, whose own text does not show (``look``), is out of sight: True for all of it, else
     the parts that are (its text, and the elements holding nothing that shows), leaving what an element inside
     shows again with a size or a colour of its own (``<div style="font-size:0"><span style="font-size:14px">``,
-    the inline-block white space trick) and the pictures. White space is left: it parts the words around it."""
+    the inline-block white space trick) and the pictures. White space is left: it parts the words around it.
+
+    ``searched``: each element the parts were looked for in, with its look, is added to it (what is out of sight
+    below an element depends on nothing else: see :func:`_hidden_as_marked`); one found in it is not searched
+    again (its parts are collected): hidden spans, each in one shown again, are searched once, not each."""
     looks: dict[int, bool] = {node.mem_id: False}  # whether each element's own text shows
     inner: dict[int, _Look] = {node.mem_id: look}
     leads_on: set[int] = set()  # the elements holding one whose text shows otherwise than theirs
-    for found in node.css(_MAY_SHOW_AGAIN):
-        if found.mem_id == node.mem_id:
-            continue
-        parent = found.parent
-        walked = []
-        while parent is not None and parent.mem_id not in inner:
-            walked.append(parent)
-            parent = parent.parent
-        if parent is None:  # pragma: no cover - a descendant's ancestors lead to the node
-            continue
-        outer = inner[parent.mem_id]
-        for between in walked:  # no style of their own: they look as the element around them
-            inner[between.mem_id] = outer
-            looks[between.mem_id] = looks[parent.mem_id]
-        shows_outer = looks[parent.mem_id]
-        if found.tag in _UNTOUCHED_BY_LOOK:
-            inner[found.mem_id], shows = outer, True
-        else:
-            style = found.attributes.get("style") or ""
-            own = _read_style(style)
-            changes = _may_change_look(own) or "background" in own  # a backdrop of its own, under inherited text
-            inner[found.mem_id] = _look(_declarations(own), outer) if changes else outer
-            shows = _readable(inner[found.mem_id])
-        looks[found.mem_id] = shows
-        if shows != shows_outer:
-            ancestor = found.parent
-            while ancestor is not None and ancestor.mem_id != node.mem_id and ancestor.mem_id not in leads_on:
-                leads_on.add(ancestor.mem_id)
-                ancestor = ancestor.parent
-            leads_on.add(node.mem_id)
+    collected: set[int] = set()  # searched already in the look they have here: what they hide is found
+
+    def lead_to(element: LexborNode | None) -> None:
+        while element is not None and element.mem_id != node.mem_id and element.mem_id not in leads_on:
+            leads_on.add(element.mem_id)
+            element = element.parent
+        leads_on.add(node.mem_id)
+
+    stack = [node]
+    while stack:  # each element after the one around it, walked by hand: not into one collected already
+        parent = stack.pop()
+        outer, shows_outer = inner[parent.mem_id], looks[parent.mem_id]
+        for found in parent.iter():
+            if not found.is_element_node:
+                continue
+            mem_id = found.mem_id
+            if found.tag in _UNTOUCHED_BY_LOOK:
+                inner[mem_id], shows = outer, True
+            elif "style" in found.attributes:
+                own = _read_style(found.attributes.get("style") or "")
+                changes = _may_change_look(own) or "background" in own  # a backdrop of its own, under inherited text
+                inner[mem_id] = _look(_declarations(own), outer) if changes else outer
+                shows = _readable(inner[mem_id])
+            else:  # no style of its own: it looks as the element around it
+                inner[mem_id], shows = outer, shows_outer
+            looks[mem_id] = shows
+            if searched is not None and (mem_id, inner[mem_id]) in searched:
+                collected.add(mem_id)  # it held one shown otherwise, as it does here
+                lead_to(found)
+                continue
+            if shows != shows_outer:
+                lead_to(parent)
+            stack.append(found)
     if node.mem_id not in leads_on:
         return True  # nothing inside shows
     away: list[LexborNode] = []
     stack = [node]
     while stack:
         element = stack.pop()
+        if element.mem_id in collected:
+            continue
+        if searched is not None:
+            searched.add((element.mem_id, inner[element.mem_id]))
         for child in element.iter(include_text=True):
             if child.tag == "-text":
                 if not looks[element.mem_id] and (child.text_content or "").strip():
@@ -1315,11 +1325,12 @@ def _is_hidden(node: LexborNode) -> bool:
     return _hidden_parts(node) is True
 
 
-def _hidden_parts(node: LexborNode) -> bool | list[LexborNode]:
+def _hidden_parts(node: LexborNode, searched: set[tuple[int, _Look]] | None = None) -> bool | list[LexborNode]:
     """What of ``node`` a reader does not see: all of it (True), nothing (False), or these parts of it (an
     element whose text does not show, but which holds an element that shows its own: see :func:`_shown_within`;
-    the options a drop-down list does not show, a formula's annotations)."""
-    parts = _hidden_as_marked(node)
+    the options a drop-down list does not show, a formula's annotations). ``searched``: see
+    :func:`_hidden_as_marked`."""
+    parts = _hidden_as_marked(node, searched)
     if node.tag == _LIST and parts is not True:
         return [*(parts or ()), *_unselected(node)] or False
     if node.tag == _FORMULA and parts is not True:
@@ -1341,8 +1352,14 @@ def _unselected(select: LexborNode) -> list[LexborNode]:
     return [option for option in options if chosen is None or option.mem_id != chosen.mem_id]
 
 
-def _hidden_as_marked(node: LexborNode) -> bool | list[LexborNode]:
-    """What of ``node`` its tag, attributes, classes and style hide (see :func:`_hidden_parts`)."""
+def _hidden_as_marked(node: LexborNode, searched: set[tuple[int, _Look]] | None = None) -> bool | list[LexborNode]:
+    """What of ``node`` its tag, attributes, classes and style hide (see :func:`_hidden_parts`).
+
+    ``searched``: the elements (with their look) that the parts out of sight were already looked for in and
+    collected, by :func:`_shown_within` for an element around them. Of an element among them, in the look its
+    own style gives it, none but those parts are out of sight, so none is given (an empty list): thousands of
+    nested spans, each a font size of nothing inside one that shows again, are walked once, not each.
+    """
     tag = node.tag
     if tag in _INVISIBLE_SET:
         return True
@@ -1379,7 +1396,9 @@ def _hidden_as_marked(node: LexborNode) -> bool | list[LexborNode]:
     look = _look(declared)
     if _readable(look):
         return False
-    return _shown_within(node, look)
+    if searched is not None and (node.mem_id, look) in searched:
+        return []  # found already, searching an element around it
+    return _shown_within(node, look, searched)
 
 
 def _of_no_size(attrs: dict[str, str | None]) -> bool:
@@ -1433,17 +1452,25 @@ def _prune_invisible(
         return frozenset()
     hidden = []
     away_ids: set[int] = set()
-    for node in found:
-        parts = _hidden_parts(node)
+    removed: set[int] = set()  # what is hidden, and the elements known to stand in one
+    clear: set[int] = set()  # elements known to stand in none
+    searched: set[tuple[int, _Look]] = set()  # see _hidden_as_marked
+    for node in found:  # in document order: an element before what it holds
+        if _within(node, removed, clear):
+            continue  # removed with an element around it: nothing in it is asked about
+        parts = _hidden_parts(node, searched)
         if parts is True:
             hidden.append(node)
+            removed.add(node.mem_id)
             continue
         if parts:
             hidden += parts  # type: ignore[arg-type] - a list of them
+            removed.update(part.mem_id for part in parts)  # type: ignore[union-attr] - a list of them
         if (node.tag == "details" and "open" not in node.attributes) or _closed_toggle(node):
             away = _folded_away(node)
             hidden += away
             away_ids.update(child.mem_id for child in away)
+            removed.update(child.mem_id for child in away)
     code_parents = set()
     if folded is not None and hidden:
         folded.pruned = True
@@ -1466,6 +1493,28 @@ def _prune_invisible(
             code_parents.add(node.parent.mem_id)  # outermost: nothing hidden holds it
         node.decompose()
     return frozenset(code_parents)
+
+
+def _within(node: LexborNode, removed: set[int], clear: set[int]) -> bool:
+    """Whether ``node`` is or stands in an element of ``removed`` (what is hidden so far), to be removed with it:
+    what is hidden, or known to stand in what is, is in ``removed``, what is known not to in ``clear``.
+
+    Asked of elements in document order, each after the elements around it were
+    added: an element's answer holds for the rest of the walk, and each ancestor
+    is walked once, not once for each of thousands of spans deep in a page.
+    """
+    if node.mem_id in removed:
+        return True
+    walked = []
+    parent = node.parent
+    while parent is not None and parent.mem_id not in removed and parent.mem_id not in clear:
+        walked.append(parent.mem_id)
+        parent = parent.parent
+    if parent is not None and parent.mem_id in removed:
+        removed.update(walked)
+        return True
+    clear.update(walked)
+    return False
 
 
 #: How much of the block before a screen-reader-only element is read with it (its sentence's start).
