@@ -1503,15 +1503,19 @@ def _within(node: LexborNode, removed: set[int], clear: set[int]) -> bool:
     added: an element's answer holds for the rest of the walk, and each ancestor
     is walked once, not once for each of thousands of spans deep in a page.
     """
-    if node.mem_id in removed:
-        return True
+    return node.mem_id in removed or _stands_in(node.parent, removed, clear)
+
+
+def _stands_in(start: LexborNode | None, marked: set[int], clear: set[int]) -> bool:
+    """Whether ``start`` or an element around it is in ``marked``; what the walk passes is added to ``marked``
+    (it stands in one) or to ``clear`` (it does not), so each ancestor is walked once over many questions."""
     walked = []
-    parent = node.parent
-    while parent is not None and parent.mem_id not in removed and parent.mem_id not in clear:
+    parent = start
+    while parent is not None and parent.mem_id not in marked and parent.mem_id not in clear:
         walked.append(parent.mem_id)
         parent = parent.parent
-    if parent is not None and parent.mem_id in removed:
-        removed.update(walked)
+    if parent is not None and parent.mem_id in marked:
+        marked.update(walked)
         return True
     clear.update(walked)
     return False
@@ -1623,15 +1627,7 @@ def _outermost(hidden: list[LexborNode]) -> list[LexborNode]:
     for node in hidden:
         if node.mem_id in taken:
             continue  # given twice (a text two elements both leave out): removed once
-        walked = []
-        parent = node.parent
-        while parent is not None and parent.mem_id not in inside and parent.mem_id not in clear:
-            walked.append(parent.mem_id)
-            parent = parent.parent
-        if parent is not None and parent.mem_id in inside:
-            inside.update(walked)
-        else:
-            clear.update(walked)
+        if not _stands_in(node.parent, inside, clear):
             outermost.append(node)
             taken.add(node.mem_id)
     return outermost
