@@ -1478,22 +1478,18 @@ def _element_block(finding: Finding, reprint: Reprint, policy: Policy) -> tuple[
         )
     if not insert:
         return None, "needs the element added by hand (the policy has no 'insert' template for it)"
-    element = insert_element(insert, reprint, policy)
+    element, missing = filled_insert(insert, reprint, policy)
     if element is None:
-        missing = sorted(
-            {m for m in PLACEHOLDER.findall(insert) if m not in template_values(reprint, policy, placeholders=False)}
-        )
         return None, f"needs metadata that is not set: {_keys_named(missing, reprint)}"
     return element, ""
 
 
-def insert_element(insert: str, reprint: Reprint, policy: Policy) -> str | None:
+def filled_insert(insert: str, reprint: Reprint, policy: Policy) -> tuple[str | None, list[str]]:
     """An element rule's ``insert`` template filled from the reprint, escaped as HTML (an element is HTML, in
-    Markdown too), or None when it names metadata that is not set."""
+    Markdown too); or None and the metadata it names that is not set."""
     values = template_values(reprint, policy, placeholders=False)
-    if any(m not in values for m in PLACEHOLDER.findall(insert)):
-        return None
-    return render(insert, _escaped(values, quote=True))
+    missing = sorted({m for m in PLACEHOLDER.findall(insert) if m not in values})
+    return (None, missing) if missing else (render(insert, _escaped(values, quote=True)), [])
 
 
 def _already_there(params: Any, reprint: Reprint) -> bool:

@@ -234,10 +234,8 @@ def _unused_rules(suppression: Suppression, findings: list[Finding], known: Coll
         alone = Suppression((written,), suppression.reason, suppression.until, suppression.kind, 0, 0)
         close = _meant(alone, findings, known)
         what = f"names {written}, which matches no finding in this file"
-        if close is None and known and "*" not in written and written not in known and not _a_tool_rule(written):
-            import difflib  # a rule the policy does not have: a misspelling of one it has, perhaps
-
-            close = next(iter(difflib.get_close_matches(written, sorted(known), n=1, cutoff=0.85)), None)
+        if close is None and _unknown(written, known):
+            close = _near_rule(written, known)
             what = f"names {written}, which is no rule of the policy checked"
         if close is not None:
             told.append(_unused(suppression, f"{what}; did you mean {close}?", f"Write {close} for {written}."))
@@ -249,18 +247,27 @@ def _unused_rules(suppression: Suppression, findings: list[Finding], known: Coll
 def _stale_or_unknown(suppression: Suppression, known: Collection[str] | None) -> Finding:
     """An inline suppression that matched nothing: no longer needed, or naming a rule the policy checked does
     not have (a slip the config's ``severity`` would call an unknown rule), with a near one when there is."""
-    unknown = [
-        rule for rule in suppression.rules if known and "*" not in rule and rule not in known and not _a_tool_rule(rule)
-    ]
-    if not unknown:
+    written = next((rule for rule in suppression.rules if _unknown(rule, known)), None)
+    if written is None:
         return _unused(suppression, "matches no finding in this file", "Remove the suppression.")
-    import difflib
-
-    close = next(iter(difflib.get_close_matches(unknown[0], sorted(known or ()), n=1, cutoff=0.85)), None)
-    what = f"names {unknown[0]}, which is no rule of the policy checked"
+    close = _near_rule(written, known)
+    what = f"names {written}, which is no rule of the policy checked"
     if close is not None:
-        return _unused(suppression, f"{what}; did you mean {close}?", f"Write {close} for {unknown[0]}.")
+        return _unused(suppression, f"{what}; did you mean {close}?", f"Write {close} for {written}.")
     return _unused(suppression, what, "Remove the suppression, or name a rule of the policy checked.")
+
+
+def _unknown(rule: str, known: Collection[str] | None) -> bool:
+    """Whether a suppression's ``rule`` (no wildcard, not one of the tool's own) is none of ``known``, the rules
+    of the policy checked (when known)."""
+    return bool(known) and "*" not in rule and rule not in known and not _a_tool_rule(rule)  # type: ignore[operator]
+
+
+def _near_rule(rule: str, known: Collection[str] | None) -> str | None:
+    """The rule of ``known`` that an unknown ``rule`` is most likely a misspelling of, or None."""
+    import difflib  # only for a suppression naming a rule the policy does not have
+
+    return next(iter(difflib.get_close_matches(rule, sorted(known or ()), n=1, cutoff=0.85)), None)
 
 
 def _a_tool_rule(rule: str) -> bool:

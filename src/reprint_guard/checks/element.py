@@ -138,9 +138,9 @@ def _insert_fix(params: Params, reprint: Reprint, context: Context) -> str | Non
     if any, replaces it)."""
     if not params.insert:
         return None
-    from ..fix import insert_element
+    from ..fix import filled_insert
 
-    element = insert_element(params.insert, reprint, context.policy)
+    element, _ = filled_insert(params.insert, reprint, context.policy)
     return f"Add the publisher's element at the end of the article: {element}" if element else None
 
 
