@@ -1818,3 +1818,7 @@ def test_a_named_file_the_config_excludes_is_said_to_be_passed_over_and_by_which
     told = cli("check", "-v", "drafts/wip.md", "a.md", cwd=tmp_path)
     assert "drafts/wip.md: not checked: the config's exclude 'drafts/**' matches it" in told.err
     assert cli("check", "-v", "a.md", cwd=tmp_path).err == ""
+    # All the patterns decide, as gitignore's do: one taken back with "!" is checked, and not said passed over.
+    (tmp_path / ".reprint-guard.yaml").write_text("exclude: ['drafts/**', '!drafts/wip.md']\n")
+    back = cli("check", "-v", "drafts/wip.md", cwd=tmp_path)
+    assert "in 1 file" in back.out and "not checked" not in back.err, back.err

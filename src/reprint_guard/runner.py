@@ -539,20 +539,21 @@ def _unreadable(error: OSError, folder: str, settings: Settings, ignored: Any) -
 def _named(items: Iterable[str], settings: Settings) -> Iterator[Item]:
     """Files named on the command line: checked unless ``exclude`` matches."""
     for item in items:
-        named = settings.file_of(item)  # standard input named as a file is that file
-        if named and settings.exclude and path_matches(settings.relative(named), *settings.exclude):
-            continue
-        yield item, False, None
+        if excluded_by(item, settings) is None:
+            yield item, False, None
 
 
 def excluded_by(item: str, settings: Settings) -> str | None:
     """The config's ``exclude`` pattern that passes over a file named on the command line, or None (not
     named as a file, or not excluded): a run told of that file can say why it checked nothing."""
-    named = settings.file_of(item)
-    if not named or not settings.exclude or os.path.isdir(named):
+    named = settings.file_of(item)  # standard input named as a file is that file
+    if not named or not settings.exclude:
         return None
     relative = settings.relative(named)
-    return next((pattern for pattern in settings.exclude if path_matches(relative, pattern)), None)
+    if not path_matches(relative, *settings.exclude) or os.path.isdir(named):  # a folder is walked, not named
+        return None
+    # All the patterns decide ("!keep.md" takes a file back); the first that matches alone is the one named.
+    return next((pattern for pattern in settings.exclude if path_matches(relative, pattern)), settings.exclude[0])
 
 
 def _regular_or_unreadable(path: str) -> bool:
