@@ -187,12 +187,10 @@ def _refused_sarif(message: str, refused: str) -> int:
     """Stop the step for a ``sarif`` input it may not write: the log of the stopped run goes where the input
     would have put it by default (the runner's temporary folder), so that an upload step running ``if:
     always()`` finds a file saying why, not an empty ``sarif`` output; nowhere when that place is refused too."""
-    print(command("error", message, title=_WORKFLOW_INPUT))
     fallback = _default_sarif()
     if fallback == refused or _sarif_problem(fallback) is not None:
-        _write_summary(f"### ✖ reprint-guard: nothing checked\n\n{message}\n")
-        _write_outputs(None)
-        return ExitCode.ERROR
+        return _nothing_checked(message, _WORKFLOW_INPUT)
+    print(command("error", message, title=_WORKFLOW_INPUT))
     from .errors import UsageError
 
     note = f"{message} (this log of the stopped run is written to {fallback} instead)"
