@@ -1049,9 +1049,16 @@ class Reprint:
     def span(self, needle: str, nth: int = 0) -> Span:
         """:meth:`locate`, with where the text found ends in the source (the line and the column after its last
         character), for an editor or a code-scanning view to mark it; no end when it is not found."""
+        return self.span_written(needle, nth)[0]
+
+    def span_written(self, needle: str, nth: int = 0) -> tuple[Span, str]:
+        """:meth:`span`, and the source's text there ("" when not found): the words as the page writes them,
+        when they stand there alone (no markup, one space apart), for a finding to quote."""
         start, stop = self._where(needle, nth)
         line, column = self._position(start)
-        return (line, column, *self._position(stop)) if stop > start else (line, column, None, None)
+        if stop <= start:
+            return (line, column, None, None), ""
+        return (line, column, *self._position(stop)), self.body[start:stop]
 
     def span_outside_captions(self, needle: str, nth: int = 0) -> Span:
         """:meth:`span` of the ``nth`` copy of ``needle`` that stands in no picture's caption (``<figcaption>``,

@@ -186,8 +186,15 @@ def _check(
         yield Problem(line, column, detail=f"{shown} is not visible in the article")
     elif params.mode == "forbid" and matched is not None:
         # Found with the captions apart: placed at a copy outside them, not at a caption saying the same.
-        span = reprint.span_outside_captions(matched, nth) if captions_apart else reprint.span(matched, nth)
-        yield Problem.at(span, f'found "{_quoted(_as_written(visible.text, visible.cased_text, matched, nth))}"')
+        if captions_apart:
+            span, written = reprint.span_outside_captions(matched, nth), ""
+        else:
+            span, written = reprint.span_written(matched, nth)
+        if not written or normalize(written) != matched or normalize(written, fold_case=False) != written:
+            # Not the words alone where placed (markup, a line break, a curly quote): the text as written,
+            # normalised but for case, at the same copy (that text is made only here, for such a finding).
+            written = _as_written(visible.text, visible.cased_text, matched, nth)
+        yield Problem.at(span, f'found "{_quoted(written)}"')
 
 
 #: How much of what a forbidding rule found its message quotes: a pattern such as ``sponsored by .+`` may match
