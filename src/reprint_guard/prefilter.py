@@ -154,8 +154,8 @@ def _word_char(char: str) -> bool:
 #: ("sponsored by", not "this story", in "this story is sponsored by").
 _COMMON_WORDS = (
     "a an and are as at be been by for from has have he her his in is it its of on or our she that the their "
-    "they this to was we were which with article coverage feature investigation page post report reporting "
-    "series section story"
+    "they this to was we were which with article articles content coverage feature investigation material page "
+    "post report reporting series section stories story"
 )
 _COMMON = frozenset(_COMMON_WORDS.split())
 #: A word shorter than this is in most texts however rare it looks ("c", "xi").
