@@ -655,7 +655,7 @@ def test_a_finding_of_a_term_read_second_hand_says_so_in_the_library_and_every_o
     report = cli("check", "a.md", "--format", "json", "--no-config", cwd=tmp_path).json()
     jsonschema.validate(report, json.loads(REPORT_SCHEMA_PATH.read_text(encoding="utf-8")))
     found = {f["rule"]: f["confidence"] for f in report["results"][0]["findings"]}
-    assert found["propublica/credit-line"] == "second-hand" and found["propublica/link-original"] == "primary"
+    assert found["propublica/credit-line"] == "second-hand" and found["propublica/credit-author"] == "primary"
 
     text = cli("check", "a.md", "--no-config", cwd=tmp_path).out
     notes = [line.strip() for line in text.splitlines() if line.strip().startswith("note:")]
@@ -665,20 +665,20 @@ def test_a_finding_of_a_term_read_second_hand_says_so_in_the_library_and_every_o
     github = cli("check", "a.md", "--format", "github", "--no-config", cwd=tmp_path).out
     credit = next(line for line in github.splitlines() if "title=propublica/credit-line" in line)
     assert "%0Anote: the term was read second-hand" in credit
-    link = next(line for line in github.splitlines() if "title=propublica/link-original" in line)
-    assert "second-hand" not in link
+    author = next(line for line in github.splitlines() if "title=propublica/credit-author" in line)
+    assert "second-hand" not in author
 
     summary = cli("check", "a.md", "--format", "markdown", "--no-config", cwd=tmp_path).out
     assert "`propublica/credit-line` (second-hand term)" in summary
-    assert "`propublica/link-original` |" in summary
+    assert "`propublica/credit-author` |" in summary
 
     log = cli("check", "a.md", "--format", "sarif", "--no-config", cwd=tmp_path).json()
     validate_sarif(log, sarif_schema)
     run = log["runs"][0]
     results = {r["ruleId"]: r["properties"]["confidence"] for r in run["results"]}
-    assert results["propublica/credit-line"] == "second-hand" and results["propublica/link-original"] == "primary"
+    assert results["propublica/credit-line"] == "second-hand" and results["propublica/credit-author"] == "primary"
     rules = {r["id"]: r["properties"].get("confidence") for r in run["tool"]["driver"]["rules"]}
-    assert rules["propublica/credit-line"] == "second-hand" and rules["propublica/link-original"] == "primary"
+    assert rules["propublica/credit-line"] == "second-hand" and rules["propublica/credit-author"] == "primary"
 
 
 def test_sarif_fingerprints_of_two_findings_alike_in_one_file_differ(tmp_path, cli, sarif_schema):
