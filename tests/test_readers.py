@@ -1269,8 +1269,10 @@ def test_a_cms_forms_empty_author_or_title_makes_no_broken_credit_or_fix():
     for blank in ("", "  "):
         with pytest.raises(reprint_guard.UsageError, match="needs metadata that is not set: author"):
             reprint_guard.credit({**meta, "author": blank})
+    # A policy whose link rule is the licence's, whose fix names the title (ProPublica's links its credit line).
+    meta["original_url"] = "https://kffhealthnews.org/news/article/x/"
     found = reprint_guard.check("<p>By Ana Ruiz</p>", {**meta, "author": "Ana Ruiz", "title": ""}, format="html")
-    (fix,) = [f.fix for f in found.findings if f.rule == "propublica/link-original"]
+    (fix,) = [f.fix for f in found.findings if f.rule == "kff-health-news/link-original"]
     assert ">the original article</a>" in fix and "[](" not in fix and "></a>" not in fix, fix
 
 
