@@ -70,7 +70,8 @@ def _parser() -> argparse.ArgumentParser:
         metavar="PATH",
         default=None,
         help="the file standard input's text is (as an editor's or a hook's buffer): results and annotations "
-        "name it, the config's overrides and suppressions match it, and its suffix gives the format",
+        "name it, the config's exclude, overrides and suppressions match it, its metadata sidecar is read, "
+        "and its suffix gives the format",
     )
     check.add_argument(
         "--no-bare-urls",
