@@ -4,9 +4,65 @@ from __future__ import annotations
 
 import re
 
+import pytest
 import yaml
 
+import reprint_guard
 from conftest import ROOT
+
+# --- What counts as present: "Text and links inside ... <noscript> ... do not count" -------------------------
+
+GR = {"original_url": "https://www.globalresearch.ca/t/5801234", "author": "Ana Ruiz", "commercial": False}
+LINKED = '<a href="https://www.globalresearch.ca/t/5801234">Global Research</a>'
+
+
+@pytest.mark.parametrize("format", ["html", "markdown"])
+@pytest.mark.parametrize(
+    "body",
+    [
+        f"<noscript><p>The original source of this article is {LINKED}.</p></noscript>\n\n<p>The story.</p>",
+        f"<noscript>The original source of this article is {LINKED}.</noscript>\n\n<p>The story.</p>",
+        f"<p>The story.</p>\n\n<noscript><p>The original source of this article is {LINKED}.</p></noscript>",
+    ],
+    ids=["opening-block", "opening-text", "later"],
+)
+def test_a_credit_in_a_noscript_does_not_count_wherever_it_stands(body: str, format: str) -> None:
+    """Lexbor parses as a browser that runs no scripts: a <noscript> opening a fragment stands in <head>, where
+    its text and links were put in the body, and counted. A browser that runs scripts shows none of it."""
+    result = reprint_guard.check(body + "\n\n<p>Copyright © Ana Ruiz 2025</p>\n", GR, format=format)
+    rules = {f.rule for f in result.findings}
+    assert {"global-research/source-credit", "global-research/link-original"} <= rules, rules
+
+
+def test_a_credit_in_a_pages_head_noscript_does_not_count() -> None:
+    page = (
+        "<!DOCTYPE html>\n<html><head><title>T</title>\n"
+        '<link rel="canonical" href="https://www.globalresearch.ca/t/5801234">\n'
+        '<meta name="author" content="Ana Ruiz">\n'
+        f"<noscript><p>The original source of this article is {LINKED}.</p></noscript>\n"
+        "</head><body><p>The story.</p><p>Copyright © Ana Ruiz 2025</p></body></html>\n"
+    )
+    result = reprint_guard.check_text(page, format="html", meta={"commercial": False})
+    assert result.policy == "global-research"  # the head's canonical link is still read
+    rules = {f.rule for f in result.findings}
+    assert {"global-research/source-credit", "global-research/link-original"} <= rules, rules
+
+
+def test_a_noscript_in_a_pages_head_leaves_what_the_body_shows() -> None:
+    """A tracking pixel's <noscript> in <head> (a common pattern) takes nothing from the story, and the
+    credit and link in the body still count."""
+    page = (
+        "<!DOCTYPE html>\n<html><head><title>T</title>\n"
+        '<noscript><img height="1" width="1" src="https://www.facebook.com/tr?id=1&amp;noscript=1"></noscript>\n'
+        "<!-- <noscript> in a comment --><style>/* <noscript> */</style>\n"
+        '<link rel="canonical" href="https://www.globalresearch.ca/t/5801234">\n'
+        "</head><body><p>The story.</p>\n"
+        f"<p>The original source of this article is {LINKED}.</p>\n"
+        "<p>Copyright © Ana Ruiz, Global Research, 2025</p></body></html>\n"
+    )
+    result = reprint_guard.check_text(page, format="html", meta={"commercial": False, "author": "Ana Ruiz"})
+    assert result.ok and result.fully_checked, result.findings
+
 
 # --- The bundled policies' notes name their rules as they are ---------------------------------------------
 
