@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+import sys
+from pathlib import Path
 
 import pytest
 import yaml
@@ -79,3 +81,17 @@ def test_a_policy_note_naming_a_rule_and_its_position_names_the_rule_placed_ther
             assert rule_id in rules, (path.name, rule_id)
             assert rules[rule_id].get("position") == position, (path.name, rule_id, position)
     assert seen
+
+
+# --- bench/README.md: `python bench/run.py --out bench/results/$(date +%F).json` ------------------------------
+
+
+def test_the_benchs_out_makes_its_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """bench/results/ is git-ignored, so a fresh checkout has none: the run's result is written all the same."""
+    monkeypatch.syspath_prepend(str(ROOT))
+    sys.modules.pop("bench.run", None)
+    from bench.run import write_result
+
+    target = tmp_path / "bench" / "results" / "2026-12-05.json"
+    write_result(str(target), '{"pass": true}')
+    assert target.read_text(encoding="utf-8") == '{"pass": true}\n'
