@@ -3,14 +3,91 @@
 from __future__ import annotations
 
 import re
+import shlex
 import sys
+import types
 from pathlib import Path
 
 import pytest
 import yaml
 
 import reprint_guard
-from conftest import ROOT
+from conftest import ROOT, run_cli
+
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def _block_after(marker: str, lang: str) -> str:
+    """The first ```lang block after ``marker`` in the README."""
+    start = README.index(marker)
+    found = re.compile(rf"^```{lang}\n(.*?)^```", re.MULTILINE | re.DOTALL).search(README, start)
+    assert found is not None, marker
+    return found.group(1)
+
+
+def _sample(command: str) -> tuple[list[str], str]:
+    """The README's ``$ reprint-guard ...`` sample that starts with ``command``: its arguments and its output."""
+    start = README.index(f"$ {command}")
+    block = README[start : README.index("```", start)].splitlines()
+    said = block[0][2:]
+    rest = block[1:]
+    while said.endswith("\\"):
+        said = said[:-1] + rest.pop(0).strip()
+    output = []
+    for line in rest:
+        if line.startswith("$ "):
+            break
+        output.append(line)
+    return shlex.split(said)[1:], "\n".join(output).strip()
+
+
+def test_the_readme_credit_sample_prints_what_it_shows() -> None:
+    args, shown = _sample("reprint-guard credit --policy global-research")
+    result = run_cli(*args, "--no-config", cwd=ROOT)
+    assert result.code == 0, result.err
+    assert result.out.strip() == shown
+
+
+def test_the_readme_complete_policy_validates_and_checks_as_shown(tmp_path: Path) -> None:
+    """The made-up publisher's policy and reprint, saved where the README says, give its output."""
+    (tmp_path / "policies").mkdir()
+    (tmp_path / "content").mkdir()
+    (tmp_path / "policies" / "harbour-herald.yaml").write_text(
+        _block_after("### A complete policy", "yaml"), encoding="utf-8"
+    )
+    (tmp_path / "content" / "tides.md").write_text(
+        _block_after("where `content/tides.md` is:", "markdown"), encoding="utf-8"
+    )
+    for command, code in (
+        ("reprint-guard validate policies/harbour-herald.yaml", 0),
+        ("reprint-guard check --rules-dir policies content/tides.md", 1),
+    ):
+        args, shown = _sample(command)
+        result = run_cli(*args, "--no-config", cwd=tmp_path)
+        assert result.code == code, result.err
+        assert result.out.strip() == shown
+
+
+def test_the_readme_library_example_gates_as_it_says() -> None:
+    namespace: dict[str, object] = {}
+    exec(_block_after("## Library API", "python"), namespace)  # the README's own code
+    before_publish = namespace["before_publish"]
+    url = "https://www.globalresearch.ca/the-river-that-ran-dry/5801234"
+    body = (
+        "The river that fed the valley's farms ran dry this summer.\n\n"
+        f"*The original source of this article is [Global Research]({url}).*\n\n"
+        "Copyright © Mara Velasquez, Global Research, 2025\n"
+    )
+    post = types.SimpleNamespace(
+        body=body, title="The river", author_names=["Mara Velasquez"], source_url=url, permissions=[]
+    )
+    refused = before_publish(post)  # type: ignore[operator]
+    assert [f["rule"] for f in refused["findings"]] == ["global-research/commercial-permission"]
+    post.permissions = [{"from": "publications@globalresearch.ca", "date": "2025-01-01", "scope": ["commercial"]}]
+    assert before_publish(post) is None  # type: ignore[operator]
+    post.permissions = [{"from": "publications@globalresearch.ca", "date": "2025-13-45", "scope": ["commercial"]}]
+    assert before_publish(post)["field"] == "permissions.0.date"  # type: ignore[operator,index]
+
 
 # --- What counts as present: "Text and links inside ... <noscript> ... do not count" -------------------------
 
