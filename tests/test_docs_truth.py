@@ -143,6 +143,38 @@ def test_a_noscript_in_a_pages_head_leaves_what_the_body_shows() -> None:
     assert result.ok and result.fully_checked, result.findings
 
 
+PIXEL_POLICY = """\
+id: pixel-herald
+name: Pixel Herald republishing terms
+publisher: Pixel Herald
+source_url: https://pixelherald.example/republish
+applies_to: [pixelherald.example]
+contacts: [rights@pixelherald.example]
+rules:
+  - id: pixel
+    check: element
+    pattern: '^https://pixel\\.pixelherald\\.example/p\\.gif'
+    message: The tracking pixel is missing or altered
+"""
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        '<noscript><img src="https://pixel.pixelherald.example/p.gif"></noscript>\n<p>The story.</p>',
+        '<p>The story.</p>\n<noscript><img src="https://pixel.pixelherald.example/p.gif"></noscript>',
+    ],
+    ids=["opening", "later"],
+)
+def test_a_pixel_in_a_noscript_is_there_but_never_loads(body: str) -> None:
+    """Wherever the <noscript> stands, its pixel is told as there but hidden (a second one would count each
+    reader twice), not as shown, and not as missing."""
+    policy = reprint_guard.parse_policy(PIXEL_POLICY, name="pixel-herald")
+    result = reprint_guard.check(body, {"original_url": "https://pixelherald.example/a"}, policy=policy, format="html")
+    assert [f.rule for f in result.findings] == ["pixel-herald/pixel"]
+    assert "there but hidden" in result.findings[0].message
+
+
 # --- The bundled policies' notes name their rules as they are ---------------------------------------------
 
 

@@ -1717,17 +1717,14 @@ def _block_breaks(html: str, tables: bool = True, raw_blocks: bool = True) -> st
 _NOSCRIPT = re.compile(r"<noscript(?=[\t\n\f\r />])", re.IGNORECASE | re.ASCII)
 
 
-def _noscript_fallbacks(root: LexborNode) -> list[tuple[bool, LexborNode]]:
-    """Each ``<noscript>`` under ``root`` (parsed with scripting on: its content one text node), its content
-    parsed as markup, with whether it stands in the body."""
+def _noscript_fallbacks(root: LexborNode) -> list[LexborNode]:
+    """The content of each ``<noscript>`` under ``root`` (parsed with scripting on: one text node), parsed as
+    the markup it is."""
     found = []
     for node in root.css("noscript"):
-        parent, in_body = node.parent, False
-        while parent is not None and not in_body:
-            in_body, parent = parent.tag == "body", parent.parent
         fallback = LexborHTMLParser(node.text(deep=True)).root
         if fallback is not None:
-            found.append((in_body, fallback))
+            found.append(fallback)
     return found
 
 
@@ -1808,12 +1805,13 @@ def with_media(
     )
     if raw == ANY_RAW_HTML:
         everything = _media(root, embeds=embeds) + (_backgrounds(root) if backgrounds else []) if media else []
-        if media and fallbacks:  # a <noscript>'s media in the body: there, never loaded
-            everything += [m for in_body, fallback in fallbacks if in_body for m in _media(fallback, embeds=embeds)]
+        # A <noscript>'s media (one opening a fragment stands in <head>): there, and never loaded.
+        unloaded = [m for fallback in fallbacks for m in _media(fallback, embeds=embeds)] if media else []
         folded = _Folded()
         code_parents = _prune_invisible(root, folded, classes=classes, rare=_rare_in(html))
         only_images = False
     else:
+        unloaded = []
         only_images = raw == NO_RAW_HTML or (tags is not None and tags.isdisjoint(_OTHER_MEDIA_TAGS) and not embeds)
         images = (img for img in tree.tags("img") if "src" in img.attributes) if only_images else None
         everything = _media(root, images, embeds=embeds) + (_backgrounds(root) if backgrounds else []) if media else []
@@ -1840,9 +1838,10 @@ def with_media(
     if folded is not None and folded.spoken:
         visible.spoken_away = "".join(folded.spoken)
     if not everything:
-        return visible, ([], [])
+        return visible, ([], unloaded)
     if raw == NO_RAW_HTML or (not code_parents and (folded is None or not folded.pruned)):
-        return visible, (everything, [])  # nothing removed (Markdown puts no image in code): all are shown
+        # nothing removed (Markdown puts no image in code): all are shown
+        return visible, (everything, _not_among(unloaded, everything))
     # What is left once code is gone: with images the only media, found again by tag name, as at first.
     again = (img for img in tree.tags("img") if "src" in img.attributes) if only_images else None
     shown = (
@@ -1850,8 +1849,13 @@ def with_media(
         + (_backgrounds(root) if backgrounds else [])
         + (folded.media if folded is not None else [])
     )
+    return visible, (shown, _not_among([*everything, *unloaded], shown))
+
+
+def _not_among(media: list[Media], shown: list[Media]) -> list[Media]:
+    """The items of ``media`` that ``shown`` does not hold (by tag and address)."""
     keys = {(m.tag, m.src) for m in shown}
-    return visible, (shown, [m for m in everything if (m.tag, m.src) not in keys])
+    return [m for m in media if (m.tag, m.src) not in keys]
 
 
 #: A start tag as the HTML tokenizer reads one: ``<``, a letter and the rest of its name. An autolink
@@ -2070,9 +2074,7 @@ def scripts_from_html(html: str, skip: tuple[str, ...] | None = None) -> tuple[l
     return _scripts_under(root)
 
 
-def _scripts_under(
-    root: LexborNode, fallbacks: list[tuple[bool, LexborNode]] | None = None
-) -> tuple[list[Media], list[Media]]:
+def _scripts_under(root: LexborNode, fallbacks: list[LexborNode] | None = None) -> tuple[list[Media], list[Media]]:
     """:func:`scripts_from_html`'s answer, from a page parsed with scripting on (before anything in it is
     pruned); ``fallbacks``: its <noscript>s' content (:func:`_noscript_fallbacks`), found when not given."""
     runs, idle = [], []
@@ -2081,7 +2083,7 @@ def _scripts_under(
         kind = (attrs.get("type") or "").split(";")[0].strip().lower()
         script = Media("script", (attrs.get("src") or "").strip(), attrs)
         (runs if kind in RUN_TYPES else idle).append(script)
-    for _, fallback in _noscript_fallbacks(root) if fallbacks is None else fallbacks:
+    for fallback in _noscript_fallbacks(root) if fallbacks is None else fallbacks:
         for node in fallback.css("script[src], script[data-src]"):  # in a <noscript>: never runs
             idle.append(Media("script", (node.attributes.get("src") or "").strip(), dict(node.attributes)))
     return runs, idle
