@@ -175,6 +175,39 @@ def test_a_pixel_in_a_noscript_is_there_but_never_loads(body: str) -> None:
     assert "there but hidden" in result.findings[0].message
 
 
+# --- Links inside the documents ----------------------------------------------------------------------------
+
+
+def _github_anchors(markdown: str) -> set[str]:
+    """The anchors GitHub gives a page's headings (outside code blocks): lower case, punctuation and symbols
+    dropped, spaces made hyphens."""
+    prose = re.sub(r"^```.*?^```", "", markdown, flags=re.MULTILINE | re.DOTALL)
+    return {
+        re.sub(r"[^\w\- ]", "", heading.lower()).replace(" ", "-")
+        for heading in re.findall(r"^#+ (.*?)\s*$", prose, re.MULTILINE)
+    }
+
+
+@pytest.mark.parametrize("page", ["README.md", "docs/policies.md", "bench/README.md", "examples/README.md"])
+def test_every_link_to_a_heading_finds_it(page: str) -> None:
+    """docs/policies.md's table linked each policy as #calmatters, #cc-by-40: its headings, "`calmatters` —
+    CalMatters republishing terms", are #calmatters--calmatters-republishing-terms on GitHub."""
+    text = (ROOT / page).read_text(encoding="utf-8")
+    prose = re.sub(r"^```.*?^```", "", text, flags=re.MULTILINE | re.DOTALL)
+    anchors = _github_anchors(text)
+    missing = sorted({link for link in re.findall(r"\]\(#([^)]+)\)", prose) if link not in anchors})
+    assert missing == [], missing
+
+
+def test_the_policy_reference_for_a_projects_own_policies_links_its_headings(tmp_path: Path) -> None:
+    (tmp_path / "harbour-herald.yaml").write_text(_block_after("### A complete policy", "yaml"), encoding="utf-8")
+    result = run_cli("policies", "--format", "markdown", "--no-config", "--rules-dir", str(tmp_path), cwd=tmp_path)
+    assert result.code == 0, result.err
+    links = re.findall(r"\]\(#([^)]+)\)", result.out)
+    assert "harbour-herald--harbour-herald-republishing-terms" in links
+    assert set(links) <= _github_anchors(result.out)
+
+
 # --- The bundled policies' notes name their rules as they are ---------------------------------------------
 
 
