@@ -175,6 +175,19 @@ def test_a_pixel_in_a_noscript_is_there_but_never_loads(body: str) -> None:
     assert "there but hidden" in result.findings[0].message
 
 
+# --- Checking reprints: "--stdin-filename PATH names the file its text is ... results and annotations name that
+# file, the config's exclude, overrides and suppressions match it" ---------------------------------------------
+
+
+def test_standard_input_the_exclude_passes_over_is_named_as_its_file(tmp_path: Path) -> None:
+    (tmp_path / ".reprint-guard.yaml").write_text('exclude: ["drafts/**"]\n', encoding="utf-8")
+    text = "---\ntitle: T\noriginal_url: https://www.globalresearch.ca/t/1\n---\nBody\n"
+    result = run_cli("check", "-", "--stdin-filename", "drafts/a.md", cwd=tmp_path, stdin=text)
+    assert result.code == 0, result.err
+    assert "reprint-guard: drafts/a.md: not checked: the config's exclude 'drafts/**' matches it" in result.err
+    assert "reprint-guard: -:" not in result.err
+
+
 # --- Links inside the documents ----------------------------------------------------------------------------
 
 

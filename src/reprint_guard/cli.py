@@ -558,7 +558,8 @@ def run_check(options: argparse.Namespace) -> int:
         for path in options.paths:
             pattern = excluded_by(path, settings)
             if pattern is not None:
-                said = f"{one_line(path)}: not checked: the config's exclude {pattern!r} matches it"
+                named = (settings.stdin_name or path) if path == "-" else path  # --stdin-filename's file
+                said = f"{one_line(named)}: not checked: the config's exclude {pattern!r} matches it"
                 sys.stderr.write(f"reprint-guard: {said}\n")
     if not items:
         sys.stderr.write(
