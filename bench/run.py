@@ -722,9 +722,17 @@ def run(options: argparse.Namespace, workdir: str) -> int:
     text = json.dumps(result, indent=2, ensure_ascii=False)
     print(text)
     if options.out:
-        Path(options.out).write_text(text + "\n", encoding="utf-8")
+        write_result(options.out, text)
         log(f"wrote {options.out}")
     return 0
+
+
+def write_result(out: str | Path, text: str) -> None:
+    """Keep a run's JSON in ``out``, making its folder first: ``bench/results/`` is git-ignored, so a fresh
+    checkout has none, and the README's ``--out bench/results/DATE.json`` failed after the whole run."""
+    path = Path(out)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text + "\n", encoding="utf-8")
 
 
 if __name__ == "__main__":

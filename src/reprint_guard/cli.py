@@ -70,7 +70,8 @@ def _parser() -> argparse.ArgumentParser:
         metavar="PATH",
         default=None,
         help="the file standard input's text is (as an editor's or a hook's buffer): results and annotations "
-        "name it, the config's overrides and suppressions match it, and its suffix gives the format",
+        "name it, the config's exclude, overrides and suppressions match it, its metadata sidecar is read, "
+        "and its suffix gives the format",
     )
     check.add_argument(
         "--no-bare-urls",
@@ -557,7 +558,8 @@ def run_check(options: argparse.Namespace) -> int:
         for path in options.paths:
             pattern = excluded_by(path, settings)
             if pattern is not None:
-                said = f"{one_line(path)}: not checked: the config's exclude {pattern!r} matches it"
+                named = (settings.stdin_name or path) if path == "-" else path  # --stdin-filename's file
+                said = f"{one_line(named)}: not checked: the config's exclude {pattern!r} matches it"
                 sys.stderr.write(f"reprint-guard: {said}\n")
     if not items:
         sys.stderr.write(

@@ -1713,6 +1713,21 @@ def _block_breaks(html: str, tables: bool = True, raw_blocks: bool = True) -> st
     return _block_tag().sub("\n<", html)
 
 
+#: A ``<noscript>`` start tag.
+_NOSCRIPT = re.compile(r"<noscript(?=[\t\n\f\r />])", re.IGNORECASE | re.ASCII)
+
+
+def _noscript_fallbacks(root: LexborNode) -> list[LexborNode]:
+    """The content of each ``<noscript>`` under ``root`` (parsed with scripting on: one text node), parsed as
+    the markup it is."""
+    found = []
+    for node in root.css("noscript"):
+        fallback = LexborHTMLParser(node.text(deep=True)).root
+        if fallback is not None:
+            found.append(fallback)
+    return found
+
+
 def from_html(
     html: str,
     *,
@@ -1766,15 +1781,22 @@ def with_media(
     ``classes``: whether the page may hold an element of a hiding class (:data:`HIDING_CLASSES`); a
     Markdown body's raw HTML tells (:func:`names_hiding_class`), a page is asked of them.
     """
-    tree = LexborHTMLParser(_block_breaks(html, tables, raw_blocks))
+    source = _block_breaks(html, tables, raw_blocks)
+    # Parsed as a browser that runs scripts parses it: a <noscript> holds text no reader sees. Parsed as one
+    # that runs none (Lexbor's default), its content is markup, which a <noscript> in <head> (or opening a
+    # fragment), or a block in one inside a paragraph, puts in the body: a credit there was counted.
+    tree = LexborHTMLParser(source, scripting=True)
     root = tree.body
     if root is None:  # pragma: no cover - lexbor always creates a body
         return VisibleBody(""), ([], [])
     if skip:
         _skip(root, skip)
+    # What the <noscript>s hold, each parsed as the markup it is: never shown nor loaded, it is told as such
+    # (a pixel there is hidden, a script there never runs).
+    fallbacks = _noscript_fallbacks(tree.root) if _NOSCRIPT.search(source) else []  # type: ignore[arg-type]
     # The scripts a page loads, read before anything is pruned (a script runs wherever it stands): asked of a
     # page with a tracking script's rule, and found here in the one parse rather than in a second.
-    scripts = _scripts_under(tree.root) if "<script" in html or "<SCRIPT" in html else None  # type: ignore[arg-type]
+    scripts = _scripts_under(tree.root, fallbacks) if "<script" in html or "<SCRIPT" in html else None  # type: ignore[arg-type]
     # A picture set as an element's background (a cover block): only raw HTML writes a style.
     backgrounds = media and raw != NO_RAW_HTML and "url(" in html
     # Script embeds are raw HTML: Markdown's own blockquotes have no class.
@@ -1783,10 +1805,13 @@ def with_media(
     )
     if raw == ANY_RAW_HTML:
         everything = _media(root, embeds=embeds) + (_backgrounds(root) if backgrounds else []) if media else []
+        # A <noscript>'s media (one opening a fragment stands in <head>): there, and never loaded.
+        unloaded = [m for fallback in fallbacks for m in _media(fallback, embeds=embeds)] if media else []
         folded = _Folded()
         code_parents = _prune_invisible(root, folded, classes=classes, rare=_rare_in(html))
         only_images = False
     else:
+        unloaded = []
         only_images = raw == NO_RAW_HTML or (tags is not None and tags.isdisjoint(_OTHER_MEDIA_TAGS) and not embeds)
         images = (img for img in tree.tags("img") if "src" in img.attributes) if only_images else None
         everything = _media(root, images, embeds=embeds) + (_backgrounds(root) if backgrounds else []) if media else []
@@ -1813,9 +1838,10 @@ def with_media(
     if folded is not None and folded.spoken:
         visible.spoken_away = "".join(folded.spoken)
     if not everything:
-        return visible, ([], [])
+        return visible, ([], unloaded)
     if raw == NO_RAW_HTML or (not code_parents and (folded is None or not folded.pruned)):
-        return visible, (everything, [])  # nothing removed (Markdown puts no image in code): all are shown
+        # nothing removed (Markdown puts no image in code): all are shown
+        return visible, (everything, _not_among(unloaded, everything))
     # What is left once code is gone: with images the only media, found again by tag name, as at first.
     again = (img for img in tree.tags("img") if "src" in img.attributes) if only_images else None
     shown = (
@@ -1823,8 +1849,13 @@ def with_media(
         + (_backgrounds(root) if backgrounds else [])
         + (folded.media if folded is not None else [])
     )
+    return visible, (shown, _not_among([*everything, *unloaded], shown))
+
+
+def _not_among(media: list[Media], shown: list[Media]) -> list[Media]:
+    """The items of ``media`` that ``shown`` does not hold (by tag and address)."""
     keys = {(m.tag, m.src) for m in shown}
-    return visible, (shown, [m for m in everything if (m.tag, m.src) not in keys])
+    return [m for m in media if (m.tag, m.src) not in keys]
 
 
 #: A start tag as the HTML tokenizer reads one: ``<``, a letter and the rest of its name. An autolink
@@ -2036,22 +2067,23 @@ def scripts_from_html(html: str, skip: tuple[str, ...] | None = None) -> tuple[l
     tracking script (ProPublica's PixelPing) counts wherever it stands."""
     if "<script" not in html and "<SCRIPT" not in html.upper():
         return [], []
-    root = LexborHTMLParser(html).root
+    root = LexborHTMLParser(html, scripting=True).root
     if root is None:  # pragma: no cover - lexbor always builds a document
         return [], []
     _skip(root, skip)
     return _scripts_under(root)
 
 
-def _scripts_under(root: LexborNode) -> tuple[list[Media], list[Media]]:
-    """:func:`scripts_from_html`'s answer, from a parsed page (before anything in it is pruned)."""
+def _scripts_under(root: LexborNode, fallbacks: list[LexborNode] | None = None) -> tuple[list[Media], list[Media]]:
+    """:func:`scripts_from_html`'s answer, from a page parsed with scripting on (before anything in it is
+    pruned); ``fallbacks``: its <noscript>s' content (:func:`_noscript_fallbacks`), found when not given."""
     runs, idle = [], []
     for node in root.css("script[src], script[data-src]"):
         attrs = dict(node.attributes)
         kind = (attrs.get("type") or "").split(";")[0].strip().lower()
-        parent, inside = node.parent, False
-        while parent is not None and not inside:
-            inside, parent = parent.tag == "noscript", parent.parent
         script = Media("script", (attrs.get("src") or "").strip(), attrs)
-        (idle if inside or kind not in RUN_TYPES else runs).append(script)
+        (runs if kind in RUN_TYPES else idle).append(script)
+    for fallback in _noscript_fallbacks(root) if fallbacks is None else fallbacks:
+        for node in fallback.css("script[src], script[data-src]"):  # in a <noscript>: never runs
+            idle.append(Media("script", (node.attributes.get("src") or "").strip(), dict(node.attributes)))
     return runs, idle

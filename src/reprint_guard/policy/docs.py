@@ -7,6 +7,7 @@ page; a test keeps the committed page in step with the bundled policies.
 from __future__ import annotations
 
 import sys
+import unicodedata
 from typing import Any
 
 from .loader import PolicySet
@@ -46,10 +47,23 @@ def replaces(policy: Policy, parent: Policy | None) -> dict[str, Rule]:
     return {rule.id: inherited[rule.id] for rule in policy.rules if rule.origin == policy.id and rule.id in inherited}
 
 
+def _heading(policy: Policy) -> str:
+    """A policy's heading in the reference (after its ``## ``)."""
+    return f"`{policy.id}` — {policy.name}"
+
+
+def _anchor(heading: str) -> str:
+    """The anchor GitHub gives a heading: its text in lower case, without punctuation or symbols (the code
+    marks, a dash, a dot), each space a hyphen (`` `cc-by-4.0` — Creative Commons ... `` is
+    ``cc-by-40--creative-commons-...``)."""
+    kept = (c for c in heading.lower() if c in " -" or unicodedata.category(c)[0] in "LNM" or c == "_")
+    return "".join(kept).replace(" ", "-")
+
+
 def policy_markdown(policy: Policy, parent: Policy | None = None) -> str:
     """A policy's section of the reference; ``parent``: the policy it extends, whose rules it replaces are said."""
     replaced = replaces(policy, parent)
-    lines = [f"## `{policy.id}` — {policy.name}", ""]
+    lines = [f"## {_heading(policy)}", ""]
     lines.append(f"- Publisher: {policy.publisher}")
     lines.append(f"- Terms: <{policy.source_url}>" + (f" (read {policy.terms_read})" if policy.terms_read else ""))
     if policy.extends:
@@ -99,7 +113,7 @@ def reference(policies: PolicySet, *, bundled: bool = True) -> str:
         "|---|---|---|---|---|",
     ]
     parts += [
-        f"| [`{p.id}`](#{p.id.replace('.', '')}) | {_cell(p.publisher)} | {len(p.rules)} | {p.confidence} | "
+        f"| [`{p.id}`](#{_anchor(_heading(p))}) | {_cell(p.publisher)} | {len(p.rules)} | {p.confidence} | "
         f"<{p.source_url}> |"
         for p in ordered
     ]
