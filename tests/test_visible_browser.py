@@ -1,0 +1,65 @@
+"""Visible text as a browser shows it: small pages on which a differential test against headless Chromium (its
+``innerText``, each word's box, clipping, opacity and colours) found the tool's reading of inline styles wrong.
+Each page is inline here; no browser is needed."""
+
+from __future__ import annotations
+
+import pytest
+
+from reprint_guard import check
+from reprint_guard.visible import from_html
+
+URL = "https://www.globalresearch.ca/harbour-ferry-timetables-cut/5890011"
+META = {
+    "title": "Why the Island Ferries Run Less Often",
+    "original_url": URL,
+    "author": "Lotte Varga",
+    "original_published": "2025-04-02",
+    "medium": "web",
+    "commercial": False,
+}
+STORY = (
+    "<h1>Why the Island Ferries Run Less Often</h1>\n"
+    '<p class="byline">By Lotte Varga</p>\n'
+    "<p>The winter timetable for the island ferries arrived in letterboxes this week with four fewer crossings "
+    "a day. The operator blames fuel costs; the islanders blame a contract that pays by the passenger.</p>\n"
+)
+CREDIT = (
+    f'<p>The original source of this article is <a href="{URL}">Global Research</a>. '
+    "Copyright © Lotte Varga, Global Research, 2025</p>"
+)
+CREDIT_RULES = ["global-research/copyright-notice", "global-research/link-original", "global-research/source-credit"]
+
+
+def fired(tail: str) -> list[str]:
+    """The rules a Global Research reprint fires whose page ends with ``tail`` (HTML)."""
+    result = check(STORY + tail + "\n", META, format="html")
+    return sorted(f.rule for f in result.findings)
+
+
+def shown(html: str) -> list[str]:
+    """The words a reader sees of ``html``."""
+    return from_html(html).raw_text.split()
+
+
+@pytest.mark.parametrize(
+    "style",
+    [
+        "-webkit-backface-visibility:hidden",
+        "backface-visibility: hidden; transform: translateZ(0)",
+        "--x-display:none",
+        "--menu-visibility: hidden",
+    ],
+)
+def test_a_property_whose_name_ends_in_display_or_visibility_hides_nothing(style):
+    """``display:none`` and ``visibility:hidden`` were found inside other properties' names: a page builder's
+    ``-webkit-backface-visibility: hidden`` (a flicker fix) hid a credit every browser shows."""
+    assert shown(f'<p style="{style}">Source: Global Research</p>') == ["Source:", "Global", "Research"]
+    assert fired(f'<div style="{style}">{CREDIT}</div>') == []
+
+
+@pytest.mark.parametrize(
+    "style", ["display:none", "color:red;display:none", "visibility:hidden", "content-visibility:hidden"]
+)
+def test_a_hiding_display_or_visibility_still_hides(style):
+    assert shown(f'<p style="{style}">Source: Global Research</p>') == []
