@@ -63,3 +63,23 @@ def test_a_property_whose_name_ends_in_display_or_visibility_hides_nothing(style
 )
 def test_a_hiding_display_or_visibility_still_hides(style):
     assert shown(f'<p style="{style}">Source: Global Research</p>') == []
+
+
+@pytest.mark.parametrize(
+    "style",
+    [
+        "-webkit-text-fill-color:transparent",
+        "-webkit-text-fill-color:rgba(0,0,0,0)",
+        "background:#fff;-webkit-text-fill-color:#fff",
+    ],
+)
+def test_letters_filled_with_nothing_or_their_background_do_not_show(style):
+    """The letters' own fill stands over ``color``: set alone to nothing (or to the background's colour), it was
+    not read, and the credit counted while no browser draws it."""
+    assert shown(f'<p style="{style}">Source: Global Research</p>') == []
+    assert fired(f'<div style="{style}">{CREDIT}</div>') == CREDIT_RULES
+
+
+def test_letters_filled_with_a_colour_of_their_own_show():
+    assert shown('<p style="color:transparent;-webkit-text-fill-color:#222">Source</p>') == ["Source"]
+    assert shown('<p style="-webkit-text-fill-color:#222">Source</p>') == ["Source"]

@@ -451,8 +451,9 @@ def _may_change_look(style: str) -> bool:
     return "font" in style or "color" in style
 
 
-#: What makes an element's own text unreadable (a background alone does not: the text's colour is the page's).
-_OWN_LOOKS = frozenset({"font-size", "font", "color"})
+#: What makes an element's own text unreadable (a background alone does not: the text's colour is the page's),
+#: the letters' own fill among them (``-webkit-text-fill-color: transparent`` draws nothing, whatever ``color``).
+_OWN_LOOKS = frozenset({"font-size", "font", "color", "-webkit-text-fill-color"})
 
 
 class _Look(NamedTuple):
