@@ -83,3 +83,27 @@ def test_letters_filled_with_nothing_or_their_background_do_not_show(style):
 def test_letters_filled_with_a_colour_of_their_own_show():
     assert shown('<p style="color:transparent;-webkit-text-fill-color:#222">Source</p>') == ["Source"]
     assert shown('<p style="-webkit-text-fill-color:#222">Source</p>') == ["Source"]
+
+
+@pytest.mark.parametrize(
+    "colour",
+    [
+        "oklch(0 0 0 / 0)",
+        "lab(0 0 0 / 0)",
+        "lch(50% 0 0 / 0%)",
+        "oklab(0.5 0 0 / 0.01)",
+        "hwb(0 0% 0% / 0)",
+        "color(srgb 0 0 0 / 0)",
+    ],
+)
+def test_a_css_colour_4_function_with_no_alpha_is_transparent(colour):
+    """``rgb()`` and ``hsl()`` were read for their alpha, the other colour functions browsers draw were not:
+    a credit in ``oklch(0 0 0 / 0)`` counted."""
+    assert shown(f'<p style="color:{colour}">Source: Global Research</p>') == []
+    assert fired(f'<div style="color:{colour}">{CREDIT}</div>') == CREDIT_RULES
+
+
+@pytest.mark.parametrize("colour", ["oklch(0.3 0.1 250)", "lab(20 0 0 / 0.9)", "hwb(0 0% 0%)", "color(srgb 0 0 0)"])
+def test_a_css_colour_4_function_that_shows(colour):
+    assert shown(f'<p style="color:{colour}">Source</p>') == ["Source"]
+    assert shown(f'<p style="color:#fff;background:{colour}">Source</p>') == ["Source"]

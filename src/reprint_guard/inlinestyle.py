@@ -624,6 +624,8 @@ def _colour(value: str) -> str | None:
             return "#" + digits[:6] if len(digits) in (6, 8) else None
         if word.startswith(("rgb", "hsl")):
             return _colour_function(word)
+        if "(" in word:  # hwb(), lab(), oklch(), color(): told by their alpha alone (see _alpha_only)
+            return _alpha_only(word)
         if word in ("transparent", "currentcolor"):
             return word
         named = _named_colours().get(word)
@@ -632,7 +634,21 @@ def _colour(value: str) -> str | None:
     return None
 
 
-_COLOUR_WORD = re.compile(r"(?:rgba?|hsla?)\([^)]*\)|#[0-9a-f]+\b|[a-z]+")
+_COLOUR_WORD = re.compile(r"(?:rgba?|hsla?|hwb|lab|lch|oklab|oklch|color)\([^)]*\)|#[0-9a-f]+\b|[a-z]+")
+_ALPHA = re.compile(r"/\s*([+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?)(%?)\s*\)$")
+
+
+def _alpha_only(word: str) -> str | None:
+    """A colour function of CSS Color 4 other than ``rgb()`` and ``hsl()`` (``oklch(0 0 0 / 0)``):
+    ``transparent`` when its alpha is nothing or near it (:data:`_FAINT`), else None (its colour is compared
+    as written)."""
+    alpha = _ALPHA.search(word)
+    if alpha is None:
+        return None
+    value = float(alpha.group(1)) / (100 if alpha.group(2) else 1)
+    return "transparent" if value <= _FAINT else None
+
+
 _HEX_COLOUR = re.compile(r"#[0-9a-f]+")
 _COLOUR_NUMBER = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?(?:%|deg|grad|rad|turn)?")
 #: Degrees in a turn's units.
