@@ -107,3 +107,48 @@ def test_a_css_colour_4_function_with_no_alpha_is_transparent(colour):
 def test_a_css_colour_4_function_that_shows(colour):
     assert shown(f'<p style="color:{colour}">Source</p>') == ["Source"]
     assert shown(f'<p style="color:#fff;background:{colour}">Source</p>') == ["Source"]
+
+
+@pytest.mark.parametrize(
+    "style",
+    [
+        "position:absolute;right:9999px",
+        "position:relative;right:9999px",
+        "position:absolute;bottom:9999px",
+        "position:absolute;right:calc(100% + 5000px)",
+        "position:absolute;inset:-9999px auto auto -9999px",
+        "position:absolute;inset-inline-start:-9999px",
+        "position:absolute;inset-block-start:-9999px",
+        "position:absolute;inset-inline-end:9999px",
+        "margin-inline-start:-9999px",
+        "margin-block-start:-9999px",
+        "margin-inline:-9999px auto",
+        "transform:matrix(1,0,0,1,-9999,0)",
+        "transform:matrix(1, 0, 0, 1, 0, -9999)",
+        "transform:matrix3d(1,0,0,0,0,1,0,0,0,0,1,0,-9999,0,0,1)",
+    ],
+)
+def test_placed_far_off_screen_by_other_offsets(style):
+    """A positioned element moved far left or up by its right or bottom offset, by ``inset`` or a logical
+    offset, a logical margin or a matrix's translation is as far off screen as by ``left: -9999px``: Chromium
+    shows none of them, and the credit counted."""
+    assert shown(f'<div style="{style}">Source: Global Research</div>') == []
+    assert fired(f'<div style="{style}">{CREDIT}</div>') == CREDIT_RULES
+
+
+@pytest.mark.parametrize(
+    "style",
+    [
+        "position:absolute;left:0;right:9999px",  # the left offset stands over the right one
+        "position:absolute;top:0;bottom:9999px",
+        "position:absolute;bottom:100%",  # a tooltip above its word
+        "position:absolute;right:100%",  # a menu beside its item
+        "position:static;bottom:9999px",  # not positioned: offsets do nothing
+        "position:absolute;bottom:-9999px",  # below: the page scrolls there
+        "position:absolute;inset:0",
+        "margin-block:0 -9999px",  # the end's margin
+        "transform:matrix(1,0,0,1,20,0)",
+    ],
+)
+def test_offsets_that_leave_an_element_on_screen(style):
+    assert shown(f'<div style="{style}">Source</div>') == ["Source"]

@@ -40,6 +40,10 @@ def _out_of_sight(style: str, declared: dict[str, str] | None = None) -> bool:
     )
 
 
+#: The margins that CSS's logical properties give an element's start, across and down (left and top, in a
+#: page written left to right): ``margin-inline-start: -9999px`` is ``margin-left: -9999px``.
+_LOGICAL_MARGINS = ("margin-inline-start", "margin-block-start", "margin-inline", "margin-block")
+_LOGICAL_MARGIN_SET = frozenset(_LOGICAL_MARGINS)
 #: The properties that say what overflows an element: both ways, across, and down.
 _OVERFLOWS = ("overflow", "overflow-x", "overflow-inline", "overflow-y", "overflow-block")
 #: The properties that may keep an element out of sight wherever it stands.
@@ -55,6 +59,7 @@ _PLACING = frozenset(
         "margin",
         "margin-left",
         "margin-top",
+        *_LOGICAL_MARGINS,
         "clip",
         "clip-path",
         *_OVERFLOWS,
@@ -166,7 +171,9 @@ def _faded(declared: dict[str, str]) -> bool:
 
 
 #: Those that may move it: a transform, a translation, a positioned element's offsets, an indent, a margin.
-_MOVING = frozenset({"transform", "translate", "position", "text-indent", "margin", "margin-left", "margin-top"})
+_MOVING = frozenset(
+    {"transform", "translate", "position", "text-indent", "margin", "margin-left", "margin-top", *_LOGICAL_MARGINS}
+)
 _OVERFLOWING = frozenset(_OVERFLOWS)
 #: A scale at or below which an element is taken for none: a hundredth of its size (0.16 pixels of a 16-pixel
 #: font).
@@ -239,13 +246,24 @@ def _moved_away(declared: dict[str, str]) -> bool:
     """Whether a style places an element far off screen (:data:`_FAR`): by an offset of a positioned element,
     a text indent or a margin (wherever it stands), or a ``translate``."""
     if declared.get("position") in _POSITIONED:
+        offsets = _offsets(declared)
         for side in ("left", "top", "right"):
-            if _is_far(declared.get(side)):
+            if _is_far(offsets.get(side)):
+                return True
+        # An offset from the right or the bottom moves it left or up (``right: 9999px``), unless the one from the
+        # left or the top that stands over it is set. A per cent is of the box it stands in, not the page: a
+        # tooltip's ``bottom: 100%`` puts it above its word.
+        for side, over in (("right", "left"), ("bottom", "top")):
+            if offsets.get(over, "auto") == "auto" and _is_far(_negated(offsets.get(side)), percent=0.0):
                 return True
     if _is_far(declared.get("text-indent")) or _is_far(declared.get("margin-left")):
         return True
     if _is_far(declared.get("margin-top")):
         return True
+    if not _LOGICAL_MARGIN_SET.isdisjoint(declared):
+        for logical in _LOGICAL_MARGINS:  # the start across and down: the first of a two-value shorthand
+            if logical in declared and _is_far(_values(declared[logical])[0]):
+                return True
     margin = declared.get("margin")
     if margin:
         sides = _values(margin)  # top, right, bottom, left: the left is the right when not given
@@ -253,15 +271,54 @@ def _moved_away(declared: dict[str, str]) -> bool:
             return True
     moves: list[str] = []
     transform = declared.get("transform")
-    if transform and "translate" in transform:
+    if transform and ("translate" in transform or "matrix" in transform):
         for name, arguments in _functions(transform):
             if name in ("translate", "translatex", "translate3d"):
                 moves += _values(arguments.replace(",", " "))[:2]
             elif name == "translatey":
                 moves.append(arguments)
+            elif name in ("matrix", "matrix3d"):  # its translation, in pixels: (e, f), or the 13th and 14th values
+                numbers = _values(arguments.replace(",", " "))
+                if len(numbers) in (6, 16):
+                    moves += [number + "px" for number in numbers[-2:] if name == "matrix"]
+                    moves += [number + "px" for number in numbers[12:14] if name == "matrix3d"]
     if "translate" in declared:
         moves += _values(declared["translate"])[:2]
     return any(_is_far(move, percent=1.0) for move in moves)  # a per cent of its own size: it moves beside
+
+
+#: The offsets a positioned element's ``inset`` shorthand sets, in its order, and the logical offsets as the
+#: sides they are in a page written left to right.
+_INSET_SIDES = ("top", "right", "bottom", "left")
+_LOGICAL_OFFSETS = {
+    "inset-inline-start": "left",
+    "inset-inline-end": "right",
+    "inset-block-start": "top",
+    "inset-block-end": "bottom",
+}
+
+
+def _offsets(declared: dict[str, str]) -> dict[str, str]:
+    """A positioned element's offsets by side (``left``, ``top``, ``right``, ``bottom``), as its ``inset``
+    shorthand, its logical offsets and the sides' own properties set them, the last written standing."""
+    offsets: dict[str, str] = {}
+    for name, value in declared.items():  # in the order written
+        if name in _INSET_SIDES:
+            offsets[name] = value
+        elif name in _LOGICAL_OFFSETS:
+            offsets[_LOGICAL_OFFSETS[name]] = value
+        elif name == "inset":
+            sides = _values(value)
+            if 1 <= len(sides) <= 4:  # one to four values, as margin's: the missing ones copy their opposite
+                top, right = sides[0], sides[1] if len(sides) > 1 else sides[0]
+                bottom, left = sides[2] if len(sides) > 2 else top, sides[3] if len(sides) > 3 else right
+                offsets.update(zip(_INSET_SIDES, (top, right, bottom, left), strict=True))
+    return offsets
+
+
+def _negated(value: str | None) -> str | None:
+    """An offset the other way (``9999px`` → ``calc(-1 * (9999px))``): a far one from the right or the bottom."""
+    return f"calc(-1 * ({value}))" if value and value != "auto" else None
 
 
 def _is_far(value: str | None, percent: float = _PIXELS["%"]) -> bool:
