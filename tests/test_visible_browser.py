@@ -152,3 +152,44 @@ def test_placed_far_off_screen_by_other_offsets(style):
 )
 def test_offsets_that_leave_an_element_on_screen(style):
     assert shown(f'<div style="{style}">Source</div>') == ["Source"]
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "inset(0 100% 0 0)",
+        "inset(0 0 100% 0)",
+        "inset(0 0 0 100%)",
+        "inset(0 50%)",
+        "inset(40% 0 60% 0)",
+        "inset(100%)",
+        "inset(50% round 4px)",
+        "polygon(0 0, 0 0, 0 0)",
+        "polygon(0 0, 100% 0, 50% 0)",
+        "polygon(evenodd, 10px 0, 10px 50%, 10px 100%)",
+        "xywh(0 0 0 0)",
+        "rect(0 0 0 0)",
+        "rect(10px 100% 10px 0)",
+    ],
+)
+def test_a_clip_path_that_leaves_nothing(path):
+    """An inset whose opposite sides meet, a polygon of no area and a box of no size clip the whole element
+    away: only ``inset()`` of half or more from the top was read, so these showed a credit no browser shows."""
+    assert shown(f'<div style="clip-path:{path}">Source: Global Research</div>') == []
+    assert fired(f'<div style="clip-path:{path}">{CREDIT}</div>') == CREDIT_RULES
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "inset(50% 0 0 0)",  # the lower half shows
+        "inset(0 49% 0 50%)",
+        "inset(10px)",
+        "polygon(0 0, 100% 0, 50% 100%)",
+        "xywh(0 0 100% 100%)",
+        "rect(0 100% 100% 0)",
+        "circle(50%)",
+    ],
+)
+def test_a_clip_path_that_leaves_something(path):
+    assert shown(f'<div style="clip-path:{path}">Source</div>') == ["Source"]

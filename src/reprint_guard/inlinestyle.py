@@ -82,12 +82,52 @@ def _clipped_away(declared: dict[str, str]) -> bool:
     path = declared.get("clip-path")
     if path and "(" in path:
         for name, arguments in _functions(path):
-            first = _values(arguments.replace(",", " "))[:1]
-            if name == "inset" and first and first[0].endswith("%") and (_length(first[0], 1.0) or 0) >= 50:
+            values = _values(arguments.replace(",", " "))
+            first = values[:1]
+            if name == "inset" and _inset_away(values):
                 return True
             if name in ("circle", "ellipse") and first and _length(first[0]) == 0:
                 return True
+            if name in ("xywh", "rect") and _box_away(name, values):
+                return True
+            if name == "polygon" and _flat(arguments):
+                return True
     return False
+
+
+def _inset_away(values: list[str]) -> bool:
+    """Whether ``inset()``'s sides (top, right, bottom, left, as a margin's; per cents or nothing) meet or cross:
+    ``inset(50%)``, ``inset(0 100% 0 0)``, ``inset(40% 0 60%)``. ``inset(50% 0 0 0)`` leaves the lower half."""
+    if "round" in values:
+        values = values[: values.index("round")]
+    if not 1 <= len(values) <= 4 or not all(value.endswith("%") or _length(value) == 0 for value in values):
+        return False  # a length's share of the box is not known
+    sides = [_length(value, 1.0) or 0.0 for value in values]
+    top, right = sides[0], sides[1] if len(sides) > 1 else sides[0]
+    bottom = sides[2] if len(sides) > 2 else top
+    left = sides[3] if len(sides) > 3 else right
+    return top + bottom >= 100 or left + right >= 100
+
+
+def _box_away(name: str, values: list[str]) -> bool:
+    """Whether ``xywh()`` (a place and a size) or ``rect()`` (its top, right, bottom and left edges) encloses
+    nothing, by lengths it gives (``xywh(0 0 0 0)``, ``rect(0 0 0 0)``)."""
+    if len(values) < 4:
+        return False
+    sides = [_length(value) for value in values[:4]]
+    if name == "xywh":
+        return sides[2] == 0 or sides[3] == 0
+    top, right, bottom, left = sides
+    return (top is not None and bottom is not None and bottom <= top) or (
+        left is not None and right is not None and right <= left
+    )
+
+
+def _flat(points: str) -> bool:
+    """Whether a ``polygon()``'s points all stand on one line across or down (as written): it encloses nothing."""
+    pairs = [_values(point) for point in points.split(",")]
+    pairs = [pair[-2:] for pair in pairs if len(pair) >= 2]  # a fill rule before the first point is passed over
+    return len(pairs) >= 1 and (len({x for x, _ in pairs}) == 1 or len({y for _, y in pairs}) == 1)
 
 
 #: The sides of an element's box each way: its size, and what bounds it from above and below, as CSS names
