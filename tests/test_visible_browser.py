@@ -193,3 +193,40 @@ def test_a_clip_path_that_leaves_nothing(path):
 )
 def test_a_clip_path_that_leaves_something(path):
     assert shown(f'<div style="clip-path:{path}">Source</div>') == ["Source"]
+
+
+@pytest.mark.parametrize(
+    "style",
+    [
+        "zoom:0.01",
+        "zoom:1%",
+        "transform:rotateY(90deg)",
+        "transform:perspective(500px) rotateX(90deg)",
+        "transform:rotateY(0.25turn)",
+        "rotate:y 90deg",
+        "backface-visibility:hidden;transform:rotateY(180deg)",
+        "-webkit-backface-visibility:hidden;transform:rotateX(180deg)",
+    ],
+)
+def test_zoomed_to_nothing_or_turned_edge_on(style):
+    """``zoom`` shrinks an element as ``scale()`` does; turned a quarter about an axis across the page it shows
+    edge on, and turned further with its back hidden it shows nothing. Chromium draws none of these."""
+    assert shown(f'<div style="{style}">Source: Global Research</div>') == []
+    assert fired(f'<div style="{style}">{CREDIT}</div>') == CREDIT_RULES
+
+
+@pytest.mark.parametrize(
+    "style",
+    [
+        "zoom:0",  # read as no zoom
+        "zoom:0.5",
+        "zoom:normal",
+        "transform:rotateY(45deg)",
+        "transform:rotateY(180deg)",  # mirrored, shown
+        "transform:rotate(90deg)",  # turned on the page
+        "rotate:45deg",
+        "backface-visibility:hidden",
+    ],
+)
+def test_zoomed_or_turned_and_shown(style):
+    assert shown(f'<div style="{style}">Source</div>') == ["Source"]

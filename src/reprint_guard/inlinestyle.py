@@ -8,6 +8,7 @@ has one. Lengths are read at a 16-pixel font and a 1,000-pixel-wide window (see 
 
 from __future__ import annotations
 
+import math
 import re
 from functools import lru_cache
 from typing import NamedTuple
@@ -33,7 +34,7 @@ def _out_of_sight(style: str, declared: dict[str, str] | None = None) -> bool:
         return False
     return (
         (("opacity" in present or "filter" in present) and _faded(declared))
-        or (("transform" in present or "scale" in present) and _scaled_away(declared))
+        or (not _SCALING.isdisjoint(present) and _scaled_away(declared))
         or (not _MOVING.isdisjoint(present) and _moved_away(declared))
         or (("clip" in present or "clip-path" in present) and _clipped_away(declared))
         or (not _OVERFLOWING.isdisjoint(present) and _no_room(declared))
@@ -53,6 +54,8 @@ _PLACING = frozenset(
         "filter",
         "transform",
         "scale",
+        "zoom",
+        "rotate",
         "translate",
         "position",
         "text-indent",
@@ -472,10 +475,17 @@ def _calc_term(tokens: list[tuple[str, float, bool]], at: int) -> tuple[_CalcVal
     return None, at
 
 
+#: The properties that may shrink an element to nothing: a transform, ``scale``, ``rotate`` and ``zoom``.
+_SCALING = frozenset({"transform", "scale", "rotate", "zoom"})
+
+
 def _scaled_away(declared: dict[str, str]) -> bool:
-    """Whether a ``transform`` (``scale()``, ``scaleX()``, ``scaleY()``, ``scale3d()``, ``matrix()``) or the
-    ``scale`` property shrinks an element to nothing along a side (:data:`_TINY_SCALE`)."""
+    """Whether a ``transform`` (``scale()``, ``scaleX()``, ``scaleY()``, ``scale3d()``, ``matrix()``), the
+    ``scale`` property or ``zoom`` shrinks an element to nothing along a side (:data:`_TINY_SCALE`), or a
+    turn about an axis across the page (``rotateY(90deg)``, ``rotate: x 90deg``) shows it edge on (or its back,
+    hidden by ``backface-visibility``)."""
     factors: list[float] = []
+    hides_back = "hidden" in (declared.get("backface-visibility"), declared.get("-webkit-backface-visibility"))
     transform = declared.get("transform")
     if transform and "(" in transform:
         for name, arguments in _FUNCTION.findall(transform):
@@ -484,10 +494,29 @@ def _scaled_away(declared: dict[str, str]) -> bool:
                 factors += numbers[:2]
             elif name == "matrix" and len(numbers) == 6:  # its two axes: the square root of the area they span
                 factors.append(abs(numbers[0] * numbers[3] - numbers[1] * numbers[2]) ** 0.5)
+            elif name in ("rotatex", "rotatey"):
+                factors.append(_seen_turned(arguments, hides_back))
     scale = declared.get("scale")
     if scale:
         factors += _factors(scale)[:2]
+    rotate = declared.get("rotate")
+    if rotate and rotate.split()[0] in ("x", "y"):
+        factors.append(_seen_turned(rotate.split()[-1], hides_back))
+    zoom = declared.get("zoom")
+    if zoom:
+        factors += [factor for factor in _factors(zoom)[:1] if factor != 0]  # a zoom of 0 is none (1)
     return any(abs(factor) <= _TINY_SCALE for factor in factors)
+
+
+def _seen_turned(angle: str, hides_back: bool) -> float:
+    """How much of its size an element turned by ``angle`` about an axis across the page shows: the angle's
+    cosine (0 edge on), or nothing once its back is turned to the reader and hidden."""
+    text = angle.strip()
+    if _COLOUR_NUMBER.fullmatch(text) is None:
+        return 1.0  # not an angle read: shown
+    unit = text.lstrip("+-.0123456789e")
+    cosine = math.cos(math.radians(float(text[: len(text) - len(unit)]) * _DEGREES.get(unit, 1.0)))
+    return 0.0 if hides_back and cosine < 0 else cosine
 
 
 _CSS_COMMENT = re.compile(r"/\*.*?(?:\*/|$)", re.DOTALL)
