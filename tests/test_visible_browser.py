@@ -230,3 +230,50 @@ def test_zoomed_to_nothing_or_turned_edge_on(style):
 )
 def test_zoomed_or_turned_and_shown(style):
     assert shown(f'<div style="{style}">Source</div>') == ["Source"]
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        '<div style="opacity:.1"><div style="opacity:.1">{}</div></div>',
+        '<div style="opacity:.1"><div><div style="opacity:.2">{}</div></div></div>',
+        '<section style="opacity:.5"><div style="filter:opacity(.2)"><div style="opacity:.2">{}</div></div></section>',
+        '<div style="opacity:.1;filter:opacity(.1)">{}</div>',
+    ],
+)
+def test_opacities_multiply(html):
+    """A browser draws an element at its opacity times those around it: a credit at 0.1 inside 0.1 shows a
+    hundredth, as faded out as one at ``opacity: 0.01``, but each opacity was read alone, and the credit counted."""
+    assert shown(html.format("Source: Global Research")) == []
+    assert fired(html.format(CREDIT)) == CREDIT_RULES
+
+
+def test_opacities_that_leave_the_text_shown():
+    assert shown('<div style="opacity:.5"><p style="opacity:.5">Source</p></div>') == ["Source"]
+    assert shown('<div style="opacity:.1"><p>Source</p></div><p style="opacity:.1">Here</p>') == ["Source", "Here"]
+    assert shown('<div style="opacity:.3"><p style="opacity:.3">A <span style="opacity:.3">B</span></p></div>') == [
+        "A",
+        "B",
+    ]
+
+
+def test_opacities_multiply_in_markdown_raw_html():
+    markdown = (
+        "The island ferries run less often.\n\n"
+        '<div style="opacity:.1"><p style="opacity:.1">Source: Global Research</p></div>\n\n'
+        "The end.\n"
+    )
+    result = check(markdown, META, format="markdown")
+    assert "global-research/source-credit" in {f.rule for f in result.findings}
+
+
+def test_nested_opacities_are_read_in_linear_time():
+    import time
+
+    html = '<div style="opacity:.9">' * 900 + '<span style="opacity:.99">x</span> ' * 20000 + "</div>" * 900
+    start = time.perf_counter()
+    visible = from_html(html)
+    assert time.perf_counter() - start < 10
+    assert visible.raw_text.split() == []  # 0.9 to the 900th power: nothing shows
+    html = '<div style="opacity:.999">' * 900 + '<span style="opacity:.99">x</span> ' * 20000 + "</div>" * 900
+    assert from_html(html).raw_text.split() == ["x"] * 20000

@@ -199,18 +199,25 @@ def _grows(declared: dict[str, str]) -> bool:
 def _faded(declared: dict[str, str]) -> bool:
     """Whether ``opacity`` or a filter's ``opacity()`` fades an element out (:data:`_FAINT` or less: ``0``,
     ``0%``, ``-1``, ``0e0``)."""
+    return _opacity(declared) <= _FAINT
+
+
+def _opacity(declared: dict[str, str]) -> float:
+    """How much of an element shows through its ``opacity`` and its filter's ``opacity()``, each between 0 and
+    1: their product (1 where they say nothing read)."""
+    shown = 1.0
     opacity = declared.get("opacity")
     if opacity:
         factors = _factors(opacity)
-        if len(factors) == 1 and factors[0] <= _FAINT:
-            return True
+        if len(factors) == 1:
+            shown = min(max(factors[0], 0.0), 1.0)
     filtered = declared.get("filter")
     if filtered and "opacity" in filtered:
         for name, arguments in _functions(filtered):
             factors = _factors(arguments)
-            if name == "opacity" and factors and factors[0] <= _FAINT:
-                return True
-    return False
+            if name == "opacity" and factors:
+                shown *= min(max(factors[0], 0.0), 1.0)
+    return shown
 
 
 #: Those that may move it: a transform, a translation, a positioned element's offsets, an indent, a margin.
