@@ -8,6 +8,7 @@ has one. Lengths are read at a 16-pixel font and a 1,000-pixel-wide window (see 
 
 from __future__ import annotations
 
+import math
 import re
 from functools import lru_cache
 from typing import NamedTuple
@@ -33,13 +34,17 @@ def _out_of_sight(style: str, declared: dict[str, str] | None = None) -> bool:
         return False
     return (
         (("opacity" in present or "filter" in present) and _faded(declared))
-        or (("transform" in present or "scale" in present) and _scaled_away(declared))
+        or (not _SCALING.isdisjoint(present) and _scaled_away(declared))
         or (not _MOVING.isdisjoint(present) and _moved_away(declared))
         or (("clip" in present or "clip-path" in present) and _clipped_away(declared))
         or (not _OVERFLOWING.isdisjoint(present) and _no_room(declared))
     )
 
 
+#: The margins that CSS's logical properties give an element's start, across and down (left and top, in a
+#: page written left to right): ``margin-inline-start: -9999px`` is ``margin-left: -9999px``.
+_LOGICAL_MARGINS = ("margin-inline-start", "margin-block-start", "margin-inline", "margin-block")
+_LOGICAL_MARGIN_SET = frozenset(_LOGICAL_MARGINS)
 #: The properties that say what overflows an element: both ways, across, and down.
 _OVERFLOWS = ("overflow", "overflow-x", "overflow-inline", "overflow-y", "overflow-block")
 #: The properties that may keep an element out of sight wherever it stands.
@@ -49,12 +54,15 @@ _PLACING = frozenset(
         "filter",
         "transform",
         "scale",
+        "zoom",
+        "rotate",
         "translate",
         "position",
         "text-indent",
         "margin",
         "margin-left",
         "margin-top",
+        *_LOGICAL_MARGINS,
         "clip",
         "clip-path",
         *_OVERFLOWS,
@@ -77,12 +85,52 @@ def _clipped_away(declared: dict[str, str]) -> bool:
     path = declared.get("clip-path")
     if path and "(" in path:
         for name, arguments in _functions(path):
-            first = _values(arguments.replace(",", " "))[:1]
-            if name == "inset" and first and first[0].endswith("%") and (_length(first[0], 1.0) or 0) >= 50:
+            values = _values(arguments.replace(",", " "))
+            first = values[:1]
+            if name == "inset" and _inset_away(values):
                 return True
             if name in ("circle", "ellipse") and first and _length(first[0]) == 0:
                 return True
+            if name in ("xywh", "rect") and _box_away(name, values):
+                return True
+            if name == "polygon" and _flat(arguments):
+                return True
     return False
+
+
+def _inset_away(values: list[str]) -> bool:
+    """Whether ``inset()``'s sides (top, right, bottom, left, as a margin's; per cents or nothing) meet or cross:
+    ``inset(50%)``, ``inset(0 100% 0 0)``, ``inset(40% 0 60%)``. ``inset(50% 0 0 0)`` leaves the lower half."""
+    if "round" in values:
+        values = values[: values.index("round")]
+    if not 1 <= len(values) <= 4 or not all(value.endswith("%") or _length(value) == 0 for value in values):
+        return False  # a length's share of the box is not known
+    sides = [_length(value, 1.0) or 0.0 for value in values]
+    top, right = sides[0], sides[1] if len(sides) > 1 else sides[0]
+    bottom = sides[2] if len(sides) > 2 else top
+    left = sides[3] if len(sides) > 3 else right
+    return top + bottom >= 100 or left + right >= 100
+
+
+def _box_away(name: str, values: list[str]) -> bool:
+    """Whether ``xywh()`` (a place and a size) or ``rect()`` (its top, right, bottom and left edges) encloses
+    nothing, by lengths it gives (``xywh(0 0 0 0)``, ``rect(0 0 0 0)``)."""
+    if len(values) < 4:
+        return False
+    sides = [_length(value) for value in values[:4]]
+    if name == "xywh":
+        return sides[2] == 0 or sides[3] == 0
+    top, right, bottom, left = sides
+    return (top is not None and bottom is not None and bottom <= top) or (
+        left is not None and right is not None and right <= left
+    )
+
+
+def _flat(points: str) -> bool:
+    """Whether a ``polygon()``'s points all stand on one line across or down (as written): it encloses nothing."""
+    pairs = [_values(point) for point in points.split(",")]
+    pairs = [pair[-2:] for pair in pairs if len(pair) >= 2]  # a fill rule before the first point is passed over
+    return len(pairs) >= 1 and (len({x for x, _ in pairs}) == 1 or len({y for _, y in pairs}) == 1)
 
 
 #: The sides of an element's box each way: its size, and what bounds it from above and below, as CSS names
@@ -151,22 +199,31 @@ def _grows(declared: dict[str, str]) -> bool:
 def _faded(declared: dict[str, str]) -> bool:
     """Whether ``opacity`` or a filter's ``opacity()`` fades an element out (:data:`_FAINT` or less: ``0``,
     ``0%``, ``-1``, ``0e0``)."""
+    return _opacity(declared) <= _FAINT
+
+
+def _opacity(declared: dict[str, str]) -> float:
+    """How much of an element shows through its ``opacity`` and its filter's ``opacity()``, each between 0 and
+    1: their product (1 where they say nothing read)."""
+    shown = 1.0
     opacity = declared.get("opacity")
     if opacity:
         factors = _factors(opacity)
-        if len(factors) == 1 and factors[0] <= _FAINT:
-            return True
+        if len(factors) == 1:
+            shown = min(max(factors[0], 0.0), 1.0)
     filtered = declared.get("filter")
     if filtered and "opacity" in filtered:
         for name, arguments in _functions(filtered):
             factors = _factors(arguments)
-            if name == "opacity" and factors and factors[0] <= _FAINT:
-                return True
-    return False
+            if name == "opacity" and factors:
+                shown *= min(max(factors[0], 0.0), 1.0)
+    return shown
 
 
 #: Those that may move it: a transform, a translation, a positioned element's offsets, an indent, a margin.
-_MOVING = frozenset({"transform", "translate", "position", "text-indent", "margin", "margin-left", "margin-top"})
+_MOVING = frozenset(
+    {"transform", "translate", "position", "text-indent", "margin", "margin-left", "margin-top", *_LOGICAL_MARGINS}
+)
 _OVERFLOWING = frozenset(_OVERFLOWS)
 #: A scale at or below which an element is taken for none: a hundredth of its size (0.16 pixels of a 16-pixel
 #: font).
@@ -239,13 +296,24 @@ def _moved_away(declared: dict[str, str]) -> bool:
     """Whether a style places an element far off screen (:data:`_FAR`): by an offset of a positioned element,
     a text indent or a margin (wherever it stands), or a ``translate``."""
     if declared.get("position") in _POSITIONED:
+        offsets = _offsets(declared)
         for side in ("left", "top", "right"):
-            if _is_far(declared.get(side)):
+            if _is_far(offsets.get(side)):
+                return True
+        # An offset from the right or the bottom moves it left or up (``right: 9999px``), unless the one from the
+        # left or the top that stands over it is set. A per cent is of the box it stands in, not the page: a
+        # tooltip's ``bottom: 100%`` puts it above its word.
+        for side, over in (("right", "left"), ("bottom", "top")):
+            if offsets.get(over, "auto") == "auto" and _is_far(_negated(offsets.get(side)), percent=0.0):
                 return True
     if _is_far(declared.get("text-indent")) or _is_far(declared.get("margin-left")):
         return True
     if _is_far(declared.get("margin-top")):
         return True
+    if not _LOGICAL_MARGIN_SET.isdisjoint(declared):
+        for logical in _LOGICAL_MARGINS:  # the start across and down: the first of a two-value shorthand
+            if logical in declared and _is_far(_values(declared[logical])[0]):
+                return True
     margin = declared.get("margin")
     if margin:
         sides = _values(margin)  # top, right, bottom, left: the left is the right when not given
@@ -253,15 +321,54 @@ def _moved_away(declared: dict[str, str]) -> bool:
             return True
     moves: list[str] = []
     transform = declared.get("transform")
-    if transform and "translate" in transform:
+    if transform and ("translate" in transform or "matrix" in transform):
         for name, arguments in _functions(transform):
             if name in ("translate", "translatex", "translate3d"):
                 moves += _values(arguments.replace(",", " "))[:2]
             elif name == "translatey":
                 moves.append(arguments)
+            elif name in ("matrix", "matrix3d"):  # its translation, in pixels: (e, f), or the 13th and 14th values
+                numbers = _values(arguments.replace(",", " "))
+                if len(numbers) in (6, 16):
+                    moves += [number + "px" for number in numbers[-2:] if name == "matrix"]
+                    moves += [number + "px" for number in numbers[12:14] if name == "matrix3d"]
     if "translate" in declared:
         moves += _values(declared["translate"])[:2]
     return any(_is_far(move, percent=1.0) for move in moves)  # a per cent of its own size: it moves beside
+
+
+#: The offsets a positioned element's ``inset`` shorthand sets, in its order, and the logical offsets as the
+#: sides they are in a page written left to right.
+_INSET_SIDES = ("top", "right", "bottom", "left")
+_LOGICAL_OFFSETS = {
+    "inset-inline-start": "left",
+    "inset-inline-end": "right",
+    "inset-block-start": "top",
+    "inset-block-end": "bottom",
+}
+
+
+def _offsets(declared: dict[str, str]) -> dict[str, str]:
+    """A positioned element's offsets by side (``left``, ``top``, ``right``, ``bottom``), as its ``inset``
+    shorthand, its logical offsets and the sides' own properties set them, the last written standing."""
+    offsets: dict[str, str] = {}
+    for name, value in declared.items():  # in the order written
+        if name in _INSET_SIDES:
+            offsets[name] = value
+        elif name in _LOGICAL_OFFSETS:
+            offsets[_LOGICAL_OFFSETS[name]] = value
+        elif name == "inset":
+            sides = _values(value)
+            if 1 <= len(sides) <= 4:  # one to four values, as margin's: the missing ones copy their opposite
+                top, right = sides[0], sides[1] if len(sides) > 1 else sides[0]
+                bottom, left = sides[2] if len(sides) > 2 else top, sides[3] if len(sides) > 3 else right
+                offsets.update(zip(_INSET_SIDES, (top, right, bottom, left), strict=True))
+    return offsets
+
+
+def _negated(value: str | None) -> str | None:
+    """An offset the other way (``9999px`` → ``calc(-1 * (9999px))``): a far one from the right or the bottom."""
+    return f"calc(-1 * ({value}))" if value and value != "auto" else None
 
 
 def _is_far(value: str | None, percent: float = _PIXELS["%"]) -> bool:
@@ -375,10 +482,17 @@ def _calc_term(tokens: list[tuple[str, float, bool]], at: int) -> tuple[_CalcVal
     return None, at
 
 
+#: The properties that may shrink an element to nothing: a transform, ``scale``, ``rotate`` and ``zoom``.
+_SCALING = frozenset({"transform", "scale", "rotate", "zoom"})
+
+
 def _scaled_away(declared: dict[str, str]) -> bool:
-    """Whether a ``transform`` (``scale()``, ``scaleX()``, ``scaleY()``, ``scale3d()``, ``matrix()``) or the
-    ``scale`` property shrinks an element to nothing along a side (:data:`_TINY_SCALE`)."""
+    """Whether a ``transform`` (``scale()``, ``scaleX()``, ``scaleY()``, ``scale3d()``, ``matrix()``), the
+    ``scale`` property or ``zoom`` shrinks an element to nothing along a side (:data:`_TINY_SCALE`), or a
+    turn about an axis across the page (``rotateY(90deg)``, ``rotate: x 90deg``) shows it edge on (or its back,
+    hidden by ``backface-visibility``)."""
     factors: list[float] = []
+    hides_back = "hidden" in (declared.get("backface-visibility"), declared.get("-webkit-backface-visibility"))
     transform = declared.get("transform")
     if transform and "(" in transform:
         for name, arguments in _FUNCTION.findall(transform):
@@ -387,10 +501,29 @@ def _scaled_away(declared: dict[str, str]) -> bool:
                 factors += numbers[:2]
             elif name == "matrix" and len(numbers) == 6:  # its two axes: the square root of the area they span
                 factors.append(abs(numbers[0] * numbers[3] - numbers[1] * numbers[2]) ** 0.5)
+            elif name in ("rotatex", "rotatey"):
+                factors.append(_seen_turned(arguments, hides_back))
     scale = declared.get("scale")
     if scale:
         factors += _factors(scale)[:2]
+    rotate = declared.get("rotate")
+    if rotate and rotate.split()[0] in ("x", "y"):
+        factors.append(_seen_turned(rotate.split()[-1], hides_back))
+    zoom = declared.get("zoom")
+    if zoom:
+        factors += [factor for factor in _factors(zoom)[:1] if factor != 0]  # a zoom of 0 is none (1)
     return any(abs(factor) <= _TINY_SCALE for factor in factors)
+
+
+def _seen_turned(angle: str, hides_back: bool) -> float:
+    """How much of its size an element turned by ``angle`` about an axis across the page shows: the angle's
+    cosine (0 edge on), or nothing once its back is turned to the reader and hidden."""
+    text = angle.strip()
+    if _COLOUR_NUMBER.fullmatch(text) is None:
+        return 1.0  # not an angle read: shown
+    unit = text.lstrip("+-.0123456789e")
+    cosine = math.cos(math.radians(float(text[: len(text) - len(unit)]) * _DEGREES.get(unit, 1.0)))
+    return 0.0 if hides_back and cosine < 0 else cosine
 
 
 _CSS_COMMENT = re.compile(r"/\*.*?(?:\*/|$)", re.DOTALL)
@@ -451,8 +584,9 @@ def _may_change_look(style: str) -> bool:
     return "font" in style or "color" in style
 
 
-#: What makes an element's own text unreadable (a background alone does not: the text's colour is the page's).
-_OWN_LOOKS = frozenset({"font-size", "font", "color"})
+#: What makes an element's own text unreadable (a background alone does not: the text's colour is the page's),
+#: the letters' own fill among them (``-webkit-text-fill-color: transparent`` draws nothing, whatever ``color``).
+_OWN_LOOKS = frozenset({"font-size", "font", "color", "-webkit-text-fill-color"})
 
 
 class _Look(NamedTuple):
@@ -623,6 +757,8 @@ def _colour(value: str) -> str | None:
             return "#" + digits[:6] if len(digits) in (6, 8) else None
         if word.startswith(("rgb", "hsl")):
             return _colour_function(word)
+        if "(" in word:  # hwb(), lab(), oklch(), color(): told by their alpha alone (see _alpha_only)
+            return _alpha_only(word)
         if word in ("transparent", "currentcolor"):
             return word
         named = _named_colours().get(word)
@@ -631,7 +767,21 @@ def _colour(value: str) -> str | None:
     return None
 
 
-_COLOUR_WORD = re.compile(r"(?:rgba?|hsla?)\([^)]*\)|#[0-9a-f]+\b|[a-z]+")
+_COLOUR_WORD = re.compile(r"(?:rgba?|hsla?|hwb|lab|lch|oklab|oklch|color)\([^)]*\)|#[0-9a-f]+\b|[a-z]+")
+_ALPHA = re.compile(r"/\s*([+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?)(%?)\s*\)$")
+
+
+def _alpha_only(word: str) -> str | None:
+    """A colour function of CSS Color 4 other than ``rgb()`` and ``hsl()`` (``oklch(0 0 0 / 0)``):
+    ``transparent`` when its alpha is nothing or near it (:data:`_FAINT`), else None (its colour is compared
+    as written)."""
+    alpha = _ALPHA.search(word)
+    if alpha is None:
+        return None
+    value = float(alpha.group(1)) / (100 if alpha.group(2) else 1)
+    return "transparent" if value <= _FAINT else None
+
+
 _HEX_COLOUR = re.compile(r"#[0-9a-f]+")
 _COLOUR_NUMBER = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?(?:%|deg|grad|rad|turn)?")
 #: Degrees in a turn's units.

@@ -18,11 +18,13 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from .htmldepth import TAG_REST
 from .inlinestyle import (
+    _FAINT,
     _OWN_LOOKS,
     _declarations,
     _Look,
     _look,
     _may_change_look,
+    _opacity,
     _out_of_sight,
     _read_style,
     _readable,
@@ -150,8 +152,25 @@ NO_RAW_HTML, PLAIN_RAW_HTML, ANY_RAW_HTML = 0, 1, 2
 #: Among the names of the tags raw HTML starts (:func:`raw_html_tags`): one of them may have a class.
 CLASSED = "."
 #: CSS reads property names and keywords blind to ASCII case only ("dİsplay" is no property), and only
-#: ASCII white space: so does this.
+#: ASCII white space: so does this. A match may end another property's name (see :func:`_says_hidden`).
 _HIDING_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*(?:hidden|collapse)", re.IGNORECASE | re.ASCII)
+
+
+def _says_hidden(style: str) -> bool:
+    """Whether a style (or a start tag's text) says ``display: none`` or ``visibility: hidden`` as a property's
+    whole name: ``backface-visibility: hidden`` (a page builder's flicker fix) and a variable's ``--x-display:
+    none`` hide nothing, ``content-visibility: hidden`` hides what the element holds. Each match is checked
+    after the search (a look behind in the pattern costs a third more on every style without one)."""
+    found = _HIDING_STYLE.search(style)
+    while found is not None:
+        at = found.start()
+        before = style[at - 1] if at else " "
+        if not (before.isalnum() or before in "-_") or style.endswith("content-", 0, at):
+            return True
+        found = _HIDING_STYLE.search(style, found.end())
+    return False
+
+
 #: Elements a sightless style (:func:`_out_of_sight`) does not hide: an image still loads, and a publisher's own
 #: counter makes itself invisible so (The Conversation's is ``opacity: 0``).
 _LOADED_ANYWAY = frozenset({"img", "picture", "source", "image", "amp-img", "amp-anim"})
@@ -1325,12 +1344,14 @@ def _is_hidden(node: LexborNode) -> bool:
     return _hidden_parts(node) is True
 
 
-def _hidden_parts(node: LexborNode, searched: set[tuple[int, _Look]] | None = None) -> bool | list[LexborNode]:
+def _hidden_parts(
+    node: LexborNode, searched: set[tuple[int, _Look]] | None = None, fading: dict[int, float] | None = None
+) -> bool | list[LexborNode]:
     """What of ``node`` a reader does not see: all of it (True), nothing (False), or these parts of it (an
     element whose text does not show, but which holds an element that shows its own: see :func:`_shown_within`;
-    the options a drop-down list does not show, a formula's annotations). ``searched``: see
+    the options a drop-down list does not show, a formula's annotations). ``searched`` and ``fading``: see
     :func:`_hidden_as_marked`."""
-    parts = _hidden_as_marked(node, searched)
+    parts = _hidden_as_marked(node, searched, fading)
     if node.tag == _LIST and parts is not True:
         return [*(parts or ()), *_unselected(node)] or False
     if node.tag == _FORMULA and parts is not True:
@@ -1352,8 +1373,13 @@ def _unselected(select: LexborNode) -> list[LexborNode]:
     return [option for option in options if chosen is None or option.mem_id != chosen.mem_id]
 
 
-def _hidden_as_marked(node: LexborNode, searched: set[tuple[int, _Look]] | None = None) -> bool | list[LexborNode]:
+def _hidden_as_marked(
+    node: LexborNode, searched: set[tuple[int, _Look]] | None = None, fading: dict[int, float] | None = None
+) -> bool | list[LexborNode]:
     """What of ``node`` its tag, attributes, classes and style hide (see :func:`_hidden_parts`).
+
+    ``fading``: asked of a page's elements in document order, how much of each element shows through the
+    opacities set on it and around it (see :func:`_faded_with`): each alone may show, together they fade out.
 
     ``searched``: the elements (with their look) that the parts out of sight were already looked for in and
     collected, by :func:`_shown_within` for an element around them. Of an element among them, in the look its
@@ -1384,12 +1410,14 @@ def _hidden_as_marked(node: LexborNode, searched: set[tuple[int, _Look]] | None 
     if not style:
         return False
     style = _read_style(style)
-    if _HIDING_STYLE.search(style) is not None:
+    if _says_hidden(style):
         return True
     if tag in _LOADED_ANYWAY:
         return False
     declared = _declarations(style)
     if _out_of_sight(style, declared):
+        return True
+    if fading is not None and ("opacity" in declared or "filter" in declared) and _faded_with(node, declared, fading):
         return True
     if tag in _UNTOUCHED_BY_LOOK or _OWN_LOOKS.isdisjoint(declared):
         return False
@@ -1399,6 +1427,28 @@ def _hidden_as_marked(node: LexborNode, searched: set[tuple[int, _Look]] | None 
     if searched is not None and (node.mem_id, look) in searched:
         return []  # found already, searching an element around it
     return _shown_within(node, look, searched)
+
+
+def _faded_with(node: LexborNode, declared: dict[str, str], fading: dict[int, float]) -> bool:
+    """Whether ``node``, of style ``declared``, is faded out (:data:`_FAINT`) with the elements around it:
+    opacities multiply, so 0.1 inside 0.1 shows a hundredth. Each faded element's share is kept in ``fading``,
+    and each element walked past is given its nearest one's, so each is walked once."""
+    own = _opacity(declared)
+    if own >= 1:
+        return False
+    walked = []
+    parent, above = node.parent, 1.0
+    while parent is not None:
+        known = fading.get(parent.mem_id)
+        if known is not None:
+            above = known
+            break
+        walked.append(parent.mem_id)
+        parent = parent.parent
+    for mem_id in walked:
+        fading[mem_id] = above
+    shown = fading[node.mem_id] = round(own * above, 9)  # 0.1 times 0.2 is 0.02, not 0.020000000000000004
+    return shown <= _FAINT
 
 
 def _of_no_size(attrs: dict[str, str | None]) -> bool:
@@ -1455,10 +1505,11 @@ def _prune_invisible(
     removed: set[int] = set()  # what is hidden, and the elements known to stand in one
     clear: set[int] = set()  # elements known to stand in none
     searched: set[tuple[int, _Look]] = set()  # see _hidden_as_marked
+    fading: dict[int, float] = {}  # the same
     for node in found:  # in document order: an element before what it holds
         if _within(node, removed, clear):
             continue  # removed with an element around it: nothing in it is asked about
-        parts = _hidden_parts(node, searched)
+        parts = _hidden_parts(node, searched, fading)
         if parts is True:
             hidden.append(node)
             removed.add(node.mem_id)
@@ -1592,7 +1643,7 @@ def _spoken_only(node: LexborNode) -> bool:
     if node.tag in _INVISIBLE_SET or node.tag == "dialog" or "hidden" in attrs or "popover" in attrs:
         return False
     style = attrs.get("style") or ""
-    return not style or _HIDING_STYLE.search(_read_style(style)) is None
+    return not style or not _says_hidden(_read_style(style))
 
 
 def _folded_away(details: LexborNode) -> list[LexborNode]:
@@ -1971,7 +2022,7 @@ def _style_may_hide(tag: str) -> bool:
         return False
     if "&" in tag or "/*" in tag or "\\" in tag:
         return True
-    return _HIDING_STYLE.search(tag) is not None or _sightless(tag)
+    return _says_hidden(tag) or _sightless(tag) or ("opacity" in tag and _opacity(_declarations(tag)) < 1)
 
 
 def _start_tag(markdown: str, index: int) -> str | None:
