@@ -1,0 +1,52 @@
+"""Found by fuzzing the project config and its suppressions: each case a real repository, the real CLI."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import git, write
+
+GR_URL = "https://www.globalresearch.ca/tidewater-ferry-levy/5890011"
+#: A Global Research reprint with no credit: three findings (source credit, copyright notice, link).
+UNCREDITED = (
+    f"---\ntitle: Tidewater towns weigh a ferry levy\noriginal_url: {GR_URL}\nauthor: Ines Calloway\n"
+    "commercial: false\n---\n\nThree island councils met on Tuesday.\n"
+)
+
+
+def _statuses(run) -> dict[str, tuple[int, int]]:
+    """Each file's (unsuppressed, suppressed) findings, by its path."""
+    return {
+        result["path"]: (
+            sum(1 for f in result["findings"] if not f["suppressed"]),
+            sum(1 for f in result["findings"] if f["suppressed"]),
+        )
+        for result in run.json()["results"]
+    }
+
+
+@pytest.mark.parametrize("named", ["content/real.md", "content/link.md"])
+def test_a_suppression_covers_the_file_it_names_not_a_link_to_it_or_its_target(tmp_path, cli, named):
+    """A link inside the repository was matched by its target's path: a suppression naming the target
+    suppressed the link's findings, and one naming the link (the file reported) suppressed nothing."""
+    git(tmp_path, "init", "-q")
+    write(tmp_path / "content" / "real.md", UNCREDITED)
+    (tmp_path / "content" / "link.md").symlink_to("real.md")
+    write(
+        tmp_path / ".reprint-guard.yaml",
+        f"suppressions:\n  - path: {named}\n    rule: global-research/*\n    reason: agreed by email\n",
+    )
+    run = cli("check", "content", "--format", "json", cwd=tmp_path)
+    other = "content/link.md" if named == "content/real.md" else "content/real.md"
+    assert _statuses(run) == {named: (0, 3), other: (3, 0)}, run.out
+    assert run.code == 1, run.err
+
+
+def test_exclude_names_a_link_by_its_own_path(tmp_path, cli):
+    """``exclude`` naming a link left it checked (and left out its target instead)."""
+    git(tmp_path, "init", "-q")
+    write(tmp_path / "content" / "real.md", UNCREDITED)
+    (tmp_path / "content" / "link.md").symlink_to("real.md")
+    write(tmp_path / ".reprint-guard.yaml", "exclude: [content/link.md]\n")
+    run = cli("check", "content", "--format", "json", cwd=tmp_path)
+    assert list(_statuses(run)) == ["content/real.md"], run.out
