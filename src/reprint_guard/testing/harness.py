@@ -187,14 +187,20 @@ def run_fixture(path: Path, rules_dirs: tuple[str, ...] = (), *, walked: bool = 
         return Outcome(name, None, error=f"{name}: input nested too deeply to check")
     outcome = Outcome(name, policy.id, rules=tuple(f"{policy.id}/{rule.id}" for rule in policy.rules))
     remaining = [f for f in result.findings if f.suppressed is None]
-    for want in expected:
-        hit = next((f for f in remaining if want.matches(f)), None)
-        if hit is None:
+    # The most specific first (line and column, then line, then anywhere): a rule expected anywhere taking the
+    # finding another expectation names by its place would fail a fixture whose findings meet them all.
+    hits: dict[int, Finding] = {}
+    for index in sorted(range(len(expected)), key=lambda i: (expected[i].column is None, expected[i].line is None)):
+        hit = next((f for f in remaining if expected[index].matches(f)), None)
+        if hit is not None:
+            hits[index] = hit
+            remaining.remove(hit)
+    for index, want in enumerate(expected):
+        if index not in hits:
             outcome.missing.append(want)
         else:
-            outcome.matched.append(hit)
+            outcome.matched.append(hits[index])
             outcome.met.append(want)
-            remaining.remove(hit)
     outcome.unexpected = remaining
     outcome.hints = _hints(outcome.missing, policy, reprint)
     return outcome

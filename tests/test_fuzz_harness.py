@@ -1,0 +1,58 @@
+"""Found by fuzzing ``reprint-guard test`` with odd fixtures: each a real fixture folder, the real CLI."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import write
+
+LEDGER_URL = "https://harrow-valley-ledger.example/2025/03/02/seed-library-bank-vault"
+#: A compliant CC BY 4.0 reprint but for two misspelt keys, at lines 8 and 9: two misspelt-key findings.
+TWO_SLIPS = f"""---
+title: A seed library in the old bank vault
+author: Priya Castellanos
+original_url: {LEDGER_URL}
+license: CC-BY-4.0
+commercial: false
+medium: web
+modifed: true
+translatd: true
+expect: [{{expect}}]
+---
+
+# A seed library in the old bank vault
+
+By Priya Castellanos
+
+The steel door of the former bank still guards packets of runner beans.
+
+*This article was first published by [Harrow Valley Ledger]({LEDGER_URL}) and is republished under a
+[CC BY 4.0](https://creativecommons.org/licenses/by/4.0/) licence.*
+"""
+
+
+@pytest.mark.parametrize(
+    "expect",
+    [
+        "reprint-guard/misspelt-key, reprint-guard/misspelt-key@8",
+        "reprint-guard/misspelt-key, reprint-guard/misspelt-key@8:1",
+        "reprint-guard/misspelt-key@8, reprint-guard/misspelt-key@9",
+        "reprint-guard/misspelt-key@9, reprint-guard/misspelt-key",
+    ],
+)
+def test_an_expectation_anywhere_leaves_the_finding_at_a_line_to_the_one_expecting_it_there(tmp_path, cli, expect):
+    """A rule expected anywhere took the first finding of the rule, the one another expectation of it names
+    by its line: a fixture whose findings meet every expectation failed ("expected @8: reported at 9:1
+    instead", beside "ok ...@8:1")."""
+    write(tmp_path / "cc-by-4.0" / "two-slips.md", TWO_SLIPS.replace("{expect}", expect))
+    run = cli("test", str(tmp_path))
+    assert run.code == 0, run.out
+    assert "1 passed, 0 failed" in run.out, run.out
+
+
+def test_a_finding_twice_expected_once_anywhere_still_fails(tmp_path, cli):
+    """The matching stays one finding to one expectation: a second finding of the rule is unexpected."""
+    write(tmp_path / "cc-by-4.0" / "two-slips.md", TWO_SLIPS.replace("{expect}", "reprint-guard/misspelt-key@9"))
+    run = cli("test", str(tmp_path))
+    assert run.code == 1, run.out
+    assert "+ unexpected reprint-guard/misspelt-key@8:1" in run.out, run.out
