@@ -50,3 +50,23 @@ def test_exclude_names_a_link_by_its_own_path(tmp_path, cli):
     write(tmp_path / ".reprint-guard.yaml", "exclude: [content/link.md]\n")
     run = cli("check", "content", "--format", "json", cwd=tmp_path)
     assert list(_statuses(run)) == ["content/real.md"], run.out
+
+
+@pytest.mark.parametrize(
+    ("config", "place"),
+    [
+        ("policy: policies/nope.yaml\n", ":1:9:"),
+        ("overrides:\n  - paths: [a.md]\n    policy: policies/nope.yaml\n", ":3:13:"),
+        ("overrides:\n  - paths: [other/**]\n    policy: policies/\n", ":3:13:"),
+    ],
+)
+def test_a_policy_file_the_config_names_that_is_not_there_is_told_at_the_config(tmp_path, cli, config, place):
+    """A config's policy naming a file that is not there was told as "policies/nope.yaml: policy file not
+    found", at no place in the config (an unknown id is told at its line), so the slip could not be found."""
+    (tmp_path / "policies").mkdir()
+    write(tmp_path / "a.md", UNCREDITED)
+    write(tmp_path / ".reprint-guard.yaml", config)
+    run = cli("check", "a.md", cwd=tmp_path)
+    assert run.code == 2, run.err
+    assert run.err.startswith(f"reprint-guard: .reprint-guard.yaml{place} "), run.err
+    assert "policies/" in run.err and len(run.err.splitlines()) == 1, run.err
