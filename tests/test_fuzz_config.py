@@ -52,6 +52,19 @@ def test_exclude_names_a_link_by_its_own_path(tmp_path, cli):
     assert list(_statuses(run)) == ["content/real.md"], run.out
 
 
+@pytest.mark.parametrize(("key", "checked"), [("include", ["a.md"]), ("exclude", [])])
+def test_thousands_of_globs_are_matched_not_an_internal_error(tmp_path, cli, key, checked):
+    """Six thousand globs (a generated list) overflowed RE2's budget for the one set pathspec builds of them:
+    "internal error (Error: failed to compile Set)", exit 2, where each glob alone is fine."""
+    write(tmp_path / "a.md", UNCREDITED)
+    globs = ", ".join([f"x{i}.md" for i in range(6000)] + ["a.md"])
+    write(tmp_path / ".reprint-guard.yaml", f"{key}: [{globs}]\n")
+    run = cli("check", ".", "--format", "json", cwd=tmp_path)
+    assert "internal error" not in run.err, run.err
+    assert [result["path"] for result in run.json()["results"]] == checked, run.out
+    assert run.code == (1 if checked else 0), run.err
+
+
 @pytest.mark.parametrize(
     ("config", "place"),
     [
@@ -70,3 +83,12 @@ def test_a_policy_file_the_config_names_that_is_not_there_is_told_at_the_config(
     assert run.code == 2, run.err
     assert run.err.startswith(f"reprint-guard: .reprint-guard.yaml{place} "), run.err
     assert "policies/" in run.err and len(run.err.splitlines()) == 1, run.err
+
+
+def test_a_glob_with_a_set_in_a_set_writes_no_python_warning(tmp_path, cli):
+    """``[[:alpha:]]*`` made Python's re print a FutureWarning and its source line on standard error."""
+    write(tmp_path / "a.md", UNCREDITED)
+    write(tmp_path / ".reprint-guard.yaml", 'exclude: ["[[:alpha:]]*.html"]\n')
+    run = cli("check", "a.md", cwd=tmp_path)
+    assert run.code == 1, run.err
+    assert "Warning" not in run.err and run.err == "", run.err

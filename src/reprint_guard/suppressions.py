@@ -378,12 +378,31 @@ def _finding(name: str, severity: Severity, message: str, line: int, column: int
 
 @lru_cache(maxsize=256)
 def _spec(patterns: tuple[str, ...]):  # type: ignore[no-untyped-def]
+    import warnings
+
     import pathspec
 
-    try:  # pathspec 1.x names git's glob syntax "gitignore" and deprecates "gitwildmatch", 0.12's only name
-        return pathspec.PathSpec.from_lines("gitignore", patterns)
-    except (KeyError, LookupError):  # pragma: no cover - pathspec before 1.0
-        return pathspec.PathSpec.from_lines("gitwildmatch", patterns)
+    with warnings.catch_warnings():
+        # Python's re warns of a set in a set ("[[:alpha:]]", which git reads as a class): on standard error,
+        # in the middle of the run's one-line messages, as if it were the tool's.
+        warnings.simplefilter("ignore", FutureWarning)
+        try:  # pathspec 1.x names git's glob syntax "gitignore" and deprecates "gitwildmatch", 0.12's only name
+            return pathspec.PathSpec.from_lines("gitignore", patterns)
+        except (KeyError, LookupError):  # pragma: no cover - pathspec before 1.0
+            return pathspec.PathSpec.from_lines("gitwildmatch", patterns)
+        except _set_errors():
+            # RE2 builds one set of all the globs, within a memory budget that thousands of them exceed ("failed
+            # to compile Set"): matched one by one instead, slower but the same.
+            return pathspec.PathSpec.from_lines("gitignore", patterns, backend="simple")
+
+
+def _set_errors() -> tuple[type[Exception], ...]:
+    """The errors of the RE2 backend pathspec may use, when it is installed."""
+    try:
+        import re2  # type: ignore[import-not-found,import-untyped,unused-ignore]
+    except ImportError:
+        return ()
+    return (re2.error,)
 
 
 #: Longest glob a config may give (characters): the glob engine's translation grows with the square of its
