@@ -56,3 +56,15 @@ def test_a_finding_twice_expected_once_anywhere_still_fails(tmp_path, cli):
     run = cli("test", str(tmp_path))
     assert run.code == 1, run.out
     assert "+ unexpected reprint-guard/misspelt-key@8:1" in run.out, run.out
+
+
+@pytest.mark.parametrize("named", ["policies/nope.yaml", "policies/"])
+def test_a_policy_file_a_fixture_names_that_is_not_there_is_told_at_its_policy_key(tmp_path, cli, named):
+    """A fixture's ``policy:`` naming a file that is not there (or a folder) was told as "policies/nope.yaml:
+    policy file not found", naming neither the fixture nor its line, as if a policy file were at fault."""
+    (tmp_path / "policies").mkdir()
+    text = TWO_SLIPS.replace("{expect}", "").replace("medium: web\n", f"medium: web\npolicy: {named}\n")
+    write(tmp_path / "cc-by-4.0" / "named.md", text)
+    run = cli("test", "cc-by-4.0", cwd=tmp_path)
+    assert run.code == 2, run.out
+    assert "cc-by-4.0/named.md:8:1: " in run.out and named in run.out, run.out

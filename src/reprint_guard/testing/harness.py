@@ -170,10 +170,11 @@ def run_fixture(path: Path, rules_dirs: tuple[str, ...] = (), *, walked: bool = 
         try:
             policy = load_policy(policy_id, extra=rules_dirs)
         except ReprintGuardError as exc:
-            if exc.path is not None:
-                raise
+            if exc.path is not None and os.path.isfile(exc.path):
+                raise  # a policy file, at fault itself
             line = reprint.key_lines.get("policy")  # a policy named in the fixture, else its folder's name
-            message = exc.message
+            # An unknown id, or a file named that is not there (or is a folder): the fixture's slip, at its key
+            message = exc.message if exc.path is None else f"{exc.message}: {policy_id}"
             if message.startswith("unknown policy") and not rules_dirs and "did you mean" not in message:
                 message = message.partition("; known policies")[0] + (
                     ": a policy of your own is found with --rules-dir DIR or the config's 'policies'"
