@@ -68,3 +68,20 @@ def test_a_policy_file_a_fixture_names_that_is_not_there_is_told_at_its_policy_k
     run = cli("test", "cc-by-4.0", cwd=tmp_path)
     assert run.code == 2, run.out
     assert "cc-by-4.0/named.md:8:1: " in run.out and named in run.out, run.out
+
+
+def test_a_fixture_expecting_a_rule_thousands_of_times_is_told_in_linear_time(tmp_path):
+    """Each expectation missed counted every other one again ("expected N times, reported M"): 8,000 of one rule
+    in a fixture's expect (250 KB, under the YAML limit) took seconds to print."""
+    import time
+
+    from reprint_guard.testing.harness import render, run_fixture
+
+    many = ", ".join(["cc-by-4.0/credit-author@9999"] * 8000)
+    path = write(tmp_path / "cc-by-4.0" / "many.md", TWO_SLIPS.replace("{expect}", many))
+    outcome = run_fixture(path)
+    assert len(outcome.missing) == 8000, outcome.error
+    start = time.perf_counter()
+    shown = render(outcome)
+    assert time.perf_counter() - start < 1
+    assert shown.count("- expected cc-by-4.0/credit-author@9999: not reported\n") == 8000

@@ -16,6 +16,7 @@ fixture names one with ``policy:``.
 from __future__ import annotations
 
 import os
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -313,6 +314,9 @@ def render(outcome: Outcome) -> str:
         return ""
     lines = [f"FAIL {path}  (policy {outcome.policy})"]
     told: set[int] = set()  # the unexpected findings a missed one's line already names: not listed twice
+    # Counted once, not for each expectation missed: thousands of them made this quadratic.
+    wanted_times = Counter(w.rule for w in [*outcome.missing, *outcome.met])
+    reported_times = Counter(f.rule for f in [*outcome.matched, *outcome.unexpected])
     for want in outcome.missing:
         elsewhere = [f for f in outcome.unexpected if f.rule == want.rule and id(f) not in told]
         actual = ""
@@ -320,8 +324,7 @@ def render(outcome: Outcome) -> str:
             told.add(id(elsewhere[0]))
             lines.append(f"  ~ expected {want}: reported at {_place(elsewhere[0])} instead: {elsewhere[0].message}")
             continue
-        wanted = sum(1 for w in [*outcome.missing, *outcome.met] if w.rule == want.rule)
-        reported = sum(1 for f in [*outcome.matched, *outcome.unexpected] if f.rule == want.rule)
+        wanted, reported = wanted_times[want.rule], reported_times[want.rule]
         if reported and wanted > reported:  # expect: [r, r] where r fired once
             actual = f" (expected {wanted} times, reported {reported})"
         lines.append(f"  - expected {want}: not reported{actual}")
