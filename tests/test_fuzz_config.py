@@ -92,3 +92,23 @@ def test_a_glob_with_a_set_in_a_set_writes_no_python_warning(tmp_path, cli):
     run = cli("check", "a.md", cwd=tmp_path)
     assert run.code == 1, run.err
     assert "Warning" not in run.err and run.err == "", run.err
+
+
+@pytest.mark.parametrize("entry", [".", "policies"])
+def test_a_policy_folder_leaves_hidden_yaml_out_the_config_itself_among_them(tmp_path, cli, entry):
+    """A policy folder that is the config's own (``policies: ["."]``, a small repository's root) read the config
+    itself, and any hidden YAML (``.pre-commit-config.yaml``), as a policy: "'id' is a required property" at the
+    config's first line, exit 2, for a valid config."""
+    folder = tmp_path / entry
+    write(
+        folder / "harbour.yaml",
+        "id: harbour\nname: H\npublisher: H\nsource_url: https://harbour.example/terms\n"
+        "applies_to: [harbour.example]\nrules:\n  - id: credit\n    check: attribution\n    names: [Harbour Herald]\n"
+        "    message: Credit the Harbour Herald\n",
+    )
+    write(folder / ".pre-commit-config.yaml", "repos: []\n")
+    write(tmp_path / "a.md", "---\noriginal_url: https://harbour.example/gulls\n---\n\nThe gulls came back.\n")
+    write(tmp_path / ".reprint-guard.yaml", f"policies: ['{entry}']\n")
+    run = cli("check", "a.md", "--format", "json", cwd=tmp_path)
+    assert run.code == 1, run.err
+    assert [f["rule"] for f in run.json()["results"][0]["findings"]] == ["harbour/credit"], run.out
