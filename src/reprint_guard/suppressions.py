@@ -376,7 +376,12 @@ def _finding(name: str, severity: Severity, message: str, line: int, column: int
     )
 
 
-@lru_cache(maxsize=256)
+#: Globs compiled and kept (a few KB each): a config's every entry, each suppression's path asked for every file
+#: checked, fits; with 256, a config of 300 suppressions compiled each of them again for each file (seconds).
+_SPECS_KEPT = 4096
+
+
+@lru_cache(maxsize=_SPECS_KEPT)
 def _spec(patterns: tuple[str, ...]):  # type: ignore[no-untyped-def]
     import warnings
 
