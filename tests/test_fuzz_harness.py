@@ -85,3 +85,17 @@ def test_a_fixture_expecting_a_rule_thousands_of_times_is_told_in_linear_time(tm
     shown = render(outcome)
     assert time.perf_counter() - start < 1
     assert shown.count("- expected cc-by-4.0/credit-author@9999: not reported\n") == 8000
+
+
+def test_an_object_in_a_json_fixtures_expect_is_not_blamed_on_yaml(tmp_path, cli):
+    """A JSON envelope's expect holding an object was told "YAML reads 'rule@1: 5' as a key and a value", a slip
+    of YAML's that a JSON file, written with its braces, cannot make."""
+    envelope = (
+        '{"metadata": {"original_url": "https://www.globalresearch.ca/x/5801234", "commercial": false, '
+        '"expect": [{"global-research/source-credit@1": 5}]}, "body": "Text."}'
+    )
+    write(tmp_path / "global-research" / "object.json", envelope)
+    run = cli("test", str(tmp_path))
+    assert run.code == 2, run.out
+    assert "YAML" not in run.out, run.out
+    assert "'expect': {\"global-research/source-credit@1\": 5} is an object, not a rule id" in run.out, run.out

@@ -15,6 +15,7 @@ fixture names one with ``policy:``.
 
 from __future__ import annotations
 
+import json
 import os
 from collections import Counter
 from collections.abc import Iterator
@@ -124,6 +125,10 @@ def parse_expect(
         raise ReprintGuardError(message, path=path, line=line, column=first)
     out = []
     for item in value:
+        if isinstance(item, dict) and path.lower().endswith(".json"):  # written as an object: no slip of YAML's
+            message = f"'expect': {json.dumps(item, ensure_ascii=False)[:200]} is an object, not a rule id: write "
+            message += "'<policy>/<rule>' or '<policy>/<rule>@LINE' in a string"
+            raise ReprintGuardError(message, path=path, line=line, column=first)
         if isinstance(item, dict) and len(item) == 1:
             # YAML reads "rule@7: 5" (a space after the colon) in a flow list as a key and its value.
             key, column = next(iter(item.items()))
