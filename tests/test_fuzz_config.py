@@ -131,3 +131,41 @@ def test_hundreds_of_suppressions_are_compiled_once_not_once_a_file(tmp_path, mo
     assert main(["check", "content", "--no-progress", "-j", "1"]) == 1
     assert _spec.cache_info().misses < 400, _spec.cache_info()
     assert "40 errors" in capsys.readouterr().out  # the source credit suppressed in each of the 20 files
+
+
+SUPPRESSION = '<!-- reprint-guard: ignore global-research/* reason="agreed by email" -->'
+GR_SIDECAR = f"title: T\noriginal_url: {GR_URL}\nauthor: Ines Calloway\ncommercial: false\n"
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        f"<p>Three island councils met.</p>\n<textarea>{SUPPRESSION}</textarea>\n",
+        f"<html><head><title>{SUPPRESSION}</title></head><body><p>Three councils met.</p></body></html>\n",
+        f"<p>Three island councils met.</p>\n<script>var shown = '{SUPPRESSION}';</script>\n",
+        f"<p>Three island councils met.</p>\n<textarea>unclosed\n\n{SUPPRESSION}\n",
+    ],
+    ids=["textarea", "title", "script", "unclosed-textarea"],
+)
+def test_a_suppression_in_an_element_read_as_text_is_no_comment(tmp_path, cli, page):
+    """In an HTML page, "<!-- reprint-guard: ignore ... -->" in a <textarea> (shown to the reader as it is
+    written), a <title> or a script's string is text, not a comment, as it is in a Markdown code span: it
+    suppressed every finding of the policy."""
+    write(tmp_path / "page.html", page)
+    write(tmp_path / "page.meta.yaml", GR_SIDECAR)
+    run = cli("check", "--no-config", "page.html", "--format", "json", cwd=tmp_path)
+    assert _statuses(run) == {"page.html": (3, 0)}, run.out
+    assert run.code == 1
+
+
+def test_a_suppression_after_an_element_read_as_text_still_counts(tmp_path, cli):
+    """A real comment after a closed <script> or <textarea>, or after one written in a comment, counts."""
+    page = (
+        "<p>Three island councils met.</p>\n<!-- <textarea> -->\n<script>var a = '</p>';</script>\n"
+        f"<textarea>note</textarea>\n{SUPPRESSION}\n"
+    )
+    write(tmp_path / "page.html", page)
+    write(tmp_path / "page.meta.yaml", GR_SIDECAR)
+    run = cli("check", "--no-config", "page.html", "--format", "json", cwd=tmp_path)
+    assert _statuses(run) == {"page.html": (0, 3)}, run.out
+    assert run.code == 0
