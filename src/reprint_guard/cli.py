@@ -536,15 +536,19 @@ def run_check(options: argparse.Namespace) -> int:
             try:
                 load_policy(str(spec), extra=settings.rules_dirs)
             except PolicyError as exc:
-                if exc.path is not None:  # a policy file, at fault itself
-                    raise
+                by_option = spec in (cli.get("policy"), cli["meta"].get("policy"))
+                if exc.path is not None and (by_option or os.path.isfile(exc.path)):
+                    raise  # a policy file, at fault itself, or one an option names that is not there
                 if spec == cli.get("policy"):
                     raise UsageError(f"--policy: {exc.message}") from None
                 if spec == cli["meta"].get("policy"):
                     raise UsageError(f"--meta policy: {exc.message}") from None
-                line, column = loaded.mention(str(spec))  # in the config
+                # An unknown id, or a file of the config's that is not there (or is a folder): the config's slip
+                written = _as_written(spec, settings, loaded)
+                line, column = loaded.mention(written)  # in the config
+                message = exc.message if exc.path is None else f"{exc.message}: {written}"
                 raise PolicyError(
-                    exc.message, path=str(loaded.path) if loaded.path else None, line=line, column=column
+                    message, path=str(loaded.path) if loaded.path else None, line=line, column=column
                 ) from None
     except ReprintGuardError as exc:
         _say(exc)
@@ -613,6 +617,18 @@ def run_check(options: argparse.Namespace) -> int:
         if progress:
             progress.close()
     return ExitCode.ERROR if fixes_failed else exit_code_for(summary, settings.fail_on)
+
+
+def _as_written(spec: Any, settings: Any, loaded: Any) -> str:
+    """A policy the config names, as the config writes it (a file's path is made absolute for the run)."""
+    config = loaded.config
+    if config is not None:
+        if spec == settings.policy and config.policy:
+            return str(config.policy)
+        for used, written in zip(settings.overrides, config.overrides, strict=False):
+            if spec == used.policy and written.policy:
+                return str(written.policy)
+    return str(spec)
 
 
 def _silence_stdout() -> None:

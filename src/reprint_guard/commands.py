@@ -400,12 +400,24 @@ def apply_fixes(items: list[Any], settings: Any, *, write: bool) -> bool:
                         f"{shown}: left unchanged: JSON payloads are not fixed in place (fix them in the CMS)\n"
                     )
                 continue
-            if reprint.encoding is not None:  # written back as UTF-8, every other character could change
+            declared = None
+            if reprint.encoding is None and reprint.format == "html" and not raw.startswith(b"\xef\xbb\xbf"):
+                from .readers.charset import declared_encoding
+
+                # Read as UTF-8 (all ASCII), but a browser reads it in the encoding it declares: a credit's ©
+                # or é written as UTF-8 would show as mojibake there.
+                declared = declared_encoding(raw)
+            if reprint.encoding is not None or declared is not None:  # written as UTF-8, characters could change
                 if result.findings:
                     from .readers.charset import label
 
-                    said = f"it is in {label(reprint.encoding)}, not UTF-8, and fixes are written in UTF-8 only"
-                    sys.stderr.write(f"{shown}: left unchanged: {said} (save the file as UTF-8, then fix it)\n")
+                    said = (
+                        f"it is in {label(reprint.encoding)}"
+                        if reprint.encoding is not None
+                        else f"its <meta> declares {label(declared)}"  # type: ignore[arg-type]
+                    ) + ", not UTF-8, and fixes are written in UTF-8 only"
+                    way = "save the file as UTF-8" if declared is None else "declare UTF-8 in its <meta>"
+                    sys.stderr.write(f"{shown}: left unchanged: {said} ({way}, then fix it)\n")
                 continue
             # The policy the check used: --policy FILE or an override's is no id of the set (--fix did nothing).
             spec = read_options(path, settings)[1]

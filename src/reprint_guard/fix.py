@@ -460,7 +460,8 @@ def _insert(source: str, reprint: Reprint, block: str, position: str) -> str:
             following = _NEXT_LINE_INDENT.match(source, index)
             if following is not None:  # the content goes on below: the block is a line of its own among it
                 return source[:index] + ("\n" if index else "") + _indented(block, following.group(1)) + source[index:]
-            return source[:index] + ("\n" if index else "") + block + "\n" + source[index:]
+            end = "\n" if source[index:] or source.endswith("\n") else ""  # last in a file with no final line end
+            return source[:index] + ("\n" if index else "") + block + end + source[index:]
         if article is None and opening is not None and reprint.metadata.medium == "newsletter":
             closing = _story_cell_end(source, opening) or closing  # at the story's end, not under the footer
         if closing is None:  # a fragment: at its end, which stays as it was
@@ -490,7 +491,9 @@ def _insert(source: str, reprint: Reprint, block: str, position: str) -> str:
         # a blank line that is there already (after the front matter, after the title) being the one.
         above = "\n" if before and lines[index - 1].strip() else ""
         below = "\n" if after and after.split("\n", 1)[0].strip() else ""
-        return before + above + block + "\n" + below + after
+        # Last in a file without a final line end (a title alone, no body yet): the file still ends without one.
+        end = "\n" if after or source.endswith("\n") else ""
+        return before + above + block + end + below + after
     body, ending = _parted_at_end(source)
     return body + "\n\n" + block + ending
 

@@ -240,9 +240,13 @@ class Settings(Record):
         )
 
     def relative(self, path: str) -> str:
-        """The path relative to the project root, POSIX-style, for globs."""
+        """The path relative to the project root, POSIX-style, for globs. A link is named by its own path, not
+        its target's: a glob (an exclude, a suppression) naming the file reported covers it, and one naming
+        another file that it leads to does not."""
+        absolute = os.path.abspath(path)
+        here = Path(os.path.realpath(os.path.dirname(absolute)), os.path.basename(absolute))
         try:
-            return Path(path).resolve().relative_to(self.root).as_posix()
+            return here.relative_to(self.root).as_posix()
         except ValueError:
             return Path(path).as_posix()
 

@@ -83,17 +83,19 @@ def inline_of(reprint: Any) -> tuple[list[Suppression], list[Finding]]:
     looks like one there is shown to readers, so it suppresses nothing (and counts as visible text)."""
     if reprint.format == "text":
         return [], []
-    return parse_inline(reprint.body, reprint.position, markdown=reprint.format == "markdown")
+    format = reprint.format
+    return parse_inline(reprint.body, reprint.position, markdown=format == "markdown", html=format == "html")
 
 
 def parse_inline(
-    body: str, position: Callable[[int], tuple[int, int]], *, markdown: bool = False
+    body: str, position: Callable[[int], tuple[int, int]], *, markdown: bool = False, html: bool = False
 ) -> tuple[list[Suppression], list[Finding]]:
     """Inline suppressions in a body, and findings for malformed ones.
 
     In Markdown only a comment in raw HTML counts: one written in a code span or
     block, after a backslash or in a link's title is shown as text (an article
-    explaining the syntax) and suppresses nothing.
+    explaining the syntax) and suppresses nothing. In HTML, one written in an
+    element read as text (a <textarea>, a <title>, a <script>) is no comment either.
     """
     found: list[Suppression] = []
     problems: list[Finding] = []
@@ -104,6 +106,8 @@ def parse_inline(
         from .readers.markdown import html_ranges
 
         opens = _opener(body, html_ranges(body))
+    elif html:
+        opens = _outside(_raw_text_spans(body))
     for index, match in _inline_comments(body, opens):
         line, column = position(index)  # in the file (a body in JSON is one escaped string)
         args = match.group("args")
@@ -151,6 +155,48 @@ def _opener(body: str, ranges: list[tuple[int, int]]) -> Callable[[int], bool]:
         last[0] = index
         at = bisect_right(starts, last[1]) - 1
         return at >= 0 and last[1] < ranges[at][1]
+
+    return opens
+
+
+#: A comment's start, or the start tag of an element whose content an HTML parser reads as text to its end tag.
+_COMMENT_OR_RAW_TEXT = re.compile(
+    r"<!--|<(script|style|textarea|title|xmp|iframe|noembed|noframes|plaintext)(?=[\s/>])", re.IGNORECASE
+)
+
+
+def _raw_text_spans(body: str) -> list[tuple[int, int]]:
+    """The spans of an HTML body's elements read as text (their content, to their end tag), in order, in one
+    pass: a "<!--" in them is text a reader sees (in a <textarea>, a <title>) or a script's, no comment."""
+    spans: list[tuple[int, int]] = []
+    index = 0
+    while (found := _COMMENT_OR_RAW_TEXT.search(body, index)) is not None:
+        name = found.group(1)
+        if name is None:  # a comment: a start tag written in it opens nothing
+            close = body.find("-->", found.end())
+            if close < 0:
+                break
+            index = close + 3
+            continue
+        end = None if name.lower() == "plaintext" else _end_tag(name.lower()).search(body, found.end())
+        stop = len(body) if end is None else end.start()
+        spans.append((found.start(), stop))
+        index = stop
+    return spans
+
+
+@lru_cache(maxsize=16)
+def _end_tag(name: str) -> re.Pattern[str]:
+    return re.compile(rf"</{name}[\s/>]", re.IGNORECASE)
+
+
+def _outside(spans: list[tuple[int, int]]) -> Callable[[int], bool]:
+    """Whether a ``<!--`` at a character index stands outside all of ``spans`` (in order, apart)."""
+    starts = [start for start, _ in spans]
+
+    def opens(index: int) -> bool:
+        at = bisect_right(starts, index) - 1
+        return at < 0 or index >= spans[at][1]
 
     return opens
 
@@ -376,14 +422,38 @@ def _finding(name: str, severity: Severity, message: str, line: int, column: int
     )
 
 
-@lru_cache(maxsize=256)
+#: Globs compiled and kept (a few KB each): a config's every entry, each suppression's path asked for every file
+#: checked, fits; with 256, a config of 300 suppressions compiled each of them again for each file (seconds).
+_SPECS_KEPT = 4096
+
+
+@lru_cache(maxsize=_SPECS_KEPT)
 def _spec(patterns: tuple[str, ...]):  # type: ignore[no-untyped-def]
+    import warnings
+
     import pathspec
 
-    try:  # pathspec 1.x names git's glob syntax "gitignore" and deprecates "gitwildmatch", 0.12's only name
-        return pathspec.PathSpec.from_lines("gitignore", patterns)
-    except (KeyError, LookupError):  # pragma: no cover - pathspec before 1.0
-        return pathspec.PathSpec.from_lines("gitwildmatch", patterns)
+    with warnings.catch_warnings():
+        # Python's re warns of a set in a set ("[[:alpha:]]", which git reads as a class): on standard error,
+        # in the middle of the run's one-line messages, as if it were the tool's.
+        warnings.simplefilter("ignore", FutureWarning)
+        try:  # pathspec 1.x names git's glob syntax "gitignore" and deprecates "gitwildmatch", 0.12's only name
+            return pathspec.PathSpec.from_lines("gitignore", patterns)
+        except (KeyError, LookupError):  # pragma: no cover - pathspec before 1.0
+            return pathspec.PathSpec.from_lines("gitwildmatch", patterns)
+        except _set_errors():
+            # RE2 builds one set of all the globs, within a memory budget that thousands of them exceed ("failed
+            # to compile Set"): matched one by one instead, slower but the same.
+            return pathspec.PathSpec.from_lines("gitignore", patterns, backend="simple")
+
+
+def _set_errors() -> tuple[type[Exception], ...]:
+    """The errors of the RE2 backend pathspec may use, when it is installed."""
+    try:
+        import re2  # type: ignore[import-not-found,import-untyped,unused-ignore]
+    except ImportError:
+        return ()
+    return (re2.error,)
 
 
 #: Longest glob a config may give (characters): the glob engine's translation grows with the square of its

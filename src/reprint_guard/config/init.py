@@ -448,7 +448,7 @@ def _loadable(root: Path, found: list[str]) -> tuple[list[str], list[tuple[str, 
         path: sorted(
             str(PurePosixPath(path) / p.name)
             for p in (root / path).iterdir()
-            if p.suffix in _POLICY_SUFFIXES and p.is_file()
+            if p.suffix in _POLICY_SUFFIXES and not p.name.startswith(".") and p.is_file()
         )
         for path in found
         if (root / path).is_dir()

@@ -792,12 +792,18 @@ def _bundled_id(policy_id: str) -> bool:
 
 def policy_files(folder: Path) -> list[Path]:
     """The policy files in ``folder``: its YAML files, but for a fixture's metadata sidecar (``NAME.meta.yaml``
-    beside ``NAME.html``), which a policy's fixtures may keep beside it."""
+    beside ``NAME.html``), which a policy's fixtures may keep beside it, and a hidden one (the config itself,
+    ``.reprint-guard.yaml``, or a tool's, ``.pre-commit-config.yaml``, in a repository's root), as a walk
+    leaves hidden files out."""
     if not folder.is_dir():
         raise PolicyError("not a folder of policies", path=str(folder))
     entries = list(folder.iterdir())
     names = {p.name.lower() for p in entries}  # an article's suffix in any case (Upper.HTML) is the reader's
-    return sorted(p for p in entries if p.suffix in POLICY_SUFFIXES and p.is_file() and not _a_sidecar(p, names))
+    return sorted(
+        p
+        for p in entries
+        if p.suffix in POLICY_SUFFIXES and not p.name.startswith(".") and p.is_file() and not _a_sidecar(p, names)
+    )
 
 
 def _a_sidecar(path: Path, names: set[str]) -> bool:

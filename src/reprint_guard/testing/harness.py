@@ -15,7 +15,9 @@ fixture names one with ``policy:``.
 
 from __future__ import annotations
 
+import json
 import os
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -123,6 +125,10 @@ def parse_expect(
         raise ReprintGuardError(message, path=path, line=line, column=first)
     out = []
     for item in value:
+        if isinstance(item, dict) and path.lower().endswith(".json"):  # written as an object: no slip of YAML's
+            message = f"'expect': {json.dumps(item, ensure_ascii=False)[:200]} is an object, not a rule id: write "
+            message += "'<policy>/<rule>' or '<policy>/<rule>@LINE' in a string"
+            raise ReprintGuardError(message, path=path, line=line, column=first)
         if isinstance(item, dict) and len(item) == 1:
             # YAML reads "rule@7: 5" (a space after the colon) in a flow list as a key and its value.
             key, column = next(iter(item.items()))
@@ -170,10 +176,11 @@ def run_fixture(path: Path, rules_dirs: tuple[str, ...] = (), *, walked: bool = 
         try:
             policy = load_policy(policy_id, extra=rules_dirs)
         except ReprintGuardError as exc:
-            if exc.path is not None:
-                raise
+            if exc.path is not None and os.path.isfile(exc.path):
+                raise  # a policy file, at fault itself
             line = reprint.key_lines.get("policy")  # a policy named in the fixture, else its folder's name
-            message = exc.message
+            # An unknown id, or a file named that is not there (or is a folder): the fixture's slip, at its key
+            message = exc.message if exc.path is None else f"{exc.message}: {policy_id}"
             if message.startswith("unknown policy") and not rules_dirs and "did you mean" not in message:
                 message = message.partition("; known policies")[0] + (
                     ": a policy of your own is found with --rules-dir DIR or the config's 'policies'"
@@ -187,14 +194,20 @@ def run_fixture(path: Path, rules_dirs: tuple[str, ...] = (), *, walked: bool = 
         return Outcome(name, None, error=f"{name}: input nested too deeply to check")
     outcome = Outcome(name, policy.id, rules=tuple(f"{policy.id}/{rule.id}" for rule in policy.rules))
     remaining = [f for f in result.findings if f.suppressed is None]
-    for want in expected:
-        hit = next((f for f in remaining if want.matches(f)), None)
-        if hit is None:
+    # The most specific first (line and column, then line, then anywhere): a rule expected anywhere taking the
+    # finding another expectation names by its place would fail a fixture whose findings meet them all.
+    hits: dict[int, Finding] = {}
+    for index in sorted(range(len(expected)), key=lambda i: (expected[i].column is None, expected[i].line is None)):
+        hit = next((f for f in remaining if expected[index].matches(f)), None)
+        if hit is not None:
+            hits[index] = hit
+            remaining.remove(hit)
+    for index, want in enumerate(expected):
+        if index not in hits:
             outcome.missing.append(want)
         else:
-            outcome.matched.append(hit)
+            outcome.matched.append(hits[index])
             outcome.met.append(want)
-            remaining.remove(hit)
     outcome.unexpected = remaining
     outcome.hints = _hints(outcome.missing, policy, reprint)
     return outcome
@@ -306,6 +319,9 @@ def render(outcome: Outcome) -> str:
         return ""
     lines = [f"FAIL {path}  (policy {outcome.policy})"]
     told: set[int] = set()  # the unexpected findings a missed one's line already names: not listed twice
+    # Counted once, not for each expectation missed: thousands of them made this quadratic.
+    wanted_times = Counter(w.rule for w in [*outcome.missing, *outcome.met])
+    reported_times = Counter(f.rule for f in [*outcome.matched, *outcome.unexpected])
     for want in outcome.missing:
         elsewhere = [f for f in outcome.unexpected if f.rule == want.rule and id(f) not in told]
         actual = ""
@@ -313,8 +329,7 @@ def render(outcome: Outcome) -> str:
             told.add(id(elsewhere[0]))
             lines.append(f"  ~ expected {want}: reported at {_place(elsewhere[0])} instead: {elsewhere[0].message}")
             continue
-        wanted = sum(1 for w in [*outcome.missing, *outcome.met] if w.rule == want.rule)
-        reported = sum(1 for f in [*outcome.matched, *outcome.unexpected] if f.rule == want.rule)
+        wanted, reported = wanted_times[want.rule], reported_times[want.rule]
         if reported and wanted > reported:  # expect: [r, r] where r fired once
             actual = f" (expected {wanted} times, reported {reported})"
         lines.append(f"  - expected {want}: not reported{actual}")
