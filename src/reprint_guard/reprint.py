@@ -1173,10 +1173,11 @@ _WORDS_APART = 8
 
 def _words_apart(needle: str) -> str:
     """A regex of the first words of ``needle`` as written in a source, whatever stands between them."""
-    # A character that is not a word's, "<" or "&"; a whole reference; a lone "&"; or a whole tag: one way
-    # only to read each stretch (with "\W" a tag of punctuation, "<!---->", could be read two ways, and runs
-    # of them doubled the backtracking each: minutes for a Vue page).
-    return r"(?:[^\w<&]|&#?\w+;|&|<[^<>]*>)+".join(re.escape(word) for word in needle.split()[:_WORDS_APART])
+    # A character that is not a word's, "<" or "&"; an underscore (Markdown's emphasis, "_endorsed by_");
+    # a whole reference (its name not opening with "_", so "&_;" is not a reference too); a lone "&"; or a
+    # whole tag: one way only to read each stretch (with "\W" a tag of punctuation, "<!---->", could be read
+    # two ways, and runs of them doubled the backtracking each: minutes for a Vue page).
+    return r"(?:[^\w<&]|_|&#?[^\W_]\w*;|&|<[^<>]*>)+".join(re.escape(word) for word in needle.split()[:_WORDS_APART])
 
 
 #: Jekyll's Liquid comment, whitespace control and all (an unclosed one is none: Jekyll stops on it). The

@@ -1,0 +1,61 @@
+"""Positions of findings, read back from the file: cases a property test over many syntaxes found wrong.
+
+Each case writes a real reprint, checks it with the CLI, and reads the reported span back out of the file
+(columns in code points, as the README says), where the words found must stand."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+CC_META = """---
+title: A seed library in the old bank vault
+author: Priya Castellanos
+original_url: https://harrow-valley-ledger.example/2025/03/02/seed-library-bank-vault
+original_published: 2025-03-02
+license: CC-BY-4.0
+commercial: false
+medium: web
+---
+"""
+
+CREDIT = (
+    "*By Priya Castellanos. This article was first published by [Harrow Valley Ledger]"
+    "(https://harrow-valley-ledger.example/2025/03/02/seed-library-bank-vault) and is republished under a "
+    "[CC BY 4.0](https://creativecommons.org/licenses/by/4.0/) licence.*\n"
+)
+
+
+def _finding(cli, path: Path, rule: str, *extra: str) -> dict:
+    run = cli("check", "--no-config", "--format", "json", *extra, str(path))
+    [result] = run.json()["results"]
+    found = [f for f in result["findings"] if f["rule"] == rule]
+    assert found, result
+    return found[0]
+
+
+def _read_back(text: str, finding: dict) -> str:
+    """The text from (line, column) to (end_line, end_column), lines as an editor counts them."""
+    lines = re.split(r"\r\n|\r|\n", text.removeprefix("\ufeff"))
+    line, column, end_line, end_column = (finding[k] for k in ("line", "column", "end_line", "end_column"))
+    assert end_line is not None and end_column is not None, finding
+    if line == end_line:
+        return lines[line - 1][column - 1 : end_column - 1]
+    middle = lines[line : end_line - 1]
+    return "\n".join([lines[line - 1][column - 1 :], *middle, lines[end_line - 1][: end_column - 1]])
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[^\W_]+", re.sub(r"<[^>]*>", " ", text).casefold())
+
+
+def test_words_in_underscore_emphasis_are_located(cli, tmp_path):
+    """``_endorsed by the licensor_``: the underscore, a word character to a regex, stood between the words
+    found ("This reprint is endorsed by") and their search as written; the finding fell back to the body's
+    first line, with no end."""
+    body = "\nThe steel door still weighs two tonnes.\n\nThis reprint is _endorsed by the licensor_.\n\n" + CREDIT
+    path = tmp_path / "a.md"
+    path.write_text(CC_META + body, encoding="utf-8")
+    finding = _finding(cli, path, "cc-by-4.0/no-endorsement")
+    assert (finding["line"], finding["column"]) == (13, 1)
+    assert _words(_read_back(path.read_text(encoding="utf-8"), finding)) == ["this", "reprint", "is", "endorsed", "by"]
