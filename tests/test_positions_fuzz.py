@@ -59,3 +59,15 @@ def test_words_in_underscore_emphasis_are_located(cli, tmp_path):
     finding = _finding(cli, path, "cc-by-4.0/no-endorsement")
     assert (finding["line"], finding["column"]) == (13, 1)
     assert _words(_read_back(path.read_text(encoding="utf-8"), finding)) == ["this", "reprint", "is", "endorsed", "by"]
+
+
+def test_words_after_a_fenced_code_block_in_a_crlf_file_are_located(cli, tmp_path):
+    """A CRLF file's closing fence ("```\\r\\n") was not read as one: the code block ran on to the body's end,
+    every copy of the words after it was taken for code, and the finding fell back to the body's first line."""
+    body = "\n```\nAll rights reserved.\n```\n\nX. *all* RIGHTS reserved.\n\n" + CREDIT
+    path = tmp_path / "a.md"
+    path.write_bytes((CC_META + body).replace("\n", "\r\n").encode())
+    finding = _finding(cli, path, "cc-by-4.0/no-added-restrictions")
+    assert (finding["line"], finding["column"]) == (15, 5)
+    assert _words(_read_back(path.read_text(encoding="utf-8"), finding)) == ["all", "rights", "reserved"]
+

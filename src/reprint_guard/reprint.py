@@ -1314,7 +1314,7 @@ def _code_spans(body: str) -> list[tuple[int, int]]:
 
     As CommonMark has them: a fence (up to three spaces in; a backtick fence's
     info string has no backtick) runs to a line of at least as many of its
-    character, or, never closed, to the end of the body. A span runs from a run
+    character (its line ending in "\n" or "\r\n"), or, never closed, to the end of the body. A span runs from a run
     of backticks to the next run as long, on any line. One pass: only where a backtick or a tilde
     stands is anything tried, and a run length found unclosed is not looked for
     again, so hostile input (thousands of unclosed fences) stays linear.
@@ -1331,7 +1331,8 @@ def _code_spans(body: str) -> list[tuple[int, int]]:
             fence = _FENCE.match(body, start)
             if fence is not None:  # closed by a line of at least as many of its character, up to 3 spaces in
                 marker = fence.group(1) or fence.group(2)
-                closing = re.compile(f"^ {{0,3}}{re.escape(marker)}{re.escape(marker[0])}*[ \t]*$", re.MULTILINE)
+                # The closing line may end in "\r\n" (a CRLF file): "$" stands before the "\n" only.
+                closing = re.compile(f"^ {{0,3}}{re.escape(marker)}{re.escape(marker[0])}*[ \t]*\r?$", re.MULTILINE)
                 found = closing.search(body, fence.end())
                 end = found.end() if found is not None else len(body)
                 spans.append((line_start, end))
