@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
+
 CC_META = """---
 title: A seed library in the old bank vault
 author: Priya Castellanos
@@ -71,3 +73,46 @@ def test_words_after_a_fenced_code_block_in_a_crlf_file_are_located(cli, tmp_pat
     assert (finding["line"], finding["column"]) == (15, 5)
     assert _words(_read_back(path.read_text(encoding="utf-8"), finding)) == ["all", "rights", "reserved"]
 
+
+def test_words_with_a_soft_hyphen_inside_are_located(cli, tmp_path):
+    """A soft hyphen (or a zero-width space) inside a word, written as a character or a reference, shows
+    nothing and the rule reads the word without it; the search as written did not, and the finding fell back
+    to the body's first line, with no end."""
+    body = "\nThe steel door still weighs two tonnes.\n\n© 2025 Ledger. All rights re&shy;served.\n\n"
+    path = tmp_path / "a.md"
+    path.write_text(CC_META + body + CREDIT, encoding="utf-8")
+    finding = _finding(cli, path, "cc-by-4.0/no-added-restrictions")
+    assert (finding["line"], finding["column"]) == (13, 16)
+    said = _read_back(path.read_text(encoding="utf-8"), finding)
+    assert said == "All rights re&shy;served"
+
+
+ND_META = CC_META.replace("CC-BY-4.0", "CC-BY-ND-4.0")
+ND_CREDIT = CREDIT.replace(
+    "[CC BY 4.0](https://creativecommons.org/licenses/by/4.0/)",
+    "[CC BY-ND 4.0](https://creativecommons.org/licenses/by-nd/4.0/)",
+)
+
+
+@pytest.mark.parametrize(
+    ("written", "meta", "rule"),
+    [
+        ("We’ve shortened this story for length.", ND_META, "cc-by-nd-4.0/edits-declared"),
+        ("We&#8217;ve shortened this story for length.", ND_META, "cc-by-nd-4.0/edits-declared"),
+        ("ＴＨＩＳ story has been condensed for length.", ND_META, "cc-by-nd-4.0/edits-declared"),
+        ("This reprint is ofﬁcially endorsed by the licensor.", CC_META, "cc-by-4.0/no-endorsement"),
+    ],
+)
+def test_words_written_otherwise_than_the_rule_reads_them_are_located(cli, tmp_path, written, meta, rule):
+    """A rule reads the text normalised (a curly apostrophe as "'", NFKC: "ﬁ" as "fi", full-width letters as
+    ASCII) and quotes what it found so; the search as written looked for that quote, and the finding fell
+    back to the body's first line, with no end: WordPress curls every apostrophe."""
+    credit = ND_CREDIT if meta is ND_META else CREDIT
+    path = tmp_path / "a.md"
+    path.write_text(
+        meta + "\nThe steel door still weighs two tonnes.\n\nX. " + written + "\n\n" + credit, encoding="utf-8"
+    )
+    finding = _finding(cli, path, rule)
+    assert (finding["line"], finding["column"]) == (13, 4)
+    said = _read_back(path.read_text(encoding="utf-8"), finding)
+    assert written.startswith(said) and len(said) > len(written) // 2

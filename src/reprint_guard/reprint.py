@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_left, bisect_right
 from functools import lru_cache, partial
 from itertools import islice
@@ -13,7 +14,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode, SelectolaxError
 from .errors import InputError
 from .htmldepth import TAG_REST, too_costly
 from .metaview import READ_KEYS, MetadataView
-from .textnorm import lower
+from .textnorm import LOOKALIKES, ZERO_WIDTH, lower
 from .visible import (
     ANY_RAW_HTML,
     CAPTION_CLASS,
@@ -875,6 +876,47 @@ class Reprint:
                 after = match.end()
                 yield match
 
+    def _written_alike(self, needle: str) -> Iterator[re.Match[str]]:
+        """The matches in the body of the words of ``needle`` (a text as a rule reads it: NFKC, typographic
+        apostrophes and hyphens made ASCII, characters that show nothing left out) as the source may write
+        them: "We’ve" or "We&#8217;ve" for "We've", "ﬁ" for "fi", "ＴＨＩＳ" for "THIS", "re&shy;served" for
+        "reserved". Only for a text found no other way: the body's characters and references outside ASCII
+        are read once, paid for a finding's place only."""
+        from html import unescape
+
+        body = self.body
+        tokens = {char for char in set(body) if not char.isascii()}
+        if "&" in body:
+            tokens.update(_REFERENCE.findall(body))
+        hidden: list[str] = []  # what shows nothing: may stand between any two letters
+        alike: dict[str, list[str]] = {}  # a text as a rule reads it -> the ways the body writes it
+        for token in tokens:
+            shown = unescape(token) if token.startswith("&") else token
+            normal = ZERO_WIDTH.sub("", unicodedata.normalize("NFKC", shown).translate(LOOKALIKES)).casefold()
+            if not normal:
+                hidden.append(token)
+            elif normal != token.lower():
+                alike.setdefault(normal, []).append(token)
+        if not hidden and not alike:
+            return iter(())
+        longer = sorted((normal for normal in alike if len(normal) > 1), key=len, reverse=True)
+        filler = f"(?:{'|'.join(map(re.escape, sorted(hidden)))})*" if hidden else ""
+        words = []
+        for word in needle.split()[:_WORDS_APART]:
+            parts, index = [], 0
+            while index < len(word):
+                whole = next((normal for normal in longer if word[index:].casefold().startswith(normal)), None)
+                size = 1 if whole is None else len(whole)
+                # casefold may lengthen a character ("ß": "ss"): such a word is written as it is
+                if whole is not None and len(word[index : index + size].casefold()) != size:
+                    whole, size = None, 1
+                written = word[index : index + size]
+                ways = [re.escape(written), *map(re.escape, alike.get(written.casefold(), ()))]
+                parts.append(f"(?:{'|'.join(ways)})" if len(ways) > 1 else ways[0])
+                index += size
+            words.append(filler.join(parts))
+        return _case_blind_regex(_BETWEEN_WORDS.join(words)).finditer(body)
+
     def _first_visible(self, matches: Iterable[int] | Iterator[re.Match[str]]) -> int:
         """The first of ``matches`` (indices, or regex matches) in the article content, outside comments, and
         outside a tag when one is (a photo's ``alt="... All rights reserved"`` before the notice on the page)."""
@@ -1136,6 +1178,8 @@ class Reprint:
             # The words as written, whatever stands between them: spaces, a line break, punctuation, tags or
             # a character reference (the "&nbsp;" a WYSIWYG editor puts between words).
             apart = next(self._outside_comments(self._apart(needle, 0, len(self.body))), None)
+            if apart is None:  # written otherwise than the rule reads it: "We’ve", "re&shy;served"
+                apart = next(self._outside_comments(self._written_alike(needle)), None)
             if apart is not None:
                 return apart.span()
         elif 1 < len(needle.split()) <= _WORDS_APART:
@@ -1177,7 +1221,13 @@ def _words_apart(needle: str) -> str:
     # a whole reference (its name not opening with "_", so "&_;" is not a reference too); a lone "&"; or a
     # whole tag: one way only to read each stretch (with "\W" a tag of punctuation, "<!---->", could be read
     # two ways, and runs of them doubled the backtracking each: minutes for a Vue page).
-    return r"(?:[^\w<&]|_|&#?[^\W_]\w*;|&|<[^<>]*>)+".join(re.escape(word) for word in needle.split()[:_WORDS_APART])
+    return _BETWEEN_WORDS.join(re.escape(word) for word in needle.split()[:_WORDS_APART])
+
+
+#: What :func:`_words_apart` lets stand between two words.
+_BETWEEN_WORDS = r"(?:[^\w<&]|_|&#?[^\W_]\w*;|&|<[^<>]*>)+"
+#: A character reference, named or numbered.
+_REFERENCE = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
 
 
 #: Jekyll's Liquid comment, whitespace control and all (an unclosed one is none: Jekyll stops on it). The
