@@ -116,3 +116,18 @@ def test_words_written_otherwise_than_the_rule_reads_them_are_located(cli, tmp_p
     assert (finding["line"], finding["column"]) == (13, 4)
     said = _read_back(path.read_text(encoding="utf-8"), finding)
     assert written.startswith(said) and len(said) > len(written) // 2
+
+
+def test_an_indented_front_matter_key_of_an_html_page_is_told_at_its_column(cli, tmp_path):
+    """A Hugo page in HTML with TOML front matter, its own fields under [params] indented: the finding about
+    the key stood at column 1, where the same front matter over Markdown puts it at the key (column 3)."""
+    front = (
+        '+++\ntitle = "T"\nauthor = "Priya Castellanos"\n'
+        'original_url = "https://harrow-valley-ledger.example/2025/03/02/seed-library-bank-vault"\n'
+        'license = "CC-BY-NC-4.0"\n\n[params]\n  commercial = true\n  medium = "web"\n+++\n'
+    )
+    for name, body in (("a.md", "\nBy Priya Castellanos.\n"), ("a.html", "<p>By Priya Castellanos.</p>\n")):
+        path = tmp_path / name
+        path.write_text(front + body, encoding="utf-8")
+        finding = _finding(cli, path, "cc-by-nc-4.0/noncommercial")
+        assert (finding["line"], finding["column"]) == (8, 3), name
