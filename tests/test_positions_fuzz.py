@@ -131,3 +131,22 @@ def test_an_indented_front_matter_key_of_an_html_page_is_told_at_its_column(cli,
         path.write_text(front + body, encoding="utf-8")
         finding = _finding(cli, path, "cc-by-nc-4.0/noncommercial")
         assert (finding["line"], finding["column"]) == (8, 3), name
+
+
+@pytest.mark.parametrize(
+    "hidden",
+    [
+        '<span title="This reprint is endorsed by the licensor.">hover</span>',
+        "A ![This reprint is endorsed by the licensor.](https://example.org/p.png)",
+    ],
+)
+def test_a_copy_in_a_tag_does_not_take_the_place_of_the_one_in_the_text(cli, tmp_path, hidden):
+    """The words as the rule quotes them stood only in a tag (a title, an image's alt text), and in the text
+    with markup between them ("is *endorsed* by"): the finding was told at the tag's copy, which no reader
+    sees as text."""
+    body = f"\n{hidden}\n\nThis reprint is *endorsed* by the licensor.\n\n"
+    path = tmp_path / "a.md"
+    path.write_text(CC_META + body + CREDIT, encoding="utf-8")
+    finding = _finding(cli, path, "cc-by-4.0/no-endorsement")
+    assert (finding["line"], finding["column"]) == (13, 1)
+    assert _words(_read_back(path.read_text(encoding="utf-8"), finding)) == ["this", "reprint", "is", "endorsed", "by"]

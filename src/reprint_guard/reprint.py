@@ -876,6 +876,19 @@ class Reprint:
                 after = match.end()
                 yield match
 
+    def _first_out_of_tags(self, matches: Iterator[re.Match[str]]) -> re.Match[str] | None:
+        """The first of ``matches`` outside comments and out of tags, as :meth:`_first_visible` takes an index;
+        the first outside comments when every one tried stands in a tag; None when there is none."""
+        first = None
+        for tried, match in enumerate(self._outside_comments(matches)):
+            if not self._in_tag(match.start()):
+                return match
+            if first is None:
+                first = match
+            if tried >= _TAG_TRIES:
+                break
+        return first
+
     def _written_alike(self, needle: str) -> Iterator[re.Match[str]]:
         """The matches in the body of the words of ``needle`` (a text as a rule reads it: NFKC, typographic
         apostrophes and hyphens made ASCII, characters that show nothing left out) as the source may write
@@ -1174,12 +1187,20 @@ class Reprint:
             other = self._find_visible(needle, ignore_case=True)  # as long as the needle: see _case_blind
             if index < 0 or (other >= 0 and not self._in_tag(other)):
                 index, length = other, len(needle)
+        if index >= 0 and needle.split() and self._in_tag(index):
+            # Found as quoted only inside a tag (an image's alt, a title): a copy in the text, written with
+            # markup between its words ("is *endorsed* by"), is the one a reader sees.
+            seen = self._first_out_of_tags(self._apart(needle, *self._content_span))
+            if seen is None or self._in_tag(seen.start()):
+                seen = self._first_out_of_tags(self._written_alike(needle))
+            if seen is not None and not self._in_tag(seen.start()):
+                return seen.span()
         if index < 0 and needle:
             # The words as written, whatever stands between them: spaces, a line break, punctuation, tags or
             # a character reference (the "&nbsp;" a WYSIWYG editor puts between words).
-            apart = next(self._outside_comments(self._apart(needle, 0, len(self.body))), None)
+            apart = self._first_out_of_tags(self._apart(needle, 0, len(self.body)))
             if apart is None:  # written otherwise than the rule reads it: "We’ve", "re&shy;served"
-                apart = next(self._outside_comments(self._written_alike(needle)), None)
+                apart = self._first_out_of_tags(self._written_alike(needle))
             if apart is not None:
                 return apart.span()
         elif 1 < len(needle.split()) <= _WORDS_APART:
