@@ -150,3 +150,25 @@ def test_a_copy_in_a_tag_does_not_take_the_place_of_the_one_in_the_text(cli, tmp
     finding = _finding(cli, path, "cc-by-4.0/no-endorsement")
     assert (finding["line"], finding["column"]) == (13, 1)
     assert _words(_read_back(path.read_text(encoding="utf-8"), finding)) == ["this", "reprint", "is", "endorsed", "by"]
+
+
+def test_a_copy_passed_over_before_one_written_otherwise_is_not_taken_for_it(cli, tmp_path):
+    """The rule passes over a first copy ("approved by the author of the bill", a mention) and finds the
+    second, whose word holds a soft hyphen: the search for the second copy as written found only the first,
+    and the finding was told at the mention."""
+    front = CC_META.replace("CC-BY-4.0", "CC-BY-ND-4.0").replace(
+        "https://harrow-valley-ledger.example/2025/03/02/seed-library-bank-vault",
+        "https://theconversation.com/how-rooftop-beehives-changed-one-city-block-241873",
+    )
+    body = (
+        "\nThe budget was approved by the author of the bill.\n\n"
+        "This republication is ap\u00adproved by the author.\n\n"
+        "This article is republished from [The Conversation]"
+        "(https://theconversation.com/how-rooftop-beehives-changed-one-city-block-241873) under a "
+        "[CC BY-ND 4.0](https://creativecommons.org/licenses/by-nd/4.0/) licence.\n"
+    )
+    path = tmp_path / "a.md"
+    path.write_text(front + body, encoding="utf-8")
+    finding = _finding(cli, path, "the-conversation/no-endorsement")
+    assert (finding["line"], finding["column"]) == (13, 23)
+    assert _read_back(path.read_text(encoding="utf-8"), finding) == "ap\u00adproved by the author"

@@ -1176,6 +1176,9 @@ class Reprint:
         """Where :meth:`locate`'s text starts and ends in the body (the end as the start: not found)."""
         if nth and needle.split():
             found = list(self._outside_comments(self._apart(needle, *self._content_span)))
+            if len(found) <= nth:  # the copy meant may be written otherwise than the rule reads it ("ap&shy;proved")
+                alike = list(self._outside_comments(self._written_alike(needle)))
+                found = alike if len(alike) > len(found) else found
             if found:
                 return found[min(nth, len(found) - 1)].span()
         index = self._find_visible(needle) if needle else -1
