@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_left, bisect_right
 from functools import lru_cache, partial
 from itertools import islice
@@ -13,7 +14,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode, SelectolaxError
 from .errors import InputError
 from .htmldepth import TAG_REST, too_costly
 from .metaview import READ_KEYS, MetadataView
-from .textnorm import lower
+from .textnorm import LOOKALIKES, ZERO_WIDTH, lower
 from .visible import (
     ANY_RAW_HTML,
     CAPTION_CLASS,
@@ -875,6 +876,60 @@ class Reprint:
                 after = match.end()
                 yield match
 
+    def _first_out_of_tags(self, matches: Iterator[re.Match[str]]) -> re.Match[str] | None:
+        """The first of ``matches`` outside comments and out of tags, as :meth:`_first_visible` takes an index;
+        the first outside comments when every one tried stands in a tag; None when there is none."""
+        first = None
+        for tried, match in enumerate(self._outside_comments(matches)):
+            if not self._in_tag(match.start()):
+                return match
+            if first is None:
+                first = match
+            if tried >= _TAG_TRIES:
+                break
+        return first
+
+    def _written_alike(self, needle: str) -> Iterator[re.Match[str]]:
+        """The matches in the body of the words of ``needle`` (a text as a rule reads it: NFKC, typographic
+        apostrophes and hyphens made ASCII, characters that show nothing left out) as the source may write
+        them: "We’ve" or "We&#8217;ve" for "We've", "ﬁ" for "fi", "ＴＨＩＳ" for "THIS", "re&shy;served" for
+        "reserved". Only for a text found no other way: the body's characters and references outside ASCII
+        are read once, paid for a finding's place only."""
+        from html import unescape
+
+        body = self.body
+        tokens = {char for char in set(body) if not char.isascii()}
+        if "&" in body:
+            tokens.update(_REFERENCE.findall(body))
+        hidden: list[str] = []  # what shows nothing: may stand between any two letters
+        alike: dict[str, list[str]] = {}  # a text as a rule reads it -> the ways the body writes it
+        for token in tokens:
+            shown = unescape(token) if token.startswith("&") else token
+            normal = ZERO_WIDTH.sub("", unicodedata.normalize("NFKC", shown).translate(LOOKALIKES)).casefold()
+            if not normal:
+                hidden.append(token)
+            elif normal != token.lower():
+                alike.setdefault(normal, []).append(token)
+        if not hidden and not alike:
+            return iter(())
+        longer = sorted((normal for normal in alike if len(normal) > 1), key=len, reverse=True)
+        filler = f"(?:{'|'.join(map(re.escape, sorted(hidden)))})*" if hidden else ""
+        words = []
+        for word in needle.split()[:_WORDS_APART]:
+            parts, index = [], 0
+            while index < len(word):
+                whole = next((normal for normal in longer if word[index:].casefold().startswith(normal)), None)
+                size = 1 if whole is None else len(whole)
+                # casefold may lengthen a character ("ß": "ss"): such a word is written as it is
+                if whole is not None and len(word[index : index + size].casefold()) != size:
+                    whole, size = None, 1
+                written = word[index : index + size]
+                ways = [re.escape(written), *map(re.escape, alike.get(written.casefold(), ()))]
+                parts.append(f"(?:{'|'.join(ways)})" if len(ways) > 1 else ways[0])
+                index += size
+            words.append(filler.join(parts))
+        return _case_blind_regex(_BETWEEN_WORDS.join(words)).finditer(body)
+
     def _first_visible(self, matches: Iterable[int] | Iterator[re.Match[str]]) -> int:
         """The first of ``matches`` (indices, or regex matches) in the article content, outside comments, and
         outside a tag when one is (a photo's ``alt="... All rights reserved"`` before the notice on the page)."""
@@ -1121,6 +1176,9 @@ class Reprint:
         """Where :meth:`locate`'s text starts and ends in the body (the end as the start: not found)."""
         if nth and needle.split():
             found = list(self._outside_comments(self._apart(needle, *self._content_span)))
+            if len(found) <= nth:  # the copy meant may be written otherwise than the rule reads it ("ap&shy;proved")
+                alike = list(self._outside_comments(self._written_alike(needle)))
+                found = alike if len(alike) > len(found) else found
             if found:
                 return found[min(nth, len(found) - 1)].span()
         index = self._find_visible(needle) if needle else -1
@@ -1132,10 +1190,20 @@ class Reprint:
             other = self._find_visible(needle, ignore_case=True)  # as long as the needle: see _case_blind
             if index < 0 or (other >= 0 and not self._in_tag(other)):
                 index, length = other, len(needle)
+        if index >= 0 and needle.split() and self._in_tag(index):
+            # Found as quoted only inside a tag (an image's alt, a title): a copy in the text, written with
+            # markup between its words ("is *endorsed* by"), is the one a reader sees.
+            seen = self._first_out_of_tags(self._apart(needle, *self._content_span))
+            if seen is None or self._in_tag(seen.start()):
+                seen = self._first_out_of_tags(self._written_alike(needle))
+            if seen is not None and not self._in_tag(seen.start()):
+                return seen.span()
         if index < 0 and needle:
             # The words as written, whatever stands between them: spaces, a line break, punctuation, tags or
             # a character reference (the "&nbsp;" a WYSIWYG editor puts between words).
-            apart = next(self._outside_comments(self._apart(needle, 0, len(self.body))), None)
+            apart = self._first_out_of_tags(self._apart(needle, 0, len(self.body)))
+            if apart is None:  # written otherwise than the rule reads it: "We’ve", "re&shy;served"
+                apart = self._first_out_of_tags(self._written_alike(needle))
             if apart is not None:
                 return apart.span()
         elif 1 < len(needle.split()) <= _WORDS_APART:
@@ -1173,10 +1241,17 @@ _WORDS_APART = 8
 
 def _words_apart(needle: str) -> str:
     """A regex of the first words of ``needle`` as written in a source, whatever stands between them."""
-    # A character that is not a word's, "<" or "&"; a whole reference; a lone "&"; or a whole tag: one way
-    # only to read each stretch (with "\W" a tag of punctuation, "<!---->", could be read two ways, and runs
-    # of them doubled the backtracking each: minutes for a Vue page).
-    return r"(?:[^\w<&]|&#?\w+;|&|<[^<>]*>)+".join(re.escape(word) for word in needle.split()[:_WORDS_APART])
+    # A character that is not a word's, "<" or "&"; an underscore (Markdown's emphasis, "_endorsed by_");
+    # a whole reference (its name not opening with "_", so "&_;" is not a reference too); a lone "&"; or a
+    # whole tag: one way only to read each stretch (with "\W" a tag of punctuation, "<!---->", could be read
+    # two ways, and runs of them doubled the backtracking each: minutes for a Vue page).
+    return _BETWEEN_WORDS.join(re.escape(word) for word in needle.split()[:_WORDS_APART])
+
+
+#: What :func:`_words_apart` lets stand between two words.
+_BETWEEN_WORDS = r"(?:[^\w<&]|_|&#?[^\W_]\w*;|&|<[^<>]*>)+"
+#: A character reference, named or numbered.
+_REFERENCE = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
 
 
 #: Jekyll's Liquid comment, whitespace control and all (an unclosed one is none: Jekyll stops on it). The
@@ -1313,7 +1388,7 @@ def _code_spans(body: str) -> list[tuple[int, int]]:
 
     As CommonMark has them: a fence (up to three spaces in; a backtick fence's
     info string has no backtick) runs to a line of at least as many of its
-    character, or, never closed, to the end of the body. A span runs from a run
+    character (its line ending in "\n" or "\r\n"), or, never closed, to the end of the body. A span runs from a run
     of backticks to the next run as long, on any line. One pass: only where a backtick or a tilde
     stands is anything tried, and a run length found unclosed is not looked for
     again, so hostile input (thousands of unclosed fences) stays linear.
@@ -1330,7 +1405,8 @@ def _code_spans(body: str) -> list[tuple[int, int]]:
             fence = _FENCE.match(body, start)
             if fence is not None:  # closed by a line of at least as many of its character, up to 3 spaces in
                 marker = fence.group(1) or fence.group(2)
-                closing = re.compile(f"^ {{0,3}}{re.escape(marker)}{re.escape(marker[0])}*[ \t]*$", re.MULTILINE)
+                # The closing line may end in "\r\n" (a CRLF file): "$" stands before the "\n" only.
+                closing = re.compile(f"^ {{0,3}}{re.escape(marker)}{re.escape(marker[0])}*[ \t]*\r?$", re.MULTILINE)
                 found = closing.search(body, fence.end())
                 end = found.end() if found is not None else len(body)
                 spans.append((line_start, end))

@@ -47,7 +47,8 @@ def read_html(
         places["paywalled"] = text_position(text, paywall.start(), first_line)
     if front is not None:
         declared = {**declared, **front.data}
-        extra = {**extra, "key_lines": front.key_lines, "body_line": front.body_line}
+        # Where each key stands in its line too: an indented key (TOML's under [params]) is told at its column.
+        extra = {**extra, "key_lines": front.key_lines, "key_columns": front.key_columns, "body_line": front.body_line}
     from .stored import rendered
 
     html = rendered(text)  # a CMS's stored content (WordPress, Drupal) as it renders it; a page as it is
