@@ -1,0 +1,111 @@
+"""A Spanish-, Portuguese- and French-language editor's review: notes and claims as such an outlet writes them."""
+
+from __future__ import annotations
+
+import pytest
+
+from reprint_guard import check
+
+STORY = "\n\n".join(
+    [
+        "Una emisora comunitaria de la sierra lee cada mañana el pronóstico del clima en tres lenguas.",
+        "Las familias campesinas llaman para contar cuánta lluvia cayó en sus parcelas.",
+        "Las fundadoras capacitan ahora a jóvenes locutoras para que la radio siga al aire.",
+    ]
+)
+URL = "https://es.globalvoices.org/2026/10/03/radios-comunitarias/"
+CREDIT = f"*Esta historia de María José Quispe Mamani se publicó originalmente en [Global Voices]({URL}).*"
+LICENCE = "Publicado bajo licencia [CC BY 3.0](https://creativecommons.org/licenses/by/3.0/)."
+META = {
+    "author": "María José Quispe Mamani",
+    "original_url": URL,
+    "original_published": "2026-10-03",
+    "license": "CC-BY-3.0",
+    "commercial": False,
+    "medium": "web",
+}
+
+
+def _rules(body: str, **meta: object) -> set[str]:
+    result = check(body, {**META, **meta}, format="markdown")
+    return {finding.rule for finding in result.findings}
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        # Spanish: "the text/the note" as well as "this text"; a translation by name; the usual short notes.
+        "El texto fue editado por razones de espacio.",
+        "La nota fue editada por razones de espacio.",
+        "Este artículo fue traducido al español por Ana Pérez Gómez.",
+        "Esta historia fue traducida por Ana Pérez Gómez.",
+        "Editado por razones de espacio.",
+        "Hemos acortado este artículo.",
+        "Hemos editado el texto por razones de espacio.",
+        "Artículo adaptado del original.",
+        "Versión editada del original.",
+        "Se hicieron cambios al texto original.",
+        "Traducción y edición: Ana Pérez Gómez.",
+        # Portuguese.
+        "O texto foi editado por questões de espaço.",
+        "Esta reportagem foi encurtada.",
+        "Adaptação: Redação Voz do Vale.",
+        "Texto adaptado do original.",
+        # French.
+        "Cet article a été modifié.",
+        "L'article a été raccourci.",
+        "Article adapté de l'original.",
+        "Texte traduit et adapté par la rédaction.",
+        "Nous avons raccourci cet article.",
+    ],
+)
+def test_a_change_note_in_spanish_portuguese_or_french_indicates_the_change(note):
+    """Each is the same note as an English one that passes ("The text was edited for space", "Adapted from
+    the original", "We have shortened this article", "Changes were made to the original text", ...)."""
+    body = f"{CREDIT}\n\n{STORY}\n\n{note} {LICENCE}\n"
+    assert "global-voices/changes-indicated" not in _rules(body, modified=True)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # What a story says about a law, a thesis or a study is no note of the reprint's changes.
+        "El texto fue modificado por el Senado la semana pasada.",
+        "O texto foi alterado pela Câmara.",
+        "Le texte a été modifié par les députés en commission.",
+        "La ley fue adaptada del original de 1931.",
+    ],
+)
+def test_the_same_words_about_a_law_are_no_change_note(sentence):
+    body = f"{CREDIT}\n\n{STORY}\n\n{sentence}\n\n{LICENCE}\n"
+    assert "global-voices/changes-indicated" in _rules(body, modified=True)
+
+
+@pytest.mark.parametrize(
+    "claim",
+    [
+        "Esta republicación fue aprobada por la autora.",
+        "Esta reproducción está avalada por el autor.",
+        "Republicado con contenido respaldado por los autores.",
+        "Esta republicação foi aprovada pela autora.",
+        "Cette republication est approuvée par l'autrice.",
+    ],
+)
+def test_an_endorsement_claim_in_spanish_portuguese_or_french_is_found(claim):
+    """As "This republication is approved by the author" is."""
+    body = f"{CREDIT}\n\n{STORY}\n\n{claim} {LICENCE}\n"
+    assert "global-voices/no-endorsement" in _rules(body)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "El proyecto de ley fue aprobado por el autor de la reforma y sus aliados.",
+        "La iniciativa, avalada por la autora del informe, llegó al Congreso.",
+        "O projeto foi aprovado pelo autor da emenda.",
+        "Le budget a été approuvé par l'auteur du rapport.",
+    ],
+)
+def test_a_story_about_a_bill_approved_by_its_author_is_no_endorsement_claim(sentence):
+    body = f"{CREDIT}\n\n{STORY}\n\n{sentence}\n\n{LICENCE}\n"
+    assert "global-voices/no-endorsement" not in _rules(body)
