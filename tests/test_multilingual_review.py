@@ -149,3 +149,32 @@ def test_a_reservation_in_spanish_portuguese_or_french_is_found(notice):
 def test_a_photo_credit_or_a_story_sentence_is_no_reservation(sentence):
     body = f"{CREDIT}\n\n{STORY}\n\n{sentence}\n\n{LICENCE}\n"
     assert "global-voices/no-added-restrictions" not in _rules(body)
+
+
+@pytest.mark.parametrize(
+    "credit",
+    [
+        # Global Research's footer as its French site, and translations of its articles, print it.
+        "La source originale de cet article est [Mondialisation.ca](https://www.mondialisation.ca/peche/5712345).",
+        "La fuente original de este artículo es [Global Research](https://www.globalresearch.ca/pesca/5880999).",
+        "A fonte original deste artigo é [Global Research](https://www.globalresearch.ca/pesca/5880999).",
+        "La source originale de cet article est Mondialisation.ca",
+        # A label line whose name is linked is as much a credit as the same line unlinked ("Fuente: Global Voices").
+        f"Fuente: [Global Voices]({URL})",
+        f"Fonte: [Global Voices]({URL})",
+        f"Source : [Global Voices]({URL})",
+    ],
+)
+def test_a_reprint_whose_original_url_was_forgotten_is_told_from_its_credit(credit):
+    """Without original_url the file would be skipped as the site's own article, and the reprint go unchecked."""
+    meta = {key: value for key, value in META.items() if key not in ("original_url", "original_published", "license")}
+    result = check(f"{STORY}\n\n{credit}\n", meta, format="markdown")
+    assert "reprint-guard/credited-original" in {finding.rule for finding in result.findings}
+
+
+def test_a_charts_linked_source_line_is_no_credit_of_the_story():
+    """As "Fuente: Global Voices" under a picture is the picture's source, so is the same line linked."""
+    meta = {key: value for key, value in META.items() if key not in ("original_url", "original_published", "license")}
+    body = f"{STORY}\n\n![Gráfico de lluvias](/img/lluvias.png)\nFuente: [Global Voices]({URL})\n"
+    result = check(body, meta, format="markdown")
+    assert result.status == "skipped"

@@ -1034,11 +1034,21 @@ def _regex(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern)
 
 
-#: What a reprint's credit says before the link to its original ("originally published by [ProPublica](...)").
+#: Global Research's footer, "The original source of this article is", as its French site (Mondialisation.ca) and
+#: the Spanish and Portuguese translations of its articles print it.
+_ORIGINAL_SOURCE = (
+    r"the original source of this article is|la source originale de cet article est|"
+    r"la fuente original de este art[ií]culo es|a fonte original deste artigo [ée]"
+)
+#: A label line opening with the source ("Source: ", "Fuente:", "Fonte:", French "Source :").
+_SOURCE_LABEL = r"(?:^|\n)[ \t*_>]*(?:source|via|vía|courtesy|fuente|fonte|quelle)[ \t]*:"
+#: What a reprint's credit says before the link to its original ("originally published by [ProPublica](...)"),
+#: a label line's too ("Fuente: [Global Voices](...)", as "Fuente: Global Voices" is read without its link).
 _CREDIT_WORDS = (
     r"(?i)\b(?:originally (?:published|appeared|ran)|first (?:published|appeared|ran) (?:in|on|by|at)|"
     r"republished (?:from|with permission|under)|reprinted (?:from|with permission)|"
-    rf"the original source of this article is|{CREDIT_ELSEWHERE})\b|{CREDIT_IN_SCRIPTS}"
+    rf"{_ORIGINAL_SOURCE}|{CREDIT_ELSEWHERE})\b|{CREDIT_IN_SCRIPTS}"
+    rf"|{_SOURCE_LABEL}[ \t*_]*(?:\[[^\]\n]{{0,80}}\]\(|<a\b[^>]*\bhref=[\"']?)?$"
 )
 #: A web address, to where a Markdown link, an attribute or the line ends it (Python's engine: a search for
 #: its literal start; RE2 would be loaded for files that are no reprints).
@@ -1076,6 +1086,8 @@ def _credited_addresses(reprint: Reprint, policies: PolicySet) -> Iterator[tuple
         said = list(_regex(_CREDIT_WORDS).finditer(body, max(0, start - _CREDIT_REACH), start))[-1:]
         if not said or "://" in body[said[0].end() : start]:
             continue
+        if ":" in said[0].group(0) and _under_a_picture(body, said[0].start() + (said[0].group(0)[0] == "\n")):
+            continue  # "Source: [Global Research](...)" under a chart: the chart's source, as the name alone
         if len(list(reprint.visible_indices([said[0].start(), start]))) < 2:
             continue  # in code, a comment or raw HTML the page leaves out: not what a reader is told
         address = found.group(0)
@@ -1150,11 +1162,11 @@ def _credited_original(reprint: Reprint, index: int, said: str, address: str, ow
 _CREDIT_BY_NAME = (
     r"(?i)\b(?:originally (?:published|appeared|ran) (?:in|on|by|at)|first (?:published|appeared|ran) (?:in|on|by|at)|"
     r"republished (?:from|with permission (?:of|from))|reprinted (?:from|with permission (?:of|from))|"
-    rf"(?:story|article|reporting) courtesy of|the original source of this article is|{CREDIT_ELSEWHERE}|"
+    rf"(?:story|article|reporting) courtesy of|{_ORIGINAL_SOURCE}|{CREDIT_ELSEWHERE}|"
     r"reproducid[oa] (?:de|desde|con permiso de)|reproduzid[oa] (?:de|do|da|com permissão de))\b"
     rf"|{CREDIT_IN_SCRIPTS}"
     # A label line: "Source: ProPublica" (the name alone), in the reprint's language too ("Fuente:", "Fonte:").
-    r"|(?:^|\n)[ \t*_>]*(?:source|via|vía|courtesy|fuente|fonte|quelle)[ \t]*:"
+    rf"|{_SOURCE_LABEL}"
 )
 #: The same, for RE2's first look: its word boundaries are ASCII's, which "publié" does not end on.
 _CREDIT_BY_NAME_ANYWHERE = _CREDIT_BY_NAME.replace(r"\b", "")
