@@ -178,3 +178,39 @@ def test_a_charts_linked_source_line_is_no_credit_of_the_story():
     body = f"{STORY}\n\n![Gráfico de lluvias](/img/lluvias.png)\nFuente: [Global Voices]({URL})\n"
     result = check(body, meta, format="markdown")
     assert result.status == "skipped"
+
+
+DE_URL = "https://dialogue.earth/en/water/lithium-mining-and-water-in-salt-flats/"
+DE_META = {
+    "author": "Valentina Ríos Cárdenas",
+    "original_url": DE_URL,
+    "original_published": "2026-09-01",
+    "commercial": False,
+    "medium": "web",
+}
+DE_CREDIT = (
+    f"*Este artículo de Valentina Ríos Cárdenas fue publicado originalmente en [Dialogue Earth]({DE_URL}) bajo "
+    "licencia [CC BY-NC-ND 4.0](https://creativecommons.org/licenses/by-nc-nd/4.0/deed.es).*"
+)
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "El texto fue editado por razones de espacio.",
+        "Hemos acortado este artículo.",
+        "O texto foi editado por questões de espaço.",
+        "Cet article a été modifié.",
+    ],
+)
+def test_an_undeclared_edit_note_under_a_noderivatives_licence_is_told(note):
+    """A NoDerivatives reprint whose note says it was edited, but whose metadata does not (as "The text was
+    edited for space" is told)."""
+    result = check(f"{STORY}\n\n{note}\n\n{DE_CREDIT}\n", DE_META, format="markdown")
+    assert "dialogue-earth/edits-declared" in {finding.rule for finding in result.findings}
+
+
+def test_a_story_sentence_about_a_law_under_a_noderivatives_licence_is_no_edit_note():
+    body = f"{STORY}\n\nEl texto fue modificado por el Senado la semana pasada.\n\n{DE_CREDIT}\n"
+    result = check(body, DE_META, format="markdown")
+    assert "dialogue-earth/edits-declared" not in {finding.rule for finding in result.findings}
