@@ -214,3 +214,40 @@ def test_a_story_sentence_about_a_law_under_a_noderivatives_licence_is_no_edit_n
     body = f"{STORY}\n\nEl texto fue modificado por el Senado la semana pasada.\n\n{DE_CREDIT}\n"
     result = check(body, DE_META, format="markdown")
     assert "dialogue-earth/edits-declared" not in {finding.rule for finding in result.findings}
+
+
+@pytest.mark.parametrize(
+    "credit",
+    [
+        "<p>Fuente: Global Voices</p>",
+        f'<p>Fuente: <a href="{URL}">Global Voices</a></p>',
+        '<p><em>Source: <a href="https://globalvoices.org/2026/11/02/weavers/">Global Voices</a></em></p>',
+    ],
+)
+def test_a_source_label_paragraph_in_html_is_read_as_the_same_line_in_markdown(credit):
+    meta = {key: value for key, value in META.items() if key not in ("original_url", "original_published", "license")}
+    body = f"<p>{STORY.splitlines()[0]}</p>\n{credit}\n"
+    result = check(body, meta, format="html")
+    assert "reprint-guard/credited-original" in {finding.rule for finding in result.findings}
+
+
+def test_a_charts_source_paragraph_in_html_is_no_credit_of_the_story():
+    meta = {key: value for key, value in META.items() if key not in ("original_url", "original_published", "license")}
+    chart = '<img src="/img/lluvias.png" alt="Lluvias por mes">'
+    body = f'<p>{STORY.splitlines()[0]}</p>\n{chart}\n<p>Fuente: <a href="{URL}">Global Voices</a></p>\n'
+    assert check(body, meta, format="html").status == "skipped"
+
+
+def test_a_source_label_citing_an_analysis_is_no_credit_of_the_story():
+    """ "Fuente: [análisis de Global Research](...)" cites a source of the story's own, as "Source: ProPublica
+    analysis of state data" does unlinked."""
+    meta = {key: value for key, value in META.items() if key not in ("original_url", "original_published", "license")}
+    credit = "Fuente: [análisis de Global Research](https://www.globalresearch.ca/pesca/5880999)"
+    assert check(f"{STORY}\n\n{credit}\n", meta, format="markdown").status == "skipped"
+
+
+def test_a_source_label_naming_the_edition_is_a_credit():
+    meta = {key: value for key, value in META.items() if key not in ("original_url", "original_published", "license")}
+    credit = f"Fuente: [Global Voices en Español]({URL})"
+    result = check(f"{STORY}\n\n{credit}\n", meta, format="markdown")
+    assert "reprint-guard/credited-original" in {finding.rule for finding in result.findings}

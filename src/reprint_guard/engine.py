@@ -1040,8 +1040,12 @@ _ORIGINAL_SOURCE = (
     r"the original source of this article is|la source originale de cet article est|"
     r"la fuente original de este art[ií]culo es|a fonte original deste artigo [ée]"
 )
-#: A label line opening with the source ("Source: ", "Fuente:", "Fonte:", French "Source :").
-_SOURCE_LABEL = r"(?:^|\n)[ \t*_>]*(?:source|via|vía|courtesy|fuente|fonte|quelle)[ \t]*:"
+#: A label line opening with the source ("Source: ", "Fuente:", "Fonte:", French "Source :"), in HTML a paragraph
+#: (``<p>Fuente: <a href=...>``, as a CMS's body writes it one block to a line).
+_SOURCE_LABEL = (
+    r"(?:^|\n)[ \t*_>]*(?:<(?:p|div|li|em|strong|i|b|span|small)(?:\s[^>]*)?>[ \t]*)*"
+    r"(?:source|via|vía|courtesy|fuente|fonte|quelle)[ \t]*:"
+)
 #: What a reprint's credit says before the link to its original ("originally published by [ProPublica](...)"),
 #: a label line's too ("Fuente: [Global Voices](...)", as "Fuente: Global Voices" is read without its link).
 _CREDIT_WORDS = (
@@ -1086,8 +1090,13 @@ def _credited_addresses(reprint: Reprint, policies: PolicySet) -> Iterator[tuple
         said = list(_regex(_CREDIT_WORDS).finditer(body, max(0, start - _CREDIT_REACH), start))[-1:]
         if not said or "://" in body[said[0].end() : start]:
             continue
-        if ":" in said[0].group(0) and _under_a_picture(body, said[0].start() + (said[0].group(0)[0] == "\n")):
-            continue  # "Source: [Global Research](...)" under a chart: the chart's source, as the name alone
+        if ":" in said[0].group(0):  # a label line: "Fuente: [Global Voices](...)"
+            if _under_a_picture(body, said[0].start() + (said[0].group(0)[0] == "\n")):
+                continue  # under a chart: the chart's source, as the name alone is
+            line = body[said[0].start() :].lstrip("\n").partition("\n")[0]
+            named = re.sub(r"<[^>]*>", "", _MARKDOWN_LINK.sub(r"\1", line)).partition(":")[2].strip(" \t*_.")
+            if not _opens_with_a_name(named, policy):
+                continue  # "Fuente: [análisis de Global Research](...)" cites; the name ("... en Español") credits
         if len(list(reprint.visible_indices([said[0].start(), start]))) < 2:
             continue  # in code, a comment or raw HTML the page leaves out: not what a reader is told
         address = found.group(0)
@@ -1096,6 +1105,16 @@ def _credited_addresses(reprint: Reprint, policies: PolicySet) -> Iterator[tuple
         if address not in visible.raw_text and not any(normalize_url(a) == key for a in visible.anchors):
             continue  # in a script's template, a hidden element: no link a reader follows
         yield start, address, host, policy  # type: ignore[misc] - host is set where a policy covers it
+
+
+def _opens_with_a_name(words: str, policy: Policy) -> bool:
+    """Whether a source label's ``words`` are the publisher's name, with two words at most after it ("Global
+    Voices en Español"), not a citation of its work ("Global Research analysis of state data")."""
+    said = " ".join(words.split()).lower()
+    return any(
+        said.startswith(name.lower()) and len(re.findall(r"\w+", said[len(name) :])) <= 2
+        for name in publisher_names(policy)
+    )
 
 
 def _second_original(reprint: Reprint, policies: PolicySet, policy: Policy) -> Finding | None:
@@ -1222,7 +1241,8 @@ def _credited_by_name(reprint: Reprint, policies: PolicySet, own: str | None = N
         if label and _under_a_picture(body, found.start()):
             continue  # "Source: ProPublica" under a chart: the chart's source, in a story of one's own
         if label:  # "Source: ProPublica" credits; "Source: ProPublica analysis of state data" cites
-            window = _MARKDOWN_LINK.sub(r"\1", window.partition("\n")[0]).strip(" \t*_.")
+            window = _MARKDOWN_LINK.sub(r"\1", window.partition("\n")[0])
+            window = re.sub(r"<[^>]*>", "", window).strip(" \t*_.")  # "<p>Fuente: Global Voices</p>": its tags
         for policy in covering.values():
             name = next(
                 (
