@@ -251,3 +251,9 @@ def test_a_source_label_naming_the_edition_is_a_credit():
     credit = f"Fuente: [Global Voices en Español]({URL})"
     result = check(f"{STORY}\n\n{credit}\n", meta, format="markdown")
     assert "reprint-guard/credited-original" in {finding.rule for finding in result.findings}
+
+
+def test_the_change_note_fix_tells_an_editor_a_note_in_the_articles_language_counts():
+    result = check(f"{CREDIT}\n\n{STORY}\n\n{LICENCE}\n", {**META, "translated": True}, format="markdown")
+    (finding,) = [f for f in result.findings if f.rule == "global-voices/changes-indicated"]
+    assert "in the article's language" in finding.fix and "Traducción: <translator>." in finding.fix
