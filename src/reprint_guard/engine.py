@@ -1034,11 +1034,25 @@ def _regex(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern)
 
 
-#: What a reprint's credit says before the link to its original ("originally published by [ProPublica](...)").
+#: Global Research's footer, "The original source of this article is", as its French site (Mondialisation.ca) and
+#: the Spanish and Portuguese translations of its articles print it.
+_ORIGINAL_SOURCE = (
+    r"the original source of this article is|la source originale de cet article est|"
+    r"la fuente original de este art[ií]culo es|a fonte original deste artigo [ée]"
+)
+#: A label line opening with the source ("Source: ", "Fuente:", "Fonte:", French "Source :"), in HTML a paragraph
+#: (``<p>Fuente: <a href=...>``, as a CMS's body writes it one block to a line).
+_SOURCE_LABEL = (
+    r"(?:^|\n)[ \t*_>]*(?:<(?:p|div|li|em|strong|i|b|span|small)(?:\s[^>]*)?>[ \t]*)*"
+    r"(?:source|via|vía|courtesy|fuente|fonte|quelle)[ \t]*:"
+)
+#: What a reprint's credit says before the link to its original ("originally published by [ProPublica](...)"),
+#: a label line's too ("Fuente: [Global Voices](...)", as "Fuente: Global Voices" is read without its link).
 _CREDIT_WORDS = (
     r"(?i)\b(?:originally (?:published|appeared|ran)|first (?:published|appeared|ran) (?:in|on|by|at)|"
     r"republished (?:from|with permission|under)|reprinted (?:from|with permission)|"
-    rf"the original source of this article is|{CREDIT_ELSEWHERE})\b|{CREDIT_IN_SCRIPTS}"
+    rf"{_ORIGINAL_SOURCE}|{CREDIT_ELSEWHERE})\b|{CREDIT_IN_SCRIPTS}"
+    rf"|{_SOURCE_LABEL}[ \t*_]*(?:\[[^\]\n]{{0,80}}\]\(|<a\b[^>]*\bhref=[\"']?)?$"
 )
 #: A web address, to where a Markdown link, an attribute or the line ends it (Python's engine: a search for
 #: its literal start; RE2 would be loaded for files that are no reprints).
@@ -1076,6 +1090,13 @@ def _credited_addresses(reprint: Reprint, policies: PolicySet) -> Iterator[tuple
         said = list(_regex(_CREDIT_WORDS).finditer(body, max(0, start - _CREDIT_REACH), start))[-1:]
         if not said or "://" in body[said[0].end() : start]:
             continue
+        if ":" in said[0].group(0):  # a label line: "Fuente: [Global Voices](...)"
+            if _under_a_picture(body, said[0].start() + (said[0].group(0)[0] == "\n")):
+                continue  # under a chart: the chart's source, as the name alone is
+            line = body[said[0].start() :].lstrip("\n").partition("\n")[0]
+            named = re.sub(r"<[^>]*>", "", _MARKDOWN_LINK.sub(r"\1", line)).partition(":")[2].strip(" \t*_.")
+            if not _opens_with_a_name(named, policy):
+                continue  # "Fuente: [análisis de Global Research](...)" cites; the name ("... en Español") credits
         if len(list(reprint.visible_indices([said[0].start(), start]))) < 2:
             continue  # in code, a comment or raw HTML the page leaves out: not what a reader is told
         address = found.group(0)
@@ -1084,6 +1105,16 @@ def _credited_addresses(reprint: Reprint, policies: PolicySet) -> Iterator[tuple
         if address not in visible.raw_text and not any(normalize_url(a) == key for a in visible.anchors):
             continue  # in a script's template, a hidden element: no link a reader follows
         yield start, address, host, policy  # type: ignore[misc] - host is set where a policy covers it
+
+
+def _opens_with_a_name(words: str, policy: Policy) -> bool:
+    """Whether a source label's ``words`` are the publisher's name, with two words at most after it ("Global
+    Voices en Español"), not a citation of its work ("Global Research analysis of state data")."""
+    said = " ".join(words.split()).lower()
+    return any(
+        said.startswith(name.lower()) and len(re.findall(r"\w+", said[len(name) :])) <= 2
+        for name in publisher_names(policy)
+    )
 
 
 def _second_original(reprint: Reprint, policies: PolicySet, policy: Policy) -> Finding | None:
@@ -1150,11 +1181,11 @@ def _credited_original(reprint: Reprint, index: int, said: str, address: str, ow
 _CREDIT_BY_NAME = (
     r"(?i)\b(?:originally (?:published|appeared|ran) (?:in|on|by|at)|first (?:published|appeared|ran) (?:in|on|by|at)|"
     r"republished (?:from|with permission (?:of|from))|reprinted (?:from|with permission (?:of|from))|"
-    rf"(?:story|article|reporting) courtesy of|the original source of this article is|{CREDIT_ELSEWHERE}|"
+    rf"(?:story|article|reporting) courtesy of|{_ORIGINAL_SOURCE}|{CREDIT_ELSEWHERE}|"
     r"reproducid[oa] (?:de|desde|con permiso de)|reproduzid[oa] (?:de|do|da|com permissão de))\b"
     rf"|{CREDIT_IN_SCRIPTS}"
     # A label line: "Source: ProPublica" (the name alone), in the reprint's language too ("Fuente:", "Fonte:").
-    r"|(?:^|\n)[ \t*_>]*(?:source|via|vía|courtesy|fuente|fonte|quelle)[ \t]*:"
+    rf"|{_SOURCE_LABEL}"
 )
 #: The same, for RE2's first look: its word boundaries are ASCII's, which "publié" does not end on.
 _CREDIT_BY_NAME_ANYWHERE = _CREDIT_BY_NAME.replace(r"\b", "")
@@ -1210,7 +1241,8 @@ def _credited_by_name(reprint: Reprint, policies: PolicySet, own: str | None = N
         if label and _under_a_picture(body, found.start()):
             continue  # "Source: ProPublica" under a chart: the chart's source, in a story of one's own
         if label:  # "Source: ProPublica" credits; "Source: ProPublica analysis of state data" cites
-            window = _MARKDOWN_LINK.sub(r"\1", window.partition("\n")[0]).strip(" \t*_.")
+            window = _MARKDOWN_LINK.sub(r"\1", window.partition("\n")[0])
+            window = re.sub(r"<[^>]*>", "", window).strip(" \t*_.")  # "<p>Fuente: Global Voices</p>": its tags
         for policy in covering.values():
             name = next(
                 (
