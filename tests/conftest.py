@@ -110,6 +110,16 @@ def cli():
 
 
 GR_URL = "https://www.globalresearch.ca/the-harbour-that-was-sold/5799123"
+#: A Global Research reprint's metadata, for HTML pages built around a credit (the hiding tests).
+FERRY_URL = "https://www.globalresearch.ca/harbour-ferry-timetables-cut/5890011"
+FERRY_META = {
+    "title": "Why the Island Ferries Run Less Often",
+    "original_url": FERRY_URL,
+    "author": "Lotte Varga",
+    "original_published": "2025-04-02",
+    "medium": "web",
+    "commercial": False,
+}
 
 COMPLIANT_BODY = f"""# The harbour that was sold
 

@@ -6,18 +6,10 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import GR_URL, run_cli, write
+from conftest import FERRY_META, FERRY_URL, GR_URL, run_cli, write
 from reprint_guard import check
 
-URL = "https://www.globalresearch.ca/harbour-ferry-timetables-cut/5890011"
-META = {
-    "title": "Why the Island Ferries Run Less Often",
-    "original_url": URL,
-    "author": "Lotte Varga",
-    "original_published": "2025-04-02",
-    "medium": "web",
-    "commercial": False,
-}
+URL, META = FERRY_URL, FERRY_META  # a Global Research reprint of a story about island ferries
 STORY = (
     "<h1>Why the Island Ferries Run Less Often</h1>\n"
     '<p class="byline">By Lotte Varga</p>\n'

@@ -6,18 +6,11 @@ from __future__ import annotations
 
 import pytest
 
+from conftest import FERRY_META, FERRY_URL
 from reprint_guard import check
 from reprint_guard.visible import from_html
 
-URL = "https://www.globalresearch.ca/harbour-ferry-timetables-cut/5890011"
-META = {
-    "title": "Why the Island Ferries Run Less Often",
-    "original_url": URL,
-    "author": "Lotte Varga",
-    "original_published": "2025-04-02",
-    "medium": "web",
-    "commercial": False,
-}
+URL, META = FERRY_URL, FERRY_META  # a Global Research reprint of a story about island ferries
 STORY = (
     "<h1>Why the Island Ferries Run Less Often</h1>\n"
     '<p class="byline">By Lotte Varga</p>\n'
@@ -35,6 +28,12 @@ def fired(tail: str) -> list[str]:
     """The rules a Global Research reprint fires whose page ends with ``tail`` (HTML)."""
     result = check(STORY + tail + "\n", META, format="html")
     return sorted(f.rule for f in result.findings)
+
+
+def hides(style: str) -> None:
+    """An element of this inline style shows no words, and a credit inside it counts for nothing."""
+    assert shown(f'<div style="{style}">Source: Global Research</div>') == []
+    assert fired(f'<div style="{style}">{CREDIT}</div>') == CREDIT_RULES
 
 
 def shown(html: str) -> list[str]:
@@ -76,8 +75,7 @@ def test_a_hiding_display_or_visibility_still_hides(style):
 def test_letters_filled_with_nothing_or_their_background_do_not_show(style):
     """The letters' own fill stands over ``color``: set alone to nothing (or to the background's colour), it was
     not read, and the credit counted while no browser draws it."""
-    assert shown(f'<p style="{style}">Source: Global Research</p>') == []
-    assert fired(f'<div style="{style}">{CREDIT}</div>') == CREDIT_RULES
+    hides(style)
 
 
 def test_letters_filled_with_a_colour_of_their_own_show():
@@ -99,8 +97,7 @@ def test_letters_filled_with_a_colour_of_their_own_show():
 def test_a_css_colour_4_function_with_no_alpha_is_transparent(colour):
     """``rgb()`` and ``hsl()`` were read for their alpha, the other colour functions browsers draw were not:
     a credit in ``oklch(0 0 0 / 0)`` counted."""
-    assert shown(f'<p style="color:{colour}">Source: Global Research</p>') == []
-    assert fired(f'<div style="color:{colour}">{CREDIT}</div>') == CREDIT_RULES
+    hides(f"color:{colour}")
 
 
 @pytest.mark.parametrize("colour", ["oklch(0.3 0.1 250)", "lab(20 0 0 / 0.9)", "hwb(0 0% 0%)", "color(srgb 0 0 0)"])
@@ -132,8 +129,7 @@ def test_placed_far_off_screen_by_other_offsets(style):
     """A positioned element moved far left or up by its right or bottom offset, by ``inset`` or a logical
     offset, a logical margin or a matrix's translation is as far off screen as by ``left: -9999px``: Chromium
     shows none of them, and the credit counted."""
-    assert shown(f'<div style="{style}">Source: Global Research</div>') == []
-    assert fired(f'<div style="{style}">{CREDIT}</div>') == CREDIT_RULES
+    hides(style)
 
 
 @pytest.mark.parametrize(
@@ -175,8 +171,7 @@ def test_offsets_that_leave_an_element_on_screen(style):
 def test_a_clip_path_that_leaves_nothing(path):
     """An inset whose opposite sides meet, a polygon of no area and a box of no size clip the whole element
     away: only ``inset()`` of half or more from the top was read, so these showed a credit no browser shows."""
-    assert shown(f'<div style="clip-path:{path}">Source: Global Research</div>') == []
-    assert fired(f'<div style="clip-path:{path}">{CREDIT}</div>') == CREDIT_RULES
+    hides(f"clip-path:{path}")
 
 
 @pytest.mark.parametrize(
@@ -211,8 +206,7 @@ def test_a_clip_path_that_leaves_something(path):
 def test_zoomed_to_nothing_or_turned_edge_on(style):
     """``zoom`` shrinks an element as ``scale()`` does; turned a quarter about an axis across the page it shows
     edge on, and turned further with its back hidden it shows nothing. Chromium draws none of these."""
-    assert shown(f'<div style="{style}">Source: Global Research</div>') == []
-    assert fired(f'<div style="{style}">{CREDIT}</div>') == CREDIT_RULES
+    hides(style)
 
 
 @pytest.mark.parametrize(
