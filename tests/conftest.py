@@ -120,6 +120,12 @@ FERRY_META = {
     "medium": "web",
     "commercial": False,
 }
+FERRY_STORY = (
+    "<h1>Why the Island Ferries Run Less Often</h1>\n"
+    '<p class="byline">By Lotte Varga</p>\n'
+    "<p>The winter timetable for the island ferries arrived in letterboxes this week with four fewer crossings "
+    "a day. The operator blames fuel costs; the islanders blame a contract that pays by the passenger.</p>\n"
+)
 
 COMPLIANT_BODY = f"""# The harbour that was sold
 

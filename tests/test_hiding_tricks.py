@@ -6,15 +6,11 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import FERRY_META, FERRY_URL, GR_URL, run_cli, write
+from conftest import FERRY_META, FERRY_STORY, FERRY_URL, GR_URL, run_cli, write
 from reprint_guard import check
 
 URL, META = FERRY_URL, FERRY_META  # a Global Research reprint of a story about island ferries
-STORY = (
-    "<h1>Why the Island Ferries Run Less Often</h1>\n"
-    '<p class="byline">By Lotte Varga</p>\n'
-    "<p>The winter timetable for the island ferries arrived in letterboxes this week with four fewer crossings "
-    "a day. The operator blames fuel costs; the islanders blame a contract that pays by the passenger.</p>\n"
+STORY = FERRY_STORY + (
     "<p>At the pier in Ostholm, the kiosk owner counts the difference in coffees sold. Fewer sailings mean "
     "longer waits, and longer waits mean that commuters drive to the mainland bridge instead.</p>\n"
 )

@@ -6,17 +6,12 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import FERRY_META, FERRY_URL
+from conftest import FERRY_META, FERRY_STORY, FERRY_URL
 from reprint_guard import check
 from reprint_guard.visible import from_html
 
 URL, META = FERRY_URL, FERRY_META  # a Global Research reprint of a story about island ferries
-STORY = (
-    "<h1>Why the Island Ferries Run Less Often</h1>\n"
-    '<p class="byline">By Lotte Varga</p>\n'
-    "<p>The winter timetable for the island ferries arrived in letterboxes this week with four fewer crossings "
-    "a day. The operator blames fuel costs; the islanders blame a contract that pays by the passenger.</p>\n"
-)
+STORY = FERRY_STORY
 CREDIT = (
     f'<p>The original source of this article is <a href="{URL}">Global Research</a>. '
     "Copyright © Lotte Varga, Global Research, 2025</p>"
