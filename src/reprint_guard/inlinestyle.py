@@ -11,7 +11,9 @@ from __future__ import annotations
 import math
 import re
 from functools import lru_cache
-from typing import NamedTuple
+from typing import NamedTuple, TypeVar
+
+_T = TypeVar("_T")
 
 
 def _sightless(style: str) -> bool:
@@ -105,11 +107,16 @@ def _inset_away(values: list[str]) -> bool:
         values = values[: values.index("round")]
     if not 1 <= len(values) <= 4 or not all(value.endswith("%") or _length(value) == 0 for value in values):
         return False  # a length's share of the box is not known
-    sides = [_length(value, 1.0) or 0.0 for value in values]
-    top, right = sides[0], sides[1] if len(sides) > 1 else sides[0]
-    bottom = sides[2] if len(sides) > 2 else top
-    left = sides[3] if len(sides) > 3 else right
+    top, right, bottom, left = _four_sides([_length(value, 1.0) or 0.0 for value in values])
     return top + bottom >= 100 or left + right >= 100
+
+
+def _four_sides(values: list[_T]) -> tuple[_T, _T, _T, _T]:
+    """A box shorthand's one to four values (``margin``, ``inset``) as its top, right, bottom and left: a side
+    not given copies its opposite (the right the top, the bottom the top, the left the right)."""
+    top = values[0]
+    right = values[1] if len(values) > 1 else top
+    return top, right, values[2] if len(values) > 2 else top, values[3] if len(values) > 3 else right
 
 
 def _box_away(name: str, values: list[str]) -> bool:
@@ -316,8 +323,8 @@ def _moved_away(declared: dict[str, str]) -> bool:
                 return True
     margin = declared.get("margin")
     if margin:
-        sides = _values(margin)  # top, right, bottom, left: the left is the right when not given
-        if _is_far(sides[0]) or _is_far(sides[3] if len(sides) > 3 else sides[1] if len(sides) > 1 else None):
+        top, _, _, left = _four_sides(_values(margin))
+        if _is_far(top) or _is_far(left):
             return True
     moves: list[str] = []
     transform = declared.get("transform")
@@ -359,10 +366,8 @@ def _offsets(declared: dict[str, str]) -> dict[str, str]:
             offsets[_LOGICAL_OFFSETS[name]] = value
         elif name == "inset":
             sides = _values(value)
-            if 1 <= len(sides) <= 4:  # one to four values, as margin's: the missing ones copy their opposite
-                top, right = sides[0], sides[1] if len(sides) > 1 else sides[0]
-                bottom, left = sides[2] if len(sides) > 2 else top, sides[3] if len(sides) > 3 else right
-                offsets.update(zip(_INSET_SIDES, (top, right, bottom, left), strict=True))
+            if 1 <= len(sides) <= 4:  # one to four values, as margin's
+                offsets.update(zip(_INSET_SIDES, _four_sides(sides), strict=True))
     return offsets
 
 
