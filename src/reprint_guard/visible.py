@@ -2129,12 +2129,18 @@ def _scripts_under(root: LexborNode, fallbacks: list[LexborNode] | None = None) 
     """:func:`scripts_from_html`'s answer, from a page parsed with scripting on (before anything in it is
     pruned); ``fallbacks``: its <noscript>s' content (:func:`_noscript_fallbacks`), found when not given."""
     runs, idle = [], []
-    for node in root.css("script[src], script[data-src]"):
-        attrs = dict(node.attributes)
-        kind = (attrs.get("type") or "").split(";")[0].strip().lower()
-        script = Media("script", (attrs.get("src") or "").strip(), attrs)
+    for node in root.css(_LOADED_SCRIPT):
+        script = _script(node)
+        kind = (script.attrs.get("type") or "").split(";")[0].strip().lower()
         (runs if kind in RUN_TYPES else idle).append(script)
     for fallback in _noscript_fallbacks(root) if fallbacks is None else fallbacks:
-        for node in fallback.css("script[src], script[data-src]"):  # in a <noscript>: never runs
-            idle.append(Media("script", (node.attributes.get("src") or "").strip(), dict(node.attributes)))
+        idle += map(_script, fallback.css(_LOADED_SCRIPT))  # in a <noscript>: never runs
     return runs, idle
+
+
+_LOADED_SCRIPT = "script[src], script[data-src]"
+
+
+def _script(node: LexborNode) -> Media:
+    attrs = dict(node.attributes)
+    return Media("script", (attrs.get("src") or "").strip(), attrs)
