@@ -7,7 +7,7 @@ import unicodedata
 from bisect import bisect_left, bisect_right
 from functools import lru_cache, partial
 from itertools import islice
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode, SelectolaxError
 
@@ -60,6 +60,8 @@ _URL_SYNTAX = (('href="', '"'), ("href='", "'"), ("](", ") \t\r\n"), ("<", ">"),
 _AFTER_ALL = float("inf")  # sorts after any end index: (index, _AFTER_ALL) follows every span starting at index
 #: A match as the body's searches give it: an index, or a regex match.
 _Found = int | re.Match[str]
+#: One of them, kept as given.
+_F = TypeVar("_F", int, re.Match[str])
 #: Where a text stands in the source: its line and column, and the line and column after its end (None: unknown).
 Span = tuple[int, int, int | None, int | None]
 #: A tag's name, at its ``<``; how far back a class looks for the ``<`` of the tag it stands in.
@@ -876,12 +878,13 @@ class Reprint:
                 after = match.end()
                 yield match
 
-    def _first_out_of_tags(self, matches: Iterator[re.Match[str]]) -> re.Match[str] | None:
-        """The first of ``matches`` outside comments and out of tags, as :meth:`_first_visible` takes an index;
+    def _first_out_of_tags(self, matches: Iterable[_F]) -> _F | None:
+        """The first of ``matches`` (indices, or regex matches) in the article content, outside comments, and
+        outside a tag when one is (a photo's ``alt="... All rights reserved"`` before the notice on the page):
         the first outside comments when every one tried stands in a tag; None when there is none."""
         first = None
         for tried, match in enumerate(self._outside_comments(matches)):
-            if not self._in_tag(match.start()):
+            if not self._in_tag(match if isinstance(match, int) else match.start()):
                 return match
             if first is None:
                 first = match
@@ -931,17 +934,9 @@ class Reprint:
         return _case_blind_regex(_BETWEEN_WORDS.join(words)).finditer(body)
 
     def _first_visible(self, matches: Iterable[int] | Iterator[re.Match[str]]) -> int:
-        """The first of ``matches`` (indices, or regex matches) in the article content, outside comments, and
-        outside a tag when one is (a photo's ``alt="... All rights reserved"`` before the notice on the page)."""
-        first = -1
-        for tried, index in enumerate(self.visible_indices(matches)):
-            if not self._in_tag(index):
-                return index
-            if first < 0:
-                first = index
-            if tried >= _TAG_TRIES:
-                break
-        return first
+        """Where the first of ``matches`` outside comments and tags starts (:meth:`_first_out_of_tags`), or -1."""
+        found = self._first_out_of_tags(matches)
+        return -1 if found is None else found if isinstance(found, int) else found.start()
 
     def _in_tag(self, index: int) -> bool:
         """Whether ``index`` stands inside a start tag (an attribute's value: an ``alt``, a ``title``), or in
