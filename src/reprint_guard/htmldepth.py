@@ -80,7 +80,7 @@ _NO_REOPEN = (
 #: Start tags never opened inside the body: merged into the open ones, or ignored.
 _IGNORED = frozenset({"html", "head", "body", "frameset", "frame"})
 #: Elements whose content is text to the parser (in HTML, not in SVG or MathML).
-_RAW_TEXT = frozenset({"script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes"})
+RAW_TEXT = frozenset({"script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes"})
 #: HTML elements inside SVG or MathML content: they end it.
 _BREAKOUT = frozenset(
     {"b", "big", "blockquote", "body", "br", "center", "code", "dd", "div", "dl", "dt", "em", "embed", "h1"}
@@ -295,7 +295,7 @@ class _Model:
                 raise _Refused(match.start(), f"HTML nested deeper than {MAX_HTML_DEPTH} elements")
             top = self.stack[-1] if self.stack and self.stack[-1][0] == name else None
             if top is not None and top[1] == "html":
-                if name in _RAW_TEXT:
+                if name in RAW_TEXT:
                     end = re.compile(f"</{re.escape(name)}", re.IGNORECASE).search(html, position)
                     if end is None:
                         return

@@ -21,6 +21,7 @@ from collections.abc import Callable, Collection, Iterator, Sequence
 from functools import lru_cache
 from typing import Any
 
+from .htmldepth import RAW_TEXT
 from .record import Record
 from .report import Finding, Severity, Suppressed
 
@@ -159,10 +160,9 @@ def _opener(body: str, ranges: list[tuple[int, int]]) -> Callable[[int], bool]:
     return opens
 
 
-#: A comment's start, or the start tag of an element whose content an HTML parser reads as text to its end tag.
-_COMMENT_OR_RAW_TEXT = re.compile(
-    r"<!--|<(script|style|textarea|title|xmp|iframe|noembed|noframes|plaintext)(?=[\s/>])", re.IGNORECASE
-)
+#: A comment's start, or the start tag of an element whose content an HTML parser reads as text to its end tag
+#: (``<plaintext>``: to the end of the page).
+_COMMENT_OR_RAW_TEXT = re.compile(rf"<!--|<({'|'.join(sorted(RAW_TEXT | {'plaintext'}))})(?=[\s/>])", re.IGNORECASE)
 
 
 def _raw_text_spans(body: str) -> list[tuple[int, int]]:
