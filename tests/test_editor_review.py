@@ -46,12 +46,29 @@ def test_a_missing_link_is_fixed_by_linking_the_credit_the_terms_ask_for(host, c
     assert "Originally published as" not in findings[0].fix
 
 
-#: The policies whose terms allow edits for house style, each with the licence policy its edits-declared copies.
+#: The policies whose terms allow edits for house style, each with the licence policy whose edits-declared it amends.
 _STYLE_EDITS_ALLOWED = [
     ("propublica", "cc-by-nc-nd-4.0"),
     ("mongabay", "cc-by-nd-4.0"),
     ("the-conversation", "cc-by-nd-4.0"),
 ]
+
+
+_HOSTS = {
+    "propublica": "www.propublica.org",
+    "mongabay": "news.mongabay.com",
+    "the-conversation": "theconversation.com",
+}
+
+
+def _meta_for(policy_id: str) -> dict[str, object]:
+    return {
+        "author": "Ana Ruiz",
+        "original_url": f"https://{_HOSTS[policy_id]}/2026/10/02/a-story/",
+        "original_published": "2026-10-02",
+        "commercial": False,
+        "medium": "web",
+    }
 
 
 def _edits_declared(policy_id: str):
@@ -60,16 +77,29 @@ def _edits_declared(policy_id: str):
     return next(rule for rule in load_policy(policy_id).rules if rule.id == "edits-declared")
 
 
-def test_copies_of_edits_declared_stay_in_step_with_the_licence_policies():
-    """A policy rule cannot amend an inherited one: these copy it whole, adding one wording to pass over (a
-    note of style edits). The copies drifting from their licence policy's rule, or from each other, fails."""
+def test_edits_declared_amends_the_licence_policies_rule():
+    """These amend their licence policy's rule (one more wording to pass over, a note of style edits) rather
+    than copy it: its pattern, condition and severity are the licence's, so a wording the licence's rule
+    learns reaches them too (The Conversation's copy had fallen eight wordings behind)."""
     added = set()
     for policy_id, parent_id in _STYLE_EDITS_ALLOWED:
         rule, parent = _edits_declared(policy_id), _edits_declared(parent_id)
         assert rule.origin == policy_id, policy_id
-        if policy_id != "the-conversation":  # its own pattern reads its own wordings too
-            assert rule.params.pattern == parent.params.pattern, policy_id
-        assert rule.params.unless.startswith(parent.params.unless + "|"), policy_id
+        assert "unless+" in rule.amends and "pattern" not in rule.amends, rule.amends
+        assert rule.params.pattern == parent.params.pattern, policy_id
+        assert rule.params.unless.startswith(f"(?:{parent.params.unless})|(?:"), policy_id
         assert (rule.when, rule.severity) == (parent.when, parent.severity), policy_id
         added.add(rule.params.unless[len(parent.params.unless) :])
     assert len(added) == 1, added
+
+
+@pytest.mark.parametrize("policy_id", ["the-conversation", "mongabay", "propublica"])
+@pytest.mark.parametrize(
+    "note", ["We cut two paragraphs.", "Some quotes were removed.", "Headline changed by our editors."]
+)
+def test_a_note_of_cuts_counts_under_every_policy_amending_edits_declared(policy_id, note):
+    """The licence's wordings of cuts reach the policies amending its rule: The Conversation's copy of the
+    rule lacked them, so a reprint saying it cut paragraphs, without declaring it, passed there."""
+    meta = _meta_for(policy_id)
+    findings = check(f"{STORY}\n\n{note}\n", meta, format="markdown").findings
+    assert f"{policy_id}/edits-declared" in {f.rule for f in findings}, findings

@@ -496,13 +496,13 @@ def test_validate_tells_a_rule_that_replaces_an_inherited_one_only_when_one_is_i
     policy = write(
         tmp_path / "hh.yaml",
         "id: hh\nname: HH\npublisher: HH\nsource_url: https://hh.example/t\nextends: cc-by-nc-nd-4.0\nrules:\n"
-        "  - {id: a, check: element, message: m}\n  - {id: license, severity: info}\n",
+        "  - {id: a, check: element, message: m}\n  - {id: license, check: license, severity: info}\n",
     )
     run = cli("validate", str(policy), "--no-config")
     lines = run.out.splitlines()
     assert run.code == 1 and lines[0] == f"{policy}:7:5: rule 'a': 'pattern' is a required property", run.out
-    assert lines[1].startswith(f"{policy}:8:5: rule 'license': 'check' is a required property ('license' is a rule")
-    assert "of cc-by-nc-nd-4.0: a rule with an inherited rule's id replaces it whole" in lines[1], lines
+    assert lines[1].startswith(f"{policy}:8:5: rule 'license': 'message' is a required property ('license' is a")
+    assert "rule of cc-by-nc-nd-4.0: a rule with its 'check' replaces the inherited rule whole" in lines[1], lines
     assert not any("(if " in line for line in lines), lines
 
 

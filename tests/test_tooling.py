@@ -398,14 +398,14 @@ def test_validate_says_what_a_schema_error_means_for_a_policy_author(tmp_path, c
         tmp_path,
         "author",
         "applies-to: [h.example]\nextends: cc-by-nd-4.0\nrules:\n"
-        "  - {id: link-original, severity: warning}\n"
+        "  - {id: link-original, check: link, severity: warning}\n"
         "  - {id: credit, check: attribution, names_form: author, message: Credit}\n"
         "  - {id: wait, check: timing, after_hours: 24h, message: Wait}\n",
     )
     out = cli("validate", str(policy)).out
     assert f"{policy}:5:1: field 'applies-to': unknown key(s)" in out and "did you mean 'applies_to'?" in out
-    assert "rule 'link-original': 'check' is a required property ('link-original' is a rule of cc-by-nd-4.0: " in out
-    assert "to change only a rule's severity, use the project config's 'severity')" in out
+    assert "rule 'link-original': 'message' is a required property ('link-original' is a rule of cc-by-nd-4.0: " in out
+    assert "leave 'check' out to amend the inherited rule instead, changing only the fields given)" in out
     assert "'names_form': did you mean 'names_from'?" in out
     assert "rule 'wait', field 'after_hours': '24h' is not a whole number" in out
 

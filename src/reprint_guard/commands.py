@@ -108,7 +108,7 @@ def _policy_file(spec: str) -> tuple[str, str] | None:
 
 def run_explain(options: argparse.Namespace) -> int:
     from .engine import TOOL_POLICY, TOOL_RULES
-    from .policy.docs import describe_params, policy_markdown, replaces
+    from .policy.docs import amended, describe_params, policy_markdown, replaces
     from .policy.loader import policy_set
 
     policy_id, _, rule_id = options.rule.partition("/")
@@ -174,7 +174,9 @@ def run_explain(options: argparse.Namespace) -> int:
         out.append(f"Parameters: {params}")
     if rule.origin != policy.id:
         out.append(f"Inherited from: {rule.origin}")
-    elif rule.id in (replaced := replaces(policy, parent)):
+    elif rule.id in (replaced := replaces(policy, parent)) and rule.amends:
+        out.append(f"Amends: {replaced[rule.id].origin}/{rule.id}, changing {amended(rule)}")
+    elif rule.id in replaced:
         was = replaced[rule.id]
         change = f" (a {was.check} check there)" if was.check != rule.check else ""
         out.append(f"Replaces: {was.origin}/{rule.id}{change}")

@@ -25,7 +25,7 @@ from . import conditions
 from .model import Credit, Policy, Rule
 
 COMPILED_PATH = Path(__file__).resolve().parent / "bundled.json"
-FORMAT = 1
+FORMAT = 2
 
 
 def checksums(files: list[Path]) -> dict[str, list[int]]:
@@ -98,6 +98,7 @@ def _dump(policy: Policy) -> dict[str, Any]:
                 "params": rule.params.values() if rule.params is not None else None,
                 "declared": rule.params.declared() if rule.params is not None else None,
                 "origin": rule.origin,
+                "amends": list(rule.amends),
             }
             for rule in policy.rules
         ],
@@ -132,6 +133,7 @@ def _load(entry: dict[str, Any], folder: Path) -> Policy:
                 confidence=rule["confidence"],
                 params=ParamsView(rule["params"], rule["declared"]) if rule["params"] is not None else None,
                 origin=rule["origin"],
+                amends=tuple(rule["amends"]),
             )
             for rule in entry["rules"]
         ),

@@ -47,6 +47,12 @@ def replaces(policy: Policy, parent: Policy | None) -> dict[str, Rule]:
     return {rule.id: inherited[rule.id] for rule in policy.rules if rule.origin == policy.id and rule.id in inherited}
 
 
+def amended(rule: Rule) -> str:
+    """What a policy changed of a rule it amends, for the reference and ``explain``: ``severity, unless
+    (extended)``."""
+    return ", ".join(f"{key[:-1]} (extended)" if key.endswith("+") else key for key in rule.amends)
+
+
 def _heading(policy: Policy) -> str:
     """A policy's heading in the reference (after its ``## ``)."""
     return f"`{policy.id}` — {policy.name}"
@@ -82,7 +88,8 @@ def policy_markdown(policy: Policy, parent: Policy | None = None) -> str:
         when = rule.when.describe() if rule.when else ""
         inherited = f" (from `{rule.origin}`)" if rule.origin != policy.id else ""
         if rule.id in replaced:
-            inherited = f" (replaces `{replaced[rule.id].origin}`'s)"
+            was = replaced[rule.id].origin
+            inherited = f" (amends `{was}`'s: {amended(rule)})" if rule.amends else f" (replaces `{was}`'s)"
         lines.append(
             f"| `{policy.id}/{rule.id}`{inherited} | {rule.severity.value} | {rule.check} | {_cell(when)} | "
             f"{_cell(rule.message)}; {_cell(describe_params(rule))} | {_cell(rule.terms)} | {rule.confidence} |"

@@ -218,7 +218,12 @@ def _describe(error: Any, data: Any, path: list[Any]) -> str:
     elif path:
         where = f"field '{'.'.join(map(str, path))}'"
     message = error.message
-    if error.validator == "enum" and path and path[-1] == "check":
+    if error.validator == "minProperties" and len(path) == 2 and path[0] == "rules":
+        message = (
+            "a rule with only its id: give its check and message to write a rule, the fields to change to amend "
+            "one inherited through 'extends', or 'disabled: true' to drop it"
+        )
+    elif error.validator == "enum" and path and path[-1] == "check":
         message = f"unknown check type {error.instance!r}; valid check types: {', '.join(sorted(CHECKS))}"
     elif (
         error.validator == "enum"
@@ -253,9 +258,8 @@ def _describe(error: Any, data: Any, path: list[Any]) -> str:
             else f"if {rule_id!r} is a rule of {data['extends']}"
         )
         message += (
-            f" ({said}: a rule with an inherited rule's id replaces it whole,"
-            " so it needs its check and message too; to change only a rule's severity, use the project config's "
-            "'severity')"
+            f" ({said}: a rule with its 'check' replaces the inherited rule whole, so it needs its message too;"
+            " leave 'check' out to amend the inherited rule instead, changing only the fields given)"
         )
     elif error.validator in ("anyOf", "oneOf") and not (path and "when" in map(str, path)):
         message = _describe_choice(error.validator_value, error.instance) or message
@@ -633,6 +637,15 @@ class PolicySet:
                     )
                 del rules[rule_id]
                 continue
+            if "check" not in rule_data:
+                rules[rule_id] = _amend(raw, index, rule_data, rules, policy_id)
+                continue
+            if "extend" in rule_data:
+                raise raw.error(
+                    f"rule {rule_id!r}: 'extend' goes with a rule that amends an inherited one (no 'check'); "
+                    "a rule with its check is written whole",
+                    ["rules", index, "extend"],
+                )
             rules[rule_id] = _build_rule(raw, index, rule_data, policy_id)
         policy = Policy(
             id=policy_id,
@@ -654,7 +667,114 @@ class PolicySet:
         return policy
 
 
-def _build_rule(raw: RawPolicy, index: int, data: Mapping[str, Any], policy_id: str) -> Rule:
+#: Parameters that ``extend`` adds to, by check type: a pattern gets one more alternative, a list more items.
+_EXTENDED_PATTERNS = frozenset({"pattern", "unless", "except"})
+
+
+def _extendable(check: str) -> tuple[frozenset[str], frozenset[str]]:
+    """A check type's parameters that ``extend`` adds to, by their YAML names: its patterns (``pattern``,
+    ``unless``, ``except``) and its lists (``names``, ``hosts``, ``from``)."""
+    from ..checks.params import PARAMS
+
+    fields = {field.alias or name: field for name, field in PARAMS[check].model_fields.items()}
+    patterns = frozenset(key for key in fields if key in _EXTENDED_PATTERNS)
+    lists = frozenset(
+        key
+        for key, field in fields.items()
+        if str(field.annotation).startswith(("tuple", "typing.Tuple")) or "tuple[" in str(field.annotation)
+    )
+    return patterns, lists - patterns
+
+
+def _as_written(rule: Rule) -> dict[str, Any]:
+    """An inherited rule as its policy file wrote it (its parameters' defaults left out): what an amendment
+    changes a field of."""
+    data: dict[str, Any] = {
+        "id": rule.id,
+        "check": rule.check,
+        "message": rule.message,
+        "severity": rule.severity.value,
+        "confidence": rule.confidence,
+    }
+    for key in ("description", "fix", "terms"):
+        if getattr(rule, key) is not None:
+            data[key] = getattr(rule, key)
+    if rule.when is not None:
+        data["when"] = conditions.dump(rule.when)
+    if rule.params is not None:
+        data.update(
+            {key: list(value) if isinstance(value, tuple) else value for key, value in rule.params.declared().items()}
+        )
+    return data
+
+
+def _amend(raw: RawPolicy, index: int, data: Mapping[str, Any], rules: Mapping[str, Rule], policy_id: str) -> Rule:
+    """A rule that names an inherited rule and gives no check type: the inherited rule with the fields given
+    in their place, and those under ``extend`` added to (yamllint's way with a rule's options): a policy
+    changes one wording of a licence's rule without copying the rest, which then follows the licence."""
+    where: list[str | int] = ["rules", index]
+    rule_id = str(data.get("id"))
+    inherited = rules.get(rule_id)
+    if inherited is None:
+        import difflib
+
+        close = difflib.get_close_matches(rule_id, list(rules), n=1, cutoff=0.8)
+        hint = f" (did you mean {close[0]!r}?)" if close else ""
+        raise raw.error(
+            f"rule {rule_id!r} has no 'check': a rule needs its check type and message, but for one that amends a "
+            f"rule inherited through 'extends', and no parent policy defines {rule_id!r}{hint}",
+            [*where, "id"],
+        )
+    extend = data.get("extend", {})
+    if not isinstance(extend, Mapping):
+        raise raw.error(
+            f"rule {rule_id!r}, field 'extend': a mapping of the fields to add to ({{unless: PATTERN}})",
+            [*where, "extend"],
+        )
+    given = {key: value for key, value in data.items() if key not in ("id", "extend")}
+    if not given and not extend:
+        raise raw.error(
+            f"rule {rule_id!r} amends {inherited.origin}/{rule_id} but changes nothing: give the fields to change "
+            "(severity, message, a parameter), or 'extend' to add to a pattern or a list",
+            [*where, "id"],
+        )
+    merged = {**_as_written(inherited), **given}
+    patterns, lists = _extendable(inherited.check)
+    for key, value in extend.items():
+        at = [*where, "extend", key]
+        if key in given:
+            raise raw.error(f"rule {rule_id!r}: {key!r} is both given and extended: keep one", at)
+        if key in patterns:
+            if not isinstance(value, str) or not value:
+                raise raw.error(f"rule {rule_id!r}, field 'extend.{key}': a pattern to add", at)
+            was = merged.get(key)
+            merged[key] = value if was is None else f"(?:{was})|(?:{value})"
+        elif key in lists:
+            if not isinstance(value, list) or not value:
+                raise raw.error(f"rule {rule_id!r}, field 'extend.{key}': a list of items to add", at)
+            merged[key] = [*(merged.get(key) or ()), *value]
+        else:
+            can = ", ".join(sorted(patterns | lists)) or "none"
+            article = "an" if inherited.check[0] in "aeiou" else "a"
+            raise raw.error(
+                f"rule {rule_id!r}, field 'extend.{key}': only a pattern or a list is extended ({article} "
+                f"{inherited.check} rule's: {can}); give {key!r} itself to replace it",
+                at,
+            )
+    amends = tuple(sorted([*given, *(f"{key}+" for key in extend)]))
+    places = {key: ([*where, "extend", key], str(merged[key]), str(extend[key])) for key in extend}
+    return _build_rule(raw, index, merged, policy_id, places).replace(amends=amends)
+
+
+def _build_rule(
+    raw: RawPolicy,
+    index: int,
+    data: Mapping[str, Any],
+    policy_id: str,
+    places: Mapping[str, tuple[list[str | int], str, str]] | None = None,
+) -> Rule:
+    """A rule from its policy's data; ``places``: a parameter an amendment extended (``extend``), by key: where
+    it wrote the addition, the value made of it and the addition, for an error's words and position."""
     where: list[str | int] = ["rules", index]
     rule_id = data.get("id")
     check = data.get("check")
@@ -677,7 +797,15 @@ def _build_rule(raw: RawPolicy, index: int, data: Mapping[str, Any], policy_id: 
         if not loc and message.startswith("the pattern /") and "pattern" in params_data:
             loc = ["pattern"]  # said of the whole params (it needs their mode), but about the pattern: at its line
             field = ""
-        raise raw.error(f"rule {rule_id!r}{field}: {message}", [*where, *loc[:1]]) from None
+        at: list[str | int] | None = None
+        for key, (place, combined, added) in (places or {}).items():
+            # An amendment's pattern is told as it wrote it, at its line, not as the inherited one joined to it.
+            read = PARAMS["text"]._as_the_text_reads(combined)  # type: ignore[attr-defined]
+            if (loc and loc[0] == key) or combined in message or read in message:
+                message = message.replace(combined, added).replace(read, added)
+                at = place
+                break
+        raise raw.error(f"rule {rule_id!r}{field}: {message}", at or [*where, *loc[:1]]) from None
     params = ParamsView(model.model_dump(), model.model_dump(by_alias=True, exclude_defaults=True))
     when = None
     if data.get("when") is not None:

@@ -24,7 +24,9 @@ class Rule(FrozenRecord):
     rule encodes, in our words; ``confidence`` "second-hand" when it was read
     in a third party's summary (re-check at the source); ``params`` the check's
     parameters (a :class:`~reprint_guard.checks.base.ParamsView`); ``origin``
-    the policy that defined the rule (it differs with ``extends``).
+    the policy that defined the rule (it differs with ``extends``); ``amends``
+    the fields a policy changed of a rule it inherited and kept otherwise (an
+    extended field as ``unless+``), empty for a rule written whole.
     """
 
     __slots__ = (
@@ -39,6 +41,7 @@ class Rule(FrozenRecord):
         "confidence",
         "params",
         "origin",
+        "amends",
     )
     id: str
     check: str
@@ -51,6 +54,7 @@ class Rule(FrozenRecord):
     confidence: Literal["primary", "second-hand"]
     params: Any
     origin: str
+    amends: tuple[str, ...]
 
     def __init__(
         self,
@@ -65,6 +69,7 @@ class Rule(FrozenRecord):
         confidence: Literal["primary", "second-hand"] = "primary",
         params: Any = None,
         origin: str = "",
+        amends: tuple[str, ...] = (),
     ) -> None:
         self._set(
             id=id,
@@ -78,6 +83,7 @@ class Rule(FrozenRecord):
             confidence=confidence,
             params=params,
             origin=origin,
+            amends=amends,
         )
 
 

@@ -32,6 +32,13 @@ COMMON_RULE_PROPERTIES: dict[str, Any] = {
     "when": {"$ref": "#/$defs/condition"},
     "fix": {"type": "string", "description": "Fix template; {author}, {original_url}, ... are filled in."},
     "disabled": {"type": "boolean", "description": "Drop a rule inherited through extends."},
+    "extend": {
+        "type": "object",
+        "minProperties": 1,
+        "additionalProperties": {"type": ["string", "array"]},
+        "description": "In a rule amending an inherited one (no check): patterns to add as alternatives, "
+        "items to add to lists.",
+    },
     "terms": {"type": "string", "description": "The term of the publisher's terms this rule encodes."},
     "confidence": {"enum": ["primary", "second-hand"], "description": "second-hand: re-check at the source."},
 }
@@ -173,7 +180,12 @@ def policy_schema() -> dict[str, Any]:
                 "properties": COMMON_RULE_PROPERTIES,
                 "required": ["id"],
                 "if": {"properties": {"disabled": {"const": True}}, "required": ["disabled"]},
-                "else": {"required": ["id", "check", "message"]},
+                # A rule with its check is written whole; one without amends the rule it inherits.
+                "else": {
+                    "if": {"required": ["check"]},
+                    "then": {"required": ["id", "check", "message"]},
+                    "else": {"minProperties": 2},
+                },
                 "allOf": [_check_branch(name, module) for name, module in sorted(CHECKS.items())],
             },
         },
