@@ -529,6 +529,23 @@ class VisibleBody:
                 found.setdefault(_block_of(anchor).mem_id, anchor)
         return [self._block_text(anchor) for anchor in found.values()]
 
+    def link_place(self, wanted: Callable[[str], bool], *, last: bool = False) -> int | None:
+        """Where in :attr:`text` the words of the first (or ``last``) visible ``<a>`` whose ``href`` is ``wanted``
+        start: how near the top or bottom a link stands. The first link's block is looked for from the text's
+        start, the last one's from its end (a credit line said at the top and again at the end is placed by the
+        copy asked about). None when there is no such link, or its block is not in the text as such."""
+        anchors = self.anchor_nodes()
+        for anchor, href in reversed(anchors) if last else anchors:
+            if href is None or not wanted(href.strip()) or not _shows_something(anchor):
+                continue
+            block = self._block_text(anchor)
+            start = (self.text.rfind if last else self.text.find)(block) if block else -1
+            if start < 0:
+                return None
+            words = normalize(anchor.text(deep=True, separator=""))
+            return start + max(block.find(words), 0) if words else start
+        return None
+
     def deed_anchors(self) -> list[tuple[LexborNode, str]]:
         """The visible links to a Creative Commons address, with their ``href``: kept as :attr:`anchors` reads
         the links, for a licence check to read their words without walking every link again."""

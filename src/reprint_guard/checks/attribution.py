@@ -31,10 +31,13 @@ from .base import (
     PAGE_AUTHOR,
     THERE_BUT_ELSEWHERE,
     THERE_BUT_WRONG,
+    WINDOW_CHARS,
     Context,
     LazyValues,
     Problem,
     compile_pattern,
+    in_window,
+    measured_over,
     names_other_work,
     names_page_author,
     publisher_names,
@@ -72,8 +75,6 @@ _NOTICE_ELSEWHERE_WORDS = tuple(
 _NOTICE_WINDOW = 160
 #: Up to this many other accepted names are listed in a missing credit's message.
 _LISTED_NAMES = 8
-#: The top and bottom windows are never shorter than this many characters (about a first paragraph).
-_WINDOW_CHARS = 300
 
 
 #: Titles a byline or notice may put before a name, or leave out ("Prof Tomasz Wielgosz", "Dr. Ana Ruiz"), in
@@ -311,11 +312,7 @@ def _cased_notice_positions(text: str) -> Iterator[int]:
 
 
 def _placed(fraction: float, params: Params) -> bool:
-    if params.position == "top":
-        return fraction <= params.window
-    if params.position == "bottom":
-        return fraction >= 1 - params.window
-    return True
+    return in_window(fraction, params.position, params.window)
 
 
 #: A block this short that names the publisher is a credit line or a byline of its own ("— Global Voices",
@@ -407,7 +404,7 @@ def _placed_in_a_credit(visible: VisibleBody, params: Params) -> bool:
     is taken for a credit, as before; else the first (top) or last (bottom) block naming it decides."""
     raw = visible.raw_text
     size = len(raw) or 1
-    span = max(size, _WINDOW_CHARS / params.window)
+    span = max(size, WINDOW_CHARS / params.window)
     seen = False
     for name in params.names:
         at = raw.find(name) if params.position == "top" else raw.rfind(name)
@@ -546,7 +543,7 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
             yield Problem.at(
                 reprint.span(params.names[0]),
                 detail=f"the credit {THERE_BUT_ELSEWHERE}{_where(params)} of the article"
-                f"{_measured_over_the_page(reprint, params)}",
+                f"{measured_over(reprint, params.position)}",
                 fix=f"Move the credit to the {params.position} of the article.",
             )
     required: list[str] = []
@@ -609,7 +606,7 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
             yield Problem.at(
                 reprint.span(misplaced[0]),
                 detail=f'"{misplaced[0]}" {THERE_BUT_ELSEWHERE}{_where(params)} of the article'
-                f"{_measured_over_the_page(reprint, params)}",
+                f"{measured_over(reprint, params.position)}",
                 fix=f'Move "{misplaced[0]}" to the {params.position} of the article.',
             )
     if params.copyright:
@@ -819,19 +816,6 @@ def _in_a_byline(reprint: Reprint, name: str, publishers: frozenset[str]) -> boo
     return False
 
 
-def _measured_over_the_page(reprint: Reprint, params: Params) -> str:
-    """For a credit on a whole page that is not near the top (or bottom) asked for: the window is a share of
-    the page's whole visible text, so a long menu before the page's <article> pushes a first line down."""
-    article = reprint.article
-    if article is None or params.position not in ("top", "bottom"):
-        return ""
-    side = "before" if params.position == "top" else "after"
-    return (
-        f"; the {params.position} is measured over the page's whole visible text: a menu, header or sidebar of "
-        f"the site's {side} the <{article[2]}> counts unless the config's skip-elements leaves it out"
-    )
-
-
 def _from_the_page(reprint: Reprint) -> str:
     """A note for a name a page's own head gave (see :data:`~reprint_guard.checks.base.PAGE_AUTHOR`)."""
     return f"; {PAGE_AUTHOR}" if "author" in reprint.declared_places else ""
@@ -1027,7 +1011,7 @@ def _placed_accents_aside(
     if text.isascii() and all(name.isascii() and not _loose(normalized(name)) for name in names):
         return []
     size = len(visible.text) or 1  # in characters, as the window is
-    span = size if params.position == "any" else max(size, _WINDOW_CHARS / params.window)
+    span = size if params.position == "any" else max(size, WINDOW_CHARS / params.window)
     found = []
     for name in names:
         try:
@@ -1149,9 +1133,9 @@ def _first_placed(
     found = []
     size = len(text) or 1
     position = params.position
-    # The window is a share of the text, and never less than its first (or last) _WINDOW_CHARS characters:
+    # The window is a share of the text, and never less than its first (or last) WINDOW_CHARS characters:
     # in a short brief, the first sentence is the top however long the text after it.
-    span = size if position == "any" else max(size, _WINDOW_CHARS / params.window)
+    span = size if position == "any" else max(size, WINDOW_CHARS / params.window)
     for name in names:
         index = _find_credit(text, name, cased=cased, last=last)
         if index >= 0:
@@ -1303,7 +1287,7 @@ def _first_proper(
     aligned = len(text) == len(folded)
     size = len(text) or 1
     position = params.position
-    span = size if position == "any" else max(size, _WINDOW_CHARS / params.window)
+    span = size if position == "any" else max(size, WINDOW_CHARS / params.window)
     for name in names:
         capitals = _capitals(name) or ()
         if aligned:

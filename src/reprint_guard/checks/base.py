@@ -117,6 +117,40 @@ THERE_BUT_WRONG = (
 #: inserts no second one where it is wanted, to stand beside it; the editor moves it.
 THERE_BUT_ELSEWHERE = "is there, but not "
 
+#: The top and bottom windows are never shorter than this many characters (about a first paragraph).
+WINDOW_CHARS = 300
+
+
+def window_fraction(index: int, size: int, position: str, window: float) -> float:
+    """Where the character at ``index`` of a text of ``size`` stands, for a rule asking for the ``position``
+    ``top`` or ``bottom``: a share of the text measured from its top, never of fewer than
+    :data:`WINDOW_CHARS` characters (in a short brief the first sentence is the top however long the rest)."""
+    span = size if position == "any" else max(size, WINDOW_CHARS / window)
+    return 1 - (size - index) / span if position == "bottom" else index / span
+
+
+def measured_over(reprint: Reprint, position: str) -> str:
+    """For a credit or a link on a whole page that is not near the top (or bottom) asked for: the window is a
+    share of the page's whole visible text, so a long menu before the page's <article> pushes a first line
+    down."""
+    article = reprint.article
+    if article is None or position not in ("top", "bottom"):
+        return ""
+    side = "before" if position == "top" else "after"
+    return (
+        f"; the {position} is measured over the page's whole visible text: a menu, header or sidebar of "
+        f"the site's {side} the <{article[2]}> counts unless the config's skip-elements leaves it out"
+    )
+
+
+def in_window(fraction: float, position: str, window: float) -> bool:
+    """Whether a place (:func:`window_fraction`) is near enough the top or bottom asked for."""
+    if position == "top":
+        return fraction <= window
+    if position == "bottom":
+        return fraction >= 1 - window
+    return True
+
 
 class Problem:
     """A check's raw result; the engine turns it into a :class:`~reprint_guard.report.Finding`.

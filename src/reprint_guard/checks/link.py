@@ -11,7 +11,7 @@ FAIL: ``[Example](https://example.org/)`` (the homepage), ``![](https://example.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import partial
 from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote, urlsplit
@@ -21,13 +21,17 @@ from ..textnorm import lookalike_letters, normalize
 from ..urls import as_address, edition_aside, embedded_addresses, host_matches, host_of, normalize_url
 from .base import (
     CREDIT_WORDS,
+    THERE_BUT_ELSEWHERE,
     THERE_BUT_WRONG,
     Context,
     Problem,
     credit_link,
+    in_window,
+    measured_over,
     names_publisher,
     pattern_host,
     url_pattern,
+    window_fraction,
 )
 
 if TYPE_CHECKING:
@@ -332,6 +336,56 @@ def _through_another(reprint: Reprint, key: str, host: str) -> Problem | None:
 
 
 def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Problem]:
+    if params.position == "any":
+        yield from _linked(params, reprint, context)
+        return
+    missing = list(_linked(params, reprint, context))
+    if missing:  # no link that counts: told as such, but by another rule when this one asks only its place
+        if not params.placement_only:
+            yield from missing
+        return
+    yield from _misplaced(params, reprint)
+
+
+def _wanted(params: Params, reprint: Reprint) -> Callable[[str], bool]:
+    """Whether an address is one of the links the rule asks for (as :func:`_linked` took it)."""
+    if params.pattern is not None:
+        regex = url_pattern(params.pattern)
+        return lambda link: regex.search(link) is not None
+    original = as_address(reprint.metadata.original_url or "")
+    key = normalize_url(original)
+    return lambda link: link == original.strip() or normalize_url(link) == key or _amp_cache_of(link, key)
+
+
+def _misplaced(params: Params, reprint: Reprint) -> Iterator[Problem]:
+    """A rule asking for its link at the top (or bottom) of the article: nothing when a copy of the link stands
+    there, else a problem at the copy nearest it, to move. A link whose place cannot be read is given the
+    benefit of the doubt."""
+    visible = reprint.visible
+    wanted = _wanted(params, reprint)
+    last = params.position == "bottom"
+    places = [visible.link_place(wanted, last=last)]
+    bare = [link for link in visible.links[len(visible.anchors) :] if wanted(link)]  # addresses the renderer links
+    if bare:
+        places.append((visible.text.rfind if last else visible.text.find)(normalize(bare[-1 if last else 0])))
+    found = [at for at in places if at is not None and at >= 0]
+    size = len(visible.text) or 1
+    at = max(found, default=-1) if last else min(found, default=-1)
+    if at < 0 or in_window(window_fraction(at, size, params.position, params.window), params.position, params.window):
+        return
+    links = [link for link in visible.links if wanted(link)]
+    where = "at the top" if params.position == "top" else "at the bottom"
+    link = links[-1 if last else 0]
+    yield Problem.at(
+        reprint.span_url(reprint.as_written(link)),
+        detail=f"the link to {unquote(link)} {THERE_BUT_ELSEWHERE}{where} of the article"
+        + measured_over(reprint, params.position),
+        fix=f"Move the link (the credit line that carries it) {where.replace('at', 'to', 1)} of the article.",
+    )
+
+
+def _linked(params: Params, reprint: Reprint, context: Context) -> Iterator[Problem]:
+    """The link the rule asks for is there (no problem), or why not."""
     if params.pattern is not None:
         regex = url_pattern(params.pattern)
         # Real anchors first: bare URLs (a search of the whole text) are only collected when no anchor matches.

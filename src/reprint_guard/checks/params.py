@@ -290,6 +290,25 @@ class PatternParams(Params):
         return value
 
 
+#: How near the top or bottom a credit or a link must stand: the same for every check that asks where.
+_WINDOW = Field(
+    default=0.25, gt=0, le=1, description="How near: a fraction of the visible text (never under 300 characters)."
+)
+
+
+def _placement_problem(params: AttributionParams | LinkParams) -> str | None:
+    """What is wrong with a rule's ``position``, ``window`` and ``placement_only`` together, or None."""
+    if params.placement_only and params.position == "any":
+        return "'placement_only' needs 'position: top' or 'position: bottom'"
+    if "window" in params.model_fields_set and params.position == "any":
+        return (
+            f"'window' goes with 'position: top' or 'position: bottom' (how near the top or bottom the "
+            f"{'credit' if isinstance(params, AttributionParams) else 'link'} must stand); with position 'any' it is "
+            "never read"
+        )
+    return None
+
+
 class AttributionParams(Params):
     names: tuple[str, ...] = Field(default=(), description="Accepted spellings of the credit; any one suffices.")
     names_from: Literal["author", "source", "copyright_holder"] | None = Field(
@@ -305,9 +324,7 @@ class AttributionParams(Params):
     position: Literal["any", "top", "bottom"] = Field(
         default="any", description="Where the credit must stand: anywhere, near the top or near the bottom."
     )
-    window: float = Field(
-        default=0.25, gt=0, le=1, description="How near: a fraction of the visible text (never under 300 characters)."
-    )
+    window: float = _WINDOW
     placement_only: bool = Field(
         default=False,
         description="Report only a credit that is visible but not where 'position' asks; a missing credit is "
@@ -337,13 +354,9 @@ class AttributionParams(Params):
     def _something(self) -> AttributionParams:
         if not (self.names or self.names_from or self.template or self.copyright):
             raise ValueError("an attribution rule needs 'names', 'names_from', 'template' or 'copyright: true'")
-        if self.placement_only and self.position == "any":
-            raise ValueError("'placement_only' needs 'position: top' or 'position: bottom'")
-        if "window" in self.model_fields_set and self.position == "any":
-            raise ValueError(
-                "'window' goes with 'position: top' or 'position: bottom' (how near the top or bottom the credit "
-                "must stand); with position 'any' it is never read"
-            )
+        problem = _placement_problem(self)
+        if problem is not None:
+            raise ValueError(problem)
         return self
 
 
@@ -352,11 +365,23 @@ class LinkParams(PatternParams):
         default=None, description="'original': the article named by the reprint's original_url."
     )
     pattern: str | None = Field(default=None, description="RE2 pattern a link's URL must match instead.")
+    position: Literal["any", "top", "bottom"] = Field(
+        default="any", description="Where the link must stand: anywhere, near the top or near the bottom."
+    )
+    window: float = _WINDOW
+    placement_only: bool = Field(
+        default=False,
+        description="Report only a link that is visible but not where 'position' asks; a missing link is another "
+        "rule's finding (a link required anywhere, preferred at the top).",
+    )
 
     @model_validator(mode="after")
     def _one_target(self) -> LinkParams:
         if (self.target is None) == (self.pattern is None):
             raise ValueError("a link rule needs exactly one of 'target: original' or 'pattern'")
+        problem = _placement_problem(self)
+        if problem is not None:
+            raise ValueError(problem)
         return self
 
 

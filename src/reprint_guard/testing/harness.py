@@ -172,7 +172,8 @@ def run_fixture(path: Path, rules_dirs: tuple[str, ...] = (), *, walked: bool = 
         misspelt = _expect_misspelt(reprint) if "expect" not in meta.extra else None
         expected = parse_expect(meta.extra.get("expect"), *place, misspelt=misspelt)
         policies = policy_set(rules_dirs)
-        policy_id = meta.policy or path.parent.name
+        # The folder's name as the user sees it ("test ." in it, "./x.md", "sub/../x.md"), symbolic links kept.
+        policy_id = meta.policy or Path(os.path.abspath(path)).parent.name
         try:
             policy = load_policy(policy_id, extra=rules_dirs)
         except ReprintGuardError as exc:
@@ -214,22 +215,26 @@ def run_fixture(path: Path, rules_dirs: tuple[str, ...] = (), *, walked: bool = 
 
 
 def _hints(missing: list[Expectation], policy: Any, reprint: Any) -> dict[str, str]:
-    """For an expected placement finding not reported (an attribution rule's ``position``), in a story too
+    """For an expected placement finding not reported (an attribution or link rule's ``position``), in a story too
     short for its top and bottom to be apart: the windows are never under 300 characters, so they overlap and
     a credit at either end is at both (the README's advice on placement fixtures, said where it bites)."""
-    from ..checks.attribution import _WINDOW_CHARS
+    from ..checks.base import WINDOW_CHARS
 
     hints: dict[str, str] = {}
     for want in missing:
         rule = policy.rule(want.rule.partition("/")[2]) if want.rule.startswith(f"{policy.id}/") else None
-        if rule is None or rule.check != "attribution" or getattr(rule.params, "position", "any") == "any":
+        if (
+            rule is None
+            or rule.check not in ("attribution", "link")
+            or getattr(rule.params, "position", "any") == "any"
+        ):
             continue
         size = len(reprint.visible.text)
-        if size < 2 * _WINDOW_CHARS:
+        if size < 2 * WINDOW_CHARS:
             hints[want.rule] = (
-                f"the story's visible text is {size} characters: under {2 * _WINDOW_CHARS}, the top and bottom "
-                f"windows ({_WINDOW_CHARS} characters at least) overlap, so a credit at one end counts at the "
-                "other too; make the story longer"
+                f"the story's visible text is {size} characters: under {2 * WINDOW_CHARS}, the top and bottom "
+                f"windows ({WINDOW_CHARS} characters at least) overlap, so a credit or link at one end counts at "
+                "the other too; make the story longer"
             )
     return hints
 
