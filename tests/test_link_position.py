@@ -152,3 +152,22 @@ def test_a_page_of_thousands_of_links_is_placed_in_one_pass(tmp_path):
     [finding] = _found(tmp_path, body, "    position: bottom\n")
     assert time.perf_counter() - start < 20  # seconds: generous for a slow machine; quadratic took minutes
     assert "is there, but not at the bottom" in finding.message
+
+
+def test_a_rule_beside_one_the_policy_writes_itself_is_no_misspelt_id(tmp_path, cli):
+    """validate took Global Voices' link-original-top for a slip of link-original, inherited from
+    cc-by-4.0, though the policy writes link-original itself; a close id beside an inherited rule it does
+    not write is still told."""
+    from conftest import ROOT
+
+    run = cli("validate", str(ROOT / "rules" / "global-voices.yaml"))
+    assert run.code == 0 and run.out.endswith(": valid\n"), run.out
+    own = "  - id: link-original\n    check: link\n    target: original\n    message: Link it\n"
+    beside = (
+        "  - id: link-original-top\n    check: link\n    target: original\n    position: top\n    message: At top\n"
+    )
+    policy = write_policy(tmp_path, "hh", "extends: cc-by-4.0\nrules:\n" + own + beside)
+    assert cli("validate", str(policy)).code == 0
+    policy = write_policy(tmp_path, "hh", "extends: cc-by-4.0\nrules:\n" + beside)
+    run = cli("validate", str(policy))
+    assert run.code == 1 and "is not the inherited rule 'link-original' of 'cc-by-4.0'" in run.out, run.out

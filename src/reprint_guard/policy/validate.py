@@ -743,7 +743,10 @@ _NEAR_ID = 0.85
 def _near_inherited_ids(raw: RawPolicy, parent: Any) -> list[PolicyError]:
     """A rule whose id is close to an inherited rule's but not it (``licence`` for ``license``,
     ``non-commercial`` for ``noncommercial``): meant to replace that rule, it is a new one, and both run."""
-    inherited = [rule.id for rule in parent.rules]
+    written = {str(data.get("id")) for data in raw.data.get("rules") or [] if isinstance(data, dict)}
+    # An inherited rule the policy writes itself (replaced, amended or turned off) is no slip of a neighbour's
+    # id: Global Voices' link-original-top stands beside its own link-original.
+    inherited = [rule.id for rule in parent.rules if rule.id not in written]
     found = []
     for index, data in enumerate(raw.data.get("rules") or []):
         rule_id = str(data.get("id")) if isinstance(data, dict) else ""
