@@ -248,7 +248,10 @@ def _check_days(
             # The original's day has no zone: read every reprint moment on one clock (UTC), so that a later
             # moment never falls on an earlier day ("06:00+09:00" is the day before "23:30-08:00").
             published = published.astimezone(dt.UTC)
-        reprint_day = (published.date() if isinstance(published, dt.datetime) else published) or context.today
+        if published is None:  # now is a moment too: its day on the clock a 'published' moment is read on
+            reprint_day = _today_in(original.tzinfo if _aware(original) else dt.UTC, context.today)  # type: ignore[union-attr, arg-type]
+        else:
+            reprint_day = published.date() if isinstance(published, dt.datetime) else published
         site_day = None
         if scheduled:
             value = scheduled[1]
@@ -305,9 +308,17 @@ def _check_days(
             detail += f"; 'published' ({written.isoformat()}) is {reprint_day} on {clock}, the clock days are read on"
             first = dt.datetime.combine(earliest_day, dt.time(), tzinfo=zone).isoformat()
             fix = f"Publish on {earliest_day.isoformat()} or later on {clock} (set 'published' to {first} or later)."
-        there = " there" if params.timezone is not None else ""
+        there = " there" if params.timezone is not None else _clock_said(original, context.today)
         detail += "" if said else _checked_as_of(published, scheduled, None if later else today, there)
         yield Problem.about(reprint, key, detail=detail, fix=fix)
+
+
+def _clock_said(original: dt.date | dt.datetime, today: dt.date) -> str:
+    """The clock today's day was read on, without a ``timezone``: the original's, else UTC (not this
+    machine's); nothing for a day the caller gave (``today``), which is on no clock."""
+    if today != dt.date.today():
+        return ""
+    return f" on the original's clock, {original.tzname()}" if _aware(original) else " UTC"  # type: ignore[union-attr]
 
 
 def _checked_as_of(

@@ -1,0 +1,89 @@
+"""Dates and times as a rights desk meets them: embargoes in hours and calendar days, offsets, the clock.
+
+Each test here failed before its fix. The expected results come from a small reference written with
+``datetime`` and ``zoneinfo`` (what the README says the rules mean), not from the code under test.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from conftest import run_cli
+from reprint_guard import check
+
+ORIGINAL = "https://n.example/a"
+
+
+def _policy(folder: Path, name: str, rule: str) -> Path:
+    """A one-rule policy for n.example."""
+    path = folder / f"{name}.yaml"
+    path.write_text(
+        f"id: {name}\nname: N\npublisher: N\nsource_url: https://n.example/terms\napplies_to: [n.example]\n"
+        f"contacts: [rights@n.example]\nrules:\n  - id: r\n{rule}    message: Too soon\n",
+        encoding="utf-8",
+    )
+    return path
+
+
+def _days_policy(folder: Path, days: int) -> Path:
+    return _policy(folder, f"d{days}", f"    check: timing\n    after_days: {days}\n")
+
+
+def _reference_day(original: dt.datetime | dt.date, moment: dt.datetime) -> tuple[dt.date, dt.date]:
+    """The README's rule for calendar days without a ``timezone``: the original's day as written, and a
+    reprint moment's day on the original's clock when it gives one, else in UTC."""
+    if isinstance(original, dt.datetime):
+        clock = original.tzinfo or dt.UTC
+        return original.date(), moment.astimezone(clock).date()
+    return original, moment.astimezone(dt.UTC).date()
+
+
+# Now, read on the right clock -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("hours", [-12, -3, 0, 5.5, 13])
+@pytest.mark.parametrize("days", [0, 1])
+def test_now_is_read_on_the_clock_a_published_moment_is_read_on(tmp_path, hours, days):
+    """With no ``published``, the reprint goes out now: a moment, whose day an ``after_days`` rule without a
+    ``timezone`` reads on the original's clock, as it reads the same moment written as ``published``. It
+    was read as this machine's date, so a story published at 19:00 -07:00 on the 5th passed a next-day rule
+    at 19:30 there (02:30 UTC on the 6th, this machine's date)."""
+    policy = _days_policy(tmp_path, days)
+    clock = dt.timezone(dt.timedelta(hours=hours))
+    original = (dt.datetime.now(dt.UTC) - dt.timedelta(minutes=2)).astimezone(clock).replace(microsecond=0)
+    meta = {"original_url": ORIGINAL, "original_published": original.isoformat()}
+    before = dt.datetime.now(dt.UTC)
+    unset = [f.message for f in check("Text.", meta, policy=policy).findings]
+    after = dt.datetime.now(dt.UTC)
+    if before.astimezone(clock).date() != after.astimezone(clock).date():
+        pytest.skip("midnight passed on the original's clock during the check")
+    original_day, reprint_day = _reference_day(original, after)
+    assert bool(unset) == (reprint_day < original_day + dt.timedelta(days=days)), unset
+    written = check("Text.", {**meta, "published": after.isoformat()}, policy=policy).findings
+    assert bool(unset) == bool(written)  # absent is now: the same day as now written out
+    if unset:
+        assert f"checked as going out now ({reprint_day} on the original's clock, " in unset[0]
+
+
+def test_now_is_not_this_machines_date_for_a_date_alone(tmp_path):
+    """A date alone names no clock, so now's day is UTC's (as a ``published`` moment's is), whatever zone the
+    machine running the check is set to: a desk's laptop and the CI server agree."""
+    now = dt.datetime.now(dt.UTC)
+    # A machine zone whose date differs from UTC's now: behind it before noon UTC, ahead of it after.
+    zone, days = ("Etc/GMT+12", 0) if now.hour < 12 else ("Etc/GMT-14", 1)
+    _days_policy(tmp_path, days)
+    story = tmp_path / "a.md"
+    story.write_text(
+        f"---\noriginal_url: {ORIGINAL}\noriginal_published: {now.date().isoformat()}\n---\nText.\n", encoding="utf-8"
+    )
+    run = run_cli("check", str(story), "--policy", str(tmp_path / f"d{days}.yaml"), env={"TZ": zone})
+    if dt.datetime.now(dt.UTC).date() != now.date():
+        pytest.skip("midnight passed in UTC during the run")
+    if days == 0:  # UTC's today is the original's day: allowed, though the machine's date is the day before
+        assert run.code == 0, run.out + run.err
+    else:  # the next day is tomorrow in UTC, though it is already the machine's date
+        assert run.code == 1, run.out + run.err
+        assert f"checked as going out now ({now.date().isoformat()} UTC)" in run.out
