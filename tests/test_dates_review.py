@@ -87,3 +87,45 @@ def test_now_is_not_this_machines_date_for_a_date_alone(tmp_path):
     else:  # the next day is tomorrow in UTC, though it is already the machine's date
         assert run.code == 1, run.out + run.err
         assert f"checked as going out now ({now.date().isoformat()} UTC)" in run.out
+
+
+# A page's own dates -----------------------------------------------------------------------------------------
+
+
+def _page(original_date: str, published: str) -> str:
+    """A republished page that declares its original and both dates, as a CMS's SEO plugin writes them."""
+    ld = (
+        '{"@type": "NewsArticle", "datePublished": "' + published + '", "isBasedOn": {"@type": "NewsArticle", '
+        '"url": "' + ORIGINAL + '", "datePublished": "' + original_date + '"}}'
+    )
+    return (
+        f'<!doctype html><html><head><link rel="canonical" href="{ORIGINAL}">'
+        f'<script type="application/ld+json">{ld}</script></head>'
+        "<body><article><p>Text.</p></article></body></html>\n"
+    )
+
+
+@pytest.mark.parametrize("original_date", ["2026-03-02", "20260302"])
+def test_a_pages_date_alone_in_the_basic_form_stays_a_day(tmp_path, original_date):
+    """JSON-LD's ``datePublished`` of the original written in ISO 8601's basic form ("20260302") was read as
+    that day's midnight, so a 24-hour embargo ran from the start of the day, not from its end, as it does
+    for "2026-03-02" (the original may have come out at its last moment)."""
+    policy = _policy(tmp_path, "h24", "    check: timing\n    after_hours: 24\n")
+    page = tmp_path / "a.html"
+    page.write_text(_page(original_date, "2026-03-03T12:00:00Z"), encoding="utf-8")
+    run = run_cli("check", str(page), "--policy", str(policy), "--format", "json")
+    [result] = run.json()["results"]
+    [finding] = result["findings"]
+    assert "not before 2026-03-04 00:00 UTC ('original_published' gives no time of day" in finding["message"]
+
+
+def test_a_pages_date_time_in_lower_case_is_read_as_front_matter_reads_it(tmp_path):
+    """``2026-03-03t12:00:00z`` is a date-time to YAML front matter and to ``--meta``; on a page it was passed
+    over as unreadable, and the reprint was checked as going out now."""
+    policy = _policy(tmp_path, "h24", "    check: timing\n    after_hours: 24\n")
+    page = tmp_path / "a.html"
+    page.write_text(_page("2026-03-02T13:00:00Z", "2026-03-03t12:00:00z"), encoding="utf-8")
+    run = run_cli("check", str(page), "--policy", str(policy), "--format", "json")
+    [result] = run.json()["results"]
+    [finding] = result["findings"]
+    assert finding["message"] == "Too soon (not before 2026-03-03 13:00 UTC)", finding["message"]
