@@ -129,3 +129,71 @@ def test_a_pages_date_time_in_lower_case_is_read_as_front_matter_reads_it(tmp_pa
     [result] = run.json()["results"]
     [finding] = result["findings"]
     assert finding["message"] == "Too soon (not before 2026-03-03 13:00 UTC)", finding["message"]
+
+
+# What a timing finding tells -------------------------------------------------------------------------------
+
+_CLOCKS = [dt.UTC, dt.timezone(dt.timedelta(hours=5, minutes=30)), dt.timezone(dt.timedelta(hours=-3))]
+
+
+def _suggested(fix: str) -> str:
+    """The ``published`` value a timing finding's fix tells to write."""
+    import re
+
+    for pattern in (r"set 'published' to (\S+) or later", r"with its time: (\S+)\)"):
+        found = re.search(pattern, fix)
+        if found:
+            return found.group(1)
+    found = re.match(r"Publish at (\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}) UTC", fix)
+    if found:
+        return f"{found.group(1)}T{found.group(2)}:00Z"
+    found = re.match(r"Publish on (\d{4}-\d{2}-\d{2})", fix)
+    assert found, fix
+    return found.group(1)
+
+
+@pytest.mark.parametrize(
+    "rule", ["after_hours: 24", "after_hours: 1", "after_days: 1", "after_days: 1\n    timezone: Asia/Kolkata"]
+)
+def test_the_time_a_timing_fix_names_passes(tmp_path, rule):
+    """Written as its fix says, ``published`` passes, and a minute earlier (for hours) it does not: the
+    earliest time was told to the minute, rounded down ("not before 09:00 UTC" for 09:00:30, and 09:00
+    failed), and on UTC's clock only, where the reprint's own date-time has another offset."""
+    policy = _policy(tmp_path, "t", f"    check: timing\n    {rule}\n")
+    for clock in _CLOCKS:
+        for seconds in (0, 30):
+            original = dt.datetime(2025, 2, 14, 21, 0, seconds, tzinfo=clock)
+            meta = {"original_url": ORIGINAL, "original_published": original.isoformat()}
+            for published in (
+                original.isoformat(),
+                (original + dt.timedelta(hours=20)).astimezone(_CLOCKS[1]).isoformat(),
+                (original + dt.timedelta(hours=3)).astimezone(_CLOCKS[2]).isoformat(),
+                original.date().isoformat(),
+            ):
+                findings = check("Text.", {**meta, "published": published}, policy=policy).findings
+                if not findings:  # a calendar day later already
+                    continue
+                [finding] = findings
+                value = _suggested(finding.fix or "")
+                assert check("Text.", {**meta, "published": value}, policy=policy).ok, (published, finding.fix)
+                if "after_hours" in rule and "T" in value:
+                    sooner = dt.datetime.fromisoformat(value.replace("Z", "+00:00")) - dt.timedelta(minutes=1)
+                    assert not check("Text.", {**meta, "published": sooner.isoformat()}, policy=policy).ok
+
+
+def test_an_hour_delay_names_the_earliest_time_on_the_desks_own_clock(tmp_path):
+    """An original and a reprint both written at +05:30 were told the earliest time in UTC alone, and the
+    fix asked for a UTC time: the desk had to convert it, and writing "04:30" at +05:30 failed again."""
+    policy = _policy(tmp_path, "h24", "    check: timing\n    after_hours: 24\n")
+    meta = {"original_url": ORIGINAL, "original_published": "2025-03-01T10:00:00+05:30"}
+    [finding] = check("Text.", {**meta, "published": "2025-03-02T09:00:00+05:30"}, policy=policy).findings
+    assert (
+        finding.message
+        == "Too soon (not before 2025-03-02 04:30 UTC (2025-03-02T10:00:00+05:30 on the original's clock))"
+    )
+    assert (
+        finding.fix
+        == "Publish at 2025-03-02 04:30 UTC or later (set 'published' to 2025-03-02T10:00:00+05:30 or later)."
+    )
+    [dated] = check("Text.", {**meta, "published": "2025-03-02"}, policy=policy).findings
+    assert dated.fix and dated.fix.endswith("(set 'published' with its time: 2025-03-02T10:00:00+05:30).")

@@ -199,14 +199,20 @@ def _check_delay(
     if when < earliest:
         key = "published" if published else scheduled[0] if site_day is not None and when == site_day else None
         key = key or "original_published"
+        earliest = _to_the_minute(earliest)  # told to the minute: a time that passes, not one a few seconds short
         stamp = earliest.strftime("%Y-%m-%d %H:%M UTC")  # in UTC, as it says
         detail = f"not before {stamp}"
+        if _offset_clock(original) is not None:  # a desk writing +05:30 reads its own clock, not only UTC
+            detail += f" ({_on_clock(earliest, original)} on the original's clock)"
         if dated:
             detail += f" ('original_published' gives no time of day, so the delay counts from the end of {original})"
         fix = f"Publish at {stamp} or later (set '{_set(key)}')."
+        if key == "published" and _offset_clock(published) is not None:  # the value to write, on its own clock
+            fix = f"Publish at {stamp} or later (set 'published' to {_on_clock(earliest, published)} or later)."
         if key == "published" and not isinstance(published, dt.datetime):
             detail += f"; 'published' gives no time of day, so it is read as {published} 00:00 UTC"
-            fix = f"Publish at {stamp} or later (set 'published' with its time: {earliest:%Y-%m-%dT%H:%M:%SZ})."
+            written = _on_clock(earliest, original) if _offset_clock(original) else f"{earliest:%Y-%m-%dT%H:%M:%SZ}"
+            fix = f"Publish at {stamp} or later (set 'published' with its time: {written})."
         detail += _checked_as_of(published, scheduled, when if site_day is None or when != site_day else None)
         yield Problem.about(reprint, key, detail=detail, fix=fix)
 
@@ -311,6 +317,28 @@ def _check_days(
         there = " there" if params.timezone is not None else _clock_said(original, context.today)
         detail += "" if said else _checked_as_of(published, scheduled, None if later else today, there)
         yield Problem.about(reprint, key, detail=detail, fix=fix)
+
+
+def _to_the_minute(moment: dt.datetime) -> dt.datetime:
+    """``moment``, or the next whole minute when it falls within one (09:00:30 is told as 09:01, not 09:00)."""
+    if not moment.second and not moment.microsecond:
+        return moment
+    try:
+        return moment.replace(second=0, microsecond=0) + dt.timedelta(minutes=1)
+    except OverflowError:  # the last minute dates hold
+        return moment
+
+
+def _offset_clock(value: dt.date | dt.datetime | None) -> dt.tzinfo | None:
+    """The clock a date-time is written on, when it has an offset other than UTC's (None otherwise)."""
+    if isinstance(value, dt.datetime) and value.tzinfo is not None and value.utcoffset():
+        return value.tzinfo
+    return None
+
+
+def _on_clock(moment: dt.datetime, value: dt.datetime | dt.date | None) -> str:
+    """``moment`` as ``value``'s clock shows it (``2025-03-02T10:00:00+05:30``), a value to write as it stands."""
+    return moment.astimezone(_offset_clock(value)).isoformat()
 
 
 def _clock_said(original: dt.date | dt.datetime, today: dt.date) -> str:
