@@ -197,3 +197,18 @@ def test_an_hour_delay_names_the_earliest_time_on_the_desks_own_clock(tmp_path):
     )
     [dated] = check("Text.", {**meta, "published": "2025-03-02"}, policy=policy).findings
     assert dated.fix and dated.fix.endswith("(set 'published' with its time: 2025-03-02T10:00:00+05:30).")
+
+
+def test_dates_reversed_compares_two_moments_exactly_and_days_with_a_days_grace(tmp_path):
+    """What the README says of ``dates-reversed``: a day's grace between days (two time zones' same day),
+    none between two date-times with offsets, which name moments."""
+    policy = _days_policy(tmp_path, 0)
+
+    def reversed_(original: str, published: str) -> bool:
+        meta = {"original_url": ORIGINAL, "original_published": original, "published": published}
+        return any(f.rule == "reprint-guard/dates-reversed" for f in check("Text.", meta, policy=policy).findings)
+
+    assert reversed_("2025-03-01T22:00:00-03:00", "2025-03-02T00:30:00Z")  # 30 minutes before the original
+    assert not reversed_("2025-03-01T22:00:00-03:00", "2025-03-02T01:00:00Z")  # the same moment
+    assert not reversed_("2025-03-02", "2025-03-01")  # a day apart: one day in two zones
+    assert reversed_("2025-03-03", "2025-03-01")
