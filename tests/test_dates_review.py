@@ -212,3 +212,17 @@ def test_dates_reversed_compares_two_moments_exactly_and_days_with_a_days_grace(
     assert not reversed_("2025-03-01T22:00:00-03:00", "2025-03-02T01:00:00Z")  # the same moment
     assert not reversed_("2025-03-02", "2025-03-01")  # a day apart: one day in two zones
     assert reversed_("2025-03-03", "2025-03-01")
+
+
+def test_today_given_as_this_machines_date_is_now(tmp_path):
+    """As the README says: ``today`` set to this machine's own date is now (a CMS passing ``date.today()``),
+    not that day's first moment, which another day stands for."""
+    policy = _policy(tmp_path, "h0", "    check: timing\n    after_hours: 0\n")
+    original = dt.datetime.now(dt.UTC) - dt.timedelta(minutes=1)
+    meta = {"original_url": ORIGINAL, "original_published": original.isoformat()}
+    assert check("Text.", meta, policy=policy, today=dt.date.today()).ok
+    tomorrow = dt.date.today() + dt.timedelta(days=1)
+    [later] = check(
+        "Text.", {**meta, "original_published": f"{tomorrow}T12:00:00Z"}, policy=policy, today=tomorrow
+    ).findings
+    assert f"checked as going out now ({tomorrow} 00:00 UTC)" in later.message
