@@ -226,3 +226,21 @@ def test_today_given_as_this_machines_date_is_now(tmp_path):
         "Text.", {**meta, "original_published": f"{tomorrow}T12:00:00Z"}, policy=policy, today=tomorrow
     ).findings
     assert f"checked as going out now ({tomorrow} 00:00 UTC)" in later.message
+
+
+# A suppression's until ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("until", ["2027-05-02", '"2027-05-02"', "“2027-05-02”"])
+def test_a_suppression_holds_through_its_until_day_quoted_or_not(tmp_path, until):
+    """``until=`` is the last day the suppression holds; written in quotes as its reason is, it was refused
+    ("until must be a date YYYY-MM-DD, not '"2027-05-02"'"), a date in that very form."""
+    policy = _policy(tmp_path, "h24", "    check: timing\n    after_hours: 24\n")
+    body = f'<!-- reprint-guard: ignore h24/r reason="Embargo waived by email" until={until} -->\n\nText.\n'
+    meta = {"original_url": ORIGINAL, "original_published": "2099-03-01"}
+
+    def rules(today: dt.date) -> list[str]:
+        return [f.rule for f in check(body, meta, policy=policy, today=today).findings if f.suppressed is None]
+
+    assert rules(dt.date(2027, 5, 2)) == []  # its last day
+    assert rules(dt.date(2027, 5, 3)) == ["h24/r", "reprint-guard/expired-suppression"]
