@@ -244,3 +244,42 @@ def test_a_suppression_holds_through_its_until_day_quoted_or_not(tmp_path, until
 
     assert rules(dt.date(2027, 5, 2)) == []  # its last day
     assert rules(dt.date(2027, 5, 3)) == ["h24/r", "reprint-guard/expired-suppression"]
+
+
+# A site's own date ------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("site_date", "too_soon"),
+    [
+        ("2099-03-02", True),  # built at 00:00 UTC: 17:00 on the 1st at -07:00, before the original came out
+        ("2099-03-02T06:00:00", True),  # no offset: 06:00 UTC, 23:00 on the 1st there
+        ("2099-03-02T07:00:00Z", False),  # 00:00 on the 2nd there
+        ("2099-03-02T00:00:00-07:00", False),
+        ("2099-03-03", False),
+    ],
+)
+def test_a_site_date_is_read_on_the_originals_clock_as_published_is(tmp_path, site_date, too_soon):
+    """Hugo builds a page at its ``date``, in UTC when the date gives no offset, as the README says. Without a
+    ``timezone``, an ``after_days`` rule read that date as written, not on the original's clock as it reads
+    ``published``: a page built at 17:00 -07:00 on the day the original came out at 20:00 passed a next-day
+    rule."""
+    policy = _days_policy(tmp_path, 1)
+    story = tmp_path / "a.md"
+    story.write_text(
+        f"---\noriginal_url: {ORIGINAL}\noriginal_published: 2099-03-01T20:00:00-07:00\ndate: {site_date}\n---\n"
+        "Text.\n",
+        encoding="utf-8",
+    )
+    run = run_cli("check", str(story), "--policy", str(policy), "--format", "json")
+    findings = [f for f in run.json()["results"][0]["findings"] if f["rule"] == "d1/r"]
+    assert bool(findings) == too_soon, findings
+    if findings:
+        [finding] = findings
+        assert finding["field"] == "date"
+        assert finding["fix"] == (
+            "Set 'date' to 2099-03-02T00:00:00-07:00 (the first moment of 2099-03-02 on the original's clock) or later."
+        ), finding["fix"]
+        assert "on the original's clock" in finding["message"]
+        story.write_text(story.read_text(encoding="utf-8").replace(site_date, "2099-03-02T00:00:00-07:00"))
+        assert run_cli("check", str(story), "--policy", str(policy)).code == 0

@@ -258,13 +258,10 @@ def _check_days(
             reprint_day = _today_in(original.tzinfo if _aware(original) else dt.UTC, context.today)  # type: ignore[union-attr, arg-type]
         else:
             reprint_day = published.date() if isinstance(published, dt.datetime) else published
-        site_day = None
-        if scheduled:
-            value = scheduled[1]
-            if isinstance(value, dt.datetime) and value.tzinfo:
-                aware = isinstance(original, dt.datetime) and original.tzinfo
-                value = value.astimezone(original.tzinfo if aware else dt.UTC)  # type: ignore[union-attr, arg-type]
-            site_day = value.date() if isinstance(value, dt.datetime) else value
+        # The site's date is a moment the site builds at, in UTC when it gives no offset (Hugo's default): read
+        # on the clock a 'published' moment is read on, as its day on the original's.
+        clock = original.tzinfo if _aware(original) else dt.UTC  # type: ignore[union-attr]
+        site_day = _as_datetime(scheduled[1]).astimezone(clock).date() if scheduled else None
     today = reprint_day if published is None else None
     # Not built before its date: it goes out then, when that is still to come.
     later = scheduled is not None and site_day is not None and _as_datetime(scheduled[1]) > _now(context.today)
@@ -291,21 +288,21 @@ def _check_days(
                 f"{first.isoformat()} or later)."
             )
         said = False  # when the site's date was read: told with the moment it stands for
-        if (
-            later
-            and scheduled is not None
-            and zone is not None
-            and key == scheduled[0]
-            and not isinstance(scheduled[1], dt.datetime)
-        ):
-            moment = _as_datetime(scheduled[1])
-            if _local_day(moment, zone) != scheduled[1]:  # a date alone is the site's midnight, UTC by default
-                local = moment.astimezone(zone)
-                first = dt.datetime.combine(earliest_day, dt.time(), tzinfo=zone).isoformat()
+        # The clock its day was read on, when that is not UTC's: the publisher's, else the original's.
+        site_clock = zone if zone is not None else original.tzinfo if _aware(original) else None  # type: ignore[union-attr]
+        by_site = later and scheduled is not None and key == scheduled[0] and not _aware(scheduled[1])  # type: ignore[index]
+        if by_site and scheduled is not None and site_clock is not None:
+            moment = _as_datetime(scheduled[1])  # a date alone is the site's midnight, UTC by default
+            as_written = scheduled[1].date() if isinstance(scheduled[1], dt.datetime) else scheduled[1]
+            if moment.astimezone(site_clock).date() != as_written:
+                local = moment.astimezone(site_clock)
+                first = dt.datetime.combine(earliest_day, dt.time(), tzinfo=site_clock).isoformat()
+                there = "there" if zone is not None else "on the original's clock"
                 detail += (
-                    f"; its '{key}' ({_shown(scheduled[1])}) goes out at {_shown(moment)}, {local:%Y-%m-%d %H:%M} there"
+                    f"; its '{key}' ({_shown(scheduled[1])}) goes out at {_shown(moment)}, "
+                    f"{local:%Y-%m-%d %H:%M} {there}"
                 )
-                fix = f"Set '{key}' to {first} (the first moment of {earliest_day.isoformat()} there) or later."
+                fix = f"Set '{key}' to {first} (the first moment of {earliest_day.isoformat()} {there}) or later."
                 said = True
         if params.timezone is None and written is not None and written.tzinfo and written.date() != reprint_day:
             # Read on one clock, not the reprint's own: the day as that clock has it, and a moment that passes.
