@@ -283,3 +283,142 @@ def test_a_site_date_is_read_on_the_originals_clock_as_published_is(tmp_path, si
         assert "on the original's clock" in finding["message"]
         story.write_text(story.read_text(encoding="utf-8").replace(site_date, "2099-03-02T00:00:00-07:00"))
         assert run_cli("check", str(story), "--policy", str(policy)).code == 0
+
+
+# The date logic against a reference ------------------------------------------------------------------------
+
+
+def _utc(value: dt.date | dt.datetime) -> dt.datetime:
+    """A moment in UTC: a date-time without an offset is UTC's, a date its first moment."""
+    if isinstance(value, dt.datetime):
+        return value.astimezone(dt.UTC) if value.tzinfo else value.replace(tzinfo=dt.UTC)
+    return dt.datetime(value.year, value.month, value.day, tzinfo=dt.UTC)
+
+
+def _reference_passes(rule: dict, original: dt.date | dt.datetime, published: dt.date | dt.datetime) -> bool:
+    """The README's timing rules, written plainly with datetime and zoneinfo."""
+    from zoneinfo import ZoneInfo
+
+    if "after_hours" in rule:
+        start = _utc(original) + (dt.timedelta(0) if isinstance(original, dt.datetime) else dt.timedelta(days=1))
+        return _utc(published) >= start + dt.timedelta(hours=rule["after_hours"])
+    if "timezone" in rule:
+        zone = ZoneInfo(rule["timezone"])
+
+        def day(value: dt.date | dt.datetime) -> dt.date:
+            if not isinstance(value, dt.datetime):
+                return value
+            return (value.astimezone(zone) if value.tzinfo else value).date()
+
+        return day(published) >= day(original) + dt.timedelta(days=rule["after_days"])
+    if isinstance(published, dt.datetime) and published.tzinfo:
+        original_day, published_day = _reference_day(original, published)
+    else:
+        original_day = original.date() if isinstance(original, dt.datetime) else original
+        published_day = published.date() if isinstance(published, dt.datetime) else published
+    return published_day >= original_day + dt.timedelta(days=rule["after_days"])
+
+
+_RULES = [
+    {"after_hours": 24},
+    {"after_hours": 48},
+    {"after_days": 1},
+    {"after_days": 2},
+    {"after_days": 1, "timezone": "America/Denver"},
+    {"after_days": 1, "timezone": "Asia/Kolkata"},
+    {"after_days": 1, "timezone": "Australia/Lord_Howe"},  # half an hour of daylight saving
+]
+
+
+def _a_value(rng, start: dt.datetime) -> dt.date | dt.datetime | str:
+    """A date or date-time near ``start``, as a file or a CMS may give it: a date, a date-time with or
+    without an offset (a daylight-saving zone's too), or the ISO string of one."""
+    from zoneinfo import ZoneInfo
+
+    moment = start + dt.timedelta(minutes=rng.randrange(0, 4 * 24 * 60, 15))
+    kind = rng.randrange(5)
+    if kind == 0:
+        value: dt.date | dt.datetime = moment.date()
+    elif kind == 1:
+        value = moment
+    elif kind == 2:
+        value = moment.replace(tzinfo=ZoneInfo(rng.choice(["America/New_York", "Europe/London", "Australia/Sydney"])))
+    else:
+        offset = rng.choice([0, 5.5, -3, 14, -12, 9])
+        value = moment.replace(tzinfo=dt.timezone(dt.timedelta(hours=offset)))
+    return value.isoformat() if kind == 4 else value
+
+
+@pytest.mark.parametrize(
+    "start",
+    [
+        dt.datetime(2024, 2, 27, 18),  # a leap day
+        dt.datetime(2026, 3, 6, 20),  # clocks go forward in New York (8 March), back in Sydney (5 April: no)
+        dt.datetime(2026, 10, 30, 20),  # back in London and New York
+        dt.datetime(2026, 12, 29, 20),  # a year's end
+        dt.datetime(2026, 4, 4, 12),  # back in Sydney and Lord Howe
+    ],
+)
+def test_timing_rules_agree_with_a_reference(tmp_path, start):
+    """A few hundred pairs of dates around leap days, daylight-saving changes and a year's end, in every form
+    the metadata takes, against the README's rules written out plainly."""
+    import random
+
+    rng = random.Random(start.toordinal())
+    policies = []
+    for number, rule in enumerate(_RULES):
+        lines = "".join(f"    {key}: {value}\n" for key, value in rule.items())
+        policies.append((rule, _policy(tmp_path, f"t{number}", f"    check: timing\n{lines}")))
+    for _ in range(300):
+        original, published = _a_value(rng, start), _a_value(rng, start)
+        rule, policy = rng.choice(policies)
+        meta = {"original_url": ORIGINAL, "original_published": original, "published": published}
+        found = [f.message for f in check("Text.", meta, policy=policy, today=dt.date(2030, 1, 1)).findings]
+        found = [message for message in found if message.startswith("Too soon")]
+
+        def read(value: dt.date | dt.datetime | str) -> dt.date | dt.datetime:
+            if not isinstance(value, str):
+                return value
+            return dt.date.fromisoformat(value) if len(value) == 10 else dt.datetime.fromisoformat(value)
+
+        assert (not found) == _reference_passes(rule, read(original), read(published)), (rule, original, published)
+
+
+def test_permission_dates_agree_with_a_reference(tmp_path):
+    """A permission record holds on the day the reprint is published (and, online, today too) through its
+    ``expires`` day, and counts when dated by that day (a day's grace for the grantor's time zone); dates
+    and date-times are read as the days they are written on."""
+    import random
+
+    policy = _policy(tmp_path, "p", "    check: permission\n    scope: commercial\n")
+    rng = random.Random(7)
+    base = dt.date(2026, 5, 1)
+
+    def written(day: dt.date, kind: int) -> object:
+        return [
+            day,
+            day.isoformat(),
+            f"{day}T23:30:00-08:00",
+            f"{day}T00:30:00+05:30",
+            dt.datetime(*day.timetuple()[:3], 12),
+        ][kind]
+
+    for _ in range(400):
+        published, given, expires = (
+            rng.choice([None, *(base + dt.timedelta(days=n) for n in range(-3, 4))]) for _ in "abc"
+        )
+        today = base + dt.timedelta(days=rng.randrange(-3, 4))
+        medium = rng.choice(["web", "print"])
+        record: dict = {"from": "rights@n.example", "scope": ["commercial"]}
+        if given:
+            record["date"] = written(given, rng.randrange(5))
+        if expires:
+            record["expires"] = written(expires, rng.randrange(5))
+        meta = {"original_url": ORIGINAL, "permissions": [record], "medium": medium}
+        if published:
+            meta["published"] = written(published, rng.randrange(5))
+        held_on = published if medium == "print" and published else max(published or today, today)
+        latest = (min(today, published) if published else today) + dt.timedelta(days=1)
+        expected = (expires is None or expires >= held_on) and (given is None or given <= latest)
+        found = [f for f in check("Text.", meta, policy=policy, today=today).findings if f.rule == "p/r"]
+        assert (not found) == expected, (meta, today, [f.message for f in found])
