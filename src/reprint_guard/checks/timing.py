@@ -255,7 +255,11 @@ def _check_days(
             # moment never falls on an earlier day ("06:00+09:00" is the day before "23:30-08:00").
             published = published.astimezone(dt.UTC)
         if published is None:  # now is a moment too: its day on the clock a 'published' moment is read on
-            reprint_day = _today_in(original.tzinfo if _aware(original) else dt.UTC, context.today)  # type: ignore[union-attr, arg-type]
+            reprint_day = context.today
+            # Two clocks' days differ by two at most (UTC-12 and UTC+14): a day clearly past the one wanted on
+            # this machine's is past it on any, and is not looked up again (the usual reprint, weeks later).
+            if (reprint_day - original_day).days < (params.after_days or 0) + 2:
+                reprint_day = _today_in(original.tzinfo if _aware(original) else dt.UTC, context.today)  # type: ignore[union-attr, arg-type]
         else:
             reprint_day = published.date() if isinstance(published, dt.datetime) else published
         # The site's date is a moment the site builds at, in UTC when it gives no offset (Hugo's default): read
