@@ -130,8 +130,8 @@ def parse_inline(
             problem = 'a suppression needs a reason: add reason="why this is allowed"'
         until = None
         if problem is None and until_match:
-            try:
-                until = dt.date.fromisoformat(until_match.group("until"))
+            try:  # quoted as the reason is ("2027-05-02"): the date inside the quotes
+                until = dt.date.fromisoformat(until_match.group("until").strip("\"'“”‘’"))
             except ValueError:
                 problem = f"until must be a date YYYY-MM-DD, not {until_match.group('until')!r}"
         if problem:

@@ -199,14 +199,20 @@ def _check_delay(
     if when < earliest:
         key = "published" if published else scheduled[0] if site_day is not None and when == site_day else None
         key = key or "original_published"
+        earliest = _to_the_minute(earliest)  # told to the minute: a time that passes, not one a few seconds short
         stamp = earliest.strftime("%Y-%m-%d %H:%M UTC")  # in UTC, as it says
         detail = f"not before {stamp}"
+        if _offset_clock(original) is not None:  # a desk writing +05:30 reads its own clock, not only UTC
+            detail += f" ({_on_clock(earliest, original)} on the original's clock)"
         if dated:
             detail += f" ('original_published' gives no time of day, so the delay counts from the end of {original})"
         fix = f"Publish at {stamp} or later (set '{_set(key)}')."
+        if key == "published" and _offset_clock(published) is not None:  # the value to write, on its own clock
+            fix = f"Publish at {stamp} or later (set 'published' to {_on_clock(earliest, published)} or later)."
         if key == "published" and not isinstance(published, dt.datetime):
             detail += f"; 'published' gives no time of day, so it is read as {published} 00:00 UTC"
-            fix = f"Publish at {stamp} or later (set 'published' with its time: {earliest:%Y-%m-%dT%H:%M:%SZ})."
+            written = _on_clock(earliest, original) if _offset_clock(original) else f"{earliest:%Y-%m-%dT%H:%M:%SZ}"
+            fix = f"Publish at {stamp} or later (set 'published' with its time: {written})."
         detail += _checked_as_of(published, scheduled, when if site_day is None or when != site_day else None)
         yield Problem.about(reprint, key, detail=detail, fix=fix)
 
@@ -248,14 +254,18 @@ def _check_days(
             # The original's day has no zone: read every reprint moment on one clock (UTC), so that a later
             # moment never falls on an earlier day ("06:00+09:00" is the day before "23:30-08:00").
             published = published.astimezone(dt.UTC)
-        reprint_day = (published.date() if isinstance(published, dt.datetime) else published) or context.today
-        site_day = None
-        if scheduled:
-            value = scheduled[1]
-            if isinstance(value, dt.datetime) and value.tzinfo:
-                aware = isinstance(original, dt.datetime) and original.tzinfo
-                value = value.astimezone(original.tzinfo if aware else dt.UTC)  # type: ignore[union-attr, arg-type]
-            site_day = value.date() if isinstance(value, dt.datetime) else value
+        if published is None:  # now is a moment too: its day on the clock a 'published' moment is read on
+            reprint_day = context.today
+            # Two clocks' days differ by two at most (UTC-12 and UTC+14): a day clearly past the one wanted on
+            # this machine's is past it on any, and is not looked up again (the usual reprint, weeks later).
+            if (reprint_day - original_day).days < (params.after_days or 0) + 2:
+                reprint_day = _today_in(original.tzinfo if _aware(original) else dt.UTC, context.today)  # type: ignore[union-attr, arg-type]
+        else:
+            reprint_day = published.date() if isinstance(published, dt.datetime) else published
+        # The site's date is a moment the site builds at, in UTC when it gives no offset (Hugo's default): read
+        # on the clock a 'published' moment is read on, as its day on the original's.
+        clock = original.tzinfo if _aware(original) else dt.UTC  # type: ignore[union-attr]
+        site_day = _as_datetime(scheduled[1]).astimezone(clock).date() if scheduled else None
     today = reprint_day if published is None else None
     # Not built before its date: it goes out then, when that is still to come.
     later = scheduled is not None and site_day is not None and _as_datetime(scheduled[1]) > _now(context.today)
@@ -282,21 +292,21 @@ def _check_days(
                 f"{first.isoformat()} or later)."
             )
         said = False  # when the site's date was read: told with the moment it stands for
-        if (
-            later
-            and scheduled is not None
-            and zone is not None
-            and key == scheduled[0]
-            and not isinstance(scheduled[1], dt.datetime)
-        ):
-            moment = _as_datetime(scheduled[1])
-            if _local_day(moment, zone) != scheduled[1]:  # a date alone is the site's midnight, UTC by default
-                local = moment.astimezone(zone)
-                first = dt.datetime.combine(earliest_day, dt.time(), tzinfo=zone).isoformat()
+        # The clock its day was read on, when that is not UTC's: the publisher's, else the original's.
+        site_clock = zone if zone is not None else original.tzinfo if _aware(original) else None  # type: ignore[union-attr]
+        by_site = later and scheduled is not None and key == scheduled[0] and not _aware(scheduled[1])  # type: ignore[index]
+        if by_site and scheduled is not None and site_clock is not None:
+            moment = _as_datetime(scheduled[1])  # a date alone is the site's midnight, UTC by default
+            as_written = scheduled[1].date() if isinstance(scheduled[1], dt.datetime) else scheduled[1]
+            if moment.astimezone(site_clock).date() != as_written:
+                local = moment.astimezone(site_clock)
+                first = dt.datetime.combine(earliest_day, dt.time(), tzinfo=site_clock).isoformat()
+                there = "there" if zone is not None else "on the original's clock"
                 detail += (
-                    f"; its '{key}' ({_shown(scheduled[1])}) goes out at {_shown(moment)}, {local:%Y-%m-%d %H:%M} there"
+                    f"; its '{key}' ({_shown(scheduled[1])}) goes out at {_shown(moment)}, "
+                    f"{local:%Y-%m-%d %H:%M} {there}"
                 )
-                fix = f"Set '{key}' to {first} (the first moment of {earliest_day.isoformat()} there) or later."
+                fix = f"Set '{key}' to {first} (the first moment of {earliest_day.isoformat()} {there}) or later."
                 said = True
         if params.timezone is None and written is not None and written.tzinfo and written.date() != reprint_day:
             # Read on one clock, not the reprint's own: the day as that clock has it, and a moment that passes.
@@ -305,9 +315,39 @@ def _check_days(
             detail += f"; 'published' ({written.isoformat()}) is {reprint_day} on {clock}, the clock days are read on"
             first = dt.datetime.combine(earliest_day, dt.time(), tzinfo=zone).isoformat()
             fix = f"Publish on {earliest_day.isoformat()} or later on {clock} (set 'published' to {first} or later)."
-        there = " there" if params.timezone is not None else ""
+        there = " there" if params.timezone is not None else _clock_said(original, context.today)
         detail += "" if said else _checked_as_of(published, scheduled, None if later else today, there)
         yield Problem.about(reprint, key, detail=detail, fix=fix)
+
+
+def _to_the_minute(moment: dt.datetime) -> dt.datetime:
+    """``moment``, or the next whole minute when it falls within one (09:00:30 is told as 09:01, not 09:00)."""
+    if not moment.second and not moment.microsecond:
+        return moment
+    try:
+        return moment.replace(second=0, microsecond=0) + dt.timedelta(minutes=1)
+    except OverflowError:  # the last minute dates hold
+        return moment
+
+
+def _offset_clock(value: dt.date | dt.datetime | None) -> dt.tzinfo | None:
+    """The clock a date-time is written on, when it has an offset other than UTC's (None otherwise)."""
+    if isinstance(value, dt.datetime) and value.tzinfo is not None and value.utcoffset():
+        return value.tzinfo
+    return None
+
+
+def _on_clock(moment: dt.datetime, value: dt.datetime | dt.date | None) -> str:
+    """``moment`` as ``value``'s clock shows it (``2025-03-02T10:00:00+05:30``), a value to write as it stands."""
+    return moment.astimezone(_offset_clock(value)).isoformat()
+
+
+def _clock_said(original: dt.date | dt.datetime, today: dt.date) -> str:
+    """The clock today's day was read on, without a ``timezone``: the original's, else UTC (not this
+    machine's); nothing for a day the caller gave (``today``), which is on no clock."""
+    if today != dt.date.today():
+        return ""
+    return f" on the original's clock, {original.tzname()}" if _aware(original) else " UTC"  # type: ignore[union-attr]
 
 
 def _checked_as_of(

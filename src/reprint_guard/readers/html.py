@@ -259,9 +259,13 @@ def _date(value: Any) -> dt.date | dt.datetime | None:
     or None: a page's own unreadable date is passed over, as its broken JSON-LD is."""
     if not isinstance(value, str):
         return None
-    text = value.strip()
+    text = value.strip().upper()  # "t" and "z" as front matter reads them ("2026-03-02t08:00:00z")
+    try:  # a day alone stays a day, in either form ("20260302" too): hours run from its end, not its midnight
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        pass
     try:
-        return dt.date.fromisoformat(text) if len(text) == 10 else dt.datetime.fromisoformat(text)
+        return dt.datetime.fromisoformat(text)
     except ValueError:
         return None
 
