@@ -154,7 +154,8 @@ def schema_errors(raw: RawPolicy) -> list[PolicyError]:
         if error.validator == "additionalProperties" and isinstance(error.instance, dict):
             extra = [k for k in error.instance if k not in (error.schema.get("properties") or {})]
             path += extra[:1]
-        odd = _odd_condition_key(error.instance) if error.validator == "oneOf" and "when" in map(str, path) else None
+        choice = error.validator in ("oneOf", "anyOf")  # anyOf: an amendment's condition, which may be null
+        odd = _odd_condition_key(error.instance) if choice and "when" in map(str, path) else None
         if odd is not None:  # a misspelt key deep in a condition: told at it, with the key meant
             import difflib  # error path only: not at start-up
 
@@ -237,6 +238,8 @@ def _describe(error: Any, data: Any, path: list[Any]) -> str:
         import difflib  # error path only: not at start-up
 
         known = list(error.schema.get("properties") or {})
+        if len(path) >= 2 and path[0] == "rules" and "check" not in known:  # an amendment's keys: 'chek' meant one
+            known.append("check")
         hints = [
             f"{key!r}: did you mean {close[0]!r}?"
             for key in error.instance
@@ -263,7 +266,7 @@ def _describe(error: Any, data: Any, path: list[Any]) -> str:
         )
     elif error.validator in ("anyOf", "oneOf") and not (path and "when" in map(str, path)):
         message = _describe_choice(error.validator_value, error.instance) or message
-    elif error.validator == "oneOf" and path and "when" in map(str, path):
+    elif error.validator in ("oneOf", "anyOf") and path and "when" in map(str, path):
         why = _condition_problem(error.instance)
         message = (
             f"{_flow(error.instance)} is not a valid condition{': ' + why if why else ''}; use {{field: NAME, "
