@@ -137,10 +137,10 @@ def test_explain_and_the_reference_say_what_was_amended(tmp_path, cli):
             "rule 'credit': 'extend' goes with a rule that amends an inherited one (no 'check'); a rule with its "
             "check is written whole",
         ),
-        (  # an unknown parameter, after the merge: at its own line
-            "  - id: credit\n    nmes: [A]\n",
+        (  # another check type's parameter, after the merge: at its own line
+            "  - id: credit\n    phrase: A\n",
             "8:5",
-            "rule 'credit', field 'nmes': Extra inputs are not permitted",
+            "rule 'credit', field 'phrase': Extra inputs are not permitted",
         ),
     ],
 )

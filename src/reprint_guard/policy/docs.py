@@ -49,8 +49,9 @@ def replaces(policy: Policy, parent: Policy | None) -> dict[str, Rule]:
 
 def amended(rule: Rule) -> str:
     """What a policy changed of a rule it amends, for the reference and ``explain``: ``severity, unless
-    (extended)``."""
-    return ", ".join(f"{key[:-1]} (extended)" if key.endswith("+") else key for key in rule.amends)
+    (extended), when (dropped)``."""
+    said = {"+": " (extended)", "-": " (dropped)"}
+    return ", ".join(f"{key[:-1]}{said[key[-1]]}" if key[-1] in said else key for key in rule.amends)
 
 
 def _heading(policy: Policy) -> str:

@@ -154,7 +154,8 @@ def schema_errors(raw: RawPolicy) -> list[PolicyError]:
         if error.validator == "additionalProperties" and isinstance(error.instance, dict):
             extra = [k for k in error.instance if k not in (error.schema.get("properties") or {})]
             path += extra[:1]
-        odd = _odd_condition_key(error.instance) if error.validator == "oneOf" and "when" in map(str, path) else None
+        choice = error.validator in ("oneOf", "anyOf")  # anyOf: an amendment's condition, which may be null
+        odd = _odd_condition_key(error.instance) if choice and "when" in map(str, path) else None
         if odd is not None:  # a misspelt key deep in a condition: told at it, with the key meant
             import difflib  # error path only: not at start-up
 
@@ -237,6 +238,8 @@ def _describe(error: Any, data: Any, path: list[Any]) -> str:
         import difflib  # error path only: not at start-up
 
         known = list(error.schema.get("properties") or {})
+        if len(path) >= 2 and path[0] == "rules" and "check" not in known:  # an amendment's keys: 'chek' meant one
+            known.append("check")
         hints = [
             f"{key!r}: did you mean {close[0]!r}?"
             for key in error.instance
@@ -263,7 +266,7 @@ def _describe(error: Any, data: Any, path: list[Any]) -> str:
         )
     elif error.validator in ("anyOf", "oneOf") and not (path and "when" in map(str, path)):
         message = _describe_choice(error.validator_value, error.instance) or message
-    elif error.validator == "oneOf" and path and "when" in map(str, path):
+    elif error.validator in ("oneOf", "anyOf") and path and "when" in map(str, path):
         why = _condition_problem(error.instance)
         message = (
             f"{_flow(error.instance)} is not a valid condition{': ' + why if why else ''}; use {{field: NAME, "
@@ -638,7 +641,20 @@ class PolicySet:
                 del rules[rule_id]
                 continue
             if "check" not in rule_data:
-                rules[rule_id] = _amend(raw, index, rule_data, rules, policy_id)
+                if rule_id not in rules and parent is not None and (off := self.turned_off(parent, rule_id)):
+                    raise raw.error(
+                        f"rule {rule_id!r} has no 'check', so it amends an inherited rule, but {off[1].id} turns "
+                        f"{off[0].id}/{rule_id} off ('disabled: true'): nothing is left to amend; write the rule "
+                        "whole (its check and message) to bring it back",
+                        ["rules", index, "id"],
+                    )
+                try:
+                    rules[rule_id] = _amend(raw, index, rule_data, rules, policy_id)
+                except PolicyError:
+                    original = _as_bundled(raw, data.get("extends"), self, rule_id)
+                    if original is None:
+                        raise
+                    rules[rule_id] = _amend(raw, index, rule_data, {rule_id: original}, policy_id)
                 continue
             if "extend" in rule_data:
                 raise raw.error(
@@ -665,6 +681,19 @@ class PolicySet:
         )
         self.policies[policy_id] = policy
         return policy
+
+
+def _as_bundled(raw: RawPolicy, parent_id: Any, policies: PolicySet, rule_id: str) -> Rule | None:
+    """The rule a bundled policy's amendment was written for, when a policy of the user's has taken its parent's
+    id (their own reading of a licence) and the amendment does not fit the rule there (left out, or of another
+    check type): the bundled policy amends the bundled parent's rule, as it did before the user's policy came,
+    rather than fail on a file the user cannot edit. None for the user's own policies."""
+    folder = bundled_rules_dir().resolve()
+    parent = policies.raw.get(str(parent_id))
+    if Path(raw.path).resolve().parent != folder or parent is None or Path(parent.path).resolve().parent == folder:
+        return None
+    bundled = policy_set()
+    return bundled.get(str(parent_id)).rule(rule_id) if str(parent_id) in bundled else None
 
 
 #: Parameters that ``extend`` adds to, by check type: a pattern gets one more alternative, a list more items.
@@ -715,6 +744,12 @@ def _amend(raw: RawPolicy, index: int, data: Mapping[str, Any], rules: Mapping[s
     where: list[str | int] = ["rules", index]
     rule_id = str(data.get("id"))
     inherited = rules.get(rule_id)
+    if inherited is None and not raw.data.get("extends"):  # nothing inherited: a rule of its own, its check left out
+        raise raw.error(
+            f"rule {rule_id!r}: 'check' is a required property (the check type: {', '.join(sorted(CHECKS))}); a "
+            "rule without one amends a rule inherited through 'extends', and this policy extends none",
+            [*where, "id"],
+        )
     if inherited is None:
         import difflib
 
@@ -738,7 +773,16 @@ def _amend(raw: RawPolicy, index: int, data: Mapping[str, Any], rules: Mapping[s
             "(severity, message, a parameter), or 'extend' to add to a pattern or a list",
             [*where, "id"],
         )
+    for key in _NOT_DROPPED:
+        if key in given and given[key] is None:
+            raise raw.error(
+                f"rule {rule_id!r}, field {key!r}: a rule keeps its {key} (null drops a field back to none or "
+                f"its default): give the {key} to use instead",
+                [*where, key],
+            )
     merged = {**_as_written(inherited), **given}
+    for key in [key for key, value in given.items() if value is None]:  # null: the inherited field dropped
+        del merged[key]
     patterns, lists = _extendable(inherited.check)
     for key, value in extend.items():
         at = [*where, "extend", key]
@@ -748,11 +792,26 @@ def _amend(raw: RawPolicy, index: int, data: Mapping[str, Any], rules: Mapping[s
             if not isinstance(value, str) or not value:
                 raise raw.error(f"rule {rule_id!r}, field 'extend.{key}': a pattern to add", at)
             was = merged.get(key)
+            if was is None and key == "pattern" and inherited.check in ("text", "link"):
+                other = "phrase" if inherited.check == "text" else "target"
+                raise raw.error(
+                    f"rule {rule_id!r}, field 'extend.pattern': {inherited.origin}/{rule_id} has no pattern to add "
+                    f"to (it has {other} {merged.get(other)!r}): give 'pattern' itself, with '{other}: null'",
+                    at,
+                )
             merged[key] = value if was is None else f"(?:{was})|(?:{value})"
         elif key in lists:
             if not isinstance(value, list) or not value:
                 raise raw.error(f"rule {rule_id!r}, field 'extend.{key}': a list of items to add", at)
-            merged[key] = [*(merged.get(key) or ()), *value]
+            if key not in merged:
+                unset = _unset_list(inherited, key)
+                if unset is not None:
+                    raise raw.error(
+                        f"rule {rule_id!r}, field 'extend.{key}': {inherited.origin}/{rule_id} has no {key!r} of its "
+                        f"own, so {unset}: adding to it would narrow it to these; {_UNSET_LIST_FIX[key]}",
+                        at,
+                    )
+            merged[key] = [*(merged.get(key) or _list_default(inherited.check, key)), *value]
         else:
             can = ", ".join(sorted(patterns | lists)) or "none"
             article = "an" if inherited.check[0] in "aeiou" else "a"
@@ -761,9 +820,52 @@ def _amend(raw: RawPolicy, index: int, data: Mapping[str, Any], rules: Mapping[s
                 f"{inherited.check} rule's: {can}); give {key!r} itself to replace it",
                 at,
             )
-    amends = tuple(sorted([*given, *(f"{key}+" for key in extend)]))
+    amends = tuple(
+        sorted(
+            [*(key if value is not None else f"{key}-" for key, value in given.items()), *(f"{key}+" for key in extend)]
+        )
+    )
     places = {key: ([*where, "extend", key], str(merged[key]), str(extend[key])) for key in extend}
-    return _build_rule(raw, index, merged, policy_id, places).replace(amends=amends)
+    kept = {key: value for key, value in _as_written(inherited).items() if key not in given and key not in _RULE_KEYS}
+    return _build_rule(raw, index, merged, policy_id, places, kept).replace(amends=amends)
+
+
+def _named(key: str, message: str) -> bool:
+    """Whether a parameter's error names ``key`` (``'pattern'``, ``'target: original'``)."""
+    return f"'{key}'" in message or f"'{key}:" in message
+
+
+#: Fields an amendment may not write as null: every rule has them.
+_NOT_DROPPED = ("message", "severity", "confidence")
+
+#: What to write instead of extending a list the inherited rule leaves unset, whose unset value is no empty list.
+_UNSET_LIST_FIX = {
+    "from": "give 'from' itself with every address that may grant it, or list the address in the policy's "
+    "'contacts' (a policy's own contacts replace those it inherits)",
+    "allowed": "give 'allowed' itself to hold the field to a list of values",
+    "licenses": "give 'licenses' itself to hold the field to a list of licences",
+}
+
+
+def _unset_list(inherited: Rule, key: str) -> str | None:
+    """What an inherited rule's unset list means, when that is no empty list to add items to (``from``: the
+    policy's contacts; ``allowed``: any value), said; None when adding to it is adding to nothing."""
+    if key == "from":
+        anyone = " (anyone, when it has none)" if inherited.check == "media" else ""
+        return f"whoever the policy's contacts name{anyone} may grant it"
+    if key in ("allowed", "licenses") and inherited.check == "metadata":
+        return "any value passes"
+    return None
+
+
+def _list_default(check: str, key: str) -> list[Any]:
+    """A list parameter's default, as an extension adds to it: a media rule's ``tags`` are every element it
+    counts, not none."""
+    from ..checks.params import PARAMS
+
+    fields = {field.alias or name: field for name, field in PARAMS[check].model_fields.items()}
+    default = fields[key].default if key in fields else None
+    return list(default) if isinstance(default, tuple | list) else []
 
 
 def _build_rule(
@@ -772,9 +874,11 @@ def _build_rule(
     data: Mapping[str, Any],
     policy_id: str,
     places: Mapping[str, tuple[list[str | int], str, str]] | None = None,
+    kept: Mapping[str, Any] | None = None,
 ) -> Rule:
     """A rule from its policy's data; ``places``: a parameter an amendment extended (``extend``), by key: where
-    it wrote the addition, the value made of it and the addition, for an error's words and position."""
+    it wrote the addition, the value made of it and the addition, for an error's words and position;
+    ``kept``: an amendment's inherited parameters it did not give, which a clash of parameters names."""
     where: list[str | int] = ["rules", index]
     rule_id = data.get("id")
     check = data.get("check")
@@ -805,6 +909,16 @@ def _build_rule(
                 message = message.replace(combined, added).replace(read, added)
                 at = place
                 break
+        if kept and not loc and at is None:
+            # Parameters that clash (a phrase and a pattern): one of them inherited, which the author does not see.
+            clash = [key for key in kept if _named(key, message)]
+            if clash:
+                message += (
+                    f" ({', '.join(map(repr, clash))} inherited, which an amendment keeps: write '{clash[0]}: null' "
+                    "to drop it)"
+                )
+                mine = [key for key in params_data if key not in kept and _named(key, message)]
+                at = [*where, mine[0]] if mine else None
         raise raw.error(f"rule {rule_id!r}{field}: {message}", at or [*where, *loc[:1]]) from None
     params = ParamsView(model.model_dump(), model.model_dump(by_alias=True, exclude_defaults=True))
     when = None

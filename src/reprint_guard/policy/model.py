@@ -26,7 +26,7 @@ class Rule(FrozenRecord):
     parameters (a :class:`~reprint_guard.checks.base.ParamsView`); ``origin``
     the policy that defined the rule (it differs with ``extends``); ``amends``
     the fields a policy changed of a rule it inherited and kept otherwise (an
-    extended field as ``unless+``), empty for a rule written whole.
+    extended field as ``unless+``, one written null, so dropped, as ``when-``), empty for a rule written whole.
     """
 
     __slots__ = (

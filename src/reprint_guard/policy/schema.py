@@ -103,6 +103,28 @@ def _check_branch(name: str, module: Any) -> dict[str, Any]:
     return {"if": {"properties": {"check": {"const": name}}, "required": ["check"]}, "then": branch}
 
 
+#: Fields an amendment may write as null, dropping what the inherited rule has (its condition, its fix).
+_DROPPABLE = ("when", "fix", "description", "terms")
+
+
+def _amendment_branch() -> dict[str, Any]:
+    """A rule with no check amends the rule it inherits, whose check type the schema cannot know: its keys are
+    the rule fields and any check type's parameters (a misspelt one, ``severty`` or ``chek``, is flagged as it
+    is in a rule written whole), and a field it drops (a condition) is written null."""
+    properties: dict[str, Any] = {key: value for key, value in COMMON_RULE_PROPERTIES.items() if key != "check"}
+    for key in _DROPPABLE:
+        properties[key] = {
+            "anyOf": [properties[key], {"type": "null"}],
+            "description": f"{properties[key].get('description', 'A condition over metadata.')} null drops the "
+            f"inherited rule's {key}.",
+        }
+    for name in sorted(CHECKS):
+        for key, value in PARAMS[name].model_json_schema(by_alias=True).get("properties", {}).items():
+            said = value.get("description", "")
+            properties.setdefault(key, {"description": f"A parameter of the inherited rule's check ({said})."})
+    return {"minProperties": 2, "properties": properties, "additionalProperties": False}
+
+
 def policy_schema() -> dict[str, Any]:
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
@@ -177,14 +199,16 @@ def policy_schema() -> dict[str, Any]:
             "condition": _condition_schema(),
             "rule": {
                 "type": "object",
-                "properties": COMMON_RULE_PROPERTIES,
+                # The fields every rule is held to; the rest are its check type's (below) or, in an amendment,
+                # the inherited rule's.
+                "properties": {key: COMMON_RULE_PROPERTIES[key] for key in ("id", "check", "disabled")},
                 "required": ["id"],
                 "if": {"properties": {"disabled": {"const": True}}, "required": ["disabled"]},
                 # A rule with its check is written whole; one without amends the rule it inherits.
                 "else": {
                     "if": {"required": ["check"]},
                     "then": {"required": ["id", "check", "message"]},
-                    "else": {"minProperties": 2},
+                    "else": _amendment_branch(),
                 },
                 "allOf": [_check_branch(name, module) for name, module in sorted(CHECKS.items())],
             },

@@ -175,6 +175,8 @@ def _credit_unnamed(raw: RawPolicy, policy: Any, which: str, *, always_only: boo
         rule = policy.rule(str(data.get("id"))) if isinstance(data, dict) else None
         if rule is None or rule.check != "attribution" or rule.origin != policy.id or not rule.params.names:
             continue
+        if rule.amends and not {"names", "names+"} & set(rule.amends):
+            continue  # its names are the inherited rule's, held to the credit block where they were written
         if always_only and rule.when is not None:
             continue
         if "{original_url}" in read and any("." in name for name in rule.params.names):
@@ -293,10 +295,10 @@ def _grantors_without_address(raw: RawPolicy) -> list[ReprintGuardError]:
         (contact, ["contacts", index]) for index, contact in enumerate(raw.data.get("contacts") or [])
     ]
     for index, rule in enumerate(raw.data.get("rules") or []):
-        grantors = rule.get("from") if isinstance(rule, dict) else None
-        places += [
-            (g, ["rules", index, "from", at]) for at, g in enumerate(grantors if isinstance(grantors, list) else [])
-        ]
+        for key, grantors in _written(rule, "from"):
+            places += [
+                (g, ["rules", index, *key, at]) for at, g in enumerate(grantors if isinstance(grantors, list) else [])
+            ]
     return [
         raw.error(f"{grantor!r} is no email address: write one as a@b or 'Name <a@b>'", where)
         for grantor, where in places
@@ -383,8 +385,8 @@ def validate_file(path: Path, extra: tuple[str, ...] = ()) -> list[ReprintGuardE
         return [raw.error("its 'extends' chain is too long to follow (hundreds of policies deep)", ["extends"])]
     problems += _shared_domains(raw, mine)
     problems += _placeholder_typos(raw)
-    problems += _placeholders_not_filled(raw)
     policy = policies.get(str(raw.data["id"]))
+    problems += _placeholders_not_filled(raw, policy)
     problems += _credit_misplaced(raw, policy)
     problems += _inherited_credit_of_another(raw, policy, policies)
     if "credit" in raw.data and policy.credit is not None:
@@ -418,7 +420,7 @@ def unusable(raw: RawPolicy, policy: Any) -> tuple[list[PolicyError], list[Polic
     bear the name: a misspelt placeholder, which in a pixel's pattern matches any article's pixel; a
     condition's or a metadata rule's misspelt field; a ``{name}`` a pattern or message shows as written)."""
     refused = _no_rules(raw, policy) + _placeholder_typos(raw, close=False)
-    doubts = _placeholder_typos(raw, malformed=False) + _placeholders_not_filled(raw)
+    doubts = _placeholder_typos(raw, malformed=False) + _placeholders_not_filled(raw, policy)
     for index, data in enumerate(raw.data.get("rules") or []):
         if not isinstance(data, dict):
             continue
@@ -695,14 +697,14 @@ def _values_never_given(raw: RawPolicy, policy: Any) -> list[PolicyError]:
         values = sorted(written(value) for value in _ENUMS[field])
         said = f"(it is one of {', '.join(values)})"
         known = {value.casefold() for value in values}
+        added = (data.get("extend") or {}).get("allowed") if isinstance(data.get("extend"), dict) else None
+        first_added = len(params.allowed or ()) - len(added) if isinstance(added, list) else None
         for at, value in enumerate(params.allowed or ()):
             if written(value).casefold() not in known:
-                found.append(
-                    raw.error(
-                        f"rule {rule.id!r}: {field} is never {written(value)!r} {said}",
-                        ["rules", index, "allowed", at],
-                    )
-                )
+                place: list[str | int] = ["rules", index, "allowed", at]
+                if first_added is not None and at >= first_added:  # an amendment's addition, where it wrote it
+                    place = ["rules", index, "extend", "allowed", at - first_added]
+                found.append(raw.error(f"rule {rule.id!r}: {field} is never {written(value)!r} {said}", place))
         if params.pattern is not None:
             regex = compile_pattern(params.pattern)
             if not any(regex.search(value) for value in values):
@@ -832,21 +834,25 @@ _NOT_FILLED = {
 }
 
 
-def _placeholders_not_filled(raw: RawPolicy) -> list[PolicyError]:
+def _placeholders_not_filled(raw: RawPolicy, policy: Any = None) -> list[PolicyError]:
     """A ``{name}`` in a rule's message or pattern: shown, or matched, as the braces and name it is (a pixel's
     ``?id={pixl_id}`` then matches no real pixel, and the right one is reported as altered). An element's
     pattern is filled per reprint, with the values a template knows or the reprint's own metadata key's, so
-    only a misspelling of a name a template knows is told there."""
+    only a misspelling of a name a template knows is told there. ``policy``: the policy as read, whose rules
+    say the check type an amendment (a rule without ``check``) inherits."""
     problems = []
     for index, rule in enumerate(raw.data.get("rules") or []):
         if not isinstance(rule, dict):
             continue
-        for key, why in _NOT_FILLED.items():
-            value = rule.get(key)
+        check = rule.get("check")
+        if check is None and policy is not None and (read := policy.rule(str(rule.get("id")))) is not None:
+            check = read.check
+        fields = [(key, why, *written) for key, why in _NOT_FILLED.items() for written in _written(rule, key)]
+        for key, why, place, value in fields:
             if not isinstance(value, str):
                 continue
             names = (_PATTERN_PLACEHOLDER if key != "message" else PLACEHOLDER).findall(value)
-            if key == "pattern" and rule.get("check") == "element":
+            if key == "pattern" and check == "element":
                 # Filled per reprint, as a template is: with a value a template knows, or a site's own metadata
                 # key (``{pixel_id}``); only a misspelling of a known name is told.
                 names = [name for name in names if name not in TEMPLATE_NAMES and _known_name(name)]
@@ -854,9 +860,21 @@ def _placeholders_not_filled(raw: RawPolicy) -> list[PolicyError]:
                     meant = _known_name(names[0])
                     why = f"did you mean {{{meant}}}? An element's pattern is filled with the values a template knows"
             if names:
-                where: list[str | int] = ["rules", index, key]
+                where: list[str | int] = ["rules", index, *place]
                 problems.append(raw.error(f"{_where(raw.data, where)}: {{{names[0]}}} is not filled in ({why})", where))
     return problems
+
+
+def _written(rule: Any, key: str) -> list[tuple[list[str], Any]]:
+    """Where a rule writes ``key`` and what: given (``[key]``), and, in an amendment, added to under ``extend``
+    (``["extend", key]``): both are the policy's words, held to the same checks."""
+    if not isinstance(rule, dict):
+        return []
+    found: list[tuple[list[str], Any]] = [([key], rule[key])] if key in rule else []
+    extend = rule.get("extend")
+    if isinstance(extend, dict) and key in extend:
+        found.append((["extend", key], extend[key]))
+    return found
 
 
 def _known_name(name: str) -> str | None:
