@@ -22,6 +22,7 @@ from collections.abc import Callable, Collection, Iterator, Sequence
 from functools import lru_cache
 from typing import Any
 
+from .forking import fork_safe
 from .htmldepth import RAW_TEXT
 from .record import Record
 from .report import Finding, Severity, Suppressed
@@ -431,7 +432,7 @@ _SPECS_KEPT = 4096
 #: Held while Python's warning filters are swapped: they are the process's, shared by every thread, and two
 #: ``catch_warnings()`` blocks overlapping in two threads restore each other's filters (one check's "ignore
 #: FutureWarning" was left in the host's filters for good).
-_QUIET = threading.Lock()
+_QUIET = fork_safe(threading.Lock())
 
 
 @lru_cache(maxsize=_SPECS_KEPT)
