@@ -137,3 +137,22 @@ def test_a_process_forked_while_a_thread_reads_policies_can_check(tmp_path):
     folder = tmp_path / "policies"
     write(folder / "harbour.yaml", HARBOUR_POLICY)
     assert _child_finishes(loader._lock, lambda: reprint_guard.check(CREDITED, HARBOUR_META, rules_dirs=folder))
+
+
+@pytest.mark.parametrize("name", ["loop", "dangling", "nul"])
+def test_a_file_not_there_to_read_is_the_same_input_error_with_a_config_or_without(tmp_path, name):
+    """``check_file(path, config=True)`` resolved the path before reading it: a link to itself leaked Python's
+    RuntimeError ("Symlink loop"), a name with a NUL byte its ValueError, and a link to nothing was a
+    UsageError, where the call without a config raises the InputError a CMS's hook catches for a file it
+    cannot read."""
+    article = tmp_path / "a.md"
+    if name == "nul":
+        article = tmp_path / "a\0b.md"
+    else:
+        article.symlink_to(article if name == "loop" else tmp_path / "gone.md")
+    with pytest.raises(reprint_guard.InputError) as plain:
+        reprint_guard.check_file(article)
+    for config in (True, {"defaults": {"medium": "web"}}):
+        with pytest.raises(reprint_guard.InputError) as configured:
+            reprint_guard.check_file(article, config=config)
+        assert str(configured.value) == str(plain.value)
