@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 
 import reprint_guard
-from conftest import COMPLIANT_BODY, COMPLIANT_META, CREDITED, HARBOUR_META, HARBOUR_POLICY, write
+from conftest import COMPLIANT_BODY, COMPLIANT_META, CREDITED, HARBOUR_META, HARBOUR_POLICY, markdown, write
 
 
 @contextmanager
@@ -156,3 +156,14 @@ def test_a_file_not_there_to_read_is_the_same_input_error_with_a_config_or_witho
         with pytest.raises(reprint_guard.InputError) as configured:
             reprint_guard.check_file(article, config=config)
         assert str(configured.value) == str(plain.value)
+
+
+def test_a_label_with_a_nul_byte_checks_with_a_config_as_without():
+    """``check_text``'s ``path`` only labels the text, and a CMS's slug may hold anything: with a config, the
+    reader looked for a metadata sidecar beside it, and the file system's ValueError ("embedded null byte")
+    leaked out of the call."""
+    document = markdown(COMPLIANT_META, COMPLIANT_BODY)
+    plain = reprint_guard.check_text(document, path="posts/a\0b.md")
+    for config in (True, {"defaults": {"medium": "web"}}):
+        configured = reprint_guard.check_text(document, path="posts/a\0b.md", config=config)
+        assert (configured.status, configured.findings) == (plain.status, plain.findings)
