@@ -575,15 +575,26 @@ def check_file(
         from .runner import check_text as check_with
 
         given = (policy, rules_dirs, bare_urls, today, severity)
-        start = Path(path).resolve().parent
+        if "\0" in path:  # as read_file says it (the file system would raise ValueError)
+            raise InputError("cannot read file: the name has a NUL byte", path=path.replace("\0", "\\0"))
+        # realpath, not Path.resolve(), which raises RuntimeError for a link to itself
+        start = Path(os.path.realpath(path)).parent
         settings = _settings(
             config, start, meta, _selectors(skip_elements), given, inline_suppressions=inline_suppressions
         )
-        if not os.path.lexists(path):  # as read_file says it, with or without a config
-            raise InputError("cannot read file: No such file or directory", path=path)
+        _readable(path)
         return from_report(check_with(path, settings)[1])
     reprint = read_file(path, meta=meta, bare_urls=bare_urls, skip_elements=_selectors(skip_elements))
     return _run(reprint, policy, rules_dirs, today, severity, inline=inline_suppressions)
+
+
+def _readable(path: str) -> None:
+    """The error :func:`~reprint_guard.readers.read_file` raises for a file that is not there to read (missing, a
+    link to nothing or to itself), raised as it, so that a call with a config fails as one without does."""
+    try:
+        os.stat(path)
+    except OSError as exc:
+        raise InputError(f"cannot read file: {exc.strerror or exc}", path=path) from None
 
 
 def credit(

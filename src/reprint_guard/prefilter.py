@@ -19,6 +19,8 @@ import threading
 from collections.abc import Callable
 from functools import lru_cache
 
+from .forking import fork_safe
+
 #: Escapes of one letter that match one character of a class (not a word to look for).
 _CLASS_ESCAPES = frozenset("dDwWsS")
 #: Escapes that match no character at all.
@@ -99,7 +101,7 @@ class Lexicon:
 
 
 _LEXICON: list[Lexicon | None] = [None]
-_LEXICON_LOCK = threading.Lock()
+_LEXICON_LOCK = fork_safe(threading.Lock())
 
 
 def lexicon_with(words: tuple[bytes, ...]) -> Lexicon | None:

@@ -16,11 +16,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import threading
 from bisect import bisect_right
 from collections.abc import Callable, Collection, Iterator, Sequence
 from functools import lru_cache
 from typing import Any
 
+from .forking import fork_safe
 from .htmldepth import RAW_TEXT
 from .record import Record
 from .report import Finding, Severity, Suppressed
@@ -427,24 +429,37 @@ def _finding(name: str, severity: Severity, message: str, line: int, column: int
 _SPECS_KEPT = 4096
 
 
+#: Held while Python's warning filters are swapped: they are the process's, shared by every thread, and two
+#: ``catch_warnings()`` blocks overlapping in two threads restore each other's filters (one check's "ignore
+#: FutureWarning" was left in the host's filters for good).
+_QUIET = fork_safe(threading.Lock())
+
+
 @lru_cache(maxsize=_SPECS_KEPT)
 def _spec(patterns: tuple[str, ...]):  # type: ignore[no-untyped-def]
+    """The globs compiled. Python's re warns of a set in a set ("[[:alpha:]]", which git reads as a class), on
+    standard error, in the middle of the run's one-line messages, as if it were the tool's: that warning is
+    silenced, and only a glob holding a set ("[") can cause it, so only those touch the warning filters."""
+    if not any("[" in pattern for pattern in patterns):
+        return _compiled(patterns)
     import warnings
 
+    with _QUIET, warnings.catch_warnings():
+        warnings.simplefilter("ignore", FutureWarning)
+        return _compiled(patterns)
+
+
+def _compiled(patterns: tuple[str, ...]):  # type: ignore[no-untyped-def]
     import pathspec
 
-    with warnings.catch_warnings():
-        # Python's re warns of a set in a set ("[[:alpha:]]", which git reads as a class): on standard error,
-        # in the middle of the run's one-line messages, as if it were the tool's.
-        warnings.simplefilter("ignore", FutureWarning)
-        try:  # pathspec 1.x names git's glob syntax "gitignore" and deprecates "gitwildmatch", 0.12's only name
-            return pathspec.PathSpec.from_lines("gitignore", patterns)
-        except (KeyError, LookupError):  # pragma: no cover - pathspec before 1.0
-            return pathspec.PathSpec.from_lines("gitwildmatch", patterns)
-        except _set_errors():
-            # RE2 builds one set of all the globs, within a memory budget that thousands of them exceed ("failed
-            # to compile Set"): matched one by one instead, slower but the same.
-            return pathspec.PathSpec.from_lines("gitignore", patterns, backend="simple")
+    try:  # pathspec 1.x names git's glob syntax "gitignore" and deprecates "gitwildmatch", 0.12's only name
+        return pathspec.PathSpec.from_lines("gitignore", patterns)
+    except (KeyError, LookupError):  # pragma: no cover - pathspec before 1.0
+        return pathspec.PathSpec.from_lines("gitwildmatch", patterns)
+    except _set_errors():
+        # RE2 builds one set of all the globs, within a memory budget that thousands of them exceed ("failed
+        # to compile Set"): matched one by one instead, slower but the same.
+        return pathspec.PathSpec.from_lines("gitignore", patterns, backend="simple")
 
 
 def _set_errors() -> tuple[type[Exception], ...]:

@@ -453,6 +453,8 @@ def _read_sidecar(path: str | Path, *, stem: str | None = None, overridden: Iter
     if not may_hold_sidecars(os.path.dirname(str(path)), SIDECAR_SUFFIXES):  # a folder without any: no look-up
         return {}
     names = sidecar_names(path, stem)
+    if "\0" in names[0]:  # no file has such a name (a text's label, given to check_text): the system would raise
+        return {}
     for at, sidecar in enumerate(names):
         # os.access answers "no" without raising (and building) an exception, the usual answer here; not
         # following links, it sees a dangling one too.

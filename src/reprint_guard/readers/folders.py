@@ -22,6 +22,8 @@ import os
 import threading
 import time
 
+from ..forking import fork_safe
+
 #: How long before a listing the folder must have last changed for the listing to be trusted.
 _SETTLED_NS = 2_000_000_000
 #: The most folders remembered; past it, the memory starts again (a walk of a huge site goes on at one a time).
@@ -41,7 +43,7 @@ class _Known:
 
 
 _KNOWN: dict[str, _Known] = {}
-_LOCK = threading.Lock()
+_LOCK = fork_safe(threading.Lock())
 
 
 def may_hold_sidecars(folder: str, suffixes: tuple[str, ...]) -> bool:
