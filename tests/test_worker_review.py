@@ -125,12 +125,6 @@ def test_a_process_forked_while_a_thread_compiles_a_glob_can_check(tmp_path):
 
 @fork_only
 @pytest.mark.filterwarnings("ignore::DeprecationWarning")
-@pytest.mark.xfail(
-    strict=True,
-    reason="policy/loader.py's lock (held while a set of policy folders is read) is copied held into a child "
-    "forked meanwhile: the child's first check of a new rules_dirs waits for good. The fix is the loader's "
-    "(os.register_at_fork), which this review may not edit.",
-)
 def test_a_process_forked_while_a_thread_reads_policies_can_check(tmp_path):
     from reprint_guard.policy import loader
 

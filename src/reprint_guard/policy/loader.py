@@ -22,6 +22,7 @@ from typing import Any
 from ..checks import CHECKS
 from ..checks.base import ParamsView
 from ..errors import InputError, PolicyError, ReprintGuardError
+from ..forking import fork_safe
 from ..limits import MAX_EXTENDS_DEPTH, MAX_POLICY_BYTES, MAX_RULES
 from ..report import Severity
 from ..safeyaml import jsonable, position_of
@@ -459,7 +460,6 @@ class PolicySet:
         self.doubts: list[PolicyError] = []
         #: The user's own policies, which win a domain over a bundled one ("our own deal with ProPublica").
         self._own = list(self.raw if eager is None else eager)
-        self._lock = threading.RLock()
         self._check_own_domains()
         for policy_id in self._own:
             self._resolve(policy_id, ())
@@ -531,7 +531,7 @@ class PolicySet:
                 raise PolicyError(f"unknown policy {policy_id!r}; did you mean {close[0]!r}?")
             known = ", ".join(sorted(self._ids)) or "none"
             raise PolicyError(f"unknown policy {policy_id!r}; known policies: {known}; {OWN_POLICY_HINT}")
-        with self._lock:
+        with _lock:  # the module's: one a fork can take (a lock of each set's would be copied held)
             return self._resolve(policy_id, ())
 
     def from_file(self, path: Path) -> Policy | None:
@@ -1078,8 +1078,9 @@ def policy_source(item: str | Path) -> list[Path]:
     return files
 
 
-#: Reentrant: describing a broken user policy asks for the bundled set (:func:`_inherits`) while loading.
-_lock = threading.RLock()
+#: Reentrant: describing a broken user policy asks for the bundled set (:func:`_inherits`) while loading. Taken
+#: before a fork (a web worker's) and let go after it: copied held into the child, it would be held there for good.
+_lock = fork_safe(threading.RLock())
 
 
 def bundled_raws() -> list[RawPolicy]:
