@@ -54,15 +54,28 @@ def render() -> str:
     return json.dumps(compile_bundled(), indent=1, ensure_ascii=False) + "\n"
 
 
+#: The bundled policies last built from ``bundled.json``, by the checksums of the files they were built for:
+#: each cached policy set (one a tenant's rules folder) shares them, rather than about 1.6 MB of its own.
+_built: tuple[tuple[Path, str], dict[str, Policy]] | None = None
+
+
 def load_compiled(folder: Path, files: list[Path]) -> dict[str, Policy] | None:
     """The bundled policies from ``bundled.json``, or None when it is missing or out of date."""
+    global _built
+    sums = checksums(files)
+    key = (folder, json.dumps(sums, sort_keys=True))
+    built = _built
+    if built is not None and built[0] == key:
+        return dict(built[1])
     try:
         data = json.loads(COMPILED_PATH.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
-    if data.get("format") != FORMAT or data.get("files") != checksums(files):
+    if data.get("format") != FORMAT or data.get("files") != sums:
         return None
-    return {entry["id"]: _load(entry, folder) for entry in data["policies"]}
+    policies = {entry["id"]: _load(entry, folder) for entry in data["policies"]}
+    _built = (key, policies)  # policies are immutable: shared between the sets as they are
+    return dict(policies)
 
 
 def _dump(policy: Policy) -> dict[str, Any]:
