@@ -227,7 +227,7 @@ def _read_block(block: Any, names: list[str], original: str) -> tuple[str, bool]
         return whole, True  # "Licence: CC BY-ND 4.0", a line of its own: the article's licence
     if len(text) > _SENTENCE_BLOCK or not _REPUBLICATION.search(text):
         return "", False
-    bare = _bare_address(original)
+    bare = _bare_address(as_address(original)) if original else ""
     linked = bool(bare) and any(
         _bare_address(link.attributes.get("href") or "") == bare for link in block.css("a[href]")
     )
@@ -235,8 +235,11 @@ def _read_block(block: Any, names: list[str], original: str) -> tuple[str, bool]
 
 
 def _bare_address(url: str) -> str:
-    """An address without its query, fragment and last slash: the original linked with ``?utm_source=rss``."""
-    return url.strip().split("#", 1)[0].split("?", 1)[0].rstrip("/")
+    """An address without its query, fragment and last slash, as a comparison key (:func:`normalize_url`'s,
+    for a web address): the original linked with ``?utm_source=rss``, or as Markdown renders the link to it
+    (``/zürich`` as ``/z%C3%BCrich``), is the original."""
+    bare = url.strip().split("#", 1)[0].split("?", 1)[0].rstrip("/")
+    return (normalize_url(bare) if bare else None) or bare
 
 
 #: A block longer than this is more than a credit's few sentences (a paragraph of the story).
