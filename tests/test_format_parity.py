@@ -22,6 +22,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 # --- the article as a small tree ---------------------------------------------------------------------
 # Inline nodes: ("t", text) | ("em", [nodes]) | ("strong", [nodes]) | ("a", url, title | None, [nodes])
 #               | ("img", src, alt) | ("br",) | ("code", text)
@@ -934,3 +936,60 @@ def test_wrong_deed_beside_a_markdown_link_to_an_original_with_non_ascii_letters
     assert [rule for rule, _ in from_html] == ["cc-by-4.0/license"]
     assert "it gives CC BY-SA 4.0" in from_html[0][1]
     assert _findings(md, meta, "markdown") == from_html
+
+
+def _placed(body: str, meta: dict[str, Any], fmt: str) -> list[tuple[str, str, str]]:
+    """(rule, message, the words at the finding's extent) of each finding."""
+    from reprint_guard import check
+
+    lines = body.split("\n")
+    out = []
+    for f in check(body, meta, format=fmt).findings:
+        at = lines[f.line - 1][f.column - 1 : (f.end_column or f.column) - 1] if f.end_line == f.line else ""
+        out.append((f.rule, f.message, at))
+    return sorted(out)
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown"])
+def test_wrong_deed_written_out_is_told_at_its_address(fmt: str) -> None:
+    """Plain text (and Markdown's bare URL) writes a deed's address out where HTML links it: "under a CC BY-ND
+    4.0 (https://creativecommons.org/licenses/by-sa/4.0/) licence" gives the BY-SA deed as the article's, told
+    at that address as the same link in HTML is, not as a licence with no link nor address written out."""
+    original = "https://northridge-observer.example/features/2025/01/glacier"
+    deed = "https://creativecommons.org/licenses/by-sa/4.0/"
+    meta = {**_CC_META, "license": "CC-BY-ND-4.0", "original_url": original}
+    body = (
+        "By Zoë Lindqvist\n\nThe station reads −14 °C at dawn.\n\n"
+        f"This article was first published by Northridge Observer ({original}). "
+        f"It is republished under a CC BY-ND 4.0 ({deed}) licence.\n"
+    )
+    page = (
+        "<p>By Zoë Lindqvist</p>\n<p>The station reads −14 °C at dawn.</p>\n"
+        f'<p>This article was first published by Northridge Observer (<a href="{original}">{original}</a>). '
+        f'It is republished under a CC BY-ND 4.0 (<a href="{deed}">{deed}</a>) licence.</p>\n'
+    )
+    from_html = _placed(page, meta, "html")
+    assert [(rule, at) for rule, _, at in from_html] == [("cc-by-nd-4.0/license", deed)]
+    assert "it gives CC BY-SA 4.0" in from_html[0][1]
+    assert _placed(body, meta, fmt) == from_html
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown"])
+def test_home_page_address_written_out_in_a_credit_is_told_at_it(fmt: str) -> None:
+    """A credit that writes out the publisher's home page ("... is Global Research (https://www.globalresearch.ca/).")
+    links the site, not the article: told at that address, as the same credit linking it in HTML is, not as a
+    credit with no link at all (whose fix would add a second address beside the wrong one)."""
+    original = "https://www.globalresearch.ca/the-river-that-ran-dry/5801234"
+    meta = {"title": "T", "author": "Ana Ruiz", "original_url": original, "commercial": False, "medium": "web"}
+    home = "https://www.globalresearch.ca/"
+    notice = "Copyright © Ana Ruiz, Global Research, 2025"
+    credit = "The original source of this article is Global Research"
+    body = f"By Ana Ruiz\n\nThe river ran dry.\n\n{credit} ({home}).\n\n{notice}\n"
+    page = (
+        "<p>By Ana Ruiz</p>\n<p>The river ran dry.</p>\n"
+        f'<p>{credit} (<a href="{home}">{home}</a>).</p>\n<p>{notice}</p>\n'
+    )
+    from_html = _placed(page, meta, "html")
+    assert [(rule, at) for rule, _, at in from_html] == [("global-research/link-original", home)]
+    assert "on the same site" in from_html[0][1]
+    assert _placed(body, meta, fmt) == from_html

@@ -102,7 +102,8 @@ def _in_a_credit(reprint: Reprint, link: str, *, as_credit_link: bool = False) -
     asked of each block once per reprint: a paragraph of thousands of links is searched once, not once for
     each. ``as_credit_link``: the block read as :func:`credit_link` reads it (white space made single spaces,
     lower case)."""
-    block = reprint.visible.anchor_block(link) or ""
+    visible = reprint.visible
+    block = visible.anchor_block(link) or visible.bare_url_block(link) or ""  # a bare URL's block: its words
     memo = _memo(reprint, "credit-blocks-read" if as_credit_link else "credit-blocks")
     said = memo.get(block)
     if said is None:
@@ -193,7 +194,11 @@ def unlinked_credit(reprint: Reprint, context: Context, site: str) -> tuple[str,
                 said = crediting[start]
                 if said is not None:
                     if linked is None:
-                        linked = reprint.visible.linked_blocks(lambda href: _on_site(href, site))
+                        visible = reprint.visible
+                        linked = visible.linked_blocks(lambda href: _on_site(href, site))
+                        # A bare URL (plain text's, Markdown's) links the site from its block too.
+                        bare = (visible.bare_url_block(link) for link in visible.bare_links() if _on_site(link, site))
+                        linked += [block for block in bare if block]
                     # A link to the site in its block, any copy of the link (the story may link the page first).
                     if not any(block and (said in block or block in said) for block in linked):  # "": a picture
                         return line, name, raw.count(name, 0, start) if text is raw else -1
