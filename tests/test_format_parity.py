@@ -51,6 +51,11 @@ class Case:
     page_declares: bool = False  # the page gives original_url and author in its <head>, not its sidecar
     crlf: bool = False
     bom: bool = False
+    md_refs: bool = False  # Markdown links written reference-style, their definitions at the end
+    html_style: str = "plain"  # plain | upper (upper-case tag names) | single (single-quoted attributes, <br />)
+    front_matter: str = "yaml"  # yaml | toml | json
+    json_slashes: bool = False  # every "/" written "\/", as PHP's json_encode writes it
+    json_compact: bool = False  # the metadata on one line
     notes: list[str] = field(default_factory=list)
 
     @property
@@ -122,19 +127,26 @@ def _entities(text: str, style: str, *, html_amp: bool) -> str:
 _SOFT = "\x00"  # a space a paragraph may be wrapped at
 
 
-def _md_inline(nodes: list, style: str) -> str:
+def _md_inline(nodes: list, style: str, refs: list | None = None) -> str:
+    """Inline nodes as Markdown; with ``refs``, links reference-style, their definitions added to ``refs``."""
     out = []
     for n in nodes:
         kind = n[0]
         if kind == "t":
             out.append(_entities(n[1], style, html_amp=False).replace(" ", _SOFT))
         elif kind == "em":
-            out.append("*" + _md_inline(n[1], style) + "*")
+            out.append("*" + _md_inline(n[1], style, refs) + "*")
         elif kind == "strong":
-            out.append("**" + _md_inline(n[1], style) + "**")
+            out.append("**" + _md_inline(n[1], style, refs) + "**")
+        elif kind == "a" and n[3] == [("t", n[1])] and not n[2]:
+            out.append(f"<{n[1]}>")  # an autolink: its words are its address
+        elif kind == "a" and refs is not None:
+            title = f' "{n[2]}"' if n[2] else ""
+            refs.append(f"[{len(refs) + 1}]: {n[1]}{title}")
+            out.append("[" + _md_inline(n[3], style, refs) + f"][{len(refs)}]")
         elif kind == "a":
             title = f' "{n[2]}"' if n[2] else ""
-            out.append("[" + _md_inline(n[3], style) + "](" + n[1] + title + ")")
+            out.append("[" + _md_inline(n[3], style, refs) + "](" + n[1] + title + ")")
         elif kind == "img":
             out.append(f"![{n[2]}]({n[1]})")
         elif kind == "br":
@@ -210,29 +222,34 @@ def _wrap(text: str, width: int, *, markdown: bool) -> str:
 def render_markdown_body(case: Case) -> str:
     """The article in Markdown, as an editor writes it."""
     style, width = case.entity_style, case.md_width
+    refs: list[str] | None = [] if case.md_refs else None
     parts = []
     for b in case.blocks:
         kind = b[0]
         if kind == "h":
-            parts.append("#" * b[1] + " " + _wrap(_md_inline(b[2], style), 0, markdown=True))
+            parts.append("#" * b[1] + " " + _wrap(_md_inline(b[2], style, refs), 0, markdown=True))
         elif kind == "p":
-            parts.append(_wrap(_md_inline(b[1], style), width, markdown=True))
+            parts.append(_wrap(_md_inline(b[1], style, refs), width, markdown=True))
         elif kind in ("ul", "ol"):
             items = []
             for i, item in enumerate(b[1], 1):
                 marker = "-" if kind == "ul" else f"{i}."
-                items.append(f"{marker} " + _wrap(_md_inline(item, style), 0, markdown=True))
+                items.append(f"{marker} " + _wrap(_md_inline(item, style, refs), 0, markdown=True))
             parts.append("\n".join(items))
         elif kind == "quote":
-            paras = [_wrap(_md_inline(p, style), width, markdown=True) for p in b[1]]
+            paras = [_wrap(_md_inline(p, style, refs), width, markdown=True) for p in b[1]]
             parts.append("\n>\n".join("\n".join("> " + ln for ln in p.split("\n")) for p in paras))
         elif kind == "raw":
             parts.append(b[1])
         elif kind == "hr":
             parts.append("***")
         elif kind == "table":
-            row = lambda cells: "| " + " | ".join(_wrap(_md_inline(c, style), 0, markdown=True) for c in cells) + " |"  # noqa: E731
+            row = lambda cells: (
+                "| " + " | ".join(_wrap(_md_inline(c, style, refs), 0, markdown=True) for c in cells) + " |"
+            )  # noqa: E731
             parts.append("\n".join([row(b[1]), "|" + "---|" * len(b[1]), *(row(r) for r in b[2])]))
+    if refs:
+        parts.append("\n".join(refs))
     return "\n\n".join(parts) + "\n"
 
 
@@ -261,7 +278,19 @@ def render_html_body(case: Case) -> str:
             head = "<tr>\n" + "\n".join(cell("th", c) for c in b[1]) + "\n</tr>"
             rows = "\n".join("<tr>\n" + "\n".join(cell("td", c) for c in r) + "\n</tr>" for r in b[2])
             parts.append(f"<table>\n<thead>\n{head}\n</thead>\n<tbody>\n{rows}\n</tbody>\n</table>")
-    return "\n".join(parts) + "\n"
+    return _html_styled("\n".join(parts) + "\n", case.html_style)
+
+
+_OUR_TAGS = re.compile(r"<(/?)(p|em|strong|a|h[1-6]|ul|ol|li|blockquote|table|thead|tbody|tr|th|td|hr|br|code|img)\b")
+
+
+def _html_styled(text: str, style: str) -> str:
+    """The HTML as another editor writes it: tag names in capitals, or attributes in single quotes."""
+    if style == "upper":
+        return _OUR_TAGS.sub(lambda m: f"<{m.group(1)}{m.group(2).upper()}", text)
+    if style == "single":
+        return re.sub(r'\b(href|src|alt|title)="([^"]*)"', r"\1='\2'", text).replace("<br>", "<br />")
+    return text
 
 
 def render_text_body(case: Case) -> str:
@@ -300,6 +329,27 @@ def render_yaml(meta: dict[str, Any]) -> str:
     return "".join(f"{k}: {_yaml_value(v)}\n" for k, v in meta.items())
 
 
+def _toml_value(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str) and re.fullmatch(r"\d{4}-\d\d-\d\d", value):
+        return value
+    if isinstance(value, list):
+        return "[" + ", ".join(_toml_value(v) for v in value) + "]"
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{k} = {_toml_value(v)}" for k, v in value.items()) + "}"
+    return json.dumps(value, ensure_ascii=False)
+
+
+def render_front_matter(case: Case) -> str:
+    """The Markdown file's front matter: YAML, Hugo's TOML, or a JSON object."""
+    if case.front_matter == "toml":
+        return "+++\n" + "".join(f"{k} = {_toml_value(v)}\n" for k, v in case.meta.items()) + "+++\n\n"
+    if case.front_matter == "json":
+        return json.dumps(case.meta, indent=2, ensure_ascii=False) + "\n\n"
+    return "---\n" + render_yaml(case.meta) + "---\n\n"
+
+
 def render_page(case: Case) -> str:
     """A whole page: head, and the article in <article> (in a <main> for some)."""
     title = html.escape(str(case.meta.get("title", "")))
@@ -322,9 +372,13 @@ def render_page(case: Case) -> str:
 
 def render_envelope(case: Case, body: str, fmt: str) -> str:
     """A CMS's JSON envelope: metadata a key a line, the body on one line."""
-    meta = json.dumps(case.meta, indent=2, ensure_ascii=case.ascii_json).replace("\n", "\n  ")
+    if case.json_compact:
+        meta = json.dumps(case.meta, ensure_ascii=case.ascii_json)
+    else:
+        meta = json.dumps(case.meta, indent=2, ensure_ascii=case.ascii_json).replace("\n", "\n  ")
     body_json = json.dumps(body, ensure_ascii=case.ascii_json)
-    return f'{{\n  "metadata": {meta},\n  "body": {body_json},\n  "format": "{fmt}"\n}}\n'
+    envelope = f'{{\n  "metadata": {meta},\n  "body": {body_json},\n  "format": "{fmt}"\n}}\n'
+    return envelope.replace("/", "\\/") if case.json_slashes else envelope
 
 
 def write_case(case: Case, folder: Path) -> dict[str, Path]:
@@ -337,7 +391,7 @@ def write_case(case: Case, folder: Path) -> dict[str, Path]:
         path.write_bytes(("\ufeff" if bom else "").encode() + text.encode("utf-8"))
 
     md = folder / f"{case.name}.md"
-    write(md, "---\n" + render_yaml(case.meta) + "---\n\n" + render_markdown_body(case), bom=case.bom)
+    write(md, render_front_matter(case) + render_markdown_body(case), bom=case.bom)
     files["md"] = md
     for fmt, text in (("page", render_page(case)), ("fragment", render_html_body(case))):
         path = folder / f"{case.name}-{fmt}.html"
@@ -538,9 +592,12 @@ def _filler_para(r: random.Random, sentences: int) -> list:
             nodes += [_t(" ".join(words[:k]) + " "), ("em", [_t(words[k])])]
             if k + 1 < len(words):
                 nodes.append(_t(" " + " ".join(words[k + 1 :])))
-        elif roll < 0.2:
+        elif roll < 0.17:
             url, words, title = r.choice(OTHER_LINKS)
             nodes += [_t("According to "), ("a", url, title, [_t(words)]), _t(", " + s[0].lower() + s[1:])]
+        elif roll < 0.2:
+            url = r.choice(OTHER_LINKS)[0]
+            nodes += [_t(s + " The data is at "), ("a", url, None, [_t(url)]), _t(".")]
         elif roll < 0.25:
             nodes += [("strong", [_t("Update:")]), _t(" " + s)]
         else:
@@ -735,7 +792,10 @@ def generate_case(seed: int, policy: str | None = None) -> Case:
     if modified or r.random() < 0.1:
         blocks.append(("p", [("em", [_t(r.choice(EDIT_NOTES))])]))
     if credit and not prof.credit_top:
-        blocks.append(credit[0] if credit_v == "raw" else ("p", credit))
+        if credit_v == "raw":
+            blocks.append(credit[0])
+        else:
+            blocks.append(("quote", [credit]) if r.random() < 0.1 else ("p", credit))
     elif prof.credit_top and policy == "the-conversation" and credit_v == "present":
         tail = [_t("This article is republished from The Conversation under a Creative Commons licence.")]
         if lic_v != "absent":
@@ -781,6 +841,11 @@ def generate_case(seed: int, policy: str | None = None) -> Case:
         page_declares=r.random() < 0.2,
         crlf=r.random() < 0.1,
         bom=r.random() < 0.08,
+        md_refs=r.random() < 0.15,
+        html_style=r.choice(["plain", "plain", "plain", "upper", "single"]),
+        front_matter=r.choice(["yaml", "yaml", "yaml", "yaml", "toml", "json"]),
+        json_slashes=r.random() < 0.15,
+        json_compact=r.random() < 0.15,
     )
     return case
 
@@ -827,12 +892,12 @@ def _snippet(path: Path, fmt: str, f: dict) -> str:
     return raw
 
 
-def _key_at(path: Path, line: int) -> str:
+def _key_at(path: Path, line: int, column: int = 1) -> str:
     text = _lines(path)[line - 1]
     for declared, key in (('rel="canonical"', "original_url"), ('name="author"', "author")):
         if declared in text:
             return key
-    m = re.match(r'\s*"?([A-Za-z_][\w-]*)"?\s*:', _lines(path)[line - 1])
+    m = re.match(r'\s*"?([A-Za-z_][\w-]*)"?\s*[:=]', text[column - 1 :])
     return m.group(1) if m else f"<line {line}: {_lines(path)[line - 1].strip()[:30]}>"
 
 
@@ -854,7 +919,8 @@ def _at_last_line(path: Path, fmt: str, f: dict) -> bool:
         after = lines[line:]
     if fmt == "page":
         after = after[: after.index("</article>")] if "</article>" in after else after
-    return all(re.fullmatch(r"\s*(?:</[a-z]+>\s*|<!--.*?-->\s*)*", ln) for ln in after)
+    # Closing tags, comments and Markdown's link definitions show nothing.
+    return all(re.fullmatch(r"(?i)\s*(?:</[a-z0-9]+>\s*|<!--.*?-->\s*)*|\[\d+\]: .*", ln) for ln in after)
 
 
 def _at_body_start(path: Path, fmt: str, f: dict) -> bool:
@@ -864,7 +930,7 @@ def _at_body_start(path: Path, fmt: str, f: dict) -> bool:
     if fmt.startswith("json"):
         return lines[line - 1][: col - 1].endswith('"body": "')
     if fmt == "md":
-        return col == 1 and lines[line - 2] == "---" and line > 2
+        return col == 1 and line > 2 and lines[line - 2] in ("---", "+++", "}")
     if fmt == "page":
         return lines[line - 1][: col - 1].endswith("<body>")
     return (line, col) == (1, 1)
@@ -874,7 +940,7 @@ def signature(path: Path, fmt: str, f: dict, folder: Path) -> tuple:
     """What a finding points at, comparable across formats."""
     if f.get("field") or f.get("file"):
         where = folder / Path(f["file"]).name if f.get("file") else path
-        return ("key", _key_at(where, f["line"]))
+        return ("key", _key_at(where, f["line"], f["column"]))
     if f.get("end_line") is None:
         if _at_body_start(path, fmt, f):
             return ("start",)
