@@ -51,6 +51,7 @@ class Case:
     page_declares: bool = False  # the page gives original_url and author in its <head>, not its sidecar
     crlf: bool = False
     bom: bool = False
+    page_indent: bool = False  # the page's article indented, as a template pretty-prints it
     md_refs: bool = False  # Markdown links written reference-style, their definitions at the end
     html_style: str = "plain"  # plain | upper (upper-case tag names) | single (single-quoted attributes, <br />)
     front_matter: str = "yaml"  # yaml | toml | json
@@ -90,6 +91,7 @@ def _has_img(block: Block) -> bool:
 # --- spelling text in each syntax ----------------------------------------------------------------------
 
 _NAMED = {
+    "\u00ad": "&shy;",
     "é": "&eacute;",
     "’": "&rsquo;",
     "“": "&ldquo;",
@@ -244,9 +246,10 @@ def render_markdown_body(case: Case) -> str:
         elif kind == "hr":
             parts.append("***")
         elif kind == "table":
-            row = lambda cells: (
-                "| " + " | ".join(_wrap(_md_inline(c, style, refs), 0, markdown=True) for c in cells) + " |"
-            )  # noqa: E731
+
+            def row(cells):
+                return "| " + " | ".join(_wrap(_md_inline(c, style, refs), 0, markdown=True) for c in cells) + " |"
+
             parts.append("\n".join([row(b[1]), "|" + "---|" * len(b[1]), *(row(r) for r in b[2])]))
     if refs:
         parts.append("\n".join(refs))
@@ -361,6 +364,8 @@ def render_page(case: Case) -> str:
             f'<meta name="author" content="{html.escape("; ".join(authors))}">\n'
         )
     body = render_html_body(case)
+    if case.page_indent:
+        body = "".join(f"  {line}\n" if line else "\n" for line in body.split("\n")[:-1])
     inner = f"<article>\n{body}</article>\n"
     if case.page_main:
         inner = f"<main>\n{inner}</main>\n"
@@ -618,6 +623,8 @@ def _merge(nodes: list) -> list:
 
 def _link_to_original(r: random.Random, variant: str, url: str, words: str, prof: Profile) -> list:
     """The publisher's name, linked to the original (or not, or elsewhere)."""
+    if " " in words and r.random() < 0.15:  # a CMS's non-breaking space, or an editor's soft hyphen
+        words = words.replace(" ", "\u00a0", 1) if r.random() < 0.6 else words.replace("Re", "Re\u00ad", 1)
     if variant == "absent":
         return [_t(words)]
     if variant == "wrong-host":
@@ -842,6 +849,7 @@ def generate_case(seed: int, policy: str | None = None) -> Case:
         crlf=r.random() < 0.1,
         bom=r.random() < 0.08,
         md_refs=r.random() < 0.15,
+        page_indent=r.random() < 0.3,
         html_style=r.choice(["plain", "plain", "plain", "upper", "single"]),
         front_matter=r.choice(["yaml", "yaml", "yaml", "yaml", "toml", "json"]),
         json_slashes=r.random() < 0.15,
@@ -1158,3 +1166,35 @@ def test_home_page_address_written_out_in_a_credit_is_told_at_it(fmt: str) -> No
     assert [(rule, at) for rule, _, at in from_html] == [("global-research/link-original", home)]
     assert "on the same site" in from_html[0][1]
     assert _placed(body, meta, fmt) == from_html
+
+
+@pytest.mark.parametrize(
+    ("fmt", "name"),
+    [("markdown", "KFF&nbsp;Health News"), ("html", "KFF&#160;Health News"), ("text", "KFF\u00a0Health News")],
+)
+def test_unlinked_credit_with_a_non_breaking_space_in_the_name(fmt: str, name: str) -> None:
+    """A CMS writes a non-breaking space inside a publisher's name ("KFF&nbsp;Health News"): the credit naming
+    it with no link to the article is still that credit, told at it as a credit written with a plain space is,
+    not as no credit at all at the body's last line."""
+    meta = {
+        "title": "T",
+        "author": "Dana Whitfield",
+        "original_url": "https://kffhealthnews.org/news/article/rural-pharmacy/",
+        "license": "CC-BY-NC-ND-4.0",
+        "commercial": False,
+        "medium": "web",
+    }
+    deed = "https://creativecommons.org/licenses/by-nc-nd/4.0/"
+    credit = f"This article was first published by {name}."
+    under = "It is republished under a"
+    bodies = {
+        "markdown": f"By Dana Whitfield\n\nWords.\n\n{credit} {under} [CC BY-NC-ND 4.0]({deed}) licence.\n",
+        "html": f'<p>By Dana Whitfield</p>\n<p>Words.</p>\n<p>{credit} {under} <a href="{deed}">CC BY-NC-ND</a>.</p>\n',
+        "text": f"By Dana Whitfield\n\nWords.\n\n{credit} {under} CC BY-NC-ND 4.0 ({deed}) licence.\n",
+    }
+    body = bodies[fmt]
+    found = _placed(body, meta, fmt)
+    assert [rule for rule, _, _ in found] == ["kff-health-news/link-original"]
+    _rule, message, at = found[0]
+    assert message.endswith("(the credit names KFF Health News with no link to the article)")
+    assert at.endswith(name)  # at the credit's words, up to the name

@@ -171,7 +171,9 @@ def unlinked_credit(reprint: Reprint, context: Context, site: str) -> tuple[str,
     written so, a reader sees before the line; or None. Asked where no link to the original's site stands in a
     credit's sentence (such a link is taken first), so the line holds none: read from the text's lines (blocks
     end in line breaks), not from the page's tree; the names as written first, then blind to case."""
-    raw = reprint.visible.raw_text
+    raw = written = reprint.visible.raw_text
+    if "\u00a0" in raw:  # "KFF&nbsp;Health News", a CMS's non-breaking space in the name: a space, one length
+        raw = raw.replace("\u00a0", " ")
     names = sorted((n for n in _publisher_names(context) if len(n) > 3), key=len)  # the name, not a phrase
     linked: list[str] | None = None  # the blocks that link the site, read once, when a credit's line is found
     # Each line (by its start; the text lowered has its lines where the text has them) read once, for every
@@ -179,7 +181,7 @@ def unlinked_credit(reprint: Reprint, context: Context, site: str) -> tuple[str,
     crediting: dict[int, str | None] = {}
     for text in (raw, None):
         if text is None:  # "global research" written so: looked for in the text lowered, when of one length
-            text = reprint.visible.lowered_raw
+            text = reprint.visible.lowered_raw.replace("\u00a0", " ")
             if len(text) != len(raw):
                 return None
         for name in names:
@@ -201,7 +203,9 @@ def unlinked_credit(reprint: Reprint, context: Context, site: str) -> tuple[str,
                         linked += [block for block in bare if block]
                     # A link to the site in its block, any copy of the link (the story may link the page first).
                     if not any(block and (said in block or block in said) for block in linked):  # "": a picture
-                        return line, name, raw.count(name, 0, start) if text is raw else -1
+                        # Its copies counted where the name is written so (no non-breaking space in it).
+                        exact = text is raw and written.find(name, start, start + len(line)) >= 0
+                        return line, name, written.count(name, 0, start) if exact else -1
                 at = text.find(wanted, end) if end >= 0 else -1
     return None
 
