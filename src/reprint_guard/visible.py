@@ -486,16 +486,19 @@ class VisibleBody:
             if self._tree is None:
                 for block in _BLANK_LINE.split(self.raw_text):
                     if "http" in block or "www." in block:
+                        said = None  # the block normalised, once however many addresses it holds
                         for link in _bare_urls(block, set):
-                            found.setdefault(link, block)
+                            if link not in found:
+                                said = normalize(block) if said is None else said
+                                found[link] = said
             elif self._tree.body is not None:
                 for node in self._tree.body.traverse(include_text=True):
                     words = node.text_content if node.tag == "-text" else None
                     if words and ("http" in words or "www." in words):
                         for link in _bare_urls(words, set):
                             if link not in found:
-                                found[link] = _block_of(node).text(deep=True, separator="")
-            self._bare_blocks = {link: normalize(block) for link, block in found.items()}
+                                found[link] = self._block_text(node)  # each block read once
+            self._bare_blocks = found
         return self._bare_blocks.get(url)
 
     def _block_text(self, anchor: LexborNode) -> str:

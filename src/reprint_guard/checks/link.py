@@ -200,7 +200,7 @@ def unlinked_credit(reprint: Reprint, context: Context, site: str) -> tuple[str,
                         linked = visible.linked_blocks(lambda href: _on_site(href, site))
                         # A bare URL (plain text's, Markdown's) links the site from its block too.
                         bare = (visible.bare_url_block(link) for link in visible.bare_links() if _on_site(link, site))
-                        linked += [block for block in bare if block]
+                        linked += dict.fromkeys(block for block in bare if block)  # each block once
                     # A link to the site in its block, any copy of the link (the story may link the page first).
                     if not any(block and (said in block or block in said) for block in linked):  # "": a picture
                         # Its copies counted where the name is written so (no non-breaking space in it).
