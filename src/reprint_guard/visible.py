@@ -273,6 +273,7 @@ class VisibleBody:
 
     __slots__ = (
         "_anchors",
+        "_bare_blocks",
         "_blocks",
         "_cased",
         "_deeds",
@@ -321,6 +322,7 @@ class VisibleBody:
         self._links = links
         self._linked: dict[str, LexborNode] | None = None  # the first visible <a> to each href (see _first_link)
         self._blocks: dict[int, str] = {}  # the normalised text of each block a link stands in (see _block_text)
+        self._bare_blocks: dict[str, str] | None = None  # each bare URL's block (see bare_url_block)
         self._anchors: list[str] | None = links if tree is None else None
         self._deeds: list[tuple[LexborNode, str]] = []  # made with the anchors (see deed_anchors)
         self._images = images if images is not None else (None if tree is not None else [])
@@ -466,6 +468,38 @@ class VisibleBody:
         or None (no such link, or text without a page)."""
         anchor = self._first_link(href)
         return self._block_text(anchor) if anchor is not None else None
+
+    def bare_links(self) -> list[str]:
+        """The bare URLs among :attr:`links` (a Markdown body's GFM autolinks, plain text's addresses): links with
+        no ``<a>`` around them, whose words are their address."""
+        links = self.links
+        return links if self._tree is None else links[len(self.anchors) :]
+
+    def bare_url_block(self, url: str) -> str | None:
+        """The normalised text of the block around the first copy of the bare URL ``url`` (one of
+        :meth:`bare_links`), as :meth:`anchor_block` gives a link's: what its sentence says of it ("republished
+        under a CC BY-ND 4.0 licence (https://...)"). In plain text, which has no elements, a block is what
+        stands between blank lines. None when there is no such copy. Every bare URL's block is found in one
+        walk, once: a list of thousands of addresses is read once, not once for each."""
+        if self._bare_blocks is None:
+            found: dict[str, str] = {}
+            if self._tree is None:
+                for block in _BLANK_LINE.split(self.raw_text):
+                    if "http" in block or "www." in block:
+                        said = None  # the block normalised, once however many addresses it holds
+                        for link in _bare_urls(block, set):
+                            if link not in found:
+                                said = normalize(block) if said is None else said
+                                found[link] = said
+            elif self._tree.body is not None:
+                for node in self._tree.body.traverse(include_text=True):
+                    words = node.text_content if node.tag == "-text" else None
+                    if words and ("http" in words or "www." in words):
+                        for link in _bare_urls(words, set):
+                            if link not in found:
+                                found[link] = self._block_text(node)  # each block read once
+            self._bare_blocks = found
+        return self._bare_blocks.get(url)
 
     def _block_text(self, anchor: LexborNode) -> str:
         """The normalised text of the block (a paragraph, a list item, a cell...) ``anchor`` stands in, made once

@@ -20,7 +20,7 @@ from ..licenses import deed_path, describe, licence_id, normalize_license
 from ..reprint import Reprint
 from ..textnorm import find_phrase, normalize
 from ..urls import as_address, host_matches, host_of, normalize_url
-from ..visible import CAPTIONS, VisibleBody
+from ..visible import CAPTIONS, VisibleBody, _bare_urls
 from .base import BADGE_HOSTS, OTHER_WORK_WORDS, THERE_BUT_WRONG, Context, Problem, publisher_names
 
 if TYPE_CHECKING:
@@ -132,7 +132,29 @@ def _other_licence(
                 and _about_the_republication(anchor, names, original, blocks)
             ):
                 return href.strip(), spdx
+    for link in visible.bare_links():  # a deed's address written out: plain text's, Markdown's bare URL
+        if "creativecommons" in link.lower():
+            spdx = normalize_license(link)
+            if spdx and deed_path(spdx) and licence_id(spdx) not in accepted:
+                block = visible.bare_url_block(link)
+                if block is not None and _bare_about_the_republication(block, link, names, original):
+                    return link, spdx
     return None
+
+
+def _bare_about_the_republication(block: str, link: str, names: list[str], original: str) -> bool:
+    """:func:`_about_the_republication` for a bare URL, whose block is text alone (``block``, normalised): it
+    credits this republication (says so, and names the publisher or writes out the original's address) and
+    names no other work before the address."""
+    if len(block) > _SENTENCE_BLOCK or not _REPUBLICATION.search(block):
+        return False
+    bare = _bare_address(as_address(original)) if original else ""
+    # The block is normalised (in lower case): so are the addresses compared.
+    linked = bool(bare) and any(_bare_address(url).lower() == bare.lower() for url in _bare_urls(block, set))
+    if not (linked or any(name and name in block for name in names)):
+        return False
+    written = link if link in block else link.removeprefix("http://")
+    return not _OTHER_WORK.search(block[: max(block.find(written), 0)])
 
 
 #: What a credit says when it gives the licence by reference to the original ("under a Creative Commons license").
@@ -227,7 +249,7 @@ def _read_block(block: Any, names: list[str], original: str) -> tuple[str, bool]
         return whole, True  # "Licence: CC BY-ND 4.0", a line of its own: the article's licence
     if len(text) > _SENTENCE_BLOCK or not _REPUBLICATION.search(text):
         return "", False
-    bare = _bare_address(original)
+    bare = _bare_address(as_address(original)) if original else ""
     linked = bool(bare) and any(
         _bare_address(link.attributes.get("href") or "") == bare for link in block.css("a[href]")
     )
@@ -235,8 +257,11 @@ def _read_block(block: Any, names: list[str], original: str) -> tuple[str, bool]
 
 
 def _bare_address(url: str) -> str:
-    """An address without its query, fragment and last slash: the original linked with ``?utm_source=rss``."""
-    return url.strip().split("#", 1)[0].split("?", 1)[0].rstrip("/")
+    """An address without its query, fragment and last slash, as a comparison key (:func:`normalize_url`'s,
+    for a web address): the original linked with ``?utm_source=rss``, or as Markdown renders the link to it
+    (``/zürich`` as ``/z%C3%BCrich``), is the original."""
+    bare = url.strip().split("#", 1)[0].split("?", 1)[0].rstrip("/")
+    return (normalize_url(bare) if bare else None) or bare
 
 
 #: A block longer than this is more than a credit's few sentences (a paragraph of the story).

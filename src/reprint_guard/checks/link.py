@@ -106,7 +106,8 @@ def _in_a_credit(reprint: Reprint, link: str, *, as_credit_link: bool = False) -
     asked of each block once per reprint: a paragraph of thousands of links is searched once, not once for
     each. ``as_credit_link``: the block read as :func:`credit_link` reads it (white space made single spaces,
     lower case)."""
-    block = reprint.visible.anchor_block(link) or ""
+    visible = reprint.visible
+    block = visible.anchor_block(link) or visible.bare_url_block(link) or ""  # a bare URL's block: its words
     memo = _memo(reprint, "credit-blocks-read" if as_credit_link else "credit-blocks")
     said = memo.get(block)
     if said is None:
@@ -174,7 +175,9 @@ def unlinked_credit(reprint: Reprint, context: Context, site: str) -> tuple[str,
     written so, a reader sees before the line; or None. Asked where no link to the original's site stands in a
     credit's sentence (such a link is taken first), so the line holds none: read from the text's lines (blocks
     end in line breaks), not from the page's tree; the names as written first, then blind to case."""
-    raw = reprint.visible.raw_text
+    raw = written = reprint.visible.raw_text
+    if "\u00a0" in raw:  # "KFF&nbsp;Health News", a CMS's non-breaking space in the name: a space, one length
+        raw = raw.replace("\u00a0", " ")
     names = sorted((n for n in _publisher_names(context) if len(n) > 3), key=len)  # the name, not a phrase
     linked: list[str] | None = None  # the blocks that link the site, read once, when a credit's line is found
     # Each line (by its start; the text lowered has its lines where the text has them) read once, for every
@@ -182,7 +185,7 @@ def unlinked_credit(reprint: Reprint, context: Context, site: str) -> tuple[str,
     crediting: dict[int, str | None] = {}
     for text in (raw, None):
         if text is None:  # "global research" written so: looked for in the text lowered, when of one length
-            text = reprint.visible.lowered_raw
+            text = reprint.visible.lowered_raw.replace("\u00a0", " ")
             if len(text) != len(raw):
                 return None
         for name in names:
@@ -197,10 +200,16 @@ def unlinked_credit(reprint: Reprint, context: Context, site: str) -> tuple[str,
                 said = crediting[start]
                 if said is not None:
                     if linked is None:
-                        linked = reprint.visible.linked_blocks(lambda href: _on_site(href, site))
+                        visible = reprint.visible
+                        linked = visible.linked_blocks(lambda href: _on_site(href, site))
+                        # A bare URL (plain text's, Markdown's) links the site from its block too.
+                        bare = (visible.bare_url_block(link) for link in visible.bare_links() if _on_site(link, site))
+                        linked += dict.fromkeys(block for block in bare if block)  # each block once
                     # A link to the site in its block, any copy of the link (the story may link the page first).
                     if not any(block and (said in block or block in said) for block in linked):  # "": a picture
-                        return line, name, raw.count(name, 0, start) if text is raw else -1
+                        # Its copies counted where the name is written so (no non-breaking space in it).
+                        exact = text is raw and written.find(name, start, start + len(line)) >= 0
+                        return line, name, written.count(name, 0, start) if exact else -1
                 at = text.find(wanted, end) if end >= 0 else -1
     return None
 
