@@ -296,6 +296,18 @@ _WINDOW = Field(
 )
 
 
+def _position(what: str) -> Any:
+    return Field(default="any", description=f"Where the {what} must stand: anywhere, near the top or near the bottom.")
+
+
+def _placement_only(what: str) -> Any:
+    return Field(
+        default=False,
+        description=f"Report only a {what} that is visible but not where 'position' asks; a missing {what} is "
+        f"another rule's finding (a {what} required anywhere, preferred at the top).",
+    )
+
+
 def _placement_problem(params: AttributionParams | LinkParams) -> str | None:
     """What is wrong with a rule's ``position``, ``window`` and ``placement_only`` together, or None."""
     if params.placement_only and params.position == "any":
@@ -321,15 +333,9 @@ class AttributionParams(Params):
     copyright: bool = Field(
         default=False, description="Require a copyright notice (©, (c) or 'Copyright') naming the holder."
     )
-    position: Literal["any", "top", "bottom"] = Field(
-        default="any", description="Where the credit must stand: anywhere, near the top or near the bottom."
-    )
+    position: Literal["any", "top", "bottom"] = _position("credit")
     window: float = _WINDOW
-    placement_only: bool = Field(
-        default=False,
-        description="Report only a credit that is visible but not where 'position' asks; a missing credit is "
-        "another rule's finding (a credit required anywhere, preferred at the top).",
-    )
+    placement_only: bool = _placement_only("credit")
 
     @field_validator("template")
     @classmethod
@@ -365,15 +371,9 @@ class LinkParams(PatternParams):
         default=None, description="'original': the article named by the reprint's original_url."
     )
     pattern: str | None = Field(default=None, description="RE2 pattern a link's URL must match instead.")
-    position: Literal["any", "top", "bottom"] = Field(
-        default="any", description="Where the link must stand: anywhere, near the top or near the bottom."
-    )
+    position: Literal["any", "top", "bottom"] = _position("link")
     window: float = _WINDOW
-    placement_only: bool = Field(
-        default=False,
-        description="Report only a link that is visible but not where 'position' asks; a missing link is another "
-        "rule's finding (a link required anywhere, preferred at the top).",
-    )
+    placement_only: bool = _placement_only("link")
 
     @model_validator(mode="after")
     def _one_target(self) -> LinkParams:
