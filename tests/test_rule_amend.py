@@ -162,3 +162,10 @@ def test_an_extended_pattern_is_told_as_written_not_joined_to_the_inherited_one(
         "case-folded, so it can never match: write it in lower case"
     ), run.err
     assert len(run.err.strip().splitlines()) == 1
+
+
+def test_disabled_false_in_an_amendment_is_no_change(tmp_path):
+    """'disabled: false' keeps the rule, as leaving it out does: it was listed among the amendment's changes."""
+    _child(tmp_path, "  - id: credit\n    disabled: false\n    severity: warning\n")
+    [rule] = load_policy(tmp_path / "harbour-local.yaml", rules_dirs=[tmp_path]).rules
+    assert rule.amends == ("severity",)

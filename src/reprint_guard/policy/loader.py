@@ -766,7 +766,10 @@ def _amend(raw: RawPolicy, index: int, data: Mapping[str, Any], rules: Mapping[s
             f"rule {rule_id!r}, field 'extend': a mapping of the fields to add to ({{unless: PATTERN}})",
             [*where, "extend"],
         )
-    given = {key: value for key, value in data.items() if key not in ("id", "extend")}
+    # "disabled: false" keeps the rule, as leaving it out does: no change to list.
+    given = {
+        key: value for key, value in data.items() if key not in ("id", "extend") and (key, value) != ("disabled", False)
+    }
     if not given and not extend:
         raise raw.error(
             f"rule {rule_id!r} amends {inherited.origin}/{rule_id} but changes nothing: give the fields to change "
