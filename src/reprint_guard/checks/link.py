@@ -374,7 +374,7 @@ def _misplaced(params: Params, reprint: Reprint) -> Iterator[Problem]:
     wanted = _wanted(params, reprint)
     last = params.position == "bottom"
     places = [visible.link_place(wanted, last=last)]
-    bare = [link for link in visible.links[len(visible.anchors) :] if wanted(link)]  # addresses the renderer links
+    bare = [link for link in visible.bare_links() if wanted(link)]  # addresses the renderer links
     if bare:
         places.append((visible.text.rfind if last else visible.text.find)(normalize(bare[-1 if last else 0])))
     found = [at for at in places if at is not None and at >= 0]

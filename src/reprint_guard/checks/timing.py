@@ -137,6 +137,12 @@ def _aware(value: dt.date | dt.datetime) -> bool:
     return isinstance(value, dt.datetime) and value.tzinfo is not None
 
 
+def _days_clock(original: dt.date | dt.datetime) -> dt.tzinfo:
+    """The clock calendar days are read on without a ``timezone``: the original's, when it has an offset, else
+    UTC (never this machine's)."""
+    return original.tzinfo if _aware(original) else dt.UTC  # type: ignore[union-attr, return-value]
+
+
 def _local_day(value: dt.date | dt.datetime, zone: dt.tzinfo) -> dt.date:
     """The calendar day ``value`` falls on in ``zone`` (a date is that day; a date-time without offset is local)."""
     if not isinstance(value, dt.datetime):
@@ -259,13 +265,12 @@ def _check_days(
             # Two clocks' days differ by two at most (UTC-12 and UTC+14): a day clearly past the one wanted on
             # this machine's is past it on any, and is not looked up again (the usual reprint, weeks later).
             if (reprint_day - original_day).days < (params.after_days or 0) + 2:
-                reprint_day = _today_in(original.tzinfo if _aware(original) else dt.UTC, context.today)  # type: ignore[union-attr, arg-type]
+                reprint_day = _today_in(_days_clock(original), context.today)
         else:
             reprint_day = published.date() if isinstance(published, dt.datetime) else published
         # The site's date is a moment the site builds at, in UTC when it gives no offset (Hugo's default): read
         # on the clock a 'published' moment is read on, as its day on the original's.
-        clock = original.tzinfo if _aware(original) else dt.UTC  # type: ignore[union-attr]
-        site_day = _as_datetime(scheduled[1]).astimezone(clock).date() if scheduled else None
+        site_day = _as_datetime(scheduled[1]).astimezone(_days_clock(original)).date() if scheduled else None
     today = reprint_day if published is None else None
     # Not built before its date: it goes out then, when that is still to come.
     later = scheduled is not None and site_day is not None and _as_datetime(scheduled[1]) > _now(context.today)
@@ -311,7 +316,7 @@ def _check_days(
         if params.timezone is None and written is not None and written.tzinfo and written.date() != reprint_day:
             # Read on one clock, not the reprint's own: the day as that clock has it, and a moment that passes.
             clock = f"the original's clock ({original.tzname()})" if _aware(original) else "UTC"  # type: ignore[union-attr]
-            zone = original.tzinfo if _aware(original) else dt.UTC  # type: ignore[union-attr]
+            zone = _days_clock(original)
             detail += f"; 'published' ({written.isoformat()}) is {reprint_day} on {clock}, the clock days are read on"
             first = dt.datetime.combine(earliest_day, dt.time(), tzinfo=zone).isoformat()
             fix = f"Publish on {earliest_day.isoformat()} or later on {clock} (set 'published' to {first} or later)."

@@ -700,18 +700,19 @@ def _as_bundled(raw: RawPolicy, parent_id: Any, policies: PolicySet, rule_id: st
 _EXTENDED_PATTERNS = frozenset({"pattern", "unless", "except"})
 
 
+def _fields(check: str) -> dict[str, Any]:
+    """A check type's parameter fields, by their YAML names (``from``, ``except``)."""
+    from ..checks.params import PARAMS
+
+    return {field.alias or name: field for name, field in PARAMS[check].model_fields.items()}
+
+
 def _extendable(check: str) -> tuple[frozenset[str], frozenset[str]]:
     """A check type's parameters that ``extend`` adds to, by their YAML names: its patterns (``pattern``,
     ``unless``, ``except``) and its lists (``names``, ``hosts``, ``from``)."""
-    from ..checks.params import PARAMS
-
-    fields = {field.alias or name: field for name, field in PARAMS[check].model_fields.items()}
+    fields = _fields(check)
     patterns = frozenset(key for key in fields if key in _EXTENDED_PATTERNS)
-    lists = frozenset(
-        key
-        for key, field in fields.items()
-        if str(field.annotation).startswith(("tuple", "typing.Tuple")) or "tuple[" in str(field.annotation)
-    )
+    lists = frozenset(key for key, field in fields.items() if "tuple[" in str(field.annotation))
     return patterns, lists - patterns
 
 
@@ -783,7 +784,8 @@ def _amend(raw: RawPolicy, index: int, data: Mapping[str, Any], rules: Mapping[s
                 f"its default): give the {key} to use instead",
                 [*where, key],
             )
-    merged = {**_as_written(inherited), **given}
+    written = _as_written(inherited)
+    merged = {**written, **given}
     for key in [key for key, value in given.items() if value is None]:  # null: the inherited field dropped
         del merged[key]
     patterns, lists = _extendable(inherited.check)
@@ -829,7 +831,7 @@ def _amend(raw: RawPolicy, index: int, data: Mapping[str, Any], rules: Mapping[s
         )
     )
     places = {key: ([*where, "extend", key], str(merged[key]), str(extend[key])) for key in extend}
-    kept = {key: value for key, value in _as_written(inherited).items() if key not in given and key not in _RULE_KEYS}
+    kept = {key: value for key, value in written.items() if key not in given and key not in _RULE_KEYS}
     return _build_rule(raw, index, merged, policy_id, places, kept).replace(amends=amends)
 
 
@@ -864,9 +866,7 @@ def _unset_list(inherited: Rule, key: str) -> str | None:
 def _list_default(check: str, key: str) -> list[Any]:
     """A list parameter's default, as an extension adds to it: a media rule's ``tags`` are every element it
     counts, not none."""
-    from ..checks.params import PARAMS
-
-    fields = {field.alias or name: field for name, field in PARAMS[check].model_fields.items()}
+    fields = _fields(check)
     default = fields[key].default if key in fields else None
     return list(default) if isinstance(default, tuple | list) else []
 
