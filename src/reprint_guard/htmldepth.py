@@ -30,6 +30,8 @@ _VOID = frozenset(
     {"area", "base", "basefont", "bgsound", "br", "col", "embed", "frame", "hr", "image", "img", "input"}
     | {"keygen", "link", "meta", "param", "source", "track", "wbr"}
 )
+#: Elements with no content and no end tag, as the parser reads them.
+VOID_ELEMENTS = _VOID
 #: The tree builder's "special" elements (they stop an implied close from reaching further up).
 _SPECIAL = frozenset(
     {"address", "applet", "area", "article", "aside", "base", "basefont", "bgsound", "blockquote", "body"}

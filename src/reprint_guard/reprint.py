@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import re
 import unicodedata
 from bisect import bisect_left, bisect_right
@@ -12,7 +13,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from selectolax.lexbor import LexborHTMLParser, LexborNode, SelectolaxError
 
 from .errors import InputError
-from .htmldepth import TAG_REST, too_costly
+from .htmldepth import TAG_REST, VOID_ELEMENTS, too_costly
 from .metaview import READ_KEYS, MetadataView
 from .textnorm import LOOKALIKES, ZERO_WIDTH, lower
 from .visible import (
@@ -30,6 +31,7 @@ from .visible import (
     names_hiding_class,
     raw_html_tags,
     scripts_from_html,
+    unseen_elements,
     with_media,
 )
 
@@ -305,6 +307,47 @@ def _articles_seen(page: str, starts: list[tuple[int, int]], skip: tuple[str, ..
     return seen
 
 
+#: The attribute each start tag gets in a copy of the body read to tell which of its elements no reader sees
+#: (:meth:`Reprint._find_unseen_spans`), its value the tag's number in source order.
+_SEEN_MARK = "data-reprint-guard-at"
+#: A start tag's name as both HTML and CommonMark read one (an autolink, ``<https://…>``, is none): where a
+#: mark goes in without changing how the source is read.
+_MARKED_TAG = re.compile(r"<[A-Za-z][A-Za-z0-9-]*(?=[\t\n\f\r />])")
+
+
+def _seen_mark(node: LexborNode, count: int) -> int | None:
+    """The number of the start tag ``node`` was made from (:data:`_SEEN_MARK`), else None."""
+    attributes = node.attributes if node.tag != "-text" else {}
+    mark = attributes.get(_SEEN_MARK)
+    if mark is None or not (mark.isdigit() and mark.isascii()):
+        return None
+    number = int(mark)
+    return number if number < count else None
+
+
+def _element_end(body: str, node: LexborNode, number: int, starts: list[int]) -> int:
+    """Where the element made from the ``number``-th start tag (at ``starts[number]``) ends in ``body``: after
+    its end tag, paired as nested tags of its name pair; at the latest where the next start tag it does not
+    hold stands (an end tag left out), or for an element with no content, after its start tag."""
+    held = {_seen_mark(child, len(starts)) for child in node.css(f"[{_SEEN_MARK}]")}
+    following = number + 1
+    while following in held:
+        following += 1
+    bound = starts[following] if following < len(starts) else len(body)
+    start = starts[number]
+    name = node.tag.lower()
+    if name in VOID_ELEMENTS:
+        close = body.find(">", start, bound)
+        return close + 1 if close >= 0 else bound
+    depth = 0
+    for tag in re.compile(rf"</?{re.escape(name)}(?=[\t\n\f\r />])", re.IGNORECASE).finditer(body, start, bound):
+        depth += -1 if tag.group().startswith("</") else 1
+        if depth == 0:
+            close = body.find(">", tag.end(), bound)
+            return close + 1 if close >= 0 else bound
+    return bound
+
+
 def _mark(node: LexborNode) -> int | None:
     """The index of the start tag an ``<article>`` element was made from (its mark), else None."""
     mark = node.attributes.get(_MARK)
@@ -426,6 +469,7 @@ class Reprint:
         self._end: tuple[int, int] | None = None
         self._spans: list[tuple[int, int]] | None = None
         self._lowered: str | None = None
+        self._unseen: list[tuple[int, int]] | None = None  # see _unseen_at
         self._expanded: str | None = None  # the Markdown with its shortcodes written out (made once)
         self._set_apart: str | None = None  # the body with kramdown's Markdown in HTML set apart
         #: What checks derive from this reprint and share between rules (e.g. one search for several patterns).
@@ -880,17 +924,78 @@ class Reprint:
 
     def _first_out_of_tags(self, matches: Iterable[_F]) -> _F | None:
         """The first of ``matches`` (indices, or regex matches) in the article content, outside comments, and
-        outside a tag when one is (a photo's ``alt="... All rights reserved"`` before the notice on the page):
-        the first outside comments when every one tried stands in a tag; None when there is none."""
-        first = None
-        for tried, match in enumerate(self._outside_comments(matches)):
-            if not self._in_tag(match if isinstance(match, int) else match.start()):
+        outside a tag when one is (a photo's ``alt="... All rights reserved"`` before the notice on the page),
+        in an element a reader sees when one is (a hidden menu's notice before the page's): else the first no
+        reader sees, else the first outside comments when every one tried stands in a tag; None when there is
+        none."""
+        first = unseen = None
+        tried = 0
+        for match in self._outside_comments(matches):
+            index = match if isinstance(match, int) else match.start()
+            if self._unseen_at(index):  # a copy no reader sees (hidden, folded away): one they see comes first
+                if unseen is None:
+                    unseen = match
+                continue
+            if not self._in_tag(index):
                 return match
             if first is None:
                 first = match
-            if tried >= _TAG_TRIES:
+            tried += 1
+            if tried > _TAG_TRIES:
                 break
-        return first
+        return unseen if unseen is not None else first
+
+    def _seen_rank(self, index: int) -> int:
+        """How a copy at ``index`` ranks as the place of a finding: in the text a reader sees (0), in text no
+        reader sees (1), in a tag (2)."""
+        return 2 if self._in_tag(index) else 1 if self._unseen_at(index) else 0
+
+    def _unseen_at(self, index: int) -> bool:
+        """Whether ``index`` of the body stands in an element no reader sees (hidden, folded away, or left out
+        by the config's ``skip-elements``). Asked only while placing a finding, and only of a page whose parse
+        left something out: there a copy of the finding's words before the one a reader sees is passed over."""
+        visible = self._visible
+        if visible is None or not visible.unseen:
+            return False
+        if self._unseen is None:
+            self._unseen = self._find_unseen_spans()
+        spans = self._unseen
+        at = bisect_right(spans, (index, _AFTER_ALL)) - 1
+        return at >= 0 and index < spans[at][1]
+
+    def _find_unseen_spans(self) -> list[tuple[int, int]]:
+        """Where the elements no reader sees stand in the body: each start tag is marked with its number (as
+        :func:`_articles_seen` marks ``<article>`` tags), the marked body is read as this one is (rendered,
+        parsed, pruned), and each element left out is told back to its start tag; it runs to its end tag
+        (:func:`_element_end`). An element no tag of the source made (Markdown's own) is passed over."""
+        body = self.body
+        names = list(_MARKED_TAG.finditer(body))
+        if not names:
+            return []
+        pieces, at = [], 0
+        for number, name in enumerate(names):
+            pieces += (body[at : name.end()], f' {_SEEN_MARK}="{number}"')
+            at = name.end()
+        pieces.append(body[at:])
+        shadow = copy.copy(self)  # the same reading, of the marked body: nothing it made is shared
+        shadow.body = "".join(pieces)
+        shadow.memo = {}
+        shadow._html = shadow._visible = shadow._media = shadow._expanded = shadow._set_apart = None
+        shadow._spans = shadow._lowered = shadow._span = shadow._end = None
+        shadow._rendered = False
+        try:
+            html = shadow.html
+            options = shadow._parse_options()
+        except InputError:  # the marks took it past the limits: nothing is passed over
+            return []
+        _tree, nodes = unseen_elements(html, **options)  # type: ignore[arg-type]
+        starts = [name.start() for name in names]
+        spans = []
+        for node in nodes:
+            number = _seen_mark(node, len(starts))
+            if number is not None:
+                spans.append((starts[number], _element_end(body, node, number, starts)))
+        return _merged(spans)
 
     def _written_alike(self, needle: str) -> Iterator[re.Match[str]]:
         """The matches in the body of the words of ``needle`` (a text as a rule reads it: NFKC, typographic
@@ -968,14 +1073,15 @@ class Reprint:
             found = list(islice(_find_all(self.body, needle, start, end), nth, nth + 1))
             if found:
                 return (*self._position(found[0]), *self._position(found[0] + len(needle)))
-        seen = 0
-        for index in self.visible_indices(_find_all(self.body, needle, *self._content_span)):
-            if self._in_tag(index):
-                continue
-            if seen == nth:
-                return (*self._position(index), *self._position(index + len(needle)))
-            seen += 1
-        return None
+        copies: Iterator[int] = (
+            index for index in self.visible_indices(_find_all(self.body, needle, start, end)) if not self._in_tag(index)
+        )
+        if self._visible is not None and self._visible.unseen:  # the nth a reader sees, hidden copies aside
+            listed = list(copies)
+            shown = [index for index in listed if not self._unseen_at(index)]
+            copies = iter(shown if len(shown) > nth else listed)
+        found = next(islice(copies, nth, nth + 1), None)
+        return None if found is None else (*self._position(found), *self._position(found + len(needle)))
 
     def visible_indices(self, matches: Iterable[int] | Iterator[re.Match[str]]) -> Iterator[int]:
         """The indices of ``matches`` (indices, or regex matches) in the article content, outside comments."""
@@ -1174,6 +1280,9 @@ class Reprint:
             if len(found) <= nth:  # the copy meant may be written otherwise than the rule reads it ("ap&shy;proved")
                 alike = list(self._outside_comments(self._written_alike(needle)))
                 found = alike if len(alike) > len(found) else found
+            seen = [match for match in found if not self._unseen_at(match.start())]
+            if len(seen) > nth:  # the nth a reader sees, hidden copies aside
+                found = seen
             if found:
                 return found[min(nth, len(found) - 1)].span()
         index = self._find_visible(needle) if needle else -1
@@ -1181,9 +1290,10 @@ class Reprint:
         if index < 0 and needle and "&" in needle:
             escaped = _escape(needle)
             index, length = self._find_visible(escaped), len(escaped)
-        if needle and (index < 0 or self._in_tag(index)):  # in another case, or (out of a tag) in the text
+        if needle and (index < 0 or self._in_tag(index) or self._unseen_at(index)):
+            # In another case, or (out of a tag, where a reader sees it) in the text.
             other = self._find_visible(needle, ignore_case=True)  # as long as the needle: see _case_blind
-            if index < 0 or (other >= 0 and not self._in_tag(other)):
+            if index < 0 or (other >= 0 and self._seen_rank(other) < self._seen_rank(index)):
                 index, length = other, len(needle)
         if index >= 0 and needle.split() and self._in_tag(index):
             # Found as quoted only inside a tag (an image's alt, a title): a copy in the text, written with
@@ -1209,7 +1319,7 @@ class Reprint:
                 for match in self._apart(needle, 0, index, whole=True)
                 if match.group().count(" ") != len(match.group().split()) - 1 or "\n" in match.group()
             )
-            first = next(self._outside_comments(broken), None)
+            first = next((m for m in self._outside_comments(broken) if not self._unseen_at(m.start())), None)
             if first is not None:
                 return first.span()
         if index < 0 and needle and "{{" in self.body and "page." in self.body:

@@ -293,6 +293,7 @@ class VisibleBody:
         "raw_text",
         "scripts",
         "spoken_away",
+        "unseen",
     )
 
     def __init__(
@@ -316,6 +317,9 @@ class VisibleBody:
         #: Text kept for screen readers only (``sr-only``): no credit a reader sees, but read out, so a forbidden
         #: phrase there is published all the same.
         self.spoken_away = ""
+        #: Whether the parse left anything of the page out (hidden, folded away, or skipped by the config):
+        #: only then may a copy of a finding's words in the source be one no reader sees.
+        self.unseen = False
         self._tree = tree
         self._code_parents = code_parents  # where code was removed: a link around code is still clicked
         self.bare_urls = bare_urls
@@ -1381,13 +1385,17 @@ def selector_problem(selector: str) -> str | None:
     return None
 
 
-def _skip(root: LexborNode, skip: tuple[str, ...] | None) -> None:
+def _skip(root: LexborNode, skip: tuple[str, ...] | None) -> bool:
     """Remove the elements ``skip`` selects: parts of a whole page that are not the article (its menu,
     sidebar, footer), as the project config names them. One query per selector: joined into one list, a
-    selector Lexbor reads leniently (an unclosed ``[x="a``) would swallow the ones after it."""
+    selector Lexbor reads leniently (an unclosed ``[x="a``) would swallow the ones after it. Returns whether
+    any was removed."""
+    removed = False
     for selector in skip or ():
         for node in root.css(selector):
             node.decompose()
+            removed = True
+    return removed
 
 
 def _is_hidden(node: LexborNode) -> bool:
@@ -1545,36 +1553,11 @@ def _prune_invisible(
     one for the attributes); the head is outside the body and never read. Returns where code
     was removed (not article text, but a link around it is what a reader sees and clicks).
     """
-    if rare is None:  # every selector: the source was not looked at
-        found = root.css(_PRUNED_WITH_CLASSES if classes else _PRUNED)
-    else:
-        found = root.css(_pruned_selector(rare, classes))
-    if not found:
+    hidden, away_ids = _invisible(root, classes=classes, rare=rare)
+    if not hidden:
         return frozenset()
-    hidden = []
-    away_ids: set[int] = set()
-    removed: set[int] = set()  # what is hidden, and the elements known to stand in one
-    clear: set[int] = set()  # elements known to stand in none
-    searched: set[tuple[int, _Look]] = set()  # see _hidden_as_marked
-    fading: dict[int, float] = {}  # the same
-    for node in found:  # in document order: an element before what it holds
-        if _within(node, removed, clear):
-            continue  # removed with an element around it: nothing in it is asked about
-        parts = _hidden_parts(node, searched, fading)
-        if parts is True:
-            hidden.append(node)
-            removed.add(node.mem_id)
-            continue
-        if parts:
-            hidden += parts  # type: ignore[arg-type] - a list of them
-            removed.update(part.mem_id for part in parts)  # type: ignore[union-attr] - a list of them
-        if (node.tag == "details" and "open" not in node.attributes) or _closed_toggle(node):
-            away = _folded_away(node)
-            hidden += away
-            away_ids.update(child.mem_id for child in away)
-            removed.update(child.mem_id for child in away)
     code_parents = set()
-    if folded is not None and hidden:
+    if folded is not None:
         folded.pruned = True
     captions: dict[int, bool] = {}  # whether an element is or stands in a caption, as asked of each
     for node in _outermost(hidden):
@@ -1595,6 +1578,65 @@ def _prune_invisible(
             code_parents.add(node.parent.mem_id)  # outermost: nothing hidden holds it
         node.decompose()
     return frozenset(code_parents)
+
+
+def _invisible(
+    root: LexborNode, *, classes: bool = True, rare: frozenset[str] | None = None
+) -> tuple[list[LexborNode], set[int]]:
+    """What :func:`_prune_invisible` removes, found before anything is: the hidden elements and parts, in
+    document order (an element before what it holds), and the ids of those only folded away."""
+    if rare is None:  # every selector: the source was not looked at
+        found = root.css(_PRUNED_WITH_CLASSES if classes else _PRUNED)
+    else:
+        found = root.css(_pruned_selector(rare, classes))
+    hidden: list[LexborNode] = []
+    away_ids: set[int] = set()
+    if not found:
+        return hidden, away_ids
+    removed: set[int] = set()  # what is hidden, and the elements known to stand in one
+    clear: set[int] = set()  # elements known to stand in none
+    searched: set[tuple[int, _Look]] = set()  # see _hidden_as_marked
+    fading: dict[int, float] = {}  # the same
+    for node in found:  # in document order: an element before what it holds
+        if _within(node, removed, clear):
+            continue  # removed with an element around it: nothing in it is asked about
+        parts = _hidden_parts(node, searched, fading)
+        if parts is True:
+            hidden.append(node)
+            removed.add(node.mem_id)
+            continue
+        if parts:
+            hidden += parts  # type: ignore[arg-type] - a list of them
+            removed.update(part.mem_id for part in parts)  # type: ignore[union-attr] - a list of them
+        if (node.tag == "details" and "open" not in node.attributes) or _closed_toggle(node):
+            away = _folded_away(node)
+            hidden += away
+            away_ids.update(child.mem_id for child in away)
+            removed.update(child.mem_id for child in away)
+    return hidden, away_ids
+
+
+def unseen_elements(
+    html: str,
+    *,
+    raw: int = ANY_RAW_HTML,
+    tables: bool = True,
+    raw_blocks: bool = True,
+    skip: tuple[str, ...] | None = None,
+    classes: bool = True,
+    **_: object,
+) -> tuple[LexborHTMLParser, list[LexborNode]]:
+    """The parse of ``html`` as :func:`with_media` parses it (the same options), and the outermost elements in
+    it a reader does not see: those ``skip`` leaves out, and those :func:`_prune_invisible` removes (hidden,
+    folded away, read out only). Nothing is removed: a caller tells them back to the source by their marks,
+    to place a finding at the copy of its words a reader sees rather than at a hidden one before it."""
+    tree = LexborHTMLParser(_block_breaks(html, tables, raw_blocks), scripting=True)
+    root = tree.body
+    if root is None:  # pragma: no cover - lexbor always creates a body
+        return tree, []
+    left_out = [node for selector in skip or () for node in root.css(selector)]
+    hidden = _invisible(root, classes=classes, rare=_rare_in(html))[0] if raw == ANY_RAW_HTML else []
+    return tree, _outermost([*left_out, *hidden])
 
 
 def _within(node: LexborNode, removed: set[int], clear: set[int]) -> bool:
@@ -1891,8 +1933,7 @@ def with_media(
     root = tree.body
     if root is None:  # pragma: no cover - lexbor always creates a body
         return VisibleBody(""), ([], [])
-    if skip:
-        _skip(root, skip)
+    skipped = _skip(root, skip) if skip else False
     # What the <noscript>s hold, each parsed as the markup it is: never shown nor loaded, it is told as such
     # (a pixel there is hidden, a script there never runs).
     fallbacks = _noscript_fallbacks(tree.root) if _NOSCRIPT.search(source) else []  # type: ignore[arg-type]
@@ -1935,6 +1976,7 @@ def with_media(
         linkable=linkable,
     )
     visible.scripts = scripts
+    visible.unseen = skipped or (folded is not None and folded.pruned)
     if folded is not None and folded.texts:
         visible.folded_away = "".join(folded.texts)
     if folded is not None and folded.spoken:
