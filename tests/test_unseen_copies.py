@@ -158,3 +158,29 @@ def test_thousands_of_hidden_copies_before_the_one_shown_stay_linear():
     took = time.perf_counter() - started
     assert _placed(findings, RESTRICTION) == [(4, 4)]
     assert took < 20, took
+
+
+def test_copies_in_a_script_a_template_or_a_noscript_are_passed_over():
+    for unseen in (
+        '<script>var notice = "All rights reserved.";</script>',
+        "<template><p>All rights reserved.</p></template>",
+        "<noscript><p>All rights reserved.</p></noscript>",
+    ):
+        page = _page("<article>", CREDIT, unseen, "<p>Body text. All rights reserved.</p>", "</article>")
+        assert _placed(check(page, META, format="html").findings, RESTRICTION) == [(4, 15)], unseen
+
+
+def test_a_copy_in_an_indented_code_block_is_passed_over_its_offsets_told_in_characters():
+    markdown = _page(
+        f"Jane Roe. Republished from [The Conversation]({URL}) under a "
+        "[CC BY-ND 4.0](https://creativecommons.org/licenses/by-nd/4.0/) licence.",
+        "",
+        "    Código de ejemplo: All rights reserved.",
+        "",
+        "- A list item",
+        "",
+        "      Más código: All rights reserved.",
+        "",
+        "Bödy text. All rights reserved.",
+    )
+    assert _placed(check(markdown, META, format="markdown").findings, RESTRICTION) == [(9, 12)]

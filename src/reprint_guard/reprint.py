@@ -325,13 +325,15 @@ def _seen_mark(node: LexborNode, count: int) -> int | None:
     return number if number < count else None
 
 
-def _element_end(body: str, node: LexborNode, number: int, starts: list[int]) -> int:
+def _element_end(body: str, node: LexborNode, number: int, starts: list[int], made: set[int | None]) -> int:
     """Where the element made from the ``number``-th start tag (at ``starts[number]``) ends in ``body``: after
-    its end tag, paired as nested tags of its name pair; at the latest where the next start tag it does not
-    hold stands (an end tag left out), or for an element with no content, after its start tag."""
+    its end tag, paired as nested tags of its name pair; at the latest where the next start tag that made an
+    element it does not hold stands (an end tag left out), or for an element with no content, after its start
+    tag. ``made``: the numbers of the tags that made an element (not those a ``<noscript>`` or ``<template>``
+    holds as text or apart)."""
     held = {_seen_mark(child, len(starts)) for child in node.css(f"[{_SEEN_MARK}]")}
     following = number + 1
-    while following in held:
+    while following < len(starts) and (following in held or following not in made):
         following += 1
     bound = starts[following] if following < len(starts) else len(body)
     start = starts[number]
@@ -865,6 +867,10 @@ class Reprint:
             index = self.body.find("<!--", close)
         if self.format == "markdown" and ("`" in self.body or ("~" in self.body and "~~~" in self.body)):
             spans += _code_spans(self.body)
+        if self.format == "markdown" and _may_indent_code(self.body):
+            from .readers.markdown import indented_code_spans
+
+            spans += indented_code_spans(self.body)
         if self.format != "text" and "{%" in self.body:
             spans += liquid_comment_spans(self.body, self.format == "markdown")
         if self.format == "markdown" and not self.raw_html and "<" in self.body:
@@ -988,13 +994,14 @@ class Reprint:
             options = shadow._parse_options()
         except InputError:  # the marks took it past the limits: nothing is passed over
             return []
-        _tree, nodes = unseen_elements(html, **options)  # type: ignore[arg-type]
+        tree, nodes = unseen_elements(html, **options)  # type: ignore[arg-type]
         starts = [name.start() for name in names]
+        made = {_seen_mark(node, len(starts)) for node in tree.css(f"[{_SEEN_MARK}]")} if nodes else set()
         spans = []
         for node in nodes:
             number = _seen_mark(node, len(starts))
             if number is not None:
-                spans.append((starts[number], _element_end(body, node, number, starts)))
+                spans.append((starts[number], _element_end(body, node, number, starts, made)))
         return _merged(spans)
 
     def _written_alike(self, needle: str) -> Iterator[re.Match[str]]:
@@ -1486,6 +1493,12 @@ def _render(body: str) -> str:
 def _escape(text: str) -> str:
     """``html.escape(text, quote=False)``: how a URL or phrase with ``&`` or ``<`` is written in HTML."""
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _may_indent_code(body: str) -> bool:
+    """Whether a Markdown body has a line that opens with four spaces or a tab: only then may it hold an
+    indented code block (substring searches in C, not a parse)."""
+    return "\n    " in body or "\n\t" in body or body.startswith(("    ", "\t"))
 
 
 def _code_spans(body: str) -> list[tuple[int, int]]:

@@ -133,6 +133,26 @@ def without_raw_html(body: str) -> str:
     return b"".join(out).decode("utf-8")
 
 
+def indented_code_spans(body: str) -> list[tuple[int, int]]:
+    """Where ``body``'s indented code blocks stand (character offsets): code, whose text is no article text.
+    A parse into events costs several times the rendering, so it is asked only while placing a finding, of a
+    body with an indented line."""
+    found = [
+        (where["start"], where["end"])
+        for event, where in pyromark.events_with_range(body, options=_OPTIONS)
+        if isinstance(event, dict) and event.get("Start") == {"CodeBlock": "Indented"}
+    ]
+    if not found or body.isascii():
+        return found
+    data = body.encode("utf-8")  # the parser counts bytes: each offset told in characters, in one pass
+    offsets = sorted({offset for span in found for offset in span})
+    chars, done, counted = {}, 0, 0
+    for offset in offsets:
+        counted += len(data[done:offset].decode("utf-8", "replace"))
+        chars[offset], done = counted, offset
+    return [(chars[start], chars[end]) for start, end in found]
+
+
 def written_as_linked(body: str, url: str) -> bool:
     """Whether a bare URL stands in the Markdown's own text somewhere, where GFM and Hugo link it, and not
     only in a raw HTML block (passed through as written: a URL or a ``[text](url)`` there stays text).
