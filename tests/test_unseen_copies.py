@@ -8,6 +8,7 @@ screen-reader-only notice, a closed ``<details>``), the finding still points at 
 
 from __future__ import annotations
 
+import random
 import time
 
 from reprint_guard import check
@@ -184,3 +185,59 @@ def test_a_copy_in_an_indented_code_block_is_passed_over_its_offsets_told_in_cha
         "Bödy text. All rights reserved.",
     )
     assert _placed(check(markdown, META, format="markdown").findings, RESTRICTION) == [(9, 12)]
+
+
+#: Ways a page hides a block, each a template around its text (``{}``).
+_HIDING = (
+    "<div hidden><p>{}</p></div>",
+    '<div style="display:none"><div><span>Menu</span></div> {}</div>',
+    '<p style="visibility: hidden">{}</p>',
+    '<span class="d-none">{}</span>',
+    "<details><summary>More</summary><p>{}</p></details>",
+    '<script>var t = "{}";</script>',
+    "<template><p>{}</p></template>",
+    "<noscript><p>{}</p></noscript>",
+    '<div aria-hidden="true" hidden><div><div>{}</div></div></div>',
+)
+_SHOWN = ("<p>{}</p>", "<div><p>Body. {}</p></div>", "<p>Text <em>here</em>. {}</p>", "<blockquote>{}</blockquote>")
+
+
+def test_seeded_pages_place_the_notice_at_the_one_copy_a_reader_sees():
+    for seed in range(120):
+        rng = random.Random(seed)
+        lines = ["<article>", CREDIT]
+        for _ in range(rng.randint(0, 4)):
+            lines.append(rng.choice(_HIDING).format("All rights reserved."))
+            if rng.random() < 0.4:
+                lines.append("<p>Filler paragraph of the story.</p>")
+        shown_line = len(lines) + 1
+        shown = rng.choice(_SHOWN)
+        lines.append(shown.format("All rights reserved."))
+        for _ in range(rng.randint(0, 2)):
+            lines.append(rng.choice(_HIDING).format("All rights reserved."))
+        lines.append("</article>")
+        page = _page(*lines)
+        column = shown.index("{}") + 1
+        assert _placed(check(page, META, format="html").findings, RESTRICTION) == [(shown_line, column)], (seed, page)
+
+
+def test_seeded_markdown_bodies_place_the_notice_at_the_one_copy_a_reader_sees():
+    credit = (
+        f"Jane Roe. Republished from [The Conversation]({URL}) under a "
+        "[CC BY-ND 4.0](https://creativecommons.org/licenses/by-nd/4.0/) licence."
+    )
+    shown_ways = ("{}", "Body text, *emphasised*. {}", "> {}", "- {}")
+    for seed in range(120):
+        rng = random.Random(seed)
+        blocks = [credit]
+        for _ in range(rng.randint(0, 4)):
+            blocks.append(rng.choice(_HIDING).format("All rights reserved."))
+        shown = rng.choice(shown_ways)
+        shown_line = sum(block.count("\n") + 2 for block in blocks) + 1
+        blocks.append(shown.format("All rights reserved."))
+        for _ in range(rng.randint(0, 2)):
+            blocks.append(rng.choice(_HIDING).format("All rights reserved."))
+        markdown = "\n\n".join(blocks) + "\n"
+        column = shown.index("{}") + 1
+        found = _placed(check(markdown, META, format="markdown").findings, RESTRICTION)
+        assert found == [(shown_line, column)], (seed, markdown)
