@@ -11,6 +11,7 @@ from __future__ import annotations
 import random
 import time
 
+from conftest import ROOT
 from reprint_guard import check
 
 
@@ -241,3 +242,16 @@ def test_seeded_markdown_bodies_place_the_notice_at_the_one_copy_a_reader_sees()
         column = shown.index("{}") + 1
         found = _placed(check(markdown, META, format="markdown").findings, RESTRICTION)
         assert found == [(shown_line, column)], (seed, markdown)
+
+
+def test_a_link_finding_is_placed_at_the_link_a_reader_sees_not_a_hidden_copy_at_the_top(tmp_path, cli):
+    fixture = ROOT / "tests" / "policies" / "global-voices" / "link-original-top.md"
+    url = "https://globalvoices.org/2026/09/14/a-hillside-radio-station-reads-the-weather-in-three-languages/"
+    text = fixture.read_text(encoding="utf-8").replace("expect: [global-voices/link-original-top@32]\n", "")
+    hidden = f'<div hidden><a href="{url}">Original</a></div>\n\n'
+    text = text.replace("# A hillside radio station", hidden + "# A hillside radio station", 1)
+    write_text(tmp_path / "story.md", text)
+    run = cli("check", "story.md", "--format", "json", cwd=tmp_path)
+    found = [f for f in run.json()["results"][0]["findings"] if f["rule"] == "global-voices/link-original-top"]
+    # Not at the hidden copy at the top (line 13), which a reader never sees: at the link at the end.
+    assert [(f["line"], f["column"]) for f in found] == [(33, 44)]

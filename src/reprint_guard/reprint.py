@@ -1131,12 +1131,13 @@ class Reprint:
         is told, before the story's own links to the same address, when one scores above 0.
         """
         if prefer is not None:
-            best, where = 0, None
+            best, where = (0, False), None  # the surest copy, one a reader sees before one they do not
             for candidate in dict.fromkeys((url, _escape(url))):
                 for index in self.visible_indices(_find_all(self.body, candidate, *self._content_span)):
                     score = prefer(index, index + len(candidate))
-                    if score > best:
-                        best, where = score, (index, index + len(candidate))
+                    ranked = (score, not self._unseen_at(index)) if score > 0 else (0, False)
+                    if ranked > best:
+                        best, where = ranked, (index, index + len(candidate))
             if where is not None:
                 return (*self._position(where[0]), *self._position(where[1]))
         if not url:
@@ -1146,6 +1147,7 @@ class Reprint:
         body = self.body
         for candidate in dict.fromkeys((url, _escape(url))):
             first: dict[int, int] = {}  # syntax -> where the first visible one starts
+            unseen: dict[int, int] = {}  # syntax -> where the first one in an element no reader sees starts
             for index in _find_all(body, candidate, start, end):
                 after = index + len(candidate)
                 for rank, (before, closing) in enumerate(_URL_SYNTAX):
@@ -1159,8 +1161,13 @@ class Reprint:
                     if not closed:
                         continue
                     at = bisect_right(spans, (begin, _AFTER_ALL)) - 1
-                    if at < 0 or begin >= spans[at][1]:
+                    if at >= 0 and begin < spans[at][1]:
+                        continue
+                    if not self._unseen_at(begin):
                         first[rank] = begin
+                    elif rank not in unseen:
+                        unseen[rank] = begin
+            first = first or unseen
             if first:
                 rank = min(first)
                 index = first[rank] + len(_URL_SYNTAX[rank][0])
