@@ -85,6 +85,11 @@ class Survey(NamedTuple):
     slugs: Counter[str]
     #: Pages written in a template language reprint-guard does not read (Eleventy's ``.njk``), by suffix.
     templates: Counter[str]
+    #: The site's own parts of its whole HTML pages (header, menu, sidebar, footer outside the story's
+    #: ``<article>`` or ``<main>``), as CSS selectors, and how many pages have each (:func:`site_parts`).
+    chrome: Counter[str]
+    #: How many whole pages with their story in one ``<article>`` or ``<main>`` were read for them.
+    pages: int
 
 
 #: Folders never walked: dependencies and a static site's built output.
@@ -171,6 +176,14 @@ def survey(root: Path, generator: str | None = None) -> Survey:
         alone.update(k for k in here_keys if _ours(k) not in (None, k) and blank(data.get(_ours(k))))
         theirs.update(key for key in (*_NOT_OURS, _DATED) if _not_ours(key, data.get(key)))
         slugs.update(k for k in here_keys if _ours(k) == "author" and only_slugs(nested(data, k)))
+    chrome: Counter[str] = Counter()
+    pages = 0
+    for file in content:
+        if file.suffix.lower() in (".html", ".htm") and not any(folder in file.parents for folder in folders_out):
+            parts = site_parts(root / file)
+            if parts is not None:
+                pages += 1
+                chrome.update(parts)
     mine = []
     for folder, names in sorted(policies.items()):
         if folder != PurePosixPath() and len(names) == yaml_files[folder]:
@@ -180,8 +193,78 @@ def survey(root: Path, generator: str | None = None) -> Survey:
     mine = [path for path in mine if not _SURROGATE.search(path)]  # a name YAML cannot hold: not proposed
     excluded = [_glob_folder(str(folder)) for folder in folders_out] + [_glob_path(str(file)) for file in files_out]
     return Survey(
-        keys, folders, seen - len(fixtures), excluded[:_MAX_FIXTURE_GLOBS], mine, alone, theirs, slugs, templates
+        keys,
+        folders,
+        seen - len(fixtures),
+        excluded[:_MAX_FIXTURE_GLOBS],
+        mine,
+        alone,
+        theirs,
+        slugs,
+        templates,
+        chrome,
+        pages,
     )
+
+
+#: The elements a site's theme puts around the story on a whole page: its header, menu, sidebar and footer.
+_SITE_PART_TAGS = ("header", "nav", "aside", "footer")
+#: Words in a part that may be a reprint's credit, not the theme's: such a part is never proposed.
+_CREDIT_WORDS = ("original", "republish", "first published", "first appeared", "creativecommons.org", "licen")
+#: A class name a selector may use as it stands (a CSS identifier).
+_CSS_CLASS = re.compile(r"-?[_a-zA-Z][_a-zA-Z0-9-]*")
+#: A whole page larger than this is not read for its parts.
+_MAX_PAGE_BYTES = 4 << 20
+
+
+def site_parts(path: Path) -> set[str] | None:
+    """The site's own parts of a whole HTML page, as CSS selectors (``footer.site-footer``): its header, menu,
+    sidebar and footer that stand outside the one ``<article>`` (else ``<main>``) holding the story and hold
+    no credit's words. None when the file is no whole page, or its story is in no one such element (then
+    what is the site's cannot be told)."""
+    from selectolax.lexbor import LexborHTMLParser
+
+    from ..htmldepth import too_costly
+
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read(_MAX_PAGE_BYTES + 1)
+    except OSError:
+        return None
+    text = data.decode("utf-8", "replace")
+    if len(data) > _MAX_PAGE_BYTES or "<body" not in text.lower() or too_costly(text) is not None:
+        return None
+    tree = LexborHTMLParser(text)
+    story = None
+    for tag in ("article", "main"):
+        found = tree.css(tag)
+        outermost = [node for node in found if not any(_holds(other, node) for other in found if other is not node)]
+        if len(outermost) == 1:
+            story = outermost[0]
+            break
+    if story is None:
+        return None
+    parts: set[str] = set()
+    taken: list[Any] = []
+    for node in tree.css(", ".join(_SITE_PART_TAGS)):  # in document order: a part before what it holds
+        if _holds(story, node) or _holds(node, story) or any(_holds(part, node) for part in taken):
+            continue
+        if any(word in (node.html or "").lower() for word in _CREDIT_WORDS):
+            continue
+        taken.append(node)
+        classes = (node.attributes.get("class") or "").split()
+        named = next((name for name in classes if _CSS_CLASS.fullmatch(name)), None)
+        parts.add(f"{node.tag}.{named}" if named else node.tag)
+    return parts
+
+
+def _holds(outer: Any, node: Any) -> bool:
+    """Whether ``node`` stands inside ``outer`` (or is it)."""
+    while node is not None:
+        if node.mem_id == outer.mem_id:
+            return True
+        node = node.parent
+    return False
 
 
 #: Pages in a template language (Eleventy's Nunjucks, Liquid, Handlebars...): a site may hold its articles so,
@@ -496,11 +579,35 @@ def _loadable(root: Path, found: list[str]) -> tuple[list[str], list[tuple[str, 
     return kept, [(file, reasons[file]) for file in files if file in reasons]
 
 
+def _skip_elements(surveyed: Survey) -> list[str]:
+    """The config's ``skip-elements`` lines: the site's own parts found on its whole pages, if any."""
+    if not surveyed.chrome:
+        return [
+            "# Parts of a whole page that are the site's, not the article's (CSS selectors of its menu, sidebar,",
+            "# footer), left out of the check.",
+            "skip-elements: []",
+            '#  - "footer.site-footer"',
+        ]
+    pages = surveyed.pages
+    return [
+        "# The site's own parts of your whole pages: its header, menu, sidebar and footer, found outside the",
+        f"# <article> or <main> of {pages} page{'s' if pages != 1 else ''}. Left out of the check, so that the "
+        "site's logo or its",
+        "# own \"All rights reserved\" is not read as the reprint's. Make sure none holds a reprint's credit.",
+        "skip-elements:",
+        *(
+            f"  - {_quoted(selector)}  # on {count} page{'s' if count != 1 else ''}"
+            for selector, count in sorted(surveyed.chrome.items(), key=lambda item: (-item[1], item[0]))
+        ),
+    ]
+
+
 def starter_config(root: Path) -> str:
     hugo = hugo_site(root)
     jekyll = jekyll_site(root) if hugo is None else None
     generator = "hugo" if hugo is not None else "jekyll" if jekyll is not None else None
-    keys, folders, seen, fixtures, found, alone, theirs, slugs, templates = survey(root, generator)
+    surveyed = survey(root, generator)
+    keys, folders, seen, fixtures, found, alone, theirs, slugs, templates = surveyed[:9]
     policies, broken = _loadable(root, found)
     lines = [
         '# reprint-guard configuration (its README, "Project configuration", says what each key does).',
@@ -622,6 +729,8 @@ def starter_config(root: Path) -> str:
         "",
         "# Lowest severity that fails the run: error, warning, info or never.",
         "fail-on: error",
+        "",
+        *_skip_elements(surveyed),
         "",
     ]
     if hugo is not None:

@@ -1,0 +1,94 @@
+"""``init`` proposes ``skip-elements`` for a repository of whole HTML pages exported from a CMS.
+
+A whole page holds the site's header, menu, sidebar and footer around the story: its logo is read as an image
+of the reprint, its "All rights reserved" as a reservation over the licensed text. ``init`` finds those parts
+outside the story's one ``<article>`` (else ``<main>``) and writes them into the config, so that the first
+check after ``init`` reads the story only; a part holding a credit's words is never proposed.
+"""
+
+from __future__ import annotations
+
+import yaml
+
+URL = "https://theconversation.com/ferry-fares-rise-again-241234"
+COUNTER = "https://counter.theconversation.com/content/241234/count.gif?distributor=republish-lightbox-basic"
+
+
+def _page(*, aside: str = '<aside class="widget-area"><h2>Recent posts</h2></aside>', story: str = "article") -> str:
+    return f"""<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>Ferry fares rise again</title></head>
+<body class="single">
+<header class="site-header"><nav class="main-navigation"><a href="/">Home</a></nav>
+<img class="custom-logo" src="/uploads/logo.png" alt="Harbour News"></header>
+<{story} class="post">
+<header class="entry-header"><h1>Ferry fares rise again</h1></header>
+<p>The island ferry's fares rose for the third time in two years, the operator said.</p>
+<p>Lena Ortiz. Republished from <a href="{URL}">The Conversation</a> under a
+<a href="https://creativecommons.org/licenses/by-nd/4.0/">Creative Commons BY-ND 4.0</a> licence.</p>
+<img src="{COUNTER}" alt="" width="1" height="1">
+</{story}>
+{aside}
+<footer class="site-footer"><p>&copy; 2026 Harbour News. All rights reserved.</p></footer>
+</body></html>
+"""
+
+
+def _write(folder, name: str, page: str) -> None:
+    (folder / name).write_text(page, encoding="utf-8")
+    (folder / f"{name}.meta.yaml").write_text(f"original_url: {URL}\nauthor: Lena Ortiz\n", encoding="utf-8")
+
+
+def _rules(run) -> list[str]:
+    return sorted(f["rule"] for result in run.json()["results"] for f in result["findings"])
+
+
+def test_init_proposes_the_site_parts_outside_the_article_and_the_check_then_reads_the_story(tmp_path, cli):
+    posts = tmp_path / "posts"
+    posts.mkdir()
+    _write(posts, "ferry.html", _page())
+    _write(posts, "lights.html", _page(aside=""))
+    before = cli("check", "posts", "--format", "json", cwd=tmp_path)
+    assert before.code == 1
+    assert "the-conversation/no-added-restrictions" in _rules(before)  # the footer's notice
+    assert "the-conversation/images-not-covered" in _rules(before)  # the logo
+
+    run = cli("init", str(tmp_path))
+    assert run.code == 0, run.err
+    text = (tmp_path / ".reprint-guard.yaml").read_text(encoding="utf-8")
+    config = yaml.safe_load(text)
+    # Outermost parts only (the menu is in the header), the story's own header kept, each with its count.
+    assert config["skip-elements"] == ["footer.site-footer", "header.site-header", "aside.widget-area"]
+    assert '"footer.site-footer"  # on 2 pages' in text and '"aside.widget-area"  # on 1 page' in text
+    assert "<article> or <main> of 2 pages" in text
+
+    after = cli("check", "posts", "--format", "json", cwd=tmp_path)
+    assert after.code == 0, after.out
+    assert _rules(after) == []
+
+
+def test_a_part_holding_a_credit_is_never_proposed(tmp_path, cli):
+    credit = f'<aside class="republish-box"><p>This story originally appeared on <a href="{URL}">X</a>.</p></aside>'
+    _write(tmp_path, "page.html", _page(aside=credit))
+    assert cli("init", str(tmp_path)).code == 0
+    config = yaml.safe_load((tmp_path / ".reprint-guard.yaml").read_text(encoding="utf-8"))
+    assert "aside.republish-box" not in config["skip-elements"]
+    assert config["skip-elements"] == ["footer.site-footer", "header.site-header"]
+
+
+def test_a_page_whose_story_is_in_main_is_read_by_it(tmp_path, cli):
+    _write(tmp_path, "page.html", _page(story="main"))
+    assert cli("init", str(tmp_path)).code == 0
+    config = yaml.safe_load((tmp_path / ".reprint-guard.yaml").read_text(encoding="utf-8"))
+    assert config["skip-elements"] == ["aside.widget-area", "footer.site-footer", "header.site-header"]
+
+
+def test_no_parts_are_proposed_where_the_story_cannot_be_told_or_there_are_no_whole_pages(tmp_path, cli):
+    # Two articles (a related story's card beside the story): which is the story is not told.
+    two = _page().replace("</article>", "</article><article><p>Related</p></article>", 1)
+    _write(tmp_path, "two.html", two)
+    (tmp_path / "a.md").write_text(f"---\noriginal_url: {URL}\n---\nBody\n", encoding="utf-8")
+    (tmp_path / "fragment.html").write_text("<p>A fragment, no whole page.</p>", encoding="utf-8")
+    assert cli("init", str(tmp_path)).code == 0
+    text = (tmp_path / ".reprint-guard.yaml").read_text(encoding="utf-8")
+    assert yaml.safe_load(text)["skip-elements"] == []
+    assert '#  - "footer.site-footer"' in text  # shown how, as an example
