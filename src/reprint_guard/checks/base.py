@@ -19,7 +19,16 @@ if TYPE_CHECKING:
 #: A ``{name}`` placeholder in a fix, credit or insert template.
 PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
 #: The values :func:`template_values` derives, besides the metadata keys themselves.
-DERIVED_VALUES = ("publisher", "contact", "year", "holder", "license_name", "license_url", "original_url_encoded")
+DERIVED_VALUES = (
+    "publisher",
+    "contact",
+    "year",
+    "holder",
+    "license_name",
+    "license_url",
+    "original_url_encoded",
+    "original_id",
+)
 
 
 class ParamsView:
@@ -467,6 +476,9 @@ def template_values(reprint: Reprint, policy: Policy, *, placeholders: bool = Tr
             from urllib.parse import quote
 
             values["original_url_encoded"] = quote(address, safe="")
+        number = original_id(meta.original_url)
+        if number is not None:
+            values["original_id"] = number
     spdx = normalize_license(meta.license)
     if spdx is None:
         covered = [r.params.licenses for r in policy.rules if r.check == "license"]
@@ -515,6 +527,27 @@ class LazyValues:
         if key == "original_url":
             return linkable_address(meta.original_url) or "<original article URL>"
         return None
+
+
+#: The number that ends an address's path, on its own or after a word of its last part ("…/some-title-241873",
+#: "…/some-title/5799123/"), before any query or fragment.
+_ENDING_NUMBER = re.compile(r"(?:^|[/-])([0-9]+)/?$")
+
+
+def original_id(original_url: str | None) -> str | None:
+    """The number that ends the original's address (``241873`` in ``theconversation.com/some-title-241873``):
+    many publishers' id for the article, which their counters and pixels name (``/content/241873/count.gif``);
+    None where the address ends in no number."""
+    if not original_url:
+        return None
+    from urllib.parse import urlsplit
+
+    try:
+        path = urlsplit(as_address(original_url)).path
+    except ValueError:
+        return None
+    found = _ENDING_NUMBER.search(path)
+    return found.group(1) if found is not None else None
 
 
 def linkable_address(original_url: str | None) -> str | None:

@@ -30,6 +30,7 @@ from .base import (
     literal_path,
     pattern_host,
     re2_escape,
+    render,
     template_values,
     url_pattern,
 )
@@ -72,11 +73,14 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
                     f"{written} is there but altered: its address names this reprint's original, but not in "
                     f"the form the rule asks for (/{params.pattern}/)"
                 )
+                fix = None
             else:
                 detail = f"{written} is there but for another article: its address does not name " + _named_values(
                     params.pattern, reprint, context
                 )
-            yield Problem.at(reprint.span(written), detail=detail, specific=True)
+                element = _filled(params, reprint, context)
+                fix = f"Replace it with the element for this reprint's original: {element}" if element else None
+            yield Problem.at(reprint.span(written), detail=detail, fix=fix, specific=True)
             return
     line, column = reprint.end_position()
     # Lazy-loaded first: a lazy loader's <noscript> copy of it (hidden) is no more than its fallback.
@@ -132,6 +136,15 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
     yield Problem(line, column, detail=f"no <{params.tag}> {where}", fix=_insert_fix(params, reprint, context))
 
 
+def _filled(params: Params, reprint: Reprint, context: Context) -> str | None:
+    """The rule's ``insert`` filled from the reprint, or None (no ``insert``, or metadata it needs not set)."""
+    if not params.insert:
+        return None
+    from ..fix import filled_insert
+
+    return filled_insert(params.insert, reprint, context.policy)[0]
+
+
 def _insert_fix(params: Params, reprint: Reprint, context: Context) -> str | None:
     """The fix for a missing element whose rule has an ``insert``: that element, filled from the reprint as
     ``--fix`` would insert it; None where the template needs metadata that is not set (the rule's own ``fix``,
@@ -140,8 +153,17 @@ def _insert_fix(params: Params, reprint: Reprint, context: Context) -> str | Non
         return None
     from ..fix import filled_insert
 
-    element, _ = filled_insert(params.insert, reprint, context.policy)
-    return f"Add the publisher's element at the end of the article: {element}" if element else None
+    element, missing = filled_insert(params.insert, reprint, context.policy)
+    if element:
+        return f"Add the publisher's element at the end of the article: {element}"
+    # What it needs told as a hint in its place ("content/<original_id>/"), and where the value comes from.
+    hinted = render(params.insert, {name: f"<{name}>" for name in missing} | template_values(reprint, context.policy))
+    needs = ", ".join(_NEEDED.get(name, name) for name in missing)
+    return f"Add the publisher's element at the end of the article, with {needs} filled in: {hinted}"
+
+
+#: Where a value an ``insert`` names comes from, when it is no metadata key of its own.
+_NEEDED = {"original_id": "original_id (the number that ends the original's address, which this one lacks)"}
 
 
 def _kept_as_given(item: Media, reprint: Reprint, regex: object) -> Iterator[Problem]:
@@ -262,7 +284,12 @@ def _named_values(pattern: str, reprint: Reprint, context: Context) -> str:
     if not others:
         return f"this reprint's original ({reprint.metadata.original_url})"
     values = template_values(reprint, context.policy, placeholders=False)
-    return "this reprint's " + ", ".join(f"{name} ({values.get(name, 'not set')})" for name in others)
+    return ", ".join(
+        f"the original's id ({values['original_id']}, the number its address ends in)"
+        if name == "original_id" and "original_id" in values
+        else f"this reprint's {name} ({values.get(name, 'not set')})"
+        for name in others
+    )
 
 
 def _names_the_original(pattern: str, address: str, reprint: Reprint) -> bool:
