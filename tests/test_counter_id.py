@@ -78,5 +78,39 @@ def test_an_original_whose_address_ends_in_no_number_takes_any_counter_and_is_to
     assert _findings(cli("check", str(kept), "--format", "json")) == []
     missing = _copy(tmp_path, "page-counter.md", (url, no_id))
     (finding,) = _findings(cli("check", str(missing), "--format", "json"))
-    assert "content/<original_id>/count.gif" in finding["fix"]
-    assert "the number that ends the original's address, which this one lacks" in finding["fix"]
+    assert "/content/<original_id>/count.gif" in finding["fix"]  # the rule's fix, its id a hint to fill in
+
+
+POLICY = """id: weekly-pixel
+name: Weekly pixel terms
+publisher: Weekly Example
+source_url: https://weekly.example/republish
+terms_read: 2026-12-01
+applies_to: [weekly.example]
+rules:
+  - id: pixel
+    check: element
+    tag: img
+    pattern: '^https://px\\.weekly\\.example/a/{original_id}\\.gif'
+    insert: '<img src="https://px.weekly.example/a/{original_id}.gif" alt="" width="1" height="1">'
+    message: The pixel is missing
+"""
+
+
+def test_an_insert_that_needs_an_id_the_address_lacks_is_shown_with_a_hint_as_its_fix(tmp_path, cli):
+    (tmp_path / "rules").mkdir()
+    (tmp_path / "rules" / "weekly-pixel.yaml").write_text(POLICY, encoding="utf-8")
+    assert cli("validate", str(tmp_path / "rules")).code == 0
+    for address, fix in (
+        ("https://weekly.example/a-story-77", '<img src="https://px.weekly.example/a/77.gif"'),
+        (
+            "https://weekly.example/a-story/",
+            "with original_id (the number that ends the original's address, which this one lacks) filled in: "
+            '<img src="https://px.weekly.example/a/<original_id>.gif"',
+        ),
+    ):
+        page = tmp_path / "page.md"
+        page.write_text(f"---\noriginal_url: {address}\n---\nA story.\n", encoding="utf-8")
+        run = cli("check", str(page), "--rules-dir", str(tmp_path / "rules"), "--format", "json")
+        (finding,) = [f for f in run.json()["results"][0]["findings"] if f["rule"] == "weekly-pixel/pixel"]
+        assert fix in finding["fix"], finding["fix"]
