@@ -1216,20 +1216,33 @@ def test_a_named_pipe_in_a_folder_is_passed_over_not_waited_on(tmp_path, write_m
 
 
 def test_fix_inserts_the_credit_though_a_pixel_particular_to_the_article_cannot_be_made(tmp_path, cli):
-    """The Conversation's counter differs per article: --fix adds the credit and says the counter is left to do;
-    ProPublica's tracking tag is one script for every story, and is inserted."""
+    """The Conversation's counter differs per article: --fix inserts it with the id the original's address ends
+    in, and where that address ends in none, adds the credit and says the counter is left to do; ProPublica's
+    tracking tag is one script for every story, and is inserted."""
     path = tmp_path / "tc.md"
-    original = "https://theconversation.com/bees-in-cities-241873"
-    path.write_text(
-        f"---\ntitle: T\nauthor: Jane Doe\noriginal_url: {original}\n"
-        "commercial: false\nmedium: web\n---\n\nText of the story.\n",
-        encoding="utf-8",
-    )
-    run = cli("check", str(path), "--fix", "--format", "json")
-    assert "could not fix the-conversation/page-counter: needs the element added by hand" in run.err, run.err
-    assert "fixed the-conversation/credit-author" in run.err
-    assert [f["rule"] for f in run.json()["results"][0]["findings"]] == ["the-conversation/page-counter"]
-    assert f"Republished from [The Conversation]({original})" in path.read_text("utf-8")
+    original = "https://theconversation.com/bees-in-cities"
+    for address in (original, f"{original}-241873"):
+        path.write_text(
+            f"---\ntitle: T\nauthor: Jane Doe\noriginal_url: {address}\n"
+            "commercial: false\nmedium: web\n---\n\nText of the story.\n",
+            encoding="utf-8",
+        )
+        run = cli("check", str(path), "--fix", "--format", "json")
+        assert "fixed the-conversation/credit-author" in run.err
+        assert f"Republished from [The Conversation]({address})" in path.read_text("utf-8")
+        if address == original:  # no id to count it by: left to do
+            assert (
+                "could not fix the-conversation/page-counter: needs the original's id, the number its address ends "
+                "in (original_url ends in none)" in run.err
+            ), run.err
+            assert [f["rule"] for f in run.json()["results"][0]["findings"]] == [
+                "the-conversation/link-original",  # no article's address, nor the home page
+                "the-conversation/page-counter",
+            ]
+        else:
+            assert "the-conversation/page-counter\n" in run.err, run.err
+            assert run.json()["results"][0]["findings"] == []
+            assert "counter.theconversation.com/content/241873/count.gif" in path.read_text("utf-8")
     path.write_text(
         "---\ntitle: T\nauthor: Jane Doe\noriginal_url: https://www.propublica.org/article/x\n"
         "commercial: false\nmedium: web\n---\n\nText of the story.\n",

@@ -1483,7 +1483,11 @@ def _element_block(finding: Finding, reprint: Reprint, policy: Policy) -> tuple[
         return None, "needs the element added by hand (the policy has no 'insert' template for it)"
     element, missing = filled_insert(insert, reprint, policy)
     if element is None:
-        return None, f"needs metadata that is not set: {_keys_named(missing, reprint)}"
+        said = [key for key in missing if key != "original_id"]  # derived: no key of the metadata's
+        needs = [f"metadata that is not set: {_keys_named(said, reprint)}"] if said else []
+        if "original_id" in missing:
+            needs.append("the original's id, the number its address ends in (original_url ends in none)")
+        return None, "needs " + " and ".join(needs)
     return element, ""
 
 

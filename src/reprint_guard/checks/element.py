@@ -30,7 +30,6 @@ from .base import (
     literal_path,
     pattern_host,
     re2_escape,
-    render,
     template_values,
     url_pattern,
 )
@@ -149,21 +148,8 @@ def _insert_fix(params: Params, reprint: Reprint, context: Context) -> str | Non
     """The fix for a missing element whose rule has an ``insert``: that element, filled from the reprint as
     ``--fix`` would insert it; None where the template needs metadata that is not set (the rule's own ``fix``,
     if any, replaces it)."""
-    if not params.insert:
-        return None
-    from ..fix import filled_insert
-
-    element, missing = filled_insert(params.insert, reprint, context.policy)
-    if element:
-        return f"Add the publisher's element at the end of the article: {element}"
-    # What it needs told as a hint in its place ("content/<original_id>/"), and where the value comes from.
-    hinted = render(params.insert, {name: f"<{name}>" for name in missing} | template_values(reprint, context.policy))
-    needs = ", ".join(_NEEDED.get(name, name) for name in missing)
-    return f"Add the publisher's element at the end of the article, with {needs} filled in: {hinted}"
-
-
-#: Where a value an ``insert`` names comes from, when it is no metadata key of its own.
-_NEEDED = {"original_id": "original_id (the number that ends the original's address, which this one lacks)"}
+    element = _filled(params, reprint, context)
+    return f"Add the publisher's element at the end of the article: {element}" if element else None
 
 
 def _kept_as_given(item: Media, reprint: Reprint, regex: object) -> Iterator[Problem]:
