@@ -1,0 +1,160 @@
+"""A review of the wordings editors write: change notes the policies did not read ("Abridged version.",
+"Versión abreviada.", "Excerpted from ..."), credits ("Tomado de ...", "Taken from ..."), and where an inline
+suppression is a real comment of the page."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from reprint_guard import check
+from reprint_guard.readers import read_text
+
+ROOT = Path(__file__).parent.parent
+FIXTURE = ROOT / "tests" / "policies" / "cc-by-4.0" / "compliant-modified.md"
+NOTE = "*Changes were made to the original for length and house style.*"
+
+#: Notes about the reprint in the new wordings: a modified reprint that writes one indicates its changes, and an
+#: ND reprint that writes one while declaring no change is told.
+NEW_NOTES = [
+    "Abridged version.",
+    "Abridged.",
+    "Condensed version.",
+    "*Abridged version.*",
+    'Abridged version of "The Seed Vault".',
+    "Excerpted from “The Seed Vault” by Priya Castellanos.",
+    "Excerpted from The Seed Vault, a book by Priya Castellanos (Ledger Books, 2024).",
+    "Extracted from the Harrow Valley Ledger.",
+    "Abridged from The Seed Vault by Priya Castellanos.",
+    "Versión abreviada.",
+    "Versión resumida.",
+    "Versión abreviada del artículo original.",
+    "Versão resumida.",
+    "Version abrégée.",
+    "Version abrégée de l'article original.",
+    "Texto adaptado.",
+    "Texto resumido.",
+    "Artículo abreviado de El Faro.",
+    "Texte abrégé.",
+    "Extraído de El Faro.",
+    "Extraído de “Crónicas del agua”, de Ana Ruiz (Anagrama, 2024).",
+    "Texto extraído de un reportaje de El Faro.",
+    "Extrait de Harrow Valley Ledger.",
+    "Extrait d'un article du Harrow Valley Ledger.",
+]
+
+#: Notes read before this review (kept read), for the record of what was checked first.
+ALREADY_READ = [
+    "This is an abridged version of the original article.",
+    'This is an abridged version of "The Seed Vault", first published by the Ledger.',
+    "Excerpted from the original.",
+    'Adapted from "The Seed Vault".',
+    "Adapted from an article by Priya Castellanos.",
+    "Texto adaptado del original.",
+    "Abridged from the original.",
+]
+
+#: Story sentences with the same words: none is a note about the reprint.
+STORY_SENTENCES = [
+    "The plan was taken from a 2019 report.",
+    "Taken from his home at night, he was never seen again.",
+    "The samples were taken from the river.",
+    "El agua fue tomada de un pozo.",
+    "Tomado de la mano, el niño cruzó la calle.",
+    "Los datos fueron extraídos de un informe.",
+    "Extraído de la mina en 1920, el mineral se vendió en Lima.",
+    "Extrait de la mine, le charbon partait par le train.",
+    "The seeds were excerpted from a longer list.",
+    "The abridged version of the bill passed.",
+    "An abridged version of “Hamlet” was staged in the vault.",
+    "An abridged dictionary sits on the desk.",
+    "La versión abreviada del informe se publicó ayer.",
+    "Su versión resumida de los hechos no convenció al juez.",
+    "El texto adaptado por el Senado entra en vigor en mayo.",
+    "Adapted from a 1931 ledger, the catalogue lists beans.",
+]
+
+#: Source credits, not notes of a change: a reprint declared modified is still asked for one.
+CREDITS_ONLY = [
+    "Taken from the Harrow Valley Ledger.",
+    "Tomado de El Faro.",
+    "Tomado de Harrow Valley Ledger.",
+]
+
+
+def _rules(sentence: str, policy: str, **meta: object) -> set[str]:
+    text = FIXTURE.read_text(encoding="utf-8")
+    assert NOTE in text
+    reprint = read_text(text.replace(NOTE, sentence), path=str(FIXTURE))
+    metadata = {k: v for k, v in reprint.metadata.items() if k != "expect"} | meta
+    return {finding.rule for finding in check(reprint.body, metadata, policy=policy).findings}
+
+
+@pytest.mark.parametrize("sentence", NEW_NOTES + ALREADY_READ)
+def test_a_modified_reprint_indicates_its_changes_in_the_new_wordings(sentence):
+    assert "cc-by-4.0/changes-indicated" not in _rules(sentence, "cc-by-4.0"), sentence
+
+
+@pytest.mark.parametrize("sentence", STORY_SENTENCES + CREDITS_ONLY)
+def test_a_story_sentence_or_a_credit_is_no_change_note(sentence):
+    assert "cc-by-4.0/changes-indicated" in _rules(sentence, "cc-by-4.0"), sentence
+
+
+@pytest.mark.parametrize("policy", ["cc-by-nd-4.0", "cc-by-nc-nd-4.0"])
+@pytest.mark.parametrize("sentence", NEW_NOTES)
+def test_an_nd_reprint_declaring_no_change_is_told_of_its_note(policy, sentence):
+    license = "CC-BY-ND-4.0" if policy == "cc-by-nd-4.0" else "CC-BY-NC-ND-4.0"
+    found = _rules(sentence, policy, modified=False, license=license)
+    assert f"{policy}/edits-declared" in found, sentence
+
+
+@pytest.mark.parametrize("policy", ["cc-by-nd-4.0", "cc-by-nc-nd-4.0"])
+@pytest.mark.parametrize("sentence", STORY_SENTENCES + CREDITS_ONLY)
+def test_an_nd_reprint_with_a_story_sentence_or_a_credit_is_not_told(policy, sentence):
+    license = "CC-BY-ND-4.0" if policy == "cc-by-nd-4.0" else "CC-BY-NC-ND-4.0"
+    found = _rules(sentence, policy, modified=False, license=license)
+    assert f"{policy}/edits-declared" not in found, sentence
+
+
+@pytest.mark.parametrize("sentence", ["Abridged version.", "Versión abreviada.", "Extraído de El Faro."])
+def test_an_approved_edit_at_the_conversation_is_indicated_in_the_new_wordings(sentence):
+    meta = {
+        "original_url": "https://theconversation.com/a-seed-library-in-the-old-bank-vault-123456",
+        "license": "CC-BY-ND-4.0",
+    }
+    assert "the-conversation/changes-indicated" not in _rules(sentence, "the-conversation", **meta), sentence
+    assert "the-conversation/changes-indicated" in _rules("The samples were taken from the river.", "the-conversation", **meta)
+
+
+def test_changes_indicated_stays_within_the_pattern_limit_with_room_to_spare():
+    """The limit guards against hostile patterns; the bundled rule is written to fit it, with room for a wording."""
+    from reprint_guard import load_policy
+    from reprint_guard.limits import MAX_PATTERN_LENGTH
+
+    for policy, rule_id in [
+        ("cc-by-4.0", "changes-indicated"),
+        ("cc-by-nd-4.0", "edits-declared"),
+        ("cc-by-nc-nd-4.0", "edits-declared"),
+        ("the-conversation", "changes-indicated"),
+    ]:
+        rule = next(rule for rule in load_policy(policy).rules if rule.id == rule_id)
+        assert len(rule.params.pattern) <= MAX_PATTERN_LENGTH - 200, (policy, len(rule.params.pattern))
+
+
+def test_the_new_wordings_make_no_common_word_required():
+    """A forbidding rule's words are looked for in every reprint first: "taken", "from", "de" or "original"
+    would make nearly every reprint search edits-declared's pattern (docs/speed-history.md, thirty-fifth
+    session)."""
+    from reprint_guard import load_policy
+    from reprint_guard.prefilter import _COMMON, required_words
+
+    for policy in ("cc-by-nd-4.0", "cc-by-nc-nd-4.0"):
+        rule = next(rule for rule in load_policy(policy).rules if rule.id == "edits-declared")
+        words = required_words(rule.params.pattern)
+        assert words is not None
+        common = {word.encode() for word in _COMMON} | {b"taken", b"tomado", b"tomad", b"de", b"du", b"des"}
+        assert not common & set(words), sorted(common & set(words))
+        assert {b"extracted", b"abreviada"} <= set(words) or b"abreviad" in words
