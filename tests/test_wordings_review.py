@@ -158,3 +158,53 @@ def test_the_new_wordings_make_no_common_word_required():
         common = {word.encode() for word in _COMMON} | {b"taken", b"tomado", b"tomad", b"de", b"du", b"des"}
         assert not common & set(words), sorted(common & set(words))
         assert {b"extracted", b"abreviada"} <= set(words) or b"abreviad" in words
+
+
+GV_FIXTURE = ROOT / "tests" / "policies" / "global-voices" / "compliant-nota-de-cambios.md"
+GV_URL = "https://es.globalvoices.org/2026/10/03/radios-comunitarias-leen-el-pronostico/"
+GV_CREDIT = (
+    "*Esta historia de María José Quispe Mamani se publicó originalmente en "
+    f"[Global Voices]({GV_URL}) el 3 de octubre de 2026.*"
+)
+
+
+@pytest.mark.parametrize(
+    ("credit", "linked"),
+    [
+        ("*Por María José Quispe Mamani. Tomado de Global Voices.*", "Tomado de [Global Voices]"),
+        ("*Por María José Quispe Mamani. Extraído de Global Voices.*", "Extraído de [Global Voices]"),
+        ("*By María José Quispe Mamani. Taken from Global Voices.*", "Taken from [Global Voices]"),
+    ],
+)
+def test_fix_links_a_credit_that_names_its_source_with_taken_from(tmp_path, cli, credit, linked):
+    """"Tomado de Global Voices" is the reprint's credit: --fix links the name there, as it does "Publicado
+    originalmente en Global Voices", instead of adding a second credit in English above it."""
+    text = GV_FIXTURE.read_text(encoding="utf-8").replace("expect: []\n", "")
+    assert GV_CREDIT in text
+    page = tmp_path / "radio.md"
+    page.write_text(text.replace(GV_CREDIT, credit), encoding="utf-8")
+    run = cli("check", str(page), "--fix")
+    fixed = page.read_text(encoding="utf-8")
+    assert f"{linked}({GV_URL})" in fixed, (run.out, fixed)
+    assert "originally appeared on" not in fixed
+
+
+@pytest.mark.parametrize(
+    ("body", "told"),
+    [
+        ("Texto.\n\nTomado de Global Voices.\n", True),
+        ("Texto.\n\n*Tomado de [Global Voices](https://globalvoices.org/2026/03/02/cooks/).*\n", True),
+        ("Story.\n\nTaken from ProPublica.\n", True),
+        ("Texto.\n\nExtraído de Global Voices.\n", True),
+        ("Texte.\n\nExtrait de Global Voices.\n", True),
+        # the story's own sentences, citing the publisher
+        ("Texto.\n\nLos datos fueron tomados de un informe de Global Voices.\n", False),
+        ("Story.\n\nThe plan was taken from a ProPublica analysis.\n", False),
+        ("Texto.\n\nEl mineral extraído de la mina se vendió, según Global Voices.\n", False),
+    ],
+)
+def test_a_credit_saying_taken_from_a_covered_publisher_is_told_without_an_address(body, told):
+    """A page with no original_url whose credit says it was taken from a covered publisher is a reprint whose
+    address was forgotten; a story citing that publisher is the site's own."""
+    result = check(body, {"title": "T"})
+    assert ({finding.rule for finding in result.findings} == {"reprint-guard/credited-original"}) is told, result
