@@ -208,3 +208,103 @@ def test_a_credit_saying_taken_from_a_covered_publisher_is_told_without_an_addre
     address was forgotten; a story citing that publisher is the site's own."""
     result = check(body, {"title": "T"})
     assert ({finding.rule for finding in result.findings} == {"reprint-guard/credited-original"}) is told, result
+
+
+# Suppressions: one counts only where it is a real comment of the page.
+
+SUPPRESSION = '<!-- reprint-guard: ignore global-research/* reason="agreed by email" -->'
+
+
+def _inline(body: str, format: str) -> int:
+    from reprint_guard.suppressions import parse_inline
+
+    found, problems = parse_inline(
+        body, lambda index: (1, index + 1), markdown=format == "markdown", html=format == "html"
+    )
+    return len(found) + len(problems)
+
+
+NO_COMMENT = [
+    # in an attribute's value: the page shows it (a picture's alt text, a link's title) or keeps it as data
+    f"<p>Councils met.</p>\n<img src=\"/a.png\" alt='{SUPPRESSION}'>\n",
+    f"<p>Councils met.</p>\n<a href=\"/x\" title='note {SUPPRESSION}'>x</a>\n",
+    f"<p>Councils met.</p>\n<div data-note='{SUPPRESSION}'></div>\n",
+    f"<p>Councils met.</p>\n<input value='{SUPPRESSION}' >\n",
+    f"<p>Councils met.</p>\n<img alt='a > b {SUPPRESSION}'>\n",  # a ">" in the quoted value ends no tag
+    # in an SVG's CDATA section: its text
+    f"<svg><text><![CDATA[ {SUPPRESSION} ]]></text></svg>\n<p>Councils met.</p>\n",
+    # in a <noscript>: text where scripts run, as a browser reads the page
+    f"<p>Councils met.</p>\n<noscript>{SUPPRESSION}</noscript>\n",
+    f"<p>Councils met.</p>\n<NOSCRIPT class=\"x\">\n{SUPPRESSION}\n</NOSCRIPT>\n",
+]
+
+A_COMMENT = [
+    f"<p>Councils met.</p>\n{SUPPRESSION}\n",
+    f"<p>Councils met.</p>\n<img src=\"/a.png\" alt='a > b'>{SUPPRESSION}\n",  # after the tag, a comment
+    f"<svg><text><![CDATA[ x ]]></text></svg>\n{SUPPRESSION}\n",
+    f"<p>Councils met.</p>\n<noscript><img src=\"/p.gif\"></noscript>\n{SUPPRESSION}\n",
+    f"<p title=\"1 < 2\">Councils met.</p>\n{SUPPRESSION}\n",
+    f"<p>Councils met: 3 < 4 and 5 > 2.</p>\n{SUPPRESSION}\n",  # a bare "<" is text, and opens no tag
+]
+
+
+@pytest.mark.parametrize("page", NO_COMMENT)
+def test_an_html_suppression_in_an_attribute_a_cdata_section_or_a_noscript_is_no_comment(page):
+    assert _inline(page, "html") == 0, page
+
+
+@pytest.mark.parametrize("page", A_COMMENT)
+def test_an_html_suppression_outside_them_still_counts(page):
+    assert _inline(page, "html") == 1, page
+
+
+MD_NO_COMMENT = [
+    f"Councils met.\n\n<textarea>\n{SUPPRESSION}\n</textarea>\n",
+    f"Councils met.\n\n<textarea>{SUPPRESSION}</textarea>\n",
+    f"Councils met, <textarea>{SUPPRESSION}</textarea> they said.\n",
+    f"Councils met.\n\n<img src=\"/a.png\" alt='{SUPPRESSION}'>\n",
+    f"Councils met.\n\n<noscript>\n{SUPPRESSION}\n</noscript>\n",
+    f"Councils met.\n\n<svg><![CDATA[ {SUPPRESSION} ]]></svg>\n",
+]
+
+MD_A_COMMENT = [
+    f"Councils met.\n\n{SUPPRESSION}\n",
+    f"Councils met.\n\n<textarea>note</textarea>\n\n{SUPPRESSION}\n",
+    f"Councils met, <textarea>note</textarea> they said. {SUPPRESSION}\n",
+    f"Councils met.\n\n<img src=\"/a.png\" alt='a > b'>\n\n{SUPPRESSION}\n",
+    # a "<textarea>" shown as code opens nothing
+    f"Write `<textarea>` for a box.\n\n{SUPPRESSION}\n",
+]
+
+
+@pytest.mark.parametrize("page", MD_NO_COMMENT)
+def test_a_markdown_suppression_in_a_textarea_an_attribute_or_a_noscript_is_no_comment(page):
+    assert _inline(page, "markdown") == 0, page
+
+
+@pytest.mark.parametrize("page", MD_A_COMMENT)
+def test_a_markdown_suppression_outside_them_still_counts(page):
+    assert _inline(page, "markdown") == 1, page
+
+
+GR_URL = "https://www.globalresearch.ca/the-harbour-that-was-sold/5799123"
+GR_SIDECAR = f"title: T\noriginal_url: {GR_URL}\nauthor: Ines Calloway\ncommercial: false\n"
+
+
+@pytest.mark.parametrize(
+    ("page", "suppressed"),
+    [
+        (f"<p>Three island councils met.</p>\n<img src=\"/a.png\" alt='{SUPPRESSION}'>\n", False),
+        (f"<p>Three island councils met.</p>\n<noscript>{SUPPRESSION}</noscript>\n", False),
+        (f"<p>Three island councils met.</p>\n<noscript>x</noscript>\n{SUPPRESSION}\n", True),
+    ],
+)
+def test_a_page_with_a_suppression_in_an_attribute_keeps_its_findings(tmp_path, cli, page, suppressed):
+    """The real CLI on a real page: an alt text's "<!-- reprint-guard: ignore ... -->" silenced every finding of
+    the policy."""
+    (tmp_path / "page.html").write_text(page, encoding="utf-8")
+    (tmp_path / "page.meta.yaml").write_text(GR_SIDECAR, encoding="utf-8")
+    run = cli("check", "--no-config", "page.html", "--format", "json", cwd=tmp_path)
+    findings = run.json()["results"][0]["findings"]
+    assert findings and all(("suppressed" in f) is suppressed for f in findings), run.out
+    assert run.code == (0 if suppressed else 1)
