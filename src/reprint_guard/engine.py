@@ -12,7 +12,9 @@ from typing import Any
 from .checks import CHECKS
 from .checks.base import (
     CREDIT_ELSEWHERE,
+    CREDIT_ELSEWHERE_WORDS,
     CREDIT_IN_SCRIPTS,
+    CREDIT_TAKEN_FROM,
     PAGE_AUTHOR,
     Context,
     LazyValues,
@@ -1181,7 +1183,8 @@ def _credited_original(reprint: Reprint, index: int, said: str, address: str, ow
 _CREDIT_BY_NAME = (
     r"(?i)\b(?:originally (?:published|appeared|ran) (?:in|on|by|at)|first (?:published|appeared|ran) (?:in|on|by|at)|"
     r"republished (?:from|with permission (?:of|from))|reprinted (?:from|with permission (?:of|from))|"
-    rf"(?:story|article|reporting) courtesy of|{_ORIGINAL_SOURCE}|{CREDIT_ELSEWHERE}|"
+    # The taken-from words unanchored: _of_this_story tells whether they open their sentence.
+    rf"(?:story|article|reporting) courtesy of|{_ORIGINAL_SOURCE}|{CREDIT_ELSEWHERE_WORDS}|{CREDIT_TAKEN_FROM}|"
     r"reproducid[oa] (?:de|desde|con permiso de)|reproduzid[oa] (?:de|do|da|com permissão de))\b"
     rf"|{CREDIT_IN_SCRIPTS}"
     # A label line: "Source: ProPublica" (the name alone), in the reprint's language too ("Fuente:", "Fonte:").

@@ -17,7 +17,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 import threading
-from bisect import bisect_right
 from collections.abc import Callable, Collection, Iterator, Sequence
 from functools import lru_cache
 from typing import Any
@@ -97,21 +96,24 @@ def parse_inline(
 
     In Markdown only a comment in raw HTML counts: one written in a code span or
     block, after a backslash or in a link's title is shown as text (an article
-    explaining the syntax) and suppresses nothing. In HTML, one written in an
-    element read as text (a <textarea>, a <title>, a <script>) is no comment either.
+    explaining the syntax) and suppresses nothing. In HTML (a page, or a Markdown
+    file's raw HTML), one written in an element read as text (a <textarea>, a
+    <title>, a <script>, a <noscript>), in an attribute's value or in a CDATA
+    section is no comment either: only what an HTML parser makes a comment counts.
     """
     found: list[Suppression] = []
     problems: list[Finding] = []
     if "reprint-guard:" not in body:
         return found, problems
-    opens: Callable[[int], bool] | None = None
     if markdown:
         from .readers.markdown import html_ranges
 
-        opens = _opener(body, html_ranges(body))
+        comments = _inline_comments(body, html_comments(_raw_html_only(body, html_ranges(body))))
     elif html:
-        opens = _outside(_raw_text_spans(body))
-    for index, match in _inline_comments(body, opens):
+        comments = _inline_comments(body, html_comments(body))
+    else:
+        comments = _inline_comments(body, _comment_spans(body))
+    for index, match in comments:
         line, column = position(index)  # in the file (a body in JSON is one escaped string)
         args = match.group("args")
         reason_match = _REASON.search(args)
@@ -144,47 +146,79 @@ def parse_inline(
     return found, problems
 
 
-def _opener(body: str, ranges: list[tuple[int, int]]) -> Callable[[int], bool]:
-    """Whether a ``<!--`` at a character index of ``body`` stands in its raw HTML (``ranges``: UTF-8 byte
-    ranges, in order). Asked in ascending order, so the byte offset is counted on from the last one and the
-    range found by bisection: linear in the body however many comments it holds."""
-    starts = [start for start, _ in ranges]
-    last = [0, 0]  # character index, byte offset
-
-    def opens(index: int) -> bool:
-        if index < last[0]:
-            last[:] = [0, 0]
-        last[1] += len(body[last[0] : index].encode("utf-8"))
-        last[0] = index
-        at = bisect_right(starts, last[1]) - 1
-        return at >= 0 and last[1] < ranges[at][1]
-
-    return opens
-
-
-#: A comment's start, or the start tag of an element whose content an HTML parser reads as text to its end tag
-#: (``<plaintext>``: to the end of the page).
-_COMMENT_OR_RAW_TEXT = re.compile(rf"<!--|<({'|'.join(sorted(RAW_TEXT | {'plaintext'}))})(?=[\s/>])", re.IGNORECASE)
-
-
-def _raw_text_spans(body: str) -> list[tuple[int, int]]:
-    """The spans of an HTML body's elements read as text (their content, to their end tag), in order, in one
-    pass: a "<!--" in them is text a reader sees (in a <textarea>, a <title>) or a script's, no comment."""
-    spans: list[tuple[int, int]] = []
-    index = 0
-    while (found := _COMMENT_OR_RAW_TEXT.search(body, index)) is not None:
-        name = found.group(1)
-        if name is None:  # a comment: a start tag written in it opens nothing
-            close = body.find("-->", found.end())
-            if close < 0:
-                break
-            index = close + 3
+def _raw_html_only(body: str, ranges: list[tuple[int, int]]) -> str:
+    """``body`` with all but its raw HTML (``ranges``: UTF-8 byte ranges, in order) made spaces, character for
+    character: what an HTML parser reads of a Markdown file (its text comes out escaped, opening no tag)."""
+    if not ranges:
+        return ""
+    data = body.encode("utf-8")
+    one_byte = len(data) == len(body)  # each character one byte: no decoding
+    pieces: list[str] = []
+    last = 0
+    for start, end in ranges:
+        if start < last:
             continue
-        end = None if name.lower() == "plaintext" else _end_tag(name.lower()).search(body, found.end())
-        stop = len(body) if end is None else end.start()
-        spans.append((found.start(), stop))
-        index = stop
-    return spans
+        if one_byte:
+            pieces += (" " * (start - last), body[start:end])
+        else:
+            pieces += (
+                " " * len(data[last:start].decode("utf-8", "replace")),
+                data[start:end].decode("utf-8", "replace"),
+            )
+        last = end
+    return "".join(pieces)
+
+
+#: Elements whose content an HTML parser reads as text to their end tag: a "<!--" in them is text a reader sees
+#: (a <textarea>, a <title>) or a script's, no comment. <noscript> too, as a browser running scripts reads it.
+_RAW_TEXT = frozenset(RAW_TEXT | {"noscript"})
+_RAW_NAMES = "|".join(sorted(_RAW_TEXT | {"plaintext"}))
+#: The rest of a tag after its name, to its ">" (or the end of the page): a quoted attribute value is passed over
+#: whole, whatever it holds ("<img alt='a > b <!-- ... -->'>"). A quote that does not follow "=" is part of a
+#: name or an unquoted value, as the HTML tokenizer reads it. Possessive: no backtracking on a long tag.
+_TAG_REST = r"""(?:[^>=]++|=[\t\n\f\r ]*+(?:"[^"]*+(?:"|\Z)|'[^']*+(?:'|\Z))|=)*+(?:>|\Z)"""
+#: From a place in a page, past its text and its ordinary tags (in one run of the regex engine, however many),
+#: to what a comment's meaning depends on: a comment, a CDATA section, a bogus comment ("<!DOCTYPE html>",
+#: "<?xml ...?>", "</ >") or the start tag of an element read as text; or the end of the page.
+_NEXT = re.compile(
+    r"(?:[^<]++|<(?![!?/A-Za-z])|</(?=[A-Za-z])[^\t\n\f\r />]++"
+    + _TAG_REST
+    + rf"|<(?!(?i:{_RAW_NAMES})(?:[\t\n\f\r />]|\Z))(?=[A-Za-z])[^\t\n\f\r />]++"
+    + _TAG_REST
+    + ")*+"
+    r"(?:(?P<comment><!--(?:-?>|(?P<text>.*?)(?:--!?>|\Z)))"
+    r"|<!\[CDATA\[.*?(?:\]\]>|\Z)"
+    r"|<[!?/][^>]*+(?:>|\Z)"
+    rf"|<(?P<raw>(?i:{_RAW_NAMES}))" + _TAG_REST + r"|\Z)",
+    re.DOTALL,
+)
+
+
+def html_comments(html: str) -> list[tuple[int, int, int]]:
+    """Each comment an HTML parser makes of ``html``: where its "<!--" starts and where its text starts and
+    ends. A tag is read to its ">" with its attribute values (a "<!--" written in an alt text is the picture's
+    text), a CDATA section to its "]]>", a bogus comment ("<!DOCTYPE", "<?xml") to its ">", and the elements
+    read as text (:data:`_RAW_TEXT`) to their end tag (<plaintext> to the end). Text and ordinary tags are
+    passed over by the regex engine in one run each, so a page of thousands of tags costs a few steps."""
+    comments: list[tuple[int, int, int]] = []
+    size = len(html)
+    at = 0
+    while at < size:
+        found = _NEXT.match(html, at)
+        assert found is not None  # it matches the end of the page at the latest
+        at = found.end()
+        if found.start("comment") >= 0:
+            if found.start("text") >= 0:
+                comments.append((found.start("comment"), found.start("text"), found.end("text")))
+        elif found.start("raw") >= 0:
+            name = found.group("raw").lower()
+            if name == "plaintext":
+                break
+            end_tag = _end_tag(name).search(html, at)
+            at = size if end_tag is None else end_tag.start()
+        elif found.start() == found.end():
+            break  # nothing past the place: the end of the page
+    return comments
 
 
 @lru_cache(maxsize=16)
@@ -192,35 +226,25 @@ def _end_tag(name: str) -> re.Pattern[str]:
     return re.compile(rf"</{name}[\s/>]", re.IGNORECASE)
 
 
-def _outside(spans: list[tuple[int, int]]) -> Callable[[int], bool]:
-    """Whether a ``<!--`` at a character index stands outside all of ``spans`` (in order, apart)."""
-    starts = [start for start, _ in spans]
-
-    def opens(index: int) -> bool:
-        at = bisect_right(starts, index) - 1
-        return at < 0 or index >= spans[at][1]
-
-    return opens
-
-
-def _inline_comments(body: str, opens: Callable[[int], bool] | None = None) -> Iterator[tuple[int, re.Match[str]]]:
-    """(position, match) of each ``<!-- reprint-guard: ... -->`` comment, in one pass over the body.
-
-    ``opens``: whether a ``<!--`` at an index opens a comment (in Markdown, not one shown as text, whose
-    ``-->`` would otherwise be looked for and a real comment after it swallowed).
-    """
+def _comment_spans(body: str) -> list[tuple[int, int, int]]:
+    """Each "<!-- ... -->" of ``body`` read as the comment syntax alone, from each "<!--" to the next "-->"."""
+    spans: list[tuple[int, int, int]] = []
     index = body.find("<!--")
     while index >= 0:
-        if opens is not None and not opens(index):
-            index = body.find("<!--", index + 4)
-            continue
         close = body.find("-->", index + 4)
         if close < 0:
-            return  # no comment closes after this one: none of the rest is a comment either
-        match = _INLINE.fullmatch(body, index + 4, close)
+            break  # no comment closes after this one: none of the rest is a comment either
+        spans.append((index, index + 4, close))
+        index = body.find("<!--", close + 3)
+    return spans
+
+
+def _inline_comments(body: str, comments: list[tuple[int, int, int]]) -> Iterator[tuple[int, re.Match[str]]]:
+    """(position, match) of each of ``comments`` (its start, and its text's) that is a suppression."""
+    for index, start, end in comments:
+        match = _INLINE.fullmatch(body, start, end)
         if match is not None:
             yield index, match
-        index = body.find("<!--", close + 3)
 
 
 def apply(

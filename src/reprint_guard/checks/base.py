@@ -79,7 +79,7 @@ class Context:
 #: holder, a link to another page of the site): ``--fix`` inserts no second one beside it.
 #: The same credit in the languages reprints are most often written in besides English: Spanish, Portuguese,
 #: French, Italian, German, Indonesian ("publicado originalmente por", "pertama kali terbit di").
-CREDIT_ELSEWHERE = (
+CREDIT_ELSEWHERE_WORDS = (
     r"publicad[oa]s? originalmente|originalmente publicad[oa]s?|publicad[oa]s? por primera vez|"
     r"publicad[oa]s? pela primeira vez|apareci[oó] (?:originalmente|por primera vez)|republicad[oa]s?|"
     r"se public[oó] (?:originalmente|por primera vez|inicialmente)|(?:inicialmente|primeiro) publicad[oa]s?|"
@@ -90,6 +90,14 @@ CREDIT_ELSEWHERE = (
     r"ursprünglich (?:veröffentlicht|erschienen)|zuerst (?:veröffentlicht|erschienen)|"
     r"pertama kali (?:terbit|diterbitkan|dimuat|dipublikasikan)|awalnya (?:diterbitkan|dimuat)|diterbitkan ulang"
 )
+#: A source named as where the text was taken from ("Tomado de Global Voices.", "Taken from ProPublica.",
+#: "Extraído de ...", "Extrait de ..."): a credit only where the words open their sentence, line or element, since
+#: the story says them of anything ("fue tomada de un pozo", "was taken from a 2019 report").
+CREDIT_TAKEN_FROM = r"(?:tomad[oa]|extra[ií]d[oa]) de|(?:taken|excerpted) from|extrait d(?:e |')"
+#: The credit's words in those languages, the taken-from ones after what ends a sentence or opens a line or an
+#: element (a stop, a line end, emphasis, a tag's ">"), which is part of the match: RE2 reads it too, with no
+#: look-behind.
+CREDIT_ELSEWHERE = rf"{CREDIT_ELSEWHERE_WORDS}|(?:^|[\n.!?;*_>)\]])[\s.!?;*_>)\]]*(?:{CREDIT_TAKEN_FROM})"
 #: And in Chinese and Arabic, whose credit may name "this article" itself ("本文原载于", "本文作者陈晓雯，原载于",
 #: "نُشر هذا المقال في الأصل").
 CREDIT_IN_SCRIPTS = (
