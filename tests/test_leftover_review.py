@@ -73,3 +73,97 @@ def test_fix_leaves_the_file_as_it_was_when_it_errors(tmp_path, cli):
     run = cli("check", str(page), "--fix")
     assert run.code == 2 and "commercial" in run.out + run.err, (run.out, run.err)
     assert page.read_bytes() == before.encode("utf-8")
+
+
+#: A reading of CC BY-ND 4.0 of the user's own, under the bundled licence's id, without its edits-declared rule.
+OWN_ND = """\
+id: cc-by-nd-4.0
+name: Our reading of CC BY-ND 4.0
+publisher: Creative Commons licence
+source_url: https://creativecommons.org/licenses/by-nd/4.0/legalcode
+extends: cc-base-4.0
+rules:
+  - id: license
+    check: license
+    licenses: [CC-BY-ND-4.0]
+    message: The licence (CC BY-ND 4.0) is not named and linked
+"""
+
+
+@pytest.mark.parametrize(
+    ("more", "why"),
+    [
+        ("", "has no edits-declared"),
+        (
+            "  - id: edits-declared\n    check: metadata\n    field: modified\n    required: false\n"
+            "    allowed: [false]\n    message: Edits are not allowed\n",
+            "has its own edits-declared (a metadata check), which it does not fit",
+        ),
+    ],
+)
+def test_explain_says_a_bundled_amendment_is_made_on_the_bundled_parents_rule(tmp_path, cli, more, why):
+    """Mongabay's edits-declared amends cc-by-nd-4.0's; with the user's own cc-by-nd-4.0 lacking that rule
+    (or having one of another check type) it amends the bundled licence's rule, and explain said nothing of
+    what it amends. It says what, and where from; the policy's reference marks the row too."""
+    write(tmp_path / "rules" / "cc-by-nd-4.0.yaml", OWN_ND + more)
+    run = cli("explain", "mongabay/edits-declared", "--rules-dir", "rules", cwd=tmp_path)
+    assert run.code == 0, (run.out, run.err)
+    (line,) = [line for line in run.out.splitlines() if line.startswith("Amends:")]
+    assert line.startswith("Amends: cc-by-nd-4.0/edits-declared as bundled (") and "unless (extended)" in line, line
+    assert "rules/cc-by-nd-4.0.yaml), changing" in line and str(tmp_path / "rules" / "cc-by-nd-4.0.yaml") in line
+    assert line.endswith(why), line
+    whole = cli("explain", "mongabay", "--rules-dir", "rules", cwd=tmp_path)
+    assert "`mongabay/edits-declared` (amends the bundled `cc-by-nd-4.0`'s: " in whole.out, whole.out
+    bundled = cli("explain", "mongabay/edits-declared", cwd=tmp_path)
+    assert "Amends: cc-by-nd-4.0/edits-declared, changing" in bundled.out, bundled.out
+
+
+#: A base for the Creative Commons 4.0 licences of the user's own, without the rule two bundled licences turn off.
+OWN_BASE = """\
+id: cc-base-4.0
+name: Our base for CC 4.0
+publisher: Creative Commons licence
+source_url: https://creativecommons.org/licenses/by/4.0/legalcode
+rules:
+  - id: link-original
+    check: link
+    target: original
+    message: The original is not linked
+"""
+MONGABAY_META = "author: Ana Ruiz\noriginal_url: https://news.mongabay.com/2026/10/a-story/\ncommercial: false\n"
+
+
+def test_a_bundled_policy_turning_off_a_rule_the_users_parent_lacks_loads(tmp_path, cli):
+    """cc-by-nd-4.0 turns off cc-base-4.0's changes-indicated; a user's own cc-base-4.0 without it made every
+    reprint under a BY-ND policy 'could not be checked', the error in a bundled file the user cannot edit.
+    Nothing is left to turn off: it loads, and validate notes it."""
+    write(tmp_path / "rules" / "cc-base-4.0.yaml", OWN_BASE)
+    write(tmp_path / "a.md", f"---\n{MONGABAY_META}---\n\nBy Ana Ruiz\n\nText.\n")
+    run = cli("check", "a.md", "--rules-dir", "rules", "--format", "json", cwd=tmp_path)
+    assert run.code == 1, (run.out, run.err)
+    (result,) = run.json()["results"]
+    assert result["policy"] == "mongabay" and "mongabay/link-original" in {f["rule"] for f in result["findings"]}
+    assert cli("explain", "cc-by-nd-4.0", "--rules-dir", "rules", cwd=tmp_path).code == 0
+    told = cli("validate", "rules/cc-base-4.0.yaml", cwd=tmp_path)
+    assert told.code == 0 and "rules/cc-base-4.0.yaml: valid" in told.out, told.out
+    note = (
+        "rules/cc-base-4.0.yaml: note: the bundled cc-by-nd-4.0 turns off rule 'changes-indicated', which "
+        "cc-base-4.0 here has no rule of: nothing is turned off there"
+    )
+    assert note in told.out.splitlines(), told.out
+
+
+def test_a_users_own_policy_turning_off_a_misspelt_rule_is_still_an_error(tmp_path, cli):
+    """Only a bundled policy over the user's parent is let off: the user's own disable of a rule no parent has
+    (a slip of the id) is told, by validate and by check, at its line."""
+    write(
+        tmp_path / "rules" / "ours.yaml",
+        "id: ours\nname: Ours\npublisher: Mongabay\nsource_url: https://example.org/terms\nextends: mongabay\n"
+        "applies_to: [news.mongabay.com]\nrules:\n  - id: no-derivatve\n    disabled: true\n",
+    )
+    write(tmp_path / "a.md", f"---\n{MONGABAY_META}---\n\nBy Ana Ruiz\n\nText.\n")
+    said = "rules/ours.yaml:8:5: rule 'no-derivatve' is disabled but no parent policy defines it; did you mean"
+    told = cli("validate", "rules/ours.yaml", cwd=tmp_path)
+    assert told.code == 1 and said in told.out, told.out
+    run = cli("check", "a.md", "--rules-dir", "rules", cwd=tmp_path)
+    assert run.code == 2 and said in run.out + run.err, (run.out, run.err)
