@@ -167,3 +167,63 @@ def test_a_users_own_policy_turning_off_a_misspelt_rule_is_still_an_error(tmp_pa
     assert told.code == 1 and said in told.out, told.out
     run = cli("check", "a.md", "--rules-dir", "rules", cwd=tmp_path)
     assert run.code == 2 and said in run.out + run.err, (run.out, run.err)
+
+
+@pytest.mark.parametrize(
+    ("mapping", "told"),
+    [
+        (
+            "original_url: author",
+            ".reprint-guard.yaml:2:3: front-matter.original_url: 'original_url' is reprint-guard's own key for the "
+            "original's address, which cannot be read as 'author' (names)",
+        ),
+        (
+            "Commercial: published",
+            ".reprint-guard.yaml:2:3: front-matter.Commercial: 'Commercial' is reprint-guard's own key 'commercial' "
+            "for true or false, which cannot be read as 'published' (a date)",
+        ),
+        (
+            "original_url: canonicalURL",
+            ".reprint-guard.yaml:2:3: front-matter.original_url: maps reprint-guard's own 'original_url' onto "
+            "'canonicalURL', and no key onto 'original_url'",
+        ),
+        (
+            "canonicalURL: original_url\n  params.original_url: author",
+            ".reprint-guard.yaml:3:3: front-matter.params.original_url: 'params.original_url' is reprint-guard's "
+            "own key 'original_url' for the original's address, which cannot be read as 'author' (names)",
+        ),
+    ],
+)
+def test_a_front_matter_mapping_the_wrong_way_round_is_a_config_error(tmp_path, cli, mapping, told):
+    """The mapping goes from the site's key to reprint-guard's. One of reprint-guard's own keys mapped onto
+    one of its keys that holds another kind of value, or original_url mapped away with nothing mapped onto it,
+    was taken: each reprint's address read as its byline, or every file skipped as no reprint, and the run
+    passed. A one-line error at the key, status 2, as any bad config is."""
+    write(tmp_path / ".reprint-guard.yaml", f"front-matter:\n  {mapping}\n")
+    write(tmp_path / "a.md", f"---\n{MONGABAY_META}---\n\nBy Ana Ruiz\n\nText.\n")
+    run = cli("check", "a.md", cwd=tmp_path)
+    assert run.code == 2 and run.out == "", (run.out, run.err)
+    lines = run.err.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith(f"reprint-guard: {told}"), run.err
+    assert "a mapping goes from your site's key to reprint-guard's, as in" in lines[0]
+
+
+@pytest.mark.parametrize(
+    "mapping",
+    [
+        # The site's author is the rights holder, and its creator the author: both hold names.
+        "{author: copyright_holder, creator: author}",
+        # The site's source is the original's address: both hold text.
+        "{source: original_url}",
+        # Several of the site's keys onto one of ours: older posts keep an older key.
+        "{canonicalURL: original_url, params.sourceURL: original_url, authors: author, byline: author}",
+        # The site's original_url is its own; another key gives the original's.
+        "{original_url: site_original, reprint_of: original_url}",
+        "{edited: modified, published: original_published}",
+    ],
+)
+def test_front_matter_mappings_that_mean_something_are_still_taken(tmp_path, cli, mapping):
+    write(tmp_path / ".reprint-guard.yaml", f"front-matter: {mapping}\n")
+    write(tmp_path / "a.md", f"---\n{MONGABAY_META}---\n\nBy Ana Ruiz\n\nText.\n")
+    run = cli("check", "a.md", "--format", "json", cwd=tmp_path)
+    assert run.code in (0, 1) and "front-matter" not in run.err, (run.out, run.err)
