@@ -227,3 +227,19 @@ def test_front_matter_mappings_that_mean_something_are_still_taken(tmp_path, cli
     write(tmp_path / "a.md", f"---\n{MONGABAY_META}---\n\nBy Ana Ruiz\n\nText.\n")
     run = cli("check", "a.md", "--format", "json", cwd=tmp_path)
     assert run.code in (0, 1) and "front-matter" not in run.err, (run.out, run.err)
+
+
+def test_a_policy_equals_its_pickled_copy(tmp_path):
+    """A rule's parameters compared by identity: no policy equalled the copy a worker process unpickles."""
+    import pickle
+
+    from reprint_guard import load_policy
+    from reprint_guard.policy.loader import policy_set
+
+    for policy in policy_set():
+        assert pickle.loads(pickle.dumps(policy)) == policy, policy.id
+    write(tmp_path / "cc-by-nd-4.0.yaml", OWN_ND)
+    own = load_policy(str(tmp_path / "cc-by-nd-4.0.yaml"))
+    copy = pickle.loads(pickle.dumps(own))
+    assert copy == own and copy.rules[0].params == own.rules[0].params
+    assert copy != policy_set().get("cc-by-nd-4.0")
