@@ -108,7 +108,7 @@ def _policy_file(spec: str) -> tuple[str, str] | None:
 
 def run_explain(options: argparse.Namespace) -> int:
     from .engine import TOOL_POLICY, TOOL_RULES
-    from .policy.docs import amended, describe_params, policy_markdown, replaces
+    from .policy.docs import amended, amended_as_bundled, describe_params, policy_markdown, replaces
     from .policy.loader import policy_set
 
     policy_id, _, rule_id = options.rule.partition("/")
@@ -129,7 +129,7 @@ def run_explain(options: argparse.Namespace) -> int:
     policy = policies.get(policy_id)
     parent = policies.get(policy.extends) if policy.extends else None
     if not rule_id:
-        sys.stdout.write(policy_markdown(policy, parent))
+        sys.stdout.write(policy_markdown(policy, parent, amended_as_bundled(policies, policy)))
         return ExitCode.OK
     rule = policy.rule(rule_id)
     if rule is None:
@@ -172,8 +172,11 @@ def run_explain(options: argparse.Namespace) -> int:
     params = describe_params(rule, longest=_SHOWN_PARAM, whole=f"'reprint-guard explain {policy.id}' shows it whole")
     if params:
         out.append(f"Parameters: {params}")
+    as_bundled = amended_as_bundled(policies, policy).get(rule.id)
     if rule.origin != policy.id:
         out.append(f"Inherited from: {rule.origin}")
+    elif as_bundled is not None and parent is not None:
+        out.append(_amends_as_bundled(rule, as_bundled, parent))
     elif rule.id in (replaced := replaces(policy, parent)) and rule.amends:
         out.append(f"Amends: {replaced[rule.id].origin}/{rule.id}, changing {amended(rule)}")
     elif rule.id in replaced:
@@ -186,6 +189,22 @@ def run_explain(options: argparse.Namespace) -> int:
     return ExitCode.OK
 
 
+def _amends_as_bundled(rule: Any, was: Any, parent: Any) -> str:
+    """``explain``'s line for a bundled policy's amendment made on its bundled parent's rule, since the policy of
+    the user's read in the parent's place has no such rule (or one it does not fit): what and where from."""
+    from .policy.docs import amended
+    from .policy.loader import policy_set
+
+    bundled = policy_set()
+    origin = bundled.get(was.origin).path if was.origin in bundled else None
+    theirs = parent.rule(rule.id)
+    why = f"has its own {rule.id} (a {theirs.check} check), which it does not fit" if theirs else f"has no {rule.id}"
+    return (
+        f"Amends: {was.origin}/{rule.id} as bundled ({origin or 'the bundled policies'}), changing {amended(rule)}; "
+        f"the {parent.id} read in its place ({parent.path or 'a policy of yours'}) {why}"
+    )
+
+
 #: A parameter's value longer than this is cut in ``explain`` (a pattern of a thousand characters read by an editor).
 _SHOWN_PARAM = 160
 
@@ -195,7 +214,7 @@ def _indent(text: str) -> str:
 
 
 def run_validate(options: argparse.Namespace) -> int:
-    from .policy.validate import bundled_id_replaced, replaced_rules, validate_file
+    from .policy.validate import bundled_id_replaced, idle_disables, replaced_rules, validate_file
 
     bad = 0
     extra = rules_dirs(options)  # the user's other policies, which one of these may extend
@@ -234,6 +253,8 @@ def run_validate(options: argparse.Namespace) -> int:
             sys.stdout.write(f"{shown_line(name)}: valid{said}\n")
             for note in replaced_rules(Path(name), extra + others):  # an inherited rule dropped unawares
                 sys.stdout.write(f"{shown_line(name)}: note: {note} (a rule beside it needs an id of its own)\n")
+            for note in idle_disables(Path(name), extra + others) if replaced else ():
+                sys.stdout.write(f"{shown_line(name)}: note: {note}\n")
     return ExitCode.ERROR if unread else ExitCode.FINDINGS if bad else ExitCode.OK
 
 

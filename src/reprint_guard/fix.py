@@ -991,11 +991,18 @@ def _credited(text: str, names: list[tuple[int, int, bool]]) -> Iterator[tuple[i
 _PARAGRAPH_BREAK = re.compile("(?=\n\n)")
 
 
+#: A space between a name's words as a page may write it: a CMS's non-breaking one ("KFF&nbsp;Health News",
+#: or U+00A0 itself), which a reader sees as a space and the check reads as one.
+_NAME_SPACE = r"(?:[ \u00a0]|&(?:nbsp|#0*160|#x0*a0);)"
+
+
 @lru_cache(maxsize=64)
 def _names_pattern(names: tuple[str, ...]) -> re.Pattern[str]:
     """Any of ``names`` as words of the text, not as part of an address written in it: "propublica" in
-    "https://www.propublica.org/article/..." or "desk@propublica.org" is no name to make a link of."""
-    return re.compile("|".join(rf"(?<![\w./@:-]){re.escape(name)}(?![\w@]|\.[^\W_])" for name in names), re.IGNORECASE)
+    "https://www.propublica.org/article/..." or "desk@propublica.org" is no name to make a link of. A space
+    in a name may be written non-breaking, as the check reads it: the name is linked as it stands."""
+    spelt = (_NAME_SPACE.join(map(re.escape, name.split(" "))) for name in names)
+    return re.compile("|".join(rf"(?<![\w./@:-]){name}(?![\w@]|\.[^\W_])" for name in spelt), re.IGNORECASE)
 
 
 def _unlinked(body: str, names: list[str]) -> list[tuple[int, int, bool]]:
@@ -1009,11 +1016,15 @@ def _unlinked(body: str, names: list[str]) -> list[tuple[int, int, bool]]:
 
     data = body.encode("utf-8")
     pattern = _names_pattern(tuple(names))
-    found: list[tuple[int, int]] = []
+    found: list[tuple[int, int, bool]] = []
     inside = 0  # links, images, headings and code blocks the text is in
     in_html_link = False
     at_byte, at_char = 0, 0  # text events come in order: their byte offsets are turned into characters as they go
+    text_run: tuple[int, int] | None = None  # text events that run on, not yet searched
     for event, where in pyromark.events_with_range(body, options=_OPTIONS):
+        if text_run is not None and not (isinstance(event, dict) and "Text" in event):
+            found += [(*match.span(), False) for match in pattern.finditer(body, *text_run)]
+            text_run = None
         if not isinstance(event, dict):
             continue
         kind, value = next(iter(event.items()))
@@ -1029,12 +1040,21 @@ def _unlinked(body: str, names: list[str]) -> list[tuple[int, int, bool]]:
             begin = at_char + len(data[at_byte : where["start"]].decode("utf-8", "replace"))
             end = begin + len(data[where["start"] : where["end"]].decode("utf-8", "replace"))
             at_byte, at_char = where["end"], end
-            found += [(*match.span(), False) for match in pattern.finditer(body, begin, end)]
+            # An entity is a text of its own ("KFF", "&nbsp;", "Health News"): text that runs on is searched whole.
+            if text_run is not None and text_run[1] == begin:
+                text_run = (text_run[0], end)
+            else:
+                if text_run is not None:
+                    found += [(*match.span(), False) for match in pattern.finditer(body, *text_run)]
+                text_run = (begin, end)
+            continue
         elif kind == "Start" and tag == "HtmlBlock" and not inside:
             begin = at_char + len(data[at_byte : where["start"]].decode("utf-8", "replace"))
             end = begin + len(data[where["start"] : where["end"]].decode("utf-8", "replace"))
             at_byte, at_char = where["end"], end
             found += [(begin + b, begin + e, True) for b, e in _unlinked_html(body[begin:end], names)]
+    if text_run is not None:
+        found += [(*match.span(), False) for match in pattern.finditer(body, *text_run)]
     return found
 
 

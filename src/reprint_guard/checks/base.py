@@ -55,6 +55,15 @@ class ParamsView:
     def __repr__(self) -> str:
         return f"ParamsView({self._declared!r})"
 
+    def __eq__(self, other: object) -> bool:
+        """By value, so a rule (and a policy) equals its pickled copy, as a worker process receives it."""
+        if type(other) is not ParamsView:
+            return NotImplemented
+        return self is other or (self._values == other._values and self._declared == other._declared)
+
+    def __hash__(self) -> int:
+        return hash(tuple(self._values))  # the parameters' names: equal views have the same, whatever the values
+
     def values(self) -> dict[str, Any]:
         """Every parameter, defaults included (field names, not YAML aliases)."""
         return dict(self._values)

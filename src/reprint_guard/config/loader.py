@@ -291,20 +291,78 @@ def _validate_metadata(data: dict[str, Any], path: Path, locate: Any) -> None:
 
 def _check_key_targets(mapping: dict[Any, Any], path: Path, locate: Any) -> None:
     """A mapping target one or two letters off one of our keys (``orignal_url``, ``licence``) is a typo:
-    other keys, which a policy of one's own may read (``news_outlet``, ``original_title``), stay free."""
+    other keys, which a policy of one's own may read (``news_outlet``, ``original_title``), stay free. A key
+    of ours mapped onto one of ours that holds another kind of value (``original_url: author``), or
+    ``original_url`` mapped away with no key mapped onto it, is a mapping written the wrong way round: every
+    file would be read wrong, or skipped as no reprint, and the run would pass. Several of the site's keys
+    onto one of ours are fine (older posts keep an older key; ``conflicting-keys`` compares them)."""
     from ..metaview import DECLARED
 
+    onto_address = [theirs for theirs, ours in mapping.items() if ours == "original_url"]
     for theirs, ours in mapping.items():
-        if isinstance(ours, str) and ours not in DECLARED and len(ours) >= 5:
+        if not isinstance(ours, str):
+            continue  # the schema has its say on the shape
+        problem = None
+        if ours not in DECLARED and len(ours) >= 5:
             near = [key for key in DECLARED if _edits(ours, key) <= 2]
             if near:
-                line, column = locate(["front-matter", theirs])
-                raise ConfigError(
-                    f"front-matter.{theirs}: {ours!r} is not a metadata key; did you mean {near[0]!r}?",
-                    path=str(path),
-                    line=line,
-                    column=column,
+                problem = f"{ours!r} is not a metadata key; did you mean {near[0]!r}?"
+        own = _our_key(theirs)
+        if problem is None and own is not None and own != ours:
+            if ours in DECLARED and _kind(own) != _kind(ours):
+                named = f"{theirs!r} is reprint-guard's own key" + (f" {own!r}" if theirs != own else "")
+                problem = (
+                    f"{named} for {_holds(own)}, which cannot be read as {ours!r} ({_holds(ours)}); a mapping "
+                    f"goes from your site's key to reprint-guard's, as in {_EXAMPLE_MAPPING}"
                 )
+            elif own == "original_url" and not onto_address:
+                problem = (
+                    f"maps reprint-guard's own 'original_url' onto {ours!r}, and no key onto 'original_url': no file "
+                    f"would give its original's address, so every one would be skipped as no reprint; a mapping "
+                    f"goes from your site's key to reprint-guard's, as in {ours}: original_url"
+                )
+        if problem is not None:
+            line, column = locate(["front-matter", theirs])
+            raise ConfigError(f"front-matter.{theirs}: {problem}", path=str(path), line=line, column=column)
+
+
+#: A mapping the right way round, for an error's example.
+_EXAMPLE_MAPPING = "canonicalURL: original_url"
+
+
+def _our_key(theirs: Any) -> str | None:
+    """The metadata key of ours that a mapping's key of the site's is, as Hugo reads it (blind to case, at the
+    top or under ``params:``), or None."""
+    from ..metaview import DECLARED
+
+    if not isinstance(theirs, str):
+        return None
+    key = theirs.lower().removeprefix("params.")
+    return key if key in DECLARED else None
+
+
+def _kind(key: str) -> str:
+    """The kind of value a metadata key of ours holds: keys of one kind may be mapped onto each other (a site
+    whose ``author`` is the rights holder, ``author: copyright_holder``; one whose ``source`` is the original's
+    address, ``source: original_url``), keys of two kinds may not."""
+    return "text" if key == "original_url" else _holds(key)
+
+
+def _holds(key: str) -> str:
+    """What a metadata key of ours holds, said."""
+    from ..metaview import DATE_KEYS, FLAG_KEYS, NAME_KEYS, OPTIONAL_FLAG_KEYS
+
+    if key == "original_url":
+        return "the original's address"
+    if key in NAME_KEYS:
+        return "names"
+    if key in DATE_KEYS:
+        return "a date"
+    if key in (*FLAG_KEYS, *OPTIONAL_FLAG_KEYS, "commercial"):
+        return "true or false"
+    if key in ("medium", "permissions"):
+        return {"medium": "the medium", "permissions": "permission records"}[key]
+    return "text"
 
 
 def _edits(a: str, b: str) -> int:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import sys
 import unicodedata
+from collections.abc import Mapping
 from typing import Any
 
 from .loader import PolicySet
@@ -47,6 +48,13 @@ def replaces(policy: Policy, parent: Policy | None) -> dict[str, Rule]:
     return {rule.id: inherited[rule.id] for rule in policy.rules if rule.origin == policy.id and rule.id in inherited}
 
 
+def amended_as_bundled(policies: PolicySet, policy: Policy) -> dict[str, Rule]:
+    """The rules of a bundled ``policy`` whose amendments were made on its bundled parent's rule, by id: the
+    policy of the user's that took the parent's id has no such rule, or one the amendment does not fit."""
+    made = policies.amended_as_bundled.items()
+    return {rule_id: rule for (policy_id, rule_id), rule in made if policy_id == policy.id}
+
+
 def amended(rule: Rule) -> str:
     """What a policy changed of a rule it amends, for the reference and ``explain``: ``severity, unless
     (extended), when (dropped)``."""
@@ -67,9 +75,11 @@ def _anchor(heading: str) -> str:
     return "".join(kept).replace(" ", "-")
 
 
-def policy_markdown(policy: Policy, parent: Policy | None = None) -> str:
-    """A policy's section of the reference; ``parent``: the policy it extends, whose rules it replaces are said."""
+def policy_markdown(policy: Policy, parent: Policy | None = None, as_bundled: Mapping[str, Rule] | None = None) -> str:
+    """A policy's section of the reference; ``parent``: the policy it extends, whose rules it replaces are said;
+    ``as_bundled``: the rules amended on the bundled parent's, not ``parent``'s (:func:`amended_as_bundled`)."""
     replaced = replaces(policy, parent)
+    as_bundled = as_bundled or {}
     lines = [f"## {_heading(policy)}", ""]
     lines.append(f"- Publisher: {policy.publisher}")
     lines.append(f"- Terms: <{policy.source_url}>" + (f" (read {policy.terms_read})" if policy.terms_read else ""))
@@ -88,7 +98,9 @@ def policy_markdown(policy: Policy, parent: Policy | None = None) -> str:
     for rule in policy.rules:
         when = rule.when.describe() if rule.when else ""
         inherited = f" (from `{rule.origin}`)" if rule.origin != policy.id else ""
-        if rule.id in replaced:
+        if rule.id in as_bundled:
+            inherited = f" (amends the bundled `{as_bundled[rule.id].origin}`'s: {amended(rule)})"
+        elif rule.id in replaced:
             was = replaced[rule.id].origin
             inherited = f" (amends `{was}`'s: {amended(rule)})" if rule.amends else f" (replaces `{was}`'s)"
         lines.append(
@@ -126,7 +138,10 @@ def reference(policies: PolicySet, *, bundled: bool = True) -> str:
         for p in ordered
     ]
     parts.append("")
-    sections = (policy_markdown(p, policies.get(p.extends) if p.extends else None) for p in ordered)
+    sections = (
+        policy_markdown(p, policies.get(p.extends) if p.extends else None, amended_as_bundled(policies, p))
+        for p in ordered
+    )
     return "\n".join(parts) + "\n" + "\n".join(sections)
 
 

@@ -460,6 +460,11 @@ class PolicySet:
         self.doubts: list[PolicyError] = []
         #: The user's own policies, which win a domain over a bundled one ("our own deal with ProPublica").
         self._own = list(self.raw if eager is None else eager)
+        #: Where a user's policy took a bundled policy's parent's id: the bundled rule each amendment of the
+        #: bundled policy was made on instead (the user's parent has no such rule, or one it does not fit), by
+        #: (policy id, rule id), as ``explain`` says; and the rules it turns off that the user's chain lacks.
+        self.amended_as_bundled: dict[tuple[str, str], Rule] = {}
+        self.idle_disables: dict[tuple[str, str], str] = {}
         self._check_own_domains()
         for policy_id in self._own:
             self._resolve(policy_id, ())
@@ -630,6 +635,9 @@ class PolicySet:
                 raise raw.error(f"duplicate rule id {rule_id!r}", ["rules", index, "id"])
             seen.add(rule_id)
             if rule_data.get("disabled"):
+                if rule_id not in rules and parent is not None and self._over_the_users(raw, parent):
+                    self.idle_disables[(policy_id, rule_id)] = parent.id  # nothing to turn off
+                    continue
                 if rule_id not in rules:
                     import difflib
 
@@ -655,6 +663,7 @@ class PolicySet:
                     if original is None:
                         raise
                     rules[rule_id] = _amend(raw, index, rule_data, {rule_id: original}, policy_id)
+                    self.amended_as_bundled[(policy_id, rule_id)] = original
                 continue
             if "extend" in rule_data:
                 raise raw.error(
@@ -681,6 +690,15 @@ class PolicySet:
         )
         self.policies[policy_id] = policy
         return policy
+
+    def _over_the_users(self, raw: RawPolicy, parent: Policy) -> bool:
+        """Whether ``raw`` is a bundled policy built on a policy of the user's that took a bundled id (their own
+        reading of a licence): what it turns off of the bundled parent may not be there, and that is no
+        mistake of a file the user cannot edit."""
+        folder = bundled_rules_dir().resolve()
+        if Path(raw.path).resolve().parent != folder:
+            return False
+        return any(policy.path and Path(policy.path).resolve().parent != folder for policy in self.chain(parent))
 
 
 def _as_bundled(raw: RawPolicy, parent_id: Any, policies: PolicySet, rule_id: str) -> Rule | None:

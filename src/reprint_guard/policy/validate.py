@@ -577,6 +577,30 @@ def replaced_rules(path: Path, extra: tuple[str, ...] = ()) -> list[str]:
     return said
 
 
+def idle_disables(path: Path, extra: tuple[str, ...] = ()) -> list[str]:
+    """What the bundled policies built on a valid policy that takes a bundled id turn off and it has no rule
+    of, each said: nothing to turn off, so they load, but the author may have meant to keep such a rule."""
+    own = bundled_id_replaced(path)
+    if own is None:
+        return []
+    from .loader import policy_set
+
+    try:
+        policies = policy_set((*extra, str(path)))
+        for _ in policies:  # each resolved, so each bundled policy's disables are met
+            pass
+    except ReprintGuardError:
+        return []
+    said = []
+    for (policy_id, rule_id), parent_id in sorted(policies.idle_disables.items()):
+        if own in (p.id for p in policies.chain(policies.get(policy_id))):
+            said.append(
+                f"the bundled {policy_id} turns off rule {rule_id!r}, which {parent_id} here has no rule of: nothing "
+                "is turned off there"
+            )
+    return said
+
+
 def _same_file(one: Path, other: Path) -> bool:
     """The same file, or one with the same bytes (the checkout's rules/ beside the installed package's copy):
     replacing a bundled policy by itself changes nothing to tell."""
