@@ -72,3 +72,28 @@ def test_an_arabic_name_inside_a_longer_word_is_still_no_credit():
     خليل", and neither does "وليد" (Walid) a "ليد"."""
     body = f"بقلم بسام خليل. نُشرت هذه القصة في الأصل على [الأصوات العالمية]({AR_URL}).\n\n{AR_STORY}\n\n{AR_LICENCE}\n"
     assert "global-voices/credit-author" in _findings(body, AR_META, author="سام خليل")
+
+
+# Russian writes "ё" as "е" as often as not: the same name either way.
+
+
+@pytest.mark.parametrize(
+    ("author", "byline"),
+    [
+        ("Алёна Иванова", "Алена Иванова"),
+        ("Алена Иванова", "Алёна Иванова"),
+        ("Алена Иванова", "АЛЁНА ИВАНОВА"),
+        ("Пётр Семёнов", "Петр Семенов"),
+        ("Петр Семенов", "Пётр Семёнов"),
+    ],
+)
+def test_a_russian_name_with_yo_or_ye_is_the_same_name(author, byline):
+    body = f"Автор: {byline}. Статья впервые опубликована на [Global Voices]({RU_URL}).\n\n{RU_STORY}\n\n{RU_LICENCE}\n"
+    meta = {**AR_META, "author": author, "original_url": RU_URL}
+    assert "global-voices/credit-author" not in _findings(body, meta)
+
+
+def test_another_russian_name_is_still_no_credit():
+    body = f"Автор: Алина Иванова. Статья впервые опубликована на [Global Voices]({RU_URL}).\n\n{RU_STORY}\n\n{RU_LICENCE}\n"
+    meta = {**AR_META, "author": "Алёна Иванова", "original_url": RU_URL}
+    assert "global-voices/credit-author" in _findings(body, meta)

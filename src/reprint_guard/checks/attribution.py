@@ -1042,7 +1042,8 @@ _STROKED = str.maketrans("łøđħŧı", "lodhti")
 @lru_cache(maxsize=1)
 def _variants() -> dict[str, str]:
     """Each ASCII letter with its accented forms in Latin script (as the normalised text writes them): Latin-1,
-    Extended-A and -B, and Extended Additional (Vietnamese's "ễ"), and the stroked letters ("ł", "ø")."""
+    Extended-A and -B, and Extended Additional (Vietnamese's "ễ"), and the stroked letters ("ł", "ø"); and
+    Cyrillic "е" with "ё"."""
     variants: dict[str, set[str]] = {}
     for low, high in ((0xC0, 0x250), (0x1E00, 0x1F00)):
         for code in range(low, high):
@@ -1050,6 +1051,7 @@ def _variants() -> dict[str, str]:
             base = unicodedata.normalize("NFD", char)[:1].translate(_STROKED)
             if len(char) == 1 and base != char and base.isascii() and base.isalpha():
                 variants.setdefault(base, set()).add(char)
+    variants["е"] = {"ё"}  # Russian writes "ё" as "е" as often as not: "Семенов" is "Семёнов"
     return {base: "".join(sorted(chars)) for base, chars in variants.items()}
 
 
