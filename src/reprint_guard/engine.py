@@ -1191,7 +1191,7 @@ _CREDIT_BY_NAME = (
 _CREDIT_BY_NAME_ANYWHERE = _CREDIT_BY_NAME.replace(r"\b", "")
 #: What a credit of the story itself opens its sentence with, before its words ("This story was", "It"; in
 #: Spanish, Portuguese, French, Italian, German and Indonesian too, where the author's name may follow:
-#: "Este artículo de Ana Ruiz fue", "Artikel karya Ana Ruiz ini").
+#: "Este artículo de Ana Ruiz fue", "Artikel karya Ana Ruiz ini"; in Russian, "Статья Алёны Ивановой").
 _THIS_STORY = (
     r"(?:(?:this|the) (?:story|article|piece|report|post|essay|column|feature|investigation)|it)"
     r"(?: (?:was|has been|is|first))?$"
@@ -1201,14 +1201,15 @@ _THIS_STORY = (
     r"|quest[o'] ?(?:articolo|testo)(?: di [^,;:]{1,60}?)?(?: (?:è stato|e stato))?$"
     r"|(?:dieser|der) (?:artikel|text|beitrag)(?: von [^,;:]{1,60}?)?(?: (?:wurde|ist))?$"
     r"|(?:artikel|tulisan|laporan|berita)(?: karya [^,;:]{1,60}?)? ini(?: (?:telah|sudah))?$"
+    r"|(?:статья|материал|публикация|текст)(?: [^,;:]{1,60}?)?(?: был[аои]?)?$"
 )
 
 
 def _of_this_story(body: str, start: int) -> bool:
     """Whether the credit's words at ``start`` open their sentence or line, or follow "This story (was)": a
     credit of the story itself, not a story's citation of another's work. The Chinese and Arabic words say
-    "this article" themselves."""
-    if not body[start : start + 1].isascii():
+    "this article" themselves; Russian ones do not ("Доклад был впервые опубликован" cites a report)."""
+    if not body[start : start + 1].isascii() and not "\u0400" <= body[start] <= "\u04ff":
         return True
     before = body[max(0, start - 100) : start]
     clause = re.split(r"[.!?]\s|\n|[*_>#\[(。！？]", before)[-1].strip().lower()
