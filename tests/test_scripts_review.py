@@ -203,3 +203,31 @@ def test_a_russian_credit_naming_global_voices_is_told_from_its_credit(credit):
     body = f"{credit}\n\n{RU_STORY}\n"
     result = check(body, {"title": "x"}, format="markdown")
     assert [finding.rule for finding in result.findings] == ["reprint-guard/credited-original"], result.findings
+
+
+# A foreign name transliterated into Chinese or Japanese parts its given name and surname with a dot, which
+# writers and input methods type as "·", "・", "•" or "‧" (or a space): the same name whichever.
+
+
+@pytest.mark.parametrize(
+    ("author", "byline"),
+    [
+        ("娜迪亚·科罗马", "娜迪亚・科罗马"),
+        ("娜迪亚·科罗马", "娜迪亚•科罗马"),
+        ("娜迪亚・科罗马", "娜迪亚·科罗马"),
+        ("娜迪亚 科罗马", "娜迪亚·科罗马"),
+        ("娜迪亚·科罗马", "娜迪亚‧科罗马"),
+        ("ナディア コロマ", "ナディア・コロマ"),
+        ("ナディア・コロマ", "ナディア･コロマ"),  # the half-width dot
+    ],
+)
+def test_a_transliterated_name_in_chinese_or_japanese_is_the_same_name_whichever_dot_parts_it(author, byline):
+    body = f"本文作者{byline}，原载于[全球之声]({ZHS_URL})。\n\n{ZH_STORY}\n\n{ZH_LICENCE}\n"
+    meta = {**AR_META, "author": author, "original_url": ZHS_URL}
+    assert "global-voices/credit-author" not in _findings(body, meta)
+
+
+def test_another_transliterated_name_is_still_no_credit():
+    body = f"本文作者娜迪亚・科罗拉，原载于[全球之声]({ZHS_URL})。\n\n{ZH_STORY}\n\n{ZH_LICENCE}\n"
+    meta = {**AR_META, "author": "娜迪亚·科罗马", "original_url": ZHS_URL}
+    assert "global-voices/credit-author" in _findings(body, meta)

@@ -1019,7 +1019,7 @@ def _placed_accents_aside(
         except ValueError:  # a name too long for RE2's memory budget as a class per letter: as spelt only
             continue
         # A name in a script without spaces stands whole wherever it is found ("文：山田太郎", "山田太郎記者").
-        whole = spaceless(normalized(name))
+        whole = _spaceless_name(normalized(name))
         matches = [
             m.start()
             for m in regex.finditer(text)
@@ -1072,9 +1072,10 @@ def _accents_aside(name: str) -> Any:
     words: see :func:`_whole`, which spares the pattern Unicode's classes of letters, a large program), and,
     for a name of two words or more besides initials, with any middle initials and a comma before a suffix
     (see :func:`_loose`); a name in a script without spaces, with a space or none between any two of its
-    characters."""
-    if spaceless(name) and len(name) <= _SPACELESS_NAME:  # "山田 太郎" is "山田太郎", and the other way round
-        return compile_pattern(" ?".join(re.escape(char) for char in name.replace(" ", "")), utf8=True, own=True)
+    characters, or one of the dots that part a transliterated name (:data:`_NAME_DOTS`)."""
+    if _spaceless_name(name) and len(name) <= _SPACELESS_NAME:  # "山田 太郎" is "山田太郎", and the other way round
+        chars = name.translate(_NO_NAME_DOTS).replace(" ", "")
+        return compile_pattern(f"[ {_NAME_DOTS}]?".join(map(re.escape, chars)), utf8=True, own=True)
     variants = _variants()
 
     def spelt(word: str) -> str:
@@ -1097,6 +1098,17 @@ def _accents_aside(name: str) -> Any:
             pattern += f" {gap}{spelt(word)}"
             initials = []
     return compile_pattern(pattern, utf8=True, own=True)
+
+
+#: The dots Chinese and Japanese write between the parts of a transliterated name ("娜迪亚·科罗马", "ナディア・コロマ"),
+#: typed as any of them (NFKC makes the half-width "･" the katakana "・").
+_NAME_DOTS = "·・•‧"
+_NO_NAME_DOTS = str.maketrans(dict.fromkeys(_NAME_DOTS, " "))
+
+
+def _spaceless_name(name: str) -> bool:
+    """Whether a normalised name is in a script without spaces, but for its spaces and :data:`_NAME_DOTS`."""
+    return spaceless(name.translate(_NO_NAME_DOTS))
 
 
 #: The longest name in a script without spaces that is looked for with a space anywhere between its characters.
