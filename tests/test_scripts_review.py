@@ -231,3 +231,24 @@ def test_another_transliterated_name_is_still_no_credit():
     body = f"本文作者娜迪亚・科罗拉，原载于[全球之声]({ZHS_URL})。\n\n{ZH_STORY}\n\n{ZH_LICENCE}\n"
     meta = {**AR_META, "author": "娜迪亚·科罗马", "original_url": ZHS_URL}
     assert "global-voices/credit-author" in _findings(body, meta)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="fix._insert (fix._in_format) writes the policy's English credit as a bare <p> into a page whose text "
+    'runs right to left (<html dir="rtl">): the paragraph takes the page\'s direction, and an English sentence '
+    "holding an Arabic name shows its parts in the wrong order; it needs dir=\"auto\" (or \"ltr\") there",
+)
+def test_fix_inserts_its_english_credit_into_a_right_to_left_page_as_left_to_right(tmp_path, capsys):
+    page = tmp_path / "reprint.html"
+    page.write_text(
+        '<!DOCTYPE html>\n<html lang="ar" dir="rtl">\n<head><meta charset="utf-8"><title>مكتبة متنقلة</title>\n'
+        f'<link rel="canonical" href="{AR_URL}"></head>\n<body><article>\n'
+        + "".join(f"<p>{paragraph}</p>\n" for paragraph in AR_STORY.split("\n\n"))
+        + "</article></body></html>\n",
+        encoding="utf-8",
+    )
+    main(["check", str(page), "--fix", "--no-config", "--no-progress", "--meta", "author=سارة الخطيب"])
+    capsys.readouterr()
+    inserted = next(line for line in page.read_text(encoding="utf-8").splitlines() if "This story by" in line)
+    assert inserted.startswith(('<p dir="auto">', '<p dir="ltr">')), inserted
