@@ -237,7 +237,7 @@ def test_another_transliterated_name_is_still_no_credit():
     strict=True,
     reason="fix._insert (fix._in_format) writes the policy's English credit as a bare <p> into a page whose text "
     'runs right to left (<html dir="rtl">): the paragraph takes the page\'s direction, and an English sentence '
-    "holding an Arabic name shows its parts in the wrong order; it needs dir=\"auto\" (or \"ltr\") there",
+    'holding an Arabic name shows its parts in the wrong order; it needs dir="auto" (or "ltr") there',
 )
 def test_fix_inserts_its_english_credit_into_a_right_to_left_page_as_left_to_right(tmp_path, capsys):
     page = tmp_path / "reprint.html"
@@ -252,3 +252,42 @@ def test_fix_inserts_its_english_credit_into_a_right_to_left_page_as_left_to_rig
     capsys.readouterr()
     inserted = next(line for line in page.read_text(encoding="utf-8").splitlines() if "This story by" in line)
     assert inserted.startswith(('<p dir="auto">', '<p dir="ltr">')), inserted
+
+
+# A "Source:" label line in the reprint's language, as "Fuente:" and "Fonte:" are read, with a full-width
+# colon too ("来源：", as Chinese text writes it), linked or not.
+
+SOURCE_LABELS = {
+    "zhs": ("来源：", "全球之声", ZHS_URL),
+    "zht": ("來源：", "全球之聲", ZHT_URL),
+    "zhs-chuchu": ("出处：", "全球之声", ZHS_URL),
+    "ar": ("المصدر: ", "الأصوات العالمية", AR_URL),
+    "ar-rlm": ("\u200fالمصدر: ", "الأصوات العالمية", AR_URL),
+    "ru": ("Источник: ", "Global Voices", RU_URL),
+    "en-full-width-colon": ("Source：", "Global Voices", "https://globalvoices.org/2026/03/02/x/"),
+}
+
+
+@pytest.mark.parametrize("case", SOURCE_LABELS)
+@pytest.mark.parametrize("linked", [True, False], ids=["linked", "unlinked"])
+def test_a_source_label_in_the_reprints_language_tells_a_forgotten_original_url(case, linked):
+    label, name, url = SOURCE_LABELS[case]
+    credit = f"{label}[{name}]({url})" if linked else f"{label}{name}"
+    result = check(f"{ZH_STORY}\n\n{credit}\n", {"title": "x"}, format="markdown")
+    assert [finding.rule for finding in result.findings] == ["reprint-guard/credited-original"], result
+
+
+@pytest.mark.parametrize("case", SOURCE_LABELS)
+def test_an_unlinked_source_label_in_the_reprints_language_is_told_at_the_label(case):
+    label, name, url = SOURCE_LABELS[case]
+    body = f"{ZH_STORY}\n\n{label}{name}\n"
+    found = _findings(body, {**AR_META, "author": "陈晓雯", "original_url": url})["global-voices/link-original"]
+    line = body.count("\n", 0, body.index(label)) + 1
+    assert (found.line, found.column) == (line, len(label) + 1), found
+
+
+def test_a_charts_source_label_in_chinese_is_no_credit_of_the_story():
+    """Under a picture, "来源：" names the chart's source, as "Source:" does."""
+    body = f"{ZH_STORY}\n\n![图表](chart.png)\n来源：全球之声\n"
+    result = check(body, {"title": "x"}, format="markdown")
+    assert result.status == "skipped" and not result.findings, result

@@ -98,7 +98,7 @@ CREDIT_IN_SCRIPTS = (
 #: Research analysis](...) published in May").
 CREDIT_WORDS = re.compile(
     r"originally|first (?:published|appeared|ran)|republish|reprint|source of this article|appeared (?:on|in)|"
-    rf"courtesy of|source:|credit:|{CREDIT_ELSEWHERE}|{CREDIT_IN_SCRIPTS}|"
+    rf"courtesy of|source:|credit:|(?:источник|المصدر|来源|來源|出处|出處) ?:|{CREDIT_ELSEWHERE}|{CREDIT_IN_SCRIPTS}|"
     # The same plainer words in Spanish and Portuguese ("apareció en", as "appeared in"; "reproducido de").
     r"apareci[oó] en|apareceu (?:em|no|na)|reproducid[oa] (?:de|con permiso)|reproduzid[oa] de"
 )
