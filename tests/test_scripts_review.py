@@ -291,3 +291,22 @@ def test_a_charts_source_label_in_chinese_is_no_credit_of_the_story():
     body = f"{ZH_STORY}\n\n![图表](chart.png)\n来源：全球之声\n"
     result = check(body, {"title": "x"}, format="markdown")
     assert result.status == "skipped" and not result.findings, result
+
+
+@pytest.mark.parametrize(
+    ("said", "name", "url", "paragraph"),
+    [
+        ("\u200fنُشرت في الأصل على ", "الأصوات العالمية", AR_URL, AR_STORY.split("\n\n")[0]),
+        ("本文原载于", "全球之声", ZHS_URL, ZH_STORY.split("\n\n")[0]),
+        ("本文原载于", "globalvoices.org", ZHS_URL, ZH_STORY.split("\n\n")[0]),
+    ],
+    ids=["ar", "zhs", "address"],
+)
+def test_a_credit_to_global_voices_under_another_of_its_names_is_told_where_it_stands(said, name, url, paragraph):
+    """A credit below the top naming Global Voices by its Arabic or Chinese name (or its address) was told at
+    1:1, as if missing: the place was looked for under its English name only."""
+    credit = f"{said}[{name}]({url})。"
+    body = "\n\n".join([paragraph] * 10 + [credit, ZH_LICENCE]) + "\n"
+    found = _findings(body, {**AR_META, "original_url": url})["global-voices/credit-global-voices-top"]
+    line, column = body.count("\n", 0, body.index(credit)) + 1, len(said) + 2
+    assert (found.line, found.column, found.end_line, found.end_column) == (line, column, line, column + len(name))

@@ -469,6 +469,13 @@ def _hidden_in_the_file(reprint: Reprint, names: tuple[str, ...] | list[str]) ->
     return ""
 
 
+def _span_of_any(reprint: Reprint, names: tuple[str, ...] | list[str]) -> tuple[int, int, int | None, int | None]:
+    """Where the first of ``names`` a reader sees stands: a credit may name the publisher by another of its names
+    ("الأصوات العالمية", "全球之声" for "Global Voices"), and an address in a link's target is none seen."""
+    text = reprint.visible.text
+    return reprint.span(next((name for name in names if find_phrase(text, name) >= 0), names[0]))
+
+
 def _where_missing(reprint: Reprint, params: Params) -> tuple[int, int]:
     """Where a missing credit would go: the article's first line for one wanted at the top, else its last."""
     return reprint.start_position() if params.position == "top" else reprint.end_position()
@@ -541,7 +548,7 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
             yield Problem(line, column, detail=said.rstrip(), fix=_add_credit(params))
         elif params.position != "any" and not placed:
             yield Problem.at(
-                reprint.span(params.names[0]),
+                _span_of_any(reprint, params.names),
                 detail=f"the credit {THERE_BUT_ELSEWHERE}{_where(params)} of the article"
                 f"{measured_over(reprint, params.position)}",
                 fix=f"Move the credit to the {params.position} of the article.",
