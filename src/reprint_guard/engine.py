@@ -1042,11 +1042,13 @@ _ORIGINAL_SOURCE = (
     r"the original source of this article is|la source originale de cet article est|"
     r"la fuente original de este art[ií]culo es|a fonte original deste artigo [ée]"
 )
-#: A label line opening with the source ("Source: ", "Fuente:", "Fonte:", French "Source :"), in HTML a paragraph
+#: A label line opening with the source ("Source: ", "Fuente:", "Fonte:", French "Source :"; "Источник:",
+#: "المصدر:" after a right-to-left mark, "来源：" with Chinese text's full-width colon), in HTML a paragraph
 #: (``<p>Fuente: <a href=...>``, as a CMS's body writes it one block to a line).
 _SOURCE_LABEL = (
-    r"(?:^|\n)[ \t*_>]*(?:<(?:p|div|li|em|strong|i|b|span|small)(?:\s[^>]*)?>[ \t]*)*"
-    r"(?:source|via|vía|courtesy|fuente|fonte|quelle)[ \t]*:"
+    "(?:^|\n)[ \t*_>\u200e\u200f]*"  # the two marks as characters: RE2 reads no \u escapes
+    r"(?:<(?:p|div|li|em|strong|i|b|span|small)(?:\s[^>]*)?>[ \t]*)*"
+    r"(?:source|via|vía|courtesy|fuente|fonte|quelle|источник|المصدر|来源|來源|出处|出處)[ \t]*[:：]"
 )
 #: What a reprint's credit says before the link to its original ("originally published by [ProPublica](...)"),
 #: a label line's too ("Fuente: [Global Voices](...)", as "Fuente: Global Voices" is read without its link).
@@ -1092,11 +1094,12 @@ def _credited_addresses(reprint: Reprint, policies: PolicySet) -> Iterator[tuple
         said = list(_regex(_CREDIT_WORDS).finditer(body, max(0, start - _CREDIT_REACH), start))[-1:]
         if not said or "://" in body[said[0].end() : start]:
             continue
-        if ":" in said[0].group(0):  # a label line: "Fuente: [Global Voices](...)"
+        if ":" in said[0].group(0) or "：" in said[0].group(0):  # a label line: "Fuente: [Global Voices](...)"
             if _under_a_picture(body, said[0].start() + (said[0].group(0)[0] == "\n")):
                 continue  # under a chart: the chart's source, as the name alone is
             line = body[said[0].start() :].lstrip("\n").partition("\n")[0]
-            named = re.sub(r"<[^>]*>", "", _MARKDOWN_LINK.sub(r"\1", line)).partition(":")[2].strip(" \t*_.")
+            named = re.sub(r"<[^>]*>", "", _MARKDOWN_LINK.sub(r"\1", line.replace("：", ":", 1)))
+            named = named.partition(":")[2].strip(" \t*_.。")
             if not _opens_with_a_name(named, policy):
                 continue  # "Fuente: [análisis de Global Research](...)" cites; the name ("... en Español") credits
         if len(list(reprint.visible_indices([said[0].start(), start]))) < 2:
@@ -1194,7 +1197,7 @@ _CREDIT_BY_NAME = (
 _CREDIT_BY_NAME_ANYWHERE = _CREDIT_BY_NAME.replace(r"\b", "")
 #: What a credit of the story itself opens its sentence with, before its words ("This story was", "It"; in
 #: Spanish, Portuguese, French, Italian, German and Indonesian too, where the author's name may follow:
-#: "Este artículo de Ana Ruiz fue", "Artikel karya Ana Ruiz ini").
+#: "Este artículo de Ana Ruiz fue", "Artikel karya Ana Ruiz ini"; in Russian, "Статья Алёны Ивановой").
 _THIS_STORY = (
     r"(?:(?:this|the) (?:story|article|piece|report|post|essay|column|feature|investigation)|it)"
     r"(?: (?:was|has been|is|first))?$"
@@ -1204,14 +1207,15 @@ _THIS_STORY = (
     r"|quest[o'] ?(?:articolo|testo)(?: di [^,;:]{1,60}?)?(?: (?:è stato|e stato))?$"
     r"|(?:dieser|der) (?:artikel|text|beitrag)(?: von [^,;:]{1,60}?)?(?: (?:wurde|ist))?$"
     r"|(?:artikel|tulisan|laporan|berita)(?: karya [^,;:]{1,60}?)? ini(?: (?:telah|sudah))?$"
+    r"|(?:статья|материал|публикация|текст)(?: [^,;:]{1,60}?)?(?: был[аои]?)?$"
 )
 
 
 def _of_this_story(body: str, start: int) -> bool:
     """Whether the credit's words at ``start`` open their sentence or line, or follow "This story (was)": a
     credit of the story itself, not a story's citation of another's work. The Chinese and Arabic words say
-    "this article" themselves."""
-    if not body[start : start + 1].isascii():
+    "this article" themselves; Russian ones do not ("Доклад был впервые опубликован" cites a report)."""
+    if not body[start : start + 1].isascii() and not "\u0400" <= body[start] <= "\u04ff":
         return True
     before = body[max(0, start - 100) : start]
     clause = re.split(r"[.!?]\s|\n|[*_>#\[(。！？]", before)[-1].strip().lower()
@@ -1240,12 +1244,12 @@ def _credited_by_name(reprint: Reprint, policies: PolicySet, own: str | None = N
         address = window.find("://")
         if address >= 0:  # up to an address: a credit with one is told, or passed over, by its address
             window = window[:address]
-        label = found.group(0).endswith(":")
+        label = found.group(0).endswith((":", "："))
         if label and _under_a_picture(body, found.start()):
             continue  # "Source: ProPublica" under a chart: the chart's source, in a story of one's own
         if label:  # "Source: ProPublica" credits; "Source: ProPublica analysis of state data" cites
             window = _MARKDOWN_LINK.sub(r"\1", window.partition("\n")[0])
-            window = re.sub(r"<[^>]*>", "", window).strip(" \t*_.")  # "<p>Fuente: Global Voices</p>": its tags
+            window = re.sub(r"<[^>]*>", "", window).strip(" \t*_.。")  # "<p>Fuente: Global Voices</p>": its tags
         for policy in covering.values():
             name = next(
                 (

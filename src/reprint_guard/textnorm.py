@@ -321,6 +321,17 @@ def spaceless(text: str) -> bool:
     return any(char != " " for char in text) and all(char == " " or _SPACELESS.match(char) for char in text)
 
 
+#: The Arabic conjunction "و" ("and"), written onto the word after it: "بقلم أحمد علي وسارة الخطيب" names
+#: "سارة الخطيب" as the second author.
+_WA = "\u0648"
+
+
+def _after_wa(text: str, index: int, first: str) -> bool:
+    """Whether the match at ``index`` (starting with ``first``) follows a lone "و" written onto it, a word of
+    its own before an Arabic letter."""
+    return text[index - 1] == _WA and "\u0620" <= first <= "\u064a" and (index == 1 or not _is_word(text[index - 2]))
+
+
 def _apart(outside: str, edge: str) -> bool:
     """Whether a word character ``outside`` a match still leaves it whole, beside its edge character ``edge``:
     one of them is of a script that puts no space between words."""
@@ -356,18 +367,24 @@ def find_phrase(
         index = text.rfind(needle, start, limit)
         while index >= 0:
             after = index + len(needle)
-            if (index == 0 or not _is_word(text[index - 1]) or _apart(text[index - 1], first)) and (
-                after >= len(text) or not _is_word(text[after]) or _apart(text[after], final)
-            ):
+            if (
+                index == 0
+                or not _is_word(text[index - 1])
+                or _apart(text[index - 1], first)
+                or _after_wa(text, index, first)
+            ) and (after >= len(text) or not _is_word(text[after]) or _apart(text[after], final)):
                 return index
             index = text.rfind(needle, start, index + len(needle) - 1)
         return -1
     index = text.find(needle, start, limit)
     while index >= 0:
         after = index + len(needle)
-        if (index == 0 or not _is_word(text[index - 1]) or _apart(text[index - 1], first)) and (
-            after >= len(text) or not _is_word(text[after]) or _apart(text[after], final)
-        ):
+        if (
+            index == 0
+            or not _is_word(text[index - 1])
+            or _apart(text[index - 1], first)
+            or _after_wa(text, index, first)
+        ) and (after >= len(text) or not _is_word(text[after]) or _apart(text[after], final)):
             return index
         index = text.find(needle, index + 1, limit)
     return -1

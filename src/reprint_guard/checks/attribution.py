@@ -469,6 +469,13 @@ def _hidden_in_the_file(reprint: Reprint, names: tuple[str, ...] | list[str]) ->
     return ""
 
 
+def _span_of_any(reprint: Reprint, names: tuple[str, ...] | list[str]) -> tuple[int, int, int | None, int | None]:
+    """Where the first of ``names`` a reader sees stands: a credit may name the publisher by another of its names
+    ("الأصوات العالمية", "全球之声" for "Global Voices"), and an address in a link's target is none seen."""
+    text = reprint.visible.text
+    return reprint.span(next((name for name in names if find_phrase(text, name) >= 0), names[0]))
+
+
 def _where_missing(reprint: Reprint, params: Params) -> tuple[int, int]:
     """Where a missing credit would go: the article's first line for one wanted at the top, else its last."""
     return reprint.start_position() if params.position == "top" else reprint.end_position()
@@ -541,7 +548,7 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
             yield Problem(line, column, detail=said.rstrip(), fix=_add_credit(params))
         elif params.position != "any" and not placed:
             yield Problem.at(
-                reprint.span(params.names[0]),
+                _span_of_any(reprint, params.names),
                 detail=f"the credit {THERE_BUT_ELSEWHERE}{_where(params)} of the article"
                 f"{measured_over(reprint, params.position)}",
                 fix=f"Move the credit to the {params.position} of the article.",
@@ -1019,7 +1026,7 @@ def _placed_accents_aside(
         except ValueError:  # a name too long for RE2's memory budget as a class per letter: as spelt only
             continue
         # A name in a script without spaces stands whole wherever it is found ("文：山田太郎", "山田太郎記者").
-        whole = spaceless(normalized(name))
+        whole = _spaceless_name(normalized(name))
         matches = [
             m.start()
             for m in regex.finditer(text)
@@ -1042,7 +1049,8 @@ _STROKED = str.maketrans("łøđħŧı", "lodhti")
 @lru_cache(maxsize=1)
 def _variants() -> dict[str, str]:
     """Each ASCII letter with its accented forms in Latin script (as the normalised text writes them): Latin-1,
-    Extended-A and -B, and Extended Additional (Vietnamese's "ễ"), and the stroked letters ("ł", "ø")."""
+    Extended-A and -B, and Extended Additional (Vietnamese's "ễ"), and the stroked letters ("ł", "ø"); and
+    Cyrillic "е" with "ё"."""
     variants: dict[str, set[str]] = {}
     for low, high in ((0xC0, 0x250), (0x1E00, 0x1F00)):
         for code in range(low, high):
@@ -1050,6 +1058,7 @@ def _variants() -> dict[str, str]:
             base = unicodedata.normalize("NFD", char)[:1].translate(_STROKED)
             if len(char) == 1 and base != char and base.isascii() and base.isalpha():
                 variants.setdefault(base, set()).add(char)
+    variants["е"] = {"ё"}  # Russian writes "ё" as "е" as often as not: "Семенов" is "Семёнов"
     return {base: "".join(sorted(chars)) for base, chars in variants.items()}
 
 
@@ -1070,9 +1079,10 @@ def _accents_aside(name: str) -> Any:
     words: see :func:`_whole`, which spares the pattern Unicode's classes of letters, a large program), and,
     for a name of two words or more besides initials, with any middle initials and a comma before a suffix
     (see :func:`_loose`); a name in a script without spaces, with a space or none between any two of its
-    characters."""
-    if spaceless(name) and len(name) <= _SPACELESS_NAME:  # "山田 太郎" is "山田太郎", and the other way round
-        return compile_pattern(" ?".join(re.escape(char) for char in name.replace(" ", "")), utf8=True, own=True)
+    characters, or one of the dots that part a transliterated name (:data:`_NAME_DOTS`)."""
+    if _spaceless_name(name) and len(name) <= _SPACELESS_NAME:  # "山田 太郎" is "山田太郎", and the other way round
+        chars = name.translate(_NO_NAME_DOTS).replace(" ", "")
+        return compile_pattern(f"[ {_NAME_DOTS}]?".join(map(re.escape, chars)), utf8=True, own=True)
     variants = _variants()
 
     def spelt(word: str) -> str:
@@ -1095,6 +1105,17 @@ def _accents_aside(name: str) -> Any:
             pattern += f" {gap}{spelt(word)}"
             initials = []
     return compile_pattern(pattern, utf8=True, own=True)
+
+
+#: The dots Chinese and Japanese write between the parts of a transliterated name ("娜迪亚·科罗马", "ナディア・コロマ"),
+#: typed as any of them (NFKC makes the half-width "･" the katakana "・").
+_NAME_DOTS = "·・•‧"
+_NO_NAME_DOTS = str.maketrans(dict.fromkeys(_NAME_DOTS, " "))
+
+
+def _spaceless_name(name: str) -> bool:
+    """Whether a normalised name is in a script without spaces, but for its spaces and :data:`_NAME_DOTS`."""
+    return spaceless(name.translate(_NO_NAME_DOTS))
 
 
 #: The longest name in a script without spaces that is looked for with a space anywhere between its characters.

@@ -87,7 +87,8 @@ class Context:
 #: What a finding's message says when the credit it asks for is there but wrong (a notice naming another
 #: holder, a link to another page of the site): ``--fix`` inserts no second one beside it.
 #: The same credit in the languages reprints are most often written in besides English: Spanish, Portuguese,
-#: French, Italian, German, Indonesian ("publicado originalmente por", "pertama kali terbit di").
+#: French, Italian, German, Indonesian, Russian ("publicado originalmente por", "pertama kali terbit di",
+#: "впервые опубликовано на").
 CREDIT_ELSEWHERE_WORDS = (
     r"publicad[oa]s? originalmente|originalmente publicad[oa]s?|publicad[oa]s? por primera vez|"
     r"publicad[oa]s? pela primeira vez|apareci[oó] (?:originalmente|por primera vez)|republicad[oa]s?|"
@@ -97,7 +98,8 @@ CREDIT_ELSEWHERE_WORDS = (
     r"(?:a|ont) d'abord été publi[ée]e?s?|parue?s? initialement|republi[ée]e?s?|"
     r"pubblicat[oaie] originariamente|originariamente pubblicat[oaie]|"
     r"ursprünglich (?:veröffentlicht|erschienen)|zuerst (?:veröffentlicht|erschienen)|"
-    r"pertama kali (?:terbit|diterbitkan|dimuat|dipublikasikan)|awalnya (?:diterbitkan|dimuat)|diterbitkan ulang"
+    r"pertama kali (?:terbit|diterbitkan|dimuat|dipublikasikan)|awalnya (?:diterbitkan|dimuat)|diterbitkan ulang|"
+    r"(?:впервые|первоначально|изначально) (?:был[аои]? )?опубликован[аоы]?|перепечатан[аоы]? (?:с|из)"
 )
 #: A source named as where the text was taken from ("Tomado de Global Voices.", "Taken from ProPublica.",
 #: "Extraído de ...", "Extrait de ..."): a credit only where the words open their sentence, line or element, since
@@ -107,11 +109,12 @@ CREDIT_TAKEN_FROM = r"(?:tomad[oa]|extra[ií]d[oa]) de|(?:taken|excerpted) from|
 #: element (a stop, a line end, emphasis, a tag's ">"), which is part of the match: RE2 reads it too, with no
 #: look-behind.
 CREDIT_ELSEWHERE = rf"{CREDIT_ELSEWHERE_WORDS}|(?:^|[\n.!?;*_>)\]])[\s.!?;*_>)\]]*(?:{CREDIT_TAKEN_FROM})"
-#: And in Chinese and Arabic, whose credit may name "this article" itself ("本文原载于", "本文作者陈晓雯，原载于",
-#: "نُشر هذا المقال في الأصل").
+#: And in Chinese (simplified and traditional) and Arabic, whose credit may name "this article" itself ("本文原载于",
+#: "本文作者陳曉雯，原載於", "نُشرت هذه القصة بقلم سارة الخطيب في الأصل", "نُشرت أصلاً", "نُشر لأول مرة").
 CREDIT_IN_SCRIPTS = (
-    r"(?:本文)?(?:原载于|首发于|转载自|最初发表于|最初发布于|原发于)|原文(?:刊载|发表|发布)于"
-    r"|نُ?شِ?رَ?ت?(?: \S+){0,3} في الأصل"
+    r"(?:本文)?(?:原[载載][于於]|首[发發][于於]|[转轉][载載]自|最初[发發][表布佈][于於]|原[发發][于於])"
+    r"|原文(?:刊[载載]|[发發]表|[发發][布佈])[于於]"
+    r"|نُ?شِ?رَ?ت?(?: \S+){0,6} (?:في الأصل|أصل(?:اً|ًا|ا)|لأول مرة|للمرة الأولى)"
 )
 
 
@@ -121,7 +124,7 @@ CREDIT_IN_SCRIPTS = (
 #: Research analysis](...) published in May").
 CREDIT_WORDS = re.compile(
     r"originally|first (?:published|appeared|ran)|republish|reprint|source of this article|appeared (?:on|in)|"
-    rf"courtesy of|source:|credit:|{CREDIT_ELSEWHERE}|{CREDIT_IN_SCRIPTS}|"
+    rf"courtesy of|source:|credit:|(?:источник|المصدر|来源|來源|出处|出處) ?:|{CREDIT_ELSEWHERE}|{CREDIT_IN_SCRIPTS}|"
     # The same plainer words in Spanish and Portuguese ("apareció en", as "appeared in"; "reproducido de").
     r"apareci[oó] en|apareceu (?:em|no|na)|reproducid[oa] (?:de|con permiso)|reproduzid[oa] de"
 )
