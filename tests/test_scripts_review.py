@@ -160,11 +160,6 @@ def test_fix_links_the_name_of_an_unlinked_arabic_or_russian_credit(tmp_path, ca
     assert f"[{name}]({url})" in fixed and "This story by" not in fixed, fixed
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="fix._names_pattern looks for a publisher's name with (?<![\\w./@:-]) and (?![\\w@]...): a Chinese "
-    "name always has a letter (\\w) beside it, so --fix inserts an English credit above instead of linking it",
-)
 @pytest.mark.parametrize("case", [case for case in UNLINKED if case.startswith("zh")])
 def test_fix_links_the_name_of_an_unlinked_chinese_credit(tmp_path, capsys, case):
     body, name, url, meta = _unlinked(case)
@@ -233,12 +228,6 @@ def test_another_transliterated_name_is_still_no_credit():
     assert "global-voices/credit-author" in _findings(body, meta)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="fix._insert (fix._in_format) writes the policy's English credit as a bare <p> into a page whose text "
-    'runs right to left (<html dir="rtl">): the paragraph takes the page\'s direction, and an English sentence '
-    'holding an Arabic name shows its parts in the wrong order; it needs dir="auto" (or "ltr") there',
-)
 def test_fix_inserts_its_english_credit_into_a_right_to_left_page_as_left_to_right(tmp_path, capsys):
     page = tmp_path / "reprint.html"
     page.write_text(
@@ -312,12 +301,6 @@ def test_a_credit_to_global_voices_under_another_of_its_names_is_told_where_it_s
     assert (found.line, found.column, found.end_line, found.end_column) == (line, column, line, column + len(name))
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="fix._filled writes the metadata's author as it is: an embedding a CMS left open (U+202B with no "
-    "U+202C) runs on over the rest of the inserted English credit, which then shows reordered; the values "
-    "filled in need their embeddings and isolates dropped or closed",
-)
 def test_fix_closes_an_embedding_the_authors_name_leaves_open(tmp_path, capsys):
     meta = {**AR_META, "author": "\u202bسارة الخطيب"}
     fixed = _fixed(tmp_path, f"{AR_STORY}\n", meta)

@@ -191,11 +191,37 @@ _CONTROLS = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f]")
 _MARKDOWN_MARKUP = re.compile(r"[\\`*_\[\]<>&~]")
 
 
+#: The bidirectional embeddings and overrides (LRE, RLE, PDF, LRO, RLO) and isolates (LRI, RLI, FSI, PDI).
+_BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
+
+
+def _bidi_closed(value: str) -> str:
+    """``value`` with each bidirectional embedding or isolate it opens closed at its end, and a close that
+    opens nothing dropped: a name a CMS left open (``"\u202bسارة الخطيب"``) would otherwise run on over the rest
+    of the credit it is written into, and show it reordered."""
+    if not _BIDI_CONTROLS.search(value):
+        return value
+    kept, opened = [], []
+    for char in value:
+        if char in "\u202c\u2069":  # PDF closes an embedding, PDI an isolate (and what it holds)
+            kind = "embedding" if char == "\u202c" else "isolate"
+            if kind not in opened:
+                continue
+            while opened and (inner := opened.pop()) != kind:  # what it holds left open: closed with it
+                kept.append("\u2069" if inner == "isolate" else "\u202c")
+        elif _BIDI_CONTROLS.match(char):
+            opened.append("isolate" if char >= "\u2066" else "embedding")
+        kept.append(char)
+    kept += ["\u2069" if kind == "isolate" else "\u202c" for kind in reversed(opened)]
+    return "".join(kept)
+
+
 def _filled(template: str, values: dict[str, str], html: bool) -> str:
     """A credit template filled in, each value written as what it is where it stands, so that nothing in the
     metadata becomes markup: in HTML, escaped as text and attribute; in Markdown, an address the template
     links to as a destination (or an autolink's, or a raw tag's attribute), and any other value as text with
     its Markdown markup escaped ("Ana *Ruiz* [x](javascript:...)" stays those characters, no link)."""
+    values = {key: _bidi_closed(value) for key, value in values.items()}
     if html:
         return render(template, _escaped(values, quote=True))
     linked = {match.start(1) - 1 for match in _LINKED_PLACEHOLDER.finditer(template)}  # where each "{" stands
@@ -436,9 +462,24 @@ def _plain_footer(source: str, start: int, footer: re.Match[str]) -> bool:
     return source.rfind("<!--", start, footer.start()) <= source.rfind("-->", start, footer.start())
 
 
+#: A page, or the part of it the article is in, declared right to left (``<html dir="rtl">``).
+_RIGHT_TO_LEFT = re.compile(
+    r"<(?:html|body|article|main|div|section)\b[^>]*\sdir\s*=\s*[\"']?rtl\b", re.IGNORECASE | re.ASCII
+)
+#: A block's start tag at the start of one of its lines, with no ``dir`` of its own.
+_OWN_DIRECTION = re.compile(
+    r"^(\s*<(?:p|div|section|aside|figure|blockquote|ul|ol|table)(?![\w-])(?![^>]*\sdir\s*=))",
+    re.IGNORECASE | re.MULTILINE | re.ASCII,
+)
+
+
 def _insert(source: str, reprint: Reprint, block: str, position: str) -> str:
     """Put ``block`` at the top or the bottom of the body, leaving everything else as it is."""
     is_html = reprint.format == "html"
+    if is_html and "dir" in source and _RIGHT_TO_LEFT.search(source):
+        # A page that runs right to left would run the (English) credit so too, an Arabic name in it out of order:
+        # each block says its own direction, read from its first letter.
+        block = _OWN_DIRECTION.sub(r'\1 dir="auto"', block)
     if is_html and "<!-- wp:" in source:  # the block editor's content: what goes in is a Custom HTML block of its own
         block = f"<!-- wp:html -->\n{block}\n<!-- /wp:html -->"
     if is_html:
@@ -1001,8 +1042,18 @@ def _names_pattern(names: tuple[str, ...]) -> re.Pattern[str]:
     """Any of ``names`` as words of the text, not as part of an address written in it: "propublica" in
     "https://www.propublica.org/article/..." or "desk@propublica.org" is no name to make a link of. A space
     in a name may be written non-breaking, as the check reads it: the name is linked as it stands."""
-    spelt = (_NAME_SPACE.join(map(re.escape, name.split(" "))) for name in names)
-    return re.compile("|".join(rf"(?<![\w./@:-]){name}(?![\w@]|\.[^\W_])" for name in spelt), re.IGNORECASE)
+    from .textnorm import SPACELESS_RANGES, spaceless
+
+    # A letter of a script written without spaces stands beside a name as a space would ("原载于全球之声。",
+    # "本文原载于Global Voices"), as the check reads it: only other letters make it part of a longer word.
+    other_word = f"[^\\W{SPACELESS_RANGES}]"
+    patterns = []
+    for name in names:
+        spelt = _NAME_SPACE.join(map(re.escape, name.split(" ")))
+        before = "" if spaceless(name[0]) else f"(?<!{other_word})"
+        after = "" if spaceless(name[-1]) else f"(?!{other_word})"
+        patterns.append(rf"(?<![./@:-]){before}{spelt}{after}(?!@|\.[^\W_])")
+    return re.compile("|".join(patterns), re.IGNORECASE)
 
 
 def _unlinked(body: str, names: list[str]) -> list[tuple[int, int, bool]]:

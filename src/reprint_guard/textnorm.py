@@ -309,10 +309,11 @@ def _is_word(char: str) -> bool:
 #: Scripts written without spaces between words (Chinese, Japanese, Thai, Lao, Khmer, Myanmar), and Korean,
 #: whose particles attach to the word before them ("김민지가", "Global Voices에"): a name among them stands
 #: whole wherever it is found ("本文原载于Dialogue Earth").
-_SPACELESS = re.compile(
-    "[\u0e00-\u0eff\u1000-\u109f\u1100-\u11ff\u1780-\u17ff\u3040-\u30ff\u3130-\u318f\u3400-\u4dbf"
-    "\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\uff66-\uff9f\U00020000-\U0002fa1f]"
+SPACELESS_RANGES = (
+    "\u0e00-\u0eff\u1000-\u109f\u1100-\u11ff\u1780-\u17ff\u3040-\u30ff\u3130-\u318f\u3400-\u4dbf"
+    "\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\uff66-\uff9f\U00020000-\U0002fa1f"
 )
+_SPACELESS = re.compile(f"[{SPACELESS_RANGES}]")
 
 
 def spaceless(text: str) -> bool:
