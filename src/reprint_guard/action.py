@@ -177,8 +177,10 @@ def _diff_advice(where: str) -> str:
 
 def _nothing_checked(message: str, title: str = "reprint-guard") -> int:
     """Stop the step before anything was written: an error annotation, the summary and the outputs say why."""
+    from .output.markdown import cell
+
     print(command("error", message, title=title))
-    _write_summary(f"### ✖ reprint-guard: nothing checked\n\n{message}\n")
+    _write_summary(f"### ✖ reprint-guard: nothing checked\n\n{cell(message)}\n")  # text: it quotes input
     _write_outputs(None)
     return ExitCode.ERROR
 
@@ -580,8 +582,11 @@ def _append(variable: str, text: str) -> None:
 def _stopped(sarif_path: str, error: Any, roots: list[str] | None = None) -> None:
     """A run that checked nothing still leaves a SARIF file and a summary saying why (``roots``: the paths
     input, when they exist: the file at fault is named from their repository's root, as results are)."""
+    from .output.markdown import cell
+
     _write_failed_sarif(sarif_path, error, sarif_root(roots) if roots else workspace())
-    _write_summary(f"### ✖ reprint-guard: nothing checked\n\n{error}\n")
+    # The error quotes the config or a policy, which a pull request may write: "<img src=...>" is text here.
+    _write_summary(f"### ✖ reprint-guard: nothing checked\n\n{cell(str(error))}\n")
 
 
 def _write_failed_sarif(sarif_path: str, error: Any, root: Path) -> None:

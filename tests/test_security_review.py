@@ -1,0 +1,81 @@
+"""A pull request from a fork controls file names, contents, the config and its own policies: what of that
+reaches the job summary, the Markdown report, SARIF and the text output is written as text, and what the
+Action reads stays in the workspace. Real files, the real CLI, real git for the Action."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from conftest import COMPLIANT_BODY, COMPLIANT_META, git, markdown
+from test_action import make_pull_request, run_action
+
+HH_URL = "https://harbourherald.example/story/1"
+HH_META = {**COMPLIANT_META, "original_url": HH_URL}
+HH_BODY = f"An exclusive story.\n\nBy Ana Ruiz, Harbour Herald {HH_URL}\n"
+
+
+def hh_policy(*, policy_id: str = "hh", rule_id: str = "no-exclusive", message: str = "Bad", **top: str) -> str:
+    """A policy of a pull request's own, its strings as given (JSON strings are YAML's double-quoted ones)."""
+    fields = {
+        "id": policy_id,
+        "name": "Harbour Herald terms",
+        "publisher": "Harbour Herald",
+        "source_url": "https://harbourherald.example/republish",
+        **top,
+    }
+    head = "".join(f"{key}: {json.dumps(value)}\n" for key, value in fields.items())
+    return (
+        f"{head}terms_read: 2026-11-30\napplies_to: [harbourherald.example]\nrules:\n"
+        f"  - id: {json.dumps(rule_id)}\n    check: text\n    phrase: exclusive\n    mode: forbid\n"
+        f"    message: {json.dumps(message)}\n"
+    )
+
+
+def table_cells(row: str) -> int:
+    """The cells a GFM table row splits into, as cmark-gfm splits it: a backslash escapes the character after
+    it (a backslash too), and every other "|" parts two cells."""
+    cells, index = 0, 0
+    while index < len(row):
+        if row[index] == "\\":
+            index += 2
+            continue
+        cells += row[index] == "|"
+        index += 1
+    return cells - 1
+
+
+def table_rows(summary: str) -> list[str]:
+    return [line for line in summary.splitlines() if line.startswith("|")]
+
+
+def push_head(repo: Path, env: dict) -> None:
+    """Commit what the test changed in the work tree as the pull request's new head."""
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "--allow-empty", "-m", "more")
+    event = json.loads(Path(env["GITHUB_EVENT_PATH"]).read_text())
+    event["pull_request"]["head"]["sha"] = git(repo, "rev-parse", "HEAD")
+    Path(env["GITHUB_EVENT_PATH"]).write_text(json.dumps(event))
+
+
+# The job summary of a stopped run ---------------------------------------------------------------------------
+
+
+def test_a_stopped_runs_error_is_text_in_the_job_summary_not_html_or_an_image(tmp_path):
+    """A pull request's config names a "policy" that is an <img> tag and a Markdown image: the error quotes
+    it, and the job summary must show it as written, loading nothing from the attacker's server."""
+    config = (
+        'policy: "<img src=https://evil.example/a.png> ![x](https://evil.example/b.png) [ok](https://evil.example)"\n'
+    )
+    repo, env = make_pull_request(
+        tmp_path,
+        {".reprint-guard.yaml": config, "content/a.md": markdown(COMPLIANT_META, COMPLIANT_BODY)},
+        {"README.md": "x\n"},
+    )
+    proc = run_action(repo, env, paths="content")
+    assert proc.returncode == 2, proc.stdout + proc.stderr
+    summary = (tmp_path / "summary.md").read_text(encoding="utf-8")
+    assert "nothing checked" in summary
+    assert not re.search(r"(?<!\\)<img|(?<!\\)!(?<!\\)\[|(?<!\\)\]\(", summary), summary
+    assert "\\<img" in summary  # said, as written
