@@ -9,7 +9,7 @@ import re
 from pathlib import Path
 
 from conftest import COMPLIANT_BODY, COMPLIANT_META, git, markdown
-from test_action import make_pull_request, run_action
+from test_action import make_pull_request, run_action, write
 
 HH_URL = "https://harbourherald.example/story/1"
 HH_META = {**COMPLIANT_META, "original_url": HH_URL}
@@ -79,3 +79,32 @@ def test_a_stopped_runs_error_is_text_in_the_job_summary_not_html_or_an_image(tm
     assert "nothing checked" in summary
     assert not re.search(r"(?<!\\)<img|(?<!\\)!(?<!\\)\[|(?<!\\)\]\(", summary), summary
     assert "\\<img" in summary  # said, as written
+
+
+# Markdown tables: a backslash before a pipe -----------------------------------------------------------------
+
+
+def test_a_file_name_with_a_backslash_and_a_pipe_keeps_the_summary_table_whole(tmp_path, cli):
+    """`a\\|b.md`: the pipe escaped as `\\|` after the name's own backslash is `\\\\|`, an escaped backslash
+    and a bare pipe, which ends the cell: every row after it shifts."""
+    name = "a\\|b.md"
+    write(tmp_path / name, markdown(COMPLIANT_META, COMPLIANT_BODY.replace("Global Research", "GR")))
+    run = cli("check", name, "--format", "markdown", cwd=tmp_path)
+    assert run.code == 1, run.out + run.err
+    rows = table_rows(run.out)
+    assert rows, run.out
+    assert {table_cells(row) for row in rows[:3]} == {5}, run.out
+    assert {table_cells(row) for row in rows[3:]} == {5}, run.out
+
+
+def test_a_web_address_ending_in_a_backslash_before_a_pipe_keeps_the_table_whole(tmp_path, cli):
+    """An address is kept as written for GitHub to link it; one ending in "\\" before a "|" in a policy's
+    message or the page's quoted words would end the cell at that pipe."""
+    message = "Bad: see https://evil.example/\\|two|three|four"
+    write(tmp_path / "policies" / "hh.yaml", hh_policy(message=message))
+    write(tmp_path / "a.md", markdown(HH_META, HH_BODY))
+    run = cli("check", "a.md", "--rules-dir", "policies", "--format", "markdown", cwd=tmp_path)
+    assert run.code == 1, run.out + run.err
+    rows = table_rows(run.out)
+    assert any("evil.example" in row for row in rows), run.out
+    assert {table_cells(row) for row in rows} == {5}, run.out
