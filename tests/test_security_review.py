@@ -7,10 +7,11 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 
-from conftest import COMPLIANT_BODY, COMPLIANT_META, git, markdown
+from conftest import COMPLIANT_BODY, COMPLIANT_META, git, markdown, validate_sarif
 from test_action import make_pull_request, run_action, write
 
 HH_URL = "https://harbourherald.example/story/1"
@@ -131,3 +132,25 @@ def test_an_id_ending_in_a_line_break_stays_on_its_row_and_its_line(tmp_path, cl
     assert text.code == 1, text.out + text.err
     (line,) = [line for line in text.out.splitlines() if "Bad" in line]
     assert "no-exclusive" in line, text.out
+
+
+# SARIF: a policy's terms address -------------------------------------------------------------------------------
+
+
+def test_a_policys_source_url_makes_a_valid_help_uri_and_no_image_in_the_rules_help(tmp_path, cli, sarif_schema):
+    """`source_url` need only start with http(s)://: one with spaces is no URI (code scanning refuses the log),
+    and one holding ") ![t](...)" would put an image, or a javascript: link, in the rule's help."""
+    source = "https://x.example/terms) ![t](https://evil.example/t.png) [a b](javascript:alert(1)"
+    write(tmp_path / "policies" / "hh.yaml", hh_policy(source_url=source))
+    write(tmp_path / "a.md", markdown(HH_META, HH_BODY))
+    run = cli("check", "a.md", "--rules-dir", "policies", "--format", "sarif", cwd=tmp_path)
+    assert run.code == 1, run.out + run.err
+    log = run.json()
+    validate_sarif(log, sarif_schema)
+    (rule,) = log["runs"][0]["tool"]["driver"]["rules"]
+    uri = rule["helpUri"]
+    assert not any(c.isspace() or c in '<>"(){}|\\^`' for c in uri), uri
+    assert urlsplit(uri).scheme == "https" and urlsplit(uri).netloc == "x.example", uri
+    help_markdown = rule["help"]["markdown"]
+    assert "![" not in help_markdown and "](javascript:" not in help_markdown, help_markdown
+    assert help_markdown.count("](") == 1, help_markdown
