@@ -5,6 +5,7 @@ Action reads stays in the workspace. Real files, the real CLI, real git for the 
 from __future__ import annotations
 
 import json
+import os
 import re
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -154,3 +155,67 @@ def test_a_policys_source_url_makes_a_valid_help_uri_and_no_image_in_the_rules_h
     help_markdown = rule["help"]["markdown"]
     assert "![" not in help_markdown and "](javascript:" not in help_markdown, help_markdown
     assert help_markdown.count("](") == 1, help_markdown
+
+
+# The Action reads no policy out of the workspace ---------------------------------------------------------------
+
+
+SECRET = "ghs_SECRETtoken42"
+SECRET_POLICY = f"id: {SECRET}\nname: x\npublisher: y\nsource_url: https://x\nrules: []\n"
+
+
+@pytest.mark.parametrize(
+    "how", ["absolute", "dotdot", "linked-folder", "linked-file", "policy-key", "override", "linked-config"]
+)
+def test_the_action_reads_no_policy_a_pull_request_points_out_of_the_workspace(tmp_path, how):
+    """A pull request's config may name policies anywhere on the runner (or link a policies folder there): the
+    Action would read that file and quote it in its errors (`'ghs-...' does not match ...`), on the log and in
+    the job summary. As a linked article is, it is refused unread."""
+    outside = tmp_path / "runner-files"
+    outside.mkdir()
+    (outside / "token.yaml").write_text(SECRET_POLICY, encoding="utf-8")
+    config = {
+        "absolute": f"policies: [{json.dumps(str(outside))}]\n",
+        "dotdot": 'policies: ["../runner-files"]\n',
+        "linked-folder": 'policies: ["policies"]\n',
+        "linked-file": 'policies: ["policies"]\n',
+        "policy-key": f"policy: {json.dumps(str(outside / 'token.yaml'))}\n",
+        "override": f"overrides:\n  - paths: ['**']\n    policy: {json.dumps(str(outside / 'token.yaml'))}\n",
+        "linked-config": "",
+    }[how]
+    head = {"content/a.md": markdown(COMPLIANT_META, COMPLIANT_BODY)}
+    if config:
+        head[".reprint-guard.yaml"] = config
+    repo, env = make_pull_request(tmp_path, head, {"README.md": "x\n"})
+    if how == "linked-config":  # a config whose errors quote it: "unknown key 'ghs_...'"
+        (outside / "config.yaml").write_text(f"{SECRET}: 1\n", encoding="utf-8")
+        os.symlink(outside / "config.yaml", repo / ".reprint-guard.yaml")
+    if how == "linked-folder":
+        os.symlink(outside, repo / "policies")
+    if how == "linked-file":
+        (repo / "policies").mkdir()
+        os.symlink(outside / "token.yaml", repo / "policies" / "hh.yaml")
+    push_head(repo, env)
+    proc = run_action(repo, env, paths="content")
+    summary = (tmp_path / "summary.md").read_text(encoding="utf-8")
+    assert proc.returncode == 2, proc.stdout + proc.stderr
+    assert SECRET not in proc.stdout + proc.stderr + summary, proc.stdout + summary
+    assert "out of the workspace" in proc.stdout, proc.stdout
+
+
+def test_the_action_still_reads_the_repositorys_own_policies(tmp_path):
+    """The check above leaves a policy folder inside the repository, and one linked inside it, read."""
+    repo, env = make_pull_request(
+        tmp_path,
+        {
+            ".reprint-guard.yaml": 'policies: ["policies", "more"]\n',
+            "policies/hh.yaml": hh_policy(),
+            "content/a.md": markdown(HH_META, HH_BODY),
+        },
+        {"README.md": "x\n"},
+    )
+    os.symlink("policies", repo / "more")
+    push_head(repo, env)
+    proc = run_action(repo, env, paths="content")
+    assert proc.returncode == 1, proc.stdout + proc.stderr
+    assert "title=hh/no-exclusive::Bad" in proc.stdout, proc.stdout
