@@ -20,7 +20,9 @@ HH_META = {**COMPLIANT_META, "original_url": HH_URL}
 HH_BODY = f"An exclusive story.\n\nBy Ana Ruiz, Harbour Herald {HH_URL}\n"
 
 
-def hh_policy(*, policy_id: str = "hh", rule_id: str = "no-exclusive", message: str = "Bad", **top: str) -> str:
+def hh_policy(
+    *, policy_id: str = "hh", rule_id: str = "no-exclusive", message: str = "Bad", rule_extra: str = "", **top: str
+) -> str:
     """A policy of a pull request's own, its strings as given (JSON strings are YAML's double-quoted ones)."""
     fields = {
         "id": policy_id,
@@ -33,7 +35,7 @@ def hh_policy(*, policy_id: str = "hh", rule_id: str = "no-exclusive", message: 
     return (
         f"{head}terms_read: 2026-11-30\napplies_to: [harbourherald.example]\nrules:\n"
         f"  - id: {json.dumps(rule_id)}\n    check: text\n    phrase: exclusive\n    mode: forbid\n"
-        f"    message: {json.dumps(message)}\n"
+        f"    message: {json.dumps(message)}\n{rule_extra}"
     )
 
 
@@ -122,7 +124,9 @@ def test_an_id_ending_in_a_line_break_stays_on_its_row_and_its_line(tmp_path, cl
     """The schema's `^[a-z0-9][a-z0-9._-]*$` lets "hh\\n" through (Python's `$` matches before a last line
     break): the rule id must not break the Markdown table's row, nor the text output's finding line."""
     ids = {"policy_id": "hh\n"} if where == "policy" else {"rule_id": "no-exclusive\n"}
-    write(tmp_path / "policies" / "hh.yaml", hh_policy(**ids))
+    write(
+        tmp_path / "policies" / "hh.yaml", hh_policy(**ids, rule_extra="    confidence: second-hand\n")
+    )  # a note names the rule
     write(tmp_path / "a.md", markdown(HH_META, HH_BODY))
     run = cli("check", "a.md", "--rules-dir", "policies", "--format", "markdown", cwd=tmp_path)
     assert run.code == 1, run.out + run.err
@@ -133,6 +137,8 @@ def test_an_id_ending_in_a_line_break_stays_on_its_row_and_its_line(tmp_path, cl
     assert text.code == 1, text.out + text.err
     (line,) = [line for line in text.out.splitlines() if "Bad" in line]
     assert "no-exclusive" in line, text.out
+    assert "explain hh" in text.out, text.out
+    assert all("hh" in line for line in text.out.splitlines() if "no-exclusive" in line), text.out
 
 
 # SARIF: a policy's terms address -------------------------------------------------------------------------------

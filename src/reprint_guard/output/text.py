@@ -70,7 +70,7 @@ class TextFormatter:
                 lines.append(f"  {'':<7} {'':<7} {self._c('dim', 'fix:')} {no_controls(f.fix)}")
             note = second_hand_note(f)
             if note:
-                lines.append(f"  {'':<7} {'':<7} {self._c('dim', 'note:')} {note}")
+                lines.append(f"  {'':<7} {'':<7} {self._c('dim', 'note:')} {shown_line(note)}")
         self.stream.write("\n".join(lines) + "\n\n")
 
     def close(self, summary: Summary) -> None:
