@@ -177,8 +177,10 @@ def _diff_advice(where: str) -> str:
 
 def _nothing_checked(message: str, title: str = "reprint-guard") -> int:
     """Stop the step before anything was written: an error annotation, the summary and the outputs say why."""
+    from .output.markdown import cell
+
     print(command("error", message, title=title))
-    _write_summary(f"### ✖ reprint-guard: nothing checked\n\n{message}\n")
+    _write_summary(f"### ✖ reprint-guard: nothing checked\n\n{cell(message)}\n")  # text: it quotes input
     _write_outputs(None)
     return ExitCode.ERROR
 
@@ -433,6 +435,59 @@ def _config_gone(paths: set[Path], gone: set[Path], config: Path | None, start: 
     return False
 
 
+def _leads_out(path: str | Path, root: Path) -> bool:
+    """Whether ``path``, its links followed, lies outside ``root`` (the workspace, resolved)."""
+    real = Path(os.path.realpath(path))
+    return real != root and root not in real.parents
+
+
+_OUT = "leads out of the workspace: a pull request could point it at the runner's files; keep it in the repository"
+
+
+def _no_config_out(start: Path, root: Path) -> None:
+    """Refuse a config that discovery from ``start`` would find in the workspace as a link leading out of it,
+    before it is read (its errors quote it)."""
+    from .config.loader import CONFIG_NAMES
+    from .errors import ConfigError
+
+    for folder in (start, *start.parents):
+        if folder != root and root not in folder.parents:
+            return
+        for name in (*CONFIG_NAMES, "pyproject.toml"):
+            candidate = folder / name
+            if candidate.is_symlink() and _leads_out(candidate, root):
+                raise ConfigError(f"the config {_OUT}", path=str(candidate))
+
+
+def _no_policy_out(loaded: Any, settings: Settings, root: Path, *, named: bool) -> None:
+    """Refuse, before any is read, a policy file or folder the config names (``policies``, ``policy``, an
+    override's ``policy``), or a policy file in such a folder, that leads out of the workspace: a pull request
+    may change the config and link files, and a policy's errors quote it (``'ghs_...' does not match ...``).
+    ``named``: the ``policy`` input names the policy, the workflow's own choice."""
+    from .errors import ConfigError
+    from .policy.loader import looks_like_path, policy_files
+
+    def refuse(what: str, keys: list[str | int]) -> None:
+        try:
+            line, column = loaded.locate(keys) if loaded.locate is not None else (None, None)
+        except (KeyError, IndexError, TypeError, ValueError):
+            line, column = None, None
+        raise ConfigError(f"{what} {_OUT}", path=str(loaded.path) if loaded.path else None, line=line, column=column)
+
+    for index, folder in enumerate(settings.rules_dirs):
+        if _leads_out(folder, root):
+            refuse(f"policies: {os.path.basename(folder)!r}", ["policies", index])
+        if os.path.isdir(folder):
+            for file in policy_files(Path(folder)):
+                if _leads_out(file, root):
+                    refuse(f"policies: {file.name!r} in {os.path.basename(folder)!r}", ["policies", index])
+    if settings.policy and not named and looks_like_path(settings.policy) and _leads_out(settings.policy, root):
+        refuse(f"policy: {os.path.basename(settings.policy)!r}", ["policy"])
+    for index, override in enumerate(settings.overrides):
+        if override.policy and looks_like_path(override.policy) and _leads_out(override.policy, root):
+            refuse(f"an override's policy {os.path.basename(override.policy)!r}", ["overrides", index, "policy"])
+
+
 def _config_differs(config: Path, commits: tuple[str, str]) -> bool:
     """Whether the config differs between the two commits: for a ``pyproject.toml``, its
     ``[tool.reprint-guard]`` table (a version bump there changes nothing of ours)."""
@@ -580,8 +635,11 @@ def _append(variable: str, text: str) -> None:
 def _stopped(sarif_path: str, error: Any, roots: list[str] | None = None) -> None:
     """A run that checked nothing still leaves a SARIF file and a summary saying why (``roots``: the paths
     input, when they exist: the file at fault is named from their repository's root, as results are)."""
+    from .output.markdown import cell
+
     _write_failed_sarif(sarif_path, error, sarif_root(roots) if roots else workspace())
-    _write_summary(f"### ✖ reprint-guard: nothing checked\n\n{error}\n")
+    # The error quotes the config or a policy, which a pull request may write: "<img src=...>" is text here.
+    _write_summary(f"### ✖ reprint-guard: nothing checked\n\n{cell(str(error))}\n")
 
 
 def _write_failed_sarif(sarif_path: str, error: Any, root: Path) -> None:
@@ -659,6 +717,8 @@ def _main() -> int:
         _stopped(sarif_path, UsageError(message))
         return ExitCode.ERROR
     try:
+        if not _input("config"):  # the workflow's own choice is its business; a discovered one may be the PR's
+            _no_config_out(Path(_first_place(roots)).resolve(), root)
         # Discovered from the first path up (a checkout into a subfolder keeps its config there), else given.
         loaded = load_config(_input("config") or None, start=Path(_first_place(roots)).resolve())
         cli: dict[str, Any] = {}
@@ -676,6 +736,7 @@ def _main() -> int:
         settings = Settings.from_config(loaded, **cli)
         if inline:  # the workflow's word wins over the config's, which a pull request may change
             settings.inline_suppressions = inline in _TRUE
+        _no_policy_out(loaded, settings, root, named=bool(_input("policy")))
         policies = policy_set(settings.rules_dirs)
         if settings.policy:
             load_policy(settings.policy, extra=settings.rules_dirs)

@@ -22,8 +22,12 @@ from . import ASCII_MARKS, CONFIG_FAILS, MARKS, NEVER_FAILS, config_findings, fa
 #: shows as written (a fix's "[CC BY 4.0](https://...)" or "<img src=...>" is text to copy, not a link or
 #: an image; "<who granted it>" is no tag to drop).
 _MARKUP = re.compile(r"([\\`*_\[\]<>|~&!])")
-#: A web address as GitHub links a bare one: escaped, its backslashes would go into the link.
-_ADDRESS = re.compile(r"(?:https?://|www\.)[^\s<>|\])\"'`]+")
+#: A web address as GitHub links a bare one: escaped, its backslashes would go into the link. A backslash ends it:
+#: kept bare before an escaped "|" ("\\|"), it would escape the escape, and the pipe would end the cell.
+_ADDRESS = re.compile(r"(?:https?://|www\.)[^\s<>|\])\"'`\\]+")
+#: A run of backslashes before a "|": in a table row each backslash escapes the character after it, a
+#: backslash too, so an even run leaves the pipe bare, and it ends the cell.
+_BEFORE_PIPE = re.compile(r"(\\*)\|")
 
 
 def _escaped(text: str) -> str:
@@ -48,8 +52,8 @@ def code(text: str | None, *, in_table: bool = True) -> str:
     than it holds in a row (a file name may hold one), its line breaks written as escapes (``\\x0a``), as the
     text output writes them: a code span shows "<br>" as written, and a space would pass for one in the name."""
     text = one_line(text or "")
-    if in_table:
-        text = text.replace("|", "\\|")
+    if in_table:  # "a\\|b.md": its backslash doubled too, or it would escape the pipe's escape
+        text = _BEFORE_PIPE.sub(lambda m: m.group(1) * 2 + "\\|", text)
     longest = max((len(run) for run in re.findall("`+", text)), default=0)
     fence = "`" * (longest + 1)
     pad = " " if text.startswith("`") or text.endswith("`") else ""
@@ -132,7 +136,8 @@ class MarkdownFormatter:
                 severity = f"~~{severity}~~ suppressed"
                 message += f" (suppressed: {f.suppressed.reason})"
             where = f"{f.line}:{f.column}" if f.file is None else f"{cell(f.file)}:{f.line}:{f.column}"
-            rule = f"`{f.rule}`" + (" (second-hand term)" if f.confidence == "second-hand" else "")
+            # A policy's own id may end in a line break (its schema's "$" lets one through): one line here too.
+            rule = code(f.rule) + (" (second-hand term)" if f.confidence == "second-hand" else "")
             row = f"| {where} | {severity} | {rule} | {cell(message)} | {cell(f.fix)} |\n"
             self._piece(row, _FINDING if f.suppressed is None else _SUPPRESSED)
 

@@ -177,11 +177,18 @@ def _as_markdown(text: str) -> str:
     return re.sub(r"([\\`*_\[\]])", r"\\\1", text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
+#: What a rule's ``helpUri`` keeps as written: RFC 3986's delimiters ("%" too: an address already encoded), but
+#: for the brackets and parentheses, which would end a Markdown link's address.
+_URI_SAFE = ":/?#@!$&'*+,;=%"
+
+
 def _rule_object(rule_id: str, level: str, info: dict[str, Any] | None) -> dict[str, Any]:
     info = info or {}
     short = info.get("short") or rule_id
     full = info.get("full") or short
-    help_uri = info.get("help_uri")
+    # A policy's source_url need only start with http(s)://: a space would make it no URI (the log invalid) and
+    # ") ![...](...)" an image in the rule's help. Percent-encoded, it is one address, whatever it holds.
+    help_uri = quote(info["help_uri"], safe=_URI_SAFE) if info.get("help_uri") else None
     name = "".join(part.capitalize() for part in rule_id.replace("/", "-").replace(".", "-").split("-"))
     help_text = full + (f"\nTerms: {help_uri}" if help_uri else "")
     help_markdown = f"**{_as_markdown(short)}**\n\n{_as_markdown(full)}" + (

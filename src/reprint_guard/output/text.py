@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import IO
 
-from ..errors import no_controls, one_line
+from ..errors import no_controls, one_line, shown_line
 from ..report import ExitCode, Result, Summary, exit_code_for
 from . import CONFIG_FAILS, NEVER_FAILS, config_findings, fails_on_the_config, marks_for, second_hand_note
 
@@ -49,7 +49,7 @@ class TextFormatter:
             return
         if not result.findings:
             if self.verbose:
-                write(f"{one_line(result.path)}: {self._c('green', 'ok')} ({result.policy})\n")
+                write(f"{one_line(result.path)}: {self._c('green', 'ok')} ({shown_line(str(result.policy))})\n")
             return
         lines = [self._c("bold", one_line(result.path))]  # a file name may hold a line break
         for f in result.findings:
@@ -64,12 +64,13 @@ class TextFormatter:
             # It may quote the article, whose text may hold an ESC; and a policy's message a line break, which
             # would part the finding's line from its rule.
             message = no_controls(one_line(f.message))
-            lines.append(f"  {where:<7} {self._c(severity, f'{severity:<7}')} {message}  {self._c('dim', f.rule)}")
+            rule = shown_line(f.rule)  # a policy's own id may end in a line break (its schema's "$" lets one by)
+            lines.append(f"  {where:<7} {self._c(severity, f'{severity:<7}')} {message}  {self._c('dim', rule)}")
             if f.fix:
                 lines.append(f"  {'':<7} {'':<7} {self._c('dim', 'fix:')} {no_controls(f.fix)}")
             note = second_hand_note(f)
             if note:
-                lines.append(f"  {'':<7} {'':<7} {self._c('dim', 'note:')} {note}")
+                lines.append(f"  {'':<7} {'':<7} {self._c('dim', 'note:')} {shown_line(note)}")
         self.stream.write("\n".join(lines) + "\n\n")
 
     def close(self, summary: Summary) -> None:
