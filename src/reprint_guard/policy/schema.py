@@ -17,7 +17,7 @@ from .conditions import OPERATORS
 
 SCHEMA_PATH = Path(__file__).resolve().parent.parent / "schemas" / "policy.schema.json"
 SCHEMA_ID = "https://reprint-guard.invalid/schemas/policy.schema.json"
-ID_PATTERN = r"^[a-z0-9][a-z0-9._-]*$"
+ID_PATTERN = r"^[a-z0-9][a-z0-9._-]*$(?!\n)"  # "$" alone lets a final line break by in Python's re
 
 COMMON_RULE_PROPERTIES: dict[str, Any] = {
     "id": {"type": "string", "pattern": ID_PATTERN, "description": "Stable rule id, unique in the policy."},
