@@ -367,28 +367,25 @@ def find_phrase(
     if last:
         index = text.rfind(needle, start, limit)
         while index >= 0:
-            after = index + len(needle)
-            if (
-                index == 0
-                or not _is_word(text[index - 1])
-                or _apart(text[index - 1], first)
-                or _after_wa(text, index, first)
-            ) and (after >= len(text) or not _is_word(text[after]) or _apart(text[after], final)):
+            if _whole(text, index, index + len(needle), first, final):
                 return index
             index = text.rfind(needle, start, index + len(needle) - 1)
         return -1
     index = text.find(needle, start, limit)
     while index >= 0:
-        after = index + len(needle)
-        if (
-            index == 0
-            or not _is_word(text[index - 1])
-            or _apart(text[index - 1], first)
-            or _after_wa(text, index, first)
-        ) and (after >= len(text) or not _is_word(text[after]) or _apart(text[after], final)):
+        if _whole(text, index, index + len(needle), first, final):
             return index
         index = text.find(needle, index + 1, limit)
     return -1
+
+
+def _whole(text: str, index: int, after: int, first: str, final: str) -> bool:
+    """Whether the match of a phrase at ``text[index:after]`` (its first and last characters ``first`` and
+    ``final``) stands as whole words: no word character beside it, but one of a script written without spaces
+    or a lone Arabic "و" written onto it."""
+    return (
+        index == 0 or not _is_word(text[index - 1]) or _apart(text[index - 1], first) or _after_wa(text, index, first)
+    ) and (after >= len(text) or not _is_word(text[after]) or _apart(text[after], final))
 
 
 @lru_cache(maxsize=1024)
