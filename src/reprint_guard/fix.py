@@ -1072,9 +1072,13 @@ def _unlinked(body: str, names: list[str]) -> list[tuple[int, int, bool]]:
     in_html_link = False
     at_byte, at_char = 0, 0  # text events come in order: their byte offsets are turned into characters as they go
     text_run: tuple[int, int] | None = None  # text events that run on, not yet searched
+
+    def searched(run: tuple[int, int]) -> list[tuple[int, int, bool]]:
+        return [(*match.span(), False) for match in pattern.finditer(body, *run)]
+
     for event, where in pyromark.events_with_range(body, options=_OPTIONS):
         if text_run is not None and not (isinstance(event, dict) and "Text" in event):
-            found += [(*match.span(), False) for match in pattern.finditer(body, *text_run)]
+            found += searched(text_run)
             text_run = None
         if not isinstance(event, dict):
             continue
@@ -1096,7 +1100,7 @@ def _unlinked(body: str, names: list[str]) -> list[tuple[int, int, bool]]:
                 text_run = (text_run[0], end)
             else:
                 if text_run is not None:
-                    found += [(*match.span(), False) for match in pattern.finditer(body, *text_run)]
+                    found += searched(text_run)
                 text_run = (begin, end)
             continue
         elif kind == "Start" and tag == "HtmlBlock" and not inside:
@@ -1105,7 +1109,7 @@ def _unlinked(body: str, names: list[str]) -> list[tuple[int, int, bool]]:
             at_byte, at_char = where["end"], end
             found += [(begin + b, begin + e, True) for b, e in _unlinked_html(body[begin:end], names)]
     if text_run is not None:
-        found += [(*match.span(), False) for match in pattern.finditer(body, *text_run)]
+        found += searched(text_run)
     return found
 
 

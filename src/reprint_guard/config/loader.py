@@ -360,8 +360,10 @@ def _holds(key: str) -> str:
         return "a date"
     if key in (*FLAG_KEYS, *OPTIONAL_FLAG_KEYS, "commercial"):
         return "true or false"
-    if key in ("medium", "permissions"):
-        return {"medium": "the medium", "permissions": "permission records"}[key]
+    if key == "medium":
+        return "the medium"
+    if key == "permissions":
+        return "permission records"
     return "text"
 
 

@@ -136,7 +136,7 @@ class MarkdownFormatter:
                 severity = f"~~{severity}~~ suppressed"
                 message += f" (suppressed: {f.suppressed.reason})"
             where = f"{f.line}:{f.column}" if f.file is None else f"{cell(f.file)}:{f.line}:{f.column}"
-            # A policy's own id may end in a line break (its schema's "$" lets one through): one line here too.
+            # One line and one cell whatever a caller's Finding holds (a policy's schema refuses a line break).
             rule = code(f.rule) + (" (second-hand term)" if f.confidence == "second-hand" else "")
             row = f"| {where} | {severity} | {rule} | {cell(message)} | {cell(f.fix)} |\n"
             self._piece(row, _FINDING if f.suppressed is None else _SUPPRESSED)

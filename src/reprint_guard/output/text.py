@@ -64,7 +64,7 @@ class TextFormatter:
             # It may quote the article, whose text may hold an ESC; and a policy's message a line break, which
             # would part the finding's line from its rule.
             message = no_controls(one_line(f.message))
-            rule = shown_line(f.rule)  # a policy's own id may end in a line break (its schema's "$" lets one by)
+            rule = shown_line(f.rule)  # one line whatever a caller's Finding holds (a policy's schema refuses a break)
             lines.append(f"  {where:<7} {self._c(severity, f'{severity:<7}')} {message}  {self._c('dim', rule)}")
             if f.fix:
                 lines.append(f"  {'':<7} {'':<7} {self._c('dim', 'fix:')} {no_controls(f.fix)}")
