@@ -491,7 +491,7 @@ class VisibleBody:
                 for block in _BLANK_LINE.split(self.raw_text):
                     if "http" in block or "www." in block:
                         said = None  # the block normalised, once however many addresses it holds
-                        for link in _bare_urls(block, set):
+                        for link in find_bare_urls(block, set):
                             if link not in found:
                                 said = normalize(block) if said is None else said
                                 found[link] = said
@@ -499,7 +499,7 @@ class VisibleBody:
                 for node in self._tree.body.traverse(include_text=True):
                     words = node.text_content if node.tag == "-text" else None
                     if words and ("http" in words or "www." in words):
-                        for link in _bare_urls(words, set):
+                        for link in find_bare_urls(words, set):
                             if link not in found:
                                 found[link] = self._block_text(node)  # each block read once
             self._bare_blocks = found
@@ -536,7 +536,7 @@ class VisibleBody:
         if self._links is None:
             links = list(self.anchors)
             if self.bare_urls:
-                links.extend(_bare_urls(self.raw_text, self._anchor_texts, self._linkable))
+                links.extend(find_bare_urls(self.raw_text, self._anchor_texts, self._linkable))
             self._links = links
         return self._links
 
@@ -2139,11 +2139,11 @@ def _start_tag(markdown: str, index: int) -> str | None:
 
 def from_text(text: str, *, bare_urls: bool = True) -> VisibleBody:
     """Plain text: all of it is visible; bare URLs count as links when enabled."""
-    links = _bare_urls(text, set) if bare_urls else []
+    links = find_bare_urls(text, set) if bare_urls else []
     return VisibleBody(text, links, [])
 
 
-def _bare_urls(
+def find_bare_urls(
     text: str, anchor_texts: Callable[[], set[str]], linkable: Callable[[str], bool] | None = None
 ) -> list[str]:
     """GFM extended autolinks in visible text; only positions where "http" or "www." start are tried.

@@ -20,7 +20,7 @@ from ..licenses import deed_path, describe, licence_id, normalize_license
 from ..reprint import Reprint
 from ..textnorm import find_phrase, normalize
 from ..urls import as_address, host_matches, host_of, normalize_url
-from ..visible import CAPTIONS, VisibleBody, _bare_urls
+from ..visible import CAPTIONS, VisibleBody, find_bare_urls
 from .base import BADGE_HOSTS, OTHER_WORK_WORDS, THERE_BUT_WRONG, Context, Problem, publisher_names
 
 if TYPE_CHECKING:
@@ -150,7 +150,7 @@ def _bare_about_the_republication(block: str, link: str, names: list[str], origi
         return False
     bare = _bare_address(as_address(original)) if original else ""
     # The block is normalised (in lower case): so are the addresses compared.
-    linked = bool(bare) and any(_bare_address(url).lower() == bare.lower() for url in _bare_urls(block, set))
+    linked = bool(bare) and any(_bare_address(url).lower() == bare.lower() for url in find_bare_urls(block, set))
     if not (linked or any(name and name in block for name in names)):
         return False
     written = link if link in block else link.removeprefix("http://")
