@@ -193,6 +193,7 @@ class _Model:
         "alike",
         "copied",
         "deepest",
+        "dropped",
         "html",
         "html_scope_at",
         "html_special_at",
@@ -236,6 +237,8 @@ class _Model:
         self.deepest = 0
         self.starts = 0  # start tags read
         self.markup = 0  # tags, comments and declarations read
+        #: Where the end tags stand that the tree builder drops (see :func:`dropped_end_tags`), when asked for.
+        self.dropped: list[int] | None = None
 
     def run(self) -> tuple[int, str] | None:
         try:
@@ -282,7 +285,8 @@ class _Model:
             position = rest.end()
             name = name.lower()
             if closing:
-                self._end(name)
+                if self._end(name) and self.dropped is not None and name not in _MAKE_AN_ELEMENT:
+                    self.dropped.append(match.start())
                 continue
             self.starts += 1
             if self.starts > MAX_TAGS:
@@ -387,16 +391,17 @@ class _Model:
             self.alike.append({})
             self.where.append({})
 
-    def _end(self, name: str) -> None:
+    def _end(self, name: str) -> bool:
+        """An end tag: what it closes closed; True when it closes nothing open (the parser drops it)."""
         serials = self.open.get(name)
         if not serials:
             self._forget(name, every=False)  # a pending one's own end tag: it is not reopened
-            return
+            return True
         if self.stack[-1][0] == name:  # the current element's own end tag closes it, whatever it is
             self._pop_to(len(self.stack) - 1)
-            return
+            return False
         if self.open.get("select") and name not in ("select", "option", "optgroup"):
-            return  # a select keeps its content: other end tags are ignored there
+            return True  # a select keeps its content: other end tags are ignored there
         # The nearest HTML element that stops the search for it (an <html> is never opened in the body, and a
         # <table> is always HTML).
         if name in _TABLE_END:
@@ -408,12 +413,13 @@ class _Model:
         else:
             boundary = _last(self.html_special_at)  # "any other end tag" stops at the first special element
         if boundary > serials[-1]:
-            return
+            return True
         index = self._index(serials[-1])
         if _formatting(name) and self.stack[index][1] == "html":
             self._close_formatting(index)
         else:
             self._pop_to(index)
+        return False
 
     def _index(self, serial: int) -> int:
         """Where the open element ``serial`` is on the stack (most often the top one)."""
@@ -582,6 +588,23 @@ _TAG_BODY = re.compile(
 def _busy(html: str) -> bool:
     """Whether some tag holds hundreds of attributes."""
     return any(m.end(1) - m.start(1) > 400 and _attributes(m.group()) > 200 for m in _TAG_BODY.finditer(html))
+
+
+#: End tags that make an element where nothing they close is open: ``</p>`` an empty paragraph, ``</br>`` a
+#: line break. Not dropped.
+_MAKE_AN_ELEMENT = frozenset({"p", "br"})
+
+
+def dropped_end_tags(html: str) -> frozenset[int] | None:
+    """Where (the index of their ``<``) the end tags stand that the tree builder drops, closing nothing: a
+    ``</div>`` with no ``<div>`` open (``<p>a</div>b</p>``, which reads "ab"), or none in scope (one outside
+    the table cell it stands in), as the model reads the page (see the module docstring). None for a page the
+    model refuses (:func:`too_costly`'s limits). One pass over the tags, linear in the page."""
+    model = _Model(html)
+    model.dropped = []
+    if model.run() is not None:
+        return None
+    return frozenset(model.dropped)
 
 
 def too_costly(html: str) -> tuple[int, str] | None:

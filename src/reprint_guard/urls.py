@@ -10,7 +10,7 @@ from __future__ import annotations
 import itertools
 import re
 from functools import lru_cache
-from urllib.parse import parse_qsl, quote, unquote, urlencode, urlsplit
+from urllib.parse import parse_qsl, quote, unquote, urlencode, urljoin, urlsplit
 
 _TRACKING_PREFIXES = ("utm_", "pk_", "mtm_", "hsa_")
 _TRACKING_KEYS = frozenset(
@@ -335,3 +335,33 @@ def embedded_addresses(url: str) -> list[str]:
         if value.startswith(("https://", "http://")):
             found.append(value)
     return list(dict.fromkeys(found))
+
+
+#: A URL's scheme, where a URL starts with one (``https:``, ``mailto:``): no base changes such an address.
+_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
+
+
+def base_address(href: str | None) -> str | None:
+    """The address a page's ``<base href>`` makes its relative links relative to, or None: only an absolute web
+    address is taken (a relative one is relative to the page's own address, which a reprint's file does not
+    give; a browser falls back to that address for ``data:`` and ``javascript:`` ones)."""
+    href = (href or "").strip()
+    if not href.lower().startswith(("https://", "http://")):
+        return None
+    try:
+        return href if urlsplit(href).hostname else None
+    except ValueError:  # "https://[x": no address a browser would take
+        return None
+
+
+def against_base(base: str, href: str) -> str:
+    """``href`` (stripped) as a browser follows it on a page whose ``<base href>`` is ``base`` (see
+    :func:`base_address`): a relative address joined to the base as a browser joins it (``news/story-1`` from
+    ``https://publisher.example/`` is ``https://publisher.example/news/story-1``, ``#top`` the base's own
+    ``#top``), an absolute one (with a scheme) as it is."""
+    if not href or _SCHEME.match(href):
+        return href
+    try:
+        return urljoin(base, href)
+    except ValueError:  # a bracket left open in a host ("//[x"): no address, left as written
+        return href

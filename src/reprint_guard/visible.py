@@ -16,7 +16,7 @@ from typing import Any, NamedTuple
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from .htmldepth import TAG_REST
+from .htmldepth import TAG_REST, dropped_end_tags
 from .inlinestyle import (
     _FAINT,
     _OWN_LOOKS,
@@ -48,6 +48,7 @@ from .textnorm import (
     normalize_utf8,
     normalized_utf8,
 )
+from .urls import against_base, base_address
 
 #: Elements whose content a reader never sees as article text.
 _INVISIBLE_TAGS = [
@@ -133,10 +134,17 @@ def _pruned_selector(rare: frozenset[str], classes: bool) -> str:
     return ", ".join([*common, *((f'[class~="{name}"]' for name in HIDING_CLASSES) if classes else ())])
 
 
-def _rare_in(html: str) -> frozenset[str]:
-    """The rare selectors (:data:`_RARE_SELECTORS`) a page whose source is ``html`` may need."""
-    lowered = lower(html)
+def _rare_in(lowered: str) -> frozenset[str]:
+    """The rare selectors (:data:`_RARE_SELECTORS`) a page whose source in lower case is ``lowered`` may need."""
     return frozenset(selector for word, selector in _RARE_SELECTORS if word in lowered)
+
+
+def _base_of(tree: LexborHTMLParser) -> str | None:
+    """The page's ``<base href>``, as :func:`~reprint_guard.urls.base_address` takes it: the first ``<base>``
+    with an ``href`` is the one a browser reads (HTML's "frozen base URL"), wherever it stands (a hidden or
+    skipped element too: asked before they are removed), or None."""
+    found = tree.css_first("base[href]")
+    return base_address(found.attributes.get("href")) if found is not None else None
 
 
 #: A picture's caption, by tag or class: a figure's, and WordPress's classic editor's paragraph of its class.
@@ -274,6 +282,7 @@ class VisibleBody:
     __slots__ = (
         "_anchors",
         "_bare_blocks",
+        "_base",
         "_blocks",
         "_cased",
         "_deeds",
@@ -288,6 +297,7 @@ class VisibleBody:
         "_text",
         "_tree",
         "_utf8",
+        "_written",
         "bare_urls",
         "folded_away",
         "raw_text",
@@ -306,8 +316,13 @@ class VisibleBody:
         bare_urls: bool = False,
         code_parents: frozenset[int] = frozenset(),
         linkable: Callable[[str], bool] | None = None,
+        base: str | None = None,
     ) -> None:
         self.raw_text = raw_text
+        #: The page's ``<base href>`` (see :func:`~reprint_guard.urls.base_address`): its relative links lead
+        #: where it says; None: they lead where they are written.
+        self._base = base
+        self._written: dict[str, str] = {}  # each link's address as followed -> as written, where they differ
         #: Whether a bare URL is linked where it is written (in a Markdown body's own text, not only in its raw
         #: HTML blocks); None: wherever it stands.
         self._linkable = linkable
@@ -457,6 +472,8 @@ class VisibleBody:
             tree = self._tree
             for anchor in tree.tags("a") if tree is not None else []:
                 target = (anchor.attributes.get("href") or "").strip()
+                if target and self._base is not None:
+                    target = self.followed(target)
                 if target and target not in self._linked and _shows_something(anchor):
                     self._linked[target] = anchor
         return self._linked.get(href)
@@ -491,7 +508,7 @@ class VisibleBody:
                 for block in _BLANK_LINE.split(self.raw_text):
                     if "http" in block or "www." in block:
                         said = None  # the block normalised, once however many addresses it holds
-                        for link in _bare_urls(block, set):
+                        for link in find_bare_urls(block, set):
                             if link not in found:
                                 said = normalize(block) if said is None else said
                                 found[link] = said
@@ -499,7 +516,7 @@ class VisibleBody:
                 for node in self._tree.body.traverse(include_text=True):
                     words = node.text_content if node.tag == "-text" else None
                     if words and ("http" in words or "www." in words):
-                        for link in _bare_urls(words, set):
+                        for link in find_bare_urls(words, set):
                             if link not in found:
                                 found[link] = self._block_text(node)  # each block read once
             self._bare_blocks = found
@@ -522,13 +539,30 @@ class VisibleBody:
             nodes = tree.tags("a") if tree is not None else []
             code = self._code_parents
             self._anchors, self._deeds = [], []
+            base = self._base
             for anchor in nodes:
                 href = anchor.attributes.get("href")
                 if href and (_shows_something(anchor) or (code and _held_code(anchor, code))):
-                    self._anchors.append(href.strip())
+                    href = href.strip() if base is None else self.followed(href.strip())
+                    self._anchors.append(href)
                     if "creativecommons" in href:
-                        self._deeds.append((anchor, href.strip()))
+                        self._deeds.append((anchor, href))
         return self._anchors
+
+    def followed(self, href: str) -> str:
+        """``href`` (an ``<a>``'s, stripped) as a reader's browser follows it: the page's ``<base href>`` applied;
+        the address as written kept for :meth:`written_href`."""
+        href = href.strip()
+        target = against_base(self._base, href) if self._base is not None else href
+        if target != href:
+            self._written.setdefault(target, href)
+        return target
+
+    def written_href(self, link: str) -> str:
+        """The address of a link (as :attr:`anchors` gives it) as the source writes it, where a finding about the
+        link stands and ``--fix`` changes it: the relative ``news/story-1`` that the page's ``<base href>``
+        makes ``https://publisher.example/news/story-1``. Any other link is written as given."""
+        return self._written.get(link, link) if self._written else link
 
     @property
     def links(self) -> list[str]:
@@ -536,7 +570,7 @@ class VisibleBody:
         if self._links is None:
             links = list(self.anchors)
             if self.bare_urls:
-                links.extend(_bare_urls(self.raw_text, self._anchor_texts, self._linkable))
+                links.extend(find_bare_urls(self.raw_text, self._anchor_texts, self._linkable))
             self._links = links
         return self._links
 
@@ -555,6 +589,11 @@ class VisibleBody:
         """The ``<a>`` elements of the visible body, with their ``href`` (None when they have none)."""
         if self._tree is None:
             return []
+        if self._base is not None:  # each address as followed (see :meth:`followed`)
+            return [
+                (anchor, self.followed(href.strip()) if (href := anchor.attributes.get("href")) is not None else None)
+                for anchor in self._tree.tags("a")
+            ]
         return [(anchor, anchor.attributes.get("href")) for anchor in self._tree.tags("a")]
 
     def linked_blocks(self, wanted: Callable[[str], bool]) -> list[str]:
@@ -1630,12 +1669,15 @@ def unseen_elements(
     it a reader does not see: those ``skip`` leaves out, and those :func:`_prune_invisible` removes (hidden,
     folded away, read out only). Nothing is removed: a caller tells them back to the source by their marks,
     to place a finding at the copy of its words a reader sees rather than at a hidden one before it."""
-    tree = LexborHTMLParser(_block_breaks(html, tables, raw_blocks), scripting=True)
+    lowered = lower(html) if raw == ANY_RAW_HTML or (raw == PLAIN_RAW_HTML and raw_blocks) else None
+    source = _block_breaks(html, tables, raw_blocks, lowered, strays=raw != NO_RAW_HTML)
+    tree = LexborHTMLParser(source, scripting=True)
     root = tree.body
     if root is None:  # pragma: no cover - lexbor always creates a body
         return tree, []
     left_out = [node for selector in skip or () for node in root.css(selector)]
-    hidden = _invisible(root, classes=classes, rare=_rare_in(html))[0] if raw == ANY_RAW_HTML else []
+    rare = _rare_in(lowered) if lowered is not None and raw == ANY_RAW_HTML else None
+    hidden = _invisible(root, classes=classes, rare=rare)[0] if rare is not None else []
     return tree, _outermost([*left_out, *hidden])
 
 
@@ -1839,7 +1881,19 @@ def raw_blocks_touch(markdown: str) -> bool:
     return False
 
 
-def _block_breaks(html: str, tables: bool = True, raw_blocks: bool = True) -> str:
+@lru_cache(maxsize=1)
+def _end_then_text() -> re.Pattern[str]:
+    """A block's end tag with text right after it (in a page's source in lower case), where a stray one, which
+    the parser drops, would have its line break part two words (compiled on first use). ``</p>`` and ``</br>``
+    make an element when stray; ``</sup>`` and ``</sub>``, followed by text in every page with a note mark,
+    are left out: the guard is one search of the page, the model of its tags a walk in Python."""
+    names = [name for name in _BLOCKS if name not in ("p", "br", "sup", "sub")]
+    return re.compile(rf"</(?:{_trie(names).lower()})(?:[\t\n\f\r /][^<>]*)?>[^\t\n\f\r <]")
+
+
+def _block_breaks(
+    html: str, tables: bool = True, raw_blocks: bool = True, lowered: str | None = None, *, strays: bool = True
+) -> str:
     """``html`` with a line break before every start and end tag of a block, so that its text stands apart.
 
     A page's text is its text nodes joined as they are: inline elements (a
@@ -1849,11 +1903,21 @@ def _block_breaks(html: str, tables: bool = True, raw_blocks: bool = True) -> st
     treats those real pages have between blocks: in misnested markup they may
     re-open a formatting element a little earlier (a hidden ``<b>`` left open
     then wraps a little more), so they can hide more, never less.
+
+    A stray end tag, which the parser drops (``<p>a</div>b</p>``), gets none: a
+    browser reads "ab" there. Only a page where a block's end tag has text right
+    after it (``lowered``: the page in lower case, when made already) is modelled
+    for them (:func:`~reprint_guard.htmldepth.dropped_end_tags`); ``strays``: False
+    where none can be (Markdown's rendering without raw HTML).
     """
     if not raw_blocks:  # ``raw_blocks``: see :func:`raw_blocks_touch`
         if tables and "</t" in html:  # ``tables``: False when the Markdown has no "|", so no table
             html = html.replace("</td>", "</td>\n").replace("</th>", "</th>\n")
         return html
+    if strays and _end_then_text().search(lower(html) if lowered is None else lowered) is not None:
+        dropped = dropped_end_tags(html)
+        if dropped:
+            return _block_tag().sub(lambda found: "<" if found.start() in dropped else "\n<", html)
     return _block_tag().sub("\n<", html)
 
 
@@ -1925,7 +1989,10 @@ def with_media(
     ``classes``: whether the page may hold an element of a hiding class (:data:`HIDING_CLASSES`); a
     Markdown body's raw HTML tells (:func:`names_hiding_class`), a page is asked of them.
     """
-    source = _block_breaks(html, tables, raw_blocks)
+    # The page in lower case, made once where something is looked for in it: a block's end tag before text
+    # (:func:`_block_breaks`), a <base>, the rare selectors.
+    lowered = lower(html) if raw == ANY_RAW_HTML or (raw == PLAIN_RAW_HTML and (raw_blocks or tags is None)) else None
+    source = _block_breaks(html, tables, raw_blocks, lowered, strays=raw != NO_RAW_HTML)
     # Parsed as a browser that runs scripts parses it: a <noscript> holds text no reader sees. Parsed as one
     # that runs none (Lexbor's default), its content is markup, which a <noscript> in <head> (or opening a
     # fragment), or a block in one inside a paragraph, puts in the body: a credit there was counted.
@@ -1933,6 +2000,15 @@ def with_media(
     root = tree.body
     if root is None:  # pragma: no cover - lexbor always creates a body
         return VisibleBody(""), ([], [])
+    # A page's <base href>, which its relative links lead from: looked for in the tree only where the source
+    # writes one (a Markdown body's raw HTML names its tags; a page's source, lowered once, is searched).
+    if raw == NO_RAW_HTML:
+        may_base = False
+    elif raw == PLAIN_RAW_HTML and tags is not None:
+        may_base = "base" in tags
+    else:
+        may_base = "<base" in lowered  # type: ignore[operator] - made above for such a page
+    base = _base_of(tree) if may_base else None
     skipped = _skip(root, skip) if skip else False
     # What the <noscript>s hold, each parsed as the markup it is: never shown nor loaded, it is told as such
     # (a pixel there is hidden, a script there never runs).
@@ -1951,7 +2027,7 @@ def with_media(
         # A <noscript>'s media (one opening a fragment stands in <head>): there, and never loaded.
         unloaded = [m for fallback in fallbacks for m in _media(fallback, embeds=embeds)] if media else []
         folded = _Folded()
-        code_parents = _prune_invisible(root, folded, classes=classes, rare=_rare_in(html))
+        code_parents = _prune_invisible(root, folded, classes=classes, rare=_rare_in(lowered))  # type: ignore[arg-type]
         only_images = False
     else:
         unloaded = []
@@ -1974,6 +2050,7 @@ def with_media(
         bare_urls=bare_urls,
         code_parents=code_parents,
         linkable=linkable,
+        base=base,
     )
     visible.scripts = scripts
     visible.unseen = skipped or (folded is not None and folded.pruned)
@@ -2139,11 +2216,11 @@ def _start_tag(markdown: str, index: int) -> str | None:
 
 def from_text(text: str, *, bare_urls: bool = True) -> VisibleBody:
     """Plain text: all of it is visible; bare URLs count as links when enabled."""
-    links = _bare_urls(text, set) if bare_urls else []
+    links = find_bare_urls(text, set) if bare_urls else []
     return VisibleBody(text, links, [])
 
 
-def _bare_urls(
+def find_bare_urls(
     text: str, anchor_texts: Callable[[], set[str]], linkable: Callable[[str], bool] | None = None
 ) -> list[str]:
     """GFM extended autolinks in visible text; only positions where "http" or "www." start are tried.

@@ -20,7 +20,7 @@ from ..licenses import deed_path, describe, licence_id, normalize_license
 from ..reprint import Reprint
 from ..textnorm import find_phrase, normalize
 from ..urls import as_address, host_matches, host_of, normalize_url
-from ..visible import CAPTIONS, VisibleBody, _bare_urls
+from ..visible import CAPTIONS, VisibleBody, find_bare_urls
 from .base import BADGE_HOSTS, OTHER_WORK_WORDS, THERE_BUT_WRONG, Context, Problem, publisher_names
 
 if TYPE_CHECKING:
@@ -129,7 +129,7 @@ def _other_licence(
                 spdx
                 and deed_path(spdx)
                 and licence_id(spdx) not in accepted
-                and _about_the_republication(anchor, names, original, blocks)
+                and _about_the_republication(anchor, names, original, blocks, visible)
             ):
                 return href.strip(), spdx
     for link in visible.bare_links():  # a deed's address written out: plain text's, Markdown's bare URL
@@ -150,7 +150,7 @@ def _bare_about_the_republication(block: str, link: str, names: list[str], origi
         return False
     bare = _bare_address(as_address(original)) if original else ""
     # The block is normalised (in lower case): so are the addresses compared.
-    linked = bool(bare) and any(_bare_address(url).lower() == bare.lower() for url in _bare_urls(block, set))
+    linked = bool(bare) and any(_bare_address(url).lower() == bare.lower() for url in find_bare_urls(block, set))
     if not (linked or any(name and name in block for name in names)):
         return False
     written = link if link in block else link.removeprefix("http://")
@@ -213,12 +213,15 @@ _OTHER_WORK = re.compile(
 _INLINE = frozenset({"a", "em", "i", "strong", "b", "span", "small", "sup", "sub", "mark", "u", "cite", "q"})
 
 
-def _about_the_republication(anchor: Any, names: list[str], original: str, blocks: dict[int, tuple[str, bool]]) -> bool:
+def _about_the_republication(
+    anchor: Any, names: list[str], original: str, blocks: dict[int, tuple[str, bool]], visible: VisibleBody
+) -> bool:
     """Whether the block a licence link stands in is about this republication: it says so ("republished
     under"), names the publisher or links the original (its address, a query or fragment aside), names no
     other work before the link ("Photo by ..., licensed under"; "Photos are not included" after it is the
     credit's own), and is no figure's caption. A short line that is a licence label ("Licence: ...") is
-    the article's too. ``blocks``: what was read of each block already."""
+    the article's too. ``blocks``: what was read of each block already; ``visible``: the page, whose ``<base
+    href>`` leads its relative links."""
     block = anchor.parent
     while block is not None and block.tag in _INLINE:
         block = block.parent
@@ -226,7 +229,7 @@ def _about_the_republication(anchor: Any, names: list[str], original: str, block
         return False  # no block of its own: nothing tells what it is about
     read = blocks.get(block.mem_id)
     if read is None:
-        read = blocks[block.mem_id] = _read_block(block, names, original)
+        read = blocks[block.mem_id] = _read_block(block, names, original, visible)
     whole, credits = read
     if not credits:
         return False
@@ -234,7 +237,7 @@ def _about_the_republication(anchor: Any, names: list[str], original: str, block
     return not _OTHER_WORK.search(before)
 
 
-def _read_block(block: Any, names: list[str], original: str) -> tuple[str, bool]:
+def _read_block(block: Any, names: list[str], original: str, visible: VisibleBody) -> tuple[str, bool]:
     """A block's text, and whether it may credit this republication (see :func:`_about_the_republication`)."""
     ancestor = block
     while ancestor is not None:
@@ -251,7 +254,7 @@ def _read_block(block: Any, names: list[str], original: str) -> tuple[str, bool]
         return "", False
     bare = _bare_address(as_address(original)) if original else ""
     linked = bool(bare) and any(
-        _bare_address(link.attributes.get("href") or "") == bare for link in block.css("a[href]")
+        _bare_address(visible.followed(link.attributes.get("href") or "")) == bare for link in block.css("a[href]")
     )
     return whole, linked or any(name and name in text for name in names)
 
@@ -393,7 +396,8 @@ def _title(spdx: str, name: str) -> str:
 
 def _at_link(reprint: Reprint, href: str, detail: str, fix: str) -> Problem:
     """A finding about a licence link that is there but wrong, at the link: to correct, not to add beside."""
-    return Problem.at(reprint.span_url(reprint.as_written(href)), detail=detail, fix=fix, specific=True)
+    written = reprint.as_written(reprint.visible.written_href(href))  # a relative address a <base href> led on
+    return Problem.at(reprint.span_url(written), detail=detail, fix=fix, specific=True)
 
 
 def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Problem]:

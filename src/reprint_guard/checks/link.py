@@ -269,14 +269,29 @@ def _publisher_names(context: Context) -> list[str]:
     return [name for name in names if name]
 
 
+def _span_of(reprint: Reprint, link: str, prefer: Callable[[int, int], int] | None = None) -> Span:
+    """Where a link (as the visible body gives it) stands in the source: at its address as written there (a
+    relative one that the page's ``<base href>`` leads elsewhere is written relative)."""
+    return reprint.span_url(reprint.as_written(reprint.visible.written_href(link)), prefer)
+
+
+def _as_told(reprint: Reprint, link: str) -> tuple[str, str]:
+    """A link's address as a finding tells it, and as the source writes it (what a fix changes): the two differ
+    only where the page's ``<base href>`` leads a relative address elsewhere, and the first says so."""
+    followed, written = unquote(link), unquote(reprint.visible.written_href(link))
+    if written == followed:
+        return followed, written
+    return f"{followed} (written {written}, under the page's <base href>)", written
+
+
 def _in_typographic_quotes(reprint: Reprint, regex: Any) -> Problem | None:
     """A link the rule's pattern would take but for the typographic quotes a word processor put around its
     address (``(”https://…”)``, ``href=”…”``): told at the link, to be corrected, not as a link missing."""
     for link in reprint.visible.anchors:
-        written = unquote(link)
+        written = unquote(reprint.visible.written_href(link))  # as written: a <base href> leads it nowhere better
         opened = _opened(written)
         if opened is not None and regex.search(opened[1]):
-            return _quoted_link(reprint.span_url(reprint.as_written(link)), reprint, written, *opened)
+            return _quoted_link(_span_of(reprint, link), reprint, written, *opened)
     return None
 
 
@@ -336,7 +351,7 @@ def _through_another(reprint: Reprint, key: str, host: str) -> Problem | None:
         if any(normalize_url(inner) == key for inner in embedded_addresses(link)):
             via = host_of(link) or "another site"
             return Problem.at(
-                reprint.span_url(reprint.as_written(link)),
+                _span_of(reprint, link),
                 detail=f"it links to the original through {via}, {THERE_BUT_WRONG[7]}",
                 fix=f"Link to the original article directly: {reprint.metadata.original_url}.",
                 specific=True,
@@ -386,7 +401,7 @@ def _misplaced(params: Params, reprint: Reprint) -> Iterator[Problem]:
     where = "at the top" if params.position == "top" else "at the bottom"
     link = links[-1 if last else 0]
     yield Problem.at(
-        reprint.span_url(reprint.as_written(link)),
+        _span_of(reprint, link),
         detail=f"the link to {unquote(link)} {THERE_BUT_ELSEWHERE}{where} of the article"
         + measured_over(reprint, params.position),
         fix=f"Move the link (the credit line that carries it) {where.replace('at', 'to', 1)} of the article.",
@@ -413,7 +428,7 @@ def _linked(params: Params, reprint: Reprint, context: Context) -> Iterator[Prob
                 # The credit links to original_url itself: the metadata's address is what the rule does not take
                 # (a section page, a mistyped slug), and "change the link into one to it" would say nothing.
                 yield Problem.at(
-                    reprint.span_url(reprint.as_written(near)),
+                    _span_of(reprint, near),
                     detail=f"it links to original_url, {unquote(near)}, which is no address the rule accepts on "
                     f"{host}: neither an article's nor another page it allows",
                     fix=f"Check 'original_url': set it to the original article's address on {host}, and link the "
@@ -422,10 +437,11 @@ def _linked(params: Params, reprint: Reprint, context: Context) -> Iterator[Prob
                 )
                 return
             if near is not None:  # the credit's link goes to another page of the site (a profile): told at it
+                told, written = _as_told(reprint, near)
                 yield Problem.at(
-                    reprint.span_url(reprint.as_written(near)),
-                    detail=f"it links to {unquote(near)}, {THERE_BUT_WRONG[1]}, nor to another page the rule accepts",
-                    fix=f"Change the link to {unquote(near)} into one to the original article, "
+                    _span_of(reprint, near),
+                    detail=f"it links to {told}, {THERE_BUT_WRONG[1]}, nor to another page the rule accepts",
+                    fix=f"Change the link to {written} into one to the original article, "
                     f"{(reprint.metadata.original_url or '').strip() or 'on ' + host}.",
                     specific=True,
                 )
@@ -484,25 +500,27 @@ def _linked(params: Params, reprint: Reprint, context: Context) -> Iterator[Prob
         near = []  # the credit's own link, naming the publisher, goes elsewhere: not a newsletter's link beside it
     if near:
         written = unquote(near[0])  # as the source has it: "…/5890112”", not "…/5890112%E2%80%9D"
+        told, source = _as_told(reprint, near[0])  # a relative address, as written, where a <base href> led it
         # Told at the credit's copy of the address (its words name the publisher), not at the story's own
         # "Read more at propublica.org" above it.
-        span = reprint.span_url(reprint.as_written(near[0]), prefer=partial(_credit_copy, reprint, context))
-        opened = _opened(written)
+        span = _span_of(reprint, near[0], prefer=partial(_credit_copy, reprint, context))
+        opened = _opened(source)
         stray = written.rstrip(_STRAY_MARKS)
         if opened is not None and normalize_url(opened[1]) == key:  # href=”…”: opened with a typographic mark
-            yield _quoted_link(span, reprint, written, *opened)
+            yield _quoted_link(span, reprint, source, *opened)
             return
         if stray != written and normalize_url(stray) == key:  # a quotation mark a word processor stuck on
-            detail = f"{THERE_BUT_WRONG[2]} {written[len(stray) :]!r}: {written}"
+            detail = f"{THERE_BUT_WRONG[2]} {written[len(stray) :]!r}: {told}"
             fix = f"Remove {written[len(stray) :]!r} from the end of the link's address."
         else:
-            detail = f"it links to {written} {THERE_BUT_WRONG[1]}"
-            fix = f"Change the link to {written} into one to the original article, {original.strip()}."
+            detail = f"it links to {told} {THERE_BUT_WRONG[1]}"
+            fix = f"Change the link to {source} into one to the original article, {original.strip()}."
         yield Problem.at(span, detail, fix=fix, specific=True)
         return
     if named is not None:  # the credit's own link, naming the publisher, goes to another site's page
         written = unquote(named)
-        span = reprint.span_url(reprint.as_written(named), prefer=partial(_credit_copy, reprint, context))
+        told, source = _as_told(reprint, named)  # a relative address, as written, where a <base href> led it
+        span = _span_of(reprint, named, prefer=partial(_credit_copy, reprint, context))
         linked = host_of(as_address(named)) or ""
         domains = [domain for domain in context.policy.applies_to if host and host_matches(host, domain)]
         if (
@@ -515,7 +533,7 @@ def _linked(params: Params, reprint: Reprint, context: Context) -> Iterator[Prob
             # mondialisation.ca for globalresearch.ca, is another edition's article: changed, as below).
             yield Problem.at(
                 span,
-                f"{THERE_BUT_WRONG[10]} ({linked}), {written}, not to the original article, {original.strip()}",
+                f"{THERE_BUT_WRONG[10]} ({linked}), {told}, not to the original article, {original.strip()}",
                 fix=f"Check which address is the article's: link the credit to {original.strip()}, or, if the "
                 f"article is at {written}, set original_url to it.",
                 specific=True,
@@ -526,7 +544,7 @@ def _linked(params: Params, reprint: Reprint, context: Context) -> Iterator[Prob
         if confused is not None:  # it reads as the original's host: say why it is another
             yield Problem.at(
                 span,
-                f"{THERE_BUT_WRONG[8]}, {written}, not to the original article: its host is written with a "
+                f"{THERE_BUT_WRONG[8]}, {told}, not to the original article: its host is written with a "
                 f"letter of another script drawn alike, {confused}",
                 fix=f"Retype the link's address in Latin letters: {original.strip()}.",
                 specific=True,
@@ -534,8 +552,8 @@ def _linked(params: Params, reprint: Reprint, context: Context) -> Iterator[Prob
             return
         yield Problem.at(
             span,
-            f"{THERE_BUT_WRONG[8]}, {written}, not to the original article",
-            fix=f"Change the link to {written} into one to the original article, {original.strip()}.",
+            f"{THERE_BUT_WRONG[8]}, {told}, not to the original article",
+            fix=f"Change the link to {source} into one to the original article, {original.strip()}.",
             specific=True,
         )
         return

@@ -298,6 +298,7 @@ def _check_key_targets(mapping: dict[Any, Any], path: Path, locate: Any) -> None
     onto one of ours are fine (older posts keep an older key; ``conflicting-keys`` compares them)."""
     from ..metaview import DECLARED
 
+    _one_key_two_targets(mapping, path, locate)
     onto_address = [theirs for theirs, ours in mapping.items() if ours == "original_url"]
     for theirs, ours in mapping.items():
         if not isinstance(ours, str):
@@ -324,6 +325,37 @@ def _check_key_targets(mapping: dict[Any, Any], path: Path, locate: Any) -> None
         if problem is not None:
             line, column = locate(["front-matter", theirs])
             raise ConfigError(f"front-matter.{theirs}: {problem}", path=str(path), line=line, column=column)
+
+
+def _site_key(theirs: str) -> str:
+    """The one key of a page that a mapping's key of the site's names, as Hugo reads it: blind to case, and
+    the same at the top of the front matter or under ``params:`` (``canonicalURL``, ``canonicalurl`` and
+    ``params.canonicalURL`` are all ``.Params.canonicalurl``), as the mapping itself reads a file's keys."""
+    key = theirs.lower()
+    return key[len("params.") :] if key.startswith("params.") and key.count(".") == 1 else key
+
+
+def _one_key_two_targets(mapping: dict[Any, Any], path: Path, locate: Any) -> None:
+    """Two spellings of one key of the site's (:func:`_site_key`) mapped onto two of reprint-guard's keys: which
+    one a file's value goes to would depend on the case it happens to be written in. Refused at the second
+    spelling, naming the first; mapped onto one key, the spellings say the same and are left be."""
+    first: dict[str, tuple[str, str]] = {}  # the site's key -> its first spelling, and where that maps it
+    for theirs, ours in mapping.items():
+        if not isinstance(theirs, str) or not isinstance(ours, str):
+            continue  # the schema has its say on the shape
+        seen = first.setdefault(_site_key(theirs), (theirs, ours))
+        if seen[1] == ours:
+            continue
+        earlier = locate(["front-matter", seen[0]])[0]
+        at = f" (line {earlier})" if earlier else ""
+        line, column = locate(["front-matter", theirs])
+        raise ConfigError(
+            f"front-matter.{theirs}: {theirs!r} and {seen[0]!r}{at} are one key to Hugo (blind to case, at the top "
+            f"or under params:), mapped onto {ours!r} here and onto {seen[1]!r} there: keep one of the two",
+            path=str(path),
+            line=line,
+            column=column,
+        )
 
 
 #: A mapping the right way round, for an error's example.
