@@ -333,13 +333,15 @@ def _read_as(char: str) -> str:
     return _OTHER
 
 
-def _chained(runs: list[tuple[list[str], int]]) -> int:
+def _chained(runs: list[tuple[list[str], int, int]]) -> int:
     """The most places of runs of plain characters a text can leave matched at once: those whose starts it
     ends with, which all end the longest (the failure chain of Aho-Corasick's automaton over the runs), each
-    start counted once for each run written with it (and each copy a repeat makes of that)."""
+    start counted once for each run written with it (and each copy a repeat makes of that), but once for
+    neighbouring alternatives that share it (``word1|word2``), which RE2 merges."""
     children: list[dict[str, int]] = [{}]
     weight = [0]
-    for run, copies in runs:
+    last = [-2]  # the alternative that last added to a start's weight
+    for run, copies, alternative in runs:
         node = 0
         for char in run:
             following = children[node].get(char)
@@ -347,8 +349,11 @@ def _chained(runs: list[tuple[list[str], int]]) -> int:
                 following = children[node][char] = len(children)
                 children.append({})
                 weight.append(0)
+                last.append(-2)
             node = following
-            weight[node] += copies
+            if alternative < 0 or last[node] != alternative - 1:
+                weight[node] += copies
+            last[node] = alternative
     fail = [0] * len(children)
     held = weight[:]  # the weights along a node's failure chain
     queue = list(children[0].values())
@@ -367,24 +372,39 @@ class _Places:
     """The reader behind :func:`search_places`: a pattern RE2 compiled already, read once, left to right,
     adding up the places of what is not plain characters and keeping the runs of those (with their copies)."""
 
-    __slots__ = ("pattern", "index", "runs")
+    __slots__ = ("pattern", "index", "runs", "alternatives")
 
     def __init__(self, pattern: str) -> None:
         self.pattern = pattern
         self.index = 0
-        self.runs: list[tuple[list[str], int]] = []
+        #: Each run of plain characters, its copies, and the alternative it makes whole (its number), or -1.
+        self.runs: list[tuple[list[str], int, int]] = []
+        self.alternatives = 0
 
     def alternation(self, copies: int) -> tuple[int, int, bool]:
         """The places of the alternatives at the reader (made ``copies`` times), the places a match of them
-        can start at, and whether one matches the empty text."""
+        can start at (neighbours written as plain characters from one character on count once: RE2 merges
+        them), and whether one matches the empty text."""
         places, first, empty = self.sequence(copies)
+        start = self._start_of_whole()
         while self.pattern.startswith("|", self.index):
             self.index += 1
             more, starts, none = self.sequence(copies)
-            places, first, empty = places + more, first + starts, empty or none
+            following = self._start_of_whole()
+            if following is not None and following == start:
+                starts = 0
+            places, first, empty, start = places + more, first + starts, empty or none, following
         return places, first, empty
 
+    def _start_of_whole(self) -> str | None:
+        """The first character of the alternative just read when it is plain characters alone."""
+        if self.runs and self.runs[-1][2] == self.alternatives:
+            return self.runs[-1][0][0]
+        return None
+
     def sequence(self, copies: int) -> tuple[int, int, bool]:
+        self.alternatives += 1
+        alternative, mark = self.alternatives, len(self.runs)
         pattern, size = self.pattern, len(self.pattern)
         places = first = 0
         run: list[str] = []
@@ -435,11 +455,13 @@ class _Places:
                 empty = empty and optional
             places += (len(chars) + place) * (repeated or 1) * copies
         self._keep(run, copies)
+        if run and not places and len(self.runs) == mark + 1:  # plain characters alone
+            self.runs[-1] = (run, copies, alternative)
         return places, first, empty
 
     def _keep(self, run: list[str], copies: int) -> None:
         if run:
-            self.runs.append((run, copies))
+            self.runs.append((run, copies, -1))
 
     def _group_start(self) -> None:
         """Past a group's "(" and what follows it: ``?:``, flags (``?i:``) or a name (``?P<name>``); flags
