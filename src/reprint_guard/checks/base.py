@@ -434,9 +434,8 @@ class _Places:
                     inner, starts, none = self.alternation(copies * repeated)
                     self.index += 1
                     self.copies()
-                if inner:
-                    self._keep(run, copies)
-                    run = []
+                self._keep(run, copies)  # what follows the group is no longer the run before it
+                run = []
                 places += inner
                 first += starts if empty else 0
                 empty = empty and (none or optional)
