@@ -114,6 +114,19 @@ def test_the_defects_pattern_is_refused_at_once_not_searched_for_seconds(tmp_pat
     assert page.read_text(encoding="utf-8") == article
 
 
+def test_groups_nested_past_what_the_count_reads_are_refused_at_their_line(tmp_path):
+    """RE2 takes a thousand nested groups; the count reads 200 deep (a pattern's words nest a few deep)."""
+    _project(tmp_path, HEAD + _text_rule("(" * 201 + "a" + ")" * 201))
+    run = _cli("check", "story.md", "--rules-dir", "rules", cwd=tmp_path)
+    said = "reprint-guard: rules/local.yaml:11:5: rule 'costly', field 'pattern': pattern nests groups more than 200 "
+    said += "deep\n"
+    assert (run.returncode, run.stdout, run.stderr) == (2, "", said)
+    (tmp_path / "ok").mkdir()
+    _project(tmp_path / "ok", HEAD + _text_rule("(" * 200 + "a" + ")" * 200))
+    run = _cli("validate", "rules/local.yaml", cwd=tmp_path / "ok")
+    assert (run.returncode, run.stdout) == (0, "rules/local.yaml: valid\n")
+
+
 def test_an_unless_and_a_media_except_are_held_to_it_too(tmp_path):
     unless = (
         "  - id: costly\n    check: text\n    mode: forbid\n    pattern: edited\n"

@@ -45,5 +45,5 @@ MAX_REPEAT = 100
 #: of an article grows with it when its DFA runs out of memory and it searches with its NFA instead, which
 #: a text made for the pattern can bring about: about 1.1 ms per 100 KB of article for each place (``x`` then
 #: ``.*a`` 2,600 times: 5,201 places, 6 s per 100 KB; ``a`` written 2,000 times: 2,001 places, 1.1-1.4 s),
-#: so at most about 1.1 s per 100 KB a rule. The bundled policies' largest pattern counts 616.
+#: so at most about 1.1 s per 100 KB a rule. The bundled policies' largest pattern counts 610.
 MAX_SEARCH_PLACES = 1000

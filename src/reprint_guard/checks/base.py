@@ -297,6 +297,8 @@ def compile_pattern(pattern: str, *, utf8: bool = False, capture: bool = False, 
 _OTHER = "\x80"
 #: Escapes of an empty-width test (``\b``, ``\A``).
 _EMPTY_ESCAPES = frozenset("bBAz")
+#: Deepest nesting of groups :func:`search_places` reads (a pattern's words nest a few deep).
+_DEEPEST_GROUP = 200
 #: Plain characters: no syntax of RE2's among them.
 _PLAIN = re.compile(r"[^\\\[().|*+?{^$]+")
 #: ``{name}``: an ``element`` rule's placeholder, searched as ``.*`` for another article's element.
@@ -313,13 +315,14 @@ def search_places(pattern: str) -> int:
     characters (a run of them, a word) count as many places as a text can leave matched at once: the places
     it has just matched each end with a start of a run that ends the longest one (``aaaa...``: all of them,
     words of a language: a few), wherever the runs stand in the pattern; letters are read without case. A
-    ``{name}`` placeholder counts as the ``.*`` an ``element`` rule searches it as. Linear in the pattern.
+    ``{name}`` placeholder counts as the ``.*`` an ``element`` rule searches it as. Linear in the pattern;
+    ValueError for groups nested more than 200 deep, past what it reads.
     """
     reader = _Places(_PLACEHOLDER_IN_PATTERN.sub(".*", pattern))
-    places, first, _ = reader.alternation(1)
+    places, first, _ = reader.alternation()
     while reader.index < len(reader.pattern):  # a ")" RE2 would have refused: read on
         reader.index += 1
-        more, starts, _ = reader.alternation(1)
+        more, starts, _ = reader.alternation()
         places, first = places + more, first + starts
     return places + first + _chained(reader.runs)
 
@@ -372,7 +375,7 @@ class _Places:
     """The reader behind :func:`search_places`: a pattern RE2 compiled already, read once, left to right,
     adding up the places of what is not plain characters and keeping the runs of those (with their copies)."""
 
-    __slots__ = ("pattern", "index", "runs", "alternatives")
+    __slots__ = ("pattern", "index", "runs", "alternatives", "depth")
 
     def __init__(self, pattern: str) -> None:
         self.pattern = pattern
@@ -380,16 +383,17 @@ class _Places:
         #: Each run of plain characters, its copies, and the alternative it makes whole (its number), or -1.
         self.runs: list[tuple[list[str], int, int]] = []
         self.alternatives = 0
+        self.depth = 0
 
-    def alternation(self, copies: int) -> tuple[int, int, bool]:
-        """The places of the alternatives at the reader (made ``copies`` times), the places a match of them
-        can start at (neighbours written as plain characters from one character on count once: RE2 merges
-        them), and whether one matches the empty text."""
-        places, first, empty = self.sequence(copies)
+    def alternation(self) -> tuple[int, int, bool]:
+        """The places of the alternatives at the reader, the places a match of them can start at (neighbours
+        written as plain characters from one character on count once: RE2 merges them), and whether one
+        matches the empty text."""
+        places, first, empty = self.sequence()
         start = self._start_of_whole()
         while self.pattern.startswith("|", self.index):
             self.index += 1
-            more, starts, none = self.sequence(copies)
+            more, starts, none = self.sequence()
             following = self._start_of_whole()
             if following is not None and following == start:
                 starts = 0
@@ -402,7 +406,7 @@ class _Places:
             return self.runs[-1][0][0]
         return None
 
-    def sequence(self, copies: int) -> tuple[int, int, bool]:
+    def sequence(self) -> tuple[int, int, bool]:
         self.alternatives += 1
         alternative, mark = self.alternatives, len(self.runs)
         pattern, size = self.pattern, len(self.pattern)
@@ -422,45 +426,51 @@ class _Places:
                     empty = False
                     continue
             if pattern[self.index] == "(":
-                start, mark = self.index, len(self.runs)
-                self._group_start()
-                inner, starts, none = self.alternation(copies)
-                self.index += 1  # its ")"
-                repeated, optional = self.copies()
-                if repeated is not None and repeated > 1:  # read again, its runs made that many times more
-                    del self.runs[mark:]
-                    self.index = start
-                    self._group_start()
-                    inner, starts, none = self.alternation(copies * repeated)
-                    self.index += 1
-                    self.copies()
-                self._keep(run, copies)  # what follows the group is no longer the run before it
+                self._keep(run)  # what follows the group is no longer the run before it
                 run = []
-                places += inner
+                inner, starts, none, repeated, optional = self.group()
+                places += inner * repeated
                 first += starts if empty else 0
                 empty = empty and (none or optional)
                 continue
             chars, place = self.atom()
-            repeated, optional = self.copies()
-            if chars and repeated is None:
+            copies, optional = self.copies()
+            if chars and copies is None:
                 run += chars  # a run of plain characters goes on (over an empty-width test too)
                 first += empty
                 empty = False
                 continue
             if chars or place:
-                self._keep(run, copies)
+                self._keep(run)
                 run = []
                 first += empty
                 empty = empty and optional
-            places += (len(chars) + place) * (repeated or 1) * copies
-        self._keep(run, copies)
+            places += (len(chars) + place) * (copies or 1)
+        self._keep(run)
         if run and not places and len(self.runs) == mark + 1:  # plain characters alone
-            self.runs[-1] = (run, copies, alternative)
+            self.runs[-1] = (run, 1, alternative)
         return places, first, empty
 
-    def _keep(self, run: list[str], copies: int) -> None:
+    def group(self) -> tuple[int, int, bool, int, bool]:
+        """The places of the group at the reader (one copy), the places a match can start at, whether it
+        matches the empty text, the copies its quantifiers make (its runs are counted that many times) and
+        whether they let it match nothing."""
+        mark = len(self.runs)
+        self.depth += 1
+        if self.depth > _DEEPEST_GROUP:
+            raise ValueError(f"pattern nests groups more than {_DEEPEST_GROUP} deep")
+        self._group_start()
+        places, first, empty = self.alternation()
+        self.depth -= 1
+        self.index += 1  # its ")"
+        copies, optional = self.copies()
+        if copies is not None and copies > 1:
+            self.runs[mark:] = [(run, times * copies, alternative) for run, times, alternative in self.runs[mark:]]
+        return places, first, empty, copies or 1, optional
+
+    def _keep(self, run: list[str]) -> None:
         if run:
-            self.runs.append((run, copies, -1))
+            self.runs.append((run, 1, -1))
 
     def _group_start(self) -> None:
         """Past a group's "(" and what follows it: ``?:``, flags (``?i:``) or a name (``?P<name>``); flags
@@ -468,7 +478,8 @@ class _Places:
         pattern = self.pattern
         self.index += 1
         if pattern.startswith(("?P<", "?<"), self.index):
-            self.index = pattern.find(">", self.index) + 1
+            close = pattern.find(">", self.index)
+            self.index = len(pattern) if close < 0 else close + 1
         elif pattern.startswith("?", self.index):
             while self.index < len(pattern) and pattern[self.index] not in ":)":
                 self.index += 1
@@ -525,7 +536,7 @@ class _Places:
             return [], 0
         if following == "x":
             if pattern.startswith("{", self.index):
-                close = pattern.find("}", self.index)
+                close = pattern.find("}", self.index) % (len(pattern) + 1)  # none: to the end
                 code, self.index = pattern[self.index + 1 : close], close + 1
             else:
                 code, self.index = pattern[self.index : self.index + 2], self.index + 2

@@ -980,10 +980,13 @@ def _search_cost(raw: RawPolicy, model: Any, rule_id: str, where: list[str | int
         value = getattr(model, key, None)
         if not isinstance(value, str):
             continue
-        count = search_places(value)
+        place = places.get(said)
+        try:
+            count = search_places(value)
+        except ValueError as exc:  # groups nested past what it reads
+            raise raw.error(f"rule {rule_id!r}, field '{said}': {exc}", place[0] if place else [*where, said]) from None
         if count <= MAX_SEARCH_PLACES:
             continue
-        place = places.get(said) or places.get(key)
         raise raw.error(
             f"rule {rule_id!r}, field '{said}': pattern too costly to search: an article made for it can make "
             f"RE2 follow about {count:,} places of it at once (at most {MAX_SEARCH_PLACES:,}; about 1.1 ms per "
