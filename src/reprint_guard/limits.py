@@ -40,3 +40,10 @@ MAX_PATTERN_LENGTH = 8000
 #: nesting and added along the pattern; RE2's own limit is 1,000 per repeat). RE2 is linear in the text, but
 #: ``a.{n}[0-9]`` follows n places at once: 2 s per 600 KB at n = 1,000, 0.3 s at 100.
 MAX_REPEAT = 100
+#: Most places of a policy pattern a text can make RE2 follow at once, as
+#: :func:`~reprint_guard.checks.base.search_places` counts them (an over-estimate). What RE2 does at each byte
+#: of an article grows with it when its DFA runs out of memory and it searches with its NFA instead, which
+#: a text made for the pattern can bring about: about 1.1 ms per 100 KB of article for each place (``x`` then
+#: ``.*a`` 2,600 times: 5,201 places, 6 s per 100 KB; ``a`` written 2,000 times: 2,001 places, 1.1-1.4 s),
+#: so at most about 1.1 s per 100 KB a rule. The bundled policies' largest pattern counts 610.
+MAX_SEARCH_PLACES = 1000

@@ -292,6 +292,288 @@ def compile_pattern(pattern: str, *, utf8: bool = False, capture: bool = False, 
         ) from None
 
 
+#: A character a text's characters are read as by :func:`search_places`: all the non-ASCII ones as one, but for
+#: those RE2's case folding pairs with an ASCII letter (``ſ`` with ``s``, the Kelvin sign with ``k``).
+_OTHER = "\x80"
+#: Escapes of an empty-width test (``\b``, ``\A``).
+_EMPTY_ESCAPES = frozenset("bBAz")
+#: Deepest nesting of groups :func:`search_places` reads (a pattern's words nest a few deep).
+_DEEPEST_GROUP = 200
+#: Plain characters: no syntax of RE2's among them.
+_PLAIN = re.compile(r"[^\\\[().|*+?{^$]+")
+#: ``{name}``: an ``element`` rule's placeholder, searched as ``.*`` for another article's element.
+_PLACEHOLDER_IN_PATTERN = re.compile(r"(?<!\\[pP])\{[A-Za-z_][A-Za-z0-9_]*\}")
+
+
+@lru_cache(maxsize=512)
+def search_places(pattern: str) -> int:
+    """How many places of ``pattern`` a text can make RE2 follow at once, over-estimated: about the size of its
+    DFA's largest state, and what its NFA does at each byte of a text when the DFA runs out of memory.
+
+    Each class, escape of a class or quantified character is a place, each copy a counted repeat makes of
+    one another, and they add up: every ``.*`` of ``x.*a.*a...`` stays followed once a text reached it. Plain
+    characters (a run of them, a word) count as many places as a text can leave matched at once: the places
+    it has just matched each end with a start of a run that ends the longest one (``aaaa...``: all of them,
+    words of a language: a few), wherever the runs stand in the pattern; letters are read without case. A
+    ``{name}`` placeholder counts as the ``.*`` an ``element`` rule searches it as. Linear in the pattern;
+    ValueError for groups nested more than 200 deep, past what it reads.
+    """
+    reader = _Places(_PLACEHOLDER_IN_PATTERN.sub(".*", pattern))
+    places, first, _ = reader.alternation()
+    while reader.index < len(reader.pattern):  # a ")" RE2 would have refused: read on
+        reader.index += 1
+        more, starts, _ = reader.alternation()
+        places, first = places + more, first + starts
+    return places + first + _chained(reader.runs)
+
+
+def _read_as(char: str) -> str:
+    if char.isascii():
+        return char.lower()
+    for other in (char.lower(), char.upper()):
+        if len(other) == 1 and other.isascii():
+            return other.lower()
+    return _OTHER
+
+
+def _chained(runs: list[tuple[list[str], int, int]]) -> int:
+    """The most places of runs of plain characters a text can leave matched at once: those whose starts it
+    ends with, which all end the longest (the failure chain of Aho-Corasick's automaton over the runs), each
+    start counted once for each run written with it (and each copy a repeat makes of that), but once for
+    neighbouring alternatives that share it (``word1|word2``), which RE2 merges."""
+    children: list[dict[str, int]] = [{}]
+    weight = [0]
+    last = [-2]  # the alternative that last added to a start's weight
+    for run, copies, alternative in runs:
+        node = 0
+        for char in run:
+            following = children[node].get(char)
+            if following is None:
+                following = children[node][char] = len(children)
+                children.append({})
+                weight.append(0)
+                last.append(-2)
+            node = following
+            if alternative < 0 or last[node] != alternative - 1:
+                weight[node] += copies
+            last[node] = alternative
+    fail = [0] * len(children)
+    held = weight[:]  # the weights along a node's failure chain
+    queue = list(children[0].values())
+    for node in queue:
+        for char, following in children[node].items():
+            back = fail[node]
+            while back and char not in children[back]:
+                back = fail[back]
+            fail[following] = children[back].get(char, 0) if node else 0
+            held[following] += held[fail[following]]
+            queue.append(following)
+    return max(held)
+
+
+class _Places:
+    """The reader behind :func:`search_places`: a pattern RE2 compiled already, read once, left to right,
+    adding up the places of what is not plain characters and keeping the runs of those (with their copies)."""
+
+    __slots__ = ("pattern", "index", "runs", "alternatives", "depth")
+
+    def __init__(self, pattern: str) -> None:
+        self.pattern = pattern
+        self.index = 0
+        #: Each run of plain characters, its copies, and the alternative it makes whole (its number), or -1.
+        self.runs: list[tuple[list[str], int, int]] = []
+        self.alternatives = 0
+        self.depth = 0
+
+    def alternation(self) -> tuple[int, int, bool]:
+        """The places of the alternatives at the reader, the places a match of them can start at (neighbours
+        written as plain characters from one character on count once: RE2 merges them), and whether one
+        matches the empty text."""
+        places, first, empty = self.sequence()
+        start = self._start_of_whole()
+        while self.pattern.startswith("|", self.index):
+            self.index += 1
+            more, starts, none = self.sequence()
+            following = self._start_of_whole()
+            if following is not None and following == start:
+                starts = 0
+            places, first, empty, start = places + more, first + starts, empty or none, following
+        return places, first, empty
+
+    def _start_of_whole(self) -> str | None:
+        """The first character of the alternative just read when it is plain characters alone."""
+        if self.runs and self.runs[-1][2] == self.alternatives:
+            return self.runs[-1][0][0]
+        return None
+
+    def sequence(self) -> tuple[int, int, bool]:
+        self.alternatives += 1
+        alternative, mark = self.alternatives, len(self.runs)
+        pattern, size = self.pattern, len(self.pattern)
+        places = first = 0
+        run: list[str] = []
+        empty = True  # all read so far may match the empty text: what comes next may start a match
+        while self.index < size and pattern[self.index] not in "|)":
+            plain = _PLAIN.match(pattern, self.index)
+            if plain is not None:
+                chars = plain.group(0)
+                if plain.end() < size and pattern[plain.end()] in "*+?{":  # the last one may be repeated
+                    chars = chars[:-1]
+                if chars:
+                    self.index += len(chars)
+                    run += chars.lower() if chars.isascii() else map(_read_as, chars)
+                    first += empty
+                    empty = False
+                    continue
+            if pattern[self.index] == "(":
+                self._keep(run)  # what follows the group is no longer the run before it
+                run = []
+                inner, starts, none, repeated, optional = self.group()
+                places += inner * repeated
+                first += starts if empty else 0
+                empty = empty and (none or optional)
+                continue
+            chars, place = self.atom()
+            copies, optional = self.copies()
+            if chars and copies is None:
+                run += chars  # a run of plain characters goes on (over an empty-width test too)
+                first += empty
+                empty = False
+                continue
+            if chars or place:
+                self._keep(run)
+                run = []
+                first += empty
+                empty = empty and optional
+            places += (len(chars) + place) * (copies or 1)
+        self._keep(run)
+        if run and not places and len(self.runs) == mark + 1:  # plain characters alone
+            self.runs[-1] = (run, 1, alternative)
+        return places, first, empty
+
+    def group(self) -> tuple[int, int, bool, int, bool]:
+        """The places of the group at the reader (one copy), the places a match can start at, whether it
+        matches the empty text, the copies its quantifiers make (its runs are counted that many times) and
+        whether they let it match nothing."""
+        mark = len(self.runs)
+        self.depth += 1
+        if self.depth > _DEEPEST_GROUP:
+            raise ValueError(f"pattern nests groups more than {_DEEPEST_GROUP} deep")
+        self._group_start()
+        places, first, empty = self.alternation()
+        self.depth -= 1
+        self.index += 1  # its ")"
+        copies, optional = self.copies()
+        if copies is not None and copies > 1:
+            self.runs[mark:] = [(run, times * copies, alternative) for run, times, alternative in self.runs[mark:]]
+        return places, first, empty, copies or 1, optional
+
+    def _keep(self, run: list[str]) -> None:
+        if run:
+            self.runs.append((run, 1, -1))
+
+    def _group_start(self) -> None:
+        """Past a group's "(" and what follows it: ``?:``, flags (``?i:``) or a name (``?P<name>``); flags
+        alone (``(?i)``) read as an empty group."""
+        pattern = self.pattern
+        self.index += 1
+        if pattern.startswith(("?P<", "?<"), self.index):
+            close = pattern.find(">", self.index)
+            self.index = len(pattern) if close < 0 else close + 1
+        elif pattern.startswith("?", self.index):
+            while self.index < len(pattern) and pattern[self.index] not in ":)":
+                self.index += 1
+            if pattern.startswith(":", self.index):
+                self.index += 1
+
+    def copies(self) -> tuple[int | None, bool]:
+        """The copies of what was just read its quantifiers make (``x{3}{4}``: 12; None: no quantifier), and
+        whether they let it match nothing (``*``, ``?``, ``{0,3}``)."""
+        pattern, copies, optional = self.pattern, None, False
+        while self.index < len(pattern):
+            char = pattern[self.index]
+            if char in "*+?":
+                self.index += 1
+                copies = copies or 1
+                optional = optional or char != "+"
+            elif char == "{":
+                close = pattern.find("}", self.index)
+                low, _, high = pattern[self.index + 1 : max(close, self.index)].partition(",")
+                if close < 0 or not low.isdigit() or not (high == "" or high.isdigit()):
+                    break  # a "{" RE2 reads as itself
+                copies = (copies or 1) * max(int(low), int(high or 0), 1)
+                optional = optional or int(low) == 0
+                self.index = close + 1
+            else:
+                break
+            if pattern.startswith("?", self.index):  # lazy
+                self.index += 1
+        return copies, optional
+
+    def atom(self) -> tuple[list[str], int]:
+        """The plain characters or the places of the character, class or escape at the reader; ([], 0) for
+        an empty-width test."""
+        pattern = self.pattern
+        char = pattern[self.index]
+        self.index += 1
+        if char == "[":
+            self.index = _class_end(pattern, self.index - 1)
+            return [], 1
+        if char in "^$":
+            return [], 0
+        if char == ".":
+            return [], 1
+        if char != "\\" or self.index >= len(pattern):
+            return [_read_as(char)], 0
+        following = pattern[self.index]
+        self.index += 1
+        if following == "Q":  # written as it stands, to \E or the end
+            close = pattern.find("\\E", self.index)
+            end = len(pattern) if close < 0 else close
+            quoted, self.index = pattern[self.index : end], min(len(pattern), end + 2)
+            return [_read_as(c) for c in quoted], 0
+        if following in _EMPTY_ESCAPES:
+            return [], 0
+        if following == "x":
+            if pattern.startswith("{", self.index):
+                close = pattern.find("}", self.index) % (len(pattern) + 1)  # none: to the end
+                code, self.index = pattern[self.index + 1 : close], close + 1
+            else:
+                code, self.index = pattern[self.index : self.index + 2], self.index + 2
+            try:
+                return [_read_as(chr(int(code, 16)))], 0
+            except (ValueError, OverflowError):
+                return [], 1
+        if following in "pP":
+            close = pattern.find("}", self.index) if pattern.startswith("{", self.index) else self.index
+            self.index = (close if close >= 0 else len(pattern) - 1) + 1  # \pL, \p{Greek}
+            return [], 1
+        if following.isalnum():  # a class (\d, \w), a control character (\n) or an octal code: one place
+            while following.isdigit() and self.index < len(pattern) and pattern[self.index].isdigit():
+                self.index += 1
+            return [], 1
+        return [_read_as(following)], 0
+
+
+def _class_end(pattern: str, index: int) -> int:
+    """Where a character class that starts at ``index`` ends (after its "]"), ``[:alpha:]`` and escapes read."""
+    index += 1
+    if pattern.startswith("^", index):
+        index += 1
+    if pattern.startswith("]", index):
+        index += 1
+    while index < len(pattern):
+        if pattern.startswith("[:", index) and (close := pattern.find(":]", index + 2)) >= 0:
+            index = close + 2
+        elif pattern[index] == "\\":
+            index += 2
+        elif pattern[index] == "]":
+            return index + 1
+        else:
+            index += 1
+    return index
+
+
 #: A host name as a URL pattern writes it, right after its "//" (and an optional "www."): labels joined by
 #: escaped dots (``//pixel\.propublica\.org/``), then the path, a group, the end or a ``?``/``#``.
 _PATTERN_HOST = re.compile(
