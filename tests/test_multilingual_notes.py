@@ -1,0 +1,109 @@
+"""Chinese, Arabic and Russian in the Creative Commons rules: a change note ("本文有删节", "تم تحرير النص",
+"Текст сокращён") is read by changes-indicated, whose pattern was compacted (no wording it read is lost) to
+make room for them under the pattern limit."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import write
+from reprint_guard import check, load_policy
+from reprint_guard.readers import read_text
+
+ROOT = Path(__file__).parent.parent
+MODIFIED = ROOT / "tests" / "policies" / "cc-by-4.0" / "compliant-modified.md"
+NOTE = "*Changes were made to the original for length and house style.*"
+CHANGES = "cc-by-4.0/changes-indicated"
+
+#: Notes of a change to the reprint, as Chinese, Arabic and Russian reprints write them.
+CHANGE_NOTES = [
+    "本文有删节。",
+    "（本文有删节）",
+    "本文略有删节。",
+    "编者有删改。",
+    "編者有刪改。",
+    "（有删节）",
+    "转载时有删减。",
+    "تم تحرير النص.",
+    "ملاحظة: تم تحرير النص.",
+    "تمت ترجمة هذا المقال من الإنجليزية.",
+    "تمّ اختصار المقالة.",
+    "المصدر: الجزيرة (بتصرف)",
+    "Текст сокращён.",
+    "Текст сокращен.",
+    "Статья переведена и сокращена.",
+    "Статья была отредактирована.",
+    "Материал публикуется в сокращении.",
+    "Печатается с сокращениями.",
+    "Текст приводится с небольшими сокращениями.",
+    "Публикуется в сокращённом виде.",
+    "Интервью с редактором (в сокращении).",
+]
+
+#: Story sentences with the same words: none says the reprint was changed.
+CHANGE_STORIES = [
+    "该书出版时曾被删节。",
+    "他说，本届政府计划删减预算。",
+    "تم تعديل القانون في البرلمان.",
+    "وقال إن النص تم تعديله لاحقا.",
+    "قام بتصرف غريب أمس في الاجتماع.",
+    "В сокращении расходов участвовали все министерства.",
+    "Компания объявила о сокращении штата.",
+    "Завод работает с сокращениями персонала.",
+    "Он сказал, что текст законопроекта сокращён.",
+]
+
+
+def _modified(note: str) -> str:
+    text = MODIFIED.read_text(encoding="utf-8")
+    assert NOTE in text
+    return text.replace(NOTE, note)
+
+
+def _rules(text: str) -> list[tuple[str, int, int]]:
+    reprint = read_text(text, path="reprint.md")
+    metadata = {key: value for key, value in reprint.metadata.items() if key != "expect"}
+    return [(f.rule, f.line, f.column) for f in check(reprint.body, metadata, policy="cc-by-4.0").findings]
+
+
+@pytest.mark.parametrize("note", CHANGE_NOTES)
+def test_a_modified_reprint_indicates_its_changes_in_chinese_arabic_or_russian(note):
+    assert CHANGES not in {rule for rule, _, _ in _rules(_modified(note))}, note
+
+
+@pytest.mark.parametrize("sentence", CHANGE_STORIES)
+def test_a_story_sentence_with_the_words_of_a_change_note_is_none(sentence):
+    assert CHANGES in {rule for rule, _, _ in _rules(_modified(sentence))}, sentence
+
+
+def test_the_cli_reads_the_change_notes_in_a_folder_of_reprints(tmp_path, cli):
+    for number, note in enumerate(CHANGE_NOTES):
+        write(tmp_path / "notes" / f"{number:02}.md", _modified(note))
+    for number, sentence in enumerate(CHANGE_STORIES):
+        write(tmp_path / "stories" / f"{number:02}.md", _modified(sentence))
+    run = cli("check", str(tmp_path / "notes"), "--format", "json")
+    assert run.code == 0, run.out + run.err
+    results = run.json()["results"]
+    assert len(results) == len(CHANGE_NOTES)
+    assert all(result["status"] == "pass" for result in results), [r for r in results if r["status"] != "pass"]
+    run = cli("check", str(tmp_path / "stories"), "--format", "json")
+    assert run.code == 1
+    told = [[finding["rule"] for finding in result["findings"]] for result in run.json()["results"]]
+    assert told == [[CHANGES]] * len(CHANGE_STORIES)
+
+
+def test_changes_indicated_fits_the_limit_and_keeps_rare_words_required():
+    """The new wordings went in by compacting the pattern ("(adapt|modifi|edit)ed" for "(adapted|modified|edited)",
+    "(s?lightly )?"), not by raising the limit; each makes a rare word required, so a text without any of the
+    rule's words is still passed over without a search."""
+    from reprint_guard.limits import MAX_PATTERN_LENGTH
+    from reprint_guard.prefilter import _COMMON, required_words
+
+    rule = next(rule for rule in load_policy("cc-by-4.0").rules if rule.id == "changes-indicated")
+    assert len(rule.params.pattern) <= MAX_PATTERN_LENGTH - 200
+    words = required_words(rule.params.pattern)
+    assert words is not None
+    assert not {word.encode() for word in _COMMON} & set(words)
+    assert {"删节".encode(), "сокращ".encode(), "تحرير".encode(), "بتصرف".encode()} <= set(words)
