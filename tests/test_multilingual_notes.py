@@ -1,6 +1,7 @@
 """Chinese, Arabic and Russian in the Creative Commons rules: a change note ("本文有删节", "تم تحرير النص",
 "Текст сокращён") is read by changes-indicated, whose pattern was compacted (no wording it read is lost) to
-make room for them under the pattern limit."""
+make room for them under the pattern limit; a reservation ("Все права защищены", "版權所有", "حقوق النشر
+محفوظة") is read by no-added-restrictions, a story's mention of rights is not."""
 
 from __future__ import annotations
 
@@ -15,7 +16,9 @@ from reprint_guard.readers import read_text
 ROOT = Path(__file__).parent.parent
 MODIFIED = ROOT / "tests" / "policies" / "cc-by-4.0" / "compliant-modified.md"
 NOTE = "*Changes were made to the original for length and house style.*"
+COMPLIANT = ROOT / "tests" / "policies" / "cc-by-4.0" / "compliant.md"
 CHANGES = "cc-by-4.0/changes-indicated"
+RESERVED = "cc-by-4.0/no-added-restrictions"
 
 #: Notes of a change to the reprint, as Chinese, Arabic and Russian reprints write them.
 CHANGE_NOTES = [
@@ -55,11 +58,52 @@ CHANGE_STORIES = [
     "Он сказал, что текст законопроекта сокращён.",
 ]
 
+#: Reservations over the licensed text, as footers write them.
+RESERVATIONS = [
+    "© 2026 Новая газета. Все права защищены.",
+    "Все права защищены.",
+    "© 2026 ТАСС Все права защищены",
+    "Все права защищены законом.",
+    "Все права сохранены.",
+    "Перепечатка запрещена.",
+    "Копирование материалов без разрешения запрещено.",
+    "Полное или частичное копирование материалов запрещено.",
+    "版權所有",
+    "© 2026 中央社 版權所有，翻印必究",
+    "保留所有權利。",
+    "未經許可，不得轉載。",
+    "禁無断転載",
+    "無断複製・転載を禁じます。",
+    "オール・ライツ・リザーブド",
+    "حقوق النشر محفوظة",
+    "جميع حقوق الطبع والنشر محفوظة",
+    "جميع الحقوق محفوظه",
+]
+
+#: The same words in the story, or in a photo's own credit: no reservation over the licensed text.
+RIGHTS_MENTIONED = [
+    "Он заявил, что все права защищены конституцией.",
+    "«Все права защищены», — гласила надпись на каждой листовке.",
+    "Все права защищены конституцией, напомнил судья.",
+    "В этой стране все права защищены законом.",
+    "Использование пестицидов запрещено.",
+    "Фото: ТАСС. Все права защищены.",
+    "他说，版权所有者同意转载。",
+    "經版權所有人同意後刊出。",
+    "圖片：中央社。版權所有。",
+    "قال إن جميع الحقوق محفوظة للعمال في القانون الجديد.",
+]
+
 
 def _modified(note: str) -> str:
     text = MODIFIED.read_text(encoding="utf-8")
     assert NOTE in text
     return text.replace(NOTE, note)
+
+
+def _closing(paragraph: str) -> str:
+    """The compliant reprint with ``paragraph`` as its last paragraph."""
+    return COMPLIANT.read_text(encoding="utf-8").rstrip("\n") + f"\n\n{paragraph}\n"
 
 
 def _rules(text: str) -> list[tuple[str, int, int]]:
@@ -107,3 +151,34 @@ def test_changes_indicated_fits_the_limit_and_keeps_rare_words_required():
     assert words is not None
     assert not {word.encode() for word in _COMMON} & set(words)
     assert {"删节".encode(), "сокращ".encode(), "تحرير".encode(), "بتصرف".encode()} <= set(words)
+
+
+@pytest.mark.parametrize("notice", RESERVATIONS)
+def test_a_reservation_in_russian_chinese_japanese_or_arabic_is_told_where_it_stands(notice):
+    text = _closing(notice)
+    found = [(line, column) for rule, line, column in _rules(text) if rule == RESERVED]
+    assert len(found) == 1, notice
+    last = len(read_text(text, path="reprint.md").body.rstrip("\n").split("\n"))
+    assert found[0][0] == last, notice
+
+
+@pytest.mark.parametrize("sentence", RIGHTS_MENTIONED)
+def test_rights_mentioned_in_the_story_or_a_photo_credit_are_no_reservation(sentence):
+    assert RESERVED not in {rule for rule, _, _ in _rules(_closing(sentence))}, sentence
+    story = COMPLIANT.read_text(encoding="utf-8").replace("Borrowers are asked", f"{sentence} Borrowers are asked")
+    assert RESERVED not in {rule for rule, _, _ in _rules(story)}, sentence
+
+
+def test_the_cli_tells_a_russian_reservation_and_passes_a_mention(tmp_path, cli):
+    notice = write(tmp_path / "notice.md", _closing("© 2026 Новая газета. Все права защищены."))
+    mention = write(tmp_path / "mention.md", _closing("Он заявил, что все права защищены конституцией."))
+    run = cli("check", str(notice), "--format", "json")
+    assert run.code == 1
+    [finding] = run.json()["results"][0]["findings"]
+    assert finding["rule"] == RESERVED
+    assert finding["message"].endswith('(found "Все права защищены.")')
+    body = notice.read_text(encoding="utf-8").split("\n")
+    assert body[finding["line"] - 1][finding["column"] - 1 :].startswith("Все права защищены.")
+    run = cli("check", str(mention), "--format", "json")
+    assert run.code == 0, run.out
+    assert run.json()["results"][0]["findings"] == []
