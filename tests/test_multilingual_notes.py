@@ -1,7 +1,8 @@
 """Chinese, Arabic and Russian in the Creative Commons rules: a change note ("本文有删节", "تم تحرير النص",
 "Текст сокращён") is read by changes-indicated, whose pattern was compacted (no wording it read is lost) to
 make room for them under the pattern limit; a reservation ("Все права защищены", "版權所有", "حقوق النشر
-محفوظة") is read by no-added-restrictions, a story's mention of rights is not."""
+محفوظة") is read by no-added-restrictions, a story's mention of rights is not; and an unlinked credit whose
+publisher's name holds a non-breaking space is told at the name, as one written with a plain space is."""
 
 from __future__ import annotations
 
@@ -182,3 +183,65 @@ def test_the_cli_tells_a_russian_reservation_and_passes_a_mention(tmp_path, cli)
     run = cli("check", str(mention), "--format", "json")
     assert run.code == 0, run.out
     assert run.json()["results"][0]["findings"] == []
+
+
+KFF_URL = "https://kffhealthnews.org/news/article/clinics-close/"
+KFF_META = f"author: Ana Ruiz\noriginal_url: {KFF_URL}\ncommercial: false\nmedium: web\n"
+DEED = "https://creativecommons.org/licenses/by-nc-nd/4.0/"
+
+
+def _kff(name: str, spelt: str) -> str:
+    """A KFF Health News reprint whose closing credit names the publisher, spelt so, with no link."""
+    if name.endswith(".html"):
+        return (
+            "<p>By Ana Ruiz</p>\n<p>Rural clinics are closing across the state.</p>\n"
+            f'<p>This story was first published by {spelt}. It is republished under a <a href="{DEED}">CC BY-NC-ND'
+            " 4.0</a> licence.</p>\n"
+        )
+    return (
+        f"---\n{KFF_META}---\n\nBy Ana Ruiz\n\nRural clinics are closing across the state.\n\n"
+        f"This story was first published by {spelt}. It is republished under a [CC BY-NC-ND 4.0]({DEED}) licence.\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("name", "spelt"),
+    [
+        ("a.md", "KFF\u00a0Health News"),
+        ("a.md", "KFF&nbsp;Health News"),
+        ("a.md", "KFF&nbsp;Health&nbsp;News"),
+        ("a.html", "KFF&nbsp;Health News"),
+        ("a.html", "KFF&#160;Health\u00a0News"),
+        ("a.html", "KFF&#xA0;Health News"),
+    ],
+)
+def test_an_unlinked_credit_with_a_non_breaking_space_is_told_at_the_name(tmp_path, cli, name, spelt):
+    """The finding stands at the name, where the link goes (line and column, to its end), as for the name
+    written with a plain space; it stood at the credit's first words."""
+    plain_dir, spelt_dir = tmp_path / "plain", tmp_path / "spelt"
+    for folder, written in ((plain_dir, "KFF Health News"), (spelt_dir, spelt)):
+        write(folder / name, _kff(name, written))
+        if name.endswith(".html"):
+            write(folder / f"{name}.meta.yaml", KFF_META)
+    placed = []
+    for folder in (plain_dir, spelt_dir):
+        run = cli("check", str(folder / name), "--format", "json")
+        assert run.code == 1, run.out + run.err
+        [finding] = run.json()["results"][0]["findings"]
+        assert finding["rule"] == "kff-health-news/link-original"
+        assert finding["message"].endswith("(the credit names KFF Health News with no link to the article)")
+        placed.append(finding)
+    plain, found = placed
+    assert (found["line"], found["column"]) == (plain["line"], plain["column"])
+    line = (spelt_dir / name).read_text(encoding="utf-8").split("\n")[found["line"] - 1]
+    assert line[found["column"] - 1 : found["end_column"] - 1] == spelt
+    assert found["end_line"] == found["line"]
+
+
+def test_the_library_places_the_unlinked_credit_at_the_name_too():
+    text = _kff("a.md", "KFF\u00a0Health News")
+    reprint = read_text(text, path="a.md")
+    metadata = dict(reprint.metadata.items())
+    [finding] = check(reprint.body, metadata, policy="kff-health-news").findings
+    line = reprint.body.split("\n")[finding.line - 1]
+    assert line[finding.column - 1 :].startswith("KFF\u00a0Health News. It is")
