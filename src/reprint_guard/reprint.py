@@ -1074,21 +1074,38 @@ class Reprint:
         outside comments and tags, or None when there are fewer: a cheap placing for a text a reader sees ``nth``
         copies of before it (a credit's name), where :meth:`span` would search the words apart as well.
         ``seen``: how many copies a reader sees in all; when the source holds as many, each is a seen one, and
-        the ``nth`` is taken as it stands, without reading where comments and code are."""
+        the ``nth`` is taken as it stands, without reading where comments and code are. A space in ``needle``
+        may be written as a non-breaking one, a character or its reference ("KFF&nbsp;Health News"): a copy so
+        written is counted and placed as one with plain spaces is."""
         start, end = self._content_span
-        if seen is not None and self.body.count(needle, start, end) == seen:
-            found = list(islice(_find_all(self.body, needle, start, end), nth, nth + 1))
+        ends = self._copy_ends(needle, start, end)  # None: each copy written exactly so, as long as the needle
+        if seen is not None and (len(ends) if ends is not None else self.body.count(needle, start, end)) == seen:
+            found = list(islice(ends or _find_all(self.body, needle, start, end), nth, nth + 1))
             if found:
-                return (*self._position(found[0]), *self._position(found[0] + len(needle)))
+                stop = ends[found[0]] if ends is not None else found[0] + len(needle)
+                return (*self._position(found[0]), *self._position(stop))
         copies: Iterator[int] = (
-            index for index in self.visible_indices(_find_all(self.body, needle, start, end)) if not self._in_tag(index)
+            index
+            for index in self.visible_indices(ends or _find_all(self.body, needle, start, end))
+            if not self._in_tag(index)
         )
         if self._visible is not None and self._visible.unseen:  # the nth a reader sees, hidden copies aside
             listed = list(copies)
             shown = [index for index in listed if not self._unseen_at(index)]
             copies = iter(shown if len(shown) > nth else listed)
         found = next(islice(copies, nth, nth + 1), None)
-        return None if found is None else (*self._position(found), *self._position(found + len(needle)))
+        if found is None:
+            return None
+        return (*self._position(found), *self._position(ends[found] if ends is not None else found + len(needle)))
+
+    def _copy_ends(self, needle: str, start: int, end: int) -> dict[int, int] | None:
+        """Where each copy of ``needle`` in ``body[start:end]`` starts and ends, in order, when a space in it may
+        be written as a non-breaking one (U+00A0, ``&nbsp;``, ``&#160;``, ``&#xa0;``) and the body holds one;
+        else None (each copy is written exactly so)."""
+        if " " not in needle or not ("\u00a0" in self.body or _NBSP_REFERENCE.search(self.body, start, end)):
+            return None
+        spaced = re.compile(_NAME_SPACE.join(map(re.escape, needle.split(" "))))
+        return {match.start(): match.end() for match in spaced.finditer(self.body, start, end)}
 
     def visible_indices(self, matches: Iterable[int] | Iterator[re.Match[str]]) -> Iterator[int]:
         """The indices of ``matches`` (indices, or regex matches) in the article content, outside comments."""
@@ -1570,6 +1587,11 @@ def _alike(lowered_needle: str, lowered_text: str) -> bool:
     return _EXTRA_CASES is None or any(
         chr(other) in lowered_text for char in set(lowered_needle) for other in _EXTRA_CASES.get(ord(char), ())
     )
+
+
+#: A space as a page may write one inside a name: a plain or a non-breaking one, as a character or a reference.
+_NAME_SPACE = r"(?:[ \u00a0]|&(?:nbsp|#0*160|#[xX]0*[aA]0);)"
+_NBSP_REFERENCE = re.compile(r"&(?:nbsp|#0*160|#[xX]0*[aA]0);")
 
 
 def _find_all(text: str, needle: str, start: int, end: int):  # type: ignore[no-untyped-def]

@@ -175,7 +175,7 @@ def unlinked_credit(reprint: Reprint, context: Context, site: str) -> tuple[str,
     written so, a reader sees before the line; or None. Asked where no link to the original's site stands in a
     credit's sentence (such a link is taken first), so the line holds none: read from the text's lines (blocks
     end in line breaks), not from the page's tree; the names as written first, then blind to case."""
-    raw = written = reprint.visible.raw_text
+    raw = reprint.visible.raw_text
     if "\u00a0" in raw:  # "KFF&nbsp;Health News", a CMS's non-breaking space in the name: a space, one length
         raw = raw.replace("\u00a0", " ")
     names = sorted((n for n in _publisher_names(context) if len(n) > 3), key=len)  # the name, not a phrase
@@ -207,9 +207,9 @@ def unlinked_credit(reprint: Reprint, context: Context, site: str) -> tuple[str,
                         linked += dict.fromkeys(block for block in bare if block)  # each block once
                     # A link to the site in its block, any copy of the link (the story may link the page first).
                     if not any(block and (said in block or block in said) for block in linked):  # "": a picture
-                        # Its copies counted where the name is written so (no non-breaking space in it).
-                        exact = text is raw and written.find(name, start, start + len(line)) >= 0
-                        return line, name, written.count(name, 0, start) if exact else -1
+                        # Its copies counted where the name is written so, its spaces plain or non-breaking.
+                        exact = text is raw and raw.find(name, start, start + len(line)) >= 0
+                        return line, name, raw.count(name, 0, start) if exact else -1
                 at = text.find(wanted, end) if end >= 0 else -1
     return None
 
@@ -574,7 +574,7 @@ def _linked(params: Params, reprint: Reprint, context: Context) -> Iterator[Prob
     credit = unlinked_credit(reprint, context, site)
     span = None
     if credit is not None:  # its name's copy, where the link goes; else the credit's words, looked for apart
-        seen = reprint.visible.raw_text.count(credit[1])
+        seen = reprint.visible.raw_text.replace("\u00a0", " ").count(credit[1])
         span = reprint.span_of_copy(credit[1], credit[2], seen) if credit[2] >= 0 else None
         span = span or reprint.span(_credit_words(credit[0], credit[1]))
     hidden = _unseen_address(reprint, original)
