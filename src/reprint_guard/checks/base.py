@@ -517,7 +517,7 @@ class _Places:
         char = pattern[self.index]
         self.index += 1
         if char == "[":
-            self.index = _class_end(pattern, self.index - 1)
+            self.index = class_end(pattern, self.index - 1)
             return [], 1
         if char in "^$":
             return [], 0
@@ -555,7 +555,7 @@ class _Places:
         return [_read_as(following)], 0
 
 
-def _class_end(pattern: str, index: int) -> int:
+def class_end(pattern: str, index: int) -> int:
     """Where a character class that starts at ``index`` ends (after its "]"), ``[:alpha:]`` and escapes read."""
     index += 1
     if pattern.startswith("^", index):
@@ -564,7 +564,7 @@ def _class_end(pattern: str, index: int) -> int:
         index += 1
     while index < len(pattern):
         if pattern.startswith("[:", index) and (close := pattern.find(":]", index + 2)) >= 0:
-            index = close + 2
+            index = close + 2  # [:alpha:]; a "[:" with no ":]" is two characters of the class
         elif pattern[index] == "\\":
             index += 2
         elif pattern[index] == "]":

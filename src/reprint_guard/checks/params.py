@@ -15,7 +15,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
 from ..limits import MAX_REPEAT
-from .base import compile_pattern
+from .base import class_end, compile_pattern
 
 
 class Params(BaseModel):
@@ -89,7 +89,7 @@ def repeat_cost(pattern: str) -> int:
             last = 0
             continue
         if char == "[":
-            index = _class_end(pattern, index)
+            index = class_end(pattern, index)
             last = 0
             continue
         if char == "(":
@@ -130,25 +130,6 @@ def repeat_cost(pattern: str) -> int:
         top = stack.pop()
         stack[-1] += top
     return stack[0]
-
-
-def _class_end(pattern: str, index: int) -> int:
-    """Where a character class that starts at ``index`` ends (after its "]"), ``[:alpha:]`` and escapes read."""
-    index += 1
-    if pattern.startswith("^", index):
-        index += 1
-    if pattern.startswith("]", index):
-        index += 1
-    while index < len(pattern):
-        if pattern.startswith("[:", index) and (close := pattern.find(":]", index + 2)) >= 0:
-            index = close + 2  # [:alpha:]; a "[:" with no ":]" is two characters of the class
-        elif pattern[index] == "\\":
-            index += 2
-        elif pattern[index] == "]":
-            return index + 1
-        else:
-            index += 1
-    return index
 
 
 #: Texts a pattern that can match an empty span is tried on: the empty text, and short texts with words,
@@ -202,7 +183,7 @@ def literal_capitals(pattern: str) -> str:
             index += 4 if following == "x" else 3 if following in ("p", "P") else 2
             continue
         if char == "[":
-            after = _class_end(pattern, index)
+            after = class_end(pattern, index)
             if _only_capitals(pattern[index + 1 : after - 1]) and _required(pattern, index, after):
                 found.append(pattern[index:after])
             index = after
