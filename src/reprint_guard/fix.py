@@ -38,7 +38,7 @@ from .checks.base import (
 )
 from .policy.model import Policy, credits_another
 from .report import Finding
-from .reprint import Reprint, line_around, link_words
+from .reprint import NAME_SPACE, Reprint, line_around, link_words
 
 #: Check types whose findings an inserted block can fix.
 INSERTABLE = frozenset({"attribution", "link", "license", "element"})
@@ -1032,11 +1032,6 @@ def _credited(text: str, names: list[tuple[int, int, bool]]) -> Iterator[tuple[i
 _PARAGRAPH_BREAK = re.compile("(?=\n\n)")
 
 
-#: A space between a name's words as a page may write it: a CMS's non-breaking one ("KFF&nbsp;Health News",
-#: or U+00A0 itself), which a reader sees as a space and the check reads as one.
-_NAME_SPACE = r"(?:[ \u00a0]|&(?:nbsp|#0*160|#x0*a0);)"
-
-
 @lru_cache(maxsize=64)
 def _names_pattern(names: tuple[str, ...]) -> re.Pattern[str]:
     """Any of ``names`` as words of the text, not as part of an address written in it: "propublica" in
@@ -1049,7 +1044,7 @@ def _names_pattern(names: tuple[str, ...]) -> re.Pattern[str]:
     other_word = f"[^\\W{SPACELESS_RANGES}]"
     patterns = []
     for name in names:
-        spelt = _NAME_SPACE.join(map(re.escape, name.split(" ")))
+        spelt = NAME_SPACE.join(map(re.escape, name.split(" ")))
         before = "" if spaceless(name[0]) else f"(?<!{other_word})"
         after = "" if spaceless(name[-1]) else f"(?!{other_word})"
         patterns.append(rf"(?<![./@:-]){before}{spelt}{after}(?!@|\.[^\W_])")

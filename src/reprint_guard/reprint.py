@@ -1104,7 +1104,7 @@ class Reprint:
         else None (each copy is written exactly so)."""
         if " " not in needle or not ("\u00a0" in self.body or _NBSP_REFERENCE.search(self.body, start, end)):
             return None
-        spaced = re.compile(_NAME_SPACE.join(map(re.escape, needle.split(" "))))
+        spaced = re.compile(NAME_SPACE.join(map(re.escape, needle.split(" "))))
         return {match.start(): match.end() for match in spaced.finditer(self.body, start, end)}
 
     def visible_indices(self, matches: Iterable[int] | Iterator[re.Match[str]]) -> Iterator[int]:
@@ -1589,9 +1589,12 @@ def _alike(lowered_needle: str, lowered_text: str) -> bool:
     )
 
 
-#: A space as a page may write one inside a name: a plain or a non-breaking one, as a character or a reference.
-_NAME_SPACE = r"(?:[ \u00a0]|&(?:nbsp|#0*160|#[xX]0*[aA]0);)"
-_NBSP_REFERENCE = re.compile(r"&(?:nbsp|#0*160|#[xX]0*[aA]0);")
+#: A non-breaking space written as a character reference ("KFF&nbsp;Health News").
+_NBSP_REFERENCE_SOURCE = r"&(?:nbsp|#0*160|#[xX]0*[aA]0);"
+_NBSP_REFERENCE = re.compile(_NBSP_REFERENCE_SOURCE)
+#: A space as a page may write one inside a name: a plain or a non-breaking one, as a character or a reference
+#: (also what ``--fix`` links a name as it stands by).
+NAME_SPACE = rf"(?:[ \u00a0]|{_NBSP_REFERENCE_SOURCE})"
 
 
 def _find_all(text: str, needle: str, start: int, end: int):  # type: ignore[no-untyped-def]
