@@ -83,7 +83,16 @@ def test_action_yml_runs_the_tested_script():
     check = next(step for step in steps if step.get("id") == "check")
     assert set(check["env"]) == {
         f"INPUT_{name.upper().replace('-', '_')}"
-        for name in ("paths", "config", "policy", "fail-on", "sarif", "changed-only", "inline-suppressions")
+        for name in (
+            "paths",
+            "config",
+            "policy",
+            "fail-on",
+            "sarif",
+            "changed-only",
+            "inline-suppressions",
+            "new-findings-only",
+        )
     }
     assert set(check["env"]) == {f"INPUT_{name.upper().replace('-', '_')}" for name in action["inputs"]} - {
         "INPUT_PYTHON_VERSION"  # the setup step's

@@ -685,6 +685,7 @@ def _main() -> int:
     from .output.streams import encode_safely
 
     encode_safely(sys.stdout, sys.stderr, workflow=True)  # workflow commands, read by the runner as UTF-8
+    from .baseline import resolve
     from .config.loader import load_config
     from .errors import PolicyError, ReprintGuardError, UsageError
     from .policy.loader import load_policy, policy_set
@@ -733,6 +734,9 @@ def _main() -> int:
         inline = _input("inline-suppressions").lower()
         if inline and inline not in _TRUE + _FALSE:  # a typo would leave a contributor's comments counting
             raise UsageError(f"inline-suppressions must be true or false, not {_input('inline-suppressions')!r}")
+        new_only = _input("new-findings-only").lower()
+        if new_only and new_only not in _TRUE + _FALSE:  # a typo would fail a pull request on old findings
+            raise UsageError(f"new-findings-only must be true or false, not {_input('new-findings-only')!r}")
         settings = Settings.from_config(loaded, **cli)
         if inline:  # the workflow's word wins over the config's, which a pull request may change
             settings.inline_suppressions = inline in _TRUE
@@ -794,6 +798,13 @@ def _main() -> int:
             commits = _as_checked_out(*pr_range, where=where)
             changed = changed_files(*commits, where=where)
             removed = removed_files(*commits, where=where)
+            if new_only in _TRUE:  # what the branch started from: its findings are the base's, not the PR's
+                fork = _git("merge-base", *commits, where=where).strip()
+                settings.baseline = resolve(fork, where=where, label="the pull request's base")
+        except UsageError as exc:
+            print(command("error", f"reprint-guard: {exc}", title="reprint-guard"))
+            _stopped(sarif_path, exc, roots)
+            return ExitCode.ERROR
         except RuntimeError as exc:
             message = f"reprint-guard: cannot diff the pull request ({exc}); {_diff_advice(where)}"
             print(command("error", message, title="reprint-guard"))

@@ -98,6 +98,13 @@ def _parser() -> argparse.ArgumentParser:
         "git does not track is an error, not read as if the commit held it",
     )
     check.add_argument(
+        "--baseline-commit",
+        metavar="REF",
+        default=None,
+        help="findings a file already had at this commit (a branch, a tag or a hash) are listed as suppressed "
+        "and do not fail the run: only what the change since brings does (as Semgrep's --baseline-commit)",
+    )
+    check.add_argument(
         "-j",
         "--jobs",
         type=int,
@@ -472,6 +479,15 @@ def _check_names(options: argparse.Namespace) -> None:
             )
 
 
+def _git_place(paths: Sequence[str]) -> str:
+    """Where git is asked about the files: the folder of the first path there is (the working folder may be
+    outside the repository the files are in)."""
+    for path in paths:
+        if path != "-" and os.path.exists(path):
+            return path if os.path.isdir(path) else os.path.dirname(path) or "."
+    return "."
+
+
 def run_check(options: argparse.Namespace) -> int:
     from .config.loader import load_config
     from .output import use_color
@@ -517,6 +533,16 @@ def run_check(options: argparse.Namespace) -> int:
         if options.no_inline_suppressions:
             cli["inline_suppressions"] = False
         settings = Settings.from_config(loaded, **cli)
+        if options.baseline_commit is not None:
+            if options.fix or options.diff:
+                raise UsageError(
+                    "--baseline-commit leaves out the findings a file already had, --fix and --diff insert what "
+                    "every finding needs: run them apart"
+                )
+            from .baseline import resolve
+
+            where = _git_place(options.paths)
+            settings.baseline = resolve(options.baseline_commit, staged=settings.staged, where=where)
         from .policy.loader import load_policy, policy_set
 
         known = policy_set(settings.rules_dirs)  # a broken policy stops the run before any file

@@ -57,13 +57,25 @@ class Suppressed(Record):
 
     __slots__ = ("kind", "reason", "until")
 
-    def __init__(self, kind: Literal["inline", "config"], reason: str, until: dt.date | None = None) -> None:
+    def __init__(
+        self, kind: Literal["inline", "config", "baseline"], reason: str, until: dt.date | None = None
+    ) -> None:
         self.kind = kind
         self.reason = reason
         self.until = until
 
     def to_dict(self) -> dict[str, Any]:
         return {"kind": self.kind, "reason": self.reason, "until": self.until.isoformat() if self.until else None}
+
+
+def stable_message(message: str, short: str | None) -> str:
+    """What a finding's identity holds of its message (its SARIF fingerprint, and a baseline's comparison):
+    the rule's own message ``short``, without the detail a run adds after it ("(2 items of media, first <img>
+    ...)"), which changes with the page (one more photo would close the alert and open another); the whole
+    message when it is not the rule's."""
+    if short and message.startswith(f"{short} ("):
+        return short
+    return message
 
 
 class Finding(Record):

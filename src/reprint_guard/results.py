@@ -19,7 +19,7 @@ from .report import REPORT_VERSION, Confidence, FailOn, Severity, Status, reache
 class Suppressed(BaseModel):
     """Why a finding is not counted: an agreed exception with its reason."""
 
-    kind: Literal["inline", "config"]
+    kind: Literal["inline", "config", "baseline"]
     reason: str
     until: dt.date | None = None
 

@@ -115,6 +115,7 @@ class Settings(Record):
         "stdin_name",
         "today",
         "inline_suppressions",
+        "baseline",
     )
 
     def __init__(
@@ -143,6 +144,7 @@ class Settings(Record):
         stdin_name: str | None = None,
         today: dt.date | None = None,
         inline_suppressions: bool = True,
+        baseline: Any = None,
     ) -> None:
         self.root = root if root is not None else Path.cwd()
         self.meta = meta if meta is not None else {}
@@ -173,6 +175,9 @@ class Settings(Record):
         self.today = today if today is not None else dt.date.today()
         #: Whether a body's own suppression comments count (the config's always do).
         self.inline_suppressions = inline_suppressions
+        #: The commit whose findings a file keeps as suppressed (``--baseline-commit``: a
+        #: :class:`~reprint_guard.baseline.Baseline`), or None.
+        self.baseline = baseline
 
     def file_of(self, path: str) -> str | None:
         """The file ``path`` is, as the config's globs match it: standard input ("-") is the file
@@ -615,7 +620,12 @@ def check_path(
     # Standard input is "<stdin>", no file to annotate, unless --stdin-filename names the file it is.
     label = (settings.stdin_name or STDIN_PATH) if path == "-" else path
     try:
-        return _check_path(path, walked, settings, has_sidecar, config_per_file)
+        result = _check_path(path, walked, settings, has_sidecar, config_per_file)
+        if settings.baseline is not None:
+            from .baseline import mark
+
+            result = mark(result, path, settings.baseline, settings)
+        return result
     except NotAReprintError as exc:
         if walked:
             return Result(path=label, status="skipped", reason=exc.message)

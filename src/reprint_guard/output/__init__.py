@@ -37,6 +37,11 @@ NEVER_FAILS = "with fail-on never, no finding fails a file"
 CONFIG_FAILS = "no file failed: the config's own findings fail the run"
 
 
+def in_the_baseline(result: Result) -> int:
+    """How many of ``result``'s findings are suppressed as already there at ``--baseline-commit``."""
+    return sum(1 for f in result.findings if f.suppressed is not None and f.suppressed.kind == "baseline")
+
+
 def config_findings(result: Result) -> bool:
     """Whether ``result`` is the config's own (its central suppressions) and holds a finding not suppressed."""
     return result.policy == CONFIG_RESULT_POLICY and any(f.suppressed is None for f in result.findings)

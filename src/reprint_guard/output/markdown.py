@@ -16,7 +16,16 @@ from typing import IO
 
 from ..errors import one_line
 from ..report import ExitCode, Result, Summary, exit_code_for
-from . import ASCII_MARKS, CONFIG_FAILS, MARKS, NEVER_FAILS, config_findings, fails_on_the_config, marks_for
+from . import (
+    ASCII_MARKS,
+    CONFIG_FAILS,
+    MARKS,
+    NEVER_FAILS,
+    config_findings,
+    fails_on_the_config,
+    in_the_baseline,
+    marks_for,
+)
 
 #: What Markdown or HTML would read as syntax in a cell: each is written backslash-escaped, so a message or fix
 #: shows as written (a fix's "[CC BY 4.0](https://...)" or "<img src=...>" is text to copy, not a link or
@@ -88,6 +97,7 @@ class MarkdownFormatter:
         self.title = title
         self.fail_on = fail_on  # the header says failed when the run fails at this level
         self.config_found = False  # the config's own result held a finding (see CONFIG_FAILS)
+        self.baselined = 0  # suppressed findings a file already had at --baseline-commit
         # Spooled as written (newline=""), so that a piece read back by its length is the piece.
         self.rows = tempfile.TemporaryFile("w+", encoding="utf-8", errors="surrogateescape", newline="")  # noqa: SIM115 - closed in close()
         self.details = tempfile.TemporaryFile("w+", encoding="utf-8", errors="surrogateescape", newline="")  # noqa: SIM115 - closed in close()
@@ -111,6 +121,7 @@ class MarkdownFormatter:
 
     def result(self, result: Result) -> None:
         self.config_found = self.config_found or config_findings(result)
+        self.baselined += in_the_baseline(result)
         if result.status == "error":
             self._row(f"| {code(result.path)} | | {self.marks[0]} could not be checked | | |\n")
             self._piece(f"\n#### {code(result.path, in_table=False)}\n\n**Error:** {cell(result.error)}\n", _HEADING)
@@ -174,6 +185,8 @@ class MarkdownFormatter:
             write(f"; of the passed and failed, {summary.unchecked} checked against no policy")
         if summary.suppressed:
             write(f", {summary.suppressed} finding{'s' if summary.suppressed != 1 else ''} suppressed")
+            if self.baselined:
+                write(f" ({self.baselined} already in the baseline commit)")
         if self.fail_on == "never" and (summary.errors or summary.warnings):  # "passed" with errors: say why
             write(f"; {NEVER_FAILS}")
         if fails_on_the_config(summary, self.fail_on, self.config_found):

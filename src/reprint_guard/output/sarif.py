@@ -16,7 +16,7 @@ from urllib.parse import quote
 
 from .. import __version__
 from ..errors import ReprintGuardError
-from ..report import STDIN_PATH, Finding, Result, Summary
+from ..report import STDIN_PATH, Finding, Result, Summary, stable_message
 from . import json_text, unplaced
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -76,13 +76,8 @@ class SarifFormatter:
         return index
 
     def _stable(self, finding: Any) -> str:
-        """What a finding's fingerprint holds of its message: the rule's own message, without the detail a
-        run adds after it ("(2 items of media, first <img> ...)"), which changes with the page (one more
-        photo would close the alert and open another); the whole message when it is not the rule's."""
-        short = (self.rule_info(finding.rule) or {}).get("short")
-        if short and finding.message.startswith(f"{short} ("):
-            return short
-        return finding.message
+        """What a finding's fingerprint holds of its message (:func:`~reprint_guard.report.stable_message`)."""
+        return stable_message(finding.message, (self.rule_info(finding.rule) or {}).get("short"))
 
     def _emit(self, result: dict[str, Any]) -> None:
         self.stream.write(("\n" if self.first else ",\n") + json_text(result))

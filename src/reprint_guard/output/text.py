@@ -6,7 +6,15 @@ from typing import IO
 
 from ..errors import no_controls, one_line, shown_line
 from ..report import ExitCode, Result, Summary, exit_code_for
-from . import CONFIG_FAILS, NEVER_FAILS, config_findings, fails_on_the_config, marks_for, second_hand_note
+from . import (
+    CONFIG_FAILS,
+    NEVER_FAILS,
+    config_findings,
+    fails_on_the_config,
+    in_the_baseline,
+    marks_for,
+    second_hand_note,
+)
 
 _COLORS = {
     "error": "\x1b[31m",
@@ -31,6 +39,7 @@ class TextFormatter:
         self.verbose = verbose
         self.fail_on = fail_on  # the summary's mark says failed when the run fails at this level
         self.config_found = False  # the config's own result held a finding (see CONFIG_FAILS)
+        self.baselined = 0  # suppressed findings a file already had at --baseline-commit
 
     def _c(self, style: str, text: str) -> str:
         return f"{_COLORS[style]}{text}{_RESET}" if self.color else text
@@ -38,6 +47,7 @@ class TextFormatter:
     def result(self, result: Result) -> None:
         write = self.stream.write
         self.config_found = self.config_found or config_findings(result)
+        self.baselined += in_the_baseline(result)
         if result.status == "error":
             write(f"{result.error} {self._c('error', '(could not be checked)')}\n\n")
             return
@@ -86,6 +96,8 @@ class TextFormatter:
             counts += f"; of the passed and failed, {summary.unchecked} checked against no policy"
         if summary.suppressed:
             counts += f"; {plural(summary.suppressed, 'finding')} suppressed"
+            if self.baselined:
+                counts += f" ({self.baselined} already in the baseline commit)"
         if self.fail_on == "never" and (summary.errors or summary.warnings):  # "passed" with errors: say why
             counts += f"; {NEVER_FAILS}"
         if fails_on_the_config(summary, self.fail_on, self.config_found):

@@ -1,0 +1,257 @@
+"""``--baseline-commit`` and the Action's ``new-findings-only``: real git repositories, the real CLI and Action."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from conftest import COMPLIANT_BODY, COMPLIANT_META, ROOT, git, markdown, run_cli, validate_sarif
+from test_action import make_pull_request, outputs, run_action
+
+#: A reprint with no credit, notice or link: three errors, as an old post that never met its terms.
+UNCREDITED = """# The harbour that was sold
+
+A long paragraph about a harbour, its workers and a sale nobody voted for.
+
+*First published elsewhere.*
+"""
+OLD_POST = markdown(COMPLIANT_META, UNCREDITED)
+REPORT_SCHEMA = json.loads((ROOT / "src/reprint_guard/schemas/report.schema.json").read_text(encoding="utf-8"))
+
+
+def write(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+
+
+def repository(tmp_path: Path, files: dict[str, str]) -> Path:
+    repo = tmp_path / "site"
+    repo.mkdir()
+    git(repo, "init", "-q", "-b", "main")
+    for name, text in files.items():
+        write(repo / name, text)
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "base")
+    return repo
+
+
+def findings(run) -> dict[str, list[tuple[str, str | None]]]:
+    """Each file's findings as (rule, suppression kind), from a JSON report validated against its schema."""
+    report = run.json()
+    jsonschema.validate(report, REPORT_SCHEMA)
+    return {
+        r["path"]: [(f["rule"], (f["suppressed"] or {}).get("kind")) for f in r["findings"]] for r in report["results"]
+    }
+
+
+def md5(path: Path) -> str:
+    return hashlib.md5(path.read_bytes()).hexdigest()
+
+
+def test_an_old_posts_findings_are_suppressed_and_the_run_passes(tmp_path):
+    repo = repository(tmp_path, {"content/old.md": OLD_POST})
+    plain = run_cli("check", "content", cwd=repo)
+    assert plain.code == 1
+    run = run_cli("check", "content", "--baseline-commit", "main", "--format", "json", cwd=repo)
+    assert run.code == 0, run.out + run.err
+    got = findings(run)["content/old.md"]
+    assert len(got) == 3 and {kind for _, kind in got} == {"baseline"}
+    report = run.json()
+    reason = report["results"][0]["findings"][0]["suppressed"]["reason"]
+    assert reason.startswith("already in the baseline commit (main, ") and reason.endswith(")")
+    assert report["summary"]["suppressed"] == 3 and report["summary"]["errors"] == 0
+    text = run_cli("check", "content", "--baseline-commit", "main", cwd=repo)
+    assert text.code == 0
+    assert "3 findings suppressed (3 already in the baseline commit)" in text.out
+
+
+def test_an_edit_that_breaks_a_new_term_fails_on_that_finding_alone(tmp_path):
+    repo = repository(tmp_path, {"content/old.md": OLD_POST})
+    write(repo / "content/old.md", markdown({**COMPLIANT_META, "commercial": True}, UNCREDITED + "\nOne more line.\n"))
+    run = run_cli("check", "content", "--baseline-commit", "main", "--format", "json", cwd=repo)
+    assert run.code == 1
+    got = findings(run)["content/old.md"]
+    assert ("global-research/commercial-permission", None) in got
+    assert sorted(kind or "" for _, kind in got) == ["", "baseline", "baseline", "baseline"]
+
+
+def test_a_finding_the_old_copy_had_once_is_new_the_second_time(tmp_path):
+    """Counted, as the SARIF fingerprint counts: a second photo breaking the same term as the first is one
+    more finding only where the rule reports each item; here two copies of one forbidden phrase are one
+    finding, so the identity is checked on the tool's own findings, one per bad suppression comment."""
+    bad = "<!-- reprint-guard: ignore global-research/link-original -->\n"  # no reason: invalid, one each
+    repo = repository(tmp_path, {"content/a.md": markdown(COMPLIANT_META, COMPLIANT_BODY + bad)})
+    write(repo / "content/a.md", markdown(COMPLIANT_META, COMPLIANT_BODY + bad + "\nMore.\n\n" + bad))
+    run = run_cli("check", "content", "--baseline-commit", "main", "--format", "json", cwd=repo)
+    got = findings(run)["content/a.md"]
+    invalid = [kind for rule, kind in got if rule == "reprint-guard/invalid-suppression"]
+    assert sorted(kind or "" for kind in invalid) == ["", "baseline"], got
+    assert run.code == 1
+
+
+def test_a_renamed_post_keeps_its_old_findings_and_a_new_post_has_none_suppressed(tmp_path):
+    repo = repository(tmp_path, {"content/old.md": OLD_POST})
+    (repo / "content/2024").mkdir()
+    git(repo, "mv", "content/old.md", "content/2024/old-renamed.md")
+    write(repo / "content/2024/old-renamed.md", OLD_POST + "\nAn editor's line.\n")
+    write(repo / "content/new.md", markdown({**COMPLIANT_META, "title": "Ferries"}, "# Ferries\n\nFewer crossings.\n"))
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "move")
+    run = run_cli("check", "content", "--baseline-commit", "HEAD~1", "--format", "json", cwd=repo)
+    got = findings(run)
+    assert {kind for _, kind in got["content/2024/old-renamed.md"]} == {"baseline"}
+    assert {kind for _, kind in got["content/new.md"]} == {None}
+    assert run.code == 1
+    # A file git does not track yet is new too.
+    write(repo / "content/untracked.md", OLD_POST)
+    run = run_cli("check", "content/untracked.md", "--baseline-commit", "HEAD", "--format", "json", cwd=repo)
+    assert {kind for _, kind in findings(run)["content/untracked.md"]} == {None}
+
+
+def test_a_post_whose_sidecar_changed_keeps_every_finding(tmp_path):
+    """Its findings at the commit would be read with today's metadata: a sidecar's change (commercial: true) could
+    hide behind them. The page's findings are all reported instead."""
+    meta = "\n".join(f"{k}: {json.dumps(v)}" for k, v in COMPLIANT_META.items()) + "\n"
+    repo = repository(tmp_path, {"content/post.md": UNCREDITED, "content/post.meta.yaml": meta})
+    write(repo / "content/post.meta.yaml", meta.replace("commercial: false", "commercial: true"))
+    run = run_cli("check", "content", "--baseline-commit", "main", "--format", "json", cwd=repo)
+    got = findings(run)["content/post.md"]
+    assert {kind for _, kind in got} == {None} and len(got) == 4
+    # Put back as the commit has it, the page is the commit's: all its findings are the baseline's.
+    write(repo / "content/post.meta.yaml", meta)
+    run = run_cli("check", "content", "--baseline-commit", "main", "--format", "json", cwd=repo)
+    assert {kind for _, kind in findings(run)["content/post.md"]} == {"baseline"}
+    assert run.code == 0
+
+
+def test_a_suppression_taken_out_brings_its_finding_back(tmp_path):
+    comment = '<!-- reprint-guard: ignore global-research/commercial-permission reason="Agreed by email" -->\n'
+    commercial = {**COMPLIANT_META, "commercial": True}
+    repo = repository(tmp_path, {"content/a.md": markdown(commercial, COMPLIANT_BODY + comment)})
+    write(repo / "content/a.md", markdown(commercial, COMPLIANT_BODY))
+    run = run_cli("check", "content", "--baseline-commit", "main", "--format", "json", cwd=repo)
+    assert findings(run)["content/a.md"] == [("global-research/commercial-permission", None)]
+    assert run.code == 1
+
+
+def test_staged_files_compare_the_index_with_the_commit(tmp_path):
+    """As a pre-commit hook passes them: --staged reads the index, and the baseline compares it with HEAD."""
+    repo = repository(tmp_path, {"content/old.md": OLD_POST})
+    write(repo / "content/old.md", markdown({**COMPLIANT_META, "commercial": True}, UNCREDITED))
+    git(repo, "add", "content/old.md")
+    write(repo / "content/old.md", OLD_POST)  # the working copy put back; the index holds the change
+    args = ("check", "--staged", "--force-include", "content/old.md", "--baseline-commit", "HEAD")
+    run = run_cli(*args, "--format", "json", cwd=repo)
+    assert ("global-research/commercial-permission", None) in findings(run)["content/old.md"]
+    assert run.code == 1
+    git(repo, "add", "content/old.md")  # staged as the commit has it: nothing new
+    run = run_cli(*args, cwd=repo)
+    assert run.code == 0, run.out + run.err
+
+
+def test_worker_processes_give_the_same_report(tmp_path):
+    files = {f"content/p{i:03d}.md": OLD_POST for i in range(70)}  # 64 or more: worker processes
+    repo = repository(tmp_path, files)
+    write(repo / "content/p005.md", markdown({**COMPLIANT_META, "commercial": True}, UNCREDITED))
+    one = run_cli("check", "content", "--baseline-commit", "main", "--format", "json", "--jobs", "1", cwd=repo)
+    two = run_cli("check", "content", "--baseline-commit", "main", "--format", "json", "--jobs", "2", cwd=repo)
+    assert one.code == two.code == 1
+    assert one.json()["results"] == two.json()["results"]
+    assert one.json()["summary"]["errors"] == 1
+
+
+def test_sarif_marks_baseline_findings_as_external_suppressions(tmp_path, sarif_schema):
+    repo = repository(tmp_path, {"content/old.md": OLD_POST})
+    run = run_cli("check", "content", "--baseline-commit", "main", "--format", "sarif", cwd=repo)
+    assert run.code == 0
+    log = json.loads(run.out)
+    validate_sarif(log, sarif_schema)
+    results = log["runs"][0]["results"]
+    assert len(results) == 3
+    for result in results:
+        (suppression,) = result["suppressions"]
+        assert suppression["kind"] == "external"
+        assert suppression["justification"].startswith("already in the baseline commit (main, ")
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (("--baseline-commit", "no-such"), "--baseline-commit: 'no-such' is no commit of this repository"),
+        (("--baseline-commit", ""), "--baseline-commit needs a commit"),
+        (("--baseline-commit=--all",), "--baseline-commit: '--all' is no commit"),
+        (("--baseline-commit", "main", "--fix"), "--baseline-commit leaves out the findings a file already had"),
+        (("--baseline-commit", "main", "--diff"), "--baseline-commit leaves out the findings a file already had"),
+    ],
+)
+def test_a_baseline_that_is_no_commit_is_one_line_and_exit_2(tmp_path, args, said):
+    repo = repository(tmp_path, {"content/old.md": OLD_POST})
+    before = md5(repo / "content/old.md")
+    run = run_cli("check", "content", *args, cwd=repo)
+    assert run.code == 2
+    lines = run.err.strip().splitlines()
+    assert len(lines) == 1 and said in lines[0], run.err
+    assert "Traceback" not in run.err
+    assert md5(repo / "content/old.md") == before
+
+
+def test_outside_a_git_work_tree_the_baseline_is_refused(tmp_path):
+    write(tmp_path / "plain/old.md", OLD_POST)
+    outside = {"GIT_CEILING_DIRECTORIES": str(tmp_path)}
+    run = run_cli("check", "old.md", "--baseline-commit", "HEAD", cwd=tmp_path / "plain", env=outside)
+    assert run.code == 2
+    said = "reprint-guard: --baseline-commit: not in a git work tree (the baseline is a commit of one)"
+    assert run.err.strip() == said
+
+
+# The Action --------------------------------------------------------------------------------------
+
+
+def test_the_action_fails_a_pull_request_only_on_the_findings_it_brings(tmp_path, sarif_schema):
+    base = {"content/old.md": OLD_POST, "content/fine.md": markdown(COMPLIANT_META, COMPLIANT_BODY)}
+    head = {
+        "content/old.md": OLD_POST.replace("A long paragraph", "A longer paragraph"),  # touched, still as broken
+        "content/fine.md": markdown({**COMPLIANT_META, "commercial": True}, COMPLIANT_BODY),  # a new finding
+    }
+    repo, env = make_pull_request(tmp_path, head, base)
+    plain = run_action(repo, env, paths="content")
+    assert plain.returncode == 1
+    assert outputs(tmp_path)["errors"] == "4"
+
+    proc = run_action(repo, env, paths="content", **{"new-findings-only": "true"})
+    assert proc.returncode == 1, proc.stdout + proc.stderr
+    annotations = [line for line in proc.stdout.splitlines() if line.startswith("::")]
+    assert len(annotations) == 1 and "content/fine.md" in annotations[0] and "commercial" in annotations[0]
+    assert outputs(tmp_path)["errors"] == "1"
+    summary = (tmp_path / "summary.md").read_text(encoding="utf-8")
+    assert "3 findings suppressed (3 already in the baseline commit)" in summary
+    assert "already in the baseline commit (the pull request's base, " in summary
+    sarif = json.loads((repo / outputs(tmp_path)["sarif"]).read_text(encoding="utf-8"))
+    validate_sarif(sarif, sarif_schema)
+    kinds = sorted(r.get("suppressions", [{}])[0].get("kind", "") for r in sarif["runs"][0]["results"])
+    assert kinds == ["", "external", "external", "external"]
+
+
+def test_the_action_on_a_merge_checkout_compares_with_the_base_as_it_is_now(tmp_path):
+    """GitHub checks out a merge of the head into the base branch; the base may have moved on."""
+    repo, env = make_pull_request(tmp_path, {"content/old.md": OLD_POST + "\nEdited.\n"}, {"content/old.md": OLD_POST})
+    git(repo, "checkout", "-q", "main")
+    write(repo / "content/other.md", OLD_POST)  # the base moved on after the branch started
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "base moves on")
+    git(repo, "merge", "-q", "--no-ff", "-m", "merge", "reprints")
+    proc = run_action(repo, env, paths="content", **{"new-findings-only": "true"})
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert outputs(tmp_path)["errors"] == "0"
+
+
+def test_the_action_refuses_a_new_findings_only_that_is_not_true_or_false(tmp_path):
+    repo, env = make_pull_request(tmp_path, {"content/old.md": OLD_POST + "\nEdited.\n"}, {"content/old.md": OLD_POST})
+    proc = run_action(repo, env, paths="content", **{"new-findings-only": "ture"})
+    assert proc.returncode == 2
+    assert "new-findings-only must be true or false, not 'ture'" in proc.stdout
+    assert "Traceback" not in proc.stdout + proc.stderr
