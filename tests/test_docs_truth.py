@@ -87,6 +87,10 @@ def test_the_readme_library_example_gates_as_it_says() -> None:
     assert before_publish(post) is None  # type: ignore[operator]
     post.permissions = [{"from": "publications@globalresearch.ca", "date": "2025-13-45", "scope": ["commercial"]}]
     assert before_publish(post)["field"] == "permissions.0.date"  # type: ignore[operator,index]
+    # The outlet's own post (no original named) is no reprint: let through, not blocked.
+    own = types.SimpleNamespace(body="Our reporter writes.\n", title="Ours", author_names=["Al"], source_url=None)
+    own.permissions = []
+    assert before_publish(own) is None  # type: ignore[operator]
 
 
 # --- What counts as present: "Text and links inside ... <noscript> ... do not count" -------------------------

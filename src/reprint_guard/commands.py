@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from .checks import CHECKS
-from .errors import ReprintGuardError, UsageError, one_line, shown_line
+from .errors import PolicyError, ReprintGuardError, UsageError, one_line, shown_line
 from .report import ExitCode
 
 
@@ -116,6 +116,12 @@ def run_explain(options: argparse.Namespace) -> int:
         short, full = TOOL_RULES[rule_id]
         sys.stdout.write(f"{options.rule}  (raised by reprint-guard itself)\n\n{short}.\n  {full}\n")
         return ExitCode.OK
+    if policy_id == TOOL_POLICY:  # "unknown policy 'reprint-guard'" would say the tool's rules are none
+        from difflib import get_close_matches
+
+        close = get_close_matches(rule_id, list(TOOL_RULES), n=1)
+        hint = f"did you mean {TOOL_POLICY}/{close[0]}?" if close else "its rules: " + ", ".join(sorted(TOOL_RULES))
+        raise UsageError(f"{options.rule}: no rule of reprint-guard's own; {hint}")
     loaded = options_config(options)  # its policies, and the severity it gives the rule
     extra = rules_dirs(options, loaded)
     named = _policy_file(options.rule)
@@ -126,7 +132,17 @@ def run_explain(options: argparse.Namespace) -> int:
         policy_id = str(read_policy_file(Path(file)).data.get("id"))
         extra = (*extra, file)
     policies = policy_set(extra)
-    policy = policies.get(policy_id)
+    try:
+        policy = policies.get(policy_id)
+    except PolicyError:
+        spec = options.rule
+        if os.path.isfile(spec) or os.path.isdir(spec):  # an article, or a folder of them, named for its policy
+            raise UsageError(
+                f"{spec}: not a policy file (.yaml, .yml): explain takes POLICY/RULE, a policy id, or a policy "
+                "file; to see which policy a reprint is held to, run 'reprint-guard check -v FILE' (or "
+                "'credit --from FILE')"
+            ) from None
+        raise
     parent = policies.get(policy.extends) if policy.extends else None
     if not rule_id:
         sys.stdout.write(policy_markdown(policy, parent, amended_as_bundled(policies, policy)))

@@ -314,6 +314,8 @@ def _check_reprint(
         findings = [*(_conflicting_keys(reprint, *clash) for clash in reprint.key_clashes), *findings]
     if severity:
         findings = _reseverity(findings, severity)
+    if len(findings) > 1:  # the tool's own findings (a second original, reversed dates) among the rules', in order
+        findings.sort(key=lambda f: (f.line, f.column))
     return Result(path=reprint.path, policy=policy.id if policy else None, findings=findings)
 
 

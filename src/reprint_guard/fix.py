@@ -232,8 +232,8 @@ def _filled(template: str, values: dict[str, str], html: bool) -> str:
         if key not in values:
             continue  # left as written, as render() leaves an unknown name
         value = _CONTROLS.sub("", values[key])
-        if match.start() in linked:  # validated as a web address: escaped as an attribute, as before
-            written = escape(value, quote=True)
+        if match.start() in linked:  # validated as a web address: only what Markdown would read otherwise
+            written = _as_destination(value)
         else:
             written = _MARKDOWN_MARKUP.sub(lambda m: "\\" + m.group(0), value)
         name = f"_rg_filled_{len(filled)}"  # each occurrence its own, so one value may be written two ways
@@ -241,6 +241,17 @@ def _filled(template: str, values: dict[str, str], html: bool) -> str:
         parts += [template[last : match.start()], "{" + name + "}"]
         last = match.end()
     return render("".join(parts) + template[last:], filled)
+
+
+#: What a Markdown link's destination reads otherwise: an entity or character reference (``&copy;``, ``&#38;``),
+#: which CommonMark decodes in a destination, and what would end it or open a raw tag.
+_DESTINATION_MARKUP = re.compile(r"""&(?=#?[A-Za-z0-9]+;)|[<>"']""")
+
+
+def _as_destination(address: str) -> str:
+    """A web address as a Markdown link's destination: as written (``?a=1&b=2``, not ``&amp;``), but for what
+    Markdown would read as markup there, escaped as HTML (``&amp;copy;``, ``&quot;``), which it decodes back."""
+    return _DESTINATION_MARKUP.sub(lambda m: escape(m.group(0), quote=True), address)
 
 
 def _escaped(values: dict[str, str], *, quote: bool) -> dict[str, str]:

@@ -28,7 +28,9 @@ from .report import Finding, Severity, Suppressed
 
 TOOL = "reprint-guard"
 #: The inside of an HTML comment that is a suppression (comments are found with str.find: linear time).
-_INLINE = re.compile(r"\s*reprint-guard:\s*(?P<verb>[a-z-]+)\s*(?P<args>.*)", re.DOTALL)
+#: The marker in any case ("REPRINT-GUARD: ignore ..."): one not written in lower case is told, not passed over
+#: as a comment like any other (a suppression that silently does nothing).
+_INLINE = re.compile(r"\s*(?P<marker>reprint-guard):\s*(?P<verb>[a-z-]+)\s*(?P<args>.*)", re.DOTALL | re.IGNORECASE)
 _RULE_ID = re.compile(r"^[a-z0-9][a-z0-9._-]*/(?:[a-z0-9][a-z0-9._-]*|\*)$")
 #: The reason, in double quotes: straight, or curly as an editor's word processor or CMS writes them.
 _REASON = re.compile(r'reason\s*=\s*(?:"(?P<straight>[^"]*)"|[“”„](?P<curly>[^"“”]*)["“”])')
@@ -103,7 +105,7 @@ def parse_inline(
     """
     found: list[Suppression] = []
     problems: list[Finding] = []
-    if "reprint-guard:" not in body:
+    if "reprint-guard:" not in body and "uard:" not in body and "UARD:" not in body:
         return found, problems
     if markdown:
         from .readers.markdown import html_ranges
@@ -122,12 +124,19 @@ def parse_inline(
         rules = tuple(w for w in words if _RULE_ID.match(w))
         unknown = [w for w in words if not _RULE_ID.match(w)]
         problem = None
-        if match.group("verb") != "ignore":
+        settings = [w.partition("=")[0] for w in unknown if "=" in w]
+        if match.group("marker") != "reprint-guard" or match.group("verb") == "IGNORE":
+            problem = "write the marker in lower case: 'reprint-guard: ignore <policy>/<rule> reason=\"...\"'"
+        elif match.group("verb") != "ignore":
             problem = (
                 f"unknown verb {match.group('verb')!r}; write 'reprint-guard: ignore <policy>/<rule> reason=\"...\"'"
             )
         elif reason_match is None and _REASON_GIVEN.search(args):  # unquoted, or in single quotes
             problem = 'write the reason in double quotes: reason="why this is allowed"'
+        elif settings:  # "expires=..." for until=, a typo: not a rule written wrong
+            problem = (
+                f'unknown setting {settings[0]!r}: a suppression takes the rules, reason="..." and until=YYYY-MM-DD'
+            )
         elif not rules or unknown:
             problem = "name the rules to ignore as <policy>/<rule> (comma-separated)"
         elif not reason_match or not _reason(reason_match):

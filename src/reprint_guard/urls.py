@@ -245,6 +245,25 @@ def _key(host: str, path: str, query_string: str) -> str:
     return f"{host}{path}{query_text}"
 
 
+def without_tracking(address: str) -> str:
+    """``address`` without its tracking parameters (``utm_source``, ``fbclid``, ...), the others kept as written
+    and in order: the address a credit should link, as a link is compared (a share button's copy of the
+    original's address carries them)."""
+    head, mark, rest = address.partition("?")
+    if not mark:
+        return address
+    query, hash_, fragment = rest.partition("#")
+    kept = [
+        piece
+        for piece in query.split("&")
+        if piece
+        and not (
+            (key := unquote(piece.partition("=")[0]).lower()).startswith(_TRACKING_PREFIXES) or key in _TRACKING_KEYS
+        )
+    ]
+    return head + ("?" + "&".join(kept) if kept else "") + hash_ + fragment
+
+
 def _only_tracking(query_string: str) -> bool:
     """Whether every parameter is a tracking one (``?utm_source=x&utm_medium=y``, the usual case), told
     without parsing: with no escapes (``%``, ``+``) a key is what stands before its ``=``."""

@@ -11,7 +11,7 @@ from urllib.parse import quote
 from ..limits import MAX_PATTERN_LENGTH
 from ..metaview import written_name
 from ..reprint import Reprint, Span
-from ..urls import as_address, normalize_url, with_host_folded
+from ..urls import as_address, normalize_url, with_host_folded, without_tracking
 
 if TYPE_CHECKING:
     from ..policy.model import Policy, Rule
@@ -773,6 +773,8 @@ def template_values(reprint: Reprint, policy: Policy, *, placeholders: bool = Tr
     if meta.original_url:  # a credit links to it: "example.org/a/1" would be a relative link
         # A fix text links to no "javascript:" address (a credit block refuses one, saying why).
         address = linkable_address(meta.original_url) if placeholders else as_address(meta.original_url)
+        if address and not placeholders:  # a share button's copy of the address: its utm_ parameters left out
+            address = without_tracking(address)
         values["original_url"] = address or "<original article URL>"
         if address:  # for a query string: a pixel's ?url={original_url_encoded}
             from urllib.parse import quote
@@ -853,10 +855,11 @@ def original_id(original_url: str | None) -> str | None:
 
 
 def linkable_address(original_url: str | None) -> str | None:
-    """The original's address as a fix text links to it (``example.org/a/1`` with its scheme), or None when it
-    is no web address: a fix shown in a CMS links to no ``javascript:`` address, a hint stands in for it."""
+    """The original's address as a fix text links to it (``example.org/a/1`` with its scheme, without a share
+    button's ``utm_`` parameters), or None when it is no web address: a fix shown in a CMS links to no
+    ``javascript:`` address, a hint stands in for it."""
     address = as_address(original_url) if original_url else None
-    return address if address and normalize_url(address) is not None else None
+    return without_tracking(address) if address and normalize_url(address) is not None else None
 
 
 #: Said of a name a page's own head gave (``<meta name="author">``, JSON-LD): a CMS writes there the account

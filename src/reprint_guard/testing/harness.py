@@ -125,6 +125,11 @@ def parse_expect(
         raise ReprintGuardError(message, path=path, line=line, column=first)
     out = []
     for item in value:
+        if item is None or isinstance(item, bool | int | float) or not isinstance(item, str | dict):
+            # "expect: [null]", "[~]", "[- ]": YAML's empty entry; a number or a flag: no rule id either
+            written = "an empty entry (null)" if item is None else f"{json.dumps(item, default=str)}, not a rule id"
+            message = f"'expect' holds {written}: write 'expect: []' for a compliant one, or '<policy>/<rule>'"
+            raise ReprintGuardError(message, path=path, line=line, column=first)
         if isinstance(item, dict) and path.lower().endswith(".json"):  # written as an object: no slip of YAML's
             message = f"'expect': {json.dumps(item, ensure_ascii=False)[:200]} is an object, not a rule id: write "
             message += "'<policy>/<rule>' or '<policy>/<rule>@LINE' in a string"
