@@ -3,7 +3,9 @@ cc-base-4.0's changes-indicated reads ("（有删节）", "تم تحرير ال�
 policies' edits-declared too (a reprint whose metadata declares no edit is warned that ND does not allow
 sharing an edited version), and by The Conversation's changes-indicated (an edited reprint with the author's
 approval that notes its change so is told nothing); the story's own cuts ("该书出版时曾被删节", "تم تعديل
-القانون", "о сокращении штата") are no note under either."""
+القانون", "о сокращении штата") are no note under either. And a Russian reservation that runs straight into
+another with no stop ("Все права защищены Перепечатка запрещена") is read by no-added-restrictions, while the
+same words in the story, a quoted sign or a photo's credit ("Все права защищены Конституцией") are not."""
 
 from __future__ import annotations
 
@@ -14,7 +16,7 @@ import yaml
 
 from conftest import write
 from reprint_guard import check, load_policy
-from test_multilingual_notes import CHANGE_NOTES, CHANGE_STORIES
+from test_multilingual_notes import CHANGE_NOTES, CHANGE_STORIES, COMPLIANT, RIGHTS_MENTIONED, _closing
 
 ROOT = Path(__file__).parent.parent
 POLICIES = ROOT / "tests" / "policies"
@@ -125,6 +127,8 @@ FIXTURES = {
     "the-conversation/compliant-arabic-story-edits.md": [],
     "the-conversation/compliant-modified-russian-note.md": [],
     "the-conversation/changes-indicated-russian-story.md": [("the-conversation/changes-indicated", 28)],
+    "cc-base-4.0/no-added-restrictions-russian-run-on.md": [("cc-by-4.0/no-added-restrictions", 23)],
+    "cc-base-4.0/compliant-rights-mentioned-russian-run-on.md": [],
 }
 
 
@@ -160,3 +164,48 @@ def test_the_rules_fit_the_limits_and_keep_rare_words_required(policy, rule):
     assert words is not None
     assert not {word.encode() for word in _COMMON} & set(words)
     assert {"删节".encode(), "сокращ".encode(), "تحرير".encode(), "بتصرف".encode()} <= set(words)
+
+
+RESERVED = "cc-by-4.0/no-added-restrictions"
+
+#: Russian footers whose reservation runs into the next with no stop between them.
+RUN_ON = [
+    "Все права защищены Перепечатка запрещена",
+    "© 2026 Новая газета Все права защищены Перепечатка запрещена.",
+    "Все права защищены законом Копирование материалов без разрешения запрещено.",
+    "Все права сохранены Полное или частичное копирование материалов запрещено",
+    "© Газета «Север», 2026 Все права защищены Использование материалов без согласия редакции строго запрещено.",
+]
+
+#: The same words run together in a photo's credit, a quoted sign or the story: no notice.
+RUN_ON_MENTIONED = [
+    *RIGHTS_MENTIONED,
+    "Фото: ТАСС. Все права защищены Перепечатка запрещена.",
+    "«Все права защищены Перепечатка запрещена», — гласила надпись.",
+    "Надпись гласила: «Все права защищены Перепечатка запрещена».",
+    "Все права защищены Конституцией России, напомнил судья.",
+    "Все права защищены законом о СМИ, сказал он.",
+    "Он сказал, что все права защищены перепечатка запрещена.",
+    "Все права защищены, использование пестицидов запрещено, сказал он.",
+]
+
+
+def _reserved(text: str) -> list[tuple[int, int]]:
+    _, front, body = text.split("---\n", 2)
+    meta = {key: value for key, value in yaml.safe_load(front).items() if key != "expect"}
+    findings = check(body, meta, policy="cc-by-4.0").findings
+    return [(f.line, f.column) for f in findings if f.rule == RESERVED]
+
+
+@pytest.mark.parametrize("notice", RUN_ON)
+def test_a_russian_reservation_running_into_the_next_is_told_where_it_starts(notice):
+    text = _closing(notice)
+    last = len(text.split("---\n", 2)[2].rstrip("\n").split("\n"))
+    assert _reserved(text) == [(last, 1)], notice
+
+
+@pytest.mark.parametrize("sentence", RUN_ON_MENTIONED)
+def test_the_same_words_run_together_in_a_credit_a_quote_or_the_story_are_no_reservation(sentence):
+    assert _reserved(_closing(sentence)) == [], sentence
+    story = COMPLIANT.read_text(encoding="utf-8").replace("Borrowers are asked", f"{sentence} Borrowers are asked")
+    assert _reserved(story) == [], sentence
