@@ -150,9 +150,9 @@ def test_the_cli_tells_each_fixture_what_it_declares(cli, name):
     ],
 )
 def test_the_rules_fit_the_limits_and_keep_rare_words_required(policy, rule):
-    """The notes went into edits-declared by compacting its pattern ("(abridg|shorten)ed" for
-    "(abridged|shortened)", "(editad|resumid)[oa]"), not by raising a limit; each makes a rare word required,
-    so a text without any of the rule's words is still passed over without a search."""
+    """The notes went into edits-declared by compacting its pattern ("(editad|resumid)[oa]" for
+    "(editad[oa]|resumid[oa])", "s?lightly", "ha(ve|s) been"), not by raising a limit; each makes a rare word
+    required, so a text without any of the rule's words is still passed over without a search."""
     from reprint_guard.checks.base import search_places
     from reprint_guard.limits import MAX_PATTERN_LENGTH, MAX_SEARCH_PLACES
     from reprint_guard.prefilter import _COMMON, required_words
