@@ -217,3 +217,25 @@ def test_fix_links_a_credit_that_wraps_or_is_emphasised_in_place(tmp_path: Path,
     run = run_cli("check", "a.md", "--no-config", "--rules-dir", "policies", "--fix", cwd=tmp_path)
     assert run.code == 0, run.out + run.err
     assert page.read_text(encoding="utf-8") == head + linked + "\n"
+
+
+def test_a_saved_page_naming_itself_says_which_original_its_body_credits(tmp_path: Path) -> None:
+    """With no config, a saved page's canonical link (its own address) chose no policy: the warning said only that
+    no policy covers the site, not that the body credits a ProPublica story whose terms go unchecked."""
+    (tmp_path / "saved.html").write_text(
+        '<!DOCTYPE html>\n<html><head><meta charset="utf-8"><title>Jail phones</title>\n'
+        '<link rel="canonical" href="https://riverbend.example/2026/11/jail-phones/">\n</head><body><article>\n'
+        "<h1>Jail phone contracts</h1><p>By Dana Whitfield, ProPublica</p><p>Families pay more.</p>\n"
+        '<p>This story was originally published by <a href="https://www.propublica.org/article/jail-phones">'
+        "ProPublica</a>.</p>\n</article></body></html>\n",
+        encoding="utf-8",
+    )
+    run = run_cli("check", "saved.html", "--no-config", "--format", "json", cwd=tmp_path)
+    (finding,) = run.json()["results"][0]["findings"]
+    assert finding["rule"] == "reprint-guard/unknown-publisher"
+    assert finding["message"].endswith(
+        "the article credits https://www.propublica.org/article/jail-phones as its original, on propublica.org, "
+        "which propublica covers"
+    )
+    assert "list it under own-hosts" in finding["fix"]
+    assert "original_url: https://www.propublica.org/article/jail-phones" in finding["fix"]
