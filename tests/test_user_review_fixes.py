@@ -154,3 +154,88 @@ def test_fix_links_the_original_without_a_share_buttons_parameters(tmp_path: Pat
     again = run_cli("check", "a.md", "--no-config", "--format", "json", cwd=tmp_path)
     rules = [f["rule"] for f in again.json()["results"][0]["findings"]]
     assert "global-research/link-original" not in rules and "global-research/source-credit" not in rules
+
+
+PINE_POLICY = """id: pine-county-times
+name: Pine County Times reprint terms
+publisher: Pine County Times
+source_url: https://pinecountytimes.example/reprints
+applies_to: [pinecountytimes.example]
+credit:
+  position: bottom
+  markdown: '*This story first appeared in the [Pine County Times]({original_url}).*'
+rules:
+  - id: credit
+    check: attribution
+    names: [Pine County Times]
+    message: The reprint does not credit the Pine County Times
+  - id: link-original
+    check: link
+    target: original
+    message: The reprint does not link to the original Pine County Times story
+"""
+PINE_URL = "https://pinecountytimes.example/2026/11/cafe"
+
+
+@pytest.mark.parametrize(
+    ("credit", "linked"),
+    [
+        (
+            "*This story first appeared in the Pine County\nTimes.*",
+            f"*This story first appeared in the [Pine County\nTimes]({PINE_URL}).*",
+        ),
+        (
+            "> This story first appeared in the Pine\n> County Times.",
+            f"> This story first appeared in the [Pine\n> County Times]({PINE_URL}).",
+        ),
+        (
+            "This story first appeared in the *Pine* County Times.",
+            f"This story first appeared in the [*Pine* County Times]({PINE_URL}).",
+        ),
+        (
+            "This story first appeared in the **Pine County Times**.",
+            f"This story first appeared in the [**Pine County Times**]({PINE_URL}).",
+        ),
+        (
+            "*This story first appeared in the Pine County Times*",
+            f"*This story first appeared in the [Pine County Times]({PINE_URL})*",
+        ),
+        (
+            "<p>This story first appeared in the Pine County\n  Times.</p>",
+            f'<p>This story first appeared in the <a href="{PINE_URL}">Pine County\n  Times</a>.</p>',
+        ),
+    ],
+    ids=["wrapped", "quoted-wrapped", "emphasis-inside", "strong-around", "emphasis-outside", "raw-html-wrapped"],
+)
+def test_fix_links_a_credit_that_wraps_or_is_emphasised_in_place(tmp_path: Path, credit: str, linked: str) -> None:
+    """It added a second, linked credit under the first: the page carried two."""
+    (tmp_path / "policies").mkdir()
+    (tmp_path / "policies" / "pine.yaml").write_text(PINE_POLICY, encoding="utf-8")
+    head = f"---\ntitle: t\nauthor: A B\noriginal_url: {PINE_URL}\ncommercial: false\n---\nThe café closed.\n\n"
+    page = tmp_path / "a.md"
+    page.write_text(head + credit + "\n", encoding="utf-8")
+    run = run_cli("check", "a.md", "--no-config", "--rules-dir", "policies", "--fix", cwd=tmp_path)
+    assert run.code == 0, run.out + run.err
+    assert page.read_text(encoding="utf-8") == head + linked + "\n"
+
+
+def test_a_saved_page_naming_itself_says_which_original_its_body_credits(tmp_path: Path) -> None:
+    """With no config, a saved page's canonical link (its own address) chose no policy: the warning said only that
+    no policy covers the site, not that the body credits a ProPublica story whose terms go unchecked."""
+    (tmp_path / "saved.html").write_text(
+        '<!DOCTYPE html>\n<html><head><meta charset="utf-8"><title>Jail phones</title>\n'
+        '<link rel="canonical" href="https://riverbend.example/2026/11/jail-phones/">\n</head><body><article>\n'
+        "<h1>Jail phone contracts</h1><p>By Dana Whitfield, ProPublica</p><p>Families pay more.</p>\n"
+        '<p>This story was originally published by <a href="https://www.propublica.org/article/jail-phones">'
+        "ProPublica</a>.</p>\n</article></body></html>\n",
+        encoding="utf-8",
+    )
+    run = run_cli("check", "saved.html", "--no-config", "--format", "json", cwd=tmp_path)
+    (finding,) = run.json()["results"][0]["findings"]
+    assert finding["rule"] == "reprint-guard/unknown-publisher"
+    assert finding["message"].endswith(
+        "the article credits https://www.propublica.org/article/jail-phones as its original, on propublica.org, "
+        "which propublica covers"
+    )
+    assert "list it under own-hosts" in finding["fix"]
+    assert "original_url: https://www.propublica.org/article/jail-phones" in finding["fix"]

@@ -286,7 +286,7 @@ def _check_reprint(
     if policy is None and (dedicated := public_domain(meta.license)):
         return Result(path=reprint.path, status="skipped", reason=dedicated)
     if policy is None:
-        findings = [_unknown_publisher(reprint)]
+        findings = [_unknown_publisher(reprint, policies)]
         if meta.extra:  # a licence under a key not read (licence, License) would have chosen a policy
             findings += _misspelt_keys(reprint, _LICENCE_KEY, choosing=True)
     else:
@@ -1337,7 +1337,7 @@ def public_domain(license: str | None) -> str | None:
     )
 
 
-def _unknown_publisher(reprint: Reprint) -> Finding:
+def _unknown_publisher(reprint: Reprint, policies: PolicySet | None = None) -> Finding:
     original = reprint.metadata.original_url or ""
     host = host_of(as_address(original))
     if host is None:
@@ -1383,6 +1383,22 @@ def _unknown_publisher(reprint: Reprint) -> Finding:
             "license",
             f"no policy covers {host}, and the license {license!r} {why}; the reprint terms could not be checked",
             fix,
+        )
+    # A saved page names itself as canonical: where its body credits an original a policy covers, the likeliest
+    # reading is the site's own address in original_url, and that story's terms unchecked: said first.
+    credited = next(_credited_addresses(reprint, policies), None) if policies is not None else None
+    if credited is not None:
+        _, address, credited_host, covering = credited
+        return _tool_finding(
+            reprint,
+            "unknown-publisher",
+            "policy",
+            "original_url",
+            f"no policy covers {host}, so the reprint terms could not be checked; the article credits {address} "
+            f"as its original, on {credited_host}, which {covering.id} covers",
+            f"If {host} is your own site (a canonical URL pointing at the page itself), list it under own-hosts in "
+            f"the config and set 'original_url: {address}' in the metadata (a sidecar NAME.meta.yaml overrides a "
+            f"page's canonical link); else add a policy for {host}.",
         )
     linked = _linked_licence(reprint)
     fix = (

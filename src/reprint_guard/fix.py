@@ -1043,23 +1043,48 @@ def _credited(text: str, names: list[tuple[int, int, bool]]) -> Iterator[tuple[i
 _PARAGRAPH_BREAK = re.compile("(?=\n\n)")
 
 
+#: A space inside a name, as a page may write one: non-breaking, or the end of a line the name wraps over (a
+#: Markdown line, and the next one's indent or quotation marks).
+_WRAPPED_SPACE = rf"(?:{NAME_SPACE}|[ \t]*\r?\n[ \t]*(?:>[ \t]*)*)"
+#: Emphasis around a word of a name in Markdown ("the *Pine* County Times"), kept inside the link made of it.
+_EMPHASIS = "[*_]{1,3}"
+
+
 @lru_cache(maxsize=64)
-def _names_pattern(names: tuple[str, ...]) -> re.Pattern[str]:
+def _names_pattern(names: tuple[str, ...], markdown: bool = False) -> re.Pattern[str]:
     """Any of ``names`` as words of the text, not as part of an address written in it: "propublica" in
     "https://www.propublica.org/article/..." or "desk@propublica.org" is no name to make a link of. A space
-    in a name may be written non-breaking, as the check reads it: the name is linked as it stands."""
+    in a name may be written non-breaking or wrap to the next line, as the check reads it, and in Markdown
+    (``markdown``) a word of it may be in emphasis: the name is linked as it stands (see
+    :func:`_balanced`)."""
     from .textnorm import SPACELESS_RANGES, spaceless
 
     # A letter of a script written without spaces stands beside a name as a space would ("原载于全球之声。",
     # "本文原载于Global Voices"), as the check reads it: only other letters make it part of a longer word.
     other_word = f"[^\\W{SPACELESS_RANGES}]"
+    marks = f"(?:{_EMPHASIS})?" if markdown else ""
+    space = f"{marks}{_WRAPPED_SPACE}{marks}"
     patterns = []
     for name in names:
-        spelt = NAME_SPACE.join(map(re.escape, name.split(" ")))
+        spelt = space.join(map(re.escape, name.split(" ")))
         before = "" if spaceless(name[0]) else f"(?<!{other_word})"
         after = "" if spaceless(name[-1]) else f"(?!{other_word})"
-        patterns.append(rf"(?<![./@:-]){before}{spelt}{after}(?!@|\.[^\W_])")
+        patterns.append(rf"(?<![./@:-]){before}{marks}{spelt}{marks}{after}(?!@|\.[^\W_])")
     return re.compile("|".join(patterns), re.IGNORECASE)
+
+
+def _balanced(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The span of a name found in Markdown (``start``, ``end``) whose emphasis marks open and close inside it,
+    so that the link made of it nests ("[*Pine* County Times](...)"): a mark at an end that closes or opens
+    emphasis outside the name ("*... the Pine County Times*") is left out of it; None when none balances."""
+    found = text[start:end]
+    lead = len(found) - len(found.lstrip("*_"))
+    trail = len(found) - len(found.rstrip("*_"))
+    for begin, stop in ((start, end), (start + lead, end), (start, end - trail), (start + lead, end - trail)):
+        piece = text[begin:stop]
+        if piece.count("*") % 2 == 0 and piece.count("_") % 2 == 0:
+            return begin, stop
+    return None
 
 
 def _unlinked(body: str, names: list[str]) -> list[tuple[int, int, bool]]:
@@ -1072,17 +1097,22 @@ def _unlinked(body: str, names: list[str]) -> list[tuple[int, int, bool]]:
     from .readers.markdown import _OPTIONS
 
     data = body.encode("utf-8")
-    pattern = _names_pattern(tuple(names))
+    pattern = _names_pattern(tuple(names), markdown=True)
     found: list[tuple[int, int, bool]] = []
     inside = 0  # links, images, headings and code blocks the text is in
     in_html_link = False
     at_byte, at_char = 0, 0  # text events come in order: their byte offsets are turned into characters as they go
     text_run: tuple[int, int] | None = None  # text events that run on, not yet searched
+    joined = False  # a line break or emphasis since the run's last text: the next text runs on across it
 
     def searched(run: tuple[int, int]) -> list[tuple[int, int, bool]]:
-        return [(*match.span(), False) for match in pattern.finditer(body, *run)]
+        spans = (_balanced(body, *match.span()) for match in pattern.finditer(body, *run))
+        return [(*span, False) for span in spans if span is not None]
 
     for event, where in pyromark.events_with_range(body, options=_OPTIONS):
+        if text_run is not None and (event == "SoftBreak" or _emphasis_mark(event)):
+            joined = True  # "Pine County" / "Times", "*Pine* County Times": one name, linked as it stands
+            continue
         if text_run is not None and not (isinstance(event, dict) and "Text" in event):
             found += searched(text_run)
             text_run = None
@@ -1102,12 +1132,13 @@ def _unlinked(body: str, names: list[str]) -> list[tuple[int, int, bool]]:
             end = begin + len(data[where["start"] : where["end"]].decode("utf-8", "replace"))
             at_byte, at_char = where["end"], end
             # An entity is a text of its own ("KFF", "&nbsp;", "Health News"): text that runs on is searched whole.
-            if text_run is not None and text_run[1] == begin:
+            if text_run is not None and (text_run[1] == begin or joined):
                 text_run = (text_run[0], end)
             else:
                 if text_run is not None:
                     found += searched(text_run)
                 text_run = (begin, end)
+            joined = False
             continue
         elif kind == "Start" and tag == "HtmlBlock" and not inside:
             begin = at_char + len(data[at_byte : where["start"]].decode("utf-8", "replace"))
@@ -1117,6 +1148,14 @@ def _unlinked(body: str, names: list[str]) -> list[tuple[int, int, bool]]:
     if text_run is not None:
         found += searched(text_run)
     return found
+
+
+def _emphasis_mark(event: object) -> bool:
+    """Whether a Markdown event opens or closes emphasis or strong emphasis."""
+    if not isinstance(event, dict) or len(event) != 1:
+        return False
+    kind, value = next(iter(event.items()))
+    return kind in ("Start", "End") and value in ("Emphasis", "Strong")
 
 
 #: The rest of a tag after its ``<``: attributes (a quoted value may hold ``>``), then ``>``.
