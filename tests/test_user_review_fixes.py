@@ -239,3 +239,46 @@ def test_a_saved_page_naming_itself_says_which_original_its_body_credits(tmp_pat
     )
     assert "list it under own-hosts" in finding["fix"]
     assert "original_url: https://www.propublica.org/article/jail-phones" in finding["fix"]
+
+
+@pytest.mark.parametrize(
+    ("config", "said"),
+    [
+        (
+            "suppressions:\n  - path: a.md\n"
+            "    rule: [global-research/link-original, global-research/print-permission]\n    reason: agreed\n",
+            ".reprint-guard.yaml:3:5: suppressions.0.rule: ['global-research/link-original', "
+            "'global-research/print-permission'] is not of type 'string'; several rules go in one string, "
+            'comma-separated: rule: "global-research/link-original, global-research/print-permission"',
+        ),
+        (
+            'include: "content/**"\n',
+            ".reprint-guard.yaml:1:1: include: 'content/**' is not of type 'array'; write a list, even of one: "
+            'include: ["content/**"]',
+        ),
+        (
+            'inline-suppressions: "no"\n',
+            ".reprint-guard.yaml:1:1: inline-suppressions: 'no' is not of type 'boolean'; write false, unquoted",
+        ),
+        (
+            "fail-on: warn\n",
+            ".reprint-guard.yaml:1:1: fail-on: 'warn' is not one of ['error', 'warning', 'info', 'never']; "
+            "did you mean 'warning'?",
+        ),
+    ],
+    ids=["rule-list", "include-string", "quoted-no", "enum-near-miss"],
+)
+def test_a_config_value_of_the_wrong_shape_says_what_to_write(tmp_path: Path, config: str, said: str) -> None:
+    (tmp_path / ".reprint-guard.yaml").write_text(config, encoding="utf-8")
+    (tmp_path / "a.md").write_text(GR_COMMERCIAL, encoding="utf-8")
+    run = run_cli("check", "a.md", cwd=tmp_path)
+    assert run.code == 2
+    assert run.err.strip() == f"reprint-guard: {said}"
+
+
+def test_a_pyproject_configs_hint_is_written_in_toml(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text('[tool.reprint-guard]\ninclude = "content/**"\n', encoding="utf-8")
+    (tmp_path / "a.md").write_text(GR_COMMERCIAL, encoding="utf-8")
+    run = run_cli("check", "a.md", cwd=tmp_path)
+    assert run.code == 2
+    assert run.err.strip().endswith('write a list, even of one: include = ["content/**"]')

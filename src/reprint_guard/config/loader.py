@@ -510,6 +510,35 @@ def _validator() -> Any:
 _CLI_NAMES = {"rules-dir": "policies", "rules-dirs": "policies", "rules_dir": "policies", "rules": "policies"}
 
 
+#: How YAML writes a flag a person may have quoted, or written as a word ("no", "on").
+_FLAG_WORDS = {"true": True, "false": False, "yes": True, "no": False, "on": True, "off": False, "1": True, "0": False}
+
+
+def _type_hint(error: Any, where: list[Any], assign: str = ": ") -> str:
+    """What to write instead, for a value of the wrong shape that says what was meant: one glob where a list
+    is asked for, a list of rule ids where one string is, a quoted "no" for a flag, a near miss of a choice."""
+    import json
+
+    instance, key = error.instance, str(where[-1]) if where else ""
+    if error.validator == "type" and error.validator_value == "array" and isinstance(instance, str):
+        return f"; write a list, even of one: {key}{assign}[{json.dumps(instance)}]"
+    listed = isinstance(instance, list) and all(isinstance(item, str) for item in instance)
+    if error.validator == "type" and key == "rule" and listed:
+        return f"; several rules go in one string, comma-separated: rule{assign}{json.dumps(', '.join(instance))}"
+    if error.validator == "type" and error.validator_value == "boolean" and isinstance(instance, str | int):
+        meant = _FLAG_WORDS.get(str(instance).strip().lower())
+        if meant is not None:
+            return f"; write {str(meant).lower()}, unquoted"
+    if error.validator == "enum" and isinstance(instance, str):
+        import difflib
+
+        choices = [str(choice) for choice in error.validator_value]
+        close = difflib.get_close_matches(instance.lower(), choices, n=1, cutoff=0.6)
+        if close:
+            return f"; did you mean {close[0]!r}?"
+    return ""
+
+
 def _validate(data: dict[str, Any], path: Path, locate: Any) -> None:
     errors = sorted(_validator().iter_errors(jsonable(data)), key=lambda e: list(map(str, e.absolute_path)))
     if not errors:
@@ -527,6 +556,7 @@ def _validate(data: dict[str, Any], path: Path, locate: Any) -> None:
             f"{error.instance!r} is no rule id: write <policy>/<rule>, or <policy>/* for all of a policy's rules, "
             "several comma-separated (reprint-guard policies lists them)"
         )
+    message += _type_hint(error, where, " = " if str(path).endswith(".toml") else ": ")
     if error.validator == "additionalProperties" and isinstance(error.instance, dict) and len(where):
         import difflib
 
