@@ -169,9 +169,7 @@ _REFERENCES_READ = 20
 _AROUND = 300
 
 
-def _by_reference(
-    visible: VisibleBody, original: str, names: tuple[str, ...], aliases: tuple[str, ...] = ()
-) -> bool:
+def _by_reference(visible: VisibleBody, original: str, names: tuple[str, ...], aliases: tuple[str, ...] = ()) -> bool:
     """Whether the paragraph around a link to the original (the inline text beside it, up to a block, a line
     break or a blank line) says the story is under a Creative Commons licence ("under a Creative Commons
     license") or names the licence, one of ``names`` (see the ``by_reference`` parameter). The first few such
