@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 from urllib.parse import parse_qsl, quote, unquote, urlencode, urljoin, urlsplit
 
@@ -203,6 +204,27 @@ def edition_aside(host: str) -> str:
     """``host`` (lower case) without its edition's prefix: ``m.example.org`` and ``www.example.org`` are
     ``example.org``'s pages."""
     return _site(host)
+
+
+def alias_sites(host: str, aliases: Iterable[str]) -> tuple[str, ...]:
+    """The other hosts (each without its edition's prefix) that serve ``host``'s articles at the same paths, as
+    a policy's ``host_aliases`` declares them (``khn.org`` for ``kffhealthnews.org``); empty when ``host`` is
+    none of them. Hosts are compared whole: a subdomain of an alias (a language edition) is no alias."""
+    sites = [_site(domain_key(alias)) for alias in aliases]
+    here = _site(host.lower())
+    if here not in sites:
+        return ()
+    return tuple(dict.fromkeys(site for site in sites if site != here))
+
+
+def same_article_keys(key: str, aliases: Iterable[str]) -> tuple[str, ...]:
+    """``key`` (a :func:`normalize_url` key) and the same path's key on each host ``aliases`` (a policy's
+    ``host_aliases``) say serves the same articles: every address of the one article."""
+    if not aliases:
+        return (key,)
+    cut = min((at for at in (key.find("/"), key.find("?")) if at >= 0), default=len(key))
+    host, rest = key[:cut], key[cut:]
+    return (key, *(site + rest for site in alias_sites(host, aliases)))
 
 
 def _split_parts(url: str) -> tuple[str, str, str] | None:

@@ -19,7 +19,7 @@ from urllib.parse import urlsplit
 from ..licenses import deed_path, describe, licence_id, normalize_license
 from ..reprint import Reprint
 from ..textnorm import find_phrase, normalize
-from ..urls import as_address, host_matches, host_of, normalize_url
+from ..urls import as_address, host_matches, host_of, normalize_url, same_article_keys
 from ..visible import CAPTIONS, VisibleBody, find_bare_urls
 from .base import BADGE_HOSTS, OTHER_WORK_WORDS, THERE_BUT_WRONG, Context, Problem, publisher_names
 
@@ -169,17 +169,19 @@ _REFERENCES_READ = 20
 _AROUND = 300
 
 
-def _by_reference(visible: VisibleBody, original: str, names: tuple[str, ...]) -> bool:
+def _by_reference(visible: VisibleBody, original: str, names: tuple[str, ...], aliases: tuple[str, ...] = ()) -> bool:
     """Whether the paragraph around a link to the original (the inline text beside it, up to a block, a line
     break or a blank line) says the story is under a Creative Commons licence ("under a Creative Commons
     license") or names the licence, one of ``names`` (see the ``by_reference`` parameter). The first few such
-    links are read, each over a bounded stretch: linear however many there are."""
+    links are read, each over a bounded stretch: linear however many there are. A link to the article on a
+    host of the policy's ``host_aliases`` (``aliases``) is a link to it."""
     key = normalize_url(as_address(original)) if original else None
     if key is None:
         return False
+    keys = same_article_keys(key, aliases)
     read = 0
     for anchor, href in visible.anchor_nodes():
-        if not href or normalize_url(href) != key:
+        if not href or normalize_url(href) not in keys:
             continue
         said = normalize(_paragraph_around(anchor))
         if _UNDER_CREATIVE_COMMONS.search(said) or any(find_phrase(said, name) >= 0 for name in names):
@@ -454,7 +456,8 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
             f"Correct the licence to [{name}]({url}): the original is under {name}, not {other_name}.",
         )
         return
-    if params.by_reference and not printed and _by_reference(visible, original, names):
+    aliases = context.policy.host_aliases
+    if params.by_reference and not printed and _by_reference(visible, original, names, aliases):
         return  # "under a Creative Commons license. Read the original article.": the original names it
     if meta.medium == "broadcast":
         detail = f'the licence is not named aloud (e.g. "{_title(spdx, name)}")'

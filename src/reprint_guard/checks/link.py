@@ -18,7 +18,16 @@ from urllib.parse import unquote, urlsplit
 
 from ..reprint import Reprint, Span
 from ..textnorm import lookalike_letters, normalize
-from ..urls import as_address, edition_aside, embedded_addresses, host_matches, host_of, normalize_url
+from ..urls import (
+    alias_sites,
+    as_address,
+    edition_aside,
+    embedded_addresses,
+    host_matches,
+    host_of,
+    normalize_url,
+    same_article_keys,
+)
 from .base import (
     CREDIT_WORDS,
     THERE_BUT_ELSEWHERE,
@@ -59,6 +68,15 @@ def _mentioning(links: list[str], host: str) -> list[str]:
     ]
 
 
+def _mentioning_any(links: list[str], sites: tuple[str, ...]) -> list[str]:
+    """The links that may be to one of ``sites`` (the original's, and those of the policy's ``host_aliases``
+    serving its articles), each once, in order."""
+    if len(sites) == 1:
+        return _mentioning(links, sites[0])
+    found = {id(link): link for site in sites for link in _mentioning(links, site)}
+    return [link for link in links if id(link) in found]
+
+
 def _host_escaped(link: str) -> bool:
     """Whether ``link``'s host holds a percent escape (Markdown's renderer escapes a host's full-width
     letters so)."""
@@ -86,14 +104,15 @@ def _linked_words(visible: VisibleBody, link: str) -> str:
     return " ".join((visible.anchor_text(link) or "").lower().split())
 
 
-def _credit_elsewhere(reprint: Reprint, context: Context, site: str) -> str | None:
-    """A visible link on another site than the original's whose words name the publisher ("Global Research"
-    linked to a page of mondialisation.ca): the credit's link, gone astray. None when there is none."""
+def _credit_elsewhere(reprint: Reprint, context: Context, sites: tuple[str, ...]) -> str | None:
+    """A visible link on another site than the original's (one of ``sites``: its own, and those of the
+    policy's ``host_aliases``) whose words name the publisher ("Global Research" linked to a page of
+    mondialisation.ca): the credit's link, gone astray. None when there is none."""
     visible = reprint.visible
     names = [name.lower() for name in _publisher_names(context) if len(name) > 3]
     for link in dict.fromkeys(visible.anchors):  # each address once: its copies after the first say the same
         host = host_of(unquote(link).lstrip(_OPENING_MARKS))
-        if not host or edition_aside(host) == site:
+        if not host or edition_aside(host) in sites:
             continue
         words = _linked_words(visible, link)
         if words and any(name in words for name in names) and _in_a_credit(reprint, link):
@@ -332,23 +351,23 @@ def _quoted_link(span: Span, reprint: Reprint, written: str, marks: str, address
     return Problem.at(span, detail, fix=fix, specific=True)
 
 
-def _amp_cache_of(link: str, key: str) -> bool:
+def _amp_cache_of(link: str, keys: tuple[str, ...]) -> bool:
     """Whether ``link`` is Google's AMP cache serving the original (``https://www-example-org.cdn.ampproject.org
     /c/s/www.example.org/a/1``): the publisher's own page, where a reader lands on the article."""
     found = host_of(link)
     if found is None or not found.endswith(".cdn.ampproject.org"):
         return False
-    return any(normalize_url(inner) == key for inner in embedded_addresses(link))
+    return any(normalize_url(inner) in keys for inner in embedded_addresses(link))
 
 
-def _through_another(reprint: Reprint, key: str, host: str) -> Problem | None:
+def _through_another(reprint: Reprint, keys: tuple[str, ...], host: str) -> Problem | None:
     """A link to the original that goes through another site (a social network's or a newsletter's redirect,
     ``https://l.facebook.com/l.php?u=...``): the reader gets there, but the publisher's link is the redirect's."""
     bare = edition_aside(host)
     for link in _mentioning(reprint.visible.anchors, bare):
         if bare in link.partition("//")[2].partition("/")[0]:
             continue  # on the original's own host (its home page, another article): no redirect
-        if any(normalize_url(inner) == key for inner in embedded_addresses(link)):
+        if any(normalize_url(inner) in keys for inner in embedded_addresses(link)):
             via = host_of(link) or "another site"
             return Problem.at(
                 _span_of(reprint, link),
@@ -368,25 +387,28 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
         if not params.placement_only:
             yield from missing
         return
-    yield from _misplaced(params, reprint)
+    yield from _misplaced(params, reprint, context)
 
 
-def _wanted(params: Params, reprint: Reprint) -> Callable[[str], bool]:
+def _wanted(params: Params, reprint: Reprint, context: Context) -> Callable[[str], bool]:
     """Whether an address is one of the links the rule asks for (as :func:`_linked` took it)."""
     if params.pattern is not None:
         regex = url_pattern(params.pattern)
         return lambda link: regex.search(link) is not None
     original = as_address(reprint.metadata.original_url or "")
     key = normalize_url(original)
-    return lambda link: link == original.strip() or normalize_url(link) == key or _amp_cache_of(link, key)
+    if key is None:
+        return lambda link: link == original.strip() or normalize_url(link) == key
+    keys = same_article_keys(key, context.policy.host_aliases)
+    return lambda link: link == original.strip() or normalize_url(link) in keys or _amp_cache_of(link, keys)
 
 
-def _misplaced(params: Params, reprint: Reprint) -> Iterator[Problem]:
+def _misplaced(params: Params, reprint: Reprint, context: Context) -> Iterator[Problem]:
     """A rule asking for its link at the top (or bottom) of the article: nothing when a copy of the link stands
     there, else a problem at the copy nearest it, to move. A link whose place cannot be read is given the
     benefit of the doubt."""
     visible = reprint.visible
-    wanted = _wanted(params, reprint)
+    wanted = _wanted(params, reprint, context)
     last = params.position == "bottom"
     places = [visible.link_place(wanted, last=last)]
     bare = [link for link in visible.bare_links() if wanted(link)]  # addresses the renderer links
@@ -472,27 +494,32 @@ def _linked(params: Params, reprint: Reprint, context: Context) -> Iterator[Prob
     host = host_of(original) or ""
     # The site without its edition (www., m., amp.): an m. original is the article a www. link leads to.
     site = edition_aside(host)
+    # The policy's host_aliases serve the article at the same path on other hosts (khn.org's on
+    # kffhealthnews.org): a link to any of those addresses is a link to it.
+    aliases = context.policy.host_aliases
+    keys = same_article_keys(key, aliases)
+    sites = (site, *alias_sites(site, aliases))
     # Real anchors first: bare URLs are only collected when no anchor is the article.
-    if any(normalize_url(link) == key for link in _mentioning(anchors, site)):
+    if any(normalize_url(link) in keys for link in _mentioning_any(anchors, sites)):
         return
-    if any(_amp_cache_of(link, key) for link in _mentioning(anchors, site)):
+    if any(_amp_cache_of(link, keys) for link in _mentioning_any(anchors, sites)):
         return  # Google's AMP cache serves the publisher's own page of the article
     # Only links that mention the host can be the article: skip parsing all the others.
-    candidates = _mentioning(reprint.visible.links, site)
-    if any(normalize_url(link) == key for link in candidates):
+    candidates = _mentioning_any(reprint.visible.links, sites)
+    if any(normalize_url(link) in keys for link in candidates):
         return
-    through = _through_another(reprint, key, host)
+    through = _through_another(reprint, keys, host)
     if through is not None:
         yield through
         return
     near = _credits_first(
         reprint,
         context,
-        [link for link in candidates if _on_site(link, site)],
+        [link for link in candidates if any(_on_site(link, one) for one in sites)],
         site,
     )
     named = (
-        _credit_elsewhere(reprint, context, site)
+        _credit_elsewhere(reprint, context, sites)
         if not near or not _names_publisher(reprint, context, near[0])
         else None
     )

@@ -2,6 +2,10 @@
 
 ``mode: forbid`` — no media at all (text-only terms); ``mode: hosts`` — only from ``hosts``;
 ``mode: permission`` — media need a permission record whose scope includes ``scope`` (e.g. ``photos``).
+A record naming items (``media: [/uploads/harbour.jpg]``) covers those only; from the site itself, it says
+the site holds their rights, and covers an item served from the site's own server (a relative address, or
+one on the config's ``own-hosts``) whoever the rule takes permission from: the site's own photo is no
+publisher's. Nothing is passed unnamed: a photo on the site's server may be a copy of the publisher's.
 Media whose URL matches ``except`` (the publisher's own tracking pixel) are always allowed, and so is any
 image one pixel square (a site's own counter) or shown at a letter's size (a site icon after a credit
 line); a picture set as an element's background counts as an image.
@@ -17,10 +21,19 @@ from typing import TYPE_CHECKING, Any
 
 from ..policy.model import Policy, derived
 from ..reprint import Reprint, Span
-from ..urls import embedded_addresses, host_matches, host_of
+from ..urls import as_address, embedded_addresses, host_matches, host_of, normalize_url, own_host_of
 from ..visible import ADDRESS_ATTRIBUTES, SRCSET_ATTRIBUTES, Media, embed_item
 from .base import BADGE_HOSTS, Context, Problem, unknown_scopes, url_pattern
-from .permission import OWN_SITE, Standing, another_publisher, late_date, late_fix, page_date, standing
+from .permission import (
+    OWN_SITE,
+    Standing,
+    another_publisher,
+    late_date,
+    late_fix,
+    media_named,
+    page_date,
+    standing,
+)
 
 if TYPE_CHECKING:
     from .params import MediaParams as Params
@@ -246,6 +259,84 @@ def _counted(media: list[Media], reprint: Reprint, params: Params, skip: Any) ->
     return items
 
 
+def own_served(item: Media, own_hosts: tuple[str, ...]) -> bool:
+    """Whether every address ``item`` loads is on the site's own server: relative (``/uploads/a.jpg``,
+    ``img/a.jpg``) or on one of the config's ``own-hosts``. A page's ``<base href>`` has already led a
+    relative address to its host (so one led to the publisher's is not the site's)."""
+    addresses = _addresses(item)
+    return bool(addresses) and all(_own_address(url, own_hosts) for url in addresses)
+
+
+def _own_address(url: str, own_hosts: tuple[str, ...]) -> bool:
+    if url.lower().startswith("data:"):
+        return False
+    host = host_of(as_address(url))  # "img.example.org/a.jpg" is read as a host's, as a CMS's link would be
+    if host is None:
+        return "://" not in url  # a path on the site (an address of another scheme is no picture of its own)
+    return bool(own_hosts) and own_host_of(host, own_hosts) is not None
+
+
+def _names_item(entry: str, item: Media, own_hosts: tuple[str, ...]) -> bool:
+    """Whether a record's ``media`` entry is the address ``item`` shows (as written, or compared as links are;
+    a path on the site and the same path on one of ``own-hosts`` are one address)."""
+    shown = _shown(item).strip()
+    if entry == shown or entry == item.src.strip():
+        return True
+    key = normalize_url(as_address(entry))
+    if key is not None and key == normalize_url(as_address(shown)):
+        return True
+    if _own_address(entry, own_hosts) and _own_address(shown, own_hosts):
+        return _path_of(entry) == _path_of(shown)
+    return False
+
+
+def _path_of(url: str) -> str:
+    from urllib.parse import unquote, urlsplit
+
+    address = as_address(url)
+    path = urlsplit(address).path if host_of(address) else address.split("?", 1)[0].split("#", 1)[0]
+    return "/" + unquote(path).lstrip("/")
+
+
+def _unnamed(media: list[Media], reprint: Reprint, params: Params, context: Context) -> list[Media]:
+    """The items no permission record naming them (``media: [...]``) covers: one from a grantor of the rule's,
+    or the site's own for an item on its own server (:func:`own_served`), each as a whole record is read
+    (its scope, its date, not expired)."""
+    meta = reprint.metadata
+    naming = [record for record in meta.permissions if media_named(record)]
+    if not naming:
+        return media
+    own, site = reprint.own_hosts, page_date(reprint)
+    grantors = _grantors(params, context)
+
+    def granted(record: Any, grantors: tuple[str, ...], policy: Any, own_hosts: tuple[str, ...]) -> bool:
+        found = standing(meta, params.scope, grantors, context.today, policy, own_hosts, site, records=[record])
+        return found.granted
+
+    left = []
+    for item in media:
+        records = [r for r in naming if any(_names_item(entry, item, own) for entry in media_named(r))]
+        if any(granted(r, grantors, context.policy, own) for r in records):
+            continue
+        if own_served(item, own) and any(granted(r, ("*",), None, ()) for r in records):
+            continue  # the site's own photo, recorded as such: whoever sent the record, but a fix's placeholder
+        left.append(item)
+    return left
+
+
+def _own_photo_fix(item: Media, reprint: Reprint, scope: str) -> str:
+    """How to record that an item on the site's own server is the site's (the tool cannot tell it from a copy
+    of the publisher's photo), as a sentence to follow a fix's; "" for an item served from elsewhere."""
+    if not own_served(item, reprint.own_hosts):
+        return ""
+    address = reprint.as_written(_shown(item))
+    return (
+        f". If {address} is the site's own photo, not the publisher's, record it so, naming it: "
+        f"permissions: [{{from: <your site's name>, scope: [{scope}], media: [{address}]}}]; "
+        "or suppress this finding with a reason."
+    )
+
+
 def _grantors(params: Params, context: Context) -> tuple[str, ...]:
     """Who may grant the media's permission: the rule's ``from``, else the policy's contacts, else anyone (a
     photo's rights may be its photographer's or agency's, whom no policy can name)."""
@@ -253,10 +344,20 @@ def _grantors(params: Params, context: Context) -> tuple[str, ...]:
 
 
 def _not_permitted(
-    params: Params, reprint: Reprint, context: Context, found: Standing, span: Span, what: str, where: dict[str, str]
+    params: Params,
+    reprint: Reprint,
+    context: Context,
+    found: Standing,
+    span: Span,
+    what: str,
+    where: dict[str, str],
+    first: Media,
 ) -> Iterator[Problem]:
-    """Why no permission record covers the media: expired, given too late, from someone else, or none."""
+    """Why no permission record covers the media: expired, given too late, from someone else, or none. For an
+    item on the site's own server the fix says how to record it as the site's own."""
     scope, meta = params.scope, reprint.metadata
+    own = _own_photo_fix(first, reprint, scope)
+    whole = [p for p in meta.permissions if not media_named(p)]  # records naming media are for those only
     grantors = _grantors(params, context)
     grantor = "<who granted it>" if found.anyone else grantors[0]
     record = f"permissions: [{{from: {grantor}, date: YYYY-MM-DD, scope: [{scope}]}}]"
@@ -272,10 +373,10 @@ def _not_permitted(
             fix=f"Remove the media, or renew the '{scope}' permission and update its record.",
             **where,
         )
-    elif others := [p.from_ for p in meta.permissions if p.covers(scope)]:
+    elif others := [p.from_ for p in whole if p.covers(scope)]:
         who = "this story's rights holder" if found.anyone else " or ".join(grantors)
         if found.anyone:  # none counted: each is another publisher's, or a placeholder copied from a fix
-            record_of = next(p for p in meta.permissions if p.covers(scope))
+            record_of = next(p for p in whole if p.covers(scope))
             by = another_publisher(record_of, context.policy, reprint.own_hosts)
             who = (
                 "a placeholder, not "
@@ -289,14 +390,18 @@ def _not_permitted(
             detail=f"{what}; the '{scope}' permission on record is from {', '.join(others)}, who is not {who}"
             if not found.anyone
             else f"{what}; the '{scope}' permission on record is from {', '.join(others)}: {who}",
-            fix=f"Remove the media, or ask {grantor} for the permission and record it: {record}",
+            fix=f"Remove the media, or ask {grantor} for the permission and record it: {record}" + own,
+            specific=bool(own),
             **where,
         )
     else:
         yield Problem.at(
             span,
-            detail=f"{what}, with no '{scope}' permission on record" + unknown_scopes(reprint, context.policy),
-            fix=f"Remove the media, or record the permission in the metadata: {record}",
+            detail=f"{what}, with no '{scope}' permission on record"
+            + (", and no record naming it ('media') covers it" if len(whole) < len(meta.permissions) else "")
+            + unknown_scopes(reprint, context.policy),
+            fix=f"Remove the media, or record the permission in the metadata: {record}" + own,
+            specific=bool(own),
             **where,
         )
 
@@ -445,6 +550,9 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
             return
         shown_url = outside[0][1]
     elif params.mode == "permission":
+        media = _unnamed(media, reprint, params, context)  # the items records naming them cover are out
+        if not media:
+            return
         found = standing(
             reprint.metadata,
             params.scope,
@@ -453,6 +561,7 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
             context.policy,
             reprint.own_hosts,
             page_date(reprint),
+            records=[p for p in reprint.metadata.permissions if not media_named(p)],
         )
         if found.granted:
             return
@@ -469,6 +578,8 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
     what = f"{count} {'item' if count == 1 else 'items'} of media, first {shown} {said}"
     if key:  # a theme shows it with the article: said, or an editor looks for it in the body
         what += " (a theme shows it with the article)"
+    if params.mode == "permission" and own_served(first, reprint.own_hosts):
+        what += ", served from the site's own server"
     if params.mode == "hosts":
         yield Problem.at(
             span,
@@ -477,6 +588,6 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
             **where,
         )
     elif params.mode == "permission":
-        yield from _not_permitted(params, reprint, context, found, span, what, where)
+        yield from _not_permitted(params, reprint, context, found, span, what, where, first)
     else:
         yield Problem.at(span, what, fix="Remove the images and other media; republish the text only.", **where)

@@ -64,16 +64,18 @@ def standing(
     policy: Policy | None = None,
     own_hosts: tuple[str, ...] = (),
     site: tuple[str, dt.date | dt.datetime] | None = None,
+    records: list[PermissionView] | None = None,
 ) -> Standing:
     """Whether a permission record from one of ``grantors`` (``*``: anyone) covers ``scope``: not expired,
     and given by the reprint's publication (a record dated after it, or in the future, does not count).
     With ``*``, a record from another publisher than ``policy``'s (see :func:`another_publisher`), or from the
-    site's own address (``own_hosts``), is no one's."""
+    site's own address (``own_hosts``), is no one's. ``records``: those read, when not every one the metadata
+    holds (a media rule leaves out those naming the items they are for, :data:`MEDIA_KEY`)."""
     emails = frozenset(address_of(g) for g in grantors)  # a contact may be written "Name <a@b>", as a record may
     anyone = "*" in emails  # e.g. a CC licence: permission from whoever holds the rights
     matching = [
         p
-        for p in meta.permissions
+        for p in (meta.permissions if records is None else records)
         if (p.email in emails or (anyone and not another_publisher(p, policy, own_hosts)))
         and p.covers(scope)
         and other_article(p, meta) is None
@@ -98,6 +100,16 @@ def standing(
 
 #: The keys a permission record may name the one article it is for by (a publisher's grant per article).
 ARTICLE_KEYS = ("original_url", "article")
+#: The key a permission record names the items of media it is for by (``media: [/uploads/harbour.jpg]``): for
+#: a media rule it covers those items only, and the site's own record there says the site holds their rights.
+MEDIA_KEY = "media"
+
+
+def media_named(record: PermissionView) -> tuple[str, ...]:
+    """The addresses a record's ``media`` names (one written as a string is one); empty when it names none."""
+    value = record.extra.get(MEDIA_KEY)
+    values = value if isinstance(value, list) else [value]
+    return tuple(v.strip() for v in values if isinstance(v, str) and v.strip())
 
 
 def other_article(record: PermissionView, meta: MetadataView) -> str | None:

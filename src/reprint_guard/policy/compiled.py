@@ -90,6 +90,7 @@ def _dump(policy: Policy) -> dict[str, Any]:
         "notes": policy.notes,
         "applies_to": list(policy.applies_to),
         "contacts": list(policy.contacts),
+        "host_aliases": list(policy.host_aliases),
         "extends": policy.extends,
         "credit": (
             {"markdown": policy.credit.markdown, "html": policy.credit.html, "position": policy.credit.position}
@@ -131,6 +132,7 @@ def _load(entry: dict[str, Any], folder: Path) -> Policy:
         notes=entry["notes"],
         applies_to=tuple(entry["applies_to"]),
         contacts=tuple(entry["contacts"]),
+        host_aliases=tuple(entry.get("host_aliases") or ()),
         extends=entry["extends"],
         credit=Credit(**credit) if credit else None,
         rules=tuple(

@@ -87,6 +87,8 @@ def policy_markdown(policy: Policy, parent: Policy | None = None, as_bundled: Ma
         lines.append(f"- Extends: `{policy.extends}`")
     if policy.applies_to:
         lines.append(f"- Applies to: {', '.join(policy.applies_to)}")
+    if policy.host_aliases:
+        lines.append(f"- Same articles at the same paths on: {', '.join(policy.host_aliases)}")
     if policy.contacts:
         lines.append(f"- Permissions from: {', '.join(policy.contacts)}")
     lines.append(f"- Confidence: {policy.confidence}")

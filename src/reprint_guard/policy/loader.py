@@ -672,6 +672,7 @@ class PolicySet:
                     ["rules", index, "extend"],
                 )
             rules[rule_id] = _build_rule(raw, index, rule_data, policy_id)
+        applies_to = _hosts(raw, data.get("applies_to"), ["applies_to"])
         policy = Policy(
             id=policy_id,
             name=_text(raw, data.get("name", policy_id), ["name"]),
@@ -681,7 +682,8 @@ class PolicySet:
             description=_text(raw, data.get("description"), ["description"], optional=True),
             confidence=_choice(raw, data.get("confidence", "primary"), _POLICY_CONFIDENCE, ["confidence"]),
             notes=_text(raw, data.get("notes"), ["notes"], optional=True),
-            applies_to=_hosts(raw, data.get("applies_to"), ["applies_to"]),
+            applies_to=applies_to,
+            host_aliases=_host_aliases(raw, data.get("host_aliases"), applies_to),
             contacts=_texts(raw, data.get("contacts"), ["contacts"]) or (parent.contacts if parent else ()),
             extends=_text(raw, data.get("extends"), ["extends"], optional=True),
             credit=_credit(raw, data.get("credit")) or (parent.credit if parent else None),
@@ -1023,7 +1025,7 @@ def _texts(raw: RawPolicy, value: Any, where: list[str | int]) -> tuple[str, ...
     return tuple(value)
 
 
-def _hosts(raw: RawPolicy, value: Any, where: list[str | int]) -> tuple[str, ...]:
+def _hosts(raw: RawPolicy, value: Any, where: list[str | int], *, field: str = "applies_to") -> tuple[str, ...]:
     """``applies_to``'s host names: a URL there (``https://example.org/``) would match no host, so the policy
     would never be chosen, and every reprint of the site would pass unchecked or under another policy."""
     hosts = _texts(raw, value, where)
@@ -1041,10 +1043,45 @@ def _hosts(raw: RawPolicy, value: Any, where: list[str | int]) -> tuple[str, ...
             named = named or host.strip().lstrip("*.").rstrip(".") or None
             hint = f"write {named!r}" if named and named != host else "write the site's host name"
             raise raw.error(
-                f"applies_to: {host!r} is not a host name (such as example.org): {hint} (a policy covers the host "
-                "and its subdomains)",
+                f"{field}: {host!r} is not a host name (such as example.org): {hint}"
+                + (" (a policy covers the host and its subdomains)" if field == "applies_to" else ""),
                 [*where, index],
             )
+    return hosts
+
+
+def _host_aliases(raw: RawPolicy, value: Any, applies_to: tuple[str, ...]) -> tuple[str, ...]:
+    """``host_aliases``: two or more host names, each one the policy covers (``applies_to``), that serve the
+    same articles at the same paths. Each is a host name as ``applies_to``'s are, matched whole (a language
+    edition on a subdomain serves other articles, so it is no alias of its parent's)."""
+    where: list[str | int] = ["host_aliases"]
+    hosts = _hosts(raw, value, where, field="host_aliases")
+    if not hosts:
+        return ()
+    from ..urls import domain_key, edition_aside, host_matches
+
+    seen: dict[str, int] = {}
+    for index, host in enumerate(hosts):
+        site = edition_aside(domain_key(host))
+        if site in seen:
+            raise raw.error(
+                f"host_aliases: {host!r} is {hosts[seen[site]]!r} again (www. aside): list each host once",
+                [*where, index],
+            )
+        seen[site] = index
+        if not any(host_matches(domain_key(host), domain) for domain in applies_to):
+            raise raw.error(
+                f"host_aliases: {host!r} is not covered by the policy's applies_to "
+                f"({', '.join(applies_to) or 'none'}): an original there would not be checked under this policy; "
+                "add it to applies_to, or take it out of host_aliases",
+                [*where, index],
+            )
+    if len(seen) < 2:
+        raise raw.error(
+            "host_aliases: list two hosts or more that serve the same articles at the same paths (one alone is "
+            "an alias of nothing)",
+            where,
+        )
     return hosts
 
 

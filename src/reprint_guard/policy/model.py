@@ -100,7 +100,11 @@ class Credit(FrozenRecord):
 
 
 class Policy(FrozenRecord):
-    """A publisher's or licence's terms, resolved (``extends`` already applied)."""
+    """A publisher's or licence's terms, resolved (``extends`` already applied).
+
+    ``host_aliases``: hosts of ``applies_to`` that serve the same articles at the same paths (a renamed
+    site's old domain, redirecting to the new one): a link to the original's path on any of them is a link
+    to the original. Empty for most policies."""
 
     __slots__ = (
         "id",
@@ -112,6 +116,7 @@ class Policy(FrozenRecord):
         "confidence",
         "notes",
         "applies_to",
+        "host_aliases",
         "contacts",
         "extends",
         "credit",
@@ -127,6 +132,7 @@ class Policy(FrozenRecord):
     confidence: Literal["primary", "second-hand", "mixed"]
     notes: str | None
     applies_to: tuple[str, ...]
+    host_aliases: tuple[str, ...]
     contacts: tuple[str, ...]
     extends: str | None
     credit: Credit | None
@@ -145,6 +151,7 @@ class Policy(FrozenRecord):
         notes: str | None = None,
         applies_to: tuple[str, ...] = (),
         contacts: tuple[str, ...] = (),
+        host_aliases: tuple[str, ...] = (),
         extends: str | None = None,
         credit: Credit | None = None,
         rules: tuple[Rule, ...] = (),
@@ -160,6 +167,7 @@ class Policy(FrozenRecord):
             confidence=confidence,
             notes=notes,
             applies_to=applies_to,
+            host_aliases=host_aliases,
             contacts=contacts,
             extends=extends,
             credit=credit,

@@ -162,6 +162,15 @@ def policy_schema() -> dict[str, Any]:
                 "items": {"type": "string", "minLength": 1},
                 "description": "Host names (subdomains included) of originals this policy is chosen for.",
             },
+            "host_aliases": {
+                "type": "array",
+                "items": {"type": "string", "minLength": 1},
+                "minItems": 2,
+                "uniqueItems": True,
+                "description": "Hosts of applies_to that serve the same articles at the same paths (a renamed "
+                "site's old domain, redirecting to the new): a link to the original's path on any of them links "
+                "the original. Matched whole: a subdomain serving other articles is no alias.",
+            },
             "contacts": {
                 "type": "array",
                 "items": {"type": "string", "minLength": 3},
