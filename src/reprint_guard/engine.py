@@ -971,6 +971,11 @@ def _rename(key: str, own: str, meant: str) -> str:
     return f"Rename '{own}' under '{key[: -len(own) - 1]}' to '{meant}'."
 
 
+def close_to(key: str, fields: frozenset[str]) -> str | None:
+    """The field ``key`` looks like a misspelling of, or None (:func:`_close_to`, for the config's keys)."""
+    return _close_to(key, fields)
+
+
 @lru_cache(maxsize=4096)
 def _close_to(key: str, fields: frozenset[str]) -> str | None:
     """The field ``key`` looks like a misspelling of (another case, a letter off), or None; asked once per key
