@@ -152,3 +152,92 @@ def test_a_typo_in_meta_is_told_once_naming_meta(tmp_path, cli):
     both = cli("check", "w.md", "--meta", "comercial=true", "--meta", "commercial=false", cwd=tmp_path)
     assert both.code == 0 and not _warnings(both.err), both.err
     _unchanged(before)
+
+
+def _front(line: str) -> str:
+    return f"---\ntitle: x\noriginal_url: https://www.propublica.org/article/ferry\n{line}\n---\nbody\n"
+
+
+def _bad(run, path: Path, place: str, said: str) -> None:
+    """One line naming the file, its line:column and the problem; exit 2; the JSON places it too."""
+    assert run.code == 2, (run.out, run.err)
+    told = [line for line in run.out.splitlines() if line.startswith(str(path))]
+    assert told == [f"{path}:{place}: {said} (could not be checked)"], run.out
+
+
+@pytest.mark.parametrize(
+    ("line", "said"),
+    [
+        ("yes: 1", 'metadata key yes: a key must be text, and an unquoted yes is true or false: quote it ("yes":)'),
+        ("on: 1", 'metadata key on: a key must be text, and an unquoted on is true or false: quote it ("on":)'),
+        ("1: x", 'metadata key 1: a key must be text, and an unquoted 1 is a number: quote it ("1":)'),
+        (
+            "2026-01-01: note",
+            "metadata key 2026-01-01: a key must be text, and an unquoted 2026-01-01 is a date: "
+            'quote it ("2026-01-01":)',
+        ),
+    ],
+)
+def test_a_key_that_is_no_text_is_named_as_written_at_its_line(tmp_path, cli, line, said):
+    """``yes: 1`` was told as "metadata key true ... quote it ("true":)", which would change the key, and
+    with no line: ``error_line`` was null in the JSON."""
+    path = write(tmp_path / "k.md", _front(line))
+    before = {path: path.read_bytes()}
+    _bad(cli("check", str(path), "--no-config"), path, "4:1", said)
+    result = cli("check", str(path), "--no-config", "--format", "json").json()["results"][0]
+    assert (result["status"], result["error_line"], result["error_column"]) == ("error", 4, 1), result
+    _unchanged(before)
+
+
+@pytest.mark.parametrize(("key", "kind"), [("true", "true or false"), ("3", "a number"), ("off", "true or false")])
+def test_a_sidecars_key_that_is_no_text_is_named_as_written_at_its_line(tmp_path, cli, key, kind):
+    """A sidecar's ``true: 1`` or ``3: 1`` was "metadata '1': Keys should be strings", with no line."""
+    page = write(tmp_path / "side.html", "<p>x</p>\n")
+    sidecar = write(
+        tmp_path / "side.meta.yaml", f"title: x\n{key}: 1\noriginal_url: https://www.propublica.org/article/ferry\n"
+    )
+    before = {page: page.read_bytes(), sidecar: sidecar.read_bytes()}
+    said = f'metadata key {key}: a key must be text, and an unquoted {key} is {kind}: quote it ("{key}":)'
+    _bad(cli("check", str(page), "--no-config"), sidecar, "2:1", said)
+    result = cli("check", str(page), "--no-config", "--format", "json").json()["results"][0]
+    assert (result["error_line"], result["error_column"]) == (2, 1), result
+    _unchanged(before)
+
+
+HINT = "write a date as YYYY-MM-DD (2025-03-10), a moment as YYYY-MM-DDTHH:MM:SS-06:00"
+
+
+@pytest.mark.parametrize(
+    ("line", "place", "said"),
+    [
+        ("original_published: Nov 2, 2026", "4:21", "'original_published': 'Nov 2, 2026' is no date: invalid"),
+        ("original_published: 2024-13-45", "4:21", "'original_published': '2024-13-45' is no date: month must be"),
+        ("published: 2026-11-31", "4:12", "'published': '2026-11-31' is no date: day is out of range for month"),
+        ("published: '2026-11-31'", "4:12", "'published': '2026-11-31' is no date: day value is outside"),
+    ],
+)
+def test_a_date_that_is_none_is_told_in_one_form_at_its_value(tmp_path, cli, line, place, said):
+    """A worded date was told at the key, naming it, with how to write one; an impossible one at its value as
+    "invalid YAML value: month must be in 1..12", with neither. Now each names the key and gives the hint,
+    at the value."""
+    path = write(tmp_path / "d.md", _front(line))
+    before = {path: path.read_bytes()}
+    run = cli("check", str(path), "--no-config")
+    assert run.code == 2, (run.out, run.err)
+    [told] = [line for line in run.out.splitlines() if line.startswith(str(path))]
+    assert told.startswith(f"{path}:{place}: metadata {said}"), told
+    assert told.endswith(f"; {HINT} (could not be checked)"), told
+    result = cli("check", str(path), "--no-config", "--format", "json").json()["results"][0]
+    assert f"{result['error_line']}:{result['error_column']}" == place, result
+    _unchanged(before)
+
+
+def test_a_sidecars_impossible_date_is_told_in_the_same_form(tmp_path, cli):
+    page = write(tmp_path / "s.html", "<p>x</p>\n")
+    write(tmp_path / "s.meta.yaml", "title: x\npublished: 2026-11-31\n")
+    run = cli("check", str(page), "--no-config")
+    assert (
+        run.code == 2
+        and (f"s.meta.yaml:2:12: metadata 'published': '2026-11-31' is no date: day is out of range for month; {HINT}")
+        in run.out
+    ), run.out
