@@ -241,3 +241,39 @@ def test_a_sidecars_impossible_date_is_told_in_the_same_form(tmp_path, cli):
         and (f"s.meta.yaml:2:12: metadata 'published': '2026-11-31' is no date: day is out of range for month; {HINT}")
         in run.out
     ), run.out
+
+
+@pytest.mark.parametrize(
+    ("value", "said"),
+    [
+        (
+            "[{from: a@b.org, scope: [print]}",
+            "--meta permissions: not valid YAML at character 1 of the value ('[{from: a@b.org, scope: [print]}'): "
+            "the [...] list that starts there is not closed",
+        ),
+        (
+            "[{from: a@b.org, scope: [print]]",
+            "--meta permissions: not valid YAML at character 32 of the value ('[{from: a@b.org, scope: [print]]'): "
+            "did not find expected ',' or '}'",
+        ),
+    ],
+)
+def test_meta_in_broken_flow_syntax_is_told_as_not_valid_yaml(tmp_path, cli, value, said):
+    """A ``]`` missing was told as "should be a list of permission records ..., not a string": the user wrote
+    a list, and what is wrong is its syntax."""
+    path = write(tmp_path / "a.md", PINE_ARTICLE)
+    before = {path: path.read_bytes()}
+    run = cli("check", str(path), "--no-config", "--meta", f"permissions={value}")
+    assert run.code == 2 and run.err.startswith(f"reprint-guard: {said}"), run.err
+    assert len(run.err.strip().splitlines()) == 1 and "not a string" not in run.err, run.err
+    _unchanged(before)
+
+
+def test_meta_text_starting_with_a_bracket_is_still_text(tmp_path, cli):
+    """A title that opens with a bracket is no broken list: a key that takes text takes it as written."""
+    write(tmp_path / "pol" / "pine.yaml", PINE)
+    path = write(tmp_path / "a.md", PINE_ARTICLE)
+    run = cli(
+        "check", str(path), "--no-config", "--rules-dir", "pol", "--meta", "title=[Update] Ferry: cut", cwd=tmp_path
+    )
+    assert run.code == 0 and not run.err, (run.out, run.err)
