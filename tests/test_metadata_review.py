@@ -277,3 +277,53 @@ def test_meta_text_starting_with_a_bracket_is_still_text(tmp_path, cli):
         "check", str(path), "--no-config", "--rules-dir", "pol", "--meta", "title=[Update] Ferry: cut", cwd=tmp_path
     )
     assert run.code == 0 and not run.err, (run.out, run.err)
+
+
+def _permitted(record: str) -> str:
+    return PINE_ARTICLE.replace(
+        "author: Priya Okonkwo\n",
+        f"author: Priya Okonkwo\ncommercial: true\npublished: 2026-01-05\npermissions:\n{record}",
+    )
+
+
+def test_a_permission_record_with_no_date_does_not_satisfy_a_permission_rule(tmp_path, cli):
+    """The README says "A record must also be dated by that day", but a record with no date passed where one
+    dated after the reprint failed: leaving the date out was the way past the check."""
+    write(tmp_path / "pol" / "pine.yaml", PINE)
+    path = write(tmp_path / "a.md", _permitted("  - from: editor@pinecountytimes.example\n    scope: [commercial]\n"))
+    before = {path: path.read_bytes()}
+    run = cli("check", str(path), "--no-config", "--rules-dir", "pol", "--format", "json", cwd=tmp_path)
+    assert run.code == 1, (run.out, run.err)
+    [finding] = run.json()["results"][0]["findings"]
+    assert finding["rule"] == "pine-county-times/commercial" and (finding["line"], finding["column"]) == (6, 1)
+    assert finding["message"].endswith(
+        "(the commercial permission on record from editor@pinecountytimes.example has no date: a record must be "
+        "dated by the reprint's publication on 2026-01-05)"
+    ), finding
+    assert (
+        finding["fix"]
+        == "Add the day editor@pinecountytimes.example gave the permission to its record: date: YYYY-MM-DD."
+    )
+    _unchanged(before)
+    # Dated by that day, it counts; beside an undated one, the dated one counts.
+    for records in (
+        "  - from: editor@pinecountytimes.example\n    date: 2026-01-02\n    scope: [commercial]\n",
+        "  - from: editor@pinecountytimes.example\n    scope: [commercial]\n"
+        "  - from: editor@pinecountytimes.example\n    date: 2026-01-02\n    scope: [commercial]\n",
+    ):
+        write(path, _permitted(records))
+        ok = cli("check", str(path), "--no-config", "--rules-dir", "pol", cwd=tmp_path)
+        assert ok.code == 0, (records, ok.out, ok.err)
+
+
+@pytest.mark.parametrize(
+    ("scope", "code"),
+    [("commercial", 0), ("commercial, print", 0), ('"not commercial"', 1), ("print", 1)],
+)
+def test_a_scope_written_as_one_string_is_read_as_its_words(tmp_path, cli, scope, code):
+    """``scope: commercial`` (no list) is one scope, as ``[commercial]`` is; "not commercial" covers nothing."""
+    write(tmp_path / "pol" / "pine.yaml", PINE)
+    record = f"  - from: editor@pinecountytimes.example\n    date: 2026-01-02\n    scope: {scope}\n"
+    path = write(tmp_path / "a.md", _permitted(record))
+    run = cli("check", str(path), "--no-config", "--rules-dir", "pol", cwd=tmp_path)
+    assert run.code == code, (run.out, run.err)
