@@ -298,36 +298,10 @@ def _slip_of(key: str, layer: dict[str, Any], key_map: dict[str, str]) -> str | 
 
     if key in READ_KEYS or key in key_map:
         return None
-    meant = close_to(key, _SETTABLE)
+    meant = close_to(key, frozenset(DECLARED) - {"original_url", "policy"})
     if meant is None or meant in layer or any(key_map.get(k) == meant for k in layer if type(k) is str):
         return None
-    return meant if meant in DECLARED else None
-
-
-#: The keys a config's defaults or --meta may set, a slip for which is told where it is written.
-_SETTABLE = frozenset(
-    (
-        "title",
-        "author",
-        "copyright_holder",
-        "source",
-        "original_published",
-        "medium",
-        "commercial",
-        "permissions",
-        "license",
-        "reprint_license",
-        "published",
-        "modified",
-        "translated",
-        "paywalled",
-        "sold",
-        "ads_targeted",
-        "excerpt",
-        "news_outlet",
-        "sponsored",
-    )
-)
+    return meant
 
 
 def named_policies(settings: Settings) -> dict[str, Any]:
