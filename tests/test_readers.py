@@ -457,7 +457,7 @@ def test_meta_overrides_are_typed(write_md, cli):
         "--meta",
         "medium=print",
         "--meta",
-        "permissions=[{from: publications@globalresearch.ca, scope: [print]}]",
+        "permissions=[{from: publications@globalresearch.ca, date: 2024-04-01, scope: [print]}]",
     )
     assert run.code == 0, run.out
 
