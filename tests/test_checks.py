@@ -797,7 +797,14 @@ def test_permission_from_someone_else_or_other_scope_or_expired_does_not_count()
     assert rules(check(COMPLIANT_BODY, wrong_scope)) == ["global-research/commercial-permission"]
     expired = {
         **meta,
-        "permissions": [{"from": "publications@globalresearch.ca", "scope": "commercial", "expires": "2024-12-31"}],
+        "permissions": [
+            {
+                "from": "publications@globalresearch.ca",
+                "date": "2024-01-10",
+                "scope": "commercial",
+                "expires": "2024-12-31",
+            }
+        ],
     }
     result = check(COMPLIANT_BODY, expired, today=dt.date(2025, 1, 1))
     assert "expired on 2024-12-31" in result.findings[0].message
@@ -858,7 +865,7 @@ rules:
 def test_other_media_need_permission_for_that_medium(medium):
     meta = {**COMPLIANT_META, "medium": medium}
     assert "global-research/print-permission" in rules(check(COMPLIANT_BODY, meta))
-    meta["permissions"] = [{"from": "publications@globalresearch.ca", "scope": [medium]}]
+    meta["permissions"] = [{"from": "publications@globalresearch.ca", "date": "2024-04-01", "scope": [medium]}]
     assert "global-research/print-permission" not in rules(check(COMPLIANT_BODY, meta))
 
 
@@ -2868,7 +2875,7 @@ def test_a_title_before_the_authors_name_may_be_written_or_left_out(author, noti
 @pytest.mark.parametrize(
     ("record", "passes", "said"),
     [
-        ({"from": "mailto:publications@globalresearch.ca", "scope": ["commercial"]}, True, None),
+        ({"from": "mailto:publications@globalresearch.ca", "date": "2024-04-01", "scope": ["commercial"]}, True, None),
         ({"from": "Global Research", "scope": ["commercial"]}, False, "'Global Research', which is no email address"),
         (
             {"from": "publications@globalresearch.ca", "scope": ["web"]},
@@ -3579,7 +3586,7 @@ def test_an_inherited_permission_from_the_rights_holder_names_the_policys_own_co
     meta = {"original_url": "https://marshall.example/a", "commercial": True, "author": "Ana Ruiz"}
     found = [f for f in check("Text.", meta, policy=policy).findings if f.rule == "marshall/noncommercial"]
     assert len(found) == 1 and found[0].fix.startswith("Ask info@marshall.example for commercial permission")
-    anyone = {**meta, "permissions": [{"from": "someone@else.example", "scope": ["commercial"]}]}
+    anyone = {**meta, "permissions": [{"from": "someone@else.example", "date": "2024-04-01", "scope": ["commercial"]}]}
     assert not [f for f in check("Text.", anyone, policy=policy).findings if f.rule == "marshall/noncommercial"]
 
 
@@ -4153,7 +4160,12 @@ def test_permission_from_anyone_is_not_from_another_publisher(sender, granted):
 def test_a_permission_is_judged_while_the_reprint_is_out():
     """A scheduled issue after the permission ends is not covered; a print issue published while it held
     still is, checked years later; a web page stays up, so it is judged today too."""
-    record = {"from": "publications@globalresearch.ca", "scope": ["commercial"], "expires": "2026-12-31"}
+    record = {
+        "from": "publications@globalresearch.ca",
+        "date": "2026-01-05",
+        "scope": ["commercial"],
+        "expires": "2026-12-31",
+    }
     meta = {**COMPLIANT_META, "commercial": True, "permissions": [record], "original_published": "2026-01-02"}
     today = dt.date(2026, 12, 4)
     (scheduled,) = check(COMPLIANT_BODY, {**meta, "published": "2027-01-14"}, today=today).findings

@@ -704,9 +704,9 @@ def test_bad_metadata_in_the_config_is_the_configs_fault(tmp_path, cli, config, 
     [
         ("commercial=maybe", "--meta commercial: 'maybe' is not true or false: write true or false"),
         (
-            "permissions=[{from: a",
-            "--meta permissions: should be a list of permission records ([{from: ..., date: ..., scope: [...]}]), "
-            "not a string",
+            "permissions=[{from: a",  # not "should be a list ..., not a string": the list's syntax is at fault
+            "--meta permissions: not valid YAML at character 2 of the value ('[{from: a'): the {...} mapping that "
+            "starts there is not closed",
         ),
     ],
 )

@@ -211,13 +211,18 @@ def parse_meta(pairs: Sequence[str], key_map: Mapping[str, str] | None = None) -
 
     names = {*NAME_KEYS, *(site for site, ours in (key_map or {}).items() if ours in NAME_KEYS)}
     meta: dict[str, Any] = {}
+    broken: dict[str, str] = {}  # a value written in flow syntax that is not valid YAML, read as text: why
     for pair in pairs:
         key, eq, raw = pair.partition("=")
         if not eq or not key.strip():
             raise UsageError(f"--meta expects KEY=VALUE, got {pair!r}")
         try:
             value = load(raw).data if raw.strip() else None
-        except ReprintGuardError:
+        except ReprintGuardError as exc:
+            if raw.lstrip()[:1] in ("[", "{"):  # flow syntax, broken: said if the key takes no text
+                problem = exc.message.removeprefix("invalid YAML: ").replace("starts here", "starts there")
+                at = f" at character {exc.column} of the value" if exc.line == 1 and exc.column else ""
+                broken[key.strip()] = f"not valid YAML{at} ({raw!r}): {problem}"
             value = raw
         key, value = key.strip(), raw if value is None and raw else value
         if key in names and meta.get(key) is not None and value is not None:  # --meta author=A --meta author=B
@@ -228,8 +233,10 @@ def parse_meta(pairs: Sequence[str], key_map: Mapping[str, str] | None = None) -
 
     problem = metadata_problem(meta)
     if problem is not None:
-        _, where, message = problem
-        raise UsageError(f"--meta {where}: {message}")
+        key, where, message = problem
+        # "[{from: a@b.org, scope: [print]}" (a bracket missing) is read as text, which the key does not take:
+        # what is wrong is the YAML, not that the user wrote a string.
+        raise UsageError(f"--meta {key}: {broken[key]}" if key in broken else f"--meta {where}: {message}")
     return meta
 
 

@@ -806,7 +806,7 @@ def _near_miss(reprint: Reprint) -> Finding | None:
             import difflib
 
             close = next((wanted[m] for m in difflib.get_close_matches(folded, wanted, n=1, cutoff=0.85)), None)
-        if close is None:
+        if close is None or _names_the_site_itself(reprint, key, close):
             continue
         named = f"'{close}'" if close in _REPRINT_KEYS else f"'{close}' (the config's name for original_url or policy)"
         return _tool_finding(
@@ -818,6 +818,26 @@ def _near_miss(reprint: Reprint) -> Finding | None:
             _rename(key, own, close),
         )
     return None
+
+
+def _names_the_site_itself(reprint: Reprint, key: str, close: str) -> bool:
+    """Whether a key close to the one naming the original (``canonical`` for the config's ``canonicalURL``)
+    holds the page's own address: root-relative (``/posts/x/``) or on one of ``own-hosts``. Renamed as a
+    warning would advise, the file would be skipped as the site's own article; many themes write such a key
+    in every post, so a warning there could never point at a reprint."""
+    from .readers import nested
+    from .urls import own_host_of
+
+    ours = close if close in _REPRINT_KEYS else next((o for o, t in reprint.key_names.items() if t == close), close)
+    if ours != "original_url":
+        return False
+    value = nested(reprint.metadata.extra, key)
+    if type(value) is not str or not value.strip():
+        return False
+    if root_relative(value):
+        return True
+    host = host_of(as_address(value.strip())) if reprint.own_hosts else None
+    return bool(host) and own_host_of(host, reprint.own_hosts) is not None
 
 
 #: Keys every policy reads (credits, notices, links, dates and permissions), besides its conditions' fields.
@@ -951,6 +971,11 @@ def _rename(key: str, own: str, meant: str) -> str:
     if key == own:
         return f"Rename '{key}' to '{meant}'."
     return f"Rename '{own}' under '{key[: -len(own) - 1]}' to '{meant}'."
+
+
+def close_to(key: str, fields: frozenset[str]) -> str | None:
+    """The field ``key`` looks like a misspelling of, or None (:func:`_close_to`, for the config's keys)."""
+    return _close_to(key, fields)
 
 
 @lru_cache(maxsize=4096)

@@ -179,6 +179,22 @@ class Settings(Record):
         #: :class:`~reprint_guard.baseline.Baseline`), or None.
         self.baseline = baseline
 
+    def metadata_slips(self) -> list[tuple[tuple[str | int, ...] | None, str, str]]:
+        """The keys the config's ``defaults``, an override's ``metadata`` or ``--meta`` set that reprint-guard
+        does not read, each close to one it reads that the same place does not set (``comercial``): where
+        (the config's keys down to it; None for ``--meta``), the key as written and the key meant. Each is
+        told once, where it is written (:func:`config_warnings`), not in every file it reaches."""
+        layers: list[tuple[tuple[str | int, ...] | None, dict[str, Any]]] = [(("defaults",), self.defaults)]
+        layers += [(("overrides", i, "metadata"), o.metadata) for i, o in enumerate(self.overrides)]
+        layers.append((None, self.meta))
+        found = []
+        for where, layer in layers:
+            for key in layer:
+                meant = _slip_of(key, layer, self.key_map) if type(key) is str else None
+                if meant is not None:
+                    found.append(((*where, key) if where is not None else None, key, meant))
+        return found
+
     def file_of(self, path: str) -> str | None:
         """The file ``path`` is, as the config's globs match it: standard input ("-") is the file
         ``--stdin-filename`` names, else none (None)."""
@@ -273,6 +289,21 @@ class ConfigWarning(FrozenRecord):
         return f"{where}: {self.message}" if where else self.message
 
 
+def _slip_of(key: str, layer: dict[str, Any], key_map: dict[str, str]) -> str | None:
+    """The key reprint-guard reads that ``key``, set in ``layer`` (the config's defaults, an override's
+    metadata, --meta), looks like a slip for, or None: not for a key it reads, one the config's front-matter
+    maps, or one whose meant key the layer sets too. The keys naming the original are left to the file."""
+    from .engine import close_to
+    from .metaview import DECLARED, READ_KEYS
+
+    if key in READ_KEYS or key in key_map:
+        return None
+    meant = close_to(key, frozenset(DECLARED) - {"original_url", "policy"})
+    if meant is None or meant in layer or any(key_map.get(k) == meant for k in layer if type(k) is str):
+        return None
+    return meant
+
+
 def named_policies(settings: Settings) -> dict[str, Any]:
     """The policies a run names (``--policy``, the config's ``policy``, an override's), by id: one named by
     file is in no set, and one that reuses a bundled id replaces it for the files it checks. One that does
@@ -351,6 +382,15 @@ def config_warnings(loaded: Any, settings: Settings, policies: Any, *, files: bo
             where = "the config's folder" if loaded.path is not None else str(settings.root)
             message = f"a suppression's path {suppression.path!r} names no file (relative to {where})"
             found.append(ConfigWarning(path, line, column, message))
+    for keys, key, meant in settings.metadata_slips():
+        unread = f"{key!r}, which is no key reprint-guard reads, so the files are checked as if it were not set"
+        if keys is None:
+            message = f"--meta sets {unread}: did you mean {meant!r}?"
+            found.append(ConfigWarning(None, None, None, message))
+            continue
+        line, column = at(key, *keys)
+        placed = "the config's defaults set" if keys[0] == "defaults" else f"override {keys[1] + 1}'s metadata sets"
+        found.append(ConfigWarning(path, line, column, f"{placed} {unread}: did you mean {meant!r}?"))
     return found
 
 
@@ -925,6 +965,15 @@ def check_text(
     return reprint, check_read(reprint, path, settings, policy_spec, config_per_file=config_per_file)
 
 
+def _told_in_the_config(finding: Any, slips: set[str], reprint: Any) -> bool:
+    """Whether a misspelt key's finding is about a key only the config's defaults, an override's metadata or
+    --meta set (not the file nor its sidecar): told once where it is written, not at each file's first key."""
+    if finding.rule != "reprint-guard/misspelt-key" or finding.field not in slips:
+        return False
+    sidecar = reprint.sidecar[1] if reprint.sidecar is not None else {}
+    return finding.field not in reprint.key_lines and finding.field not in sidecar
+
+
 def _own_article(reprint: Any, own_hosts: tuple[str, ...]) -> str | None:
     """Why a file is the site's own article (its original_url on one of ``own_hosts``, or a path on the site
     itself), or None.
@@ -1051,6 +1100,8 @@ def check_read(
     result = check_reprint(reprint, policies, policy, today=settings.today, severity=settings.severity)
     if result.status == "skipped":
         return result
+    if result.findings and (slips := {key for _, key, _ in settings.metadata_slips()}):
+        result.findings = [f for f in result.findings if not _told_in_the_config(f, slips, reprint)]
     if reprint.key_names:
         result.findings = [_in_site_keys(finding, reprint.key_names) for finding in result.findings]
     checked = checked_policy(result, policies, policy)

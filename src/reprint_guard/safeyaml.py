@@ -233,6 +233,15 @@ def _plain(value: str) -> Any:
     return result
 
 
+def plain_key(written: str) -> Any:
+    """A mapping key as YAML reads it when written plain (``yes`` is true, ``1`` a number), or as written when
+    it does not read as a plain scalar."""
+    try:
+        return _plain(written) if written and _is_plain(written) else written
+    except _NotFlat:
+        return written
+
+
 def _scalar(value: str) -> Any:
     first = value[0]
     if first in "\"'":
@@ -334,8 +343,9 @@ def load_flat(text: str) -> LoadedYaml | None:
     return LoadedYaml(data, key_lines, None)
 
 
-def _failing_scalar(node: Any) -> Any:
-    """Where the scalar that failed to construct (a date like 2025-13-45) starts, if it can be found.
+def _failing_scalar(node: Any) -> tuple[Any, list[str] | None, Any]:
+    """Where the scalar that failed to construct (a date like 2025-13-45) starts, the keys and indices down
+    to it (None for a key itself), and the scalar, if it can be found ((None, None, None) if not).
 
     Scalars are tried in the order PyYAML builds them (a mapping's own values,
     then what is nested in them, level by level), so with two bad values the
@@ -343,24 +353,41 @@ def _failing_scalar(node: Any) -> Any:
     """
     from collections import deque
 
-    pending = deque([node] if node is not None else [])
+    pending: deque[tuple[Any, list[str] | None]] = deque([(node, [])] if node is not None else [])
     try:
         while pending:
-            current = pending.popleft()
+            current, path = pending.popleft()
             if isinstance(current, yaml.ScalarNode):
                 try:
                     Loader("").construct_object(current)
                 except (ValueError, TypeError, OverflowError, AttributeError, KeyError):
-                    return current.start_mark
+                    return current.start_mark, path, current
                 except yaml.YAMLError:
                     continue  # a tag or a merge key that only makes sense in its document
             elif isinstance(current, yaml.MappingNode):
-                pending.extend(part for pair in current.value for part in pair)
+                for key, value in current.value:
+                    pending.append((key, None))
+                    named = path is not None and isinstance(key, yaml.ScalarNode)
+                    pending.append((value, [*path, str(key.value)] if named and path is not None else None))
             elif isinstance(current, yaml.SequenceNode):
-                pending.extend(current.value)
+                pending.extend(
+                    (item, [*path, str(i)] if path is not None else None) for i, item in enumerate(current.value)
+                )
     except Exception:  # a position is a nicety; the error itself is reported anyway
-        return None
-    return None
+        return None, None, None
+    return None, None, None
+
+
+def as_metadata(exc: ReprintGuardError) -> ReprintGuardError:
+    """A value error :func:`load` names by its key (``'published': '2026-11-31' is no date``), told as a
+    reprint's metadata error is (``metadata 'published': ...``) when the YAML is a reprint's metadata."""
+    if exc.field is None or not exc.message.startswith(f"'{exc.field}': "):
+        return exc
+    return type(exc)(f"metadata {exc.message}", path=exc.path, line=exc.line, column=exc.column, field=exc.field)
+
+
+#: What a date a YAML value fails to be is told with: how to write one.
+DATE_HINT = "write a date as YYYY-MM-DD (2025-03-10), a moment as YYYY-MM-DDTHH:MM:SS-06:00"
 
 
 def _record_line(record: dict[str, Any], line: str) -> None:
@@ -610,17 +637,19 @@ def load(
     except UnicodeError:  # a lone surrogate: from undecodable bytes on a command line, say
         raise error("not valid Unicode text (an undecodable byte or a lone surrogate)") from None
     except (ValueError, TypeError, OverflowError, AttributeError, KeyError) as exc:  # e.g. a date like 2025-13-45
-        mark = _failing_scalar(node)
+        mark, path, scalar = _failing_scalar(node)
         # PyYAML fails on '!!timestamp not-a-date' or '!!bool nope' with an AttributeError or KeyError of its own
         untagged = isinstance(exc, AttributeError | KeyError)
         problem = "a value that does not fit its !!tag" if untagged else too_long_number(exc) or str(exc)
         if "offset must be a timedelta" in problem:  # Python's words for a time zone such as +99:00
             problem = "a time zone offset of a day or more (an offset is at most +23:59 or -23:59)"
-        raise error(
-            f"invalid YAML value: {problem}",
-            line=mark.line + 1 if mark else None,
-            column=mark.column + 1 if mark else None,
-        ) from None
+        line, column = (mark.line + 1, mark.column + 1) if mark else (None, None)
+        if path and scalar.tag == "tag:yaml.org,2002:timestamp" and not untagged:
+            # A date that is none (2024-13-45): named by its key, with how to write one, as a worded date is
+            dotted = ".".join(path)
+            said = f"'{dotted}': '{scalar.value}' is no date: {problem}; {DATE_HINT}"
+            raise error(said, line=line, column=column, field=dotted) from None
+        raise error(f"invalid YAML value: {problem}", line=line, column=column) from None
     key_lines: dict[str, int] = {}
     key_columns: dict[str, int] = {}
     if isinstance(node, yaml.MappingNode):

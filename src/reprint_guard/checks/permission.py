@@ -12,10 +12,11 @@ name the scope (``commercial``, ``print``, ...) and not have expired::
 PASS (scope: commercial, when commercial is true)::
 
     commercial: true
-    permissions: [{from: publications@example.org, scope: [commercial]}]
+    permissions: [{from: publications@example.org, date: 2024-05-02, scope: [commercial]}]
 
 FAIL: ``commercial: true`` with no permissions, a permission from someone else, for another scope
-(``[print]``), or one whose ``expires`` date has passed.
+(``[print]``), one whose ``expires`` date has passed, or one with no ``date`` (or dated after the reprint
+was published): it must have been given by then.
 """
 
 from __future__ import annotations
@@ -54,6 +55,9 @@ class Standing(NamedTuple):
     published: dt.date | None
     #: The key that gives it: ``published``, or the site's own date for the page (Hugo's ``date``).
     published_key: str = "published"
+    #: The records that would grant the use but say no date: given when, no one can tell. The permission
+    #: check asks for a dated one (a record must be dated by the reprint's day); ``granted`` counts them.
+    undated: tuple[PermissionView, ...] = ()
 
 
 def standing(
@@ -94,8 +98,9 @@ def standing(
     # Given by then, not after; a day's grace for a date-only record written in the grantor's time zone (an
     # editor in Sydney dates it a day ahead of one in Denver), as dates-reversed allows for its two dates.
     latest = _day_after(min(today, published) if published else today)
-    granted = any(p.date is None or p.date <= latest for p in current)
-    return Standing(granted, matching, current, anyone, emails, published, key)
+    dated = any(p.date is not None and p.date <= latest for p in current)
+    undated = () if dated else tuple(p for p in current if p.date is None)
+    return Standing(dated or bool(undated), matching, current, anyone, emails, published, key, undated)
 
 
 #: The keys a permission record may name the one article it is for by (a publisher's grant per article).
@@ -235,13 +240,30 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
     scope = params.scope or str(meta.value(params.scope_from or "") or "")
     grantors = params.from_ or context.policy.contacts
     found = standing(meta, scope, grantors, context.today, context.policy, reprint.own_hosts, page_date(reprint))
-    if found.granted:
+    if found.granted and not found.undated:
         return
     matching, current, anyone = found.matching, found.current, found.anyone
     written = "permissions" in reprint.key_lines or (reprint.sidecar and "permissions" in reprint.sidecar[1])
     anchor = "permissions" if written else _first_field(context)
     line, column, file = reprint.meta_place(anchor)
     field = "permissions"  # what to add or correct, wherever it is told
+    if found.undated:  # it may have come after the reprint went out: a record must be dated by that day
+        record = found.undated[0]
+        by = (
+            f"the reprint's publication on {found.published.isoformat()}{_by_its(found)}"
+            if found.published
+            else "the reprint's publication"
+        )
+        yield Problem(
+            line,
+            column,
+            file=file,
+            field=field,
+            detail=f"the {scope} permission on record from {record.from_} has no date: a record must be dated by {by}",
+            fix=f"Add the day {record.from_} gave the permission to its record: date: YYYY-MM-DD.",
+            specific=True,
+        )
+        return
     if current:  # given after the reprint was published, or dated in the future (a typo?)
         given, when = late_date(found, context.today)
         yield Problem(

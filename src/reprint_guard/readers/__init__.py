@@ -533,7 +533,7 @@ def sidecar_names(path: str | Path, stem: str | None = None) -> list[str]:
 
 
 def _sidecar_data(sidecar: str, overridden: Iterable[str]) -> dict[str, Any]:
-    from ..safeyaml import load
+    from ..safeyaml import as_metadata, load
 
     try:
         data_bytes = read_limited(sidecar, sidecar)
@@ -545,12 +545,15 @@ def _sidecar_data(sidecar: str, overridden: Iterable[str]) -> dict[str, Any]:
     try:
         loaded = load(text, keys=READ_KEYS)
     except InputError as exc:
-        raise exc.at(sidecar) from None
+        raise as_metadata(exc.at(sidecar)) from None
     data = loaded.data
     if data is None:  # comments only
         raise InputError(empty, path=sidecar)
     if not isinstance(data, dict):
         raise InputError("metadata sidecar must be a mapping of keys to values", path=sidecar, line=1)
+    odd = next((key for key in data if type(key) is not str), _NONE)
+    if odd is not _NONE:  # 'true:', '3:' in a sidecar: told as written, at its line
+        raise bad_key_error(odd, data, loaded.key_lines, sidecar)
     replaced = set(overridden)
     problem = metadata_problem({k: v for k, v in data.items() if k not in replaced} if replaced else data)
     if problem is not None:  # told at its line in the sidecar, not at line 1 of the article
@@ -642,11 +645,19 @@ _DOTTED = re.compile(r"metadata '([^']+)'")
 
 def nested_place(exc: InputError, meta: Mapping[str, Any] | None) -> list[str] | None:
     """The keys and indices down to the bad value a metadata error names inside a key's value
-    (``['permissions', '0', 'date']``), or None: a top-level value's error stands at its key already, and a
-    value ``meta`` (--meta, an override) set is not the file's."""
+    (``['permissions', '0', 'date']``), or None: a top-level value's error stands at its key already (but a
+    date that is none, told at its value as a date YAML cannot read is), and a value ``meta`` (--meta, an
+    override) set is not the file's."""
     found = _DOTTED.match(exc.message)
     parts = found.group(1).split(".") if found else []
-    return parts if len(parts) > 1 and not (meta and parts[0] in meta) else None
+    placed = len(parts) > 1 or (
+        len(parts) == 1 and exc.message.startswith(f"metadata '{parts[0]}': '") and _NO_DATE in exc.message
+    )
+    return parts if placed and not (meta and parts[0] in meta) else None
+
+
+#: How a metadata error says a value is no date (:func:`_metadata_problem`, :func:`.safeyaml.load`).
+_NO_DATE = "' is no date"
 
 
 def _at_the_nested_value(exc: InputError, text: str, body_line: int, meta: Mapping[str, Any] | None) -> InputError:
@@ -1031,34 +1042,8 @@ def validate_metadata(
                 key_columns=key_columns,
             )
         odd = next((error["input"] for error in exc.errors() if error.get("type") == "invalid_key"), _NONE)
-        if odd is not _NONE:  # a key YAML read as a date, a number, true or null: told as written
-            import datetime as dt
-
-            from ..checks.base import written
-
-            said = "~" if odd is None else written(odd)
-            kind = (
-                "null"
-                if odd is None
-                else "a date"
-                if isinstance(odd, dt.date)
-                else "true or false"
-                if isinstance(odd, bool)
-                else "a number"
-                if isinstance(odd, int | float)
-                else "no text"
-            )
-            advice = (  # YAML's key, read as a number or a date: quoted, it is text; a caller's dict's is theirs
-                f'and an unquoted {said} is {kind}: quote it ("{said}":)'
-                if key_lines  # a file's front matter or sidecar (a caller's dict has no lines)
-                else f"not {kind} ({odd!r})"
-            )
-            raise InputError(
-                f"metadata key {said}: a key must be text, {advice}",
-                path=path,
-                line=key_lines.get(odd),  # type: ignore[call-overload]
-                column=1 if odd in key_lines else None,  # type: ignore[operator]
-            ) from None
+        if odd is not _NONE:  # a key YAML read as a date, a number, true or null: told as written, at its line
+            raise bad_key_error(odd, data, key_lines, path) from None
         key, where, message = _metadata_problem(exc, key_lines)
         if key == "excerpt" and isinstance(data.get("excerpt"), str):  # Jekyll's teaser text under our flag's name
             message += (
@@ -1092,6 +1077,52 @@ def validate_metadata(
 _NONE = object()
 
 
+def bad_key_error(odd: Any, data: Mapping[Any, Any], key_lines: Mapping[str, int], path: str) -> InputError:
+    """The error for a metadata key that is no text (YAML's ``yes:``, ``on:``, ``1:``, ``2026-01-01:``,
+    ``null:``): named as written, at its line, with the quoted form that keeps it. ``key_lines``: each key as
+    the file writes it (empty for a caller's dict, whose key is named as the value it is)."""
+    import datetime as dt
+
+    from ..checks.base import written
+    from ..safeyaml import plain_key
+
+    kind = (
+        "null"
+        if odd is None
+        else "a date"
+        if isinstance(odd, dt.date)
+        else "true or false"
+        if isinstance(odd, bool)
+        else "a number"
+        if isinstance(odd, int | float)
+        else "no text"
+    )
+    # The key as written: one of the file's keys that is not among the keys read as text, and that YAML
+    # reads as this value (the first by line: "yes:" and "on:" are both true).
+    said = next(
+        (
+            key
+            for key in sorted(key_lines, key=key_lines.__getitem__)
+            if key not in data and "." not in key and _same_key(plain_key(key), odd)
+        ),
+        None,
+    )
+    if said is None:  # a caller's dict: the key is the value it is
+        shown = "~" if odd is None else written(odd)
+        return InputError(f"metadata key {shown}: a key must be text, not {kind} ({odd!r})", path=path)
+    return InputError(
+        f'metadata key {said}: a key must be text, and an unquoted {said} is {kind}: quote it ("{said}":)',
+        path=path,
+        line=key_lines[said],
+        column=1,
+    )
+
+
+def _same_key(read: Any, odd: Any) -> bool:
+    """Whether a key YAML read as ``read`` is the one read as ``odd`` (True is not 1, nor 1.0)."""
+    return type(read) is type(odd) and read == odd
+
+
 def _metadata_problem(exc: Any, key_lines: Mapping[str, int] | None = None) -> tuple[str | None, str, str]:
     """(top-level key, dotted place, message) of the problem a metadata validation error is most about
     (``key_lines``: where each key stands, so that the other bad keys are named in the file's order)."""
@@ -1105,7 +1136,13 @@ def _metadata_problem(exc: Any, key_lines: Mapping[str, int] | None = None) -> t
     where = ".".join(str(part) for i, part in enumerate(loc) if not (i and _is_type_tag(part, loc[i - 1])))
     message = str(problem.get("msg", "invalid value")).removeprefix("Value error, ")
     if str(problem.get("type", "")).startswith(("date", "datetime")):
-        message += "; write a date as YYYY-MM-DD (2025-03-10), a moment as YYYY-MM-DDTHH:MM:SS-06:00"
+        from ..safeyaml import DATE_HINT
+
+        given = problem.get("input")
+        if isinstance(given, str) and len(given) <= 80:  # as a date YAML could not read is told: one form
+            reason = message.partition(", ")[2] if message.startswith("Input should be") else message
+            message = f"{given.strip()!r} is no date" + (f": {reason}" if reason else "")
+        message += f"; {DATE_HINT}"
     elif problem.get("type") in ("bool_parsing", "bool_type"):  # pydantic's words show neither value nor choice
         given = problem.get("input")
         if isinstance(given, list | tuple | dict):  # told by its kind: its items could run to megabytes

@@ -11,8 +11,8 @@ import pyromark
 from ..errors import InputError
 from ..limits import MAX_YAML_CHARS, MAX_YAML_DEPTH
 from ..metaview import READ_KEYS
+from ..safeyaml import as_metadata, too_long_number
 from ..safeyaml import load as load_yaml
-from ..safeyaml import too_long_number
 from ..visible import CAPTION_CLASS
 
 _OPTIONS = (
@@ -279,7 +279,7 @@ def split_front_matter(text: str) -> FrontMatter:
         try:
             loaded = load_yaml(raw, flat=True, keys=READ_KEYS) if raw.strip() else None
         except InputError as exc:
-            raise _as_template(exc.at(line_offset=1), raw) from None
+            raise _as_template(as_metadata(exc.at(line_offset=1)), raw) from None
         data = loaded.data if loaded else None
         key_lines = {k: v + 1 for k, v in loaded.key_lines.items()} if loaded else {}
         # A top-level YAML key starts its line; one under params: is placed at its own column, one line lower.
