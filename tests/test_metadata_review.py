@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import write
+from conftest import run_cli, write
 
 OWN = "lakeside-bulletin.example"
 CONFIG = f"""\
@@ -327,3 +327,28 @@ def test_a_scope_written_as_one_string_is_read_as_its_words(tmp_path, cli, scope
     path = write(tmp_path / "a.md", _permitted(record))
     run = cli("check", str(path), "--no-config", "--rules-dir", "pol", cwd=tmp_path)
     assert run.code == code, (run.out, run.err)
+
+
+def test_an_undated_record_covers_no_photo_either(tmp_path: Path) -> None:
+    """A media rule in permission mode holds a record to the same test as a permission rule: no date, no grant."""
+    page = tmp_path / "a.md"
+    record = "permissions:\n  - from: ProPublica\n    scope: [photos]\n"
+    page.write_text(
+        "---\ntitle: Jail phones\nauthor: Dana Whitfield\n"
+        "original_url: https://www.propublica.org/article/jail-phones\noriginal_published: 2026-01-02\n"
+        f"license: CC-BY-NC-ND-3.0-US\ncommercial: false\nmedium: web\n{record}---\n\n"
+        "By Dana Whitfield, ProPublica\n\n![A phone on a jail wall](https://img.propublica.org/phone.jpg)\n\n"
+        "Families pay more.\n\nThis story was originally published by "
+        "[ProPublica](https://www.propublica.org/article/jail-phones). It is republished under a "
+        "[CC BY-NC-ND 3.0 US](https://creativecommons.org/licenses/by-nc-nd/3.0/us/) licence.\n\n"
+        '<script src="https://pixel.propublica.org/pixel.js" async></script>\n',
+        encoding="utf-8",
+    )
+    run = run_cli("check", "a.md", "--no-config", "--format", "json", cwd=tmp_path)
+    (finding,) = run.json()["results"][0]["findings"]
+    assert finding["rule"] == "propublica/photos-permission"
+    assert finding["message"].endswith("the 'photos' permission on record from ProPublica has no date)")
+    assert finding["fix"].startswith("Add the date the permission was given to its record")
+    text = page.read_text(encoding="utf-8").replace("    scope: [photos]", "    date: 2026-01-01\n    scope: [photos]")
+    page.write_text(text, encoding="utf-8")
+    assert run_cli("check", "a.md", "--no-config", cwd=tmp_path).code == 0

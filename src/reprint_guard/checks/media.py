@@ -361,7 +361,15 @@ def _not_permitted(
     grantors = _grantors(params, context)
     grantor = "<who granted it>" if found.anyone else grantors[0]
     record = f"permissions: [{{from: {grantor}, date: YYYY-MM-DD, scope: [{scope}]}}]"
-    if found.current:  # given after the reprint was published, or dated in the future (a typo?)
+    if found.undated:  # it may have come after the reprint went out: a record must be dated by that day
+        undated = found.undated[0]
+        yield Problem.at(
+            span,
+            detail=f"{what}; the '{scope}' permission on record from {undated.from_} has no date",
+            fix="Add the date the permission was given to its record (date: YYYY-MM-DD), or remove the media.",
+            **where,
+        )
+    elif found.current:  # given after the reprint was published, or dated in the future (a typo?)
         given, when = late_date(found, context.today)
         detail = f"{what}; the '{scope}' permission on record is dated {given.isoformat()}, {when}: it must come first"
         yield Problem.at(span, detail, fix=late_fix(found), **where)
@@ -563,7 +571,7 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
             page_date(reprint),
             records=[p for p in reprint.metadata.permissions if not media_named(p)],
         )
-        if found.granted:
+        if found.granted and not found.undated:  # an undated record: given when, no one can tell
             return
     first = media[0]
     # In hosts mode, the address that is not allowed; else the item's own (a lazy photo's real address).
