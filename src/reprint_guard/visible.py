@@ -283,6 +283,7 @@ class VisibleBody:
 
     __slots__ = (
         "_anchors",
+        "_asked",
         "_bare_blocks",
         "_base",
         "_blocks",
@@ -329,6 +330,7 @@ class VisibleBody:
         self._lined = lined
         #: Where the blocks part in ``text`` and ``text_utf8`` (the space between two), made when first asked.
         self._bounds: tuple[list[int], list[int], list[int]] | None = None
+        self._asked = 0  # matches asked about before the edges were worked out (see block_edge)
         #: The page's ``<base href>`` (see :func:`~reprint_guard.urls.base_address`): its relative links lead
         #: where it says; None: they lead where they are written.
         self._base = base
@@ -474,7 +476,10 @@ class VisibleBody:
         piece = text[start:end].strip(space)  # type: ignore[arg-type]
         if space not in piece:  # type: ignore[operator]
             return None
-        if self._bounds is None and self._lined:
+        if self._bounds is None and self._lined and self._asked < _ASKED_BY_COUNT:
+            # Two counts of the whole text: for the few matches a check asks about (a page of thousands of
+            # photo credits asks of each, and the edges are worked out once instead).
+            self._asked += 1
             words = piece.decode("utf-8", "replace") if isinstance(piece, bytes) else piece
             if self.lowered_raw.count(words) == self.text.count(words):  # each copy on a line of its own
                 return None
@@ -1957,6 +1962,9 @@ _BLOCKS = (  # noqa: SIM905 - a list of fifty names reads better as words
     "search section summary table tbody td tfoot th thead tr ul xmp"
     " sup sub"  # not blocks, but a note mark shows apart: "Lindqvist<sup>2</sup>" is not the word "Lindqvist2"
 ).split()
+#: How many matches :meth:`VisibleBody.block_edge` answers by counting their copies (each a read of the whole
+#: text) before it works out where the blocks part, once, and looks each one after up there.
+_ASKED_BY_COUNT = 8
 #: The elements whose edges part a page's text into blocks for what must stand in one (a phrase, a name): all
 #: of them but a line break, which a paragraph's lines read across, and a note mark.
 _PARTING = frozenset(_BLOCKS) - {"br", "sup", "sub"}
