@@ -1338,10 +1338,18 @@ def _first_proper(
                 and visible.block_edge(at, at + len(needle)) is None
             ]
         else:
+            matches = list(_case_blind(name).finditer(text))
+            # The k-th copy here is the k-th in the folded text, where the blocks' edges are told (when the two
+            # hold as many): one running from a block into the next is passed over.
+            needle = normalized(name)
+            places = list(_whole_words_at(folded, needle)) if matches else []
+            told = len(places) == len(matches)
             hits = [
                 m.start()
-                for m in _case_blind(name).finditer(text)
-                if _capitalised(m.group(), capitals) and not _after_other_work(text, m.start())
+                for k, m in enumerate(matches)
+                if _capitalised(m.group(), capitals)
+                and not _after_other_work(text, m.start())
+                and not (told and visible.block_edge(places[k], places[k] + len(needle)) is not None)
             ]
         if hits:
             index = hits[-1] if last else hits[0]
