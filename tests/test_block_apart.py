@@ -48,6 +48,12 @@ rules:
     mode: forbid
     severity: warning
     message: Stories may not carry a sponsor's line
+  - id: no-brought
+    check: text
+    pattern: '(^|[.!?] )brought to you by\\b'
+    mode: forbid
+    severity: warning
+    message: Stories may not be brought to you by a sponsor
   - id: credit
     check: attribution
     names: [Pine County Times]
@@ -126,6 +132,8 @@ CASES: dict[str, tuple[str, tuple[str, ...], set[str]]] = {
         (NOTICE,),
         CREDITED,
     ),
+    # The same where a letter folds to more letters ("ß" is "ss"), which the name's capitals are read around.
+    "credit-two-paragraphs-sharp-s": ("Mayor Großmann spoke.\n\n<p>Pine County</p><p>Times</p>\n", (NOTICE,), CREDITED),
     # Within one block the words still match.
     "require-emphasis-and-link": (
         f"*Republished* with [permission]({URL}) of the board.\n",
@@ -143,8 +151,19 @@ CASES: dict[str, tuple[str, tuple[str, ...], set[str]]] = {
         (CREDIT, NOTICE),
         SPONSORED,
     ),
+    # A stop ending the block before does not part a sentence-start pattern's match from the words it opens.
+    "forbid-sentence-start-after-a-heading": (
+        "## Our partners.\n\nBrought to you by Harbour Bank.\n",
+        (CREDIT, NOTICE),
+        {"block-apart/no-brought"},
+    ),
     "credit-wrapped-line": ("This story first appeared in the Pine County\nTimes.\n", (NOTICE,), set()),
     "credit-capitals-wrapped": ("THIS STORY FIRST APPEARED IN THE PINE COUNTY\nTIMES.\n", (NOTICE,), set()),
+    "credit-capitals-wrapped-sharp-s": (
+        "Mayor Großmann spoke. THIS STORY FIRST APPEARED IN THE PINE COUNTY\nTIMES.\n",
+        (NOTICE,),
+        set(),
+    ),
     "credit-emphasis": ("This story first appeared in the *Pine County* Times.\n", (NOTICE,), set()),
 }
 
@@ -182,7 +201,13 @@ def test_rule_ids(results, name):
 
 
 def test_a_missing_credit_is_reported_as_not_visible(results):
-    for name in ("credit-two-paragraphs", "credit-two-list-items", "credit-two-rows", "credit-inline-blocks"):
+    for name in (
+        "credit-two-paragraphs",
+        "credit-two-list-items",
+        "credit-two-rows",
+        "credit-inline-blocks",
+        "credit-two-paragraphs-sharp-s",
+    ):
         (finding,) = results[name]["findings"]
         assert '"Pine County Times" is not visible' in finding["message"], name
 

@@ -459,35 +459,43 @@ class VisibleBody:
 
     def block_edge(self, start: int, end: int, *, utf8: bool = False) -> int | None:
         """Where the first edge between two blocks inside ``text[start:end]`` (``text_utf8`` with ``utf8``)
-        stands, the space that parts them; None when the words there are all of one block.
+        stands, the space that parts them, with a letter or digit of the match on either side; None when its
+        words are all of one block.
 
         Blocks stand apart: a phrase, a pattern's match or a name does not run
         from a heading into the paragraph under it, from one paragraph, list
         item, table cell or quotation into the next. A line break (``<br>``)
-        and a paragraph's text wrapped onto the next line do not part it.
+        and a paragraph's text wrapped onto the next line do not part it; nor
+        does a stop before the words, the block before's end (a pattern's
+        ``(^|[.!?] )`` before a note that opens a paragraph).
 
         Cheap for the common answer: a match of one word has no edge in it, and
-        when every copy of the words in the text stands on one line of the page
+        when every copy of its words in the text stands on one line of the page
         as written, none can (a block's edge is a line break there). Only
         otherwise are the blocks' edges worked out, once (a walk of the page).
         """
-        text: str | bytes = self.text_utf8 if utf8 else self.text
-        space = b" " if utf8 else " "
-        piece = text[start:end].strip(space)  # type: ignore[arg-type]
-        if space not in piece:  # type: ignore[operator]
+        piece = self.text_utf8[start:end].decode("utf-8", "replace") if utf8 else self.text[start:end]
+        first = _WORD_CHAR.search(piece)
+        if first is None:
+            return None
+        last = len(piece) - _WORD_CHAR.search(piece[::-1]).start()  # type: ignore[union-attr] - one there
+        words = piece[first.start() : last]
+        if " " not in words:
             return None
         if self._bounds is None and self._lined and self._asked < _ASKED_BY_COUNT:
             # Two counts of the whole text: for the few matches a check asks about (a page of thousands of
             # photo credits asks of each, and the edges are worked out once instead).
             self._asked += 1
-            words = piece.decode("utf-8", "replace") if isinstance(piece, bytes) else piece
             if self.lowered_raw.count(words) == self.text.count(words):  # each copy on a line of its own
                 return None
         bounds = self._block_bounds()[1 if utf8 else 0]
-        after = bisect.bisect_right(bounds, start)
-        if after < len(bounds) and bounds[after] + 1 < end:
-            return bounds[after]
-        return None
+        if utf8:  # the words' ends in bytes
+            low = start + len(piece[: first.start()].encode("utf-8"))
+            high = low + len(words.encode("utf-8"))
+        else:
+            low, high = start + first.start(), start + last
+        after = bisect.bisect_right(bounds, low)
+        return bounds[after] if after < len(bounds) and bounds[after] < high else None
 
     def raw_block_edge(self, start: int, end: int) -> int | None:
         """:meth:`block_edge` of ``raw_text[start:end]``, words found as written (one space apart): on one line,
@@ -499,7 +507,7 @@ class VisibleBody:
         after = bisect.bisect_right(cuts, start)
         while after < len(cuts) and cuts[after] < end:
             cut = cuts[after]
-            if raw[start:cut].strip() and raw[cut:end].strip():
+            if _WORD_CHAR.search(raw, start, cut) and _WORD_CHAR.search(raw, cut, end):
                 return cut
             after += 1
         return None
@@ -1962,6 +1970,8 @@ _BLOCKS = (  # noqa: SIM905 - a list of fifty names reads better as words
     "search section summary table tbody td tfoot th thead tr ul xmp"
     " sup sub"  # not blocks, but a note mark shows apart: "Lindqvist<sup>2</sup>" is not the word "Lindqvist2"
 ).split()
+#: A letter or digit (what :meth:`VisibleBody.block_edge` looks for on either side of an edge).
+_WORD_CHAR = re.compile(r"[^\W_]")
 #: How many matches :meth:`VisibleBody.block_edge` answers by counting their copies (each a read of the whole
 #: text) before it works out where the blocks part, once, and looks each one after up there.
 _ASKED_BY_COUNT = 8
