@@ -474,6 +474,11 @@ class VisibleBody:
         as written, none can (a block's edge is a line break there). Only
         otherwise are the blocks' edges worked out, once (a walk of the page).
         """
+        if self._bounds is not None:  # worked out: most matches have no edge in them at all
+            bounds = self._bounds[1 if utf8 else 0]
+            after = bisect.bisect_right(bounds, start)
+            if after == len(bounds) or bounds[after] + 1 >= end:
+                return None
         piece = self.text_utf8[start:end].decode("utf-8", "replace") if utf8 else self.text[start:end]
         first = _WORD_CHAR.search(piece)
         if first is None:
