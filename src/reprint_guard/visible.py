@@ -491,7 +491,7 @@ class VisibleBody:
             # Two counts of the whole text: for the few matches a check asks about (a page of thousands of
             # photo credits asks of each, and the edges are worked out once instead).
             self._asked += 1
-            if self.lowered_raw.count(words) == self.text.count(words):  # each copy on a line of its own
+            if self._on_a_line(words) == self.text.count(words):  # each copy on a line of its own
                 return None
         bounds = self._block_bounds()[1 if utf8 else 0]
         if utf8:  # the words' ends in bytes
@@ -501,6 +501,23 @@ class VisibleBody:
             low, high = start + first.start(), start + last
         after = bisect.bisect_right(bounds, low)
         return bounds[after] if after < len(bounds) and bounds[after] < high else None
+
+    def _on_a_line(self, words: str) -> int:
+        """How many copies of ``words`` (normalised, one space apart) the text as written holds on one line, in
+        any case: read in the folded text (made already for the words a rule looks for), at each copy's place
+        in the text as written (the same bytes where folding changed no character's length); else in
+        :attr:`lowered_raw` (its making costs more on a page with other than ASCII)."""
+        folded = self.folded
+        if folded is not None:
+            raw = self.raw_text.encode("utf-8", "surrogatepass")
+            if len(raw) == len(folded):
+                needle = words.encode("utf-8")
+                count, at = 0, folded.find(needle)
+                while at >= 0:
+                    count += b"\n" not in raw[at : at + len(needle)]
+                    at = folded.find(needle, at + len(needle))
+                return count
+        return self.lowered_raw.count(words)
 
     def raw_block_edge(self, start: int, end: int) -> int | None:
         """:meth:`block_edge` of ``raw_text[start:end]``, words found as written (one space apart): on one line,
