@@ -26,7 +26,7 @@ from .visible import (
     VisibleBody,
     from_html,
     from_text,
-    markdown_joins,
+    markdown_block_edges,
     media_from_html,
     names_hiding_class,
     raw_html_tags,
@@ -544,7 +544,8 @@ class Reprint:
         """What the Markdown source tells the parse of its rendering (HTML given as such: assume anything).
 
         ``raw``: what its raw HTML may hide; ``raw_blocks``: whether raw HTML (or a
-        footnote mark) may join two blocks' text; ``tables``: Markdown writes no
+        footnote mark) may join two blocks' text; ``lined``: whether every block's
+        edge is at a line break of the text; ``tables``: Markdown writes no
         table without a "|".
         """
         made = self.memo.get("parse-options")
@@ -559,7 +560,7 @@ class Reprint:
             options["raw"], options["tags"] = raw_html_tags(body)
             if options["raw"] == ANY_RAW_HTML:  # only then is the page pruned by selector: with the classes?
                 options["classes"] = names_hiding_class(body)
-            options["raw_blocks"] = markdown_joins(body)
+            options["raw_blocks"], options["lined"] = markdown_block_edges(body)
             options["tables"] = "|" in body
             if options["raw"] != NO_RAW_HTML and self._link_bare_urls:  # a bare URL in an HTML block is text
                 from .readers.markdown import written_as_linked

@@ -38,6 +38,7 @@ from .textnorm import (
     _ZERO_WIDTH_CHARS,
     ZERO_WIDTH,
     _nfkc_inert,
+    as_written,
     collapse,
     find_phrase,
     fold_utf8,
@@ -46,6 +47,7 @@ from .textnorm import (
     nfkc,
     normalize,
     normalize_utf8,
+    normalized,
     normalized_utf8,
 )
 from .urls import against_base, base_address
@@ -281,9 +283,11 @@ class VisibleBody:
 
     __slots__ = (
         "_anchors",
+        "_asked",
         "_bare_blocks",
         "_base",
         "_blocks",
+        "_bounds",
         "_cased",
         "_deeds",
         "_code_parents",
@@ -291,6 +295,7 @@ class VisibleBody:
         "_folded",
         "_images",
         "_linked",
+        "_lined",
         "_links",
         "_lowered",
         "_present",
@@ -317,8 +322,15 @@ class VisibleBody:
         code_parents: frozenset[int] = frozenset(),
         linkable: Callable[[str], bool] | None = None,
         base: str | None = None,
+        lined: bool = True,
     ) -> None:
         self.raw_text = raw_text
+        #: Whether every block's edge stands at a line break of ``raw_text`` (see :meth:`block_edge`): a copy of
+        #: words on one line of it is then in one block. False where raw HTML may write a block inline.
+        self._lined = lined
+        #: Where the blocks part in ``text`` and ``text_utf8`` (the space between two), made when first asked.
+        self._bounds: tuple[list[int], list[int], list[int]] | None = None
+        self._asked = 0  # matches asked about before the edges were worked out (see block_edge)
         #: The page's ``<base href>`` (see :func:`~reprint_guard.urls.base_address`): its relative links lead
         #: where it says; None: they lead where they are written.
         self._base = base
@@ -444,6 +456,116 @@ class VisibleBody:
         if not head or tree is None:
             return False
         return any(node.text(deep=True, separator="").lstrip().startswith(head) for node in tree.css(_TEXT_BLOCKS))
+
+    def block_edge(self, start: int, end: int, *, utf8: bool = False) -> int | None:
+        """Where the first edge between two blocks inside ``text[start:end]`` (``text_utf8`` with ``utf8``)
+        stands, the space that parts them, with a letter or digit of the match on either side; None when its
+        words are all of one block.
+
+        Blocks stand apart: a phrase, a pattern's match or a name does not run
+        from a heading into the paragraph under it, from one paragraph, list
+        item, table cell or quotation into the next. A line break (``<br>``)
+        and a paragraph's text wrapped onto the next line do not part it; nor
+        does a stop before the words, the block before's end (a pattern's
+        ``(^|[.!?] )`` before a note that opens a paragraph).
+
+        Cheap for the common answer: a match of one word has no edge in it, and
+        when every copy of its words in the text stands on one line of the page
+        as written, none can (a block's edge is a line break there). Only
+        otherwise are the blocks' edges worked out, once (a walk of the page).
+        """
+        if self._bounds is not None:  # worked out: most matches have no edge in them at all
+            bounds = self._bounds[1 if utf8 else 0]
+            after = bisect.bisect_right(bounds, start)
+            if after == len(bounds) or bounds[after] + 1 >= end:
+                return None
+        piece = self.text_utf8[start:end].decode("utf-8", "replace") if utf8 else self.text[start:end]
+        first = _WORD_CHAR.search(piece)
+        if first is None:
+            return None
+        last = len(piece) - _WORD_CHAR.search(piece[::-1]).start()  # type: ignore[union-attr] - one there
+        words = piece[first.start() : last]
+        if " " not in words:
+            return None
+        if self._bounds is None and self._lined and self._asked < _ASKED_BY_COUNT:
+            # Two counts of the whole text: for the few matches a check asks about (a page of thousands of
+            # photo credits asks of each, and the edges are worked out once instead).
+            self._asked += 1
+            if self._on_a_line(words) == self.text.count(words):  # each copy on a line of its own
+                return None
+        bounds = self._block_bounds()[1 if utf8 else 0]
+        if utf8:  # the words' ends in bytes
+            low = start + len(piece[: first.start()].encode("utf-8"))
+            high = low + len(words.encode("utf-8"))
+        else:
+            low, high = start + first.start(), start + last
+        after = bisect.bisect_right(bounds, low)
+        return bounds[after] if after < len(bounds) and bounds[after] < high else None
+
+    def _on_a_line(self, words: str) -> int:
+        """How many copies of ``words`` (normalised, one space apart) the text as written holds on one line, in
+        any case: read in the folded text (made already for the words a rule looks for), at each copy's place
+        in the text as written (the same bytes where folding changed no character's length); else in
+        :attr:`lowered_raw` (its making costs more on a page with other than ASCII)."""
+        folded = self.folded
+        if folded is not None:
+            raw = self.raw_text.encode("utf-8", "surrogatepass")
+            if len(raw) == len(folded):
+                needle = words.encode("utf-8")
+                count, at = 0, folded.find(needle)
+                while at >= 0:
+                    count += b"\n" not in raw[at : at + len(needle)]
+                    at = folded.find(needle, at + len(needle))
+                return count
+        return self.lowered_raw.count(words)
+
+    def raw_block_edge(self, start: int, end: int) -> int | None:
+        """:meth:`block_edge` of ``raw_text[start:end]``, words found as written (one space apart): on one line,
+        so of one block, but where raw HTML writes a block inline (``<p>Pine County</p> <p>Times</p>``)."""
+        if self._lined:
+            return None
+        raw = self.raw_text
+        cuts = self._block_bounds()[2]
+        after = bisect.bisect_right(cuts, start)
+        while after < len(cuts) and cuts[after] < end:
+            cut = cuts[after]
+            if _WORD_CHAR.search(raw, start, cut) and _WORD_CHAR.search(raw, cut, end):
+                return cut
+            after += 1
+        return None
+
+    def _block_bounds(self) -> tuple[list[int], list[int], list[int]]:
+        """Where the blocks part in ``text`` and in ``text_utf8`` (the offset of the space between each two, in
+        characters and in bytes), and in ``raw_text`` (where each block starts or ends), in order. Plain text:
+        its paragraphs, parted by blank lines. None are told where the blocks read on their own do not make
+        up ``text`` (a combining mark opening a block)."""
+        if self._bounds is None:
+            raw = self.raw_text
+            cuts: list[int] | None
+            if self._tree is None:
+                cuts = [found.start() for found in _BLANK_LINE.finditer(raw)]
+            else:
+                body = self._tree.body
+                cuts = _block_cuts(body, raw) if body is not None else None
+            chars: list[int] = []
+            octets: list[int] = []
+            if cuts:
+                parts = [raw[begin:stop] for begin, stop in zip([0, *cuts], [*cuts, len(raw)], strict=True)]
+                normal = [part for part in map(normalize, parts) if part]
+                if " ".join(normal) == self.text:
+                    char = octet = 0
+                    ascii_only = self.text.isascii()
+                    for part in normal[:-1]:
+                        char += len(part)
+                        octet += len(part) if ascii_only else len(part.encode("utf-8"))
+                        chars.append(char)
+                        octets.append(octet)
+                        char += 1
+                        octet += 1
+                else:
+                    cuts = []
+            self._bounds = (chars, octets, cuts or [])
+        return self._bounds
 
     def holds(self, phrase: str) -> bool:
         """Whether ``text`` contains the normalised phrase at all (anywhere, whole words or not).
@@ -683,10 +805,53 @@ class VisibleBody:
         that finds it reads a few lines, not the whole article.
         """
         raw = self.raw_text
-        if any(find_phrase(raw, phrase, cased=True, last=True) >= 0 for phrase in phrases):
-            return True
+        for phrase in phrases:
+            at = find_phrase(raw, phrase, cased=True, last=True)
+            if at >= 0 and self.raw_block_edge(at, at + len(as_written(phrase))) is None:
+                return True
         held = [phrase for phrase in phrases if self.holds(phrase)]
-        return bool(held) and any(find_phrase(self.text, phrase) >= 0 for phrase in held)
+        return bool(held) and any(self.find_phrase(phrase) >= 0 for phrase in held)
+
+    def find_phrase(self, phrase: str, start: int = 0, end: int | None = None, *, last: bool = False) -> int:
+        """:func:`~reprint_guard.textnorm.find_phrase` in ``text``, of a copy within one block (one that runs
+        from a block into the next is passed over: see :meth:`block_edge`)."""
+        text = self.text
+        size = len(normalized(phrase))
+        index = find_phrase(text, phrase, start, end, last=last)
+        while index >= 0 and self.block_edge(index, index + size) is not None:
+            if last:
+                index = find_phrase(text, phrase, start, index + size - 1, last=True)
+            else:
+                index = find_phrase(text, phrase, index + 1, end)
+        return index
+
+
+def _block_cuts(root: LexborNode, raw: str) -> list[int] | None:
+    """Where in ``raw`` (the text of ``root``, its text nodes joined) a block (:data:`_PARTING`) starts or
+    ends, in order, each once: one walk of the page, done only for a match that may run across one. None
+    when the walk does not read ``raw`` (its text nodes are not what it was made of)."""
+    cuts: list[int] = []
+    at = 0
+    stack: list[tuple[int, bool]] = []  # the open elements, outermost first: (mem_id, whether it parts)
+
+    def cut() -> None:
+        if at and at < len(raw) and (not cuts or cuts[-1] != at):
+            cuts.append(at)
+
+    for node in root.traverse(include_text=True):
+        parent = node.parent
+        parent_id = parent.mem_id if parent is not None else None
+        while stack and stack[-1][0] != parent_id:
+            if stack.pop()[1]:
+                cut()  # a block ends
+        if node.is_text_node:
+            at += len(node.text_content or "")
+        elif node.is_element_node:
+            parting = node.tag in _PARTING
+            if parting:
+                cut()  # a block starts
+            stack.append((node.mem_id, parting))
+    return cuts if at == len(raw) else None
 
 
 #: Elements whose text stands as one block on a page (the innermost that hold something are read).
@@ -1827,6 +1992,14 @@ _BLOCKS = (  # noqa: SIM905 - a list of fifty names reads better as words
     "search section summary table tbody td tfoot th thead tr ul xmp"
     " sup sub"  # not blocks, but a note mark shows apart: "Lindqvist<sup>2</sup>" is not the word "Lindqvist2"
 ).split()
+#: A letter or digit (what :meth:`VisibleBody.block_edge` looks for on either side of an edge).
+_WORD_CHAR = re.compile(r"[^\W_]")
+#: How many matches :meth:`VisibleBody.block_edge` answers by counting their copies (each a read of the whole
+#: text) before it works out where the blocks part, once, and looks each one after up there.
+_ASKED_BY_COUNT = 8
+#: The elements whose edges part a page's text into blocks for what must stand in one (a phrase, a name): all
+#: of them but a line break, which a paragraph's lines read across, and a note mark.
+_PARTING = frozenset(_BLOCKS) - {"br", "sup", "sub"}
 
 
 def _trie(names: list[str]) -> str:
@@ -1857,6 +2030,18 @@ def markdown_joins(markdown: str) -> bool:
     return ("<" in markdown and raw_blocks_touch(markdown)) or ("^" in markdown and "[^" in markdown)
 
 
+def markdown_block_edges(markdown: str) -> tuple[bool, bool]:
+    """:func:`markdown_joins`, and whether every block's edge in the rendering's text stands at a line break
+    (as :func:`with_media`'s ``lined``): so unless raw HTML writes a block's tag inline, with spaces but no
+    line break on either side (``<p>a</p> <p>b</p>``). One look at the raw tags for both."""
+    notes = "^" in markdown and "[^" in markdown
+    if "<" not in markdown:
+        return notes, True
+    touch, inline = _raw_block_sides(markdown)
+    joins = touch or notes
+    return joins, joins or not inline
+
+
 def raw_blocks_touch(markdown: str) -> bool:
     """Whether a raw block tag in Markdown stands between non-white-space on both sides (``a</p><p>b``,
     ``line<br>next``), where the rendering's text would run on from one block into the next.
@@ -1866,19 +2051,48 @@ def raw_blocks_touch(markdown: str) -> bool:
     tag with a line break or space on either side (the usual pasted block) cannot.
     A tag whose end is unclear counts as touching.
     """
+    return _raw_block_sides(markdown)[0]
+
+
+def _raw_block_sides(markdown: str) -> tuple[bool, bool]:
+    """Whether a raw block tag in ``markdown`` touches text on both sides (:func:`raw_blocks_touch`; then
+    (True, True) at once), and whether one that parts blocks (:data:`_PARTING`) has a space but no line break
+    on either side, where a block's edge is at no line break of the text."""
     block_tag = _block_tag()
+    inline = False
     for index in _find_all(markdown, "<"):  # str.find: a few times faster than a regex's scan
         if block_tag.match(markdown, index) is None:
             continue
         well_formed = _WELL_FORMED_TAG.match(markdown, index)  # its quoted values may hold '>'
         close = well_formed.end() - 1 if well_formed is not None else markdown.find(">", index)
         if close < 0 or (well_formed is None and ('"' in markdown[index:close] or "'" in markdown[index:close])):
-            return True  # where a tag with a quoted value ends is not sure from here
+            return True, True  # where a tag with a quoted value ends is not sure from here
         before = markdown[index - 1] if index else " "
         after = markdown[close + 1] if close + 1 < len(markdown) else " "
         if not before.isspace() and not after.isspace():
-            return True
-    return False
+            return True, True
+        if not inline and not _at_a_line_break(markdown, index, close):
+            name = _TAG_NAME.match(markdown, index)
+            inline = name is None or name.group(1).lower() in _PARTING
+    return False, inline
+
+
+#: A tag's name, after its "<" (and the "/" of an end tag).
+_TAG_NAME = re.compile(r"</?([A-Za-z][A-Za-z0-9]*)")
+
+
+def _at_a_line_break(markdown: str, start: int, close: int) -> bool:
+    """Whether the tag ``markdown[start:close + 1]`` has a line break (or the text's start or end) among the
+    spaces before or after it."""
+    at = start - 1
+    while at >= 0 and markdown[at] in " \t":
+        at -= 1
+    if at < 0 or markdown[at] in "\r\n":
+        return True
+    at, size = close + 1, len(markdown)
+    while at < size and markdown[at] in " \t":
+        at += 1
+    return at >= size or markdown[at] in "\r\n"
 
 
 @lru_cache(maxsize=1)
@@ -1947,10 +2161,12 @@ def from_html(
     tags: frozenset[str] | None = None,
     linkable: Callable[[str], bool] | None = None,
     classes: bool = True,
+    lined: bool | None = None,
 ) -> VisibleBody:
     """Parse HTML (a fragment or a whole page) and keep what a reader sees (``raw``: see :func:`with_media`)."""
     visible, _ = with_media(
         html,
+        lined=lined,
         classes=classes,
         bare_urls=bare_urls,
         media=False,
@@ -1976,6 +2192,7 @@ def with_media(
     tags: frozenset[str] | None = None,
     linkable: Callable[[str], bool] | None = None,
     classes: bool = True,
+    lined: bool | None = None,
 ) -> tuple[VisibleBody, tuple[list[Media], list[Media]]]:
     """One parse for both: what a reader sees, and the (visible, hidden) media.
 
@@ -1988,6 +2205,9 @@ def with_media(
     ``linkable``: whether a bare URL is linked where it is written (see :class:`VisibleBody`).
     ``classes``: whether the page may hold an element of a hiding class (:data:`HIDING_CLASSES`); a
     Markdown body's raw HTML tells (:func:`names_hiding_class`), a page is asked of them.
+    ``lined``: whether every block's edge in the text stands at a line break (see
+    :meth:`VisibleBody.block_edge`), when a Markdown body's raw HTML tells (:func:`markdown_block_edges`); None:
+    so where a line break is put before every block tag, or there is no raw HTML, or none of a block.
     """
     # The page in lower case, made once where something is looked for in it: a block's end tag before text
     # (:func:`_block_breaks`), a <base>, the rare selectors.
@@ -2051,6 +2271,11 @@ def with_media(
         code_parents=code_parents,
         linkable=linkable,
         base=base,
+        # A block's edge is at a line break: put there before every block tag, or by Markdown after each block
+        # it renders; raw HTML left as written may put one inline ("<p>a</p> <p>b</p>").
+        lined=raw_blocks
+        or raw == NO_RAW_HTML
+        or (lined if lined is not None else tags is not None and tags.isdisjoint(_PARTING)),
     )
     visible.scripts = scripts
     visible.unseen = skipped or (folded is not None and folded.pruned)

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 from itertools import chain, permutations
 from typing import TYPE_CHECKING, Any
@@ -954,7 +954,7 @@ def _placements(
     """
     last = params.position != "top"  # where a well-placed credit would be found first
     names = params.names if names is None else names
-    placed, _ = _first_placed(visible.raw_text, names, params, cased=True, last=last)
+    placed, _ = _first_placed(visible.raw_text, names, params, cased=True, last=last, edge=visible.raw_block_edge)
     if placed is not None:
         return [placed]
     held = [name for name in names if visible.holds(name)]  # the normalised text is searched only for these
@@ -970,9 +970,11 @@ def _placements(
                 return [placed]
             if not held:
                 return found
-            more_placed, more = _first_placed(visible.text, held, params, cased=False, last=last)
+            more_placed, more = _first_placed(
+                visible.text, held, params, cased=False, last=last, edge=visible.block_edge
+            )
             return [more_placed] if more_placed is not None else found + more
-    placed, found = _first_placed(visible.text, held, params, cased=False, last=last)
+    placed, found = _first_placed(visible.text, held, params, cased=False, last=last, edge=visible.block_edge)
     if placed is None and accents:  # there as spelt but not where wanted: with other accents, perhaps there
         aside = _placed_accents_aside(visible, params, names, last=last)
         if aside and _placed(aside[0], params):
@@ -1030,7 +1032,9 @@ def _placed_accents_aside(
         matches = [
             m.start()
             for m in regex.finditer(text)
-            if (whole or _whole(text, *m.span())) and not _credited_elsewhere(text, m, name)
+            if (whole or _whole(text, *m.span()))
+            and not _credited_elsewhere(text, m, name)
+            and visible.block_edge(*m.span(), utf8=True) is None  # not run from one block into the next
         ]
         if matches:
             at = matches[-1] if last else matches[0]
@@ -1147,10 +1151,18 @@ def _whole(text: bytes, start: int, end: int) -> bool:
 
 
 def _first_placed(
-    text: str, names: tuple[str, ...] | list[str], params: Params, *, cased: bool, last: bool
+    text: str,
+    names: tuple[str, ...] | list[str],
+    params: Params,
+    *,
+    cased: bool,
+    last: bool,
+    edge: Callable[[int, int], int | None] | None = None,
 ) -> tuple[float | None, list[float]]:
     """The first well-placed name's place in ``text``, else None and where the names were found (a name in
-    another work's credit passed over: "Photo by Larry Valenzuela, CalMatters" credits no story)."""
+    another work's credit passed over: "Photo by Larry Valenzuela, CalMatters" credits no story). ``edge``:
+    where a block's edge stands in ``text[start:end]`` (:meth:`~reprint_guard.visible.VisibleBody.block_edge`),
+    a name running from one block into the next passed over too ("Pine County" ending a cell, "Times" next)."""
     found = []
     size = len(text) or 1
     position = params.position
@@ -1158,7 +1170,7 @@ def _first_placed(
     # in a short brief, the first sentence is the top however long the text after it.
     span = size if position == "any" else max(size, WINDOW_CHARS / params.window)
     for name in names:
-        index = _find_credit(text, name, cased=cased, last=last)
+        index = _find_credit(text, name, cased=cased, last=last, edge=edge)
         if index >= 0:
             fraction = 1 - (size - index) / span if position == "bottom" else index / span
             if _placed(fraction, params):
@@ -1243,14 +1255,19 @@ def _credited_elsewhere(data: bytes, match: Any, name: str) -> bool:
     return _after_other_work(before, len(before), byline=_a_byline(name))
 
 
-def _find_credit(text: str, name: str, *, cased: bool, last: bool) -> int:
-    """:func:`find_phrase`, passing over a name or a byline ("By ...") that stands in another work's credit."""
+def _find_credit(
+    text: str, name: str, *, cased: bool, last: bool, edge: Callable[[int, int], int | None] | None = None
+) -> int:
+    """:func:`find_phrase`, passing over a name or a byline ("By ...") that stands in another work's credit,
+    and one that runs from a block into the next (``edge``: see :func:`_first_placed`)."""
     index = find_phrase(text, name, cased=cased, last=last)
     if index < 0:
         return index
     byline = _a_byline(name)
     length = len(as_written(name) if cased else normalized(name))
-    while index >= 0 and _after_other_work(text, index, byline=byline):
+    while index >= 0 and (
+        _after_other_work(text, index, byline=byline) or (edge is not None and edge(index, index + length) is not None)
+    ):
         if last:
             index = find_phrase(text, name, 0, index + length - 1, cased=cased, last=True)
         else:
@@ -1316,13 +1333,23 @@ def _first_proper(
             hits = [
                 at
                 for at in _whole_words_at(folded, needle)
-                if _capitalised(text[at : at + len(needle)], capitals) and not _after_other_work(folded, at)
+                if _capitalised(text[at : at + len(needle)], capitals)
+                and not _after_other_work(folded, at)
+                and visible.block_edge(at, at + len(needle)) is None
             ]
         else:
+            matches = list(_case_blind(name).finditer(text))
+            # The k-th copy here is the k-th in the folded text, where the blocks' edges are told (when the two
+            # hold as many): one running from a block into the next is passed over.
+            needle = normalized(name)
+            places = list(_whole_words_at(folded, needle)) if matches else []
+            told = len(places) == len(matches)
             hits = [
                 m.start()
-                for m in _case_blind(name).finditer(text)
-                if _capitalised(m.group(), capitals) and not _after_other_work(text, m.start())
+                for k, m in enumerate(matches)
+                if _capitalised(m.group(), capitals)
+                and not _after_other_work(text, m.start())
+                and not (told and visible.block_edge(places[k], places[k] + len(needle)) is not None)
             ]
         if hits:
             index = hits[-1] if last else hits[0]

@@ -148,8 +148,11 @@ def _check(
     if params.phrase is not None:
         needle = normalized(params.phrase)
         if visible.holds(params.phrase):  # the normalised text as str only when the phrase may be there
-            index = find_phrase(visible.text, params.phrase, last=params.mode == "require")  # a note: at the end
+            # A copy within one block (a note: at the end); one running from a block into the next is no copy.
+            index = visible.find_phrase(params.phrase, last=params.mode == "require")
             matched = visible.text[index : index + len(needle)] if index >= 0 else None
+            if matched is not None and params.mode == "forbid" and find_phrase(visible.text, params.phrase) != index:
+                nth = visible.text.count(needle, 0, index)  # copies across blocks passed over: placed at this one
         shown = f'"{" ".join(params.phrase.split())}"'  # as the policy writes it, not case-folded
     else:
         pattern = params.pattern or ""
@@ -169,7 +172,7 @@ def _check(
         else:
             # A block read on its own holds more only for an exception that may start a sentence (``^``).
             in_blocks = _HeldByItsBlock(params, visible) if _anchored(params.unless or "") else None
-            found = _first_counted(params, visible.text_utf8, in_blocks)
+            found = _first_counted(params, visible.text_utf8, in_blocks, visible)
             if found is None and _anchored(pattern):
                 found = _in_a_block(params, visible, words if params.mode == "forbid" else None)
         space = found[0].find(b" ", 1, 5) if found is not None else -1
@@ -253,18 +256,24 @@ def _anchored(pattern: str) -> bool:
 
 
 def _first_counted(
-    params: Params, text: bytes, block_holds: Callable[[bytes, bytes, int], bool] | None = None
+    params: Params,
+    text: bytes,
+    block_holds: Callable[[bytes, bytes, int], bool] | None = None,
+    visible: VisibleBody | None = None,
 ) -> tuple[bytes, int] | None:
     """The first match of the rule's pattern in ``text`` (normalised UTF-8) that no match of its ``unless``
     holds (in ``text``, or in its own block: ``block_holds``), with where it starts, or None. Matches are
-    passed over only once one is found: most texts have none."""
+    passed over only once one is found: most texts have none. ``visible``: what ``text`` is the text of, whose
+    blocks stand apart: a match (or an exception) runs across none of their edges (see :func:`_in_blocks`)."""
     regex = compile_pattern(params.pattern or "", utf8=True)
     found = regex.search(text)
-    if found is None or params.unless is None:
-        return (found.group(0), 0) if found is not None else None
-    held = _unless_spans(params.unless, text)
+    if found is None:
+        return None
+    if params.unless is None and (visible is None or visible.block_edge(*found.span(), utf8=True) is None):
+        return found.group(0), 0
+    held = _unless_spans(params.unless, text, visible) if params.unless is not None else []
     starts = [outer_start for outer_start, _ in held]  # in order, apart but for a last character: the one that
-    for match in regex.finditer(text):  # may hold a match is the last to start at or before it (a bisection)
+    for match in _in_blocks(regex, text, visible):  # may hold a match is the last to start at or before it
         start, end = match.span()
         at = bisect_right(starts, start) - 1
         if at >= 0 and end <= held[at][1]:
@@ -274,15 +283,45 @@ def _first_counted(
     return None
 
 
-def _unless_spans(unless: str, text: bytes) -> list[tuple[int, int]]:
+def _in_blocks(regex: Any, text: bytes, visible: VisibleBody | None) -> Iterator[Any]:
+    """The matches of ``regex`` in ``text`` (``visible``'s normalised UTF-8), in order, each within one block:
+    where the first match at a place runs on into the next block, what matches before that block ends is
+    looked for (``sponsored by .+`` is the rest of its paragraph, not of the article), then the next block.
+    Every match of ``regex`` when ``visible`` is None (a line, a title: no blocks to tell)."""
+    if visible is None:
+        yield from regex.finditer(text)
+        return
+    at, size = 0, len(text)
+    while at <= size and (match := regex.search(text, at)) is not None:
+        start, end = match.span()
+        edge = visible.block_edge(start, end, utf8=True)
+        if edge is not None:
+            # Up to the end of the block it starts in.
+            match = regex.search(text, start, edge)
+            if match is None:
+                at = edge
+                continue
+            start, end = match.span()
+        yield match
+        at = end if end > start else end + 1
+
+
+def _unless_spans(unless: str, text: bytes, visible: VisibleBody | None = None) -> list[tuple[int, int]]:
     """Where the matches of a rule's ``unless`` stand in ``text``, in order: each looked for from the last
     one's final character on, not past it, since an exception may end with the stop the next one starts
-    after ("Photo: AP. All rights reserved. Photo: Reuters. All rights reserved." holds two credits)."""
+    after ("Photo: AP. All rights reserved. Photo: Reuters. All rights reserved." holds two credits).
+    ``visible``: as for :func:`_first_counted`, an exception stands within one block."""
     regex = compile_pattern(unless, utf8=True)
     spans: list[tuple[int, int]] = []
     at = 0
     while (match := regex.search(text, at)) is not None:
         start, end = match.span()
+        if visible is not None and (edge := visible.block_edge(start, end, utf8=True)) is not None:
+            inner = regex.search(text, start, edge)
+            if inner is None:
+                at = edge
+                continue
+            start, end = inner.span()
         spans.append((start, end))
         at = max(end - 1, start + 1)
         if at > len(text):
