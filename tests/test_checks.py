@@ -2382,7 +2382,7 @@ def test_forbid_and_permission_see_lazy_loaded_photos_and_pictures_without_src(t
     assert "1 item of media" in found(lazy_picture)[0].message
     assert check(
         f"<p>Story.</p><img data-src='{photo}'>",
-        {**meta, "permissions": [{"from": "desk@p.example", "scope": ["photos"]}]},
+        {**meta, "permissions": [{"from": "desk@p.example", "date": "2025-01-01", "scope": ["photos"]}]},
         policy=policy,
         format="html",
     ).ok
@@ -2572,13 +2572,25 @@ PHOTO_FIXTURE = ROOT / "tests" / "policies" / "propublica" / "photos-permission.
 @pytest.mark.parametrize(
     ("record", "covered"),
     [
-        ("[{from: photos@propublica.org, scope: photos}]", True),  # one word, not a list
-        ('[{from: photos@propublica.org, scope: "commercial, photos"}]', True),  # a list written as one string
-        ("[{from: photos@propublica.org, scope: [photo]}]", False),  # a typo covers nothing...
-        ('[{from: photos@propublica.org, scope: [" photos "]}]', True),  # a CMS's item with spaces round it
-        ('[{from: photos@propublica.org, scope: ["commercial,photos"]}]', True),  # an item of two words
-        ('[{from: photos@propublica.org, scope: ["not photos"]}]', False),  # a negation covers nothing
-        ('[{from: photos@propublica.org, scope: "commercial, no photos"}]', False),
+        ("[{from: photos@propublica.org, date: 2026-09-01, scope: photos}]", True),  # one word, not a list
+        (
+            '[{from: photos@propublica.org, date: 2026-09-01, scope: "commercial, photos"}]',
+            True,
+        ),  # a list written as one string
+        ("[{from: photos@propublica.org, date: 2026-09-01, scope: [photo]}]", False),  # a typo covers nothing...
+        (
+            '[{from: photos@propublica.org, date: 2026-09-01, scope: [" photos "]}]',
+            True,
+        ),  # a CMS's item with spaces round it
+        (
+            '[{from: photos@propublica.org, date: 2026-09-01, scope: ["commercial,photos"]}]',
+            True,
+        ),  # an item of two words
+        (
+            '[{from: photos@propublica.org, date: 2026-09-01, scope: ["not photos"]}]',
+            False,
+        ),  # a negation covers nothing
+        ('[{from: photos@propublica.org, date: 2026-09-01, scope: "commercial, no photos"}]', False),
     ],
 )
 def test_a_permission_scope_written_as_a_string_is_its_words(tmp_path, record, covered):
@@ -3528,22 +3540,33 @@ _PHOTO_BODY = "A story.\n\n![A dam](https://img.example/dam.jpg)\n"
     ("granted", "extra", "passes", "said"),
     [
         ({"from": "republish@climate.example", "date": "2026-11-10"}, "", True, None),
-        ({"from": "Desk <Republish@Climate.example>"}, "", True, None),
+        ({"from": "Desk <Republish@Climate.example>", "date": "2026-11-10"}, "", True, None),
         ({"from": "someone@gmail.com", "date": "2026-11-10"}, "", False, "is from someone@gmail.com, who is not"),
-        ({"from": "republish@climate.example.evil.com"}, "", False, "who is not republish@climate.example"),
+        (
+            {"from": "republish@climate.example.evil.com", "date": "2026-11-10"},
+            "",
+            False,
+            "who is not republish@climate.example",
+        ),
         ({"from": "republish@climate.example", "date": "2026-11-25"}, "", False, "after the reprint was published"),
         ({"from": "republish@climate.example", "date": "2027-06-19"}, "", False, "in the future"),
-        ({"from": "someone@gmail.com"}, "    from: ['*']\n", True, None),  # anyone may grant it
-        ({"from": "desk@photos.example"}, "    from: [desk@photos.example]\n", True, None),
-        ({"from": "republish@climate.example"}, "    from: [desk@photos.example]\n", False, "who is not desk@"),
+        ({"from": "republish@climate.example"}, "", False, "has no date"),
+        ({"from": "someone@gmail.com", "date": "2026-11-10"}, "    from: ['*']\n", True, None),  # anyone may grant it
+        ({"from": "desk@photos.example", "date": "2026-11-10"}, "    from: [desk@photos.example]\n", True, None),
+        (
+            {"from": "republish@climate.example", "date": "2026-11-10"},
+            "    from: [desk@photos.example]\n",
+            False,
+            "who is not desk@",
+        ),
     ],
 )
 def test_a_media_permission_is_held_to_its_grantor_and_date_as_a_permission_rule_is(
     tmp_path, granted, extra, passes, said
 ):
     """A media rule in permission mode took any record naming its scope, from anyone and of any date, while
-    a permission rule refuses one from a stranger or dated after the reprint. Its grantors are the rule's
-    ``from``, else the policy's contacts."""
+    a permission rule refuses one from a stranger or dated after the reprint (or not dated). Its grantors are
+    the rule's ``from``, else the policy's contacts."""
     policy = write_policy(tmp_path, "climate", _PHOTO_POLICY.format(extra=extra))
     meta = {**_PHOTO_META, "permissions": [{**granted, "scope": ["photos"]}]}
     findings = check(_PHOTO_BODY, meta, policy=policy, today=dt.date(2026, 12, 1)).findings

@@ -17,7 +17,7 @@ PHOTO = "https://ourtown.example/wp-content/uploads/2026/02/lago.jpg"
 META = {
     "original_url": GV,
     "author": "Tomás Ibarra",
-    "permissions": [{"from": "a@ourtown.example", "scope": ["media"]}],
+    "permissions": [{"from": "a@ourtown.example", "date": "2026-01-05", "scope": ["media"]}],
 }
 
 
