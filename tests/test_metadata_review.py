@@ -348,7 +348,7 @@ def test_an_undated_record_covers_no_photo_either(tmp_path: Path) -> None:
     (finding,) = run.json()["results"][0]["findings"]
     assert finding["rule"] == "propublica/photos-permission"
     assert finding["message"].endswith("the 'photos' permission on record from ProPublica has no date)")
-    assert finding["fix"].startswith("Add the date the permission was given to its record")
+    assert finding["fix"].startswith("Add the day ProPublica gave the permission to its record (date: YYYY-MM-DD)")
     text = page.read_text(encoding="utf-8").replace("    scope: [photos]", "    date: 2026-01-01\n    scope: [photos]")
     page.write_text(text, encoding="utf-8")
     assert run_cli("check", "a.md", "--no-config", cwd=tmp_path).code == 0
