@@ -366,7 +366,8 @@ def _not_permitted(
         yield Problem.at(
             span,
             detail=f"{what}; the '{scope}' permission on record from {undated.from_} has no date",
-            fix=f"Add the day {undated.from_} gave the permission to its record (date: YYYY-MM-DD), or remove the media.",
+            fix=f"Add the day {undated.from_} gave the permission to its record (date: YYYY-MM-DD), or remove the "
+            "media.",
             **where,
         )
     elif found.current:  # given after the reprint was published, or dated in the future (a typo?)
