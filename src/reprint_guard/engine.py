@@ -863,7 +863,7 @@ def _misspelt_keys(reprint: Reprint, fields: frozenset[str], *, choosing: bool =
     meta = reprint.metadata
     found = []
     for key, own in _keys_not_read(meta.extra):
-        close = _close_to(own, fields)
+        close = close_to(own, fields)
         # False is "not set" only for a flag that defaults to it (modified); commercial: false is said. A value
         # only the config's defaults give is not the file's: its "Commercial: true" would lose to it unsaid.
         defaulted = close in reprint.defaulted
@@ -973,13 +973,8 @@ def _rename(key: str, own: str, meant: str) -> str:
     return f"Rename '{own}' under '{key[: -len(own) - 1]}' to '{meant}'."
 
 
-def close_to(key: str, fields: frozenset[str]) -> str | None:
-    """The field ``key`` looks like a misspelling of, or None (:func:`_close_to`, for the config's keys)."""
-    return _close_to(key, fields)
-
-
 @lru_cache(maxsize=4096)
-def _close_to(key: str, fields: frozenset[str]) -> str | None:
+def close_to(key: str, fields: frozenset[str]) -> str | None:
     """The field ``key`` looks like a misspelling of (another case, a letter off), or None; asked once per key
     and policy: a site's files share their keys."""
     folded = key.lower().replace("-", "_")

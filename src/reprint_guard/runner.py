@@ -14,6 +14,7 @@ import stat
 import sys
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -294,14 +295,23 @@ def _slip_of(key: str, layer: dict[str, Any], key_map: dict[str, str]) -> str | 
     metadata, --meta), looks like a slip for, or None: not for a key it reads, one the config's front-matter
     maps, or one whose meant key the layer sets too. The keys naming the original are left to the file."""
     from .engine import close_to
-    from .metaview import DECLARED, READ_KEYS
+    from .metaview import READ_KEYS
 
     if key in READ_KEYS or key in key_map:
         return None
-    meant = close_to(key, frozenset(DECLARED) - {"original_url", "policy"})
+    meant = close_to(key, _slip_targets())
     if meant is None or meant in layer or any(key_map.get(k) == meant for k in layer if type(k) is str):
         return None
     return meant
+
+
+@lru_cache(maxsize=1)
+def _slip_targets() -> frozenset[str]:
+    """The keys a slip in the config's defaults, an override's metadata or --meta may be meant for (those naming
+    the original are left to the file), made once: asked for each file with a finding."""
+    from .metaview import DECLARED
+
+    return frozenset(DECLARED) - {"original_url", "policy"}
 
 
 def named_policies(settings: Settings) -> dict[str, Any]:

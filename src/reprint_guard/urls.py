@@ -259,12 +259,16 @@ def _key(host: str, path: str, query_string: str) -> str:
     query = [
         (k, v)
         for k, v in parse_qsl(query_string, keep_blank_values=True)
-        if not k.lower().startswith(_TRACKING_PREFIXES)
-        and k.lower() not in _TRACKING_KEYS
+        if not _tracking(k.lower())
         and not (k.lower() == "amp" and v.lower() in _AMP_ON)  # ?amp, ?amp=1: the article's AMP view
     ]
     query_text = "?" + urlencode(sorted(query)) if query else ""
     return f"{host}{path}{query_text}"
+
+
+def _tracking(key: str) -> bool:
+    """Whether a query parameter named ``key`` (lower case) is a tracking one: no part of the article's address."""
+    return key.startswith(_TRACKING_PREFIXES) or key in _TRACKING_KEYS
 
 
 def without_tracking(address: str) -> str:
@@ -275,14 +279,7 @@ def without_tracking(address: str) -> str:
     if not mark:
         return address
     query, hash_, fragment = rest.partition("#")
-    kept = [
-        piece
-        for piece in query.split("&")
-        if piece
-        and not (
-            (key := unquote(piece.partition("=")[0]).lower()).startswith(_TRACKING_PREFIXES) or key in _TRACKING_KEYS
-        )
-    ]
+    kept = [piece for piece in query.split("&") if piece and not _tracking(unquote(piece.partition("=")[0]).lower())]
     return head + ("?" + "&".join(kept) if kept else "") + hash_ + fragment
 
 
@@ -291,12 +288,7 @@ def _only_tracking(query_string: str) -> bool:
     without parsing: with no escapes (``%``, ``+``) a key is what stands before its ``=``."""
     if "%" in query_string or "+" in query_string:
         return False
-    for piece in query_string.split("&"):
-        if piece:
-            key = piece.partition("=")[0].lower()
-            if not (key.startswith(_TRACKING_PREFIXES) or key in _TRACKING_KEYS):
-                return False
-    return True
+    return all(_tracking(piece.partition("=")[0].lower()) for piece in query_string.split("&") if piece)
 
 
 def domain_key(domain: object) -> str:

@@ -311,7 +311,7 @@ def _unnamed(media: list[Media], reprint: Reprint, params: Params, context: Cont
 
     def granted(record: Any, grantors: tuple[str, ...], policy: Any, own_hosts: tuple[str, ...]) -> bool:
         found = standing(meta, params.scope, grantors, context.today, policy, own_hosts, site, records=[record])
-        return found.granted
+        return found.granted or bool(found.undated)  # a record naming the item may give no date
 
     left = []
     for item in media:
@@ -572,7 +572,7 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
             page_date(reprint),
             records=[p for p in reprint.metadata.permissions if not media_named(p)],
         )
-        if found.granted and not found.undated:  # an undated record: given when, no one can tell
+        if found.granted:
             return
     first = media[0]
     # In hosts mode, the address that is not allowed; else the item's own (a lazy photo's real address).

@@ -55,8 +55,8 @@ class Standing(NamedTuple):
     published: dt.date | None
     #: The key that gives it: ``published``, or the site's own date for the page (Hugo's ``date``).
     published_key: str = "published"
-    #: The records that would grant the use but say no date: given when, no one can tell. The permission
-    #: check asks for a dated one (a record must be dated by the reprint's day); ``granted`` counts them.
+    #: The records that would grant the use but say no date, when no dated one does: given when, no one can
+    #: tell (a record must be dated by the reprint's day), so ``granted`` does not count them.
     undated: tuple[PermissionView, ...] = ()
 
 
@@ -100,7 +100,7 @@ def standing(
     latest = _day_after(min(today, published) if published else today)
     dated = any(p.date is not None and p.date <= latest for p in current)
     undated = () if dated else tuple(p for p in current if p.date is None)
-    return Standing(dated or bool(undated), matching, current, anyone, emails, published, key, undated)
+    return Standing(dated, matching, current, anyone, emails, published, key, undated)
 
 
 #: The keys a permission record may name the one article it is for by (a publisher's grant per article).
@@ -240,7 +240,7 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
     scope = params.scope or str(meta.value(params.scope_from or "") or "")
     grantors = params.from_ or context.policy.contacts
     found = standing(meta, scope, grantors, context.today, context.policy, reprint.own_hosts, page_date(reprint))
-    if found.granted and not found.undated:
+    if found.granted:
         return
     matching, current, anyone = found.matching, found.current, found.anyone
     written = "permissions" in reprint.key_lines or (reprint.sidecar and "permissions" in reprint.sidecar[1])
