@@ -291,7 +291,7 @@ def test_a_publishers_grant_naming_one_photo_covers_that_one_only(tmp_path):
     write(tmp_path / "pol" / "harbour.yaml", GRANT_POLICY)
     a, b = "https://harbour.example/img/a.jpg", "https://harbour.example/img/b.jpg"
     meta: dict = {"original_url": "https://harbour.example/2026/gulls", "policy": "harbour"}
-    meta["permissions"] = [{"from": "photos@harbour.example", "scope": ["photos"], "media": [a]}]
+    meta["permissions"] = [{"from": "photos@harbour.example", "date": "2026-11-01", "scope": ["photos"], "media": [a]}]
     path = write(tmp_path / "a.md", markdown(meta, f"\nGulls.\n\n![A]({a})\n"))
     assert _rules(path, "--rules-dir", str(tmp_path / "pol"))[:2] == (0, [])
     path = write(tmp_path / "b.md", markdown(meta, f"\nGulls.\n\n![A]({a})\n\n![B]({b})\n"))
@@ -300,4 +300,30 @@ def test_a_publishers_grant_naming_one_photo_covers_that_one_only(tmp_path):
     # The site's own record for a photo on its own server counts whoever the rule takes permission from.
     meta["permissions"] = [{"from": "Riverbend Community News", "scope": ["photos"], "media": ["/img/ours.jpg"]}]
     path = write(tmp_path / "c.md", markdown(meta, "\nGulls.\n\n![Ours](/img/ours.jpg)\n"))
+    assert _rules(path, "--rules-dir", str(tmp_path / "pol"))[:2] == (0, [])
+
+
+def test_a_publishers_grant_naming_a_photo_must_be_dated_as_any_grant(tmp_path):
+    """A grant is given on a day, by the reprint's: one naming its photo is no exception (the site's own record
+    of its own photo is a statement of whose it is, and needs none)."""
+    write(tmp_path / "pol" / "harbour.yaml", GRANT_POLICY)
+    a = "https://harbour.example/img/a.jpg"
+    meta: dict = {"original_url": "https://harbour.example/2026/gulls", "policy": "harbour", "published": "2026-11-20"}
+    meta["permissions"] = [{"from": "photos@harbour.example", "scope": ["photos"], "media": [a]}]
+    path = write(tmp_path / "a.md", markdown(meta, f"\nGulls.\n\n![A]({a})\n"))
+    code, rules, findings = _rules(path, "--rules-dir", str(tmp_path / "pol"))
+    assert (code, rules) == (1, ["harbour/photos"])
+    assert "permission on record from photos@harbour.example has no date" in findings[0]["message"]
+    assert "date: YYYY-MM-DD" in findings[0]["fix"]
+    # Dated after the reprint went out: told so, not "no permission".
+    meta["permissions"][0]["date"] = "2026-11-25"
+    path = write(tmp_path / "b.md", markdown(meta, f"\nGulls.\n\n![A]({a})\n"))
+    code, rules, findings = _rules(path, "--rules-dir", str(tmp_path / "pol"))
+    assert rules == ["harbour/photos"] and "dated 2026-11-25" in findings[0]["message"], findings
+    meta["permissions"][0]["date"] = "2026-11-19"
+    path = write(tmp_path / "c.md", markdown(meta, f"\nGulls.\n\n![A]({a})\n"))
+    assert _rules(path, "--rules-dir", str(tmp_path / "pol"))[:2] == (0, [])
+    # The site's own undated record of its own photo still passes.
+    meta["permissions"] = [{"from": "Riverbend Community News", "scope": ["photos"], "media": ["/img/ours.jpg"]}]
+    path = write(tmp_path / "d.md", markdown(meta, "\nGulls.\n\n![Ours](/img/ours.jpg)\n"))
     assert _rules(path, "--rules-dir", str(tmp_path / "pol"))[:2] == (0, [])

@@ -309,19 +309,43 @@ def _unnamed(media: list[Media], reprint: Reprint, params: Params, context: Cont
     own, site = reprint.own_hosts, page_date(reprint)
     grantors = _grantors(params, context)
 
-    def granted(record: Any, grantors: tuple[str, ...], policy: Any, own_hosts: tuple[str, ...]) -> bool:
-        found = standing(meta, params.scope, grantors, context.today, policy, own_hosts, site, records=[record])
-        return found.granted or bool(found.undated)  # a record naming the item may give no date
+    def granted(record: Any, grantors: tuple[str, ...], policy: Any, own_hosts: tuple[str, ...]) -> Standing:
+        return standing(meta, params.scope, grantors, context.today, policy, own_hosts, site, records=[record])
 
     left = []
     for item in media:
         records = [r for r in naming if any(_names_item(entry, item, own) for entry in media_named(r))]
-        if any(granted(r, grantors, context.policy, own) for r in records):
+        if any(granted(r, grantors, context.policy, own).granted for r in records):
             continue
-        if own_served(item, own) and any(granted(r, ("*",), None, ()) for r in records):
-            continue  # the site's own photo, recorded as such: whoever sent the record, but a fix's placeholder
+        if own_served(item, own) and any(
+            found.granted or found.undated for found in (granted(r, ("*",), None, ()) for r in records)
+        ):
+            # The site's own photo, recorded as such (whoever sent the record, but a fix's placeholder): a
+            # statement of whose it is, not a permission given on a day, so it needs no date.
+            continue
         left.append(item)
     return left
+
+
+def _naming_standing(item: Media, reprint: Reprint, params: Params, context: Context) -> Standing:
+    """What the grantors' records naming ``item`` say of it (none granting it: why not, given too late,
+    expired or undated), so that a finding names the record an editor wrote rather than saying none exists."""
+    own = reprint.own_hosts
+    records = [
+        r
+        for r in reprint.metadata.permissions
+        if (named := media_named(r)) and any(_names_item(entry, item, own) for entry in named)
+    ]
+    return standing(
+        reprint.metadata,
+        params.scope,
+        _grantors(params, context),
+        context.today,
+        context.policy,
+        own,
+        page_date(reprint),
+        records=records,
+    )
 
 
 def _own_photo_fix(item: Media, reprint: Reprint, scope: str) -> str:
@@ -574,6 +598,10 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
         )
         if found.granted:
             return
+        if not (found.undated or found.current or found.matching):  # the whole records say nothing of it
+            named = _naming_standing(media[0], reprint, params, context)
+            if named.undated or named.current or named.matching:
+                found = named
     first = media[0]
     # In hosts mode, the address that is not allowed; else the item's own (a lazy photo's real address).
     shown_url = reprint.as_written(shown_url or _shown(first))
