@@ -4,6 +4,7 @@ server) while its threads check reprints."""
 from __future__ import annotations
 
 import os
+import threading
 from typing import Protocol, TypeVar
 
 
@@ -25,5 +26,80 @@ def fork_safe(lock: _L) -> _L:
     the state it guards whole.
     """
     if hasattr(os, "register_at_fork"):  # not on Windows, which has no fork
-        os.register_at_fork(before=lock.acquire, after_in_parent=lock.release, after_in_child=lock.release)
+        os.register_at_fork(
+            before=lambda: _before_fork(lock), after_in_parent=lock.release, after_in_child=lock.release
+        )
     return lock
+
+
+def _before_fork(lock: _Lock) -> None:
+    """The library's modules finished (:func:`_finish_imports`) before any of its locks is taken (the hook
+    run first does it; the rest find it done), then ``lock``: a thread that holds a lock while it imports a
+    module finishes both."""
+    _finish_imports()
+    lock.acquire()
+
+
+#: Modules from outside the package that its functions import on first use (a test holds this list to the
+#: source): finished before a fork, as the package's own modules are (:func:`_finish_imports`).
+LAZY_IMPORTS = (
+    "bisect",
+    "colorsys",
+    "concurrent.futures",
+    "concurrent.futures.process",
+    "copy",
+    "datetime",
+    "difflib",
+    "html",
+    "json",
+    "json.decoder",
+    "jsonschema",
+    "multiprocessing",
+    "pathspec",
+    "pyromark",
+    "re2",
+    "secrets",
+    "select",
+    "selectolax.lexbor",
+    "shlex",
+    "stat",
+    "subprocess",
+    "tempfile",
+    "tomllib",
+    "unicodedata",
+    "unidiff",
+    "urllib.parse",
+    "warnings",
+    "yaml",
+    "zoneinfo",
+)
+
+_FINISHED = [False]
+
+
+def _finish_imports() -> None:
+    """Before a fork while other threads run: every module the library imports on first use, imported now.
+
+    A thread in the middle of such an import holds that module's import lock; forked then, the child
+    inherits the lock held by a thread it does not have, and its first call that imports the module waits
+    forever. Imported here first, the fork waits for that thread's import to finish, and no lock of the
+    library's modules is held later (a module imported whole is no longer locked). Once per process; with
+    one thread, nothing can be in the middle of an import, and the command line's workers pay nothing.
+    """
+    if _FINISHED[0] or threading.active_count() < 2:
+        return
+    from importlib import import_module
+    from pkgutil import walk_packages
+
+    package = __name__.rpartition(".")[0]
+    names = [info.name for info in walk_packages(import_module(package).__path__, package + ".")]
+    for name in [*LAZY_IMPORTS, *(name for name in names if not name.endswith("__main__"))]:
+        try:
+            import_module(name)
+        except Exception:  # an optional module missing, or an import cycle: the fork goes on
+            continue
+    _FINISHED[0] = True
+
+
+if hasattr(os, "register_at_fork"):  # for a process that has made none of the library's locks yet
+    os.register_at_fork(before=_finish_imports)

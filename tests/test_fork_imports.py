@@ -1,0 +1,148 @@
+"""A fork while other threads make their first checks: the child must not inherit a module's import lock held
+by a thread it does not have (it waited forever on its first check). Real processes and threads, real fork."""
+
+from __future__ import annotations
+
+import ast
+import importlib.util
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+
+SRC = ROOT / "src" / "reprint_guard"
+#: Imported by every Python process before any of the package's code runs.
+ALWAYS_LOADED = {"sys", "os", "re", "io", "functools", "itertools", "collections", "collections.abc", "typing"}
+#: What the hook itself imports to do its work (importlib is loaded in every process; pkgutil before the fork).
+HOOK_OWN = {"importlib", "pkgutil"}
+
+pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="no fork on this platform")
+
+
+def _function_level_imports() -> set[str]:
+    """The modules from outside the package that its functions import on first use."""
+    found: set[str] = set()
+    for path in SRC.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                continue
+            for inner in ast.walk(node):
+                if isinstance(inner, ast.Import):
+                    found.update(alias.name for alias in inner.names)
+                elif isinstance(inner, ast.ImportFrom) and not inner.level and inner.module:
+                    found.add(inner.module)
+                    found.update(
+                        f"{inner.module}.{alias.name}"
+                        for alias in inner.names
+                        if _is_module(f"{inner.module}.{alias.name}")
+                    )
+    return {name for name in found if not name.startswith("reprint_guard")} - ALWAYS_LOADED - HOOK_OWN
+
+
+def _is_module(name: str) -> bool:
+    try:
+        return importlib.util.find_spec(name) is not None
+    except (ImportError, ValueError):
+        return False
+
+
+def test_the_list_of_lazy_imports_holds_every_one_the_source_makes():
+    from reprint_guard.forking import LAZY_IMPORTS
+
+    missing = _function_level_imports() - set(LAZY_IMPORTS)
+    assert not missing, f"add to forking.LAZY_IMPORTS: {sorted(missing)}"
+
+
+SCRIPT = textwrap.dedent(
+    """
+    import faulthandler, multiprocessing, sys, threading
+    from reprint_guard import check, check_text, credit
+
+    BODY = "The harbour.\\n"
+    META = {"original_url": "https://www.propublica.org/article/x", "author": "A B"}
+    ENVELOPE = (
+        '{"metadata": {"original_url": "https://theconversation.com/a-1"}, "body": "<p>Hi</p>", "format": "html"}'
+    )
+    stop = False
+
+    def spin(kind):
+        while not stop:
+            if kind == 0:
+                check(BODY, META)
+            elif kind == 1:
+                check_text(ENVELOPE, format="json")
+            elif kind == 2:
+                check("<p>The harbour.</p>", META, format="html")
+            else:
+                credit({"original_url": "https://www.globalresearch.ca/a/5800000", "author": "A B"})
+
+    def child():
+        faulthandler.dump_traceback_later(20, exit=True)
+        check(BODY, {**META, "original_url": "https://theconversation.com/a-1"})
+        check_text(ENVELOPE, format="json")
+
+    threads = [threading.Thread(target=spin, args=(i % 4,)) for i in range(4)]
+    for thread in threads:
+        thread.start()
+    context = multiprocessing.get_context("fork")
+    children = [context.Process(target=child) for _ in range(3)]
+    for process in children:
+        process.start()
+    for process in children:
+        process.join(60)
+    stop = True
+    for thread in threads:
+        thread.join()
+    print([process.exitcode for process in children])
+    """
+)
+
+
+def test_children_forked_while_threads_make_their_first_checks_finish(tmp_path):
+    """Before the fix, each child waited forever on an import lock (3 runs of 3 in the review)."""
+    script = tmp_path / "fork.py"
+    script.write_text(SCRIPT, encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    run = subprocess.run(
+        [sys.executable, "-W", "ignore::DeprecationWarning", str(script)],
+        capture_output=True,
+        text=True,
+        timeout=180,
+        env=env,
+        cwd=tmp_path,
+    )
+    assert run.returncode == 0, run.stderr[-3000:]
+    assert run.stdout.strip().splitlines()[-1] == "[0, 0, 0]", run.stdout + run.stderr[-3000:]
+
+
+def test_a_fork_with_one_thread_imports_nothing_more(tmp_path):
+    """The command line forks its workers from one thread: nothing can be half imported, and it keeps its
+    start-up lean (no pydantic, no jsonschema)."""
+    script = tmp_path / "one.py"
+    script.write_text(
+        textwrap.dedent(
+            """
+            import os, sys
+            import reprint_guard.forking
+            pid = os.fork()
+            if pid == 0:
+                os._exit(0)
+            os.waitpid(pid, 0)
+            print("pydantic" in sys.modules, "jsonschema" in sys.modules)
+            """
+        ),
+        encoding="utf-8",
+    )
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    run = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=60, env=env)
+    assert run.stdout.split() == ["False", "False"], run.stdout + run.stderr
+
+
+def test_the_readme_says_what_a_fork_finishes_first():
+    text = Path(ROOT / "README.md").read_text(encoding="utf-8")
+    assert "imports on first use" in text
