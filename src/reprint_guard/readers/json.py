@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from ..errors import InputError, NotAReprintError
-from ..metaview import READ_KEYS
+from ..metaview import DECLARED, READ_KEYS
 from ..reprint import BODY_FORMATS, Reprint
 from ..safeyaml import too_long_number
 from . import deepest_place, json_problem, text_position
@@ -117,6 +117,10 @@ def read_json(text: str, *, path: str, meta: Mapping[str, Any] | None, bare_urls
         raise InputError(
             f'"format" must be one of {", ".join(BODY_FORMATS)} or auto, not {said}', line=line, column=column
         )
+    if "metadata" not in data:
+        _metadata_elsewhere(text, data)
+    if kind == "markdown" and isinstance(data["body"], str):
+        _no_front_matter_in_body(text, data["body"])
     if "metadata" not in data and set(data) <= {"body", "format"} and not meta and not extra.get("defaults"):
         # An envelope's keys alone, and no metadata given beside it (--meta, a sidecar, the config): lost.
         raise InputError(
@@ -149,6 +153,50 @@ def read_json(text: str, *, path: str, meta: Mapping[str, Any] | None, bare_urls
         )
     except InputError as exc:
         raise _at_the_nested_value(exc, text, meta) from None
+
+
+def _metadata_elsewhere(text: str, data: dict[str, Any]) -> None:
+    """An envelope with no "metadata" but a key that stands for it: misspelt ("metdata"), a CMS's own name
+    ("meta", "fields") holding a reprint's keys. Read as the site's own article, the reprint would pass
+    unchecked; it is refused at that key instead."""
+    from difflib import get_close_matches
+
+    for key, value in data.items():
+        if key in ("body", "format"):
+            continue
+        holds = isinstance(value, dict) and any(name in value for name in DECLARED)
+        if holds or get_close_matches(key.lower(), ["metadata"], n=1, cutoff=0.75) or key.lower() == "meta":
+            line, column = _key_place(text, key)
+            what = "holds the reprint's metadata" if holds else "is no key of an envelope"
+            raise InputError(
+                f'"{key}" {what}: name it "metadata" ({{"metadata": {{...}}, "body": "...", "format": "..."}})',
+                line=line,
+                column=column,
+            )
+
+
+def _no_front_matter_in_body(text: str, body: str) -> None:
+    """A whole Markdown file sent as the body (a Git-based CMS): its front matter would be read as article
+    text (a credit or an address in it would count) and its keys not as metadata, so it is refused, as
+    ``check()`` refuses such a body."""
+    if body[:3] not in ("---", "+++") or "\n" not in body:
+        return
+    from ..errors import ReprintGuardError
+    from .markdown import split_front_matter
+
+    try:
+        front = split_front_matter(body)
+    except ReprintGuardError:
+        return  # no front matter that reads: the body's own text
+    known = sorted(key for key in front.data if key in DECLARED) if isinstance(front.data, dict) else []
+    if front.body_line > 1 and known:
+        line, column = _top_value_place(text, "body")
+        raise InputError(
+            f'"body" starts with front matter ({", ".join(known)}): put its keys in "metadata" and send the body '
+            "without it, or check the Markdown file itself",
+            line=line,
+            column=column,
+        )
 
 
 def _at_the_nested_value(exc: InputError, text: str, meta: Mapping[str, Any] | None) -> InputError:

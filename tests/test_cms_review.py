@@ -1,0 +1,71 @@
+"""What a CMS developer's review found in the JSON envelope: a whole Markdown file sent as the body, and the
+metadata sent under another key. Each would let a reprint pass unchecked; each is refused now at its place,
+through the real CLI and the library."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from conftest import run_cli, write
+
+PP = "https://www.propublica.org/article/pell-cove-harbour-trawlers"
+BODY = "The harbour at Pell Cove emptied before dawn.\n\nBy Mara Quill\n"
+WHOLE_FILE = f"---\noriginal_url: {PP}\nauthor: Mara Quill\n---\n{BODY}"
+
+
+def _envelope(**parts: object) -> str:
+    return json.dumps(parts, indent=2)
+
+
+@pytest.mark.parametrize("metadata", [{"original_url": PP, "author": "Mara Quill"}, {}], ids=["with", "empty"])
+def test_a_whole_markdown_file_as_the_body_is_refused(tmp_path: Path, metadata: dict) -> None:
+    path = write(tmp_path / "post.json", _envelope(metadata=metadata, body=WHOLE_FILE, format="markdown"))
+    before = path.read_bytes()
+    run = run_cli("check", str(path), "--no-config", cwd=tmp_path)
+    assert run.code == 2, run.out + run.err
+    line = 3 if not metadata else 6
+    assert f'post.json:{line}:11: "body" starts with front matter (author, original_url): put its keys in ' in run.out
+    assert "Traceback" not in run.err and path.read_bytes() == before
+
+
+def test_a_body_opening_with_a_rule_is_no_front_matter(tmp_path: Path) -> None:
+    """A thematic break (---) opening the text, with no keys of a reprint's: the body's own text."""
+    body = "---\n\nThe harbour emptied.\n\n---\n\nOriginally published by ProPublica.\n"
+    path = write(tmp_path / "post.json", _envelope(metadata={"original_url": PP}, body=body))
+    run = run_cli("check", str(path), "--no-config", "--format", "json", cwd=tmp_path)
+    assert run.code == 1 and run.json()["results"][0]["status"] == "fail"
+
+
+@pytest.mark.parametrize("key", ["meta", "metdata", "Metadata", "fields"])
+def test_metadata_under_another_key_is_refused_at_that_key(tmp_path: Path, key: str) -> None:
+    text = _envelope(id=123, **{key: {"original_url": PP, "author": "Mara Quill"}}, body="<p>Hi</p>", format="html")
+    path = write(tmp_path / "post.json", text)
+    run = run_cli("check", str(path), "--no-config", cwd=tmp_path)
+    assert run.code == 2, run.out + run.err
+    assert f'post.json:3:3: "{key}" holds the reprint\'s metadata: name it "metadata"' in run.out
+
+
+def test_a_misspelt_metadata_key_that_holds_nothing_of_a_reprint_is_still_named(tmp_path: Path) -> None:
+    path = write(tmp_path / "post.json", _envelope(metdata={"slug": 1}, body="<p>Hi</p>"))
+    run = run_cli("check", str(path), "--no-config", cwd=tmp_path)
+    assert run.code == 2
+    assert 'post.json:2:3: "metdata" is no key of an envelope: name it "metadata"' in run.out
+
+
+def test_other_json_with_a_body_is_still_passed_over(tmp_path: Path) -> None:
+    """A site's own data file with a "body" (comments, say) is no envelope: nothing in it stands for metadata."""
+    path = write(tmp_path / "comment.json", _envelope(id=7, author="Sam", body="Nice piece."))
+    run = run_cli("check", str(path), "--no-config", "--format", "json", cwd=tmp_path)
+    assert run.code == 0 and run.json()["results"][0]["status"] == "skipped"
+
+
+def test_the_library_raises_the_same(tmp_path: Path) -> None:
+    from reprint_guard import InputError, check_text
+
+    with pytest.raises(InputError, match='"body" starts with front matter'):
+        check_text(_envelope(metadata={}, body=WHOLE_FILE), format="json")
+    with pytest.raises(InputError, match='"meta" holds the reprint\'s metadata'):
+        check_text(_envelope(meta={"original_url": PP}, body="Hi"), format="json")
