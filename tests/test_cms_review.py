@@ -69,3 +69,26 @@ def test_the_library_raises_the_same(tmp_path: Path) -> None:
         check_text(_envelope(metadata={}, body=WHOLE_FILE), format="json")
     with pytest.raises(InputError, match='"meta" holds the reprint\'s metadata'):
         check_text(_envelope(meta={"original_url": PP}, body="Hi"), format="json")
+
+
+def test_a_tracking_script_in_a_skipped_site_footer_still_runs(tmp_path: Path) -> None:
+    """The accuracy review's page: ProPublica's PixelPing pasted into the theme's footer, which the config
+    leaves out as no part of the article. The page still runs it: no "missing or does not run"."""
+    write(tmp_path / ".reprint-guard.yaml", 'skip-elements: ["footer.site-footer"]\n')
+    page = (
+        "<html><head><title>Harbour trawlers</title></head><body><article><h1>Harbour trawlers</h1>"
+        "<p>By Mara Quill, ProPublica</p><p>The harbour at Pell Cove emptied before dawn.</p>"
+        f'<p>This story was originally published by <a href="{PP}">ProPublica</a>. Republished under a '
+        '<a href="https://creativecommons.org/licenses/by-nc-nd/3.0/us/">CC BY-NC-ND 3.0 US</a> licence.</p>'
+        '</article><footer class="site-footer"><script src="https://pixel.propublica.org/pixel.js" async>'
+        "</script><p>© 2026 Valley Voice.</p></footer></body></html>"
+    )
+    write(tmp_path / "post.html", page)
+    write(tmp_path / "post.meta.yaml", f"original_url: {PP}\nauthor: Mara Quill\ncommercial: false\n")
+    run = run_cli("check", "post.html", "--format", "json", cwd=tmp_path)
+    rules = [f["rule"] for r in run.json()["results"] for f in r["findings"]]
+    assert "propublica/pixel-ping" not in rules, run.out
+    # Without the script the rule still finds it missing: the footer is read for scripts, not for nothing.
+    write(tmp_path / "post.html", page.replace("pixel.propublica.org", "cdn.example.org"))
+    run = run_cli("check", "post.html", "--format", "json", cwd=tmp_path)
+    assert "propublica/pixel-ping" in [f["rule"] for r in run.json()["results"] for f in r["findings"]]

@@ -536,7 +536,7 @@ class Reprint:
             elif self._visible is not None and self._visible.scripts is not None:
                 found = self._visible.scripts  # read in the page's one parse
             else:
-                found = scripts_from_html(self.html, self.skip)
+                found = scripts_from_html(self.html)
             self.memo["scripts"] = found
         return found  # type: ignore[return-value]
 

@@ -2229,13 +2229,14 @@ def with_media(
     else:
         may_base = "<base" in lowered  # type: ignore[operator] - made above for such a page
     base = _base_of(tree) if may_base else None
-    skipped = _skip(root, skip) if skip else False
     # What the <noscript>s hold, each parsed as the markup it is: never shown nor loaded, it is told as such
     # (a pixel there is hidden, a script there never runs).
     fallbacks = _noscript_fallbacks(tree.root) if _NOSCRIPT.search(source) else []  # type: ignore[arg-type]
-    # The scripts a page loads, read before anything is pruned (a script runs wherever it stands): asked of a
-    # page with a tracking script's rule, and found here in the one parse rather than in a second.
+    # The scripts a page loads, read before anything is pruned or skipped (a script runs wherever it stands,
+    # in a site footer left out as no part of the article too): asked of a page with a tracking script's rule,
+    # and found here in the one parse rather than in a second.
     scripts = _scripts_under(tree.root, fallbacks) if "<script" in html or "<SCRIPT" in html else None  # type: ignore[arg-type]
+    skipped = _skip(root, skip) if skip else False
     # A picture set as an element's background (a cover block): only raw HTML writes a style.
     backgrounds = media and raw != NO_RAW_HTML and "url(" in html
     # Script embeds are raw HTML: Markdown's own blockquotes have no class.
@@ -2506,17 +2507,17 @@ RUN_TYPES = frozenset(
 )
 
 
-def scripts_from_html(html: str, skip: tuple[str, ...] | None = None) -> tuple[list[Media], list[Media]]:
+def scripts_from_html(html: str) -> tuple[list[Media], list[Media]]:
     """The scripts a page loads by address (``<script src>``, or a lazy loader's ``data-src``), and those it
     holds that never run: of a type no browser runs, or inside a ``<noscript>`` (a ``<template>``'s content is
     no part of the page at all). Hiding a script with CSS does not stop it, so none is hidden: a publisher's
-    tracking script (ProPublica's PixelPing) counts wherever it stands."""
+    tracking script (ProPublica's PixelPing) counts wherever it stands, in an element the config's ``skip-elements``
+    leaves out as no part of the article (a site footer) too: the page still runs it."""
     if "<script" not in html and "<SCRIPT" not in html.upper():
         return [], []
     root = LexborHTMLParser(html, scripting=True).root
     if root is None:  # pragma: no cover - lexbor always builds a document
         return [], []
-    _skip(root, skip)
     return _scripts_under(root)
 
 
