@@ -92,3 +92,38 @@ def test_a_tracking_script_in_a_skipped_site_footer_still_runs(tmp_path: Path) -
     write(tmp_path / "post.html", page.replace("pixel.propublica.org", "cdn.example.org"))
     run = run_cli("check", "post.html", "--format", "json", cwd=tmp_path)
     assert "propublica/pixel-ping" in [f["rule"] for r in run.json()["results"] for f in r["findings"]]
+
+
+KFF = "https://kffhealthnews.org/news/article/rural-clinics-cut-evening-hours/"
+PDF = "https://files.kff.org/attachment/rural-clinics-brief.pdf"
+
+
+def _kff(linked: str, words: str = "This article") -> str:
+    return (
+        "---\nauthor: Marisol Chen\n"
+        f"original_url: {KFF}\noriginal_published: 2026-11-20\ncommercial: false\n---\n\n"
+        "By Marisol Chen, KFF Health News\n\nThree clinics in the valley now close at 5 p.m.\n\n"
+        f"[{words}]({linked}) was originally published by KFF Health News and is republished here under a "
+        "[CC BY-NC-ND 4.0](https://creativecommons.org/licenses/by-nc-nd/4.0/) licence.\n"
+    )
+
+
+def test_a_credit_linking_the_article_to_a_pdf_is_told_so(tmp_path: Path) -> None:
+    """The accuracy review's KFF reprint: "This article" linked to the publisher's PDF brief. It was told "the
+    credit names KFF Health News with no link", and --fix added a second credit, leaving the PDF link."""
+    path = write(tmp_path / "post.md", _kff(PDF))
+    run = run_cli("check", str(path), "--no-config", "--format", "json", cwd=tmp_path)
+    findings = [f for r in run.json()["results"] for f in r["findings"]]
+    assert [f["rule"] for f in findings] == ["kff-health-news/link-original"]
+    assert f"the credit's link goes to another site, {PDF}, not to the original article" in findings[0]["message"]
+    assert findings[0]["fix"] == f"Change the link to {PDF} into one to the original article, {KFF}."
+    # --fix leaves another site's link to the editor (which address is the article's?), as for a name linked
+    # elsewhere, and adds no second credit beside it.
+    run = run_cli("check", str(path), "--no-config", "--diff", cwd=tmp_path)
+    assert run.out == "" and "could not fix kff-health-news/link-original: needs the credit that is there" in run.err
+    # The story's own link to the brief, in no credit, is a citation: the credit without a link is what is told.
+    story = _kff(KFF).replace("Three clinics", f"A [state brief]({PDF}) counts three clinics")
+    write(tmp_path / "story.md", story.replace(f"[This article]({KFF})", "This article"))
+    run = run_cli("check", "story.md", "--no-config", "--format", "json", cwd=tmp_path)
+    findings = [f for r in run.json()["results"] for f in r["findings"]]
+    assert "the credit names KFF Health News with no link to the article" in findings[0]["message"], findings

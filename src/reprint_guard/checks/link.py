@@ -104,10 +104,19 @@ def _linked_words(visible: VisibleBody, link: str) -> str:
     return " ".join((visible.anchor_text(link) or "").lower().split())
 
 
+#: A link's words that stand for the article itself in a credit ("[This article](...) was originally published
+#: by KFF Health News"): linked elsewhere (the publisher's PDF of it, a syndication service), the credit's link.
+_THE_ARTICLE = re.compile(
+    r"(?:this|the|our) (?:article|story|report|piece|post)|(?:the )?original(?: (?:article|story|report|piece))?"
+    r"|here|read (?:it|more|the (?:original|full (?:article|story)))"
+)
+
+
 def _credit_elsewhere(reprint: Reprint, context: Context, sites: tuple[str, ...]) -> str | None:
     """A visible link on another site than the original's (one of ``sites``: its own, and those of the
     policy's ``host_aliases``) whose words name the publisher ("Global Research" linked to a page of
-    mondialisation.ca): the credit's link, gone astray. None when there is none."""
+    mondialisation.ca), or stand for the article in a credit naming the publisher ("[This article](a PDF)
+    was originally published by KFF Health News"): the credit's link, gone astray. None when there is none."""
     visible = reprint.visible
     names = [name.lower() for name in _publisher_names(context) if len(name) > 3]
     for link in dict.fromkeys(visible.anchors):  # each address once: its copies after the first say the same
@@ -115,8 +124,14 @@ def _credit_elsewhere(reprint: Reprint, context: Context, sites: tuple[str, ...]
         if not host or edition_aside(host) in sites:
             continue
         words = _linked_words(visible, link)
-        if words and any(name in words for name in names) and _in_a_credit(reprint, link):
+        if not words or not _in_a_credit(reprint, link):
+            continue
+        if any(name in words for name in names):
             return link
+        if _THE_ARTICLE.fullmatch(words.strip(" .:;,!")):
+            block = " ".join((visible.anchor_block(link) or "").lower().split())
+            if any(name in block for name in names):
+                return link
     return None
 
 
