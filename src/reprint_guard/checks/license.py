@@ -183,13 +183,37 @@ def _by_reference(visible: VisibleBody, original: str, names: tuple[str, ...], a
     for anchor, href in visible.anchor_nodes():
         if not href or normalize_url(href) not in keys:
             continue
-        said = normalize(_paragraph_around(anchor))
+        around = _paragraph_around(anchor)
+        said = normalize(around)
         if _UNDER_CREATIVE_COMMONS.search(said) or any(find_phrase(said, name) >= 0 for name in names):
             return True
+        if len(around.split()) <= _POINTER_WORDS:  # "Read the full article on The Conversation": the credit next
+            said = normalize(_block_beside(anchor, "next"))
+            if _UNDER_CREATIVE_COMMONS.search(said) or any(find_phrase(said, name) >= 0 for name in names):
+                return True
         read += 1
         if read >= _REFERENCES_READ:
             break
     return False
+
+
+#: A link's paragraph of at most this many words is a pointer to the original ("Read the full article on The
+#: Conversation", the line an extract ends with): the credit may follow in a paragraph of its own.
+_POINTER_WORDS = 12
+
+
+def _block_beside(anchor: Any, step: str) -> str:
+    """The text of the block next to the one holding ``anchor`` (``step``: "prev" or "next"), at most
+    :data:`_AROUND` characters; "" when there is none."""
+    node = anchor
+    while node is not None and node.tag in (*_INLINE, "-text"):
+        node = node.parent
+    sibling = getattr(node, step) if node is not None else None
+    while sibling is not None and sibling.tag == "-text" and not sibling.text(deep=False).strip():
+        sibling = getattr(sibling, step)
+    if sibling is None or sibling.tag == "-text":
+        return ""
+    return sibling.text(deep=True, separator="")[:_AROUND]
 
 
 def _paragraph_around(anchor: Any) -> str:
