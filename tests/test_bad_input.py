@@ -61,7 +61,7 @@ CASES = {
     ),
     "many-authors.md": (
         "---\noriginal_url: https://www.globalresearch.ca/x/1\nauthor:\n" + "- A Person\n" * 201 + "---\nBody\n",
-        "many-authors.md:3:1: metadata 'author': List should have at most 200 items",
+        "many-authors.md:3:1: metadata 'author': at most 200 entries, not 201",
         "could not be checked",
     ),
     "python-tag.md": ("---\nx: !!python/object:os.system ls\n---\nBody\n", "python-tag.md:2:", "invalid YAML"),

@@ -127,3 +127,21 @@ def test_a_credit_linking_the_article_to_a_pdf_is_told_so(tmp_path: Path) -> Non
     run = run_cli("check", "story.md", "--no-config", "--format", "json", cwd=tmp_path)
     findings = [f for r in run.json()["results"] for f in r["findings"]]
     assert "the credit names KFF Health News with no link to the article" in findings[0]["message"], findings
+
+
+@pytest.mark.parametrize(
+    ("metadata", "told"),
+    [
+        ({"original_url": 5799123}, "1:15: metadata 'original_url': should be a string (text), not a number (5799123)"),
+        ({"original_url": PP, "title": ["a", "b"]}, "metadata 'title': should be a string (text), not a list"),
+        ({"original_url": PP, "author": ["Mara Quill"] * 201}, "metadata 'author': at most 200 entries, not 201"),
+    ],
+    ids=["number", "list", "too-many"],
+)
+def test_a_value_of_the_wrong_kind_is_told_in_the_files_words(tmp_path: Path, metadata: dict, told: str) -> None:
+    """pydantic's own words ("Input should be a valid string", "List should have at most 200 items after
+    validation") named neither what was written nor what to write."""
+    path = write(tmp_path / "post.json", json.dumps({"metadata": metadata, "body": "Hi"}))
+    run = run_cli("check", str(path), "--no-config", cwd=tmp_path)
+    assert run.code == 2 and told in run.out, run.out
+    assert "Input should be" not in run.out and "after validation" not in run.out

@@ -1153,6 +1153,14 @@ def _metadata_problem(exc: Any, key_lines: Mapping[str, int] | None = None) -> t
             said = written(given)
             shown = repr(said if len(said) <= 40 else said[:37] + "...")
         message = f"{shown} is not true or false: write true or false"
+    elif problem.get("type") == "string_type":  # pydantic's "Input should be a valid string" names neither
+        given = problem.get("input")
+        message = f"should be a string (text), not {_kind(given)}"
+        if isinstance(given, int | float) and not isinstance(given, bool):
+            message += f" ({given}): quote it" if len(str(given)) <= 40 else ": quote it"
+    elif problem.get("type") == "too_long" and isinstance(problem.get("ctx"), dict):  # "after validation"
+        most, count = problem["ctx"].get("max_length"), problem["ctx"].get("actual_length")
+        message = f"at most {most} entries, not {count}" if most is not None else message
     message = _members_wanted(own) or message
     item = _bad_item(key, problem.get("input") if len(loc) > 1 else None, own)
     if item is not None:  # a list with one bad item: that item named, and its place
