@@ -316,7 +316,8 @@ def test_the_site_keeps_only_a_date_under_our_name_and_its_names_work_in_every_l
     )
     write(tmp_path / "a.md", "---\ntitle: x\noriginal_url: 5799123\n---\nBody\n")
     run = cli("check", "a.md", cwd=tmp_path)
-    assert run.code == 2 and "metadata 'original_url': should be a string (text), not a number (5799123): quote it" in run.out
+    assert run.code == 2
+    assert "metadata 'original_url': should be a string (text), not a number (5799123): quote it" in run.out
     write(tmp_path / "b.md", markdown({"title": "x", "commercial": False, "Params": {"sourceURL": GR_URL}}, "Body"))
     assert cli("check", "b.md", "--format", "json", cwd=tmp_path).json()["results"][0]["policy"] == "global-research"
     write(
