@@ -124,11 +124,12 @@ def _credit_elsewhere(reprint: Reprint, context: Context, sites: tuple[str, ...]
         if not host or edition_aside(host) in sites:
             continue
         words = _linked_words(visible, link)
-        if not words or not _in_a_credit(reprint, link):
+        if not words:
             continue
         if any(name in words for name in names):
-            return link
-        if _THE_ARTICLE.fullmatch(words.strip(" .:;,!")):
+            if _in_a_credit(reprint, link):
+                return link
+        elif _THE_ARTICLE.fullmatch(words.strip(" .:;,!")) and _in_a_credit(reprint, link):
             block = " ".join((visible.anchor_block(link) or "").lower().split())
             if any(name in block for name in names):
                 return link
