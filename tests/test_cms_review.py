@@ -145,3 +145,24 @@ def test_a_value_of_the_wrong_kind_is_told_in_the_files_words(tmp_path: Path, me
     run = run_cli("check", str(path), "--no-config", cwd=tmp_path)
     assert run.code == 2 and told in run.out, run.out
     assert "Input should be" not in run.out and "after validation" not in run.out
+
+
+def test_an_address_only_in_the_pages_canonical_link_and_json_ld_is_told_so(tmp_path: Path) -> None:
+    """A saved page that names the original in <link rel="canonical"> and its JSON-LD only: "in a comment, code,
+    a hidden or closed element, an image, or as plain text" sent the editor looking in the article."""
+    page = (
+        f'<html><head><link rel="canonical" href="{PP}">'
+        f'<script type="application/ld+json">{{"isBasedOn": {{"url": "{PP}"}}}}</script></head>'
+        "<body><p>By Mara Quill, ProPublica</p><p>The harbour at Pell Cove emptied before dawn.</p>"
+        "<p>This story was originally published by ProPublica.</p></body></html>"
+    )
+    write(tmp_path / "post.html", page)
+    write(tmp_path / "post.meta.yaml", f"original_url: {PP}\nauthor: Mara Quill\ncommercial: false\n")
+    run = run_cli("check", "post.html", "--no-config", "--format", "json", cwd=tmp_path)
+    link = [f for r in run.json()["results"] for f in r["findings"] if f["rule"] == "propublica/link-original"]
+    assert "but only in the page's <link> and <script> for search engines and sharing" in link[0]["message"]
+    # A copy in a comment in the body is still told as one no reader sees.
+    write(tmp_path / "post.html", page.replace("<p>This story", f"<!-- {PP} --><p>This story"))
+    run = run_cli("check", "post.html", "--no-config", "--format", "json", cwd=tmp_path)
+    link = [f for r in run.json()["results"] for f in r["findings"] if f["rule"] == "propublica/link-original"]
+    assert "but in no link a reader can follow: in a comment" in link[0]["message"]

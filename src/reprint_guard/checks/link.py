@@ -270,16 +270,47 @@ def _unseen_address(reprint: Reprint, original: str) -> str:
     written in the body (a comment, a hidden or folded element, code), else "": the editor sees it there, and
     wonders why it does not count."""
     address = original.strip()
-    at = reprint.body.find(address) if address else -1
-    if at < 0:
-        at = reprint.body.find(address.split("://", 1)[-1]) if "://" in address else -1
+    body = reprint.body
+    written = address if address and address in body else address.split("://", 1)[-1] if "://" in address else ""
+    at = body.find(written) if written else -1
     if at < 0:
         return ""
+    # A page's <link rel="canonical">, <meta property="og:url"> or JSON-LD <script> holds it for search engines
+    # and sharing: said so when every copy (of the first few) stands in one of them.
+    first, tags, seen = at, {}, 0
+    while at >= 0 and (tag := _data_tag_around(body, at)) is not None:
+        tags[tag] = None
+        seen += 1
+        at = body.find(written, at + len(written)) if seen < _COPIES_READ else -1
+    if at < 0:
+        line, column = reprint.position(first)
+        where = " and ".join(f"<{tag}>" for tag in tags)
+        return (
+            f"; its address is in the file at {line}:{column}, but only in the page's {where} for search engines "
+            "and sharing, which no reader sees or follows"
+        )
     line, column = reprint.position(at)
     return (
         f"; its address is in the file at {line}:{column}, but in no link a reader can follow: in a comment, "
         "code, a hidden or closed element, an image, or as plain text the site does not link"
     )
+
+
+#: How many copies of the original's address :func:`_unseen_address` reads for one a reader may see.
+_COPIES_READ = 20
+
+
+def _data_tag_around(body: str, at: int) -> str | None:
+    """ "link" or "meta" when ``at`` stands inside such a tag of ``body`` (its ``href`` or ``content``), "script"
+    inside a script's data (JSON-LD), else None."""
+    start = body.rfind("<", 0, at)
+    if start < 0:
+        return None
+    name = body[start + 1 : start + 7].lower()
+    if ">" not in body[start:at]:
+        return "link" if name.startswith("link") else "meta" if name.startswith("meta") else None
+    opened = body.lower().rfind("<script", 0, at)
+    return "script" if opened >= 0 and "</script" not in body[opened:at].lower() else None
 
 
 def _credit_words(line: str, name: str) -> str:
