@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from reprint_guard import check
+from reprint_guard.readers import read_text
 
 ROOT = Path(__file__).parent.parent
 GV_FIXTURE = ROOT / "tests" / "policies" / "global-voices" / "compliant-nota-de-cambios.md"
@@ -56,3 +57,34 @@ TC_FR = "[The Conversation](https://theconversation.com/pourquoi-les-haies-24891
 def test_a_german_or_french_credit_with_the_verb_first_is_told_on_a_page_with_no_original_url(body, told):
     result = check(f"Texte.\n\n{body}", {"title": "T"})
     assert ({finding.rule for finding in result.findings} == {"reprint-guard/credited-original"}) is told, result
+
+
+TC_FIXTURE = ROOT / "tests" / "policies" / "the-conversation" / "no-endorsement.md"
+TC_CLAIM = "This republication is approved by the author."
+
+
+def _conversation_rules(sentence: str) -> set[str]:
+    text = TC_FIXTURE.read_text(encoding="utf-8")
+    assert TC_CLAIM in text
+    reprint = read_text(text.replace(TC_CLAIM, sentence), path=str(TC_FIXTURE))
+    metadata = {k: v for k, v in reprint.metadata.items() if k != "expect"}
+    return {finding.rule for finding in check(reprint.body, metadata, policy="the-conversation").findings}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "told"),
+    [
+        ("Cette republication a été approuvée par l'autrice.", True),
+        ("Esta republicación fue aprobada por la autora.", True),
+        ("Esta republicação foi aprovada pelo autor.", True),
+        ("Esta republicación está avalada por The Conversation.", True),
+        # the approval of the edits these terms ask for, and the author's approval of something else
+        ("Cette version raccourcie a été approuvée par l'autrice.", False),
+        ("Los cambios fueron aprobados por la autora.", False),
+        ("As alterações foram aprovadas pela autora.", False),
+        ("El plan, aprobado por el autor del informe, sigue vigente.", False),
+        ("Le dispositif, approuvé par l'autrice du rapport d'évaluation, reste fragile.", False),
+    ],
+)
+def test_the_conversation_reads_an_endorsement_in_spanish_portuguese_and_french(sentence, told):
+    assert ("the-conversation/no-endorsement" in _conversation_rules(sentence)) is told, sentence
