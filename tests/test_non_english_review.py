@@ -41,6 +41,7 @@ def test_fix_links_the_name_on_a_source_label_in_the_reprints_language(tmp_path,
 
 TC_DE = "[The Conversation](https://theconversation.com/hecken-248913)"
 TC_FR = "[The Conversation](https://theconversation.com/pourquoi-les-haies-248913)"
+GV_ES = "[Global Voices](https://es.globalvoices.org/2026/10/16/radios/)"
 
 
 @pytest.mark.parametrize(
@@ -50,13 +51,22 @@ TC_FR = "[The Conversation](https://theconversation.com/pourquoi-les-haies-24891
         (f"*Der Beitrag erschien ursprünglich auf {TC_DE}.*\n", True),
         (f"*Initialement paru sur {TC_FR}.*\n", True),
         ("*Initialement parue sur [Global Voices](https://fr.globalvoices.org/2026/10/16/radios/).*\n", True),
+        # "Reproduzido de ...", "Reproducido de ..." opening the credit: told by the address it links to
+        ("*Reproduzido de [Global Voices em Português](https://pt.globalvoices.org/2026/10/16/radios/).*\n", True),
+        (f"Reproducido de {GV_ES} con permiso.\n", True),
         # the site's own story citing the publisher
         (f"Die Studie erschien in {TC_DE}.\n", False),
+        (
+            "El gráfico, reproducido de [Global Voices](https://es.globalvoices.org/2026/10/16/radios/), muestra.\n",
+            False,
+        ),
     ],
 )
 def test_a_german_or_french_credit_with_the_verb_first_is_told_on_a_page_with_no_original_url(body, told):
     result = check(f"Texte.\n\n{body}", {"title": "T"})
     assert ({finding.rule for finding in result.findings} == {"reprint-guard/credited-original"}) is told, result
+    if told:  # by the address it links to, not by words quoted up to a link's bracket ("Reproduzido de [")
+        assert "The article credits https://" in result.findings[0].message, result.findings[0].message
 
 
 TC_FIXTURE = ROOT / "tests" / "policies" / "the-conversation" / "no-endorsement.md"
