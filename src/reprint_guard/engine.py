@@ -1078,6 +1078,8 @@ _CREDIT_WORDS = (
     r"(?i)\b(?:originally (?:published|appeared|ran)|first (?:published|appeared|ran) (?:in|on|by|at)|"
     r"republished (?:from|with permission|under)|reprinted (?:from|with permission)|"
     rf"{_ORIGINAL_SOURCE}|{CREDIT_ELSEWHERE})\b|{CREDIT_IN_SCRIPTS}"
+    # "Reproducido de [Global Voices](...)", "Reproduzido de ...", opening a sentence, a line or an element
+    r"|(?:^|[\n.!?;*_>)\]])[\s.!?;*_>)\]]*reprodu[cz]id[oa] de\b"
     rf"|{_SOURCE_LABEL}[ \t*_]*(?:\[[^\]\n]{{0,80}}\]\(|<a\b[^>]*\bhref=[\"']?)?$"
 )
 #: A web address, to where a Markdown link, an attribute or the line ends it (Python's engine: a search for

@@ -98,6 +98,8 @@ CREDIT_ELSEWHERE_WORDS = (
     r"(?:a|ont) d'abord été publi[ée]e?s?|parue?s? initialement|republi[ée]e?s?|"
     r"pubblicat[oaie] originariamente|originariamente pubblicat[oaie]|"
     r"ursprünglich (?:veröffentlicht|erschienen)|zuerst (?:veröffentlicht|erschienen)|"
+    # the same with the verb first ("Dieser Artikel erschien zuerst bei", "Initialement paru sur")
+    r"erschien (?:zuerst|ursprünglich|erstmals)|initialement paru(?:e|s|es)?|"
     r"pertama kali (?:terbit|diterbitkan|dimuat|dipublikasikan)|awalnya (?:diterbitkan|dimuat)|diterbitkan ulang|"
     r"(?:впервые|первоначально|изначально) (?:был[аои]? )?опубликован[аоы]?|перепечатан[аоы]? (?:с|из)"
 )
@@ -105,10 +107,15 @@ CREDIT_ELSEWHERE_WORDS = (
 #: "Extraído de ...", "Extrait de ..."): a credit only where the words open their sentence, line or element, since
 #: the story says them of anything ("fue tomada de un pozo", "was taken from a 2019 report").
 CREDIT_TAKEN_FROM = r"(?:tomad[oa]|extra[ií]d[oa]) de|(?:taken|excerpted) from|extrait d(?:e |')"
-#: The credit's words in those languages, the taken-from ones after what ends a sentence or opens a line or an
-#: element (a stop, a line end, emphasis, a tag's ">"), which is part of the match: RE2 reads it too, with no
-#: look-behind.
-CREDIT_ELSEWHERE = rf"{CREDIT_ELSEWHERE_WORDS}|(?:^|[\n.!?;*_>)\]])[\s.!?;*_>)\]]*(?:{CREDIT_TAKEN_FROM})"
+#: A source label as Spanish, Portuguese, German and French write "Source:" ("Fuente: Global Voices", "Fonte:",
+#: "Quelle:", "Source :"): a credit where it opens its sentence, line or element, as the taken-from words are.
+CREDIT_LABEL = r"(?:fuente|fonte|quelle|source) ?:"
+#: The credit's words in those languages, the taken-from ones and the labels after what ends a sentence or opens
+#: a line or an element (a stop, a line end, emphasis, a tag's ">"), which is part of the match: RE2 reads it
+#: too, with no look-behind.
+CREDIT_ELSEWHERE = (
+    rf"{CREDIT_ELSEWHERE_WORDS}|(?:^|[\n.!?;*_>)\]])[\s.!?;*_>)\]]*(?:{CREDIT_TAKEN_FROM}|{CREDIT_LABEL})"
+)
 #: And in Chinese (simplified and traditional) and Arabic, whose credit may name "this article" itself ("本文原载于",
 #: "本文作者陳曉雯，原載於", "نُشرت هذه القصة بقلم سارة الخطيب في الأصل", "نُشرت أصلاً", "نُشر لأول مرة").
 CREDIT_IN_SCRIPTS = (
