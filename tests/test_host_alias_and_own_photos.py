@@ -327,3 +327,39 @@ def test_a_publishers_grant_naming_a_photo_must_be_dated_as_any_grant(tmp_path):
     meta["permissions"] = [{"from": "Riverbend Community News", "scope": ["photos"], "media": ["/img/ours.jpg"]}]
     path = write(tmp_path / "d.md", markdown(meta, "\nGulls.\n\n![Ours](/img/ours.jpg)\n"))
     assert _rules(path, "--rules-dir", str(tmp_path / "pol"))[:2] == (0, [])
+
+
+DE = "https://dialogue.earth/en/ocean/mekong-fishers-floating-gardens/"
+
+
+def test_text_only_lets_the_sites_own_declared_photo_stand(tmp_path):
+    """Dialogue Earth's "text only" (mode: forbid) is about its own media: a photo on the republisher's own
+    server, recorded as the site's own, is none of it. Undeclared, the fix says how to declare it."""
+    meta: dict = {
+        "author": "Linh Tran",
+        "original_url": DE,
+        "original_published": "2026-12-02",
+        "published": "2026-12-04",
+        "commercial": False,
+    }
+    body = (
+        "\nBy Linh Tran\n\nFishers on the Mekong now tend floating gardens.\n\n"
+        "![Vegetable sellers at a Can Tho market](/uploads/2026/12/can-tho-market.jpg)\n\n"
+        f"This article was originally published on [Dialogue Earth]({DE}) and is republished under a "
+        "[CC BY-NC-ND 4.0](https://creativecommons.org/licenses/by-nc-nd/4.0/) licence.\n"
+    )
+    path = write(tmp_path / "a.md", markdown(meta, body))
+    _, rules, findings = _rules(path)
+    assert rules == ["dialogue-earth/text-only"]
+    assert "media: [/uploads/2026/12/can-tho-market.jpg]" in findings[0]["fix"]
+    meta["permissions"] = [
+        {"from": "Delta News Desk", "scope": ["photos"], "media": ["/uploads/2026/12/can-tho-market.jpg"]}
+    ]
+    path = write(tmp_path / "b.md", markdown(meta, body))
+    assert _rules(path)[:2] == (0, [])
+    # The fix's placeholder copied as it stands declares nothing; a photo from elsewhere is still the publisher's.
+    meta["permissions"][0]["from"] = "<your site's name>"
+    assert _rules(write(tmp_path / "c.md", markdown(meta, body)))[1] == ["dialogue-earth/text-only"]
+    meta["permissions"] = [{"from": "Delta News Desk", "scope": ["photos"], "media": ["https://dialogue.earth/x.jpg"]}]
+    other = body.replace("/uploads/2026/12/can-tho-market.jpg", "https://dialogue.earth/x.jpg")
+    assert _rules(write(tmp_path / "d.md", markdown(meta, other)))[1] == ["dialogue-earth/text-only"]

@@ -348,6 +348,20 @@ def _naming_standing(item: Media, reprint: Reprint, params: Params, context: Con
     )
 
 
+def _declared_own(item: Media, reprint: Reprint) -> bool:
+    """Whether ``item``, served from the site's own server, is named by a record of the site's declaring it
+    its own (``media: [...]``, sent by anyone but a fix's placeholder): "text only" forbids the publisher's
+    media, not a photo of the republisher's own beside the text."""
+    own = reprint.own_hosts
+    if not own_served(item, own):
+        return False
+    return any(
+        another_publisher(record, None, ()) != "a placeholder"
+        for record in reprint.metadata.permissions
+        if (named := media_named(record)) and any(_names_item(entry, item, own) for entry in named)
+    )
+
+
 def _own_photo_fix(item: Media, reprint: Reprint, scope: str) -> str:
     """How to record that an item on the site's own server is the site's (the tool cannot tell it from a copy
     of the publisher's photo), as a sentence to follow a fix's; "" for an item served from elsewhere."""
@@ -569,6 +583,8 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
     skip = url_pattern(params.except_) if params.except_ is not None else None
     if params.mode != "hosts":
         media = _counted(media, reprint, params, skip)
+        if params.mode == "forbid" and media and reprint.metadata.permissions:
+            media = [m for m in media if not _declared_own(m, reprint)]
         if not media:
             return
     shown_url = ""
@@ -627,4 +643,7 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
     elif params.mode == "permission":
         yield from _not_permitted(params, reprint, context, found, span, what, where, first)
     else:
-        yield Problem.at(span, what, fix="Remove the images and other media; republish the text only.", **where)
+        own = _own_photo_fix(first, reprint, params.scope or "photos")  # "text only": the site's own may stay
+        yield Problem.at(
+            span, what, fix="Remove the images and other media; republish the text only" + (own or "."), **where
+        )
