@@ -24,3 +24,30 @@ def test_a_missing_author_is_told_once_a_rule(tmp_path: Path) -> None:
         result = run_cli("check", "--no-config", "--policy", str(policy), str(article), "--format", "json")
         messages = [finding["message"] for finding in result.json()["results"][0]["findings"]]
         assert messages == [f"uncredited ('author' is not set, so the credit and the {part} cannot be checked)"]
+
+
+TWO_RULES = (
+    "id: harbour-herald\nname: Harbour Herald reprint terms\npublisher: Harbour Herald\n"
+    "source_url: https://harbour.example/terms\napplies_to: [harbour.example]\nrules:\n"
+    "  - id: credit\n    check: attribution\n    names: [Harbour Herald]\n    message: Credit the Harbour Herald\n"
+    "  - id: desk\n    check: attribution\n    names: [Gull Desk]\n    message: Credit the Gull Desk\n"
+)
+HARBOUR_META = "title: Gulls are back\noriginal_url: https://harbour.example/gulls\nmedium: web\n"
+STORY = "# Gulls are back\n\nThe gulls came back to the pier this spring.\n"
+
+
+def _fixture(path: Path, expect: str) -> Path:
+    return write(path, f"---\n{HARBOUR_META}expect: {expect}\n---\n{STORY}")
+
+
+def test_coverage_notes_for_a_policy_whose_fixtures_each_break_two_rules(tmp_path: Path) -> None:
+    """The notes are told for every policy whose fixtures run, not only one a fixture breaking one rule ran."""
+    write(tmp_path / "rules" / "harbour-herald.yaml", TWO_RULES)
+    both = _fixture(tmp_path / "tests" / "harbour-herald" / "both.md", "[harbour-herald/credit, harbour-herald/desk]")
+    result = run_cli("test", "--no-config", "--rules-dir", str(tmp_path / "rules"), str(both))
+    assert result.code == 0, result.out + result.err
+    assert result.out.splitlines() == [
+        "note: harbour-herald: no passing compliant fixture (expect: [])",
+        "note: harbour-herald: no passing fixture violates only credit, desk",
+        "1 passed, 0 failed",
+    ]

@@ -606,9 +606,10 @@ def run_test(options: argparse.Namespace) -> int:
         outcome = run_fixture(path, extra, walked=walked)
         total += 1
         with_fixtures.add(outcome.policy or path.parent.name)
-        if outcome.policy is not None and outcome.ok and len(outcome.matched) <= 1:
+        if outcome.policy is not None:  # run: its policy noted, whatever the fixture tried
             tried = covered.setdefault(outcome.policy, (outcome.rules, set()))[1]
-            tried.add(outcome.matched[0].rule if outcome.matched else "")
+            if outcome.ok and len(outcome.matched) <= 1:
+                tried.add(outcome.matched[0].rule if outcome.matched else "")
         if not outcome.ok:
             if outcome.error:
                 errors += 1  # the fixture could not be run (unknown policy, a malformed expect): not a regression
