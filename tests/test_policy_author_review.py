@@ -51,3 +51,15 @@ def test_coverage_notes_for_a_policy_whose_fixtures_each_break_two_rules(tmp_pat
         "note: harbour-herald: no passing fixture violates only credit, desk",
         "1 passed, 0 failed",
     ]
+
+
+def test_an_html_fixtures_sidecar_named_runs_its_page(tmp_path: Path) -> None:
+    """Naming ``page.meta.yaml`` runs ``page.html`` beside it, the fixture it is the metadata of."""
+    write(tmp_path / "rules" / "harbour-herald.yaml", TWO_RULES)
+    folder = tmp_path / "tests" / "harbour-herald"
+    write(folder / "page.html", "<h1>Gulls are back</h1>\n<p>The gulls came back to the pier this spring.</p>\n")
+    sidecar = write(folder / "page.meta.yaml", HARBOUR_META + "expect: [harbour-herald/credit, harbour-herald/desk]\n")
+    result = run_cli("test", "--no-config", "-v", "--rules-dir", str(tmp_path / "rules"), str(sidecar))
+    assert result.code == 0, result.out + result.err
+    assert result.out.startswith(f"ok   {folder / 'page.html'}  (2 expected findings)\n")
+    assert "no article beside it" not in result.out + result.err

@@ -88,8 +88,24 @@ def fixture_items(paths: list[str]) -> Iterator[tuple[Path, bool]]:
                         found = Path(folder) / name
                         if (not found.exists() or found.is_file()) and _first(found, seen):  # a dangling link stays
                             yield found, True
-        elif _first(path, seen):
-            yield path, False
+        else:
+            for named in _articles_of(path):
+                if _first(named, seen):
+                    yield named, False
+
+
+def _articles_of(path: Path) -> list[Path]:
+    """The fixture a named file stands for: itself, or for an HTML fixture's metadata sidecar
+    (``page.meta.yaml``), the article beside it that it describes (none there: the sidecar, for its error)."""
+    from ..readers import SIDECAR_SUFFIXES, sidecar_names
+
+    name = str(path)
+    if not name.lower().endswith(SIDECAR_SUFFIXES) or not path.is_file():
+        return [path]
+    stem = name[: -len(next(s for s in SIDECAR_SUFFIXES if name.lower().endswith(s)))]
+    candidates = [stem] if stem.lower().endswith(FIXTURE_SUFFIXES) else [stem + suffix for suffix in FIXTURE_SUFFIXES]
+    articles = [Path(c) for c in candidates if os.path.isfile(c) and name in sidecar_names(c)]
+    return articles or [path]
 
 
 def _first(path: Path, seen: set[str]) -> bool:
