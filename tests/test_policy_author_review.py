@@ -63,3 +63,20 @@ def test_an_html_fixtures_sidecar_named_runs_its_page(tmp_path: Path) -> None:
     assert result.code == 0, result.out + result.err
     assert result.out.startswith(f"ok   {folder / 'page.html'}  (2 expected findings)\n")
     assert "no article beside it" not in result.out + result.err
+
+
+def test_a_fixture_in_a_folder_inside_its_policys_is_told_where_it_goes(tmp_path: Path) -> None:
+    """One message, at the fixture, saying fixtures sit directly in the policy's folder; no note that the
+    policy's folder holds none."""
+    write(tmp_path / "rules" / "harbour-herald.yaml", TWO_RULES)
+    _fixture(tmp_path / "tests" / "harbour-herald" / "edge" / "early.md", "[harbour-herald/credit]")
+    result = run_cli("test", "--no-config", "--rules-dir", "rules", "tests", cwd=tmp_path)
+    assert result.code == 2, result.out + result.err
+    assert result.out.splitlines() == [
+        "ERROR tests/harbour-herald/edge/early.md",
+        "  tests/harbour-herald/edge/early.md: a fixture goes directly in its policy's folder (tests/harbour-herald/): "
+        "one in a folder inside it is read as for policy 'edge', which is unknown; move it up, or write "
+        "'policy: harbour-herald' in its metadata",
+        "0 passed, 0 failed, 1 could not be run",
+    ]
+    assert "Traceback" not in result.err

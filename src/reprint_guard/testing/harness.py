@@ -203,7 +203,14 @@ def run_fixture(path: Path, rules_dirs: tuple[str, ...] = (), *, walked: bool = 
             line = reprint.key_lines.get("policy")  # a policy named in the fixture, else its folder's name
             # An unknown id, or a file named that is not there (or is a folder): the fixture's slip, at its key
             message = exc.message if exc.path is None else f"{exc.message}: {policy_id}"
-            if message.startswith("unknown policy") and not rules_dirs and "did you mean" not in message:
+            above = None if meta.policy else _policy_folder_above(path, policies)
+            if above is not None and message.startswith("unknown policy"):
+                message = (
+                    f"a fixture goes directly in its policy's folder ({above}{os.sep}): one in a folder inside it "
+                    f"is read as for policy {policy_id!r}, which is unknown; move it up, or write "
+                    f"'policy: {os.path.basename(above)}' in its metadata"
+                )
+            elif message.startswith("unknown policy") and not rules_dirs and "did you mean" not in message:
                 message = message.partition("; known policies")[0] + (
                     ": a policy of your own is found with --rules-dir DIR or the config's 'policies'"
                 )
@@ -233,6 +240,13 @@ def run_fixture(path: Path, rules_dirs: tuple[str, ...] = (), *, walked: bool = 
     outcome.unexpected = remaining
     outcome.hints = _hints(outcome.missing, policy, reprint)
     return outcome
+
+
+def _policy_folder_above(path: Path, policies: Any) -> str | None:
+    """The folder above a fixture's own, in the path as written, that names a known policy
+    (``tests/policies/<id>/edge/x.md``): only the folder a fixture is in names its policy, so one in a
+    subfolder is told to move."""
+    return next((str(folder) for folder in path.parent.parents if folder.name and folder.name in policies), None)
 
 
 def _hints(missing: list[Expectation], policy: Any, reprint: Any) -> dict[str, str]:
