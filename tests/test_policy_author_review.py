@@ -80,3 +80,51 @@ def test_a_fixture_in_a_folder_inside_its_policys_is_told_where_it_goes(tmp_path
         "0 passed, 0 failed, 1 could not be run",
     ]
     assert "Traceback" not in result.err
+
+
+def _validate(tmp_path: Path, text: str) -> tuple[str, str]:
+    """What validate and check say of a policy file: each is one line."""
+    policy = write(tmp_path / "p.yaml", text)
+    article = write(tmp_path / "a.md", UNSIGNED)
+    validated = run_cli("validate", "--no-config", str(policy))
+    checked = run_cli("check", "--no-config", "--policy", str(policy), str(article))
+    assert validated.code == 1 and checked.code == 2, validated.out + checked.err
+    assert "Traceback" not in validated.err + checked.err and len(checked.err.splitlines()) == 1, checked.err
+    return validated.out.strip(), checked.err.strip().removeprefix("reprint-guard: ")
+
+
+CREDIT = "  - id: credit\n    check: attribution\n    names: [P]\n    message: Credit P\n"
+
+
+def test_schema_errors_say_what_was_written_as_yaml_and_what_to_write(tmp_path: Path) -> None:
+    """An id, a flag for a number, an empty or mapping 'rules' and a null an amendment may not write: told in
+    YAML's words (null, true, a mapping), not Python's (None, True, a dict) or the schema's pattern."""
+    head = POLICY_HEAD.format(id="p")
+    said = {
+        "id": _validate(tmp_path, head + "rules:\n" + CREDIT.replace("id: credit", "id: Credit Line"))[0],
+        "flag": _validate(
+            tmp_path, head + "rules:\n  - id: t\n    check: timing\n    after_hours: true\n    message: wait\n"
+        )[0],
+        "null": _validate(tmp_path, head + "rules:\n")[0],
+        "mapping": _validate(tmp_path, head + "rules:\n" + CREDIT.replace("  - id", "  id").replace("\n    ", "\n  "))[
+            0
+        ],
+        "amend": _validate(tmp_path, head + "extends: cc-by-4.0\nrules:\n  - id: credit-author\n    message: null\n")[
+            0
+        ],
+    }
+    where = f"{tmp_path / 'p.yaml'}"
+    assert said == {
+        "id": f"{where}:6:5: rule 'Credit Line', field 'id': 'Credit Line' is not an id: write it in lower-case "
+        "letters, digits, '.', '_' and '-' (no spaces or capitals), starting with a letter or digit, such as "
+        "'credit-line'",
+        "flag": f"{where}:8:5: rule 't', field 'after_hours': true is not a whole number",
+        "null": f"{where}:5:1: field 'rules': it is empty (null): list the policy's rules under it, each starting "
+        "'- id: ...'",
+        "mapping": f"{where}:5:1: field 'rules': a mapping ({{id: credit, check: attribution, names: [P], message: "
+        "Cre...) is not a list: write each item on a line of its own starting '- ' (- id: ...)",
+        "amend": f"{where}:8:5: rule 'credit-author', field 'message': a rule keeps its message (null drops a field "
+        "back to none or its default): give the message to use instead",
+    }
+    for text in said.values():
+        assert "None" not in text and "True" not in text and "^[a-z0-9]" not in text

@@ -265,6 +265,10 @@ def _describe(error: Any, data: Any, path: list[Any]) -> str:
             f" ({said}: a rule with its 'check' replaces the inherited rule whole, so it needs its message too;"
             " leave 'check' out to amend the inherited rule instead, changing only the fields given)"
         )
+    elif error.validator == "type":
+        message = _wrong_kind(error, data, path)
+    elif error.validator == "pattern" and isinstance(error.instance, str) and _an_id_pattern(error.validator_value):
+        message = _bad_id(error.instance)
     elif error.validator in ("anyOf", "oneOf") and not (path and "when" in map(str, path)):
         message = _describe_choice(error.validator_value, error.instance) or message
     elif error.validator in ("oneOf", "anyOf") and path and "when" in map(str, path):
@@ -274,6 +278,62 @@ def _describe(error: Any, data: Any, path: list[Any]) -> str:
             "is|is_not|in|not_in|present: VALUE}, {all: [...]}, {any: [...]} or {not: ...}"
         )
     return f"{where}: {message}" if where else message
+
+
+def _written(value: Any) -> str:
+    """A value as its author wrote it in YAML (``null``, ``true``, ``'x'``, ``1.5``), a mapping or list by its
+    kind and a short flow of it, not as Python prints it."""
+    if value is None or isinstance(value, bool):
+        return "null" if value is None else str(value).lower()
+    if isinstance(value, dict | list):
+        flow = _flow(value, sort_keys=False)
+        return f"{_kind(value)} ({flow if len(flow) <= 60 else flow[:57] + '...'})"
+    return repr(value) if isinstance(value, str) else str(value)
+
+
+def _wrong_kind(error: Any, data: Any, path: list[Any]) -> str:
+    """A value of the wrong kind (null, a mapping where a list goes, true where a number does), said as
+    YAML writes it, with what to write instead."""
+    kinds = error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]
+    wanted = " or ".join(_TYPE_NAMES.get(str(kind), str(kind)) for kind in kinds if kind != "null")
+    value, key = error.instance, str(path[-1]) if path else ""
+    amending = len(path) == 3 and path[0] == "rules" and data.get("extends") and _amends(data, path[1])
+    if value is None and amending and key in _NOT_DROPPED:  # the amendment's own message, not the schema's
+        return f"a rule keeps its {key} (null drops a field back to none or its default): give the {key} to use instead"
+    if path == ["rules"] and value is None:
+        return "it is empty (null): list the policy's rules under it, each starting '- id: ...'"
+    if value is None:
+        return f"it is empty (null): write {wanted}"
+    said = f"{_written(value)} is not {wanted}"
+    if "array" in kinds and isinstance(value, dict):
+        return f"{said}: write each item on a line of its own starting '- '" + (
+            " (- id: ...)" if path == ["rules"] else ""
+        )
+    if "array" in kinds and isinstance(value, str):
+        return f"{said}: write a list, even of one: [{value}]"
+    return said
+
+
+def _amends(data: Any, index: int) -> bool:
+    """Whether rule ``index`` amends an inherited rule (it gives no check type)."""
+    rules = data.get("rules")
+    return isinstance(rules, list) and isinstance(rules[index], dict) and "check" not in rules[index]
+
+
+def _an_id_pattern(pattern: Any) -> bool:
+    from .schema import ID_PATTERN  # error path only: not at start-up
+
+    return pattern == ID_PATTERN
+
+
+def _bad_id(value: str) -> str:
+    """An id the schema's pattern refuses, with what an id is written in and one it may mean."""
+    import re  # error path only
+
+    meant = re.sub(r"[^a-z0-9._-]+", "-", value.strip().lower()).strip("-._")
+    rule = "lower-case letters, digits, '.', '_' and '-' (no spaces or capitals), starting with a letter or digit"
+    said = "'' is empty" if not value else f"{value!r} is not an id"
+    return f"{said}: write it in {rule}" + (f", such as {meant!r}" if meant and meant != value else "")
 
 
 def _condition_problem(condition: Any) -> str | None:
@@ -310,13 +370,13 @@ def _kind(value: Any) -> str:
     return _TYPE_NAMES.get(kind.get(type(value), ""), type(value).__name__)
 
 
-def _flow(value: Any) -> str:
+def _flow(value: Any, *, sort_keys: bool = True) -> str:
     """A value as YAML's flow style writes it (``{field: commercial, is: true}``), as a policy's author wrote it."""
     import yaml  # error path only
 
     try:
         return (
-            yaml.safe_dump(value, default_flow_style=True, width=1_000_000, allow_unicode=True)
+            yaml.safe_dump(value, default_flow_style=True, width=1_000_000, allow_unicode=True, sort_keys=sort_keys)
             .strip()
             .removesuffix("\n...")
             .strip()
@@ -351,10 +411,10 @@ def _describe_choice(branches: Any, instance: Any) -> str | None:
         if reason:
             return reason
     if allowed:  # of no branch's type, or of it but not one of its values
-        return f"{instance!r} is not one of {allowed}"
+        return f"{_written(instance)} is not one of {allowed}"
     types = [sub["type"] for sub in subs if isinstance(sub.get("type"), str)]
     wanted = " or ".join(_TYPE_NAMES.get(t, t) for t in types if t != "null")
-    return f"{instance!r} is not {wanted}" if wanted else None
+    return f"{_written(instance)} is not {wanted}" if wanted else None
 
 
 def _out_of_range(schema: dict[str, Any], value: Any) -> str | None:
