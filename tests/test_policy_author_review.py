@@ -128,3 +128,14 @@ def test_schema_errors_say_what_was_written_as_yaml_and_what_to_write(tmp_path: 
     }
     for text in said.values():
         assert "None" not in text and "True" not in text and "^[a-z0-9]" not in text
+
+
+def test_check_tells_the_misspelt_key_not_the_key_it_leaves_missing(tmp_path: Path) -> None:
+    """``nmae:`` leaves 'name' missing: validate tells both; check's one line is the one that explains both."""
+    text = POLICY_HEAD.format(id="p").replace("name: P", "nmae: P") + "rules:\n" + CREDIT
+    validated, checked = _validate(tmp_path, text)
+    typo = (
+        f"{tmp_path / 'p.yaml'}:2:1: field 'nmae': unknown key(s) ('nmae' was unexpected); 'nmae': did you mean 'name'?"
+    )
+    assert validated.splitlines() == [f"{tmp_path / 'p.yaml'}:1:1: 'name' is a required property", typo]
+    assert checked == typo

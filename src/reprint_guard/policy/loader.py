@@ -479,7 +479,16 @@ def _rule_id(data: Any, index: int) -> object:
 def validate_raw(raw: RawPolicy) -> None:
     errors = schema_errors(raw)
     if errors:
-        raise errors[0]
+        raise next((error for error in errors if _explains_a_missing_key(error, errors)), errors[0])
+
+
+def _explains_a_missing_key(error: PolicyError, errors: list[PolicyError]) -> bool:
+    """Whether ``error`` is a key written otherwise (``'nmae': did you mean 'name'?``) that explains another's
+    missing key (``'name' is a required property``): of the two, the one line ``check`` tells."""
+    import re  # error path only
+
+    meant = re.findall(r"did you mean '([^']+)'\?", error.message)
+    return any(f"'{key}' is a required property" in other.message for key in meant for other in errors)
 
 
 def claimed_domains(raw: RawPolicy) -> Iterator[tuple[int, str]]:
