@@ -139,3 +139,13 @@ def test_check_tells_the_misspelt_key_not_the_key_it_leaves_missing(tmp_path: Pa
     )
     assert validated.splitlines() == [f"{tmp_path / 'p.yaml'}:1:1: 'name' is a required property", typo]
     assert checked == typo
+
+
+def test_a_second_yaml_document_is_told_in_a_sentence(tmp_path: Path) -> None:
+    """PyYAML's "but found another document" is half a sentence: the file's second '---' is said whole."""
+    text = POLICY_HEAD.format(id="p") + "rules:\n" + CREDIT + "---\nid: q\n"
+    said = (
+        f"{tmp_path / 'p.yaml'}:10:1: a second YAML document ('---' after the first): a policy file holds one "
+        "policy; remove it, or put the other policy in a file of its own"
+    )
+    assert _validate(tmp_path, text) == (said, said)

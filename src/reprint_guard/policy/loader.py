@@ -80,6 +80,9 @@ def raw_policy(text: str, name: str, *, validate: bool = True) -> RawPolicy:
     try:
         loaded = load_yaml(text, error=PolicyError)
     except PolicyError as exc:
+        if exc.message.endswith("but found another document"):  # PyYAML's half of a sentence, said whole
+            said = "a second YAML document ('---' after the first): a policy file holds one policy; remove it, or "
+            exc = PolicyError(said + "put the other policy in a file of its own", line=exc.line, column=exc.column)
         raise exc.at(name) from None
     if not isinstance(loaded.data, dict):
         # An empty file (or one of comments alone, a blank template) is said as such, not as a wrong shape.
