@@ -149,3 +149,11 @@ def test_a_second_yaml_document_is_told_in_a_sentence(tmp_path: Path) -> None:
         "policy; remove it, or put the other policy in a file of its own"
     )
     assert _validate(tmp_path, text) == (said, said)
+
+
+def test_validate_and_check_place_an_unknown_licence_at_its_entry(tmp_path: Path) -> None:
+    """``licenses: [CC-BY-NC-40]``: both at the entry's column, as the README says, not check at the key's."""
+    text = POLICY_HEAD.format(id="p") + "rules:\n  - id: l\n    check: license\n    licenses: [CC-BY-NC-40]\n"
+    validated, checked = _validate(tmp_path, text + "    message: x\n")
+    assert validated.startswith(f"{tmp_path / 'p.yaml'}:8:16: rule 'l', field 'licenses': 'CC-BY-NC-40' is not")
+    assert checked == validated

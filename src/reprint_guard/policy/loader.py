@@ -927,6 +927,25 @@ def _amend(raw: RawPolicy, index: int, data: Mapping[str, Any], rules: Mapping[s
     return _build_rule(raw, index, merged, policy_id, places, kept).replace(amends=amends)
 
 
+def _entry(keys: list[str], loc: Any, params: Mapping[str, Any], message: str) -> list[str | int]:
+    """Where a parameter's error stands: the entry of a list it names (``licenses: [CC-BY-NC-40]`` at
+    ``CC-BY-NC-40``, as ``validate`` places it), else the parameter's key (``keys`` empty: the rule's)."""
+    if not keys:
+        return []
+    after = list(loc)[list(loc).index(keys[0]) + 1 :] if keys[0] in loc else []
+    if after and isinstance(after[0], int):  # pydantic names the entry itself
+        return [keys[0], after[0]]
+    value = params.get(keys[0])
+    if isinstance(value, list):  # a validator of the whole list names the entry at fault in its message
+        named = [
+            index
+            for index, item in enumerate(value)
+            if (item is None or isinstance(item, str)) and _written(item) in message
+        ]
+        return [keys[0], *named[:1]]
+    return keys[:1]
+
+
 def _named(key: str, message: str) -> bool:
     """Whether a parameter's error names ``key`` (``'pattern'``, ``'target: original'``)."""
     return f"'{key}'" in message or f"'{key}:" in message
@@ -1014,7 +1033,8 @@ def _build_rule(
                 )
                 mine = [key for key in params_data if key not in kept and _named(key, message)]
                 at = [*where, mine[0]] if mine else None
-        raise raw.error(f"rule {rule_id!r}{field}: {message}", at or [*where, *loc[:1]]) from None
+        at = at or [*where, *_entry(loc, problem.get("loc", ()), params_data, message)]
+        raise raw.error(f"rule {rule_id!r}{field}: {message}", at) from None
     _search_cost(raw, model, str(rule_id), where, places or {})
     params = ParamsView(model.model_dump(), model.model_dump(by_alias=True, exclude_defaults=True))
     when = None
