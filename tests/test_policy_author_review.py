@@ -157,3 +157,17 @@ def test_validate_and_check_place_an_unknown_licence_at_its_entry(tmp_path: Path
     validated, checked = _validate(tmp_path, text + "    message: x\n")
     assert validated.startswith(f"{tmp_path / 'p.yaml'}:8:16: rule 'l', field 'licenses': 'CC-BY-NC-40' is not")
     assert checked == validated
+
+
+def test_an_amendment_that_changes_nothing_is_an_error_at_its_line(tmp_path: Path) -> None:
+    """``severity: error`` on an inherited rule already an error changes nothing, which the README says is an
+    error; a field changed is still an amendment."""
+    head = POLICY_HEAD.format(id="p") + "extends: cc-by-4.0\nrules:\n  - id: credit-author\n"
+    validated, checked = _validate(tmp_path, head + "    severity: error\n")
+    said = (
+        f"{tmp_path / 'p.yaml'}:8:5: rule 'credit-author' amends cc-base-4.0/credit-author but changes nothing: it "
+        "has 'severity: error' already; give the fields to change, or leave the rule out to inherit it as it is"
+    )
+    assert (validated, checked) == (said, said)
+    write(tmp_path / "p.yaml", head + "    severity: warning\n")
+    assert run_cli("validate", "--no-config", str(tmp_path / "p.yaml")).code == 0

@@ -877,6 +877,14 @@ def _amend(raw: RawPolicy, index: int, data: Mapping[str, Any], rules: Mapping[s
                 [*where, key],
             )
     written = _as_written(inherited)
+    kept_as_is = [key for key, value in given.items() if written.get(key) == value]  # null for a field it has not
+    if given and not extend and len(kept_as_is) == len(given):
+        said = ", ".join(f"'{key}: {_flow(written.get(key))}'" for key in kept_as_is)
+        raise raw.error(
+            f"rule {rule_id!r} amends {inherited.origin}/{rule_id} but changes nothing: it has {said} already; "
+            "give the fields to change, or leave the rule out to inherit it as it is",
+            [*where, kept_as_is[0]],
+        )
     merged = {**written, **given}
     for key in [key for key, value in given.items() if value is None]:  # null: the inherited field dropped
         del merged[key]
