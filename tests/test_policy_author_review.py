@@ -171,3 +171,16 @@ def test_an_amendment_that_changes_nothing_is_an_error_at_its_line(tmp_path: Pat
     assert (validated, checked) == (said, said)
     write(tmp_path / "p.yaml", head + "    severity: warning\n")
     assert run_cli("validate", "--no-config", str(tmp_path / "p.yaml")).code == 0
+
+
+def test_an_amendments_null_severity_or_confidence_is_told_by_its_own_message(tmp_path: Path) -> None:
+    """``severity: null`` failed the schema's choice first ("None is not one of [...]"): an amendment may not
+    drop it, which the loader's own message says."""
+    head = POLICY_HEAD.format(id="p") + "extends: cc-by-4.0\nrules:\n  - id: credit-author\n"
+    for key in ("severity", "confidence"):
+        validated, checked = _validate(tmp_path, head + f"    {key}: null\n")
+        said = (
+            f"{tmp_path / 'p.yaml'}:8:5: rule 'credit-author', field '{key}': a rule keeps its {key} (null drops a "
+            f"field back to none or its default): give the {key} to use instead"
+        )
+        assert (validated, checked) == (said, said)

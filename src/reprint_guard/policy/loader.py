@@ -223,7 +223,15 @@ def _describe(error: Any, data: Any, path: list[Any]) -> str:
     elif path:
         where = f"field '{'.'.join(map(str, path))}'"
     message = error.message
-    if error.validator == "minProperties" and len(path) == 2 and path[0] == "rules":
+    key = str(path[-1]) if path else ""
+    amending = len(path) == 3 and path[0] == "rules" and data.get("extends") and _amends(data, path[1])
+    if error.instance is None and amending and key in _NOT_DROPPED:  # the amendment's own message, not the schema's
+        message = (
+            f"a rule keeps its {key} (null drops a field back to none or its default): give the {key} to use instead"
+        )
+    elif error.validator == "enum" and not isinstance(error.instance, str):  # null, true: as YAML writes them
+        message = f"{_written(error.instance)} is not one of {error.validator_value}"
+    elif error.validator == "minProperties" and len(path) == 2 and path[0] == "rules":
         message = (
             "a rule with only its id: give its check and message to write a rule, the fields to change to amend "
             "one inherited through 'extends', or 'disabled: true' to drop it"
@@ -269,7 +277,7 @@ def _describe(error: Any, data: Any, path: list[Any]) -> str:
             " leave 'check' out to amend the inherited rule instead, changing only the fields given)"
         )
     elif error.validator == "type":
-        message = _wrong_kind(error, data, path)
+        message = _wrong_kind(error, path)
     elif error.validator == "pattern" and isinstance(error.instance, str) and _an_id_pattern(error.validator_value):
         message = _bad_id(error.instance)
     elif error.validator in ("anyOf", "oneOf") and not (path and "when" in map(str, path)):
@@ -294,15 +302,12 @@ def _written(value: Any) -> str:
     return repr(value) if isinstance(value, str) else str(value)
 
 
-def _wrong_kind(error: Any, data: Any, path: list[Any]) -> str:
+def _wrong_kind(error: Any, path: list[Any]) -> str:
     """A value of the wrong kind (null, a mapping where a list goes, true where a number does), said as
     YAML writes it, with what to write instead."""
     kinds = error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]
     wanted = " or ".join(_TYPE_NAMES.get(str(kind), str(kind)) for kind in kinds if kind != "null")
-    value, key = error.instance, str(path[-1]) if path else ""
-    amending = len(path) == 3 and path[0] == "rules" and data.get("extends") and _amends(data, path[1])
-    if value is None and amending and key in _NOT_DROPPED:  # the amendment's own message, not the schema's
-        return f"a rule keeps its {key} (null drops a field back to none or its default): give the {key} to use instead"
+    value = error.instance
     if path == ["rules"] and value is None:
         return "it is empty (null): list the policy's rules under it, each starting '- id: ...'"
     if value is None:
