@@ -118,12 +118,12 @@ METADATA_RULE = "rules:\n  - id: medium\n    check: metadata\n    message: Say w
         ),
         (
             "    field: medium\n    allowed: [web, '']\n",
-            ":10:5: rule 'medium', field 'allowed': '' is no value 'medium' can be checked for: an empty or "
+            ":10:20: rule 'medium', field 'allowed': '' is no value 'medium' can be checked for: an empty or "
             "missing value is 'not set' (which 'required' decides); list the values it may have",
         ),
         (
             "    field: medium\n    required: false\n    allowed: [web, null]\n",
-            ":11:5: rule 'medium', field 'allowed': null is no value 'medium' can be checked for",
+            ":11:20: rule 'medium', field 'allowed': null is no value 'medium' can be checked for",
         ),
         (
             "    field: ''\n",

@@ -74,10 +74,12 @@ def test_an_amended_rule_follows_its_parent_when_the_parent_changes(tmp_path):
 @pytest.mark.parametrize("policy_id", sorted(PolicySet(bundled_raws()).ids()))
 def test_every_bundled_rule_amended_with_nothing_new_is_the_rule_again(policy_id):
     """An amendment starts from the inherited rule as its policy wrote it: for every rule of every bundled
-    policy, amending it with its own severity gives the same rule (check, condition, parameters, texts)."""
+    policy, amending its severity alone gives the same rule but for it (check, condition, parameters, texts).
+    Its own severity would change nothing, an error."""
     policies = PolicySet(bundled_raws())
     parent = policies.get(policy_id)
-    amendments = [{"id": rule.id, "severity": rule.severity.value} for rule in parent.rules]
+    other = {"error": "warning", "warning": "error", "info": "error"}
+    amendments = [{"id": rule.id, "severity": other[rule.severity.value]} for rule in parent.rules]
     text = yaml.safe_dump(
         {"id": "amended", "name": "A", "publisher": "P", "source_url": "https://p.example/terms", "extends": policy_id}
         | {"rules": amendments},
@@ -87,7 +89,9 @@ def test_every_bundled_rule_amended_with_nothing_new_is_the_rule_again(policy_id
     assert len(child.rules) == len(parent.rules)
     for was, now in zip(parent.rules, child.rules, strict=True):
         assert now.amends == ("severity",) and now.origin == "amended"
-        assert now.replace(origin=was.origin, amends=was.amends, params=None) == was.replace(params=None), was.id
+        assert now.severity.value == other[was.severity.value], was.id
+        same = now.replace(origin=was.origin, amends=was.amends, params=None, severity=was.severity)
+        assert same == was.replace(params=None), was.id
         assert now.params.values() == was.params.values(), was.id
 
 

@@ -600,15 +600,18 @@ def run_test(options: argparse.Namespace) -> int:
     #: (a rule violated alone, or "" for a compliant fixture)
     with_fixtures: set[str] = set()  # the policies a fixture was for, run or not
     unknown: set[str] = set()  # the "unknown policy" errors said so far
+    holding: set[str] = set()  # the folders a fixture was found in, at any depth
     for path, walked in fixture_items(options.paths):
         if not walked and not path.exists():
             raise UsageError("no such file or folder", path=str(path))
         outcome = run_fixture(path, extra, walked=walked)
         total += 1
         with_fixtures.add(outcome.policy or path.parent.name)
-        if outcome.policy is not None and outcome.ok and len(outcome.matched) <= 1:
+        holding.update(os.path.abspath(folder) for folder in path.parents)
+        if outcome.policy is not None:  # run: its policy noted, whatever the fixture tried
             tried = covered.setdefault(outcome.policy, (outcome.rules, set()))[1]
-            tried.add(outcome.matched[0].rule if outcome.matched else "")
+            if outcome.ok and len(outcome.matched) <= 1:
+                tried.add(outcome.matched[0].rule if outcome.matched else "")
         if not outcome.ok:
             if outcome.error:
                 errors += 1  # the fixture could not be run (unknown policy, a malformed expect): not a regression
@@ -631,6 +634,9 @@ def run_test(options: argparse.Namespace) -> int:
     # A folder of policies' fixture folders (tests/policies/): a policy of one's own that has none there.
     if any(os.path.isdir(item) and any(os.path.isdir(os.path.join(item, p)) for p in known) for item in options.paths):
         for policy_id in sorted(set(policies.own) - with_fixtures):
+            places = [os.path.join(item, policy_id) for item in options.paths if os.path.isdir(item)]
+            if any(os.path.abspath(place) in holding for place in places):
+                continue  # its folder holds fixtures, in a folder inside it: their error says where they go
             folders = " or ".join(f"{item.rstrip('/')}/{policy_id}/" for item in options.paths if os.path.isdir(item))
             sys.stdout.write(f"note: {policy_id}: no fixtures here (they go in a folder {folders})\n")
     could_not = f", {errors} could not be run" if errors else ""

@@ -45,6 +45,7 @@ from .base import (
 )
 
 if TYPE_CHECKING:
+    from ..metaview import MetadataView
     from .params import AttributionParams as Params
 
 NAME = "attribution"
@@ -509,6 +510,42 @@ def _missing_or_misplaced(reprint: Reprint, params: Params, phrases: list[str]) 
     return missing, misplaced
 
 
+def _unset(params: Params, meta: MetadataView, required: list[str]) -> list[tuple[str, str]]:
+    """What of the rule the reprint's metadata leaves uncheckable: (the key to set, the part it leaves), in the
+    order a rule checks them (the credit ``names_from`` reads, the byline, the copyright notice)."""
+    unset = []
+    if params.names_from and not required:
+        unset.append((params.names_from, "credit"))
+    if params.template and "{author}" in params.template and not meta.authors:
+        unset.append(("author", "byline"))
+    if params.copyright and not meta.holders:  # either key names the holder: the one the rule reads is told
+        unset.append(("copyright_holder" if params.names_from == "copyright_holder" else "author", "notice"))
+    return unset
+
+
+def _unset_problem(reprint: Reprint, unset: list[tuple[str, str]]) -> Problem:
+    """One finding for a rule the missing metadata leaves uncheckable, however many of its parts: a rule that
+    reads ``author`` for its credit and its byline (or notice) is told the key once, not once a part."""
+    if unset == [("author", "notice")]:  # the notice alone: either key would name its holder
+        return Problem.about(
+            reprint,
+            "author",
+            detail="the copyright holder is unknown, so the notice cannot be checked: set 'author' or "
+            "'copyright_holder'",
+            fix="Add 'author: <name>' (or 'copyright_holder') to the metadata.",
+            specific=True,
+        )
+    keys = list(dict.fromkeys(key for key, _ in unset))
+    said = []
+    for key in keys:
+        parts = " and the ".join(
+            "copyright notice" if part == "notice" and len(unset) > 1 else part for k, part in unset if k == key
+        )
+        said.append(f"'{key}' is not set, so the {parts} cannot be checked")
+    fix = " and ".join(f"'{key}: ...'" for key in keys)
+    return Problem.about(reprint, keys[0], detail="; ".join(said), fix=f"Add {fix} to the metadata.", specific=True)
+
+
 def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Problem]:
     visible = reprint.visible
     meta = reprint.metadata
@@ -559,23 +596,10 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
         # The copyright holder is the author(s) unless the metadata names another.
         holders = meta.holders if params.names_from == "copyright_holder" else None
         required += map(without_title, holders if holders is not None else names_of(meta.value(params.names_from)))
-        if not required:
-            yield Problem.about(
-                reprint,
-                params.names_from,
-                detail=f"'{params.names_from}' is not set, so the credit cannot be checked",
-                fix=f"Add '{params.names_from}: ...' to the metadata.",
-                specific=True,
-            )
-    if params.template and "{author}" in params.template and not meta.authors:
-        yield Problem.about(
-            reprint,
-            "author",
-            detail="'author' is not set, so the byline cannot be checked",
-            fix="Add 'author: ...' to the metadata.",
-            specific=True,
-        )
-    elif params.template:
+    unset = _unset(params, meta, required)
+    if unset:
+        yield _unset_problem(reprint, unset)
+    if params.template and ("author", "byline") not in unset:
         authors = [name_forms(author)[-1] for author in meta.authors]  # as a page writes them: "Hannah Whitcomb"
         values = {"publisher": context.policy.publisher, "source": meta.source or context.policy.publisher}
         each = [render(params.template.replace("{author}", a), values) for a in authors]
@@ -616,67 +640,56 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
                 f"{measured_over(reprint, params.position)}",
                 fix=f'Move "{misplaced[0]}" to the {params.position} of the article.',
             )
-    if params.copyright:
-        holders = meta.holders
-        if not holders:
-            yield Problem.about(
-                reprint,
-                "author",
-                detail="the copyright holder is unknown, so the notice cannot be checked: set 'author' or "
-                "'copyright_holder'",
-                fix="Add 'author: <name>' (or 'copyright_holder') to the metadata.",
-                specific=True,
-            )
-        else:
-            bare = [without_title(holder) for holder in holders]
-            named, marked = _notice(visible, bare)
-            captioned = False  # a notice naming another only in a picture's caption ("Lee Park © 2025"): its own
-            if marked:
-                seen = reprint.visible_apart(CAPTION_LINES)
-                if seen is not visible:
-                    visible = seen
-                    captioned, (named, marked) = True, _notice(visible, bare)
-            if not named and any(len(name_forms(holder)) > 1 for holder in bare):  # "Nandakumar, Priya"
-                named = _notice(visible, [name_forms(holder)[-1] for holder in bare])[0]
-            if not named and marked and all(_surname_first(holder) for holder in bare):  # "© Whitfield, Dana"
-                named = _notice(visible, [_surname_first(holder) for holder in bare])[0]  # type: ignore[misc]
-            if not named:
-                line, column = reprint.end_position()
-                names = " and ".join(holders)
-                article = reprint.article
-                place = reprint.span_outside_captions if captioned else reprint.span
-                spans = [place(words) for words in marked[:_NOTICES_PLACED]]
-                inside = [span for span in spans if article is None or _within(reprint, span, article)]
-                span = inside[0] if inside else spans[0] if spans else None
-                if span is not None and not inside and article is not None:
-                    # The page's own footer ("© 2025 Millbrook Commons"): the site's notice, not one to correct.
-                    where = f"{span[0]}:{span[1]}"
-                    yield Problem(
-                        line,
-                        column,
-                        detail=f"found no copyright notice in the page's <{article[2]}>; expected one naming {names} "
-                        f"(the one at {where}, outside it, is the site's own)",
-                    )
-                elif span is not None and _the_sites_own(reprint, marked, bare, context):
-                    # "Copyright © 2026 Lakeshore Weekly, All rights reserved." under a newsletter: it names neither
-                    # the author nor the publisher, so it is no story's notice to correct; the story's is missing.
-                    yield Problem(
-                        line,
-                        column,
-                        detail=f"found no copyright notice naming {names}; the one at {span[0]}:{span[1]} names "
-                        "neither them nor the publisher, so it is taken for the site's own (if it is the story's, "
-                        "correct it)",
-                    )
-                elif span is not None:
-                    detail = f"{THERE_BUT_WRONG[0]} {names} after its mark"
-                    fix = _correct_notice(reprint, context, names)  # the notice that is there, to be corrected
-                    yield Problem.at(span, detail, fix=fix, specific=True)
-                else:
-                    aside = " outside pictures' captions (theirs are the pictures')" if captioned else ""
-                    away = _notice_away(reprint)
-                    yield Problem(
-                        line, column, detail=f"found no copyright notice{aside}; expected one naming {names}{away}"
-                    )
+    if params.copyright and (holders := meta.holders):
+        bare = [without_title(holder) for holder in holders]
+        named, marked = _notice(visible, bare)
+        captioned = False  # a notice naming another only in a picture's caption ("Lee Park © 2025"): its own
+        if marked:
+            seen = reprint.visible_apart(CAPTION_LINES)
+            if seen is not visible:
+                visible = seen
+                captioned, (named, marked) = True, _notice(visible, bare)
+        if not named and any(len(name_forms(holder)) > 1 for holder in bare):  # "Nandakumar, Priya"
+            named = _notice(visible, [name_forms(holder)[-1] for holder in bare])[0]
+        if not named and marked and all(_surname_first(holder) for holder in bare):  # "© Whitfield, Dana"
+            named = _notice(visible, [_surname_first(holder) for holder in bare])[0]  # type: ignore[misc]
+        if not named:
+            line, column = reprint.end_position()
+            names = " and ".join(holders)
+            article = reprint.article
+            place = reprint.span_outside_captions if captioned else reprint.span
+            spans = [place(words) for words in marked[:_NOTICES_PLACED]]
+            inside = [span for span in spans if article is None or _within(reprint, span, article)]
+            span = inside[0] if inside else spans[0] if spans else None
+            if span is not None and not inside and article is not None:
+                # The page's own footer ("© 2025 Millbrook Commons"): the site's notice, not one to correct.
+                where = f"{span[0]}:{span[1]}"
+                yield Problem(
+                    line,
+                    column,
+                    detail=f"found no copyright notice in the page's <{article[2]}>; expected one naming {names} "
+                    f"(the one at {where}, outside it, is the site's own)",
+                )
+            elif span is not None and _the_sites_own(reprint, marked, bare, context):
+                # "Copyright © 2026 Lakeshore Weekly, All rights reserved." under a newsletter: it names neither
+                # the author nor the publisher, so it is no story's notice to correct; the story's is missing.
+                yield Problem(
+                    line,
+                    column,
+                    detail=f"found no copyright notice naming {names}; the one at {span[0]}:{span[1]} names "
+                    "neither them nor the publisher, so it is taken for the site's own (if it is the story's, "
+                    "correct it)",
+                )
+            elif span is not None:
+                detail = f"{THERE_BUT_WRONG[0]} {names} after its mark"
+                fix = _correct_notice(reprint, context, names)  # the notice that is there, to be corrected
+                yield Problem.at(span, detail, fix=fix, specific=True)
+            else:
+                aside = " outside pictures' captions (theirs are the pictures')" if captioned else ""
+                away = _notice_away(reprint)
+                yield Problem(
+                    line, column, detail=f"found no copyright notice{aside}; expected one naming {names}{away}"
+                )
 
 
 def _the_sites_own(reprint: Reprint, marked: list[str], holders: list[str], context: Context) -> bool:

@@ -80,6 +80,9 @@ def raw_policy(text: str, name: str, *, validate: bool = True) -> RawPolicy:
     try:
         loaded = load_yaml(text, error=PolicyError)
     except PolicyError as exc:
+        if exc.message.endswith("but found another document"):  # PyYAML's half of a sentence, said whole
+            said = "a second YAML document ('---' after the first): a policy file holds one policy; remove it, or "
+            exc = PolicyError(said + "put the other policy in a file of its own", line=exc.line, column=exc.column)
         raise exc.at(name) from None
     if not isinstance(loaded.data, dict):
         # An empty file (or one of comments alone, a blank template) is said as such, not as a wrong shape.
@@ -220,7 +223,15 @@ def _describe(error: Any, data: Any, path: list[Any]) -> str:
     elif path:
         where = f"field '{'.'.join(map(str, path))}'"
     message = error.message
-    if error.validator == "minProperties" and len(path) == 2 and path[0] == "rules":
+    key = str(path[-1]) if path else ""
+    amending = len(path) == 3 and path[0] == "rules" and data.get("extends") and _amends(data, path[1])
+    if error.instance is None and amending and key in _NOT_DROPPED:  # the amendment's own message, not the schema's
+        message = (
+            f"a rule keeps its {key} (null drops a field back to none or its default): give the {key} to use instead"
+        )
+    elif error.validator == "enum" and not isinstance(error.instance, str):  # null, true: as YAML writes them
+        message = f"{_written(error.instance)} is not one of {error.validator_value}"
+    elif error.validator == "minProperties" and len(path) == 2 and path[0] == "rules":
         message = (
             "a rule with only its id: give its check and message to write a rule, the fields to change to amend "
             "one inherited through 'extends', or 'disabled: true' to drop it"
@@ -265,6 +276,10 @@ def _describe(error: Any, data: Any, path: list[Any]) -> str:
             f" ({said}: a rule with its 'check' replaces the inherited rule whole, so it needs its message too;"
             " leave 'check' out to amend the inherited rule instead, changing only the fields given)"
         )
+    elif error.validator == "type":
+        message = _wrong_kind(error, path)
+    elif error.validator == "pattern" and isinstance(error.instance, str) and _an_id_pattern(error.validator_value):
+        message = _bad_id(error.instance)
     elif error.validator in ("anyOf", "oneOf") and not (path and "when" in map(str, path)):
         message = _describe_choice(error.validator_value, error.instance) or message
     elif error.validator in ("oneOf", "anyOf") and path and "when" in map(str, path):
@@ -274,6 +289,59 @@ def _describe(error: Any, data: Any, path: list[Any]) -> str:
             "is|is_not|in|not_in|present: VALUE}, {all: [...]}, {any: [...]} or {not: ...}"
         )
     return f"{where}: {message}" if where else message
+
+
+def _written(value: Any) -> str:
+    """A value as its author wrote it in YAML (``null``, ``true``, ``'x'``, ``1.5``), a mapping or list by its
+    kind and a short flow of it, not as Python prints it."""
+    if value is None or isinstance(value, bool):
+        return "null" if value is None else str(value).lower()
+    if isinstance(value, dict | list):
+        flow = _flow(value, sort_keys=False)
+        return f"{_kind(value)} ({flow if len(flow) <= 60 else flow[:57] + '...'})"
+    return repr(value) if isinstance(value, str) else str(value)
+
+
+def _wrong_kind(error: Any, path: list[Any]) -> str:
+    """A value of the wrong kind (null, a mapping where a list goes, true where a number does), said as
+    YAML writes it, with what to write instead."""
+    kinds = error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]
+    wanted = " or ".join(_TYPE_NAMES.get(str(kind), str(kind)) for kind in kinds if kind != "null")
+    value = error.instance
+    if path == ["rules"] and value is None:
+        return "it is empty (null): list the policy's rules under it, each starting '- id: ...'"
+    if value is None:
+        return f"it is empty (null): write {wanted}"
+    said = f"{_written(value)} is not {wanted}"
+    if "array" in kinds and isinstance(value, dict):
+        return f"{said}: write each item on a line of its own starting '- '" + (
+            " (- id: ...)" if path == ["rules"] else ""
+        )
+    if "array" in kinds and isinstance(value, str):
+        return f"{said}: write a list, even of one: [{value}]"
+    return said
+
+
+def _amends(data: Any, index: int) -> bool:
+    """Whether rule ``index`` amends an inherited rule (it gives no check type)."""
+    rules = data.get("rules")
+    return isinstance(rules, list) and isinstance(rules[index], dict) and "check" not in rules[index]
+
+
+def _an_id_pattern(pattern: Any) -> bool:
+    from .schema import ID_PATTERN  # error path only: not at start-up
+
+    return pattern == ID_PATTERN
+
+
+def _bad_id(value: str) -> str:
+    """An id the schema's pattern refuses, with what an id is written in and one it may mean."""
+    import re  # error path only
+
+    meant = re.sub(r"[^a-z0-9._-]+", "-", value.strip().lower()).strip("-._")
+    rule = "lower-case letters, digits, '.', '_' and '-' (no spaces or capitals), starting with a letter or digit"
+    said = "'' is empty" if not value else f"{value!r} is not an id"
+    return f"{said}: write it in {rule}" + (f", such as {meant!r}" if meant and meant != value else "")
 
 
 def _condition_problem(condition: Any) -> str | None:
@@ -310,13 +378,13 @@ def _kind(value: Any) -> str:
     return _TYPE_NAMES.get(kind.get(type(value), ""), type(value).__name__)
 
 
-def _flow(value: Any) -> str:
+def _flow(value: Any, *, sort_keys: bool = True) -> str:
     """A value as YAML's flow style writes it (``{field: commercial, is: true}``), as a policy's author wrote it."""
     import yaml  # error path only
 
     try:
         return (
-            yaml.safe_dump(value, default_flow_style=True, width=1_000_000, allow_unicode=True)
+            yaml.safe_dump(value, default_flow_style=True, width=1_000_000, allow_unicode=True, sort_keys=sort_keys)
             .strip()
             .removesuffix("\n...")
             .strip()
@@ -351,10 +419,10 @@ def _describe_choice(branches: Any, instance: Any) -> str | None:
         if reason:
             return reason
     if allowed:  # of no branch's type, or of it but not one of its values
-        return f"{instance!r} is not one of {allowed}"
+        return f"{_written(instance)} is not one of {allowed}"
     types = [sub["type"] for sub in subs if isinstance(sub.get("type"), str)]
     wanted = " or ".join(_TYPE_NAMES.get(t, t) for t in types if t != "null")
-    return f"{instance!r} is not {wanted}" if wanted else None
+    return f"{_written(instance)} is not {wanted}" if wanted else None
 
 
 def _out_of_range(schema: dict[str, Any], value: Any) -> str | None:
@@ -419,7 +487,16 @@ def _rule_id(data: Any, index: int) -> object:
 def validate_raw(raw: RawPolicy) -> None:
     errors = schema_errors(raw)
     if errors:
-        raise errors[0]
+        raise next((error for error in errors if _explains_a_missing_key(error, errors)), errors[0])
+
+
+def _explains_a_missing_key(error: PolicyError, errors: list[PolicyError]) -> bool:
+    """Whether ``error`` is a key written otherwise (``'nmae': did you mean 'name'?``) that explains another's
+    missing key (``'name' is a required property``): of the two, the one line ``check`` tells."""
+    import re  # error path only
+
+    meant = re.findall(r"did you mean '([^']+)'\?", error.message)
+    return any(f"'{key}' is a required property" in other.message for key in meant for other in errors)
 
 
 def claimed_domains(raw: RawPolicy) -> Iterator[tuple[int, str]]:
@@ -805,6 +882,14 @@ def _amend(raw: RawPolicy, index: int, data: Mapping[str, Any], rules: Mapping[s
                 [*where, key],
             )
     written = _as_written(inherited)
+    kept_as_is = [key for key, value in given.items() if written.get(key) == value]  # null for a field it has not
+    if given and not extend and len(kept_as_is) == len(given):
+        said = ", ".join(f"'{key}: {_flow(written.get(key))}'" for key in kept_as_is)
+        raise raw.error(
+            f"rule {rule_id!r} amends {inherited.origin}/{rule_id} but changes nothing: it has {said} already; "
+            "give the fields to change, or leave the rule out to inherit it as it is",
+            [*where, kept_as_is[0]],
+        )
     merged = {**written, **given}
     for key in [key for key, value in given.items() if value is None]:  # null: the inherited field dropped
         del merged[key]
@@ -853,6 +938,25 @@ def _amend(raw: RawPolicy, index: int, data: Mapping[str, Any], rules: Mapping[s
     places = {key: ([*where, "extend", key], str(merged[key]), str(extend[key])) for key in extend}
     kept = {key: value for key, value in written.items() if key not in given and key not in _RULE_KEYS}
     return _build_rule(raw, index, merged, policy_id, places, kept).replace(amends=amends)
+
+
+def _entry(keys: list[str], loc: Any, params: Mapping[str, Any], message: str) -> list[str | int]:
+    """Where a parameter's error stands: the entry of a list it names (``licenses: [CC-BY-NC-40]`` at
+    ``CC-BY-NC-40``, as ``validate`` places it), else the parameter's key (``keys`` empty: the rule's)."""
+    if not keys:
+        return []
+    after = list(loc)[list(loc).index(keys[0]) + 1 :] if keys[0] in loc else []
+    if after and isinstance(after[0], int):  # pydantic names the entry itself
+        return [keys[0], after[0]]
+    value = params.get(keys[0])
+    if isinstance(value, list):  # a validator of the whole list names the entry at fault in its message
+        named = [
+            index
+            for index, item in enumerate(value)
+            if (item is None or isinstance(item, str)) and _written(item) in message
+        ]
+        return [keys[0], *named[:1]]
+    return keys[:1]
 
 
 def _named(key: str, message: str) -> bool:
@@ -942,7 +1046,8 @@ def _build_rule(
                 )
                 mine = [key for key in params_data if key not in kept and _named(key, message)]
                 at = [*where, mine[0]] if mine else None
-        raise raw.error(f"rule {rule_id!r}{field}: {message}", at or [*where, *loc[:1]]) from None
+        at = at or [*where, *_entry(loc, problem.get("loc", ()), params_data, message)]
+        raise raw.error(f"rule {rule_id!r}{field}: {message}", at) from None
     _search_cost(raw, model, str(rule_id), where, places or {})
     params = ParamsView(model.model_dump(), model.model_dump(by_alias=True, exclude_defaults=True))
     when = None

@@ -88,8 +88,24 @@ def fixture_items(paths: list[str]) -> Iterator[tuple[Path, bool]]:
                         found = Path(folder) / name
                         if (not found.exists() or found.is_file()) and _first(found, seen):  # a dangling link stays
                             yield found, True
-        elif _first(path, seen):
-            yield path, False
+        else:
+            for named in _articles_of(path):
+                if _first(named, seen):
+                    yield named, False
+
+
+def _articles_of(path: Path) -> list[Path]:
+    """The fixture a named file stands for: itself, or for an HTML fixture's metadata sidecar
+    (``page.meta.yaml``), the article beside it that it describes (none there: the sidecar, for its error)."""
+    from ..readers import SIDECAR_SUFFIXES, sidecar_names
+
+    name = str(path)
+    if not name.lower().endswith(SIDECAR_SUFFIXES) or not path.is_file():
+        return [path]
+    stem = name[: -len(next(s for s in SIDECAR_SUFFIXES if name.lower().endswith(s)))]
+    candidates = [stem] if stem.lower().endswith(FIXTURE_SUFFIXES) else [stem + suffix for suffix in FIXTURE_SUFFIXES]
+    articles = [Path(c) for c in candidates if os.path.isfile(c) and name in sidecar_names(c)]
+    return articles or [path]
 
 
 def _first(path: Path, seen: set[str]) -> bool:
@@ -187,7 +203,14 @@ def run_fixture(path: Path, rules_dirs: tuple[str, ...] = (), *, walked: bool = 
             line = reprint.key_lines.get("policy")  # a policy named in the fixture, else its folder's name
             # An unknown id, or a file named that is not there (or is a folder): the fixture's slip, at its key
             message = exc.message if exc.path is None else f"{exc.message}: {policy_id}"
-            if message.startswith("unknown policy") and not rules_dirs and "did you mean" not in message:
+            above = None if meta.policy else _policy_folder_above(path, policies)
+            if above is not None and message.startswith("unknown policy"):
+                message = (
+                    f"a fixture goes directly in its policy's folder ({above}{os.sep}): one in a folder inside it "
+                    f"is read as for policy {policy_id!r}, which is unknown; move it up, or write "
+                    f"'policy: {os.path.basename(above)}' in its metadata"
+                )
+            elif message.startswith("unknown policy") and not rules_dirs and "did you mean" not in message:
                 message = message.partition("; known policies")[0] + (
                     ": a policy of your own is found with --rules-dir DIR or the config's 'policies'"
                 )
@@ -217,6 +240,13 @@ def run_fixture(path: Path, rules_dirs: tuple[str, ...] = (), *, walked: bool = 
     outcome.unexpected = remaining
     outcome.hints = _hints(outcome.missing, policy, reprint)
     return outcome
+
+
+def _policy_folder_above(path: Path, policies: Any) -> str | None:
+    """The folder above a fixture's own, in the path as written, that names a known policy
+    (``tests/policies/<id>/edge/x.md``): only the folder a fixture is in names its policy, so one in a
+    subfolder is told to move."""
+    return next((str(folder) for folder in path.parent.parents if folder.name and folder.name in policies), None)
 
 
 def _hints(missing: list[Expectation], policy: Any, reprint: Any) -> dict[str, str]:
