@@ -12,7 +12,6 @@ from typing import Any
 from .engine import check_reprint, checked_policy, rule_ids
 from .errors import InputError, PolicyError, PolicyWarning, TooLargeError, UsageError
 from .limits import MAX_FILE_BYTES
-from .metaview import DECLARED
 from .policy.loader import OWN_POLICY_HINT, USED_AS_IT_STANDS, doubts_of_file, policy_set
 from .policy.loader import load_policy as _load_policy
 from .policy.model import Policy
@@ -316,17 +315,12 @@ def _not_an_envelope(body: str, format: str, path: str) -> None:
 def _no_front_matter(body: str, format: str, path: str) -> None:
     """A whole document passed as the body: its front matter would be read as article text (a credit in
     it would count), so the call is refused with what to do instead."""
-    if format == "text" or body[:3] not in ("---", "+++") or "\n" not in body:
+    if format == "text":
         return
-    from .errors import ReprintGuardError
-    from .readers.markdown import split_front_matter
+    from .readers.markdown import declared_front_matter
 
-    try:
-        front = split_front_matter(body)
-    except ReprintGuardError:
-        return  # not front matter that reads: the body's own text
-    known = sorted(key for key in front.data if key in DECLARED) if isinstance(front.data, dict) else []
-    if front.body_line > 1 and known:
+    known = declared_front_matter(body)
+    if known:
         raise UsageError(
             f"the body starts with front matter ({', '.join(known)}): pass the metadata separately "
             "and the body without it, or the whole document to check_text",

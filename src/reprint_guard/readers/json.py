@@ -176,20 +176,12 @@ def _metadata_elsewhere(text: str, data: dict[str, Any]) -> None:
 
 
 def _no_front_matter_in_body(text: str, body: str) -> None:
-    """A whole Markdown file sent as the body (a Git-based CMS): its front matter would be read as article
-    text (a credit or an address in it would count) and its keys not as metadata, so it is refused, as
-    ``check()`` refuses such a body."""
-    if body[:3] not in ("---", "+++") or "\n" not in body:
-        return
-    from ..errors import ReprintGuardError
-    from .markdown import split_front_matter
+    """A whole Markdown file sent as the body (a Git-based CMS): refused, as ``check()`` refuses such a body
+    (see :func:`declared_front_matter`)."""
+    from .markdown import declared_front_matter
 
-    try:
-        front = split_front_matter(body)
-    except ReprintGuardError:
-        return  # no front matter that reads: the body's own text
-    known = sorted(key for key in front.data if key in DECLARED) if isinstance(front.data, dict) else []
-    if front.body_line > 1 and known:
+    known = declared_front_matter(body)
+    if known:
         line, column = _top_value_place(text, "body")
         raise InputError(
             f'"body" starts with front matter ({", ".join(known)}): put its keys in "metadata" and send the body '

@@ -10,7 +10,7 @@ import pyromark
 
 from ..errors import InputError
 from ..limits import MAX_YAML_CHARS, MAX_YAML_DEPTH
-from ..metaview import READ_KEYS
+from ..metaview import DECLARED, READ_KEYS
 from ..safeyaml import as_metadata, too_long_number
 from ..safeyaml import load as load_yaml
 from ..visible import CAPTION_CLASS
@@ -526,3 +526,21 @@ def _brackets(value: str) -> int:
     """How many more brackets and braces a line of TOML opens than it closes (outside strings and comments)."""
     bare = _TOML_STRING.sub("", value).partition("#")[0]
     return bare.count("[") + bare.count("{") - bare.count("]") - bare.count("}")
+
+
+def declared_front_matter(body: str) -> list[str]:
+    """The keys of a reprint's (:data:`DECLARED`) that front matter opening ``body`` sets, sorted; [] when it
+    opens with none (or with a thematic break, or front matter that does not read). A whole document passed
+    where its body belongs would have them read as article text (a credit or an address in them would count)
+    and not as metadata: the callers refuse it."""
+    if body[:3] not in ("---", "+++") or "\n" not in body:
+        return []
+    from ..errors import ReprintGuardError
+
+    try:
+        front = split_front_matter(body)
+    except ReprintGuardError:
+        return []  # no front matter that reads: the body's own text
+    if front.body_line <= 1 or not isinstance(front.data, dict):
+        return []
+    return sorted(key for key in front.data if key in DECLARED)
