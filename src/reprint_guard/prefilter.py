@@ -157,7 +157,7 @@ def _word_char(char: str) -> bool:
 _COMMON_WORDS = (
     "a an and are as at be been by for from has have he her his in is it its of on or our she that the their "
     "they this to was we were which with article articles content coverage feature investigation material page "
-    "original post report reporting series section stories story"
+    "original post report reporting series section stories story local"
 )
 _COMMON = frozenset(_COMMON_WORDS.split())
 #: A word shorter than this is in most texts however rare it looks ("c", "xi").
