@@ -146,3 +146,60 @@ def test_a_fork_with_one_thread_imports_nothing_more(tmp_path):
 def test_the_readme_says_what_a_fork_finishes_first():
     text = Path(ROOT / "README.md").read_text(encoding="utf-8")
     assert "imports on first use" in text
+
+
+EARLY = textwrap.dedent(
+    """
+    import faulthandler, os, sys, threading, time
+    import reprint_guard as rg
+
+    BODY = "The harbour.\\n"
+    META = {"original_url": "https://www.propublica.org/article/x", "author": "A B"}
+    stop = False
+
+    def spin():
+        while not stop:
+            rg.check(BODY, META)
+
+    threads = [threading.Thread(target=spin, daemon=True) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    pid = os.fork()  # at once: the threads are still importing the library for their first check
+    if pid == 0:
+        faulthandler.dump_traceback_later(20, exit=True)
+        rg.check(BODY, META)
+        os._exit(0)
+    deadline = time.time() + 60
+    while True:
+        done, status = os.waitpid(pid, os.WNOHANG)
+        if done:
+            print(os.waitstatus_to_exitcode(status))
+            break
+        if time.time() > deadline:
+            print("hang")
+            os.kill(pid, 9)
+            os.waitpid(pid, 0)
+            break
+        time.sleep(0.05)
+    stop = True
+    for thread in threads:
+        thread.join()
+    """
+)
+
+
+def test_a_fork_while_threads_still_import_the_library_for_their_first_check(tmp_path):
+    """The review's second case: the fork comes before the library's first check has imported anything of it
+    but the package (the hooks are registered with the package itself)."""
+    script = tmp_path / "early.py"
+    script.write_text(EARLY, encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    for _ in range(2):
+        run = subprocess.run(
+            [sys.executable, "-W", "ignore::DeprecationWarning", str(script)],
+            capture_output=True,
+            text=True,
+            timeout=180,
+            env=env,
+        )
+        assert run.stdout.strip().splitlines()[-1:] == ["0"], run.stdout + run.stderr[-3000:]

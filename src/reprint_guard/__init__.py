@@ -16,6 +16,10 @@ from __future__ import annotations
 from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
+# Imported with the package, not with its first check: a process that forks while its threads are still
+# importing the library for their first checks has the imports finished before the fork (see forking).
+from . import forking as _forking  # noqa: F401
+
 __version__ = "0.1.0"
 
 #: Public name -> module that defines it.
