@@ -127,6 +127,12 @@ def test_a_credit_linking_the_article_to_a_pdf_is_told_so(tmp_path: Path) -> Non
     run = run_cli("check", "story.md", "--no-config", "--format", "json", cwd=tmp_path)
     findings = [f for r in run.json()["results"] for f in r["findings"]]
     assert "the credit names KFF Health News with no link to the article" in findings[0]["message"], findings
+    # Nor is a document the credit's paragraph cites "here": the credit lacks its link.
+    cited = _kff(KFF).replace(f"[This article]({KFF})", f"The state's brief is [here]({PDF}). This article")
+    write(tmp_path / "cited.md", cited)
+    run = run_cli("check", "cited.md", "--no-config", "--format", "json", cwd=tmp_path)
+    findings = [f for r in run.json()["results"] for f in r["findings"]]
+    assert "the credit names KFF Health News with no link to the article" in findings[0]["message"], findings
 
 
 @pytest.mark.parametrize(

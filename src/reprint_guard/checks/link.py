@@ -106,9 +106,10 @@ def _linked_words(visible: VisibleBody, link: str) -> str:
 
 #: A link's words that stand for the article itself in a credit ("[This article](...) was originally published
 #: by KFF Health News"): linked elsewhere (the publisher's PDF of it, a syndication service), the credit's link.
+#: Not "here", which a credit's paragraph may say of a document the story cites ("The audit is [here](...)").
 _THE_ARTICLE = re.compile(
     r"(?:this|the|our) (?:article|story|report|piece|post)|(?:the )?original(?: (?:article|story|report|piece))?"
-    r"|here|read (?:it|more|the (?:original|full (?:article|story)))"
+    r"|read (?:it|more|the (?:original|full (?:article|story)))"
 )
 
 
