@@ -172,3 +172,20 @@ def test_an_address_only_in_the_pages_canonical_link_and_json_ld_is_told_so(tmp_
     run = run_cli("check", "post.html", "--no-config", "--format", "json", cwd=tmp_path)
     link = [f for r in run.json()["results"] for f in r["findings"] if f["rule"] == "propublica/link-original"]
     assert "but in no link a reader can follow: in a comment" in link[0]["message"]
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        {"meta": {"description": "Store hours"}, "body": "Open 9-5"},
+        {"fields": {"title": "Store hours"}, "body": "Open 9-5"},
+        {"id": 3, "body": "---\ntitle: About us\nauthor: Staff\n---\n\nWe are a small newsroom.\n"},
+    ],
+    ids=["meta-without-reprint-keys", "fields-with-a-title", "own-page-with-front-matter"],
+)
+def test_a_sites_own_json_is_still_passed_over(tmp_path: Path, data: dict) -> None:
+    """The second review's files: a data file's "meta" or "fields" holding no original_url, and an own page's
+    whole Markdown with a title, are the site's own, not a reprint sent wrong."""
+    path = write(tmp_path / "data.json", json.dumps(data))
+    run = run_cli("check", str(path), "--no-config", "--format", "json", cwd=tmp_path)
+    assert run.code == 0 and run.json()["results"][0]["status"] == "skipped", run.out + run.err

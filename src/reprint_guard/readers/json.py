@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from ..errors import InputError, NotAReprintError
-from ..metaview import DECLARED, READ_KEYS
+from ..metaview import READ_KEYS
 from ..reprint import BODY_FORMATS, Reprint
 from ..safeyaml import too_long_number
 from . import deepest_place, json_problem, text_position
@@ -120,7 +120,7 @@ def read_json(text: str, *, path: str, meta: Mapping[str, Any] | None, bare_urls
     if "metadata" not in data:
         _metadata_elsewhere(text, data)
     if kind == "markdown" and isinstance(data["body"], str):
-        _no_front_matter_in_body(text, data["body"])
+        _no_front_matter_in_body(text, data["body"], enveloped="metadata" in data)
     if "metadata" not in data and set(data) <= {"body", "format"} and not meta and not extra.get("defaults"):
         # An envelope's keys alone, and no metadata given beside it (--meta, a sidecar, the config): lost.
         raise InputError(
@@ -155,6 +155,10 @@ def read_json(text: str, *, path: str, meta: Mapping[str, Any] | None, bare_urls
         raise _at_the_nested_value(exc, text, meta) from None
 
 
+#: The keys that make metadata a reprint's (the rest, a title or an author, any page of the site's has).
+_MAKES_A_REPRINT = ("original_url", "policy")
+
+
 def _metadata_elsewhere(text: str, data: dict[str, Any]) -> None:
     """An envelope with no "metadata" but a key that stands for it: misspelt ("metdata"), a CMS's own name
     ("meta", "fields") holding a reprint's keys. Read as the site's own article, the reprint would pass
@@ -164,8 +168,8 @@ def _metadata_elsewhere(text: str, data: dict[str, Any]) -> None:
     for key, value in data.items():
         if key in ("body", "format"):
             continue
-        holds = isinstance(value, dict) and any(name in value for name in DECLARED)
-        if holds or get_close_matches(key.lower(), ["metadata"], n=1, cutoff=0.75) or key.lower() == "meta":
+        holds = isinstance(value, dict) and any(name in value for name in _MAKES_A_REPRINT)
+        if holds or get_close_matches(key.lower(), ["metadata"], n=1, cutoff=0.75):
             line, column = _key_place(text, key)
             what = "holds the reprint's metadata" if holds else "is no key of an envelope"
             raise InputError(
@@ -175,13 +179,14 @@ def _metadata_elsewhere(text: str, data: dict[str, Any]) -> None:
             )
 
 
-def _no_front_matter_in_body(text: str, body: str) -> None:
+def _no_front_matter_in_body(text: str, body: str, *, enveloped: bool) -> None:
     """A whole Markdown file sent as the body (a Git-based CMS): refused, as ``check()`` refuses such a body
-    (see :func:`declared_front_matter`)."""
+    (see :func:`declared_front_matter`). With no "metadata" beside it (a site's own data file, say), only when
+    its front matter makes it a reprint's (``original_url``, ``policy``)."""
     from .markdown import declared_front_matter
 
     known = declared_front_matter(body)
-    if known:
+    if known and (enveloped or any(key in known for key in _MAKES_A_REPRINT)):
         line, column = _top_value_place(text, "body")
         raise InputError(
             f'"body" starts with front matter ({", ".join(known)}): put its keys in "metadata" and send the body '
