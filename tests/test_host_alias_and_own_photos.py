@@ -363,3 +363,24 @@ def test_text_only_lets_the_sites_own_declared_photo_stand(tmp_path):
     meta["permissions"] = [{"from": "Delta News Desk", "scope": ["photos"], "media": ["https://dialogue.earth/x.jpg"]}]
     other = body.replace("/uploads/2026/12/can-tho-market.jpg", "https://dialogue.earth/x.jpg")
     assert _rules(write(tmp_path / "d.md", markdown(meta, other)))[1] == ["dialogue-earth/text-only"]
+
+
+def test_the_publishers_grant_of_a_photo_on_the_sites_server_is_dated_as_any_grant(tmp_path):
+    """A ProPublica photo copied to the site's server, with ProPublica's undated "grant" naming it: the
+    publisher's record is a grant, not the site's statement that the photo is its own (the second review)."""
+    grant = {"from": "ProPublica", "scope": ["photos"], "media": [JAIL]}
+    path = write(tmp_path / "a.md", _propublica([grant]))
+    _, rules, findings = _rules(path)
+    assert rules == ["propublica/photos-permission"]
+    assert "the 'photos' permission on record from ProPublica has no date" in findings[0]["message"]
+    path = write(tmp_path / "b.md", _propublica([{**grant, "date": "2026-11-01"}]))
+    assert _rules(path)[:2] == (0, [])
+    # Under "text only", Dialogue Earth's own record naming the photo declares nothing of the site's.
+    meta = {"author": "Linh Tran", "original_url": DE, "original_published": "2026-12-02", "published": "2026-12-04"}
+    meta |= {"commercial": False, "permissions": [{"from": "Dialogue Earth", "scope": ["photos"], "media": ["/a.jpg"]}]}
+    body = (
+        "\nBy Linh Tran\n\nFishers on the Mekong now tend floating gardens.\n\n![Market](/a.jpg)\n\n"
+        f"This article was originally published on [Dialogue Earth]({DE}) and is republished under a "
+        "[CC BY-NC-ND 4.0](https://creativecommons.org/licenses/by-nc-nd/4.0/) licence.\n"
+    )
+    assert _rules(write(tmp_path / "c.md", markdown(meta, body)))[1] == ["dialogue-earth/text-only"]

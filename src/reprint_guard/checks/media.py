@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
+from ..metaview import address_of
 from ..policy.model import Policy, derived
 from ..reprint import Reprint, Span
 from ..urls import as_address, embedded_addresses, host_matches, host_of, normalize_url, own_host_of
@@ -318,7 +319,8 @@ def _unnamed(media: list[Media], reprint: Reprint, params: Params, context: Cont
         if any(granted(r, grantors, context.policy, own).granted for r in records):
             continue
         if own_served(item, own) and any(
-            found.granted or found.undated for found in (granted(r, ("*",), None, ()) for r in records)
+            found.granted or found.undated
+            for found in (granted(r, ("*",), None, ()) for r in records if not _from_the_publisher(r, context.policy))
         ):
             # The site's own photo, recorded as such (whoever sent the record, but a fix's placeholder): a
             # statement of whose it is, not a permission given on a day, so it needs no date.
@@ -348,18 +350,38 @@ def _naming_standing(item: Media, reprint: Reprint, params: Params, context: Con
     )
 
 
-def _declared_own(item: Media, reprint: Reprint) -> bool:
+def _declared_own(item: Media, reprint: Reprint, policy: Policy) -> bool:
     """Whether ``item``, served from the site's own server, is named by a record of the site's declaring it
-    its own (``media: [...]``, sent by anyone but a fix's placeholder): "text only" forbids the publisher's
-    media, not a photo of the republisher's own beside the text."""
+    its own (``media: [...]``, sent by anyone but the publisher or a fix's placeholder): "text only" forbids
+    the publisher's media, not a photo of the republisher's own beside the text."""
     own = reprint.own_hosts
     if not own_served(item, own):
         return False
     return any(
-        another_publisher(record, None, ()) != "a placeholder"
+        another_publisher(record, None, ()) != "a placeholder" and not _from_the_publisher(record, policy)
         for record in reprint.metadata.permissions
         if (named := media_named(record)) and any(_names_item(entry, item, own) for entry in named)
     )
+
+
+def _from_the_publisher(record: Any, policy: Policy) -> bool:
+    """Whether ``record`` is the publisher's (its address on a host the policy covers, or one of its contacts;
+    or its name, or a name its credit rules give it, in the sender): a grant of the publisher's own photo,
+    which the site copied to its server, is dated as any grant is, not the site's statement that the photo is
+    its own."""
+    sender, email = record.from_.strip().lower(), record.email.lower()
+    if "@" in email:
+        host = email.rpartition("@")[2].removeprefix("www.")
+        domains = [str(d).lower().removeprefix("www.").strip(".") for d in policy.applies_to or ()]
+        if any(host == d or host.endswith("." + d) for d in domains):
+            return True
+        if any(email == address_of(contact).lower() for contact in policy.contacts or ()):
+            return True
+    names = [
+        policy.publisher,
+        *(n for rule in policy.rules if rule.check == "attribution" for n in rule.params.names or ()),
+    ]
+    return any(len(name) > 3 and name.lower() in sender for name in names if name)
 
 
 def _own_photo_fix(item: Media, reprint: Reprint, scope: str) -> str:
@@ -584,7 +606,7 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
     if params.mode != "hosts":
         media = _counted(media, reprint, params, skip)
         if params.mode == "forbid" and media and reprint.metadata.permissions:
-            media = [m for m in media if not _declared_own(m, reprint)]
+            media = [m for m in media if not _declared_own(m, reprint, context.policy)]
         if not media:
             return
     shown_url = ""
