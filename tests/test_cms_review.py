@@ -189,3 +189,10 @@ def test_a_sites_own_json_is_still_passed_over(tmp_path: Path, data: dict) -> No
     path = write(tmp_path / "data.json", json.dumps(data))
     run = run_cli("check", str(path), "--no-config", "--format", "json", cwd=tmp_path)
     assert run.code == 0 and run.json()["results"][0]["status"] == "skipped", run.out + run.err
+
+
+def test_a_date_where_text_belongs_is_told_as_a_date(tmp_path: Path) -> None:
+    path = write(tmp_path / "post.md", f"---\noriginal_url: {PP}\ntitle: 2025-01-27\n---\nHi\n")
+    run = run_cli("check", str(path), "--no-config", cwd=tmp_path)
+    assert run.code == 2
+    assert "post.md:3:1: metadata 'title': should be a string (text), not a date (2025-01-27): quote it" in run.out

@@ -1156,7 +1156,11 @@ def _metadata_problem(exc: Any, key_lines: Mapping[str, int] | None = None) -> t
     elif problem.get("type") == "string_type":  # pydantic's "Input should be a valid string" names neither
         given = problem.get("input")
         message = f"should be a string (text), not {_kind(given)}"
-        if isinstance(given, int | float) and not isinstance(given, bool):
+        import datetime as dt
+
+        if isinstance(given, dt.date):  # YAML reads 2025-01-27 unquoted as a date
+            message = f"should be a string (text), not a date ({given.isoformat()}): quote it"
+        elif isinstance(given, int | float) and not isinstance(given, bool):
             message += f" ({given}): quote it" if len(str(given)) <= 40 else ": quote it"
     elif problem.get("type") == "too_long" and isinstance(problem.get("ctx"), dict):  # "after validation"
         most, count = problem["ctx"].get("max_length"), problem["ctx"].get("actual_length")
