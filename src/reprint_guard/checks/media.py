@@ -322,8 +322,9 @@ def _unnamed(media: list[Media], reprint: Reprint, params: Params, context: Cont
             found.granted or found.undated
             for found in (granted(r, ("*",), None, ()) for r in records if not _from_the_publisher(r, context.policy))
         ):
-            # The site's own photo, recorded as such (whoever sent the record, but a fix's placeholder): a
-            # statement of whose it is, not a permission given on a day, so it needs no date.
+            # The site's own photo, recorded as such (whoever sent the record, but the publisher, whose record is a
+            # grant, or a fix's placeholder): a statement of whose it is, not a permission given on a day, so it
+            # needs no date.
             continue
         left.append(item)
     return left
