@@ -103,19 +103,23 @@ SCRIPT = textwrap.dedent(
 )
 
 
-def test_children_forked_while_threads_make_their_first_checks_finish(tmp_path):
-    """Before the fix, each child waited forever on an import lock (3 runs of 3 in the review)."""
-    script = tmp_path / "fork.py"
-    script.write_text(SCRIPT, encoding="utf-8")
+def _run_script(path: Path, text: str) -> subprocess.CompletedProcess[str]:
+    """``text`` written to ``path`` and run by this interpreter, with the checkout's source, in its folder."""
+    path.write_text(text, encoding="utf-8")
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
-    run = subprocess.run(
-        [sys.executable, "-W", "ignore::DeprecationWarning", str(script)],
+    return subprocess.run(
+        [sys.executable, "-W", "ignore::DeprecationWarning", str(path)],
         capture_output=True,
         text=True,
         timeout=180,
         env=env,
-        cwd=tmp_path,
+        cwd=path.parent,
     )
+
+
+def test_children_forked_while_threads_make_their_first_checks_finish(tmp_path):
+    """Before the fix, each child waited forever on an import lock (3 runs of 3 in the review)."""
+    run = _run_script(tmp_path / "fork.py", SCRIPT)
     assert run.returncode == 0, run.stderr[-3000:]
     assert run.stdout.strip().splitlines()[-1] == "[0, 0, 0]", run.stdout + run.stderr[-3000:]
 
@@ -191,15 +195,6 @@ EARLY = textwrap.dedent(
 def test_a_fork_while_threads_still_import_the_library_for_their_first_check(tmp_path):
     """The review's second case: the fork comes before the library's first check has imported anything of it
     but the package (the hooks are registered with the package itself)."""
-    script = tmp_path / "early.py"
-    script.write_text(EARLY, encoding="utf-8")
-    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
     for _ in range(2):
-        run = subprocess.run(
-            [sys.executable, "-W", "ignore::DeprecationWarning", str(script)],
-            capture_output=True,
-            text=True,
-            timeout=180,
-            env=env,
-        )
+        run = _run_script(tmp_path / "early.py", EARLY)
         assert run.stdout.strip().splitlines()[-1:] == ["0"], run.stdout + run.stderr[-3000:]
