@@ -188,7 +188,7 @@ def _by_reference(visible: VisibleBody, original: str, names: tuple[str, ...], a
         if _UNDER_CREATIVE_COMMONS.search(said) or any(find_phrase(said, name) >= 0 for name in names):
             return True
         if len(around.split()) <= _POINTER_WORDS:  # "Read the full article on The Conversation": the credit next
-            said = normalize(_block_beside(anchor, "next"))
+            said = normalize(_next_block(anchor))
             if _UNDER_CREATIVE_COMMONS.search(said) or any(find_phrase(said, name) >= 0 for name in names):
                 return True
         read += 1
@@ -202,15 +202,15 @@ def _by_reference(visible: VisibleBody, original: str, names: tuple[str, ...], a
 _POINTER_WORDS = 12
 
 
-def _block_beside(anchor: Any, step: str) -> str:
-    """The text of the block next to the one holding ``anchor`` (``step``: "prev" or "next"), at most
-    :data:`_AROUND` characters; "" when there is none."""
+def _next_block(anchor: Any) -> str:
+    """The text of the block after the one holding ``anchor``, at most :data:`_AROUND` characters; "" when
+    there is none."""
     node = anchor
     while node is not None and node.tag in (*_INLINE, "-text"):
         node = node.parent
-    sibling = getattr(node, step) if node is not None else None
+    sibling = node.next if node is not None else None
     while sibling is not None and sibling.tag == "-text" and not sibling.text(deep=False).strip():
-        sibling = getattr(sibling, step)
+        sibling = sibling.next
     if sibling is None or sibling.tag == "-text":
         return ""
     return sibling.text(deep=True, separator="")[:_AROUND]

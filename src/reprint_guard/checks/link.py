@@ -303,19 +303,16 @@ _COPIES_READ = 20
 
 def _data_tag_around(body: str, at: int) -> str | None:
     """ "link" or "meta" when ``at`` stands inside such a tag of ``body`` (its ``href`` or ``content``), "script"
-    inside a JSON-LD script's data, else None."""
+    inside a JSON-LD script's data (the tag before it, its data holding no "<"), else None. Read from the "<"
+    before ``at`` on, with no copy or lower-casing of the page."""
     start = body.rfind("<", 0, at)
     if start < 0:
         return None
-    name = body[start + 1 : start + 7].lower()
-    if ">" not in body[start:at]:
-        return "link" if name.startswith("link") else "meta" if name.startswith("meta") else None
-    lowered = body.lower()
-    opened = lowered.rfind("<script", 0, at)
-    if opened < 0 or "</script" in lowered[opened:at]:
-        return None
-    tag = lowered[opened : lowered.find(">", opened, at) if ">" in lowered[opened:at] else at]
-    return "script" if "ld+json" in tag else None  # structured data; a script's code is code
+    close = body.find(">", start, at)
+    tag = body[start + 1 : close if close >= 0 else start + 7].lower()
+    if close < 0:
+        return "link" if tag.startswith("link") else "meta" if tag.startswith("meta") else None
+    return "script" if tag.startswith("script") and "ld+json" in tag else None  # a script's code is code
 
 
 def _credit_words(line: str, name: str) -> str:
