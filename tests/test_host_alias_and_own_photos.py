@@ -384,3 +384,21 @@ def test_the_publishers_grant_of_a_photo_on_the_sites_server_is_dated_as_any_gra
         "[CC BY-NC-ND 4.0](https://creativecommons.org/licenses/by-nc-nd/4.0/) licence.\n"
     )
     assert _rules(write(tmp_path / "c.md", markdown(meta, body)))[1] == ["dialogue-earth/text-only"]
+
+
+def test_a_record_from_the_sites_own_address_is_the_sites_whatever_its_name_holds(tmp_path):
+    """A site whose name holds the publisher's ("Grist Mill Gazette" reprinting Grist) records its own photo
+    from its own address (``own-hosts``): that is the site's statement, not the publisher's undated grant."""
+    config = write(tmp_path / "own.yaml", "own-hosts: [gristmillgazette.example]\n")
+    meta = {"author": "Linh Tran", "original_url": DE, "original_published": "2026-12-02", "published": "2026-12-04"}
+    record = {"from": "Dialogue Earth Watchers <photos@gristmillgazette.example>", "scope": ["photos"]}
+    meta |= {"commercial": False, "permissions": [{**record, "media": ["/a.jpg"]}]}
+    body = (
+        "\nBy Linh Tran\n\nFishers on the Mekong now tend floating gardens.\n\n![Market](/a.jpg)\n\n"
+        f"This article was originally published on [Dialogue Earth]({DE}) and is republished under a "
+        "[CC BY-NC-ND 4.0](https://creativecommons.org/licenses/by-nc-nd/4.0/) licence.\n"
+    )
+    path = write(tmp_path / "a.md", markdown(meta, body))
+    assert _rules(path, "--config", str(config))[:2] == (0, [])
+    # Without its address on own-hosts, a sender named for the publisher is still read as the publisher.
+    assert _rules(path)[1] == ["dialogue-earth/text-only"]

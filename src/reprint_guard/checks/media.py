@@ -318,9 +318,9 @@ def _unnamed(media: list[Media], reprint: Reprint, params: Params, context: Cont
         records = [r for r in naming if any(_names_item(entry, item, own) for entry in media_named(r))]
         if any(granted(r, grantors, context.policy, own).granted for r in records):
             continue
+        sites = [r for r in records if not _from_the_publisher(r, context.policy, own)]
         if own_served(item, own) and any(
-            found.granted or found.undated
-            for found in (granted(r, ("*",), None, ()) for r in records if not _from_the_publisher(r, context.policy))
+            found.granted or found.undated for found in (granted(r, ("*",), None, ()) for r in sites)
         ):
             # The site's own photo, recorded as such (whoever sent the record, but the publisher, whose record is a
             # grant, or a fix's placeholder): a statement of whose it is, not a permission given on a day, so it
@@ -359,20 +359,23 @@ def _declared_own(item: Media, reprint: Reprint, policy: Policy) -> bool:
     if not own_served(item, own):
         return False
     return any(
-        another_publisher(record, None, ()) != "a placeholder" and not _from_the_publisher(record, policy)
+        another_publisher(record, None, ()) != "a placeholder" and not _from_the_publisher(record, policy, own)
         for record in reprint.metadata.permissions
         if (named := media_named(record)) and any(_names_item(entry, item, own) for entry in named)
     )
 
 
-def _from_the_publisher(record: Any, policy: Policy) -> bool:
+def _from_the_publisher(record: Any, policy: Policy, own_hosts: tuple[str, ...] = ()) -> bool:
     """Whether ``record`` is the publisher's (its address on a host the policy covers, or one of its contacts;
     or its name, or a name its credit rules give it, in the sender): a grant of the publisher's own photo,
     which the site copied to its server, is dated as any grant is, not the site's statement that the photo is
-    its own."""
+    its own. A record sent from the site's own address (``own_hosts``) is the site's, whatever its sender's
+    name holds ("Grist Mill Gazette" reprinting Grist)."""
     sender, email = record.from_.strip().lower(), record.email.lower()
     if "@" in email:
         host = email.rpartition("@")[2].removeprefix("www.")
+        if own_host_of(host, own_hosts) is not None:
+            return False
         domains = [str(d).lower().removeprefix("www.").strip(".") for d in policy.applies_to or ()]
         if any(host == d or host.endswith("." + d) for d in domains):
             return True
