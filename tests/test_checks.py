@@ -4239,6 +4239,17 @@ def test_a_public_domain_original_has_no_terms_to_check(license):
 
 
 @pytest.mark.parametrize(
+    "license",
+    ["CC BY-NC-ND 4.0 (cover photo: CC0)", "Not public domain: CC BY-NC 4.0", "CC-BY-4.0 (public domain photos)"],
+)
+def test_a_licence_only_mentioning_the_public_domain_is_checked(license):
+    """A value naming CC0 beside the story's own licence, or denying the public domain, is no dedication: the
+    reprint is not skipped (it was, on the substring), and the unread value is told as any other is."""
+    result = check("Text.", {"original_url": "https://eastmoor.example/s", "license": license})
+    assert result.status != "skipped" and [f.rule for f in result.findings] == ["reprint-guard/unknown-publisher"]
+
+
+@pytest.mark.parametrize(
     ("credit", "credited"),
     [
         ("This story was originally published by “ProPublica.” It is republished with permission.", True),
@@ -5738,3 +5749,15 @@ def test_dates_at_the_last_day_dates_hold_are_compared_not_an_internal_error(tmp
     assert finding["rule"] == "global-research/print-permission" and "in the future" in finding["message"]
     result = check(COMPLIANT_BODY, {**COMPLIANT_META, "medium": "print"}, today=dt.date(9999, 12, 31))
     assert [f.rule for f in result.findings] == ["global-research/print-permission"]
+
+
+@pytest.mark.parametrize(
+    ("license", "meant"),
+    [("CC-BY-NC-ND-4.0-INT", "CC-BY-NC-ND-4.0"), ("https://creativecommons.org/licenses/by/4.0/es/", "CC-BY-4.0")],
+)
+def test_a_ported_4_0_licence_is_told_there_is_none(license, meant):
+    """4.0 licences are international: a country suffix names no licence, and the finding says which one was
+    likely meant (it said "is not 4.0")."""
+    (finding,) = check("Text.", {"original_url": "https://eastmoor.example/s", "license": license}).findings
+    assert "have no country versions" in finding.message and f"did you mean {meant}?" in finding.message
+    assert "is not 4.0" not in finding.message and finding.fix.startswith(f"Write the license as {meant}")

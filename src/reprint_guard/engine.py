@@ -1344,14 +1344,23 @@ def _missing_metadata(reprint: Reprint, policy: Policy, field: str, rules: list[
 
 
 #: CC0 and the Public Domain Mark, as SPDX ids and deed paths name them: no licence, so no terms.
-_PUBLIC_DOMAIN = ("cc0", "cc-pddc", "publicdomain/zero/", "publicdomain/mark/", "public domain")
+#: A licence value that is wholly a public-domain designation: CC0 (its SPDX id, name or deed), the Public Domain
+#: Mark, or "public domain"; a value naming one beside another licence ("CC BY-NC-ND 4.0 (cover photo: CC0)")
+#: or denying one ("Not public domain: ...") is none.
+_PUBLIC_DOMAIN = re.compile(
+    r"(?:cc[ -]?0|cc[ -]zero|creative commons zero)(?:[ -]v?1\.0)?(?: universal)?(?: public domain dedication)?"
+    r"|(?:cc[ -])?(?:public[ -]domain(?: mark)?|pdm)(?:[ -]v?1\.0)?|cc-pddc"
+    r"|(?:https?:)?//(?:www\.)?creativecommons\.org/publicdomain/(?:zero|mark)/1\.0"
+    r"(?:/(?:deed|legalcode)(?:\.[a-z]{2,3}(?:[-_][a-z]{2,4})?)?)?/?(?:[?#]\S*)?",
+    re.IGNORECASE,
+)
 
 
 def public_domain(license: str | None) -> str | None:
     """Why a reprint under ``license`` has no terms to check, when it is CC0 or the Public Domain Mark (a
     work given to, or marked as in, the public domain asks for no credit and sets no conditions), else None."""
     written = (license or "").strip()
-    if not written or not any(mark in written.lower().replace(" 1.0", "") for mark in _PUBLIC_DOMAIN):
+    if not written or not _PUBLIC_DOMAIN.fullmatch(" ".join(written.split())):
         return None
     return (
         f"not checked: the license {written!r} puts the original in the public domain (CC0 or the Public "
@@ -1383,7 +1392,12 @@ def _unknown_publisher(reprint: Reprint, policies: PolicySet | None = None) -> F
             if known
             else ("names no Creative Commons licence known here")
         )
-        if known:  # another version of a licence known here: its own id stays; the 4.0 policy is a choice
+        if known and (ported := re.fullmatch(r"(CC-[A-Z-]+-4\.0)-[A-Z]+", known)):
+            # A 4.0 licence is international: "CC-BY-NC-ND-4.0-INT" or a deed's ".../by/4.0/es/" names no port.
+            why = "names no licence: Creative Commons 4.0 licences have no country versions "
+            why += f"(did you mean {ported[1]}?)"
+            fix = f"Write the license as {ported[1]}, the one international 4.0 licence, or set 'policy: <id>'."
+        elif known:  # another version of a licence known here: its own id stays; the 4.0 policy is a choice
             nearest = _version_4(known)
             fix = f"Add a policy for {host} (--policy FILE or --rules-dir DIR)"
             fix += (
