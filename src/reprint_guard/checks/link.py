@@ -39,6 +39,7 @@ from .base import (
     measured_over,
     names_publisher,
     pattern_host,
+    story_around,
     url_pattern,
     window_fraction,
 )
@@ -180,7 +181,9 @@ def _credits_first(reprint: Reprint, context: Context, links: list[str], site: s
             if in_a_credit and names_publisher(words, policy):
                 kinds[link] = named
             elif credit_link(words, "", policy):
-                kinds[link] = by_words
+                # The name linked in the story's own sentence ("As [Global Research](...) reported") is no credit
+                # gone to the wrong page: the credit the page lacks is what is wrong.
+                kinds[link] = None if _in_a_story(reprint, link, words) else by_words
             elif in_a_credit:
                 kinds[link] = credited
             elif not words or not any(name in words or words in name for name in authors):
@@ -201,8 +204,21 @@ def _names_publisher(reprint: Reprint, context: Context, link: str) -> bool:
     words = reprint.visible.anchor_text(link) or ""
     # As credit_link(words, block) answers, the block's credit words looked for once per block.
     return names_publisher(words, context.policy) and (
-        _in_a_credit(reprint, link, as_credit_link=True) or credit_link(words, "", context.policy)
+        _in_a_credit(reprint, link, as_credit_link=True)
+        or (credit_link(words, "", context.policy) and not _in_a_story(reprint, link, words))
     )
+
+
+def _in_a_story(reprint: Reprint, link: str, words: str) -> bool:
+    """Whether the block around the first visible link to ``link`` is the story's sentence, not a credit's
+    (:func:`~reprint_guard.checks.base.story_around`), asked of each block once per reprint."""
+    visible = reprint.visible
+    block = visible.anchor_block(link) or visible.bare_url_block(link) or ""
+    memo = _memo(reprint, "story-blocks")
+    said = memo.get((block, words))
+    if said is None:
+        said = memo[(block, words)] = story_around(block, words)
+    return said
 
 
 def unlinked_credit(reprint: Reprint, context: Context, site: str) -> tuple[str, str, int] | None:

@@ -1,0 +1,84 @@
+"""A web editor's review of the CLI on Global Research and ProPublica reprints: what `check` and `--fix` do
+to an editor's own files. Real files through the real CLI (``python -m reprint_guard``)."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import markdown, run_cli, write
+
+GR = "https://www.globalresearch.ca/island-ferry-cuts-clinics/5890011"
+GR_META = {
+    "author": "Joanna Pike",
+    "original_url": GR,
+    "original_published": "2026-10-02",
+    "medium": "web",
+    "commercial": False,
+}
+NOTICE = "Copyright © Joanna Pike, Global Research, 2026"
+STORY = "When the ferry service trimmed its winter timetable, nobody on the island expected it."
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "As [Global Research](https://www.globalresearch.ca/ferry-subsidy-vote/5870001) reported in March, the "
+        "subsidy vote was close.",
+        "> **Related:** [Global Research](https://www.globalresearch.ca/island-transport-series/5870001)",
+        "Become a [Global Research](https://www.globalresearch.ca/members) member.",
+    ],
+)
+def test_the_publishers_name_linked_in_the_storys_own_line_is_not_the_credits_link(tmp_path, line):
+    """The name linked in a story's sentence, a related-reading box or a call to join is not a credit gone to the
+    wrong page: --fix pointed it at the original (the page then citing the wrong article, and passing with no
+    credit line). The credit the page lacks is told, and --fix adds it, leaving the story's link alone."""
+    text = markdown(GR_META, f"\n{STORY}\n\n{line}\n\n{NOTICE}\n")
+    path = write(tmp_path / "a.md", text)
+    run = run_cli("check", str(path), "--format", "json")
+    (finding,) = run.json()["results"][0]["findings"]
+    assert finding["rule"] == "global-research/link-original"
+    assert "on the same site" not in finding["message"] and "Change the link" not in finding["fix"]
+    assert run_cli("check", str(path), "--fix").code == 0
+    fixed = path.read_text(encoding="utf-8")
+    assert line in fixed and f"[Global Research]({GR})" in fixed and fixed.startswith(text)
+
+
+def test_an_html_story_citation_is_left_and_the_credit_added(tmp_path):
+    body = (
+        '<p>As <a href="https://www.globalresearch.ca/ferry-subsidy-vote/5870001">Global Research</a> reported in '
+        "March, the subsidy vote was close.</p>\n<p>" + STORY + "</p>\n<p>" + NOTICE + "</p>\n"
+    )
+    path = write(tmp_path / "a.html", body)
+    write(tmp_path / "a.meta.yaml", "".join(f"{k}: {v}\n" for k, v in GR_META.items()).replace("False", "false"))
+    assert run_cli("check", str(path), "--fix").code == 0
+    fixed = path.read_text(encoding="utf-8")
+    assert 'href="https://www.globalresearch.ca/ferry-subsidy-vote/5870001"' in fixed and f'href="{GR}"' in fixed
+
+
+def test_a_credits_line_linking_the_home_page_is_still_relinked(tmp_path):
+    """The credit's own link gone to the wrong page is still corrected where it stands."""
+    line = "The original source of this article is [Global Research](https://www.globalresearch.ca/)."
+    path = write(tmp_path / "a.md", markdown(GR_META, f"\n{STORY}\n\n{line}\n\n{NOTICE}\n"))
+    run = run_cli("check", str(path), "--format", "json")
+    (finding,) = run.json()["results"][0]["findings"]
+    assert "Change the link to https://www.globalresearch.ca/" in finding["fix"]
+    assert run_cli("check", str(path), "--fix").code == 0
+    assert f"is [Global Research]({GR})." in path.read_text(encoding="utf-8")
+    # A copyright notice's linked name, with no other words of a credit, is a credit's link too.
+    notice = "Copyright © Joanna Pike, [Global Research](https://www.globalresearch.ca/), 2026"
+    path = write(tmp_path / "b.md", markdown(GR_META, f"\n{STORY}\n\n{notice}\n"))
+    assert run_cli("check", str(path), "--fix").code == 0
+    assert f"Joanna Pike, [Global Research]({GR}), 2026" in path.read_text(encoding="utf-8")
+
+
+def test_a_propublica_citation_in_the_story_is_not_rewritten(tmp_path):
+    url = "https://www.propublica.org/article/county-bridge-inspections-records"
+    cited = "As [ProPublica](https://www.propublica.org/article/state-bridge-funding-2025) reported last year, state "
+    cited += "funding fell."
+    meta = {"author": "Dana Whitfield", "original_url": url, "original_published": "2026-09-20", "commercial": False}
+    path = write(tmp_path / "a.md", markdown(meta, f"\n{cited}\n"))
+    run = run_cli("check", str(path), "--format", "json")
+    link = [f for f in run.json()["results"][0]["findings"] if f["rule"] == "propublica/link-original"]
+    assert link and "Change the link" not in link[0]["fix"]
+    run_cli("check", str(path), "--fix")
+    assert cited in path.read_text(encoding="utf-8")
