@@ -82,3 +82,36 @@ def test_a_propublica_citation_in_the_story_is_not_rewritten(tmp_path):
     assert link and "Change the link" not in link[0]["fix"]
     run_cli("check", str(path), "--fix")
     assert cited in path.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    "words", ["Cross-posted from", "Crossposted from", "Reposted from", "Reproduced from", "Courtesy of", "Via"]
+)
+def test_a_blogs_credit_words_make_a_file_without_original_url_told(tmp_path, words):
+    """Global Research's terms grant leave "to cross-post": a page saying so with no original_url was skipped as
+    the site's own, unwarned, where "Originally published by" was told."""
+    path = write(tmp_path / "a.md", markdown({"title": "Ferries"}, f"\n{STORY}\n\n{words} [Global Research]({GR}).\n"))
+    run = run_cli("check", str(path), "--format", "json")
+    assert [f["rule"] for f in run.json()["results"][0]["findings"]] == ["reprint-guard/credited-original"]
+
+
+@pytest.mark.parametrize(
+    "line", ["Photo courtesy of [Global Research]({GR}).", "We sailed via [Global Research]({GR})."]
+)
+def test_a_photos_courtesy_or_a_via_inside_a_sentence_is_no_credit_of_the_story(tmp_path, line):
+    path = write(tmp_path / "a.md", markdown({"title": "Ferries"}, f"\n{STORY}\n\n{line.format(GR=GR)}\n"))
+    assert run_cli("check", str(path), "--format", "json").json()["results"][0]["status"] == "skipped"
+
+
+def test_a_credit_by_name_is_quoted_as_written(tmp_path):
+    """The address whole, not "www. globalresearch.ca"; and the name the credit's words give, not a later one."""
+    text = f"\n{STORY}\n\nFirst appeared at www.globalresearch.ca/island-ferry-cuts-clinics/5890011\n"
+    run = run_cli("check", str(write(tmp_path / "a.md", markdown({"title": "F"}, text))), "--format", "json")
+    (finding,) = run.json()["results"][0]["findings"]
+    assert "(First appeared at www.globalresearch.ca/island-ferry-cuts-clinics/5890011)" in finding["message"]
+    text = f"\n{STORY}\n\nThis story was originally published by ProPublica.\n\nSource: Global Research\n"
+    run = run_cli("check", str(write(tmp_path / "b.md", markdown({"title": "F"}, text))), "--format", "json")
+    (finding,) = run.json()["results"][0]["findings"]
+    assert (
+        "credits ProPublica with the story (originally published by ProPublica), which propublica" in finding["message"]
+    )

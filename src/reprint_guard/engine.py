@@ -1077,9 +1077,12 @@ _SOURCE_LABEL = (
 _CREDIT_WORDS = (
     r"(?i)\b(?:originally (?:published|appeared|ran)|first (?:published|appeared|ran) (?:in|on|by|at)|"
     r"republished (?:from|with permission|under)|reprinted (?:from|with permission)|"
+    # the words of a blog's or a community site's reprint: "Cross-posted from", "Reposted from", "Reproduced from"
+    r"(?:cross-?|re-?)posted (?:from|with permission)|reproduced (?:from|with permission)|"
+    r"originally posted (?:at|on|in|by|to)|"
     rf"{_ORIGINAL_SOURCE}|{CREDIT_ELSEWHERE})\b|{CREDIT_IN_SCRIPTS}"
     # "Reproducido de [Global Voices](...)", "Reproduzido de ...", opening a sentence, a line or an element
-    r"|(?:^|[\n.!?;*_>)\]])[\s.!?;*_>)\]]*reprodu[cz]id[oa] de\b"
+    r"|(?:^|[\n.!?;*_>)\]])[\s.!?;*_>)\]]*(?:reprodu[cz]id[oa] de|courtesy of|via)\b"
     rf"|{_SOURCE_LABEL}[ \t*_]*(?:\[[^\]\n]{{0,80}}\]\(|<a\b[^>]*\bhref=[\"']?)?$"
 )
 #: A web address, to where a Markdown link, an attribute or the line ends it (Python's engine: a search for
@@ -1274,22 +1277,24 @@ def _credited_by_name(reprint: Reprint, policies: PolicySet, own: str | None = N
         if label:  # "Source: ProPublica" credits; "Source: ProPublica analysis of state data" cites
             window = _MARKDOWN_LINK.sub(r"\1", window.partition("\n")[0])
             window = re.sub(r"<[^>]*>", "", window).strip(" \t*_.。")  # "<p>Fuente: Global Voices</p>": its tags
+        named = []  # each policy's name the words give, the nearest first ("by ProPublica. Source: Global Research")
         for policy in covering.values():
-            name = next(
-                (
-                    n
-                    for n in publisher_names(policy)
-                    if (window == n if label else find_phrase(window, n, cased=True) >= 0)
-                ),
-                None,
-            )
-            if name is None or find_phrase(shown, name, cased=True) < 0:
-                continue
+            for n in publisher_names(policy):
+                at = (0 if window == n else -1) if label else find_phrase(window, n, cased=True)
+                if at >= 0 and find_phrase(shown, n, cased=True) >= 0:
+                    named.append((at, -len(n), n, policy))
+        for _, _, name, policy in sorted(named, key=lambda found: found[:2])[:1]:
             # As written, from the credit's words to the name: "a d'abord été publié par Global Voices".
             through = find_phrase(window, name, cased=True) if not label else -1
-            words = found.group(0) if through < 0 else found.group(0) + window[:through]
+            if through < 0:
+                words = f"{found.group(0)} {name}"
+            else:  # as written, the name's address whole ("www.globalresearch.ca/island-ferry/5890011")
+                end = through + len(name)
+                while "." in name and end < len(window) and not window[end].isspace() and window[end] not in "<>)]":
+                    end += 1
+                words = (found.group(0) + window[:end]).rstrip(".,;:")
             words = " ".join(_MARKDOWN_LINK.sub(r"\1", words).replace("*", " ").replace("_", " ").split())
-            said = f"credits {name} with the story ({words.lstrip('> ')} {name}), which {policy.id} covers"
+            said = f"credits {name} with the story ({words.lstrip('> ')}), which {policy.id} covers"
             return _credited_original(
                 reprint, found.start() + (found.group(0)[0] == "\n"), said, "<the original article's address>", own
             )
