@@ -115,3 +115,14 @@ def test_a_credit_by_name_is_quoted_as_written(tmp_path):
     assert (
         "credits ProPublica with the story (originally published by ProPublica), which propublica" in finding["message"]
     )
+
+
+def test_a_link_written_with_markdown_escapes_is_told_where_it_stands(tmp_path):
+    """A converter's "\\_" in a link's address (the parser's address has none) was told at the body's start."""
+    line = "Source: [Global Research](https://www.globalresearch.ca/island-ferry-cuts-clinics/5890012\\_x)"
+    path = write(tmp_path / "a.md", markdown(GR_META, f"\n{STORY}\n\n{line}\n\n{NOTICE}\n"))
+    run = run_cli("check", str(path), "--format", "json")
+    (finding,) = run.json()["results"][0]["findings"]
+    row = path.read_text(encoding="utf-8").splitlines().index(line) + 1
+    assert (finding["line"], finding["column"], finding["end_line"]) == (row, line.index("https") + 1, row)
+    assert finding["end_column"] == len(line)

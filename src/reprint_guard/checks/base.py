@@ -771,7 +771,7 @@ def story_around(around: str, words: str) -> bool:
         return True
     if _CREDIT_SAYING.search(said):
         return False
-    rest = said.replace(" ".join(words.split()).lower(), " ", 1)
+    rest = said.replace(" ".join(words.split()).lower(), " ")
     return len(_WORD.findall(rest)) > _CREDIT_LINE_WORDS
 
 
