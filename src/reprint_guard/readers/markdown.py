@@ -289,6 +289,13 @@ def split_front_matter(text: str) -> FrontMatter:
 
         if len(raw) > MAX_YAML_CHARS:
             raise InputError(f"TOML front matter larger than the {MAX_YAML_CHARS // 1024} KiB limit", line=2, column=1)
+        dotted = _deep_dotted_key(raw) if raw.count(".") > MAX_YAML_DEPTH else None
+        if dotted is not None:
+            from . import text_position
+
+            line, column = text_position(raw, dotted, first_line=2)
+            said = f"TOML front matter nested deeper than {MAX_YAML_DEPTH} levels (a dotted key of more parts)"
+            raise InputError(said, line=line, column=column)
         try:
             data = tomllib.loads(raw)
         except RecursionError:  # arrays in arrays, a thousand deep: told where, as YAML's depth is
@@ -520,6 +527,24 @@ def _toml_key_places(raw: str) -> tuple[dict[str, int], dict[str, int]]:
 
 
 _TOML_STRING = re.compile(r'"(?:[^"\\]|\\.)*"|\'[^\']*\'')
+
+
+#: A part of a dotted key: bare, or quoted (``"c d"``, ``'e'``).
+_KEY_PART = r"""(?:[A-Za-z0-9_-]+|"(?:[^"\\\n]|\\.)*"|'[^'\n]*')"""
+#: A key or a table's header with its dotted parts (``a.b."c d"``).
+_DOTTED_KEY = re.compile(rf"{_KEY_PART}(?:[ \t]*\.[ \t]*{_KEY_PART})*")
+_DOTTED_PARTS = re.compile(_KEY_PART)
+
+
+def _deep_dotted_key(raw: str) -> int | None:
+    """Where a dotted key of more parts than the nesting limit starts (``a.a.a...`` of 50,000 parts, in a key or
+    a table's header): each part is a table, and tomllib builds them with no limit, which takes minutes and all
+    memory where brackets nested as deep are refused; None when there is none."""
+    for found in _DOTTED_KEY.finditer(raw):
+        key = found.group(0)
+        if key.count(".") >= MAX_YAML_DEPTH and len(_DOTTED_PARTS.findall(key)) > MAX_YAML_DEPTH:
+            return found.start()
+    return None
 
 
 def _brackets(value: str) -> int:

@@ -1,0 +1,37 @@
+"""A security reviewer's hostile inputs: each a one-line error naming the file and place, exit 2, in bounded
+time and memory. Real files through the real CLI (``python -m reprint_guard``) and the library."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from conftest import run_cli, write
+from reprint_guard import ReprintGuardError, check_text
+
+TOML = '+++\ntitle = "T"\noriginal_url = "https://www.globalresearch.ca/x/5880533"\n'
+
+
+@pytest.mark.parametrize(
+    ("key", "column"),
+    [(".".join(["a"] * 50_000) + " = 1", 1), ("[" + ".".join(['"a.b"'] * 40) + "]\nx = 1", 2)],
+)
+def test_a_dotted_toml_key_deeper_than_the_limit_is_refused_at_once(tmp_path, key, column):
+    """Each part of a dotted key is a table: 50,000 parts (100 KB) took 35 s and all memory, then "internal
+    error (MemoryError)", where brackets nested as deep were refused at 32 levels."""
+    path = write(tmp_path / "deep.md", f"{TOML}{key}\n+++\nbody\n")
+    began = time.monotonic()
+    run = run_cli("check", str(path))
+    assert time.monotonic() - began < 20
+    said = f"{path}:4:{column}: TOML front matter nested deeper than 32 levels"
+    assert run.code == 2 and said in run.out and "Traceback" not in run.err, run.out + run.err
+    with pytest.raises(ReprintGuardError, match="nested deeper than 32 levels"):
+        check_text(f"{TOML}{key}\n+++\nbody\n")
+
+
+def test_dots_in_values_and_a_dotted_key_within_the_limit_are_read():
+    """A version, a long dotted address in a string and a key of 20 parts are no nesting past the limit."""
+    words = ".".join("abcdefghijklmnopqrstuvwxyz" + "abcdefgh")
+    text = f'{TOML}version = 1.5\nurls = ["{words}"]\n' + ".".join(["a"] * 20) + " = 1\n+++\nbody\n"
+    assert check_text(text).status in ("pass", "fail")
