@@ -35,3 +35,19 @@ def test_dots_in_values_and_a_dotted_key_within_the_limit_are_read():
     words = ".".join("abcdefghijklmnopqrstuvwxyz" + "abcdefgh")
     text = f'{TOML}version = 1.5\nurls = ["{words}"]\n' + ".".join(["a"] * 20) + " = 1\n+++\nbody\n"
     assert check_text(text).status in ("pass", "fail")
+
+
+def test_a_pyproject_with_a_deep_dotted_key_is_one_line_or_not_ours(tmp_path):
+    """The config's pyproject.toml was read by tomllib whole: a 60,000-part key was "internal error
+    (MemoryError)". Ours is told at the key; another tool's pyproject is passed over, as one that does not read."""
+    article = write(tmp_path / "ours" / "a.md", "A story of the site's own.\n")
+    key = ".".join(["a"] * 60_000) + " = 1\n"
+    write(tmp_path / "ours" / "pyproject.toml", f'[tool.reprint-guard]\nfail-on = "error"\n{key}')
+    run = run_cli("check", str(article), cwd=tmp_path / "ours")
+    assert run.code == 2 and run.err == (
+        "reprint-guard: pyproject.toml:3:1: invalid TOML: a dotted key of more than 32 parts (nested too deeply)\n"
+    ), run.err
+    other = write(tmp_path / "other" / "a.md", "A story of the site's own.\n")
+    write(tmp_path / "other" / "pyproject.toml", f"[tool.other]\nx = 1\n{key}")
+    run = run_cli("check", str(other), cwd=tmp_path / "other")
+    assert run.code == 0 and "Traceback" not in run.err and "MemoryError" not in run.err, run.err

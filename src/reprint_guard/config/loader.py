@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import ConfigError
-from ..limits import MAX_CONFIG_BYTES
+from ..limits import MAX_CONFIG_BYTES, MAX_YAML_DEPTH
 from ..safeyaml import jsonable, position_of
 from ..safeyaml import load as load_yaml
 
@@ -113,8 +113,13 @@ def _names_our_table(pyproject: Path) -> bool:
         return False
     import tomllib
 
+    from ..readers.markdown import deep_dotted_key
+
+    text = raw.decode("utf-8", "replace")
+    if text.count(".") > MAX_YAML_DEPTH and deep_dotted_key(text) is not None:
+        return False  # not ours to judge: a key tomllib would take all memory to read
     try:
-        tool = tomllib.loads(raw.decode("utf-8", "replace")).get("tool")
+        tool = tomllib.loads(text).get("tool")
     except (tomllib.TOMLDecodeError, RecursionError, ValueError):
         return False  # not ours to judge: no table of ours can be read in it
     return isinstance(tool, dict) and any(name in tool for name in _TOOL_NAMES)
@@ -425,6 +430,14 @@ def _read(path: Path) -> tuple[dict[str, Any], Any]:
     if path.name == "pyproject.toml":
         import tomllib
 
+        from ..readers.markdown import deep_dotted_key
+
+        deep = deep_dotted_key(text) if text.count(".") > MAX_YAML_DEPTH else None
+        if deep is not None:  # each part a table, which tomllib builds with no limit: minutes and all memory
+            line = text.count("\n", 0, deep) + 1
+            column = deep - (text.rfind("\n", 0, deep) + 1) + 1
+            said = f"invalid TOML: a dotted key of more than {MAX_YAML_DEPTH} parts (nested too deeply)"
+            raise ConfigError(said, path=name, line=line, column=column)
         try:
             tool = tomllib.loads(text).get("tool", {})
         except tomllib.TOMLDecodeError as exc:

@@ -289,7 +289,7 @@ def split_front_matter(text: str) -> FrontMatter:
 
         if len(raw) > MAX_YAML_CHARS:
             raise InputError(f"TOML front matter larger than the {MAX_YAML_CHARS // 1024} KiB limit", line=2, column=1)
-        dotted = _deep_dotted_key(raw) if raw.count(".") > MAX_YAML_DEPTH else None
+        dotted = deep_dotted_key(raw) if raw.count(".") > MAX_YAML_DEPTH else None
         if dotted is not None:
             from . import text_position
 
@@ -536,7 +536,7 @@ _DOTTED_KEY = re.compile(rf"{_KEY_PART}(?:[ \t]*\.[ \t]*{_KEY_PART})*")
 _DOTTED_PARTS = re.compile(_KEY_PART)
 
 
-def _deep_dotted_key(raw: str) -> int | None:
+def deep_dotted_key(raw: str) -> int | None:
     """Where a dotted key of more parts than the nesting limit starts (``a.a.a...`` of 50,000 parts, in a key or
     a table's header): each part is a table, and tomllib builds them with no limit, which takes minutes and all
     memory where brackets nested as deep are refused; None when there is none."""
