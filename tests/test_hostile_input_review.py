@@ -51,3 +51,31 @@ def test_a_pyproject_with_a_deep_dotted_key_is_one_line_or_not_ours(tmp_path):
     write(tmp_path / "other" / "pyproject.toml", f"[tool.other]\nx = 1\n{key}")
     run = run_cli("check", str(other), cwd=tmp_path / "other")
     assert run.code == 0 and "Traceback" not in run.err and "MemoryError" not in run.err, run.err
+
+
+HOSTILE = "id: hostile\nname: Hostile\npublisher: Hostile Pub\nsource_url: https://hostile.example/terms\n"
+HOSTILE += "terms_read: 2026-11-20\nrules:\n  - id: t1\n    check: text\n    pattern: {pattern}\n    mode: forbid\n"
+HOSTILE += "    message: A word the terms forbid\n"
+
+
+def test_a_pattern_of_single_bytes_is_refused(tmp_path):
+    r"""RE2's ``\C`` matches one byte of a character searched in UTF-8: "valid", and its findings quoted "y �" and
+    stood a line above the match."""
+    policy = write(tmp_path / "hostile.yaml", HOSTILE.format(pattern='"y \\\\C"'))
+    run = run_cli("validate", str(policy))
+    assert run.code == 1 and f"{policy}:9:5: rule 't1', field 'pattern': invalid or unsupported pattern /y \\C/ (" in (
+        run.out
+    ), run.out
+    article = write(tmp_path / "a.md", "---\noriginal_url: https://hostile.example/a\n---\n\nBody émoji.\n")
+    run = run_cli("check", str(article), "--policy", str(policy))
+    assert run.code == 2 and "use '.', one character" in run.out + run.err
+
+
+def test_a_hex_escape_in_braces_is_no_placeholder(tmp_path):
+    r"""``\x{e9}`` is RE2's é: validate called it "{e9} is not filled in" and exited 1."""
+    policy = write(tmp_path / "hostile.yaml", HOSTILE.format(pattern='"caf\\\\x{e9}"'))
+    run = run_cli("validate", str(policy))
+    assert run.code == 0 and "not filled in" not in run.out, run.out
+    article = write(tmp_path / "a.md", "---\noriginal_url: https://hostile.example/a\n---\n\nA café by the quay.\n")
+    run = run_cli("check", str(article), "--policy", str(policy), "--format", "json")
+    assert [f["rule"] for f in run.json()["results"][0]["findings"]] == ["hostile/t1"]

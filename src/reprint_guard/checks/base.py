@@ -258,6 +258,10 @@ _PROGRAM_MEMORY = 8 << 20
 SEARCH_MEMORY = 16 << 20
 
 
+#: RE2's ``\C`` (one byte, not after another backslash): searched in UTF-8, it splits a character.
+_ANY_BYTE = re.compile(r"(?<!\\)(?:\\\\)*\\C")
+
+
 @lru_cache(maxsize=512)
 def compile_pattern(pattern: str, *, utf8: bool = False, capture: bool = False, own: bool = False) -> Any:
     """Compile a policy regex with RE2: linear time, so no pattern can hang a check.
@@ -274,6 +278,11 @@ def compile_pattern(pattern: str, *, utf8: bool = False, capture: bool = False, 
     # ``own``: a pattern the tool builds from a name (a class per letter), held to RE2's memory budget alone.
     if len(pattern) > MAX_PATTERN_LENGTH and not own:
         raise ValueError(f"pattern longer than {MAX_PATTERN_LENGTH} characters")
+    if not own and _ANY_BYTE.search(pattern):
+        raise ValueError(
+            f"invalid or unsupported pattern /{pattern}/ ('\\C', one byte, matches part of a character and "
+            "leaves a finding's place and quote wrong); use '.', one character"
+        )
     options = re2.Options()
     options.max_mem = _PROGRAM_MEMORY
     options.log_errors = False  # errors are reported by us, not on RE2's stderr
@@ -309,7 +318,7 @@ _DEEPEST_GROUP = 200
 #: Plain characters: no syntax of RE2's among them.
 _PLAIN = re.compile(r"[^\\\[().|*+?{^$]+")
 #: ``{name}``: an ``element`` rule's placeholder, searched as ``.*`` for another article's element.
-_PLACEHOLDER_IN_PATTERN = re.compile(r"(?<!\\[pP])\{[A-Za-z_][A-Za-z0-9_]*\}")
+_PLACEHOLDER_IN_PATTERN = re.compile(r"(?<!\\[pPx])\{[A-Za-z_][A-Za-z0-9_]*\}")
 
 
 @lru_cache(maxsize=512)

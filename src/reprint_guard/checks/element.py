@@ -214,7 +214,7 @@ def _runs(kind: str) -> bool:
 
 
 #: A ``{name}`` in an element's pattern (not an RE2 class name, ``\p{Greek}``): filled per reprint.
-PLACEHOLDER = re.compile(r"(?<!\\[pP])\{([A-Za-z_][A-Za-z0-9_]*)\}")
+PLACEHOLDER = re.compile(r"(?<!\\[pPx])\{([A-Za-z_][A-Za-z0-9_]*)\}")
 
 
 def filled_pattern(pattern: str, reprint: Reprint, policy: Policy) -> str:

@@ -847,7 +847,7 @@ def _placeholder_typos(raw: RawPolicy, *, close: bool = True, malformed: bool = 
 
 
 #: A ``{name}`` in a pattern that is no RE2 class name (``\p{Greek}``, ``\P{L}``).
-_PATTERN_PLACEHOLDER = re.compile(r"(?<!\\[pP])\{([A-Za-z_][A-Za-z0-9_]*)\}")
+_PATTERN_PLACEHOLDER = re.compile(r"(?<!\\[pPx])\{([A-Za-z_][A-Za-z0-9_]*)\}")
 #: Rule fields that are never filled in, and what each ``{name}`` in them is then.
 _NOT_FILLED = {
     "message": "a message is the same for every reprint: say it in the rule's fix, where placeholders are filled",
