@@ -126,3 +126,13 @@ def test_a_link_written_with_markdown_escapes_is_told_where_it_stands(tmp_path):
     row = path.read_text(encoding="utf-8").splitlines().index(line) + 1
     assert (finding["line"], finding["column"], finding["end_line"]) == (row, line.index("https") + 1, row)
     assert finding["end_column"] == len(line)
+
+
+def test_a_toml_fix_leaves_a_true_or_false_placeholder_unquoted(tmp_path):
+    """'commercial = "..."' would be pasted as a string: Hugo reads "false" as true, the tool as no flag."""
+    text = '+++\ntitle = "Ferry cuts"\nauthor = "Joanna Pike"\noriginal_url = "' + GR + '"\n'
+    text += f"original_published = 2026-10-02\n+++\n\n{STORY}\n\n*The original source of this article is "
+    text += f"[Global Research]({GR}).*\n\n{NOTICE}\n"
+    run = run_cli("check", str(write(tmp_path / "a.md", text)), "--format", "json")
+    fixes = [f["fix"] for f in run.json()["results"][0]["findings"] if f["field"] == "commercial"]
+    assert fixes and fixes[0].startswith("Add 'commercial = ...' (true or false)"), fixes

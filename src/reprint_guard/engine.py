@@ -25,7 +25,7 @@ from .checks.base import (
 )
 from .checks.base import written as as_yaml
 from .errors import PolicyError, ReprintGuardError
-from .metaview import FLAG_KEYS, READ_KEYS, SITE_KEYS, only_slugs
+from .metaview import FLAG_KEYS, OPTIONAL_FLAG_KEYS, READ_KEYS, SITE_KEYS, only_slugs
 from .policy.loader import PolicySet
 from .policy.model import Policy, Rule, derived
 from .report import Finding, Result, Severity
@@ -719,6 +719,11 @@ _BRACKETED_KEY = re.compile(r"\(([a-z_]+): (true|false)\)")
 _TOML_BARE = re.compile(r"true|false|-?\d+(?:\.\d+)?|\d{4}-\d{2}-\d{2}\S*|YYYY-MM-DD\S*|[\[{].*")
 
 
+#: Keys whose value is true or false: their placeholder (``commercial: ...``) is left bare in TOML, where a quoted
+#: "false" is a string (Hugo reads any string but "" as true).
+_TRUE_OR_FALSE = frozenset(("commercial", *FLAG_KEYS, *OPTIONAL_FLAG_KEYS))
+
+
 def as_toml(fix: str, *, tables: bool = False) -> str:
     """A fix's front-matter keys written as Hugo's TOML front matter (``+++``) takes them: ``author = "<name>"``
     for ``author: <name>``, and permission records as an inline array of tables. Pasted as YAML, they would
@@ -738,7 +743,8 @@ def as_toml(fix: str, *, tables: bool = False) -> str:
 
     def pair(match: re.Match[str]) -> str:
         key, value = match.groups()
-        written = value if _TOML_BARE.fullmatch(value) else json.dumps(value, ensure_ascii=False)
+        bare = _TOML_BARE.fullmatch(value) or (value == "..." and key in _TRUE_OR_FALSE)  # "false" is a string
+        written = value if bare else json.dumps(value, ensure_ascii=False)
         return f"'{key} = {written}'"
 
     written, pairs = _QUOTED_KEY.subn(pair, _YAML_RECORDS.sub(record, fix))
