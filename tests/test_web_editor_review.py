@@ -136,3 +136,18 @@ def test_a_toml_fix_leaves_a_true_or_false_placeholder_unquoted(tmp_path):
     run = run_cli("check", str(write(tmp_path / "a.md", text)), "--format", "json")
     fixes = [f["fix"] for f in run.json()["results"][0]["findings"] if f["field"] == "commercial"]
     assert fixes and fixes[0].startswith("Add 'commercial = ...' (true or false)"), fixes
+
+
+@pytest.mark.parametrize(
+    ("line", "said"),
+    [
+        ('title: "He said "no" to cuts"', 'write a " inside it as \\", or quote the value with \''),
+        ("title: 'It's over'", "write a ' inside it as '', or quote the value with \""),
+        (f"original_url: [Global Research]({GR})", 'is read as a list: quote it, original_url: "..."'),
+    ],
+)
+def test_a_value_running_on_past_its_quotes_is_told_so(tmp_path, line, said):
+    """It was told "check this line's indentation", which is right."""
+    path = write(tmp_path / "a.md", f"---\n{line}\nauthor: Joanna Pike\n---\n\n{STORY}\n")
+    run = run_cli("check", str(path))
+    assert run.code == 2 and said in run.out and "indentation" not in run.out, run.out

@@ -524,6 +524,26 @@ def _indent_hint(text: str, line: int) -> str:
     )
 
 
+def _quote_hint(text: str, index: int) -> str:
+    """What an editor did to get an indentation complaint on a line whose value is quoted, or bracketed, and
+    runs on past its closing mark (``title: "He said "no" to cuts"``, ``url: [Global Research](https://...)``):
+    the value ended at the mark, and the rest is no key; "" for any other line."""
+    start, end = text.rfind("\n", 0, index) + 1, text.find("\n", index)
+    key, colon, value = text[start : end if end >= 0 else len(text)].partition(": ")
+    value = value.lstrip()
+    if not colon or not key.strip() or not value or index <= start + len(key) + 2:
+        return ""
+    mark = value[0]
+    if mark == '"':
+        return ' (the value\'s quotes end at its second ": write a " inside it as \\", or quote the value with \')'
+    if mark == "'":
+        return " (the value's quotes end at its second ': write a ' inside it as '', or quote the value with \")"
+    if mark in "[{":
+        kind = "list" if mark == "[" else "mapping"
+        return f' (a value opening with "{mark}" is read as a {kind}: quote it, {key.strip()}: "...")'
+    return ""
+
+
 def _mapping_value_hint(text: str, index: int) -> str:
     """What an editor did to get "mapping values are not allowed" at ``index``: a value holding ": " after its
     key on the line (``title: Ferry Fares: What Changes``), or a key indented under another's value."""
@@ -616,7 +636,7 @@ def load(
         if problem == "mapping values are not allowed in this context" and mark is not None:
             problem += _mapping_value_hint(text, mark.index)
         elif problem in _INDENT_PROBLEMS and mark is not None:
-            problem += _indent_hint(text, mark.line)
+            problem += _quote_hint(text, mark.index) or _indent_hint(text, mark.line)
         raise error(
             f"invalid YAML: {problem}",
             line=mark.line + 1 if mark else None,
