@@ -57,8 +57,13 @@ def _git(*args: str, where: str = ".") -> str:
     return proc.stdout.decode("utf-8", "surrogateescape")
 
 
-def pull_request_range() -> tuple[str, str] | None:
-    """Base and head commits of the pull request in the event payload, if any."""
+#: What an event naming a pull request without its commits is told to do, by what needs them.
+_NO_COMMITS_ADVICE = "set changed-only: false to check every file"
+
+
+def pull_request_range(advice: str = _NO_COMMITS_ADVICE) -> tuple[str, str] | None:
+    """Base and head commits of the pull request in the event payload, if any (``advice``: what the error
+    for a pull request naming none says to do)."""
     from .errors import UsageError
 
     event_path = os.environ.get("GITHUB_EVENT_PATH")
@@ -83,7 +88,7 @@ def pull_request_range() -> tuple[str, str] | None:
     # Said, as a missing payload is: every file checked instead of the changed ones would pass unnoticed.
     raise UsageError(
         "the event's pull request names no base and head commits (pull_request.base.sha, .head.sha) to find "
-        "the changed files by; set changed-only: false to check every file",
+        f"the changed files by; {advice}",
         path=event_path,
     )
 
@@ -320,15 +325,47 @@ def _in_paths(path: str, roots: list[str]) -> bool:
     )
 
 
-def _head_missing(head: str, where: str = ".") -> bool:
-    """Whether the commit checked out lacks the pull request's head: not the head, nor a merge of it (a
-    ``pull_request_target`` workflow checks out the base branch; a checkout's ``ref:`` may name another).
-    Its files are not the pull request's: checked, a broken reprint would pass. False when git cannot tell
-    (a shallow clone without the head: the diff says so)."""
+def _not_the_pull_request(head: str, where: str = ".") -> str | None:
+    """Why the commit checked out is not the pull request's code, or None: it must hold the head (be the
+    head, a merge of it, or a later commit of its branch). A ``pull_request_target`` workflow checks out the
+    base branch, and a checkout's ``ref:`` may name another; checked, its files would pass in the pull
+    request's place. A shallow clone may lack the head: the commit checked out must then be the head or
+    name it as a parent (GitHub's merge of it), which its own object tells.
+
+    :class:`RuntimeError` when git cannot tell (no checkout at all)."""
     proc = subprocess.run(
         ["git", "-C", where, "merge-base", "--is-ancestor", head, "HEAD"], capture_output=True, check=False
     )
-    return proc.returncode == 1
+    if proc.returncode == 0:
+        return None
+    checked_out = _git("rev-parse", "HEAD", where=where).strip()
+    advice = (
+        "check out the pull request (with pull_request_target, actions/checkout's "
+        "ref: ${{ github.event.pull_request.head.sha }})"
+    )
+    said = (
+        f"the commit checked out ({checked_out[:7]}) is not the pull request's head ({head[:7]}) nor a merge of "
+        "it, so its files are not the pull request's"
+    )
+    if proc.returncode == 1:
+        return f"{said}: {advice}"
+    # The head is not in the clone (a shallow one): the commit checked out tells its own parents.
+    header = _git("cat-file", "commit", "HEAD", where=where).split("\n\n", 1)[0]
+    parents = [line.split()[1].lower() for line in header.splitlines() if line.startswith("parent ")]
+    if head.lower() in (checked_out.lower(), *parents):
+        return None
+    return f"{said} (the head is not in the clone to tell more): {advice}, or fetch it (fetch-depth: 0)"
+
+
+def _pull_request_range_if_told() -> tuple[str, str] | None:
+    """The pull request's base and head when the event's payload names them, else None: a full check
+    (``changed-only: false``) needs no diff, only the head to know the checkout is the pull request's."""
+    from .errors import UsageError
+
+    try:
+        return pull_request_range()
+    except UsageError:
+        return None
 
 
 def _as_checked_out(base: str, head: str, where: str = ".") -> tuple[str, str]:
@@ -774,27 +811,27 @@ def _main() -> int:
         return ExitCode.ERROR
 
     try:
-        pr_range = pull_request_range() if changed_only else None
+        # Read whatever changed-only says: the guard against a checkout that is not the pull request's code
+        # (pull_request_target checks out the base branch, whose files would pass) holds for a full run too.
+        pr_range = pull_request_range() if changed_only else _pull_request_range_if_told()
     except UsageError as exc:
         print(command("error", f"reprint-guard: {exc}", title="reprint-guard"))
         _stopped(sarif_path, exc, roots)
         return ExitCode.ERROR
     changed: dict[str, set[int]] | None = None
+    where = _first_place(roots)  # git is asked in the repository the paths lie in: a checkout may be a subfolder
     if pr_range:
         try:
-            # git is asked in the repository the paths lie in: a checkout may be a subfolder of the workspace.
-            where = _first_place(roots)
-            if _head_missing(pr_range[1], where):
-                checked_out = _git("rev-parse", "--short", "HEAD", where=where).strip()
-                message = (
-                    f"reprint-guard: the commit checked out ({checked_out}) is not the pull request's head "
-                    f"({pr_range[1][:7]}) nor a merge of it, so its files are not the pull request's: check out "
-                    "the pull request (with pull_request_target, actions/checkout's "
-                    "ref: ${{ github.event.pull_request.head.sha }})"
-                )
-                print(command("error", message, title="reprint-guard"))
-                _stopped(sarif_path, UsageError(message), roots)
-                return ExitCode.ERROR
+            stray = _not_the_pull_request(pr_range[1], where)
+        except RuntimeError as exc:
+            stray = f"cannot tell whether the files are the pull request's ({exc}); {_diff_advice(where)}"
+        if stray:
+            message = f"reprint-guard: {stray}"
+            print(command("error", message, title="reprint-guard"))
+            _stopped(sarif_path, UsageError(message), roots)
+            return ExitCode.ERROR
+    if pr_range and changed_only:
+        try:
             commits = _as_checked_out(*pr_range, where=where)
             changed = changed_files(*commits, where=where)
             removed = removed_files(*commits, where=where)

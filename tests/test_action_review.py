@@ -1,0 +1,68 @@
+"""The CI integrator's review of the Action: the wrong-checkout guard on a full run, new-findings-only on a
+full run, a changed link to nothing. Real git repositories, the Action's own script."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from conftest import COMPLIANT_BODY, COMPLIANT_META, git, markdown
+from test_action import make_pull_request, outputs, run_action
+
+BROKEN = markdown({**COMPLIANT_META, "commercial": True}, COMPLIANT_BODY)
+
+
+def _target(env: dict) -> dict:
+    return {**env, "GITHUB_EVENT_NAME": "pull_request_target"}
+
+
+@pytest.mark.parametrize("changed_only", ["true", "false"])
+def test_a_checkout_of_the_base_stops_the_run_whatever_changed_only_says(tmp_path, changed_only):
+    """With changed-only: false the payload was never read: the base's files passed for the pull request's."""
+    repo, env = make_pull_request(tmp_path, {"content/posts/new.md": BROKEN}, {"content/posts/old.md": "Text.\n"})
+    env = _target(env)
+    proc = run_action(repo, env, **{"changed-only": changed_only})
+    assert proc.returncode == 1, proc.stdout + proc.stderr  # the head checked out: its broken reprint fails
+    git(repo, "checkout", "-q", "main")
+    proc = run_action(repo, env, **{"changed-only": changed_only})
+    assert proc.returncode == 2, proc.stdout + proc.stderr
+    (line,) = [line for line in proc.stdout.splitlines() if line.startswith("::error")]
+    assert "is not the pull request's head" in line and "pull_request_target" in line
+    assert outputs(tmp_path)["errored"] == "1"
+    assert "nothing checked" in (tmp_path / "summary.md").read_text(encoding="utf-8")
+
+
+def _shallow(tmp_path: Path, repo: Path, branch: str) -> Path:
+    clone = tmp_path / f"shallow-{branch}"
+    git(tmp_path, "clone", "-q", "--depth", "1", "--branch", branch, repo.as_uri(), str(clone))
+    return clone
+
+
+def test_a_shallow_checkout_of_the_base_stops_a_full_run_and_a_shallow_merge_passes_the_guard(tmp_path):
+    """actions/checkout fetches one commit: under pull_request_target the head is not in the clone at all, and
+    git cannot say the base lacks it; the commit checked out must then be the head or a merge of it."""
+    repo, env = make_pull_request(tmp_path, {"content/posts/new.md": BROKEN}, {"content/posts/old.md": "Text.\n"})
+    git(repo, "checkout", "-q", "-b", "merged", "main")
+    git(repo, "merge", "-q", "--no-ff", "-m", "merge", "reprints")  # GitHub's merge commit: the head its parent
+    base = _shallow(tmp_path, repo, "main")
+    proc = run_action(base, {**_target(env), "GITHUB_WORKSPACE": str(base)}, **{"changed-only": "false"})
+    assert proc.returncode == 2, proc.stdout + proc.stderr
+    assert "is not the pull request's head" in proc.stdout and "fetch-depth: 0" in proc.stdout
+    merge = _shallow(tmp_path, repo, "merged")
+    proc = run_action(merge, {**env, "GITHUB_WORKSPACE": str(merge)}, **{"changed-only": "false"})
+    assert proc.returncode == 1, proc.stdout + proc.stderr  # checked: the broken reprint fails
+    assert proc.stdout.splitlines()[-1] == "reprint-guard: 1 error, 0 warnings in 2 files"
+    head = _shallow(tmp_path, repo, "reprints")
+    proc = run_action(head, {**_target(env), "GITHUB_WORKSPACE": str(head)}, **{"changed-only": "false"})
+    assert proc.returncode == 1, proc.stdout + proc.stderr
+
+
+def test_a_full_run_still_takes_a_payload_without_commits(tmp_path):
+    """The error for a payload naming no commits advises changed-only: false; that run needs no diff."""
+    repo, env = make_pull_request(tmp_path, {"content/a.md": BROKEN}, {"content/b.md": "Text.\n"})
+    Path(env["GITHUB_EVENT_PATH"]).write_text(json.dumps({"pull_request": {"number": 7}}), encoding="utf-8")
+    proc = run_action(repo, env, **{"changed-only": "false"})
+    assert proc.returncode == 1, proc.stdout + proc.stderr
+    assert proc.stdout.splitlines()[-1] == "reprint-guard: 1 error, 0 warnings in 2 files"
