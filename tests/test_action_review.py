@@ -66,3 +66,55 @@ def test_a_full_run_still_takes_a_payload_without_commits(tmp_path):
     proc = run_action(repo, env, **{"changed-only": "false"})
     assert proc.returncode == 1, proc.stdout + proc.stderr
     assert proc.stdout.splitlines()[-1] == "reprint-guard: 1 error, 0 warnings in 2 files"
+
+
+def test_new_findings_only_holds_a_full_run_to_what_the_pull_request_brings(tmp_path):
+    """With changed-only: false, new-findings-only was ignored: every old finding in files the pull request
+    never touched failed it. A full run (the adopting site's, its alert list whole) compares with the base."""
+    from test_baseline import OLD_POST
+
+    base = {"content/old.md": OLD_POST, "content/edited.md": OLD_POST, "content/fine.md": "Text.\n"}
+    head = {"content/edited.md": OLD_POST.replace("A long paragraph", "A longer paragraph"), "content/new.md": BROKEN}
+    repo, env = make_pull_request(tmp_path, head, base)
+    everything = {"changed-only": "false"}
+    assert run_action(repo, env, **everything).returncode == 1
+    assert outputs(tmp_path)["errors"] == "7"  # three in each old post, one in the new one
+
+    proc = run_action(repo, env, **everything, **{"new-findings-only": "true"})
+    assert proc.returncode == 1, proc.stdout + proc.stderr
+    assert outputs(tmp_path)["errors"] == "1"
+    annotations = [line for line in proc.stdout.splitlines() if line.startswith("::")]
+    assert len(annotations) == 1 and "content/new.md" in annotations[0]
+    assert proc.stdout.splitlines()[-1] == "reprint-guard: 1 error, 0 warnings in 4 files"
+    summary = (tmp_path / "summary.md").read_text(encoding="utf-8")
+    assert "6 findings suppressed (6 already in the baseline commit)" in summary
+    assert "already in the baseline commit (the pull request's base, " in summary
+
+    git(repo, "rm", "-q", "content/new.md")
+    git(repo, "commit", "-q", "-m", "no new reprint")
+    event = json.loads(Path(env["GITHUB_EVENT_PATH"]).read_text())
+    event["pull_request"]["head"]["sha"] = git(repo, "rev-parse", "HEAD")
+    Path(env["GITHUB_EVENT_PATH"]).write_text(json.dumps(event))
+    proc = run_action(repo, env, **everything, **{"new-findings-only": "true"})
+    assert proc.returncode == 0, proc.stdout + proc.stderr  # the old posts' findings are the base's
+
+
+def test_new_findings_only_on_a_full_run_needs_the_pull_requests_commits(tmp_path):
+    """Without the base commit there is nothing to compare with: said, not every finding failed silently."""
+    repo, env = make_pull_request(tmp_path, {"content/a.md": BROKEN}, {"content/b.md": "Text.\n"})
+    Path(env["GITHUB_EVENT_PATH"]).write_text(json.dumps({"pull_request": {"number": 7}}), encoding="utf-8")
+    proc = run_action(repo, env, **{"changed-only": "false", "new-findings-only": "true"})
+    assert proc.returncode == 2, proc.stdout + proc.stderr
+    assert "names no base and head commits" in proc.stdout and "new-findings-only needs them" in proc.stdout
+    assert "changed-only: false" not in proc.stdout
+
+
+def test_new_findings_only_on_a_full_run_from_a_shallow_clone_says_to_fetch_deeper(tmp_path):
+    repo, env = make_pull_request(tmp_path, {"content/a.md": BROKEN}, {"content/b.md": "Text.\n"})
+    clone = tmp_path / "shallow"
+    git(tmp_path, "clone", "-q", "--depth", "1", "--branch", "reprints", repo.as_uri(), str(clone))
+    env = {**env, "GITHUB_WORKSPACE": str(clone)}
+    proc = run_action(clone, env, **{"changed-only": "false", "new-findings-only": "true"})
+    assert proc.returncode == 2, proc.stdout + proc.stderr
+    assert "cannot find the pull request's base" in proc.stdout and "fetch-depth: 0" in proc.stdout
+    assert outputs(tmp_path)["errored"] == "1"

@@ -813,7 +813,12 @@ def _main() -> int:
     try:
         # Read whatever changed-only says: the guard against a checkout that is not the pull request's code
         # (pull_request_target checks out the base branch, whose files would pass) holds for a full run too.
-        pr_range = pull_request_range() if changed_only else _pull_request_range_if_told()
+        if changed_only:
+            pr_range = pull_request_range()
+        elif new_only in _TRUE:  # the base is needed, to hold the files to what they had there
+            pr_range = pull_request_range("new-findings-only needs them to find the pull request's base")
+        else:
+            pr_range = _pull_request_range_if_told()
     except UsageError as exc:
         print(command("error", f"reprint-guard: {exc}", title="reprint-guard"))
         _stopped(sarif_path, exc, roots)
@@ -827,6 +832,21 @@ def _main() -> int:
             stray = f"cannot tell whether the files are the pull request's ({exc}); {_diff_advice(where)}"
         if stray:
             message = f"reprint-guard: {stray}"
+            print(command("error", message, title="reprint-guard"))
+            _stopped(sarif_path, UsageError(message), roots)
+            return ExitCode.ERROR
+    if pr_range and not changed_only and new_only in _TRUE:
+        # Every file checked, failing only on what the pull request brings: a site adopting the checker (its
+        # code-scanning alerts kept whole); the base is found as for the changed files.
+        try:
+            fork = _git("merge-base", *_as_checked_out(*pr_range, where=where), where=where).strip()
+            settings.baseline = resolve(fork, where=where, label="the pull request's base")
+        except UsageError as exc:
+            print(command("error", f"reprint-guard: {exc}", title="reprint-guard"))
+            _stopped(sarif_path, exc, roots)
+            return ExitCode.ERROR
+        except RuntimeError as exc:
+            message = f"reprint-guard: cannot find the pull request's base ({exc}); {_diff_advice(where)}"
             print(command("error", message, title="reprint-guard"))
             _stopped(sarif_path, UsageError(message), roots)
             return ExitCode.ERROR
