@@ -118,3 +118,49 @@ def test_new_findings_only_on_a_full_run_from_a_shallow_clone_says_to_fetch_deep
     assert proc.returncode == 2, proc.stdout + proc.stderr
     assert "cannot find the pull request's base" in proc.stdout and "fetch-depth: 0" in proc.stdout
     assert outputs(tmp_path)["errored"] == "1"
+
+
+def test_a_changed_link_to_nothing_is_reported_as_the_cli_reports_it(tmp_path, sarif_schema):
+    """A changed link whose target is missing (a submodule actions/checkout did not fetch), or a loop, was
+    dropped from the changed files: no annotation, no SARIF result, no summary row."""
+    from conftest import run_cli, validate_sarif
+
+    repo, env = make_pull_request(tmp_path, {"content/posts/new.md": BROKEN}, {"content/posts/old.md": "Text.\n"})
+    (repo / "content/posts/dangling.md").symlink_to("../../README-nothere.md")
+    (repo / "content/posts/loop.md").symlink_to("loop.md")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "links")
+    event = json.loads(Path(env["GITHUB_EVENT_PATH"]).read_text())
+    event["pull_request"]["head"]["sha"] = git(repo, "rev-parse", "HEAD")
+    Path(env["GITHUB_EVENT_PATH"]).write_text(json.dumps(event))
+
+    cli = run_cli("check", "content/posts", cwd=repo)
+    assert cli.code == 2 and "a symbolic link to nothing" in cli.out + cli.err
+    proc = run_action(repo, env, paths="content", sarif="out/reprint-guard.sarif")
+    assert proc.returncode == 2, proc.stdout + proc.stderr  # as the CLI's: a file that could not be checked
+    for name in ("dangling.md", "loop.md"):
+        (line,) = [line for line in proc.stdout.splitlines() if line.startswith(f"::error file=content/posts/{name}")]
+        assert "a symbolic link to nothing" in line, line
+    last = proc.stdout.splitlines()[-1]
+    assert last == "reprint-guard: 1 error, 0 warnings in 3 changed files (2 could not be checked)"
+    assert outputs(tmp_path)["errored"] == "2"
+    summary = (tmp_path / "summary.md").read_text(encoding="utf-8")
+    assert "dangling.md" in summary and "loop.md" in summary and "symbolic link to nothing" in summary
+    sarif = json.loads((repo / "out/reprint-guard.sarif").read_text(encoding="utf-8"))
+    validate_sarif(sarif, sarif_schema)
+    uris = [r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in sarif["runs"][0]["results"]]
+    assert "content/posts/dangling.md" in uris and "content/posts/loop.md" in uris
+
+
+def test_a_changed_link_to_a_folder_is_still_passed_over(tmp_path):
+    """As a walk passes one over (archive.md -> ../docs): not a link to nothing."""
+    repo, env = make_pull_request(tmp_path, {"content/posts/new.md": BROKEN, "docs/a.txt": "x\n"}, {"x.md": ""})
+    (repo / "content/posts/archive.md").symlink_to("../../docs")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "link")
+    event = json.loads(Path(env["GITHUB_EVENT_PATH"]).read_text())
+    event["pull_request"]["head"]["sha"] = git(repo, "rev-parse", "HEAD")
+    Path(env["GITHUB_EVENT_PATH"]).write_text(json.dumps(event))
+    proc = run_action(repo, env, paths="content")
+    assert proc.returncode == 1, proc.stdout + proc.stderr
+    assert proc.stdout.splitlines()[-1] == "reprint-guard: 1 error, 0 warnings in 1 changed file"

@@ -426,18 +426,24 @@ def _rules_changed(
     ``policy_files``: policy files named on their own (the config's or an override's ``policy:``, the
     ``policy`` input), which may stand outside those folders.
     """
-    paths = {Path(name).resolve() for name in changed}
-    gone = {Path(name).resolve() for name in removed}
+    paths = {_real(name) for name in changed}
+    gone = {_real(name) for name in removed}
     if config is not None and Path(config).resolve() in paths and _config_differs(Path(config), commits):
         return "the config"
     if discovered_from is not None and _config_gone(paths, gone, config, discovered_from, commits[0]):
         return "the config"
-    folders = [Path(folder).resolve() for folder in rules_dirs]
-    files = {Path(name).resolve() for name in policy_files}
+    folders = [_real(folder) for folder in rules_dirs]
+    files = {_real(name) for name in policy_files}
     for path in paths | gone:
         if path in files or any(path == folder or folder in path.parents for folder in folders):
             return "a policy"
     return ""
+
+
+def _real(name: str | Path) -> Path:
+    """``name`` absolute, its links followed, as :meth:`Path.resolve` makes it, but for a link that loops (a
+    pull request may add one), which it takes as it stands where ``resolve`` raises before Python 3.13."""
+    return Path(os.path.realpath(name))
 
 
 def _policy_files(settings: Settings) -> tuple[str, ...]:
