@@ -164,3 +164,35 @@ def test_a_changed_link_to_a_folder_is_still_passed_over(tmp_path):
     proc = run_action(repo, env, paths="content")
     assert proc.returncode == 1, proc.stdout + proc.stderr
     assert proc.stdout.splitlines()[-1] == "reprint-guard: 1 error, 0 warnings in 1 changed file"
+
+
+# The pre-commit hook's suggested --baseline-commit HEAD, on a repository's first commit ---------------------
+
+
+def _unborn(tmp_path: Path, files: dict[str, str]) -> Path:
+    repo = tmp_path / "site"
+    (repo / "content").mkdir(parents=True)
+    git(repo, "init", "-q", "-b", "main")
+    for name, text in files.items():
+        (repo / name).write_text(text, encoding="utf-8")
+    git(repo, "add", "-A")
+    return repo
+
+
+def test_a_baseline_of_head_before_the_first_commit_holds_nothing_so_every_finding_is_new(tmp_path):
+    """The README's hook args (--baseline-commit HEAD) stopped the first commit of a repository or an orphan
+    branch with exit 2 ("'HEAD' is no commit"): before any commit no file had a finding."""
+    from conftest import run_cli
+
+    args = ("check", "--staged", "--force-include", "--baseline-commit", "HEAD")
+    fine = _unborn(tmp_path / "fine", {"content/a.md": markdown(COMPLIANT_META, COMPLIANT_BODY)})
+    run = run_cli(*args, "content/a.md", cwd=fine)
+    assert run.code == 0, run.out + run.err
+    broken = _unborn(tmp_path / "broken", {"content/a.md": BROKEN})
+    run = run_cli(*args, "content/a.md", "--format", "json", cwd=broken)
+    assert run.code == 1, run.out + run.err
+    (finding,) = run.json()["results"][0]["findings"]
+    assert finding["suppressed"] is None  # new: nothing held it before
+    # A name that is no commit is still an error, in an empty repository too.
+    run = run_cli("check", "--staged", "--force-include", "--baseline-commit", "mian", "content/a.md", cwd=broken)
+    assert run.code == 2 and "'mian' is no commit of this repository" in run.err
