@@ -196,3 +196,22 @@ def test_a_baseline_of_head_before_the_first_commit_holds_nothing_so_every_findi
     # A name that is no commit is still an error, in an empty repository too.
     run = run_cli("check", "--staged", "--force-include", "--baseline-commit", "mian", "content/a.md", cwd=broken)
     assert run.code == 2 and "'mian' is no commit of this repository" in run.err
+
+
+def test_a_config_errors_annotation_does_not_repeat_its_place_in_its_message(tmp_path):
+    """file=, line= and col= place it, as an unreadable file's annotation is placed; the summary still says where.
+    A config named out of the workspace (the config input may) keeps its place in the text, which alone has it."""
+    repo, env = make_pull_request(tmp_path, {".reprint-guard.yaml": "fail-on: [error\n"}, {"content/a.md": BROKEN})
+    proc = run_action(repo, env)
+    assert proc.returncode == 2, proc.stdout + proc.stderr
+    (line,) = [line for line in proc.stdout.splitlines() if line.startswith("::error ")]
+    place, message = line.split("::", 2)[1:]
+    assert place.startswith("error file=.reprint-guard.yaml,line=") and ",col=" in place
+    assert message.startswith("reprint-guard: ") and ".reprint-guard.yaml" not in message, line
+    assert ".reprint-guard.yaml:" in (tmp_path / "summary.md").read_text(encoding="utf-8")
+
+    outside = tmp_path / "elsewhere.yaml"
+    outside.write_text("fail-on: [error\n", encoding="utf-8")
+    proc = run_action(repo, env, config=str(outside))
+    (line,) = [line for line in proc.stdout.splitlines() if line.startswith("::error ")]
+    assert f"::reprint-guard: {outside}:" in line.replace("%3A", ":"), line

@@ -796,10 +796,13 @@ def _main() -> int:
     except ReprintGuardError as exc:
         if exc.path:  # named as the annotation's file= names it, in its message and the summary too
             exc.path = _workspace_path(exc.path)
+        # In the workspace, file=, line= and col= place it (as an unreadable file's annotation is placed): the
+        # message need not say it again. Elsewhere (a config input naming a file out of it) the text says where.
+        placed = exc.path is not None and not os.path.isabs(exc.path)
         print(
             command(
                 "error",
-                f"reprint-guard: {exc}",
+                f"reprint-guard: {exc.message if placed else exc}",
                 file=exc.path,
                 line=exc.line if exc.path else None,
                 col=exc.column if exc.path and exc.line else None,
