@@ -57,8 +57,13 @@ def _git(*args: str, where: str = ".") -> str:
     return proc.stdout.decode("utf-8", "surrogateescape")
 
 
-def pull_request_range() -> tuple[str, str] | None:
-    """Base and head commits of the pull request in the event payload, if any."""
+#: What an event naming a pull request without its commits is told to do, by what needs them.
+_NO_COMMITS_ADVICE = "set changed-only: false to check every file"
+
+
+def pull_request_range(advice: str = _NO_COMMITS_ADVICE) -> tuple[str, str] | None:
+    """Base and head commits of the pull request in the event payload, if any (``advice``: what the error
+    for a pull request naming none says to do)."""
     from .errors import UsageError
 
     event_path = os.environ.get("GITHUB_EVENT_PATH")
@@ -83,7 +88,7 @@ def pull_request_range() -> tuple[str, str] | None:
     # Said, as a missing payload is: every file checked instead of the changed ones would pass unnoticed.
     raise UsageError(
         "the event's pull request names no base and head commits (pull_request.base.sha, .head.sha) to find "
-        "the changed files by; set changed-only: false to check every file",
+        f"the changed files by; {advice}",
         path=event_path,
     )
 
@@ -320,15 +325,47 @@ def _in_paths(path: str, roots: list[str]) -> bool:
     )
 
 
-def _head_missing(head: str, where: str = ".") -> bool:
-    """Whether the commit checked out lacks the pull request's head: not the head, nor a merge of it (a
-    ``pull_request_target`` workflow checks out the base branch; a checkout's ``ref:`` may name another).
-    Its files are not the pull request's: checked, a broken reprint would pass. False when git cannot tell
-    (a shallow clone without the head: the diff says so)."""
+def _not_the_pull_request(head: str, where: str = ".") -> str | None:
+    """Why the commit checked out is not the pull request's code, or None: it must hold the head (be the
+    head, a merge of it, or a later commit of its branch). A ``pull_request_target`` workflow checks out the
+    base branch, and a checkout's ``ref:`` may name another; checked, its files would pass in the pull
+    request's place. A shallow clone may lack the head: the commit checked out must then be the head or
+    name it as a parent (GitHub's merge of it), which its own object tells.
+
+    :class:`RuntimeError` when git cannot tell (no checkout at all)."""
     proc = subprocess.run(
         ["git", "-C", where, "merge-base", "--is-ancestor", head, "HEAD"], capture_output=True, check=False
     )
-    return proc.returncode == 1
+    if proc.returncode == 0:
+        return None
+    checked_out = _git("rev-parse", "HEAD", where=where).strip()
+    advice = (
+        "check out the pull request (with pull_request_target, actions/checkout's "
+        "ref: ${{ github.event.pull_request.head.sha }})"
+    )
+    said = (
+        f"the commit checked out ({checked_out[:7]}) is not the pull request's head ({head[:7]}) nor a merge of "
+        "it, so its files are not the pull request's"
+    )
+    if proc.returncode == 1:
+        return f"{said}: {advice}"
+    # The head is not in the clone (a shallow one): the commit checked out tells its own parents.
+    header = _git("cat-file", "commit", "HEAD", where=where).split("\n\n", 1)[0]
+    parents = [line.split()[1].lower() for line in header.splitlines() if line.startswith("parent ")]
+    if head.lower() in (checked_out.lower(), *parents):
+        return None
+    return f"{said} (the head is not in the clone to tell more): {advice}, or fetch it (fetch-depth: 0)"
+
+
+def _pull_request_range_if_told() -> tuple[str, str] | None:
+    """The pull request's base and head when the event's payload names them, else None: a full check
+    (``changed-only: false``) needs no diff, only the head to know the checkout is the pull request's."""
+    from .errors import UsageError
+
+    try:
+        return pull_request_range()
+    except UsageError:
+        return None
 
 
 def _as_checked_out(base: str, head: str, where: str = ".") -> tuple[str, str]:
@@ -389,18 +426,24 @@ def _rules_changed(
     ``policy_files``: policy files named on their own (the config's or an override's ``policy:``, the
     ``policy`` input), which may stand outside those folders.
     """
-    paths = {Path(name).resolve() for name in changed}
-    gone = {Path(name).resolve() for name in removed}
+    paths = {_real(name) for name in changed}
+    gone = {_real(name) for name in removed}
     if config is not None and Path(config).resolve() in paths and _config_differs(Path(config), commits):
         return "the config"
     if discovered_from is not None and _config_gone(paths, gone, config, discovered_from, commits[0]):
         return "the config"
-    folders = [Path(folder).resolve() for folder in rules_dirs]
-    files = {Path(name).resolve() for name in policy_files}
+    folders = [_real(folder) for folder in rules_dirs]
+    files = {_real(name) for name in policy_files}
     for path in paths | gone:
         if path in files or any(path == folder or folder in path.parents for folder in folders):
             return "a policy"
     return ""
+
+
+def _real(name: str | Path) -> Path:
+    """``name`` absolute, its links followed, as :meth:`Path.resolve` makes it, but for a link that loops (a
+    pull request may add one), which it takes as it stands where ``resolve`` raises before Python 3.13."""
+    return Path(os.path.realpath(name))
 
 
 def _policy_files(settings: Settings) -> tuple[str, ...]:
@@ -753,10 +796,13 @@ def _main() -> int:
     except ReprintGuardError as exc:
         if exc.path:  # named as the annotation's file= names it, in its message and the summary too
             exc.path = _workspace_path(exc.path)
+        # In the workspace, file=, line= and col= place it (as an unreadable file's annotation is placed): the
+        # message need not say it again. Elsewhere (a config input naming a file out of it) the text says where.
+        placed = exc.path is not None and not os.path.isabs(exc.path)
         print(
             command(
                 "error",
-                f"reprint-guard: {exc}",
+                f"reprint-guard: {exc.message if placed else exc}",
                 file=exc.path,
                 line=exc.line if exc.path else None,
                 col=exc.column if exc.path and exc.line else None,
@@ -774,27 +820,47 @@ def _main() -> int:
         return ExitCode.ERROR
 
     try:
-        pr_range = pull_request_range() if changed_only else None
+        # Read whatever changed-only says: the guard against a checkout that is not the pull request's code
+        # (pull_request_target checks out the base branch, whose files would pass) holds for a full run too.
+        if changed_only:
+            pr_range = pull_request_range()
+        elif new_only in _TRUE:  # the base is needed, to hold the files to what they had there
+            pr_range = pull_request_range("new-findings-only needs them to find the pull request's base")
+        else:
+            pr_range = _pull_request_range_if_told()
     except UsageError as exc:
         print(command("error", f"reprint-guard: {exc}", title="reprint-guard"))
         _stopped(sarif_path, exc, roots)
         return ExitCode.ERROR
     changed: dict[str, set[int]] | None = None
+    where = _first_place(roots)  # git is asked in the repository the paths lie in: a checkout may be a subfolder
     if pr_range:
         try:
-            # git is asked in the repository the paths lie in: a checkout may be a subfolder of the workspace.
-            where = _first_place(roots)
-            if _head_missing(pr_range[1], where):
-                checked_out = _git("rev-parse", "--short", "HEAD", where=where).strip()
-                message = (
-                    f"reprint-guard: the commit checked out ({checked_out}) is not the pull request's head "
-                    f"({pr_range[1][:7]}) nor a merge of it, so its files are not the pull request's: check out "
-                    "the pull request (with pull_request_target, actions/checkout's "
-                    "ref: ${{ github.event.pull_request.head.sha }})"
-                )
-                print(command("error", message, title="reprint-guard"))
-                _stopped(sarif_path, UsageError(message), roots)
-                return ExitCode.ERROR
+            stray = _not_the_pull_request(pr_range[1], where)
+        except RuntimeError as exc:
+            stray = f"cannot tell whether the files are the pull request's ({exc}); {_diff_advice(where)}"
+        if stray:
+            message = f"reprint-guard: {stray}"
+            print(command("error", message, title="reprint-guard"))
+            _stopped(sarif_path, UsageError(message), roots)
+            return ExitCode.ERROR
+    if pr_range and not changed_only and new_only in _TRUE:
+        # Every file checked, failing only on what the pull request brings: a site adopting the checker (its
+        # code-scanning alerts kept whole); the base is found as for the changed files.
+        try:
+            fork = _git("merge-base", *_as_checked_out(*pr_range, where=where), where=where).strip()
+            settings.baseline = resolve(fork, where=where, label="the pull request's base")
+        except UsageError as exc:
+            print(command("error", f"reprint-guard: {exc}", title="reprint-guard"))
+            _stopped(sarif_path, exc, roots)
+            return ExitCode.ERROR
+        except RuntimeError as exc:
+            message = f"reprint-guard: cannot find the pull request's base ({exc}); {_diff_advice(where)}"
+            print(command("error", message, title="reprint-guard"))
+            _stopped(sarif_path, UsageError(message), roots)
+            return ExitCode.ERROR
+    if pr_range and changed_only:
+        try:
             commits = _as_checked_out(*pr_range, where=where)
             changed = changed_files(*commits, where=where)
             removed = removed_files(*commits, where=where)

@@ -91,6 +91,10 @@ def resolve(ref: str, *, staged: bool = False, where: str = ".", label: str | No
     try:
         commit = _git(["rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}"], where).decode().strip()
     except UsageError:
+        if ref.strip() in ("HEAD", "@") and _unborn(where):
+            # Before the first commit (of a repository, or of an orphan branch) no file had a finding: every
+            # one is new, as pre-commit's --baseline-commit HEAD means on any later commit.
+            return Baseline(label or ref, "", top, frozenset(), {}, frozenset())
         raise UsageError(f"--baseline-commit: {ref!r} is no commit of this repository") from None
     listed = _git(["ls-tree", "-r", "-z", "--name-only", "--full-tree", commit], top)
     held = frozenset(os.fsdecode(name) for name in listed.split(b"\0") if name)
@@ -115,6 +119,19 @@ def resolve(ref: str, *, staged: bool = False, where: str = ".", label: str | No
             moved[name] = name
         at += 2
     return Baseline(label or ref, commit, top, held, moved, frozenset(touched))
+
+
+def _unborn(where: str) -> bool:
+    """Whether HEAD names a branch that has no commit yet (``git init``, ``git checkout --orphan``)."""
+    try:
+        _git(["symbolic-ref", "-q", "HEAD"], where)
+    except UsageError:
+        return False  # a detached HEAD names a commit, or nothing at all
+    try:
+        _git(["rev-parse", "--verify", "--quiet", "HEAD"], where)
+    except UsageError:
+        return True
+    return False
 
 
 def mark(result: Result, path: str, baseline: Baseline, settings: Any) -> Result:

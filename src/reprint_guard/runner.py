@@ -482,14 +482,15 @@ def articles_of(sidecar: str) -> list[str]:
 
 def as_walked(paths: Iterable[str], settings: Settings) -> Iterator[Item]:
     """Files (a pull request's changed ones) taken as a folder walk would take them: of a supported type,
-    not hidden, within ``include`` and outside ``exclude``, a regular file; a sidecar stands for its
-    article. So a changed ``package.json`` is passed over, as in a walk, not refused as a named file is."""
+    not hidden, within ``include`` and outside ``exclude``, a regular file (or a link to nothing, reported as
+    the walk reports it); a sidecar stands for its article. So a changed ``package.json`` is passed over, as
+    in a walk, not refused as a named file is."""
     chosen: set[str] = set()
     for path in paths:
         lower = path.lower()
         sidecar = lower.endswith(SIDECAR_SUFFIXES)
         candidates = articles_of(path) if sidecar else [path]
-        orphan = sidecar and not candidates and os.path.isfile(path)
+        orphan = sidecar and not candidates and _file_or_dangling(path)
         if orphan:
             candidates = [path]  # a sidecar whose article is gone (renamed, deleted): reported, not passed over
         for candidate in candidates:
@@ -502,10 +503,17 @@ def as_walked(paths: Iterable[str], settings: Settings) -> Iterator[Item]:
                 _orphan_within_globs(candidate, settings) if orphan else _within_globs(relative, settings)
             ):
                 continue
-            if os.path.isfile(candidate) and _regular_or_unreadable(candidate):
+            if _file_or_dangling(candidate) and _regular_or_unreadable(candidate):
                 chosen.add(os.path.normpath(candidate))
     for path in sorted(chosen):
         yield path, True, None
+
+
+def _file_or_dangling(path: str) -> bool:
+    """Whether ``path`` is a file, or a symbolic link to nothing (its target missing, or links looping): a walk
+    lists such a link among the files, and reading it says it could not be checked; passed over, a changed
+    one (a link into a submodule the checkout did not fetch) would go unchecked, unsaid."""
+    return os.path.isfile(path) or (os.path.islink(path) and not os.path.exists(path))
 
 
 def _orphan_within_globs(sidecar: str, settings: Settings) -> bool:
