@@ -79,3 +79,11 @@ def test_a_hex_escape_in_braces_is_no_placeholder(tmp_path):
     article = write(tmp_path / "a.md", "---\noriginal_url: https://hostile.example/a\n---\n\nA café by the quay.\n")
     run = run_cli("check", str(article), "--policy", str(policy), "--format", "json")
     assert [f["rule"] for f in run.json()["results"][0]["findings"]] == ["hostile/t1"]
+
+
+def test_a_toml_time_of_day_as_a_date_is_told_in_the_files_words(tmp_path):
+    """pydantic's "Input should be a valid datetime" named neither the value nor what it is."""
+    text = '+++\noriginal_url = "https://www.globalresearch.ca/x/1"\noriginal_published = 10:00:00\n+++\n\nHi\n'
+    run = run_cli("check", str(write(tmp_path / "t.md", text)))
+    said = "t.md:3:1: metadata 'original_published': 10:00:00 is a time of day with no date: write it as YYYY-MM-DD"
+    assert run.code == 2 and said in run.out, run.out

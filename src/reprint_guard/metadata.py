@@ -32,6 +32,8 @@ def _calendar_value(value: Any) -> Any:
         raise ValueError(f"{value!r} is a number, not a date: write it as YYYY-MM-DD")
     if isinstance(value, (bytes, bytearray)):
         raise ValueError("bytes, not a date: write it as YYYY-MM-DD")
+    if isinstance(value, dt.time):  # TOML's "10:00:00", a time of day
+        raise ValueError(f"{value.isoformat()} is a time of day with no date: write it as YYYY-MM-DD")
     if isinstance(value, str):
         text = value.strip()
         if len(text) == 10 or (len(text) == 8 and text.isdigit()):
