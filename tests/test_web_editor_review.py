@@ -151,3 +151,20 @@ def test_a_value_running_on_past_its_quotes_is_told_so(tmp_path, line, said):
     path = write(tmp_path / "a.md", f"---\n{line}\nauthor: Joanna Pike\n---\n\n{STORY}\n")
     run = run_cli("check", str(path))
     assert run.code == 2 and said in run.out and "indentation" not in run.out, run.out
+
+
+def test_a_credit_pasted_as_an_indented_code_block_is_told_to_be_unindented(tmp_path):
+    """Its address was "in a comment, code, a hidden or closed element, ..." at the body's end, and --fix added a
+    second credit below the first. A list item's indented paragraph is its text, not code."""
+    credit = f"    The original source of this article is [Global Research]({GR})."
+    text = markdown(GR_META, f"\n{STORY}\n\n{credit}\n\n{NOTICE}\n")
+    path = write(tmp_path / "a.md", text)
+    run = run_cli("check", str(path), "--format", "json")
+    (finding,) = run.json()["results"][0]["findings"]
+    row = text.splitlines().index(credit) + 1
+    assert (finding["line"], finding["column"]) == (row, credit.index("https") + 1)
+    assert "but in an indented code block" in finding["message"] and f"indentation of line {row}" in finding["fix"]
+    run_cli("check", str(path), "--fix")
+    assert path.read_text(encoding="utf-8") == text  # no second credit: the editor unindents this one
+    listed = markdown(GR_META, f"\n- {STORY}\n\n{credit}\n\n{NOTICE}\n")
+    assert run_cli("check", str(write(tmp_path / "b.md", listed))).code == 0

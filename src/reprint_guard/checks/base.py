@@ -148,6 +148,7 @@ THERE_BUT_WRONG = (
     "the credit's link goes to another site",
     "is a Markdown link inside an HTML block",
     "the credit's link goes to another of the site's hosts",
+    "but in an indented code block",
 )
 #: What a finding's message says when the credit is there but elsewhere than the rule wants it: ``--fix``
 #: inserts no second one where it is wanted, to stand beside it; the editor moves it.

@@ -307,10 +307,40 @@ def _unseen_address(reprint: Reprint, original: str) -> str:
             "and sharing, which no reader sees or follows"
         )
     line, column = reprint.position(at)
+    if _in_indented_code(reprint, at):
+        return (
+            f"; its address is in the file at {line}:{column}, {THERE_BUT_WRONG[11]} (a line indented four spaces "
+            "or more, after a blank line, is shown as code, with no link)"
+        )
     return (
         f"; its address is in the file at {line}:{column}, but in no link a reader can follow: in a comment, "
         "code, a hidden or closed element, an image, or as plain text the site does not link"
     )
+
+
+def _in_indented_code(reprint: Reprint, at: int) -> bool:
+    """Whether ``body[at]`` stands on a Markdown line indented as code (four spaces or a tab) that opens after a
+    blank line, its block's first text no list item's continuation (the line above the blank ones is neither a
+    list item nor indented): a credit pasted with its indentation shows as code."""
+    if reprint.format != "markdown":
+        return False
+    end = reprint.body.find("\n", at)
+    lines = reprint.body[: end if end >= 0 else len(reprint.body)].split("\n")
+    if not lines[-1].startswith(("    ", "\t")):
+        return False
+    index = len(lines) - 1
+    while index > 0 and lines[index - 1].startswith(("    ", "\t")) and lines[index - 1].strip():
+        index -= 1  # up the indented block
+    if index > 0 and lines[index - 1].strip():
+        return False  # a paragraph's lazy continuation: text, not code
+    while index > 0 and not lines[index - 1].strip():
+        index -= 1  # past the blank lines
+    above = lines[index - 1] if index > 0 else ""
+    return not above.startswith(("    ", "\t", " ")) and _LIST_ITEM.match(above) is None
+
+
+#: A Markdown list item's marker opening a line.
+_LIST_ITEM = re.compile(r" {0,3}(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)")
 
 
 #: How many copies of the original's address :func:`_unseen_address` reads for one a reader may see.
@@ -670,6 +700,17 @@ def _linked(params: Params, reprint: Reprint, context: Context) -> Iterator[Prob
         span = reprint.span_of_copy(credit[1], credit[2], seen) if credit[2] >= 0 else None
         span = span or reprint.span(_credit_words(credit[0], credit[1]))
     hidden = _unseen_address(reprint, original)
+    if THERE_BUT_WRONG[11] in hidden:  # the credit pasted indented: told at its address, to be unindented
+        line, column = map(int, hidden.partition(" at ")[2].partition(",")[0].split(":"))
+        yield Problem(
+            line,
+            column,
+            detail=hidden[2:].replace(f"in the file at {line}:{column}", "here"),
+            fix=f"Remove the indentation of line {line} (and of the lines of its paragraph), so that it shows as "
+            "text with its link.",
+            specific=True,
+        )
+        return
     if span is not None and span[2] is not None:  # told at the credit that lacks the link, where it is added
         yield Problem.at(span, f"the credit names {credit[1]} with no link to the article{hidden}")  # type: ignore[index]
     else:
