@@ -1,0 +1,89 @@
+"""A licensing reviewer's pass over the Creative Commons policies: each case a short invented story from a
+host no publisher policy covers, so that the licence's own policy (cc-*-4.0) applies."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from reprint_guard import check_text
+
+ORIGINAL = "https://harbourlight.example/news/tide-gauge-returns"
+STORY = "The old tide gauge on the north pier was reinstalled on Tuesday after a two-year absence, volunteers said."
+DEEDS = {
+    "CC-BY-4.0": ("CC BY 4.0", "https://creativecommons.org/licenses/by/4.0/"),
+    "CC-BY-SA-4.0": ("CC BY-SA 4.0", "https://creativecommons.org/licenses/by-sa/4.0/"),
+    "CC-BY-ND-4.0": ("CC BY-ND 4.0", "https://creativecommons.org/licenses/by-nd/4.0/"),
+    "CC-BY-NC-4.0": ("CC BY-NC 4.0", "https://creativecommons.org/licenses/by-nc/4.0/"),
+    "CC-BY-NC-ND-4.0": ("CC BY-NC-ND 4.0", "https://creativecommons.org/licenses/by-nc-nd/4.0/"),
+    "CC-BY-NC-SA-4.0": ("CC BY-NC-SA 4.0", "https://creativecommons.org/licenses/by-nc-sa/4.0/"),
+}
+
+
+def _credit(license: str) -> str:
+    name, url = DEEDS[license]
+    return f"Originally published by [Harbour Light]({ORIGINAL}) under [{name}]({url})."
+
+
+def page(body: str, **meta: Any) -> str:
+    import yaml
+
+    front = {"original_url": ORIGINAL, "author": "Mara Quist", "license": "CC-BY-4.0", **meta}
+    return "---\n" + yaml.safe_dump(front, sort_keys=False, allow_unicode=True) + "---\n" + body
+
+
+def findings(body: str, **meta: Any) -> list[str]:
+    return [finding.rule for finding in check_text(page(body, **meta)).findings]
+
+
+def story(license: str, after: str = "", before: str = "", byline: str = "By Mara Quist") -> str:
+    return f"# The tide gauge returns\n\n{byline}\n\n{before}{STORY}\n\n{_credit(license)}{after}\n"
+
+
+# b1: restating the NonCommercial term adds no restriction under an NC licence, and still does under the others.
+
+NC_RESTATED = [
+    " Non-commercial use only.",
+    " Noncommercial reuse only.",
+    " For non-commercial use only.",
+    "\n\nThis article may only be republished for non-commercial purposes.",
+]
+
+
+@pytest.mark.parametrize("said", NC_RESTATED)
+@pytest.mark.parametrize("license", ["CC-BY-NC-4.0", "CC-BY-NC-ND-4.0", "CC-BY-NC-SA-4.0"])
+def test_nc_restated_under_an_nc_licence_is_no_added_restriction(license: str, said: str) -> None:
+    assert findings(story(license, after=said), license=license, commercial=False) == []
+
+
+@pytest.mark.parametrize("said", NC_RESTATED)
+@pytest.mark.parametrize("license", ["CC-BY-4.0", "CC-BY-SA-4.0", "CC-BY-ND-4.0"])
+def test_nc_restated_under_a_licence_without_nc_is_an_added_restriction(license: str, said: str) -> None:
+    policy = license.lower()
+    assert findings(story(license, after=said), license=license) == [f"{policy}/no-added-restrictions"]
+
+
+@pytest.mark.parametrize("license", ["CC-BY-NC-4.0", "CC-BY-NC-ND-4.0"])
+def test_personal_use_only_is_still_an_added_restriction_under_nc(license: str) -> None:
+    said = " For personal, non-commercial use only."
+    policy = license.lower()
+    assert findings(story(license, after=said), license=license, commercial=False) == [
+        f"{policy}/no-added-restrictions"
+    ]
+
+
+def test_nc_restated_passes_in_policies_built_on_nc() -> None:
+    # KFF Health News extends cc-by-nc-nd-4.0 and inherits its amendment.
+    body = (
+        "# The tide gauge returns\n\nBy Mara Quist\n\n"
+        f"{STORY}\n\nThis article was originally published by "
+        "[KFF Health News](https://kffhealthnews.org/news/article/tide-gauge-returns/) under "
+        "[CC BY-NC-ND 4.0](https://creativecommons.org/licenses/by-nc-nd/4.0/). Non-commercial use only.\n"
+    )
+    meta = {
+        "original_url": "https://kffhealthnews.org/news/article/tide-gauge-returns/",
+        "license": "CC-BY-NC-ND-4.0",
+        "commercial": False,
+    }
+    assert findings(body, **meta) == []
