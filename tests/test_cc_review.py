@@ -87,3 +87,28 @@ def test_nc_restated_passes_in_policies_built_on_nc() -> None:
         "commercial": False,
     }
     assert findings(body, **meta) == []
+
+
+# b2: the rights holder's commercial permission covers a paywall and a sale, as it covers a commercial site.
+
+PERMISSION = [{"from": "editor@harbourlight.example", "date": "2026-01-02", "scope": ["commercial"]}]
+
+
+@pytest.mark.parametrize(
+    ("license", "use"),
+    [
+        ("CC-BY-NC-4.0", "paywalled"),
+        ("CC-BY-NC-4.0", "sold"),
+        ("CC-BY-NC-ND-4.0", "paywalled"),
+        ("CC-BY-NC-ND-4.0", "sold"),
+        ("CC-BY-NC-SA-4.0", "sold"),
+    ],
+)
+def test_nc_commercial_permission_covers_a_paywall_and_a_sale(license: str, use: str) -> None:
+    meta = {"license": license, "commercial": True, use: True}
+    rule = f"{license.lower()}/{'no-paywall' if use == 'paywalled' else 'not-sold'}"
+    assert findings(story(license), **meta) == [f"{license.lower()}/noncommercial", rule]
+    assert findings(story(license), **meta, permissions=PERMISSION) == []
+    # A permission for another use covers neither.
+    other = [{**PERMISSION[0], "scope": ["print"]}]
+    assert rule in findings(story(license), **meta, permissions=other)
