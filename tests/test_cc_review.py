@@ -101,6 +101,7 @@ PERMISSION = [{"from": "editor@harbourlight.example", "date": "2026-01-02", "sco
         ("CC-BY-NC-4.0", "sold"),
         ("CC-BY-NC-ND-4.0", "paywalled"),
         ("CC-BY-NC-ND-4.0", "sold"),
+        ("CC-BY-NC-SA-4.0", "paywalled"),
         ("CC-BY-NC-SA-4.0", "sold"),
     ],
 )
