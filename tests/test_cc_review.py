@@ -113,3 +113,47 @@ def test_nc_commercial_permission_covers_a_paywall_and_a_sale(license: str, use:
     # A permission for another use covers neither.
     other = [{**PERMISSION[0], "scope": ["print"]}]
     assert rule in findings(story(license), **meta, permissions=other)
+
+
+# b4: a licence given only in a picture's credit is the picture's, not the article's.
+
+NO_LICENCE_CREDIT = f"Originally published by [Harbour Light]({ORIGINAL})."
+DEED = "https://creativecommons.org/licenses/by/4.0/"
+
+
+def _pictured(credit: str, article_credit: str = NO_LICENCE_CREDIT) -> str:
+    return f"# The tide gauge returns\n\nBy Mara Quist\n\n{credit}\n\n{STORY}\n\n{article_credit}\n"
+
+
+@pytest.mark.parametrize(
+    "credit",
+    [
+        f"![Pier](https://aggregator.example/pier.jpg)\n*Photo: Ana Ruiz, [CC BY 4.0]({DEED})*",
+        "![Pier](https://aggregator.example/pier.jpg)\n\n"
+        "Photo: Ana Ruiz, CC BY 4.0 (creativecommons.org/licenses/by/4.0)",
+        f"Photo by Ana Ruiz is licensed under [CC BY 4.0]({DEED}).",
+        f"Lead image courtesy of Ana Ruiz, [CC BY 4.0]({DEED})",
+    ],
+)
+def test_a_licence_only_in_a_pictures_credit_is_not_the_articles(credit: str) -> None:
+    assert findings(_pictured(credit)) == ["cc-by-4.0/license"]
+
+
+@pytest.mark.parametrize(
+    ("credit", "article_credit"),
+    [
+        # The article's own licence beside the picture's.
+        (f"Photo: Ana Ruiz, [CC BY 4.0]({DEED})", _credit("CC-BY-4.0")),
+        # A credit that goes on to give the article's licence, and the story's credit with its pictures'.
+        (f"Photo: Ana Ruiz. Republished from Harbour Light under [CC BY 4.0]({DEED}).", NO_LICENCE_CREDIT),
+        (f"Story and photos by Mara Quist, [CC BY 4.0]({DEED})", NO_LICENCE_CREDIT),
+        # An emphasised credit line of the article's under the publisher's logo: no picture's caption.
+        (
+            "![Harbour Light](https://aggregator.example/logo.png)\n"
+            f"*Originally published by Harbour Light under [CC BY 4.0]({DEED}).*",
+            NO_LICENCE_CREDIT,
+        ),
+    ],
+)
+def test_the_articles_licence_beside_a_pictures_credit_passes(credit: str, article_credit: str) -> None:
+    assert findings(_pictured(credit, article_credit)) == []

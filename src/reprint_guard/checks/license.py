@@ -20,8 +20,8 @@ from ..licenses import deed_path, describe, licence_id, normalize_license
 from ..reprint import Reprint
 from ..textnorm import find_phrase, normalize
 from ..urls import as_address, host_matches, host_of, normalize_url, same_article_keys
-from ..visible import CAPTIONS, VisibleBody, find_bare_urls
-from .base import BADGE_HOSTS, OTHER_WORK_WORDS, THERE_BUT_WRONG, Context, Problem, publisher_names
+from ..visible import CAPTION_LINES, CAPTIONS, VisibleBody, find_bare_urls
+from .base import BADGE_HOSTS, OTHER_WORK_STEMS, OTHER_WORK_WORDS, THERE_BUT_WRONG, Context, Problem, publisher_names
 
 if TYPE_CHECKING:
     from .params import LicenseParams as Params
@@ -338,6 +338,52 @@ def _terms(spdx: str) -> str:
     return re.sub(r"-\d.*$", "", licence_id(spdx).upper())
 
 
+#: A block that opens as a picture's credit: "Photo: ...", "Photo by ...", "Lead image courtesy of ...".
+_PICTURE_CREDIT = re.compile(
+    rf"[\W_]*(?:(?:featured|lead|top|main|header|cover|hero) )?(?:{OTHER_WORK_WORDS})"
+    rf"(?: and (?:{OTHER_WORK_WORDS}))?(?: by|:| ©| \(c\)| credit:?| courtesy of) "
+)
+#: What ends a sentence or a clause in a block: a credit with one is more than a picture's.
+_CLAUSE_END = re.compile(r"[.!?;|·—–](?:\s|$)(?!$)")
+
+
+def _picture_credit(block: str) -> bool:
+    """Whether normalised ``block`` is a picture's credit alone: it opens as one ("Photo: Ana Ruiz, CC BY
+    4.0", "Photo by Ana Ruiz is licensed under CC BY 4.0") and says nothing else (no second sentence, no
+    separator, no word of the article's credit: "Photo: Ana Ruiz. Republished under CC BY 4.0." gives the
+    article's licence too)."""
+    return (
+        _PICTURE_CREDIT.match(block) is not None
+        and _CLAUSE_END.search(block.rstrip()) is None
+        and _ARTICLE_CREDIT.search(block) is None
+    )
+
+
+def _only_in_picture_credits(visible: VisibleBody, paths: frozenset[str], names: tuple[str, ...]) -> bool:
+    """Whether every block that names the licence, links its deed or writes its address out is a picture's
+    credit (:func:`_picture_credit`), and there is one: the licence given is the picture's, not the article's
+    (3(a)(1)(C) asks that the licensed material is said to be under it)."""
+    if not any(stem in visible.text for stem in OTHER_WORK_STEMS):
+        return False  # no picture named: a look at every block spared
+    blocks = _licence_blocks(visible, paths, names)
+    return bool(blocks) and all(_picture_credit(block) for block in blocks)
+
+
+#: Words that make a block the article's credit: "Originally published by ...", "This story is republished ...".
+_ARTICLE_CREDIT = re.compile(r"\b(?:(?:originally|first) published|republished|(?:this|the) (?:article|story)\b)")
+
+
+def _licence_blocks(visible: VisibleBody, paths: frozenset[str], names: tuple[str, ...]) -> list[str]:
+    """The normalised blocks that name the licence, write its deed's address out, or link its deed."""
+    marks = (*(normalize(name) for name in names), "creativecommons.org/")
+    named = [block for block in visible.blocks_holding(marks) if _names_licence(block, names)]
+    return named + visible.linked_blocks(lambda href: _linked([href], paths))
+
+
+def _names_licence(block: str, names: tuple[str, ...]) -> bool:
+    return "creativecommons.org/" in block or any(find_phrase(block, name) >= 0 for name in names)
+
+
 def _written(visible: VisibleBody, paths: frozenset[str]) -> bool:
     """The deed's address written in the visible text ("creativecommons.org/licenses/by-nd/4.0")."""
     return any(visible.holds(f"creativecommons.org/licenses/{path}") for path in paths)
@@ -459,11 +505,25 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
         params = _named_only(params)
     unlinked, unnamed = _unlinked_unnamed(params, visible, paths, names, printed=printed)
     if not (unlinked or unnamed):
-        # Given in a picture's caption only ("Photo: ... CC BY 4.0"), the licence is the picture's.
-        apart = reprint.visible_apart(CAPTIONS)
-        if apart is visible:
-            return
-        unlinked, unnamed = _unlinked_unnamed(params, apart, paths, names, printed=printed)
+        # Given in a picture's caption only ("Photo: ... CC BY 4.0"), a <figcaption> or a Markdown picture's
+        # emphasised line under it, the licence is the picture's.
+        apart = reprint.visible_apart(CAPTION_LINES)
+        if apart is not visible:
+            unlinked, unnamed = _unlinked_unnamed(params, apart, paths, names, printed=printed)
+            if (unlinked or unnamed) and any(
+                _ARTICLE_CREDIT.search(block) for block in _licence_blocks(visible, paths, names)
+            ):
+                # An emphasised line under a logo that credits the article ("Originally published by ... under
+                # CC BY 4.0") is the article's credit, no caption; a <figcaption>'s words are still the picture's.
+                figures = reprint.visible_apart(CAPTIONS)
+                unlinked, unnamed = (
+                    _unlinked_unnamed(params, figures, paths, names, printed=printed)
+                    if figures is not visible
+                    else (False, False)
+                )
+        if not (unlinked or unnamed) and _only_in_picture_credits(apart, paths, names):
+            # Or in a paragraph that is a picture's credit ("Photo: Ana Ruiz, CC BY 4.0"): the same.
+            unlinked, unnamed = bool(params.link), bool(params.named)
         if not (unlinked or unnamed):
             return
     name, url = describe(spdx)
