@@ -157,3 +157,18 @@ def test_a_licence_only_in_a_pictures_credit_is_not_the_articles(credit: str) ->
 )
 def test_the_articles_licence_beside_a_pictures_credit_passes(credit: str, article_credit: str) -> None:
     assert findings(_pictured(credit, article_credit)) == []
+
+
+# b6: a slash-joined credit of the story and its pictures is the story's credit too.
+
+
+@pytest.mark.parametrize("lead", ["Story/Photo by", "Text/photo:", "Words/Photo by", "Story/Photos:", "Photo/Story by"])
+def test_a_story_and_photo_credit_joined_by_a_slash_credits_the_story(lead: str) -> None:
+    body = f"# The tide gauge returns\n\n{STORY}\n\n{lead} Mara Quist / {_credit('CC-BY-4.0')}\n"
+    assert findings(body) == []
+
+
+@pytest.mark.parametrize("lead", ["Photo/Illustration by", "Photos:"])
+def test_a_pictures_credit_alone_still_credits_no_story(lead: str) -> None:
+    body = f"# The tide gauge returns\n\n{STORY}\n\n{lead} Mara Quist / {_credit('CC-BY-4.0')}\n"
+    assert findings(body) == ["cc-by-4.0/credit-author"]
