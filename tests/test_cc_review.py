@@ -172,3 +172,85 @@ def test_a_story_and_photo_credit_joined_by_a_slash_credits_the_story(lead: str)
 def test_a_pictures_credit_alone_still_credits_no_story(lead: str) -> None:
     body = f"# The tide gauge returns\n\n{STORY}\n\n{lead} Mara Quist / {_credit('CC-BY-4.0')}\n"
     assert findings(body) == ["cc-by-4.0/credit-author"]
+
+
+# b5: a licence link whose words, badge or version name another licence than its address is mislabelled.
+
+BADGE = "https://licensebuttons.net/l/{terms}/4.0/88x31.png"
+
+
+def _linked_as(link: str, license: str = "CC-BY-NC-4.0") -> list[str]:
+    body = (
+        f"# The tide gauge returns\n\nBy Mara Quist\n\n{STORY}\n\n"
+        f"Originally published by [Harbour Light]({ORIGINAL}) under {link}.\n"
+    )
+    return findings(body, license=license, commercial=False)
+
+
+@pytest.mark.parametrize(
+    ("link", "license"),
+    [
+        (
+            "the [Creative Commons Attribution 4.0 International licence](https://creativecommons.org/licenses/by-nc/4.0/)",
+            "CC-BY-NC-4.0",
+        ),
+        ("[Attribution-NonCommercial 4.0](https://creativecommons.org/licenses/by-nc-nd/4.0/)", "CC-BY-NC-ND-4.0"),
+        (
+            '<a href="https://creativecommons.org/licenses/by-nc-nd/4.0/"><img alt="CC BY 4.0" '
+            'src="https://mirrors.creativecommons.org/presskit/buttons/88x31/png/by.png"></a>',
+            "CC-BY-NC-ND-4.0",
+        ),
+        (
+            f'<a href="https://creativecommons.org/licenses/by-nc-nd/4.0/"><img src="{BADGE.format(terms="by")}"></a>',
+            "CC-BY-NC-ND-4.0",
+        ),
+        ("[CC BY 3.0](https://creativecommons.org/licenses/by/4.0/)", "CC-BY-4.0"),
+        ("[CC BY-NC 4.0](https://creativecommons.org/licenses/by-nc-sa/4.0/)", "CC-BY-NC-SA-4.0"),
+    ],
+)
+def test_a_licence_link_naming_another_licence_is_mislabelled(link: str, license: str) -> None:
+    body = (
+        f"# The tide gauge returns\n\nBy Mara Quist\n\n{STORY}\n\n"
+        f"Originally published by [Harbour Light]({ORIGINAL}) under {link}.\n"
+    )
+    found = check_text(page(body, license=license, commercial=False)).findings
+    assert [finding.rule for finding in found] == [f"{license.lower()}/license"]
+    assert "the name shown is another licence's" in found[0].message
+
+
+@pytest.mark.parametrize(
+    ("link", "license"),
+    [
+        (
+            "the [Creative Commons Attribution-NonCommercial 4.0 International licence]"
+            "(https://creativecommons.org/licenses/by-nc/4.0/)",
+            "CC-BY-NC-4.0",
+        ),
+        (
+            "[CC BY-NC-ND 4.0](https://creativecommons.org/licenses/by-nc-nd/4.0/) "
+            "(Attribution-NonCommercial-NoDerivs)",
+            "CC-BY-NC-ND-4.0",
+        ),
+        (
+            "[Creative Commons Attribution-NonCommercial-NoDerivatives 4.0 International]"
+            "(https://creativecommons.org/licenses/by-nc-nd/4.0/)",
+            "CC-BY-NC-ND-4.0",
+        ),
+        (
+            '<a href="https://creativecommons.org/licenses/by-nc-nd/4.0/"><img alt="CC BY-NC-ND 4.0" '
+            f'src="{BADGE.format(terms="by-nc-nd")}"></a> [CC BY-NC-ND 4.0](https://creativecommons.org/licenses/by-nc-nd/4.0/)',
+            "CC-BY-NC-ND-4.0",
+        ),
+        (
+            "a [Creative Commons licence](https://creativecommons.org/licenses/by-nc/4.0/) (CC BY-NC 4.0)",
+            "CC-BY-NC-4.0",
+        ),
+        (
+            "the licence's [attribution terms](https://creativecommons.org/licenses/by-nc/4.0/) (CC BY-NC 4.0)",
+            "CC-BY-NC-4.0",
+        ),
+        ("[CC BY 4.0](https://creativecommons.org/licenses/by/4.0/deed.en)", "CC-BY-4.0"),
+    ],
+)
+def test_a_licence_link_naming_its_own_licence_passes(link: str, license: str) -> None:
+    assert _linked_as(link, license) == []

@@ -301,18 +301,62 @@ _LABEL_BLOCK = 80
 _LICENCE_LABEL = re.compile(r"(?:this (?:article|story|work)'?s? )?licen[cs]e\s*[:\u2013\u2014-]")
 
 
-#: A licence's terms as a link's text gives them ("CC BY-NC 4.0", "CC-BY-SA"), its version aside.
-_CODE = re.compile(r"cc[ -]?by((?:[ -](?:nc|nd|sa)\b)*)")
+#: A licence's terms as a link's text gives them ("CC BY-NC 4.0", "CC-BY-SA"), and its version when given.
+_CODE = re.compile(r"cc[ -]?by((?:[ -](?:nc|nd|sa)\b)*)(?:[ -]?v?(\d\.\d)\b)?")
+#: The same as a licence's title gives them ("Creative Commons Attribution-NonCommercial 4.0 International",
+#: "Attribution-NoDerivs 3.0"): after "Creative Commons", or with a version ("attribution guidelines" is none).
+_TITLE = re.compile(
+    r"(creative commons )?\battribution((?:(?: ?[-–] ?| )(?:non-?commercial|no-?deriv(?:ative)?s|share-?alike)\b)*)"
+    r"(?: ?[-–]? ?(\d\.\d)\b)?"
+)
+#: The terms and version a licence badge's image address gives ("licensebuttons.net/l/by-nc/4.0/88x31.png",
+#: "mirrors.creativecommons.org/presskit/buttons/88x31/png/by-nc.png").
+_BADGE = re.compile(
+    r"/l/(by(?:-(?:nc|nd|sa))*)/(\d\.\d)/|/buttons/\d+x\d+/(?:png|svg)/(by(?:-(?:nc|nd|sa))*)\.(?:png|svg)"
+)
+#: A title's words for a licence's terms.
+_TITLE_TERMS = (("commercial", "NC"), ("deriv", "ND"), ("share", "SA"))
 
 
 def _code_terms(found: re.Match[str]) -> str:
     return "CC-BY" + "".join(f"-{part.upper()}" for part in re.split(r"[ -]", found.group(1)) if part)
 
 
+def _named(words: str) -> tuple[str, str | None] | None:
+    """The terms ("CC-BY-NC") and version ("4.0", or None) ``words`` name a licence by: its code ("CC BY-NC
+    4.0") or its title ("Creative Commons Attribution-NonCommercial 4.0 International"); None for neither."""
+    text = words.lower() if words.isascii() else normalize(words)
+    found = _CODE.search(text)
+    if found is not None:
+        return _code_terms(found), found.group(2)
+    found = _TITLE.search(text)
+    if found is None or not (found.group(1) or found.group(3)):
+        return None
+    said = found.group(2)
+    terms = "CC-BY" + "".join(f"-{term}" for word, term in _TITLE_TERMS if word in said)
+    return terms, found.group(3)
+
+
+def _badge_named(src: str) -> tuple[str, str | None] | None:
+    """The terms and version a Creative Commons badge's image address names, or None."""
+    found = _BADGE.search(src.lower())
+    if found is None:
+        return None
+    terms = found.group(1) or found.group(3)
+    return "CC-" + terms.upper(), found.group(2)
+
+
+def _version(spdx: str) -> str | None:
+    found = re.search(r"-(\d\.\d)", licence_id(spdx))
+    return found.group(1) if found else None
+
+
 def _mislabelled(visible: VisibleBody, accepted: frozenset[str]) -> tuple[str, str, str] | None:
     """(the link, its text, the deed's licence id) of a link to the deed of a licence the rule accepts whose
-    text names other terms ("[CC BY 4.0](.../by-nc/4.0/)"): readers told a NonCommercial story is free to
-    sell. Only the links to such a deed are read (most reprints have one or none)."""
+    text names other terms or another version ("[CC BY 4.0](.../by-nc/4.0/)", "[Creative Commons Attribution
+    4.0 International](.../by-nc/4.0/)", "[CC BY 3.0](.../by/4.0/)"), or whose badge does (its ``alt``, or
+    its image's address): readers told a NonCommercial story is free to sell. Only the links to such a deed
+    are read (most reprints have one or none)."""
     deeds = {
         href
         for href in visible.anchors
@@ -326,10 +370,19 @@ def _mislabelled(visible: VisibleBody, accepted: frozenset[str]) -> tuple[str, s
         if href not in deeds:
             continue
         spdx = normalize_license(href)
+        if not spdx:
+            continue
         words = anchor.text(deep=True, separator="")
-        found = _CODE.search(words.lower() if words.isascii() else normalize(words))
-        if spdx and found is not None and _code_terms(found) != _terms(spdx):
-            return href.strip(), " ".join(words.split()), spdx
+        said: list[tuple[str, tuple[str, str | None] | None]] = [(" ".join(words.split()), _named(words))]
+        for image in anchor.css("img"):
+            alt = image.attributes.get("alt") or ""
+            said.append((" ".join(alt.split()), _named(alt)))
+            src = image.attributes.get("src") or ""
+            said.append((src.strip(), _badge_named(src)))
+        terms, version = _terms(spdx), _version(spdx)
+        for shown, named in said:
+            if named is not None and (named[0] != terms or (named[1] is not None and named[1] != version)):
+                return href.strip(), shown, spdx
     return None
 
 
