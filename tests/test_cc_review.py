@@ -254,3 +254,26 @@ def test_a_licence_link_naming_another_licence_is_mislabelled(link: str, license
 )
 def test_a_licence_link_naming_its_own_licence_passes(link: str, license: str) -> None:
     assert _linked_as(link, license) == []
+
+
+# b8: an ND reprint's extract note leads to excerpt: true, which passes, not to modified: true, which fails.
+
+
+@pytest.mark.parametrize("license", ["CC-BY-ND-4.0", "CC-BY-NC-ND-4.0"])
+def test_an_nd_extract_notes_fix_points_to_excerpt(license: str) -> None:
+    text = page(
+        story(license, before="Excerpted from Harbour Light's longer report.\n\n"), license=license, commercial=False
+    )
+    found = check_text(text).findings
+    assert [finding.rule for finding in found] == [f"{license.lower()}/edits-declared"]
+    assert "set excerpt: true" in (found[0].fix or "")
+    assert "none of modified, translated or excerpt" in found[0].message
+    assert (
+        findings(
+            story(license, before="Excerpted from Harbour Light's longer report.\n\n"),
+            license=license,
+            commercial=False,
+            excerpt=True,
+        )
+        == []
+    )
