@@ -277,3 +277,45 @@ def test_an_nd_extract_notes_fix_points_to_excerpt(license: str) -> None:
         )
         == []
     )
+
+
+# b9: the legal codes' numbering: NonCommercial is 1(i) in BY-NC, 1(h) in BY-NC-ND, 1(k) in BY-NC-SA; format
+# shifting is 2(a)(4); no downstream restrictions is 2(a)(5)(C) in the ShareAlike licences, 2(a)(5)(B) elsewhere.
+
+
+@pytest.mark.parametrize(
+    ("policy", "nc"),
+    [("cc-by-nc-4.0", "1(i)"), ("cc-by-nc-nd-4.0", "1(h)"), ("cc-by-nc-sa-4.0", "1(k)"), ("dialogue-earth", "1(h)")],
+)
+def test_noncommercial_is_cited_by_its_licences_own_number(policy: str, nc: str) -> None:
+    from reprint_guard import load_policy
+
+    rules = {rule.id: rule for rule in load_policy(policy).rules}
+    for rule_id in ("noncommercial", "not-sold", "no-paywall"):
+        assert f"({nc})" in (rules[rule_id].terms or ""), rule_id
+    wrong = {"1(i)", "1(h)", "1(k)"} - {nc}
+    assert not any(f"({other})" in (rule.terms or "") for rule in rules.values() for other in wrong)
+
+
+@pytest.mark.parametrize("policy", ["cc-by-nd-4.0", "cc-by-nc-nd-4.0"])
+def test_nd_format_shifting_is_cited_as_2a4(policy: str) -> None:
+    from reprint_guard import load_policy
+
+    terms = {rule.id: rule.terms or "" for rule in load_policy(policy).rules}
+    assert "format shifting makes no adapted material (2(a)(4))" in terms["no-derivatives"]
+
+
+@pytest.mark.parametrize(
+    ("policy", "clause"),
+    [
+        ("cc-by-4.0", "2(a)(5)(B)"),
+        ("cc-by-nc-nd-4.0", "2(a)(5)(B)"),
+        ("cc-by-sa-4.0", "2(a)(5)(C)"),
+        ("cc-by-nc-sa-4.0", "2(a)(5)(C)"),
+    ],
+)
+def test_no_downstream_restrictions_is_cited_by_its_licences_own_number(policy: str, clause: str) -> None:
+    from reprint_guard import load_policy
+
+    terms = {rule.id: rule.terms or "" for rule in load_policy(policy).rules}
+    assert f"({clause})" in terms["no-added-restrictions"]
