@@ -319,3 +319,22 @@ def test_no_downstream_restrictions_is_cited_by_its_licences_own_number(policy: 
 
     terms = {rule.id: rule.terms or "" for rule in load_policy(policy).rules}
     assert f"({clause})" in terms["no-added-restrictions"]
+
+
+# J5: a changed headline is told the same however the note says it, under ND as changes-indicated reads it.
+
+
+@pytest.mark.parametrize("license", ["CC-BY-ND-4.0", "CC-BY-NC-ND-4.0"])
+@pytest.mark.parametrize(
+    "note", ["The headline has been changed.", "Headline changed by Aggregator Daily.", "The title was updated."]
+)
+def test_a_changed_headline_is_an_edit_note_under_nd(license: str, note: str) -> None:
+    body = story(license, before=f"{note}\n\n")
+    assert findings(body, license=license, commercial=False) == [f"{license.lower()}/edits-declared"]
+    # Declared, it is a modification, which the base policy's changes-indicated accepts as noted.
+    assert findings(body, license=license, commercial=False, modified=True) == [f"{license.lower()}/no-derivatives"]
+
+
+def test_a_changed_headline_is_a_change_note_under_by() -> None:
+    for note in ("The headline has been changed.", "Headline changed by Aggregator Daily."):
+        assert findings(story("CC-BY-4.0", before=f"{note}\n\n"), modified=True) == []
