@@ -338,3 +338,42 @@ def test_a_changed_headline_is_an_edit_note_under_nd(license: str, note: str) ->
 def test_a_changed_headline_is_a_change_note_under_by() -> None:
     for note in ("The headline has been changed.", "Headline changed by Aggregator Daily."):
         assert findings(story("CC-BY-4.0", before=f"{note}\n\n"), modified=True) == []
+
+
+# b7: under ShareAlike, an adaptation shared under another compatible licence gives that licence too (3(b)(2)).
+
+SA_NOTE = "This article has been edited for length. "
+
+
+@pytest.mark.parametrize(
+    ("reprint_license", "rule"),
+    [("GPL-3.0-or-later", "adapters-license"), ("LAL-1.3", "adapters-license")],
+)
+def test_an_sa_adaptation_under_a_compatible_licence_gives_it(reprint_license: str, rule: str) -> None:
+    meta = {"license": "CC-BY-SA-4.0", "modified": True, "reprint_license": reprint_license}
+    assert findings(story("CC-BY-SA-4.0", before=SA_NOTE), **meta) == [f"cc-by-sa-4.0/{rule}"]
+
+
+@pytest.mark.parametrize(
+    ("reprint_license", "said"),
+    [
+        (
+            "GPL-3.0-or-later",
+            "This adaptation is shared under the [GNU GPL v3](https://www.gnu.org/licenses/gpl-3.0.html).",
+        ),
+        ("GPL-3.0-only", "This adaptation is licensed GPL-3.0."),
+        (
+            "LAL-1.3",
+            "This adaptation is shared under the [Free Art License 1.3](https://artlibre.org/licence/lal/en/).",
+        ),
+    ],
+)
+def test_an_sa_adaptation_that_gives_its_licence_passes(reprint_license: str, said: str) -> None:
+    meta = {"license": "CC-BY-SA-4.0", "modified": True, "reprint_license": reprint_license}
+    assert findings(story("CC-BY-SA-4.0", before=SA_NOTE, after=f" {said}"), **meta) == []
+
+
+def test_an_sa_adaptation_under_the_same_licence_or_unmodified_is_asked_nothing_more() -> None:
+    meta = {"license": "CC-BY-SA-4.0", "modified": True, "reprint_license": "CC-BY-SA-4.0"}
+    assert findings(story("CC-BY-SA-4.0", before=SA_NOTE), **meta) == []
+    assert findings(story("CC-BY-SA-4.0"), license="CC-BY-SA-4.0", reprint_license="GPL-3.0-or-later") == []
