@@ -1213,6 +1213,8 @@ def _after_other_work(text: str, index: int, *, byline: bool = False, notice: bo
     if not tail:
         return False
     words = tail.split()
+    if "/" in words[-1] and not _STORY_WORDS.isdisjoint(part.strip(_OPENERS + ",") for part in words[-1].split("/")):
+        return False  # "Story/Photo by", "Text/photo:", "Words/Photos by": the story's credit with its pictures'
     if not names_other_work(words[-1].lstrip(_OPENERS)):
         # "Photo by Larry Valenzuela, CalMatters": a name further on in a picture's credit is the picture's too.
         if byline or notice:

@@ -20,8 +20,8 @@ from ..licenses import deed_path, describe, licence_id, normalize_license
 from ..reprint import Reprint
 from ..textnorm import find_phrase, normalize
 from ..urls import as_address, host_matches, host_of, normalize_url, same_article_keys
-from ..visible import CAPTIONS, VisibleBody, find_bare_urls
-from .base import BADGE_HOSTS, OTHER_WORK_WORDS, THERE_BUT_WRONG, Context, Problem, publisher_names
+from ..visible import CAPTION_LINES, CAPTIONS, VisibleBody, find_bare_urls
+from .base import BADGE_HOSTS, OTHER_WORK_STEMS, OTHER_WORK_WORDS, THERE_BUT_WRONG, Context, Problem, publisher_names
 
 if TYPE_CHECKING:
     from .params import LicenseParams as Params
@@ -301,18 +301,62 @@ _LABEL_BLOCK = 80
 _LICENCE_LABEL = re.compile(r"(?:this (?:article|story|work)'?s? )?licen[cs]e\s*[:\u2013\u2014-]")
 
 
-#: A licence's terms as a link's text gives them ("CC BY-NC 4.0", "CC-BY-SA"), its version aside.
-_CODE = re.compile(r"cc[ -]?by((?:[ -](?:nc|nd|sa)\b)*)")
+#: A licence's terms as a link's text gives them ("CC BY-NC 4.0", "CC-BY-SA"), and its version when given.
+_CODE = re.compile(r"cc[ -]?by((?:[ -](?:nc|nd|sa)\b)*)(?:[ -]?v?(\d\.\d)\b)?")
+#: The same as a licence's title gives them ("Creative Commons Attribution-NonCommercial 4.0 International",
+#: "Attribution-NoDerivs 3.0"): after "Creative Commons", or with a version ("attribution guidelines" is none).
+_TITLE = re.compile(
+    r"(creative commons )?\battribution((?:(?: ?[-–] ?| )(?:non-?commercial|no-?deriv(?:ative)?s|share-?alike)\b)*)"
+    r"(?: ?[-–]? ?(\d\.\d)\b)?"
+)
+#: The terms and version a licence badge's image address gives ("licensebuttons.net/l/by-nc/4.0/88x31.png",
+#: "mirrors.creativecommons.org/presskit/buttons/88x31/png/by-nc.png").
+_BADGE = re.compile(
+    r"/l/(by(?:-(?:nc|nd|sa))*)/(\d\.\d)/|/buttons/\d+x\d+/(?:png|svg)/(by(?:-(?:nc|nd|sa))*)\.(?:png|svg)"
+)
+#: A title's words for a licence's terms.
+_TITLE_TERMS = (("commercial", "NC"), ("deriv", "ND"), ("share", "SA"))
 
 
 def _code_terms(found: re.Match[str]) -> str:
     return "CC-BY" + "".join(f"-{part.upper()}" for part in re.split(r"[ -]", found.group(1)) if part)
 
 
+def _named(words: str) -> tuple[str, str | None] | None:
+    """The terms ("CC-BY-NC") and version ("4.0", or None) ``words`` name a licence by: its code ("CC BY-NC
+    4.0") or its title ("Creative Commons Attribution-NonCommercial 4.0 International"); None for neither."""
+    text = words.lower() if words.isascii() else normalize(words)
+    found = _CODE.search(text)
+    if found is not None:
+        return _code_terms(found), found.group(2)
+    found = _TITLE.search(text)
+    if found is None or not (found.group(1) or found.group(3)):
+        return None
+    said = found.group(2)
+    terms = "CC-BY" + "".join(f"-{term}" for word, term in _TITLE_TERMS if word in said)
+    return terms, found.group(3)
+
+
+def _badge_named(src: str) -> tuple[str, str | None] | None:
+    """The terms and version a Creative Commons badge's image address names, or None."""
+    found = _BADGE.search(src.lower())
+    if found is None:
+        return None
+    terms = found.group(1) or found.group(3)
+    return "CC-" + terms.upper(), found.group(2)
+
+
+def _version(spdx: str) -> str | None:
+    found = re.search(r"-(\d\.\d)", licence_id(spdx))
+    return found.group(1) if found else None
+
+
 def _mislabelled(visible: VisibleBody, accepted: frozenset[str]) -> tuple[str, str, str] | None:
     """(the link, its text, the deed's licence id) of a link to the deed of a licence the rule accepts whose
-    text names other terms ("[CC BY 4.0](.../by-nc/4.0/)"): readers told a NonCommercial story is free to
-    sell. Only the links to such a deed are read (most reprints have one or none)."""
+    text names other terms or another version ("[CC BY 4.0](.../by-nc/4.0/)", "[Creative Commons Attribution
+    4.0 International](.../by-nc/4.0/)", "[CC BY 3.0](.../by/4.0/)"), or whose badge does (its ``alt``, or
+    its image's address): readers told a NonCommercial story is free to sell. Only the links to such a deed
+    are read (most reprints have one or none)."""
     deeds = {
         href
         for href in visible.anchors
@@ -326,16 +370,71 @@ def _mislabelled(visible: VisibleBody, accepted: frozenset[str]) -> tuple[str, s
         if href not in deeds:
             continue
         spdx = normalize_license(href)
+        if not spdx:
+            continue
         words = anchor.text(deep=True, separator="")
-        found = _CODE.search(words.lower() if words.isascii() else normalize(words))
-        if spdx and found is not None and _code_terms(found) != _terms(spdx):
-            return href.strip(), " ".join(words.split()), spdx
+        said: list[tuple[str, tuple[str, str | None] | None]] = [(" ".join(words.split()), _named(words))]
+        for image in anchor.css("img"):
+            alt = image.attributes.get("alt") or ""
+            said.append((" ".join(alt.split()), _named(alt)))
+            src = image.attributes.get("src") or ""
+            said.append((src.strip(), _badge_named(src)))
+        terms, version = _terms(spdx), _version(spdx)
+        for shown, named in said:
+            if named is not None and (named[0] != terms or (named[1] is not None and named[1] != version)):
+                return href.strip(), shown, spdx
     return None
 
 
 def _terms(spdx: str) -> str:
     """A Creative Commons licence's terms without its version or port: "CC-BY-NC-ND" for CC-BY-NC-ND-3.0-US."""
     return re.sub(r"-\d.*$", "", licence_id(spdx).upper())
+
+
+#: A block that opens as a picture's credit: "Photo: ...", "Photo by ...", "Lead image courtesy of ...".
+_PICTURE_CREDIT = re.compile(
+    rf"[\W_]*(?:(?:featured|lead|top|main|header|cover|hero) )?(?:{OTHER_WORK_WORDS})"
+    rf"(?: and (?:{OTHER_WORK_WORDS}))?(?: by|:| ©| \(c\)| credit:?| courtesy of) "
+)
+#: What ends a sentence or a clause in a block: a credit with one is more than a picture's.
+_CLAUSE_END = re.compile(r"[.!?;|·—–](?:\s|$)(?!$)")
+
+
+def _picture_credit(block: str) -> bool:
+    """Whether normalised ``block`` is a picture's credit alone: it opens as one ("Photo: Ana Ruiz, CC BY
+    4.0", "Photo by Ana Ruiz is licensed under CC BY 4.0") and says nothing else (no second sentence, no
+    separator, no word of the article's credit: "Photo: Ana Ruiz. Republished under CC BY 4.0." gives the
+    article's licence too)."""
+    return (
+        _PICTURE_CREDIT.match(block) is not None
+        and _CLAUSE_END.search(block.rstrip()) is None
+        and _ARTICLE_CREDIT.search(block) is None
+    )
+
+
+def _only_in_picture_credits(visible: VisibleBody, paths: frozenset[str], names: tuple[str, ...]) -> bool:
+    """Whether every block that names the licence, links its deed or writes its address out is a picture's
+    credit (:func:`_picture_credit`), and there is one: the licence given is the picture's, not the article's
+    (3(a)(1)(C) asks that the licensed material is said to be under it)."""
+    if not any(stem in visible.text for stem in OTHER_WORK_STEMS):
+        return False  # no picture named: a look at every block spared
+    blocks = _licence_blocks(visible, paths, names)
+    return bool(blocks) and all(_picture_credit(block) for block in blocks)
+
+
+#: Words that make a block the article's credit: "Originally published by ...", "This story is republished ...".
+_ARTICLE_CREDIT = re.compile(r"\b(?:(?:originally|first) published|republished|(?:this|the) (?:article|story)\b)")
+
+
+def _licence_blocks(visible: VisibleBody, paths: frozenset[str], names: tuple[str, ...]) -> list[str]:
+    """The normalised blocks that name the licence, write its deed's address out, or link its deed."""
+    marks = (*(normalize(name) for name in names), "creativecommons.org/")
+    named = [block for block in visible.blocks_holding(marks) if _names_licence(block, names)]
+    return named + visible.linked_blocks(lambda href: _linked([href], paths))
+
+
+def _names_licence(block: str, names: tuple[str, ...]) -> bool:
+    return "creativecommons.org/" in block or any(find_phrase(block, name) >= 0 for name in names)
 
 
 def _written(visible: VisibleBody, paths: frozenset[str]) -> bool:
@@ -459,11 +558,25 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
         params = _named_only(params)
     unlinked, unnamed = _unlinked_unnamed(params, visible, paths, names, printed=printed)
     if not (unlinked or unnamed):
-        # Given in a picture's caption only ("Photo: ... CC BY 4.0"), the licence is the picture's.
-        apart = reprint.visible_apart(CAPTIONS)
-        if apart is visible:
-            return
-        unlinked, unnamed = _unlinked_unnamed(params, apart, paths, names, printed=printed)
+        # Given in a picture's caption only ("Photo: ... CC BY 4.0"), a <figcaption> or a Markdown picture's
+        # emphasised line under it, the licence is the picture's.
+        apart = reprint.visible_apart(CAPTION_LINES)
+        if apart is not visible:
+            unlinked, unnamed = _unlinked_unnamed(params, apart, paths, names, printed=printed)
+            if (unlinked or unnamed) and any(
+                _ARTICLE_CREDIT.search(block) for block in _licence_blocks(visible, paths, names)
+            ):
+                # An emphasised line under a logo that credits the article ("Originally published by ... under
+                # CC BY 4.0") is the article's credit, no caption; a <figcaption>'s words are still the picture's.
+                figures = reprint.visible_apart(CAPTIONS)
+                unlinked, unnamed = (
+                    _unlinked_unnamed(params, figures, paths, names, printed=printed)
+                    if figures is not visible
+                    else (False, False)
+                )
+        if not (unlinked or unnamed) and _only_in_picture_credits(apart, paths, names):
+            # Or in a paragraph that is a picture's credit ("Photo: Ana Ruiz, CC BY 4.0"): the same.
+            unlinked, unnamed = bool(params.link), bool(params.named)
         if not (unlinked or unnamed):
             return
     name, url = describe(spdx)
