@@ -607,7 +607,7 @@ def test_a_policy_may_not_take_the_tools_own_id(tmp_path, cli):
 
 
 def test_a_rule_under_an_inherited_id_is_said_to_replace_the_parents(tmp_path, cli):
-    """A stricter child wrote its own "no-paywall" text rule, and the parent's metadata rule of that id, which
+    """A stricter child wrote its own "no-paywall" text rule, and the parent's permission rule of that id, which
     read paywalled: true, went without a word: validate said "valid", explain marked nothing."""
     policy = tmp_path / "tide.yaml"
     policy.write_text(
@@ -621,11 +621,11 @@ def test_a_rule_under_an_inherited_id_is_said_to_replace_the_parents(tmp_path, c
     assert run.code == 0, run.out
     assert run.out.splitlines() == [
         f"{policy}: valid",
-        f"{policy}: note: rule 'no-paywall' replaces cc-by-nc-sa-4.0/no-paywall, a metadata check, with a text one "
+        f"{policy}: note: rule 'no-paywall' replaces cc-by-nc-sa-4.0/no-paywall, a permission check, with a text one "
         "(a rule beside it needs an id of its own)",
     ], run.out  # the permission rule refines the parent's permission rule of its id: no note
     rule = cli("explain", "tide/no-paywall", "--rules-dir", str(policy)).out
-    assert "Replaces: cc-by-nc-sa-4.0/no-paywall (a metadata check there)" in rule, rule
+    assert "Replaces: cc-by-nc-sa-4.0/no-paywall (a permission check there)" in rule, rule
     whole = cli("explain", "tide", "--rules-dir", str(policy)).out
     assert "| `tide/no-paywall` (replaces `cc-by-nc-sa-4.0`'s) | error | text |" in whole, whole
     assert "| `tide/noncommercial` (replaces `cc-by-nc-sa-4.0`'s) | error | permission |" in whole, whole
