@@ -168,3 +168,17 @@ def test_a_credit_pasted_as_an_indented_code_block_is_told_to_be_unindented(tmp_
     assert path.read_text(encoding="utf-8") == text  # no second credit: the editor unindents this one
     listed = markdown(GR_META, f"\n- {STORY}\n\n{credit}\n\n{NOTICE}\n")
     assert run_cli("check", str(write(tmp_path / "b.md", listed))).code == 0
+
+
+def test_a_credit_naming_the_publisher_in_the_wrong_case_is_told_where_it_stands(tmp_path):
+    """It was told at the body's end with the fix to add a credit line, and --fix added a second credit."""
+    line = f"Source: [Global research]({GR})"
+    text = markdown(GR_META, f"\n{STORY}\n\n{line}\n\nCopyright © Joanna Pike, 2026\n")
+    path = write(tmp_path / "a.md", text)
+    run = run_cli("check", str(path), "--format", "json")
+    (finding,) = [f for f in run.json()["results"][0]["findings"] if f["rule"] == "global-research/source-credit"]
+    row = text.splitlines().index(line) + 1
+    assert (finding["line"], finding["column"]) == (row, 10)
+    assert finding["fix"] == 'Write "Global research" as "Global Research".'
+    run_cli("check", str(path), "--fix")
+    assert path.read_text(encoding="utf-8").count("lobal") == text.count("lobal")  # no second credit added

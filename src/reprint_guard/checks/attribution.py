@@ -426,6 +426,10 @@ def _placed_in_a_credit(visible: VisibleBody, params: Params) -> bool:
     return _reads_as_credit(block, tuple(normalized(name) for name in params.names))
 
 
+#: How :func:`_hidden_in_the_file` ends where the name is written with another case ("Global research").
+MISCASED = ": a credit writes the name with its capitals"
+
+
 def _hidden_in_the_file(reprint: Reprint, names: tuple[str, ...] | list[str]) -> str:
     """What to add to "not visible" when the file holds the first of ``names`` as written where no reader
     sees it (an HTML comment, a hidden element, code): where, so the editor looking at the source and seeing
@@ -463,7 +467,7 @@ def _hidden_in_the_file(reprint: Reprint, names: tuple[str, ...] | list[str]) ->
             joined = joined or after[:1].isalnum() or after[:1] in ("/", "_", "-")
             written = raw[at : at + len(name)]
             if not joined and not (after[:1] == "." and after[1:2].isalnum()) and written != name:
-                return f'; it is written "{written}": a credit writes the name with its capitals'
+                return f'; it is written "{written}"{MISCASED}'
             at = lowered.find(name.lower(), at + 1)
         if _in_other_works_credit(reprint.visible.text, name):  # as written, but in a photo's credit
             return "; it is named only in another work's credit (a photo's, say), not as the story's"
@@ -573,8 +577,15 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
             elif others:
                 shown += f" (or {len(others)} other accepted spellings)"
             line, column = _where_missing(reprint, params)
-            detail = f"{shown} is not visible{_hidden_in_the_file(reprint, params.names)}"
-            yield Problem(line, column, detail=detail, fix=_add_credit(params))
+            hidden = _hidden_in_the_file(reprint, params.names)
+            detail = f"{shown} is not visible{hidden}"
+            written = hidden.partition('"')[2].rpartition('"')[0] if hidden.endswith(MISCASED) else ""
+            span = reprint.span(written) if written else None
+            if span is not None and span[2] is not None:  # the credit is there, a letter's case wrong: told there
+                detail = f'"{params.names[0]}" is not visible:{hidden.removeprefix(";")}'
+                yield Problem.at(span, detail=detail, fix=f'Write "{written}" as "{params.names[0]}".', specific=True)
+            else:
+                yield Problem(line, column, detail=detail, fix=_add_credit(params))
         elif (
             params.position == "any"
             or not (placed := any(_placed(f, params) for f in found) and _placed_in_a_credit(visible, params))
