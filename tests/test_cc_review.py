@@ -377,3 +377,29 @@ def test_an_sa_adaptation_under_the_same_licence_or_unmodified_is_asked_nothing_
     meta = {"license": "CC-BY-SA-4.0", "modified": True, "reprint_license": "CC-BY-SA-4.0"}
     assert findings(story("CC-BY-SA-4.0", before=SA_NOTE), **meta) == []
     assert findings(story("CC-BY-SA-4.0"), license="CC-BY-SA-4.0", reprint_license="GPL-3.0-or-later") == []
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        " Reproduction in whole or in part without written permission is prohibited.",
+        " Reproduction of this article without the prior written consent of Harbour Light is strictly prohibited.",
+        " You may not share this article.",
+        " Sharing this story is prohibited.",
+    ],
+)
+def test_the_usual_reservation_footers_are_added_restrictions(said: str) -> None:
+    """The most common footer of all passed (2(a)(5)(B)): the licence lets anyone reproduce and share."""
+    assert findings(story("CC-BY-4.0", after=said)) == ["cc-by-4.0/no-added-restrictions"]
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        " Readers may share this article with friends.",
+        " The council said reproduction of the map without permission was prohibited in 1990, and the rule stood.",
+        " Sharing this story is encouraged.",
+    ],
+)
+def test_story_sentences_about_sharing_and_reproduction_are_no_reservation(said: str) -> None:
+    assert findings(story("CC-BY-4.0", after=said)) == []
