@@ -153,6 +153,17 @@ def test_a_licence_only_in_a_pictures_credit_is_not_the_articles(credit: str) ->
             f"*Originally published by Harbour Light under [CC BY 4.0]({DEED}).*",
             NO_LICENCE_CREDIT,
         ),
+        # A licence line under the licence's own badge, or a logo, that is no picture's credit (the review of
+        # the day's changes: a false error, and --fix added a second licence line).
+        (
+            f"![CC BY 4.0 badge](https://licensebuttons.net/l/by/4.0/88x31.png)\n*Shared under [CC BY 4.0]({DEED}).*",
+            NO_LICENCE_CREDIT,
+        ),
+        (
+            "![Harbour Light](https://aggregator.example/logo.png)\n"
+            f"*By Mara Quist for Harbour Light, under [CC BY 4.0]({DEED}).*",
+            NO_LICENCE_CREDIT,
+        ),
     ],
 )
 def test_the_articles_licence_beside_a_pictures_credit_passes(credit: str, article_credit: str) -> None:
@@ -403,3 +414,19 @@ def test_the_usual_reservation_footers_are_added_restrictions(said: str) -> None
 )
 def test_story_sentences_about_sharing_and_reproduction_are_no_reservation(said: str) -> None:
     assert findings(story("CC-BY-4.0", after=said)) == []
+
+
+@pytest.mark.parametrize(
+    "after",
+    [
+        " No reproduction without the author's permission.",
+        " Not for republication.",
+        " This article may not be reproduced without the author's consent.",
+    ],
+)
+def test_nc_restated_hides_no_reservation_in_the_next_sentence(after: str) -> None:
+    """The excused sentence's stop opens the next: it was taken with the first match, and the next passed."""
+    said = " Non-commercial use only." + after
+    assert findings(story("CC-BY-NC-4.0", after=said), license="CC-BY-NC-4.0", commercial=False) == [
+        "cc-by-nc-4.0/no-added-restrictions"
+    ]

@@ -564,10 +564,11 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
         if apart is not visible:
             unlinked, unnamed = _unlinked_unnamed(params, apart, paths, names, printed=printed)
             if (unlinked or unnamed) and any(
-                _ARTICLE_CREDIT.search(block) for block in _licence_blocks(visible, paths, names)
+                not _picture_credit(block) for block in _licence_blocks(visible, paths, names)
             ):
-                # An emphasised line under a logo that credits the article ("Originally published by ... under
-                # CC BY 4.0") is the article's credit, no caption; a <figcaption>'s words are still the picture's.
+                # An emphasised line under a logo or a licence's badge that is no picture's credit ("Originally
+                # published by ... under CC BY 4.0", "Shared under CC BY-ND 4.0") is the article's, no caption;
+                # a <figcaption>'s words are still the picture's.
                 figures = reprint.visible_apart(CAPTIONS)
                 unlinked, unnamed = (
                     _unlinked_unnamed(params, figures, paths, names, printed=printed)

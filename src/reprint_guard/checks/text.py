@@ -303,7 +303,9 @@ def _in_blocks(regex: Any, text: bytes, visible: VisibleBody | None) -> Iterator
                 continue
             start, end = match.span()
         yield match
-        at = end if end > start else end + 1
+        # From the match's last character on: a match passed over may end with the stop the next one starts
+        # after ("Non-commercial use only. No reproduction without permission." under an NC licence).
+        at = max(end - 1, start + 1)
 
 
 def _unless_spans(unless: str, text: bytes, visible: VisibleBody | None = None) -> list[tuple[int, int]]:
