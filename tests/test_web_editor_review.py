@@ -55,6 +55,30 @@ def test_an_html_story_citation_is_left_and_the_credit_added(tmp_path):
     assert 'href="https://www.globalresearch.ca/ferry-subsidy-vote/5870001"' in fixed and f'href="{GR}"' in fixed
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Shared from [Global Research](https://www.globalresearch.ca/), a member of the Independent News Network.",
+        "Published with the permission of [Global Research](https://www.globalresearch.ca/). Subscribe to their "
+        "newsletter.",
+        "From [Global Research](https://www.globalresearch.ca/), which is funded by its readers' donations.",
+        "Thanks to [Global Research](https://www.globalresearch.ca/) for allowing us to run this here today.",
+        "More from [Global Research](https://www.globalresearch.ca/): this essay ran there first, in March.",
+        "Our newsletter partner [Global Research](https://www.globalresearch.ca/)\nfirst published this report.",
+    ],
+)
+def test_a_credits_own_line_saying_more_is_still_the_credits(tmp_path, line):
+    """Credits with words of a story's line in them (a member, a newsletter, donations), long ones, and one
+    wrapped across two lines: the link is the credit's, told to change and changed by --fix alike (the review
+    of the day's changes found each read as the story's, and one told but not fixed)."""
+    path = write(tmp_path / "a.md", markdown(GR_META, f"\n{STORY}\n\n{line}\n\n{NOTICE}\n"))
+    run = run_cli("check", str(path), "--format", "json")
+    (finding,) = run.json()["results"][0]["findings"]
+    assert finding["fix"].startswith("Change the link to https://www.globalresearch.ca/ "), finding
+    assert run_cli("check", str(path), "--fix").code == 0
+    assert f"[Global Research]({GR})" in path.read_text(encoding="utf-8")
+
+
 def test_a_credits_line_linking_the_home_page_is_still_relinked(tmp_path):
     """The credit's own link gone to the wrong page is still corrected where it stands."""
     line = "The original source of this article is [Global Research](https://www.globalresearch.ca/)."

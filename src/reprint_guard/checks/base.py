@@ -751,19 +751,22 @@ def credit_link(words: str, around: str, policy: Policy) -> bool:
         return True
     for name in sorted(names, key=len, reverse=True):
         said = said.replace(name, " ")
-    return len(_WORD.findall(said)) <= _BESIDE_THE_NAME and not (around and story_around(around, words))
+    return len(_WORD.findall(said)) <= _BESIDE_THE_NAME
 
 
 #: Words around a link on the publisher's name that make its line the story's, not a credit: a list of related
 #: reading, a call to join or give ("Become a [Global Research](...) member").
 _NOT_A_CREDIT = re.compile(
-    r"\b(?:related|see also|also (?:read|see)|further reading|more (?:from|by|on)\b|become an?\b|"
-    r"members?(?:hip)?\b|donat|subscri|newsletter|sign up)"
+    r"\b(?:related|see also|also (?:read|see)|further reading|become an?\b|membership|donate|subscribe|"
+    r"newsletter|sign up)"
 )
-#: Words of a credit's line that :data:`CREDIT_WORDS` does not hold ("published by", "© ...", "via").
+#: Words of a credit's line that :data:`CREDIT_WORDS` does not hold ("published by", "© ...", "via", "Shared
+#: from", "Thanks to ... for"), or that open one ("From [Global Research](...), ...", "More from ...: this essay
+#: ran there first").
 _CREDIT_SAYING = re.compile(
-    r"\b(?:this|the|our) (?:article|story|piece|post|report)\b|publish|\bposted\b|copyright|©|\(c\)|"
-    r"permission|licen[cs]|reproduc|credit|source|courtesy|syndicat|reprint|\bvia\b"
+    r"\b(?:this|the|our) (?:article|story|piece|post|report|essay)\b|publish|\b(?:posted|shared|ran)\b|"
+    r"copyright|©|\(c\)|permission|licen[cs]|reproduc|credit|source|courtesy|syndicat|reprint|\bvia\b|"
+    r"\bthanks? (?:you )?to\b|grateful to|^\W*(?:more )?from\b"
 )
 #: How many words besides a link's own a line may say and still be a credit's by its length alone.
 _CREDIT_LINE_WORDS = 6
@@ -777,11 +780,11 @@ def story_around(around: str, words: str) -> bool:
     Research](...) reported in March, the vote was close."), related reading, a call to become a member. Its
     link is not the credit's: --fix would point the story's citation at the original (the review of an
     editor's reprints)."""
-    said = _NOT_WORDS.sub(" ", " ".join(around.split()).lower())
+    said = _NOT_WORDS.sub(" ", " ".join(around.split()).lower()).strip()
+    if CREDIT_WORDS.search(said) or _CREDIT_SAYING.search(said):
+        return False
     if _NOT_A_CREDIT.search(said):
         return True
-    if _CREDIT_SAYING.search(said):
-        return False
     rest = said.replace(" ".join(words.split()).lower(), " ")
     return len(_WORD.findall(rest)) > _CREDIT_LINE_WORDS
 
