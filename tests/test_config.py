@@ -138,7 +138,7 @@ def test_findings_name_the_sites_own_key_for_a_mapped_one(tmp_path, cli):
     write(tmp_path / "c.md", markdown({**meta, "commercial": False}, story + credit))
     [result] = cli("check", "c.md", "--format", "json", cwd=tmp_path).json()["results"]
     [said] = [f for f in result["findings"] if f["rule"] == "propublica/edits-declared"]
-    assert "set edited true if it was edited" in said["fix"] and "modified" not in said["fix"], said["fix"]
+    assert "if it was edited, set edited: true" in said["fix"] and "modified" not in said["fix"], said["fix"]
 
 
 def test_a_fixs_record_to_add_names_the_sites_key_for_permissions(tmp_path, cli):

@@ -120,11 +120,29 @@ def test_a_blogs_credit_words_make_a_file_without_original_url_told(tmp_path, wo
 
 
 @pytest.mark.parametrize(
-    "line", ["Photo courtesy of [Global Research]({GR}).", "We sailed via [Global Research]({GR})."]
+    "line",
+    [
+        "Photo courtesy of [Global Research]({GR}).",
+        "We sailed via [Global Research]({GR}).",
+        "Via email, one wrote that [a Global Research report]({GR}) had covered it.",
+        "As we originally posted on Tuesday, a [Global Research report]({GR}) found fares rose.",
+        "Courtesy of the harbour trust, the map is ours. A [Global Research report]({GR}) found fares rose.",
+        "Via [Global Research]({GR}): a useful explainer.",
+        "![Chart of fares](/chart.png)\n*Via [Global Research]({GR})*",
+    ],
 )
 def test_a_photos_courtesy_or_a_via_inside_a_sentence_is_no_credit_of_the_story(tmp_path, line):
     path = write(tmp_path / "a.md", markdown({"title": "Ferries"}, f"\n{STORY}\n\n{line.format(GR=GR)}\n"))
     assert run_cli("check", str(path), "--format", "json").json()["results"][0]["status"] == "skipped"
+
+
+@pytest.mark.parametrize(
+    "line", ["Cross-posted from Global Research.", "Reposted with permission from Global Research."]
+)
+def test_a_blogs_credit_by_name_alone_is_told(tmp_path, line):
+    path = write(tmp_path / "a.md", markdown({"title": "Ferries"}, f"\n{STORY}\n\n{line}\n"))
+    run = run_cli("check", str(path), "--format", "json")
+    assert [f["rule"] for f in run.json()["results"][0]["findings"]] == ["reprint-guard/credited-original"]
 
 
 def test_a_credit_by_name_is_quoted_as_written(tmp_path):

@@ -1085,15 +1085,23 @@ _CREDIT_WORDS = (
     r"republished (?:from|with permission|under)|reprinted (?:from|with permission)|"
     # the words of a blog's or a community site's reprint: "Cross-posted from", "Reposted from", "Reproduced from"
     r"(?:cross-?|re-?)posted (?:from|with permission)|reproduced (?:from|with permission)|"
-    r"originally posted (?:at|on|in|by|to)|"
+    r"originally posted (?:at|by)|"
     rf"{_ORIGINAL_SOURCE}|{CREDIT_ELSEWHERE})\b|{CREDIT_IN_SCRIPTS}"
     # "Reproducido de [Global Voices](...)", "Reproduzido de ...", opening a sentence, a line or an element
-    r"|(?:^|[\n.!?;*_>)\]])[\s.!?;*_>)\]]*(?:reprodu[cz]id[oa] de|courtesy of|via)\b"
+    r"|(?:^|[\n.!?;*_>)\]])[\s.!?;*_>)\]]*reprodu[cz]id[oa] de\b"
+    # "Via [ProPublica](...)", "Courtesy of <a href=...>...</a>": a line of its own, the link all it says (a
+    # story's "Via email, one wrote that [a ProPublica report](...)" is no credit)
+    r"|(?m:^)[ \t*_>]*(?:<[a-z][^>\n]*>[ \t]*)*(?:courtesy of|via):?[ \t]*"
     rf"|{_SOURCE_LABEL}[ \t*_]*(?:\[[^\]\n]{{0,80}}\]\(|<a\b[^>]*\bhref=[\"']?)?$"
 )
 #: A web address, to where a Markdown link, an attribute or the line ends it (Python's engine: a search for
 #: its literal start; RE2 would be loaded for files that are no reprints).
 _ADDRESS = re.compile(r"https?://[^\s)\]\"'<>]+")
+#: A line's rest that is a link alone (after "Via", "Courtesy of"): Markdown's or HTML's, and a closing mark.
+_LINK_ALONE = re.compile(
+    r"[ \t]*(?:\[[^\]\n]{1,80}\]\([^)\s]+\)|<a\b[^>\n]*>[^<\n]{1,80}</a>)[ \t*_.]*(?:</[a-z]+>[ \t]*)*\r?",
+    re.IGNORECASE,
+)
 #: How far before the link the credit's words may stand (a sentence or two).
 _CREDIT_REACH = 300
 
@@ -1127,6 +1135,12 @@ def _credited_addresses(reprint: Reprint, policies: PolicySet) -> Iterator[tuple
         said = list(_regex(_CREDIT_WORDS).finditer(body, max(0, start - _CREDIT_REACH), start))[-1:]
         if not said or "://" in body[said[0].end() : start]:
             continue
+        if said[0].group(0).rstrip(": \t").lower().endswith(("via", "courtesy of")):
+            end = body.find("\n", said[0].end())
+            if not _LINK_ALONE.fullmatch(body, said[0].end(), end if end >= 0 else len(body)):
+                continue  # the link is not all the line says: "Via email, one wrote that [a report](...)"
+            if _under_a_picture(body, body.rfind("\n", 0, said[0].end()) + 1):
+                continue  # "*Via [ProPublica](...)*" under a chart: the chart's source
         if ":" in said[0].group(0) or "：" in said[0].group(0):  # a label line: "Fuente: [Global Voices](...)"
             if _under_a_picture(body, said[0].start() + (said[0].group(0)[0] == "\n")):
                 continue  # under a chart: the chart's source, as the name alone is
@@ -1219,6 +1233,7 @@ def _credited_original(reprint: Reprint, index: int, said: str, address: str, ow
 _CREDIT_BY_NAME = (
     r"(?i)\b(?:originally (?:published|appeared|ran) (?:in|on|by|at)|first (?:published|appeared|ran) (?:in|on|by|at)|"
     r"republished (?:from|with permission (?:of|from))|reprinted (?:from|with permission (?:of|from))|"
+    r"(?:cross-?|re-?)posted (?:from|with permission (?:of|from))|reproduced (?:from|with permission (?:of|from))|"
     # The taken-from words unanchored: _of_this_story tells whether they open their sentence.
     rf"(?:story|article|reporting) courtesy of|{_ORIGINAL_SOURCE}|{CREDIT_ELSEWHERE_WORDS}|{CREDIT_TAKEN_FROM}|"
     r"reproducid[oa] (?:de|desde|con permiso de)|reproduzid[oa] (?:de|do|da|com permissão de))\b"
