@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import errno
 import os
 import sys
@@ -11,7 +12,16 @@ from pathlib import Path
 from typing import IO, Any
 
 from . import __version__
-from .errors import PolicyError, ReprintGuardError, UsageError, from_here, one_line
+from .errors import (
+    PolicyError,
+    ReprintGuardError,
+    Terminated,
+    UsageError,
+    from_here,
+    handle_stop_signals,
+    one_line,
+    signals_held,
+)
 from .output import FORMATTERS
 from .output.streams import encode_safely
 from .report import ExitCode, Summary, exit_code_for
@@ -310,7 +320,8 @@ class _AtomicFile:
             raise UsageError(f"cannot write output: {exc.strerror or exc}", path=self.path) from None
 
     def discard(self) -> None:
-        self.handle.close()
+        with contextlib.suppress(OSError):  # its last bytes could not be written (a full disk): removed all the same
+            self.handle.close()
         if self.temp is not None and os.path.exists(self.temp):
             os.unlink(self.temp)
 
@@ -390,9 +401,14 @@ def _failed_reports(options: argparse.Namespace, error: ReprintGuardError) -> No
     ):
         try:
             if target and target != "-":  # "-" is refused as a report's destination: no file of that name
-                handle = _AtomicFile(target)
-                write(handle.handle)
-                handle.commit()
+                with signals_held():
+                    handle = _AtomicFile(target)
+                    try:
+                        write(handle.handle)
+                        handle.commit()
+                    except BaseException:
+                        handle.discard()
+                        raise
         except (ReprintGuardError, OSError) as problem:
             sys.stderr.write(f"reprint-guard: cannot write the {kind}: {problem}\n")
         if options.format == name and not options.diff:
@@ -620,12 +636,14 @@ def run_check(options: argparse.Namespace) -> int:
     outputs: list[tuple[Any, _AtomicFile | None]] = [
         (_formatter(options.format, shown, options, settings, colour), None)
     ]
-    for name, target in (("json", options.json), ("sarif", options.sarif), ("markdown", options.markdown)):
-        if target is not None:
-            handle = _AtomicFile(target)
-            outputs.append((_formatter(name, handle.handle, options, settings, False), handle))
+    files: list[_AtomicFile] = []  # the reports' temporary files, each noted as soon as it is made
     summary = Summary()
     try:
+        for name, target in (("json", options.json), ("sarif", options.sarif), ("markdown", options.markdown)):
+            if target is not None:
+                with signals_held():  # a signal now would leave the file made but not noted
+                    files.append(_AtomicFile(target))
+                outputs.append((_formatter(name, files[-1].handle, options, settings, False), files[-1]))
         for result in run(items, settings, jobs):
             summary.add(result)
             for formatter, _ in outputs:
@@ -641,10 +659,9 @@ def run_check(options: argparse.Namespace) -> int:
             if handle:
                 handle.commit()
         report.flush()
-    except BaseException:  # a disk full or a signal: no report half written, no temporary file left
-        for _, handle in outputs:
-            if handle:
-                handle.discard()
+    except BaseException:  # a disk full, a signal, a report refused: none half written, no temporary file left
+        for handle in files:
+            handle.discard()
         raise
     finally:
         if progress:
@@ -681,6 +698,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         else:
             sys.stderr.write("reprint-guard: standard output is closed; nothing can be reported\n")
             return ExitCode.ERROR
+    handle_stop_signals()  # SIGTERM unwinds as Ctrl-C does: no temporary file left beside an article or report
     parser = _parser()
     options = parser.parse_args(argv)
     form = getattr(options, "format", None)
@@ -704,6 +722,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ReprintGuardError as exc:
         _say(exc)
         return ExitCode.ERROR
+    except Terminated:
+        sys.stderr.write("reprint-guard: terminated\n")
+        return 143
     except KeyboardInterrupt:
         sys.stderr.write("reprint-guard: interrupted\n")
         return 130

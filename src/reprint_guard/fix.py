@@ -36,6 +36,7 @@ from .checks.base import (
     render,
     template_values,
 )
+from .errors import signals_held
 from .policy.model import Policy, credits_another
 from .report import Finding
 from .reprint import NAME_SPACE, Reprint, line_around, link_words
@@ -1681,8 +1682,10 @@ def write_atomically(path: str, text: str, *, bom: bool = False, expected: bytes
         _unchanged(target, expected)
         _write_in_place(target, text, encoding)
         return
-    fd, temp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    temp = None
     try:
+        with signals_held():  # a Ctrl-C or SIGTERM now would leave the file made but not yet noted as ours
+            fd, temp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
         with os.fdopen(fd, "w", encoding=encoding, newline="") as handle:
             handle.write(text)
         if not _same_owner(temp, status):
@@ -1694,7 +1697,7 @@ def write_atomically(path: str, text: str, *, bom: bool = False, expected: bytes
         _unchanged(target, expected)  # as late as can be: the next step replaces it
         os.replace(temp, target)
     except BaseException:
-        if os.path.exists(temp):
+        if temp is not None and os.path.exists(temp):
             os.unlink(temp)
         raise
 

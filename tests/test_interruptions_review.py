@@ -1,0 +1,104 @@
+"""Interruptions and odd inputs from a review: SIGTERM and Ctrl-C mid-run, workers, trickling named pipes,
+--jobs, --fix in a read-only folder. Real processes, real signals, real named pipes."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+
+BASE = ROOT / "examples" / "global-research" / "markdown" / "missing-link-original-homepage.md"
+
+
+def _env() -> dict[str, str]:
+    steering = ("NO_COLOR", "FORCE_COLOR", "GITHUB_ACTIONS", "GITHUB_WORKSPACE", "CI")
+    env = {k: v for k, v in os.environ.items() if k not in steering}
+    env["PYTHONPATH"] = str(ROOT / "src")
+    return env
+
+
+def _start(*args: str, cwd: Path, python: str = "") -> subprocess.Popen[bytes]:
+    """The CLI in a session of its own (a terminal's ^C reaches its whole process group)."""
+    command = [sys.executable, "-m", "reprint_guard", *args]
+    if python:  # a setting changed before the CLI runs (a shorter wait)
+        command = [sys.executable, "-c", f"{python}\nfrom reprint_guard.cli import main\nraise SystemExit(main())"]
+        command += list(args)
+    return subprocess.Popen(
+        command,
+        cwd=cwd,
+        env=_env(),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        start_new_session=True,
+    )
+
+
+def _copies(folder: Path, count: int) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    for i in range(count):
+        shutil.copyfile(BASE, folder / f"a{i:04}.md")
+
+
+def _finish(proc: subprocess.Popen[bytes], timeout: float = 60) -> tuple[int, str, str]:
+    try:
+        out, err = proc.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGKILL)
+        proc.communicate()
+        raise AssertionError("the run hung") from None
+    return proc.returncode, out.decode("utf-8", "replace"), err.decode("utf-8", "replace")
+
+
+def _temp_files(folder: Path) -> list[str]:
+    return sorted(name for name in os.listdir(folder) if name.endswith(".tmp"))
+
+
+@pytest.mark.parametrize("after", [3, 60, 200])
+def test_sigterm_during_fix_leaves_no_temporary_file_and_says_so(tmp_path, after):
+    """SIGTERM (a CI job cancelled, ``timeout``) killed the run as it stood: a ``.a118.md.y738v4sb.tmp`` was
+    left beside the articles in 5 runs of 30. It unwinds as Ctrl-C does now, and exits 143."""
+    folder = tmp_path / "d"
+    _copies(folder, 300)
+    fixed = tmp_path / "fixed" / "one.md"
+    _copies(fixed.parent, 1)
+    assert _finish(_start("check", "--fix", "--no-config", str(fixed.parent), cwd=tmp_path))[0] == 0
+    fixed_bytes = (fixed.parent / "a0000.md").read_bytes()
+    proc = _start("check", "--fix", "--no-config", "--no-progress", ".", cwd=folder)
+    assert proc.stderr is not None
+    seen = 0
+    while seen < after:  # the fixes written so far, one line each on standard error
+        line = proc.stderr.readline()
+        assert line, "the run ended before the signal"
+        seen += b": fixed " in line
+    proc.send_signal(signal.SIGTERM)
+    code, _, err = _finish(proc)
+    assert code == 143 and err.endswith("reprint-guard: terminated\n"), (code, err[-500:])
+    assert "Traceback" not in err
+    assert _temp_files(folder) == []
+    original = BASE.read_bytes()
+    assert all((folder / name).read_bytes() in (original, fixed_bytes) for name in os.listdir(folder))
+
+
+def test_sigterm_while_the_reports_are_written_leaves_no_temporary_file(tmp_path):
+    """``--json rep/r.json`` killed by SIGTERM left ``rep/.reprint-guard-aa0co24t.tmp``."""
+    folder = tmp_path / "d"
+    _copies(folder, 600)
+    reports = tmp_path / "rep"
+    both = ("--json", str(reports / "r.json"), "--sarif", str(reports / "r.sarif"))
+    proc = _start("check", "--no-config", "--jobs", "1", ".", *both, cwd=folder)
+    deadline = time.monotonic() + 30
+    while len(_temp_files(reports) if reports.exists() else []) < 2:  # both reports begun
+        assert proc.poll() is None and time.monotonic() < deadline, "the run ended before the signal"
+        time.sleep(0.005)
+    proc.send_signal(signal.SIGTERM)
+    code, _, err = _finish(proc)
+    assert code == 143 and err.endswith("reprint-guard: terminated\n"), (code, err[-500:])
+    assert os.listdir(reports) == []
