@@ -102,3 +102,37 @@ def test_sigterm_while_the_reports_are_written_leaves_no_temporary_file(tmp_path
     code, _, err = _finish(proc)
     assert code == 143 and err.endswith("reprint-guard: terminated\n"), (code, err[-500:])
     assert os.listdir(reports) == []
+
+
+def _children(pid: int) -> list[int]:
+    try:
+        with open(f"/proc/{pid}/task/{pid}/children", encoding="ascii") as handle:
+            return [int(child) for child in handle.read().split()]
+    except OSError:
+        return []
+
+
+@pytest.mark.skipif(not os.path.exists("/proc/self/task"), reason="needs /proc to see the worker processes")
+@pytest.mark.parametrize(
+    ("signum", "code", "said"), [(signal.SIGINT, 130, "interrupted"), (signal.SIGTERM, 143, "terminated")]
+)
+@pytest.mark.parametrize("wait", [0.3, 1.5])
+def test_a_signal_to_the_process_group_stops_the_workers_quietly(tmp_path, signum, code, said, wait):
+    """A terminal's ^C reaches every process of the group: the workers printed 60 lines of tracebacks
+    (``Process ForkProcess-2: ... call_queue.get ... KeyboardInterrupt``) before the main process's one
+    line. Only that line is printed now, and no worker is left."""
+    folder = tmp_path / "many"
+    _copies(folder, 3000)
+    proc = _start("check", "--no-config", "--jobs", "4", ".", cwd=folder)
+    deadline = time.monotonic() + 30
+    while len(_children(proc.pid)) < 4:
+        assert proc.poll() is None and time.monotonic() < deadline, "no workers started"
+        time.sleep(0.01)
+    workers = _children(proc.pid)
+    time.sleep(wait)
+    assert proc.poll() is None, "the run ended before the signal"
+    os.killpg(proc.pid, signum)
+    got, _, err = _finish(proc, timeout=30)
+    assert (got, err) == (code, f"reprint-guard: {said}\n")
+    for worker in workers:
+        assert not os.path.exists(f"/proc/{worker}") or "zombie" in Path(f"/proc/{worker}/status").read_text()

@@ -1156,6 +1156,14 @@ def _work(item: Item) -> Result:
 def _init_worker(settings: Settings) -> None:
     global _WORKER_SETTINGS
     _WORKER_SETTINGS = settings
+    import signal
+
+    # The main process alone answers Ctrl-C and SIGTERM (one line, its temporary files removed): it stops the
+    # workers itself (:func:`_stop_workers`). A worker that took the terminal's ^C too printed a traceback
+    # ("Process ForkProcess-2: ... KeyboardInterrupt"); SIGTERM ends one at once, as it writes no file.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if hasattr(signal, "SIGTERM"):
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
 def run(items: Iterable[Item], settings: Settings, jobs: int = 1) -> Iterator[Result]:
@@ -1279,18 +1287,24 @@ def _run(items: list[Item], settings: Settings, jobs: int) -> Iterator[Result]:
     done = 0  # results yielded, in input order
     try:
         with ProcessPoolExecutor(jobs, mp_context=context, initializer=_init_worker, initargs=(settings,)) as pool:
-            pending: deque[Any] = deque()
-            batches = (items[i : i + chunk] for i in range(0, len(items), chunk))
-            for batch in batches:
-                pending.append(pool.submit(_work_batch, batch))
-                if len(pending) >= window:
+            try:
+                pending: deque[Any] = deque()
+                batches = (items[i : i + chunk] for i in range(0, len(items), chunk))
+                for batch in batches:
+                    pending.append(pool.submit(_work_batch, batch))
+                    if len(pending) >= window:
+                        results = pending.popleft().result()
+                        done += len(results)
+                        yield from results
+                while pending:
                     results = pending.popleft().result()
                     done += len(results)
                     yield from results
-            while pending:
-                results = pending.popleft().result()
-                done += len(results)
-                yield from results
+            except BrokenProcessPool:
+                raise
+            except BaseException:  # Ctrl-C, SIGTERM, or the caller stopped reading: not a batch more
+                _stop_workers(pool)
+                raise
         return
     except BrokenProcessPool:
         pass
@@ -1301,6 +1315,15 @@ def _run(items: list[Item], settings: Settings, jobs: int) -> Iterator[Result]:
     )
     for path, walked, has_sidecar in items[done:]:
         yield check_path(path, walked, settings, has_sidecar, config_per_file=False)
+
+
+def _stop_workers(pool: Any) -> None:
+    """End ``pool``'s workers now, the batches queued and in hand dropped: leaving the pool's ``with`` waited
+    for every batch sent (up to ``jobs * 4`` of 64 files) to be checked first."""
+    for process in list((getattr(pool, "_processes", None) or {}).values()):
+        if process.is_alive():
+            process.terminate()  # SIGTERM, which ends a worker at once (:func:`_init_worker`)
+    pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _work_batch(batch: list[Item]) -> list[Result]:
