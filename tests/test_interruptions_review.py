@@ -116,11 +116,13 @@ def _children(pid: int) -> list[int]:
 @pytest.mark.parametrize(
     ("signum", "code", "said"), [(signal.SIGINT, 130, "interrupted"), (signal.SIGTERM, 143, "terminated")]
 )
-@pytest.mark.parametrize("wait", [0.3, 1.5])
-def test_a_signal_to_the_process_group_stops_the_workers_quietly(tmp_path, signum, code, said, wait):
+@pytest.mark.parametrize(("wait", "group"), [(0.3, True), (1.5, True), (0.6, False), (1.0, False)])
+def test_a_signal_to_the_process_group_stops_the_workers_quietly(tmp_path, signum, code, said, wait, group):
     """A terminal's ^C reaches every process of the group: the workers printed 60 lines of tracebacks
     (``Process ForkProcess-2: ... call_queue.get ... KeyboardInterrupt``) before the main process's one
-    line. Only that line is printed now, and no worker is left."""
+    line. Only that line is printed now, and no worker is left. Sent to the main process alone (``kill``),
+    it stops the workers itself, at once (a worker stopped while it sent its results once left the pool
+    waiting for the rest for ever)."""
     folder = tmp_path / "many"
     _copies(folder, 3000)
     proc = _start("check", "--no-config", "--jobs", "4", ".", cwd=folder)
@@ -131,8 +133,11 @@ def test_a_signal_to_the_process_group_stops_the_workers_quietly(tmp_path, signu
     workers = _children(proc.pid)
     time.sleep(wait)
     assert proc.poll() is None, "the run ended before the signal"
-    os.killpg(proc.pid, signum)
+    (os.killpg if group else os.kill)(proc.pid, signum)
+    started = time.monotonic()
     got, _, err = _finish(proc, timeout=30)
+    assert time.monotonic() - started < 10
     assert (got, err) == (code, f"reprint-guard: {said}\n")
     for worker in workers:
         assert not os.path.exists(f"/proc/{worker}") or "zombie" in Path(f"/proc/{worker}/status").read_text()
+

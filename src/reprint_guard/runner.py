@@ -1320,9 +1320,20 @@ def _run(items: list[Item], settings: Settings, jobs: int) -> Iterator[Result]:
 def _stop_workers(pool: Any) -> None:
     """End ``pool``'s workers now, the batches queued and in hand dropped: leaving the pool's ``with`` waited
     for every batch sent (up to ``jobs * 4`` of 64 files) to be checked first."""
-    for process in list((getattr(pool, "_processes", None) or {}).values()):
+    processes = list((getattr(pool, "_processes", None) or {}).values())
+    for process in processes:
         if process.is_alive():
             process.terminate()  # SIGTERM, which ends a worker at once (:func:`_init_worker`)
+    for process in processes:
+        process.join(5)
+        if process.is_alive():
+            process.kill()
+            process.join(5)
+    # A worker ended while it sent its results left part of them in the pipe, and the pool's thread waited for
+    # the rest for ever (this process holds the pipe's other end too): with it closed, the pipe ends there.
+    writer = getattr(getattr(pool, "_result_queue", None), "_writer", None)
+    if writer is not None:
+        writer.close()
     pool.shutdown(wait=True, cancel_futures=True)
 
 
