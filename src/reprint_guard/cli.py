@@ -120,7 +120,8 @@ def _parser() -> argparse.ArgumentParser:
         type=int,
         default=None,
         metavar="N",
-        help="check files in N processes (default: the number of CPUs)",
+        help="check files in N processes (default: the number of CPUs; at most 4 a CPU, and no more than the "
+        "files need)",
     )
     check.add_argument(
         "--color",
@@ -627,7 +628,9 @@ def run_check(options: argparse.Namespace) -> int:
         from .commands import apply_fixes
 
         fixes_failed = not apply_fixes(items, settings, write=not options.diff)
-    jobs = options.jobs or os.cpu_count() or 1
+    from .runner import usable_cpus
+
+    jobs = options.jobs or usable_cpus()  # more than MAX_JOBS_PER_CPU a CPU, or than batches of files: capped
     # With --diff, standard output carries the patch alone (``--diff > fix.patch``): the report goes to stderr.
     report = sys.stderr if options.diff else stdout
     progress = Progress(len(items)) if not options.no_progress and wanted(sys.stderr, len(items)) else None
