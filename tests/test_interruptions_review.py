@@ -8,6 +8,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -156,3 +157,37 @@ def test_jobs_far_above_the_cpus_starts_a_few_workers_a_cpu_and_no_more_than_the
     code, out, err = _finish(proc)
     assert code == 1 and err == "" and "in 100 files: 0 passed, 100 failed" in out, (code, err, out[-300:])
     assert 0 < most <= min(4 * len(os.sched_getaffinity(0)), 13), most
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+def test_a_named_pipe_that_trickles_has_a_deadline_for_the_whole_article(tmp_path):
+    """A writer sending a byte a second is never silent for the 5 s the pipe may rest: the check waited for
+    it with no bound (80 bytes, 80 s: killed by ``timeout`` with no message). The whole article now has a
+    deadline (30 s; 1 s here), told in one line naming the pipe, exit 2."""
+    pipe = tmp_path / "p.md"
+    os.mkfifo(pipe)
+    stop = threading.Event()
+
+    def trickle() -> None:
+        try:
+            with open(pipe, "wb", buffering=0) as handle:
+                for _ in range(100):
+                    if stop.wait(0.2):
+                        return
+                    handle.write(b"a")
+        except BrokenPipeError:  # the check gave up on it, as it should
+            pass
+
+    writer = threading.Thread(target=trickle, daemon=True)
+    writer.start()
+    started = time.monotonic()
+    shorter = "import reprint_guard.readers as readers\nreaders.PIPE_DEADLINE_S = 1.0"
+    proc = _start("check", "--no-config", "p.md", cwd=tmp_path, python=shorter)
+    code, out, err = _finish(proc)
+    stop.set()
+    writer.join(5)
+    assert time.monotonic() - started < 10
+    assert code == 2 and "Traceback" not in err, (code, out, err)
+    said = [line for line in out.splitlines() + err.splitlines() if "p.md" in line]
+    assert len(said) == 1 and said[0].startswith("p.md: this named pipe or device had not ended after 1 s ("), said
+    assert "bytes sent so far; not a regular file): save what it sends to a file and check that" in said[0]
