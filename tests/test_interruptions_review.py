@@ -275,3 +275,25 @@ def test_a_signal_during_a_write_in_place_waits_for_the_write_to_end(tmp_path):
         for number, handler in before.items():
             signal.signal(number, handler)
     assert story.read_bytes() == b"short\n" and (tmp_path / "twin.md").read_bytes() == b"short\n"
+
+
+@pytest.mark.parametrize(
+    ("named", "said"),
+    [
+        ("/dev/zero", "/dev/zero: not a regular file, so not read as a policy"),
+        ("", "explain needs POLICY/RULE, a policy id or a policy file, not an empty name"),
+        ("/dev/zero/x", "unknown policy '/dev/zero/x': no policy id starts with '/', and no such file is there"),
+    ],
+)
+def test_explain_names_what_it_was_given(tmp_path, named, said):
+    """A path from the root was split at its first '/', and the empty id before it looked for: ``explain
+    /dev/zero`` and ``explain ''`` both said "unknown policy ''", naming nothing given."""
+    proc = subprocess.run(
+        [sys.executable, "-m", "reprint_guard", "explain", "--no-config", named],
+        cwd=tmp_path,
+        env=_env(),
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert (proc.returncode, proc.stdout, proc.stderr) == (2, "", f"reprint-guard: {said}\n")
