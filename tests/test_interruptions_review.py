@@ -297,3 +297,13 @@ def test_explain_names_what_it_was_given(tmp_path, named, said):
         timeout=60,
     )
     assert (proc.returncode, proc.stdout, proc.stderr) == (2, "", f"reprint-guard: {said}\n")
+
+
+def test_the_command_lines_main_leaves_the_callers_signal_handlers_as_they_were(tmp_path, capsys):
+    """main() answers SIGTERM as Ctrl-C while it runs; a test or a host calling it keeps its own handlers."""
+    from reprint_guard.cli import main
+
+    before = {number: signal.getsignal(number) for number in (signal.SIGINT, signal.SIGTERM)}
+    assert main(["explain", "--no-config", "global-research"]) == 0
+    capsys.readouterr()
+    assert {number: signal.getsignal(number) for number in before} == before

@@ -20,6 +20,7 @@ from .errors import (
     from_here,
     handle_stop_signals,
     one_line,
+    restore_signals,
     signals_held,
 )
 from .output import FORMATTERS
@@ -694,6 +695,14 @@ def _silence_stdout() -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    replaced = handle_stop_signals()  # SIGTERM unwinds as Ctrl-C does: no temporary file left beside a file
+    try:
+        return _main(argv)
+    finally:
+        restore_signals(replaced)
+
+
+def _main(argv: Sequence[str] | None) -> int:
     if sys.stdout is None or sys.stderr is None:  # started with a standard stream closed (``>&-``)
         sys.stdout = sys.stdout or open(os.devnull, "w")  # noqa: SIM115 - for the process's life
         if sys.stderr is None:
@@ -701,7 +710,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         else:
             sys.stderr.write("reprint-guard: standard output is closed; nothing can be reported\n")
             return ExitCode.ERROR
-    handle_stop_signals()  # SIGTERM unwinds as Ctrl-C does: no temporary file left beside an article or report
     parser = _parser()
     options = parser.parse_args(argv)
     form = getattr(options, "format", None)

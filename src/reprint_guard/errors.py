@@ -162,16 +162,25 @@ def _on_stop_signal(signum: int, frame: object) -> None:
     raise _interruption(signum)
 
 
-def handle_stop_signals() -> None:
+def handle_stop_signals() -> dict[int, Any]:
     """SIGINT and SIGTERM raise :class:`KeyboardInterrupt` and :class:`Terminated` in the main thread (the
     command line's), or wait for the end of a :func:`signals_held` section. A signal the process was started
-    ignoring (``nohup``, a background job of a script) stays ignored."""
+    ignoring (``nohup``, a background job of a script) stays ignored. Returns the handlers replaced, for
+    :func:`restore_signals` (a test or a host that calls the command line's ``main`` keeps its own)."""
+    replaced: dict[int, Any] = {}
     if threading.current_thread() is not threading.main_thread():
-        return
+        return replaced
     for name in ("SIGINT", "SIGTERM"):
         number = getattr(signal, name, None)
         if number is not None and signal.getsignal(number) is not signal.SIG_IGN:
-            signal.signal(number, _on_stop_signal)
+            replaced[number] = signal.signal(number, _on_stop_signal)
+    return replaced
+
+
+def restore_signals(replaced: dict[int, Any]) -> None:
+    """Put back the handlers :func:`handle_stop_signals` replaced."""
+    for number, handler in replaced.items():
+        signal.signal(number, handler if handler is not None else signal.SIG_DFL)
 
 
 @contextmanager
