@@ -310,3 +310,19 @@ def test_the_command_lines_main_leaves_the_callers_signal_handlers_as_they_were(
     assert main(["explain", "--no-config", "global-research"]) == 0
     capsys.readouterr()
     assert {number: signal.getsignal(number) for number in before} == before
+
+
+def test_a_signal_while_the_options_are_read_is_one_line_too(monkeypatch, capsys):
+    """SIGTERM early in a run (while the options were read, before the command's own handling) ended with
+    a traceback and exit 1 (``reprint_guard.errors.Terminated``), in one run of twelve killed at random."""
+    from reprint_guard import cli
+
+    made = cli._parser
+
+    def parser_then_signal():  # the signal lands as the options are read
+        os.kill(os.getpid(), signal.SIGTERM)
+        return made()
+
+    monkeypatch.setattr(cli, "_parser", parser_then_signal)
+    assert cli.main(["explain", "--no-config", "global-research"]) == 143
+    assert capsys.readouterr().err == "reprint-guard: terminated\n"

@@ -698,6 +698,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     replaced = handle_stop_signals()  # SIGTERM unwinds as Ctrl-C does: no temporary file left beside a file
     try:
         return _main(argv)
+    except KeyboardInterrupt as stop:  # wherever it came: while the options were read, too
+        terminated = isinstance(stop, Terminated)
+        if sys.stderr is not None:
+            sys.stderr.write(f"reprint-guard: {'terminated' if terminated else 'interrupted'}\n")
+        return 143 if terminated else 130
     finally:
         restore_signals(replaced)
 
@@ -733,12 +738,6 @@ def _main(argv: Sequence[str] | None) -> int:
     except ReprintGuardError as exc:
         _say(exc)
         return ExitCode.ERROR
-    except Terminated:
-        sys.stderr.write("reprint-guard: terminated\n")
-        return 143
-    except KeyboardInterrupt:
-        sys.stderr.write("reprint-guard: interrupted\n")
-        return 130
     except BrokenPipeError:
         # The reader went away (``| head``): silence the flush at exit, as well-behaved CLIs do.
         devnull = os.open(os.devnull, os.O_WRONLY)
