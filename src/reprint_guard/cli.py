@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import errno
 import os
 import sys
@@ -11,7 +12,17 @@ from pathlib import Path
 from typing import IO, Any
 
 from . import __version__
-from .errors import PolicyError, ReprintGuardError, UsageError, from_here, one_line
+from .errors import (
+    PolicyError,
+    ReprintGuardError,
+    Terminated,
+    UsageError,
+    from_here,
+    handle_stop_signals,
+    one_line,
+    restore_signals,
+    signals_held,
+)
 from .output import FORMATTERS
 from .output.streams import encode_safely
 from .report import ExitCode, Summary, exit_code_for
@@ -110,7 +121,8 @@ def _parser() -> argparse.ArgumentParser:
         type=int,
         default=None,
         metavar="N",
-        help="check files in N processes (default: the number of CPUs)",
+        help="check files in N processes (default: the number of CPUs; at most 4 a CPU, and no more than the "
+        "files need)",
     )
     check.add_argument(
         "--color",
@@ -310,7 +322,8 @@ class _AtomicFile:
             raise UsageError(f"cannot write output: {exc.strerror or exc}", path=self.path) from None
 
     def discard(self) -> None:
-        self.handle.close()
+        with contextlib.suppress(OSError):  # its last bytes could not be written (a full disk): removed all the same
+            self.handle.close()
         if self.temp is not None and os.path.exists(self.temp):
             os.unlink(self.temp)
 
@@ -390,9 +403,14 @@ def _failed_reports(options: argparse.Namespace, error: ReprintGuardError) -> No
     ):
         try:
             if target and target != "-":  # "-" is refused as a report's destination: no file of that name
-                handle = _AtomicFile(target)
-                write(handle.handle)
-                handle.commit()
+                with signals_held():
+                    handle = _AtomicFile(target)
+                    try:
+                        write(handle.handle)
+                        handle.commit()
+                    except BaseException:
+                        handle.discard()
+                        raise
         except (ReprintGuardError, OSError) as problem:
             sys.stderr.write(f"reprint-guard: cannot write the {kind}: {problem}\n")
         if options.format == name and not options.diff:
@@ -611,7 +629,9 @@ def run_check(options: argparse.Namespace) -> int:
         from .commands import apply_fixes
 
         fixes_failed = not apply_fixes(items, settings, write=not options.diff)
-    jobs = options.jobs or os.cpu_count() or 1
+    from .runner import usable_cpus
+
+    jobs = options.jobs or usable_cpus()  # more than MAX_JOBS_PER_CPU a CPU, or than batches of files: capped
     # With --diff, standard output carries the patch alone (``--diff > fix.patch``): the report goes to stderr.
     report = sys.stderr if options.diff else stdout
     progress = Progress(len(items)) if not options.no_progress and wanted(sys.stderr, len(items)) else None
@@ -620,12 +640,14 @@ def run_check(options: argparse.Namespace) -> int:
     outputs: list[tuple[Any, _AtomicFile | None]] = [
         (_formatter(options.format, shown, options, settings, colour), None)
     ]
-    for name, target in (("json", options.json), ("sarif", options.sarif), ("markdown", options.markdown)):
-        if target is not None:
-            handle = _AtomicFile(target)
-            outputs.append((_formatter(name, handle.handle, options, settings, False), handle))
+    files: list[_AtomicFile] = []  # the reports' temporary files, each noted as soon as it is made
     summary = Summary()
     try:
+        for name, target in (("json", options.json), ("sarif", options.sarif), ("markdown", options.markdown)):
+            if target is not None:
+                with signals_held():  # a signal now would leave the file made but not noted
+                    files.append(_AtomicFile(target))
+                outputs.append((_formatter(name, files[-1].handle, options, settings, False), files[-1]))
         for result in run(items, settings, jobs):
             summary.add(result)
             for formatter, _ in outputs:
@@ -641,10 +663,9 @@ def run_check(options: argparse.Namespace) -> int:
             if handle:
                 handle.commit()
         report.flush()
-    except BaseException:  # a disk full or a signal: no report half written, no temporary file left
-        for _, handle in outputs:
-            if handle:
-                handle.discard()
+    except BaseException:  # a disk full, a signal, a report refused: none half written, no temporary file left
+        for handle in files:
+            handle.discard()
         raise
     finally:
         if progress:
@@ -674,6 +695,19 @@ def _silence_stdout() -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    replaced = handle_stop_signals()  # SIGTERM unwinds as Ctrl-C does: no temporary file left beside a file
+    try:
+        return _main(argv)
+    except KeyboardInterrupt as stop:  # wherever it came: while the options were read, too
+        terminated = isinstance(stop, Terminated)
+        if sys.stderr is not None:
+            sys.stderr.write(f"reprint-guard: {'terminated' if terminated else 'interrupted'}\n")
+        return 143 if terminated else 130
+    finally:
+        restore_signals(replaced)
+
+
+def _main(argv: Sequence[str] | None) -> int:
     if sys.stdout is None or sys.stderr is None:  # started with a standard stream closed (``>&-``)
         sys.stdout = sys.stdout or open(os.devnull, "w")  # noqa: SIM115 - for the process's life
         if sys.stderr is None:
@@ -704,9 +738,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ReprintGuardError as exc:
         _say(exc)
         return ExitCode.ERROR
-    except KeyboardInterrupt:
-        sys.stderr.write("reprint-guard: interrupted\n")
-        return 130
     except BrokenPipeError:
         # The reader went away (``| head``): silence the flush at exit, as well-behaved CLIs do.
         devnull = os.open(os.devnull, os.O_WRONLY)

@@ -111,6 +111,8 @@ def run_explain(options: argparse.Namespace) -> int:
     from .policy.docs import amended, amended_as_bundled, describe_params, policy_markdown, replaces
     from .policy.loader import policy_set
 
+    if not options.rule.strip():  # "unknown policy ''" named nothing
+        raise UsageError("explain needs POLICY/RULE, a policy id or a policy file, not an empty name")
     policy_id, _, rule_id = options.rule.partition("/")
     if policy_id == TOOL_POLICY and rule_id in TOOL_RULES:
         short, full = TOOL_RULES[rule_id]
@@ -141,6 +143,12 @@ def run_explain(options: argparse.Namespace) -> int:
                 f"{spec}: not a policy file (.yaml, .yml): explain takes POLICY/RULE, a policy id, or a policy "
                 "file; to see which policy a reprint is held to, run 'reprint-guard check -v FILE' (or "
                 "'credit --from FILE')"
+            ) from None
+        if os.path.exists(spec):  # a device or a named pipe (/dev/zero): as validate says it
+            raise UsageError("not a regular file, so not read as a policy", path=spec) from None
+        if not policy_id:  # a path from the root (/dev/zero/x): its empty first part was the id looked for
+            raise UsageError(
+                f"unknown policy {spec!r}: no policy id starts with '/', and no such file is there"
             ) from None
         raise
     parent = policies.get(policy.extends) if policy.extends else None

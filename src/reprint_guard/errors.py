@@ -7,6 +7,10 @@ exit status 2; a CMS catches :class:`ReprintGuardError` and shows the message.
 from __future__ import annotations
 
 import os
+import signal
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 #: Characters that start a new line somewhere (str.splitlines), and the other control characters (ESC starts
@@ -132,3 +136,64 @@ class ConfigError(ReprintGuardError):
 
 class UsageError(ReprintGuardError):
     """The command line or the library call is wrong."""
+
+
+# Interruptions ---------------------------------------------------------------------------------------------
+
+
+class Terminated(KeyboardInterrupt):
+    """The run was told to stop by SIGTERM (a CI job cancelled, ``timeout``, systemd): it unwinds as Ctrl-C
+    does, every temporary file removed, and the command line exits 143 (128 + 15), as a shell reports it."""
+
+
+#: How deep the code is in :func:`signals_held` sections, and the stop signals that came meanwhile.
+_HELD = [0]
+_PENDING: list[int] = []
+
+
+def _interruption(signum: int) -> KeyboardInterrupt:
+    return Terminated() if signum == getattr(signal, "SIGTERM", None) else KeyboardInterrupt()
+
+
+def _on_stop_signal(signum: int, frame: object) -> None:
+    if _HELD[0]:  # in a step that must not be cut in two: raised when it is done
+        _PENDING.append(signum)
+        return
+    raise _interruption(signum)
+
+
+def handle_stop_signals() -> dict[int, Any]:
+    """SIGINT and SIGTERM raise :class:`KeyboardInterrupt` and :class:`Terminated` in the main thread (the
+    command line's), or wait for the end of a :func:`signals_held` section. A signal the process was started
+    ignoring (``nohup``, a background job of a script) stays ignored. Returns the handlers replaced, for
+    :func:`restore_signals` (a test or a host that calls the command line's ``main`` keeps its own)."""
+    replaced: dict[int, Any] = {}
+    if threading.current_thread() is not threading.main_thread():
+        return replaced
+    for name in ("SIGINT", "SIGTERM"):
+        number = getattr(signal, name, None)
+        if number is not None and signal.getsignal(number) is not signal.SIG_IGN:
+            replaced[number] = signal.signal(number, _on_stop_signal)
+    return replaced
+
+
+def restore_signals(replaced: dict[int, Any]) -> None:
+    """Put back the handlers :func:`handle_stop_signals` replaced."""
+    for number, handler in replaced.items():
+        signal.signal(number, handler if handler is not None else signal.SIG_DFL)
+
+
+@contextmanager
+def signals_held() -> Iterator[None]:
+    """A step a stop signal must not cut in two (a temporary file made and noted for removal, a file written
+    in place): a SIGINT or SIGTERM that comes meanwhile is raised when it is done. Only with the handlers of
+    :func:`handle_stop_signals` (the command line's); a library host's own handlers are left alone."""
+    _HELD[0] += 1
+    try:
+        yield
+    finally:
+        _HELD[0] -= 1
+        if not _HELD[0] and _PENDING:
+            signum = _PENDING[0]
+            _PENDING.clear()
+            raise _interruption(signum)

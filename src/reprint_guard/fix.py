@@ -36,6 +36,7 @@ from .checks.base import (
     render,
     template_values,
 )
+from .errors import signals_held
 from .policy.model import Policy, credits_another
 from .report import Finding
 from .reprint import NAME_SPACE, Reprint, line_around, link_words
@@ -1667,7 +1668,9 @@ def write_atomically(path: str, text: str, *, bom: bool = False, expected: bytes
 
     A read-only file is refused (``OSError``), as an editor would; a file with other hard links is
     written in place, so that every link still names it (replacing it would part them), and so is a file
-    whose owner or group the new file could not take (another editor's file in a shared group folder).
+    whose owner or group the new file could not take (another editor's file in a shared group folder), and
+    a writable file in a folder this user may not add a file to (:func:`_write_in_place`: all or nothing
+    against a full disk and a Ctrl-C or SIGTERM, not against a crash or SIGKILL mid-write).
     ``expected``: the bytes the fix was made from; a file that holds others by the time it would be replaced
     is left as it is (:class:`ChangedMeanwhileError`), not overwritten with an edit lost.
     """
@@ -1681,8 +1684,15 @@ def write_atomically(path: str, text: str, *, bom: bool = False, expected: bytes
         _unchanged(target, expected)
         _write_in_place(target, text, encoding)
         return
-    fd, temp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    temp = None
     try:
+        try:
+            with signals_held():  # a Ctrl-C or SIGTERM now would leave the file made but not yet noted as ours
+                fd, temp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+        except PermissionError:  # a folder this user may not add a file to, the file writable: written in place
+            _unchanged(target, expected)
+            _write_in_place(target, text, encoding)
+            return
         with os.fdopen(fd, "w", encoding=encoding, newline="") as handle:
             handle.write(text)
         if not _same_owner(temp, status):
@@ -1694,7 +1704,7 @@ def write_atomically(path: str, text: str, *, bom: bool = False, expected: bytes
         _unchanged(target, expected)  # as late as can be: the next step replaces it
         os.replace(temp, target)
     except BaseException:
-        if os.path.exists(temp):
+        if temp is not None and os.path.exists(temp):
             os.unlink(temp)
         raise
 
@@ -1712,9 +1722,11 @@ def _unchanged(target: Path, expected: bytes | None) -> None:
 def _write_in_place(target: Path, text: str, encoding: str) -> None:
     """Overwrite ``target`` with ``text`` where it stands, all or nothing: the room the new text needs is
     taken first (a full disk refuses it before a byte changes), and a write that fails anyway puts the old
-    bytes back (they fit: the room was taken)."""
+    bytes back (they fit: the room was taken). A Ctrl-C or SIGTERM meanwhile is raised once it is done: cut
+    between the write and the truncation, a shorter text was left with the old one's tail after it. A crash
+    or SIGKILL in the middle can still leave it part written: a new file moved in place cannot be had here."""
     data = text.encode(encoding)
-    with open(target, "r+b") as handle:
+    with signals_held(), open(target, "r+b") as handle:
         old = handle.read()
         fd = handle.fileno()
         if len(data) > len(old) and hasattr(os, "posix_fallocate"):

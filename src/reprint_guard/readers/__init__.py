@@ -150,17 +150,33 @@ def wide_encoding(data: bytes) -> str | None:
 _NONBLOCK = getattr(os, "O_NONBLOCK", 0)  # not on Windows, which has no named pipes in the file system
 #: How long a named pipe or device named as an article may take to send its first bytes.
 PIPE_WAIT_S = 5.0
+#: How long a named pipe or device may take to send the whole article, however steadily it sends: a writer
+#: sending a byte a second (or one every 4 s, under the wait above) held the run for as long as it liked.
+#: A shell's ``<(command)`` that makes a page has this long; a slower source is saved to a file first.
+PIPE_DEADLINE_S = 30.0
 
 
-def _read_pipe(fd: int, name: str) -> bytes:
+def _read_pipe(fd: int, name: str, deadline: float) -> bytes:
     """A named pipe's or a device's bytes to its end, up to the limit: a writer that stops sending for
-    :data:`PIPE_WAIT_S` before it closes the pipe is an error, not a wait without end."""
+    :data:`PIPE_WAIT_S` before it closes the pipe, or has not closed it by ``deadline`` (a
+    :func:`time.monotonic` time), is an error, not a wait without end."""
+    import time
+
     data = b""
     while len(data) <= MAX_FILE_BYTES:
+        left = deadline - time.monotonic()
+        if left <= 0:
+            raise InputError(
+                f"this named pipe or device had not ended after {PIPE_DEADLINE_S:g} s ({len(data)} bytes sent so "
+                "far; not a regular file): save what it sends to a file and check that",
+                path=name,
+            )
         try:
             more = os.read(fd, MAX_FILE_BYTES + 1 - len(data))
         except BlockingIOError:  # nothing yet: wait for more, a while
-            if not _readable_within(fd, PIPE_WAIT_S):
+            if not _readable_within(fd, min(PIPE_WAIT_S, left)):
+                if left < PIPE_WAIT_S:
+                    continue  # the deadline passed first: said so above
                 raise InputError(
                     f"this named pipe or device sent {len(data)} bytes, then nothing for {PIPE_WAIT_S:g} s, and did "
                     "not end (not a regular file)",
@@ -218,12 +234,15 @@ def read_limited(path: str | Path, name: str) -> bytes:
         if size > MAX_FILE_BYTES:
             raise TooLargeError(f"file is larger than the {MAX_FILE_BYTES // (1024 * 1024)} MiB limit", path=name)
         if _NONBLOCK and not S_ISREG(status.st_mode):
-            if not _readable_within(fd, PIPE_WAIT_S):
+            import time
+
+            deadline = time.monotonic() + PIPE_DEADLINE_S
+            if not _readable_within(fd, min(PIPE_WAIT_S, PIPE_DEADLINE_S)):
                 raise InputError(
                     f"nothing came through this named pipe or device in {PIPE_WAIT_S:g} s (not a regular file)",
                     path=name,
                 )
-            return _read_pipe(fd, name)
+            return _read_pipe(fd, name, deadline)
         data = os.read(fd, size + 1)
         if len(data) <= size and S_ISREG(status.st_mode):
             return data  # a short read of a regular file is its end: no need to ask again
