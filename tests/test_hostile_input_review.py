@@ -87,3 +87,11 @@ def test_a_toml_time_of_day_as_a_date_is_told_in_the_files_words(tmp_path):
     run = run_cli("check", str(write(tmp_path / "t.md", text)))
     said = "t.md:3:1: metadata 'original_published': 10:00:00 is a time of day with no date: write it as YYYY-MM-DD"
     assert run.code == 2 and said in run.out, run.out
+
+
+def test_a_device_named_as_the_policy_is_told_as_one(tmp_path):
+    """It was "policy file not found", of a file that is there (a device)."""
+    with pytest.raises(ReprintGuardError, match=r"^/dev/zero: not a regular file, so not read as a policy$"):
+        check_text("---\noriginal_url: https://a.example/x\n---\n\nHi\n", policy="/dev/zero")
+    run = run_cli("check", str(write(tmp_path / "a.md", "Hi\n")), "--policy", "/dev/zero")
+    assert run.code == 2 and "/dev/zero: not a regular file, so not read as a policy" in run.out + run.err

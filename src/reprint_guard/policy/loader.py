@@ -1410,6 +1410,8 @@ def load_policy(spec: str | Path, *, extra: Iterable[str | Path] = ()) -> Policy
                 raise PolicyError(
                     "a folder, not a policy file: name a file, or give the folder with --rules-dir", path=text[:200]
                 )
+            if path.exists():  # a device, a pipe, a socket: nothing to read a policy from
+                raise PolicyError("not a regular file, so not read as a policy", path=text[:200])
             raise PolicyError("policy file not found", path=text[:200])
         try:
             policy = policy_set((*extra, path)).from_file(path)
