@@ -1190,12 +1190,12 @@ class Reprint:
                 rank = min(first)
                 index = first[rank] + len(_URL_SYNTAX[rank][0])
                 return (*self._position(index), *self._position(index + len(candidate)))
-        if self.format == "markdown" and any(char in _MARKDOWN_ESCAPABLE for char in url):
+        if self.format == "markdown" and "\\" in body:
             # Written with Markdown's backslash escapes ("5890012\_x", as converters write an underscore), which
             # the parser's address leaves out: found as written, not told at the body's start.
-            found = _with_escapes(url).search(body, start, end)
-            if found is not None:
-                return (*self._position(found.start()), *self._position(found.end()))
+            for found in _with_escapes(url).finditer(body, start, end):
+                if "\\" in found.group(0):
+                    return (*self._position(found.start()), *self._position(found.end()))
         return self.span(url)
 
     def link_words(self, start: int, end: int) -> str:
