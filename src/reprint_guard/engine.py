@@ -1374,9 +1374,10 @@ def _missing_metadata(reprint: Reprint, policy: Policy, field: str, rules: list[
 #: Mark, or "public domain"; a value naming one beside another licence ("CC BY-NC-ND 4.0 (cover photo: CC0)")
 #: or denying one ("Not public domain: ...") is none.
 _PUBLIC_DOMAIN = re.compile(
-    r"(?:cc[ -]?0|cc[ -]zero|creative commons zero)(?:[ -]v?1\.0)?(?: universal)?(?: public domain dedication)?"
-    r"|(?:cc[ -])?(?:public[ -]domain(?: mark)?|pdm)(?:[ -]v?1\.0)?|cc-pddc"
-    r"|(?:https?:)?//(?:www\.)?creativecommons\.org/publicdomain/(?:zero|mark)/1\.0"
+    r"(?:creative commons )?(?:cc[ -]?0|cc[ -]zero|creative commons zero)(?:[ -]v?1\.0)?(?: universal)?"
+    r"(?: (?:public domain dedication|public domain|dedication|license|licence))?"
+    r"|(?:cc[ -])?(?:public[ -]domain(?: mark| dedication)?|pdm)(?:[ -]v?1\.0)?(?: universal)?|cc-pddc"
+    r"|(?:(?:https?:)?//)?(?:www\.)?creativecommons\.org/publicdomain/(?:zero|mark)/1\.0"
     r"(?:/(?:deed|legalcode)(?:\.[a-z]{2,3}(?:[-_][a-z]{2,4})?)?)?/?(?:[?#]\S*)?",
     re.IGNORECASE,
 )
@@ -1386,7 +1387,10 @@ def public_domain(license: str | None) -> str | None:
     """Why a reprint under ``license`` has no terms to check, when it is CC0 or the Public Domain Mark (a
     work given to, or marked as in, the public domain asks for no credit and sets no conditions), else None."""
     written = (license or "").strip()
-    if not written or not _PUBLIC_DOMAIN.fullmatch(" ".join(written.split())):
+    # Each part of it, a parenthesis's too, one of those ("CC0 1.0 Universal (CC0 1.0) Public Domain Dedication",
+    # "Public Domain (CC0)"), as written in a form, a link's <...> or a sentence's stop aside.
+    parts = [kept for part in re.split(r"[()]", written.strip("<>").rstrip(". ")) if (kept := " ".join(part.split()))]
+    if not parts or not all(_PUBLIC_DOMAIN.fullmatch(part) for part in parts):
         return None
     return (
         f"not checked: the license {written!r} puts the original in the public domain (CC0 or the Public "
