@@ -4,11 +4,12 @@ full run, a changed link to nothing. Real git repositories, the Action's own scr
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import pytest
 
-from conftest import COMPLIANT_BODY, COMPLIANT_META, git, markdown
+from conftest import COMPLIANT_BODY, COMPLIANT_META, git, markdown, write
 from test_action import make_pull_request, outputs, run_action
 
 BROKEN = markdown({**COMPLIANT_META, "commercial": True}, COMPLIANT_BODY)
@@ -215,3 +216,19 @@ def test_a_config_errors_annotation_does_not_repeat_its_place_in_its_message(tmp
     proc = run_action(repo, env, config=str(outside))
     (line,) = [line for line in proc.stdout.splitlines() if line.startswith("::error ")]
     assert f"::reprint-guard: {outside}:" in line.replace("%3A", ":"), line
+
+
+def test_a_full_run_over_files_in_no_checkout_checks_them_with_a_warning(tmp_path):
+    """A pull request's job that exports its CMS's posts into a plain folder: a full run has no git to ask,
+    and checks them (it was stopped: "cannot tell whether the files are the pull request's"); the guard's doubt
+    is a warning. A run of changed files still needs git, and stops."""
+    repo, env = make_pull_request(tmp_path, {"content/a.md": "Text.\n"}, {"content/b.md": "Text.\n"})
+    export = tmp_path / "export"
+    write(export / "post.md", BROKEN)
+    shutil.rmtree(repo / ".git")
+    proc = run_action(repo, {**env, "GITHUB_WORKSPACE": str(tmp_path)}, paths=str(export), **{"changed-only": "false"})
+    assert proc.returncode == 1, proc.stdout + proc.stderr
+    assert any(line.startswith("::warning") and "cannot tell whether" in line for line in proc.stdout.splitlines())
+    assert proc.stdout.splitlines()[-1] == "reprint-guard: 1 error, 0 warnings in 1 file"
+    proc = run_action(repo, {**env, "GITHUB_WORKSPACE": str(tmp_path)}, paths=str(export))
+    assert proc.returncode == 2 and "cannot tell whether the files are the pull request's" in proc.stdout
