@@ -95,3 +95,17 @@ def test_a_device_named_as_the_policy_is_told_as_one(tmp_path):
         check_text("---\noriginal_url: https://a.example/x\n---\n\nHi\n", policy="/dev/zero")
     run = run_cli("check", str(write(tmp_path / "a.md", "Hi\n")), "--policy", "/dev/zero")
     assert run.code == 2 and "/dev/zero: not a regular file, so not read as a policy" in run.out + run.err
+
+
+def test_dots_in_a_comment_or_a_multi_line_string_are_no_key(tmp_path):
+    """The screen read them as a dotted key of 40 parts, and refused valid TOML (the review of the day's
+    changes); a key as deep after them is still refused."""
+    dots = " ".join(f"1.{i}.0." for i in range(40))
+    text = f'{TOML}description = """\nReleases: {dots}\n"""\n# {dots}\n+++\nbody\n'
+    assert check_text(text).status in ("pass", "fail")
+    project = write(tmp_path / "pyproject.toml", f'[tool.reprint-guard]\nfail-on = "error"\n# {dots}\n')
+    article = write(tmp_path / "a.md", "A story of the site's own.\n")
+    assert run_cli("check", str(article), cwd=project.parent).code == 0
+    deep = ".".join(["a"] * 40)
+    with pytest.raises(ReprintGuardError, match="nested deeper than 32 levels"):
+        check_text(f'{TOML}description = """\n{dots}\n"""\n{deep} = 1\n+++\nbody\n')

@@ -536,10 +536,25 @@ _DOTTED_KEY = re.compile(rf"{_KEY_PART}(?:[ \t]*\.[ \t]*{_KEY_PART})*")
 _DOTTED_PARTS = re.compile(_KEY_PART)
 
 
+#: TOML's comments and multi-line strings (blanked before keys are read), and its one-line strings (kept: a key's
+#: part may be quoted, and a "#" in one starts no comment).
+_TOML_NOT_KEYS = re.compile(r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:[^"\\\n]|\\.)*"|\'[^\'\n]*\'|#[^\n]*')
+
+
+def _blanked(found: re.Match[str]) -> str:
+    """A comment or a multi-line string as spaces, its line breaks kept (places stay where they were); a
+    one-line string as it is."""
+    text = found.group(0)
+    if text.startswith(("#", '"""', "'''")):
+        return re.sub(r"[^\n]", " ", text)
+    return text
+
+
 def deep_dotted_key(raw: str) -> int | None:
     """Where a dotted key of more parts than the nesting limit starts (``a.a.a...`` of 50,000 parts, in a key or
     a table's header): each part is a table, and tomllib builds them with no limit, which takes minutes and all
     memory where brackets nested as deep are refused; None when there is none."""
+    raw = _TOML_NOT_KEYS.sub(_blanked, raw)  # a comment's or a multi-line string's dots are no key's
     for found in _DOTTED_KEY.finditer(raw):
         key = found.group(0)
         if key.count(".") >= MAX_YAML_DEPTH and len(_DOTTED_PARTS.findall(key)) > MAX_YAML_DEPTH:
