@@ -883,14 +883,25 @@ def _main() -> int:
             print(command("error", message, title="reprint-guard"))
             _stopped(sarif_path, UsageError(message), roots)
             return ExitCode.ERROR
+    if pr_range and not changed_only and new_only not in _TRUE:
+        # Every file checked: a file the base held as a reprint that the pull request made none is told, when
+        # the base is in the clone (a full run needs no diff, and a shallow clone lacks it: nothing is said).
+        try:
+            fork = _git("merge-base", *_as_checked_out(*pr_range, where=where), where=where).strip()
+            base = resolve(fork, where=where, label="the pull request's base")
+            settings.baseline = base.replace(suppresses=False)
+        except (UsageError, RuntimeError):
+            pass
     if pr_range and changed_only:
         try:
             commits = _as_checked_out(*pr_range, where=where)
             changed = changed_files(*commits, where=where)
             removed = removed_files(*commits, where=where)
-            if new_only in _TRUE:  # what the branch started from: its findings are the base's, not the PR's
-                fork = _git("merge-base", *commits, where=where).strip()
-                settings.baseline = resolve(fork, where=where, label="the pull request's base")
+            # What the branch started from: its findings are the base's, not the PR's (new-findings-only); a
+            # file it held as a reprint that the pull request made none is told either way.
+            fork = _git("merge-base", *commits, where=where).strip()
+            baseline = resolve(fork, where=where, label="the pull request's base")
+            settings.baseline = baseline if new_only in _TRUE else baseline.replace(suppresses=False)
         except UsageError as exc:
             print(command("error", f"reprint-guard: {exc}", title="reprint-guard"))
             _stopped(sarif_path, exc, roots)
