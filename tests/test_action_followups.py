@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from conftest import COMPLIANT_BODY, COMPLIANT_META, GR_URL, git, markdown, run_cli
+from conftest import COMPLIANT_BODY, COMPLIANT_META, GR_URL, git, markdown, run_cli, validate_sarif
 from test_action import make_pull_request, outputs, run_action
 
 #: A reprint on a commercial site with no permission recorded: one error, at line 6 (``commercial: true``).
@@ -63,7 +63,7 @@ PAGE = "<html><head><title>Heat</title></head><body><p>A story about the heat.</
 SIDECAR = f"original_url: {GR_URL}\ncommercial: false\nmedium: web\n"
 
 
-def test_deleting_a_reprints_sidecar_is_told_not_passed_as_not_a_reprint(tmp_path):
+def test_deleting_a_reprints_sidecar_is_told_not_passed_as_not_a_reprint(tmp_path, sarif_schema):
     """The review's pr-i: git rm of the sidecar turned a failing reprint into "skipped (not a reprint)", exit 0."""
     base = {"content/heat.html": PAGE, "content/heat.meta.yaml": SIDECAR}
     repo, env = make_pull_request(tmp_path, {"content/notes.md": "Text.\n"}, base, deleted=("content/heat.meta.yaml",))
@@ -72,6 +72,10 @@ def test_deleting_a_reprints_sidecar_is_told_not_passed_as_not_a_reprint(tmp_pat
     assert said.startswith("::warning file=content/heat.html,line=1,"), said
     assert "content/heat.meta.yaml is gone" in said and "the pull request's base" in said, said
     assert outputs(tmp_path)["warnings"] == "1"
+    sarif = json.loads((repo / outputs(tmp_path)["sarif"]).read_text(encoding="utf-8"))
+    validate_sarif(sarif, sarif_schema)
+    (rule,) = [r for r in sarif["runs"][0]["tool"]["driver"]["rules"] if r["id"] == "reprint-guard/no-longer-a-reprint"]
+    assert rule["shortDescription"]["text"].startswith("A file checked as a reprint at the base commit"), rule
 
 
 #: A body that credits no one: taken for the site's own when its metadata names no original.

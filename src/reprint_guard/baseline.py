@@ -271,8 +271,7 @@ def no_longer_a_reprint(path: str, reason: str, baseline: Baseline, settings: An
         return None
     short = TOOL_RULES[NO_LONGER][0]
     why = reason.removeprefix("not a reprint: ")
-    now = [os.path.join(os.path.dirname(path), os.path.basename(n)) for n in sidecar_names(path)]
-    if side is not None and not any(os.path.lexists(there) for there in now):
+    if side is not None and not any(os.path.lexists(there) for there in sidecar_names(path)):
         what, restore = f"its metadata sidecar {side} is gone, and ", f"restore its metadata sidecar {side}"
     elif side is not None and side in baseline.touched:
         what, restore = f"its metadata sidecar {side} changed, and ", f"restore original_url (or policy) in {side}"
