@@ -549,12 +549,19 @@ def _config_differs(config: Path, commits: tuple[str, str]) -> bool:
 
 
 class Annotator:
-    """Workflow-command annotations within GitHub's per-step limits: first one for each file (a finding on a
-    changed line if it has one), then the other findings on changed lines, then the rest."""
+    """Workflow-command annotations within GitHub's per-step limits: first one for each file (its lead), then
+    the other findings on changed lines, then the rest.
+
+    A file's lead is its most severe finding (an error before a warning, one on a changed line first among
+    them), so that a file with errors never shows only its warnings; when the annotations of that level are
+    used up by the files before it, its most severe finding at a level that still has room, so that the file
+    is still annotated."""
 
     def __init__(self, changed: dict[str, set[int]] | None, warned: int = 0) -> None:
         self.changed = changed
         self.pending: list[tuple[int, int, str, Finding]] = []
+        #: Each annotated file's candidates for its lead, most severe first: (order, path, findings with ranks).
+        self.leads: list[tuple[int, str, list[tuple[int, Finding]]]] = []
         #: Warning annotations the step printed before (about the config): GitHub counts them in its limit.
         self.warned = warned
 
@@ -573,7 +580,7 @@ class Annotator:
                 column=result.error_column or 0,
                 file=result.error_file,
             )
-            self.pending.append((0, len(self.pending), result.path, finding))
+            self.leads.append((len(self.pending) + len(self.leads), result.path, [(0, finding)]))
             return
         name = _as_in_diff(result.path)
         changed = self.changed
@@ -590,9 +597,13 @@ class Annotator:
         # it, and a file should not go unannotated because others filled the limit on their changed lines.
         # A file the pull request did not change (all are checked when the config changed) gets no lead.
         changed_file = changed is None or name in changed or self._sidecar_changed(result.path)
-        lead = min(range(len(ranked)), key=lambda i: ranked[i][0], default=None) if changed_file else None
-        for index, (rank, finding) in enumerate(ranked):
-            self.pending.append((0 if index == lead else rank, len(self.pending), result.path, finding))
+        if changed_file and ranked:
+            # Most severe first, then on a changed line, then in the file's order (sorted() keeps it).
+            ordered = sorted(ranked, key=lambda item: (-item[1].severity.rank, item[0]))
+            self.leads.append((len(self.pending) + len(self.leads), result.path, ordered))
+            return
+        for rank, finding in ranked:
+            self.pending.append((rank, len(self.pending) + len(self.leads), result.path, finding))
 
     def _sidecar_changed(self, path: str) -> bool:
         """Whether the pull request changed (or deleted) the article's metadata sidecar: the article changed
@@ -604,7 +615,20 @@ class Annotator:
     def emit(self, stream: Any) -> dict[str, int]:
         shown = {"error": 0, "warning": self.warned, "notice": 0}
         hidden = {"error": 0, "warning": 0, "notice": 0}
-        for _, _, path, f in sorted(self.pending, key=lambda item: item[:2]):
+
+        def room(finding: Finding) -> bool:
+            return shown[LEVELS[finding.severity.value]] < ANNOTATION_LIMIT
+
+        # The leads, in the files' order: each its file's most severe finding with room left at its level.
+        chosen: list[tuple[int, int, str, Finding]] = []
+        rest = list(self.pending)
+        for order, path, candidates in self.leads:
+            lead = next((at for at, (_, finding) in enumerate(candidates) if room(finding)), 0)
+            shown[LEVELS[candidates[lead][1].severity.value]] += 1  # counted now: the next file's lead sees it
+            chosen.append((0, order, path, candidates[lead][1]))
+            rest += [(rank, order, path, finding) for at, (rank, finding) in enumerate(candidates) if at != lead]
+        shown = {"error": 0, "warning": self.warned, "notice": 0}
+        for _, _, path, f in chosen + sorted(rest, key=lambda item: item[:2]):
             level = LEVELS[f.severity.value]
             if shown[level] >= ANNOTATION_LIMIT:
                 hidden[level] += 1
@@ -864,14 +888,25 @@ def _main() -> int:
             print(command("error", message, title="reprint-guard"))
             _stopped(sarif_path, UsageError(message), roots)
             return ExitCode.ERROR
+    if pr_range and not changed_only and new_only not in _TRUE:
+        # Every file checked: a file the base held as a reprint that the pull request made none is told, when
+        # the base is in the clone (a full run needs no diff, and a shallow clone lacks it: nothing is said).
+        try:
+            fork = _git("merge-base", *_as_checked_out(*pr_range, where=where), where=where).strip()
+            base = resolve(fork, where=where, label="the pull request's base")
+            settings.baseline = base.replace(suppresses=False)
+        except (UsageError, RuntimeError):
+            pass
     if pr_range and changed_only:
         try:
             commits = _as_checked_out(*pr_range, where=where)
             changed = changed_files(*commits, where=where)
             removed = removed_files(*commits, where=where)
-            if new_only in _TRUE:  # what the branch started from: its findings are the base's, not the PR's
-                fork = _git("merge-base", *commits, where=where).strip()
-                settings.baseline = resolve(fork, where=where, label="the pull request's base")
+            # What the branch started from: its findings are the base's, not the PR's (new-findings-only); a
+            # file it held as a reprint that the pull request made none is told either way.
+            fork = _git("merge-base", *commits, where=where).strip()
+            baseline = resolve(fork, where=where, label="the pull request's base")
+            settings.baseline = baseline if new_only in _TRUE else baseline.replace(suppresses=False)
         except UsageError as exc:
             print(command("error", f"reprint-guard: {exc}", title="reprint-guard"))
             _stopped(sarif_path, exc, roots)

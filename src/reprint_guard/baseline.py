@@ -10,6 +10,12 @@ run's own config and policies, so a finding is new when the text brings it, not 
 Git is asked twice per run (what differs from the commit, and what the commit holds), and once more for
 each file that changed since it: a file the commit holds as it is now keeps its findings without being
 checked again.
+
+A file the change touched (the file, or its metadata sidecar) that is now skipped as not a reprint, but was
+checked as one at the commit, is told (``reprint-guard/no-longer-a-reprint``, :func:`no_longer_a_reprint`):
+deleting a reprint's sidecar, or taking ``original_url`` out of its front matter, would otherwise turn a
+failing reprint into a skipped file, with no notice. The Action holds a pull request to this with a
+baseline that suppresses nothing (``suppresses=False``), when ``new-findings-only`` is not set.
 """
 
 from __future__ import annotations
@@ -34,7 +40,7 @@ class Baseline(FrozenRecord):
     """What a run compares with: the commit, and how each of the repository's files stands to it (plain
     data, so it crosses to worker processes)."""
 
-    __slots__ = ("ref", "commit", "top", "held", "moved", "touched")
+    __slots__ = ("ref", "commit", "top", "held", "moved", "touched", "suppresses")
 
     def __init__(
         self,
@@ -44,6 +50,7 @@ class Baseline(FrozenRecord):
         held: frozenset[str],
         moved: dict[str, str],
         touched: frozenset[str],
+        suppresses: bool = True,
     ) -> None:
         self._set(
             ref=ref,
@@ -55,14 +62,21 @@ class Baseline(FrozenRecord):
             moved=moved,
             #: Every name the difference touches, on either side (added, deleted, both names of a rename).
             touched=touched,
+            #: Whether the findings a file had at the commit are suppressed (``--baseline-commit``,
+            #: ``new-findings-only``); False: the commit only tells which files stopped being reprints.
+            suppresses=suppresses,
         )
+
+    @property
+    def named(self) -> str:
+        """The commit as findings name it: its ref (or label) and its short hash."""
+        short = self.commit[:12]
+        return self.ref if self.ref == short else f"{self.ref}, {short}"
 
     @property
     def reason(self) -> str:
         """What a baseline finding's ``suppressed.reason`` says."""
-        short = self.commit[:12]
-        named = self.ref if self.ref == short else f"{self.ref}, {short}"
-        return f"already in the baseline commit ({named})"
+        return f"already in the baseline commit ({self.named})"
 
 
 def _git(args: list[str], where: str) -> bytes:
@@ -138,7 +152,7 @@ def mark(result: Result, path: str, baseline: Baseline, settings: Any) -> Result
     """``result`` with the findings its file already had at the baseline commit suppressed (kind
     ``baseline``). A file the commit does not hold, or whose metadata sidecar differs from the commit's,
     keeps them all: its findings at the commit cannot be told apart from its metadata's change."""
-    if result.status not in ("pass", "fail") or path == "-":
+    if result.status not in ("pass", "fail") or path == "-" or not baseline.suppresses:
         return result
     standing = [finding for finding in result.findings if finding.suppressed is None]
     if not standing:
@@ -225,3 +239,79 @@ def _key(finding: Finding, short: Any) -> tuple[str, str, str | None]:
     """What makes two findings of a file the same one: as the SARIF fingerprint holds it, and the file it
     stands in (the page, or its sidecar)."""
     return finding.rule, stable_message(finding.message, short(finding.rule)), finding.file
+
+
+#: The tool's rule for a file the change turned from a reprint into one skipped as not a reprint.
+NO_LONGER = "no-longer-a-reprint"
+
+
+def no_longer_a_reprint(path: str, reason: str, baseline: Baseline, settings: Any) -> Finding | None:
+    """The warning for a file now skipped for ``reason`` (not a reprint) that the change since the commit
+    touched (the file, or its metadata sidecar) and that was checked as a reprint at the commit, else None.
+
+    Only a touched file is looked at: at most two ``git show`` and one check of the commit's copy, read with
+    the metadata sidecar the commit had beside it (a sidecar deleted since is the usual cause)."""
+    from .engine import TOOL_POLICY, TOOL_RULES
+    from .readers import sidecar_names
+    from .report import Finding, Severity
+
+    if path == "-" or not baseline.commit:
+        return None
+    name = _from_top(path, baseline.top)
+    if name is None:
+        return None
+    before = baseline.moved.get(name, name)  # its name at the commit (a rename's old one)
+    sides = {*sidecar_names(name), *sidecar_names(before)}
+    if name not in baseline.touched and not sides & baseline.touched:
+        return None  # the change left the file and its sidecar alone: skipped at the commit too
+    if before not in baseline.held:
+        return None  # added since: no reprint was there
+    side = next((side for side in sidecar_names(before) if side in baseline.held), None)
+    if not _a_reprint_at(baseline, before, side, path, settings):
+        return None
+    short = TOOL_RULES[NO_LONGER][0]
+    why = reason.removeprefix("not a reprint: ")
+    if side is not None and not any(os.path.lexists(there) for there in sidecar_names(path)):
+        what, restore = f"its metadata sidecar {side} is gone, and ", f"restore its metadata sidecar {side}"
+    elif side is not None and side in baseline.touched:
+        what, restore = f"its metadata sidecar {side} changed, and ", f"restore original_url (or policy) in {side}"
+    else:
+        what, restore = "", "restore original_url (or policy) in its metadata"
+    return Finding(
+        rule=f"{TOOL_POLICY}/{NO_LONGER}",
+        policy=TOOL_POLICY,
+        check="metadata",
+        severity=Severity.warning,
+        message=f"{short} ({what}{why}; it was a reprint at {baseline.named}): its publisher's terms go unchecked",
+        line=1,
+        column=1,
+        fix=f"If the file is still a reprint, {restore}; if it is now the site's own article, suppress "
+        f"{TOOL_POLICY}/{NO_LONGER} for it with a reason (an inline "
+        f'"reprint-guard: ignore {TOOL_POLICY}/{NO_LONGER} reason=..." comment, or the config\'s suppressions).',
+    )
+
+
+def _a_reprint_at(baseline: Baseline, name: str, side: str | None, path: str, settings: Any) -> bool:
+    """Whether the commit's copy of the file (``name`` there, with its sidecar ``side``) was checked as a
+    reprint (passed or failed), read with the run's settings for ``path``: the two copied into a temporary
+    folder, where the sidecar is read beside the page as it would have been."""
+    import tempfile
+
+    from .readers import read_file
+    from .runner import check_read, read_options
+
+    try:
+        with tempfile.TemporaryDirectory(prefix="reprint-guard-") as folder:
+            page = os.path.join(folder, os.path.basename(name))
+            with open(page, "wb") as handle:
+                handle.write(_git(["show", f"{baseline.commit}:{name}"], baseline.top))
+            if side is not None:
+                with open(os.path.join(folder, os.path.basename(side)), "wb") as handle:
+                    handle.write(_git(["show", f"{baseline.commit}:{side}"], baseline.top))
+            common, policy_spec = read_options(path, settings)
+            reprint = read_file(page, has_sidecar=side is not None, **common)
+            before = settings.replace(baseline=None, staged=False)
+            result = check_read(reprint, path, before, policy_spec, config_per_file=False)
+    except (ReprintGuardError, RecursionError, OSError):
+        return False
+    return result.status in ("pass", "fail")

@@ -105,6 +105,13 @@ TOOL_RULES: dict[str, tuple[str, str]] = {
         "original on another covered publisher's site ('originally published by' before a link there) carries "
         "a story whose terms (its credit, its licence, its permissions) go unchecked.",
     ),
+    "no-longer-a-reprint": (
+        "A file checked as a reprint at the base commit is skipped as not a reprint now",
+        "On a pull request (the Action) or with --baseline-commit, a file the change touched (the file, or its "
+        "metadata sidecar) was checked as a reprint at the base commit and is now skipped as the site's own "
+        "article: its sidecar deleted, or original_url and policy taken out of its metadata. Its publisher's "
+        "terms would go unchecked, with no notice; if the file is now the site's own, suppress this with a reason.",
+    ),
     "misspelt-key": (
         "A metadata key is close to one reprint-guard reads",
         "A key reprint-guard does not read, close to one it does that is not set: a file that sets neither "

@@ -177,7 +177,8 @@ class Settings(Record):
         #: Whether a body's own suppression comments count (the config's always do).
         self.inline_suppressions = inline_suppressions
         #: The commit whose findings a file keeps as suppressed (``--baseline-commit``: a
-        #: :class:`~reprint_guard.baseline.Baseline`), or None.
+        #: :class:`~reprint_guard.baseline.Baseline`), or None; a file it held as a reprint that is skipped as
+        #: none now is told (``reprint-guard/no-longer-a-reprint``), by a baseline that suppresses nothing too.
         self.baseline = baseline
 
     def metadata_slips(self) -> list[tuple[tuple[str | int, ...] | None, str, str]]:
@@ -1100,23 +1101,31 @@ def check_read(
     # Only a policy for this file (the file's own key, an override) makes an own article a reprint; the
     # config's or --policy's one policy is for the reprints.
     own = _own_article(reprint, settings.own_hosts) if not policy_spec or policy_spec == settings.policy else None
+    policies = policy_set(settings.rules_dirs)
+    policy = None
     if own is not None:
         from .engine import own_page_credited
 
-        return own_page_credited(reprint, policy_set(settings.rules_dirs), own, settings.severity)
-    if reprint.key_clashes and settings.own_hosts:  # a theme's canonicalURL of the page itself says nothing else
-        reprint.key_clashes = [
-            clash
-            for clash in reprint.key_clashes
-            if not (
-                clash[1] == "original_url" and isinstance(clash[3], str) and _own_host(clash[3], settings.own_hosts)
-            )
-        ]
-    policies = policy_set(settings.rules_dirs)
-    policy = _named_policy(policy_spec, settings) if policy_spec else None
-    reprint.own_hosts = settings.own_hosts
-    result = check_reprint(reprint, policies, policy, today=settings.today, severity=settings.severity)
+        result = own_page_credited(reprint, policies, own, settings.severity)
+    else:
+        if reprint.key_clashes and settings.own_hosts:  # a theme's canonicalURL of the page itself says nothing else
+            reprint.key_clashes = [
+                clash
+                for clash in reprint.key_clashes
+                if not (
+                    clash[1] == "original_url" and isinstance(clash[3], str) and _own_host(clash[3], settings.own_hosts)
+                )
+            ]
+        policy = _named_policy(policy_spec, settings) if policy_spec else None
+        reprint.own_hosts = settings.own_hosts
+        result = check_reprint(reprint, policies, policy, today=settings.today, severity=settings.severity)
     if result.status == "skipped":
+        # A reprint at the baseline commit that the change made none is told, its suppressions applied below.
+        told = _no_longer_a_reprint(result, path, settings)
+        if told is None:
+            return result
+        result = told
+    elif own is not None:
         return result
     if result.findings and (slips := {key for _, key, _ in settings.metadata_slips()}):
         result.findings = [f for f in result.findings if not _told_in_the_config(f, slips, reprint)]
@@ -1149,6 +1158,23 @@ def check_read(
         result.findings = findings + problems
         result.findings.sort(key=lambda f: (f.line, f.column))
     return result.settle(settings.fail_on)
+
+
+def _no_longer_a_reprint(skipped: Result, path: str, settings: Settings) -> Result | None:
+    """A file skipped as not a reprint that was checked as one at the baseline commit, the change touching it
+    (its sidecar deleted, its original_url taken out): its result with the warning that says so, at the
+    severity the config gives it; None for any other skip, or without a baseline commit."""
+    baseline = settings.baseline
+    if baseline is None or not (skipped.reason or "").startswith("not a reprint"):
+        return None  # a public-domain dedication is a reprint's judgement, not a change of what the file is
+    from .baseline import no_longer_a_reprint
+    from .engine import _reseverity
+
+    finding = no_longer_a_reprint(path, skipped.reason or "", baseline, settings)
+    said = _reseverity([finding], settings.severity) if finding is not None and settings.severity else [finding]
+    if finding is None or not said:  # turned off in the config: skipped as before
+        return None
+    return Result(path=skipped.path, findings=said)
 
 
 # Many files -------------------------------------------------------------------------
