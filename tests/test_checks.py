@@ -5773,5 +5773,5 @@ def test_a_ported_4_0_licence_is_told_there_is_none(license, meant):
     """4.0 licences are international: a country suffix names no licence, and the finding says which one was
     likely meant (it said "is not 4.0")."""
     (finding,) = check("Text.", {"original_url": "https://eastmoor.example/s", "license": license}).findings
-    assert "have no country versions" in finding.message and f"did you mean {meant}?" in finding.message
+    assert "has no country version or other suffix" in finding.message and f"did you mean {meant}?" in finding.message
     assert "is not 4.0" not in finding.message and finding.fix.startswith(f"Write the license as {meant}")

@@ -183,9 +183,9 @@ def test_a_toml_fix_leaves_a_true_or_false_placeholder_unquoted(tmp_path):
 @pytest.mark.parametrize(
     ("line", "said"),
     [
-        ('title: "He said "no" to cuts"', 'write a " inside it as \\", or quote the value with \''),
-        ("title: 'It's over'", "write a ' inside it as '', or quote the value with \""),
-        (f"original_url: [Global Research]({GR})", 'is read as a list: quote it, original_url: "..."'),
+        ('title: "He said "no" to cuts"', 'write a " inside it as \\", or put the whole value in \' quotes'),
+        ("title: 'It's over'", "write a ' inside it as '', or put the whole value in \" quotes"),
+        (f"original_url: [Global Research]({GR})", 'is read as a list, which ends at its "]": quote the whole value'),
     ],
 )
 def test_a_value_running_on_past_its_quotes_is_told_so(tmp_path, line, said):

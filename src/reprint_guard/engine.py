@@ -1431,7 +1431,7 @@ def _unknown_publisher(reprint: Reprint, policies: PolicySet | None = None) -> F
         )
         if known and (ported := re.fullmatch(r"(CC-[A-Z-]+-4\.0)-[A-Z]+", known)):
             # A 4.0 licence is international: "CC-BY-NC-ND-4.0-INT" or a deed's ".../by/4.0/es/" names no port.
-            why = "names no licence: Creative Commons 4.0 licences have no country versions "
+            why = "names no licence: a Creative Commons 4.0 licence has no country version or other suffix "
             why += f"(did you mean {ported[1]}?)"
             fix = f"Write the license as {ported[1]}, the one international 4.0 licence, or set 'policy: <id>'."
         elif known:  # another version of a licence known here: its own id stays; the 4.0 policy is a choice

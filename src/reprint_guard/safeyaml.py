@@ -535,12 +535,21 @@ def _quote_hint(text: str, index: int) -> str:
         return ""
     mark = value[0]
     if mark == '"':
-        return ' (the value\'s quotes end at its second ": write a " inside it as \\", or quote the value with \')'
+        return (
+            ' (the quoted value ends at its closing ", and the text after it is no key: write a " inside it as \\", '
+            "or put the whole value in ' quotes)"
+        )
     if mark == "'":
-        return " (the value's quotes end at its second ': write a ' inside it as '', or quote the value with \")"
+        return (
+            " (the quoted value ends at its closing ', and the text after it is no key: write a ' inside it as '', "
+            'or put the whole value in " quotes)'
+        )
     if mark in "[{":
-        kind = "list" if mark == "[" else "mapping"
-        return f' (a value opening with "{mark}" is read as a {kind}: quote it, {key.strip()}: "...")'
+        kind, close = ("list", "]") if mark == "[" else ("mapping", "}")
+        return (
+            f' (a value opening with "{mark}" is read as a {kind}, which ends at its "{close}": quote the whole '
+            f'value, {key.strip()}: "...", or put what follows inside the {kind})'
+        )
     return ""
 
 

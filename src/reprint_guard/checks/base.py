@@ -260,6 +260,8 @@ _PROGRAM_MEMORY = 8 << 20
 SEARCH_MEMORY = 16 << 20
 
 
+#: RE2's ``\Q...\E``, literal text (``\QC:\Cache\E`` holds no escape).
+_QUOTED_TEXT = re.compile(r"(?<!\\)(?:\\\\)*\\Q.*?(?:\\E|$)", re.DOTALL)
 #: RE2's ``\C`` (one byte, not after another backslash): searched in UTF-8, it splits a character.
 _ANY_BYTE = re.compile(r"(?<!\\)(?:\\\\)*\\C")
 
@@ -280,7 +282,7 @@ def compile_pattern(pattern: str, *, utf8: bool = False, capture: bool = False, 
     # ``own``: a pattern the tool builds from a name (a class per letter), held to RE2's memory budget alone.
     if len(pattern) > MAX_PATTERN_LENGTH and not own:
         raise ValueError(f"pattern longer than {MAX_PATTERN_LENGTH} characters")
-    if not own and _ANY_BYTE.search(pattern):
+    if not own and _ANY_BYTE.search(_QUOTED_TEXT.sub("", pattern)):
         raise ValueError(
             f"invalid or unsupported pattern /{pattern}/ ('\\C', one byte, matches part of a character and "
             "leaves a finding's place and quote wrong); use '.', one character"
