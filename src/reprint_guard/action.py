@@ -873,30 +873,26 @@ def _main() -> int:
             print(command("error", message, title="reprint-guard"))
             _stopped(sarif_path, UsageError(message), roots)
             return ExitCode.ERROR
-    if pr_range and not changed_only and new_only in _TRUE:
-        # Every file checked, failing only on what the pull request brings: a site adopting the checker (its
-        # code-scanning alerts kept whole); the base is found as for the changed files.
-        try:
-            fork = _git("merge-base", *_as_checked_out(*pr_range, where=where), where=where).strip()
-            settings.baseline = resolve(fork, where=where, label="the pull request's base")
-        except UsageError as exc:
-            print(command("error", f"reprint-guard: {exc}", title="reprint-guard"))
-            _stopped(sarif_path, exc, roots)
-            return ExitCode.ERROR
-        except RuntimeError as exc:
-            message = f"reprint-guard: cannot find the pull request's base ({exc}); {_diff_advice(where)}"
-            print(command("error", message, title="reprint-guard"))
-            _stopped(sarif_path, UsageError(message), roots)
-            return ExitCode.ERROR
-    if pr_range and not changed_only and new_only not in _TRUE:
-        # Every file checked: a file the base held as a reprint that the pull request made none is told, when
-        # the base is in the clone (a full run needs no diff, and a shallow clone lacks it: nothing is said).
+    if pr_range and not changed_only:
+        # Every file checked. With new-findings-only, failing only on what the pull request brings: a site
+        # adopting the checker (its code-scanning alerts kept whole), the base found as for the changed files.
+        # Without, a file the base held as a reprint that the pull request made none is still told, when the
+        # base is in the clone (a full run needs no diff, and a shallow clone lacks it: nothing is said).
+        holding = new_only in _TRUE
         try:
             fork = _git("merge-base", *_as_checked_out(*pr_range, where=where), where=where).strip()
             base = resolve(fork, where=where, label="the pull request's base")
-            settings.baseline = base.replace(suppresses=False)
-        except (UsageError, RuntimeError):
-            pass
+            settings.baseline = base if holding else base.replace(suppresses=False)
+        except (UsageError, RuntimeError) as exc:
+            if holding:
+                said = (
+                    exc
+                    if isinstance(exc, UsageError)
+                    else UsageError(f"cannot find the pull request's base ({exc}); {_diff_advice(where)}")
+                )
+                print(command("error", f"reprint-guard: {said}", title="reprint-guard"))
+                _stopped(sarif_path, said, roots)
+                return ExitCode.ERROR
     if pr_range and changed_only:
         try:
             commits = _as_checked_out(*pr_range, where=where)
