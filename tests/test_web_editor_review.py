@@ -224,3 +224,13 @@ def test_a_credit_naming_the_publisher_in_the_wrong_case_is_told_where_it_stands
     assert finding["fix"] == 'Write "Global research" as "Global Research".'
     run_cli("check", str(path), "--fix")
     assert path.read_text(encoding="utf-8").count("lobal") == text.count("lobal")  # no second credit added
+
+
+def test_the_credit_fix_inserts_links_the_article_not_a_place_in_its_page(tmp_path):
+    """original_url copied from the address bar at the comments ("#comments"): the credit --fix adds linked it."""
+    meta = {**GR_META, "original_url": f"{GR}#comments"}
+    path = write(tmp_path / "a.md", markdown(meta, f"\n{STORY}\n\n{NOTICE}\n"))
+    run_cli("check", str(path), "--fix")
+    fixed = path.read_text(encoding="utf-8")
+    assert f"[Global Research]({GR})" in fixed and "#comments)" not in fixed
+    assert run_cli("check", str(path)).code == 0

@@ -830,6 +830,9 @@ def template_values(reprint: Reprint, policy: Policy, *, placeholders: bool = Tr
         address = linkable_address(meta.original_url) if placeholders else as_address(meta.original_url)
         if address and not placeholders:  # a share button's copy of the address: its utm_ parameters left out
             address = without_tracking(address)
+            page, mark, anchor = address.partition("#")
+            if mark and "/" not in anchor and not anchor.startswith("!"):
+                address = page  # "#comments", a place in the page: the credit links the article itself
         values["original_url"] = address or "<original article URL>"
         if address:  # for a query string: a pixel's ?url={original_url_encoded}
             from urllib.parse import quote
