@@ -210,6 +210,11 @@ def test_a_credit_pasted_as_an_indented_code_block_is_told_to_be_unindented(tmp_
     assert path.read_text(encoding="utf-8") == text  # no second credit: the editor unindents this one
     listed = markdown(GR_META, f"\n- {STORY}\n\n{credit}\n\n{NOTICE}\n")
     assert run_cli("check", str(write(tmp_path / "b.md", listed))).code == 0
+    # Right under a heading, with no blank line, it is code too.
+    headed = markdown(GR_META, f"\n{STORY}\n\n## Credits\n{credit}\n\n{NOTICE}\n")
+    run = run_cli("check", str(write(tmp_path / "c.md", headed)), "--format", "json")
+    (finding,) = run.json()["results"][0]["findings"]
+    assert "but in an indented code block" in finding["message"]
 
 
 def test_a_credit_naming_the_publisher_in_the_wrong_case_is_told_where_it_stands(tmp_path):

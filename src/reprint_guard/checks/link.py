@@ -332,13 +332,17 @@ def _in_indented_code(reprint: Reprint, at: int) -> bool:
     while index > 0 and lines[index - 1].startswith(("    ", "\t")) and lines[index - 1].strip():
         index -= 1  # up the indented block
     if index > 0 and lines[index - 1].strip():
-        return False  # a paragraph's lazy continuation: text, not code
+        # Right under an ATX heading (a block of one line) the indented lines are code; else a paragraph's lazy
+        # continuation: text.
+        return _ATX_HEADING.match(lines[index - 1]) is not None
     while index > 0 and not lines[index - 1].strip():
         index -= 1  # past the blank lines
     above = lines[index - 1] if index > 0 else ""
     return not above.startswith(("    ", "\t", " ")) and _LIST_ITEM.match(above) is None
 
 
+#: A Markdown ATX heading's line ("## Credits").
+_ATX_HEADING = re.compile(r" {0,3}#{1,6}(?:[ \t]|$)")
 #: A Markdown list item's marker opening a line.
 _LIST_ITEM = re.compile(r" {0,3}(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)")
 
