@@ -322,6 +322,7 @@ def _code_terms(found: re.Match[str]) -> str:
     return "CC-BY" + "".join(f"-{part.upper()}" for part in re.split(r"[ -]", found.group(1)) if part)
 
 
+@lru_cache(maxsize=1024)
 def _named(words: str) -> tuple[str, str | None] | None:
     """The terms ("CC-BY-NC") and version ("4.0", or None) ``words`` name a licence by: its code ("CC BY-NC
     4.0") or its title ("Creative Commons Attribution-NonCommercial 4.0 International"); None for neither."""
@@ -337,6 +338,7 @@ def _named(words: str) -> tuple[str, str | None] | None:
     return terms, found.group(3)
 
 
+@lru_cache(maxsize=1024)
 def _badge_named(src: str) -> tuple[str, str | None] | None:
     """The terms and version a Creative Commons badge's image address names, or None."""
     found = _BADGE.search(src.lower())
@@ -346,6 +348,7 @@ def _badge_named(src: str) -> tuple[str, str | None] | None:
     return "CC-" + terms.upper(), found.group(2)
 
 
+@lru_cache(maxsize=256)
 def _version(spdx: str) -> str | None:
     found = re.search(r"-(\d\.\d)", licence_id(spdx))
     return found.group(1) if found else None
@@ -416,10 +419,47 @@ def _only_in_picture_credits(visible: VisibleBody, paths: frozenset[str], names:
     """Whether every block that names the licence, links its deed or writes its address out is a picture's
     credit (:func:`_picture_credit`), and there is one: the licence given is the picture's, not the article's
     (3(a)(1)(C) asks that the licensed material is said to be under it)."""
-    if not any(stem in visible.text for stem in OTHER_WORK_STEMS):
-        return False  # no picture named: a look at every block spared
+    if not _credit_before_a_mark(visible.text, names):
+        return False  # no picture's credit runs on to the licence: the look at every block spared
     blocks = _licence_blocks(visible, paths, names)
     return bool(blocks) and all(_picture_credit(block) for block in blocks)
+
+
+def _credit_before_a_mark(text: str, names: tuple[str, ...]) -> bool:
+    """Whether a picture's credit runs on to a mark of the licence in the normalised ``text``
+    (:func:`_credit_then_licence`), looked for only before each of the marks' few copies, not in the whole
+    article."""
+    credit = None
+    for mark in _licence_marks(names):
+        at = text.find(mark)
+        while at >= 0:
+            start = max(0, at - _CREDIT_REACH)
+            if any(stem in text[start:at] for stem in OTHER_WORK_STEMS):
+                credit = credit or _credit_then_licence(names)
+                if credit.search(text, start, at + len(mark)) is not None:
+                    return True
+            at = text.find(mark, at + len(mark))
+    return False
+
+
+#: How far before a mark of the licence a picture's credit may open (the longest credit line read).
+_CREDIT_REACH = 250
+
+
+@lru_cache(maxsize=64)
+def _licence_marks(names: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(sorted({normalize(name) for name in names} | {"creativecommons.org/"}))
+
+
+@lru_cache(maxsize=64)
+def _credit_then_licence(names: tuple[str, ...]) -> re.Pattern[str]:
+    """A picture's credit ("photo: ", "image by ") running on, with no sentence's end, to a mark of the licence
+    (one of ``names``, or a deed's address) in the normalised text: without one, no picture's credit gives it."""
+    marks = "|".join(re.escape(mark) for mark in _licence_marks(names))
+    return re.compile(
+        rf"(?:{OTHER_WORK_WORDS})(?: and (?:{OTHER_WORK_WORDS}))?(?: by|:| ©| \(c\)| credit:?| courtesy of) "
+        rf"(?:[^.!?;|·—–]|[.!?;|·—–](?!\s)){{0,200}}?(?:{marks})"
+    )
 
 
 #: Words that make a block the article's credit: "Originally published by ...", "This story is republished ...".

@@ -310,7 +310,7 @@ def _unseen_address(reprint: Reprint, original: str) -> str:
     if _in_indented_code(reprint, at):
         return (
             f"; its address is in the file at {line}:{column}, {THERE_BUT_WRONG[11]} (a line indented four spaces "
-            "or more, after a blank line, is shown as code, with no link)"
+            "or more that opens a block is shown as code, with no link)"
         )
     return (
         f"; its address is in the file at {line}:{column}, but in no link a reader can follow: in a comment, "
@@ -328,6 +328,8 @@ def _in_indented_code(reprint: Reprint, at: int) -> bool:
     lines = reprint.body[: end if end >= 0 else len(reprint.body)].split("\n")
     if not lines[-1].startswith(("    ", "\t")):
         return False
+    if sum(1 for line in lines if line.lstrip(" ").startswith(("```", "~~~")) and not line.startswith("    ")) % 2:
+        return False  # inside a fenced block: code whatever its indentation, told as any code is
     index = len(lines) - 1
     while index > 0 and lines[index - 1].startswith(("    ", "\t")) and lines[index - 1].strip():
         index -= 1  # up the indented block
