@@ -395,10 +395,11 @@ def _terms(spdx: str) -> str:
 
 
 #: A block that opens as a picture's credit: "Photo: ...", "Photo by ...", "Lead image courtesy of ...".
-_PICTURE_CREDIT = re.compile(
-    rf"[\W_]*(?:(?:featured|lead|top|main|header|cover|hero) )?(?:{OTHER_WORK_WORDS})"
-    rf"(?: and (?:{OTHER_WORK_WORDS}))?(?: by|:| ©| \(c\)| credit:?| courtesy of) "
+#: A picture's credit's opening words: "photo: ", "images by ", "chart courtesy of ".
+_PICTURE_CREDIT_WORDS = (
+    rf"(?:{OTHER_WORK_WORDS})(?: and (?:{OTHER_WORK_WORDS}))?(?: by|:| ©| \(c\)| credit:?| courtesy of) "
 )
+_PICTURE_CREDIT = re.compile(rf"[\W_]*(?:(?:featured|lead|top|main|header|cover|hero) )?{_PICTURE_CREDIT_WORDS}")
 #: What ends a sentence or a clause in a block: a credit with one is more than a picture's.
 _CLAUSE_END = re.compile(r"[.!?;|·—–](?:\s|$)(?!$)")
 
@@ -456,10 +457,7 @@ def _credit_then_licence(names: tuple[str, ...]) -> re.Pattern[str]:
     """A picture's credit ("photo: ", "image by ") running on, with no sentence's end, to a mark of the licence
     (one of ``names``, or a deed's address) in the normalised text: without one, no picture's credit gives it."""
     marks = "|".join(re.escape(mark) for mark in _licence_marks(names))
-    return re.compile(
-        rf"(?:{OTHER_WORK_WORDS})(?: and (?:{OTHER_WORK_WORDS}))?(?: by|:| ©| \(c\)| credit:?| courtesy of) "
-        rf"(?:[^.!?;|·—–]|[.!?;|·—–](?!\s)){{0,200}}?(?:{marks})"
-    )
+    return re.compile(rf"{_PICTURE_CREDIT_WORDS}(?:[^.!?;|·—–]|[.!?;|·—–](?!\s)){{0,200}}?(?:{marks})")
 
 
 #: Words that make a block the article's credit: "Originally published by ...", "This story is republished ...".

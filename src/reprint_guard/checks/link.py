@@ -282,16 +282,17 @@ def _markdown_link_shown(reprint: Reprint, key: str) -> str | None:
     return None
 
 
-def _unseen_address(reprint: Reprint, original: str) -> str:
+def _unseen_address(reprint: Reprint, original: str) -> tuple[str, int | None]:
     """ "; the address is in the file at L:C, where no reader sees it (...)" when the original's address is
     written in the body (a comment, a hidden or folded element, code), else "": the editor sees it there, and
-    wonders why it does not count."""
+    wonders why it does not count. With it, where the address stands when that is an indented code block (a
+    credit pasted indented, told there), else None."""
     address = original.strip()
     body = reprint.body
     written = address if address and address in body else address.split("://", 1)[-1] if "://" in address else ""
     at = body.find(written) if written else -1
     if at < 0:
-        return ""
+        return "", None
     # A page's <link rel="canonical">, <meta property="og:url"> or JSON-LD <script> holds it for search engines
     # and sharing: said so when every copy (of the first few) stands in one of them.
     first, tags, seen = at, {}, 0
@@ -305,17 +306,17 @@ def _unseen_address(reprint: Reprint, original: str) -> str:
         return (
             f"; its address is in the file at {line}:{column}, but only in the page's {where} for search engines "
             "and sharing, which no reader sees or follows"
-        )
+        ), None
     line, column = reprint.position(at)
     if _in_indented_code(reprint, at):
         return (
             f"; its address is in the file at {line}:{column}, {THERE_BUT_WRONG[11]} (a line indented four spaces "
             "or more that opens a block is shown as code, with no link)"
-        )
+        ), at
     return (
         f"; its address is in the file at {line}:{column}, but in no link a reader can follow: in a comment, "
         "code, a hidden or closed element, an image, or as plain text the site does not link"
-    )
+    ), None
 
 
 def _in_indented_code(reprint: Reprint, at: int) -> bool:
@@ -705,9 +706,9 @@ def _linked(params: Params, reprint: Reprint, context: Context) -> Iterator[Prob
         seen = reprint.visible.raw_text.replace("\u00a0", " ").count(credit[1])
         span = reprint.span_of_copy(credit[1], credit[2], seen) if credit[2] >= 0 else None
         span = span or reprint.span(_credit_words(credit[0], credit[1]))
-    hidden = _unseen_address(reprint, original)
-    if THERE_BUT_WRONG[11] in hidden:  # the credit pasted indented: told at its address, to be unindented
-        line, column = map(int, hidden.partition(" at ")[2].partition(",")[0].split(":"))
+    hidden, indented = _unseen_address(reprint, original)
+    if indented is not None:  # the credit pasted indented: told at its address, to be unindented
+        line, column = reprint.position(indented)
         yield Problem(
             line,
             column,

@@ -434,8 +434,9 @@ def _read(path: Path) -> tuple[dict[str, Any], Any]:
 
         deep = deep_dotted_key(text) if text.count(".") > MAX_YAML_DEPTH else None
         if deep is not None:  # each part a table, which tomllib builds with no limit: minutes and all memory
-            line = text.count("\n", 0, deep) + 1
-            column = deep - (text.rfind("\n", 0, deep) + 1) + 1
+            from ..readers import text_position
+
+            line, column = text_position(text, deep)
             said = f"invalid TOML: a dotted key of more than {MAX_YAML_DEPTH} parts (nested too deeply)"
             raise ConfigError(said, path=name, line=line, column=column)
         try:
