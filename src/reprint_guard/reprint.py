@@ -576,8 +576,10 @@ class Reprint:
         picture's caption line (``CAPTION_CLASS``) is marked, and looked for, only when asked for."""
         lines = f".{CAPTION_CLASS}"
         if lines in tags:  # a Markdown picture's caption line, marked only when asked for (few pages hold one)
-            if self._rendered and CAPTION_CLASS in self._captions_marked():
-                return True
+            if self._rendered:
+                marked = self._captions_marked()  # the page itself when it has no picture's caption line
+                if marked is not self.html and CAPTION_CLASS in marked:
+                    return True
             tags = tuple(tag for tag in tags if tag != lines)
         if self._rendered:
             options = self._parse_options()
@@ -601,11 +603,14 @@ class Reprint:
         reprint: only asked where the text as a whole said something a caption may say of its own picture."""
         if self.format == "text":
             return self.visible
-        if not self._may_hold(tags):
-            return self.visible  # no such element here: what a reader sees is all
         key = f"visible-apart:{','.join(tags)}"
         found = self.memo.get(key)
+        if found is False:
+            return self.visible  # asked before (each licence and text rule asks): no such element here
         if not isinstance(found, VisibleBody):
+            if not self._may_hold(tags):
+                self.memo[key] = False
+                return self.visible  # no such element here: what a reader sees is all
             options = self._parse_options()
             options["skip"] = (*(options.get("skip") or ()), *tags)  # type: ignore[misc]
             html = self._captions_marked() if f".{CAPTION_CLASS}" in tags else self.html
