@@ -4,8 +4,10 @@ server) while its threads check reprints."""
 from __future__ import annotations
 
 import os
+import sys
 import threading
-from typing import Protocol, TypeVar
+from collections.abc import Callable
+from typing import Any, NamedTuple, Protocol, TypeVar
 
 
 class _Lock(Protocol):
@@ -79,6 +81,16 @@ LAZY_IMPORTS = (
 _FINISHED = [False]
 
 
+class _Unraisable(NamedTuple):
+    """What ``sys.unraisablehook`` is given: a failing fork hook is told as Python tells one."""
+
+    exc_type: Any
+    exc_value: Any
+    exc_traceback: Any
+    err_msg: str | None
+    object: Any
+
+
 def _finish_imports() -> None:
     """Before a fork while other threads run: every module the library imports on first use, imported now.
 
@@ -93,14 +105,36 @@ def _finish_imports() -> None:
     from importlib import import_module
     from pkgutil import walk_packages
 
-    package = __name__.rpartition(".")[0]
-    names = [info.name for info in walk_packages(import_module(package).__path__, package + ".")]
-    for name in [*LAZY_IMPORTS, *(name for name in names if not name.endswith("__main__"))]:
-        try:
-            import_module(name)
-        except Exception:  # an optional module missing, or an import cycle: the fork goes on
-            continue
+    # A module imported now may register fork hooks of its own (logging's, a lock of the library's): Python
+    # has already chosen which "before" hooks this fork runs, but runs every "after" hook there is, and the
+    # one that lets go of a lock no hook took fails ("release unlocked lock"), or lets go of another thread's.
+    # Each such "before" is run here, once the imports are done, as it would have been had they come first.
+    registered: list[dict[str, Callable[[], object]]] = []
+    register = os.register_at_fork
+
+    def noted(**hooks: Callable[[], object]) -> None:
+        registered.append(hooks)
+        register(**hooks)
+
+    os.register_at_fork = noted
+    try:
+        package = __name__.rpartition(".")[0]  # walking the package imports its subpackages
+        names = [info.name for info in walk_packages(import_module(package).__path__, package + ".")]
+        for name in [*LAZY_IMPORTS, *(name for name in names if not name.endswith("__main__"))]:
+            try:
+                import_module(name)
+            except Exception:  # an optional module missing, or an import cycle: the fork goes on
+                continue
+    finally:
+        os.register_at_fork = register
     _FINISHED[0] = True
+    for hooks in reversed(registered):  # in Python's order: the last registered first
+        before = hooks.get("before")
+        if before is not None:
+            try:
+                before()
+            except Exception:  # as Python reports a failing hook and goes on  # pragma: no cover
+                sys.unraisablehook(_Unraisable(*sys.exc_info(), None, before))  # type: ignore[arg-type]
 
 
 if hasattr(os, "register_at_fork"):  # for a process that has made none of the library's locks yet

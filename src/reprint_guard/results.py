@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, computed_field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, computed_field, field_serializer, model_validator
 
 from . import report
 from .report import REPORT_VERSION, Confidence, FailOn, Severity, Status, reaches
@@ -88,6 +88,25 @@ class Result(BaseModel):
         description="The file 'error_line' and 'error_column' are in, when not the reprint's own: its metadata "
         "sidecar.",
     )
+
+    @field_serializer("path", when_used="json")
+    def _path_in_utf8(self, value: str) -> str:
+        return self._in_utf8(value) or ""
+
+    @field_serializer("error", "error_file", when_used="json")
+    def _in_utf8(self, value: str | None) -> str | None:
+        """A file name that is not UTF-8 (``caf\\udce9.md``, as Python reads one) written with its odd bytes as
+        ``\\xe9``: JSON from pydantic is UTF-8 throughout, and a queued ``model_dump_json()`` failed on such a
+        file. ``model_dump()`` keeps the name as given, to open the file by."""
+        if value is None or value.isascii():
+            return value
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            return value.encode("utf-8", "surrogateescape" if _escaped_bytes(value) else "replace").decode(
+                "utf-8", "backslashreplace"
+            )
+        return value
 
     @computed_field  # type: ignore[prop-decorator]
     @property
@@ -169,6 +188,12 @@ class Report(BaseModel):
         if "summary" not in self.model_fields_set:
             self.summary = Summary.of(self.results)
         return self
+
+
+def _escaped_bytes(value: str) -> bool:
+    """Whether every lone surrogate in ``value`` is a byte the file system gave that is not UTF-8 (U+DC80 to
+    U+DCFF, Python's ``surrogateescape``); any other (half a pair from JSON) is written as "?"."""
+    return all("\udc80" <= char <= "\udcff" for char in value if "\ud800" <= char <= "\udfff")
 
 
 def from_report(result: report.Result) -> Result:
