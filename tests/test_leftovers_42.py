@@ -4,7 +4,12 @@ file names, SIGTERM to the Action. Real files through the real CLI and the Actio
 
 from __future__ import annotations
 
+import os
 import shutil
+import signal
+import subprocess
+import sys
+import time
 
 import pytest
 
@@ -24,3 +29,41 @@ def test_fix_with_standard_input_is_refused_before_any_file_is_fixed(tmp_path, f
     said = f"reprint-guard: {flag} needs files, not standard input: name the article's file instead of '-'\n"
     assert run.code == 2 and run.err == said and run.out == "", (run.code, run.out, run.err)
     assert article.read_bytes() == before
+
+
+def test_sigterm_to_the_action_unwinds_as_the_command_line_does(tmp_path):
+    """A cancelled workflow's SIGTERM killed the Action's step as it stood: exit -15, the SARIF log cut short
+    (no JSON: a later upload step fails on it), the workers orphaned. It unwinds as ``check`` does now: one
+    line, exit 143, no SARIF log half written."""
+    folder = tmp_path / "site"
+    folder.mkdir()
+    for i in range(3000):
+        shutil.copyfile(BASE, folder / f"a{i:04}.md")
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("INPUT_", "GITHUB_", "RUNNER_"))}
+    env |= {"PYTHONPATH": str(ROOT / "src"), "GITHUB_WORKSPACE": str(folder), "INPUT_CHANGED_ONLY": "false"}
+    env |= {"INPUT_SARIF": "rep/r.sarif", "GITHUB_OUTPUT": str(tmp_path / "out.txt")}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "reprint_guard.action"],
+        cwd=folder,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        start_new_session=True,
+    )
+    sarif = folder / "rep" / "r.sarif"
+    deadline = time.monotonic() + 60
+    while not sarif.exists():  # the files found, the checks begun
+        assert proc.poll() is None and time.monotonic() < deadline, "the run ended before the signal"
+        time.sleep(0.01)
+    time.sleep(0.5)
+    assert proc.poll() is None, "the run ended before the signal"
+    proc.send_signal(signal.SIGTERM)
+    try:
+        _, err = proc.communicate(timeout=30)
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGKILL)
+        proc.communicate()
+        raise AssertionError("the run hung") from None
+    assert (proc.returncode, err.decode()) == (143, "reprint-guard: terminated\n")
+    assert not sarif.exists() and os.listdir(folder / "rep") == []
+
