@@ -13,7 +13,7 @@ import time
 
 import pytest
 
-from conftest import ROOT, run_cli
+from conftest import ROOT, run_cli, write
 
 BASE = ROOT / "examples" / "global-research" / "markdown" / "missing-link-original-homepage.md"
 
@@ -67,3 +67,30 @@ def test_sigterm_to_the_action_unwinds_as_the_command_line_does(tmp_path):
     assert (proc.returncode, err.decode()) == (143, "reprint-guard: terminated\n")
     assert not sarif.exists() and os.listdir(folder / "rep") == []
 
+
+def test_github_annotations_escape_a_file_name_with_a_line_break_and_percent_colon_comma(tmp_path):
+    """The workflow command's properties take GitHub's escapes (``%`` first, then CR, LF, ``:`` and ``,``):
+    a name holding them is one annotation at that file. This was right already; it is held so here."""
+    folder = tmp_path / "site"
+    folder.mkdir()
+    shutil.copyfile(BASE, folder / "we%ird:na,me\nx.md")
+    run = run_cli("check", "--no-config", "--format", "github", ".", cwd=folder)
+    first = run.out.splitlines()[0]
+    assert run.code == 1 and first.startswith(
+        "::error file=we%25ird%3Ana%2Cme%0Ax.md,line=30,endLine=30,col=58,endColumn=87,"
+        "title=global-research/link-original::The article does not hyperlink"
+    ), run.out
+
+
+@pytest.mark.parametrize("name", ["bad%:,\r.md", "bad\nname.md"])
+def test_github_annotation_of_an_input_error_names_a_file_with_a_line_break_once(tmp_path, name):
+    """An input error's annotation places it with ``file=``, ``line=`` and ``col=``, and its message leaves the
+    place out: for a name with a CR or a line break in it (written ``\\x0d``, ``\\x0a`` in the message) the
+    path stood in the message again."""
+    folder = tmp_path / "site"
+    write(folder / name, "---\ntitle: T\nauthor: A\ncommercial: maybe\n---\nbody\n")
+    run = run_cli("check", "--no-config", "--format", "github", ".", cwd=folder)
+    escaped = name.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A").replace(":", "%3A")
+    escaped = escaped.replace(",", "%2C")
+    said = f"::error file={escaped},line=4,col=1,title=reprint-guard/input-error::metadata 'commercial': "
+    assert run.code == 2 and run.out.startswith(said), run.out
