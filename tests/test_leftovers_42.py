@@ -94,3 +94,16 @@ def test_github_annotation_of_an_input_error_names_a_file_with_a_line_break_once
     escaped = escaped.replace(",", "%2C")
     said = f"::error file={escaped},line=4,col=1,title=reprint-guard/input-error::metadata 'commercial': "
     assert run.code == 2 and run.out.startswith(said), run.out
+
+
+@pytest.mark.parametrize("sidecar", ["story.meta.yaml", "story.md.meta.yml"])
+def test_a_nul_byte_in_a_metadata_sidecar_is_told_at_the_sidecar_as_no_sidecar_text(tmp_path, sidecar):
+    """The sidecar was named with its place, but called "not a text article": it is no article."""
+    write(tmp_path / "story.md", "A story.\n")
+    side = tmp_path / sidecar
+    side.write_bytes(b"title: T\noriginal_url: https://www.globalresearch.ca/x/5880533\nauthor: A\x00B\n")
+    before = side.read_bytes()
+    run = run_cli("check", "--no-config", str(tmp_path / "story.md"))
+    said = f"{side}:3:10: binary file (NUL byte), not a YAML metadata sidecar (could not be checked)\n"
+    assert run.code == 2 and run.out.startswith(said) and "Traceback" not in run.err, (run.out, run.err)
+    assert side.read_bytes() == before

@@ -46,15 +46,16 @@ def format_for(path: str | Path) -> str | None:
 _EMPTY_ARTICLE = "empty file: there is no article to check"
 
 
-def decode(data: bytes, path: str, *, empty: str = _EMPTY_ARTICLE) -> str:
-    """Bytes to text, refusing binary and non-UTF-8 input with a position; ``empty``: what an empty file is told."""
+def decode(data: bytes, path: str, *, empty: str = _EMPTY_ARTICLE, kind: str = "a text article") -> str:
+    """Bytes to text, refusing binary and non-UTF-8 input with a position; ``empty``: what an empty file is told,
+    ``kind``: what a binary one is not (a metadata sidecar is no article)."""
     if len(data) > MAX_FILE_BYTES:
         raise InputError(f"file is larger than the {MAX_FILE_BYTES // (1024 * 1024)} MiB limit", path=path)
     nul = data.find(b"\x00")
     if nul >= 0:
         _refuse_wide(data, path)
         line, column = byte_position(data, nul)
-        raise InputError("binary file (NUL byte), not a text article", path=path, line=line, column=column)
+        raise InputError(f"binary file (NUL byte), not {kind}", path=path, line=line, column=column)
     # A byte-order mark is dropped by hand: the "utf-8-sig" codec is Python code, "utf-8" is C.
     bom = 3 if data.startswith(b"\xef\xbb\xbf") else 0
     try:
@@ -551,6 +552,10 @@ def sidecar_names(path: str | Path, stem: str | None = None) -> list[str]:
     return [base + suffix for base in (name, stem) for suffix in SIDECAR_SUFFIXES]
 
 
+#: What a binary metadata sidecar is told it is not.
+SIDECAR_KIND = "a YAML metadata sidecar"
+
+
 def _sidecar_data(sidecar: str, overridden: Iterable[str]) -> dict[str, Any]:
     from ..safeyaml import as_metadata, load
 
@@ -560,7 +565,7 @@ def _sidecar_data(sidecar: str, overridden: Iterable[str]) -> dict[str, Any]:
         raise InputError(f"cannot read metadata sidecar: {exc.strerror or exc}", path=sidecar) from None
     # An empty sidecar is one not filled in yet: its article would pass as no reprint, unchecked.
     empty = "empty metadata sidecar: write the reprint's metadata in it, or remove it"
-    text = decode(data_bytes, sidecar, empty=empty)
+    text = decode(data_bytes, sidecar, empty=empty, kind=SIDECAR_KIND)
     try:
         loaded = load(text, keys=READ_KEYS)
     except InputError as exc:
