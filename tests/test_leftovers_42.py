@@ -107,3 +107,15 @@ def test_a_nul_byte_in_a_metadata_sidecar_is_told_at_the_sidecar_as_no_sidecar_t
     said = f"{side}:3:10: binary file (NUL byte), not a YAML metadata sidecar (could not be checked)\n"
     assert run.code == 2 and run.out.startswith(said) and "Traceback" not in run.err, (run.out, run.err)
     assert side.read_bytes() == before
+
+
+def test_an_expected_rule_written_three_times_and_reported_once_is_one_line(tmp_path):
+    """``expect`` is compared as a count (a rule written twice must fire twice): a rule written three times and
+    reported once printed the same "(expected 3 times, reported 1)" line twice, once per copy missed."""
+    fixture = (ROOT / "tests" / "policies" / "global-research" / "link-original.md").read_text(encoding="utf-8")
+    rule = "global-research/link-original@15"
+    assert f"expect: [{rule}]\n" in fixture
+    write(tmp_path / "global-research" / "thrice.md", fixture.replace(f"[{rule}]", f"[{rule}, {rule}, {rule}]"))
+    run = run_cli("test", "--no-config", str(tmp_path / "global-research"))
+    said = f"  - expected {rule}: not reported (expected 3 times, reported 1)\n    ok {rule}\n"
+    assert run.code == 1 and said in run.out and run.out.count("  - expected") == 1, run.out
