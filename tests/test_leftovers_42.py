@@ -119,3 +119,48 @@ def test_an_expected_rule_written_three_times_and_reported_once_is_one_line(tmp_
     run = run_cli("test", "--no-config", str(tmp_path / "global-research"))
     said = f"  - expected {rule}: not reported (expected 3 times, reported 1)\n    ok {rule}\n"
     assert run.code == 1 and said in run.out and run.out.count("  - expected") == 1, run.out
+
+
+HINT = "write a date as YYYY-MM-DD (2025-03-10), a moment as YYYY-MM-DDTHH:MM:SS-06:00"
+DATES = {  # (file name, text, the sidecar's text or None)
+    "yaml": ("a.md", "---\ntitle: T\n{key}: 0000-00-00\n---\nBody.\n", None),
+    "yaml-quoted": ("a.md", "---\ntitle: T\n{key}: '0000-00-00'\n---\nBody.\n", None),
+    "toml": ("a.md", '+++\ntitle = "T"\n{key} = 0000-00-00\n+++\nBody.\n', None),
+    "toml-quoted": ("a.md", '+++\ntitle = "T"\n{key} =  "0000-00-00"\n+++\nBody.\n', None),
+    "json-front-matter": ("a.md", '{{\n"title": "T", "{key}": "0000-00-00"\n}}\nBody.\n', None),
+    "json": ("a.json", '{{"metadata": {{"title": "T", "{key}": "0000-00-00"}}, "body": "Body."}}\n', None),
+    "sidecar": ("a.md", "Body.\n", "title: T\n{key}: 0000-00-00\n"),
+    "sidecar-quoted": ("a.md", "Body.\n", 'title: T\n{key}:  "0000-00-00"\n'),
+}
+
+
+@pytest.mark.parametrize("key", ["published", "original_published"])
+@pytest.mark.parametrize("form", list(DATES))
+def test_a_date_of_zeros_is_told_one_way_in_every_metadata_format(tmp_path, form, key):
+    """``0000-00-00`` unquoted in TOML was "invalid TOML front matter: 0000-00-00 is no date (year 0 is out of
+    range)", where YAML's names the key and says how to write a date; a quoted one in TOML, in JSON front
+    matter and in a sidecar stood at its key, not its value. One form now, at the value (its opening quote).
+    The reason is Python's for a date the YAML or TOML reader reads, pydantic's for a string (quoted)."""
+    name, text, sidecar = DATES[form]
+    article = write(tmp_path / name, text.format(key=key))
+    shown = article if sidecar is None else write(tmp_path / "a.meta.yaml", sidecar.format(key=key))
+    before = shown.read_bytes()
+    written = shown.read_text(encoding="utf-8")
+    at = written.index("0000-00-00")
+    at -= written[at - 1] in "'\""  # a quoted value is placed at its quote
+    line, column = written.count("\n", 0, at) + 1, at - written.rfind("\n", 0, at)
+    run = run_cli("check", "--no-config", str(article))
+    why = "month value is outside expected range of 1-12" if written[at] in "'\"" else "year 0 is out of range"
+    said = f"{shown}:{line}:{column}: metadata '{key}': '0000-00-00' is no date: {why}; {HINT}"
+    assert run.code == 2 and run.out.startswith(said + " (could not be checked)\n"), run.out
+    assert shown.read_bytes() == before and "Traceback" not in run.err
+
+
+def test_a_toml_permission_records_date_that_is_none_is_named_by_its_place(tmp_path):
+    """In a table of an array of tables (``[[permissions]]``) an unquoted date that is none is named as YAML's
+    is (``permissions.1.date``), at the value."""
+    text = '+++\ntitle = "T"\n[[permissions]]\nfrom = "a@b.c"\ndate = 2026-02-03\n\n[[permissions]]\nfrom = "d@e.f"\n'
+    article = write(tmp_path / "a.md", text + "date  = 2026-02-30\n+++\nBody.\n")
+    run = run_cli("check", "--no-config", str(article))
+    said = f"{article}:9:9: metadata 'permissions.1.date': '2026-02-30' is no date: day is out of range for month; "
+    assert run.code == 2 and run.out.startswith(said + HINT + " (could not be checked)\n"), run.out

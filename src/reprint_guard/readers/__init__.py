@@ -583,9 +583,10 @@ def _sidecar_data(sidecar: str, overridden: Iterable[str]) -> dict[str, Any]:
     if problem is not None:  # told at its line in the sidecar, not at line 1 of the article
         key, dotted, message = problem
         line = loaded.key_lines.get(key)
-        raise InputError(
-            f"metadata '{dotted}': {message}", path=sidecar, line=line, column=1 if line else None, field=dotted
-        )
+        column = 1 if line else None
+        if line and dotted == key and message.startswith("'") and _NO_DATE in message:  # at the value, as YAML's
+            column = value_column(text.split("\n")[line - 1], ":") or 1
+        raise InputError(f"metadata '{dotted}': {message}", path=sidecar, line=line, column=column, field=dotted)
     return Sidecar(data, sidecar, loaded.key_lines)
 
 
@@ -688,6 +689,19 @@ def _at_the_nested_value(exc: InputError, text: str, body_line: int, meta: Mappi
     """A bad value inside a YAML front matter key's value (a permission's date), told at that value, not at
     the key that holds it: the front matter is composed again (only on this error path) for its places."""
     parts = nested_place(exc, meta)
+    if parts is not None and len(parts) == 1 and text[:1] in "+{" and exc.line is not None:
+        # A date that is none, quoted in TOML or JSON front matter: at the value, as YAML's and an envelope's are
+        line = text.split("\n")[exc.line - 1]
+        if text[:1] == "+":
+            column = value_column(line, "=")
+        else:
+            key = _JSON_KEY_THEN.match(line, (exc.column or 1) - 1)
+            column = key.end() + 1 if key else None
+        return (
+            exc
+            if column is None
+            else InputError(exc.message, path=exc.path, line=exc.line, column=column, field=exc.field)
+        )
     if parts is None or not text.startswith("---"):
         return exc
     import yaml
@@ -709,6 +723,23 @@ def _at_the_nested_value(exc: InputError, text: str, body_line: int, meta: Mappi
             return exc
     mark = node.start_mark
     return InputError(exc.message, path=exc.path, line=mark.line + 2, column=mark.column + 1, field=exc.field)
+
+
+#: A key (bare or quoted) at the start of a line, and what follows it up to its value: ``:`` or ``=``.
+_KEY_THEN = {
+    sep: re.compile(rf"""[ \t]*(?:"[^"\n]*"|'[^'\n]*'|[^\s"'{sep}#][^{sep}\n]*?)[ \t]*{sep}[ \t]*(?=[^\s#])""")
+    for sep in (":", "=")
+}
+
+
+#: A JSON object's key and its colon, up to its value.
+_JSON_KEY_THEN = re.compile(r'"(?:[^"\\\n]|\\.)*"\s*:\s*')
+
+
+def value_column(line: str, sep: str) -> int | None:
+    """The column a top-level key's value starts at on ``line`` (``sep``: YAML's ``:``, TOML's ``=``), or None."""
+    found = _KEY_THEN[sep].match(line)
+    return found.end() + 1 if found else None
 
 
 def _in_syntax(text: str, reprint: Reprint) -> Reprint:
