@@ -164,3 +164,46 @@ def test_a_toml_permission_records_date_that_is_none_is_named_by_its_place(tmp_p
     run = run_cli("check", "--no-config", str(article))
     said = f"{article}:9:9: metadata 'permissions.1.date': '2026-02-30' is no date: day is out of range for month; "
     assert run.code == 2 and run.out.startswith(said + HINT + " (could not be checked)\n"), run.out
+
+
+TOO_LARGE = "the number {n} is too large (it reads as infinity): quote it, or write a smaller one"
+ORIGINAL = "https://www.globalresearch.ca/x/5880533"
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "number", "kind"),
+    [
+        (
+            "a.json",
+            f'{{"metadata": {{"original_url": "{ORIGINAL}",\n "commercial": 1e400}}, "body": "B"}}',
+            "1e400",
+            "JSON",
+        ),
+        (
+            "b.json",
+            f'{{"metadata": {{"original_url": "{ORIGINAL}", "v": [-1E400]}}, "body": "B"}}',
+            "-1E400",
+            "JSON",
+        ),
+        ("c.md", f'+++\noriginal_url = "{ORIGINAL}"\ntitle = 1e400\n+++\nBody.\n', "1e400", "TOML front matter"),
+        ("d.md", f'{{\n"original_url": "{ORIGINAL}",\n"title":  1e400\n}}\nBody.\n', "1e400", "JSON front matter"),
+    ],
+)
+def test_a_number_too_large_for_a_float_is_refused_at_its_place(tmp_path, name, text, number, kind):
+    """``1e400`` was read as infinity: checked as ``inf`` where no key of ours holds it, and told as "'inf' is not
+    true or false" or "not a number (inf)" where one does, the number the file has nowhere said. It is an error
+    at the number now, as JSON's NaN and Infinity are."""
+    article = write(tmp_path / name, text)
+    at = text.index(number)
+    place = f"{text.count(chr(10), 0, at) + 1}:{at - text.rfind(chr(10), 0, at)}"
+    run = run_cli("check", "--no-config", str(article))
+    said = f"{article}:{place}: invalid {kind}: {TOO_LARGE.format(n=number)} (could not be checked)\n"
+    assert run.code == 2 and run.out.startswith(said) and "Traceback" not in run.err, run.out + run.err
+
+
+def test_tomls_own_infinity_and_large_finite_numbers_are_read():
+    """TOML's ``inf`` and ``nan`` are its words for them, and ``1e300`` a number: none is refused."""
+    from reprint_guard import check_text
+
+    text = f'+++\noriginal_url = "{ORIGINAL}"\na = inf\nb = -inf\nc = nan\nd = 1e300\n+++\nBody.\n'
+    assert check_text(text).status == "fail"

@@ -356,6 +356,32 @@ def deepest_place(text: str, limit: int) -> int:
     return -1
 
 
+class InfiniteNumber(ValueError):
+    """A number too large for a float (JSON's or TOML's ``1e400``), which Python reads as infinity: refused, at
+    its place, rather than checked as ``inf`` (and told as ``'inf'`` when it is the wrong kind of value)."""
+
+    def __init__(self, literal: str) -> None:
+        super().__init__(f"the number {literal} is too large (it reads as infinity): quote it, or write a smaller one")
+        self.literal = literal
+
+
+def finite_float(literal: str) -> float:
+    """A JSON or TOML float as Python reads it, but one too large for a float (TOML's ``inf`` is infinity)."""
+    value = float(literal)
+    if value in (_INFINITY, -_INFINITY) and literal.lstrip("+-") != "inf":
+        raise InfiniteNumber(literal)
+    return value
+
+
+_INFINITY = float("inf")
+
+
+def number_place(text: str, literal: str) -> int:
+    """Where ``literal`` first stands as a value in ``text`` (after ``:``, ``=``, ``[`` or ``,``), or -1."""
+    found = re.search(r"[:=\[,][ \t\r\n]*(" + re.escape(literal) + r")(?![\w.+-])", text)
+    return found.start(1) if found else -1
+
+
 def text_position(text: str, index: int, first_line: int = 1) -> tuple[int, int]:
     """Line and column of a character of ``text``, whose first line is ``first_line`` of its file."""
     return first_line + text.count("\n", 0, index), index - (text.rfind("\n", 0, index) + 1) + 1

@@ -336,8 +336,16 @@ def split_front_matter(text: str) -> FrontMatter:
             line, column = text_position(raw, dotted, first_line=2)
             said = f"TOML front matter nested deeper than {MAX_YAML_DEPTH} levels (a dotted key of more parts)"
             raise InputError(said, line=line, column=column)
+        from . import InfiniteNumber, finite_float
+
         try:
-            data = tomllib.loads(raw)
+            data = tomllib.loads(raw, parse_float=finite_float)
+        except InfiniteNumber as exc:  # 1e400: at the number
+            from . import number_place, text_position
+
+            index = number_place(raw, exc.literal)
+            line, column = text_position(raw, index, first_line=2) if index >= 0 else (2, 1)
+            raise _as_template(InputError(f"invalid TOML front matter: {exc}", line=line, column=column), raw) from None
         except RecursionError:  # arrays in arrays, a thousand deep: told where, as YAML's depth is
             from . import deepest_place, text_position
 
@@ -461,7 +469,10 @@ def _json_front_matter(text: str) -> FrontMatter:
         return data
 
     try:
-        data, end = json.JSONDecoder(object_pairs_hook=pairs_once).raw_decode(text[: MAX_YAML_CHARS + 1])
+        from . import finite_float
+
+        decoder = json.JSONDecoder(object_pairs_hook=pairs_once, parse_float=finite_float)
+        data, end = decoder.raw_decode(text[: MAX_YAML_CHARS + 1])
     except json.JSONDecodeError as exc:
         if not opens:
             return FrontMatter({}, {}, text, 1)
@@ -472,6 +483,12 @@ def _json_front_matter(text: str) -> FrontMatter:
         said, line, column = json_problem(exc)
         raise InputError(f"invalid JSON front matter: {said}", line=line, column=column) from None
     except (ValueError, RecursionError) as exc:
+        from . import InfiniteNumber, number_place, text_position
+
+        if isinstance(exc, InfiniteNumber):  # at the number
+            index = number_place(text, exc.literal)
+            line, column = text_position(text, index) if index >= 0 else (1, None)
+            raise InputError(f"invalid JSON front matter: {exc}", line=line, column=column) from None
         raise InputError(f"invalid JSON front matter: {too_long_number(exc) or exc}", line=1) from None
     if not isinstance(data, dict):
         return FrontMatter({}, {}, text, 1)
