@@ -743,8 +743,20 @@ def _write_outputs(sarif: Path | None) -> None:
 
 def main() -> int:
     """The Action's step: :func:`_main`, failing with exit 2 when the runner's output or summary file could not
-    be written (a later step would read no outputs)."""
-    code = _main()
+    be written (a later step would read no outputs). A cancelled workflow's SIGINT or SIGTERM unwinds as the
+    command line's does: one line, exit 130 or 143, no half-written SARIF log, no worker left."""
+    from .errors import Terminated, handle_stop_signals, restore_signals
+
+    replaced = handle_stop_signals()
+    try:
+        code = _main()
+    except KeyboardInterrupt as stop:  # wherever it came: while the inputs were read, too
+        terminated = isinstance(stop, Terminated)
+        if sys.stderr is not None:
+            sys.stderr.write(f"reprint-guard: {'terminated' if terminated else 'interrupted'}\n")
+        return 143 if terminated else 130
+    finally:
+        restore_signals(replaced)
     return ExitCode.ERROR if _UNWRITTEN else code
 
 
@@ -754,7 +766,7 @@ def _main() -> int:
     encode_safely(sys.stdout, sys.stderr, workflow=True)  # workflow commands, read by the runner as UTF-8
     from .baseline import resolve
     from .config.loader import load_config
-    from .errors import PolicyError, ReprintGuardError, UsageError
+    from .errors import PolicyError, ReprintGuardError, UsageError, signals_held
     from .policy.loader import load_policy, policy_set
     from .runner import Settings, config_warnings, discover, policy_warnings, run
 
@@ -941,33 +953,40 @@ def _main() -> int:
     named = named_policies(settings)
     try:
         sarif_file.parent.mkdir(parents=True, exist_ok=True)
-        sarif_stream = open(sarif_file, "w", encoding="utf-8")  # noqa: SIM115 - closed by the with below
+        with signals_held():  # a signal now would leave the file made but not removed as the run stops
+            sarif_stream = open(sarif_file, "w", encoding="utf-8")  # noqa: SIM115 - closed by the with below
     except OSError as exc:
         return _nothing_checked(f"reprint-guard: cannot write the SARIF log {sarif_path}: {exc.strerror or exc}")
-    with sarif_stream:
-        sarif = SarifFormatter(sarif_stream, root=sarif_root(roots), rule_info=lambda r: rule_info(r, policies, named))
-        markdown_buffer = _Buffer()
-        markdown = MarkdownFormatter(markdown_buffer, title=f"reprint-guard: {scope}", fail_on=settings.fail_on)
-        checked = 0  # reprints: run() may end with a result for the config file (its suppressions), no reprint
-        for index, result in enumerate(run(items, settings, os.cpu_count() or 1)):
-            summary.add(result)
-            sarif.result(result)
-            markdown.result(result)
-            annotator.add(result)
-            checked += index < len(items) and result.status in ("pass", "fail")
-        sarif.close(summary)
-        counts = annotator.emit(sys.stdout)
-        hidden = counts["hidden_errors"] + counts["hidden_warnings"] + counts["hidden_notices"]
-        hidden += max(0, len(warnings) - ANNOTATION_LIMIT)  # GitHub would not show them: not printed
-        note = _config_note(warnings)
-        if hidden:
-            note += (
-                f"\n> {hidden} finding{'s were' if hidden != 1 else ' was'} not annotated (GitHub shows at most "
-                f"{ANNOTATION_LIMIT} annotations of each level per step): "
-                f"see the tables below and the SARIF file.\n"
+    try:
+        with sarif_stream:
+            sarif = SarifFormatter(
+                sarif_stream, root=sarif_root(roots), rule_info=lambda r: rule_info(r, policies, named)
             )
-        # What is written below is the Markdown, the note and a line break more: all of it within the limit.
-        markdown.close(summary, limit=SUMMARY_LIMIT - size(note) - 1, cut=_left_out(sarif_path))
+            markdown_buffer = _Buffer()
+            markdown = MarkdownFormatter(markdown_buffer, title=f"reprint-guard: {scope}", fail_on=settings.fail_on)
+            checked = 0  # reprints: run() may end with a result for the config file (its suppressions), no reprint
+            for index, result in enumerate(run(items, settings, os.cpu_count() or 1)):
+                summary.add(result)
+                sarif.result(result)
+                markdown.result(result)
+                annotator.add(result)
+                checked += index < len(items) and result.status in ("pass", "fail")
+            sarif.close(summary)
+            counts = annotator.emit(sys.stdout)
+            hidden = counts["hidden_errors"] + counts["hidden_warnings"] + counts["hidden_notices"]
+            hidden += max(0, len(warnings) - ANNOTATION_LIMIT)  # GitHub would not show them: not printed
+            note = _config_note(warnings)
+            if hidden:
+                note += (
+                    f"\n> {hidden} finding{'s were' if hidden != 1 else ' was'} not annotated (GitHub shows at most "
+                    f"{ANNOTATION_LIMIT} annotations of each level per step): "
+                    f"see the tables below and the SARIF file.\n"
+                )
+            # What is written below is the Markdown, the note and a line break more: all of it within the limit.
+            markdown.close(summary, limit=SUMMARY_LIMIT - size(note) - 1, cut=_left_out(sarif_path))
+    except KeyboardInterrupt:  # a stopped run's log, cut short, is no SARIF: a later upload step would fail on it
+        sarif_file.unlink(missing_ok=True)
+        raise
     text = markdown_buffer.text()
     head, _, rest = text.partition("\n\n")
     _write_summary(head + "\n" + note + "\n" + rest + "\n")

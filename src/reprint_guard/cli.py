@@ -529,6 +529,9 @@ def run_check(options: argparse.Namespace) -> int:
                 f"use --{options.format} FILE for the report"
             )
         _check_names(options)
+        if (options.fix or options.diff) and "-" in options.paths:  # before any file named with it is fixed
+            flag = "--diff" if options.diff else "--fix"
+            raise UsageError(f"{flag} needs files, not standard input: name the article's file instead of '-'")
         loaded = load_config(options.config, search=not options.no_config)
         cli: dict[str, Any] = {
             "meta": parse_meta(options.meta, loaded.config.front_matter if loaded.config else None),

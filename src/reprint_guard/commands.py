@@ -417,8 +417,9 @@ def apply_fixes(items: list[Any], settings: Any, *, write: bool) -> bool:
     ok = True
     seen: set[str] = set()  # a file named twice (a link to it, walked or named): one patch hunk, one fix
     for path, walked, _ in items:
-        if path == "-":
-            raise UsageError(f"--{'fix' if write else 'diff'} needs files, not standard input")
+        if path == "-":  # the command line refuses it before any file is fixed; a caller of its own here
+            flag = "--fix" if write else "--diff"
+            raise UsageError(f"{flag} needs files, not standard input: name the article's file instead of '-'")
         if walked and link_out_of_repository(path) is not None:
             continue  # as the check takes it: not read (nor shown in a patch, nor written); its report says so
         shown = one_line(path)  # a file name may hold a line break or an ESC

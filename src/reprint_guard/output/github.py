@@ -6,7 +6,7 @@ import os
 from pathlib import Path
 from typing import IO
 
-from ..errors import no_controls
+from ..errors import no_controls, one_line
 from ..report import STDIN_PATH, Finding, Result, Summary
 from . import second_hand_note, unplaced
 
@@ -88,7 +88,9 @@ class GithubFormatter:
             said = result.error or "could not be checked"
             file = path if result.error_file is None else workspace_path(result.error_file)
             if placed:  # file=, line= and col= tell where: the message need not say it again
-                for written in (result.error_file or result.path, file):
+                named = result.error_file or result.path
+                # The message names the file as errors write it, a line break or CR as an escape (``\x0d``)
+                for written in (named, one_line(named) if named else None, file):
                     if written and said != (bare := unplaced(said, written)):
                         said = bare
                         break

@@ -46,15 +46,16 @@ def format_for(path: str | Path) -> str | None:
 _EMPTY_ARTICLE = "empty file: there is no article to check"
 
 
-def decode(data: bytes, path: str, *, empty: str = _EMPTY_ARTICLE) -> str:
-    """Bytes to text, refusing binary and non-UTF-8 input with a position; ``empty``: what an empty file is told."""
+def decode(data: bytes, path: str, *, empty: str = _EMPTY_ARTICLE, kind: str = "a text article") -> str:
+    """Bytes to text, refusing binary and non-UTF-8 input with a position; ``empty``: what an empty file is told,
+    ``kind``: what a binary one is not (a metadata sidecar is no article)."""
     if len(data) > MAX_FILE_BYTES:
         raise InputError(f"file is larger than the {MAX_FILE_BYTES // (1024 * 1024)} MiB limit", path=path)
     nul = data.find(b"\x00")
     if nul >= 0:
         _refuse_wide(data, path)
         line, column = byte_position(data, nul)
-        raise InputError("binary file (NUL byte), not a text article", path=path, line=line, column=column)
+        raise InputError(f"binary file (NUL byte), not {kind}", path=path, line=line, column=column)
     # A byte-order mark is dropped by hand: the "utf-8-sig" codec is Python code, "utf-8" is C.
     bom = 3 if data.startswith(b"\xef\xbb\xbf") else 0
     try:
@@ -355,6 +356,32 @@ def deepest_place(text: str, limit: int) -> int:
     return -1
 
 
+class InfiniteNumber(ValueError):
+    """A number too large for a float (JSON's or TOML's ``1e400``), which Python reads as infinity: refused, at
+    its place, rather than checked as ``inf`` (and told as ``'inf'`` when it is the wrong kind of value)."""
+
+    def __init__(self, literal: str) -> None:
+        super().__init__(f"the number {literal} is too large (it reads as infinity): quote it, or write a smaller one")
+        self.literal = literal
+
+
+def finite_float(literal: str) -> float:
+    """A JSON or TOML float as Python reads it, but one too large for a float (TOML's ``inf`` is infinity)."""
+    value = float(literal)
+    if value in (_INFINITY, -_INFINITY) and literal.lstrip("+-") != "inf":
+        raise InfiniteNumber(literal)
+    return value
+
+
+_INFINITY = float("inf")
+
+
+def number_place(text: str, literal: str) -> int:
+    """Where ``literal`` first stands as a value in ``text`` (after ``:``, ``=``, ``[`` or ``,``), or -1."""
+    found = re.search(r"[:=\[,][ \t\r\n]*(" + re.escape(literal) + r")(?![\w.+-])", text)
+    return found.start(1) if found else -1
+
+
 def text_position(text: str, index: int, first_line: int = 1) -> tuple[int, int]:
     """Line and column of a character of ``text``, whose first line is ``first_line`` of its file."""
     return first_line + text.count("\n", 0, index), index - (text.rfind("\n", 0, index) + 1) + 1
@@ -551,6 +578,10 @@ def sidecar_names(path: str | Path, stem: str | None = None) -> list[str]:
     return [base + suffix for base in (name, stem) for suffix in SIDECAR_SUFFIXES]
 
 
+#: What a binary metadata sidecar is told it is not.
+SIDECAR_KIND = "a YAML metadata sidecar"
+
+
 def _sidecar_data(sidecar: str, overridden: Iterable[str]) -> dict[str, Any]:
     from ..safeyaml import as_metadata, load
 
@@ -560,7 +591,7 @@ def _sidecar_data(sidecar: str, overridden: Iterable[str]) -> dict[str, Any]:
         raise InputError(f"cannot read metadata sidecar: {exc.strerror or exc}", path=sidecar) from None
     # An empty sidecar is one not filled in yet: its article would pass as no reprint, unchecked.
     empty = "empty metadata sidecar: write the reprint's metadata in it, or remove it"
-    text = decode(data_bytes, sidecar, empty=empty)
+    text = decode(data_bytes, sidecar, empty=empty, kind=SIDECAR_KIND)
     try:
         loaded = load(text, keys=READ_KEYS)
     except InputError as exc:
@@ -578,9 +609,10 @@ def _sidecar_data(sidecar: str, overridden: Iterable[str]) -> dict[str, Any]:
     if problem is not None:  # told at its line in the sidecar, not at line 1 of the article
         key, dotted, message = problem
         line = loaded.key_lines.get(key)
-        raise InputError(
-            f"metadata '{dotted}': {message}", path=sidecar, line=line, column=1 if line else None, field=dotted
-        )
+        column = 1 if line else None
+        if line and dotted == key and message.startswith("'") and _NO_DATE in message:  # at the value, as YAML's
+            column = value_column(text.split("\n")[line - 1], ":") or 1
+        raise InputError(f"metadata '{dotted}': {message}", path=sidecar, line=line, column=column, field=dotted)
     return Sidecar(data, sidecar, loaded.key_lines)
 
 
@@ -683,6 +715,19 @@ def _at_the_nested_value(exc: InputError, text: str, body_line: int, meta: Mappi
     """A bad value inside a YAML front matter key's value (a permission's date), told at that value, not at
     the key that holds it: the front matter is composed again (only on this error path) for its places."""
     parts = nested_place(exc, meta)
+    if parts is not None and len(parts) == 1 and text[:1] in "+{" and exc.line is not None:
+        # A date that is none, quoted in TOML or JSON front matter: at the value, as YAML's and an envelope's are
+        line = text.split("\n")[exc.line - 1]
+        if text[:1] == "+":
+            column = value_column(line, "=")
+        else:
+            key = _JSON_KEY_THEN.match(line, (exc.column or 1) - 1)
+            column = key.end() + 1 if key else None
+        return (
+            exc
+            if column is None
+            else InputError(exc.message, path=exc.path, line=exc.line, column=column, field=exc.field)
+        )
     if parts is None or not text.startswith("---"):
         return exc
     import yaml
@@ -704,6 +749,23 @@ def _at_the_nested_value(exc: InputError, text: str, body_line: int, meta: Mappi
             return exc
     mark = node.start_mark
     return InputError(exc.message, path=exc.path, line=mark.line + 2, column=mark.column + 1, field=exc.field)
+
+
+#: A key (bare or quoted) at the start of a line, and what follows it up to its value: ``:`` or ``=``.
+_KEY_THEN = {
+    sep: re.compile(rf"""[ \t]*(?:"[^"\n]*"|'[^'\n]*'|[^\s"'{sep}#][^{sep}\n]*?)[ \t]*{sep}[ \t]*(?=[^\s#])""")
+    for sep in (":", "=")
+}
+
+
+#: A JSON object's key and its colon, up to its value.
+_JSON_KEY_THEN = re.compile(r'"(?:[^"\\\n]|\\.)*"\s*:\s*')
+
+
+def value_column(line: str, sep: str) -> int | None:
+    """The column a top-level key's value starts at on ``line`` (``sep``: YAML's ``:``, TOML's ``=``), or None."""
+    found = _KEY_THEN[sep].match(line)
+    return found.end() + 1 if found else None
 
 
 def _in_syntax(text: str, reprint: Reprint) -> Reprint:

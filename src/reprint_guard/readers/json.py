@@ -16,7 +16,7 @@ from ..errors import InputError, NotAReprintError
 from ..metaview import READ_KEYS
 from ..reprint import BODY_FORMATS, Reprint
 from ..safeyaml import too_long_number
-from . import deepest_place, json_problem, text_position
+from . import InfiniteNumber, deepest_place, finite_float, json_problem, number_place, text_position
 
 #: Where a text too deep for the parser is told: where its brackets first stand this deep.
 _DEEP = 100
@@ -33,7 +33,7 @@ def read_json(text: str, *, path: str, meta: Mapping[str, Any] | None, bare_urls
     from . import build, without_surrogates
 
     try:
-        data = json.loads(text, object_pairs_hook=_unique, parse_constant=_no_constant)
+        data = json.loads(text, object_pairs_hook=_unique, parse_constant=_no_constant, parse_float=finite_float)
         if "\\u" in text:  # only a \u escape can make half a surrogate pair
             data = without_surrogates(data)
     except json.JSONDecodeError as exc:
@@ -49,6 +49,11 @@ def read_json(text: str, *, path: str, meta: Mapping[str, Any] | None, bare_urls
         line, column = text_position(text, index) if index >= 0 else (None, None)
         error = InputError if _is_envelope(text) else NotAReprintError  # a chart's data beside the articles
         raise error(f"invalid JSON: {exc.word} is not a JSON value", line=line, column=column) from None
+    except InfiniteNumber as exc:
+        index = number_place(text, exc.literal)
+        line, column = text_position(text, index) if index >= 0 else (None, None)
+        error = InputError if _is_envelope(text) else NotAReprintError
+        raise error(f"invalid JSON: {exc}", line=line, column=column) from None
     except _DuplicateKey as exc:
         line, column = _second_key_place(text, exc.key)
         error = InputError if _is_envelope(text) else NotAReprintError

@@ -11,7 +11,7 @@ import pyromark
 from ..errors import InputError
 from ..limits import MAX_YAML_CHARS, MAX_YAML_DEPTH
 from ..metaview import DECLARED, READ_KEYS
-from ..safeyaml import as_metadata, too_long_number
+from ..safeyaml import DATE_HINT, as_metadata, too_long_number
 from ..safeyaml import load as load_yaml
 from ..visible import CAPTION_CLASS
 
@@ -211,12 +211,48 @@ def html_ranges(body: str) -> list[tuple[int, int]]:
 _LONG_NUMBER = re.compile(r"\d{4301,}")
 _TOML_AT = re.compile(r"\s*\(at line (\d+), column (\d+)\)")
 #: A key's value that looks like a TOML date or date-time (a year, a month and a day).
-_TOML_DATE = re.compile(r"=\s*(\d{4}-\d{1,2}-\d{1,2})(?=[Tt ]|\s|$|#)")
+_TOML_DATE = re.compile(
+    r"=\s*((\d{4})-(\d{1,2})-(\d{1,2})"
+    r"(?:[Tt ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:[Zz]|[+-]\d{2}:\d{2})?)?)(?=[Tt ]|\s|$|#|,|\]|\})"
+)
+#: A TOML key before its ``=`` (bare, quoted or dotted), and a table's or an array of tables' header.
+_TOML_KEY = re.compile(
+    r"""\s*((?:[A-Za-z0-9_-]+|"[^"\n]*"|'[^'\n]*')(?:\s*\.\s*(?:[A-Za-z0-9_-]+|"[^"\n]*"|'[^'\n]*'))*)\s*="""
+)
+_TOML_HEADER = re.compile(r"""\s*(\[\[?)\s*([^\]\n]+?)\s*\]""")
 
 
-def _bad_toml_date(raw: str, line: int) -> tuple[int, int, str] | None:
-    """(line, column, what is wrong) of a date on ``line`` of TOML that is no date (``2026-13-01``), which
-    tomllib reads as far as the year and then calls a missing line end."""
+def _toml_dotted(text: str) -> str:
+    """A TOML key as metadata errors name it: its parts joined by dots, each unquoted."""
+    parts = re.findall(r"""[A-Za-z0-9_-]+|"[^"\n]*"|'[^'\n]*'""", text)
+    return ".".join(part[1:-1] if part[:1] in "\"'" else part for part in parts)
+
+
+def _toml_key_at(raw: str, line: int, equals: int) -> str | None:
+    """The dotted place of the key on ``line`` of TOML whose ``=`` is at ``equals`` (``published``,
+    ``permissions.0.date``), from the tables opened above it; None when none is (an inline table's key)."""
+    lines = raw.split("\n")
+    key = _TOML_KEY.match(lines[line - 1])
+    if key is None or key.end() != equals + 1:
+        return None
+    table: list[str] = []
+    counts: dict[str, int] = {}
+    for above in lines[: line - 1]:
+        header = _TOML_HEADER.match(above)
+        if header is None or above.lstrip()[:1] != "[":
+            continue
+        name = _toml_dotted(header.group(2))
+        if header.group(1) == "[[":
+            counts[name] = counts.get(name, -1) + 1
+            table = [name, str(counts[name])]
+        else:
+            table = [name]
+    return ".".join([*table, _toml_dotted(key.group(1))])
+
+
+def _bad_toml_date(raw: str, line: int) -> InputError | None:
+    """The error for a date on ``line`` of TOML that is no date (``2026-13-01``), which tomllib reads as far as
+    the year and then calls a missing line end: told as YAML's and a quoted date's are, by its key, at it."""
     text = raw.split("\n")[line - 1] if 0 < line <= raw.count("\n") + 1 else ""
     found = _TOML_DATE.search(text)
     if found is None:
@@ -224,9 +260,13 @@ def _bad_toml_date(raw: str, line: int) -> tuple[int, int, str] | None:
     import datetime as dt
 
     try:
-        dt.date(*map(int, found.group(1).split("-")))
+        dt.date(int(found.group(2)), int(found.group(3)), int(found.group(4)))
     except ValueError as exc:
-        return line, found.start(1) + 1, f"{found.group(1)} is no date ({exc})"
+        dotted = _toml_key_at(raw, line, found.start())
+        said = f"{found.group(1)} is no date ({exc})"
+        if dotted is not None:
+            said = f"metadata '{dotted}': '{found.group(1)}' is no date: {exc}; {DATE_HINT}"
+        return InputError(said, line=line + 1, column=found.start(1) + 1, field=dotted)
     return None
 
 
@@ -296,8 +336,16 @@ def split_front_matter(text: str) -> FrontMatter:
             line, column = text_position(raw, dotted, first_line=2)
             said = f"TOML front matter nested deeper than {MAX_YAML_DEPTH} levels (a dotted key of more parts)"
             raise InputError(said, line=line, column=column)
+        from . import InfiniteNumber, finite_float
+
         try:
-            data = tomllib.loads(raw)
+            data = tomllib.loads(raw, parse_float=finite_float)
+        except InfiniteNumber as exc:  # 1e400: at the number
+            from . import number_place, text_position
+
+            index = number_place(raw, exc.literal)
+            line, column = text_position(raw, index, first_line=2) if index >= 0 else (2, 1)
+            raise _as_template(InputError(f"invalid TOML front matter: {exc}", line=line, column=column), raw) from None
         except RecursionError:  # arrays in arrays, a thousand deep: told where, as YAML's depth is
             from . import deepest_place, text_position
 
@@ -310,8 +358,9 @@ def split_front_matter(text: str) -> FrontMatter:
             message = _TOML_AT.sub("", str(exc)).strip()
             date = _bad_toml_date(raw, int(where.group(1))) if where else None
             if date is not None:  # "2026-13-01": read as far as 2026, then told as a statement's end
-                said = InputError(f"invalid TOML front matter: {date[2]}", line=date[0] + 1, column=date[1])
-                raise _as_template(said, raw) from None
+                if date.field is None:  # in an array: no key names it
+                    date = InputError(f"invalid TOML front matter: {date.message}", line=date.line, column=date.column)
+                raise _as_template(date, raw) from None
             if not where and message.endswith("(at end of document)"):  # a value left open: at the closing fence
                 raise _as_template(
                     InputError(
@@ -420,7 +469,10 @@ def _json_front_matter(text: str) -> FrontMatter:
         return data
 
     try:
-        data, end = json.JSONDecoder(object_pairs_hook=pairs_once).raw_decode(text[: MAX_YAML_CHARS + 1])
+        from . import finite_float
+
+        decoder = json.JSONDecoder(object_pairs_hook=pairs_once, parse_float=finite_float)
+        data, end = decoder.raw_decode(text[: MAX_YAML_CHARS + 1])
     except json.JSONDecodeError as exc:
         if not opens:
             return FrontMatter({}, {}, text, 1)
@@ -431,6 +483,12 @@ def _json_front_matter(text: str) -> FrontMatter:
         said, line, column = json_problem(exc)
         raise InputError(f"invalid JSON front matter: {said}", line=line, column=column) from None
     except (ValueError, RecursionError) as exc:
+        from . import InfiniteNumber, number_place, text_position
+
+        if isinstance(exc, InfiniteNumber):  # at the number
+            index = number_place(text, exc.literal)
+            line, column = text_position(text, index) if index >= 0 else (1, None)
+            raise InputError(f"invalid JSON front matter: {exc}", line=line, column=column) from None
         raise InputError(f"invalid JSON front matter: {too_long_number(exc) or exc}", line=1) from None
     if not isinstance(data, dict):
         return FrontMatter({}, {}, text, 1)

@@ -362,6 +362,7 @@ def render(outcome: Outcome) -> str:
     # Counted once, not for each expectation missed: thousands of them made this quadratic.
     wanted_times = Counter(w.rule for w in [*outcome.missing, *outcome.met])
     reported_times = Counter(f.rule for f in [*outcome.matched, *outcome.unexpected])
+    counted: dict[str, str] = {}  # the expectations missed whose count is told: once each, however often written
     for want in outcome.missing:
         elsewhere = [f for f in outcome.unexpected if f.rule == want.rule and id(f) not in told]
         actual = ""
@@ -372,6 +373,9 @@ def render(outcome: Outcome) -> str:
         wanted, reported = wanted_times[want.rule], reported_times[want.rule]
         if reported and wanted > reported:  # expect: [r, r] where r fired once
             actual = f" (expected {wanted} times, reported {reported})"
+            if counted.get(str(want)) == actual:  # the same expectation written again: its count says it
+                continue
+            counted[str(want)] = actual
         lines.append(f"  - expected {want}: not reported{actual}")
         if want.rule in outcome.hints:
             lines.append(f"    ({outcome.hints[want.rule]})")
