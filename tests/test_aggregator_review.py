@@ -39,3 +39,64 @@ def test_a_names_half_pair_from_json_is_written_as_a_question_mark():
     result = rg.Result(path="a\ud83db.md", error="a\ud83db.md:1:1: bad")
     dumped = json.loads(result.model_dump_json())
     assert dumped["path"] == "a?b.md" and dumped["error"] == "a?b.md:1:1: bad"
+
+
+def _envelope(tmp_path, name, data):
+    path = tmp_path / name
+    path.write_text(json.dumps(data), encoding="utf-8")
+    return path
+
+
+PP = "https://www.propublica.org/article/river-rises"
+
+
+@pytest.mark.parametrize(
+    "data, key",
+    [
+        ({"original_url": PP, "author": "A B", "body": "<p>The river rose.</p>", "format": "html"}, "original_url"),
+        ({"metadata": {}, "policy": "propublica", "body": "<p>The river rose.</p>"}, "policy"),
+        ({"metadata": {"title": "River"}, "fields": {"original_url": PP}, "body": "<p>The river rose.</p>"}, "fields"),
+    ],
+)
+def test_a_cms_export_with_the_reprints_keys_outside_metadata_is_refused_at_them(tmp_path, cli, data, key):
+    """A flat export (``{"original_url": ..., "body": ...}``) was skipped as "not a reprint: the metadata
+    declares neither original_url nor policy", exit 0: a nightly folder of them passed unchecked."""
+    path = _envelope(tmp_path, "flat.json", data)
+    run = cli("check", "--no-config", str(path), "--format", "json")
+    assert run.code == 2, run.out + run.err
+    result = run.json()["results"][0]
+    assert result["status"] == "error" and f'"{key}"' in result["error"], result
+    text = path.read_text(encoding="utf-8")
+    line, column = result["error_line"], result["error_column"]
+    assert text.splitlines()[line - 1][column - 1 :].startswith(f'"{key}"')
+    with pytest.raises(rg.InputError):
+        rg.check_file(path)
+
+
+def test_a_site_s_own_envelope_with_a_null_format_is_read_as_auto(tmp_path, cli):
+    path = _envelope(tmp_path, "own.json", {"metadata": {"title": "Ours"}, "body": "<p>Ours.</p>", "format": None})
+    run = cli("check", "--no-config", str(path), "--format", "json")
+    assert run.code == 0 and run.json()["results"][0]["status"] == "skipped", run.out + run.err
+
+
+NC = "https://smallnews.example/river"
+NC_BODY = (
+    "The river rose.\n\nBy Ana Ruiz. Originally published by [Small News](" + NC + ") under a "
+    "[CC BY-NC-ND 4.0](https://creativecommons.org/licenses/by-nc-nd/4.0/) licence.\n"
+)
+
+
+@pytest.mark.parametrize("unset", [None, ""])
+def test_a_null_or_blank_value_takes_the_configs_default(tmp_path, cli, unset):
+    """``"commercial": null`` beside ``defaults: {commercial: true}`` wiped the default: a NonCommercial
+    violation became a "'commercial' is not set" warning, exit 0."""
+    (tmp_path / ".reprint-guard.yaml").write_text("defaults:\n  commercial: true\n  medium: print\n", encoding="utf-8")
+    meta = {"author": "Ana Ruiz", "original_url": NC, "license": "CC BY-NC-ND 4.0"}
+    meta.update(commercial=unset, medium=unset)
+    path = _envelope(tmp_path, "null.json", {"metadata": meta, "body": NC_BODY, "format": "markdown"})
+    run = cli("check", str(path), "--format", "json", cwd=tmp_path)
+    rules = [finding["rule"] for finding in run.json()["results"][0]["findings"]]
+    assert "cc-by-nc-nd-4.0/noncommercial" in rules and "reprint-guard/missing-metadata" not in rules, rules
+    assert run.code == 1
+    result = rg.check(NC_BODY, meta, format="markdown", config={"defaults": {"commercial": True}})
+    assert "cc-by-nc-nd-4.0/noncommercial" in [finding.rule for finding in result.findings]

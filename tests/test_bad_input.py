@@ -158,11 +158,11 @@ CASES = {
         "metadata 'author.0': each item should be a name or {name: ...}, not an object with no name",
     ),
     "format-docx.json": ('{"body": "x",\n "format": "docx"}', "format-docx.json:2:12", '"format" must be one of'),
-    # As JSON writes it: null, not Python's None.
-    "format-null.json": (
-        '{"body": "x",\n "format": null}',
-        "format-null.json:2:12",
-        "markdown, html, text or auto, not null",
+    # As JSON writes it: false, not Python's False (null is unset: the body tells, as with no "format").
+    "format-false.json": (
+        '{"body": "x",\n "format": false}',
+        "format-false.json:2:12",
+        "markdown, html, text or auto, not false",
     ),
     "empty.md": ("", "empty.md", "empty file"),
     "blank.html": ("  \n\n ", "blank.html", "empty file"),

@@ -841,6 +841,12 @@ def build(
             meta = without_surrogates(meta)
         except RecursionError:
             raise InputError("metadata is nested too deeply", path=path) from None
+    if defaults:
+        # A key the file leaves unset (a CMS's null, a form's empty field) says nothing: the default fills it.
+        unset = [key for key in defaults if key in metadata and _left_unset(key, metadata[key])]
+        if unset:
+            metadata = {key: value for key, value in metadata.items() if key not in unset}
+            key_lines = {key: line for key, line in (key_lines or {}).items() if key not in unset}
     merged = {**(defaults or {}), **metadata, **(meta or {})} if (meta or defaults) else metadata
     if meta and key_lines:  # a value set elsewhere (--meta, the config, a sidecar) is not at the file's key
         replaced = [key for key in meta if key in key_lines and metadata.get(key) != meta[key]]
@@ -872,6 +878,12 @@ def build(
         reprint.key_names = names or {}
         reprint.key_clashes = [clash for clash in clashes if not (meta and clash[1] in meta)]  # --meta decides
     return reprint
+
+
+def _left_unset(key: str, value: Any) -> bool:
+    """Whether a file's ``value`` of ``key`` leaves it unset: null, or an empty string where the value is no text
+    (the metadata model reads both as unset)."""
+    return value is None or (key in BLANK_AS_UNSET and type(value) is str and not value.strip())
 
 
 def _without_the_sites_own(

@@ -111,7 +111,9 @@ def read_json(text: str, *, path: str, meta: Mapping[str, Any] | None, bare_urls
     if not isinstance(metadata, dict):  # [] and null too: a CMS that lost the metadata sent no reprint unchecked
         line, column = _top_value_place(text, "metadata")
         raise InputError('"metadata" must be an object', line=line, column=column)
-    kind = data.get("format", "auto")
+    kind = data.get("format")
+    if kind is None:  # left out, or null as a CMS writes an unset field: told by the body
+        kind = "auto"
     if isinstance(kind, str) and kind.strip().lower() in (*BODY_FORMATS, "auto"):  # "HTML", as a CMS may name it
         kind = kind.strip().lower()
     if kind == "auto":  # none given: HTML when every block is, else Markdown (as --stdin-format auto reads)
@@ -122,8 +124,8 @@ def read_json(text: str, *, path: str, meta: Mapping[str, Any] | None, bare_urls
         raise InputError(
             f'"format" must be one of {", ".join(BODY_FORMATS)} or auto, not {said}', line=line, column=column
         )
-    if "metadata" not in data:
-        _metadata_elsewhere(text, data)
+    if not any(name in metadata for name in _MAKES_A_REPRINT):
+        _metadata_elsewhere(text, data, missing="metadata" not in data)
     if kind == "markdown" and isinstance(data["body"], str):
         _no_front_matter_in_body(text, data["body"], enveloped="metadata" in data)
     if "metadata" not in data and set(data) <= {"body", "format"} and not meta and not extra.get("defaults"):
@@ -164,21 +166,31 @@ def read_json(text: str, *, path: str, meta: Mapping[str, Any] | None, bare_urls
 _MAKES_A_REPRINT = ("original_url", "policy")
 
 
-def _metadata_elsewhere(text: str, data: dict[str, Any]) -> None:
-    """An envelope with no "metadata" but a key that stands for it: misspelt ("metdata"), a CMS's own name
-    ("meta", "fields") holding a reprint's keys. Read as the site's own article, the reprint would pass
-    unchecked; it is refused at that key instead."""
+def _metadata_elsewhere(text: str, data: dict[str, Any], *, missing: bool) -> None:
+    """An envelope whose "metadata" makes no reprint (or is ``missing``) but a key that stands for it: a reprint's
+    own key beside "body" (a CMS's flat export, ``{"original_url": ..., "body": ...}``), a key misspelt
+    ("metdata"), a CMS's own name ("meta", "fields") holding a reprint's keys. Read as the site's own article,
+    the reprint would pass unchecked; it is refused at that key instead."""
     from difflib import get_close_matches
 
     for key, value in data.items():
-        if key in ("body", "format"):
+        if key in ("body", "format", "metadata"):
             continue
+        if key in _MAKES_A_REPRINT:
+            line, column = _key_place(text, key)
+            raise InputError(
+                f'"{key}" stands beside "body", outside "metadata": put the reprint\'s keys in "metadata" '
+                '({"metadata": {...}, "body": "...", "format": "..."})',
+                line=line,
+                column=column,
+            )
         holds = isinstance(value, dict) and any(name in value for name in _MAKES_A_REPRINT)
-        if holds or get_close_matches(key.lower(), ["metadata"], n=1, cutoff=0.75):
+        if holds or (missing and get_close_matches(key.lower(), ["metadata"], n=1, cutoff=0.75)):
             line, column = _key_place(text, key)
             what = "holds the reprint's metadata" if holds else "is no key of an envelope"
+            do = 'name it "metadata"' if missing else 'put its keys in "metadata"'
             raise InputError(
-                f'"{key}" {what}: name it "metadata" ({{"metadata": {{...}}, "body": "...", "format": "..."}})',
+                f'"{key}" {what}: {do} ({{"metadata": {{...}}, "body": "...", "format": "..."}})',
                 line=line,
                 column=column,
             )
