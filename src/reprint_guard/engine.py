@@ -877,11 +877,19 @@ def _misspelt_keys(reprint: Reprint, fields: frozenset[str], *, choosing: bool =
     found = []
     for key, own in _keys_not_read(meta.extra):
         close = close_to(own, fields)
+        if close is None and own.lower() in _MEDIUM_PLURALS and "medium" in fields:
+            said = meta.extra.get(key) if key == own else None
+            close = "medium" if type(said) is str and said.strip().lower() in _MEDIA else None  # media: print
         # False is "not set" only for a flag that defaults to it (modified); commercial: false is said. A value
         # only the config's defaults give is not the file's: its "Commercial: true" would lose to it unsaid.
         defaulted = close in reprint.defaulted
+        # The medium is never None: the model reads an unset one as the web's. Unset is its default where no
+        # line of the file or its sidecar writes it (and no config default gave it, which `defaulted` says).
+        unsaid = close == "medium" and not defaulted and _medium_unsaid(reprint)
         if close is None or (
-            not defaulted and meta.value(close) not in ((None, [], False) if close in FLAG_KEYS else (None, []))
+            not defaulted
+            and not unsaid
+            and meta.value(close) not in ((None, [], False) if close in FLAG_KEYS else (None, []))
         ):
             continue
         named = reprint.key_names.get(close, close)
@@ -897,6 +905,8 @@ def _misspelt_keys(reprint: Reprint, fields: frozenset[str], *, choosing: bool =
             checked = "no policy was chosen by it"
         elif defaulted:
             checked = f"the policy is checked with the config's default for '{named}' ({as_yaml(meta.value(close))})"
+        elif unsaid:
+            checked = f"the policy is checked as if '{named}' were not set (as for the web, the default)"
         else:
             checked = f"the policy is checked as if '{named}' were not set"
         message = f"'{key}' is no key reprint-guard reads, so {checked}: did you mean '{named}'?"
@@ -913,6 +923,19 @@ def _misspelt_keys(reprint: Reprint, fields: frozenset[str], *, choosing: bool =
             fix = f"Add '{named}: <the name as credited>' to the metadata (the slugs in '{key}' name no one)."
         found.append(_tool_finding(reprint, "misspelt-key", "metadata", key, message, fix))
     return found
+
+
+#: Keys a hand writes for ``medium`` that no letter-by-letter likeness finds (``media: print``); taken as it only
+#: with a medium's name for a value (a site's ``media:`` may list its pictures).
+_MEDIUM_PLURALS = frozenset({"media"})
+_MEDIA = frozenset({"web", "print", "newsletter", "broadcast", "social"})
+
+
+def _medium_unsaid(reprint: Reprint) -> bool:
+    """The reprint's medium is the model's default (the web) and neither the file nor its sidecar writes it."""
+    if reprint.metadata.medium != "web" or "medium" in reprint.key_lines:
+        return False
+    return not (reprint.sidecar and "medium" in reprint.sidecar[1])
 
 
 #: The keys of a permission record, and what else a CMS or a hand may call one ("scopes", "expiry").
