@@ -58,3 +58,152 @@ def test_a_media_key_listing_pictures_is_no_misspelt_medium(tmp_path, cli):
     post = write(tmp_path / "gr.md", _gr_print("media: [cover.jpg, map.png]\n"))
     run = cli("check", str(post), "--no-config", "--format", "json", cwd=tmp_path)
     assert "reprint-guard/misspelt-key" not in [f["rule"] for f in _findings(run)]
+
+
+KFF_URL = "https://kffhealthnews.org/news/article/clinic-gap/"
+KFF_META = f"original_url: {KFF_URL}\nauthor: Priya Raman\nmedium: newsletter\ncommercial: false\n"
+TC_URL = "https://theconversation.com/why-the-tide-gauges-are-drifting-241873"
+TC_META = f"original_url: {TC_URL}\nauthor: Mara Quist\nmedium: newsletter\ncommercial: false\n"
+
+GHOST_TABLE = """\
+<html><body>
+<!--[if mso]><table><tr><td><![endif]-->
+<div>
+<h1>Clinic gap</h1>
+<p>By Priya Raman</p>
+<p>The clinic closes at six.</p>
+</div>
+<!--[if mso]></td></tr></table><![endif]-->
+</body></html>
+"""
+
+HEADLINE_ROW = """\
+<html><body>
+<table>
+<tr><td><h1>Clinic gap</h1></td></tr>
+<tr><td>
+<p>By Priya Raman</p>
+<p>The clinic closes at six.</p>
+<p>The next one is fifty minutes away.</p>
+</td></tr>
+<tr><td class="footer"><a href="https://clinicnotes.example/unsub">Unsubscribe</a></td></tr>
+</table>
+</body></html>
+"""
+
+NESTED_HEADLINE = """\
+<html><body>
+<table><tr><td>
+<table><tr><td><h1>Clinic gap</h1></td></tr></table>
+<p>By Priya Raman</p>
+<p>The clinic closes at six.</p>
+</td></tr>
+<tr><td class="footer"><a href="https://clinicnotes.example/unsub">Unsubscribe</a></td></tr>
+</table>
+</body></html>
+"""
+
+PIXEL = "https://counter.theconversation.com/content/241873/count.gif?distributor=republish-lightbox-basic"
+NO_HEADLINE = f"""\
+<html><body>
+<div style="display:none">This week: tide gauges.</div>
+<table><tr><td>
+<p><b>Why the tide gauges are drifting</b></p>
+<p>By Mara Quist</p>
+<p>The brass gauges on harbour walls are sinking with the land.</p>
+<img src="{PIXEL}" alt="" width="1" height="1">
+</td></tr></table>
+</body></html>
+"""
+
+
+def _fixed(tmp_path, cli, page: str, meta: str) -> str:
+    issue = write(tmp_path / "issue.html", page)
+    write(tmp_path / "issue.meta.yaml", meta)
+    run = cli("check", str(issue), "--no-config", "--fix", cwd=tmp_path)
+    assert "left unchanged" not in run.err, run.err
+    after = issue.read_text()
+    assert after != page, (run.out, run.err)
+    again = cli("check", str(issue), "--no-config", "--format", "json", cwd=tmp_path)
+    assert again.code == 0, again.out
+    return after
+
+
+def test_fix_credits_a_hybrid_email_inside_its_story_div_not_an_outlook_only_cell(tmp_path, cli):
+    after = _fixed(tmp_path, cli, GHOST_TABLE, KFF_META)
+    credit = after.index("originally published by")
+    assert after.index("The clinic closes at six.") < credit < after.index("</div>"), after
+
+
+def test_fix_credits_a_story_under_a_headline_row_in_the_story_cell_above_the_footer(tmp_path, cli):
+    after = _fixed(tmp_path, cli, HEADLINE_ROW, KFF_META)
+    credit = after.index("originally published by")
+    assert after.index("fifty minutes away.") < credit < after.index('</td></tr>\n<tr><td class="footer"'), after
+
+
+def test_fix_credits_a_story_whose_headline_is_in_a_nested_table_above_the_footer(tmp_path, cli):
+    after = _fixed(tmp_path, cli, NESTED_HEADLINE, KFF_META)
+    credit = after.index("originally published by")
+    assert after.index("closes at six.") < credit < after.index("Unsubscribe"), after
+    assert credit < after.index('</td></tr>\n<tr><td class="footer"'), after
+
+
+def test_fix_puts_a_top_credit_without_a_headline_inside_the_first_cell_not_above_the_preheader(tmp_path, cli):
+    after = _fixed(tmp_path, cli, NO_HEADLINE, TC_META)
+    credit = after.index("Republished from")
+    assert after.index("<table><tr><td>") < credit < after.index("<p><b>Why the tide gauges"), after
+
+
+def test_a_refused_fix_cites_no_place_of_the_copy_the_user_never_sees(tmp_path, cli):
+    """The credit would go inside an element the page leaves open and hidden: the re-check's places are in
+    the fixed copy, which is thrown away; the message says where, in words."""
+    page = write(
+        tmp_path / "a.html",
+        "<html><body>\n<h1>Clinic gap</h1>\n<p>By Priya Raman</p>\n<p>The clinic closes at six.</p>\n"
+        '<div style="display:none">\n<p>tracking</p>\n</body></html>\n',
+    )
+    write(tmp_path / "a.meta.yaml", f"original_url: {KFF_URL}\nauthor: Priya Raman\ncommercial: false\n")
+    run = cli("check", str(page), "--no-config", "--fix", cwd=tmp_path)
+    assert "left unchanged" in run.err, run.err
+    assert "in the file at" not in run.err and "in the credit --fix would add" in run.err, run.err
+
+
+PP_NEWS = """\
+<!DOCTYPE html>
+<html><head><meta charset="utf-8"><title>The Lantern weekly</title></head>
+<body style="margin:0;padding:0;">
+<span style="display:none !important;mso-hide:all;">Overdue bridges, and who is checking them.</span>
+<center>
+<!--[if mso]><table role="presentation" width="600" align="center"><tr><td><![endif]-->
+<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0">
+<tr><td style="padding:10px;"><a href="https://lantern.example/issues/7">View in browser</a></td></tr>
+<tr><td style="padding:20px;">
+<h1>Inside the county's overdue bridge list</h1>
+<p><strong>By Dana Whitfield, ProPublica</strong></p>
+<p>Inspectors are supposed to climb under every public bridge in the state at least once every two years.</p>
+<p>The delays are not secret.</p>
+</td></tr>
+<tr><td class="footer" style="font-size:11px;">
+<a href="https://lantern.example/unsubscribe">Unsubscribe</a>
+</td></tr>
+</table>
+<!--[if mso]></td></tr></table><![endif]-->
+</center>
+</body>
+</html>
+"""
+
+
+@pytest.mark.parametrize("config", [None, 'skip-elements: ["td.footer", "td.header"]\n'])
+def test_a_missing_credit_is_told_at_the_story_end_not_an_outlook_comment_or_the_footer(tmp_path, cli, config):
+    issue = write(tmp_path / "pp-news.html", PP_NEWS)
+    write(
+        tmp_path / "pp-news.meta.yaml",
+        "original_url: https://www.propublica.org/article/county-overdue-bridge-inspections\n"
+        "author: Dana Whitfield\nmedium: newsletter\ncommercial: false\n",
+    )
+    args = ["--no-config"] if config is None else ["--config", str(write(tmp_path / "c.yaml", config))]
+    run = cli("check", str(issue), *args, "--format", "json", cwd=tmp_path)
+    told = [f for f in _findings(run) if f["rule"] == "propublica/credit-line"]
+    assert len(told) == 1, _findings(run)
+    assert told[0]["line"] == PP_NEWS.split("\n").index("<p>The delays are not secret.</p>") + 1, told
