@@ -207,3 +207,48 @@ def test_a_missing_credit_is_told_at_the_story_end_not_an_outlook_comment_or_the
     told = [f for f in _findings(run) if f["rule"] == "propublica/credit-line"]
     assert len(told) == 1, _findings(run)
     assert told[0]["line"] == PP_NEWS.split("\n").index("<p>The delays are not secret.</p>") + 1, told
+
+
+EVENTS = "".join(
+    f"<tr><td><p>Event {n}: the harbour volunteers meet on Saturday morning at the boathouse to sort donated life "
+    "jackets and repaint the dinghy racks before the season opens.</p></td></tr>\n"
+    for n in range(8)
+)
+READ_MORE = f'<p><a href="{TC_URL}">Read the full article on The Conversation</a>.</p>\n'
+
+
+def _extract(pointer_first: bool) -> str:
+    story = (
+        "<p>For most of the last century, the brass gauges bolted to harbour walls told a simple story: the water "
+        "came in, the water went out, and on average it crept up by a couple of millimetres a year.</p>\n"
+        "<p>That story is getting harder to read. Land under many ports is sinking, and the gauges sink with it.</p>\n"
+    )
+    story = READ_MORE + story if pointer_first else story + READ_MORE
+    return (
+        '<!DOCTYPE html>\n<html><head><meta charset="utf-8"><title>Issue</title></head>\n<body>\n'
+        '<div style="display:none;max-height:0;overflow:hidden;">Tide gauges, and this week\'s events.</div>\n'
+        '<table role="presentation" width="600" align="center">\n<tr><td style="padding:20px">\n'
+        "<h1>Why the tide gauges are drifting</h1>\n"
+        f'<p><em>Mara Quist, University of Northfield. Republished from <a href="{TC_URL}">The Conversation</a> '
+        'under a <a href="https://creativecommons.org/licenses/by-nd/4.0/">CC BY-ND 4.0</a> licence.</em></p>\n'
+        f'{story}<img src="{PIXEL}" alt="The Conversation" width="1" height="1" />\n</td></tr>\n'
+        f"<tr><td><h2>Around the harbour</h2></td></tr>\n{EVENTS}"
+        '<tr><td class="footer"><a href="https://lantern.example/unsub">Unsubscribe</a></td></tr></table>\n'
+        "</body></html>\n"
+    )
+
+
+def test_a_newsletter_extract_ending_with_its_pointer_is_at_the_bottom_of_its_story(tmp_path, cli):
+    """Other items (event listings, the footer) follow the story in an issue: the bottom is the story's end."""
+    issue = write(tmp_path / "issue.html", _extract(pointer_first=False))
+    write(tmp_path / "issue.meta.yaml", TC_META + "excerpt: true\n")
+    run = cli("check", str(issue), "--no-config", "--format", "json", cwd=tmp_path)
+    assert run.code == 0 and not _findings(run), run.out
+
+
+def test_a_newsletter_extract_pointing_to_the_article_first_is_told_where_its_bottom_is(tmp_path, cli):
+    issue = write(tmp_path / "issue.html", _extract(pointer_first=True))
+    write(tmp_path / "issue.meta.yaml", TC_META + "excerpt: true\n")
+    run = cli("check", str(issue), "--no-config", "--format", "json", cwd=tmp_path)
+    (told,) = [f for f in _findings(run) if f["rule"] == "the-conversation/extract-read-more"]
+    assert "the end of the story's cell" in told["message"], told
