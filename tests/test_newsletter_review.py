@@ -252,3 +252,34 @@ def test_a_newsletter_extract_pointing_to_the_article_first_is_told_where_its_bo
     run = cli("check", str(issue), "--no-config", "--format", "json", cwd=tmp_path)
     (told,) = [f for f in _findings(run) if f["rule"] == "the-conversation/extract-read-more"]
     assert "the end of the story's cell" in told["message"], told
+
+
+@pytest.mark.parametrize(
+    "pixel",
+    [
+        "https://calmatters.org/?republication-pixel=true&amp;post=412233",
+        "https://counter.theconversation.com/content/241873/count.gif?distributor=republish-lightbox-basic",
+    ],
+)
+def test_a_page_with_a_publishers_republication_pixel_and_no_metadata_is_told(tmp_path, cli, pixel):
+    issue = write(
+        tmp_path / "issue.html",
+        "<table><tr><td>\n<h1>Valley boards delay groundwater fees</h1>\n<p>By Luis Ortega</p>\n"
+        f'<p>Several water boards voted this month to delay pumping fees.</p>\n<img src="{pixel}" width="1" '
+        'height="1" alt="">\n</td></tr></table>\n',
+    )
+    run = cli("check", str(issue), "--no-config", "--format", "json", cwd=tmp_path)
+    (told,) = _findings(run)
+    assert told["rule"] == "reprint-guard/credited-original" and told["line"] == 5, told
+    assert "republication pixel" in told["message"], told
+
+
+def test_a_pixel_in_a_comment_or_another_image_of_the_site_is_no_sign(tmp_path, cli):
+    issue = write(
+        tmp_path / "issue.html",
+        "<p>Our own story about the fees.</p>\n"
+        '<img src="https://calmatters.org/wp-content/uploads/map.png" alt="A map">\n'
+        '<!-- <img src="https://calmatters.org/?republication-pixel=true&post=412233"> -->\n',
+    )
+    run = cli("check", str(issue), "--no-config", "--format", "json", cwd=tmp_path)
+    assert run.json()["results"][0]["status"] == "skipped", run.out

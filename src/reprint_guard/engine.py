@@ -275,6 +275,7 @@ def _check_reprint(
         near = near or (_original_elsewhere(reprint, policies) if meta.extra or meta.source else None)
         near = near or _a_reprint_unnamed(reprint, policies)
         near = near or _credited_in_body(reprint, policies)
+        near = near or _republication_pixel(reprint, policies)
         said = _reseverity([near], severity) if near is not None and severity else [near] if near else []
         if said:  # at the severity the config gives it; turned off, the file is skipped as before
             return Result(path=reprint.path, findings=said)
@@ -1237,6 +1238,49 @@ def _credited_in_body(reprint: Reprint, policies: PolicySet, own: str | None = N
             address = "<the original article's address>"
         return _credited_original(reprint, start, said, address, own)
     return _credited_by_name(reprint, policies, own)
+
+
+#: An <img>'s or a <script>'s address on another site, for a publisher's republication pixel or counter.
+_ELEMENT_SRC = re.compile(
+    r"<(img|script)\b[^>]*?\ssrc\s*=\s*[\"']?((?:https?:)?//[^\"'\s>]+)", re.IGNORECASE | re.ASCII
+)
+#: A ``{name}`` in an element rule's pattern (the original's id, say): the metadata names no original to fill it.
+_ELEMENT_PLACEHOLDER = re.compile(r"(?<!\\[pPx])\{[A-Za-z_][A-Za-z0-9_]*\}")
+
+
+def _republication_pixel(reprint: Reprint, policies: PolicySet) -> Finding | None:
+    """A page whose metadata names no original, but which carries a covered publisher's republication pixel
+    or counter, as its element rule knows it (CalMatters' ``?republication-pixel=true&post=...``, The
+    Conversation's ``counter.theconversation.com/content/.../count.gif``): the republish box's HTML, pasted
+    whole into a newsletter issue with no metadata, would otherwise pass unchecked as the site's own."""
+    body = reprint.body
+    if "//" not in body or not ("<img" in body or "<script" in body or "<IMG" in body or "<SCRIPT" in body):
+        return None
+    import html
+
+    covering: dict[str, Policy | None] = {}
+    for found in _ELEMENT_SRC.finditer(body):
+        address = html.unescape(found.group(2))
+        host = host_of(address if "://" in address else f"https:{address}")
+        if not host:
+            continue
+        if host not in covering:
+            covering[host] = policies.for_host(host)
+        policy = covering[host]
+        if policy is None:
+            continue
+        tag = found.group(1).lower()
+        for rule in policy.rules:
+            if rule.check != "element" or getattr(rule.params, "tag", "img") != tag:
+                continue
+            pattern = _ELEMENT_PLACEHOLDER.sub(".*", rule.params.pattern)
+            if compile_pattern(pattern).search(address) is None:
+                continue
+            if not list(reprint.visible_indices([found.start()])):
+                break  # in a comment, or raw HTML the page leaves out: no pixel a mail client loads
+            said = f"carries the republication pixel {policy.publisher} asks republishers to keep ({address})"
+            return _credited_original(reprint, found.start(), said, "<the original article's address>")
+    return None
 
 
 def _credited_original(reprint: Reprint, index: int, said: str, address: str, own: str | None = None) -> Finding:
