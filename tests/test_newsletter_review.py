@@ -283,3 +283,24 @@ def test_a_pixel_in_a_comment_or_another_image_of_the_site_is_no_sign(tmp_path, 
     )
     run = cli("check", str(issue), "--no-config", "--format", "json", cwd=tmp_path)
     assert run.json()["results"][0]["status"] == "skipped", run.out
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "ml_subscriber=1893&ml_subscriber_hash=a1b2c3",
+        "goal=0_4f1c9e2a7b_9d8c7b6a5e-41&mc_cid=9d8c7b6a5e&mc_eid=0a1b2c",
+        "sfmc_id=4471&sfmc_sub=88",
+        "ss_source=sscampaigns&ss_campaign_id=5e1",
+    ],
+)
+def test_an_email_platforms_tracking_parameters_on_the_originals_link_are_no_part_of_it(tmp_path, cli, query):
+    post = write(tmp_path / "gr.md", _gr_print("medium: web\n").replace(f"]({GR_URL})", f"]({GR_URL}?{query})"))
+    run = cli("check", str(post), "--no-config", "--format", "json", cwd=tmp_path)
+    assert run.code == 0 and not _findings(run), _findings(run)
+
+
+def test_a_sites_own_goal_parameter_is_part_of_the_address(tmp_path, cli):
+    post = write(tmp_path / "gr.md", _gr_print("medium: web\n").replace(f"]({GR_URL})", f"]({GR_URL}?goal=signup)"))
+    run = cli("check", str(post), "--no-config", "--format", "json", cwd=tmp_path)
+    assert any("link" in f["rule"] for f in _findings(run)), _findings(run)
