@@ -275,6 +275,7 @@ def _check_reprint(
         near = near or (_original_elsewhere(reprint, policies) if meta.extra or meta.source else None)
         near = near or _a_reprint_unnamed(reprint, policies)
         near = near or _credited_in_body(reprint, policies)
+        near = near or _republication_pixel(reprint, policies)
         said = _reseverity([near], severity) if near is not None and severity else [near] if near else []
         if said:  # at the severity the config gives it; turned off, the file is skipped as before
             return Result(path=reprint.path, findings=said)
@@ -877,11 +878,19 @@ def _misspelt_keys(reprint: Reprint, fields: frozenset[str], *, choosing: bool =
     found = []
     for key, own in _keys_not_read(meta.extra):
         close = close_to(own, fields)
+        if close is None and own.lower() in _MEDIUM_PLURALS and "medium" in fields:
+            said = meta.extra.get(key) if key == own else None
+            close = "medium" if type(said) is str and said.strip().lower() in _MEDIA else None  # media: print
         # False is "not set" only for a flag that defaults to it (modified); commercial: false is said. A value
         # only the config's defaults give is not the file's: its "Commercial: true" would lose to it unsaid.
         defaulted = close in reprint.defaulted
+        # The medium is never None: the model reads an unset one as the web's. Unset is its default where no
+        # line of the file or its sidecar writes it (and no config default gave it, which `defaulted` says).
+        unsaid = close == "medium" and not defaulted and _medium_unsaid(reprint)
         if close is None or (
-            not defaulted and meta.value(close) not in ((None, [], False) if close in FLAG_KEYS else (None, []))
+            not defaulted
+            and not unsaid
+            and meta.value(close) not in ((None, [], False) if close in FLAG_KEYS else (None, []))
         ):
             continue
         named = reprint.key_names.get(close, close)
@@ -897,6 +906,8 @@ def _misspelt_keys(reprint: Reprint, fields: frozenset[str], *, choosing: bool =
             checked = "no policy was chosen by it"
         elif defaulted:
             checked = f"the policy is checked with the config's default for '{named}' ({as_yaml(meta.value(close))})"
+        elif unsaid:
+            checked = f"the policy is checked as if '{named}' were not set (as for the web, the default)"
         else:
             checked = f"the policy is checked as if '{named}' were not set"
         message = f"'{key}' is no key reprint-guard reads, so {checked}: did you mean '{named}'?"
@@ -913,6 +924,19 @@ def _misspelt_keys(reprint: Reprint, fields: frozenset[str], *, choosing: bool =
             fix = f"Add '{named}: <the name as credited>' to the metadata (the slugs in '{key}' name no one)."
         found.append(_tool_finding(reprint, "misspelt-key", "metadata", key, message, fix))
     return found
+
+
+#: Keys a hand writes for ``medium`` that no letter-by-letter likeness finds (``media: print``); taken as it only
+#: with a medium's name for a value (a site's ``media:`` may list its pictures).
+_MEDIUM_PLURALS = frozenset({"media"})
+_MEDIA = frozenset({"web", "print", "newsletter", "broadcast", "social"})
+
+
+def _medium_unsaid(reprint: Reprint) -> bool:
+    """The reprint's medium is the model's default (the web) and neither the file nor its sidecar writes it."""
+    if reprint.metadata.medium != "web" or "medium" in reprint.key_lines:
+        return False
+    return not (reprint.sidecar and "medium" in reprint.sidecar[1])
 
 
 #: The keys of a permission record, and what else a CMS or a hand may call one ("scopes", "expiry").
@@ -1214,6 +1238,49 @@ def _credited_in_body(reprint: Reprint, policies: PolicySet, own: str | None = N
             address = "<the original article's address>"
         return _credited_original(reprint, start, said, address, own)
     return _credited_by_name(reprint, policies, own)
+
+
+#: An <img>'s or a <script>'s address on another site, for a publisher's republication pixel or counter.
+_ELEMENT_SRC = re.compile(
+    r"<(img|script)\b[^>]*?\ssrc\s*=\s*[\"']?((?:https?:)?//[^\"'\s>]+)", re.IGNORECASE | re.ASCII
+)
+#: A ``{name}`` in an element rule's pattern (the original's id, say): the metadata names no original to fill it.
+_ELEMENT_PLACEHOLDER = re.compile(r"(?<!\\[pPx])\{[A-Za-z_][A-Za-z0-9_]*\}")
+
+
+def _republication_pixel(reprint: Reprint, policies: PolicySet) -> Finding | None:
+    """A page whose metadata names no original, but which carries a covered publisher's republication pixel
+    or counter, as its element rule knows it (CalMatters' ``?republication-pixel=true&post=...``, The
+    Conversation's ``counter.theconversation.com/content/.../count.gif``): the republish box's HTML, pasted
+    whole into a newsletter issue with no metadata, would otherwise pass unchecked as the site's own."""
+    body = reprint.body
+    if "//" not in body or not ("<img" in body or "<script" in body or "<IMG" in body or "<SCRIPT" in body):
+        return None
+    import html
+
+    covering: dict[str, Policy | None] = {}
+    for found in _ELEMENT_SRC.finditer(body):
+        address = html.unescape(found.group(2))
+        host = host_of(address if "://" in address else f"https:{address}")
+        if not host:
+            continue
+        if host not in covering:
+            covering[host] = policies.for_host(host)
+        policy = covering[host]
+        if policy is None:
+            continue
+        tag = found.group(1).lower()
+        for rule in policy.rules:
+            if rule.check != "element" or getattr(rule.params, "tag", "img") != tag:
+                continue
+            pattern = _ELEMENT_PLACEHOLDER.sub(".*", rule.params.pattern)
+            if compile_pattern(pattern).search(address) is None:
+                continue
+            if not list(reprint.visible_indices([found.start()])):
+                break  # in a comment, or raw HTML the page leaves out: no pixel a mail client loads
+            said = f"carries the republication pixel {policy.publisher} asks republishers to keep ({address})"
+            return _credited_original(reprint, found.start(), said, "<the original article's address>")
+    return None
 
 
 def _credited_original(reprint: Reprint, index: int, said: str, address: str, own: str | None = None) -> Finding:

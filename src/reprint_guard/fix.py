@@ -426,34 +426,6 @@ def _below_the_title(source: str, index: int) -> int:
     return close.end()
 
 
-def _story_cell_end(source: str, start: int) -> int | None:
-    """Where the layout table's cell holding a newsletter's first headline ends (its ``</td>``, tables nested
-    inside it passed over), or None: the story's end, above the issue's footer cell."""
-    headline = _FIRST_H1.search(source, start)
-    if headline is None:
-        return None
-    opened = source.lower().rfind("<td", start, headline.start())
-    if opened < 0:
-        return None
-    depth = 0
-    for tag in _CELL_TAG.finditer(source, opened):
-        depth += -1 if tag.group(1) else 1
-        if depth == 0:
-            # The cell must hold the headline and the story after it (a Mailchimp text block of the headline
-            # alone, a masthead's cell, a "View in browser" cell above a story in <div>s: none is the story's).
-            if tag.start() < headline.end():
-                return None
-            paragraphs = source.lower().count("<p", headline.end(), tag.start())
-            return tag.start() if paragraphs >= _STORY_PARAGRAPHS else None
-    return None
-
-
-#: The paragraphs after its headline that make a cell the story's.
-_STORY_PARAGRAPHS = 2
-
-
-#: A table cell's start or end tag (``<td ...>``, ``</td>``).
-_CELL_TAG = re.compile(r"<(/?)td\b[^>]*>", re.IGNORECASE)
 #: A page's first level-1 heading, to its end tag: a newsletter's story headline.
 _FIRST_H1 = re.compile(r"<h1\b[^>]*>.*?</h1\s*>", re.IGNORECASE | re.DOTALL)
 
@@ -495,7 +467,7 @@ def _insert(source: str, reprint: Reprint, block: str, position: str) -> str:
     if is_html and "<!-- wp:" in source:  # the block editor's content: what goes in is a Custom HTML block of its own
         block = f"<!-- wp:html -->\n{block}\n<!-- /wp:html -->"
     if is_html:
-        from .reprint import article_tags, body_tags
+        from .reprint import article_tags, body_tags, email_story
 
         # Into a whole page's article: its one outermost <article> that skip-elements leaves in (the story's,
         # not a related story's card), else its one <main>; not among the site's header and footer around it.
@@ -507,16 +479,24 @@ def _insert(source: str, reprint: Reprint, block: str, position: str) -> str:
                 index = _below_the_title(source, index)  # the article's title (and a hero block around it) stays first
             elif reprint.metadata.medium == "newsletter":
                 # An email's layout tables: at the body's start, the credit would be the inbox's preview text (above
-                # a hidden preheader) and outside the layout; under the story's headline, it is in the story's cell.
+                # a hidden preheader) and outside the layout; under the story's headline, it is in the story's cell;
+                # with no <h1>, above the story's first visible block, inside its cell.
                 headline = _FIRST_H1.search(source, index)
-                index = headline.end() if headline is not None else index
+                if headline is not None:
+                    index = headline.end()
+                elif (story := email_story(source, index, closing or len(source), reprint.skip)) is not None:
+                    index = story[0]
+                    line_start = source.rfind("\n", 0, index) + 1
+                    if line_start and not source[line_start:index].strip():
+                        index = line_start - 1  # the block on its own line, above the one it goes before
             following = _NEXT_LINE_INDENT.match(source, index)
             if following is not None:  # the content goes on below: the block is a line of its own among it
                 return source[:index] + ("\n" if index else "") + _indented(block, following.group(1)) + source[index:]
             end = "\n" if source[index:] or source.endswith("\n") else ""  # last in a file with no final line end
             return source[:index] + ("\n" if index else "") + block + end + source[index:]
         if article is None and opening is not None and reprint.metadata.medium == "newsletter":
-            closing = _story_cell_end(source, opening) or closing  # at the story's end, not under the footer
+            story = email_story(source, opening, closing or len(source), reprint.skip)
+            closing = story[1] if story is not None else closing  # at the story's end, not under the footer
         if closing is None:  # a fragment: at its end, which stays as it was
             body, ending = _parted_at_end(source)
             return body + "\n" + block + ending
@@ -857,7 +837,7 @@ def plan(
     if failed:
         for finding in failed:
             blocks.remove(elements[finding.rule])
-            why = f"the element its template makes would not satisfy it ({finding.message})"
+            why = f"the element its template makes would not satisfy it ({_of_the_copy(finding.message)})"
             outcome.unfixable.append((finding, why))
         wanted = [f for f in wanted if f.rule not in {f.rule for f in failed}]
         if not blocks and linked is None:
@@ -889,7 +869,7 @@ def plan(
         # The policy's credit block gives part of what its rules ask (no licence in it, say): what it gives
         # goes in, and the rest is the editor's to add; nothing the reprint passed before fails after.
         for finding in still:
-            why = f"the policy's credit block does not satisfy it ({finding.message}): add that by hand"
+            why = f"the policy's credit block does not satisfy it ({_of_the_copy(finding.message)}): add that by hand"
             outcome.unfixable.append((finding, why))
         wanted = [f for f in wanted if f.rule not in {s.rule for s in still}]
     elif (
@@ -921,7 +901,7 @@ def plan(
         )
         return outcome
     elif still:
-        why = "; ".join(f"{f.rule}: {f.message}" for f in still)
+        why = "; ".join(f"{f.rule}: {_of_the_copy(f.message)}" for f in still)
         reason = f"{missing}, and the parts that can be made" if missing else "inserting the credit"
         outcome.refused = f"{reason} would not satisfy {why}; fix it by hand"
         return outcome
@@ -1433,6 +1413,16 @@ def _without_parts_present(blocks, credit, format, inserted, recheck, remaining,
 _WORDS_TO_ADD = re.compile(r'Add: "(.+)"\.?')
 #: How many words open a sentence that, found in the reprint, say it is there already in some form.
 _OPENING_WORDS = 4
+
+
+#: A place in the file a re-check's message cites ("its address is in the file at 9:74").
+_PLACE_IN_THE_FILE = re.compile(r"\bin the file at \d+:\d+")
+
+
+def _of_the_copy(message: str) -> str:
+    """A message of the re-check of the fixed copy, which the user never sees: a place it cites is in that
+    copy (the credit --fix would add), not in the file."""
+    return _PLACE_IN_THE_FILE.sub("in the credit --fix would add", message) if "in the file at" in message else message
 
 
 def _credits_another(

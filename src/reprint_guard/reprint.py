@@ -379,6 +379,182 @@ def article_tags(page: str, skip: tuple[str, ...] | None = None) -> tuple[int, i
     return (element[0], element[1]) if element is not None else None
 
 
+#: A start or end tag, or a comment's start, for :func:`_email_elements`.
+_EMAIL_TAG = re.compile(r"<!--|<(/?)([a-zA-Z][a-zA-Z0-9:-]*)((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>", re.ASCII)
+#: The elements an email's story stands in: a layout table's cell, a hybrid email's <div> (its table only
+#: in Outlook's conditional comments), innermost first.
+_STORY_BOXES = frozenset({"td", "th", "div", "center", "section", "article", "main"})
+#: Start tags that close an open <p> (the tree builder's rule, for the ones emails use).
+_CLOSES_P = frozenset({"p", "div", "table", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "blockquote", "center"})
+#: What a story's blocks are: its paragraphs, and the headings of its sections.
+_STORY_BLOCKS = frozenset({"p", "h2", "h3", "h4", "h5", "h6"})
+#: The paragraphs after its headline that make an element the story's.
+_STORY_PARAGRAPHS = 2
+#: Marks of an email's hidden preheader (or another element no reader sees in the layout).
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|mso-hide\s*:\s*all|visibility\s*:\s*hidden", re.IGNORECASE)
+
+
+class _Element:
+    __slots__ = ("attrs", "close", "inner", "name", "parent", "start")
+
+    def __init__(self, name: str, start: int, inner: int, attrs: str, parent: int) -> None:
+        self.name, self.start, self.inner, self.attrs, self.parent = name, start, inner, attrs, parent
+        self.close = -1  # where its end tag starts (or what closes it implicitly)
+
+
+def _email_elements(page: str, start: int, end: int) -> list[_Element]:
+    """The elements of ``page[start:end]`` in document order, each with its parent's index (-1: none), as the
+    tags outside comments and text-only elements nest: an Outlook-only cell in ``<!--[if mso]>`` is none.
+    One pass; an end tag with no open element of its name is passed over."""
+    elements: list[_Element] = []
+    stack: list[int] = []
+    at = start
+    while (tag := _EMAIL_TAG.search(page, at, end)) is not None:
+        if tag.group(2) is None:  # a comment, conditional ones too
+            close = page.find("-->", tag.end(), end)
+            at = end if close < 0 else close + 3
+            continue
+        at = tag.end()
+        name = tag.group(2).lower()
+        if tag.group(1):
+            for depth in range(len(stack) - 1, max(-1, len(stack) - 40), -1):
+                if elements[stack[depth]].name == name:
+                    for index in stack[depth:]:
+                        elements[index].close = tag.start()
+                    del stack[depth:]
+                    break
+            continue
+        if stack and (
+            (name in _CLOSES_P and elements[stack[-1]].name == "p")
+            or (name in ("td", "th", "tr") and elements[stack[-1]].name in ("td", "th", "tr") and name != "tr")
+        ):
+            elements[stack.pop()].close = tag.start()
+        element = _Element(name, tag.start(), tag.end(), tag.group(3), stack[-1] if stack else -1)
+        elements.append(element)
+        if name in TEXT_ONLY_ELEMENTS:
+            closing = _NO_TAGS_END[name].search(page, tag.end(), end) if name in _NO_TAGS_END else None
+            element.close = closing.start() if closing is not None else end
+            at = closing.end() if closing is not None else end
+        elif name in VOID_ELEMENTS or tag.group(3).rstrip().endswith("/"):
+            element.close = tag.end()
+        else:
+            stack.append(len(elements) - 1)
+    for index in stack:
+        elements[index].close = end
+    return elements
+
+
+TEXT_ONLY_ELEMENTS = frozenset(_TEXT_ONLY)
+
+
+def _ancestors(elements: list[_Element], index: int) -> Iterator[int]:
+    index = elements[index].parent
+    while index >= 0:
+        yield index
+        index = elements[index].parent
+
+
+def _hidden(elements: list[_Element], index: int) -> bool:
+    return any(_HIDDEN_STYLE.search(elements[at].attrs) for at in (index, *_ancestors(elements, index)))
+
+
+def _skipped(element: _Element, page: str, skip: tuple[str, ...] | None) -> bool:
+    """An email's footer (or header) by its class or id, its unsubscribe link, or a simple selector of the
+    config's ``skip-elements`` (``td.footer``, ``.header``, ``#footer``) naming it."""
+    attrs = element.attrs.lower()
+    if "footer" in attrs or "unsubscribe" in page[element.inner : element.close].lower():
+        return True
+    for selector in skip or ():
+        simple = re.fullmatch(r"([a-z0-9]*)(?:([.#])([\w-]+))?", selector.strip().lower())
+        if simple is None or not (simple.group(1) or simple.group(2)):
+            continue
+        tag, kind, word = simple.groups()
+        if tag and tag != element.name:
+            continue
+        if kind is None or re.search(
+            rf"\b{'class' if kind == '.' else 'id'}\s*=\s*[\"']?[^\"'>]*(?<![\w-]){re.escape(word)}(?![\w-])", attrs
+        ):
+            return True
+    return False
+
+
+def _inside(elements: list[_Element], box: int) -> Iterator[_Element]:
+    """The elements inside ``elements[box]``, in document order."""
+    close = elements[box].close
+    for element in islice(elements, box + 1, None):
+        if element.start >= close:
+            return
+        yield element
+
+
+def _following_story_cell(elements: list[_Element], cell: int, page: str, skip: tuple[str, ...] | None) -> int | None:
+    """The cell after ``cell`` in its table that holds the story, when ``cell`` holds only its headline (a
+    headline's own row): the last of the cells after it with a paragraph, before a footer's cell or the
+    next item's headline."""
+    table = next((at for at in _ancestors(elements, cell) if elements[at].name == "table"), None)
+    if table is None:
+        return None
+    found = None
+    for index in range(cell + 1, len(elements)):
+        element = elements[index]
+        if element.start >= elements[table].close:
+            break
+        if element.name not in ("td", "th") or element.start < elements[cell].close:
+            continue
+        if next((at for at in _ancestors(elements, index) if elements[at].name == "table"), None) != table:
+            continue
+        if _skipped(element, page, skip):
+            break
+        inside = {e.name for e in islice(_inside(elements, index), 2000)}
+        if "h1" in inside or "h2" in inside:
+            break  # the next item's headline
+        if "p" in inside:
+            found = index
+    return found
+
+
+def email_story(page: str, start: int, end: int, skip: tuple[str, ...] | None = None) -> tuple[int, int] | None:
+    """An email's story in ``page[start:end]`` (a newsletter's body, no <article> in it): (where its first
+    visible block starts, where the element holding it ends), or None when no element is sure to be the
+    story's. The element is the innermost cell or <div> holding the headline (the first <h1>, else the first
+    paragraph) and the story's paragraphs after it; a cell holding only the headline, its table's story cell
+    below it (above the footer's); an element with a footer in it after the story, up to that footer. A cell
+    in Outlook's conditional comments is none of them."""
+    elements = _email_elements(page, start, end)
+    headline = next((i for i, e in enumerate(elements) if e.name == "h1" and not _hidden(elements, i)), None)
+    first = next((i for i, e in enumerate(elements) if e.name in _STORY_BLOCKS and not _hidden(elements, i)), None)
+    if headline is None:
+        headline = first
+    if headline is None:
+        return None
+    top = elements[headline].start if first is None else min(elements[headline].start, elements[first].start)
+    after = elements[headline].close
+    for box in _ancestors(elements, headline):
+        element = elements[box]
+        if element.name not in _STORY_BOXES:
+            continue
+        paragraphs = 0
+        for index in range(headline + 1, len(elements)):
+            if elements[index].start >= element.close:
+                break
+            paragraphs += elements[index].name == "p" and elements[index].start >= after
+        if paragraphs >= _STORY_PARAGRAPHS or (paragraphs and headline == first):
+            footer = next(
+                (
+                    e.start
+                    for e in _inside(elements, box)
+                    if e.parent == box and e.start >= after and _skipped(e, page, skip)
+                ),
+                element.close,
+            )
+            return top, footer
+        if element.name in ("td", "th"):
+            cell = _following_story_cell(elements, box, page, skip)
+            if cell is not None:
+                return top, elements[cell].close
+    return None
+
+
 def _rstrip(text: str, start: int, end: int) -> int:
     while end > start and text[end - 1].isspace():
         end -= 1
@@ -797,6 +973,11 @@ class Reprint:
         if not self.body and self.body_line > 1:  # front matter alone: its closing line, the file's last
             return self.body_line - 1, 1
         start, end = self._article_span
+        if self.format == "html" and self.metadata.medium == "newsletter" and self.article is None:
+            # An email's layout: the story's end, in its cell, where --fix puts the credit (not an Outlook-only
+            # comment's line or the footer's below it).
+            story = email_story(self.body, start, end, self.skip)
+            end = story[1] if story is not None else end
         last = _content_end(self.body, start, end)
         if self.left_out_html():  # raw HTML the page leaves out is not the end a reader sees
             spans = _html_spans(self.body)

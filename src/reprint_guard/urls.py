@@ -48,6 +48,14 @@ _TRACKING_KEYS = frozenset(
         "_kx",  # Klaviyo's
         "mkt_tok",  # Marketo's
         "vero_id",
+        "ml_subscriber",  # MailerLite's
+        "ml_subscriber_hash",
+        "sfmc_id",  # Salesforce Marketing Cloud's
+        "sfmc_sub",
+        "ss_source",  # SharpSpring's
+        "ss_campaign_id",
+        "ss_campaign_name",
+        "ss_campaign_sent_date",
         "oly_enc_id",  # Omeda's
         "oly_anon_id",
     }
@@ -259,16 +267,25 @@ def _key(host: str, path: str, query_string: str) -> str:
     query = [
         (k, v)
         for k, v in parse_qsl(query_string, keep_blank_values=True)
-        if not _tracking(k.lower())
+        if not _tracking(k.lower(), v)
         and not (k.lower() == "amp" and v.lower() in _AMP_ON)  # ?amp, ?amp=1: the article's AMP view
     ]
     query_text = "?" + urlencode(sorted(query)) if query else ""
     return f"{host}{path}{query_text}"
 
 
-def _tracking(key: str) -> bool:
-    """Whether a query parameter named ``key`` (lower case) is a tracking one: no part of the article's address."""
-    return key.startswith(_TRACKING_PREFIXES) or key in _TRACKING_KEYS
+def _tracking(key: str, value: str = "") -> bool:
+    """Whether a query parameter named ``key`` (lower case) is a tracking one: no part of the article's address.
+    Mailchimp's ``goal=0_<list>_<campaign>`` is one by its value (a site's own ``goal`` may be a page's)."""
+    return (
+        key.startswith(_TRACKING_PREFIXES)
+        or key in _TRACKING_KEYS
+        or (key == "goal" and _MAILCHIMP_GOAL.fullmatch(value) is not None)
+    )
+
+
+#: Mailchimp's goal-tracking value: ``0_`` and its list's and campaign's hex ids.
+_MAILCHIMP_GOAL = re.compile(r"0_[0-9a-fA-F]{6,}(?:_[0-9a-fA-F-]+)*")
 
 
 def without_tracking(address: str) -> str:
@@ -279,7 +296,11 @@ def without_tracking(address: str) -> str:
     if not mark:
         return address
     query, hash_, fragment = rest.partition("#")
-    kept = [piece for piece in query.split("&") if piece and not _tracking(unquote(piece.partition("=")[0]).lower())]
+    kept = [
+        piece
+        for piece in query.split("&")
+        if piece and not _tracking(unquote(piece.partition("=")[0]).lower(), unquote(piece.partition("=")[2]))
+    ]
     return head + ("?" + "&".join(kept) if kept else "") + hash_ + fragment
 
 
@@ -288,7 +309,12 @@ def _only_tracking(query_string: str) -> bool:
     without parsing: with no escapes (``%``, ``+``) a key is what stands before its ``=``."""
     if "%" in query_string or "+" in query_string:
         return False
-    return all(_tracking(piece.partition("=")[0].lower()) for piece in query_string.split("&") if piece)
+    return all(_tracking(*_key_value(piece)) for piece in query_string.split("&") if piece)
+
+
+def _key_value(piece: str) -> tuple[str, str]:
+    key, _, value = piece.partition("=")
+    return key.lower(), value
 
 
 def domain_key(domain: object) -> str:

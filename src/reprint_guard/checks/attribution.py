@@ -312,6 +312,49 @@ def _cased_notice_positions(text: str) -> Iterator[int]:
             word = text.rfind("Copyright", 0, word)
 
 
+def _story_visible(reprint: Reprint) -> VisibleBody | None:
+    """What a reader sees of a newsletter issue up to its story's end (:func:`~reprint_guard.reprint.email_story`):
+    the event listings and footer after the story are other items, no part of it. None for another reprint, or
+    an issue with no element sure to be the story's. Parsed once, and only when a bottom credit is not at the
+    bottom of the whole issue."""
+    if reprint.format != "html" or reprint.metadata.medium != "newsletter" or reprint.article is not None:
+        return None
+    found = reprint.memo.get("story-visible")
+    if found is None:
+        from ..reprint import body_tags, email_story
+        from ..visible import from_html
+
+        page = reprint.html
+        opening, closing = body_tags(page)
+        story = email_story(page, opening or 0, closing if closing is not None else len(page), reprint.skip)
+        found = False if story is None else from_html(page[: story[1]], **reprint._parse_options())  # type: ignore[arg-type]
+        reprint.memo["story-visible"] = found
+    return found or None
+
+
+def _story_said(reprint: Reprint, position: str) -> str:
+    """How a newsletter's bottom is measured, for a credit not there."""
+    if position != "bottom" or reprint.format != "html" or reprint.metadata.medium != "newsletter":
+        return ""
+    if _story_visible(reprint) is not None:
+        return "; in a newsletter, the bottom is the end of the story's cell or <div>, the items after it aside"
+    return (
+        "; the bottom is measured over the whole issue, as no cell or <div> holding the headline and the "
+        "story's paragraphs was found"
+    )
+
+
+def _placed_in_the_story(reprint: Reprint, params: Params) -> bool:
+    """Whether a newsletter's credit asked for at the bottom is at the bottom of its story, the issue's items
+    after it aside (see :func:`_story_visible`)."""
+    if params.position != "bottom":
+        return False
+    story = _story_visible(reprint)
+    if story is None:
+        return False
+    return any(_placed(f, params) for f in _placements(story, params)) and _placed_in_a_credit(story, params)
+
+
 def _placed(fraction: float, params: Params) -> bool:
     return in_window(fraction, params.position, params.window)
 
@@ -594,11 +637,11 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
             line, column = _where_missing(reprint, params)
             said = f'"{params.names[0]}" is named only in the story\'s text, in no credit {_where(params)}'
             yield Problem(line, column, detail=said.rstrip(), fix=_add_credit(params))
-        elif params.position != "any" and not placed:
+        elif params.position != "any" and not placed and not _placed_in_the_story(reprint, params):
             yield Problem.at(
                 _span_of_any(reprint, params.names),
                 detail=f"the credit {THERE_BUT_ELSEWHERE}{_where(params)} of the article"
-                f"{measured_over(reprint, params.position)}",
+                f"{measured_over(reprint, params.position)}{_story_said(reprint, params.position)}",
                 fix=f"Move the credit to the {params.position} of the article.",
             )
     required: list[str] = []
