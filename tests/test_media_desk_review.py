@@ -1,0 +1,88 @@
+"""A newsroom photo desk's review of the media checks: photos hidden in slideshow slides and lightboxes, lazy
+loaders' attributes and their <noscript> copies, backgrounds in any case and in <style> blocks, pictures loaded
+by <embed>/<object>/<iframe>, gallery keys, the site's own records for the publisher's photo, a photo's own
+credit under an ND licence, and smaller things (a Markdown reference image's place, a resized publisher's
+photo, a hidden counter's fix).
+
+Real files through the library's ``check_file`` (the CLI's own reading of a file and its sidecar) and the CLI.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+from conftest import write
+from reprint_guard.api import check_file
+
+GRIST_URL = "https://grist.org/climate/heat-pumps-rural-co-ops/"
+GRIST_PHOTO = "https://grist.org/wp-content/uploads/2026/11/heatpump.jpg"
+GRIST_META = {
+    "original_url": GRIST_URL,
+    "author": "Jake Bittle",
+    "original_published": "2026-11-01",
+    "published": "2026-11-20",
+    "medium": "web",
+}
+GRIST_STORY = (
+    "<p>By Jake Bittle</p>\n<p>Electric co-ops on the Plains now lend members money for heat pumps.</p>\n"
+    f'<p><em>This story was originally published by <a href="{GRIST_URL}">Grist</a>.</em></p>\n'
+)
+TC_URL = "https://theconversation.com/river-otters-return-241873"
+TC_COUNTER = (
+    '<img src="https://counter.theconversation.com/content/241873/count.gif?distributor=republish-lightbox-basic" '
+    'alt="The Conversation" width="1" height="1" />\n'
+)
+TC_STORY = (
+    f'<p><em>Dana Holt. Republished from <a href="{TC_URL}">The Conversation</a> under a '
+    '<a href="https://creativecommons.org/licenses/by-nd/4.0/">CC BY-ND 4.0</a> licence.</em></p>\n'
+    "<p>Biologists have counted breeding otters along the Cedar Fork for the first time in sixty years.</p>\n"
+)
+TC_META = {
+    "original_url": TC_URL,
+    "author": "Dana Holt",
+    "original_published": "2026-11-01",
+    "published": "2026-11-20",
+    "medium": "web",
+}
+TC_PHOTO = "https://images.theconversation.com/files/600/otter.jpg"
+DIALOGUE_URL = "https://dialogue.earth/en/climate/glacier-lakes-swell/"
+DIALOGUE_META = {
+    "original_url": DIALOGUE_URL,
+    "author": "Tenzin Lhamo",
+    "original_published": "2026-11-01",
+    "published": "2026-11-20",
+    "medium": "web",
+}
+DIALOGUE_STORY = (
+    "<p>By Tenzin Lhamo</p>\n<p>Glacier lakes in the high valleys have grown by a third in a decade.</p>\n"
+    f'<p>This article was originally published on <a href="{DIALOGUE_URL}">Dialogue Earth</a>.</p>\n'
+)
+#: The desk's config: the site's own host.
+CONFIG = {"own-hosts": ["riverbend.org"]}
+
+
+def _page(tmp_path: Path, name: str, html: str, meta: dict, **extra: object) -> Path:
+    path = write(tmp_path / f"{name}.html", html)
+    write(tmp_path / f"{name}.meta.yaml", yaml.safe_dump({**meta, **extra}, sort_keys=False))
+    return path
+
+
+def _findings(path: Path, rule: str | None = None, config: object = None) -> list:
+    result = check_file(path, config=CONFIG if config is None else config)
+    return [f for f in result.findings if rule is None or f.rule == rule]
+
+
+# 10c. A hidden counter: correct the one there, add no second ------------------------------------------------
+
+
+def test_hidden_counter_fix_says_correct_it_not_paste_another(tmp_path):
+    hidden = TC_COUNTER.replace('width="1" height="1"', 'width="1" height="1" style="display:none"')
+    zero = TC_COUNTER.replace('width="1" height="1"', 'width="0" height="0"')
+    for name, counter in (("hidden", hidden), ("zero", zero)):
+        path = _page(tmp_path, name, TC_STORY + counter, TC_META)
+        found = _findings(path, "the-conversation/page-counter")
+        assert len(found) == 1, found
+        fix = found[0].fix or ""
+        assert "Paste" not in fix and "already there" in fix and "second" in fix, fix
