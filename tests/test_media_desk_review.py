@@ -86,3 +86,32 @@ def test_hidden_counter_fix_says_correct_it_not_paste_another(tmp_path):
         assert len(found) == 1, found
         fix = found[0].fix or ""
         assert "Paste" not in fix and "already there" in fix and "second" in fix, fix
+
+
+# 4. A background's url() in any case; 5. a <style> block's picture --------------------------------------------
+
+GRIST_RULE = "grist/no-images-without-permission"
+
+
+def test_an_upper_case_url_background_counts(tmp_path):
+    for name, style in (("upper", "URL"), ("mixed", "Url")):
+        html = GRIST_STORY + f'<div style="background-image:{style}({GRIST_PHOTO});height:400px"></div>\n'
+        found = _findings(_page(tmp_path, name, html, GRIST_META), GRIST_RULE)
+        assert len(found) == 1 and GRIST_PHOTO in found[0].message and found[0].line == 4, found
+
+
+def test_a_style_block_background_counts_where_its_url_stands(tmp_path):
+    html = GRIST_STORY + (
+        f'<style>.hero{{background-image:url({GRIST_PHOTO});height:400px}}</style><div class="hero"></div>\n'
+    )
+    found = _findings(_page(tmp_path, "styled", html, GRIST_META), GRIST_RULE)
+    assert len(found) == 1 and GRIST_PHOTO in found[0].message and "<style>" in found[0].message, found
+    assert (found[0].line, found[0].column) == (4, html.splitlines()[3].index(GRIST_PHOTO) + 1), found
+
+
+def test_a_style_block_font_or_stylesheet_is_no_picture(tmp_path):
+    html = GRIST_STORY + (
+        "<style>@import url(/css/site.css);@font-face{font-family:X;src:url(/fonts/x.woff2)}"
+        ".hero{background:URL('/img/texture')}</style>\n"
+    )
+    assert _findings(_page(tmp_path, "fonts", html, GRIST_META), GRIST_RULE) == []

@@ -1494,11 +1494,22 @@ _SCRIPT_EMBED_NODES = ", ".join(f"{tag}.{name}" for name, (tag, _, _) in SCRIPT_
 _CSS_URL = re.compile(r"""url\(\s*(?:"([^"]*)"|'([^']*)'|([^\s'")]+))\s*\)""", re.IGNORECASE)
 
 
+#: A CSS ``url(`` in any case (CSS's function names are blind to case: ``URL(...)`` loads as ``url(...)`` does).
+CSS_URL_OPEN = re.compile(r"[uU][rR][lL]\(")
+#: The suffixes of an image file's address (what a ``url()`` in a ``<style>`` block counts as a picture by).
+IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif", ".svg", ".tif", ".tiff", ".heic", ".jxl", ".bmp")
+
+
+def image_address(address: str) -> bool:
+    """Whether ``address`` names an image file by its suffix (its query and fragment aside)."""
+    return address.split("#", 1)[0].split("?", 1)[0].strip().lower().endswith(IMAGE_SUFFIXES)
+
+
 def _backgrounds(root: LexborNode) -> list[Media]:
     """Pictures set in an element's inline style as its background (WordPress's cover block, a hero image):
     on the page as an image is, so counted as one (``img``, its address the ``url()``'s)."""
     found = []
-    for node in root.css('[style*="url("]'):
+    for node in root.css('[style*="url(" i]'):
         style = node.attributes.get("style") or ""
         if "background" not in style.lower():
             continue
@@ -1506,6 +1517,23 @@ def _backgrounds(root: LexborNode) -> list[Media]:
             address = next(group for group in match.groups() if group is not None).strip()
             if address and not address.lower().startswith("data:"):  # an inline placeholder or pattern
                 found.append(Media("img", address, {"style": style}, f"{node.tag} background"))
+    return found
+
+
+def _style_images(root: LexborNode) -> list[Media]:
+    """Pictures a ``<style>`` block in the article sets (``.hero{background-image:url(harbour.jpg)}``, as a
+    page builder writes one beside its element): each ``url()`` there whose address is an image file's
+    (:func:`image_address`: not a font, nor an imported stylesheet) is on the page as an image is, so counted
+    as one (``img``, its element written ``style``), whichever element the rule's selector picks out."""
+    found = []
+    for node in root.css("style"):
+        css = node.text(deep=True)
+        if CSS_URL_OPEN.search(css) is None:
+            continue
+        for match in _CSS_URL.finditer(css):
+            address = next(group for group in match.groups() if group is not None).strip()
+            if address and image_address(address) and not address.lower().startswith("data:"):
+                found.append(Media("img", address, {}, "style"))
     return found
 
 
@@ -2238,13 +2266,21 @@ def with_media(
     scripts = _scripts_under(tree.root, fallbacks) if "<script" in html or "<SCRIPT" in html else None  # type: ignore[arg-type]
     skipped = _skip(root, skip) if skip else False
     # A picture set as an element's background (a cover block): only raw HTML writes a style.
-    backgrounds = media and raw != NO_RAW_HTML and "url(" in html
+    backgrounds = media and raw != NO_RAW_HTML and CSS_URL_OPEN.search(html) is not None
+    # A picture a <style> block in the article sets: read before the block is pruned (no reader sees its text).
+    styled = (
+        _style_images(root)
+        if backgrounds
+        and (raw == ANY_RAW_HTML or tags is None or "style" in tags)
+        and ("<style" in html or "<STYLE" in html or "<Style" in html)
+        else []
+    )
     # Script embeds are raw HTML: Markdown's own blockquotes have no class.
     embeds = media and (
         raw == ANY_RAW_HTML or (raw != NO_RAW_HTML and (tags is None or not tags.isdisjoint(_SCRIPT_EMBED_TAGS)))
     )
     if raw == ANY_RAW_HTML:
-        everything = _media(root, embeds=embeds) + (_backgrounds(root) if backgrounds else []) if media else []
+        everything = _media(root, embeds=embeds) + (_backgrounds(root) if backgrounds else []) + styled if media else []
         # A <noscript>'s media (one opening a fragment stands in <head>): there, and never loaded.
         unloaded = [m for fallback in fallbacks for m in _media(fallback, embeds=embeds)] if media else []
         folded = _Folded()
@@ -2254,7 +2290,9 @@ def with_media(
         unloaded = []
         only_images = raw == NO_RAW_HTML or (tags is not None and tags.isdisjoint(_OTHER_MEDIA_TAGS) and not embeds)
         images = (img for img in tree.tags("img") if "src" in img.attributes) if only_images else None
-        everything = _media(root, images, embeds=embeds) + (_backgrounds(root) if backgrounds else []) if media else []
+        everything = (
+            _media(root, images, embeds=embeds) + (_backgrounds(root) if backgrounds else []) + styled if media else []
+        )
         parents = set()
         for name in ("pre", "code"):
             for node in tree.tags(name):
@@ -2294,6 +2332,7 @@ def with_media(
     shown = (
         _media(root, again, embeds=embeds)
         + (_backgrounds(root) if backgrounds else [])
+        + styled
         + (folded.media if folded is not None else [])
     )
     return visible, (shown, _not_among([*everything, *unloaded], shown))
@@ -2485,7 +2524,7 @@ _MEDIA_TAG = re.compile(
 
 def media_from_html(html: str, skip: tuple[str, ...] | None = None) -> tuple[list[Media], list[Media]]:
     """Media a reader sees, and media that are there but hidden (parsed again, only for checks that ask)."""
-    if _MEDIA_TAG.search(html) is None:
+    if _MEDIA_TAG.search(html) is None and CSS_URL_OPEN.search(html) is None:  # a background on any element
         return [], []
     return with_media(html, bare_urls=False, skip=skip)[1]
 

@@ -653,6 +653,8 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
     shown = f"'{key}' in the metadata" if key else f"<{first.element or first.tag}>"
     if first.element.endswith(" background"):  # a picture in an element's style: an image, but no <img>
         shown = f"the background image of a <{first.element.split()[0]}>,"
+    elif first.element == "style":  # a picture a <style> block sets (a hero's background): an image, but no <img>
+        shown = "an image a <style> block sets,"
     said = shown_url if len(shown_url) <= _SHOWN_URL else shown_url[: _SHOWN_URL - 3] + "..."  # a data: URL's megabytes
     what = f"{count} {'item' if count == 1 else 'items'} of media, first {shown} {said}"
     if key:  # a theme shows it with the article: said, or an editor looks for it in the body
