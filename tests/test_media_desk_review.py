@@ -13,7 +13,7 @@ from pathlib import Path
 
 import yaml
 
-from conftest import write
+from conftest import run_cli, write
 from reprint_guard.api import check_file
 
 GRIST_URL = "https://grist.org/climate/heat-pumps-rural-co-ops/"
@@ -115,3 +115,29 @@ def test_a_style_block_font_or_stylesheet_is_no_picture(tmp_path):
         ".hero{background:URL('/img/texture')}</style>\n"
     )
     assert _findings(_page(tmp_path, "fonts", html, GRIST_META), GRIST_RULE) == []
+
+
+# 7. A gallery's keys in the front matter or a CMS's JSON -----------------------------------------------------
+
+
+def test_gallery_and_plural_photo_keys_count_as_the_themes_pictures(tmp_path):
+    import json
+
+    body = GRIST_STORY.replace("\n", "")
+    values = {
+        "photos": [GRIST_PHOTO],
+        "gallery": [GRIST_PHOTO],
+        "gallery_images": [{"src": GRIST_PHOTO, "caption": "A heat pump"}],
+        "slideshow": [GRIST_PHOTO],
+        "photoGallery": [GRIST_PHOTO],
+    }
+    paths = []
+    for key, value in values.items():
+        envelope = {"metadata": {**GRIST_META, key: value}, "body": body, "format": "html"}
+        paths.append(write(tmp_path / f"{key}.json", json.dumps(envelope, indent=1)))
+    run = run_cli("check", "--no-config", "--format", "json", *map(str, paths))
+    assert run.code == 1, run.err
+    for result in run.json()["results"]:
+        found = [f for f in result["findings"] if f["rule"] == GRIST_RULE]
+        key = Path(result["path"]).stem
+        assert len(found) == 1 and found[0]["field"] == key and GRIST_PHOTO in found[0]["message"], result

@@ -480,8 +480,9 @@ def _not_permitted(
 
 
 #: Front-matter keys whose image a static site's theme shows with the article (its lead photo, a cover, a
-#: header, the social card): Hugo's ``images`` and ``featured_image``, Jekyll themes' ``image`` and
-#: ``header``, Ghost's ``feature_image``, and the like; compared without case, ``_`` or ``-``
+#: header, the social card, a gallery): Hugo's ``images`` and ``featured_image``, Jekyll themes' ``image`` and
+#: ``header``, Ghost's ``feature_image``, a gallery's or slideshow's list (``photos``, ``gallery``,
+#: ``gallery_images``, ``slideshow``), and the like; compared without case, ``_`` or ``-``
 #: (``featureImage``, ``og-image``).
 LEAD_IMAGE_KEYS = frozenset(
     (
@@ -489,7 +490,19 @@ LEAD_IMAGE_KEYS = frozenset(
         "images",
         "img",
         "photo",
+        "photos",
         "picture",
+        "pictures",
+        # A gallery or slideshow's list of pictures (a theme shows them with the article, a click apart).
+        "gallery",
+        "galleryimages",
+        "imagegallery",
+        "photogallery",
+        "slideshow",
+        "slideshowimages",
+        "slides",
+        "carousel",
+        "carouselimages",
         "feature",
         "featured",
         "featuredimage",
