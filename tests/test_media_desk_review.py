@@ -141,3 +141,90 @@ def test_gallery_and_plural_photo_keys_count_as_the_themes_pictures(tmp_path):
         found = [f for f in result["findings"] if f["rule"] == GRIST_RULE]
         key = Path(result["path"]).stem
         assert len(found) == 1 and found[0]["field"] == key and GRIST_PHOTO in found[0]["message"], result
+
+
+# 1. A photo hidden in a slideshow's slide, a lightbox, a closed <dialog> -------------------------------------
+
+PROPUBLICA_URL = "https://www.propublica.org/article/county-jail-deaths-rise"
+PROPUBLICA_META = {
+    "original_url": PROPUBLICA_URL,
+    "author": "Ana Ruiz",
+    "original_published": "2026-11-01",
+    "published": "2026-11-20",
+    "medium": "web",
+}
+
+
+def test_a_hidden_slide_a_hidden_img_and_a_dialog_hold_published_photos(tmp_path):
+    hidings = {
+        "slide": f'<div class="slide" style="display:none"><img src="{GRIST_PHOTO}" alt="Heat pump"></div>',
+        "attribute": f'<img src="{GRIST_PHOTO}" alt="Heat pump" hidden>',
+        "dialog": f'<dialog id="lightbox"><img src="{GRIST_PHOTO}" alt="Heat pump"></dialog>',
+        "class": f'<div class="d-none"><img src="{GRIST_PHOTO}" alt="Heat pump"></div>',
+    }
+    for name, hidden in hidings.items():
+        found = _findings(_page(tmp_path, name, GRIST_STORY + hidden + "\n", GRIST_META), GRIST_RULE)
+        assert len(found) == 1 and GRIST_PHOTO in found[0].message, (name, found)
+        assert "hidden on the page" in found[0].message and found[0].line == 4, (name, found)
+
+
+def test_a_hidden_photo_counts_under_propublicas_and_a_text_only_rule(tmp_path):
+    photo = "https://assets-c3.propublica.org/images/articles/jail.jpg"
+    html = (
+        "<p>By Ana Ruiz, ProPublica</p>\n<p>Deaths in county jails rose again.</p>\n"
+        f'<p>This story was originally published by <a href="{PROPUBLICA_URL}">ProPublica</a>.</p>\n'
+        f'<div class="slide" hidden><img src="{photo}" alt="Jail"></div>\n'
+    )
+    found = _findings(_page(tmp_path, "pp", html, PROPUBLICA_META), "propublica/photos-permission")
+    assert len(found) == 1 and photo in found[0].message and "hidden" in found[0].message, found
+    text_only = DIALOGUE_STORY + '<div style="display:none"><img src="https://dialogue.earth/img/lake.jpg"></div>\n'
+    found = _findings(_page(tmp_path, "de", text_only, DIALOGUE_META), "dialogue-earth/text-only")
+    assert len(found) == 1 and "hidden on the page" in found[0].message, found
+
+
+def test_a_hidden_beacon_is_still_no_photo(tmp_path):
+    html = GRIST_STORY + (
+        '<img src="https://stats.example.net/track?post=1" style="display:none">\n'
+        '<div hidden><img src="https://grist.org/pixel.gif?id=3"></div>\n'
+    )
+    assert _findings(_page(tmp_path, "beacon", html, GRIST_META), GRIST_RULE) == []
+
+
+# 2. Lazy loaders' attributes, and the <noscript> fallback ------------------------------------------------------
+
+
+def test_jquery_lazyloads_data_original_is_the_photo_not_the_placeholder(tmp_path):
+    for name, attribute in (("original", "data-original"), ("lazy", "data-lazy"), ("echo", "data-echo")):
+        html = (
+            GRIST_STORY + f'<img class="lazy" src="/img/placeholder.gif" {attribute}="{GRIST_PHOTO}" alt="Heat pump">\n'
+        )
+        found = _findings(_page(tmp_path, name, html, GRIST_META), GRIST_RULE)
+        assert len(found) == 1 and GRIST_PHOTO in found[0].message, found
+        assert "placeholder.gif" not in found[0].message + (found[0].fix or ""), found  # no own-photo fix for it
+        assert found[0].column == html.splitlines()[3].index(GRIST_PHOTO) + 1, found
+
+
+def test_declaring_the_placeholder_the_sites_own_clears_no_publishers_photo(tmp_path):
+    html = (
+        GRIST_STORY + f'<img class="lazy" src="/img/placeholder.gif" data-original="{GRIST_PHOTO}" alt="Heat pump">\n'
+    )
+    record = {"from": "Riverbend Community News", "scope": ["photos"], "media": ["/img/placeholder.gif"]}
+    found = _findings(_page(tmp_path, "own", html, GRIST_META, permissions=[record]), GRIST_RULE)
+    assert len(found) == 1 and GRIST_PHOTO in found[0].message, found
+
+
+def test_a_noscript_photo_counts_and_a_lazy_photos_fallback_is_told_at_the_lazy_img(tmp_path):
+    lazy = (
+        TC_STORY
+        + TC_COUNTER
+        + f'<img data-src="{TC_PHOTO}" class="lazyload" alt="Otter">\n'
+        + f'<noscript><img src="{TC_PHOTO}" alt="Otter"></noscript>\n'
+    )
+    found = _findings(_page(tmp_path, "lazy", lazy, TC_META), "the-conversation/images-not-covered")
+    assert len(found) == 1 and "1 item of media" in found[0].message, found
+    assert (found[0].line, found[0].column) == (4, lazy.splitlines()[3].index(TC_PHOTO) + 1), found
+    # A lazy loader whose attribute is read nowhere: its <noscript> copy is the photo, and told there.
+    alone = TC_STORY + TC_COUNTER + f'<img data-foo="{TC_PHOTO}" class="js-lazy" alt="Otter">\n'
+    alone += f'<noscript><img src="{TC_PHOTO}" alt="Otter"></noscript>\n'
+    found = _findings(_page(tmp_path, "alone", alone, TC_META), "the-conversation/images-not-covered")
+    assert any(TC_PHOTO in f.message and "<noscript>" in f.message for f in found), found

@@ -1464,10 +1464,31 @@ _OTHER_MEDIA_TAGS = (
     | frozenset(ELEMENT_EMBEDS)
     | frozenset(IMAGE_ELEMENTS)
 )
+#: The attributes a lazy loader keeps a picture's address in until it swaps it in over a placeholder ``src``:
+#: lazysizes', a3 Lazy Load's, lozad's, bLazy's and vanilla-lazyload's ``data-src``; WP Rocket's and Jetpack's
+#: ``data-lazy-src``; jQuery Lazy Load's ``data-original``; Slick's carousel's ``data-lazy``; echo.js's
+#: ``data-echo``; and the larger copy a lightbox or a zoom loads on a click (``data-hi-res-src``,
+#: ``data-full-src``, Jetpack's carousel's ``data-orig-file`` and ``data-large-file``), in that order of trust.
+LAZY_ATTRIBUTES = (
+    "data-lazy-src",
+    "data-src",
+    "data-original",
+    "data-lazy",
+    "data-echo",
+    "data-hi-res-src",
+    "data-full-src",
+    "data-orig-file",
+    "data-large-file",
+)
 #: The attributes through which an item loads something: each holding one address, and each holding a
 #: ``srcset`` list (a lazy loader swaps the ``data-*`` ones in).
-ADDRESS_ATTRIBUTES = ("src", "poster", "data-src", "data-lazy-src")
+ADDRESS_ATTRIBUTES = ("src", "poster", *LAZY_ATTRIBUTES)
 SRCSET_ATTRIBUTES = ("srcset", "data-srcset", "data-lazy-srcset")
+
+
+#: The attribute key a ``<noscript>``'s media are marked by (no HTML attribute has a space): the fallback a
+#: browser with scripts off shows (a lazy loader's copy of its picture, with the address in ``src``).
+NOSCRIPT_KEY = " noscript"
 
 
 def _loads(attrs: dict[str, str | None]) -> bool:
@@ -2283,6 +2304,8 @@ def with_media(
         everything = _media(root, embeds=embeds) + (_backgrounds(root) if backgrounds else []) + styled if media else []
         # A <noscript>'s media (one opening a fragment stands in <head>): there, and never loaded.
         unloaded = [m for fallback in fallbacks for m in _media(fallback, embeds=embeds)] if media else []
+        for item in unloaded:
+            item.attrs[NOSCRIPT_KEY] = ""  # shown where scripts are off: a media rule may count it
         folded = _Folded()
         code_parents = _prune_invisible(root, folded, classes=classes, rare=_rare_in(lowered))  # type: ignore[arg-type]
         only_images = False
