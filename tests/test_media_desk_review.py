@@ -228,3 +228,24 @@ def test_a_noscript_photo_counts_and_a_lazy_photos_fallback_is_told_at_the_lazy_
     alone += f'<noscript><img src="{TC_PHOTO}" alt="Otter"></noscript>\n'
     found = _findings(_page(tmp_path, "alone", alone, TC_META), "the-conversation/images-not-covered")
     assert any(TC_PHOTO in f.message and "<noscript>" in f.message for f in found), found
+
+
+# 6. A photo loaded by <embed>, <object> or <iframe> ---------------------------------------------------------
+
+
+def test_a_photo_loaded_as_an_embeds_object_or_frames_document_is_an_img(tmp_path):
+    loads = {
+        "embed": f'<embed src="{GRIST_PHOTO}" type="image/jpeg" width="800" height="533">',
+        "object": f'<object data="{GRIST_PHOTO}" type="image/jpeg"></object>',
+        "iframe": f'<iframe src="{GRIST_PHOTO}" width="800" height="533"></iframe>',
+        "typed": '<object data="https://grist.org/media/4412" type="image/webp"></object>',
+    }
+    for name, element in loads.items():
+        found = _findings(_page(tmp_path, name, GRIST_STORY + element + "\n", GRIST_META), GRIST_RULE)
+        assert len(found) == 1 and f"first <{name if name != 'typed' else 'object'}>" in found[0].message, found
+        assert found[0].line == 4, found
+
+
+def test_a_chart_frame_is_still_no_photo(tmp_path):
+    chart = '<iframe src="https://datawrapper.dwcdn.net/AbC12/1/" width="600" height="400"></iframe>\n'
+    assert _findings(_page(tmp_path, "chart", GRIST_STORY + chart, GRIST_META), GRIST_RULE) == []

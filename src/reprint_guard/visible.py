@@ -1621,8 +1621,23 @@ def _media(root: LexborNode, nodes: Iterable[LexborNode] | None = None, *, embed
             found.append(Media("img", src.strip(), attrs, tag))
             continue
         src = (attrs.get("data") if tag == "object" else attrs.get("src")) or ""
+        if tag in _FRAMES and _shows_an_image(src, attrs):  # a photo loaded as a frame's document: an img
+            found.append(Media("img", src.strip(), attrs, tag))
+            continue
         found.append(Media(AMP_MEDIA_TAGS.get(tag, tag), src.strip(), attrs, tag if tag in AMP_MEDIA_TAGS else ""))
     return found
+
+
+#: The elements that load a document of any kind: one whose document is an image file shows that picture.
+_FRAMES = frozenset({"embed", "object", "iframe"})
+
+
+def _shows_an_image(src: str, attrs: dict[str, str | None]) -> bool:
+    """Whether an ``<embed>``, ``<object>`` or ``<iframe>`` loads an image file (``type="image/jpeg"``, or an
+    address with an image's suffix, ``.jpg``): it shows that picture, as an ``<img>`` would (a chart's page
+    is no image)."""
+    kind = (attrs.get("type") or "").strip().lower()
+    return kind.startswith("image/") or image_address(src)
 
 
 def selector_problem(selector: str) -> str | None:
