@@ -249,3 +249,18 @@ def test_a_photo_loaded_as_an_embeds_object_or_frames_document_is_an_img(tmp_pat
 def test_a_chart_frame_is_still_no_photo(tmp_path):
     chart = '<iframe src="https://datawrapper.dwcdn.net/AbC12/1/" width="600" height="400"></iframe>\n'
     assert _findings(_page(tmp_path, "chart", GRIST_STORY + chart, GRIST_META), GRIST_RULE) == []
+
+
+# 10b. A publisher's grant naming a photo covers it resized by its query ---------------------------------------
+
+
+def test_a_grant_naming_a_photo_covers_it_resized_by_its_query_string(tmp_path):
+    original = "https://images.theconversation.com/files/600/original/otter.jpg"
+    resized = f"{original}?ixlib=rb-4.1.0&amp;q=45&amp;auto=format&amp;w=754&amp;fit=clip"
+    html = TC_STORY + TC_COUNTER + f'<img src="{resized}" alt="Otter">\n'
+    grant = {"from": "images@theconversation.com", "date": "2026-11-10", "scope": ["images"]}
+    rule = "the-conversation/images-not-covered"
+    assert _findings(_page(tmp_path, "named", html, TC_META, permissions=[{**grant, "media": [original]}]), rule) == []
+    other = original.replace("otter.jpg", "heron.jpg")
+    found = _findings(_page(tmp_path, "other", html, TC_META, permissions=[{**grant, "media": [other]}]), rule)
+    assert len(found) == 1, found

@@ -332,6 +332,10 @@ def _names_item(entry: str, item: Media, own_hosts: tuple[str, ...]) -> bool:
         return True
     if _own_address(entry, own_hosts) and _own_address(shown, own_hosts):
         return _path_of(entry) == _path_of(shown)
+    if "?" in shown and "?" not in entry and key is not None:
+        # The same picture resized or reformatted by its query (an image CDN's ?w=754&fit=clip): the record
+        # names the image, not one size of it.
+        return key == normalize_url(as_address(shown.split("?", 1)[0]))
     return False
 
 
