@@ -264,3 +264,26 @@ def test_a_grant_naming_a_photo_covers_it_resized_by_its_query_string(tmp_path):
     other = original.replace("otter.jpg", "heron.jpg")
     found = _findings(_page(tmp_path, "other", html, TC_META, permissions=[{**grant, "media": [other]}]), rule)
     assert len(found) == 1, found
+
+
+# 10a. A Markdown reference image is told where it is used ------------------------------------------------------
+
+
+def test_a_markdown_reference_image_is_told_where_it_is_used(tmp_path):
+    front = yaml.safe_dump({**GRIST_META, "title": "Rural co-ops bet on heat pumps"}, sort_keys=False)
+    for name, use in (
+        ("full", f"[![A heat pump outside a farmhouse][hp]]({GRIST_URL})"),
+        ("collapsed", "![HP][]"),
+        ("shortcut", "Before. ![Hp] After."),
+    ):
+        text = (
+            f"---\n{front}---\n# Rural co-ops bet on heat pumps\n\nBy Jake Bittle\n\n"
+            f"Electric cooperatives are offering members loans for heat pumps.\n\n{use}\n\n"
+            f"*This story was originally published by [Grist]({GRIST_URL}).*\n\n"
+            f'[hp]: {GRIST_PHOTO} "Photo: Grist"\n'
+        )
+        path = write(tmp_path / f"{name}.md", text)
+        found = _findings(path, GRIST_RULE)
+        lines = text.splitlines()
+        line = next(n for n, words in enumerate(lines, 1) if words == use)
+        assert len(found) == 1 and (found[0].line, found[0].column) == (line, use.index("!") + 1), (name, found)

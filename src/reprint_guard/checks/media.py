@@ -16,6 +16,7 @@ FAIL: ``![Harbour at dawn](harbour.jpg)``.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
@@ -634,9 +635,32 @@ def _placed(reprint: Reprint, item: Media, url: str) -> tuple[Span, dict[str, st
         line, column, file = reprint.meta_place(key)
         return (line, column, None, None), {"field": key, **({"file": file} if file else {})}
     span = reprint.span(embed_item(item) or url)
+    if reprint.format == "markdown" and "]:" in reprint.body:
+        span = _at_reference_use(reprint, span)
     if NOSCRIPT_KEY not in item.attrs and ("<noscript" in reprint.body or "<NOSCRIPT" in reprint.body):
         span = _out_of_noscript(reprint, span, url)
     return span, {}
+
+
+#: A Markdown link reference definition's opening, up to its address: ``[hp]: ``.
+_DEFINITION = re.compile(r"[ ]{0,3}\[((?:[^\[\]\\]|\\.){1,999})\]:[ \t]*<?$")
+
+
+def _at_reference_use(reprint: Reprint, span: Span) -> Span:
+    """``span``, or, when it stands at a Markdown reference definition's address (``[hp]: https://...jpg``),
+    where the image is used: the first ``![alt][hp]`` (or ``![hp][]``, ``![hp]``) naming that label, as a
+    reader finds the picture in the text."""
+    body = reprint.body
+    at = reprint.offset_of(span[0], span[1])
+    start = body.rfind("\n", 0, at) + 1
+    found = _DEFINITION.match(body[start:at])
+    if found is None:
+        return span
+    label = re.escape(" ".join(found.group(1).split())).replace("\\ ", "\\s+")
+    alt = r"!\[(?:[^\[\]]|\[[^\[\]]*\])*\]"  # an alt text may hold brackets in pairs
+    use = re.compile(rf"{alt}\[\s*{label}\s*\]|!\[\s*{label}\s*\](?:\[\])?(?![\[(:])", re.IGNORECASE)
+    match = use.search(body)
+    return span if match is None else (*reprint.position(match.start()), *reprint.position(match.end()))
 
 
 def _out_of_noscript(reprint: Reprint, span: Span, url: str) -> Span:
