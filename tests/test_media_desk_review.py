@@ -287,3 +287,46 @@ def test_a_markdown_reference_image_is_told_where_it_is_used(tmp_path):
         lines = text.splitlines()
         line = next(n for n, words in enumerate(lines, 1) if words == use)
         assert len(found) == 1 and (found[0].line, found[0].column) == (line, use.index("!") + 1), (name, found)
+
+
+# 3. The site's own record grants nothing for the publisher's photo; 9. a declaration needs a picture's scope ----
+
+TC_RULE = "the-conversation/images-not-covered"
+OWN_RECORD = {"from": "Riverbend Community News", "scope": ["images"], "media": [TC_PHOTO]}
+
+
+def test_the_sites_own_name_grants_nothing_for_the_publishers_photo_dated_or_not(tmp_path):
+    html = TC_STORY + TC_COUNTER + f'<img src="{TC_PHOTO}" alt="Otter">\n'
+    for name, record in (("undated", OWN_RECORD), ("dated", {**OWN_RECORD, "date": "2026-11-19"})):
+        found = _findings(_page(tmp_path, name, html, TC_META, permissions=[record]), TC_RULE)
+        assert len(found) == 1 and "the site's own name" in found[0].message, (name, found)
+        assert "Add the day" not in (found[0].fix or "") and "date:" not in (found[0].fix or "").split("{")[0]
+
+
+def test_without_own_hosts_the_undated_fix_does_not_steer_to_dating_a_sites_record(tmp_path):
+    html = TC_STORY + TC_COUNTER + f'<img src="{TC_PHOTO}" alt="Otter">\n'
+    found = _findings(_page(tmp_path, "bare", html, TC_META, permissions=[OWN_RECORD]), TC_RULE, config={})
+    assert len(found) == 1, found
+    fix = found[0].fix or ""
+    assert not fix.startswith("Add the day") and "holds the photo's rights" in fix and "grants nothing" in fix, fix
+
+
+def test_a_rights_holders_grant_and_the_sites_own_photo_still_pass(tmp_path):
+    html = TC_STORY + TC_COUNTER + f'<img src="{TC_PHOTO}" alt="Otter">\n'
+    agency = {"from": "Getty Images", "date": "2026-11-10", "scope": ["images"], "media": [TC_PHOTO]}
+    assert _findings(_page(tmp_path, "agency", html, TC_META, permissions=[agency]), TC_RULE) == []
+    own = TC_STORY + TC_COUNTER + '<img src="/uploads/2026/11/otter-pond.jpg" alt="Our own otter">\n'
+    record = {**OWN_RECORD, "media": ["/uploads/2026/11/otter-pond.jpg"]}
+    assert _findings(_page(tmp_path, "own", own, TC_META, permissions=[record]), TC_RULE) == []
+    hosted = own.replace("/uploads/", "https://riverbend.org/uploads/")
+    assert _findings(_page(tmp_path, "hosted", hosted, TC_META, permissions=[record]), TC_RULE) == []
+
+
+def test_a_declaration_of_the_sites_own_photo_needs_a_pictures_scope(tmp_path):
+    html = DIALOGUE_STORY + '<img src="/uploads/2026/11/our-lake.jpg" alt="Our own photo">\n'
+    record = {"from": "Riverbend Community News", "media": ["/uploads/2026/11/our-lake.jpg"]}
+    rule = "dialogue-earth/text-only"
+    commercial = _page(tmp_path, "commercial", html, DIALOGUE_META, permissions=[{**record, "scope": ["commercial"]}])
+    assert len(_findings(commercial, rule)) == 1
+    photos = _page(tmp_path, "photos", html, DIALOGUE_META, permissions=[{**record, "scope": ["photos"]}])
+    assert _findings(photos, rule) == []

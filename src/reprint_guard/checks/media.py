@@ -33,6 +33,7 @@ from .permission import (
     late_date,
     late_fix,
     media_named,
+    own_site_said,
     page_date,
     standing,
 )
@@ -408,10 +409,21 @@ def _declared_own(item: Media, reprint: Reprint, policy: Policy) -> bool:
     if not own_served(item, own):
         return False
     return any(
-        another_publisher(record, None, ()) != "a placeholder" and not _from_the_publisher(record, policy, own)
+        another_publisher(record, None, ()) != "a placeholder"
+        and _of_pictures(record)
+        and not _from_the_publisher(record, policy, own)
         for record in reprint.metadata.permissions
         if (named := media_named(record)) and any(_names_item(entry, item, own) for entry in named)
     )
+
+
+#: Words of a scope that is about pictures (``photos``, ``images``, ``media``, ``illustrations``).
+_PICTURE_SCOPES = ("photo", "image", "media", "picture", "illustration", "graphic", "video")
+
+
+def _of_pictures(record: Any) -> bool:
+    """Whether a record's scope is about pictures: one of ``[commercial]`` declares no photo the site's own."""
+    return any(word in str(scope).lower() for scope in record.scope for word in _PICTURE_SCOPES)
 
 
 def _from_the_publisher(record: Any, policy: Policy, own_hosts: tuple[str, ...] = ()) -> bool:
@@ -450,6 +462,26 @@ def _own_photo_fix(item: Media, reprint: Reprint, scope: str) -> str:
     )
 
 
+def _own_record_said(item: Media, reprint: Reprint, context: Context) -> str:
+    """Why a record of the site's own naming ``item`` (from its name or its address) does not cover it, when one
+    does and the item is not on the site's own server (the publisher's photo); "" else."""
+    own = reprint.own_hosts
+    if not own or own_served(item, own):
+        return ""
+    for record in reprint.metadata.permissions:
+        named = media_named(record)
+        if (
+            named
+            and any(_names_item(entry, item, own) for entry in named)
+            and another_publisher(record, context.policy, own) == OWN_SITE
+        ):
+            return (
+                f"; the record naming it is from {record.from_}, {own_site_said(record.from_)}: a site's own "
+                "record declares only a photo on its own server its own, and grants nothing for the publisher's"
+            )
+    return ""
+
+
 def _grantors(params: Params, context: Context) -> tuple[str, ...]:
     """Who may grant the media's permission: the rule's ``from``, else the policy's contacts, else anyone (a
     photo's rights may be its photographer's or agency's, whom no policy can name)."""
@@ -476,11 +508,24 @@ def _not_permitted(
     record = f"permissions: [{{from: {grantor}, date: YYYY-MM-DD, scope: [{scope}]}}]"
     if found.undated:  # it may have come after the reprint went out: a record must be dated by that day
         undated = found.undated[0]
+        fix = f"Add the day {undated.from_} gave the permission to its record (date: YYYY-MM-DD), or remove the media."
+        if (
+            found.anyone
+            and media_named(undated)
+            and "@" not in undated.email
+            and not own_served(first, reprint.own_hosts)
+        ):
+            # A name alone may be the site's own (a declaration of its own photo): that grants nothing here.
+            fix = (
+                f"If {undated.from_} holds the photo's rights (its photographer, agency or publisher), add the day "
+                "it gave the permission to its record (date: YYYY-MM-DD); a record of the site's own grants nothing "
+                "for a photo not on the site's own server: remove the media, or ask its rights holder for the "
+                "permission."
+            )
         yield Problem.at(
             span,
             detail=f"{what}; the '{scope}' permission on record from {undated.from_} has no date",
-            fix=f"Add the day {undated.from_} gave the permission to its record (date: YYYY-MM-DD), or remove the "
-            "media.",
+            fix=fix,
             **where,
         )
     elif found.current:  # given after the reprint was published, or dated in the future (a typo?)
@@ -503,7 +548,7 @@ def _not_permitted(
             who = (
                 "a placeholder, not "
                 if by == "a placeholder"
-                else "the site's own address (own-hosts), not "
+                else own_site_said(record_of.from_) + ", not "
                 if by == OWN_SITE
                 else f"another publisher's ({by}), not "
             ) + who
@@ -521,6 +566,7 @@ def _not_permitted(
             span,
             detail=f"{what}, with no '{scope}' permission on record"
             + (", and no record naming it ('media') covers it" if len(whole) < len(meta.permissions) else "")
+            + _own_record_said(first, reprint, context)
             + unknown_scopes(reprint, context.policy),
             fix=f"Remove the media, or record the permission in the metadata: {record}" + own,
             specific=bool(own),
