@@ -330,3 +330,39 @@ def test_a_declaration_of_the_sites_own_photo_needs_a_pictures_scope(tmp_path):
     assert len(_findings(commercial, rule)) == 1
     photos = _page(tmp_path, "photos", html, DIALOGUE_META, permissions=[{**record, "scope": ["photos"]}])
     assert _findings(photos, rule) == []
+
+
+# 8. An agency's photo credit keeps its photo's owner's terms under an ND licence ---------------------------------
+
+MONGABAY_URL = "https://news.mongabay.com/2026/11/pangolin-seizures-rise/"
+
+
+def test_an_agencys_photo_credit_reserving_rights_is_the_photos_not_the_articles(tmp_path):
+    meta = {
+        "original_url": MONGABAY_URL,
+        "author": "Rhett Ayers",
+        "original_published": "2026-11-01",
+        "published": "2026-11-20",
+        "medium": "web",
+        "commercial": False,
+    }
+    story = (
+        f'<p><em>By Rhett Ayers. This story was first published by <a href="{MONGABAY_URL}">Mongabay</a> and is '
+        'republished under a <a href="https://creativecommons.org/licenses/by-nd/4.0/">CC BY-ND 4.0</a> '
+        "licence.</em></p>\n<p>Customs officers seized more pangolin scales this year than last.</p>\n"
+        '<img src="https://imgs.mongabay.com/wp-content/uploads/2026/11/pangolin.jpg" alt="A pangolin">\n'
+    )
+    rule = "mongabay/no-added-restrictions"
+    for n, credit in enumerate(
+        (
+            "AP Photo/Jane Doe. All rights reserved.",
+            "Reuters photo by Jane Doe. All rights reserved.",
+            "(AP Photo/Jane Doe) All rights reserved.",
+            "Photo: AP/Jane Doe. All rights reserved.",
+        )
+    ):
+        found = _findings(_page(tmp_path, f"credit{n}", story + f"<p>{credit}</p>\n", meta), rule)
+        assert found == [], (credit, found)
+    for n, notice in enumerate(("Story and photos by Rhett Ayers. All rights reserved.", "All rights reserved.")):
+        found = _findings(_page(tmp_path, f"notice{n}", story + f"<p>{notice}</p>\n", meta), rule)
+        assert len(found) == 1, (notice, found)
