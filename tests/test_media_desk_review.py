@@ -366,3 +366,18 @@ def test_an_agencys_photo_credit_reserving_rights_is_the_photos_not_the_articles
     for n, notice in enumerate(("Story and photos by Rhett Ayers. All rights reserved.", "All rights reserved.")):
         found = _findings(_page(tmp_path, f"notice{n}", story + f"<p>{notice}</p>\n", meta), rule)
         assert len(found) == 1, (notice, found)
+
+
+def test_a_noscript_only_photo_counts_but_a_charts_still_beside_its_embed_does_not(tmp_path):
+    alone = GRIST_STORY + f'<noscript><img src="{GRIST_PHOTO}" alt="Heat pump"></noscript>\n'
+    found = _findings(_page(tmp_path, "alone", alone, GRIST_META), GRIST_RULE)
+    assert len(found) == 1 and "<noscript>" in found[0].message, found
+    charts = GRIST_STORY + (
+        '<iframe title="Sign-ups" src="https://datawrapper.dwcdn.net/Ab12C/3/" height="400"></iframe>'
+        '<script>window.addEventListener("message", function () {});</script>\n'
+        '<noscript><img src="https://datawrapper.dwcdn.net/Ab12C/full.png" alt="Bar chart" /></noscript>\n'
+        '<div class="flourish-embed" data-src="visualisation/1234567"><script src="https://public.flourish.studio/'
+        'resources/embed.js"></script><noscript><img src="https://public.flourish.studio/visualisation/1234567/'
+        'thumbnail" alt="chart" /></noscript></div>\n'
+    )
+    assert _findings(_page(tmp_path, "charts", charts, GRIST_META), GRIST_RULE) == []

@@ -1489,6 +1489,8 @@ SRCSET_ATTRIBUTES = ("srcset", "data-srcset", "data-lazy-srcset")
 #: The attribute key a ``<noscript>``'s media are marked by (no HTML attribute has a space): the fallback a
 #: browser with scripts off shows (a lazy loader's copy of its picture, with the address in ``src``).
 NOSCRIPT_KEY = " noscript"
+#: Its value for an embed's fallback (a chart's still picture beside its iframe): the embed's, no picture of its own.
+EMBED_FALLBACK = "embed"
 
 
 def _loads(attrs: dict[str, str | None]) -> bool:
@@ -2203,15 +2205,45 @@ def _block_breaks(
 _NOSCRIPT = re.compile(r"<noscript(?=[\t\n\f\r />])", re.IGNORECASE | re.ASCII)
 
 
-def _noscript_fallbacks(root: LexborNode) -> list[LexborNode]:
+def _noscript_fallbacks(root: LexborNode, embeds: list[bool] | None = None) -> list[LexborNode]:
     """The content of each ``<noscript>`` under ``root`` (parsed with scripting on: one text node), parsed as
-    the markup it is."""
+    the markup it is. ``embeds``, when given, gets for each whether it is an embed's fallback
+    (:func:`_an_embeds_fallback`)."""
     found = []
     for node in root.css("noscript"):
         fallback = LexborHTMLParser(node.text(deep=True)).root
         if fallback is not None:
             found.append(fallback)
+            if embeds is not None:
+                embeds.append(_an_embeds_fallback(node))
     return found
+
+
+#: The elements and embed codes a ``<noscript>`` beside or inside them is the fallback of (a chart's, a
+#: video's or a post's still picture, shown where the script that builds it does not run).
+_EMBEDDING = frozenset({"iframe", "embed", "object", "video", "audio", *ELEMENT_EMBEDS})
+
+
+def _an_embeds_fallback(noscript: LexborNode) -> bool:
+    """Whether a ``<noscript>`` stands for an embed (Datawrapper's chart iframe and its ``<noscript>`` still,
+    Flourish's embed code holding one): inside a platform's embed code, or after such an element with at most
+    its script between. Its picture is the embed's, which a rule counts or not as the embed (a chart is no
+    photo), not a photo of its own."""
+    parent = noscript.parent
+    if parent is not None and parent.tag in _SCRIPT_EMBED_TAGS:
+        classes = (parent.attributes.get("class") or "").split()
+        if any(name in SCRIPT_EMBEDS for name in classes):
+            return True
+    before = noscript.prev
+    for _ in range(6):  # white space, the embed's script, and the element
+        if before is None:
+            return False
+        if before.tag in _EMBEDDING:
+            return True
+        if before.tag not in ("-text", "script", "br"):
+            return False
+        before = before.prev
+    return False
 
 
 def from_html(
@@ -2295,7 +2327,8 @@ def with_media(
     base = _base_of(tree) if may_base else None
     # What the <noscript>s hold, each parsed as the markup it is: never shown nor loaded, it is told as such
     # (a pixel there is hidden, a script there never runs).
-    fallbacks = _noscript_fallbacks(tree.root) if _NOSCRIPT.search(source) else []  # type: ignore[arg-type]
+    embedded: list[bool] = []  # for each, whether it is an embed's fallback
+    fallbacks = _noscript_fallbacks(tree.root, embedded) if _NOSCRIPT.search(source) else []  # type: ignore[arg-type]
     # The scripts a page loads, read before anything is pruned or skipped (a script runs wherever it stands,
     # in a site footer left out as no part of the article too): asked of a page with a tracking script's rule,
     # and found here in the one parse rather than in a second.
@@ -2318,9 +2351,12 @@ def with_media(
     if raw == ANY_RAW_HTML:
         everything = _media(root, embeds=embeds) + (_backgrounds(root) if backgrounds else []) + styled if media else []
         # A <noscript>'s media (one opening a fragment stands in <head>): there, and never loaded.
-        unloaded = [m for fallback in fallbacks for m in _media(fallback, embeds=embeds)] if media else []
-        for item in unloaded:
-            item.attrs[NOSCRIPT_KEY] = ""  # shown where scripts are off: a media rule may count it
+        unloaded = []
+        for fallback, embed_s in zip(fallbacks, embedded, strict=True) if media else ():
+            for item in _media(fallback, embeds=embeds):
+                # Shown where scripts are off: a media rule may count it, not an embed's still (the embed counts).
+                item.attrs[NOSCRIPT_KEY] = EMBED_FALLBACK if embed_s else ""
+                unloaded.append(item)
         folded = _Folded()
         code_parents = _prune_invisible(root, folded, classes=classes, rare=_rare_in(lowered))  # type: ignore[arg-type]
         only_images = False

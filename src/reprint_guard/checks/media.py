@@ -24,7 +24,15 @@ from ..metaview import address_of
 from ..policy.model import Policy, derived
 from ..reprint import Reprint, Span
 from ..urls import as_address, embedded_addresses, host_matches, host_of, normalize_url, own_host_of
-from ..visible import ADDRESS_ATTRIBUTES, LAZY_ATTRIBUTES, NOSCRIPT_KEY, SRCSET_ATTRIBUTES, Media, embed_item
+from ..visible import (
+    ADDRESS_ATTRIBUTES,
+    EMBED_FALLBACK,
+    LAZY_ATTRIBUTES,
+    NOSCRIPT_KEY,
+    SRCSET_ATTRIBUTES,
+    Media,
+    embed_item,
+)
 from .base import BADGE_HOSTS, Context, Problem, unknown_scopes, url_pattern
 from .permission import (
     OWN_SITE,
@@ -272,6 +280,8 @@ def _unseen(hidden: list[Media], shown: list[Media], reprint: Reprint, params: P
         if not lowered.endswith(_PHOTO_SUFFIXES) and any(word in address.lower() for word in _BEACON_WORDS):
             continue
         if NOSCRIPT_KEY in item.attrs:
+            if item.attrs[NOSCRIPT_KEY] == EMBED_FALLBACK:
+                continue  # a chart's or a video's still, beside its embed: the embed's (counted, or not, as it)
             if known is None:
                 seen = [*shown, *reprint.visible.media_without_src()]
                 known = {_same_key(url) for m in seen for url in _addresses(m)}
