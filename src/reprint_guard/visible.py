@@ -1523,6 +1523,12 @@ CSS_URL_OPEN = re.compile(r"[uU][rR][lL]\(")
 IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif", ".svg", ".tif", ".tiff", ".heic", ".jxl", ".bmp")
 
 
+def has_css_url(html: str) -> bool:
+    """Whether ``html`` may hold a CSS ``url(`` in any case: two plain finds rule most pages out before a
+    search without case reads the page."""
+    return ("l(" in html or "L(" in html) and CSS_URL_OPEN.search(html) is not None
+
+
 def image_address(address: str) -> bool:
     """Whether ``address`` names an image file by its suffix (its query and fragment aside)."""
     return address.split("#", 1)[0].split("?", 1)[0].strip().lower().endswith(IMAGE_SUFFIXES)
@@ -2335,13 +2341,13 @@ def with_media(
     scripts = _scripts_under(tree.root, fallbacks) if "<script" in html or "<SCRIPT" in html else None  # type: ignore[arg-type]
     skipped = _skip(root, skip) if skip else False
     # A picture set as an element's background (a cover block): only raw HTML writes a style.
-    backgrounds = media and raw != NO_RAW_HTML and CSS_URL_OPEN.search(html) is not None
+    backgrounds = media and raw != NO_RAW_HTML and ("url(" in lowered if lowered is not None else has_css_url(html))
     # A picture a <style> block in the article sets: read before the block is pruned (no reader sees its text).
     styled = (
         _style_images(root)
         if backgrounds
         and (raw == ANY_RAW_HTML or tags is None or "style" in tags)
-        and ("<style" in html or "<STYLE" in html or "<Style" in html)
+        and ("<style" in lowered if lowered is not None else "<style" in html or "<STYLE" in html)
         else []
     )
     # Script embeds are raw HTML: Markdown's own blockquotes have no class.
@@ -2598,7 +2604,7 @@ _MEDIA_TAG = re.compile(
 
 def media_from_html(html: str, skip: tuple[str, ...] | None = None) -> tuple[list[Media], list[Media]]:
     """Media a reader sees, and media that are there but hidden (parsed again, only for checks that ask)."""
-    if _MEDIA_TAG.search(html) is None and CSS_URL_OPEN.search(html) is None:  # a background on any element
+    if _MEDIA_TAG.search(html) is None and not has_css_url(html):  # a background on any element
         return [], []
     return with_media(html, bare_urls=False, skip=skip)[1]
 
