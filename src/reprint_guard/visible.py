@@ -1464,10 +1464,33 @@ _OTHER_MEDIA_TAGS = (
     | frozenset(ELEMENT_EMBEDS)
     | frozenset(IMAGE_ELEMENTS)
 )
+#: The attributes a lazy loader keeps a picture's address in until it swaps it in over a placeholder ``src``:
+#: lazysizes', a3 Lazy Load's, lozad's, bLazy's and vanilla-lazyload's ``data-src``; WP Rocket's and Jetpack's
+#: ``data-lazy-src``; jQuery Lazy Load's ``data-original``; Slick's carousel's ``data-lazy``; echo.js's
+#: ``data-echo``; and the larger copy a lightbox or a zoom loads on a click (``data-hi-res-src``,
+#: ``data-full-src``, Jetpack's carousel's ``data-orig-file`` and ``data-large-file``), in that order of trust.
+LAZY_ATTRIBUTES = (
+    "data-lazy-src",
+    "data-src",
+    "data-original",
+    "data-lazy",
+    "data-echo",
+    "data-hi-res-src",
+    "data-full-src",
+    "data-orig-file",
+    "data-large-file",
+)
 #: The attributes through which an item loads something: each holding one address, and each holding a
 #: ``srcset`` list (a lazy loader swaps the ``data-*`` ones in).
-ADDRESS_ATTRIBUTES = ("src", "poster", "data-src", "data-lazy-src")
+ADDRESS_ATTRIBUTES = ("src", "poster", *LAZY_ATTRIBUTES)
 SRCSET_ATTRIBUTES = ("srcset", "data-srcset", "data-lazy-srcset")
+
+
+#: The attribute key a ``<noscript>``'s media are marked by (no HTML attribute has a space): the fallback a
+#: browser with scripts off shows (a lazy loader's copy of its picture, with the address in ``src``).
+NOSCRIPT_KEY = " noscript"
+#: Its value for an embed's fallback (a chart's still picture beside its iframe): the embed's, no picture of its own.
+EMBED_FALLBACK = "embed"
 
 
 def _loads(attrs: dict[str, str | None]) -> bool:
@@ -1494,11 +1517,28 @@ _SCRIPT_EMBED_NODES = ", ".join(f"{tag}.{name}" for name, (tag, _, _) in SCRIPT_
 _CSS_URL = re.compile(r"""url\(\s*(?:"([^"]*)"|'([^']*)'|([^\s'")]+))\s*\)""", re.IGNORECASE)
 
 
+#: A CSS ``url(`` in any case (CSS's function names are blind to case: ``URL(...)`` loads as ``url(...)`` does).
+CSS_URL_OPEN = re.compile(r"[uU][rR][lL]\(")
+#: The suffixes of an image file's address (what a ``url()`` in a ``<style>`` block counts as a picture by).
+IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif", ".svg", ".tif", ".tiff", ".heic", ".jxl", ".bmp")
+
+
+def has_css_url(html: str) -> bool:
+    """Whether ``html`` may hold a CSS ``url(`` in any case: two plain finds rule most pages out before a
+    search without case reads the page."""
+    return ("l(" in html or "L(" in html) and CSS_URL_OPEN.search(html) is not None
+
+
+def image_address(address: str) -> bool:
+    """Whether ``address`` names an image file by its suffix (its query and fragment aside)."""
+    return address.split("#", 1)[0].split("?", 1)[0].strip().lower().endswith(IMAGE_SUFFIXES)
+
+
 def _backgrounds(root: LexborNode) -> list[Media]:
     """Pictures set in an element's inline style as its background (WordPress's cover block, a hero image):
     on the page as an image is, so counted as one (``img``, its address the ``url()``'s)."""
     found = []
-    for node in root.css('[style*="url("]'):
+    for node in root.css('[style*="url(" i]'):
         style = node.attributes.get("style") or ""
         if "background" not in style.lower():
             continue
@@ -1506,6 +1546,23 @@ def _backgrounds(root: LexborNode) -> list[Media]:
             address = next(group for group in match.groups() if group is not None).strip()
             if address and not address.lower().startswith("data:"):  # an inline placeholder or pattern
                 found.append(Media("img", address, {"style": style}, f"{node.tag} background"))
+    return found
+
+
+def _style_images(root: LexborNode) -> list[Media]:
+    """Pictures a ``<style>`` block in the article sets (``.hero{background-image:url(harbour.jpg)}``, as a
+    page builder writes one beside its element): each ``url()`` there whose address is an image file's
+    (:func:`image_address`: not a font, nor an imported stylesheet) is on the page as an image is, so counted
+    as one (``img``, its element written ``style``), whichever element the rule's selector picks out."""
+    found = []
+    for node in root.css("style"):
+        css = node.text(deep=True)
+        if CSS_URL_OPEN.search(css) is None:
+            continue
+        for match in _CSS_URL.finditer(css):
+            address = next(group for group in match.groups() if group is not None).strip()
+            if address and image_address(address) and not address.lower().startswith("data:"):
+                found.append(Media("img", address, {}, "style"))
     return found
 
 
@@ -1572,8 +1629,23 @@ def _media(root: LexborNode, nodes: Iterable[LexborNode] | None = None, *, embed
             found.append(Media("img", src.strip(), attrs, tag))
             continue
         src = (attrs.get("data") if tag == "object" else attrs.get("src")) or ""
+        if tag in _FRAMES and _shows_an_image(src, attrs):  # a photo loaded as a frame's document: an img
+            found.append(Media("img", src.strip(), attrs, tag))
+            continue
         found.append(Media(AMP_MEDIA_TAGS.get(tag, tag), src.strip(), attrs, tag if tag in AMP_MEDIA_TAGS else ""))
     return found
+
+
+#: The elements that load a document of any kind: one whose document is an image file shows that picture.
+_FRAMES = frozenset({"embed", "object", "iframe"})
+
+
+def _shows_an_image(src: str, attrs: dict[str, str | None]) -> bool:
+    """Whether an ``<embed>``, ``<object>`` or ``<iframe>`` loads an image file (``type="image/jpeg"``, or an
+    address with an image's suffix, ``.jpg``): it shows that picture, as an ``<img>`` would (a chart's page
+    is no image)."""
+    kind = (attrs.get("type") or "").strip().lower()
+    return kind.startswith("image/") or image_address(src)
 
 
 def selector_problem(selector: str) -> str | None:
@@ -2139,15 +2211,45 @@ def _block_breaks(
 _NOSCRIPT = re.compile(r"<noscript(?=[\t\n\f\r />])", re.IGNORECASE | re.ASCII)
 
 
-def _noscript_fallbacks(root: LexborNode) -> list[LexborNode]:
+def _noscript_fallbacks(root: LexborNode, embeds: list[bool] | None = None) -> list[LexborNode]:
     """The content of each ``<noscript>`` under ``root`` (parsed with scripting on: one text node), parsed as
-    the markup it is."""
+    the markup it is. ``embeds``, when given, gets for each whether it is an embed's fallback
+    (:func:`_an_embeds_fallback`)."""
     found = []
     for node in root.css("noscript"):
         fallback = LexborHTMLParser(node.text(deep=True)).root
         if fallback is not None:
             found.append(fallback)
+            if embeds is not None:
+                embeds.append(_an_embeds_fallback(node))
     return found
+
+
+#: The elements and embed codes a ``<noscript>`` beside or inside them is the fallback of (a chart's, a
+#: video's or a post's still picture, shown where the script that builds it does not run).
+_EMBEDDING = frozenset({"iframe", "embed", "object", "video", "audio", *ELEMENT_EMBEDS})
+
+
+def _an_embeds_fallback(noscript: LexborNode) -> bool:
+    """Whether a ``<noscript>`` stands for an embed (Datawrapper's chart iframe and its ``<noscript>`` still,
+    Flourish's embed code holding one): inside a platform's embed code, or after such an element with at most
+    its script between. Its picture is the embed's, which a rule counts or not as the embed (a chart is no
+    photo), not a photo of its own."""
+    parent = noscript.parent
+    if parent is not None and parent.tag in _SCRIPT_EMBED_TAGS:
+        classes = (parent.attributes.get("class") or "").split()
+        if any(name in SCRIPT_EMBEDS for name in classes):
+            return True
+    before = noscript.prev
+    for _ in range(6):  # white space, the embed's script, and the element
+        if before is None:
+            return False
+        if before.tag in _EMBEDDING:
+            return True
+        if before.tag not in ("-text", "script", "br"):
+            return False
+        before = before.prev
+    return False
 
 
 def from_html(
@@ -2231,22 +2333,36 @@ def with_media(
     base = _base_of(tree) if may_base else None
     # What the <noscript>s hold, each parsed as the markup it is: never shown nor loaded, it is told as such
     # (a pixel there is hidden, a script there never runs).
-    fallbacks = _noscript_fallbacks(tree.root) if _NOSCRIPT.search(source) else []  # type: ignore[arg-type]
+    embedded: list[bool] = []  # for each, whether it is an embed's fallback
+    fallbacks = _noscript_fallbacks(tree.root, embedded) if _NOSCRIPT.search(source) else []  # type: ignore[arg-type]
     # The scripts a page loads, read before anything is pruned or skipped (a script runs wherever it stands,
     # in a site footer left out as no part of the article too): asked of a page with a tracking script's rule,
     # and found here in the one parse rather than in a second.
     scripts = _scripts_under(tree.root, fallbacks) if "<script" in html or "<SCRIPT" in html else None  # type: ignore[arg-type]
     skipped = _skip(root, skip) if skip else False
     # A picture set as an element's background (a cover block): only raw HTML writes a style.
-    backgrounds = media and raw != NO_RAW_HTML and "url(" in html
+    backgrounds = media and raw != NO_RAW_HTML and ("url(" in lowered if lowered is not None else has_css_url(html))
+    # A picture a <style> block in the article sets: read before the block is pruned (no reader sees its text).
+    styled = (
+        _style_images(root)
+        if backgrounds
+        and (raw == ANY_RAW_HTML or tags is None or "style" in tags)
+        and ("<style" in lowered if lowered is not None else "<style" in html or "<STYLE" in html)
+        else []
+    )
     # Script embeds are raw HTML: Markdown's own blockquotes have no class.
     embeds = media and (
         raw == ANY_RAW_HTML or (raw != NO_RAW_HTML and (tags is None or not tags.isdisjoint(_SCRIPT_EMBED_TAGS)))
     )
     if raw == ANY_RAW_HTML:
-        everything = _media(root, embeds=embeds) + (_backgrounds(root) if backgrounds else []) if media else []
+        everything = _media(root, embeds=embeds) + (_backgrounds(root) if backgrounds else []) + styled if media else []
         # A <noscript>'s media (one opening a fragment stands in <head>): there, and never loaded.
-        unloaded = [m for fallback in fallbacks for m in _media(fallback, embeds=embeds)] if media else []
+        unloaded = []
+        for fallback, embed_s in zip(fallbacks, embedded, strict=True) if media else ():
+            for item in _media(fallback, embeds=embeds):
+                # Shown where scripts are off: a media rule may count it, not an embed's still (the embed counts).
+                item.attrs[NOSCRIPT_KEY] = EMBED_FALLBACK if embed_s else ""
+                unloaded.append(item)
         folded = _Folded()
         code_parents = _prune_invisible(root, folded, classes=classes, rare=_rare_in(lowered))  # type: ignore[arg-type]
         only_images = False
@@ -2254,7 +2370,9 @@ def with_media(
         unloaded = []
         only_images = raw == NO_RAW_HTML or (tags is not None and tags.isdisjoint(_OTHER_MEDIA_TAGS) and not embeds)
         images = (img for img in tree.tags("img") if "src" in img.attributes) if only_images else None
-        everything = _media(root, images, embeds=embeds) + (_backgrounds(root) if backgrounds else []) if media else []
+        everything = (
+            _media(root, images, embeds=embeds) + (_backgrounds(root) if backgrounds else []) + styled if media else []
+        )
         parents = set()
         for name in ("pre", "code"):
             for node in tree.tags(name):
@@ -2294,6 +2412,7 @@ def with_media(
     shown = (
         _media(root, again, embeds=embeds)
         + (_backgrounds(root) if backgrounds else [])
+        + styled
         + (folded.media if folded is not None else [])
     )
     return visible, (shown, _not_among([*everything, *unloaded], shown))
@@ -2485,7 +2604,7 @@ _MEDIA_TAG = re.compile(
 
 def media_from_html(html: str, skip: tuple[str, ...] | None = None) -> tuple[list[Media], list[Media]]:
     """Media a reader sees, and media that are there but hidden (parsed again, only for checks that ask)."""
-    if _MEDIA_TAG.search(html) is None:
+    if _MEDIA_TAG.search(html) is None and not has_css_url(html):  # a background on any element
         return [], []
     return with_media(html, bare_urls=False, skip=skip)[1]
 

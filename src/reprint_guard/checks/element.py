@@ -109,6 +109,9 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
             reprint.span(reprint.as_written(hidden[0].src)),
             detail="it is there but hidden: hiding the publisher's element alters it, and some ways of hiding "
             "it (a <template>, a <noscript>) keep it from loading at all",
+            # The rule's own fix says to paste it in: a second copy would count each reader twice.
+            fix=_correct_fix(params.tag),
+            specific=True,
         )
         return
     proxied = _proxied(shown, params, regex)
@@ -133,6 +136,15 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
     where = f"from {host} with the URL the rule asks for" if host else f"whose URL matches /{params.pattern}/"
     # An editor reads a host, not a pattern; and, where the rule gives the element, the element to add.
     yield Problem(line, column, detail=f"no <{params.tag}> {where}", fix=_insert_fix(params, reprint, context))
+
+
+def _correct_fix(tag: str) -> str:
+    """The fix for the publisher's element there but hidden or resized to nothing: correct that one (a rule's
+    own fix says to paste the element in, and a second copy would count each reader twice)."""
+    return (
+        f"Correct the <{tag}> already there: take it out of what hides it and remove any style or size that hides "
+        "it, leaving it as the publisher gave it; do not add a second one, which would count each reader twice."
+    )
 
 
 def _filled(params: Params, reprint: Reprint, context: Context) -> str | None:
@@ -185,6 +197,8 @@ def _kept_as_given(item: Media, reprint: Reprint, regex: object) -> Iterator[Pro
             reprint.span(written),
             detail="it is there but resized to nothing (a width or height of 0): the publisher's element is "
             "altered, as hiding it would alter it",
+            fix=_correct_fix(item.tag),
+            specific=True,
         )
 
 

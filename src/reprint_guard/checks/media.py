@@ -16,6 +16,7 @@ FAIL: ``![Harbour at dawn](harbour.jpg)``.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
@@ -23,7 +24,15 @@ from ..metaview import address_of
 from ..policy.model import Policy, derived
 from ..reprint import Reprint, Span
 from ..urls import as_address, embedded_addresses, host_matches, host_of, normalize_url, own_host_of
-from ..visible import ADDRESS_ATTRIBUTES, SRCSET_ATTRIBUTES, Media, embed_item
+from ..visible import (
+    ADDRESS_ATTRIBUTES,
+    EMBED_FALLBACK,
+    LAZY_ATTRIBUTES,
+    NOSCRIPT_KEY,
+    SRCSET_ATTRIBUTES,
+    Media,
+    embed_item,
+)
 from .base import BADGE_HOSTS, Context, Problem, unknown_scopes, url_pattern
 from .permission import (
     OWN_SITE,
@@ -32,6 +41,7 @@ from .permission import (
     late_date,
     late_fix,
     media_named,
+    own_site_said,
     page_date,
     standing,
 )
@@ -58,10 +68,11 @@ def _addresses(media: Media) -> list[str]:
 
 def _shown(media: Media) -> str:
     """The address a reader's browser shows for this item: the one a lazy loader swaps in (``data-lazy-src``,
-    ``data-src``) over the placeholder its ``src`` holds until then (Jetpack's ``1x1.trans.gif``, a
-    ``data:`` image), else its first address. An embed built from an element's ``data-src`` has its own."""
+    ``data-src``, jQuery Lazy Load's ``data-original``: :data:`LAZY_ATTRIBUTES`) over the placeholder its ``src``
+    holds until then (Jetpack's ``1x1.trans.gif``, a ``data:`` image, a ``placeholder.gif``), else its first
+    address. An embed built from an element's ``data-src`` has its own."""
     if not media.element and _placeholder(media):
-        for key in ("data-lazy-src", "data-src"):
+        for key in LAZY_ATTRIBUTES:
             lazy = (media.attrs.get(key) or "").strip()
             if lazy and not lazy.lower().startswith("data:"):
                 return lazy
@@ -243,7 +254,52 @@ def shown_size(item: Media, *, style_only: bool = False) -> tuple[str, str] | No
     return sizes["width"].strip().lower(), sizes["height"].strip().lower()
 
 
-def _counted(media: list[Media], reprint: Reprint, params: Params, skip: Any) -> list[Media]:
+#: The attribute key a hidden item of media is marked by in a finding (no HTML attribute has a space).
+_HIDDEN_KEY = " hidden"
+#: Words of a beacon's address (a counter's, a tracker's): hidden, it is an ``element`` rule's, no picture.
+_BEACON_WORDS = ("pixel", "beacon", "track", "count", "collect", "1x1", "spacer", "blank", "transparent")
+#: The suffixes of a photograph's file (a GIF may be a beacon; these never are).
+_PHOTO_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp", ".avif", ".heic", ".jxl", ".tif", ".tiff")
+
+
+def _unseen(hidden: list[Media], shown: list[Media], reprint: Reprint, params: Params) -> list[Media]:
+    """The items of media on the page that no reader sees at first, that a rule counts: a hidden one (a
+    slideshow's other slides, a lightbox, a closed ``<dialog>``, ``hidden``, ``display:none``) is published
+    all the same, downloaded and shown on a click, and so is forbidden or needs permission as a shown one
+    does (marked :data:`_HIDDEN_KEY`, for the finding to say where it is); a ``<noscript>``'s (the picture a
+    browser with scripts off shows) counts unless the page shows its address already (a lazy loader's
+    fallback copy of the picture it swaps in). A hidden beacon (a counter's or a tracker's address, no
+    photo's suffix) is no picture: whether the publisher's may be hidden is an ``element`` rule's to say."""
+    found: list[Media] = []
+    known: set[str] | None = None
+    for item in hidden:
+        if not _counts(item, params) or _no_picture(item):
+            continue
+        address = _shown(item).strip()
+        lowered = address.split("?", 1)[0].lower()
+        if not lowered.endswith(_PHOTO_SUFFIXES) and any(word in address.lower() for word in _BEACON_WORDS):
+            continue
+        if NOSCRIPT_KEY in item.attrs:
+            if item.attrs[NOSCRIPT_KEY] == EMBED_FALLBACK:
+                continue  # a chart's or a video's still, beside its embed: the embed's (counted, or not, as it)
+            if known is None:
+                seen = [*shown, *reprint.visible.media_without_src()]
+                known = {_same_key(url) for m in seen for url in _addresses(m)}
+            if _same_key(address) not in known:
+                found.append(item)
+        else:
+            found.append(item._replace(attrs={**item.attrs, _HIDDEN_KEY: ""}))
+    return found
+
+
+def _same_key(url: str) -> str:
+    """An address as two copies of one picture's are compared (as links are, else as written)."""
+    return normalize_url(as_address(url)) or url.strip()
+
+
+def _counted(
+    media: list[Media], reprint: Reprint, params: Params, skip: Any, unseen: list[Media] | None = None
+) -> list[Media]:
     """The items ``forbid`` and ``permission`` count: those with ``src``, and those without that still
     load something (a lazy-loaded photo's ``data-src``, a ``<picture>`` whose image has no ``src``, a
     poster-only video). An item is excepted when the address it shows matches ``except`` (:func:`_shown`: for
@@ -254,7 +310,7 @@ def _counted(media: list[Media], reprint: Reprint, params: Params, skip: Any) ->
         for item in reprint.visible.media_without_src(every_address=False)
         if _counts(item, params) and _addresses(item)
     ]
-    items = media + [item for item in loading if not _no_picture(item)]
+    items = media + [item for item in loading if not _no_picture(item)] + (unseen or [])
     if skip is not None:
         items = [m for m in items if not _excepted(skip, _shown(m))]
     return items
@@ -281,13 +337,17 @@ def _names_item(entry: str, item: Media, own_hosts: tuple[str, ...]) -> bool:
     """Whether a record's ``media`` entry is the address ``item`` shows (as written, or compared as links are;
     a path on the site and the same path on one of ``own-hosts`` are one address)."""
     shown = _shown(item).strip()
-    if entry == shown or entry == item.src.strip():
-        return True
+    if entry == shown or (entry == item.src.strip() and shown == item.src.strip()):
+        return True  # a lazy loader's placeholder src is no name for the picture it swaps in
     key = normalize_url(as_address(entry))
     if key is not None and key == normalize_url(as_address(shown)):
         return True
     if _own_address(entry, own_hosts) and _own_address(shown, own_hosts):
         return _path_of(entry) == _path_of(shown)
+    if "?" in shown and "?" not in entry and key is not None:
+        # The same picture resized or reformatted by its query (an image CDN's ?w=754&fit=clip): the record
+        # names the image, not one size of it.
+        return key == normalize_url(as_address(shown.split("?", 1)[0]))
     return False
 
 
@@ -359,10 +419,21 @@ def _declared_own(item: Media, reprint: Reprint, policy: Policy) -> bool:
     if not own_served(item, own):
         return False
     return any(
-        another_publisher(record, None, ()) != "a placeholder" and not _from_the_publisher(record, policy, own)
+        another_publisher(record, None, ()) != "a placeholder"
+        and _of_pictures(record)
+        and not _from_the_publisher(record, policy, own)
         for record in reprint.metadata.permissions
         if (named := media_named(record)) and any(_names_item(entry, item, own) for entry in named)
     )
+
+
+#: Words of a scope that is about pictures (``photos``, ``images``, ``media``, ``illustrations``).
+_PICTURE_SCOPES = ("photo", "image", "media", "picture", "illustration", "graphic", "video")
+
+
+def _of_pictures(record: Any) -> bool:
+    """Whether a record's scope is about pictures: one of ``[commercial]`` declares no photo the site's own."""
+    return any(word in str(scope).lower() for scope in record.scope for word in _PICTURE_SCOPES)
 
 
 def _from_the_publisher(record: Any, policy: Policy, own_hosts: tuple[str, ...] = ()) -> bool:
@@ -401,6 +472,26 @@ def _own_photo_fix(item: Media, reprint: Reprint, scope: str) -> str:
     )
 
 
+def _own_record_said(item: Media, reprint: Reprint, context: Context) -> str:
+    """Why a record of the site's own naming ``item`` (from its name or its address) does not cover it, when one
+    does and the item is not on the site's own server (the publisher's photo); "" else."""
+    own = reprint.own_hosts
+    if not own or own_served(item, own):
+        return ""
+    for record in reprint.metadata.permissions:
+        named = media_named(record)
+        if (
+            named
+            and any(_names_item(entry, item, own) for entry in named)
+            and another_publisher(record, context.policy, own) == OWN_SITE
+        ):
+            return (
+                f"; the record naming it is from {record.from_}, {own_site_said(record.from_)}: a site's own "
+                "record declares only a photo on its own server its own, and grants nothing for the publisher's"
+            )
+    return ""
+
+
 def _grantors(params: Params, context: Context) -> tuple[str, ...]:
     """Who may grant the media's permission: the rule's ``from``, else the policy's contacts, else anyone (a
     photo's rights may be its photographer's or agency's, whom no policy can name)."""
@@ -427,11 +518,24 @@ def _not_permitted(
     record = f"permissions: [{{from: {grantor}, date: YYYY-MM-DD, scope: [{scope}]}}]"
     if found.undated:  # it may have come after the reprint went out: a record must be dated by that day
         undated = found.undated[0]
+        fix = f"Add the day {undated.from_} gave the permission to its record (date: YYYY-MM-DD), or remove the media."
+        if (
+            found.anyone
+            and media_named(undated)
+            and "@" not in undated.email
+            and not own_served(first, reprint.own_hosts)
+        ):
+            # A name alone may be the site's own (a declaration of its own photo): that grants nothing here.
+            fix = (
+                f"If {undated.from_} holds the photo's rights (its photographer, agency or publisher), add the day "
+                "it gave the permission to its record (date: YYYY-MM-DD); a record of the site's own grants nothing "
+                "for a photo not on the site's own server: remove the media, or ask its rights holder for the "
+                "permission."
+            )
         yield Problem.at(
             span,
             detail=f"{what}; the '{scope}' permission on record from {undated.from_} has no date",
-            fix=f"Add the day {undated.from_} gave the permission to its record (date: YYYY-MM-DD), or remove the "
-            "media.",
+            fix=fix,
             **where,
         )
     elif found.current:  # given after the reprint was published, or dated in the future (a typo?)
@@ -454,7 +558,7 @@ def _not_permitted(
             who = (
                 "a placeholder, not "
                 if by == "a placeholder"
-                else "the site's own address (own-hosts), not "
+                else own_site_said(record_of.from_) + ", not "
                 if by == OWN_SITE
                 else f"another publisher's ({by}), not "
             ) + who
@@ -472,6 +576,7 @@ def _not_permitted(
             span,
             detail=f"{what}, with no '{scope}' permission on record"
             + (", and no record naming it ('media') covers it" if len(whole) < len(meta.permissions) else "")
+            + _own_record_said(first, reprint, context)
             + unknown_scopes(reprint, context.policy),
             fix=f"Remove the media, or record the permission in the metadata: {record}" + own,
             specific=bool(own),
@@ -480,8 +585,9 @@ def _not_permitted(
 
 
 #: Front-matter keys whose image a static site's theme shows with the article (its lead photo, a cover, a
-#: header, the social card): Hugo's ``images`` and ``featured_image``, Jekyll themes' ``image`` and
-#: ``header``, Ghost's ``feature_image``, and the like; compared without case, ``_`` or ``-``
+#: header, the social card, a gallery): Hugo's ``images`` and ``featured_image``, Jekyll themes' ``image`` and
+#: ``header``, Ghost's ``feature_image``, a gallery's or slideshow's list (``photos``, ``gallery``,
+#: ``gallery_images``, ``slideshow``), and the like; compared without case, ``_`` or ``-``
 #: (``featureImage``, ``og-image``).
 LEAD_IMAGE_KEYS = frozenset(
     (
@@ -489,7 +595,19 @@ LEAD_IMAGE_KEYS = frozenset(
         "images",
         "img",
         "photo",
+        "photos",
         "picture",
+        "pictures",
+        # A gallery or slideshow's list of pictures (a theme shows them with the article, a click apart).
+        "gallery",
+        "galleryimages",
+        "imagegallery",
+        "photogallery",
+        "slideshow",
+        "slideshowimages",
+        "slides",
+        "carousel",
+        "carouselimages",
         "feature",
         "featured",
         "featuredimage",
@@ -572,7 +690,57 @@ def _placed(reprint: Reprint, item: Media, url: str) -> tuple[Span, dict[str, st
     if key is not None:
         line, column, file = reprint.meta_place(key)
         return (line, column, None, None), {"field": key, **({"file": file} if file else {})}
-    return reprint.span(embed_item(item) or url), {}
+    span = reprint.span(embed_item(item) or url)
+    if reprint.format == "markdown" and "]:" in reprint.body:
+        span = _at_reference_use(reprint, span)
+    if NOSCRIPT_KEY not in item.attrs and ("<noscript" in reprint.body or "<NOSCRIPT" in reprint.body):
+        span = _out_of_noscript(reprint, span, url)
+    return span, {}
+
+
+#: A Markdown link reference definition's opening, up to its address: ``[hp]: ``.
+_DEFINITION = re.compile(r"[ ]{0,3}\[((?:[^\[\]\\]|\\.){1,999})\]:[ \t]*<?$")
+
+
+def _at_reference_use(reprint: Reprint, span: Span) -> Span:
+    """``span``, or, when it stands at a Markdown reference definition's address (``[hp]: https://...jpg``),
+    where the image is used: the first ``![alt][hp]`` (or ``![hp][]``, ``![hp]``) naming that label, as a
+    reader finds the picture in the text."""
+    body = reprint.body
+    at = reprint.offset_of(span[0], span[1])
+    start = body.rfind("\n", 0, at) + 1
+    found = _DEFINITION.match(body[start:at])
+    if found is None:
+        return span
+    label = re.escape(" ".join(found.group(1).split())).replace("\\ ", "\\s+")
+    alt = r"!\[(?:[^\[\]]|\[[^\[\]]*\])*\]"  # an alt text may hold brackets in pairs
+    use = re.compile(rf"{alt}\[\s*{label}\s*\]|!\[\s*{label}\s*\](?:\[\])?(?![\[(:])", re.IGNORECASE)
+    match = use.search(body)
+    return span if match is None else (*reprint.position(match.start()), *reprint.position(match.end()))
+
+
+def _out_of_noscript(reprint: Reprint, span: Span, url: str) -> Span:
+    """``span``, or, when it stands in a ``<noscript>`` (a lazy loader's fallback copy, whose ``src`` a search
+    finds before the ``data-src`` of the picture shown), the first copy of ``url`` outside one."""
+    body = reprint.body
+    lowered = body.lower()
+    at = reprint.offset_of(span[0], span[1])
+
+    def in_noscript(index: int) -> bool:
+        opened = lowered.rfind("<noscript", 0, index)
+        return opened >= 0 and lowered.find("</noscript", opened, index) < 0
+
+    if not url or not in_noscript(at):
+        return span
+    copies = []
+    index = body.find(url)
+    while index >= 0:
+        copies.append(index)
+        index = body.find(url, index + 1)
+    for index in reprint.visible_indices(copies):
+        if not in_noscript(index):
+            return (*reprint.position(index), *reprint.position(index + len(url)))
+    return span
 
 
 #: Per policy id: the policy and one pattern of the addresses its element rules require (None: it has none).
@@ -600,15 +768,21 @@ def _required(policy: Policy) -> Any:
 
 
 def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Problem]:
-    media = [m for m in reprint.media[0] if m.tag in params.tags and not _no_picture(m)]
-    required = derived(_REQUIRED, context.policy, _required) if media else None
+    shown_media, hidden_media = reprint.media
+    media = [m for m in shown_media if m.tag in params.tags and not _no_picture(m)]
+    # On the page but hidden (a slideshow's slide, a lightbox), or a <noscript>'s fallback: published too.
+    unseen = _unseen(hidden_media, shown_media, reprint, params) if hidden_media else []
+    required = derived(_REQUIRED, context.policy, _required) if media or unseen else None
     if required is not None:
         media = [m for m in media if not _excepted(required, _shown(m))]
+        unseen = [m for m in unseen if not _excepted(required, _shown(m))]
     if "img" in params.tags and reprint.metadata.extra:
-        media = lead_images(reprint, reprint.media[0]) + media  # shown above the article by the theme
+        media = lead_images(reprint, shown_media) + media  # shown above the article by the theme
     skip = url_pattern(params.except_) if params.except_ is not None else None
-    if params.mode != "hosts":
-        media = _counted(media, reprint, params, skip)
+    if params.mode == "hosts":
+        media += unseen
+    else:
+        media = _counted(media, reprint, params, skip, unseen)
         if params.mode == "forbid" and media and reprint.metadata.permissions:
             media = [m for m in media if not _declared_own(m, reprint, context.policy)]
         if not media:
@@ -653,10 +827,16 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
     shown = f"'{key}' in the metadata" if key else f"<{first.element or first.tag}>"
     if first.element.endswith(" background"):  # a picture in an element's style: an image, but no <img>
         shown = f"the background image of a <{first.element.split()[0]}>,"
+    elif first.element == "style":  # a picture a <style> block sets (a hero's background): an image, but no <img>
+        shown = "an image a <style> block sets,"
     said = shown_url if len(shown_url) <= _SHOWN_URL else shown_url[: _SHOWN_URL - 3] + "..."  # a data: URL's megabytes
     what = f"{count} {'item' if count == 1 else 'items'} of media, first {shown} {said}"
     if key:  # a theme shows it with the article: said, or an editor looks for it in the body
         what += " (a theme shows it with the article)"
+    elif _HIDDEN_KEY in first.attrs:  # said, or an editor looks for it on the page and finds none
+        what += " (hidden on the page, as a slideshow's slide or a lightbox is: shown on a click, it is published)"
+    elif NOSCRIPT_KEY in first.attrs:
+        what += " (in a <noscript>: shown to a reader whose browser runs no scripts)"
     if params.mode == "permission" and own_served(first, reprint.own_hosts):
         what += ", served from the site's own server"
     if params.mode == "hosts":

@@ -147,7 +147,8 @@ def another_publisher(record: PermissionView, policy: Policy | None, own_hosts: 
     if sender.strip("<>") in _PLACEHOLDERS or (sender.startswith("<") and "@" not in sender):
         return "a placeholder"
     if "@" not in record.email:
-        return None
+        # No address to tell it by: the site's own name ("Riverbend Community News" for riverbend.org) is the site's.
+        return OWN_SITE if own_hosts and names_the_site(sender, own_hosts) else None
     host = record.email.rpartition("@")[2].removeprefix("www.")
     if own_host_of(host, own_hosts) is not None:
         return OWN_SITE
@@ -166,6 +167,32 @@ def another_publisher(record: PermissionView, policy: Policy | None, own_hosts: 
         lineage.add(current.id)
         current = bundled.get(current.extends) if current.extends and current.extends in bundled else None
     return None if sender_policy.id in lineage else sender_policy.id
+
+
+#: The shortest name of a host's a sender's name is taken to name the site by (``news`` or ``times`` alone names
+#: too many).
+_SHORTEST_SITE_NAME = 5
+
+
+def own_site_said(sender: str) -> str:
+    """How a record from the site itself is told: by its address on ``own-hosts``, or by its name."""
+    return "the site's own address (own-hosts)" if "@" in sender else "the site's own name (that of its own-hosts)"
+
+
+def names_the_site(sender: str, own_hosts: tuple[str, ...]) -> bool:
+    """Whether a record's sender (a name, with no address) names the site itself: its letters and digits hold
+    the name of one of ``own_hosts`` (``riverbend`` of ``riverbend.org``, ``timesnews`` of ``times-news.com``:
+    "Riverbend Community News", "The Times-News"), a name of at least five of them."""
+    said = "".join(char for char in sender.lower() if char.isalnum())
+    if not said:
+        return False
+    for host in own_hosts:
+        labels = host.lower().strip(".").removeprefix("www.").split(".")
+        for label in labels[:-1] or labels:  # not the top-level domain (org, com)
+            name = "".join(char for char in label if char.isalnum())
+            if len(name) >= _SHORTEST_SITE_NAME and name in said:
+                return True
+    return False
 
 
 def _domains(policy: Policy) -> list[str]:
@@ -333,7 +360,7 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
         said = (
             "copied from a fix's placeholder"
             if by == "a placeholder"
-            else "the site's own address (own-hosts)"
+            else own_site_said(sender)
             if by == OWN_SITE
             else f"another publisher's ({by})"
         )
