@@ -54,7 +54,7 @@ PP = "https://www.propublica.org/article/river-rises"
     "data, key",
     [
         ({"original_url": PP, "author": "A B", "body": "<p>The river rose.</p>", "format": "html"}, "original_url"),
-        ({"metadata": {}, "policy": "propublica", "body": "<p>The river rose.</p>"}, "policy"),
+        ({"metadata": {}, "original_url": PP, "body": "<p>The river rose.</p>"}, "original_url"),
         ({"metadata": {"title": "River"}, "fields": {"original_url": PP}, "body": "<p>The river rose.</p>"}, "fields"),
     ],
 )
@@ -100,3 +100,32 @@ def test_a_null_or_blank_value_takes_the_configs_default(tmp_path, cli, unset):
     assert run.code == 1
     result = rg.check(NC_BODY, meta, format="markdown", config={"defaults": {"commercial": True}})
     assert "cc-by-nc-nd-4.0/noncommercial" in [finding.rule for finding in result.findings]
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        # A site's own keys of other meanings: a "policy" that is no policy id, a "seo" block's.
+        {
+            "metadata": {"title": "Ours", "author": "Ann Lee"},
+            "body": "<p>Ours.</p>",
+            "format": "html",
+            "policy": "public",
+        },
+        {"metadata": {"title": "x"}, "body": "Our own story.", "seo": {"policy": "index"}},
+    ],
+)
+def test_a_sites_own_envelope_with_keys_of_its_own_is_passed_over(tmp_path, cli, data):
+    """The attack on the fix above: a site's own "policy": "public" beside "body" was refused, exit 2."""
+    run = cli("check", "--no-config", str(_envelope(tmp_path, "own.json", data)), "--format", "json")
+    assert run.code == 0 and run.json()["results"][0]["status"] == "skipped", run.out + run.err
+
+
+def test_an_envelope_whose_metadata_names_the_original_by_the_sites_own_key_is_checked(tmp_path, cli):
+    """A config's ``front-matter: {canonicalURL: original_url}``: the metadata makes a reprint, and another
+    block's "policy" is the site's ("comments": {"policy": "open"})."""
+    (tmp_path / ".reprint-guard.yaml").write_text("front-matter:\n  canonicalURL: original_url\n", encoding="utf-8")
+    meta = {"canonicalURL": GR, "author": "Ana Ruiz", "commercial": False, "original_published": "2026-11-01"}
+    path = _envelope(tmp_path, "km.json", {"metadata": meta, "body": BODY, "comments": {"policy": "open"}})
+    run = cli("check", str(path), "--format", "json", cwd=tmp_path)
+    assert run.code == 0 and run.json()["results"][0]["status"] == "pass", run.out + run.err

@@ -124,7 +124,7 @@ def read_json(text: str, *, path: str, meta: Mapping[str, Any] | None, bare_urls
         raise InputError(
             f'"format" must be one of {", ".join(BODY_FORMATS)} or auto, not {said}', line=line, column=column
         )
-    if not any(name in metadata for name in _MAKES_A_REPRINT):
+    if not _makes_a_reprint(metadata, meta, extra):
         _metadata_elsewhere(text, data, missing="metadata" not in data)
     if kind == "markdown" and isinstance(data["body"], str):
         _no_front_matter_in_body(text, data["body"], enveloped="metadata" in data)
@@ -166,6 +166,20 @@ def read_json(text: str, *, path: str, meta: Mapping[str, Any] | None, bare_urls
 _MAKES_A_REPRINT = ("original_url", "policy")
 
 
+def _makes_a_reprint(metadata: dict[str, Any], meta: Mapping[str, Any] | None, extra: Mapping[str, Any]) -> bool:
+    """Whether the reprint's keys are given: in "metadata" (by the site's own name for one, a config's
+    ``front-matter``), by ``--meta``, or by the config's defaults."""
+    key_map = extra.get("key_map") or {}
+    given = [*metadata, *(meta or {}), *(extra.get("defaults") or {})]
+    return any(name in _MAKES_A_REPRINT or key_map.get(name) in _MAKES_A_REPRINT for name in given)
+
+
+def _an_address(value: Any) -> bool:
+    """Whether ``value`` is written as a web address ("https://...", "www..."): what an original_url is, and a
+    site's own "policy": "public" or "index" is not."""
+    return isinstance(value, str) and (value.strip().lower().startswith(("http://", "https://", "//", "www.")))
+
+
 def _metadata_elsewhere(text: str, data: dict[str, Any], *, missing: bool) -> None:
     """An envelope whose "metadata" makes no reprint (or is ``missing``) but a key that stands for it: a reprint's
     own key beside "body" (a CMS's flat export, ``{"original_url": ..., "body": ...}``), a key misspelt
@@ -176,7 +190,7 @@ def _metadata_elsewhere(text: str, data: dict[str, Any], *, missing: bool) -> No
     for key, value in data.items():
         if key in ("body", "format", "metadata"):
             continue
-        if key in _MAKES_A_REPRINT:
+        if key == "original_url" and _an_address(value):
             line, column = _key_place(text, key)
             raise InputError(
                 f'"{key}" stands beside "body", outside "metadata": put the reprint\'s keys in "metadata" '
@@ -184,7 +198,7 @@ def _metadata_elsewhere(text: str, data: dict[str, Any], *, missing: bool) -> No
                 line=line,
                 column=column,
             )
-        holds = isinstance(value, dict) and any(name in value for name in _MAKES_A_REPRINT)
+        holds = isinstance(value, dict) and _an_address(value.get("original_url"))
         if holds or (missing and get_close_matches(key.lower(), ["metadata"], n=1, cutoff=0.75)):
             line, column = _key_place(text, key)
             what = "holds the reprint's metadata" if holds else "is no key of an envelope"
