@@ -745,19 +745,10 @@ def main() -> int:
     """The Action's step: :func:`_main`, failing with exit 2 when the runner's output or summary file could not
     be written (a later step would read no outputs). A cancelled workflow's SIGINT or SIGTERM unwinds as the
     command line's does: one line, exit 130 or 143, no half-written SARIF log, no worker left."""
-    from .errors import Terminated, handle_stop_signals, restore_signals
+    from .errors import stopped_as_a_shell_tells
 
-    replaced = handle_stop_signals()
-    try:
-        code = _main()
-    except KeyboardInterrupt as stop:  # wherever it came: while the inputs were read, too
-        terminated = isinstance(stop, Terminated)
-        if sys.stderr is not None:
-            sys.stderr.write(f"reprint-guard: {'terminated' if terminated else 'interrupted'}\n")
-        return 143 if terminated else 130
-    finally:
-        restore_signals(replaced)
-    return ExitCode.ERROR if _UNWRITTEN else code
+    code = stopped_as_a_shell_tells(_main)
+    return ExitCode.ERROR if _UNWRITTEN and code not in (130, 143) else code
 
 
 def _main() -> int:

@@ -15,13 +15,11 @@ from . import __version__
 from .errors import (
     PolicyError,
     ReprintGuardError,
-    Terminated,
     UsageError,
     from_here,
-    handle_stop_signals,
     one_line,
-    restore_signals,
     signals_held,
+    stopped_as_a_shell_tells,
 )
 from .output import FORMATTERS
 from .output.streams import encode_safely
@@ -698,16 +696,8 @@ def _silence_stdout() -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    replaced = handle_stop_signals()  # SIGTERM unwinds as Ctrl-C does: no temporary file left beside a file
-    try:
-        return _main(argv)
-    except KeyboardInterrupt as stop:  # wherever it came: while the options were read, too
-        terminated = isinstance(stop, Terminated)
-        if sys.stderr is not None:
-            sys.stderr.write(f"reprint-guard: {'terminated' if terminated else 'interrupted'}\n")
-        return 143 if terminated else 130
-    finally:
-        restore_signals(replaced)
+    # SIGTERM unwinds as Ctrl-C does: no temporary file left beside a file.
+    return stopped_as_a_shell_tells(lambda: _main(argv))
 
 
 def _main(argv: Sequence[str] | None) -> int:

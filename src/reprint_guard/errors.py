@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import signal
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
@@ -181,6 +181,23 @@ def restore_signals(replaced: dict[int, Any]) -> None:
     """Put back the handlers :func:`handle_stop_signals` replaced."""
     for number, handler in replaced.items():
         signal.signal(number, handler if handler is not None else signal.SIG_DFL)
+
+
+def stopped_as_a_shell_tells(main: Callable[[], int]) -> int:
+    """``main()``, its SIGINT or SIGTERM unwound (:func:`handle_stop_signals`) and told in one line: the exit
+    status a shell reports, 130 or 143. The command line's entry and the Action's."""
+    import sys
+
+    replaced = handle_stop_signals()
+    try:
+        return main()
+    except KeyboardInterrupt as stop:  # wherever it came: while the options or inputs were read, too
+        terminated = isinstance(stop, Terminated)
+        if sys.stderr is not None:
+            sys.stderr.write(f"reprint-guard: {'terminated' if terminated else 'interrupted'}\n")
+        return 143 if terminated else 130
+    finally:
+        restore_signals(replaced)
 
 
 @contextmanager
