@@ -458,3 +458,15 @@ def _finishes(args: list[str], seconds: float) -> int:
 def test_an_emails_story_is_found_in_linear_time(page):
     code = f"from reprint_guard.reprint import email_story\npage = {page}\nemail_story(page, 12, len(page))\n"
     assert _finishes(["-c", code], 15) == 0
+
+
+def test_a_sites_own_page_full_of_unclosed_img_tags_is_read_in_linear_time(tmp_path, cli):
+    """The republication pixel's look-up reads from an "<img " a bounded stretch, not to the page's next ">"."""
+    post = write(
+        tmp_path / "own.md", "# Notes on markup\n\nSee https://example.org/x\n\n```\n" + "<img " * 30000 + "\n```\n"
+    )
+    page = write(
+        tmp_path / "own.html", "<p>Our own story, see https://example.org/x</p>\n<!-- " + "<img " * 30000 + "\n"
+    )
+    for path in (post, page):
+        assert _finishes(["-m", "reprint_guard", "check", "--no-config", str(path)], 15) == 0

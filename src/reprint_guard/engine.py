@@ -1240,9 +1240,11 @@ def _credited_in_body(reprint: Reprint, policies: PolicySet, own: str | None = N
     return _credited_by_name(reprint, policies, own)
 
 
-#: An <img>'s or a <script>'s address on another site, for a publisher's republication pixel or counter.
+#: An <img>'s or a <script>'s address on another site, for a publisher's republication pixel or counter. Its
+#: attributes before ``src`` are read up to the next "<" or ">" and 2,000 characters at most: a search from an
+#: "<img " that starts no tag (a code sample's ten thousand) stops there, not at the page's next ">".
 _ELEMENT_SRC = re.compile(
-    r"<(img|script)\b[^>]*?\ssrc\s*=\s*[\"']?((?:https?:)?//[^\"'\s>]+)", re.IGNORECASE | re.ASCII
+    r"<(img|script)\b[^<>]{0,2000}?\ssrc\s*=\s*[\"']?((?:https?:)?//[^\"'\s<>]{1,4000})", re.IGNORECASE | re.ASCII
 )
 #: A ``{name}`` in an element rule's pattern (the original's id, say): the metadata names no original to fill it.
 _ELEMENT_PLACEHOLDER = re.compile(r"(?<!\\[pPx])\{[A-Za-z_][A-Za-z0-9_]*\}")
