@@ -470,3 +470,10 @@ def test_a_sites_own_page_full_of_unclosed_img_tags_is_read_in_linear_time(tmp_p
     )
     for path in (post, page):
         assert _finishes(["-m", "reprint_guard", "check", "--no-config", str(path)], 15) == 0
+
+
+def test_a_misspelt_medium_is_no_warning_when_its_value_names_no_medium(tmp_path, cli):
+    for n, line in enumerate(["mediums: [a]\n", "Medium: https://medium.com/@x/post\n"]):
+        post = write(tmp_path / f"gr{n}.md", _gr_print(line))
+        run = cli("check", str(post), "--no-config", "--format", "json", cwd=tmp_path)
+        assert "reprint-guard/misspelt-key" not in [f["rule"] for f in _findings(run)], line
