@@ -304,3 +304,176 @@ def test_a_sites_own_goal_parameter_is_part_of_the_address(tmp_path, cli):
     post = write(tmp_path / "gr.md", _gr_print("medium: web\n").replace(f"]({GR_URL})", f"]({GR_URL}?goal=signup)"))
     run = cli("check", str(post), "--no-config", "--format", "json", cwd=tmp_path)
     assert any("link" in f["rule"] for f in _findings(run)), _findings(run)
+
+
+# The review of h42f: the story's element claimed only when sure, the old measure (the whole issue) otherwise.
+
+TC_CREDIT = (
+    f'<p><em>Mara Quist. Republished from <a href="{TC_URL}">The Conversation</a> under a '
+    '<a href="https://creativecommons.org/licenses/by-nd/4.0/">CC BY-ND 4.0</a> licence.</em></p>'
+)
+
+VIEW_IN_BROWSER_EXTRACT = f"""\
+<html><body>
+<div><p>View this email in your browser</p><p><a href="{TC_URL}">Read the full article on The Conversation</a></p></div>
+<table><tr><td>
+<p><b>Why the tide gauges are drifting</b></p>
+{TC_CREDIT}
+<p>For most of the last century, the brass gauges bolted to harbour walls told a simple story.</p>
+<p>That story is getting harder to read. Land under many ports is sinking, and the gauges sink with it.</p>
+<img src="{PIXEL}" alt="" width="1" height="1">
+</td></tr></table>
+</body></html>
+"""
+
+UNSUBSCRIBE_PARAGRAPH_EXTRACT = f"""\
+<html><body>
+<table><tr><td>
+<h1>Why the newsletters keep coming</h1>
+{TC_CREDIT}
+<p><a href="{TC_URL}">Read the full article on The Conversation</a>.</p>
+<p>Most readers who try to unsubscribe give up after the second screen, our survey of 2,000 inboxes found.</p>
+<p>The dark patterns are simple: a grey link, a long form, a question asked twice.</p>
+<p>Regulators in three countries have begun to count them, and the counts are rising.</p>
+<p>Some senders now make leaving one click, and lose fewer readers than they feared.</p>
+<img src="{PIXEL}" alt="" width="1" height="1">
+</td></tr></table>
+</body></html>
+"""
+
+SPLIT_EXTRACT = (
+    '<html><body>\n<table role="presentation" width="600" align="center">\n<tr><td class="mcnTextContent">\n'
+    "<h1>Why the tide gauges are drifting</h1>\n"
+    f'<p><em>Mara Quist. Republished from <a href="{TC_URL}">The Conversation</a> under a '
+    '<a href="https://creativecommons.org/licenses/by-nd/4.0/">CC BY-ND 4.0</a> licence.</em></p>\n'
+    "<p>For most of the last century, the brass gauges told a simple story.</p>\n"
+    f'{READ_MORE}</td></tr>\n<tr><td class="mcnTextContent">\n'
+    + "".join(
+        f"<p>Paragraph {n}: the gauges on harbour walls sink with the land under many ports, and the record drifts "
+        "a little more every year.</p>\n"
+        for n in range(3, 15)
+    )
+    + f'<img src="{PIXEL}" alt="" width="1" height="1" />\n</td></tr>\n</table>\n</body></html>\n'
+)
+
+
+@pytest.mark.parametrize(
+    "page",
+    [VIEW_IN_BROWSER_EXTRACT, UNSUBSCRIBE_PARAGRAPH_EXTRACT, SPLIT_EXTRACT],
+    ids=["view-in-browser-above-no-h1", "a-paragraph-mentions-unsubscribe", "story-split-over-two-cells"],
+)
+def test_a_newsletter_extract_pointing_to_the_article_before_its_text_fails(tmp_path, cli, page):
+    """The pointer above the extract's paragraphs is not at its bottom, whatever element holds the story."""
+    issue = write(tmp_path / "issue.html", page)
+    write(tmp_path / "issue.meta.yaml", TC_META + "excerpt: true\n")
+    run = cli("check", str(issue), "--no-config", "--format", "json", cwd=tmp_path)
+    assert run.code == 1, run.out
+    assert "the-conversation/extract-read-more" in [f["rule"] for f in _findings(run)], run.out
+
+
+VIEW_IN_BROWSER_STORY = """\
+<html><body>
+<div><p><a href="https://lantern.example/web/42">View this email in your browser</a></p><p>Issue 42</p></div>
+<table><tr><td>
+<p><b>Clinic gap</b></p>
+<p>The clinic closes at six. The next one is fifty minutes away.</p>
+<p>Patients who miss the last bus wait until morning.</p>
+</td></tr></table>
+</body></html>
+"""
+
+UNSUBSCRIBE_PARAGRAPH_STORY = """\
+<html><body>
+<table><tr><td>
+<h1>Robocalls to Medicare patients</h1>
+<p>By Priya Raman</p>
+<p>The calls come at dinner time, offering a free brace.</p>
+<p>Patients who try to unsubscribe from the calls are put on hold.</p>
+<p>Regulators say the complaints doubled this year.</p>
+<p>The clinic now warns every patient at the door.</p>
+</td></tr>
+<tr><td class="footer"><a href="https://lantern.example/unsub">Unsubscribe</a></td></tr>
+</table>
+</body></html>
+"""
+
+DIV_BLOCKS_STORY = (
+    '<html><body>\n<div class="block">\n<h1>Clinic gap</h1>\n<p>By Priya Raman</p>\n<p>The clinic closes at six.</p>\n'
+    '</div>\n<div class="block">\n'
+    + "".join(
+        f"<p>Paragraph {n} of the clinic story, with enough words to weigh something.</p>\n" for n in range(3, 30)
+    )
+    + "</div>\n</body></html>\n"
+)
+
+
+def _told_line(tmp_path, cli, page: str) -> int:
+    issue = write(tmp_path / "issue.html", page)
+    write(tmp_path / "issue.meta.yaml", KFF_META)
+    run = cli("check", str(issue), "--no-config", "--format", "json", cwd=tmp_path)
+    (told,) = [f for f in _findings(run) if f["rule"] == "kff-health-news/credit-publisher"]
+    return told["line"]
+
+
+@pytest.mark.parametrize(
+    ("page", "last"),
+    [
+        (VIEW_IN_BROWSER_STORY, "<p>Patients who miss the last bus wait until morning.</p>"),
+        (UNSUBSCRIBE_PARAGRAPH_STORY, "<p>The clinic now warns every patient at the door.</p>"),
+        (DIV_BLOCKS_STORY, "<p>Paragraph 29 of the clinic story, with enough words to weigh something.</p>"),
+    ],
+    ids=["view-in-browser-above-no-h1", "a-paragraph-mentions-unsubscribe", "story-split-over-two-divs"],
+)
+def test_fix_credits_a_story_below_its_last_paragraph_and_a_missing_credit_is_told_there(tmp_path, cli, page, last):
+    """Not in the "View in browser" bar, not before a paragraph that mentions unsubscribing, not after the
+    first of two <div>s the story runs over."""
+    lines = page.split("\n")
+    assert _told_line(tmp_path, cli, page) >= lines.index(last) + 1
+    after = _fixed(tmp_path, cli, page, KFF_META)
+    assert after.index(last) < after.index("originally published by"), after
+
+
+def _finishes(args: list[str], seconds: float) -> int:
+    """Runs the interpreter with ``args``: it must finish within ``seconds`` (about ten times what a linear
+    pass takes; a quadratic one takes minutes)."""
+    import os
+    import subprocess
+    import sys
+
+    try:
+        run = subprocess.run([sys.executable, *args], capture_output=True, timeout=seconds, env=dict(os.environ))
+    except subprocess.TimeoutExpired:
+        pytest.fail(f"not finished within {seconds} s: quadratic?")
+    return run.returncode
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        '"<html><body>" + "<div>" * 3000 + "<h1>Clinic gap</h1>" + "<span>x</span>\\n" * 40000 + "</div>" * 3000',
+        '"<html><body><table><tr><td><h1>Clinic</h1></td></tr>" + "<tr><td><p>x</p></td></tr>\\n" * 40000',
+    ],
+    ids=["deep-divs", "a-row-a-cell"],
+)
+def test_an_emails_story_is_found_in_linear_time(page):
+    code = f"from reprint_guard.reprint import email_story\npage = {page}\nemail_story(page, 12, len(page))\n"
+    assert _finishes(["-c", code], 15) == 0
+
+
+def test_a_sites_own_page_full_of_unclosed_img_tags_is_read_in_linear_time(tmp_path, cli):
+    """The republication pixel's look-up reads from an "<img " a bounded stretch, not to the page's next ">"."""
+    post = write(
+        tmp_path / "own.md", "# Notes on markup\n\nSee https://example.org/x\n\n```\n" + "<img " * 30000 + "\n```\n"
+    )
+    page = write(
+        tmp_path / "own.html", "<p>Our own story, see https://example.org/x</p>\n<!-- " + "<img " * 30000 + "\n"
+    )
+    for path in (post, page):
+        assert _finishes(["-m", "reprint_guard", "check", "--no-config", str(path)], 15) == 0
+
+
+def test_a_misspelt_medium_is_no_warning_when_its_value_names_no_medium(tmp_path, cli):
+    for n, line in enumerate(["mediums: [a]\n", "Medium: https://medium.com/@x/post\n"]):
+        post = write(tmp_path / f"gr{n}.md", _gr_print(line))
+        run = cli("check", str(post), "--no-config", "--format", "json", cwd=tmp_path)
+        assert "reprint-guard/misspelt-key" not in [f["rule"] for f in _findings(run)], line

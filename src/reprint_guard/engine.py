@@ -879,14 +879,19 @@ def _misspelt_keys(reprint: Reprint, fields: frozenset[str], *, choosing: bool =
     for key, own in _keys_not_read(meta.extra):
         close = close_to(own, fields)
         if close is None and own.lower() in _MEDIUM_PLURALS and "medium" in fields:
-            said = meta.extra.get(key) if key == own else None
-            close = "medium" if type(said) is str and said.strip().lower() in _MEDIA else None  # media: print
+            close = "medium" if _names_a_medium(meta.extra.get(key) if key == own else None) else None  # media: print
         # False is "not set" only for a flag that defaults to it (modified); commercial: false is said. A value
         # only the config's defaults give is not the file's: its "Commercial: true" would lose to it unsaid.
         defaulted = close in reprint.defaulted
         # The medium is never None: the model reads an unset one as the web's. Unset is its default where no
         # line of the file or its sidecar writes it (and no config default gave it, which `defaulted` says).
-        unsaid = close == "medium" and not defaulted and _medium_unsaid(reprint)
+        # A value naming no medium (``Medium: https://medium.com/@x/post``, ``mediums: [a]``) is the site's own key.
+        unsaid = (
+            close == "medium"
+            and not defaulted
+            and _names_a_medium(meta.extra.get(key) if key == own else None)
+            and _medium_unsaid(reprint)
+        )
         if close is None or (
             not defaulted
             and not unsaid
@@ -930,6 +935,10 @@ def _misspelt_keys(reprint: Reprint, fields: frozenset[str], *, choosing: bool =
 #: with a medium's name for a value (a site's ``media:`` may list its pictures).
 _MEDIUM_PLURALS = frozenset({"media"})
 _MEDIA = frozenset({"web", "print", "newsletter", "broadcast", "social"})
+
+
+def _names_a_medium(value: object) -> bool:
+    return type(value) is str and value.strip().lower() in _MEDIA
 
 
 def _medium_unsaid(reprint: Reprint) -> bool:
@@ -1240,9 +1249,11 @@ def _credited_in_body(reprint: Reprint, policies: PolicySet, own: str | None = N
     return _credited_by_name(reprint, policies, own)
 
 
-#: An <img>'s or a <script>'s address on another site, for a publisher's republication pixel or counter.
+#: An <img>'s or a <script>'s address on another site, for a publisher's republication pixel or counter. Its
+#: attributes before ``src`` are read up to the next "<" or ">" and 2,000 characters at most: a search from an
+#: "<img " that starts no tag (a code sample's ten thousand) stops there, not at the page's next ">".
 _ELEMENT_SRC = re.compile(
-    r"<(img|script)\b[^>]*?\ssrc\s*=\s*[\"']?((?:https?:)?//[^\"'\s>]+)", re.IGNORECASE | re.ASCII
+    r"<(img|script)\b[^<>]{0,2000}?\ssrc\s*=\s*[\"']?((?:https?:)?//[^\"'\s<>]{1,4000})", re.IGNORECASE | re.ASCII
 )
 #: A ``{name}`` in an element rule's pattern (the original's id, say): the metadata names no original to fill it.
 _ELEMENT_PLACEHOLDER = re.compile(r"(?<!\\[pPx])\{[A-Za-z_][A-Za-z0-9_]*\}")

@@ -467,7 +467,7 @@ def _insert(source: str, reprint: Reprint, block: str, position: str) -> str:
     if is_html and "<!-- wp:" in source:  # the block editor's content: what goes in is a Custom HTML block of its own
         block = f"<!-- wp:html -->\n{block}\n<!-- /wp:html -->"
     if is_html:
-        from .reprint import article_tags, body_tags, email_story
+        from .reprint import article_tags, body_tags, email_first_block, email_story
 
         # Into a whole page's article: its one outermost <article> that skip-elements leaves in (the story's,
         # not a related story's card), else its one <main>; not among the site's header and footer around it.
@@ -480,12 +480,12 @@ def _insert(source: str, reprint: Reprint, block: str, position: str) -> str:
             elif reprint.metadata.medium == "newsletter":
                 # An email's layout tables: at the body's start, the credit would be the inbox's preview text (above
                 # a hidden preheader) and outside the layout; under the story's headline, it is in the story's cell;
-                # with no <h1>, above the story's first visible block, inside its cell.
+                # with no <h1>, above the first block a reader sees (past the preheader), inside its cell.
                 headline = _FIRST_H1.search(source, index)
                 if headline is not None:
                     index = headline.end()
-                elif (story := email_story(source, index, closing or len(source), reprint.skip)) is not None:
-                    index = story[0]
+                elif (first := email_first_block(source, index, closing or len(source))) is not None:
+                    index = first
                     line_start = source.rfind("\n", 0, index) + 1
                     if line_start and not source[line_start:index].strip():
                         index = line_start - 1  # the block on its own line, above the one it goes before

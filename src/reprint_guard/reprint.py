@@ -8,7 +8,7 @@ import unicodedata
 from bisect import bisect_left, bisect_right
 from functools import lru_cache, partial
 from itertools import islice
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode, SelectolaxError
 
@@ -380,7 +380,11 @@ def article_tags(page: str, skip: tuple[str, ...] | None = None) -> tuple[int, i
 
 
 #: A start or end tag, or a comment's start, for :func:`_email_elements`.
-_EMAIL_TAG = re.compile(r"<!--|<(/?)([a-zA-Z][a-zA-Z0-9:-]*)((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>", re.ASCII)
+#: Its attributes' quoted values run 2,000 characters at most, and a "<" out of quotes ends it unclosed: each
+#: search reads a bounded stretch past a "<" that starts no tag ("<img " ten thousand times), not the rest.
+_EMAIL_TAG = re.compile(
+    r"<!--|<(/?)([a-zA-Z][a-zA-Z0-9:-]*)((?:[^>\"'<]|\"[^\"]{0,2000}\"|'[^']{0,2000}')*)>", re.ASCII
+)
 #: The elements an email's story stands in: a layout table's cell, a hybrid email's <div> (its table only
 #: in Outlook's conditional comments), innermost first.
 _STORY_BOXES = frozenset({"td", "th", "div", "center", "section", "article", "main"})
@@ -454,16 +458,50 @@ def _ancestors(elements: list[_Element], index: int) -> Iterator[int]:
         index = elements[index].parent
 
 
-def _hidden(elements: list[_Element], index: int) -> bool:
-    return any(_HIDDEN_STYLE.search(elements[at].attrs) for at in (index, *_ancestors(elements, index)))
+def _hidden_flags(elements: list[_Element]) -> list[bool]:
+    """Whether each element is hidden (a preheader, an Outlook-only block), itself or by an ancestor: one pass,
+    a parent coming before its children."""
+    flags: list[bool] = []
+    for element in elements:
+        flags.append((element.parent >= 0 and flags[element.parent]) or _HIDDEN_STYLE.search(element.attrs) is not None)
+    return flags
 
 
-def _skipped(element: _Element, page: str, skip: tuple[str, ...] | None) -> bool:
-    """An email's footer (or header) by its class or id, its unsubscribe link, or a simple selector of the
-    config's ``skip-elements`` (``td.footer``, ``.header``, ``#footer``) naming it."""
+#: A comment (one left open runs to the end), and a tag, for the text a reader sees between elements.
+_A_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
+_A_TAG = re.compile(r"</?[a-zA-Z!][^>]{0,2000}>")
+#: A link, and the words of an unsubscribe or preferences link, for an email's footer.
+_A_LINK = re.compile(r"<a\b[^>]{0,2000}>(.{0,400}?)</a\s*>", re.IGNORECASE | re.DOTALL)
+_UNSUBSCRIBE = re.compile(r"unsubscribe|opt[\s-]?out|preferences|manage\s+(?:your\s+)?subscription", re.IGNORECASE)
+_FOOTER_ATTR = re.compile(r"\b(?:class|id)\s*=\s*[\"']?[^\"'>]*footer", re.IGNORECASE)
+#: The elements an email's footer is: a row, a cell, a block (not a story's paragraph mentioning the word).
+_FOOTER_BOXES = frozenset({"td", "th", "tr", "table", "div", "p", "center", "section", "footer", "tbody"})
+#: How long a footer's text runs, at most, for a row of its links to be taken for one.
+_FOOTER_TEXT = 300
+#: How much source a footer's row runs to, at most (a long cell is the story's, its text not read).
+_FOOTER_SOURCE = 3000
+#: Elements whose content is a block of a story's text, for its last block.
+_TEXT_BLOCKS = frozenset(
+    {"p", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "blockquote", "div", "td", "th", "table", "center"}
+)
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+#: The source read, at most, for a story's last block of text (past the empty ones after it): else no story.
+_LAST_BLOCK_BUDGET = 200_000
+
+
+def _text_of(fragment: str) -> str:
+    import html
+
+    return " ".join(html.unescape(_A_TAG.sub(" ", _A_COMMENT.sub(" ", fragment))).split())
+
+
+def _has_text(fragment: str) -> bool:
+    return bool(fragment) and re.search(r"\w", _text_of(fragment)) is not None
+
+
+def _selected(element: _Element, skip: tuple[str, ...] | None) -> bool:
+    """A simple selector of the config's ``skip-elements`` (``td.footer``, ``.header``, ``#footer``) naming it."""
     attrs = element.attrs.lower()
-    if "footer" in attrs or "unsubscribe" in page[element.inner : element.close].lower():
-        return True
     for selector in skip or ():
         simple = re.fullmatch(r"([a-z0-9]*)(?:([.#])([\w-]+))?", selector.strip().lower())
         if simple is None or not (simple.group(1) or simple.group(2)):
@@ -478,81 +516,198 @@ def _skipped(element: _Element, page: str, skip: tuple[str, ...] | None) -> bool
     return False
 
 
-def _inside(elements: list[_Element], box: int) -> Iterator[_Element]:
-    """The elements inside ``elements[box]``, in document order."""
+def _footer(element: _Element, page: str, skip: tuple[str, ...] | None) -> bool:
+    """An email's footer: a <footer>, an element whose class or id says footer, one the config's
+    ``skip-elements`` names, or a short row, cell or block that is mostly its unsubscribe or preferences links
+    (a story's paragraph that mentions unsubscribing is none)."""
+    if element.name == "footer" or _FOOTER_ATTR.search(element.attrs) or _selected(element, skip):
+        return True
+    if element.name not in _FOOTER_BOXES or element.close - element.inner > _FOOTER_SOURCE:
+        return False
+    inner = page[element.inner : element.close]
+    if _UNSUBSCRIBE.search(inner) is None or len(_text_of(inner)) > _FOOTER_TEXT:
+        return False
+    return any(
+        len(said := _text_of(link.group(1))) <= 40 and _UNSUBSCRIBE.search(said) is not None
+        for link in _A_LINK.finditer(inner)
+    )
+
+
+def _visible_until(
+    page: str,
+    elements: list[_Element],
+    hidden: list[bool],
+    index: int,
+    cursor: int,
+    end: int,
+    stop: Callable[[int], bool],
+) -> int | None:
+    """Walking the elements from ``index`` (the first starting at ``cursor`` or after): the first one a reader
+    sees that ``stop`` takes (``len(elements)`` when none starts before ``end``), or None when a reader sees text
+    first. Comments, hidden elements and scripts' content are passed over; each character is looked at once."""
+    passed = cursor
+    for at in range(index, len(elements)):
+        element = elements[at]
+        if element.start >= end:
+            break
+        if element.start < passed:
+            continue  # inside a hidden element passed over
+        if _has_text(page[cursor : element.start]):
+            return None
+        if hidden[at] or element.name in TEXT_ONLY_ELEMENTS:
+            cursor = passed = max(element.close, element.inner)
+            continue
+        if stop(at):
+            return at
+        cursor = element.inner
+    return None if _has_text(page[cursor:end]) else len(elements)
+
+
+def _table_of(elements: list[_Element], cell: int) -> int | None:
+    return next((at for at in _ancestors(elements, cell) if elements[at].name == "table"), None)
+
+
+class EmailStory(NamedTuple):
+    """An email's story: where its headline starts, where the element holding it ends (or its footer in it
+    starts), and where its last block of text starts."""
+
+    top: int
+    end: int
+    last: int
+
+
+def email_story(page: str, start: int, end: int, skip: tuple[str, ...] | None = None) -> EmailStory | None:
+    """An email's story in ``page[start:end]`` (a newsletter's body, no <article> in it), or None when no element
+    is sure to be the story's, and the caller measures the whole issue as before.
+
+    Sure is: one visible <h1>, the headline; the innermost cell or <div> holding it and at least two paragraphs
+    after it (or, the headline alone in its cell, the next cell of its table holding them, with nothing a reader
+    sees between); and after that element, up to the next heading or the issue's footer, nothing a reader sees
+    (a story going on in the next cell is no story found). A footer among the element's own children ends the
+    story there. A cell in Outlook's conditional comments is none of them; each element is looked at a bounded
+    number of times."""
+    elements = _email_elements(page, start, end)
+    hidden = _hidden_flags(elements)
+    headlines = [at for at, element in enumerate(elements) if element.name == "h1" and not hidden[at]]
+    if len(headlines) != 1:
+        return None
+    headline = headlines[0]
+    starts = [element.start for element in elements]
+    counts = [0]  # the visible paragraphs before each element
+    for at, element in enumerate(elements):
+        counts.append(counts[-1] + (element.name == "p" and not hidden[at]))
+    after = bisect_left(starts, elements[headline].close, headline + 1)  # the first element after the headline
+
+    def paragraphs(box: int, since: int) -> int:
+        inside = bisect_left(starts, elements[box].close, box + 1)
+        return counts[inside] - counts[since] if inside > since else 0
+
+    box = None
+    own_cell = True  # the headline's own cell, looked at once for a headline's own row
+    for at in _ancestors(elements, headline):
+        element = elements[at]
+        if element.name not in _STORY_BOXES:
+            continue
+        if paragraphs(at, after) >= _STORY_PARAGRAPHS:
+            box = at
+            break
+        if element.name in ("td", "th") and own_cell:
+            own_cell = False
+            if paragraphs(at, at + 1):
+                continue
+            inner = elements[headline]
+            if _has_text(page[element.inner : inner.start]) or _has_text(page[inner.close : element.close]):
+                return None  # more than the headline in its cell, and too little to be the story
+            box = _story_cell_below(page, elements, hidden, at, starts, skip)
+            if box is not None and paragraphs(box, box + 1) >= _STORY_PARAGRAPHS:
+                break
+            box = None  # a nested table's headline cell: the story's cell is further out
+    if box is None:
+        return None
     close = elements[box].close
-    for element in islice(elements, box + 1, None):
-        if element.start >= close:
-            return
-        yield element
+    inside = bisect_left(starts, close, box + 1)
+    since = max(after, box + 1)
+    story_end = next(
+        (
+            elements[at].start
+            for at in range(since, inside)
+            if elements[at].parent == box and _footer(elements[at], page, skip)
+        ),
+        None,
+    )
+    if story_end is None:
+        story_end = close
+        following = _visible_until(
+            page,
+            elements,
+            hidden,
+            inside,
+            close,
+            end,
+            lambda at: elements[at].name in _HEADINGS or _footer(elements[at], page, skip),
+        )
+        if following is None:
+            return None  # a reader sees more after the element before any heading or footer: the story's, perhaps
+    last = None
+    budget = _LAST_BLOCK_BUDGET  # empty blocks (spacers, a pixel's table) read before the last with text
+    for at in range(bisect_left(starts, story_end, since) - 1, since - 1, -1):
+        element = elements[at]
+        if element.name not in _TEXT_BLOCKS or hidden[at]:
+            continue
+        budget -= element.close - element.inner
+        if budget < 0:
+            return None
+        if _has_text(page[element.inner : element.close]):
+            last = element.start
+            break
+    if last is None:
+        return None
+    return EmailStory(elements[headline].start, story_end, last)
 
 
-def _following_story_cell(elements: list[_Element], cell: int, page: str, skip: tuple[str, ...] | None) -> int | None:
-    """The cell after ``cell`` in its table that holds the story, when ``cell`` holds only its headline (a
-    headline's own row): the last of the cells after it with a paragraph, before a footer's cell or the
-    next item's headline."""
-    table = next((at for at in _ancestors(elements, cell) if elements[at].name == "table"), None)
+def _story_cell_below(
+    page: str, elements: list[_Element], hidden: list[bool], cell: int, starts: list[int], skip: tuple[str, ...] | None
+) -> int | None:
+    """The next cell of ``cell``'s table, when ``cell`` holds only its headline (a headline's own row) and a reader
+    sees nothing between them; None when that cell is another table's, the footer's, or none."""
+    table = _table_of(elements, cell)
     if table is None:
         return None
-    found = None
-    for index in range(cell + 1, len(elements)):
-        element = elements[index]
-        if element.start >= elements[table].close:
-            break
-        if element.name not in ("td", "th") or element.start < elements[cell].close:
-            continue
-        if next((at for at in _ancestors(elements, index) if elements[at].name == "table"), None) != table:
-            continue
-        if _skipped(element, page, skip):
-            break
-        inside = {e.name for e in islice(_inside(elements, index), 2000)}
-        if "h1" in inside or "h2" in inside:
-            break  # the next item's headline
-        if "p" in inside:
-            found = index
+    close = elements[cell].close
+    found = _visible_until(
+        page,
+        elements,
+        hidden,
+        bisect_left(starts, close, cell + 1),
+        close,
+        elements[table].close,
+        lambda at: elements[at].name in ("td", "th") or elements[at].name in _HEADINGS,
+    )
+    if found is None or found >= len(elements) or elements[found].name in _HEADINGS:
+        return None
+    if _table_of(elements, found) != table or _footer(elements[found], page, skip):
+        return None
+    inside = bisect_left(starts, elements[found].close, found + 1)
+    if any(element.name in _HEADINGS for element in islice(elements, found + 1, inside)):
+        return None  # the next item's headline
     return found
 
 
-def email_story(page: str, start: int, end: int, skip: tuple[str, ...] | None = None) -> tuple[int, int] | None:
-    """An email's story in ``page[start:end]`` (a newsletter's body, no <article> in it): (where its first
-    visible block starts, where the element holding it ends), or None when no element is sure to be the
-    story's. The element is the innermost cell or <div> holding the headline (the first <h1>, else the first
-    paragraph) and the story's paragraphs after it; a cell holding only the headline, its table's story cell
-    below it (above the footer's); an element with a footer in it after the story, up to that footer. A cell
-    in Outlook's conditional comments is none of them."""
+def email_first_block(page: str, start: int, end: int) -> int | None:
+    """Where an email's first visible block (a paragraph, a heading, a list) starts in ``page[start:end]``, past
+    a hidden preheader and Outlook's comments; None when a reader sees text before any."""
     elements = _email_elements(page, start, end)
-    headline = next((i for i, e in enumerate(elements) if e.name == "h1" and not _hidden(elements, i)), None)
-    first = next((i for i, e in enumerate(elements) if e.name in _STORY_BLOCKS and not _hidden(elements, i)), None)
-    if headline is None:
-        headline = first
-    if headline is None:
-        return None
-    top = elements[headline].start if first is None else min(elements[headline].start, elements[first].start)
-    after = elements[headline].close
-    for box in _ancestors(elements, headline):
-        element = elements[box]
-        if element.name not in _STORY_BOXES:
-            continue
-        paragraphs = 0
-        for index in range(headline + 1, len(elements)):
-            if elements[index].start >= element.close:
-                break
-            paragraphs += elements[index].name == "p" and elements[index].start >= after
-        if paragraphs >= _STORY_PARAGRAPHS or (paragraphs and headline == first):
-            footer = next(
-                (
-                    e.start
-                    for e in _inside(elements, box)
-                    if e.parent == box and e.start >= after and _skipped(e, page, skip)
-                ),
-                element.close,
-            )
-            return top, footer
-        if element.name in ("td", "th"):
-            cell = _following_story_cell(elements, box, page, skip)
-            if cell is not None:
-                return top, elements[cell].close
-    return None
+    hidden = _hidden_flags(elements)
+    found = _visible_until(
+        page,
+        elements,
+        hidden,
+        0,
+        start,
+        end,
+        lambda at: elements[at].name in (*_HEADINGS, "p", "ul", "ol", "blockquote"),
+    )
+    return None if found is None or found >= len(elements) else elements[found].start
 
 
 def _rstrip(text: str, start: int, end: int) -> int:

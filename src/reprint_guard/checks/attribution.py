@@ -312,11 +312,11 @@ def _cased_notice_positions(text: str) -> Iterator[int]:
             word = text.rfind("Copyright", 0, word)
 
 
-def _story_visible(reprint: Reprint) -> VisibleBody | None:
-    """What a reader sees of a newsletter issue up to its story's end (:func:`~reprint_guard.reprint.email_story`):
-    the event listings and footer after the story are other items, no part of it. None for another reprint, or
-    an issue with no element sure to be the story's. Parsed once, and only when a bottom credit is not at the
-    bottom of the whole issue."""
+def _story_visible(reprint: Reprint) -> tuple[VisibleBody, VisibleBody] | None:
+    """What a reader sees of a newsletter issue up to its story's end (:func:`~reprint_guard.reprint.email_story`),
+    and of its last block of text to that end: the event listings and footer after the story are other items, no
+    part of it. None for another reprint, or an issue with no element sure to be the story's. Parsed once, and
+    only when a bottom credit is not at the bottom of the whole issue."""
     if reprint.format != "html" or reprint.metadata.medium != "newsletter" or reprint.article is not None:
         return None
     found = reprint.memo.get("story-visible")
@@ -327,7 +327,12 @@ def _story_visible(reprint: Reprint) -> VisibleBody | None:
         page = reprint.html
         opening, closing = body_tags(page)
         story = email_story(page, opening or 0, closing if closing is not None else len(page), reprint.skip)
-        found = False if story is None else from_html(page[: story[1]], **reprint._parse_options())  # type: ignore[arg-type]
+        options = reprint._parse_options()
+        found = (
+            False
+            if story is None
+            else (from_html(page[: story.end], **options), from_html(page[story.last : story.end], **options))  # type: ignore[arg-type]
+        )
         reprint.memo["story-visible"] = found
     return found or None
 
@@ -346,12 +351,15 @@ def _story_said(reprint: Reprint, position: str) -> str:
 
 def _placed_in_the_story(reprint: Reprint, params: Params) -> bool:
     """Whether a newsletter's credit asked for at the bottom is at the bottom of its story, the issue's items
-    after it aside (see :func:`_story_visible`)."""
+    after it aside (see :func:`_story_visible`): in its last block of text, and in the window of its end."""
     if params.position != "bottom":
         return False
-    story = _story_visible(reprint)
-    if story is None:
+    found = _story_visible(reprint)
+    if found is None:
         return False
+    story, last = found
+    if not _placements(last, params):
+        return False  # not in the story's last block: a paragraph of the story comes after it
     return any(_placed(f, params) for f in _placements(story, params)) and _placed_in_a_credit(story, params)
 
 
