@@ -54,6 +54,19 @@ def test_a_written_medium_beside_a_near_key_is_not_told(tmp_path, cli):
     assert "reprint-guard/misspelt-key" not in [f["rule"] for f in _findings(run)]
 
 
+@pytest.mark.parametrize("given", ["--meta", "override"])
+def test_a_medium_given_beside_the_file_makes_a_near_key_no_misspelt_medium(tmp_path, cli, given):
+    """The attack on the misspelt-medium warning: ``--meta medium=web`` or a config override for the file's path
+    sets the medium, and "checked as if 'medium' were not set" was false."""
+    post = write(tmp_path / "gr.md", _gr_print("Media: print\n"))
+    if given == "--meta":
+        run = cli("check", str(post), "--no-config", "--meta", "medium=web", "--format", "json", cwd=tmp_path)
+    else:
+        config = write(tmp_path / "ov.yaml", 'overrides:\n  - paths: ["*.md"]\n    metadata: {medium: web}\n')
+        run = cli("check", str(post), "--config", str(config), "--format", "json", cwd=tmp_path)
+    assert "reprint-guard/misspelt-key" not in [f["rule"] for f in _findings(run)], _findings(run)
+
+
 def test_a_media_key_listing_pictures_is_no_misspelt_medium(tmp_path, cli):
     post = write(tmp_path / "gr.md", _gr_print("media: [cover.jpg, map.png]\n"))
     run = cli("check", str(post), "--no-config", "--format", "json", cwd=tmp_path)

@@ -942,8 +942,9 @@ def _names_a_medium(value: object) -> bool:
 
 
 def _medium_unsaid(reprint: Reprint) -> bool:
-    """The reprint's medium is the model's default (the web) and neither the file nor its sidecar writes it."""
-    if reprint.metadata.medium != "web" or "medium" in reprint.key_lines:
+    """The reprint's medium is the model's default (the web) and neither the file nor its sidecar writes it, nor
+    ``--meta`` or the config's overrides give it."""
+    if reprint.metadata.medium != "web" or "medium" in reprint.key_lines or "medium" in reprint.given:
         return False
     return not (reprint.sidecar and "medium" in reprint.sidecar[1])
 

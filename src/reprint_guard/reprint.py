@@ -786,6 +786,8 @@ class Reprint:
         self.key_clashes: list[tuple[str, str, int | None, Any, str]] = []
         #: Our keys whose value only the config's ``defaults`` gave (the file and --meta leave them unset).
         self.defaulted: frozenset[str] = frozenset()
+        #: The keys given beside the file (``--meta``, the config's overrides for its path, a caller's meta).
+        self.given: frozenset[str] = frozenset()
         #: Where an HTML page declares a key itself (its canonical link's address, its author meta tag), as
         #: (line, column): a finding about that key is told there.
         self.declared_places: dict[str, tuple[int, int]] = {}

@@ -871,6 +871,8 @@ def build(
         raw_html=raw_html,
         markdown_in_html=markdown_in_html,
     )
+    if meta:
+        reprint.given = frozenset(meta)
     if defaults:
         reprint.defaulted = frozenset(key for key in defaults if key not in metadata and not (meta and key in meta))
     if key_map:
