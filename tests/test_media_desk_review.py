@@ -9,6 +9,8 @@ Real files through the library's ``check_file`` (the CLI's own reading of a file
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import yaml
@@ -381,3 +383,20 @@ def test_a_noscript_only_photo_counts_but_a_charts_still_beside_its_embed_does_n
         'thumbnail" alt="chart" /></noscript></div>\n'
     )
     assert _findings(_page(tmp_path, "charts", charts, GRIST_META), GRIST_RULE) == []
+
+
+# h42k. Regressions of h42e ---------------------------------------------------------------------------------------
+
+
+def test_twenty_thousand_unclosed_urls_are_read_in_linear_time(tmp_path):
+    # An unclosed "url(" over and over (in a <style> block, in an inline style in either case): each url() scan
+    # is bounded, so the check finishes in a few seconds (it took a minute and more, or never ended).
+    for name, html in (
+        ("block", GRIST_STORY + "<style>" + "url(" * 20000 + "</style>\n"),
+        ("upper", GRIST_STORY + '<div style="background:' + "URL(" * 20000 + '">x</div>\n'),
+        ("lower", GRIST_STORY + '<div style="background:' + "url(" * 20000 + '">x</div>\n'),
+    ):
+        path = _page(tmp_path, name, html, GRIST_META)
+        command = [sys.executable, "-m", "reprint_guard", "check", str(path)]
+        done = subprocess.run(command, capture_output=True, text=True, timeout=30)  # 1 to 2 s; was 55 s
+        assert done.returncode in (0, 1), (name, done.stdout, done.stderr)

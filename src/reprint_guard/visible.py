@@ -1514,7 +1514,11 @@ _SCRIPT_EMBED_NODES = ", ".join(f"{tag}.{name}" for name, (tag, _, _) in SCRIPT_
 
 
 #: An address in a CSS ``url()``, quoted or not.
-_CSS_URL = re.compile(r"""url\(\s*(?:"([^"]*)"|'([^']*)'|([^\s'")]+))\s*\)""", re.IGNORECASE)
+#: Every quantifier bounded and the unquoted address stopping at a parenthesis, so that a scan is linear in the
+#: text however many ``url(`` it holds ("url(" twenty thousand times over, unclosed).
+_CSS_URL = re.compile(
+    r"""url\(\s{0,64}(?:"([^"\n]{0,4096})"|'([^'\n]{0,4096})'|([^\s'"()]{1,4096}))\s{0,64}\)""", re.IGNORECASE
+)
 
 
 #: A CSS ``url(`` in any case (CSS's function names are blind to case: ``URL(...)`` loads as ``url(...)`` does).
