@@ -400,3 +400,42 @@ def test_twenty_thousand_unclosed_urls_are_read_in_linear_time(tmp_path):
         command = [sys.executable, "-m", "reprint_guard", "check", str(path)]
         done = subprocess.run(command, capture_output=True, text=True, timeout=30)  # 1 to 2 s; was 55 s
         assert done.returncode in (0, 1), (name, done.stdout, done.stderr)
+
+
+def test_a_label_of_the_sites_host_inside_a_senders_name_is_not_the_site(tmp_path):
+    html = TC_STORY + TC_COUNTER + f'<img src="{TC_PHOTO}" alt="Otter">\n'
+    for n, (sender, hosts) in enumerate(
+        (
+            ("Getty Images", ["riverbend.org", "images.riverbend.org"]),
+            ("Jane Doe Photos", ["riverbend.org", "photos.riverbend.org"]),
+            ("Reach Media Ltd", ["riverbend.org", "media.riverbend.org"]),
+            ("The Associated Press", ["press.org"]),
+            ("Miami Herald", ["herald.ie"]),
+            ("Chicago Tribune photo desk", ["tribune.com.pk"]),
+            ("The Conversation", ["conversation.news"]),  # the publisher's own name
+        )
+    ):
+        record = {"from": sender, "date": "2026-11-10", "scope": ["images"], "media": [TC_PHOTO]}
+        path = _page(tmp_path, f"sender{n}", html, TC_META, permissions=[record])
+        assert _findings(path, TC_RULE, config={"own-hosts": hosts}) == [], sender
+    # The site's own name, its host's registrable label as its first word(s), still grants nothing.
+    record = {**OWN_RECORD, "date": "2026-11-10"}
+    for n, hosts in enumerate((["riverbend.org"], ["images.riverbend.org"], ["riverbend.co.uk"])):
+        path = _page(tmp_path, f"own{n}", html, TC_META, permissions=[record])
+        found = _findings(path, TC_RULE, config={"own-hosts": hosts})
+        assert len(found) == 1 and "the site's own name" in found[0].message, (hosts, found)
+
+
+def test_a_publishers_own_grant_by_name_is_not_the_sites_whatever_its_hosts(tmp_path):
+    url = "https://kffhealthnews.org/news/article/rural-clinics-close/"
+    meta = {**TC_META, "original_url": url, "author": "Ana Ruiz", "commercial": False, "sold": True}
+    story = (
+        f'<p><em>By Ana Ruiz. This article was originally published by <a href="{url}">KFF Health News</a> and is '
+        'republished under a <a href="https://creativecommons.org/licenses/by-nc-nd/4.0/">CC BY-NC-ND 4.0</a> '
+        "licence.</em></p>\n<p>Rural clinics are closing.</p>\n"
+    )
+    grant = {"from": "KFF Health News", "date": "2026-11-10", "scope": ["commercial"]}
+    path = _page(tmp_path, "kff", story, meta, permissions=[grant])
+    assert [f.rule for f in _findings(path, config={"own-hosts": ["healthnews.com"]}) if "sold" in f.rule] == []
+    bare = _page(tmp_path, "bare", story, meta)
+    assert [f.rule for f in _findings(bare, config={"own-hosts": ["healthnews.com"]}) if "sold" in f.rule]
