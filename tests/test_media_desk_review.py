@@ -365,7 +365,18 @@ def test_an_agencys_photo_credit_reserving_rights_is_the_photos_not_the_articles
     ):
         found = _findings(_page(tmp_path, f"credit{n}", story + f"<p>{credit}</p>\n", meta), rule)
         assert found == [], (credit, found)
-    for n, notice in enumerate(("Story and photos by Rhett Ayers. All rights reserved.", "All rights reserved.")):
+    for n, notice in enumerate(
+        (
+            "Story and photos by Rhett Ayers. All rights reserved.",
+            "All rights reserved.",
+            # h42k: a credit mid-sentence, or other words before the notice: the article's reservation.
+            "© 2026 Mongabay (photos by Rhett Ayers). All rights reserved.",
+            "(AP Photo/Jane Doe) This story: All rights reserved.",
+            "Copyright 2026 Mongabay (Staff photo by Rhett Ayers). All rights reserved.",
+            "Republished story (AP Photo/Jane Doe). All rights reserved.",
+            "AP Photo/Jane Doe; text and photos copyright Mongabay, all rights reserved.",
+        )
+    ):
         found = _findings(_page(tmp_path, f"notice{n}", story + f"<p>{notice}</p>\n", meta), rule)
         assert len(found) == 1, (notice, found)
 
