@@ -450,3 +450,34 @@ def test_a_publishers_own_grant_by_name_is_not_the_sites_whatever_its_hosts(tmp_
     assert [f.rule for f in _findings(path, config={"own-hosts": ["healthnews.com"]}) if "sold" in f.rule] == []
     bare = _page(tmp_path, "bare", story, meta)
     assert [f.rule for f in _findings(bare, config={"own-hosts": ["healthnews.com"]}) if "sold" in f.rule]
+
+
+def test_hidden_and_noscript_analytics_pixels_sprites_emoji_and_avatars_are_no_photos(tmp_path):
+    for n, extra in enumerate(
+        (
+            '<noscript><img src="https://sb.scorecardresearch.com/p?c1=2&amp;c2=6035250&amp;cv=3.6.0&amp;cj=1">'
+            "</noscript>\n",
+            '<img src="https://stats.wp.com/g.gif?v=ext&amp;blog=1&amp;post=2" style="display:none">\n',
+            '<noscript><p><img src="//riverbend.org/matomo/matomo.php?idsite=1&amp;rec=1" alt="" /></p></noscript>\n',
+            '<noscript><img src="https://mc.yandex.ru/watch/12345" alt="" /></noscript>\n',
+            '<noscript><img src="https://ssl.gstatic.com/ads/ga-audiences?v=1&amp;t=sr&amp;tid=UA-1" /></noscript>\n',
+            '<noscript><img src="https://ping.chartbeat.net/ping?h=riverbend.org" /></noscript>\n',
+            '<noscript><img src="https://bat.bing.com/action/0?ti=123&amp;Ver=2" /></noscript>\n',
+            '<svg style="display:none"><symbol id="i"><image href="/img/icons.png"/></symbol></svg>\n',
+            '<div aria-hidden="true" style="display:none"><img src="/img/sprite.png"></div>\n',
+            '<div style="display:none"><img class="emoji" src="https://s.w.org/images/core/emoji/15.0.3/72x72/1f44d.png">'
+            "</div>\n",
+            '<div hidden><img src="https://secure.gravatar.com/avatar/abc.jpg?s=96&amp;d=mm" class="avatar"></div>\n',
+        )
+    ):
+        found = _findings(_page(tmp_path, f"pixel{n}", DIALOGUE_STORY + extra, DIALOGUE_META))
+        assert [f for f in found if "text-only" in f.rule] == [], (extra, found)
+    # A hidden or <noscript> photo file still counts.
+    for n, extra in enumerate(
+        (
+            '<div hidden><img src="/wp-content/uploads/2026/11/lake.jpg"></div>\n',
+            '<noscript><img src="https://dialogue.earth/uploads/lake.webp?w=800"></noscript>\n',
+        )
+    ):
+        found = _findings(_page(tmp_path, f"photo{n}", DIALOGUE_STORY + extra, DIALOGUE_META))
+        assert [f for f in found if "text-only" in f.rule], extra

@@ -29,6 +29,7 @@ from ..visible import (
     EMBED_FALLBACK,
     LAZY_ATTRIBUTES,
     NOSCRIPT_KEY,
+    SPRITE_KEY,
     SRCSET_ATTRIBUTES,
     Media,
     embed_item,
@@ -262,6 +263,20 @@ _BEACON_WORDS = ("pixel", "beacon", "track", "count", "collect", "1x1", "spacer"
 _PHOTO_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp", ".avif", ".heic", ".jxl", ".tif", ".tiff")
 
 
+def _a_photo_file(address: str) -> bool:
+    """Whether a hidden or ``<noscript>`` image's ``address`` is a photograph's file: its path (query and
+    fragment aside) ends in a photo's suffix (:data:`_PHOTO_SUFFIXES`: not a ``.gif`` nor an ``.svg``, nor an
+    analytics endpoint's ``/p``, ``matomo.php``), and it is no WordPress emoji (``s.w.org/images/core/emoji``)
+    nor an avatar (``gravatar.com``)."""
+    path = address.split("#", 1)[0].split("?", 1)[0].strip().lower()
+    if not path.endswith(_PHOTO_SUFFIXES):
+        return False
+    host = (host_of(as_address(address)) or "").lower()
+    if host == "gravatar.com" or host.endswith(".gravatar.com"):
+        return False
+    return not (host == "s.w.org" and "/images/core/emoji/" in path)
+
+
 def _unseen(hidden: list[Media], shown: list[Media], reprint: Reprint, params: Params) -> list[Media]:
     """The items of media on the page that no reader sees at first, that a rule counts: a hidden one (a
     slideshow's other slides, a lightbox, a closed ``<dialog>``, ``hidden``, ``display:none``) is published
@@ -276,9 +291,13 @@ def _unseen(hidden: list[Media], shown: list[Media], reprint: Reprint, params: P
         if not _counts(item, params) or _no_picture(item):
             continue
         address = _shown(item).strip()
-        lowered = address.split("?", 1)[0].lower()
-        if not lowered.endswith(_PHOTO_SUFFIXES) and any(word in address.lower() for word in _BEACON_WORDS):
-            continue
+        if item.tag == "img":
+            if not _a_photo_file(address) or SPRITE_KEY in item.attrs:
+                continue  # a beacon (no picture file's suffix: a .gif, a script's endpoint), an icon sprite's
+        else:
+            lowered = address.split("?", 1)[0].lower()
+            if not lowered.endswith(_PHOTO_SUFFIXES) and any(word in address.lower() for word in _BEACON_WORDS):
+                continue
         if NOSCRIPT_KEY in item.attrs:
             if item.attrs[NOSCRIPT_KEY] == EMBED_FALLBACK:
                 continue  # a chart's or a video's still, beside its embed: the embed's (counted, or not, as it)
