@@ -481,3 +481,26 @@ def test_hidden_and_noscript_analytics_pixels_sprites_emoji_and_avatars_are_no_p
     ):
         found = _findings(_page(tmp_path, f"photo{n}", DIALOGUE_STORY + extra, DIALOGUE_META))
         assert [f for f in found if "text-only" in f.rule], extra
+
+
+def test_a_talks_slides_or_a_gallerys_page_in_the_front_matter_is_no_photo(tmp_path):
+    import json
+
+    body = GRIST_STORY.replace("\n", "")
+    values = {
+        "speakerdeck": ("slides", "https://speakerdeck.com/jake/heat-pumps"),
+        "pdf": ("slides", "/files/slides.pdf"),
+        "page": ("gallery", "https://grist.org/galleries/heat-pumps"),
+        "carousel": ("carousel", ["https://cdn.example.net/embed/carousel/42"]),
+        "photo": ("slides", [GRIST_PHOTO]),  # a photo's file still counts
+        "photos": ("photos", "https://grist.org/photos/heat-pumps"),  # photos as it was
+    }
+    paths = []
+    for name, (key, value) in values.items():
+        envelope = {"metadata": {**GRIST_META, key: value}, "body": body, "format": "html"}
+        paths.append(write(tmp_path / f"{name}.json", json.dumps(envelope, indent=1)))
+    run = run_cli("check", "--no-config", "--format", "json", *map(str, paths))
+    for result in run.json()["results"]:
+        found = [f for f in result["findings"] if f["rule"] == GRIST_RULE]
+        name = Path(result["path"]).stem
+        assert len(found) == (1 if name in ("photo", "photos") else 0), (name, found)

@@ -647,6 +647,22 @@ LEAD_IMAGE_KEYS = frozenset(
         "socialimage",
     )
 )
+#: Of those, the keys a value of which may well be no picture (a talk's ``slides: /files/slides.pdf``, a
+#: Speaker Deck page, a gallery's page): a value counts only when it is a photo's file (:func:`_a_photo_file`).
+_AMBIGUOUS_IMAGE_KEYS = frozenset(
+    (
+        "gallery",
+        "galleryimages",
+        "imagegallery",
+        "photogallery",
+        "slideshow",
+        "slideshowimages",
+        "slides",
+        "carousel",
+        "carouselimages",
+        "pictures",
+    )
+)
 #: Inside such a key's mapping (``cover: {image: ..., caption: ...}``, ``header: {overlay_image: ...}``), the
 #: keys that hold the image.
 _LEAD_IMAGE_PARTS = ("image", "src", "url", "path", "overlay_image", "teaser", "og_image")
@@ -663,14 +679,18 @@ def lead_images(reprint: Reprint, shown: list[Media]) -> list[Media]:
     found: list[Media] = []
     in_body = {m.src for m in shown}
     for key, value in extra.items():
-        if type(key) is not str or key.lower().replace("_", "").replace("-", "") not in LEAD_IMAGE_KEYS:
+        name = key.lower().replace("_", "").replace("-", "") if type(key) is str else ""
+        if name not in LEAD_IMAGE_KEYS:
             continue
+        ambiguous = name in _AMBIGUOUS_IMAGE_KEYS
         values = value if isinstance(value, list) else [value]
         for item in values[:_MAX_LEAD_IMAGES]:
             if isinstance(item, dict):
                 if any(item.get(flag) is True for flag in _HIDDEN_PARTS):
                     continue
                 item = next((item[part] for part in _LEAD_IMAGE_PARTS if isinstance(item.get(part), str)), None)
+            if ambiguous and not (isinstance(item, str) and _a_photo_file(item)):
+                continue
             if isinstance(item, str) and _an_image_address(item) and item.strip() not in in_body:
                 found.append(Media("img", item.strip(), {_FROM_KEY: key}))
     return found
