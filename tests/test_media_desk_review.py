@@ -504,3 +504,19 @@ def test_a_talks_slides_or_a_gallerys_page_in_the_front_matter_is_no_photo(tmp_p
         found = [f for f in result["findings"] if f["rule"] == GRIST_RULE]
         name = Path(result["path"]).stem
         assert len(found) == (1 if name in ("photo", "photos") else 0), (name, found)
+
+
+def test_a_record_naming_a_lazy_photos_placeholder_covers_it_both_on_the_sites_server(tmp_path):
+    html = DIALOGUE_STORY + (
+        '<img src="/wp-content/uploads/pond-20px.jpg" data-src="/wp-content/uploads/pond.jpg" class="lazyload">\n'
+    )
+    record = {"from": "Riverbend Community News", "scope": ["photos"], "media": ["/wp-content/uploads/pond-20px.jpg"]}
+    path = _page(tmp_path, "lqip", html, DIALOGUE_META, permissions=[record])
+    assert _findings(path, "dialogue-earth/text-only") == []
+    hosted = {**record, "media": ["https://riverbend.org/wp-content/uploads/pond-20px.jpg"]}
+    path = _page(tmp_path, "hosted", html, DIALOGUE_META, permissions=[hosted])
+    assert _findings(path, "dialogue-earth/text-only") == []
+    # The lazy address on another host: the site's placeholder names it not.
+    off = html.replace('data-src="/wp-content', 'data-src="https://dialogue.earth/wp-content')
+    path = _page(tmp_path, "off", off, DIALOGUE_META, permissions=[record])
+    assert len(_findings(path, "dialogue-earth/text-only")) == 1

@@ -361,6 +361,17 @@ def _names_item(entry: str, item: Media, own_hosts: tuple[str, ...]) -> bool:
     key = normalize_url(as_address(entry))
     if key is not None and key == normalize_url(as_address(shown)):
         return True
+    # A lazy photo's low-resolution placeholder (pond-20px.jpg for pond.jpg), both on the site's own server:
+    # the site names its own photo by either (one on another host is not named by the site's placeholder).
+    src = item.src.strip()
+    if (
+        src
+        and src != shown
+        and _own_address(src, own_hosts)
+        and _own_address(shown, own_hosts)
+        and (entry == src or (_own_address(entry, own_hosts) and _path_of(entry) == _path_of(src)))
+    ):
+        return True
     if _own_address(entry, own_hosts) and _own_address(shown, own_hosts):
         return _path_of(entry) == _path_of(shown)
     if "?" in shown and "?" not in entry and key is not None:
