@@ -520,3 +520,13 @@ def test_a_record_naming_a_lazy_photos_placeholder_covers_it_both_on_the_sites_s
     off = html.replace('data-src="/wp-content', 'data-src="https://dialogue.earth/wp-content')
     path = _page(tmp_path, "off", off, DIALOGUE_META, permissions=[record])
     assert len(_findings(path, "dialogue-earth/text-only")) == 1
+
+
+def test_the_first_unseen_item_told_is_the_first_on_the_page(tmp_path):
+    first, second = "/wp-content/uploads/2026/11/first.jpg", "/wp-content/uploads/2026/11/second.jpg"
+    html = DIALOGUE_STORY + f'<noscript><img src="{first}"></noscript>\n<div hidden><img src="{second}"></div>\n'
+    found = _findings(_page(tmp_path, "order", html, DIALOGUE_META), "dialogue-earth/text-only")
+    assert len(found) == 1 and f"first <img> {first}" in found[0].message and found[0].line == 4, found
+    swapped = DIALOGUE_STORY + f'<div hidden><img src="{second}"></div>\n<noscript><img src="{first}"></noscript>\n'
+    found = _findings(_page(tmp_path, "swapped", swapped, DIALOGUE_META), "dialogue-earth/text-only")
+    assert len(found) == 1 and f"first <img> {second}" in found[0].message and found[0].line == 4, found

@@ -308,6 +308,13 @@ def _unseen(hidden: list[Media], shown: list[Media], reprint: Reprint, params: P
                 found.append(item)
         else:
             found.append(item._replace(attrs={**item.attrs, _HIDDEN_KEY: ""}))
+    # Each kind in page order: the first told is the first on the page (two places looked for, not each item's).
+    fallbacks = [item for item in found if NOSCRIPT_KEY in item.attrs]
+    if fallbacks and len(fallbacks) < len(found):
+        hidden_ones = [item for item in found if NOSCRIPT_KEY not in item.attrs]
+        if reprint.locate(_shown(fallbacks[0])) < reprint.locate(_shown(hidden_ones[0])):
+            return fallbacks + hidden_ones
+        return hidden_ones + fallbacks
     return found
 
 
