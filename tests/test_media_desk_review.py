@@ -9,6 +9,8 @@ Real files through the library's ``check_file`` (the CLI's own reading of a file
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import yaml
@@ -363,7 +365,18 @@ def test_an_agencys_photo_credit_reserving_rights_is_the_photos_not_the_articles
     ):
         found = _findings(_page(tmp_path, f"credit{n}", story + f"<p>{credit}</p>\n", meta), rule)
         assert found == [], (credit, found)
-    for n, notice in enumerate(("Story and photos by Rhett Ayers. All rights reserved.", "All rights reserved.")):
+    for n, notice in enumerate(
+        (
+            "Story and photos by Rhett Ayers. All rights reserved.",
+            "All rights reserved.",
+            # h42k: a credit mid-sentence, or other words before the notice: the article's reservation.
+            "© 2026 Mongabay (photos by Rhett Ayers). All rights reserved.",
+            "(AP Photo/Jane Doe) This story: All rights reserved.",
+            "Copyright 2026 Mongabay (Staff photo by Rhett Ayers). All rights reserved.",
+            "Republished story (AP Photo/Jane Doe). All rights reserved.",
+            "AP Photo/Jane Doe; text and photos copyright Mongabay, all rights reserved.",
+        )
+    ):
         found = _findings(_page(tmp_path, f"notice{n}", story + f"<p>{notice}</p>\n", meta), rule)
         assert len(found) == 1, (notice, found)
 
@@ -381,3 +394,139 @@ def test_a_noscript_only_photo_counts_but_a_charts_still_beside_its_embed_does_n
         'thumbnail" alt="chart" /></noscript></div>\n'
     )
     assert _findings(_page(tmp_path, "charts", charts, GRIST_META), GRIST_RULE) == []
+
+
+# h42k. Regressions of h42e ---------------------------------------------------------------------------------------
+
+
+def test_twenty_thousand_unclosed_urls_are_read_in_linear_time(tmp_path):
+    # An unclosed "url(" over and over (in a <style> block, in an inline style in either case): each url() scan
+    # is bounded, so the check finishes in a few seconds (it took a minute and more, or never ended).
+    for name, html in (
+        ("block", GRIST_STORY + "<style>" + "url(" * 20000 + "</style>\n"),
+        ("upper", GRIST_STORY + '<div style="background:' + "URL(" * 20000 + '">x</div>\n'),
+        ("lower", GRIST_STORY + '<div style="background:' + "url(" * 20000 + '">x</div>\n'),
+    ):
+        path = _page(tmp_path, name, html, GRIST_META)
+        command = [sys.executable, "-m", "reprint_guard", "check", str(path)]
+        done = subprocess.run(command, capture_output=True, text=True, timeout=30)  # 1 to 2 s; was 55 s
+        assert done.returncode in (0, 1), (name, done.stdout, done.stderr)
+
+
+def test_a_label_of_the_sites_host_inside_a_senders_name_is_not_the_site(tmp_path):
+    html = TC_STORY + TC_COUNTER + f'<img src="{TC_PHOTO}" alt="Otter">\n'
+    for n, (sender, hosts) in enumerate(
+        (
+            ("Getty Images", ["riverbend.org", "images.riverbend.org"]),
+            ("Jane Doe Photos", ["riverbend.org", "photos.riverbend.org"]),
+            ("Reach Media Ltd", ["riverbend.org", "media.riverbend.org"]),
+            ("The Associated Press", ["press.org"]),
+            ("Miami Herald", ["herald.ie"]),
+            ("Chicago Tribune photo desk", ["tribune.com.pk"]),
+            ("The Conversation", ["conversation.news"]),  # the publisher's own name
+        )
+    ):
+        record = {"from": sender, "date": "2026-11-10", "scope": ["images"], "media": [TC_PHOTO]}
+        path = _page(tmp_path, f"sender{n}", html, TC_META, permissions=[record])
+        assert _findings(path, TC_RULE, config={"own-hosts": hosts}) == [], sender
+    # The site's own name, its host's registrable label as its first word(s), still grants nothing.
+    record = {**OWN_RECORD, "date": "2026-11-10"}
+    for n, hosts in enumerate((["riverbend.org"], ["images.riverbend.org"], ["riverbend.co.uk"])):
+        path = _page(tmp_path, f"own{n}", html, TC_META, permissions=[record])
+        found = _findings(path, TC_RULE, config={"own-hosts": hosts})
+        assert len(found) == 1 and "the site's own name" in found[0].message, (hosts, found)
+
+
+def test_a_publishers_own_grant_by_name_is_not_the_sites_whatever_its_hosts(tmp_path):
+    url = "https://kffhealthnews.org/news/article/rural-clinics-close/"
+    meta = {**TC_META, "original_url": url, "author": "Ana Ruiz", "commercial": False, "sold": True}
+    story = (
+        f'<p><em>By Ana Ruiz. This article was originally published by <a href="{url}">KFF Health News</a> and is '
+        'republished under a <a href="https://creativecommons.org/licenses/by-nc-nd/4.0/">CC BY-NC-ND 4.0</a> '
+        "licence.</em></p>\n<p>Rural clinics are closing.</p>\n"
+    )
+    grant = {"from": "KFF Health News", "date": "2026-11-10", "scope": ["commercial"]}
+    path = _page(tmp_path, "kff", story, meta, permissions=[grant])
+    assert [f.rule for f in _findings(path, config={"own-hosts": ["healthnews.com"]}) if "sold" in f.rule] == []
+    bare = _page(tmp_path, "bare", story, meta)
+    assert [f.rule for f in _findings(bare, config={"own-hosts": ["healthnews.com"]}) if "sold" in f.rule]
+
+
+def test_hidden_and_noscript_analytics_pixels_sprites_emoji_and_avatars_are_no_photos(tmp_path):
+    for n, extra in enumerate(
+        (
+            '<noscript><img src="https://sb.scorecardresearch.com/p?c1=2&amp;c2=6035250&amp;cv=3.6.0&amp;cj=1">'
+            "</noscript>\n",
+            '<img src="https://stats.wp.com/g.gif?v=ext&amp;blog=1&amp;post=2" style="display:none">\n',
+            '<noscript><p><img src="//riverbend.org/matomo/matomo.php?idsite=1&amp;rec=1" alt="" /></p></noscript>\n',
+            '<noscript><img src="https://mc.yandex.ru/watch/12345" alt="" /></noscript>\n',
+            '<noscript><img src="https://ssl.gstatic.com/ads/ga-audiences?v=1&amp;t=sr&amp;tid=UA-1" /></noscript>\n',
+            '<noscript><img src="https://ping.chartbeat.net/ping?h=riverbend.org" /></noscript>\n',
+            '<noscript><img src="https://bat.bing.com/action/0?ti=123&amp;Ver=2" /></noscript>\n',
+            '<svg style="display:none"><symbol id="i"><image href="/img/icons.png"/></symbol></svg>\n',
+            '<div aria-hidden="true" style="display:none"><img src="/img/sprite.png"></div>\n',
+            '<div style="display:none"><img class="emoji" src="https://s.w.org/images/core/emoji/15.0.3/72x72/1f44d.png">'
+            "</div>\n",
+            '<div hidden><img src="https://secure.gravatar.com/avatar/abc.jpg?s=96&amp;d=mm" class="avatar"></div>\n',
+        )
+    ):
+        found = _findings(_page(tmp_path, f"pixel{n}", DIALOGUE_STORY + extra, DIALOGUE_META))
+        assert [f for f in found if "text-only" in f.rule] == [], (extra, found)
+    # A hidden or <noscript> photo file still counts.
+    for n, extra in enumerate(
+        (
+            '<div hidden><img src="/wp-content/uploads/2026/11/lake.jpg"></div>\n',
+            '<noscript><img src="https://dialogue.earth/uploads/lake.webp?w=800"></noscript>\n',
+        )
+    ):
+        found = _findings(_page(tmp_path, f"photo{n}", DIALOGUE_STORY + extra, DIALOGUE_META))
+        assert [f for f in found if "text-only" in f.rule], extra
+
+
+def test_a_talks_slides_or_a_gallerys_page_in_the_front_matter_is_no_photo(tmp_path):
+    import json
+
+    body = GRIST_STORY.replace("\n", "")
+    values = {
+        "speakerdeck": ("slides", "https://speakerdeck.com/jake/heat-pumps"),
+        "pdf": ("slides", "/files/slides.pdf"),
+        "page": ("gallery", "https://grist.org/galleries/heat-pumps"),
+        "carousel": ("carousel", ["https://cdn.example.net/embed/carousel/42"]),
+        "photo": ("slides", [GRIST_PHOTO]),  # a photo's file still counts
+        "photos": ("photos", "https://grist.org/photos/heat-pumps"),  # photos as it was
+    }
+    paths = []
+    for name, (key, value) in values.items():
+        envelope = {"metadata": {**GRIST_META, key: value}, "body": body, "format": "html"}
+        paths.append(write(tmp_path / f"{name}.json", json.dumps(envelope, indent=1)))
+    run = run_cli("check", "--no-config", "--format", "json", *map(str, paths))
+    for result in run.json()["results"]:
+        found = [f for f in result["findings"] if f["rule"] == GRIST_RULE]
+        name = Path(result["path"]).stem
+        assert len(found) == (1 if name in ("photo", "photos") else 0), (name, found)
+
+
+def test_a_record_naming_a_lazy_photos_placeholder_covers_it_both_on_the_sites_server(tmp_path):
+    html = DIALOGUE_STORY + (
+        '<img src="/wp-content/uploads/pond-20px.jpg" data-src="/wp-content/uploads/pond.jpg" class="lazyload">\n'
+    )
+    record = {"from": "Riverbend Community News", "scope": ["photos"], "media": ["/wp-content/uploads/pond-20px.jpg"]}
+    path = _page(tmp_path, "lqip", html, DIALOGUE_META, permissions=[record])
+    assert _findings(path, "dialogue-earth/text-only") == []
+    hosted = {**record, "media": ["https://riverbend.org/wp-content/uploads/pond-20px.jpg"]}
+    path = _page(tmp_path, "hosted", html, DIALOGUE_META, permissions=[hosted])
+    assert _findings(path, "dialogue-earth/text-only") == []
+    # The lazy address on another host: the site's placeholder names it not.
+    off = html.replace('data-src="/wp-content', 'data-src="https://dialogue.earth/wp-content')
+    path = _page(tmp_path, "off", off, DIALOGUE_META, permissions=[record])
+    assert len(_findings(path, "dialogue-earth/text-only")) == 1
+
+
+def test_the_first_unseen_item_told_is_the_first_on_the_page(tmp_path):
+    first, second = "/wp-content/uploads/2026/11/first.jpg", "/wp-content/uploads/2026/11/second.jpg"
+    html = DIALOGUE_STORY + f'<noscript><img src="{first}"></noscript>\n<div hidden><img src="{second}"></div>\n'
+    found = _findings(_page(tmp_path, "order", html, DIALOGUE_META), "dialogue-earth/text-only")
+    assert len(found) == 1 and f"first <img> {first}" in found[0].message and found[0].line == 4, found
+    swapped = DIALOGUE_STORY + f'<div hidden><img src="{second}"></div>\n<noscript><img src="{first}"></noscript>\n'
+    found = _findings(_page(tmp_path, "swapped", swapped, DIALOGUE_META), "dialogue-earth/text-only")
+    assert len(found) == 1 and f"first <img> {second}" in found[0].message and found[0].line == 4, found

@@ -29,6 +29,7 @@ from ..visible import (
     EMBED_FALLBACK,
     LAZY_ATTRIBUTES,
     NOSCRIPT_KEY,
+    SPRITE_KEY,
     SRCSET_ATTRIBUTES,
     Media,
     embed_item,
@@ -262,6 +263,20 @@ _BEACON_WORDS = ("pixel", "beacon", "track", "count", "collect", "1x1", "spacer"
 _PHOTO_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp", ".avif", ".heic", ".jxl", ".tif", ".tiff")
 
 
+def _a_photo_file(address: str) -> bool:
+    """Whether a hidden or ``<noscript>`` image's ``address`` is a photograph's file: its path (query and
+    fragment aside) ends in a photo's suffix (:data:`_PHOTO_SUFFIXES`: not a ``.gif`` nor an ``.svg``, nor an
+    analytics endpoint's ``/p``, ``matomo.php``), and it is no WordPress emoji (``s.w.org/images/core/emoji``)
+    nor an avatar (``gravatar.com``)."""
+    path = address.split("#", 1)[0].split("?", 1)[0].strip().lower()
+    if not path.endswith(_PHOTO_SUFFIXES):
+        return False
+    host = (host_of(as_address(address)) or "").lower()
+    if host == "gravatar.com" or host.endswith(".gravatar.com"):
+        return False
+    return not (host == "s.w.org" and "/images/core/emoji/" in path)
+
+
 def _unseen(hidden: list[Media], shown: list[Media], reprint: Reprint, params: Params) -> list[Media]:
     """The items of media on the page that no reader sees at first, that a rule counts: a hidden one (a
     slideshow's other slides, a lightbox, a closed ``<dialog>``, ``hidden``, ``display:none``) is published
@@ -276,9 +291,13 @@ def _unseen(hidden: list[Media], shown: list[Media], reprint: Reprint, params: P
         if not _counts(item, params) or _no_picture(item):
             continue
         address = _shown(item).strip()
-        lowered = address.split("?", 1)[0].lower()
-        if not lowered.endswith(_PHOTO_SUFFIXES) and any(word in address.lower() for word in _BEACON_WORDS):
-            continue
+        if item.tag == "img":
+            if not _a_photo_file(address) or SPRITE_KEY in item.attrs:
+                continue  # a beacon (no picture file's suffix: a .gif, a script's endpoint), an icon sprite's
+        else:
+            lowered = address.split("?", 1)[0].lower()
+            if not lowered.endswith(_PHOTO_SUFFIXES) and any(word in address.lower() for word in _BEACON_WORDS):
+                continue
         if NOSCRIPT_KEY in item.attrs:
             if item.attrs[NOSCRIPT_KEY] == EMBED_FALLBACK:
                 continue  # a chart's or a video's still, beside its embed: the embed's (counted, or not, as it)
@@ -289,6 +308,13 @@ def _unseen(hidden: list[Media], shown: list[Media], reprint: Reprint, params: P
                 found.append(item)
         else:
             found.append(item._replace(attrs={**item.attrs, _HIDDEN_KEY: ""}))
+    # Each kind in page order: the first told is the first on the page (two places looked for, not each item's).
+    fallbacks = [item for item in found if NOSCRIPT_KEY in item.attrs]
+    if fallbacks and len(fallbacks) < len(found):
+        hidden_ones = [item for item in found if NOSCRIPT_KEY not in item.attrs]
+        if reprint.locate(_shown(fallbacks[0])) < reprint.locate(_shown(hidden_ones[0])):
+            return fallbacks + hidden_ones
+        return hidden_ones + fallbacks
     return found
 
 
@@ -341,6 +367,17 @@ def _names_item(entry: str, item: Media, own_hosts: tuple[str, ...]) -> bool:
         return True  # a lazy loader's placeholder src is no name for the picture it swaps in
     key = normalize_url(as_address(entry))
     if key is not None and key == normalize_url(as_address(shown)):
+        return True
+    # A lazy photo's low-resolution placeholder (pond-20px.jpg for pond.jpg), both on the site's own server:
+    # the site names its own photo by either (one on another host is not named by the site's placeholder).
+    src = item.src.strip()
+    if (
+        src
+        and src != shown
+        and _own_address(src, own_hosts)
+        and _own_address(shown, own_hosts)
+        and (entry == src or (_own_address(entry, own_hosts) and _path_of(entry) == _path_of(src)))
+    ):
         return True
     if _own_address(entry, own_hosts) and _own_address(shown, own_hosts):
         return _path_of(entry) == _path_of(shown)
@@ -628,6 +665,22 @@ LEAD_IMAGE_KEYS = frozenset(
         "socialimage",
     )
 )
+#: Of those, the keys a value of which may well be no picture (a talk's ``slides: /files/slides.pdf``, a
+#: Speaker Deck page, a gallery's page): a value counts only when it is a photo's file (:func:`_a_photo_file`).
+_AMBIGUOUS_IMAGE_KEYS = frozenset(
+    (
+        "gallery",
+        "galleryimages",
+        "imagegallery",
+        "photogallery",
+        "slideshow",
+        "slideshowimages",
+        "slides",
+        "carousel",
+        "carouselimages",
+        "pictures",
+    )
+)
 #: Inside such a key's mapping (``cover: {image: ..., caption: ...}``, ``header: {overlay_image: ...}``), the
 #: keys that hold the image.
 _LEAD_IMAGE_PARTS = ("image", "src", "url", "path", "overlay_image", "teaser", "og_image")
@@ -644,14 +697,18 @@ def lead_images(reprint: Reprint, shown: list[Media]) -> list[Media]:
     found: list[Media] = []
     in_body = {m.src for m in shown}
     for key, value in extra.items():
-        if type(key) is not str or key.lower().replace("_", "").replace("-", "") not in LEAD_IMAGE_KEYS:
+        name = key.lower().replace("_", "").replace("-", "") if type(key) is str else ""
+        if name not in LEAD_IMAGE_KEYS:
             continue
+        ambiguous = name in _AMBIGUOUS_IMAGE_KEYS
         values = value if isinstance(value, list) else [value]
         for item in values[:_MAX_LEAD_IMAGES]:
             if isinstance(item, dict):
                 if any(item.get(flag) is True for flag in _HIDDEN_PARTS):
                     continue
                 item = next((item[part] for part in _LEAD_IMAGE_PARTS if isinstance(item.get(part), str)), None)
+            if ambiguous and not (isinstance(item, str) and _a_photo_file(item)):
+                continue
             if isinstance(item, str) and _an_image_address(item) and item.strip() not in in_body:
                 found.append(Media("img", item.strip(), {_FROM_KEY: key}))
     return found

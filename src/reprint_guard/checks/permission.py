@@ -22,6 +22,7 @@ was published): it must have been given by then.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -148,7 +149,10 @@ def another_publisher(record: PermissionView, policy: Policy | None, own_hosts: 
         return "a placeholder"
     if "@" not in record.email:
         # No address to tell it by: the site's own name ("Riverbend Community News" for riverbend.org) is the site's.
-        return OWN_SITE if own_hosts and names_the_site(sender, own_hosts) else None
+        # A publisher's own name grants its own terms, whatever the site's host is called.
+        if not own_hosts or (policy is not None and _a_publishers_name(sender, policy)):
+            return None
+        return OWN_SITE if names_the_site(sender, own_hosts) else None
     host = record.email.rpartition("@")[2].removeprefix("www.")
     if own_host_of(host, own_hosts) is not None:
         return OWN_SITE
@@ -179,20 +183,45 @@ def own_site_said(sender: str) -> str:
     return "the site's own address (own-hosts)" if "@" in sender else "the site's own name (that of its own-hosts)"
 
 
+def _letters(text: str) -> str:
+    """``text``'s letters and digits, lower-cased (``timesnews`` of "Times-News")."""
+    return "".join(char for char in text.lower() if char.isalnum())
+
+
+def _a_publishers_name(sender: str, policy: Policy) -> bool:
+    """Whether ``sender`` is one of the policy's publisher's names: its ``publisher`` (each name of "KFF Health
+    News (formerly Kaiser Health News), KFF"), a name its attribution rules give it, or a contact's name."""
+    said = _letters(sender)
+    names = [
+        *re.split(r"[,;()]|\bformerly\b", policy.publisher or ""),
+        *(n for rule in policy.rules if rule.check == "attribution" for n in rule.params.names or ()),
+        *(str(contact).split("<", 1)[0] for contact in policy.contacts or ()),
+    ]
+    return bool(said) and any(said == _letters(str(name)) for name in names if name)
+
+
+#: The second-level labels under a country's domain that a site's name stands below (``tribune.com.pk``).
+_SECOND_LEVEL = frozenset({"co", "com", "org", "net", "gov", "ac", "edu", "ne", "or", "go", "gob", "ltd", "plc", "nic"})
+
+
+def _site_label(host: str) -> str:
+    """The label of ``host``'s registrable domain, letters and digits only: ``riverbend`` of
+    ``images.riverbend.org``, ``tribune`` of ``tribune.com.pk`` (a subdomain's labels name no site)."""
+    labels = [label for label in host.lower().strip(".").removeprefix("www.").split(".") if label]
+    if len(labels) >= 3 and len(labels[-1]) == 2 and labels[-2] in _SECOND_LEVEL:
+        return _letters(labels[-3])
+    return _letters(labels[-2] if len(labels) >= 2 else labels[0]) if labels else ""
+
+
 def names_the_site(sender: str, own_hosts: tuple[str, ...]) -> bool:
-    """Whether a record's sender (a name, with no address) names the site itself: its letters and digits hold
-    the name of one of ``own_hosts`` (``riverbend`` of ``riverbend.org``, ``timesnews`` of ``times-news.com``:
-    "Riverbend Community News", "The Times-News"), a name of at least five of them."""
-    said = "".join(char for char in sender.lower() if char.isalnum())
-    if not said:
-        return False
-    for host in own_hosts:
-        labels = host.lower().strip(".").removeprefix("www.").split(".")
-        for label in labels[:-1] or labels:  # not the top-level domain (org, com)
-            name = "".join(char for char in label if char.isalnum())
-            if len(name) >= _SHORTEST_SITE_NAME and name in said:
-                return True
-    return False
+    """Whether a record's sender (a name, with no address) names the site itself: the label of one of
+    ``own_hosts``' registrable domains (``riverbend`` of ``riverbend.org`` or ``images.riverbend.org``, at
+    least five letters) is the sender's first words run together ("Riverbend Community News"). A label
+    inside a name is no sign ("Miami Herald" for herald.ie, "The Associated Press" for press.org)."""
+    words = [_letters(word) for word in re.split(r"[\s\-_/&.,]+", sender)]
+    words = [word for word in words if word]
+    firsts = {"".join(words[: n + 1]) for n in range(len(words))}
+    return any(len(label) >= _SHORTEST_SITE_NAME and label in firsts for label in map(_site_label, own_hosts))
 
 
 def _domains(policy: Policy) -> list[str]:
