@@ -626,16 +626,11 @@ def _not_permitted(
 #: ``header``, Ghost's ``feature_image``, a gallery's or slideshow's list (``photos``, ``gallery``,
 #: ``gallery_images``, ``slideshow``), and the like; compared without case, ``_`` or ``-``
 #: (``featureImage``, ``og-image``).
-LEAD_IMAGE_KEYS = frozenset(
+#: Of those, the keys a value of which may well be no picture (a talk's ``slides: /files/slides.pdf``, a
+#: Speaker Deck page, a gallery's page): a value counts only when it is a photo's file (:func:`_a_photo_file`).
+#: A gallery or slideshow's list of pictures, which a theme shows with the article, a click apart.
+_AMBIGUOUS_IMAGE_KEYS = frozenset(
     (
-        "image",
-        "images",
-        "img",
-        "photo",
-        "photos",
-        "picture",
-        "pictures",
-        # A gallery or slideshow's list of pictures (a theme shows them with the article, a click apart).
         "gallery",
         "galleryimages",
         "imagegallery",
@@ -645,6 +640,17 @@ LEAD_IMAGE_KEYS = frozenset(
         "slides",
         "carousel",
         "carouselimages",
+        "pictures",
+    )
+)
+LEAD_IMAGE_KEYS = _AMBIGUOUS_IMAGE_KEYS | frozenset(
+    (
+        "image",
+        "images",
+        "img",
+        "photo",
+        "photos",
+        "picture",
         "feature",
         "featured",
         "featuredimage",
@@ -663,22 +669,6 @@ LEAD_IMAGE_KEYS = frozenset(
         "mainimage",
         "shareimage",
         "socialimage",
-    )
-)
-#: Of those, the keys a value of which may well be no picture (a talk's ``slides: /files/slides.pdf``, a
-#: Speaker Deck page, a gallery's page): a value counts only when it is a photo's file (:func:`_a_photo_file`).
-_AMBIGUOUS_IMAGE_KEYS = frozenset(
-    (
-        "gallery",
-        "galleryimages",
-        "imagegallery",
-        "photogallery",
-        "slideshow",
-        "slideshowimages",
-        "slides",
-        "carousel",
-        "carouselimages",
-        "pictures",
     )
 )
 #: Inside such a key's mapping (``cover: {image: ..., caption: ...}``, ``header: {overlay_image: ...}``), the
