@@ -256,8 +256,8 @@ def _shown_within(
     return away
 
 
-#: GitHub-flavoured Markdown's extended autolinks (bare ``https://`` and ``www.`` URLs).
-def _find_all(text: str, needle: str) -> list[int]:
+def find_all(text: str, needle: str) -> list[int]:
+    """Where each copy of ``needle`` starts in ``text``."""
     found = []
     index = text.find(needle)
     while index >= 0:
@@ -266,6 +266,7 @@ def _find_all(text: str, needle: str) -> list[int]:
     return found
 
 
+#: GitHub-flavoured Markdown's extended autolinks (bare ``https://`` and ``www.`` URLs).
 BARE_URL = re.compile(r"(?<![\w/@.])(?:https?://|www\.)[^\s<>\"]*[^\s<>\"?!.,:;*_~'()\[\]]")
 
 
@@ -1550,9 +1551,14 @@ def has_css_url(html: str) -> bool:
     return ("l(" in html or "L(" in html) and CSS_URL_OPEN.search(html) is not None
 
 
+def address_path(address: str) -> str:
+    """``address`` without its query and fragment, in lower case: what its file's suffix is read from."""
+    return address.split("#", 1)[0].split("?", 1)[0].strip().lower()
+
+
 def image_address(address: str) -> bool:
     """Whether ``address`` names an image file by its suffix (its query and fragment aside)."""
-    return address.split("#", 1)[0].split("?", 1)[0].strip().lower().endswith(IMAGE_SUFFIXES)
+    return address_path(address).endswith(IMAGE_SUFFIXES)
 
 
 def _backgrounds(root: LexborNode) -> list[Media]:
@@ -2157,7 +2163,7 @@ def _raw_block_sides(markdown: str) -> tuple[bool, bool]:
     on either side, where a block's edge is at no line break of the text."""
     block_tag = _block_tag()
     inline = False
-    for index in _find_all(markdown, "<"):  # str.find: a few times faster than a regex's scan
+    for index in find_all(markdown, "<"):  # str.find: a few times faster than a regex's scan
         if block_tag.match(markdown, index) is None:
             continue
         well_formed = _WELL_FORMED_TAG.match(markdown, index)  # its quoted values may hold '>'
@@ -2494,7 +2500,7 @@ _PRUNED_OR_REPLACING = frozenset([*_INVISIBLE_TAGS, "dialog", "details", "frames
 def names_hiding_class(markdown: str) -> bool:
     """Whether a raw HTML tag of a Markdown body may give an element a hiding class (:data:`HIDING_CLASSES`):
     the only way its rendering holds one. Its tags are few: each is read on its own."""
-    for index in _find_all(markdown, "<"):
+    for index in find_all(markdown, "<"):
         tag = markdown[index : index + _TAG_READ].lower()
         close = tag.find(">")
         tag = tag if close < 0 else tag[:close]
@@ -2533,7 +2539,7 @@ def raw_html_tags(markdown: str) -> tuple[int, frozenset[str]]:
     names: set[str] = set()
     # A comment or a closing tag is passed over: only a "<" and a letter is a match (the "<" alone, so a "<"
     # inside a tag is read too: a code span may have made the tag text).
-    for index in _find_all(markdown, "<"):  # str.find: a few times faster than a regex's scan
+    for index in find_all(markdown, "<"):  # str.find: a few times faster than a regex's scan
         if not (after := markdown[index + 1 : index + 2]).isascii() or not after.isalpha():
             continue  # a comment, a closing tag or a lone "<": no element starts there
         text = _start_tag(markdown, index)
@@ -2600,7 +2606,7 @@ def find_bare_urls(
     """
     found: list[str] = []
     texts: set[str] | None = None
-    starts = sorted({*_find_all(text, "http"), *_find_all(text, "www.")})
+    starts = sorted({*find_all(text, "http"), *find_all(text, "www.")})
     end = -1
     for start in starts:
         if start < end:

@@ -27,12 +27,15 @@ from ..urls import as_address, embedded_addresses, host_matches, host_of, normal
 from ..visible import (
     ADDRESS_ATTRIBUTES,
     EMBED_FALLBACK,
+    IMAGE_SUFFIXES,
     LAZY_ATTRIBUTES,
     NOSCRIPT_KEY,
     SPRITE_KEY,
     SRCSET_ATTRIBUTES,
     Media,
+    address_path,
     embed_item,
+    find_all,
 )
 from .base import BADGE_HOSTS, Context, Problem, unknown_scopes, url_pattern
 from .permission import (
@@ -268,7 +271,7 @@ def _a_photo_file(address: str) -> bool:
     fragment aside) ends in a photo's suffix (:data:`_PHOTO_SUFFIXES`: not a ``.gif`` nor an ``.svg``, nor an
     analytics endpoint's ``/p``, ``matomo.php``), and it is no WordPress emoji (``s.w.org/images/core/emoji``)
     nor an avatar (``gravatar.com``)."""
-    path = address.split("#", 1)[0].split("?", 1)[0].strip().lower()
+    path = address_path(address)
     if not path.endswith(_PHOTO_SUFFIXES):
         return False
     host = (host_of(as_address(address)) or "").lower()
@@ -295,8 +298,9 @@ def _unseen(hidden: list[Media], shown: list[Media], reprint: Reprint, params: P
             if not _a_photo_file(address) or SPRITE_KEY in item.attrs:
                 continue  # a beacon (no picture file's suffix: a .gif, a script's endpoint), an icon sprite's
         else:
-            lowered = address.split("?", 1)[0].lower()
-            if not lowered.endswith(_PHOTO_SUFFIXES) and any(word in address.lower() for word in _BEACON_WORDS):
+            if not address_path(address).endswith(_PHOTO_SUFFIXES) and any(
+                word in address.lower() for word in _BEACON_WORDS
+            ):
                 continue
         if NOSCRIPT_KEY in item.attrs:
             if item.attrs[NOSCRIPT_KEY] == EMBED_FALLBACK:
@@ -676,7 +680,6 @@ LEAD_IMAGE_KEYS = _AMBIGUOUS_IMAGE_KEYS | frozenset(
 _LEAD_IMAGE_PARTS = ("image", "src", "url", "path", "overlay_image", "teaser", "og_image")
 #: A mapping that says its image is not shown on the article's page (PaperMod's ``cover.hidden``).
 _HIDDEN_PARTS = ("hidden", "hiddenInSingle")
-_IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif", ".svg", ".tif", ".tiff", ".heic", ".jxl")
 
 
 def lead_images(reprint: Reprint, shown: list[Media]) -> list[Media]:
@@ -718,8 +721,8 @@ def _an_image_address(value: str) -> bool:
     value = value.strip()
     if not value or any(char.isspace() for char in value):
         return False
-    bare = value.split("?", 1)[0].split("#", 1)[0].lower()
-    if bare.endswith(_IMAGE_SUFFIXES):
+    bare = address_path(value)
+    if bare.endswith(IMAGE_SUFFIXES):
         return True
     # An address without an image's suffix (an image CDN's): one that names a file, not a site or a folder.
     if not bare.startswith(("http://", "https://", "//", "/")) or bare.endswith("/"):
@@ -779,12 +782,7 @@ def _out_of_noscript(reprint: Reprint, span: Span, url: str) -> Span:
 
     if not url or not in_noscript(at):
         return span
-    copies = []
-    index = body.find(url)
-    while index >= 0:
-        copies.append(index)
-        index = body.find(url, index + 1)
-    for index in reprint.visible_indices(copies):
+    for index in reprint.visible_indices(find_all(body, url)):
         if not in_noscript(index):
             return (*reprint.position(index), *reprint.position(index + len(url)))
     return span
