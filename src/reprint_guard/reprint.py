@@ -1250,12 +1250,19 @@ class Reprint:
     def _apart(self, needle: str, start: int, end: int, *, whole: bool = False) -> Iterator[re.Match[str]]:
         """The matches of :func:`_words_apart` (case-blind; ``whole``: whole words only) in ``body[start:end]``,
         as ``finditer`` gives them, but tried only where the first word stands."""
-        pattern = _words_apart(needle)
-        if not pattern:
-            return
-        regex = _case_blind_regex(rf"(?<!\w){pattern}(?!\w)" if whole else pattern)
         words = needle.split()[:_WORDS_APART]
+        if not words:
+            return
         where = self._case_blind(words[0], start, end)
+        if len(words) == 1 and len(words[0]) > _LONGEST_WORD:
+            # One long word (an image's data: address of a megabyte): nothing can stand apart in it, and a
+            # regex of it took seconds to compile; its copies are where the lower-cased body holds it.
+            if where is None:
+                return
+            pattern = rf"(?s).{{{len(words[0])}}}"
+        else:
+            pattern = _words_apart(needle)
+        regex = _case_blind_regex(rf"(?<!\w){pattern}(?!\w)" if whole else pattern)
         if where is None:
             yield from regex.finditer(self.body, start, end)
             return
@@ -1357,6 +1364,8 @@ class Reprint:
         from html import unescape
 
         body = self.body
+        if any(len(word) > _LONGEST_WORD for word in needle.split()[:_WORDS_APART]):
+            return iter(())  # a word of a megabyte (a data: address) read a character at a time: minutes
         tokens = {char for char in set(body) if not char.isascii()}
         if "&" in body:
             tokens.update(_REFERENCE.findall(body))
@@ -1723,6 +1732,8 @@ _LINE_BREAK = re.compile("\n")
 
 #: How many of a needle's words :func:`_words_apart` looks for.
 _WORDS_APART = 8
+#: The longest word looked for written apart or otherwise: past it, only as it stands (a data: address).
+_LONGEST_WORD = 2000
 
 
 def _words_apart(needle: str) -> str:

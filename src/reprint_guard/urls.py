@@ -371,6 +371,8 @@ def embedded_addresses(url: str) -> list[str]:
     the image is the original one, rewritten. Candidates only: a caller asks
     whether one is the address it looks for (a tracking pixel, an ``except``).
     """
+    if url.lstrip()[:5].lower() == "data:":
+        return []  # the picture itself, no address of another (a megabyte's base64 split at each "/": seconds)
     decoded = unquote(url.strip())
     scheme = _EMBEDDED_SCHEME.match(decoded)
     start = scheme.end() if scheme else 0

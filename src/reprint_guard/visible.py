@@ -1532,11 +1532,10 @@ _SCRIPT_EMBED_NODES = ", ".join(f"{tag}.{name}" for name, (tag, _, _) in SCRIPT_
 
 
 #: An address in a CSS ``url()``, quoted or not.
-#: Every quantifier bounded and the unquoted address stopping at a parenthesis, so that a scan is linear in the
-#: text however many ``url(`` it holds ("url(" twenty thousand times over, unclosed).
-_CSS_URL = re.compile(
-    r"""url\(\s{0,64}(?:"([^"\n]{0,4096})"|'([^'\n]{0,4096})'|([^\s'"()]{1,4096}))\s{0,64}\)""", re.IGNORECASE
-)
+#: The unquoted address stopping at a parenthesis and a quoted one at its quote, so that a scan is linear in the
+#: text however many ``url(`` it holds ("url(" twenty thousand times over, unclosed): each try reads on only
+#: to the next ``url(``. An address's length is not bounded: a photo pasted as a ``data:`` address is a megabyte.
+_CSS_URL = re.compile(r"""url\(\s{0,64}(?:"([^"\n]*)"|'([^'\n]*)'|([^\s'"()]+))\s{0,64}\)""", re.IGNORECASE)
 
 
 #: A CSS ``url(`` in any case (CSS's function names are blind to case: ``URL(...)`` loads as ``url(...)`` does).
@@ -1561,6 +1560,21 @@ def image_address(address: str) -> bool:
     return address_path(address).endswith(IMAGE_SUFFIXES)
 
 
+#: The raster types a photo pasted into a page as a ``data:`` address is written in (an SVG is a drawn icon).
+_DATA_PICTURE_TYPES = ("image/jpeg", "image/jpg", "image/png", "image/webp", "image/avif", "image/gif", "image/heic")
+#: The fewest characters a ``data:`` picture's payload has to be a photo: a placeholder or a repeated texture
+#: is a few hundred (a 1x1 GIF is 44 in base64), the smallest photo thousands.
+_DATA_PICTURE_SIZE = 2000
+
+
+def data_picture(address: str) -> bool:
+    """Whether a ``data:`` address set as a background holds a photo (a raster image of some size), not
+    the inline placeholder, spacer or pattern a stylesheet holds the same way (a photo pasted from a word
+    processor or a page builder's hero is written so)."""
+    kind = address[5:40].lstrip().lower()
+    return kind.startswith(_DATA_PICTURE_TYPES) and len(address) - address.find(",") > _DATA_PICTURE_SIZE
+
+
 def _backgrounds(root: LexborNode) -> list[Media]:
     """Pictures set in an element's inline style as its background (WordPress's cover block, a hero image):
     on the page as an image is, so counted as one (``img``, its address the ``url()``'s)."""
@@ -1571,7 +1585,7 @@ def _backgrounds(root: LexborNode) -> list[Media]:
             continue
         for match in _CSS_URL.finditer(style):
             address = next(group for group in match.groups() if group is not None).strip()
-            if address and not address.lower().startswith("data:"):  # an inline placeholder or pattern
+            if address and (not address.lower().startswith("data:") or data_picture(address)):
                 found.append(Media("img", address, {"style": style}, f"{node.tag} background"))
     return found
 
@@ -1588,9 +1602,19 @@ def _style_images(root: LexborNode) -> list[Media]:
             continue
         for match in _CSS_URL.finditer(css):
             address = next(group for group in match.groups() if group is not None).strip()
-            if address and image_address(address) and not address.lower().startswith("data:"):
+            if address and (data_picture(address) if address.lower().startswith("data:") else image_address(address)):
                 found.append(Media("img", address, {}, "style"))
     return found
+
+
+def _fragment_head_images(tree: LexborHTMLParser, lowered: str) -> list[Media]:
+    """:func:`_style_images` of a ``<style>`` block opening a fragment (a page builder's article, its styles
+    first), which an HTML parser puts in ``<head>``: the article's, where no ``<head>`` or ``<html>`` is
+    written (a whole page's head holds the site's own styles: its logo, its icons)."""
+    head = tree.head
+    if head is None or "<head" in lowered or "<html" in lowered:
+        return []
+    return _style_images(head)
 
 
 def _script_embed(node: LexborNode, attrs: dict[str, str | None]) -> Media:
@@ -2375,7 +2399,7 @@ def with_media(
     backgrounds = media and raw != NO_RAW_HTML and ("url(" in lowered if lowered is not None else has_css_url(html))
     # A picture a <style> block in the article sets: read before the block is pruned (no reader sees its text).
     styled = (
-        _style_images(root)
+        _style_images(root) + _fragment_head_images(tree, lowered if lowered is not None else lower(html))
         if backgrounds
         and (raw == ANY_RAW_HTML or tags is None or "style" in tags)
         and ("<style" in lowered if lowered is not None else "<style" in html or "<STYLE" in html)

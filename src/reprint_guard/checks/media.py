@@ -709,6 +709,17 @@ def lead_images(reprint: Reprint, shown: list[Media]) -> list[Media]:
 
 #: The longest address a message shows whole.
 _SHOWN_URL = 300
+
+
+def _said(address: str) -> str:
+    """An address as a message shows it: a ``data:`` picture by its type and size (its base64 tells an editor
+    nothing, and may be megabytes), a long address cut short."""
+    comma = address.find(",", 0, 200)
+    if address[:5].lower() == "data:" and comma > 0 and len(address) - comma > 80:
+        return f"{address[: comma + 1]}... ({len(address) - comma - 1:,} characters inline)"
+    return address if len(address) <= _SHOWN_URL else address[: _SHOWN_URL - 3] + "..."
+
+
 #: At most this many images of one key are counted (a gallery's list): the finding names the first.
 _MAX_LEAD_IMAGES = 50
 #: Where a lead image's key is kept among its attributes (no HTML attribute has this name).
@@ -874,7 +885,7 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
         shown = f"the background image of a <{first.element.split()[0]}>,"
     elif first.element == "style":  # a picture a <style> block sets (a hero's background): an image, but no <img>
         shown = "an image a <style> block sets,"
-    said = shown_url if len(shown_url) <= _SHOWN_URL else shown_url[: _SHOWN_URL - 3] + "..."  # a data: URL's megabytes
+    said = _said(shown_url)
     what = f"{count} {'item' if count == 1 else 'items'} of media, first {shown} {said}"
     if key:  # a theme shows it with the article: said, or an editor looks for it in the body
         what += " (a theme shows it with the article)"
