@@ -389,6 +389,41 @@ def as_metadata(exc: ReprintGuardError) -> ReprintGuardError:
 #: What a date a YAML value fails to be is told with: how to write one.
 DATE_HINT = "write a date as YYYY-MM-DD (2025-03-10), a moment as YYYY-MM-DDTHH:MM:SS-06:00"
 
+#: How a metadata error says a value is no date, after the value's closing quote (a date written in no form
+#: read, one whose day no calendar has, one whose time no clock shows): such an error stands at the value.
+NO_DATE_SAID = ("' is no date", "' is not a calendar date", "' is not a clock time")
+
+#: A date written YYYY-MM-DD (YAML's unquoted moments take a one-digit month or day), and a time after it.
+_DATE_FIELDS = re.compile(r"\s*(\d{4})-(\d\d?)-(\d\d?)(?:(?:[Tt]|[ \t]+)(\d\d?):(\d\d)(?::(\d\d))?)?")
+_MONTHS = ("January", "February", "March", "April", "May", "June")
+_MONTHS += ("July", "August", "September", "October", "November", "December")
+
+
+def not_a_calendar_date(written: str) -> str | None:
+    """What a value written as a date (``2019-02-30``, ``0000-01-01``, ``2019-02-01T25:00``) is, when its
+    fields name no day of the calendar or no time of the clock: ``is not a calendar date: February 2019 has 28
+    days``; None for one that does, or that is not written so. One wording for a date YAML or TOML reads
+    (unquoted, where Python's date says what is wrong) and one pydantic reads (quoted, in JSON, --meta)."""
+    found = _DATE_FIELDS.match(written)
+    if found is None:
+        return None
+    year, month, day = (int(found.group(i)) for i in (1, 2, 3))
+    if year == 0:
+        return "is not a calendar date: there is no year 0 (years run from 0001)"
+    if not 1 <= month <= 12:
+        return f"is not a calendar date: there is no month {found.group(2)} (months run 01 to 12)"
+    leap = year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
+    days = (31, 29 if leap else 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)[month - 1]
+    if day == 0:
+        return f"is not a calendar date: there is no day {found.group(3)} (days run from 01)"
+    if day > days:
+        return f"is not a calendar date: {_MONTHS[month - 1]} {year} has {days} days"
+    for index, (unit, most) in enumerate((("hour", 23), ("minute", 59), ("second", 59)), start=4):
+        value = found.group(index)
+        if value is not None and int(value) > most:
+            return f"is not a clock time: there is no {unit} {value} ({unit}s run 00 to {most})"
+    return None
+
 
 def _record_line(record: dict[str, Any], line: str) -> None:
     match = _FLAT_LINE.fullmatch(line)
@@ -673,11 +708,15 @@ def load(
         if "offset must be a timedelta" in problem:  # Python's words for a time zone such as +99:00
             problem = "a time zone offset of a day or more (an offset is at most +23:59 or -23:59)"
         line, column = (mark.line + 1, mark.column + 1) if mark else (None, None)
-        if path and scalar.tag == "tag:yaml.org,2002:timestamp" and not untagged:
-            # A date that is none (2024-13-45): named by its key, with how to write one, as a worded date is
+        timestamp = scalar is not None and scalar.tag == "tag:yaml.org,2002:timestamp" and not untagged
+        calendar = not_a_calendar_date(str(scalar.value)) if timestamp else None
+        if path and timestamp:
+            # A date that is none (2024-13-45): named by its key, and why, as a quoted date is
             dotted = ".".join(path)
-            said = f"'{dotted}': '{scalar.value}' is no date: {problem}; {DATE_HINT}"
+            said = f"'{dotted}': '{scalar.value}' " + (calendar or f"is no date: {problem}; {DATE_HINT}")
             raise error(said, line=line, column=column, field=dotted) from None
+        if calendar is not None:
+            problem = f"'{scalar.value}' {calendar}"
         raise error(f"invalid YAML value: {problem}", line=line, column=column) from None
     key_lines: dict[str, int] = {}
     key_columns: dict[str, int] = {}
