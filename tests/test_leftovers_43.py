@@ -1,5 +1,5 @@
-"""Leftovers of the forty-third session: a date no calendar has told one way however it is written. Real files
-through the real CLI."""
+"""Leftovers of the forty-third session: a date no calendar has told one way however it is written, a YAML
+number too large for a float refused at its place. Real files through the real CLI."""
 
 from __future__ import annotations
 
@@ -67,3 +67,47 @@ def test_a_permission_records_date_no_calendar_has_is_told_the_same_way_quoted_o
         run = run_cli("check", "--no-config", str(article))
         said = f"{article}:6:11: metadata 'permissions.0.date': '2019-02-30' {WHY['2019-02-30']}"
         assert run.code == 2 and run.out.startswith(said + " (could not be checked)\n"), run.out
+
+
+TOO_LARGE = "the number {n} is too large (it reads as infinity): quote it, or write a smaller one"
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "number"),
+    [
+        ("a.md", f"---\noriginal_url: {ORIGINAL}\noriginal_published: 1.0e+400\n---\nBody.\n", "1.0e+400"),
+        ("b.md", f"---\noriginal_url: {ORIGINAL}\ncommercial:  1.0e+999\n---\nBody.\n", "1.0e+999"),
+        ("c.md", f"---\noriginal_url: {ORIGINAL}\nratio: [1, -1.5e+400]\n---\nBody.\n", "-1.5e+400"),
+        ("d.md", f"---\noriginal_url: {ORIGINAL}\nextra:\n  size: 2.5E+999\n---\nBody.\n", "2.5E+999"),
+        ("e.md", f"---\noriginal_url: {ORIGINAL}\nsize: !!float 1e400\n---\nBody.\n", "1e400"),
+    ],
+)
+def test_a_yaml_number_too_large_for_a_float_is_refused_at_its_place(tmp_path, name, text, number):
+    """``original_published: 1.0e+400`` was read as infinity: told as "inf is a number, not a date" at the key,
+    ``commercial: 1.0e+999`` as "'inf' is not true or false", and under a key of the site's own checked as
+    ``inf`` with nothing said. An error at the number now, as JSON's and TOML's ``1e400`` are."""
+    article = write(tmp_path / name, text)
+    at = text.index("!!float" if "!!" in text else number)  # a tagged value stands at its tag
+    place = f"{text.count(chr(10), 0, at) + 1}:{at - text.rfind(chr(10), 0, at)}"
+    run = run_cli("check", "--no-config", str(article))
+    said = f"{article}:{place}: invalid YAML value: {TOO_LARGE.format(n=number)} (could not be checked)\n"
+    assert run.code == 2 and run.out.startswith(said) and "Traceback" not in run.err, run.out + run.err
+
+
+def test_a_sidecars_number_too_large_for_a_float_is_refused_at_its_place(tmp_path):
+    article = write(tmp_path / "a.md", "Body.\n")
+    side = write(tmp_path / "a.meta.yaml", f"original_url: {ORIGINAL}\ncommercial: 1.0e+400\n")
+    run = run_cli("check", "--no-config", str(article))
+    said = f"{side}:2:13: invalid YAML value: {TOO_LARGE.format(n='1.0e+400')} (could not be checked)\n"
+    assert run.code == 2 and run.out.startswith(said), run.out
+
+
+def test_yamls_own_infinity_is_read_where_no_key_of_ours_holds_it_and_refused_where_one_does(tmp_path):
+    """``.inf`` and ``.nan`` are YAML's words for them, as ``inf`` and ``nan`` are TOML's: a key of the site's own
+    may hold one; a key of ours holds no number, so refuses it, as before."""
+    from reprint_guard import check_text
+
+    assert check_text(f"---\noriginal_url: {ORIGINAL}\na: .inf\nb: -.Inf\nc: .nan\nd: 1.0e+300\n---\nBody.\n").status
+    article = write(tmp_path / "a.md", f"---\noriginal_url: {ORIGINAL}\ncommercial: .inf\n---\nBody.\n")
+    run = run_cli("check", "--no-config", str(article))
+    assert run.code == 2 and run.out.startswith(f"{article}:3:1: metadata 'commercial': 'inf' is not true or false")

@@ -19,9 +19,31 @@ from .errors import InputError, ReprintGuardError
 from .limits import MAX_YAML_CHARS, MAX_YAML_DEPTH
 
 try:
-    Loader: type = yaml.CSafeLoader
+    _BaseLoader: type = yaml.CSafeLoader
 except AttributeError:  # pragma: no cover - PyYAML built without libyaml
-    Loader = yaml.SafeLoader
+    _BaseLoader = yaml.SafeLoader
+
+
+def _finite_float(constructor: Any, node: yaml.ScalarNode) -> float:
+    """A float as PyYAML reads it, but one too large for a float (``1.0e+400``), which Python reads as
+    infinity, refused as JSON's and TOML's are: checked as ``inf``, it said nothing of the number written.
+    YAML's own ``.inf`` and ``.nan`` are read as written (a key of ours refuses any number)."""
+    value = yaml.constructor.SafeConstructor.construct_yaml_float(constructor, node)
+    if value in (_INFINITY, -_INFINITY) and str(node.value).replace("_", "").lstrip("+-").lower() != ".inf":
+        from .readers import InfiniteNumber
+
+        raise InfiniteNumber(str(node.value))
+    return value
+
+
+_INFINITY = float("inf")
+
+
+class Loader(_BaseLoader):
+    """The safe loader (libyaml's when PyYAML has it), its floats finite unless written ``.inf``."""
+
+
+Loader.add_constructor("tag:yaml.org,2002:float", _finite_float)
 
 _OPEN = (yaml.MappingStartEvent, yaml.SequenceStartEvent)
 _CLOSE = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
@@ -179,7 +201,7 @@ _CONSTRUCTOR = yaml.constructor.SafeConstructor()
 _CONSTRUCT = {
     "tag:yaml.org,2002:bool": _CONSTRUCTOR.construct_yaml_bool,
     "tag:yaml.org,2002:int": _CONSTRUCTOR.construct_yaml_int,
-    "tag:yaml.org,2002:float": _CONSTRUCTOR.construct_yaml_float,
+    "tag:yaml.org,2002:float": lambda node: _finite_float(_CONSTRUCTOR, node),
     "tag:yaml.org,2002:null": _CONSTRUCTOR.construct_yaml_null,
     "tag:yaml.org,2002:timestamp": _CONSTRUCTOR.construct_yaml_timestamp,
 }
