@@ -1,11 +1,12 @@
 """Leftovers of the forty-third session: a date no calendar has told one way however it is written, a YAML
-number too large for a float refused at its place. Real files through the real CLI."""
+number too large for a float refused at its place, an expected rule written twice and reported not at all told
+on one line. Real files through the real CLI."""
 
 from __future__ import annotations
 
 import pytest
 
-from conftest import run_cli, write
+from conftest import ROOT, run_cli, write
 
 ORIGINAL = "https://www.globalresearch.ca/x/5880533"
 #: (file name, text, the sidecar's text or None): {key} and {value} filled in.
@@ -111,3 +112,23 @@ def test_yamls_own_infinity_is_read_where_no_key_of_ours_holds_it_and_refused_wh
     article = write(tmp_path / "a.md", f"---\noriginal_url: {ORIGINAL}\ncommercial: .inf\n---\nBody.\n")
     run = run_cli("check", "--no-config", str(article))
     assert run.code == 2 and run.out.startswith(f"{article}:3:1: metadata 'commercial': 'inf' is not true or false")
+
+
+def test_an_expected_rule_written_twice_and_reported_not_at_all_is_one_line(tmp_path):
+    """A rule written twice in ``expect`` and reported not at all printed the same "not reported" line twice,
+    one per copy; it is one line with the count now, as one reported fewer times than written is."""
+    fixture = (ROOT / "tests" / "policies" / "global-research" / "compliant.md").read_text(encoding="utf-8")
+    rule = "global-research/link-original"
+    assert "expect: []\n" in fixture
+    write(tmp_path / "global-research" / "twice.md", fixture.replace("expect: []", f"expect: [{rule}, {rule}]"))
+    run = run_cli("test", "--no-config", str(tmp_path / "global-research"))
+    said = f"  - expected {rule}: not reported (expected 2 times, reported 0)\n"
+    assert run.code == 1 and said in run.out and run.out.count("  - expected") == 1, run.out
+
+
+def test_an_expected_rule_written_once_and_reported_not_at_all_is_told_without_a_count(tmp_path):
+    fixture = (ROOT / "tests" / "policies" / "global-research" / "compliant.md").read_text(encoding="utf-8")
+    rule = "global-research/link-original"
+    write(tmp_path / "global-research" / "once.md", fixture.replace("expect: []", f"expect: [{rule}]"))
+    run = run_cli("test", "--no-config", str(tmp_path / "global-research"))
+    assert run.code == 1 and f"  - expected {rule}: not reported\n" in run.out, run.out
