@@ -76,7 +76,7 @@ CASES = {
     "bad-toml-date.md": (
         '+++\ntitle = "x"\ndate = 2026-13-01\n+++\nBody\n',
         "bad-toml-date.md:3:8",
-        "month must be in 1..12",
+        "'2026-13-01' is not a calendar date: there is no month 13 (months run 01 to 12)",
     ),
     "bad-meta.md": (
         "---\noriginal_url: https://www.globalresearch.ca/x/1\ncommercial: maybe\n---\nBody\n",
@@ -91,19 +91,19 @@ CASES = {
     "bad-date.md": (
         "---\noriginal_url: https://www.globalresearch.ca/x/1\noriginal_published: 2024-13-45\n---\nBody\n",
         "bad-date.md:3:21",
-        "month must be in 1..12",
+        "'2024-13-45' is not a calendar date: there is no month 13 (months run 01 to 12)",
     ),
     "bad-nested-date.md": (
         "---\noriginal_url: https://www.globalresearch.ca/x/1\npermissions:\n  - from: a@b.example\n"
         "    date: 2024-02-30\n---\nBody\n",
         "bad-nested-date.md:5:11",
-        "day is out of range",
+        "'2024-02-30' is not a calendar date: February 2024 has 29 days",
     ),
     "bad-date-after-a-tag.md": (
         "---\noriginal_url: https://www.globalresearch.ca/x/1\nextra:\n  b: !foo x\n  c: 2024-02-30\n"
         "published: 2024-13-45\n---\nBody\n",
         "bad-date-after-a-tag.md:6:12",  # the value the message is about: PyYAML builds the top level first
-        "month must be in 1..12",
+        "'2024-13-45' is not a calendar date",
     ),
     "unclosed-quote.md": (
         '---\ntitle: "unclosed\nauthor: A\n---\nBody\n',

@@ -198,8 +198,9 @@ def test_deeper_nesting_goes_to_pyyaml() -> None:
 def test_errors_keep_pyyaml_positions() -> None:
     with pytest.raises(InputError) as caught:
         load("title: x\ndate: 2025-13-45\n", flat=True)
-    # A date that is none is named by its key, with how to write one, at the value PyYAML places it at.
-    assert caught.value.message.startswith("'date': '2025-13-45' is no date: month must be in 1..12; write a date")
+    # A date that is none is named by its key, with why, at the value PyYAML places it at.
+    said = "'date': '2025-13-45' is not a calendar date: there is no month 13 (months run 01 to 12)"
+    assert caught.value.message == said
     assert (caught.value.line, caught.value.column, caught.value.field) == (2, 7, "date")
 
 

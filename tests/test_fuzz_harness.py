@@ -84,7 +84,8 @@ def test_a_fixture_expecting_a_rule_thousands_of_times_is_told_in_linear_time(tm
     start = time.perf_counter()
     shown = render(outcome)
     assert time.perf_counter() - start < 1
-    assert shown.count("- expected cc-by-4.0/credit-author@9999: not reported\n") == 8000
+    said = "- expected cc-by-4.0/credit-author@9999: not reported (expected 8000 times, reported "
+    assert shown.count(said) == 1, shown[:2000]  # one line with the count, not one per copy
 
 
 def test_an_object_in_a_json_fixtures_expect_is_not_blamed_on_yaml(tmp_path, cli):

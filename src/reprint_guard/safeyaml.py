@@ -19,9 +19,31 @@ from .errors import InputError, ReprintGuardError
 from .limits import MAX_YAML_CHARS, MAX_YAML_DEPTH
 
 try:
-    Loader: type = yaml.CSafeLoader
+    _BaseLoader: type = yaml.CSafeLoader
 except AttributeError:  # pragma: no cover - PyYAML built without libyaml
-    Loader = yaml.SafeLoader
+    _BaseLoader = yaml.SafeLoader
+
+
+def _finite_float(constructor: Any, node: yaml.ScalarNode) -> float:
+    """A float as PyYAML reads it, but one too large for a float (``1.0e+400``), which Python reads as
+    infinity, refused as JSON's and TOML's are: checked as ``inf``, it said nothing of the number written.
+    YAML's own ``.inf`` and ``.nan`` are read as written (a key of ours refuses any number)."""
+    value = yaml.constructor.SafeConstructor.construct_yaml_float(constructor, node)
+    if value in (_INFINITY, -_INFINITY) and str(node.value).replace("_", "").lstrip("+-").lower() != ".inf":
+        from .readers import InfiniteNumber
+
+        raise InfiniteNumber(str(node.value))
+    return value
+
+
+_INFINITY = float("inf")
+
+
+class Loader(_BaseLoader):
+    """The safe loader (libyaml's when PyYAML has it), its floats finite unless written ``.inf``."""
+
+
+Loader.add_constructor("tag:yaml.org,2002:float", _finite_float)
 
 _OPEN = (yaml.MappingStartEvent, yaml.SequenceStartEvent)
 _CLOSE = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
@@ -179,7 +201,7 @@ _CONSTRUCTOR = yaml.constructor.SafeConstructor()
 _CONSTRUCT = {
     "tag:yaml.org,2002:bool": _CONSTRUCTOR.construct_yaml_bool,
     "tag:yaml.org,2002:int": _CONSTRUCTOR.construct_yaml_int,
-    "tag:yaml.org,2002:float": _CONSTRUCTOR.construct_yaml_float,
+    "tag:yaml.org,2002:float": lambda node: _finite_float(_CONSTRUCTOR, node),
     "tag:yaml.org,2002:null": _CONSTRUCTOR.construct_yaml_null,
     "tag:yaml.org,2002:timestamp": _CONSTRUCTOR.construct_yaml_timestamp,
 }
@@ -388,6 +410,41 @@ def as_metadata(exc: ReprintGuardError) -> ReprintGuardError:
 
 #: What a date a YAML value fails to be is told with: how to write one.
 DATE_HINT = "write a date as YYYY-MM-DD (2025-03-10), a moment as YYYY-MM-DDTHH:MM:SS-06:00"
+
+#: How a metadata error says a value is no date, after the value's closing quote (a date written in no form
+#: read, one whose day no calendar has, one whose time no clock shows): such an error stands at the value.
+NO_DATE_SAID = ("' is no date", "' is not a calendar date", "' is not a clock time")
+
+#: A date written YYYY-MM-DD (YAML's unquoted moments take a one-digit month or day), and a time after it.
+_DATE_FIELDS = re.compile(r"\s*(\d{4})-(\d\d?)-(\d\d?)(?:(?:[Tt]|[ \t]+)(\d\d?):(\d\d)(?::(\d\d))?)?")
+_MONTHS = ("January", "February", "March", "April", "May", "June")
+_MONTHS += ("July", "August", "September", "October", "November", "December")
+
+
+def not_a_calendar_date(written: str) -> str | None:
+    """What a value written as a date (``2019-02-30``, ``0000-01-01``, ``2019-02-01T25:00``) is, when its
+    fields name no day of the calendar or no time of the clock: ``is not a calendar date: February 2019 has 28
+    days``; None for one that does, or that is not written so. One wording for a date YAML or TOML reads
+    (unquoted, where Python's date says what is wrong) and one pydantic reads (quoted, in JSON, --meta)."""
+    found = _DATE_FIELDS.match(written)
+    if found is None:
+        return None
+    year, month, day = (int(found.group(i)) for i in (1, 2, 3))
+    if year == 0:
+        return "is not a calendar date: there is no year 0 (years run from 0001)"
+    if not 1 <= month <= 12:
+        return f"is not a calendar date: there is no month {found.group(2)} (months run 01 to 12)"
+    leap = year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
+    days = (31, 29 if leap else 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)[month - 1]
+    if day == 0:
+        return f"is not a calendar date: there is no day {found.group(3)} (days run from 01)"
+    if day > days:
+        return f"is not a calendar date: {_MONTHS[month - 1]} {year} has {days} days"
+    for index, (unit, most) in enumerate((("hour", 23), ("minute", 59), ("second", 59)), start=4):
+        value = found.group(index)
+        if value is not None and int(value) > most:
+            return f"is not a clock time: there is no {unit} {value} ({unit}s run 00 to {most})"
+    return None
 
 
 def _record_line(record: dict[str, Any], line: str) -> None:
@@ -673,11 +730,15 @@ def load(
         if "offset must be a timedelta" in problem:  # Python's words for a time zone such as +99:00
             problem = "a time zone offset of a day or more (an offset is at most +23:59 or -23:59)"
         line, column = (mark.line + 1, mark.column + 1) if mark else (None, None)
-        if path and scalar.tag == "tag:yaml.org,2002:timestamp" and not untagged:
-            # A date that is none (2024-13-45): named by its key, with how to write one, as a worded date is
+        timestamp = scalar is not None and scalar.tag == "tag:yaml.org,2002:timestamp" and not untagged
+        calendar = not_a_calendar_date(str(scalar.value)) if timestamp else None
+        if path and timestamp:
+            # A date that is none (2024-13-45): named by its key, and why, as a quoted date is
             dotted = ".".join(path)
-            said = f"'{dotted}': '{scalar.value}' is no date: {problem}; {DATE_HINT}"
+            said = f"'{dotted}': '{scalar.value}' " + (calendar or f"is no date: {problem}; {DATE_HINT}")
             raise error(said, line=line, column=column, field=dotted) from None
+        if calendar is not None:
+            problem = f"'{scalar.value}' {calendar}"
         raise error(f"invalid YAML value: {problem}", line=line, column=column) from None
     key_lines: dict[str, int] = {}
     key_columns: dict[str, int] = {}

@@ -610,7 +610,7 @@ def _sidecar_data(sidecar: str, overridden: Iterable[str]) -> dict[str, Any]:
         key, dotted, message = problem
         line = loaded.key_lines.get(key)
         column = 1 if line else None
-        if line and dotted == key and message.startswith("'") and _NO_DATE in message:  # at the value, as YAML's
+        if line and dotted == key and message.startswith("'") and _says_no_date(message):  # at the value, as YAML's
             column = value_column(text.split("\n")[line - 1], ":") or 1
         raise InputError(f"metadata '{dotted}': {message}", path=sidecar, line=line, column=column, field=dotted)
     return Sidecar(data, sidecar, loaded.key_lines)
@@ -702,13 +702,17 @@ def nested_place(exc: InputError, meta: Mapping[str, Any] | None) -> list[str] |
     found = _DOTTED.match(exc.message)
     parts = found.group(1).split(".") if found else []
     placed = len(parts) > 1 or (
-        len(parts) == 1 and exc.message.startswith(f"metadata '{parts[0]}': '") and _NO_DATE in exc.message
+        len(parts) == 1 and exc.message.startswith(f"metadata '{parts[0]}': '") and _says_no_date(exc.message)
     )
     return parts if placed and not (meta and parts[0] in meta) else None
 
 
-#: How a metadata error says a value is no date (:func:`_metadata_problem`, :func:`.safeyaml.load`).
-_NO_DATE = "' is no date"
+def _says_no_date(message: str) -> bool:
+    """Whether a metadata error says its value is no date (:func:`_metadata_problem`, :func:`.safeyaml.load`):
+    one told at the value, as a date YAML cannot read is."""
+    from ..safeyaml import NO_DATE_SAID
+
+    return any(said in message for said in NO_DATE_SAID)
 
 
 def _at_the_nested_value(exc: InputError, text: str, body_line: int, meta: Mapping[str, Any] | None) -> InputError:
@@ -1231,13 +1235,17 @@ def _metadata_problem(exc: Any, key_lines: Mapping[str, int] | None = None) -> t
     where = ".".join(str(part) for i, part in enumerate(loc) if not (i and _is_type_tag(part, loc[i - 1])))
     message = str(problem.get("msg", "invalid value")).removeprefix("Value error, ")
     if str(problem.get("type", "")).startswith(("date", "datetime")):
-        from ..safeyaml import DATE_HINT
+        from ..safeyaml import DATE_HINT, not_a_calendar_date
 
         given = problem.get("input")
-        if isinstance(given, str) and len(given) <= 80:  # as a date YAML could not read is told: one form
-            reason = message.partition(", ")[2] if message.startswith("Input should be") else message
-            message = f"{given.strip()!r} is no date" + (f": {reason}" if reason else "")
-        message += f"; {DATE_HINT}"
+        calendar = not_a_calendar_date(given) if isinstance(given, str) and len(given) <= 80 else None
+        if calendar is not None:  # 2019-02-30 quoted: told as unquoted, where YAML's or TOML's reader finds it
+            message = f"'{given.strip()}' {calendar}"
+        else:
+            if isinstance(given, str) and len(given) <= 80:  # as a date YAML could not read is told: one form
+                reason = message.partition(", ")[2] if message.startswith("Input should be") else message
+                message = f"{given.strip()!r} is no date" + (f": {reason}" if reason else "")
+            message += f"; {DATE_HINT}"
     elif problem.get("type") in ("bool_parsing", "bool_type"):  # pydantic's words show neither value nor choice
         given = problem.get("input")
         if isinstance(given, list | tuple | dict):  # told by its kind: its items could run to megabytes

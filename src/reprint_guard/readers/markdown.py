@@ -11,7 +11,7 @@ import pyromark
 from ..errors import InputError
 from ..limits import MAX_YAML_CHARS, MAX_YAML_DEPTH
 from ..metaview import DECLARED, READ_KEYS
-from ..safeyaml import DATE_HINT, as_metadata, too_long_number
+from ..safeyaml import as_metadata, not_a_calendar_date, too_long_number
 from ..safeyaml import load as load_yaml
 from ..visible import CAPTION_CLASS
 
@@ -257,17 +257,13 @@ def _bad_toml_date(raw: str, line: int) -> InputError | None:
     found = _TOML_DATE.search(text)
     if found is None:
         return None
-    import datetime as dt
-
-    try:
-        dt.date(int(found.group(2)), int(found.group(3)), int(found.group(4)))
-    except ValueError as exc:
-        dotted = _toml_key_at(raw, line, found.start())
-        said = f"{found.group(1)} is no date ({exc})"
-        if dotted is not None:
-            said = f"metadata '{dotted}': '{found.group(1)}' is no date: {exc}; {DATE_HINT}"
-        return InputError(said, line=line + 1, column=found.start(1) + 1, field=dotted)
-    return None
+    calendar = not_a_calendar_date(found.group(1))
+    if calendar is None:
+        return None
+    dotted = _toml_key_at(raw, line, found.start())
+    said = f"'{found.group(1)}' {calendar}"
+    said = said if dotted is None else f"metadata '{dotted}': {said}"
+    return InputError(said, line=line + 1, column=found.start(1) + 1, field=dotted)
 
 
 class FrontMatter:
