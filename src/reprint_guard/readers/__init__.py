@@ -17,7 +17,7 @@ from typing import Any
 
 from ..errors import InputError, NotAReprintError, TooLargeError
 from ..limits import MAX_FILE_BYTES
-from ..metaview import BLANK_AS_UNSET, READ_KEYS, MetadataView, read_metadata
+from ..metaview import BLANK_AS_UNSET, READ_KEYS, REPRINT_ONLY_KEYS, MetadataView, only_slugs, read_metadata
 from ..reprint import Reprint
 from .folders import may_hold_sidecars
 
@@ -836,6 +836,8 @@ def build(
         # --meta, the config's defaults and overrides may use the site's names too, as its files do
         meta = remap(meta, {}, key_map)[0] if meta else meta
         defaults = remap(defaults, {}, key_map)[0] if defaults else defaults
+    if isinstance(metadata.get("source"), dict):  # a Hugo theme's {name: ..., url: ...}: its name is read
+        metadata, key_lines = _source_address(metadata, key_lines or {}, (names or {}).get("source", "source"))
     if meta:  # from a command line (undecodable bytes arrive as lone surrogates) or a library caller
         try:
             meta = without_surrogates(meta)
@@ -880,6 +882,29 @@ def build(
         reprint.key_names = names or {}
         reprint.key_clashes = [clash for clash in clashes if not (meta and clash[1] in meta)]  # --meta decides
     return reprint
+
+
+#: The keys of a source written as a table (Hugo themes' ``source: {name: ..., url: ...}``) that hold its address.
+_ADDRESS_KEYS = ("url", "link", "href")
+
+
+def _source_address(
+    metadata: Mapping[str, Any], key_lines: Mapping[str, int], written: str
+) -> tuple[dict[str, Any], dict[str, int]]:
+    """The metadata with the address a ``source`` table holds as a key of its own, named as the config would map
+    it (``source.url``), when the file names no original: it is not read as the original unless mapped (the
+    site's own story may cite its source so), but a check tells of it when a policy covers its host."""
+    table = metadata["source"]
+    found = next(((k, table[k]) for k in table if isinstance(k, str) and k.lower() in _ADDRESS_KEYS), None)
+    if found is None or not isinstance(found[1], str) or not blank(metadata.get("original_url")):
+        return dict(metadata), dict(key_lines)
+    name = f"{written}.{found[0]}"
+    if name in metadata:
+        return dict(metadata), dict(key_lines)
+    lines = dict(key_lines)
+    if written in lines or "source" in lines:
+        lines[name] = lines.get(written, lines.get("source", 0))
+    return {**metadata, name: found[1]}, lines
 
 
 def _left_unset(key: str, value: Any) -> bool:
@@ -1139,7 +1164,19 @@ def validate_metadata(
         odd = next((error["input"] for error in exc.errors() if error.get("type") == "invalid_key"), _NONE)
         if odd is not _NONE:  # a key YAML read as a date, a number, true or null: told as written, at its line
             raise bad_key_error(odd, data, key_lines, path) from None
+        bad = {_top_key(error) for error in exc.errors()}
+        if bad and bad <= REPRINT_ONLY_KEYS and blank(data.get("original_url")) and blank(data.get("policy")):
+            # The site's own article (no original named, no policy): a key only a reprint's check reads (a theme's
+            # source table with no name, a CMS's own permissions) is not its to refuse
+            return validate_metadata(
+                {k: v for k, v in data.items() if k not in bad}, path=path, key_lines=key_lines, key_columns=key_columns
+            )
         key, where, message = _metadata_problem(exc, key_lines)
+        if key == "source" and isinstance(data.get("source"), dict):  # a theme's table with no name in it
+            message += (
+                "; a source written as a table is read by its name ({name: ..., url: ...}): give it one, or map "
+                "the key that holds it in the config (front-matter: {source.title: source})"
+            )
         if key == "excerpt" and isinstance(data.get("excerpt"), str):  # Jekyll's teaser text under our flag's name
             message += (
                 "; 'excerpt' says whether the reprint is an extract of the original (true or false): if this is "
