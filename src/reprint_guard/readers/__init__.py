@@ -1006,20 +1006,24 @@ def remap(
     folded: dict[str, str] | None = None
     read: dict[str, str] = {}  # ours -> the site's key its value was taken from
     for theirs, ours in key_map.items():
-        if isinstance(theirs, str) and _unset(data, ours) and theirs not in data:
-            theirs = _where_hugo_has_it(data, theirs)
-        if isinstance(theirs, str) and "." in theirs and theirs not in data:
-            # A key inside a table, written dotted (Hugo keeps a site's own fields under params:)
+        if isinstance(theirs, str) and _unset(data, ours) and theirs not in metadata:
+            theirs = _where_hugo_has_it(metadata, theirs)
+        if isinstance(theirs, str) and "." in theirs and theirs not in metadata:
+            # A key inside a table, written dotted (Hugo keeps a site's own fields under params:). Looked up in the
+            # file as written, whatever the mapping's order: the table itself may be renamed by another entry
+            # (source: site_source beside source.url: original_url).
             top = theirs.partition(".")[0]
-            value = nested(data, theirs)
-            top = next((k for k in data if isinstance(k, str) and k.lower() == top.lower()), top)
-            if value is not None and _unset(data, ours):
+            value = nested(metadata, theirs)
+            top = next((k for k in metadata if isinstance(k, str) and k.lower() == top.lower()), top)
+            # The table's own key is ours (source.name: source): the value inside it stands for the whole table
+            its_table = top == ours and isinstance(data.get(ours), dict) and ours not in read
+            if value is not None and (_unset(data, ours) or its_table):
                 data[ours], read[ours] = value, theirs
                 inner = f"{top}.{theirs.partition('.')[2]}"  # its own line, when the loader gave it (params:)
-                if inner in lines or top in lines:
-                    lines[ours] = lines.get(inner, lines.get(top, 0))
+                if inner in key_lines or top in key_lines:
+                    lines[ours] = key_lines.get(inner, key_lines.get(top, 0))
             elif value is not None and clashes is not None and _differs(value, data[ours]):
-                clashes.append((theirs, ours, lines.get(top), value, read.get(ours, ours)))
+                clashes.append((theirs, ours, key_lines.get(top), value, read.get(ours, ours)))
             continue
         if theirs not in data and isinstance(theirs, str):
             if folded is None:
