@@ -322,11 +322,14 @@ def _metadata(path: Path) -> dict[Any, Any]:
     if kind == "json":
         return _envelope_metadata(path)
     try:
-        if kind == "markdown":
+        data = None
+        if kind in ("markdown", "html"):
             with open(path, "rb") as handle:  # the head of the file: front matter stands at its start
                 head = handle.read(65536).decode("utf-8-sig", errors="replace")  # a BOM before it, as check reads
-            data = split_front_matter(head).data
-        else:
+            # An HTML page's front matter (a Hugo or Jekyll content page's), as check reads it: else its sidecar
+            if kind == "markdown" or head[:3] in ("---", "+++") or head[:1] == "{":
+                data = split_front_matter(head).data
+        if kind != "markdown" and not data:
             sidecar = next((Path(name) for name in sidecar_names(path) if os.path.isfile(name)), None)
             data = _yaml_mapping(sidecar) if sidecar is not None else None
     except (ReprintGuardError, OSError, ValueError, RecursionError):  # TOML nested thousands deep, too

@@ -673,7 +673,8 @@ def read_text(
         if format == "html":
             from .html import read_html
 
-            if text[:3] in ("---", "+++") and "\n" in text:  # a Jekyll or Hugo page's front matter, if a fence
+            # A Jekyll or Hugo page's front matter, if a fence, or Hugo's JSON object at the top (as Markdown's)
+            if (text[:3] in ("---", "+++") or text[:1] == "{") and "\n" in text:
                 front = _split_front_matter(text)
                 if front.body_line > 1:
                     page = read_html(front.body, path=path, meta=meta, bare_urls=bare_urls, front=front, **extra)
