@@ -1068,12 +1068,29 @@ def _differs(theirs: Any, ours: Any) -> bool:
     theirs, ours = _one(theirs), _one(ours)
     if _said(theirs) == _said(ours):
         return False
+    if (only_slugs(theirs) or only_slugs(ours)) and _slugs(theirs) is not None and _slugs(theirs) == _slugs(ours):
+        return False  # a taxonomy's slug of the name (authors: [ana-ruiz] beside author: Ana Ruiz) is that name
     if isinstance(theirs, str) and isinstance(ours, str):
         from ..urls import as_address, normalize_url
 
         their_url = normalize_url(as_address(theirs.strip()))
         return their_url is None or their_url != normalize_url(as_address(ours.strip()))
     return True
+
+
+def _slugs(value: Any) -> list[str] | None:
+    """A name or a list of names as the slugs a site generator makes of them (``Ana Ruiz``: ``ana-ruiz``), sorted;
+    None when one is no text."""
+    items = value if isinstance(value, list) else [value]
+    if not all(isinstance(item, str) for item in items):
+        return None
+    import unicodedata
+
+    def slug(text: str) -> str:
+        plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+        return "-".join(re.findall(r"[a-z0-9]+", plain.lower()))
+
+    return sorted(slug(item) for item in items)
 
 
 def _one(value: Any) -> Any:
