@@ -450,7 +450,9 @@ def _overrides(cascades: list[tuple[str, Any]], defaults: list[tuple[str, Any]])
     for path, values in defaults:
         policy, metadata = _cascaded(values)
         if policy or metadata:
-            glob = _glob_path(path) + "/**" if path else "**"
+            # Jekyll's scope path may be a glob (_posts/*/grist) or one file; else a folder, and all in it
+            glob = path if any(char in path for char in "*?[") else _glob_path(path)
+            glob = "**" if not path else glob if os.path.splitext(path)[1] else glob + "/**"
             proposed.append((f"Jekyll's defaults in _config.yml for {path or 'every file'}", [glob], policy, metadata))
     if not proposed and not untargeted:
         return [
