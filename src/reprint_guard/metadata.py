@@ -209,6 +209,13 @@ class Metadata(BaseModel):
             return [_name_of(item) if isinstance(item, dict) else item for item in value]
         return value
 
+    @field_validator("source", mode="before")
+    @classmethod
+    def _a_source_by_name(cls, value: Any) -> Any:
+        """A source as Hugo themes write one, ``{name: Global Research, url: ...}``: its name (anything else is
+        left for the model to refuse; its address is read only where the config maps it, ``source.url``)."""
+        return _name_of(value) if isinstance(value, dict) else value
+
     @field_validator("permissions", mode="before")
     @classmethod
     def _no_permissions(cls, value: Any) -> Any:

@@ -70,6 +70,9 @@ DECLARED = (
     *OPTIONAL_FLAG_KEYS,
 )
 _DECLARED = frozenset(DECLARED)
+#: Declared keys only a reprint's check reads (about the original, its licence, the grants for it): in the site's
+#: own article (no original_url, no policy) a value of another shape is the site's, not refused.
+REPRINT_ONLY_KEYS = frozenset({"source", "license", "reprint_license", "copyright_holder", "permissions"})
 #: The front-matter keys a duplicate of which is an error (the file's other keys are the site's): the
 #: metadata read here, and a policy fixture's expectations.
 READ_KEYS = frozenset((*DECLARED, "expect"))
@@ -330,7 +333,10 @@ SITE_KEYS = {
     "canonical": "original_url",
     "originalurl": "original_url",
     "original": "original_url",
+    "original_link": "original_url",
+    "originallink": "original_url",
     "source_url": "original_url",
+    "source_link": "original_url",
     "sourceurl": "original_url",
     "republished_from": "original_url",
     "reprint_of": "original_url",

@@ -12,7 +12,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any, NamedTuple
 
 from ..errors import one_line
-from ..metaview import SITE_KEYS, only_slugs
+from ..metaview import READ_KEYS, SITE_KEYS, only_slugs
 from ..readers import SUFFIX_FORMATS, blank, nested
 
 
@@ -90,6 +90,17 @@ class Survey(NamedTuple):
     chrome: Counter[str]
     #: How many whole pages with their story in one ``<article>`` or ``<main>`` were read for them.
     pages: int
+    #: Keys of the site's own that reprint-guard knows, and how many files give them a value that does not fit
+    #: reprint-guard's key (``original: true``, a flag, for ``original_url``, an address): not mapped, or each
+    #: such file could not be checked.
+    unfit: Counter[str]
+    #: Keys of the site's own that reprint-guard does not know, holding a web address in files that name no
+    #: original: each with the hosts seen (a check tells of one on a host a policy covers), and how many files
+    #: give them another value.
+    addresses: dict[str, Counter[str]]
+    other_values: Counter[str]
+    #: Hugo's ``cascade`` in a section's ``_index.md``: (the section's folder, the front matter it cascades).
+    cascades: list[tuple[str, Any]]
 
 
 #: Folders never walked: dependencies and a static site's built output.
@@ -126,6 +137,9 @@ def survey(root: Path, generator: str | None = None) -> Survey:
     alone: Counter[str] = Counter()
     theirs: Counter[str] = Counter()
     slugs: Counter[str] = Counter()
+    unfit: Counter[str] = Counter()
+    addresses: dict[str, Counter[str]] = {}
+    other_values: Counter[str] = Counter()
     folders: Counter[str] = Counter()
     seen = 0
     read_yaml = 0
@@ -176,6 +190,17 @@ def survey(root: Path, generator: str | None = None) -> Survey:
         alone.update(k for k in here_keys if _ours(k) not in (None, k) and blank(data.get(_ours(k))))
         theirs.update(key for key in (*_NOT_OURS, _DATED) if _not_ours(key, data.get(key)))
         slugs.update(k for k in here_keys if _ours(k) == "author" and only_slugs(nested(data, k)))
+        unfit.update(k for k in here_keys if _ours(k) not in (None, k) and not fits(_ours(k), nested(data, k)))
+        if blank(data.get("original_url")):
+            for k in here_keys:
+                if _ours(k) is not None or k.lower().removeprefix("params.") in READ_KEYS:
+                    continue
+                value = nested(data, k)
+                host = _address_host(value) if not _MEDIA_FILE.search(str(value).strip()) else None
+                if host is not None:
+                    addresses.setdefault(k, Counter())[host] += 1
+                elif not blank(value):
+                    other_values[k] += 1
     chrome: Counter[str] = Counter()
     pages = 0
     for file in content:
@@ -204,6 +229,14 @@ def survey(root: Path, generator: str | None = None) -> Survey:
         templates,
         chrome,
         pages,
+        unfit,
+        addresses,
+        other_values,
+        [
+            (str(file.parent), data["cascade"])
+            for file, data in content.items()
+            if file.stem == "_index" and data.get("cascade") and not any(f in file.parents for f in folders_out)
+        ],
     )
 
 
@@ -290,6 +323,171 @@ def _not_ours(key: str, value: object) -> bool:
     return isinstance(value, str) and value.strip().lower() not in ("true", "false", "yes", "no", "")
 
 
+def fits(ours: str, value: object) -> bool:
+    """Whether a value of the site's own key can be read as reprint-guard's ``ours``: an address for
+    ``original_url``, a name (or names, or ``{name: ...}``) for the author and the copyright holder, a date for
+    ``original_published``, text for the rest. A blank value fits any (it says nothing)."""
+    if blank(value):
+        return True
+    if ours == "original_url":
+        return _address_host(value) is not None
+    if ours in ("author", "copyright_holder"):
+        items = value if isinstance(value, list) else [value]
+        return all(
+            isinstance(item, str) or (isinstance(item, dict) and isinstance(item.get("name"), str)) for item in items
+        )
+    if ours in ("original_published", "published"):
+        return isinstance(value, dt.date) or (
+            isinstance(value, str) and re.match(r"\d{4}-\d{2}-\d{2}", value) is not None
+        )
+    return isinstance(value, str)
+
+
+def _address_host(value: object) -> str | None:
+    """The host of a value that is a web address (``https://...``, ``www...``), else None."""
+    if not isinstance(value, str) or not value.strip().lower().startswith(("http://", "https://", "www.")):
+        return None
+    from ..urls import as_address, host_of
+
+    return host_of(as_address(value.strip())) or None
+
+
+#: What a site's own key's values must be to be read as reprint-guard's (:func:`fits`), as a comment says it.
+_WANTED = {
+    "original_url": "a web address",
+    "author": "names",
+    "copyright_holder": "names",
+    "original_published": "a date",
+}
+#: An address of a media file (a hotlinked photo), not of an article.
+_MEDIA_FILE = re.compile(r"\.(?:jpe?g|png|gif|webp|avif|svg|mp4|webm|mp3|pdf)(?:[?#].*)?$", re.IGNORECASE)
+
+
+def _originals_elsewhere(
+    root: Path, surveyed: Survey, policies: list[str]
+) -> dict[str, tuple[int, list[str], list[str]]]:
+    """Keys of the site's own (``original_link``) whose every value is a web address, some on a host a policy
+    covers, in files that name no original: each with how many files, the hosts covered and the policies."""
+    candidates = {k: hosts for k, hosts in surveyed.addresses.items() if not surveyed.other_values[k]}
+    if not candidates:
+        return {}
+    from ..errors import ReprintGuardError
+    from ..policy.loader import policy_set
+
+    try:
+        known = policy_set([root / path for path in policies])
+    except ReprintGuardError:
+        known = policy_set()
+    found = {}
+    for key, hosts in candidates.items():
+        covered = {host: policy.id for host in hosts if (policy := known.for_host(host)) is not None}
+        if covered:
+            found[key] = (sum(hosts.values()), sorted(covered), sorted(set(covered.values())))
+    return found
+
+
+def _jekyll_defaults(root: Path) -> list[tuple[str, Any]]:
+    """Jekyll's front matter defaults (``_config.yml``'s ``defaults:``), each as (the glob of the files its scope
+    names, the values it gives them)."""
+    for name in ("_config.yml", "_config.yaml"):
+        data = _read_settings(root / name) if (root / name).is_file() else None
+        if data is None:
+            continue
+        found = []
+        for item in _dig(data, "defaults") or []:
+            if not isinstance(item, dict) or not isinstance(item.get("values"), dict):
+                continue
+            scope = item.get("scope") if isinstance(item.get("scope"), dict) else {}
+            path = scope.get("path") if isinstance(scope.get("path"), str) else ""
+            kind = scope.get("type")
+            path = path.strip().strip("/") or ("_posts" if kind == "posts" else "")
+            if kind not in (None, "posts") and not path:
+                continue  # pages, drafts, a collection: no one folder to name
+            found.append((path, item["values"]))
+        return found
+    return []
+
+
+def _cascaded(values: Any) -> tuple[str | None, dict[str, Any]]:
+    """The policy and the metadata of reprint-guard's (by its own names) that a cascade or a Jekyll default gives:
+    its keys and those under Hugo's ``params``, where they fit."""
+    from ..readers import metadata_problem
+
+    if not isinstance(values, dict):
+        return None, {}
+    params = _dig(values, "params")
+    merged = {**(params if isinstance(params, dict) else {}), **values}
+    policy = None
+    metadata: dict[str, Any] = {}
+    for key, value in merged.items():
+        if not isinstance(key, str) or blank(value):
+            continue
+        ours = key.lower() if key.lower() in READ_KEYS else _ours(key)
+        if ours is None or ours == "expect" or ours in metadata or metadata_problem({ours: value}) is not None:
+            continue
+        if ours == "policy" and isinstance(value, str):
+            policy = value
+        else:
+            metadata[ours] = value.isoformat() if isinstance(value, dt.date) else value
+    return policy, metadata
+
+
+def _overrides(cascades: list[tuple[str, Any]], defaults: list[tuple[str, Any]]) -> list[str]:
+    """The config's ``overrides`` lines: the ones Hugo's ``cascade`` and Jekyll's front matter defaults stand for,
+    which reprint-guard does not read from there (a section of reprints given its policy so would be skipped)."""
+    proposed = []
+    untargeted = []
+    for folder, cascade in cascades:
+        for block in cascade if isinstance(cascade, list) else [cascade]:
+            if isinstance(block, dict) and any(str(k).lower() in ("_target", "target") for k in block):
+                untargeted.append(folder)  # for some pages only (a kind, a path, an environment)
+                continue
+            policy, metadata = _cascaded(block)
+            if policy or metadata:
+                base = _glob_path(folder) if folder != "." else ""
+                paths = [f"{base}/**" if base else "**", f"!{base + '/' if base else ''}**/_index.*"]
+                proposed.append((f"Hugo's cascade in {folder}/_index", paths, policy, metadata))
+    for path, values in defaults:
+        policy, metadata = _cascaded(values)
+        if policy or metadata:
+            # Jekyll's scope path may be a glob (_posts/*/grist) or one file; else a folder, and all in it
+            glob = path if any(char in path for char in "*?[") else _glob_path(path)
+            glob = "**" if not path else glob if os.path.splitext(path)[1] else glob + "/**"
+            proposed.append((f"Jekyll's defaults in _config.yml for {path or 'every file'}", [glob], policy, metadata))
+    if not proposed and not untargeted:
+        return [
+            "# Per-path policy or metadata, e.g. a print edition:",
+            "overrides: []",
+            '#  - paths: ["print/**"]',
+            "#    metadata: {medium: print}",
+        ]
+    lines = [
+        "# Per-path policy or metadata. reprint-guard does not read Hugo's cascade or Jekyll's front matter",
+        "# defaults: the overrides below give the same files the same keys. Unlike a cascade or a default, an",
+        "# override wins over a file's own front matter: leave a key out where some files set their own.",
+    ]
+    lines += [
+        f"# Not proposed: a cascade with a _target in {_quoted(folder)[1:-1]}/_index (for some pages only): write an "
+        "override for them"
+        for folder in dict.fromkeys(untargeted)
+    ]
+    if not proposed:
+        return [*lines, "overrides: []"]
+    lines.append("overrides:")
+    for said, paths, policy, metadata in proposed:
+        lines.append(f"  # {_UNPRINTABLE.sub(_escape, said)}")
+        lines.append(f"  - paths: [{', '.join(_quoted(p) for p in paths)}]")
+        if policy:
+            lines.append(f"    policy: {_quoted(policy)}")
+        if metadata:
+            shown = ", ".join(
+                f"{_quoted(k)}: {_UNPRINTABLE.sub(_escape, json.dumps(v, ensure_ascii=False, default=str))}"
+                for k, v in metadata.items()
+            )
+            lines.append(f"    metadata: {{{shown}}}")
+    return lines
+
+
 def _ours(key: str) -> str | None:
     """reprint-guard's key for a site's own (``canonicalURL``, ``params.authors``), if it knows one."""
     return KNOWN_KEYS.get(key.lower().removeprefix("params."))
@@ -322,11 +520,14 @@ def _metadata(path: Path) -> dict[Any, Any]:
     if kind == "json":
         return _envelope_metadata(path)
     try:
-        if kind == "markdown":
+        data = None
+        if kind in ("markdown", "html"):
             with open(path, "rb") as handle:  # the head of the file: front matter stands at its start
                 head = handle.read(65536).decode("utf-8-sig", errors="replace")  # a BOM before it, as check reads
-            data = split_front_matter(head).data
-        else:
+            # An HTML page's front matter (a Hugo or Jekyll content page's), as check reads it: else its sidecar
+            if kind == "markdown" or head[:3] in ("---", "+++") or head[:1] == "{":
+                data = split_front_matter(head).data
+        if kind != "markdown" and not data:
             sidecar = next((Path(name) for name in sidecar_names(path) if os.path.isfile(name)), None)
             data = _yaml_mapping(sidecar) if sidecar is not None else None
     except (ReprintGuardError, OSError, ValueError, RecursionError):  # TOML nested thousands deep, too
@@ -649,14 +850,26 @@ def starter_config(root: Path) -> str:
     # A key of ours wins over any of theirs in the file that has both: a mapping is proposed for the files
     # with theirs alone (a site that switched to `original_url` keeps `canonicalURL` in its older posts).
     # An author key whose every value is a slug (a Hugo theme's taxonomy terms) names no one: not mapped.
-    mapping = {k: _ours(k) for k in alone if slugs[k] < keys[k]}
+    # A key whose values could not be read as ours (original: true, a flag, for original_url) is not mapped:
+    # each file giving it one could not be checked.
+    unfit = surveyed.unfit
+    mapping = {k: _ours(k) for k in alone if slugs[k] < keys[k] and not unfit[k]}
     slugged = sorted(k for k in alone if slugs[k] >= keys[k])
-    if mapping or theirs:
+    misfits = sorted(k for k in alone if slugs[k] < keys[k] and unfit[k])
+    # A key of the site's own holding the address of an article a policy covers, in files that name no original:
+    # what a check tells the user to map (reprint-guard/original-elsewhere), proposed here too.
+    elsewhere = _originals_elsewhere(root, surveyed, policies)
+    if mapping or theirs or elsewhere:
         lines.append("front-matter:")
         lines += [
             f"  {_quoted(k)}: {v}  # used in {keys[k]} file{'s' if keys[k] != 1 else ''}"
             + (f", {alone[k]} of them without {v}" if alone[k] != keys[k] else "")
             for k, v in sorted(mapping.items())
+        ]
+        lines += [
+            f"  {_quoted(k)}: original_url  # holds addresses on {', '.join(hosts)}, which {', '.join(ids)} "
+            f"cover{'s' if len(ids) == 1 else ''}, in {n} file{'s' if n != 1 else ''} naming no original_url"
+            for k, (n, hosts, ids) in sorted(elsewhere.items())
         ]
         lines += [
             f"  {k}: {_NOT_OURS[k]}  # your {k} is text in {n} file{'s' if n != 1 else ''} (a teaser), not "
@@ -673,6 +886,12 @@ def starter_config(root: Path) -> str:
             )
     else:
         lines.append("front-matter: {}")
+    for k in misfits:
+        n, v = unfit[k], _ours(k)
+        lines.append(
+            f"# Not mapped: your {_quoted(k)[1:-1]} holds something other than {_WANTED.get(v or '', 'text')} in {n} "
+            f"file{'s' if n != 1 else ''}, which reprint-guard's {v} could not read"
+        )
     for k in slugged:
         lines.append(
             f"# Not mapped: your {_quoted(k)[1:-1]} holds slugs (e.g. a taxonomy's dana-whitfield), not names; "
@@ -711,10 +930,9 @@ def starter_config(root: Path) -> str:
             else []
         ),
         "",
-        "# Per-path policy or metadata, e.g. a print edition:",
-        "overrides: []",
-        '#  - paths: ["print/**"]',
-        "#    metadata: {medium: print}",
+        *_overrides(
+            surveyed.cascades if hugo is not None else [], _jekyll_defaults(root) if jekyll is not None else []
+        ),
         "",
         "# Change a rule's severity (error, warning, info) or turn it off.",
         "severity: {}",

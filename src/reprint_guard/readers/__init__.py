@@ -17,7 +17,7 @@ from typing import Any
 
 from ..errors import InputError, NotAReprintError, TooLargeError
 from ..limits import MAX_FILE_BYTES
-from ..metaview import BLANK_AS_UNSET, READ_KEYS, MetadataView, read_metadata
+from ..metaview import BLANK_AS_UNSET, READ_KEYS, REPRINT_ONLY_KEYS, MetadataView, only_slugs, read_metadata
 from ..reprint import Reprint
 from .folders import may_hold_sidecars
 
@@ -673,7 +673,8 @@ def read_text(
         if format == "html":
             from .html import read_html
 
-            if text[:3] in ("---", "+++") and "\n" in text:  # a Jekyll or Hugo page's front matter, if a fence
+            # A Jekyll or Hugo page's front matter, if a fence, or Hugo's JSON object at the top (as Markdown's)
+            if (text[:3] in ("---", "+++") or text[:1] == "{") and "\n" in text:
                 front = _split_front_matter(text)
                 if front.body_line > 1:
                     page = read_html(front.body, path=path, meta=meta, bare_urls=bare_urls, front=front, **extra)
@@ -840,6 +841,8 @@ def build(
         # --meta, the config's defaults and overrides may use the site's names too, as its files do
         meta = remap(meta, {}, key_map)[0] if meta else meta
         defaults = remap(defaults, {}, key_map)[0] if defaults else defaults
+    if isinstance(metadata.get("source"), dict):  # a Hugo theme's {name: ..., url: ...}: its name is read
+        metadata, key_lines = _source_address(metadata, key_lines or {}, (names or {}).get("source", "source"))
     if meta:  # from a command line (undecodable bytes arrive as lone surrogates) or a library caller
         try:
             meta = without_surrogates(meta)
@@ -884,6 +887,29 @@ def build(
         reprint.key_names = names or {}
         reprint.key_clashes = [clash for clash in clashes if not (meta and clash[1] in meta)]  # --meta decides
     return reprint
+
+
+#: The keys of a source written as a table (Hugo themes' ``source: {name: ..., url: ...}``) that hold its address.
+_ADDRESS_KEYS = ("url", "link", "href")
+
+
+def _source_address(
+    metadata: Mapping[str, Any], key_lines: Mapping[str, int], written: str
+) -> tuple[dict[str, Any], dict[str, int]]:
+    """The metadata with the address a ``source`` table holds as a key of its own, named as the config would map
+    it (``source.url``), when the file names no original: it is not read as the original unless mapped (the
+    site's own story may cite its source so), but a check tells of it when a policy covers its host."""
+    table = metadata["source"]
+    found = next(((k, table[k]) for k in table if isinstance(k, str) and k.lower() in _ADDRESS_KEYS), None)
+    if found is None or not isinstance(found[1], str) or not blank(metadata.get("original_url")):
+        return dict(metadata), dict(key_lines)
+    name = f"{written}.{found[0]}"
+    if name in metadata:
+        return dict(metadata), dict(key_lines)
+    lines = dict(key_lines)
+    if written in lines or "source" in lines:
+        lines[name] = lines.get(written, lines.get("source", 0))
+    return {**metadata, name: found[1]}, lines
 
 
 def _left_unset(key: str, value: Any) -> bool:
@@ -985,20 +1011,24 @@ def remap(
     folded: dict[str, str] | None = None
     read: dict[str, str] = {}  # ours -> the site's key its value was taken from
     for theirs, ours in key_map.items():
-        if isinstance(theirs, str) and _unset(data, ours) and theirs not in data:
-            theirs = _where_hugo_has_it(data, theirs)
-        if isinstance(theirs, str) and "." in theirs and theirs not in data:
-            # A key inside a table, written dotted (Hugo keeps a site's own fields under params:)
+        if isinstance(theirs, str) and _unset(data, ours) and theirs not in metadata:
+            theirs = _where_hugo_has_it(metadata, theirs)
+        if isinstance(theirs, str) and "." in theirs and theirs not in metadata:
+            # A key inside a table, written dotted (Hugo keeps a site's own fields under params:). Looked up in the
+            # file as written, whatever the mapping's order: the table itself may be renamed by another entry
+            # (source: site_source beside source.url: original_url).
             top = theirs.partition(".")[0]
-            value = nested(data, theirs)
-            top = next((k for k in data if isinstance(k, str) and k.lower() == top.lower()), top)
-            if value is not None and _unset(data, ours):
+            value = nested(metadata, theirs)
+            top = next((k for k in metadata if isinstance(k, str) and k.lower() == top.lower()), top)
+            # The table's own key is ours (source.name: source): the value inside it stands for the whole table
+            its_table = top == ours and isinstance(data.get(ours), dict) and ours not in read
+            if value is not None and (_unset(data, ours) or its_table):
                 data[ours], read[ours] = value, theirs
                 inner = f"{top}.{theirs.partition('.')[2]}"  # its own line, when the loader gave it (params:)
-                if inner in lines or top in lines:
-                    lines[ours] = lines.get(inner, lines.get(top, 0))
+                if inner in key_lines or top in key_lines:
+                    lines[ours] = key_lines.get(inner, key_lines.get(top, 0))
             elif value is not None and clashes is not None and _differs(value, data[ours]):
-                clashes.append((theirs, ours, lines.get(top), value, read.get(ours, ours)))
+                clashes.append((theirs, ours, key_lines.get(top), value, read.get(ours, ours)))
             continue
         if theirs not in data and isinstance(theirs, str):
             if folded is None:
@@ -1042,12 +1072,29 @@ def _differs(theirs: Any, ours: Any) -> bool:
     theirs, ours = _one(theirs), _one(ours)
     if _said(theirs) == _said(ours):
         return False
+    if (only_slugs(theirs) or only_slugs(ours)) and _slugs(theirs) is not None and _slugs(theirs) == _slugs(ours):
+        return False  # a taxonomy's slug of the name (authors: [ana-ruiz] beside author: Ana Ruiz) is that name
     if isinstance(theirs, str) and isinstance(ours, str):
         from ..urls import as_address, normalize_url
 
         their_url = normalize_url(as_address(theirs.strip()))
         return their_url is None or their_url != normalize_url(as_address(ours.strip()))
     return True
+
+
+def _slugs(value: Any) -> list[str] | None:
+    """A name or a list of names as the slugs a site generator makes of them (``Ana Ruiz``: ``ana-ruiz``), sorted;
+    None when one is no text."""
+    items = value if isinstance(value, list) else [value]
+    if not all(isinstance(item, str) for item in items):
+        return None
+    import unicodedata
+
+    def slug(text: str) -> str:
+        plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+        return "-".join(re.findall(r"[a-z0-9]+", plain.lower()))
+
+    return sorted(slug(item) for item in items)
 
 
 def _one(value: Any) -> Any:
@@ -1143,7 +1190,19 @@ def validate_metadata(
         odd = next((error["input"] for error in exc.errors() if error.get("type") == "invalid_key"), _NONE)
         if odd is not _NONE:  # a key YAML read as a date, a number, true or null: told as written, at its line
             raise bad_key_error(odd, data, key_lines, path) from None
+        bad = {_top_key(error) for error in exc.errors()}
+        if bad and bad <= REPRINT_ONLY_KEYS and blank(data.get("original_url")) and blank(data.get("policy")):
+            # The site's own article (no original named, no policy): a key only a reprint's check reads (a theme's
+            # source table with no name, a CMS's own permissions) is not its to refuse
+            return validate_metadata(
+                {k: v for k, v in data.items() if k not in bad}, path=path, key_lines=key_lines, key_columns=key_columns
+            )
         key, where, message = _metadata_problem(exc, key_lines)
+        if key == "source" and isinstance(data.get("source"), dict):  # a theme's table with no name in it
+            message += (
+                "; a source written as a table is read by its name ({name: ..., url: ...}): give it one, or map "
+                "the key that holds it in the config (front-matter: {source.title: source})"
+            )
         if key == "excerpt" and isinstance(data.get("excerpt"), str):  # Jekyll's teaser text under our flag's name
             message += (
                 "; 'excerpt' says whether the reprint is an extract of the original (true or false): if this is "

@@ -516,6 +516,8 @@ def _top_keys(raw: str) -> dict[str, list[int]]:
 
     places: dict[str, list[int]] = {}
     depth, index, size = 0, 0, len(raw)
+    key = None  # the outermost object's key last read
+    table = None  # Hugo's params object, whose keys are placed too ("params.KEY"), as YAML's and TOML's are
     while index < size:
         char = raw[index]
         if char == '"':
@@ -523,12 +525,21 @@ def _top_keys(raw: str) -> dict[str, list[int]]:
             index += 1
             while index < size and raw[index] != '"':
                 index += 2 if raw[index] == "\\" else 1
-            if depth == 1 and _COLON.match(raw, index + 1):
-                places.setdefault(json.loads(raw[start : index + 1]), []).append(start)  # it parsed whole already
+            if depth in (1, 2) and _COLON.match(raw, index + 1):
+                name = json.loads(raw[start : index + 1])  # it parsed whole already
+                if depth == 1:
+                    key = name
+                    places.setdefault(name, []).append(start)
+                elif table is not None:
+                    places.setdefault(f"{table}.{name}", []).append(start)
         elif char in "{[":
             depth += 1
+            if depth == 2 and char == "{" and isinstance(key, str) and key.lower() == "params":
+                table = key
         elif char in "}]":
             depth -= 1
+            if depth < 2:
+                table = None
         index += 1
     return places
 
