@@ -824,7 +824,7 @@ class Reprint:
                 self._rendered = True
             else:
                 html = self.body
-                if "{" in html and "{%" in html:  # a Jekyll page's {% comment %}: no reader sees what it holds
+                if "{" in html and "{%" in html and self.liquid:  # a Jekyll page's {% comment %}: no reader sees it
                     html = without_liquid_comments(html, markdown=False)
                 from .readers.stored import rendered
 
@@ -967,6 +967,14 @@ class Reprint:
         (Hugo's ``<!--more-->`` shows nothing either way)."""
         return bool(self.html_left_out())
 
+    @property
+    def liquid(self) -> bool:
+        """Whether Jekyll's Liquid renders this body before it is read (``{{ page.title }}``, ``{% comment %}``):
+        a page with YAML front matter, or none; not one with Hugo's TOML (``+++``) or JSON front matter, nor
+        one calling Hugo's shortcodes (``{{< figure >}}``): Hugo does not run templates in its content, and
+        shows a Liquid tag as the text it is."""
+        return self.front_syntax not in ("toml", "json") and not ("{{<" in self.body or "{{%" in self.body)
+
     def _page_value(self, found: re.Match[str]) -> str:
         """What Jekyll writes for ``{{ page.KEY }}``: the front matter's value of KEY (by the site's name for
         it, when the config maps it onto one of ours), if text or a number; else the call as it stands."""
@@ -1015,9 +1023,10 @@ class Reprint:
         """The Markdown body as the site renders it: Hugo's built-in shortcodes written out as it writes them,
         and without its raw HTML when the renderer leaves that out."""
         body = self.body
-        if "{" in body and "{%" in body:  # Jekyll's {% comment %}: no reader sees what it holds
+        liquid = "{" in body and self.liquid
+        if liquid and "{%" in body:  # Jekyll's {% comment %}: no reader sees what it holds
             body = without_liquid_comments(body)
-        if "{" in body and "{{" in body and "page." in body:  # Jekyll's {{ page.author }}: its own value
+        if liquid and "{{" in body and "page." in body:  # Jekyll's {{ page.author }}: its own value
             body = _LIQUID_PAGE_VALUE.sub(self._page_value, body) if "{% raw" not in body else body
         if "{" in body and ("{{<" in body or "{{%" in body):  # one character first: a quick search
             if "param" in body:  # Hugo's {{< param "canonicalURL" >}}: the page's own value
@@ -1215,7 +1224,7 @@ class Reprint:
             from .readers.markdown import indented_code_spans
 
             spans += indented_code_spans(self.body)
-        if self.format != "text" and "{%" in self.body:
+        if self.format != "text" and "{%" in self.body and self.liquid:
             spans += liquid_comment_spans(self.body, self.format == "markdown")
         if self.format == "markdown" and not self.raw_html and "<" in self.body:
             spans += _html_spans(self.body)  # left out of the page: nothing found is there
@@ -1703,7 +1712,7 @@ class Reprint:
             first = next((m for m in self._outside_comments(broken) if not self._unseen_at(m.start())), None)
             if first is not None:
                 return first.span()
-        if index < 0 and needle and "{{" in self.body and "page." in self.body:
+        if index < 0 and needle and "{{" in self.body and "page." in self.body and self.liquid:
             # Words only a Jekyll {{ page.KEY }} puts on the page: told at the call that writes them.
             lowered = needle.lower()
             for call in _LIQUID_PAGE_VALUE.finditer(self.body):
