@@ -6,9 +6,62 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 GRIST_URL = "https://grist.org/science/creek-restoration-trout-return/"
 GRIST_CREDIT = f"*This story was originally published by [Grist]({GRIST_URL}).*"
 GR_URL = "https://www.globalresearch.ca/harbour-towns-quota-shift/5890011"
+
+
+def _jekyll_post(root: Path, name: str, picture: str) -> Path:
+    (root / "_config.yml").write_text('url: "https://sister.example"\nmarkdown: kramdown\n', encoding="utf-8")
+    post = root / "_posts" / name
+    post.parent.mkdir(exist_ok=True)
+    post.write_text(
+        "---\ntitle: Creek restoration\nauthor: Lena Ortiz\n"
+        f"original_url: {GRIST_URL}\ncommercial: false\n---\n\n"
+        f"Volunteers pulled culverts and replanted willows for four summers.\n\n{picture}\n\n{GRIST_CREDIT}\n",
+        encoding="utf-8",
+    )
+    return post
+
+
+@pytest.mark.parametrize(
+    ("picture", "column"),
+    [
+        ("![trout]({{ site.baseurl }}/img/trout.jpg)", 28),
+        ('![trout]({{ "/img/trout.jpg" | relative_url }})', 14),
+        ("![trout]({{- site.url -}}{{ site.baseurl }}/img/trout.jpg)", 44),
+        ('![trout]({{ "/img/trout.jpg" | prepend: site.baseurl }} "A trout")', 14),
+        ("![trout]({% link /img/trout.jpg %})", 18),
+        ("![trout]({%- link img/trout.jpg -%})", 19),
+        ("![trout][t]\n\n[t]: {{ site.baseurl }}/img/trout.jpg", None),
+    ],
+)
+def test_a_jekyll_image_whose_address_is_liquid_with_spaces_is_a_photo(
+    tmp_path: Path, cli, picture: str, column: int | None
+) -> None:
+    """Jekyll fills in Liquid before kramdown reads the page: `{{ site.baseurl }}/img/trout.jpg` is an
+    address, not text with spaces that CommonMark would leave unlinked (the photo passed a no-photos rule)."""
+    post = _jekyll_post(tmp_path, "2026-12-01-creek.md", picture)
+    run = cli("check", "--no-config", str(post.relative_to(tmp_path)), cwd=tmp_path)
+    assert run.code == 1, run.out
+    assert "grist/no-images-without-permission" in run.out
+    assert "/trout.jpg, served from the site's own server" in run.out
+    if column is not None:
+        assert f"  10:{column} " in run.out, run.out
+
+
+def test_liquid_in_an_address_of_a_hugo_page_is_left_as_written(tmp_path: Path, cli) -> None:
+    """Hugo runs no template in its content: the same line in a page with TOML front matter is text."""
+    page = tmp_path / "creek.md"
+    page.write_text(
+        f'+++\ntitle = "Creek"\nauthor = "Lena Ortiz"\noriginal_url = "{GRIST_URL}"\ncommercial = false\n+++\n\n'
+        f"Volunteers pulled culverts.\n\n![trout]({{{{ site.baseurl }}}}/img/trout.jpg)\n\n{GRIST_CREDIT}\n",
+        encoding="utf-8",
+    )
+    run = cli("check", "--no-config", "creek.md", cwd=tmp_path)
+    assert run.code == 0, run.out
 
 
 def _liquid_credit_page(root: Path, front: str) -> Path:

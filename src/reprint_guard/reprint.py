@@ -1028,6 +1028,8 @@ class Reprint:
             body = without_liquid_comments(body)
         if liquid and "{{" in body and "page." in body:  # Jekyll's {{ page.author }}: its own value
             body = _LIQUID_PAGE_VALUE.sub(self._page_value, body) if "{% raw" not in body else body
+        if liquid and ("](" in body or "]:" in body) and "{% raw" not in body:  # ({{ site.baseurl }}/img/x.jpg)
+            body = liquid_destinations(body)
         if "{" in body and ("{{<" in body or "{{%" in body):  # one character first: a quick search
             if "param" in body:  # Hugo's {{< param "canonicalURL" >}}: the page's own value
                 body = _HUGO_PARAM.sub(self._hugo_param, body)
@@ -1796,6 +1798,57 @@ def _merged(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
 _LIQUID_PAGE_VALUE = re.compile(
     r"\{\{-?[ \t]*page\.([A-Za-z_][\w-]*)[ \t]*(?:\|[ \t]*(?:escape|escape_once|xml_escape|strip)[ \t]*)?-?\}\}"
 )
+
+
+#: A Markdown link's or image's destination (or a reference definition's) holding Liquid's output or tags,
+#: which may hold spaces: ``({{ site.baseurl }}/img/trout.jpg)``, ``({{ "/img/trout.jpg" | relative_url }})``.
+#: Each tag bounded, none holding a brace: one way to read each stretch, linear.
+_LIQUID_DESTINATION = re.compile(
+    r"(\]\([ \t]*<?|^[ ]{0,3}\[[^\]\n]{1,999}\]:[ \t]*<?)"
+    r"((?:[^\s(){}<>\[\]]|\{\{[^{}\n]{0,500}\}\}|\{%[^{}\n]{0,500}%\})+)",
+    re.MULTILINE,
+)
+#: One Liquid output (``{{ ... }}``) or tag (``{% ... %}``) of such a destination, whitespace control and
+#: spaces taken off in Python (a lazy match before ``\s*`` tried each space of a long run again: quadratic).
+_LIQUID_TAG = re.compile(r"\{\{([^{}]*)\}\}|\{%([^{}]*)%\}")
+#: The site's own address as Jekyll's config gives it (``site.url``, ``site.baseurl``, one appended to the other).
+_LIQUID_SITE = r"site\.(?:url|baseurl)"
+_LIQUID_OWN = re.compile(rf"{_LIQUID_SITE}(?:\s*\|\s*(?:append|prepend)\s*:\s*{_LIQUID_SITE})*")
+#: A string written out, through filters that make it the site's own address: ``"/img/x.jpg" | relative_url``.
+_LIQUID_ADDRESS = re.compile(
+    rf"""(["'])([^"'\s]*)\1(?:\s*\|\s*(?:relative_url|absolute_url|prepend\s*:\s*{_LIQUID_SITE}))*"""
+)
+#: Jekyll's tags that write a page's or file's address on the site: ``{% link assets/x.jpg %}``.
+_LIQUID_LINK = re.compile(r"(?:link|post_url)\s+(\S+)")
+
+
+def liquid_destinations(body: str) -> str:
+    """``body`` with the Liquid in its Markdown links' and images' destinations written as Jekyll fills it in
+    before kramdown reads the page: an address without spaces (a destination with a space is no link to
+    CommonMark, and the photo would pass unseen). A string through ``relative_url``/``absolute_url``, and
+    ``{% link path %}``, are the site's own address of it (``/img/trout.jpg``), and so is a path after
+    ``{{ site.baseurl }}`` or ``{{ site.url }}``; any other output, its expression run together
+    (``{{page.photo}}``), as part of an address."""
+    return _LIQUID_DESTINATION.sub(_liquid_destination, body)
+
+
+def _liquid_destination(found: re.Match[str]) -> str:
+    written = found.group(2)
+    if "{" not in written:
+        return found.group(0)
+    return found.group(1) + _LIQUID_TAG.sub(_liquid_filled, written)
+
+
+def _liquid_filled(found: re.Match[str]) -> str:
+    output = found.group(1)
+    if output is None:  # a tag: Jekyll's link and post_url write an address, any other is left as written
+        link = _LIQUID_LINK.fullmatch(found.group(2).removeprefix("-").removesuffix("-").strip())
+        return link.group(1) if link is not None else found.group(0)
+    output = output.removeprefix("-").removesuffix("-").strip()  # whitespace control: {{- x -}}
+    if _LIQUID_OWN.fullmatch(output):  # the site's own host or base path: the address is on its own server
+        return ""
+    address = _LIQUID_ADDRESS.fullmatch(output)
+    return address.group(2) if address is not None else "{{" + re.sub(r"\s+", "", output) + "}}"
 
 
 #: Hugo's built-in ``param`` shortcode, which writes one of the page's own front-matter values.
