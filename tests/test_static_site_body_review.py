@@ -64,6 +64,50 @@ def test_liquid_in_an_address_of_a_hugo_page_is_left_as_written(tmp_path: Path, 
     assert run.code == 0, run.out
 
 
+def _hugo_page(root: Path, picture: str, raw_html: bool) -> Path:
+    (root / ".reprint-guard.yaml").write_text(f"raw-html: {str(raw_html).lower()}\n", encoding="utf-8")
+    page = root / "content" / "creek.md"
+    page.parent.mkdir(exist_ok=True)
+    page.write_text(
+        f'+++\ntitle = "Creek restoration"\nauthor = "Lena Ortiz"\noriginal_url = "{GRIST_URL}"\n'
+        f"commercial = false\n+++\n\nVolunteers pulled culverts and replanted willows for four summers.\n\n"
+        f"{picture}\n\n{GRIST_CREDIT}\n",
+        encoding="utf-8",
+    )
+    return page
+
+
+@pytest.mark.parametrize("name", ["rawhtml", "rawHTML", "raw", "html", "unsafe", "raw-html"])
+def test_a_photo_in_a_raw_html_shortcode_is_seen_where_goldmark_leaves_raw_html_out(
+    tmp_path: Path, cli, name: str
+) -> None:
+    """A site's raw-HTML shortcode prints its inside after goldmark has read the page: on the page even where
+    goldmark's `unsafe` is off (raw-html: false, what init proposes for Hugo's default)."""
+    picture = f'{{{{< {name} >}}}}\n<img src="/img/trout.jpg" alt="A trout">\n{{{{< /{name} >}}}}'
+    _hugo_page(tmp_path, picture, raw_html=False)
+    run = cli("check", "content/creek.md", cwd=tmp_path)
+    assert run.code == 1, run.out
+    assert "grist/no-images-without-permission" in run.out
+    assert "first <img> /img/trout.jpg" in run.out
+    assert "  11:11 " in run.out, run.out
+    assert "left out" not in run.out  # the photo is shown: no hint that the page leaves its HTML out
+
+
+def test_raw_html_left_out_around_a_raw_html_shortcode_still_is(tmp_path: Path, cli) -> None:
+    """Only the shortcode's inside is spared: an <img> written in the Markdown itself is still left out, and a
+    {{% %}} call's output is Markdown goldmark reads (its raw HTML left out too)."""
+    for picture in (
+        '<img src="/img/trout.jpg" alt="A trout">\n\n{{< rawhtml >}}\n<p>A note.</p>\n{{< /rawhtml >}}',
+        '{{% rawhtml %}}\n<img src="/img/trout.jpg" alt="A trout">\n{{% /rawhtml %}}',
+    ):
+        _hugo_page(tmp_path, picture, raw_html=False)
+        run = cli("check", "content/creek.md", cwd=tmp_path)
+        assert run.code == 0, run.out
+        _hugo_page(tmp_path, picture, raw_html=True)
+        run = cli("check", "content/creek.md", cwd=tmp_path)
+        assert run.code == 1 and "grist/no-images-without-permission" in run.out, run.out
+
+
 def _liquid_credit_page(root: Path, front: str) -> Path:
     (root / ".reprint-guard.yaml").write_text(
         "front-matter:\n  canonicalURL: original_url\n  authors: author\ndefaults:\n  commercial: false\n"
