@@ -108,6 +108,48 @@ def test_raw_html_left_out_around_a_raw_html_shortcode_still_is(tmp_path: Path, 
         assert run.code == 1 and "grist/no-images-without-permission" in run.out, run.out
 
 
+@pytest.mark.parametrize(
+    "call",
+    [
+        '{{< notice title="The original source of this article is Global Research" >}}',
+        '{{% callout title="The original source of this article is Global Research" %}}',
+        "{{< notice The original source of this article is Global Research >}}",
+    ],
+)
+def test_fix_never_writes_a_link_into_a_shortcode_call(tmp_path: Path, cli, call: str) -> None:
+    """A credit in a site's own shortcode's argument is linked nowhere inside the call (a Markdown link in a
+    quoted argument shows as text, or breaks the call): a credit line is added, as for figure's caption."""
+    name = call.split()[1]
+    closing = f"{call[:3]} /{name} {call[-3:]}"
+    page = tmp_path / "attr.md"
+    page.write_text(
+        f'+++\ntitle = "Harbour towns"\noriginal_url = "{GR_URL}"\nauthor = "Tomas Brenner"\ncommercial = false\n'
+        f"+++\n\n{call}\nBoat owners along the north coast met in a church hall on Tuesday.\n{closing}\n\n"
+        "Copyright © Tomas Brenner, Global Research, 2026\n",
+        encoding="utf-8",
+    )
+    run = cli("check", "--no-config", "--fix", "attr.md", cwd=tmp_path)
+    assert run.code == 0, run.out + run.err
+    fixed = page.read_text(encoding="utf-8")
+    assert f"\n{call}\n" in fixed  # the call as it was
+    assert fixed.endswith(f"*The original source of this article is [Global Research]({GR_URL}).*\n"), fixed
+
+
+def test_fix_still_links_a_credit_in_a_shortcodes_inside(tmp_path: Path, cli) -> None:
+    """The inside of a paired shortcode is the page's Markdown: a credit there is linked where it stands."""
+    page = tmp_path / "attr.md"
+    page.write_text(
+        f'+++\ntitle = "Harbour towns"\noriginal_url = "{GR_URL}"\nauthor = "Tomas Brenner"\ncommercial = false\n'
+        '+++\n\nBoat owners met on Tuesday.\n\n{{< notice title="Source" >}}\n'
+        "The original source of this article is Global Research.\n{{< /notice >}}\n\n"
+        "Copyright © Tomas Brenner, Global Research, 2026\n",
+        encoding="utf-8",
+    )
+    run = cli("check", "--no-config", "--fix", "attr.md", cwd=tmp_path)
+    assert run.code == 0, run.out + run.err
+    assert f"The original source of this article is [Global Research]({GR_URL}).\n" in page.read_text("utf-8")
+
+
 def _liquid_credit_page(root: Path, front: str) -> Path:
     (root / ".reprint-guard.yaml").write_text(
         "front-matter:\n  canonicalURL: original_url\n  authors: author\ndefaults:\n  commercial: false\n"
