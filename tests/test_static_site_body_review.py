@@ -195,3 +195,86 @@ def test_a_hugo_page_calling_a_shortcode_reads_no_liquid(tmp_path: Path, cli) ->
     page.write_text(page.read_text("utf-8") + '\n{{< figure src="/img/boats.png" >}}\n', encoding="utf-8")
     run = cli("check", "content/harbour.md", cwd=tmp_path)
     assert run.code == 1 and "global-research/link-original" in run.out, run.out
+
+
+MFP_URL = "https://montanafreepress.org/2096/12/05/ranchers-water-rights-hearing/"
+
+
+def _hugo_water(root: Path, published: str, config: str | None) -> None:
+    (root / "hugo.toml").write_text(
+        'baseURL = "https://valleyledger.example/"\ntimeZone = "America/Denver"\n', encoding="utf-8"
+    )
+    if config is not None:
+        (root / ".reprint-guard.yaml").write_text(config, encoding="utf-8")
+    page = root / "content" / "water.md"
+    page.parent.mkdir(exist_ok=True)
+    page.write_text(
+        f'+++\ntitle = "Water rights"\nauthor = "Cal Whitaker"\noriginal_url = "{MFP_URL}"\n'
+        f"original_published = 2096-12-10\npublishDate = {published}\ncommercial = false\n+++\n\n"
+        "Ranchers packed a county hearing on water rights this week.\n\n"
+        f"*By Cal Whitaker, Montana Free Press. This story was originally published by [Montana Free Press]({MFP_URL})"
+        " and is republished under a [CC BY-NC-ND 3.0 US](https://creativecommons.org/licenses/by-nc-nd/3.0/us/)"
+        " licence.*\n",
+        encoding="utf-8",
+    )
+
+
+def test_the_sites_time_zone_dates_its_pages_own_dates(tmp_path: Path, cli) -> None:
+    """Hugo reads `publishDate = 2096-12-11` in its `timeZone` (America/Denver): the page goes out at midnight
+    there, the day after the original, not at midnight UTC (the evening before in Montana)."""
+    _hugo_water(tmp_path, "2096-12-11", None)
+    run = cli("check", "content/water.md", cwd=tmp_path)
+    assert run.code == 1 and "montana-free-press/not-before-next-day" in run.out, run.out  # read in UTC
+    _hugo_water(tmp_path, "2096-12-11", "site-timezone: America/Denver\n")
+    run = cli("check", "content/water.md", cwd=tmp_path)
+    assert run.code == 0, run.out + run.err
+    _hugo_water(tmp_path, "2096-12-11T00:30:00", "site-timezone: America/Denver\n")  # no offset: the site's clock
+    run = cli("check", "content/water.md", cwd=tmp_path)
+    assert run.code == 0, run.out + run.err
+    # A zone east of the publisher's: its midnight is the evening before in Montana, and the finding says why.
+    _hugo_water(tmp_path, "2096-12-11", "site-timezone: Europe/Oslo\n")
+    run = cli("check", "content/water.md", cwd=tmp_path)
+    assert run.code == 1, run.out
+    assert (
+        "its 'publishDate' (2096-12-11) (read in the site's time zone, Europe/Oslo) goes out at "
+        "2096-12-10 23:00 UTC, 2096-12-10 16:00 there" in run.out
+    ), run.out
+    # A date-time with its offset is that moment, whatever the site's zone.
+    _hugo_water(tmp_path, "2096-12-11T00:30:00-07:00", "site-timezone: Europe/Oslo\n")
+    assert cli("check", "content/water.md", cwd=tmp_path).code == 0
+
+
+def test_an_unknown_site_time_zone_is_refused(tmp_path: Path, cli) -> None:
+    _hugo_water(tmp_path, "2096-12-11", "site-timezone: America/Springfield\n")
+    run = cli("check", "content/water.md", cwd=tmp_path)
+    assert run.code == 2
+    assert "site-timezone: Value error, unknown time zone 'America/Springfield'" in run.err, run.err
+
+
+def test_init_proposes_the_sites_time_zone(tmp_path: Path, cli) -> None:
+    """init writes the site's own zone from Hugo's timeZone (production's over the defaults) or Jekyll's
+    timezone; without one, a comment saying what is read."""
+    _hugo_water(tmp_path, "2096-12-11", None)
+    assert cli("init", cwd=tmp_path).code == 0
+    written = (tmp_path / ".reprint-guard.yaml").read_text(encoding="utf-8")
+    assert "\nsite-timezone: America/Denver\n" in written, written
+    assert cli("check", "content/water.md", cwd=tmp_path).code == 0
+
+    hugo = tmp_path / "hugo-site"
+    (hugo / "config" / "_default").mkdir(parents=True)
+    (hugo / "config" / "production").mkdir(parents=True)
+    (hugo / "config" / "_default" / "hugo.yaml").write_text("baseURL: https://a.example/\ntimezone: UTC\n", "utf-8")
+    (hugo / "config" / "production" / "hugo.toml").write_text('timeZone = "Europe/Oslo"\n', "utf-8")
+    assert cli("init", cwd=hugo).code == 0
+    assert "\nsite-timezone: Europe/Oslo\n" in (hugo / ".reprint-guard.yaml").read_text("utf-8")
+
+    jekyll = tmp_path / "jekyll-site"
+    jekyll.mkdir()
+    (jekyll / "_config.yml").write_text("url: https://b.example\ntimezone: Asia/Kolkata\n", encoding="utf-8")
+    assert cli("init", cwd=jekyll).code == 0
+    assert "\nsite-timezone: Asia/Kolkata\n" in (jekyll / ".reprint-guard.yaml").read_text("utf-8")
+
+    (jekyll / "_config.yml").write_text("url: https://b.example\n", encoding="utf-8")
+    assert cli("init", "--force", cwd=jekyll).code == 0
+    written = (jekyll / ".reprint-guard.yaml").read_text("utf-8")
+    assert "\n# site-timezone: America/Denver\n" in written and "\nsite-timezone:" not in written, written

@@ -794,6 +794,9 @@ class Reprint:
         #: The site's own hosts (the config's ``own-hosts``): a permission from an address there is the
         #: republisher's own, which grants nothing where anyone holding the rights may grant.
         self.own_hosts: tuple[str, ...] = ()
+        #: The site's own time zone (the config's ``site-timezone``), an IANA name: the page's own date keys
+        #: (Hugo's ``publishDate``, Jekyll's ``date``) without an offset are read there; None: UTC.
+        self.site_timezone: str | None = None
         # Computed on first use (plain attributes: functools.cached_property takes a lock per access).
         self._html = html
         self._rendered = False  # the HTML is our rendering of the Markdown body (not given by a caller)
