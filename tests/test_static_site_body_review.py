@@ -52,8 +52,9 @@ def test_a_jekyll_image_whose_address_is_liquid_with_spaces_is_a_photo(
         assert f"  10:{column} " in run.out, run.out
 
 
-def test_liquid_in_an_address_of_a_hugo_page_is_left_as_written(tmp_path: Path, cli) -> None:
-    """Hugo runs no template in its content: the same line in a page with TOML front matter is text."""
+def test_liquid_in_an_address_is_read_in_a_jekyll_page_only(tmp_path: Path, cli) -> None:
+    """Hugo runs no template in its content: the same line in a page with TOML front matter is text, no image;
+    in a Jekyll post it is the photo."""
     page = tmp_path / "creek.md"
     page.write_text(
         f'+++\ntitle = "Creek"\nauthor = "Lena Ortiz"\noriginal_url = "{GRIST_URL}"\ncommercial = false\n+++\n\n'
@@ -62,6 +63,9 @@ def test_liquid_in_an_address_of_a_hugo_page_is_left_as_written(tmp_path: Path, 
     )
     run = cli("check", "--no-config", "creek.md", cwd=tmp_path)
     assert run.code == 0, run.out
+    _jekyll_post(tmp_path, "2026-12-01-creek.md", "![trout]({{ site.baseurl }}/img/trout.jpg)")
+    run = cli("check", "--no-config", "_posts/2026-12-01-creek.md", cwd=tmp_path)
+    assert run.code == 1 and "grist/no-images-without-permission" in run.out, run.out
 
 
 def _hugo_page(root: Path, picture: str, raw_html: bool) -> Path:
@@ -106,6 +110,10 @@ def test_raw_html_left_out_around_a_raw_html_shortcode_still_is(tmp_path: Path, 
         _hugo_page(tmp_path, picture, raw_html=True)
         run = cli("check", "content/creek.md", cwd=tmp_path)
         assert run.code == 1 and "grist/no-images-without-permission" in run.out, run.out
+    # The same photo inside a {{< >}} call is on the page.
+    _hugo_page(tmp_path, '{{< rawhtml >}}\n<img src="/img/trout.jpg" alt="A trout">\n{{< /rawhtml >}}', raw_html=False)
+    run = cli("check", "content/creek.md", cwd=tmp_path)
+    assert run.code == 1 and "grist/no-images-without-permission" in run.out, run.out
 
 
 @pytest.mark.parametrize(
@@ -135,19 +143,23 @@ def test_fix_never_writes_a_link_into_a_shortcode_call(tmp_path: Path, cli, call
     assert fixed.endswith(f"*The original source of this article is [Global Research]({GR_URL}).*\n"), fixed
 
 
-def test_fix_still_links_a_credit_in_a_shortcodes_inside(tmp_path: Path, cli) -> None:
-    """The inside of a paired shortcode is the page's Markdown: a credit there is linked where it stands."""
+def test_fix_links_a_credit_in_a_shortcodes_inside_not_one_in_its_arguments(tmp_path: Path, cli) -> None:
+    """The inside of a paired shortcode is the page's Markdown: a credit there is linked where it stands, not
+    the later one in another call's argument."""
     page = tmp_path / "attr.md"
     page.write_text(
         f'+++\ntitle = "Harbour towns"\noriginal_url = "{GR_URL}"\nauthor = "Tomas Brenner"\ncommercial = false\n'
         '+++\n\nBoat owners met on Tuesday.\n\n{{< notice title="Source" >}}\n'
         "The original source of this article is Global Research.\n{{< /notice >}}\n\n"
+        '{{< aside title="The original source of this article is Global Research" >}}\n\n'
         "Copyright © Tomas Brenner, Global Research, 2026\n",
         encoding="utf-8",
     )
     run = cli("check", "--no-config", "--fix", "attr.md", cwd=tmp_path)
     assert run.code == 0, run.out + run.err
-    assert f"The original source of this article is [Global Research]({GR_URL}).\n" in page.read_text("utf-8")
+    fixed = page.read_text("utf-8")
+    assert f"The original source of this article is [Global Research]({GR_URL}).\n" in fixed, fixed
+    assert '{{< aside title="The original source of this article is Global Research" >}}\n' in fixed, fixed
 
 
 def _liquid_credit_page(root: Path, front: str) -> Path:
@@ -179,9 +191,7 @@ def test_jekylls_page_value_in_a_hugo_page_is_no_link(tmp_path: Path, cli) -> No
         assert run.code == 1, run.out
         assert "global-research/link-original" in run.out
         assert "  9:42 " in run.out or "  10:42 " in run.out or "  11:42 " in run.out, run.out
-
-
-def test_jekylls_page_value_in_a_jekyll_page_is_still_its_value(tmp_path: Path, cli) -> None:
+    # In a page with YAML front matter (Jekyll's), {{ page.canonicalURL }} is the page's own value: a link.
     _liquid_credit_page(tmp_path, f"---\ntitle: Harbour towns\ncanonicalURL: {GR_URL}\nauthors: [Tomas Brenner]\n---\n")
     run = cli("check", "content/harbour.md", cwd=tmp_path)
     assert run.code == 0, run.out
