@@ -45,7 +45,10 @@ def _site_moment(value: dt.date | dt.datetime, reprint: Reprint) -> dt.datetime:
         return _as_datetime(value)
     if not isinstance(value, dt.datetime):
         value = dt.datetime(value.year, value.month, value.day)
-    return value.replace(tzinfo=zone).astimezone(dt.UTC)
+    try:
+        return value.replace(tzinfo=zone).astimezone(dt.UTC)
+    except OverflowError:  # a day at the very ends of what dates hold: read as UTC, as before
+        return _as_datetime(value)
 
 
 #: A static site's own keys for when a page goes out, in the order Hugo reads them for its publish date.

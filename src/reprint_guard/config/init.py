@@ -518,6 +518,8 @@ def site_timezone(root: Path, generator: str | None) -> str | None:
     zone = None
     for place in places:
         data = _read_settings(place) if place.is_file() else None
+        if generator == "hugo" and place.stem == "config" and data is not None:
+            data = data if _dig(data, "baseurl") is not None or _dig(data, "markup") else None  # another tool's
         value = _dig(data, "timezone") if data is not None else None  # Hugo's timeZone, read blind to case
         zone = value.strip() if isinstance(value, str) and value.strip() else zone
         if generator == "jekyll" and data is not None:
