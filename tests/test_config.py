@@ -972,6 +972,7 @@ CONFIG_CANDIDATES: dict[str, list[object]] = {
         [{"path": "a.md", "rule": "a/b", "reason": ""}],
         [{"path": "a.md", "rule": "a/b", "reason": "r", "until": "2030-01-01"}],
     ],
+    "site-timezone": ["America/Denver", "Mars/Olympus", 3, None],
     "unknown": [1],
 }
 

@@ -991,6 +991,8 @@ def _linked_in_place(  # type: ignore[no-untyped-def]
     ordered = sorted(publisher_names(policy), key=len, reverse=True)
     body = text[start:]
     spans = [(*span, True) for span in _unlinked_html(body, ordered)] if html else _unlinked(body, ordered)
+    if spans and not html and "{" in body and ("{{<" in body or "{{%" in body):
+        spans = _outside_shortcode_calls(body, spans)
     found = [(begin + start, end + start, in_html) for begin, end, in_html in spans]
     credits = list(itertools.islice(_credited(text, found), _LINK_TRIES))
     for begin, end, in_html in credits:  # the last first: a closing credit
@@ -1002,6 +1004,17 @@ def _linked_in_place(  # type: ignore[no-untyped-def]
         if not after & rules and after <= before:
             return trial
     return None
+
+
+def _outside_shortcode_calls(body: str, spans: list[tuple[int, int, bool]]) -> list[tuple[int, int, bool]]:
+    """Those of ``spans`` (in order) outside Hugo's shortcode calls: a name in a call's arguments
+    (``{{< notice title="... Global Research" >}}``) is a value the shortcode's template prints as it likes,
+    often escaped; a Markdown or HTML link written into it would break the call or show as text."""
+    from .readers.shortcodes import tag_spans
+
+    calls = tag_spans(body)  # in order, none inside another: the one that may hold a name found by bisection
+    starts = [start for start, _ in calls]
+    return [span for span in spans if (at := bisect_right(starts, span[0]) - 1) < 0 or span[0] >= calls[at][1]]
 
 
 def _credited(text: str, names: list[tuple[int, int, bool]]) -> Iterator[tuple[int, int, bool]]:

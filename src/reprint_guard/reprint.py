@@ -794,6 +794,9 @@ class Reprint:
         #: The site's own hosts (the config's ``own-hosts``): a permission from an address there is the
         #: republisher's own, which grants nothing where anyone holding the rights may grant.
         self.own_hosts: tuple[str, ...] = ()
+        #: The site's own time zone (the config's ``site-timezone``), an IANA name: the page's own date keys
+        #: (Hugo's ``publishDate``, Jekyll's ``date``) without an offset are read there; None: UTC.
+        self.site_timezone: str | None = None
         # Computed on first use (plain attributes: functools.cached_property takes a lock per access).
         self._html = html
         self._rendered = False  # the HTML is our rendering of the Markdown body (not given by a caller)
@@ -824,7 +827,7 @@ class Reprint:
                 self._rendered = True
             else:
                 html = self.body
-                if "{" in html and "{%" in html:  # a Jekyll page's {% comment %}: no reader sees what it holds
+                if "{" in html and "{%" in html and self.liquid:  # a Jekyll page's {% comment %}: no reader sees it
                     html = without_liquid_comments(html, markdown=False)
                 from .readers.stored import rendered
 
@@ -967,6 +970,14 @@ class Reprint:
         (Hugo's ``<!--more-->`` shows nothing either way)."""
         return bool(self.html_left_out())
 
+    @property
+    def liquid(self) -> bool:
+        """Whether Jekyll's Liquid renders this body before it is read (``{{ page.title }}``, ``{% comment %}``):
+        a page with YAML front matter, or none; not one with Hugo's TOML (``+++``) or JSON front matter, nor
+        one calling Hugo's shortcodes (``{{< figure >}}``): Hugo does not run templates in its content, and
+        shows a Liquid tag as the text it is."""
+        return self.front_syntax not in ("toml", "json") and not ("{{<" in self.body or "{{%" in self.body)
+
     def _page_value(self, found: re.Match[str]) -> str:
         """What Jekyll writes for ``{{ page.KEY }}``: the front matter's value of KEY (by the site's name for
         it, when the config maps it onto one of ours), if text or a number; else the call as it stands."""
@@ -1015,10 +1026,13 @@ class Reprint:
         """The Markdown body as the site renders it: Hugo's built-in shortcodes written out as it writes them,
         and without its raw HTML when the renderer leaves that out."""
         body = self.body
-        if "{" in body and "{%" in body:  # Jekyll's {% comment %}: no reader sees what it holds
+        liquid = "{" in body and self.liquid
+        if liquid and "{%" in body:  # Jekyll's {% comment %}: no reader sees what it holds
             body = without_liquid_comments(body)
-        if "{" in body and "{{" in body and "page." in body:  # Jekyll's {{ page.author }}: its own value
+        if liquid and "{{" in body and "page." in body:  # Jekyll's {{ page.author }}: its own value
             body = _LIQUID_PAGE_VALUE.sub(self._page_value, body) if "{% raw" not in body else body
+        if liquid and ("](" in body or "]:" in body) and "{% raw" not in body:  # ({{ site.baseurl }}/img/x.jpg)
+            body = liquid_destinations(body)
         if "{" in body and ("{{<" in body or "{{%" in body):  # one character first: a quick search
             if "param" in body:  # Hugo's {{< param "canonicalURL" >}}: the page's own value
                 body = _HUGO_PARAM.sub(self._hugo_param, body)
@@ -1215,7 +1229,7 @@ class Reprint:
             from .readers.markdown import indented_code_spans
 
             spans += indented_code_spans(self.body)
-        if self.format != "text" and "{%" in self.body:
+        if self.format != "text" and "{%" in self.body and self.liquid:
             spans += liquid_comment_spans(self.body, self.format == "markdown")
         if self.format == "markdown" and not self.raw_html and "<" in self.body:
             spans += _html_spans(self.body)  # left out of the page: nothing found is there
@@ -1712,7 +1726,7 @@ class Reprint:
             first = next((m for m in self._outside_comments(broken) if not self._unseen_at(m.start())), None)
             if first is not None:
                 return first.span()
-        if index < 0 and needle and "{{" in self.body and "page." in self.body:
+        if index < 0 and needle and "{{" in self.body and "page." in self.body and self.liquid:
             # Words only a Jekyll {{ page.KEY }} puts on the page: told at the call that writes them.
             lowered = needle.lower()
             for call in _LIQUID_PAGE_VALUE.finditer(self.body):
@@ -1798,6 +1812,57 @@ def _merged(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
 _LIQUID_PAGE_VALUE = re.compile(
     r"\{\{-?[ \t]*page\.([A-Za-z_][\w-]*)[ \t]*(?:\|[ \t]*(?:escape|escape_once|xml_escape|strip)[ \t]*)?-?\}\}"
 )
+
+
+#: A Markdown link's or image's destination (or a reference definition's) holding Liquid's output or tags,
+#: which may hold spaces: ``({{ site.baseurl }}/img/trout.jpg)``, ``({{ "/img/trout.jpg" | relative_url }})``.
+#: Each tag bounded, none holding a brace: one way to read each stretch, linear.
+_LIQUID_DESTINATION = re.compile(
+    r"(\]\([ \t]*<?|^[ ]{0,3}\[[^\]\n]{1,999}\]:[ \t]*<?)"
+    r"((?:[^\s(){}<>\[\]]|\{\{[^{}\n]{0,500}\}\}|\{%[^{}\n]{0,500}%\})+)",
+    re.MULTILINE,
+)
+#: One Liquid output (``{{ ... }}``) or tag (``{% ... %}``) of such a destination, whitespace control and
+#: spaces taken off in Python (a lazy match before ``\s*`` tried each space of a long run again: quadratic).
+_LIQUID_TAG = re.compile(r"\{\{([^{}]*)\}\}|\{%([^{}]*)%\}")
+#: The site's own address as Jekyll's config gives it (``site.url``, ``site.baseurl``, one appended to the other).
+_LIQUID_SITE = r"site\.(?:url|baseurl)"
+_LIQUID_OWN = re.compile(rf"{_LIQUID_SITE}(?:\s*\|\s*(?:append|prepend)\s*:\s*{_LIQUID_SITE})*")
+#: A string written out, through filters that make it the site's own address: ``"/img/x.jpg" | relative_url``.
+_LIQUID_ADDRESS = re.compile(
+    rf"""(["'])([^"'\s]*)\1(?:\s*\|\s*(?:relative_url|absolute_url|prepend\s*:\s*{_LIQUID_SITE}))*"""
+)
+#: Jekyll's tags that write a page's or file's address on the site: ``{% link assets/x.jpg %}``.
+_LIQUID_LINK = re.compile(r"(?:link|post_url)\s+(\S+)")
+
+
+def liquid_destinations(body: str) -> str:
+    """``body`` with the Liquid in its Markdown links' and images' destinations written as Jekyll fills it in
+    before kramdown reads the page: an address without spaces (a destination with a space is no link to
+    CommonMark, and the photo would pass unseen). A string through ``relative_url``/``absolute_url``, and
+    ``{% link path %}``, are the site's own address of it (``/img/trout.jpg``), and so is a path after
+    ``{{ site.baseurl }}`` or ``{{ site.url }}``; any other output, its expression run together
+    (``{{page.photo}}``), as part of an address."""
+    return _LIQUID_DESTINATION.sub(_liquid_destination, body)
+
+
+def _liquid_destination(found: re.Match[str]) -> str:
+    written = found.group(2)
+    if "{" not in written:
+        return found.group(0)
+    return found.group(1) + _LIQUID_TAG.sub(_liquid_filled, written)
+
+
+def _liquid_filled(found: re.Match[str]) -> str:
+    output = found.group(1)
+    if output is None:  # a tag: Jekyll's link and post_url write an address, any other is left as written
+        link = _LIQUID_LINK.fullmatch(found.group(2).removeprefix("-").removesuffix("-").strip())
+        return link.group(1) if link is not None else found.group(0)
+    output = output.removeprefix("-").removesuffix("-").strip()  # whitespace control: {{- x -}}
+    if _LIQUID_OWN.fullmatch(output):  # the site's own host or base path: the address is on its own server
+        return ""
+    address = _LIQUID_ADDRESS.fullmatch(output)
+    return address.group(2) if address is not None else "{{" + re.sub(r"\s+", "", output) + "}}"
 
 
 #: Hugo's built-in ``param`` shortcode, which writes one of the page's own front-matter values.

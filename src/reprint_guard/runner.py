@@ -110,6 +110,7 @@ class Settings(Record):
         "own_hosts",
         "raw_html",
         "markdown_in_html",
+        "site_timezone",
         "force_include",
         "staged",
         "stdin_format",
@@ -139,6 +140,7 @@ class Settings(Record):
         own_hosts: tuple[str, ...] = (),
         raw_html: bool = True,
         markdown_in_html: bool = False,
+        site_timezone: str | None = None,
         force_include: bool = False,
         staged: bool = False,
         stdin_format: str = "auto",
@@ -165,6 +167,8 @@ class Settings(Record):
         self.own_hosts = own_hosts
         self.raw_html = raw_html
         self.markdown_in_html = markdown_in_html
+        #: The site's own time zone (the config's ``site-timezone``): its pages' dates without an offset are read there.
+        self.site_timezone = site_timezone
         self.force_include = force_include
         #: Whether the files are a commit's staged files (the pre-commit hooks): a page or a sidecar of one
         #: that git does not track is not in the commit, and is said, not read as if it were.
@@ -258,6 +262,7 @@ class Settings(Record):
             own_hosts=tuple(config.own_hosts),
             raw_html=config.raw_html,
             markdown_in_html=config.markdown_in_html,
+            site_timezone=config.site_timezone,
             inline_suppressions=config.inline_suppressions and cli.pop("inline_suppressions", True),
             **cli,
         )
@@ -1118,6 +1123,7 @@ def check_read(
             ]
         policy = _named_policy(policy_spec, settings) if policy_spec else None
         reprint.own_hosts = settings.own_hosts
+        reprint.site_timezone = settings.site_timezone
         result = check_reprint(reprint, policies, policy, today=settings.today, severity=settings.severity)
     if result.status == "skipped":
         # A reprint at the baseline commit that the change made none is told, its suppressions applied below.

@@ -36,6 +36,21 @@ def _as_datetime(value: dt.date | dt.datetime) -> dt.datetime:
     return dt.datetime(value.year, value.month, value.day, tzinfo=dt.UTC)
 
 
+def _site_moment(value: dt.date | dt.datetime, reprint: Reprint) -> dt.datetime:
+    """When the site builds a page its own date key dates ``value``, in UTC: a date alone is that day's first
+    moment, and a date-time without an offset its local time, in the site's time zone (the config's
+    ``site-timezone``: Hugo's ``timeZone``, Jekyll's ``timezone``), UTC when it names none."""
+    zone = _zone(reprint.site_timezone) if reprint.site_timezone and not _aware(value) else None
+    if zone is None:
+        return _as_datetime(value)
+    if not isinstance(value, dt.datetime):
+        value = dt.datetime(value.year, value.month, value.day)
+    try:
+        return value.replace(tzinfo=zone).astimezone(dt.UTC)
+    except OverflowError:  # a day at the very ends of what dates hold: read as UTC, as before
+        return _as_datetime(value)
+
+
 #: A static site's own keys for when a page goes out, in the order Hugo reads them for its publish date.
 _SITE_DATE_KEYS = ("publishDate", "pubDate", "pubdate", "date")
 
@@ -198,7 +213,7 @@ def _check_delay(
     if dated:  # a day without its time: the original may have come out at its last moment, so count from there
         start += dt.timedelta(days=1)
     when = _as_datetime(published) if published else _now(context.today)
-    site_day = _as_datetime(scheduled[1]) if scheduled else None
+    site_day = _site_moment(scheduled[1], reprint) if scheduled else None
     if site_day is not None and site_day > when:
         when = site_day  # not built before its date: it goes out then
     earliest = start + dt.timedelta(hours=params.after_hours or 0)
@@ -249,7 +264,7 @@ def _check_days(
         reprint_day = _local_day(published, zone) if published is not None else _today_in(zone, context.today)
         # A site reads a date-time without offset, or a date alone, in its own time zone, UTC unless its
         # config says otherwise (Hugo's default): a date alone is built from that day's first moment.
-        site_day = _local_day(_as_datetime(scheduled[1]), zone) if scheduled else None
+        site_day = _local_day(_site_moment(scheduled[1], reprint), zone) if scheduled else None
     else:
         original_day = original.date() if isinstance(original, dt.datetime) else original
         if isinstance(published, dt.datetime) and isinstance(original, dt.datetime) and original.tzinfo:
@@ -270,10 +285,10 @@ def _check_days(
             reprint_day = published.date() if isinstance(published, dt.datetime) else published
         # The site's date is a moment the site builds at, in UTC when it gives no offset (Hugo's default): read
         # on the clock a 'published' moment is read on, as its day on the original's.
-        site_day = _as_datetime(scheduled[1]).astimezone(_days_clock(original)).date() if scheduled else None
+        site_day = _site_moment(scheduled[1], reprint).astimezone(_days_clock(original)).date() if scheduled else None
     today = reprint_day if published is None else None
     # Not built before its date: it goes out then, when that is still to come.
-    later = scheduled is not None and site_day is not None and _as_datetime(scheduled[1]) > _now(context.today)
+    later = scheduled is not None and site_day is not None and _site_moment(scheduled[1], reprint) > _now(context.today)
     if later and site_day > reprint_day:  # type: ignore[operator]
         reprint_day = site_day  # type: ignore[assignment]
     earliest_day = original_day + dt.timedelta(days=params.after_days or 0)
@@ -301,14 +316,15 @@ def _check_days(
         site_clock = zone if zone is not None else original.tzinfo if _aware(original) else None  # type: ignore[union-attr]
         by_site = later and scheduled is not None and key == scheduled[0] and not _aware(scheduled[1])  # type: ignore[index]
         if by_site and scheduled is not None and site_clock is not None:
-            moment = _as_datetime(scheduled[1])  # a date alone is the site's midnight, UTC by default
+            moment = _site_moment(scheduled[1], reprint)  # a date alone is the site's midnight, UTC by default
             as_written = scheduled[1].date() if isinstance(scheduled[1], dt.datetime) else scheduled[1]
             if moment.astimezone(site_clock).date() != as_written:
                 local = moment.astimezone(site_clock)
                 first = dt.datetime.combine(earliest_day, dt.time(), tzinfo=site_clock).isoformat()
                 there = "there" if zone is not None else "on the original's clock"
+                read = f" (read in the site's time zone, {reprint.site_timezone})" if reprint.site_timezone else ""
                 detail += (
-                    f"; its '{key}' ({_shown(scheduled[1])}) goes out at {_shown(moment)}, "
+                    f"; its '{key}' ({_shown(scheduled[1])}){read} goes out at {_shown(moment)}, "
                     f"{local:%Y-%m-%d %H:%M} {there}"
                 )
                 fix = f"Set '{key}' to {first} (the first moment of {earliest_day.isoformat()} {there}) or later."

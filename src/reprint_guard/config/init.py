@@ -701,6 +701,33 @@ def jekyll_site(root: Path) -> tuple[str | None, bool] | None:
     return None
 
 
+def site_timezone(root: Path, generator: str | None) -> str | None:
+    """The time zone a Hugo site's config (``timeZone``, production's over the defaults) or a Jekyll site's
+    ``_config.yml`` (``timezone``) reads its pages' dates in, when it names one this machine knows (Hugo's
+    ``Local``, this machine's zone, is none to write down)."""
+    from .view import known_zone
+
+    if generator == "hugo":
+        names = ("hugo", "config")
+        places = [
+            root / folder / f"{name}{suffix}" for folder in _HUGO_FOLDERS for name in names for suffix in _HUGO_SUFFIXES
+        ]
+    elif generator == "jekyll":
+        places = [root / "_config.yml", root / "_config.yaml"]
+    else:
+        return None
+    zone = None
+    for place in places:
+        data = _read_settings(place) if place.is_file() else None
+        if generator == "hugo" and place.stem == "config" and data is not None:
+            data = data if _dig(data, "baseurl") is not None or _dig(data, "markup") else None  # another tool's
+        value = _dig(data, "timezone") if data is not None else None  # Hugo's timeZone, read blind to case
+        zone = value.strip() if isinstance(value, str) and value.strip() else zone
+        if generator == "jekyll" and data is not None:
+            break  # Jekyll reads the first of its two names
+    return zone if zone and zone != "Local" and known_zone(zone) else None
+
+
 #: A reason shown beside a policy left out is cut here (an unknown parent's lists every policy known).
 _REASON_LENGTH = 200
 
@@ -801,6 +828,21 @@ def _skip_elements(surveyed: Survey) -> list[str]:
             for selector, count in sorted(surveyed.chrome.items(), key=lambda item: (-item[1], item[0]))
         ),
     ]
+
+
+def _site_zone_lines(root: Path, generator: str, key: str) -> list[str]:
+    """The config's ``site-timezone``, as the site's own config names it (else a comment saying how)."""
+    zone = site_timezone(root, generator)
+    said = f"# Your site's time zone ({'Hugo' if generator == 'hugo' else 'Jekyll'}'s {key}): a page's own date\n"
+    said += "# written without an offset, or as a day alone, goes out at that time there."
+    if zone is None:
+        unset = (
+            "# None is set in Hugo's config, which then reads UTC, as reprint-guard does."
+            if generator == "hugo"
+            else "# None is set in _config.yml: Jekyll then reads the build machine's, reprint-guard UTC; name it here."
+        )
+        return [said, unset, "# site-timezone: America/Denver"]
+    return [said, f"site-timezone: {zone}"]
 
 
 def starter_config(root: Path) -> str:
@@ -960,6 +1002,7 @@ def starter_config(root: Path) -> str:
             "# Your own host (Hugo's baseURL): a canonical URL pointing there is your own article, not a reprint.",
             *([] if host else ["# No baseURL could be read from Hugo's config: write your site's host here."]),
             f"own-hosts: [{_quoted(host)}]" if host else "own-hosts: []",
+            *_site_zone_lines(root, "hugo", "timeZone"),
             "",
         ]
     elif jekyll is not None:
@@ -972,6 +1015,7 @@ def starter_config(root: Path) -> str:
             "# Your own host (Jekyll's url): a canonical URL pointing there is your own article, not a reprint.",
             *([] if host else ["# No url could be read from _config.yml: write your site's host here."]),
             f"own-hosts: [{_quoted(host)}]" if host else "own-hosts: []",
+            *_site_zone_lines(root, "jekyll", "timezone"),
             "",
         ]
     else:

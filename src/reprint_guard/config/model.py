@@ -38,6 +38,15 @@ def _own_host(value: str) -> str:
     return value
 
 
+def _zone_name(value: str) -> str:
+    """An IANA time zone this machine's database holds (``America/Denver``)."""
+    from .view import known_zone
+
+    if not known_zone(value):
+        raise ValueError(f"unknown time zone {value!r}; use an IANA name such as 'America/Denver'")
+    return value
+
+
 SeverityOverride = Literal["error", "warning", "info", "off"]
 
 
@@ -130,4 +139,11 @@ class Config(_Model):
         alias="markdown-in-html",
         description="Whether the site's Markdown renderer reads Markdown inside an HTML block whose start tag says "
         "markdown=\"1\"; true for Jekyll's kramdown (CommonMark, Hugo's, leaves it as the raw text it is).",
+    )
+    site_timezone: Annotated[str, AfterValidator(_zone_name)] | None = Field(
+        default=None,
+        alias="site-timezone",
+        description="The site's own time zone (an IANA name such as America/Denver: Hugo's timeZone, Jekyll's "
+        "timezone): a page's own date (publishDate, date) written without an offset, or as a day alone, goes out "
+        "at that time there; UTC when unset.",
     )

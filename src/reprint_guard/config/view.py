@@ -42,6 +42,7 @@ _KEYS = {
     "own-hosts": "own_hosts",
     "raw-html": "raw_html",
     "markdown-in-html": "markdown_in_html",
+    "site-timezone": "site_timezone",
     "inline-suppressions": "inline_suppressions",
 }
 
@@ -87,6 +88,7 @@ class ConfigView:
         self.own_hosts: list[str] = []
         self.raw_html = True
         self.markdown_in_html = False
+        self.site_timezone: str | None = None
         self.inline_suppressions = True
 
 
@@ -129,6 +131,23 @@ def _hosts(value: Any) -> list[str]:
     if any(not HOST.fullmatch(host) for host in hosts):
         raise _Declined  # the model says which, and how to write it
     return hosts
+
+
+def known_zone(name: str) -> bool:
+    """Whether the time zone database has ``name`` (an IANA name such as ``America/Denver``)."""
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        return False
+    return True
+
+
+def _zone(value: Any) -> str:
+    if type(value) is not str or not known_zone(value):
+        raise _Declined  # the model says why
+    return value
 
 
 def _flag(value: Any) -> bool:
@@ -237,5 +256,6 @@ _READERS: dict[str, Any] = {
     "own_hosts": _hosts,
     "raw_html": _flag,
     "markdown_in_html": _flag,
+    "site_timezone": _zone,
     "inline_suppressions": _flag,
 }

@@ -9,7 +9,10 @@ as the HTML Hugo's own templates make (``figure``, ``youtube``, ``vimeo``,
 platform's embed code), ``highlight``, ``gist``, ``ref`` and ``relref``), and those that hide what they
 hold (``comment``, which shows nothing, and ``details``, a disclosure widget closed unless ``open``); a commented call
 (``{{</* figure */>}}``) is shown as the call itself, as Hugo shows it. A site's
-own shortcodes are the site's templates, not known here: they stay as written.
+own shortcodes are the site's templates, not known here: they stay as written;
+but for the one themes and sites add to print raw HTML (``rawhtml``, ``raw``,
+``html``, ``unsafe``...), whose inside, called with ``{{< >}}``, is HTML on the
+page whatever goldmark's ``unsafe`` says.
 """
 
 from __future__ import annotations
@@ -28,8 +31,12 @@ BUILT_IN = frozenset(
         *("comment", "details"),
     }
 )
+#: A site's own shortcode that prints its inside as it stands (``{{ .Inner }}``, ``{{ .Inner | safeHTML }}``),
+#: by the names themes and sites give it (read blind to case: ``rawHTML``): raw HTML Hugo puts on the page
+#: after goldmark has read the Markdown, so shown even where goldmark leaves raw HTML out.
+RAW_HTML = frozenset({"rawhtml", "raw-html", "raw_html", "raw", "html", "unsafe", "safehtml"})
 #: Those with an end tag (``{{< /highlight >}}``) whose inside is theirs.
-_PAIRED = frozenset({"highlight", "comment", "details"})
+_PAIRED = frozenset({"highlight", "comment", "details", *RAW_HTML})
 #: How long a call may be: a ``{{<`` whose end is further is no call (Hugo would refuse to build the page).
 _MAX_CALL = 4096
 _NAME = re.compile(r"[A-Za-z0-9_][\w./-]*")
@@ -80,8 +87,47 @@ def _calls(body: str) -> Iterator[_Call]:
 
 
 def call_spans(body: str) -> list[tuple[int, int]]:
-    """Where each shortcode call stands: Hugo reads them before the Markdown, so none of it is raw HTML."""
+    """Where each shortcode call stands: Hugo reads them before the Markdown, so none of it is raw HTML; a
+    raw-HTML shortcode's (:data:`RAW_HTML`) with its inside and end tag: that HTML is shown, not left out."""
+    spans: list[tuple[int, int]] = []
+    calls = list(_calls(body))
+    ends = _ends(calls)
+    for call in calls:
+        if spans and call.start < spans[-1][1]:
+            continue  # inside a raw-HTML shortcode's span
+        end = call.end
+        if call.opener == "<" and not (call.comment or call.closing) and call.name.lower() in RAW_HTML:
+            closing = _closing(ends, call)
+            end = closing.end if closing is not None else end
+        spans.append((call.start, end))
+    return spans
+
+
+def tag_spans(body: str) -> list[tuple[int, int]]:
+    """Where each shortcode call's tag stands (``{{< notice title="..." >}}``), its arguments and all, in order."""
     return [(call.start, call.end) for call in _calls(body)]
+
+
+def _ends(calls: list[_Call]) -> dict[str, list[_Call]]:
+    """Each shortcode's end tags (``{{< /highlight >}}``), in order, by its name (a raw-HTML one's in lower case)."""
+    ends: dict[str, list[_Call]] = {}
+    for call in calls:
+        if call.closing and not call.comment:
+            ends.setdefault(_kind(call.name), []).append(call)
+    return ends
+
+
+def _kind(name: str) -> str:
+    """The shortcode a name calls: a raw-HTML one's in any case (``rawHTML``), any other's as written."""
+    lowered = name.lower()
+    return lowered if lowered in RAW_HTML else name
+
+
+def _closing(ends: dict[str, list[_Call]], call: _Call) -> _Call | None:
+    """The end tag that closes ``call``: the first of its name after it."""
+    closings = ends.get(_kind(call.name), [])
+    at = bisect.bisect_left(closings, call.end, key=lambda c: c.start)
+    return closings[at] if at < len(closings) else None
 
 
 def _arguments(text: str) -> tuple[dict[str, str], list[str]]:
@@ -151,6 +197,8 @@ def _rendered(kind: str, args: str, inner: str, written: str = "") -> str:
         return f"<pre><code>{escape(inner)}</code></pre>"
     if kind in ("ref", "relref"):  # the address of another page of the site
         return escape(named.get("path") or first)
+    if kind in RAW_HTML:  # a site's own shortcode printing its inside as it stands
+        return inner
     if kind == "details":  # its inside is Markdown, shown only once opened (unless open="true")
         opened = " open" if named.get("open", "") in ("true", "1") else ""  # Hugo's template: these only
         summary = escape(named.get("summary") or "Details")
@@ -200,10 +248,7 @@ _CONTAINER_MARKS = re.compile(r"[ \t]*(?:(?:>|[-*+]|\d{1,9}[.)])[ \t]*)*")
 def _expanded(body: str, renderings: list[str] | None) -> str:
     """``body`` with the calls written out, or (``renderings``) each in a slot, its rendering kept aside."""
     calls = list(_calls(body))
-    ends: dict[str, list[_Call]] = {}
-    for call in calls:
-        if call.closing and not call.comment:
-            ends.setdefault(call.name, []).append(call)
+    ends = _ends(calls)
     out: list[str] = []
     last = 0
     for call in calls:
@@ -214,16 +259,20 @@ def _expanded(body: str, renderings: list[str] | None) -> str:
             out += (body[last : call.start], escape(shown, quote=False))
             last = call.end
             continue
-        kind = call.name
-        if kind not in BUILT_IN or call.closing:
+        kind = _kind(call.name)
+        if (kind not in BUILT_IN and kind not in RAW_HTML) or call.closing:
             continue
         inner, end = "", call.end
         if kind in _PAIRED:
-            closings = ends.get(call.name, [])
-            at = bisect.bisect_left(closings, call.end, key=lambda c: c.start)
-            if at < len(closings):
-                inner, end = body[call.end : closings[at].start].strip("\r\n"), closings[at].end
+            closing = _closing(ends, call)
+            if closing is not None:
+                inner, end = body[call.end : closing.start].strip("\r\n"), closing.end
         rendering = _rendered(kind, call.args, inner, body[call.start : call.end])
+        if kind in RAW_HTML and call.opener == "%":
+            # {{% %}}: its output is Markdown goldmark reads, raw HTML and all (left out unless unsafe)
+            out += (body[last : call.start], rendering)
+            last = end
+            continue
         if call.opener == "<" and rendering.startswith("<") and _starts_a_line(body, call.start):
             # A line that starts with a block's tag starts a block of HTML in Markdown, which runs on to the
             # next blank line; Hugo puts a {{< >}} call's output in after reading the Markdown, so what
