@@ -1,0 +1,109 @@
+"""What a volunteer editor pasting from Word and Google Docs found, each through the real CLI: invisible
+characters (a zero-width space, a soft hyphen, a byte-order mark) in original_url, in a key or a value, and in
+a credit's words; a credit linked through a redirect; The Conversation's counter with letters after count.gif;
+and Pandoc's bracketed span inside a credit's link."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import run_cli
+
+GR = "https://www.globalresearch.ca/ferry-timetables-island-bakery/5890011"
+GR_FRONT = """---
+title: Ferry
+author: Ines Varga
+original_url: {url}
+original_published: 2025-05-02
+medium: web
+commercial: false
+---
+"""
+GR_CREDIT = f"""
+The bakery opens when the first ferry lands.
+
+*The original source of this article is [Global Research]({GR}).*
+
+Copyright © Ines Varga, Global Research, 2025
+"""
+
+PP = "https://www.propublica.org/article/county-jail-phone-fees-kessler"
+PP_UNCREDITED = """---
+title: The County Jail's Phone Fees
+author: Dana Whitlow
+---
+
+Families pay more for a fifteen-minute call than for a month of internet.
+
+{credit}
+"""
+PP_REPRINT = f"""---
+title: The County Jail's Phone Fees
+author: Dana Whitlow
+original_url: {PP}
+medium: web
+commercial: false
+---
+
+Families pay more for a fifteen-minute call than for a month of internet.
+
+*By Dana Whitlow. This story was originally published by {{link}}. It is republished under a {{deed}} licence.*
+
+<script type="text/javascript" src="https://pixel.propublica.org/pixel.js" async></script>
+"""
+
+DEED = "[CC BY-NC-ND 3.0 US](https://creativecommons.org/licenses/by-nc-nd/3.0/us/)"
+INVISIBLE = {"zero-width space": "\u200b", "soft hyphen": "\u00ad", "byte-order mark": "\ufeff"}
+
+
+def _check(tmp_path: Path, *args: str):  # type: ignore[no-untyped-def]
+    return run_cli("check", "--no-progress", "--no-config", *args, cwd=tmp_path)
+
+
+# 1. An invisible character in original_url is left out, as white space around it is.
+
+
+@pytest.mark.parametrize("char", INVISIBLE.values(), ids=INVISIBLE.keys())
+def test_an_invisible_character_ending_original_url_is_left_out(tmp_path: Path, char: str) -> None:
+    page = tmp_path / "reprint.md"
+    written = GR_FRONT.format(url=GR + char) + GR_CREDIT
+    page.write_text(written, encoding="utf-8")
+    run = _check(tmp_path, "reprint.md")
+    assert run.code == 0, run.out
+    assert "link-original" not in run.out
+    run = _check(tmp_path, "--fix", "reprint.md")
+    assert run.code == 0, run.out
+    assert page.read_text(encoding="utf-8") == written  # the right link is kept, not replaced
+
+
+def test_fix_never_writes_an_invisible_character_into_a_link(tmp_path: Path) -> None:
+    page = tmp_path / "nocredit.md"
+    page.write_text(
+        GR_FRONT.format(url=f"{GR[:30]}\u200b{GR[30:]}\u200b") + "\nThe bakery opens when the first ferry lands.\n",
+        encoding="utf-8",
+    )
+    run = _check(tmp_path, "nocredit.md")
+    assert run.code == 1
+    assert f"[Global Research]({GR})" in run.out  # the fix's link, as the address is
+    assert "\u200b" not in run.out and "\\u200b" not in run.out
+    run = _check(tmp_path, "--fix", "nocredit.md")
+    fixed = page.read_text(encoding="utf-8")
+    assert f"*The original source of this article is [Global Research]({GR}).*" in fixed
+    assert fixed.count("\u200b") == 2  # the front matter's, as written: only the link is new
+    assert _check(tmp_path, "nocredit.md").code == 0
+
+
+def test_an_invisible_character_in_a_sidecar_original_url_is_left_out(tmp_path: Path) -> None:
+    (tmp_path / "page.html").write_text(
+        f"<h1>Ferry</h1>\n<p>The bakery opens when the first ferry lands.</p>\n<p><em>The original source of this "
+        f'article is <a href="{GR}">Global Research</a>.</em></p>\n<p>Copyright © Ines Varga, Global Research, '
+        "2025</p>\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "page.meta.yaml").write_text(
+        f'original_url: "{GR}\\u200b"\nauthor: Ines Varga\nmedium: web\ncommercial: false\n', encoding="utf-8"
+    )
+    run = _check(tmp_path, "page.html")
+    assert run.code == 0, run.out
