@@ -107,3 +107,43 @@ def test_an_invisible_character_in_a_sidecar_original_url_is_left_out(tmp_path: 
     )
     run = _check(tmp_path, "page.html")
     assert run.code == 0, run.out
+
+
+# 2. Messages show the invisible characters they quote.
+
+
+def test_a_link_holding_a_zero_width_space_is_told_with_it_shown(tmp_path: Path) -> None:
+    page = tmp_path / "link.md"
+    page.write_text(GR_FRONT.format(url=GR) + GR_CREDIT.replace(f"{GR})", f"{GR}\u200b)"), encoding="utf-8")
+    run = _check(tmp_path, "link.md")
+    assert run.code == 1
+    assert f"(it links to {GR}\\u200b on the same site, but not to the article itself)" in run.out
+    assert f"fix: Change the link to {GR}\\u200b into one to the original article, {GR}." in run.out
+    assert "\u200b" not in run.out
+    run = _check(tmp_path, "--fix", "link.md")  # the broken link is mended where it stands
+    assert page.read_text(encoding="utf-8") == GR_FRONT.format(url=GR) + GR_CREDIT
+
+
+def test_a_key_holding_a_zero_width_space_is_told_as_not_the_key_it_looks_like(tmp_path: Path) -> None:
+    (tmp_path / "key.md").write_text(
+        GR_FRONT.format(url=GR).replace("original_url:", "original\u200b_url:") + GR_CREDIT, encoding="utf-8"
+    )
+    run = _check(tmp_path, "key.md")
+    assert run.code == 0  # a warning: the file is not read as a reprint, as the site's generator does not
+    assert (
+        "4:1     warning 'original\\u200b_url' (it holds an invisible character, U+200B ZERO WIDTH SPACE: retype the "
+        "key) is no key reprint-guard reads, so this file is not checked as a reprint: did you mean 'original_url'?"
+    ) in run.out
+    assert "fix: Rename 'original\\u200b_url' to 'original_url'." in run.out
+
+
+def test_a_medium_holding_a_zero_width_space_is_quoted(tmp_path: Path) -> None:
+    (tmp_path / "medium.md").write_text(
+        GR_FRONT.format(url=GR).replace("medium: web", "medium: web\u200b") + GR_CREDIT, encoding="utf-8"
+    )
+    run = _check(tmp_path, "medium.md")
+    assert run.code == 2
+    assert (
+        "medium.md:6:1: metadata 'medium': should be 'web', 'print', 'newsletter', 'broadcast' or 'social', "
+        "not 'web\\u200b' (could not be checked)"
+    ) in run.out

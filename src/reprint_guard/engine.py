@@ -828,7 +828,8 @@ def _near_miss(reprint: Reprint) -> Finding | None:
             "misspelt-key",
             "metadata",
             key,
-            f"'{key}' is no key reprint-guard reads, so this file is not checked as a reprint: did you mean {named}?",
+            f"'{key}'{_invisible(own)} is no key reprint-guard reads, so this file is not checked as a reprint: "
+            f"did you mean {named}?",
             _rename(key, own, close),
         )
     return None
@@ -915,7 +916,7 @@ def _misspelt_keys(reprint: Reprint, fields: frozenset[str], *, choosing: bool =
             checked = f"the policy is checked as if '{named}' were not set (as for the web, the default)"
         else:
             checked = f"the policy is checked as if '{named}' were not set"
-        message = f"'{key}' is no key reprint-guard reads, so {checked}: did you mean '{named}'?"
+        message = f"'{key}'{_invisible(own)} is no key reprint-guard reads, so {checked}: did you mean '{named}'?"
         mapped = reprint.key_names.get(key)  # the config's front-matter maps the site's key onto this one
         if mapped is not None and mapped != key:
             message = (
@@ -1011,6 +1012,21 @@ def _keys_not_read(extra: Mapping[Any, Any]) -> list[tuple[str, str]]:
         if isinstance(inner, dict):
             keys += [(f"{table}.{key}", key) for key in inner if type(key) is str and key.lower() not in READ_KEYS]
     return keys
+
+
+def _invisible(key: str) -> str:
+    """What a message adds of a key holding a character that shows nothing (a zero-width space or a soft hyphen
+    pasted from a word processor or a CMS's form): the key looks like the one it is not, and the site's
+    generator does not read it as that one either."""
+    if key.isascii():
+        return ""
+    import unicodedata
+
+    hidden = [c for c in dict.fromkeys(key) if unicodedata.category(c) == "Cf"]
+    if not hidden:
+        return ""
+    named = ", ".join(f"U+{ord(c):04X} {unicodedata.name(c, 'FORMAT CHARACTER')}" for c in hidden)
+    return f" (it holds an invisible character, {named}: retype the key)"
 
 
 def _rename(key: str, own: str, meant: str) -> str:
