@@ -147,3 +147,65 @@ def test_a_medium_holding_a_zero_width_space_is_quoted(tmp_path: Path) -> None:
         "medium.md:6:1: metadata 'medium': should be 'web', 'print', 'newsletter', 'broadcast' or 'social', "
         "not 'web\\u200b' (could not be checked)"
     ) in run.out
+
+
+# 3. A credit's words with a no-break space, a zero-width space or a soft hyphen in them still credit.
+
+
+@pytest.mark.parametrize(
+    ("credit", "column"),
+    [
+        ("This story was originally\u00a0published by [ProPublica]({pp}).", 53),
+        ("This story was originally pub\u200blished by [ProPublica]({pp}).", 54),
+        ("This story was origi\u00adnally published by [ProPublica]({pp}).", 54),
+    ],
+    ids=["no-break space", "zero-width space", "soft hyphen"],
+)
+def test_a_credit_with_invisible_characters_in_its_words_is_a_sign_of_a_reprint(
+    tmp_path: Path, credit: str, column: int
+) -> None:
+    (tmp_path / "story.md").write_text(PP_UNCREDITED.format(credit=credit.format(pp=PP)), encoding="utf-8")
+    run = _check(tmp_path, "story.md")
+    assert run.code == 0
+    assert f"  8:{column} " in run.out and "reprint-guard/credited-original" in run.out
+    assert f"fix: If it is a reprint, add 'original_url: {PP}' to the metadata" in run.out
+
+
+def test_a_credit_by_name_with_a_no_break_space_in_its_words_is_a_sign_of_a_reprint(tmp_path: Path) -> None:
+    (tmp_path / "story.md").write_text(
+        PP_UNCREDITED.format(credit="This story was originally\u00a0published by ProPublica."), encoding="utf-8"
+    )
+    run = _check(tmp_path, "story.md")
+    assert run.code == 0
+    assert "8:16" in run.out
+    assert "credits ProPublica with the story (originally published by ProPublica)" in run.out
+
+
+@pytest.mark.parametrize(
+    "link",
+    [
+        f"https://www.google.com/url?q={GR}&sa=D&source=editors&ust=1&usg=AOv",
+        "https://nam12.safelinks.protection.outlook.com/?url=https%3A%2F%2Fwww.google.com%2Furl%3Fq%3D"
+        "https%3A%2F%2Fwww.globalresearch.ca%2Fferry-timetables-island-bakery%2F5890011%26sa%3DD&data=05%7C02"
+        "&reserved=0",
+    ],
+    ids=["google", "safelinks-around-google"],
+)
+def test_a_credit_linked_through_a_redirect_gives_the_address_it_leads_to(tmp_path: Path, link: str) -> None:
+    body = GR_CREDIT.replace(f"({GR})", f"({link})")
+    (tmp_path / "story.md").write_text("---\ntitle: Ferry\nauthor: Ines Varga\n---\n" + body, encoding="utf-8")
+    run = _check(tmp_path, "story.md")
+    assert run.code == 0
+    assert f"The article credits {GR} as its original, on globalresearch.ca" in run.out
+    assert f"add 'original_url: {GR}' to the metadata" in run.out
+    assert "[Global Research)" not in run.out
+
+
+def test_a_credit_by_name_before_another_sites_link_is_quoted_whole(tmp_path: Path) -> None:
+    body = GR_CREDIT.replace(f"({GR})", "(https://bit.ly/3xyzAbc)")
+    (tmp_path / "story.md").write_text("---\ntitle: Ferry\nauthor: Ines Varga\n---\n" + body, encoding="utf-8")
+    run = _check(tmp_path, "story.md")
+    assert run.code == 0
+    assert "credits Global Research with the story (The original source of this article is Global Research)" in (
+        run.out
+    )
