@@ -209,3 +209,37 @@ def test_a_credit_by_name_before_another_sites_link_is_quoted_whole(tmp_path: Pa
     assert "credits Global Research with the story (The original source of this article is Global Research)" in (
         run.out
     )
+
+
+# 4. A pixel's or a counter's address with letters after it is another address.
+
+TC = "https://theconversation.com/why-tide-pools-are-warming-faster-than-the-sea-241187"
+COUNTER = "https://counter.theconversation.com/content/241187/count.gif"
+CONVERSATION_PAGE = (
+    "<h1>Why tide pools are warming faster than the sea</h1>\n"
+    f'<p><em>Priya Raman. Republished from <a href="{TC}">The Conversation</a> under a '
+    '<a href="https://creativecommons.org/licenses/by-nd/4.0/">CC BY-ND 4.0</a> licence.</em></p>\n'
+    "<p>On a calm afternoon a rock pool can be five degrees warmer than the water a metre away.</p>\n"
+    f'<img src="{COUNTER}{{after}}?distributor=republish-lightbox-basic" alt="The Conversation" width="1" '
+    'height="1" />\n'
+)
+CONVERSATION_META = """original_url: https://theconversation.com/why-tide-pools-are-warming-faster-than-the-sea-241187
+author: Priya Raman
+title: Why tide pools are warming faster than the sea
+original_published: 2025-08-01
+medium: web
+commercial: false
+"""
+
+
+@pytest.mark.parametrize("after", ["x", "\u200b", ".png"], ids=["gifx", "zero-width space", "gif.png"])
+def test_the_conversations_counter_with_letters_after_count_gif_is_altered(tmp_path: Path, after: str) -> None:
+    (tmp_path / "ok.html").write_text(CONVERSATION_PAGE.format(after=""), encoding="utf-8")
+    (tmp_path / "ok.meta.yaml").write_text(CONVERSATION_META, encoding="utf-8")
+    (tmp_path / "altered.html").write_text(CONVERSATION_PAGE.format(after=after), encoding="utf-8")
+    (tmp_path / "altered.meta.yaml").write_text(CONVERSATION_META, encoding="utf-8")
+    assert _check(tmp_path, "ok.html").code == 0
+    run = _check(tmp_path, "altered.html")
+    assert run.code == 1
+    assert "4:11    error   The Conversation's page-view counter is missing, hidden or altered" in run.out
+    assert "is on the right host but has been altered)  the-conversation/page-counter" in run.out
