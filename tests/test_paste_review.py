@@ -243,3 +243,31 @@ def test_the_conversations_counter_with_letters_after_count_gif_is_altered(tmp_p
     assert run.code == 1
     assert "4:11    error   The Conversation's page-view counter is missing, hidden or altered" in run.out
     assert "is on the right host but has been altered)  the-conversation/page-counter" in run.out
+
+
+# 5. Pandoc's bracketed span in a credit's link.
+
+
+def test_a_pandoc_span_in_a_credit_is_told_and_fix_takes_its_markup_out(tmp_path: Path) -> None:
+    page = tmp_path / "pandoc.md"
+    page.write_text(PP_REPRINT.format(deed=DEED, link=f"[[ProPublica]{{.underline}}]({PP})"), encoding="utf-8")
+    run = _check(tmp_path, "pandoc.md")
+    assert run.code == 1
+    assert (
+        "11:59   warning Pandoc's span [ProPublica]{.underline} shows as written, brackets and {.underline}"
+    ) in run.out
+    assert "fix: Remove {.underline} and the brackets around ProPublica" in run.out
+    run = _check(tmp_path, "--fix", "pandoc.md")
+    # The span's markup taken out, and no second credit added.
+    assert page.read_text(encoding="utf-8") == PP_REPRINT.format(deed=DEED, link=f"[ProPublica]({PP})")
+    assert _check(tmp_path, "pandoc.md").code == 0
+
+
+def test_a_pandoc_span_can_be_turned_off_where_the_site_renders_with_pandoc(tmp_path: Path) -> None:
+    (tmp_path / "pandoc.md").write_text(
+        PP_REPRINT.format(deed=DEED, link=f"[ProPublica]({PP}) ([read it]{{.underline}})"), encoding="utf-8"
+    )
+    assert "reprint-guard/pandoc-span" in _check(tmp_path, "pandoc.md").out
+    (tmp_path / ".reprint-guard.yaml").write_text("severity:\n  reprint-guard/pandoc-span: 'off'\n", encoding="utf-8")
+    run = run_cli("check", "--no-progress", "pandoc.md", cwd=tmp_path)
+    assert run.code == 0 and "pandoc-span" not in run.out, run.out

@@ -106,6 +106,12 @@ TOOL_RULES: dict[str, tuple[str, str]] = {
         "original on another covered publisher's site ('originally published by' before a link there) carries "
         "a story whose terms (its credit, its licence, its permissions) go unchecked.",
     ),
+    "pandoc-span": (
+        "Pandoc's bracketed span shows as written",
+        "A Markdown reprint writes Pandoc's bracketed span ([ProPublica]{.underline}, as a paste converted from "
+        "Word or Google Docs by Pandoc does): CommonMark and GitHub's Markdown have no such spans, so the page "
+        "shows the brackets and the attribute, and a credit's words read through it are not the credit's.",
+    ),
     "no-longer-a-reprint": (
         "A file checked as a reprint at the base commit is skipped as not a reprint now",
         "On a pull request (the Action) or with --baseline-commit, a file the change touched (the file, or its "
@@ -319,6 +325,8 @@ def _check_reprint(
         second = _second_original(reprint, policies, policy) if meta.medium == "newsletter" else None
         if second is not None:
             findings = [*findings, second]
+        if reprint.format == "markdown" and "]{" in reprint.body:
+            findings = [*findings, *_pandoc_spans(reprint)]
     if reprint.key_clashes:
         findings = [*(_conflicting_keys(reprint, *clash) for clash in reprint.key_clashes), *findings]
     if severity:
@@ -1487,6 +1495,70 @@ def _credited_by_name(reprint: Reprint, policies: PolicySet, own: str | None = N
             at = where(found.start() + (found.group(0)[0] == "\n"))
             return _credited_original(reprint, at, said, "<the original article's address>", own)
     return None
+
+
+#: Pandoc's bracketed span, ``[words]{.class}`` (``{#id}``, ``{key=value}`` too), which a converter from Word or
+#: Google Docs writes (underlined link text): CommonMark and GFM have none, and show it as written. A link's
+#: ``[words](...)`` and Kramdown's ``{: .class}`` are no span; the words' length is bounded (a linear search).
+PANDOC_SPAN = re.compile(
+    r"(?<![\\!\]])\[([^\[\]\n]{1,300})\](\{(?:[.#][A-Za-z][\w.#:= -]{0,100}|[A-Za-z][\w-]*=[^{}\n]{0,100})\})"
+)
+
+
+def _pandoc_spans(reprint: Reprint) -> list[Finding]:
+    """A warning at each Pandoc span a Markdown reprint's page shows as written (``[ProPublica]{.underline}``
+    inside a credit's link, from a paste Pandoc converted): the credit rules read "by [ProPublica]{.underline}",
+    not "by ProPublica", and ``--fix`` takes the span's markup out rather than add a second credit."""
+    found = []
+    shown = reprint.visible.raw_text
+    for span in PANDOC_SPAN.finditer(reprint.body):
+        if span.group(0) not in shown or not list(reprint.visible_indices([span.start()])):
+            continue  # in a comment, a code block's HTML, or read as something else (a link's words)
+        line, column = reprint.position(span.start())
+        end_line, end_column = reprint.position(span.end())
+        words, attribute = span.groups()
+        found.append(
+            Finding(
+                rule=f"{TOOL_POLICY}/pandoc-span",
+                policy=TOOL_POLICY,
+                check="text",
+                severity=Severity.warning,
+                message=f"Pandoc's span {span.group(0)} shows as written, brackets and {attribute}: the page's "
+                "Markdown (CommonMark) has no such spans, and a credit's words read through it are not the credit's",
+                line=line,
+                column=column,
+                end_line=end_line,
+                end_column=end_column,
+                fix=f"Remove {attribute} and the brackets around {words} (if the site renders its Markdown with "
+                "Pandoc or Quarto, which read spans, set reprint-guard/pandoc-span to off in the config's severity).",
+            )
+        )
+    return found
+
+
+def without_pandoc_spans(source: str, findings: list[Finding]) -> tuple[str, list[Finding]] | None:
+    """``source`` with each span a ``pandoc-span`` finding stands at written as its words alone (what
+    ``--fix`` does first, so that a credit read through it is the credit, and no second one is added), and
+    those findings; None when there is none."""
+    spans = [f for f in findings if f.rule == f"{TOOL_POLICY}/pandoc-span" and f.suppressed is None]
+    if not spans or ("\r" in source and "\n" not in source):
+        return None
+    text, done = source, []
+    for finding in sorted(spans, key=lambda f: (f.line, f.column), reverse=True):
+        at = 0
+        for _ in range(finding.line - 1):
+            at = text.find("\n", at) + 1
+            if not at:
+                break
+        if (not at and finding.line > 1) or finding.file is not None:
+            continue
+        at += finding.column - 1
+        span = PANDOC_SPAN.match(text, at)
+        if span is None:
+            continue
+        text = text[:at] + span.group(1) + text[span.end() :]
+        done.append(finding)
+    return (text, done) if done else None
 
 
 def _under_a_picture(body: str, start: int) -> bool:
