@@ -144,7 +144,7 @@ def test_a_medium_holding_a_zero_width_space_is_quoted(tmp_path: Path) -> None:
     run = _check(tmp_path, "medium.md")
     assert run.code == 2
     assert (
-        "medium.md:6:1: metadata 'medium': should be 'web', 'print', 'newsletter', 'broadcast' or 'social', "
+        "medium.md:6:1: metadata 'medium': Input should be 'web', 'print', 'newsletter', 'broadcast' or 'social', "
         "not 'web\\u200b' (could not be checked)"
     ) in run.out
 
