@@ -406,7 +406,7 @@ def _write_patch(patch: str) -> None:
 
 def apply_fixes(items: list[Any], settings: Any, *, write: bool) -> bool:
     """Plan and apply (or show) fixes file by file; report what changed and what could not be fixed."""
-    from .engine import checked_policy
+    from .engine import checked_policy, without_pandoc_spans
     from .fix import ChangedMeanwhileError, plan, relinked, write_atomically
     from .limits import MAX_FILE_BYTES
     from .policy.loader import load_policy, policy_set
@@ -481,13 +481,19 @@ def apply_fixes(items: list[Any], settings: Any, *, write: bool) -> bool:
 
             # The publishers of the policies it extends: a credit block inherited from one may name it.
             others = policies.ancestors_names(policy)
-            relink = relinked(reprint, source, result.findings, policy, recheck)
+            # Pandoc's spans ("[ProPublica]{.underline}") written as their words first: a credit read through
+            # one is the credit then, and no second one is added beside it.
+            unspanned, spans = without_pandoc_spans(source, result.findings) or (source, [])
+            if spans:
+                reprint, result = check_text(path, settings, text=unspanned)
+            relink = relinked(reprint, unspanned, result.findings, policy, recheck)
             if relink is None:
-                fix = plan(reprint, source, result.findings, policy, recheck, others)
+                fix = plan(reprint, unspanned, result.findings, policy, recheck, others)
+                fix = fix.after(source, unspanned, spans) if spans else fix
             else:  # a credit's link to the wrong page, changed where it stands; then the rest, as for any file
                 text, done = relink
                 reprint, result = check_text(path, settings, text=text)
-                fix = plan(reprint, text, result.findings, policy, recheck, others).after(source, text, done)
+                fix = plan(reprint, text, result.findings, policy, recheck, others).after(source, text, [*spans, *done])
         except ReprintGuardError as exc:
             sys.stderr.write(f"{exc}: not fixed\n")
             ok = False

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import time
+from bisect import bisect_right
 from collections.abc import Callable, Iterator, Mapping
 from functools import lru_cache, partial
 from typing import Any
@@ -30,7 +31,7 @@ from .policy.loader import PolicySet
 from .policy.model import Policy, Rule, derived
 from .report import Finding, Result, Severity
 from .reprint import Reprint
-from .textnorm import find_phrase
+from .textnorm import _ZERO_WIDTH_CHARS, find_phrase
 from .urls import as_address, host_of, normalize_url
 
 TOOL_POLICY = "reprint-guard"
@@ -104,6 +105,12 @@ TOOL_RULES: dict[str, tuple[str, str]] = {
         "A file is checked as one reprint, against one policy; a newsletter issue whose body also credits an "
         "original on another covered publisher's site ('originally published by' before a link there) carries "
         "a story whose terms (its credit, its licence, its permissions) go unchecked.",
+    ),
+    "pandoc-span": (
+        "Pandoc's bracketed span shows as written",
+        "A Markdown reprint writes Pandoc's bracketed span ([ProPublica]{.underline}, as a paste converted from "
+        "Word or Google Docs by Pandoc does): CommonMark and GitHub's Markdown have no such spans, so the page "
+        "shows the brackets and the attribute, and a credit's words read through it are not the credit's.",
     ),
     "no-longer-a-reprint": (
         "A file checked as a reprint at the base commit is skipped as not a reprint now",
@@ -318,6 +325,8 @@ def _check_reprint(
         second = _second_original(reprint, policies, policy) if meta.medium == "newsletter" else None
         if second is not None:
             findings = [*findings, second]
+        if reprint.format == "markdown" and "]{" in reprint.body:
+            findings = [*findings, *_pandoc_spans(reprint)]
     if reprint.key_clashes:
         findings = [*(_conflicting_keys(reprint, *clash) for clash in reprint.key_clashes), *findings]
     if severity:
@@ -828,7 +837,8 @@ def _near_miss(reprint: Reprint) -> Finding | None:
             "misspelt-key",
             "metadata",
             key,
-            f"'{key}' is no key reprint-guard reads, so this file is not checked as a reprint: did you mean {named}?",
+            f"'{key}'{_invisible(own)} is no key reprint-guard reads, so this file is not checked as a reprint: "
+            f"did you mean {named}?",
             _rename(key, own, close),
         )
     return None
@@ -915,7 +925,7 @@ def _misspelt_keys(reprint: Reprint, fields: frozenset[str], *, choosing: bool =
             checked = f"the policy is checked as if '{named}' were not set (as for the web, the default)"
         else:
             checked = f"the policy is checked as if '{named}' were not set"
-        message = f"'{key}' is no key reprint-guard reads, so {checked}: did you mean '{named}'?"
+        message = f"'{key}'{_invisible(own)} is no key reprint-guard reads, so {checked}: did you mean '{named}'?"
         mapped = reprint.key_names.get(key)  # the config's front-matter maps the site's key onto this one
         if mapped is not None and mapped != key:
             message = (
@@ -1011,6 +1021,21 @@ def _keys_not_read(extra: Mapping[Any, Any]) -> list[tuple[str, str]]:
         if isinstance(inner, dict):
             keys += [(f"{table}.{key}", key) for key in inner if type(key) is str and key.lower() not in READ_KEYS]
     return keys
+
+
+def _invisible(key: str) -> str:
+    """What a message adds of a key holding a character that shows nothing (a zero-width space or a soft hyphen
+    pasted from a word processor or a CMS's form): the key looks like the one it is not, and the site's
+    generator does not read it as that one either."""
+    if key.isascii():
+        return ""
+    import unicodedata
+
+    hidden = [c for c in dict.fromkeys(key) if unicodedata.category(c) == "Cf"]
+    if not hidden:
+        return ""
+    named = ", ".join(f"U+{ord(c):04X} {unicodedata.name(c, 'FORMAT CHARACTER')}" for c in hidden)
+    return f" (it holds an invisible character, {named}: retype the key)"
 
 
 def _rename(key: str, own: str, meant: str) -> str:
@@ -1161,14 +1186,75 @@ def own_page_credited(
     return Result(path=reprint.path, status="skipped", reason=reason)
 
 
+#: The spaces a word processor or a CMS writes that are no ASCII space (the no-break space, the thin and narrow
+#: ones): a credit's words are read with a space there, as the credit rules read them.
+_OTHER_SPACES = "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
+
+
+def _as_read(body: str) -> tuple[str, Callable[[int], int]]:
+    """``body`` as the credit rules read its words: the other spaces a space, the characters that show nothing
+    (a zero-width space, a soft hyphen) left out ("originally&nbsp;pub&shy;lished by"); and, for an index in
+    it, the body's index of the same character (where a finding stands). Looked for a character at a time
+    (``in`` and ``str.find`` scan ten times as fast as a character class)."""
+    if body.isascii():
+        return body, _same
+    text = body
+    for space in _OTHER_SPACES:
+        if space in text:
+            text = text.replace(space, " ")
+    unseen = [char for char in _ZERO_WIDTH_CHARS if char in text]
+    if not unseen:
+        return text, _same
+    at = []
+    for char in unseen:
+        index = text.find(char)
+        while index >= 0:
+            at.append(index)
+            index = text.find(char, index + 1)
+        text = text.replace(char, "")
+    at.sort()
+    # Each left-out character's index in the text without it (the index of the character after it there).
+    gone = [index - count for count, index in enumerate(at)]
+    return text, lambda index: index + bisect_right(gone, index)
+
+
+def _same(index: int) -> int:
+    return index
+
+
+#: The hosts that link another address wrapped in theirs (Google's redirect, which a paste from Google Docs
+#: links through; Outlook's Safe Links), and the query parameter that holds it.
+_REDIRECTS = {"www.google.com": "q", "google.com": "q", "safelinks.protection.outlook.com": "url"}
+
+
+def _unwrapped(address: str) -> str:
+    """The address a redirect's link leads to (a Google Docs paste's ``https://www.google.com/url?q=...``, an
+    Outlook Safe Links address around it), else ``address``."""
+    from urllib.parse import parse_qs, urlsplit
+
+    for _ in range(3):  # Safe Links around Google's redirect
+        host = host_of(address) or ""
+        key = _REDIRECTS.get(host) or _REDIRECTS.get(host.partition(".")[2])
+        parts = urlsplit(address)
+        if key is None or (key == "q" and parts.path != "/url"):
+            break
+        inner = parse_qs(parts.query).get(key) or parse_qs(parts.query).get("url") or [""]
+        if not inner[0].startswith(("https://", "http://")):
+            break
+        address = inner[0]
+    return address
+
+
 def _credited_addresses(reprint: Reprint, policies: PolicySet) -> Iterator[tuple[int, str, str, Policy]]:
     """Each address on a site a policy covers that the body credits as an original, as a reader sees it
     (credit words before it, "This story was originally published by [ProPublica](https://...)", with no
-    other address between them): where it starts, the address, its host and the policy covering it."""
-    body = reprint.body
+    other address between them): where it starts, the address (the one a redirect's link leads to), its host
+    and the policy covering it."""
+    body, where = _as_read(reprint.body)
     for found in _ADDRESS.finditer(body) if "://" in body else ():  # "http" starts each: the scan jumps along
         start = found.start()
-        host = host_of(found.group(0))
+        led_to = _unwrapped(found.group(0)) if "url" in found.group(0) else found.group(0)
+        host = host_of(led_to)
         policy = policies.for_host(host) if host else None
         if policy is None:
             continue
@@ -1190,14 +1276,14 @@ def _credited_addresses(reprint: Reprint, policies: PolicySet) -> Iterator[tuple
             named = named.partition(":")[2].strip(" \t*_.。")
             if not _opens_with_a_name(named, policy):
                 continue  # "Fuente: [análisis de Global Research](...)" cites; the name ("... en Español") credits
-        if len(list(reprint.visible_indices([said[0].start(), start]))) < 2:
+        if len(list(reprint.visible_indices([where(said[0].start()), where(start)]))) < 2:
             continue  # in code, a comment or raw HTML the page leaves out: not what a reader is told
         address = found.group(0)
         visible = reprint.visible
         key = normalize_url(address)
         if address not in visible.raw_text and not any(normalize_url(a) == key for a in visible.anchors):
             continue  # in a script's template, a hidden element: no link a reader follows
-        yield start, address, host, policy  # type: ignore[misc] - host is set where a policy covers it
+        yield where(start), led_to, host, policy  # type: ignore[misc] - host is set where a policy covers it
 
 
 def _opens_with_a_name(words: str, policy: Policy) -> bool:
@@ -1364,7 +1450,7 @@ def _credited_by_name(reprint: Reprint, policies: PolicySet, own: str | None = N
     """A file whose metadata names no original, but whose visible text credits a publisher a policy covers by
     its name alone ("This story was originally published by ProPublica."): a reprint whose original_url was
     forgotten, and whose link to the original was left out too."""
-    body = reprint.body
+    body, where = _as_read(reprint.body)
     # Most of a site's own articles: one scan, by RE2 (Python's engine tries every position: 25 times slower).
     if compile_pattern(_CREDIT_BY_NAME_ANYWHERE, own=True).search(body) is None:
         return None
@@ -1400,12 +1486,79 @@ def _credited_by_name(reprint: Reprint, policies: PolicySet, own: str | None = N
                 while "." in name and end < len(window) and not window[end].isspace() and window[end] not in "<>)]":
                     end += 1
                 words = (found.group(0) + window[:end]).rstrip(".,;:")
-            words = " ".join(_MARKDOWN_LINK.sub(r"\1", words).replace("*", " ").replace("_", " ").split())
+            words = _MARKDOWN_LINK.sub(r"\1", words)
+            if address >= 0 and words.count("[") > words.count("]"):  # cut before its link's address: "[ProPublica"
+                at = words.rfind("[")
+                words = words[:at] + words[at + 1 :]
+            words = " ".join(words.replace("*", " ").replace("_", " ").split())
             said = f"credits {name} with the story ({words.lstrip('> ')}), which {policy.id} covers"
-            return _credited_original(
-                reprint, found.start() + (found.group(0)[0] == "\n"), said, "<the original article's address>", own
-            )
+            at = where(found.start() + (found.group(0)[0] == "\n"))
+            return _credited_original(reprint, at, said, "<the original article's address>", own)
     return None
+
+
+#: Pandoc's bracketed span, ``[words]{.class}`` (``{#id}``, ``{key=value}`` too), which a converter from Word or
+#: Google Docs writes (underlined link text): CommonMark and GFM have none, and show it as written. A link's
+#: ``[words](...)`` and Kramdown's ``{: .class}`` are no span; the words' length is bounded (a linear search).
+PANDOC_SPAN = re.compile(
+    r"(?<![\\!\]])\[([^\[\]\n]{1,300})\](\{(?:[.#][A-Za-z][\w.#:= -]{0,100}|[A-Za-z][\w-]*=[^{}\n]{0,100})\})"
+)
+
+
+def _pandoc_spans(reprint: Reprint) -> list[Finding]:
+    """A warning at each Pandoc span a Markdown reprint's page shows as written (``[ProPublica]{.underline}``
+    inside a credit's link, from a paste Pandoc converted): the credit rules read "by [ProPublica]{.underline}",
+    not "by ProPublica", and ``--fix`` takes the span's markup out rather than add a second credit."""
+    found = []
+    shown = reprint.visible.raw_text
+    for span in PANDOC_SPAN.finditer(reprint.body):
+        if span.group(0) not in shown or not list(reprint.visible_indices([span.start()])):
+            continue  # in a comment, a code block's HTML, or read as something else (a link's words)
+        line, column = reprint.position(span.start())
+        end_line, end_column = reprint.position(span.end())
+        words, attribute = span.groups()
+        found.append(
+            Finding(
+                rule=f"{TOOL_POLICY}/pandoc-span",
+                policy=TOOL_POLICY,
+                check="text",
+                severity=Severity.warning,
+                message=f"Pandoc's span {span.group(0)} shows as written, brackets and {attribute}: the page's "
+                "Markdown (CommonMark) has no such spans, and a credit's words read through it are not the credit's",
+                line=line,
+                column=column,
+                end_line=end_line,
+                end_column=end_column,
+                fix=f"Remove {attribute} and the brackets around {words} (if the site renders its Markdown with "
+                "Pandoc or Quarto, which read spans, set reprint-guard/pandoc-span to off in the config's severity).",
+            )
+        )
+    return found
+
+
+def without_pandoc_spans(source: str, findings: list[Finding]) -> tuple[str, list[Finding]] | None:
+    """``source`` with each span a ``pandoc-span`` finding stands at written as its words alone (what
+    ``--fix`` does first, so that a credit read through it is the credit, and no second one is added), and
+    those findings; None when there is none."""
+    spans = [f for f in findings if f.rule == f"{TOOL_POLICY}/pandoc-span" and f.suppressed is None]
+    if not spans or ("\r" in source and "\n" not in source):
+        return None
+    text, done = source, []
+    for finding in sorted(spans, key=lambda f: (f.line, f.column), reverse=True):
+        at = 0
+        for _ in range(finding.line - 1):
+            at = text.find("\n", at) + 1
+            if not at:
+                break
+        if (not at and finding.line > 1) or finding.file is not None:
+            continue
+        at += finding.column - 1
+        span = PANDOC_SPAN.match(text, at)
+        if span is None:
+            continue
+        text = text[:at] + span.group(1) + text[span.end() :]
+        done.append(finding)
+    return (text, done) if done else None
 
 
 def _under_a_picture(body: str, start: int) -> bool:

@@ -19,6 +19,13 @@ _CONTROL_ESCAPES = {chr(c): f"\\x{c:02x}" for c in [*range(0x20), 0x7F, *range(0
 #: The bidirectional embeddings, overrides and isolates: one in a quoted value would show the rest of the
 #: line reversed or reordered in a terminal or an annotation (a "Trojan Source" display).
 _CONTROL_ESCAPES |= {chr(c): f"\\u{c:04x}" for c in [*range(0x202A, 0x202F), *range(0x2066, 0x206A)]}
+#: The characters that show nothing (the zero-width space, the word joiner, the byte-order mark, the soft hyphen,
+#: the direction marks, the invisible operators): a key or an address quoted with one would look the same as the
+#: one it is not ("'original\u200b_url' ... did you mean 'original_url'?"). The two joiners, which Persian and
+#: the Indic scripts write words with, are shown as they are.
+_CONTROL_ESCAPES |= {
+    chr(c): f"\\u{c:04x}" for c in [0xAD, 0x61C, 0x180E, 0x200B, 0x200E, 0x200F, *range(0x2060, 0x2065), 0xFEFF]
+}
 _LINE_BREAKS = str.maketrans(_CONTROL_ESCAPES | {"\u2028": "\\u2028", "\u2029": "\\u2029"})
 
 

@@ -206,6 +206,35 @@ def _unescaped(address: str) -> str:
     return address
 
 
+#: The keys whose value is an address (or a licence's SPDX id or deed address): pasted from a CMS field or a
+#: word processor, one may carry an invisible character no address holds.
+_ADDRESS_KEYS = ("original_url", "license", "reprint_license")
+#: The joiners some scripts write words with (Persian, the Indic scripts): kept inside an address, where a
+#: page's decoded path may hold them, and removed only at its ends.
+_JOINERS = "\u200c\u200d"
+
+
+def without_format_chars(address: str) -> str:
+    """``address`` without the invisible format characters (Unicode's category Cf: the zero-width space, the
+    soft hyphen, the byte-order mark, the direction marks) a paste from a CMS field or a word processor leaves
+    in it, as white space around it is left out: no address holds one unencoded, and a link made from it
+    would lead nowhere. The two joiners are kept between other characters (a decoded Persian path has them)."""
+    if address.isascii():
+        return address
+    import unicodedata
+
+    return "".join(c for c in address if c in _JOINERS or unicodedata.category(c) != "Cf").strip(_JOINERS)
+
+
+def _addresses_without_format_chars(data: Mapping[str, Any]) -> Mapping[str, Any]:
+    cleaned = {
+        key: clean
+        for key in _ADDRESS_KEYS
+        if type(value := data.get(key)) is str and (clean := without_format_chars(value)) != value
+    }
+    return {**data, **cleaned} if cleaned else data
+
+
 def _name_unescaped(name: Any) -> Any:
     """A name a CMS stored HTML-escaped ("Ana Ruiz &amp; Li Wei"), as the page shows it."""
     if type(name) is not str or "&" not in name or ";" not in name:
@@ -230,6 +259,7 @@ def read_metadata(data: Mapping[str, Any]) -> MetadataView:
     address = data.get("original_url")
     if type(address) is str and "&" in address and ";" in address:
         data = {**data, "original_url": _unescaped(address)}
+    data = _addresses_without_format_chars(data)
     for key in ("author", "copyright_holder"):
         names = data.get(key)
         if type(names) is list and (None in names or any(type(n) is str and "&" in n and ";" in n for n in names)):

@@ -1324,6 +1324,10 @@ def _metadata_problem(exc: Any, key_lines: Mapping[str, int] | None = None) -> t
             message = f"should be a string (text), not a date ({given.isoformat()}): quote it"
         elif isinstance(given, int | float) and not isinstance(given, bool):
             message += f" ({given}): quote it" if len(str(given)) <= 40 else ": quote it"
+    elif problem.get("type") == "enum" and isinstance(problem.get("input"), str):  # pydantic's words omit the value
+        given = problem["input"]
+        expected = (problem.get("ctx") or {}).get("expected", "")
+        message = f"Input should be {expected}, not {given if len(given) <= 40 else given[:37] + '...'!r}"
     elif problem.get("type") == "too_long" and isinstance(problem.get("ctx"), dict):  # "after validation"
         most, count = problem["ctx"].get("max_length"), problem["ctx"].get("actual_length")
         message = f"at most {most} entries, not {count}" if most is not None else message
