@@ -26,7 +26,9 @@ from ..urls import (
     host_matches,
     host_of,
     normalize_url,
+    redirects_told,
     same_article_keys,
+    through_redirects,
 )
 from .base import (
     CREDIT_WORDS,
@@ -464,19 +466,54 @@ def _amp_cache_of(link: str, keys: tuple[str, ...]) -> bool:
 
 def _through_another(reprint: Reprint, keys: tuple[str, ...], host: str) -> Problem | None:
     """A link to the original that goes through another site (a social network's or a newsletter's redirect,
-    ``https://l.facebook.com/l.php?u=...``): the reader gets there, but the publisher's link is the redirect's."""
+    ``https://l.facebook.com/l.php?u=...``, Google Docs' ``google.com/url?q=...``, Outlook's Safe Links, or
+    one inside another): the reader gets there, but the publisher's link is the redirect's, which tracks the
+    reader and breaks when it expires."""
     bare = edition_aside(host)
     for link in _mentioning(reprint.visible.anchors, bare):
         if bare in link.partition("//")[2].partition("/")[0]:
             continue  # on the original's own host (its home page, another article): no redirect
-        if any(normalize_url(inner) in keys for inner in embedded_addresses(link)):
-            via = host_of(link) or "another site"
+        found = through_redirects(link, partial(_the_original, keys))
+        if found is not None:
             return Problem.at(
                 _span_of(reprint, link),
-                detail=f"it links to the original through {via}, {THERE_BUT_WRONG[7]}",
+                detail=f"it links to the original through {redirects_told(found[1])}, {THERE_BUT_WRONG[7]}",
                 fix=f"Link to the original article directly: {reprint.metadata.original_url}.",
                 specific=True,
             )
+    return None
+
+
+def _the_original(keys: tuple[str, ...], address: str) -> bool:
+    """Whether ``address`` is the original's (one of its comparison ``keys``), its host read first: a long
+    address on another host is not normalised."""
+    host = host_of(address)
+    if host is None or (host.isascii() and not any(key.startswith(edition_aside(host)) for key in keys)):
+        return False
+    return normalize_url(address) in keys
+
+
+def _pattern_through_another(reprint: Reprint, regex: Any, host: str | None, keys: tuple[str, ...]) -> Problem | None:
+    """A link the rule's pattern would take but for the redirect it goes through (Google Docs'
+    ``google.com/url?q=...``, Outlook's Safe Links, a social network's): told at it as the link to the
+    original through a redirect is (:func:`_through_another`), with the address inside it as the link to make."""
+    anchors = reprint.visible.anchors
+    for link in dict.fromkeys(_mentioning(anchors, host) if host else anchors):
+        if host and host in link.partition("//")[2].partition("/")[0]:
+            continue  # on the site's own host: no redirect
+        if "://" not in link[8:] and "%3a" not in link.lower():
+            continue  # no address inside it (a redirect's is in its query, maybe percent-encoded)
+        found = through_redirects(link, lambda inner: regex.search(inner) is not None)
+        if found is None:
+            continue
+        target, hosts = found
+        if keys and normalize_url(target) in keys:
+            detail = f"it links to the original through {redirects_told(hosts)}, {THERE_BUT_WRONG[7]}"
+            fix = f"Link to the original article directly: {(reprint.metadata.original_url or '').strip()}."
+        else:
+            detail = f"it links to {target} through {redirects_told(hosts)}, {THERE_BUT_WRONG[13]}"
+            fix = f"Link to {host or 'it'} directly: {target}."
+        return Problem.at(_span_of(reprint, link), detail=detail, fix=fix, specific=True)
     return None
 
 
@@ -545,8 +582,14 @@ def _linked(params: Params, reprint: Reprint, context: Context) -> Iterator[Prob
                 yield quoted
                 return
             host = pattern_host(params.pattern)  # an editor reads a host, not a pattern
-            near = _credit_on_host(reprint, host, context) if host else None
             original = (reprint.metadata.original_url or "").strip()
+            key = normalize_url(as_address(original)) if original else None
+            keys = same_article_keys(key, context.policy.host_aliases) if key else ()
+            redirected = _pattern_through_another(reprint, regex, host, keys)
+            if redirected is not None:
+                yield redirected
+                return
+            near = _credit_on_host(reprint, host, context) if host else None
             same = normalize_url(as_address(original)) if near is not None and original else None
             if same is not None and normalize_url(as_address(near)) == same:
                 # The credit links to original_url itself: the metadata's address is what the rule does not take

@@ -1,0 +1,156 @@
+"""A volunteer editor's review of pasting from Word, Google Docs and Outlook: links through Google's and
+Outlook's redirects, credits whose name is split across spans or broken by invisible characters, and a
+``<picture>`` whose ``<img>`` has an empty ``src``. Each through the real CLI, on real files."""
+
+from __future__ import annotations
+
+WEIR_FRONT = (
+    "---\ntitle: The Weir Comes Down\nauthor: Kofi Mensah\n"
+    "original_url: https://riverwatch.example.org/2025/07/weir-removal\nlicense: CC-BY-4.0\nmedium: web\n"
+    "commercial: false\n---\n\nAfter ninety years the old mill weir on the Alder River was cut open.\n\n"
+)
+WEIR_URL = "https://riverwatch.example.org/2025/07/weir-removal"
+DEED = "https://creativecommons.org/licenses/by/4.0/"
+GOOGLE_DEED = f"https://www.google.com/url?q={DEED}&sa=D&source=editors&ust=1751400000000000&usg=AOvVaw1XyZ"
+SAFE_DEED = (
+    "https://nam12.safelinks.protection.outlook.com/?url=https%3A%2F%2Fcreativecommons.org%2Flicenses%2Fby%2F4.0%2F"
+    "&data=05%7C02&sdata=QW%3D&reserved=0"
+)
+
+
+def _weir(tmp_path, deed_href: str, original_href: str = WEIR_URL):
+    story = tmp_path / "weir.md"
+    story.write_text(
+        WEIR_FRONT + f"*By Kofi Mensah. This article was originally published at [Riverwatch]({original_href}) "
+        f"and is republished under a [CC BY 4.0]({deed_href}) licence.*\n",
+        encoding="utf-8",
+    )
+    return story
+
+
+def _findings(cli, path) -> list[dict]:
+    run = cli("check", str(path), "--no-config", "--format", "json")
+    return run.json()["results"][0]["findings"]
+
+
+def test_licence_deed_through_google_is_told_as_a_redirect_at_the_link(tmp_path, cli):
+    """The deed linked through Google Docs' redirect was "not named and linked", and --fix added a second
+    licence sentence beside it: it is told at the link as a redirect, the direct deed its fix, and --fix adds
+    nothing."""
+    story = _weir(tmp_path, GOOGLE_DEED)
+    (found,) = _findings(cli, story)
+    assert found["rule"] == "cc-by-4.0/license", found
+    assert "it links to the licence deed through google.com" in found["message"], found["message"]
+    assert "not named and linked (no link" not in found["message"]
+    assert found["fix"] == f"Link to the licence deed directly: {DEED}.", found["fix"]
+    line = story.read_text(encoding="utf-8").splitlines()[found["line"] - 1]
+    assert line[found["column"] - 1 : found["end_column"] - 1] == GOOGLE_DEED, found
+    before = story.read_text(encoding="utf-8")
+    run = cli("check", str(story), "--no-config", "--fix")
+    assert run.code == 1, run.err
+    assert "needs the credit that is there corrected by hand, not a second one" in run.err, run.err
+    assert story.read_text(encoding="utf-8") == before
+
+
+def test_licence_deed_through_safe_links_is_told_as_a_redirect(tmp_path, cli):
+    story = _weir(tmp_path, SAFE_DEED)
+    run = cli("check", str(story), "--no-config", "--no-progress")
+    assert run.code == 1
+    assert "it links to the licence deed through nam12.safelinks.protection.outlook.com" in run.out, run.out
+    assert f"fix: Link to the licence deed directly: {DEED}." in run.out, run.out
+    assert "Add:" not in run.out, run.out
+
+
+def test_both_links_through_redirects_each_told_so(tmp_path, cli):
+    google_original = f"https://www.google.com/url?q={WEIR_URL}&sa=D&source=editors&ust=1&usg=AOv"
+    story = _weir(tmp_path, SAFE_DEED, google_original)
+    found = {f["rule"]: f for f in _findings(cli, story)}
+    assert set(found) == {"cc-by-4.0/license", "cc-by-4.0/link-original"}, found
+    assert "through google.com" in found["cc-by-4.0/link-original"]["message"]
+    assert "through nam12.safelinks.protection.outlook.com" in found["cc-by-4.0/license"]["message"]
+    # Told alike: the rules' own severity, a fix giving the direct link.
+    assert {f["severity"] for f in found.values()} == {"error"}
+    assert found["cc-by-4.0/license"]["fix"].startswith("Link to the licence deed directly: ")
+
+
+TIDE_URL = "https://theconversation.com/why-tide-pools-are-warming-faster-than-the-sea-241187"
+TIDE_META = (
+    f"original_url: {TIDE_URL}\nauthor: Priya Raman\ntitle: Why tide pools are warming faster than the sea\n"
+    "original_published: 2025-08-01\nmedium: web\ncommercial: false\n"
+)
+TIDE_PIXEL = (
+    '<img src="https://counter.theconversation.com/content/241187/count.gif?distributor=republish-lightbox-basic" '
+    'alt="The Conversation" width="1" height="1" style="border: none !important; box-shadow: none !important; '
+    "margin: 0 !important; max-height: 1px !important; max-width: 1px !important; min-height: 1px !important; "
+    'min-width: 1px !important; opacity: 0 !important; outline: none !important; padding: 0 !important" '
+    'referrerpolicy="no-referrer-when-downgrade" />\n'
+)
+
+
+def _tide(tmp_path, licence: str):
+    google = f"https://www.google.com/url?q={TIDE_URL}&amp;sa=D&amp;source=editors&amp;ust=1&amp;usg=AOv"
+    page = tmp_path / "tide.html"
+    page.write_text(
+        "<h1>Why tide pools are warming faster than the sea</h1>\n"
+        f'<p><em>Priya Raman. Republished from <a href="{google}">The Conversation</a> under {licence}.</em></p>\n'
+        "<p>On a calm afternoon a rock pool can be five degrees warmer than the water a metre away.</p>\n"
+        "<p>Limpets and small fish living there are adapted to swings, but not to weeks of them.</p>\n" + TIDE_PIXEL,
+        encoding="utf-8",
+    )
+    (tmp_path / "tide.meta.yaml").write_text(TIDE_META, encoding="utf-8")
+    return page
+
+
+def test_conversation_credit_through_google_is_told_at_it_not_doubled(tmp_path, cli):
+    """The Conversation's pattern rule said "no visible link to theconversation.com" at the page's end, and
+    --fix inserted a second credit above the first: the credit's link is told as a redirect where it stands."""
+    page = _tide(tmp_path, 'a <a href="https://creativecommons.org/licenses/by-nd/4.0/">CC BY-ND 4.0</a> licence')
+    (found,) = _findings(cli, page)
+    assert found["rule"] == "the-conversation/link-original", found
+    assert found["line"] == 2, found
+    assert "it links to the original through google.com" in found["message"], found["message"]
+    assert found["fix"] == f"Link to the original article directly: {TIDE_URL}.", found["fix"]
+    before = page.read_text(encoding="utf-8")
+    run = cli("check", str(page), "--no-config", "--fix")
+    assert run.code == 1
+    assert "needs the credit that is there corrected by hand, not a second one" in run.err, run.err
+    assert page.read_text(encoding="utf-8") == before
+
+
+def test_conversation_licence_by_reference_through_google_credit(tmp_path, cli):
+    """ "under a Creative Commons license" beside the credit's link gives the licence by reference; through
+    Google's redirect too (the redirect is the link rule's to tell), not "neither named nor linked"."""
+    page = _tide(tmp_path, "a Creative Commons license")
+    rules = [f["rule"] for f in _findings(cli, page)]
+    assert rules == ["the-conversation/link-original"], rules
+
+
+def test_safe_links_around_a_google_redirect_is_read_through(tmp_path, cli):
+    """Outlook's Safe Links wrapping Google Docs' redirect to the original: "goes to another site", its fix
+    quoting a decoded address the file does not hold; both redirects are read through and named."""
+    inner = "https%3A%2F%2Fwww.globalresearch.ca%2Fferry-timetables-island-bakery%2F5890011"
+    href = (
+        f"https://nam12.safelinks.protection.outlook.com/?url=https%3A%2F%2Fwww.google.com%2Furl%3Fq%3D{inner}"
+        "%26sa%3DD%26source%3Deditors%26ust%3D1%26usg%3DAOv&data=05%7C02&sdata=QW%3D&reserved=0"
+    )
+    story = tmp_path / "ferry.md"
+    story.write_text(
+        "---\ntitle: Ferry Timetables\nauthor: Ines Varga\n"
+        "original_url: https://www.globalresearch.ca/ferry-timetables-island-bakery/5890011\n"
+        "original_published: 2025-05-02\nmedium: web\ncommercial: false\n---\n\n"
+        "On Brannock Island the bakery opens when the first ferry lands.\n\n"
+        f"*The original source of this article is [Global Research]({href}).*\n\n"
+        "Copyright © Ines Varga, Global Research, 2025\n",
+        encoding="utf-8",
+    )
+    (found,) = _findings(cli, story)
+    assert found["rule"] == "global-research/link-original", found
+    assert "through nam12.safelinks.protection.outlook.com, then google.com" in found["message"], found["message"]
+    assert "goes to another site" not in found["message"]
+    assert found["fix"] == (
+        "Link to the original article directly: https://www.globalresearch.ca/ferry-timetables-island-bakery/5890011."
+    )
+    before = story.read_text(encoding="utf-8")
+    run = cli("check", str(story), "--no-config", "--fix")
+    assert run.code == 1
+    assert story.read_text(encoding="utf-8") == before
