@@ -154,3 +154,111 @@ def test_safe_links_around_a_google_redirect_is_read_through(tmp_path, cli):
     run = cli("check", str(story), "--no-config", "--fix")
     assert run.code == 1
     assert story.read_text(encoding="utf-8") == before
+
+
+FERRY_ORIGINAL = "https://www.globalresearch.ca/ferry-timetables-island-bakery/5890011"
+FERRY_META = (
+    f"original_url: {FERRY_ORIGINAL}\nauthor: Ines Varga\noriginal_published: 2025-05-02\nmedium: web\n"
+    "commercial: false\n"
+)
+FERRY_LINKED = f'<a href="{FERRY_ORIGINAL}">'
+
+
+def _placed(cli, path) -> tuple[dict, str]:
+    """The one finding on ``path`` and the source text it marks."""
+    (found,) = _findings(cli, path)
+    lines = path.read_text(encoding="utf-8").split("\n")
+    if found["end_line"] == found["line"]:
+        marked = lines[found["line"] - 1][found["column"] - 1 : found["end_column"] - 1]
+    else:
+        first = lines[found["line"] - 1][found["column"] - 1 :]
+        last = lines[found["end_line"] - 1][: found["end_column"] - 1]
+        marked = "\n".join([first, *lines[found["line"] : found["end_line"] - 1], last])
+    return found, marked
+
+
+def test_credit_split_across_two_spans_is_told_at_it_and_linked_in_place(tmp_path, cli):
+    """ "Global Research" written in two <span>s was told at the copyright line's "Global Research", and --fix
+    appended a second credit: it is told at the credit's name, and --fix links the name where it stands."""
+    page = tmp_path / "page.html"
+    credit = "<p>The original source of this article is <span>Global</span><span> Research</span>.</p>"
+    page.write_text(
+        "<p>The bakery opens when the first ferry lands.</p>\n"
+        f"{credit}\n<p>Copyright © Ines Varga, Global Research, 2025</p>\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "page.meta.yaml").write_text(FERRY_META, encoding="utf-8")
+    found, marked = _placed(cli, page)
+    assert found["rule"] == "global-research/link-original", found
+    assert found["line"] == 2, found
+    assert marked == "Global</span><span> Research", marked
+    assert "the credit names Global Research with no link to the article" in found["message"]
+    run = cli("check", str(page), "--no-config", "--fix")
+    assert run.code == 0, run.err + run.out
+    text = page.read_text(encoding="utf-8")
+    assert text.count("Global Research") == 1 and text.count("original source") == 1, text
+    assert f"is {FERRY_LINKED}<span>Global</span><span> Research</span></a>.</p>" in text, text
+
+
+def test_credit_split_in_markdown_spans_is_linked_in_place(tmp_path, cli):
+    story = tmp_path / "reprint.md"
+    story.write_text(
+        "---\ntitle: Ferry Timetables\n" + FERRY_META + "---\n\nThe bakery opens when the first ferry lands.\n\n"
+        "The original source of this article is <span>Global</span> <span>Research</span>.\n\n"
+        "Copyright © Ines Varga, Global Research, 2025\n",
+        encoding="utf-8",
+    )
+    found, marked = _placed(cli, story)
+    assert found["line"] == 12 and marked == "Global</span> <span>Research", (found, marked)
+    run = cli("check", str(story), "--no-config", "--fix")
+    assert run.code == 0, run.err + run.out
+    text = story.read_text(encoding="utf-8")
+    assert text.count("original source") == 1, text
+    assert f"is {FERRY_LINKED}<span>Global</span> <span>Research</span></a>.\n" in text, text
+
+
+def test_word_save_as_web_page_credit_is_linked_in_place(tmp_path, cli):
+    """Word's "Save as Web Page": each word of the name in an <i><span>, the credit told inside "The original
+    source" and a second credit added after the last </div>."""
+    page = tmp_path / "word.html"
+    page.write_text(
+        "<html>\n<body lang=EN-GB>\n<div class=WordSection1>\n"
+        "<p class=MsoNormal>On Brannock Island the bakery opens when the first ferry lands.<o:p></o:p></p>\n"
+        "<p class=MsoNormal><i><span style='mso-bidi-font-style:normal'>The original source of this article is "
+        "</span></i><span><i><span style='mso-bidi-font-style:normal'>Global</span></i><i><span\n"
+        "style='mso-bidi-font-style:normal'> Research</span></i></span><i>.<o:p></o:p></i></p>\n"
+        "<p class=MsoNormal>Copyright © Ines <span class=SpellE>Varga</span>, "
+        "Global<span style='mso-spacerun:yes'>&nbsp;</span>Research, 2025<o:p></o:p></p>\n"
+        "</div>\n</body>\n</html>\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "word.meta.yaml").write_text(FERRY_META, encoding="utf-8")
+    found, marked = _placed(cli, page)
+    assert (found["line"], found["end_line"]) == (5, 6), found
+    assert marked.startswith("Global</span>") and marked.endswith(" Research"), marked
+    run = cli("check", str(page), "--no-config", "--fix")
+    assert run.code == 0, run.err + run.out
+    text = page.read_text(encoding="utf-8")
+    assert text.count("original source") == 1, text
+    assert (
+        f"<span>{FERRY_LINKED}<i><span style='mso-bidi-font-style:normal'>Global</span></i><i><span\n"
+        "style='mso-bidi-font-style:normal'> Research</span></i></a></span>"
+    ) in text, text
+
+
+def test_credit_across_crossed_tags_is_left_to_link_by_hand_not_doubled(tmp_path, cli):
+    """A name across tags no link can be put around (``<b>Global <i>Research</b></i>``): --fix says so and
+    inserts no second credit."""
+    page = tmp_path / "crossed.html"
+    page.write_text(
+        "<p>The bakery opens when the first ferry lands.</p>\n"
+        "<p>The original source of this article is <b>Global <i>Research</b></i>.</p>\n"
+        "<p>Copyright © Ines Varga, Global Research, 2025</p>\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "crossed.meta.yaml").write_text(FERRY_META, encoding="utf-8")
+    before = page.read_text(encoding="utf-8")
+    run = cli("check", str(page), "--no-config", "--fix")
+    assert run.code == 1
+    assert "needs the credit's name, written across tags in the source, linked by hand where it stands" in run.err
+    assert page.read_text(encoding="utf-8") == before

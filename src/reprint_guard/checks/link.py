@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from functools import partial
+from functools import lru_cache, partial
 from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote, urlsplit
 
@@ -266,6 +266,40 @@ def unlinked_credit(reprint: Reprint, context: Context, site: str) -> tuple[str,
                         return line, name, raw.count(name, 0, start) if exact else -1
                 at = text.find(wanted, end) if end >= 0 else -1
     return None
+
+
+#: What a name may hold, pasted from a word processor, that a reader does not see: a zero-width space, a soft
+#: hyphen, a joiner (all but the direction marks of :data:`~reprint_guard.textnorm.ZERO_WIDTH`).
+_SHOWS_NOTHING = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+
+
+#: Between a name's words in a page's source: white space, a non-breaking one, and the tags a word processor
+#: wraps each word in (``Global</span><span> Research``), bounded, so the search stays linear.
+_WORDS_MARKUP = r"(?:[ \t\r\n\u00a0]|&nbsp;|&#160;|<[^<>]{0,400}>){1,12}"
+
+
+@lru_cache(maxsize=64)
+def _name_written(name: str) -> re.Pattern[str]:
+    """``name`` as a source may write it: its words apart (:data:`_WORDS_MARKUP`), what shows nothing between
+    its letters (a zero-width space, a soft hyphen, as characters or ``&shy;``)."""
+    hidden = f"(?:[{_SHOWS_NOTHING}]|&shy;|&#173;|&#8203;){{0,4}}"
+    words = (hidden + _WORDS_MARKUP + hidden).join(hidden.join(map(re.escape, word)) for word in name.split())
+    return re.compile(r"(?<!\w)" + words + r"(?!\w)")
+
+
+def _name_placed(reprint: Reprint, span: Span, name: str) -> Span:
+    """``span`` (an unlinked credit's words, up to the publisher's name) narrowed to the name, its last copy in
+    it, as the source writes it (split across tags, with a soft hyphen): where the link goes, as for a credit
+    written plainly. ``span`` as it is when the name is not found in it."""
+    if span[2] is None or span[3] is None:
+        return span
+    start, end = reprint.offset_of(span[0], span[1]), reprint.offset_of(span[2], span[3])
+    found = None
+    for match in _name_written(name).finditer(reprint.body, start, end):
+        found = match
+    if found is None:
+        return span
+    return (*reprint.position(found.start()), *reprint.position(found.end()))
 
 
 #: A Markdown link as a reader sees it written out, where Markdown was not read: its address.
@@ -748,7 +782,7 @@ def _linked(params: Params, reprint: Reprint, context: Context) -> Iterator[Prob
     if credit is not None:  # its name's copy, where the link goes; else the credit's words, looked for apart
         seen = reprint.visible.raw_text.replace("\u00a0", " ").count(credit[1])
         span = reprint.span_of_copy(credit[1], credit[2], seen) if credit[2] >= 0 else None
-        span = span or reprint.span(_credit_words(credit[0], credit[1]))
+        span = span or _name_placed(reprint, reprint.span(_credit_words(credit[0], credit[1])), credit[1])
     hidden, indented = _unseen_address(reprint, original)
     if indented is not None:  # the credit pasted indented: told at its address, to be unindented
         line, column = reprint.position(indented)
