@@ -262,3 +262,37 @@ def test_credit_across_crossed_tags_is_left_to_link_by_hand_not_doubled(tmp_path
     assert run.code == 1
     assert "needs the credit's name, written across tags in the source, linked by hand where it stands" in run.err
     assert page.read_text(encoding="utf-8") == before
+
+
+def _ferry_md(tmp_path, name: str, credit_name: str):
+    story = tmp_path / name
+    story.write_text(
+        "---\ntitle: Ferry Timetables\n" + FERRY_META + "---\n\nThe bakery opens when the first ferry lands.\n\n"
+        f"The original source of this article is {credit_name}.\n\n"
+        "Copyright © Ines Varga, Global Research, 2025\n",
+        encoding="utf-8",
+    )
+    return story
+
+
+def test_unlinked_credit_with_zero_width_space_or_soft_hyphen_behaves_as_plain(tmp_path, cli):
+    """A zero-width space or a soft hyphen inside the credit's name: told at the body's end without "names
+    Global Research with no link", and --fix appended a second credit; now as the plain name is, told at the
+    name and linked where it stands."""
+    plain = _ferry_md(tmp_path, "plain.md", "Global Research")
+    want, _ = _placed(cli, plain)
+    for name, written in (
+        ("zwsp.md", "Glo\u200bbal Research"),
+        ("zwsp-space.md", "Global\u200b Research"),
+        ("shy.md", "Glo\u00adbal Research"),
+    ):
+        story = _ferry_md(tmp_path, name, written)
+        found, marked = _placed(cli, story)
+        assert (found["line"], found["column"]) == (want["line"], want["column"]), (name, found)
+        assert marked == written, (name, marked)
+        assert "the credit names Global Research with no link to the article" in found["message"], found
+        run = cli("check", str(story), "--no-config", "--fix")
+        assert run.code == 0, run.err + run.out
+        text = story.read_text(encoding="utf-8")
+        assert f"is [{written}]({FERRY_ORIGINAL}).\n" in text, text
+        assert text.count("original source") == 1, text

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote, urlsplit
 
 from ..reprint import Reprint, Span
-from ..textnorm import lookalike_letters, normalize
+from ..textnorm import ZERO_WIDTH, lookalike_letters, normalize
 from ..urls import (
     alias_sites,
     as_address,
@@ -58,6 +58,8 @@ _STRAY_MARKS = "”“’‘\"'»«.,;:)"
 _OPENING_MARKS = "”“’‘\"'»«"
 #: How many of an unlinked credit's words place its finding (a source's text holds them apart, in markup).
 _CREDIT_WORDS_PLACED = 8
+#: The longest of them looked for: a longer one is no word of a credit.
+_LONGEST_WORD = 80
 SUMMARY = "A visible hyperlink to the original article (`original_url`) or to URLs matching a pattern."
 
 
@@ -265,12 +267,23 @@ def unlinked_credit(reprint: Reprint, context: Context, site: str) -> tuple[str,
                         exact = text is raw and raw.find(name, start, start + len(line)) >= 0
                         return line, name, raw.count(name, 0, start) if exact else -1
                 at = text.find(wanted, end) if end >= 0 else -1
-    return None
+    return _unlinked_credit_apart(reprint, raw, names, site)
 
 
 #: What a name may hold, pasted from a word processor, that a reader does not see: a zero-width space, a soft
 #: hyphen, a joiner (all but the direction marks of :data:`~reprint_guard.textnorm.ZERO_WIDTH`).
 _SHOWS_NOTHING = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+
+
+@lru_cache(maxsize=64)
+def _name_apart(name: str) -> re.Pattern[str]:
+    """``name`` as a text may write it with what shows nothing between its letters ("Glo\u00adbal Research",
+    "Global\u200b Research") and its words wrapped onto the next line (a soft line break): the letters in
+    order, each followed by at most a few such characters, so the search stays linear."""
+    hidden = f"[{_SHOWS_NOTHING}]{{0,4}}"
+    space = hidden + "[ \t\n\u00a0]{1,4}" + hidden
+    words = space.join(hidden.join(map(re.escape, word)) for word in name.split())
+    return re.compile(r"(?<!\w)" + words + r"(?!\w)")
 
 
 #: Between a name's words in a page's source: white space, a non-breaking one, and the tags a word processor
@@ -300,6 +313,30 @@ def _name_placed(reprint: Reprint, span: Span, name: str) -> Span:
     if found is None:
         return span
     return (*reprint.position(found.start()), *reprint.position(found.end()))
+
+
+def _unlinked_credit_apart(reprint: Reprint, raw: str, names: list[str], site: str) -> tuple[str, str, int] | None:
+    """:func:`unlinked_credit`'s credit where the name is written with characters that show nothing inside it (a
+    zero-width space, a soft hyphen) or wraps onto the next line: its lines joined, those characters left out,
+    and no count of copies (the credit is placed by its words)."""
+    if not any(char in raw for char in _SHOWS_NOTHING) and "\n" not in raw:
+        return None
+    linked: list[str] | None = None
+    for name in names:
+        for found in _name_apart(name).finditer(raw):
+            if found.group() == name:
+                continue  # written plainly: read above
+            start, end = raw.rfind("\n", 0, found.start()) + 1, raw.find("\n", found.end())
+            line = ZERO_WIDTH.sub("", raw[start : end if end >= 0 else len(raw)]).replace("\n", " ")
+            said = normalize(line)
+            if not CREDIT_WORDS.search(said):
+                continue
+            if linked is None:
+                linked = reprint.visible.linked_blocks(lambda href: _on_site(href, site))
+            if not any(block and (said in block or block in said) for block in linked):
+                return line, name, -1
+            break  # this name's credit links the site
+    return None
 
 
 #: A Markdown link as a reader sees it written out, where Markdown was not read: its address.
@@ -409,7 +446,11 @@ def _credit_words(line: str, name: str) -> str:
     name, where the link goes ("first published by Tide Weekly"), at most :data:`_CREDIT_WORDS_PLACED`."""
     at = line.lower().find(name.lower())
     words = line[: at + len(name)].split() if at >= 0 else line.split()
-    return " ".join(words[-_CREDIT_WORDS_PLACED:])
+    words = words[-_CREDIT_WORDS_PLACED:]
+    # Not past a "word" no credit writes (a name's copies run together, its zero-width spaces left out): the
+    # words are looked for as a source may write them, at a cost that grows with a word's length.
+    long = [index for index, word in enumerate(words) if len(word) > _LONGEST_WORD]
+    return " ".join(words[long[-1] + 1 :] if long and long[-1] + 1 < len(words) else words)
 
 
 def _on_site(link: str, site: str) -> bool:
