@@ -296,3 +296,31 @@ def test_unlinked_credit_with_zero_width_space_or_soft_hyphen_behaves_as_plain(t
         text = story.read_text(encoding="utf-8")
         assert f"is [{written}]({FERRY_ORIGINAL}).\n" in text, text
         assert text.count("original source") == 1, text
+
+
+def test_picture_with_empty_img_src_is_told_at_its_source(tmp_path, cli):
+    """<picture><source srcset><img src=""></picture> was told at 1:1 as "first <img> ," with no extent;
+    without the src attribute at the <source>. Told at the source either way."""
+    for name, img in (("empty.html", '<img src="" alt="The jail at night">'), ("nosrc.html", '<img alt="The jail">')):
+        page = tmp_path / name
+        page.write_text(
+            "<p>Families pay more for a fifteen-minute call than for a month of internet.</p>\n"
+            "<p>The county keeps a share.</p>\n"
+            f'<picture><source srcset="https://img.propublica.org/jail.webp">{img}</picture>\n'
+            "<p><em>By Dana Whitlow. This story was originally published by "
+            '<a href="https://www.propublica.org/article/county-jail-phone-fees-kessler">ProPublica</a>. '
+            'It is republished under a <a href="https://creativecommons.org/licenses/by-nc-nd/3.0/us/">'
+            "CC BY-NC-ND 3.0 US</a> licence.</em></p>\n"
+            '<script type="text/javascript" src="https://pixel.propublica.org/pixel.js" async></script>\n',
+            encoding="utf-8",
+        )
+        (tmp_path / name.replace(".html", ".meta.yaml")).write_text(
+            "original_url: https://www.propublica.org/article/county-jail-phone-fees-kessler\n"
+            "author: Dana Whitlow\nmedium: web\ncommercial: false\n",
+            encoding="utf-8",
+        )
+        found, marked = _placed(cli, page)
+        assert found["rule"] == "propublica/photos-permission", found
+        assert (found["line"], found["column"]) == (3, 26), (name, found)
+        assert marked == "https://img.propublica.org/jail.webp", (name, marked)
+        assert "1 item of media, first <source> https://img.propublica.org/jail.webp" in found["message"], found
