@@ -595,10 +595,10 @@ def _title(spdx: str, name: str) -> str:
     return title_of(spdx) or name
 
 
-def _at_link(reprint: Reprint, href: str, detail: str, fix: str) -> Problem:
+def _at_link(reprint: Reprint, href: str, detail: str, fix: str, headline: str | None = None) -> Problem:
     """A finding about a licence link that is there but wrong, at the link: to correct, not to add beside."""
     written = reprint.as_written(reprint.visible.written_href(href))  # a relative address a <base href> led on
-    return Problem.at(reprint.span_url(written), detail=detail, fix=fix, specific=True)
+    return Problem.at(reprint.span_url(written), detail=detail, fix=fix, specific=True, headline=headline)
 
 
 def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Problem]:
@@ -674,9 +674,13 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
     if redirected is not None:  # linked, but through a redirect: to correct, not to add beside
         href, target, hosts = redirected
         detail = f"it links to the licence deed through {redirects_told(hosts)}, {THERE_BUT_WRONG[13]}"
+        said, fix = "is named, but", f"Link to the licence deed directly: {target}."
         if unnamed and not _SAYS_CC.search(normalize(visible.anchor_text(href) or "")):
             detail += f', and does not name the licence (e.g. "{name}")'
-        yield _at_link(reprint, href, detail, f"Link to the licence deed directly: {target}.")
+            said, fix = "is not named, and", f"Name the licence and link its deed directly: [{name}]({target})."
+        # Linked, as a reader follows it: not "not named and linked", the rule's message.
+        headline = f"The licence ({name}) {said} its deed is linked only through another site"
+        yield _at_link(reprint, href, detail, fix, headline)
         return
     aliases = context.policy.host_aliases
     if params.by_reference and not printed and _by_reference(visible, original, names, aliases):
