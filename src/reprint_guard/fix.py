@@ -797,8 +797,20 @@ def plan(
         rules = {f.rule for f in links}
         before = {f.rule for f in findings}
         linked = _linked_in_place(reprint, policy, plain, rules, before, lambda text: recheck(restored(text)))
+        if linked is None:  # the name written apart (in two <span>s, with a soft hyphen): linked where it is told
+            linked = _linked_where_told(reprint, plain, links, rules, before, lambda text: recheck(restored(text)))
     if linked is not None:
         plain, credited = linked, [f for f in credited if f.check != "link"]
+    elif apart := [f for f in links if _written_across_tags(plain, f)]:
+        # The credit is there, its name written across tags no link can be put around: a credit block inserted
+        # for it would credit the publisher twice.
+        why = "needs the credit's name, written across tags in the source, linked by hand where it stands"
+        outcome.unfixable += [(finding, f"{why}, not a second credit") for finding in apart]
+        wanted = [f for f in wanted if f not in apart]
+        credited = [f for f in credited if f not in apart]
+        if credited:
+            outcome.refused = f"{apart[0].rule}: {why}; link it, and run --fix again for the rest"
+            return outcome
     blocks: list[tuple[str, str]] = []
     missing: str | None = None  # why the credit is inserted in part (metadata it needs is not set)
     try:
@@ -1015,6 +1027,98 @@ def _outside_shortcode_calls(body: str, spans: list[tuple[int, int, bool]]) -> l
     calls = tag_spans(body)  # in order, none inside another: the one that may hold a name found by bisection
     starts = [start for start, _ in calls]
     return [span for span in spans if (at := bisect_right(starts, span[0]) - 1) < 0 or span[0] >= calls[at][1]]
+
+
+#: The finding of a credit that names the publisher with no link, at the name as the source writes it.
+_NAMES_WITH_NO_LINK = re.compile(r"the credit names .+ with no link to the article")
+#: A tag in a name's markup: closing or not, its name.
+_NAME_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9:-]*)(?:[^<>\"']|\"[^\"]*\"|'[^']*')*>")
+#: Tags a link may hold in a line of text (a word processor's spans and emphasis); any other (a paragraph's, a
+#: link's) is no name's markup to link across.
+_INLINE_TAGS = frozenset(
+    {"span", "i", "em", "b", "strong", "u", "font", "small", "big", "sub", "sup", "mark", "s", "o:p", "ins", "del"}
+)
+_VOID_TAGS = frozenset({"br", "wbr"})
+#: At most this many tags around a name are taken into its link, to close what it opens.
+_NAME_TAGS_TAKEN = 8
+
+
+def _linked_where_told(  # type: ignore[no-untyped-def]
+    reprint: Reprint, text: str, findings: list[Finding], rules: set[str], before: set[str], recheck
+) -> str | None:
+    """``text`` with the name an unlinked credit's finding stands at made the link, where :func:`_linked_in_place`
+    found no name to link: one the source writes apart, in two ``<span>``s (``<span>Global</span><span>
+    Research</span>``, Word's "Save as Web Page"), or with a soft hyphen or a zero-width space inside it. Its
+    markup is linked whole, the tags it opens or closes taken in (only a line's spans and emphasis), so the
+    link nests; None when it cannot be, or the link would not satisfy the rule or would fail another."""
+    url = (reprint.metadata.original_url or "").strip()
+    if reprint.format not in ("markdown", "html") or not url or any(c in url for c in " \t<>()[]\"'"):
+        return None
+    for finding in findings:
+        if finding.end_line is None or finding.end_column is None or not _NAMES_WITH_NO_LINK.search(finding.message):
+            continue
+        start = _line_offset(text, finding.line) + finding.column - 1
+        end = _line_offset(text, finding.end_line) + finding.end_column - 1
+        span = _markup_closed(text, start, end) if 0 <= start < end <= len(text) else None
+        if span is None:
+            continue
+        start, end = span
+        name = text[start:end]
+        tries = [f'<a href="{escape(url)}">{name}</a>']
+        if reprint.format == "markdown" and "<" not in name and not any(c in name for c in "[]\n"):
+            tries.insert(0, f"[{name}]({url})")  # in a Markdown paragraph, a Markdown link; else an HTML one
+        for linked in tries:
+            trial = f"{text[:start]}{linked}{text[end:]}"
+            after = {f.rule for f in recheck(trial)}
+            if not after & rules and after <= before:
+                return trial
+    return None
+
+
+def _written_across_tags(text: str, finding: Finding) -> bool:
+    """Whether ``finding`` is an unlinked credit's, at a name the source writes across tags (``Global</span>
+    <span> Research``)."""
+    if finding.end_line is None or finding.end_column is None or not _NAMES_WITH_NO_LINK.search(finding.message):
+        return False
+    start = _line_offset(text, finding.line) + finding.column - 1
+    return "<" in text[start : _line_offset(text, finding.end_line) + finding.end_column - 1]
+
+
+def _markup_closed(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """``text[start:end]`` (a name as the source writes it) widened over the tags right before and after it
+    until each tag it holds is opened and closed inside it (``Global</span><span> Research`` to
+    ``<span>Global</span><span> Research</span>``): a link made of it nests. None when it would take more than
+    :data:`_NAME_TAGS_TAKEN` tags, or holds any but a line's spans and emphasis."""
+    for _ in range(_NAME_TAGS_TAKEN + 1):
+        closers, openers = 0, []
+        for tag in _NAME_TAG.finditer(text, start, end):
+            name = tag.group(2).lower()
+            if name not in _INLINE_TAGS:
+                if name in _VOID_TAGS:
+                    continue
+                return None
+            if not tag.group(1):
+                openers.append(name)
+            elif openers and openers[-1] == name:
+                openers.pop()
+            elif openers:
+                return None  # crossed: </i> closing a <span>
+            else:
+                closers += 1
+        if not closers and not openers:
+            return start, end
+        if closers:  # a tag it closes opens right before it
+            at = text.rfind("<", 0, start)
+            tag = _NAME_TAG.match(text, at) if at >= 0 else None
+            if tag is None or tag.end() != start:
+                return None
+            start = at
+        if openers:  # a tag it opens closes right after it
+            tag = _NAME_TAG.match(text, end)
+            if tag is None:
+                return None
+            end = tag.end()
+    return None
 
 
 def _credited(text: str, names: list[tuple[int, int, bool]]) -> Iterator[tuple[int, int, bool]]:

@@ -1441,12 +1441,16 @@ class Reprint:
         outside comments and tags, or None when there are fewer: a cheap placing for a text a reader sees ``nth``
         copies of before it (a credit's name), where :meth:`span` would search the words apart as well.
         ``seen``: how many copies a reader sees in all; when the source holds as many, each is a seen one, and
-        the ``nth`` is taken as it stands, without reading where comments and code are. A space in ``needle``
-        may be written as a non-breaking one, a character or its reference ("KFF&nbsp;Health News"): a copy so
-        written is counted and placed as one with plain spaces is."""
+        the ``nth`` is taken as it stands, without reading where comments and code are; when it holds fewer, one
+        a reader sees is written otherwise (its words in two ``<span>``s), and the ``nth`` written so may be
+        another copy: None. A space in ``needle`` may be written as a non-breaking one, a character or its
+        reference ("KFF&nbsp;Health News"): a copy so written is counted and placed as one with plain spaces is."""
         start, end = self._content_span
         ends = self._copy_ends(needle, start, end)  # None: each copy written exactly so, as long as the needle
-        if seen is not None and (len(ends) if ends is not None else self.body.count(needle, start, end)) == seen:
+        written = len(ends) if ends is not None else self.body.count(needle, start, end)
+        if seen is not None and written < seen:
+            return None  # a copy a reader sees is written otherwise (its words in two <span>s): the nth is not it
+        if seen is not None and written == seen:
             found = list(islice(ends or _find_all(self.body, needle, start, end), nth, nth + 1))
             if found:
                 stop = ends[found[0]] if ends is not None else found[0] + len(needle)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 from urllib.parse import parse_qsl, quote, unquote, urlencode, urljoin, urlsplit
 
@@ -396,6 +396,59 @@ def embedded_addresses(url: str) -> list[str]:
         if value.startswith(("https://", "http://")):
             found.append(value)
     return list(dict.fromkeys(found))
+
+
+#: How many redirects nested in one another :func:`through_redirects` reads through (Outlook's Safe Links
+#: around Google's ``/url?q=``, a newsletter's click tracking around either), and how many of the addresses
+#: each level carries it reads on into: a few, each costing the address's length.
+_MAX_WRAPS = 4
+_WRAPS_READ = 2
+
+
+def through_redirects(url: str, wanted: Callable[[str], bool]) -> tuple[str, tuple[str, ...]] | None:
+    """The address carried inside ``url`` that ``wanted`` takes, and the hosts the link goes through to reach
+    it (outermost first, ``www.`` aside), when ``url`` is a redirect's carrying it: Google's
+    ``https://www.google.com/url?q=...&sa=D`` (a link pasted from Google Docs), Outlook's Safe Links
+    ``https://nam12.safelinks.protection.outlook.com/?url=<percent-encoded>&data=...``, a social network's
+    ``l.php?u=...``, or such redirects nested in one another, read through to the last. None when it carries
+    none ``wanted`` takes; ``url`` itself is not asked. The outermost is read as :func:`embedded_addresses`
+    reads an address, the ones inside it by their query's web addresses alone, at most :data:`_MAX_WRAPS`
+    deep and :data:`_WRAPS_READ` at each level: linear in the address's length."""
+    level: list[tuple[str, tuple[str, ...]]] = [(url, ())]
+    for depth in range(_MAX_WRAPS):
+        inner_level: list[tuple[str, tuple[str, ...]]] = []
+        for address, hosts in level:
+            via = (*hosts, host_of(address) or "another site")
+            inner = embedded_addresses(address) if depth == 0 else _query_addresses(address)
+            # The shortest it takes: the redirect's parameter alone, not the rest of the URL run on after it.
+            taken = min((found for found in inner if wanted(found)), key=len, default=None)
+            if taken is not None:
+                return taken, via
+            inner_level += [(found, via) for found in inner if "?" in found]  # a redirect's target is in its query
+        # The shortest first: a redirect's own parameter, not the rest of its URL with the outer one's after it.
+        level = sorted(inner_level, key=lambda pair: len(pair[0]))[:_WRAPS_READ]
+        if not level:
+            break
+    return None
+
+
+def _query_addresses(url: str) -> list[str]:
+    """The web addresses ``url``'s query gives as values (``q=https://...``, ``url=https%3A%2F%2F...``), each
+    decoded once; only those values are decoded, however many parameters the query has."""
+    found = []
+    for piece in url.partition("?")[2].partition("#")[0].split("&"):
+        value = piece.partition("=")[2]
+        if value[:8].lower().startswith(("https:", "http:", "https%3a", "http%3a")):
+            found.append(unquote(value))
+            if len(found) >= _MAX_EMBEDDED:
+                break
+    return found
+
+
+def redirects_told(hosts: tuple[str, ...]) -> str:
+    """The hosts a link goes through (:func:`through_redirects`), as a finding tells them: "google.com",
+    "nam12.safelinks.protection.outlook.com, then google.com"."""
+    return ", then ".join(hosts)
 
 
 #: A URL's scheme, where a URL starts with one (``https:``, ``mailto:``): no base changes such an address.

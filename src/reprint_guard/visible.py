@@ -775,7 +775,11 @@ class VisibleBody:
                     parent = node.parent
                     if tag == "source" and parent is not None and parent.tag == "picture":
                         image = parent.css_first("img")
-                        if parent.mem_id in pictures or (image is not None and _loads(image.attributes)):
+                        if parent.mem_id in pictures or (
+                            image is not None
+                            and _loads(image.attributes)
+                            and not _empty_in_picture(image, image.attributes)
+                        ):
                             continue
                         pictures.add(parent.mem_id)
                     elif tag in ("video", "audio") and node.css_first("source[src]") is not None:
@@ -1516,6 +1520,16 @@ def _loads(attrs: dict[str, str | None]) -> bool:
     return "src" in attrs or any(attrs.get(name) for name in (*ADDRESS_ATTRIBUTES, *SRCSET_ATTRIBUTES))
 
 
+def _empty_in_picture(node: LexborNode, attrs: dict[str, str | None]) -> bool:
+    """Whether ``node`` is a ``<picture>``'s ``<img src="">`` with no other address, beside a ``<source
+    srcset>``: the picture comes from the source, and the image, loading nothing, is no item of its own (the
+    source is counted and placed as where the ``src`` attribute is left out)."""
+    if (attrs.get("src") or "").strip() or any(attrs.get(name) for name in (*ADDRESS_ATTRIBUTES, *SRCSET_ATTRIBUTES)):
+        return False
+    parent = node.parent
+    return parent is not None and parent.tag == "picture" and parent.css_first("source[srcset]") is not None
+
+
 _MEDIA = ", ".join(
     [
         *(f"{tag}[{attribute}]" for tag, attribute in MEDIA_TAGS.items()),
@@ -1681,6 +1695,8 @@ def _media(root: LexborNode, nodes: Iterable[LexborNode] | None = None, *, embed
                 attrs[SPRITE_KEY] = ""
             found.append(Media("img", src.strip(), attrs, tag))
             continue
+        if tag == "img" and "src" in attrs and _empty_in_picture(node, attrs):
+            continue  # its <picture>'s <source srcset> is the item (media_without_src)
         if tag == "img" and _in_a_sprite(node):
             attrs[SPRITE_KEY] = ""
         src = (attrs.get("data") if tag == "object" else attrs.get("src")) or ""

@@ -150,6 +150,7 @@ THERE_BUT_WRONG = (
     "the credit's link goes to another of the site's hosts",
     "but in an indented code block",
     "a credit writes the name with its capitals",
+    "another site's redirect, not directly",
 )
 #: What a finding's message says when the credit is there but elsewhere than the rule wants it: ``--fix``
 #: inserts no second one where it is wanted, to stand beside it; the editor moves it.

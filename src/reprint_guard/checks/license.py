@@ -19,7 +19,15 @@ from urllib.parse import urlsplit
 from ..licenses import deed_path, describe, licence_id, normalize_license
 from ..reprint import Reprint
 from ..textnorm import find_phrase, normalize
-from ..urls import as_address, host_matches, host_of, normalize_url, same_article_keys
+from ..urls import (
+    as_address,
+    host_matches,
+    host_of,
+    normalize_url,
+    redirects_told,
+    same_article_keys,
+    through_redirects,
+)
 from ..visible import CAPTION_LINES, CAPTIONS, VisibleBody, find_bare_urls
 from .base import BADGE_HOSTS, OTHER_WORK_STEMS, OTHER_WORK_WORDS, THERE_BUT_WRONG, Context, Problem, publisher_names
 
@@ -106,6 +114,20 @@ def _badge_of(src: str, paths: frozenset[str]) -> bool:
     return any(f"/l/{deed}/" in path or path.endswith(f"/{deed.split('/')[0]}.png") for deed in paths)
 
 
+def _deed_through_redirect(visible: VisibleBody, paths: frozenset[str]) -> tuple[str, str, tuple[str, ...]] | None:
+    """(the link, the deed's address inside it, the hosts it goes through) of the first link to the licence's
+    deed through a redirect (Google Docs' ``google.com/url?q=...``, Outlook's Safe Links, one inside the other),
+    or None: the reader gets to the deed, but the link is the redirect's, told as the original's link through
+    one is."""
+    for link in dict.fromkeys(visible.anchors):
+        if "creativecommons" not in link.lower() or host_matches(host_of(link) or "", "creativecommons.org"):
+            continue
+        found = through_redirects(link, lambda inner: "creativecommons" in inner.lower() and _linked([inner], paths))
+        if found is not None:
+            return link, *found
+    return None
+
+
 def _other_licence(
     visible: VisibleBody, accepted: frozenset[str], publishers: frozenset[str] | None = None, original: str = ""
 ) -> tuple[str, str] | None:
@@ -179,9 +201,10 @@ def _by_reference(visible: VisibleBody, original: str, names: tuple[str, ...], a
     if key is None:
         return False
     keys = same_article_keys(key, aliases)
+    sites = tuple({one.partition("/")[0]: None for one in keys})  # the keys' hosts: a redirect's address names one
     read = 0
     for anchor, href in visible.anchor_nodes():
-        if not href or normalize_url(href) not in keys:
+        if not href or (normalize_url(href) not in keys and not _redirect_to(href, keys, sites)):
             continue
         around = _paragraph_around(anchor)
         said = normalize(around)
@@ -195,6 +218,16 @@ def _by_reference(visible: VisibleBody, original: str, names: tuple[str, ...], a
         if read >= _REFERENCES_READ:
             break
     return False
+
+
+def _redirect_to(href: str, keys: tuple[str, ...], sites: tuple[str, ...]) -> bool:
+    """Whether ``href`` is a redirect to the original (Google Docs' ``google.com/url?q=...``, Outlook's Safe
+    Links): its credit gives the licence by reference as a direct link's does (the redirect is told by the link
+    rule)."""
+    lowered = href.lower()
+    if not any(site in lowered for site in sites):
+        return False
+    return through_redirects(href, lambda inner: normalize_url(inner) in keys) is not None
 
 
 #: A link's paragraph of at most this many words is a pointer to the original ("Read the full article on The
@@ -562,10 +595,10 @@ def _title(spdx: str, name: str) -> str:
     return title_of(spdx) or name
 
 
-def _at_link(reprint: Reprint, href: str, detail: str, fix: str) -> Problem:
+def _at_link(reprint: Reprint, href: str, detail: str, fix: str, headline: str | None = None) -> Problem:
     """A finding about a licence link that is there but wrong, at the link: to correct, not to add beside."""
     written = reprint.as_written(reprint.visible.written_href(href))  # a relative address a <base href> led on
-    return Problem.at(reprint.span_url(written), detail=detail, fix=fix, specific=True)
+    return Problem.at(reprint.span_url(written), detail=detail, fix=fix, specific=True, headline=headline)
 
 
 def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Problem]:
@@ -636,6 +669,18 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
             f"it gives {other_name} ({href}), not {name}, {THERE_BUT_WRONG[4]}",
             f"Correct the licence to [{name}]({url}): the original is under {name}, not {other_name}.",
         )
+        return
+    redirected = _deed_through_redirect(visible, paths) if unlinked and not printed else None
+    if redirected is not None:  # linked, but through a redirect: to correct, not to add beside
+        href, target, hosts = redirected
+        detail = f"it links to the licence deed through {redirects_told(hosts)}, {THERE_BUT_WRONG[13]}"
+        said, fix = "is named, but", f"Link to the licence deed directly: {target}."
+        if unnamed and not _SAYS_CC.search(normalize(visible.anchor_text(href) or "")):
+            detail += f', and does not name the licence (e.g. "{name}")'
+            said, fix = "is not named, and", f"Name the licence and link its deed directly: [{name}]({target})."
+        # Linked, as a reader follows it: not "not named and linked", the rule's message.
+        headline = f"The licence ({name}) {said} its deed is linked only through another site"
+        yield _at_link(reprint, href, detail, fix, headline)
         return
     aliases = context.policy.host_aliases
     if params.by_reference and not printed and _by_reference(visible, original, names, aliases):

@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from functools import partial
+from functools import lru_cache, partial
 from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote, urlsplit
 
 from ..reprint import Reprint, Span
-from ..textnorm import lookalike_letters, normalize
+from ..textnorm import ZERO_WIDTH, lookalike_letters, normalize
 from ..urls import (
     alias_sites,
     as_address,
@@ -26,7 +26,9 @@ from ..urls import (
     host_matches,
     host_of,
     normalize_url,
+    redirects_told,
     same_article_keys,
+    through_redirects,
 )
 from .base import (
     CREDIT_WORDS,
@@ -56,6 +58,8 @@ _STRAY_MARKS = "”“’‘\"'»«.,;:)"
 _OPENING_MARKS = "”“’‘\"'»«"
 #: How many of an unlinked credit's words place its finding (a source's text holds them apart, in markup).
 _CREDIT_WORDS_PLACED = 8
+#: The longest of them looked for: a longer one is no word of a credit.
+_LONGEST_WORD = 80
 SUMMARY = "A visible hyperlink to the original article (`original_url`) or to URLs matching a pattern."
 
 
@@ -263,6 +267,75 @@ def unlinked_credit(reprint: Reprint, context: Context, site: str) -> tuple[str,
                         exact = text is raw and raw.find(name, start, start + len(line)) >= 0
                         return line, name, raw.count(name, 0, start) if exact else -1
                 at = text.find(wanted, end) if end >= 0 else -1
+    return _unlinked_credit_apart(reprint, raw, names, site)
+
+
+#: What a name may hold, pasted from a word processor, that a reader does not see: a zero-width space, a soft
+#: hyphen, a joiner (all but the direction marks of :data:`~reprint_guard.textnorm.ZERO_WIDTH`).
+_SHOWS_NOTHING = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+
+
+@lru_cache(maxsize=64)
+def _name_apart(name: str) -> re.Pattern[str]:
+    """``name`` as a text may write it with what shows nothing between its letters ("Glo\u00adbal Research",
+    "Global\u200b Research") and its words wrapped onto the next line (a soft line break): the letters in
+    order, each followed by at most a few such characters, so the search stays linear."""
+    hidden = f"[{_SHOWS_NOTHING}]{{0,4}}"
+    space = hidden + "[ \t\n\u00a0]{1,4}" + hidden
+    words = space.join(hidden.join(map(re.escape, word)) for word in name.split())
+    return re.compile(r"(?<!\w)" + words + r"(?!\w)")
+
+
+#: Between a name's words in a page's source: white space, a non-breaking one, and the tags a word processor
+#: wraps each word in (``Global</span><span> Research``), bounded, so the search stays linear.
+_WORDS_MARKUP = r"(?:[ \t\r\n\u00a0]|&nbsp;|&#160;|<[^<>]{0,400}>){1,12}"
+
+
+@lru_cache(maxsize=64)
+def _name_written(name: str) -> re.Pattern[str]:
+    """``name`` as a source may write it: its words apart (:data:`_WORDS_MARKUP`), what shows nothing between
+    its letters (a zero-width space, a soft hyphen, as characters or ``&shy;``)."""
+    hidden = f"(?:[{_SHOWS_NOTHING}]|&shy;|&#173;|&#8203;){{0,4}}"
+    words = (hidden + _WORDS_MARKUP + hidden).join(hidden.join(map(re.escape, word)) for word in name.split())
+    return re.compile(r"(?<!\w)" + words + r"(?!\w)")
+
+
+def _name_placed(reprint: Reprint, span: Span, name: str) -> Span:
+    """``span`` (an unlinked credit's words, up to the publisher's name) narrowed to the name, its last copy in
+    it, as the source writes it (split across tags, with a soft hyphen): where the link goes, as for a credit
+    written plainly. ``span`` as it is when the name is not found in it."""
+    if span[2] is None or span[3] is None:
+        return span
+    start, end = reprint.offset_of(span[0], span[1]), reprint.offset_of(span[2], span[3])
+    found = None
+    for match in _name_written(name).finditer(reprint.body, start, end):
+        found = match
+    if found is None:
+        return span
+    return (*reprint.position(found.start()), *reprint.position(found.end()))
+
+
+def _unlinked_credit_apart(reprint: Reprint, raw: str, names: list[str], site: str) -> tuple[str, str, int] | None:
+    """:func:`unlinked_credit`'s credit where the name is written with characters that show nothing inside it (a
+    zero-width space, a soft hyphen) or wraps onto the next line: its lines joined, those characters left out,
+    and no count of copies (the credit is placed by its words)."""
+    if not any(char in raw for char in _SHOWS_NOTHING) and "\n" not in raw:
+        return None
+    linked: list[str] | None = None
+    for name in names:
+        for found in _name_apart(name).finditer(raw):
+            if found.group() == name:
+                continue  # written plainly: read above
+            start, end = raw.rfind("\n", 0, found.start()) + 1, raw.find("\n", found.end())
+            line = ZERO_WIDTH.sub("", raw[start : end if end >= 0 else len(raw)]).replace("\n", " ")
+            said = normalize(line)
+            if not CREDIT_WORDS.search(said):
+                continue
+            if linked is None:
+                linked = reprint.visible.linked_blocks(lambda href: _on_site(href, site))
+            if not any(block and (said in block or block in said) for block in linked):
+                return line, name, -1
+            break  # this name's credit links the site
     return None
 
 
@@ -373,7 +446,11 @@ def _credit_words(line: str, name: str) -> str:
     name, where the link goes ("first published by Tide Weekly"), at most :data:`_CREDIT_WORDS_PLACED`."""
     at = line.lower().find(name.lower())
     words = line[: at + len(name)].split() if at >= 0 else line.split()
-    return " ".join(words[-_CREDIT_WORDS_PLACED:])
+    words = words[-_CREDIT_WORDS_PLACED:]
+    # Not past a "word" no credit writes (a name's copies run together, its zero-width spaces left out): the
+    # words are looked for as a source may write them, at a cost that grows with a word's length.
+    long = [index for index, word in enumerate(words) if len(word) > _LONGEST_WORD]
+    return " ".join(words[long[-1] + 1 :] if long and long[-1] + 1 < len(words) else words)
 
 
 def _on_site(link: str, site: str) -> bool:
@@ -464,19 +541,54 @@ def _amp_cache_of(link: str, keys: tuple[str, ...]) -> bool:
 
 def _through_another(reprint: Reprint, keys: tuple[str, ...], host: str) -> Problem | None:
     """A link to the original that goes through another site (a social network's or a newsletter's redirect,
-    ``https://l.facebook.com/l.php?u=...``): the reader gets there, but the publisher's link is the redirect's."""
+    ``https://l.facebook.com/l.php?u=...``, Google Docs' ``google.com/url?q=...``, Outlook's Safe Links, or
+    one inside another): the reader gets there, but the publisher's link is the redirect's, which tracks the
+    reader and breaks when it expires."""
     bare = edition_aside(host)
     for link in _mentioning(reprint.visible.anchors, bare):
         if bare in link.partition("//")[2].partition("/")[0]:
             continue  # on the original's own host (its home page, another article): no redirect
-        if any(normalize_url(inner) in keys for inner in embedded_addresses(link)):
-            via = host_of(link) or "another site"
+        found = through_redirects(link, partial(_the_original, keys))
+        if found is not None:
             return Problem.at(
                 _span_of(reprint, link),
-                detail=f"it links to the original through {via}, {THERE_BUT_WRONG[7]}",
+                detail=f"it links to the original through {redirects_told(found[1])}, {THERE_BUT_WRONG[7]}",
                 fix=f"Link to the original article directly: {reprint.metadata.original_url}.",
                 specific=True,
             )
+    return None
+
+
+def _the_original(keys: tuple[str, ...], address: str) -> bool:
+    """Whether ``address`` is the original's (one of its comparison ``keys``), its host read first: a long
+    address on another host is not normalised."""
+    host = host_of(address)
+    if host is None or (host.isascii() and not any(key.startswith(edition_aside(host)) for key in keys)):
+        return False
+    return normalize_url(address) in keys
+
+
+def _pattern_through_another(reprint: Reprint, regex: Any, host: str | None, keys: tuple[str, ...]) -> Problem | None:
+    """A link the rule's pattern would take but for the redirect it goes through (Google Docs'
+    ``google.com/url?q=...``, Outlook's Safe Links, a social network's): told at it as the link to the
+    original through a redirect is (:func:`_through_another`), with the address inside it as the link to make."""
+    anchors = reprint.visible.anchors
+    for link in dict.fromkeys(_mentioning(anchors, host) if host else anchors):
+        if host and host in link.partition("//")[2].partition("/")[0]:
+            continue  # on the site's own host: no redirect
+        if "://" not in link[8:] and "%3a" not in link.lower():
+            continue  # no address inside it (a redirect's is in its query, maybe percent-encoded)
+        found = through_redirects(link, lambda inner: regex.search(inner) is not None)
+        if found is None:
+            continue
+        target, hosts = found
+        if keys and normalize_url(target) in keys:
+            detail = f"it links to the original through {redirects_told(hosts)}, {THERE_BUT_WRONG[7]}"
+            fix = f"Link to the original article directly: {(reprint.metadata.original_url or '').strip()}."
+        else:
+            detail = f"it links to {target} through {redirects_told(hosts)}, {THERE_BUT_WRONG[13]}"
+            fix = f"Link to {host or 'it'} directly: {target}."
+        return Problem.at(_span_of(reprint, link), detail=detail, fix=fix, specific=True)
     return None
 
 
@@ -545,8 +657,14 @@ def _linked(params: Params, reprint: Reprint, context: Context) -> Iterator[Prob
                 yield quoted
                 return
             host = pattern_host(params.pattern)  # an editor reads a host, not a pattern
-            near = _credit_on_host(reprint, host, context) if host else None
             original = (reprint.metadata.original_url or "").strip()
+            key = normalize_url(as_address(original)) if original else None
+            keys = same_article_keys(key, context.policy.host_aliases) if key else ()
+            redirected = _pattern_through_another(reprint, regex, host, keys)
+            if redirected is not None:
+                yield redirected
+                return
+            near = _credit_on_host(reprint, host, context) if host else None
             same = normalize_url(as_address(original)) if near is not None and original else None
             if same is not None and normalize_url(as_address(near)) == same:
                 # The credit links to original_url itself: the metadata's address is what the rule does not take
@@ -705,7 +823,7 @@ def _linked(params: Params, reprint: Reprint, context: Context) -> Iterator[Prob
     if credit is not None:  # its name's copy, where the link goes; else the credit's words, looked for apart
         seen = reprint.visible.raw_text.replace("\u00a0", " ").count(credit[1])
         span = reprint.span_of_copy(credit[1], credit[2], seen) if credit[2] >= 0 else None
-        span = span or reprint.span(_credit_words(credit[0], credit[1]))
+        span = span or _name_placed(reprint, reprint.span(_credit_words(credit[0], credit[1])), credit[1])
     hidden, indented = _unseen_address(reprint, original)
     if indented is not None:  # the credit pasted indented: told at its address, to be unindented
         line, column = reprint.position(indented)
