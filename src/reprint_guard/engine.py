@@ -1524,8 +1524,11 @@ def _unknown_publisher(reprint: Reprint, policies: PolicySet | None = None) -> F
                 else ", or set 'policy: <id>' in the metadata."
             )
         else:
+            from .licenses import code_of, elements_in
+
+            code = code_of(sorted(elements_in(license)))  # an example keeping the elements it names
             fix = (
-                "Write the license as an SPDX id (CC-BY-ND-4.0) or a deed URL, add a policy for "
+                f"Write the license as an SPDX id (CC-{(code or 'by-nd').upper()}-4.0) or a deed URL, add a policy for "
                 f"{host} (--policy FILE or --rules-dir DIR), or set 'policy: <id>' in the metadata."
             )
         return _tool_finding(
