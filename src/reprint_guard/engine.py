@@ -1501,10 +1501,11 @@ def _unknown_publisher(reprint: Reprint, policies: PolicySet | None = None) -> F
         from .licenses import normalize_license
 
         known = normalize_license(license)
-        # "'CC-BY-3.0' is CC-BY-3.0" says nothing: a licence written as its id is said to be no 4.0 one.
-        named = "is not 4.0: " if known == license.strip() else f"is {known}: "
+        # Named by its id however the metadata spells it ("CC BY-NC-ND 3.0", "CC-BY-NC-ND-3.0"): the message is
+        # the finding's identity (a baseline's, a SARIF fingerprint's), the same for the same licence.
+        said = known or license.strip()
         why = (
-            f"{named}only Creative Commons 4.0 licences choose a policy by themselves"
+            "is not 4.0: only Creative Commons 4.0 licences choose a policy by themselves"
             if known
             else ("names no Creative Commons licence known here")
         )
@@ -1536,7 +1537,7 @@ def _unknown_publisher(reprint: Reprint, policies: PolicySet | None = None) -> F
             "unknown-publisher",
             "policy",
             "license",
-            f"no policy covers {host}, and the license {license!r} {why}; the reprint terms could not be checked",
+            f"no policy covers {host}, and the license {said!r} {why}; the reprint terms could not be checked",
             fix,
         )
     # A saved page names itself as canonical: where its body credits an original a policy covers, the likeliest
