@@ -312,12 +312,12 @@ def _check_reprint(
             findings = [home, *findings]
         if overridden is not None:
             findings = [overridden, *findings]
-        reversed_ = _dates_reversed(reprint)
-        if reversed_ is not None:
-            findings = [*findings, reversed_]
         second = _second_original(reprint, policies, policy) if meta.medium == "newsletter" else None
         if second is not None:
             findings = [*findings, second]
+    reversed_ = _dates_reversed(reprint)  # a typo in a date, whatever policy (or none) the reprint is checked by
+    if reversed_ is not None:
+        findings = [*findings, reversed_]
     if reprint.key_clashes:
         findings = [*(_conflicting_keys(reprint, *clash) for clash in reprint.key_clashes), *findings]
     if severity:
