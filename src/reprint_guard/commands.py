@@ -187,7 +187,8 @@ def run_explain(options: argparse.Namespace) -> int:
     if rule.terms:
         out += ["", "Why (the term it encodes):", "  " + " ".join(rule.terms.split())]
     out += ["", f"Applies: {'when ' + rule.when.describe() if rule.when else 'always'}"]
-    whole = f"the policy file {policy.path} has it whole" if policy.path else "the policy file has it whole"
+    # Whole in the policies' reference (the rule's row), as the policy file's chain of extends and amends makes it.
+    whole = f"'reprint-guard policies --format markdown' shows it whole, in {policy.id}/{rule.id}'s row"
     params = describe_params(rule, longest=_SHOWN_PARAM, whole=whole)
     if params:
         out.append(f"Parameters: {params}")
