@@ -141,6 +141,9 @@ def test_a_ported_licence_named_without_its_port_in_the_metadata(tmp_path, cli):
         write(tmp_path / "mfp.md", MFP.format(license=written))
         run = cli("check", "--no-config", "mfp.md", cwd=tmp_path)
         assert run.code == 0 and "not one this policy covers" not in run.out, (written, run.out)
+    # The credit (and --fix) link the policy's deed, the US one, not the unported licence's.
+    credit = cli("credit", "--no-config", "--from", "mfp.md", cwd=tmp_path)
+    assert "[CC BY-NC-ND 3.0 US](https://creativecommons.org/licenses/by-nc-nd/3.0/us/)" in credit.out, credit.out
     for written in ("CC-BY-NC-ND-3.0", "https://creativecommons.org/licenses/by-nc-nd/3.0/"):
         write(tmp_path / "mfp.md", MFP.format(license=written))
         run = cli("check", "--no-config", "mfp.md", cwd=tmp_path)

@@ -568,7 +568,7 @@ def _at_link(reprint: Reprint, href: str, detail: str, fix: str) -> Problem:
     return Problem.at(reprint.span_url(written), detail=detail, fix=fix, specific=True)
 
 
-def _named_without_port(written: str, declared: str | None, accepted: frozenset[str]) -> str | None:
+def named_without_port(written: str, declared: str | None, accepted: frozenset[str]) -> str | None:
     """The ported licence a rule accepts that the metadata names without its port ("CC BY-NC-ND 3.0" for
     CC-BY-NC-ND-3.0-US), as the visible text may; None otherwise. Only a name: an SPDX id (``CC-BY-NC-ND-3.0``)
     and a deed's address (``.../by-nc-nd/3.0/``) name the unported licence, another one."""
@@ -587,7 +587,7 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
     accepted, paths, names = _covered(tuple(params.licenses))
     declared = normalize_license(meta.license) if meta.license else None
     if meta.license and declared not in accepted:
-        declared = _named_without_port(meta.license, declared, accepted) or declared
+        declared = named_without_port(meta.license, declared, accepted) or declared
     if meta.license and declared not in accepted:
         yield Problem.about(
             reprint,
