@@ -1867,7 +1867,7 @@ def test_a_licence_that_is_not_understood_is_named_in_the_warning():
     ported = check("Text.", {**meta, "license": "Attribution 4.0 Canada"}).findings[0]  # no such licence
     assert "names no Creative Commons licence known here" in ported.message
     unbundled = check("Text.", {**meta, "license": "CC BY-NC-ND 3.0 US"}).findings[0]
-    assert "CC-BY-NC-ND-3.0-US: only Creative Commons 4.0 licences choose a policy" in unbundled.message
+    assert "'CC-BY-NC-ND-3.0-US' is not 4.0: only Creative Commons 4.0 licences choose a policy" in unbundled.message
 
 
 def test_creative_commons_followed_by_the_licence_code_names_the_licence():
@@ -2078,7 +2078,7 @@ def test_an_hour_delay_counts_real_hours_across_a_daylight_saving_change(tmp_pat
 def test_a_page_the_site_dates_later_is_checked_as_going_out_then(tmp_path):
     """Hugo's and Jekyll's own date: a page dated tomorrow is not built before tomorrow, so a reprint
     scheduled for the day after the original passed the next-day rule only on that day (it was checked as if
-    published now). A date in the past changes nothing (the page goes out at the next build, now)."""
+    published now). A date in the past is the page's date too, as the page shows it (an archive's)."""
     original = dt.datetime.now(dt.UTC)
     base = {
         "title": "T",
@@ -2099,7 +2099,8 @@ def test_a_page_the_site_dates_later_is_checked_as_going_out_then(tmp_path):
     soon = findings({"date": (original + dt.timedelta(days=1)).isoformat()})  # the next day: one too soon
     assert len(soon) == 1 and "its 'date' (" in soon[0].message and soon[0].line == 5  # at the site's key
     assert soon[0].fix.endswith("(set 'date').")
-    assert len(findings({"date": "2001-01-01"})) == 1  # the past: it goes out now
+    past = findings({"date": "2001-01-01"})  # the past, before the original: too soon, by its own date
+    assert len(past) == 1 and "its 'date' (2001-01-01) is when it goes out" in past[0].message, past
 
 
 def test_jekylls_published_flag_is_not_read_as_the_reprints_date(tmp_path):

@@ -113,7 +113,9 @@ def test_explain_says_a_bundled_amendment_is_made_on_the_bundled_parents_rule(tm
     assert "rules/cc-by-nd-4.0.yaml), changing" in line and str(tmp_path / "rules" / "cc-by-nd-4.0.yaml") in line
     assert line.endswith(why), line
     whole = cli("explain", "mongabay", "--rules-dir", "rules", cwd=tmp_path)
-    assert "`mongabay/edits-declared` (amends the bundled `cc-by-nd-4.0`'s: " in whole.out, whole.out
+    assert "`mongabay/edits-declared` (warning, text check; amends the bundled `cc-by-nd-4.0`'s: " in whole.out, (
+        whole.out
+    )
     bundled = cli("explain", "mongabay/edits-declared", cwd=tmp_path)
     assert "Amends: cc-by-nd-4.0/edits-declared, changing" in bundled.out, bundled.out
 

@@ -627,8 +627,8 @@ def test_a_rule_under_an_inherited_id_is_said_to_replace_the_parents(tmp_path, c
     rule = cli("explain", "tide/no-paywall", "--rules-dir", str(policy)).out
     assert "Replaces: cc-by-nc-sa-4.0/no-paywall (a permission check there)" in rule, rule
     whole = cli("explain", "tide", "--rules-dir", str(policy)).out
-    assert "| `tide/no-paywall` (replaces `cc-by-nc-sa-4.0`'s) | error | text |" in whole, whole
-    assert "| `tide/noncommercial` (replaces `cc-by-nc-sa-4.0`'s) | error | permission |" in whole, whole
+    assert "#### `tide/no-paywall` (error, text check; replaces `cc-by-nc-sa-4.0`'s)" in whole, whole
+    assert "#### `tide/noncommercial` (error, permission check; replaces `cc-by-nc-sa-4.0`'s)" in whole, whole
     assert cli("validate", str(ROOT / "rules")).out.count("note:") == 0  # the bundled ones replace by design
 
 

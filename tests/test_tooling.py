@@ -60,16 +60,19 @@ def test_explain_a_rule(cli):
 def test_explain_a_forbidding_rule_says_what_it_checks_and_cuts_a_long_pattern(cli):
     """A web producer read "What it requires:" over the description of a forbidden notice (as if "All rights
     reserved" were asked for), then 1,751 characters of pattern: a rule says what it checks, and a pattern past
-    160 characters is cut, said to be whole in the policy file."""
+    160 characters is cut, said to be whole in the policies' reference (the whole policy's explain cuts it too)."""
     run = cli("explain", "propublica/no-added-restrictions")
     assert run.code == 0
     assert "What it checks:" in run.out and "What it requires:" not in run.out
     [params] = [line for line in run.out.splitlines() if line.startswith("Parameters: ")]
     assert "pattern: \\b(all rights reserved|" in params
-    said = r"… \([\d,]{5} characters: 'reprint-guard explain propublica' shows it whole\), mode: forbid"
+    said = r"… \([\d,]{5} characters: 'reprint-guard policies --format markdown' shows it whole, in "
+    said += r"propublica/no-added-restrictions's row\), mode: forbid"
     assert re.search(said, params), params
     assert "hak cipta dilindungi undang-undang" not in params  # past the cut ...
-    assert "hak cipta dilindungi undang-undang" in cli("explain", "propublica").out  # ... and whole there
+    whole = cli("policies", "--format", "markdown").out  # ... and whole there
+    (row,) = [line for line in whole.splitlines() if line.startswith("| `propublica/no-added-restrictions`")]
+    assert "hak cipta dilindungi undang-undang" in row
     assert len(params) < 600
 
 

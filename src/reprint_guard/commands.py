@@ -108,7 +108,7 @@ def _policy_file(spec: str) -> tuple[str, str] | None:
 
 def run_explain(options: argparse.Namespace) -> int:
     from .engine import TOOL_POLICY, TOOL_RULES
-    from .policy.docs import amended, amended_as_bundled, describe_params, policy_markdown, replaces
+    from .policy.docs import amended, amended_as_bundled, describe_params, policy_explained, replaces
     from .policy.loader import policy_set
 
     if not options.rule.strip():  # "unknown policy ''" named nothing
@@ -152,8 +152,9 @@ def run_explain(options: argparse.Namespace) -> int:
             ) from None
         raise
     parent = policies.get(policy.extends) if policy.extends else None
-    if not rule_id:
-        sys.stdout.write(policy_markdown(policy, parent, amended_as_bundled(policies, policy)))
+    if not rule_id:  # each rule's words and source; its patterns are for explain POLICY/RULE
+        as_bundled = amended_as_bundled(policies, policy)
+        sys.stdout.write(policy_explained(policy, parent, as_bundled, lambda r: _terms_source(policies, policy, r)))
         return ExitCode.OK
     rule = policy.rule(rule_id)
     if rule is None:
@@ -168,14 +169,7 @@ def run_explain(options: argparse.Namespace) -> int:
     level = rule.severity.value
     if configured and configured != level:  # as check reports it here, and what the policy says
         level = f"{configured} by the config's severity, {level} in the policy"
-    # An inherited rule encodes its parent's terms (a licence's legal code), read where the parent read them:
-    # the nearest parent that has it (KFF's BY-NC-ND legal code, not the BY legal code of the base it came from).
-    source = policy  # a licence's own policy cites its own legal code for the terms all licences share
-    own_legal_code = "creativecommons.org/licenses/" in policy.source_url
-    if rule.origin != policy.id and not own_legal_code and policy.extends and policy.extends in policies:
-        parent = policies.get(policy.extends)
-        if parent.rule(rule.id) is not None:
-            source = parent
+    source = _terms_source(policies, policy, rule)
     out = [
         f"{policy.id}/{rule.id}  ({level}, check: {rule.check})",
         f"Check type: {CHECKS[rule.check].SUMMARY}",
@@ -193,7 +187,9 @@ def run_explain(options: argparse.Namespace) -> int:
     if rule.terms:
         out += ["", "Why (the term it encodes):", "  " + " ".join(rule.terms.split())]
     out += ["", f"Applies: {'when ' + rule.when.describe() if rule.when else 'always'}"]
-    params = describe_params(rule, longest=_SHOWN_PARAM, whole=f"'reprint-guard explain {policy.id}' shows it whole")
+    # Whole in the policies' reference (the rule's row), as the policy file's chain of extends and amends makes it.
+    whole = f"'reprint-guard policies --format markdown' shows it whole, in {policy.id}/{rule.id}'s row"
+    params = describe_params(rule, longest=_SHOWN_PARAM, whole=whole)
     if params:
         out.append(f"Parameters: {params}")
     as_bundled = amended_as_bundled(policies, policy).get(rule.id)
@@ -211,6 +207,19 @@ def run_explain(options: argparse.Namespace) -> int:
     out += ["", f"Passing example ({kind}):", _indent(passing), "", "Failing example:", _indent(failing), ""]
     sys.stdout.write("\n".join(out))
     return ExitCode.OK
+
+
+def _terms_source(policies: Any, policy: Any, rule: Any) -> Any:
+    """The policy whose terms ``explain`` says a rule encodes. An inherited rule encodes its parent's terms (a
+    licence's legal code), read where the parent read them: the nearest parent that has it (KFF's BY-NC-ND legal
+    code, not the BY legal code of the base it came from); a licence's own policy cites its own legal code for
+    the terms all licences share."""
+    own_legal_code = "creativecommons.org/licenses/" in policy.source_url
+    if rule.origin != policy.id and not own_legal_code and policy.extends and policy.extends in policies:
+        parent = policies.get(policy.extends)
+        if parent.rule(rule.id) is not None:
+            return parent
+    return policy
 
 
 def _amends_as_bundled(rule: Any, was: Any, parent: Any) -> str:

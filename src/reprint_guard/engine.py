@@ -319,14 +319,14 @@ def _check_reprint(
             findings = [home, *findings]
         if overridden is not None:
             findings = [overridden, *findings]
-        reversed_ = _dates_reversed(reprint)
-        if reversed_ is not None:
-            findings = [*findings, reversed_]
         second = _second_original(reprint, policies, policy) if meta.medium == "newsletter" else None
         if second is not None:
             findings = [*findings, second]
         if reprint.format == "markdown" and "]{" in reprint.body:
             findings = [*findings, *_pandoc_spans(reprint)]
+    reversed_ = _dates_reversed(reprint)  # a typo in a date, whatever policy (or none) the reprint is checked by
+    if reversed_ is not None:
+        findings = [*findings, reversed_]
     if reprint.key_clashes:
         findings = [*(_conflicting_keys(reprint, *clash) for clash in reprint.key_clashes), *findings]
     if severity:
@@ -1654,10 +1654,11 @@ def _unknown_publisher(reprint: Reprint, policies: PolicySet | None = None) -> F
         from .licenses import normalize_license
 
         known = normalize_license(license)
-        # "'CC-BY-3.0' is CC-BY-3.0" says nothing: a licence written as its id is said to be no 4.0 one.
-        named = "is not 4.0: " if known == license.strip() else f"is {known}: "
+        # Named by its id however the metadata spells it ("CC BY-NC-ND 3.0", "CC-BY-NC-ND-3.0"): the message is
+        # the finding's identity (a baseline's, a SARIF fingerprint's), the same for the same licence.
+        said = known or license.strip()
         why = (
-            f"{named}only Creative Commons 4.0 licences choose a policy by themselves"
+            "is not 4.0: only Creative Commons 4.0 licences choose a policy by themselves"
             if known
             else ("names no Creative Commons licence known here")
         )
@@ -1677,8 +1678,11 @@ def _unknown_publisher(reprint: Reprint, policies: PolicySet | None = None) -> F
                 else ", or set 'policy: <id>' in the metadata."
             )
         else:
+            from .licenses import code_of, elements_in
+
+            code = code_of(sorted(elements_in(license)))  # an example keeping the elements it names
             fix = (
-                "Write the license as an SPDX id (CC-BY-ND-4.0) or a deed URL, add a policy for "
+                f"Write the license as an SPDX id (CC-{(code or 'by-nd').upper()}-4.0) or a deed URL, add a policy for "
                 f"{host} (--policy FILE or --rules-dir DIR), or set 'policy: <id>' in the metadata."
             )
         return _tool_finding(
@@ -1686,7 +1690,7 @@ def _unknown_publisher(reprint: Reprint, policies: PolicySet | None = None) -> F
             "unknown-publisher",
             "policy",
             "license",
-            f"no policy covers {host}, and the license {license!r} {why}; the reprint terms could not be checked",
+            f"no policy covers {host}, and the license {said!r} {why}; the reprint terms could not be checked",
             fix,
         )
     # A saved page names itself as canonical: where its body credits an original a policy covers, the likeliest

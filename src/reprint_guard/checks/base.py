@@ -804,7 +804,7 @@ def template_values(reprint: Reprint, policy: Policy, *, placeholders: bool = Tr
     With ``placeholders``, missing values read as a hint (``<original article URL>``);
     without, they are left out so that a credit block can tell it is incomplete.
     """
-    from ..licenses import describe, normalize_license
+    from ..licenses import describe, licence_id, normalize_license
 
     meta = reprint.metadata
     published = meta.original_published
@@ -843,9 +843,14 @@ def template_values(reprint: Reprint, policy: Policy, *, placeholders: bool = Tr
         if number is not None:
             values["original_id"] = number
     spdx = normalize_license(meta.license)
+    covered = [r.params.licenses for r in policy.rules if r.check == "license"]
     if spdx is None:
-        covered = [r.params.licenses for r in policy.rules if r.check == "license"]
         spdx = covered[0][0] if covered and covered[0] else None
+    elif covered and covered[0] and meta.license:  # "CC BY-NC-ND 3.0" for the policy's 3.0 US: its deed, the US one
+        from .license import named_without_port
+
+        accepted = frozenset(licence_id(c) for c in covered[0])
+        spdx = spdx if spdx in accepted else named_without_port(meta.license, spdx, accepted) or spdx
     if spdx:
         values["license_name"], values["license_url"] = describe(spdx)
     if placeholders:

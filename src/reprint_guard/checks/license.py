@@ -601,10 +601,26 @@ def _at_link(reprint: Reprint, href: str, detail: str, fix: str, headline: str |
     return Problem.at(reprint.span_url(written), detail=detail, fix=fix, specific=True, headline=headline)
 
 
+def named_without_port(written: str, declared: str | None, accepted: frozenset[str]) -> str | None:
+    """The ported licence a rule accepts that the metadata names without its port ("CC BY-NC-ND 3.0" for
+    CC-BY-NC-ND-3.0-US), as the visible text may; None otherwise. Only a name: an SPDX id (``CC-BY-NC-ND-3.0``)
+    and a deed's address (``.../by-nc-nd/3.0/``) name the unported licence, another one."""
+    text = written.strip().casefold()
+    if declared is None or "creativecommons" in text or re.fullmatch(r"cc-[a-z-]+-\d\.\d", text):
+        return None
+    path = deed_path(declared)
+    if path is None or path.count("/") != 1:  # itself ported ("CC BY-NC-ND 3.0 AU")
+        return None
+    ported = [spdx for spdx in accepted if spdx.startswith(declared + "-")]
+    return ported[0] if len(ported) == 1 else None
+
+
 def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Problem]:
     meta = reprint.metadata
     accepted, paths, names = _covered(tuple(params.licenses))
     declared = normalize_license(meta.license) if meta.license else None
+    if meta.license and declared not in accepted:
+        declared = named_without_port(meta.license, declared, accepted) or declared
     if meta.license and declared not in accepted:
         yield Problem.about(
             reprint,

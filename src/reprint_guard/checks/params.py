@@ -733,7 +733,7 @@ _LICENCE_PORTS = ("US", "AU", "CA", "UK", "DE")
 def known_licence_ids() -> list[str]:
     """The SPDX ids of the Creative Commons licences a mistyped one is compared with: each licence in each
     version, and the 3.0 ports named most (``CC-BY-NC-ND-3.0-US``)."""
-    ids = [f"CC-{code}-{version}" for code in _LICENCE_CODES for version in ("4.0", "3.0", "2.0", "1.0")]
+    ids = [f"CC-{code}-{version}" for code in _LICENCE_CODES for version in ("4.0", "3.0", "2.5", "2.0", "1.0")]
     return ids + [f"CC-{code}-3.0-{port}" for code in _LICENCE_CODES for port in _LICENCE_PORTS]
 
 
@@ -743,7 +743,7 @@ def unknown_licence(item: str) -> str | None:
     (``CC-BY-NC-ND-40``) would make the rule fail every reprint with a message that names nothing."""
     import difflib
 
-    from ..licenses import normalize_license
+    from ..licenses import elements_in, normalize_license
 
     spdx = normalize_license(item)
     if spdx is not None and "-4.0-" not in spdx:
@@ -752,7 +752,11 @@ def unknown_licence(item: str) -> str | None:
         unported = spdx.partition("-4.0-")[0] + "-4.0"
         return f"{item!r} is no licence: the 4.0 licences have no national versions; write {unported!r}"
     wanted = " ".join(item.upper().replace("_", "-").split())
-    close = difflib.get_close_matches(wanted, known_licence_ids(), n=1, cutoff=0.6)
+    known = known_licence_ids()
+    elements = elements_in(item)
+    if "by" in elements:  # a suggestion keeps every element named ("CC-BY-ND-NC-40": not CC-BY-ND-4.0)
+        known = [i for i in known if elements_in(i) == elements] or known
+    close = difflib.get_close_matches(wanted, known, n=1, cutoff=0.6)
     hint = f"; did you mean {close[0]!r}?" if close else ""
     return (
         f"{item!r} is not a licence reprint-guard knows: write a Creative Commons licence's SPDX id (such as "

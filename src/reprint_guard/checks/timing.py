@@ -2,9 +2,10 @@
 
 ``after_days: 1`` — not before the next calendar day (in the publisher's ``timezone``, when given);
 ``after_hours: 48`` — 48 hours after (after the end of the day, when ``original_published`` is a date
-alone). The reprint's date is its ``published`` metadata; without one, now (checking happens before
-publishing), or the later date a static site's own front matter schedules it for (Hugo's ``publishDate``
-or ``date``, Jekyll's ``date``: a page dated in the future is not built before that day).
+alone). The reprint's date is its ``published`` metadata; without one, the date a static site's own front
+matter gives the page (Hugo's ``publishDate`` or ``date``, Jekyll's ``date`` or a post's file name: the date
+it goes out on, and the one it shows), as ``dates-reversed`` reads it; without that, now (checking happens
+before publishing). A draft's date is when it was begun: it stands only when still to come.
 
 PASS (after_days: 1): original_published 2024-05-01, published 2024-05-02.
 FAIL: published 2024-05-01.
@@ -205,8 +206,11 @@ def _check_delay(
     meta = reprint.metadata
     published = meta.published
     scheduled = site_date(reprint) if published is None else None
+    # The site's date stands for 'published' (a page goes out on it, and shows it); a draft's, when it was
+    # begun, only while still to come (not built before it).
+    stands = scheduled is not None and meta.extra.get("draft") is not True
     if params.after_days is not None:
-        yield from _check_days(params, reprint, context, original, published, scheduled)
+        yield from _check_days(params, reprint, context, original, published, scheduled, stands)
         return
     start = _as_datetime(original)
     dated = not isinstance(original, dt.datetime)
@@ -214,8 +218,8 @@ def _check_delay(
         start += dt.timedelta(days=1)
     when = _as_datetime(published) if published else _now(context.today)
     site_day = _site_moment(scheduled[1], reprint) if scheduled else None
-    if site_day is not None and site_day > when:
-        when = site_day  # not built before its date: it goes out then
+    if site_day is not None and (stands or site_day > when):
+        when = site_day  # it goes out then
     earliest = start + dt.timedelta(hours=params.after_hours or 0)
     if when < earliest:
         key = "published" if published else scheduled[0] if site_day is not None and when == site_day else None
@@ -245,9 +249,10 @@ def _check_days(
     original: dt.date | dt.datetime,
     published: dt.date | dt.datetime | None,
     scheduled: tuple[str, dt.date | dt.datetime] | None,
+    stands: bool = False,
 ) -> Iterator[Problem]:
     """An ``after_days`` rule: the reprint's calendar day against the original's, in the publisher's time
-    zone when the rule gives one."""
+    zone when the rule gives one. ``stands``: the site's date is the reprint's, past or to come."""
     zone: dt.tzinfo | None = None
     written = published if isinstance(published, dt.datetime) else None  # as the metadata gives it
     if params.timezone is not None:
@@ -287,9 +292,11 @@ def _check_days(
         # on the clock a 'published' moment is read on, as its day on the original's.
         site_day = _site_moment(scheduled[1], reprint).astimezone(_days_clock(original)).date() if scheduled else None
     today = reprint_day if published is None else None
-    # Not built before its date: it goes out then, when that is still to come.
-    later = scheduled is not None and site_day is not None and _site_moment(scheduled[1], reprint) > _now(context.today)
-    if later and site_day > reprint_day:  # type: ignore[operator]
+    # It goes out on the site's date (a draft's only when that is still to come: not built before it).
+    later = (
+        scheduled is not None and site_day is not None and (stands or _site_moment(scheduled[1], reprint) > _now(context.today))
+    )
+    if later and (stands or site_day > reprint_day):  # type: ignore[operator]
         reprint_day = site_day  # type: ignore[assignment]
     earliest_day = original_day + dt.timedelta(days=params.after_days or 0)
     if reprint_day < earliest_day:
@@ -309,6 +316,13 @@ def _check_days(
             first = dt.datetime.combine(earliest_day, dt.time(), tzinfo=zone).astimezone(published.tzinfo)
             fix = (
                 f"Publish on {earliest_day.isoformat()} or later in {params.timezone} (set 'published' to "
+                f"{first.isoformat()} or later)."
+            )
+        elif zone is not None and later and scheduled is not None and key == scheduled[0] and _aware(scheduled[1]):
+            # The site's own moment (Hugo's "date: 2019-02-28T21:00:00-07:00"): its value to write, on its clock.
+            first = dt.datetime.combine(earliest_day, dt.time(), tzinfo=zone).astimezone(scheduled[1].tzinfo)  # type: ignore[union-attr]
+            fix = (
+                f"Publish on {earliest_day.isoformat()} or later in {params.timezone} (set '{key}' to "
                 f"{first.isoformat()} or later)."
             )
         said = False  # when the site's date was read: told with the moment it stands for

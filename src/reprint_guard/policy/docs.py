@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sys
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from .loader import PolicySet
@@ -33,6 +33,10 @@ def _value(value: Any) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     return str(value)
+
+
+def _words(text: str | None) -> str:
+    return " ".join((text or "").split())
 
 
 def _cell(text: str | None) -> str:
@@ -112,6 +116,66 @@ def policy_markdown(policy: Policy, parent: Policy | None = None, as_bundled: Ma
     if policy.credit:
         lines += ["", "Credit block (`reprint-guard credit`):", "", "```markdown", policy.credit.markdown, "```"]
     return "\n".join(lines) + "\n"
+
+
+#: A parameter's value longer than this is cut in a whole policy's ``explain``: its rules' patterns (ProPublica's
+#: run to 14,000 characters) are for ``explain POLICY/RULE`` and the policy file, not a reader of the terms.
+_EXPLAINED_PARAM = 80
+
+
+def policy_explained(
+    policy: Policy,
+    parent: Policy | None = None,
+    as_bundled: Mapping[str, Rule] | None = None,
+    source_of: Callable[[Rule], Policy] | None = None,
+) -> str:
+    """``explain POLICY``: the policy's heading and facts as in the reference, then each rule as a reader of the
+    terms wants it (what it reports, what it checks, the term it encodes and where that was read), its
+    parameters cut where long, with ``explain POLICY/RULE`` named for the rest. ``source_of``: the policy whose
+    terms a rule encodes (an inherited licence term's is its parent's), for the terms' address."""
+    replaced = replaces(policy, parent)
+    as_bundled = as_bundled or {}
+    head = policy_markdown(policy, parent, as_bundled).split("\n| rule | severity |", 1)[0].rstrip("\n")
+    lines = [*head.split("\n"), "", "### Rules", ""]
+    lines.append(f"`reprint-guard explain {policy.id}/RULE` gives a rule's parameters whole and its examples.")
+    for rule in policy.rules:
+        where = f"{policy.id}/{rule.id}"
+        inherited = f"; from `{rule.origin}`" if rule.origin != policy.id else ""
+        if rule.id in as_bundled:
+            inherited = f"; amends the bundled `{as_bundled[rule.id].origin}`'s: {amended(rule)}"
+        elif rule.id in replaced:
+            was = replaced[rule.id].origin
+            inherited = f"; amends `{was}`'s: {amended(rule)}" if rule.amends else f"; replaces `{was}`'s"
+        lines += ["", f"#### `{where}` ({rule.severity.value}, {rule.check} check{inherited})", ""]
+        lines.append(f"- Reports: {_words(rule.message)}")
+        if rule.description:
+            lines.append(f"- What it checks: {_words(rule.description)}")
+        if rule.terms:
+            lines.append(f"- The term it encodes: {_words(rule.terms)}")
+        source = source_of(rule) if source_of is not None else policy
+        read = f" (read {source.terms_read})" if source.terms_read else ""
+        builds = f", the terms of `{source.id}`, which `{policy.id}` builds on" if source is not policy else ""
+        lines.append(f"- Source: <{source.source_url}>{read}{builds}; confidence: {rule.confidence}")
+        if rule.when:
+            lines.append(f"- Applies: when {_words(rule.when.describe())}")
+        params = describe_params(rule, longest=_EXPLAINED_PARAM, whole=f"`reprint-guard explain {where}`")
+        if params:
+            lines.append(f"- Parameters: {_words(params)}")
+    lines = [_wrapped(line) for line in lines]  # read in a terminal: no line of thousands of characters
+    if policy.credit:
+        lines += ["", "Credit block (`reprint-guard credit`):", "", "```markdown", policy.credit.markdown, "```"]
+    return "\n".join(lines) + "\n"
+
+
+def _wrapped(line: str, width: int = 100) -> str:
+    """A paragraph or a list item of Markdown, wrapped at ``width`` (an item's lines indented under it); a
+    heading, and a word longer than the width (an address), kept whole."""
+    if len(line) <= width or line.startswith("#"):
+        return line
+    import textwrap
+
+    indent = "  " if line.startswith("- ") else ""
+    return textwrap.fill(line, width, subsequent_indent=indent, break_long_words=False, break_on_hyphens=False)
 
 
 def reference(policies: PolicySet, *, bundled: bool = True) -> str:
