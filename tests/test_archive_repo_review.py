@@ -1,0 +1,70 @@
+"""A compliance officer's review of an archive of old reprints: wrapped JSON envelopes, a sidecar beside a JSON
+envelope, a renamed page's sidecar under --baseline-commit, config globs written with "./", the library given
+a sidecar, and an inline suppression's until."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from conftest import write
+
+MFP = "https://montanafreepress.org/2017/03/01/snowpack/"
+CREDIT = (
+    "*By Pia Tollander, Montana Free Press. This story was originally published by [Montana Free Press]({url}) "
+    "and is republished under a [CC BY-NC-ND 3.0 US](https://creativecommons.org/licenses/by-nc-nd/3.0/us/) "
+    "licence.*\n"
+)
+CREDIT_HTML = (
+    "<article><h1>Snowpack</h1><p>Snowpack is low.</p><p><em>By Pia Tollander, Montana Free Press. This story was "
+    f'originally published by <a href="{MFP}">Montana Free Press</a> and is republished under a '
+    '<a href="https://creativecommons.org/licenses/by-nc-nd/3.0/us/">CC BY-NC-ND 3.0 US</a> licence.</em></p>'
+    "</article>\n"
+)
+ENVELOPE_META = {
+    "author": "Pia Tollander",
+    "original_url": MFP,
+    "original_published": "2017-03-01",
+    "published": "2017-03-01",
+    "commercial": True,
+    "modified": True,
+}
+
+
+def _story(published: str = "2017-03-01", extra: str = "") -> str:
+    return (
+        f"---\ntitle: Snowpack\nauthor: Pia Tollander\noriginal_url: {MFP}\noriginal_published: 2017-03-01\n"
+        f"published: {published}\ncommercial: false\n---\n\n{extra}Snowpack is low.\n\n" + CREDIT.format(url=MFP)
+    )
+
+
+# 1. An export's object wrapping envelopes ------------------------------------------------------------------
+
+
+def test_wrapped_envelopes_are_an_error_in_a_walk_as_when_named(tmp_path: Path, cli) -> None:
+    export = {"items": [{"metadata": ENVELOPE_META, "body": "Snowpack is low.", "format": "markdown"}]}
+    write(tmp_path / "export" / "batch-2017.json", json.dumps(export, indent=1))
+    walked = cli("check", "--no-config", "export", cwd=tmp_path)
+    named = cli("check", "--no-config", "export/batch-2017.json", cwd=tmp_path)
+    for run in (walked, named):
+        assert run.code == 2, run.out + run.err
+        said = run.out + run.err
+        assert "batch-2017.json:3:3:" in said and '1 envelope wrapped in an object (under "items")' in said, said
+        assert 'export one {"metadata": {...}, "body": "..."} per file or call' in said
+        assert "skipped" not in said
+
+
+def test_wrapped_envelopes_deeper_and_keyed_are_found(tmp_path: Path, cli) -> None:
+    envelope = {"metadata": ENVELOPE_META, "body": "Snowpack is low."}
+    write(tmp_path / "a.json", json.dumps({"data": [{"stories": [envelope, envelope]}]}))
+    write(tmp_path / "b.json", json.dumps({"stories": {"snowpack": envelope}}))
+    # Envelopes naming no original are the site's own articles, as each alone is: passed over in a walk.
+    write(tmp_path / "own.json", json.dumps({"items": [{"metadata": {"author": "Ed"}, "body": "Our news."}]}))
+    # Somebody else's JSON with a "body" in its items (an issue tracker's export) is no envelope.
+    write(tmp_path / "issues.json", json.dumps({"issues": [{"title": "Bug", "body": "It breaks."}]}))
+    run = cli("check", "--no-config", ".", cwd=tmp_path)
+    said = run.out + run.err
+    assert run.code == 2
+    assert '2 envelopes wrapped in an object (under "data" [0] "stories")' in said
+    assert '1 envelope wrapped in an object (under "stories")' in said
+    assert "2 could not be checked" in said and "2 skipped (not reprints)" in said, said
