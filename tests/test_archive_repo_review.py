@@ -68,3 +68,40 @@ def test_wrapped_envelopes_deeper_and_keyed_are_found(tmp_path: Path, cli) -> No
     assert '2 envelopes wrapped in an object (under "data" [0] "stories")' in said
     assert '1 envelope wrapped in an object (under "stories")' in said
     assert "2 could not be checked" in said and "2 skipped (not reprints)" in said, said
+
+
+# 2. A sidecar beside a JSON envelope that has metadata of its own ---------------------------------------------
+
+
+def test_sidecar_overriding_an_envelopes_values_is_told_at_each_key(tmp_path: Path, cli) -> None:
+    envelope = {"metadata": {**ENVELOPE_META, "sold": True}, "body": CREDIT_HTML, "format": "html"}
+    write(tmp_path / "story.json", json.dumps(envelope, indent=1))
+    write(tmp_path / "story.html", CREDIT_HTML)
+    write(
+        tmp_path / "story.meta.yaml",
+        f"author: Pia Tollander\noriginal_url: {MFP}\noriginal_published: 2017-03-01\npublished: 2017-03-03\n"
+        "commercial: false\nmodified: false\n",
+    )
+    run = cli("check", "--no-config", ".", "--format", "json", cwd=tmp_path)
+    (result,) = [r for r in run.json()["results"] if r["path"].endswith("story.json")]
+    told = [f for f in result["findings"] if f["rule"] == "reprint-guard/conflicting-keys"]
+    assert [(f["line"], f["column"], f["field"]) for f in told] == [
+        (6, 3, "published"),
+        (7, 3, "commercial"),
+        (8, 3, "modified"),
+    ], told
+    assert "the envelope's metadata says 'published' is '2017-03-01'" in told[0]["message"]
+    assert "the metadata sidecar story.meta.yaml says '2017-03-03'" in told[0]["message"]
+    assert "'commercial' is 'true'" in told[1]["message"]
+    # Equal values written two ways (YAML's date, JSON's string) are no clash: original_published is not told.
+
+
+def test_sidecar_overriding_front_matter_is_told_but_not_a_meta_override(tmp_path: Path, cli) -> None:
+    write(tmp_path / "s.md", _story())
+    write(tmp_path / "s.meta.yaml", "published: 2017-03-03\noriginal_published: 2017-03-01\n")
+    run = cli("check", "--no-config", "s.md", cwd=tmp_path)
+    assert "6:1" in run.out and "the front matter says 'published' is '2017-03-01'" in run.out, run.out
+    assert "s.meta.yaml says '2017-03-03'" in run.out
+    # --meta decides the key: it is not the sidecar's silent win.
+    given = cli("check", "--no-config", "s.md", "--meta", "published=2017-03-09", cwd=tmp_path)
+    assert "conflicting-keys" not in given.out, given.out

@@ -28,6 +28,7 @@ from .readers import (
     SUFFIX_FORMATS,
     format_for,
     link_out_of_repository,
+    note_sidecar_clashes,
     read_bytes,
     read_file,
     read_text,
@@ -949,9 +950,11 @@ def check_text(
     common, policy_spec = read_options(path, settings)
     if text is not None:
         sidecar, written = sidecar_metadata(path, overridden=common["meta"], key_map=settings.key_map)
-        common["meta"] = {**sidecar, **common["meta"]}
+        given = common["meta"]
+        common["meta"] = {**sidecar, **given}
         reprint = read_text(text, path=path, format=format or format_for(path) or "markdown", **common)
         reprint.sidecar = written
+        note_sidecar_clashes(reprint, sidecar, given)
     elif path == "-":
         from .limits import MAX_FILE_BYTES
 
@@ -963,7 +966,7 @@ def check_text(
             kind = format_for(settings.stdin_name) or "auto"
         if kind == "auto":  # a CMS envelope starts with '{', a whole page with <!doctype or <html; else Markdown
             kind = stdin_kind(data)
-        written = None
+        written, sidecar, given = None, {}, common["meta"]
         if settings.stdin_name:  # the file it is: its metadata sidecar beside it is read, as the file's would be
             sidecar, written = sidecar_metadata(
                 settings.stdin_name, overridden=common["meta"], key_map=settings.key_map
@@ -971,6 +974,7 @@ def check_text(
             common["meta"] = {**sidecar, **common["meta"]}
         reprint = read_bytes(data, path=settings.stdin_name or STDIN_PATH, format=kind, **common)
         reprint.sidecar = written
+        note_sidecar_clashes(reprint, sidecar, given)
     else:
         try:
             reprint = read_file(path, has_sidecar=has_sidecar, **common)
