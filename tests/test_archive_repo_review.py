@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from conftest import write
+from conftest import git, write
 
 MFP = "https://montanafreepress.org/2017/03/01/snowpack/"
 CREDIT = (
@@ -105,3 +105,47 @@ def test_sidecar_overriding_front_matter_is_told_but_not_a_meta_override(tmp_pat
     # --meta decides the key: it is not the sidecar's silent win.
     given = cli("check", "--no-config", "s.md", "--meta", "published=2017-03-09", cwd=tmp_path)
     assert "conflicting-keys" not in given.out, given.out
+
+
+# 3. A page renamed with its sidecar, under --baseline-commit ---------------------------------------------------
+
+GRAIN_HTML = (
+    "<article><h1>Grain elevators close</h1><p>County officials said the elevators would close.</p>"
+    "<p><em>By Lena Marsh, Montana Free Press.</em></p></article>\n"
+)
+GRAIN_META = (
+    "author: Lena Marsh\noriginal_url: https://montanafreepress.org/2017/03/01/grain/\n"
+    "original_published: 2017-03-01\npublished: 2017-03-03\ncommercial: false\n"
+)
+
+
+def _archive(tmp_path: Path) -> Path:
+    repo = tmp_path / "site"
+    write(repo / "2017" / "grain.html", GRAIN_HTML)
+    write(repo / "2017" / "grain.meta.yaml", GRAIN_META)
+    git(repo, "init", "-q", "-b", "main")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "base")
+    return repo
+
+
+def test_a_page_renamed_with_its_sidecar_keeps_its_old_findings(tmp_path: Path, cli) -> None:
+    repo = _archive(tmp_path)
+    before = cli("check", ".", "--no-config", "--baseline-commit", "HEAD", cwd=repo)
+    assert before.code == 0 and "2 findings suppressed (2 already in the baseline commit)" in before.out, before.out
+    git(repo, "mv", "2017", "archive-2017")
+    moved = cli("check", ".", "--no-config", "--baseline-commit", "HEAD", cwd=repo)
+    assert moved.code == 0, moved.out + moved.err
+    assert "2 findings suppressed (2 already in the baseline commit)" in moved.out
+    named = ("archive-2017/grain.html", "archive-2017/grain.meta.yaml")
+    staged = cli("check", *named, "--no-config", "--staged", "--baseline-commit", "HEAD", cwd=repo)
+    assert staged.code == 0 and "2 already in the baseline commit" in staged.out, staged.out + staged.err
+    # Committed, and compared with the commit before the rename: the same.
+    git(repo, "commit", "-q", "-m", "archive")
+    committed = cli("check", ".", "--no-config", "--baseline-commit", "HEAD~1", cwd=repo)
+    assert committed.code == 0, committed.out + committed.err
+    # A sidecar renamed with a change is not the commit's: every finding is kept, as before.
+    sidecar = repo / "archive-2017" / "grain.meta.yaml"
+    sidecar.write_text(GRAIN_META + "title: Grain elevators close\n", encoding="utf-8")
+    changed = cli("check", ".", "--no-config", "--baseline-commit", "HEAD~1", cwd=repo)
+    assert changed.code == 1 and "already in the baseline commit" not in changed.out, changed.out
