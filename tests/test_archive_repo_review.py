@@ -149,3 +149,57 @@ def test_a_page_renamed_with_its_sidecar_keeps_its_old_findings(tmp_path: Path, 
     sidecar.write_text(GRAIN_META + "title: Grain elevators close\n", encoding="utf-8")
     changed = cli("check", ".", "--no-config", "--baseline-commit", "HEAD~1", cwd=repo)
     assert changed.code == 1 and "already in the baseline commit" not in changed.out, changed.out
+
+
+# 4. Config paths written with "./", and globs that match nothing -------------------------------------------
+
+SUPPRESS = (
+    "    rule: montana-free-press/not-before-next-day\n    reason: Same-day reprint agreed by email, 2017-02-27\n"
+)
+
+
+def _site(tmp_path: Path, config: str) -> Path:
+    write(tmp_path / "content" / "2017" / "snow.md", _story())
+    write(tmp_path / ".reprint-guard.yaml", config)
+    return tmp_path
+
+
+def test_a_suppression_glob_or_file_written_with_dot_slash_suppresses(tmp_path: Path, cli) -> None:
+    for path in ("./content/2017/**", "./content/2017/snow.md", "././content/2017/snow.md"):
+        site = _site(tmp_path, f'suppressions:\n  - path: "{path}"\n{SUPPRESS}')
+        run = cli("check", "content", cwd=site)
+        assert run.code == 0 and "1 finding suppressed" in run.out, (path, run.out, run.err)
+        assert "warning" not in run.err, run.err
+
+
+def test_an_override_and_exclude_written_with_dot_slash_apply(tmp_path: Path, cli) -> None:
+    site = _site(tmp_path, 'overrides:\n  - paths: ["./content/2017/**"]\n    metadata: {published: 2017-03-05}\n')
+    run = cli("check", "content", "--format", "json", cwd=site)
+    assert run.code == 0 and run.json()["results"][0]["status"] == "pass", run.out
+    write(site / ".reprint-guard.yaml", 'exclude: ["./content/2017/**"]\n')
+    run = cli("check", "content", cwd=site)
+    assert "no files to check" in run.err, run.out + run.err
+    write(site / ".reprint-guard.yaml", 'include: ["./content/**/*.md"]\n')
+    run = cli("check", "content", cwd=site)
+    assert run.code == 1 and "1 failed" in run.out, run.out + run.err
+
+
+def test_a_glob_whose_folder_is_not_there_is_warned_in_a_walk(tmp_path: Path, cli) -> None:
+    config = (
+        f'suppressions:\n  - path: "contents/2017/**"\n{SUPPRESS}'
+        'overrides:\n  - paths: ["content/2017/*.md", "content/2071/**"]\n    metadata: {medium: web}\n'
+    )
+    site = _site(tmp_path, config)
+    run = cli("check", "content", cwd=site)
+    warnings = [line for line in run.err.splitlines() if line.startswith("reprint-guard: warning:")]
+    assert warnings == [
+        "reprint-guard: warning: .reprint-guard.yaml:2:5: a suppression's path 'contents/2017/**' matches no "
+        "file: there is no 'contents/2017' (relative to the config's folder)",
+        "reprint-guard: warning: .reprint-guard.yaml:6:34: override 1's path 'content/2071/**' matches no file: "
+        "there is no 'content/2071' (relative to the config's folder)",
+    ], run.err
+    # A literal path of an override names no file at any run; a glob is left be in a run of one file named.
+    write(site / ".reprint-guard.yaml", 'overrides:\n  - paths: ["content/2017/snwo.md", "posts/**"]\n')
+    run = cli("check", "content/2017/snow.md", cwd=site)
+    assert "override 1's path 'content/2017/snwo.md' names no file" in run.err, run.err
+    assert "posts" not in run.err

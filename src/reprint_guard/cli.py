@@ -575,7 +575,9 @@ def run_check(options: argparse.Namespace) -> int:
         from .errors import one_line
         from .runner import config_warnings, policy_warnings
 
-        for warning in [*config_warnings(loaded, settings, known), *policy_warnings(known, settings)]:
+        walks = not settings.force_include and any(os.path.isdir(path) for path in options.paths)
+        said = config_warnings(loaded, settings, known, walks=walks)
+        for warning in [*said, *policy_warnings(known, settings)]:
             if warning.path:  # a config found by looking up: named from here
                 warning = warning.replace(path=from_here(warning.path))
             sys.stderr.write(f"reprint-guard: warning: {one_line(str(warning))}\n")

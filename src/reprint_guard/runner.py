@@ -222,6 +222,8 @@ class Settings(Record):
         def rooted(item: str) -> str:
             return str((root / item).resolve()) if not os.path.isabs(item) else item
 
+        from .suppressions import config_glob
+
         policy = cli.pop("policy", None) or (
             rooted(config.policy) if config.policy and _is_path(config.policy) else config.policy
         )
@@ -233,14 +235,16 @@ class Settings(Record):
             rules_dirs=tuple(rooted(p) for p in config.policies) + tuple(cli.pop("rules_dirs", ())),
             overrides=tuple(
                 Override(
-                    tuple(o.paths), rooted(o.policy) if o.policy and _is_path(o.policy) else o.policy, dict(o.metadata)
+                    tuple(map(config_glob, o.paths)),
+                    rooted(o.policy) if o.policy and _is_path(o.policy) else o.policy,
+                    dict(o.metadata),
                 )
                 for o in config.overrides
             ),
             severity=dict(config.severity),
             suppressions=tuple(
                 CentralSuppression(
-                    s.path,
+                    config_glob(s.path),
                     s.rule,
                     s.reason,
                     s.until,
@@ -250,8 +254,8 @@ class Settings(Record):
                 )
                 for index, s in enumerate(config.suppressions)
             ),
-            include=tuple(config.include),
-            exclude=tuple(config.exclude),
+            include=tuple(map(config_glob, config.include)),
+            exclude=tuple(map(config_glob, config.exclude)),
             gitignore=config.gitignore,
             fail_on=cli.pop("fail_on", None) or config.fail_on,
             bare_urls=config.bare_urls and cli.pop("bare_urls", True),
@@ -338,10 +342,14 @@ def _named_policy(spec: Any, settings: Settings) -> Any:
     return spec if isinstance(spec, Policy) else load_policy(str(spec), extra=settings.rules_dirs)
 
 
-def config_warnings(loaded: Any, settings: Settings, policies: Any, *, files: bool = True) -> list[ConfigWarning]:
-    """A severity or a suppression for a rule no policy has, and a suppression whose path (no glob in it,
-    a folder in it) names no file: each a typo that silently does nothing. ``files``: whether the run reads
-    files (a library caller's bodies held in memory have names, not files: their paths are not looked for)."""
+def config_warnings(
+    loaded: Any, settings: Settings, policies: Any, *, files: bool = True, walks: bool = False
+) -> list[ConfigWarning]:
+    """A severity or a suppression for a rule no policy has, and a suppression's or an override's path (no glob
+    in it, a folder in it) that names no file: each a typo that silently does nothing. ``files``: whether the
+    run reads files (a library caller's bodies held in memory have names, not files: their paths are not looked
+    for). ``walks``: whether the run walks folders; then a glob whose folder before its first wildcard is not
+    there (``contents/2017/**``) is told too (a run of one file leaves it be: a glob may match nothing yet)."""
     from .engine import TOOL_POLICY, TOOL_RULES
 
     named = named_policies(settings)
@@ -385,15 +393,16 @@ def config_warnings(loaded: Any, settings: Settings, policies: Any, *, files: bo
                 line, column = at(rule_id, "suppressions", index, "rule")
                 message = f"a suppression names an unknown rule {rule_id!r}{meant(rule_id)}"
                 found.append(ConfigWarning(path, line, column, message))
-        # A gitignore-style pattern: with no glob, and a slash before its end, it names one place from the
-        # root (without a slash it matches that name in any folder, so it is not looked for).
-        literal = not any(char in suppression.path for char in "*?[") and "/" in suppression.path.rstrip("/")
-        if files and literal and not os.path.exists(os.path.join(settings.root, suppression.path.lstrip("/"))):
+        said = _names_no_file(suppression.path, settings, loaded, walks) if files else None
+        if said is not None:
             line, column = at(suppression.path, "suppressions", index, "path")
-            # Named from the config's folder, not the machine's path to it (a runner's /home/runner/work/...).
-            where = "the config's folder" if loaded.path is not None else str(settings.root)
-            message = f"a suppression's path {suppression.path!r} names no file (relative to {where})"
-            found.append(ConfigWarning(path, line, column, message))
+            found.append(ConfigWarning(path, line, column, f"a suppression's path {said}"))
+    for index, override in enumerate(settings.overrides):
+        for number, glob in enumerate(override.paths):
+            said = _names_no_file(glob, settings, loaded, walks) if files else None
+            if said is not None:
+                line, column = at(glob, "overrides", index, "paths", number)
+                found.append(ConfigWarning(path, line, column, f"override {index + 1}'s path {said}"))
     for keys, key, meant in settings.metadata_slips():
         unread = f"{key!r}, which is no key reprint-guard reads, so the files are checked as if it were not set"
         if keys is None:
@@ -404,6 +413,25 @@ def config_warnings(loaded: Any, settings: Settings, policies: Any, *, files: bo
         placed = "the config's defaults set" if keys[0] == "defaults" else f"override {keys[1] + 1}'s metadata sets"
         found.append(ConfigWarning(path, line, column, f"{placed} {unread}: did you mean {meant!r}?"))
     return found
+
+
+def _names_no_file(glob: str, settings: Settings, loaded: Any, walks: bool) -> str | None:
+    """What to say of a config's path that names no file, else None: a gitignore-style pattern with a slash
+    before its end names one place from the root, up to its first wildcard (``content/2017/snow.md``, the
+    ``contents/2017`` of ``contents/2017/**``: a glob's only when the run ``walks``), and that place is not
+    there; without a slash it matches that name in any folder, so it is not looked for."""
+    from .suppressions import glob_folder
+
+    folder = glob_folder(glob)
+    if folder is None or (folder != glob.strip("/") and not walks):
+        return None
+    if os.path.exists(os.path.join(settings.root, folder)):
+        return None
+    # Named from the config's folder, not the machine's path to it (a runner's /home/runner/work/...).
+    where = "the config's folder" if loaded.path is not None else str(settings.root)
+    if folder == glob.strip("/"):
+        return f"{glob!r} names no file (relative to {where})"
+    return f"{glob!r} matches no file: there is no {folder!r} (relative to {where})"
 
 
 def policy_warnings(policies: Any, settings: Settings | None = None) -> list[ConfigWarning]:

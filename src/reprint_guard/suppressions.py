@@ -524,6 +524,33 @@ def glob_problem(glob: str) -> str | None:
     return None
 
 
+def config_glob(glob: str) -> str:
+    """A config's glob as it is matched: a leading ``./`` (``./content/2017/**``, the config's folder written
+    out) left off, as the same path from the config's folder (gitignore's syntax would read it as a folder
+    named ".", and match nothing). A negation keeps its ``!``."""
+    negated = glob.startswith("!")
+    bare = glob[1:] if negated else glob
+    while bare.startswith("./") and bare.strip("./"):
+        bare = bare[2:].lstrip("/") if bare[2:].startswith("/") else bare[2:]
+    return ("!" if negated else "") + bare
+
+
+def glob_folder(glob: str) -> str | None:
+    """The place a config's glob names from its folder before its first wildcard (``content/2017`` of
+    ``content/2017/**``, the whole path of one with none), or None when it names none: a glob with no slash
+    before its end matches its name in any folder, one starting with a wildcard anywhere, and an escape or a
+    negation is not followed."""
+    if not glob or glob.startswith("!") or "\\" in glob or "/" not in glob.rstrip("/"):
+        return None
+    parts = glob.strip("/").split("/")
+    fixed = []
+    for part in parts:
+        if any(char in part for char in "*?["):
+            break
+        fixed.append(part)
+    return "/".join(fixed) or None
+
+
 def path_matches(relative: str, *patterns: str) -> bool:
     """Whether a repository-relative POSIX path matches any gitignore-style glob.
 
