@@ -203,3 +203,28 @@ def test_a_glob_whose_folder_is_not_there_is_warned_in_a_walk(tmp_path: Path, cl
     run = cli("check", "content/2017/snow.md", cwd=site)
     assert "override 1's path 'content/2017/snwo.md' names no file" in run.err, run.err
     assert "posts" not in run.err
+
+
+# 5. The library given a metadata sidecar -----------------------------------------------------------------------
+
+
+def test_check_file_given_a_sidecar_checks_its_article_as_the_cli_does(tmp_path: Path, cli) -> None:
+    import reprint_guard
+
+    write(tmp_path / "grain.html", GRAIN_HTML)
+    write(tmp_path / "grain.meta.yaml", GRAIN_META)
+    page = reprint_guard.check_file(tmp_path / "grain.html")
+    side = reprint_guard.check_file(tmp_path / "grain.meta.yaml")
+    assert side.path == str(tmp_path / "grain.html") and side.status == page.status == "fail"
+    assert [f.rule for f in side.findings] == [f.rule for f in page.findings]
+    assert reprint_guard.check_file(tmp_path / "grain.meta.yaml", config={}).path == str(tmp_path / "grain.html")
+    run = cli("check", "--no-config", "grain.meta.yaml", "--format", "json", cwd=tmp_path)
+    assert [r["path"] for r in run.json()["results"]] == ["grain.html"]
+    # A sidecar two articles share names them: one result is one file's.
+    write(tmp_path / "grain.md", _story())
+    try:
+        reprint_guard.check_file(tmp_path / "grain.meta.yaml")
+    except reprint_guard.InputError as exc:
+        assert "a metadata sidecar of 2 articles" in str(exc) and "grain.html" in str(exc), exc
+    else:
+        raise AssertionError("a shared sidecar was checked as one article")
