@@ -228,3 +228,32 @@ def test_check_file_given_a_sidecar_checks_its_article_as_the_cli_does(tmp_path:
         assert "a metadata sidecar of 2 articles" in str(exc) and "grain.html" in str(exc), exc
     else:
         raise AssertionError("a shared sidecar was checked as one article")
+
+
+# 6. An inline suppression's until that is no date -----------------------------------------------------------
+
+
+def test_an_until_in_quotes_that_is_no_date_is_told_as_such(tmp_path: Path, cli) -> None:
+    comment = (
+        '<!-- reprint-guard: ignore montana-free-press/no-derivatives reason="Edit approved by email 2017-03-02" '
+        "until={until} -->\n\n"
+    )
+    for until, said in (
+        ('"March 2027"', "until must be a date YYYY-MM-DD, not '\"March 2027\"'"),
+        ("'1 March 2027'", "until must be a date YYYY-MM-DD, not \"'1 March 2027'\""),
+        ('"2027-3-1"', "until must be a date YYYY-MM-DD, not '\"2027-3-1\"'"),
+    ):
+        write(
+            tmp_path / "s.md",
+            _story("2017-03-05", comment.format(until=until)).replace("false\n---", "false\nmodified: true\n---"),
+        )
+        run = cli("check", "--no-config", "s.md", cwd=tmp_path)
+        assert said in run.out and "name the rules" not in run.out, (until, run.out)
+    # Quoted as the reason is, a date is read (straight or curly quotes).
+    for until in ('"2099-03-01"', "'2099-03-01'", "“2099-03-01”"):
+        write(
+            tmp_path / "s.md",
+            _story("2017-03-05", comment.format(until=until)).replace("false\n---", "false\nmodified: true\n---"),
+        )
+        run = cli("check", "--no-config", "s.md", cwd=tmp_path)
+        assert run.code == 0 and "1 finding suppressed" in run.out, (until, run.out)

@@ -35,7 +35,9 @@ _RULE_ID = re.compile(r"^[a-z0-9][a-z0-9._-]*/(?:[a-z0-9][a-z0-9._-]*|\*)$")
 #: The reason, in double quotes: straight, or curly as an editor's word processor or CMS writes them.
 _REASON = re.compile(r'reason\s*=\s*(?:"(?P<straight>[^"]*)"|[“”„](?P<curly>[^"“”]*)["“”])')
 _REASON_GIVEN = re.compile(r"\breason\s*=")
-_UNTIL = re.compile(r"until\s*=\s*(?P<until>\S+)")
+#: The expiry: in double or single quotes (straight or curly) as the reason is, its words kept together ("March
+#: 2027" is one value, told as no date, not a rule written wrong), or bare.
+_UNTIL = re.compile(r"""until\s*=\s*(?P<until>"[^"]*"|'[^']*'|[“”„‘’][^"“”'‘’]*["“”'‘’]|\S+)""")
 
 
 def _reason(found: re.Match[str]) -> str:
