@@ -205,6 +205,29 @@ def test_a_glob_whose_folder_is_not_there_is_warned_in_a_walk(tmp_path: Path, cl
     assert "posts" not in run.err
 
 
+def test_a_glob_matching_no_file_of_a_walk_is_warned(tmp_path: Path, cli) -> None:
+    config = (
+        f'suppressions:\n  - path: "content/2017/*.mdx"\n{SUPPRESS}  - path: "content/2017/*.md"\n{SUPPRESS}'
+        'overrides:\n  - paths: ["./content/**/*.htm"]\n    metadata: {medium: web}\n'
+    )
+    site = _site(tmp_path, config)
+    said = (
+        "reprint-guard: warning: .reprint-guard.yaml:2:5: a suppression's path 'content/2017/*.mdx' matches no "
+        "file the run found (relative to the config's folder)",
+        "reprint-guard: warning: .reprint-guard.yaml:9:13: override 1's path 'content/**/*.htm' matches no file "
+        "the run found (relative to the config's folder)",
+    )
+    for walked in ("content", "."):
+        run = cli("check", walked, cwd=site)
+        assert run.code == 0 and "1 finding suppressed" in run.out, run.out + run.err
+        assert [line for line in run.err.splitlines() if "warning" in line] == list(said), run.err
+    # A run of one file, or of a folder inside the glob's, cannot tell: nothing said of it.
+    one = cli("check", "content/2017/snow.md", cwd=site)
+    assert "warning" not in one.err, one.err
+    inside = cli("check", "2017", cwd=site / "content")
+    assert "content/2017/*.mdx" in inside.err and "content/**/*.htm" not in inside.err, inside.err
+
+
 # 5. The library given a metadata sidecar -----------------------------------------------------------------------
 
 

@@ -609,6 +609,14 @@ def run_check(options: argparse.Namespace) -> int:
         _failed_reports(options, exc)
         return ExitCode.ERROR
     items = _leave_reports_out(options, list(discover(options.paths, settings)))
+    if loaded.config is not None and (settings.suppressions or settings.overrides):
+        from .errors import one_line
+        from .runner import globs_matching_nothing
+
+        for warning in globs_matching_nothing(loaded, settings, options.paths, items):
+            if warning.path:
+                warning = warning.replace(path=from_here(warning.path))
+            sys.stderr.write(f"reprint-guard: warning: {one_line(str(warning))}\n")
     if (options.verbose or not items) and not settings.force_include:  # a file named, passed over: say why
         # (not for a hook's files, which are taken as a walk takes them: a commit's drafts are left out unsaid)
         from .runner import excluded_by

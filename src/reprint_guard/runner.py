@@ -434,6 +434,60 @@ def _names_no_file(glob: str, settings: Settings, loaded: Any, walks: bool) -> s
     return f"{glob!r} matches no file: there is no {folder!r} (relative to {where})"
 
 
+def globs_matching_nothing(
+    loaded: Any, settings: Settings, paths: Sequence[str], items: Sequence[Item]
+) -> list[ConfigWarning]:
+    """A suppression's or an override's glob that matches none of the files a walk found, where the run walked
+    every file it could match (its folder before its first wildcard lies in a folder the run walks:
+    ``content/2017/*.mdx`` in ``check content``): a typo that silently does nothing, told as a path that
+    names no file is. A glob whose folder is not there is told before the run (:func:`config_warnings`)."""
+    from .suppressions import glob_folder
+
+    if settings.force_include:
+        return []
+    walked = [settings.relative(path) for path in paths if path != "-" and os.path.isdir(path)]
+    walked = ["" if folder in (".", "") else folder.rstrip("/") + "/" for folder in walked]
+    if not walked:
+        return []
+    entries = [
+        (s.path, ("suppressions", index, "path"), "a suppression's path")
+        for index, s in enumerate(settings.suppressions)
+    ]
+    for index, override in enumerate(settings.overrides):
+        entries += [
+            (glob, ("overrides", index, "paths", number), f"override {index + 1}'s path")
+            for number, glob in enumerate(override.paths)
+        ]
+    names: list[str] | None = None
+    where = "the config's folder" if loaded.path is not None else str(settings.root)
+    config = str(loaded.path) if loaded.path is not None else None
+    found = []
+    for glob, keys, what in entries:
+        folder = glob_folder(glob)
+        if folder is None or folder == glob.strip("/") or not os.path.isdir(os.path.join(settings.root, folder)):
+            continue  # a name in any folder, a literal path, or one told before the run
+        if not any((folder + "/").startswith(top) for top in walked):
+            continue  # partly outside what the run walks: it may match a file there
+        if names is None:
+            names = [settings.relative(path) for path, _, _ in items if path != "-"]
+        under = folder + "/"  # only a file under its folder can match (a cheap test first: thousands of files)
+        if not any(path_matches(name, glob) for name in names if name.startswith(under)):
+            line, column = _config_place(loaded, glob, keys)
+            message = f"{what} {glob!r} matches no file the run found (relative to {where})"
+            found.append(ConfigWarning(config, line, column, message))
+    return found
+
+
+def _config_place(loaded: Any, needle: str, keys: tuple[str | int, ...]) -> tuple[int | None, int | None]:
+    """Where an entry stands in the config: by its keys in YAML; in a pyproject.toml, where its text is first
+    written (the TOML reader places only tables)."""
+    if loaded.path is not None and loaded.path.suffix == ".toml":
+        line, column = loaded.mention(needle)
+        if line is not None:
+            return line, column
+    return loaded.locate(list(keys)) if loaded.locate is not None else (None, None)
+
+
 def policy_warnings(policies: Any, settings: Settings | None = None) -> list[ConfigWarning]:
     """The likely slips in the user's own policies (a misspelt placeholder or field: a site's own key may bear
     the name, so the policy is used), each at its place in the policy file, as ``validate`` tells it: those
