@@ -1422,9 +1422,13 @@ def test_a_folder_without_sidecars_is_listed_once_and_a_sidecar_added_later_is_r
     assert may_hold_sidecars(folder, (".meta.yaml",))  # first asked: not listed, the files are looked up
     assert not may_hold_sidecars(folder, (".meta.yaml",))  # asked again, settled: one listing says none
     assert check_file(tmp_path / "a.md").ok and check_file(tmp_path / "b.md").ok
-    # A sidecar added afterwards changes the folder: it is seen at once, and its metadata read.
+    # A sidecar added afterwards changes the folder: it is seen at once, and its metadata read (replacing the
+    # front matter's commercial: false, which is told).
     (tmp_path / "b.meta.yaml").write_text("commercial: true\n", encoding="utf-8")
-    assert [f.rule for f in check_file(tmp_path / "b.md").findings] == ["global-research/commercial-permission"]
+    assert [f.rule for f in check_file(tmp_path / "b.md").findings] == [
+        "global-research/commercial-permission",
+        "reprint-guard/conflicting-keys",
+    ]
     # Listed again once settled, the folder now holds one (its suffix in any case, as a
     # case-insensitive file system finds it).
     (tmp_path / "b.meta.yaml").rename(tmp_path / "b.META.YAML")

@@ -559,8 +559,9 @@ def check_file(
     inline_suppressions: bool = True,
 ) -> TypedResult:
     """Check a reprint file (Markdown, HTML or JSON); ``meta`` overrides its metadata. ``skip_elements``,
-    ``severity`` and ``config`` as for :func:`check`."""
-    path = _name(path)
+    ``severity`` and ``config`` as for :func:`check`. A metadata sidecar (``NAME.meta.yaml``) stands for its
+    article, as on the command line."""
+    path = _article_of(_name(path))
     _switches(bare_urls=bare_urls, inline_suppressions=inline_suppressions)
     rules_dirs = _dirs(rules_dirs)
     meta = _metadata(meta, "meta") if meta is not None else None
@@ -580,6 +581,23 @@ def check_file(
         return from_report(check_with(path, settings)[1])
     reprint = read_file(path, meta=meta, bare_urls=bare_urls, skip_elements=_selectors(skip_elements))
     return _run(reprint, policy, rules_dirs, today, severity, inline=inline_suppressions)
+
+
+def _article_of(path: str) -> str:
+    """The article a metadata sidecar named in place of it stands for (``grain.html`` for ``grain.meta.yaml``),
+    as the command line checks it; ``path`` itself for any other file, and for a sidecar with no article (the
+    reader's error says so). A sidecar two articles share is an error naming them: one result is one file's."""
+    from .readers import SIDECAR_SUFFIXES
+
+    if "\0" in path or not path.lower().endswith(SIDECAR_SUFFIXES) or not os.path.isfile(path):
+        return path
+    from .runner import articles_of
+
+    articles = articles_of(path)
+    if len(articles) > 1:
+        names = ", ".join(os.path.basename(article) for article in articles)
+        raise InputError(f"a metadata sidecar of {len(articles)} articles ({names}): check each of them", path=path)
+    return articles[0] if articles else path
 
 
 def _readable(path: str) -> None:

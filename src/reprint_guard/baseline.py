@@ -40,7 +40,7 @@ class Baseline(FrozenRecord):
     """What a run compares with: the commit, and how each of the repository's files stands to it (plain
     data, so it crosses to worker processes)."""
 
-    __slots__ = ("ref", "commit", "top", "held", "moved", "touched", "suppresses")
+    __slots__ = ("ref", "commit", "top", "held", "moved", "touched", "suppresses", "unchanged")
 
     def __init__(
         self,
@@ -51,6 +51,7 @@ class Baseline(FrozenRecord):
         moved: dict[str, str],
         touched: frozenset[str],
         suppresses: bool = True,
+        unchanged: frozenset[str] = frozenset(),
     ) -> None:
         self._set(
             ref=ref,
@@ -65,6 +66,8 @@ class Baseline(FrozenRecord):
             #: Whether the findings a file had at the commit are suppressed (``--baseline-commit``,
             #: ``new-findings-only``); False: the commit only tells which files stopped being reprints.
             suppresses=suppresses,
+            #: Files renamed since the commit with their text unchanged (git's R100): their new names.
+            unchanged=unchanged,
         )
 
     @property
@@ -117,6 +120,7 @@ def resolve(ref: str, *, staged: bool = False, where: str = ".", label: str | No
     parts = [os.fsdecode(part) for part in _git([*diff, *(["--cached"] if staged else []), commit], top).split(b"\0")]
     moved: dict[str, str] = {}
     touched: set[str] = set()
+    unchanged: set[str] = set()
     at = 0
     while at < len(parts) and parts[at]:
         status = parts[at]
@@ -125,6 +129,8 @@ def resolve(ref: str, *, staged: bool = False, where: str = ".", label: str | No
             touched.update((old, new))
             if status[:1] == "R":
                 moved[new] = old
+                if status == "R100":
+                    unchanged.add(new)
             at += 3
             continue
         name = parts[at + 1]
@@ -132,7 +138,7 @@ def resolve(ref: str, *, staged: bool = False, where: str = ".", label: str | No
         if status[:1] in ("M", "T"):
             moved[name] = name
         at += 2
-    return Baseline(label or ref, commit, top, held, moved, frozenset(touched))
+    return Baseline(label or ref, commit, top, held, moved, frozenset(touched), unchanged=frozenset(unchanged))
 
 
 def _unborn(where: str) -> bool:
@@ -191,10 +197,15 @@ def _from_top(path: str, top: str) -> str | None:
 
 
 def _sidecar_differs(path: str, name: str, baseline: Baseline) -> bool:
-    """Whether a metadata sidecar the page may have is not the commit's (changed, added, deleted, untracked)."""
+    """Whether a metadata sidecar the page may have is not the commit's (changed, added, deleted, untracked).
+    A sidecar renamed unchanged with its page (``git mv 2017 archive-2017``, the page's sidecar at the page's
+    old name before) is the commit's."""
     from .readers import sidecar_names
 
-    for side, there in zip(sidecar_names(name), sidecar_names(path), strict=True):
+    before = baseline.moved.get(name, name)  # the page's name at the commit
+    for side, old, there in zip(sidecar_names(name), sidecar_names(before), sidecar_names(path), strict=True):
+        if side in baseline.unchanged and baseline.moved.get(side) == old:
+            continue  # moved with its page, as it was
         if side in baseline.touched or (side not in baseline.held and os.path.lexists(there)):
             return True
     return False

@@ -575,7 +575,9 @@ def run_check(options: argparse.Namespace) -> int:
         from .errors import one_line
         from .runner import config_warnings, policy_warnings
 
-        for warning in [*config_warnings(loaded, settings, known), *policy_warnings(known, settings)]:
+        walks = not settings.force_include and any(os.path.isdir(path) for path in options.paths)
+        said = config_warnings(loaded, settings, known, walks=walks)
+        for warning in [*said, *policy_warnings(known, settings)]:
             if warning.path:  # a config found by looking up: named from here
                 warning = warning.replace(path=from_here(warning.path))
             sys.stderr.write(f"reprint-guard: warning: {one_line(str(warning))}\n")
@@ -607,6 +609,14 @@ def run_check(options: argparse.Namespace) -> int:
         _failed_reports(options, exc)
         return ExitCode.ERROR
     items = _leave_reports_out(options, list(discover(options.paths, settings)))
+    if loaded.config is not None and (settings.suppressions or settings.overrides):
+        from .errors import one_line
+        from .runner import globs_matching_nothing
+
+        for warning in globs_matching_nothing(loaded, settings, options.paths, items):
+            if warning.path:
+                warning = warning.replace(path=from_here(warning.path))
+            sys.stderr.write(f"reprint-guard: warning: {one_line(str(warning))}\n")
     if (options.verbose or not items) and not settings.force_include:  # a file named, passed over: say why
         # (not for a hook's files, which are taken as a walk takes them: a commit's drafts are left out unsaid)
         from .runner import excluded_by

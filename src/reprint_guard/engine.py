@@ -329,6 +329,8 @@ def _check_reprint(
         findings = [*findings, reversed_]
     if reprint.key_clashes:
         findings = [*(_conflicting_keys(reprint, *clash) for clash in reprint.key_clashes), *findings]
+    if reprint.sidecar_clashes and reprint.sidecar is not None:
+        findings = [*(_sidecar_overrides(reprint, *clash) for clash in reprint.sidecar_clashes), *findings]
     if severity:
         findings = _reseverity(findings, severity)
     if len(findings) > 1:  # the tool's own findings (a second original, reversed dates) among the rules', in order
@@ -462,6 +464,30 @@ def _conflicting_keys(reprint: Reprint, theirs: str, ours: str, line: int | None
         f"Remove '{theirs}' or '{read}' from the front matter, or make them agree.",
     )
     return finding.replace(line=line, column=1, file=None) if line is not None else finding
+
+
+def _sidecar_overrides(reprint: Reprint, key: str, line: int, value: Any, theirs: Any) -> Finding:
+    """A key the file's own metadata (front matter, a JSON envelope's "metadata") sets that its metadata sidecar
+    sets to another value: the sidecar's is read (a sidecar wins over the file), and the file's value, which
+    may be the one the article was published under, is not checked. Told at the file's key."""
+    import os
+
+    sidecar = os.path.basename(reprint.sidecar[0]) if reprint.sidecar else "the sidecar"
+    name = reprint.key_names.get(key, key)
+    where = "the envelope's metadata" if reprint.path.lower().endswith(".json") else "the front matter"
+    value, theirs = (str(v).lower() if isinstance(v, bool) else v for v in (value, theirs))  # true, as written
+    finding = _tool_finding(
+        reprint,
+        "conflicting-keys",
+        "metadata",
+        key,
+        f"{where} says '{name}' is {_shown(value)}, but the metadata sidecar {sidecar} says {_shown(theirs)}: "
+        f"a sidecar wins over the file, so {_shown(theirs)} is the one read",
+        f"Remove '{name}' from {sidecar} or from {where}, or make them agree; a sidecar meant for one article "
+        f"of several sharing its name is named after that file alone (NAME.html.meta.yaml).",
+    )
+    column = reprint.key_columns.get(key, 1) if reprint.key_columns else 1
+    return finding.replace(line=line, column=column, file=None)
 
 
 #: Where a finding about something present (media, a forbidden phrase) may be the site's, not the article's.

@@ -815,6 +815,12 @@ class Reprint:
         #: The metadata sidecar its values came from, and the line of each key it sets (not replaced by
         #: ``--meta`` or the config), or None.
         self.sidecar: tuple[str, dict[str, int]] | None = None
+        #: The file's own keys that meta given beside it (a sidecar, --meta, an override) replaced with another
+        #: value: key -> (its line in the file, its value there).
+        self.replaced: dict[str, tuple[int, Any]] = {}
+        #: The keys the sidecar sets that the file's own metadata sets to another value (the sidecar's read):
+        #: (key, its line in the file, the file's value, the sidecar's value).
+        self.sidecar_clashes: list[tuple[str, int, Any, Any]] = []
         #: The legacy encoding an HTML page was read in, as its ``<meta>`` declares (None: UTF-8).
         self.encoding: str | None = None
 

@@ -28,6 +28,7 @@ from .readers import (
     SUFFIX_FORMATS,
     format_for,
     link_out_of_repository,
+    note_sidecar_clashes,
     read_bytes,
     read_file,
     read_text,
@@ -225,6 +226,8 @@ class Settings(Record):
         def rooted(item: str) -> str:
             return str((root / item).resolve()) if not os.path.isabs(item) else item
 
+        from .suppressions import config_glob
+
         policy = cli.pop("policy", None) or (
             rooted(config.policy) if config.policy and _is_path(config.policy) else config.policy
         )
@@ -236,14 +239,16 @@ class Settings(Record):
             rules_dirs=tuple(rooted(p) for p in config.policies) + tuple(cli.pop("rules_dirs", ())),
             overrides=tuple(
                 Override(
-                    tuple(o.paths), rooted(o.policy) if o.policy and _is_path(o.policy) else o.policy, dict(o.metadata)
+                    tuple(map(config_glob, o.paths)),
+                    rooted(o.policy) if o.policy and _is_path(o.policy) else o.policy,
+                    dict(o.metadata),
                 )
                 for o in config.overrides
             ),
             severity=dict(config.severity),
             suppressions=tuple(
                 CentralSuppression(
-                    s.path,
+                    config_glob(s.path),
                     s.rule,
                     s.reason,
                     s.until,
@@ -253,8 +258,8 @@ class Settings(Record):
                 )
                 for index, s in enumerate(config.suppressions)
             ),
-            include=tuple(config.include),
-            exclude=tuple(config.exclude),
+            include=tuple(map(config_glob, config.include)),
+            exclude=tuple(map(config_glob, config.exclude)),
             gitignore=config.gitignore,
             fail_on=cli.pop("fail_on", None) or config.fail_on,
             bare_urls=config.bare_urls and cli.pop("bare_urls", True),
@@ -342,10 +347,14 @@ def _named_policy(spec: Any, settings: Settings) -> Any:
     return spec if isinstance(spec, Policy) else load_policy(str(spec), extra=settings.rules_dirs)
 
 
-def config_warnings(loaded: Any, settings: Settings, policies: Any, *, files: bool = True) -> list[ConfigWarning]:
-    """A severity or a suppression for a rule no policy has, and a suppression whose path (no glob in it,
-    a folder in it) names no file: each a typo that silently does nothing. ``files``: whether the run reads
-    files (a library caller's bodies held in memory have names, not files: their paths are not looked for)."""
+def config_warnings(
+    loaded: Any, settings: Settings, policies: Any, *, files: bool = True, walks: bool = False
+) -> list[ConfigWarning]:
+    """A severity or a suppression for a rule no policy has, and a suppression's or an override's path (no glob
+    in it, a folder in it) that names no file: each a typo that silently does nothing. ``files``: whether the
+    run reads files (a library caller's bodies held in memory have names, not files: their paths are not looked
+    for). ``walks``: whether the run walks folders; then a glob whose folder before its first wildcard is not
+    there (``contents/2017/**``) is told too (a run of one file leaves it be: a glob may match nothing yet)."""
     from .engine import TOOL_POLICY, TOOL_RULES
 
     named = named_policies(settings)
@@ -389,15 +398,16 @@ def config_warnings(loaded: Any, settings: Settings, policies: Any, *, files: bo
                 line, column = at(rule_id, "suppressions", index, "rule")
                 message = f"a suppression names an unknown rule {rule_id!r}{meant(rule_id)}"
                 found.append(ConfigWarning(path, line, column, message))
-        # A gitignore-style pattern: with no glob, and a slash before its end, it names one place from the
-        # root (without a slash it matches that name in any folder, so it is not looked for).
-        literal = not any(char in suppression.path for char in "*?[") and "/" in suppression.path.rstrip("/")
-        if files and literal and not os.path.exists(os.path.join(settings.root, suppression.path.lstrip("/"))):
+        said = _names_no_file(suppression.path, settings, loaded, walks) if files else None
+        if said is not None:
             line, column = at(suppression.path, "suppressions", index, "path")
-            # Named from the config's folder, not the machine's path to it (a runner's /home/runner/work/...).
-            where = "the config's folder" if loaded.path is not None else str(settings.root)
-            message = f"a suppression's path {suppression.path!r} names no file (relative to {where})"
-            found.append(ConfigWarning(path, line, column, message))
+            found.append(ConfigWarning(path, line, column, f"a suppression's path {said}"))
+    for index, override in enumerate(settings.overrides):
+        for number, glob in enumerate(override.paths):
+            said = _names_no_file(glob, settings, loaded, walks) if files else None
+            if said is not None:
+                line, column = at(glob, "overrides", index, "paths", number)
+                found.append(ConfigWarning(path, line, column, f"override {index + 1}'s path {said}"))
     for keys, key, meant in settings.metadata_slips():
         unread = f"{key!r}, which is no key reprint-guard reads, so the files are checked as if it were not set"
         if keys is None:
@@ -408,6 +418,79 @@ def config_warnings(loaded: Any, settings: Settings, policies: Any, *, files: bo
         placed = "the config's defaults set" if keys[0] == "defaults" else f"override {keys[1] + 1}'s metadata sets"
         found.append(ConfigWarning(path, line, column, f"{placed} {unread}: did you mean {meant!r}?"))
     return found
+
+
+def _names_no_file(glob: str, settings: Settings, loaded: Any, walks: bool) -> str | None:
+    """What to say of a config's path that names no file, else None: a gitignore-style pattern with a slash
+    before its end names one place from the root, up to its first wildcard (``content/2017/snow.md``, the
+    ``contents/2017`` of ``contents/2017/**``: a glob's only when the run ``walks``), and that place is not
+    there; without a slash it matches that name in any folder, so it is not looked for."""
+    from .suppressions import glob_folder
+
+    folder = glob_folder(glob)
+    if folder is None or (folder != glob.strip("/") and not walks):
+        return None
+    if os.path.exists(os.path.join(settings.root, folder)):
+        return None
+    # Named from the config's folder, not the machine's path to it (a runner's /home/runner/work/...).
+    where = "the config's folder" if loaded.path is not None else str(settings.root)
+    if folder == glob.strip("/"):
+        return f"{glob!r} names no file (relative to {where})"
+    return f"{glob!r} matches no file: there is no {folder!r} (relative to {where})"
+
+
+def globs_matching_nothing(
+    loaded: Any, settings: Settings, paths: Sequence[str], items: Sequence[Item]
+) -> list[ConfigWarning]:
+    """A suppression's or an override's glob that matches none of the files a walk found, where the run walked
+    every file it could match (its folder before its first wildcard lies in a folder the run walks:
+    ``content/2017/*.mdx`` in ``check content``): a typo that silently does nothing, told as a path that
+    names no file is. A glob whose folder is not there is told before the run (:func:`config_warnings`)."""
+    from .suppressions import glob_folder
+
+    if settings.force_include:
+        return []
+    walked = [settings.relative(path) for path in paths if path != "-" and os.path.isdir(path)]
+    walked = ["" if folder in (".", "") else folder.rstrip("/") + "/" for folder in walked]
+    if not walked:
+        return []
+    entries = [
+        (s.path, ("suppressions", index, "path"), "a suppression's path")
+        for index, s in enumerate(settings.suppressions)
+    ]
+    for index, override in enumerate(settings.overrides):
+        entries += [
+            (glob, ("overrides", index, "paths", number), f"override {index + 1}'s path")
+            for number, glob in enumerate(override.paths)
+        ]
+    names: list[str] | None = None
+    where = "the config's folder" if loaded.path is not None else str(settings.root)
+    config = str(loaded.path) if loaded.path is not None else None
+    found = []
+    for glob, keys, what in entries:
+        folder = glob_folder(glob)
+        if folder is None or folder == glob.strip("/") or not os.path.isdir(os.path.join(settings.root, folder)):
+            continue  # a name in any folder, a literal path, or one told before the run
+        if not any((folder + "/").startswith(top) for top in walked):
+            continue  # partly outside what the run walks: it may match a file there
+        if names is None:
+            names = [settings.relative(path) for path, _, _ in items if path != "-"]
+        under = folder + "/"  # only a file under its folder can match (a cheap test first: thousands of files)
+        if not any(path_matches(name, glob) for name in names if name.startswith(under)):
+            line, column = _config_place(loaded, glob, keys)
+            message = f"{what} {glob!r} matches no file the run found (relative to {where})"
+            found.append(ConfigWarning(config, line, column, message))
+    return found
+
+
+def _config_place(loaded: Any, needle: str, keys: tuple[str | int, ...]) -> tuple[int | None, int | None]:
+    """Where an entry stands in the config: by its keys in YAML; in a pyproject.toml, where its text is first
+    written (the TOML reader places only tables)."""
+    if loaded.path is not None and loaded.path.suffix == ".toml":
+        line, column = loaded.mention(needle)
+        if line is not None:
+            return line, column
+    return loaded.locate(list(keys)) if loaded.locate is not None else (None, None)
 
 
 def policy_warnings(policies: Any, settings: Settings | None = None) -> list[ConfigWarning]:
@@ -954,9 +1037,11 @@ def check_text(
     common, policy_spec = read_options(path, settings)
     if text is not None:
         sidecar, written = sidecar_metadata(path, overridden=common["meta"], key_map=settings.key_map)
-        common["meta"] = {**sidecar, **common["meta"]}
+        given = common["meta"]
+        common["meta"] = {**sidecar, **given}
         reprint = read_text(text, path=path, format=format or format_for(path) or "markdown", **common)
         reprint.sidecar = written
+        note_sidecar_clashes(reprint, sidecar, given)
     elif path == "-":
         from .limits import MAX_FILE_BYTES
 
@@ -968,7 +1053,7 @@ def check_text(
             kind = format_for(settings.stdin_name) or "auto"
         if kind == "auto":  # a CMS envelope starts with '{', a whole page with <!doctype or <html; else Markdown
             kind = stdin_kind(data)
-        written = None
+        written, sidecar, given = None, {}, common["meta"]
         if settings.stdin_name:  # the file it is: its metadata sidecar beside it is read, as the file's would be
             sidecar, written = sidecar_metadata(
                 settings.stdin_name, overridden=common["meta"], key_map=settings.key_map
@@ -976,6 +1061,7 @@ def check_text(
             common["meta"] = {**sidecar, **common["meta"]}
         reprint = read_bytes(data, path=settings.stdin_name or STDIN_PATH, format=kind, **common)
         reprint.sidecar = written
+        note_sidecar_clashes(reprint, sidecar, given)
     else:
         try:
             reprint = read_file(path, has_sidecar=has_sidecar, **common)

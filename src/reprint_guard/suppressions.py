@@ -35,7 +35,9 @@ _RULE_ID = re.compile(r"^[a-z0-9][a-z0-9._-]*/(?:[a-z0-9][a-z0-9._-]*|\*)$")
 #: The reason, in double quotes: straight, or curly as an editor's word processor or CMS writes them.
 _REASON = re.compile(r'reason\s*=\s*(?:"(?P<straight>[^"]*)"|[“”„](?P<curly>[^"“”]*)["“”])')
 _REASON_GIVEN = re.compile(r"\breason\s*=")
-_UNTIL = re.compile(r"until\s*=\s*(?P<until>\S+)")
+#: The expiry: in double or single quotes (straight or curly) as the reason is, its words kept together ("March
+#: 2027" is one value, told as no date, not a rule written wrong), or bare.
+_UNTIL = re.compile(r"""until\s*=\s*(?P<until>"[^"]*"|'[^']*'|[“”„‘’][^"“”'‘’]*["“”'‘’]|\S+)""")
 
 
 def _reason(found: re.Match[str]) -> str:
@@ -522,6 +524,33 @@ def glob_problem(glob: str) -> str | None:
     except ValueError as exc:  # pathspec's own refusals (a trailing backslash escapes nothing)
         return f"invalid glob {glob!r} ({exc})"
     return None
+
+
+def config_glob(glob: str) -> str:
+    """A config's glob as it is matched: a leading ``./`` (``./content/2017/**``, the config's folder written
+    out) left off, as the same path from the config's folder (gitignore's syntax would read it as a folder
+    named ".", and match nothing). A negation keeps its ``!``."""
+    negated = glob.startswith("!")
+    bare = glob[1:] if negated else glob
+    while bare.startswith("./") and bare.strip("./"):
+        bare = bare[2:].lstrip("/") if bare[2:].startswith("/") else bare[2:]
+    return ("!" if negated else "") + bare
+
+
+def glob_folder(glob: str) -> str | None:
+    """The place a config's glob names from its folder before its first wildcard (``content/2017`` of
+    ``content/2017/**``, the whole path of one with none), or None when it names none: a glob with no slash
+    before its end matches its name in any folder, one starting with a wildcard anywhere, and an escape or a
+    negation is not followed."""
+    if not glob or glob.startswith("!") or "\\" in glob or "/" not in glob.rstrip("/"):
+        return None
+    parts = glob.strip("/").split("/")
+    fixed = []
+    for part in parts:
+        if any(char in part for char in "*?["):
+            break
+        fixed.append(part)
+    return "/".join(fixed) or None
 
 
 def path_matches(relative: str, *patterns: str) -> bool:

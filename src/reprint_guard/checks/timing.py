@@ -294,7 +294,9 @@ def _check_days(
     today = reprint_day if published is None else None
     # It goes out on the site's date (a draft's only when that is still to come: not built before it).
     later = (
-        scheduled is not None and site_day is not None and (stands or _site_moment(scheduled[1], reprint) > _now(context.today))
+        scheduled is not None
+        and site_day is not None
+        and (stands or _site_moment(scheduled[1], reprint) > _now(context.today))
     )
     if later and (stands or site_day > reprint_day):  # type: ignore[operator]
         reprint_day = site_day  # type: ignore[assignment]

@@ -459,7 +459,28 @@ def read_file(
     )
     reprint.sidecar = written
     reprint.encoding = encoding
+    note_sidecar_clashes(reprint, sidecar, meta)
     return reprint
+
+
+def note_sidecar_clashes(reprint: Reprint, sidecar: Mapping[str, Any], meta: Mapping[str, Any] | None) -> None:
+    """Record on ``reprint`` the keys its metadata sidecar sets that the file's own metadata (front matter, a
+    JSON envelope's "metadata") sets too, to another value: the sidecar's wins, silently, so they are told
+    (``conflicting-keys``). A key ``meta`` (--meta, an override) sets too is decided there, not compared."""
+    if not sidecar or not reprint.replaced:
+        return
+    reprint.sidecar_clashes = [
+        (key, line, value, sidecar[key])
+        for key, (line, value) in reprint.replaced.items()
+        if key in sidecar and not (meta and key in meta) and _differs(_as_text(value), _as_text(sidecar[key]))
+    ]
+
+
+def _as_text(value: Any) -> Any:
+    """A date or time as ISO 8601 text, as JSON writes one (YAML's 2017-03-01 and JSON's "2017-03-01" alike)."""
+    import datetime
+
+    return value.isoformat() if isinstance(value, (datetime.date, datetime.time)) else value
 
 
 class Sidecar(dict):  # type: ignore[type-arg]
@@ -855,8 +876,10 @@ def build(
             metadata = {key: value for key, value in metadata.items() if key not in unset}
             key_lines = {key: line for key, line in (key_lines or {}).items() if key not in unset}
     merged = {**(defaults or {}), **metadata, **(meta or {})} if (meta or defaults) else metadata
+    replaced_values: dict[str, tuple[int, Any]] = {}
     if meta and key_lines:  # a value set elsewhere (--meta, the config, a sidecar) is not at the file's key
         replaced = [key for key in meta if key in key_lines and metadata.get(key) != meta[key]]
+        replaced_values = {key: (key_lines[key], metadata[key]) for key in replaced if key in metadata}
         if replaced:
             key_lines = {key: line for key, line in key_lines.items() if key not in replaced}
     try:
@@ -880,6 +903,7 @@ def build(
     )
     if meta:
         reprint.given = frozenset(meta)
+        reprint.replaced = replaced_values
     if defaults:
         reprint.defaulted = frozenset(key for key in defaults if key not in metadata and not (meta and key in meta))
     if key_map:

@@ -105,6 +105,8 @@ def read_json(text: str, *, path: str, meta: Mapping[str, Any] | None, bare_urls
             line=1,
             column=1,
         )
+    if isinstance(data, dict) and "body" not in data:
+        _refuse_wrapped(text, data, meta, extra)
     if not isinstance(data, dict) or "body" not in data:
         raise NotAReprintError('not a reprint: expected {"metadata": {...}, "body": "...", "format": "..."}', line=1)
     metadata = data.get("metadata", {})
@@ -160,6 +162,58 @@ def read_json(text: str, *, path: str, meta: Mapping[str, Any] | None, bare_urls
         )
     except InputError as exc:
         raise _at_the_nested_value(exc, text, meta) from None
+
+
+#: How deep :func:`_wrapped_envelopes` looks for envelopes in an export's object (``{"items": [...]}`` holds
+#: them 2 levels down, ``{"data": [{"items": [...]}]}`` 4), and at how many objects and lists in all.
+_WRAP_DEPTH = 4
+_WRAP_LOOKS = 5000
+
+
+def _wrapped_envelopes(data: Any) -> list[tuple[tuple[str, ...], dict[str, Any]]]:
+    """The envelopes (an object with an object "metadata" and a "body") an export's object holds in a list
+    or object of its own (``{"items": [{"metadata": {...}, "body": "..."}]}``), each with where it stands
+    (the keys and indices from the top), looked for level by level, :data:`_WRAP_DEPTH` levels deep."""
+    from collections import deque
+
+    found: list[tuple[tuple[str, ...], dict[str, Any]]] = []
+    queue: deque[tuple[tuple[str, ...], Any]] = deque([((), data)])
+    looks = 0
+    while queue and looks < _WRAP_LOOKS:
+        at, value = queue.popleft()
+        looks += 1
+        if at and isinstance(value, dict) and isinstance(value.get("metadata"), dict) and "body" in value:
+            found.append((at, value))
+            continue
+        if len(at) >= _WRAP_DEPTH:
+            continue
+        items = value.items() if isinstance(value, dict) else enumerate(value)
+        queue.extend(((*at, str(key)), inner) for key, inner in items if isinstance(inner, (dict, list)))
+    return found
+
+
+def _refuse_wrapped(text: str, data: dict[str, Any], meta: Mapping[str, Any] | None, extra: Mapping[str, Any]) -> None:
+    """An export's object wrapping envelopes (``{"items": [...]}``), one of whose metadata names a reprint's
+    original_url (or policy): an error, as a bare list of envelopes is, never passed over in a walk as
+    somebody else's JSON. Wrapped envelopes of the site's own articles are passed over, as each alone is."""
+    found = _wrapped_envelopes(data)
+    reprints = [(at, envelope) for at, envelope in found if _makes_a_reprint(envelope["metadata"], meta, extra)]
+    if not reprints:
+        return
+    at, _ = reprints[0]
+    start = _value_at(text, list(at))
+    line, column = text_position(text, start) if start is not None else (1, 1)
+    steps, value = [], data  # the keys (and indices) of the object or list holding it, as written
+    for part in at[:-1]:
+        steps.append(f"[{part}]" if isinstance(value, list) else json.dumps(part, ensure_ascii=False))
+        value = value[int(part)] if isinstance(value, list) else value[part]
+    count = len(found)
+    raise InputError(
+        f"{count} envelope{'s' if count != 1 else ''} wrapped in an object (under {' '.join(steps)}), not an "
+        'envelope: the wrapper is not read; export one {"metadata": {...}, "body": "..."} per file or call',
+        line=line,
+        column=column,
+    )
 
 
 #: The keys that make metadata a reprint's (the rest, a title or an author, any page of the site's has).
