@@ -68,6 +68,7 @@ LAZY_IMPORTS = (
     "stat",
     "subprocess",
     "tempfile",
+    "textwrap",
     "time",
     "tomllib",
     "unicodedata",

@@ -212,6 +212,9 @@ _ADDRESS_KEYS = ("original_url", "license", "reprint_license")
 #: The joiners some scripts write words with (Persian, the Indic scripts): kept inside an address, where a
 #: page's decoded path may hold them, and removed only at its ends.
 _JOINERS = "\u200c\u200d"
+#: The tag characters an emoji's flag is spelt with (Scotland's is a black flag, then g b s c t, then a cancel
+#: tag): part of the character a decoded path shows, kept.
+_TAGS = ("\U000e0020", "\U000e007f")
 
 
 def without_format_chars(address: str) -> str:
@@ -223,7 +226,9 @@ def without_format_chars(address: str) -> str:
         return address
     import unicodedata
 
-    return "".join(c for c in address if c in _JOINERS or unicodedata.category(c) != "Cf").strip(_JOINERS)
+    return "".join(
+        c for c in address if c in _JOINERS or _TAGS[0] <= c <= _TAGS[1] or unicodedata.category(c) != "Cf"
+    ).strip(_JOINERS)
 
 
 def _addresses_without_format_chars(data: Mapping[str, Any]) -> Mapping[str, Any]:

@@ -417,6 +417,8 @@ NO_DATE_SAID = ("' is no date", "' is not a calendar date", "' is not a clock ti
 
 #: A date written YYYY-MM-DD (YAML's unquoted moments take a one-digit month or day), and a time after it.
 _DATE_FIELDS = re.compile(r"\s*(\d{4})-(\d\d?)-(\d\d?)(?:(?:[Tt]|[ \t]+)(\d\d?):(\d\d)(?::(\d\d))?)?")
+#: What may follow a date or a time and still be one: a second's fraction, a zone (``Z``, ``-06:00``, ``+0530``).
+_DATE_END = re.compile(r"(?:\.\d+)?[ \t]*(?:[Zz]|[+-]\d\d?(?::?\d\d)?)?\s*")
 _MONTHS = ("January", "February", "March", "April", "May", "June")
 _MONTHS += ("July", "August", "September", "October", "November", "December")
 
@@ -427,8 +429,8 @@ def not_a_calendar_date(written: str) -> str | None:
     days``; None for one that does, or that is not written so. One wording for a date YAML or TOML reads
     (unquoted, where Python's date says what is wrong) and one pydantic reads (quoted, in JSON, --meta)."""
     found = _DATE_FIELDS.match(written)
-    if found is None:
-        return None
+    if found is None or _DATE_END.fullmatch(written, found.end()) is None:
+        return None  # not a date throughout ("2025-02-29 a note on it"): the form's hint is what it needs
     year, month, day = (int(found.group(i)) for i in (1, 2, 3))
     if year == 0:
         return "is not a calendar date: there is no year 0 (years run from 0001)"

@@ -330,7 +330,9 @@ def fits(ours: str, value: object) -> bool:
     if blank(value):
         return True
     if ours == "original_url":
-        return _address_host(value) is not None
+        # A root-relative path (a theme's canonical of the site's own page, /posts/own/) is the site's own
+        # address, which the check reads as such, and //host/path one without its scheme: values of the kind.
+        return _address_host(value) is not None or (isinstance(value, str) and value.strip().startswith("/"))
     if ours in ("author", "copyright_holder"):
         items = value if isinstance(value, list) else [value]
         return all(

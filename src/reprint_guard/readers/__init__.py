@@ -477,9 +477,20 @@ def note_sidecar_clashes(reprint: Reprint, sidecar: Mapping[str, Any], meta: Map
 
 
 def _as_text(value: Any) -> Any:
-    """A date or time as ISO 8601 text, as JSON writes one (YAML's 2017-03-01 and JSON's "2017-03-01" alike)."""
+    """A date or a moment as ISO 8601 text, one way for each: YAML's 2017-03-01 and JSON's "2017-03-01" alike, a
+    moment in UTC however its offset is written (YAML's ``15:00:00Z`` and JSON's ``"15:00:00Z"``), and a day's
+    midnight without an offset as that day (``2025-02-14T00:00:00`` beside ``"2025-02-14"``)."""
     import datetime
 
+    if isinstance(value, str) and value[:4].isdigit() and value[4:5] == "-":
+        try:
+            value = datetime.datetime.fromisoformat(value.strip())
+        except ValueError:
+            return value
+    if isinstance(value, datetime.datetime):
+        if value.tzinfo is not None:
+            return value.astimezone(datetime.UTC).isoformat()
+        return value.date().isoformat() if value.time() == datetime.time() else value.isoformat()
     return value.isoformat() if isinstance(value, (datetime.date, datetime.time)) else value
 
 
