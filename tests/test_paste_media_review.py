@@ -144,3 +144,28 @@ def test_a_style_block_opening_a_fragment_is_the_articles(tmp_path: Path) -> Non
     # A whole page's <head> holds the site's own styles (its logo): no part of the article.
     page = _page(tmp_path, "page", f"<html><head>{style}</head><body>\n{body}</body></html>", PP_META)
     assert _ids(page) == []
+
+
+def test_a_blurred_placeholder_under_an_img_or_a_tiled_texture_is_no_photo(tmp_path: Path) -> None:
+    # Gatsby's and Next's blur-up placeholder: a data: picture behind the <img> that is the photo; a texture a
+    # style tiles (repeat). Each large enough to be a photo by its size alone.
+    placeholder, texture = _data(12_000), _data(12_000, "image/png")
+    page = _page(
+        tmp_path,
+        "lqip",
+        f"<div style=\"background-size:cover;background-image:url('{placeholder}')\">"
+        '<img src="https://example.org/own/trout.jpg" alt="Trout" style="opacity:0"></div>\n'
+        f'<div style="background: url({texture}) repeat-x">\n'
+        "<p>Families pay more for a call than for a month of internet.</p></div>\n"
+        f"<style>.masthead{{background-image:url({texture});background-repeat:round}}</style>\n" + PP_CREDIT,
+        PP_META,
+    )
+    assert _ids(page) == ["propublica/photos-permission"]  # the <img> alone
+    result = check_file(page)
+    assert "trout.jpg" in result.findings[0].message
+
+
+def test_a_header_in_a_fragment_leaves_its_opening_style_the_articles(tmp_path: Path) -> None:
+    style = "<style>.hero{width:400px;height:267px;background-image:url(https://img.propublica.org/jail.jpg)}</style>"
+    html = f'{style}\n<header class="hero"></header>\n<p>Families pay more for a call.</p>\n' + PP_CREDIT
+    assert _ids(_page(tmp_path, "header", html, PP_META)) == ["propublica/photos-permission"]

@@ -1576,17 +1576,31 @@ def image_address(address: str) -> bool:
 
 #: The raster types a photo pasted into a page as a ``data:`` address is written in (an SVG is a drawn icon).
 _DATA_PICTURE_TYPES = ("image/jpeg", "image/jpg", "image/png", "image/webp", "image/avif", "image/gif", "image/heic")
-#: The fewest characters a ``data:`` picture's payload has to be a photo: a placeholder or a repeated texture
-#: is a few hundred (a 1x1 GIF is 44 in base64), the smallest photo thousands.
-_DATA_PICTURE_SIZE = 2000
+#: The fewest characters a ``data:`` picture's payload has to be a photo: a spacer is a few dozen (a 1x1 GIF is
+#: 44 in base64), a blurred placeholder or a texture a few thousand, a photo pasted from a word processor tens.
+_DATA_PICTURE_SIZE = 10_000
 
 
-def data_picture(address: str) -> bool:
+def data_picture(address: str, declarations: str = "") -> bool:
     """Whether a ``data:`` address set as a background holds a photo (a raster image of some size), not
     the inline placeholder, spacer or pattern a stylesheet holds the same way (a photo pasted from a word
-    processor or a page builder's hero is written so)."""
+    processor or a page builder's hero is written so). ``declarations``: the style it is set in, where a
+    ``repeat`` tiles it (a texture; a photo is not repeated)."""
     kind = address[5:40].lstrip().lower()
-    return kind.startswith(_DATA_PICTURE_TYPES) and len(address) - address.find(",") > _DATA_PICTURE_SIZE
+    if not kind.startswith(_DATA_PICTURE_TYPES) or len(address) - address.find(",") <= _DATA_PICTURE_SIZE:
+        return False
+    return _TILED.search(declarations.lower().replace("no-repeat", "")) is None
+
+
+#: A background tiled (``repeat``, ``repeat-x``, ``background-repeat: round``): a texture, not a photo.
+_TILED = re.compile(r"(?<![\w-])repeat(?:-[xy])?(?![\w-])|background-repeat\s*:\s*(?:round|space)")
+
+
+def _declarations_at(css: str, at: int) -> str:
+    """The declarations of the CSS rule that ``at`` stands in (from its ``{`` to its ``}``)."""
+    start = max(css.rfind("{", 0, at), css.rfind("}", 0, at)) + 1
+    end = css.find("}", at)
+    return css[start : end if end >= 0 else len(css)]
 
 
 def _backgrounds(root: LexborNode) -> list[Media]:
@@ -1599,8 +1613,14 @@ def _backgrounds(root: LexborNode) -> list[Media]:
             continue
         for match in _CSS_URL.finditer(style):
             address = next(group for group in match.groups() if group is not None).strip()
-            if address and (not address.lower().startswith("data:") or data_picture(address)):
-                found.append(Media("img", address, {"style": style}, f"{node.tag} background"))
+            if not address:
+                continue
+            # A data: picture under an <img> is its blurred placeholder (Gatsby's, Next's): the <img> is the photo.
+            if address.lower().startswith("data:") and (
+                not data_picture(address, style) or node.css_first("img, picture, video") is not None
+            ):
+                continue
+            found.append(Media("img", address, {"style": style}, f"{node.tag} background"))
     return found
 
 
@@ -1616,9 +1636,19 @@ def _style_images(root: LexborNode) -> list[Media]:
             continue
         for match in _CSS_URL.finditer(css):
             address = next(group for group in match.groups() if group is not None).strip()
-            if address and (data_picture(address) if address.lower().startswith("data:") else image_address(address)):
+            if not address:
+                continue
+            if (
+                data_picture(address, _declarations_at(css, match.start()))
+                if address.lower().startswith("data:")
+                else image_address(address)
+            ):
                 found.append(Media("img", address, {}, "style"))
     return found
+
+
+#: A ``<head>`` start tag (not a ``<header>``'s).
+_HEAD_TAG = re.compile(r"<head[\s>/]")
 
 
 def _fragment_head_images(tree: LexborHTMLParser, lowered: str) -> list[Media]:
@@ -1626,7 +1656,7 @@ def _fragment_head_images(tree: LexborHTMLParser, lowered: str) -> list[Media]:
     first), which an HTML parser puts in ``<head>``: the article's, where no ``<head>`` or ``<html>`` is
     written (a whole page's head holds the site's own styles: its logo, its icons)."""
     head = tree.head
-    if head is None or "<head" in lowered or "<html" in lowered:
+    if head is None or _HEAD_TAG.search(lowered) is not None or "<html" in lowered:
         return []
     return _style_images(head)
 
