@@ -162,7 +162,7 @@ def test_a_blurred_placeholder_under_an_img_or_a_tiled_texture_is_no_photo(tmp_p
     )
     assert _ids(page) == ["propublica/photos-permission"]  # the <img> alone
     result = check_file(page)
-    assert "trout.jpg" in result.findings[0].message
+    assert "(1 item of media, first <img> https://example.org/own/trout.jpg" in result.findings[0].message
 
 
 def test_a_header_in_a_fragment_leaves_its_opening_style_the_articles(tmp_path: Path) -> None:
