@@ -235,7 +235,7 @@ def test_explain_a_whole_policy_gives_each_rules_words_not_its_patterns(cli):
     assert "|hak cipta dilindungi undang-undang|" not in run.out
     rule = cli("explain", "--no-config", "propublica/no-added-restrictions")
     (params,) = [line for line in rule.out.splitlines() if line.startswith("Parameters: ")]
-    assert "characters: 'reprint-guard policies --format markdown' shows it whole, in propublica/" in params, params
+    assert "characters: whole in 'reprint-guard policies --format markdown')" in params, params
 
 
 def _git(repo: Path, *args: str) -> str:

@@ -338,8 +338,6 @@ def test_validate_tries_an_element_rules_insert_on_the_rule(tmp_path, cli, inser
     [
         ("CC-BY-NC-ND-40", "CC-BY-NC-ND-4.0"),
         ("cc-by-sa-40", "CC-BY-SA-4.0"),
-        ("CC-BY-ND-NC-4.0", "CC-BY-NC-ND-4.0"),  # its parts in another order
-        ("CC-BY-NC-ND-4.0-DEED", "CC-BY-NC-ND-4.0"),
     ],
 )
 def test_a_metadata_rules_mistyped_licence_is_refused_at_load(tmp_path, cli, written, meant):
@@ -352,7 +350,8 @@ def test_a_metadata_rules_mistyped_licence_is_refused_at_load(tmp_path, cli, wri
     run = cli("validate", str(policy))
     assert run.code != 0 and f"'{meant}'" in run.out + run.err, (run.out, run.err)
     assert len((run.out + run.err).strip().splitlines()) == 1
-    for fine in ("CC-BY-2.5", "CC0-1.0", "CC-BY-SA-3.0-IGO", "CC BY 4.0"):
+    # Its parts in another order, or a deed's word after it, are read as the licence (compared as its id).
+    for fine in ("CC-BY-2.5", "CC0-1.0", "CC-BY-SA-3.0-IGO", "CC BY 4.0", "CC-BY-ND-NC-4.0", "CC-BY-NC-ND-4.0-DEED"):
         policy.write_text(head + rule.format(fine), encoding="utf-8")
         assert cli("validate", str(policy)).code == 0, fine
 

@@ -188,7 +188,7 @@ def run_explain(options: argparse.Namespace) -> int:
         out += ["", "Why (the term it encodes):", "  " + " ".join(rule.terms.split())]
     out += ["", f"Applies: {'when ' + rule.when.describe() if rule.when else 'always'}"]
     # Whole in the policies' reference (the rule's row), as the policy file's chain of extends and amends makes it.
-    whole = f"'reprint-guard policies --format markdown' shows it whole, in {policy.id}/{rule.id}'s row"
+    whole = "whole in 'reprint-guard policies --format markdown'"
     params = describe_params(rule, longest=_SHOWN_PARAM, whole=whole)
     if params:
         out.append(f"Parameters: {params}")
