@@ -1,0 +1,68 @@
+"""Regressions an adversarial review of the forty-third session's fixes found: a config glob written with
+``./`` kept anchored to the config's folder, a reprint-only key's bad shape refused when a policy is given
+from outside the file, a wrapped envelope judged by its own metadata, and an HTML page opening with a stray
+``{`` read as HTML. Real files through the real CLI."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import write
+
+HARBOUR_URL = "https://www.globalresearch.ca/fishing-quotas-empty-harbour-cafes/5880533"
+#: A Global Research reprint crediting the publisher's home page only: link-original fails it.
+REPRINT = f"""---
+title: Fishing Quotas and the Empty Harbour Cafés
+author: Henrik Solberg
+original_url: {HARBOUR_URL}
+original_published: 2025-02-02
+medium: web
+commercial: false
+---
+
+# Fishing Quotas and the Empty Harbour Cafés
+
+In Skerrvik the morning starts later than it used to. The boats that once left at four now leave at six.
+
+The original source of this article is [Global Research](https://www.globalresearch.ca/).
+
+Copyright © Henrik Solberg, Global Research, 2025
+"""
+LINK_ORIGINAL = "global-research/link-original"
+
+
+# 1. "./X" in a config glob is anchored to the config's folder (gitignore's "/X"), not a bare "X" ----------
+
+
+def _top_and_nested(tmp_path: Path, config: str) -> Path:
+    write(tmp_path / "README.md", "# My site\n\nThe source of the site.\n")
+    write(tmp_path / "content" / "posts" / "seeds.md", REPRINT)
+    write(tmp_path / ".reprint-guard.yaml", config)
+    return tmp_path
+
+
+def test_an_exclude_written_dot_slash_star_leaves_the_nested_reprints_checked(tmp_path: Path, cli) -> None:
+    site = _top_and_nested(tmp_path, "exclude:\n  - ./*.md   # README, CHANGELOG at the top\n")
+    run = cli("check", ".", "--no-progress", "--format", "json", cwd=site)
+    assert run.code == 1, run.out + run.err
+    paths = [result["path"] for result in run.json()["results"]]
+    assert paths == ["content/posts/seeds.md"], paths  # README.md at the top excluded, the reprint below not
+
+
+def test_a_suppression_written_dot_slash_star_suppresses_only_at_the_top(tmp_path: Path, cli) -> None:
+    config = f'suppressions:\n  - path: ./*.md\n    rule: {LINK_ORIGINAL}\n    reason: "A quoted credit at the top"\n'
+    site = _top_and_nested(tmp_path, config)
+    write(site / "top.md", REPRINT)
+    run = cli("check", ".", "--no-progress", cwd=site)
+    assert run.code == 1 and "1 finding suppressed" in run.out, run.out + run.err
+    assert "content/posts/seeds.md" in run.out and "top.md" not in run.out.replace("seeds.md", ""), run.out
+
+
+def test_an_override_written_dot_slash_star_applies_only_at_the_top(tmp_path: Path, cli) -> None:
+    own = "---\ntitle: Our harbour notes\n---\n\nNotes of our own.\n"
+    site = _top_and_nested(tmp_path, 'overrides:\n  - paths: ["./*.md"]\n    policy: global-research\n')
+    write(site / "top.md", own)
+    write(site / "content" / "own.md", own)
+    run = cli("check", "top.md", "content/own.md", "--no-progress", "--format", "json", cwd=site)
+    status = {result["path"]: result["status"] for result in run.json()["results"]}
+    assert status == {"top.md": "fail", "content/own.md": "skipped"}, run.out + run.err
