@@ -66,3 +66,44 @@ def test_an_override_written_dot_slash_star_applies_only_at_the_top(tmp_path: Pa
     run = cli("check", "top.md", "content/own.md", "--no-progress", "--format", "json", cwd=site)
     status = {result["path"]: result["status"] for result in run.json()["results"]}
     assert status == {"top.md": "fail", "content/own.md": "skipped"}, run.out + run.err
+
+
+# 2. A reprint-only key of a bad shape is refused when a policy is given from outside the file -------------
+
+SEEDS = """---
+title: Why the Valley's Seed Libraries Are Outgrowing Their Shelves
+author: Mara Lindqvist
+original_published: 2025-02-14
+medium: web
+source: {title: Global Research}
+permissions: yes-by-email
+commercial: false
+---
+
+The original source of this article is
+[Global Research](https://www.globalresearch.ca/valley-seed-libraries-outgrowing-shelves/5881402).
+"""
+REFUSED = "content/seeds.md:6:1: metadata 'source': should be a string (text), not an object"
+
+
+def test_a_bad_reprint_only_key_is_refused_under_an_overrides_policy(tmp_path: Path, cli) -> None:
+    write(tmp_path / "content" / "seeds.md", SEEDS)
+    write(tmp_path / ".reprint-guard.yaml", 'overrides:\n  - paths: ["content/**"]\n    policy: global-research\n')
+    run = cli("check", ".", "--no-progress", cwd=tmp_path)
+    assert run.code == 2 and REFUSED in run.out + run.err, run.out + run.err
+    assert "also invalid: 'permissions'" in run.out + run.err
+
+
+def test_a_bad_reprint_only_key_is_refused_under_the_configs_or_the_command_lines_policy(tmp_path: Path, cli) -> None:
+    write(tmp_path / "content" / "seeds.md", SEEDS)
+    run = cli("check", "content/seeds.md", "--no-config", "--policy", "global-research", "--no-progress", cwd=tmp_path)
+    assert run.code == 2 and REFUSED in run.out + run.err, run.out + run.err
+    write(tmp_path / ".reprint-guard.yaml", "policy: global-research\n")
+    run = cli("check", "content/seeds.md", "--no-progress", cwd=tmp_path)
+    assert run.code == 2 and REFUSED in run.out + run.err, run.out + run.err
+
+
+def test_the_sites_own_article_with_no_policy_given_still_keeps_its_own_keys(tmp_path: Path, cli) -> None:
+    write(tmp_path / "content" / "seeds.md", SEEDS)
+    run = cli("check", "content/seeds.md", "--no-config", "--no-progress", cwd=tmp_path)
+    assert run.code == 0 and "could not be checked" not in run.out, run.out + run.err
