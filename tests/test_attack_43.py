@@ -5,6 +5,7 @@ from outside the file, a wrapped envelope judged by its own metadata, and an HTM
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from conftest import write
@@ -107,3 +108,32 @@ def test_the_sites_own_article_with_no_policy_given_still_keeps_its_own_keys(tmp
     write(tmp_path / "content" / "seeds.md", SEEDS)
     run = cli("check", "content/seeds.md", "--no-config", "--no-progress", cwd=tmp_path)
     assert run.code == 0 and "could not be checked" not in run.out, run.out + run.err
+
+
+# 3. A wrapped entry is judged by its own metadata: a same-named sidecar is the page's, not the data file's
+
+
+def test_a_sidecar_for_the_page_makes_no_wrapped_entry_of_a_data_file_a_reprint(tmp_path: Path, cli) -> None:
+    url = "https://www.globalresearch.ca/valley-seed-libraries-outgrowing-shelves/5881402"
+    write(
+        tmp_path / "story.html",
+        f'<p>Seed libraries are outgrowing their shelves. The original source of this article is <a href="{url}">'
+        "Global Research</a>.</p>\n<p>Copyright © Mara Lindqvist, Global Research, 2025</p>\n",
+    )
+    data = {
+        "chart": {"title": "Seed packets lent", "values": [120, 340, 910]},
+        "items": [{"metadata": {"published": "2025-02-01"}, "body": "x"}],
+    }
+    write(tmp_path / "story.json", json.dumps(data))
+    write(
+        tmp_path / "story.meta.yaml",
+        f"original_url: {url}\nauthor: Mara Lindqvist\nmedium: web\ncommercial: false\npublished: 2025-03-01\n",
+    )
+    run = cli("check", ".", "--no-config", "--no-progress", cwd=tmp_path)
+    assert run.code == 0 and "wrapped" not in run.out + run.err, run.out + run.err
+    assert "1 passed" in run.out and "1 skipped (not reprints)" in run.out, run.out
+    # An entry naming its own original is still refused, sidecar or not.
+    data["items"][0]["metadata"]["original_url"] = url
+    write(tmp_path / "story.json", json.dumps(data))
+    run = cli("check", ".", "--no-config", "--no-progress", cwd=tmp_path)
+    assert run.code == 2 and '1 envelope wrapped in an object (under "items")' in run.out + run.err, run.out
