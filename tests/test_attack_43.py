@@ -137,3 +137,32 @@ def test_a_sidecar_for_the_page_makes_no_wrapped_entry_of_a_data_file_a_reprint(
     write(tmp_path / "story.json", json.dumps(data))
     run = cli("check", ".", "--no-config", "--no-progress", cwd=tmp_path)
     assert run.code == 2 and '1 envelope wrapped in an object (under "items")' in run.out + run.err, run.out
+
+
+# 4. An .html page opening with a stray "{" is read as HTML; broken JSON front matter is still told --------
+
+
+def test_an_html_page_opening_with_a_stray_brace_is_read_as_html(tmp_path: Path, cli) -> None:
+    write(tmp_path / "brace.html", "{\n<p>Our harbour committee notes, which begin with a stray brace.</p>\n")
+    run = cli("check", "brace.html", "--no-config", "--no-progress", cwd=tmp_path)
+    assert run.code == 0 and "1 skipped (not reprints)" in run.out, run.out + run.err
+    # Read as the page: a reprint's metadata beside it is checked against the page's text.
+    write(tmp_path / "brace.meta.yaml", f"original_url: {HARBOUR_URL}\nauthor: Henrik Solberg\nmedium: web\n")
+    run = cli("check", "brace.html", "--no-config", "--no-progress", cwd=tmp_path)
+    assert run.code == 1 and LINK_ORIGINAL in run.out and "front matter" not in run.out, run.out + run.err
+
+
+def test_broken_json_front_matter_of_an_html_page_is_still_told(tmp_path: Path, cli) -> None:
+    pages = {
+        "comma.html": f'{{\n"title": "T",\n"original_url": "{HARBOUR_URL}",\n}}\n<p>x</p>\n',
+        "unquoted.html": '{\ntitle: "T"\n}\n<p>x</p>\n',
+    }
+    for name, text in pages.items():
+        write(tmp_path / name, text)
+        run = cli("check", name, "--no-config", "--no-progress", cwd=tmp_path)
+        assert run.code == 2 and f"{name}:" in run.out + run.err, run.out + run.err
+        assert "invalid JSON front matter" in run.out + run.err, run.out + run.err
+    # A Markdown file's "{" line still opens JSON front matter, as Hugo reads it.
+    write(tmp_path / "brace.md", "{\n<p>Notes.</p>\n")
+    run = cli("check", "brace.md", "--no-config", "--no-progress", cwd=tmp_path)
+    assert run.code == 2 and "invalid JSON front matter" in run.out + run.err, run.out + run.err

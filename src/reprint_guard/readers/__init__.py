@@ -702,7 +702,16 @@ def read_text(
 
             # A Jekyll or Hugo page's front matter, if a fence, or Hugo's JSON object at the top (as Markdown's)
             if (text[:3] in ("---", "+++") or text[:1] == "{") and "\n" in text:
-                front = _split_front_matter(text)
+                try:
+                    front = _split_front_matter(text)
+                except InputError:
+                    # A "{" line that opens no JSON object: the page's own text (a stray brace before its <p>),
+                    # unless a member follows it ("title": ...), as in JSON front matter written wrong
+                    from .markdown import json_front_matter_begun
+
+                    if text[:1] != "{" or json_front_matter_begun(text):
+                        raise
+                    return read_html(text, path=path, meta=meta, bare_urls=bare_urls, **extra)
                 if front.body_line > 1:
                     page = read_html(front.body, path=path, meta=meta, bare_urls=bare_urls, front=front, **extra)
                     return _in_syntax(text, page)
