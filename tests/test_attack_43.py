@@ -110,6 +110,25 @@ def test_the_sites_own_article_with_no_policy_given_still_keeps_its_own_keys(tmp
     assert run.code == 0 and "could not be checked" not in run.out, run.out + run.err
 
 
+def test_the_library_refuses_it_too_when_given_a_policy(tmp_path: Path) -> None:
+    """``policy=`` is the library's --policy: check(), check_text() and check_file() refuse the key too."""
+    import pytest
+
+    from reprint_guard import check, check_file, check_text
+    from reprint_guard.errors import InputError
+
+    path = write(tmp_path / "seeds.md", SEEDS)
+    metadata = {"title": "T", "source": {"title": "Global Research"}, "permissions": "yes-by-email"}
+    for run in (
+        lambda: check("Body.", metadata, policy="global-research"),
+        lambda: check_text(SEEDS, path="seeds.md", policy="global-research"),
+        lambda: check_file(path, policy="global-research"),
+    ):
+        with pytest.raises(InputError, match="metadata 'source': should be a string"):
+            run()
+    assert check_file(path).status == "pass"  # no policy: the site's own article keeps its own keys
+
+
 # 3. A wrapped entry is judged by its own metadata: a same-named sidecar is the page's, not the data file's
 
 
