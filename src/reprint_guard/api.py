@@ -389,7 +389,13 @@ def check(
         checked = _not_a_page_passed_over(from_report(check_read(reprint, path, settings, policy_spec)), body, format)
         return _in_metadata_terms(_html_read_as_markdown(checked, body, format), configured=True)
     reprint = build(
-        without_surrogates(body), metadata, format=format, path=path, bare_urls=bare_urls, skip_elements=skip_elements
+        without_surrogates(body),
+        metadata,
+        format=format,
+        path=path,
+        bare_urls=bare_urls,
+        skip_elements=skip_elements,
+        policy_given=policy is not None,  # checked as a reprint, as --policy makes a file one
     )
     checked = _not_a_page_passed_over(
         _run(reprint, policy, rules_dirs, today, severity, inline=inline_suppressions), body, format
@@ -519,6 +525,7 @@ def check_text(
         meta=meta,
         bare_urls=bare_urls,
         skip_elements=_selectors(skip_elements),
+        policy_given=policy is not None,
     )
     return _run(reprint, policy, rules_dirs, today, severity, inline=inline_suppressions)
 
@@ -579,7 +586,9 @@ def check_file(
         )
         _readable(path)
         return from_report(check_with(path, settings)[1])
-    reprint = read_file(path, meta=meta, bare_urls=bare_urls, skip_elements=_selectors(skip_elements))
+    reprint = read_file(
+        path, meta=meta, bare_urls=bare_urls, skip_elements=_selectors(skip_elements), policy_given=policy is not None
+    )
     return _run(reprint, policy, rules_dirs, today, severity, inline=inline_suppressions)
 
 

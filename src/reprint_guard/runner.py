@@ -1017,6 +1017,8 @@ def read_options(path: str, settings: Settings) -> tuple[dict[str, Any], str | N
         common["raw_html"] = False
     if settings.markdown_in_html:
         common["markdown_in_html"] = True
+    if policy_spec:  # checked as a reprint whatever its metadata says: its reprint-only keys are read, not dropped
+        common["policy_given"] = True
     return common, policy_spec
 
 

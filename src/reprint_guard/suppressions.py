@@ -529,11 +529,17 @@ def glob_problem(glob: str) -> str | None:
 def config_glob(glob: str) -> str:
     """A config's glob as it is matched: a leading ``./`` (``./content/2017/**``, the config's folder written
     out) left off, as the same path from the config's folder (gitignore's syntax would read it as a folder
-    named ".", and match nothing). A negation keeps its ``!``."""
+    named ".", and match nothing). It stays anchored to that folder: ``./*.md`` is ``/*.md`` (the README at
+    the top), not ``*.md``, which matches every .md at any depth; a path with a slash before its end is
+    anchored already (``content/2017/**``). A negation keeps its ``!``."""
     negated = glob.startswith("!")
     bare = glob[1:] if negated else glob
+    dotted = False
     while bare.startswith("./") and bare.strip("./"):
         bare = bare[2:].lstrip("/") if bare[2:].startswith("/") else bare[2:]
+        dotted = True
+    if dotted and "/" not in bare.rstrip("/"):
+        bare = "/" + bare
     return ("!" if negated else "") + bare
 
 

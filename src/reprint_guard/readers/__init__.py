@@ -406,11 +406,12 @@ def read_file(
     skip_elements: Sequence[str] = (),
     raw_html: bool = True,
     markdown_in_html: bool = False,
+    policy_given: bool = False,
 ) -> Reprint:
     """Read a reprint from a file; ``meta`` overrides what the file declares, ``defaults`` fill gaps.
 
     ``has_sidecar`` says whether a ``NAME.meta.yaml`` exists, when the caller
-    already listed the folder (None: look).
+    already listed the folder (None: look). ``policy_given``: as for :func:`build`.
     """
     name = str(path)
     stem, suffix = os.path.splitext(name)
@@ -456,6 +457,7 @@ def read_file(
         skip_elements=skip_elements,
         raw_html=raw_html,
         markdown_in_html=markdown_in_html,
+        policy_given=policy_given,
     )
     reprint.sidecar = written
     reprint.encoding = encoding
@@ -670,6 +672,7 @@ def read_text(
     skip_elements: Sequence[str] = (),
     raw_html: bool = True,
     markdown_in_html: bool = False,
+    policy_given: bool = False,
 ) -> Reprint:
     """Read a whole document (front matter and all) in one of :data:`INPUT_FORMATS`.
 
@@ -677,10 +680,13 @@ def read_text(
     or footer); their text, links and media are left out. ``raw_html``: False when the site's renderer
     leaves a Markdown body's raw HTML out (Hugo's default): it is then not seen. ``markdown_in_html``: True
     when it reads the Markdown inside an HTML block whose tag says ``markdown="1"`` (Jekyll's kramdown).
+    ``policy_given``: as for :func:`build`.
     """
     extra = {"key_map": key_map, "defaults": defaults, "skip_elements": skip_elements, "raw_html": raw_html}
     if markdown_in_html:  # the site's renderer reads Markdown inside an HTML block marked markdown="1" (kramdown)
         extra["markdown_in_html"] = True
+    if policy_given:
+        extra["policy_given"] = True
     try:
         if format == "markdown":
             front = _split_front_matter(text)
@@ -707,7 +713,16 @@ def read_text(
 
             # A Jekyll or Hugo page's front matter, if a fence, or Hugo's JSON object at the top (as Markdown's)
             if (text[:3] in ("---", "+++") or text[:1] == "{") and "\n" in text:
-                front = _split_front_matter(text)
+                try:
+                    front = _split_front_matter(text)
+                except InputError:
+                    # A "{" line that opens no JSON object: the page's own text (a stray brace before its <p>),
+                    # unless a member follows it ("title": ...), as in JSON front matter written wrong
+                    from .markdown import json_front_matter_begun
+
+                    if text[:1] != "{" or json_front_matter_begun(text):
+                        raise
+                    return read_html(text, path=path, meta=meta, bare_urls=bare_urls, **extra)
                 if front.body_line > 1:
                     page = read_html(front.body, path=path, meta=meta, bare_urls=bare_urls, front=front, **extra)
                     return _in_syntax(text, page)
@@ -849,12 +864,15 @@ def build(
     key_columns: dict[str, int] | None = None,
     raw_html: bool = True,
     markdown_in_html: bool = False,
+    policy_given: bool = False,
 ) -> Reprint:
     """Validate metadata and assemble the :class:`Reprint`.
 
     Precedence, lowest first: ``defaults``, the file's own metadata (its keys
     renamed by ``key_map``), then ``meta``. ``key_columns``: where a key stands in its line, when not at
-    its start (a JSON envelope's keys are indented).
+    its start (a JSON envelope's keys are indented). ``policy_given``: a policy is given for the file from
+    outside it (``--policy``, the config's ``policy``, an override's): it is checked as a reprint, so a key
+    only a reprint's check reads is refused for its shape, as in a file naming its original.
     """
     names = None
     clashes: list[tuple[str, str, int | None, Any, str]] = []
@@ -894,7 +912,9 @@ def build(
         if replaced:
             key_lines = {key: line for key, line in key_lines.items() if key not in replaced}
     try:
-        view = validate_metadata(merged, path=path, key_lines=key_lines or {}, key_columns=key_columns)
+        view = validate_metadata(
+            merged, path=path, key_lines=key_lines or {}, key_columns=key_columns, policy_given=policy_given
+        )
     except InputError as exc:
         raise _in_site_keys(exc, names) if names else exc from None
     reprint = Reprint(
@@ -1202,6 +1222,7 @@ def validate_metadata(
     path: str,
     key_lines: Mapping[str, int],
     key_columns: Mapping[str, int] | None = None,
+    policy_given: bool = False,
 ) -> MetadataView:
     try:
         return read_metadata(data)
@@ -1221,14 +1242,17 @@ def validate_metadata(
                 path=path,
                 key_lines=key_lines,
                 key_columns=key_columns,
+                policy_given=policy_given,
             )
         odd = next((error["input"] for error in exc.errors() if error.get("type") == "invalid_key"), _NONE)
         if odd is not _NONE:  # a key YAML read as a date, a number, true or null: told as written, at its line
             raise bad_key_error(odd, data, key_lines, path) from None
         bad = {_top_key(error) for error in exc.errors()}
-        if bad and bad <= REPRINT_ONLY_KEYS and blank(data.get("original_url")) and blank(data.get("policy")):
-            # The site's own article (no original named, no policy): a key only a reprint's check reads (a theme's
-            # source table with no name, a CMS's own permissions) is not its to refuse
+        own = blank(data.get("original_url")) and blank(data.get("policy")) and not policy_given
+        if bad and bad <= REPRINT_ONLY_KEYS and own:
+            # The site's own article (no original named, no policy in it nor given for it: --policy, the config's,
+            # an override's): a key only a reprint's check reads (a theme's source table with no name, a CMS's own
+            # permissions) is not its to refuse
             return validate_metadata(
                 {k: v for k, v in data.items() if k not in bad}, path=path, key_lines=key_lines, key_columns=key_columns
             )

@@ -106,7 +106,7 @@ def read_json(text: str, *, path: str, meta: Mapping[str, Any] | None, bare_urls
             column=1,
         )
     if isinstance(data, dict) and "body" not in data:
-        _refuse_wrapped(text, data, meta, extra)
+        _refuse_wrapped(text, data, extra)
     if not isinstance(data, dict) or "body" not in data:
         raise NotAReprintError('not a reprint: expected {"metadata": {...}, "body": "...", "format": "..."}', line=1)
     metadata = data.get("metadata", {})
@@ -192,12 +192,16 @@ def _wrapped_envelopes(data: Any) -> list[tuple[tuple[str, ...], dict[str, Any]]
     return found
 
 
-def _refuse_wrapped(text: str, data: dict[str, Any], meta: Mapping[str, Any] | None, extra: Mapping[str, Any]) -> None:
+def _refuse_wrapped(text: str, data: dict[str, Any], extra: Mapping[str, Any]) -> None:
     """An export's object wrapping envelopes (``{"items": [...]}``), one of whose metadata names a reprint's
     original_url (or policy): an error, as a bare list of envelopes is, never passed over in a walk as
-    somebody else's JSON. Wrapped envelopes of the site's own articles are passed over, as each alone is."""
+    somebody else's JSON. Wrapped envelopes of the site's own articles are passed over, as each alone is.
+    Each is judged by its own metadata only (its keys by the site's names for them): what is given for the
+    file (a same-named sidecar meant for ``story.html``, ``--meta``, the config's defaults or an override) is
+    no wrapped entry's, and would make a site's data file (``story.json`` beside ``story.html``) an error."""
     found = _wrapped_envelopes(data)
-    reprints = [(at, envelope) for at, envelope in found if _makes_a_reprint(envelope["metadata"], meta, extra)]
+    own = {"key_map": extra.get("key_map")}
+    reprints = [(at, envelope) for at, envelope in found if _makes_a_reprint(envelope["metadata"], None, own)]
     if not reprints:
         return
     at, _ = reprints[0]

@@ -509,6 +509,25 @@ def _json_front_matter(text: str) -> FrontMatter:
     return FrontMatter(data, key_lines, body, raw.count("\n") + 2, key_columns)
 
 
+#: A JSON object's member opening a line (``"title": ...``): what JSON front matter's second line holds.
+_JSON_MEMBER = re.compile(r'[ \t]*"(?:[^"\\\n]|\\.)*"[ \t]*:')
+_KEY_WRITTEN = re.compile(r"[ \t]*'?([A-Za-z_][A-Za-z0-9_.-]*)'?[ \t]*:")
+
+
+def json_front_matter_begun(text: str) -> bool:
+    """Whether ``text``, opening with a ``{`` that does not parse as a JSON object, is still JSON front matter
+    written wrong: the first line with anything on it after the opening one is a member (``"title": ...``),
+    so an HTML page's broken front matter is told, not read as the page; an HTML page opening with a stray
+    ``{`` (``<p>...</p>`` next) is the page."""
+    for line in text.split("\n", 64)[1:64]:
+        if line.strip():
+            if _JSON_MEMBER.match(line):
+                return True
+            key = _KEY_WRITTEN.match(line)  # a key of ours unquoted or in single quotes ('title': ..., title: ...)
+            return key is not None and key.group(1) in READ_KEYS
+    return False
+
+
 def _top_keys(raw: str) -> dict[str, list[int]]:
     """Where each key of the outermost object is written (not a key of an object nested in it, nor a
     string value), in one pass: a Hugo page's front matter may hold many keys."""
