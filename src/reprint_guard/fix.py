@@ -801,16 +801,8 @@ def plan(
             linked = _linked_where_told(reprint, plain, links, rules, before, lambda text: recheck(restored(text)))
     if linked is not None:
         plain, credited = linked, [f for f in credited if f.check != "link"]
-    elif apart := [f for f in links if _written_across_tags(plain, f)]:
-        # The credit is there, its name written across tags no link can be put around: a credit block inserted
-        # for it would credit the publisher twice.
-        why = "needs the credit's name, written across tags in the source, linked by hand where it stands"
-        outcome.unfixable += [(finding, f"{why}, not a second credit") for finding in apart]
-        wanted = [f for f in wanted if f not in apart]
-        credited = [f for f in credited if f not in apart]
-        if credited:
-            outcome.refused = f"{apart[0].rule}: {why}; link it, and run --fix again for the rest"
-            return outcome
+    # else the name could not be linked where it stands (written across tags no link can nest around, in a
+    # shortcode's arguments): the credit block goes in for it, with the rest, as for a credit with no name.
     blocks: list[tuple[str, str]] = []
     missing: str | None = None  # why the credit is inserted in part (metadata it needs is not set)
     try:
@@ -1073,15 +1065,6 @@ def _linked_where_told(  # type: ignore[no-untyped-def]
             if not after & rules and after <= before:
                 return trial
     return None
-
-
-def _written_across_tags(text: str, finding: Finding) -> bool:
-    """Whether ``finding`` is an unlinked credit's, at a name the source writes across tags (``Global</span>
-    <span> Research``)."""
-    if finding.end_line is None or finding.end_column is None or not _NAMES_WITH_NO_LINK.search(finding.message):
-        return False
-    start = _line_offset(text, finding.line) + finding.column - 1
-    return "<" in text[start : _line_offset(text, finding.end_line) + finding.end_column - 1]
 
 
 def _markup_closed(text: str, start: int, end: int) -> tuple[int, int] | None:

@@ -1,0 +1,78 @@
+"""An attack on the day's --fix changes: what they broke, mended.
+
+A credit whose name is written across tags no link can nest around made --fix leave the whole file as it was,
+the unrelated fixes (a missing licence) too, saying "fixed" and "left unchanged" of the same run: the credit
+line goes in for it, as before. The link made where a finding stands was written into a Hugo shortcode's
+arguments. A raw-HTML shortcode's inside got a Markdown link, which Hugo prints as it stands, and the check
+took it for a link.
+
+Real files in a temporary folder, through the CLI.
+"""
+
+from __future__ import annotations
+
+from conftest import write
+
+KFF_URL = "https://kffhealthnews.org/news/article/rural-pharmacy-closures-county-nurses-fill-gap/"
+KFF_FRONT = (
+    "---\ntitle: When the last pharmacy closed\nauthor: Dana Whitfield\n"
+    f"original_url: {KFF_URL}\noriginal_published: 2026-09-18\nlicense: CC-BY-NC-ND-4.0\n"
+    "commercial: true\nnews_outlet: true\nmedium: web\n---\n"
+    "<h1>When the last pharmacy closed</h1>\n<p>By Dana Whitfield</p>\n"
+    "<p>The only pharmacy in Harlow County shut its doors on a Friday in March.</p>\n"
+)
+GR_URL = "https://www.globalresearch.ca/the-river-that-ran-dry/5801234"
+GR_META = (
+    f'title = "The river that ran dry"\nauthor = "Mara Velasquez"\noriginal_url = "{GR_URL}"\n'
+    'original_published = 2025-02-10\ncommercial = false\nmedium = "web"\n'
+)
+GR_YAML = GR_META.replace(" = ", ": ").replace('"', "")
+COPYRIGHT = "Copyright © Mara Velasquez, Global Research, 2025"
+RIVER = "A valley's farmers watched the river shrink for three summers before anyone in the capital noticed."
+
+
+def _fixed(cli, path, *options: str):
+    """--fix on ``path``, then the check again: (the fix's run, the file's text, the re-check's run)."""
+    run = cli("check", *options, "--fix", str(path))
+    return run, path.read_text(encoding="utf-8"), cli("check", *options, str(path))
+
+
+def test_a_name_across_tags_no_link_nests_around_gets_the_credit_and_the_other_fixes(tmp_path, cli):
+    page = write(
+        tmp_path / "k.html",
+        KFF_FRONT + "<p><i>This article was originally published by <span>KFF</span></i>"
+        "<span> Health News.</span></p>\n",
+    )
+    before = page.read_text(encoding="utf-8")
+    run, text, again = _fixed(cli, page, "--no-config")
+    assert run.code == 0, run.err + run.out
+    assert "left unchanged" not in run.err and "could not fix" not in run.err, run.err
+    assert "fixed kff-health-news/license, kff-health-news/link-original" in run.err, run.err
+    assert text.startswith(before), text  # the credit's words as they were, the credit line after them
+    assert f'by <a href="{KFF_URL}">KFF Health News</a>' in text, text
+    assert 'href="https://creativecommons.org/licenses/by-nc-nd/4.0/"' in text, text
+    assert again.code == 0, again.err + again.out
+
+
+def test_a_name_in_spans_crossing_its_emphasis_or_a_link_gets_a_credit_line(tmp_path, cli):
+    for name, credit in (
+        ("across-i.html", "<i>The original source of this article is <span>Global</span></i><span> Research.</span>"),
+        (
+            "badnest.html",
+            '<i>The original source of this article is <span class="src">Global <b>Research</span></b>.</i>',
+        ),
+        (
+            "inlink.html",
+            '<i>The original source of this article is <a href="https://example.org/x"><span>Global</span></a>'
+            "<span> Research</span>.</i>",
+        ),
+    ):
+        page = write(
+            tmp_path / name,
+            f"---\n{GR_YAML}---\n<p>{RIVER}</p>\n<p>{credit}</p>\n<p>{COPYRIGHT}</p>\n",
+        )
+        run, text, again = _fixed(cli, page, "--no-config")
+        assert run.code == 0 and "fixed global-research/link-original" in run.err, (name, run.err + run.out)
+        assert f"<p>{credit}</p>\n" in text, (name, text)
+        assert f'is <a href="{GR_URL}">Global Research</a>.' in text, (name, text)
+        assert again.code == 0, (name, again.err + again.out)
