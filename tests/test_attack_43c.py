@@ -76,3 +76,22 @@ def test_a_name_in_spans_crossing_its_emphasis_or_a_link_gets_a_credit_line(tmp_
         assert f"<p>{credit}</p>\n" in text, (name, text)
         assert f'is <a href="{GR_URL}">Global Research</a>.' in text, (name, text)
         assert again.code == 0, (name, again.err + again.out)
+
+
+def test_a_name_in_a_shortcode_calls_arguments_is_not_linked_there(tmp_path, cli):
+    """The link made where the finding stands was written into the call's quoted argument, which the theme's
+    template prints escaped (or the call breaks): a credit line is added, as for figure's caption."""
+    for name, call in (
+        ("a.md", '{{< notice title="The original source of this article is Global Research" >}}'),
+        ("b.md", '{{< notice "The original source of this article is Global Research" >}}'),
+        ("c.md", '{{< notice info "The original source of this article is Global Research" >}}'),
+    ):
+        story = write(
+            tmp_path / name,
+            f"+++\n{GR_META}+++\n\n# The river that ran dry\n\n{call}\n{RIVER}\n{{{{< /notice >}}}}\n\n{COPYRIGHT}\n",
+        )
+        run, text, again = _fixed(cli, story, "--no-config")
+        assert run.code == 0 and "fixed global-research/link-original" in run.err, (name, run.err + run.out)
+        assert f"\n{call}\n" in text, (name, text)  # the call as written
+        assert text.endswith(f"is [Global Research]({GR_URL}).*\n"), (name, text)
+        assert again.code == 0, (name, again.err + again.out)

@@ -1046,11 +1046,16 @@ def _linked_where_told(  # type: ignore[no-untyped-def]
     url = (reprint.metadata.original_url or "").strip()
     if reprint.format not in ("markdown", "html") or not url or any(c in url for c in " \t<>()[]\"'"):
         return None
+    body = _line_offset(text, reprint.body_line)
+    shortcodes = reprint.format == "markdown" and "{" in text and ("{{<" in text or "{{%" in text)
     for finding in findings:
         if finding.end_line is None or finding.end_column is None or not _NAMES_WITH_NO_LINK.search(finding.message):
             continue
         start = _line_offset(text, finding.line) + finding.column - 1
         end = _line_offset(text, finding.end_line) + finding.end_column - 1
+        told = (start - body, end - body, False)
+        if shortcodes and start >= body and not _outside_shortcode_calls(text[body:], [told]):
+            continue  # in a shortcode call's arguments: no link is written there (a credit line goes in)
         span = _markup_closed(text, start, end) if 0 <= start < end <= len(text) else None
         if span is None:
             continue
