@@ -95,3 +95,52 @@ def test_a_name_in_a_shortcode_calls_arguments_is_not_linked_there(tmp_path, cli
         assert f"\n{call}\n" in text, (name, text)  # the call as written
         assert text.endswith(f"is [Global Research]({GR_URL}).*\n"), (name, text)
         assert again.code == 0, (name, again.err + again.out)
+
+
+def _rawhtml(tmp_path, name: str, credit: str):
+    """A Hugo reprint with its credit inside ``{{< rawhtml >}}``, on a site whose renderer leaves raw HTML out."""
+    write(tmp_path / ".reprint-guard.yaml", "raw-html: false\n")
+    return write(
+        tmp_path / "content" / name,
+        f"+++\n{GR_META}+++\n\n# The river that ran dry\n\n{RIVER}\n\n"
+        f"{{{{< rawhtml >}}}}\n{credit}\n{{{{< /rawhtml >}}}}\n\n{COPYRIGHT}\n",
+    )
+
+
+def test_a_credit_in_a_raw_html_shortcode_is_linked_with_an_html_link(tmp_path, cli):
+    """Hugo puts the shortcode's inside on the page after goldmark has read the Markdown: a Markdown link
+    written there is shown as written. --fix writes an <a href>, as in a <p> there."""
+    story = _rawhtml(tmp_path, "gr2.md", "The original source of this article is Global Research.")
+    run = cli("check", "--fix", ".", cwd=tmp_path)
+    assert run.code == 0 and "fixed global-research/link-original" in run.err, run.err + run.out
+    text = story.read_text(encoding="utf-8")
+    assert f'\nThe original source of this article is <a href="{GR_URL}">Global Research</a>.\n' in text, text
+    assert "](" not in text, text
+    assert cli("check", ".", cwd=tmp_path).code == 0
+
+
+def test_a_markdown_link_in_a_raw_html_shortcode_is_no_link(tmp_path, cli):
+    for name, credit in (
+        ("md-link.md", f"The original source of this article is [Global Research]({GR_URL})."),
+        ("md-link-in-p.md", f"<p>The original source of this article is [Global Research]({GR_URL}).</p>"),
+        ("bare.md", f"The original source of this article is Global Research: {GR_URL}"),
+    ):
+        story = _rawhtml(tmp_path, name, credit)
+        run = cli("check", "--format", "json", str(story.relative_to(tmp_path)), cwd=tmp_path)
+        assert run.code == 1, (name, run.out)
+        rules = [f["rule"] for f in run.json()["results"][0]["findings"]]
+        assert "global-research/link-original" in rules, (name, rules)
+        story.unlink()
+    # Outside the shortcode, and in a {{% %}} call (whose output is Markdown), the Markdown link is a link.
+    story = _rawhtml(tmp_path, "outside.md", "The story as Global Research told it.")
+    story.write_text(
+        story.read_text(encoding="utf-8") + f"\nThe original source of this article is [Global Research]({GR_URL}).\n",
+        encoding="utf-8",
+    )
+    assert cli("check", str(story.relative_to(tmp_path)), cwd=tmp_path).code == 0
+    story.write_text(
+        f"+++\n{GR_META}+++\n\n{RIVER}\n\n{{{{% rawhtml %}}}}\nThe original source of this article is "
+        f"[Global Research]({GR_URL}).\n{{{{% /rawhtml %}}}}\n\n{COPYRIGHT}\n",
+        encoding="utf-8",
+    )
+    assert cli("check", str(story.relative_to(tmp_path)), cwd=tmp_path).code == 0

@@ -997,6 +997,8 @@ def _linked_in_place(  # type: ignore[no-untyped-def]
     spans = [(*span, True) for span in _unlinked_html(body, ordered)] if html else _unlinked(body, ordered)
     if spans and not html and "{" in body and ("{{<" in body or "{{%" in body):
         spans = _outside_shortcode_calls(body, spans)
+        raw = _raw_html_insides(body)  # {{< rawhtml >}}: HTML on the page, a Markdown link shown as written
+        spans = [(begin, end, in_html or _within(raw, begin)) for begin, end, in_html in spans]
     found = [(begin + start, end + start, in_html) for begin, end, in_html in spans]
     credits = list(itertools.islice(_credited(text, found), _LINK_TRIES))
     for begin, end, in_html in credits:  # the last first: a closing credit
@@ -1008,6 +1010,18 @@ def _linked_in_place(  # type: ignore[no-untyped-def]
         if not after & rules and after <= before:
             return trial
     return None
+
+
+def _raw_html_insides(body: str) -> list[tuple[int, int]]:
+    from .readers.shortcodes import raw_html_insides
+
+    return raw_html_insides(body) if "{{<" in body else []
+
+
+def _within(spans: list[tuple[int, int]], index: int) -> bool:
+    """Whether ``index`` is inside one of ``spans`` (in order, none inside another)."""
+    at = bisect_right([start for start, _ in spans], index) - 1
+    return at >= 0 and spans[at][0] <= index < spans[at][1]
 
 
 def _outside_shortcode_calls(body: str, spans: list[tuple[int, int, bool]]) -> list[tuple[int, int, bool]]:
@@ -1062,7 +1076,8 @@ def _linked_where_told(  # type: ignore[no-untyped-def]
         start, end = span
         name = text[start:end]
         tries = [f'<a href="{escape(url)}">{name}</a>']
-        if reprint.format == "markdown" and "<" not in name and not any(c in name for c in "[]\n"):
+        raw = shortcodes and start >= body and _within(_raw_html_insides(text[body:]), start - body)
+        if reprint.format == "markdown" and not raw and "<" not in name and not any(c in name for c in "[]\n"):
             tries.insert(0, f"[{name}]({url})")  # in a Markdown paragraph, a Markdown link; else an HTML one
         for linked in tries:
             trial = f"{text[:start]}{linked}{text[end:]}"
