@@ -175,7 +175,6 @@ def _media_entity(start_tag: str) -> bool:
     return "media--type-" in start_tag.lower()
 
 
-
 def _linked_outside(
     body: str, insides: list[tuple[int, int]], linkable: Callable[[str], bool] | None, url: str
 ) -> bool:
@@ -190,6 +189,7 @@ def _linked_outside(
         if not any(url in part for part in outside):
             return False
     return linkable(url) if linkable is not None else True
+
 
 class _Asides:
     """Where a page's ``<aside>`` and ``<nav>`` tags open and close, found once: each ``<article>`` asks
