@@ -248,9 +248,10 @@ def test_word_save_as_web_page_credit_is_linked_in_place(tmp_path, cli):
     ) in text, text
 
 
-def test_credit_across_crossed_tags_is_left_to_link_by_hand_not_doubled(tmp_path, cli):
-    """A name across tags no link can be put around (``<b>Global <i>Research</b></i>``): --fix says so and
-    inserts no second credit."""
+def test_credit_across_crossed_tags_gets_a_linked_credit_line(tmp_path, cli):
+    """A name across tags no link can be put around (``<b>Global <i>Research</b></i>``): --fix adds a linked
+    credit line, as for a credit with no name, and leaves the crossed tags as they are (refusing the whole file
+    dropped the other fixes too)."""
     page = tmp_path / "crossed.html"
     page.write_text(
         "<p>The bakery opens when the first ferry lands.</p>\n"
@@ -259,11 +260,12 @@ def test_credit_across_crossed_tags_is_left_to_link_by_hand_not_doubled(tmp_path
         encoding="utf-8",
     )
     (tmp_path / "crossed.meta.yaml").write_text(FERRY_META, encoding="utf-8")
-    before = page.read_text(encoding="utf-8")
     run = cli("check", str(page), "--no-config", "--fix")
-    assert run.code == 1
-    assert "needs the credit's name, written across tags in the source, linked by hand where it stands" in run.err
-    assert page.read_text(encoding="utf-8") == before
+    assert run.code == 0, run.err + run.out
+    assert "fixed global-research/link-original" in run.err, run.err
+    text = page.read_text(encoding="utf-8")
+    assert "is <b>Global <i>Research</b></i>.</p>" in text and f"is {FERRY_LINKED}Global Research</a>." in text, text
+    assert cli("check", str(page), "--no-config").code == 0
 
 
 def _ferry_md(tmp_path, name: str, credit_name: str):

@@ -801,16 +801,8 @@ def plan(
             linked = _linked_where_told(reprint, plain, links, rules, before, lambda text: recheck(restored(text)))
     if linked is not None:
         plain, credited = linked, [f for f in credited if f.check != "link"]
-    elif apart := [f for f in links if _written_across_tags(plain, f)]:
-        # The credit is there, its name written across tags no link can be put around: a credit block inserted
-        # for it would credit the publisher twice.
-        why = "needs the credit's name, written across tags in the source, linked by hand where it stands"
-        outcome.unfixable += [(finding, f"{why}, not a second credit") for finding in apart]
-        wanted = [f for f in wanted if f not in apart]
-        credited = [f for f in credited if f not in apart]
-        if credited:
-            outcome.refused = f"{apart[0].rule}: {why}; link it, and run --fix again for the rest"
-            return outcome
+    # else the name could not be linked where it stands (written across tags no link can nest around, in a
+    # shortcode's arguments): the credit block goes in for it, with the rest, as for a credit with no name.
     blocks: list[tuple[str, str]] = []
     missing: str | None = None  # why the credit is inserted in part (metadata it needs is not set)
     try:
@@ -1005,6 +997,8 @@ def _linked_in_place(  # type: ignore[no-untyped-def]
     spans = [(*span, True) for span in _unlinked_html(body, ordered)] if html else _unlinked(body, ordered)
     if spans and not html and "{" in body and ("{{<" in body or "{{%" in body):
         spans = _outside_shortcode_calls(body, spans)
+        raw = _raw_html_insides(body)  # {{< rawhtml >}}: HTML on the page, a Markdown link shown as written
+        spans = [(begin, end, in_html or _within(raw, begin)) for begin, end, in_html in spans]
     found = [(begin + start, end + start, in_html) for begin, end, in_html in spans]
     credits = list(itertools.islice(_credited(text, found), _LINK_TRIES))
     for begin, end, in_html in credits:  # the last first: a closing credit
@@ -1016,6 +1010,18 @@ def _linked_in_place(  # type: ignore[no-untyped-def]
         if not after & rules and after <= before:
             return trial
     return None
+
+
+def _raw_html_insides(body: str) -> list[tuple[int, int]]:
+    from .readers.shortcodes import raw_html_insides
+
+    return raw_html_insides(body) if "{{<" in body else []
+
+
+def _within(spans: list[tuple[int, int]], index: int) -> bool:
+    """Whether ``index`` is inside one of ``spans`` (in order, none inside another)."""
+    at = bisect_right([start for start, _ in spans], index) - 1
+    return at >= 0 and spans[at][0] <= index < spans[at][1]
 
 
 def _outside_shortcode_calls(body: str, spans: list[tuple[int, int, bool]]) -> list[tuple[int, int, bool]]:
@@ -1054,18 +1060,24 @@ def _linked_where_told(  # type: ignore[no-untyped-def]
     url = (reprint.metadata.original_url or "").strip()
     if reprint.format not in ("markdown", "html") or not url or any(c in url for c in " \t<>()[]\"'"):
         return None
+    body = _line_offset(text, reprint.body_line)
+    shortcodes = reprint.format == "markdown" and "{" in text and ("{{<" in text or "{{%" in text)
     for finding in findings:
         if finding.end_line is None or finding.end_column is None or not _NAMES_WITH_NO_LINK.search(finding.message):
             continue
         start = _line_offset(text, finding.line) + finding.column - 1
         end = _line_offset(text, finding.end_line) + finding.end_column - 1
+        told = (start - body, end - body, False)
+        if shortcodes and start >= body and not _outside_shortcode_calls(text[body:], [told]):
+            continue  # in a shortcode call's arguments: no link is written there (a credit line goes in)
         span = _markup_closed(text, start, end) if 0 <= start < end <= len(text) else None
         if span is None:
             continue
         start, end = span
         name = text[start:end]
         tries = [f'<a href="{escape(url)}">{name}</a>']
-        if reprint.format == "markdown" and "<" not in name and not any(c in name for c in "[]\n"):
+        raw = shortcodes and start >= body and _within(_raw_html_insides(text[body:]), start - body)
+        if reprint.format == "markdown" and not raw and "<" not in name and not any(c in name for c in "[]\n"):
             tries.insert(0, f"[{name}]({url})")  # in a Markdown paragraph, a Markdown link; else an HTML one
         for linked in tries:
             trial = f"{text[:start]}{linked}{text[end:]}"
@@ -1073,15 +1085,6 @@ def _linked_where_told(  # type: ignore[no-untyped-def]
             if not after & rules and after <= before:
                 return trial
     return None
-
-
-def _written_across_tags(text: str, finding: Finding) -> bool:
-    """Whether ``finding`` is an unlinked credit's, at a name the source writes across tags (``Global</span>
-    <span> Research``)."""
-    if finding.end_line is None or finding.end_column is None or not _NAMES_WITH_NO_LINK.search(finding.message):
-        return False
-    start = _line_offset(text, finding.line) + finding.column - 1
-    return "<" in text[start : _line_offset(text, finding.end_line) + finding.end_column - 1]
 
 
 def _markup_closed(text: str, start: int, end: int) -> tuple[int, int] | None:

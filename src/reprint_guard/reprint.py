@@ -175,6 +175,22 @@ def _media_entity(start_tag: str) -> bool:
     return "media--type-" in start_tag.lower()
 
 
+def _linked_outside(
+    body: str, insides: list[tuple[int, int]], linkable: Callable[[str], bool] | None, url: str
+) -> bool:
+    """Whether a bare URL is linked where it is written (``linkable``), a URL written only inside a raw-HTML
+    shortcode (``insides``, where Hugo puts HTML after goldmark has read the Markdown) not: there it is text."""
+    if any(url in body[start:end] for start, end in insides):
+        outside, last = [], 0
+        for start, end in insides:
+            outside.append(body[last:start])
+            last = end
+        outside.append(body[last:])
+        if not any(url in part for part in outside):
+            return False
+    return linkable(url) if linkable is not None else True
+
+
 class _Asides:
     """Where a page's ``<aside>`` and ``<nav>`` tags open and close, found once: each ``<article>`` asks
     whether it stands inside one (a page of thousands of related stories' cards read its whole source back
@@ -908,6 +924,12 @@ class Reprint:
                 from .readers.markdown import written_as_linked
 
                 options["linkable"] = partial(written_as_linked, body)
+            if self._link_bare_urls and "{{<" in self.body:  # nor in a raw-HTML shortcode's inside
+                from .readers.shortcodes import raw_html_insides
+
+                insides = raw_html_insides(self.body)
+                if insides:
+                    options["linkable"] = partial(_linked_outside, self.body, insides, options.get("linkable"))
         self.memo["parse-options"] = dict(options)
         return options
 

@@ -103,6 +103,22 @@ def call_spans(body: str) -> list[tuple[int, int]]:
     return spans
 
 
+def raw_html_insides(body: str) -> list[tuple[int, int]]:
+    """Where the inside of each raw-HTML shortcode called with ``{{< >}}`` stands (:data:`RAW_HTML`), in order:
+    HTML Hugo puts on the page as written, after goldmark has read the Markdown (no Markdown there)."""
+    spans: list[tuple[int, int]] = []
+    calls = list(_calls(body))
+    ends = _ends(calls)
+    for call in calls:
+        if spans and call.start < spans[-1][1]:
+            continue  # inside the last one
+        if call.opener == "<" and not (call.comment or call.closing) and call.name.lower() in RAW_HTML:
+            closing = _closing(ends, call)
+            if closing is not None:
+                spans.append((call.end, closing.start))
+    return spans
+
+
 def tag_spans(body: str) -> list[tuple[int, int]]:
     """Where each shortcode call's tag stands (``{{< notice title="..." >}}``), its arguments and all, in order."""
     return [(call.start, call.end) for call in _calls(body)]
@@ -198,12 +214,41 @@ def _rendered(kind: str, args: str, inner: str, written: str = "") -> str:
     if kind in ("ref", "relref"):  # the address of another page of the site
         return escape(named.get("path") or first)
     if kind in RAW_HTML:  # a site's own shortcode printing its inside as it stands
-        return inner
+        return _literal(inner)
     if kind == "details":  # its inside is Markdown, shown only once opened (unless open="true")
         opened = " open" if named.get("open", "") in ("true", "1") else ""  # Hugo's template: these only
         summary = escape(named.get("summary") or "Details")
         return f"<details{opened}><summary>{summary}</summary>\n\n{inner}\n\n</details>"
     return ""  # gist: a script that loads the code from GitHub; comment: nothing is shown
+
+
+#: A tag, a comment or a declaration in raw HTML, and the elements whose text is no text (a script's, a style's).
+_RAW_MARKUP = re.compile(
+    r"<!--.*?(?:-->|\Z)|<(script|style|textarea)\b[^>]*>.*?(?:</\1\s*>|\Z)|</?[A-Za-z][^<>]*>|<![^<>]*>|<\?[^<>]*>",
+    re.IGNORECASE | re.DOTALL,
+)
+#: What Markdown may read as its syntax anywhere in text (emphasis, links, code, escapes, autolinks, tables,
+#: strikethrough), and at a line's start (headings, lists, a setext heading's or a thematic break's line).
+_MARKDOWN_MARKS = re.compile(r"[\\`*_\[\]<>|~]|^[#=+-]|^(\d{1,9})[.)]", re.MULTILINE)
+
+
+def _literal(inner: str) -> str:
+    """A raw-HTML shortcode's inside, ``{{< rawhtml >}}``, as it stands on the page: Hugo puts it in after
+    goldmark has read the Markdown, so ``[text](url)`` or ``*text*`` there is shown as written, no link or
+    emphasis. Its text's marks are written as character references, which Markdown shows as the characters
+    (in a paragraph) and passes through for the browser to (in an HTML block); its tags stay as they are, and
+    its lines lose the indentation that would make them Markdown's code."""
+    out, last = [], 0
+    for markup in _RAW_MARKUP.finditer(inner):
+        out += (_marks_escaped(inner[last : markup.start()]), markup.group(0))
+        last = markup.end()
+    out.append(_marks_escaped(inner[last:]))
+    return "".join(out)
+
+
+def _marks_escaped(text: str) -> str:
+    text = re.sub(r"(?m)^[ \t]+", "", text) if " " in text or "\t" in text else text
+    return _MARKDOWN_MARKS.sub(lambda mark: f"{mark.group(1) or ''}&#{ord(mark.group(0)[-1])};", text)
 
 
 #: Where a call's rendering goes while ``around`` reads the Markdown around it: private-use characters,
