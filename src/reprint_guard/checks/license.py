@@ -603,10 +603,13 @@ def _at_link(reprint: Reprint, href: str, detail: str, fix: str, headline: str |
 
 def named_without_port(written: str, declared: str | None, accepted: frozenset[str]) -> str | None:
     """The ported licence a rule accepts that the metadata names without its port ("CC BY-NC-ND 3.0" for
-    CC-BY-NC-ND-3.0-US), as the visible text may; None otherwise. Only a name: an SPDX id (``CC-BY-NC-ND-3.0``)
-    and a deed's address (``.../by-nc-nd/3.0/``) name the unported licence, another one."""
+    CC-BY-NC-ND-3.0-US), as the visible text may; None otherwise. Only a name with no port at all: one saying
+    "Unported" (or "Generic", "International"), an SPDX id (``CC-BY-NC-ND-3.0``) and a deed's address
+    (``.../by-nc-nd/3.0/``) name the unported licence, another one."""
     text = written.strip().casefold()
     if declared is None or "creativecommons" in text or re.fullmatch(r"cc-[a-z-]+-\d\.\d", text):
+        return None
+    if re.search(r"\b(?:unported|generic|international)\b", text):  # "CC BY-NC-ND 3.0 Unported": not ported
         return None
     path = deed_path(declared)
     if path is None or path.count("/") != 1:  # itself ported ("CC BY-NC-ND 3.0 AU")

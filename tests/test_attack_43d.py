@@ -1,0 +1,51 @@
+"""An adversarial review of the day's fixes: an "Unported" licence is not the policy's ported one, a deed linked
+through a redirect, a stray ``{{<`` in a Jekyll post, Jekyll's drafts, a site's own Liquid image."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import write
+
+PROPUBLICA = """\
+---
+title: How a county's new water meters overbilled thousands of homes
+author: Marcus Oyelaran
+original_url: https://www.propublica.org/article/county-water-meters-overbilled-residents
+original_published: 2026-08-27
+license: "{license}"
+commercial: true
+medium: web
+---
+
+# How a county's new water meters overbilled thousands of homes
+
+by Marcus Oyelaran
+
+When Brennan County replaced its old water meters with wireless ones in 2024, officials promised bills that would
+finally match what households used.
+
+This story was originally published by
+[ProPublica](https://www.propublica.org/article/county-water-meters-overbilled-residents). It is republished
+under a [CC BY-NC-ND 3.0 US](https://creativecommons.org/licenses/by-nc-nd/3.0/us/) licence.
+
+<script src="https://pixel.propublica.org/pixel.js" async></script>
+"""
+
+
+@pytest.mark.parametrize(
+    "written", ["CC BY-NC-ND 3.0 Unported", "Attribution-NonCommercial-NoDerivs 3.0 Unported", "CC BY-NC-ND 3.0 DE"]
+)
+def test_an_unported_licence_is_not_the_policys_ported_one(tmp_path: Path, cli, written: str) -> None:
+    write(tmp_path / "reprint.md", PROPUBLICA.format(license=written))
+    run = cli("check", "--no-config", "reprint.md", cwd=tmp_path)
+    assert "propublica/license" in run.out, run.out
+    assert "this policy covers CC-BY-NC-ND-3.0-US" in run.out
+
+
+def test_a_licence_named_without_its_port_stands_for_the_ported_one(tmp_path: Path, cli) -> None:
+    write(tmp_path / "reprint.md", PROPUBLICA.format(license="CC BY-NC-ND 3.0"))
+    run = cli("check", "--no-config", "reprint.md", cwd=tmp_path)
+    assert run.code == 0 and "propublica/license" not in run.out, run.out
