@@ -49,3 +49,57 @@ def test_a_licence_named_without_its_port_stands_for_the_ported_one(tmp_path: Pa
     write(tmp_path / "reprint.md", PROPUBLICA.format(license="CC BY-NC-ND 3.0"))
     run = cli("check", "--no-config", "reprint.md", cwd=tmp_path)
     assert run.code == 0 and "propublica/license" not in run.out, run.out
+
+
+JEKYLL_RAW = """\
+---
+title: How a county's new water meters overbilled thousands of homes
+author: Marcus Oyelaran
+original_url: https://www.propublica.org/article/county-water-meters-overbilled-residents
+original_published: 2026-08-27
+license: CC-BY-NC-ND-3.0-US
+commercial: true
+medium: web
+---
+
+# How a county's new water meters overbilled thousands of homes
+
+by Marcus Oyelaran
+
+{% comment %}
+![Meter](https://cdn.brennanherald.com/img/meter-photo.jpg)
+All rights reserved. Do not republish.
+{% endcomment %}
+
+Hugo users would write it differently: {shown}
+
+When Brennan County replaced its old water meters with wireless ones in 2024, officials promised bills that would
+finally match what households used.
+
+This story was originally published by
+[ProPublica](https://www.propublica.org/article/county-water-meters-overbilled-residents). It is republished
+under a [CC BY-NC-ND 3.0 US](https://creativecommons.org/licenses/by-nc-nd/3.0/us/) licence.
+
+<script src="https://pixel.propublica.org/pixel.js" async></script>
+"""
+
+
+@pytest.mark.parametrize(
+    "shown",
+    [
+        '{% raw %}{{< figure src="/img/meter.jpg" >}}{% endraw %}',
+        '\n\n```\n{% raw %}{{< figure src="/img/meter.jpg" >}}{% endraw %}\n```\n',
+        '`{{< figure src="/img/meter.jpg" >}}`',
+    ],
+)
+def test_a_shortcode_shown_in_raw_or_code_keeps_a_jekyll_posts_liquid(tmp_path: Path, cli, shown: str) -> None:
+    write(tmp_path / "_posts" / "2026-09-01-meters.md", JEKYLL_RAW.replace("{shown}", shown))
+    run = cli("check", "--no-config", ".", cwd=tmp_path)
+    assert run.code == 0, run.out
+    assert "photos-permission" not in run.out and "no-added-restrictions" not in run.out
+
+
+def test_a_shortcode_called_still_makes_the_page_hugos(tmp_path: Path, cli) -> None:
+    write(tmp_path / "post.md", JEKYLL_RAW.replace("{shown}", '{{< figure src="/img/meter.jpg" >}}'))
+    run = cli("check", "--no-config", ".", cwd=tmp_path)
+    assert "no-added-restrictions" in run.out, run.out

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import copy
 import re
 import unicodedata
@@ -981,8 +982,14 @@ class Reprint:
         """Whether Jekyll's Liquid renders this body before it is read (``{{ page.title }}``, ``{% comment %}``):
         a page with YAML front matter, or none; not one with Hugo's TOML (``+++``) or JSON front matter, nor
         one calling Hugo's shortcodes (``{{< figure >}}``): Hugo does not run templates in its content, and
-        shows a Liquid tag as the text it is."""
-        return self.front_syntax not in ("toml", "json") and not ("{{<" in self.body or "{{%" in self.body)
+        shows a Liquid tag as the text it is. A shortcode shown in Liquid's ``{% raw %}`` or in Markdown's code
+        is Jekyll's page showing one: no call."""
+        if self.front_syntax in ("toml", "json"):
+            return False
+        body = self.body
+        if "{{<" not in body and "{{%" not in body:
+            return True
+        return not _calls_shortcode(body)
 
     def _page_value(self, found: re.Match[str]) -> str:
         """What Jekyll writes for ``{{ page.KEY }}``: the front matter's value of KEY (by the site's name for
@@ -1039,7 +1046,8 @@ class Reprint:
             body = _LIQUID_PAGE_VALUE.sub(self._page_value, body) if "{% raw" not in body else body
         if liquid and ("](" in body or "]:" in body) and "{% raw" not in body:  # ({{ site.baseurl }}/img/x.jpg)
             body = liquid_destinations(body)
-        if "{" in body and ("{{<" in body or "{{%" in body):  # one character first: a quick search
+        # One character first: a quick search. A Liquid page's shortcodes are shown in {% raw %} or code.
+        if not liquid and "{" in body and ("{{<" in body or "{{%" in body):
             if "param" in body:  # Hugo's {{< param "canonicalURL" >}}: the page's own value
                 body = _HUGO_PARAM.sub(self._hugo_param, body)
             if self._expanded is None:
@@ -1804,6 +1812,34 @@ def liquid_comment_spans(body: str, markdown: bool = True) -> list[tuple[int, in
 
 _LIQUID_OPEN = re.compile(r"\{%-?\s*comment\s*-?%\}")
 _LIQUID_CLOSE = re.compile(r"\{%-?\s*endcomment\s*-?%\}")
+
+
+_RAW_OPEN = re.compile(r"\{%-?\s*raw\s*-?%\}")
+_RAW_CLOSE = re.compile(r"\{%-?\s*endraw\s*-?%\}")
+
+
+def _calls_shortcode(body: str) -> bool:
+    """Whether a body calls a Hugo shortcode (``{{< figure >}}``, ``{{% note %}}``) outside Liquid's
+    ``{% raw %}...{% endraw %}`` and Markdown's code, where a Jekyll page shows one as written."""
+    shown: list[tuple[int, int]] = []
+    at = 0
+    while (opened := _RAW_OPEN.search(body, at)) is not None:
+        closed = _RAW_CLOSE.search(body, opened.end())
+        end = closed.end() if closed is not None else len(body)
+        shown.append((opened.start(), end))
+        if closed is None:
+            break
+        at = end
+    if "`" in body or "~~~" in body:
+        shown.extend(_code_spans(body))
+    shown = _merged(shown)
+    starts = [start for start, _ in shown]
+    for marker in ("{{<", "{{%"):
+        for index in _find_all(body, marker, 0, len(body)):
+            at = bisect.bisect_right(starts, index) - 1
+            if at < 0 or index >= shown[at][1]:
+                return True
+    return False
 
 
 def _merged(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
