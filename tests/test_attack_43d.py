@@ -103,3 +103,46 @@ def test_a_shortcode_called_still_makes_the_page_hugos(tmp_path: Path, cli) -> N
     write(tmp_path / "post.md", JEKYLL_RAW.replace("{shown}", '{{< figure src="/img/meter.jpg" >}}'))
     run = cli("check", "--no-config", ".", cwd=tmp_path)
     assert "no-added-restrictions" in run.out, run.out
+
+
+MFP = """\
+---
+title: A prairie library lends out ice-fishing gear
+author: Hannah Whitcomb
+original_url: https://montanafreepress.org/2026/10/08/prairie-library-lends-ice-fishing-gear/
+original_published: 2026-10-08
+commercial: false
+medium: web
+{flag}date: 2026-10-01
+---
+
+# A prairie library lends out ice-fishing gear
+
+By Hannah Whitcomb
+
+A library on the prairie now lends out augers, shelters and rods for ice fishing, alongside its books.
+
+*This story was originally published by
+[Montana Free Press](https://montanafreepress.org/2026/10/08/prairie-library-lends-ice-fishing-gear/).*
+"""
+
+
+@pytest.mark.parametrize(
+    ("name", "flag"),
+    [
+        ("_drafts/jekyll-draft.md", ""),
+        ("_posts/2026-10-01-jekyll-unpublished.md", "published: false\n"),
+        ("content/hugo-draft.md", "draft: true\n"),
+    ],
+)
+def test_a_drafts_past_date_is_when_it_was_begun(tmp_path: Path, cli, name: str, flag: str) -> None:
+    write(tmp_path / name, MFP.replace("{flag}", flag))
+    run = cli("check", "--no-config", name, cwd=tmp_path)
+    assert "not-before-next-day" not in run.out, run.out
+    assert "dates-reversed" not in run.out, run.out
+
+
+def test_a_published_posts_date_still_stands(tmp_path: Path, cli) -> None:
+    write(tmp_path / "_posts" / "2026-10-01-post.md", MFP.replace("{flag}", ""))
+    run = cli("check", "--no-config", ".", cwd=tmp_path)
+    assert "not-before-next-day" in run.out and "dates-reversed" in run.out, run.out

@@ -789,6 +789,8 @@ class Reprint:
         self.defaulted: frozenset[str] = frozenset()
         #: The keys given beside the file (``--meta``, the config's overrides for its path, a caller's meta).
         self.given: frozenset[str] = frozenset()
+        #: Jekyll's ``published: false`` (its draft flag, not a date, so not in the metadata's ``published``).
+        self.unpublished = False
         #: Where an HTML page declares a key itself (its canonical link's address, its author meta tag), as
         #: (line, column): a finding about that key is told there.
         self.declared_places: dict[str, tuple[int, int]] = {}
@@ -976,6 +978,14 @@ class Reprint:
         """Whether the page leaves out raw HTML this Markdown body holds (``raw_html`` false), a comment aside
         (Hugo's ``<!--more-->`` shows nothing either way)."""
         return bool(self.html_left_out())
+
+    @property
+    def draft(self) -> bool:
+        """Whether the page is a draft, whose date is when it was begun: Hugo's ``draft: true``, Jekyll's
+        ``published: false`` or a file under Jekyll's ``_drafts/``."""
+        if self.unpublished or self.metadata.extra.get("draft") is True:
+            return True
+        return "_drafts" in self.path.replace("\\", "/").split("/")
 
     @property
     def liquid(self) -> bool:

@@ -264,7 +264,7 @@ def page_date(reprint: Reprint) -> tuple[str, dt.date | dt.datetime] | None:
     """The site's own date for a page with no ``published`` (Hugo's ``date``, a Jekyll post's file name): the
     day it goes out, by which a permission must have been given, and until which it must last."""
     meta = reprint.metadata
-    if meta.published is not None or meta.extra.get("draft") is True:  # a draft's date is when it was begun
+    if meta.published is not None or reprint.draft:  # a draft's date is when it was begun
         return None
     from .timing import site_date
 
