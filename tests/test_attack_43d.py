@@ -146,3 +146,56 @@ def test_a_published_posts_date_still_stands(tmp_path: Path, cli) -> None:
     write(tmp_path / "_posts" / "2026-10-01-post.md", MFP.replace("{flag}", ""))
     run = cli("check", "--no-config", ".", cwd=tmp_path)
     assert "not-before-next-day" in run.out and "dates-reversed" in run.out, run.out
+
+
+DEED = "https://creativecommons.org/licenses/by-nd/4.0/"
+CONVERSATION = """\
+---
+title: How rooftop beehives changed one city block
+author: Priya Ramaswamy
+original_url: https://theconversation.com/how-rooftop-beehives-changed-one-city-block-241873
+original_published: 2026-03-02
+commercial: false
+medium: web
+---
+
+# How rooftop beehives changed one city block
+
+*Priya Ramaswamy, University of Eastmoor. Republished from
+[The Conversation](https://theconversation.com/how-rooftop-beehives-changed-one-city-block-241873).*
+
+Five years ago a few neighbours put two hives on a garage roof. Now the block has twenty, and a waiting list.
+
+This article is republished from The Conversation under a
+[{words}]({href}) licence.
+[Read the original article](https://theconversation.com/how-rooftop-beehives-changed-one-city-block-241873).
+
+<img src="https://counter.theconversation.com/content/241873/count.gif?distributor=republish-lightbox-basic" \
+alt="The Conversation" width="1" height="1" style="border: none; max-width: 1px; max-height: 1px">
+"""
+_SAFE = "https://nam12.safelinks.protection.outlook.com/?url="
+WRAPPED = {
+    "google": f"https://www.google.com/url?q={DEED}&sa=D&source=editors",
+    "google-then-safe-links": "https://www.google.com/url?q="
+    + _SAFE.replace(":", "%3A").replace("/", "%2F").replace("?", "%3F").replace("=", "%3D")
+    + "https%253A%252F%252Fcreativecommons.org%252Flicenses%252Fby-nd%252F4.0%252F%26data%3D05&sa=D",
+    "facebook": "https://l.facebook.com/l.php?u=https%3A%2F%2Fcreativecommons.org%2Flicenses%2Fby-nd%2F4.0%2F&h=AT0",
+    "urldefense": f"https://urldefense.com/v3/__{DEED}__;!!ABC$",
+}
+
+
+@pytest.mark.parametrize("wrapper", sorted(WRAPPED))
+def test_a_deed_through_a_redirect_is_fixed_to_the_deed(tmp_path: Path, cli, wrapper: str) -> None:
+    page = write(tmp_path / "reprint.md", CONVERSATION.format(words="CC BY-ND 4.0", href=WRAPPED[wrapper]))
+    run = cli("check", "--no-config", "reprint.md", cwd=tmp_path)
+    assert "is named, but its deed is linked only through another site" in run.out, run.out
+    fixed = cli("check", "--no-config", "--fix", "reprint.md", cwd=tmp_path)
+    assert fixed.code == 0, fixed.out + fixed.err
+    assert f"[CC BY-ND 4.0]({DEED}) licence." in page.read_text(encoding="utf-8")
+
+
+def test_creative_commons_alone_does_not_name_the_licence(tmp_path: Path, cli) -> None:
+    write(tmp_path / "reprint.md", CONVERSATION.format(words="Creative Commons", href=WRAPPED["google"]))
+    run = cli("check", "--no-config", "reprint.md", cwd=tmp_path)
+    assert "is not named, and its deed is linked only through another site" in run.out, run.out
+    assert "is named, but" not in run.out
