@@ -199,3 +199,55 @@ def test_creative_commons_alone_does_not_name_the_licence(tmp_path: Path, cli) -
     run = cli("check", "--no-config", "reprint.md", cwd=tmp_path)
     assert "is not named, and its deed is linked only through another site" in run.out, run.out
     assert "is named, but" not in run.out
+
+
+GRIST = """\
+---
+title: A cold town bets on heat pumps, together
+author: Daniel Okafor
+original_url: https://grist.org/buildings/lake-town-heat-pump-cooperative/
+original_published: 2026-09-03
+published: 2026-09-05
+commercial: true
+medium: web
+{record}---
+
+# A cold town bets on heat pumps, together
+
+![Trout]({image})
+
+*By Daniel Okafor*
+
+In a lakeside town where January nights fall to minus 30, a group of neighbours decided that waiting for the
+utility was no longer an option.
+
+*This story was originally published by [Grist](https://grist.org/buildings/lake-town-heat-pump-cooperative/).*
+"""
+APPENDED = '{{ site.baseurl | append: "/img/trout.jpg" }}'
+CDN = "{{ site.cdn }}/img/trout.jpg"
+
+
+def _record(named: str) -> str:
+    quoted = named.replace("\\", "\\\\").replace('"', '\\"')
+    return (
+        f'permissions:\n  - from: Lakeside Daily\n    scope: [photos]\n    date: 2026-09-01\n    media: ["{quoted}"]\n'
+    )
+
+
+@pytest.mark.parametrize(
+    ("image", "named"),
+    [(APPENDED, APPENDED), (APPENDED, "/img/trout.jpg"), (CDN, CDN)],
+    ids=["as-written", "path", "cdn"],
+)
+def test_a_record_naming_a_liquid_image_covers_it(tmp_path: Path, cli, image: str, named: str) -> None:
+    write(tmp_path / "reprint.md", GRIST.format(record=_record(named), image=image))
+    run = cli("check", "--no-config", "reprint.md", cwd=tmp_path)
+    assert run.code == 0 and "no-images-without-permission" not in run.out, run.out
+
+
+def test_a_liquid_image_is_shown_as_written_and_not_called_the_sites_own(tmp_path: Path, cli) -> None:
+    write(tmp_path / "reprint.md", GRIST.format(record="", image=CDN))
+    run = cli("check", "--no-config", "reprint.md", cwd=tmp_path)
+    assert "no-images-without-permission" in run.out, run.out
+    assert "{{site.cdn}}/img/trout.jpg" in run.out and "%7B" not in run.out
+    assert "served from the site's own server" not in run.out

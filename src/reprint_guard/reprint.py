@@ -1888,6 +1888,8 @@ _LIQUID_OWN = re.compile(rf"{_LIQUID_SITE}(?:\s*\|\s*(?:append|prepend)\s*:\s*{_
 _LIQUID_ADDRESS = re.compile(
     rf"""(["'])([^"'\s]*)\1(?:\s*\|\s*(?:relative_url|absolute_url|prepend\s*:\s*{_LIQUID_SITE}))*"""
 )
+#: A path appended to the site's own address: ``site.baseurl | append: "/img/x.jpg"``.
+_LIQUID_APPENDED = re.compile(rf"""{_LIQUID_OWN.pattern}\s*\|\s*append\s*:\s*(["'])([^"'\s]*)\1""")
 #: Jekyll's tags that write a page's or file's address on the site: ``{% link assets/x.jpg %}``.
 _LIQUID_LINK = re.compile(r"(?:link|post_url)\s+(\S+)")
 
@@ -1909,6 +1911,12 @@ def _liquid_destination(found: re.Match[str]) -> str:
     return found.group(1) + _LIQUID_TAG.sub(_liquid_filled, written)
 
 
+def liquid_filled(address: str) -> str:
+    """An address written with Liquid (a permission record's ``media`` entry naming one as the page has it), as
+    :func:`liquid_destinations` fills in a destination's."""
+    return _LIQUID_TAG.sub(_liquid_filled, address)
+
+
 def _liquid_filled(found: re.Match[str]) -> str:
     output = found.group(1)
     if output is None:  # a tag: Jekyll's link and post_url write an address, any other is left as written
@@ -1917,6 +1925,9 @@ def _liquid_filled(found: re.Match[str]) -> str:
     output = output.removeprefix("-").removesuffix("-").strip()  # whitespace control: {{- x -}}
     if _LIQUID_OWN.fullmatch(output):  # the site's own host or base path: the address is on its own server
         return ""
+    appended = _LIQUID_APPENDED.fullmatch(output)
+    if appended is not None:  # {{ site.baseurl | append: "/img/x.jpg" }}: the path on the site's own server
+        return appended.group(2)
     address = _LIQUID_ADDRESS.fullmatch(output)
     return address.group(2) if address is not None else "{{" + re.sub(r"\s+", "", output) + "}}"
 

@@ -112,10 +112,17 @@ MEDIA_KEY = "media"
 
 
 def media_named(record: PermissionView) -> tuple[str, ...]:
-    """The addresses a record's ``media`` names (one written as a string is one); empty when it names none."""
+    """The addresses a record's ``media`` names (one written as a string is one); empty when it names none.
+    One written with Jekyll's Liquid, as the page has it (``{{ site.baseurl | append: "/img/x.jpg" }}``), is
+    read as the page's is."""
     value = record.extra.get(MEDIA_KEY)
     values = value if isinstance(value, list) else [value]
-    return tuple(v.strip() for v in values if isinstance(v, str) and v.strip())
+    named = tuple(v.strip() for v in values if isinstance(v, str) and v.strip())
+    if any("{{" in v or "{%" in v for v in named):
+        from ..reprint import liquid_filled
+
+        named = tuple(liquid_filled(v) if "{" in v else v for v in named)
+    return named
 
 
 def other_article(record: PermissionView, meta: MetadataView) -> str | None:
