@@ -324,7 +324,7 @@ def _check_reprint(
             findings = [*findings, second]
         if reprint.format == "markdown" and "]{" in reprint.body:
             findings = [*findings, *_pandoc_spans(reprint)]
-    reversed_ = _dates_reversed(reprint)  # a typo in a date, whatever policy (or none) the reprint is checked by
+    reversed_ = _dates_reversed(reprint, today)  # a typo in a date, whatever policy (or none) the reprint is checked by
     if reversed_ is not None:
         findings = [*findings, reversed_]
     if reprint.key_clashes:
@@ -359,9 +359,10 @@ def _overrides_the_hosts(reprint: Reprint, policies: PolicySet, policy: Policy) 
     )
 
 
-def _dates_reversed(reprint: Reprint) -> Finding | None:
+def _dates_reversed(reprint: Reprint, today: dt.date | None = None) -> Finding | None:
     """A warning when the reprint's ``published`` comes before its original's ``original_published``: a typo
-    in one of them (a timing rule then reads the reprint as too early, or lets a wrong date pass)."""
+    in one of them (a timing rule then reads the reprint as too early, or lets a wrong date pass). A draft's
+    own date is when it was begun: read only while still to come."""
     meta = reprint.metadata
     original, published = meta.original_published, meta.published
     key = "published"
@@ -369,6 +370,11 @@ def _dates_reversed(reprint: Reprint) -> Finding | None:
         from .checks.timing import site_date
 
         found = site_date(reprint)
+        if found is not None and reprint.draft:
+            from .checks.timing import _now, _site_moment
+
+            if _site_moment(found[1], reprint) <= _now(today or _today()):
+                found = None
         if found is not None:
             key, published = found
     if original is None or published is None:

@@ -673,6 +673,8 @@ HOME_PAGE_ORIGINAL = "reprint-guard/home-page-original"
 
 #: A link finding's fix that names the address to change and the article's: what it says is done where it stands.
 _CHANGE_THE_LINK = re.compile(r"Change the link to (\S+) into one to the original article, (\S+)\.")
+#: A licence's deed linked through a redirect (Google's, Safe Links): the address inside it, linked directly.
+_LINK_THE_DEED = re.compile(r"Link to the licence deed directly: (https://creativecommons\.org/\S+)\.")
 
 
 def relinked(  # type: ignore[no-untyped-def]
@@ -692,16 +694,24 @@ def relinked(  # type: ignore[no-untyped-def]
     if reprint.format not in ("markdown", "html") or ("\r" in source and "\n" not in source):
         return None  # a classic Mac OS file is one line to a position: left to the editor
     text, done = source, []
-    targets = [f for f in findings if f.check == "link" and f.suppressed is None and f.file is None]
+    targets = [f for f in findings if f.check in ("link", "license") and f.suppressed is None and f.file is None]
     for finding in sorted(targets, key=lambda f: (f.line, f.column), reverse=True):
-        said = _CHANGE_THE_LINK.fullmatch(finding.fix or "")
-        if said is None or finding.end_line != finding.line or finding.end_column is None:
+        said = _CHANGE_THE_LINK.fullmatch(finding.fix or "") if finding.check == "link" else None
+        deed = _LINK_THE_DEED.fullmatch(finding.fix or "") if finding.check == "license" else None
+        if (said is None and deed is None) or finding.end_line != finding.line or finding.end_column is None:
             continue
-        wrong, address = said.groups()
-        if any(char in address for char in "()<>\"'` ") or not address.startswith(("https://", "http://")):
-            continue  # an address that would need escaping in a Markdown link: left to the editor
         line = _line_offset(text, finding.line)
         start, end = line + finding.column - 1, line + finding.end_column - 1
+        if deed is not None:  # the redirect's address, where the finding stands, changed to the deed's inside it
+            found, address = text[start:end], deed.group(1)
+            in_tag = text[max(0, start - 6) : start].lower().endswith(('href="', "href='"))
+            if "creativecommons" in found.lower() and (in_tag or text[max(0, start - 2) : start] == "]("):
+                text = text[:start] + (escape(address) if in_tag else address) + text[end:]
+                done.append(finding)
+            continue
+        wrong, address = said.groups()  # type: ignore[union-attr]
+        if any(char in address for char in "()<>\"'` ") or not address.startswith(("https://", "http://")):
+            continue  # an address that would need escaping in a Markdown link: left to the editor
         found = text[start:end]
         in_tag = text[max(0, start - 6) : start].lower().endswith(('href="', "href='"))
         if found not in (wrong, escape(wrong)) or (not in_tag and text[max(0, start - 2) : start] != "]("):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import copy
 import re
 import unicodedata
@@ -804,6 +805,8 @@ class Reprint:
         self.defaulted: frozenset[str] = frozenset()
         #: The keys given beside the file (``--meta``, the config's overrides for its path, a caller's meta).
         self.given: frozenset[str] = frozenset()
+        #: Jekyll's ``published: false`` (its draft flag, not a date, so not in the metadata's ``published``).
+        self.unpublished = False
         #: Where an HTML page declares a key itself (its canonical link's address, its author meta tag), as
         #: (line, column): a finding about that key is told there.
         self.declared_places: dict[str, tuple[int, int]] = {}
@@ -999,12 +1002,26 @@ class Reprint:
         return bool(self.html_left_out())
 
     @property
+    def draft(self) -> bool:
+        """Whether the page is a draft, whose date is when it was begun: Hugo's ``draft: true``, Jekyll's
+        ``published: false`` or a file under Jekyll's ``_drafts/``."""
+        if self.unpublished or self.metadata.extra.get("draft") is True:
+            return True
+        return "_drafts" in self.path.replace("\\", "/").split("/")
+
+    @property
     def liquid(self) -> bool:
         """Whether Jekyll's Liquid renders this body before it is read (``{{ page.title }}``, ``{% comment %}``):
         a page with YAML front matter, or none; not one with Hugo's TOML (``+++``) or JSON front matter, nor
         one calling Hugo's shortcodes (``{{< figure >}}``): Hugo does not run templates in its content, and
-        shows a Liquid tag as the text it is."""
-        return self.front_syntax not in ("toml", "json") and not ("{{<" in self.body or "{{%" in self.body)
+        shows a Liquid tag as the text it is. A shortcode shown in Liquid's ``{% raw %}`` or in Markdown's code
+        is Jekyll's page showing one: no call."""
+        if self.front_syntax in ("toml", "json"):
+            return False
+        body = self.body
+        if "{{<" not in body and "{{%" not in body:
+            return True
+        return not _calls_shortcode(body)
 
     def _page_value(self, found: re.Match[str]) -> str:
         """What Jekyll writes for ``{{ page.KEY }}``: the front matter's value of KEY (by the site's name for
@@ -1061,7 +1078,8 @@ class Reprint:
             body = _LIQUID_PAGE_VALUE.sub(self._page_value, body) if "{% raw" not in body else body
         if liquid and ("](" in body or "]:" in body) and "{% raw" not in body:  # ({{ site.baseurl }}/img/x.jpg)
             body = liquid_destinations(body)
-        if "{" in body and ("{{<" in body or "{{%" in body):  # one character first: a quick search
+        # One character first: a quick search. A Liquid page's shortcodes are shown in {% raw %} or code.
+        if not liquid and "{" in body and ("{{<" in body or "{{%" in body):
             if "param" in body:  # Hugo's {{< param "canonicalURL" >}}: the page's own value
                 body = _HUGO_PARAM.sub(self._hugo_param, body)
             if self._expanded is None:
@@ -1828,6 +1846,34 @@ _LIQUID_OPEN = re.compile(r"\{%-?\s*comment\s*-?%\}")
 _LIQUID_CLOSE = re.compile(r"\{%-?\s*endcomment\s*-?%\}")
 
 
+_RAW_OPEN = re.compile(r"\{%-?\s*raw\s*-?%\}")
+_RAW_CLOSE = re.compile(r"\{%-?\s*endraw\s*-?%\}")
+
+
+def _calls_shortcode(body: str) -> bool:
+    """Whether a body calls a Hugo shortcode (``{{< figure >}}``, ``{{% note %}}``) outside Liquid's
+    ``{% raw %}...{% endraw %}`` and Markdown's code, where a Jekyll page shows one as written."""
+    shown: list[tuple[int, int]] = []
+    at = 0
+    while (opened := _RAW_OPEN.search(body, at)) is not None:
+        closed = _RAW_CLOSE.search(body, opened.end())
+        end = closed.end() if closed is not None else len(body)
+        shown.append((opened.start(), end))
+        if closed is None:
+            break
+        at = end
+    if "`" in body or "~~~" in body:
+        shown.extend(_code_spans(body))
+    shown = _merged(shown)
+    starts = [start for start, _ in shown]
+    for marker in ("{{<", "{{%"):
+        for index in _find_all(body, marker, 0, len(body)):
+            at = bisect.bisect_right(starts, index) - 1
+            if at < 0 or index >= shown[at][1]:
+                return True
+    return False
+
+
 def _merged(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
     """``spans`` sorted, those that overlap or touch joined: whether an index stands in one is one bisection."""
     merged: list[tuple[int, int]] = []
@@ -1864,6 +1910,8 @@ _LIQUID_OWN = re.compile(rf"{_LIQUID_SITE}(?:\s*\|\s*(?:append|prepend)\s*:\s*{_
 _LIQUID_ADDRESS = re.compile(
     rf"""(["'])([^"'\s]*)\1(?:\s*\|\s*(?:relative_url|absolute_url|prepend\s*:\s*{_LIQUID_SITE}))*"""
 )
+#: A path appended to the site's own address: ``site.baseurl | append: "/img/x.jpg"``.
+_LIQUID_APPENDED = re.compile(rf"""{_LIQUID_OWN.pattern}\s*\|\s*append\s*:\s*(["'])([^"'\s]*)\1""")
 #: Jekyll's tags that write a page's or file's address on the site: ``{% link assets/x.jpg %}``.
 _LIQUID_LINK = re.compile(r"(?:link|post_url)\s+(\S+)")
 
@@ -1885,6 +1933,12 @@ def _liquid_destination(found: re.Match[str]) -> str:
     return found.group(1) + _LIQUID_TAG.sub(_liquid_filled, written)
 
 
+def liquid_filled(address: str) -> str:
+    """An address written with Liquid (a permission record's ``media`` entry naming one as the page has it), as
+    :func:`liquid_destinations` fills in a destination's."""
+    return _LIQUID_TAG.sub(_liquid_filled, address)
+
+
 def _liquid_filled(found: re.Match[str]) -> str:
     output = found.group(1)
     if output is None:  # a tag: Jekyll's link and post_url write an address, any other is left as written
@@ -1893,6 +1947,9 @@ def _liquid_filled(found: re.Match[str]) -> str:
     output = output.removeprefix("-").removesuffix("-").strip()  # whitespace control: {{- x -}}
     if _LIQUID_OWN.fullmatch(output):  # the site's own host or base path: the address is on its own server
         return ""
+    appended = _LIQUID_APPENDED.fullmatch(output)
+    if appended is not None:  # {{ site.baseurl | append: "/img/x.jpg" }}: the path on the site's own server
+        return appended.group(2)
     address = _LIQUID_ADDRESS.fullmatch(output)
     return address.group(2) if address is not None else "{{" + re.sub(r"\s+", "", output) + "}}"
 

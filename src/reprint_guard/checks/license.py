@@ -124,7 +124,10 @@ def _deed_through_redirect(visible: VisibleBody, paths: frozenset[str]) -> tuple
             continue
         found = through_redirects(link, lambda inner: "creativecommons" in inner.lower() and _linked([inner], paths))
         if found is not None:
-            return link, *found
+            target, hosts = found
+            if any("urldefense" in host for host in hosts) and "__" in target:
+                target = target.partition("__")[0]  # Proofpoint's "__https://...__;!!...$": the address between
+            return link, target, hosts
     return None
 
 
@@ -603,10 +606,13 @@ def _at_link(reprint: Reprint, href: str, detail: str, fix: str, headline: str |
 
 def named_without_port(written: str, declared: str | None, accepted: frozenset[str]) -> str | None:
     """The ported licence a rule accepts that the metadata names without its port ("CC BY-NC-ND 3.0" for
-    CC-BY-NC-ND-3.0-US), as the visible text may; None otherwise. Only a name: an SPDX id (``CC-BY-NC-ND-3.0``)
-    and a deed's address (``.../by-nc-nd/3.0/``) name the unported licence, another one."""
+    CC-BY-NC-ND-3.0-US), as the visible text may; None otherwise. Only a name with no port at all: one saying
+    "Unported" (or "Generic", "International"), an SPDX id (``CC-BY-NC-ND-3.0``) and a deed's address
+    (``.../by-nc-nd/3.0/``) name the unported licence, another one."""
     text = written.strip().casefold()
     if declared is None or "creativecommons" in text or re.fullmatch(r"cc-[a-z-]+-\d\.\d", text):
+        return None
+    if re.search(r"\b(?:unported|generic|international)\b", text):  # "CC BY-NC-ND 3.0 Unported": not ported
         return None
     path = deed_path(declared)
     if path is None or path.count("/") != 1:  # itself ported ("CC BY-NC-ND 3.0 AU")
@@ -691,7 +697,7 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
         href, target, hosts = redirected
         detail = f"it links to the licence deed through {redirects_told(hosts)}, {THERE_BUT_WRONG[13]}"
         said, fix = "is named, but", f"Link to the licence deed directly: {target}."
-        if unnamed and not _SAYS_CC.search(normalize(visible.anchor_text(href) or "")):
+        if unnamed:  # "Creative Commons" alone names no licence
             detail += f', and does not name the licence (e.g. "{name}")'
             said, fix = "is not named, and", f"Name the licence and link its deed directly: [{name}]({target})."
         # Linked, as a reader follows it: not "not named and linked", the rule's message.

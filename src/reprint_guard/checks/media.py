@@ -355,8 +355,8 @@ def own_served(item: Media, own_hosts: tuple[str, ...]) -> bool:
 
 
 def _own_address(url: str, own_hosts: tuple[str, ...]) -> bool:
-    if url.lower().startswith("data:"):
-        return False
+    if url.lower().startswith("data:") or _LIQUID_LEFT.search(url):
+        return False  # a Liquid variable left in it ({{ site.cdn }}): whose server it names is not known
     host = host_of(as_address(url))  # "img.example.org/a.jpg" is read as a host's, as a CMS's link would be
     if host is None:
         return "://" not in url  # a path on the site (an address of another scheme is no picture of its own)
@@ -369,6 +369,10 @@ def _names_item(entry: str, item: Media, own_hosts: tuple[str, ...]) -> bool:
     shown = _shown(item).strip()
     if entry == shown or (entry == item.src.strip() and shown == item.src.strip()):
         return True  # a lazy loader's placeholder src is no name for the picture it swaps in
+    if "{{" in entry and _LIQUID_LEFT.search(shown):  # {{ site.cdn }}/img/x.jpg, as the page writes it
+        from urllib.parse import unquote
+
+        return unquote(shown) == entry
     key = normalize_url(as_address(entry))
     if key is not None and key == normalize_url(as_address(shown)):
         return True
@@ -711,9 +715,19 @@ def lead_images(reprint: Reprint, shown: list[Media]) -> list[Media]:
 _SHOWN_URL = 300
 
 
+#: Liquid output left in an address (``{{site.cdn}}``), as written or as the rendered page percent-encodes it.
+_LIQUID_LEFT = re.compile(r"\{\{|%7B%7B", re.IGNORECASE)
+_LIQUID_ENCODED = re.compile(r"%7B%7B(.*?)%7D%7D", re.IGNORECASE)
+
+
 def _said(address: str) -> str:
     """An address as a message shows it: a ``data:`` picture by its type and size (its base64 tells an editor
-    nothing, and may be megabytes), a long address cut short."""
+    nothing, and may be megabytes), a long address cut short, Liquid left in it as written (``{{site.cdn}}``,
+    not ``%7B%7Bsite.cdn%7D%7D``)."""
+    if "%7" in address.upper():
+        from urllib.parse import unquote
+
+        address = _LIQUID_ENCODED.sub(lambda found: "{{" + unquote(found.group(1)) + "}}", address)
     comma = address.find(",", 0, 200)
     if address[:5].lower() == "data:" and comma > 0 and len(address) - comma > 80:
         return f"{address[: comma + 1]}... ({len(address) - comma - 1:,} characters inline)"

@@ -112,10 +112,17 @@ MEDIA_KEY = "media"
 
 
 def media_named(record: PermissionView) -> tuple[str, ...]:
-    """The addresses a record's ``media`` names (one written as a string is one); empty when it names none."""
+    """The addresses a record's ``media`` names (one written as a string is one); empty when it names none.
+    One written with Jekyll's Liquid, as the page has it (``{{ site.baseurl | append: "/img/x.jpg" }}``), is
+    read as the page's is."""
     value = record.extra.get(MEDIA_KEY)
     values = value if isinstance(value, list) else [value]
-    return tuple(v.strip() for v in values if isinstance(v, str) and v.strip())
+    named = tuple(v.strip() for v in values if isinstance(v, str) and v.strip())
+    if any("{{" in v or "{%" in v for v in named):
+        from ..reprint import liquid_filled
+
+        named = tuple(liquid_filled(v) if "{" in v else v for v in named)
+    return named
 
 
 def other_article(record: PermissionView, meta: MetadataView) -> str | None:
@@ -264,7 +271,7 @@ def page_date(reprint: Reprint) -> tuple[str, dt.date | dt.datetime] | None:
     """The site's own date for a page with no ``published`` (Hugo's ``date``, a Jekyll post's file name): the
     day it goes out, by which a permission must have been given, and until which it must last."""
     meta = reprint.metadata
-    if meta.published is not None or meta.extra.get("draft") is True:  # a draft's date is when it was begun
+    if meta.published is not None or reprint.draft:  # a draft's date is when it was begun
         return None
     from .timing import site_date
 

@@ -208,7 +208,7 @@ def _check_delay(
     scheduled = site_date(reprint) if published is None else None
     # The site's date stands for 'published' (a page goes out on it, and shows it); a draft's, when it was
     # begun, only while still to come (not built before it).
-    stands = scheduled is not None and meta.extra.get("draft") is not True
+    stands = scheduled is not None and not reprint.draft
     if params.after_days is not None:
         yield from _check_days(params, reprint, context, original, published, scheduled, stands)
         return

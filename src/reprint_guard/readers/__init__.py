@@ -932,6 +932,8 @@ def build(
         raw_html=raw_html,
         markdown_in_html=markdown_in_html,
     )
+    if merged.get("published") is False:
+        reprint.unpublished = True
     if meta:
         reprint.given = frozenset(meta)
         reprint.replaced = replaced_values
