@@ -675,7 +675,7 @@ class TimingParams(Params):
     @classmethod
     def _zone(cls, value: str | None) -> str | None:
         """A zone the database lacks, told at the ``timezone`` key (not the rule's first line)."""
-        if value is not None and not _known_zone(value):
+        if value is not None and not known_zone(value):
             raise ValueError(f"unknown time zone {value!r}; use an IANA name such as 'America/Denver'")
         return value
 
@@ -688,7 +688,7 @@ class TimingParams(Params):
         return self
 
 
-def _known_zone(name: str) -> bool:
+def known_zone(name: str) -> bool:
     """Whether the time zone database has ``name`` (one file read, not a listing of all 600)."""
     from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 

@@ -135,13 +135,9 @@ def _hosts(value: Any) -> list[str]:
 
 def known_zone(name: str) -> bool:
     """Whether the time zone database has ``name`` (an IANA name such as ``America/Denver``)."""
-    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+    from ..checks.params import known_zone as known
 
-    try:
-        ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
-        return False
-    return True
+    return known(name)
 
 
 def _zone(value: Any) -> str:
