@@ -254,3 +254,25 @@ def test_the_benchs_out_makes_its_folder(tmp_path: Path, monkeypatch: pytest.Mon
     target = tmp_path / "bench" / "results" / "2026-12-05.json"
     write_result(str(target), '{"pass": true}')
     assert target.read_text(encoding="utf-8") == '{"pass": true}\n'
+
+
+def test_the_readme_pyproject_config_is_the_yaml_ones_part(tmp_path: Path) -> None:
+    """The README's pyproject.toml sample holds the full YAML example's settings, key for key (it once set
+    another fail-on: a user converting a config copied a laxer threshold), and both load without a warning."""
+    import tomllib
+
+    written = yaml.safe_load(_block_after("A full example:", "yaml"))
+    toml = _block_after("in `pyproject.toml`", "toml")
+    table = tomllib.loads(toml)["tool"]["reprint-guard"]
+    for key, value in table.items():
+        assert written[key] == value, key
+    (tmp_path / "policies").mkdir()
+    (tmp_path / "policies" / "harbour-herald.yaml").write_text(
+        _block_after("### A complete policy", "yaml"), encoding="utf-8"
+    )
+    for folder in ("content", "content/drafts", "content/print-edition"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "a.md").write_text("---\ntitle: a\n---\nOur own words.\n", encoding="utf-8")
+    (tmp_path / "pyproject.toml").write_text(toml, encoding="utf-8")
+    run = run_cli("check", "content", cwd=tmp_path)
+    assert run.code == 0 and "warning" not in run.err, run.err

@@ -573,8 +573,20 @@ def run_init(options: argparse.Namespace) -> int:
         raise UsageError("is a symbolic link: init writes no config through it; remove it first", path=str(target))
     if target.exists() and not options.force:
         raise UsageError("a config already exists; use --force to overwrite it", path=str(target))
+    from .config.loader import unread_beside
+
+    # A config .reprint-guard.yaml would hide (a pyproject.toml's table, a .yml): its settings would go unread.
+    hidden = unread_beside(target)
+    if hidden and not options.force:
+        raise UsageError(
+            f"a config already exists here ({hidden[0]}), and the new .reprint-guard.yaml would be read instead of "
+            "it: use --stdout to see the proposal, or --force to write it anyway",
+            path=str(target),
+        )
     target.write_text(text, encoding="utf-8")
     sys.stdout.write(f"wrote {target}\n")
+    for other in hidden:
+        sys.stderr.write(f"reprint-guard: warning: {other} is no longer read: move its settings into {target}\n")
     return ExitCode.OK
 
 

@@ -367,13 +367,7 @@ def config_warnings(
         return policy is not None and (name == "*" or policy.rule(name) is not None)
 
     def at(needle: str, *keys: str | int) -> tuple[int | None, int | None]:
-        """Where an entry stands: by its keys in YAML; in a pyproject.toml, where its text is first written
-        (the TOML reader places only tables)."""
-        if loaded.path is not None and loaded.path.suffix == ".toml":
-            line, column = loaded.mention(needle)
-            if line is not None:
-                return line, column
-        return loaded.locate(list(keys)) if loaded.locate is not None else (None, None)
+        return _config_place(loaded, needle, keys)
 
     def meant(rule_id: str) -> str:
         """A did-you-mean for a slip of a rule id, among the rules the run knows ('' when none is close)."""
@@ -387,6 +381,12 @@ def config_warnings(
 
     path = str(loaded.path) if loaded.path is not None else None
     found = []
+    if loaded.path is not None:
+        from .config.loader import unread_beside
+
+        for other in unread_beside(loaded.path):  # two configs in one folder: the user's settings in one go unread
+            message = f"{other} beside it is not read ({loaded.path.name} is): move its settings into one config"
+            found.append(ConfigWarning(path, 1, 1, message))
     for rule_id in settings.severity:
         if not known(rule_id):
             line, column = at(rule_id, "severity", rule_id)

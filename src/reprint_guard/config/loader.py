@@ -87,6 +87,25 @@ def discover(start: Path) -> Path | None:
     return None
 
 
+def unread_beside(path: Path) -> list[str]:
+    """The other configs in ``path``'s folder that discovery passes over for it (``.reprint-guard.yml`` beside
+    ``.reprint-guard.yaml``, a ``[tool.reprint-guard]`` table in ``pyproject.toml`` beside either): their
+    settings are not read, which a user who wrote them does not expect. Only for a config of a name discovery
+    looks for (one ``--config`` names otherwise was chosen over the rest)."""
+    names = (*CONFIG_NAMES, "pyproject.toml")
+    if path.name not in names:
+        return []
+    unread = []
+    for name in names[names.index(path.name) + 1 :]:
+        other = path.parent / name
+        if name == "pyproject.toml":
+            if other.is_file() and _names_our_table(other):
+                unread.append("pyproject.toml's [tool.reprint-guard] table")
+        elif os.path.lexists(other):
+            unread.append(name)
+    return unread
+
+
 #: The table's name, and the spellings of it a user may write for it (told as such, not passed over).
 _TOOL_NAMES = ("reprint-guard", "reprint_guard", "reprintguard")
 
