@@ -78,3 +78,14 @@ def test_a_permission_naming_the_archived_copy_is_for_the_article():
     other = f"https://web.archive.org/web/2024/{GR_URL[:-4]}1234"
     [finding] = check(COMPLIANT_BODY, {**meta, "permissions": [{**record, "article": other}]}).findings
     assert f"is for another article, {other}" in finding.message
+
+
+@pytest.mark.parametrize(("archived", "told"), [(WAYBACK, False), (WAYBACK.replace("5799123", "5799124"), True)])
+def test_a_sidecar_naming_the_archived_copy_of_the_same_original_is_no_conflict(tmp_path, cli, archived, told):
+    """The front matter's live address and a sidecar's Wayback copy of it name one original: conflicting-keys
+    said the sidecar's was another, read in its place. A copy of another article still is one."""
+    (tmp_path / "story.md").write_text(markdown(COMPLIANT_META, COMPLIANT_BODY), encoding="utf-8")
+    (tmp_path / "story.meta.yaml").write_text(f"original_url: {archived}\n", encoding="utf-8")
+    [result] = cli("check", "--no-config", "--format", "json", "story.md", cwd=tmp_path).json()["results"]
+    assert ("reprint-guard/conflicting-keys" in [f["rule"] for f in result["findings"]]) is told
+    assert result["policy"] == "global-research"

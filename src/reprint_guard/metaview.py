@@ -127,7 +127,7 @@ class PermissionView:
 class MetadataView:
     """Metadata of a proposed reprint, validated. Unknown keys are kept in ``extra``."""
 
-    __slots__ = (*DECLARED, "archived_url", "extra")
+    __slots__ = (*DECLARED, "extra")
 
     title: str | None
     author: str | list[str] | None
@@ -150,9 +150,6 @@ class MetadataView:
     excerpt: bool | None
     news_outlet: bool | None
     sponsored: bool | None
-    #: The web archive's address ``original_url`` was written as (a Wayback Machine copy's), when it was one:
-    #: ``original_url`` is then the address of the page archived (:func:`reprint_guard.urls.unarchived`).
-    archived_url: str | None
     extra: dict[str, Any]
 
     @property
@@ -268,14 +265,12 @@ def read_metadata(data: Mapping[str, Any]) -> MetadataView:
     if type(address) is str and "&" in address and ";" in address:
         data = {**data, "original_url": _unescaped(address)}
     data = _addresses_without_format_chars(data)
-    archived = None
     address = data.get("original_url")
-    if type(address) is str and "rchive." in address.lower():  # a web archive's copy: the original is inside it
+    if type(address) is str and "rchive." in address.lower():  # a web archive's copy: the page archived is read
         from .urls import unarchived
 
         inner = unarchived(address)
         if inner is not None:
-            archived = address.strip()
             data = {**data, "original_url": inner}
     for key in ("author", "copyright_holder"):
         names = data.get(key)
@@ -284,18 +279,16 @@ def read_metadata(data: Mapping[str, Any]) -> MetadataView:
         elif type(names) is str and "&" in names and ";" in names:
             data = {**data, key: _name_unescaped(names)}
     view = _exact(data)
-    if view is None:
-        from .metadata import Metadata
+    if view is not None:
+        return view
+    from .metadata import Metadata
 
-        view = from_model(Metadata.model_validate(data))
-    view.archived_url = archived
-    return view
+    return from_model(Metadata.model_validate(data))
 
 
 def from_model(model: Any) -> MetadataView:
     """The view of a validated :class:`~reprint_guard.metadata.Metadata`."""
     view = MetadataView()
-    view.archived_url = None
     for key in DECLARED:
         setattr(view, key, getattr(model, key))
     view.permissions = [
@@ -315,7 +308,6 @@ def _exact(data: Mapping[str, Any]) -> MetadataView | None:
     twenty-two).
     """
     view = MetadataView()
-    view.archived_url = None
     view.title = view.source = view.original_url = view.policy = view.license = view.reprint_license = None
     view.author = view.copyright_holder = view.original_published = view.published = view.commercial = None
     view.modified = view.translated = view.paywalled = view.sold = view.ads_targeted = False
