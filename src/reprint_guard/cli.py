@@ -135,6 +135,13 @@ def _parser() -> argparse.ArgumentParser:
         "--fix", action="store_true", help="insert what is missing and can be inserted (credit, link, licence, pixel)"
     )
     check.add_argument("--diff", action="store_true", help="show what --fix would change, without writing it")
+    check.add_argument(
+        "--statistics",
+        action="store_true",
+        help="after the report, count the findings by rule id, one line each (the most first, suppressed ones "
+        "not counted); with --format text on standard output after the summary, with any other format (and "
+        "with --diff) on standard error, so the report stays as its reader expects it",
+    )
     test = commands.add_parser(
         "test",
         help="run policy fixtures: each declares the rules it must trigger",
@@ -651,6 +658,11 @@ def run_check(options: argparse.Namespace) -> int:
     outputs: list[tuple[Any, _AtomicFile | None]] = [
         (_formatter(options.format, shown, options, settings, colour), None)
     ]
+    if options.statistics:  # after the report on its stream; else apart from a machine's report (JSON, SARIF)
+        from .output.text import RuleCounts
+
+        beside = options.format == "text" or report is sys.stderr
+        outputs.append((RuleCounts(shown if beside else sys.stderr, apart=beside), None))
     files: list[_AtomicFile] = []  # the reports' temporary files, each noted as soon as it is made
     summary = Summary()
     try:

@@ -335,7 +335,28 @@ def _check_reprint(
         findings = _reseverity(findings, severity)
     if len(findings) > 1:  # the tool's own findings (a second original, reversed dates) among the rules', in order
         findings.sort(key=lambda f: (f.line, f.column))
-    return Result(path=reprint.path, policy=policy.id if policy else None, findings=findings)
+    return Result(
+        path=reprint.path, policy=policy.id if policy else None, findings=findings, **_dates_and_original(reprint)
+    )
+
+
+def _dates_and_original(reprint: Reprint) -> dict[str, str | None]:
+    """The original's address and the two publication dates, as the checks read them, for the report: the
+    address as an address bar reads it, the reprint's date its ``published`` or else the site's own date for
+    the page (not a draft's: the date it was begun), as :func:`_dates_reversed` reads them."""
+    meta = reprint.metadata
+    original = as_address(meta.original_url) if meta.original_url else None
+    published = meta.published
+    if published is None and not reprint.draft:
+        from .checks.timing import site_date
+
+        found = site_date(reprint)
+        published = found[1] if found is not None else None
+    return {
+        "original_url": original or None,
+        "original_published": meta.original_published.isoformat() if meta.original_published else None,
+        "published": published.isoformat() if published is not None else None,
+    }
 
 
 def _overrides_the_hosts(reprint: Reprint, policies: PolicySet, policy: Policy) -> Finding | None:

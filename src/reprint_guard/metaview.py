@@ -265,6 +265,13 @@ def read_metadata(data: Mapping[str, Any]) -> MetadataView:
     if type(address) is str and "&" in address and ";" in address:
         data = {**data, "original_url": _unescaped(address)}
     data = _addresses_without_format_chars(data)
+    address = data.get("original_url")
+    if type(address) is str and "rchive." in address.lower():  # a web archive's copy: the page archived is read
+        from .urls import unarchived
+
+        inner = unarchived(address)
+        if inner is not None:
+            data = {**data, "original_url": inner}
     for key in ("author", "copyright_holder"):
         names = data.get(key)
         if type(names) is list and (None in names or any(type(n) is str and "&" in n and ";" in n for n in names)):

@@ -161,7 +161,20 @@ class Finding(Record):
 class Result(Record):
     """The outcome for one reprint (one file, or one library call)."""
 
-    __slots__ = ("path", "policy", "status", "findings", "error", "error_line", "error_column", "reason", "error_file")
+    __slots__ = (
+        "path",
+        "policy",
+        "status",
+        "findings",
+        "error",
+        "error_line",
+        "error_column",
+        "reason",
+        "error_file",
+        "original_url",
+        "original_published",
+        "published",
+    )
 
     def __init__(
         self,
@@ -174,6 +187,9 @@ class Result(Record):
         error_column: int | None = None,
         reason: str | None = None,
         error_file: str | None = None,
+        original_url: str | None = None,
+        original_published: str | None = None,
+        published: str | None = None,
     ) -> None:
         self.path = path
         self.policy = policy
@@ -185,6 +201,12 @@ class Result(Record):
         self.reason = reason
         #: The file ``error_line`` and ``error_column`` are in when not the reprint's own (its metadata sidecar).
         self.error_file = error_file
+        #: The original's address as the check read it (a web archive's copy read as the page archived), and
+        #: the original's and the reprint's publication dates (ISO 8601) as the timing rules read them: set
+        #: for a file checked as a reprint, each when known, for a report to be sorted by.
+        self.original_url = original_url
+        self.original_published = original_published
+        self.published = published
 
     @property
     def ok(self) -> bool:
@@ -224,6 +246,12 @@ class Result(Record):
         }
         if self.error_file is not None:  # only then, as a finding's ``file``
             data["error_file"] = self.error_file
+        if self.original_url is not None:  # only for a file checked as a reprint, each when known
+            data["original_url"] = self.original_url
+        if self.original_published is not None:
+            data["original_published"] = self.original_published
+        if self.published is not None:
+            data["published"] = self.published
         return data
 
 

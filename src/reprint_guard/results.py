@@ -88,6 +88,22 @@ class Result(BaseModel):
         description="The file 'error_line' and 'error_column' are in, when not the reprint's own: its metadata "
         "sidecar.",
     )
+    original_url: str | None = Field(
+        default=None,
+        description="The original's address as the check read it (a web archive's copy of it, a Wayback Machine "
+        "address, read as the address archived); absent for a file not checked as a reprint.",
+    )
+    original_published: str | None = Field(
+        default=None,
+        description="When the original was published, as the check read it (an ISO 8601 date or date-time); "
+        "absent when the metadata gives none.",
+    )
+    published: str | None = Field(
+        default=None,
+        description="When the reprint is published, as the check read it (an ISO 8601 date or date-time): its "
+        "'published', or without it the site's own date for the page (Hugo's publishDate or date, a Jekyll post's "
+        "date); absent when there is none (the timing rules then read it as today).",
+    )
 
     @field_serializer("path", when_used="json")
     def _path_in_utf8(self, value: str) -> str:

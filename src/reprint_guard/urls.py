@@ -398,6 +398,48 @@ def embedded_addresses(url: str) -> list[str]:
     return list(dict.fromkeys(found))
 
 
+#: A web archive's address of its copy of a page, the page's own address after it: the Wayback Machine's
+#: ``web.archive.org/web/20190304123456/https://...`` (a timestamp of one to fourteen digits, maybe a mode such
+#: as ``id_`` or ``if_`` after it, or none: the latest copy), ``archive.org/web/...`` and
+#: ``wayback.archive.org/web/...``; archive.today's ``archive.ph/2019.03.04-123456/https://...``,
+#: ``archive.ph/20190304123456/...``, ``archive.ph/newest/...`` on any of its domains. archive.today's
+#: short form (``archive.ph/AbCdE``) carries no address, and is not read.
+_ARCHIVED = re.compile(
+    r"(?i)(?:https?:)?(?://)?(?:(?:web\.|wayback\.|www\.)?archive\.org/web/(?:\d{1,14}(?:[a-z]{2}_)?/+)?"
+    r"|(?:www\.)?archive\.(?:today|ph|is|li|vn|fo|md)/(?:\d{4}\.\d\d\.\d\d-\d{6}/+|\d{14}/+|newest/+|oldest/+)?)"
+    r"(\S+)"
+)
+#: An address inside an archive's whose scheme's two slashes a server or a paste made one (``https:/www...``).
+_ONE_SLASH = re.compile(r"(?i)(https?:)/(?!/)")
+
+
+@lru_cache(maxsize=1024)
+def unarchived(url: str) -> str | None:
+    """The page's own address when ``url`` is a web archive's address of its copy (see :data:`_ARCHIVED`):
+    ``https://web.archive.org/web/20190304123456/https://www.propublica.org/article/x`` is
+    ``https://www.propublica.org/article/x``; None when it is no such address, or carries no page's address
+    with a host (``archive.ph/AbCdE``). Read through an archive's copy of another's (at most a few deep).
+    The one place an original's archived address is read as the original's, for choosing its policy and
+    checking the link to it."""
+    found = None
+    for _ in range(3):
+        match = _ARCHIVED.fullmatch(url.strip())
+        if match is None:
+            break
+        inner = match.group(1)
+        if inner[:8].lower().startswith(("https%3a", "http%3a")):
+            inner = unquote(inner)  # the whole address percent-encoded
+        inner = _ONE_SLASH.sub(r"\1//", inner, count=1) if inner[:6].lower().startswith("http") else inner
+        if not inner.lower().startswith(("https://", "http://")):
+            if not _SCHEMELESS.match(inner):
+                break  # archive.ph/AbCdE: a short name, no address
+            inner = "https://" + inner
+        if host_of(inner) is None:
+            break
+        found = url = inner
+    return found
+
+
 #: How many redirects nested in one another :func:`through_redirects` reads through (Outlook's Safe Links
 #: around Google's ``/url?q=``, a newsletter's click tracking around either), and how many of the addresses
 #: each level carries it reads on into: a few, each costing the address's length.

@@ -29,6 +29,7 @@ from ..urls import (
     redirects_told,
     same_article_keys,
     through_redirects,
+    unarchived,
 )
 from .base import (
     CREDIT_WORDS,
@@ -550,9 +551,15 @@ def _through_another(reprint: Reprint, keys: tuple[str, ...], host: str) -> Prob
             continue  # on the original's own host (its home page, another article): no redirect
         found = through_redirects(link, partial(_the_original, keys))
         if found is not None:
+            archived = unarchived(link)
+            told = (
+                f"to an archived copy of the original at {found[1][0]}"  # the publisher's terms ask for its page
+                if archived is not None and _the_original(keys, archived)
+                else f"to the original through {redirects_told(found[1])}"
+            )
             return Problem.at(
                 _span_of(reprint, link),
-                detail=f"it links to the original through {redirects_told(found[1])}, {THERE_BUT_WRONG[7]}",
+                detail=f"it links {told}, {THERE_BUT_WRONG[7]}",
                 fix=f"Link to the original article directly: {reprint.metadata.original_url}.",
                 specific=True,
             )

@@ -128,13 +128,15 @@ def media_named(record: PermissionView) -> tuple[str, ...]:
 def other_article(record: PermissionView, meta: MetadataView) -> str | None:
     """The article a record names as the one it is for (its ``original_url`` or ``article``), when that is
     not the reprint's original: a grant for one story is none for another. None: it names none, or this one."""
-    from ..urls import as_address, normalize_url
+    from ..urls import as_address, normalize_url, unarchived
 
     for key in ARTICLE_KEYS:
         named = record.extra.get(key)
         if isinstance(named, str) and named.strip():
             ours = normalize_url(as_address(meta.original_url or ""))
-            return None if ours is not None and normalize_url(as_address(named)) == ours else named.strip()
+            # A web archive's copy of the article names the article, as original_url's does.
+            article = (unarchived(named) if "rchive." in named.lower() else None) or named
+            return None if ours is not None and normalize_url(as_address(article)) == ours else named.strip()
     return None
 
 

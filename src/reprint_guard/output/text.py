@@ -110,3 +110,35 @@ class TextFormatter:
         else:
             mark, style = passed, "green"
         self.stream.write(f"{self._c(style, mark)} {', '.join(problems)} in {counts}\n")
+
+
+#: The rule id a file that could not be checked is counted under by ``--statistics``, as SARIF reports it.
+INPUT_ERROR_RULE = "reprint-guard/input-error"
+
+
+class RuleCounts:
+    """``check --statistics``: after the report, one line per rule id with how many findings it had in the run
+    (``  12  global-research/link-original``), the most first, then by rule id; a file that could not be
+    checked counts under ``reprint-guard/input-error``. Suppressed findings are not counted: they are no
+    problem of the run's (the summary counts them). Nothing is written when the run had no finding."""
+
+    def __init__(self, stream: IO[str], *, apart: bool = False) -> None:
+        self.stream = stream
+        self.apart = apart  # a blank line first: the lines follow the text report's summary on the same stream
+        self.counts: dict[str, int] = {}
+
+    def result(self, result: Result) -> None:
+        counts = self.counts
+        if result.status == "error":
+            counts[INPUT_ERROR_RULE] = counts.get(INPUT_ERROR_RULE, 0) + 1
+        for f in result.findings:
+            if f.suppressed is None:
+                counts[f.rule] = counts.get(f.rule, 0) + 1
+
+    def close(self, summary: Summary) -> None:
+        if not self.counts:
+            return
+        ranked = sorted(self.counts.items(), key=lambda item: (-item[1], item[0]))
+        width = len(str(ranked[0][1]))
+        lines = [f"  {count:>{width}}  {shown_line(rule)}" for rule, count in ranked]
+        self.stream.write(("\n" if self.apart else "") + "\n".join(lines) + "\n")

@@ -1132,8 +1132,10 @@ def _differs(theirs: Any, ours: Any) -> bool:
     if (only_slugs(theirs) or only_slugs(ours)) and _slugs(theirs) is not None and _slugs(theirs) == _slugs(ours):
         return False  # a taxonomy's slug of the name (authors: [ana-ruiz] beside author: Ana Ruiz) is that name
     if isinstance(theirs, str) and isinstance(ours, str):
-        from ..urls import as_address, normalize_url
+        from ..urls import as_address, normalize_url, unarchived
 
+        # A web archive's copy of the original (a Wayback Machine address) names the original, as it is read.
+        theirs, ours = ((unarchived(v) if "rchive." in v.lower() else None) or v for v in (theirs, ours))
         their_url = normalize_url(as_address(theirs.strip()))
         return their_url is None or their_url != normalize_url(as_address(ours.strip()))
     return True
