@@ -4175,12 +4175,14 @@ def test_an_authors_name_is_read_as_other_languages_write_names(author, byline):
         ("the rights holder", False),  # a fix's placeholder, copied as it stands
         ("<their email address>", False),
         ("editor@montanafreepress.org", True),  # the publisher's own
-        ("Ana Ruiz <ana@ruiz.example>", True),  # the author: whoever holds the rights
+        ("Montana Free Press", True),  # no address, but the publisher's own name
+        ("Ana Ruiz <ana@ruiz.example>", False),  # a writer's own address: the story's rights are the publisher's
     ],
 )
 def test_permission_from_anyone_is_not_from_another_publisher(sender, granted):
     """A noncommercial policy takes permission from whoever holds the rights (``from: ['*']``): not from
-    another covered publisher, which holds no rights in this story, nor from a placeholder."""
+    another covered publisher, which holds no rights in this story, nor from a placeholder; under a
+    publisher's policy, commercial use is the publisher's alone to grant."""
     fixture = ROOT / "tests" / "policies" / "montana-free-press" / "compliant.md"
     record = {"from": sender, "date": "2026-01-05", "scope": ["commercial"]}
     found = rules(check_file(fixture, meta={"commercial": True, "permissions": [record]}))
