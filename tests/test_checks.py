@@ -3610,8 +3610,14 @@ def test_an_inherited_permission_from_the_rights_holder_names_the_policys_own_co
     meta = {"original_url": "https://marshall.example/a", "commercial": True, "author": "Ana Ruiz"}
     found = [f for f in check("Text.", meta, policy=policy).findings if f.rule == "marshall/noncommercial"]
     assert len(found) == 1 and found[0].fix.startswith("Ask info@marshall.example for commercial permission")
+    # A grant from the publisher's own host counts; one from anyone else, no more (the rights are Marshall's).
+    holder = {**meta, "permissions": [{"from": "desk@marshall.example", "date": "2024-04-01", "scope": ["commercial"]}]}
+    assert not [f for f in check("Text.", holder, policy=policy).findings if f.rule == "marshall/noncommercial"]
     anyone = {**meta, "permissions": [{"from": "someone@else.example", "date": "2024-04-01", "scope": ["commercial"]}]}
-    assert not [f for f in check("Text.", anyone, policy=policy).findings if f.rule == "marshall/noncommercial"]
+    found = [f for f in check("Text.", anyone, policy=policy).findings if f.rule == "marshall/noncommercial"]
+    assert len(found) == 1
+    assert "'someone@else.example', who does not hold this story's rights" in found[0].message
+    assert "from an address at marshall.example" in found[0].message
 
 
 def test_a_misplaced_credits_fix_says_to_the_top(tmp_path):
@@ -4169,12 +4175,14 @@ def test_an_authors_name_is_read_as_other_languages_write_names(author, byline):
         ("the rights holder", False),  # a fix's placeholder, copied as it stands
         ("<their email address>", False),
         ("editor@montanafreepress.org", True),  # the publisher's own
-        ("Ana Ruiz <ana@ruiz.example>", True),  # the author: whoever holds the rights
+        ("Montana Free Press", True),  # no address, but the publisher's own name
+        ("Ana Ruiz <ana@ruiz.example>", False),  # a writer's own address: the story's rights are the publisher's
     ],
 )
 def test_permission_from_anyone_is_not_from_another_publisher(sender, granted):
     """A noncommercial policy takes permission from whoever holds the rights (``from: ['*']``): not from
-    another covered publisher, which holds no rights in this story, nor from a placeholder."""
+    another covered publisher, which holds no rights in this story, nor from a placeholder; under a
+    publisher's policy, commercial use is the publisher's alone to grant."""
     fixture = ROOT / "tests" / "policies" / "montana-free-press" / "compliant.md"
     record = {"from": sender, "date": "2026-01-05", "scope": ["commercial"]}
     found = rules(check_file(fixture, meta={"commercial": True, "permissions": [record]}))

@@ -1686,8 +1686,8 @@ def test_a_jekyll_sites_kramdown_reads_markdown_inside_a_block_marked_so(tmp_pat
 def test_a_permission_from_the_sites_own_address_grants_nothing_where_anyone_may_grant(tmp_path, cli, media):
     """Montana Free Press takes commercial permission from whoever holds the rights (``from: ['*']``), and a
     record from the republisher's own address counted: the site granted itself. With the config's own-hosts,
-    it is told as the site's own; the author's address still counts. A photo's permission (Global Voices'
-    third-party media, from whoever holds them) alike."""
+    it is told as the site's own; the publisher's address counts. A photo's permission (Global Voices'
+    third-party media, from whoever holds them) alike, where an author's address counts too."""
     policy = "global-voices" if media else "montana-free-press"
     fixture = (ROOT / "tests" / "policies" / policy / "compliant.md").read_text(encoding="utf-8")
     head, _, body = fixture.removeprefix("---\n").partition("\n---\n")
@@ -1709,9 +1709,15 @@ def test_a_permission_from_the_sites_own_address_grants_nothing_where_anyone_may
     told = findings_with("editor@riverbendledger.org")
     assert [f["rule"] for f in told] == [f"{policy}/{'third-party-media' if media else 'noncommercial'}"], told
     assert "the site's own address (own-hosts)" in told[0]["message"], told[0]["message"]
-    assert findings_with("Ana Ruiz <ana@ruiz.example>") == []
+    # The photo's rights holder may be anyone; a commercial grant is the publisher's alone.
+    assert findings_with("Ana Ruiz <ana@ruiz.example>" if media else "editor@montanafreepress.org") == []
     (tmp_path / ".reprint-guard.yaml").unlink()  # without the config, the site's address is anyone's
-    assert findings_with("editor@riverbendledger.org") == []
+    if media:
+        assert findings_with("editor@riverbendledger.org") == []
+    else:  # ... but no rights holder's: told so, naming who may grant it
+        (told,) = findings_with("editor@riverbendledger.org")
+        assert "who does not hold this story's rights" in told["message"], told["message"]
+        assert "only Montana Free Press may grant it" in told["message"], told["message"]
 
 
 def test_a_suppressions_rule_that_is_no_rule_id_is_told_in_words_not_as_a_regex(tmp_path, cli):

@@ -212,10 +212,13 @@ def run_explain(options: argparse.Namespace) -> int:
 def _terms_source(policies: Any, policy: Any, rule: Any) -> Any:
     """The policy whose terms ``explain`` says a rule encodes. An inherited rule encodes its parent's terms (a
     licence's legal code), read where the parent read them: the nearest parent that has it (KFF's BY-NC-ND legal
-    code, not the BY legal code of the base it came from); a licence's own policy cites its own legal code for
-    the terms all licences share."""
+    code, not the BY legal code of the base it came from), as does an amendment that leaves its ``terms``; a
+    licence's own policy cites its own legal code for the terms all licences share."""
     own_legal_code = "creativecommons.org/licenses/" in policy.source_url
-    if rule.origin != policy.id and not own_legal_code and policy.extends and policy.extends in policies:
+    # An amendment that keeps the inherited rule's terms (ProPublica's no-endorsement, reading its name too)
+    # still encodes the parent's term.
+    inherited = rule.origin != policy.id or bool(rule.amends and "terms" not in rule.amends)
+    if inherited and not own_legal_code and policy.extends and policy.extends in policies:
         parent = policies.get(policy.extends)
         if parent.rule(rule.id) is not None:
             return parent

@@ -70,18 +70,24 @@ def standing(
     own_hosts: tuple[str, ...] = (),
     site: tuple[str, dt.date | dt.datetime] | None = None,
     records: list[PermissionView] | None = None,
+    holder: RightsHolder | None = None,
 ) -> Standing:
     """Whether a permission record from one of ``grantors`` (``*``: anyone) covers ``scope``: not expired,
     and given by the reprint's publication (a record dated after it, or in the future, does not count).
     With ``*``, a record from another publisher than ``policy``'s (see :func:`another_publisher`), or from the
     site's own address (``own_hosts``), is no one's. ``records``: those read, when not every one the metadata
-    holds (a media rule leaves out those naming the items they are for, :data:`MEDIA_KEY`)."""
+    holds (a media rule leaves out those naming the items they are for, :data:`MEDIA_KEY`). ``holder``: with
+    ``*``, who holds the story's rights (a permission rule's grant is theirs to give, see :class:`RightsHolder`);
+    None: anyone but those (a media rule's, where a photo's rights may be its photographer's)."""
     emails = frozenset(address_of(g) for g in grantors)  # a contact may be written "Name <a@b>", as a record may
     anyone = "*" in emails  # e.g. a CC licence: permission from whoever holds the rights
     matching = [
         p
         for p in (meta.permissions if records is None else records)
-        if (p.email in emails or (anyone and not another_publisher(p, policy, own_hosts)))
+        if (
+            p.email in emails
+            or (anyone and not another_publisher(p, policy, own_hosts) and (holder is None or holder.grants(p)))
+        )
         and p.covers(scope)
         and other_article(p, meta) is None
     ]
@@ -209,6 +215,119 @@ def _a_publishers_name(sender: str, policy: Policy) -> bool:
     return bool(said) and any(said == _letters(str(name)) for name in names if name)
 
 
+#: The uses a rule with ``from: ['*']`` takes a grant of from the story's rights holder only (see
+#: :class:`RightsHolder`): commercial use, which a NonCommercial licence and a publisher's "no sale" or "no
+#: paywall" term reserve. A grant of another use (``edits``: The Conversation's author approving them) is taken
+#: from anyone but another publisher, a placeholder or the site itself, as before.
+HOLDERS_ONLY = frozenset({"commercial"})
+
+
+class RightsHolder:
+    """Who holds a story's rights, as a permission rule with ``from: ['*']`` takes a commercial grant
+    (:data:`HOLDERS_ONLY`) from them only: a NonCommercial licence's commercial use, or a publisher's own "no
+    sale" or "no paywall" term, is no one else's to waive.
+
+    Under a publisher's policy (one with ``applies_to``), the publisher: an address on the hosts it covers (its
+    ``host_aliases`` among them) or one of its contacts, an address on a domain its name is (``kff.org`` for
+    KFF Health News, whose parent is KFF), or a record naming no address that names the publisher. Under a
+    licence's policy (no publisher), the licensor: an address on the original's site (``original_url``'s
+    registrable domain), or a record whose name is the reprint's author, ``copyright_holder`` or ``source``
+    (``Hamid Osei-Barrow <hamid@example.net>``: an author's own address), or names the original's site.
+    A record naming no one (``from: ""``) is no one's grant; when the reprint says none of those (no
+    ``original_url``, author or source), who holds the rights cannot be told, and a record counts as before."""
+
+    __slots__ = ("domains", "names", "policy", "publisher")
+
+    def __init__(self, policy: Policy | None, meta: MetadataView) -> None:
+        self.policy = policy
+        self.publisher = bool(policy is not None and policy.applies_to)
+        if self.publisher:
+            assert policy is not None
+            contacts = [address_of(str(c)).rpartition("@")[2] for c in policy.contacts or () if "@" in str(c)]
+            self.domains = tuple(dict.fromkeys([*_domains(policy), *contacts]))
+            self.names: tuple[str, ...] = ()
+            return
+        from ..urls import as_address, host_of
+
+        host = host_of(as_address(meta.original_url)) if meta.original_url else None
+        self.domains = (_registrable(host),) if host else ()
+        said: list[str] = []
+        for value in (meta.author, meta.copyright_holder, meta.source):
+            for name in value if isinstance(value, list) else [value]:
+                if isinstance(name, str):
+                    said.extend(part.strip() for part in _NAME_SPLIT.split(name) if part.strip())
+        self.names = tuple(dict.fromkeys(said))
+
+    @property
+    def known(self) -> bool:
+        """Whether the reprint says who holds the rights (a publisher's policy always does)."""
+        return self.publisher or bool(self.domains or self.names)
+
+    def grants(self, record: PermissionView) -> bool:
+        """Whether ``record`` comes from the rights holder (or no one can tell who that is)."""
+        sender = record.from_.strip()
+        if not sender:
+            return False  # a record that names no grantor is no one's
+        if not self.known:
+            return True
+        email = record.email
+        if "@" in email:
+            host = email.rpartition("@")[2].removeprefix("www.")
+            if self.publisher:
+                assert self.policy is not None
+                return own_host_of(host, self.domains) is not None or _a_publishers_name(_site_label(host), self.policy)
+            if any(_registrable(host) == domain for domain in self.domains):
+                return True
+            name = sender.split("<", 1)[0].strip().strip('"') if "<" in sender else ""
+        else:
+            name = sender
+        if not name:
+            return False
+        if self.publisher:
+            assert self.policy is not None
+            return _a_publishers_name(name, self.policy)
+        said = _letters(name)
+        return any(said == _letters(n) for n in self.names) or names_the_site(name, self.domains)
+
+    def who(self) -> str:
+        """Who may grant it, for a finding: "only ... may grant it"."""
+        if self.publisher:
+            assert self.policy is not None
+            hosts = " or ".join(self.domains[:3])
+            return f"only {publisher_name(self.policy)} may grant it (from an address at {hosts})"
+        said = []
+        if self.domains:
+            said.append(f"the original's publisher (an address at {self.domains[0]})")
+        if self.names:
+            said.append(f"its author or rights holder ({', '.join(self.names[:3])})")
+        return "only the story's licensor may grant it: " + " or ".join(said)
+
+    def example(self) -> str:
+        """A ``from`` to write in a record's fix."""
+        if self.publisher or (self.domains and not self.names):
+            return f"<their address at {self.domains[0]}>"
+        return f"{self.names[0]} <their email address>"
+
+
+#: Where a byline or holder lists several names ("Ana Ruiz and Li Wei", "Ana Ruiz, Li Wei").
+_NAME_SPLIT = re.compile(r"\s*(?:[,;&]|\band\b)\s*")
+
+
+def publisher_name(policy: Policy) -> str:
+    """The policy's publisher's first name ("KFF Health News" of "KFF Health News (formerly ...), KFF")."""
+    names = [name.strip() for name in re.split(r"[,;()]|\bformerly\b", policy.publisher or "") if name.strip()]
+    return names[0] if names else policy.id
+
+
+def _registrable(host: str) -> str:
+    """``host``'s registrable domain: ``example.org`` of ``news.example.org``, ``tribune.com.pk`` of
+    ``www.tribune.com.pk``."""
+    labels = [label for label in host.lower().strip(".").removeprefix("www.").split(".") if label]
+    if len(labels) >= 3 and len(labels[-1]) == 2 and labels[-2] in _SECOND_LEVEL:
+        return ".".join(labels[-3:])
+    return ".".join(labels[-2:])
+
+
 #: The second-level labels under a country's domain that a site's name stands below (``tribune.com.pk``).
 _SECOND_LEVEL = frozenset({"co", "com", "org", "net", "gov", "ac", "edu", "ne", "or", "go", "gob", "ltd", "plc", "nic"})
 
@@ -304,7 +423,14 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
     meta = reprint.metadata
     scope = params.scope or str(meta.value(params.scope_from or "") or "")
     grantors = params.from_ or context.policy.contacts
-    found = standing(meta, scope, grantors, context.today, context.policy, reprint.own_hosts, page_date(reprint))
+    # A commercial grant "from whoever holds the rights" is the rights holder's only: the publisher, or a
+    # licence's licensor (another use's, such as The Conversation's author approving edits, is anyone's).
+    holder = (
+        RightsHolder(context.policy, meta) if scope in HOLDERS_ONLY and "*" in grantors and meta.permissions else None
+    )
+    found = standing(
+        meta, scope, grantors, context.today, context.policy, reprint.own_hosts, page_date(reprint), holder=holder
+    )
     if found.granted:
         return
     matching, current, anyone = found.matching, found.current, found.anyone
@@ -409,6 +535,20 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
         fix = (
             f"Ask {who} for {scope} permission, then record it with the address it came from: "
             f"permissions: [{{from: <their email address>, date: YYYY-MM-DD, scope: [{scope}]}}]"
+        )
+    elif strangers := (
+        [p for p in meta.permissions if p.covers(scope) and not holder.grants(p)] if holder is not None else []
+    ):
+        record = strangers[0]
+        if not record.from_.strip():
+            detail = f"a {scope} permission is recorded with no 'from', so who gave it cannot be told"
+        else:
+            detail = f"a {scope} permission is recorded from {record.from_!r}, who does not hold this story's rights"
+        detail += f"; {holder.who()}, and a record of theirs names the address it came from"
+        fix = (
+            f"If the rights holder gave it, write the address it came from in the record's 'from'; else ask them "
+            f"for {scope} permission and record it: "
+            f"permissions: [{{from: {holder.example()}, date: YYYY-MM-DD, scope: [{scope}]}}]"
         )
     elif unnamed and not anyone:  # "from: Global Research": the record names no address to tell it by
         detail = (
