@@ -49,6 +49,7 @@ from .textnorm import (
     normalize_utf8,
     normalized,
     normalized_utf8,
+    unseen_removed,
 )
 from .urls import against_base, base_address
 
@@ -1012,7 +1013,7 @@ def _compacted(text: str) -> str:
     anything else) left out, and each run of blank characters (:func:`_is_blank`) kept as its last, which
     any combining mark after it joins as before. A long run of spaces has no solid character to cut at."""
     if not text.isascii() and any(char in text for char in _ZERO_WIDTH_CHARS):
-        text = ZERO_WIDTH.sub("", text)
+        text = unseen_removed(text)
     return _BLANK_RUN.sub(_last_if_blank, text)
 
 
