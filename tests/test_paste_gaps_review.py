@@ -84,3 +84,123 @@ def test_gap_inside_a_word_stays_out_and_lower_case_words_stay_joined() -> None:
     assert normalize("Дмитрий\u200bИванов") == "дмитрий иванов"
     assert normalize("Ines\u00adVarga", fold_case=False) == "Ines Varga"
 
+
+def _commercial_print(tmp_path, record: dict[str, str], author: str = "Ines Varga", sidecar: bool = False):
+    """A commercial print reprint of a Global Research story with one permission record, its fields as given."""
+    permission = "".join(f'    {key}: "{value}"\n' for key, value in record.items())
+    meta = (
+        f'original_url: {FERRY_ORIGINAL}\nauthor: "{author}"\noriginal_published: 2025-05-02\nmedium: print\n'
+        f"commercial: true\npublished: 2025-06-01\npermissions:\n  - {permission.lstrip()}"
+    )
+    story = tmp_path / "story.md"
+    story.write_text(
+        ("---\ntitle: Ferry Timetables\n---\n\n" if sidecar else "---\ntitle: Ferry Timetables\n" + meta + "---\n\n")
+        + "The bakery opens when the first ferry lands.\n\n"
+        f"*The original source of this article is [Global Research]({FERRY_ORIGINAL}).*\n\n"
+        "Copyright © Ines Varga, Global Research, 2025\n",
+        encoding="utf-8",
+    )
+    if sidecar:
+        (tmp_path / "story.meta.yaml").write_text(meta, encoding="utf-8")
+    return story
+
+
+RECORD = {
+    "from": "Global Research <publications@globalresearch.ca>",
+    "date": "2025-05-20",
+    "scope": "commercial, print",
+    "original_url": FERRY_ORIGINAL,
+}
+
+
+@pytest.mark.parametrize(
+    ("field", "written"),
+    [
+        ("from", "Global Research <publications@globalresearch.ca\u200b>"),
+        ("from", "\ufeffpublications@globalresearch.ca"),
+        ("scope", "commercial, print\u200b"),
+        ("scope", "commercial, pri\u00adnt"),
+        ("original_url", FERRY_ORIGINAL + "\u200b"),
+        ("date", "2025-05-20\u200b"),
+    ],
+)
+def test_permission_record_with_a_pasted_invisible_character_still_grants(tmp_path, cli, field, written):
+    """A zero-width space or a soft hyphen pasted into a record's field made the grant count for nothing ("not a
+    contact of this policy", "for another article", a scope "print\\u200b" no policy knows) or the file refused (a
+    date with one): read without it, as original_url is."""
+    story = _commercial_print(tmp_path, {**RECORD, field: written})
+    run = cli("check", str(story), "--no-config")
+    assert run.code == 0, run.out + run.err
+    assert "0 errors, 0 warnings" in run.out, run.out
+
+
+def test_author_with_an_invisible_gap_gets_a_credit_with_the_space(tmp_path, cli):
+    """An author "Ines\\u200bVarga\\u00ad" (a paste from a CMS's form): --fix wrote the copyright notice with the
+    invisible characters in the page; it names "Ines Varga", and the notice then counts."""
+    story = tmp_path / "story.md"
+    story.write_text(
+        f'---\ntitle: Ferry Timetables\noriginal_url: {FERRY_ORIGINAL}\nauthor: "Ines\u200bVarga\u00ad"\n'
+        "original_published: 2025-05-02\nmedium: web\ncommercial: false\n---\n\n"
+        "The bakery opens when the first ferry lands.\n\n"
+        f"*The original source of this article is [Global Research]({FERRY_ORIGINAL}).*\n",
+        encoding="utf-8",
+    )
+    run = cli("check", str(story), "--no-config", "--fix")
+    assert run.code == 0, run.out + run.err
+    text = story.read_text(encoding="utf-8")
+    assert "Copyright © Ines Varga, Global Research, 2025" in text, text
+    assert "\u200b" not in text.split("---", 2)[2] and "\u00ad" not in text.split("---", 2)[2], text
+
+
+def test_a_sidecar_with_an_invisible_character_in_a_name_is_no_conflict(tmp_path, cli):
+    """The sidecar's "Ines Varga\\u200b" beside the front matter's "Ines Varga" says the same name: no
+    conflicting-keys warning (the value read is the same)."""
+    credit = f"*The original source of this article is [Global Research]({FERRY_ORIGINAL}).*"
+    story = _ferry(tmp_path, "story.md", credit)
+    (tmp_path / "story.meta.yaml").write_text('author: "Ines Varga\u200b"\n', encoding="utf-8")
+    run = cli("check", str(story), "--no-config")
+    assert run.code == 0 and "conflicting-keys" not in run.out, run.out
+
+
+def _invisible_findings(cli, path) -> list[dict]:
+    run = cli("check", str(path), "--no-config", "--format", "json")
+    assert run.code == 0, run.out + run.err
+    return [f for f in run.json()["results"][0]["findings"] if f["rule"] == "reprint-guard/invisible-character"]
+
+
+def test_original_url_and_license_holding_an_invisible_character_are_warned_of_at_the_key(tmp_path, cli):
+    """original_url and license were read without a pasted zero-width space, and nothing said so: a site
+    template linking original_url published the address with it. A warning at each key names the character
+    and where it stands, so the source can be cleaned; the reprint still passes."""
+    story = tmp_path / "story.md"
+    story.write_text(
+        f'---\ntitle: Ferry Timetables\noriginal_url: "{FERRY_ORIGINAL}\u200b"\nauthor: Ines Varga\n'
+        'original_published: 2025-05-02\nmedium: web\ncommercial: false\nlicense: "\u00adCC-BY-4.0"\n---\n\n'
+        "The bakery opens when the first ferry lands.\n\n"
+        f"*The original source of this article is [Global Research]({FERRY_ORIGINAL}).*\n\n"
+        "Copyright © Ines Varga, Global Research, 2025\n",
+        encoding="utf-8",
+    )
+    url, licence = _invisible_findings(cli, story)
+    assert (url["line"], url["column"], url["severity"], url["field"]) == (3, 1, "warning", "original_url"), url
+    assert "'original_url' holds an invisible character (U+200B ZERO WIDTH SPACE) at its end" in url["message"]
+    assert (licence["line"], licence["field"]) == (8, "license"), licence
+    assert "(U+00AD SOFT HYPHEN) at its start" in licence["message"], licence
+    assert "Delete the character from 'license'" in licence["fix"], licence
+    story.write_text(story.read_text(encoding="utf-8").replace("\u200b", "").replace("\u00ad", ""), encoding="utf-8")
+    assert _invisible_findings(cli, story) == []
+
+
+def test_invisible_character_in_a_sidecars_original_url_is_told_there(tmp_path, cli):
+    """In a metadata sidecar, the warning stands at the sidecar's key; the config's severity turns it off."""
+    story = _commercial_print(tmp_path, RECORD, sidecar=True)
+    sidecar = tmp_path / "story.meta.yaml"
+    sidecar.write_text(
+        sidecar.read_text(encoding="utf-8").replace(FERRY_ORIGINAL, f'"{FERRY_ORIGINAL}\u2060"', 1), encoding="utf-8"
+    )
+    (found,) = _invisible_findings(cli, story)
+    assert found["file"].endswith("story.meta.yaml") and found["line"] == 1, found
+    assert "U+2060 WORD JOINER" in found["message"], found
+    (tmp_path / ".reprint-guard.yaml").write_text("severity:\n  reprint-guard/invisible-character: off\n")
+    run = cli("check", str(story), "--config", str(tmp_path / ".reprint-guard.yaml"), "--format", "json")
+    assert run.code == 0 and run.json()["results"][0]["findings"] == [], run.out + run.err

@@ -119,6 +119,13 @@ TOOL_RULES: dict[str, tuple[str, str]] = {
         "article: its sidecar deleted, or original_url and policy taken out of its metadata. Its publisher's "
         "terms would go unchecked, with no notice; if the file is now the site's own, suppress this with a reason.",
     ),
+    "invisible-character": (
+        "A metadata value holds an invisible character",
+        "original_url, license or reprint_license holds a character that shows nothing (a zero-width space, a "
+        "soft hyphen, a byte-order mark, a direction mark), as a paste from a word processor or a CMS's form "
+        "leaves one: the value is checked without it, but the file still holds it, and a site template that "
+        "links or shows the value publishes it (a link to the address with it leads nowhere).",
+    ),
     "misspelt-key": (
         "A metadata key is close to one reprint-guard reads",
         "A key reprint-guard does not read, close to one it does that is not set: a file that sets neither "
@@ -327,6 +334,8 @@ def _check_reprint(
     reversed_ = _dates_reversed(reprint, today)  # a typo in a date, whatever policy (or none) the reprint is checked by
     if reversed_ is not None:
         findings = [*findings, reversed_]
+    if reprint.invisible_in:  # a value read without what a paste left in it, which the file still holds
+        findings = [*findings, *(_invisible_in_value(reprint, key, value) for key, value in reprint.invisible_in)]
     if reprint.key_clashes:
         findings = [*(_conflicting_keys(reprint, *clash) for clash in reprint.key_clashes), *findings]
     if reprint.sidecar_clashes and reprint.sidecar is not None:
@@ -1068,6 +1077,42 @@ def _invisible(key: str) -> str:
         return ""
     named = ", ".join(f"U+{ord(c):04X} {unicodedata.name(c, 'FORMAT CHARACTER')}" for c in hidden)
     return f" (it holds an invisible character, {named}: retype the key)"
+
+
+def _invisible_in_value(reprint: Reprint, key: str, value: str) -> Finding:
+    """A warning at ``key`` whose value (an address, a licence) held an invisible format character, which the
+    checks read it without: the file still holds it, and a template linking the value would publish it."""
+    import unicodedata
+
+    from .metaview import without_format_chars
+
+    cleaned = without_format_chars(value)
+    # What reading left out (a joiner kept inside the value, and left out at an end, is named too).
+    hidden = [c for c in dict.fromkeys(value) if c not in cleaned] or [c for c in value if c in "\u200c\u200d"][:1]
+    named = ", ".join(f"U+{ord(c):04X} {unicodedata.name(c, 'FORMAT CHARACTER')}" for c in hidden)
+    text = value.strip()
+    kept = text.strip("".join(hidden))
+    where = (
+        "inside it"
+        if kept and any(c in kept for c in hidden)
+        else "at its end"
+        if text.startswith(kept)
+        else ("at its start" if text.endswith(kept) else "at both ends")
+    )
+    name = reprint.key_names.get(key, key)
+    said = "address" if key == "original_url" else "licence"
+    plural = "s" if len(hidden) > 1 else ""
+    return _tool_finding(
+        reprint,
+        "invisible-character",
+        "metadata",
+        key,
+        f"'{name}' holds {'invisible characters' if plural else 'an invisible character'} ({named}) {where}, as "
+        f"a paste from a word processor or a CMS's form leaves one: the {said} is checked without it, but the file "
+        f"still holds it, and a site template that {'links' if said == 'address' else 'shows'} '{name}' "
+        "publishes it",
+        f"Delete the character{plural} from '{name}' (it shows nothing in most editors: retype the value).",
+    )
 
 
 def _rename(key: str, own: str, meant: str) -> str:

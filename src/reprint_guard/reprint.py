@@ -807,6 +807,9 @@ class Reprint:
         self.given: frozenset[str] = frozenset()
         #: Jekyll's ``published: false`` (its draft flag, not a date, so not in the metadata's ``published``).
         self.unpublished = False
+        #: The keys whose value held an invisible character read without it (``original_url``, ``license``,
+        #: ``reprint_license``: a zero-width space pasted with the address), each with its value as written.
+        self.invisible_in: tuple[tuple[str, str], ...] = ()
         #: Where an HTML page declares a key itself (its canonical link's address, its author meta tag), as
         #: (line, column): a finding about that key is told there.
         self.declared_places: dict[str, tuple[int, int]] = {}
