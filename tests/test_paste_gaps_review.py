@@ -204,3 +204,66 @@ def test_invisible_character_in_a_sidecars_original_url_is_told_there(tmp_path, 
     (tmp_path / ".reprint-guard.yaml").write_text("severity:\n  reprint-guard/invisible-character: off\n")
     run = cli("check", str(story), "--config", str(tmp_path / ".reprint-guard.yaml"), "--format", "json")
     assert run.code == 0 and run.json()["results"][0]["findings"] == [], run.out + run.err
+
+
+GRIST_URL = "https://grist.org/climate/heat-pumps-rural-co-ops/"
+GRIST_PHOTO = "https://grist.org/wp-content/uploads/2026/11/heatpump.jpg"
+GRIST_META = (
+    f"original_url: {GRIST_URL}\nauthor: Jake Bittle\noriginal_published: 2026-11-01\npublished: 2026-11-20\n"
+    "medium: web\n"
+)
+GRIST_STORY = (
+    "<p>By Jake Bittle</p>\n<p>Electric co-ops on the Plains now lend members money for heat pumps.</p>\n"
+    f'<p><em>This story was originally published by <a href="{GRIST_URL}">Grist</a>.</em></p>\n'
+)
+
+
+def _grist_media(tmp_path, cli, name: str, html: str) -> list[dict]:
+    page = tmp_path / f"{name}.html"
+    page.write_text(GRIST_STORY + html, encoding="utf-8")
+    (tmp_path / f"{name}.meta.yaml").write_text(GRIST_META, encoding="utf-8")
+    run = cli("check", str(page), "--no-config", "--format", "json")
+    assert run.code in (0, 1), run.out + run.err
+    return [f for f in run.json()["results"][0]["findings"] if f["rule"] == "grist/no-images-without-permission"]
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        f"image-set('{GRIST_PHOTO}' 1x, 'heatpump@2x.jpg' 2x)",
+        f"image-set(&quot;{GRIST_PHOTO}&quot; 1x)",
+        f"-webkit-image-set('{GRIST_PHOTO}' 1x, '{GRIST_PHOTO}?w=1600' 2x)",
+        f"IMAGE-SET('{GRIST_PHOTO}' type('image/avif'))",
+        f"image-set(url({GRIST_PHOTO}) 1x, url(heatpump@2x.jpg) 2x)",
+    ],
+)
+def test_an_inline_image_set_background_counts_as_one_picture(tmp_path, cli, value):
+    """``background-image: image-set("a.jpg" 1x, "b.jpg" 2x)`` (quoted addresses, no url()) was no picture to a
+    no-photos rule, and a set of two url()s was counted as two items: one picture, named by its first address,
+    told where it stands."""
+    html = f'<div style="background-image: {value};height:400px"></div>\n'
+    (found,) = _grist_media(tmp_path, cli, "set", html)
+    assert f"1 item of media, first the background image of a <div>, {GRIST_PHOTO}," in found["message"], found
+    assert found["line"] == 4, found
+
+
+def test_a_style_blocks_image_set_counts_whatever_its_addresses_suffix(tmp_path, cli):
+    """In a ``<style>`` block, a url() counts when its address is an image file's (a font's is none); a set's
+    addresses are pictures whatever they end in (``/uploads/hero?w=800``)."""
+    html = '<style>.hero{background-image:image-set("/uploads/hero?w=800" 1x, "/uploads/hero?w=1600" 2x)}</style>\n'
+    (found,) = _grist_media(tmp_path, cli, "styled", html + '<div class="hero"></div>\n')
+    assert "1 item of media, first an image a <style> block sets, /uploads/hero?w=800," in found["message"], found
+    assert _grist_media(tmp_path, cli, "font", "<style>@font-face{src:url(/fonts/x.woff2)}</style>\n") == []
+
+
+def test_an_image_set_scan_is_linear() -> None:
+    """An unclosed set, and twenty thousand of them, are read in one pass."""
+    import time
+
+    from reprint_guard.visible import css_pictures
+
+    start = time.perf_counter()
+    assert list(css_pictures("image-set(" * 20_000 + "'a.jpg'")) == []  # nested twenty thousand deep
+    assert len(list(css_pictures("image-set('a.jpg' 1x) " * 20_000))) == 20_000
+    assert list(css_pictures("image-set(" + "(" * 50_000 + "url(x.jpg)")) == []
+    assert time.perf_counter() - start < 2.0
