@@ -267,3 +267,76 @@ def test_an_image_set_scan_is_linear() -> None:
     assert len(list(css_pictures("image-set('a.jpg' 1x) " * 20_000))) == 20_000
     assert list(css_pictures("image-set(" + "(" * 50_000 + "url(x.jpg)")) == []
     assert time.perf_counter() - start < 2.0
+
+
+PP = "https://www.propublica.org/article/county-jail-phone-fees-kessler"
+PP_DEED = "[CC BY-NC-ND 3.0 US](https://creativecommons.org/licenses/by-nc-nd/3.0/us/)"
+
+
+def _propublica(tmp_path, link: str, before: str = "") -> object:
+    story = tmp_path / "story.md"
+    story.write_text(
+        f"---\ntitle: The County Jail's Phone Fees\nauthor: Dana Whitlow\noriginal_url: {PP}\nmedium: web\n"
+        "commercial: false\n---\n\n"
+        f"{before}Families pay more for a fifteen-minute call than for a month of internet.\n\n"
+        f"*By Dana Whitlow. This story was originally published by {link}. It is republished under a {PP_DEED} "
+        "licence.*\n\n"
+        '<script type="text/javascript" src="https://pixel.propublica.org/pixel.js" async></script>\n',
+        encoding="utf-8",
+    )
+    return story
+
+
+def test_pandoc_link_attributes_are_told_and_the_link_still_counts(tmp_path, cli):
+    """``[ProPublica](...){.external target="_blank"}`` (a paste Pandoc converted from Word or Google Docs): the
+    page shows the attributes after the link, and nothing said so. Told at them, as pandoc-span; the link and
+    the credit count (a warning, exit 0); --fix takes the attributes out."""
+    attributes = '{.external target="_blank"}'
+    story = _propublica(tmp_path, f"[ProPublica]({PP}){attributes}")
+    run = cli("check", str(story), "--no-config", "--format", "json")
+    assert run.code == 0, run.out + run.err
+    (found,) = run.json()["results"][0]["findings"]
+    assert found["rule"] == "reprint-guard/pandoc-span" and found["severity"] == "warning", found
+    line = story.read_text(encoding="utf-8").split("\n")[found["line"] - 1]
+    assert line[found["column"] - 1 : found["end_column"] - 1] == attributes, found
+    assert f"Pandoc's link attributes {attributes} show as written after the link" in found["message"], found
+    assert cli("check", str(story), "--no-config", "--fix").code == 0
+    text = story.read_text(encoding="utf-8")
+    assert f"originally published by [ProPublica]({PP}). It is" in text and "{" not in text, text
+    assert cli("check", str(story), "--no-config").out.startswith("✔ 0 errors, 0 warnings"), text
+
+
+def test_a_span_in_a_credit_does_not_fail_the_credit_beside_its_warning(tmp_path, cli):
+    """``[[ProPublica]{.underline}](...)``: without --fix, propublica/credit-line failed ("originally published
+    by ProPublica" is not visible) beside the pandoc-span warning for the same words. The credit is read
+    through the span: the warning alone is told, and the reprint passes."""
+    story = _propublica(tmp_path, f"[[ProPublica]{{.underline}}]({PP}){{target=_blank}}")
+    run = cli("check", str(story), "--no-config", "--format", "json")
+    assert run.code == 0, run.out + run.err
+    rules = [f["rule"] for f in run.json()["results"][0]["findings"]]
+    assert rules == ["reprint-guard/pandoc-span", "reprint-guard/pandoc-span"], rules
+    assert cli("check", str(story), "--no-config", "--fix").code == 0
+    assert f"by [ProPublica]({PP}). It" in story.read_text(encoding="utf-8")
+
+
+def test_a_rule_failing_for_something_else_is_still_told_beside_the_span(tmp_path, cli):
+    """Only what the markup alone fails is left out: a photo with Pandoc's image attributes still needs its
+    permission, and is told as before, beside the attributes' warning."""
+    story = _propublica(
+        tmp_path, f"[ProPublica]({PP})", before="![The jail](https://img.propublica.org/jail.jpg){width=50%}\n\n"
+    )
+    run = cli("check", str(story), "--no-config", "--format", "json")
+    assert run.code == 1, run.out + run.err
+    found = {f["rule"]: f for f in run.json()["results"][0]["findings"]}
+    assert set(found) == {"propublica/photos-permission", "reprint-guard/pandoc-span"}, found
+    assert (
+        "Pandoc's image attributes {width=50%} show as written after the image"
+        in found["reprint-guard/pandoc-span"]["message"]
+    )
+
+
+def test_kramdown_attributes_and_link_text_in_braces_are_no_pandoc_markup(tmp_path, cli):
+    """Kramdown's ``{: .class}`` after a link, and braces in running text, are not told."""
+    story = _propublica(tmp_path, f"[ProPublica]({PP}){{: .external}}", before="Fees ({see below}) rose.\n\n")
+    run = cli("check", str(story), "--no-config")
+    assert "pandoc-span" not in run.out, run.out

@@ -846,6 +846,17 @@ class Reprint:
         #: The legacy encoding an HTML page was read in, as its ``<meta>`` declares (None: UTF-8).
         self.encoding: str | None = None
 
+    def with_body(self, body: str) -> Reprint | None:
+        """A reprint like this one (its metadata, its place and its options) reading ``body`` instead, all it
+        derives from it made afresh; None when its HTML was given by a caller (not rendered from the body)."""
+        if self._html is not None and not self._rendered:
+            return None
+        other = Reprint(body=body, metadata=self.metadata)
+        for name, value in vars(self).items():
+            if not name.startswith("_") and name not in ("body", "memo"):
+                setattr(other, name, value)
+        return other
+
     @property
     def html(self) -> str:
         """The body as HTML, as a site would render it."""
