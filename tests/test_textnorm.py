@@ -9,7 +9,7 @@ import unicodedata
 import pytest
 
 from reprint_guard.reprint import Reprint
-from reprint_guard.textnorm import _ZERO_WIDTH_CHARS, find_phrase, lower, normalize
+from reprint_guard.textnorm import _CASED_BLOCKS, _ZERO_WIDTH_CHARS, find_phrase, lower, normalize
 
 #: Typographic apostrophes and hyphens, and the ASCII character each is compared as.
 _LOOKALIKES = {"\u2018": "'", "\u2019": "'", "\u02bc": "'", "\u2010": "-", "\u2011": "-", "\u2012": "-"}
@@ -19,10 +19,25 @@ _LOOKALIKES |= {"\u2013": "-", "\u2212": "-"}
 def _plain_normalize(text: str, fold_case: bool = True) -> str:
     """The definition: zero-width characters out, NFKC, case folding (unless not ``fold_case``), typographic
     apostrophes and hyphens made ASCII, white space collapsed."""
+    text = re.sub("[\u200b\u2060\ufeff\u00ad]+", lambda found: _gap(text, found), text)
     text = re.sub(f"[{_ZERO_WIDTH_CHARS}]", "", text)
     folded = unicodedata.normalize("NFKC", text)
     folded = folded.casefold() if fold_case else folded
     return " ".join("".join(_LOOKALIKES.get(char, char) for char in folded).split())
+
+
+def _cased(char: str) -> bool:
+    return any(first <= ord(char) < last for first, last in _CASED_BLOCKS)
+
+
+def _gap(text: str, found: re.Match[str]) -> str:
+    """A run of what a paste puts for a space between two words: a space between a small letter and a capital
+    (or title-case letter) of the cased scripts, else left as it is (removed with the rest)."""
+    start, end = found.span()
+    before, after = text[start - 1 : start], text[end : end + 1]
+    if before and after and _cased(before) and _cased(after) and before.islower():
+        return " " if after.isupper() or after.istitle() else found.group()
+    return found.group()
 
 
 def test_writers_apostrophes_and_hyphens_compare_as_ascii() -> None:
@@ -46,7 +61,7 @@ def test_normalize_agrees_with_its_definition_on_generated_text() -> None:
     rng = random.Random(11)
     alphabet = [chr(c) for c in [*range(0x250), *range(0x2000, 0x2070), 0x1680, 0x3000, 0xFB01, 0xFF21, 0x212A]]
     alphabet += [chr(c) for c in (0x130, 0x3A3, 0x1E9E, 0xDF, 0x301, 0x1100, 0x1161, 0x11A8, 0xAC00, 0x24B8)]
-    alphabet += list(_ZERO_WIDTH_CHARS)
+    alphabet += list(_ZERO_WIDTH_CHARS) + list("aZ\u200b\u2060\u00ad\u01c5\u0434\u0414")
     for _ in range(30000):
         text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 14)))
         assert normalize(text) == _plain_normalize(text), repr(text)

@@ -107,10 +107,12 @@ TOOL_RULES: dict[str, tuple[str, str]] = {
         "a story whose terms (its credit, its licence, its permissions) go unchecked.",
     ),
     "pandoc-span": (
-        "Pandoc's bracketed span shows as written",
+        "Pandoc's bracketed span or link attributes show as written",
         "A Markdown reprint writes Pandoc's bracketed span ([ProPublica]{.underline}, as a paste converted from "
-        "Word or Google Docs by Pandoc does): CommonMark and GitHub's Markdown have no such spans, so the page "
-        "shows the brackets and the attribute, and a credit's words read through it are not the credit's.",
+        "Word or Google Docs by Pandoc does) or Pandoc's attributes after a link's address "
+        '([ProPublica](https://...){target="_blank"}): CommonMark and GitHub\'s Markdown have neither, so the '
+        "page shows the brackets and the attribute. A credit is read through them as its words, so a credit's "
+        "rule does not fail for them beside this warning.",
     ),
     "no-longer-a-reprint": (
         "A file checked as a reprint at the base commit is skipped as not a reprint now",
@@ -118,6 +120,13 @@ TOOL_RULES: dict[str, tuple[str, str]] = {
         "metadata sidecar) was checked as a reprint at the base commit and is now skipped as the site's own "
         "article: its sidecar deleted, or original_url and policy taken out of its metadata. Its publisher's "
         "terms would go unchecked, with no notice; if the file is now the site's own, suppress this with a reason.",
+    ),
+    "invisible-character": (
+        "A metadata value holds an invisible character",
+        "original_url, license or reprint_license holds a character that shows nothing (a zero-width space, a "
+        "soft hyphen, a byte-order mark, a direction mark), as a paste from a word processor or a CMS's form "
+        "leaves one: the value is checked without it, but the file still holds it, and a site template that "
+        "links or shows the value publishes it (a link to the address with it leads nowhere).",
     ),
     "misspelt-key": (
         "A metadata key is close to one reprint-guard reads",
@@ -308,6 +317,11 @@ def _check_reprint(
         findings = run_policy(reprint, policy, today=today, severity=severity)
         if findings and reprint.format == "html":
             findings = _outside_the_article(reprint, policy, findings)
+        # Pandoc's markup shown as written ("[ProPublica]{.underline}", a link's "{target=_blank}"): told as
+        # such, and a rule failing for it alone is not told beside it.
+        markup = pandoc_markup(reprint) if reprint.format == "markdown" else []
+        if markup and findings:
+            findings = _read_through_markup(reprint, policy, findings, markup, today, severity)
         home = _home_page_original(reprint)
         if home is not None:
             for finding in findings:  # measured against the home page, a right link to the article looks wrong
@@ -322,11 +336,13 @@ def _check_reprint(
         second = _second_original(reprint, policies, policy) if meta.medium == "newsletter" else None
         if second is not None:
             findings = [*findings, second]
-        if reprint.format == "markdown" and "]{" in reprint.body:
-            findings = [*findings, *_pandoc_spans(reprint)]
+        if markup:
+            findings = [*findings, *_pandoc_spans(reprint, markup)]
     reversed_ = _dates_reversed(reprint, today)  # a typo in a date, whatever policy (or none) the reprint is checked by
     if reversed_ is not None:
         findings = [*findings, reversed_]
+    if reprint.invisible_in:  # a value read without what a paste left in it, which the file still holds
+        findings = [*findings, *(_invisible_in_value(reprint, key, value) for key, value in reprint.invisible_in)]
     if reprint.key_clashes:
         findings = [*(_conflicting_keys(reprint, *clash) for clash in reprint.key_clashes), *findings]
     if reprint.sidecar_clashes and reprint.sidecar is not None:
@@ -1091,6 +1107,42 @@ def _invisible(key: str) -> str:
     return f" (it holds an invisible character, {named}: retype the key)"
 
 
+def _invisible_in_value(reprint: Reprint, key: str, value: str) -> Finding:
+    """A warning at ``key`` whose value (an address, a licence) held an invisible format character, which the
+    checks read it without: the file still holds it, and a template linking the value would publish it."""
+    import unicodedata
+
+    from .metaview import without_format_chars
+
+    cleaned = without_format_chars(value)
+    # What reading left out (a joiner kept inside the value, and left out at an end, is named too).
+    hidden = [c for c in dict.fromkeys(value) if c not in cleaned] or [c for c in value if c in "\u200c\u200d"][:1]
+    named = ", ".join(f"U+{ord(c):04X} {unicodedata.name(c, 'FORMAT CHARACTER')}" for c in hidden)
+    text = value.strip()
+    kept = text.strip("".join(hidden))
+    where = (
+        "inside it"
+        if kept and any(c in kept for c in hidden)
+        else "at its end"
+        if text.startswith(kept)
+        else ("at its start" if text.endswith(kept) else "at both ends")
+    )
+    name = reprint.key_names.get(key, key)
+    said = "address" if key == "original_url" else "licence"
+    plural = "s" if len(hidden) > 1 else ""
+    return _tool_finding(
+        reprint,
+        "invisible-character",
+        "metadata",
+        key,
+        f"'{name}' holds {'invisible characters' if plural else 'an invisible character'} ({named}) {where}, as "
+        f"a paste from a word processor or a CMS's form leaves one: the {said} is checked without it, but the file "
+        f"still holds it, and a site template that {'links' if said == 'address' else 'shows'} '{name}' "
+        "publishes it",
+        f"Delete the character{plural} from '{name}' (it shows nothing in most editors: retype the value).",
+    )
+
+
 def _rename(key: str, own: str, meant: str) -> str:
     """The fix for a misspelt key: renamed where it stands (under ``params:``, as its own name there)."""
     if key == own:
@@ -1550,49 +1602,132 @@ def _credited_by_name(reprint: Reprint, policies: PolicySet, own: str | None = N
     return None
 
 
+#: Pandoc's attributes in braces: ``{.class}``, ``{#id}``, ``{key=value}``, several apart by spaces, a value quoted
+#: or not (``{.external target="_blank"}``, ``{width=50%}``). Kramdown's ``{: .class}`` is none; bounded (a linear
+#: search).
+_PANDOC_ATTRIBUTES = r"""\{(?:[.#][A-Za-z][\w.#:=%/ "'-]{0,100}|[A-Za-z][\w-]*=[^{}\n]{0,100})\}"""
 #: Pandoc's bracketed span, ``[words]{.class}`` (``{#id}``, ``{key=value}`` too), which a converter from Word or
 #: Google Docs writes (underlined link text): CommonMark and GFM have none, and show it as written. A link's
 #: ``[words](...)`` and Kramdown's ``{: .class}`` are no span; the words' length is bounded (a linear search).
-PANDOC_SPAN = re.compile(
-    r"(?<![\\!\]])\[([^\[\]\n]{1,300})\](\{(?:[.#][A-Za-z][\w.#:= -]{0,100}|[A-Za-z][\w-]*=[^{}\n]{0,100})\})"
+PANDOC_SPAN = re.compile(rf"(?<![\\!\]])\[([^\[\]\n]{{1,300}})\]({_PANDOC_ATTRIBUTES})")
+#: Pandoc's attributes after a link's or an image's address (``[words](https://...){.external target="_blank"}``,
+#: ``![Map](map.png){width=50%}``), which CommonMark shows as text after the link: group 1. The address (with
+#: parentheses one deep) and its title are bounded and read possessively (a linear search).
+PANDOC_LINK_ATTRIBUTES = re.compile(
+    r"""\]\((?:[^()\s]|\([^()\s]{0,300}\)){0,2000}+(?:[ \t]{1,8}(?:"[^"\n]{0,300}"|'[^'\n]{0,300}'))?\)"""
+    rf"({_PANDOC_ATTRIBUTES})"
 )
+#: The attributes alone, where a finding stands (for ``--fix``).
+_ATTRIBUTES_AT = re.compile(_PANDOC_ATTRIBUTES)
 
 
-def _pandoc_spans(reprint: Reprint) -> list[Finding]:
-    """A warning at each Pandoc span a Markdown reprint's page shows as written (``[ProPublica]{.underline}``
-    inside a credit's link, from a paste Pandoc converted): the credit rules read "by [ProPublica]{.underline}",
-    not "by ProPublica", and ``--fix`` takes the span's markup out rather than add a second credit."""
-    found = []
+def pandoc_markup(reprint: Reprint) -> list[tuple[int, int, str, str, str]]:
+    """Pandoc's markup a Markdown reprint's page shows as written (CommonMark has none), in order: each bracketed
+    span (``[ProPublica]{.underline}``) and each link's or image's attributes (``](...){target="_blank"}``), as
+    (start, end, its words, its attributes, "span", "link" or "image"). Not in a comment or code, nor what is read
+    as something else (a link's words)."""
+    body = reprint.body
+    found: list[tuple[int, int, str, str, str]] = []
+    spans = "]{" in body
+    links = "){" in body
+    if not spans and not links:
+        return found
     shown = reprint.visible.raw_text
-    for span in PANDOC_SPAN.finditer(reprint.body):
-        if span.group(0) not in shown or not list(reprint.visible_indices([span.start()])):
-            continue  # in a comment, a code block's HTML, or read as something else (a link's words)
-        line, column = reprint.position(span.start())
-        end_line, end_column = reprint.position(span.end())
-        words, attribute = span.groups()
+    if spans:
+        for span in PANDOC_SPAN.finditer(body):
+            if span.group(0) in shown and list(reprint.visible_indices([span.start()])):
+                found.append((span.start(), span.end(), span.group(1), span.group(2), "span"))
+    if links:
+        for link in PANDOC_LINK_ATTRIBUTES.finditer(body):
+            start, attribute = link.start(1), link.group(1)
+            if attribute in shown and list(reprint.visible_indices([start])):
+                kind = "image" if _an_image(body, link.start()) else "link"
+                found.append((start, link.end(1), "", attribute, kind))
+    return sorted(found)
+
+
+def _an_image(body: str, close: int) -> bool:
+    """Whether the ``]`` at ``close`` ends an image's alternative text (``![Map]``): its ``[`` (nesting counted,
+    within a few hundred characters) follows a ``!``."""
+    depth = 0
+    for at in range(close, max(-1, close - 400), -1):
+        char = body[at]
+        if char == "]":
+            depth += 1
+        elif char == "[":
+            depth -= 1
+            if not depth:
+                return at > 0 and body[at - 1] == "!"
+    return False
+
+
+def _pandoc_spans(reprint: Reprint, markup: list[tuple[int, int, str, str, str]]) -> list[Finding]:
+    """A warning at each piece of Pandoc's markup (:func:`pandoc_markup`) a Markdown reprint's page shows as
+    written: a span (``[ProPublica]{.underline}`` inside a credit's link, from a paste Pandoc converted), told
+    at the span, or a link's attributes, told at them. ``--fix`` takes the markup out."""
+    found = []
+    for start, end, words, attribute, kind in markup:
+        line, column = reprint.position(start)
+        end_line, end_column = reprint.position(end)
+        if kind == "span":
+            message = (
+                f"Pandoc's span [{words}]{attribute} shows as written, brackets and {attribute}: the page's Markdown "
+                "(CommonMark) has no such spans (a credit is read through it, as its words)"
+            )
+            remove = f"Remove {attribute} and the brackets around {words}"
+        else:
+            message = (
+                f"Pandoc's {kind} attributes {attribute} show as written after the {kind}: the page's Markdown "
+                "(CommonMark) has no such attributes (a credit is read without them)"
+            )
+            remove = f"Remove {attribute} after the {kind}"
         found.append(
             Finding(
                 rule=f"{TOOL_POLICY}/pandoc-span",
                 policy=TOOL_POLICY,
                 check="text",
                 severity=Severity.warning,
-                message=f"Pandoc's span {span.group(0)} shows as written, brackets and {attribute}: the page's "
-                "Markdown (CommonMark) has no such spans, and a credit's words read through it are not the credit's",
+                message=message,
                 line=line,
                 column=column,
                 end_line=end_line,
                 end_column=end_column,
-                fix=f"Remove {attribute} and the brackets around {words} (if the site renders its Markdown with "
-                "Pandoc or Quarto, which read spans, set reprint-guard/pandoc-span to off in the config's severity).",
+                fix=f"{remove} (if the site renders its Markdown with Pandoc or Quarto, which read them, set "
+                "reprint-guard/pandoc-span to off in the config's severity).",
             )
         )
     return found
 
 
+def _read_through_markup(
+    reprint: Reprint,
+    policy: Policy,
+    findings: list[Finding],
+    markup: list[tuple[int, int, str, str, str]],
+    today: dt.date | None,
+    severity: dict[str, str] | None,
+) -> list[Finding]:
+    """``findings`` without those of a rule that passes once Pandoc's markup is read as its words (a span as its
+    words, a link's attributes left out): "originally published by [ProPublica]{.underline}" is the credit, and
+    ``pandoc-span`` tells of the brackets, so the credit's rule does not fail beside it for the same text. The
+    rest stand as told (their places the file's)."""
+    if not findings:
+        return findings
+    pieces, done = [], 0
+    for start, end, words, _, _ in markup:
+        pieces += (reprint.body[done:start], words)
+        done = end
+    other = reprint.with_body("".join(pieces) + reprint.body[done:])
+    if other is None:
+        return findings
+    failing = {finding.rule for finding in run_policy(other, policy, today=today, severity=severity)}
+    return [finding for finding in findings if finding.rule in failing]
+
+
 def without_pandoc_spans(source: str, findings: list[Finding]) -> tuple[str, list[Finding]] | None:
-    """``source`` with each span a ``pandoc-span`` finding stands at written as its words alone (what
-    ``--fix`` does first, so that a credit read through it is the credit, and no second one is added), and
-    those findings; None when there is none."""
+    """``source`` with each span a ``pandoc-span`` finding stands at written as its words alone, and each link's
+    attributes one stands at left out (what ``--fix`` does first, so that a credit read through it is the credit,
+    and no second one is added), and those findings; None when there is none."""
     spans = [f for f in findings if f.rule == f"{TOOL_POLICY}/pandoc-span" and f.suppressed is None]
     if not spans or ("\r" in source and "\n" not in source):
         return None
@@ -1607,9 +1742,12 @@ def without_pandoc_spans(source: str, findings: list[Finding]) -> tuple[str, lis
             continue
         at += finding.column - 1
         span = PANDOC_SPAN.match(text, at)
-        if span is None:
+        if span is not None:
+            text = text[:at] + span.group(1) + text[span.end() :]
+        elif text[at - 1 : at] == ")" and (attributes := _ATTRIBUTES_AT.match(text, at)) is not None:
+            text = text[:at] + text[attributes.end() :]
+        else:
             continue
-        text = text[:at] + span.group(1) + text[span.end() :]
         done.append(finding)
     return (text, done) if done else None
 

@@ -231,12 +231,74 @@ def without_format_chars(address: str) -> str:
     ).strip(_JOINERS)
 
 
+def name_without_format_chars(name: str) -> str:
+    """A name (an author's, a grantor's) without the invisible format characters a paste leaves in it, as
+    :func:`without_format_chars` leaves them out of an address; but one pasted for the space between two words
+    ("Ines\u200bVarga", a small letter then a capital) is the space, as the text's names are read
+    (:func:`~reprint_guard.textnorm.unseen_removed`)."""
+    if name.isascii():
+        return name
+    from .textnorm import gaps_spaced
+
+    return without_format_chars(gaps_spaced(name))
+
+
+def keys_with_format_chars(data: Mapping[str, Any]) -> tuple[tuple[str, str], ...]:
+    """The keys of :data:`_ADDRESS_KEYS` whose value holds an invisible format character (read without it),
+    with that value as written: the source still holds it, for a site template to publish."""
+    return tuple(
+        (key, value)
+        for key in _ADDRESS_KEYS
+        if type(value := data.get(key)) is str and not value.isascii() and without_format_chars(value) != value
+    )
+
+
+#: A permission record's keys whose text is compared (with a contact, the policy's scopes, the original's
+#: address, a date): read without an invisible character pasted into it, as ``original_url`` is.
+_RECORD_TEXT_KEYS = ("from", "scope", "date", "expires", "original_url", "article", "media")
+
+
+def _cleaned(value: Any, clean: Any) -> Any:
+    """``value`` (text or a list of texts) through ``clean`` where it holds something other than ASCII."""
+    if type(value) is str:
+        return value if value.isascii() else clean(value)
+    if type(value) is list and any(type(item) is str and not item.isascii() for item in value):
+        return [clean(item) if type(item) is str else item for item in value]
+    return value
+
+
+def _record_without_format_chars(record: Any) -> Any:
+    """A permission record with its compared text (:data:`_RECORD_TEXT_KEYS`) read without invisible format
+    characters; the sender's name's gap as a space (:func:`name_without_format_chars`)."""
+    if type(record) is not dict:
+        return record
+    cleaned = {}
+    for key in _RECORD_TEXT_KEYS:
+        value = record.get(key)
+        clean = _cleaned(value, name_without_format_chars if key == "from" else without_format_chars)
+        if clean is not value and clean != value:
+            cleaned[key] = clean
+    return {**record, **cleaned} if cleaned else record
+
+
 def _addresses_without_format_chars(data: Mapping[str, Any]) -> Mapping[str, Any]:
+    """``data`` with its addresses (:data:`_ADDRESS_KEYS`), its names (``author``, ``copyright_holder``) and its
+    permission records' compared text read without the invisible format characters a paste leaves in them. Only
+    what holds a character outside ASCII is looked at."""
     cleaned = {
         key: clean
         for key in _ADDRESS_KEYS
         if type(value := data.get(key)) is str and (clean := without_format_chars(value)) != value
     }
+    for key in ("author", "copyright_holder"):
+        value = data.get(key)
+        if (clean := _cleaned(value, name_without_format_chars)) is not value and clean != value:
+            cleaned[key] = clean
+    records = data.get("permissions")
+    if type(records) is list and records:
+        clean_records = [_record_without_format_chars(record) for record in records]
+        if any(clean is not record for clean, record in zip(clean_records, records, strict=True)):
+            cleaned["permissions"] = clean_records
     return {**data, **cleaned} if cleaned else data
 
 

@@ -807,6 +807,9 @@ class Reprint:
         self.given: frozenset[str] = frozenset()
         #: Jekyll's ``published: false`` (its draft flag, not a date, so not in the metadata's ``published``).
         self.unpublished = False
+        #: The keys whose value held an invisible character read without it (``original_url``, ``license``,
+        #: ``reprint_license``: a zero-width space pasted with the address), each with its value as written.
+        self.invisible_in: tuple[tuple[str, str], ...] = ()
         #: Where an HTML page declares a key itself (its canonical link's address, its author meta tag), as
         #: (line, column): a finding about that key is told there.
         self.declared_places: dict[str, tuple[int, int]] = {}
@@ -842,6 +845,17 @@ class Reprint:
         self.sidecar_clashes: list[tuple[str, int, Any, Any]] = []
         #: The legacy encoding an HTML page was read in, as its ``<meta>`` declares (None: UTF-8).
         self.encoding: str | None = None
+
+    def with_body(self, body: str) -> Reprint | None:
+        """A reprint like this one (its metadata, its place and its options) reading ``body`` instead, all it
+        derives from it made afresh; None when its HTML was given by a caller (not rendered from the body)."""
+        if self._html is not None and not self._rendered:
+            return None
+        other = Reprint(body=body, metadata=self.metadata)
+        for name, value in vars(self).items():
+            if not name.startswith("_") and name not in ("body", "memo"):
+                setattr(other, name, value)
+        return other
 
     @property
     def html(self) -> str:

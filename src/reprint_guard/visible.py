@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 from typing import Any, NamedTuple
 
@@ -49,6 +49,7 @@ from .textnorm import (
     normalize_utf8,
     normalized,
     normalized_utf8,
+    unseen_removed,
 )
 from .urls import against_base, base_address
 
@@ -1012,7 +1013,7 @@ def _compacted(text: str) -> str:
     anything else) left out, and each run of blank characters (:func:`_is_blank`) kept as its last, which
     any combining mark after it joins as before. A long run of spaces has no solid character to cut at."""
     if not text.isascii() and any(char in text for char in _ZERO_WIDTH_CHARS):
-        text = ZERO_WIDTH.sub("", text)
+        text = unseen_removed(text)
     return _BLANK_RUN.sub(_last_if_blank, text)
 
 
@@ -1554,14 +1555,55 @@ _CSS_URL = re.compile(r"""url\(\s{0,64}(?:"([^"\n]*)"|'([^'\n]*)'|([^\s'"()]+))\
 
 #: A CSS ``url(`` in any case (CSS's function names are blind to case: ``URL(...)`` loads as ``url(...)`` does).
 CSS_URL_OPEN = re.compile(r"[uU][rR][lL]\(")
+#: The same, or an ``image-set(`` (``-webkit-image-set(`` too), whose addresses may be quoted strings alone.
+CSS_PICTURE_OPEN = re.compile(r"[uU][rR][lL]\(|[iI][mM][aA][gG][eE]-[sS][eE][tT]\(")
+#: Outside an ``image-set()``: a ``url()`` (groups 1-3, as :data:`_CSS_URL`) or the opening of a set (group 4).
+_PICTURE_OPEN = re.compile(
+    r"""url\(\s{0,64}(?:"([^"\n]*)"|'([^'\n]*)'|([^\s'"()]+))\s{0,64}\)|((?:-webkit-)?image-set\()""", re.IGNORECASE
+)
+#: Inside an ``image-set()``: a ``url()`` (groups 1-3), a quoted address (4-5), or a parenthesis (6), each read
+#: on only to its own end, so that a scan is linear in the text.
+_IN_A_SET = re.compile(
+    r"""url\(\s{0,64}(?:"([^"\n]*)"|'([^'\n]*)'|([^\s'"()]+))\s{0,64}\)|"([^"\n]*)"|'([^'\n]*)'|([()])""",
+    re.IGNORECASE,
+)
+
+
+def css_pictures(css: str) -> Iterator[tuple[str, int, bool]]:
+    """The pictures a stretch of CSS (a ``style`` attribute, a ``<style>`` block) sets, in order: each
+    ``url()``'s address, and of an ``image-set()`` (``-webkit-image-set()``) its first candidate's, a ``url()``
+    or a quoted address alone (``image-set("a.jpg" 1x, "a@2x.jpg" 2x)``: the others are the same picture at
+    another resolution or in another type, and ``type("image/avif")``'s string is no address). Each with the
+    index its address stands at, and whether it is a set's (always a picture, whatever its address's suffix).
+    One pass over the text: a set is read to its closing parenthesis, however deep."""
+    at = 0
+    while (found := _PICTURE_OPEN.search(css, at)) is not None:
+        at = found.end()
+        if found.group(4) is None:
+            group = 1 if found.group(1) is not None else 2 if found.group(2) is not None else 3
+            yield found.group(group), found.start(group), False
+            continue
+        depth, taken = 1, False
+        while depth and (token := _IN_A_SET.search(css, at)) is not None:
+            at = token.end()
+            if token.group(6) is not None:
+                depth += 1 if token.group(6) == "(" else -1
+            elif depth == 1 and not taken:
+                group = next(index for index in range(1, 6) if token.group(index) is not None)
+                yield token.group(group), token.start(group), True
+                taken = True
+
+
 #: The suffixes of an image file's address (what a ``url()`` in a ``<style>`` block counts as a picture by).
 IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif", ".svg", ".tif", ".tiff", ".heic", ".jxl", ".bmp")
 
 
 def has_css_url(html: str) -> bool:
-    """Whether ``html`` may hold a CSS ``url(`` in any case: two plain finds rule most pages out before a
-    search without case reads the page."""
-    return ("l(" in html or "L(" in html) and CSS_URL_OPEN.search(html) is not None
+    """Whether ``html`` may hold a CSS ``url(`` in any case, or an ``image-set(`` in lower or upper case: plain
+    finds rule most pages out before a search without case reads the page."""
+    if ("l(" in html or "L(" in html) and CSS_URL_OPEN.search(html) is not None:
+        return True
+    return "image-set(" in html or "IMAGE-SET(" in html  # plain finds: a search without case costs ms a page
 
 
 def address_path(address: str) -> str:
@@ -1606,13 +1648,14 @@ def _declarations_at(css: str, at: int) -> str:
 def _backgrounds(root: LexborNode) -> list[Media]:
     """Pictures set in an element's inline style as its background (WordPress's cover block, a hero image):
     on the page as an image is, so counted as one (``img``, its address the ``url()``'s)."""
-    found = []
-    for node in root.css('[style*="url(" i]'):
+    found, seen = [], set()
+    for node in root.css('[style*="url(" i], [style*="image-set(" i]'):
         style = node.attributes.get("style") or ""
-        if "background" not in style.lower():
+        if "background" not in style.lower() or node.mem_id in seen:  # one matching both selectors: once
             continue
-        for match in _CSS_URL.finditer(style):
-            address = next(group for group in match.groups() if group is not None).strip()
+        seen.add(node.mem_id)
+        for address, _, _ in css_pictures(style):
+            address = address.strip()
             if not address:
                 continue
             # A data: picture under an <img> is its blurred placeholder (Gatsby's, Next's): the <img> is the photo.
@@ -1632,16 +1675,16 @@ def _style_images(root: LexborNode) -> list[Media]:
     found = []
     for node in root.css("style"):
         css = node.text(deep=True)
-        if CSS_URL_OPEN.search(css) is None:
+        if CSS_PICTURE_OPEN.search(css) is None:
             continue
-        for match in _CSS_URL.finditer(css):
-            address = next(group for group in match.groups() if group is not None).strip()
+        for address, at, in_a_set in css_pictures(css):
+            address = address.strip()
             if not address:
                 continue
             if (
-                data_picture(address, _declarations_at(css, match.start()))
+                data_picture(address, _declarations_at(css, at))
                 if address.lower().startswith("data:")
-                else image_address(address)
+                else in_a_set or image_address(address)
             ):
                 found.append(Media("img", address, {}, "style"))
     return found
@@ -2442,7 +2485,11 @@ def with_media(
     scripts = _scripts_under(tree.root, fallbacks) if "<script" in html or "<SCRIPT" in html else None  # type: ignore[arg-type]
     skipped = _skip(root, skip) if skip else False
     # A picture set as an element's background (a cover block): only raw HTML writes a style.
-    backgrounds = media and raw != NO_RAW_HTML and ("url(" in lowered if lowered is not None else has_css_url(html))
+    backgrounds = (
+        media
+        and raw != NO_RAW_HTML
+        and (("url(" in lowered or "image-set(" in lowered) if lowered is not None else has_css_url(html))
+    )
     # A picture a <style> block in the article sets: read before the block is pruned (no reader sees its text).
     styled = (
         _style_images(root) + _fragment_head_images(tree, lowered if lowered is not None else lower(html))

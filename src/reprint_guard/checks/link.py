@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote, urlsplit
 
 from ..reprint import Reprint, Span
-from ..textnorm import ZERO_WIDTH, lookalike_letters, normalize
+from ..textnorm import lookalike_letters, normalize, unseen_removed
 from ..urls import (
     alias_sites,
     as_address,
@@ -274,6 +274,8 @@ def unlinked_credit(reprint: Reprint, context: Context, site: str) -> tuple[str,
 #: What a name may hold, pasted from a word processor, that a reader does not see: a zero-width space, a soft
 #: hyphen, a joiner (all but the direction marks of :data:`~reprint_guard.textnorm.ZERO_WIDTH`).
 _SHOWS_NOTHING = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+#: Those of them a paste puts for the space between two words (:func:`~reprint_guard.textnorm.unseen_removed`).
+_GAPS = "\u200b\u2060\ufeff\u00ad"
 
 
 @lru_cache(maxsize=64)
@@ -282,7 +284,8 @@ def _name_apart(name: str) -> re.Pattern[str]:
     "Global\u200b Research") and its words wrapped onto the next line (a soft line break): the letters in
     order, each followed by at most a few such characters, so the search stays linear."""
     hidden = f"[{_SHOWS_NOTHING}]{{0,4}}"
-    space = hidden + "[ \t\n\u00a0]{1,4}" + hidden
+    # Its words apart, or run together with what shows nothing pasted for the space ("Global\u200bResearch").
+    space = f"(?:{hidden}[ \t\n\u00a0]{{1,4}}{hidden}|[{_GAPS}]{{1,4}})"
     words = space.join(hidden.join(map(re.escape, word)) for word in name.split())
     return re.compile(r"(?<!\w)" + words + r"(?!\w)")
 
@@ -297,7 +300,9 @@ def _name_written(name: str) -> re.Pattern[str]:
     """``name`` as a source may write it: its words apart (:data:`_WORDS_MARKUP`), what shows nothing between
     its letters (a zero-width space, a soft hyphen, as characters or ``&shy;``)."""
     hidden = f"(?:[{_SHOWS_NOTHING}]|&shy;|&#173;|&#8203;){{0,4}}"
-    words = (hidden + _WORDS_MARKUP + hidden).join(hidden.join(map(re.escape, word)) for word in name.split())
+    gaps = f"(?:[{_GAPS}]|&shy;|&#173;|&#8203;|&#x200[bB];|&#8288;|&#x2060;){{1,4}}"
+    apart = f"(?:{hidden}{_WORDS_MARKUP}{hidden}|{gaps})"
+    words = apart.join(hidden.join(map(re.escape, word)) for word in name.split())
     return re.compile(r"(?<!\w)" + words + r"(?!\w)")
 
 
@@ -328,7 +333,7 @@ def _unlinked_credit_apart(reprint: Reprint, raw: str, names: list[str], site: s
             if found.group() == name:
                 continue  # written plainly: read above
             start, end = raw.rfind("\n", 0, found.start()) + 1, raw.find("\n", found.end())
-            line = ZERO_WIDTH.sub("", raw[start : end if end >= 0 else len(raw)]).replace("\n", " ")
+            line = unseen_removed(raw[start : end if end >= 0 else len(raw)]).replace("\n", " ")
             said = normalize(line)
             if not CREDIT_WORDS.search(said):
                 continue

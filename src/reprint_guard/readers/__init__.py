@@ -17,7 +17,16 @@ from typing import Any
 
 from ..errors import InputError, NotAReprintError, TooLargeError
 from ..limits import MAX_FILE_BYTES
-from ..metaview import BLANK_AS_UNSET, READ_KEYS, REPRINT_ONLY_KEYS, MetadataView, only_slugs, read_metadata
+from ..metaview import (
+    BLANK_AS_UNSET,
+    READ_KEYS,
+    REPRINT_ONLY_KEYS,
+    MetadataView,
+    keys_with_format_chars,
+    name_without_format_chars,
+    only_slugs,
+    read_metadata,
+)
 from ..reprint import Reprint
 from .folders import may_hold_sidecars
 
@@ -934,6 +943,7 @@ def build(
     )
     if merged.get("published") is False:
         reprint.unpublished = True
+    reprint.invisible_in = keys_with_format_chars(merged)
     if meta:
         reprint.given = frozenset(meta)
         reprint.replaced = replaced_values
@@ -1161,10 +1171,11 @@ def _one(value: Any) -> Any:
 
 
 def _said(value: Any) -> Any:
-    """What a value says, for comparison: words without case or extra spaces, a list as its sorted items."""
+    """What a value says, for comparison: words without case or extra spaces (nor an invisible character a paste
+    left in them, as the value is read), a list as its sorted items."""
     if isinstance(value, list):
         return sorted((_said(item) for item in value), key=repr)
-    return " ".join(value.split()).casefold() if isinstance(value, str) else value
+    return " ".join(name_without_format_chars(value).split()).casefold() if isinstance(value, str) else value
 
 
 def _under_params(metadata: Mapping[str, Any]) -> dict[str, str]:
