@@ -159,7 +159,11 @@ def select_policy(reprint: Reprint, policies: PolicySet) -> Policy | None:
             return policies.get(meta.policy.strip())
         except PolicyError as exc:
             # At its line when a file sets it; a CMS's dict (or --meta) has no line for it, but the field.
-            written = "policy" in reprint.key_lines or (reprint.sidecar is not None and "policy" in reprint.sidecar[1])
+            written = (
+                "policy" in reprint.key_lines
+                or "policy" in reprint.site_places
+                or (reprint.sidecar is not None and "policy" in reprint.sidecar[1])
+            )
             line, column, file = reprint.meta_place("policy") if written else (None, None, None)
             raise PolicyError(
                 exc.message, path=file or reprint.path, line=line, column=column, field="policy"

@@ -1006,13 +1006,23 @@ def read_options(path: str, settings: Settings) -> tuple[dict[str, Any], str | N
             meta.update(ours(override.metadata))
             policy_spec = override.policy or policy_spec
     meta.update(ours(settings.meta))
+    defaults = settings.defaults
+    places = None
+    if named:  # a page of a Hugo or Jekyll site: what its cascade or front matter defaults give it, over the config's
+        from .config.site import given
+
+        site_values, places = given(named, key_map, settings)
+        if site_values:
+            defaults = {**defaults, **site_values}
     common = {
         "meta": meta,
         "bare_urls": settings.bare_urls,
         "key_map": settings.key_map,
-        "defaults": settings.defaults,
+        "defaults": defaults,
         "skip_elements": settings.skip_elements,
     }
+    if places:
+        common["site_places"] = places
     if not settings.raw_html:
         common["raw_html"] = False
     if settings.markdown_in_html:
