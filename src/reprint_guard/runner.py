@@ -20,6 +20,7 @@ from typing import Any
 
 # This module is imported only to check files (the command line imports it lazily), so what checking
 # needs is imported here once rather than on every file.
+from .config.site import given as site_given
 from .engine import check_reprint, checked_policy, rule_ids
 from .errors import InputError, NotAReprintError, ReprintGuardError, UsageError, from_here
 from .policy.loader import USED_AS_IT_STANDS, load_policy, looks_like_path, policy_set
@@ -1009,9 +1010,7 @@ def read_options(path: str, settings: Settings) -> tuple[dict[str, Any], str | N
     defaults = settings.defaults
     places = None
     if named:  # a page of a Hugo or Jekyll site: what its cascade or front matter defaults give it, over the config's
-        from .config.site import given
-
-        site_values, places = given(named, key_map, settings)
+        site_values, places = site_given(named, key_map, settings)
         if site_values:
             defaults = {**defaults, **site_values}
     common = {

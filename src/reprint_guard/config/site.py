@@ -71,30 +71,43 @@ def given(
     if _OWNER[0] is not owner:
         forget(owner)
     if not path.lower().endswith(PAGE_SUFFIXES):
-        return {}, {}
-    whole = os.path.abspath(path)
-    folder = os.path.dirname(whole)
-    site = _site_of(folder)
+        return _NOTHING
+    whole_paths = os.path.isabs(path)
+    whole = path if whole_paths else os.path.join(_cwd(), path)
+    if ".." in whole or "//" in whole or "/./" in whole:
+        whole = os.path.normpath(whole)
+    folder = whole.rpartition(os.sep)[0]
+    site = _CACHE["sites"].get(folder, _MISSING)
+    if site is _MISSING:
+        site = _site_of(folder)
     if site is None:
-        return {}, {}
+        return _NOTHING
     try:
         layers = _hugo_layers(site, whole, folder) if site.kind == "hugo" else _jekyll_layers(site, whole)
     except InputError as exc:
-        if exc.path and not os.path.isabs(path):
+        if exc.path and not whole_paths:
             exc.path = _relative(exc.path)  # named as the page is
         raise
     if not layers:
-        return {}, {}
-    whole_paths = os.path.isabs(path)
-    shared = site.kind == "hugo" and layers is _CACHE["sections"].get(("all", folder))  # the same for all its pages
-    if shared:
-        cached = _CACHE["merged"].get((folder, whole_paths))
-        if cached is not None:
-            return cached
-    found = _merged(layers, key_map, whole_paths)
-    if shared:
-        _CACHE["merged"][(folder, whole_paths)] = found
+        return _NOTHING
+    # Pages reached by the same layers get the same values: merged once (a folder's pages, mostly).
+    key = (*map(id, layers), whole_paths)
+    found = _CACHE["merged"].get(key)
+    if found is None:
+        found = _CACHE["merged"][key] = _merged(layers, key_map, whole_paths)
     return found
+
+
+#: What a page outside any site gets (shared: read, never changed).
+_NOTHING: tuple[dict[str, Any], dict[str, tuple[str, int]]] = ({}, {})
+
+
+def _cwd() -> str:
+    """The working folder, asked once a run (pages named relative to it)."""
+    cwd = _CACHE["merged"].get("cwd")
+    if cwd is None:
+        cwd = _CACHE["merged"]["cwd"] = os.getcwd()
+    return cwd
 
 
 def _merged(
@@ -155,7 +168,17 @@ def _site_of(folder: str) -> _Site | None:
     return site
 
 
+#: The names whose presence in a folder may make it a site's root (a Hugo config, its config folder, Jekyll's).
+_MARKERS = (
+    *(f"{name}{suffix}" for name in ("hugo", "config") for suffix in (".toml", ".yaml", ".yml", ".json")),
+    os.path.join("config", "_default"),
+    *_JEKYLL_CONFIGS,
+)
+
+
 def _site_here(folder: str) -> _Site | None:
+    if not any(os.path.exists(os.path.join(folder, name)) for name in _MARKERS):
+        return None  # a folder of no site's (init's readers, below, are not even imported)
     from .init import _dig, another_tools, hugo_config_files, jekyll_default_sets, read_settings
 
     root = Path(folder)
@@ -243,8 +266,22 @@ def _cascade_layers(cascade: Any, file: str, text: str, offset: int, yaml_text: 
         values = _lifted(block)
         route: tuple[str | int, ...] = ("cascade", index) if isinstance(cascade, list) else ("cascade",)
         lines = _yaml_lines(text, route, offset, values) if yaml_text else _text_lines(text, index, offset, values)
-        layers.append(_Layer(values, lines, file, target if isinstance(target, Mapping) else None))
+        layers.append(_Layer(values, lines, file, _compiled(target) if isinstance(target, Mapping) else None))
     return layers
+
+
+def _compiled(target: Mapping[str, Any]) -> dict[str, Any] | None:
+    """A ``_target``'s globs, compiled, by what each matches: the page's ``path`` (its logical path, with a
+    leading slash), ``kind``, ``lang`` and the ``environment``. None when it gives none."""
+    from .init import _dig
+
+    found = {}
+    for key in ("path", "kind", "lang", "environment"):
+        pattern = _dig(target, key)
+        if isinstance(pattern, str) and pattern.strip():
+            pattern = pattern.strip().lower()
+            found[key] = _glob("/" + pattern if key == "path" and not pattern.startswith("/") else pattern)
+    return found or None
 
 
 def _yaml_lines(text: str, route: tuple[str | int, ...], offset: int, values: Mapping[str, Any]) -> dict[str, int]:
@@ -346,13 +383,9 @@ def _hugo_layers(site: _Site, whole: str, folder: str) -> list[_Layer] | tuple[_
     if site.error is not None:
         message, file, line, column = site.error
         raise InputError(message, path=file, line=line, column=column)
-    name = os.path.basename(whole)
-    stem = name.rpartition(".")[0]
-    base, _, language = stem.rpartition(".")
-    if not base or not re.fullmatch(r"[a-z]{2,3}(?:-[a-z0-9]{2,8})*", language.lower()):
-        base, language = stem, ""
-    if base.lower() == "_index":
-        return ()  # a section's own page: it holds a cascade for the pages below it
+    name = whole[len(folder) + 1 :]
+    if name[:7].lower() == "_index.":
+        return ()  # a section's own page (a language's too): it holds a cascade for the pages below it
     layers = _CACHE["sections"].get(("all", folder))
     if layers is None:
         found: list[_Layer] = []
@@ -366,7 +399,11 @@ def _hugo_layers(site: _Site, whole: str, folder: str) -> list[_Layer] | tuple[_
         _CACHE["sections"][("all", folder)] = layers
     if not any(layer.target for layer in layers):
         return layers
-    relative = os.path.relpath(whole, content).replace(os.sep, "/")
+    stem = name.rpartition(".")[0]
+    base, _, language = stem.rpartition(".")
+    if not base or not _LANGUAGE.fullmatch(language.lower()):
+        base, language = stem, ""
+    relative = whole[len(content) + 1 :].replace(os.sep, "/")
     logical = "/" + (relative.rpartition("/")[0] if base.lower() == "index" else relative.rpartition(".")[0])
     if language:
         logical = logical.rpartition(".")[0] if logical.endswith("." + language) else logical
@@ -379,20 +416,13 @@ def _hugo_layers(site: _Site, whole: str, folder: str) -> list[_Layer] | tuple[_
     return [layer for layer in layers if layer.target is None or _targets(layer.target, subjects)]
 
 
-def _targets(target: Mapping[str, Any], subjects: Mapping[str, str]) -> bool:
-    """Whether a cascade's ``_target`` takes in the page: each glob it gives matches the page's own."""
-    from .init import _dig
+#: A language code in a page's name (``story.fr.md``, ``story.pt-br.md``).
+_LANGUAGE = re.compile(r"[a-z]{2,3}(?:-[a-z0-9]{2,8})*")
 
-    for key, subject in subjects.items():
-        pattern = _dig(target, key)
-        if not isinstance(pattern, str) or not pattern.strip():
-            continue
-        pattern = pattern.strip().lower()
-        if key == "path" and not pattern.startswith("/"):
-            pattern = "/" + pattern
-        if not _glob(pattern).fullmatch(subject):
-            return False
-    return True
+
+def _targets(target: Mapping[str, Any], subjects: Mapping[str, str]) -> bool:
+    """Whether a cascade's ``_target`` (compiled) takes in the page: each glob it gives matches the page's own."""
+    return all(pattern.fullmatch(subjects[key]) for key, pattern in target.items())
 
 
 @lru_cache(maxsize=256)
@@ -450,7 +480,7 @@ def _jekyll_layers(site: _Site, whole: str) -> list[_Layer]:
         raise InputError(message, path=file, line=line, column=column)
     if not site.layers:
         return []
-    relative = os.path.relpath(whole, root).replace(os.sep, "/")
+    relative = whole[len(root) + 1 :].replace(os.sep, "/")
     parts = relative.split("/")
     if "_posts" in parts[:-1] or "_drafts" in parts[:-1]:
         kind = "posts"
