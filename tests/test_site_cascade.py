@@ -182,3 +182,12 @@ def test_a_malformed_jekyll_config_is_one_line_at_its_place(tmp_path, cli):
     told = [line for line in run.out.splitlines() if "(could not be checked)" in line]
     assert len(told) == 1, run.out
     assert told[0].startswith("_config.yml:4:1: site configuration does not read: "), told
+
+
+def test_a_misspelt_key_beside_a_defaults_value_names_where_the_value_comes_from(tmp_path, cli):
+    _jekyll_site(tmp_path)
+    _write(tmp_path, "_posts/pp/2026-12-01-water.md", "---\ntitle: Water\nComercial: false\n---\n" + STORY)
+    run = cli("check", "--no-config", "_posts/pp", "--format", "json", cwd=tmp_path)
+    (finding,) = [f for f in run.json()["results"][0]["findings"] if f["rule"] == "reprint-guard/misspelt-key"]
+    assert "checked with the value _config.yml gives 'commercial' (true)" in finding["message"]
+    assert finding.get("file") is None and finding["line"] == 3  # at the page's own key

@@ -955,6 +955,9 @@ def _misspelt_keys(reprint: Reprint, fields: frozenset[str], *, choosing: bool =
         )
         if choosing:
             checked = "no policy was chosen by it"
+        elif defaulted and close in reprint.site_places:  # the site's cascade or Jekyll's defaults gave it
+            given_in = reprint.site_places[close][0]
+            checked = f"the policy is checked with the value {given_in} gives '{named}' ({as_yaml(meta.value(close))})"
         elif defaulted:
             checked = f"the policy is checked with the config's default for '{named}' ({as_yaml(meta.value(close))})"
         elif unsaid:
