@@ -72,6 +72,8 @@ def given(
         forget(owner)
     if not path.lower().endswith(PAGE_SUFFIXES):
         return _NOTHING
+    if _CACHE["sites"].get(path.rpartition(os.sep)[0] or ".", _MISSING) is None:  # a folder in no site, as named
+        return _NOTHING
     whole_paths = os.path.isabs(path)
     whole = path if whole_paths else os.path.join(_cwd(), path)
     if ".." in whole or "//" in whole or "/./" in whole:
@@ -81,6 +83,7 @@ def given(
     if site is _MISSING:
         site = _site_of(folder)
     if site is None:
+        _CACHE["sites"][path.rpartition(os.sep)[0] or "."] = None  # the folder as the walk names it: asked first
         return _NOTHING
     try:
         layers = _hugo_layers(site, whole, folder) if site.kind == "hugo" else _jekyll_layers(site, whole)
