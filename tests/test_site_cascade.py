@@ -191,3 +191,28 @@ def test_a_misspelt_key_beside_a_defaults_value_names_where_the_value_comes_from
     (finding,) = [f for f in run.json()["results"][0]["findings"] if f["rule"] == "reprint-guard/misspelt-key"]
     assert "checked with the value _config.yml gives 'commercial' (true)" in finding["message"]
     assert finding.get("file") is None and finding["line"] == 3  # at the page's own key
+
+
+def test_an_inline_toml_cascade_and_a_link_out_of_the_repository(tmp_path, cli):
+    import subprocess
+
+    subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
+    _write(
+        tmp_path,
+        "hugo.toml",
+        'baseURL = "https://v.example/"\ncascade = [{policy = "propublica", _target = {path = "/pp/**"}},\n'
+        '  {policy = "grist", news_outlet = "maybe", _target = {path = "/x/**"}}]\n',
+    )
+    _write(tmp_path, "content/pp/a.md", "---\ntitle: A\n---\n" + STORY)
+    _write(tmp_path, "content/x/b.md", "---\ntitle: B\n---\n" + STORY)
+    run = cli("check", "--no-config", "content", "--format", "json", cwd=tmp_path)
+    results = _results(run)
+    assert results["content/pp/a.md"]["policy"] == "propublica"
+    assert results["content/x/b.md"]["error"].startswith("hugo.toml:3:1: metadata 'news_outlet': ")
+    secret = tmp_path.parent / f"{tmp_path.name}-secret.md"
+    secret.write_text("---\ncascade: {policy: [hunter2\n---\n", encoding="utf-8")
+    (tmp_path / "content" / "pp" / "_index.md").symlink_to(secret)
+    run = cli("check", "--no-config", "content/pp/a.md", cwd=tmp_path)
+    assert run.code == 2
+    assert run.out.startswith("content/pp/_index.md: a symbolic link out of the repository"), run.out
+    assert "hunter2" not in run.out + run.err

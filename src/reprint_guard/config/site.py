@@ -194,6 +194,7 @@ def _site_here(folder: str) -> _Site | None:
         hugos = False
         for file in files:
             try:
+                _outside(str(file))
                 data = read_settings(file, strict=True)
             except ReprintGuardError as exc:
                 if file.stem == "config" and not (root / "content").is_dir():
@@ -220,6 +221,7 @@ def _site_here(folder: str) -> _Site | None:
         if not file.is_file():
             continue
         try:
+            _outside(str(file))
             data = read_settings(file, strict=True)
         except ReprintGuardError as exc:
             return _Site("jekyll", folder, folder, "", (), (exc.message, str(file), exc.line, exc.column))
@@ -354,11 +356,22 @@ def _section_layers(folder: str) -> tuple[_Layer, ...]:
     return found
 
 
+def _outside(file: str) -> None:
+    """Refuse a site file that is a symbolic link out of the repository, as a page or a sidecar is refused: what
+    it leads to (a secret) is not read, nor quoted by an error."""
+    from ..readers import link_out_of_repository
+
+    target = link_out_of_repository(file)
+    if target is not None:
+        raise InputError(f"a symbolic link out of the repository ({target}): not read", path=file)
+
+
 def _index_cascade(file: str) -> list[_Layer]:
     from ..readers import decode, read_limited
     from ..readers.markdown import split_front_matter
     from .init import _dig
 
+    _outside(file)
     try:
         text = decode(read_limited(file, file), file)
         front = split_front_matter(text)
