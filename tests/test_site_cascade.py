@@ -216,3 +216,15 @@ def test_an_inline_toml_cascade_and_a_link_out_of_the_repository(tmp_path, cli):
     assert run.code == 2
     assert run.out.startswith("content/pp/_index.md: a symbolic link out of the repository"), run.out
     assert "hunter2" not in run.out + run.err
+
+
+def test_credit_from_a_page_takes_the_policy_its_site_gives(tmp_path, cli):
+    _jekyll_site(tmp_path)
+    _write(
+        tmp_path,
+        "_posts/2026-12-02-creek.md",
+        "---\ntitle: Creek\nauthor: Lena Ortiz\noriginal_url: https://example.org/creek-restoration\n---\n" + STORY,
+    )
+    run = cli("credit", "--no-config", "--from", "_posts/2026-12-02-creek.md", cwd=tmp_path)
+    assert run.code == 0, run.out + run.err
+    assert "Grist" in run.out
