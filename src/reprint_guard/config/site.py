@@ -46,17 +46,31 @@ class _Site(NamedTuple):
 
 
 _MISSING = object()
-#: Per run (the settings it is for): each folder's site, each section folder's cascade, and what each folder's
-#: pages get when no cascade there is for some of them only.
+#: Per run (the settings it is for): each folder's site, each section folder's cascade, and what the pages a
+#: set of layers reaches get. The cache of the run asking now; the others kept (a few: a --baseline-commit run
+#: checks the commit's copy with settings of its own between the pages).
 _CACHE: dict[str, dict[Any, Any]] = {"sites": {}, "sections": {}, "merged": {}}
-_OWNER: list[Any] = [None]
+_RUNS: list[tuple[Any, dict[str, dict[Any, Any]]]] = [(None, _CACHE)]
+_KEPT_RUNS = 4
 
 
 def forget(owner: Any = None) -> None:
-    """Read the sites anew (their files may have changed): at a run's start, for ``owner``'s run."""
-    for table in _CACHE.values():
-        table.clear()
-    _OWNER[0] = owner
+    """Read the sites anew (their files may have changed) for ``owner``'s run (its settings)."""
+    global _CACHE
+    _CACHE = {"sites": {}, "sections": {}, "merged": {}}
+    _RUNS[:] = [(owner, _CACHE), *[run for run in _RUNS if run[0] is not owner][: _KEPT_RUNS - 1]]
+
+
+def _for_run(owner: Any) -> None:
+    """Make ``owner``'s cache the one read (a run's first page starts one)."""
+    global _CACHE
+    for run in _RUNS:
+        if run[0] is owner:
+            _CACHE = run[1]
+            _RUNS.remove(run)
+            _RUNS.insert(0, run)
+            return
+    forget(owner)
 
 
 def given(
@@ -68,8 +82,8 @@ def given(
     Empty for a file in no Hugo or Jekyll site, outside a Hugo site's content, a section's own ``_index``
     page, and a file of another type. Raises :class:`InputError` at the place of a site file that does not read.
     """
-    if _OWNER[0] is not owner:
-        forget(owner)
+    if _RUNS[0][0] is not owner:
+        _for_run(owner)
     if not path.lower().endswith(PAGE_SUFFIXES):
         return _NOTHING
     if _CACHE["sites"].get(path.rpartition(os.sep)[0] or ".", _MISSING) is None:  # a folder in no site, as named
