@@ -6,12 +6,32 @@ import json
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
+
+
+try:
+    import resource
+except ImportError:  # no resource module (Windows): timing guards fall back to wall time
+    resource = None
+
+
+def cpu_seconds() -> float:
+    """The clock of a timing guard: CPU seconds spent so far by this process (all its threads) and by its
+    children that have ended and been waited for (the CLI ``run_cli`` starts, and its workers). Time the
+    machine gave other processes is not counted, so a busy machine does not fail a guard against a quadratic
+    blow-up, and a blow-up still does: ``start = cpu_seconds(); ...; assert cpu_seconds() - start < 5``.
+    A guard about waiting (a pipe's timeout, a signal, a deadline for a process) keeps wall time. Where a
+    child's CPU time cannot be read, this is wall time."""
+    if resource is None:
+        return time.perf_counter()
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return time.process_time() + children.ru_utime + children.ru_stime
 
 
 class CliRun:

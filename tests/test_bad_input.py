@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import COMPLIANT_BODY, COMPLIANT_META, GR_URL, git, markdown
+from conftest import COMPLIANT_BODY, COMPLIANT_META, GR_URL, cpu_seconds, git, markdown
 from reprint_guard import InputError, PolicyError, ReprintGuardError, check, check_file, check_text
 
 
@@ -217,10 +217,10 @@ def test_huge_file_is_refused_quickly(tmp_path, cli):
     with huge.open("w", encoding="utf-8") as handle:
         handle.write("---\noriginal_url: https://www.globalresearch.ca/x/1\n---\n")
         handle.write(("word " * 200 + "\n\n") * 6000)
-    start = time.perf_counter()
+    start = cpu_seconds()
     run = cli("check", str(huge))
     assert_clean_error(run, "huge.md", "larger than the 5 MiB limit")
-    assert time.perf_counter() - start < 30
+    assert cpu_seconds() - start < 30
 
 
 def test_a_huge_json_file_in_a_walk_is_passed_over_unless_it_starts_as_an_envelope(tmp_path, cli):
@@ -483,9 +483,9 @@ def test_hostile_regex_runs_in_linear_time(tmp_path):
         encoding="utf-8",
     )
     body = "a" * 50000 + "!"
-    start = time.perf_counter()
+    start = cpu_seconds()
     result = check(body, {"original_url": "https://example.org/1"}, policy=policy)
-    assert time.perf_counter() - start < 5
+    assert cpu_seconds() - start < 5
     assert result.findings == []
 
 
@@ -504,9 +504,9 @@ def test_a_pattern_is_held_to_its_length_limit_and_a_long_one_below_it_searches_
         run = cli("validate", str(policy))
         if valid:
             assert run.code == 0, run.out
-            start = time.perf_counter()
+            start = cpu_seconds()
             check("Word after word. " * 30000, {"original_url": "https://example.org/1"}, policy=policy)
-            assert time.perf_counter() - start < 5
+            assert cpu_seconds() - start < 5
         else:
             assert run.code == 1 and f"longer than {MAX_PATTERN_LENGTH} characters" in run.out, run.out
 
@@ -521,9 +521,9 @@ def test_a_pattern_of_many_groups_stays_fast_on_a_long_article(tmp_path, pattern
         encoding="utf-8",
     )
     body = "Word after word of an article. " * 60000  # 1.8 MB: minutes with capturing groups
-    start = time.perf_counter()
+    start = cpu_seconds()
     result = check(body, {"original_url": "https://example.org/1"}, policy=policy)
-    assert time.perf_counter() - start < 20
+    assert cpu_seconds() - start < 20
     assert [f.rule for f in result.findings] == (["broken/t"] if pattern.startswith("(.+)") else [])
 
 
@@ -1078,10 +1078,10 @@ def test_a_report_names_a_file_whose_name_is_not_utf8(tmp_path):
 def test_front_matter_over_the_yaml_limit_is_refused_at_once(tmp_path, cli):
     records = "".join(f"  - from: a{i}@example.org\n    scope: [print]\n" for i in range(12000))
     (tmp_path / "big.md").write_text(f"---\ntitle: T\npermissions:\n{records}---\nBody.\n", encoding="utf-8")
-    start = time.perf_counter()
+    start = cpu_seconds()
     run = cli("check", "big.md", cwd=tmp_path)
     assert_clean_error(run, "big.md:2:1: YAML larger than the 256 KiB limit")
-    assert time.perf_counter() - start < 30
+    assert cpu_seconds() - start < 30
 
 
 def test_locating_words_among_many_punctuation_tags_is_linear(tmp_path):
@@ -1094,9 +1094,9 @@ def test_locating_words_among_many_punctuation_tags_is_linear(tmp_path):
         encoding="utf-8",
     )
     meta = {"policy": "cc-by-4.0", "license": "CC-BY-4.0", "original_url": "https://example.org/s", "author": "A B"}
-    start = time.perf_counter()
+    start = cpu_seconds()
     findings = check_file(page, meta=meta).findings
-    assert time.perf_counter() - start < 20  # hours with the old pattern
+    assert cpu_seconds() - start < 20  # hours with the old pattern
     assert ("cc-by-4.0/no-added-restrictions", 2) in [(f.rule, f.line) for f in findings]
 
 
@@ -1120,9 +1120,9 @@ def test_thousands_of_inline_suppressions_are_read_in_linear_time(tmp_path, enve
     else:
         path = tmp_path / "s.md"
         path.write_text(markdown(meta, comment * 16000), encoding="utf-8")
-    start = time.perf_counter()
+    start = cpu_seconds()
     result = check_file(path)
-    assert time.perf_counter() - start < 8
+    assert cpu_seconds() - start < 8
     assert sum(f.rule == "reprint-guard/unused-suppression" for f in result.findings) > 15000
 
 
@@ -1314,9 +1314,9 @@ def test_an_envelope_with_a_hundred_thousand_metadata_keys_is_read_in_time(tmp_p
     metadata["original_url"] = GR_URL
     path = tmp_path / "many.json"
     path.write_text(json.dumps({"metadata": metadata, "body": "Text."}, indent=1), encoding="utf-8")
-    start = time.perf_counter()
+    start = cpu_seconds()
     run = cli("check", str(path), "--no-config", "--format", "json")
-    assert time.perf_counter() - start < 30  # a hang guard, not a benchmark: about 2 s here
+    assert cpu_seconds() - start < 30  # a hang guard, not a benchmark: about 2 s here
     assert run.code == 1 and run.json()["results"][0]["policy"] == "global-research"
     from reprint_guard.readers import read_file
 
@@ -1336,9 +1336,9 @@ def test_a_name_of_megabytes_is_refused_not_built_into_a_pattern(tmp_path, cli, 
     error) and was echoed whole into every finding: 12.8 s and 4 MB of output for one file."""
     path = tmp_path / "long.json"
     path.write_text(json.dumps({"metadata": {"original_url": GR_URL, "author": author}, "body": "Text."}))
-    start = time.perf_counter()
+    start = cpu_seconds()
     run = cli("check", str(path), "--no-config")
-    assert time.perf_counter() - start < 30  # a hang guard, not a benchmark
+    assert cpu_seconds() - start < 30  # a hang guard, not a benchmark
     assert run.code == 2 and said in run.out and len(run.out) < 1000 and run.err == "", run.out[:300]
 
 
@@ -1348,9 +1348,9 @@ def test_a_glob_of_tens_of_thousands_of_characters_is_refused_at_its_place(tmp_p
     took 21 s, 40,000 over a minute, before a file was checked."""
     (tmp_path / ".reprint-guard.yaml").write_text(f'{key}: ["{"[" * 40_000}"]\n', encoding="utf-8")
     (tmp_path / "a.md").write_text("Text.\n", encoding="utf-8")
-    start = time.perf_counter()
+    start = cpu_seconds()
     run = cli("check", "a.md", cwd=tmp_path)
-    assert time.perf_counter() - start < 30  # a hang guard, not a benchmark
+    assert cpu_seconds() - start < 30  # a hang guard, not a benchmark
     assert run.code == 2 and f".reprint-guard.yaml:1:{len(key) + 4}: {key}.0: a glob of 40,000 characters" in run.err
 
 
@@ -1412,13 +1412,11 @@ def test_a_truncated_envelope_is_told_without_a_dangling_at():
 def test_telling_the_format_of_a_long_unclosed_tag_is_linear():
     """'<' and 60,000 letters on standard input took 11 s to tell apart from HTML (a regex trying every split
     of the letters between a tag's name and its attributes); 5 MB would not have finished."""
-    import time
-
     from reprint_guard.runner import stdin_kind
 
-    start = time.perf_counter()
+    start = cpu_seconds()
     assert stdin_kind(b"<" + b"a" * 2_000_000) == "markdown"
-    assert time.perf_counter() - start < 2.0
+    assert cpu_seconds() - start < 2.0
     assert stdin_kind(b'<custom-element data-x="1">\n\n<p>text</p>\n') == "html"
 
 
@@ -1444,13 +1442,11 @@ def test_a_policy_of_thousands_of_rules_is_refused_at_its_rules(tmp_path, cli):
 def test_finding_a_credit_to_link_in_html_reads_the_page_once(hostile):
     """--fix looks for the publisher's unlinked name between an HTML page's tags: a regex version of that
     search took minutes on a page of stray '<'."""
-    import time
-
     from reprint_guard.fix import _unlinked_html
 
-    start = time.perf_counter()
+    start = cpu_seconds()
     assert _unlinked_html(hostile + " Source: Global Research", ["Global Research"]) is not None
-    assert time.perf_counter() - start < 3.0
+    assert cpu_seconds() - start < 3.0
 
 
 @pytest.mark.parametrize(
@@ -1461,21 +1457,17 @@ def test_fix_finds_where_a_credit_goes_in_a_hostile_page_in_linear_time(page):
     """Where --fix puts a credit under a title wrapped in a block, or above an article's own footer, is read
     by patterns that try each place once: a page of 100,000 title or footer tags took minutes with one that
     tried every title tag in turn."""
-    import time
-
     from reprint_guard.fix import _CLOSING_FOOTER, _WRAPPED_TITLE
 
-    start = time.perf_counter()
+    start = cpu_seconds()
     _WRAPPED_TITLE.match(page, page.index(">") + 1)
     _CLOSING_FOOTER.search(page, 0, page.rindex("</"))
-    assert time.perf_counter() - start < 2.0
+    assert cpu_seconds() - start < 2.0
 
 
 def test_a_paragraph_of_many_licence_links_is_read_once_not_once_a_link(tmp_path, cli):
     """Each licence link of another licence read its whole paragraph again: 40,000 of them in one paragraph
     of a KFF Health News reprint (2.3 MB) took minutes."""
-    import time
-
     url = "https://kffhealthnews.org/news/article/x/"
     links = " ".join(["republished under [CC BY-ND 4.0](https://creativecommons.org/licenses/by-nd/4.0/)"] * 40_000)
     page = tmp_path / "a.md"
@@ -1483,9 +1475,9 @@ def test_a_paragraph_of_many_licence_links_is_read_once_not_once_a_link(tmp_path
         f"---\nauthor: A B\noriginal_url: {url}\nlicense: CC-BY-NC-ND-4.0\ncommercial: false\n---\n\n{links}\n",
         encoding="utf-8",
     )
-    start = time.perf_counter()
+    start = cpu_seconds()
     run = cli("check", str(page), "--no-config")
-    assert run.code == 1 and time.perf_counter() - start < 30, run.out[-500:]
+    assert run.code == 1 and cpu_seconds() - start < 30, run.out[-500:]
 
 
 def test_thousands_of_photo_credits_are_read_in_one_pass(tmp_path, cli):
@@ -1507,24 +1499,20 @@ def test_thousands_of_photo_credits_are_read_in_one_pass(tmp_path, cli):
 def test_a_line_of_thousands_of_notices_is_read_in_one_pass(tmp_path, cli):
     """ "Bob © 2025 " over and over (2 MB on one line): each mark's byte offset was counted from the start of
     the block again, and the check took two minutes."""
-    import time
-
     page = tmp_path / "a.md"
     page.write_text(
         f"---\nauthor: Ana M. Ruiz\noriginal_url: https://www.globalresearch.ca/x/5882104\ncommercial: false\n---\n\n"
         f"Text.\n\n{'Bob © 2025 ' * 190_000}\n",
         encoding="utf-8",
     )
-    start = time.perf_counter()
+    start = cpu_seconds()
     run = cli("check", str(page), "--no-config")
-    assert run.code == 1 and time.perf_counter() - start < 30, run.out[-500:]
+    assert run.code == 1 and cpu_seconds() - start < 30, run.out[-500:]
 
 
 def test_closed_toggle_cards_nested_in_each_other_are_read_in_linear_time():
     """Each closed Ghost toggle card's content was looked for in its whole subtree: 200 cards nested around
     20,000 content elements took 58 s and 640 MB; a card's content is its own child."""
-    import time
-
     from reprint_guard import check
 
     page = (
@@ -1534,9 +1522,9 @@ def test_closed_toggle_cards_nested_in_each_other_are_read_in_linear_time():
         + "</div>" * 200
         + "<p>This story was originally published by Grist.</p></article></body></html>"
     )
-    start = time.perf_counter()
+    start = cpu_seconds()
     check(page, {"author": "Ana Ruiz"}, format="html")
-    assert time.perf_counter() - start < 10.0
+    assert cpu_seconds() - start < 10.0
 
 
 @pytest.mark.parametrize("depth", [40, 500, 1200])
@@ -1556,9 +1544,9 @@ def test_thousands_of_unclosed_liquid_comments_are_read_in_linear_time():
 
     meta = {**COMPLIANT_META, "original_url": GR_URL}
     hidden = "{% comment %}Source: Global Research{% endcomment %}\n\n"  # a comment closed: never on the page
-    start = time.perf_counter()
+    start = cpu_seconds()
     result = check_text(markdown(meta, hidden + COMPLIANT_BODY + "\n" + "{% comment %} x\n" * 12_500))
-    assert time.perf_counter() - start < 5
+    assert cpu_seconds() - start < 5
     assert result.findings == check_text(markdown(meta, hidden + COMPLIANT_BODY)).findings
 
 
@@ -1569,9 +1557,9 @@ def test_thousands_of_sibling_articles_are_told_apart_from_asides_in_linear_time
 
     card = '<aside class="related"><article><p>Another story</p></article></aside>\n'
     page = f"<html><body>{card * 20_000}<article><p>The story.</p></article></body></html>"
-    start = time.perf_counter()
+    start = cpu_seconds()
     found = article_element(page)
-    assert time.perf_counter() - start < 2
+    assert cpu_seconds() - start < 2
     assert found is not None and page[found[0] : found[1]] == "<p>The story.</p>"
 
 
@@ -1589,9 +1577,9 @@ def test_a_line_of_thousands_of_photo_credits_reserving_rights_is_read_in_linear
     }
     page = tmp_path / "photos.md"
     page.write_text(markdown(meta, "Photo: Reuters. All rights reserved. " * 22_000), encoding="utf-8")
-    start = time.perf_counter()
+    start = cpu_seconds()
     findings = check_file(page).findings
-    assert time.perf_counter() - start < 5
+    assert cpu_seconds() - start < 5
     one = tmp_path / "one.md"
     one.write_text(markdown(meta, "Photo: Reuters. All rights reserved."), encoding="utf-8")
     assert [(f.rule, f.line) for f in findings] == [(f.rule, f.line) for f in check_file(one).findings]
@@ -1610,10 +1598,8 @@ def test_broken_json_with_many_escaped_quotes_is_told_in_linear_time(text):
     """Finding a broken file's top-level keys read the rest of a line again from each escaped quote of a
     string left open: 60 KB took 16 s. The error is the same, at once (a hang guard, not a benchmark:
     about 0.02 s here)."""
-    import time
-
-    start = time.perf_counter()
+    start = cpu_seconds()
     with pytest.raises(ReprintGuardError) as raised:
         check_text(text, format="json")
-    assert time.perf_counter() - start < 3
+    assert cpu_seconds() - start < 3
     assert "a string that starts here is never closed" in str(raised.value), str(raised.value)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import write
+from conftest import cpu_seconds, write
 
 LEDGER_URL = "https://harrow-valley-ledger.example/2025/03/02/seed-library-bank-vault"
 #: A compliant CC BY 4.0 reprint but for two misspelt keys, at lines 8 and 9: two misspelt-key findings.
@@ -73,17 +73,15 @@ def test_a_policy_file_a_fixture_names_that_is_not_there_is_told_at_its_policy_k
 def test_a_fixture_expecting_a_rule_thousands_of_times_is_told_in_linear_time(tmp_path):
     """Each expectation missed counted every other one again ("expected N times, reported M"): 8,000 of one rule
     in a fixture's expect (250 KB, under the YAML limit) took seconds to print."""
-    import time
-
     from reprint_guard.testing.harness import render, run_fixture
 
     many = ", ".join(["cc-by-4.0/credit-author@9999"] * 8000)
     path = write(tmp_path / "cc-by-4.0" / "many.md", TWO_SLIPS.replace("{expect}", many))
     outcome = run_fixture(path)
     assert len(outcome.missing) == 8000, outcome.error
-    start = time.perf_counter()
+    start = cpu_seconds()
     shown = render(outcome)
-    assert time.perf_counter() - start < 1
+    assert cpu_seconds() - start < 1
     said = "- expected cc-by-4.0/credit-author@9999: not reported (expected 8000 times, reported "
     assert shown.count(said) == 1, shown[:2000]  # one line with the count, not one per copy
 

@@ -5,11 +5,9 @@ now, with the same findings."""
 
 from __future__ import annotations
 
-import time
-
 import pytest
 
-from conftest import COMPLIANT_META, markdown
+from conftest import COMPLIANT_META, cpu_seconds, markdown
 from reprint_guard import check_text
 
 ORIGINAL = "https://www.globalresearch.ca/some-story/5812345"
@@ -23,9 +21,9 @@ HEAD = (
 
 def _link_finding(text: str) -> tuple[list, float]:
     """The link rule's findings for ``text``, and how long the check took."""
-    start = time.perf_counter()
+    start = cpu_seconds()
     result = check_text(text)
-    took = time.perf_counter() - start
+    took = cpu_seconds() - start
     return [f for f in result.findings if f.rule == "global-research/link-original"], took
 
 
@@ -106,9 +104,9 @@ def test_fix_links_a_credit_after_a_line_of_names_in_linear_time(tmp_path, cli):
         markdown(META, "Global Research " * 80_000 + "\n\nSource: Global Research\n"),
         encoding="utf-8",
     )
-    start = time.perf_counter()
+    start = cpu_seconds()
     run = cli("check", str(page), "--fix", "--no-config")
-    assert time.perf_counter() - start < 8
+    assert cpu_seconds() - start < 8
     assert run.code == 0, run.out + run.err
     assert page.read_text(encoding="utf-8").endswith(
         f"Source: [Global Research]({ORIGINAL})\n\nCopyright © Ana Ruiz, Global Research, 2024\n"

@@ -9,9 +9,8 @@ screen-reader-only notice, a closed ``<details>``), the finding still points at 
 from __future__ import annotations
 
 import random
-import time
 
-from conftest import ROOT
+from conftest import ROOT, cpu_seconds
 from reprint_guard import check
 
 
@@ -155,9 +154,9 @@ def test_a_page_with_nothing_hidden_is_not_read_again(tmp_path):
 def test_thousands_of_hidden_copies_before_the_one_shown_stay_linear():
     hidden = "".join(f"<span hidden>All rights reserved {n}.</span>" for n in range(20_000))
     page = _page("<article>", CREDIT, f"<div>{hidden}</div>", "<p>All rights reserved.</p>", "</article>")
-    started = time.perf_counter()
+    started = cpu_seconds()
     findings = check(page, META, format="html").findings
-    took = time.perf_counter() - started
+    took = cpu_seconds() - started
     assert _placed(findings, RESTRICTION) == [(4, 4)]
     assert took < 20, took
 

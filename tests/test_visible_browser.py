@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import FERRY_META, FERRY_STORY, FERRY_URL
+from conftest import FERRY_META, FERRY_STORY, FERRY_URL, cpu_seconds
 from reprint_guard import check
 from reprint_guard.visible import from_html
 
@@ -257,12 +257,10 @@ def test_opacities_multiply_in_markdown_raw_html():
 
 
 def test_nested_opacities_are_read_in_linear_time():
-    import time
-
     html = '<div style="opacity:.9">' * 900 + '<span style="opacity:.99">x</span> ' * 20000 + "</div>" * 900
-    start = time.perf_counter()
+    start = cpu_seconds()
     visible = from_html(html)
-    assert time.perf_counter() - start < 10
+    assert cpu_seconds() - start < 10
     assert visible.raw_text.split() == []  # 0.9 to the 900th power: nothing shows
     html = '<div style="opacity:.999">' * 900 + '<span style="opacity:.99">x</span> ' * 20000 + "</div>" * 900
     assert from_html(html).raw_text.split() == ["x"] * 20000
