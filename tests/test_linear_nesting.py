@@ -122,7 +122,8 @@ def test_a_page_of_copyright_marks_is_looked_at_once_for_each_kind_of_mark():
     noticed, more = timed(marks + "\n© ana ruiz 2025\n", GR_META)  # the author's, after them, in other case
     assert "global-research/copyright-notice" not in noticed, noticed
     assert "global-research/source-credit" in noticed
-    assert took + more < 7.0, (took, more)
+    # CPU seconds: about 8 on a slow VM's cold run, 15 when each mark was looked at several times over.
+    assert took + more < 11.0, (took, more)
 
 
 @pytest.mark.parametrize(
