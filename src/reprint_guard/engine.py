@@ -1717,8 +1717,15 @@ def _read_through_markup(
     """``findings`` without those of a rule that passes once Pandoc's markup is read as its words (a span as its
     words, a link's attributes left out): "originally published by [ProPublica]{.underline}" is the credit, and
     ``pandoc-span`` tells of the brackets, so the credit's rule does not fail beside it for the same text. The
-    rest stand as told (their places the file's)."""
-    if not findings:
+    rest stand as told (their places the file's).
+
+    Only a credit's rules (attribution, link, licence) may be left out so, and only when every span's words are
+    plain words: words that are Markdown or HTML (a fence's backticks, "<!--") read as such would make another
+    page, one that could hide a missing credit or a photo; and text written in an attribute shows on the page,
+    so a forbidden phrase there is told."""
+    if not any(finding.check in _READ_THROUGH for finding in findings):
+        return findings
+    if not all(_PLAIN_WORDS.fullmatch(words) for _, _, words, _, kind in markup if kind == "span"):
         return findings
     pieces, done = [], 0
     for start, end, words, _, _ in markup:
@@ -1728,7 +1735,14 @@ def _read_through_markup(
     if other is None:
         return findings
     failing = {finding.rule for finding in run_policy(other, policy, today=today, severity=severity)}
-    return [finding for finding in findings if finding.rule in failing]
+    return [finding for finding in findings if finding.check not in _READ_THROUGH or finding.rule in failing]
+
+
+#: The checks a credit is read by: their findings are the ones Pandoc's markup in a credit can make.
+_READ_THROUGH = frozenset({"attribution", "link", "license"})
+#: A span's words that read as words alone in any Markdown around them: letters, digits, spaces and a sentence's
+#: punctuation (no backtick, bracket, angle bracket, emphasis mark, entity or line-leading marker).
+_PLAIN_WORDS = re.compile(r"[^\W_]+(?:[ \t.,;:'’\-]+[^\W_]+)*[.,;:]?")
 
 
 def without_pandoc_spans(source: str, findings: list[Finding]) -> tuple[str, list[Finding]] | None:
