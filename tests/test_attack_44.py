@@ -71,3 +71,43 @@ def test_a_forbidden_phrase_in_pandoc_attributes_is_told(tmp_path: Path, cli) ->
     page.write_text("\n".join(lines), encoding="utf-8")
     run = cli("check", "--no-config", "--format", "json", str(page))
     assert "propublica/no-endorsement" in _rules(run), run.out
+
+
+def _meters(credit: str) -> str:
+    lines = [
+        "---",
+        "title: Water meters",
+        "author: Marcus Oyelaran",
+        "original_url: https://www.propublica.org/article/county-water-meters-overbilled-residents",
+        "original_published: 2026-08-27",
+        "license: CC-BY-NC-ND-3.0-US",
+        "commercial: false",
+        "---",
+        "",
+        "by Marcus Oyelaran",
+        "",
+        "Records show that more than 4,000 homes were charged for water they never drew.",
+        "",
+        credit,
+        "",
+        '<script src="https://pixel.propublica.org/pixel.js" async></script>',
+        "",
+    ]
+    return "\n".join(lines)
+
+
+@pytest.mark.parametrize("hyphen", ["\u00ad", "&shy;"])
+def test_a_soft_hyphen_inside_a_name_parts_nothing(tmp_path: Path, cli, hyphen: str) -> None:
+    """A CMS hyphenating words puts a soft hyphen inside a name ("Pro&shy;Publica"): read as a space between a
+    small letter and a capital, it made "Pro Publica", and the credit was told missing."""
+    page = tmp_path / "meters.md"
+    page.write_text(
+        _meters(
+            f"This story was originally published by [Pro{hyphen}Publica]"
+            "(https://www.propublica.org/article/county-water-meters-overbilled-residents). It is republished under "
+            "a [CC BY-NC-ND 3.0 US](https://creativecommons.org/licenses/by-nc-nd/3.0/us/) licence."
+        ),
+        encoding="utf-8",
+    )
+    run = cli("check", "--no-config", "--format", "json", str(page))
+    assert _rules(run) == set(), run.out

@@ -20,7 +20,7 @@ _LOOKALIKES |= {"\u2013": "-", "\u2212": "-"}
 def _plain_normalize(text: str, fold_case: bool = True) -> str:
     """The definition: zero-width characters out, NFKC, case folding (unless not ``fold_case``), typographic
     apostrophes and hyphens made ASCII, white space collapsed."""
-    text = re.sub("[\u200b\u2060\ufeff\u00ad]+", lambda found: _gap(text, found), text)
+    text = re.sub("[\u200b\u2060\ufeff]+", lambda found: _gap(text, found), text)
     text = re.sub(f"[{_ZERO_WIDTH_CHARS}]", "", text)
     folded = unicodedata.normalize("NFKC", text)
     folded = folded.casefold() if fold_case else folded

@@ -16,9 +16,10 @@ _ZERO_WIDTH_CHARS = (
 #: Characters that show nothing (removed before text is compared).
 ZERO_WIDTH = re.compile(f"[{_ZERO_WIDTH_CHARS}]")
 #: Those of them a word processor or a mail program pastes where two words meet (a zero-width space, the word
-#: joiner, a byte-order mark, a soft hyphen): between a small letter and a capital ("Global\u200bResearch") they
-#: part two words, as a reader reads them; elsewhere ("Glo\u00adbal") they stand inside a word.
-_GAP_CHARS = "\u200b\u2060\ufeff\u00ad"
+#: joiner, a byte-order mark): between a small letter and a capital ("Global\u200bResearch") they part two
+#: words, as a reader reads them; elsewhere they stand inside a word. Not a soft hyphen: a CMS hyphenating words
+#: puts one inside a name ("Pro\u00adPublica"), where it parts nothing.
+_GAP_CHARS = "\u200b\u2060\ufeff"
 _ASCII_BYTES = bytes(range(128))
 #: In one pass over UTF-8: ASCII letters lower-cased (casefold of ASCII is lower()), and ASCII white
 #: space as ``str.split`` sees it (``bytes.split`` leaves out \x1c-\x1f) made a space.

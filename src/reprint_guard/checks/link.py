@@ -275,7 +275,7 @@ def unlinked_credit(reprint: Reprint, context: Context, site: str) -> tuple[str,
 #: hyphen, a joiner (all but the direction marks of :data:`~reprint_guard.textnorm.ZERO_WIDTH`).
 _SHOWS_NOTHING = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
 #: Those of them a paste puts for the space between two words (:func:`~reprint_guard.textnorm.unseen_removed`).
-_GAPS = "\u200b\u2060\ufeff\u00ad"
+_GAPS = "\u200b\u2060\ufeff"
 
 
 @lru_cache(maxsize=64)
@@ -300,7 +300,7 @@ def _name_written(name: str) -> re.Pattern[str]:
     """``name`` as a source may write it: its words apart (:data:`_WORDS_MARKUP`), what shows nothing between
     its letters (a zero-width space, a soft hyphen, as characters or ``&shy;``)."""
     hidden = f"(?:[{_SHOWS_NOTHING}]|&shy;|&#173;|&#8203;){{0,4}}"
-    gaps = f"(?:[{_GAPS}]|&shy;|&#173;|&#8203;|&#x200[bB];|&#8288;|&#x2060;){{1,4}}"
+    gaps = f"(?:[{_GAPS}]|&#8203;|&#x200[bB];|&#8288;|&#x2060;){{1,4}}"
     apart = f"(?:{hidden}{_WORDS_MARKUP}{hidden}|{gaps})"
     words = apart.join(hidden.join(map(re.escape, word)) for word in name.split())
     return re.compile(r"(?<!\w)" + words + r"(?!\w)")
