@@ -62,6 +62,21 @@ def test_a_claim_naming_the_publisher_is_told(policy, line):
         ("the-conversation", "This article is republished from The Conversation under a Creative Commons license."),
         ("the-conversation", "Read the full article on The Conversation."),
         ("the-conversation", "The council's official partners include the Conversation Project."),
+        # The attack's: a disclaimer is no claim, nor news of what the publisher's people or bodies endorse.
+        ("propublica", "This site is not endorsed by ProPublica."),
+        ("propublica", "Our site has not been endorsed by ProPublica."),
+        ("propublica", "We are not an official partner of ProPublica."),
+        ("propublica", "Neither the author nor ProPublica endorses this site."),
+        ("propublica", "The bill was endorsed by ProPublica's editor-in-chief in a letter."),
+        ("propublica", "The figures were certified by ProPublica's data team."),
+        ("propublica", "ProPublica endorses this view, according to its editor."),
+        ("propublica", "She became an official partner to ProPublica's Local Reporting Network."),
+        ("kff-health-news", "The plan was endorsed by KFF's president."),
+        ("kff-health-news", "The data were certified by KFF analysts."),
+        ("kff-health-news", "KFF endorses this approach."),
+        ("global-voices", "Global Voices endorses this statement from the coalition."),
+        ("the-conversation", "The plan was certified by the conversation between regulators."),
+        ("the-conversation", "This site is not endorsed by The Conversation."),
     ],
 )
 def test_the_publishers_credit_and_a_joint_storys_note_pass(policy, line):
