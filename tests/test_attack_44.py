@@ -28,3 +28,24 @@ def test_a_sites_key_mapped_onto_license_at_an_archive_is_a_conflict(tmp_path, c
     run = cli("check", "--format", "json", "story.md", cwd=tmp_path)
     [result] = run.json()["results"]
     assert "reprint-guard/conflicting-keys" in [f["rule"] for f in result["findings"]], run.out
+
+
+def test_a_drafts_site_date_still_to_come_is_reported_as_published(tmp_path, cli):
+    """dates-reversed reads a draft's date while still to come (the page goes out then): the JSON result's
+    ``published`` is that date too, not left out."""
+    meta = {**COMPLIANT_META, "original_published": "2031-01-01", "date": "2030-01-05", "draft": True}
+    page = tmp_path / "story.md"
+    page.write_text(markdown(meta, COMPLIANT_BODY), encoding="utf-8")
+    [result] = cli("check", "--no-config", "--format", "json", str(page)).json()["results"]
+    assert "reprint-guard/dates-reversed" in [f["rule"] for f in result["findings"]]
+    assert result["published"] == "2030-01-05"
+
+
+def test_a_drafts_past_site_date_is_not_reported(tmp_path, cli):
+    """A draft's date gone by is when it was begun: no publication date."""
+    meta = {**COMPLIANT_META, "date": "2024-03-05", "draft": True}
+    page = tmp_path / "story.md"
+    page.write_text(markdown(meta, COMPLIANT_BODY), encoding="utf-8")
+    [result] = cli("check", "--no-config", "--format", "json", str(page)).json()["results"]
+    assert result.get("published") is None
+    assert result["original_published"] == "2024-03-02"
