@@ -4,7 +4,10 @@ address the code could not read told as a site of one's own, and a capture's ``h
 
 from __future__ import annotations
 
-from conftest import COMPLIANT_BODY, COMPLIANT_META, markdown
+import pytest
+
+from conftest import COMPLIANT_BODY, COMPLIANT_META, GR_URL, markdown
+from reprint_guard.urls import unarchived
 
 BY_ND = "https://creativecommons.org/licenses/by-nd/4.0/"
 
@@ -49,3 +52,90 @@ def test_a_drafts_past_site_date_is_not_reported(tmp_path, cli):
     [result] = cli("check", "--no-config", "--format", "json", str(page)).json()["results"]
     assert result.get("published") is None
     assert result["original_published"] == "2024-03-02"
+
+
+BARE = GR_URL.removeprefix("https://")
+NESTED4 = "".join(f"https://web.archive.org/web/{n}/" for n in range(1, 5)) + GR_URL
+
+
+@pytest.mark.parametrize(
+    "archived",
+    [
+        NESTED4,
+        f"https://web.archive.org:443/web/2024/{GR_URL}",
+        f"https://web.archive.org/web/2024/https:%2F%2F{BARE.replace('/', '%2F')}",
+        f"https://web.archive.org/web/2024/https%253A%252F%252F{BARE.replace('/', '%252F')}",
+        f"https://web.archive.org/web/2024/https:///{BARE}",
+    ],
+)
+def test_more_forms_of_an_archived_address_are_read(tmp_path, cli, archived):
+    """Four copies deep, the host's port written, the address percent-encoded after its scheme or twice over,
+    three slashes: each the page archived, and the report says the live page (four deep said the fourth copy)."""
+    page = tmp_path / "story.md"
+    page.write_text(markdown({**COMPLIANT_META, "original_url": archived}, COMPLIANT_BODY), encoding="utf-8")
+    run = cli("check", "--no-config", "--format", "json", str(page))
+    [result] = run.json()["results"]
+    assert (run.code, result["policy"], result["findings"]) == (0, "global-research", [])
+    assert result["original_url"] == GR_URL
+
+
+@pytest.mark.parametrize(
+    "archived",
+    [
+        f"https://web.archive.org/web/2024/ {GR_URL}",  # a space after the timestamp
+        f"https://web.archive.org/web/2024/ftp://{BARE}",
+        "https://web.archive.org/web/2024/https://web.archive.org/",
+        "https://archive.ph/AbCdE",
+        "https://web.archive.org/web/1/https://web.archive.org/web/2/archive.ph/AbCdE",
+        "".join(f"https://web.archive.org/web/{n}/" for n in range(40)) + GR_URL,  # past any depth one writes
+    ],
+)
+def test_an_archived_address_not_read_asks_for_the_live_one(tmp_path, cli, archived):
+    """Told as a site of one's own ("If web.archive.org is your own site ... own-hosts"): it is an archive's
+    address whose page could not be read. The report names the address as written, never a copy half read."""
+    meta = {**COMPLIANT_META, "original_url": archived}
+    page = tmp_path / "story.md"
+    page.write_text(markdown(meta, COMPLIANT_BODY), encoding="utf-8")
+    run = cli("check", "--no-config", "--format", "json", str(page))
+    [result] = run.json()["results"]
+    [finding] = result["findings"]
+    assert finding["rule"] == "reprint-guard/unknown-publisher"
+    assert "own-hosts" not in finding["fix"]
+    assert "web archive" in finding["message"] and "could not be read" in finding["message"]
+    assert "live article's address" in finding["fix"]
+    assert result["original_url"] == archived
+
+
+def test_reading_a_deep_or_long_archived_address_is_linear():
+    import time
+
+    deep = "https://web.archive.org/web/2024/" * 30_000 + GR_URL
+    long = "https://web.archive.org/web/2024/https://x.org/" + "%25" * 300_000
+    started = time.perf_counter()
+    assert unarchived(deep) is None
+    assert unarchived(long) == "https://x.org/" + "%25" * 300_000
+    assert time.perf_counter() - started < 2.0
+
+
+def test_fix_links_a_captures_http_page_over_https(tmp_path, cli):
+    """A capture's ``http://`` is the crawler's: the credit --fix writes links the publisher's page over https."""
+    archived = f"https://web.archive.org/web/20240304123456id_/http://{BARE}"
+    body = COMPLIANT_BODY.replace(f"*The original source of this article is [Global Research]({GR_URL}).*\n", "")
+    page = tmp_path / "story.md"
+    page.write_text(markdown({**COMPLIANT_META, "original_url": archived}, body), encoding="utf-8")
+    run = cli("check", "--no-config", "--fix", str(page))
+    assert run.code == 0, run.out + run.err
+    text = page.read_text(encoding="utf-8")
+    assert f"]({GR_URL})" in text
+    assert text.count(f"http://{BARE}") == 1  # the metadata as written, no link
+
+
+def test_a_live_http_original_stays_as_written(tmp_path, cli):
+    """Only an archive's crawl-time scheme is read as https: a live http:// original_url is reported as written,
+    and a credit linking it over https still links the original."""
+    page = tmp_path / "story.md"
+    meta = {**COMPLIANT_META, "original_url": f"http://{BARE}"}
+    page.write_text(markdown(meta, COMPLIANT_BODY), encoding="utf-8")
+    run = cli("check", "--no-config", "--format", "json", str(page))
+    [result] = run.json()["results"]
+    assert (run.code, result["findings"], result["original_url"]) == (0, [], f"http://{BARE}")

@@ -32,7 +32,7 @@ from .policy.model import Policy, Rule, derived
 from .report import Finding, Result, Severity
 from .reprint import Reprint
 from .textnorm import _ZERO_WIDTH_CHARS, find_phrase
-from .urls import as_address, host_of, normalize_url
+from .urls import ARCHIVE_HOSTS, as_address, host_of, normalize_url
 
 TOOL_POLICY = "reprint-guard"
 
@@ -1695,6 +1695,17 @@ def _unknown_publisher(reprint: Reprint, policies: PolicySet | None = None) -> F
             "original_url",
             f"original_url {original!r} is not a web address, so no policy can be chosen for it",
             "Set 'original_url' to the original article's address (https://...), or 'policy: <id>'.",
+        )
+    if host in ARCHIVE_HOSTS:  # read as the page archived, when its address could be read (urls.unarchived)
+        return _tool_finding(
+            reprint,
+            "unknown-publisher",
+            "policy",
+            "original_url",
+            f"original_url is an address at a web archive ({host}), and the address of the page archived there "
+            "could not be read from it, so no policy can be chosen for it",
+            "Set 'original_url' to the live article's address (https://..., the page the archive copied), or "
+            "'policy: <id>'.",
         )
     license = reprint.metadata.license
     if license:  # it was tried after the host, and named no Creative Commons 4.0 licence bundled
