@@ -32,7 +32,7 @@ from .policy.model import Policy, Rule, derived
 from .report import Finding, Result, Severity
 from .reprint import Reprint
 from .textnorm import _ZERO_WIDTH_CHARS, find_phrase
-from .urls import as_address, host_of, normalize_url
+from .urls import ARCHIVE_HOSTS, as_address, host_of, normalize_url
 
 TOOL_POLICY = "reprint-guard"
 
@@ -355,22 +355,21 @@ def _check_reprint(
         findings = _reseverity(findings, severity)
     if len(findings) > 1:  # the tool's own findings (a second original, reversed dates) among the rules', in order
         findings.sort(key=lambda f: (f.line, f.column))
-    return Result(
-        path=reprint.path, policy=policy.id if policy else None, findings=findings, **_dates_and_original(reprint)
-    )
+    dates = _dates_and_original(reprint, today)
+    return Result(path=reprint.path, policy=policy.id if policy else None, findings=findings, **dates)
 
 
-def _dates_and_original(reprint: Reprint) -> dict[str, str | None]:
+def _dates_and_original(reprint: Reprint, today: dt.date | None = None) -> dict[str, str | None]:
     """The original's address and the two publication dates, as the checks read them, for the report: the
     address as an address bar reads it, the reprint's date its ``published`` or else the site's own date for
-    the page (not a draft's: the date it was begun), as :func:`_dates_reversed` reads them."""
+    the page (a draft's only while still to come), as :func:`_dates_reversed` reads them."""
     meta = reprint.metadata
     original = as_address(meta.original_url) if meta.original_url else None
     published = meta.published
-    if published is None and not reprint.draft:
-        from .checks.timing import site_date
+    if published is None:
+        from .checks.timing import standing_site_date
 
-        found = site_date(reprint)
+        found = standing_site_date(reprint, today or _today())
         published = found[1] if found is not None else None
     return {
         "original_url": original or None,
@@ -408,14 +407,9 @@ def _dates_reversed(reprint: Reprint, today: dt.date | None = None) -> Finding |
     original, published = meta.original_published, meta.published
     key = "published"
     if original is not None and published is None:  # the site's own date (Hugo's, Jekyll's, a post's file name)
-        from .checks.timing import site_date
+        from .checks.timing import standing_site_date
 
-        found = site_date(reprint)
-        if found is not None and reprint.draft:
-            from .checks.timing import _now, _site_moment
-
-            if _site_moment(found[1], reprint) <= _now(today or _today()):
-                found = None
+        found = standing_site_date(reprint, today or _today())
         if found is not None:
             key, published = found
     if original is None or published is None:
@@ -1860,6 +1854,17 @@ def _unknown_publisher(reprint: Reprint, policies: PolicySet | None = None) -> F
             "original_url",
             f"original_url {original!r} is not a web address, so no policy can be chosen for it",
             "Set 'original_url' to the original article's address (https://...), or 'policy: <id>'.",
+        )
+    if host in ARCHIVE_HOSTS:  # read as the page archived, when its address could be read (urls.unarchived)
+        return _tool_finding(
+            reprint,
+            "unknown-publisher",
+            "policy",
+            "original_url",
+            f"original_url is an address at a web archive ({host}), and the address of the page archived there "
+            "could not be read from it, so no policy can be chosen for it",
+            "Set 'original_url' to the live article's address (https://..., the page the archive copied), or "
+            "'policy: <id>'.",
         )
     license = reprint.metadata.license
     if license:  # it was tried after the host, and named no Creative Commons 4.0 licence bundled

@@ -398,46 +398,74 @@ def embedded_addresses(url: str) -> list[str]:
     return list(dict.fromkeys(found))
 
 
-#: A web archive's address of its copy of a page, the page's own address after it: the Wayback Machine's
+#: A web archive's address of its copy of a page, up to the page's own address after it: the Wayback Machine's
 #: ``web.archive.org/web/20190304123456/https://...`` (a timestamp of one to fourteen digits, maybe a mode such
 #: as ``id_`` or ``if_`` after it, or none: the latest copy), ``archive.org/web/...`` and
 #: ``wayback.archive.org/web/...``; archive.today's ``archive.ph/2019.03.04-123456/https://...``,
-#: ``archive.ph/20190304123456/...``, ``archive.ph/newest/...`` on any of its domains. archive.today's
-#: short form (``archive.ph/AbCdE``) carries no address, and is not read.
-_ARCHIVED = re.compile(
-    r"(?i)(?:https?:)?(?://)?(?:(?:web\.|wayback\.|www\.)?archive\.org/web/(?:\d{1,14}(?:[a-z]{2}_)?/+)?"
-    r"|(?:www\.)?archive\.(?:today|ph|is|li|vn|fo|md)/(?:\d{4}\.\d\d\.\d\d-\d{6}/+|\d{14}/+|newest/+|oldest/+)?)"
-    r"(\S+)"
+#: ``archive.ph/20190304123456/...``, ``archive.ph/newest/...`` on any of its domains; the host's port may be
+#: written (``web.archive.org:443``). archive.today's short form (``archive.ph/AbCdE``) carries no address,
+#: and is not read.
+_ARCHIVE_PREFIX = re.compile(
+    r"(?i)(?:https?:)?(?://?)?(?:(?:web\.|wayback\.|www\.)?archive\.org(?::443|:80)?/web/(?:\d{1,14}(?:[a-z]{2}_)?/+)?"
+    r"|(?:www\.)?archive\.(?:today|ph|is|li|vn|fo|md)(?::443|:80)?/"
+    r"(?:\d{4}\.\d\d\.\d\d-\d{6}/+|\d{14}/+|newest/+|oldest/+)?)"
 )
-#: An address inside an archive's whose scheme's two slashes a server or a paste made one (``https:/www...``).
-_ONE_SLASH = re.compile(r"(?i)(https?:)/(?!/)")
+#: The hosts of the web archives whose addresses :func:`unarchived` reads (``www.`` aside, as :func:`host_of`).
+ARCHIVE_HOSTS = frozenset(
+    {"web.archive.org", "wayback.archive.org", "archive.org"}
+    | {f"archive.{tld}" for tld in ("today", "ph", "is", "li", "vn", "fo", "md")}
+)
+#: The page's address inside an archive's percent-encoded as a whole (``https%3A%2F%2F...``,
+#: ``https:%2F%2F...``), or twice over (``https%253A%252F%252F...``).
+_ENCODED_SCHEME = re.compile(r"(?i)https?(?:%3a|:%2f|%253a)")
+#: The scheme of the page's address inside an archive's, its two slashes as written: one or three where a
+#: server or a paste made them so (``https:/www...``), as a browser reads them.
+_INNER_SCHEME = re.compile(r"(?i)https?:/{1,3}(?!/)")
+#: How many archives' copies of one another's :func:`unarchived` reads through, and how many times it decodes a
+#: percent-encoded address inside: more is no address a person wrote, and is read as it is.
+_MAX_ARCHIVED = 16
+_MAX_DECODED = 3
+_SPACE = re.compile(r"\s")
 
 
 @lru_cache(maxsize=1024)
 def unarchived(url: str) -> str | None:
-    """The page's own address when ``url`` is a web archive's address of its copy (see :data:`_ARCHIVED`):
+    """The page's own address when ``url`` is a web archive's address of its copy (see :data:`_ARCHIVE_PREFIX`):
     ``https://web.archive.org/web/20190304123456/https://www.propublica.org/article/x`` is
     ``https://www.propublica.org/article/x``; None when it is no such address, or carries no page's address
-    with a host (``archive.ph/AbCdE``). Read through an archive's copy of another's (at most a few deep).
-    The one place an original's archived address is read as the original's, for choosing its policy and
-    checking the link to it."""
-    found = None
-    for _ in range(3):
-        match = _ARCHIVED.fullmatch(url.strip())
+    with a host off the archives' own (``archive.ph/AbCdE``), or one this does not read. Read through an
+    archive's copy of another's, to the last (at most :data:`_MAX_ARCHIVED` deep): the live page or None,
+    never an archive's address half read. A capture's ``http://`` is the crawl's, not the page's: read as
+    ``https://``. The one place an original's archived address is read as the original's, for choosing its
+    policy and checking the link to it. Linear in the address's length."""
+    text = url.strip()
+    at = 0
+    levels = decoded = 0
+    while True:
+        if _ENCODED_SCHEME.match(text, at):
+            if decoded == _MAX_DECODED:
+                return None
+            text, at, decoded = unquote(text[at:]), 0, decoded + 1  # the whole address percent-encoded
+            continue
+        match = _ARCHIVE_PREFIX.match(text, at)
         if match is None:
             break
-        inner = match.group(1)
-        if inner[:8].lower().startswith(("https%3a", "http%3a")):
-            inner = unquote(inner)  # the whole address percent-encoded
-        inner = _ONE_SLASH.sub(r"\1//", inner, count=1) if inner[:6].lower().startswith("http") else inner
-        if not inner.lower().startswith(("https://", "http://")):
-            if not _SCHEMELESS.match(inner):
-                break  # archive.ph/AbCdE: a short name, no address
-            inner = "https://" + inner
-        if host_of(inner) is None:
-            break
-        found = url = inner
-    return found
+        if levels == _MAX_ARCHIVED:
+            return None
+        at, levels = match.end(), levels + 1
+    if not levels:
+        return None
+    inner = text[at:]
+    if not inner or _SPACE.search(inner):
+        return None
+    scheme = _INNER_SCHEME.match(inner)
+    if scheme is not None:
+        inner = inner[scheme.end() :]
+    elif not _SCHEMELESS.match(inner):
+        return None  # archive.ph/AbCdE: a short name, no address; another scheme (ftp:, javascript:)
+    found = "https://" + inner
+    host = host_of(found)
+    return None if host is None or host in ARCHIVE_HOSTS else found
 
 
 #: How many redirects nested in one another :func:`through_redirects` reads through (Outlook's Safe Links

@@ -140,6 +140,16 @@ def _today_in(zone: dt.tzinfo, today: dt.date) -> dt.date:
     return dt.datetime.now(zone).date() if today == dt.date.today() else today
 
 
+def standing_site_date(reprint: Reprint, today: dt.date) -> tuple[str, dt.date | dt.datetime] | None:
+    """The site's own date (:func:`site_date`) as the reprint's publication date, when no ``published`` is
+    given: the page goes out on it. A draft's is when it was begun, read only while still to come (a site
+    builds no page before its date). The one reading of it the dates-reversed check and the report share."""
+    found = site_date(reprint)
+    if found is not None and reprint.draft and _site_moment(found[1], reprint) <= _now(today):
+        return None
+    return found
+
+
 def _now(today: dt.date) -> dt.datetime:
     """This moment, or for a run on another day (``today`` given to the library) that day's first moment
     (UTC): the earliest it could be published then, so an hour-based delay is never passed too soon."""

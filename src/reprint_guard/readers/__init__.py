@@ -485,7 +485,7 @@ def note_sidecar_clashes(reprint: Reprint, sidecar: Mapping[str, Any], meta: Map
     reprint.sidecar_clashes = [
         (key, line, value, sidecar[key])
         for key, (line, value) in reprint.replaced.items()
-        if key in sidecar and not (meta and key in meta) and _differs(_as_text(value), _as_text(sidecar[key]))
+        if key in sidecar and not (meta and key in meta) and _differs(_as_text(value), _as_text(sidecar[key]), key)
     ]
 
 
@@ -1108,7 +1108,7 @@ def remap(
                 inner = f"{top}.{theirs.partition('.')[2]}"  # its own line, when the loader gave it (params:)
                 if inner in key_lines or top in key_lines:
                     lines[ours] = key_lines.get(inner, key_lines.get(top, 0))
-            elif value is not None and clashes is not None and _differs(value, data[ours]):
+            elif value is not None and clashes is not None and _differs(value, data[ours], ours):
                 clashes.append((theirs, ours, key_lines.get(top), value, read.get(ours, ours)))
             continue
         if theirs not in data and isinstance(theirs, str):
@@ -1128,7 +1128,7 @@ def remap(
                 if line is not None:
                     lines[ours] = line
             else:
-                if clashes is not None and value is not None and _differs(value, data[ours]):
+                if clashes is not None and value is not None and _differs(value, data[ours], ours):
                     clashes.append((theirs, ours, line, value, read.get(ours, ours)))
                 data.setdefault(ours, value)
                 if line is not None:
@@ -1146,10 +1146,11 @@ def blank(value: Any) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
 
-def _differs(theirs: Any, ours: Any) -> bool:
-    """Whether two values of one key say different things: not the same words in other case or spacing, the
-    same address spelt two ways (``http`` and ``https``, a trailing slash), the same names in another order,
-    nor a name and a list of that name alone."""
+def _differs(theirs: Any, ours: Any, key: Any = None) -> bool:
+    """Whether two values of one key (``key``, ours) say different things: not the same words in other case or
+    spacing, the same address spelt two ways (``http`` and ``https``, a trailing slash), the same names in
+    another order, nor a name and a list of that name alone; for ``original_url``, nor an address and a web
+    archive's copy of it (read as the page archived there alone: another key's archived address is a copy)."""
     theirs, ours = _one(theirs), _one(ours)
     if _said(theirs) == _said(ours):
         return False
@@ -1159,7 +1160,8 @@ def _differs(theirs: Any, ours: Any) -> bool:
         from ..urls import as_address, normalize_url, unarchived
 
         # A web archive's copy of the original (a Wayback Machine address) names the original, as it is read.
-        theirs, ours = ((unarchived(v) if "rchive." in v.lower() else None) or v for v in (theirs, ours))
+        if key == "original_url":
+            theirs, ours = ((unarchived(v) if "rchive." in v.lower() else None) or v for v in (theirs, ours))
         their_url = normalize_url(as_address(theirs.strip()))
         return their_url is None or their_url != normalize_url(as_address(ours.strip()))
     return True
