@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import run_cli, write
+from conftest import CliRun, run_cli, write
 
 NC_URL = "https://lantern-bay-post.example/2025/05/beekeepers-on-the-hospital-roof"
 NC_STORY = """---
@@ -114,11 +114,104 @@ def test_a_publishers_no_sale_term_is_waived_by_the_publisher_only(tmp_path):
     assert "only ProPublica may grant it (from an address at propublica.org)" in found[0]["message"]
 
 
-def test_kffs_parent_grants_for_kff_health_news(tmp_path):
-    """KFF Health News' terms are its parent KFF's: an address at kff.org (a domain the publisher's name is)
-    counts, another does not."""
-    assert [f for f in _findings(KFF_PAYWALL) if f["severity"] == "error"] == []  # permissions@kff.org
-    path = _with_grantor(KFF_PAYWALL, tmp_path, "permissions@kff.org", "permissions@healthdaily.example")
-    found = [f for f in _findings(path) if f["rule"] == "kff-health-news/no-paywall"]
+def test_kff_health_news_grants_from_its_own_hosts_only(tmp_path):
+    """KFF Health News grants from the hosts its policy covers; the parent's kff.org names no address of its
+    for permissions in the policy, and a domain is not taken from the publisher's name (nor are look-alikes)."""
+    assert [f for f in _findings(KFF_PAYWALL) if f["severity"] == "error"] == []  # at kffhealthnews.org
+    for grantor in ("permissions@khn.org", "desk@news.kffhealthnews.org"):
+        path = _with_grantor(KFF_PAYWALL, tmp_path, "permissions@kffhealthnews.org", grantor)
+        assert [f for f in _findings(path) if f["severity"] == "error"] == [], grantor
+    for grantor in ("permissions@kff.org", "permissions@healthdaily.example", "x@kff.net"):
+        path = _with_grantor(KFF_PAYWALL, tmp_path, "permissions@kffhealthnews.org", grantor)
+        found = [f for f in _findings(path) if f["rule"] == "kff-health-news/no-paywall"]
+        assert len(found) == 1, grantor
+        assert (
+            "only KFF Health News may grant it (from an address at kffhealthnews.org or khn.org)"
+            in (found[0]["message"])
+        )
+
+
+@pytest.mark.parametrize("grantor", ["x@pro-publica.com", "x@propublica.net", "x@propublica.co.uk"])
+def test_a_domain_that_is_the_publishers_name_grants_nothing(tmp_path, grantor):
+    """A look-alike domain (the publisher's name at another suffix, or hyphenated) is not the publisher's."""
+    path = _with_grantor(PROPUBLICA_SOLD, tmp_path, "syndication@propublica.org", grantor)
+    found = [f for f in _findings(path) if f["rule"] == "propublica/not-sold"]
     assert len(found) == 1
-    assert "only KFF Health News may grant it (from an address at kffhealthnews.org or khn.org)" in found[0]["message"]
+    assert f"recorded from '{grantor}', who does not hold this story's rights" in found[0]["message"]
+
+
+GAZETTE_POLICY = """id: smalltown-gazette
+name: Smalltown Gazette terms
+publisher: Smalltown Gazette
+source_url: https://smalltown-gazette.example/republish
+terms_read: 2026-11-20
+confidence: primary
+extends: cc-by-nc-sa-4.0
+applies_to:
+  - smalltown-gazette.example
+contacts:
+  - {contact}
+rules: []
+"""
+
+
+def _gazette(tmp_path: Path, contact: str, grantor: str) -> CliRun:
+    write(tmp_path / "rules" / "smalltown.yaml", GAZETTE_POLICY.format(contact=contact))
+    url = "https://smalltown-gazette.example/2025/05/beekeepers"
+    write(tmp_path / "story.md", NC_STORY.format(grantor=grantor, url=url))
+    return run_cli("check", "--no-config", "--rules-dir", "rules", "story.md", cwd=tmp_path)
+
+
+def test_a_contact_on_free_mail_grants_by_its_own_address_only(tmp_path):
+    """A contact at gmail.com makes that address the publisher's, not every gmail.com address."""
+    run = _gazette(tmp_path, "smalltowngazette.editor@gmail.com", "random.stranger@gmail.com")
+    assert run.code == 1, run.out
+    assert "'random.stranger@gmail.com', who does not hold this story's rights" in run.out
+    assert "or its contact smalltowngazette.editor@gmail.com" in run.out
+    assert _gazette(tmp_path, "smalltowngazette.editor@gmail.com", "smalltowngazette.editor@gmail.com").code == 0
+    assert _gazette(tmp_path, "smalltowngazette.editor@gmail.com", "desk@smalltown-gazette.example").code == 0
+
+
+def test_a_contacts_domain_that_the_policy_covers_still_grants(tmp_path):
+    run = _gazette(tmp_path, "editor@smalltown-gazette.example", "rights@news.smalltown-gazette.example")
+    assert run.code == 0, run.out
+
+
+@pytest.mark.parametrize(
+    ("url", "grantor"),
+    [
+        ("https://news.yahoo.com/beekeepers-123.html", "stranger@yahoo.com"),
+        ("https://www.aol.com/news/beekeepers-123", "stranger@aol.com"),
+        ("https://sites.google.com/view/lantern-bay/beekeepers", "stranger@google.com"),
+        ("https://lanternbay.substack.com/p/beekeepers", "stranger@substack.com"),
+        ("https://lanternbay.substack.com/p/beekeepers", "editor@otherblog.substack.com"),
+        ("https://medium.com/@lanternbay/beekeepers-123", "stranger@medium.com"),
+        ("https://lanternbay.wordpress.com/2025/05/beekeepers/", "stranger@wordpress.com"),
+        ("https://lanternbay.blogspot.com/2025/05/beekeepers.html", "stranger@blogspot.com"),
+        ("https://lanternbay.github.io/beekeepers/", "stranger@github.io"),
+        ("https://mail.yahoo.com/beekeepers", "stranger@yahoo.com"),
+        ("https://lanternbay.substack.com/p/beekeepers", "Substack"),  # no address: the portal's name
+        ("https://medium.com/@lanternbay/beekeepers-123", "Medium"),
+    ],
+)
+def test_a_grant_from_a_shared_domain_is_not_the_originals_publishers(tmp_path, url, grantor):
+    """On a portal, a blog host or free mail, the registrable domain is everyone's: a stranger there is not the
+    original's publisher."""
+    path = write(tmp_path / "story.md", NC_STORY.format(grantor=f'"{grantor}"', url=url))
+    found = [f for f in _findings(path) if f["rule"] == "cc-by-nc-sa-4.0/noncommercial"]
+    assert len(found) == 1, url
+    assert f"recorded from '{grantor}', who does not hold this story's rights" in found[0]["message"]
+
+
+@pytest.mark.parametrize(
+    ("url", "grantor"),
+    [
+        ("https://news.yahoo.com/beekeepers-123.html", "desk@news.yahoo.com"),
+        ("https://www.lanternbay.substack.com/p/beekeepers", "editor@lanternbay.substack.com"),
+        ("https://lanternbay.wordpress.com/2025/05/beekeepers/", "desk@mail.lanternbay.wordpress.com"),
+        ("https://lantern-bay-post.example/beekeepers", "desk@news.lantern-bay-post.example"),  # not shared: as before
+    ],
+)
+def test_a_grant_from_the_originals_own_host_on_a_shared_domain_counts(tmp_path, url, grantor):
+    path = write(tmp_path / "story.md", NC_STORY.format(grantor=f'"{grantor}"', url=url))
+    assert [f for f in _findings(path) if f["rule"] == "cc-by-nc-sa-4.0/noncommercial"] == []

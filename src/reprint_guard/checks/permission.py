@@ -228,29 +228,40 @@ class RightsHolder:
     sale" or "no paywall" term, is no one else's to waive.
 
     Under a publisher's policy (one with ``applies_to``), the publisher: an address on the hosts it covers (its
-    ``host_aliases`` among them) or one of its contacts, an address on a domain its name is (``kff.org`` for
-    KFF Health News, whose parent is KFF), or a record naming no address that names the publisher. Under a
-    licence's policy (no publisher), the licensor: an address on the original's site (``original_url``'s
-    registrable domain), or a record whose name is the reprint's author, ``copyright_holder`` or ``source``
-    (``Hamid Osei-Barrow <hamid@example.net>``: an author's own address), or names the original's site.
+    ``host_aliases`` among them), one of its contacts' own addresses (not their domain: a contact at gmail.com
+    makes no other gmail.com address the publisher's), or a record naming no address that names the publisher.
+    Under a licence's policy (no publisher), the licensor: an address on the original's site (``original_url``'s
+    registrable domain; on a shared one, :data:`SHARED_DOMAINS`, the original's own host or one below it), or a
+    record whose name is the reprint's author, ``copyright_holder`` or ``source`` (``Hamid Osei-Barrow
+    <hamid@example.net>``: an author's own address), or names the original's site (not a shared domain's).
     A record naming no one (``from: ""``) is no one's grant; when the reprint says none of those (no
     ``original_url``, author or source), who holds the rights cannot be told, and a record counts as before."""
 
-    __slots__ = ("domains", "names", "policy", "publisher")
+    __slots__ = ("contacts", "domains", "names", "policy", "publisher", "shared")
 
     def __init__(self, policy: Policy | None, meta: MetadataView) -> None:
         self.policy = policy
         self.publisher = bool(policy is not None and policy.applies_to)
+        self.contacts: frozenset[str] = frozenset()
+        self.shared = False
         if self.publisher:
             assert policy is not None
-            contacts = [address_of(str(c)).rpartition("@")[2] for c in policy.contacts or () if "@" in str(c)]
-            self.domains = tuple(dict.fromkeys([*_domains(policy), *contacts]))
+            # A contact counts by its own address: its domain is no sign (gmail.com's is everyone's), unless it is
+            # one of the hosts the policy covers, which count anyway.
+            self.contacts = frozenset(address_of(str(c)) for c in policy.contacts or () if "@" in str(c))
+            self.domains = tuple(dict.fromkeys(_domains(policy)))
             self.names: tuple[str, ...] = ()
             return
         from ..urls import as_address, host_of
 
         host = host_of(as_address(meta.original_url)) if meta.original_url else None
-        self.domains = (_registrable(host),) if host else ()
+        registrable = _registrable(host) if host else ""
+        # On a shared domain (a portal, free mail, a blog host: news.yahoo.com, someone.substack.com) the
+        # registrable domain is everyone's: only the original's own host, or one below it, is its publisher's.
+        self.shared = registrable in SHARED_DOMAINS
+        if host and self.shared:
+            registrable = host.lower().strip(".").removeprefix("www.")
+        self.domains = (registrable,) if registrable else ()
         said: list[str] = []
         for value in (meta.author, meta.copyright_holder, meta.source):
             for name in value if isinstance(value, list) else [value]:
@@ -274,9 +285,11 @@ class RightsHolder:
         if "@" in email:
             host = email.rpartition("@")[2].removeprefix("www.")
             if self.publisher:
-                assert self.policy is not None
-                return own_host_of(host, self.domains) is not None or _a_publishers_name(_site_label(host), self.policy)
-            if any(_registrable(host) == domain for domain in self.domains):
+                return email in self.contacts or own_host_of(host, self.domains) is not None
+            if self.shared:
+                if self._site_has_addresses() and own_host_of(host, self.domains) is not None:
+                    return True
+            elif any(_registrable(host) == domain for domain in self.domains):
                 return True
             name = sender.split("<", 1)[0].strip().strip('"') if "<" in sender else ""
         else:
@@ -287,26 +300,36 @@ class RightsHolder:
             assert self.policy is not None
             return _a_publishers_name(name, self.policy)
         said = _letters(name)
-        return any(said == _letters(n) for n in self.names) or names_the_site(name, self.domains)
+        # A shared domain's name (Yahoo, Medium) is the portal's, not the original's publisher's.
+        return any(said == _letters(n) for n in self.names) or (not self.shared and names_the_site(name, self.domains))
+
+    def _site_has_addresses(self) -> bool:
+        """Whether an address on the original's site can be its publisher's: not when the original is at a
+        shared domain's own host (``medium.com/@someone``), whose addresses are the host's staff's."""
+        return bool(self.domains) and not (self.shared and self.domains[0] in SHARED_DOMAINS)
 
     def who(self) -> str:
         """Who may grant it, for a finding: "only ... may grant it"."""
         if self.publisher:
             assert self.policy is not None
             hosts = " or ".join(self.domains[:3])
-            return f"only {publisher_name(self.policy)} may grant it (from an address at {hosts})"
+            elsewhere = sorted(c for c in self.contacts if own_host_of(c.rpartition("@")[2], self.domains) is None)
+            contacts = f", or its contact {' or '.join(elsewhere[:3])}" if elsewhere else ""
+            return f"only {publisher_name(self.policy)} may grant it (from an address at {hosts}{contacts})"
         said = []
-        if self.domains:
+        if self._site_has_addresses():
             said.append(f"the original's publisher (an address at {self.domains[0]})")
         if self.names:
             said.append(f"its author or rights holder ({', '.join(self.names[:3])})")
+        if not said:  # an original at a shared host's own (medium.com/@someone) with no author named
+            return "only the story's licensor (its author) may grant it"
         return "only the story's licensor may grant it: " + " or ".join(said)
 
     def example(self) -> str:
         """A ``from`` to write in a record's fix."""
-        if self.publisher or (self.domains and not self.names):
+        if self.publisher or (self._site_has_addresses() and not self.names):
             return f"<their address at {self.domains[0]}>"
-        return f"{self.names[0]} <their email address>"
+        return f"{self.names[0]} <their email address>" if self.names else "<their email address>"
 
 
 #: Where a byline or holder lists several names ("Ana Ruiz and Li Wei", "Ana Ruiz, Li Wei").
@@ -326,6 +349,65 @@ def _registrable(host: str) -> str:
     if len(labels) >= 3 and len(labels[-1]) == 2 and labels[-2] in _SECOND_LEVEL:
         return ".".join(labels[-3:])
     return ".".join(labels[-2:])
+
+
+#: Registrable domains that many unrelated people write or publish from: free mail, portals and hosts of blogs
+#: and sites. Under a licence's own policy, a grant from the original's registrable domain counts when it is the
+#: original's publisher's own; on one of these (``news.yahoo.com``, ``someone.substack.com``,
+#: ``sites.google.com``) only an address at the original's own host, or below it, does. A short list, no
+#: public-suffix list: a shared domain missing here (``nhs.uk``, ``gouv.fr``, ``ca.us``) is taken as one site's.
+SHARED_DOMAINS = frozenset(
+    {
+        # free mail and portals
+        "gmail.com",
+        "googlemail.com",
+        "google.com",
+        "yahoo.com",
+        "yahoo.co.uk",
+        "ymail.com",
+        "aol.com",
+        "outlook.com",
+        "hotmail.com",
+        "live.com",
+        "msn.com",
+        "icloud.com",
+        "me.com",
+        "mac.com",
+        "proton.me",
+        "protonmail.com",
+        "gmx.com",
+        "gmx.net",
+        "gmx.de",
+        "web.de",
+        "mail.com",
+        "yandex.ru",
+        "yandex.com",
+        "mail.ru",
+        "qq.com",
+        "163.com",
+        "zoho.com",
+        "fastmail.com",
+        # hosts of blogs, newsletters and sites
+        "substack.com",
+        "medium.com",
+        "wordpress.com",
+        "blogspot.com",
+        "blogger.com",
+        "tumblr.com",
+        "github.io",
+        "gitlab.io",
+        "wixsite.com",
+        "weebly.com",
+        "squarespace.com",
+        "ghost.io",
+        "netlify.app",
+        "vercel.app",
+        "pages.dev",
+        "neocities.org",
+        "livejournal.com",
+        "typepad.com",
+    }
+)
 
 
 #: The second-level labels under a country's domain that a site's name stands below (``tribune.com.pk``).
