@@ -1,4 +1,5 @@
-"""The forty-fourth session's mends after the attack on its paste and permission fixes: Pandoc markup read through, soft hyphens."""
+"""The forty-fourth session's mends after the attack on its paste and permission fixes: Pandoc markup read
+through, soft hyphens."""
 
 from __future__ import annotations
 
