@@ -32,7 +32,7 @@ from .policy.model import Policy, Rule, derived
 from .report import Finding, Result, Severity
 from .reprint import Reprint
 from .textnorm import _ZERO_WIDTH_CHARS, find_phrase
-from .urls import ARCHIVE_HOSTS, as_address, host_of, normalize_url
+from .urls import ARCHIVE_HOSTS, as_address, host_of, normalize_url, redirect_target
 
 TOOL_POLICY = "reprint-guard"
 
@@ -1328,29 +1328,6 @@ def _same(index: int) -> int:
     return index
 
 
-#: The hosts that link another address wrapped in theirs (Google's redirect, which a paste from Google Docs
-#: links through; Outlook's Safe Links), and the query parameter that holds it.
-_REDIRECTS = {"www.google.com": "q", "google.com": "q", "safelinks.protection.outlook.com": "url"}
-
-
-def _unwrapped(address: str) -> str:
-    """The address a redirect's link leads to (a Google Docs paste's ``https://www.google.com/url?q=...``, an
-    Outlook Safe Links address around it), else ``address``."""
-    from urllib.parse import parse_qs, urlsplit
-
-    for _ in range(3):  # Safe Links around Google's redirect
-        host = host_of(address) or ""
-        key = _REDIRECTS.get(host) or _REDIRECTS.get(host.partition(".")[2])
-        parts = urlsplit(address)
-        if key is None or (key == "q" and parts.path != "/url"):
-            break
-        inner = parse_qs(parts.query).get(key) or parse_qs(parts.query).get("url") or [""]
-        if not inner[0].startswith(("https://", "http://")):
-            break
-        address = inner[0]
-    return address
-
-
 def _credited_addresses(reprint: Reprint, policies: PolicySet) -> Iterator[tuple[int, str, str, Policy]]:
     """Each address on a site a policy covers that the body credits as an original, as a reader sees it
     (credit words before it, "This story was originally published by [ProPublica](https://...)", with no
@@ -1359,7 +1336,7 @@ def _credited_addresses(reprint: Reprint, policies: PolicySet) -> Iterator[tuple
     body, where = _as_read(reprint.body)
     for found in _ADDRESS.finditer(body) if "://" in body else ():  # "http" starts each: the scan jumps along
         start = found.start()
-        led_to = _unwrapped(found.group(0)) if "url" in found.group(0) else found.group(0)
+        led_to = redirect_target(found.group(0)) if "url" in found.group(0) else found.group(0)
         host = host_of(led_to)
         policy = policies.for_host(host) if host else None
         if policy is None:

@@ -515,6 +515,31 @@ def _query_addresses(url: str) -> list[str]:
     return found
 
 
+#: The hosts that link another address wrapped in theirs (Google's redirect, which a paste from Google Docs
+#: links through; Outlook's Safe Links), and the query parameter that holds it.
+_CARRIERS = {"www.google.com": "q", "google.com": "q", "safelinks.protection.outlook.com": "url"}
+
+
+def redirect_target(address: str) -> str:
+    """The address a redirect's link leads to (a Google Docs paste's ``https://www.google.com/url?q=...``, an
+    Outlook Safe Links address around it), else ``address``: the redirect's own parameter, read as the
+    redirect reads it (where :func:`through_redirects` asks of every address a link carries whether it is
+    the one looked for)."""
+    from urllib.parse import parse_qs
+
+    for _ in range(3):  # Safe Links around Google's redirect
+        host = host_of(address) or ""
+        key = _CARRIERS.get(host) or _CARRIERS.get(host.partition(".")[2])
+        parts = urlsplit(address)
+        if key is None or (key == "q" and parts.path != "/url"):
+            break
+        inner = parse_qs(parts.query).get(key) or parse_qs(parts.query).get("url") or [""]
+        if not inner[0].startswith(("https://", "http://")):
+            break
+        address = inner[0]
+    return address
+
+
 def redirects_told(hosts: tuple[str, ...]) -> str:
     """The hosts a link goes through (:func:`through_redirects`), as a finding tells them: "google.com",
     "nam12.safelinks.protection.outlook.com, then google.com"."""
