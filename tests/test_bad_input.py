@@ -735,12 +735,13 @@ def test_a_named_pipe_nobody_writes_to_or_whose_writer_stalls_is_an_error_not_a_
 
 
 def test_a_bidirectional_override_in_a_quoted_value_is_shown_escaped(tmp_path, write_md, cli):
-    """U+202E in an author's name would show the rest of the line reversed in a terminal or an annotation."""
+    """U+202E in an author's name would show the rest of the line reversed in a terminal or an annotation. The
+    name is read without it (an invisible character is no part of a name), so a message names "Ana Ruiz"."""
     story = write_md("a.md", {**COMPLIANT_META, "author": "Ana \u202eRuiz"}, "Text without its credit.\n")
     for form in ("text", "markdown", "github"):
         run = cli("check", str(story), "--format", form)
         assert run.code == 1 and "\u202e" not in run.out + run.err, (form, run.out)
-        assert "Ana \\u202eRuiz" in run.out, (form, run.out)
+        assert "Ana Ruiz" in run.out, (form, run.out)
 
 
 def test_control_characters_in_a_message_or_a_name_never_reach_the_terminal(tmp_path, cli):

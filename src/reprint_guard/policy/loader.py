@@ -784,10 +784,22 @@ def _as_bundled(raw: RawPolicy, parent_id: Any, policies: PolicySet, rule_id: st
     """The rule a bundled policy's amendment was written for, when a policy of the user's has taken its parent's
     id (their own reading of a licence) and the amendment does not fit the rule there (left out, or of another
     check type): the bundled policy amends the bundled parent's rule, as it did before the user's policy came,
-    rather than fail on a file the user cannot edit. None for the user's own policies."""
+    rather than fail on a file the user cannot edit; so too when the user's policy is further up the parent's
+    chain (a user's cc-base-4.0 under the bundled cc-by-nd-4.0 that Mongabay extends). None for the user's own
+    policies, and where the whole chain is bundled."""
     folder = bundled_rules_dir().resolve()
-    parent = policies.raw.get(str(parent_id))
-    if Path(raw.path).resolve().parent != folder or parent is None or Path(parent.path).resolve().parent == folder:
+    if Path(raw.path).resolve().parent != folder:
+        return None
+    users, ancestor, depth = False, str(parent_id), 0
+    while ancestor and depth <= MAX_EXTENDS_DEPTH:
+        found = policies.raw.get(ancestor)
+        if found is None:
+            return None
+        if Path(found.path).resolve().parent != folder:
+            users = True
+            break
+        ancestor, depth = str(found.data.get("extends") or ""), depth + 1
+    if not users:
         return None
     bundled = policy_set()
     return bundled.get(str(parent_id)).rule(rule_id) if str(parent_id) in bundled else None
