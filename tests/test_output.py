@@ -795,3 +795,21 @@ def test_a_line_break_in_a_file_name_is_written_as_an_escape_in_the_markdown_sum
     assert "| `new\\x0aline.md` |" in summary and "#### `new\\x0aline.md`" in summary, summary
     assert "new line.md" not in summary
     assert "new\\x0aline.md" in cli("check", ".", "--no-config", cwd=tmp_path).out
+
+
+def test_a_sidecars_finding_keeps_the_text_outputs_columns_in_line(tmp_path, cli):
+    """A finding in NAME.meta.yaml names its file ("a.meta.yaml:7:1"), longer than the 7 characters a page's
+    "12:3" is padded to: the file's column is as wide as its widest place, so every finding's severity starts
+    at one column, and every fix under its message."""
+    (tmp_path / "a.html").write_text("<p>Text with no credit at all.</p>\n", encoding="utf-8")
+    meta = {**COMPLIANT_META, "commercial": "true"}
+    (tmp_path / "a.meta.yaml").write_text("".join(f"{k}: {v}\n" for k, v in meta.items()), encoding="utf-8")
+    run = cli("check", "a.html", "--no-config", cwd=tmp_path)
+    rows = [line for line in run.out.splitlines() if line.startswith("  ") and line.strip()]
+    places = [row for row in rows if row.split()[0][0].isalnum() and row.split()[1] in ("error", "warning")]
+    assert any(row.split()[0].startswith("a.meta.yaml:") for row in places), run.out
+    assert any(not row.split()[0].startswith("a.meta.yaml:") for row in places), run.out
+    severity_columns = {row.index(row.split()[1], len(row.split()[0]) + 2) for row in places}
+    assert len(severity_columns) == 1, run.out
+    fixes = [row for row in rows if row.strip().startswith("fix:")]
+    assert fixes and {row.index("fix:") for row in fixes} == {column + 8 for column in severity_columns}, run.out

@@ -215,9 +215,9 @@ def _check_delay(
 ) -> Iterator[Problem]:
     meta = reprint.metadata
     published = meta.published
-    scheduled = site_date(reprint) if published is None else None
     # The site's date stands for 'published' (a page goes out on it, and shows it); a draft's, when it was
-    # begun, only while still to come (not built before it).
+    # begun, only while still to come (not built before it), and then only when later than now.
+    scheduled = standing_site_date(reprint, context.today) if published is None else None
     stands = scheduled is not None and not reprint.draft
     if params.after_days is not None:
         yield from _check_days(params, reprint, context, original, published, scheduled, stands)
@@ -302,12 +302,8 @@ def _check_days(
         # on the clock a 'published' moment is read on, as its day on the original's.
         site_day = _site_moment(scheduled[1], reprint).astimezone(_days_clock(original)).date() if scheduled else None
     today = reprint_day if published is None else None
-    # It goes out on the site's date (a draft's only when that is still to come: not built before it).
-    later = (
-        scheduled is not None
-        and site_day is not None
-        and (stands or _site_moment(scheduled[1], reprint) > _now(context.today))
-    )
+    # It goes out on the site's date (a draft's, still to come, on its day or today's, whichever is later).
+    later = scheduled is not None and site_day is not None
     if later and (stands or site_day > reprint_day):  # type: ignore[operator]
         reprint_day = site_day  # type: ignore[assignment]
     earliest_day = original_day + dt.timedelta(days=params.after_days or 0)

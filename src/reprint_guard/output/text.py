@@ -62,25 +62,34 @@ class TextFormatter:
                 write(f"{one_line(result.path)}: {self._c('green', 'ok')} ({shown_line(str(result.policy))})\n")
             return
         lines = [self._c("bold", one_line(result.path))]  # a file name may hold a line break
-        for f in result.findings:
-            where = f"{f.line}:{f.column}" if f.file is None else f"{one_line(f.file)}:{f.line}:{f.column}"
+        places = [
+            f"{f.line}:{f.column}" if f.file is None else f"{one_line(f.file)}:{f.line}:{f.column}"
+            for f in result.findings
+        ]
+        # One column for the file's places, as wide as its widest (a sidecar's finding names its file).
+        shown = [
+            len(where) for f, where in zip(result.findings, places, strict=True) if f.suppressed is None or self.verbose
+        ]
+        width = max([7, *shown])
+        pad = " " * width
+        for f, where in zip(result.findings, places, strict=True):
             severity = f.severity.value
             if f.suppressed is not None:
                 if self.verbose:
                     why = f"suppressed ({f.suppressed.kind}): {f.suppressed.reason}"
                     note = no_controls(one_line(f"{f.message}  {f.rule}  [{why}]"))
-                    lines.append(f"  {where:<7} {self._c('dim', f'{severity:<7} {note}')}")
+                    lines.append(f"  {where:<{width}} {self._c('dim', f'{severity:<7} {note}')}")
                 continue
             # It may quote the article, whose text may hold an ESC; and a policy's message a line break, which
             # would part the finding's line from its rule.
             message = no_controls(one_line(f.message))
             rule = shown_line(f.rule)  # one line whatever a caller's Finding holds (a policy's schema refuses a break)
-            lines.append(f"  {where:<7} {self._c(severity, f'{severity:<7}')} {message}  {self._c('dim', rule)}")
+            lines.append(f"  {where:<{width}} {self._c(severity, f'{severity:<7}')} {message}  {self._c('dim', rule)}")
             if f.fix:
-                lines.append(f"  {'':<7} {'':<7} {self._c('dim', 'fix:')} {no_controls(f.fix)}")
+                lines.append(f"  {pad} {'':<7} {self._c('dim', 'fix:')} {no_controls(f.fix)}")
             note = second_hand_note(f)
             if note:
-                lines.append(f"  {'':<7} {'':<7} {self._c('dim', 'note:')} {shown_line(note)}")
+                lines.append(f"  {pad} {'':<7} {self._c('dim', 'note:')} {shown_line(note)}")
         self.stream.write("\n".join(lines) + "\n\n")
 
     def close(self, summary: Summary) -> None:
