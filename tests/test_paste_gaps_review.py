@@ -340,3 +340,45 @@ def test_kramdown_attributes_and_link_text_in_braces_are_no_pandoc_markup(tmp_pa
     story = _propublica(tmp_path, f"[ProPublica]({PP}){{: .external}}", before="Fees ({see below}) rose.\n\n")
     run = cli("check", str(story), "--no-config")
     assert "pandoc-span" not in run.out, run.out
+
+
+@pytest.mark.parametrize("joiner", ["\u200d", "\u200c"], ids=["zwj", "zwnj"])
+def test_a_joiner_beside_ascii_in_original_url_is_read_out_and_warned_of(tmp_path, cli, joiner):
+    """A joiner is kept inside an address only between letters of the scripts that write words with it (a
+    decoded Persian path); pasted between ASCII letters ("global<ZWJ>research.ca") no script joins with it:
+    the address was read with it (the publisher's host unknown) and nothing said so. It is read without it
+    now, and warned of where it stands."""
+    story = tmp_path / "story.md"
+    story.write_text(
+        f'---\ntitle: Ferry Timetables\noriginal_url: "{FERRY_ORIGINAL.replace("global", "global" + joiner)}"\n'
+        "author: Ines Varga\noriginal_published: 2025-05-02\nmedium: web\ncommercial: false\n---\n\n"
+        "The bakery opens when the first ferry lands.\n\n"
+        f"*The original source of this article is [Global Research]({FERRY_ORIGINAL}).*\n\n"
+        "Copyright © Ines Varga, Global Research, 2025\n",
+        encoding="utf-8",
+    )
+    run = cli("check", str(story), "--no-config", "--format", "json")
+    findings = run.json()["results"][0]["findings"]
+    assert [f["rule"] for f in findings] == ["reprint-guard/invisible-character"], findings
+    assert "inside it" in findings[0]["message"] and f"U+{ord(joiner):04X}" in findings[0]["message"], findings
+    assert run.json()["results"][0]["policy"] == "global-research"
+
+
+def test_a_persian_paths_joiner_between_its_letters_is_kept_and_not_warned_of(tmp_path, cli):
+    """The joiner between two Persian letters of a decoded path is part of the address: no warning."""
+    from reprint_guard.metaview import without_format_chars
+
+    address = "https://fa.example/\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645"
+    assert without_format_chars(address) == address
+    assert without_format_chars("https://fa.example/a\u200c\u200c\u062e") == "https://fa.example/a\u062e"
+
+
+def test_a_license_of_invisible_characters_alone_is_said_to_hold_nothing_else(tmp_path, cli):
+    """A ``license`` holding a zero-width space and nothing else was told the character stood "at its end"."""
+    story = _ferry(
+        tmp_path, "story.md", f"*The original source of this article is [Global Research]({FERRY_ORIGINAL}).*"
+    )
+    text = story.read_text(encoding="utf-8").replace("commercial: false\n", 'commercial: false\nlicense: "\u200b"\n')
+    story.write_text(text, encoding="utf-8")
+    found = [f for f in _invisible_findings(cli, story) if f["field"] == "license"]
+    assert len(found) == 1 and "(U+200B ZERO WIDTH SPACE) and nothing else" in found[0]["message"], found

@@ -1115,8 +1115,10 @@ def _invisible_in_value(reprint: Reprint, key: str, value: str) -> Finding:
     text = value.strip()
     kept = text.strip("".join(hidden))
     where = (
-        "inside it"
-        if kept and any(c in kept for c in hidden)
+        "and nothing else"
+        if not kept
+        else "inside it"
+        if any(c in kept for c in hidden)
         else "at its end"
         if text.startswith(kept)
         else ("at its start" if text.endswith(kept) else "at both ends")

@@ -221,14 +221,21 @@ def without_format_chars(address: str) -> str:
     """``address`` without the invisible format characters (Unicode's category Cf: the zero-width space, the
     soft hyphen, the byte-order mark, the direction marks) a paste from a CMS field or a word processor leaves
     in it, as white space around it is left out: no address holds one unencoded, and a link made from it
-    would lead nowhere. The two joiners are kept between other characters (a decoded Persian path has them)."""
+    would lead nowhere. The two joiners are kept between letters of the scripts that write them (a decoded
+    Persian path has them), never beside an ASCII character, where no script joins with them."""
     if address.isascii():
         return address
     import unicodedata
 
-    return "".join(
-        c for c in address if c in _JOINERS or _TAGS[0] <= c <= _TAGS[1] or unicodedata.category(c) != "Cf"
-    ).strip(_JOINERS)
+    kept = "".join(c for c in address if c in _JOINERS or _TAGS[0] <= c <= _TAGS[1] or unicodedata.category(c) != "Cf")
+    kept = kept.strip(_JOINERS)
+    if "\u200c" in kept or "\u200d" in kept:
+        kept = _JOINERS_BY_ASCII.sub("", kept)
+    return kept
+
+
+#: A run of joiners beside an ASCII character, on either side: no script joins with them there.
+_JOINERS_BY_ASCII = re.compile("(?<=[\x00-\x7f])[\u200c\u200d]+|[\u200c\u200d]+(?=[\x00-\x7f])")
 
 
 def name_without_format_chars(name: str) -> str:
