@@ -1315,12 +1315,29 @@ class Reprint:
     def _case_blind(self, needle: str, start: int, end: int) -> Iterator[int] | None:
         """Where ``needle`` stands in the body between ``start`` and ``end`` as a case-blind regex finds it,
         found in the lower-cased body (a search in C, where the regex tries every position in Python's
-        engine: 175 µs for an article); None when the lower-cased body cannot tell (see :func:`_alike`)."""
+        engine: 175 µs for an article); None when the lower-cased body cannot tell (see :meth:`_alike`)."""
         lowered = self._lower_body
         wanted = needle.lower()
-        if len(lowered) != len(self.body) or len(wanted) != len(needle) or _alike(wanted, lowered):
+        if len(lowered) != len(self.body) or len(wanted) != len(needle) or self._alike(wanted):
             return None
         return _find_all(lowered, wanted, start, end)
+
+    def _alike(self, wanted: str) -> bool:
+        """Whether the lower-cased body holds a character that a case-blind regex takes for one of ``wanted``'s
+        (lower case) but whose lower case is another (the long s for "s", the dotless i for "i": the rest of
+        ``re._casefix``'s table). Each such character is looked for once per reprint: placing a finding asks of
+        each of its words."""
+        if _EXTRA_CASES is None:
+            return True
+        held: dict[int, bool] = self.memo.setdefault("other-cases", {})  # type: ignore[assignment]
+        for char in set(wanted):
+            for other in _EXTRA_CASES.get(ord(char), ()):
+                found = held.get(other)
+                if found is None:
+                    found = held[other] = chr(other) in self._lower_body
+                if found:
+                    return True
+        return False
 
     def _apart(self, needle: str, start: int, end: int, *, whole: bool = False) -> Iterator[re.Match[str]]:
         """The matches of :func:`_words_apart` (case-blind; ``whole``: whole words only) in ``body[start:end]``,
@@ -2125,14 +2142,6 @@ except ImportError:  # pragma: no cover - another Python: the regex decides
 @lru_cache(maxsize=256)
 def _case_blind_regex(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, re.IGNORECASE)
-
-
-def _alike(lowered_needle: str, lowered_text: str) -> bool:
-    """Whether the text holds a character that a case-blind regex takes for one of the needle's but whose
-    lower case is another (the long s for "s", the dotless i for "i": the rest of ``re._casefix``'s table)."""
-    return _EXTRA_CASES is None or any(
-        chr(other) in lowered_text for char in set(lowered_needle) for other in _EXTRA_CASES.get(ord(char), ())
-    )
 
 
 #: A non-breaking space written as a character reference ("KFF&nbsp;Health News").

@@ -301,6 +301,7 @@ class VisibleBody:
         "_links",
         "_lowered",
         "_present",
+        "_raw_utf8",
         "_text",
         "_tree",
         "_utf8",
@@ -360,6 +361,7 @@ class VisibleBody:
         self._deeds: list[tuple[LexborNode, str]] = []  # made with the anchors (see deed_anchors)
         self._images = images if images is not None else (None if tree is not None else [])
         self._text: str | None = None
+        self._raw_utf8: bytes | None = None  # raw_text as UTF-8, made when first asked (see _on_a_line)
         self._utf8: bytes | None = None
         self._folded: bytes | bool | None = False  # False: not made yet; None: NFKC changes the text
         self._cased: str | None = None
@@ -511,7 +513,9 @@ class VisibleBody:
         :attr:`lowered_raw` (its making costs more on a page with other than ASCII)."""
         folded = self.folded
         if folded is not None:
-            raw = self.raw_text.encode("utf-8", "surrogatepass")
+            raw = self._raw_utf8
+            if raw is None:  # encoded once: a check asks of several matches
+                raw = self._raw_utf8 = self.raw_text.encode("utf-8", "surrogatepass")
             if len(raw) == len(folded):
                 needle = words.encode("utf-8")
                 count, at = 0, folded.find(needle)
