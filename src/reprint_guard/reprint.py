@@ -8,7 +8,7 @@ import re
 import unicodedata
 from bisect import bisect_left, bisect_right
 from functools import lru_cache, partial
-from itertools import islice
+from itertools import islice, repeat
 from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode, SelectolaxError
@@ -1379,7 +1379,15 @@ class Reprint:
         none."""
         first = unseen = None
         tried = 0
-        for match in self._outside_comments(matches):
+        outside = self._outside_comments(matches)
+        # Where the page left something out and where that stands is not known yet (a second reading of the
+        # page, the costliest part of placing a finding), each copy is told whether it is the last: the last,
+        # with none passed over before it, is the answer wherever it stands, and that reading is spared (a
+        # finding's words mostly stand once on the page).
+        ahead = self._visible is not None and self._visible.unseen and self._unseen is None
+        for match, last in _with_last(outside) if ahead else zip(outside, repeat(False)):
+            if last and first is None and unseen is None:
+                return match  # unseen, in a tag or neither: the loop below would return it all the same
             index = match if isinstance(match, int) else match.start()
             if self._unseen_at(index):  # a copy no reader sees (hidden, folded away): one they see comes first
                 if unseen is None:
@@ -1540,8 +1548,12 @@ class Reprint:
         )
         if self._visible is not None and self._visible.unseen:  # the nth a reader sees, hidden copies aside
             listed = list(copies)
-            shown = [index for index in listed if not self._unseen_at(index)]
-            copies = iter(shown if len(shown) > nth else listed)
+            # With no more than nth + 1 copies the nth listed is the answer (those a reader sees are all of
+            # them, or too few): where the page's hidden elements stand is not worked out for it.
+            if len(listed) > nth + 1:
+                shown = [index for index in listed if not self._unseen_at(index)]
+                listed = shown if len(shown) > nth else listed
+            copies = iter(listed)
         found = next(islice(copies, nth, nth + 1), None)
         if found is None:
             return None
@@ -1766,9 +1778,10 @@ class Reprint:
             if len(found) <= nth:  # the copy meant may be written otherwise than the rule reads it ("ap&shy;proved")
                 alike = list(self._outside_comments(self._written_alike(needle)))
                 found = alike if len(alike) > len(found) else found
-            seen = [match for match in found if not self._unseen_at(match.start())]
-            if len(seen) > nth:  # the nth a reader sees, hidden copies aside
-                found = seen
+            if len(found) > nth + 1:  # else the nth found is the answer either way (see span_of_copy)
+                seen = [match for match in found if not self._unseen_at(match.start())]
+                if len(seen) > nth:  # the nth a reader sees, hidden copies aside
+                    found = seen
             if found:
                 return found[min(nth, len(found) - 1)].span()
         index = self._find_visible(needle) if needle else -1
@@ -2150,6 +2163,18 @@ _NBSP_REFERENCE = re.compile(_NBSP_REFERENCE_SOURCE)
 #: A space as a page may write one inside a name: a plain or a non-breaking one, as a character or a reference
 #: (also what ``--fix`` links a name as it stands by).
 NAME_SPACE = rf"(?:[ \u00a0]|{_NBSP_REFERENCE_SOURCE})"
+
+
+def _with_last(items: Iterator[_F]) -> Iterator[tuple[_F, bool]]:
+    """Each of ``items`` with whether it is the last (the next one is read before it is given)."""
+    current = next(items, _NOTHING)
+    while current is not _NOTHING:
+        following = next(items, _NOTHING)
+        yield current, following is _NOTHING
+        current = following
+
+
+_NOTHING = object()
 
 
 def _find_all(text: str, needle: str, start: int, end: int):  # type: ignore[no-untyped-def]
