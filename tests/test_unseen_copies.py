@@ -254,3 +254,39 @@ def test_a_link_finding_is_placed_at_the_link_a_reader_sees_not_a_hidden_copy_at
     found = [f for f in run.json()["results"][0]["findings"] if f["rule"] == "global-voices/link-original-top"]
     # Not at the hidden copy at the top (line 13), which a reader never sees: at the link at the end.
     assert [(f["line"], f["column"]) for f in found] == [(33, 44)]
+
+
+def test_a_single_copy_is_placed_without_working_out_where_hidden_elements_stand(monkeypatch):
+    """Where the words stand once, their copy is the place whether a reader sees it or not: the second reading
+    of the page that tells where its hidden elements stand (the costliest part of placing a finding) is not
+    made for it, nor for a screen-reader-only copy alone; with a hidden copy before the one a reader sees, it
+    is, and the seen copy is the place."""
+    from reprint_guard.reprint import Reprint
+
+    readings = []
+    real = Reprint._find_unseen_spans
+
+    def counted(self):  # type: ignore[no-untyped-def]
+        readings.append(1)
+        return real(self)
+
+    monkeypatch.setattr(Reprint, "_find_unseen_spans", counted)
+    hidden_menu = '<div class="menu" hidden><p>Menu</p><p>Home</p></div>'
+    once = _page("<article>", hidden_menu, CREDIT, "<p>Body text.</p>", "<p>All rights reserved.</p>", "</article>")
+    assert _placed(check(once, META, format="html").findings, RESTRICTION) == [(5, 4)]
+    assert readings == []
+    twice = _page(
+        "<article>",
+        '<div class="menu" hidden><p>All rights reserved.</p></div>',
+        CREDIT,
+        "<p>All rights reserved.</p>",
+        "</article>",
+    )
+    assert _placed(check(twice, META, format="html").findings, RESTRICTION) == [(4, 4)]
+    assert readings == [1]
+    readings.clear()
+    only_spoken = _page(
+        "<article>", CREDIT, '<p>Note: <span class="sr-only">Endorsed by the author.</span></p>', "</article>"
+    )
+    assert _placed(check(only_spoken, META, format="html").findings, ENDORSEMENT) == [(3, 32)]
+    assert readings == []

@@ -8,7 +8,7 @@ import re
 import unicodedata
 from bisect import bisect_left, bisect_right
 from functools import lru_cache, partial
-from itertools import islice
+from itertools import islice, repeat
 from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode, SelectolaxError
@@ -1289,7 +1289,8 @@ class Reprint:
             from .readers.markdown import indented_code_spans
 
             spans += indented_code_spans(self.body)
-        if self.format != "text" and "{%" in self.body and self.liquid:
+        # "{" alone first, as "<" above: a search for two characters reads a long text a character at a time.
+        if self.format != "text" and "{" in self.body and "{%" in self.body and self.liquid:
             spans += liquid_comment_spans(self.body, self.format == "markdown")
         if self.format == "markdown" and not self.raw_html and "<" in self.body:
             spans += _html_spans(self.body)  # left out of the page: nothing found is there
@@ -1314,12 +1315,29 @@ class Reprint:
     def _case_blind(self, needle: str, start: int, end: int) -> Iterator[int] | None:
         """Where ``needle`` stands in the body between ``start`` and ``end`` as a case-blind regex finds it,
         found in the lower-cased body (a search in C, where the regex tries every position in Python's
-        engine: 175 µs for an article); None when the lower-cased body cannot tell (see :func:`_alike`)."""
+        engine: 175 µs for an article); None when the lower-cased body cannot tell (see :meth:`_alike`)."""
         lowered = self._lower_body
         wanted = needle.lower()
-        if len(lowered) != len(self.body) or len(wanted) != len(needle) or _alike(wanted, lowered):
+        if len(lowered) != len(self.body) or len(wanted) != len(needle) or self._alike(wanted):
             return None
         return _find_all(lowered, wanted, start, end)
+
+    def _alike(self, wanted: str) -> bool:
+        """Whether the lower-cased body holds a character that a case-blind regex takes for one of ``wanted``'s
+        (lower case) but whose lower case is another (the long s for "s", the dotless i for "i": the rest of
+        ``re._casefix``'s table). Each such character is looked for once per reprint: placing a finding asks of
+        each of its words."""
+        if _EXTRA_CASES is None:
+            return True
+        held: dict[int, bool] = self.memo.setdefault("other-cases", {})  # type: ignore[assignment]
+        for char in set(wanted):
+            for other in _EXTRA_CASES.get(ord(char), ()):
+                found = held.get(other)
+                if found is None:
+                    found = held[other] = chr(other) in self._lower_body
+                if found:
+                    return True
+        return False
 
     def _apart(self, needle: str, start: int, end: int, *, whole: bool = False) -> Iterator[re.Match[str]]:
         """The matches of :func:`_words_apart` (case-blind; ``whole``: whole words only) in ``body[start:end]``,
@@ -1361,7 +1379,15 @@ class Reprint:
         none."""
         first = unseen = None
         tried = 0
-        for match in self._outside_comments(matches):
+        outside = self._outside_comments(matches)
+        # Where the page left something out and where that stands is not known yet (a second reading of the
+        # page, the costliest part of placing a finding), each copy is told whether it is the last: the last,
+        # with none passed over before it, is the answer wherever it stands, and that reading is spared (a
+        # finding's words mostly stand once on the page).
+        ahead = self._visible is not None and self._visible.unseen and self._unseen is None
+        for match, last in _with_last(outside) if ahead else zip(outside, repeat(False)):
+            if last and first is None and unseen is None:
+                return match  # unseen, in a tag or neither: the loop below would return it all the same
             index = match if isinstance(match, int) else match.start()
             if self._unseen_at(index):  # a copy no reader sees (hidden, folded away): one they see comes first
                 if unseen is None:
@@ -1522,8 +1548,12 @@ class Reprint:
         )
         if self._visible is not None and self._visible.unseen:  # the nth a reader sees, hidden copies aside
             listed = list(copies)
-            shown = [index for index in listed if not self._unseen_at(index)]
-            copies = iter(shown if len(shown) > nth else listed)
+            # With no more than nth + 1 copies the nth listed is the answer (those a reader sees are all of
+            # them, or too few): where the page's hidden elements stand is not worked out for it.
+            if len(listed) > nth + 1:
+                shown = [index for index in listed if not self._unseen_at(index)]
+                listed = shown if len(shown) > nth else listed
+            copies = iter(listed)
         found = next(islice(copies, nth, nth + 1), None)
         if found is None:
             return None
@@ -1748,9 +1778,10 @@ class Reprint:
             if len(found) <= nth:  # the copy meant may be written otherwise than the rule reads it ("ap&shy;proved")
                 alike = list(self._outside_comments(self._written_alike(needle)))
                 found = alike if len(alike) > len(found) else found
-            seen = [match for match in found if not self._unseen_at(match.start())]
-            if len(seen) > nth:  # the nth a reader sees, hidden copies aside
-                found = seen
+            if len(found) > nth + 1:  # else the nth found is the answer either way (see span_of_copy)
+                seen = [match for match in found if not self._unseen_at(match.start())]
+                if len(seen) > nth:  # the nth a reader sees, hidden copies aside
+                    found = seen
             if found:
                 return found[min(nth, len(found) - 1)].span()
         index = self._find_visible(needle) if needle else -1
@@ -1814,6 +1845,7 @@ _WORDS_APART = 8
 _LONGEST_WORD = 2000
 
 
+@lru_cache(maxsize=256)
 def _words_apart(needle: str) -> str:
     """A regex of the first words of ``needle`` as written in a source, whatever stands between them."""
     # A character that is not a word's, "<" or "&"; an underscore (Markdown's emphasis, "_endorsed by_");
@@ -2060,8 +2092,13 @@ def _escape(text: str) -> str:
 
 def _may_indent_code(body: str) -> bool:
     """Whether a Markdown body has a line that opens with four spaces or a tab: only then may it hold an
-    indented code block (substring searches in C, not a parse)."""
-    return "\n    " in body or "\n\t" in body or body.startswith(("    ", "\t"))
+    indented code block (one search in C, not a parse: the regex finds each line break as ``str.find`` finds
+    one character, where a search for "\n    " or "\n\t" reads the text a character at a time)."""
+    return _INDENTED_LINE.search(body) is not None or body.startswith(("    ", "\t"))
+
+
+#: A line opening with four spaces or a tab (after its line break).
+_INDENTED_LINE = re.compile("\n(?:    |\t)")
 
 
 def _code_spans(body: str) -> list[tuple[int, int]]:
@@ -2120,20 +2157,24 @@ def _case_blind_regex(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, re.IGNORECASE)
 
 
-def _alike(lowered_needle: str, lowered_text: str) -> bool:
-    """Whether the text holds a character that a case-blind regex takes for one of the needle's but whose
-    lower case is another (the long s for "s", the dotless i for "i": the rest of ``re._casefix``'s table)."""
-    return _EXTRA_CASES is None or any(
-        chr(other) in lowered_text for char in set(lowered_needle) for other in _EXTRA_CASES.get(ord(char), ())
-    )
-
-
 #: A non-breaking space written as a character reference ("KFF&nbsp;Health News").
 _NBSP_REFERENCE_SOURCE = r"&(?:nbsp|#0*160|#[xX]0*[aA]0);"
 _NBSP_REFERENCE = re.compile(_NBSP_REFERENCE_SOURCE)
 #: A space as a page may write one inside a name: a plain or a non-breaking one, as a character or a reference
 #: (also what ``--fix`` links a name as it stands by).
 NAME_SPACE = rf"(?:[ \u00a0]|{_NBSP_REFERENCE_SOURCE})"
+
+
+def _with_last(items: Iterator[_F]) -> Iterator[tuple[_F, bool]]:
+    """Each of ``items`` with whether it is the last (the next one is read before it is given)."""
+    current = next(items, _NOTHING)
+    while current is not _NOTHING:
+        following = next(items, _NOTHING)
+        yield current, following is _NOTHING
+        current = following
+
+
+_NOTHING = object()
 
 
 def _find_all(text: str, needle: str, start: int, end: int):  # type: ignore[no-untyped-def]

@@ -127,6 +127,8 @@ _PRUNED = ", ".join([*_IN_A_BODY, _CLOSED_DIALOG, _CLOSED_DETAILS, _CLOSED_TOGGL
 #: names one of those classes.
 _PRUNED_WITH_CLASSES = ", ".join([_PRUNED, *(f'[class~="{name}"]' for name in HIDING_CLASSES)])
 _RARE = frozenset(selector for _, selector in _RARE_SELECTORS)
+#: The rare selectors' tag names after their "<" (see :func:`_rare_in`).
+_RARE_TAG = re.compile("<(" + "|".join(word[1:] for word, _ in _RARE_SELECTORS if word.startswith("<")) + ")")
 
 
 @lru_cache(maxsize=128)
@@ -138,8 +140,16 @@ def _pruned_selector(rare: frozenset[str], classes: bool) -> str:
 
 
 def _rare_in(lowered: str) -> frozenset[str]:
-    """The rare selectors (:data:`_RARE_SELECTORS`) a page whose source in lower case is ``lowered`` may need."""
-    return frozenset(selector for word, selector in _RARE_SELECTORS if word in lowered)
+    """The rare selectors (:data:`_RARE_SELECTORS`) a page whose source in lower case is ``lowered`` may need.
+
+    The tags' names are read in one pass from each "<" (a regex finds that one character as fast as
+    ``str.find``; a search for "<svg" reads a text beyond Latin-1 a character at a time, and five of them cost
+    four times the pass): at each "<" at most one of them stands, since no two start alike and none holds "<".
+    """
+    found = {f"<{name}" for name in _RARE_TAG.findall(lowered)}
+    if "popover" in lowered:
+        found.add("popover")
+    return frozenset(selector for word, selector in _RARE_SELECTORS if word in found)
 
 
 def _base_of(tree: LexborHTMLParser) -> str | None:
@@ -301,6 +311,7 @@ class VisibleBody:
         "_links",
         "_lowered",
         "_present",
+        "_raw_utf8",
         "_text",
         "_tree",
         "_utf8",
@@ -360,6 +371,7 @@ class VisibleBody:
         self._deeds: list[tuple[LexborNode, str]] = []  # made with the anchors (see deed_anchors)
         self._images = images if images is not None else (None if tree is not None else [])
         self._text: str | None = None
+        self._raw_utf8: bytes | None = None  # raw_text as UTF-8, made when first asked (see _on_a_line)
         self._utf8: bytes | None = None
         self._folded: bytes | bool | None = False  # False: not made yet; None: NFKC changes the text
         self._cased: str | None = None
@@ -511,7 +523,9 @@ class VisibleBody:
         :attr:`lowered_raw` (its making costs more on a page with other than ASCII)."""
         folded = self.folded
         if folded is not None:
-            raw = self.raw_text.encode("utf-8", "surrogatepass")
+            raw = self._raw_utf8
+            if raw is None:  # encoded once: a check asks of several matches
+                raw = self._raw_utf8 = self.raw_text.encode("utf-8", "surrogatepass")
             if len(raw) == len(folded):
                 needle = words.encode("utf-8")
                 count, at = 0, folded.find(needle)

@@ -273,7 +273,7 @@ def _first_counted(
         return found.group(0), 0
     held = _unless_spans(params.unless, text, visible) if params.unless is not None else []
     starts = [outer_start for outer_start, _ in held]  # in order, apart but for a last character: the one that
-    for match in _in_blocks(regex, text, visible):  # may hold a match is the last to start at or before it
+    for match in _in_blocks(regex, text, visible, found):  # may hold a match is the last to start at or before it
         start, end = match.span()
         at = bisect_right(starts, start) - 1
         if at >= 0 and end <= held[at][1]:
@@ -283,16 +283,18 @@ def _first_counted(
     return None
 
 
-def _in_blocks(regex: Any, text: bytes, visible: VisibleBody | None) -> Iterator[Any]:
+def _in_blocks(regex: Any, text: bytes, visible: VisibleBody | None, first: Any = None) -> Iterator[Any]:
     """The matches of ``regex`` in ``text`` (``visible``'s normalised UTF-8), in order, each within one block:
     where the first match at a place runs on into the next block, what matches before that block ends is
     looked for (``sponsored by .+`` is the rest of its paragraph, not of the article), then the next block.
-    Every match of ``regex`` when ``visible`` is None (a line, a title: no blocks to tell)."""
+    Every match of ``regex`` when ``visible`` is None (a line, a title: no blocks to tell). ``first``: the
+    match of a search of the whole ``text`` made already (not searched again: a long pattern's search reads
+    the whole text)."""
     if visible is None:
         yield from regex.finditer(text)
         return
     at, size = 0, len(text)
-    while at <= size and (match := regex.search(text, at)) is not None:
+    while at <= size and (match := first if at == 0 and first is not None else regex.search(text, at)) is not None:
         start, end = match.span()
         edge = visible.block_edge(start, end, utf8=True)
         if edge is not None:
