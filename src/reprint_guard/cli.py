@@ -119,15 +119,15 @@ def _parser() -> argparse.ArgumentParser:
         type=int,
         default=None,
         metavar="N",
-        help="check files in N processes (default: the number of CPUs; at most 4 a CPU, and no more than the "
-        "files need)",
+        help="check files in N processes (default: the CPUs this run may use, not the machine's; at most 4 a "
+        "CPU, and no more than the files need)",
     )
     check.add_argument(
         "--color",
         choices=("auto", "always", "never"),
         default="auto",
-        help="colour the text output: auto (default) on a terminal; always or never; NO_COLOR set turns it off "
-        "whatever this says, FORCE_COLOR turns it on in auto",
+        help="colour the text output: auto (default) on a terminal; always or never; NO_COLOR set to a non-empty "
+        "value turns it off whatever this says, FORCE_COLOR (not empty, not 0) turns it on in auto",
     )
     check.add_argument("--no-progress", action="store_true", help="never show the progress bar")
     check.add_argument("-v", "--verbose", action="store_true", help="also list passing and skipped files")
@@ -168,7 +168,12 @@ def _parser() -> argparse.ArgumentParser:
     policies.add_argument(
         "--rules-dir", action="append", default=[], metavar="DIR", help="extra folder (or file) of policies; repeatable"
     )
-    policies.add_argument("--format", choices=("text", "json", "markdown"), default="text")
+    policies.add_argument(
+        "--format",
+        choices=("text", "json", "markdown"),
+        default="text",
+        help="a table (default), JSON for tools, or the Markdown reference of every rule (docs/policies.md)",
+    )
     explain = commands.add_parser(
         "explain",
         help="explain a rule (what it requires, why, and examples), or a whole policy",
@@ -203,7 +208,12 @@ def _parser() -> argparse.ArgumentParser:
         "--meta", action="append", default=[], metavar="KEY=VALUE", help="set a metadata field; repeatable"
     )
     credit.add_argument("--from", dest="source", metavar="FILE", help="take the metadata from this reprint file")
-    credit.add_argument("--format", choices=("markdown", "html"), default="markdown")
+    credit.add_argument(
+        "--format",
+        choices=("markdown", "html"),
+        default="markdown",
+        help="the credit as Markdown (default) or as HTML, for a page or a CMS's rich text",
+    )
     _config_options(credit)
     credit.add_argument(
         "--rules-dir", action="append", default=[], metavar="DIR", help="extra folder (or file) of policies; repeatable"

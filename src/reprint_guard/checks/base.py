@@ -819,8 +819,9 @@ def template_values(reprint: Reprint, policy: Policy, *, placeholders: bool = Tr
         values["year"] = "YYYY"
     if meta.authors:  # as a byline writes them: "Ruiz, Ana" and "Ana Ruiz, PhD" are "Ana Ruiz"
         values["author"] = names_joined([written_name(author) for author in meta.authors])
-    if meta.holders:
-        values["holder"] = names_joined(meta.holders)
+    if meta.holders:  # the authors, when no copyright_holder is given: named as the byline names them
+        holders = meta.holders if meta.copyright_holder else [written_name(author) for author in meta.authors]
+        values["holder"] = names_joined(holders)
     for key, value in meta.items():
         if isinstance(value, str | int | float | dt.date) and key not in values:  # a flag too: "true"
             if isinstance(value, str) and not value.strip():

@@ -412,7 +412,7 @@ def _unnamed(media: list[Media], reprint: Reprint, params: Params, context: Cont
     naming = [record for record in meta.permissions if media_named(record)]
     if not naming:
         return media
-    own, site = reprint.own_hosts, page_date(reprint)
+    own, site = reprint.own_hosts, page_date(reprint, context.today)
     grantors = _grantors(params, context)
 
     def granted(record: Any, grantors: tuple[str, ...], policy: Any, own_hosts: tuple[str, ...]) -> Standing:
@@ -451,7 +451,7 @@ def _naming_standing(item: Media, reprint: Reprint, params: Params, context: Con
         context.today,
         context.policy,
         own,
-        page_date(reprint),
+        page_date(reprint, context.today),
         records=records,
     )
 
@@ -879,7 +879,7 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
             context.today,
             context.policy,
             reprint.own_hosts,
-            page_date(reprint),
+            page_date(reprint, context.today),
             records=[p for p in reprint.metadata.permissions if not media_named(p)],
         )
         if found.granted:

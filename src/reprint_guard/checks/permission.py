@@ -470,15 +470,16 @@ def _by_its(found: Standing) -> str:
     return f" (the page's '{found.published_key}')"
 
 
-def page_date(reprint: Reprint) -> tuple[str, dt.date | dt.datetime] | None:
+def page_date(reprint: Reprint, today: dt.date) -> tuple[str, dt.date | dt.datetime] | None:
     """The site's own date for a page with no ``published`` (Hugo's ``date``, a Jekyll post's file name): the
-    day it goes out, by which a permission must have been given, and until which it must last."""
+    day it goes out, by which a permission must have been given, and until which it must last. A draft's is
+    when it was begun, read only while still to come (:func:`~.timing.standing_site_date`, as a delay is)."""
     meta = reprint.metadata
-    if meta.published is not None or reprint.draft:  # a draft's date is when it was begun
+    if meta.published is not None:
         return None
-    from .timing import site_date
+    from .timing import standing_site_date
 
-    found = site_date(reprint)
+    found = standing_site_date(reprint, today)
     if found is not None and found[0] not in meta.extra:  # a Jekyll post's, from its file name
         return FILE_NAME_DATE, found[1]
     return found
@@ -511,7 +512,14 @@ def check(params: Params, reprint: Reprint, context: Context) -> Iterator[Proble
         RightsHolder(context.policy, meta) if scope in HOLDERS_ONLY and "*" in grantors and meta.permissions else None
     )
     found = standing(
-        meta, scope, grantors, context.today, context.policy, reprint.own_hosts, page_date(reprint), holder=holder
+        meta,
+        scope,
+        grantors,
+        context.today,
+        context.policy,
+        reprint.own_hosts,
+        page_date(reprint, context.today),
+        holder=holder,
     )
     if found.granted:
         return
