@@ -58,6 +58,7 @@ LAZY_IMPORTS = (
     "jsonschema",
     "multiprocessing",
     "pathspec",
+    "publicsuffixlist",
     "pyromark",
     "re2",
     "secrets",

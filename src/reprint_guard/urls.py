@@ -11,7 +11,11 @@ import itertools
 import re
 from collections.abc import Callable, Iterable
 from functools import lru_cache
+from typing import TYPE_CHECKING
 from urllib.parse import parse_qsl, quote, unquote, urlencode, urljoin, urlsplit
+
+if TYPE_CHECKING:
+    from publicsuffixlist import PublicSuffixList
 
 _TRACKING_PREFIXES = ("utm_", "pk_", "mtm_", "hsa_")
 _TRACKING_KEYS = frozenset(
@@ -332,6 +336,55 @@ def ascii_host(host: str) -> str:
         return host.encode("idna").decode("ascii")
     except UnicodeError:
         return host
+
+
+def ip_host(host: str) -> bool:
+    """Whether ``host`` is an IP address (``127.0.0.1``, ``[::1]``, ``::1``): a site of its own, with no
+    registrable domain."""
+    host = host.strip("[]").rstrip(".")
+    return ":" in host or (bool(host) and host.replace(".", "").isdigit())
+
+
+@lru_cache(maxsize=1)
+def _suffix_list() -> PublicSuffixList:
+    """The Public Suffix List as the ``publicsuffixlist`` package ships it (no network), its private section
+    (``github.io``, ``blogspot.com``, ``s3.amazonaws.com``) included. Read on first use: about 30 ms of CPU,
+    paid only by a check that compares sites."""
+    from publicsuffixlist import PublicSuffixList
+
+    return PublicSuffixList()
+
+
+@lru_cache(maxsize=1024)
+def registrable_domain(host: str) -> str | None:
+    """``host``'s registrable domain by the Public Suffix List, ICANN and private sections: ``bbc.co.uk`` of
+    ``news.bbc.co.uk``, ``leedsth.nhs.uk`` of ``press.leedsth.nhs.uk``, ``user.github.io`` of
+    ``blog.user.github.io``; lower case, an international name in punycode, a trailing dot and a leading
+    ``www.`` aside. An IP address, a one-label host (``localhost``) or a malformed one (``a..b``) is its own
+    site; None when ``host`` is itself a public suffix (``nhs.uk``, ``gouv.fr``, ``github.io``): everyone's,
+    no one site's."""
+    host = ascii_host(host.strip().rstrip(".")).removeprefix("www.")
+    if ip_host(host):
+        return host.strip("[]")
+    if "." not in host or "" in host.split("."):
+        return host
+    return _suffix_list().privatesuffix(host)
+
+
+def same_site(one: str, other: str, shared: frozenset[str] = frozenset()) -> bool:
+    """Whether two hosts are on one site: the same registrable domain (``news.bbc.co.uk`` and ``bbc.co.uk``),
+    not two under one public suffix (``user.github.io`` and ``other.github.io``, ``a.gouv.fr`` and
+    ``b.gouv.fr``). A host that is itself a public suffix is the same site as itself only; below a registrable
+    domain in ``shared`` (a blog host the list does not name, ``wordpress.com``), one host must be the other or
+    below it. The list is read only when the hosts differ."""
+    one = ascii_host(one.strip().rstrip(".")).removeprefix("www.")
+    other = ascii_host(other.strip().rstrip(".")).removeprefix("www.")
+    if one == other:
+        return bool(one)
+    site = registrable_domain(one)
+    if site is None or site != registrable_domain(other):
+        return False
+    return site not in shared or one.endswith("." + other) or other.endswith("." + one)
 
 
 def own_host_of(host: str, own_hosts: tuple[str, ...]) -> str | None:

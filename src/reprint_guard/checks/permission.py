@@ -237,13 +237,14 @@ class RightsHolder:
     A record naming no one (``from: ""``) is no one's grant; when the reprint says none of those (no
     ``original_url``, author or source), who holds the rights cannot be told, and a record counts as before."""
 
-    __slots__ = ("contacts", "domains", "names", "policy", "publisher", "shared")
+    __slots__ = ("addresses", "contacts", "domains", "names", "policy", "publisher", "shared")
 
     def __init__(self, policy: Policy | None, meta: MetadataView) -> None:
         self.policy = policy
         self.publisher = bool(policy is not None and policy.applies_to)
         self.contacts: frozenset[str] = frozenset()
         self.shared = False
+        self.addresses = True
         if self.publisher:
             assert policy is not None
             # A contact counts by its own address: its domain is no sign (gmail.com's is everyone's), unless it is
@@ -252,15 +253,19 @@ class RightsHolder:
             self.domains = tuple(dict.fromkeys(_domains(policy)))
             self.names: tuple[str, ...] = ()
             return
-        from ..urls import as_address, host_of
+        from ..urls import as_address, ascii_host, host_of, registrable_domain
 
         host = host_of(as_address(meta.original_url)) if meta.original_url else None
-        registrable = _registrable(host) if host else ""
-        # On a shared domain (a portal, free mail, a blog host: news.yahoo.com, someone.substack.com) the
-        # registrable domain is everyone's: only the original's own host, or one below it, is its publisher's.
-        self.shared = registrable in SHARED_DOMAINS
-        if host and self.shared:
-            registrable = host.lower().strip(".").removeprefix("www.")
+        bare = ascii_host(host).strip(".").removeprefix("www.") if host else ""
+        registrable = registrable_domain(bare) if bare else ""
+        # On a shared domain (a portal, free mail: news.yahoo.com, someone.substack.com) the registrable domain
+        # is everyone's: only the original's own host, or one below it, is its publisher's. A host that is
+        # itself a public suffix (nhs.uk, github.io), or a shared domain itself (medium.com/@someone), is
+        # everyone's: no address there is the original's publisher's.
+        self.shared = registrable is None or registrable in SHARED_DOMAINS
+        if bare and self.shared:
+            self.addresses = registrable is not None and bare != registrable
+            registrable = bare
         self.domains = (registrable,) if registrable else ()
         said: list[str] = []
         for value in (meta.author, meta.copyright_holder, meta.source):
@@ -290,7 +295,7 @@ class RightsHolder:
                 if self._site_has_addresses() and own_host_of(host, self.domains) is not None:
                     return True
             elif any(_registrable(host) == domain for domain in self.domains):
-                return True
+                return True  # the original's site: the same registrable domain by the Public Suffix List
             name = sender.split("<", 1)[0].strip().strip('"') if "<" in sender else ""
         else:
             name = sender
@@ -306,7 +311,7 @@ class RightsHolder:
     def _site_has_addresses(self) -> bool:
         """Whether an address on the original's site can be its publisher's: not when the original is at a
         shared domain's own host (``medium.com/@someone``), whose addresses are the host's staff's."""
-        return bool(self.domains) and not (self.shared and self.domains[0] in SHARED_DOMAINS)
+        return bool(self.domains) and self.addresses
 
     def who(self) -> str:
         """Who may grant it, for a finding: "only ... may grant it"."""
@@ -342,20 +347,23 @@ def publisher_name(policy: Policy) -> str:
     return names[0] if names else policy.id
 
 
-def _registrable(host: str) -> str:
-    """``host``'s registrable domain: ``example.org`` of ``news.example.org``, ``tribune.com.pk`` of
-    ``www.tribune.com.pk``."""
-    labels = [label for label in host.lower().strip(".").removeprefix("www.").split(".") if label]
-    if len(labels) >= 3 and len(labels[-1]) == 2 and labels[-2] in _SECOND_LEVEL:
-        return ".".join(labels[-3:])
-    return ".".join(labels[-2:])
+def _registrable(host: str) -> str | None:
+    """``host``'s registrable domain by the Public Suffix List: ``example.org`` of ``news.example.org``,
+    ``tribune.com.pk`` of ``www.tribune.com.pk``, ``leedsth.nhs.uk`` of ``press.leedsth.nhs.uk``,
+    ``user.github.io`` of ``blog.user.github.io``; None for a public suffix itself (``nhs.uk``, ``github.io``),
+    which is no one site's (see :func:`reprint_guard.urls.registrable_domain`)."""
+    from ..urls import registrable_domain
+
+    return registrable_domain(host)
 
 
-#: Registrable domains that many unrelated people write or publish from: free mail, portals and hosts of blogs
-#: and sites. Under a licence's own policy, a grant from the original's registrable domain counts when it is the
-#: original's publisher's own; on one of these (``news.yahoo.com``, ``someone.substack.com``,
-#: ``sites.google.com``) only an address at the original's own host, or below it, does. A short list, no
-#: public-suffix list: a shared domain missing here (``nhs.uk``, ``gouv.fr``, ``ca.us``) is taken as one site's.
+#: Registrable domains that many unrelated people write or publish from, that the Public Suffix List does not
+#: list as suffixes: free mail, portals and hosts of blogs and sites. Under a licence's own policy, a grant from
+#: the original's registrable domain counts when it is the original's publisher's own; on one of these
+#: (``news.yahoo.com``, ``someone.substack.com``, ``sites.google.com``) only an address at the original's own
+#: host, or below it, does. Public suffixes (``nhs.uk``, ``gouv.fr``, ``ca.us``, ``k12.ma.us``) and the hosts
+#: the list's private section names (``github.io``, ``blogspot.com``, ``netlify.app``, ``s3.amazonaws.com``)
+#: need no entry here: each site below them is a registrable domain of its own.
 SHARED_DOMAINS = frozenset(
     {
         # free mail and portals
@@ -391,18 +399,11 @@ SHARED_DOMAINS = frozenset(
         "substack.com",
         "medium.com",
         "wordpress.com",
-        "blogspot.com",
         "blogger.com",
         "tumblr.com",
-        "github.io",
-        "gitlab.io",
-        "wixsite.com",
         "weebly.com",
         "squarespace.com",
         "ghost.io",
-        "netlify.app",
-        "vercel.app",
-        "pages.dev",
         "neocities.org",
         "livejournal.com",
         "typepad.com",
@@ -410,17 +411,21 @@ SHARED_DOMAINS = frozenset(
 )
 
 
-#: The second-level labels under a country's domain that a site's name stands below (``tribune.com.pk``).
-_SECOND_LEVEL = frozenset({"co", "com", "org", "net", "gov", "ac", "edu", "ne", "or", "go", "gob", "ltd", "plc", "nic"})
-
-
 def _site_label(host: str) -> str:
     """The label of ``host``'s registrable domain, letters and digits only: ``riverbend`` of
-    ``images.riverbend.org``, ``tribune`` of ``tribune.com.pk`` (a subdomain's labels name no site)."""
-    labels = [label for label in host.lower().strip(".").removeprefix("www.").split(".") if label]
-    if len(labels) >= 3 and len(labels[-1]) == 2 and labels[-2] in _SECOND_LEVEL:
-        return _letters(labels[-3])
-    return _letters(labels[-2] if len(labels) >= 2 else labels[0]) if labels else ""
+    ``images.riverbend.org``, ``tribune`` of ``tribune.com.pk``, ``lanternbay`` of ``lanternbay.github.io``
+    (a subdomain's labels name no site); none for an IP address or a public suffix itself (``nhs.uk``)."""
+    from ..urls import ip_host
+
+    if ip_host(host):
+        return ""
+    site = _registrable(host)
+    if not site:
+        return ""
+    # The label as written (``bücher`` of ``bücher.example``, not its punycode): as many from the end as the
+    # registrable domain has.
+    labels = [label for label in host.lower().strip(".").split(".") if label]
+    return _letters(labels[-(site.count(".") + 1)] if len(labels) > site.count(".") else site.split(".", 1)[0])
 
 
 def names_the_site(sender: str, own_hosts: tuple[str, ...]) -> bool:
@@ -431,7 +436,9 @@ def names_the_site(sender: str, own_hosts: tuple[str, ...]) -> bool:
     words = [_letters(word) for word in re.split(r"[\s\-_/&.,]+", sender)]
     words = [word for word in words if word]
     firsts = {"".join(words[: n + 1]) for n in range(len(words))}
-    return any(len(label) >= _SHORTEST_SITE_NAME and label in firsts for label in map(_site_label, own_hosts))
+    # Only a host one of whose labels is among them is worth its registrable domain (the list read on first use).
+    named = [host for host in own_hosts if any(_letters(label) in firsts for label in host.lower().split("."))]
+    return any(len(label) >= _SHORTEST_SITE_NAME and label in firsts for label in map(_site_label, named))
 
 
 def _domains(policy: Policy) -> list[str]:

@@ -510,9 +510,12 @@ def _refuse_wordpress(text: str, data: Any, posts: list[dict[str, Any]]) -> None
 
 def _canonical_elsewhere(post: dict[str, Any]) -> str | None:
     """The canonical address an SEO plugin gives a WordPress post (Yoast SEO's ``yoast_head_json.canonical``)
-    when it is a page on another site than the post's own ``link`` (a subdomain of it is the same site): a
-    republished post, as Ghost marks one. None without a ``link`` to tell by."""
-    from ..urls import host_of
+    when it is a page on another site than the post's own ``link`` (the same registrable domain by the Public
+    Suffix List is the same site, ``news.riverbend.example`` and ``riverbend.example``; two blogs on one host,
+    ``a.github.io`` and ``b.github.io``, ``a.wordpress.com`` and ``b.wordpress.com``, are not): a republished
+    post, as Ghost marks one. None without a ``link`` to tell by."""
+    from ..checks.permission import SHARED_DOMAINS
+    from ..urls import host_of, same_site
 
     head = post.get("yoast_head_json")
     canonical = head.get("canonical") if isinstance(head, dict) else None
@@ -525,9 +528,7 @@ def _canonical_elsewhere(post: dict[str, Any]) -> str | None:
     own = (host_of(link) or "").lower().removeprefix("www.")
     if not other or not own:
         return None
-    # The same site: one host the other's, or a subdomain of it (news.riverbend.example, riverbend.example).
-    same = other == own or other.endswith("." + own) or own.endswith("." + other)
-    return None if same else canonical.strip()
+    return None if same_site(other, own, SHARED_DOMAINS) else canonical.strip()
 
 
 def _ordinal(number: int) -> str:

@@ -1,0 +1,169 @@
+"""Which site a host belongs to is told by the Public Suffix List (the ``publicsuffixlist`` package, its
+private section included): under a licence's own policy a commercial grant counts from the original's site,
+its registrable domain, and a public suffix (``nhs.uk``, ``gouv.fr``, ``ca.us``, ``pvt.k12.ma.us``,
+``github.io``, ``s3.amazonaws.com``) is no one site: another body under it is not the original's publisher.
+Real CLI runs on real files, as tests/test_rights_holder.py does."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import run_cli, write
+from test_rights_holder import NC_STORY
+
+RULE = "cc-by-nc-sa-4.0/noncommercial"
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _findings(tmp_path: Path, url: str, grantor: str) -> list[dict]:
+    path = write(tmp_path / "story.md", NC_STORY.format(grantor=f'"{grantor}"', url=url))
+    run = run_cli("check", "--no-config", str(path), "--format", "json")
+    assert run.code in (0, 1), run.err
+    assert "Traceback" not in run.err
+    return [f for f in run.json()["results"][0]["findings"] if f["rule"] == RULE]
+
+
+@pytest.mark.parametrize(
+    ("url", "grantor"),
+    [
+        # another body under the same public suffix (ICANN section)
+        ("https://www.leedsth.nhs.uk/news/beekeepers", "press@othertrust.nhs.uk"),
+        ("https://www.leedsth.nhs.uk/news/beekeepers", "press@nhs.uk"),  # the suffix itself
+        ("https://www.lyon.gouv.fr/actualites/apiculteurs", "presse@paris.gouv.fr"),
+        ("https://www.riverbend.ca.us/news/beekeepers", "clerk@lakeside.ca.us"),
+        ("https://lanternbay.pvt.k12.ma.us/news/beekeepers", "office@otherschool.pvt.k12.ma.us"),
+        ("https://www.tribune.com.pk/story/beekeepers", "desk@dawn.com.pk"),
+        # the private section: hosts of other people's sites
+        ("https://lanternbay.github.io/beekeepers/", "editor@otherblog.github.io"),
+        ("https://lanternbay.github.io/beekeepers/", "stranger@github.io"),
+        ("https://lanternbay.blogspot.com/2025/05/beekeepers.html", "editor@otherblog.blogspot.com"),
+        ("https://lanternbay.s3.amazonaws.com/beekeepers.html", "ops@otherbucket.s3.amazonaws.com"),
+        ("https://lanternbay.netlify.app/beekeepers/", "editor@other.netlify.app"),
+        ("https://lanternbay.github.io/beekeepers/", "GitHub Pages"),  # no address: the host's name
+        # international names, in punycode or as written, under a suffix of their own (公司.cn)
+        ("https://lantern.公司.cn/beekeepers", "press@other.xn--55qx5d.cn"),
+        ("https://lantern.xn--55qx5d.cn/beekeepers", "press@other.公司.cn"),
+    ],
+)
+def test_another_site_under_the_same_public_suffix_is_not_the_originals_publisher(tmp_path, url, grantor):
+    found = _findings(tmp_path, url, grantor)
+    assert len(found) == 1, (url, grantor)
+    assert f"recorded from '{grantor}', who does not hold this story's rights" in found[0]["message"]
+
+
+@pytest.mark.parametrize(
+    ("url", "grantor"),
+    [
+        ("https://news.bbc.co.uk/beekeepers", "rights@bbc.co.uk"),
+        ("https://www.bbc.co.uk/news/beekeepers", "desk@news.bbc.co.uk"),
+        ("https://www.leedsth.nhs.uk/news/beekeepers", "press@leedsth.nhs.uk"),
+        ("https://www.lyon.gouv.fr/actualites/apiculteurs", "presse@mairie.lyon.gouv.fr"),
+        ("https://lanternbay.pvt.k12.ma.us/news/beekeepers", "office@lanternbay.pvt.k12.ma.us"),
+        ("https://lanternbay.github.io/beekeepers/", "editor@lanternbay.github.io"),
+        ("https://blog.lanternbay.github.io/beekeepers/", "editor@lanternbay.github.io"),  # one site
+        ("https://lanternbay.github.io/beekeepers/", "Lanternbay Pages"),  # no address: the site's own name
+        ("https://www.tribune.com.pk/story/beekeepers", "desk@tribune.com.pk"),
+        ("https://lantern.公司.cn/beekeepers", "press@news.lantern.xn--55qx5d.cn"),
+        ("https://bücher-post.example/beekeepers", "rights@news.xn--bcher-post-9db.example"),
+        ("https://xn--bcher-post-9db.example/beekeepers", "rights@bücher-post.example"),
+        ("https://example.co.uk./beekeepers", "rights@news.example.co.uk."),  # trailing dots
+        ("http://localhost:8080/beekeepers", "desk@localhost"),
+        ("http://127.0.0.1:8080/beekeepers", "desk@127.0.0.1"),
+    ],
+)
+def test_an_address_on_the_originals_site_counts(tmp_path, url, grantor):
+    assert _findings(tmp_path, url, grantor) == [], (url, grantor)
+
+
+@pytest.mark.parametrize(
+    ("url", "grantor"),
+    [
+        ("http://localhost:8080/beekeepers", "desk@otherhost"),
+        ("http://127.0.0.1:8080/beekeepers", "desk@127.0.0.2"),
+        ("http://[::1]:8080/beekeepers", "desk@lantern-bay-post.example"),
+        ("http://192.0.2.7/beekeepers", "desk@2.7"),  # an IP address's last labels are no domain
+    ],
+)
+def test_an_ip_address_or_localhost_is_a_site_of_its_own(tmp_path, url, grantor):
+    found = _findings(tmp_path, url, grantor)
+    assert len(found) == 1, (url, grantor)
+
+
+def test_a_story_at_a_public_suffixs_own_host_takes_no_address_there(tmp_path):
+    """www.nhs.uk's ``nhs.uk`` is a public suffix: an address below it is another body's (as one at
+    medium.com is no medium.com/@someone story's), so the licensor is known by the author's name."""
+    found = _findings(tmp_path, "https://www.nhs.uk/news/beekeepers", "press@leedsth.nhs.uk")
+    assert len(found) == 1
+    message = found[0]["message"]
+    assert "only the story's licensor may grant it: its author or rights holder (Marisol Quenby)" in message
+    assert "an address at" not in message
+    assert _findings(tmp_path, "https://www.nhs.uk/news/beekeepers", "Marisol Quenby <mq@nhs.net>") == []
+
+
+def test_the_finding_names_the_originals_registrable_domain(tmp_path):
+    found = _findings(tmp_path, "https://blog.lanternbay.github.io/beekeepers/", "editor@otherblog.github.io")
+    assert "the original's publisher (an address at lanternbay.github.io)" in found[0]["message"]
+
+
+def _imports(path: Path) -> str:
+    """What ``python -X importtime`` says the CLI imported checking ``path``."""
+    proc = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "reprint_guard", "check", "--no-config", str(path)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=False,
+    )
+    assert proc.returncode in (0, 1), proc.stderr[-2000:]
+    return proc.stderr
+
+
+def test_the_list_is_read_only_by_a_check_that_compares_sites(tmp_path):
+    """The list costs about 30 ms of CPU to read: a file whose checks compare no sites does not import it."""
+    assert "publicsuffixlist" not in _imports(ROOT / "examples" / "own-article.md")
+    story = write(tmp_path / "story.md", NC_STORY.format(grantor="press@othertrust.nhs.uk", url=NC_URL_NHS))
+    assert "publicsuffixlist" in _imports(story)
+
+
+NC_URL_NHS = "https://www.leedsth.nhs.uk/news/beekeepers"
+
+
+@pytest.mark.parametrize(
+    ("link", "canonical", "elsewhere"),
+    [
+        ("https://lanternbay.github.io/x/", "https://otherblog.github.io/water-bills/", True),
+        ("https://lanternbay.wordpress.com/x/", "https://otherblog.wordpress.com/water-bills/", True),
+        ("https://www.leedsth.nhs.uk/x/", "https://www.othertrust.nhs.uk/water-bills/", True),
+        ("https://lanternbay.github.io/x/", "https://github.io/water-bills/", True),
+        ("https://blog.ourtown.co.uk/x/", "https://shop.ourtown.co.uk/x/", False),  # one site
+        ("https://blog.ourtown.co.uk/x/", "https://ourtown.co.uk./x/", False),
+        ("https://news.lanternbay.github.io/x/", "https://lanternbay.github.io/x/", False),
+        ("https://bücher-post.example/x/", "https://news.xn--bcher-post-9db.example/x/", False),
+        ("http://127.0.0.1:8080/x/", "http://127.0.0.1/x/", False),
+        ("http://localhost/x/", "http://127.0.0.1/x/", True),
+    ],
+)
+def test_a_wordpress_posts_canonical_on_another_site_is_told_by_the_public_suffix_list(
+    tmp_path, link, canonical, elsewhere
+):
+    """A REST API post whose SEO canonical is on another site is a republished one (told to name it as
+    original_url); one on its own site, by registrable domain, is the site's own."""
+    import json
+
+    post = {
+        "id": 7,
+        "link": link,
+        "content": {"rendered": "<p>Story. Originally published elsewhere.</p>"},
+        "yoast_head_json": {"canonical": canonical},
+    }
+    write(tmp_path / "post-7.json", json.dumps(post, indent=1))
+    run = run_cli("check", "--no-config", "post-7.json", "--format", "json", cwd=tmp_path)
+    assert run.code == 2, run.err
+    assert "Traceback" not in run.err
+    error = run.json()["results"][0]["error"]
+    assert (f"with its canonical address {canonical} as original_url" in error) is elsewhere, (link, error)
+    assert ("read as the site's own" in error) is not elsewhere, (link, error)
