@@ -43,6 +43,12 @@ def _findings(tmp_path: Path, url: str, grantor: str) -> list[dict]:
         ("https://lanternbay.blogspot.com/2025/05/beekeepers.html", "editor@otherblog.blogspot.com"),
         ("https://lanternbay.s3.amazonaws.com/beekeepers.html", "ops@otherbucket.s3.amazonaws.com"),
         ("https://lanternbay.netlify.app/beekeepers/", "editor@other.netlify.app"),
+        # each entry the list's private section made redundant in SHARED_DOMAINS, as it stood there
+        *(
+            (f"https://lanternbay.{host}/beekeepers/", grantor)
+            for host in ("gitlab.io", "wixsite.com", "vercel.app", "pages.dev", "netlify.app", "blogspot.com")
+            for grantor in (f"stranger@{host}", f"editor@otherblog.{host}")
+        ),
         ("https://lanternbay.github.io/beekeepers/", "GitHub Pages"),  # no address: the host's name
         # international names, in punycode or as written, under a suffix of their own (公司.cn)
         ("https://lantern.公司.cn/beekeepers", "press@other.xn--55qx5d.cn"),
