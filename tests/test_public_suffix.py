@@ -100,14 +100,28 @@ def test_an_ip_address_or_localhost_is_a_site_of_its_own(tmp_path, url, grantor)
 
 
 def test_a_story_at_a_public_suffixs_own_host_takes_no_address_there(tmp_path):
-    """www.nhs.uk's ``nhs.uk`` is a public suffix: an address below it is another body's (as one at
-    medium.com is no medium.com/@someone story's), so the licensor is known by the author's name."""
-    found = _findings(tmp_path, "https://www.nhs.uk/news/beekeepers", "press@leedsth.nhs.uk")
+    """``nhs.uk`` is a public suffix: an address below it is another body's (as one at medium.com is no
+    medium.com/@someone story's), so the licensor is known by the author's name."""
+    found = _findings(tmp_path, "https://nhs.uk/news/beekeepers", "press@leedsth.nhs.uk")
     assert len(found) == 1
     message = found[0]["message"]
     assert "only the story's licensor may grant it: its author or rights holder (Marisol Quenby)" in message
     assert "an address at" not in message
-    assert _findings(tmp_path, "https://www.nhs.uk/news/beekeepers", "Marisol Quenby <mq@nhs.net>") == []
+    assert _findings(tmp_path, "https://nhs.uk/news/beekeepers", "Marisol Quenby <mq@nhs.net>") == []
+
+
+def test_www_is_a_label_of_the_site_where_the_list_says_so(tmp_path):
+    """The list is read on the host as written: under the suffix ``nhs.uk`` (and ``ck``, whose exception
+    ``!www.ck`` makes ``www.ck`` registrable), ``www`` is the site's own label, not a prefix to drop; another
+    body under the suffix is still another's."""
+    found = _findings(tmp_path, "https://www.nhs.uk/news/beekeepers", "press@leedsth.nhs.uk")
+    assert len(found) == 1
+    assert "the original's publisher (an address at www.nhs.uk)" in found[0]["message"]
+    found = _findings(tmp_path, "https://www.ck/news/beekeepers", "press@other.ck")
+    assert len(found) == 1
+    assert "the original's publisher (an address at www.ck)" in found[0]["message"]
+    assert _findings(tmp_path, "https://www.ck/news/beekeepers", "press@news.www.ck") == []
+    assert _findings(tmp_path, "https://news.www.ck/beekeepers", "press@www.ck") == []
 
 
 def test_the_finding_names_the_originals_registrable_domain(tmp_path):
@@ -145,7 +159,20 @@ NC_URL_NHS = "https://www.leedsth.nhs.uk/news/beekeepers"
         ("https://lanternbay.wordpress.com/x/", "https://otherblog.wordpress.com/water-bills/", True),
         ("https://www.leedsth.nhs.uk/x/", "https://www.othertrust.nhs.uk/water-bills/", True),
         ("https://lanternbay.github.io/x/", "https://github.io/water-bills/", True),
-        ("https://blog.ourtown.co.uk/x/", "https://shop.ourtown.co.uk/x/", False),  # one site
+        # side by side under one registrable domain: two sites, as before the list (two blogs of a host the
+        # list does not name are so too)
+        ("https://blog.ourtown.co.uk/x/", "https://shop.ourtown.co.uk/x/", True),
+        *(
+            (f"https://lanternbay.{host}/x/", f"https://otherpaper.{host}/bees/", True)
+            for host in ("wpcomstaging.com", "wpengine.com", "kinsta.cloud", "pressable.com", "mystagingwebsite.com")
+        ),
+        ("https://lanternbay.wpcomstaging.com/x/", "https://lanternbay.wpcomstaging.com/bees/", False),
+        ("https://www.ck/x/", "https://news.www.ck/y/", False),  # www.ck is a registrable domain (!www.ck)
+        ("https://www.ck/x/", "https://ck/y/", True),  # ck is a public suffix
+        ("https://www.ourtown.co.uk/x/", "https://ourtown.co.uk/y/", False),
+        # IDNA 2008: straße.de is xn--strae-oqa.de, another domain than strasse.de
+        ("https://straße.de/x/", "https://strasse.de/y/", True),
+        ("https://straße.de/x/", "https://news.xn--strae-oqa.de/y/", False),
         ("https://blog.ourtown.co.uk/x/", "https://ourtown.co.uk./x/", False),
         ("https://news.lanternbay.github.io/x/", "https://lanternbay.github.io/x/", False),
         ("https://bücher-post.example/x/", "https://news.xn--bcher-post-9db.example/x/", False),
@@ -173,3 +200,66 @@ def test_a_wordpress_posts_canonical_on_another_site_is_told_by_the_public_suffi
     error = run.json()["results"][0]["error"]
     assert (f"with its canonical address {canonical} as original_url" in error) is elsewhere, (link, error)
     assert ("read as the site's own" in error) is not elsewhere, (link, error)
+
+
+@pytest.mark.parametrize(
+    ("url", "grantor", "counts"),
+    [
+        # IDNA 2008 (UTS 46, nontransitional), as browsers: ß, ς and a joiner are not folded away
+        ("https://straße.de/news/bienen", "press@strasse.de", False),
+        ("https://strasse.de/news/bienen", "press@straße.de", False),
+        ("https://straße.de/news/bienen", "press@xn--strae-oqa.de", True),
+        ("https://xn--strae-oqa.de/news/bienen", "press@news.straße.de", True),
+        ("https://Straße.de/news/bienen", "press@STRASSE.de", False),
+        ("https://θεός.example/news", "press@θεόσ.example", False),
+        ("https://θεός.example/news", "press@xn--qxam7ec.example", False),
+        ("https://θεός.example/news", "press@θεός.example", True),
+        ("https://a\u200db.example/news", "press@ab.example", False),
+    ],
+)
+def test_an_international_host_is_read_as_idna_2008(tmp_path, url, grantor, counts):
+    assert (_findings(tmp_path, url, grantor) == []) is counts, (url, grantor)
+
+
+def test_a_finding_names_an_international_site_as_the_original_writes_it(tmp_path):
+    found = _findings(tmp_path, "https://straße.de/news/bienen", "press@strasse.de")
+    assert "the original's publisher (an address at straße.de)" in found[0]["message"]
+    found = _findings(tmp_path, "https://news.bücher-post.example/bees", "press@other.example")
+    assert "the original's publisher (an address at bücher-post.example)" in found[0]["message"]
+    assert "xn--" not in found[0]["message"] + found[0]["fix"]
+    found = _findings(tmp_path, "https://xn--strae-oqa.de/news/bienen", "press@strasse.de")
+    assert "the original's publisher (an address at xn--strae-oqa.de)" in found[0]["message"]
+
+
+@pytest.mark.parametrize("grantor", ["Bücher Post", "Bücher-Post Newsroom", "bücher-post.example"])
+def test_a_record_naming_an_international_site_counts(tmp_path, grantor):
+    """A record with no address that names the original's site counts, its name compared as written."""
+    assert _findings(tmp_path, "https://bücher-post.example/news/bees", grantor) == []
+    assert _findings(tmp_path, "https://www.bücher-post.example/news/bees", grantor) == []
+
+
+@pytest.mark.parametrize(
+    ("url", "grantor"),
+    [
+        # WordPress hosts' and Blogger's old country hosts, which the list does not name: everyone's
+        *(
+            (f"https://lanternbay.{host}/beekeepers/", grantor)
+            for host in (
+                "wpcomstaging.com",
+                "wpengine.com",
+                "kinsta.cloud",
+                "pressable.com",
+                "mystagingwebsite.com",
+                "blogspot.co.uk",
+                "blogspot.com.au",
+                "blogspot.de",
+                "blogspot.fr",
+            )
+            for grantor in (f"stranger@{host}", f"press@otherpaper.{host}")
+        ),
+    ],
+)
+def test_a_blog_hosts_other_blog_is_not_the_originals_publisher(tmp_path, url, grantor):
+    assert len(_findings(tmp_path, url, grantor)) == 1, (url, grantor)
+    own = "press@" + url.split("/")[2]
+    assert _findings(tmp_path, url, own) == [], (url, own)

@@ -53,6 +53,7 @@ LAZY_IMPORTS = (
     "datetime",
     "difflib",
     "html",
+    "idna",
     "json",
     "json.decoder",
     "jsonschema",

@@ -328,12 +328,30 @@ def domain_key(domain: object) -> str:
 
 def ascii_host(host: str) -> str:
     """A host name as DNS compares it: lower case, an international one in punycode (bücher.example and
-    xn--bcher-kva.example are one host)."""
+    xn--bcher-kva.example are one host), by IDNA 2008 as browsers read it (UTS 46, nontransitional): ``ß``,
+    ``ς`` and a joiner are letters of their own, so ``straße.de`` is ``xn--strae-oqa.de``, never
+    ``strasse.de`` (another registered domain, as IDNA 2003 folded it)."""
     host = host.lower()
     if host.isascii():
         return host
+    return _idna_2008(host)
+
+
+@lru_cache(maxsize=1024)
+def _idna_2008(host: str) -> str:
+    """``host`` in punycode by UTS 46's nontransitional mapping (``idna``, which ``requests`` depends on); a
+    host with a letter the mapping refuses stays as written (compared as itself, never folded into another)."""
+    import idna
+
     try:
-        return host.encode("idna").decode("ascii")
+        mapped = idna.uts46_remap(host, std3_rules=False, transitional=False)
+    except idna.IDNAError:
+        return host
+    try:
+        return ".".join(
+            label if label.isascii() else "xn--" + label.encode("punycode").decode("ascii")
+            for label in mapped.split(".")
+        )
     except UnicodeError:
         return host
 
@@ -358,12 +376,13 @@ def _suffix_list() -> PublicSuffixList:
 @lru_cache(maxsize=1024)
 def registrable_domain(host: str) -> str | None:
     """``host``'s registrable domain by the Public Suffix List, ICANN and private sections: ``bbc.co.uk`` of
-    ``news.bbc.co.uk``, ``leedsth.nhs.uk`` of ``press.leedsth.nhs.uk``, ``user.github.io`` of
-    ``blog.user.github.io``; lower case, an international name in punycode, a trailing dot and a leading
-    ``www.`` aside. An IP address, a one-label host (``localhost``) or a malformed one (``a..b``) is its own
-    site; None when ``host`` is itself a public suffix (``nhs.uk``, ``gouv.fr``, ``github.io``): everyone's,
-    no one site's."""
-    host = ascii_host(host.strip().rstrip(".")).removeprefix("www.")
+    ``news.bbc.co.uk`` and ``www.bbc.co.uk``, ``leedsth.nhs.uk`` of ``press.leedsth.nhs.uk``, ``user.github.io``
+    of ``blog.user.github.io``; lower case, an international name in punycode, a trailing dot aside. The list is
+    read on the host as given, ``www.`` included: ``www.ck`` is a registrable domain (the list's exception
+    ``!www.ck``) and ``www.nhs.uk`` one under ``nhs.uk``. An IP address, a one-label host (``localhost``) or a
+    malformed one (``a..b``) is its own site; None when ``host`` is itself a public suffix (``nhs.uk``,
+    ``gouv.fr``, ``github.io``, ``ck``): everyone's, no one site's."""
+    host = ascii_host(host.strip().rstrip("."))
     if ip_host(host):
         return host.strip("[]")
     if "." not in host or "" in host.split("."):
@@ -371,26 +390,66 @@ def registrable_domain(host: str) -> str | None:
     return _suffix_list().privatesuffix(host)
 
 
-def same_site(one: str, other: str, shared: frozenset[str] = frozenset()) -> bool:
-    """Whether two hosts are on one site: the same registrable domain (``news.bbc.co.uk`` and ``bbc.co.uk``),
-    not two under one public suffix (``user.github.io`` and ``other.github.io``, ``a.gouv.fr`` and
-    ``b.gouv.fr``). A host that is itself a public suffix is the same site as itself only; below a registrable
-    domain in ``shared`` (a blog host the list does not name, ``wordpress.com``), one host must be the other or
-    below it. The list is read only when the hosts differ."""
-    one = ascii_host(one.strip().rstrip(".")).removeprefix("www.")
-    other = ascii_host(other.strip().rstrip(".")).removeprefix("www.")
-    if one == other:
-        return bool(one)
-    site = registrable_domain(one)
-    if site is None or site != registrable_domain(other):
+def written_site(host: str) -> str | None:
+    """:func:`registrable_domain` of ``host`` as ``host`` writes it, in lower case: ``bücher-post.example`` of
+    ``news.bücher-post.example`` (not its punycode), ``xn--strae-oqa.de`` of ``xn--strae-oqa.de``; None for a
+    public suffix."""
+    site = registrable_domain(host)
+    written = host.strip().rstrip(".").lower()
+    if site is None or written.isascii():
+        return site
+    labels = written.split(".")
+    if len(labels) != len(ascii_host(written).split(".")):
+        return site
+    return ".".join(labels[-(site.count(".") + 1) :])
+
+
+def site_host(host: str) -> str:
+    """``host`` in lower case without a trailing dot, and without a leading ``www.`` where the Public Suffix
+    List reads ``www`` as a label below the registrable domain (``www.bbc.co.uk``), not where it is the
+    registrable domain's own (``www.ck``, ``www.nhs.uk``). Written as given otherwise (Unicode kept)."""
+    host = host.strip().rstrip(".").lower()
+    if host.startswith("www."):
+        site = registrable_domain(host)
+        if site is not None and site != ascii_host(host):
+            return host[4:]
+    return host
+
+
+def url_host(url: str) -> str | None:
+    """The host of ``url``, lower-cased, without port or trailing dot, ``www.`` kept (unlike :func:`host_of`);
+    None when there is none."""
+    try:
+        host = urlsplit(_with_scheme(url.strip())).hostname
+    except ValueError:
+        return None
+    return _bare_host(host) or None if host else None
+
+
+def same_site(one: str, other: str) -> bool:
+    """Whether two hosts are on one site, strictly: one is the other or below it (``www.`` ignored:
+    ``news.riverbend.example`` and ``riverbend.example``), and the Public Suffix List gives both one
+    registrable domain, so a host and a public suffix above it are two (``lanternbay.github.io`` and
+    ``github.io``, ``www.ck`` and ``ck``). The list only splits what the first test joins, never joins two
+    hosts side by side (``a.wpcomstaging.com`` and ``b.wpcomstaging.com``, two blogs of one host the list does
+    not name, stay two). It is read only when the hosts differ."""
+    one = ascii_host(one.strip().rstrip("."))
+    other = ascii_host(other.strip().rstrip("."))
+    if not one or not other:
         return False
-    return site not in shared or one.endswith("." + other) or other.endswith("." + one)
+    if one == other:
+        return True
+    a, b = one.removeprefix("www."), other.removeprefix("www.")
+    if not (a == b or a.endswith("." + b) or b.endswith("." + a)):
+        return False
+    site = registrable_domain(one)
+    return site is not None and site == registrable_domain(other)
 
 
 def own_host_of(host: str, own_hosts: tuple[str, ...]) -> str | None:
     """The entry of ``own_hosts`` (the config's ``own-hosts``) that ``host`` is, or is a subdomain of
     (``www.`` included), as written; None when it is on none of them."""
-    host = ascii_host(host)
+    host = ascii_host(host).rstrip(".")
     for written in own_hosts:
         own = ascii_host(written).removeprefix("www.")
         if host and own and (host == own or host.endswith("." + own)):

@@ -254,18 +254,21 @@ class RightsHolder:
             self.domains = tuple(dict.fromkeys(_domains(policy)))
             self.names: tuple[str, ...] = ()
             return
-        from ..urls import as_address, ascii_host, host_of, registrable_domain
+        from ..urls import as_address, ascii_host, registrable_domain, site_host, url_host, written_site
 
-        host = host_of(as_address(meta.original_url)) if meta.original_url else None
-        bare = ascii_host(host).strip(".").removeprefix("www.") if host else ""
-        registrable = registrable_domain(bare) if bare else ""
+        host = url_host(as_address(meta.original_url)) if meta.original_url else None
+        # As the original writes it (``bücher-post.example``, named so in a finding and matched against a
+        # record's name), ``www.`` off where the list reads it as a label below the site (not ``www.ck``'s).
+        bare = site_host(host) if host else ""
+        site = registrable_domain(bare) if bare else None
+        registrable = written_site(bare) if bare else ""
         # On a shared domain (a portal, free mail: news.yahoo.com, someone.substack.com) the registrable domain
         # is everyone's: only the original's own host, or one below it, is its publisher's. A host that is
         # itself a public suffix (nhs.uk, github.io), or a shared domain itself (medium.com/@someone), is
         # everyone's: no address there is the original's publisher's.
-        self.shared = registrable is None or registrable in SHARED_DOMAINS
-        if bare and self.shared:
-            self.addresses = registrable is not None and bare != registrable
+        self.shared = bool(bare) and (site is None or shared_domain(site))
+        if self.shared:
+            self.addresses = site is not None and ascii_host(bare) != site
             registrable = bare
         self.domains = (registrable,) if registrable else ()
         said: list[str] = []
@@ -289,13 +292,14 @@ class RightsHolder:
             return True
         email = record.email
         if "@" in email:
-            host = email.rpartition("@")[2].removeprefix("www.")
+            email = email.rstrip(".")  # jane@propublica.org. is jane@propublica.org, on either path
+            host = email.rpartition("@")[2]  # www. kept: the list reads it (www.ck is a site, ck none)
             if self.publisher:
                 return email in self.contacts or own_host_of(host, self.domains) is not None
             if self.shared:
                 if self._site_has_addresses() and own_host_of(host, self.domains) is not None:
                     return True
-            elif any(_registrable(host) == domain for domain in self.domains):
+            elif any(_registrable(host) == _registrable(domain) for domain in self.domains):
                 return True  # the original's site: the same registrable domain by the Public Suffix List
             name = sender.split("<", 1)[0].strip().strip('"') if "<" in sender else ""
         else:
@@ -364,7 +368,9 @@ def _registrable(host: str) -> str | None:
 #: (``news.yahoo.com``, ``someone.substack.com``, ``sites.google.com``) only an address at the original's own
 #: host, or below it, does. Public suffixes (``nhs.uk``, ``gouv.fr``, ``ca.us``, ``k12.ma.us``) and the hosts
 #: the list's private section names (``github.io``, ``blogspot.com``, ``netlify.app``, ``s3.amazonaws.com``)
-#: need no entry here: each site below them is a registrable domain of its own.
+#: need no entry here: each site below them is a registrable domain of its own. Blogger's old country hosts
+#: (``blogspot.co.uk``, ``blogspot.com.au``, ``blogspot.de``), which the list no longer names, are shared by
+#: :func:`shared_domain`'s rule.
 SHARED_DOMAINS = frozenset(
     {
         # free mail and portals
@@ -408,8 +414,25 @@ SHARED_DOMAINS = frozenset(
         "neocities.org",
         "livejournal.com",
         "typepad.com",
+        # WordPress hosts' sites and staging sites (lanternbay.wpcomstaging.com), which the list does not name
+        "wpcomstaging.com",
+        "wpengine.com",
+        "wpenginepowered.com",
+        "kinsta.cloud",
+        "pressable.com",
+        "mystagingwebsite.com",
     }
 )
+
+
+def shared_domain(site: str) -> bool:
+    """Whether the registrable domain ``site`` (lower case, punycode) is everyone's: one of
+    :data:`SHARED_DOMAINS`, or a Blogger country host, ``blogspot.`` and a country's domain (``blogspot.de``,
+    ``blogspot.co.uk``, ``blogspot.com.au``), each of whose blogs is someone else's."""
+    if site in SHARED_DOMAINS:
+        return True
+    first, _, rest = site.partition(".")
+    return first == "blogspot" and len(rest.rpartition(".")[2]) == 2
 
 
 def _site_label(host: str) -> str:
