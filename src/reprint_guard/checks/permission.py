@@ -232,7 +232,7 @@ class RightsHolder:
     makes no other gmail.com address the publisher's), or a record naming no address that names the publisher.
     Under a licence's policy (no publisher), the licensor: an address on the original's site (``original_url``'s
     registrable domain by the Public Suffix List; on a shared one, :data:`SHARED_DOMAINS`, the original's own
-    host or one below it; none at a public suffix's own host, ``www.nhs.uk``), or a
+    host or one below it; none at a public suffix's own host, ``nhs.uk``), or a
     record whose name is the reprint's author, ``copyright_holder`` or ``source`` (``Hamid Osei-Barrow
     <hamid@example.net>``: an author's own address), or names the original's site (not a shared domain's).
     A record naming no one (``from: ""``) is no one's grant; when the reprint says none of those (no
