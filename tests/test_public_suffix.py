@@ -263,3 +263,68 @@ def test_a_blog_hosts_other_blog_is_not_the_originals_publisher(tmp_path, url, g
     assert len(_findings(tmp_path, url, grantor)) == 1, (url, grantor)
     own = "press@" + url.split("/")[2]
     assert _findings(tmp_path, url, own) == [], (url, own)
+
+
+@pytest.mark.parametrize(
+    ("url", "grantor", "counts"),
+    [
+        # A trailing ideographic, full-width or half-width full stop is a trailing dot (UTS 46 maps each to
+        # "."): the host is news.yahoo.com on a shared domain, not a host with an empty last label.
+        *(
+            (f"https://news.yahoo.com{dot}/a", grantor, counts)
+            for dot in ("\u3002", "\uff0e", "\uff61")
+            for grantor, counts in (("randomguy@yahoo.com", False), ("press@news.yahoo.com", True))
+        ),
+        ("https://alice.blogspot.de\uff0e/a", "press@bob.blogspot.de", False),
+        ("https://alice.blogspot.de\uff0e/a", "press@alice.blogspot.de", True),
+        ("https://lanternbay.example\u3002/a", "press@lanternbay.example\u3002", True),
+        ("https://lanternbay.example\u3002/a", "press@lanternbay.example", True),
+        ("https://lanternbay.example/a", "press@news\uff0elanternbay\uff61example", True),
+        ("https://lanternbay.example\u3002/a", "press@other.example", False),
+        # UTS 46 maps a capital sigma to σ wherever it stands; str.lower() makes a word's last one the final ς,
+        # another letter (οδος-τεστ.gr is xn----zmbe1bbycgc.gr, ΟΔΟΣ-ΤΕΣΤ.gr xn----4lbe1bbycgc.gr)
+        ("https://\u039f\u0394\u039f\u03a3-\u03a4\u0395\u03a3\u03a4.gr/a", "press@οδος-τεστ.gr", False),
+        ("https://\u039f\u0394\u039f\u03a3-\u03a4\u0395\u03a3\u03a4.gr/a", "press@οδοσ-τεστ.gr", True),
+        ("https://\u039f\u0394\u039f\u03a3-\u03a4\u0395\u03a3\u03a4.gr/a", "press@xn----4lbe1bbycgc.gr", True),
+        ("https://οδος-τεστ.gr/a", "press@\u039f\u0394\u039f\u03a3-\u03a4\u0395\u03a3\u03a4.gr", False),
+        ("https://οδοσ-τεστ.gr/a", "press@\u039f\u0394\u039f\u03a3-\u03a4\u0395\u03a3\u03a4.gr", True),
+        ("https://οδος-τεστ.gr/a", "press@οδος-τεστ.gr", True),
+    ],
+)
+def test_a_host_is_read_as_uts_46_maps_its_dots_and_case(tmp_path, url, grantor, counts):
+    assert (_findings(tmp_path, url, grantor) == []) is counts, (url, grantor)
+
+
+def test_a_host_with_ideographic_dots_is_named_as_written(tmp_path):
+    """A host written with ``。``, ``．`` or ``｡`` between or after its labels is named with ASCII dots and its
+    letters as written: no stray trailing dot, no punycode."""
+    found = _findings(tmp_path, "https://lanternbay.example\u3002/a", "press@other.example")
+    assert "the original's publisher (an address at lanternbay.example)" in found[0]["message"]
+    assert "lanternbay.example." not in found[0]["message"] + found[0]["fix"]
+    found = _findings(tmp_path, "https://news\uff0ebücher-post\uff0eexample/a", "press@other.example")
+    assert "the original's publisher (an address at bücher-post.example)" in found[0]["message"]
+    assert "xn--" not in found[0]["message"] + found[0]["fix"]
+    found = _findings(tmp_path, "https://\u039f\u0394\u039f\u03a3-\u03a4\u0395\u03a3\u03a4.gr/a", "press@other.example")
+    assert "the original's publisher (an address at οδοσ-τεστ.gr)" in found[0]["message"]
+
+
+@pytest.mark.parametrize(
+    "url", ["https://news\uff0ebücher-post\uff0eexample/a", "https://news\u3002bücher-post\uff61example\u3002/a"]
+)
+def test_a_record_naming_a_site_written_with_ideographic_dots_counts(tmp_path, url):
+    assert _findings(tmp_path, url, "Bücher Post") == []
+
+
+@pytest.mark.parametrize(
+    ("link", "canonical", "elsewhere"),
+    [
+        ("https://example.org/x/", "https://example.org\u3002/y/", False),
+        ("https://example.org\uff0e/x/", "https://news.example.org/y/", False),
+        ("https://\u039f\u0394\u039f\u03a3-\u03a4\u0395\u03a3\u03a4.gr/x/", "https://οδος-τεστ.gr/y/", True),
+        ("https://\u039f\u0394\u039f\u03a3-\u03a4\u0395\u03a3\u03a4.gr/x/", "https://οδοσ-τεστ.gr/y/", False),
+    ],
+)
+def test_a_wordpress_canonical_is_read_as_uts_46_maps_its_host(tmp_path, link, canonical, elsewhere):
+    test_a_wordpress_posts_canonical_on_another_site_is_told_by_the_public_suffix_list(
+        tmp_path, link, canonical, elsewhere
+    )

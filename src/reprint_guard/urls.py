@@ -102,7 +102,7 @@ def host_of(url: str) -> str | None:
         host = _bare_host(simple.group(2).lower())
         return (host[4:] if host.startswith("www.") else host) or None
     try:
-        host = urlsplit(url).hostname
+        host = _hostname(urlsplit(url).netloc)
     except ValueError:
         return None
     host = _bare_host(host) if host else None
@@ -170,7 +170,7 @@ def _idna_mapped(host: str) -> str:
     ones (NFKC), soft hyphens and other ignored characters gone, in lower case."""
     import unicodedata
 
-    mapped = unicodedata.normalize("NFKC", host).replace("\u00ad", "").replace("\u3002", ".").lower()
+    mapped = _lower_host(unicodedata.normalize("NFKC", host).replace("\u00ad", "").replace("\u3002", "."))
     return "".join(char for char in mapped if unicodedata.category(char) != "Cf")
 
 
@@ -246,9 +246,9 @@ def _split_parts(url: str) -> tuple[str, str, str] | None:
         port = parts.port
     except ValueError:
         return None
-    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+    host = _hostname(parts.netloc)
+    if parts.scheme.lower() not in ("http", "https") or not host:
         return None
-    host = parts.hostname
     if "%" in host:  # a renderer's escapes of a host's letters (Markdown's of full-width ones)
         host = unquote(host)
     host = host if host.isascii() else _idna_mapped(host)
@@ -326,12 +326,35 @@ def domain_key(domain: object) -> str:
     return str(domain).lower().removeprefix("www.")
 
 
+#: The characters UTS 46 maps to a label separator, as a browser reads a host: the ideographic full stop (U+3002)
+#: and its full-width (U+FF0E) and half-width (U+FF61) forms. A host is split, and its trailing dot dropped,
+#: only after they are ASCII dots (``news.yahoo.com。`` is ``news.yahoo.com``, not a host with an empty label).
+_LABEL_DOTS = str.maketrans({"\u3002": ".", "\uff0e": ".", "\uff61": "."})
+
+
+def host_text(host: str) -> str:
+    """``host`` as written, read as a browser reads it before its punycode: stripped, its label separators
+    (``。``, ``．``, ``｡``) ASCII dots, its trailing dot dropped, in lower case as UTS 46 maps case: ``Σ`` is
+    ``σ`` wherever it stands (``str.lower()`` makes a word's last one ``ς``, another letter, another host)."""
+    host = host.strip()
+    if host.isascii():
+        return host.rstrip(".").lower()
+    return _lower_host(host.translate(_LABEL_DOTS).rstrip("."))
+
+
+def _lower_host(host: str) -> str:
+    """``host`` in lower case as UTS 46 maps it: ``Σ`` always ``σ`` (never the final ``ς`` ``str.lower()``
+    makes of a word's last one); ASCII by ``str.lower()`` alone."""
+    return host.lower() if host.isascii() else host.replace("\u03a3", "\u03c3").lower()
+
+
 def ascii_host(host: str) -> str:
     """A host name as DNS compares it: lower case, an international one in punycode (bücher.example and
     xn--bcher-kva.example are one host), by IDNA 2008 as browsers read it (UTS 46, nontransitional): ``ß``,
     ``ς`` and a joiner are letters of their own, so ``straße.de`` is ``xn--strae-oqa.de``, never
-    ``strasse.de`` (another registered domain, as IDNA 2003 folded it)."""
-    host = host.lower()
+    ``strasse.de`` (another registered domain, as IDNA 2003 folded it). Read as :func:`host_text` reads it:
+    ``。`` a dot, a trailing dot aside, ``ΟΔΟΣ.gr`` ``οδοσ.gr``."""
+    host = host_text(host)
     if host.isascii():
         return host
     return _idna_2008(host)
@@ -382,7 +405,7 @@ def registrable_domain(host: str) -> str | None:
     ``!www.ck``) and ``www.nhs.uk`` one under ``nhs.uk``. An IP address, a one-label host (``localhost``) or a
     malformed one (``a..b``) is its own site; None when ``host`` is itself a public suffix (``nhs.uk``,
     ``gouv.fr``, ``github.io``, ``ck``): everyone's, no one site's."""
-    host = ascii_host(host.strip().rstrip("."))
+    host = ascii_host(host)
     if ip_host(host):
         return host.strip("[]")
     if "." not in host or "" in host.split("."):
@@ -395,7 +418,7 @@ def written_site(host: str) -> str | None:
     ``news.bücher-post.example`` (not its punycode), ``xn--strae-oqa.de`` of ``xn--strae-oqa.de``; None for a
     public suffix."""
     site = registrable_domain(host)
-    written = host.strip().rstrip(".").lower()
+    written = host_text(host)
     if site is None or written.isascii():
         return site
     labels = written.split(".")
@@ -408,7 +431,7 @@ def site_host(host: str) -> str:
     """``host`` in lower case without a trailing dot, and without a leading ``www.`` where the Public Suffix
     List reads ``www`` as a label below the registrable domain (``www.bbc.co.uk``), not where it is the
     registrable domain's own (``www.ck``, ``www.nhs.uk``). Written as given otherwise (Unicode kept)."""
-    host = host.strip().rstrip(".").lower()
+    host = host_text(host)
     if host.startswith("www."):
         site = registrable_domain(host)
         if site is not None and site != ascii_host(host):
@@ -420,10 +443,18 @@ def url_host(url: str) -> str | None:
     """The host of ``url``, lower-cased, without port or trailing dot, ``www.`` kept (unlike :func:`host_of`);
     None when there is none."""
     try:
-        host = urlsplit(_with_scheme(url.strip())).hostname
+        host = _hostname(urlsplit(_with_scheme(url.strip())).netloc)
     except ValueError:
         return None
-    return _bare_host(host) or None if host else None
+    return host_text(host) or None if host else None
+
+
+def _hostname(netloc: str) -> str | None:
+    """The host of a URL's ``netloc`` as written, in lower case as UTS 46 maps it (``urlsplit().hostname``
+    lowers it by ``str.lower()``, which makes a word's last ``Σ`` the final ``ς``: another host)."""
+    host = netloc.rpartition("@")[2]
+    host = host[1:].partition("]")[0] if host.startswith("[") else host.partition(":")[0]
+    return _lower_host(host) or None
 
 
 def same_site(one: str, other: str) -> bool:
@@ -433,8 +464,8 @@ def same_site(one: str, other: str) -> bool:
     ``github.io``, ``www.ck`` and ``ck``). The list only splits what the first test joins, never joins two
     hosts side by side (``a.wpcomstaging.com`` and ``b.wpcomstaging.com``, two blogs of one host the list does
     not name, stay two). It is read only when the hosts differ."""
-    one = ascii_host(one.strip().rstrip("."))
-    other = ascii_host(other.strip().rstrip("."))
+    one = ascii_host(one)
+    other = ascii_host(other)
     if not one or not other:
         return False
     if one == other:
@@ -449,7 +480,7 @@ def same_site(one: str, other: str) -> bool:
 def own_host_of(host: str, own_hosts: tuple[str, ...]) -> str | None:
     """The entry of ``own_hosts`` (the config's ``own-hosts``) that ``host`` is, or is a subdomain of
     (``www.`` included), as written; None when it is on none of them."""
-    host = ascii_host(host).rstrip(".")
+    host = ascii_host(host)
     for written in own_hosts:
         own = ascii_host(written).removeprefix("www.")
         if host and own and (host == own or host.endswith("." + own)):
