@@ -71,7 +71,6 @@ def test_another_site_under_the_same_public_suffix_is_not_the_originals_publishe
         ("https://lanternbay.pvt.k12.ma.us/news/beekeepers", "office@lanternbay.pvt.k12.ma.us"),
         ("https://lanternbay.github.io/beekeepers/", "editor@lanternbay.github.io"),
         ("https://blog.lanternbay.github.io/beekeepers/", "editor@lanternbay.github.io"),  # one site
-        ("https://lanternbay.github.io/beekeepers/", "Lanternbay Pages"),  # no address: the site's own name
         ("https://www.tribune.com.pk/story/beekeepers", "desk@tribune.com.pk"),
         ("https://lantern.公司.cn/beekeepers", "press@news.lantern.xn--55qx5d.cn"),
         ("https://bücher-post.example/beekeepers", "rights@news.xn--bcher-post-9db.example"),
@@ -328,3 +327,43 @@ def test_a_wordpress_canonical_is_read_as_uts_46_maps_its_host(tmp_path, link, c
     test_a_wordpress_posts_canonical_on_another_site_is_told_by_the_public_suffix_list(
         tmp_path, link, canonical, elsewhere
     )
+
+
+@pytest.mark.parametrize(
+    ("url", "grantor"),
+    [
+        # A record with no address that names a blog on a hosting platform (a suffix of the list's private
+        # section) is anyone's word: anyone can name a blog there, as on a shared domain (alice.substack.com).
+        ("https://alice.blogspot.com/a", "Alice Wong"),
+        ("https://thedaily.netlify.app/a", "The Daily Mail"),
+        ("https://marisol.github.io/a", "Marisol"),
+        ("https://lanternbay.github.io/beekeepers/", "Lanternbay Pages"),
+        ("https://news.lanternbay.github.io/beekeepers/", "Lanternbay Pages"),
+        *(
+            (f"https://lanternbay.{host}/beekeepers/", "Lanternbay Post")
+            for host in ("gitlab.io", "wixsite.com", "vercel.app", "pages.dev", "s3.amazonaws.com")
+        ),
+        # as under the shared domains and Blogger's country hosts, as before
+        ("https://alice.blogspot.de/a", "Alice Wong"),
+        ("https://alice.substack.com/a", "Alice Wong"),
+    ],
+)
+def test_a_record_naming_a_hosted_blog_is_not_its_owners(tmp_path, url, grantor):
+    found = _findings(tmp_path, url, grantor)
+    assert len(found) == 1, (url, grantor)
+    assert f"recorded from '{grantor}', who does not hold this story's rights" in found[0]["message"]
+    # its owner's address there, or the author's name, still counts
+    assert _findings(tmp_path, url, "press@" + url.split("/")[2]) == [], url
+    assert _findings(tmp_path, url, "Marisol Quenby") == [], url
+
+
+@pytest.mark.parametrize(
+    ("url", "grantor"),
+    [
+        ("https://www.lanternbay.example/a", "Lanternbay Post"),
+        ("https://news.riverbend.co.uk/a", "Riverbend Newsroom"),
+        ("https://www.leedsth.nhs.uk/a", "Leedsth Press Office"),  # under an ICANN suffix: a site of its own
+    ],
+)
+def test_a_record_naming_a_registered_site_still_counts(tmp_path, url, grantor):
+    assert _findings(tmp_path, url, grantor) == [], (url, grantor)

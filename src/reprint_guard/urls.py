@@ -413,6 +413,29 @@ def registrable_domain(host: str) -> str | None:
     return _suffix_list().privatesuffix(host)
 
 
+@lru_cache(maxsize=1)
+def _icann_list() -> PublicSuffixList:
+    """The Public Suffix List's ICANN section alone (the same file): what a host's suffix is without the
+    private section's hosting platforms. Read only to tell a hosted site (see :func:`hosted_site`)."""
+    from publicsuffixlist import PublicSuffixList
+
+    return PublicSuffixList(only_icann=True)
+
+
+@lru_cache(maxsize=256)
+def hosted_site(host: str) -> bool:
+    """Whether ``host``'s registrable domain sits directly under a public suffix of the list's private section,
+    a hosting platform's (``alice.blogspot.com``, ``marisol.github.io``, ``thedaily.netlify.app``,
+    ``x.wixsite.com``): a site on someone else's host, not a domain its owner registered. False for a site under
+    an ICANN suffix alone (``bbc.co.uk``, ``leedsth.nhs.uk``), an IP address or a public suffix itself."""
+    host = ascii_host(host)
+    site = registrable_domain(host)
+    if site is None or "." not in site or ip_host(host):
+        return False
+    suffix = _suffix_list().publicsuffix(site)
+    return suffix is not None and suffix != _icann_list().publicsuffix(site)
+
+
 def written_site(host: str) -> str | None:
     """:func:`registrable_domain` of ``host`` as ``host`` writes it, in lower case: ``bücher-post.example`` of
     ``news.bücher-post.example`` (not its punycode), ``xn--strae-oqa.de`` of ``xn--strae-oqa.de``; None for a

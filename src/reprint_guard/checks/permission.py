@@ -234,7 +234,8 @@ class RightsHolder:
     registrable domain by the Public Suffix List; on a shared one, :data:`SHARED_DOMAINS`, the original's own
     host or one below it; none at a public suffix's own host, ``nhs.uk``), or a
     record whose name is the reprint's author, ``copyright_holder`` or ``source`` (``Hamid Osei-Barrow
-    <hamid@example.net>``: an author's own address), or names the original's site (not a shared domain's).
+    <hamid@example.net>``: an author's own address), or names the original's site (not a shared domain's, nor
+    a hosting platform's: a blog directly under a suffix of the list's private section, alice.blogspot.com).
     A record naming no one (``from: ""``) is no one's grant; when the reprint says none of those (no
     ``original_url``, author or source), who holds the rights cannot be told, and a record counts as before."""
 
@@ -311,7 +312,18 @@ class RightsHolder:
             return _a_publishers_name(name, self.policy)
         said = _letters(name)
         # A shared domain's name (Yahoo, Medium) is the portal's, not the original's publisher's.
-        return any(said == _letters(n) for n in self.names) or (not self.shared and names_the_site(name, self.domains))
+        # Nor is a hosting platform's blog's name (alice.blogspot.com's "Alice", thedaily.netlify.app's "The
+        # Daily"): anyone can name a blog there, as on a shared domain; only an address tells its owner.
+        return any(said == _letters(n) for n in self.names) or (
+            not self.shared and names_the_site(name, self.domains) and not self._hosted()
+        )
+
+    def _hosted(self) -> bool:
+        """Whether the original's site sits directly under a hosting platform's public suffix (the list's
+        private section: github.io, blogspot.com, netlify.app), asked only of a record naming the site."""
+        from ..urls import hosted_site
+
+        return bool(self.domains) and hosted_site(self.domains[0])
 
     def _site_has_addresses(self) -> bool:
         """Whether an address on the original's site can be its publisher's: not when the original is at a
