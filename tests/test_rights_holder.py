@@ -215,3 +215,22 @@ def test_a_grant_from_a_shared_domain_is_not_the_originals_publishers(tmp_path, 
 def test_a_grant_from_the_originals_own_host_on_a_shared_domain_counts(tmp_path, url, grantor):
     path = write(tmp_path / "story.md", NC_STORY.format(grantor=f'"{grantor}"', url=url))
     assert [f for f in _findings(path) if f["rule"] == "cc-by-nc-sa-4.0/noncommercial"] == []
+
+
+@pytest.mark.parametrize("grantor", ["Jane Roe <jane@propublica.org.>", "jane@news.propublica.org."])
+def test_a_publishers_address_with_a_trailing_dot_is_the_publishers(tmp_path, grantor):
+    """``propublica.org.`` (the fully qualified spelling) is propublica.org, on the publisher's path as on the
+    licence's."""
+    path = _with_grantor(PROPUBLICA_SOLD, tmp_path, "syndication@propublica.org", grantor)
+    assert [f for f in _findings(path) if f["rule"] == "propublica/not-sold"] == []
+    path = _with_grantor(PROPUBLICA_SOLD, tmp_path, "syndication@propublica.org", "jane@propublica.org.evil.example")
+    assert len([f for f in _findings(path) if f["rule"] == "propublica/not-sold"]) == 1
+
+
+def test_a_contacts_address_with_a_trailing_dot_is_the_contacts(tmp_path):
+    assert _gazette(tmp_path, "smalltowngazette.editor@gmail.com", "smalltowngazette.editor@gmail.com.").code == 0
+    assert _gazette(tmp_path, "smalltowngazette.editor@gmail.com", "random.stranger@gmail.com.").code == 1
+
+
+def test_a_licensors_address_with_a_trailing_dot_counts(tmp_path):
+    assert _noncommercial(tmp_path, '"rights@lantern-bay-post.example."') == []

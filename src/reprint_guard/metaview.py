@@ -536,7 +536,10 @@ def address_of(contact: str) -> str:
     ("publications@globalresearch.ca@gmail.com" is none).
     """
     found = _BRACKETED_EMAIL.search(contact) or _EMAIL.search(contact)
-    return (found.group(1) if found else contact).strip().lower()
+    address = (found.group(1) if found else contact).strip()
+    # A host's case as UTS 46 maps it: a capital sigma is always σ (str.lower() makes a word's last one ς,
+    # another letter: ΟΔΟΣ-ΤΕΣΤ.gr is οδοσ-τεστ.gr, never οδος-τεστ.gr).
+    return address.lower() if address.isascii() else address.replace("\u03a3", "\u03c3").lower()
 
 
 #: A name's trailing credential ("Priya Nandakumar, PhD") or affiliation in brackets ("(University of

@@ -231,19 +231,22 @@ class RightsHolder:
     ``host_aliases`` among them), one of its contacts' own addresses (not their domain: a contact at gmail.com
     makes no other gmail.com address the publisher's), or a record naming no address that names the publisher.
     Under a licence's policy (no publisher), the licensor: an address on the original's site (``original_url``'s
-    registrable domain; on a shared one, :data:`SHARED_DOMAINS`, the original's own host or one below it), or a
+    registrable domain by the Public Suffix List; on a shared one, :data:`SHARED_DOMAINS`, the original's own
+    host or one below it; none at a public suffix's own host, ``nhs.uk``), or a
     record whose name is the reprint's author, ``copyright_holder`` or ``source`` (``Hamid Osei-Barrow
-    <hamid@example.net>``: an author's own address), or names the original's site (not a shared domain's).
+    <hamid@example.net>``: an author's own address), or names the original's site (not a shared domain's, nor
+    a hosting platform's: a blog directly under a suffix of the list's private section, alice.blogspot.com).
     A record naming no one (``from: ""``) is no one's grant; when the reprint says none of those (no
     ``original_url``, author or source), who holds the rights cannot be told, and a record counts as before."""
 
-    __slots__ = ("contacts", "domains", "names", "policy", "publisher", "shared")
+    __slots__ = ("addresses", "contacts", "domains", "names", "policy", "publisher", "shared")
 
     def __init__(self, policy: Policy | None, meta: MetadataView) -> None:
         self.policy = policy
         self.publisher = bool(policy is not None and policy.applies_to)
         self.contacts: frozenset[str] = frozenset()
         self.shared = False
+        self.addresses = True
         if self.publisher:
             assert policy is not None
             # A contact counts by its own address: its domain is no sign (gmail.com's is everyone's), unless it is
@@ -252,15 +255,22 @@ class RightsHolder:
             self.domains = tuple(dict.fromkeys(_domains(policy)))
             self.names: tuple[str, ...] = ()
             return
-        from ..urls import as_address, host_of
+        from ..urls import as_address, ascii_host, registrable_domain, site_host, url_host, written_site
 
-        host = host_of(as_address(meta.original_url)) if meta.original_url else None
-        registrable = _registrable(host) if host else ""
-        # On a shared domain (a portal, free mail, a blog host: news.yahoo.com, someone.substack.com) the
-        # registrable domain is everyone's: only the original's own host, or one below it, is its publisher's.
-        self.shared = registrable in SHARED_DOMAINS
-        if host and self.shared:
-            registrable = host.lower().strip(".").removeprefix("www.")
+        host = url_host(as_address(meta.original_url)) if meta.original_url else None
+        # As the original writes it (``bücher-post.example``, named so in a finding and matched against a
+        # record's name), ``www.`` off where the list reads it as a label below the site (not ``www.ck``'s).
+        bare = site_host(host) if host else ""
+        site = registrable_domain(bare) if bare else None
+        registrable = written_site(bare) if bare else ""
+        # On a shared domain (a portal, free mail: news.yahoo.com, someone.substack.com) the registrable domain
+        # is everyone's: only the original's own host, or one below it, is its publisher's. A host that is
+        # itself a public suffix (nhs.uk, github.io), or a shared domain itself (medium.com/@someone), is
+        # everyone's: no address there is the original's publisher's.
+        self.shared = bool(bare) and (site is None or shared_domain(site))
+        if self.shared:
+            self.addresses = site is not None and ascii_host(bare) != site
+            registrable = bare
         self.domains = (registrable,) if registrable else ()
         said: list[str] = []
         for value in (meta.author, meta.copyright_holder, meta.source):
@@ -283,14 +293,15 @@ class RightsHolder:
             return True
         email = record.email
         if "@" in email:
-            host = email.rpartition("@")[2].removeprefix("www.")
+            email = email.rstrip(".")  # jane@propublica.org. is jane@propublica.org, on either path
+            host = email.rpartition("@")[2]  # www. kept: the list reads it (www.ck is a site, ck none)
             if self.publisher:
                 return email in self.contacts or own_host_of(host, self.domains) is not None
             if self.shared:
                 if self._site_has_addresses() and own_host_of(host, self.domains) is not None:
                     return True
-            elif any(_registrable(host) == domain for domain in self.domains):
-                return True
+            elif any(_registrable(host) == _registrable(domain) for domain in self.domains):
+                return True  # the original's site: the same registrable domain by the Public Suffix List
             name = sender.split("<", 1)[0].strip().strip('"') if "<" in sender else ""
         else:
             name = sender
@@ -301,12 +312,23 @@ class RightsHolder:
             return _a_publishers_name(name, self.policy)
         said = _letters(name)
         # A shared domain's name (Yahoo, Medium) is the portal's, not the original's publisher's.
-        return any(said == _letters(n) for n in self.names) or (not self.shared and names_the_site(name, self.domains))
+        # Nor is a hosting platform's blog's name (alice.blogspot.com's "Alice", thedaily.netlify.app's "The
+        # Daily"): anyone can name a blog there, as on a shared domain; only an address tells its owner.
+        return any(said == _letters(n) for n in self.names) or (
+            not self.shared and names_the_site(name, self.domains) and not self._hosted()
+        )
+
+    def _hosted(self) -> bool:
+        """Whether the original's site sits directly under a hosting platform's public suffix (the list's
+        private section: github.io, blogspot.com, netlify.app), asked only of a record naming the site."""
+        from ..urls import hosted_site
+
+        return bool(self.domains) and hosted_site(self.domains[0])
 
     def _site_has_addresses(self) -> bool:
         """Whether an address on the original's site can be its publisher's: not when the original is at a
         shared domain's own host (``medium.com/@someone``), whose addresses are the host's staff's."""
-        return bool(self.domains) and not (self.shared and self.domains[0] in SHARED_DOMAINS)
+        return bool(self.domains) and self.addresses
 
     def who(self) -> str:
         """Who may grant it, for a finding: "only ... may grant it"."""
@@ -342,20 +364,25 @@ def publisher_name(policy: Policy) -> str:
     return names[0] if names else policy.id
 
 
-def _registrable(host: str) -> str:
-    """``host``'s registrable domain: ``example.org`` of ``news.example.org``, ``tribune.com.pk`` of
-    ``www.tribune.com.pk``."""
-    labels = [label for label in host.lower().strip(".").removeprefix("www.").split(".") if label]
-    if len(labels) >= 3 and len(labels[-1]) == 2 and labels[-2] in _SECOND_LEVEL:
-        return ".".join(labels[-3:])
-    return ".".join(labels[-2:])
+def _registrable(host: str) -> str | None:
+    """``host``'s registrable domain by the Public Suffix List: ``example.org`` of ``news.example.org``,
+    ``tribune.com.pk`` of ``www.tribune.com.pk``, ``leedsth.nhs.uk`` of ``press.leedsth.nhs.uk``,
+    ``user.github.io`` of ``blog.user.github.io``; None for a public suffix itself (``nhs.uk``, ``github.io``),
+    which is no one site's (see :func:`reprint_guard.urls.registrable_domain`)."""
+    from ..urls import registrable_domain
+
+    return registrable_domain(host)
 
 
-#: Registrable domains that many unrelated people write or publish from: free mail, portals and hosts of blogs
-#: and sites. Under a licence's own policy, a grant from the original's registrable domain counts when it is the
-#: original's publisher's own; on one of these (``news.yahoo.com``, ``someone.substack.com``,
-#: ``sites.google.com``) only an address at the original's own host, or below it, does. A short list, no
-#: public-suffix list: a shared domain missing here (``nhs.uk``, ``gouv.fr``, ``ca.us``) is taken as one site's.
+#: Registrable domains that many unrelated people write or publish from, that the Public Suffix List does not
+#: list as suffixes: free mail, portals and hosts of blogs and sites. Under a licence's own policy, a grant from
+#: the original's registrable domain counts when it is the original's publisher's own; on one of these
+#: (``news.yahoo.com``, ``someone.substack.com``, ``sites.google.com``) only an address at the original's own
+#: host, or below it, does. Public suffixes (``nhs.uk``, ``gouv.fr``, ``ca.us``, ``k12.ma.us``) and the hosts
+#: the list's private section names (``github.io``, ``blogspot.com``, ``netlify.app``, ``s3.amazonaws.com``)
+#: need no entry here: each site below them is a registrable domain of its own. Blogger's old country hosts
+#: (``blogspot.co.uk``, ``blogspot.com.au``, ``blogspot.de``), which the list no longer names, are shared by
+#: :func:`shared_domain`'s rule.
 SHARED_DOMAINS = frozenset(
     {
         # free mail and portals
@@ -391,36 +418,50 @@ SHARED_DOMAINS = frozenset(
         "substack.com",
         "medium.com",
         "wordpress.com",
-        "blogspot.com",
         "blogger.com",
         "tumblr.com",
-        "github.io",
-        "gitlab.io",
-        "wixsite.com",
         "weebly.com",
         "squarespace.com",
         "ghost.io",
-        "netlify.app",
-        "vercel.app",
-        "pages.dev",
         "neocities.org",
         "livejournal.com",
         "typepad.com",
+        # WordPress hosts' sites and staging sites (lanternbay.wpcomstaging.com), which the list does not name
+        "wpcomstaging.com",
+        "wpengine.com",
+        "wpenginepowered.com",
+        "kinsta.cloud",
+        "pressable.com",
+        "mystagingwebsite.com",
     }
 )
 
 
-#: The second-level labels under a country's domain that a site's name stands below (``tribune.com.pk``).
-_SECOND_LEVEL = frozenset({"co", "com", "org", "net", "gov", "ac", "edu", "ne", "or", "go", "gob", "ltd", "plc", "nic"})
+def shared_domain(site: str) -> bool:
+    """Whether the registrable domain ``site`` (lower case, punycode) is everyone's: one of
+    :data:`SHARED_DOMAINS`, or a Blogger country host, ``blogspot.`` and a country's domain (``blogspot.de``,
+    ``blogspot.co.uk``, ``blogspot.com.au``), each of whose blogs is someone else's."""
+    if site in SHARED_DOMAINS:
+        return True
+    first, _, rest = site.partition(".")
+    return first == "blogspot" and len(rest.rpartition(".")[2]) == 2
 
 
 def _site_label(host: str) -> str:
     """The label of ``host``'s registrable domain, letters and digits only: ``riverbend`` of
-    ``images.riverbend.org``, ``tribune`` of ``tribune.com.pk`` (a subdomain's labels name no site)."""
-    labels = [label for label in host.lower().strip(".").removeprefix("www.").split(".") if label]
-    if len(labels) >= 3 and len(labels[-1]) == 2 and labels[-2] in _SECOND_LEVEL:
-        return _letters(labels[-3])
-    return _letters(labels[-2] if len(labels) >= 2 else labels[0]) if labels else ""
+    ``images.riverbend.org``, ``tribune`` of ``tribune.com.pk``, ``lanternbay`` of ``lanternbay.github.io``
+    (a subdomain's labels name no site); none for an IP address or a public suffix itself (``nhs.uk``)."""
+    from ..urls import ip_host
+
+    if ip_host(host):
+        return ""
+    site = _registrable(host)
+    if not site:
+        return ""
+    # The label as written (``bücher`` of ``bücher.example``, not its punycode): as many from the end as the
+    # registrable domain has.
+    labels = [label for label in host.lower().strip(".").split(".") if label]
+    return _letters(labels[-(site.count(".") + 1)] if len(labels) > site.count(".") else site.split(".", 1)[0])
 
 
 def names_the_site(sender: str, own_hosts: tuple[str, ...]) -> bool:
@@ -431,7 +472,9 @@ def names_the_site(sender: str, own_hosts: tuple[str, ...]) -> bool:
     words = [_letters(word) for word in re.split(r"[\s\-_/&.,]+", sender)]
     words = [word for word in words if word]
     firsts = {"".join(words[: n + 1]) for n in range(len(words))}
-    return any(len(label) >= _SHORTEST_SITE_NAME and label in firsts for label in map(_site_label, own_hosts))
+    # Only a host one of whose labels is among them is worth its registrable domain (the list read on first use).
+    named = [host for host in own_hosts if any(_letters(label) in firsts for label in host.lower().split("."))]
+    return any(len(label) >= _SHORTEST_SITE_NAME and label in firsts for label in map(_site_label, named))
 
 
 def _domains(policy: Policy) -> list[str]:

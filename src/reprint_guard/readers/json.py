@@ -510,9 +510,12 @@ def _refuse_wordpress(text: str, data: Any, posts: list[dict[str, Any]]) -> None
 
 def _canonical_elsewhere(post: dict[str, Any]) -> str | None:
     """The canonical address an SEO plugin gives a WordPress post (Yoast SEO's ``yoast_head_json.canonical``)
-    when it is a page on another site than the post's own ``link`` (a subdomain of it is the same site): a
-    republished post, as Ghost marks one. None without a ``link`` to tell by."""
-    from ..urls import host_of
+    when it is a page on another site than the post's own ``link``: a republished post, as Ghost marks one.
+    One site is one host or one below the other (``news.riverbend.example`` and ``riverbend.example``, ``www.``
+    aside) that the Public Suffix List does not tell apart (``lanternbay.github.io`` and ``github.io`` are two);
+    two hosts side by side are two sites (``a.wpcomstaging.com`` and ``b.wpcomstaging.com``, two blogs, as are
+    ``blog.example.org`` and ``shop.example.org``). None without a ``link`` to tell by."""
+    from ..urls import same_site, url_host
 
     head = post.get("yoast_head_json")
     canonical = head.get("canonical") if isinstance(head, dict) else None
@@ -521,13 +524,11 @@ def _canonical_elsewhere(post: dict[str, Any]) -> str | None:
     link = post.get("link")
     if not isinstance(link, str):  # the post's own address not given (a ?_fields= query): nothing to tell by
         return None
-    other = (host_of(canonical.strip()) or "").lower().removeprefix("www.")
-    own = (host_of(link) or "").lower().removeprefix("www.")
+    other = url_host(canonical.strip())
+    own = url_host(link)
     if not other or not own:
         return None
-    # The same site: one host the other's, or a subdomain of it (news.riverbend.example, riverbend.example).
-    same = other == own or other.endswith("." + own) or own.endswith("." + other)
-    return None if same else canonical.strip()
+    return None if same_site(other, own) else canonical.strip()
 
 
 def _ordinal(number: int) -> str:
