@@ -1,0 +1,554 @@
+"""The metadata a page of a Hugo or Jekyll site gets from the site rather than from its own front matter:
+Hugo's ``cascade`` (in a section's ``_index.md``, and in the site's config) and Jekyll's front matter
+``defaults`` (``_config.yml``). ``check`` reads them below the page's own front matter, as the generator does.
+
+Each folder's site, each ``_index`` page and each config is read once a run (:func:`given` caches them); a
+file that does not read is an error of every page it would give values to, at its line and column.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Mapping
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, NamedTuple
+
+from ..errors import InputError, ReprintGuardError
+
+#: The pages a site gives values to: Markdown and HTML (a JSON envelope is a CMS's export, no site's page).
+PAGE_SUFFIXES = (".md", ".markdown", ".mdown", ".mkdown", ".mkdn", ".mkd", ".html", ".htm")
+#: A Hugo section's own page (its front matter holds the section's cascade).
+_INDEX_NAMES = tuple(f"_index{suffix}" for suffix in (".md", ".markdown", ".html", ".htm"))
+_JEKYLL_CONFIGS = ("_config.yml", "_config.yaml")
+#: What Hugo builds for by default (``hugo`` with no ``--environment``): a cascade's ``_target.environment``.
+_ENVIRONMENT = "production"
+
+
+class _Layer(NamedTuple):
+    """One cascade block or Jekyll default set: its values (keys as the site writes them, ``params`` lifted),
+    the line of each key, the file, and whom it is for (Hugo's ``_target``; Jekyll's scope's path and type)."""
+
+    values: dict[str, Any]
+    lines: dict[str, int]
+    file: str
+    target: Mapping[str, Any] | None
+
+
+class _Site(NamedTuple):
+    kind: str  # "hugo" or "jekyll"
+    root: str
+    content: str  # Hugo's content folder; Jekyll's root
+    language: str  # Hugo's defaultContentLanguage
+    layers: tuple[_Layer, ...]  # the config's cascades (production's first) or Jekyll's default sets in order
+    error: tuple[str, str, int | None, int | None] | None  # the config did not read: (message, file, line, column)
+
+
+_MISSING = object()
+#: Per run (the settings it is for): each folder's site, each section folder's cascade, and what the pages a
+#: set of layers reaches get. The cache of the run asking now; the others kept (a few: a --baseline-commit run
+#: checks the commit's copy with settings of its own between the pages).
+_CACHE: dict[str, dict[Any, Any]] = {"sites": {}, "sections": {}, "merged": {}}
+_RUNS: list[tuple[Any, dict[str, dict[Any, Any]]]] = [(None, _CACHE)]
+_KEPT_RUNS = 4
+
+
+def forget(owner: Any = None) -> None:
+    """Read the sites anew (their files may have changed) for ``owner``'s run (its settings)."""
+    global _CACHE
+    _CACHE = {"sites": {}, "sections": {}, "merged": {}}
+    _RUNS[:] = [(owner, _CACHE), *[run for run in _RUNS if run[0] is not owner][: _KEPT_RUNS - 1]]
+
+
+def _for_run(owner: Any) -> None:
+    """Make ``owner``'s cache the one read (a run's first page starts one)."""
+    global _CACHE
+    for run in _RUNS:
+        if run[0] is owner:
+            _CACHE = run[1]
+            _RUNS.remove(run)
+            _RUNS.insert(0, run)
+            return
+    forget(owner)
+
+
+def given(
+    path: str, key_map: Mapping[str, str], owner: Any = None
+) -> tuple[dict[str, Any], dict[str, tuple[str, int]]]:
+    """The metadata the page at ``path`` gets from its site (keys as the site writes them), and where each key
+    of reprint-guard's it gives is set: (the file, as ``path`` is written: relative or whole, its line).
+
+    Empty for a file in no Hugo or Jekyll site, outside a Hugo site's content, a section's own ``_index``
+    page, and a file of another type. Raises :class:`InputError` at the place of a site file that does not read.
+    """
+    if _RUNS[0][0] is not owner:
+        _for_run(owner)
+    if not path.lower().endswith(PAGE_SUFFIXES):
+        return _NOTHING
+    if _CACHE["sites"].get(path.rpartition(os.sep)[0] or ".", _MISSING) is None:  # a folder in no site, as named
+        return _NOTHING
+    whole_paths = os.path.isabs(path)
+    whole = path if whole_paths else os.path.join(_cwd(), path)
+    if ".." in whole or "//" in whole or "/./" in whole:
+        whole = os.path.normpath(whole)
+    folder = whole.rpartition(os.sep)[0]
+    site = _CACHE["sites"].get(folder, _MISSING)
+    if site is _MISSING:
+        site = _site_of(folder)
+    if site is None:
+        _CACHE["sites"][path.rpartition(os.sep)[0] or "."] = None  # the folder as the walk names it: asked first
+        return _NOTHING
+    try:
+        layers = _hugo_layers(site, whole, folder) if site.kind == "hugo" else _jekyll_layers(site, whole)
+    except InputError as exc:
+        if exc.path and not whole_paths:
+            exc.path = _relative(exc.path)  # named as the page is
+        raise
+    if not layers:
+        return _NOTHING
+    # Pages reached by the same layers get the same values: merged once (a folder's pages, mostly).
+    key = (*map(id, layers), whole_paths)
+    found = _CACHE["merged"].get(key)
+    if found is None:
+        found = _CACHE["merged"][key] = _merged(layers, key_map, whole_paths)
+    return found
+
+
+#: What a page outside any site gets (shared: read, never changed).
+_NOTHING: tuple[dict[str, Any], dict[str, tuple[str, int]]] = ({}, {})
+
+
+def _cwd() -> str:
+    """The working folder, asked once a run (pages named relative to it)."""
+    cwd = _CACHE["merged"].get("cwd")
+    if cwd is None:
+        cwd = _CACHE["merged"]["cwd"] = os.getcwd()
+    return cwd
+
+
+def _merged(
+    layers: list[_Layer] | tuple[_Layer, ...], key_map: Mapping[str, str], whole_paths: bool
+) -> tuple[dict[str, Any], dict[str, tuple[str, int]]]:
+    """The layers' values, the first to set a key winning, kept to the keys reprint-guard reads (its own, and
+    the site's the config maps), with their places named by reprint-guard's keys."""
+    from ..metaview import READ_KEYS
+    from ..readers import remap
+
+    wanted = {key.lower().removeprefix("params.").partition(".")[0] for key in key_map}
+    values: dict[str, Any] = {}
+    at: dict[str, int] = {}
+    places: list[tuple[str, int]] = []
+    for layer in layers:
+        for key, value in layer.values.items():
+            if key in values or not ((low := key.lower()) in READ_KEYS or low in wanted):
+                continue
+            values[key] = value
+            file = layer.file if whole_paths else _relative(layer.file)
+            at[key] = len(places)
+            places.append((file, layer.lines.get(key, 1)))
+    if not values:
+        return {}, {}
+    ours = remap(values, at, key_map)[1] if key_map else at
+    return values, {key: places[index] for key, index in ours.items()}
+
+
+def _relative(file: str) -> str:
+    try:
+        return os.path.relpath(file)
+    except ValueError:  # another drive
+        return file
+
+
+def _site_of(folder: str) -> _Site | None:
+    """The Hugo or Jekyll site ``folder`` is in: the nearest folder above (or itself) holding a Hugo config
+    (``hugo.toml``, a ``config.toml`` with a ``baseURL``, ``config/_default/``) or Jekyll's ``_config.yml``,
+    looked for up to the top of the git work tree."""
+    sites = _CACHE["sites"]
+    walked = []
+    site: Any = _MISSING
+    here = folder
+    while True:
+        site = sites.get(here, _MISSING)
+        if site is not _MISSING:
+            break
+        walked.append(here)
+        site = _site_here(here)
+        if site is not None:
+            break
+        parent = os.path.dirname(here)
+        if parent == here or os.path.exists(os.path.join(here, ".git")):
+            break
+        here = parent
+    for each in walked:
+        sites[each] = site
+    return site
+
+
+#: The names whose presence in a folder may make it a site's root (a Hugo config, its config folder, Jekyll's).
+_MARKERS = (
+    *(f"{name}{suffix}" for name in ("hugo", "config") for suffix in (".toml", ".yaml", ".yml", ".json")),
+    os.path.join("config", "_default"),
+    *_JEKYLL_CONFIGS,
+)
+
+
+def _site_here(folder: str) -> _Site | None:
+    if not any(os.path.exists(os.path.join(folder, name)) for name in _MARKERS):
+        return None  # a folder of no site's (init's readers, below, are not even imported)
+    from .init import _dig, another_tools, hugo_config_files, jekyll_default_sets, read_settings
+
+    root = Path(folder)
+    files = hugo_config_files(root)
+    if files:
+        content = "content"
+        language = "en"
+        layers: list[_Layer] = []
+        error = None
+        hugos = False
+        for file in files:
+            try:
+                _outside(str(file))
+                data = read_settings(file, strict=True)
+            except ReprintGuardError as exc:
+                if file.stem == "config" and not (root / "content").is_dir():
+                    continue  # another tool's config, perhaps: not Hugo's without a content folder beside it
+                hugos = True
+                error = error or (exc.message, str(file), exc.line, exc.column)
+                continue
+            if data is None or another_tools(file, data):
+                continue
+            hugos = True
+            named = _dig(data, "contentdir")
+            content = named.strip().strip("/") if isinstance(named, str) and named.strip() else content
+            named = _dig(data, "defaultcontentlanguage")
+            language = named.strip().lower() if isinstance(named, str) and named.strip() else language
+            cascade = _dig(data, "cascade")
+            if cascade is not None:
+                text = _text(file)
+                # production's over the defaults, over the root's: the later file's first
+                layers[:0] = _cascade_layers(cascade, str(file), text, 0, file.suffix != ".toml")
+        if hugos:
+            return _Site("hugo", folder, os.path.join(folder, content), language, tuple(layers), error)
+    for name in _JEKYLL_CONFIGS:
+        file = root / name
+        if not file.is_file():
+            continue
+        try:
+            _outside(str(file))
+            data = read_settings(file, strict=True)
+        except ReprintGuardError as exc:
+            return _Site("jekyll", folder, folder, "", (), (exc.message, str(file), exc.line, exc.column))
+        sets = jekyll_default_sets(data) if data is not None else []
+        text = _text(file) if sets else ""
+        jekyll = []
+        for index, scope_path, kind, values in sets:
+            lines = _yaml_lines(text, ("defaults", index, "values"), 0, values)
+            target = {"path": scope_path, "type": kind if isinstance(kind, str) else None}
+            jekyll.append(_Layer(_lifted(values), lines, str(file), target))
+        return _Site("jekyll", folder, folder, "", tuple(jekyll), None)
+    return None
+
+
+def _text(file: Path) -> str:
+    try:
+        return file.read_text(encoding="utf-8-sig", errors="replace")
+    except OSError:
+        return ""
+
+
+def _lifted(block: Mapping[Any, Any]) -> dict[str, Any]:
+    """A block's values with Hugo's ``params`` lifted to the top (``.Params.x`` either way; the top's wins)."""
+    values: dict[str, Any] = {}
+    for key, value in block.items():
+        if isinstance(key, str) and key.lower() == "params" and isinstance(value, Mapping):
+            for inner, held in value.items():
+                if isinstance(inner, str):
+                    values.setdefault(inner, held)
+    for key, value in block.items():
+        if isinstance(key, str) and key.lower() not in ("params", "_target", "target"):
+            values[key] = value
+    return values
+
+
+def _cascade_layers(cascade: Any, file: str, text: str, offset: int, yaml_text: bool) -> list[_Layer]:
+    """A ``cascade``'s blocks (a map, or a list of maps) as layers, with the line of each key they set."""
+    from .init import _dig
+
+    blocks = cascade if isinstance(cascade, list) else [cascade]
+    layers = []
+    for index, block in enumerate(blocks):
+        if not isinstance(block, Mapping):
+            continue
+        target = _dig(block, "_target")
+        target = target if target is not None else _dig(block, "target")
+        values = _lifted(block)
+        route: tuple[str | int, ...] = ("cascade", index) if isinstance(cascade, list) else ("cascade",)
+        lines = _yaml_lines(text, route, offset, values) if yaml_text else _text_lines(text, index, offset, values)
+        layers.append(_Layer(values, lines, file, _compiled(target) if isinstance(target, Mapping) else None))
+    return layers
+
+
+def _compiled(target: Mapping[str, Any]) -> dict[str, Any] | None:
+    """A ``_target``'s globs, compiled, by what each matches: the page's ``path`` (its logical path, with a
+    leading slash), ``kind``, ``lang`` and the ``environment``. None when it gives none."""
+    from .init import _dig
+
+    found = {}
+    for key in ("path", "kind", "lang", "environment"):
+        pattern = _dig(target, key)
+        if isinstance(pattern, str) and pattern.strip():
+            pattern = pattern.strip().lower()
+            found[key] = _glob("/" + pattern if key == "path" and not pattern.startswith("/") else pattern)
+    return found or None
+
+
+def _yaml_lines(text: str, route: tuple[str | int, ...], offset: int, values: Mapping[str, Any]) -> dict[str, int]:
+    """The line of each key of ``values`` in the YAML (or JSON) mapping at ``route`` (its ``params`` too)."""
+    import yaml
+
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except (yaml.YAMLError, RecursionError):
+        return {}
+    for step in route:
+        if isinstance(step, int):
+            node = node.value[step] if isinstance(node, yaml.SequenceNode) and step < len(node.value) else None
+        elif isinstance(node, yaml.MappingNode):
+            node = next((v for k, v in node.value if str(k.value).lower() == step), None)
+        else:
+            node = None
+        if node is None:
+            return {}
+    lines: dict[str, int] = {}
+    if isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            if str(key.value).lower() == "params" and isinstance(value, yaml.MappingNode):
+                for inner, _ in value.value:
+                    lines.setdefault(str(inner.value), inner.start_mark.line + 1 + offset)
+        for key, _ in node.value:
+            lines[str(key.value)] = key.start_mark.line + 1 + offset
+    return {key: line for key, line in lines.items() if key in values}
+
+
+def _text_lines(text: str, index: int, offset: int, values: Mapping[str, Any]) -> dict[str, int]:
+    """In TOML, the line of each key of ``values``: the first line setting it after the ``index``-th cascade
+    table's header (``[cascade]``, ``[[cascade]]``), or after ``cascade =`` for an inline one."""
+    lines = text.split("\n")
+    headers = [n for n, line in enumerate(lines) if _CASCADE.match(line)]
+    start = headers[min(index, len(headers) - 1)] if headers else 0
+    found = {}
+    for key in values:
+        name = re.escape(key)
+        setting = re.compile(rf"""^\s*(?:params\.)?["']?{name}["']?\s*=|[{{,]\s*["']?{name}["']?\s*=""")
+        number = next((n for n in range(start, len(lines)) if setting.search(lines[n])), start)
+        found[key] = number + 1 + offset
+    return found
+
+
+_CASCADE = re.compile(r"""\s*(?:\[\[?\s*["']?cascade["']?\s*[\].]|["']?cascade["']?\s*=)""", re.IGNORECASE)
+
+
+def _section_layers(folder: str) -> tuple[_Layer, ...]:
+    """The cascade of the section ``folder``'s own page (``_index.md``), read once."""
+    sections = _CACHE["sections"]
+    found = sections.get(folder)
+    if found is None:
+        found = ()
+        for name in _INDEX_NAMES:
+            file = os.path.join(folder, name)
+            if os.path.isfile(file):
+                try:
+                    found = tuple(_index_cascade(file))
+                except ReprintGuardError as exc:  # told for each page below it, read once
+                    found = (exc.message, exc.path or file, exc.line, exc.column)
+                break
+        sections[folder] = found
+    if found and not isinstance(found[0], _Layer):
+        message, file, line, column = found
+        raise InputError(message, path=file, line=line, column=column)
+    return found
+
+
+def _outside(file: str) -> None:
+    """Refuse a site file that is a symbolic link out of the repository, as a page or a sidecar is refused: what
+    it leads to (a secret) is not read, nor quoted by an error."""
+    from ..readers import link_out_of_repository
+
+    target = link_out_of_repository(file)
+    if target is not None:
+        raise InputError(f"a symbolic link out of the repository ({target}): not read", path=file)
+
+
+def _index_cascade(file: str) -> list[_Layer]:
+    from ..readers import decode, read_limited
+    from ..readers.markdown import split_front_matter
+    from .init import _dig
+
+    _outside(file)
+    try:
+        text = decode(read_limited(file, file), file)
+        front = split_front_matter(text)
+    except OSError as exc:
+        raise InputError(f"cannot read the section's page: {exc.strerror or exc}", path=file) from None
+    except ReprintGuardError as exc:
+        if exc.path is None or exc.path != file:
+            exc.path = file
+        raise
+    cascade = _dig(front.data, "cascade") if isinstance(front.data, dict) else None
+    if cascade is None:
+        return []
+    head = text[: text.find("\n") + 1] if text[:1] != "{" else ""
+    fence = head.strip()
+    raw = "\n".join(text.split("\n")[1 : max(front.body_line - 2, 1)]) if fence else text
+    return _cascade_layers(cascade, file, raw, 1 if fence else 0, fence != "+++")
+
+
+def _hugo_layers(site: _Site, whole: str, folder: str) -> list[_Layer] | tuple[_Layer, ...]:
+    """The cascade layers that reach a Hugo page, nearest first: its sections' ``_index`` pages from its own
+    folder up to the content folder, then the site config's; those with a ``_target`` only when it matches."""
+    content = site.content
+    if not whole.startswith(content + os.sep):
+        return ()
+    if site.error is not None:
+        message, file, line, column = site.error
+        raise InputError(message, path=file, line=line, column=column)
+    name = whole[len(folder) + 1 :]
+    if name[:7].lower() == "_index.":
+        return ()  # a section's own page (a language's too): it holds a cascade for the pages below it
+    layers = _CACHE["sections"].get(("all", folder))
+    if layers is None:
+        found: list[_Layer] = []
+        here = folder
+        while True:
+            found += _section_layers(here)
+            if here == content or len(here) <= len(content):
+                break
+            here = os.path.dirname(here)
+        layers = (*found, *site.layers)
+        _CACHE["sections"][("all", folder)] = layers
+    if not any(layer.target for layer in layers):
+        return layers
+    stem = name.rpartition(".")[0]
+    base, _, language = stem.rpartition(".")
+    if not base or not _LANGUAGE.fullmatch(language.lower()):
+        base, language = stem, ""
+    relative = whole[len(content) + 1 :].replace(os.sep, "/")
+    logical = "/" + (relative.rpartition("/")[0] if base.lower() == "index" else relative.rpartition(".")[0])
+    if language:
+        logical = logical.rpartition(".")[0] if logical.endswith("." + language) else logical
+    subjects = {
+        "path": logical.lower(),
+        "kind": "page",
+        "lang": (language or site.language).lower(),
+        "environment": _ENVIRONMENT,
+    }
+    return [layer for layer in layers if layer.target is None or _targets(layer.target, subjects)]
+
+
+#: A language code in a page's name (``story.fr.md``, ``story.pt-br.md``).
+_LANGUAGE = re.compile(r"[a-z]{2,3}(?:-[a-z0-9]{2,8})*")
+
+
+def _targets(target: Mapping[str, Any], subjects: Mapping[str, str]) -> bool:
+    """Whether a cascade's ``_target`` (compiled) takes in the page: each glob it gives matches the page's own."""
+    return all(pattern.fullmatch(subjects[key]) for key, pattern in target.items())
+
+
+@lru_cache(maxsize=256)
+def _glob(pattern: str) -> re.Pattern[str]:
+    """A path glob as Hugo's (gobwas) and Jekyll's read it: ``**`` crosses folders, ``*`` and ``?`` do not,
+    ``[...]`` a class, ``{a,b}`` either."""
+    out = []
+    index = 0
+    depth = 0
+    while index < len(pattern):
+        char = pattern[index]
+        if pattern.startswith("**", index):
+            out.append(".*")
+            index += 2
+            continue
+        if char == "*":
+            out.append("[^/]*")
+        elif char == "?":
+            out.append("[^/]")
+        elif char == "[":
+            close = pattern.find("]", index + 1)
+            if close < 0:
+                out.append(re.escape(char))
+            else:
+                inner = pattern[index + 1 : close]
+                inner = "^" + inner[1:] if inner[:1] == "!" else inner
+                out.append(f"[{inner.replace(chr(92), chr(92) * 2)}]")
+                index = close
+        elif char == "{":
+            out.append("(?:")
+            depth += 1
+        elif char == "}" and depth:
+            out.append(")")
+            depth -= 1
+        elif char == "," and depth:
+            out.append("|")
+        else:
+            out.append(re.escape(char))
+        index += 1
+    out.append(")" * depth)
+    try:
+        return re.compile("".join(out))
+    except re.error:
+        return re.compile(re.escape(pattern))
+
+
+def _jekyll_layers(site: _Site, whole: str) -> list[_Layer]:
+    """Jekyll's default sets that reach a file, the one taking precedence first: a set whose scope's path is
+    as long as the one before it or longer wins over it (a type breaking a tie), as Jekyll merges them."""
+    root = site.root
+    if not whole.startswith(root + os.sep):
+        return []
+    if site.error is not None:
+        message, file, line, column = site.error
+        raise InputError(message, path=file, line=line, column=column)
+    if not site.layers:
+        return []
+    relative = whole[len(root) + 1 :].replace(os.sep, "/")
+    parts = relative.split("/")
+    if "_posts" in parts[:-1] or "_drafts" in parts[:-1]:
+        kind = "posts"
+    elif len(parts) > 1 and parts[0].startswith("_"):
+        kind = parts[0][1:]  # a collection's
+    else:
+        kind = "pages"
+    ordered: list[_Layer] = []
+    precedent: Mapping[str, Any] | None = None
+    for layer in site.layers:
+        target = layer.target or {}
+        scope_path = target.get("path") or ""
+        if target.get("type") not in (None, kind):
+            continue
+        if scope_path and not _jekyll_path(scope_path, relative):
+            continue
+        if precedent is None or _precedes(target, precedent):
+            ordered.insert(0, layer)  # its values over those merged so far
+            precedent = target
+        else:
+            ordered.append(layer)  # merged under them
+    return ordered
+
+
+def _precedes(new: Mapping[str, Any], old: Mapping[str, Any]) -> bool:
+    """Jekyll's ``has_precedence?``: a longer scope path wins, and at the same length one with a type."""
+    new_path, old_path = new.get("path") or "", old.get("path") or ""
+    if len(new_path) != len(old_path):
+        return len(new_path) >= len(old_path)
+    return new.get("type") is not None or old.get("type") is None
+
+
+def _jekyll_path(scope: str, relative: str) -> bool:
+    """Whether Jekyll's scope path takes in the file: the file itself or a folder above it, or, written as a
+    glob, a match of either."""
+    scope = scope.removeprefix("./")
+    if any(char in scope for char in "*?["):
+        pattern = _glob(scope)
+        parts = relative.split("/")
+        return any(pattern.fullmatch("/".join(parts[:end])) for end in range(1, len(parts) + 1))
+    return relative == scope or relative.startswith(scope + "/")

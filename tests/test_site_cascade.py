@@ -1,0 +1,230 @@
+"""Hugo's ``cascade`` (a section's ``_index.md``, the site's config) and Jekyll's front matter ``defaults``
+(``_config.yml``) read by ``check`` as the pages' metadata, below their own front matter: real site trees,
+the real command line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+def _write(folder: Path, name: str, text: str) -> Path:
+    path = folder / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def _results(run) -> dict[str, dict]:
+    return {result["path"]: result for result in run.json()["results"]}
+
+
+def _line_of(path: Path, needle: str, after: str = "") -> int:
+    lines = path.read_text(encoding="utf-8").split("\n")
+    start = next(n for n, line in enumerate(lines) if after in line) if after else 0
+    return next(n for n in range(start, len(lines)) if needle in lines[n]) + 1
+
+
+STORY = "\nThe county voted on Tuesday to close the river crossing for repairs.\n"
+
+
+def _hugo_site(root: Path) -> None:
+    _write(
+        root,
+        "hugo.yaml",
+        "baseURL: https://valleyledger.example/\n"
+        "cascade:\n"
+        "  - _target:\n"
+        "      path: /wire/**\n"
+        "    policy: mongabay\n"
+        "  - params:\n"
+        "      commercial: true\n",
+    )
+    _write(
+        root,
+        "content/news/_index.md",
+        "---\ntitle: News\ncascade:\n  policy: propublica\n  news_outlet: false\n---\nOur news.\n",
+    )
+    _write(root, "content/news/grist/_index.md", '+++\ntitle = "From Grist"\n[cascade]\npolicy = "grist"\n+++\n')
+    _write(root, "content/news/grist/a.md", "---\ntitle: A\n---\n" + STORY)
+    _write(root, "content/news/b.md", "---\ntitle: B\n---\n" + STORY)
+    _write(root, "content/news/c.md", "---\ntitle: C\npolicy: global-voices\n---\n" + STORY)
+    _write(root, "content/wire/d.md", "---\ntitle: D\n---\n" + STORY)
+    _write(root, "content/blog/e.md", "---\ntitle: E\n---\n" + STORY)
+
+
+def test_hugo_cascades_nearest_first_below_the_pages_own_front_matter(tmp_path, cli):
+    _hugo_site(tmp_path)
+    run = cli("check", "--no-config", "content", "--format", "json", cwd=tmp_path)
+    assert run.code == 1, run.out + run.err
+    results = _results(run)
+    policies = {path: result.get("policy") for path, result in results.items()}
+    assert policies["content/news/grist/a.md"] == "grist"  # the nearest _index's cascade over the farther one's
+    assert policies["content/news/b.md"] == "propublica"
+    assert policies["content/news/c.md"] == "global-voices"  # the page's own front matter wins
+    assert policies["content/wire/d.md"] == "mongabay"  # the config's cascade, its _target's path
+    assert results["content/blog/e.md"]["status"] == "skipped"  # commercial alone names no original
+    assert results["content/news/_index.md"]["status"] == "skipped"  # a section's own page
+    # ProPublica's non-commercial rule: commercial (the config's cascade, under params) with news_outlet false
+    # (the section's): told at the line of the config that sets commercial.
+    (finding,) = [f for f in results["content/news/b.md"]["findings"] if f["rule"] == "propublica/noncommercial"]
+    assert finding["file"] == "hugo.yaml"
+    assert finding["line"] == _line_of(tmp_path / "hugo.yaml", "commercial: true")
+
+
+def test_a_cascades_target_path_takes_in_its_pages_only(tmp_path, cli):
+    _write(tmp_path, "hugo.toml", 'baseURL = "https://valleyledger.example/"\n')
+    _write(
+        tmp_path,
+        "content/_index.md",
+        '+++\ntitle = "Home"\n[[cascade]]\npolicy = "propublica"\n[cascade._target]\npath = "/propublica/**"\n'
+        '[[cascade]]\npolicy = "grist"\n[cascade._target]\npath = "/grist/*"\nkind = "page"\n+++\n',
+    )
+    _write(tmp_path, "content/propublica/2026/x.md", "---\ntitle: X\n---\n" + STORY)
+    _write(tmp_path, "content/grist/y/index.md", "---\ntitle: Y\n---\n" + STORY)  # a bundle: its path is /grist/y
+    _write(tmp_path, "content/grist/deeper/z.md", "---\ntitle: Z\n---\n" + STORY)  # /grist/* stops at a folder
+    _write(tmp_path, "content/own/w.md", "---\ntitle: W\n---\n" + STORY)
+    run = cli("check", "--no-config", "content", "--format", "json", cwd=tmp_path)
+    results = _results(run)
+    assert results["content/propublica/2026/x.md"].get("policy") == "propublica"
+    assert results["content/grist/y/index.md"].get("policy") == "grist"
+    assert results["content/grist/deeper/z.md"]["status"] == "skipped"
+    assert results["content/own/w.md"]["status"] == "skipped"
+
+
+def test_a_sidecar_and_meta_win_over_a_cascade(tmp_path, cli):
+    _hugo_site(tmp_path)
+    _write(tmp_path, "content/news/b.meta.yaml", "policy: grist\n")
+    run = cli("check", "--no-config", "content/news/b.md", "--format", "json", cwd=tmp_path)
+    assert _results(run)["content/news/b.md"]["policy"] == "grist"
+    run = cli(
+        "check", "--no-config", "--meta", "policy=calmatters", "content/wire/d.md", "--format", "json", cwd=tmp_path
+    )
+    assert _results(run)["content/wire/d.md"]["policy"] == "calmatters"
+
+
+def test_a_cascades_bad_value_is_told_at_its_line(tmp_path, cli):
+    _hugo_site(tmp_path)
+    _write(tmp_path, "content/news/_index.md", "---\ntitle: News\ncascade:\n  news_outlet: sometimes\n---\n")
+    run = cli("check", "--no-config", "content/news/b.md", cwd=tmp_path)
+    assert run.code == 2, run.out + run.err
+    assert run.out.startswith("content/news/_index.md:4:1: metadata 'news_outlet': "), run.out
+
+
+def test_a_malformed_index_page_is_one_line_at_its_place(tmp_path, cli):
+    _hugo_site(tmp_path)
+    _write(tmp_path, "content/news/_index.md", "---\ntitle: News\ncascade:\n  policy: [propublica\n---\n")
+    run = cli("check", "--no-config", "content/news", cwd=tmp_path)
+    assert run.code == 2, run.out + run.err
+    told = [line for line in run.out.splitlines() if "(could not be checked)" in line]
+    assert len(told) == 1, run.out  # the section's page, and the pages below it, told once
+    assert "4 could not be checked" in run.out  # _index.md, b.md, c.md, grist/a.md (grist's _index holds its own)
+    assert told[0].startswith("content/news/_index.md:4:11: invalid YAML: "), told
+    assert "Traceback" not in run.err
+
+
+def test_a_malformed_site_config_is_one_line_at_its_place(tmp_path, cli):
+    _hugo_site(tmp_path)
+    _write(tmp_path, "hugo.toml", 'baseURL = "https://valleyledger.example/"\n[cascade\npolicy = "grist"\n')
+    (tmp_path / "hugo.yaml").unlink()
+    run = cli("check", "--no-config", "content", cwd=tmp_path)
+    assert run.code == 2, run.out + run.err
+    told = [line for line in run.out.splitlines() if "(could not be checked)" in line]
+    assert len(told) == 1, run.out
+    assert told[0].startswith("hugo.toml:2:"), told
+
+
+def _jekyll_site(root: Path) -> None:
+    _write(
+        root,
+        "_config.yml",
+        "url: https://sister.example\n"
+        "defaults:\n"
+        "  - scope:\n"
+        '      path: "_posts/pp"\n'
+        "      type: posts\n"
+        "    values:\n"
+        "      policy: propublica\n"
+        "      commercial: true\n"
+        "      news_outlet: false\n"
+        "  - scope:\n"
+        "      path: _posts\n"
+        "    values:\n"
+        "      policy: grist\n"
+        "  - scope:\n"
+        "      type: pages\n"
+        "    values:\n"
+        "      policy: mongabay\n",
+    )
+    _write(root, "_posts/pp/2026-12-01-water.md", "---\ntitle: Water\n---\n" + STORY)
+    _write(root, "_posts/2026-12-02-creek.md", "---\ntitle: Creek\n---\n" + STORY)
+    _write(root, "about/index.md", "---\ntitle: About\n---\n" + STORY)
+
+
+def test_jekyll_defaults_by_scope_path_and_type(tmp_path, cli):
+    _jekyll_site(tmp_path)
+    run = cli("check", "--no-config", ".", "--format", "json", cwd=tmp_path)
+    results = _results(run)
+    # The longer scope path takes precedence, though listed first; a type's scope reaches its files only.
+    assert results["_posts/pp/2026-12-01-water.md"]["policy"] == "propublica"
+    assert results["_posts/2026-12-02-creek.md"]["policy"] == "grist"
+    assert results["about/index.md"]["policy"] == "mongabay"
+    (finding,) = [
+        f for f in results["_posts/pp/2026-12-01-water.md"]["findings"] if f["rule"] == "propublica/noncommercial"
+    ]
+    assert (finding["file"], finding["line"]) == ("_config.yml", 8)
+
+
+def test_a_malformed_jekyll_config_is_one_line_at_its_place(tmp_path, cli):
+    _jekyll_site(tmp_path)
+    _write(tmp_path, "_config.yml", "url: https://sister.example\ndefaults:\n  - scope: {path: _posts\n")
+    run = cli("check", "--no-config", "_posts", cwd=tmp_path)
+    assert run.code == 2, run.out + run.err
+    told = [line for line in run.out.splitlines() if "(could not be checked)" in line]
+    assert len(told) == 1, run.out
+    assert told[0].startswith("_config.yml:4:1: site configuration does not read: "), told
+
+
+def test_a_misspelt_key_beside_a_defaults_value_names_where_the_value_comes_from(tmp_path, cli):
+    _jekyll_site(tmp_path)
+    _write(tmp_path, "_posts/pp/2026-12-01-water.md", "---\ntitle: Water\nComercial: false\n---\n" + STORY)
+    run = cli("check", "--no-config", "_posts/pp", "--format", "json", cwd=tmp_path)
+    (finding,) = [f for f in run.json()["results"][0]["findings"] if f["rule"] == "reprint-guard/misspelt-key"]
+    assert "checked with the value _config.yml gives 'commercial' (true)" in finding["message"]
+    assert finding.get("file") is None and finding["line"] == 3  # at the page's own key
+
+
+def test_an_inline_toml_cascade_and_a_link_out_of_the_repository(tmp_path, cli):
+    import subprocess
+
+    subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
+    _write(
+        tmp_path,
+        "hugo.toml",
+        'baseURL = "https://v.example/"\ncascade = [{policy = "propublica", _target = {path = "/pp/**"}},\n'
+        '  {policy = "grist", news_outlet = "maybe", _target = {path = "/x/**"}}]\n',
+    )
+    _write(tmp_path, "content/pp/a.md", "---\ntitle: A\n---\n" + STORY)
+    _write(tmp_path, "content/x/b.md", "---\ntitle: B\n---\n" + STORY)
+    run = cli("check", "--no-config", "content", "--format", "json", cwd=tmp_path)
+    results = _results(run)
+    assert results["content/pp/a.md"]["policy"] == "propublica"
+    assert results["content/x/b.md"]["error"].startswith("hugo.toml:3:1: metadata 'news_outlet': ")
+    secret = tmp_path.parent / f"{tmp_path.name}-secret.md"
+    secret.write_text("---\ncascade: {policy: [hunter2\n---\n", encoding="utf-8")
+    (tmp_path / "content" / "pp" / "_index.md").symlink_to(secret)
+    run = cli("check", "--no-config", "content/pp/a.md", cwd=tmp_path)
+    assert run.code == 2
+    assert run.out.startswith("content/pp/_index.md: a symbolic link out of the repository"), run.out
+    assert "hunter2" not in run.out + run.err
+
+
+def test_credit_from_a_page_takes_the_policy_its_site_gives(tmp_path, cli):
+    _jekyll_site(tmp_path)
+    _write(
+        tmp_path,
+        "_posts/2026-12-02-creek.md",
+        "---\ntitle: Creek\nauthor: Lena Ortiz\noriginal_url: https://example.org/creek-restoration\n---\n" + STORY,
+    )
+    run = cli("credit", "--no-config", "--from", "_posts/2026-12-02-creek.md", cwd=tmp_path)
+    assert run.code == 0, run.out + run.err
+    assert "Grist" in run.out
