@@ -228,3 +228,30 @@ def test_credit_from_a_page_takes_the_policy_its_site_gives(tmp_path, cli):
     run = cli("credit", "--no-config", "--from", "_posts/2026-12-02-creek.md", cwd=tmp_path)
     assert run.code == 0, run.out + run.err
     assert "Grist" in run.out
+
+
+def test_a_long_cascade_list_and_many_default_sets_are_read_in_linear_time(tmp_path, cli):
+    from conftest import cpu_seconds
+
+    hugo = tmp_path / "hugo"
+    blocks = "".join(f"  - _target:\n      path: /s{n}/**\n    policy: grist\n" for n in range(1500))
+    _write(hugo, "hugo.yaml", "baseURL: https://v.example/\ncascade:\n" + blocks + "  - policy: propublica\n")
+    section = "".join(f"  - _target:\n      path: /t{n}/**\n    commercial: true\n" for n in range(1200))
+    _write(hugo, "content/news/_index.md", "---\ntitle: News\ncascade:\n" + section + "---\n")
+    toml = "".join(f'[[cascade]]\npolicy = "grist"\n[cascade._target]\npath = "/u{n}/**"\n' for n in range(1200))
+    _write(hugo, "content/wire/_index.md", "+++\ntitle = 'Wire'\n" + toml + "+++\n")
+    for n in range(5):
+        _write(hugo, f"content/news/p{n}.md", "---\ntitle: P\n---\n" + STORY)
+        _write(hugo, f"content/wire/w{n}.md", "---\ntitle: W\n---\n" + STORY)
+    jekyll = tmp_path / "jekyll"
+    sets = "".join(f"  - scope:\n      path: _posts/c{n}\n    values:\n      policy: grist\n" for n in range(1000))
+    _write(jekyll, "_config.yml", "defaults:\n" + sets + "  - scope:\n      path: _posts\n    values:\n      policy: propublica\n")
+    for n in range(5):
+        _write(jekyll, f"_posts/2026-12-0{n + 1}-p.md", "---\ntitle: P\n---\n" + STORY)
+    start = cpu_seconds()
+    run = cli("check", "--no-config", "content", "--format", "json", cwd=hugo)
+    results = _results(run)
+    assert results["content/news/p0.md"]["policy"] == "propublica", run.out + run.err
+    run = cli("check", "--no-config", "_posts", "--format", "json", cwd=jekyll)
+    assert _results(run)["_posts/2026-12-01-p.md"]["policy"] == "propublica", run.out + run.err
+    assert cpu_seconds() - start < 8  # linear: about 3 s here (two start-ups); minutes before

@@ -240,10 +240,10 @@ def _site_here(folder: str) -> _Site | None:
         except ReprintGuardError as exc:
             return _Site("jekyll", folder, folder, "", (), (exc.message, str(file), exc.line, exc.column))
         sets = jekyll_default_sets(data) if data is not None else []
-        text = _text(file) if sets else ""
+        root = _composed(_text(file)) if sets else None
         jekyll = []
         for index, scope_path, kind, values in sets:
-            lines = _yaml_lines(text, ("defaults", index, "values"), 0, values)
+            lines = _yaml_lines(root, ("defaults", index, "values"), 0, values)
             target = {"path": scope_path, "type": kind if isinstance(kind, str) else None}
             jekyll.append(_Layer(_lifted(values), lines, str(file), target))
         return _Site("jekyll", folder, folder, "", tuple(jekyll), None)
@@ -277,6 +277,9 @@ def _cascade_layers(cascade: Any, file: str, text: str, offset: int, yaml_text: 
 
     blocks = cascade if isinstance(cascade, list) else [cascade]
     layers = []
+    root = _composed(text) if yaml_text else None
+    toml_lines = None if yaml_text else text.split("\n")
+    headers = None if yaml_text else [n for n, line in enumerate(toml_lines or ()) if _CASCADE.match(line)]
     for index, block in enumerate(blocks):
         if not isinstance(block, Mapping):
             continue
@@ -284,7 +287,11 @@ def _cascade_layers(cascade: Any, file: str, text: str, offset: int, yaml_text: 
         target = target if target is not None else _dig(block, "target")
         values = _lifted(block)
         route: tuple[str | int, ...] = ("cascade", index) if isinstance(cascade, list) else ("cascade",)
-        lines = _yaml_lines(text, route, offset, values) if yaml_text else _text_lines(text, index, offset, values)
+        lines = (
+            _yaml_lines(root, route, offset, values)
+            if yaml_text
+            else _text_lines(toml_lines or [], headers or [], index, offset, values)
+        )
         layers.append(_Layer(values, lines, file, _compiled(target) if isinstance(target, Mapping) else None))
     return layers
 
@@ -303,23 +310,33 @@ def _compiled(target: Mapping[str, Any]) -> dict[str, Any] | None:
     return found or None
 
 
-def _yaml_lines(text: str, route: tuple[str | int, ...], offset: int, values: Mapping[str, Any]) -> dict[str, int]:
-    """The line of each key of ``values`` in the YAML (or JSON) mapping at ``route`` (its ``params`` too)."""
+def _composed(text: str) -> Any:
+    """The YAML (or JSON) text's node tree, composed once for all its blocks (None when it does not compose)."""
     import yaml
 
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        return yaml.compose(text, Loader=yaml.SafeLoader)
     except (yaml.YAMLError, RecursionError):
-        return {}
+        return None
+
+
+def _yaml_lines(root: Any, route: tuple[str | int, ...], offset: int, values: Mapping[str, Any]) -> dict[str, int]:
+    """The line of each key of ``values`` in the mapping at ``route`` of the composed ``root`` (its ``params``
+    too). The tree is composed once per file, not once per block: a long cascade list stays linear."""
+    import yaml
+
+    node = root
     for step in route:
+        if node is None:
+            return {}
         if isinstance(step, int):
             node = node.value[step] if isinstance(node, yaml.SequenceNode) and step < len(node.value) else None
         elif isinstance(node, yaml.MappingNode):
             node = next((v for k, v in node.value if str(k.value).lower() == step), None)
         else:
             node = None
-        if node is None:
-            return {}
+    if node is None:
+        return {}
     lines: dict[str, int] = {}
     if isinstance(node, yaml.MappingNode):
         for key, value in node.value:
@@ -331,11 +348,12 @@ def _yaml_lines(text: str, route: tuple[str | int, ...], offset: int, values: Ma
     return {key: line for key, line in lines.items() if key in values}
 
 
-def _text_lines(text: str, index: int, offset: int, values: Mapping[str, Any]) -> dict[str, int]:
+def _text_lines(
+    lines: list[str], headers: list[int], index: int, offset: int, values: Mapping[str, Any]
+) -> dict[str, int]:
     """In TOML, the line of each key of ``values``: the first line setting it after the ``index``-th cascade
-    table's header (``[cascade]``, ``[[cascade]]``), or after ``cascade =`` for an inline one."""
-    lines = text.split("\n")
-    headers = [n for n, line in enumerate(lines) if _CASCADE.match(line)]
+    table's header (``[cascade]``, ``[[cascade]]``; ``headers``, found once per file), or after ``cascade =``
+    for an inline one."""
     start = headers[min(index, len(headers) - 1)] if headers else 0
     found = {}
     for key in values:
@@ -518,7 +536,8 @@ def _jekyll_layers(site: _Site, whole: str) -> list[_Layer]:
         kind = parts[0][1:]  # a collection's
     else:
         kind = "pages"
-    ordered: list[_Layer] = []
+    over: list[_Layer] = []  # each over those before it: read last to first
+    under: list[_Layer] = []  # each under those before it
     precedent: Mapping[str, Any] | None = None
     for layer in site.layers:
         target = layer.target or {}
@@ -528,11 +547,11 @@ def _jekyll_layers(site: _Site, whole: str) -> list[_Layer]:
         if scope_path and not _jekyll_path(scope_path, relative):
             continue
         if precedent is None or _precedes(target, precedent):
-            ordered.insert(0, layer)  # its values over those merged so far
+            over.append(layer)  # its values over those merged so far
             precedent = target
         else:
-            ordered.append(layer)  # merged under them
-    return ordered
+            under.append(layer)  # merged under them
+    return [*reversed(over), *under]
 
 
 def _precedes(new: Mapping[str, Any], old: Mapping[str, Any]) -> bool:
