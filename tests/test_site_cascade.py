@@ -245,7 +245,8 @@ def test_a_long_cascade_list_and_many_default_sets_are_read_in_linear_time(tmp_p
         _write(hugo, f"content/wire/w{n}.md", "---\ntitle: W\n---\n" + STORY)
     jekyll = tmp_path / "jekyll"
     sets = "".join(f"  - scope:\n      path: _posts/c{n}\n    values:\n      policy: grist\n" for n in range(1000))
-    _write(jekyll, "_config.yml", "defaults:\n" + sets + "  - scope:\n      path: _posts\n    values:\n      policy: propublica\n")
+    last = "  - scope:\n      path: _posts\n    values:\n      policy: propublica\n"
+    _write(jekyll, "_config.yml", "defaults:\n" + sets + last)
     for n in range(5):
         _write(jekyll, f"_posts/2026-12-0{n + 1}-p.md", "---\ntitle: P\n---\n" + STORY)
     start = cpu_seconds()
