@@ -256,3 +256,43 @@ def test_a_long_cascade_list_and_many_default_sets_are_read_in_linear_time(tmp_p
     run = cli("check", "--no-config", "_posts", "--format", "json", cwd=jekyll)
     assert _results(run)["_posts/2026-12-01-p.md"]["policy"] == "propublica", run.out + run.err
     assert cpu_seconds() - start < 8  # linear: about 3 s here (two start-ups); minutes before
+
+
+def test_a_target_path_is_hugos_glob_over_the_pages_path(tmp_path, cli):
+    # Hugo's own example: '{/docs,/docs/**}' takes in the section and all below it; a space in a folder's or a
+    # page's name is a hyphen in the page's path; a glob without its leading slash matches no page.
+    _write(
+        tmp_path,
+        "hugo.toml",
+        'baseURL = "https://v.example/"\n'
+        '[[cascade]]\npolicy = "propublica"\n[cascade._target]\npath = "{/docs,/docs/**}"\n'
+        '[[cascade]]\npolicy = "grist"\n[cascade._target]\npath = "/field-notes/**"\n'
+        '[[cascade]]\npolicy = "mongabay"\n[cascade._target]\npath = "other/**"\n',
+    )
+    _write(tmp_path, "content/docs/a.md", "---\ntitle: A\n---\n" + STORY)
+    _write(tmp_path, "content/docs/deep/b.md", "---\ntitle: B\n---\n" + STORY)
+    _write(tmp_path, "content/Field Notes/c d.md", "---\ntitle: C\n---\n" + STORY)
+    _write(tmp_path, "content/other/e.md", "---\ntitle: E\n---\n" + STORY)
+    run = cli("check", "--no-config", "content", "--format", "json", cwd=tmp_path)
+    results = _results(run)
+    assert results["content/docs/a.md"].get("policy") == "propublica", run.out
+    assert results["content/docs/deep/b.md"].get("policy") == "propublica"
+    assert results["content/Field Notes/c d.md"].get("policy") == "grist"
+    assert results["content/other/e.md"]["status"] == "skipped"
+
+
+def test_a_leaf_bundles_resources_get_no_cascade(tmp_path, cli):
+    _write(tmp_path, "hugo.toml", 'baseURL = "https://v.example/"\n')
+    _write(tmp_path, "content/news/_index.md", "---\ntitle: News\ncascade:\n  policy: propublica\n---\n")
+    _write(tmp_path, "content/news/story/index.md", "---\ntitle: Story\n---\n" + STORY)
+    _write(tmp_path, "content/news/story/index.fr.md", "---\ntitle: Histoire\n---\n" + STORY)
+    _write(tmp_path, "content/news/story/sidebar.md", "---\ntitle: Sidebar\n---\n" + STORY)
+    _write(tmp_path, "content/news/story/notes/more.md", "---\ntitle: More\n---\n" + STORY)
+    _write(tmp_path, "content/news/plain.md", "---\ntitle: Plain\n---\n" + STORY)
+    run = cli("check", "--no-config", "content", "--format", "json", cwd=tmp_path)
+    results = _results(run)
+    assert results["content/news/story/index.md"].get("policy") == "propublica", run.out
+    assert results["content/news/story/index.fr.md"].get("policy") == "propublica"  # the bundle's translation
+    assert results["content/news/plain.md"].get("policy") == "propublica"
+    assert results["content/news/story/sidebar.md"]["status"] == "skipped"  # a resource, no page
+    assert results["content/news/story/notes/more.md"]["status"] == "skipped"

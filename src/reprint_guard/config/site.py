@@ -298,15 +298,17 @@ def _cascade_layers(cascade: Any, file: str, text: str, offset: int, yaml_text: 
 
 def _compiled(target: Mapping[str, Any]) -> dict[str, Any] | None:
     """A ``_target``'s globs, compiled, by what each matches: the page's ``path`` (its logical path, with a
-    leading slash), ``kind``, ``lang`` and the ``environment``. None when it gives none."""
+    leading slash), ``kind``, ``lang`` and the ``environment``. None when it gives none.
+
+    As Hugo matches them: the glob lower-cased and taken as written (``{/docs,/docs/**}``), against the path
+    with its leading slash; a glob without one (``docs/**``) matches no page there, nor here."""
     from .init import _dig
 
     found = {}
     for key in ("path", "kind", "lang", "environment"):
         pattern = _dig(target, key)
         if isinstance(pattern, str) and pattern.strip():
-            pattern = pattern.strip().lower()
-            found[key] = _glob("/" + pattern if key == "path" and not pattern.startswith("/") else pattern)
+            found[key] = _glob(pattern.strip().lower())
     return found or None
 
 
@@ -434,6 +436,8 @@ def _hugo_layers(site: _Site, whole: str, folder: str) -> list[_Layer] | tuple[_
     name = whole[len(folder) + 1 :]
     if name[:7].lower() == "_index.":
         return ()  # a section's own page (a language's too): it holds a cascade for the pages below it
+    if _in_leaf_bundle(folder, content, name):
+        return ()  # a leaf bundle's resource (beside its index.md, or below it): no page, no cascade
     layers = _CACHE["sections"].get(("all", folder))
     if layers is None:
         found: list[_Layer] = []
@@ -456,12 +460,43 @@ def _hugo_layers(site: _Site, whole: str, folder: str) -> list[_Layer] | tuple[_
     if language:
         logical = logical.rpartition(".")[0] if logical.endswith("." + language) else logical
     subjects = {
-        "path": logical.lower(),
+        "path": logical.lower().replace(" ", "-"),  # Hugo's page path: lower case, a space a hyphen
         "kind": "page",
         "lang": (language or site.language).lower(),
         "environment": _ENVIRONMENT,
     }
     return [layer for layer in layers if layer.target is None or _targets(layer.target, subjects)]
+
+
+def _in_leaf_bundle(folder: str, content: str, name: str) -> bool:
+    """Whether the file ``name`` in ``folder`` is a resource of a Hugo leaf bundle: a folder at or above it (below
+    the content folder) holds an ``index`` page (``index.md``, ``index.fr.md``) that is not the file itself."""
+    here = folder
+    while len(here) > len(content) and here.startswith(content + os.sep):
+        if _leaf_index(here) is not None and (here != folder or not _is_index(name.lower())):
+            return True
+        here = os.path.dirname(here)
+    return False
+
+
+def _is_index(name: str) -> bool:
+    stem, _, suffix = name.rpartition(".")
+    return f".{suffix}" in PAGE_SUFFIXES and (stem == "index" or stem.startswith("index."))
+
+
+def _leaf_index(folder: str) -> str | None:
+    """The name (lower-cased) of the folder's ``index`` page when the folder is a leaf bundle, else None; listed
+    once a run."""
+    key = ("leaf", folder)
+    found = _CACHE["sections"].get(key, _MISSING)
+    if found is _MISSING:
+        try:
+            names = os.listdir(folder)
+        except OSError:
+            names = []
+        found = next((low for each in names if _is_index(low := each.lower())), None)
+        _CACHE["sections"][key] = found
+    return found
 
 
 #: A language code in a page's name (``story.fr.md``, ``story.pt-br.md``).
