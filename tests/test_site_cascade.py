@@ -296,3 +296,48 @@ def test_a_leaf_bundles_resources_get_no_cascade(tmp_path, cli):
     assert results["content/news/plain.md"].get("policy") == "propublica"
     assert results["content/news/story/sidebar.md"]["status"] == "skipped"  # a resource, no page
     assert results["content/news/story/notes/more.md"]["status"] == "skipped"
+
+
+def test_jekyll_defaults_reach_the_documents_jekyll_renders_only(tmp_path, cli):
+    _write(
+        tmp_path,
+        "_config.yml",
+        "collections:\n  reports:\n    output: true\n"
+        "defaults:\n  - scope:\n      path: ''\n    values:\n      policy: propublica\n"
+        "  - scope:\n      path: ''\n      type: reports\n    values:\n      policy: grist\n",
+    )
+    _write(tmp_path, "_layouts/default.html", "<html><body>{{ content }}" + STORY + "</body></html>\n")
+    _write(tmp_path, "_includes/credit.html", "<p>" + STORY + "</p>\n")
+    _write(tmp_path, "_drafts_old/notes.md", "---\ntitle: Notes\n---\n" + STORY)  # an undeclared _folder
+    _write(tmp_path, "_reports/one.md", "---\ntitle: One\n---\n" + STORY)  # a declared collection
+    _write(tmp_path, "news/_posts/2026-12-01-x.md", "---\ntitle: X\n---\n" + STORY)  # a category's posts
+    _write(tmp_path, "about.md", "---\ntitle: About\n---\n" + STORY)
+    run = cli("check", "--no-config", ".", "--format", "json", cwd=tmp_path)
+    results = _results(run)
+    assert results["_reports/one.md"].get("policy") == "grist", run.out
+    assert results["news/_posts/2026-12-01-x.md"].get("policy") == "propublica"
+    assert results["about.md"].get("policy") == "propublica"
+    for unrendered in ("_layouts/default.html", "_includes/credit.html", "_drafts_old/notes.md"):
+        assert results[unrendered]["status"] == "skipped", (unrendered, results[unrendered])
+
+
+def test_jekyll_scopes_old_type_names_and_plain_path_prefixes(tmp_path, cli):
+    # Jekyll 4 reads 'post' as 'posts' (and 'page' as 'pages'), and a scope's path as a plain prefix of the
+    # file's path: '_posts/pp' takes in '_posts/ppx/', 'about' takes in 'about-us.md'.
+    _write(
+        tmp_path,
+        "_config.yml",
+        "defaults:\n  - scope:\n      type: post\n    values:\n      policy: propublica\n"
+        "  - scope:\n      path: _posts/pp\n    values:\n      policy: grist\n"
+        "  - scope:\n      path: about\n      type: page\n    values:\n      policy: mongabay\n",
+    )
+    _write(tmp_path, "_posts/2026-12-01-x.md", "---\ntitle: X\n---\n" + STORY)
+    _write(tmp_path, "_posts/ppx/2026-12-02-y.md", "---\ntitle: Y\n---\n" + STORY)
+    _write(tmp_path, "about-us.md", "---\ntitle: About\n---\n" + STORY)
+    _write(tmp_path, "contact.md", "---\ntitle: Contact\n---\n" + STORY)
+    run = cli("check", "--no-config", ".", "--format", "json", cwd=tmp_path)
+    results = _results(run)
+    assert results["_posts/2026-12-01-x.md"].get("policy") == "propublica", run.out
+    assert results["_posts/ppx/2026-12-02-y.md"].get("policy") == "grist"
+    assert results["about-us.md"].get("policy") == "mongabay"
+    assert results["contact.md"]["status"] == "skipped"

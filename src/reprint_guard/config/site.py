@@ -43,6 +43,8 @@ class _Site(NamedTuple):
     language: str  # Hugo's defaultContentLanguage
     layers: tuple[_Layer, ...]  # the config's cascades (production's first) or Jekyll's default sets in order
     error: tuple[str, str, int | None, int | None] | None  # the config did not read: (message, file, line, column)
+    collections: frozenset[str] = frozenset()  # Jekyll's declared collections (besides posts)
+    collections_dir: str = ""  # Jekyll's ``collections_dir``: where posts and collections are
 
 
 _MISSING = object()
@@ -244,9 +246,15 @@ def _site_here(folder: str) -> _Site | None:
         jekyll = []
         for index, scope_path, kind, values in sets:
             lines = _yaml_lines(root, ("defaults", index, "values"), 0, values)
-            target = {"path": scope_path, "type": kind if isinstance(kind, str) else None}
+            kind = _DEPRECATED_TYPES.get(kind, kind) if isinstance(kind, str) else None
+            target = {"path": scope_path, "type": kind}
             jekyll.append(_Layer(_lifted(values), lines, str(file), target))
-        return _Site("jekyll", folder, folder, "", tuple(jekyll), None)
+        declared = data.get("collections") if data is not None else None
+        names = declared if isinstance(declared, (list, dict)) else ()
+        where = data.get("collections_dir") if data is not None else None
+        where = where.strip().strip("/") if isinstance(where, str) else ""
+        collections = frozenset(name for name in names if isinstance(name, str) and name != "posts")
+        return _Site("jekyll", folder, folder, "", tuple(jekyll), None, collections, where)
     return None
 
 
@@ -564,13 +572,10 @@ def _jekyll_layers(site: _Site, whole: str) -> list[_Layer]:
     if not site.layers:
         return []
     relative = whole[len(root) + 1 :].replace(os.sep, "/")
-    parts = relative.split("/")
-    if "_posts" in parts[:-1] or "_drafts" in parts[:-1]:
-        kind = "posts"
-    elif len(parts) > 1 and parts[0].startswith("_"):
-        kind = parts[0][1:]  # a collection's
-    else:
-        kind = "pages"
+    found = _jekyll_document(site, relative)
+    if found is None:
+        return []  # no document Jekyll renders (a layout, an include, an undeclared _folder's file): no defaults
+    kind, relative = found
     over: list[_Layer] = []  # each over those before it: read last to first
     under: list[_Layer] = []  # each under those before it
     precedent: Mapping[str, Any] | None = None
@@ -579,7 +584,7 @@ def _jekyll_layers(site: _Site, whole: str) -> list[_Layer]:
         scope_path = target.get("path") or ""
         if target.get("type") not in (None, kind):
             continue
-        if scope_path and not _jekyll_path(scope_path, relative):
+        if scope_path and not _jekyll_path(scope_path, relative, site.collections_dir):
             continue
         if precedent is None or _precedes(target, precedent):
             over.append(layer)  # its values over those merged so far
@@ -587,6 +592,39 @@ def _jekyll_layers(site: _Site, whole: str) -> list[_Layer]:
         else:
             under.append(layer)  # merged under them
     return [*reversed(over), *under]
+
+
+#: Jekyll's old names for a scope's type, read as the new (``FrontmatterDefaults#update_deprecated_types``).
+_DEPRECATED_TYPES = {"post": "posts", "page": "pages", "draft": "drafts"}
+#: Folders Jekyll leaves out unless told otherwise (its default ``exclude``).
+_JEKYLL_EXCLUDED = ("node_modules/", "vendor/", ".bundle/", ".jekyll-cache/", ".sass-cache/", "gemfiles/")
+
+
+def _jekyll_document(site: _Site, relative: str) -> tuple[str, str] | None:
+    """(its type, its path as Jekyll matches scopes against it) for a file Jekyll renders: a post (in a
+    ``_posts`` or ``_drafts`` folder), a document of a collection the config declares (``_name/``, below the
+    ``collections_dir``, whose name is left out of the path), a page (no folder or name starting with ``_`` or
+    ``.``). None for anything else: ``_layouts``, ``_includes``, ``_data``, an undeclared ``_folder``'s files."""
+    inside = relative
+    if site.collections_dir:
+        prefix = site.collections_dir + "/"
+        inside = relative[len(prefix) :] if relative.startswith(prefix) else ""
+    if inside:
+        parts = inside.split("/")
+        folders = parts[:-1]
+        for index, part in enumerate(folders):
+            if part in ("_posts", "_drafts"):
+                if all(each[:1] not in ("_", ".") for each in folders[:index]):
+                    return "posts", inside
+                break
+            if part[:1] in ("_", "."):
+                break
+        if folders and folders[0][:1] == "_" and folders[0][1:] in site.collections:
+            return folders[0][1:], inside
+    parts = relative.split("/")
+    if any(part[:1] in ("_", ".") for part in parts) or relative.startswith(_JEKYLL_EXCLUDED):
+        return None
+    return "pages", relative
 
 
 def _precedes(new: Mapping[str, Any], old: Mapping[str, Any]) -> bool:
@@ -597,12 +635,15 @@ def _precedes(new: Mapping[str, Any], old: Mapping[str, Any]) -> bool:
     return new.get("type") is not None or old.get("type") is None
 
 
-def _jekyll_path(scope: str, relative: str) -> bool:
-    """Whether Jekyll's scope path takes in the file: the file itself or a folder above it, or, written as a
-    glob, a match of either."""
+def _jekyll_path(scope: str, relative: str, collections_dir: str = "") -> bool:
+    """Whether Jekyll's (4) scope path takes in the file: its path starts with the scope's, as text (``_posts/pp``
+    takes in ``_posts/ppx/``, ``about`` takes in ``about-us.md``); a scope with a ``*`` is a glob, and takes in
+    what starts with a file or folder it matches. The ``collections_dir`` before a scope is left out."""
     scope = scope.removeprefix("./")
-    if any(char in scope for char in "*?["):
+    if collections_dir and scope.startswith(collections_dir + "/"):
+        scope = scope[len(collections_dir) + 1 :]
+    if "*" in scope:
         pattern = _glob(scope)
         parts = relative.split("/")
         return any(pattern.fullmatch("/".join(parts[:end])) for end in range(1, len(parts) + 1))
-    return relative == scope or relative.startswith(scope + "/")
+    return relative.startswith(scope)
