@@ -341,3 +341,49 @@ def test_jekyll_scopes_old_type_names_and_plain_path_prefixes(tmp_path, cli):
     assert results["_posts/ppx/2026-12-02-y.md"].get("policy") == "grist"
     assert results["about-us.md"].get("policy") == "mongabay"
     assert results["contact.md"]["status"] == "skipped"
+
+
+def test_a_symlinked_site_config_in_the_site_is_read_and_one_out_of_it_refused_once(tmp_path, cli):
+    site = tmp_path / "site"  # no git repository: the site's folder bounds where its config may lead
+    _write(site, "settings/hugo.yaml", "baseURL: https://v.example/\ncascade:\n  policy: propublica\n")
+    (site / "hugo.yaml").symlink_to("settings/hugo.yaml")
+    for name in ("a", "b", "c"):
+        _write(site, f"content/news/{name}.md", "---\ntitle: A\n---\n" + STORY)
+    run = cli("check", "--no-config", "news", "--format", "json", cwd=site / "content")  # started in content/
+    assert {result["policy"] for result in run.json()["results"]} == {"propublica"}, run.out + run.err
+    jekyll = tmp_path / "jekyll"
+    _write(jekyll, "conf/site.yml", "defaults:\n  - values:\n      policy: grist\n")
+    (jekyll / "_config.yml").symlink_to("conf/site.yml")
+    _write(jekyll, "_posts/2026-12-01-x.md", "---\ntitle: X\n---\n" + STORY)
+    run = cli("check", "--no-config", "2026-12-01-x.md", "--format", "json", cwd=jekyll / "_posts")
+    assert run.json()["results"][0]["policy"] == "grist", run.out + run.err
+    # One leading out of the site (and of the working folder) is refused, told once for the pages it reaches.
+    secret = tmp_path / "elsewhere" / "hugo.yaml"
+    _write(secret.parent, "hugo.yaml", "baseURL: https://v.example/\ncascade:\n  policy: [hunter2\n")
+    (site / "hugo.yaml").unlink()
+    (site / "hugo.yaml").symlink_to(secret)
+    run = cli("check", "--no-config", "news", cwd=site / "content")
+    assert run.code == 2, run.out + run.err
+    told = [line for line in run.out.splitlines() if "(could not be checked)" in line]
+    assert told == [f"../hugo.yaml: a symbolic link out of the repository ({secret}): not read (could not be checked)"]
+    assert "3 could not be checked" in run.out and "hunter2" not in run.out + run.err
+
+
+def test_an_oversized_section_page_is_told_once_in_every_output(tmp_path, cli):
+    _write(tmp_path, "hugo.toml", 'baseURL = "https://v.example/"\n')
+    _write(tmp_path, "content/news/_index.md", "---\ncascade:\n  policy: propublica\n---\n" + "x" * (6 << 20))
+    for name in ("a", "b", "c"):
+        _write(tmp_path, f"content/news/{name}.md", "---\ntitle: A\n---\n" + STORY)
+    run = cli("check", "--no-config", "content", cwd=tmp_path)
+    assert run.code == 2
+    told = [line for line in run.out.splitlines() if "(could not be checked)" in line]
+    assert told == ["content/news/_index.md: file is larger than the 5 MiB limit (could not be checked)"], run.out
+    run = cli("check", "--no-config", "content", "--format", "sarif", cwd=tmp_path)
+    errors = [r for r in run.json()["runs"][0]["results"] if r["ruleId"] == "reprint-guard/input-error"]
+    assert len(errors) == 1, errors
+    assert errors[0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "content/news/_index.md"
+    run = cli("check", "--no-config", "content", "--format", "github", cwd=tmp_path)
+    assert run.out.count("::error ") == 1, run.out
+    run = cli("check", "--no-config", "content", "--format", "json", cwd=tmp_path)
+    results = _results(run)  # each page's own record names the file the error is in
+    assert results["content/news/a.md"]["error_file"] == "content/news/_index.md"

@@ -22,7 +22,7 @@ from typing import Any
 # needs is imported here once rather than on every file.
 from .config.site import given as site_given
 from .engine import check_reprint, checked_policy, rule_ids
-from .errors import InputError, NotAReprintError, ReprintGuardError, UsageError, from_here
+from .errors import InputError, NotAReprintError, ReprintGuardError, SiteFileError, UsageError, from_here
 from .policy.loader import USED_AS_IT_STANDS, load_policy, looks_like_path, policy_set
 from .readers import (
     SIDECAR_SUFFIXES,
@@ -792,7 +792,7 @@ def error_result(path: str, exc: ReprintGuardError) -> Result:
     """A file that could not be checked; the error may stand in another file (its metadata sidecar)."""
     if exc.path is None:
         exc.path = path
-    elsewhere = exc.path if exc.path != path and exc.line is not None else None
+    elsewhere = exc.path if exc.path != path and (exc.line is not None or isinstance(exc, SiteFileError)) else None
     return Result(
         path=path,
         status="error",

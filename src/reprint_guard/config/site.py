@@ -15,7 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from ..errors import InputError, ReprintGuardError
+from ..errors import InputError, ReprintGuardError, SiteFileError
 
 #: The pages a site gives values to: Markdown and HTML (a JSON envelope is a CMS's export, no site's page).
 PAGE_SUFFIXES = (".md", ".markdown", ".mdown", ".mkdown", ".mkdn", ".mkd", ".html", ".htm")
@@ -210,7 +210,7 @@ def _site_here(folder: str) -> _Site | None:
         hugos = False
         for file in files:
             try:
-                _outside(str(file))
+                _outside(str(file), folder)
                 data = read_settings(file, strict=True)
             except ReprintGuardError as exc:
                 if file.stem == "config" and not (root / "content").is_dir():
@@ -237,7 +237,7 @@ def _site_here(folder: str) -> _Site | None:
         if not file.is_file():
             continue
         try:
-            _outside(str(file))
+            _outside(str(file), folder)
             data = read_settings(file, strict=True)
         except ReprintGuardError as exc:
             return _Site("jekyll", folder, folder, "", (), (exc.message, str(file), exc.line, exc.column))
@@ -377,7 +377,7 @@ def _text_lines(
 _CASCADE = re.compile(r"""\s*(?:\[\[?\s*["']?cascade["']?\s*[\].]|["']?cascade["']?\s*=)""", re.IGNORECASE)
 
 
-def _section_layers(folder: str) -> tuple[_Layer, ...]:
+def _section_layers(folder: str, root: str) -> tuple[_Layer, ...]:
     """The cascade of the section ``folder``'s own page (``_index.md``), read once."""
     sections = _CACHE["sections"]
     found = sections.get(folder)
@@ -387,33 +387,34 @@ def _section_layers(folder: str) -> tuple[_Layer, ...]:
             file = os.path.join(folder, name)
             if os.path.isfile(file):
                 try:
-                    found = tuple(_index_cascade(file))
+                    found = tuple(_index_cascade(file, root))
                 except ReprintGuardError as exc:  # told for each page below it, read once
                     found = (exc.message, exc.path or file, exc.line, exc.column)
                 break
         sections[folder] = found
     if found and not isinstance(found[0], _Layer):
         message, file, line, column = found
-        raise InputError(message, path=file, line=line, column=column)
+        raise SiteFileError(message, path=file, line=line, column=column)
     return found
 
 
-def _outside(file: str) -> None:
+def _outside(file: str, root: str) -> None:
     """Refuse a site file that is a symbolic link out of the repository, as a page or a sidecar is refused: what
-    it leads to (a secret) is not read, nor quoted by an error."""
+    it leads to (a secret) is not read, nor quoted by an error. A link to a file in the site's own folder
+    (``root``) is read, in a repository or not, whatever folder the run is started from."""
     from ..readers import link_out_of_repository
 
     target = link_out_of_repository(file)
-    if target is not None:
-        raise InputError(f"a symbolic link out of the repository ({target}): not read", path=file)
+    if target is not None and not target.startswith(os.path.realpath(root).rstrip(os.sep) + os.sep):
+        raise SiteFileError(f"a symbolic link out of the repository ({target}): not read", path=file)
 
 
-def _index_cascade(file: str) -> list[_Layer]:
+def _index_cascade(file: str, root: str) -> list[_Layer]:
     from ..readers import decode, read_limited
     from ..readers.markdown import split_front_matter
     from .init import _dig
 
-    _outside(file)
+    _outside(file, root)
     try:
         text = decode(read_limited(file, file), file)
         front = split_front_matter(text)
@@ -440,7 +441,7 @@ def _hugo_layers(site: _Site, whole: str, folder: str) -> list[_Layer] | tuple[_
         return ()
     if site.error is not None:
         message, file, line, column = site.error
-        raise InputError(message, path=file, line=line, column=column)
+        raise SiteFileError(message, path=file, line=line, column=column)
     name = whole[len(folder) + 1 :]
     if name[:7].lower() == "_index.":
         return ()  # a section's own page (a language's too): it holds a cascade for the pages below it
@@ -451,7 +452,7 @@ def _hugo_layers(site: _Site, whole: str, folder: str) -> list[_Layer] | tuple[_
         found: list[_Layer] = []
         here = folder
         while True:
-            found += _section_layers(here)
+            found += _section_layers(here, site.root)
             if here == content or len(here) <= len(content):
                 break
             here = os.path.dirname(here)
@@ -568,7 +569,7 @@ def _jekyll_layers(site: _Site, whole: str) -> list[_Layer]:
         return []
     if site.error is not None:
         message, file, line, column = site.error
-        raise InputError(message, path=file, line=line, column=column)
+        raise SiteFileError(message, path=file, line=line, column=column)
     if not site.layers:
         return []
     relative = whole[len(root) + 1 :].replace(os.sep, "/")

@@ -79,6 +79,7 @@ def annotation(finding: Finding, file: str | None) -> str:
 class GithubFormatter:
     def __init__(self, stream: IO[str]) -> None:
         self.stream = stream
+        self.told: set[str] = set()  # the errors' commands written: one in a file pages share is written once
 
     def result(self, result: Result) -> None:
         # Standard input is no file to annotate: its messages stand on the run, unplaced.
@@ -94,17 +95,17 @@ class GithubFormatter:
                     if written and said != (bare := unplaced(said, written)):
                         said = bare
                         break
-            self.stream.write(
-                command(
-                    "error",
-                    said,
-                    file=file,
-                    line=result.error_line if placed else None,
-                    col=result.error_column if placed else None,
-                    title="reprint-guard/input-error",  # the rule id the Action and SARIF give it
-                )
-                + "\n"
+            written = command(
+                "error",
+                said,
+                file=file,
+                line=result.error_line if placed else None,
+                col=result.error_column if placed else None,
+                title="reprint-guard/input-error",  # the rule id the Action and SARIF give it
             )
+            if written not in self.told:
+                self.told.add(written)
+                self.stream.write(written + "\n")
             return
         for f in result.findings:
             if f.suppressed is not None:

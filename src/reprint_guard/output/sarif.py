@@ -65,6 +65,9 @@ class SarifFormatter:
         self.rule_objects: list[dict[str, Any]] = []
         self.first = True
         self.failed_inputs = 0
+        #: (where, message) of each error told: one in a file several pages share (a section's _index.md, the
+        #: site's config, a shared sidecar) is one alert, not one per page
+        self.told: set[tuple[str, str]] = set()
         stream.write(f'{{"$schema": "{SARIF_SCHEMA}", "version": "2.1.0", "runs": [{{"results": [')
 
     def _rule_index(self, rule_id: str, level: str) -> int:
@@ -105,6 +108,10 @@ class SarifFormatter:
             }
             if result.path == STDIN_PATH and result.error_file is None:
                 del error["locations"]  # standard input is no file in the repository
+            told = (where["uri"], message)
+            if told in self.told:
+                return
+            self.told.add(told)
             self._emit(error)
             return
         seen: dict[str, int] = {}  # a fingerprint -> how many findings of this file had it
