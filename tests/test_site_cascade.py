@@ -387,3 +387,36 @@ def test_an_oversized_section_page_is_told_once_in_every_output(tmp_path, cli):
     run = cli("check", "--no-config", "content", "--format", "json", cwd=tmp_path)
     results = _results(run)  # each page's own record names the file the error is in
     assert results["content/news/a.md"]["error_file"] == "content/news/_index.md"
+
+
+def test_defaults_or_a_cascade_of_the_wrong_type_is_one_line_at_its_place(tmp_path, cli):
+    # As a site config that does not read: each page it would give values to cannot be checked (exit 2), told
+    # once, at the value's line and column; init, which only proposes, passes over it.
+    jekyll = tmp_path / "jekyll"
+    _write(jekyll, "_config.yml", "title: Sister\ndefaults: 5\n")
+    _write(jekyll, "_posts/2026-12-01-x.md", "---\ntitle: X\n---\n" + STORY)
+    _write(jekyll, "_posts/2026-12-02-y.md", "---\ntitle: Y\n---\n" + STORY)
+    run = cli("check", "--no-config", "_posts", cwd=jekyll)
+    assert run.code == 2, run.out + run.err
+    told = [line for line in run.out.splitlines() if "(could not be checked)" in line]
+    assert told == [
+        "_config.yml:2:11: 'defaults' must be a list of front matter default sets (scope, values), not a number "
+        "(could not be checked)"
+    ], run.out
+    assert "Traceback" not in run.err and "internal error" not in run.out
+    _write(jekyll, "_config.yml", "defaults:\n  - scope: _posts\n    values:\n      policy: grist\n")
+    run = cli("check", "--no-config", "_posts", cwd=jekyll)
+    assert run.out.startswith("_config.yml:2:12: a front matter default set's 'scope' must be a mapping, not text")
+    _write(jekyll, "_config.yml", "defaults: 5\n")
+    assert cli("init", "--stdout", cwd=jekyll).code == 0
+    hugo = tmp_path / "hugo"
+    _write(hugo, "hugo.toml", 'baseURL = "https://v.example/"\n')
+    _write(hugo, "content/news/_index.md", "---\ntitle: News\ncascade:\n  - policy: grist\n  - 7\n---\n")
+    _write(hugo, "content/news/a.md", "---\ntitle: A\n---\n" + STORY)
+    run = cli("check", "--no-config", "content/news/a.md", cwd=hugo)
+    assert run.code == 2
+    assert run.out.startswith("content/news/_index.md:5:5: a cascade must be a mapping, not a number"), run.out
+    _write(hugo, "hugo.toml", 'baseURL = "https://v.example/"\n[[cascade]]\npolicy = "grist"\n_target = "/x/**"\n')
+    _write(hugo, "content/news/_index.md", "---\ntitle: News\n---\n")
+    run = cli("check", "--no-config", "content/news/a.md", cwd=hugo)
+    assert run.out.startswith("hugo.toml:2:1: a cascade's _target must be a mapping, not text"), run.out

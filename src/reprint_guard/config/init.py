@@ -406,8 +406,11 @@ def _jekyll_defaults(root: Path) -> list[tuple[str, Any]]:
 def jekyll_default_sets(data: dict[str, Any]) -> list[tuple[int, str, Any, dict[str, Any]]]:
     """The sets of a Jekyll ``_config.yml``'s front matter ``defaults:`` that give values, each as (its index in
     the list, its scope's ``path`` without slashes at either end, its scope's ``type``, its ``values``)."""
-    found = []
-    for index, item in enumerate(_dig(data, "defaults") or []):
+    found: list[tuple[int, str, Any, dict[str, Any]]] = []
+    sets = _dig(data, "defaults")
+    if not isinstance(sets, list):  # of another shape (``defaults: 5``): Jekyll stops at it; check tells it
+        return found
+    for index, item in enumerate(sets):
         if not isinstance(item, dict) or not isinstance(item.get("values"), dict):
             continue
         scope = item.get("scope") if isinstance(item.get("scope"), dict) else {}

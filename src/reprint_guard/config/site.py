@@ -229,7 +229,10 @@ def _site_here(folder: str) -> _Site | None:
             if cascade is not None:
                 text = _text(file)
                 # production's over the defaults, over the root's: the later file's first
-                layers[:0] = _cascade_layers(cascade, str(file), text, 0, file.suffix != ".toml")
+                try:
+                    layers[:0] = _cascade_layers(cascade, str(file), text, 0, file.suffix != ".toml")
+                except ReprintGuardError as exc:  # a cascade of the wrong shape: as a config that does not read
+                    error = error or (exc.message, str(file), exc.line, exc.column)
         if hugos:
             return _Site("hugo", folder, os.path.join(folder, content), language, tuple(layers), error)
     for name in _JEKYLL_CONFIGS:
@@ -242,7 +245,10 @@ def _site_here(folder: str) -> _Site | None:
         except ReprintGuardError as exc:
             return _Site("jekyll", folder, folder, "", (), (exc.message, str(file), exc.line, exc.column))
         sets = jekyll_default_sets(data) if data is not None else []
-        root = _composed(_text(file)) if sets else None
+        root = _composed(_text(file)) if sets or (data and "defaults" in data) else None
+        shape = _defaults_shape(data, root, str(file)) if data and data.get("defaults") is not None else None
+        if shape is not None:
+            return _Site("jekyll", folder, folder, "", (), shape)
         jekyll = []
         for index, scope_path, kind, values in sets:
             lines = _yaml_lines(root, ("defaults", index, "values"), 0, values)
@@ -256,6 +262,60 @@ def _site_here(folder: str) -> _Site | None:
         collections = frozenset(name for name in names if isinstance(name, str) and name != "posts")
         return _Site("jekyll", folder, folder, "", tuple(jekyll), None, collections, where)
     return None
+
+
+def _defaults_shape(data: Mapping[str, Any], root: Any, file: str) -> tuple[str, str, int, int] | None:
+    """Where Jekyll's ``defaults`` is not of the shape Jekyll reads (a list of sets, each a mapping whose
+    ``scope`` is a mapping and whose ``values`` one), as (message, file, line, column); None when it is. Jekyll
+    stops at such a config, so each page it would give values to is an error, as for a config that does not
+    read."""
+    defaults = data["defaults"]
+    if not isinstance(defaults, list):
+        line, column = _node_place(root, ("defaults",))
+        said = f"'defaults' must be a list of front matter default sets (scope, values), not {_kind(defaults)}"
+        return said, file, line, column
+    for index, item in enumerate(defaults):
+        if not isinstance(item, Mapping):
+            line, column = _node_place(root, ("defaults", index))
+            return (
+                f"a front matter default set must be a mapping (scope, values), not {_kind(item)}",
+                file,
+                line,
+                column,
+            )
+        for key in ("scope", "values"):
+            if item.get(key) is not None and not isinstance(item[key], Mapping):
+                line, column = _node_place(root, ("defaults", index, key))
+                return (
+                    f"a front matter default set's '{key}' must be a mapping, not {_kind(item[key])}",
+                    file,
+                    line,
+                    column,
+                )
+    return None
+
+
+def _kind(value: Any) -> str:
+    """What a value of the wrong type is, as an error names it."""
+    if isinstance(value, bool):
+        return "true or false"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, Mapping):
+        return "a mapping"
+    return "a date" if hasattr(value, "isoformat") else type(value).__name__
+
+
+def _node_place(root: Any, route: tuple[str | int, ...], offset: int = 0) -> tuple[int, int]:
+    """(line, column) of the value at ``route`` in the composed YAML ``root``, else (1 + offset, 1)."""
+    node = _node_at(root, route)
+    if node is None:
+        return 1 + offset, 1
+    return node.start_mark.line + 1 + offset, node.start_mark.column + 1
 
 
 def _text(file: Path) -> str:
@@ -289,18 +349,26 @@ def _cascade_layers(cascade: Any, file: str, text: str, offset: int, yaml_text: 
     toml_lines = None if yaml_text else text.split("\n")
     headers = None if yaml_text else [n for n, line in enumerate(toml_lines or ()) if _CASCADE.match(line)]
     for index, block in enumerate(blocks):
-        if not isinstance(block, Mapping):
-            continue
-        target = _dig(block, "_target")
-        target = target if target is not None else _dig(block, "target")
-        values = _lifted(block)
         route: tuple[str | int, ...] = ("cascade", index) if isinstance(cascade, list) else ("cascade",)
+        target = _dig(block, "_target") if isinstance(block, Mapping) else None
+        target = target if target is not None or not isinstance(block, Mapping) else _dig(block, "target")
+        if not isinstance(block, Mapping) or (target is not None and not isinstance(target, Mapping)):
+            # Hugo stops at a cascade it cannot decode: each page it would reach is an error, told at its place
+            wrong = block if not isinstance(block, Mapping) else target
+            what = "a cascade" if not isinstance(block, Mapping) else "a cascade's _target"
+            if yaml_text:
+                line, column = _node_place(root, route if what == "a cascade" else (*route, "_target"), offset)
+            else:
+                line, column = _toml_place(toml_lines or [], headers or [], index, offset)
+            raise SiteFileError(f"{what} must be a mapping, not {_kind(wrong)}", path=file, line=line, column=column)
+        values = _lifted(block)
+
         lines = (
             _yaml_lines(root, route, offset, values)
             if yaml_text
             else _text_lines(toml_lines or [], headers or [], index, offset, values)
         )
-        layers.append(_Layer(values, lines, file, _compiled(target) if isinstance(target, Mapping) else None))
+        layers.append(_Layer(values, lines, file, _compiled(target) if target is not None else None))
     return layers
 
 
@@ -330,21 +398,36 @@ def _composed(text: str) -> Any:
         return None
 
 
-def _yaml_lines(root: Any, route: tuple[str | int, ...], offset: int, values: Mapping[str, Any]) -> dict[str, int]:
-    """The line of each key of ``values`` in the mapping at ``route`` of the composed ``root`` (its ``params``
-    too). The tree is composed once per file, not once per block: a long cascade list stays linear."""
+def _node_at(root: Any, route: tuple[str | int, ...]) -> Any:
+    """The node at ``route`` (keys read blind to case, list indexes) of a composed YAML tree, or None."""
     import yaml
 
     node = root
     for step in route:
         if node is None:
-            return {}
+            return None
         if isinstance(step, int):
             node = node.value[step] if isinstance(node, yaml.SequenceNode) and step < len(node.value) else None
         elif isinstance(node, yaml.MappingNode):
             node = next((v for k, v in node.value if str(k.value).lower() == step), None)
         else:
             node = None
+    return node
+
+
+def _toml_place(lines: list[str], headers: list[int], index: int, offset: int) -> tuple[int, int]:
+    """(line, column) of the ``index``-th cascade table's header in TOML (or the ``cascade =`` line), else 1."""
+    if not headers:
+        return 1 + offset, 1
+    return headers[min(index, len(headers) - 1)] + 1 + offset, 1
+
+
+def _yaml_lines(root: Any, route: tuple[str | int, ...], offset: int, values: Mapping[str, Any]) -> dict[str, int]:
+    """The line of each key of ``values`` in the mapping at ``route`` of the composed ``root`` (its ``params``
+    too). The tree is composed once per file, not once per block: a long cascade list stays linear."""
+    import yaml
+
+    node = _node_at(root, route)
     if node is None:
         return {}
     lines: dict[str, int] = {}
