@@ -420,3 +420,83 @@ def test_defaults_or_a_cascade_of_the_wrong_type_is_one_line_at_its_place(tmp_pa
     _write(hugo, "content/news/_index.md", "---\ntitle: News\n---\n")
     run = cli("check", "--no-config", "content/news/a.md", cwd=hugo)
     assert run.out.startswith("hugo.toml:2:1: a cascade's _target must be a mapping, not text"), run.out
+
+
+def test_a_site_gives_the_reprints_own_facts_never_the_originals(tmp_path, cli):
+    # A section-wide author, licence or original address is the site's own (a theme's byline, the site's
+    # licence), never the original article's: not read, so the original's requirements stay unmet. The policy
+    # and commercial (the reprint's own facts) are read.
+    _write(
+        tmp_path,
+        "hugo.yaml",
+        "baseURL: https://v.example/\nparams:\n  author: Valley Ledger Staff\n"
+        "cascade:\n  author: Valley Ledger Staff\n  license: CC BY-NC-ND 3.0 US\n",
+    )
+    _write(
+        tmp_path,
+        "content/news/_index.md",
+        "---\ntitle: News\ncascade:\n  policy: propublica\n  commercial: false\n"
+        "  original_url: https://www.propublica.org/article/river-crossing\n  original_published: 2026-11-02\n"
+        "  title: River crossing\n  copyright_holder: ProPublica\n---\n",
+    )
+    _write(tmp_path, "content/news/a.md", "---\ntitle: A\n---\n" + STORY)
+    run = cli("check", "--no-config", "content/news/a.md", "--format", "json", cwd=tmp_path)
+    (result,) = run.json()["results"]
+    assert result["policy"] == "propublica", run.out
+    rules = {f["rule"]: f["message"] for f in result["findings"]}
+    assert "'author' is not set" in rules["propublica/credit-author"]
+    assert "'original_url' is missing" in rules["propublica/link-original"]
+    _write(
+        tmp_path / "jekyll",
+        "_config.yml",
+        "author: Sister Site Staff\ndefaults:\n  - values:\n      policy: propublica\n      author: Sister Site Staff\n"
+        "      license: CC BY-NC-ND 3.0 US\n      original_url: https://www.propublica.org/article/river-crossing\n",
+    )
+    _write(tmp_path / "jekyll", "_posts/2026-12-01-x.md", "---\ntitle: X\n---\n" + STORY)
+    run = cli("check", "--no-config", "_posts", "--format", "json", cwd=tmp_path / "jekyll")
+    (result,) = run.json()["results"]
+    rules = {f["rule"]: f["message"] for f in result["findings"]}
+    assert result["policy"] == "propublica", run.out
+    assert "'author' is not set" in rules["propublica/credit-author"]
+    assert "'original_url' is missing" in rules["propublica/link-original"]
+
+
+def test_an_impossible_date_in_a_site_config_is_told_at_its_place(tmp_path, cli):
+    _write(tmp_path, "hugo.yaml", "baseURL: https://v.example/\ncascade:\n  policy: grist\n  expiryDate: 2026-02-30\n")
+    _write(tmp_path, "content/news/a.md", "---\ntitle: A\n---\n" + STORY)
+    run = cli("check", "--no-config", "content", cwd=tmp_path)
+    assert run.code == 2, run.out + run.err
+    assert run.out.startswith(
+        "hugo.yaml:4:15: site configuration does not read: 'cascade.expiryDate': '2026-02-30' is not a calendar "
+        "date: February 2026 has 28 days"
+    ), run.out
+    jekyll = tmp_path / "jekyll"
+    _write(jekyll, "_config.yml", "defaults:\n  - values:\n      policy: grist\n      date: 2026-13-01\n")
+    _write(jekyll, "_posts/2026-12-01-x.md", "---\ntitle: X\n---\n" + STORY)
+    run = cli("check", "--no-config", "_posts", cwd=jekyll)
+    assert run.out.startswith("_config.yml:4:13: site configuration does not read: 'defaults.0.values.date': "), run.out
+
+
+def test_a_keys_letter_case_in_a_cascade_is_hugos_and_in_jekyll_defaults_jekylls(tmp_path, cli):
+    # Hugo reads front matter keys blind to case: 'Policy' and 'Commercial' in a cascade are policy and
+    # commercial, and 'License' (the site's, not read) is no typo of the page's. Jekyll reads them as written:
+    # 'Policy' in a default set is another key, not read, and not told as the page's typo either.
+    _write(tmp_path, "hugo.toml", 'baseURL = "https://v.example/"\n')
+    _write(
+        tmp_path,
+        "content/news/_index.md",
+        "---\ntitle: News\ncascade:\n  Policy: propublica\n  Commercial: true\n  News_Outlet: false\n"
+        "  License: CC BY-NC-ND 3.0 US\n---\n",
+    )
+    _write(tmp_path, "content/news/a.md", "---\ntitle: A\n---\n" + STORY)
+    run = cli("check", "--no-config", "content/news/a.md", "--format", "json", cwd=tmp_path)
+    (result,) = run.json()["results"]
+    assert result["policy"] == "propublica", run.out
+    rules = [f["rule"] for f in result["findings"]]
+    assert "propublica/noncommercial" in rules and "reprint-guard/misspelt-key" not in rules, rules
+    jekyll = tmp_path / "jekyll"
+    _write(jekyll, "_config.yml", "defaults:\n  - values:\n      Policy: propublica\n      License: CC BY 4.0\n")
+    _write(jekyll, "_posts/2026-12-01-x.md", "---\ntitle: X\n---\n" + STORY)
+    run = cli("check", "--no-config", "_posts", "--format", "json", cwd=jekyll)
+    (result,) = run.json()["results"]
+    assert result["status"] == "skipped" and not result.get("findings"), run.out

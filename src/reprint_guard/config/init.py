@@ -628,9 +628,28 @@ def read_settings(path: Path, *, strict: bool = False) -> dict[str, Any] | None:
             data = yaml.safe_load(text)
     except (OSError, ValueError, RecursionError, yaml.YAMLError) as exc:  # a file that does not read proposes nothing
         if strict:
+            if path.suffix not in (".toml", ".json") and not isinstance(exc, (OSError, yaml.MarkedYAMLError)):
+                _placed_value_error(path, text)  # an impossible date (2026-02-30): at its line and column
             raise _settings_error(path, exc) from None
         return None
     return data if isinstance(data, dict) else None
+
+
+def _placed_value_error(path: Path, text: str) -> None:
+    """Raise a YAML value's error (a date no calendar has) at its line and column, read as a page's front
+    matter is read (PyYAML's own error names no place): named by its key, ``cascade.expiryDate``."""
+    from ..errors import InputError
+    from ..safeyaml import load
+
+    try:
+        load(text)
+    except InputError as exc:
+        if exc.line is not None:
+            raise InputError(
+                f"site configuration does not read: {exc.message}", path=str(path), line=exc.line, column=exc.column
+            ) from None
+    except Exception:  # noqa: BLE001 - the plain error is told instead
+        return
 
 
 def _settings_error(path: Path, exc: Exception) -> Exception:

@@ -113,7 +113,7 @@ def given(
     key = (*map(id, layers), whole_paths)
     found = _CACHE["merged"].get(key)
     if found is None:
-        found = _CACHE["merged"][key] = _merged(layers, key_map, whole_paths)
+        found = _CACHE["merged"][key] = _merged(layers, key_map, whole_paths, site.kind == "hugo")
     return found
 
 
@@ -129,11 +129,40 @@ def _cwd() -> str:
     return cwd
 
 
+#: The keys of reprint-guard's a site's cascade or front matter defaults may give a page: the reprint's own
+#: facts, the same for every page of a section (the policy its originals are under, the medium, whether it is
+#: sold or commercial, the permissions the site holds, its own licence). Not the keys that describe the original
+#: article (``author``, ``license``, ``original_url``, ``original_published``, ``title``, ``source``,
+#: ``copyright_holder``) nor the page's own date (``published``): a site-wide ``author`` is the site's own (a
+#: theme's byline), a section's ``license`` the site's, and neither may stand for the original's, which each page
+#: must name itself. Such a key in a cascade or a default set is not read (README: "Hugo and Jekyll sites").
+SITE_KEYS = frozenset(
+    {
+        "policy",
+        "medium",
+        "commercial",
+        "permissions",
+        "news_outlet",
+        "sponsored",
+        "paywalled",
+        "sold",
+        "ads_targeted",
+        "modified",
+        "translated",
+        "excerpt",
+        "reprint_license",
+    }
+)
+
+
 def _merged(
-    layers: list[_Layer] | tuple[_Layer, ...], key_map: Mapping[str, str], whole_paths: bool
+    layers: list[_Layer] | tuple[_Layer, ...], key_map: Mapping[str, str], whole_paths: bool, hugo: bool
 ) -> tuple[dict[str, Any], dict[str, tuple[str, int]]]:
-    """The layers' values, the first to set a key winning, kept to the keys reprint-guard reads (its own, and
-    the site's the config maps), with their places named by reprint-guard's keys."""
+    """The layers' values, the first to set a key winning, kept to :data:`SITE_KEYS` (ours, or the site's
+    own keys the config maps onto them), named by reprint-guard's keys, with their places.
+
+    Hugo reads front matter keys blind to case (``Commercial`` is ``.Params.commercial``): so are a cascade's.
+    Jekyll reads them as written: ``Policy`` in a default set is another key than ``policy``, and not read."""
     from ..metaview import READ_KEYS
     from ..readers import remap
 
@@ -143,16 +172,24 @@ def _merged(
     places: list[tuple[str, int]] = []
     for layer in layers:
         for key, value in layer.values.items():
-            if key in values or not ((low := key.lower()) in READ_KEYS or low in wanted):
+            low = key.lower()
+            name = low if hugo and low in READ_KEYS else key
+            if name in values or not (name in READ_KEYS or low in wanted):
                 continue
-            values[key] = value
+            values[name] = value
             file = layer.file if whole_paths else _relative(layer.file)
-            at[key] = len(places)
+            at[name] = len(places)
             places.append((file, layer.lines.get(key, 1)))
     if not values:
         return {}, {}
-    ours = remap(values, at, key_map)[1] if key_map else at
-    return values, {key: places[index] for key, index in ours.items()}
+    if key_map:
+        values, ours = remap(values, at, key_map)
+    else:
+        ours = at
+    given = {key: values[key] for key in SITE_KEYS if key in values and key in ours}
+    if not given:
+        return {}, {}
+    return given, {key: places[ours[key]] for key in given}
 
 
 def _relative(file: str) -> str:
