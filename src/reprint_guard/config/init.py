@@ -648,7 +648,7 @@ def _placed_value_error(path: Path, text: str) -> None:
             raise InputError(
                 f"site configuration does not read: {exc.message}", path=str(path), line=exc.line, column=exc.column
             ) from None
-    except Exception:  # noqa: BLE001 - the plain error is told instead
+    except Exception:  # the plain error is told instead
         return
 
 
