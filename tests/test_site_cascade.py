@@ -500,3 +500,20 @@ def test_a_keys_letter_case_in_a_cascade_is_hugos_and_in_jekyll_defaults_jekylls
     run = cli("check", "--no-config", "_posts", "--format", "json", cwd=jekyll)
     (result,) = run.json()["results"]
     assert result["status"] == "skipped" and not result.get("findings"), run.out
+
+
+def test_sarif_names_the_page_a_finding_at_the_sites_file_is_about(tmp_path, cli):
+    _hugo_site(tmp_path)
+    _write(tmp_path, "content/news/b2.md", "---\ntitle: B2\n---\n" + STORY)
+    run = cli("check", "--no-config", "content/news", "--format", "sarif", cwd=tmp_path)
+    results = [r for r in run.json()["runs"][0]["results"] if r["ruleId"] == "propublica/noncommercial"]
+    assert len(results) == 2, results  # b.md and b2.md: one each, each naming its page
+    pages = set()
+    for result in results:
+        (where,) = result["locations"]
+        assert where["physicalLocation"]["artifactLocation"]["uri"] == "hugo.yaml"
+        (related,) = result["relatedLocations"]
+        page = related["physicalLocation"]["artifactLocation"]["uri"]
+        assert f"(in {page}, with the value hugo.yaml sets)" in result["message"]["text"]
+        pages.add(page)
+    assert pages == {"content/news/b.md", "content/news/b2.md"}

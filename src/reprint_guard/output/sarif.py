@@ -15,7 +15,7 @@ from typing import IO, Any
 from urllib.parse import quote
 
 from .. import __version__
-from ..errors import ReprintGuardError
+from ..errors import ReprintGuardError, one_line
 from ..report import STDIN_PATH, Finding, Result, Summary, stable_message
 from . import json_text, unplaced
 
@@ -139,6 +139,14 @@ class SarifFormatter:
                 },
                 "properties": {"policy": finding.policy, "check": finding.check},
             }
+            if finding.file is not None and result.path != STDIN_PATH:
+                # Told in another file than the page's (its sidecar, the site's _index.md or config giving the
+                # value): a finding about the page, which it names, so that one per page is no repetition.
+                item["message"]["text"] = f"{text}\n(in {one_line(result.path)}, with the value {finding.file} sets)"
+                item["relatedLocations"] = [
+                    {"id": 1, "physicalLocation": {"artifactLocation": artifact}, "message": {"text": "the page"}}
+                ]
+                item["properties"]["page"] = result.path
             if finding.confidence is not None:
                 item["properties"]["confidence"] = finding.confidence
             if finding.fix:
