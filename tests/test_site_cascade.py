@@ -517,3 +517,19 @@ def test_sarif_names_the_page_a_finding_at_the_sites_file_is_about(tmp_path, cli
         assert f"(in {page}, with the value hugo.yaml sets)" in result["message"]["text"]
         pages.add(page)
     assert pages == {"content/news/b.md", "content/news/b2.md"}
+
+
+def test_init_names_what_a_cascade_gives_and_what_check_leaves_to_each_page(tmp_path, cli):
+    _write(tmp_path, "hugo.toml", 'baseURL = "https://valleyledger.example/"\n')
+    _write(
+        tmp_path,
+        "content/grist/_index.md",
+        "---\ntitle: From Grist\ncascade:\n  policy: grist\n  commercial: false\n  author: Valley Ledger Staff\n---\n",
+    )
+    _write(tmp_path, "content/grist/a.md", "---\ntitle: A\n---\n" + STORY)
+    assert cli("init", str(tmp_path)).code == 0
+    text = (tmp_path / ".reprint-guard.yaml").read_text(encoding="utf-8")
+    assert (
+        "#   Hugo's cascade in content/grist/_index: policy: grist, commercial: false, not read (the original's, "
+        "each page names it): author"
+    ) in text

@@ -478,10 +478,20 @@ def _overrides(cascades: list[tuple[str, Any]], defaults: list[tuple[str, Any]])
 
 def _given(values: Any) -> str:
     """What a cascade block or a Jekyll default set gives of the keys reprint-guard reads: its policy and its
-    metadata, keys as written (``policy: grist, commercial: false``), or nothing."""
+    metadata, keys as written (``policy: grist, commercial: false``), and the keys about the original it sets
+    that check does not take from a site (``not read: author``), or nothing."""
+    from .site import SITE_KEYS
+
     policy, metadata = _cascaded(values)
     shown = [f"policy: {policy}"] if policy else []
-    shown += [f"{key}: {json.dumps(value, ensure_ascii=False, default=str)}" for key, value in metadata.items()]
+    shown += [
+        f"{key}: {json.dumps(value, ensure_ascii=False, default=str)}"
+        for key, value in metadata.items()
+        if key in SITE_KEYS
+    ]
+    passed_over = [key for key in metadata if key not in SITE_KEYS]
+    if passed_over:
+        shown.append(f"not read (the original's, each page names it): {', '.join(passed_over)}")
     return ", ".join(shown)
 
 
