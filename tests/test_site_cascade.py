@@ -533,3 +533,26 @@ def test_init_names_what_a_cascade_gives_and_what_check_leaves_to_each_page(tmp_
         "#   Hugo's cascade in content/grist/_index: policy: grist, commercial: false, not read (the original's, "
         "each page names it): author"
     ) in text
+
+
+def test_the_action_annotates_a_section_pages_error_once(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    from test_action import make_pull_request
+
+    section = "---\ntitle: News\ncascade:\n  policy: [grist\n---\n"
+    page = "---\ntitle: A\n---\n" + STORY
+    repo, env = make_pull_request(
+        tmp_path,
+        {"content/news/_index.md": section, **{f"content/news/{n}.md": page + n for n in "abc"}},
+        {"hugo.toml": 'baseURL = "https://v.example/"\n'},
+    )
+    full = {k: v for k, v in os.environ.items() if not k.startswith(("INPUT_", "GITHUB_", "RUNNER_"))}
+    proc = subprocess.run(
+        [sys.executable, "-m", "reprint_guard.action"], cwd=repo, env={**full, **env}, capture_output=True, text=True
+    )
+    assert proc.returncode == 2, proc.stdout + proc.stderr
+    said = [line for line in proc.stdout.splitlines() if line.startswith("::error ")]
+    assert len(said) == 1 and "file=content/news/_index.md,line=4" in said[0], proc.stdout
