@@ -556,3 +556,25 @@ def test_the_action_annotates_a_section_pages_error_once(tmp_path):
     assert proc.returncode == 2, proc.stdout + proc.stderr
     said = [line for line in proc.stdout.splitlines() if line.startswith("::error ")]
     assert len(said) == 1 and "file=content/news/_index.md,line=4" in said[0], proc.stdout
+
+
+def test_a_hugo_pages_own_key_in_another_letter_case_wins_over_the_cascade(tmp_path, cli):
+    # Hugo lower-cases a page's front matter keys too: 'Commercial: false' on the page is .Params.commercial,
+    # and beats the section's cascade as 'commercial: false' does (a site's own name for it too).
+    _write(tmp_path, "hugo.toml", 'baseURL = "https://v.example/"\n')
+    cascade = "---\ncascade:\n  policy: propublica\n  commercial: true\n  news_outlet: false\n---\n"
+    _write(tmp_path, "content/news/_index.md", cascade)
+    _write(tmp_path, "content/news/plain.md", "---\ntitle: P\n---\n" + STORY)
+    _write(tmp_path, "content/news/upper.md", "---\ntitle: U\nCommercial: false\n---\n" + STORY)
+    _write(tmp_path, "content/news/grist.md", "---\ntitle: G\nPolicy: grist\n---\n" + STORY)
+    _write(tmp_path, "content/news/theirs.md", "---\ntitle: T\nIS_AD: false\n---\n" + STORY)
+    _write(tmp_path, ".reprint-guard.yaml", "front-matter:\n  is_ad: commercial\n")
+    run = cli("check", "content/news", "--format", "json", cwd=tmp_path)
+    results = _results(run)
+    assert results["content/news/plain.md"]["policy"] == "propublica", run.out
+    assert "propublica/noncommercial" in [f["rule"] for f in results["content/news/plain.md"]["findings"]]
+    assert results["content/news/grist.md"]["policy"] == "grist", run.out
+    rules = [f["rule"] for f in results["content/news/upper.md"].get("findings", [])]
+    assert "propublica/noncommercial" not in rules and "reprint-guard/misspelt-key" not in rules, rules
+    theirs = [f["rule"] for f in results["content/news/theirs.md"].get("findings", [])]
+    assert "propublica/noncommercial" not in theirs and "reprint-guard/misspelt-key" not in theirs, theirs

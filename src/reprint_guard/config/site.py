@@ -189,7 +189,15 @@ def _merged(
     given = {key: values[key] for key in SITE_KEYS if key in values and key in ours}
     if not given:
         return {}, {}
-    return given, {key: places[ours[key]] for key in given}
+    where = {key: places[ours[key]] for key in given}
+    return given, (CaseBlindPlaces(where) if hugo else where)
+
+
+class CaseBlindPlaces(dict):
+    """The places of a Hugo page's site values: Hugo reads the page's own front matter keys blind to case too
+    (``Commercial: false`` is ``.Params.commercial``), so the page's own key in any letter case wins over them."""
+
+    case_blind = True
 
 
 def _relative(file: str) -> str:

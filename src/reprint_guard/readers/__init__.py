@@ -860,6 +860,36 @@ def _split_front_matter(text: str) -> Any:
     return split_front_matter(text)
 
 
+def _hugo_case(
+    metadata: dict[str, Any],
+    key_lines: dict[str, int] | None,
+    key_columns: dict[str, int] | None,
+    site_places: Mapping[str, tuple[str, int]],
+    key_map: Mapping[str, str] | None,
+) -> tuple[dict[str, Any], dict[str, int] | None, dict[str, int] | None]:
+    """A Hugo page's own keys for what its site's cascade gives, in the letter case the cascade's are named in:
+    Hugo lower-cases front matter keys (``Commercial: false`` is ``.Params.commercial``), so the page's own
+    value wins over the cascade's whatever its case."""
+    names = {key.lower(): key for key in site_places}
+    for theirs, ours in (key_map or {}).items():
+        if ours in site_places:
+            names.setdefault(theirs.lower(), theirs)
+    renamed = {}
+    for key in metadata:
+        if isinstance(key, str) and key not in names.values():
+            name = names.get(key.lower())
+            if name is not None and name not in metadata:
+                renamed[key] = name
+    if not renamed:
+        return metadata, key_lines, key_columns
+    metadata = {renamed.get(key, key): value for key, value in metadata.items()}
+    if key_lines:
+        key_lines = {renamed.get(key, key): line for key, line in key_lines.items()}
+    if key_columns:
+        key_columns = {renamed.get(key, key): column for key, column in key_columns.items()}
+    return metadata, key_lines, key_columns
+
+
 def build(
     body: str,
     metadata: Mapping[str, Any],
@@ -893,6 +923,8 @@ def build(
     """
     names = None
     clashes: list[tuple[str, str, int | None, Any, str]] = []
+    if site_places and getattr(site_places, "case_blind", False) and isinstance(metadata, dict):
+        metadata, key_lines, key_columns = _hugo_case(metadata, key_lines, key_columns, site_places, key_map)
     lifted = _under_params(metadata)
     if lifted:  # Hugo's params.original_url is its .Params.original_url, as original_url at the top is
         key_map = {**lifted, **(key_map or {})}
