@@ -578,3 +578,29 @@ def test_a_hugo_pages_own_key_in_another_letter_case_wins_over_the_cascade(tmp_p
     assert "propublica/noncommercial" not in rules and "reprint-guard/misspelt-key" not in rules, rules
     theirs = [f["rule"] for f in results["content/news/theirs.md"].get("findings", [])]
     assert "propublica/noncommercial" not in theirs and "reprint-guard/misspelt-key" not in theirs, theirs
+
+
+def test_a_baseline_commit_holds_a_page_whose_site_file_changed_as_new(tmp_path, cli):
+    # The commit's copy of a page cannot be checked with the working tree's cascade: a changed _index.md (or
+    # hugo.toml, or Jekyll's _config.yml) makes every finding of the pages below it new, not "already there".
+    from conftest import git
+
+    _write(tmp_path, "hugo.toml", 'baseURL = "https://v.example/"\n')
+    _write(tmp_path, "content/news/_index.md", "---\ncascade:\n  policy: propublica\n  news_outlet: false\n---\n")
+    _write(tmp_path, "content/news/a.md", "---\ntitle: A\n---\n" + STORY)
+    _write(tmp_path, "content/other/b.md", "---\ntitle: B\npolicy: propublica\n---\n" + STORY)
+    git(tmp_path, "init", "-q", "-b", "main")
+    git(tmp_path, "add", "-A")
+    git(tmp_path, "commit", "-q", "-m", "base")
+    args = ("check", "--no-config", "content", "--baseline-commit", "HEAD", "--format", "json")
+    run = cli(*args, cwd=tmp_path)
+    assert run.code == 0, run.out  # nothing changed: every finding is the commit's
+    changed = "---\ncascade:\n  policy: propublica\n  news_outlet: false\n  commercial: true\n---\n"
+    _write(tmp_path, "content/news/_index.md", changed)
+    run = cli(*args, cwd=tmp_path)
+    assert run.code == 1, run.out
+    results = _results(run)
+    standing = [f["rule"] for f in results["content/news/a.md"]["findings"] if not f.get("suppressed")]
+    assert "propublica/noncommercial" in standing, run.out
+    other = results["content/other/b.md"]["findings"]
+    assert other and all(f.get("suppressed") for f in other), other  # its own section's files did not change

@@ -117,6 +117,32 @@ def given(
     return found
 
 
+def site_files(path: str) -> list[str]:
+    """The site files whose text gives the page at ``path`` values (whole paths, there or not): a Hugo site's
+    config files and each ``_index`` page a section of the page's may hold, up to the content folder; Jekyll's
+    ``_config.yml``. Empty for a page of no site. ``--baseline-commit`` holds a page one of them changed for
+    as new: its findings at the commit were found with other site values."""
+    whole = os.path.normpath(os.path.join(_cwd(), path))
+    folder = whole.rpartition(os.sep)[0]
+    site = _CACHE["sites"].get(folder, _MISSING)
+    if site is _MISSING:
+        site = _site_of(folder)
+    if site is None:
+        return []
+    if site.kind == "jekyll":
+        return [os.path.join(site.root, name) for name in _JEKYLL_CONFIGS]
+    from .init import hugo_config_files
+
+    files = [str(file) for file in hugo_config_files(Path(site.root))]
+    here = folder
+    while here.startswith(site.content + os.sep) or here == site.content:
+        files += [os.path.join(here, name) for name in _INDEX_NAMES]
+        if len(here) <= len(site.content):
+            break
+        here = os.path.dirname(here)
+    return files
+
+
 #: What a page outside any site gets (shared: read, never changed).
 _NOTHING: tuple[dict[str, Any], dict[str, tuple[str, int]]] = ({}, {})
 
