@@ -604,3 +604,19 @@ def test_a_baseline_commit_holds_a_page_whose_site_file_changed_as_new(tmp_path,
     assert "propublica/noncommercial" in standing, run.out
     other = results["content/other/b.md"]["findings"]
     assert other and all(f.get("suppressed") for f in other), other  # its own section's files did not change
+
+
+def test_any_config_in_hugos_config_folder_marks_a_hugo_site(tmp_path, cli):
+    # config/_default/config.toml (or .yaml, .json) with no baseURL is Hugo's: its cascade is read.
+    texts = {
+        "config.toml": '[cascade]\npolicy = "propublica"\n',
+        "config.yaml": "cascade:\n  policy: propublica\n",
+        "config.json": '{"cascade": {"policy": "propublica"}}\n',
+    }
+    for name, text in texts.items():
+        site = tmp_path / name.replace(".", "-")
+        _write(site, f"config/_default/{name}", text)
+        _write(site, "content/news/a.md", "---\ntitle: A\n---\n" + STORY)
+        run = cli("check", "--no-config", "content", "--format", "json", cwd=site)
+        (result,) = run.json()["results"]
+        assert result["status"] == "fail" and result["policy"] == "propublica", (name, run.out)
