@@ -620,3 +620,21 @@ def test_any_config_in_hugos_config_folder_marks_a_hugo_site(tmp_path, cli):
         run = cli("check", "--no-config", "content", "--format", "json", cwd=site)
         (result,) = run.json()["results"]
         assert result["status"] == "fail" and result["policy"] == "propublica", (name, run.out)
+
+
+def test_a_content_dir_written_in_any_form_is_the_same_folder(tmp_path, cli):
+    # Hugo cleans contentDir as a path: ./src/content, src//content and src/content/ are src/content.
+    for number, written in enumerate(("./src/content", "src//content", "src/content/", "./src/./content")):
+        site = tmp_path / f"site{number}"
+        _write(site, "hugo.toml", f'baseURL = "https://v.example/"\ncontentDir = "{written}"\n')
+        _write(site, "src/content/news/_index.md", "---\ncascade:\n  policy: propublica\n---\n")
+        _write(site, "src/content/news/a.md", "---\ntitle: A\n---\n" + STORY)
+        run = cli("check", "--no-config", "src/content/news/a.md", "--format", "json", cwd=site)
+        (result,) = run.json()["results"]
+        assert result["policy"] == "propublica", (written, run.out)
+    site = tmp_path / "plain"
+    _write(site, "hugo.toml", 'baseURL = "https://v.example/"\ncontentDir = "./content"\n')
+    _write(site, "content/news/_index.md", "---\ncascade:\n  policy: propublica\n---\n")
+    _write(site, "content/news/a.md", "---\ntitle: A\n---\n" + STORY)
+    results = _results(cli("check", "--no-config", "content", "--format", "json", cwd=site))
+    assert results["content/news/a.md"]["policy"] == "propublica", results

@@ -294,7 +294,8 @@ def _site_here(folder: str) -> _Site | None:
                 continue
             hugos = True
             named = _dig(data, "contentdir")
-            content = named.strip().strip("/") if isinstance(named, str) and named.strip() else content
+            # as Hugo cleans it: ./src/content, src//content and src/content/ are src/content
+            content = _clean(named) if isinstance(named, str) and named.strip() else content
             named = _dig(data, "defaultcontentlanguage")
             language = named.strip().lower() if isinstance(named, str) and named.strip() else language
             cascade = _dig(data, "cascade")
@@ -306,7 +307,8 @@ def _site_here(folder: str) -> _Site | None:
                 except ReprintGuardError as exc:  # a cascade of the wrong shape: as a config that does not read
                     error = error or (exc.message, str(file), exc.line, exc.column)
         if hugos:
-            return _Site("hugo", folder, os.path.join(folder, content), language, tuple(layers), error)
+            where = os.path.normpath(os.path.join(folder, content))
+            return _Site("hugo", folder, where, language, tuple(layers), error)
     for name in _JEKYLL_CONFIGS:
         file = root / name
         if not file.is_file():
@@ -330,10 +332,19 @@ def _site_here(folder: str) -> _Site | None:
         declared = data.get("collections") if data is not None else None
         names = declared if isinstance(declared, (list, dict)) else ()
         where = data.get("collections_dir") if data is not None else None
-        where = where.strip().strip("/") if isinstance(where, str) else ""
+        where = _clean(where).strip("/") if isinstance(where, str) and where.strip() else ""
+        where = "" if where == "." else where
         collections = frozenset(name for name in names if isinstance(name, str) and name != "posts")
         return _Site("jekyll", folder, folder, "", tuple(jekyll), None, collections, where)
     return None
+
+
+def _clean(path: str) -> str:
+    """A folder's path as the config writes it, cleaned as Hugo (Go's ``filepath.Clean``) and Jekyll read it:
+    ``./src/content``, ``src//content`` and ``src/content/`` are ``src/content``."""
+    import posixpath
+
+    return posixpath.normpath(path.strip())
 
 
 def _defaults_shape(data: Mapping[str, Any], root: Any, file: str) -> tuple[str, str, int, int] | None:
