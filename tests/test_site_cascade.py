@@ -638,3 +638,17 @@ def test_a_content_dir_written_in_any_form_is_the_same_folder(tmp_path, cli):
     _write(site, "content/news/a.md", "---\ntitle: A\n---\n" + STORY)
     results = _results(cli("check", "--no-config", "content", "--format", "json", cwd=site))
     assert results["content/news/a.md"]["policy"] == "propublica", results
+
+
+def test_jekyll_defaults_skip_a_file_without_front_matter(tmp_path, cli):
+    # Jekyll copies a file with no front matter unchanged (a static file), applying no defaults; a Markdown
+    # file without it is one too (GitHub Pages' optional-front-matter plugin is not assumed).
+    _write(tmp_path, "_config.yml", "defaults:\n  - scope: {path: ''}\n    values: {policy: propublica}\n")
+    _write(tmp_path, "archive/legacy.html", "<html><body><p>" + STORY + "</p></body></html>\n")
+    _write(tmp_path, "archive/notes.md", STORY)
+    _write(tmp_path, "archive/page.html", "---\ntitle: P\n---\n<p>" + STORY + "</p>\n")
+    run = cli("check", "--no-config", "archive", "--format", "json", cwd=tmp_path)
+    results = _results(run)
+    assert results["archive/legacy.html"]["status"] == "skipped", run.out
+    assert results["archive/notes.md"]["status"] == "skipped", run.out
+    assert results["archive/page.html"]["policy"] == "propublica", run.out

@@ -742,6 +742,8 @@ def _jekyll_layers(site: _Site, whole: str) -> list[_Layer]:
     found = _jekyll_document(site, relative)
     if found is None:
         return []  # no document Jekyll renders (a layout, an include, an undeclared _folder's file): no defaults
+    if not _yaml_header(whole):
+        return []  # a static file: Jekyll copies it as it is, with no defaults (README: no front matter, none)
     kind, relative = found
     over: list[_Layer] = []  # each over those before it: read last to first
     under: list[_Layer] = []  # each under those before it
@@ -759,6 +761,19 @@ def _jekyll_layers(site: _Site, whole: str) -> list[_Layer]:
         else:
             under.append(layer)  # merged under them
     return [*reversed(over), *under]
+
+
+_HEADER = re.compile(rb"---\s*\r?\n")
+
+
+def _yaml_header(file: str) -> bool:
+    """Jekyll's ``Utils.has_yaml_header?``: the file's first line is ``---`` (a page, post or document Jekyll
+    renders); without it the file is a static file, copied unchanged, given no defaults."""
+    try:
+        with open(file, "rb") as handle:
+            return _HEADER.match(handle.readline()) is not None
+    except OSError:
+        return False
 
 
 #: Jekyll's old names for a scope's type, read as the new (``FrontmatterDefaults#update_deprecated_types``).
