@@ -652,3 +652,21 @@ def test_jekyll_defaults_skip_a_file_without_front_matter(tmp_path, cli):
     assert results["archive/legacy.html"]["status"] == "skipped", run.out
     assert results["archive/notes.md"]["status"] == "skipped", run.out
     assert results["archive/page.html"]["policy"] == "propublica", run.out
+
+
+def test_a_jekyll_scope_path_is_a_prefix_as_written(tmp_path, cli):
+    # Jekyll 4's path_is_subpath? is a plain start_with? on the scope's path as written: 'about/' takes in
+    # about/team.md, not about-us.md; 'about' takes in both.
+    _write(
+        tmp_path,
+        "_config.yml",
+        "defaults:\n  - scope: {path: 'about/'}\n    values: {policy: propublica}\n"
+        "  - scope: {path: 'press'}\n    values: {policy: grist}\n",
+    )
+    for name in ("about/team.md", "about-us.md", "press/a.md", "press-kit.md"):
+        _write(tmp_path, name, "---\ntitle: T\n---\n" + STORY)
+    run = cli("check", "--no-config", ".", "--format", "json", cwd=tmp_path)
+    policies = {path: result.get("policy") for path, result in _results(run).items()}
+    assert policies["about/team.md"] == "propublica", policies
+    assert policies["about-us.md"] is None, policies
+    assert policies["press/a.md"] == "grist" and policies["press-kit.md"] == "grist", policies

@@ -405,7 +405,8 @@ def _jekyll_defaults(root: Path) -> list[tuple[str, Any]]:
 
 def jekyll_default_sets(data: dict[str, Any]) -> list[tuple[int, str, Any, dict[str, Any]]]:
     """The sets of a Jekyll ``_config.yml``'s front matter ``defaults:`` that give values, each as (its index in
-    the list, its scope's ``path`` without slashes at either end, its scope's ``type``, its ``values``)."""
+    the list, its scope's ``path`` as written (Jekyll 4 matches it as a plain prefix), its scope's ``type``, its
+    ``values``)."""
     found: list[tuple[int, str, Any, dict[str, Any]]] = []
     sets = _dig(data, "defaults")
     if not isinstance(sets, list):  # of another shape (``defaults: 5``): Jekyll stops at it; check tells it
@@ -415,7 +416,7 @@ def jekyll_default_sets(data: dict[str, Any]) -> list[tuple[int, str, Any, dict[
             continue
         scope = item.get("scope") if isinstance(item.get("scope"), dict) else {}
         path = scope.get("path") if isinstance(scope.get("path"), str) else ""
-        found.append((index, path.strip().strip("/"), scope.get("type"), item["values"]))
+        found.append((index, path, scope.get("type"), item["values"]))
     return found
 
 

@@ -811,21 +811,26 @@ def _jekyll_document(site: _Site, relative: str) -> tuple[str, str] | None:
 
 def _precedes(new: Mapping[str, Any], old: Mapping[str, Any]) -> bool:
     """Jekyll's ``has_precedence?``: a longer scope path wins, and at the same length one with a type."""
-    new_path, old_path = new.get("path") or "", old.get("path") or ""
+    new_path, old_path = _sanitized(new.get("path") or ""), _sanitized(old.get("path") or "")
     if len(new_path) != len(old_path):
         return len(new_path) >= len(old_path)
     return new.get("type") is not None or old.get("type") is None
 
 
+def _sanitized(path: str) -> str:
+    """Jekyll's ``sanitize_path``: a leading slash taken off (``has_precedence?`` compares lengths so)."""
+    return path[1:] if path.startswith("/") else path
+
+
 def _jekyll_path(scope: str, relative: str, collections_dir: str = "") -> bool:
     """Whether Jekyll's (4) scope path takes in the file: its path starts with the scope's, as text (``_posts/pp``
-    takes in ``_posts/ppx/``, ``about`` takes in ``about-us.md``); a scope with a ``*`` is a glob, and takes in
+    takes in ``_posts/ppx/``, ``about`` takes in ``about-us.md``, ``about/`` does not, and ``./about`` and
+    ``/about`` take in nothing, as Jekyll's ``path_is_subpath?``); a scope with a ``*`` is a glob, and takes in
     what starts with a file or folder it matches. The ``collections_dir`` before a scope is left out."""
-    scope = scope.removeprefix("./")
     if collections_dir and scope.startswith(collections_dir + "/"):
         scope = scope[len(collections_dir) + 1 :]
     if "*" in scope:
-        pattern = _glob(scope)
+        pattern = _glob(scope.removeprefix("./"))  # globbed below the site's folder, as Jekyll does
         parts = relative.split("/")
         return any(pattern.fullmatch("/".join(parts[:end])) for end in range(1, len(parts) + 1))
     return relative.startswith(scope)
