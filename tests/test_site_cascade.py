@@ -670,3 +670,28 @@ def test_a_jekyll_scope_path_is_a_prefix_as_written(tmp_path, cli):
     assert policies["about/team.md"] == "propublica", policies
     assert policies["about-us.md"] is None, policies
     assert policies["press/a.md"] == "grist" and policies["press-kit.md"] == "grist", policies
+
+
+def test_a_toml_cascade_blocks_sub_tables_keep_its_lines(tmp_path, cli):
+    # [cascade._target] and [cascade.params] belong to the [[cascade]] block above them, not new blocks: a
+    # value of the second block is told at its own line, in a config and in a TOML _index.md.
+    config = (
+        'baseURL = "https://v.example/"\n[[cascade]]\n[cascade._target]\npath = "/wire/**"\n[cascade.params]\n'
+        'news_outlet = "sometimes"\n[[cascade]]\n[cascade._target]\npath = "/news/**"\n[cascade.params]\n'
+        'news_outlet = "often"\n'
+    )
+    _write(tmp_path, "hugo.toml", config)
+    _write(tmp_path, "content/news/a.md", "---\ntitle: A\npolicy: propublica\n---\n" + STORY)
+    run = cli("check", "--no-config", "content/news/a.md", cwd=tmp_path)
+    assert run.code == 2 and "hugo.toml:11:" in run.out + run.err, run.out + run.err
+    _write(tmp_path, "hugo.toml", 'baseURL = "https://v.example/"\n')
+    index = (
+        '+++\ntitle = "Desk"\n[[cascade]]\n[cascade._target]\npath = "/desk/x/**"\n[cascade.params]\n'
+        'commercial = "yes"\n[[cascade]]\n[cascade._target]\npath = "/desk/**"\n[cascade.params]\n'
+        'news_outlet = "often"\n+++\n'
+    )
+    page = _write(tmp_path, "content/desk/_index.md", index)
+    _write(tmp_path, "content/desk/b.md", "---\ntitle: B\npolicy: propublica\n---\n" + STORY)
+    run = cli("check", "--no-config", "content/desk/b.md", cwd=tmp_path)
+    line = _line_of(page, 'news_outlet = "often"')
+    assert run.code == 2 and f"content/desk/_index.md:{line}:" in run.out + run.err, run.out + run.err

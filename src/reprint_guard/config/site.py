@@ -431,6 +431,8 @@ def _cascade_layers(cascade: Any, file: str, text: str, offset: int, yaml_text: 
     root = _composed(text) if yaml_text else None
     toml_lines = None if yaml_text else text.split("\n")
     headers = None if yaml_text else [n for n, line in enumerate(toml_lines or ()) if _CASCADE.match(line)]
+    if not yaml_text and not headers:  # only sub-tables written ([cascade.params]): the first is the block's
+        headers = [n for n, line in enumerate(toml_lines or ()) if _CASCADE_TABLE.match(line)][:1]
     for index, block in enumerate(blocks):
         route: tuple[str | int, ...] = ("cascade", index) if isinstance(cascade, list) else ("cascade",)
         target = _dig(block, "_target") if isinstance(block, Mapping) else None
@@ -540,7 +542,11 @@ def _text_lines(
     return found
 
 
-_CASCADE = re.compile(r"""\s*(?:\[\[?\s*["']?cascade["']?\s*[\].]|["']?cascade["']?\s*=)""", re.IGNORECASE)
+#: A cascade block's own header in TOML (``[cascade]``, ``[[cascade]]``) or an inline one (``cascade = ...``); not
+#: a sub-table of a block (``[cascade._target]``, ``[cascade.params]``), which belongs to the block above it.
+_CASCADE = re.compile(r"""\s*(?:\[\[?\s*["']?cascade["']?\s*\]\]?\s*(?:#.*)?$|["']?cascade["']?\s*=)""", re.IGNORECASE)
+#: Any table of the cascade's: its sub-tables too, a block's place when no header of its own is written.
+_CASCADE_TABLE = re.compile(r"""\s*\[\[?\s*["']?cascade["']?\s*[\].]""", re.IGNORECASE)
 
 
 def _section_layers(folder: str, root: str) -> tuple[_Layer, ...]:
