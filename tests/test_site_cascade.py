@@ -390,19 +390,23 @@ def test_an_oversized_section_page_is_told_once_in_every_output(tmp_path, cli):
 
 
 def test_defaults_or_a_cascade_of_the_wrong_type_is_one_line_at_its_place(tmp_path, cli):
-    # As a site config that does not read: each page it would give values to cannot be checked (exit 2), told
-    # once, at the value's line and column; init, which only proposes, passes over it.
+    # Jekyll's valid_sets: 'defaults' that is no list gives no set, a set that is no mapping or whose values
+    # is none is warned of and left out (the others read); warned once, at its line and column. A scope that is
+    # no mapping stops Jekyll: as a site config that does not read (exit 2). init passes over them.
     jekyll = tmp_path / "jekyll"
     _write(jekyll, "_config.yml", "title: Sister\ndefaults: 5\n")
     _write(jekyll, "_posts/2026-12-01-x.md", "---\ntitle: X\n---\n" + STORY)
     _write(jekyll, "_posts/2026-12-02-y.md", "---\ntitle: Y\n---\n" + STORY)
     run = cli("check", "--no-config", "_posts", cwd=jekyll)
-    assert run.code == 2, run.out + run.err
-    told = [line for line in run.out.splitlines() if "(could not be checked)" in line]
-    assert told == [
-        "_config.yml:2:11: 'defaults' must be a list of front matter default sets (scope, values), not a number "
-        "(could not be checked)"
-    ], run.out
+    assert run.code == 0, run.out + run.err
+    assert run.err.count("warning:") == 1 and "_config.yml:2:11: 'defaults' is a number" in run.err, run.err
+    sets = "defaults:\n  - 5\n  - scope: {path: ''}\n    values: 5\n  - values: {policy: propublica}\n"
+    _write(jekyll, "_config.yml", sets)
+    run = cli("check", "--no-config", "_posts", "--format", "json", cwd=jekyll)
+    assert run.code == 1 and {r["policy"] for r in run.json()["results"]} == {"propublica"}, run.out
+    warned = [line for line in run.err.splitlines() if "warning:" in line]
+    assert len(warned) == 2 and "_config.yml:2:5: a front matter default set is a number" in warned[0], run.err
+    assert "_config.yml:4:13: a front matter default set's 'values' is a number" in warned[1], run.err
     assert "Traceback" not in run.err and "internal error" not in run.out
     _write(jekyll, "_config.yml", "defaults:\n  - scope: _posts\n    values:\n      policy: grist\n")
     run = cli("check", "--no-config", "_posts", cwd=jekyll)

@@ -323,6 +323,8 @@ def _site_here(folder: str) -> _Site | None:
         shape = _defaults_shape(data, root, str(file)) if data and data.get("defaults") is not None else None
         if shape is not None:
             return _Site("jekyll", folder, folder, "", (), shape)
+        if data and data.get("defaults") is not None:
+            _invalid_sets(data["defaults"], root, str(file))
         jekyll = []
         for index, scope_path, kind, values in sets:
             lines = _yaml_lines(root, ("defaults", index, "values"), 0, values)
@@ -354,28 +356,49 @@ def _defaults_shape(data: Mapping[str, Any], root: Any, file: str) -> tuple[str,
     read."""
     defaults = data["defaults"]
     if not isinstance(defaults, list):
-        line, column = _node_place(root, ("defaults",))
-        said = f"'defaults' must be a list of front matter default sets (scope, values), not {_kind(defaults)}"
-        return said, file, line, column
+        return None  # Jekyll reads no default set from it (warned of, once: _invalid_sets)
     for index, item in enumerate(defaults):
-        if not isinstance(item, Mapping):
-            line, column = _node_place(root, ("defaults", index))
+        if not isinstance(item, Mapping) or not isinstance(item.get("values"), Mapping):
+            continue  # Jekyll warns of such a set and leaves it out (warned of, once: _invalid_sets)
+        scope = item.get("scope")
+        if scope is not None and not isinstance(scope, Mapping):  # Jekyll stops at it (scope.key? of text)
+            line, column = _node_place(root, ("defaults", index, "scope"))
             return (
-                f"a front matter default set must be a mapping (scope, values), not {_kind(item)}",
+                f"a front matter default set's 'scope' must be a mapping, not {_kind(scope)}",
                 file,
                 line,
                 column,
             )
-        for key in ("scope", "values"):
-            if item.get(key) is not None and not isinstance(item[key], Mapping):
-                line, column = _node_place(root, ("defaults", index, key))
-                return (
-                    f"a front matter default set's '{key}' must be a mapping, not {_kind(item[key])}",
-                    file,
-                    line,
-                    column,
-                )
     return None
+
+
+def _invalid_sets(defaults: Any, root: Any, file: str) -> None:
+    """Warn, once a run, of what Jekyll's ``valid_sets`` leaves out: ``defaults`` that is no list (no set read),
+    a set that is no mapping or whose ``values`` is none (``values: 5``): Jekyll warns "An invalid front-matter
+    default set was found" and builds without it, so the pages are checked without it too."""
+    import sys
+
+    found = []
+    if not isinstance(defaults, list):
+        line, column = _node_place(root, ("defaults",))
+        said = f"'defaults' is {_kind(defaults)}, not a list of front matter default sets: Jekyll reads none"
+        found.append((line, column, said))
+    else:
+        for index, item in enumerate(defaults):
+            if not isinstance(item, Mapping):
+                line, column = _node_place(root, ("defaults", index))
+                said = f"a front matter default set is {_kind(item)}, not a mapping (scope, values)"
+                found.append((line, column, said))
+            elif not isinstance(item.get("values"), Mapping):
+                where = ("defaults", index, "values") if "values" in item else ("defaults", index)
+                line, column = _node_place(root, where)
+                what = _kind(item["values"]) if item.get("values") is not None else "not set"
+                found.append((line, column, f"a front matter default set's 'values' is {what}, not a mapping"))
+    name = _relative(file)
+    for line, column, said in found:
+        out = ", and neither does check" if said.endswith("reads none") else "; Jekyll leaves it out, and so does check"
+        said += out
+        sys.stderr.write(f"reprint-guard: warning: {name}:{line}:{column}: {said}\n")
 
 
 def _kind(value: Any) -> str:
