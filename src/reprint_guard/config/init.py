@@ -636,7 +636,7 @@ def read_settings(path: Path, *, strict: bool = False) -> dict[str, Any] | None:
         elif path.suffix == ".json":
             data = json.loads(text)
         else:
-            data = yaml.safe_load(text)
+            data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # libyaml's: 20x faster
     except (OSError, ValueError, RecursionError, yaml.YAMLError) as exc:  # a file that does not read proposes nothing
         if strict:
             if path.suffix not in (".toml", ".json") and not isinstance(exc, (OSError, yaml.MarkedYAMLError)):

@@ -493,7 +493,13 @@ def _compiled(target: Mapping[str, Any]) -> dict[str, Any] | None:
         pattern = _dig(target, key)
         if isinstance(pattern, str) and pattern.strip():
             found[key] = _glob(pattern.strip().lower())
+            if key == "path":  # the text every path it matches starts with: the pages' index (_candidates)
+                found[_PREFIX] = re.split(r"[*?\[{\\]", pattern.strip().lower(), maxsplit=1)[0]
     return found or None
+
+
+#: A compiled ``_target``'s key for its path glob's literal prefix (no glob: :func:`_targets` passes it by).
+_PREFIX = "prefix"
 
 
 def _composed(text: str) -> Any:
@@ -501,7 +507,7 @@ def _composed(text: str) -> Any:
     import yaml
 
     try:
-        return yaml.compose(text, Loader=yaml.SafeLoader)
+        return yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except (yaml.YAMLError, RecursionError):
         return None
 
@@ -642,18 +648,19 @@ def _hugo_layers(site: _Site, whole: str, folder: str) -> list[_Layer] | tuple[_
         return ()  # a section's own page (a language's too): it holds a cascade for the pages below it
     if _in_leaf_bundle(folder, content, name):
         return ()  # a leaf bundle's resource (beside its index.md, or below it): no page, no cascade
-    layers = _CACHE["sections"].get(("all", folder))
-    if layers is None:
-        found: list[_Layer] = []
+    cached = _CACHE["sections"].get(("all", folder))
+    if cached is None:
+        groups: list[tuple[_Layer, ...]] = []
         here = folder
         while True:
-            found += _section_layers(here, site.root)
+            groups.append(_section_layers(here, site.root))
             if here == content or len(here) <= len(content):
                 break
             here = os.path.dirname(here)
-        layers = (*found, *site.layers)
-        _CACHE["sections"][("all", folder)] = layers
-    if not any(layer.target for layer in layers):
+        groups.append(site.layers)
+        cached = _CACHE["sections"][("all", folder)] = _candidates(groups, folder, content)
+    layers, targeted = cached
+    if not targeted:
         return layers
     stem = name.rpartition(".")[0]
     base, _, language = stem.rpartition(".")
@@ -670,6 +677,46 @@ def _hugo_layers(site: _Site, whole: str, folder: str) -> list[_Layer] | tuple[_
         "environment": _ENVIRONMENT,
     }
     return [layer for layer in layers if layer.target is None or _targets(layer.target, subjects)]
+
+
+def _candidates(groups: list[tuple[_Layer, ...]], folder: str, content: str) -> tuple[tuple[_Layer, ...], bool]:
+    """The layers (nearest first) that may reach a page in ``folder``, and whether any has a ``_target``: an
+    untargeted one, or one whose path glob's literal prefix is a prefix of the folder's path or names a page in
+    it. Each group (a section's cascade, the config's) is indexed once by the folder part of its prefixes, so a
+    folder looks up its own path's folders, not every block (10,000 targeted blocks stay cheap a page)."""
+    relative = folder[len(content) + 1 :].replace(os.sep, "/").lower().replace(" ", "-") if folder != content else ""
+    here = "/" + relative + "/" if relative else "/"
+    parts = relative.split("/") if relative else []
+    ancestors = ["", "/", *("/" + "/".join(parts[:end]) + "/" for end in range(1, len(parts) + 1))]
+    found: list[_Layer] = []
+    targeted = False
+    for group in groups:
+        if not group:
+            continue
+        index = _prefix_index(group)
+        picked: list[tuple[int, _Layer]] = []
+        for ancestor in ancestors:
+            for position, layer, prefix in index.get(ancestor, ()):
+                if here.startswith(prefix) or ancestor == here:
+                    picked.append((position, layer))
+        picked.sort(key=lambda item: item[0])
+        found += [layer for _, layer in picked]
+        targeted = targeted or any(layer.target for _, layer in picked)
+    return tuple(found), targeted
+
+
+def _prefix_index(group: tuple[_Layer, ...]) -> dict[str, list[tuple[int, _Layer, str]]]:
+    """A group's layers by the folder part of their path glob's literal prefix (``/news/`` for ``/news/2026*``;
+    ``""`` for none, or no path glob), with their position in the group; built once a group."""
+    key = ("prefixes", id(group))
+    held = _CACHE["sections"].get(key)
+    if held is None or held[0] is not group:
+        index: dict[str, list[tuple[int, _Layer, str]]] = {}
+        for position, layer in enumerate(group):
+            prefix = (layer.target or {}).get(_PREFIX, "")
+            index.setdefault(prefix[: prefix.rfind("/") + 1], []).append((position, layer, prefix))
+        held = _CACHE["sections"][key] = (group, index)
+    return held[1]
 
 
 def _in_leaf_bundle(folder: str, content: str, name: str) -> bool:
@@ -709,7 +756,7 @@ _LANGUAGE = re.compile(r"[a-z]{2,3}(?:-[a-z0-9]{2,8})*")
 
 def _targets(target: Mapping[str, Any], subjects: Mapping[str, str]) -> bool:
     """Whether a cascade's ``_target`` (compiled) takes in the page: each glob it gives matches the page's own."""
-    return all(pattern.fullmatch(subjects[key]) for key, pattern in target.items())
+    return all(pattern.fullmatch(subjects[key]) for key, pattern in target.items() if key != _PREFIX)
 
 
 @lru_cache(maxsize=256)
@@ -777,7 +824,7 @@ def _jekyll_layers(site: _Site, whole: str) -> list[_Layer]:
     over: list[_Layer] = []  # each over those before it: read last to first
     under: list[_Layer] = []  # each under those before it
     precedent: Mapping[str, Any] | None = None
-    for layer in site.layers:
+    for layer in _jekyll_candidates(site, relative):
         target = layer.target or {}
         scope_path = target.get("path") or ""
         if target.get("type") not in (None, kind):
@@ -790,6 +837,32 @@ def _jekyll_layers(site: _Site, whole: str) -> list[_Layer]:
         else:
             under.append(layer)  # merged under them
     return [*reversed(over), *under]
+
+
+def _jekyll_candidates(site: _Site, relative: str) -> list[_Layer]:
+    """The default sets, in order, whose scope path may take in ``relative``: those with no path or a glob,
+    and those whose path (a plain prefix) the document's path starts with, found by looking each text prefix of
+    the path up in an index of the sets by their path (built once a site), not by reading every set a page."""
+    key = ("jekyll", site.root)
+    held = _CACHE["sections"].get(key)
+    if held is None or held[0] is not site.layers:
+        index: dict[str, list[tuple[int, _Layer]]] = {}
+        for position, layer in enumerate(site.layers):
+            scope = (layer.target or {}).get("path") or ""
+            if site.collections_dir and scope.startswith(site.collections_dir + "/"):
+                scope = scope[len(site.collections_dir) + 1 :]
+            index.setdefault("" if "*" in scope else scope, []).append((position, layer))
+        held = _CACHE["sections"][key] = (site.layers, index)
+    index = held[1]
+    picked = [*index.get("", ())]
+    for end in range(1, len(relative) + 1):  # each text prefix of the path: a scope path it starts with
+        found = index.get(relative[:end])
+        if found:
+            picked += found
+    if len(picked) == len(site.layers):
+        return list(site.layers)
+    picked.sort(key=lambda item: item[0])
+    return [layer for _, layer in picked]
 
 
 _HEADER = re.compile(rb"---\s*\r?\n")
