@@ -738,3 +738,18 @@ def test_many_pages_and_many_targeted_blocks_or_default_sets_cost_little_a_page(
     assert policies["_posts/2026-01-01-p7.md"] == "grist" and policies["_posts/2026-01-01-p70.md"] == "grist"
     assert policies["_posts/2026-01-01-p8.md"] is None
     assert hugo_seconds < 2.5 and jekyll_seconds < 2.5, (hugo_seconds, jekyll_seconds)
+
+
+def test_a_slip_in_a_cascade_key_is_warned_of_once_at_its_line(tmp_path, cli):
+    # 'polcy' in a section's cascade leaves its pages without a policy (skipped): warned once a run, at its
+    # line in _index.md, as 'polcy' in a page is told there; a key reprint-guard reads is not.
+    _write(tmp_path, "hugo.toml", 'baseURL = "https://v.example/"\n')
+    index = _write(tmp_path, "content/news/_index.md", "---\ntitle: N\ncascade:\n  polcy: propublica\n---\n")
+    for n in range(3):
+        _write(tmp_path, f"content/news/a{n}.md", "---\ntitle: A\n---\n" + STORY)
+    run = cli("check", "--no-config", "--jobs", "1", "content", cwd=tmp_path)
+    line = _line_of(index, "polcy")
+    warned = [said for said in run.err.splitlines() if "did you mean 'policy'" in said]
+    assert len(warned) == 1 and f"content/news/_index.md:{line}: the cascade sets 'polcy'" in warned[0], run.err
+    _write(tmp_path, "content/news/_index.md", "---\ntitle: N\ncascade:\n  policy: propublica\n---\n")
+    assert "did you mean" not in cli("check", "--no-config", "content", cwd=tmp_path).err

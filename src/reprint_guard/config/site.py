@@ -200,7 +200,10 @@ def _merged(
         for key, value in layer.values.items():
             low = key.lower()
             name = low if hugo and low in READ_KEYS else key
-            if name in values or not (name in READ_KEYS or low in wanted):
+            if name in values:
+                continue
+            if not (name in READ_KEYS or low in wanted):
+                _slip(key, layer, hugo)
                 continue
             values[name] = value
             file = layer.file if whole_paths else _relative(layer.file)
@@ -224,6 +227,35 @@ class CaseBlindPlaces(dict):
     (``Commercial: false`` is ``.Params.commercial``), so the page's own key in any letter case wins over them."""
 
     case_blind = True
+
+
+def _slip(key: Any, layer: _Layer, hugo: bool) -> None:
+    """Warn, once a run, of a key a cascade or default set gives that reprint-guard does not read but that looks
+    like a slip for one a site may give (``polcy``), as the same key in a page is told (``misspelt-key``): the
+    section's pages would be checked (or skipped) as if it were not set."""
+    import sys
+
+    from ..engine import close_to
+
+    if not isinstance(key, str):
+        return
+    meant = close_to(key, SITE_KEYS)
+    if meant is None or (not hugo and key.lower() == meant):  # Jekyll's 'Policy' is another key: not told
+        return
+    if any(isinstance(other, str) and other.lower() == meant for other in layer.values):
+        return  # the block sets the key meant too
+    warned = _CACHE["merged"].setdefault("warned", set())
+    line = layer.lines.get(key)
+    told = (layer.file, line, key)
+    if told in warned:
+        return
+    warned.add(told)
+    where = _relative(layer.file) + (f":{line}" if line else "")
+    what = "cascade" if hugo else "front matter default set"
+    sys.stderr.write(
+        f"reprint-guard: warning: {where}: the {what} sets '{key}', which is no key reprint-guard reads, so the "
+        f"pages it reaches are checked as if it were not set: did you mean '{meant}'?\n"
+    )
 
 
 def _relative(file: str) -> str:
