@@ -753,3 +753,21 @@ def test_a_slip_in_a_cascade_key_is_warned_of_once_at_its_line(tmp_path, cli):
     assert len(warned) == 1 and f"content/news/_index.md:{line}: the cascade sets 'polcy'" in warned[0], run.err
     _write(tmp_path, "content/news/_index.md", "---\ntitle: N\ncascade:\n  policy: propublica\n---\n")
     assert "did you mean" not in cli("check", "--no-config", "content", cwd=tmp_path).err
+
+
+def test_init_names_the_site_configs_own_cascade_and_suggests_no_commercial_it_gives(tmp_path, cli):
+    # The config's cascade is read by check as a section's is: init names it, proposes no override for it,
+    # and does not suggest '# commercial: true' when the cascade already gives commercial.
+    _write(
+        tmp_path,
+        "hugo.toml",
+        'baseURL = "https://v.example/"\n[[cascade]]\npolicy = "propublica"\n[cascade._target]\npath = "/wire/**"\n'
+        "[[cascade]]\ncommercial = true\n",
+    )
+    _write(tmp_path, "content/wire/a.md", "---\ntitle: A\n---\n" + STORY)
+    assert cli("init", str(tmp_path)).code == 0
+    text = (tmp_path / ".reprint-guard.yaml").read_text(encoding="utf-8")
+    assert "#   Hugo's cascade in hugo.toml (its _target's pages): policy: propublica" in text, text
+    assert "#   Hugo's cascade in hugo.toml: commercial: true" in text, text
+    assert "# commercial: true" not in text and "# commercial: given by Hugo's cascade in hugo.toml" in text, text
+    assert "overrides: []" in text, text

@@ -444,6 +444,32 @@ def _cascaded(values: Any) -> tuple[str | None, dict[str, Any]]:
     return policy, metadata
 
 
+def _config_cascades(root: Path) -> list[tuple[str, Any]]:
+    """The ``cascade`` of each of the Hugo site's config files (production's first, as Hugo merges them), named
+    by the file."""
+    found = []
+    for path in reversed(hugo_config_files(root)):
+        data = read_settings(path)
+        if data is None or another_tools(path, data):
+            continue
+        cascade = _dig(data, "cascade")
+        if cascade is not None:
+            found.append((path.relative_to(root).as_posix(), cascade))
+    return found
+
+
+def _gives_commercial(cascades: list[tuple[str, Any]], defaults: list[tuple[str, Any]]) -> str | None:
+    """Where a cascade or a default set gives ``commercial`` (its file, as init's comment names it), or None."""
+    for label, cascade in cascades:
+        for block in cascade if isinstance(cascade, list) else [cascade]:
+            if "commercial" in _cascaded(block)[1]:
+                return f"Hugo's cascade in {label}"
+    for path, values in defaults:
+        if "commercial" in _cascaded(values)[1]:
+            return f"Jekyll's defaults in _config.yml for {path or 'every file'}"
+    return None
+
+
 def _overrides(cascades: list[tuple[str, Any]], defaults: list[tuple[str, Any]]) -> list[str]:
     """The config's ``overrides`` lines: none for Hugo's ``cascade`` and Jekyll's front matter defaults, which
     check reads itself (below a page's own front matter, as the generator does); those found are named."""
@@ -454,7 +480,7 @@ def _overrides(cascades: list[tuple[str, Any]], defaults: list[tuple[str, Any]])
             said = _given(block)
             if said:
                 some = " (its _target's pages)" if targeted else ""
-                found.append(f"Hugo's cascade in {folder}/_index{some}: {said}")
+                found.append(f"Hugo's cascade in {folder}{some}: {said}")
     for path, values in defaults:
         said = _given(values)
         if said:
@@ -1019,12 +1045,21 @@ def starter_config(root: Path) -> str:
             "# fail Hugo's build. Write a key of your own in them (edited: true) and map it onto reprint-guard's:",
             "#   front-matter: {edited: modified}",
         ]
+    site_cascades = (
+        [(f"{folder}/_index", cascade) for folder, cascade in surveyed.cascades] + _config_cascades(root)
+        if hugo is not None
+        else []
+    )
+    site_defaults = _jekyll_defaults(root) if jekyll is not None else []
+    commercial = _gives_commercial(site_cascades, site_defaults)
     lines += [
         "",
         "# Metadata every reprint gets unless its front matter says otherwise.",
         "defaults:",
         "  medium: web",
-        "  # commercial: true   # whether your site is commercial (run for profit; see the README's `commercial`)",
+        f"  # commercial: given by {_UNPRINTABLE.sub(_escape, commercial)} (check reads it there)"
+        if commercial
+        else "  # commercial: true   # whether your site is commercial (run for profit; see the README's `commercial`)",
         "",
         "# Extra policy files or folders (agreements you made, publishers not bundled).",
         *(
@@ -1040,9 +1075,7 @@ def starter_config(root: Path) -> str:
             else []
         ),
         "",
-        *_overrides(
-            surveyed.cascades if hugo is not None else [], _jekyll_defaults(root) if jekyll is not None else []
-        ),
+        *_overrides(site_cascades, site_defaults),
         "",
         "# Change a rule's severity (error, warning, info) or turn it off.",
         "severity: {}",
