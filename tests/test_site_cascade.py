@@ -771,3 +771,16 @@ def test_init_names_the_site_configs_own_cascade_and_suggests_no_commercial_it_g
     assert "#   Hugo's cascade in hugo.toml: commercial: true" in text, text
     assert "# commercial: true" not in text and "# commercial: given by Hugo's cascade in hugo.toml" in text, text
     assert "overrides: []" in text, text
+
+
+def test_a_misspelt_key_beside_a_mapped_cascade_value_names_reprint_guards_key(tmp_path, cli):
+    # The cascade writes 'commercial', the config maps the site's 'is_ad' onto it: the message does not say the
+    # _index.md gives 'is_ad' (it does not), it names reprint-guard's key; the fix still names the page's.
+    _write(tmp_path, "hugo.toml", 'baseURL = "https://v.example/"\n')
+    _write(tmp_path, ".reprint-guard.yaml", "front-matter:\n  is_ad: commercial\n")
+    _write(tmp_path, "content/w/_index.md", "---\ncascade:\n  policy: propublica\n  commercial: true\n---\n")
+    _write(tmp_path, "content/w/e.md", "---\ntitle: T\ncommerical: false\n---\n" + STORY)
+    run = cli("check", "content/w/e.md", "--format", "json", cwd=tmp_path)
+    (result,) = run.json()["results"]
+    (slip,) = [f for f in result["findings"] if f["rule"] == "reprint-guard/misspelt-key"]
+    assert "content/w/_index.md gives reprint-guard's 'commercial' (true): did you mean 'is_ad'?" in slip["message"]

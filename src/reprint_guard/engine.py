@@ -988,7 +988,9 @@ def _misspelt_keys(reprint: Reprint, fields: frozenset[str], *, choosing: bool =
             checked = "no policy was chosen by it"
         elif defaulted and close in reprint.site_places:  # the site's cascade or Jekyll's defaults gave it
             given_in = reprint.site_places[close][0]
-            checked = f"the policy is checked with the value {given_in} gives '{named}' ({as_yaml(meta.value(close))})"
+            # named as reprint-guard names it: the site file may write it so, not as the page's config maps it
+            ours = f"'{close}'" if close == named else f"reprint-guard's '{close}'"
+            checked = f"the policy is checked with the value {given_in} gives {ours} ({as_yaml(meta.value(close))})"
         elif defaulted:
             checked = f"the policy is checked with the config's default for '{named}' ({as_yaml(meta.value(close))})"
         elif unsaid:
