@@ -784,3 +784,14 @@ def test_a_misspelt_key_beside_a_mapped_cascade_value_names_reprint_guards_key(t
     (result,) = run.json()["results"]
     (slip,) = [f for f in result["findings"] if f["rule"] == "reprint-guard/misspelt-key"]
     assert "content/w/_index.md gives reprint-guard's 'commercial' (true): did you mean 'is_ad'?" in slip["message"]
+
+
+def test_a_site_config_not_in_utf8_or_nested_too_deeply_is_one_line_at_its_place(tmp_path, cli):
+    (tmp_path / "hugo.toml").write_bytes(b'baseURL = "https://v.example/"\ntitle = "Caf\xe9"\n')
+    _write(tmp_path, "content/w/a.md", "---\ntitle: A\n---\n" + STORY)
+    run = cli("check", "--no-config", "content", cwd=tmp_path)
+    assert run.code == 2 and run.out.startswith("hugo.toml:2:13: site configuration is not valid UTF-8"), run.out
+    _write(tmp_path, "hugo.toml", 'baseURL = "https://v.example/"\nx = ' + "[" * 3000 + "]" * 3000 + "\n")
+    run = cli("check", "--no-config", "content", cwd=tmp_path)
+    assert run.code == 2 and run.out.startswith("hugo.toml:2:105: site configuration does not read: nested too")
+    assert "Traceback" not in run.err

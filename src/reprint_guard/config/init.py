@@ -656,7 +656,21 @@ def read_settings(path: Path, *, strict: bool = False) -> dict[str, Any] | None:
 
                 raise InputError("site configuration larger than 16 MiB: not read", path=str(path))
             return None
-        text = path.read_text(encoding="utf-8-sig", errors="replace")
+        if strict:  # check reads the values: a byte that is no UTF-8 is told at its place, not replaced
+            raw = path.read_bytes()
+            try:
+                text = raw.decode("utf-8-sig")
+            except UnicodeDecodeError as exc:
+                from ..errors import InputError
+
+                before = raw[: exc.start]
+                line = before.count(b"\n") + 1
+                column = len(before[before.rfind(b"\n") + 1 :].decode("utf-8", "replace")) + 1
+                raise InputError(
+                    "site configuration is not valid UTF-8 (save it as UTF-8)", path=str(path), line=line, column=column
+                ) from None
+        else:
+            text = path.read_text(encoding="utf-8-sig", errors="replace")
         if path.suffix == ".toml":
             data = tomllib.loads(text)
         elif path.suffix == ".json":
@@ -708,7 +722,35 @@ def _settings_error(path: Path, exc: Exception) -> Exception:
         said = f"cannot read file: {exc.strerror or exc}"
     elif isinstance(exc, RecursionError):
         said = "nested too deeply"
+        line, column = _too_deep(path)
     return InputError(f"site configuration does not read: {one_line(said)}", path=str(path), line=line, column=column)
+
+
+def _too_deep(path: Path, limit: int = 100) -> tuple[int | None, int | None]:
+    """(line, column) of the bracket or brace where a file's nesting first goes deeper than ``limit`` (quoted
+    text passed over), or (None, None): where a config that nests too deeply to read goes wrong."""
+    try:
+        text = path.read_text(encoding="utf-8-sig", errors="replace")
+    except OSError:
+        return None, None
+    depth = 0
+    quote = ""
+    line, start = 1, 0
+    for at, char in enumerate(text):
+        if char == "\n":
+            line, start = line + 1, at + 1
+        elif quote:
+            if char == quote:
+                quote = ""
+        elif char in "\"'":
+            quote = char
+        elif char in "[{":
+            depth += 1
+            if depth > limit:
+                return line, at - start + 1
+        elif char in "]}":
+            depth -= 1
+    return None, None
 
 
 def _dig(data: Any, *keys: str) -> Any:
