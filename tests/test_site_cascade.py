@@ -795,3 +795,13 @@ def test_a_site_config_not_in_utf8_or_nested_too_deeply_is_one_line_at_its_place
     run = cli("check", "--no-config", "content", cwd=tmp_path)
     assert run.code == 2 and run.out.startswith("hugo.toml:2:105: site configuration does not read: nested too")
     assert "Traceback" not in run.err
+
+
+def test_github_annotations_at_a_section_page_name_the_page_each_is_about(tmp_path, cli):
+    _hugo_site(tmp_path)
+    _write(tmp_path, "content/news/b2.md", "---\ntitle: B2\n---\n" + STORY)
+    run = cli("check", "--no-config", "content/news", "--format", "github", cwd=tmp_path)
+    told = [line for line in run.out.splitlines() if "title=propublica/noncommercial" in line]
+    assert len(told) == 2 and all("file=hugo.yaml" in line for line in told), run.out
+    assert any("(in content/news/b.md, with the value hugo.yaml sets)" in line for line in told), told
+    assert any("(in content/news/b2.md, with the value hugo.yaml sets)" in line for line in told), told

@@ -643,7 +643,7 @@ class Annotator:
                 continue
             shown[level] += 1
             file = _workspace_path(path if f.file is None else f.file)  # a sidecar's value: told in the sidecar
-            stream.write(annotation(f, file) + "\n")  # as --format github writes it, its extent too
+            stream.write(annotation(f, file, path if f.file is not None else None) + "\n")  # as --format github
         return {
             "shown": sum(shown.values()) - self.warned,
             "hidden_errors": hidden["error"],
