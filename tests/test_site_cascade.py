@@ -107,7 +107,7 @@ def test_a_cascades_bad_value_is_told_at_its_line(tmp_path, cli):
     _write(tmp_path, "content/news/_index.md", "---\ntitle: News\ncascade:\n  news_outlet: sometimes\n---\n")
     run = cli("check", "--no-config", "content/news/b.md", cwd=tmp_path)
     assert run.code == 2, run.out + run.err
-    assert run.out.startswith("content/news/_index.md:4:1: metadata 'news_outlet': "), run.out
+    assert run.out.startswith("content/news/_index.md:4:16: metadata 'news_outlet': "), run.out  # the value
 
 
 def test_a_malformed_index_page_is_one_line_at_its_place(tmp_path, cli):
@@ -208,7 +208,7 @@ def test_an_inline_toml_cascade_and_a_link_out_of_the_repository(tmp_path, cli):
     run = cli("check", "--no-config", "content", "--format", "json", cwd=tmp_path)
     results = _results(run)
     assert results["content/pp/a.md"]["policy"] == "propublica"
-    assert results["content/x/b.md"]["error"].startswith("hugo.toml:3:1: metadata 'news_outlet': ")
+    assert results["content/x/b.md"]["error"].startswith("hugo.toml:3:36: metadata 'news_outlet': ")
     secret = tmp_path.parent / f"{tmp_path.name}-secret.md"
     secret.write_text("---\ncascade: {policy: [hunter2\n---\n", encoding="utf-8")
     (tmp_path / "content" / "pp" / "_index.md").symlink_to(secret)

@@ -836,7 +836,7 @@ class Reprint:
         self.memo: dict[str, object] = {}
         #: Where the site's Hugo cascade or Jekyll front matter defaults set each key of ours that only they
         #: give (the file, its sidecar and --meta leave it unset): key -> (file, line).
-        self.site_places: dict[str, tuple[str, int]] = {}
+        self.site_places: dict[str, tuple[str, int, int]] = {}
         #: The metadata sidecar its values came from, and the line of each key it sets (not replaced by
         #: ``--meta`` or the config), or None.
         self.sidecar: tuple[str, dict[str, int]] | None = None
@@ -1248,8 +1248,8 @@ class Reprint:
         """(line, column, file) of the place declaring ``key``: the front matter's line, else the line of the
         metadata sidecar that sets it (``file`` is the sidecar then, else None), else the metadata's start."""
         if key and key in self.site_places and key not in self.key_lines:  # given by the site's cascade or defaults
-            file, line = self.site_places[key]
-            return line, 1, file
+            file, line, column = self.site_places[key]
+            return line, column, file
         if key and key not in self.key_lines and self.sidecar is not None:
             sidecar, lines = self.sidecar
             if key in lines:

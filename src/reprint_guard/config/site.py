@@ -31,7 +31,7 @@ class _Layer(NamedTuple):
     the line of each key, the file, and whom it is for (Hugo's ``_target``; Jekyll's scope's path and type)."""
 
     values: dict[str, Any]
-    lines: dict[str, int]
+    lines: dict[str, tuple[int, int]]  # each key's (line, column of its value)
     file: str
     target: Mapping[str, Any] | None
 
@@ -77,9 +77,10 @@ def _for_run(owner: Any) -> None:
 
 def given(
     path: str, key_map: Mapping[str, str], owner: Any = None
-) -> tuple[dict[str, Any], dict[str, tuple[str, int]]]:
+) -> tuple[dict[str, Any], dict[str, tuple[str, int, int]]]:
     """The metadata the page at ``path`` gets from its site (keys as the site writes them), and where each key
-    of reprint-guard's it gives is set: (the file, as ``path`` is written: relative or whole, its line).
+    of reprint-guard's it gives is set: (the file, as ``path`` is written: relative or whole, its line, the
+    column of its value).
 
     Empty for a file in no Hugo or Jekyll site, outside a Hugo site's content, a section's own ``_index``
     page, and a file of another type. Raises :class:`InputError` at the place of a site file that does not read.
@@ -144,7 +145,7 @@ def site_files(path: str) -> list[str]:
 
 
 #: What a page outside any site gets (shared: read, never changed).
-_NOTHING: tuple[dict[str, Any], dict[str, tuple[str, int]]] = ({}, {})
+_NOTHING: tuple[dict[str, Any], dict[str, tuple[str, int, int]]] = ({}, {})
 
 
 def _cwd() -> str:
@@ -183,7 +184,7 @@ SITE_KEYS = frozenset(
 
 def _merged(
     layers: list[_Layer] | tuple[_Layer, ...], key_map: Mapping[str, str], whole_paths: bool, hugo: bool
-) -> tuple[dict[str, Any], dict[str, tuple[str, int]]]:
+) -> tuple[dict[str, Any], dict[str, tuple[str, int, int]]]:
     """The layers' values, the first to set a key winning, kept to :data:`SITE_KEYS` (ours, or the site's
     own keys the config maps onto them), named by reprint-guard's keys, with their places.
 
@@ -195,7 +196,7 @@ def _merged(
     wanted = {key.lower().removeprefix("params.").partition(".")[0] for key in key_map}
     values: dict[str, Any] = {}
     at: dict[str, int] = {}
-    places: list[tuple[str, int]] = []
+    places: list[tuple[str, int, int]] = []
     for layer in layers:
         for key, value in layer.values.items():
             low = key.lower()
@@ -208,7 +209,7 @@ def _merged(
             values[name] = value
             file = layer.file if whole_paths else _relative(layer.file)
             at[name] = len(places)
-            places.append((file, layer.lines.get(key, 1)))
+            places.append((file, *layer.lines.get(key, (1, 1))))
     if not values:
         return {}, {}
     if key_map:
@@ -245,7 +246,7 @@ def _slip(key: Any, layer: _Layer, hugo: bool) -> None:
     if any(isinstance(other, str) and other.lower() == meant for other in layer.values):
         return  # the block sets the key meant too
     warned = _CACHE["merged"].setdefault("warned", set())
-    line = layer.lines.get(key)
+    line = layer.lines.get(key, (None, None))[0]
     told = (layer.file, line, key)
     if told in warned:
         return
@@ -568,7 +569,9 @@ def _toml_place(lines: list[str], headers: list[int], index: int, offset: int) -
     return headers[min(index, len(headers) - 1)] + 1 + offset, 1
 
 
-def _yaml_lines(root: Any, route: tuple[str | int, ...], offset: int, values: Mapping[str, Any]) -> dict[str, int]:
+def _yaml_lines(
+    root: Any, route: tuple[str | int, ...], offset: int, values: Mapping[str, Any]
+) -> dict[str, tuple[int, int]]:
     """The line of each key of ``values`` in the mapping at ``route`` of the composed ``root`` (its ``params``
     too). The tree is composed once per file, not once per block: a long cascade list stays linear."""
     import yaml
@@ -576,20 +579,21 @@ def _yaml_lines(root: Any, route: tuple[str | int, ...], offset: int, values: Ma
     node = _node_at(root, route)
     if node is None:
         return {}
-    lines: dict[str, int] = {}
+    lines: dict[str, tuple[int, int]] = {}
     if isinstance(node, yaml.MappingNode):
         for key, value in node.value:
             if str(key.value).lower() == "params" and isinstance(value, yaml.MappingNode):
-                for inner, _ in value.value:
-                    lines.setdefault(str(inner.value), inner.start_mark.line + 1 + offset)
-        for key, _ in node.value:
-            lines[str(key.value)] = key.start_mark.line + 1 + offset
+                for inner, held in value.value:
+                    place = (inner.start_mark.line + 1 + offset, held.start_mark.column + 1)
+                    lines.setdefault(str(inner.value), place)
+        for key, value in node.value:
+            lines[str(key.value)] = (key.start_mark.line + 1 + offset, value.start_mark.column + 1)
     return {key: line for key, line in lines.items() if key in values}
 
 
 def _text_lines(
     lines: list[str], headers: list[int], index: int, offset: int, values: Mapping[str, Any]
-) -> dict[str, int]:
+) -> dict[str, tuple[int, int]]:
     """In TOML, the line of each key of ``values``: the first line setting it after the ``index``-th cascade
     table's header (``[cascade]``, ``[[cascade]]``; ``headers``, found once per file), or after ``cascade =``
     for an inline one."""
@@ -598,8 +602,14 @@ def _text_lines(
     for key in values:
         name = re.escape(key)
         setting = re.compile(rf"""^\s*(?:params\.)?["']?{name}["']?\s*=|[{{,]\s*["']?{name}["']?\s*=""")
-        number = next((n for n in range(start, len(lines)) if setting.search(lines[n])), start)
-        found[key] = number + 1 + offset
+        number, column = start, 1
+        for n in range(start, len(lines)):
+            match = setting.search(lines[n])
+            if match:
+                rest = lines[n][match.end() :]
+                number, column = n, match.end() + len(rest) - len(rest.lstrip()) + 1
+                break
+        found[key] = (number + 1 + offset, column)
     return found
 
 

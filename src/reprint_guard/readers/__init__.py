@@ -416,7 +416,7 @@ def read_file(
     raw_html: bool = True,
     markdown_in_html: bool = False,
     policy_given: bool = False,
-    site_places: Mapping[str, tuple[str, int]] | None = None,
+    site_places: Mapping[str, tuple[str, int, int]] | None = None,
 ) -> Reprint:
     """Read a reprint from a file; ``meta`` overrides what the file declares, ``defaults`` fill gaps.
 
@@ -684,7 +684,7 @@ def read_text(
     raw_html: bool = True,
     markdown_in_html: bool = False,
     policy_given: bool = False,
-    site_places: Mapping[str, tuple[str, int]] | None = None,
+    site_places: Mapping[str, tuple[str, int, int]] | None = None,
 ) -> Reprint:
     """Read a whole document (front matter and all) in one of :data:`INPUT_FORMATS`.
 
@@ -864,7 +864,7 @@ def _hugo_case(
     metadata: dict[str, Any],
     key_lines: dict[str, int] | None,
     key_columns: dict[str, int] | None,
-    site_places: Mapping[str, tuple[str, int]],
+    site_places: Mapping[str, tuple[str, int, int]],
     key_map: Mapping[str, str] | None,
 ) -> tuple[dict[str, Any], dict[str, int] | None, dict[str, int] | None]:
     """A Hugo page's own keys for what its site's cascade gives, in the letter case the cascade's are named in:
@@ -909,7 +909,7 @@ def build(
     raw_html: bool = True,
     markdown_in_html: bool = False,
     policy_given: bool = False,
-    site_places: Mapping[str, tuple[str, int]] | None = None,
+    site_places: Mapping[str, tuple[str, int, int]] | None = None,
 ) -> Reprint:
     """Validate metadata and assemble the :class:`Reprint`.
 
@@ -967,8 +967,7 @@ def build(
     except InputError as exc:
         top = exc.field.partition(".")[0] if exc.field else None
         if site_places and top in site_places and top not in (key_lines or {}) and not (meta and top in meta):
-            exc.path, exc.line = site_places[top]  # a value the site's cascade or defaults give: told there
-            exc.column = 1
+            exc.path, exc.line, exc.column = site_places[top]  # a value the site's cascade or defaults give
         raise _in_site_keys(exc, names) if names else exc from None
     reprint = Reprint(
         body=body,
