@@ -777,8 +777,10 @@ def hugo_config_files(root: Path, names: tuple[str, ...] = ("hugo", "config")) -
 
 def another_tools(path: Path, data: dict[str, Any] | None) -> bool:
     """Whether a ``config.*`` is some other tool's, not Hugo's: one at a site's root without a ``baseURL`` or
-    ``markup``. A file of Hugo's config folder (``config/_default/config.toml``) is Hugo's, whatever it sets."""
-    if path.parent.parent.name == "config" and path.parent.name in ("_default", "production"):
+    ``markup``. A file of Hugo's default config folder (``config/_default/config.toml``) is Hugo's, whatever it
+    sets (README: ``config/_default/`` marks a Hugo site); one in ``config/production/`` alone may be another
+    tool's (an application's per-environment settings), and needs a ``baseURL`` or ``markup`` as at the root."""
+    if path.parent.parent.name == "config" and path.parent.name == "_default":
         return False
     return path.stem == "config" and (data is None or (_dig(data, "baseurl") is None and not _dig(data, "markup")))
 

@@ -317,13 +317,13 @@ def _site_here(folder: str) -> _Site | None:
                 _outside(str(file), folder)
                 data = read_settings(file, strict=True)
             except ReprintGuardError as exc:
-                if file.stem == "config" and file.parent == root and not (root / "content").is_dir():
+                if file.stem == "config" and file.parent.name != "_default" and not (root / "content").is_dir():
                     continue  # another tool's config, perhaps: not Hugo's without a content folder beside it
                 hugos = True
                 error = error or (exc.message, str(file), exc.line, exc.column)
                 continue
             if data is None or another_tools(file, data):
-                hugos = hugos or file.parent != root  # any file of Hugo's config folder is Hugo's
+                hugos = hugos or file.parent.name == "_default"  # any file of config/_default/ is Hugo's
                 continue
             hugos = True
             named = _dig(data, "contentdir")
