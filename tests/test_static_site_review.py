@@ -1,5 +1,6 @@
 """A Hugo/Jekyll site developer's review: front matter shaped as themes write it, the config's key mapping, and
-what ``init`` proposes (only what the values fit, what a check would tell to map, cascades as overrides)."""
+what ``init`` proposes (only what the values fit, what a check would tell to map), and Hugo's cascade and
+Jekyll's defaults, which check reads and init names."""
 
 from __future__ import annotations
 
@@ -244,7 +245,7 @@ def test_a_taxonomy_slug_of_the_same_name_is_no_conflict(tmp_path, cli):
 # 8. Hugo's cascade and Jekyll's defaults
 
 
-def test_init_proposes_overrides_for_hugos_cascade(tmp_path, cli):
+def test_check_reads_hugos_cascade_and_init_names_it(tmp_path, cli):
     _write(tmp_path, "hugo.toml", 'baseURL = "https://valleyledger.example/"\n')
     _write(
         tmp_path,
@@ -258,25 +259,21 @@ def test_init_proposes_overrides_for_hugos_cascade(tmp_path, cli):
         '+++\ntitle = "Creek restoration"\nauthor = "Lena Ortiz"\n+++\n\nVolunteers pulled culverts.\n\n'
         '{{< figure src="trout.jpg" >}}\n',
     )
-    assert cli("check", "--no-config", "content", cwd=tmp_path).code == 0  # skipped: the cascade is not read
-    assert cli("init", str(tmp_path)).code == 0
-    text = (tmp_path / ".reprint-guard.yaml").read_text(encoding="utf-8")
-    assert "reprint-guard does not read Hugo's cascade" in text
-    assert yaml.safe_load(text)["overrides"] == [
-        {
-            "paths": ["content/grist/**", "!content/grist/**/_index.*"],
-            "policy": "grist",
-            "metadata": {"commercial": False},
-        }
-    ]
-    run = cli("check", "content", "--format", "json", cwd=tmp_path)
-    assert run.code == 1, run.out + run.err
+    run = cli("check", "--no-config", "content", "--format", "json", cwd=tmp_path)
+    assert run.code == 1, run.out + run.err  # the cascade's policy makes the section's page a reprint
     results = {result["path"]: result for result in run.json()["results"]}
     assert results["content/grist/creek/index.md"]["policy"] == "grist"
     assert results["content/grist/_index.md"]["status"] == "skipped"  # the section's own page is no reprint
+    assert cli("init", str(tmp_path)).code == 0
+    text = (tmp_path / ".reprint-guard.yaml").read_text(encoding="utf-8")
+    assert "reprint-guard reads Hugo's cascade" in text
+    assert "#   Hugo's cascade in content/grist/_index: policy: grist, commercial: false" in text
+    assert yaml.safe_load(text)["overrides"] == []  # nothing proposed: check reads the cascade itself
+    again = cli("check", "content", "--format", "json", cwd=tmp_path)
+    assert {r["path"]: r.get("policy") for r in again.json()["results"]}["content/grist/creek/index.md"] == "grist"
 
 
-def test_init_proposes_overrides_for_jekylls_front_matter_defaults(tmp_path, cli):
+def test_check_reads_jekylls_front_matter_defaults_and_init_names_them(tmp_path, cli):
     _write(
         tmp_path,
         "_config.yml",
@@ -287,13 +284,14 @@ def test_init_proposes_overrides_for_jekylls_front_matter_defaults(tmp_path, cli
     _write(
         tmp_path,
         "_posts/grist/2026-12-01-creek.md",
-        f"---\ntitle: Creek\nauthor: Lena Ortiz\noriginal_url: {GRIST}\n---\n\n"
-        "Volunteers pulled culverts.\n\n![trout](/img/trout.jpg)\n",
+        "---\ntitle: Creek\nauthor: Lena Ortiz\n---\n\nVolunteers pulled culverts.\n\n![trout](/img/trout.jpg)\n",
     )
+    run = cli("check", "--no-config", "_posts", "--format", "json", cwd=tmp_path)
+    (result,) = run.json()["results"]
+    assert result["policy"] == "grist"  # the default's policy: a reprint, not skipped as the site's own
+    assert "reprint-guard/missing-metadata" not in _rules(run)  # commercial given by the default
     assert cli("init", str(tmp_path)).code == 0
     text = (tmp_path / ".reprint-guard.yaml").read_text(encoding="utf-8")
-    assert yaml.safe_load(text)["overrides"] == [
-        {"paths": ["_posts/grist/**"], "policy": "grist", "metadata": {"commercial": False}}
-    ]
-    run = cli("check", "_posts", "--format", "json", cwd=tmp_path)
-    assert "reprint-guard/missing-metadata" not in _rules(run)  # commercial given by the default
+    assert yaml.safe_load(text)["overrides"] == []
+    assert "#   Jekyll's defaults in _config.yml for _posts/grist: policy: grist, commercial: false" in text
+    assert "#   Jekyll's defaults in _config.yml for pages: commercial: true" in text

@@ -564,10 +564,18 @@ class Annotator:
         self.leads: list[tuple[int, str, list[tuple[int, Finding]]]] = []
         #: Warning annotations the step printed before (about the config): GitHub counts them in its limit.
         self.warned = warned
+        #: (file, message) of each error annotated: one in a file several pages share (a site's _index.md, a
+        #: shared sidecar) is annotated once, not once per page it reaches
+        self.told: set[tuple[str, str | None]] = set()
 
     def add(self, result: Result) -> None:
         if result.status == "error":
             from .output import unplaced
+
+            told = (result.error_file or result.path, result.error)  # the section's own page says it too
+            if told in self.told:
+                return
+            self.told.add(told)
 
             finding = Finding(
                 rule="reprint-guard/input-error",
@@ -635,7 +643,7 @@ class Annotator:
                 continue
             shown[level] += 1
             file = _workspace_path(path if f.file is None else f.file)  # a sidecar's value: told in the sidecar
-            stream.write(annotation(f, file) + "\n")  # as --format github writes it, its extent too
+            stream.write(annotation(f, file, path if f.file is not None else None) + "\n")  # as --format github
         return {
             "shown": sum(shown.values()) - self.warned,
             "hidden_errors": hidden["error"],

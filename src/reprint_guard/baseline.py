@@ -14,7 +14,11 @@ checked again.
 A file the change touched (the file, or its metadata sidecar) that is now skipped as not a reprint, but was
 checked as one at the commit, is told (``reprint-guard/no-longer-a-reprint``, :func:`no_longer_a_reprint`):
 deleting a reprint's sidecar, or taking ``original_url`` out of its front matter, would otherwise turn a
-failing reprint into a skipped file, with no notice. The Action holds a pull request to this with a
+failing reprint into a skipped file, with no notice.
+
+A page of a Hugo or Jekyll site whose site files (an ``_index.md`` cascade, the config, ``_config.yml``)
+changed since the commit keeps all its findings as new: the commit's copy would be read with the working
+tree's cascade or defaults, not the commit's (:func:`_site_differs`). The Action holds a pull request to this with a
 baseline that suppresses nothing (``suppresses=False``), when ``new-findings-only`` is not set.
 """
 
@@ -164,7 +168,7 @@ def mark(result: Result, path: str, baseline: Baseline, settings: Any) -> Result
     if not standing:
         return result
     name = _from_top(path, baseline.top)
-    if name is None or _sidecar_differs(path, name, baseline):
+    if name is None or _sidecar_differs(path, name, baseline) or _site_differs(path, baseline):
         return result
     if name in baseline.moved:
         before = _findings_at(baseline, baseline.moved[name], path, settings)
@@ -207,6 +211,19 @@ def _sidecar_differs(path: str, name: str, baseline: Baseline) -> bool:
         if side in baseline.unchanged and baseline.moved.get(side) == old:
             continue  # moved with its page, as it was
         if side in baseline.touched or (side not in baseline.held and os.path.lexists(there)):
+            return True
+    return False
+
+
+def _site_differs(path: str, baseline: Baseline) -> bool:
+    """Whether a site file that gives the page values (a Hugo section's ``_index.md`` cascade, the site's config,
+    Jekyll's ``_config.yml``) is not the commit's: the commit's copy of the page was checked with the working
+    tree's site values, so its findings cannot tell what the site's change brought. All of them are new."""
+    from .config.site import site_files
+
+    for file in site_files(path):
+        name = _from_top(file, baseline.top)
+        if name is not None and (name in baseline.touched or (name not in baseline.held and os.path.lexists(file))):
             return True
     return False
 

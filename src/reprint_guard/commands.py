@@ -361,7 +361,12 @@ def run_credit(options: argparse.Namespace) -> int:
     meta = parse_meta(options.meta, key_map)
     defaults = config.defaults if config else None
     if options.source:
-        reprint = read_file(options.source, meta=meta, key_map=key_map, defaults=defaults)
+        from .config.site import given
+
+        # A page of a Hugo or Jekyll site: what its cascade or front matter defaults give it, as check reads it
+        site_values, places = given(options.source, key_map or {}, loaded)
+        defaults = {**(defaults or {}), **site_values} if site_values else defaults
+        reprint = read_file(options.source, meta=meta, key_map=key_map, defaults=defaults, site_places=places or None)
     else:
         reprint = build("", {}, format=options.format, path="<credit>", meta=meta, key_map=key_map, defaults=defaults)
     policy = load_policy(options.policy or _credit_policy(reprint, loaded, extra), extra=extra)

@@ -168,7 +168,11 @@ def select_policy(reprint: Reprint, policies: PolicySet) -> Policy | None:
             return policies.get(meta.policy.strip())
         except PolicyError as exc:
             # At its line when a file sets it; a CMS's dict (or --meta) has no line for it, but the field.
-            written = "policy" in reprint.key_lines or (reprint.sidecar is not None and "policy" in reprint.sidecar[1])
+            written = (
+                "policy" in reprint.key_lines
+                or "policy" in reprint.site_places
+                or (reprint.sidecar is not None and "policy" in reprint.sidecar[1])
+            )
             line, column, file = reprint.meta_place("policy") if written else (None, None, None)
             raise PolicyError(
                 exc.message, path=file or reprint.path, line=line, column=column, field="policy"
@@ -982,6 +986,11 @@ def _misspelt_keys(reprint: Reprint, fields: frozenset[str], *, choosing: bool =
         )
         if choosing:
             checked = "no policy was chosen by it"
+        elif defaulted and close in reprint.site_places:  # the site's cascade or Jekyll's defaults gave it
+            given_in = reprint.site_places[close][0]
+            # named as reprint-guard names it: the site file may write it so, not as the page's config maps it
+            ours = f"'{close}'" if close == named else f"reprint-guard's '{close}'"
+            checked = f"the policy is checked with the value {given_in} gives {ours} ({as_yaml(meta.value(close))})"
         elif defaulted:
             checked = f"the policy is checked with the config's default for '{named}' ({as_yaml(meta.value(close))})"
         elif unsaid:

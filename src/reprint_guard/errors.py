@@ -120,6 +120,12 @@ class InputError(ReprintGuardError):
     """The reprint itself cannot be read: bad front matter, JSON, encoding, size."""
 
 
+class SiteFileError(InputError):
+    """A file of a page's site (a Hugo ``_index.md`` or config, Jekyll's ``_config.yml``) that does not read: an
+    error of every page it would give values to, told in that file (once, where the output can), even without
+    a line."""
+
+
 class NotAReprintError(InputError):
     """A JSON file that is not a reprint envelope (skipped when found by walking a folder)."""
 

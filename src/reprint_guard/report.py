@@ -124,7 +124,8 @@ class Finding(Record):
         self.column = column
         self.fix = fix
         self.suppressed = suppressed
-        #: The file ``line`` and ``column`` are in when not the reprint's own (its metadata sidecar), else None.
+        #: The file ``line`` and ``column`` are in when not the reprint's own (its metadata sidecar, the site's
+        #: ``_index.md`` or config giving the key), else None.
         self.file = file
         #: The metadata key the finding is about (None: the body), for a CMS to point at the form's field.
         self.field = field

@@ -834,6 +834,9 @@ class Reprint:
         self._set_apart: str | None = None  # the body with kramdown's Markdown in HTML set apart
         #: What checks derive from this reprint and share between rules (e.g. one search for several patterns).
         self.memo: dict[str, object] = {}
+        #: Where the site's Hugo cascade or Jekyll front matter defaults set each key of ours that only they
+        #: give (the file, its sidecar and --meta leave it unset): key -> (file, line).
+        self.site_places: dict[str, tuple[str, int, int]] = {}
         #: The metadata sidecar its values came from, and the line of each key it sets (not replaced by
         #: ``--meta`` or the config), or None.
         self.sidecar: tuple[str, dict[str, int]] | None = None
@@ -1244,6 +1247,9 @@ class Reprint:
     def meta_place(self, key: str | None = None) -> tuple[int, int, str | None]:
         """(line, column, file) of the place declaring ``key``: the front matter's line, else the line of the
         metadata sidecar that sets it (``file`` is the sidecar then, else None), else the metadata's start."""
+        if key and key in self.site_places and key not in self.key_lines:  # given by the site's cascade or defaults
+            file, line, column = self.site_places[key]
+            return line, column, file
         if key and key not in self.key_lines and self.sidecar is not None:
             sidecar, lines = self.sidecar
             if key in lines:

@@ -42,7 +42,8 @@ class Finding(BaseModel):
     suppressed: Suppressed | None = Field(default=None, description="Set when a suppression with a reason applies.")
     file: str | None = Field(
         default=None,
-        description="The file 'line' and 'column' are in, when not the reprint's own: its metadata sidecar.",
+        description="The file 'line' and 'column' are in, when not the reprint's own: its metadata sidecar, or the "
+        "site's _index.md or config whose cascade (Hugo) or front matter defaults (Jekyll) give the key.",
     )
     field: str | None = Field(
         default=None,
@@ -86,7 +87,7 @@ class Result(BaseModel):
     error_file: str | None = Field(
         default=None,
         description="The file 'error_line' and 'error_column' are in, when not the reprint's own: its metadata "
-        "sidecar.",
+        "sidecar, or the site's _index.md or config (a Hugo cascade, Jekyll's front matter defaults).",
     )
     original_url: str | None = Field(
         default=None,

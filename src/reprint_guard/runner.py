@@ -20,8 +20,9 @@ from typing import Any
 
 # This module is imported only to check files (the command line imports it lazily), so what checking
 # needs is imported here once rather than on every file.
+from .config.site import given as site_given
 from .engine import check_reprint, checked_policy, rule_ids
-from .errors import InputError, NotAReprintError, ReprintGuardError, UsageError, from_here
+from .errors import InputError, NotAReprintError, ReprintGuardError, SiteFileError, UsageError, from_here
 from .policy.loader import USED_AS_IT_STANDS, load_policy, looks_like_path, policy_set
 from .readers import (
     SIDECAR_SUFFIXES,
@@ -791,7 +792,7 @@ def error_result(path: str, exc: ReprintGuardError) -> Result:
     """A file that could not be checked; the error may stand in another file (its metadata sidecar)."""
     if exc.path is None:
         exc.path = path
-    elsewhere = exc.path if exc.path != path and exc.line is not None else None
+    elsewhere = exc.path if exc.path != path and (exc.line is not None or isinstance(exc, SiteFileError)) else None
     return Result(
         path=path,
         status="error",
@@ -1006,13 +1007,21 @@ def read_options(path: str, settings: Settings) -> tuple[dict[str, Any], str | N
             meta.update(ours(override.metadata))
             policy_spec = override.policy or policy_spec
     meta.update(ours(settings.meta))
+    defaults = settings.defaults
+    places = None
+    if named:  # a page of a Hugo or Jekyll site: what its cascade or front matter defaults give it, over the config's
+        site_values, places = site_given(named, key_map, settings)
+        if site_values:
+            defaults = {**defaults, **site_values}
     common = {
         "meta": meta,
         "bare_urls": settings.bare_urls,
         "key_map": settings.key_map,
-        "defaults": settings.defaults,
+        "defaults": defaults,
         "skip_elements": settings.skip_elements,
     }
+    if places:
+        common["site_places"] = places
     if not settings.raw_html:
         common["raw_html"] = False
     if settings.markdown_in_html:

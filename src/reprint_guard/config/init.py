@@ -389,25 +389,35 @@ def _originals_elsewhere(
 
 
 def _jekyll_defaults(root: Path) -> list[tuple[str, Any]]:
-    """Jekyll's front matter defaults (``_config.yml``'s ``defaults:``), each as (the glob of the files its scope
-    names, the values it gives them)."""
+    """Jekyll's front matter defaults (``_config.yml``'s ``defaults:``), each as (the files its scope names: its
+    path, or its type's, empty for every file, the values it gives them)."""
     for name in ("_config.yml", "_config.yaml"):
-        data = _read_settings(root / name) if (root / name).is_file() else None
+        data = read_settings(root / name) if (root / name).is_file() else None
         if data is None:
             continue
         found = []
-        for item in _dig(data, "defaults") or []:
-            if not isinstance(item, dict) or not isinstance(item.get("values"), dict):
-                continue
-            scope = item.get("scope") if isinstance(item.get("scope"), dict) else {}
-            path = scope.get("path") if isinstance(scope.get("path"), str) else ""
-            kind = scope.get("type")
-            path = path.strip().strip("/") or ("_posts" if kind == "posts" else "")
-            if kind not in (None, "posts") and not path:
-                continue  # pages, drafts, a collection: no one folder to name
-            found.append((path, item["values"]))
+        for _, path, kind, values in jekyll_default_sets(data):
+            shown = f"{path}, {kind}" if path and kind else path or (str(kind) if kind else "")
+            found.append((shown, values))
         return found
     return []
+
+
+def jekyll_default_sets(data: dict[str, Any]) -> list[tuple[int, str, Any, dict[str, Any]]]:
+    """The sets of a Jekyll ``_config.yml``'s front matter ``defaults:`` that give values, each as (its index in
+    the list, its scope's ``path`` as written (Jekyll 4 matches it as a plain prefix), its scope's ``type``, its
+    ``values``)."""
+    found: list[tuple[int, str, Any, dict[str, Any]]] = []
+    sets = _dig(data, "defaults")
+    if not isinstance(sets, list):  # of another shape (``defaults: 5``): Jekyll stops at it; check tells it
+        return found
+    for index, item in enumerate(sets):
+        if not isinstance(item, dict) or not isinstance(item.get("values"), dict):
+            continue
+        scope = item.get("scope") if isinstance(item.get("scope"), dict) else {}
+        path = scope.get("path") if isinstance(scope.get("path"), str) else ""
+        found.append((index, path, scope.get("type"), item["values"]))
+    return found
 
 
 def _cascaded(values: Any) -> tuple[str | None, dict[str, Any]]:
@@ -434,60 +444,82 @@ def _cascaded(values: Any) -> tuple[str | None, dict[str, Any]]:
     return policy, metadata
 
 
+def _config_cascades(root: Path) -> list[tuple[str, Any]]:
+    """The ``cascade`` of each of the Hugo site's config files (production's first, as Hugo merges them), named
+    by the file."""
+    found = []
+    for path in reversed(hugo_config_files(root)):
+        data = read_settings(path)
+        if data is None or another_tools(path, data):
+            continue
+        cascade = _dig(data, "cascade")
+        if cascade is not None:
+            found.append((path.relative_to(root).as_posix(), cascade))
+    return found
+
+
+def _gives_commercial(cascades: list[tuple[str, Any]], defaults: list[tuple[str, Any]]) -> str | None:
+    """Where a cascade or a default set gives ``commercial`` (its file, as init's comment names it), or None."""
+    for label, cascade in cascades:
+        for block in cascade if isinstance(cascade, list) else [cascade]:
+            if "commercial" in _cascaded(block)[1]:
+                return f"Hugo's cascade in {label}"
+    for path, values in defaults:
+        if "commercial" in _cascaded(values)[1]:
+            return f"Jekyll's defaults in _config.yml for {path or 'every file'}"
+    return None
+
+
 def _overrides(cascades: list[tuple[str, Any]], defaults: list[tuple[str, Any]]) -> list[str]:
-    """The config's ``overrides`` lines: the ones Hugo's ``cascade`` and Jekyll's front matter defaults stand for,
-    which reprint-guard does not read from there (a section of reprints given its policy so would be skipped)."""
-    proposed = []
-    untargeted = []
+    """The config's ``overrides`` lines: none for Hugo's ``cascade`` and Jekyll's front matter defaults, which
+    check reads itself (below a page's own front matter, as the generator does); those found are named."""
+    found = []
     for folder, cascade in cascades:
         for block in cascade if isinstance(cascade, list) else [cascade]:
-            if isinstance(block, dict) and any(str(k).lower() in ("_target", "target") for k in block):
-                untargeted.append(folder)  # for some pages only (a kind, a path, an environment)
-                continue
-            policy, metadata = _cascaded(block)
-            if policy or metadata:
-                base = _glob_path(folder) if folder != "." else ""
-                paths = [f"{base}/**" if base else "**", f"!{base + '/' if base else ''}**/_index.*"]
-                proposed.append((f"Hugo's cascade in {folder}/_index", paths, policy, metadata))
+            targeted = isinstance(block, dict) and any(str(k).lower() in ("_target", "target") for k in block)
+            said = _given(block)
+            if said:
+                some = " (its _target's pages)" if targeted else ""
+                found.append(f"Hugo's cascade in {folder}{some}: {said}")
     for path, values in defaults:
-        policy, metadata = _cascaded(values)
-        if policy or metadata:
-            # Jekyll's scope path may be a glob (_posts/*/grist) or one file; else a folder, and all in it
-            glob = path if any(char in path for char in "*?[") else _glob_path(path)
-            glob = "**" if not path else glob if os.path.splitext(path)[1] else glob + "/**"
-            proposed.append((f"Jekyll's defaults in _config.yml for {path or 'every file'}", [glob], policy, metadata))
-    if not proposed and not untargeted:
-        return [
-            "# Per-path policy or metadata, e.g. a print edition:",
-            "overrides: []",
-            '#  - paths: ["print/**"]',
-            "#    metadata: {medium: print}",
+        said = _given(values)
+        if said:
+            found.append(f"Jekyll's defaults in _config.yml for {path or 'every file'}: {said}")
+    lines = []
+    if found:
+        lines = [
+            "# reprint-guard reads Hugo's cascade (a section's _index and the site's config) and Jekyll's front matter",
+            "# defaults itself, below a page's own front matter as the generator does; here they give:",
+            *(f"#   {_UNPRINTABLE.sub(_escape, said)}" for said in found),
+            "# A key of your own there is read as reprint-guard's once front-matter maps it. An override wins over a",
+            "# page's own front matter, where a cascade or a default gives way to it.",
         ]
-    lines = [
-        "# Per-path policy or metadata. reprint-guard does not read Hugo's cascade or Jekyll's front matter",
-        "# defaults: the overrides below give the same files the same keys. Unlike a cascade or a default, an",
-        "# override wins over a file's own front matter: leave a key out where some files set their own.",
+    return [
+        *lines,
+        "# Per-path policy or metadata, e.g. a print edition:",
+        "overrides: []",
+        '#  - paths: ["print/**"]',
+        "#    metadata: {medium: print}",
     ]
-    lines += [
-        f"# Not proposed: a cascade with a _target in {_quoted(folder)[1:-1]}/_index (for some pages only): write an "
-        "override for them"
-        for folder in dict.fromkeys(untargeted)
+
+
+def _given(values: Any) -> str:
+    """What a cascade block or a Jekyll default set gives of the keys reprint-guard reads: its policy and its
+    metadata, keys as written (``policy: grist, commercial: false``), and the keys about the original it sets
+    that check does not take from a site (``not read: author``), or nothing."""
+    from .site import SITE_KEYS
+
+    policy, metadata = _cascaded(values)
+    shown = [f"policy: {policy}"] if policy else []
+    shown += [
+        f"{key}: {json.dumps(value, ensure_ascii=False, default=str)}"
+        for key, value in metadata.items()
+        if key in SITE_KEYS
     ]
-    if not proposed:
-        return [*lines, "overrides: []"]
-    lines.append("overrides:")
-    for said, paths, policy, metadata in proposed:
-        lines.append(f"  # {_UNPRINTABLE.sub(_escape, said)}")
-        lines.append(f"  - paths: [{', '.join(_quoted(p) for p in paths)}]")
-        if policy:
-            lines.append(f"    policy: {_quoted(policy)}")
-        if metadata:
-            shown = ", ".join(
-                f"{_quoted(k)}: {_UNPRINTABLE.sub(_escape, json.dumps(v, ensure_ascii=False, default=str))}"
-                for k, v in metadata.items()
-            )
-            lines.append(f"    metadata: {{{shown}}}")
-    return lines
+    passed_over = [key for key in metadata if key not in SITE_KEYS]
+    if passed_over:
+        shown.append(f"not read (the original's, each page names it): {', '.join(passed_over)}")
+    return ", ".join(shown)
 
 
 def _ours(key: str) -> str | None:
@@ -609,25 +641,116 @@ _HUGO_FOLDERS = ("", "config/_default", "config/production")
 _HUGO_SUFFIXES = (".toml", ".yaml", ".yml", ".json")
 
 
-def _read_settings(path: Path) -> dict[str, Any] | None:
-    """A site configuration file as data (TOML, YAML or JSON), or None when it does not read."""
+def read_settings(path: Path, *, strict: bool = False) -> dict[str, Any] | None:
+    """A site configuration file as data (TOML, YAML or JSON), or None when it does not read. ``strict`` (as
+    check reads a site's config for its cascade or defaults): a file that does not read raises an
+    :class:`~reprint_guard.errors.InputError` at its line and column instead."""
     import tomllib
 
     import yaml
 
     try:
         if path.stat().st_size > 16 * 1024 * 1024:  # no site's settings are this large: not read
+            if strict:
+                from ..errors import InputError
+
+                raise InputError("site configuration larger than 16 MiB: not read", path=str(path))
             return None
-        text = path.read_text(encoding="utf-8-sig", errors="replace")
+        if strict:  # check reads the values: a byte that is no UTF-8 is told at its place, not replaced
+            raw = path.read_bytes()
+            try:
+                text = raw.decode("utf-8-sig")
+            except UnicodeDecodeError as exc:
+                from ..errors import InputError
+
+                before = raw[: exc.start]
+                line = before.count(b"\n") + 1
+                column = len(before[before.rfind(b"\n") + 1 :].decode("utf-8", "replace")) + 1
+                raise InputError(
+                    "site configuration is not valid UTF-8 (save it as UTF-8)", path=str(path), line=line, column=column
+                ) from None
+        else:
+            text = path.read_text(encoding="utf-8-sig", errors="replace")
         if path.suffix == ".toml":
             data = tomllib.loads(text)
         elif path.suffix == ".json":
             data = json.loads(text)
         else:
-            data = yaml.safe_load(text)
-    except (OSError, ValueError, RecursionError, yaml.YAMLError):  # a file that does not read proposes nothing
+            data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # libyaml's: 20x faster
+    except (OSError, ValueError, RecursionError, yaml.YAMLError) as exc:  # a file that does not read proposes nothing
+        if strict:
+            if path.suffix not in (".toml", ".json") and not isinstance(exc, (OSError, yaml.MarkedYAMLError)):
+                _placed_value_error(path, text)  # an impossible date (2026-02-30): at its line and column
+            raise _settings_error(path, exc) from None
         return None
     return data if isinstance(data, dict) else None
+
+
+def _placed_value_error(path: Path, text: str) -> None:
+    """Raise a YAML value's error (a date no calendar has) at its line and column, read as a page's front
+    matter is read (PyYAML's own error names no place): named by its key, ``cascade.expiryDate``."""
+    from ..errors import InputError
+    from ..safeyaml import load
+
+    try:
+        load(text)
+    except InputError as exc:
+        if exc.line is not None:
+            raise InputError(
+                f"site configuration does not read: {exc.message}", path=str(path), line=exc.line, column=exc.column
+            ) from None
+    except Exception:  # the plain error is told instead
+        return
+
+
+def _settings_error(path: Path, exc: Exception) -> Exception:
+    """A site configuration file that does not read, told at its line and column as a page's front matter is."""
+    import yaml
+
+    from ..errors import InputError
+
+    line = column = None
+    said = str(exc)
+    if isinstance(exc, yaml.MarkedYAMLError) and exc.problem_mark is not None:
+        line, column = exc.problem_mark.line + 1, exc.problem_mark.column + 1
+        said = " ".join(part for part in (exc.context, exc.problem) if part) or said
+    elif isinstance(exc, json.JSONDecodeError):
+        line, column, said = exc.lineno, exc.colno, exc.msg
+    elif (at := re.search(r"\s*\(at line (\d+), column (\d+)\)", said)) is not None:  # tomllib's
+        line, column, said = int(at.group(1)), int(at.group(2)), said[: at.start()]
+    elif isinstance(exc, OSError):
+        said = f"cannot read file: {exc.strerror or exc}"
+    elif isinstance(exc, RecursionError):
+        said = "nested too deeply"
+        line, column = _too_deep(path)
+    return InputError(f"site configuration does not read: {one_line(said)}", path=str(path), line=line, column=column)
+
+
+def _too_deep(path: Path, limit: int = 100) -> tuple[int | None, int | None]:
+    """(line, column) of the bracket or brace where a file's nesting first goes deeper than ``limit`` (quoted
+    text passed over), or (None, None): where a config that nests too deeply to read goes wrong."""
+    try:
+        text = path.read_text(encoding="utf-8-sig", errors="replace")
+    except OSError:
+        return None, None
+    depth = 0
+    quote = ""
+    line, start = 1, 0
+    for at, char in enumerate(text):
+        if char == "\n":
+            line, start = line + 1, at + 1
+        elif quote:
+            if char == quote:
+                quote = ""
+        elif char in "\"'":
+            quote = char
+        elif char in "[{":
+            depth += 1
+            if depth > limit:
+                return line, at - start + 1
+        elif char in "]}":
+            depth -= 1
+    return None, None
 
 
 def _dig(data: Any, *keys: str) -> Any:
@@ -637,6 +760,29 @@ def _dig(data: Any, *keys: str) -> Any:
             return None
         data = next((v for k, v in data.items() if isinstance(k, str) and k.lower() == key), None)
     return data
+
+
+def hugo_config_files(root: Path, names: tuple[str, ...] = ("hugo", "config")) -> list[Path]:
+    """The files of a Hugo site's configuration at ``root`` that are there, in the order Hugo merges them (the
+    root's, then its config folder's: production's last, over the defaults); ``markup`` only in the folder."""
+    return [
+        root / folder / f"{name}{suffix}"
+        for folder in _HUGO_FOLDERS
+        for name in names
+        if folder or name != "markup"
+        for suffix in _HUGO_SUFFIXES
+        if (root / folder / f"{name}{suffix}").is_file()
+    ]
+
+
+def another_tools(path: Path, data: dict[str, Any] | None) -> bool:
+    """Whether a ``config.*`` is some other tool's, not Hugo's: one at a site's root without a ``baseURL`` or
+    ``markup``. A file of Hugo's default config folder (``config/_default/config.toml``) is Hugo's, whatever it
+    sets (README: ``config/_default/`` marks a Hugo site); one in ``config/production/`` alone may be another
+    tool's (an application's per-environment settings), and needs a ``baseURL`` or ``markup`` as at the root."""
+    if path.parent.parent.name == "config" and path.parent.name == "_default":
+        return False
+    return path.stem == "config" and (data is None or (_dig(data, "baseurl") is None and not _dig(data, "markup")))
 
 
 def hugo_site(root: Path) -> tuple[bool, str | None] | None:
@@ -650,25 +796,18 @@ def hugo_site(root: Path) -> tuple[bool, str | None] | None:
     found = False
     unsafe: Any = None
     base: Any = None
-    for folder in _HUGO_FOLDERS:
-        for name in ("hugo", "config", "markup"):
-            if name == "markup" and not folder:
-                continue
-            for suffix in _HUGO_SUFFIXES:
-                path = root / folder / f"{name}{suffix}"
-                if not path.is_file():
-                    continue
-                data = _read_settings(path)
-                if name == "config" and (data is None or (_dig(data, "baseurl") is None and not _dig(data, "markup"))):
-                    continue  # another tool's config file
-                found = True  # a hugo.* or markup.* that does not read is Hugo's still: its defaults hold
-                if data is None:
-                    continue
-                markup = data if name == "markup" else _dig(data, "markup")
-                value = _dig(markup, "goldmark", "renderer", "unsafe")
-                unsafe = value if value is not None else unsafe
-                url = _dig(data, "baseurl")
-                base = url if isinstance(url, str) and url else base
+    for path in hugo_config_files(root, ("hugo", "config", "markup")):
+        data = read_settings(path)
+        if another_tools(path, data):
+            continue
+        found = True  # a hugo.* or markup.* that does not read is Hugo's still: its defaults hold
+        if data is None:
+            continue
+        markup = data if path.stem == "markup" else _dig(data, "markup")
+        value = _dig(markup, "goldmark", "renderer", "unsafe")
+        unsafe = value if value is not None else unsafe
+        url = _dig(data, "baseurl")
+        base = url if isinstance(url, str) and url else base
     if not found:
         return None
     host = None
@@ -691,7 +830,7 @@ def jekyll_site(root: Path) -> tuple[str | None, bool] | None:
     for name in ("_config.yml", "_config.yaml"):
         path = root / name
         if path.is_file():
-            data = _read_settings(path)
+            data = read_settings(path)
             url = _dig(data, "url") if data is not None else None
             renderer = _dig(data, "markdown") if data is not None else None
             kramdown = not isinstance(renderer, str) or renderer.strip().lower() in ("", "kramdown")
@@ -710,19 +849,16 @@ def site_timezone(root: Path, generator: str | None) -> str | None:
     from .view import known_zone
 
     if generator == "hugo":
-        names = ("hugo", "config")
-        places = [
-            root / folder / f"{name}{suffix}" for folder in _HUGO_FOLDERS for name in names for suffix in _HUGO_SUFFIXES
-        ]
+        places = hugo_config_files(root)
     elif generator == "jekyll":
         places = [root / "_config.yml", root / "_config.yaml"]
     else:
         return None
     zone = None
     for place in places:
-        data = _read_settings(place) if place.is_file() else None
-        if generator == "hugo" and place.stem == "config" and data is not None:
-            data = data if _dig(data, "baseurl") is not None or _dig(data, "markup") else None  # another tool's
+        data = read_settings(place) if place.is_file() else None
+        if generator == "hugo" and data is not None and another_tools(place, data):
+            data = None
         value = _dig(data, "timezone") if data is not None else None  # Hugo's timeZone, read blind to case
         zone = value.strip() if isinstance(value, str) and value.strip() else zone
         if generator == "jekyll" and data is not None:
@@ -953,12 +1089,21 @@ def starter_config(root: Path) -> str:
             "# fail Hugo's build. Write a key of your own in them (edited: true) and map it onto reprint-guard's:",
             "#   front-matter: {edited: modified}",
         ]
+    site_cascades = (
+        [(f"{folder}/_index", cascade) for folder, cascade in surveyed.cascades] + _config_cascades(root)
+        if hugo is not None
+        else []
+    )
+    site_defaults = _jekyll_defaults(root) if jekyll is not None else []
+    commercial = _gives_commercial(site_cascades, site_defaults)
     lines += [
         "",
         "# Metadata every reprint gets unless its front matter says otherwise.",
         "defaults:",
         "  medium: web",
-        "  # commercial: true   # whether your site is commercial (run for profit; see the README's `commercial`)",
+        f"  # commercial: given by {_UNPRINTABLE.sub(_escape, commercial)} (check reads it there)"
+        if commercial
+        else "  # commercial: true   # whether your site is commercial (run for profit; see the README's `commercial`)",
         "",
         "# Extra policy files or folders (agreements you made, publishers not bundled).",
         *(
@@ -974,9 +1119,7 @@ def starter_config(root: Path) -> str:
             else []
         ),
         "",
-        *_overrides(
-            surveyed.cascades if hugo is not None else [], _jekyll_defaults(root) if jekyll is not None else []
-        ),
+        *_overrides(site_cascades, site_defaults),
         "",
         "# Change a rule's severity (error, warning, info) or turn it off.",
         "severity: {}",

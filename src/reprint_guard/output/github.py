@@ -61,10 +61,15 @@ def _end(finding: Finding) -> tuple[int | None, int | None]:
     return finding.end_line, max(finding.column, finding.end_column - 1)
 
 
-def annotation(finding: Finding, file: str | None) -> str:
+def annotation(finding: Finding, file: str | None, page: str | None = None) -> str:
     """The workflow command for a finding, at ``file`` (None: unplaced, on the run) from its start to its end,
-    its fix under its message: the CLI's ``--format github`` and the Action write the same."""
-    message = f"{finding.message}\nfix: {finding.fix}" if finding.fix else finding.message
+    its fix under its message: the CLI's ``--format github`` and the Action write the same. ``page``: the page a
+    finding told in another file (a sidecar, the site's ``_index.md`` or config giving the value) is about,
+    named in its message as SARIF names it (each page's annotation at the same place is no repetition)."""
+    message = finding.message
+    if page is not None and finding.file is not None:
+        message += f"\n(in {one_line(page)}, with the value {finding.file} sets)"
+    message = f"{message}\nfix: {finding.fix}" if finding.fix else message
     note = second_hand_note(finding)
     if note:
         message += f"\nnote: {note}"
@@ -79,6 +84,7 @@ def annotation(finding: Finding, file: str | None) -> str:
 class GithubFormatter:
     def __init__(self, stream: IO[str]) -> None:
         self.stream = stream
+        self.told: set[str] = set()  # the errors' commands written: one in a file pages share is written once
 
     def result(self, result: Result) -> None:
         # Standard input is no file to annotate: its messages stand on the run, unplaced.
@@ -94,23 +100,23 @@ class GithubFormatter:
                     if written and said != (bare := unplaced(said, written)):
                         said = bare
                         break
-            self.stream.write(
-                command(
-                    "error",
-                    said,
-                    file=file,
-                    line=result.error_line if placed else None,
-                    col=result.error_column if placed else None,
-                    title="reprint-guard/input-error",  # the rule id the Action and SARIF give it
-                )
-                + "\n"
+            written = command(
+                "error",
+                said,
+                file=file,
+                line=result.error_line if placed else None,
+                col=result.error_column if placed else None,
+                title="reprint-guard/input-error",  # the rule id the Action and SARIF give it
             )
+            if written not in self.told:
+                self.told.add(written)
+                self.stream.write(written + "\n")
             return
         for f in result.findings:
             if f.suppressed is not None:
                 continue  # kept in JSON and SARIF with its reason; not an annotation
             where = path if f.file is None else workspace_path(f.file)  # a value set in its metadata sidecar
-            self.stream.write(annotation(f, where) + "\n")
+            self.stream.write(annotation(f, where, result.path if f.file is not None else None) + "\n")
 
     def close(self, summary: Summary) -> None:
         notes = f", {summary.infos} note{'s' if summary.infos != 1 else ''}" if summary.infos else ""  # as text says

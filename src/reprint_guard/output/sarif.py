@@ -15,7 +15,7 @@ from typing import IO, Any
 from urllib.parse import quote
 
 from .. import __version__
-from ..errors import ReprintGuardError
+from ..errors import ReprintGuardError, one_line
 from ..report import STDIN_PATH, Finding, Result, Summary, stable_message
 from . import json_text, unplaced
 
@@ -65,6 +65,9 @@ class SarifFormatter:
         self.rule_objects: list[dict[str, Any]] = []
         self.first = True
         self.failed_inputs = 0
+        #: (where, message) of each error told: one in a file several pages share (a section's _index.md, the
+        #: site's config, a shared sidecar) is one alert, not one per page
+        self.told: set[tuple[str, str]] = set()
         stream.write(f'{{"$schema": "{SARIF_SCHEMA}", "version": "2.1.0", "runs": [{{"results": [')
 
     def _rule_index(self, rule_id: str, level: str) -> int:
@@ -105,6 +108,10 @@ class SarifFormatter:
             }
             if result.path == STDIN_PATH and result.error_file is None:
                 del error["locations"]  # standard input is no file in the repository
+            told = (where["uri"], message)
+            if told in self.told:
+                return
+            self.told.add(told)
             self._emit(error)
             return
         seen: dict[str, int] = {}  # a fingerprint -> how many findings of this file had it
@@ -132,6 +139,14 @@ class SarifFormatter:
                 },
                 "properties": {"policy": finding.policy, "check": finding.check},
             }
+            if finding.file is not None and result.path != STDIN_PATH:
+                # Told in another file than the page's (its sidecar, the site's _index.md or config giving the
+                # value): a finding about the page, which it names, so that one per page is no repetition.
+                item["message"]["text"] = f"{text}\n(in {one_line(result.path)}, with the value {finding.file} sets)"
+                item["relatedLocations"] = [
+                    {"id": 1, "physicalLocation": {"artifactLocation": artifact}, "message": {"text": "the page"}}
+                ]
+                item["properties"]["page"] = result.path
             if finding.confidence is not None:
                 item["properties"]["confidence"] = finding.confidence
             if finding.fix:

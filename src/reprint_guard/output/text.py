@@ -40,6 +40,8 @@ class TextFormatter:
         self.fail_on = fail_on  # the summary's mark says failed when the run fails at this level
         self.config_found = False  # the config's own result held a finding (see CONFIG_FAILS)
         self.baselined = 0  # suppressed findings a file already had at --baseline-commit
+        #: errors told, each with whether it stood in another file than its page's: such an error is told once
+        self.told: dict[str | None, bool] = {}
 
     def _c(self, style: str, text: str) -> str:
         return f"{_COLORS[style]}{text}{_RESET}" if self.color else text
@@ -49,6 +51,12 @@ class TextFormatter:
         self.config_found = self.config_found or config_findings(result)
         self.baselined += in_the_baseline(result)
         if result.status == "error":
+            # An error in a file of the site's (a section's cascade) or a sidecar two pages share: told once, not
+            # again for each page it reaches (nor again for the section's own page, which says the same).
+            elsewhere = result.error_file is not None
+            if result.error in self.told and (elsewhere or self.told[result.error]):
+                return
+            self.told[result.error] = elsewhere or self.told.get(result.error, False)
             write(f"{result.error} {self._c('error', '(could not be checked)')}\n\n")
             return
         if result.status == "skipped":

@@ -416,6 +416,7 @@ def read_file(
     raw_html: bool = True,
     markdown_in_html: bool = False,
     policy_given: bool = False,
+    site_places: Mapping[str, tuple[str, int, int]] | None = None,
 ) -> Reprint:
     """Read a reprint from a file; ``meta`` overrides what the file declares, ``defaults`` fill gaps.
 
@@ -467,6 +468,7 @@ def read_file(
         raw_html=raw_html,
         markdown_in_html=markdown_in_html,
         policy_given=policy_given,
+        site_places=site_places,
     )
     reprint.sidecar = written
     reprint.encoding = encoding
@@ -682,6 +684,7 @@ def read_text(
     raw_html: bool = True,
     markdown_in_html: bool = False,
     policy_given: bool = False,
+    site_places: Mapping[str, tuple[str, int, int]] | None = None,
 ) -> Reprint:
     """Read a whole document (front matter and all) in one of :data:`INPUT_FORMATS`.
 
@@ -696,6 +699,8 @@ def read_text(
         extra["markdown_in_html"] = True
     if policy_given:
         extra["policy_given"] = True
+    if site_places:  # where the site's cascade or defaults (in ``defaults``) set each key they give
+        extra["site_places"] = site_places
     try:
         if format == "markdown":
             front = _split_front_matter(text)
@@ -855,6 +860,36 @@ def _split_front_matter(text: str) -> Any:
     return split_front_matter(text)
 
 
+def _hugo_case(
+    metadata: dict[str, Any],
+    key_lines: dict[str, int] | None,
+    key_columns: dict[str, int] | None,
+    site_places: Mapping[str, tuple[str, int, int]],
+    key_map: Mapping[str, str] | None,
+) -> tuple[dict[str, Any], dict[str, int] | None, dict[str, int] | None]:
+    """A Hugo page's own keys for what its site's cascade gives, in the letter case the cascade's are named in:
+    Hugo lower-cases front matter keys (``Commercial: false`` is ``.Params.commercial``), so the page's own
+    value wins over the cascade's whatever its case."""
+    names = {key.lower(): key for key in site_places}
+    for theirs, ours in (key_map or {}).items():
+        if ours in site_places:
+            names.setdefault(theirs.lower(), theirs)
+    renamed = {}
+    for key in metadata:
+        if isinstance(key, str) and key not in names.values():
+            name = names.get(key.lower())
+            if name is not None and name not in metadata:
+                renamed[key] = name
+    if not renamed:
+        return metadata, key_lines, key_columns
+    metadata = {renamed.get(key, key): value for key, value in metadata.items()}
+    if key_lines:
+        key_lines = {renamed.get(key, key): line for key, line in key_lines.items()}
+    if key_columns:
+        key_columns = {renamed.get(key, key): column for key, column in key_columns.items()}
+    return metadata, key_lines, key_columns
+
+
 def build(
     body: str,
     metadata: Mapping[str, Any],
@@ -874,6 +909,7 @@ def build(
     raw_html: bool = True,
     markdown_in_html: bool = False,
     policy_given: bool = False,
+    site_places: Mapping[str, tuple[str, int, int]] | None = None,
 ) -> Reprint:
     """Validate metadata and assemble the :class:`Reprint`.
 
@@ -882,9 +918,13 @@ def build(
     its start (a JSON envelope's keys are indented). ``policy_given``: a policy is given for the file from
     outside it (``--policy``, the config's ``policy``, an override's): it is checked as a reprint, so a key
     only a reprint's check reads is refused for its shape, as in a file naming its original.
+    ``site_places``: (file, line) of each key of ours the site's Hugo cascade or Jekyll defaults (given in
+    ``defaults``) set: a bad value, or a finding, about a key only they give is told there.
     """
     names = None
     clashes: list[tuple[str, str, int | None, Any, str]] = []
+    if site_places and getattr(site_places, "case_blind", False) and isinstance(metadata, dict):
+        metadata, key_lines, key_columns = _hugo_case(metadata, key_lines, key_columns, site_places, key_map)
     lifted = _under_params(metadata)
     if lifted:  # Hugo's params.original_url is its .Params.original_url, as original_url at the top is
         key_map = {**lifted, **(key_map or {})}
@@ -925,6 +965,9 @@ def build(
             merged, path=path, key_lines=key_lines or {}, key_columns=key_columns, policy_given=policy_given
         )
     except InputError as exc:
+        top = exc.field.partition(".")[0] if exc.field else None
+        if site_places and top in site_places and top not in (key_lines or {}) and not (meta and top in meta):
+            exc.path, exc.line, exc.column = site_places[top]  # a value the site's cascade or defaults give
         raise _in_site_keys(exc, names) if names else exc from None
     reprint = Reprint(
         body=body,
@@ -949,6 +992,8 @@ def build(
         reprint.replaced = replaced_values
     if defaults:
         reprint.defaulted = frozenset(key for key in defaults if key not in metadata and not (meta and key in meta))
+        if site_places:
+            reprint.site_places = {key: place for key, place in site_places.items() if key in reprint.defaulted}
     if key_map:
         reprint.aliases = tuple(theirs for theirs, ours in key_map.items() if ours in ("original_url", "policy"))
         reprint.key_names = names or {}

@@ -1,0 +1,980 @@
+"""The metadata a page of a Hugo or Jekyll site gets from the site rather than from its own front matter:
+Hugo's ``cascade`` (in a section's ``_index.md``, and in the site's config) and Jekyll's front matter
+``defaults`` (``_config.yml``). ``check`` reads them below the page's own front matter, as the generator does.
+
+Each folder's site, each ``_index`` page and each config is read once a run (:func:`given` caches them); a
+file that does not read is an error of every page it would give values to, at its line and column.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Mapping
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, NamedTuple
+
+from ..errors import InputError, ReprintGuardError, SiteFileError
+
+#: The pages a site gives values to: Markdown and HTML (a JSON envelope is a CMS's export, no site's page).
+PAGE_SUFFIXES = (".md", ".markdown", ".mdown", ".mkdown", ".mkdn", ".mkd", ".html", ".htm")
+#: A Hugo section's own page (its front matter holds the section's cascade).
+_INDEX_NAMES = tuple(f"_index{suffix}" for suffix in (".md", ".markdown", ".html", ".htm"))
+_JEKYLL_CONFIGS = ("_config.yml", "_config.yaml")
+#: What Hugo builds for by default (``hugo`` with no ``--environment``): a cascade's ``_target.environment``.
+_ENVIRONMENT = "production"
+
+
+class _Layer(NamedTuple):
+    """One cascade block or Jekyll default set: its values (keys as the site writes them, ``params`` lifted),
+    the line of each key, the file, and whom it is for (Hugo's ``_target``; Jekyll's scope's path and type)."""
+
+    values: dict[str, Any]
+    lines: dict[str, tuple[int, int]]  # each key's (line, column of its value)
+    file: str
+    target: Mapping[str, Any] | None
+
+
+class _Site(NamedTuple):
+    kind: str  # "hugo" or "jekyll"
+    root: str
+    content: str  # Hugo's content folder; Jekyll's root
+    language: str  # Hugo's defaultContentLanguage
+    layers: tuple[_Layer, ...]  # the config's cascades (production's first) or Jekyll's default sets in order
+    error: tuple[str, str, int | None, int | None] | None  # the config did not read: (message, file, line, column)
+    collections: frozenset[str] = frozenset()  # Jekyll's declared collections (besides posts)
+    collections_dir: str = ""  # Jekyll's ``collections_dir``: where posts and collections are
+
+
+_MISSING = object()
+#: Per run (the settings it is for): each folder's site, each section folder's cascade, and what the pages a
+#: set of layers reaches get. The cache of the run asking now; the others kept (a few: a --baseline-commit run
+#: checks the commit's copy with settings of its own between the pages).
+_CACHE: dict[str, dict[Any, Any]] = {"sites": {}, "sections": {}, "merged": {}}
+_RUNS: list[tuple[Any, dict[str, dict[Any, Any]]]] = [(None, _CACHE)]
+_KEPT_RUNS = 4
+
+
+def forget(owner: Any = None) -> None:
+    """Read the sites anew (their files may have changed) for ``owner``'s run (its settings)."""
+    global _CACHE
+    _CACHE = {"sites": {}, "sections": {}, "merged": {}}
+    _RUNS[:] = [(owner, _CACHE), *[run for run in _RUNS if run[0] is not owner][: _KEPT_RUNS - 1]]
+
+
+def _for_run(owner: Any) -> None:
+    """Make ``owner``'s cache the one read (a run's first page starts one)."""
+    global _CACHE
+    for run in _RUNS:
+        if run[0] is owner:
+            _CACHE = run[1]
+            _RUNS.remove(run)
+            _RUNS.insert(0, run)
+            return
+    forget(owner)
+
+
+def given(
+    path: str, key_map: Mapping[str, str], owner: Any = None
+) -> tuple[dict[str, Any], dict[str, tuple[str, int, int]]]:
+    """The metadata the page at ``path`` gets from its site (keys as the site writes them), and where each key
+    of reprint-guard's it gives is set: (the file, as ``path`` is written: relative or whole, its line, the
+    column of its value).
+
+    Empty for a file in no Hugo or Jekyll site, outside a Hugo site's content, a section's own ``_index``
+    page, and a file of another type. Raises :class:`InputError` at the place of a site file that does not read.
+    """
+    if _RUNS[0][0] is not owner:
+        _for_run(owner)
+    if not path.lower().endswith(PAGE_SUFFIXES):
+        return _NOTHING
+    if _CACHE["sites"].get(path.rpartition(os.sep)[0] or ".", _MISSING) is None:  # a folder in no site, as named
+        return _NOTHING
+    whole_paths = os.path.isabs(path)
+    whole = path if whole_paths else os.path.join(_cwd(), path)
+    if ".." in whole or "//" in whole or "/./" in whole:
+        whole = os.path.normpath(whole)
+    folder = whole.rpartition(os.sep)[0]
+    site = _CACHE["sites"].get(folder, _MISSING)
+    if site is _MISSING:
+        site = _site_of(folder)
+    if site is None:
+        _CACHE["sites"][path.rpartition(os.sep)[0] or "."] = None  # the folder as the walk names it: asked first
+        return _NOTHING
+    try:
+        layers = _hugo_layers(site, whole, folder) if site.kind == "hugo" else _jekyll_layers(site, whole)
+    except InputError as exc:
+        if exc.path and not whole_paths:
+            exc.path = _relative(exc.path)  # named as the page is
+        raise
+    if not layers:
+        return _NOTHING
+    # Pages reached by the same layers get the same values: merged once (a folder's pages, mostly).
+    key = (*map(id, layers), whole_paths)
+    found = _CACHE["merged"].get(key)
+    if found is None:
+        found = _CACHE["merged"][key] = _merged(layers, key_map, whole_paths, site.kind == "hugo")
+    return found
+
+
+def site_files(path: str) -> list[str]:
+    """The site files whose text gives the page at ``path`` values (whole paths, there or not): a Hugo site's
+    config files and each ``_index`` page a section of the page's may hold, up to the content folder; Jekyll's
+    ``_config.yml``. Empty for a page of no site. ``--baseline-commit`` holds a page one of them changed for
+    as new: its findings at the commit were found with other site values."""
+    whole = os.path.normpath(os.path.join(_cwd(), path))
+    folder = whole.rpartition(os.sep)[0]
+    site = _CACHE["sites"].get(folder, _MISSING)
+    if site is _MISSING:
+        site = _site_of(folder)
+    if site is None:
+        return []
+    if site.kind == "jekyll":
+        return [os.path.join(site.root, name) for name in _JEKYLL_CONFIGS]
+    from .init import hugo_config_files
+
+    files = [str(file) for file in hugo_config_files(Path(site.root))]
+    here = folder
+    while here.startswith(site.content + os.sep) or here == site.content:
+        files += [os.path.join(here, name) for name in _INDEX_NAMES]
+        if len(here) <= len(site.content):
+            break
+        here = os.path.dirname(here)
+    return files
+
+
+#: What a page outside any site gets (shared: read, never changed).
+_NOTHING: tuple[dict[str, Any], dict[str, tuple[str, int, int]]] = ({}, {})
+
+
+def _cwd() -> str:
+    """The working folder, asked once a run (pages named relative to it)."""
+    cwd = _CACHE["merged"].get("cwd")
+    if cwd is None:
+        cwd = _CACHE["merged"]["cwd"] = os.getcwd()
+    return cwd
+
+
+#: The keys of reprint-guard's a site's cascade or front matter defaults may give a page: the reprint's own
+#: facts, the same for every page of a section (the policy its originals are under, the medium, whether it is
+#: sold or commercial, the permissions the site holds, its own licence). Not the keys that describe the original
+#: article (``author``, ``license``, ``original_url``, ``original_published``, ``title``, ``source``,
+#: ``copyright_holder``) nor the page's own date (``published``): a site-wide ``author`` is the site's own (a
+#: theme's byline), a section's ``license`` the site's, and neither may stand for the original's, which each page
+#: must name itself. Such a key in a cascade or a default set is not read (README: "Hugo and Jekyll sites").
+SITE_KEYS = frozenset(
+    {
+        "policy",
+        "medium",
+        "commercial",
+        "permissions",
+        "news_outlet",
+        "sponsored",
+        "paywalled",
+        "sold",
+        "ads_targeted",
+        "modified",
+        "translated",
+        "excerpt",
+        "reprint_license",
+    }
+)
+
+
+def _merged(
+    layers: list[_Layer] | tuple[_Layer, ...], key_map: Mapping[str, str], whole_paths: bool, hugo: bool
+) -> tuple[dict[str, Any], dict[str, tuple[str, int, int]]]:
+    """The layers' values, the first to set a key winning, kept to :data:`SITE_KEYS` (ours, or the site's
+    own keys the config maps onto them), named by reprint-guard's keys, with their places.
+
+    Hugo reads front matter keys blind to case (``Commercial`` is ``.Params.commercial``): so are a cascade's.
+    Jekyll reads them as written: ``Policy`` in a default set is another key than ``policy``, and not read."""
+    from ..metaview import READ_KEYS
+    from ..readers import remap
+
+    wanted = {key.lower().removeprefix("params.").partition(".")[0] for key in key_map}
+    values: dict[str, Any] = {}
+    at: dict[str, int] = {}
+    places: list[tuple[str, int, int]] = []
+    for layer in layers:
+        for key, value in layer.values.items():
+            low = key.lower()
+            name = low if hugo and low in READ_KEYS else key
+            if name in values:
+                continue
+            if not (name in READ_KEYS or low in wanted):
+                _slip(key, layer, hugo)
+                continue
+            values[name] = value
+            file = layer.file if whole_paths else _relative(layer.file)
+            at[name] = len(places)
+            places.append((file, *layer.lines.get(key, (1, 1))))
+    if not values:
+        return {}, {}
+    if key_map:
+        values, ours = remap(values, at, key_map)
+    else:
+        ours = at
+    given = {key: values[key] for key in SITE_KEYS if key in values and key in ours}
+    if not given:
+        return {}, {}
+    where = {key: places[ours[key]] for key in given}
+    return given, (CaseBlindPlaces(where) if hugo else where)
+
+
+class CaseBlindPlaces(dict):
+    """The places of a Hugo page's site values: Hugo reads the page's own front matter keys blind to case too
+    (``Commercial: false`` is ``.Params.commercial``), so the page's own key in any letter case wins over them."""
+
+    case_blind = True
+
+
+def _slip(key: Any, layer: _Layer, hugo: bool) -> None:
+    """Warn, once a run, of a key a cascade or default set gives that reprint-guard does not read but that looks
+    like a slip for one a site may give (``polcy``), as the same key in a page is told (``misspelt-key``): the
+    section's pages would be checked (or skipped) as if it were not set."""
+    import sys
+
+    from ..engine import close_to
+
+    if not isinstance(key, str):
+        return
+    meant = close_to(key, SITE_KEYS)
+    if meant is None or (not hugo and key.lower() == meant):  # Jekyll's 'Policy' is another key: not told
+        return
+    if any(isinstance(other, str) and other.lower() == meant for other in layer.values):
+        return  # the block sets the key meant too
+    warned = _CACHE["merged"].setdefault("warned", set())
+    line = layer.lines.get(key, (None, None))[0]
+    told = (layer.file, line, key)
+    if told in warned:
+        return
+    warned.add(told)
+    where = _relative(layer.file) + (f":{line}" if line else "")
+    what = "cascade" if hugo else "front matter default set"
+    sys.stderr.write(
+        f"reprint-guard: warning: {where}: the {what} sets '{key}', which is no key reprint-guard reads, so the "
+        f"pages it reaches are checked as if it were not set: did you mean '{meant}'?\n"
+    )
+
+
+def _relative(file: str) -> str:
+    try:
+        return os.path.relpath(file)
+    except ValueError:  # another drive
+        return file
+
+
+def _site_of(folder: str) -> _Site | None:
+    """The Hugo or Jekyll site ``folder`` is in: the nearest folder above (or itself) holding a Hugo config
+    (``hugo.toml``, a ``config.toml`` with a ``baseURL``, ``config/_default/``) or Jekyll's ``_config.yml``,
+    looked for up to the top of the git work tree."""
+    sites = _CACHE["sites"]
+    walked = []
+    site: Any = _MISSING
+    here = folder
+    while True:
+        site = sites.get(here, _MISSING)
+        if site is not _MISSING:
+            break
+        walked.append(here)
+        site = _site_here(here)
+        if site is not None:
+            break
+        parent = os.path.dirname(here)
+        if parent == here or os.path.exists(os.path.join(here, ".git")):
+            break
+        here = parent
+    for each in walked:
+        sites[each] = site
+    return site
+
+
+#: The names whose presence in a folder may make it a site's root (a Hugo config, its config folder, Jekyll's).
+_MARKERS = (
+    *(f"{name}{suffix}" for name in ("hugo", "config") for suffix in (".toml", ".yaml", ".yml", ".json")),
+    os.path.join("config", "_default"),
+    *_JEKYLL_CONFIGS,
+)
+
+
+def _site_here(folder: str) -> _Site | None:
+    if not any(os.path.exists(os.path.join(folder, name)) for name in _MARKERS):
+        return None  # a folder of no site's (init's readers, below, are not even imported)
+    from .init import _dig, another_tools, hugo_config_files, jekyll_default_sets, read_settings
+
+    root = Path(folder)
+    files = hugo_config_files(root)
+    if files:
+        content = "content"
+        language = "en"
+        layers: list[_Layer] = []
+        error = None
+        hugos = False
+        for file in files:
+            try:
+                _outside(str(file), folder)
+                data = read_settings(file, strict=True)
+            except ReprintGuardError as exc:
+                if file.stem == "config" and file.parent.name != "_default" and not (root / "content").is_dir():
+                    continue  # another tool's config, perhaps: not Hugo's without a content folder beside it
+                hugos = True
+                error = error or (exc.message, str(file), exc.line, exc.column)
+                continue
+            if data is None or another_tools(file, data):
+                hugos = hugos or file.parent.name == "_default"  # any file of config/_default/ is Hugo's
+                continue
+            hugos = True
+            named = _dig(data, "contentdir")
+            # as Hugo cleans it: ./src/content, src//content and src/content/ are src/content
+            content = _clean(named) if isinstance(named, str) and named.strip() else content
+            named = _dig(data, "defaultcontentlanguage")
+            language = named.strip().lower() if isinstance(named, str) and named.strip() else language
+            cascade = _dig(data, "cascade")
+            if cascade is not None:
+                text = _text(file)
+                # production's over the defaults, over the root's: the later file's first
+                try:
+                    layers[:0] = _cascade_layers(cascade, str(file), text, 0, file.suffix != ".toml")
+                except ReprintGuardError as exc:  # a cascade of the wrong shape: as a config that does not read
+                    error = error or (exc.message, str(file), exc.line, exc.column)
+        if hugos:
+            where = os.path.normpath(os.path.join(folder, content))
+            return _Site("hugo", folder, where, language, tuple(layers), error)
+    for name in _JEKYLL_CONFIGS:
+        file = root / name
+        if not file.is_file():
+            continue
+        try:
+            _outside(str(file), folder)
+            data = read_settings(file, strict=True)
+        except ReprintGuardError as exc:
+            return _Site("jekyll", folder, folder, "", (), (exc.message, str(file), exc.line, exc.column))
+        sets = jekyll_default_sets(data) if data is not None else []
+        root = _composed(_text(file)) if sets or (data and "defaults" in data) else None
+        shape = _defaults_shape(data, root, str(file)) if data and data.get("defaults") is not None else None
+        if shape is not None:
+            return _Site("jekyll", folder, folder, "", (), shape)
+        if data and data.get("defaults") is not None:
+            _invalid_sets(data["defaults"], root, str(file))
+        jekyll = []
+        for index, scope_path, kind, values in sets:
+            lines = _yaml_lines(root, ("defaults", index, "values"), 0, values)
+            kind = _DEPRECATED_TYPES.get(kind, kind) if isinstance(kind, str) else None
+            target = {"path": scope_path, "type": kind}
+            jekyll.append(_Layer(_lifted(values), lines, str(file), target))
+        declared = data.get("collections") if data is not None else None
+        names = declared if isinstance(declared, (list, dict)) else ()
+        where = data.get("collections_dir") if data is not None else None
+        where = _clean(where).strip("/") if isinstance(where, str) and where.strip() else ""
+        where = "" if where == "." else where
+        collections = frozenset(name for name in names if isinstance(name, str) and name != "posts")
+        return _Site("jekyll", folder, folder, "", tuple(jekyll), None, collections, where)
+    return None
+
+
+def _clean(path: str) -> str:
+    """A folder's path as the config writes it, cleaned as Hugo (Go's ``filepath.Clean``) and Jekyll read it:
+    ``./src/content``, ``src//content`` and ``src/content/`` are ``src/content``."""
+    import posixpath
+
+    return posixpath.normpath(path.strip())
+
+
+def _defaults_shape(data: Mapping[str, Any], root: Any, file: str) -> tuple[str, str, int, int] | None:
+    """Where Jekyll's ``defaults`` is not of the shape Jekyll reads (a list of sets, each a mapping whose
+    ``scope`` is a mapping and whose ``values`` one), as (message, file, line, column); None when it is. Jekyll
+    stops at such a config, so each page it would give values to is an error, as for a config that does not
+    read."""
+    defaults = data["defaults"]
+    if not isinstance(defaults, list):
+        return None  # Jekyll reads no default set from it (warned of, once: _invalid_sets)
+    for index, item in enumerate(defaults):
+        if not isinstance(item, Mapping) or not isinstance(item.get("values"), Mapping):
+            continue  # Jekyll warns of such a set and leaves it out (warned of, once: _invalid_sets)
+        scope = item.get("scope")
+        if scope is not None and not isinstance(scope, Mapping):  # Jekyll stops at it (scope.key? of text)
+            line, column = _node_place(root, ("defaults", index, "scope"))
+            return (
+                f"a front matter default set's 'scope' must be a mapping, not {_kind(scope)}",
+                file,
+                line,
+                column,
+            )
+    return None
+
+
+def _invalid_sets(defaults: Any, root: Any, file: str) -> None:
+    """Warn, once a run, of what Jekyll's ``valid_sets`` leaves out: ``defaults`` that is no list (no set read),
+    a set that is no mapping or whose ``values`` is none (``values: 5``): Jekyll warns "An invalid front-matter
+    default set was found" and builds without it, so the pages are checked without it too."""
+    import sys
+
+    found = []
+    if not isinstance(defaults, list):
+        line, column = _node_place(root, ("defaults",))
+        said = f"'defaults' is {_kind(defaults)}, not a list of front matter default sets: Jekyll reads none"
+        found.append((line, column, said))
+    else:
+        for index, item in enumerate(defaults):
+            if not isinstance(item, Mapping):
+                line, column = _node_place(root, ("defaults", index))
+                said = f"a front matter default set is {_kind(item)}, not a mapping (scope, values)"
+                found.append((line, column, said))
+            elif not isinstance(item.get("values"), Mapping):
+                where = ("defaults", index, "values") if "values" in item else ("defaults", index)
+                line, column = _node_place(root, where)
+                what = _kind(item["values"]) if item.get("values") is not None else "not set"
+                found.append((line, column, f"a front matter default set's 'values' is {what}, not a mapping"))
+    name = _relative(file)
+    for line, column, said in found:
+        out = ", and neither does check" if said.endswith("reads none") else "; Jekyll leaves it out, and so does check"
+        said += out
+        sys.stderr.write(f"reprint-guard: warning: {name}:{line}:{column}: {said}\n")
+
+
+def _kind(value: Any) -> str:
+    """What a value of the wrong type is, as an error names it."""
+    if isinstance(value, bool):
+        return "true or false"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, Mapping):
+        return "a mapping"
+    return "a date" if hasattr(value, "isoformat") else type(value).__name__
+
+
+def _node_place(root: Any, route: tuple[str | int, ...], offset: int = 0) -> tuple[int, int]:
+    """(line, column) of the value at ``route`` in the composed YAML ``root``, else (1 + offset, 1)."""
+    node = _node_at(root, route)
+    if node is None:
+        return 1 + offset, 1
+    return node.start_mark.line + 1 + offset, node.start_mark.column + 1
+
+
+def _text(file: Path) -> str:
+    try:
+        return file.read_text(encoding="utf-8-sig", errors="replace")
+    except OSError:
+        return ""
+
+
+def _lifted(block: Mapping[Any, Any]) -> dict[str, Any]:
+    """A block's values with Hugo's ``params`` lifted to the top (``.Params.x`` either way; the top's wins)."""
+    values: dict[str, Any] = {}
+    for key, value in block.items():
+        if isinstance(key, str) and key.lower() == "params" and isinstance(value, Mapping):
+            for inner, held in value.items():
+                if isinstance(inner, str):
+                    values.setdefault(inner, held)
+    for key, value in block.items():
+        if isinstance(key, str) and key.lower() not in ("params", "_target", "target"):
+            values[key] = value
+    return values
+
+
+def _cascade_layers(cascade: Any, file: str, text: str, offset: int, yaml_text: bool) -> list[_Layer]:
+    """A ``cascade``'s blocks (a map, or a list of maps) as layers, with the line of each key they set."""
+    from .init import _dig
+
+    blocks = cascade if isinstance(cascade, list) else [cascade]
+    layers = []
+    root = _composed(text) if yaml_text else None
+    toml_lines = None if yaml_text else text.split("\n")
+    headers = None if yaml_text else [n for n, line in enumerate(toml_lines or ()) if _CASCADE.match(line)]
+    if not yaml_text and not headers:  # only sub-tables written ([cascade.params]): the first is the block's
+        headers = [n for n, line in enumerate(toml_lines or ()) if _CASCADE_TABLE.match(line)][:1]
+    for index, block in enumerate(blocks):
+        route: tuple[str | int, ...] = ("cascade", index) if isinstance(cascade, list) else ("cascade",)
+        target = _dig(block, "_target") if isinstance(block, Mapping) else None
+        target = target if target is not None or not isinstance(block, Mapping) else _dig(block, "target")
+        if not isinstance(block, Mapping) or (target is not None and not isinstance(target, Mapping)):
+            # Hugo stops at a cascade it cannot decode: each page it would reach is an error, told at its place
+            wrong = block if not isinstance(block, Mapping) else target
+            what = "a cascade" if not isinstance(block, Mapping) else "a cascade's _target"
+            if yaml_text:
+                line, column = _node_place(root, route if what == "a cascade" else (*route, "_target"), offset)
+            else:
+                line, column = _toml_place(toml_lines or [], headers or [], index, offset)
+            raise SiteFileError(f"{what} must be a mapping, not {_kind(wrong)}", path=file, line=line, column=column)
+        values = _lifted(block)
+
+        lines = (
+            _yaml_lines(root, route, offset, values)
+            if yaml_text
+            else _text_lines(toml_lines or [], headers or [], index, offset, values)
+        )
+        layers.append(_Layer(values, lines, file, _compiled(target) if target is not None else None))
+    return layers
+
+
+def _compiled(target: Mapping[str, Any]) -> dict[str, Any] | None:
+    """A ``_target``'s globs, compiled, by what each matches: the page's ``path`` (its logical path, with a
+    leading slash), ``kind``, ``lang`` and the ``environment``. None when it gives none.
+
+    As Hugo matches them: the glob lower-cased and taken as written (``{/docs,/docs/**}``), against the path
+    with its leading slash; a glob without one (``docs/**``) matches no page there, nor here."""
+    from .init import _dig
+
+    found = {}
+    for key in ("path", "kind", "lang", "environment"):
+        pattern = _dig(target, key)
+        if isinstance(pattern, str) and pattern.strip():
+            found[key] = _glob(pattern.strip().lower())
+            if key == "path":  # the text every path it matches starts with: the pages' index (_candidates)
+                found[_PREFIX] = re.split(r"[*?\[{\\]", pattern.strip().lower(), maxsplit=1)[0]
+    return found or None
+
+
+#: A compiled ``_target``'s key for its path glob's literal prefix (no glob: :func:`_targets` passes it by).
+_PREFIX = "prefix"
+
+
+def _composed(text: str) -> Any:
+    """The YAML (or JSON) text's node tree, composed once for all its blocks (None when it does not compose)."""
+    import yaml
+
+    try:
+        return yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except (yaml.YAMLError, RecursionError):
+        return None
+
+
+def _node_at(root: Any, route: tuple[str | int, ...]) -> Any:
+    """The node at ``route`` (keys read blind to case, list indexes) of a composed YAML tree, or None."""
+    import yaml
+
+    node = root
+    for step in route:
+        if node is None:
+            return None
+        if isinstance(step, int):
+            node = node.value[step] if isinstance(node, yaml.SequenceNode) and step < len(node.value) else None
+        elif isinstance(node, yaml.MappingNode):
+            node = next((v for k, v in node.value if str(k.value).lower() == step), None)
+        else:
+            node = None
+    return node
+
+
+def _toml_place(lines: list[str], headers: list[int], index: int, offset: int) -> tuple[int, int]:
+    """(line, column) of the ``index``-th cascade table's header in TOML (or the ``cascade =`` line), else 1."""
+    if not headers:
+        return 1 + offset, 1
+    return headers[min(index, len(headers) - 1)] + 1 + offset, 1
+
+
+def _yaml_lines(
+    root: Any, route: tuple[str | int, ...], offset: int, values: Mapping[str, Any]
+) -> dict[str, tuple[int, int]]:
+    """The line of each key of ``values`` in the mapping at ``route`` of the composed ``root`` (its ``params``
+    too). The tree is composed once per file, not once per block: a long cascade list stays linear."""
+    import yaml
+
+    node = _node_at(root, route)
+    if node is None:
+        return {}
+    lines: dict[str, tuple[int, int]] = {}
+    if isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            if str(key.value).lower() == "params" and isinstance(value, yaml.MappingNode):
+                for inner, held in value.value:
+                    place = (inner.start_mark.line + 1 + offset, held.start_mark.column + 1)
+                    lines.setdefault(str(inner.value), place)
+        for key, value in node.value:
+            lines[str(key.value)] = (key.start_mark.line + 1 + offset, value.start_mark.column + 1)
+    return {key: line for key, line in lines.items() if key in values}
+
+
+def _text_lines(
+    lines: list[str], headers: list[int], index: int, offset: int, values: Mapping[str, Any]
+) -> dict[str, tuple[int, int]]:
+    """In TOML, the line of each key of ``values``: the first line setting it after the ``index``-th cascade
+    table's header (``[cascade]``, ``[[cascade]]``; ``headers``, found once per file), or after ``cascade =``
+    for an inline one."""
+    start = headers[min(index, len(headers) - 1)] if headers else 0
+    found = {}
+    for key in values:
+        name = re.escape(key)
+        setting = re.compile(rf"""^\s*(?:params\.)?["']?{name}["']?\s*=|[{{,]\s*["']?{name}["']?\s*=""")
+        number, column = start, 1
+        for n in range(start, len(lines)):
+            match = setting.search(lines[n])
+            if match:
+                rest = lines[n][match.end() :]
+                number, column = n, match.end() + len(rest) - len(rest.lstrip()) + 1
+                break
+        found[key] = (number + 1 + offset, column)
+    return found
+
+
+#: A cascade block's own header in TOML (``[cascade]``, ``[[cascade]]``) or an inline one (``cascade = ...``); not
+#: a sub-table of a block (``[cascade._target]``, ``[cascade.params]``), which belongs to the block above it.
+_CASCADE = re.compile(r"""\s*(?:\[\[?\s*["']?cascade["']?\s*\]\]?\s*(?:#.*)?$|["']?cascade["']?\s*=)""", re.IGNORECASE)
+#: Any table of the cascade's: its sub-tables too, a block's place when no header of its own is written.
+_CASCADE_TABLE = re.compile(r"""\s*\[\[?\s*["']?cascade["']?\s*[\].]""", re.IGNORECASE)
+
+
+def _section_layers(folder: str, root: str) -> tuple[_Layer, ...]:
+    """The cascade of the section ``folder``'s own page (``_index.md``), read once."""
+    sections = _CACHE["sections"]
+    found = sections.get(folder)
+    if found is None:
+        found = ()
+        for name in _INDEX_NAMES:
+            file = os.path.join(folder, name)
+            if os.path.isfile(file):
+                try:
+                    found = tuple(_index_cascade(file, root))
+                except ReprintGuardError as exc:  # told for each page below it, read once
+                    found = (exc.message, exc.path or file, exc.line, exc.column)
+                break
+        sections[folder] = found
+    if found and not isinstance(found[0], _Layer):
+        message, file, line, column = found
+        raise SiteFileError(message, path=file, line=line, column=column)
+    return found
+
+
+def _outside(file: str, root: str) -> None:
+    """Refuse a site file that is a symbolic link out of the repository, as a page or a sidecar is refused: what
+    it leads to (a secret) is not read, nor quoted by an error. A link to a file in the site's own folder
+    (``root``) is read, in a repository or not, whatever folder the run is started from."""
+    from ..readers import link_out_of_repository
+
+    target = link_out_of_repository(file)
+    if target is not None and not target.startswith(os.path.realpath(root).rstrip(os.sep) + os.sep):
+        raise SiteFileError(f"a symbolic link out of the repository ({target}): not read", path=file)
+
+
+def _index_cascade(file: str, root: str) -> list[_Layer]:
+    from ..readers import decode, read_limited
+    from ..readers.markdown import split_front_matter
+    from .init import _dig
+
+    _outside(file, root)
+    try:
+        text = decode(read_limited(file, file), file)
+        front = split_front_matter(text)
+    except OSError as exc:
+        raise InputError(f"cannot read the section's page: {exc.strerror or exc}", path=file) from None
+    except ReprintGuardError as exc:
+        if exc.path is None or exc.path != file:
+            exc.path = file
+        raise
+    cascade = _dig(front.data, "cascade") if isinstance(front.data, dict) else None
+    if cascade is None:
+        return []
+    head = text[: text.find("\n") + 1] if text[:1] != "{" else ""
+    fence = head.strip()
+    raw = "\n".join(text.split("\n")[1 : max(front.body_line - 2, 1)]) if fence else text
+    return _cascade_layers(cascade, file, raw, 1 if fence else 0, fence != "+++")
+
+
+def _hugo_layers(site: _Site, whole: str, folder: str) -> list[_Layer] | tuple[_Layer, ...]:
+    """The cascade layers that reach a Hugo page, nearest first: its sections' ``_index`` pages from its own
+    folder up to the content folder, then the site config's; those with a ``_target`` only when it matches."""
+    content = site.content
+    if not whole.startswith(content + os.sep):
+        return ()
+    if site.error is not None:
+        message, file, line, column = site.error
+        raise SiteFileError(message, path=file, line=line, column=column)
+    name = whole[len(folder) + 1 :]
+    if name[:7].lower() == "_index.":
+        return ()  # a section's own page (a language's too): it holds a cascade for the pages below it
+    if _in_leaf_bundle(folder, content, name):
+        return ()  # a leaf bundle's resource (beside its index.md, or below it): no page, no cascade
+    cached = _CACHE["sections"].get(("all", folder))
+    if cached is None:
+        groups: list[tuple[_Layer, ...]] = []
+        here = folder
+        while True:
+            groups.append(_section_layers(here, site.root))
+            if here == content or len(here) <= len(content):
+                break
+            here = os.path.dirname(here)
+        groups.append(site.layers)
+        cached = _CACHE["sections"][("all", folder)] = _candidates(groups, folder, content)
+    layers, targeted = cached
+    if not targeted:
+        return layers
+    stem = name.rpartition(".")[0]
+    base, _, language = stem.rpartition(".")
+    if not base or not _LANGUAGE.fullmatch(language.lower()):
+        base, language = stem, ""
+    relative = whole[len(content) + 1 :].replace(os.sep, "/")
+    logical = "/" + (relative.rpartition("/")[0] if base.lower() == "index" else relative.rpartition(".")[0])
+    if language:
+        logical = logical.rpartition(".")[0] if logical.endswith("." + language) else logical
+    subjects = {
+        "path": logical.lower().replace(" ", "-"),  # Hugo's page path: lower case, a space a hyphen
+        "kind": "page",
+        "lang": (language or site.language).lower(),
+        "environment": _ENVIRONMENT,
+    }
+    return [layer for layer in layers if layer.target is None or _targets(layer.target, subjects)]
+
+
+def _candidates(groups: list[tuple[_Layer, ...]], folder: str, content: str) -> tuple[tuple[_Layer, ...], bool]:
+    """The layers (nearest first) that may reach a page in ``folder``, and whether any has a ``_target``: an
+    untargeted one, or one whose path glob's literal prefix is a prefix of the folder's path or names a page in
+    it. Each group (a section's cascade, the config's) is indexed once by the folder part of its prefixes, so a
+    folder looks up its own path's folders, not every block (10,000 targeted blocks stay cheap a page)."""
+    relative = folder[len(content) + 1 :].replace(os.sep, "/").lower().replace(" ", "-") if folder != content else ""
+    here = "/" + relative + "/" if relative else "/"
+    parts = relative.split("/") if relative else []
+    ancestors = ["", "/", *("/" + "/".join(parts[:end]) + "/" for end in range(1, len(parts) + 1))]
+    found: list[_Layer] = []
+    targeted = False
+    for group in groups:
+        if not group:
+            continue
+        index = _prefix_index(group)
+        picked: list[tuple[int, _Layer]] = []
+        for ancestor in ancestors:
+            for position, layer, prefix in index.get(ancestor, ()):
+                if here.startswith(prefix) or ancestor == here:
+                    picked.append((position, layer))
+        picked.sort(key=lambda item: item[0])
+        found += [layer for _, layer in picked]
+        targeted = targeted or any(layer.target for _, layer in picked)
+    return tuple(found), targeted
+
+
+def _prefix_index(group: tuple[_Layer, ...]) -> dict[str, list[tuple[int, _Layer, str]]]:
+    """A group's layers by the folder part of their path glob's literal prefix (``/news/`` for ``/news/2026*``;
+    ``""`` for none, or no path glob), with their position in the group; built once a group."""
+    key = ("prefixes", id(group))
+    held = _CACHE["sections"].get(key)
+    if held is None or held[0] is not group:
+        index: dict[str, list[tuple[int, _Layer, str]]] = {}
+        for position, layer in enumerate(group):
+            prefix = (layer.target or {}).get(_PREFIX, "")
+            index.setdefault(prefix[: prefix.rfind("/") + 1], []).append((position, layer, prefix))
+        held = _CACHE["sections"][key] = (group, index)
+    return held[1]
+
+
+def _in_leaf_bundle(folder: str, content: str, name: str) -> bool:
+    """Whether the file ``name`` in ``folder`` is a resource of a Hugo leaf bundle: a folder at or above it (below
+    the content folder) holds an ``index`` page (``index.md``, ``index.fr.md``) that is not the file itself."""
+    here = folder
+    while len(here) > len(content) and here.startswith(content + os.sep):
+        if _leaf_index(here) is not None and (here != folder or not _is_index(name.lower())):
+            return True
+        here = os.path.dirname(here)
+    return False
+
+
+def _is_index(name: str) -> bool:
+    stem, _, suffix = name.rpartition(".")
+    return f".{suffix}" in PAGE_SUFFIXES and (stem == "index" or stem.startswith("index."))
+
+
+def _leaf_index(folder: str) -> str | None:
+    """The name (lower-cased) of the folder's ``index`` page when the folder is a leaf bundle, else None; listed
+    once a run."""
+    key = ("leaf", folder)
+    found = _CACHE["sections"].get(key, _MISSING)
+    if found is _MISSING:
+        try:
+            names = os.listdir(folder)
+        except OSError:
+            names = []
+        found = next((low for each in names if _is_index(low := each.lower())), None)
+        _CACHE["sections"][key] = found
+    return found
+
+
+#: A language code in a page's name (``story.fr.md``, ``story.pt-br.md``).
+_LANGUAGE = re.compile(r"[a-z]{2,3}(?:-[a-z0-9]{2,8})*")
+
+
+def _targets(target: Mapping[str, Any], subjects: Mapping[str, str]) -> bool:
+    """Whether a cascade's ``_target`` (compiled) takes in the page: each glob it gives matches the page's own."""
+    return all(pattern.fullmatch(subjects[key]) for key, pattern in target.items() if key != _PREFIX)
+
+
+@lru_cache(maxsize=256)
+def _glob(pattern: str) -> re.Pattern[str]:
+    """A path glob as Hugo's (gobwas) and Jekyll's read it: ``**`` crosses folders, ``*`` and ``?`` do not,
+    ``[...]`` a class, ``{a,b}`` either."""
+    out = []
+    index = 0
+    depth = 0
+    while index < len(pattern):
+        char = pattern[index]
+        if pattern.startswith("**", index):
+            out.append(".*")
+            index += 2
+            continue
+        if char == "*":
+            out.append("[^/]*")
+        elif char == "?":
+            out.append("[^/]")
+        elif char == "[":
+            close = pattern.find("]", index + 1)
+            if close < 0:
+                out.append(re.escape(char))
+            else:
+                inner = pattern[index + 1 : close]
+                inner = "^" + inner[1:] if inner[:1] == "!" else inner
+                out.append(f"[{inner.replace(chr(92), chr(92) * 2)}]")
+                index = close
+        elif char == "{":
+            out.append("(?:")
+            depth += 1
+        elif char == "}" and depth:
+            out.append(")")
+            depth -= 1
+        elif char == "," and depth:
+            out.append("|")
+        else:
+            out.append(re.escape(char))
+        index += 1
+    out.append(")" * depth)
+    try:
+        return re.compile("".join(out))
+    except re.error:
+        return re.compile(re.escape(pattern))
+
+
+def _jekyll_layers(site: _Site, whole: str) -> list[_Layer]:
+    """Jekyll's default sets that reach a file, the one taking precedence first: a set whose scope's path is
+    as long as the one before it or longer wins over it (a type breaking a tie), as Jekyll merges them."""
+    root = site.root
+    if not whole.startswith(root + os.sep):
+        return []
+    if site.error is not None:
+        message, file, line, column = site.error
+        raise SiteFileError(message, path=file, line=line, column=column)
+    if not site.layers:
+        return []
+    relative = whole[len(root) + 1 :].replace(os.sep, "/")
+    found = _jekyll_document(site, relative)
+    if found is None:
+        return []  # no document Jekyll renders (a layout, an include, an undeclared _folder's file): no defaults
+    if not _yaml_header(whole):
+        return []  # a static file: Jekyll copies it as it is, with no defaults (README: no front matter, none)
+    kind, relative = found
+    over: list[_Layer] = []  # each over those before it: read last to first
+    under: list[_Layer] = []  # each under those before it
+    precedent: Mapping[str, Any] | None = None
+    for layer in _jekyll_candidates(site, relative):
+        target = layer.target or {}
+        scope_path = target.get("path") or ""
+        if target.get("type") not in (None, kind):
+            continue
+        if scope_path and not _jekyll_path(scope_path, relative, site.collections_dir):
+            continue
+        if precedent is None or _precedes(target, precedent):
+            over.append(layer)  # its values over those merged so far
+            precedent = target
+        else:
+            under.append(layer)  # merged under them
+    return [*reversed(over), *under]
+
+
+def _jekyll_candidates(site: _Site, relative: str) -> list[_Layer]:
+    """The default sets, in order, whose scope path may take in ``relative``: those with no path or a glob,
+    and those whose path (a plain prefix) the document's path starts with, found by looking each text prefix of
+    the path up in an index of the sets by their path (built once a site), not by reading every set a page."""
+    key = ("jekyll", site.root)
+    held = _CACHE["sections"].get(key)
+    if held is None or held[0] is not site.layers:
+        index: dict[str, list[tuple[int, _Layer]]] = {}
+        for position, layer in enumerate(site.layers):
+            scope = (layer.target or {}).get("path") or ""
+            if site.collections_dir and scope.startswith(site.collections_dir + "/"):
+                scope = scope[len(site.collections_dir) + 1 :]
+            index.setdefault("" if "*" in scope else scope, []).append((position, layer))
+        held = _CACHE["sections"][key] = (site.layers, index)
+    index = held[1]
+    picked = [*index.get("", ())]
+    for end in range(1, len(relative) + 1):  # each text prefix of the path: a scope path it starts with
+        found = index.get(relative[:end])
+        if found:
+            picked += found
+    if len(picked) == len(site.layers):
+        return list(site.layers)
+    picked.sort(key=lambda item: item[0])
+    return [layer for _, layer in picked]
+
+
+_HEADER = re.compile(rb"---\s*\r?\n")
+
+
+def _yaml_header(file: str) -> bool:
+    """Jekyll's ``Utils.has_yaml_header?``: the file's first line is ``---`` (a page, post or document Jekyll
+    renders); without it the file is a static file, copied unchanged, given no defaults."""
+    try:
+        with open(file, "rb") as handle:
+            return _HEADER.match(handle.readline()) is not None
+    except OSError:
+        return False
+
+
+#: Jekyll's old names for a scope's type, read as the new (``FrontmatterDefaults#update_deprecated_types``).
+_DEPRECATED_TYPES = {"post": "posts", "page": "pages", "draft": "drafts"}
+#: Folders Jekyll leaves out unless told otherwise (its default ``exclude``).
+_JEKYLL_EXCLUDED = ("node_modules/", "vendor/", ".bundle/", ".jekyll-cache/", ".sass-cache/", "gemfiles/")
+
+
+def _jekyll_document(site: _Site, relative: str) -> tuple[str, str] | None:
+    """(its type, its path as Jekyll matches scopes against it) for a file Jekyll renders: a post (in a
+    ``_posts`` or ``_drafts`` folder), a document of a collection the config declares (``_name/``, below the
+    ``collections_dir``, whose name is left out of the path), a page (no folder or name starting with ``_`` or
+    ``.``). None for anything else: ``_layouts``, ``_includes``, ``_data``, an undeclared ``_folder``'s files."""
+    inside = relative
+    if site.collections_dir:
+        prefix = site.collections_dir + "/"
+        inside = relative[len(prefix) :] if relative.startswith(prefix) else ""
+    if inside:
+        parts = inside.split("/")
+        folders = parts[:-1]
+        for index, part in enumerate(folders):
+            if part in ("_posts", "_drafts"):
+                if all(each[:1] not in ("_", ".") for each in folders[:index]):
+                    return "posts", inside
+                break
+            if part[:1] in ("_", "."):
+                break
+        if folders and folders[0][:1] == "_" and folders[0][1:] in site.collections:
+            return folders[0][1:], inside
+    parts = relative.split("/")
+    if any(part[:1] in ("_", ".") for part in parts) or relative.startswith(_JEKYLL_EXCLUDED):
+        return None
+    return "pages", relative
+
+
+def _precedes(new: Mapping[str, Any], old: Mapping[str, Any]) -> bool:
+    """Jekyll's ``has_precedence?``: a longer scope path wins, and at the same length one with a type."""
+    new_path, old_path = _sanitized(new.get("path") or ""), _sanitized(old.get("path") or "")
+    if len(new_path) != len(old_path):
+        return len(new_path) >= len(old_path)
+    return new.get("type") is not None or old.get("type") is None
+
+
+def _sanitized(path: str) -> str:
+    """Jekyll's ``sanitize_path``: a leading slash taken off (``has_precedence?`` compares lengths so)."""
+    return path[1:] if path.startswith("/") else path
+
+
+def _jekyll_path(scope: str, relative: str, collections_dir: str = "") -> bool:
+    """Whether Jekyll's (4) scope path takes in the file: its path starts with the scope's, as text (``_posts/pp``
+    takes in ``_posts/ppx/``, ``about`` takes in ``about-us.md``, ``about/`` does not, and ``./about`` and
+    ``/about`` take in nothing, as Jekyll's ``path_is_subpath?``); a scope with a ``*`` is a glob, and takes in
+    what starts with a file or folder it matches. The ``collections_dir`` before a scope is left out."""
+    if collections_dir and scope.startswith(collections_dir + "/"):
+        scope = scope[len(collections_dir) + 1 :]
+    if "*" in scope:
+        pattern = _glob(scope.removeprefix("./"))  # globbed below the site's folder, as Jekyll does
+        parts = relative.split("/")
+        return any(pattern.fullmatch("/".join(parts[:end])) for end in range(1, len(parts) + 1))
+    return relative.startswith(scope)
