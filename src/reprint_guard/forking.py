@@ -59,6 +59,7 @@ LAZY_IMPORTS = (
     "jsonschema",
     "multiprocessing",
     "pathspec",
+    "posixpath",
     "publicsuffixlist",
     "pyromark",
     "re2",
