@@ -805,3 +805,51 @@ def test_github_annotations_at_a_section_page_name_the_page_each_is_about(tmp_pa
     assert len(told) == 2 and all("file=hugo.yaml" in line for line in told), run.out
     assert any("(in content/news/b.md, with the value hugo.yaml sets)" in line for line in told), told
     assert any("(in content/news/b2.md, with the value hugo.yaml sets)" in line for line in told), told
+
+
+def _alias_bomb() -> str:
+    """Ten lines of nested aliases that stand for a billion values once walked."""
+    lines = ["a: &a {x1: 1, x2: 1, x3: 1, x4: 1, x5: 1, x6: 1, x7: 1, x8: 1, x9: 1}"]
+    for before, name in zip("abcdefghi", "bcdefghij", strict=True):
+        lines.append(f"{name}: &{name} {{" + ", ".join(f"k{n}: *{before}" for n in range(9)) + "}")
+    return "\n".join(lines) + "\n"
+
+
+def test_an_alias_in_what_a_site_file_gives_is_refused_at_its_place_in_no_time(tmp_path, cli):
+    from conftest import cpu_seconds
+
+    hugo, jekyll, section = tmp_path / "hugo", tmp_path / "jekyll", tmp_path / "section"
+    _write(
+        hugo,
+        "hugo.yaml",
+        "baseURL: https://v.example/\n" + _alias_bomb() + "cascade: {policy: propublica, medium: *j}\n",
+    )
+    _write(hugo, "content/news/b.md", "---\ntitle: B\n---\n" + STORY)
+    _write(
+        jekyll,
+        "_config.yml",
+        "url: https://v.example\n"
+        + _alias_bomb()
+        + "defaults: [{scope: {path: ''}, values: {policy: propublica, medium: *j}}]\n",
+    )
+    _write(jekyll, "b.md", "---\ntitle: B\n---\n" + STORY)
+    _write(section, "hugo.yaml", "baseURL: https://v.example/\n")
+    _write(
+        section, "content/news/_index.md", "---\n" + _alias_bomb() + "cascade: {policy: propublica, medium: *j}\n---\n"
+    )
+    _write(section, "content/news/b.md", "---\ntitle: B\n---\n" + STORY)
+    for site, told in (
+        (hugo, "hugo.yaml:12:39: "),
+        (jekyll, "_config.yml:12:69: "),
+        (section, "content/news/_index.md:3:12: "),  # a page refuses any alias: the first
+    ):
+        start = cpu_seconds()
+        run = cli("check", "--no-config", ".", cwd=site)
+        assert cpu_seconds() - start < 20, site
+        assert run.code == 2, run.out + run.err
+        assert run.out.startswith(told + "YAML aliases (*name) are not allowed here (could not be checked)"), run.out
+        assert "Traceback" not in run.err
+    # An anchor in what the site does not give its pages (a menu) is the site's own business.
+    _write(hugo, "hugo.yaml", "baseURL: https://v.example/\nmenu: {main: &m [{name: A}], footer: *m}\n")
+    run = cli("check", "--no-config", ".", cwd=hugo)
+    assert run.code != 2 and "alias" not in run.out, run.out
