@@ -853,3 +853,49 @@ def test_an_alias_in_what_a_site_file_gives_is_refused_at_its_place_in_no_time(t
     _write(hugo, "hugo.yaml", "baseURL: https://v.example/\nmenu: {main: &m [{name: A}], footer: *m}\n")
     run = cli("check", "--no-config", ".", cwd=hugo)
     assert run.code != 2 and "alias" not in run.out, run.out
+
+
+def test_a_target_or_scope_glob_that_is_not_text_is_one_line_at_its_place(tmp_path, cli):
+    # Left out, such a glob made the block reach every page: the generator stops at it, and so does check.
+    hugo = tmp_path / "hugo"
+    _write(hugo, "content/news/a.md", "---\ntitle: A\n---\n" + STORY)
+    for config, told in (
+        (
+            "baseURL: https://v.example/\ncascade:\n  - _target:\n      path: ['/wire/**']\n    policy: grist\n",
+            "hugo.yaml:4:13: a cascade's _target path must be text (a glob), not a list",
+        ),
+        (
+            "baseURL: https://v.example/\ncascade:\n  _target: {path: {a: 1}}\n  policy: grist\n",
+            "hugo.yaml:3:19: a cascade's _target path must be text (a glob), not a mapping",
+        ),
+        (
+            "baseURL: https://v.example/\ncascade:\n  target:\n    kind: 5\n  policy: grist\n",
+            "hugo.yaml:4:11: a cascade's _target kind must be text (a glob), not a number",
+        ),
+    ):
+        _write(hugo, "hugo.yaml", config)
+        run = cli("check", "--no-config", "content", cwd=hugo)
+        assert run.code == 2 and run.out.startswith(told + " (could not be checked)"), run.out
+    (hugo / "hugo.yaml").unlink()
+    _write(
+        hugo,
+        "hugo.toml",
+        'baseURL = "https://v.example/"\n[[cascade]]\npolicy = "grist"\n[cascade._target]\npath = ["/wire/**"]\n',
+    )
+    run = cli("check", "--no-config", "content", cwd=hugo)
+    assert run.code == 2 and run.out.startswith("hugo.toml:5:8: a cascade's _target path must be text"), run.out
+    (hugo / "hugo.toml").unlink()
+    _write(hugo, "hugo.yaml", "baseURL: https://v.example/\n")
+    _write(hugo, "content/news/_index.md", "---\ncascade:\n  _target:\n    lang: [en]\n  policy: grist\n---\n")
+    run = cli("check", "--no-config", "content/news/a.md", cwd=hugo)
+    assert run.code == 2 and run.out.startswith("content/news/_index.md:4:11: a cascade's _target lang"), run.out
+    jekyll = tmp_path / "jekyll"
+    _write(jekyll, "_posts/2026-12-01-x.md", "---\ntitle: X\n---\n" + STORY)
+    for scope, told in (
+        ("{path: [_posts]}", "_config.yml:2:19: a front matter default set's scope path must be text, not a list"),
+        ("{type: {a: 1}}", "_config.yml:2:19: a front matter default set's scope type must be text, not a mapping"),
+    ):
+        _write(jekyll, "_config.yml", f"defaults:\n  - scope: {scope}\n    values: {{policy: grist}}\n")
+        run = cli("check", "--no-config", "_posts", cwd=jekyll)
+        assert run.code == 2 and run.out.startswith(told + " (could not be checked)"), run.out
+        assert "Traceback" not in run.err

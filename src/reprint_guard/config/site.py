@@ -384,9 +384,9 @@ def _clean(path: str) -> str:
 
 def _defaults_shape(data: Mapping[str, Any], root: Any, file: str) -> tuple[str, str, int, int] | None:
     """Where Jekyll's ``defaults`` is not of the shape Jekyll reads (a list of sets, each a mapping whose
-    ``scope`` is a mapping and whose ``values`` one), as (message, file, line, column); None when it is. Jekyll
-    stops at such a config, so each page it would give values to is an error, as for a config that does not
-    read."""
+    ``scope`` is a mapping, its ``path`` and ``type`` text, and whose ``values`` one), as (message, file, line,
+    column); None when it is. Jekyll stops at such a config, so each page it would give values to is an error,
+    as for a config that does not read."""
     defaults = data["defaults"]
     if not isinstance(defaults, list):
         return None  # Jekyll reads no default set from it (warned of, once: _invalid_sets)
@@ -402,6 +402,16 @@ def _defaults_shape(data: Mapping[str, Any], root: Any, file: str) -> tuple[str,
                 line,
                 column,
             )
+        for name in ("path", "type"):
+            written = scope.get(name) if scope is not None else None
+            if written is not None and not isinstance(written, str):  # Jekyll stops at it (no String's methods)
+                line, column = _node_place(root, ("defaults", index, "scope", name))
+                return (
+                    f"a front matter default set's scope {name} must be text, not {_kind(written)}",
+                    file,
+                    line,
+                    column,
+                )
     return None
 
 
@@ -502,6 +512,26 @@ def _cascade_layers(cascade: Any, file: str, text: str, offset: int, yaml_text: 
             else:
                 line, column = _toml_place(toml_lines or [], headers or [], index, offset)
             raise SiteFileError(f"{what} must be a mapping, not {_kind(wrong)}", path=file, line=line, column=column)
+        if target is not None:
+            for name, glob in target.items():
+                if (
+                    not (isinstance(name, str) and name.lower() in _TARGET_KEYS)
+                    or glob is None
+                    or isinstance(glob, str)
+                ):
+                    continue
+                # Hugo stops at a glob it cannot decode; left out, the block would reach every page
+                if yaml_text:
+                    written = next(k for k in block if isinstance(k, str) and k.lower() in ("_target", "target"))
+                    line, column = _node_place(root, (*route, written.lower(), name.lower()), offset)
+                else:
+                    line, column = _toml_glob_place(toml_lines or [], headers or [], index, offset, name)
+                raise SiteFileError(
+                    f"a cascade's _target {name} must be text (a glob), not {_kind(glob)}",
+                    path=file,
+                    line=line,
+                    column=column,
+                )
         values = _lifted(block)
 
         lines = (
@@ -529,6 +559,24 @@ def _compiled(target: Mapping[str, Any]) -> dict[str, Any] | None:
             if key == "path":  # the text every path it matches starts with: the pages' index (_candidates)
                 found[_PREFIX] = re.split(r"[*?\[{\\]", pattern.strip().lower(), maxsplit=1)[0]
     return found or None
+
+
+#: What a ``_target`` matches (each a glob, text).
+_TARGET_KEYS = ("path", "kind", "lang", "environment")
+
+
+def _toml_glob_place(lines: list[str], headers: list[int], index: int, offset: int, name: str) -> tuple[int, int]:
+    """(line, column) of the ``index``-th cascade block's ``_target`` key ``name`` in TOML (the first line setting
+    it after the block's header), else the header's."""
+    line, column = _toml_place(lines, headers, index, offset)
+    setting = re.compile(rf"""(?:^\s*|[{{,.]\s*)["']?{re.escape(name)}["']?\s*=""", re.IGNORECASE)
+    for n in range(line - 1 - offset, len(lines)):
+        match = setting.search(lines[n])
+        if match:
+            return n + 1 + offset, match.end() + len(lines[n][match.end() :]) - len(
+                lines[n][match.end() :].lstrip()
+            ) + 1
+    return line, column
 
 
 #: A compiled ``_target``'s key for its path glob's literal prefix (no glob: :func:`_targets` passes it by).
