@@ -899,3 +899,43 @@ def test_a_target_or_scope_glob_that_is_not_text_is_one_line_at_its_place(tmp_pa
         run = cli("check", "--no-config", "_posts", cwd=jekyll)
         assert run.code == 2 and run.out.startswith(told + " (could not be checked)"), run.out
         assert "Traceback" not in run.err
+
+
+def test_the_nearest_layer_wins_whatever_name_the_config_maps_it_by(tmp_path, cli):
+    # Each layer's keys are named by reprint-guard's before the layers merge: a nearer _index.md's isAd (or
+    # ISAD, Hugo's case folded) wins over the config's cascade's commercial, and the other way round.
+    def noncommercial(site: Path, page: str) -> list[dict]:
+        run = cli("check", page, "--format", "json", cwd=site)
+        (result,) = run.json()["results"]
+        return [f for f in result["findings"] if f["rule"] == "propublica/noncommercial"]
+
+    hugo = tmp_path / "hugo"
+    _write(hugo, ".reprint-guard.yaml", "front-matter:\n  isAd: commercial\n")
+    _write(hugo, "hugo.yaml", "baseURL: https://v.example/\ncascade:\n  commercial: false\n")
+    _write(hugo, "content/news/b.md", "---\ntitle: B\n---\n" + STORY)
+    for key in ("isAd", "ISAD"):
+        _write(
+            hugo,
+            "content/news/_index.md",
+            f"---\ncascade:\n  policy: propublica\n  news_outlet: false\n  {key}: true\n---\n",
+        )
+        (finding,) = noncommercial(hugo, "content/news/b.md")
+        assert (finding["file"], finding["line"]) == ("content/news/_index.md", 5), finding
+    _write(hugo, "hugo.yaml", "baseURL: https://v.example/\ncascade:\n  isAd: true\n")
+    _write(
+        hugo,
+        "content/news/_index.md",
+        "---\ncascade:\n  policy: propublica\n  news_outlet: false\n  commercial: false\n---\n",
+    )
+    assert noncommercial(hugo, "content/news/b.md") == []
+    jekyll = tmp_path / "jekyll"
+    _write(jekyll, ".reprint-guard.yaml", "front-matter:\n  isAd: commercial\n")
+    _write(jekyll, "_posts/2026-12-01-x.md", "---\ntitle: X\n---\n" + STORY)
+    _write(
+        jekyll,
+        "_config.yml",
+        "defaults:\n  - scope: {path: _posts}\n    values: {isAd: true}\n"
+        "  - scope: {path: ''}\n    values: {policy: propublica, news_outlet: false, commercial: false}\n",
+    )
+    (finding,) = noncommercial(jekyll, "_posts/2026-12-01-x.md")  # the longer scope path's set wins
+    assert (finding["file"], finding["line"]) == ("_config.yml", 3), finding

@@ -185,8 +185,8 @@ SITE_KEYS = frozenset(
 def _merged(
     layers: list[_Layer] | tuple[_Layer, ...], key_map: Mapping[str, str], whole_paths: bool, hugo: bool
 ) -> tuple[dict[str, Any], dict[str, tuple[str, int, int]]]:
-    """The layers' values, the first to set a key winning, kept to :data:`SITE_KEYS` (ours, or the site's
-    own keys the config maps onto them), named by reprint-guard's keys, with their places.
+    """The layers' values, named by reprint-guard's keys layer by layer (ours, or the site's own keys the config
+    maps onto them), the first layer to set a key winning, kept to :data:`SITE_KEYS`, with their places.
 
     Hugo reads front matter keys blind to case (``Commercial`` is ``.Params.commercial``): so are a cascade's.
     Jekyll reads them as written: ``Policy`` in a default set is another key than ``policy``, and not read."""
@@ -194,10 +194,14 @@ def _merged(
     from ..readers import remap
 
     wanted = {key.lower().removeprefix("params.").partition(".")[0] for key in key_map}
-    values: dict[str, Any] = {}
-    at: dict[str, int] = {}
-    places: list[tuple[str, int, int]] = []
+    given: dict[str, Any] = {}
+    where: dict[str, tuple[str, int, int]] = {}
     for layer in layers:
+        # Each layer's keys are named by reprint-guard's (the config's front-matter map, Hugo's case folded)
+        # before the layers are merged: the nearest layer wins whatever name it gives a key by.
+        values: dict[str, Any] = {}
+        at: dict[str, int] = {}
+        places: list[tuple[str, int, int]] = []
         for key, value in layer.values.items():
             low = key.lower()
             name = low if hugo and low in READ_KEYS else key
@@ -207,19 +211,20 @@ def _merged(
                 _slip(key, layer, hugo)
                 continue
             values[name] = value
-            file = layer.file if whole_paths else _relative(layer.file)
             at[name] = len(places)
-            places.append((file, *layer.lines.get(key, (1, 1))))
-    if not values:
-        return {}, {}
-    if key_map:
-        values, ours = remap(values, at, key_map)
-    else:
-        ours = at
-    given = {key: values[key] for key in SITE_KEYS if key in values and key in ours}
+            places.append((layer.file if whole_paths else _relative(layer.file), *layer.lines.get(key, (1, 1))))
+        if not values:
+            continue
+        if key_map:
+            values, ours = remap(values, at, key_map)
+        else:
+            ours = at
+        for key in SITE_KEYS:
+            if key in values and key in ours and key not in given:
+                given[key] = values[key]
+                where[key] = places[ours[key]]
     if not given:
         return {}, {}
-    where = {key: places[ours[key]] for key in given}
     return given, (CaseBlindPlaces(where) if hugo else where)
 
 
