@@ -939,3 +939,36 @@ def test_the_nearest_layer_wins_whatever_name_the_config_maps_it_by(tmp_path, cl
     )
     (finding,) = noncommercial(jekyll, "_posts/2026-12-01-x.md")  # the longer scope path's set wins
     assert (finding["file"], finding["line"]) == ("_config.yml", 3), finding
+
+
+def test_a_key_written_twice_in_a_cascade_or_default_set_is_refused_as_in_a_page(tmp_path, cli):
+    hugo = tmp_path / "hugo"
+    _write(hugo, "content/news/b.md", "---\ntitle: B\n---\n" + STORY)
+    _write(hugo, "hugo.yaml", "baseURL: https://v.example/\ncascade:\n  commercial: true\n  commercial: false\n")
+    run = cli("check", "--no-config", "content", cwd=hugo)
+    assert run.code == 2, run.out + run.err
+    assert run.out.startswith("hugo.yaml:4:3: duplicate key 'commercial' (set 1 line above too) (could not"), run.out
+    _write(hugo, "hugo.yaml", "baseURL: https://v.example/\ncascade: {policy: grist}\ncascade: {policy: mongabay}\n")
+    run = cli("check", "--no-config", "content", cwd=hugo)
+    assert run.code == 2 and run.out.startswith("hugo.yaml:3:1: duplicate key 'cascade' (set 1 line above"), run.out
+    _write(hugo, "hugo.yaml", "baseURL: https://v.example/\n")
+    _write(
+        hugo,
+        "content/news/_index.md",
+        "---\ntitle: News\ncascade:\n  - policy: grist\n    params:\n      medium: web\n      medium: print\n---\n",
+    )
+    run = cli("check", "--no-config", "content/news/b.md", cwd=hugo)
+    assert run.code == 2, run.out + run.err
+    assert run.out.startswith("content/news/_index.md:7:7: duplicate key 'medium' (set 1 line above too)"), run.out
+    jekyll = tmp_path / "jekyll"
+    _write(jekyll, "_posts/2026-12-01-x.md", "---\ntitle: X\n---\n" + STORY)
+    _write(
+        jekyll,
+        "_config.yml",
+        "defaults:\n  - scope: {path: ''}\n    values:\n      commercial: true\n      policy: grist\n"
+        "      commercial: false\n",
+    )
+    run = cli("check", "--no-config", "_posts", cwd=jekyll)
+    assert run.code == 2, run.out + run.err
+    assert run.out.startswith("_config.yml:6:7: duplicate key 'commercial' (set 2 lines above too)"), run.out
+    assert "Traceback" not in run.err

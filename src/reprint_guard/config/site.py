@@ -358,6 +358,10 @@ def _site_here(folder: str) -> _Site | None:
             return _Site("jekyll", folder, folder, "", (), (exc.message, str(file), exc.line, exc.column))
         sets = jekyll_default_sets(data) if data is not None else []
         root = _composed(_text(file)) if sets or (data and "defaults" in data) else None
+        try:
+            _refuse_duplicates(root, "defaults", str(file), 0)
+        except SiteFileError as exc:
+            return _Site("jekyll", folder, folder, "", (), (exc.message, str(file), exc.line, exc.column))
         shape = _defaults_shape(data, root, str(file)) if data and data.get("defaults") is not None else None
         if shape is not None:
             return _Site("jekyll", folder, folder, "", (), shape)
@@ -500,6 +504,8 @@ def _cascade_layers(cascade: Any, file: str, text: str, offset: int, yaml_text: 
     blocks = cascade if isinstance(cascade, list) else [cascade]
     layers = []
     root = _composed(text) if yaml_text else None
+    if root is not None:
+        _refuse_duplicates(root, "cascade", file, offset)
     toml_lines = None if yaml_text else text.split("\n")
     headers = None if yaml_text else [n for n, line in enumerate(toml_lines or ()) if _CASCADE.match(line)]
     if not yaml_text and not headers:  # only sub-tables written ([cascade.params]): the first is the block's
@@ -586,6 +592,29 @@ def _toml_glob_place(lines: list[str], headers: list[int], index: int, offset: i
 
 #: A compiled ``_target``'s key for its path glob's literal prefix (no glob: :func:`_targets` passes it by).
 _PREFIX = "prefix"
+
+
+def _refuse_duplicates(root: Any, top: str, file: str, offset: int) -> None:
+    """Refuse a key written twice in what a site file gives its pages (its ``cascade`` or ``defaults``, and
+    that key itself written twice), as a page's front matter refuses one: the generator keeps the last, while a
+    reader of the file (and the line a finding cites) sees the first."""
+    import yaml
+
+    from ..safeyaml import _check_duplicates, _first_duplicate
+
+    if not isinstance(root, yaml.MappingNode):
+        return
+    written = frozenset(
+        str(key.value) for key, _ in root.value if isinstance(key, yaml.ScalarNode) and str(key.value).lower() == top
+    )
+    if not written:
+        return
+    try:
+        _first_duplicate(root, InputError, written)
+        _check_duplicates(_node_at(root, (top,)), InputError)
+    except InputError as exc:
+        line = exc.line + offset if exc.line is not None else None
+        raise SiteFileError(exc.message, path=file, line=line, column=exc.column) from None
 
 
 def _composed(text: str) -> Any:
