@@ -972,3 +972,25 @@ def test_a_key_written_twice_in_a_cascade_or_default_set_is_refused_as_in_a_page
     assert run.code == 2, run.out + run.err
     assert run.out.startswith("_config.yml:6:7: duplicate key 'commercial' (set 2 lines above too)"), run.out
     assert "Traceback" not in run.err
+
+
+def test_a_baseline_commits_check_does_not_warn_again_of_what_the_run_warned_of(tmp_path, cli):
+    # The commit's copy is checked as a part of the run: a slip in a cascade key, or a Jekyll default set left
+    # out, is warned of once a run, not again for the commit's check.
+    from conftest import git
+
+    hugo, jekyll = tmp_path / "hugo", tmp_path / "jekyll"
+    _write(hugo, "hugo.toml", 'baseURL = "https://v.example/"\n')
+    _write(hugo, "content/news/_index.md", "---\ncascade:\n  policy: propublica\n  comercial: true\n---\n")
+    _write(hugo, "content/news/a.md", "---\ntitle: A\n---\n" + STORY)
+    _write(jekyll, "_config.yml", "defaults:\n  - 5\n  - scope: {path: ''}\n    values: {policy: propublica}\n")
+    _write(jekyll, "_posts/2026-12-01-x.md", "---\ntitle: X\n---\n" + STORY)
+    git(tmp_path, "init", "-q", "-b", "main")
+    git(tmp_path, "add", "-A")
+    git(tmp_path, "commit", "-q", "-m", "base")
+    _write(hugo, "content/news/a.md", "---\ntitle: A\n---\n" + STORY + "\nMore.\n")
+    _write(jekyll, "_posts/2026-12-01-x.md", "---\ntitle: X\n---\n" + STORY + "\nMore.\n")
+    for site, told in ((hugo, "the cascade sets 'comercial'"), (jekyll, "a front matter default set is a number")):
+        run = cli("check", "--no-config", ".", "--baseline-commit", "HEAD", cwd=site)
+        assert run.code == 0, run.out + run.err
+        assert run.err.count("warning:") == 1 and told in run.err, run.err

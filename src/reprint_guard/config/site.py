@@ -51,15 +51,28 @@ _MISSING = object()
 #: Per run (the settings it is for): each folder's site, each section folder's cascade, and what the pages a
 #: set of layers reaches get. The cache of the run asking now; the others kept (a few: a --baseline-commit run
 #: checks the commit's copy with settings of its own between the pages).
-_CACHE: dict[str, dict[Any, Any]] = {"sites": {}, "sections": {}, "merged": {}}
-_RUNS: list[tuple[Any, dict[str, dict[Any, Any]]]] = [(None, _CACHE)]
+_CACHE: dict[str, Any] = {"sites": {}, "sections": {}, "merged": {}, "warned": set()}
+_RUNS: list[tuple[Any, dict[str, Any]]] = [(None, _CACHE)]
 _KEPT_RUNS = 4
+
+
+#: (a ``--baseline-commit`` check's settings for the commit's copy, the run's own settings), the last few: the
+#: commit's check is part of the run, and shares its "once a run" warnings.
+_BASE_RUNS: list[tuple[Any, Any]] = []
+
+
+def base_run(before: Any, settings: Any) -> None:
+    """Say that ``before`` checks a commit's copy for the run of ``settings`` (``--baseline-commit``): what the
+    run has warned of is not warned of again."""
+    _BASE_RUNS[:] = [(before, settings), *_BASE_RUNS[: _KEPT_RUNS - 1]]
 
 
 def forget(owner: Any = None) -> None:
     """Read the sites anew (their files may have changed) for ``owner``'s run (its settings)."""
     global _CACHE
-    _CACHE = {"sites": {}, "sections": {}, "merged": {}}
+    main = next((run for base, run in _BASE_RUNS if base is owner), _MISSING) if owner is not None else _MISSING
+    warned = next((cache["warned"] for held, cache in _RUNS if held is main), None)
+    _CACHE = {"sites": {}, "sections": {}, "merged": {}, "warned": warned if warned is not None else set()}
     _RUNS[:] = [(owner, _CACHE), *[run for run in _RUNS if run[0] is not owner][: _KEPT_RUNS - 1]]
 
 
@@ -250,7 +263,7 @@ def _slip(key: Any, layer: _Layer, hugo: bool) -> None:
         return
     if any(isinstance(other, str) and other.lower() == meant for other in layer.values):
         return  # the block sets the key meant too
-    warned = _CACHE["merged"].setdefault("warned", set())
+    warned = _CACHE["warned"]
     line = layer.lines.get(key, (None, None))[0]
     told = (layer.file, line, key)
     if told in warned:
@@ -447,7 +460,11 @@ def _invalid_sets(defaults: Any, root: Any, file: str) -> None:
                 what = _kind(item["values"]) if item.get("values") is not None else "not set"
                 found.append((line, column, f"a front matter default set's 'values' is {what}, not a mapping"))
     name = _relative(file)
+    warned = _CACHE["warned"]
     for line, column, said in found:
+        if (file, line, column, said) in warned:
+            continue
+        warned.add((file, line, column, said))
         out = ", and neither does check" if said.endswith("reads none") else "; Jekyll leaves it out, and so does check"
         said += out
         sys.stderr.write(f"reprint-guard: warning: {name}:{line}:{column}: {said}\n")
