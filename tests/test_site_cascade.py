@@ -994,3 +994,17 @@ def test_a_baseline_commits_check_does_not_warn_again_of_what_the_run_warned_of(
         run = cli("check", "--no-config", ".", "--baseline-commit", "HEAD", cwd=site)
         assert run.code == 0, run.out + run.err
         assert run.err.count("warning:") == 1 and told in run.err, run.err
+
+
+def test_a_value_on_the_line_below_its_key_is_told_at_its_own_line_and_column(tmp_path, cli):
+    _hugo_site(tmp_path)
+    for front, told in (
+        ("cascade:\n  news_outlet:\n      sometimes\n", "content/news/_index.md:5:7: metadata 'news_outlet': "),
+        ("cascade:\n  params:\n    news_outlet:\n      sometimes\n", "content/news/_index.md:6:7: metadata 'news"),
+    ):
+        _write(tmp_path, "content/news/_index.md", "---\ntitle: News\n" + front + "---\n")
+        run = cli("check", "--no-config", "content/news/b.md", cwd=tmp_path)
+        assert run.code == 2 and run.out.startswith(told), run.out
+    _write(tmp_path, "content/news/_index.md", "---\ntitle: News\ncascade:\n  policy: propublica\n  medium:\n---\n")
+    run = cli("check", "--no-config", "content/news/b.md", cwd=tmp_path)
+    assert "Traceback" not in run.err

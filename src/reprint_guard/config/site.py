@@ -683,11 +683,20 @@ def _yaml_lines(
         for key, value in node.value:
             if str(key.value).lower() == "params" and isinstance(value, yaml.MappingNode):
                 for inner, held in value.value:
-                    place = (inner.start_mark.line + 1 + offset, held.start_mark.column + 1)
-                    lines.setdefault(str(inner.value), place)
+                    lines.setdefault(str(inner.value), _value_place(inner, held, offset))
         for key, value in node.value:
-            lines[str(key.value)] = (key.start_mark.line + 1 + offset, value.start_mark.column + 1)
+            lines[str(key.value)] = _value_place(key, value, offset)
     return {key: line for key, line in lines.items() if key in values}
+
+
+def _value_place(key: Any, value: Any, offset: int) -> tuple[int, int]:
+    """Where a key's value stands (its own line and column: ``news_outlet:`` above an indented ``sometimes`` is
+    the value's line); the key's place when no value is written (libyaml's mark for it is the next token's)."""
+    import yaml
+
+    if isinstance(value, yaml.ScalarNode) and value.value == "" and not value.style:
+        return key.start_mark.line + 1 + offset, key.start_mark.column + 1
+    return value.start_mark.line + 1 + offset, value.start_mark.column + 1
 
 
 def _text_lines(
