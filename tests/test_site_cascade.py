@@ -1008,3 +1008,21 @@ def test_a_value_on_the_line_below_its_key_is_told_at_its_own_line_and_column(tm
     _write(tmp_path, "content/news/_index.md", "---\ntitle: News\ncascade:\n  policy: propublica\n  medium:\n---\n")
     run = cli("check", "--no-config", "content/news/b.md", cwd=tmp_path)
     assert "Traceback" not in run.err
+
+
+def test_a_dotted_toml_cascade_key_and_a_line_separator_in_yaml_keep_their_lines(tmp_path, cli):
+    hugo = tmp_path / "hugo"
+    _write(hugo, "content/news/a.md", "---\ntitle: A\n---\n" + STORY)
+    _write(hugo, "hugo.toml", 'baseURL = "https://v.example/"\ntitle = "V"\ncascade.news_outlet = "sometimes"\n')
+    run = cli("check", "--no-config", "content", cwd=hugo)
+    assert run.code == 2 and run.out.startswith("hugo.toml:3:23: metadata 'news_outlet': "), run.out
+    (hugo / "hugo.toml").unlink()
+    # U+2028 in a quoted title: a line separator to libyaml, a character to the page reader (and to the locator)
+    _write(hugo, "hugo.yaml", 'baseURL: https://v.example/\ntitle: "V\u2028W"\ncascade:\n  news_outlet: sometimes\n')
+    run = cli("check", "--no-config", "content", cwd=hugo)
+    assert run.code == 2 and run.out.startswith("hugo.yaml:4:16: metadata 'news_outlet': "), run.out
+    _write(hugo, "hugo.yaml", "baseURL: https://v.example/\n")
+    index = '---\ntitle: "News\u2028Desk"\ncascade:\n  news_outlet: sometimes\n---\n'
+    _write(hugo, "content/news/_index.md", index)
+    run = cli("check", "--no-config", "content/news/a.md", cwd=hugo)
+    assert run.code == 2 and run.out.startswith("content/news/_index.md:4:16: metadata 'news_outlet': "), run.out

@@ -526,7 +526,9 @@ def _cascade_layers(cascade: Any, file: str, text: str, offset: int, yaml_text: 
     toml_lines = None if yaml_text else text.split("\n")
     headers = None if yaml_text else [n for n, line in enumerate(toml_lines or ()) if _CASCADE.match(line)]
     if not yaml_text and not headers:  # only sub-tables written ([cascade.params]): the first is the block's
-        headers = [n for n, line in enumerate(toml_lines or ()) if _CASCADE_TABLE.match(line)][:1]
+        headers = [
+            n for n, line in enumerate(toml_lines or ()) if _CASCADE_TABLE.match(line) or _CASCADE_DOTTED.match(line)
+        ][:1]
     for index, block in enumerate(blocks):
         route: tuple[str | int, ...] = ("cascade", index) if isinstance(cascade, list) else ("cascade",)
         target = _dig(block, "_target") if isinstance(block, Mapping) else None
@@ -635,9 +637,15 @@ def _refuse_duplicates(root: Any, top: str, file: str, offset: int) -> None:
 
 
 def _composed(text: str) -> Any:
-    """The YAML (or JSON) text's node tree, composed once for all its blocks (None when it does not compose)."""
+    """The YAML (or JSON) text's node tree, composed once for all its blocks (None when it does not compose).
+    NEL, U+2028 and U+2029 are read as the characters they are, as a page's front matter is (libyaml breaks
+    lines at them: each line below a value holding one would be told a line off), through stand-ins."""
     import yaml
 
+    from ..safeyaml import _STAND_IN, _TO_STAND_INS, _YAML11_BREAK
+
+    if not text.isascii() and _YAML11_BREAK(text) and not _STAND_IN(text):
+        text = text.translate(_TO_STAND_INS)
     try:
         return yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except (yaml.YAMLError, RecursionError):
@@ -709,7 +717,11 @@ def _text_lines(
     found = {}
     for key in values:
         name = re.escape(key)
-        setting = re.compile(rf"""^\s*(?:params\.)?["']?{name}["']?\s*=|[{{,]\s*["']?{name}["']?\s*=""")
+        setting = re.compile(
+            rf"""^\s*(?:["']?cascade["']?\s*\.\s*)?(?:["']?params["']?\s*\.\s*)?["']?{name}["']?\s*="""
+            rf"""|[{{,]\s*["']?{name}["']?\s*=""",
+            re.IGNORECASE,
+        )
         number, column = start, 1
         for n in range(start, len(lines)):
             match = setting.search(lines[n])
@@ -724,6 +736,8 @@ def _text_lines(
 #: A cascade block's own header in TOML (``[cascade]``, ``[[cascade]]``) or an inline one (``cascade = ...``); not
 #: a sub-table of a block (``[cascade._target]``, ``[cascade.params]``), which belongs to the block above it.
 _CASCADE = re.compile(r"""\s*(?:\[\[?\s*["']?cascade["']?\s*\]\]?\s*(?:#.*)?$|["']?cascade["']?\s*=)""", re.IGNORECASE)
+#: A cascade's key written dotted at the top (``cascade.news_outlet = "x"``): its block's place when no table is.
+_CASCADE_DOTTED = re.compile(r"""\s*["']?cascade["']?\s*\.""", re.IGNORECASE)
 #: Any table of the cascade's: its sub-tables too, a block's place when no header of its own is written.
 _CASCADE_TABLE = re.compile(r"""\s*\[\[?\s*["']?cascade["']?\s*[\].]""", re.IGNORECASE)
 
