@@ -805,3 +805,224 @@ def test_github_annotations_at_a_section_page_name_the_page_each_is_about(tmp_pa
     assert len(told) == 2 and all("file=hugo.yaml" in line for line in told), run.out
     assert any("(in content/news/b.md, with the value hugo.yaml sets)" in line for line in told), told
     assert any("(in content/news/b2.md, with the value hugo.yaml sets)" in line for line in told), told
+
+
+def _alias_bomb() -> str:
+    """Ten lines of nested aliases that stand for a billion values once walked."""
+    lines = ["a: &a {x1: 1, x2: 1, x3: 1, x4: 1, x5: 1, x6: 1, x7: 1, x8: 1, x9: 1}"]
+    for before, name in zip("abcdefghi", "bcdefghij", strict=True):
+        lines.append(f"{name}: &{name} {{" + ", ".join(f"k{n}: *{before}" for n in range(9)) + "}")
+    return "\n".join(lines) + "\n"
+
+
+def test_an_alias_in_what_a_site_file_gives_is_refused_at_its_place_in_no_time(tmp_path, cli):
+    from conftest import cpu_seconds
+
+    hugo, jekyll, section = tmp_path / "hugo", tmp_path / "jekyll", tmp_path / "section"
+    _write(
+        hugo,
+        "hugo.yaml",
+        "baseURL: https://v.example/\n" + _alias_bomb() + "cascade: {policy: propublica, medium: *j}\n",
+    )
+    _write(hugo, "content/news/b.md", "---\ntitle: B\n---\n" + STORY)
+    _write(
+        jekyll,
+        "_config.yml",
+        "url: https://v.example\n"
+        + _alias_bomb()
+        + "defaults: [{scope: {path: ''}, values: {policy: propublica, medium: *j}}]\n",
+    )
+    _write(jekyll, "b.md", "---\ntitle: B\n---\n" + STORY)
+    _write(section, "hugo.yaml", "baseURL: https://v.example/\n")
+    _write(
+        section, "content/news/_index.md", "---\n" + _alias_bomb() + "cascade: {policy: propublica, medium: *j}\n---\n"
+    )
+    _write(section, "content/news/b.md", "---\ntitle: B\n---\n" + STORY)
+    for site, told in (
+        (hugo, "hugo.yaml:12:39: "),
+        (jekyll, "_config.yml:12:69: "),
+        (section, "content/news/_index.md:3:12: "),  # a page refuses any alias: the first
+    ):
+        start = cpu_seconds()
+        run = cli("check", "--no-config", ".", cwd=site)
+        assert cpu_seconds() - start < 20, site
+        assert run.code == 2, run.out + run.err
+        assert run.out.startswith(told + "YAML aliases (*name) are not allowed here (could not be checked)"), run.out
+        assert "Traceback" not in run.err
+    # An anchor in what the site does not give its pages (a menu) is the site's own business.
+    _write(hugo, "hugo.yaml", "baseURL: https://v.example/\nmenu: {main: &m [{name: A}], footer: *m}\n")
+    run = cli("check", "--no-config", ".", cwd=hugo)
+    assert run.code != 2 and "alias" not in run.out, run.out
+
+
+def test_a_target_or_scope_glob_that_is_not_text_is_one_line_at_its_place(tmp_path, cli):
+    # Left out, such a glob made the block reach every page: the generator stops at it, and so does check.
+    hugo = tmp_path / "hugo"
+    _write(hugo, "content/news/a.md", "---\ntitle: A\n---\n" + STORY)
+    for config, told in (
+        (
+            "baseURL: https://v.example/\ncascade:\n  - _target:\n      path: ['/wire/**']\n    policy: grist\n",
+            "hugo.yaml:4:13: a cascade's _target path must be text (a glob), not a list",
+        ),
+        (
+            "baseURL: https://v.example/\ncascade:\n  _target: {path: {a: 1}}\n  policy: grist\n",
+            "hugo.yaml:3:19: a cascade's _target path must be text (a glob), not a mapping",
+        ),
+        (
+            "baseURL: https://v.example/\ncascade:\n  target:\n    kind: 5\n  policy: grist\n",
+            "hugo.yaml:4:11: a cascade's _target kind must be text (a glob), not a number",
+        ),
+    ):
+        _write(hugo, "hugo.yaml", config)
+        run = cli("check", "--no-config", "content", cwd=hugo)
+        assert run.code == 2 and run.out.startswith(told + " (could not be checked)"), run.out
+    (hugo / "hugo.yaml").unlink()
+    _write(
+        hugo,
+        "hugo.toml",
+        'baseURL = "https://v.example/"\n[[cascade]]\npolicy = "grist"\n[cascade._target]\npath = ["/wire/**"]\n',
+    )
+    run = cli("check", "--no-config", "content", cwd=hugo)
+    assert run.code == 2 and run.out.startswith("hugo.toml:5:8: a cascade's _target path must be text"), run.out
+    (hugo / "hugo.toml").unlink()
+    _write(hugo, "hugo.yaml", "baseURL: https://v.example/\n")
+    _write(hugo, "content/news/_index.md", "---\ncascade:\n  _target:\n    lang: [en]\n  policy: grist\n---\n")
+    run = cli("check", "--no-config", "content/news/a.md", cwd=hugo)
+    assert run.code == 2 and run.out.startswith("content/news/_index.md:4:11: a cascade's _target lang"), run.out
+    jekyll = tmp_path / "jekyll"
+    _write(jekyll, "_posts/2026-12-01-x.md", "---\ntitle: X\n---\n" + STORY)
+    for scope, told in (
+        ("{path: [_posts]}", "_config.yml:2:19: a front matter default set's scope path must be text, not a list"),
+        ("{type: {a: 1}}", "_config.yml:2:19: a front matter default set's scope type must be text, not a mapping"),
+    ):
+        _write(jekyll, "_config.yml", f"defaults:\n  - scope: {scope}\n    values: {{policy: grist}}\n")
+        run = cli("check", "--no-config", "_posts", cwd=jekyll)
+        assert run.code == 2 and run.out.startswith(told + " (could not be checked)"), run.out
+        assert "Traceback" not in run.err
+
+
+def test_the_nearest_layer_wins_whatever_name_the_config_maps_it_by(tmp_path, cli):
+    # Each layer's keys are named by reprint-guard's before the layers merge: a nearer _index.md's isAd (or
+    # ISAD, Hugo's case folded) wins over the config's cascade's commercial, and the other way round.
+    def noncommercial(site: Path, page: str) -> list[dict]:
+        run = cli("check", page, "--format", "json", cwd=site)
+        (result,) = run.json()["results"]
+        return [f for f in result["findings"] if f["rule"] == "propublica/noncommercial"]
+
+    hugo = tmp_path / "hugo"
+    _write(hugo, ".reprint-guard.yaml", "front-matter:\n  isAd: commercial\n")
+    _write(hugo, "hugo.yaml", "baseURL: https://v.example/\ncascade:\n  commercial: false\n")
+    _write(hugo, "content/news/b.md", "---\ntitle: B\n---\n" + STORY)
+    for key in ("isAd", "ISAD"):
+        _write(
+            hugo,
+            "content/news/_index.md",
+            f"---\ncascade:\n  policy: propublica\n  news_outlet: false\n  {key}: true\n---\n",
+        )
+        (finding,) = noncommercial(hugo, "content/news/b.md")
+        assert (finding["file"], finding["line"]) == ("content/news/_index.md", 5), finding
+    _write(hugo, "hugo.yaml", "baseURL: https://v.example/\ncascade:\n  isAd: true\n")
+    _write(
+        hugo,
+        "content/news/_index.md",
+        "---\ncascade:\n  policy: propublica\n  news_outlet: false\n  commercial: false\n---\n",
+    )
+    assert noncommercial(hugo, "content/news/b.md") == []
+    jekyll = tmp_path / "jekyll"
+    _write(jekyll, ".reprint-guard.yaml", "front-matter:\n  isAd: commercial\n")
+    _write(jekyll, "_posts/2026-12-01-x.md", "---\ntitle: X\n---\n" + STORY)
+    _write(
+        jekyll,
+        "_config.yml",
+        "defaults:\n  - scope: {path: _posts}\n    values: {isAd: true}\n"
+        "  - scope: {path: ''}\n    values: {policy: propublica, news_outlet: false, commercial: false}\n",
+    )
+    (finding,) = noncommercial(jekyll, "_posts/2026-12-01-x.md")  # the longer scope path's set wins
+    assert (finding["file"], finding["line"]) == ("_config.yml", 3), finding
+
+
+def test_a_key_written_twice_in_a_cascade_or_default_set_is_refused_as_in_a_page(tmp_path, cli):
+    hugo = tmp_path / "hugo"
+    _write(hugo, "content/news/b.md", "---\ntitle: B\n---\n" + STORY)
+    _write(hugo, "hugo.yaml", "baseURL: https://v.example/\ncascade:\n  commercial: true\n  commercial: false\n")
+    run = cli("check", "--no-config", "content", cwd=hugo)
+    assert run.code == 2, run.out + run.err
+    assert run.out.startswith("hugo.yaml:4:3: duplicate key 'commercial' (set 1 line above too) (could not"), run.out
+    _write(hugo, "hugo.yaml", "baseURL: https://v.example/\ncascade: {policy: grist}\ncascade: {policy: mongabay}\n")
+    run = cli("check", "--no-config", "content", cwd=hugo)
+    assert run.code == 2 and run.out.startswith("hugo.yaml:3:1: duplicate key 'cascade' (set 1 line above"), run.out
+    _write(hugo, "hugo.yaml", "baseURL: https://v.example/\n")
+    _write(
+        hugo,
+        "content/news/_index.md",
+        "---\ntitle: News\ncascade:\n  - policy: grist\n    params:\n      medium: web\n      medium: print\n---\n",
+    )
+    run = cli("check", "--no-config", "content/news/b.md", cwd=hugo)
+    assert run.code == 2, run.out + run.err
+    assert run.out.startswith("content/news/_index.md:7:7: duplicate key 'medium' (set 1 line above too)"), run.out
+    jekyll = tmp_path / "jekyll"
+    _write(jekyll, "_posts/2026-12-01-x.md", "---\ntitle: X\n---\n" + STORY)
+    _write(
+        jekyll,
+        "_config.yml",
+        "defaults:\n  - scope: {path: ''}\n    values:\n      commercial: true\n      policy: grist\n"
+        "      commercial: false\n",
+    )
+    run = cli("check", "--no-config", "_posts", cwd=jekyll)
+    assert run.code == 2, run.out + run.err
+    assert run.out.startswith("_config.yml:6:7: duplicate key 'commercial' (set 2 lines above too)"), run.out
+    assert "Traceback" not in run.err
+
+
+def test_a_baseline_commits_check_does_not_warn_again_of_what_the_run_warned_of(tmp_path, cli):
+    # The commit's copy is checked as a part of the run: a slip in a cascade key, or a Jekyll default set left
+    # out, is warned of once a run, not again for the commit's check.
+    from conftest import git
+
+    hugo, jekyll = tmp_path / "hugo", tmp_path / "jekyll"
+    _write(hugo, "hugo.toml", 'baseURL = "https://v.example/"\n')
+    _write(hugo, "content/news/_index.md", "---\ncascade:\n  policy: propublica\n  comercial: true\n---\n")
+    _write(hugo, "content/news/a.md", "---\ntitle: A\n---\n" + STORY)
+    _write(jekyll, "_config.yml", "defaults:\n  - 5\n  - scope: {path: ''}\n    values: {policy: propublica}\n")
+    _write(jekyll, "_posts/2026-12-01-x.md", "---\ntitle: X\n---\n" + STORY)
+    git(tmp_path, "init", "-q", "-b", "main")
+    git(tmp_path, "add", "-A")
+    git(tmp_path, "commit", "-q", "-m", "base")
+    _write(hugo, "content/news/a.md", "---\ntitle: A\n---\n" + STORY + "\nMore.\n")
+    _write(jekyll, "_posts/2026-12-01-x.md", "---\ntitle: X\n---\n" + STORY + "\nMore.\n")
+    for site, told in ((hugo, "the cascade sets 'comercial'"), (jekyll, "a front matter default set is a number")):
+        run = cli("check", "--no-config", ".", "--baseline-commit", "HEAD", cwd=site)
+        assert run.code == 0, run.out + run.err
+        assert run.err.count("warning:") == 1 and told in run.err, run.err
+
+
+def test_a_value_on_the_line_below_its_key_is_told_at_its_own_line_and_column(tmp_path, cli):
+    _hugo_site(tmp_path)
+    for front, told in (
+        ("cascade:\n  news_outlet:\n      sometimes\n", "content/news/_index.md:5:7: metadata 'news_outlet': "),
+        ("cascade:\n  params:\n    news_outlet:\n      sometimes\n", "content/news/_index.md:6:7: metadata 'news"),
+    ):
+        _write(tmp_path, "content/news/_index.md", "---\ntitle: News\n" + front + "---\n")
+        run = cli("check", "--no-config", "content/news/b.md", cwd=tmp_path)
+        assert run.code == 2 and run.out.startswith(told), run.out
+    _write(tmp_path, "content/news/_index.md", "---\ntitle: News\ncascade:\n  policy: propublica\n  medium:\n---\n")
+    run = cli("check", "--no-config", "content/news/b.md", cwd=tmp_path)
+    assert "Traceback" not in run.err
+
+
+def test_a_dotted_toml_cascade_key_and_a_line_separator_in_yaml_keep_their_lines(tmp_path, cli):
+    hugo = tmp_path / "hugo"
+    _write(hugo, "content/news/a.md", "---\ntitle: A\n---\n" + STORY)
+    _write(hugo, "hugo.toml", 'baseURL = "https://v.example/"\ntitle = "V"\ncascade.news_outlet = "sometimes"\n')
+    run = cli("check", "--no-config", "content", cwd=hugo)
+    assert run.code == 2 and run.out.startswith("hugo.toml:3:23: metadata 'news_outlet': "), run.out
+    (hugo / "hugo.toml").unlink()
+    # U+2028 in a quoted title: a line separator to libyaml, a character to the page reader (and to the locator)
+    _write(hugo, "hugo.yaml", 'baseURL: https://v.example/\ntitle: "V\u2028W"\ncascade:\n  news_outlet: sometimes\n')
+    run = cli("check", "--no-config", "content", cwd=hugo)
+    assert run.code == 2 and run.out.startswith("hugo.yaml:4:16: metadata 'news_outlet': "), run.out
+    _write(hugo, "hugo.yaml", "baseURL: https://v.example/\n")
+    index = '---\ntitle: "News\u2028Desk"\ncascade:\n  news_outlet: sometimes\n---\n'
+    _write(hugo, "content/news/_index.md", index)
+    run = cli("check", "--no-config", "content/news/a.md", cwd=hugo)
+    assert run.code == 2 and run.out.startswith("content/news/_index.md:4:16: metadata 'news_outlet': "), run.out

@@ -238,10 +238,20 @@ def _findings_at(baseline: Baseline, name: str, path: str, settings: Any) -> lis
     try:
         data = _git(["show", f"{baseline.commit}:{name}"], baseline.top)
         text = decode_page(data, path)[0] if format_for(path) == "html" else decode(data, path)
-        before = settings.replace(baseline=None, staged=False)
+        before = _base_settings(settings)
         return [f for f in check_text(path, before, text=text, config_per_file=False)[1].findings if not f.suppressed]
     except (ReprintGuardError, RecursionError):
         return []
+
+
+def _base_settings(settings: Any) -> Any:
+    """The settings the commit's copy is checked with: the run's, without the baseline; a part of the run, so
+    what the run's site files were warned of (once a run) is not warned of again."""
+    from .config.site import base_run
+
+    before = settings.replace(baseline=None, staged=False)
+    base_run(before, settings)
+    return before
 
 
 def _rule_messages(settings: Any) -> Any:
@@ -338,7 +348,7 @@ def _a_reprint_at(baseline: Baseline, name: str, side: str | None, path: str, se
                     handle.write(_git(["show", f"{baseline.commit}:{side}"], baseline.top))
             common, policy_spec = read_options(path, settings)
             reprint = read_file(page, has_sidecar=side is not None, **common)
-            before = settings.replace(baseline=None, staged=False)
+            before = _base_settings(settings)
             result = check_read(reprint, path, before, policy_spec, config_per_file=False)
     except (ReprintGuardError, RecursionError, OSError):
         return False

@@ -676,6 +676,8 @@ def read_settings(path: Path, *, strict: bool = False) -> dict[str, Any] | None:
         elif path.suffix == ".json":
             data = json.loads(text)
         else:
+            if not _refuse_read_aliases(text, path, strict):
+                return None
             data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # libyaml's: 20x faster
     except (OSError, ValueError, RecursionError, yaml.YAMLError) as exc:  # a file that does not read proposes nothing
         if strict:
@@ -684,6 +686,51 @@ def read_settings(path: Path, *, strict: bool = False) -> dict[str, Any] | None:
             raise _settings_error(path, exc) from None
         return None
     return data if isinstance(data, dict) else None
+
+
+#: The top-level keys of a site config whose values check (and init) read: an alias in any of them is refused.
+#: ``<<`` too: a merge key at the top brings a mapping's keys (a ``cascade``) in.
+_READ_TOP_KEYS = frozenset(
+    {"cascade", "defaults", "contentdir", "defaultcontentlanguage", "collections", "collections_dir", "<<"}
+)
+
+
+def _refuse_read_aliases(text: str, path: Path, strict: bool) -> bool:
+    """Refuse a YAML alias (``*name``) in what a site config gives the pages (its ``cascade``, Jekyll's
+    ``defaults``, the folders and language read), as a page's front matter refuses any: a few lines of nested
+    aliases ("billion laughs") stand for millions of values once the values are walked. Aliases elsewhere in
+    the config (Hugo's menus, say) are not read, and stay allowed. False (not ``strict``) for such a file."""
+    if "*" not in text:
+        return True
+    import yaml
+
+    from ..errors import InputError
+
+    stack: list[list[bool]] = []  # each open collection: [is a mapping, its next node is a key]
+    top: Any = None  # the top-level key whose value the events are in
+    for event in yaml.parse(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+        if isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            stack.pop()
+            continue
+        if not isinstance(event, (yaml.NodeEvent, yaml.CollectionStartEvent)):
+            continue
+        at_top_key = len(stack) == 1 and stack[0][0] and stack[0][1]
+        if at_top_key:
+            top = event.value if isinstance(event, yaml.ScalarEvent) else None
+        if isinstance(event, yaml.AliasEvent) and (
+            at_top_key or len(stack) < 1 or (isinstance(top, str) and top.lower() in _READ_TOP_KEYS)
+        ):
+            if not strict:
+                return False
+            mark = event.start_mark
+            raise InputError(
+                "YAML aliases (*name) are not allowed here", path=str(path), line=mark.line + 1, column=mark.column + 1
+            )
+        if stack and stack[-1][0]:
+            stack[-1][1] = not stack[-1][1]
+        if isinstance(event, yaml.CollectionStartEvent):
+            stack.append([isinstance(event, yaml.MappingStartEvent), True])
+    return True
 
 
 def _placed_value_error(path: Path, text: str) -> None:

@@ -51,15 +51,28 @@ _MISSING = object()
 #: Per run (the settings it is for): each folder's site, each section folder's cascade, and what the pages a
 #: set of layers reaches get. The cache of the run asking now; the others kept (a few: a --baseline-commit run
 #: checks the commit's copy with settings of its own between the pages).
-_CACHE: dict[str, dict[Any, Any]] = {"sites": {}, "sections": {}, "merged": {}}
-_RUNS: list[tuple[Any, dict[str, dict[Any, Any]]]] = [(None, _CACHE)]
+_CACHE: dict[str, Any] = {"sites": {}, "sections": {}, "merged": {}, "warned": set()}
+_RUNS: list[tuple[Any, dict[str, Any]]] = [(None, _CACHE)]
 _KEPT_RUNS = 4
+
+
+#: (a ``--baseline-commit`` check's settings for the commit's copy, the run's own settings), the last few: the
+#: commit's check is part of the run, and shares its "once a run" warnings.
+_BASE_RUNS: list[tuple[Any, Any]] = []
+
+
+def base_run(before: Any, settings: Any) -> None:
+    """Say that ``before`` checks a commit's copy for the run of ``settings`` (``--baseline-commit``): what the
+    run has warned of is not warned of again."""
+    _BASE_RUNS[:] = [(before, settings), *_BASE_RUNS[: _KEPT_RUNS - 1]]
 
 
 def forget(owner: Any = None) -> None:
     """Read the sites anew (their files may have changed) for ``owner``'s run (its settings)."""
     global _CACHE
-    _CACHE = {"sites": {}, "sections": {}, "merged": {}}
+    main = next((run for base, run in _BASE_RUNS if base is owner), _MISSING) if owner is not None else _MISSING
+    warned = next((cache["warned"] for held, cache in _RUNS if held is main), None)
+    _CACHE = {"sites": {}, "sections": {}, "merged": {}, "warned": warned if warned is not None else set()}
     _RUNS[:] = [(owner, _CACHE), *[run for run in _RUNS if run[0] is not owner][: _KEPT_RUNS - 1]]
 
 
@@ -185,8 +198,8 @@ SITE_KEYS = frozenset(
 def _merged(
     layers: list[_Layer] | tuple[_Layer, ...], key_map: Mapping[str, str], whole_paths: bool, hugo: bool
 ) -> tuple[dict[str, Any], dict[str, tuple[str, int, int]]]:
-    """The layers' values, the first to set a key winning, kept to :data:`SITE_KEYS` (ours, or the site's
-    own keys the config maps onto them), named by reprint-guard's keys, with their places.
+    """The layers' values, named by reprint-guard's keys layer by layer (ours, or the site's own keys the config
+    maps onto them), the first layer to set a key winning, kept to :data:`SITE_KEYS`, with their places.
 
     Hugo reads front matter keys blind to case (``Commercial`` is ``.Params.commercial``): so are a cascade's.
     Jekyll reads them as written: ``Policy`` in a default set is another key than ``policy``, and not read."""
@@ -194,10 +207,14 @@ def _merged(
     from ..readers import remap
 
     wanted = {key.lower().removeprefix("params.").partition(".")[0] for key in key_map}
-    values: dict[str, Any] = {}
-    at: dict[str, int] = {}
-    places: list[tuple[str, int, int]] = []
+    given: dict[str, Any] = {}
+    where: dict[str, tuple[str, int, int]] = {}
     for layer in layers:
+        # Each layer's keys are named by reprint-guard's (the config's front-matter map, Hugo's case folded)
+        # before the layers are merged: the nearest layer wins whatever name it gives a key by.
+        values: dict[str, Any] = {}
+        at: dict[str, int] = {}
+        places: list[tuple[str, int, int]] = []
         for key, value in layer.values.items():
             low = key.lower()
             name = low if hugo and low in READ_KEYS else key
@@ -207,19 +224,20 @@ def _merged(
                 _slip(key, layer, hugo)
                 continue
             values[name] = value
-            file = layer.file if whole_paths else _relative(layer.file)
             at[name] = len(places)
-            places.append((file, *layer.lines.get(key, (1, 1))))
-    if not values:
-        return {}, {}
-    if key_map:
-        values, ours = remap(values, at, key_map)
-    else:
-        ours = at
-    given = {key: values[key] for key in SITE_KEYS if key in values and key in ours}
+            places.append((layer.file if whole_paths else _relative(layer.file), *layer.lines.get(key, (1, 1))))
+        if not values:
+            continue
+        if key_map:
+            values, ours = remap(values, at, key_map)
+        else:
+            ours = at
+        for key in SITE_KEYS:
+            if key in values and key in ours and key not in given:
+                given[key] = values[key]
+                where[key] = places[ours[key]]
     if not given:
         return {}, {}
-    where = {key: places[ours[key]] for key in given}
     return given, (CaseBlindPlaces(where) if hugo else where)
 
 
@@ -245,7 +263,7 @@ def _slip(key: Any, layer: _Layer, hugo: bool) -> None:
         return
     if any(isinstance(other, str) and other.lower() == meant for other in layer.values):
         return  # the block sets the key meant too
-    warned = _CACHE["merged"].setdefault("warned", set())
+    warned = _CACHE["warned"]
     line = layer.lines.get(key, (None, None))[0]
     told = (layer.file, line, key)
     if told in warned:
@@ -353,6 +371,10 @@ def _site_here(folder: str) -> _Site | None:
             return _Site("jekyll", folder, folder, "", (), (exc.message, str(file), exc.line, exc.column))
         sets = jekyll_default_sets(data) if data is not None else []
         root = _composed(_text(file)) if sets or (data and "defaults" in data) else None
+        try:
+            _refuse_duplicates(root, "defaults", str(file), 0)
+        except SiteFileError as exc:
+            return _Site("jekyll", folder, folder, "", (), (exc.message, str(file), exc.line, exc.column))
         shape = _defaults_shape(data, root, str(file)) if data and data.get("defaults") is not None else None
         if shape is not None:
             return _Site("jekyll", folder, folder, "", (), shape)
@@ -384,9 +406,9 @@ def _clean(path: str) -> str:
 
 def _defaults_shape(data: Mapping[str, Any], root: Any, file: str) -> tuple[str, str, int, int] | None:
     """Where Jekyll's ``defaults`` is not of the shape Jekyll reads (a list of sets, each a mapping whose
-    ``scope`` is a mapping and whose ``values`` one), as (message, file, line, column); None when it is. Jekyll
-    stops at such a config, so each page it would give values to is an error, as for a config that does not
-    read."""
+    ``scope`` is a mapping, its ``path`` and ``type`` text, and whose ``values`` one), as (message, file, line,
+    column); None when it is. Jekyll stops at such a config, so each page it would give values to is an error,
+    as for a config that does not read."""
     defaults = data["defaults"]
     if not isinstance(defaults, list):
         return None  # Jekyll reads no default set from it (warned of, once: _invalid_sets)
@@ -402,6 +424,16 @@ def _defaults_shape(data: Mapping[str, Any], root: Any, file: str) -> tuple[str,
                 line,
                 column,
             )
+        for name in ("path", "type"):
+            written = scope.get(name) if scope is not None else None
+            if written is not None and not isinstance(written, str):  # Jekyll stops at it (no String's methods)
+                line, column = _node_place(root, ("defaults", index, "scope", name))
+                return (
+                    f"a front matter default set's scope {name} must be text, not {_kind(written)}",
+                    file,
+                    line,
+                    column,
+                )
     return None
 
 
@@ -428,7 +460,11 @@ def _invalid_sets(defaults: Any, root: Any, file: str) -> None:
                 what = _kind(item["values"]) if item.get("values") is not None else "not set"
                 found.append((line, column, f"a front matter default set's 'values' is {what}, not a mapping"))
     name = _relative(file)
+    warned = _CACHE["warned"]
     for line, column, said in found:
+        if (file, line, column, said) in warned:
+            continue
+        warned.add((file, line, column, said))
         out = ", and neither does check" if said.endswith("reads none") else "; Jekyll leaves it out, and so does check"
         said += out
         sys.stderr.write(f"reprint-guard: warning: {name}:{line}:{column}: {said}\n")
@@ -485,10 +521,14 @@ def _cascade_layers(cascade: Any, file: str, text: str, offset: int, yaml_text: 
     blocks = cascade if isinstance(cascade, list) else [cascade]
     layers = []
     root = _composed(text) if yaml_text else None
+    if root is not None:
+        _refuse_duplicates(root, "cascade", file, offset)
     toml_lines = None if yaml_text else text.split("\n")
     headers = None if yaml_text else [n for n, line in enumerate(toml_lines or ()) if _CASCADE.match(line)]
     if not yaml_text and not headers:  # only sub-tables written ([cascade.params]): the first is the block's
-        headers = [n for n, line in enumerate(toml_lines or ()) if _CASCADE_TABLE.match(line)][:1]
+        headers = [
+            n for n, line in enumerate(toml_lines or ()) if _CASCADE_TABLE.match(line) or _CASCADE_DOTTED.match(line)
+        ][:1]
     for index, block in enumerate(blocks):
         route: tuple[str | int, ...] = ("cascade", index) if isinstance(cascade, list) else ("cascade",)
         target = _dig(block, "_target") if isinstance(block, Mapping) else None
@@ -502,6 +542,26 @@ def _cascade_layers(cascade: Any, file: str, text: str, offset: int, yaml_text: 
             else:
                 line, column = _toml_place(toml_lines or [], headers or [], index, offset)
             raise SiteFileError(f"{what} must be a mapping, not {_kind(wrong)}", path=file, line=line, column=column)
+        if target is not None:
+            for name, glob in target.items():
+                if (
+                    not (isinstance(name, str) and name.lower() in _TARGET_KEYS)
+                    or glob is None
+                    or isinstance(glob, str)
+                ):
+                    continue
+                # Hugo stops at a glob it cannot decode; left out, the block would reach every page
+                if yaml_text:
+                    written = next(k for k in block if isinstance(k, str) and k.lower() in ("_target", "target"))
+                    line, column = _node_place(root, (*route, written.lower(), name.lower()), offset)
+                else:
+                    line, column = _toml_glob_place(toml_lines or [], headers or [], index, offset, name)
+                raise SiteFileError(
+                    f"a cascade's _target {name} must be text (a glob), not {_kind(glob)}",
+                    path=file,
+                    line=line,
+                    column=column,
+                )
         values = _lifted(block)
 
         lines = (
@@ -531,14 +591,61 @@ def _compiled(target: Mapping[str, Any]) -> dict[str, Any] | None:
     return found or None
 
 
+#: What a ``_target`` matches (each a glob, text).
+_TARGET_KEYS = ("path", "kind", "lang", "environment")
+
+
+def _toml_glob_place(lines: list[str], headers: list[int], index: int, offset: int, name: str) -> tuple[int, int]:
+    """(line, column) of the ``index``-th cascade block's ``_target`` key ``name`` in TOML (the first line setting
+    it after the block's header), else the header's."""
+    line, column = _toml_place(lines, headers, index, offset)
+    setting = re.compile(rf"""(?:^\s*|[{{,.]\s*)["']?{re.escape(name)}["']?\s*=""", re.IGNORECASE)
+    for n in range(line - 1 - offset, len(lines)):
+        match = setting.search(lines[n])
+        if match:
+            return n + 1 + offset, match.end() + len(lines[n][match.end() :]) - len(
+                lines[n][match.end() :].lstrip()
+            ) + 1
+    return line, column
+
+
 #: A compiled ``_target``'s key for its path glob's literal prefix (no glob: :func:`_targets` passes it by).
 _PREFIX = "prefix"
 
 
-def _composed(text: str) -> Any:
-    """The YAML (or JSON) text's node tree, composed once for all its blocks (None when it does not compose)."""
+def _refuse_duplicates(root: Any, top: str, file: str, offset: int) -> None:
+    """Refuse a key written twice in what a site file gives its pages (its ``cascade`` or ``defaults``, and
+    that key itself written twice), as a page's front matter refuses one: the generator keeps the last, while a
+    reader of the file (and the line a finding cites) sees the first."""
     import yaml
 
+    from ..safeyaml import _check_duplicates, _first_duplicate
+
+    if not isinstance(root, yaml.MappingNode):
+        return
+    written = frozenset(
+        str(key.value) for key, _ in root.value if isinstance(key, yaml.ScalarNode) and str(key.value).lower() == top
+    )
+    if not written:
+        return
+    try:
+        _first_duplicate(root, InputError, written)
+        _check_duplicates(_node_at(root, (top,)), InputError)
+    except InputError as exc:
+        line = exc.line + offset if exc.line is not None else None
+        raise SiteFileError(exc.message, path=file, line=line, column=exc.column) from None
+
+
+def _composed(text: str) -> Any:
+    """The YAML (or JSON) text's node tree, composed once for all its blocks (None when it does not compose).
+    NEL, U+2028 and U+2029 are read as the characters they are, as a page's front matter is (libyaml breaks
+    lines at them: each line below a value holding one would be told a line off), through stand-ins."""
+    import yaml
+
+    from ..safeyaml import _STAND_IN, _TO_STAND_INS, _YAML11_BREAK
+
+    if not text.isascii() and _YAML11_BREAK(text) and not _STAND_IN(text):
+        text = text.translate(_TO_STAND_INS)
     try:
         return yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except (yaml.YAMLError, RecursionError):
@@ -584,11 +691,20 @@ def _yaml_lines(
         for key, value in node.value:
             if str(key.value).lower() == "params" and isinstance(value, yaml.MappingNode):
                 for inner, held in value.value:
-                    place = (inner.start_mark.line + 1 + offset, held.start_mark.column + 1)
-                    lines.setdefault(str(inner.value), place)
+                    lines.setdefault(str(inner.value), _value_place(inner, held, offset))
         for key, value in node.value:
-            lines[str(key.value)] = (key.start_mark.line + 1 + offset, value.start_mark.column + 1)
+            lines[str(key.value)] = _value_place(key, value, offset)
     return {key: line for key, line in lines.items() if key in values}
+
+
+def _value_place(key: Any, value: Any, offset: int) -> tuple[int, int]:
+    """Where a key's value stands (its own line and column: ``news_outlet:`` above an indented ``sometimes`` is
+    the value's line); the key's place when no value is written (libyaml's mark for it is the next token's)."""
+    import yaml
+
+    if isinstance(value, yaml.ScalarNode) and value.value == "" and not value.style:
+        return key.start_mark.line + 1 + offset, key.start_mark.column + 1
+    return value.start_mark.line + 1 + offset, value.start_mark.column + 1
 
 
 def _text_lines(
@@ -601,7 +717,11 @@ def _text_lines(
     found = {}
     for key in values:
         name = re.escape(key)
-        setting = re.compile(rf"""^\s*(?:params\.)?["']?{name}["']?\s*=|[{{,]\s*["']?{name}["']?\s*=""")
+        setting = re.compile(
+            rf"""^\s*(?:["']?cascade["']?\s*\.\s*)?(?:["']?params["']?\s*\.\s*)?["']?{name}["']?\s*="""
+            rf"""|[{{,]\s*["']?{name}["']?\s*=""",
+            re.IGNORECASE,
+        )
         number, column = start, 1
         for n in range(start, len(lines)):
             match = setting.search(lines[n])
@@ -616,6 +736,8 @@ def _text_lines(
 #: A cascade block's own header in TOML (``[cascade]``, ``[[cascade]]``) or an inline one (``cascade = ...``); not
 #: a sub-table of a block (``[cascade._target]``, ``[cascade.params]``), which belongs to the block above it.
 _CASCADE = re.compile(r"""\s*(?:\[\[?\s*["']?cascade["']?\s*\]\]?\s*(?:#.*)?$|["']?cascade["']?\s*=)""", re.IGNORECASE)
+#: A cascade's key written dotted at the top (``cascade.news_outlet = "x"``): its block's place when no table is.
+_CASCADE_DOTTED = re.compile(r"""\s*["']?cascade["']?\s*\.""", re.IGNORECASE)
 #: Any table of the cascade's: its sub-tables too, a block's place when no header of its own is written.
 _CASCADE_TABLE = re.compile(r"""\s*\[\[?\s*["']?cascade["']?\s*[\].]""", re.IGNORECASE)
 
