@@ -216,7 +216,7 @@ def _check_delay(
     meta = reprint.metadata
     published = meta.published
     # The site's date stands for 'published' (a page goes out on it, and shows it); a draft's, when it was
-    # begun, only while still to come (not built before it), and then only when later than now.
+    # begun, only while still to come (not built before it): timing.standing_site_date, as the report reads it.
     scheduled = standing_site_date(reprint, context.today) if published is None else None
     stands = scheduled is not None and not reprint.draft
     if params.after_days is not None:
