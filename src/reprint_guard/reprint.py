@@ -835,7 +835,7 @@ class Reprint:
         #: What checks derive from this reprint and share between rules (e.g. one search for several patterns).
         self.memo: dict[str, object] = {}
         #: Where the site's Hugo cascade or Jekyll front matter defaults set each key of ours that only they
-        #: give (the file, its sidecar and --meta leave it unset): key -> (file, line).
+        #: give (the file, its sidecar and --meta leave it unset): key -> (file, line, column).
         self.site_places: dict[str, tuple[str, int, int]] = {}
         #: The metadata sidecar its values came from, and the line of each key it sets (not replaced by
         #: ``--meta`` or the config), or None.

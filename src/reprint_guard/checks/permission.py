@@ -29,7 +29,19 @@ from typing import TYPE_CHECKING, NamedTuple
 from ..metaview import MetadataView, PermissionView, address_of
 from ..policy.model import Policy
 from ..reprint import Reprint
-from ..urls import own_host_of
+from ..urls import (
+    as_address,
+    ascii_host,
+    hosted_site,
+    ip_host,
+    normalize_url,
+    own_host_of,
+    registrable_domain,
+    site_host,
+    unarchived,
+    url_host,
+    written_site,
+)
 from .base import Context, Problem, unknown_scopes
 
 if TYPE_CHECKING:
@@ -134,8 +146,6 @@ def media_named(record: PermissionView) -> tuple[str, ...]:
 def other_article(record: PermissionView, meta: MetadataView) -> str | None:
     """The article a record names as the one it is for (its ``original_url`` or ``article``), when that is
     not the reprint's original: a grant for one story is none for another. None: it names none, or this one."""
-    from ..urls import as_address, normalize_url, unarchived
-
     for key in ARTICLE_KEYS:
         named = record.extra.get(key)
         if isinstance(named, str) and named.strip():
@@ -255,8 +265,6 @@ class RightsHolder:
             self.domains = tuple(dict.fromkeys(_domains(policy)))
             self.names: tuple[str, ...] = ()
             return
-        from ..urls import as_address, ascii_host, registrable_domain, site_host, url_host, written_site
-
         host = url_host(as_address(meta.original_url)) if meta.original_url else None
         # As the original writes it (``bücher-post.example``, named so in a finding and matched against a
         # record's name), ``www.`` off where the list reads it as a label below the site (not ``www.ck``'s).
@@ -300,7 +308,7 @@ class RightsHolder:
             if self.shared:
                 if self._site_has_addresses() and own_host_of(host, self.domains) is not None:
                     return True
-            elif any(_registrable(host) == _registrable(domain) for domain in self.domains):
+            elif any(registrable_domain(host) == registrable_domain(domain) for domain in self.domains):
                 return True  # the original's site: the same registrable domain by the Public Suffix List
             name = sender.split("<", 1)[0].strip().strip('"') if "<" in sender else ""
         else:
@@ -321,8 +329,6 @@ class RightsHolder:
     def _hosted(self) -> bool:
         """Whether the original's site sits directly under a hosting platform's public suffix (the list's
         private section: github.io, blogspot.com, netlify.app), asked only of a record naming the site."""
-        from ..urls import hosted_site
-
         return bool(self.domains) and hosted_site(self.domains[0])
 
     def _site_has_addresses(self) -> bool:
@@ -362,16 +368,6 @@ def publisher_name(policy: Policy) -> str:
     """The policy's publisher's first name ("KFF Health News" of "KFF Health News (formerly ...), KFF")."""
     names = [name.strip() for name in re.split(r"[,;()]|\bformerly\b", policy.publisher or "") if name.strip()]
     return names[0] if names else policy.id
-
-
-def _registrable(host: str) -> str | None:
-    """``host``'s registrable domain by the Public Suffix List: ``example.org`` of ``news.example.org``,
-    ``tribune.com.pk`` of ``www.tribune.com.pk``, ``leedsth.nhs.uk`` of ``press.leedsth.nhs.uk``,
-    ``user.github.io`` of ``blog.user.github.io``; None for a public suffix itself (``nhs.uk``, ``github.io``),
-    which is no one site's (see :func:`reprint_guard.urls.registrable_domain`)."""
-    from ..urls import registrable_domain
-
-    return registrable_domain(host)
 
 
 #: Registrable domains that many unrelated people write or publish from, that the Public Suffix List does not
@@ -448,20 +444,14 @@ def shared_domain(site: str) -> bool:
 
 
 def _site_label(host: str) -> str:
-    """The label of ``host``'s registrable domain, letters and digits only: ``riverbend`` of
-    ``images.riverbend.org``, ``tribune`` of ``tribune.com.pk``, ``lanternbay`` of ``lanternbay.github.io``
-    (a subdomain's labels name no site); none for an IP address or a public suffix itself (``nhs.uk``)."""
-    from ..urls import ip_host
-
+    """The label of ``host``'s registrable domain as written, letters and digits only: ``riverbend`` of
+    ``images.riverbend.org``, ``tribune`` of ``tribune.com.pk``, ``lanternbay`` of ``lanternbay.github.io``,
+    ``bücher`` of ``bücher.example`` (a subdomain's labels name no site); none for an IP address or a public
+    suffix itself (``nhs.uk``)."""
     if ip_host(host):
         return ""
-    site = _registrable(host)
-    if not site:
-        return ""
-    # The label as written (``bücher`` of ``bücher.example``, not its punycode): as many from the end as the
-    # registrable domain has.
-    labels = [label for label in host.lower().strip(".").split(".") if label]
-    return _letters(labels[-(site.count(".") + 1)] if len(labels) > site.count(".") else site.split(".", 1)[0])
+    site = written_site(host)
+    return _letters(site.partition(".")[0]) if site else ""
 
 
 def names_the_site(sender: str, own_hosts: tuple[str, ...]) -> bool:

@@ -600,13 +600,19 @@ def _toml_glob_place(lines: list[str], headers: list[int], index: int, offset: i
     it after the block's header), else the header's."""
     line, column = _toml_place(lines, headers, index, offset)
     setting = re.compile(rf"""(?:^\s*|[{{,.]\s*)["']?{re.escape(name)}["']?\s*=""", re.IGNORECASE)
-    for n in range(line - 1 - offset, len(lines)):
+    found = _first_setting(lines, line - 1 - offset, setting)
+    return (found[0] + 1 + offset, found[1]) if found is not None else (line, column)
+
+
+def _first_setting(lines: list[str], start: int, setting: re.Pattern[str]) -> tuple[int, int] | None:
+    """(index, column) of the first of ``lines`` from ``start`` that ``setting`` (a key and its ``=``) finds in:
+    the column its value starts at, past the spaces after ``=``; None when no line sets it."""
+    for n in range(start, len(lines)):
         match = setting.search(lines[n])
         if match:
-            return n + 1 + offset, match.end() + len(lines[n][match.end() :]) - len(
-                lines[n][match.end() :].lstrip()
-            ) + 1
-    return line, column
+            rest = lines[n][match.end() :]
+            return n, match.end() + len(rest) - len(rest.lstrip()) + 1
+    return None
 
 
 #: A compiled ``_target``'s key for its path glob's literal prefix (no glob: :func:`_targets` passes it by).
@@ -722,13 +728,7 @@ def _text_lines(
             rf"""|[{{,]\s*["']?{name}["']?\s*=""",
             re.IGNORECASE,
         )
-        number, column = start, 1
-        for n in range(start, len(lines)):
-            match = setting.search(lines[n])
-            if match:
-                rest = lines[n][match.end() :]
-                number, column = n, match.end() + len(rest) - len(rest.lstrip()) + 1
-                break
+        number, column = _first_setting(lines, start, setting) or (start, 1)
         found[key] = (number + 1 + offset, column)
     return found
 
