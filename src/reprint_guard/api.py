@@ -573,21 +573,35 @@ def check_file(
     rules_dirs = _dirs(rules_dirs)
     meta = _metadata(meta, "meta") if meta is not None else None
     today = _day(today)
-    if config is not None and config is not False:
-        from .runner import check_text as check_with
+    if "\0" in path:  # as read_file says it (the file system would raise ValueError)
+        raise InputError("cannot read file: the name has a NUL byte", path=path.replace("\0", "\\0"))
+    from .config.site import given as site_given
+    from .config.site import told_as_warnings
 
-        given = (policy, rules_dirs, bare_urls, today, severity)
-        if "\0" in path:  # as read_file says it (the file system would raise ValueError)
-            raise InputError("cannot read file: the name has a NUL byte", path=path.replace("\0", "\\0"))
-        # realpath, not Path.resolve(), which raises RuntimeError for a link to itself
-        start = Path(os.path.realpath(path)).parent
-        settings = _settings(
-            config, start, meta, _selectors(skip_elements), given, inline_suppressions=inline_suppressions
-        )
-        _readable(path)
-        return from_report(check_with(path, settings)[1])
+    with told_as_warnings():  # a site file's slips are ConfigWarnings here, not lines on standard error
+        if config is not None and config is not False:
+            from .runner import check_text as check_with
+
+            given = (policy, rules_dirs, bare_urls, today, severity)
+            # realpath, not Path.resolve(), which raises RuntimeError for a link to itself
+            start = Path(os.path.realpath(path)).parent
+            settings = _settings(
+                config, start, meta, _selectors(skip_elements), given, inline_suppressions=inline_suppressions
+            )
+            _readable(path)
+            return from_report(check_with(path, settings)[1])
+        # A page of a Hugo or Jekyll site gets what its cascade or front matter defaults give it, config or not
+        # (as ``check --no-config`` reads it); read anew each call (an owner of its own), since the files may
+        # have changed between calls.
+        site_values, places = site_given(path, {}, object())
     reprint = read_file(
-        path, meta=meta, bare_urls=bare_urls, skip_elements=_selectors(skip_elements), policy_given=policy is not None
+        path,
+        meta=meta,
+        bare_urls=bare_urls,
+        skip_elements=_selectors(skip_elements),
+        policy_given=policy is not None,
+        defaults=site_values or None,
+        site_places=places or None,
     )
     return _run(reprint, policy, rules_dirs, today, severity, inline=inline_suppressions)
 

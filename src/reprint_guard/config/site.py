@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Mapping
+import threading
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -48,44 +50,82 @@ class _Site(NamedTuple):
 
 
 _MISSING = object()
-#: Per run (the settings it is for): each folder's site, each section folder's cascade, and what the pages a
-#: set of layers reaches get. The cache of the run asking now; the others kept (a few: a --baseline-commit run
-#: checks the commit's copy with settings of its own between the pages).
-_CACHE: dict[str, Any] = {"sites": {}, "sections": {}, "merged": {}, "warned": set()}
-_RUNS: list[tuple[Any, dict[str, Any]]] = [(None, _CACHE)]
 _KEPT_RUNS = 4
 
 
-#: (a ``--baseline-commit`` check's settings for the commit's copy, the run's own settings), the last few: the
-#: commit's check is part of the run, and shares its "once a run" warnings.
-_BASE_RUNS: list[tuple[Any, Any]] = []
+class _State(threading.local):
+    """A thread's cache of the sites it read: per run (the settings it is for), each folder's site, each section
+    folder's cascade, and what the pages a set of layers reaches get; the cache of the run asking now first, a
+    few others kept (a --baseline-commit run checks the commit's copy with settings of its own between the
+    pages). Kept per thread: a library caller's threads check with configs of their own at once (one thread's
+    run would otherwise swap another's cache under it)."""
+
+    def __init__(self) -> None:
+        self.cache: dict[str, Any] = {"sites": {}, "sections": {}, "merged": {}, "warned": set()}
+        self.runs: list[tuple[Any, dict[str, Any]]] = [(None, self.cache)]
+        #: (a ``--baseline-commit`` check's settings for the commit's copy, the run's own settings), the last
+        #: few: the commit's check is part of the run, and shares its "once a run" warnings.
+        self.base_runs: list[tuple[Any, Any]] = []
+        #: A library call is under way in this thread: what the site's files are warned of is a
+        #: :class:`~reprint_guard.api.ConfigWarning`, which the caller's warning filters govern, not a line on
+        #: standard error (the command line's).
+        self.library = False
+
+
+_STATE = _State()
 
 
 def base_run(before: Any, settings: Any) -> None:
     """Say that ``before`` checks a commit's copy for the run of ``settings`` (``--baseline-commit``): what the
     run has warned of is not warned of again."""
-    _BASE_RUNS[:] = [(before, settings), *_BASE_RUNS[: _KEPT_RUNS - 1]]
+    _STATE.base_runs[:] = [(before, settings), *_STATE.base_runs[: _KEPT_RUNS - 1]]
 
 
 def forget(owner: Any = None) -> None:
     """Read the sites anew (their files may have changed) for ``owner``'s run (its settings)."""
-    global _CACHE
-    main = next((run for base, run in _BASE_RUNS if base is owner), _MISSING) if owner is not None else _MISSING
-    warned = next((cache["warned"] for held, cache in _RUNS if held is main), None)
-    _CACHE = {"sites": {}, "sections": {}, "merged": {}, "warned": warned if warned is not None else set()}
-    _RUNS[:] = [(owner, _CACHE), *[run for run in _RUNS if run[0] is not owner][: _KEPT_RUNS - 1]]
+    state = _STATE
+    main = next((run for base, run in state.base_runs if base is owner), _MISSING) if owner is not None else _MISSING
+    warned = next((cache["warned"] for held, cache in state.runs if held is main), None)
+    state.cache = {"sites": {}, "sections": {}, "merged": {}, "warned": warned if warned is not None else set()}
+    state.runs[:] = [(owner, state.cache), *[run for run in state.runs if run[0] is not owner][: _KEPT_RUNS - 1]]
 
 
 def _for_run(owner: Any) -> None:
     """Make ``owner``'s cache the one read (a run's first page starts one)."""
-    global _CACHE
-    for run in _RUNS:
+    state = _STATE
+    for run in state.runs:
         if run[0] is owner:
-            _CACHE = run[1]
-            _RUNS.remove(run)
-            _RUNS.insert(0, run)
+            state.cache = run[1]
+            state.runs.remove(run)
+            state.runs.insert(0, run)
             return
     forget(owner)
+
+
+@contextmanager
+def told_as_warnings() -> Iterator[None]:
+    """Within it, this thread's site files are warned of as :class:`~reprint_guard.api.ConfigWarning` (a library
+    call), not on standard error."""
+    state = _STATE
+    before, state.library = state.library, True
+    try:
+        yield
+    finally:
+        state.library = before
+
+
+def _tell(message: str) -> None:
+    """Warn of a site file: a line on standard error for the command line, a ``ConfigWarning`` in a library call."""
+    if _STATE.library:
+        import warnings
+
+        from ..api import ConfigWarning
+
+        warnings.warn(message, ConfigWarning, stacklevel=2)
+    else:
+        import sys
+
+        sys.stderr.write(f"reprint-guard: warning: {message}\n")
 
 
 def given(
@@ -98,22 +138,23 @@ def given(
     Empty for a file in no Hugo or Jekyll site, outside a Hugo site's content, a section's own ``_index``
     page, and a file of another type. Raises :class:`InputError` at the place of a site file that does not read.
     """
-    if _RUNS[0][0] is not owner:
+    if _STATE.runs[0][0] is not owner:
         _for_run(owner)
+    cache = _STATE.cache
     if not path.lower().endswith(PAGE_SUFFIXES):
         return _NOTHING
-    if _CACHE["sites"].get(path.rpartition(os.sep)[0] or ".", _MISSING) is None:  # a folder in no site, as named
+    if cache["sites"].get(path.rpartition(os.sep)[0] or ".", _MISSING) is None:  # a folder in no site, as named
         return _NOTHING
     whole_paths = os.path.isabs(path)
     whole = path if whole_paths else os.path.join(_cwd(), path)
     if ".." in whole or "//" in whole or "/./" in whole:
         whole = os.path.normpath(whole)
     folder = whole.rpartition(os.sep)[0]
-    site = _CACHE["sites"].get(folder, _MISSING)
+    site = cache["sites"].get(folder, _MISSING)
     if site is _MISSING:
         site = _site_of(folder)
     if site is None:
-        _CACHE["sites"][path.rpartition(os.sep)[0] or "."] = None  # the folder as the walk names it: asked first
+        cache["sites"][path.rpartition(os.sep)[0] or "."] = None  # the folder as the walk names it: asked first
         return _NOTHING
     try:
         layers = _hugo_layers(site, whole, folder) if site.kind == "hugo" else _jekyll_layers(site, whole)
@@ -125,9 +166,9 @@ def given(
         return _NOTHING
     # Pages reached by the same layers get the same values: merged once (a folder's pages, mostly).
     key = (*map(id, layers), whole_paths)
-    found = _CACHE["merged"].get(key)
+    found = cache["merged"].get(key)
     if found is None:
-        found = _CACHE["merged"][key] = _merged(layers, key_map, whole_paths, site.kind == "hugo")
+        found = cache["merged"][key] = _merged(layers, key_map, whole_paths, site.kind == "hugo")
     return found
 
 
@@ -138,7 +179,7 @@ def site_files(path: str) -> list[str]:
     as new: its findings at the commit were found with other site values."""
     whole = os.path.normpath(os.path.join(_cwd(), path))
     folder = whole.rpartition(os.sep)[0]
-    site = _CACHE["sites"].get(folder, _MISSING)
+    site = _STATE.cache["sites"].get(folder, _MISSING)
     if site is _MISSING:
         site = _site_of(folder)
     if site is None:
@@ -163,9 +204,9 @@ _NOTHING: tuple[dict[str, Any], dict[str, tuple[str, int, int]]] = ({}, {})
 
 def _cwd() -> str:
     """The working folder, asked once a run (pages named relative to it)."""
-    cwd = _CACHE["merged"].get("cwd")
+    cwd = _STATE.cache["merged"].get("cwd")
     if cwd is None:
-        cwd = _CACHE["merged"]["cwd"] = os.getcwd()
+        cwd = _STATE.cache["merged"]["cwd"] = os.getcwd()
     return cwd
 
 
@@ -252,8 +293,6 @@ def _slip(key: Any, layer: _Layer, hugo: bool) -> None:
     """Warn, once a run, of a key a cascade or default set gives that reprint-guard does not read but that looks
     like a slip for one a site may give (``polcy``), as the same key in a page is told (``misspelt-key``): the
     section's pages would be checked (or skipped) as if it were not set."""
-    import sys
-
     from ..engine import close_to
 
     if not isinstance(key, str):
@@ -263,7 +302,7 @@ def _slip(key: Any, layer: _Layer, hugo: bool) -> None:
         return
     if any(isinstance(other, str) and other.lower() == meant for other in layer.values):
         return  # the block sets the key meant too
-    warned = _CACHE["warned"]
+    warned = _STATE.cache["warned"]
     line = layer.lines.get(key, (None, None))[0]
     told = (layer.file, line, key)
     if told in warned:
@@ -271,9 +310,9 @@ def _slip(key: Any, layer: _Layer, hugo: bool) -> None:
     warned.add(told)
     where = _relative(layer.file) + (f":{line}" if line else "")
     what = "cascade" if hugo else "front matter default set"
-    sys.stderr.write(
-        f"reprint-guard: warning: {where}: the {what} sets '{key}', which is no key reprint-guard reads, so the "
-        f"pages it reaches are checked as if it were not set: did you mean '{meant}'?\n"
+    _tell(
+        f"{where}: the {what} sets '{key}', which is no key reprint-guard reads, so the "
+        f"pages it reaches are checked as if it were not set: did you mean '{meant}'?"
     )
 
 
@@ -288,7 +327,7 @@ def _site_of(folder: str) -> _Site | None:
     """The Hugo or Jekyll site ``folder`` is in: the nearest folder above (or itself) holding a Hugo config
     (``hugo.toml``, a ``config.toml`` with a ``baseURL``, ``config/_default/``) or Jekyll's ``_config.yml``,
     looked for up to the top of the git work tree."""
-    sites = _CACHE["sites"]
+    sites = _STATE.cache["sites"]
     walked = []
     site: Any = _MISSING
     here = folder
@@ -441,7 +480,6 @@ def _invalid_sets(defaults: Any, root: Any, file: str) -> None:
     """Warn, once a run, of what Jekyll's ``valid_sets`` leaves out: ``defaults`` that is no list (no set read),
     a set that is no mapping or whose ``values`` is none (``values: 5``): Jekyll warns "An invalid front-matter
     default set was found" and builds without it, so the pages are checked without it too."""
-    import sys
 
     found = []
     if not isinstance(defaults, list):
@@ -460,14 +498,14 @@ def _invalid_sets(defaults: Any, root: Any, file: str) -> None:
                 what = _kind(item["values"]) if item.get("values") is not None else "not set"
                 found.append((line, column, f"a front matter default set's 'values' is {what}, not a mapping"))
     name = _relative(file)
-    warned = _CACHE["warned"]
+    warned = _STATE.cache["warned"]
     for line, column, said in found:
         if (file, line, column, said) in warned:
             continue
         warned.add((file, line, column, said))
         out = ", and neither does check" if said.endswith("reads none") else "; Jekyll leaves it out, and so does check"
         said += out
-        sys.stderr.write(f"reprint-guard: warning: {name}:{line}:{column}: {said}\n")
+        _tell(f"{name}:{line}:{column}: {said}")
 
 
 def _kind(value: Any) -> str:
@@ -744,7 +782,7 @@ _CASCADE_TABLE = re.compile(r"""\s*\[\[?\s*["']?cascade["']?\s*[\].]""", re.IGNO
 
 def _section_layers(folder: str, root: str) -> tuple[_Layer, ...]:
     """The cascade of the section ``folder``'s own page (``_index.md``), read once."""
-    sections = _CACHE["sections"]
+    sections = _STATE.cache["sections"]
     found = sections.get(folder)
     if found is None:
         found = ()
@@ -812,7 +850,7 @@ def _hugo_layers(site: _Site, whole: str, folder: str) -> list[_Layer] | tuple[_
         return ()  # a section's own page (a language's too): it holds a cascade for the pages below it
     if _in_leaf_bundle(folder, content, name):
         return ()  # a leaf bundle's resource (beside its index.md, or below it): no page, no cascade
-    cached = _CACHE["sections"].get(("all", folder))
+    cached = _STATE.cache["sections"].get(("all", folder))
     if cached is None:
         groups: list[tuple[_Layer, ...]] = []
         here = folder
@@ -822,7 +860,7 @@ def _hugo_layers(site: _Site, whole: str, folder: str) -> list[_Layer] | tuple[_
                 break
             here = os.path.dirname(here)
         groups.append(site.layers)
-        cached = _CACHE["sections"][("all", folder)] = _candidates(groups, folder, content)
+        cached = _STATE.cache["sections"][("all", folder)] = _candidates(groups, folder, content)
     layers, targeted = cached
     if not targeted:
         return layers
@@ -873,13 +911,13 @@ def _prefix_index(group: tuple[_Layer, ...]) -> dict[str, list[tuple[int, _Layer
     """A group's layers by the folder part of their path glob's literal prefix (``/news/`` for ``/news/2026*``;
     ``""`` for none, or no path glob), with their position in the group; built once a group."""
     key = ("prefixes", id(group))
-    held = _CACHE["sections"].get(key)
+    held = _STATE.cache["sections"].get(key)
     if held is None or held[0] is not group:
         index: dict[str, list[tuple[int, _Layer, str]]] = {}
         for position, layer in enumerate(group):
             prefix = (layer.target or {}).get(_PREFIX, "")
             index.setdefault(prefix[: prefix.rfind("/") + 1], []).append((position, layer, prefix))
-        held = _CACHE["sections"][key] = (group, index)
+        held = _STATE.cache["sections"][key] = (group, index)
     return held[1]
 
 
@@ -903,14 +941,14 @@ def _leaf_index(folder: str) -> str | None:
     """The name (lower-cased) of the folder's ``index`` page when the folder is a leaf bundle, else None; listed
     once a run."""
     key = ("leaf", folder)
-    found = _CACHE["sections"].get(key, _MISSING)
+    found = _STATE.cache["sections"].get(key, _MISSING)
     if found is _MISSING:
         try:
             names = os.listdir(folder)
         except OSError:
             names = []
         found = next((low for each in names if _is_index(low := each.lower())), None)
-        _CACHE["sections"][key] = found
+        _STATE.cache["sections"][key] = found
     return found
 
 
@@ -1008,7 +1046,7 @@ def _jekyll_candidates(site: _Site, relative: str) -> list[_Layer]:
     and those whose path (a plain prefix) the document's path starts with, found by looking each text prefix of
     the path up in an index of the sets by their path (built once a site), not by reading every set a page."""
     key = ("jekyll", site.root)
-    held = _CACHE["sections"].get(key)
+    held = _STATE.cache["sections"].get(key)
     if held is None or held[0] is not site.layers:
         index: dict[str, list[tuple[int, _Layer]]] = {}
         for position, layer in enumerate(site.layers):
@@ -1016,7 +1054,7 @@ def _jekyll_candidates(site: _Site, relative: str) -> list[_Layer]:
             if site.collections_dir and scope.startswith(site.collections_dir + "/"):
                 scope = scope[len(site.collections_dir) + 1 :]
             index.setdefault("" if "*" in scope else scope, []).append((position, layer))
-        held = _CACHE["sections"][key] = (site.layers, index)
+        held = _STATE.cache["sections"][key] = (site.layers, index)
     index = held[1]
     picked = [*index.get("", ())]
     for end in range(1, len(relative) + 1):  # each text prefix of the path: a scope path it starts with
