@@ -14,12 +14,22 @@ pytest.importorskip("flask")
 from werkzeug.serving import make_server
 
 
-@pytest.fixture
-def server():
+def _cms_module():
     spec = importlib.util.spec_from_file_location("cms_app", ROOT / "examples" / "cms" / "app.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
-    httpd = make_server("127.0.0.1", 0, module.create_app(), threaded=True)
+    return module
+
+
+@pytest.fixture
+def cms():
+    """The example's module, to serve as it is or with a hook of the test's."""
+    return _cms_module()
+
+
+@pytest.fixture
+def server(cms):
+    httpd = make_server("127.0.0.1", 0, cms.create_app(), threaded=True)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{httpd.server_port}"
@@ -77,6 +87,43 @@ def test_bad_metadata_is_a_clear_400(server):
     response = requests.post(f"{server}/articles/{article}/publish", timeout=30)
     assert response.status_code == 400
     assert response.json()["error"].startswith("metadata 'medium'") and response.json()["field"] == "medium"
+
+
+def test_metadata_naming_no_policy_is_the_editors_400(server):
+    article = post_article(server, COMPLIANT_BODY, {**COMPLIANT_META, "policy": "global-reserch"})
+    response = requests.post(f"{server}/articles/{article}/publish", timeout=30)
+    assert response.status_code == 400 and response.json()["field"] == "policy", response.text
+    assert response.json()["error"].startswith("unknown policy 'global-reserch'")
+
+
+def test_a_broken_policy_on_the_server_is_a_500_not_the_editors_400(cms, tmp_path):
+    """A policy folder of the outlet's own with a broken file: no editor can mend that by changing the form."""
+    (tmp_path / "house.yaml").write_text("id: house\nrules: [\n", encoding="utf-8")
+    checked = cms.pre_publish_check
+
+    def with_house_policies(article):
+        import reprint_guard
+
+        real = reprint_guard.check
+        try:
+            reprint_guard.check = lambda *a, **k: real(*a, **k, rules_dirs=[tmp_path])
+            return checked(article)
+        finally:
+            reprint_guard.check = real
+
+    cms.pre_publish_check = with_house_policies
+    httpd = make_server("127.0.0.1", 0, cms.create_app(), threaded=True)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    try:
+        base = f"http://127.0.0.1:{httpd.server_port}"
+        article = post_article(base, COMPLIANT_BODY, COMPLIANT_META)
+        response = requests.post(f"{base}/articles/{article}/publish", timeout=30)
+    finally:
+        httpd.shutdown()
+        thread.join(timeout=10)
+    assert response.status_code == 500, response.text
+    assert response.json() == {"published": False, "error": "the reprint check is misconfigured on the server"}
 
 
 @pytest.mark.parametrize("metadata", [None, ["a"], "author: x"])

@@ -7,6 +7,7 @@ Run it:  FLASK_APP=examples/cms/app.py flask run   (or: python examples/cms/app.
                                  -> 422 {"published": false, "findings": [...]} when the terms are not met,
                                         or could not be checked (no policy covers the original)
                                  -> 400 {"error": "..."} for bad metadata
+                                 -> 500 when the server's own policies or config are broken
 """
 
 from __future__ import annotations
@@ -58,6 +59,11 @@ def create_app() -> Flask:
             return jsonify(error="no such article"), 404
         try:
             result = pre_publish_check(article)
+        except (reprint_guard.PolicyError, reprint_guard.ConfigError) as exc:
+            if exc.field is None:  # the server's own policy or config is broken: no editor can mend it
+                app.logger.error("reprint-guard: %s", exc)
+                return jsonify(published=False, error="the reprint check is misconfigured on the server"), 500
+            return jsonify(published=False, error=exc.message, field=exc.field), 400  # metadata naming no policy
         except reprint_guard.ReprintGuardError as exc:
             # The message without "<input>:" before it, and the metadata key at fault for the form to mark.
             return jsonify(published=False, error=exc.message, field=exc.field), 400

@@ -77,9 +77,17 @@ def _day(today: Any) -> dt.date | None:
         text = today.strip()
         try:
             return dt.datetime.fromisoformat(text).date() if len(text) > 10 else dt.date.fromisoformat(text)
-        except ValueError:
-            raise UsageError(f"today must be a date (or an ISO date, YYYY-MM-DD), not {today!r}") from None
+        except ValueError as exc:
+            why = f" ({exc})" if "out of range" in str(exc) or "must be in" in str(exc) else ""
+            raise UsageError(f"today must be a date (or an ISO date, YYYY-MM-DD), not {today!r}{why}") from None
     raise UsageError(f"today must be a date, not {type(today).__name__}")
+
+
+def _what(value: Any) -> str:
+    """What a value of the wrong type is, and what to do with bytes (a file or request read as bytes)."""
+    if isinstance(value, bytes | bytearray | memoryview):
+        return "bytes: decode them first (data.decode('utf-8'))"
+    return type(value).__name__
 
 
 def _selectors(selectors: Sequence[str]) -> tuple[str, ...]:
@@ -365,7 +373,7 @@ def check(
     if format not in ("markdown", "html", "text", "auto"):
         raise UsageError(f"format must be markdown, html, text or auto, not {format!r}")
     if not isinstance(body, str):
-        raise UsageError("body must be a string")
+        raise UsageError(f"body must be a string, not {_what(body)}")
     if format == "auto":
         format = "html" if _kind(body) == "html" else "markdown"
     path = _label(path)
@@ -488,7 +496,12 @@ def check_text(
     if format not in (*INPUT_FORMATS, "auto"):
         raise UsageError(f"format must be one of {', '.join(INPUT_FORMATS)} or auto, not {format!r}")
     if not isinstance(text, str):
-        raise UsageError("text must be a string")
+        if isinstance(text, Mapping):
+            raise UsageError(
+                "text must be a string, not a mapping: a JSON envelope held as a dict is checked with "
+                "check(envelope['body'], envelope['metadata'])"
+            )
+        raise UsageError(f"text must be a string, not {_what(text)}")
     # A byte order mark before the document (a file read as "utf-8", not "utf-8-sig"): lost, as a file read
     # from disk loses it, so that the same bytes give the same result (a second one is still told).
     text = text.removeprefix("\ufeff")

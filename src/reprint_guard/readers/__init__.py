@@ -429,6 +429,8 @@ def read_file(
     if kind is None and name.lower().endswith(SIDECAR_SUFFIXES) and os.path.isfile(name):
         raise InputError("a metadata sidecar with no article beside it (NAME.md, .html or .json)", path=name)
     if kind is None:
+        if os.path.isdir(name):
+            raise InputError("a folder, not a file: name one of its files (the command line walks folders)", path=name)
         raise InputError(f"unknown file type: expected one of {', '.join(SUFFIX_FORMATS)}", path=name)
     try:
         data = read_limited(path, name)
@@ -1532,7 +1534,12 @@ def _kind(value: Any) -> str:
         return f"a list of {kinds.pop()}" if len(kinds) == 1 else "a list"
     kinds = {dict: "an object", bool: "true or false", int: "a number", float: "a number", str: "a string"}
     kinds[type(None)] = "an empty entry (null)"
-    return kinds.get(type(value), "a value")
+    if type(value) in kinds:
+        return kinds[type(value)]
+    if isinstance(value, bytes | bytearray):
+        return "bytes (decode them first)"
+    # A library caller's own object (a model, a URL class): named by its type, which is what to convert
+    return "a mapping" if isinstance(value, Mapping) else f"a value of type {type(value).__name__}"
 
 
 def _plural(value: Any) -> str:
