@@ -1336,8 +1336,8 @@ class Reprint:
         if _EXTRA_CASES is None:
             return True
         held: dict[int, bool] = self.memo.setdefault("other-cases", {})  # type: ignore[assignment]
-        for char in set(wanted):
-            for other in _EXTRA_CASES.get(ord(char), ()):
+        for char in _HAS_EXTRA_CASES.intersection(wanted):  # in C: of an English word, "i" and "s" at most
+            for other in _EXTRA_CASES[ord(char)]:
                 found = held.get(other)
                 if found is None:
                     found = held[other] = chr(other) in self._lower_body
@@ -2156,6 +2156,8 @@ try:  # characters a case-blind regex matches beyond lower case (Python 3.11+)
     from re._casefix import _EXTRA_CASES
 except ImportError:  # pragma: no cover - another Python: the regex decides
     _EXTRA_CASES = None
+#: The characters with such other cases (of the 50, "i" and "s" in ASCII).
+_HAS_EXTRA_CASES = frozenset(map(chr, _EXTRA_CASES or ()))
 
 
 @lru_cache(maxsize=256)
