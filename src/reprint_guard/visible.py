@@ -505,7 +505,8 @@ class VisibleBody:
             # Two counts of the whole text: for the few matches a check asks about (a page of thousands of
             # photo credits asks of each, and the edges are worked out once instead).
             self._asked += 1
-            if self._on_a_line(words) == self.text.count(words):  # each copy on a line of its own
+            # Counted in the UTF-8 (the same count: UTF-8 is self-synchronising), which the str need not be made for.
+            if self._on_a_line(words) == self.text_utf8.count(words.encode("utf-8")):  # each on a line of its own
                 return None
         bounds = self._block_bounds()[1 if utf8 else 0]
         if utf8:  # the words' ends in bytes
