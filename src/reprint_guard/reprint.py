@@ -16,7 +16,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode, SelectolaxError
 from .errors import InputError
 from .htmldepth import TAG_REST, VOID_ELEMENTS, too_costly
 from .metaview import READ_KEYS, MetadataView
-from .textnorm import LOOKALIKES, ZERO_WIDTH, lower
+from .textnorm import LOOKALIKES, ZERO_WIDTH, lower, non_ascii_chars
 from .visible import (
     ANY_RAW_HTML,
     CAPTION_CLASS,
@@ -1484,7 +1484,7 @@ class Reprint:
         body = self.body
         if any(len(word) > _LONGEST_WORD for word in needle.split()[:_WORDS_APART]):
             return iter(())  # a word of a megabyte (a data: address) read a character at a time: minutes
-        tokens = {char for char in set(body) if not char.isascii()}
+        tokens = non_ascii_chars(body)
         if "&" in body:
             tokens.update(_REFERENCE.findall(body))
         hidden: list[str] = []  # what shows nothing: may stand between any two letters

@@ -285,6 +285,12 @@ def _fold(text: str, *, nfkc: bool = False, encoded: bytes | None = None, fold_c
     return _replaced(data, changed)
 
 
+def non_ascii_chars(text: str) -> set[str]:
+    """The distinct non-ASCII characters of ``text``: read in its UTF-8 with the ASCII bytes dropped (7 µs for
+    an article), where a set of the ``str`` takes each of its characters one by one (55 µs)."""
+    return _non_ascii(text.encode("utf-8", "surrogatepass"))
+
+
 def _non_ascii(data: bytes) -> set[str]:
     """The distinct non-ASCII characters of ``data`` (UTF-8): an article has a handful, each changed once."""
     return set(data.translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass"))
