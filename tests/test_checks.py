@@ -5782,3 +5782,29 @@ def test_a_ported_4_0_licence_is_told_there_is_none(license, meant):
     (finding,) = check("Text.", {"original_url": "https://eastmoor.example/s", "license": license}).findings
     assert "has no country version or other suffix" in finding.message and f"did you mean {meant}?" in finding.message
     assert "is not 4.0" not in finding.message and finding.fix.startswith(f"Write the license as {meant}")
+
+
+def test_template_values_asked_for_a_few_keys_are_those_of_all() -> None:
+    """An element's pattern asks ``template_values`` for its placeholders only (``wanted``): each key asked for
+    has the value the whole set gives it, on every policy fixture, against every bundled policy, with and
+    without placeholders (the byline, the address and the licence are left out only when none of theirs is
+    asked)."""
+    from reprint_guard.checks.base import template_values
+    from reprint_guard.policy.loader import policy_set
+    from reprint_guard.readers import read_file
+
+    policies = policy_set()
+    keys = ["original_id", "original_url", "original_url_encoded", "author", "holder", "license_name", "license_url"]
+    asked = [frozenset({key}) for key in keys] + [frozenset({"original_id", "year"}), frozenset(keys)]
+    compared = 0
+    for path in sorted((ROOT / "tests" / "policies").glob("*/*.md")):
+        reprint = read_file(str(path))
+        for policy_id in policies.ids():
+            policy = policies.get(policy_id)
+            for placeholders in (True, False):
+                whole = template_values(reprint, policy, placeholders=placeholders)
+                for wanted in asked:
+                    part = template_values(reprint, policy, placeholders=placeholders, wanted=wanted)
+                    assert {k: part.get(k) for k in wanted} == {k: whole.get(k) for k in wanted}, (path, policy_id)
+                    compared += 1
+    assert compared > 10_000

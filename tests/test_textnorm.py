@@ -10,7 +10,7 @@ import pytest
 
 from conftest import cpu_seconds
 from reprint_guard.reprint import Reprint
-from reprint_guard.textnorm import _CASED_BLOCKS, _ZERO_WIDTH_CHARS, find_phrase, lower, normalize
+from reprint_guard.textnorm import _CASED_BLOCKS, _ZERO_WIDTH_CHARS, find_phrase, lower, non_ascii_chars, normalize
 
 #: Typographic apostrophes and hyphens, and the ASCII character each is compared as.
 _LOOKALIKES = {"\u2018": "'", "\u2019": "'", "\u02bc": "'", "\u2010": "-", "\u2011": "-", "\u2012": "-"}
@@ -85,6 +85,21 @@ def test_lower_is_str_lower_on_generated_text() -> None:
     for _ in range(30000):
         text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 16)))
         assert lower(text) == text.lower(), repr(text)
+
+
+def test_non_ascii_chars_are_the_set_of_the_text() -> None:
+    """Read in UTF-8, the distinct non-ASCII characters are those of a set of the str: every code point (lone
+    surrogates too), and each given text with ASCII, two- to four-byte characters and encoded lengths."""
+    points = [chr(c) for c in range(0x80, 0x110000, 7)]
+    assert non_ascii_chars("A" + "b".join(points)) == set(points)
+    assert non_ascii_chars("plain ASCII\n") == set()
+    assert non_ascii_chars("") == set()
+    rng = random.Random(46)
+    alphabet = [*"Ab .\n", *(chr(c) for c in (0x80, 0xE9, 0x7FF, 0x800, 0x2014, 0xD800, 0xDFFF, 0xFFFF, 0x10000))]
+    alphabet.append(chr(0x10FFFF))
+    for _ in range(20000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12)))
+        assert non_ascii_chars(text) == {char for char in text if not char.isascii()}, repr(text)
 
 
 def test_last_occurrence_is_the_last_forward_hit() -> None:

@@ -16,7 +16,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode, SelectolaxError
 from .errors import InputError
 from .htmldepth import TAG_REST, VOID_ELEMENTS, too_costly
 from .metaview import READ_KEYS, MetadataView
-from .textnorm import LOOKALIKES, ZERO_WIDTH, lower
+from .textnorm import LOOKALIKES, ZERO_WIDTH, lower, non_ascii_chars
 from .visible import (
     ANY_RAW_HTML,
     CAPTION_CLASS,
@@ -1185,6 +1185,18 @@ class Reprint:
         start = breaks[before - 1] + 1 if before else 0
         return self.body_line + before, index - start + 1
 
+    def _span_at(self, start: int, stop: int) -> Span:
+        """(line, column) of the body's ``start`` and of ``stop`` (a text found there and where it ends): the end
+        counted on from the start, over the lines between them, not again from the body's first line (a count
+        of the whole text before it, which a placing paid twice)."""
+        line, column = self._position(start)
+        if self.source is not None or stop < start or "line-breaks" in self.memo:
+            return line, column, *self._position(stop)
+        breaks = self.body.count("\n", start, stop)
+        if not breaks:
+            return line, column, line, column + stop - start
+        return line, column, line + breaks, stop - self.body.rfind("\n", start, stop)
+
     def offset_of(self, line: int, column: int) -> int:
         """The index in the body of a (line, column) that :meth:`locate` gave (the inverse of ``_position``)."""
         if self.source is not None:
@@ -1336,8 +1348,8 @@ class Reprint:
         if _EXTRA_CASES is None:
             return True
         held: dict[int, bool] = self.memo.setdefault("other-cases", {})  # type: ignore[assignment]
-        for char in set(wanted):
-            for other in _EXTRA_CASES.get(ord(char), ()):
+        for char in _HAS_EXTRA_CASES.intersection(wanted):  # in C: of an English word, "i" and "s" at most
+            for other in _EXTRA_CASES[ord(char)]:
                 found = held.get(other)
                 if found is None:
                     found = held[other] = chr(other) in self._lower_body
@@ -1472,7 +1484,7 @@ class Reprint:
         body = self.body
         if any(len(word) > _LONGEST_WORD for word in needle.split()[:_WORDS_APART]):
             return iter(())  # a word of a megabyte (a data: address) read a character at a time: minutes
-        tokens = {char for char in set(body) if not char.isascii()}
+        tokens = non_ascii_chars(body)
         if "&" in body:
             tokens.update(_REFERENCE.findall(body))
         hidden: list[str] = []  # what shows nothing: may stand between any two letters
@@ -1546,7 +1558,7 @@ class Reprint:
             found = list(islice(ends or _find_all(self.body, needle, start, end), nth, nth + 1))
             if found:
                 stop = ends[found[0]] if ends is not None else found[0] + len(needle)
-                return (*self._position(found[0]), *self._position(stop))
+                return self._span_at(found[0], stop)
         copies: Iterator[int] = (
             index
             for index in self.visible_indices(ends or _find_all(self.body, needle, start, end))
@@ -1563,7 +1575,7 @@ class Reprint:
         found = next(islice(copies, nth, nth + 1), None)
         if found is None:
             return None
-        return (*self._position(found), *self._position(ends[found] if ends is not None else found + len(needle)))
+        return self._span_at(found, ends[found] if ends is not None else found + len(needle))
 
     def _copy_ends(self, needle: str, start: int, end: int) -> dict[int, int] | None:
         """Where each copy of ``needle`` in ``body[start:end]`` starts and ends, in order, when a space in it may
@@ -1623,7 +1635,7 @@ class Reprint:
                     if ranked > best:
                         best, where = ranked, (index, index + len(candidate))
             if where is not None:
-                return (*self._position(where[0]), *self._position(where[1]))
+                return self._span_at(where[0], where[1])
         if not url:
             return self.span(url)
         start, end = self._content_span
@@ -1655,13 +1667,13 @@ class Reprint:
             if first:
                 rank = min(first)
                 index = first[rank] + len(_URL_SYNTAX[rank][0])
-                return (*self._position(index), *self._position(index + len(candidate)))
+                return self._span_at(index, index + len(candidate))
         if self.format == "markdown" and "\\" in body:
             # Written with Markdown's backslash escapes ("5890012\_x", as converters write an underscore), which
             # the parser's address leaves out: found as written, not told at the body's start.
             for found in _with_escapes(url).finditer(body, start, end):
                 if "\\" in found.group(0):
-                    return (*self._position(found.start()), *self._position(found.end()))
+                    return self._span_at(found.start(), found.end())
         return self.span(url)
 
     def link_words(self, start: int, end: int) -> str:
@@ -1715,10 +1727,9 @@ class Reprint:
         """:meth:`span`, and the source's text there ("" when not found): the words as the page writes them,
         when they stand there alone (no markup, one space apart), for a finding to quote."""
         start, stop = self._where(needle, nth)
-        line, column = self._position(start)
         if stop <= start:
-            return (line, column, None, None), ""
-        return (line, column, *self._position(stop)), self.body[start:stop]
+            return (*self._position(start), None, None), ""
+        return self._span_at(start, stop), self.body[start:stop]
 
     def span_outside_captions(self, needle: str, nth: int = 0) -> Span:
         """:meth:`span` of the ``nth`` copy of ``needle`` that stands in no picture's caption (``<figcaption>``,
@@ -1735,7 +1746,7 @@ class Reprint:
                     found.append(match)
             if found:
                 start, stop = found[min(nth, len(found) - 1)].span()
-                return (*self._position(start), *self._position(stop))
+                return self._span_at(start, stop)
         return self.span(needle, nth)
 
     def _caption_spans(self) -> list[tuple[int, int]]:
@@ -2156,6 +2167,8 @@ try:  # characters a case-blind regex matches beyond lower case (Python 3.11+)
     from re._casefix import _EXTRA_CASES
 except ImportError:  # pragma: no cover - another Python: the regex decides
     _EXTRA_CASES = None
+#: The characters with such other cases (of the 50, "i" and "s" in ASCII).
+_HAS_EXTRA_CASES = frozenset(map(chr, _EXTRA_CASES or ()))
 
 
 @lru_cache(maxsize=256)

@@ -285,6 +285,12 @@ def _fold(text: str, *, nfkc: bool = False, encoded: bytes | None = None, fold_c
     return _replaced(data, changed)
 
 
+def non_ascii_chars(text: str) -> set[str]:
+    """The distinct non-ASCII characters of ``text``: read in its UTF-8 with the ASCII bytes dropped (7 µs for
+    an article), where a set of the ``str`` takes each of its characters one by one (55 µs)."""
+    return _non_ascii(text.encode("utf-8", "surrogatepass"))
+
+
 def _non_ascii(data: bytes) -> set[str]:
     """The distinct non-ASCII characters of ``data`` (UTF-8): an article has a handful, each changed once."""
     return set(data.translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass"))
@@ -309,7 +315,7 @@ def _replacer(chars: frozenset[bytes]) -> Callable[..., bytes]:
 _LOWER_IN_CONTEXT = frozenset("\u03a3\u0130")
 
 
-def lower(text: str) -> str:
+def lower(text: str, encoded: bytes | None = None) -> str:
     """``text.lower()``, made faster for a long text with a few kinds of non-ASCII characters.
 
     ``str.lower`` looks up every character of a non-ASCII string in Python's
@@ -317,10 +323,11 @@ def lower(text: str) -> str:
     ten times the ASCII case); here the ASCII letters are lowered as bytes and
     each distinct other character that changes is replaced as a whole (as
     :func:`fold_utf8` folds). The same string as ``str.lower``, always.
+    ``encoded``: ``text`` as UTF-8, when already made (its encoding is a fifth of the work).
     """
     if text.isascii():
         return text.lower()
-    data = text.encode("utf-8", "surrogatepass")
+    data = encoded if encoded is not None else text.encode("utf-8", "surrogatepass")
     changed = {}
     for char in _non_ascii(data):
         lowered = char.lower()

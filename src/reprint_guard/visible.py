@@ -371,7 +371,7 @@ class VisibleBody:
         self._deeds: list[tuple[LexborNode, str]] = []  # made with the anchors (see deed_anchors)
         self._images = images if images is not None else (None if tree is not None else [])
         self._text: str | None = None
-        self._raw_utf8: bytes | None = None  # raw_text as UTF-8, made when first asked (see _on_a_line)
+        self._raw_utf8: bytes | None = None  # raw_text as UTF-8, made with ``folded`` (see _on_a_line)
         self._utf8: bytes | None = None
         self._folded: bytes | bool | None = False  # False: not made yet; None: NFKC changes the text
         self._cased: str | None = None
@@ -417,7 +417,10 @@ class VisibleBody:
         looked for here first, and most are settled without collapsing white space.
         """
         if self._folded is False:
-            self._folded = fold_utf8(self.raw_text)
+            # Encoded once, here, and kept: lower case (lowered_raw) and the copies on a line (_on_a_line) read
+            # the same bytes. Strict, as fold_utf8's own encoding was: where this succeeds it is the same UTF-8.
+            self._raw_utf8 = self._raw_utf8 or self.raw_text.encode("utf-8")
+            self._folded = fold_utf8(self.raw_text, encoded=self._raw_utf8)
         return self._folded  # type: ignore[return-value]
 
     def may_contain(self, words: tuple[bytes, ...] | None) -> bool:
@@ -446,7 +449,7 @@ class VisibleBody:
         """``raw_text`` in lower case, made once: where a word stands in it, it stands in the text as written
         (when the two are of one length)."""
         if self._lowered is None:
-            self._lowered = lower(self.raw_text)
+            self._lowered = lower(self.raw_text, self._raw_utf8)
         return self._lowered
 
     def held_of(self, words: tuple[bytes, ...]) -> tuple[bytes, ...]:
@@ -505,7 +508,8 @@ class VisibleBody:
             # Two counts of the whole text: for the few matches a check asks about (a page of thousands of
             # photo credits asks of each, and the edges are worked out once instead).
             self._asked += 1
-            if self._on_a_line(words) == self.text.count(words):  # each copy on a line of its own
+            # Counted in the UTF-8 (the same count: UTF-8 is self-synchronising), which the str need not be made for.
+            if self._on_a_line(words) == self.text_utf8.count(words.encode("utf-8")):  # each on a line of its own
                 return None
         bounds = self._block_bounds()[1 if utf8 else 0]
         if utf8:  # the words' ends in bytes

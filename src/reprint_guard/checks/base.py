@@ -798,13 +798,21 @@ def _publisher_names(policy: Policy) -> frozenset[str]:
     return frozenset(name for name in names if not any(o != name and o.lower() in name.lower() for o in names))
 
 
-def template_values(reprint: Reprint, policy: Policy, *, placeholders: bool = True) -> dict[str, str]:
+def template_values(
+    reprint: Reprint, policy: Policy, *, placeholders: bool = True, wanted: frozenset[str] | None = None
+) -> dict[str, str]:
     """Values a fix or credit template may use: metadata fields plus a few derived ones.
 
     With ``placeholders``, missing values read as a hint (``<original article URL>``);
     without, they are left out so that a credit block can tell it is incomplete.
+    ``wanted``: the only keys asked for (an element's pattern asks for one, per page): the derived values none
+    of whose keys is wanted are not worked out (the byline's names, the address's percent-encoding, the
+    licence's deed: 25 µs of 35), and a key not wanted may then be missing or read as the metadata writes it.
     """
-    from ..licenses import describe, licence_id, normalize_license
+    from ..licenses import describe
+
+    def asked(*keys: str) -> bool:
+        return wanted is None or not wanted.isdisjoint(keys)
 
     meta = reprint.metadata
     published = meta.original_published
@@ -817,9 +825,9 @@ def template_values(reprint: Reprint, policy: Policy, *, placeholders: bool = Tr
         values["year"] = str(published.year)
     elif placeholders:
         values["year"] = "YYYY"
-    if meta.authors:  # as a byline writes them: "Ruiz, Ana" and "Ana Ruiz, PhD" are "Ana Ruiz"
+    if asked("author") and meta.authors:  # as a byline writes them: "Ruiz, Ana" and "Ana Ruiz, PhD" are "Ana Ruiz"
         values["author"] = names_joined([written_name(author) for author in meta.authors])
-    if meta.holders:  # the authors, when no copyright_holder is given: named as the byline names them
+    if asked("holder") and meta.holders:  # the authors, when no copyright_holder is given: named as the byline
         holders = meta.holders if meta.copyright_holder else [written_name(author) for author in meta.authors]
         values["holder"] = names_joined(holders)
     for key, value in meta.items():
@@ -827,8 +835,9 @@ def template_values(reprint: Reprint, policy: Policy, *, placeholders: bool = Tr
             if isinstance(value, str) and not value.strip():
                 continue  # a form's field left empty: as unset ("By ." is no credit, "[](...)" no link)
             values[key] = written(value)
-    if meta.original_url:  # a credit links to it: "example.org/a/1" would be a relative link
-        # A fix text links to no "javascript:" address (a credit block refuses one, saying why).
+    if meta.original_url and asked("original_url", "original_url_encoded"):  # a credit links to it
+        # A fix text links to no "javascript:" address (a credit block refuses one, saying why); "example.org/a/1"
+        # would be a relative link.
         address = linkable_address(meta.original_url) if placeholders else as_address(meta.original_url)
         if address and not placeholders:  # a share button's copy of the address: its utm_ parameters left out
             address = without_tracking(address)
@@ -840,18 +849,9 @@ def template_values(reprint: Reprint, policy: Policy, *, placeholders: bool = Tr
             from urllib.parse import quote
 
             values["original_url_encoded"] = quote(address, safe="")
-        number = original_id(meta.original_url)
-        if number is not None:
-            values["original_id"] = number
-    spdx = normalize_license(meta.license)
-    covered = [r.params.licenses for r in policy.rules if r.check == "license"]
-    if spdx is None:
-        spdx = covered[0][0] if covered and covered[0] else None
-    elif covered and covered[0] and meta.license:  # "CC BY-NC-ND 3.0" for the policy's 3.0 US: its deed, the US one
-        from .license import named_without_port
-
-        accepted = frozenset(licence_id(c) for c in covered[0])
-        spdx = spdx if spdx in accepted else named_without_port(meta.license, spdx, accepted) or spdx
+    if meta.original_url and (number := original_id(meta.original_url)) is not None:
+        values["original_id"] = number
+    spdx = _template_licence(meta.license, policy) if asked("license_name", "license_url") else None
     if spdx:
         values["license_name"], values["license_url"] = describe(spdx)
     if placeholders:
@@ -861,6 +861,24 @@ def template_values(reprint: Reprint, policy: Policy, *, placeholders: bool = Tr
         values.setdefault("original_url_encoded", "<original article URL, percent-encoded>")
         values.setdefault("title", "the original article")
     return values
+
+
+def _template_licence(named: str | None, policy: Policy) -> str | None:
+    """The SPDX id of the licence a template names: the metadata's, else the one the policy's first licence
+    rule accepts first; a licence the policy covers in another port named as the policy's ("CC BY-NC-ND 3.0" for
+    the policy's 3.0 US: its deed, the US one)."""
+    from ..licenses import licence_id, normalize_license
+
+    spdx = normalize_license(named)
+    covered = [r.params.licenses for r in policy.rules if r.check == "license"]
+    if spdx is None:
+        return covered[0][0] if covered and covered[0] else None
+    if covered and covered[0] and named:
+        from .license import named_without_port
+
+        accepted = frozenset(licence_id(c) for c in covered[0])
+        return spdx if spdx in accepted else named_without_port(named, spdx, accepted) or spdx
+    return spdx
 
 
 class LazyValues:

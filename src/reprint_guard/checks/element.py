@@ -237,7 +237,7 @@ def filled_pattern(pattern: str, reprint: Reprint, policy: Policy) -> str:
     blind to the case of its hex digits); one the reprint does not give matches anything."""
     if "{" not in pattern or not PLACEHOLDER.search(pattern):
         return pattern
-    values = template_values(reprint, policy, placeholders=False)
+    values = template_values(reprint, policy, placeholders=False, wanted=frozenset(PLACEHOLDER.findall(pattern)))
 
     def value(match: re.Match[str]) -> str:
         given = values.get(match.group(1))
