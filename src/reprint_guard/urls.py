@@ -222,11 +222,18 @@ def alias_sites(host: str, aliases: Iterable[str]) -> tuple[str, ...]:
     """The other hosts (each without its edition's prefix) that serve ``host``'s articles at the same paths, as
     a policy's ``host_aliases`` declares them (``khn.org`` for ``kffhealthnews.org``); empty when ``host`` is
     none of them. Hosts are compared whole: a subdomain of an alias (a language edition) is no alias."""
-    sites = [_site(domain_key(alias)) for alias in aliases]
-    here = _site(host.lower())
+    sites = [_key_host(alias) for alias in aliases]
+    here = _key_host(host)
     if here not in sites:
         return ()
     return tuple(dict.fromkeys(site for site in sites if site != here))
+
+
+def _key_host(host: str) -> str:
+    """A host name (a policy's ``host_aliases`` entry, :func:`host_of`'s) as :func:`normalize_url`'s key writes
+    its host: lower case, a non-ASCII one mapped as IDNA maps it, no trailing dot, no edition's prefix."""
+    host = host.strip()
+    return _site(_bare_host(host.lower() if host.isascii() else _idna_mapped(host)))
 
 
 def same_article_keys(key: str, aliases: Iterable[str]) -> tuple[str, ...]:
@@ -322,14 +329,17 @@ def _key_value(piece: str) -> tuple[str, str]:
 
 
 def domain_key(domain: object) -> str:
-    """A domain as policies are matched by it: lower case, without a leading ``www.``."""
-    return str(domain).lower().removeprefix("www.")
+    """A domain as policies are matched by it: read as :func:`ascii_host` reads a host (lower case as UTS 46
+    maps it, ``。`` and ``．`` dots, a trailing dot aside, an international name in punycode, so
+    ``ΟΔΟΣ.gr``, ``οδοσ.gr`` and ``xn--pxavbq.gr`` are one), without a leading ``www.``. An ASCII name pays
+    no more than ``str.lower()``: only a host with another letter imports ``idna``."""
+    return ascii_host(str(domain)).removeprefix("www.")
 
 
 #: The characters UTS 46 maps to a label separator, as a browser reads a host: the ideographic full stop (U+3002)
 #: and its full-width (U+FF0E) and half-width (U+FF61) forms. A host is split, and its trailing dot dropped,
 #: only after they are ASCII dots (``news.yahoo.com。`` is ``news.yahoo.com``, not a host with an empty label).
-_LABEL_DOTS = str.maketrans({"\u3002": ".", "\uff0e": ".", "\uff61": "."})
+LABEL_DOTS = str.maketrans({"\u3002": ".", "\uff0e": ".", "\uff61": "."})
 
 
 def host_text(host: str) -> str:
@@ -339,7 +349,7 @@ def host_text(host: str) -> str:
     host = host.strip()
     if host.isascii():
         return host.rstrip(".").lower()
-    return _lower_host(host.translate(_LABEL_DOTS).rstrip("."))
+    return _lower_host(host.translate(LABEL_DOTS).rstrip("."))
 
 
 def _lower_host(host: str) -> str:
@@ -513,8 +523,12 @@ def own_host_of(host: str, own_hosts: tuple[str, ...]) -> str | None:
 
 
 def host_matches(host: str, domain: str) -> bool:
-    """``host`` is ``domain`` or one of its subdomains."""
+    """``host`` is ``domain`` or one of its subdomains, each read as :func:`domain_key` reads a policy's
+    domain (a host in Unicode is its punycode's; an ASCII one, lower case as :func:`host_of` gives it, is
+    compared as it is)."""
     domain = domain_key(domain)
+    if not host.isascii():
+        host = ascii_host(host)
     return host == domain or host.endswith("." + domain)
 
 

@@ -183,7 +183,7 @@ def another_publisher(record: PermissionView, policy: Policy | None, own_hosts: 
         return OWN_SITE
     if policy is None:
         return None
-    if any(host == domain or host.endswith("." + domain) for domain in _domains(policy)):
+    if own_host_of(host, tuple(_domains(policy))) is not None:
         return None  # the policy's own publisher (a user's policy for a host a bundled one covers too)
     from ..policy.loader import policy_set
 

@@ -1,0 +1,155 @@
+"""A policy's ``applies_to`` hosts are read as the permission checks read a site (urls.ascii_host: UTS 46, IDNA
+2008): an original written in punycode, in Unicode, with a capital sigma, a full-width or ideographic dot or a
+trailing one is the policy's whichever way either side writes it, and another host (a final sigma's ``ς``) is
+not. Findings name a host with ASCII dots and its letters as written (no punycode); a joiner in a host between
+letters of the scripts that write them is part of the name when two addresses are compared. Real CLI runs on
+real files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import run_cli, write
+
+# ΟΔΟΣ-ΤΕΣΤ.gr: UTS 46 maps each capital sigma to σ (xn----4lbe1bbycgc.gr); οδος-τεστ.gr, with the final ς
+# str.lower() makes of a word's last Σ, is another host (xn----zmbe1bbycgc.gr).
+GREEK = "\u039f\u0394\u039f\u03a3-\u03a4\u0395\u03a3\u03a4.gr"
+GREEK_PUNY = "xn----4lbe1bbycgc.gr"
+BOOKS = "bücher-post.example"
+BOOKS_PUNY = "xn--bcher-post-9db.example"
+
+POLICY = """\
+id: {id}
+name: Test {id}
+publisher: Test {id}
+source_url: https://publisher.example/terms
+applies_to: [{hosts}]
+rules:
+  - id: tag-line
+    check: text
+    phrase: read more
+    message: say read more
+"""
+
+
+def _policy(folder: Path, policy_id: str, *hosts: str) -> Path:
+    return write(folder / f"{policy_id}.yaml", POLICY.format(id=policy_id, hosts=", ".join(hosts)))
+
+
+def _chosen(tmp_path: Path, url: str) -> tuple[str | None, list[dict]]:
+    story = write(tmp_path / "story.md", f"---\noriginal_url: {url}\n---\nThe gulls are back.\n")
+    run = run_cli("check", "--no-config", "--rules-dir", str(tmp_path / "rules"), str(story), "--format", "json")
+    assert run.code in (0, 1), run.err
+    assert "Traceback" not in run.err
+    result = run.json()["results"][0]
+    return result["policy"], result["findings"]
+
+
+@pytest.mark.parametrize(
+    ("written", "url"),
+    [
+        (GREEK, f"https://{GREEK_PUNY}/a"),  # the policy in Unicode, the original in punycode
+        (GREEK, "https://οδοσ-τεστ.gr/a"),  # in lower case as UTS 46 lowers it
+        (GREEK, "https://news.οδοσ-τεστ.gr/a"),  # a subdomain
+        (GREEK, f"https://www.{GREEK_PUNY}./a"),
+        (GREEK_PUNY, f"https://{GREEK}/a"),  # the policy in punycode, the original in Unicode
+        (GREEK_PUNY, "https://news\uff0eοδοσ-τεστ\u3002gr/a"),
+        ("οδοσ-τεστ.gr", f"https://{GREEK}/a"),
+        (BOOKS, f"https://{BOOKS_PUNY}/a"),
+        (BOOKS_PUNY, f"https://www.{BOOKS}/a"),
+        ("BÜCHER-POST.example", f"https://{BOOKS}/a"),
+        ("harbour.example", "https://harbour\uff0eexample/a"),  # a full-width dot
+        ("harbour.example", "https://news\u3002harbour\uff61example/a"),  # ideographic and half-width ones
+        ("harbour.example", "https://harbour.example\u3002/a"),  # a trailing one
+        ("ｈａｒｂｏｕｒ.example", "https://harbour.example/a"),  # full-width letters in the policy
+    ],
+)
+def test_a_policy_covers_its_host_however_either_side_writes_it(tmp_path, written, url):
+    _policy(tmp_path / "rules", "mine", written)
+    policy, findings = _chosen(tmp_path, url)
+    assert policy == "mine", (written, url, findings)
+    assert [f["rule"] for f in findings] == ["mine/tag-line"]
+
+
+@pytest.mark.parametrize(
+    ("written", "url"),
+    [
+        # A capital sigma is σ wherever it stands: the final ς is another letter, another host.
+        (GREEK, "https://οδος-τεστ.gr/a"),
+        ("οδος-τεστ.gr", f"https://{GREEK}/a"),
+        # IDNA 2008 keeps ß: straße.de is not strasse.de
+        ("straße.de", "https://strasse.de/a"),
+    ],
+)
+def test_another_host_is_not_covered(tmp_path, written, url):
+    _policy(tmp_path / "rules", "mine", written)
+    policy, findings = _chosen(tmp_path, url)
+    assert policy is None, (written, url)
+    assert [f["rule"] for f in findings] == ["reprint-guard/unknown-publisher"]
+
+
+def test_the_longest_domain_wins_across_spellings(tmp_path):
+    """A policy for the site in punycode and one for its news subdomain in Unicode: the subdomain's wins there."""
+    _policy(tmp_path / "rules", "site", BOOKS_PUNY)
+    _policy(tmp_path / "rules", "news", f"news.{BOOKS.upper()}")
+    assert _chosen(tmp_path, f"https://news.{BOOKS}/a")[0] == "news"
+    assert _chosen(tmp_path, f"https://news.{BOOKS_PUNY}/a")[0] == "news"
+    assert _chosen(tmp_path, f"https://shop.{BOOKS}/a")[0] == "site"
+
+
+@pytest.mark.parametrize(("one", "other"), [(BOOKS, BOOKS_PUNY), (GREEK, "οδοσ-τεστ.gr"), (GREEK, GREEK_PUNY)])
+def test_two_policies_claiming_one_host_in_two_spellings_are_refused(tmp_path, one, other):
+    _policy(tmp_path / "rules", "first", one)
+    _policy(tmp_path / "rules", "second", other)
+    story = write(tmp_path / "story.md", f"---\noriginal_url: https://{BOOKS}/a\n---\nHi.\n")
+    run = run_cli("check", "--no-config", "--rules-dir", str(tmp_path / "rules"), str(story))
+    assert run.code == 2, run.err
+    assert "is claimed by policy 'first' too" in run.err, run.err
+    assert "xn--" not in run.err.split("is claimed by")[0] or other.startswith("xn--"), run.err
+    assert "Traceback" not in run.err
+    run = run_cli("validate", str(tmp_path / "rules"))
+    assert run.code != 0, run.out + run.err
+    assert "is claimed by policy" in run.out + run.err
+
+
+def test_a_final_sigma_policy_and_a_sigma_policy_are_two(tmp_path):
+    """οδος-τεστ.gr and ΟΔΟΣ-ΤΕΣΤ.gr (οδοσ-τεστ.gr) are two hosts: two policies may claim them."""
+    _policy(tmp_path / "rules", "final", "οδος-τεστ.gr")
+    _policy(tmp_path / "rules", "capital", GREEK)
+    assert _chosen(tmp_path, "https://οδος-τεστ.gr/a")[0] == "final"
+    assert _chosen(tmp_path, f"https://{GREEK_PUNY}/a")[0] == "capital"
+
+
+@pytest.mark.parametrize("written", ["harbour.example\u3002", "\uff0eharbour.example", "harbour\u3002\uff0eexample"])
+def test_an_applies_to_host_with_a_stray_ideographic_dot_is_refused(tmp_path, written):
+    """``harbour.example。`` ends in a dot as UTS 46 reads it, as ``harbour.example.`` does: refused the same way,
+    at its entry, exit 2 (it was taken, and matched no original)."""
+    path = _policy(tmp_path / "rules", "mine", written)
+    story = write(tmp_path / "story.md", "---\noriginal_url: https://harbour.example/a\n---\nHi.\n")
+    run = run_cli("check", "--no-config", "--rules-dir", str(tmp_path / "rules"), str(story))
+    assert run.code == 2, run.err
+    assert f"{path}:5:" in run.err and f"applies_to: {written!r} is not a host name" in run.err, run.err
+    assert "Traceback" not in run.err
+
+
+def _imported(tmp_path: Path, url: str) -> str:
+    """What ``python -X importtime`` says the CLI imported checking a story whose original is at ``url``, under
+    the bundled policies (a policy of one's own is validated by jsonschema, whose format checker imports idna)."""
+    import subprocess
+    import sys
+
+    story = write(tmp_path / "story.md", f"---\noriginal_url: {url}\n---\nRead more.\n")
+    command = [sys.executable, "-X", "importtime", "-m", "reprint_guard", "check", "--no-config", str(story)]
+    run = subprocess.run(command, capture_output=True, text=True, check=False)
+    assert run.returncode in (0, 1), run.stderr[-2000:]
+    return run.stderr
+
+
+def test_only_a_host_in_another_script_imports_idna(tmp_path):
+    """Choosing a policy reads an ASCII host by str.lower() alone; an original's host in another script is read
+    by IDNA 2008 (the ``idna`` package), imported then and only then."""
+    assert " idna\n" not in _imported(tmp_path, "https://news.harbour.example/a")
+    assert " idna\n" not in _imported(tmp_path, f"https://www.{BOOKS_PUNY}/a")
+    assert " idna\n" in _imported(tmp_path, f"https://www.{BOOKS}/a")
