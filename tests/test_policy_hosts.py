@@ -134,6 +134,53 @@ def test_an_applies_to_host_with_a_stray_ideographic_dot_is_refused(tmp_path, wr
     assert "Traceback" not in run.err
 
 
+def _tool_findings(tmp_path: Path, meta: str, body: str = "Hello.\n") -> list[dict]:
+    story = write(tmp_path / "story.md", f"---\n{meta}---\n{body}")
+    run = run_cli("check", "--no-config", str(story), "--format", "json")
+    assert run.code in (0, 1), run.err
+    return [f for f in run.json()["results"][0]["findings"] if f["rule"].startswith("reprint-guard/")]
+
+
+@pytest.mark.parametrize(
+    ("url", "named"),
+    [
+        ("https://harbour\uff0eexample\u3002/a", "harbour.example"),
+        ("https://news\u3002harbour\uff61example/a", "news.harbour.example"),
+        ("https://www\uff0eharbour.example/a", "harbour.example"),  # www. aside, as with ASCII dots
+        (f"https://{GREEK}\uff0e/a", "οδοσ-τεστ.gr"),  # σ as UTS 46 lowers it, no punycode
+        (f"https://{BOOKS}\u3002/a", BOOKS),
+    ],
+)
+def test_an_unknown_host_is_named_with_ascii_dots_and_its_letters_as_written(tmp_path, url, named):
+    """As the permission checks name a site (test_public_suffix): no full-width or ideographic dot, no trailing
+    one, no punycode."""
+    found = _tool_findings(tmp_path, f"original_url: {url}\n")
+    assert [f["rule"] for f in found] == ["reprint-guard/unknown-publisher"]
+    assert found[0]["message"] == f"no policy covers {named}, so the reprint terms could not be checked"
+    assert f"Add a policy for {named} (--policy FILE" in found[0]["fix"]
+
+
+def test_a_covered_host_is_named_with_ascii_dots_where_the_metadata_overrides_it(tmp_path):
+    found = _tool_findings(tmp_path, "original_url: https://www.propublica\uff0eorg/article/x\npolicy: cc-by-4.0\n")
+    said = {f["rule"]: f["message"] for f in found}
+    said = said["reprint-guard/policy-overrides-host"]
+    assert "the original's site (propublica.org) is covered by propublica" in said
+
+
+def test_a_covered_host_under_another_key_is_named_with_ascii_dots(tmp_path):
+    found = _tool_findings(tmp_path, "title: x\nsource: https://www.propublica\u3002org/article/x\n")
+    said = {f["rule"]: f["message"] for f in found}
+    said = said["reprint-guard/original-elsewhere"]
+    assert "'source' holds an address on propublica.org, which propublica covers" in said
+
+
+def test_an_archived_original_on_a_host_written_with_a_full_width_dot_is_read_as_the_archive(tmp_path):
+    """web.archive．org is the Wayback Machine's host: an address there that names no page is told as one."""
+    found = _tool_findings(tmp_path, "original_url: https://web.archive\uff0eorg/web/2019/\n")
+    assert [f["rule"] for f in found] == ["reprint-guard/unknown-publisher"]
+    assert "is an address at a web archive (web.archive.org)" in found[0]["message"], found
+
+
 def _imported(tmp_path: Path, url: str) -> str:
     """What ``python -X importtime`` says the CLI imported checking a story whose original is at ``url``, under
     the bundled policies (a policy of one's own is validated by jsonschema, whose format checker imports idna)."""

@@ -95,7 +95,9 @@ def with_host_folded(url: str) -> str:
 
 @lru_cache(maxsize=8192)
 def host_of(url: str) -> str | None:
-    """The host without ``www.`` and port, lower-cased; None when there is none."""
+    """The host without ``www.`` and port, lower-cased; None when there is none. Its dots as UTS 46 reads them
+    (``。``, ``．`` and ``｡`` are ASCII ones, a trailing one dropped), its letters as written: a finding names
+    ``news．example。`` as ``news.example``, as the permission checks name a site."""
     url = _with_scheme(url.strip())
     simple = _SIMPLE_URL.fullmatch(url)
     if simple is not None:
@@ -105,6 +107,8 @@ def host_of(url: str) -> str | None:
         host = _hostname(urlsplit(url).netloc)
     except ValueError:
         return None
+    if host and not host.isascii():
+        host = host.translate(LABEL_DOTS)
     host = _bare_host(host) if host else None
     if not host:
         return None
