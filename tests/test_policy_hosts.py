@@ -181,6 +181,50 @@ def test_an_archived_original_on_a_host_written_with_a_full_width_dot_is_read_as
     assert "is an address at a web archive (web.archive.org)" in found[0]["message"], found
 
 
+LINK_POLICY = """\
+id: deva
+name: Deva
+publisher: Deva News
+source_url: https://deva.example/terms
+rules:
+  - id: link-original
+    check: link
+    target: original
+    message: link the original
+"""
+# क्‍ष (ka, virama, ZWJ, ssa: the half form) and क्ष (the conjunct) are two names, two hosts in DNS
+# (xn--11b2ezcw70k.example and xn--11b2ezc.example), as an original's address is read (test_public_suffix).
+JOINED = "\u0915\u094d\u200d\u0937.example"
+CONJUNCT = "\u0915\u094d\u0937.example"
+
+
+@pytest.mark.parametrize(
+    ("original", "linked", "links_it"),
+    [
+        (JOINED, CONJUNCT, False),  # the joiner between two Devanagari letters is part of the host's name
+        (CONJUNCT, JOINED, False),
+        ("\u0645\u06cc\u200c\u062e.example", "\u0645\u06cc\u062e.example", False),  # a Persian ZWNJ
+        (CONJUNCT, f"\u200d{CONJUNCT.replace('.', chr(0x200C) + '.')}", True),  # at a label's ends: a paste
+        ("ab.example", "a\u200db.example", True),  # beside ASCII letters: a paste, read away
+        (JOINED, JOINED.upper(), True),
+    ],
+)
+def test_a_joiner_in_a_links_host_is_read_as_in_the_originals_address(tmp_path, original, linked, links_it):
+    """A link to the original is compared with the joiners read as ``original_url`` reads them: kept between
+    letters of the scripts that write them, left out at a label's ends and beside an ASCII character. Two
+    addresses whose hosts differ by such a joiner were one (every joiner was dropped)."""
+    write(tmp_path / "rules" / "deva.yaml", LINK_POLICY)
+    story = write(
+        tmp_path / "story.md",
+        f"---\noriginal_url: https://{original}/news/a\npolicy: deva\n---\n"
+        f"Read [the original](https://{linked}/news/a).\n",
+    )
+    run = run_cli("check", "--no-config", "--rules-dir", str(tmp_path / "rules"), str(story), "--format", "json")
+    assert run.code in (0, 1), run.err
+    rules = [f["rule"] for f in run.json()["results"][0]["findings"]]
+    assert ("deva/link-original" not in rules) is links_it, (original, linked, rules)
+
+
 def _imported(tmp_path: Path, url: str) -> str:
     """What ``python -X importtime`` says the CLI imported checking a story whose original is at ``url``, under
     the bundled policies (a policy of one's own is validated by jsonschema, whose format checker imports idna)."""

@@ -171,11 +171,29 @@ def _slashed(url: str) -> str:
 
 def _idna_mapped(host: str) -> str:
     """A host with letters other than ASCII as IDNA's mapping reads it: full-width letters and dots as ASCII
-    ones (NFKC), soft hyphens and other ignored characters gone, in lower case."""
+    ones (NFKC), soft hyphens and other ignored characters gone, in lower case. The two joiners are read as an
+    original's address reads them (:func:`joiners_read`): letters of the name between letters of the scripts
+    that write them (``क्\u200dष`` is not ``क्ष``, another host), a paste beside an ASCII character or a dot."""
     import unicodedata
 
     mapped = _lower_host(unicodedata.normalize("NFKC", host).replace("\u00ad", "").replace("\u3002", "."))
-    return "".join(char for char in mapped if unicodedata.category(char) != "Cf")
+    mapped = "".join(char for char in mapped if char in _JOINERS or unicodedata.category(char) != "Cf")
+    return joiners_read(mapped)
+
+
+#: The joiners some scripts write words with (Persian, the Indic scripts): ZWNJ and ZWJ.
+_JOINERS = "\u200c\u200d"
+#: A run of joiners beside an ASCII character, on either side: no script joins with them there.
+_JOINERS_BY_ASCII = re.compile("(?<=[\x00-\x7f])[\u200c\u200d]+|[\u200c\u200d]+(?=[\x00-\x7f])")
+
+
+def joiners_read(text: str) -> str:
+    """``text`` (an address, or a host) with the two joiners as an address keeps them: between letters of the
+    scripts that write words with them (a Persian path, an Indic host's label), never at its ends or beside an
+    ASCII character (a dot, a slash, a Latin letter), where no script joins with them: a paste's."""
+    if "\u200c" not in text and "\u200d" not in text:
+        return text
+    return _JOINERS_BY_ASCII.sub("", text.strip(_JOINERS))
 
 
 def _without_dot_segments(path: str) -> str:
