@@ -244,3 +244,45 @@ def test_only_a_host_in_another_script_imports_idna(tmp_path):
     assert " idna\n" not in _imported(tmp_path, "https://news.harbour.example/a")
     assert " idna\n" not in _imported(tmp_path, f"https://www.{BOOKS_PUNY}/a")
     assert " idna\n" in _imported(tmp_path, f"https://www.{BOOKS}/a")
+
+
+def _links_original(tmp_path: Path, policy: str, original: str, linked: str) -> bool:
+    write(tmp_path / "rules" / "deva.yaml", policy)
+    story = write(
+        tmp_path / "story.md",
+        f"---\noriginal_url: {original}\npolicy: deva\n---\nRead [the original]({linked}).\n",
+    )
+    run = run_cli("check", "--no-config", "--rules-dir", str(tmp_path / "rules"), str(story), "--format", "json")
+    assert run.code in (0, 1), run.err
+    return "deva/link-original" not in [f["rule"] for f in run.json()["results"][0]["findings"]]
+
+
+@pytest.mark.parametrize(
+    ("original", "linked", "links_it"),
+    [
+        (f"https://{BOOKS}/news/a", f"https://{BOOKS_PUNY}/news/a", True),
+        (f"https://{BOOKS_PUNY}/news/a", f"https://www.{BOOKS}/news/a/", True),
+        (f"https://{GREEK}/news/a", f"https://{GREEK_PUNY}/news/a", True),
+        (f"https://{BOOKS}\uff0e/news/a", f"https://{BOOKS_PUNY}/news/a", True),
+        (f"https://{JOINED}/news/a", "https://xn--11b2ezcw70k.example/news/a", True),  # the joiner's punycode
+        (f"https://{JOINED}/news/a", "https://xn--11b2ezc.example/news/a", False),  # the conjunct's
+        (f"https://{BOOKS}/news/a", f"https://news.{BOOKS_PUNY}/news/a", False),  # another host
+        ("https://οδος-τεστ.gr/news/a", f"https://{GREEK_PUNY}/news/a", False),  # ς is not σ
+    ],
+)
+def test_a_link_in_punycode_or_in_unicode_is_to_the_same_host(tmp_path, original, linked, links_it):
+    """A link to the original written in punycode where original_url is in Unicode, or the other way round, is
+    a link to it, as a browser reads both (it was compared as written: another host)."""
+    assert _links_original(tmp_path, LINK_POLICY, original, linked) is links_it, (original, linked)
+
+
+ALT_PUNY = "xn--bcher-alt-q9a.example"  # bücher-alt.example
+ALIASED = LINK_POLICY.replace(
+    "rules:\n",
+    f"applies_to: [{BOOKS}, {ALT_PUNY}]\nhost_aliases: [{BOOKS_PUNY}, bücher-alt.example]\nrules:\n",
+)
+
+
+@pytest.mark.parametrize("linked", ["https://bücher-alt.example/news/a", f"https://{ALT_PUNY}/news/a"])
+def test_a_host_alias_serves_the_original_in_either_spelling(tmp_path, linked):
+    assert _links_original(tmp_path, ALIASED, f"https://www.{BOOKS}/news/a", linked)

@@ -153,7 +153,9 @@ def _with_scheme(url: str) -> str:
 def normalize_url(url: str) -> str | None:
     """A comparison key for ``url``; None for relative, mailto: and other non-web links. Read as a browser
     reads it: a backslash before the query is a slash, ``.`` and ``..`` segments are resolved, and a host's
-    full-width letters and soft hyphens are mapped as IDNA maps them (each the original's address to a reader)."""
+    full-width letters and soft hyphens are mapped as IDNA maps them (each the original's address to a reader),
+    a host in another script written in punycode (``bücher.example`` is ``xn--bcher-kva.example``, as
+    :func:`ascii_host` reads it)."""
     url = _with_scheme(url.strip())
     parts = _simple_parts(url) or _split_parts(_slashed(url))
     return _key(*parts) if parts else None
@@ -253,9 +255,17 @@ def alias_sites(host: str, aliases: Iterable[str]) -> tuple[str, ...]:
 
 def _key_host(host: str) -> str:
     """A host name (a policy's ``host_aliases`` entry, :func:`host_of`'s) as :func:`normalize_url`'s key writes
-    its host: lower case, a non-ASCII one mapped as IDNA maps it, no trailing dot, no edition's prefix."""
-    host = host.strip()
-    return _site(_bare_host(host.lower() if host.isascii() else _idna_mapped(host)))
+    its host (:func:`_key_text`), no trailing dot, no edition's prefix."""
+    return _site(_bare_host(_key_text(host.strip())))
+
+
+def _key_text(host: str) -> str:
+    """A URL's host as :func:`normalize_url`'s key writes it: lower case; one with another letter mapped as
+    IDNA maps it (:func:`_idna_mapped`) and in punycode by IDNA 2008, as :func:`ascii_host` writes it, so a link
+    to ``bücher.example`` and one to ``xn--bcher-kva.example`` are to one host."""
+    if host.isascii():
+        return host.lower()
+    return _idna_2008(_idna_mapped(host))
 
 
 def same_article_keys(key: str, aliases: Iterable[str]) -> tuple[str, ...]:
@@ -280,8 +290,7 @@ def _split_parts(url: str) -> tuple[str, str, str] | None:
         return None
     if "%" in host:  # a renderer's escapes of a host's letters (Markdown's of full-width ones)
         host = unquote(host)
-    host = host if host.isascii() else _idna_mapped(host)
-    host = _site(_bare_host(host))
+    host = _site(_bare_host(_key_text(host)))
     if port and port not in (80, 443):
         host = f"{host}:{port}"
     return host, parts.path, parts.query
