@@ -286,3 +286,28 @@ ALIASED = LINK_POLICY.replace(
 @pytest.mark.parametrize("linked", ["https://bücher-alt.example/news/a", f"https://{ALT_PUNY}/news/a"])
 def test_a_host_alias_serves_the_original_in_either_spelling(tmp_path, linked):
     assert _links_original(tmp_path, ALIASED, f"https://www.{BOOKS}/news/a", linked)
+
+
+def test_a_joiner_pasted_beside_ascii_in_a_covered_address_is_read_away(tmp_path):
+    """``propublica\u200d.org`` under a key reprint-guard does not read as the original: the joiner beside a dot
+    is a paste (as in original_url), so the address is on propublica.org, which a policy covers, named so."""
+    found = _tool_findings(tmp_path, 'title: x\nsource: "https://www.propublica\\u200d.org/article/x"\n')
+    said = {f["rule"]: f["message"] for f in found}
+    assert "'source' holds an address on propublica.org, which propublica covers" in said.get(
+        "reprint-guard/original-elsewhere", ""
+    ), found
+
+
+@pytest.mark.parametrize(
+    ("written", "url", "covers"),
+    [
+        (CONJUNCT, f"https://{JOINED}/a", False),  # the half form is another host
+        (JOINED, f"https://{JOINED}/a", True),
+        (JOINED, "https://xn--11b2ezcw70k.example/a", True),
+        ("xn--11b2ezcw70k.example", f"https://news.{JOINED}/a", True),
+        ("xn--11b2ezcw70k.example", f"https://{CONJUNCT}/a", False),
+    ],
+)
+def test_a_policy_for_a_host_with_a_joiner_covers_that_host_only(tmp_path, written, url, covers):
+    _policy(tmp_path / "rules", "mine", written)
+    assert (_chosen(tmp_path, url)[0] == "mine") is covers, (written, url)

@@ -97,7 +97,8 @@ def with_host_folded(url: str) -> str:
 def host_of(url: str) -> str | None:
     """The host without ``www.`` and port, lower-cased; None when there is none. Its dots as UTS 46 reads them
     (``。``, ``．`` and ``｡`` are ASCII ones, a trailing one dropped), its letters as written: a finding names
-    ``news．example。`` as ``news.example``, as the permission checks name a site."""
+    ``news．example。`` as ``news.example``, as the permission checks name a site. A joiner beside an ASCII
+    character or a dot is a paste, left out (:func:`joiners_read`)."""
     url = _with_scheme(url.strip())
     simple = _SIMPLE_URL.fullmatch(url)
     if simple is not None:
@@ -108,7 +109,7 @@ def host_of(url: str) -> str | None:
     except ValueError:
         return None
     if host and not host.isascii():
-        host = host.translate(LABEL_DOTS)
+        host = joiners_read(host.translate(LABEL_DOTS))
     host = _bare_host(host) if host else None
     if not host:
         return None
@@ -394,11 +395,14 @@ def ascii_host(host: str) -> str:
     xn--bcher-kva.example are one host), by IDNA 2008 as browsers read it (UTS 46, nontransitional): ``ß``,
     ``ς`` and a joiner are letters of their own, so ``straße.de`` is ``xn--strae-oqa.de``, never
     ``strasse.de`` (another registered domain, as IDNA 2003 folded it). Read as :func:`host_text` reads it:
-    ``。`` a dot, a trailing dot aside, ``ΟΔΟΣ.gr`` ``οδοσ.gr``."""
+    ``。`` a dot, a trailing dot aside, ``ΟΔΟΣ.gr`` ``οδοσ.gr``; its joiners as an original's address reads
+    them (:func:`joiners_read`): a letter between letters of the scripts that write them, a paste beside an
+    ASCII character or a dot (``propublica\u200d.org`` is ``propublica.org``)."""
     host = host_text(host)
     if host.isascii():
         return host
-    return _idna_2008(host)
+    host = joiners_read(host)
+    return host if host.isascii() else _idna_2008(host)
 
 
 @lru_cache(maxsize=1024)
