@@ -311,3 +311,36 @@ def test_a_joiner_pasted_beside_ascii_in_a_covered_address_is_read_away(tmp_path
 def test_a_policy_for_a_host_with_a_joiner_covers_that_host_only(tmp_path, written, url, covers):
     _policy(tmp_path / "rules", "mine", written)
     assert (_chosen(tmp_path, url)[0] == "mine") is covers, (written, url)
+
+
+SOLD = Path(__file__).parent / "policies" / "propublica" / "compliant-sold-permission.md"
+
+
+@pytest.mark.parametrize(
+    ("grantor", "counts"),
+    [
+        ("syndication@οδοσ-τεστ.gr", True),
+        (f"syndication@{GREEK_PUNY}", True),
+        (f"syndication@news.{GREEK}", True),
+        ("syndication@οδος-τεστ.gr", False),  # the final ς: another host, not the publisher's
+    ],
+)
+def test_a_publishers_grant_is_told_by_its_policys_host_as_uts_46_reads_it(tmp_path, grantor, counts):
+    """A policy of one's own for ΟΔΟΣ-ΤΕΣΤ.gr, extending ProPublica's (its no-sale term): a commercial grant
+    from the publisher's own host counts, in Unicode or punycode; one from οδος-τεστ.gr (str.lower()'s reading
+    of the policy's host) does not."""
+    write(
+        tmp_path / "rules" / "odos.yaml",
+        f"id: odos\nname: Odos\npublisher: Odos Test\nsource_url: https://odos.example/terms\nextends: propublica\n"
+        f"applies_to: [{GREEK}]\nrules: []\n",
+    )
+    text = SOLD.read_text(encoding="utf-8").replace("syndication@propublica.org", grantor)
+    story = write(tmp_path / "story.md", text.replace("https://www.propublica.org/", f"https://{GREEK}/"))
+    run = run_cli("check", "--no-config", "--rules-dir", str(tmp_path / "rules"), str(story), "--format", "json")
+    assert run.code in (0, 1), run.err
+    result = run.json()["results"][0]
+    assert result["policy"] == "odos"
+    found = [f for f in result["findings"] if f["rule"] == "odos/not-sold"]
+    assert (found == []) is counts, (grantor, found)
+    if found:
+        assert "only Odos Test may grant it (from an address at οδοσ-τεστ.gr)" in found[0]["message"]

@@ -32,6 +32,7 @@ from ..reprint import Reprint
 from ..urls import (
     as_address,
     ascii_host,
+    host_text,
     hosted_site,
     ip_host,
     normalize_url,
@@ -468,8 +469,9 @@ def names_the_site(sender: str, own_hosts: tuple[str, ...]) -> bool:
 
 
 def _domains(policy: Policy) -> list[str]:
-    """The hosts ``policy`` covers, as a sender's address ends (no ``www.``, lower case)."""
-    return [str(domain).lower().removeprefix("www.").strip(".") for domain in policy.applies_to or ()]
+    """The hosts ``policy`` covers, as a sender's address ends (no ``www.``, lower case as UTS 46 lowers a host:
+    ``ΟΔΟΣ.gr`` is ``οδοσ.gr``, where ``str.lower()`` made it ``οδος.gr``, another host), as written."""
+    return [host_text(str(domain)).removeprefix("www.") for domain in policy.applies_to or ()]
 
 
 _A_DAY = dt.timedelta(days=1)
