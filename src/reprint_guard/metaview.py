@@ -227,15 +227,10 @@ def without_format_chars(address: str) -> str:
         return address
     import unicodedata
 
+    from .urls import joiners_read  # the same reading as a link's host is compared by (urls.normalize_url)
+
     kept = "".join(c for c in address if c in _JOINERS or _TAGS[0] <= c <= _TAGS[1] or unicodedata.category(c) != "Cf")
-    kept = kept.strip(_JOINERS)
-    if "\u200c" in kept or "\u200d" in kept:
-        kept = _JOINERS_BY_ASCII.sub("", kept)
-    return kept
-
-
-#: A run of joiners beside an ASCII character, on either side: no script joins with them there.
-_JOINERS_BY_ASCII = re.compile("(?<=[\x00-\x7f])[\u200c\u200d]+|[\u200c\u200d]+(?=[\x00-\x7f])")
+    return joiners_read(kept)
 
 
 def name_without_format_chars(name: str) -> str:

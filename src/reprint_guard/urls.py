@@ -95,7 +95,10 @@ def with_host_folded(url: str) -> str:
 
 @lru_cache(maxsize=8192)
 def host_of(url: str) -> str | None:
-    """The host without ``www.`` and port, lower-cased; None when there is none."""
+    """The host without ``www.`` and port, lower-cased; None when there is none. Its dots as UTS 46 reads them
+    (``。``, ``．`` and ``｡`` are ASCII ones, a trailing one dropped), its letters as written: a finding names
+    ``news．example。`` as ``news.example``, as the permission checks name a site. A joiner beside an ASCII
+    character or a dot is a paste, left out (:func:`joiners_read`)."""
     url = _with_scheme(url.strip())
     simple = _SIMPLE_URL.fullmatch(url)
     if simple is not None:
@@ -105,6 +108,8 @@ def host_of(url: str) -> str | None:
         host = _hostname(urlsplit(url).netloc)
     except ValueError:
         return None
+    if host and not host.isascii():
+        host = joiners_read(host.translate(LABEL_DOTS))
     host = _bare_host(host) if host else None
     if not host:
         return None
@@ -149,7 +154,9 @@ def _with_scheme(url: str) -> str:
 def normalize_url(url: str) -> str | None:
     """A comparison key for ``url``; None for relative, mailto: and other non-web links. Read as a browser
     reads it: a backslash before the query is a slash, ``.`` and ``..`` segments are resolved, and a host's
-    full-width letters and soft hyphens are mapped as IDNA maps them (each the original's address to a reader)."""
+    full-width letters and soft hyphens are mapped as IDNA maps them (each the original's address to a reader),
+    a host in another script written in punycode (``bücher.example`` is ``xn--bcher-kva.example``, as
+    :func:`ascii_host` reads it)."""
     url = _with_scheme(url.strip())
     parts = _simple_parts(url) or _split_parts(_slashed(url))
     return _key(*parts) if parts else None
@@ -167,11 +174,29 @@ def _slashed(url: str) -> str:
 
 def _idna_mapped(host: str) -> str:
     """A host with letters other than ASCII as IDNA's mapping reads it: full-width letters and dots as ASCII
-    ones (NFKC), soft hyphens and other ignored characters gone, in lower case."""
+    ones (NFKC), soft hyphens and other ignored characters gone, in lower case. The two joiners are read as an
+    original's address reads them (:func:`joiners_read`): letters of the name between letters of the scripts
+    that write them (``क्\u200dष`` is not ``क्ष``, another host), a paste beside an ASCII character or a dot."""
     import unicodedata
 
     mapped = _lower_host(unicodedata.normalize("NFKC", host).replace("\u00ad", "").replace("\u3002", "."))
-    return "".join(char for char in mapped if unicodedata.category(char) != "Cf")
+    mapped = "".join(char for char in mapped if char in _JOINERS or unicodedata.category(char) != "Cf")
+    return joiners_read(mapped)
+
+
+#: The joiners some scripts write words with (Persian, the Indic scripts): ZWNJ and ZWJ.
+_JOINERS = "\u200c\u200d"
+#: A run of joiners beside an ASCII character, on either side: no script joins with them there.
+_JOINERS_BY_ASCII = re.compile("(?<=[\x00-\x7f])[\u200c\u200d]+|[\u200c\u200d]+(?=[\x00-\x7f])")
+
+
+def joiners_read(text: str) -> str:
+    """``text`` (an address, or a host) with the two joiners as an address keeps them: between letters of the
+    scripts that write words with them (a Persian path, an Indic host's label), never at its ends or beside an
+    ASCII character (a dot, a slash, a Latin letter), where no script joins with them: a paste's."""
+    if "\u200c" not in text and "\u200d" not in text:
+        return text
+    return _JOINERS_BY_ASCII.sub("", text.strip(_JOINERS))
 
 
 def _without_dot_segments(path: str) -> str:
@@ -222,11 +247,26 @@ def alias_sites(host: str, aliases: Iterable[str]) -> tuple[str, ...]:
     """The other hosts (each without its edition's prefix) that serve ``host``'s articles at the same paths, as
     a policy's ``host_aliases`` declares them (``khn.org`` for ``kffhealthnews.org``); empty when ``host`` is
     none of them. Hosts are compared whole: a subdomain of an alias (a language edition) is no alias."""
-    sites = [_site(domain_key(alias)) for alias in aliases]
-    here = _site(host.lower())
+    sites = [_key_host(alias) for alias in aliases]
+    here = _key_host(host)
     if here not in sites:
         return ()
     return tuple(dict.fromkeys(site for site in sites if site != here))
+
+
+def _key_host(host: str) -> str:
+    """A host name (a policy's ``host_aliases`` entry, :func:`host_of`'s) as :func:`normalize_url`'s key writes
+    its host (:func:`_key_text`), no trailing dot, no edition's prefix."""
+    return _site(_bare_host(_key_text(host.strip())))
+
+
+def _key_text(host: str) -> str:
+    """A URL's host as :func:`normalize_url`'s key writes it: lower case; one with another letter mapped as
+    IDNA maps it (:func:`_idna_mapped`) and in punycode by IDNA 2008, as :func:`ascii_host` writes it, so a link
+    to ``bücher.example`` and one to ``xn--bcher-kva.example`` are to one host."""
+    if host.isascii():
+        return host.lower()
+    return _idna_2008(_idna_mapped(host))
 
 
 def same_article_keys(key: str, aliases: Iterable[str]) -> tuple[str, ...]:
@@ -251,8 +291,7 @@ def _split_parts(url: str) -> tuple[str, str, str] | None:
         return None
     if "%" in host:  # a renderer's escapes of a host's letters (Markdown's of full-width ones)
         host = unquote(host)
-    host = host if host.isascii() else _idna_mapped(host)
-    host = _site(_bare_host(host))
+    host = _site(_bare_host(_key_text(host)))
     if port and port not in (80, 443):
         host = f"{host}:{port}"
     return host, parts.path, parts.query
@@ -322,14 +361,17 @@ def _key_value(piece: str) -> tuple[str, str]:
 
 
 def domain_key(domain: object) -> str:
-    """A domain as policies are matched by it: lower case, without a leading ``www.``."""
-    return str(domain).lower().removeprefix("www.")
+    """A domain as policies are matched by it: read as :func:`ascii_host` reads a host (lower case as UTS 46
+    maps it, ``。`` and ``．`` dots, a trailing dot aside, an international name in punycode, so
+    ``ΟΔΟΣ.gr``, ``οδοσ.gr`` and ``xn--pxavbq.gr`` are one), without a leading ``www.``. An ASCII name pays
+    no more than ``str.lower()``: only a host with another letter imports ``idna``."""
+    return ascii_host(str(domain)).removeprefix("www.")
 
 
 #: The characters UTS 46 maps to a label separator, as a browser reads a host: the ideographic full stop (U+3002)
 #: and its full-width (U+FF0E) and half-width (U+FF61) forms. A host is split, and its trailing dot dropped,
 #: only after they are ASCII dots (``news.yahoo.com。`` is ``news.yahoo.com``, not a host with an empty label).
-_LABEL_DOTS = str.maketrans({"\u3002": ".", "\uff0e": ".", "\uff61": "."})
+LABEL_DOTS = str.maketrans({"\u3002": ".", "\uff0e": ".", "\uff61": "."})
 
 
 def host_text(host: str) -> str:
@@ -339,7 +381,7 @@ def host_text(host: str) -> str:
     host = host.strip()
     if host.isascii():
         return host.rstrip(".").lower()
-    return _lower_host(host.translate(_LABEL_DOTS).rstrip("."))
+    return _lower_host(host.translate(LABEL_DOTS).rstrip("."))
 
 
 def _lower_host(host: str) -> str:
@@ -353,11 +395,14 @@ def ascii_host(host: str) -> str:
     xn--bcher-kva.example are one host), by IDNA 2008 as browsers read it (UTS 46, nontransitional): ``ß``,
     ``ς`` and a joiner are letters of their own, so ``straße.de`` is ``xn--strae-oqa.de``, never
     ``strasse.de`` (another registered domain, as IDNA 2003 folded it). Read as :func:`host_text` reads it:
-    ``。`` a dot, a trailing dot aside, ``ΟΔΟΣ.gr`` ``οδοσ.gr``."""
+    ``。`` a dot, a trailing dot aside, ``ΟΔΟΣ.gr`` ``οδοσ.gr``; its joiners as an original's address reads
+    them (:func:`joiners_read`): a letter between letters of the scripts that write them, a paste beside an
+    ASCII character or a dot (``propublica\u200d.org`` is ``propublica.org``)."""
     host = host_text(host)
     if host.isascii():
         return host
-    return _idna_2008(host)
+    host = joiners_read(host)
+    return host if host.isascii() else _idna_2008(host)
 
 
 @lru_cache(maxsize=1024)
@@ -513,8 +558,12 @@ def own_host_of(host: str, own_hosts: tuple[str, ...]) -> str | None:
 
 
 def host_matches(host: str, domain: str) -> bool:
-    """``host`` is ``domain`` or one of its subdomains."""
+    """``host`` is ``domain`` or one of its subdomains, each read as :func:`domain_key` reads a policy's
+    domain (a host in Unicode is its punycode's; an ASCII one, lower case as :func:`host_of` gives it, is
+    compared as it is)."""
     domain = domain_key(domain)
+    if not host.isascii():
+        host = ascii_host(host)
     return host == domain or host.endswith("." + domain)
 
 

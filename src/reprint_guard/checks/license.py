@@ -228,7 +228,8 @@ def _redirect_to(href: str, keys: tuple[str, ...], sites: tuple[str, ...]) -> bo
     Links): its credit gives the licence by reference as a direct link's does (the redirect is told by the link
     rule)."""
     lowered = href.lower()
-    if not any(site in lowered for site in sites):
+    # A site in punycode (the original's host in another script) may be written in its own letters in the link.
+    if not any(site in lowered for site in sites) and not any("xn--" in site for site in sites):
         return False
     return through_redirects(href, lambda inner: normalize_url(inner) in keys) is not None
 

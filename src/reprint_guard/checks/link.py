@@ -21,6 +21,7 @@ from ..textnorm import lookalike_letters, normalize, unseen_removed
 from ..urls import (
     alias_sites,
     as_address,
+    ascii_host,
     edition_aside,
     embedded_addresses,
     host_matches,
@@ -66,7 +67,10 @@ SUMMARY = "A visible hyperlink to the original article (`original_url`) or to UR
 
 def _mentioning(links: list[str], host: str) -> list[str]:
     """The links that may be to ``host``: those naming it (blind to case), and any not in ASCII, whose host a
-    browser may read as it (full-width letters, a soft hyphen: see :func:`~reprint_guard.urls.normalize_url`)."""
+    browser may read as it (full-width letters, a soft hyphen: see :func:`~reprint_guard.urls.normalize_url`).
+    A host in another script is named by its punycode too (a link may write ``xn--bcher-kva.example``)."""
+    if not host.isascii():
+        host = ascii_host(host)
     return [
         link
         for link in links

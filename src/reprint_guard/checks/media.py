@@ -492,8 +492,7 @@ def _from_the_publisher(record: Any, policy: Policy, own_hosts: tuple[str, ...] 
         host = email.rpartition("@")[2].removeprefix("www.")
         if own_host_of(host, own_hosts) is not None:
             return False
-        domains = [str(d).lower().removeprefix("www.").strip(".") for d in policy.applies_to or ()]
-        if any(host == d or host.endswith("." + d) for d in domains):
+        if own_host_of(host, tuple(map(str, policy.applies_to or ()))) is not None:  # as permission reads it
             return True
         if any(email == address_of(contact).lower() for contact in policy.contacts or ()):
             return True

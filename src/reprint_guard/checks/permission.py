@@ -32,6 +32,7 @@ from ..reprint import Reprint
 from ..urls import (
     as_address,
     ascii_host,
+    host_text,
     hosted_site,
     ip_host,
     normalize_url,
@@ -183,7 +184,7 @@ def another_publisher(record: PermissionView, policy: Policy | None, own_hosts: 
         return OWN_SITE
     if policy is None:
         return None
-    if any(host == domain or host.endswith("." + domain) for domain in _domains(policy)):
+    if own_host_of(host, tuple(_domains(policy))) is not None:
         return None  # the policy's own publisher (a user's policy for a host a bundled one covers too)
     from ..policy.loader import policy_set
 
@@ -468,8 +469,9 @@ def names_the_site(sender: str, own_hosts: tuple[str, ...]) -> bool:
 
 
 def _domains(policy: Policy) -> list[str]:
-    """The hosts ``policy`` covers, as a sender's address ends (no ``www.``, lower case)."""
-    return [str(domain).lower().removeprefix("www.").strip(".") for domain in policy.applies_to or ()]
+    """The hosts ``policy`` covers, as a sender's address ends (no ``www.``, lower case as UTS 46 lowers a host:
+    ``ΟΔΟΣ.gr`` is ``οδοσ.gr``, where ``str.lower()`` made it ``οδος.gr``, another host), as written."""
+    return [host_text(str(domain)).removeprefix("www.") for domain in policy.applies_to or ()]
 
 
 _A_DAY = dt.timedelta(days=1)

@@ -27,7 +27,7 @@ from ..limits import MAX_EXTENDS_DEPTH, MAX_POLICY_BYTES, MAX_RULES, MAX_SEARCH_
 from ..report import Severity
 from ..safeyaml import jsonable, position_of
 from ..safeyaml import load as load_yaml
-from ..urls import domain_key
+from ..urls import LABEL_DOTS, domain_key
 from . import conditions
 from .model import Credit, Policy, Rule
 
@@ -500,10 +500,20 @@ def _explains_a_missing_key(error: PolicyError, errors: list[PolicyError]) -> bo
 
 
 def claimed_domains(raw: RawPolicy) -> Iterator[tuple[int, str]]:
-    """The domains a policy file's ``applies_to`` claims, each with its index there, as matched."""
+    """The domains a policy file's ``applies_to`` claims, each with its index there, as matched (read as
+    :func:`~reprint_guard.urls.domain_key` reads a host: ``bücher.example`` and ``xn--bcher-kva.example`` are
+    one domain)."""
     declared = raw.data.get("applies_to")
     for index, domain in enumerate(declared if isinstance(declared, list) else ()):
         yield index, domain_key(domain)
+
+
+def claimed_name(raw: RawPolicy, index: int) -> str:
+    """``applies_to``'s domain at ``index`` as a finding names it: as written (no punycode for an
+    international name), lower case, ``www.`` and a trailing dot aside, ASCII dots."""
+    from ..urls import host_text
+
+    return host_text(str(raw.data["applies_to"][index])).removeprefix("www.")
 
 
 #: Where a policy of one's own that is not found may be: a folder not given (the test command says so too).
@@ -555,7 +565,8 @@ class PolicySet:
                 other = claimed.setdefault(key, policy_id)
                 if other != policy_id:
                     raise raw.error(
-                        f"applies_to: {key} is claimed by policy {other!r} too; one policy per domain "
+                        f"applies_to: {claimed_name(raw, index)} is claimed by policy {other!r} too; one policy "
+                        "per domain "
                         "(set 'policy: <id>' in the metadata or an override to choose between them)",
                         ["applies_to", index],
                     )
@@ -630,7 +641,13 @@ class PolicySet:
         return list(self._domains or ())
 
     def for_host(self, host: str) -> Policy | None:
-        """The policy whose ``applies_to`` matches ``host`` most specifically (the longest domain wins)."""
+        """The policy whose ``applies_to`` matches ``host`` most specifically (the longest domain wins). Both
+        are read as :func:`~reprint_guard.urls.domain_key` reads a host, the policies' once, when first asked:
+        an original at ``οδοσ.gr`` or ``xn--pxavbq.gr`` is a policy's for ``ΟΔΟΣ.gr``, one at
+        ``example．org`` is ``example.org``'s. An ASCII host (:func:`~reprint_guard.urls.host_of`'s, in lower
+        case) is looked up as it is."""
+        if not host.isascii() or host.endswith("."):
+            host = domain_key(host)
         domains = self._domains
         if domains is None:
             domains = {}
@@ -1146,7 +1163,9 @@ def _hosts(raw: RawPolicy, value: Any, where: list[str | int], *, field: str = "
     """``applies_to``'s host names: a URL there (``https://example.org/``) would match no host, so the policy
     would never be chosen, and every reprint of the site would pass unchecked or under another policy."""
     hosts = _texts(raw, value, where)
-    for index, host in enumerate(hosts):
+    for index, written in enumerate(hosts):
+        # Its dots as UTS 46 reads them (``。``, ``．`` and ``｡`` are dots): ``example．`` ends in one too.
+        host = written if written.isascii() else written.translate(LABEL_DOTS)
         if (
             not host.strip()
             or any(char in host for char in "/:@?#* \t\n")
@@ -1158,9 +1177,9 @@ def _hosts(raw: RawPolicy, value: Any, where: list[str | int], *, field: str = "
 
             named = host_of(as_address(host.strip())) if "/" in host or ":" in host else None
             named = named or host.strip().lstrip("*.").rstrip(".") or None
-            hint = f"write {named!r}" if named and named != host else "write the site's host name"
+            hint = f"write {named!r}" if named and named != written else "write the site's host name"
             raise raw.error(
-                f"{field}: {host!r} is not a host name (such as example.org): {hint}"
+                f"{field}: {written!r} is not a host name (such as example.org): {hint}"
                 + (" (a policy covers the host and its subdomains)" if field == "applies_to" else ""),
                 [*where, index],
             )

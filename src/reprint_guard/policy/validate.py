@@ -29,6 +29,7 @@ from .loader import (
     RawPolicy,
     bundled_rules_dir,
     claimed_domains,
+    claimed_name,
     policy_files,
     policy_source,
     read_policy_file,
@@ -619,7 +620,9 @@ def _shared_domains(raw: RawPolicy, mine: list[RawPolicy]) -> list[PolicyError]:
     """A domain this policy claims that another policy of the user's claims too (``check`` refuses that)."""
     claimed = {key: other.data.get("id") for other in reversed(mine) for _, key in claimed_domains(other)}
     return [
-        raw.error(f"applies_to: {key} is claimed by policy {claimed[key]!r} too", ["applies_to", index])
+        raw.error(
+            f"applies_to: {claimed_name(raw, index)} is claimed by policy {claimed[key]!r} too", ["applies_to", index]
+        )
         for index, key in claimed_domains(raw)
         if key in claimed
     ]
