@@ -535,6 +535,9 @@ def run_check(options: argparse.Namespace) -> int:
     from .runner import Settings, discover, run
 
     stdout = sys.stdout
+    paths: list[str] = list(options.paths)
+    reached: list[str] = []  # pages a site file named brings (their findings at HEAD held, with --staged)
+    held: dict[str, Any] | None = None
     try:
         if options.jobs is not None and options.jobs < 1:
             raise UsageError("--jobs must be at least 1")
@@ -586,6 +589,13 @@ def run_check(options: argparse.Namespace) -> int:
 
             where = _git_place(options.paths)
             settings.baseline = resolve(options.baseline_commit, staged=settings.staged, where=where)
+        from .config.site import is_site_file_name
+
+        if any(path != "-" and is_site_file_name(path) for path in options.paths):
+            # A site file named (a hook's staged hugo.toml, _config.yml or _index.md) stands for its pages.
+            from .reached import expand_named
+
+            paths, reached, held = expand_named(options.paths, settings)
         from .policy.loader import load_policy, policy_set
 
         known = policy_set(settings.rules_dirs)  # a broken policy stops the run before any file
@@ -625,7 +635,7 @@ def run_check(options: argparse.Namespace) -> int:
         _say(exc)
         _failed_reports(options, exc)
         return ExitCode.ERROR
-    items = _leave_reports_out(options, list(discover(options.paths, settings)))
+    items = _leave_reports_out(options, list(discover(paths, settings)))
     if loaded.config is not None and (settings.suppressions or settings.overrides):
         from .errors import one_line
         from .runner import globs_matching_nothing
@@ -681,7 +691,13 @@ def run_check(options: argparse.Namespace) -> int:
                 with signals_held():  # a signal now would leave the file made but not noted
                     files.append(_AtomicFile(target))
                 outputs.append((_formatter(name, files[-1].handle, options, settings, False), files[-1]))
+        if reached:
+            from .reached import holder
+
+            hold_to = holder(reached, held, settings, "HEAD")
         for result in run(items, settings, jobs):
+            if reached:
+                result = hold_to(result)
             summary.add(result)
             for formatter, _ in outputs:
                 formatter.result(result)
