@@ -556,6 +556,7 @@ def _reached(
     settings: Settings,
     items: list[Any],
     where: str,
+    config: Path | None,
 ) -> tuple[list[str], dict[str, Any] | None]:
     """The pages a site file the pull request changed (or deleted) reaches, within ``paths`` and not changed
     themselves, and the findings each had at the base (``fork``): None when the base's files could not be had
@@ -575,10 +576,7 @@ def _reached(
         return [path for path, _, _ in discover([folder], settings)]
 
     pages = [page for page in pages_of(site_files, walk, (item[0] for item in items)) if _in_paths(page, roots)]
-    options = check_options(settings)
-    if _input("config"):
-        options += ["--config", _input("config")]
-    held = base_findings(fork, pages, where, options) if pages else {}
+    held = base_findings(fork, pages, where, check_options(settings), config) if pages else {}
     if held is None:
         said = (
             "reprint-guard: the pull request's base could not be checked out to tell what the pages a changed "
@@ -986,7 +984,7 @@ def _main() -> int:
             scope = f"{len(items)} changed file{'s' if len(items) != 1 else ''}"
             # A changed site file (a section's cascade, the site's config, _config.yml) brings the pages it
             # reaches, held to the base: what they had there is not the pull request's.
-            reached, held = _reached(changed, removed, fork, roots, settings, items, where)
+            reached, held = _reached(changed, removed, fork, roots, settings, items, where, loaded.path)
             if reached:
                 items += [(page, True, None) for page in reached]
                 scope += f" and {plural(len(reached), 'page')} a changed site file reaches"

@@ -75,11 +75,14 @@ def pages_of(site_files: Iterable[str], walk: Callable[[str], Iterable[str]], sk
     return sorted(found.values())
 
 
-def base_findings(commit: str, pages: list[str], where: str, options: list[str]) -> dict[str, Counter] | None:
+def base_findings(
+    commit: str, pages: list[str], where: str, options: list[str], config: Any = None
+) -> dict[str, Counter] | None:
     """The findings each page has at ``commit``: its copy there checked, in a copy of the commit's files (``git
     archive``), by ``reprint-guard check --format json`` with ``options`` (the run's policy, inline
-    suppressions) and the commit's own config and site files. Keyed by the page's path as named here; None when
-    the commit's files cannot be had (then nothing is held)."""
+    suppressions) and the commit's own site files and config: the commit's copy of the run's ``config`` (none
+    when the commit has none there; one outside the repository as it is). Keyed by the page's path as named
+    here; None when the commit's files cannot be had (then nothing is held)."""
     import tarfile
 
     if not pages:
@@ -111,9 +114,10 @@ def base_findings(commit: str, pages: list[str], where: str, options: list[str])
         held = [page for page in pages if os.path.isfile(os.path.join(there, page))]
         if not held:
             return {}
+        options = [*options, *_config_there(config, top, folder)]
         package = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
         env = {**os.environ, "PYTHONPATH": os.pathsep.join([package, *filter(None, [os.environ.get("PYTHONPATH")])])}
-        command = [sys.executable, "-m", "reprint_guard", "check", "--format", "json", "--no-progress", "--jobs", "1"]
+        command = [sys.executable, "-m", "reprint_guard", "check", "--format", "json", "--no-progress"]
         try:
             proc = subprocess.run(
                 [*command, *options, "--", *held], capture_output=True, check=False, timeout=3600, cwd=there, env=env
@@ -133,6 +137,17 @@ def base_findings(commit: str, pages: list[str], where: str, options: list[str])
         )
         found[os.path.normpath(result["path"])] = keys
     return found
+
+
+def _config_there(config: Any, top: str, folder: str) -> list[str]:
+    """The option naming the commit's copy (in ``folder``) of the run's config, or none."""
+    if config is None:
+        return ["--no-config"]
+    relative = os.path.relpath(os.path.realpath(config), os.path.realpath(top))
+    if relative.startswith(os.pardir):
+        return ["--config", str(config)]  # the workflow's or the user's own, outside the repository
+    copy = os.path.join(folder, relative)
+    return ["--config", copy] if os.path.isfile(copy) else ["--no-config"]
 
 
 def hold(
@@ -192,7 +207,9 @@ def holder(
     return holding
 
 
-def expand_named(paths: list[str], settings: Any) -> tuple[list[str], list[str], dict[str, Counter] | None]:
+def expand_named(
+    paths: list[str], settings: Any, config: Any = None
+) -> tuple[list[str], list[str], dict[str, Counter] | None]:
     """The command line's paths with each site file named among them standing for the pages it reaches
     (``reprint-guard check hugo.toml``; the pre-commit hook's staged ``_config.yml``): (the paths to check, the
     pages brought, what each had at ``HEAD`` (with ``--staged``; else nothing is held)).
@@ -251,7 +268,7 @@ def expand_named(paths: list[str], settings: Any) -> tuple[list[str], list[str],
     pages = sorted(brought.values())
     held = None
     if settings.staged and pages and _born():
-        held = base_findings("HEAD", pages, ".", check_options(settings))
+        held = base_findings("HEAD", pages, ".", check_options(settings), config)
     return [*out, *pages], pages, held
 
 
