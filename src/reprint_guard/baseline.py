@@ -19,7 +19,9 @@ failing reprint into a skipped file, with no notice.
 A page of a Hugo or Jekyll site whose site files (an ``_index.md`` cascade, the config, ``_config.yml``)
 changed since the commit keeps all its findings as new: the commit's copy would be read with the working
 tree's cascade or defaults, not the commit's (:func:`_site_differs`). The Action holds a pull request to this with a
-baseline that suppresses nothing (``suppresses=False``), when ``new-findings-only`` is not set.
+baseline that suppresses nothing (``suppresses=False``), when ``new-findings-only`` is not set. The pages a changed
+site file reaches, which the pull request (or the commit, in the pre-commit hook) does not change, are held to the
+base in :mod:`reprint_guard.reached`, their copy there checked with the base's own site files.
 """
 
 from __future__ import annotations

@@ -16,6 +16,7 @@ import json
 import os
 import subprocess
 import sys
+import tarfile
 import tempfile
 from collections import Counter
 from collections.abc import Callable, Iterable
@@ -83,8 +84,6 @@ def base_findings(
     suppressions) and the commit's own site files and config: the commit's copy of the run's ``config`` (none
     when the commit has none there; one outside the repository as it is). Keyed by the page's path as named
     here; None when the commit's files cannot be had (then nothing is held)."""
-    import tarfile
-
     if not pages:
         return {}
     try:

@@ -186,8 +186,10 @@ def reach(file: str) -> str | None:
             and site.root == root
             and any(os.path.normpath(str(each)) == whole for each in hugo_config_files(Path(root)))
         ):
-            # a config.* beside a hugo.* may be another tool's (no baseURL, no markup): it gives the pages nothing
-            return None if another_tools(Path(whole), read_settings(Path(whole))) else site.content
+            # a config.* beside a hugo.* may be another tool's (no baseURL, no markup): it gives the pages nothing;
+            # one that does not read is the site's, its pages told why
+            data = read_settings(Path(whole))
+            return None if data is not None and another_tools(Path(whole), data) else site.content
     return None
 
 
