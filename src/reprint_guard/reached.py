@@ -24,6 +24,9 @@ from typing import Any
 
 from .report import Result, Suppressed, stable_message
 
+#: The most pages one check of a commit's copies names (a command line has a length limit).
+_BATCH = 1000
+
 
 def _show(commit: str | None, name: str) -> bytes | None:
     """The file's text at ``commit`` (``""``: git's index), None when it holds none (or git cannot say)."""
@@ -116,16 +119,23 @@ def base_findings(
         options = [*options, *_config_there(config, top, folder)]
         package = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
         env = {**os.environ, "PYTHONPATH": os.pathsep.join([package, *filter(None, [os.environ.get("PYTHONPATH")])])}
-        command = [sys.executable, "-m", "reprint_guard", "check", "--format", "json", "--no-progress"]
-        try:
-            proc = subprocess.run(
-                [*command, *options, "--", *held], capture_output=True, check=False, timeout=3600, cwd=there, env=env
-            )
-            report = json.loads(proc.stdout.decode("utf-8", "surrogateescape"))
-        except (OSError, subprocess.SubprocessError, ValueError):
-            return None
+        command = [sys.executable, "-m", "reprint_guard", "check", "--format", "json", "--no-progress", *options]
+        results: list[Any] = []
+        for start in range(0, len(held), _BATCH):  # a command line of thousands of pages is cut in batches
+            try:
+                proc = subprocess.run(
+                    [*command, "--", *held[start : start + _BATCH]],
+                    capture_output=True,
+                    check=False,
+                    timeout=3600,
+                    cwd=there,
+                    env=env,
+                )
+                report = json.loads(proc.stdout.decode("utf-8", "surrogateescape"))
+            except (OSError, subprocess.SubprocessError, ValueError):
+                return None
+            results += report.get("results", []) if isinstance(report, dict) else []
     found: dict[str, Counter] = {}
-    results = report.get("results", []) if isinstance(report, dict) else []
     for result in results:
         if not isinstance(result, dict) or not isinstance(result.get("path"), str):
             continue
