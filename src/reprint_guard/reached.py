@@ -11,7 +11,6 @@ matter defaults").
 
 from __future__ import annotations
 
-import io
 import json
 import os
 import subprocess
@@ -97,19 +96,13 @@ def base_findings(
             .stdout.decode("utf-8", "surrogateescape")
             .strip()
         )
-        archive = subprocess.run(
-            ["git", "-C", top, "archive", "--format=tar", commit], capture_output=True, check=True, timeout=600
-        ).stdout
     except (OSError, subprocess.SubprocessError):
         return None
     here = os.path.relpath(os.path.realpath(os.getcwd()), os.path.realpath(top))
     if here.startswith(os.pardir):
         return None
     with tempfile.TemporaryDirectory(prefix="reprint-guard-base-") as folder:
-        try:
-            with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
-                tar.extractall(folder, filter="data")
-        except (tarfile.TarError, OSError):
+        if not _copy_of(commit, top, folder):
             return None
         os.makedirs(os.path.join(folder, ".git"), exist_ok=True)  # where the copy's repository ends, as the checkout's
         there = os.path.normpath(os.path.join(folder, here))
@@ -146,6 +139,39 @@ def base_findings(
         )
         found[os.path.normpath(result["path"])] = keys
     return found
+
+
+#: What a commit's copy for the check holds: pages, sidecars, site files, configs and policies (text); a site's
+#: pictures and media are left out (a content repository's gigabytes).
+_TEXT_SUFFIXES = (".md", ".markdown", ".mdown", ".mkdown", ".mkdn", ".mkd", ".html", ".htm", ".json", ".yaml", ".yml")
+_TEXT_SUFFIXES += (".toml", ".txt")
+
+
+def _copy_of(commit: str, top: str, folder: str) -> bool:
+    """Write the commit's text files into ``folder`` (streamed from ``git archive``, each as the ``data`` filter
+    lets it: no link out of the folder); False when git cannot give them."""
+    try:
+        proc = subprocess.Popen(
+            ["git", "-C", top, "archive", "--format=tar", commit], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL
+        )
+    except OSError:
+        return False
+    try:
+        with tarfile.open(fileobj=proc.stdout, mode="r|") as tar:
+            for member in tar:
+                if member.isdir() or member.name.lower().endswith(_TEXT_SUFFIXES):
+                    try:
+                        tar.extract(member, folder, filter="data")
+                    except tarfile.FilterError:
+                        continue  # a link leading out of the copy: not followed, as the checkout's is refused
+    except (tarfile.TarError, OSError):
+        proc.kill()
+        proc.wait()
+        return False
+    finally:
+        if proc.stdout is not None:
+            proc.stdout.close()
+    return proc.wait() == 0
 
 
 def _config_there(config: Any, top: str, folder: str) -> list[str]:
