@@ -211,3 +211,42 @@ def test_the_pre_commit_hook_checks_the_pages_a_staged_site_file_reaches(tmp_pat
     config = try_repo(tmp_path, source, site, "reprint-guard")
     assert config.returncode == 1, config.stdout + config.stderr
     assert "content/blog/b.md" in config.stdout and "global-research/commercial-permission" in config.stdout
+
+
+def test_a_deleted_sections_cascade_brings_its_pages(tmp_path):
+    base = _hugo(_index(False))
+    base["content/news/old.md"] = PAGE
+    repo, env = make_pull_request(tmp_path, {}, base, deleted=("content/news/_index.md",))
+    run = run_action(repo, env, **{"fail-on": "warning"})
+    # Without the section's commercial: false, its pages no longer say whether the site is commercial.
+    assert run.returncode == 1, run.stdout + run.stderr
+    assert "0 changed files and 2 pages a changed site file reaches" in run.stdout
+    warned = [line for line in _annotations(run, "warning") if "'commercial' is not set" in line]
+    assert sorted(line.split(",", 1)[0] for line in warned) == [
+        "::warning file=content/news/a.md",
+        "::warning file=content/news/old.md",
+    ]
+
+
+def test_a_staged_jekyll_config_brings_the_documents_its_defaults_reach(tmp_path):
+    site = tmp_path / "site"
+    config = "title: Ledger\ndefaults:\n  - scope: {path: _posts}\n    values: {medium: web, commercial: %s}\n"
+    for name, text in {"_config.yml": config % "false", "_posts/2026-01-02-a.md": PAGE, "about.md": PAGE}.items():
+        (site / name).parent.mkdir(parents=True, exist_ok=True)
+        (site / name).write_text(text, encoding="utf-8")
+    (site / "_posts/2026-01-03-draft.md").write_text(PAGE, encoding="utf-8")  # untracked: not the commit's
+    git(site, "init", "-q", "-b", "main")
+    git(site, "add", "_config.yml", "_posts/2026-01-02-a.md", "about.md")
+    git(site, "commit", "-q", "-m", "base")
+    (site / "_config.yml").write_text(config % "true", encoding="utf-8")
+    git(site, "add", "_config.yml")
+    run = _check(site, "--force-include", "--staged", "_config.yml", "--format", "json")
+    assert run.returncode == 1, run.stdout + run.stderr
+    results = {result["path"]: result for result in json.loads(run.stdout)["results"]}
+    # Every document of the site the config gives values to (as check reads it), not the untracked draft.
+    assert set(results) == {"_posts/2026-01-02-a.md", "about.md"}
+    (finding,) = [f for f in results["_posts/2026-01-02-a.md"]["findings"] if not f.get("suppressed")]
+    assert finding["rule"] == "global-research/commercial-permission" and finding["file"] == "_config.yml"
+    # about.md, out of the set's scope, has what it had at HEAD: held, it passes.
+    assert results["about.md"]["status"] == "pass" and results["about.md"]["findings"]
+    assert all(f["suppressed"]["kind"] == "baseline" for f in results["about.md"]["findings"])
