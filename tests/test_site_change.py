@@ -250,3 +250,22 @@ def test_a_staged_jekyll_config_brings_the_documents_its_defaults_reach(tmp_path
     # about.md, out of the set's scope, has what it had at HEAD: held, it passes.
     assert results["about.md"]["status"] == "pass" and results["about.md"]["findings"]
     assert all(f["suppressed"]["kind"] == "baseline" for f in results["about.md"]["findings"])
+
+
+def test_the_hooks_config_holds_the_pages_at_head_too(tmp_path):
+    """A config the hook names (``args: [--config, ...]``, none to discover) is the one HEAD's copies are checked
+    with: its print medium's finding, there at HEAD, is held; read with no config, it would be new."""
+    site = _staged_site(tmp_path)
+    (site / "cfg").mkdir()
+    (site / "cfg/reprints.yaml").write_text(
+        "overrides:\n  - paths: ['content/**']\n    metadata: {medium: print}\n", encoding="utf-8"
+    )
+    git(site, "add", "-A")
+    git(site, "commit", "-q", "-m", "config")
+    (site / "hugo.toml").write_text('baseURL = "https://ledger.example/"\n[cascade]\ncommercial = false\n')
+    git(site, "add", "hugo.toml")
+    run = _check(site, "--config", "cfg/reprints.yaml", "--force-include", "--staged", "hugo.toml", "--format", "json")
+    assert run.returncode == 0, run.stdout + run.stderr
+    blog = next(r for r in json.loads(run.stdout)["results"] if r["path"] == "content/blog/b.md")
+    printed = [f for f in blog["findings"] if "print" in f["rule"] or "print" in f["message"].lower()]
+    assert printed and all(f["suppressed"]["kind"] == "baseline" for f in printed), blog["findings"]
