@@ -269,3 +269,18 @@ def test_the_hooks_config_holds_the_pages_at_head_too(tmp_path):
     blog = next(r for r in json.loads(run.stdout)["results"] if r["path"] == "content/blog/b.md")
     printed = [f for f in blog["findings"] if "print" in f["rule"] or "print" in f["message"].lower()]
     assert printed and all(f["suppressed"]["kind"] == "baseline" for f in printed), blog["findings"]
+
+
+def test_the_hooks_files_take_in_the_site_configs_and_no_other_settings():
+    import re
+
+    import yaml
+
+    (hook,) = [h for h in yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text()) if h["id"] == "reprint-guard"]
+    files = re.compile(hook["files"])
+    admitted = ["hugo.toml", "site/hugo.YAML", "config.json", "config/_default/params.toml"]
+    admitted += ["config/production/hugo.yml", "_config.yml", "docs/_config.yaml", "content/news/_index.md"]
+    assert [name for name in admitted if not files.search(name)] == []
+    refused = ["package.json", "settings.yaml", "myconfig.toml", "config/app/db.yml", "hugo.toml.bak"]
+    assert [name for name in refused if files.search(name)] == []
+    assert {"toml", "json"} <= set(hook["types_or"])  # pre-commit tags hugo.toml toml, config.json json
