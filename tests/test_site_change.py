@@ -284,3 +284,31 @@ def test_the_hooks_files_take_in_the_site_configs_and_no_other_settings():
     refused = ["package.json", "settings.yaml", "myconfig.toml", "config/app/db.yml", "hugo.toml.bak"]
     assert [name for name in refused if files.search(name)] == []
     assert {"toml", "json"} <= set(hook["types_or"])  # pre-commit tags hugo.toml toml, config.json json
+
+
+def test_a_full_run_failing_on_new_findings_holds_a_reached_page_to_the_base(tmp_path):
+    repo, env = make_pull_request(tmp_path, {"content/news/_index.md": _index(True)}, _hugo(_index(False)))
+    run = run_action(repo, env, **{"changed-only": "false", "new-findings-only": "true"})
+    assert run.returncode == 1, run.stdout + run.stderr
+    errors = _annotations(run)
+    assert sum("commercial-permission" in line for line in errors) == 2
+    assert not any("copyright-notice" in line for line in errors)  # old.md's, there at the base
+
+    (tmp_path / "again").mkdir()
+    title = {"content/news/_index.md": _index(False, "Latest")}
+    again, env = make_pull_request(tmp_path / "again", title, _hugo(_index(False)))
+    same = run_action(again, env, **{"changed-only": "false", "new-findings-only": "true"})
+    assert same.returncode == 0, same.stdout + same.stderr
+
+
+def test_a_baseline_commit_keeps_comparing_pages_whose_index_changed_its_title_alone(tmp_path):
+    site = _staged_site(tmp_path)
+    args = ("--baseline-commit", "HEAD", "--format", "json", "content")
+    (site / "content/news/_index.md").write_text(_index(False, "Latest news"), encoding="utf-8")
+    title = _check(site, *args)
+    assert title.returncode == 0, title.stdout + title.stderr  # old.md's error is the commit's still
+    (site / "content/news/_index.md").write_text(_index(True, "Latest news"), encoding="utf-8")
+    flipped = _check(site, *args)
+    assert flipped.returncode == 1, flipped.stdout + flipped.stderr
+    old = next(r for r in json.loads(flipped.stdout)["results"] if r["path"] == "content/news/old.md")
+    assert any(f["rule"] == "global-research/copyright-notice" and not f.get("suppressed") for f in old["findings"])

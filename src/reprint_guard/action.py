@@ -586,6 +586,26 @@ def _reached(
     return pages, held
 
 
+def _reached_in_full_run(
+    pr_range: tuple[str, str], roots: list[str], settings: Settings, where: str, loaded: Any
+) -> tuple[list[str], dict[str, Any] | None]:
+    """:func:`_reached` for a run that checks every file (``changed-only: false``) with ``new-findings-only``:
+    none when the pull request changed the rules (every finding they bring is new) or cannot be diffed."""
+    from .errors import UsageError
+
+    try:
+        commits = _as_checked_out(*pr_range, where=where)
+        changed = changed_files(*commits, where=where)
+        removed = removed_files(*commits, where=where)
+        start = None if _input("config") else Path(where).resolve()  # as the changed-only run looks for it
+        if _rules_changed(changed, loaded.path, settings.rules_dirs, commits, removed, start, _policy_files(settings)):
+            return [], {}
+        fork = _git("merge-base", *commits, where=where).strip()
+        return _reached(changed, removed, fork, roots, settings, [], where, loaded.path)
+    except (UsageError, RuntimeError):
+        return [], {}
+
+
 class Annotator:
     """Workflow-command annotations within GitHub's per-step limits: first one for each file (its lead), then
     the other findings on changed lines, then the rest.
@@ -991,6 +1011,10 @@ def _main() -> int:
     else:
         items = list(discover(roots, settings))
         scope = f"{len(items)} file{'s' if len(items) != 1 else ''}"
+        if pr_range and new_only in _TRUE and settings.baseline is not None and settings.baseline.commit:
+            # Every file checked, failing only on what the pull request brings: a page whose site file it
+            # changed is held to what it had at the base too, its copy there read with the base's site files.
+            reached, held = _reached_in_full_run(pr_range, roots, settings, where, loaded)
 
     summary = Summary()
     annotator = Annotator(changed, warned=min(len(warnings), ANNOTATION_LIMIT), reached=set(reached))

@@ -219,15 +219,48 @@ def _sidecar_differs(path: str, name: str, baseline: Baseline) -> bool:
 
 def _site_differs(path: str, baseline: Baseline) -> bool:
     """Whether a site file that gives the page values (a Hugo section's ``_index.md`` cascade, the site's config,
-    Jekyll's ``_config.yml``) is not the commit's: the commit's copy of the page was checked with the working
-    tree's site values, so its findings cannot tell what the site's change brought. All of them are new."""
+    Jekyll's ``_config.yml``) gives other values than the commit's (or is untracked): the commit's copy of the
+    page was checked with the working tree's site values, so its findings cannot tell what the site's change
+    brought. All of them are new."""
     from .config.site import site_files
 
     for file in site_files(path):
         name = _from_top(file, baseline.top)
-        if name is not None and (name in baseline.touched or (name not in baseline.held and os.path.lexists(file))):
+        if name is None:
+            continue
+        if name in baseline.touched and _gives_differently(file, name, baseline):
+            return True
+        if name not in baseline.touched and name not in baseline.held and os.path.lexists(file):
             return True
     return False
+
+
+#: Whether each touched site file gives its pages other values than the commit's copy: (commit, name) -> bool.
+_SITE_CHANGES: dict[tuple[str, str], bool] = {}
+
+
+def _gives_differently(file: str, name: str, baseline: Baseline) -> bool:
+    """Whether the site file as the run reads it (the working copy) gives its pages other values than the
+    commit's copy does: an ``_index.md`` whose title changed, not its cascade, leaves its pages' findings
+    comparable. Asked once a process for each file."""
+    if not baseline.commit:
+        return True
+    key = (baseline.commit, name)
+    found = _SITE_CHANGES.get(key)
+    if found is None:
+        from .config.site import gives_differently
+
+        try:
+            before = _git(["show", f"{baseline.commit}:{name}"], baseline.top) if name in baseline.held else None
+        except UsageError:
+            before = None
+        try:
+            with open(file, "rb") as handle:
+                now: bytes | None = handle.read()
+        except OSError:
+            now = None
+        found = _SITE_CHANGES[key] = gives_differently(file, before, now)
+    return found
 
 
 def _findings_at(baseline: Baseline, name: str, path: str, settings: Any) -> list[Finding]:
