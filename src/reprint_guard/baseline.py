@@ -235,8 +235,9 @@ def _site_differs(path: str, baseline: Baseline) -> bool:
     return False
 
 
-#: Whether each touched site file gives its pages other values than the commit's copy: (commit, name) -> bool.
-_SITE_CHANGES: dict[tuple[str, str], bool] = {}
+#: Whether each touched site file gives its pages other values than the commit's copy, by (commit, name, the
+#: file's modification time and size).
+_SITE_CHANGES: dict[tuple[Any, ...], bool] = {}
 
 
 def _gives_differently(file: str, name: str, baseline: Baseline) -> bool:
@@ -245,7 +246,11 @@ def _gives_differently(file: str, name: str, baseline: Baseline) -> bool:
     comparable. Asked once a process for each file."""
     if not baseline.commit:
         return True
-    key = (baseline.commit, name)
+    try:
+        stat = os.stat(file)
+        key: tuple[Any, ...] = (baseline.commit, name, stat.st_mtime_ns, stat.st_size)  # an edit since is asked anew
+    except OSError:
+        key = (baseline.commit, name)
     found = _SITE_CHANGES.get(key)
     if found is None:
         from .config.site import gives_differently
