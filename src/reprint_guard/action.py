@@ -548,6 +548,64 @@ def _config_differs(config: Path, commits: tuple[str, str]) -> bool:
     return tables[0] != tables[1]
 
 
+def _reached(
+    changed: dict[str, set[int]],
+    removed: list[str],
+    fork: str,
+    roots: list[str],
+    settings: Settings,
+    items: list[Any],
+    where: str,
+    config: Path | None,
+) -> tuple[list[str], dict[str, Any] | None]:
+    """The pages a site file the pull request changed (or deleted) reaches, within ``paths`` and not changed
+    themselves, and the findings each had at the base (``fork``): None when the base's files could not be had
+    (then none is held, and a warning says so). Nothing is read when no changed name is a site file's."""
+    from .config.site import is_site_file_name
+    from .reached import base_findings, changed_site_files, check_options, pages_of
+    from .runner import discover
+
+    names = [name for name in [*changed, *removed] if is_site_file_name(name)]
+    if not names:
+        return [], {}
+    site_files = changed_site_files(names, fork)
+    if not site_files:
+        return [], {}
+
+    def walk(folder: str) -> list[str]:
+        return [path for path, _, _ in discover([folder], settings)]
+
+    pages = [page for page in pages_of(site_files, walk, (item[0] for item in items)) if _in_paths(page, roots)]
+    held = base_findings(fork, pages, where, check_options(settings), config) if pages else {}
+    if held is None:
+        said = (
+            "reprint-guard: the pull request's base could not be checked out to tell what the pages a changed "
+            "site file reaches already had there: all their findings count"
+        )
+        print(command("warning", said, title="reprint-guard"))
+    return pages, held
+
+
+def _reached_in_full_run(
+    pr_range: tuple[str, str], roots: list[str], settings: Settings, where: str, loaded: Any
+) -> tuple[list[str], dict[str, Any] | None]:
+    """:func:`_reached` for a run that checks every file (``changed-only: false``) with ``new-findings-only``:
+    none when the pull request changed the rules (every finding they bring is new) or cannot be diffed."""
+    from .errors import UsageError
+
+    try:
+        commits = _as_checked_out(*pr_range, where=where)
+        changed = changed_files(*commits, where=where)
+        removed = removed_files(*commits, where=where)
+        start = None if _input("config") else Path(where).resolve()  # as the changed-only run looks for it
+        if _rules_changed(changed, loaded.path, settings.rules_dirs, commits, removed, start, _policy_files(settings)):
+            return [], {}
+        fork = _git("merge-base", *commits, where=where).strip()
+        return _reached(changed, removed, fork, roots, settings, [], where, loaded.path)
+    except (UsageError, RuntimeError):
+        return [], {}
+
+
 class Annotator:
     """Workflow-command annotations within GitHub's per-step limits: first one for each file (its lead), then
     the other findings on changed lines, then the rest.
@@ -557,8 +615,12 @@ class Annotator:
     used up by the files before it, its most severe finding at a level that still has room, so that the file
     is still annotated."""
 
-    def __init__(self, changed: dict[str, set[int]] | None, warned: int = 0) -> None:
+    def __init__(
+        self, changed: dict[str, set[int]] | None, warned: int = 0, reached: set[str] | frozenset[str] = frozenset()
+    ) -> None:
         self.changed = changed
+        #: Pages a changed site file reaches (checked with the changed files): each gets its lead as one does.
+        self.reached = {_as_in_diff(page) for page in reached}
         self.pending: list[tuple[int, int, str, Finding]] = []
         #: Each annotated file's candidates for its lead, most severe first: (order, path, findings with ranks).
         self.leads: list[tuple[int, str, list[tuple[int, Finding]]]] = []
@@ -604,7 +666,7 @@ class Annotator:
         # A file's lead: a missing credit is placed at the article's end, not on the line whose edit removed
         # it, and a file should not go unannotated because others filled the limit on their changed lines.
         # A file the pull request did not change (all are checked when the config changed) gets no lead.
-        changed_file = changed is None or name in changed or self._sidecar_changed(result.path)
+        changed_file = changed is None or name in changed or name in self.reached or self._sidecar_changed(result.path)
         if changed_file and ranked:
             # Most severe first, then on a changed line, then in the file's order (sorted() keeps it).
             ordered = sorted(ranked, key=lambda item: (-item[1].severity.rank, item[0]))
@@ -868,6 +930,8 @@ def _main() -> int:
         _stopped(sarif_path, exc, roots)
         return ExitCode.ERROR
     changed: dict[str, set[int]] | None = None
+    reached: list[str] = []
+    held: dict[str, Any] | None = None
     where = _first_place(roots)  # git is asked in the repository the paths lie in: a checkout may be a subfolder
     if pr_range:
         try:
@@ -938,12 +1002,22 @@ def _main() -> int:
             # a changed sidecar brings its article.
             items = list(as_walked((p for p in changed if _in_paths(p, roots)), settings))
             scope = f"{len(items)} changed file{'s' if len(items) != 1 else ''}"
+            # A changed site file (a section's cascade, the site's config, _config.yml) brings the pages it
+            # reaches, held to the base: what they had there is not the pull request's.
+            reached, held = _reached(changed, removed, fork, roots, settings, items, where, loaded.path)
+            if reached:
+                items += [(page, True, None) for page in reached]
+                scope += f" and {plural(len(reached), 'page')} a changed site file reaches"
     else:
         items = list(discover(roots, settings))
         scope = f"{len(items)} file{'s' if len(items) != 1 else ''}"
+        if pr_range and new_only in _TRUE and settings.baseline is not None and settings.baseline.commit:
+            # Every file checked, failing only on what the pull request brings: a page whose site file it
+            # changed is held to what it had at the base too, its copy there read with the base's site files.
+            reached, held = _reached_in_full_run(pr_range, roots, settings, where, loaded)
 
     summary = Summary()
-    annotator = Annotator(changed, warned=min(len(warnings), ANNOTATION_LIMIT))
+    annotator = Annotator(changed, warned=min(len(warnings), ANNOTATION_LIMIT), reached=set(reached))
     sarif_file = Path(sarif_path)
     from .engine import rule_info
     from .runner import named_policies
@@ -964,7 +1038,16 @@ def _main() -> int:
             markdown_buffer = _Buffer()
             markdown = MarkdownFormatter(markdown_buffer, title=f"reprint-guard: {scope}", fail_on=settings.fail_on)
             checked = 0  # reprints: run() may end with a result for the config file (its suppressions), no reprint
+            if reached:
+                from .reached import holder
+
+                commit_named = settings.baseline.named if settings.baseline is not None else "the base"
+                hold_to: Callable[[Result], Result] | None = holder(reached, held, settings, commit_named)
+            else:
+                hold_to = None
             for index, result in enumerate(run(items, settings, os.cpu_count() or 1)):
+                if hold_to is not None:
+                    result = hold_to(result)
                 summary.add(result)
                 sarif.result(result)
                 markdown.result(result)

@@ -19,7 +19,9 @@ failing reprint into a skipped file, with no notice.
 A page of a Hugo or Jekyll site whose site files (an ``_index.md`` cascade, the config, ``_config.yml``)
 changed since the commit keeps all its findings as new: the commit's copy would be read with the working
 tree's cascade or defaults, not the commit's (:func:`_site_differs`). The Action holds a pull request to this with a
-baseline that suppresses nothing (``suppresses=False``), when ``new-findings-only`` is not set.
+baseline that suppresses nothing (``suppresses=False``), when ``new-findings-only`` is not set. The pages a changed
+site file reaches, which the pull request (or the commit, in the pre-commit hook) does not change, are held to the
+base in :mod:`reprint_guard.reached`, their copy there checked with the base's own site files.
 """
 
 from __future__ import annotations
@@ -217,15 +219,53 @@ def _sidecar_differs(path: str, name: str, baseline: Baseline) -> bool:
 
 def _site_differs(path: str, baseline: Baseline) -> bool:
     """Whether a site file that gives the page values (a Hugo section's ``_index.md`` cascade, the site's config,
-    Jekyll's ``_config.yml``) is not the commit's: the commit's copy of the page was checked with the working
-    tree's site values, so its findings cannot tell what the site's change brought. All of them are new."""
+    Jekyll's ``_config.yml``) gives other values than the commit's (or is untracked): the commit's copy of the
+    page was checked with the working tree's site values, so its findings cannot tell what the site's change
+    brought. All of them are new."""
     from .config.site import site_files
 
     for file in site_files(path):
         name = _from_top(file, baseline.top)
-        if name is not None and (name in baseline.touched or (name not in baseline.held and os.path.lexists(file))):
+        if name is None:
+            continue
+        if name in baseline.touched and _gives_differently(file, name, baseline):
+            return True
+        if name not in baseline.touched and name not in baseline.held and os.path.lexists(file):
             return True
     return False
+
+
+#: Whether each touched site file gives its pages other values than the commit's copy, by (commit, name, the
+#: file's modification time and size).
+_SITE_CHANGES: dict[tuple[Any, ...], bool] = {}
+
+
+def _gives_differently(file: str, name: str, baseline: Baseline) -> bool:
+    """Whether the site file as the run reads it (the working copy) gives its pages other values than the
+    commit's copy does: an ``_index.md`` whose title changed, not its cascade, leaves its pages' findings
+    comparable. Asked once a process for each file."""
+    if not baseline.commit:
+        return True
+    try:
+        stat = os.stat(file)
+        key: tuple[Any, ...] = (baseline.commit, name, stat.st_mtime_ns, stat.st_size)  # an edit since is asked anew
+    except OSError:
+        key = (baseline.commit, name)
+    found = _SITE_CHANGES.get(key)
+    if found is None:
+        from .config.site import gives_differently
+
+        try:
+            before = _git(["show", f"{baseline.commit}:{name}"], baseline.top) if name in baseline.held else None
+        except UsageError:
+            before = None
+        try:
+            with open(file, "rb") as handle:
+                now: bytes | None = handle.read()
+        except OSError:
+            now = None
+        found = _SITE_CHANGES[key] = gives_differently(file, before, now)
+    return found
 
 
 def _findings_at(baseline: Baseline, name: str, path: str, settings: Any) -> list[Finding]:

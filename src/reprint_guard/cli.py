@@ -47,7 +47,13 @@ def _parser() -> argparse.ArgumentParser:
         help="check reprints against their publishers' terms",
         description="Check reprints (files, folders, or - for standard input).",
     )
-    check.add_argument("paths", nargs="+", metavar="PATH", help="files or folders to check; - reads stdin")
+    check.add_argument(
+        "paths",
+        nargs="+",
+        metavar="PATH",
+        help="files or folders to check; - reads stdin; a site file (hugo.toml, a Hugo config/_default/ file, "
+        "Jekyll's _config.yml) checks the pages it gives metadata to",
+    )
     _config_options(check)
     check.add_argument("--policy", metavar="FILE|ID", help="check every reprint against this policy")
     check.add_argument(
@@ -97,14 +103,16 @@ def _parser() -> argparse.ArgumentParser:
         "--force-include",
         action="store_true",
         help="take named files as a folder walk takes them: the config's include, exclude and file types "
-        "(the pre-commit hooks pass it)",
+        "(the pre-commit hooks pass it); a section's _index.md named brings the pages its cascade reaches, "
+        "and a config.yaml that is no site's is passed over",
     )
     check.add_argument(
         "--staged",
         action="store_true",
         help="the files are a commit's staged files (the pre-commit hooks pass it): each is checked as git's "
         "index holds it (changes not staged are not the commit's), and a page, or its metadata sidecar, that "
-        "git does not track is an error, not read as if the commit held it",
+        "git does not track is an error, not read as if the commit held it; a staged site file whose values "
+        "differ from HEAD's brings the tracked pages it reaches, their findings at HEAD held as suppressed",
     )
     check.add_argument(
         "--baseline-commit",
@@ -535,6 +543,9 @@ def run_check(options: argparse.Namespace) -> int:
     from .runner import Settings, discover, run
 
     stdout = sys.stdout
+    paths: list[str] = list(options.paths)
+    reached: list[str] = []  # pages a site file named brings (their findings at HEAD held, with --staged)
+    held: dict[str, Any] | None = None
     try:
         if options.jobs is not None and options.jobs < 1:
             raise UsageError("--jobs must be at least 1")
@@ -586,6 +597,13 @@ def run_check(options: argparse.Namespace) -> int:
 
             where = _git_place(options.paths)
             settings.baseline = resolve(options.baseline_commit, staged=settings.staged, where=where)
+        from .config.site import is_site_file_name
+
+        if any(path != "-" and is_site_file_name(path) for path in options.paths):
+            # A site file named (a hook's staged hugo.toml, _config.yml or _index.md) stands for its pages.
+            from .reached import expand_named
+
+            paths, reached, held = expand_named(options.paths, settings, loaded.path)
         from .policy.loader import load_policy, policy_set
 
         known = policy_set(settings.rules_dirs)  # a broken policy stops the run before any file
@@ -625,7 +643,7 @@ def run_check(options: argparse.Namespace) -> int:
         _say(exc)
         _failed_reports(options, exc)
         return ExitCode.ERROR
-    items = _leave_reports_out(options, list(discover(options.paths, settings)))
+    items = _leave_reports_out(options, list(discover(paths, settings)))
     if loaded.config is not None and (settings.suppressions or settings.overrides):
         from .errors import one_line
         from .runner import globs_matching_nothing
@@ -681,7 +699,13 @@ def run_check(options: argparse.Namespace) -> int:
                 with signals_held():  # a signal now would leave the file made but not noted
                     files.append(_AtomicFile(target))
                 outputs.append((_formatter(name, files[-1].handle, options, settings, False), files[-1]))
+        if reached:
+            from .reached import holder
+
+            hold_to = holder(reached, held, settings, "HEAD")
         for result in run(items, settings, jobs):
+            if reached:
+                result = hold_to(result)
             summary.add(result)
             for formatter, _ in outputs:
                 formatter.result(result)

@@ -198,6 +198,113 @@ def site_files(path: str) -> list[str]:
     return files
 
 
+def reach(file: str) -> str | None:
+    """The folder whose pages the site file ``file`` may give values to (a whole path), or None when it is no
+    site file: a Hugo section's ``_index`` page in the content folder (its own folder), a file of a Hugo site's
+    config (the content folder), a Jekyll site's ``_config.yml`` (the site's folder). A ``config.yaml`` of another
+    tool's (no Hugo site's config) is none. The pages it reaches are those below it that :func:`site_files`
+    names it for."""
+    whole = os.path.normpath(os.path.join(_cwd(), file))
+    folder, _, name = whole.rpartition(os.sep)
+    low = name.lower()
+    if low in _INDEX_NAMES:
+        site = _site_of(folder)
+        if site is None or site.kind != "hugo":
+            return None
+        return folder if folder == site.content or folder.startswith(site.content + os.sep) else None
+    if low in _JEKYLL_CONFIGS:
+        site = _site_of(folder)
+        return folder if site is not None and site.kind == "jekyll" and site.root == folder else None
+    if not low.endswith((".toml", ".yaml", ".yml", ".json")):
+        return None
+    from .init import another_tools, hugo_config_files, read_settings
+
+    for root in (folder, os.path.dirname(os.path.dirname(folder))):
+        site = _site_of(root)
+        if (
+            site is not None
+            and site.kind == "hugo"
+            and site.root == root
+            and any(os.path.normpath(str(each)) == whole for each in hugo_config_files(Path(root)))
+        ):
+            # a config.* beside a hugo.* may be another tool's (no baseURL, no markup): it gives the pages nothing;
+            # one that does not read is the site's, its pages told why
+            data = read_settings(Path(whole))
+            return None if data is not None and another_tools(Path(whole), data) else site.content
+    return None
+
+
+def is_site_file_name(path: str) -> bool:
+    """Whether ``path``'s name is one a site file may have (a cheap test before :func:`reach` reads anything):
+    an ``_index`` page, a ``hugo.*``/``config.*`` (TOML, YAML, JSON), a file of ``config/_default/`` or
+    ``config/production/``, Jekyll's ``_config.yml``."""
+    parts = path.replace(os.sep, "/").lower().rsplit("/", 3)
+    name = parts[-1]
+    if name in _INDEX_NAMES or name in _JEKYLL_CONFIGS:
+        return True
+    if not name.endswith((".toml", ".yaml", ".yml", ".json")):
+        return False
+    if name.rpartition(".")[0] in ("hugo", "config"):
+        return True
+    return len(parts) >= 3 and parts[-3] == "config" and parts[-2] in ("_default", "production")
+
+
+def pages_reached(file: str, walk: Any) -> list[str]:
+    """The pages the site file ``file`` gives values to, as ``walk`` (a folder's walk: the run's ``discover``)
+    finds them below its :func:`reach`: each page :func:`site_files` names it for (a section's own ``_index``
+    page is none). Empty when it is no site file."""
+    folder = reach(file)
+    if folder is None:
+        return []
+    whole = os.path.normpath(os.path.join(_cwd(), file))
+    found = []
+    for path in walk(_relative(folder)):
+        name = os.path.basename(path).lower()
+        if not name.endswith(PAGE_SUFFIXES) or name in _INDEX_NAMES:
+            continue
+        if whole in site_files(path):
+            found.append(path)
+    return found
+
+
+def gives_differently(file: str, before: bytes | None, after: bytes | None) -> bool:
+    """Whether the site file's text ``after`` gives its pages other values than ``before`` (None: no such file):
+    an ``_index`` page's ``cascade``; a config's settings, any of them (its ``cascade`` or ``defaults``, where
+    the content folder is, its collections). Text that does not read differs (its pages then tell why)."""
+    if before == after:
+        return False
+    if before is None or after is None:
+        return True
+    try:
+        old, new = _settings_of(file, before), _settings_of(file, after)
+    except Exception:  # what does not read is a change its pages tell
+        return True
+    return old != new
+
+
+def _settings_of(file: str, data: bytes) -> Any:
+    from .init import _dig
+
+    text = data.decode("utf-8-sig")
+    low = file.lower()
+    if os.path.basename(low) in _INDEX_NAMES:
+        from ..readers.markdown import split_front_matter
+
+        front = split_front_matter(text)
+        return _dig(front.data, "cascade") if isinstance(front.data, dict) else None
+    if low.endswith(".toml"):
+        import tomllib
+
+        return tomllib.loads(text)
+    if low.endswith(".json"):
+        import json
+
+        return json.loads(text)
+    import yaml
+
+    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+
+
 #: What a page outside any site gets (shared: read, never changed).
 _NOTHING: tuple[dict[str, Any], dict[str, tuple[str, int, int]]] = ({}, {})
 

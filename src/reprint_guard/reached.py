@@ -1,0 +1,335 @@
+"""The pages a changed site file reaches (a Hugo section's ``_index.md`` cascade, a Hugo site's config, Jekyll's
+``_config.yml``): a pull request (the Action) or a commit (the pre-commit hook) that changes what such a file
+gives its pages changes those pages, though not a line of theirs. They are checked with it, and held to the
+commit the change is made against: a finding a page already had there (its copy checked with that commit's
+site files, config and policies) is counted as suppressed (kind ``baseline``), one the change brings fails.
+
+Nothing is read for a run whose changed files have no site file's name; for one that has, only the folder the
+file reaches (its section, the site's content folder) is walked (README: "Hugo's cascade and Jekyll's front
+matter defaults").
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import tarfile
+import tempfile
+from collections import Counter
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from .report import Result, Suppressed, stable_message
+
+#: The most pages one check of a commit's copies names (a command line has a length limit).
+_BATCH = 1000
+
+
+def _show(commit: str | None, name: str) -> bytes | None:
+    """The file's text at ``commit`` (``""``: git's index), None when it holds none (or git cannot say)."""
+    folder, base = os.path.split(os.path.abspath(name))
+    spec = f":./{base}" if commit == "" else f"{commit}:./{base}"
+    try:
+        proc = subprocess.run(["git", "-C", folder, "show", spec], capture_output=True, check=False, timeout=60)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return proc.stdout if proc.returncode == 0 else None
+
+
+def _read(name: str) -> bytes | None:
+    try:
+        with open(name, "rb") as handle:
+            return handle.read()
+    except OSError:
+        return None
+
+
+def changed_site_files(names: Iterable[str], before: str | None, after: str | None = None) -> list[str]:
+    """Of ``names`` (changed files, named from the working folder), the site files whose values for their pages
+    differ between the commit ``before`` (None: they are all taken as changed) and ``after`` (None: the working
+    copy; ``""``: git's index). Only names a site file may have are read."""
+    from .config.site import gives_differently, is_site_file_name, reach
+
+    found = []
+    for name in names:
+        if not is_site_file_name(name) or reach(name) is None:
+            continue
+        if before is not None:
+            now = _read(name) if after is None else _show(after, name)
+            if not gives_differently(name, _show(before, name), now):
+                continue
+        found.append(name)
+    return found
+
+
+def pages_of(site_files: Iterable[str], walk: Callable[[str], Iterable[str]], skip: Iterable[str] = ()) -> list[str]:
+    """The pages the site files reach (each once, sorted), but those in ``skip`` (checked already)."""
+    from .config.site import pages_reached
+
+    seen = {os.path.abspath(name) for name in skip}
+    found: dict[str, str] = {}
+    for site_file in site_files:
+        for page in pages_reached(site_file, walk):
+            key = os.path.abspath(page)
+            if key not in seen:
+                found.setdefault(key, page)
+    return sorted(found.values())
+
+
+def base_findings(
+    commit: str, pages: list[str], where: str, options: list[str], config: Any = None
+) -> dict[str, Counter] | None:
+    """The findings each page has at ``commit``: its copy there checked, in a copy of the commit's files (``git
+    archive``), by ``reprint-guard check --format json`` with ``options`` (the run's policy, inline
+    suppressions) and the commit's own site files and config: the commit's copy of the run's ``config`` (none
+    when the commit has none there; one outside the repository as it is). Keyed by the page's path as named
+    here; None when the commit's files cannot be had (then nothing is held)."""
+    if not pages:
+        return {}
+    try:
+        top = (
+            subprocess.run(
+                ["git", "-C", where, "rev-parse", "--show-toplevel"], capture_output=True, check=True, timeout=60
+            )
+            .stdout.decode("utf-8", "surrogateescape")
+            .strip()
+        )
+    except (OSError, subprocess.SubprocessError):
+        return None
+    here = os.path.relpath(os.path.realpath(os.getcwd()), os.path.realpath(top))
+    if here.startswith(os.pardir):
+        return None
+    with tempfile.TemporaryDirectory(prefix="reprint-guard-base-") as folder:
+        if not _copy_of(commit, top, folder):
+            return None
+        os.makedirs(os.path.join(folder, ".git"), exist_ok=True)  # where the copy's repository ends, as the checkout's
+        there = os.path.normpath(os.path.join(folder, here))
+        held = [page for page in pages if os.path.isfile(os.path.join(there, page))]
+        if not held:
+            return {}
+        options = [*options, *_config_there(config, top, folder)]
+        package = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+        env = {**os.environ, "PYTHONPATH": os.pathsep.join([package, *filter(None, [os.environ.get("PYTHONPATH")])])}
+        command = [sys.executable, "-m", "reprint_guard", "check", "--format", "json", "--no-progress", *options]
+        results: list[Any] = []
+        for start in range(0, len(held), _BATCH):  # a command line of thousands of pages is cut in batches
+            try:
+                proc = subprocess.run(
+                    [*command, "--", *held[start : start + _BATCH]],
+                    capture_output=True,
+                    check=False,
+                    timeout=3600,
+                    cwd=there,
+                    env=env,
+                )
+                report = json.loads(proc.stdout.decode("utf-8", "surrogateescape"))
+            except (OSError, subprocess.SubprocessError, ValueError):
+                return None
+            results += report.get("results", []) if isinstance(report, dict) else []
+    found: dict[str, Counter] = {}
+    for result in results:
+        if not isinstance(result, dict) or not isinstance(result.get("path"), str):
+            continue
+        keys = Counter(
+            (f.get("rule"), f.get("message"), f.get("file"))
+            for f in result.get("findings") or []
+            if isinstance(f, dict) and not f.get("suppressed")
+        )
+        found[os.path.normpath(result["path"])] = keys
+    return found
+
+
+#: What a commit's copy for the check holds: pages, sidecars, site files, configs and policies (text); a site's
+#: pictures and media are left out (a content repository's gigabytes).
+_TEXT_SUFFIXES = (".md", ".markdown", ".mdown", ".mkdown", ".mkdn", ".mkd", ".html", ".htm", ".json", ".yaml", ".yml")
+_TEXT_SUFFIXES += (".toml", ".txt")
+
+
+def _copy_of(commit: str, top: str, folder: str) -> bool:
+    """Write the commit's text files into ``folder`` (streamed from ``git archive``, each as the ``data`` filter
+    lets it: no link out of the folder); False when git cannot give them."""
+    try:
+        proc = subprocess.Popen(
+            ["git", "-C", top, "archive", "--format=tar", commit], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL
+        )
+    except OSError:
+        return False
+    try:
+        with tarfile.open(fileobj=proc.stdout, mode="r|") as tar:
+            for member in tar:
+                if member.isdir() or member.name.lower().endswith(_TEXT_SUFFIXES):
+                    try:
+                        tar.extract(member, folder, filter="data")
+                    except tarfile.FilterError:
+                        continue  # a link leading out of the copy: not followed, as the checkout's is refused
+    except (tarfile.TarError, OSError):
+        proc.kill()
+        proc.wait()
+        return False
+    finally:
+        if proc.stdout is not None:
+            proc.stdout.close()
+    return proc.wait() == 0
+
+
+def _config_there(config: Any, top: str, folder: str) -> list[str]:
+    """The option naming the commit's copy (in ``folder``) of the run's config, or none."""
+    if config is None:
+        return ["--no-config"]
+    relative = os.path.relpath(os.path.realpath(config), os.path.realpath(top))
+    if relative.startswith(os.pardir):
+        return ["--config", str(config)]  # the workflow's or the user's own, outside the repository
+    copy = os.path.join(folder, relative)
+    return ["--config", copy] if os.path.isfile(copy) else ["--no-config"]
+
+
+def hold(
+    result: Result, before: Counter | None, short: Callable[[str], str | None], reason: str, fail_on: str
+) -> Result:
+    """``result`` (a reached page's) with the findings its copy had at the commit (``before``, as
+    :func:`base_findings` gives them, unstable parts of messages as they are) suppressed, counted: a second
+    copy of one it had once is new. ``before`` None: the page was not there, and all its findings are new."""
+    if before is None or result.status not in ("pass", "fail"):
+        return result
+    seen = Counter(
+        {(rule, stable_message(message or "", short(rule)), file): n for (rule, message, file), n in before.items()}
+    )
+    for finding in result.findings:
+        if finding.suppressed is not None:
+            continue
+        key = (finding.rule, stable_message(finding.message, short(finding.rule)), finding.file)
+        if seen[key]:
+            seen[key] -= 1
+            finding.suppressed = Suppressed("baseline", reason)
+    return result.settle(fail_on)
+
+
+def check_options(settings: Any) -> list[str]:
+    """The options the commit's copy is checked with: the run's own that no config holds."""
+    options = []
+    if settings.policy:
+        options += ["--policy", settings.policy]
+    if not settings.inline_suppressions:
+        options.append("--no-inline-suppressions")
+    if settings.fail_on:
+        options += ["--fail-on", settings.fail_on]
+    return options
+
+
+def shorts(settings: Any) -> Callable[[str], str | None]:
+    from .baseline import _rule_messages
+
+    return _rule_messages(settings)
+
+
+def holder(
+    reached: Iterable[str], held: dict[str, Counter] | None, settings: Any, commit: str
+) -> Callable[[Result], Result]:
+    """What holds a reached page's result to ``commit`` (as findings name it): the findings it had there (``held``,
+    as :func:`base_findings` gives them) suppressed, kind ``baseline``; any other result left as it is."""
+    short = shorts(settings)
+    reason = f"already in {commit}, before the change of its site file"
+    pages = {os.path.normpath(page) for page in reached}
+
+    def holding(result: Result) -> Result:
+        key = os.path.normpath(result.path)
+        if held is None or key not in pages:
+            return result
+        return hold(result, held.get(key), short, reason, settings.fail_on)
+
+    return holding
+
+
+def expand_named(
+    paths: list[str], settings: Any, config: Any = None
+) -> tuple[list[str], list[str], dict[str, Counter] | None]:
+    """The command line's paths with each site file named among them standing for the pages it reaches
+    (``reprint-guard check hugo.toml``; the pre-commit hook's staged ``_config.yml``): (the paths to check, the
+    pages brought, what each had at ``HEAD`` (with ``--staged``; else nothing is held)).
+
+    A site config names no page: it is taken out, its pages put in. A section's ``_index`` page is a page too,
+    checked as named, and brings its pages only with ``--force-include`` (the hooks). With ``--staged`` a site
+    file brings its pages only when git's index gives them other values than ``HEAD`` does (a commit that
+    leaves its cascade alone changes none of them), only the pages git's index holds, each held to ``HEAD``;
+    a site file with changes not staged is an error (the pages would be read with values the commit does not
+    hold). A ``config.yaml`` that is no site's config is left as named (a hook passes over it)."""
+    from .config.site import _INDEX_NAMES, is_site_file_name, pages_reached, reach
+    from .errors import InputError
+    from .runner import discover
+
+    out: list[str] = []
+    brought: dict[str, str] = {}
+    named = {os.path.abspath(path) for path in paths if path != "-"}
+    walker = settings.replace(staged=False, force_include=False, baseline=None)
+
+    def walk(folder: str) -> list[str]:
+        return [path for path, _, _ in discover([folder], walker)]
+
+    for path in paths:
+        page = os.path.basename(path).lower() in _INDEX_NAMES
+        if path == "-" or not is_site_file_name(path) or not os.path.isfile(path):
+            out.append(path)
+            continue
+        if reach(path) is None:
+            if not (settings.force_include and path.lower().endswith(".json")):
+                out.append(path)  # a hook's config.json that is no site's is no CMS envelope either: passed over
+            continue
+        if page:
+            out.append(path)
+            if not settings.force_include:
+                continue
+        if settings.staged:
+            import shlex
+
+            if _unstaged(path):
+                raise InputError(
+                    "the site file has changes that are not staged: the commit holds another copy, and its pages "
+                    f"would be read with this one; stage them (git add {shlex.quote(path)}) or stash them "
+                    "(git stash --keep-index)",
+                    path=path,
+                )
+            if not changed_site_files([path], "HEAD" if _born() else None, ""):
+                continue
+        pages = pages_reached(path, walk)
+        if settings.staged:  # a page git does not track is no page of the commit's
+            tracked = _tracked(reach(path) or ".")
+            pages = [each for each in pages if os.path.realpath(each) in tracked]
+        for each in pages:
+            key = os.path.abspath(each)
+            if key not in named:
+                brought.setdefault(key, each)
+    pages = sorted(brought.values())
+    held = None
+    if settings.staged and pages and _born():
+        held = base_findings("HEAD", pages, ".", check_options(settings), config)
+    return [*out, *pages], pages, held
+
+
+def _git_ok(*args: str) -> subprocess.CompletedProcess[bytes] | None:
+    try:
+        return subprocess.run(["git", *args], capture_output=True, check=False, timeout=60)
+    except (OSError, subprocess.SubprocessError):
+        return None
+
+
+def _born() -> bool:
+    """Whether ``HEAD`` names a commit (not a branch before its first)."""
+    proc = _git_ok("rev-parse", "--verify", "--quiet", "HEAD")
+    return proc is not None and proc.returncode == 0
+
+
+def _unstaged(path: str) -> bool:
+    proc = _git_ok("diff", "--quiet", "--", os.path.abspath(path))
+    return proc is not None and proc.returncode == 1
+
+
+def _tracked(folder: str) -> set[str]:
+    """The files below ``folder`` that git's index holds, as whole paths (their links followed, as compared)."""
+    proc = _git_ok("-C", folder, "ls-files", "-z", "--cached", "--full-name", "--", ".")
+    top = _git_ok("-C", folder, "rev-parse", "--show-toplevel")
+    if proc is None or top is None or proc.returncode or top.returncode:
+        return set()
+    root = os.fsdecode(top.stdout.strip())
+    return {os.path.realpath(os.path.join(root, os.fsdecode(name))) for name in proc.stdout.split(b"\0") if name}

@@ -1,0 +1,314 @@
+"""A change to a site file (a Hugo section's ``_index.md`` cascade, the site's config, Jekyll's ``_config.yml``)
+checks the pages it reaches: in the Action's changed-only run, in the pre-commit hook (``--staged``), and when
+the file is named on the command line. Real git repositories, the real command line and Action script."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import COMPLIANT_BODY, COMPLIANT_META, ROOT, git, markdown
+from test_action import make_pull_request, outputs, run_action
+
+#: A Global Research reprint that leaves ``commercial`` to its section: fine on a community site, an error of
+#: global-research/commercial-permission on a commercial one.
+PAGE = markdown({key: value for key, value in COMPLIANT_META.items() if key != "commercial"}, COMPLIANT_BODY)
+#: The same page with an error of its own the base already had (no author: the copyright notice is unchecked).
+OLD = markdown({k: v for k, v in COMPLIANT_META.items() if k not in ("commercial", "author")}, COMPLIANT_BODY)
+
+
+def _index(commercial: bool, title: str = "News") -> str:
+    return f"---\ntitle: {title}\ncascade:\n  medium: web\n  commercial: {str(commercial).lower()}\n---\nOur news.\n"
+
+
+def _hugo(index: str, config: str = 'baseURL = "https://ledger.example/"\n') -> dict[str, str]:
+    return {
+        "hugo.toml": config,
+        "content/news/_index.md": index,
+        "content/news/a.md": PAGE,
+        "content/news/old.md": OLD,
+        "content/blog/b.md": PAGE,
+        "content/blog/_index.md": _index(False, "Blog"),
+    }
+
+
+def _annotations(run: subprocess.CompletedProcess[str], level: str = "error") -> list[str]:
+    return [line for line in run.stdout.splitlines() if line.startswith(f"::{level} ")]
+
+
+def test_a_pull_request_flipping_a_sections_cascade_to_commercial_fails_on_its_pages(tmp_path):
+    repo, env = make_pull_request(tmp_path, {"content/news/_index.md": _index(True)}, _hugo(_index(False)))
+    run = run_action(repo, env)
+    assert run.returncode == 1, run.stdout + run.stderr
+    errors = _annotations(run)
+    told = [line for line in errors if "global-research/commercial-permission" in line]
+    # Each page of the section is told, at the cascade's line that makes it commercial, naming the page.
+    assert {"content/news/a.md" in line for line in told} == {True, False}
+    assert any("(in content/news/a.md," in line for line in told) and any(
+        "(in content/news/old.md," in line for line in told
+    )
+    assert all("file=content/news/_index.md,line=5," in line for line in told)
+    # The page the section does not reach is not checked, nor is the error old.md had at the base told.
+    assert "blog/b.md" not in run.stdout
+    assert not any("copyright-notice" in line for line in errors)
+    assert "1 changed file and 2 pages a changed site file reaches" in run.stdout
+    sarif = json.loads((repo / outputs(tmp_path)["sarif"]).read_text(encoding="utf-8"))
+    results = sarif["runs"][0]["results"]
+    held = [r for r in results if r["ruleId"] == "global-research/copyright-notice"]
+    assert held and all(r.get("suppressions") for r in held)  # listed as suppressed (already at the base)
+    assert outputs(tmp_path)["errors"] == "2"
+
+
+def test_the_same_pull_request_without_the_flip_checks_no_page(tmp_path):
+    repo, env = make_pull_request(tmp_path, {"content/news/_index.md": _index(False, "Latest")}, _hugo(_index(False)))
+    run = run_action(repo, env)
+    assert run.returncode == 0, run.stdout + run.stderr
+    assert "a changed site file reaches" not in run.stdout and "1 changed file" in run.stdout
+    assert "content/news/a.md" not in run.stdout
+
+
+def test_a_config_cascade_reaches_every_page_of_the_content_folder(tmp_path):
+    config = 'baseURL = "https://ledger.example/"\n[cascade]\ncommercial = true\n'
+    base = _hugo(_index(False))
+    base["content/blog/_index.md"] = "---\ntitle: Blog\n---\n"  # the blog's pages take commercial from the config
+    repo, env = make_pull_request(tmp_path, {"hugo.toml": config}, base)
+    run = run_action(repo, env)
+    assert run.returncode == 1, run.stdout + run.stderr
+    told = [line for line in _annotations(run) if "commercial-permission" in line]
+    assert len(told) == 1 and "file=hugo.toml,line=3," in told[0] and "(in content/blog/b.md," in told[0]
+    # The news section's own cascade (commercial: false) wins over the config's: its pages pass, checked.
+    assert "0 changed files and 3 pages a changed site file reaches" in run.stdout
+
+
+def test_a_jekyll_default_set_turned_commercial_fails_on_its_posts(tmp_path):
+    config = "title: Ledger\ndefaults:\n  - scope: {path: _posts}\n    values: {medium: web, commercial: %s}\n"
+    base = {
+        "_config.yml": config % "false",
+        "_posts/2026-01-02-a.md": PAGE,
+        "about.md": PAGE.replace("medium: web", "medium: web\ncommercial: false"),
+    }
+    repo, env = make_pull_request(tmp_path, {"_config.yml": config % "true"}, base)
+    run = run_action(repo, env)
+    assert run.returncode == 1, run.stdout + run.stderr
+    told = [line for line in _annotations(run) if "commercial-permission" in line]
+    assert len(told) == 1 and "file=_config.yml,line=4," in told[0] and "2026-01-02-a.md" in told[0]
+    assert "about.md" not in run.stdout  # a page the set's scope does not take in
+
+
+def test_a_page_reached_is_held_to_the_base_with_new_findings_only_too(tmp_path):
+    repo, env = make_pull_request(tmp_path, {"content/news/_index.md": _index(True)}, _hugo(_index(False)))
+    run = run_action(repo, env, **{"new-findings-only": "true"})
+    assert run.returncode == 1, run.stdout + run.stderr
+    errors = _annotations(run)
+    assert sum("commercial-permission" in line for line in errors) == 2
+    assert not any("copyright-notice" in line for line in errors)
+
+
+def _staged_site(tmp_path: Path) -> Path:
+    site = tmp_path / "site"
+    files = _hugo(_index(False))
+    files["content/blog/_index.md"] = "---\ntitle: Blog\n---\n"  # the blog's pages take commercial from the config
+    for name, text in files.items():
+        path = site / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    git(site, "init", "-q", "-b", "main")
+    git(site, "add", "-A")
+    git(site, "commit", "-q", "-m", "base")
+    return site
+
+
+def _check(site: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src"), "NO_COLOR": "1"}
+    return subprocess.run(
+        [sys.executable, "-m", "reprint_guard", "check", "--no-progress", *args],
+        cwd=site,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+    )
+
+
+def test_staged_site_files_bring_their_pages(tmp_path):
+    site = _staged_site(tmp_path)
+    (site / "content/news/_index.md").write_text(_index(True), encoding="utf-8")
+    git(site, "add", "-A")
+    run = _check(site, "--force-include", "--staged", "content/news/_index.md")
+    assert run.returncode == 1, run.stdout + run.stderr
+    assert "content/news/a.md" in run.stdout and "content/news/old.md" in run.stdout
+    assert "content/blog/b.md" not in run.stdout and "copyright-notice" not in run.stdout  # held to HEAD
+    assert "1 finding suppressed (1 already in the baseline commit)" in run.stdout
+
+    # The working copy differs from the commit's: an error at the site file, not pages read with the wrong values.
+    (site / "content/news/_index.md").write_text(_index(False), encoding="utf-8")
+    unstaged = _check(site, "--force-include", "--staged", "content/news/_index.md")
+    assert unstaged.returncode == 2 and "Traceback" not in unstaged.stderr
+    assert "content/news/_index.md: the site file has changes that are not staged" in unstaged.stderr
+
+    # Staged back as HEAD has it: no page is brought.
+    git(site, "add", "-A")
+    same = _check(site, "--force-include", "--staged", "content/news/_index.md")
+    assert same.returncode == 0 and "a.md" not in same.stdout, same.stdout + same.stderr
+
+    # A staged config cascade reaches the whole content folder.
+    (site / "hugo.toml").write_text('baseURL = "https://ledger.example/"\n[cascade]\ncommercial = true\n')
+    git(site, "add", "-A")
+    config = _check(site, "--force-include", "--staged", "hugo.toml")
+    assert config.returncode == 1, config.stdout + config.stderr
+    assert "content/blog/b.md\n  hugo.toml:3:" in config.stdout and "commercial-permission" in config.stdout
+    assert "content/news/a.md" not in config.stdout  # its section's commercial: false is nearer: it passes
+    assert "in 3 files" in config.stdout
+
+
+def test_naming_a_site_config_checks_its_pages_and_another_config_nothing(tmp_path):
+    site = _staged_site(tmp_path)
+    named = _check(site, "hugo.toml", "--format", "json")
+    assert named.returncode == 1, named.stdout + named.stderr  # old.md's own error
+    paths = {result["path"] for result in json.loads(named.stdout)["results"]}
+    assert paths == {"content/news/a.md", "content/news/old.md", "content/blog/b.md"}
+
+    (site / "tools").mkdir()
+    (site / "tools/config.yaml").write_text("retries: 3\n", encoding="utf-8")
+    (site / "config.json").write_text('{"retries": 3}\n', encoding="utf-8")  # no baseURL: another tool's
+    git(site, "add", "-A")
+    for other in ("tools/config.yaml", "config.json"):
+        hook = _check(site, "--force-include", "--staged", other)
+        assert hook.returncode == 0, hook.stdout + hook.stderr
+        assert "0 files" in hook.stdout and "Traceback" not in hook.stderr
+    plain = _check(site, "tools/config.yaml")
+    assert plain.returncode == 2 and "tools/config.yaml: unknown file type" in plain.stdout + plain.stderr
+
+
+def test_the_pre_commit_hook_checks_the_pages_a_staged_site_file_reaches(tmp_path):
+    pytest.importorskip("pre_commit")
+    from test_precommit import hook_source, try_repo
+
+    source = hook_source(tmp_path)
+    site = _staged_site(tmp_path)
+    (site / "tools").mkdir()
+    (site / "tools/config.yaml").write_text("retries: 3\n", encoding="utf-8")
+    git(site, "add", "-A")
+    other = try_repo(tmp_path, source, site, "reprint-guard")
+    assert other.returncode == 0, other.stdout + other.stderr
+
+    git(site, "commit", "-q", "-m", "tools")
+    (site / "content/news/_index.md").write_text(_index(True), encoding="utf-8")
+    git(site, "add", "content/news/_index.md")
+    failed = try_repo(tmp_path, source, site, "reprint-guard")
+    assert failed.returncode == 1, failed.stdout + failed.stderr
+    assert "content/news/a.md" in failed.stdout and "global-research/commercial-permission" in failed.stdout
+    assert "content/blog/b.md" not in failed.stdout and "copyright-notice" not in failed.stdout
+
+    git(site, "reset", "-q", "--hard")
+    (site / "hugo.toml").write_text('baseURL = "https://ledger.example/"\n[cascade]\ncommercial = true\n')
+    git(site, "add", "hugo.toml")
+    config = try_repo(tmp_path, source, site, "reprint-guard")
+    assert config.returncode == 1, config.stdout + config.stderr
+    assert "content/blog/b.md" in config.stdout and "global-research/commercial-permission" in config.stdout
+
+
+def test_a_deleted_sections_cascade_brings_its_pages(tmp_path):
+    base = _hugo(_index(False))
+    base["content/news/old.md"] = PAGE
+    repo, env = make_pull_request(tmp_path, {}, base, deleted=("content/news/_index.md",))
+    run = run_action(repo, env, **{"fail-on": "warning"})
+    # Without the section's commercial: false, its pages no longer say whether the site is commercial.
+    assert run.returncode == 1, run.stdout + run.stderr
+    assert "0 changed files and 2 pages a changed site file reaches" in run.stdout
+    warned = [line for line in _annotations(run, "warning") if "'commercial' is not set" in line]
+    assert sorted(line.split(",", 1)[0] for line in warned) == [
+        "::warning file=content/news/a.md",
+        "::warning file=content/news/old.md",
+    ]
+
+
+def test_a_staged_jekyll_config_brings_the_documents_its_defaults_reach(tmp_path):
+    site = tmp_path / "site"
+    config = "title: Ledger\ndefaults:\n  - scope: {path: _posts}\n    values: {medium: web, commercial: %s}\n"
+    for name, text in {"_config.yml": config % "false", "_posts/2026-01-02-a.md": PAGE, "about.md": PAGE}.items():
+        (site / name).parent.mkdir(parents=True, exist_ok=True)
+        (site / name).write_text(text, encoding="utf-8")
+    (site / "_posts/2026-01-03-draft.md").write_text(PAGE, encoding="utf-8")  # untracked: not the commit's
+    git(site, "init", "-q", "-b", "main")
+    git(site, "add", "_config.yml", "_posts/2026-01-02-a.md", "about.md")
+    git(site, "commit", "-q", "-m", "base")
+    (site / "_config.yml").write_text(config % "true", encoding="utf-8")
+    git(site, "add", "_config.yml")
+    run = _check(site, "--force-include", "--staged", "_config.yml", "--format", "json")
+    assert run.returncode == 1, run.stdout + run.stderr
+    results = {result["path"]: result for result in json.loads(run.stdout)["results"]}
+    # Every document of the site the config gives values to (as check reads it), not the untracked draft.
+    assert set(results) == {"_posts/2026-01-02-a.md", "about.md"}
+    (finding,) = [f for f in results["_posts/2026-01-02-a.md"]["findings"] if not f.get("suppressed")]
+    assert finding["rule"] == "global-research/commercial-permission" and finding["file"] == "_config.yml"
+    # about.md, out of the set's scope, has what it had at HEAD: held, it passes.
+    assert results["about.md"]["status"] == "pass" and results["about.md"]["findings"]
+    assert all(f["suppressed"]["kind"] == "baseline" for f in results["about.md"]["findings"])
+
+
+def test_the_hooks_config_holds_the_pages_at_head_too(tmp_path):
+    """A config the hook names (``args: [--config, ...]``, none to discover) is the one HEAD's copies are checked
+    with: its print medium's finding, there at HEAD, is held; read with no config, it would be new."""
+    site = _staged_site(tmp_path)
+    (site / "cfg").mkdir()
+    (site / "cfg/reprints.yaml").write_text(
+        "overrides:\n  - paths: ['content/**']\n    metadata: {medium: print}\n", encoding="utf-8"
+    )
+    git(site, "add", "-A")
+    git(site, "commit", "-q", "-m", "config")
+    (site / "hugo.toml").write_text('baseURL = "https://ledger.example/"\n[cascade]\ncommercial = false\n')
+    git(site, "add", "hugo.toml")
+    run = _check(site, "--config", "cfg/reprints.yaml", "--force-include", "--staged", "hugo.toml", "--format", "json")
+    assert run.returncode == 0, run.stdout + run.stderr
+    blog = next(r for r in json.loads(run.stdout)["results"] if r["path"] == "content/blog/b.md")
+    printed = [f for f in blog["findings"] if "print" in f["rule"] or "print" in f["message"].lower()]
+    assert printed and all(f["suppressed"]["kind"] == "baseline" for f in printed), blog["findings"]
+
+
+def test_the_hooks_files_take_in_the_site_configs_and_no_other_settings():
+    import re
+
+    import yaml
+
+    (hook,) = [h for h in yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text()) if h["id"] == "reprint-guard"]
+    files = re.compile(hook["files"])
+    admitted = ["hugo.toml", "site/hugo.YAML", "config.json", "config/_default/params.toml"]
+    admitted += ["config/production/hugo.yml", "_config.yml", "docs/_config.yaml", "content/news/_index.md"]
+    assert [name for name in admitted if not files.search(name)] == []
+    refused = ["package.json", "settings.yaml", "myconfig.toml", "config/app/db.yml", "hugo.toml.bak"]
+    assert [name for name in refused if files.search(name)] == []
+    assert {"toml", "json"} <= set(hook["types_or"])  # pre-commit tags hugo.toml toml, config.json json
+
+
+def test_a_full_run_failing_on_new_findings_holds_a_reached_page_to_the_base(tmp_path):
+    repo, env = make_pull_request(tmp_path, {"content/news/_index.md": _index(True)}, _hugo(_index(False)))
+    run = run_action(repo, env, **{"changed-only": "false", "new-findings-only": "true"})
+    assert run.returncode == 1, run.stdout + run.stderr
+    errors = _annotations(run)
+    assert sum("commercial-permission" in line for line in errors) == 2
+    assert not any("copyright-notice" in line for line in errors)  # old.md's, there at the base
+
+    (tmp_path / "again").mkdir()
+    title = {"content/news/_index.md": _index(False, "Latest")}
+    again, env = make_pull_request(tmp_path / "again", title, _hugo(_index(False)))
+    same = run_action(again, env, **{"changed-only": "false", "new-findings-only": "true"})
+    assert same.returncode == 0, same.stdout + same.stderr
+
+
+def test_a_baseline_commit_keeps_comparing_pages_whose_index_changed_its_title_alone(tmp_path):
+    site = _staged_site(tmp_path)
+    args = ("--baseline-commit", "HEAD", "--format", "json", "content")
+    (site / "content/news/_index.md").write_text(_index(False, "Latest news"), encoding="utf-8")
+    title = _check(site, *args)
+    assert title.returncode == 0, title.stdout + title.stderr  # old.md's error is the commit's still
+    (site / "content/news/_index.md").write_text(_index(True, "Latest news"), encoding="utf-8")
+    flipped = _check(site, *args)
+    assert flipped.returncode == 1, flipped.stdout + flipped.stderr
+    old = next(r for r in json.loads(flipped.stdout)["results"] if r["path"] == "content/news/old.md")
+    assert any(f["rule"] == "global-research/copyright-notice" and not f.get("suppressed") for f in old["findings"])
