@@ -207,6 +207,12 @@ CONJUNCT = "\u0915\u094d\u0937.example"
         (CONJUNCT, f"\u200d{CONJUNCT.replace('.', chr(0x200C) + '.')}", True),  # at a label's ends: a paste
         ("ab.example", "a\u200db.example", True),  # beside ASCII letters: a paste, read away
         (JOINED, JOINED.upper(), True),
+        # Between two Greek, Cyrillic or CJK letters a joiner joins nothing: a paste, read away (it was kept,
+        # which failed a link to the original with nothing said of the invisible character).
+        ("οδοσ-τεστ.gr", "οδ\u200dοσ-τεστ.gr", True),
+        ("οδοσ-τεστ.gr", "οδ\u200cοσ-τεστ.gr", True),
+        ("книга.example", "кни\u200dга.example", True),
+        ("東京.example", "東\u200d京.example", True),
     ],
 )
 def test_a_joiner_in_a_links_host_is_read_as_in_the_originals_address(tmp_path, original, linked, links_it):
@@ -344,3 +350,15 @@ def test_a_publishers_grant_is_told_by_its_policys_host_as_uts_46_reads_it(tmp_p
     assert (found == []) is counts, (grantor, found)
     if found:
         assert "only Odos Test may grant it (from an address at οδοσ-τεστ.gr)" in found[0]["message"]
+
+
+@pytest.mark.parametrize("label", ["\u4e2d" * 64, "b\u00fccher" * 200])
+def test_a_host_no_dns_name_could_be_is_compared_as_written(label):
+    """A label over 63 characters (RFC 1035) is no host name: written as it is, not turned into punycode, whose
+    time grows as the square of a label's length (a page of a thousand such links took minutes)."""
+    from reprint_guard.urls import _idna_2008, ascii_host
+
+    host = f"{label}.example"
+    assert _idna_2008(host) == host
+    assert ascii_host(host) == host.lower()
+    assert _idna_2008("b\u00fccher.example") == "xn--bcher-kva.example"

@@ -186,17 +186,26 @@ def _idna_mapped(host: str) -> str:
 
 #: The joiners some scripts write words with (Persian, the Indic scripts): ZWNJ and ZWJ.
 _JOINERS = "\u200c\u200d"
-#: A run of joiners beside an ASCII character, on either side: no script joins with them there.
-_JOINERS_BY_ASCII = re.compile("(?<=[\x00-\x7f])[\u200c\u200d]+|[\u200c\u200d]+(?=[\x00-\x7f])")
+#: The letters a joiner joins: Arabic's scripts (Persian, Urdu; Syriac, Thaana, N'Ko), the Indic ones (Devanagari
+#: to Sinhala), Tibetan, Myanmar, Khmer and Mongolian; and the emoji a ZWJ sequence is made of (a decoded path's
+#: family or flag), their variation selector with them. Anywhere else (Latin, Greek, Cyrillic, CJK) a joiner
+#: joins nothing: a paste's, as beside an ASCII character.
+_JOINED = (
+    "\u0600-\u08ff\u0900-\u0dff\u0f00-\u0fff\u1000-\u109f\u1780-\u18af\ua8e0-\ua8ff\ufb50-\ufdff"
+    "\ufe70-\ufeff\ufe0f\u2600-\u27bf\U0001f000-\U0001faff"
+)
+#: A run of joiners not between two such letters (at an end, beside an ASCII character or a letter of another
+#: script), taken whole: a run between two is kept whole.
+_JOINERS_APART = re.compile(f"(?<![{_JOINED}{_JOINERS}])[{_JOINERS}]++|[{_JOINERS}]++(?![{_JOINED}])")
 
 
 def joiners_read(text: str) -> str:
     """``text`` (an address, or a host) with the two joiners as an address keeps them: between letters of the
-    scripts that write words with them (a Persian path, an Indic host's label), never at its ends or beside an
-    ASCII character (a dot, a slash, a Latin letter), where no script joins with them: a paste's."""
+    scripts that write words with them (a Persian path, an Indic host's label), never at its ends or beside
+    another character (an ASCII one, a dot, a Greek or CJK letter), where no script joins with them: a paste's."""
     if "\u200c" not in text and "\u200d" not in text:
         return text
-    return _JOINERS_BY_ASCII.sub("", text.strip(_JOINERS))
+    return _JOINERS_APART.sub("", text)
 
 
 def _without_dot_segments(path: str) -> str:
@@ -409,6 +418,10 @@ def ascii_host(host: str) -> str:
 def _idna_2008(host: str) -> str:
     """``host`` in punycode by UTS 46's nontransitional mapping (``idna``, which ``requests`` depends on); a
     host with a letter the mapping refuses stays as written (compared as itself, never folded into another)."""
+    if len(host) > 253 or any(len(label) > 63 for label in host.split(".")):
+        # No name DNS holds (RFC 1035: 63 characters a label, 253 in all): compared as written. Python's punycode
+        # takes time growing as the square of a label's length (1,000 letters, 0.1 s; one link each).
+        return host
     import idna
 
     try:
