@@ -64,6 +64,10 @@ def _chosen(tmp_path: Path, url: str) -> tuple[str | None, list[dict]]:
         ("harbour.example", "https://news\u3002harbour\uff61example/a"),  # ideographic and half-width ones
         ("harbour.example", "https://harbour.example\u3002/a"),  # a trailing one
         ("ｈａｒｂｏｕｒ.example", "https://harbour.example/a"),  # full-width letters in the policy
+        # As a browser reads a host: its escapes decoded, a backslash a slash (the part after it is the path)
+        ("harbour.example", "https://www.harb%6Fur.example/a"),
+        ("harbour.example", "https://harbour.example%2e/a"),
+        ("harbour.example", "https://www.harbour.example\\@evil.example/a"),
     ],
 )
 def test_a_policy_covers_its_host_however_either_side_writes_it(tmp_path, written, url):
@@ -81,6 +85,8 @@ def test_a_policy_covers_its_host_however_either_side_writes_it(tmp_path, writte
         ("οδος-τεστ.gr", f"https://{GREEK}/a"),
         # IDNA 2008 keeps ß: straße.de is not strasse.de
         ("straße.de", "https://strasse.de/a"),
+        ("harbour.example", "https://harbour.example@evil.example/a"),  # the user name, not the host
+        ("harbour.example", "https://harbour.example%ff/a"),  # an escape that is no UTF-8: not decoded
     ],
 )
 def test_another_host_is_not_covered(tmp_path, written, url):

@@ -105,7 +105,8 @@ def host_of(url: str) -> str | None:
         host = _bare_host(simple.group(2).lower())
         return (host[4:] if host.startswith("www.") else host) or None
     try:
-        host = _hostname(urlsplit(url).netloc)
+        # a backslash is a slash, as a browser reads it: https://www.propublica.org\@evil.example is ProPublica's
+        host = _hostname(urlsplit(_slashed(url)).netloc)
     except ValueError:
         return None
     if host and not host.isascii():
@@ -536,7 +537,18 @@ def _hostname(netloc: str) -> str | None:
     lowers it by ``str.lower()``, which makes a word's last ``Σ`` the final ``ς``: another host)."""
     host = netloc.rpartition("@")[2]
     host = host[1:].partition("]")[0] if host.startswith("[") else host.partition(":")[0]
+    if "%" in host:  # a browser reads a host's escapes as what they stand for: www.prop%75blica.org
+        host = unquote(host, errors="strict") if _decodes(host) else host
     return _lower_host(host) or None
+
+
+def _decodes(text: str) -> bool:
+    """Whether ``text``'s percent escapes stand for UTF-8 (a browser refuses a host whose escapes do not)."""
+    try:
+        unquote(text, errors="strict")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def same_site(one: str, other: str) -> bool:
