@@ -368,3 +368,13 @@ def test_a_host_no_dns_name_could_be_is_compared_as_written(label):
     assert _idna_2008(host) == host
     assert ascii_host(host) == host.lower()
     assert _idna_2008("b\u00fccher.example") == "xn--bcher-kva.example"
+
+
+def test_a_host_of_many_labels_is_its_publishers_and_looked_up_in_few_steps():
+    """The lookup starts at as many labels as a policy's domain has: a host of 200,000 labels under
+    propublica.org is ProPublica's (each parent domain was copied in turn: minutes for such a host)."""
+    import reprint_guard
+
+    for host in ("a." * 200_000 + "propublica.org", "\u3002" * 200_000 + "propublica.org"):
+        result = reprint_guard.check("Text.", {"original_url": f"https://{host}/article/x", "title": "T"})
+        assert result.policy == "propublica"

@@ -539,6 +539,7 @@ class PolicySet:
     ) -> None:
         self.raw: dict[str, RawPolicy] = {}
         self._domains: dict[str, str] | None = None  # applies_to domain -> policy id, built on first use
+        self._most_labels = 0  # the most labels a domain of theirs has: a host's lookup starts at as many
         for raw in raws:  # later ones win: a user policy with a bundled id replaces it
             self.raw[str(raw.data.get("id"))] = raw
         self.policies: dict[str, Policy] = {k: v for k, v in (compiled or {}).items() if k not in self.raw}
@@ -660,9 +661,13 @@ class PolicySet:
                     keys = [domain_key(domain) for domain in self.policies[policy_id].applies_to or ()]
                 for key in keys:
                     domains.setdefault(key, policy_id)
+            self._most_labels = max((key.count(".") + 1 for key in domains), default=0)
             self._domains = domains
-        # host, then each parent domain: the first hit is the longest, most specific match
+        # host, then each parent domain: the first hit is the longest, most specific match; from no more labels
+        # than a policy's domain has (a host of half a million labels is looked up in as few steps as any)
         suffix = host
+        if suffix.count(".") >= self._most_labels:
+            suffix = ".".join(suffix.rsplit(".", self._most_labels)[1:])
         while True:
             policy_id = domains.get(suffix)
             if policy_id is not None:
