@@ -312,3 +312,28 @@ def test_a_baseline_commit_keeps_comparing_pages_whose_index_changed_its_title_a
     assert flipped.returncode == 1, flipped.stdout + flipped.stderr
     old = next(r for r in json.loads(flipped.stdout)["results"] if r["path"] == "content/news/old.md")
     assert any(f["rule"] == "global-research/copyright-notice" and not f.get("suppressed") for f in old["findings"])
+
+
+@pytest.mark.parametrize(
+    "config", ["config/_default/hugo.toml", "config/_default/config.toml", "config/production/hugo.toml"]
+)
+def test_a_cascade_in_the_config_folder_reaches_the_sites_pages(tmp_path, config):
+    # config/_default/ holds a hugo.toml, but is no site's root: the site is two levels up, its content folder there.
+    base = {config: 'baseURL = "https://ledger.example/"\n', "content/news/a.md": PAGE}
+    if config.startswith("config/production"):
+        base["hugo.toml"] = 'baseURL = "https://ledger.example/"\n'
+    head = {config: 'baseURL = "https://ledger.example/"\n[cascade]\ncommercial = true\n'}
+    repo, env = make_pull_request(tmp_path, head, base)
+    run = run_action(repo, env)
+    assert run.returncode == 1, run.stdout + run.stderr
+    told = [line for line in _annotations(run) if "commercial-permission" in line]
+    assert len(told) == 1 and f"file={config},line=3," in told[0] and "(in content/news/a.md," in told[0]
+    assert "0 changed files and 1 page a changed site file reaches" in run.stdout
+
+    git(repo, "checkout", "-q", "main")
+    (repo / config).write_text(head[config], encoding="utf-8")
+    git(repo, "add", "-A")
+    for args in (["--force-include", "--staged", config], [config]):
+        hook = _check(repo, *args)
+        assert hook.returncode == 1, hook.stdout + hook.stderr
+        assert f"content/news/a.md\n  {config}:3:" in hook.stdout and "in 1 file" in hook.stdout

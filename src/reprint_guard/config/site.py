@@ -220,6 +220,8 @@ def reach(file: str) -> str | None:
     from .init import another_tools, hugo_config_files, read_settings
 
     for root in (folder, os.path.dirname(os.path.dirname(folder))):
+        if root == folder and _config_folder(folder):
+            continue  # config/_default/hugo.toml: the site is two levels up
         site = _site_of(root)
         if (
             site is not None
@@ -459,11 +461,22 @@ def _site_of(folder: str) -> _Site | None:
 _MARKERS = (
     *(f"{name}{suffix}" for name in ("hugo", "config") for suffix in (".toml", ".yaml", ".yml", ".json")),
     os.path.join("config", "_default"),
+    os.path.join("config", "production"),
     *_JEKYLL_CONFIGS,
 )
+#: Hugo's config folders below a site's root (``config/_default/``, ``config/production/``): never a site's root
+#: themselves, though they hold a ``hugo.toml`` (the site is two levels up).
+_CONFIG_FOLDERS = ("_default", "production")
+
+
+def _config_folder(folder: str) -> bool:
+    parent, _, name = folder.rpartition(os.sep)
+    return name in _CONFIG_FOLDERS and os.path.basename(parent) == "config"
 
 
 def _site_here(folder: str) -> _Site | None:
+    if _config_folder(folder):
+        return None  # config/_default/ holds the config of the site two levels up; it is no site of its own
     if not any(os.path.exists(os.path.join(folder, name)) for name in _MARKERS):
         return None  # a folder of no site's (init's readers, below, are not even imported)
     from .init import _dig, another_tools, hugo_config_files, jekyll_default_sets, read_settings
