@@ -177,10 +177,13 @@ def test_naming_a_site_config_checks_its_pages_and_another_config_nothing(tmp_pa
     (site / "tools/config.yaml").write_text("retries: 3\n", encoding="utf-8")
     (site / "config.json").write_text('{"retries": 3}\n', encoding="utf-8")  # no baseURL: another tool's
     git(site, "add", "-A")
-    for other in ("tools/config.yaml", "config.json"):
-        hook = _check(site, "--force-include", "--staged", other)
-        assert hook.returncode == 0, hook.stdout + hook.stderr
-        assert "0 files" in hook.stdout and "Traceback" not in hook.stderr
+    hook = _check(site, "--force-include", "--staged", "tools/config.yaml")
+    assert hook.returncode == 0, hook.stdout + hook.stderr
+    assert "0 files" in hook.stdout and "Traceback" not in hook.stderr
+    # A JSON file is read as what it is, as before site files were: this one no reprint, passed over as such.
+    hook = _check(site, "--force-include", "--staged", "config.json")
+    assert hook.returncode == 0, hook.stdout + hook.stderr
+    assert "1 skipped (not reprints)" in hook.stdout and "Traceback" not in hook.stderr
     plain = _check(site, "tools/config.yaml")
     assert plain.returncode == 2 and "tools/config.yaml: unknown file type" in plain.stdout + plain.stderr
 
@@ -337,3 +340,17 @@ def test_a_cascade_in_the_config_folder_reaches_the_sites_pages(tmp_path, config
         hook = _check(repo, *args)
         assert hook.returncode == 1, hook.stdout + hook.stderr
         assert f"content/news/a.md\n  {config}:3:" in hook.stdout and "in 1 file" in hook.stdout
+
+
+@pytest.mark.parametrize("name", ["config", "hugo"])
+def test_a_cms_envelope_named_like_a_config_is_checked_as_the_article_it_is(tmp_path, name):
+    site = _staged_site(tmp_path)
+    meta = {key: value for key, value in COMPLIANT_META.items() if key != "commercial"}
+    envelope = {"metadata": {**meta, "commercial": True}, "body": COMPLIANT_BODY}
+    (site / "articles").mkdir()
+    (site / f"articles/{name}.json").write_text(json.dumps(envelope), encoding="utf-8")
+    git(site, "add", "-A")
+    hook = _check(site, "--force-include", "--staged", f"articles/{name}.json")
+    assert hook.returncode == 1, hook.stdout + hook.stderr
+    assert f"articles/{name}.json" in hook.stdout and "commercial-permission" in hook.stdout
+    assert "in 1 file" in hook.stdout

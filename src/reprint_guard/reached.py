@@ -273,8 +273,7 @@ def expand_named(
             out.append(path)
             continue
         if reach(path) is None:
-            if not (settings.force_include and path.lower().endswith(".json")):
-                out.append(path)  # a hook's config.json that is no site's is no CMS envelope either: passed over
+            out.append(path)  # no site's config: checked as what it is (a CMS envelope named config.json too)
             continue
         if page:
             out.append(path)
