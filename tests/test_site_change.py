@@ -354,3 +354,18 @@ def test_a_cms_envelope_named_like_a_config_is_checked_as_the_article_it_is(tmp_
     assert hook.returncode == 1, hook.stdout + hook.stderr
     assert f"articles/{name}.json" in hook.stdout and "commercial-permission" in hook.stdout
     assert "in 1 file" in hook.stdout
+
+
+def test_a_checkout_in_a_subfolder_holds_the_reached_pages_to_the_base(tmp_path):
+    # actions/checkout with `path: site`: the workspace above the repository. The pages' findings at the base,
+    # the cascade's own (named at the _index.md) and the page's, are held: the change brings none.
+    head = {"content/news/_index.md": _index(True).replace("  medium: web\n", "  medium: web\n  sponsored: false\n")}
+    repo, env = make_pull_request(tmp_path, head, _hugo(_index(True)))
+    workspace = tmp_path / "workspace"
+    workspace.mkdir()
+    repo.rename(workspace / "site")
+    env["GITHUB_WORKSPACE"] = str(workspace)
+    run = run_action(workspace, env, paths="site")
+    assert run.returncode == 0, run.stdout + run.stderr
+    assert "1 changed file and 2 pages a changed site file reaches" in run.stdout
+    assert "could not be checked out" not in run.stdout and not _annotations(run)

@@ -98,15 +98,26 @@ def base_findings(
         )
     except (OSError, subprocess.SubprocessError):
         return None
-    here = os.path.relpath(os.path.realpath(os.getcwd()), os.path.realpath(top))
-    if here.startswith(os.pardir):
-        return None
+    cwd, whole_top = os.path.realpath(os.getcwd()), os.path.realpath(top)
+    here = os.path.relpath(cwd, whole_top)
+    named = {page: page for page in pages}
+    moved = here.startswith(os.pardir)
+    if moved:
+        # the working folder above the repository (the Action's workspace, the repository checked out into a
+        # subfolder of it): the copy is checked from its top, each page named from the repository's top
+        here = os.curdir
+        named = {}
+        for page in pages:
+            inside = os.path.relpath(os.path.join(cwd, page), whole_top)
+            if not inside.startswith(os.pardir):
+                named[page] = inside
+    back = {os.path.normpath(inside): page for page, inside in named.items()}
     with tempfile.TemporaryDirectory(prefix="reprint-guard-base-") as folder:
         if not _copy_of(commit, top, folder):
             return None
         os.makedirs(os.path.join(folder, ".git"), exist_ok=True)  # where the copy's repository ends, as the checkout's
         there = os.path.normpath(os.path.join(folder, here))
-        held = [page for page in pages if os.path.isfile(os.path.join(there, page))]
+        held = [inside for inside in named.values() if os.path.isfile(os.path.join(there, inside))]
         if not held:
             return {}
         options = [*options, *_config_there(config, top, folder)]
@@ -133,12 +144,22 @@ def base_findings(
         if not isinstance(result, dict) or not isinstance(result.get("path"), str):
             continue
         keys = Counter(
-            (f.get("rule"), f.get("message"), f.get("file"))
+            (f.get("rule"), f.get("message"), _named_here(f.get("file"), moved, whole_top, cwd))
             for f in result.get("findings") or []
             if isinstance(f, dict) and not f.get("suppressed")
         )
-        found[os.path.normpath(result["path"])] = keys
+        page = back.get(os.path.normpath(result["path"]))
+        if page is not None:
+            found[os.path.normpath(page)] = keys
     return found
+
+
+def _named_here(file: Any, moved: bool, top: str, cwd: str) -> Any:
+    """A finding's ``file`` as the run names it: the copy's name (from the repository's top) from the working
+    folder, when the copy was checked from its top."""
+    if not moved or not isinstance(file, str) or os.path.isabs(file):
+        return file
+    return os.path.relpath(os.path.join(top, file), cwd)
 
 
 #: What a commit's copy for the check holds: pages, sidecars, site files, configs and policies (text); a site's
