@@ -369,3 +369,33 @@ def test_a_checkout_in_a_subfolder_holds_the_reached_pages_to_the_base(tmp_path)
     assert run.returncode == 0, run.stdout + run.stderr
     assert "1 changed file and 2 pages a changed site file reaches" in run.stdout
     assert "could not be checked out" not in run.stdout and not _annotations(run)
+
+
+def _harbour_herald_policy() -> str:
+    # README's complete policy of a repository's own (its "A complete policy" section).
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    start = text.index("```yaml\nid: harbour-herald") + len("```yaml\n")
+    return text[start : text.index("```", start)]
+
+
+def test_the_hooks_own_options_check_the_heads_copy_too(tmp_path):
+    # Hook args (--rules-dir, --meta) change findings: HEAD's copy of a reached page is checked with them too,
+    # so what it had there is held, not told as the staged cascade's.
+    site = _staged_site(tmp_path)
+    (site / "policies").mkdir()
+    (site / "policies/harbour-herald.yaml").write_text(_harbour_herald_policy(), encoding="utf-8")
+    tides = "---\ntitle: Tides\nauthor: Jo\noriginal_url: https://harbourherald.example/tides\n---\n"
+    tides += "The tide came in. An exclusive story.\n\nSee [the original](https://harbourherald.example/tides).\n"
+    (site / "content/news/tides.md").write_text(tides, encoding="utf-8")
+    git(site, "add", "-A")
+    git(site, "commit", "-q", "-m", "policies")
+    index = _index(False).replace("  medium: web\n", "  medium: web\n  sponsored: false\n")
+    (site / "content/news/_index.md").write_text(index, encoding="utf-8")
+    git(site, "add", "-A")
+    staged = ["--force-include", "--staged", "content/news/_index.md"]
+    for args in (["--rules-dir", "policies"], ["--meta", "commercial=true"]):
+        head = _check(site, *args, "content/news/tides.md", "content/news/a.md")
+        assert head.returncode == 1, head.stdout + head.stderr  # the findings the pages have at HEAD already
+        hook = _check(site, *args, *staged)
+        assert hook.returncode == 0, hook.stdout + hook.stderr
+        assert "already in the baseline commit" in hook.stdout

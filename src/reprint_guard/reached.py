@@ -120,7 +120,7 @@ def base_findings(
         held = [inside for inside in named.values() if os.path.isfile(os.path.join(there, inside))]
         if not held:
             return {}
-        options = [*options, *_config_there(config, top, folder)]
+        options = [*_rules_there(options, top, folder), *_config_there(config, top, folder)]
         package = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
         env = {**os.environ, "PYTHONPATH": os.pathsep.join([package, *filter(None, [os.environ.get("PYTHONPATH")])])}
         command = [sys.executable, "-m", "reprint_guard", "check", "--format", "json", "--no-progress", *options]
@@ -227,8 +227,10 @@ def hold(
     return result.settle(fail_on)
 
 
-def check_options(settings: Any) -> list[str]:
-    """The options the commit's copy is checked with: the run's own that no config holds."""
+def check_options(settings: Any, given: Any = None) -> list[str]:
+    """The options the commit's copy is checked with: the run's own that change findings and that no config
+    holds: the policy, inline suppressions, the severity that fails, bare URLs, and from the command line
+    (``given``, its parsed options) each ``--rules-dir`` and ``--meta`` as written."""
     options = []
     if settings.policy:
         options += ["--policy", settings.policy]
@@ -236,7 +238,27 @@ def check_options(settings: Any) -> list[str]:
         options.append("--no-inline-suppressions")
     if settings.fail_on:
         options += ["--fail-on", settings.fail_on]
+    if not settings.bare_urls:
+        options.append("--no-bare-urls")
+    for folder in getattr(given, "rules_dir", None) or ():
+        options += ["--rules-dir", os.path.abspath(folder)]
+    for each in getattr(given, "meta", None) or ():
+        options += ["--meta", each]
     return options
+
+
+def _rules_there(options: list[str], top: str, folder: str) -> list[str]:
+    """``options`` with each ``--rules-dir`` in the repository named by the commit's copy of it (as the config's
+    ``policies`` are), when the copy holds it; one outside the repository, or new since, as it is."""
+    out = list(options)
+    for index, option in enumerate(out[:-1]):
+        if option != "--rules-dir":
+            continue
+        relative = os.path.relpath(os.path.realpath(out[index + 1]), os.path.realpath(top))
+        copy = os.path.join(folder, relative)
+        if not relative.startswith(os.pardir) and os.path.exists(copy):
+            out[index + 1] = copy
+    return out
 
 
 def shorts(settings: Any) -> Callable[[str], str | None]:
@@ -264,7 +286,7 @@ def holder(
 
 
 def expand_named(
-    paths: list[str], settings: Any, config: Any = None
+    paths: list[str], settings: Any, config: Any = None, given: Any = None
 ) -> tuple[list[str], list[str], dict[str, Counter] | None]:
     """The command line's paths with each site file named among them standing for the pages it reaches
     (``reprint-guard check hugo.toml``; the pre-commit hook's staged ``_config.yml``): (the paths to check, the
@@ -323,7 +345,7 @@ def expand_named(
     pages = sorted(brought.values())
     held = None
     if settings.staged and pages and _born():
-        held = base_findings("HEAD", pages, ".", check_options(settings), config)
+        held = base_findings("HEAD", pages, ".", check_options(settings, given), config)
     return [*out, *pages], pages, held
 
 
