@@ -399,3 +399,25 @@ def test_the_hooks_own_options_check_the_heads_copy_too(tmp_path):
         hook = _check(site, *args, *staged)
         assert hook.returncode == 0, hook.stdout + hook.stderr
         assert "already in the baseline commit" in hook.stdout
+
+
+def test_a_change_to_the_target_of_a_linked_hugo_config_reaches_its_pages(tmp_path):
+    # hugo.toml a symbolic link to conf/site.toml: the pull request edits the target, which is the config's change.
+    config = 'baseURL = "https://ledger.example/"\n[cascade]\ncommercial = %s\n'
+    base = {"conf/site.toml": config % "false", "content/news/a.md": PAGE}
+    repo, env = make_pull_request(tmp_path, {"conf/site.toml": config % "true"}, base)
+    base_sha = git(repo, "rev-parse", "main")
+    git(repo, "checkout", "-q", "main")
+    (repo / "hugo.toml").symlink_to("conf/site.toml")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "link")
+    git(repo, "checkout", "-q", "reprints")
+    git(repo, "rebase", "-q", "main")
+    event = {"pull_request": {"number": 7, "base": {"sha": git(repo, "rev-parse", "main")}}}
+    event["pull_request"]["head"] = {"sha": git(repo, "rev-parse", "HEAD")}
+    assert event["pull_request"]["base"]["sha"] != base_sha
+    Path(env["GITHUB_EVENT_PATH"]).write_text(json.dumps(event), encoding="utf-8")
+    run = run_action(repo, env)
+    assert run.returncode == 1, run.stdout + run.stderr
+    told = [line for line in _annotations(run) if "commercial-permission" in line]
+    assert len(told) == 1 and "file=hugo.toml,line=3," in told[0] and "(in content/news/a.md," in told[0]

@@ -57,10 +57,45 @@ def changed_site_files(names: Iterable[str], before: str | None, after: str | No
         if not is_site_file_name(name) or reach(name) is None:
             continue
         if before is not None:
-            now = _read(name) if after is None else _show(after, name)
-            if not gives_differently(name, _show(before, name), now):
+            # a link (hugo.toml -> conf/site.toml) is read through: its target's text at both commits
+            source = os.path.realpath(name) if os.path.islink(name) else name
+            now = _read(source) if after is None else _show(after, source)
+            if not gives_differently(name, _show(before, source), now):
                 continue
         found.append(name)
+    return found
+
+
+_SETTINGS_SUFFIXES = (".toml", ".yaml", ".yml", ".json")
+
+
+def linked_site_files(names: Iterable[str], where: str) -> list[str]:
+    """The site files (named from the working folder) that are symbolic links git tracks leading to one of
+    ``names`` (changed files, not site files by name: ``conf/site.toml``, which ``hugo.toml`` links to): a
+    change to a link's target is the site file's change. Git is asked only when a changed name has a config's
+    suffix."""
+    from .config.site import is_site_file_name
+
+    targets = {
+        os.path.realpath(name)
+        for name in names
+        if name.lower().endswith(_SETTINGS_SUFFIXES) and not is_site_file_name(name)
+    }
+    if not targets:
+        return []
+    top = _git_ok("-C", where, "rev-parse", "--show-toplevel")
+    listed = _git_ok("-C", where, "ls-files", "-z", "-s", "--full-name")
+    if top is None or listed is None or top.returncode or listed.returncode:
+        return []
+    root = os.fsdecode(top.stdout.strip())
+    found = []
+    for entry in listed.stdout.split(b"\0"):
+        mode, _, name = entry.partition(b"\t")
+        if not mode.startswith(b"120000"):
+            continue
+        path = os.path.join(root, os.fsdecode(name))
+        if is_site_file_name(path) and os.path.realpath(path) in targets:
+            found.append(os.path.relpath(path))
     return found
 
 
