@@ -421,3 +421,32 @@ def test_a_change_to_the_target_of_a_linked_hugo_config_reaches_its_pages(tmp_pa
     assert run.returncode == 1, run.stdout + run.stderr
     told = [line for line in _annotations(run) if "commercial-permission" in line]
     assert len(told) == 1 and "file=hugo.toml,line=3," in told[0] and "(in content/news/a.md," in told[0]
+
+
+@pytest.mark.parametrize(
+    ("name", "before"),
+    [
+        ("hugo.toml", 'baseURL = "https://ledger.example/"\ntitle = "Ledger"\n'),
+        ("_config.yml", "title: Ledger\ndefaults:\n  - scope: {path: ''}\n    values: {medium: web}\n"),
+    ],
+)
+def test_a_config_edit_pages_do_not_read_reaches_no_page(tmp_path, name, before):
+    # A title or a menu is nothing a page takes from its site: no page is walked or checked for it.
+    edited = before.replace("Ledger", "The Ledger") + ("[menu]\nmain = []\n" if name == "hugo.toml" else "")
+    base = {name: before, "content/news/a.md" if name == "hugo.toml" else "about.md": PAGE, "src/b.md": PAGE}
+    repo, env = make_pull_request(tmp_path, {name: edited}, base)
+    run = run_action(repo, env)
+    assert run.returncode == 0, run.stdout + run.stderr
+    assert "a changed site file reaches" not in run.stdout and "0 changed files" in run.stdout
+
+    # What a page reads from it (where the content folder is) still brings the pages.
+    if name == "hugo.toml":
+        git(repo, "checkout", "-q", "-b", "moved", "main")
+        (repo / "hugo.toml").write_text(before + 'contentDir = "src"\n', encoding="utf-8")
+        git(repo, "commit", "-q", "-am", "moved")
+        event = json.loads(Path(env["GITHUB_EVENT_PATH"]).read_text(encoding="utf-8"))
+        event["pull_request"]["head"]["sha"] = git(repo, "rev-parse", "HEAD")
+        Path(env["GITHUB_EVENT_PATH"]).write_text(json.dumps(event), encoding="utf-8")
+        moved = run_action(repo, env)
+        assert moved.returncode == 0, moved.stdout + moved.stderr
+        assert "0 changed files and 1 page a changed site file reaches" in moved.stdout

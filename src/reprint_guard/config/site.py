@@ -271,8 +271,10 @@ def pages_reached(file: str, walk: Any) -> list[str]:
 
 def gives_differently(file: str, before: bytes | None, after: bytes | None) -> bool:
     """Whether the site file's text ``after`` gives its pages other values than ``before`` (None: no such file):
-    an ``_index`` page's ``cascade``; a config's settings, any of them (its ``cascade`` or ``defaults``, where
-    the content folder is, its collections). Text that does not read differs (its pages then tell why)."""
+    an ``_index`` page's ``cascade``; of a config, only the settings a page's reading takes from it (Hugo's
+    ``cascade``, ``contentDir``, ``defaultContentLanguage``, and whether a ``config.*`` is Hugo's at all: a
+    ``baseURL`` or ``markup`` there; Jekyll's ``defaults``, ``collections``, ``collections_dir``), so a title
+    or a menu edited is no change. Text that does not read differs (its pages then tell why)."""
     if before == after:
         return False
     if before is None or after is None:
@@ -281,7 +283,25 @@ def gives_differently(file: str, before: bytes | None, after: bytes | None) -> b
         old, new = _settings_of(file, before), _settings_of(file, after)
     except Exception:  # what does not read is a change its pages tell
         return True
-    return old != new
+    return _page_side(file, old) != _page_side(file, new)
+
+
+def _page_side(file: str, data: Any) -> Any:
+    """Of a config's settings, those the pages' reading takes (:func:`_site_here`); an ``_index`` page's
+    cascade as it is."""
+    from .init import _dig
+
+    name = os.path.basename(file).lower()
+    if name in _INDEX_NAMES or not isinstance(data, dict):
+        return data
+    if name in _JEKYLL_CONFIGS:
+        return [data.get(key, _MISSING) for key in ("defaults", "collections", "collections_dir")]
+    return [
+        *(_dig(data, key) for key in ("cascade", "contentdir", "defaultcontentlanguage")),
+        _dig(data, "baseurl") is None,
+        bool(_dig(data, "markup")),
+        name.endswith(".json") and isinstance(data.get("body"), str),  # a CMS envelope, no config
+    ]
 
 
 def _settings_of(file: str, data: bytes) -> Any:
