@@ -450,3 +450,15 @@ def test_a_config_edit_pages_do_not_read_reaches_no_page(tmp_path, name, before)
         moved = run_action(repo, env)
         assert moved.returncode == 0, moved.stdout + moved.stderr
         assert "0 changed files and 1 page a changed site file reaches" in moved.stdout
+
+
+def test_a_site_folder_left_out_of_archives_is_held_to_the_base_too(tmp_path):
+    # A library's Jekyll site in docs/, `export-ignore`d (left out of its release tarballs): the base's copy of
+    # its pages is checked still, and a page's own old error held.
+    config = "title: Ledger\ndefaults:\n  - scope: {path: ''}\n    values: {commercial: false%s}\n"
+    base = {".gitattributes": "/docs export-ignore\n", "docs/_config.yml": config % "", "docs/old.md": OLD}
+    repo, env = make_pull_request(tmp_path, {"docs/_config.yml": config % ", medium: web"}, base)
+    run = run_action(repo, env)
+    assert run.returncode == 0, run.stdout + run.stderr
+    assert "0 changed files and 1 page a changed site file reaches" in run.stdout
+    assert not _annotations(run) and "could not be checked out" not in run.stdout

@@ -15,7 +15,6 @@ import json
 import os
 import subprocess
 import sys
-import tarfile
 import tempfile
 from collections import Counter
 from collections.abc import Callable, Iterable
@@ -116,11 +115,12 @@ def pages_of(site_files: Iterable[str], walk: Callable[[str], Iterable[str]], sk
 def base_findings(
     commit: str, pages: list[str], where: str, options: list[str], config: Any = None
 ) -> dict[str, Counter] | None:
-    """The findings each page has at ``commit``: its copy there checked, in a copy of the commit's files (``git
-    archive``), by ``reprint-guard check --format json`` with ``options`` (the run's policy, inline
-    suppressions) and the commit's own site files and config: the commit's copy of the run's ``config`` (none
-    when the commit has none there; one outside the repository as it is). Keyed by the page's path as named
-    here; None when the commit's files cannot be had (then nothing is held)."""
+    """The findings each page has at ``commit``: its copy there checked, in a copy of the commit's text files
+    (as git holds them, ``export-ignore`` or not), by ``reprint-guard check --format json`` with ``options``
+    (the run's options that change findings) and the commit's own site files and config: the commit's copy
+    of the run's ``config`` (none when the commit has none there; one outside the repository as it is).
+    Keyed by the page's path as named here; None when the commit's files cannot be had (then nothing is
+    held)."""
     if not pages:
         return {}
     try:
@@ -204,30 +204,64 @@ _TEXT_SUFFIXES += (".toml", ".txt")
 
 
 def _copy_of(commit: str, top: str, folder: str) -> bool:
-    """Write the commit's text files into ``folder`` (streamed from ``git archive``, each as the ``data`` filter
-    lets it: no link out of the folder); False when git cannot give them."""
-    try:
-        proc = subprocess.Popen(
-            ["git", "-C", top, "archive", "--format=tar", commit], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL
-        )
-    except OSError:
+    """Write the commit's text files into ``folder``, each as git holds it (``git ls-tree`` and ``git cat-file
+    --batch``; not ``git archive``, which leaves out what ``.gitattributes`` marks ``export-ignore``, a
+    library's ``docs/`` site); a symbolic link only when it stays in the folder, as a checkout's own is
+    refused otherwise. False when git cannot give them."""
+    listed = _git_ok("-C", top, "ls-tree", "-r", "-z", "--full-tree", commit)
+    if listed is None or listed.returncode:
         return False
-    try:
-        with tarfile.open(fileobj=proc.stdout, mode="r|") as tar:
-            for member in tar:
-                if member.isdir() or member.name.lower().endswith(_TEXT_SUFFIXES):
-                    try:
-                        tar.extract(member, folder, filter="data")
-                    except tarfile.FilterError:
-                        continue  # a link leading out of the copy: not followed, as the checkout's is refused
-    except (tarfile.TarError, OSError):
-        proc.kill()
-        proc.wait()
-        return False
-    finally:
-        if proc.stdout is not None:
+    wanted: list[tuple[str, str, str]] = []  # (mode, object, path)
+    for entry in listed.stdout.split(b"\0"):
+        head, _, name = entry.partition(b"\t")
+        fields = head.split()
+        if len(fields) != 3 or fields[1] != b"blob":
+            continue  # a submodule's commit: no file of this repository's
+        path = os.fsdecode(name)
+        if path.lower().endswith(_TEXT_SUFFIXES):
+            wanted.append((fields[0].decode(), fields[2].decode(), path))
+    if not wanted:
+        return True
+    whole = os.path.realpath(folder)
+    with tempfile.TemporaryFile() as names:
+        names.write("".join(f"{sha}\n" for _, sha, _ in wanted).encode())
+        names.seek(0)
+        try:
+            proc = subprocess.Popen(
+                ["git", "-C", top, "cat-file", "--batch"],
+                stdin=names,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.DEVNULL,
+            )
+        except OSError:
+            return False
+        assert proc.stdout is not None
+        try:
+            for mode, _, path in wanted:
+                header = proc.stdout.readline().split()
+                if len(header) != 3:
+                    raise OSError("git cat-file: no object")
+                data = proc.stdout.read(int(header[2]))
+                proc.stdout.read(1)  # the newline after each object
+                target = os.path.normpath(os.path.join(whole, path))
+                if not target.startswith(whole + os.sep):
+                    continue
+                os.makedirs(os.path.dirname(target), exist_ok=True)
+                if mode == "120000":
+                    link = os.fsdecode(data)
+                    lands = os.path.normpath(os.path.join(os.path.dirname(target), link))
+                    if not os.path.isabs(link) and lands.startswith(whole + os.sep):
+                        os.symlink(link, target)
+                    continue  # a link leading out of the copy: not followed, as the checkout's is refused
+                with open(target, "wb") as handle:
+                    handle.write(data)
+        except (OSError, ValueError):
+            proc.kill()
+            proc.wait()
+            return False
+        finally:
             proc.stdout.close()
-    return proc.wait() == 0
+        return proc.wait() == 0
 
 
 def _config_there(config: Any, top: str, folder: str) -> list[str]:
