@@ -462,3 +462,23 @@ def test_a_site_folder_left_out_of_archives_is_held_to_the_base_too(tmp_path):
     assert run.returncode == 0, run.stdout + run.stderr
     assert "0 changed files and 1 page a changed site file reaches" in run.stdout
     assert not _annotations(run) and "could not be checked out" not in run.stdout
+
+
+def test_a_base_whose_site_file_does_not_read_holds_nothing_and_says_so(tmp_path):
+    # The base's hugo.toml does not read: its pages' copies there were not checked, so nothing is held, and a
+    # warning says why the old findings count.
+    good = 'baseURL = "https://ledger.example/"\n[cascade]\nmedium = "web"\n'
+    base = {"hugo.toml": 'baseURL = "https://ledger.example/"\n[cascade\n', "content/news/old.md": OLD}
+    repo, env = make_pull_request(tmp_path, {"hugo.toml": good}, base)
+    run = run_action(repo, env)
+    assert run.returncode == 1, run.stdout + run.stderr
+    assert any("copyright-notice" in line for line in _annotations(run))
+    warned = [line for line in _annotations(run, "warning") if "could not be checked as" in line]
+    assert len(warned) == 1 and "hugo.toml:2:" in warned[0] and "none of their findings there is held" in warned[0]
+
+    git(repo, "checkout", "-q", "main")
+    (repo / "hugo.toml").write_text(good, encoding="utf-8")
+    git(repo, "add", "-A")
+    hook = _check(repo, "--force-include", "--staged", "hugo.toml")
+    assert hook.returncode == 1, hook.stdout + hook.stderr
+    assert "reprint-guard: warning: a page a changed site file reaches could not be checked as HEAD" in hook.stderr

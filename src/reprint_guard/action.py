@@ -577,7 +577,11 @@ def _reached(
         return [path for path, _, _ in discover([folder], settings)]
 
     pages = [page for page in pages_of(site_files, walk, (item[0] for item in items)) if _in_paths(page, roots)]
-    held = base_findings(fork, pages, where, check_options(settings), config) if pages else {}
+
+    def warn(said: str) -> None:
+        print(command("warning", f"reprint-guard: {said}", title="reprint-guard"))
+
+    held = base_findings(fork, pages, where, check_options(settings), config, warn) if pages else {}
     if held is None:
         said = (
             "reprint-guard: the pull request's base could not be checked out to tell what the pages a changed "

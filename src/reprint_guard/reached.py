@@ -113,14 +113,20 @@ def pages_of(site_files: Iterable[str], walk: Callable[[str], Iterable[str]], sk
 
 
 def base_findings(
-    commit: str, pages: list[str], where: str, options: list[str], config: Any = None
+    commit: str,
+    pages: list[str],
+    where: str,
+    options: list[str],
+    config: Any = None,
+    warn: Callable[[str], None] | None = None,
 ) -> dict[str, Counter] | None:
     """The findings each page has at ``commit``: its copy there checked, in a copy of the commit's text files
     (as git holds them, ``export-ignore`` or not), by ``reprint-guard check --format json`` with ``options``
     (the run's options that change findings) and the commit's own site files and config: the commit's copy
     of the run's ``config`` (none when the commit has none there; one outside the repository as it is).
     Keyed by the page's path as named here; None when the commit's files cannot be had (then nothing is
-    held)."""
+    held). A page the commit's copy could not check (its site file there does not read) has nothing held,
+    and ``warn`` is told so, once."""
     if not pages:
         return {}
     try:
@@ -175,9 +181,12 @@ def base_findings(
                 return None
             results += report.get("results", []) if isinstance(report, dict) else []
     found: dict[str, Counter] = {}
+    unread: list[str] = []
     for result in results:
         if not isinstance(result, dict) or not isinstance(result.get("path"), str):
             continue
+        if result.get("status") == "error" and isinstance(result.get("error"), str):
+            unread.append(result["error"])
         keys = Counter(
             (f.get("rule"), f.get("message"), _named_here(f.get("file"), moved, whole_top, cwd))
             for f in result.get("findings") or []
@@ -186,6 +195,12 @@ def base_findings(
         page = back.get(os.path.normpath(result["path"]))
         if page is not None:
             found[os.path.normpath(page)] = keys
+    if unread and warn is not None:
+        many = f"{len(unread)} pages" if len(unread) > 1 else "a page"
+        warn(
+            f"{many} a changed site file reaches could not be checked as {commit} holds them ({unread[0]}): "
+            "none of their findings there is held, each counts"
+        )
     return found
 
 
@@ -414,8 +429,14 @@ def expand_named(
     pages = sorted(brought.values())
     held = None
     if settings.staged and pages and _born():
-        held = base_findings("HEAD", pages, ".", check_options(settings, given), config)
+        held = base_findings("HEAD", pages, ".", check_options(settings, given), config, _warn)
     return [*out, *pages], pages, held
+
+
+def _warn(message: str) -> None:
+    from .errors import one_line
+
+    sys.stderr.write(f"reprint-guard: warning: {one_line(message)}\n")
 
 
 def _git_ok(*args: str) -> subprocess.CompletedProcess[bytes] | None:
