@@ -177,10 +177,13 @@ def test_naming_a_site_config_checks_its_pages_and_another_config_nothing(tmp_pa
     (site / "tools/config.yaml").write_text("retries: 3\n", encoding="utf-8")
     (site / "config.json").write_text('{"retries": 3}\n', encoding="utf-8")  # no baseURL: another tool's
     git(site, "add", "-A")
-    for other in ("tools/config.yaml", "config.json"):
-        hook = _check(site, "--force-include", "--staged", other)
-        assert hook.returncode == 0, hook.stdout + hook.stderr
-        assert "0 files" in hook.stdout and "Traceback" not in hook.stderr
+    hook = _check(site, "--force-include", "--staged", "tools/config.yaml")
+    assert hook.returncode == 0, hook.stdout + hook.stderr
+    assert "0 files" in hook.stdout and "Traceback" not in hook.stderr
+    # A JSON file is read as what it is, as before site files were: this one no reprint, passed over as such.
+    hook = _check(site, "--force-include", "--staged", "config.json")
+    assert hook.returncode == 0, hook.stdout + hook.stderr
+    assert "1 skipped (not reprints)" in hook.stdout and "Traceback" not in hook.stderr
     plain = _check(site, "tools/config.yaml")
     assert plain.returncode == 2 and "tools/config.yaml: unknown file type" in plain.stdout + plain.stderr
 
@@ -312,3 +315,170 @@ def test_a_baseline_commit_keeps_comparing_pages_whose_index_changed_its_title_a
     assert flipped.returncode == 1, flipped.stdout + flipped.stderr
     old = next(r for r in json.loads(flipped.stdout)["results"] if r["path"] == "content/news/old.md")
     assert any(f["rule"] == "global-research/copyright-notice" and not f.get("suppressed") for f in old["findings"])
+
+
+@pytest.mark.parametrize(
+    "config", ["config/_default/hugo.toml", "config/_default/config.toml", "config/production/hugo.toml"]
+)
+def test_a_cascade_in_the_config_folder_reaches_the_sites_pages(tmp_path, config):
+    # config/_default/ holds a hugo.toml, but is no site's root: the site is two levels up, its content folder there.
+    base = {config: 'baseURL = "https://ledger.example/"\n', "content/news/a.md": PAGE}
+    if config.startswith("config/production"):
+        base["hugo.toml"] = 'baseURL = "https://ledger.example/"\n'
+    head = {config: 'baseURL = "https://ledger.example/"\n[cascade]\ncommercial = true\n'}
+    repo, env = make_pull_request(tmp_path, head, base)
+    run = run_action(repo, env)
+    assert run.returncode == 1, run.stdout + run.stderr
+    told = [line for line in _annotations(run) if "commercial-permission" in line]
+    assert len(told) == 1 and f"file={config},line=3," in told[0] and "(in content/news/a.md," in told[0]
+    assert "0 changed files and 1 page a changed site file reaches" in run.stdout
+
+    git(repo, "checkout", "-q", "main")
+    (repo / config).write_text(head[config], encoding="utf-8")
+    git(repo, "add", "-A")
+    for args in (["--force-include", "--staged", config], [config]):
+        hook = _check(repo, *args)
+        assert hook.returncode == 1, hook.stdout + hook.stderr
+        assert f"content/news/a.md\n  {config}:3:" in hook.stdout and "in 1 file" in hook.stdout
+
+
+@pytest.mark.parametrize("name", ["config", "hugo"])
+def test_a_cms_envelope_named_like_a_config_is_checked_as_the_article_it_is(tmp_path, name):
+    site = _staged_site(tmp_path)
+    meta = {key: value for key, value in COMPLIANT_META.items() if key != "commercial"}
+    envelope = {"metadata": {**meta, "commercial": True}, "body": COMPLIANT_BODY}
+    (site / "articles").mkdir()
+    (site / f"articles/{name}.json").write_text(json.dumps(envelope), encoding="utf-8")
+    git(site, "add", "-A")
+    hook = _check(site, "--force-include", "--staged", f"articles/{name}.json")
+    assert hook.returncode == 1, hook.stdout + hook.stderr
+    assert f"articles/{name}.json" in hook.stdout and "commercial-permission" in hook.stdout
+    assert "in 1 file" in hook.stdout
+
+
+def test_a_checkout_in_a_subfolder_holds_the_reached_pages_to_the_base(tmp_path):
+    # actions/checkout with `path: site`: the workspace above the repository. The pages' findings at the base,
+    # the cascade's own (named at the _index.md) and the page's, are held: the change brings none.
+    head = {"content/news/_index.md": _index(True).replace("  medium: web\n", "  medium: web\n  sponsored: false\n")}
+    repo, env = make_pull_request(tmp_path, head, _hugo(_index(True)))
+    workspace = tmp_path / "workspace"
+    workspace.mkdir()
+    repo.rename(workspace / "site")
+    env["GITHUB_WORKSPACE"] = str(workspace)
+    run = run_action(workspace, env, paths="site")
+    assert run.returncode == 0, run.stdout + run.stderr
+    assert "1 changed file and 2 pages a changed site file reaches" in run.stdout
+    assert "could not be checked out" not in run.stdout and not _annotations(run)
+
+
+def _harbour_herald_policy() -> str:
+    # README's complete policy of a repository's own (its "A complete policy" section).
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    start = text.index("```yaml\nid: harbour-herald") + len("```yaml\n")
+    return text[start : text.index("```", start)]
+
+
+def test_the_hooks_own_options_check_the_heads_copy_too(tmp_path):
+    # Hook args (--rules-dir, --meta) change findings: HEAD's copy of a reached page is checked with them too,
+    # so what it had there is held, not told as the staged cascade's.
+    site = _staged_site(tmp_path)
+    (site / "policies").mkdir()
+    (site / "policies/harbour-herald.yaml").write_text(_harbour_herald_policy(), encoding="utf-8")
+    tides = "---\ntitle: Tides\nauthor: Jo\noriginal_url: https://harbourherald.example/tides\n---\n"
+    tides += "The tide came in. An exclusive story.\n\nSee [the original](https://harbourherald.example/tides).\n"
+    (site / "content/news/tides.md").write_text(tides, encoding="utf-8")
+    git(site, "add", "-A")
+    git(site, "commit", "-q", "-m", "policies")
+    index = _index(False).replace("  medium: web\n", "  medium: web\n  sponsored: false\n")
+    (site / "content/news/_index.md").write_text(index, encoding="utf-8")
+    git(site, "add", "-A")
+    staged = ["--force-include", "--staged", "content/news/_index.md"]
+    for args in (["--rules-dir", "policies"], ["--meta", "commercial=true"]):
+        head = _check(site, *args, "content/news/tides.md", "content/news/a.md")
+        assert head.returncode == 1, head.stdout + head.stderr  # the findings the pages have at HEAD already
+        hook = _check(site, *args, *staged)
+        assert hook.returncode == 0, hook.stdout + hook.stderr
+        assert "already in the baseline commit" in hook.stdout
+
+
+def test_a_change_to_the_target_of_a_linked_hugo_config_reaches_its_pages(tmp_path):
+    # hugo.toml a symbolic link to conf/site.toml: the pull request edits the target, which is the config's change.
+    config = 'baseURL = "https://ledger.example/"\n[cascade]\ncommercial = %s\n'
+    base = {"conf/site.toml": config % "false", "content/news/a.md": PAGE}
+    repo, env = make_pull_request(tmp_path, {"conf/site.toml": config % "true"}, base)
+    base_sha = git(repo, "rev-parse", "main")
+    git(repo, "checkout", "-q", "main")
+    (repo / "hugo.toml").symlink_to("conf/site.toml")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "link")
+    git(repo, "checkout", "-q", "reprints")
+    git(repo, "rebase", "-q", "main")
+    event = {"pull_request": {"number": 7, "base": {"sha": git(repo, "rev-parse", "main")}}}
+    event["pull_request"]["head"] = {"sha": git(repo, "rev-parse", "HEAD")}
+    assert event["pull_request"]["base"]["sha"] != base_sha
+    Path(env["GITHUB_EVENT_PATH"]).write_text(json.dumps(event), encoding="utf-8")
+    run = run_action(repo, env)
+    assert run.returncode == 1, run.stdout + run.stderr
+    told = [line for line in _annotations(run) if "commercial-permission" in line]
+    assert len(told) == 1 and "file=hugo.toml,line=3," in told[0] and "(in content/news/a.md," in told[0]
+
+
+@pytest.mark.parametrize(
+    ("name", "before"),
+    [
+        ("hugo.toml", 'baseURL = "https://ledger.example/"\ntitle = "Ledger"\n'),
+        ("_config.yml", "title: Ledger\ndefaults:\n  - scope: {path: ''}\n    values: {medium: web}\n"),
+    ],
+)
+def test_a_config_edit_pages_do_not_read_reaches_no_page(tmp_path, name, before):
+    # A title or a menu is nothing a page takes from its site: no page is walked or checked for it.
+    edited = before.replace("Ledger", "The Ledger") + ("[menu]\nmain = []\n" if name == "hugo.toml" else "")
+    base = {name: before, "content/news/a.md" if name == "hugo.toml" else "about.md": PAGE, "src/b.md": PAGE}
+    repo, env = make_pull_request(tmp_path, {name: edited}, base)
+    run = run_action(repo, env)
+    assert run.returncode == 0, run.stdout + run.stderr
+    assert "a changed site file reaches" not in run.stdout and "0 changed files" in run.stdout
+
+    # What a page reads from it (where the content folder is) still brings the pages.
+    if name == "hugo.toml":
+        git(repo, "checkout", "-q", "-b", "moved", "main")
+        (repo / "hugo.toml").write_text(before + 'contentDir = "src"\n', encoding="utf-8")
+        git(repo, "commit", "-q", "-am", "moved")
+        event = json.loads(Path(env["GITHUB_EVENT_PATH"]).read_text(encoding="utf-8"))
+        event["pull_request"]["head"]["sha"] = git(repo, "rev-parse", "HEAD")
+        Path(env["GITHUB_EVENT_PATH"]).write_text(json.dumps(event), encoding="utf-8")
+        moved = run_action(repo, env)
+        assert moved.returncode == 0, moved.stdout + moved.stderr
+        assert "0 changed files and 1 page a changed site file reaches" in moved.stdout
+
+
+def test_a_site_folder_left_out_of_archives_is_held_to_the_base_too(tmp_path):
+    # A library's Jekyll site in docs/, `export-ignore`d (left out of its release tarballs): the base's copy of
+    # its pages is checked still, and a page's own old error held.
+    config = "title: Ledger\ndefaults:\n  - scope: {path: ''}\n    values: {commercial: false%s}\n"
+    base = {".gitattributes": "/docs export-ignore\n", "docs/_config.yml": config % "", "docs/old.md": OLD}
+    repo, env = make_pull_request(tmp_path, {"docs/_config.yml": config % ", medium: web"}, base)
+    run = run_action(repo, env)
+    assert run.returncode == 0, run.stdout + run.stderr
+    assert "0 changed files and 1 page a changed site file reaches" in run.stdout
+    assert not _annotations(run) and "could not be checked out" not in run.stdout
+
+
+def test_a_base_whose_site_file_does_not_read_holds_nothing_and_says_so(tmp_path):
+    # The base's hugo.toml does not read: its pages' copies there were not checked, so nothing is held, and a
+    # warning says why the old findings count.
+    good = 'baseURL = "https://ledger.example/"\n[cascade]\nmedium = "web"\n'
+    base = {"hugo.toml": 'baseURL = "https://ledger.example/"\n[cascade\n', "content/news/old.md": OLD}
+    repo, env = make_pull_request(tmp_path, {"hugo.toml": good}, base)
+    run = run_action(repo, env)
+    assert run.returncode == 1, run.stdout + run.stderr
+    assert any("copyright-notice" in line for line in _annotations(run))
+    warned = [line for line in _annotations(run, "warning") if "could not be checked as" in line]
+    assert len(warned) == 1 and "hugo.toml:2:" in warned[0] and "none of their findings there is held" in warned[0]
+
+    git(repo, "checkout", "-q", "main")
+    (repo / "hugo.toml").write_text(good, encoding="utf-8")
+    git(repo, "add", "-A")
+    hook = _check(repo, "--force-include", "--staged", "hugo.toml")
+    assert hook.returncode == 1, hook.stdout + hook.stderr
+    assert "reprint-guard: warning: a page a changed site file reaches could not be checked as HEAD" in hook.stderr

@@ -562,10 +562,11 @@ def _reached(
     themselves, and the findings each had at the base (``fork``): None when the base's files could not be had
     (then none is held, and a warning says so). Nothing is read when no changed name is a site file's."""
     from .config.site import is_site_file_name
-    from .reached import base_findings, changed_site_files, check_options, pages_of
+    from .reached import base_findings, changed_site_files, check_options, linked_site_files, pages_of
     from .runner import discover
 
     names = [name for name in [*changed, *removed] if is_site_file_name(name)]
+    names += [name for name in linked_site_files(changed, where) if name not in names]
     if not names:
         return [], {}
     site_files = changed_site_files(names, fork)
@@ -576,7 +577,11 @@ def _reached(
         return [path for path, _, _ in discover([folder], settings)]
 
     pages = [page for page in pages_of(site_files, walk, (item[0] for item in items)) if _in_paths(page, roots)]
-    held = base_findings(fork, pages, where, check_options(settings), config) if pages else {}
+
+    def warn(said: str) -> None:
+        print(command("warning", f"reprint-guard: {said}", title="reprint-guard"))
+
+    held = base_findings(fork, pages, where, check_options(settings), config, warn) if pages else {}
     if held is None:
         said = (
             "reprint-guard: the pull request's base could not be checked out to tell what the pages a changed "

@@ -603,7 +603,7 @@ def run_check(options: argparse.Namespace) -> int:
             # A site file named (a hook's staged hugo.toml, _config.yml or _index.md) stands for its pages.
             from .reached import expand_named
 
-            paths, reached, held = expand_named(options.paths, settings, loaded.path)
+            paths, reached, held = expand_named(options.paths, settings, loaded.path, options)
         from .policy.loader import load_policy, policy_set
 
         known = policy_set(settings.rules_dirs)  # a broken policy stops the run before any file

@@ -15,7 +15,6 @@ import json
 import os
 import subprocess
 import sys
-import tarfile
 import tempfile
 from collections import Counter
 from collections.abc import Callable, Iterable
@@ -57,10 +56,45 @@ def changed_site_files(names: Iterable[str], before: str | None, after: str | No
         if not is_site_file_name(name) or reach(name) is None:
             continue
         if before is not None:
-            now = _read(name) if after is None else _show(after, name)
-            if not gives_differently(name, _show(before, name), now):
+            # a link (hugo.toml -> conf/site.toml) is read through: its target's text at both commits
+            source = os.path.realpath(name) if os.path.islink(name) else name
+            now = _read(source) if after is None else _show(after, source)
+            if not gives_differently(name, _show(before, source), now):
                 continue
         found.append(name)
+    return found
+
+
+_SETTINGS_SUFFIXES = (".toml", ".yaml", ".yml", ".json")
+
+
+def linked_site_files(names: Iterable[str], where: str) -> list[str]:
+    """The site files (named from the working folder) that are symbolic links git tracks leading to one of
+    ``names`` (changed files, not site files by name: ``conf/site.toml``, which ``hugo.toml`` links to): a
+    change to a link's target is the site file's change. Git is asked only when a changed name has a config's
+    suffix."""
+    from .config.site import is_site_file_name
+
+    targets = {
+        os.path.realpath(name)
+        for name in names
+        if name.lower().endswith(_SETTINGS_SUFFIXES) and not is_site_file_name(name)
+    }
+    if not targets:
+        return []
+    top = _git_ok("-C", where, "rev-parse", "--show-toplevel")
+    listed = _git_ok("-C", where, "ls-files", "-z", "-s", "--full-name")
+    if top is None or listed is None or top.returncode or listed.returncode:
+        return []
+    root = os.fsdecode(top.stdout.strip())
+    found = []
+    for entry in listed.stdout.split(b"\0"):
+        mode, _, name = entry.partition(b"\t")
+        if not mode.startswith(b"120000"):
+            continue
+        path = os.path.join(root, os.fsdecode(name))
+        if is_site_file_name(path) and os.path.realpath(path) in targets:
+            found.append(os.path.relpath(path))
     return found
 
 
@@ -79,13 +113,20 @@ def pages_of(site_files: Iterable[str], walk: Callable[[str], Iterable[str]], sk
 
 
 def base_findings(
-    commit: str, pages: list[str], where: str, options: list[str], config: Any = None
+    commit: str,
+    pages: list[str],
+    where: str,
+    options: list[str],
+    config: Any = None,
+    warn: Callable[[str], None] | None = None,
 ) -> dict[str, Counter] | None:
-    """The findings each page has at ``commit``: its copy there checked, in a copy of the commit's files (``git
-    archive``), by ``reprint-guard check --format json`` with ``options`` (the run's policy, inline
-    suppressions) and the commit's own site files and config: the commit's copy of the run's ``config`` (none
-    when the commit has none there; one outside the repository as it is). Keyed by the page's path as named
-    here; None when the commit's files cannot be had (then nothing is held)."""
+    """The findings each page has at ``commit``: its copy there checked, in a copy of the commit's text files
+    (as git holds them, ``export-ignore`` or not), by ``reprint-guard check --format json`` with ``options``
+    (the run's options that change findings) and the commit's own site files and config: the commit's copy
+    of the run's ``config`` (none when the commit has none there; one outside the repository as it is).
+    Keyed by the page's path as named here; None when the commit's files cannot be had (then nothing is
+    held). A page the commit's copy could not check (its site file there does not read) has nothing held,
+    and ``warn`` is told so, once."""
     if not pages:
         return {}
     try:
@@ -98,18 +139,29 @@ def base_findings(
         )
     except (OSError, subprocess.SubprocessError):
         return None
-    here = os.path.relpath(os.path.realpath(os.getcwd()), os.path.realpath(top))
-    if here.startswith(os.pardir):
-        return None
+    cwd, whole_top = os.path.realpath(os.getcwd()), os.path.realpath(top)
+    here = os.path.relpath(cwd, whole_top)
+    named = {page: page for page in pages}
+    moved = here.startswith(os.pardir)
+    if moved:
+        # the working folder above the repository (the Action's workspace, the repository checked out into a
+        # subfolder of it): the copy is checked from its top, each page named from the repository's top
+        here = os.curdir
+        named = {}
+        for page in pages:
+            inside = os.path.relpath(os.path.join(cwd, page), whole_top)
+            if not inside.startswith(os.pardir):
+                named[page] = inside
+    back = {os.path.normpath(inside): page for page, inside in named.items()}
     with tempfile.TemporaryDirectory(prefix="reprint-guard-base-") as folder:
         if not _copy_of(commit, top, folder):
             return None
         os.makedirs(os.path.join(folder, ".git"), exist_ok=True)  # where the copy's repository ends, as the checkout's
         there = os.path.normpath(os.path.join(folder, here))
-        held = [page for page in pages if os.path.isfile(os.path.join(there, page))]
+        held = [inside for inside in named.values() if os.path.isfile(os.path.join(there, inside))]
         if not held:
             return {}
-        options = [*options, *_config_there(config, top, folder)]
+        options = [*_rules_there(options, top, folder), *_config_there(config, top, folder)]
         package = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
         env = {**os.environ, "PYTHONPATH": os.pathsep.join([package, *filter(None, [os.environ.get("PYTHONPATH")])])}
         command = [sys.executable, "-m", "reprint_guard", "check", "--format", "json", "--no-progress", *options]
@@ -129,16 +181,35 @@ def base_findings(
                 return None
             results += report.get("results", []) if isinstance(report, dict) else []
     found: dict[str, Counter] = {}
+    unread: list[str] = []
     for result in results:
         if not isinstance(result, dict) or not isinstance(result.get("path"), str):
             continue
+        if result.get("status") == "error" and isinstance(result.get("error"), str):
+            unread.append(result["error"])
         keys = Counter(
-            (f.get("rule"), f.get("message"), f.get("file"))
+            (f.get("rule"), f.get("message"), _named_here(f.get("file"), moved, whole_top, cwd))
             for f in result.get("findings") or []
             if isinstance(f, dict) and not f.get("suppressed")
         )
-        found[os.path.normpath(result["path"])] = keys
+        page = back.get(os.path.normpath(result["path"]))
+        if page is not None:
+            found[os.path.normpath(page)] = keys
+    if unread and warn is not None:
+        many = f"{len(unread)} pages" if len(unread) > 1 else "a page"
+        warn(
+            f"{many} a changed site file reaches could not be checked as {commit} holds them ({unread[0]}): "
+            "none of their findings there is held, each counts"
+        )
     return found
+
+
+def _named_here(file: Any, moved: bool, top: str, cwd: str) -> Any:
+    """A finding's ``file`` as the run names it: the copy's name (from the repository's top) from the working
+    folder, when the copy was checked from its top."""
+    if not moved or not isinstance(file, str) or os.path.isabs(file):
+        return file
+    return os.path.relpath(os.path.join(top, file), cwd)
 
 
 #: What a commit's copy for the check holds: pages, sidecars, site files, configs and policies (text); a site's
@@ -148,30 +219,64 @@ _TEXT_SUFFIXES += (".toml", ".txt")
 
 
 def _copy_of(commit: str, top: str, folder: str) -> bool:
-    """Write the commit's text files into ``folder`` (streamed from ``git archive``, each as the ``data`` filter
-    lets it: no link out of the folder); False when git cannot give them."""
-    try:
-        proc = subprocess.Popen(
-            ["git", "-C", top, "archive", "--format=tar", commit], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL
-        )
-    except OSError:
+    """Write the commit's text files into ``folder``, each as git holds it (``git ls-tree`` and ``git cat-file
+    --batch``; not ``git archive``, which leaves out what ``.gitattributes`` marks ``export-ignore``, a
+    library's ``docs/`` site); a symbolic link only when it stays in the folder, as a checkout's own is
+    refused otherwise. False when git cannot give them."""
+    listed = _git_ok("-C", top, "ls-tree", "-r", "-z", "--full-tree", commit)
+    if listed is None or listed.returncode:
         return False
-    try:
-        with tarfile.open(fileobj=proc.stdout, mode="r|") as tar:
-            for member in tar:
-                if member.isdir() or member.name.lower().endswith(_TEXT_SUFFIXES):
-                    try:
-                        tar.extract(member, folder, filter="data")
-                    except tarfile.FilterError:
-                        continue  # a link leading out of the copy: not followed, as the checkout's is refused
-    except (tarfile.TarError, OSError):
-        proc.kill()
-        proc.wait()
-        return False
-    finally:
-        if proc.stdout is not None:
+    wanted: list[tuple[str, str, str]] = []  # (mode, object, path)
+    for entry in listed.stdout.split(b"\0"):
+        head, _, name = entry.partition(b"\t")
+        fields = head.split()
+        if len(fields) != 3 or fields[1] != b"blob":
+            continue  # a submodule's commit: no file of this repository's
+        path = os.fsdecode(name)
+        if path.lower().endswith(_TEXT_SUFFIXES):
+            wanted.append((fields[0].decode(), fields[2].decode(), path))
+    if not wanted:
+        return True
+    whole = os.path.realpath(folder)
+    with tempfile.TemporaryFile() as names:
+        names.write("".join(f"{sha}\n" for _, sha, _ in wanted).encode())
+        names.seek(0)
+        try:
+            proc = subprocess.Popen(
+                ["git", "-C", top, "cat-file", "--batch"],
+                stdin=names,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.DEVNULL,
+            )
+        except OSError:
+            return False
+        assert proc.stdout is not None
+        try:
+            for mode, _, path in wanted:
+                header = proc.stdout.readline().split()
+                if len(header) != 3:
+                    raise OSError("git cat-file: no object")
+                data = proc.stdout.read(int(header[2]))
+                proc.stdout.read(1)  # the newline after each object
+                target = os.path.normpath(os.path.join(whole, path))
+                if not target.startswith(whole + os.sep):
+                    continue
+                os.makedirs(os.path.dirname(target), exist_ok=True)
+                if mode == "120000":
+                    link = os.fsdecode(data)
+                    lands = os.path.normpath(os.path.join(os.path.dirname(target), link))
+                    if not os.path.isabs(link) and lands.startswith(whole + os.sep):
+                        os.symlink(link, target)
+                    continue  # a link leading out of the copy: not followed, as the checkout's is refused
+                with open(target, "wb") as handle:
+                    handle.write(data)
+        except (OSError, ValueError):
+            proc.kill()
+            proc.wait()
+            return False
+        finally:
             proc.stdout.close()
-    return proc.wait() == 0
+        return proc.wait() == 0
 
 
 def _config_there(config: Any, top: str, folder: str) -> list[str]:
@@ -206,8 +311,10 @@ def hold(
     return result.settle(fail_on)
 
 
-def check_options(settings: Any) -> list[str]:
-    """The options the commit's copy is checked with: the run's own that no config holds."""
+def check_options(settings: Any, given: Any = None) -> list[str]:
+    """The options the commit's copy is checked with: the run's own that change findings and that no config
+    holds: the policy, inline suppressions, the severity that fails, bare URLs, and from the command line
+    (``given``, its parsed options) each ``--rules-dir`` and ``--meta`` as written."""
     options = []
     if settings.policy:
         options += ["--policy", settings.policy]
@@ -215,7 +322,27 @@ def check_options(settings: Any) -> list[str]:
         options.append("--no-inline-suppressions")
     if settings.fail_on:
         options += ["--fail-on", settings.fail_on]
+    if not settings.bare_urls:
+        options.append("--no-bare-urls")
+    for folder in getattr(given, "rules_dir", None) or ():
+        options += ["--rules-dir", os.path.abspath(folder)]
+    for each in getattr(given, "meta", None) or ():
+        options += ["--meta", each]
     return options
+
+
+def _rules_there(options: list[str], top: str, folder: str) -> list[str]:
+    """``options`` with each ``--rules-dir`` in the repository named by the commit's copy of it (as the config's
+    ``policies`` are), when the copy holds it; one outside the repository, or new since, as it is."""
+    out = list(options)
+    for index, option in enumerate(out[:-1]):
+        if option != "--rules-dir":
+            continue
+        relative = os.path.relpath(os.path.realpath(out[index + 1]), os.path.realpath(top))
+        copy = os.path.join(folder, relative)
+        if not relative.startswith(os.pardir) and os.path.exists(copy):
+            out[index + 1] = copy
+    return out
 
 
 def shorts(settings: Any) -> Callable[[str], str | None]:
@@ -243,7 +370,7 @@ def holder(
 
 
 def expand_named(
-    paths: list[str], settings: Any, config: Any = None
+    paths: list[str], settings: Any, config: Any = None, given: Any = None
 ) -> tuple[list[str], list[str], dict[str, Counter] | None]:
     """The command line's paths with each site file named among them standing for the pages it reaches
     (``reprint-guard check hugo.toml``; the pre-commit hook's staged ``_config.yml``): (the paths to check, the
@@ -273,8 +400,7 @@ def expand_named(
             out.append(path)
             continue
         if reach(path) is None:
-            if not (settings.force_include and path.lower().endswith(".json")):
-                out.append(path)  # a hook's config.json that is no site's is no CMS envelope either: passed over
+            out.append(path)  # no site's config: checked as what it is (a CMS envelope named config.json too)
             continue
         if page:
             out.append(path)
@@ -303,8 +429,14 @@ def expand_named(
     pages = sorted(brought.values())
     held = None
     if settings.staged and pages and _born():
-        held = base_findings("HEAD", pages, ".", check_options(settings), config)
+        held = base_findings("HEAD", pages, ".", check_options(settings, given), config, _warn)
     return [*out, *pages], pages, held
+
+
+def _warn(message: str) -> None:
+    from .errors import one_line
+
+    sys.stderr.write(f"reprint-guard: warning: {one_line(message)}\n")
 
 
 def _git_ok(*args: str) -> subprocess.CompletedProcess[bytes] | None:

@@ -826,7 +826,11 @@ def another_tools(path: Path, data: dict[str, Any] | None) -> bool:
     """Whether a ``config.*`` is some other tool's, not Hugo's: one at a site's root without a ``baseURL`` or
     ``markup``. A file of Hugo's default config folder (``config/_default/config.toml``) is Hugo's, whatever it
     sets (README: ``config/_default/`` marks a Hugo site); one in ``config/production/`` alone may be another
-    tool's (an application's per-environment settings), and needs a ``baseURL`` or ``markup`` as at the root."""
+    tool's (an application's per-environment settings), and needs a ``baseURL`` or ``markup`` as at the root.
+    A ``.json`` holding a ``body`` text is a CMS's envelope (``articles/config.json``, a story whose slug is
+    ``config``), no config at all, wherever it is."""
+    if path.suffix.lower() == ".json" and isinstance(data, dict) and isinstance(data.get("body"), str):
+        return True
     if path.parent.parent.name == "config" and path.parent.name == "_default":
         return False
     return path.stem == "config" and (data is None or (_dig(data, "baseurl") is None and not _dig(data, "markup")))

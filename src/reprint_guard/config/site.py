@@ -220,6 +220,8 @@ def reach(file: str) -> str | None:
     from .init import another_tools, hugo_config_files, read_settings
 
     for root in (folder, os.path.dirname(os.path.dirname(folder))):
+        if root == folder and _config_folder(folder):
+            continue  # config/_default/hugo.toml: the site is two levels up
         site = _site_of(root)
         if (
             site is not None
@@ -269,8 +271,10 @@ def pages_reached(file: str, walk: Any) -> list[str]:
 
 def gives_differently(file: str, before: bytes | None, after: bytes | None) -> bool:
     """Whether the site file's text ``after`` gives its pages other values than ``before`` (None: no such file):
-    an ``_index`` page's ``cascade``; a config's settings, any of them (its ``cascade`` or ``defaults``, where
-    the content folder is, its collections). Text that does not read differs (its pages then tell why)."""
+    an ``_index`` page's ``cascade``; of a config, only the settings a page's reading takes from it (Hugo's
+    ``cascade``, ``contentDir``, ``defaultContentLanguage``, and whether a ``config.*`` is Hugo's at all: a
+    ``baseURL`` or ``markup`` there; Jekyll's ``defaults``, ``collections``, ``collections_dir``), so a title
+    or a menu edited is no change. Text that does not read differs (its pages then tell why)."""
     if before == after:
         return False
     if before is None or after is None:
@@ -279,7 +283,25 @@ def gives_differently(file: str, before: bytes | None, after: bytes | None) -> b
         old, new = _settings_of(file, before), _settings_of(file, after)
     except Exception:  # what does not read is a change its pages tell
         return True
-    return old != new
+    return _page_side(file, old) != _page_side(file, new)
+
+
+def _page_side(file: str, data: Any) -> Any:
+    """Of a config's settings, those the pages' reading takes (:func:`_site_here`); an ``_index`` page's
+    cascade as it is."""
+    from .init import _dig
+
+    name = os.path.basename(file).lower()
+    if name in _INDEX_NAMES or not isinstance(data, dict):
+        return data
+    if name in _JEKYLL_CONFIGS:
+        return [data.get(key, _MISSING) for key in ("defaults", "collections", "collections_dir")]
+    return [
+        *(_dig(data, key) for key in ("cascade", "contentdir", "defaultcontentlanguage")),
+        _dig(data, "baseurl") is None,
+        bool(_dig(data, "markup")),
+        name.endswith(".json") and isinstance(data.get("body"), str),  # a CMS envelope, no config
+    ]
 
 
 def _settings_of(file: str, data: bytes) -> Any:
@@ -459,11 +481,22 @@ def _site_of(folder: str) -> _Site | None:
 _MARKERS = (
     *(f"{name}{suffix}" for name in ("hugo", "config") for suffix in (".toml", ".yaml", ".yml", ".json")),
     os.path.join("config", "_default"),
+    os.path.join("config", "production"),
     *_JEKYLL_CONFIGS,
 )
+#: Hugo's config folders below a site's root (``config/_default/``, ``config/production/``): never a site's root
+#: themselves, though they hold a ``hugo.toml`` (the site is two levels up).
+_CONFIG_FOLDERS = ("_default", "production")
+
+
+def _config_folder(folder: str) -> bool:
+    parent, _, name = folder.rpartition(os.sep)
+    return name in _CONFIG_FOLDERS and os.path.basename(parent) == "config"
 
 
 def _site_here(folder: str) -> _Site | None:
+    if _config_folder(folder):
+        return None  # config/_default/ holds the config of the site two levels up; it is no site of its own
     if not any(os.path.exists(os.path.join(folder, name)) for name in _MARKERS):
         return None  # a folder of no site's (init's readers, below, are not even imported)
     from .init import _dig, another_tools, hugo_config_files, jekyll_default_sets, read_settings
