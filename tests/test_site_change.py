@@ -482,3 +482,33 @@ def test_a_base_whose_site_file_does_not_read_holds_nothing_and_says_so(tmp_path
     hook = _check(repo, "--force-include", "--staged", "hugo.toml")
     assert hook.returncode == 1, hook.stdout + hook.stderr
     assert "reprint-guard: warning: a page a changed site file reaches could not be checked as HEAD" in hook.stderr
+
+
+def test_the_base_copy_makes_no_symbolic_link(tmp_path):
+    """The base's copy of a repository's text files holds no link: one to a file of the copy is that file's copy,
+    any other (out of the copy, to a folder, to nothing, in a loop) is left out, so no file written after it can
+    be led out of the copy by a link a pull request made."""
+    from reprint_guard.reached import _copy_of
+
+    repo = tmp_path / "repo"
+    (repo / "shared").mkdir(parents=True)
+    (repo / "a/b").mkdir(parents=True)
+    (repo / "shared/story.md").write_text("---\ntitle: Shared\n---\nText.\n", encoding="utf-8")
+    (repo / "a/b/story.md").symlink_to("../../shared/story.md")  # to a file of the copy
+    (repo / "a/b/hop.md").symlink_to("story.md")  # to a link to a file of the copy
+    (repo / "a/b/up.md").symlink_to("..")  # to a folder
+    (repo / "a/b/out.md").symlink_to("up.md/../../..")  # read as written, inside; followed, out of the copy
+    (repo / "a/b/abs.md").symlink_to("/etc/hostname")
+    (repo / "a/b/none.md").symlink_to("missing.md")
+    (repo / "a/b/loop.md").symlink_to("loop.md")
+    git(repo, "init", "-q")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "links")
+    copy = tmp_path / "copy"
+    copy.mkdir()
+    assert _copy_of("HEAD", str(repo), str(copy))
+    made = sorted(str(path.relative_to(copy)) for path in copy.rglob("*") if path.is_file() or path.is_symlink())
+    assert made == ["a/b/hop.md", "a/b/story.md", "shared/story.md"]
+    assert not any(path.is_symlink() for path in copy.rglob("*"))
+    assert (copy / "a/b/hop.md").read_text(encoding="utf-8") == (repo / "shared/story.md").read_text(encoding="utf-8")
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["copy", "repo"]

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -221,8 +222,10 @@ _TEXT_SUFFIXES += (".toml", ".txt")
 def _copy_of(commit: str, top: str, folder: str) -> bool:
     """Write the commit's text files into ``folder``, each as git holds it (``git ls-tree`` and ``git cat-file
     --batch``; not ``git archive``, which leaves out what ``.gitattributes`` marks ``export-ignore``, a
-    library's ``docs/`` site); a symbolic link only when it stays in the folder, as a checkout's own is
-    refused otherwise. False when git cannot give them."""
+    library's ``docs/`` site). No symbolic link is made: a link to a file of the copy is written as a copy of
+    that file, any other (to a folder, out of the copy, to nothing) left out. A link made in the copy could
+    lead a later file's writing out of it (a pull request's ``a/l -> ..`` then ``a/m -> l/../..``). False when
+    git cannot give them."""
     listed = _git_ok("-C", top, "ls-tree", "-r", "-z", "--full-tree", commit)
     if listed is None or listed.returncode:
         return False
@@ -238,6 +241,8 @@ def _copy_of(commit: str, top: str, folder: str) -> bool:
     if not wanted:
         return True
     whole = os.path.realpath(folder)
+    written: set[str] = set()  # the copy's files, each a plain file (no folder on their way is a link)
+    links: dict[str, str] = {}  # a link's place in the copy -> the place it names, read as written
     with tempfile.TemporaryFile() as names:
         names.write("".join(f"{sha}\n" for _, sha, _ in wanted).encode())
         names.seek(0)
@@ -261,22 +266,37 @@ def _copy_of(commit: str, top: str, folder: str) -> bool:
                 target = os.path.normpath(os.path.join(whole, path))
                 if not target.startswith(whole + os.sep):
                     continue
-                os.makedirs(os.path.dirname(target), exist_ok=True)
                 if mode == "120000":
                     link = os.fsdecode(data)
-                    lands = os.path.normpath(os.path.join(os.path.dirname(target), link))
-                    if not os.path.isabs(link) and lands.startswith(whole + os.sep):
-                        os.symlink(link, target)
-                    continue  # a link leading out of the copy: not followed, as the checkout's is refused
+                    if not os.path.isabs(link):
+                        links[target] = os.path.normpath(os.path.join(os.path.dirname(target), link))
+                    continue
+                os.makedirs(os.path.dirname(target), exist_ok=True)
                 with open(target, "wb") as handle:
                     handle.write(data)
+                written.add(target)
         except (OSError, ValueError):
             proc.kill()
             proc.wait()
             return False
         finally:
             proc.stdout.close()
-        return proc.wait() == 0
+        if proc.wait() != 0:
+            return False
+    for place in links:
+        lands = links[place]
+        for _ in range(40):  # a link to a link, as the kernel follows them (and gives up on a loop)
+            if lands not in links:
+                break
+            lands = links[lands]
+        if lands in written and place not in written:
+            try:
+                os.makedirs(os.path.dirname(place), exist_ok=True)
+                shutil.copyfile(lands, place)
+            except OSError:
+                continue
+            written.add(place)
+    return True
 
 
 def _config_there(config: Any, top: str, folder: str) -> list[str]:
