@@ -452,6 +452,35 @@ def test_a_config_edit_pages_do_not_read_reaches_no_page(tmp_path, name, before)
         assert "0 changed files and 1 page a changed site file reaches" in moved.stdout
 
 
+@pytest.mark.parametrize(
+    ("name", "before", "after", "told"),
+    [
+        # The same cascade through an alias: the values read alike, but the check refuses the alias
+        (
+            "hugo.yaml",
+            "baseURL: https://ledger.example/\ncascade: {commercial: false}\n",
+            "baseURL: https://ledger.example/\nkept: &c {commercial: false}\ncascade: *c\n",
+            "YAML aliases",
+        ),
+        # cascade written twice, the last copy the one the base had: the check refuses the key written twice
+        (
+            "hugo.yaml",
+            "baseURL: https://ledger.example/\ncascade: {commercial: false}\n",
+            "baseURL: https://ledger.example/\ncascade: {commercial: true}\ncascade: {commercial: false}\n",
+            "duplicate key 'cascade'",
+        ),
+    ],
+)
+def test_a_config_edit_the_check_refuses_reaches_its_pages(tmp_path, name, before, after, told):
+    """A config whose values read as the base's did, but which the check no longer reads (an alias, a key
+    written twice): its pages are reached, and the run stops at the file (it passed with no page checked)."""
+    repo, env = make_pull_request(tmp_path, {name: after}, {name: before, "content/news/a.md": PAGE})
+    run = run_action(repo, env)
+    assert run.returncode == 2, run.stdout + run.stderr
+    assert "1 page a changed site file reaches" in run.stdout
+    assert any(told in line and f"file={name}," in line for line in _annotations(run)), run.stdout
+
+
 def test_a_site_folder_left_out_of_archives_is_held_to_the_base_too(tmp_path):
     # A library's Jekyll site in docs/, `export-ignore`d (left out of its release tarballs): the base's copy of
     # its pages is checked still, and a page's own old error held.

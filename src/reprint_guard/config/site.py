@@ -283,7 +283,37 @@ def gives_differently(file: str, before: bytes | None, after: bytes | None) -> b
         old, new = _settings_of(file, before), _settings_of(file, after)
     except Exception:  # what does not read is a change its pages tell
         return True
+    if _refused(file, before) != _refused(file, after):  # the check refuses it now, or reads it again
+        return True
     return _page_side(file, old) != _page_side(file, new)
+
+
+#: The largest site configuration the check reads (``init.read_settings``).
+_MOST_SETTINGS = 16 * 1024 * 1024
+
+
+def _refused(file: str, data: bytes) -> bool:
+    """Whether the check refuses a config's text though it reads as data: over 16 MiB, an alias in what it gives
+    the pages, a key of its ``cascade`` or ``defaults`` written twice (``_site_here``'s strict reading). An
+    ``_index`` page's own refusals are its front matter reader's, which :func:`_settings_of` asks."""
+    name = os.path.basename(file).lower()
+    if name in _INDEX_NAMES:
+        return False
+    if len(data) > _MOST_SETTINGS:
+        return True
+    if not name.endswith((".yaml", ".yml")):
+        return False  # TOML refuses a key written twice itself; JSON's are not told (Known limits)
+    from .init import _refuse_read_aliases
+
+    text = data.decode("utf-8-sig", "replace")
+    try:
+        _refuse_read_aliases(text, Path(file), True)
+        root = _composed(text)
+        for top in ("cascade", "defaults"):
+            _refuse_duplicates(root, top, file, 0)
+    except ReprintGuardError:
+        return True
+    return False
 
 
 def _page_side(file: str, data: Any) -> Any:
