@@ -541,3 +541,38 @@ def test_the_base_copy_makes_no_symbolic_link(tmp_path):
     assert not any(path.is_symlink() for path in copy.rglob("*"))
     assert (copy / "a/b/hop.md").read_text(encoding="utf-8") == (repo / "shared/story.md").read_text(encoding="utf-8")
     assert sorted(path.name for path in tmp_path.iterdir()) == ["copy", "repo"]
+
+
+def test_a_page_heads_copy_cannot_hold_is_warned_of_and_the_others_held(tmp_path):
+    """A page whose name is too long for the temporary copy of HEAD (a deep temporary folder here) is left out of
+    it, and said to be; the other pages are still held to HEAD (the whole copy was given up, unsaid)."""
+    site = _staged_site(tmp_path)
+    deep = site / "content/news"
+    while len(str(deep)) < 3600:
+        deep = deep / ("d" * 200)
+    deep.mkdir(parents=True)
+    (deep / "long.md").write_text(OLD, encoding="utf-8")
+    (site / "content/news/extra.md").write_text(OLD, encoding="utf-8")
+    git(site, "add", "-A")
+    git(site, "commit", "-q", "-m", "two more pages with an old error")
+    (site / "content/news/_index.md").write_text(_index(False, "Latest").replace("medium: web", "medium: web\n  x: 1"))
+    git(site, "add", "-A")
+    temporary = tmp_path / ("t" * 200) / ("t" * 200) / ("t" * 200)
+    temporary.mkdir(parents=True)
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src"), "NO_COLOR": "1", "TMPDIR": str(temporary)}
+    hook = ["check", "--no-progress", "--force-include", "--staged", "content/news/_index.md", "--format", "json"]
+    run = subprocess.run(
+        [sys.executable, "-m", "reprint_guard", *hook],
+        cwd=site,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+    )
+    assert "Traceback" not in run.stderr
+    assert "a page a changed site file reaches could not be copied as HEAD holds them (content/news/d" in run.stderr
+    results = {result["path"]: result for result in json.loads(run.stdout)["results"]}
+    extra = results["content/news/extra.md"]
+    assert extra["findings"] and all(finding.get("suppressed") for finding in extra["findings"])
+    long = next(result for path, result in results.items() if path.endswith("long.md"))
+    assert long["findings"] and not any(finding.get("suppressed") for finding in long["findings"])

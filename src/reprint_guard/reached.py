@@ -155,8 +155,17 @@ def base_findings(
                 named[page] = inside
     back = {os.path.normpath(inside): page for page, inside in named.items()}
     with tempfile.TemporaryDirectory(prefix="reprint-guard-base-") as folder:
-        if not _copy_of(commit, top, folder):
+        missed: list[str] = []
+        if not _copy_of(commit, top, folder, missed):
             return None
+        gone = {os.path.normpath(path) for path in missed}  # named from the repository's top, as the pages here
+        lost = [page for page, inside in named.items() if os.path.normpath(os.path.join(here, inside)) in gone]
+        if lost and warn is not None:
+            many = f"{len(lost)} pages" if len(lost) > 1 else "a page"
+            warn(
+                f"{many} a changed site file reaches could not be copied as {commit} holds them ({lost[0]}): "
+                "none of their findings there is held, each counts"
+            )
         os.makedirs(os.path.join(folder, ".git"), exist_ok=True)  # where the copy's repository ends, as the checkout's
         there = os.path.normpath(os.path.join(folder, here))
         held = [inside for inside in named.values() if os.path.isfile(os.path.join(there, inside))]
@@ -219,13 +228,14 @@ _TEXT_SUFFIXES = (".md", ".markdown", ".mdown", ".mkdown", ".mkdn", ".mkd", ".ht
 _TEXT_SUFFIXES += (".toml", ".txt")
 
 
-def _copy_of(commit: str, top: str, folder: str) -> bool:
+def _copy_of(commit: str, top: str, folder: str, missed: list[str] | None = None) -> bool:
     """Write the commit's text files into ``folder``, each as git holds it (``git ls-tree`` and ``git cat-file
     --batch``; not ``git archive``, which leaves out what ``.gitattributes`` marks ``export-ignore``, a
     library's ``docs/`` site). No symbolic link is made: a link to a file of the copy is written as a copy of
     that file, any other (to a folder, out of the copy, to nothing) left out. A link made in the copy could
-    lead a later file's writing out of it (a pull request's ``a/l -> ..`` then ``a/m -> l/../..``). False when
-    git cannot give them."""
+    lead a later file's writing out of it (a pull request's ``a/l -> ..`` then ``a/m -> l/../..``). A file that
+    cannot be written there (a name too long for the temporary folder) is left out, named in ``missed``. False
+    when git cannot give them."""
     listed = _git_ok("-C", top, "ls-tree", "-r", "-z", "--full-tree", commit)
     if listed is None or listed.returncode:
         return False
@@ -261,20 +271,20 @@ def _copy_of(commit: str, top: str, folder: str) -> bool:
                 header = proc.stdout.readline().split()
                 if len(header) != 3:
                     raise OSError("git cat-file: no object")
-                data = proc.stdout.read(int(header[2]))
-                proc.stdout.read(1)  # the newline after each object
+                size = int(header[2])
                 target = os.path.normpath(os.path.join(whole, path))
-                if not target.startswith(whole + os.sep):
-                    continue
-                if mode == "120000":
-                    link = os.fsdecode(data)
+                inside = target.startswith(whole + os.sep)
+                if not inside or (mode == "120000" and size > 4096):  # no link's text is that long (PATH_MAX)
+                    _skip(proc.stdout, size)
+                elif mode == "120000":
+                    link = os.fsdecode(proc.stdout.read(size))
                     if not os.path.isabs(link):
                         links[target] = os.path.normpath(os.path.join(os.path.dirname(target), link))
-                    continue
-                os.makedirs(os.path.dirname(target), exist_ok=True)
-                with open(target, "wb") as handle:
-                    handle.write(data)
-                written.add(target)
+                elif _written(proc.stdout, size, target):  # read past when it cannot be written
+                    written.add(target)
+                elif missed is not None:
+                    missed.append(path)
+                proc.stdout.read(1)  # the newline after each object
         except (OSError, ValueError):
             proc.kill()
             proc.wait()
@@ -297,6 +307,36 @@ def _copy_of(commit: str, top: str, folder: str) -> bool:
                 continue
             written.add(place)
     return True
+
+
+def _written(source: Any, size: int, target: str) -> bool:
+    """Copy ``size`` bytes of ``source`` into the file ``target``, a piece at a time (a repository's search index
+    of hundreds of megabytes is never held whole); False when the file cannot be made (a name too long for the
+    temporary folder, say): the rest of ``source``'s object is read past, and the copy goes on without it."""
+    try:
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        handle = open(target, "wb")  # noqa: SIM115 - closed below, after the object is read whichever way
+    except OSError:
+        _skip(source, size)
+        return False
+    with handle:
+        left = size
+        while left:
+            piece = source.read(min(left, 1 << 20))
+            if not piece:
+                raise OSError("git cat-file: an object cut short")
+            handle.write(piece)
+            left -= len(piece)
+    return True
+
+
+def _skip(source: Any, size: int) -> None:
+    """Read past ``size`` bytes of ``source``, a piece at a time."""
+    while size:
+        piece = source.read(min(size, 1 << 20))
+        if not piece:
+            raise OSError("git cat-file: an object cut short")
+        size -= len(piece)
 
 
 def _config_there(config: Any, top: str, folder: str) -> list[str]:
@@ -450,6 +490,11 @@ def expand_named(
     held = None
     if settings.staged and pages and _born():
         held = base_findings("HEAD", pages, ".", check_options(settings, given), config, _warn)
+        if held is None:  # said, as the Action says it: every old finding of those pages fails the commit
+            _warn(
+                "HEAD could not be copied to tell what the pages a staged site file reaches already had there: "
+                "all their findings count"
+            )
     return [*out, *pages], pages, held
 
 
