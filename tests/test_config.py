@@ -1153,7 +1153,7 @@ def test_the_library_applies_a_project_config_as_the_command_line_does(tmp_path,
 
     with pytest.raises(InputError, match="cannot read file"):  # the same error with a config as without
         check_file(tmp_path / "content" / "nope.md", config=True)
-    with pytest.raises(InputError, match="unknown file type"):  # a folder: as without a config
+    with pytest.raises(InputError, match="a folder, not a file"):  # a folder: as without a config
         check_file(tmp_path / "content", config=True)
     # A bare `off` read by YAML 1.1 is False, in a caller's own settings too; the config's warnings come
     # as Python warnings, not lost; an override's policy file is known to severity.

@@ -39,7 +39,14 @@ def _start(*args: str, cwd: Path, python: str = "") -> subprocess.Popen[bytes]:
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         start_new_session=True,
+        preexec_fn=_as_at_a_terminal,
     )
+
+
+def _as_at_a_terminal() -> None:
+    """^C as a terminal's job gets it: a test run started in the background (``cmd &`` in a script) passes its
+    children SIGINT ignored, and Python then raises no KeyboardInterrupt for it."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def _copies(folder: Path, count: int) -> None:
