@@ -123,8 +123,8 @@ def _staged_site(tmp_path: Path) -> Path:
     return site
 
 
-def _check(site: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PYTHONPATH": str(ROOT / "src"), "NO_COLOR": "1"}
+def _check(site: Path, *args: str, **environ: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src"), "NO_COLOR": "1", **environ}
     return subprocess.run(
         [sys.executable, "-m", "reprint_guard", "check", "--no-progress", *args],
         cwd=site,
@@ -559,16 +559,8 @@ def test_a_page_heads_copy_cannot_hold_is_warned_of_and_the_others_held(tmp_path
     git(site, "add", "-A")
     temporary = tmp_path / ("t" * 200) / ("t" * 200) / ("t" * 200)
     temporary.mkdir(parents=True)
-    env = {**os.environ, "PYTHONPATH": str(ROOT / "src"), "NO_COLOR": "1", "TMPDIR": str(temporary)}
-    hook = ["check", "--no-progress", "--force-include", "--staged", "content/news/_index.md", "--format", "json"]
-    run = subprocess.run(
-        [sys.executable, "-m", "reprint_guard", *hook],
-        cwd=site,
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=300,
-    )
+    hook = ("--force-include", "--staged", "content/news/_index.md", "--format", "json")
+    run = _check(site, *hook, TMPDIR=str(temporary))
     assert "Traceback" not in run.stderr
     assert "a page a changed site file reaches could not be copied as HEAD holds them (content/news/d" in run.stderr
     results = {result["path"]: result for result in json.loads(run.stdout)["results"]}
