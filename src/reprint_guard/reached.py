@@ -18,7 +18,7 @@ import subprocess
 import sys
 import tempfile
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from .report import Result, Suppressed, stable_message
@@ -320,23 +320,25 @@ def _written(source: Any, size: int, target: str) -> bool:
         _skip(source, size)
         return False
     with handle:
-        left = size
-        while left:
-            piece = source.read(min(left, 1 << 20))
-            if not piece:
-                raise OSError("git cat-file: an object cut short")
+        for piece in _pieces(source, size):
             handle.write(piece)
-            left -= len(piece)
     return True
 
 
 def _skip(source: Any, size: int) -> None:
     """Read past ``size`` bytes of ``source``, a piece at a time."""
+    for _ in _pieces(source, size):
+        pass
+
+
+def _pieces(source: Any, size: int) -> Iterator[bytes]:
+    """``size`` bytes of ``source`` in pieces of at most a megabyte; OSError when it ends before them."""
     while size:
         piece = source.read(min(size, 1 << 20))
         if not piece:
             raise OSError("git cat-file: an object cut short")
         size -= len(piece)
+        yield piece
 
 
 def _config_there(config: Any, top: str, folder: str) -> list[str]:
@@ -361,10 +363,12 @@ def hold(
     seen = Counter(
         {(rule, stable_message(message or "", short(rule)), file): n for (rule, message, file), n in before.items()}
     )
+    from .baseline import _key  # what makes two findings of a file one, as --baseline-commit matches them
+
     for finding in result.findings:
         if finding.suppressed is not None:
             continue
-        key = (finding.rule, stable_message(finding.message, short(finding.rule)), finding.file)
+        key = _key(finding, short)
         if seen[key]:
             seen[key] -= 1
             finding.suppressed = Suppressed("baseline", reason)
@@ -405,18 +409,14 @@ def _rules_there(options: list[str], top: str, folder: str) -> list[str]:
     return out
 
 
-def shorts(settings: Any) -> Callable[[str], str | None]:
-    from .baseline import _rule_messages
-
-    return _rule_messages(settings)
-
-
 def holder(
     reached: Iterable[str], held: dict[str, Counter] | None, settings: Any, commit: str
 ) -> Callable[[Result], Result]:
     """What holds a reached page's result to ``commit`` (as findings name it): the findings it had there (``held``,
     as :func:`base_findings` gives them) suppressed, kind ``baseline``; any other result left as it is."""
-    short = shorts(settings)
+    from .baseline import _rule_messages
+
+    short = _rule_messages(settings)
     reason = f"already in {commit}, before the change of its site file"
     pages = {os.path.normpath(page) for page in reached}
 

@@ -641,6 +641,10 @@ _HUGO_FOLDERS = ("", "config/_default", "config/production")
 _HUGO_SUFFIXES = (".toml", ".yaml", ".yml", ".json")
 
 
+#: The largest site configuration read, in bytes: no site's settings are larger.
+MOST_SETTINGS = 16 * 1024 * 1024
+
+
 def read_settings(path: Path, *, strict: bool = False) -> dict[str, Any] | None:
     """A site configuration file as data (TOML, YAML or JSON), or None when it does not read. ``strict`` (as
     check reads a site's config for its cascade or defaults): a file that does not read raises an
@@ -650,7 +654,7 @@ def read_settings(path: Path, *, strict: bool = False) -> dict[str, Any] | None:
     import yaml
 
     try:
-        if path.stat().st_size > 16 * 1024 * 1024:  # no site's settings are this large: not read
+        if path.stat().st_size > MOST_SETTINGS:  # no site's settings are this large: not read
             if strict:
                 from ..errors import InputError
 

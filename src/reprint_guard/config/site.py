@@ -288,10 +288,6 @@ def gives_differently(file: str, before: bytes | None, after: bytes | None) -> b
     return _page_side(file, old) != _page_side(file, new)
 
 
-#: The largest site configuration the check reads (``init.read_settings``).
-_MOST_SETTINGS = 16 * 1024 * 1024
-
-
 def _refused(file: str, data: bytes) -> bool:
     """Whether the check refuses a config's text though it reads as data: over 16 MiB, an alias in what it gives
     the pages, a key of its ``cascade`` or ``defaults`` written twice (``_site_here``'s strict reading). An
@@ -299,12 +295,12 @@ def _refused(file: str, data: bytes) -> bool:
     name = os.path.basename(file).lower()
     if name in _INDEX_NAMES:
         return False
-    if len(data) > _MOST_SETTINGS:
+    from .init import MOST_SETTINGS, _refuse_read_aliases
+
+    if len(data) > MOST_SETTINGS:
         return True
     if not name.endswith((".yaml", ".yml")):
         return False  # TOML refuses a key written twice itself; JSON's are not told (Known limits)
-    from .init import _refuse_read_aliases
-
     text = data.decode("utf-8-sig", "replace")
     try:
         _refuse_read_aliases(text, Path(file), True)
