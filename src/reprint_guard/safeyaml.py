@@ -612,6 +612,29 @@ def _quote_hint(text: str, index: int) -> str:
     return ""
 
 
+def _quoted_run_on(text: str, index: int) -> yaml.Mark | None:
+    """Where a quoted value opens that was closed only on a later line, just before ``index`` (where the parser
+    stopped): ``message: 'Photos may ...`` left open reads the lines below it into the value, up to the next
+    quote, and the complaint comes there, lines from the slip. None for anything else. Read on the error path
+    only: the tokens are scanned again up to ``index``."""
+    last = None
+    try:
+        for token in yaml.scan(text, Loader=yaml.SafeLoader):
+            if token.start_mark.index >= index:
+                break
+            last = token
+    except yaml.YAMLError:
+        pass
+    if (
+        isinstance(last, yaml.ScalarToken)
+        and last.style in ("'", '"')
+        and last.start_mark.line < last.end_mark.line
+        and text.find("\n", last.end_mark.index, index) < 0
+    ):
+        return last.start_mark
+    return None
+
+
 def _mapping_value_hint(text: str, index: int) -> str:
     """What an editor did to get "mapping values are not allowed" at ``index``: a value holding ": " after its
     key on the line (``title: Ferry Fares: What Changes``), or a key indented under another's value."""
@@ -704,6 +727,14 @@ def load(
         if problem == "mapping values are not allowed in this context" and mark is not None:
             problem += _mapping_value_hint(text, mark.index)
         elif problem in _INDENT_PROBLEMS and mark is not None:
+            opened_at = _quoted_run_on(text, mark.index)
+            if opened_at is not None:  # a quote left open took in the lines up to the next one: told where it opens
+                raise error(
+                    f"invalid YAML: the quoted value that starts here runs on to line {mark.line + 1}, where the "
+                    f"next {text[opened_at.index]} closes it ({problem} there): close it on this line",
+                    line=opened_at.line + 1,
+                    column=opened_at.column + 1,
+                ) from None
             problem += _quote_hint(text, mark.index) or _indent_hint(text, mark.line)
         raise error(
             f"invalid YAML: {problem}",

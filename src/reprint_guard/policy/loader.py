@@ -60,6 +60,35 @@ class RawPolicy:
         return PolicyError(message, path=self.path, line=line, column=column)
 
 
+def _another_checks(check: Any, keys: list[Any]) -> str:
+    """For a rule's unknown key that another check type takes (``after_hours`` under ``check: text``): which
+    one, since a wrong check type, not a misspelt key, is the slip. Error path only."""
+    from ..checks.params import PARAMS
+
+    if not isinstance(check, str) or check not in PARAMS:
+        return ""
+    for key in keys:
+        takers = [
+            name
+            for name, model in PARAMS.items()
+            if any((field.alias or own) == key for own, field in model.model_fields.items())
+        ]
+        if takers:
+            given = ", ".join(sorted((f.alias or own) for own, f in PARAMS[check].model_fields.items()))
+            return (
+                f"; {key!r} is a parameter of {' and '.join(takers)} rules, not of {check} rules (which take "
+                f"{given}): is the check type meant to be {takers[0]!r}?"
+            )
+    return ""
+
+
+def said_twice(raw: RawPolicy, rule_id: str, first: int) -> str:
+    """A rule id written a second time, with where the first stands (the one to keep or rename)."""
+    line, column = position_of(raw.node, ["rules", first, "id"])
+    at = f" (first at {line}:{column})" if line is not None else ""
+    return f"duplicate rule id {rule_id!r}{at}: give each rule its own id"
+
+
 def read_policy_file(path: Path, *, validate: bool = True) -> RawPolicy:
     name = str(path)
     try:
@@ -259,6 +288,8 @@ def _describe(error: Any, data: Any, path: list[Any]) -> str:
         ]
         if hints:
             message += "; " + "; ".join(hints)
+        elif len(path) >= 2 and path[0] == "rules" and isinstance(rule := rules[path[1]], dict):
+            message += _another_checks(rule.get("check"), [k for k in error.instance if k not in known])
     elif (
         error.validator == "required"
         and len(path) == 2
@@ -727,12 +758,12 @@ class PolicySet:
                     ["extends"],
                 )
         rules: dict[str, Rule] = {rule.id: rule for rule in parent.rules} if parent else {}
-        seen: set[str] = set()
+        seen: dict[str, int] = {}
         for index, rule_data in enumerate(data.get("rules") or []):
             rule_id = str(rule_data.get("id"))
             if rule_id in seen:
-                raise raw.error(f"duplicate rule id {rule_id!r}", ["rules", index, "id"])
-            seen.add(rule_id)
+                raise raw.error(said_twice(raw, rule_id, seen[rule_id]), ["rules", index, "id"])
+            seen.setdefault(rule_id, index)
             if rule_data.get("disabled"):
                 if rule_id not in rules and parent is not None and self._over_the_users(raw, parent):
                     self.idle_disables[(policy_id, rule_id)] = parent.id  # nothing to turn off

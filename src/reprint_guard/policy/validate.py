@@ -33,6 +33,7 @@ from .loader import (
     policy_files,
     policy_source,
     read_policy_file,
+    said_twice,
     schema_errors,
 )
 from .model import credits_another
@@ -360,7 +361,7 @@ def validate_file(path: Path, extra: tuple[str, ...] = ()) -> list[ReprintGuardE
     own_id = raw.data.get("id")
     readable, broken = _readable_raws(extra, path)
     mine = [r for r in readable if r.data.get("id") != own_id]
-    twins = sorted({str(r.path) for r in readable if r.data.get("id") == own_id})
+    twins = sorted({_as_named(str(r.path)) for r in readable if r.data.get("id") == own_id})
     if twins:
         problems.append(
             raw.error(
@@ -450,6 +451,15 @@ def _never_holds(raw: RawPolicy, rule_id: str, index: int, reason: str) -> Polic
 
 def _misspelt_condition(raw: RawPolicy, rule_id: str, index: int, misspelt: str) -> PolicyError:
     return raw.error(f"rule {rule_id!r}: its condition {misspelt}", ["rules", index, "when"])
+
+
+def _as_named(path: str) -> str:
+    """A policy file found beside the one validated, named as a command line would name it: from the working
+    folder when it is under it (``two/b.yaml``, as ``validate two`` was given), else as found."""
+    if not os.path.isabs(path):
+        return path
+    here = os.getcwd()
+    return os.path.relpath(path, here) if os.path.commonpath([here, path]) == here else path
 
 
 def _not_a_policy(path: Path) -> str | None:
@@ -797,13 +807,13 @@ def _near_inherited_ids(raw: RawPolicy, parent: Any) -> list[PolicyError]:
 
 
 def _duplicates(raw: RawPolicy) -> list[PolicyError]:
-    seen: set[str] = set()
+    seen: dict[str, int] = {}
     found = []
     for index, data in enumerate(raw.data.get("rules") or []):
         rule_id = str(data.get("id"))
         if rule_id in seen:
-            found.append(raw.error(f"duplicate rule id {rule_id!r}", ["rules", index, "id"]))
-        seen.add(rule_id)
+            found.append(raw.error(said_twice(raw, rule_id, seen[rule_id]), ["rules", index, "id"]))
+        seen.setdefault(rule_id, index)
     return found
 
 
