@@ -13,6 +13,7 @@ from typing import IO, Any
 
 from . import __version__
 from .errors import (
+    OUTPUT_CLOSED,
     PolicyError,
     ReprintGuardError,
     UsageError,
@@ -788,10 +789,11 @@ def _main(argv: Sequence[str] | None) -> int:
         _say(exc)
         return ExitCode.ERROR
     except BrokenPipeError:
-        # The reader went away (``| head``): silence the flush at exit, as well-behaved CLIs do.
+        # The reader went away (``| head``): silence the flush at exit, and exit as a program SIGPIPE stopped
+        # does (128 + 13, as git's), not 2: nothing was wrong with the input.
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
-        return ExitCode.ERROR
+        return OUTPUT_CLOSED
     except OSError as exc:
         if exc.filename is not None:  # a file or folder the run could not look into (a folder it may not enter)
             name = one_line(os.fsdecode(exc.filename))

@@ -7,8 +7,9 @@ import re
 import time
 from bisect import bisect_right
 from collections.abc import Callable, Iterator, Mapping
+from enum import Enum
 from functools import lru_cache, partial
-from typing import Any
+from typing import Any, get_args
 
 from .checks import CHECKS
 from .checks.base import (
@@ -17,8 +18,10 @@ from .checks.base import (
     CREDIT_IN_SCRIPTS,
     CREDIT_TAKEN_FROM,
     PAGE_AUTHOR,
+    THERE_BUT_ELSEWHERE,
     Context,
     LazyValues,
+    Problem,
     compile_pattern,
     names_page_author,
     publisher_names,
@@ -693,7 +696,7 @@ def run_policy(
             said = problem.headline or rule.message
             message = said if not problem.detail else f"{said} ({problem.detail})"
             fix = problem.fix
-            if rule.fix and (fix is None or not problem.specific):
+            if rule.fix and (fix is None or not problem.specific) and not _fix_for_elsewhere(rule, problem):
                 if values is None:
                     values = LazyValues(reprint, policy)
                 fix = render(rule.fix, values)
@@ -1767,9 +1770,36 @@ def _shares_most_letters(a: str, b: str, cutoff: float = 0.85) -> bool:
     return 2 * sum(min(a.count(char), b.count(char)) for char in set(a)) >= total
 
 
+def _fix_for_elsewhere(rule: Rule, problem: Problem) -> bool:
+    """Whether the check's own fix ("Move the link to the top") beats the rule's: the credit is there but not
+    where asked, and the rule's ``fix`` is the one it inherits, written for a rule that asked for no such place
+    (an amendment that gave ``position`` and no ``fix``)."""
+    return (
+        "position" in rule.amends
+        and "fix" not in rule.amends
+        and problem.detail is not None
+        and THERE_BUT_ELSEWHERE in problem.detail
+    )
+
+
+def _kind_of_value(field: str) -> str:
+    """What a metadata key holds, as its fix asks for it: a flag's true or false, a date's form, else a value."""
+    from .metadata import Metadata
+
+    known = Metadata.model_fields.get(field)
+    kinds = set(get_args(known.annotation) or (known.annotation,)) - {type(None)} if known else set()
+    if kinds == {bool}:
+        return "true or false"
+    if kinds and kinds <= {dt.date, dt.datetime}:
+        return "a date, YYYY-MM-DD"
+    if len(kinds) == 1 and issubclass(kind := next(iter(kinds)), Enum):
+        return "one of " + ", ".join(str(member.value) for member in kind)
+    return "a value"
+
+
 def _missing_metadata(reprint: Reprint, policy: Policy, field: str, rules: list[Rule]) -> Finding:
     names = ", ".join(f"{policy.id}/{r.id}" for r in rules)
-    example = "true or false" if field == "commercial" else "a value"
+    example = _kind_of_value(field)
     from .policy.validate import misspelt_field
 
     misspelt = misspelt_field(field)

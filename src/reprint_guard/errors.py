@@ -196,6 +196,10 @@ def restore_signals(replaced: dict[int, Any]) -> None:
         signal.signal(number, handler if handler is not None else signal.SIG_DFL)
 
 
+#: The exit status when the output's reader went away (``| head``): a program SIGPIPE stops gives 128 + 13.
+OUTPUT_CLOSED = 141
+
+
 def stopped_as_a_shell_tells(main: Callable[[], int]) -> int:
     """``main()``, its SIGINT or SIGTERM unwound (:func:`handle_stop_signals`) and told in one line: the exit
     status a shell reports, 130 or 143. The command line's entry and the Action's."""

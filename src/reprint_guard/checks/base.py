@@ -168,6 +168,33 @@ def window_fraction(index: int, size: int, position: str, window: float) -> floa
     return 1 - (size - index) / span if position == "bottom" else index / span
 
 
+def _shows_text(html: str) -> bool:
+    """Whether a stretch of a page around its article shows a reader any text (the site's menu or sidebar):
+    its head, scripts, styles, templates, comments and tags aside. One pass of finds, linear in the stretch."""
+    lowered, at = html.lower(), 0
+    while at < len(lowered):
+        opening = lowered.find("<", at)
+        if lowered[at : opening if opening >= 0 else len(lowered)].replace("&nbsp;", " ").strip():
+            return True
+        if opening < 0:
+            return False
+        for name in ("head", "script", "style", "template"):
+            if (
+                lowered.startswith(name, opening + 1)
+                and not lowered[opening + 1 + len(name) : opening + 2 + len(name)].isalnum()
+            ):
+                close = lowered.find(f"</{name}", opening)
+                opening = close if close >= 0 else len(lowered)
+                break
+        if lowered.startswith("<!--", opening):
+            close = lowered.find("-->", opening)
+            at = close + 3 if close >= 0 else len(lowered)
+            continue
+        close = lowered.find(">", opening)
+        at = close + 1 if close >= 0 else len(lowered)
+    return False
+
+
 def measured_over(reprint: Reprint, position: str) -> str:
     """For a credit or a link on a whole page that is not near the top (or bottom) asked for: the window is a
     share of the page's whole visible text, so a long menu before the page's <article> pushes a first line
@@ -176,6 +203,9 @@ def measured_over(reprint: Reprint, position: str) -> str:
     if article is None or position not in ("top", "bottom"):
         return ""
     side = "before" if position == "top" else "after"
+    outside = reprint.body[: article[0]] if position == "top" else reprint.body[article[1] :]
+    if not _shows_text(outside):  # a bare <article> fragment: no site around it to blame
+        return ""
     return (
         f"; the {position} is measured over the page's whole visible text: a menu, header or sidebar of "
         f"the site's {side} the <{article[2]}> counts unless the config's skip-elements leaves it out"

@@ -186,7 +186,7 @@ def _check(
             nth = visible.text_utf8.count(found[0], 0, found[1])
     if params.mode == "require" and matched is None:
         line, column = reprint.end_position()
-        yield Problem(line, column, detail=f"{shown} is not visible in the article")
+        yield Problem(line, column, detail=f"{shown} is not visible in the article", fix=_add_wording(params, context))
     elif params.mode == "forbid" and matched is not None:
         # Found with the captions apart: placed at a copy outside them, not at a caption saying the same.
         if captions_apart:
@@ -198,6 +198,18 @@ def _check(
             # normalised but for case, at the same copy (that text is made only here, for such a finding).
             written = _as_written(visible.text, visible.cased_text, matched, nth)
         yield Problem.at(span, f'found "{_quoted(written)}"')
+
+
+def _add_wording(params: Params, context: Context) -> str:
+    """What an editor is told to do for a required wording when the rule gives no ``fix`` of its own: the
+    phrase itself, or the pattern a short one is (a long one named, with where to read it)."""
+    if params.phrase is not None:
+        return f'Add "{" ".join(params.phrase.split())}" to the article.'
+    key = f"{context.policy.id}/{context.rule.id}"
+    pattern = params.pattern or ""
+    if len(pattern) <= _SHOWN_PATTERN:
+        return f"Add wording that the pattern /{pattern}/ matches to the article (reprint-guard explain {key})."
+    return f"Add the wording this rule asks for to the article (reprint-guard explain {key} shows its pattern)."
 
 
 #: How much of what a forbidding rule found its message quotes: a pattern such as ``sponsored by .+`` may match
