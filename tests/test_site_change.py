@@ -313,8 +313,16 @@ def test_a_baseline_commit_keeps_comparing_pages_whose_index_changed_its_title_a
     (site / "content/news/_index.md").write_text(_index(True, "Latest news"), encoding="utf-8")
     flipped = _check(site, *args)
     assert flipped.returncode == 1, flipped.stdout + flipped.stderr
-    old = next(r for r in json.loads(flipped.stdout)["results"] if r["path"] == "content/news/old.md")
-    assert any(f["rule"] == "global-research/copyright-notice" and not f.get("suppressed") for f in old["findings"])
+    # The commit's copy of old.md is read with the commit's _index.md (not commercial): its copyright-notice
+    # error is the commit's, held; the commercial-permission error the flip brings is new, on both pages.
+    results = {r["path"]: r for r in json.loads(flipped.stdout)["results"]}
+    for page in ("content/news/old.md", "content/news/a.md"):
+        standing = [f["rule"] for f in results[page]["findings"] if not f.get("suppressed")]
+        assert standing == ["global-research/commercial-permission"], (page, results[page])
+    held = [f for f in results["content/news/old.md"]["findings"] if f.get("suppressed")]
+    assert [f["rule"] for f in held] == ["global-research/copyright-notice"]
+    assert held[0]["suppressed"]["kind"] == "baseline"
+    assert held[0]["suppressed"]["reason"].startswith("already in the baseline commit (HEAD, ")
 
 
 @pytest.mark.parametrize(

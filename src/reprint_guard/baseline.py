@@ -36,6 +36,8 @@ from .record import FrozenRecord
 from .report import Suppressed, stable_message
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from .report import Finding, Result
 
 #: How long one git command may take (a large repository's ``ls-tree``): git is no network call here.
@@ -189,6 +191,44 @@ def mark(result: Result, path: str, baseline: Baseline, settings: Any) -> Result
             seen[key] -= 1
         finding.suppressed = Suppressed("baseline", reason)
     return result.settle(settings.fail_on)
+
+
+def context_changed(paths: Iterable[str], baseline: Baseline) -> dict[str, str]:
+    """Of the run's files (``paths``), each the commit holds whose metadata sidecar or site files (an ``_index.md``
+    cascade, the site's config, Jekyll's ``_config.yml``) differ from the commit's, with its name at the commit
+    (from the repository's top; a rename's old one). :func:`mark` leaves their findings standing: each is held
+    instead to its copy at the commit read as the commit reads it, its sidecar and site files there
+    (:func:`reprint_guard.reached.base_findings`). Empty when the baseline suppresses nothing; a page added since
+    is none (all its findings are new). Git is not asked: the names ``resolve`` gave are looked up."""
+    if not baseline.suppresses or not baseline.commit:
+        return {}
+    import warnings
+
+    from .config.site import told_as_warnings
+
+    found: dict[str, str] = {}
+    # Asked before the run: what a site file is warned of, the run's own check of its pages warns of.
+    with told_as_warnings(), warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        _context_changed(paths, baseline, found)
+    return found
+
+
+def _context_changed(paths: Iterable[str], baseline: Baseline, found: dict[str, str]) -> None:
+    for path in paths:
+        if path == "-":
+            continue
+        name = _from_top(path, baseline.top)
+        if name is None:
+            continue
+        if name in baseline.moved:
+            before = baseline.moved[name]
+        elif name in baseline.held and name not in baseline.touched:
+            before = name
+        else:
+            continue  # added since the commit (or not tracked)
+        if _sidecar_differs(path, name, baseline) or _site_differs(path, baseline):
+            found[path] = before
 
 
 def _from_top(path: str, top: str) -> str | None:

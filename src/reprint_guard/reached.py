@@ -120,6 +120,7 @@ def base_findings(
     options: list[str],
     config: Any = None,
     warn: Callable[[str], None] | None = None,
+    at: dict[str, str] | None = None,
 ) -> dict[str, Counter] | None:
     """The findings each page has at ``commit``: its copy there checked, in a copy of the commit's text files
     (as git holds them, ``export-ignore`` or not), by ``reprint-guard check --format json`` with ``options``
@@ -127,7 +128,8 @@ def base_findings(
     of the run's ``config`` (none when the commit has none there; one outside the repository as it is).
     Keyed by the page's path as named here; None when the commit's files cannot be had (then nothing is
     held). A page the commit's copy could not check (its site file there does not read) has nothing held,
-    and ``warn`` is told so, once."""
+    and ``warn`` is told so, once. ``at``: a page's name at the commit (from the repository's top) where it is not
+    its name here (a page renamed since); any other page is looked for under its own name."""
     if not pages:
         return {}
     try:
@@ -153,6 +155,9 @@ def base_findings(
             inside = os.path.relpath(os.path.join(cwd, page), whole_top)
             if not inside.startswith(os.pardir):
                 named[page] = inside
+    for page, before in (at or {}).items():  # its copy at the commit, under the name it had there
+        if page in named:
+            named[page] = before if moved else os.path.relpath(os.path.join(whole_top, before), cwd)
     back = {os.path.normpath(inside): page for page, inside in named.items()}
     with tempfile.TemporaryDirectory(prefix="reprint-guard-base-") as folder:
         missed: list[str] = []
@@ -410,14 +415,15 @@ def _rules_there(options: list[str], top: str, folder: str) -> list[str]:
 
 
 def holder(
-    reached: Iterable[str], held: dict[str, Counter] | None, settings: Any, commit: str
+    reached: Iterable[str], held: dict[str, Counter] | None, settings: Any, commit: str, reason: str | None = None
 ) -> Callable[[Result], Result]:
     """What holds a reached page's result to ``commit`` (as findings name it): the findings it had there (``held``,
-    as :func:`base_findings` gives them) suppressed, kind ``baseline``; any other result left as it is."""
+    as :func:`base_findings` gives them) suppressed, kind ``baseline``, with ``reason`` (else one naming the
+    change of its site file); any other result left as it is."""
     from .baseline import _rule_messages
 
     short = _rule_messages(settings)
-    reason = f"already in {commit}, before the change of its site file"
+    reason = reason or f"already in {commit}, before the change of its site file"
     pages = {os.path.normpath(page) for page in reached}
 
     def holding(result: Result) -> Result:
