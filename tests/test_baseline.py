@@ -279,3 +279,20 @@ def test_the_action_refuses_a_new_findings_only_that_is_not_true_or_false(tmp_pa
     assert proc.returncode == 2
     assert "new-findings-only must be true or false, not 'ture'" in proc.stdout
     assert "Traceback" not in proc.stdout + proc.stderr
+
+
+def test_a_finding_at_the_sidecar_of_a_renamed_page_is_held_at_its_sidecar_now(tmp_path):
+    """A commercial page's commercial-permission error stands at its sidecar's `commercial` line. Renamed with
+    its sidecar and the sidecar edited, the page's copy at the commit is read with the old sidecar: the error
+    there, at the old sidecar's name, is the one at the sidecar now."""
+    meta = "".join(f"{k}: {json.dumps(v)}\n" for k, v in {**COMPLIANT_META, "commercial": True}.items())
+    repo = repository(tmp_path, {"content/post.md": COMPLIANT_BODY, "content/post.meta.yaml": meta})
+    git(repo, "mv", "content/post.md", "content/renamed.md")
+    git(repo, "mv", "content/post.meta.yaml", "content/renamed.meta.yaml")
+    write(repo / "content/renamed.meta.yaml", meta.replace("was sold", "was sold off"))
+    run = run_cli("check", "content", "--baseline-commit", "main", "--format", "json", cwd=repo)
+    assert run.code == 0, run.out + run.err
+    report = run.json()["results"][0]
+    standing = [(f["rule"], f.get("file")) for f in report["findings"]]
+    assert standing == [("global-research/commercial-permission", "content/renamed.meta.yaml")], report
+    assert report["findings"][0]["suppressed"]["kind"] == "baseline"

@@ -16,12 +16,14 @@ checked as one at the commit, is told (``reprint-guard/no-longer-a-reprint``, :f
 deleting a reprint's sidecar, or taking ``original_url`` out of its front matter, would otherwise turn a
 failing reprint into a skipped file, with no notice.
 
-A page of a Hugo or Jekyll site whose site files (an ``_index.md`` cascade, the config, ``_config.yml``)
-changed since the commit keeps all its findings as new: the commit's copy would be read with the working
-tree's cascade or defaults, not the commit's (:func:`_site_differs`). The Action holds a pull request to this with a
-baseline that suppresses nothing (``suppresses=False``), when ``new-findings-only`` is not set. The pages a changed
-site file reaches, which the pull request (or the commit, in the pre-commit hook) does not change, are held to the
-base in :mod:`reprint_guard.reached`, their copy there checked with the base's own site files.
+A page whose metadata sidecar, or one of whose site files (a Hugo or Jekyll site's ``_index.md`` cascade, config,
+``_config.yml``), differs from the commit's cannot be compared here: its copy read beside the working tree's
+sidecar and site files is not the commit's reading of it (:func:`_sidecar_differs`, :func:`_site_differs`).
+:func:`mark` leaves such a page's findings standing, and the run (the CLI, the Action) names those pages before
+it starts (:func:`context_changed`) and holds each to its copy checked in a copy of the commit's files, with the
+commit's sidecar, site files and config (:func:`reprint_guard.reached.base_findings`, one copy for them all, the
+same that holds the pages a changed site file reaches). Without ``new-findings-only`` the Action's baseline
+suppresses nothing (``suppresses=False``): it only tells which files stopped being reprints.
 """
 
 from __future__ import annotations
@@ -164,8 +166,9 @@ def _unborn(where: str) -> bool:
 
 def mark(result: Result, path: str, baseline: Baseline, settings: Any) -> Result:
     """``result`` with the findings its file already had at the baseline commit suppressed (kind
-    ``baseline``). A file the commit does not hold, or whose metadata sidecar differs from the commit's,
-    keeps them all: its findings at the commit cannot be told apart from its metadata's change."""
+    ``baseline``). A file the commit does not hold keeps them all; one whose metadata sidecar or site files
+    differ from the commit's keeps them all here, and is held by the run to its copy read with the commit's
+    (:func:`context_changed`)."""
     if result.status not in ("pass", "fail") or path == "-" or not baseline.suppresses:
         return result
     standing = [finding for finding in result.findings if finding.suppressed is None]

@@ -202,12 +202,13 @@ def base_findings(
             continue
         if result.get("status") == "error" and isinstance(result.get("error"), str):
             unread.append(result["error"])
+        page = back.get(os.path.normpath(result["path"]))
+        renamed = _sidecars_renamed(named[page], page, moved, whole_top, cwd) if page in (at or {}) else {}
         keys = Counter(
-            (f.get("rule"), f.get("message"), _named_here(f.get("file"), moved, whole_top, cwd))
+            (f.get("rule"), f.get("message"), _as_now(_named_here(f.get("file"), moved, whole_top, cwd), renamed))
             for f in result.get("findings") or []
             if isinstance(f, dict) and not f.get("suppressed")
         )
-        page = back.get(os.path.normpath(result["path"]))
         if page is not None:
             found[os.path.normpath(page)] = keys
     if unread and warn is not None:
@@ -217,6 +218,20 @@ def base_findings(
             "none of their findings there is held, each counts"
         )
     return found
+
+
+def _sidecars_renamed(before: str, page: str, moved: bool, top: str, cwd: str) -> dict[str, str]:
+    """Where each sidecar of a page renamed since the commit (``before``: its copy's name there, as checked) was
+    looked for there, as findings name it here, with its name beside the page now: a finding at the sidecar of
+    the page's old name is the same one as at its sidecar now."""
+    from .readers import sidecar_names
+
+    then = (os.path.normpath(_named_here(name, moved, top, cwd)) for name in sidecar_names(before))
+    return {old: new for old, new in zip(then, sidecar_names(page), strict=True) if old != os.path.normpath(new)}
+
+
+def _as_now(file: Any, renamed: dict[str, str]) -> Any:
+    return renamed.get(os.path.normpath(file), file) if renamed and isinstance(file, str) else file
 
 
 def _named_here(file: Any, moved: bool, top: str, cwd: str) -> Any:
