@@ -629,3 +629,30 @@ def test_new_findings_only_holds_a_page_whose_sidecar_the_pull_request_changed(t
     run = run_action(repo, env, **{"new-findings-only": "true", "changed-only": "false"})
     assert run.returncode == 0, run.stdout + run.stderr
     assert not _annotations(run), run.stdout
+
+
+def test_the_hook_with_a_baseline_holds_a_staged_page_under_its_staged_cascade_to_head(tmp_path):
+    """The pre-commit hook's entry with --baseline-commit HEAD: a commit that edits old.md and its section's
+    cascade (news_outlet, which brings nothing) does not fail on the error old.md had at HEAD, its copy there
+    read with HEAD's _index.md; a.md, reached, is held as it was. Flipped to commercial, the flip's errors fail."""
+    site = _staged_site(tmp_path)
+    (site / "content/news/_index.md").write_text(_NEWS_OUTLET, encoding="utf-8")
+    (site / "content/news/old.md").write_text(OLD + "\nMore words here.\n", encoding="utf-8")
+    git(site, "add", "-A")
+    named = ("content/news/_index.md", "content/news/old.md")
+    hook = ("--force-include", "--staged", "--baseline-commit", "HEAD", "--format", "json")
+    run = _check(site, *hook, *named)
+    assert run.returncode == 0, run.stdout + run.stderr
+    results = {r["path"]: r for r in json.loads(run.stdout)["results"]}
+    assert [(f["rule"], f["suppressed"]["kind"]) for f in results["content/news/old.md"]["findings"]] == [
+        ("global-research/copyright-notice", "baseline")
+    ]
+    assert "content/news/a.md" in results
+    (site / "content/news/_index.md").write_text(_index(True), encoding="utf-8")
+    git(site, "add", "-A")
+    flipped = _check(site, *hook, *named)
+    assert flipped.returncode == 1, flipped.stdout + flipped.stderr
+    results = {r["path"]: r for r in json.loads(flipped.stdout)["results"]}
+    for page in ("content/news/old.md", "content/news/a.md"):
+        standing = [f["rule"] for f in results[page]["findings"] if not f.get("suppressed")]
+        assert standing == ["global-research/commercial-permission"], (page, results[page])
