@@ -218,19 +218,31 @@ def context_changed(paths: Iterable[str], baseline: Baseline) -> dict[str, str]:
 
 
 def _context_changed(paths: Iterable[str], baseline: Baseline, found: dict[str, str]) -> None:
+    top = os.path.realpath(baseline.top)
+    folders: dict[str, str | None] = {}  # a page's folder -> its real place (None: out of the work tree)
+    sites: dict[str, bool] = {}  # a page's folder -> whether its site files differ (they are the folder's)
     for path in paths:
         if path == "-":
             continue
-        name = _from_top(path, baseline.top)
-        if name is None:
+        absolute = os.path.abspath(path)
+        folder, base = os.path.split(absolute)
+        if folder not in folders:
+            relative = os.path.relpath(os.path.realpath(folder), top)
+            outside = relative == os.pardir or relative.startswith(os.pardir + os.sep)
+            folders[folder] = None if outside else ("" if relative == os.curdir else relative.replace(os.sep, "/"))
+        place = folders[folder]
+        if place is None:
             continue
+        name = f"{place}/{base}" if place else base  # as _from_top names it
         if name in baseline.moved:
             before = baseline.moved[name]
         elif name in baseline.held and name not in baseline.touched:
             before = name
         else:
             continue  # added since the commit (or not tracked)
-        if _sidecar_differs(path, name, baseline) or _site_differs(path, baseline):
+        if folder not in sites:
+            sites[folder] = _site_differs(path, baseline)
+        if sites[folder] or _sidecar_differs(path, name, baseline):
             found[path] = before
 
 
