@@ -144,11 +144,16 @@ def test_a_page_renamed_with_its_sidecar_keeps_its_old_findings(tmp_path: Path, 
     git(repo, "commit", "-q", "-m", "archive")
     committed = cli("check", ".", "--no-config", "--baseline-commit", "HEAD~1", cwd=repo)
     assert committed.code == 0, committed.out + committed.err
-    # A sidecar renamed with a change is not the commit's: every finding is kept, as before.
+    # A sidecar renamed with a change: the page's copy at the commit is read with the sidecar the commit had
+    # beside its old name. A title set brings nothing: its two findings are held.
     sidecar = repo / "archive-2017" / "grain.meta.yaml"
     sidecar.write_text(GRAIN_META + "title: Grain elevators close\n", encoding="utf-8")
     changed = cli("check", ".", "--no-config", "--baseline-commit", "HEAD~1", cwd=repo)
-    assert changed.code == 1 and "already in the baseline commit" not in changed.out, changed.out
+    assert changed.code == 0 and "2 findings suppressed (2 already in the baseline commit)" in changed.out, changed.out
+    # The page turned commercial: what that brings is new, the two findings it had are held still.
+    sidecar.write_text(GRAIN_META.replace("commercial: false", "commercial: true"), encoding="utf-8")
+    flipped = cli("check", ".", "--no-config", "--baseline-commit", "HEAD~1", cwd=repo)
+    assert flipped.code == 1 and "(2 already in the baseline commit)" in flipped.out, flipped.out
 
 
 # 4. Config paths written with "./", and globs that match nothing -------------------------------------------

@@ -112,20 +112,44 @@ def test_a_renamed_post_keeps_its_old_findings_and_a_new_post_has_none_suppresse
     assert {kind for _, kind in findings(run)["content/untracked.md"]} == {None}
 
 
-def test_a_post_whose_sidecar_changed_keeps_every_finding(tmp_path):
-    """Its findings at the commit would be read with today's metadata: a sidecar's change (commercial: true) could
-    hide behind them. The page's findings are all reported instead."""
+def test_a_post_whose_sidecar_changed_is_held_to_its_copy_read_with_the_commits_sidecar(tmp_path):
+    """The commit's copy is read with the commit's sidecar (commercial: false): a sidecar's change (commercial:
+    true) brings its one finding, new; the three the post had there stay held."""
     meta = "\n".join(f"{k}: {json.dumps(v)}" for k, v in COMPLIANT_META.items()) + "\n"
     repo = repository(tmp_path, {"content/post.md": UNCREDITED, "content/post.meta.yaml": meta})
     write(repo / "content/post.meta.yaml", meta.replace("commercial: false", "commercial: true"))
     run = run_cli("check", "content", "--baseline-commit", "main", "--format", "json", cwd=repo)
+    assert run.code == 1, run.out + run.err
     got = findings(run)["content/post.md"]
-    assert {kind for _, kind in got} == {None} and len(got) == 4
+    assert [rule for rule, kind in got if kind is None] == ["global-research/commercial-permission"]
+    assert sorted(kind or "" for _, kind in got) == ["", "baseline", "baseline", "baseline"]
+    reasons = {(f["suppressed"] or {}).get("reason") for f in run.json()["results"][0]["findings"]} - {None}
+    assert len(reasons) == 1 and next(iter(reasons)).startswith("already in the baseline commit (main, ")
+    # A sidecar change that fixes nothing and breaks nothing (the title) leaves the run passing.
+    write(repo / "content/post.meta.yaml", meta.replace("was sold", "was sold off"))
+    run = run_cli("check", "content", "--baseline-commit", "main", "--format", "json", cwd=repo)
+    assert run.code == 0, run.out + run.err
+    assert {kind for _, kind in findings(run)["content/post.md"]} == {"baseline"}
     # Put back as the commit has it, the page is the commit's: all its findings are the baseline's.
     write(repo / "content/post.meta.yaml", meta)
     run = run_cli("check", "content", "--baseline-commit", "main", "--format", "json", cwd=repo)
     assert {kind for _, kind in findings(run)["content/post.md"]} == {"baseline"}
     assert run.code == 0
+
+
+def test_a_renamed_post_with_a_changed_sidecar_is_held_to_its_old_names_copy(tmp_path):
+    """Renamed (git mv) and its sidecar changed: its copy at the commit is read under its old name, with the
+    sidecar the commit had beside it."""
+    meta = "\n".join(f"{k}: {json.dumps(v)}" for k, v in COMPLIANT_META.items()) + "\n"
+    repo = repository(tmp_path, {"content/post.md": UNCREDITED, "content/post.meta.yaml": meta})
+    git(repo, "mv", "content/post.md", "content/renamed.md")
+    git(repo, "mv", "content/post.meta.yaml", "content/renamed.meta.yaml")
+    write(repo / "content/renamed.meta.yaml", meta.replace("commercial: false", "commercial: true"))
+    run = run_cli("check", "content", "--baseline-commit", "main", "--format", "json", cwd=repo)
+    assert run.code == 1, run.out + run.err
+    got = findings(run)["content/renamed.md"]
+    assert [rule for rule, kind in got if kind is None] == ["global-research/commercial-permission"]
+    assert sorted(kind or "" for _, kind in got) == ["", "baseline", "baseline", "baseline"]
 
 
 def test_a_suppression_taken_out_brings_its_finding_back(tmp_path):
@@ -255,3 +279,20 @@ def test_the_action_refuses_a_new_findings_only_that_is_not_true_or_false(tmp_pa
     assert proc.returncode == 2
     assert "new-findings-only must be true or false, not 'ture'" in proc.stdout
     assert "Traceback" not in proc.stdout + proc.stderr
+
+
+def test_a_finding_at_the_sidecar_of_a_renamed_page_is_held_at_its_sidecar_now(tmp_path):
+    """A commercial page's commercial-permission error stands at its sidecar's `commercial` line. Renamed with
+    its sidecar and the sidecar edited, the page's copy at the commit is read with the old sidecar: the error
+    there, at the old sidecar's name, is the one at the sidecar now."""
+    meta = "".join(f"{k}: {json.dumps(v)}\n" for k, v in {**COMPLIANT_META, "commercial": True}.items())
+    repo = repository(tmp_path, {"content/post.md": COMPLIANT_BODY, "content/post.meta.yaml": meta})
+    git(repo, "mv", "content/post.md", "content/renamed.md")
+    git(repo, "mv", "content/post.meta.yaml", "content/renamed.meta.yaml")
+    write(repo / "content/renamed.meta.yaml", meta.replace("was sold", "was sold off"))
+    run = run_cli("check", "content", "--baseline-commit", "main", "--format", "json", cwd=repo)
+    assert run.code == 0, run.out + run.err
+    report = run.json()["results"][0]
+    standing = [(f["rule"], f.get("file")) for f in report["findings"]]
+    assert standing == [("global-research/commercial-permission", "content/renamed.meta.yaml")], report
+    assert report["findings"][0]["suppressed"]["kind"] == "baseline"

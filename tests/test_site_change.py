@@ -313,8 +313,16 @@ def test_a_baseline_commit_keeps_comparing_pages_whose_index_changed_its_title_a
     (site / "content/news/_index.md").write_text(_index(True, "Latest news"), encoding="utf-8")
     flipped = _check(site, *args)
     assert flipped.returncode == 1, flipped.stdout + flipped.stderr
-    old = next(r for r in json.loads(flipped.stdout)["results"] if r["path"] == "content/news/old.md")
-    assert any(f["rule"] == "global-research/copyright-notice" and not f.get("suppressed") for f in old["findings"])
+    # The commit's copy of old.md is read with the commit's _index.md (not commercial): its copyright-notice
+    # error is the commit's, held; the commercial-permission error the flip brings is new, on both pages.
+    results = {r["path"]: r for r in json.loads(flipped.stdout)["results"]}
+    for page in ("content/news/old.md", "content/news/a.md"):
+        standing = [f["rule"] for f in results[page]["findings"] if not f.get("suppressed")]
+        assert standing == ["global-research/commercial-permission"], (page, results[page])
+    held = [f for f in results["content/news/old.md"]["findings"] if f.get("suppressed")]
+    assert [f["rule"] for f in held] == ["global-research/copyright-notice"]
+    assert held[0]["suppressed"]["kind"] == "baseline"
+    assert held[0]["suppressed"]["reason"].startswith("already in the baseline commit (HEAD, ")
 
 
 @pytest.mark.parametrize(
@@ -568,3 +576,83 @@ def test_a_page_heads_copy_cannot_hold_is_warned_of_and_the_others_held(tmp_path
     assert extra["findings"] and all(finding.get("suppressed") for finding in extra["findings"])
     long = next(result for path, result in results.items() if path.endswith("long.md"))
     assert long["findings"] and not any(finding.get("suppressed") for finding in long["findings"])
+
+
+# A page the pull request changes itself under a changed site file, with new-findings-only ---------------------
+
+_NEWS_OUTLET = _index(False).replace("  commercial: false\n", "  commercial: false\n  news_outlet: true\n")
+
+
+@pytest.mark.parametrize("changed_only", ["true", "false"])
+def test_new_findings_only_holds_a_changed_page_under_a_changed_cascade_to_its_base_copy(tmp_path, changed_only):
+    """old.md edited in the pull request that changes its section's cascade: its copy at the base is read with
+    the base's _index.md, and the copyright-notice error it had there is held, in a changed-only run as in a
+    full one (a changed-only run took it as new, and failed)."""
+    head = {"content/news/_index.md": _NEWS_OUTLET, "content/news/old.md": OLD + "\nMore words here.\n"}
+    repo, env = make_pull_request(tmp_path, head, _hugo(_index(False)))
+    run = run_action(repo, env, **{"changed-only": changed_only, "new-findings-only": "true"})
+    assert run.returncode == 0, run.stdout + run.stderr
+    assert not _annotations(run) and not _annotations(run, "warning"), run.stdout
+    sarif = json.loads((repo / outputs(tmp_path)["sarif"]).read_text(encoding="utf-8"))
+    results = sarif["runs"][0]["results"]
+    held = [r for r in results if r["ruleId"] == "global-research/copyright-notice"]
+    assert len(held) == 1 and held[0]["suppressions"][0]["kind"] == "external", held
+    assert "the pull request's base" in held[0]["suppressions"][0]["justification"]
+    # Flipped to commercial as well: the flip's errors fail the step, on both pages; old.md's old one does not.
+    (tmp_path / "flip").mkdir()
+    head = {"content/news/_index.md": _index(True), "content/news/old.md": OLD + "\nMore words here.\n"}
+    repo, env = make_pull_request(tmp_path / "flip", head, _hugo(_index(False)))
+    run = run_action(repo, env, **{"changed-only": changed_only, "new-findings-only": "true"})
+    assert run.returncode == 1, run.stdout + run.stderr
+    errors = _annotations(run)
+    assert sum("commercial-permission" in line for line in errors) == 2, errors
+    assert not any("copyright-notice" in line for line in errors), errors
+
+
+def test_new_findings_only_holds_a_page_whose_sidecar_the_pull_request_changed(tmp_path):
+    """A pull request that only sets commercial: true in a page's sidecar fails on the one finding that brings,
+    not on the three the page had at the base (its copy there read with the base's sidecar)."""
+    meta = "".join(f"{key}: {json.dumps(value)}\n" for key, value in COMPLIANT_META.items())
+    body = "# The harbour\n\nA long paragraph about a harbour, its workers and a sale.\n"
+    base = {"content/post.md": body, "content/post.meta.yaml": meta}
+    head = {"content/post.meta.yaml": meta.replace("commercial: false", "commercial: true")}
+    repo, env = make_pull_request(tmp_path, head, base)
+    run = run_action(repo, env, **{"new-findings-only": "true"})
+    assert run.returncode == 1, run.stdout + run.stderr
+    errors = _annotations(run)
+    assert len(errors) == 1 and "global-research/commercial-permission" in errors[0], run.stdout
+    assert "1 error, 0 warnings in 1 changed file" in run.stdout, run.stdout
+    # The same change with the title alone: nothing new, the step passes.
+    (tmp_path / "title").mkdir()
+    head = {"content/post.meta.yaml": meta.replace("was sold", "was sold off")}
+    repo, env = make_pull_request(tmp_path / "title", head, base)
+    run = run_action(repo, env, **{"new-findings-only": "true", "changed-only": "false"})
+    assert run.returncode == 0, run.stdout + run.stderr
+    assert not _annotations(run), run.stdout
+
+
+def test_the_hook_with_a_baseline_holds_a_staged_page_under_its_staged_cascade_to_head(tmp_path):
+    """The pre-commit hook's entry with --baseline-commit HEAD: a commit that edits old.md and its section's
+    cascade (news_outlet, which brings nothing) does not fail on the error old.md had at HEAD, its copy there
+    read with HEAD's _index.md; a.md, reached, is held as it was. Flipped to commercial, the flip's errors fail."""
+    site = _staged_site(tmp_path)
+    (site / "content/news/_index.md").write_text(_NEWS_OUTLET, encoding="utf-8")
+    (site / "content/news/old.md").write_text(OLD + "\nMore words here.\n", encoding="utf-8")
+    git(site, "add", "-A")
+    named = ("content/news/_index.md", "content/news/old.md")
+    hook = ("--force-include", "--staged", "--baseline-commit", "HEAD", "--format", "json")
+    run = _check(site, *hook, *named)
+    assert run.returncode == 0, run.stdout + run.stderr
+    results = {r["path"]: r for r in json.loads(run.stdout)["results"]}
+    assert [(f["rule"], f["suppressed"]["kind"]) for f in results["content/news/old.md"]["findings"]] == [
+        ("global-research/copyright-notice", "baseline")
+    ]
+    assert "content/news/a.md" in results
+    (site / "content/news/_index.md").write_text(_index(True), encoding="utf-8")
+    git(site, "add", "-A")
+    flipped = _check(site, *hook, *named)
+    assert flipped.returncode == 1, flipped.stdout + flipped.stderr
+    results = {r["path"]: r for r in json.loads(flipped.stdout)["results"]}
+    for page in ("content/news/old.md", "content/news/a.md"):
+        standing = [f["rule"] for f in results[page]["findings"] if not f.get("suppressed")]
+        assert standing == ["global-research/commercial-permission"], (page, results[page])

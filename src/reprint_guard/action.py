@@ -557,58 +557,75 @@ def _reached(
     items: list[Any],
     where: str,
     config: Path | None,
+    also: dict[str, str] | None = None,
 ) -> tuple[list[str], dict[str, Any] | None]:
     """The pages a site file the pull request changed (or deleted) reaches, within ``paths`` and not changed
-    themselves, and the findings each had at the base (``fork``): None when the base's files could not be had
-    (then none is held, and a warning says so). Nothing is read when no changed name is a site file's."""
+    themselves, and the findings each had at the base (``fork``), with those of the pages in ``also`` (checked
+    pages whose sidecar or site files changed, each with its name at the base): None when the base's files could
+    not be had (then none is held, and a warning says so). Nothing is read when no changed name is a site
+    file's and ``also`` is empty."""
     from .config.site import is_site_file_name
-    from .reached import base_findings, changed_site_files, check_options, linked_site_files, pages_of
+    from .reached import changed_site_files, linked_site_files, pages_of
     from .runner import discover
 
     names = [name for name in [*changed, *removed] if is_site_file_name(name)]
     names += [name for name in linked_site_files(changed, where) if name not in names]
-    if not names:
-        return [], {}
-    site_files = changed_site_files(names, fork)
-    if not site_files:
-        return [], {}
+    site_files = changed_site_files(names, fork) if names else []
+    pages: list[str] = []
+    if site_files:
 
-    def walk(folder: str) -> list[str]:
-        return [path for path, _, _ in discover([folder], settings)]
+        def walk(folder: str) -> list[str]:
+            return [path for path, _, _ in discover([folder], settings)]
 
-    pages = [page for page in pages_of(site_files, walk, (item[0] for item in items)) if _in_paths(page, roots)]
+        skip = [*(item[0] for item in items), *(also or {})]
+        pages = [page for page in pages_of(site_files, walk, skip) if _in_paths(page, roots)]
+    return pages, _held_at_base(fork, pages, also or {}, where, settings, config)
+
+
+def _held_at_base(
+    fork: str, pages: list[str], also: dict[str, str], where: str, settings: Settings, config: Path | None
+) -> dict[str, Any] | None:
+    """What ``pages`` and ``also`` (each with its name at the base) had at the base, their copies there checked in
+    one copy of the base's files, with the base's sidecars, site files and config (:func:`reached.base_findings`);
+    None, warned of, when the base's files could not be had."""
+    from .reached import base_findings, check_options
+
+    if not pages and not also:
+        return {}
 
     def warn(said: str) -> None:
         print(command("warning", f"reprint-guard: {said}", title="reprint-guard"))
 
-    held = base_findings(fork, pages, where, check_options(settings), config, warn) if pages else {}
+    held = base_findings(fork, [*pages, *also], where, check_options(settings), config, warn, at=also)
     if held is None:
         said = (
             "reprint-guard: the pull request's base could not be checked out to tell what the pages a changed "
-            "site file reaches already had there: all their findings count"
+            "site file (or metadata sidecar) reaches already had there: all their findings count"
         )
         print(command("warning", said, title="reprint-guard"))
-    return pages, held
+    return held
 
 
 def _reached_in_full_run(
-    pr_range: tuple[str, str], roots: list[str], settings: Settings, where: str, loaded: Any
+    pr_range: tuple[str, str], roots: list[str], settings: Settings, where: str, loaded: Any, also: dict[str, str]
 ) -> tuple[list[str], dict[str, Any] | None]:
-    """:func:`_reached` for a run that checks every file (``changed-only: false``) with ``new-findings-only``:
-    none when the pull request changed the rules (every finding they bring is new) or cannot be diffed."""
+    """:func:`_reached` for a run that checks every file (``changed-only: false``) with ``new-findings-only``: no
+    reached page when the pull request changed the rules (every finding they bring is new) or cannot be diffed;
+    the pages of ``also`` held to the base still, when it can be had."""
     from .errors import UsageError
 
+    fork = settings.baseline.commit if settings.baseline is not None else ""
     try:
         commits = _as_checked_out(*pr_range, where=where)
         changed = changed_files(*commits, where=where)
         removed = removed_files(*commits, where=where)
         start = None if _input("config") else Path(where).resolve()  # as the changed-only run looks for it
-        if _rules_changed(changed, loaded.path, settings.rules_dirs, commits, removed, start, _policy_files(settings)):
-            return [], {}
         fork = _git("merge-base", *commits, where=where).strip()
-        return _reached(changed, removed, fork, roots, settings, [], where, loaded.path)
+        if _rules_changed(changed, loaded.path, settings.rules_dirs, commits, removed, start, _policy_files(settings)):
+            return [], _held_at_base(fork, [], also, where, settings, loaded.path)
+        return _reached(changed, removed, fork, roots, settings, [], where, loaded.path, also)
     except (UsageError, RuntimeError):
-        return [], {}
+        return [], _held_at_base(fork, [], also, where, settings, loaded.path) if fork else {}
 
 
 class Annotator:
@@ -830,7 +847,7 @@ def _main() -> int:
     from .output.streams import encode_safely
 
     encode_safely(sys.stdout, sys.stderr, workflow=True)  # workflow commands, read by the runner as UTF-8
-    from .baseline import resolve
+    from .baseline import context_changed, resolve
     from .config.loader import load_config
     from .errors import PolicyError, ReprintGuardError, UsageError, signals_held
     from .policy.loader import load_policy, policy_set
@@ -936,6 +953,7 @@ def _main() -> int:
         return ExitCode.ERROR
     changed: dict[str, set[int]] | None = None
     reached: list[str] = []
+    context: dict[str, str] = {}  # checked pages whose sidecar or site files changed: each's name at the base
     held: dict[str, Any] | None = None
     where = _first_place(roots)  # git is asked in the repository the paths lie in: a checkout may be a subfolder
     if pr_range:
@@ -1002,6 +1020,9 @@ def _main() -> int:
         if rules:  # what every file is held to changed: all are checked again, the changed lines still first
             items = list(discover(roots, settings))
             scope = f"{len(items)} file{'s' if len(items) != 1 else ''} ({rules} changed)"
+            # A page whose sidecar or site files changed is held to its copy at the base read with the base's.
+            context = context_changed((item[0] for item in items), settings.baseline)
+            held = _held_at_base(fork, [], context, where, settings, loaded.path)
         else:
             # As a walk of the folders would take them (a changed package.json is passed over, not refused);
             # a changed sidecar brings its article.
@@ -1009,7 +1030,10 @@ def _main() -> int:
             scope = f"{len(items)} changed file{'s' if len(items) != 1 else ''}"
             # A changed site file (a section's cascade, the site's config, _config.yml) brings the pages it
             # reaches, held to the base: what they had there is not the pull request's.
-            reached, held = _reached(changed, removed, fork, roots, settings, items, where, loaded.path)
+            # A changed page (or one whose sidecar changed) under a changed site file is held to its copy at the
+            # base read with the base's sidecar and site files, as a reached page is.
+            context = context_changed((item[0] for item in items), settings.baseline)
+            reached, held = _reached(changed, removed, fork, roots, settings, items, where, loaded.path, context)
             if reached:
                 items += [(page, True, None) for page in reached]
                 scope += f" and {plural(len(reached), 'page')} a changed site file reaches"
@@ -1019,7 +1043,9 @@ def _main() -> int:
         if pr_range and new_only in _TRUE and settings.baseline is not None and settings.baseline.commit:
             # Every file checked, failing only on what the pull request brings: a page whose site file it
             # changed is held to what it had at the base too, its copy there read with the base's site files.
-            reached, held = _reached_in_full_run(pr_range, roots, settings, where, loaded)
+            context = context_changed((item[0] for item in items), settings.baseline)
+            reached, held = _reached_in_full_run(pr_range, roots, settings, where, loaded, context)
+            reached = [page for page in reached if page not in context]
 
     summary = Summary()
     annotator = Annotator(changed, warned=min(len(warnings), ANNOTATION_LIMIT), reached=set(reached))
@@ -1043,15 +1069,18 @@ def _main() -> int:
             markdown_buffer = _Buffer()
             markdown = MarkdownFormatter(markdown_buffer, title=f"reprint-guard: {scope}", fail_on=settings.fail_on)
             checked = 0  # reprints: run() may end with a result for the config file (its suppressions), no reprint
-            if reached:
+            holders: list[Callable[[Result], Result]] = []
+            if reached or context:
                 from .reached import holder
 
                 commit_named = settings.baseline.named if settings.baseline is not None else "the base"
-                hold_to: Callable[[Result], Result] | None = holder(reached, held, settings, commit_named)
-            else:
-                hold_to = None
+                if reached:
+                    holders.append(holder(reached, held, settings, commit_named))
+                if context and settings.baseline is not None:
+                    reason = settings.baseline.reason
+                    holders.append(holder(context, held, settings, commit_named, reason))
             for index, result in enumerate(run(items, settings, os.cpu_count() or 1)):
-                if hold_to is not None:
+                for hold_to in holders:
                     result = hold_to(result)
                 summary.add(result)
                 sarif.result(result)

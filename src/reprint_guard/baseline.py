@@ -16,12 +16,14 @@ checked as one at the commit, is told (``reprint-guard/no-longer-a-reprint``, :f
 deleting a reprint's sidecar, or taking ``original_url`` out of its front matter, would otherwise turn a
 failing reprint into a skipped file, with no notice.
 
-A page of a Hugo or Jekyll site whose site files (an ``_index.md`` cascade, the config, ``_config.yml``)
-changed since the commit keeps all its findings as new: the commit's copy would be read with the working
-tree's cascade or defaults, not the commit's (:func:`_site_differs`). The Action holds a pull request to this with a
-baseline that suppresses nothing (``suppresses=False``), when ``new-findings-only`` is not set. The pages a changed
-site file reaches, which the pull request (or the commit, in the pre-commit hook) does not change, are held to the
-base in :mod:`reprint_guard.reached`, their copy there checked with the base's own site files.
+A page whose metadata sidecar, or one of whose site files (a Hugo or Jekyll site's ``_index.md`` cascade, config,
+``_config.yml``), differs from the commit's cannot be compared here: its copy read beside the working tree's
+sidecar and site files is not the commit's reading of it (:func:`_sidecar_differs`, :func:`_site_differs`).
+:func:`mark` leaves such a page's findings standing, and the run (the CLI, the Action) names those pages before
+it starts (:func:`context_changed`) and holds each to its copy checked in a copy of the commit's files, with the
+commit's sidecar, site files and config (:func:`reprint_guard.reached.base_findings`, one copy for them all, the
+same that holds the pages a changed site file reaches). Without ``new-findings-only`` the Action's baseline
+suppresses nothing (``suppresses=False``): it only tells which files stopped being reprints.
 """
 
 from __future__ import annotations
@@ -36,6 +38,8 @@ from .record import FrozenRecord
 from .report import Suppressed, stable_message
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from .report import Finding, Result
 
 #: How long one git command may take (a large repository's ``ls-tree``): git is no network call here.
@@ -162,8 +166,9 @@ def _unborn(where: str) -> bool:
 
 def mark(result: Result, path: str, baseline: Baseline, settings: Any) -> Result:
     """``result`` with the findings its file already had at the baseline commit suppressed (kind
-    ``baseline``). A file the commit does not hold, or whose metadata sidecar differs from the commit's,
-    keeps them all: its findings at the commit cannot be told apart from its metadata's change."""
+    ``baseline``). A file the commit does not hold keeps them all; one whose metadata sidecar or site files
+    differ from the commit's keeps them all here, and is held by the run to its copy read with the commit's
+    (:func:`context_changed`)."""
     if result.status not in ("pass", "fail") or path == "-" or not baseline.suppresses:
         return result
     standing = [finding for finding in result.findings if finding.suppressed is None]
@@ -189,6 +194,56 @@ def mark(result: Result, path: str, baseline: Baseline, settings: Any) -> Result
             seen[key] -= 1
         finding.suppressed = Suppressed("baseline", reason)
     return result.settle(settings.fail_on)
+
+
+def context_changed(paths: Iterable[str], baseline: Baseline) -> dict[str, str]:
+    """Of the run's files (``paths``), each the commit holds whose metadata sidecar or site files (an ``_index.md``
+    cascade, the site's config, Jekyll's ``_config.yml``) differ from the commit's, with its name at the commit
+    (from the repository's top; a rename's old one). :func:`mark` leaves their findings standing: each is held
+    instead to its copy at the commit read as the commit reads it, its sidecar and site files there
+    (:func:`reprint_guard.reached.base_findings`). Empty when the baseline suppresses nothing; a page added since
+    is none (all its findings are new). Git is not asked: the names ``resolve`` gave are looked up."""
+    if not baseline.suppresses or not baseline.commit:
+        return {}
+    import warnings
+
+    from .config.site import told_as_warnings
+
+    found: dict[str, str] = {}
+    # Asked before the run: what a site file is warned of, the run's own check of its pages warns of.
+    with told_as_warnings(), warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        _context_changed(paths, baseline, found)
+    return found
+
+
+def _context_changed(paths: Iterable[str], baseline: Baseline, found: dict[str, str]) -> None:
+    top = os.path.realpath(baseline.top)
+    folders: dict[str, str | None] = {}  # a page's folder -> its real place (None: out of the work tree)
+    sites: dict[str, bool] = {}  # a page's folder -> whether its site files differ (they are the folder's)
+    for path in paths:
+        if path == "-":
+            continue
+        absolute = os.path.abspath(path)
+        folder, base = os.path.split(absolute)
+        if folder not in folders:
+            relative = os.path.relpath(os.path.realpath(folder), top)
+            outside = relative == os.pardir or relative.startswith(os.pardir + os.sep)
+            folders[folder] = None if outside else ("" if relative == os.curdir else relative.replace(os.sep, "/"))
+        place = folders[folder]
+        if place is None:
+            continue
+        name = f"{place}/{base}" if place else base  # as _from_top names it
+        if name in baseline.moved:
+            before = baseline.moved[name]
+        elif name in baseline.held and name not in baseline.touched:
+            before = name
+        else:
+            continue  # added since the commit (or not tracked)
+        if folder not in sites:
+            sites[folder] = _site_differs(path, baseline)
+        if sites[folder] or _sidecar_differs(path, name, baseline):
+            found[path] = before
 
 
 def _from_top(path: str, top: str) -> str | None:

@@ -669,6 +669,15 @@ def run_check(options: argparse.Namespace) -> int:
             ".mdown, .mkdown, .mkdn, .mkd), HTML (.html, .htm) or a JSON envelope (.json), that the config's "
             "include/exclude and .gitignore let through)\n"
         )
+    context: dict[str, str] = {}  # pages whose sidecar or site files changed since --baseline-commit
+    held_there: dict[str, Any] | None = None
+    if settings.baseline is not None and items:
+        from .baseline import context_changed
+
+        skip = {os.path.normpath(page) for page in reached}
+        context = context_changed((p for p, _, _ in items if os.path.normpath(p) not in skip), settings.baseline)
+        if context:
+            held_there = _held_at(settings.baseline, context, options, settings, loaded.path)
     if options.diff and not options.fix:
         options.fix = True
     fixes_failed = False  # a file --fix could not read or write (said): the others are still reported
@@ -700,12 +709,17 @@ def run_check(options: argparse.Namespace) -> int:
                 with signals_held():  # a signal now would leave the file made but not noted
                     files.append(_AtomicFile(target))
                 outputs.append((_formatter(name, files[-1].handle, options, settings, False), files[-1]))
-        if reached:
+        holders = []
+        if reached or context:
             from .reached import holder
 
-            hold_to = holder(reached, held, settings, "HEAD")
-        for result in run(items, settings, jobs):
             if reached:
+                holders.append(holder(reached, held, settings, "HEAD"))
+            if context and settings.baseline is not None:
+                baseline = settings.baseline
+                holders.append(holder(context, held_there, settings, baseline.named, baseline.reason))
+        for result in run(items, settings, jobs):
+            for hold_to in holders:
                 result = hold_to(result)
             summary.add(result)
             for formatter, _ in outputs:
@@ -729,6 +743,24 @@ def run_check(options: argparse.Namespace) -> int:
         if progress:
             progress.close()
     return ExitCode.ERROR if fixes_failed else exit_code_for(summary, settings.fail_on)
+
+
+def _held_at(baseline: Any, context: dict[str, str], options: Any, settings: Any, config: Any) -> Any:
+    """What each page whose metadata sidecar or site files changed since ``--baseline-commit`` had at the commit:
+    its copy there checked in a copy of the commit's files, with the commit's sidecar, site files and config and
+    the run's options that change findings (:func:`reprint_guard.reached.base_findings`). None, said on standard
+    error, when the commit's files cannot be had: then all their findings count."""
+    from .reached import _warn, base_findings, check_options
+
+    held = base_findings(
+        baseline.commit, list(context), baseline.top, check_options(settings, options), config, _warn, at=context
+    )
+    if held is None:
+        _warn(
+            f"{baseline.named} could not be copied to tell what the pages whose metadata sidecar or site files "
+            "changed since already had there: all their findings count"
+        )
+    return held
 
 
 def _as_written(spec: Any, settings: Any, loaded: Any) -> str:

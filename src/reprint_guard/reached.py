@@ -120,6 +120,7 @@ def base_findings(
     options: list[str],
     config: Any = None,
     warn: Callable[[str], None] | None = None,
+    at: dict[str, str] | None = None,
 ) -> dict[str, Counter] | None:
     """The findings each page has at ``commit``: its copy there checked, in a copy of the commit's text files
     (as git holds them, ``export-ignore`` or not), by ``reprint-guard check --format json`` with ``options``
@@ -127,7 +128,8 @@ def base_findings(
     of the run's ``config`` (none when the commit has none there; one outside the repository as it is).
     Keyed by the page's path as named here; None when the commit's files cannot be had (then nothing is
     held). A page the commit's copy could not check (its site file there does not read) has nothing held,
-    and ``warn`` is told so, once."""
+    and ``warn`` is told so, once. ``at``: a page's name at the commit (from the repository's top) where it is not
+    its name here (a page renamed since); any other page is looked for under its own name."""
     if not pages:
         return {}
     try:
@@ -153,6 +155,9 @@ def base_findings(
             inside = os.path.relpath(os.path.join(cwd, page), whole_top)
             if not inside.startswith(os.pardir):
                 named[page] = inside
+    for page, before in (at or {}).items():  # its copy at the commit, under the name it had there
+        if page in named:
+            named[page] = before if moved else os.path.relpath(os.path.join(whole_top, before), cwd)
     back = {os.path.normpath(inside): page for page, inside in named.items()}
     with tempfile.TemporaryDirectory(prefix="reprint-guard-base-") as folder:
         missed: list[str] = []
@@ -197,12 +202,13 @@ def base_findings(
             continue
         if result.get("status") == "error" and isinstance(result.get("error"), str):
             unread.append(result["error"])
+        page = back.get(os.path.normpath(result["path"]))
+        renamed = _sidecars_renamed(named[page], page, moved, whole_top, cwd) if page in (at or {}) else {}
         keys = Counter(
-            (f.get("rule"), f.get("message"), _named_here(f.get("file"), moved, whole_top, cwd))
+            (f.get("rule"), f.get("message"), _as_now(_named_here(f.get("file"), moved, whole_top, cwd), renamed))
             for f in result.get("findings") or []
             if isinstance(f, dict) and not f.get("suppressed")
         )
-        page = back.get(os.path.normpath(result["path"]))
         if page is not None:
             found[os.path.normpath(page)] = keys
     if unread and warn is not None:
@@ -212,6 +218,20 @@ def base_findings(
             "none of their findings there is held, each counts"
         )
     return found
+
+
+def _sidecars_renamed(before: str, page: str, moved: bool, top: str, cwd: str) -> dict[str, str]:
+    """Where each sidecar of a page renamed since the commit (``before``: its copy's name there, as checked) was
+    looked for there, as findings name it here, with its name beside the page now: a finding at the sidecar of
+    the page's old name is the same one as at its sidecar now."""
+    from .readers import sidecar_names
+
+    then = (os.path.normpath(_named_here(name, moved, top, cwd)) for name in sidecar_names(before))
+    return {old: new for old, new in zip(then, sidecar_names(page), strict=True) if old != os.path.normpath(new)}
+
+
+def _as_now(file: Any, renamed: dict[str, str]) -> Any:
+    return renamed.get(os.path.normpath(file), file) if renamed and isinstance(file, str) else file
 
 
 def _named_here(file: Any, moved: bool, top: str, cwd: str) -> Any:
@@ -410,14 +430,15 @@ def _rules_there(options: list[str], top: str, folder: str) -> list[str]:
 
 
 def holder(
-    reached: Iterable[str], held: dict[str, Counter] | None, settings: Any, commit: str
+    reached: Iterable[str], held: dict[str, Counter] | None, settings: Any, commit: str, reason: str | None = None
 ) -> Callable[[Result], Result]:
     """What holds a reached page's result to ``commit`` (as findings name it): the findings it had there (``held``,
-    as :func:`base_findings` gives them) suppressed, kind ``baseline``; any other result left as it is."""
+    as :func:`base_findings` gives them) suppressed, kind ``baseline``, with ``reason`` (else one naming the
+    change of its site file); any other result left as it is."""
     from .baseline import _rule_messages
 
     short = _rule_messages(settings)
-    reason = f"already in {commit}, before the change of its site file"
+    reason = reason or f"already in {commit}, before the change of its site file"
     pages = {os.path.normpath(page) for page in reached}
 
     def holding(result: Result) -> Result:
