@@ -601,8 +601,8 @@ def run_init(options: argparse.Namespace) -> int:
 def _coverage_notes(covered: dict[str, tuple[tuple[str, ...], set[str]]], policies: Any) -> str:
     """What the passing fixtures leave untried, per policy: a compliant reprint, and each rule violated on
     its own (a note, not a failure: the project's own test suite holds its bundled policies to it). Rules a
-    policy inherits are counted, not listed: the parent's fixtures try them, and a policy of one's own that
-    extends a licence would list a dozen."""
+    policy inherits are counted beside its own, not listed, and left out when all its own are tried: the
+    parent's fixtures try them, and a policy of one's own that extends a licence would list a dozen."""
     notes = []
     for policy_id, (rules, seen) in sorted(covered.items()):
         untried = [rule.partition("/")[2] for rule in rules if rule not in seen]
@@ -613,11 +613,9 @@ def _coverage_notes(covered: dict[str, tuple[tuple[str, ...], set[str]]], polici
         listed = [rule for rule in untried if rule not in inherited]
         parent = policies.get(policy_id).extends if inherited else None
         also = f"{len(inherited)} rule{'s' if len(inherited) > 1 else ''} inherited from {parent}"
-        if listed:
+        if listed:  # its inherited rules alone untried are no note: the parent's fixtures try them
             more = f" (nor {also})" if inherited else ""
             notes.append(f"note: {policy_id}: no passing fixture violates only {', '.join(listed)}{more}\n")
-        elif inherited:
-            notes.append(f"note: {policy_id}: no passing fixture violates only one of the {also}\n")
     return "".join(notes)
 
 
