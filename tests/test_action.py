@@ -1185,3 +1185,16 @@ def test_a_runner_file_that_cannot_be_written_fails_the_step_in_one_line(tmp_pat
     proc = run_action(repo, env)
     assert proc.returncode == 2 and "Traceback" not in proc.stdout + proc.stderr
     assert proc.stdout.count(f"cannot write {variable}") == 1, proc.stdout
+
+
+def test_a_pull_request_run_with_no_git_to_run_says_so_in_one_line(tmp_path):
+    """git not installed (not on PATH): the changed-only run says git failed, in one line, exit 2; no
+    traceback (gitrun.run_git gives a git that cannot be run as a failed command)."""
+    article = markdown(COMPLIANT_META, COMPLIANT_BODY)
+    repo, env = make_pull_request(tmp_path, {"content/a.md": article}, {"content/b.md": article})
+    env["PATH"] = str(tmp_path / "no-such-folder")
+    proc = run_action(repo, env, paths="content")
+    assert proc.returncode == 2, (proc.stdout, proc.stderr)
+    assert "Traceback" not in proc.stderr + proc.stdout
+    said = [line for line in (proc.stdout + proc.stderr).splitlines() if "git rev-parse failed" in line]
+    assert said and "No such file or directory" in said[0], (proc.stdout, proc.stderr)
