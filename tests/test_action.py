@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import COMPLIANT_BODY, COMPLIANT_META, GR_URL, ROOT, git, markdown, validate_sarif
+from conftest import COMPLIANT_BODY, COMPLIANT_META, GR_URL, ROOT, git, markdown, run_cli, validate_sarif
 
 
 def write(path: Path, text: str) -> None:
@@ -1185,3 +1185,47 @@ def test_a_runner_file_that_cannot_be_written_fails_the_step_in_one_line(tmp_pat
     proc = run_action(repo, env)
     assert proc.returncode == 2 and "Traceback" not in proc.stdout + proc.stderr
     assert proc.stdout.count(f"cannot write {variable}") == 1, proc.stdout
+
+
+def test_a_pull_request_run_with_no_git_to_run_says_so_in_one_line(tmp_path):
+    """git not installed (not on PATH): the changed-only run says git failed, in one line, exit 2; no
+    traceback (gitrun.run_git gives a git that cannot be run as a failed command)."""
+    article = markdown(COMPLIANT_META, COMPLIANT_BODY)
+    repo, env = make_pull_request(tmp_path, {"content/a.md": article}, {"content/b.md": article})
+    env["PATH"] = str(tmp_path / "no-such-folder")
+    proc = run_action(repo, env, paths="content")
+    assert proc.returncode == 2, (proc.stdout, proc.stderr)
+    assert "Traceback" not in proc.stderr + proc.stdout
+    said = [line for line in (proc.stdout + proc.stderr).splitlines() if "git rev-parse failed" in line]
+    assert said and "No such file or directory" in said[0], (proc.stdout, proc.stderr)
+
+
+def test_the_summarys_rows_at_one_place_are_most_severe_first(tmp_path):
+    """Three findings at one place (a note's, a warning's and an error's rule, in that order in the policy and
+    in the JSON): the job summary's table lists the error first, then the warning, then the note; the rows at
+    other places keep their order."""
+    policy = (
+        "id: two\nname: Two\npublisher: Two Test\nsource_url: https://two.example/terms\n"
+        "applies_to: [two.example]\nrules:\n"
+        "  - {id: a-note, check: text, phrase: read more, message: say read more, severity: info}\n"
+        "  - {id: b-warn, check: text, phrase: read less, message: say read less, severity: warning}\n"
+        "  - {id: c-error, check: text, phrase: read again, message: say read again}\n"
+        "  - {id: d-warn, check: text, mode: forbid, phrase: noisy, message: no noise, severity: warning}\n"
+    )
+    story = "---\noriginal_url: https://two.example/a\n---\n\nThey are noisy.\n\nThe gulls are back.\n"
+    base = {".reprint-guard.yaml": "policies: [policies/]\n", "policies/two.yaml": policy}
+    repo, env = make_pull_request(tmp_path, base, {"content/story.md": story})
+    proc = run_action(repo, env)
+    assert proc.returncode == 1 and "Traceback" not in proc.stderr, proc.stdout + proc.stderr
+    summary = (tmp_path / "summary.md").read_text(encoding="utf-8")
+    rows = [line.split(" | ")[:3] for line in summary.splitlines() if line.startswith("| ") and "`two/" in line]
+    assert [(where, rule) for where, _, rule in rows] == [
+        ("| 5:10", "`two/d-warn`"),
+        ("| 7:1", "`two/c-error`"),
+        ("| 7:1", "`two/b-warn`"),
+        ("| 7:1", "`two/a-note`"),
+    ], rows
+    # The JSON keeps the policy's order at one place: the summary's is its own.
+    run = run_cli("check", "content/story.md", "--format", "json", cwd=repo)
+    found = [f for result in run.json()["results"] for f in result["findings"]]
+    assert [f["rule"] for f in found] == ["two/d-warn", "two/a-note", "two/b-warn", "two/c-error"]

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import run_cli, write
+from conftest import markdown, run_cli, write
 
 # ΟΔΟΣ-ΤΕΣΤ.gr: UTS 46 maps each capital sigma to σ (xn----4lbe1bbycgc.gr); οδος-τεστ.gr, with the final ς
 # str.lower() makes of a word's last Σ, is another host (xn----zmbe1bbycgc.gr).
@@ -378,3 +378,81 @@ def test_a_host_of_many_labels_is_its_publishers_and_looked_up_in_few_steps():
     for host in ("a." * 200_000 + "propublica.org", "\u3002" * 200_000 + "propublica.org"):
         result = reprint_guard.check("Text.", {"original_url": f"https://{host}/article/x", "title": "T"})
         assert result.policy == "propublica"
+
+
+MEDIA_POLICY = """\
+id: own
+name: Own
+publisher: Own Test
+source_url: https://own.example/terms
+applies_to: [{host}]
+rules:
+  - {{id: photos, check: media, mode: permission, scope: photos, tags: [img], message: Photos need permission}}
+"""
+
+
+def _publishers_grant_counts(tmp_path: Path, written: str, grantor_host: str) -> bool:
+    """Whether the permission check takes ``syndication@grantor_host``'s commercial grant as the publisher's,
+    under a policy of one's own for ``written`` extending ProPublica's (its no-sale term)."""
+    folder = tmp_path / "sold"
+    write(
+        folder / "rules" / "odos.yaml",
+        f"id: odos\nname: Odos\npublisher: Odos Test\nsource_url: https://odos.example/terms\nextends: propublica\n"
+        f"applies_to: ['{written}']\nrules: []\n",
+    )
+    text = SOLD.read_text(encoding="utf-8").replace("syndication@propublica.org", f"syndication@{grantor_host}")
+    text = text.replace("original_url: ", "policy: odos\noriginal_url: ", 1)
+    story = write(folder / "story.md", text)
+    run = run_cli("check", "--no-config", "--rules-dir", str(folder / "rules"), str(story), "--format", "json")
+    assert run.code in (0, 1) and "Traceback" not in run.err, run.err
+    result = run.json()["results"][0]
+    assert result["policy"] == "odos"
+    return not [f for f in result["findings"] if f["rule"] == "odos/not-sold"]
+
+
+def _publishers_photo_record(tmp_path: Path, written: str, grantor_host: str) -> bool:
+    """Whether the media check takes an undated record from ``photos@grantor_host`` naming a photo on the
+    site's own server as the publisher's grant (which needs a date), not the site's word that the photo is its
+    own (which needs none)."""
+    folder = tmp_path / "photo"
+    write(folder / "rules" / "own.yaml", MEDIA_POLICY.format(host=f"'{written}'"))
+    record = {"from": f"photos@{grantor_host}", "scope": ["photos"], "media": ["/img/ours.jpg"]}
+    meta = {"original_url": "https://own.example/2026/gulls", "policy": "own", "published": "2026-11-20"}
+    body = "\nGulls.\n\n![Ours](/img/ours.jpg)\n"
+    story = write(folder / "story.md", markdown({**meta, "permissions": [record]}, body))
+    run = run_cli("check", "--no-config", "--rules-dir", str(folder / "rules"), str(story), "--format", "json")
+    assert run.code in (0, 1) and "Traceback" not in run.err, run.err
+    messages = [f["message"] for f in run.json()["results"][0]["findings"] if f["rule"] == "own/photos"]
+    assert all("has no date" in m for m in messages), messages
+    return bool(messages)
+
+
+@pytest.mark.parametrize(
+    ("written", "grantor_host", "publishers"),
+    [
+        ("BÜCHER-POST.example", BOOKS_PUNY, True),  # in capitals and Unicode; the address in punycode
+        (BOOKS_PUNY, f"news.{BOOKS}", True),
+        ("www.bücher-post.example", BOOKS, True),
+        ("bücher-post\uff0eexample", BOOKS, True),  # a full-width dot
+        (GREEK, "οδοσ-τεστ.gr", True),
+        (GREEK, "οδος-τεστ.gr", False),  # the final ς: another host
+        # One www. aside on either side, as policy selection takes it: a policy for www.www.harbour.example covers
+        # that host and news.www.harbour.example, not (www.)harbour.example, whose addresses the permission check
+        # took as the publisher's (it took www. off the policy's host twice).
+        ("www.www.harbour.example", "www.www.harbour.example", True),
+        ("www.www.harbour.example", "news.www.harbour.example", True),
+        ("www.www.harbour.example", "www.harbour.example", False),
+        ("www.www.harbour.example", "harbour.example", False),
+        ("harbour.example", "harbour.example.com", False),
+    ],
+)
+def test_the_permission_and_media_checks_read_a_publishers_host_as_policy_selection_does(
+    tmp_path, written, grantor_host, publishers
+):
+    """One reading of ``applies_to`` as hosts (policy.model.publisher_host_of): a grant from an address on a
+    host the policy covers is the publisher's for the permission check and for the media check alike, and an
+    original on that host is the policy's."""
+    assert _publishers_grant_counts(tmp_path, written, grantor_host) is publishers, "permission"
+    assert _publishers_photo_record(tmp_path, written, grantor_host) is publishers, "media"
+    _policy(tmp_path / "rules", "mine", f"'{written}'")
+    assert (_chosen(tmp_path, f"https://{grantor_host}/a")[0] == "mine") is publishers, "policy selection"

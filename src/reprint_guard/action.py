@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, get_args
 
+from .gitrun import run_git
 from .output import CONFIG_FAILS, fails_on_the_config
 from .output.github import LEVELS, annotation, command, workspace
 from .output.github import workspace_path as _workspace_path
@@ -48,13 +48,13 @@ def _input(name: str, default: str = "") -> str:
 def _git(*args: str, where: str = ".") -> str:
     """git's output, run in the repository holding ``where``; bytes that are not UTF-8 (a file name in
     another encoding) kept as the OS keeps them."""
-    proc = subprocess.run(["git", "-C", where, *args], capture_output=True, check=False)
-    if proc.returncode != 0:
-        said = [line for line in os.fsdecode(proc.stderr).splitlines() if line.strip()]
+    run = run_git("-C", where, *args)
+    if not run.ok:
+        said = [run.error] if run.error else run.said()
         said.sort(key=lambda line: not line.startswith(("fatal:", "error:")))  # the reason before hints
         command_name = next((arg for arg in args if not arg.startswith("-") and "=" not in arg), "")
-        raise RuntimeError(f"git {command_name} failed: {said[0].strip() if said else proc.returncode}")
-    return proc.stdout.decode("utf-8", "surrogateescape")
+        raise RuntimeError(f"git {command_name} failed: {said[0].strip() if said else run.returncode}")
+    return run.stdout.decode("utf-8", "surrogateescape")
 
 
 #: What an event naming a pull request without its commits is told to do, by what needs them.
@@ -333,10 +333,8 @@ def _not_the_pull_request(head: str, where: str = ".") -> str | None:
     name it as a parent (GitHub's merge of it), which its own object tells.
 
     :class:`RuntimeError` when git cannot tell (no checkout at all)."""
-    proc = subprocess.run(
-        ["git", "-C", where, "merge-base", "--is-ancestor", head, "HEAD"], capture_output=True, check=False
-    )
-    if proc.returncode == 0:
+    proc = run_git("-C", where, "merge-base", "--is-ancestor", head, "HEAD")
+    if proc.ok:
         return None
     checked_out = _git("rev-parse", "HEAD", where=where).strip()
     advice = (

@@ -29,11 +29,11 @@ suppresses nothing (``suppresses=False``): it only tells which files stopped bei
 from __future__ import annotations
 
 import os
-import subprocess
 from collections import Counter
 from typing import TYPE_CHECKING, Any
 
 from .errors import ReprintGuardError, UsageError
+from .gitrun import run_git
 from .record import FrozenRecord
 from .report import Suppressed, stable_message
 
@@ -41,9 +41,6 @@ if TYPE_CHECKING:
     from collections.abc import Iterable
 
     from .report import Finding, Result
-
-#: How long one git command may take (a large repository's ``ls-tree``): git is no network call here.
-GIT_TIMEOUT = 120
 
 
 class Baseline(FrozenRecord):
@@ -93,10 +90,9 @@ class Baseline(FrozenRecord):
 
 
 def _git(args: list[str], where: str) -> bytes:
-    try:
-        proc = subprocess.run(["git", *args], capture_output=True, check=False, timeout=GIT_TIMEOUT, cwd=where)
-    except (OSError, subprocess.SubprocessError) as exc:
-        raise UsageError(f"--baseline-commit: git could not be run ({exc})") from None
+    proc = run_git(*args, cwd=where)
+    if proc.error is not None:
+        raise UsageError(f"--baseline-commit: git could not be run ({proc.error})")
     if proc.returncode != 0:
         said = proc.stderr.decode("utf-8", "replace").strip().splitlines()
         raise UsageError(f"--baseline-commit: {said[-1] if said else 'git failed'}")

@@ -21,6 +21,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
+from .gitrun import run_git
 from .report import Result, Suppressed, stable_message
 
 #: The most pages one check of a commit's copies names (a command line has a length limit).
@@ -31,11 +32,8 @@ def _show(commit: str | None, name: str) -> bytes | None:
     """The file's text at ``commit`` (``""``: git's index), None when it holds none (or git cannot say)."""
     folder, base = os.path.split(os.path.abspath(name))
     spec = f":./{base}" if commit == "" else f"{commit}:./{base}"
-    try:
-        proc = subprocess.run(["git", "-C", folder, "show", spec], capture_output=True, check=False, timeout=60)
-    except (OSError, subprocess.SubprocessError):
-        return None
-    return proc.stdout if proc.returncode == 0 else None
+    proc = run_git("-C", folder, "show", spec)
+    return proc.stdout if proc.ok else None
 
 
 def _read(name: str) -> bytes | None:
@@ -83,9 +81,9 @@ def linked_site_files(names: Iterable[str], where: str) -> list[str]:
     }
     if not targets:
         return []
-    top = _git_ok("-C", where, "rev-parse", "--show-toplevel")
-    listed = _git_ok("-C", where, "ls-files", "-z", "-s", "--full-name")
-    if top is None or listed is None or top.returncode or listed.returncode:
+    top = run_git("-C", where, "rev-parse", "--show-toplevel")
+    listed = run_git("-C", where, "ls-files", "-z", "-s", "--full-name")
+    if top.returncode or listed.returncode:
         return []
     root = os.fsdecode(top.stdout.strip())
     found = []
@@ -132,16 +130,10 @@ def base_findings(
     its name here (a page renamed since); any other page is looked for under its own name."""
     if not pages:
         return {}
-    try:
-        top = (
-            subprocess.run(
-                ["git", "-C", where, "rev-parse", "--show-toplevel"], capture_output=True, check=True, timeout=60
-            )
-            .stdout.decode("utf-8", "surrogateescape")
-            .strip()
-        )
-    except (OSError, subprocess.SubprocessError):
+    shown = run_git("-C", where, "rev-parse", "--show-toplevel")
+    if not shown.ok:
         return None
+    top = shown.stdout.decode("utf-8", "surrogateescape").strip()
     cwd, whole_top = os.path.realpath(os.getcwd()), os.path.realpath(top)
     here = os.path.relpath(cwd, whole_top)
     named = {page: page for page in pages}
@@ -256,8 +248,8 @@ def _copy_of(commit: str, top: str, folder: str, missed: list[str] | None = None
     lead a later file's writing out of it (a pull request's ``a/l -> ..`` then ``a/m -> l/../..``). A file that
     cannot be written there (a name too long for the temporary folder) is left out, named in ``missed``. False
     when git cannot give them."""
-    listed = _git_ok("-C", top, "ls-tree", "-r", "-z", "--full-tree", commit)
-    if listed is None or listed.returncode:
+    listed = run_git("-C", top, "ls-tree", "-r", "-z", "--full-tree", commit)
+    if listed.returncode:
         return False
     wanted: list[tuple[str, str, str]] = []  # (mode, object, path)
     for entry in listed.stdout.split(b"\0"):
@@ -525,29 +517,20 @@ def _warn(message: str) -> None:
     sys.stderr.write(f"reprint-guard: warning: {one_line(message)}\n")
 
 
-def _git_ok(*args: str) -> subprocess.CompletedProcess[bytes] | None:
-    try:
-        return subprocess.run(["git", *args], capture_output=True, check=False, timeout=60)
-    except (OSError, subprocess.SubprocessError):
-        return None
-
-
 def _born() -> bool:
     """Whether ``HEAD`` names a commit (not a branch before its first)."""
-    proc = _git_ok("rev-parse", "--verify", "--quiet", "HEAD")
-    return proc is not None and proc.returncode == 0
+    return run_git("rev-parse", "--verify", "--quiet", "HEAD").ok
 
 
 def _unstaged(path: str) -> bool:
-    proc = _git_ok("diff", "--quiet", "--", os.path.abspath(path))
-    return proc is not None and proc.returncode == 1
+    return run_git("diff", "--quiet", "--", os.path.abspath(path)).returncode == 1
 
 
 def _tracked(folder: str) -> set[str]:
     """The files below ``folder`` that git's index holds, as whole paths (their links followed, as compared)."""
-    proc = _git_ok("-C", folder, "ls-files", "-z", "--cached", "--full-name", "--", ".")
-    top = _git_ok("-C", folder, "rev-parse", "--show-toplevel")
-    if proc is None or top is None or proc.returncode or top.returncode:
+    proc = run_git("-C", folder, "ls-files", "-z", "--cached", "--full-name", "--", ".")
+    top = run_git("-C", folder, "rev-parse", "--show-toplevel")
+    if proc.returncode or top.returncode:
         return set()
     root = os.fsdecode(top.stdout.strip())
     return {os.path.realpath(os.path.join(root, os.fsdecode(name))) for name in proc.stdout.split(b"\0") if name}

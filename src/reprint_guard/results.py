@@ -8,12 +8,25 @@ engine and the command line use (a test keeps the two alike field for field);
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, computed_field, field_serializer, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    WithJsonSchema,
+    computed_field,
+    field_serializer,
+    field_validator,
+    model_validator,
+)
 
 from . import report
 from .report import REPORT_VERSION, Confidence, FailOn, Severity, Status, reaches
+
+#: A result's date: a ``datetime.date``, or a ``datetime.datetime`` where the metadata gives a time. Its JSON is the
+#: ``isoformat()`` the command line's JSON output writes, and its schema the same string.
+Moment = Annotated[dt.datetime | dt.date, WithJsonSchema({"type": "string"})]
 
 
 class Suppressed(BaseModel):
@@ -94,17 +107,35 @@ class Result(BaseModel):
         description="The original's address as the check read it (a web archive's copy of it, a Wayback Machine "
         "address, read as the address archived); absent for a file not checked as a reprint.",
     )
-    original_published: str | None = Field(
+    original_published: Moment | None = Field(
         default=None,
         description="When the original was published, as the check read it (an ISO 8601 date or date-time); "
         "absent when the metadata gives none.",
     )
-    published: str | None = Field(
+    published: Moment | None = Field(
         default=None,
         description="When the reprint is published, as the check read it (an ISO 8601 date or date-time): its "
         "'published', or without it the site's own date for the page (Hugo's publishDate or date, a Jekyll post's "
         "date); absent when there is none (the timing rules then read it as today).",
     )
+
+    @field_validator("original_published", "published", mode="before")
+    @classmethod
+    def _moment(cls, value: object) -> object:
+        """An ISO 8601 string (as the engine's result and the JSON output write a date) as its date, or its
+        date-time when it gives a time; anything else as pydantic reads it."""
+        if isinstance(value, str):
+            try:
+                return dt.datetime.fromisoformat(value) if len(value) > 10 else dt.date.fromisoformat(value)
+            except ValueError:
+                return value
+        return value
+
+    @field_serializer("original_published", "published", when_used="json")
+    def _isoformat(self, value: dt.date | None):  # no return type: with one, the schema loses its "default"
+        """As the command line's JSON writes it (``date.isoformat()``): ``2026-11-20``, ``2026-11-20T09:00:00-05:00``
+        (pydantic's own would write a UTC time's ``+00:00`` as ``Z``)."""
+        return None if value is None else value.isoformat()
 
     @field_serializer("path", when_used="json")
     def _path_in_utf8(self, value: str) -> str:

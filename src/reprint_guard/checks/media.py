@@ -21,7 +21,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from ..metaview import address_of
-from ..policy.model import Policy, derived
+from ..policy.model import Policy, derived, publisher_host_of
 from ..reprint import Reprint, Span
 from ..urls import as_address, embedded_addresses, host_matches, host_of, normalize_url, own_host_of
 from ..visible import (
@@ -489,10 +489,10 @@ def _from_the_publisher(record: Any, policy: Policy, own_hosts: tuple[str, ...] 
     name holds ("Grist Mill Gazette" reprinting Grist)."""
     sender, email = record.from_.strip().lower(), record.email.lower()
     if "@" in email:
-        host = email.rpartition("@")[2].removeprefix("www.")
+        host = email.rpartition("@")[2]  # its www. as publisher_host_of takes it off: once
         if own_host_of(host, own_hosts) is not None:
             return False
-        if own_host_of(host, tuple(map(str, policy.applies_to or ()))) is not None:  # as permission reads it
+        if publisher_host_of(host, policy) is not None:  # as permission and policy selection read it
             return True
         if any(email == address_of(contact).lower() for contact in policy.contacts or ()):
             return True

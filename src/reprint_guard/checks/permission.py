@@ -27,12 +27,11 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, NamedTuple
 
 from ..metaview import MetadataView, PermissionView, address_of
-from ..policy.model import Policy
+from ..policy.model import Policy, publisher_host_of, publisher_hosts
 from ..reprint import Reprint
 from ..urls import (
     as_address,
     ascii_host,
-    host_text,
     hosted_site,
     ip_host,
     normalize_url,
@@ -184,7 +183,7 @@ def another_publisher(record: PermissionView, policy: Policy | None, own_hosts: 
         return OWN_SITE
     if policy is None:
         return None
-    if own_host_of(host, tuple(_domains(policy))) is not None:
+    if publisher_host_of(host, policy) is not None:
         return None  # the policy's own publisher (a user's policy for a host a bundled one covers too)
     from ..policy.loader import policy_set
 
@@ -263,7 +262,7 @@ class RightsHolder:
             # A contact counts by its own address: its domain is no sign (gmail.com's is everyone's), unless it is
             # one of the hosts the policy covers, which count anyway.
             self.contacts = frozenset(address_of(str(c)) for c in policy.contacts or () if "@" in str(c))
-            self.domains = tuple(dict.fromkeys(_domains(policy)))
+            self.domains = publisher_hosts(policy)
             self.names: tuple[str, ...] = ()
             return
         host = url_host(as_address(meta.original_url)) if meta.original_url else None
@@ -305,7 +304,8 @@ class RightsHolder:
             email = email.rstrip(".")  # jane@propublica.org. is jane@propublica.org, on either path
             host = email.rpartition("@")[2]  # www. kept: the list reads it (www.ck is a site, ck none)
             if self.publisher:
-                return email in self.contacts or own_host_of(host, self.domains) is not None
+                assert self.policy is not None
+                return email in self.contacts or publisher_host_of(host, self.policy) is not None
             if self.shared:
                 if self._site_has_addresses() and own_host_of(host, self.domains) is not None:
                     return True
@@ -342,7 +342,8 @@ class RightsHolder:
         if self.publisher:
             assert self.policy is not None
             hosts = " or ".join(self.domains[:3])
-            elsewhere = sorted(c for c in self.contacts if own_host_of(c.rpartition("@")[2], self.domains) is None)
+            policy = self.policy
+            elsewhere = sorted(c for c in self.contacts if publisher_host_of(c.rpartition("@")[2], policy) is None)
             contacts = f", or its contact {' or '.join(elsewhere[:3])}" if elsewhere else ""
             return f"only {publisher_name(self.policy)} may grant it (from an address at {hosts}{contacts})"
         said = []
@@ -466,12 +467,6 @@ def names_the_site(sender: str, own_hosts: tuple[str, ...]) -> bool:
     # Only a host one of whose labels is among them is worth its registrable domain (the list read on first use).
     named = [host for host in own_hosts if any(_letters(label) in firsts for label in host.lower().split("."))]
     return any(len(label) >= _SHORTEST_SITE_NAME and label in firsts for label in map(_site_label, named))
-
-
-def _domains(policy: Policy) -> list[str]:
-    """The hosts ``policy`` covers, as a sender's address ends (no ``www.``, lower case as UTS 46 lowers a host:
-    ``ΟΔΟΣ.gr`` is ``οδοσ.gr``, where ``str.lower()`` made it ``οδος.gr``, another host), as written."""
-    return [host_text(str(domain)).removeprefix("www.") for domain in policy.applies_to or ()]
 
 
 _A_DAY = dt.timedelta(days=1)

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from typing import IO
 
 from ..errors import one_line
-from ..report import ExitCode, Result, Summary, exit_code_for
+from ..report import ExitCode, Finding, Result, Summary, exit_code_for
 from . import (
     ASCII_MARKS,
     CONFIG_FAILS,
@@ -90,6 +90,18 @@ def left_out(findings: int, files: int) -> str:
     return f"\n> **Cut short:** {what}{files} file{'s' if files != 1 else ''} left out of this summary.\n"
 
 
+def by_place(findings: list[Finding]) -> list[Finding]:
+    """``findings`` in their order, those at one place (file, line, column) together where the first of them
+    stands, the most severe first (error, warning, info; otherwise as they came): a table's reader sees what
+    fails a line before what only warns there."""
+    first: dict[tuple[str | None, int, int], int] = {}
+    keys = [
+        (first.setdefault((f.file, f.line, f.column), index), -f.severity.rank, index)
+        for index, f in enumerate(findings)
+    ]
+    return [findings[key[2]] for key in sorted(keys)]
+
+
 class MarkdownFormatter:
     def __init__(self, stream: IO[str], *, title: str = "reprint-guard", fail_on: str = "error") -> None:
         self.stream = stream
@@ -140,7 +152,7 @@ class MarkdownFormatter:
             "| Line | Severity | Rule | Message | Fix |\n|---|---|---|---|---|\n",
             _HEADING,
         )
-        for f in result.findings:
+        for f in by_place(result.findings):
             severity = f"{icons[f.severity.value]} {f.severity.value}"
             message = f.message
             if f.suppressed is not None:

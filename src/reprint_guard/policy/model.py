@@ -14,6 +14,7 @@ from typing import Any, Literal, TypeVar
 
 from ..record import FrozenRecord
 from ..report import Severity
+from ..urls import domain_key, host_text
 from .conditions import Condition
 
 
@@ -198,6 +199,42 @@ def derived(cache: dict[str, tuple[Policy, _T]], policy: Policy, make: Callable[
                 cache.pop(next(iter(cache)), None)
         entry = cache[policy.id] = (policy, make(policy))
     return entry[1]
+
+
+_PUBLISHER_HOSTS: dict[str, tuple[Policy, tuple[tuple[str, str], ...]]] = {}
+
+
+def _publisher_hosts(policy: Policy) -> tuple[tuple[str, str], ...]:
+    hosts: dict[str, str] = {}
+    for domain in policy.applies_to or ():
+        key = domain_key(domain)
+        if key:
+            hosts.setdefault(key, host_text(str(domain)).removeprefix("www."))
+    return tuple(hosts.items())
+
+
+def publisher_hosts(policy: Policy) -> tuple[str, ...]:
+    """The hosts ``policy``'s ``applies_to`` covers, each once, as a finding names them: as written (no punycode
+    for an international name), lower case as UTS 46 lowers a host, ASCII dots, ``www.`` and a trailing dot
+    aside. Two spellings of one host (``bücher.example``, ``xn--bcher-kva.example``) are one, the first."""
+    return tuple(written for _, written in derived(_PUBLISHER_HOSTS, policy, _publisher_hosts))
+
+
+def publisher_host_of(host: str, policy: Policy) -> str | None:
+    """The host of ``policy``'s ``applies_to`` (as :func:`publisher_hosts` names it) that ``host`` is, or is a
+    subdomain of; None when it is on none. Both are read as policy selection
+    (:meth:`~reprint_guard.policy.loader.PolicySet.for_host`) reads them, by
+    :func:`~reprint_guard.urls.domain_key`: punycode or Unicode, either case, a trailing dot, one ``www.``
+    aside (on both sides: an original at ``www.example.org`` is ``example.org``'s, never the policy's of
+    ``www.www.example.org``). The one reading of a publisher's own host, for a sender's address as for an
+    original's, made once per policy."""
+    host = domain_key(host)
+    if not host:
+        return None
+    for key, written in derived(_PUBLISHER_HOSTS, policy, _publisher_hosts):
+        if host == key or host.endswith("." + key):
+            return written
+    return None
 
 
 #: How many policies' derived values each cache keeps: past it, the oldest goes (memory stays bounded however

@@ -1,0 +1,43 @@
+"""One way to run git, for every command that reads a repository (the Action's changed files, a baseline
+commit's copies, the pages a changed site file reaches): git's output as bytes (a file name in another
+encoding kept as the OS keeps it), within a time limit. A git that cannot be run (none installed, no such
+folder, one that runs past the limit) is a result like a failed command's, never a traceback: each caller
+says what that means for it (an error, or "cannot tell")."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from typing import NamedTuple
+
+#: How long one git command may take, in seconds (a large repository's ``ls-tree``): git is no network call here.
+GIT_TIMEOUT = 120
+
+
+class GitRun(NamedTuple):
+    """One git command's outcome: its exit code, output and error output; ``error``, why git could not be run
+    at all (then ``returncode`` is -1 and both outputs are empty)."""
+
+    returncode: int
+    stdout: bytes
+    stderr: bytes
+    error: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.returncode == 0
+
+    def said(self) -> list[str]:
+        """git's error output, a line each (blank ones left out), as the OS gives its bytes."""
+        return [line for line in os.fsdecode(self.stderr).splitlines() if line.strip()]
+
+
+def run_git(*args: str, cwd: str | None = None, timeout: float = GIT_TIMEOUT) -> GitRun:
+    """``git *args``, run in ``cwd`` (else the working folder); never raises for git's sake."""
+    try:
+        proc = subprocess.run(["git", *args], capture_output=True, check=False, timeout=timeout, cwd=cwd)
+    except subprocess.TimeoutExpired:
+        return GitRun(-1, b"", b"", f"git took longer than {timeout:g} s")
+    except (OSError, subprocess.SubprocessError) as exc:
+        return GitRun(-1, b"", b"", str(exc))
+    return GitRun(proc.returncode, proc.stdout, proc.stderr)
