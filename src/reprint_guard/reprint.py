@@ -944,7 +944,7 @@ class Reprint:
                 from .readers.markdown import written_as_linked
 
                 options["linkable"] = partial(written_as_linked, body)
-            if self._link_bare_urls and "{{<" in self.body:  # nor in a raw-HTML shortcode's inside
+            if self._link_bare_urls and "{" in self.body and "{{<" in self.body:  # nor in a raw-HTML shortcode's inside
                 from .readers.shortcodes import raw_html_insides
 
                 insides = raw_html_insides(self.body)
@@ -1036,7 +1036,7 @@ class Reprint:
         if self.front_syntax in ("toml", "json"):
             return False
         body = self.body
-        if "{{<" not in body and "{{%" not in body:
+        if "{" not in body or ("{{<" not in body and "{{%" not in body):  # one character first (memchr)
             return True
         return not _calls_shortcode(body)
 

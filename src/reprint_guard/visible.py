@@ -1619,6 +1619,8 @@ IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif", ".svg", ".t
 def has_css_url(html: str) -> bool:
     """Whether ``html`` may hold a CSS ``url(`` in any case, or an ``image-set(`` in lower or upper case: plain
     finds rule most pages out before a search without case reads the page."""
+    if "(" not in html:  # one character, found as memchr finds it: most pages have no parenthesis
+        return False
     if ("l(" in html or "L(" in html) and CSS_URL_OPEN.search(html) is not None:
         return True
     return "image-set(" in html or "IMAGE-SET(" in html  # plain finds: a search without case costs ms a page
@@ -2371,6 +2373,8 @@ def _block_breaks(
 
 #: A ``<noscript>`` start tag.
 _NOSCRIPT = re.compile(r"<noscript(?=[\t\n\f\r />])", re.IGNORECASE | re.ASCII)
+#: A ``<script`` or ``<SCRIPT`` in a page (the two plain finds read the page twice: 6.5 µs beside 2.7 µs).
+_SCRIPT_OPEN = re.compile("<(?:script|SCRIPT)")
 
 
 def _noscript_fallbacks(root: LexborNode, embeds: list[bool] | None = None) -> list[LexborNode]:
@@ -2500,7 +2504,7 @@ def with_media(
     # The scripts a page loads, read before anything is pruned or skipped (a script runs wherever it stands,
     # in a site footer left out as no part of the article too): asked of a page with a tracking script's rule,
     # and found here in the one parse rather than in a second.
-    scripts = _scripts_under(tree.root, fallbacks) if "<script" in html or "<SCRIPT" in html else None  # type: ignore[arg-type]
+    scripts = _scripts_under(tree.root, fallbacks) if _SCRIPT_OPEN.search(html) else None  # type: ignore[arg-type]
     skipped = _skip(root, skip) if skip else False
     # A picture set as an element's background (a cover block): only raw HTML writes a style.
     backgrounds = (

@@ -202,6 +202,10 @@ def _kept_as_given(item: Media, reprint: Reprint, regex: object) -> Iterator[Pro
         )
 
 
+#: A ``<picture`` or ``<PICTURE`` in a page: one search, where two plain finds read the page twice.
+_PICTURE_OPEN = re.compile("<(?:picture|PICTURE)")
+
+
 def _replaced_by(item: Media, reprint: Reprint, regex: object) -> str | None:
     """What replaces an image the rule found by its ``src``: a ``srcset`` none of whose addresses is the
     element's (a browser picks from it), or a ``<source srcset>`` before it in its ``<picture>``; None."""
@@ -211,7 +215,7 @@ def _replaced_by(item: Media, reprint: Reprint, regex: object) -> str | None:
     if srcset and not any(regex.search(url) for url in srcset_urls(srcset)):  # type: ignore[attr-defined]
         return f'replaced by its own srcset ("{srcset.strip()[:60]}")'
     html = reprint.html
-    at = html.find(item.src) if "<picture" in html or "<PICTURE" in html else -1
+    at = html.find(item.src) if _PICTURE_OPEN.search(html) else -1
     if at < 0:
         return None
     before = html[:at].lower()
