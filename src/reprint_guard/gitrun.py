@@ -1,9 +1,9 @@
 """One way to run git for the commands that compare with a commit (the Action's changed files, a baseline
-commit's copies, the pages a changed site file reaches; the file walk's ``ls-files``, ``--staged``'s copies and
-SARIF's repository root still call git themselves, each with its own fallback): git's output as bytes (a file name in another
-encoding kept as the OS keeps it), within a time limit. A git that cannot be run (none installed, no such
-folder, one that runs past the limit) is a result like a failed command's, never a traceback: each caller
-says what that means for it (an error, or "cannot tell")."""
+commit's copies, the pages a changed site file reaches; the file walk's ``ls-files``, ``--staged``'s copies
+and SARIF's repository root still call git themselves, each with its own fallback): git's output as bytes (a
+file name in another encoding kept as the OS keeps it), within a time limit. A git that cannot be run (none
+installed, no such folder, one that runs past the limit) is a result like a failed command's, never a
+traceback: each caller says what that means for it (an error, or "cannot tell")."""
 
 from __future__ import annotations
 
