@@ -3,6 +3,7 @@ sort an archive's report by (they were in no output: only the files' own metadat
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 
 import jsonschema
@@ -67,4 +68,11 @@ def test_the_schema_takes_them_as_optional_and_typed():
 def test_the_library_result_has_them_too():
     meta = {**COMPLIANT_META, "original_url": f"web.archive.org/web/2024/{GR_URL}", "published": "2024-04-01"}
     result = check(COMPLIANT_BODY, meta)
-    assert (result.original_url, result.original_published, result.published) == (GR_URL, "2024-03-02", "2024-04-01")
+    assert (result.original_url, result.original_published, result.published) == (
+        GR_URL,
+        dt.date(2024, 3, 2),
+        dt.date(2024, 4, 1),
+    )
+    # Typed for the library, written as the command line's JSON writes them.
+    dumped = result.model_dump(mode="json")
+    assert (dumped["original_published"], dumped["published"]) == ("2024-03-02", "2024-04-01")
