@@ -834,10 +834,20 @@ def _write_outputs(sarif: Path | None) -> None:
 def main() -> int:
     """The Action's step: :func:`_main`, failing with exit 2 when the runner's output or summary file could not
     be written (a later step would read no outputs). A cancelled workflow's SIGINT or SIGTERM unwinds as the
-    command line's does: one line, exit 130 or 143, no half-written SARIF log, no worker left."""
-    from .errors import stopped_as_a_shell_tells
+    command line's does: one line, exit 130 or 143, no half-written SARIF log, no worker left; a log whose reader
+    went away, as the command line's: exit 141, no traceback."""
+    from contextlib import suppress
 
-    code = stopped_as_a_shell_tells(_main)
+    from .errors import OUTPUT_CLOSED, stopped_as_a_shell_tells
+
+    try:
+        code = stopped_as_a_shell_tells(_main)
+    except BrokenPipeError:
+        # The log's reader went away: exit as the command line does (141, silent), its buffered output dropped
+        # so that the flush at exit fails no second time; the summary and outputs written so far stay.
+        with suppress(OSError, AttributeError, ValueError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        code = OUTPUT_CLOSED
     return ExitCode.ERROR if _UNWRITTEN and code not in (130, 143) else code
 
 
