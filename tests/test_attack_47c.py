@@ -116,3 +116,38 @@ def test_a_twin_policy_is_named_in_the_folder_as_it_was_given(tmp_path, cli):
         assert run.code == 1 and any(
             line.startswith(f"{folder}/a.yaml:1:1:") and f"is also the id of {folder}/b.yaml;" in line for line in lines
         ), lines
+
+
+#: The Action's entry with run_git's time limit cut to 2 s (120 s in a real run), so that a git that hangs is
+#: waited out quickly.
+_ACTION_WITH_A_SHORT_GIT_LIMIT = (
+    "import runpy, sys; import reprint_guard.gitrun as gitrun; "
+    "gitrun.run_git.__kwdefaults__ = {'cwd': None, 'timeout': 2}; "
+    "sys.argv = ['action']; runpy.run_module('reprint_guard.action', run_name='__main__')"
+)
+
+
+def test_the_action_with_a_git_that_hangs_says_so_and_waits_it_out_few_times(tmp_path):
+    """A git that never answers: the step stops (exit 2) saying git does not answer, not that the workspace
+    is in no git checkout (wrong: it is; "run actions/checkout first" was the advice), after waiting out at
+    most three git commands (four, each 120 s, before)."""
+    repo, env = make_pull_request(
+        tmp_path, {"content/a.md": markdown(COMPLIANT_META, COMPLIANT_BODY)}, {"README.md": "A site.\n"}
+    )
+    fake, asked = tmp_path / "bin", tmp_path / "asked.log"
+    write(fake / "git", f'#!/bin/sh\necho "$*" >> "{asked}"\nexec sleep 300\n').chmod(0o755)
+    full = {k: v for k, v in os.environ.items() if not k.startswith(("INPUT_", "GITHUB_", "RUNNER_"))}
+    full.update(env, PATH=f"{fake}{os.pathsep}{os.environ['PATH']}")
+    proc = subprocess.run(
+        [sys.executable, "-c", _ACTION_WITH_A_SHORT_GIT_LIMIT],
+        cwd=repo,
+        env=full,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert proc.returncode == 2 and "Traceback" not in proc.stderr, proc.stderr
+    said = [line for line in proc.stdout.splitlines() if line.startswith("::error")]
+    assert said and "git took longer than 2 s" in said[0] and "git does not answer" in said[0], said
+    assert "no git checkout" not in said[0], said
+    assert len(asked.read_text(encoding="utf-8").splitlines()) <= 3

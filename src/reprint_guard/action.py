@@ -167,15 +167,14 @@ def _sarif_problem(sarif_path: str) -> str | None:
 
 def _diff_advice(where: str) -> str:
     """What to do when git cannot diff the pull request: check out the repository at all, or deeper."""
-    try:
-        inside = _git("rev-parse", "--is-inside-work-tree", where=where).strip() == "true"
-    except OSError:
+    asked = run_git("-C", where, "rev-parse", "--is-inside-work-tree")
+    if asked.error is not None:  # none installed, or one that hangs: no checkout to blame
+        if asked.error.startswith("git took longer"):
+            return "git does not answer: see what holds it (a lock left by another git, a slow disk)"
         return "git could not be run: install git on the runner"
-    except RuntimeError as exc:
-        if "dubious ownership" in str(exc):  # a container job: the checkout belongs to another user
-            return f"git refuses a checkout owned by another user: git config --global --add safe.directory {where}"
-        inside = False
-    if not inside:
+    if any("dubious ownership" in line for line in asked.said()):  # a container job: another user's checkout
+        return f"git refuses a checkout owned by another user: git config --global --add safe.directory {where}"
+    if not asked.ok or asked.stdout.strip() != b"true":
         return f"{where!r} is in no git checkout: run actions/checkout first, and name paths inside the checkout"
     return "check out with fetch-depth: 0 (a shallow clone lacks the base commit)"
 
@@ -336,6 +335,8 @@ def _not_the_pull_request(head: str, where: str = ".") -> str | None:
     proc = run_git("-C", where, "merge-base", "--is-ancestor", head, "HEAD")
     if proc.ok:
         return None
+    if proc.error is not None:  # git not installed, or past its time limit: asked no further (each ask waits again)
+        raise RuntimeError(f"git merge-base failed: {proc.error}")
     checked_out = _git("rev-parse", "HEAD", where=where).strip()
     advice = (
         "check out the pull request (with pull_request_target, actions/checkout's "
