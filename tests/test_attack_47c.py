@@ -151,3 +151,33 @@ def test_the_action_with_a_git_that_hangs_says_so_and_waits_it_out_few_times(tmp
     assert said and "git took longer than 2 s" in said[0] and "git does not answer" in said[0], said
     assert "no git checkout" not in said[0], said
     assert len(asked.read_text(encoding="utf-8").splitlines()) <= 3
+
+
+@pytest.mark.parametrize(
+    ("rule", "said"),
+    [
+        # pattern is link's, text's, metadata's and element's: no one of them is the one meant (was "'link'?").
+        (
+            "{id: a, check: timing, message: m, pattern: x}",
+            "'pattern' is a parameter of link, text, metadata or element rules, not of timing rules (which take "
+            "after_days, after_hours, timezone): is the check type meant to be one of those (link, text, metadata "
+            "or element)?",
+        ),
+        # tags (media's) and names (attribution's): no check type takes both (was "meant to be 'media'?").
+        (
+            "{id: a, check: text, phrase: x, message: m, tags: [img], names: [x]}",
+            "'tags' is a parameter of media rules, not of text rules (which take captions, mode, pattern, phrase, "
+            "title, unless): is the check type meant to be another, or the key in another rule?",
+        ),
+        ("{id: a, check: media, mode: forbid, message: m, phrase: x}", "is the check type meant to be 'text'?"),
+    ],
+)
+def test_a_parameter_of_another_check_type_names_a_type_only_where_one_fits(tmp_path, cli, rule, said):
+    policy = write(
+        tmp_path / "p.yaml",
+        f"id: p\nname: P\npublisher: P\nsource_url: https://p.example/terms\napplies_to: [p.example]\nrules:\n"
+        f"  - {rule}\n",
+    )
+    run = cli("validate", str(policy))
+    lines = (run.out + run.err).strip().splitlines()
+    assert run.code == 1 and len(lines) == 1 and said in lines[0], lines
