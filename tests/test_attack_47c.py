@@ -181,3 +181,24 @@ def test_a_parameter_of_another_check_type_names_a_type_only_where_one_fits(tmp_
     run = cli("validate", str(policy))
     lines = (run.out + run.err).strip().splitlines()
     assert run.code == 1 and len(lines) == 1 and said in lines[0], lines
+
+
+def test_a_site_menu_of_a_bare_less_than_sign_is_a_site_around_the_article(tmp_path, cli):
+    """A menu whose only text is "< Back" (a "<" before a space opens no tag: a browser shows it) is a site's
+    text before the <article>: the finding still says the top is measured over it (the "<" was read as a tag
+    running to the next ">", the menu's text inside it, and the hint dropped)."""
+    url = "https://lantern.example/2026/11/ferry"
+    policy = write(
+        tmp_path / "p.yaml",
+        "id: lantern\nname: Lantern terms\npublisher: Lantern Ledger\nsource_url: https://lantern.example/terms\n"
+        "applies_to: [lantern.example]\nrules:\n  - id: top\n    check: attribution\n"
+        "    names: [Originally published by Lantern Ledger]\n    position: top\n    message: Open with the credit\n",
+    )
+    story = "".join(f"<p>Paragraph {n} of a story about the ferry landing and the board.</p>\n" for n in range(9))
+    credit = f'<p>Originally published by <a href="{url}">Lantern Ledger</a>.</p>'
+    write(tmp_path / "menu.meta.yaml", f"title: Ferry\nauthor: Dana Okafor\noriginal_url: {url}\n")
+    page = write(tmp_path / "menu.html", f'<nav><a href="/">< Back</a></nav>\n<article>\n{story}{credit}\n</article>\n')
+    run = cli("check", "--no-config", "--rules-dir", str(policy), "--format", "json", str(page))
+    message = run.json()["results"][0]["findings"][0]["message"]
+    assert "is there, but not at the top" in message, message
+    assert "a menu, header or sidebar of the site's before the <article> counts" in message, message
