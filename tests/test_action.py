@@ -1196,8 +1196,9 @@ def test_a_pull_request_run_with_no_git_to_run_says_so_in_one_line(tmp_path):
     proc = run_action(repo, env, paths="content")
     assert proc.returncode == 2, (proc.stdout, proc.stderr)
     assert "Traceback" not in proc.stderr + proc.stdout
-    said = [line for line in (proc.stdout + proc.stderr).splitlines() if "git rev-parse failed" in line]
+    said = [line for line in (proc.stdout + proc.stderr).splitlines() if "git merge-base failed" in line]
     assert said and "No such file or directory" in said[0], (proc.stdout, proc.stderr)
+    assert said[0].endswith("git could not be run: install git on the runner"), said  # not "run actions/checkout"
 
 
 def test_the_summarys_rows_at_one_place_are_most_severe_first(tmp_path):

@@ -44,7 +44,7 @@ def test_an_unclosed_quote_is_told_where_it_opens(tmp_path, cli):
     assert len(said) == 1 and said[0].startswith(f"{policy}:10:14: invalid YAML: the quoted value that starts here"), (
         said
     )
-    assert "runs on to line 13" in said[0] and "close it on this line" in said[0], said
+    assert "runs on to the next ', 3 lines below," in said[0] and "close it on this line" in said[0], said
     # A quote that is closed, with text after it on its own line, is still told at that line, as before.
     policy.write_text(HEAD + "rules:\n  - id: a\n    check: text\n    phrase: x\n    message: 'It's here'\n")
     run = cli("validate", str(policy))

@@ -167,15 +167,14 @@ def _sarif_problem(sarif_path: str) -> str | None:
 
 def _diff_advice(where: str) -> str:
     """What to do when git cannot diff the pull request: check out the repository at all, or deeper."""
-    try:
-        inside = _git("rev-parse", "--is-inside-work-tree", where=where).strip() == "true"
-    except OSError:
+    asked = run_git("-C", where, "rev-parse", "--is-inside-work-tree")
+    if asked.error is not None:  # none installed, or one that hangs: no checkout to blame
+        if asked.error.startswith("git took longer"):
+            return "git does not answer: see what holds it (a lock left by another git, a slow disk)"
         return "git could not be run: install git on the runner"
-    except RuntimeError as exc:
-        if "dubious ownership" in str(exc):  # a container job: the checkout belongs to another user
-            return f"git refuses a checkout owned by another user: git config --global --add safe.directory {where}"
-        inside = False
-    if not inside:
+    if any("dubious ownership" in line for line in asked.said()):  # a container job: another user's checkout
+        return f"git refuses a checkout owned by another user: git config --global --add safe.directory {where}"
+    if not asked.ok or asked.stdout.strip() != b"true":
         return f"{where!r} is in no git checkout: run actions/checkout first, and name paths inside the checkout"
     return "check out with fetch-depth: 0 (a shallow clone lacks the base commit)"
 
@@ -336,6 +335,8 @@ def _not_the_pull_request(head: str, where: str = ".") -> str | None:
     proc = run_git("-C", where, "merge-base", "--is-ancestor", head, "HEAD")
     if proc.ok:
         return None
+    if proc.error is not None:  # git not installed, or past its time limit: asked no further (each ask waits again)
+        raise RuntimeError(f"git merge-base failed: {proc.error}")
     checked_out = _git("rev-parse", "HEAD", where=where).strip()
     advice = (
         "check out the pull request (with pull_request_target, actions/checkout's "
@@ -834,10 +835,20 @@ def _write_outputs(sarif: Path | None) -> None:
 def main() -> int:
     """The Action's step: :func:`_main`, failing with exit 2 when the runner's output or summary file could not
     be written (a later step would read no outputs). A cancelled workflow's SIGINT or SIGTERM unwinds as the
-    command line's does: one line, exit 130 or 143, no half-written SARIF log, no worker left."""
-    from .errors import stopped_as_a_shell_tells
+    command line's does: one line, exit 130 or 143, no half-written SARIF log, no worker left; a log whose reader
+    went away, as the command line's: exit 141, no traceback."""
+    from contextlib import suppress
 
-    code = stopped_as_a_shell_tells(_main)
+    from .errors import OUTPUT_CLOSED, stopped_as_a_shell_tells
+
+    try:
+        code = stopped_as_a_shell_tells(_main)
+    except BrokenPipeError:
+        # The log's reader went away: exit as the command line does (141, silent), its buffered output dropped
+        # so that the flush at exit fails no second time; the summary and outputs written so far stay.
+        with suppress(OSError, AttributeError, ValueError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        code = OUTPUT_CLOSED
     return ExitCode.ERROR if _UNWRITTEN and code not in (130, 143) else code
 
 

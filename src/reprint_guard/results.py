@@ -123,12 +123,17 @@ class Result(BaseModel):
     @classmethod
     def _moment(cls, value: object) -> object:
         """An ISO 8601 string (as the engine's result and the JSON output write a date) as its date, or its
-        date-time when it gives a time; anything else as pydantic reads it."""
+        date-time when it gives a time; a date or date-time as it is. A number, or a string of another form, is
+        refused: pydantic would read ``2026`` or ``"1700000000"`` as seconds since 1970, a date the report
+        never said (its schema says a string)."""
         if isinstance(value, str):
             try:
                 return dt.datetime.fromisoformat(value) if len(value) > 10 else dt.date.fromisoformat(value)
             except ValueError:
-                return value
+                said = f"{value!r} is no ISO 8601 date or date-time (2026-11-20, 2026-11-20T09:00:00Z)"
+                raise ValueError(said) from None
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            raise ValueError(f"{value!r} is a number, not a date: an ISO 8601 date or date-time (2026-11-20)")
         return value
 
     @field_serializer("original_published", "published", when_used="json")

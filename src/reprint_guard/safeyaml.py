@@ -630,9 +630,27 @@ def _quoted_run_on(text: str, index: int) -> yaml.Mark | None:
         and last.style in ("'", '"')
         and last.start_mark.line < last.end_mark.line
         and text.find("\n", last.end_mark.index, index) < 0
+        and _leaves_its_indentation(text, last.start_mark.index, last.end_mark.index)
     ):
         return last.start_mark
     return None
+
+
+#: The indentation of a line's key: its spaces and any list dashes before it (``  - message: ...``).
+_KEY_INDENT = re.compile(r"[ ]*(?:-[ ]+)*")
+
+
+def _leaves_its_indentation(text: str, start: int, end: int) -> bool:
+    """Whether a quoted value spanning ``text[start:end]`` has a line (past its first, blank ones aside) that
+    starts no further in than the key on its first line: the next keys read into a value left open
+    (``title: 'Gulls`` then ``author: ...``), not a value written over lines indented under its key, whose
+    error at its close is the text after it (``message: 'one`` ``  two' x: 1``)."""
+    first = text.rfind("\n", 0, start) + 1
+    key_at = _KEY_INDENT.match(text, first).end() - first
+    for line in text[text.find("\n", start, end) + 1 : end].split("\n"):
+        if line.strip() and len(line) - len(line.lstrip(" ")) <= key_at:
+            return True
+    return False
 
 
 def _mapping_value_hint(text: str, index: int) -> str:
@@ -729,9 +747,12 @@ def load(
         elif problem in _INDENT_PROBLEMS and mark is not None:
             opened_at = _quoted_run_on(text, mark.index)
             if opened_at is not None:  # a quote left open took in the lines up to the next one: told where it opens
+                # Lines below, not a line number: in front matter the text's line 1 is the file's second.
+                below = mark.line - opened_at.line
                 raise error(
-                    f"invalid YAML: the quoted value that starts here runs on to line {mark.line + 1}, where the "
-                    f"next {text[opened_at.index]} closes it ({problem} there): close it on this line",
+                    f"invalid YAML: the quoted value that starts here runs on to the next {text[opened_at.index]}, "
+                    f"{below} line{'s' if below != 1 else ''} below, which closes it ({problem} there): close it "
+                    "on this line",
                     line=opened_at.line + 1,
                     column=opened_at.column + 1,
                 ) from None

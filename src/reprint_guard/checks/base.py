@@ -178,6 +178,9 @@ def _shows_text(html: str) -> bool:
             return True
         if opening < 0:
             return False
+        after = lowered[opening + 1 : opening + 2]
+        if not (after.isascii() and (after.isalpha() or after in "/!?")):  # "< Back": no tag, a shown "<"
+            return True
         for name in ("head", "script", "style", "template"):
             if (
                 lowered.startswith(name, opening + 1)

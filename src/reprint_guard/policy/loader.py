@@ -67,18 +67,23 @@ def _another_checks(check: Any, keys: list[Any]) -> str:
 
     if not isinstance(check, str) or check not in PARAMS:
         return ""
+    taken = {name: {f.alias or own for own, f in model.model_fields.items()} for name, model in PARAMS.items()}
     for key in keys:
-        takers = [
-            name
-            for name, model in PARAMS.items()
-            if any((field.alias or own) == key for own, field in model.model_fields.items())
-        ]
+        takers = [name for name, names in taken.items() if key in names]
         if takers:
-            given = ", ".join(sorted((f.alias or own) for own, f in PARAMS[check].model_fields.items()))
-            return (
-                f"; {key!r} is a parameter of {' and '.join(takers)} rules, not of {check} rules (which take "
-                f"{given}): is the check type meant to be {takers[0]!r}?"
+            given = ", ".join(sorted(taken[check]))
+            # The check type meant takes every such key of the rule's (tags and names: none does both).
+            others = [k for k in keys if k != key and any(k in names for names in taken.values())]
+            meant = [name for name in takers if all(k in taken[name] for k in others)]
+            kinds = " or ".join([", ".join(takers[:-1]), takers[-1]] if len(takers) > 2 else takers)
+            question = (
+                f"is the check type meant to be {meant[0]!r}?"
+                if len(meant) == 1
+                else f"is the check type meant to be one of those ({kinds})?"
+                if meant
+                else "is the check type meant to be another, or the key in another rule?"
             )
+            return f"; {key!r} is a parameter of {kinds} rules, not of {check} rules (which take {given}): {question}"
     return ""
 
 

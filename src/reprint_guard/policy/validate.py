@@ -361,7 +361,7 @@ def validate_file(path: Path, extra: tuple[str, ...] = ()) -> list[ReprintGuardE
     own_id = raw.data.get("id")
     readable, broken = _readable_raws(extra, path)
     mine = [r for r in readable if r.data.get("id") != own_id]
-    twins = sorted({_as_named(str(r.path)) for r in readable if r.data.get("id") == own_id})
+    twins = sorted({_as_named(str(r.path), path) for r in readable if r.data.get("id") == own_id})
     if twins:
         problems.append(
             raw.error(
@@ -453,13 +453,24 @@ def _misspelt_condition(raw: RawPolicy, rule_id: str, index: int, misspelt: str)
     return raw.error(f"rule {rule_id!r}: its condition {misspelt}", ["rules", index, "when"])
 
 
-def _as_named(path: str) -> str:
-    """A policy file found beside the one validated, named as a command line would name it: from the working
-    folder when it is under it (``two/b.yaml``, as ``validate two`` was given), else as found."""
+def _as_named(path: str, own: Path) -> str:
+    """A policy file found beside the one validated, named as a command line would name it: in the folder the
+    validated file was named in when it is that folder (``two/b.yaml``, ``../two/b.yaml``, ``link/b.yaml``, as
+    ``validate two``, ``validate ../two`` or ``validate link`` was given); else from the working folder when it
+    is under it, else as found."""
+    given = os.path.dirname(str(own))
+    try:
+        if os.path.samefile(os.path.dirname(path) or ".", given or "."):
+            return os.path.join(given, os.path.basename(path))
+    except (OSError, ValueError):
+        pass
     if not os.path.isabs(path):
         return path
     here = os.getcwd()
-    return os.path.relpath(path, here) if os.path.commonpath([here, path]) == here else path
+    try:
+        return os.path.relpath(path, here) if os.path.commonpath([here, path]) == here else path
+    except ValueError:  # on another drive (Windows): no path from here
+        return path
 
 
 def _not_a_policy(path: Path) -> str | None:
