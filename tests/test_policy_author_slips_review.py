@@ -7,6 +7,8 @@ there is one, a second policy's file named as given, a duplicate rule id's first
 
 from __future__ import annotations
 
+import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -141,6 +143,28 @@ def test_a_closed_output_pipe_exits_as_sigpipe_does_silently(tmp_path):
         err = proc.stderr.read()
         proc.stderr.close()
         assert (proc.wait(timeout=60), err) == (141, b""), form
+
+
+def test_a_closed_output_pipe_still_writes_the_report_files(tmp_path):
+    """`check --sarif FILE --format json -j 2 | head -1` in a CI step without pipefail: the SARIF upload after it
+    found no file, the run having stopped at the first write to the gone reader."""
+    pages = [_page(tmp_path, f"Story {n} with no credit at all.", name=f"p{n}.md") for n in range(6)]
+    for form in ("text", "json"):
+        sarif, report = tmp_path / f"{form}.sarif", tmp_path / f"{form}.json"
+        read, write = os.pipe()
+        os.close(read)  # the reader went away before the run started
+        args = ["check", "--no-config", "-j", "2", "--format", form, "--sarif", str(sarif), "--json", str(report)]
+        run = subprocess.run(
+            [sys.executable, "-m", "reprint_guard", *args, *map(str, pages)],
+            stdout=write,
+            capture_output=False,
+            stderr=subprocess.PIPE,
+            timeout=120,
+        )
+        os.close(write)
+        assert (run.returncode, run.stderr) == (141, b""), form
+        assert len(json.loads(report.read_text(encoding="utf-8"))["results"]) == 6, form
+        assert json.loads(sarif.read_text(encoding="utf-8"))["runs"][0]["results"], form
 
 
 def test_a_bare_article_fragment_is_not_told_of_a_site_around_it(tmp_path, cli):

@@ -7,7 +7,7 @@ import contextlib
 import errno
 import os
 import sys
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import IO, Any
 
@@ -693,9 +693,12 @@ def run_check(options: argparse.Namespace) -> int:
     progress = Progress(len(items)) if not options.no_progress and wanted(sys.stderr, len(items)) else None
     colour = use_color(report, options.color)
     shown = progress.sharing(report) if progress else report  # a report on the bar's terminal clears it first
-    outputs: list[tuple[Any, _AtomicFile | None]] = [
-        (_formatter(options.format, shown, options, settings, colour), None)
-    ]
+    closed = False  # a stream's reader went away (``| head``): the report files are still written
+    outputs: list[tuple[Any, _AtomicFile | None]] = []
+    try:  # a JSON report starts at once: its reader may be gone already
+        outputs.append((_formatter(options.format, shown, options, settings, colour), None))
+    except BrokenPipeError:
+        closed = True
     if options.statistics:  # after the report on its stream; else apart from a machine's report (JSON, SARIF)
         from .output.text import RuleCounts
 
@@ -722,19 +725,20 @@ def run_check(options: argparse.Namespace) -> int:
             for hold_to in holders:
                 result = hold_to(result)
             summary.add(result)
-            for formatter, _ in outputs:
-                formatter.result(result)
+            closed |= _to_each(outputs, lambda formatter: formatter.result(result))  # noqa: B023 - called at once
             if progress:
                 progress.advance()
         if progress:
             progress.close()
             progress = None
-        for formatter, _ in outputs:
-            formatter.close(summary)
+        closed |= _to_each(outputs, lambda formatter: formatter.close(summary))
         for _, handle in outputs:
             if handle:
                 handle.commit()
-        report.flush()
+        try:
+            report.flush()
+        except BrokenPipeError:
+            closed = True
     except BaseException:  # a disk full, a signal, a report refused: none half written, no temporary file left
         for handle in files:
             handle.discard()
@@ -742,7 +746,24 @@ def run_check(options: argparse.Namespace) -> int:
     finally:
         if progress:
             progress.close()
+    if closed:  # as the command line's entry answers it: silent, 141, the files written all the same
+        raise BrokenPipeError
     return ExitCode.ERROR if fixes_failed else exit_code_for(summary, settings.fail_on)
+
+
+def _to_each(outputs: list[tuple[Any, Any]], call: Callable[[Any], object]) -> bool:
+    """``call`` on each output's formatter; one writing to a stream whose reader went away (a closed pipe) is
+    dropped, and True returned, so the report files (``--json``, ``--sarif``) are still written whole."""
+    went = False
+    for output in list(outputs):
+        try:
+            call(output[0])
+        except BrokenPipeError:
+            if output[1] is not None:  # a report file's own: not a pipe
+                raise
+            outputs.remove(output)
+            went = True
+    return went
 
 
 def _held_at(baseline: Any, context: dict[str, str], options: Any, settings: Any, config: Any) -> Any:

@@ -206,8 +206,13 @@ def measured_over(reprint: Reprint, position: str) -> str:
     if article is None or position not in ("top", "bottom"):
         return ""
     side = "before" if position == "top" else "after"
-    outside = reprint.body[: article[0]] if position == "top" else reprint.body[article[1] :]
-    if not _shows_text(outside):  # a bare <article> fragment: no site around it to blame
+    key = f"shows text {side} the article"  # read once a page, however many findings ask
+    shows = reprint.memo.get(key)
+    if shows is None:
+        shows = reprint.memo[key] = _shows_text(
+            reprint.body[: article[0]] if side == "before" else reprint.body[article[1] :]
+        )
+    if not shows:  # a bare <article> fragment: no site around it to blame
         return ""
     return (
         f"; the {position} is measured over the page's whole visible text: a menu, header or sidebar of "
