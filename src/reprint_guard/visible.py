@@ -312,6 +312,7 @@ class VisibleBody:
         "_lowered",
         "_present",
         "_raw_utf8",
+        "_spaced",
         "_text",
         "_tree",
         "_utf8",
@@ -377,6 +378,8 @@ class VisibleBody:
         self._cased: str | None = None
         self._lowered: str | None = None
         self._present: tuple[Lexicon, frozenset[bytes] | None] | None = None  # the words the text holds
+        #: Whether ``folded`` holds two spaces in a row, as the lexicon's reading of it found (None: not read).
+        self._spaced: bool | None = None
         #: The (run, never run) scripts of the page, when its parse read them (it holds a ``<script``); None:
         #: not read (see :func:`scripts_from_html`).
         self.scripts: tuple[list[Media], list[Media]] | None = None
@@ -404,9 +407,12 @@ class VisibleBody:
         if self._utf8 is None:
             if self._text is not None:
                 self._utf8 = self._text.encode("utf-8")
+            elif (folded := self.folded) is None:
+                self._utf8 = normalize_utf8(self.raw_text)
+            elif self._spaced is False:  # the lexicon's reading of it found no two spaces in a row
+                self._utf8 = folded.strip(b" ")
             else:
-                folded = self.folded
-                self._utf8 = collapse(folded) if folded is not None else normalize_utf8(self.raw_text)
+                self._utf8 = collapse(folded)
         return self._utf8
 
     @property
@@ -439,7 +445,10 @@ class VisibleBody:
             present = self._present
             if present is None or present[0] is not lexicon:
                 # Folded or normalised: a word (no space) is in one exactly when it is in the other.
-                present = self._present = (lexicon, lexicon.present(haystack))
+                read = lexicon.read(haystack)
+                present = self._present = (lexicon, read[0] if read is not None else None)
+                if read is not None and haystack is not self._utf8:
+                    self._spaced = read[1]  # of the folded text: what text_utf8 collapses
             if present[1] is not None:
                 return not present[1].isdisjoint(words)
         return word_finder(words)(haystack)
@@ -455,7 +464,7 @@ class VisibleBody:
     def held_of(self, words: tuple[bytes, ...]) -> tuple[bytes, ...]:
         """Those of ``words`` the text holds, when the lexicon already said (:meth:`may_contain`); else all."""
         present = self._present
-        if present is None or present[1] is None or not present[0].words.issuperset(words):
+        if present is None or present[1] is None or not present[0].holds(words):
             return words
         return tuple(word for word in words if word in present[1])
 
