@@ -1008,6 +1008,11 @@ class Reprint:
             return self.html
         marked = self.memo.get("captions-marked")
         if not isinstance(marked, str):
+            if self._parse_options()["raw"] == NO_RAW_HTML and "!" not in self._markdown:
+                # No raw HTML and no "![": the page holds no <img> (a search for "<p><img " reads the page a
+                # character at a time; one for "!" is memchr's).
+                marked = self.memo["captions-marked"] = self.html
+                return marked
             from .readers.markdown import mark_captions
 
             marked = self.memo["captions-marked"] = mark_captions(self.html)

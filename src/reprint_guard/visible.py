@@ -45,6 +45,7 @@ from .textnorm import (
     lower,
     mark_runs,
     nfkc,
+    non_ascii_bytes,
     normalize,
     normalize_utf8,
     normalized,
@@ -310,6 +311,7 @@ class VisibleBody:
         "_lined",
         "_links",
         "_lowered",
+        "_others",
         "_present",
         "_raw_utf8",
         "_spaced",
@@ -377,6 +379,7 @@ class VisibleBody:
         self._folded: bytes | bool | None = False  # False: not made yet; None: NFKC changes the text
         self._cased: str | None = None
         self._lowered: str | None = None
+        self._others: set[str] | None = None  # raw_text's distinct non-ASCII characters (see _raw_others)
         self._present: tuple[Lexicon, frozenset[bytes] | None] | None = None  # the words the text holds
         #: Whether ``folded`` holds two spaces in a row, as the lexicon's reading of it found (None: not read).
         self._spaced: bool | None = None
@@ -426,8 +429,17 @@ class VisibleBody:
             # Encoded once, here, and kept: lower case (lowered_raw) and the copies on a line (_on_a_line) read
             # the same bytes. Strict, as fold_utf8's own encoding was: where this succeeds it is the same UTF-8.
             self._raw_utf8 = self._raw_utf8 or self.raw_text.encode("utf-8")
-            self._folded = fold_utf8(self.raw_text, encoded=self._raw_utf8)
+            self._folded = fold_utf8(self.raw_text, encoded=self._raw_utf8, others=self._raw_others())
         return self._folded  # type: ignore[return-value]
+
+    def _raw_others(self, encoded: bytes | None = None) -> set[str] | None:
+        """The distinct non-ASCII characters of ``raw_text`` (None: it is ASCII), read once in its UTF-8 for
+        ``folded`` and ``lowered_raw`` (each read them, ~5 µs an article). Never changed by a reader.
+        ``encoded``: ``raw_text`` as UTF-8, when ``_raw_utf8`` is not made."""
+        if self._others is None and not self.raw_text.isascii():
+            data = self._raw_utf8 or encoded or self.raw_text.encode("utf-8", "surrogatepass")
+            self._others = non_ascii_bytes(data)
+        return self._others
 
     def may_contain(self, words: tuple[bytes, ...] | None) -> bool:
         """Whether ``text`` can hold any of ``words`` (normalised UTF-8, no spaces); None: anything may be.
@@ -458,7 +470,11 @@ class VisibleBody:
         """``raw_text`` in lower case, made once: where a word stands in it, it stands in the text as written
         (when the two are of one length)."""
         if self._lowered is None:
-            self._lowered = lower(self.raw_text, self._raw_utf8)
+            raw = self.raw_text
+            data = self._raw_utf8
+            if data is None and not raw.isascii():
+                data = raw.encode("utf-8", "surrogatepass")
+            self._lowered = lower(raw, data, self._raw_others(data))
         return self._lowered
 
     def held_of(self, words: tuple[bytes, ...]) -> tuple[bytes, ...]:
