@@ -994,6 +994,8 @@ rules:
     [
         ("Nothing forbidden here.", []),
         ("An alphabet, betamax and gammas.", []),
+        ("An alphabet.", []),  # the words of one pattern, no match: that rule's own search says so
+        ("An alphabet and a Beta.", ["forbidding/no-beta"]),
         ("Beta.", ["forbidding/no-beta"]),
         ("Gamma, then ALPHA.", ["forbidding/no-alpha", "forbidding/no-gamma"]),
         ("alpha beta gamma", ["forbidding/no-alpha", "forbidding/no-beta", "forbidding/no-gamma"]),
