@@ -994,6 +994,8 @@ rules:
     [
         ("Nothing forbidden here.", []),
         ("An alphabet, betamax and gammas.", []),
+        ("An alphabet.", []),  # the words of one pattern, no match: that rule's own search says so
+        ("An alphabet and a Beta.", ["forbidding/no-beta"]),
         ("Beta.", ["forbidding/no-beta"]),
         ("Gamma, then ALPHA.", ["forbidding/no-alpha", "forbidding/no-gamma"]),
         ("alpha beta gamma", ["forbidding/no-alpha", "forbidding/no-beta", "forbidding/no-gamma"]),
@@ -4825,6 +4827,29 @@ def test_a_pictures_emphasis_on_its_own_line_only_is_its_caption():
         assert "reprint-guard-caption" not in mark_captions(render(text + "\n")), text
         body = COMPLIANT_BODY.replace("Copyright © Ana Ruiz, Global Research, 2024", text)
         assert check(body, COMPLIANT_META).ok or text.endswith("*B*")
+
+
+def test_a_markdown_pages_caption_lines_are_marked_as_by_a_search_of_its_rendering(tmp_path):
+    """A page without raw HTML and without a "!" has no picture, so no caption line to mark (its rendering is
+    not searched); every other page is marked as :func:`mark_captions` marks its rendering."""
+    from reprint_guard.readers import read_file
+    from reprint_guard.readers.markdown import mark_captions
+
+    bodies = [
+        "Text only, no picture.\n",
+        "![a](b.jpg)\n*Lee Park © 2025*\n",
+        "![a][pic]\n*Lee Park © 2025*\n\n[pic]: b.jpg\n",  # a reference-style image
+        "<img src=b.jpg>\n*Lee Park © 2025*\n",  # raw HTML: no "!" at all
+        'Hello!\n\n<p><img src="b.jpg">\n<em>Lee Park</em></p>\n',
+        "Wow! No picture here.\n",
+    ]
+    for number, body in enumerate(bodies):
+        path = tmp_path / f"page{number}.md"
+        path.write_text(f"---\ntitle: T\n---\n{body}", encoding="utf-8")
+        reprint = read_file(str(path))
+        html = reprint.html  # rendered first, as the check does (before, the page is taken for HTML given)
+        assert reprint._captions_marked() == mark_captions(html), body
+        assert ("reprint-guard-caption" in reprint._captions_marked()) is (number in (1, 2, 4)), body
 
 
 def test_the_conversations_own_credit_gives_the_licence_by_reference_to_the_original():

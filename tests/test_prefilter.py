@@ -115,6 +115,7 @@ def test_a_lexicon_tells_exactly_the_words_a_text_holds() -> None:
         for _ in range(200):
             text = b"".join(rng.choice(pieces) for _ in range(rng.randint(0, 14)))
             assert lexicon.present(text) == {word for word in words if word in text}, (words, text)
+            assert lexicon.read(text) == (lexicon.present(text), b"  " in text), (words, text)
 
 
 def test_a_visible_text_answers_for_its_words_however_the_lexicon_grows(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -140,7 +141,31 @@ def test_a_text_the_lexicon_cannot_answer_is_searched_word_by_word(monkeypatch: 
     from reprint_guard.prefilter import Lexicon
     from reprint_guard.visible import VisibleBody
 
-    monkeypatch.setattr(Lexicon, "present", lambda self, text: None)
-    visible = VisibleBody("All Rights Reserved.")
+    monkeypatch.setattr(Lexicon, "read", lambda self, text: None)
+    visible = VisibleBody("All  Rights Reserved.")
     assert visible.may_contain((b"reserved",)) is True
     assert visible.may_contain((b"endorsed",)) is False
+    assert visible.text_utf8 == b"all rights reserved."  # its spaces collapsed all the same
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "All Rights Reserved.",
+        " All Rights Reserved. ",
+        "All  Rights\n\nReserved.\n",
+        "All\u00a0\u00a0Rights Reserved.",  # non-breaking spaces, folded to spaces
+        "Tous droits\u2003réservés ",
+        "\n\nAll Rights Reserved.",
+        "",
+    ],
+)
+def test_a_text_read_for_the_lexicon_collapses_as_one_never_read(raw: str) -> None:
+    """The lexicon's reading tells whether the folded text holds two spaces in a row: one without them is only
+    stripped. The normalised text is the same bytes as a text's never read for its words."""
+    from reprint_guard.textnorm import normalize
+    from reprint_guard.visible import VisibleBody
+
+    read, unread = VisibleBody(raw), VisibleBody(raw)
+    read.may_contain((b"reserved", b"endorsed", b"droits"))
+    assert read.text_utf8 == unread.text_utf8 == normalize(raw).encode("utf-8")

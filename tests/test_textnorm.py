@@ -10,7 +10,16 @@ import pytest
 
 from conftest import cpu_seconds
 from reprint_guard.reprint import Reprint
-from reprint_guard.textnorm import _CASED_BLOCKS, _ZERO_WIDTH_CHARS, find_phrase, lower, non_ascii_chars, normalize
+from reprint_guard.textnorm import (
+    _CASED_BLOCKS,
+    _ZERO_WIDTH_CHARS,
+    find_phrase,
+    fold_utf8,
+    lower,
+    non_ascii_bytes,
+    non_ascii_chars,
+    normalize,
+)
 
 #: Typographic apostrophes and hyphens, and the ASCII character each is compared as.
 _LOOKALIKES = {"\u2018": "'", "\u2019": "'", "\u02bc": "'", "\u2010": "-", "\u2011": "-", "\u2012": "-"}
@@ -85,6 +94,12 @@ def test_lower_is_str_lower_on_generated_text() -> None:
     for _ in range(30000):
         text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 16)))
         assert lower(text) == text.lower(), repr(text)
+        # Given its characters read already (a visible text reads them once for its folding and lower case).
+        encoded = text.encode("utf-8", "surrogatepass")
+        others = non_ascii_bytes(encoded) if not text.isascii() else None
+        assert lower(text, encoded, others) == text.lower(), repr(text)
+        if "\ud800" not in text:
+            assert fold_utf8(text, encoded=encoded, others=others) == fold_utf8(text), repr(text)
 
 
 def test_non_ascii_chars_are_the_set_of_the_text() -> None:

@@ -65,9 +65,13 @@ class Lexicon:
     "edited"); one search per question read the text again and again. Asked
     once for every word any rule has asked about, the text is read once and
     every later question is a lookup. Immutable: one with more words replaces it.
+
+    The same pass tells whether the text holds two spaces in a row (:meth:`read`): a folded text without
+    them is collapsed by stripping its ends (:func:`~reprint_guard.textnorm.collapse` looks for them a byte
+    at a time, ~10 µs an article).
     """
 
-    __slots__ = ("words", "_order", "_set")
+    __slots__ = ("words", "_order", "_set", "_covers")
 
     def __init__(self, words: frozenset[bytes]) -> None:
         import re2
@@ -76,6 +80,9 @@ class Lexicon:
 
         self.words = words
         self._order = sorted(words)
+        #: The word tuples asked about that it holds, by id (each kept, so that its id is not another's):
+        #: the tuples are the cached ones of required_words and the checks, asked of every text.
+        self._covers: dict[int, tuple[bytes, ...]] = {}
         options = re2.Options()
         options.max_mem = SEARCH_MEMORY
         options.log_errors = False
@@ -84,6 +91,7 @@ class Lexicon:
         # The witness matches every text: an answer without it is RE2's DFA out of memory, not "none there".
         try:
             found.Add(rb"\A")
+            found.Add(_TWO_SPACES)
             for word in self._order:
                 found.Add(re.escape(word.decode("utf-8")).encode("utf-8"))
             found.Compile()
@@ -91,13 +99,35 @@ class Lexicon:
             raise ValueError(f"no set of {len(words)} words: {exc}") from None
         self._set = found
 
-    def present(self, text: bytes) -> frozenset[bytes] | None:
-        """The words ``text`` holds; None when RE2 could not tell (a text to search word by word)."""
+    def holds(self, words: tuple[bytes, ...]) -> bool:
+        """Whether the lexicon holds all of ``words`` (a tuple asked about before is looked up by its id)."""
+        if self._covers.get(id(words)) is words:
+            return True
+        if not self.words.issuperset(words):
+            return False
+        if len(self._covers) < _COVERS_KEPT:
+            self._covers[id(words)] = words
+        return True
+
+    def read(self, text: bytes) -> tuple[frozenset[bytes], bool] | None:
+        """The words ``text`` holds, and whether it holds two spaces in a row; None when RE2 could not tell
+        (a text to search word by word)."""
         found = self._set.Match(text)
         if not found or 0 not in found:
             return None
         order = self._order
-        return frozenset(order[index - 1] for index in found if index)
+        return frozenset(order[index - 2] for index in found if index > 1), 1 in found
+
+    def present(self, text: bytes) -> frozenset[bytes] | None:
+        """The words ``text`` holds; None when RE2 could not tell (a text to search word by word)."""
+        read = self.read(text)
+        return read[0] if read is not None else None
+
+
+#: Two spaces, in the lexicon's set beside its words (see :meth:`Lexicon.read`).
+_TWO_SPACES = b"  "
+#: How many word tuples a lexicon remembers holding (a policy's rules ask a few dozen; a replaced policy more).
+_COVERS_KEPT = 4096
 
 
 _LEXICON: list[Lexicon | None] = [None]
@@ -107,7 +137,7 @@ _LEXICON_LOCK = fork_safe(threading.Lock())
 def lexicon_with(words: tuple[bytes, ...]) -> Lexicon | None:
     """The lexicon, holding ``words`` too (made anew, once, when it lacks one); None past its size limit."""
     lexicon = _LEXICON[0]
-    if lexicon is not None and lexicon.words.issuperset(words):
+    if lexicon is not None and lexicon.holds(words):
         return lexicon
     with _LEXICON_LOCK:
         lexicon = _LEXICON[0]

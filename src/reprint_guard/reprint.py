@@ -975,11 +975,25 @@ class Reprint:
                 # is no caption).
                 return any(tag in names if tag[0] != "." else CLASSED in names and tag[1:] in self.body for tag in tags)
         html = self.html
-        if any(tag.lstrip(".") in html for tag in tags):
+        if any(self._holds_as_written(tag.lstrip("."), html) for tag in tags):
             return True
         # A tag written in another case (<FIGCAPTION>, <FigCaption>): HTML reads tag names blind to case.
-        lowered = self._lower_body if html is self.body else lower(html)
-        return any(tag[0] != "." and tag in lowered for tag in tags)
+        tags = tuple(tag for tag in tags if tag[0] != ".")
+        if not tags:
+            return False
+        lowered = self.memo.get("lowered-html")
+        if not isinstance(lowered, str):
+            lowered = self.memo["lowered-html"] = self._lower_body if html is self.body else lower(html)
+        return any(self._holds_as_written(tag, lowered, "lowered") for tag in tags)
+
+    def _holds_as_written(self, name: str, page: str, kind: str = "html") -> bool:
+        """``name in page`` (the page, or it in lower case), remembered: each caption check (a text rule, the
+        licence's, the notice's) asks of the same few names, and a search for one reads the whole page."""
+        key = f"holds:{kind}:{name}"
+        found = self.memo.get(key)
+        if found is None:
+            found = self.memo[key] = name in page
+        return found  # type: ignore[return-value]
 
     def visible_apart(self, tags: tuple[str, ...]) -> VisibleBody:
         """What a reader sees but for the elements ``tags`` name, by tag or by class (``("figcaption",
@@ -1008,6 +1022,11 @@ class Reprint:
             return self.html
         marked = self.memo.get("captions-marked")
         if not isinstance(marked, str):
+            if self._parse_options()["raw"] == NO_RAW_HTML and "!" not in self._markdown:
+                # No raw HTML and no "![": the page holds no <img> (a search for "<p><img " reads the page a
+                # character at a time; one for "!" is memchr's).
+                marked = self.memo["captions-marked"] = self.html
+                return marked
             from .readers.markdown import mark_captions
 
             marked = self.memo["captions-marked"] = mark_captions(self.html)

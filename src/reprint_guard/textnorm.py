@@ -247,7 +247,14 @@ def normalize_utf8(text: str, folded: bytes | None = None) -> bytes:
     return collapse(found)
 
 
-def fold_utf8(text: str, *, nfkc: bool = False, encoded: bytes | None = None, fold_case: bool = True) -> bytes | None:
+def fold_utf8(
+    text: str,
+    *,
+    nfkc: bool = False,
+    encoded: bytes | None = None,
+    fold_case: bool = True,
+    others: set[str] | None = None,
+) -> bytes | None:
     """:func:`normalize_utf8` but for collapsing white space: case folded, every white space a space.
 
     None when NFKC would change the text (``nfkc``: it is NFKC already). A
@@ -258,21 +265,30 @@ def fold_utf8(text: str, *, nfkc: bool = False, encoded: bytes | None = None, fo
     The work is done on UTF-8 bytes: ``str.casefold`` and ``str.split`` walk
     every character of a non-ASCII string in Python's Unicode tables, while an
     article has a handful of distinct non-ASCII characters, which are folded
-    one by one. ``encoded``: ``text`` as UTF-8, when already made. Without ``fold_case``, letters keep
+    one by one. ``encoded``: ``text`` as UTF-8, when already made; ``others``: its distinct non-ASCII
+    characters (:func:`non_ascii_chars`), when already known. Without ``fold_case``, letters keep
     their case (white space and look-alikes are made the same all the same).
     """
-    folded = _fold(text, nfkc=nfkc, encoded=encoded, fold_case=fold_case)
+    folded = _fold(text, nfkc=nfkc, encoded=encoded, fold_case=fold_case, others=others)
     return folded if isinstance(folded, bytes) else None
 
 
-def _fold(text: str, *, nfkc: bool = False, encoded: bytes | None = None, fold_case: bool = True) -> bytes | set[str]:
+def _fold(
+    text: str,
+    *,
+    nfkc: bool = False,
+    encoded: bytes | None = None,
+    fold_case: bool = True,
+    others: set[str] | None = None,
+) -> bytes | set[str]:
     """:func:`fold_utf8`, or where NFKC would change the text its distinct non-ASCII characters (which
     :func:`nfkc` is spared reading again)."""
     table = _ASCII_FOLD if fold_case else _ASCII_SPACES
     if text.isascii():
         return (encoded or text.encode("ascii")).translate(table)
     data = encoded or text.encode("utf-8")
-    others = _non_ascii(data)
+    if others is None:
+        others = _non_ascii(data)
     if not nfkc and not all(map(_nfkc_inert, others)):  # usually a few dashes, quotes and accented letters
         return others
     data = data.translate(table)  # ASCII bytes only: they never stand inside a multi-byte character
@@ -289,6 +305,12 @@ def non_ascii_chars(text: str) -> set[str]:
     """The distinct non-ASCII characters of ``text``: read in its UTF-8 with the ASCII bytes dropped (7 µs for
     an article), where a set of the ``str`` takes each of its characters one by one (55 µs)."""
     return _non_ascii(text.encode("utf-8", "surrogatepass"))
+
+
+def non_ascii_bytes(data: bytes) -> set[str]:
+    """:func:`non_ascii_chars` of a text already encoded (``data``, UTF-8): a set the caller may share,
+    never to change."""
+    return _non_ascii(data)
 
 
 def _non_ascii(data: bytes) -> set[str]:
@@ -315,7 +337,7 @@ def _replacer(chars: frozenset[bytes]) -> Callable[..., bytes]:
 _LOWER_IN_CONTEXT = frozenset("\u03a3\u0130")
 
 
-def lower(text: str, encoded: bytes | None = None) -> str:
+def lower(text: str, encoded: bytes | None = None, others: set[str] | None = None) -> str:
     """``text.lower()``, made faster for a long text with a few kinds of non-ASCII characters.
 
     ``str.lower`` looks up every character of a non-ASCII string in Python's
@@ -323,13 +345,14 @@ def lower(text: str, encoded: bytes | None = None) -> str:
     ten times the ASCII case); here the ASCII letters are lowered as bytes and
     each distinct other character that changes is replaced as a whole (as
     :func:`fold_utf8` folds). The same string as ``str.lower``, always.
-    ``encoded``: ``text`` as UTF-8, when already made (its encoding is a fifth of the work).
+    ``encoded``: ``text`` as UTF-8, when already made (its encoding is a fifth of the work); ``others``: its
+    distinct non-ASCII characters (:func:`non_ascii_chars`), when already known.
     """
     if text.isascii():
         return text.lower()
     data = encoded if encoded is not None else text.encode("utf-8", "surrogatepass")
     changed = {}
-    for char in _non_ascii(data):
+    for char in _non_ascii(data) if others is None else others:
         lowered = char.lower()
         if lowered != char:
             if char in _LOWER_IN_CONTEXT:

@@ -45,6 +45,7 @@ from .textnorm import (
     lower,
     mark_runs,
     nfkc,
+    non_ascii_bytes,
     normalize,
     normalize_utf8,
     normalized,
@@ -310,8 +311,10 @@ class VisibleBody:
         "_lined",
         "_links",
         "_lowered",
+        "_others",
         "_present",
         "_raw_utf8",
+        "_spaced",
         "_text",
         "_tree",
         "_utf8",
@@ -376,7 +379,10 @@ class VisibleBody:
         self._folded: bytes | bool | None = False  # False: not made yet; None: NFKC changes the text
         self._cased: str | None = None
         self._lowered: str | None = None
+        self._others: set[str] | None = None  # raw_text's distinct non-ASCII characters (see _raw_others)
         self._present: tuple[Lexicon, frozenset[bytes] | None] | None = None  # the words the text holds
+        #: Whether ``folded`` holds two spaces in a row, as the lexicon's reading of it found (None: not read).
+        self._spaced: bool | None = None
         #: The (run, never run) scripts of the page, when its parse read them (it holds a ``<script``); None:
         #: not read (see :func:`scripts_from_html`).
         self.scripts: tuple[list[Media], list[Media]] | None = None
@@ -404,9 +410,12 @@ class VisibleBody:
         if self._utf8 is None:
             if self._text is not None:
                 self._utf8 = self._text.encode("utf-8")
+            elif (folded := self.folded) is None:
+                self._utf8 = normalize_utf8(self.raw_text)
+            elif self._spaced is False:  # the lexicon's reading of it found no two spaces in a row
+                self._utf8 = folded.strip(b" ")
             else:
-                folded = self.folded
-                self._utf8 = collapse(folded) if folded is not None else normalize_utf8(self.raw_text)
+                self._utf8 = collapse(folded)
         return self._utf8
 
     @property
@@ -420,8 +429,17 @@ class VisibleBody:
             # Encoded once, here, and kept: lower case (lowered_raw) and the copies on a line (_on_a_line) read
             # the same bytes. Strict, as fold_utf8's own encoding was: where this succeeds it is the same UTF-8.
             self._raw_utf8 = self._raw_utf8 or self.raw_text.encode("utf-8")
-            self._folded = fold_utf8(self.raw_text, encoded=self._raw_utf8)
+            self._folded = fold_utf8(self.raw_text, encoded=self._raw_utf8, others=self._raw_others())
         return self._folded  # type: ignore[return-value]
+
+    def _raw_others(self, encoded: bytes | None = None) -> set[str] | None:
+        """The distinct non-ASCII characters of ``raw_text`` (None: it is ASCII), read once in its UTF-8 for
+        ``folded`` and ``lowered_raw`` (each read them, ~5 µs an article). Never changed by a reader.
+        ``encoded``: ``raw_text`` as UTF-8, when ``_raw_utf8`` is not made."""
+        if self._others is None and not self.raw_text.isascii():
+            data = self._raw_utf8 or encoded or self.raw_text.encode("utf-8", "surrogatepass")
+            self._others = non_ascii_bytes(data)
+        return self._others
 
     def may_contain(self, words: tuple[bytes, ...] | None) -> bool:
         """Whether ``text`` can hold any of ``words`` (normalised UTF-8, no spaces); None: anything may be.
@@ -439,7 +457,10 @@ class VisibleBody:
             present = self._present
             if present is None or present[0] is not lexicon:
                 # Folded or normalised: a word (no space) is in one exactly when it is in the other.
-                present = self._present = (lexicon, lexicon.present(haystack))
+                read = lexicon.read(haystack)
+                present = self._present = (lexicon, read[0] if read is not None else None)
+                if read is not None and haystack is not self._utf8:
+                    self._spaced = read[1]  # of the folded text: what text_utf8 collapses
             if present[1] is not None:
                 return not present[1].isdisjoint(words)
         return word_finder(words)(haystack)
@@ -449,13 +470,17 @@ class VisibleBody:
         """``raw_text`` in lower case, made once: where a word stands in it, it stands in the text as written
         (when the two are of one length)."""
         if self._lowered is None:
-            self._lowered = lower(self.raw_text, self._raw_utf8)
+            raw = self.raw_text
+            data = self._raw_utf8
+            if data is None and not raw.isascii():
+                data = raw.encode("utf-8", "surrogatepass")
+            self._lowered = lower(raw, data, self._raw_others(data))
         return self._lowered
 
     def held_of(self, words: tuple[bytes, ...]) -> tuple[bytes, ...]:
         """Those of ``words`` the text holds, when the lexicon already said (:meth:`may_contain`); else all."""
         present = self._present
-        if present is None or present[1] is None or not present[0].words.issuperset(words):
+        if present is None or present[1] is None or not present[0].holds(words):
             return words
         return tuple(word for word in words if word in present[1])
 
