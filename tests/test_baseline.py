@@ -296,3 +296,43 @@ def test_a_finding_at_the_sidecar_of_a_renamed_page_is_held_at_its_sidecar_now(t
     standing = [(f["rule"], f.get("file")) for f in report["findings"]]
     assert standing == [("global-research/commercial-permission", "content/renamed.meta.yaml")], report
     assert report["findings"][0]["suppressed"]["kind"] == "baseline"
+
+
+@pytest.mark.parametrize("sidecar_left", [True, False])
+def test_a_post_renamed_without_its_sidecar_is_held_to_its_copy_read_with_the_commits_sidecar(tmp_path, sidecar_left):
+    """git mv of the page alone: at the commit it was read with post.meta.yaml (its author), now with no sidecar.
+    Its copy at the commit read at its new name, with no sidecar either, had the error losing the sidecar brings
+    (no author: the copyright notice unchecked), so the run passed; read under its old name beside the commit's
+    sidecar it has none, and the error is new."""
+    fm = "".join(f"{k}: {json.dumps(v)}\n" for k, v in COMPLIANT_META.items() if k != "author")
+    repo = repository(
+        tmp_path, {"content/post.md": f"---\n{fm}---\n{COMPLIANT_BODY}", "content/post.meta.yaml": "author: Ana Ruiz\n"}
+    )
+    assert run_cli("check", "content", cwd=repo).code == 0
+    git(repo, "mv", "content/post.md", "content/renamed.md")
+    if not sidecar_left:
+        git(repo, "rm", "-q", "content/post.meta.yaml")
+    run = run_cli("check", "content/renamed.md", "--baseline-commit", "main", "--format", "json", cwd=repo)
+    assert run.code == 1, run.out + run.err
+    assert findings(run)["content/renamed.md"] == [("global-research/copyright-notice", None)]
+    # Its sidecar moved with it, unchanged: the commit's reading, nothing new.
+    if sidecar_left:
+        git(repo, "mv", "content/post.meta.yaml", "content/renamed.meta.yaml")
+        run = run_cli("check", "content", "--baseline-commit", "main", "--format", "json", cwd=repo)
+        assert run.code == 0, run.out + run.err
+        assert findings(run)["content/renamed.md"] == []
+
+
+@pytest.mark.parametrize("changed_only", ["true", "false"])
+def test_new_findings_only_fails_a_post_renamed_away_from_its_sidecar(tmp_path, changed_only):
+    fm = "".join(f"{k}: {json.dumps(v)}\n" for k, v in COMPLIANT_META.items() if k != "author")
+    base = {"content/post.md": f"---\n{fm}---\n{COMPLIANT_BODY}", "content/post.meta.yaml": "author: Ana Ruiz\n"}
+    repo, env = make_pull_request(tmp_path, {}, base, deleted=("content/post.meta.yaml",))
+    git(repo, "mv", "content/post.md", "content/renamed.md")
+    git(repo, "commit", "-q", "-m", "rename the page")
+    event = json.loads(Path(env["GITHUB_EVENT_PATH"]).read_text())
+    event["pull_request"]["head"]["sha"] = git(repo, "rev-parse", "HEAD")
+    Path(env["GITHUB_EVENT_PATH"]).write_text(json.dumps(event))
+    run = run_action(repo, env, **{"new-findings-only": "true", "changed-only": changed_only})
+    assert run.returncode == 1, run.stdout + run.stderr
+    assert "::error file=content/renamed.md," in run.stdout and "copyright-notice" in run.stdout

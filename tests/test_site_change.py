@@ -656,3 +656,46 @@ def test_the_hook_with_a_baseline_holds_a_staged_page_under_its_staged_cascade_t
     for page in ("content/news/old.md", "content/news/a.md"):
         standing = [f["rule"] for f in results[page]["findings"] if not f.get("suppressed")]
         assert standing == ["global-research/commercial-permission"], (page, results[page])
+
+
+# A page moved into another section -------------------------------------------------------------------------------
+
+
+def _moved_site() -> dict[str, str]:
+    files = _hugo(_index(True))  # news is commercial, the blog not
+    files["content/blog/old.md"] = OLD  # an error of its own (no author), and commercial left to its section
+    return files
+
+
+def test_a_baseline_commit_holds_a_page_moved_into_a_commercial_section_to_its_copy_at_its_old_place(tmp_path):
+    """git mv of a page from the blog into the commercial news section, its text unchanged: the move brings a
+    commercial-permission error. Its copy at the commit was read at its new place (the news cascade), which
+    took that error as already there; read at its old place, with the blog's cascade, the error is new and its
+    own old error (copyright-notice) held."""
+    site = tmp_path / "site"
+    for name, text in _moved_site().items():
+        (site / name).parent.mkdir(parents=True, exist_ok=True)
+        (site / name).write_text(text, encoding="utf-8")
+    git(site, "init", "-q", "-b", "main")
+    git(site, "add", "-A")
+    git(site, "commit", "-q", "-m", "base")
+    git(site, "mv", "content/blog/old.md", "content/news/moved.md")
+    run = _check(site, "content", "--baseline-commit", "main", "--format", "json")
+    assert run.returncode == 1, run.stdout + run.stderr
+    result = next(r for r in json.loads(run.stdout)["results"] if r["path"] == "content/news/moved.md")
+    got = sorted((f["rule"], (f.get("suppressed") or {}).get("kind")) for f in result["findings"])
+    assert got == [("global-research/commercial-permission", None), ("global-research/copyright-notice", "baseline")]
+
+
+@pytest.mark.parametrize("changed_only", ["true", "false"])
+def test_new_findings_only_fails_a_page_moved_into_a_commercial_section(tmp_path, changed_only):
+    repo, env = make_pull_request(tmp_path, {"notes.txt": "Moving a page.\n"}, _moved_site())
+    git(repo, "mv", "content/blog/old.md", "content/news/moved.md")
+    git(repo, "commit", "-q", "-m", "move the page")
+    event = json.loads(Path(env["GITHUB_EVENT_PATH"]).read_text())
+    event["pull_request"]["head"]["sha"] = git(repo, "rev-parse", "HEAD")
+    Path(env["GITHUB_EVENT_PATH"]).write_text(json.dumps(event))
+    run = run_action(repo, env, **{"changed-only": changed_only, "new-findings-only": "true"})
+    assert run.returncode == 1, run.stdout + run.stderr
+    errors = _annotations(run)
+    assert len(errors) == 1 and "commercial-permission" in errors[0] and "content/news/moved.md" in errors[0], errors

@@ -177,6 +177,8 @@ def mark(result: Result, path: str, baseline: Baseline, settings: Any) -> Result
     name = _from_top(path, baseline.top)
     if name is None or _sidecar_differs(path, name, baseline) or _site_differs(path, baseline):
         return result
+    if _moved_in_a_site(path, name, baseline):
+        return result
     if name in baseline.moved:
         before = _findings_at(baseline, baseline.moved[name], path, settings)
     elif name in baseline.held and name not in baseline.touched:
@@ -242,7 +244,7 @@ def _context_changed(paths: Iterable[str], baseline: Baseline, found: dict[str, 
             continue  # added since the commit (or not tracked)
         if folder not in sites:
             sites[folder] = _site_differs(path, baseline)
-        if sites[folder] or _sidecar_differs(path, name, baseline):
+        if sites[folder] or _sidecar_differs(path, name, baseline) or _moved_in_a_site(path, name, baseline):
             found[path] = before
 
 
@@ -269,7 +271,22 @@ def _sidecar_differs(path: str, name: str, baseline: Baseline) -> bool:
             continue  # moved with its page, as it was
         if side in baseline.touched or (side not in baseline.held and os.path.lexists(there)):
             return True
+        if old != side and old in baseline.held:
+            return True  # the page renamed, its sidecar at the commit left behind (or changed): read without it now
     return False
+
+
+def _moved_in_a_site(path: str, name: str, baseline: Baseline) -> bool:
+    """Whether the page was renamed into another folder since the commit, its old place or its new one in a Hugo
+    or Jekyll site: the sections' cascades (or Jekyll's defaults, by path) that give it values are not those that
+    gave its copy at the commit values, so that copy read at the page's new place is not the commit's reading."""
+    before = baseline.moved.get(name, name)
+    if before == name or before.rpartition("/")[0] == name.rpartition("/")[0]:
+        return False
+    from .config.site import site_files
+
+    old = os.path.join(baseline.top, *before.split("/"))
+    return bool(site_files(path)) or bool(site_files(old))
 
 
 def _site_differs(path: str, baseline: Baseline) -> bool:
