@@ -336,3 +336,32 @@ def test_new_findings_only_fails_a_post_renamed_away_from_its_sidecar(tmp_path, 
     run = run_action(repo, env, **{"new-findings-only": "true", "changed-only": changed_only})
     assert run.returncode == 1, run.stdout + run.stderr
     assert "::error file=content/renamed.md," in run.stdout and "copyright-notice" in run.stdout
+
+
+@pytest.mark.parametrize("linked", ["sidecar", "page"])
+def test_a_link_whose_target_changed_is_not_taken_as_the_commits(tmp_path, linked):
+    """A sidecar (post.meta.yaml -> ../meta/post.yaml) or a page (post.md -> ../drafts/post.md) that is a link git
+    tracks, its target set commercial: true since the commit: the link's own name is not in the diff, and every
+    finding was held as the commit's (the run passed). The commercial-permission error the change brings is new."""
+    if linked == "sidecar":
+        repo = repository(tmp_path, {"content/post.md": UNCREDITED, "meta/post.yaml": "".join(_meta_lines())})
+        (repo / "content/post.meta.yaml").symlink_to("../meta/post.yaml")
+        changed, text = repo / "meta/post.yaml", "".join(_meta_lines(commercial=True))
+    else:
+        repo = repository(tmp_path, {"drafts/post.md": OLD_POST, "content/notes.txt": "notes\n"})
+        (repo / "content/post.md").symlink_to("../drafts/post.md")
+        changed, text = repo / "drafts/post.md", markdown({**COMPLIANT_META, "commercial": True}, UNCREDITED)
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "link")
+    run = run_cli("check", "content", "--baseline-commit", "main", "--format", "json", cwd=repo)
+    assert run.code == 0, run.out + run.err
+    write(changed, text)
+    run = run_cli("check", "content", "--baseline-commit", "main", "--format", "json", cwd=repo)
+    assert run.code == 1, run.out + run.err
+    got = findings(run)["content/post.md"]
+    assert [rule for rule, kind in got if kind is None] == ["global-research/commercial-permission"]
+    assert sorted(kind or "" for _, kind in got) == ["", "baseline", "baseline", "baseline"]
+
+
+def _meta_lines(**over):
+    return [f"{k}: {json.dumps(v)}\n" for k, v in {**COMPLIANT_META, **over}.items()]

@@ -179,6 +179,12 @@ def mark(result: Result, path: str, baseline: Baseline, settings: Any) -> Result
         return result
     if _moved_in_a_site(path, name, baseline):
         return result
+    if name not in baseline.touched and os.path.islink(path):  # a page that is a link: its target's change is its own
+        target = _from_top(os.path.realpath(path), baseline.top)
+        if target is not None and target in baseline.moved:
+            name = target  # compared with the target's copy at the commit
+        elif target is None or target in baseline.touched or target not in baseline.held:
+            return result  # out of the work tree, added since or untracked: all of its findings are new
     if name in baseline.moved:
         before = _findings_at(baseline, baseline.moved[name], path, settings)
     elif name in baseline.held and name not in baseline.touched:
@@ -267,6 +273,8 @@ def _sidecar_differs(path: str, name: str, baseline: Baseline) -> bool:
 
     before = baseline.moved.get(name, name)  # the page's name at the commit
     for side, old, there in zip(sidecar_names(name), sidecar_names(before), sidecar_names(path), strict=True):
+        if os.path.islink(there) and _target_differs(there, baseline):
+            return True  # a link (post.meta.yaml -> ../meta/post.yaml) whose target changed: the link's text did not
         if side in baseline.unchanged and baseline.moved.get(side) == old:
             continue  # moved with its page, as it was
         if side in baseline.touched or (side not in baseline.held and os.path.lexists(there)):
@@ -274,6 +282,13 @@ def _sidecar_differs(path: str, name: str, baseline: Baseline) -> bool:
         if old != side and old in baseline.held:
             return True  # the page renamed, its sidecar at the commit left behind (or changed): read without it now
     return False
+
+
+def _target_differs(link: str, baseline: Baseline) -> bool:
+    """Whether the file a symbolic link leads to is not as the commit holds it (changed, added, untracked, out of
+    the work tree): git tracks the link's text, so a change to its target is no change of the link's name."""
+    target = _from_top(os.path.realpath(link), baseline.top)
+    return target is None or target in baseline.touched or target not in baseline.held
 
 
 def _moved_in_a_site(path: str, name: str, baseline: Baseline) -> bool:
