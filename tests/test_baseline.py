@@ -365,3 +365,16 @@ def test_a_link_whose_target_changed_is_not_taken_as_the_commits(tmp_path, linke
 
 def _meta_lines(**over):
     return [f"{k}: {json.dumps(v)}\n" for k, v in {**COMPLIANT_META, **over}.items()]
+
+
+def test_a_post_whose_sidecar_at_the_commit_does_not_read_is_warned_of_as_such(tmp_path):
+    """The commit's sidecar is no YAML, today's is: nothing of the page can be held, and the warning says why
+    the page was compared with its copy there (its sidecar changed), not that a changed site file reaches it."""
+    meta = "".join(_meta_lines())
+    repo = repository(tmp_path, {"content/post.md": UNCREDITED, "content/post.meta.yaml": meta + "bad: [\n"})
+    write(repo / "content/post.meta.yaml", meta)
+    run = run_cli("check", "content", "--baseline-commit", "main", "--format", "json", cwd=repo)
+    assert run.code == 1, run.out + run.err
+    assert {kind for _, kind in findings(run)["content/post.md"]} == {None}
+    assert "warning: a page whose metadata sidecar or site files changed could not be checked as " in run.err
+    assert "site file reaches" not in run.err and "Traceback" not in run.err

@@ -166,9 +166,8 @@ def base_findings(
         gone = {os.path.normpath(path) for path in missed}  # named from the repository's top, as the pages here
         lost = [page for page, inside in named.items() if os.path.normpath(os.path.join(here, inside)) in gone]
         if lost and warn is not None:
-            many = f"{len(lost)} pages" if len(lost) > 1 else "a page"
             warn(
-                f"{many} a changed site file reaches could not be copied as {commit} holds them ({lost[0]}): "
+                f"{_pages(lost, at)} could not be copied as {commit} holds them ({lost[0]}): "
                 "none of their findings there is held, each counts"
             )
         os.makedirs(os.path.join(folder, ".git"), exist_ok=True)  # where the copy's repository ends, as the checkout's
@@ -197,12 +196,14 @@ def base_findings(
             results += report.get("results", []) if isinstance(report, dict) else []
     found: dict[str, Counter] = {}
     unread: list[str] = []
+    unread_pages: list[str] = []
     for result in results:
         if not isinstance(result, dict) or not isinstance(result.get("path"), str):
             continue
+        page = back.get(os.path.normpath(result["path"]))
         if result.get("status") == "error" and isinstance(result.get("error"), str):
             unread.append(result["error"])
-        page = back.get(os.path.normpath(result["path"]))
+            unread_pages.append(page or result["path"])
         renamed = _sidecars_renamed(named[page], page, moved, whole_top, cwd) if page in (at or {}) else {}
         keys = Counter(
             (f.get("rule"), f.get("message"), _as_now(_named_here(f.get("file"), moved, whole_top, cwd), renamed))
@@ -212,12 +213,23 @@ def base_findings(
         if page is not None:
             found[os.path.normpath(page)] = keys
     if unread and warn is not None:
-        many = f"{len(unread)} pages" if len(unread) > 1 else "a page"
         warn(
-            f"{many} a changed site file reaches could not be checked as {commit} holds them ({unread[0]}): "
+            f"{_pages(unread_pages, at)} could not be checked as {commit} holds them ({unread[0]}): "
             "none of their findings there is held, each counts"
         )
     return found
+
+
+def _pages(pages: list[str], at: dict[str, str] | None) -> str:
+    """The pages a warning is of, as they came to be held to the commit: reached by a changed site file, or their
+    metadata sidecar or site files changed (``at``), or both kinds."""
+    many = f"{len(pages)} pages" if len(pages) > 1 else "a page"
+    context = sum(page in (at or {}) for page in pages)
+    if not context:
+        return f"{many} a changed site file reaches"
+    if context == len(pages):
+        return f"{many} whose metadata sidecar or site files changed"
+    return f"{many} held to their copy there"
 
 
 def _sidecars_renamed(before: str, page: str, moved: bool, top: str, cwd: str) -> dict[str, str]:
