@@ -699,3 +699,23 @@ def test_new_findings_only_fails_a_page_moved_into_a_commercial_section(tmp_path
     assert run.returncode == 1, run.stdout + run.stderr
     errors = _annotations(run)
     assert len(errors) == 1 and "commercial-permission" in errors[0] and "content/news/moved.md" in errors[0], errors
+
+
+def test_a_baseline_commit_fails_a_jekyll_post_renamed_into_a_defaults_scope_in_its_own_folder(tmp_path):
+    """A default whose scope path is a prefix of file names (_posts/2024) makes a post commercial; a post renamed
+    within _posts into it takes commercial: true. Its copy at the commit read at the new name took the error the
+    rename brings as already there; read at its old name it is new."""
+    config = 'title: Ledger\ndefaults:\n  - scope:\n      path: "_posts/2024"\n    values:\n      commercial: true\n'
+    site = tmp_path / "site"
+    (site / "_posts").mkdir(parents=True)
+    (site / "_config.yml").write_text(config, encoding="utf-8")
+    (site / "_posts/2023-03-02-harbour.md").write_text(PAGE, encoding="utf-8")
+    git(site, "init", "-q", "-b", "main")
+    git(site, "add", "-A")
+    git(site, "commit", "-q", "-m", "base")
+    git(site, "mv", "_posts/2023-03-02-harbour.md", "_posts/2024-03-02-harbour.md")
+    run = _check(site, "_posts", "--baseline-commit", "main", "--format", "json")
+    assert run.returncode == 1, run.stdout + run.stderr
+    [result] = json.loads(run.stdout)["results"]
+    standing = [f["rule"] for f in result["findings"] if not f.get("suppressed")]
+    assert standing == ["global-research/commercial-permission"], result

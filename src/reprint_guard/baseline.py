@@ -292,11 +292,12 @@ def _target_differs(link: str, baseline: Baseline) -> bool:
 
 
 def _moved_in_a_site(path: str, name: str, baseline: Baseline) -> bool:
-    """Whether the page was renamed into another folder since the commit, its old place or its new one in a Hugo
-    or Jekyll site: the sections' cascades (or Jekyll's defaults, by path) that give it values are not those that
-    gave its copy at the commit values, so that copy read at the page's new place is not the commit's reading."""
+    """Whether the page was renamed since the commit, its old place or its new one in a Hugo or Jekyll site: the
+    sections' cascades (and a Hugo ``_target`` or a Jekyll default's scope, which match a page's path, its file's
+    name too: ``_posts/2024``) that give it values are not those that gave its copy at the commit values, so that
+    copy read at the page's new name is not the commit's reading."""
     before = baseline.moved.get(name, name)
-    if before == name or before.rpartition("/")[0] == name.rpartition("/")[0]:
+    if before == name:
         return False
     from .config.site import site_files
 
