@@ -719,3 +719,25 @@ def test_a_baseline_commit_fails_a_jekyll_post_renamed_into_a_defaults_scope_in_
     [result] = json.loads(run.stdout)["results"]
     standing = [f["rule"] for f in result["findings"] if not f.get("suppressed")]
     assert standing == ["global-research/commercial-permission"], result
+
+
+@pytest.mark.parametrize("named", [("hugo.toml",), ("--force-include", "content/news/_index.md")])
+def test_a_site_file_named_with_a_baseline_commit_holds_its_pages_as_a_walk_does(tmp_path, named):
+    """`check hugo.toml --baseline-commit main` (a site file named stands for its pages) after a cascade change
+    that brings nothing: the pages it brings were left out of the pages compared with the commit (held to HEAD
+    only with --staged), so old.md's old error failed the run that `check content` passes."""
+    site = _staged_site(tmp_path)
+    (site / "content/news/_index.md").write_text(_NEWS_OUTLET, encoding="utf-8")
+    walked = _check(site, "content", "--baseline-commit", "main", "--format", "json")
+    run = _check(site, *named, "--baseline-commit", "main", "--format", "json")
+    for each in (walked, run):
+        assert each.returncode == 0, each.stdout + each.stderr
+        old = next(r for r in json.loads(each.stdout)["results"] if r["path"] == "content/news/old.md")
+        assert [(f["rule"], f["suppressed"]["kind"]) for f in old["findings"]] == [
+            ("global-research/copyright-notice", "baseline")
+        ]
+    (site / "content/news/_index.md").write_text(_index(True), encoding="utf-8")
+    run = _check(site, *named, "--baseline-commit", "main", "--format", "json")
+    assert run.returncode == 1, run.stdout + run.stderr
+    old = next(r for r in json.loads(run.stdout)["results"] if r["path"] == "content/news/old.md")
+    assert [f["rule"] for f in old["findings"] if not f.get("suppressed")] == ["global-research/commercial-permission"]
