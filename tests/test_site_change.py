@@ -741,3 +741,70 @@ def test_a_site_file_named_with_a_baseline_commit_holds_its_pages_as_a_walk_does
     assert run.returncode == 1, run.stdout + run.stderr
     old = next(r for r in json.loads(run.stdout)["results"] if r["path"] == "content/news/old.md")
     assert [f["rule"] for f in old["findings"] if not f.get("suppressed")] == ["global-research/commercial-permission"]
+
+
+# A site file deleted ---------------------------------------------------------------------------------------------
+
+_GONE_PAGE = markdown({k: v for k, v in COMPLIANT_META.items() if k != "commercial"}, COMPLIANT_BODY)
+
+
+@pytest.mark.parametrize(
+    ("files", "gone", "folder"),
+    [
+        (
+            {
+                "config/_default/hugo.toml": 'baseURL = "https://x.example/"\n[cascade]\ncommercial = false\n',
+                "config/_default/menus.toml": "",
+                "content/news/a.md": _GONE_PAGE,
+            },
+            "config/_default/hugo.toml",
+            "content",
+        ),
+        (
+            {
+                "hugo.toml": 'baseURL = "https://x.example/"\n[cascade]\ncommercial = false\n',
+                "content/news/a.md": _GONE_PAGE,
+            },
+            "hugo.toml",
+            "content",
+        ),
+        (
+            {
+                "_config.yml": "defaults:\n  - scope: {path: ''}\n    values: {commercial: false}\n",
+                "news/a.md": _GONE_PAGE,
+            },
+            "_config.yml",
+            "news",
+        ),
+    ],
+    ids=["config-folder", "hugo-toml", "jekyll"],
+)
+def test_a_baseline_commit_does_not_hold_what_a_deleted_site_config_brings(tmp_path, files, gone, folder):
+    """The site's config that gave the page commercial: false, deleted since the commit: the page, unchanged, was
+    held whole (the deleted file is none of its site files now, nor is a site left), so the warning the deletion
+    brings ('commercial' is not set) passed a --fail-on warning run. Its copy is read with the commit's config."""
+    site = tmp_path / "site"
+    for name, text in files.items():
+        (site / name).parent.mkdir(parents=True, exist_ok=True)
+        (site / name).write_text(text, encoding="utf-8")
+    git(site, "init", "-q", "-b", "main")
+    git(site, "add", "-A")
+    git(site, "commit", "-q", "-m", "base")
+    args = (folder, "--baseline-commit", "main", "--format", "json", "--fail-on", "warning")
+    assert _check(site, *args).returncode == 0
+    git(site, "rm", "-q", gone)
+    run = _check(site, *args)
+    assert run.returncode == 1, run.stdout + run.stderr
+    [result] = json.loads(run.stdout)["results"]
+    assert [(f["rule"], f.get("suppressed")) for f in result["findings"]] == [("reprint-guard/missing-metadata", None)]
+
+
+def test_new_findings_only_in_a_full_run_does_not_hold_what_a_deleted_site_config_brings(tmp_path):
+    base = {
+        "hugo.toml": 'baseURL = "https://x.example/"\n[cascade]\ncommercial = false\n',
+        "content/news/a.md": _GONE_PAGE,
+    }
+    repo, env = make_pull_request(tmp_path, {}, base, deleted=("hugo.toml",))
+    run = run_action(repo, env, **{"changed-only": "false", "new-findings-only": "true", "fail-on": "warning"})
+    assert run.returncode == 1, run.stdout + run.stderr
+    assert "::warning file=content/news/a.md," in run.stdout and "'commercial' is not set" in run.stdout

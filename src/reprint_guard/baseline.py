@@ -320,7 +320,41 @@ def _site_differs(path: str, baseline: Baseline) -> bool:
             return True
         if name not in baseline.touched and name not in baseline.held and os.path.lexists(file):
             return True
+    gone = _site_files_gone(baseline)
+    if gone:  # a config deleted since is none of the page's site files now (nor is a site left, when it was the last)
+        page = _from_top(path, baseline.top)
+        for root in gone if page is not None else ():
+            if not root or page.startswith(root + "/"):
+                return True
     return False
+
+
+#: The folders (from the top) whose pages a site file deleted since the commit gave values, by (commit, top, the
+#: names the difference touches).
+_GONE: dict[tuple[Any, ...], list[str]] = {}
+
+
+def _site_files_gone(baseline: Baseline) -> list[str]:
+    """The folders (from the repository's top, ``""`` for the top) below which a Hugo or Jekyll site file the commit
+    held and the working tree does not (a ``hugo.toml``, a file of ``config/_default/``, ``_config.yml``, an
+    ``_index.md``) may have given pages values: its own folder, a config folder's site. Asked once a run."""
+    key = (baseline.commit, baseline.top, baseline.touched)
+    found = _GONE.get(key)
+    if found is None:
+        from .config.site import is_site_file_name
+
+        found = []
+        for name in baseline.touched:
+            if name not in baseline.held or not is_site_file_name(name):
+                continue
+            if os.path.lexists(os.path.join(baseline.top, *name.split("/"))):
+                continue
+            parts = name.split("/")[:-1]
+            if len(parts) >= 2 and parts[-2].lower() == "config" and parts[-1].lower() in ("_default", "production"):
+                parts = parts[:-2]  # config/_default/hugo.toml: the site's root is two folders up
+            found.append("/".join(parts))
+        _GONE[key] = found
+    return found
 
 
 #: Whether each touched site file gives its pages other values than the commit's copy, by (commit, name, the
