@@ -17,8 +17,10 @@ deleting a reprint's sidecar, or taking ``original_url`` out of its front matter
 failing reprint into a skipped file, with no notice.
 
 A page whose metadata sidecar, or one of whose site files (a Hugo or Jekyll site's ``_index.md`` cascade, config,
-``_config.yml``), differs from the commit's cannot be compared here: its copy read beside the working tree's
-sidecar and site files is not the commit's reading of it (:func:`_sidecar_differs`, :func:`_site_differs`).
+``_config.yml``), differs from the commit's (a link's target's change, a site config deleted, a sidecar a renamed
+page left behind, included), or a page renamed in a site, cannot be compared here: its copy read beside the
+working tree's sidecar and site files, at its new name, is not the commit's reading of it (:func:`_sidecar_differs`,
+:func:`_site_differs`, :func:`_moved_in_a_site`).
 :func:`mark` leaves such a page's findings standing, and the run (the CLI, the Action) names those pages before
 it starts (:func:`context_changed`) and holds each to its copy checked in a copy of the commit's files, with the
 commit's sidecar, site files and config (:func:`reprint_guard.reached.base_findings`, one copy for them all, the
