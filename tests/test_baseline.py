@@ -378,3 +378,45 @@ def test_a_post_whose_sidecar_at_the_commit_does_not_read_is_warned_of_as_such(t
     assert {kind for _, kind in findings(run)["content/post.md"]} == {None}
     assert "warning: a page whose metadata sidecar or site files changed could not be checked as " in run.err
     assert "site file reaches" not in run.err and "Traceback" not in run.err
+
+
+def test_a_deleted_configs_suppression_is_the_commits_for_a_post_whose_sidecar_changed(tmp_path):
+    """The commit's config suppressed the post's copyright-notice error; the change deletes the config and retitles
+    the post's sidecar. The post's copy at the commit is read with the commit's config (found where the run looked
+    for its own, and found none), so the error, suppressed there, is new, as when the config is kept and the
+    suppression taken out of it."""
+    config = (
+        "suppressions:\n  - path: content/post.md\n    rule: global-research/copyright-notice\n"
+        "    reason: Agreed with the author\n"
+    )
+    meta = "".join(_meta_lines())
+    repo = repository(
+        tmp_path, {".reprint-guard.yaml": config, "content/post.md": UNCREDITED, "content/post.meta.yaml": meta}
+    )
+    git(repo, "rm", "-q", ".reprint-guard.yaml")
+    write(repo / "content/post.meta.yaml", meta.replace("was sold", "was sold off"))
+    for cwd in (repo, repo / "content"):
+        run = run_cli("check", ".", "--baseline-commit", "main", "--format", "json", cwd=cwd)
+        assert run.code == 1, run.out + run.err
+        [got] = findings(run).values()
+        assert sorted(kind or "" for _, kind in got) == ["", "baseline", "baseline"]
+        assert ("global-research/copyright-notice", None) in got
+    # --no-config: the run takes none, nor does the commit's copy: all three held.
+    run = run_cli("check", "content", "--no-config", "--baseline-commit", "main", "--format", "json", cwd=repo)
+    assert run.code == 0, run.out + run.err
+
+
+@pytest.mark.parametrize("changed_only", ["true", "false"])
+def test_new_findings_only_reads_a_deleted_config_for_a_post_whose_sidecar_changed(tmp_path, changed_only):
+    config = (
+        "suppressions:\n  - path: content/post.md\n    rule: global-research/copyright-notice\n"
+        "    reason: Agreed with the author\n"
+    )
+    meta = "".join(_meta_lines())
+    base = {".reprint-guard.yaml": config, "content/post.md": UNCREDITED, "content/post.meta.yaml": meta}
+    head = {"content/post.meta.yaml": meta.replace("was sold", "was sold off")}
+    repo, env = make_pull_request(tmp_path, head, base, deleted=(".reprint-guard.yaml",))
+    run = run_action(repo, env, **{"new-findings-only": "true", "changed-only": changed_only})
+    assert run.returncode == 1, run.stdout + run.stderr
+    errors = [line for line in run.stdout.splitlines() if line.startswith("::error ")]
+    assert len(errors) == 1 and "global-research/copyright-notice" in errors[0], run.stdout

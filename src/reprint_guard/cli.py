@@ -754,8 +754,16 @@ def _held_at(baseline: Any, context: dict[str, str], options: Any, settings: Any
     error, when the commit's files cannot be had: then all their findings count."""
     from .reached import _warn, base_findings, check_options
 
+    looked_from = None if config is not None or options.no_config else os.getcwd()  # where it found none
     held = base_findings(
-        baseline.commit, list(context), baseline.top, check_options(settings, options), config, _warn, at=context
+        baseline.commit,
+        list(context),
+        baseline.top,
+        check_options(settings, options),
+        config,
+        _warn,
+        at=context,
+        looked_from=looked_from,
     )
     if held is None:
         _warn(

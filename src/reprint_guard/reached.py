@@ -121,6 +121,7 @@ def base_findings(
     config: Any = None,
     warn: Callable[[str], None] | None = None,
     at: dict[str, str] | None = None,
+    looked_from: str | None = None,
 ) -> dict[str, Counter] | None:
     """The findings each page has at ``commit``: its copy there checked, in a copy of the commit's text files
     (as git holds them, ``export-ignore`` or not), by ``reprint-guard check --format json`` with ``options``
@@ -129,7 +130,9 @@ def base_findings(
     Keyed by the page's path as named here; None when the commit's files cannot be had (then nothing is
     held). A page the commit's copy could not check (its site file there does not read) has nothing held,
     and ``warn`` is told so, once. ``at``: a page's name at the commit (from the repository's top) where it is not
-    its name here (a page renamed since); any other page is looked for under its own name."""
+    its name here (a page renamed since); any other page is looked for under its own name. ``looked_from``: where
+    the run looked for its config and found none (None: it was told to take none, or ``config`` is the one found):
+    the commit's config is looked for from there in the copy, up to its top (one deleted since is the commit's)."""
     if not pages:
         return {}
     try:
@@ -175,7 +178,7 @@ def base_findings(
         held = [inside for inside in named.values() if os.path.isfile(os.path.join(there, inside))]
         if not held:
             return {}
-        options = [*_rules_there(options, top, folder), *_config_there(config, top, folder)]
+        options = [*_rules_there(options, top, folder), *_config_there(config, top, folder, looked_from)]
         package = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
         env = {**os.environ, "PYTHONPATH": os.pathsep.join([package, *filter(None, [os.environ.get("PYTHONPATH")])])}
         command = [sys.executable, "-m", "reprint_guard", "check", "--format", "json", "--no-progress", *options]
@@ -373,10 +376,21 @@ def _pieces(source: Any, size: int) -> Iterator[bytes]:
         yield piece
 
 
-def _config_there(config: Any, top: str, folder: str) -> list[str]:
-    """The option naming the commit's copy (in ``folder``) of the run's config, or none."""
+def _config_there(config: Any, top: str, folder: str, looked_from: str | None = None) -> list[str]:
+    """The option naming the commit's copy (in ``folder``) of the run's config, or none; with no config, the one
+    the commit's copy holds where the run looked for one (``looked_from``), as the commit's run would find it."""
     if config is None:
-        return ["--no-config"]
+        relative = os.path.relpath(os.path.realpath(looked_from), os.path.realpath(top)) if looked_from else os.pardir
+        if relative == os.pardir or relative.startswith(os.pardir + os.sep):
+            return ["--no-config"]
+        from pathlib import Path
+
+        from .config.loader import discover
+
+        whole = os.path.realpath(folder)
+        found = discover(Path(whole, relative))
+        inside = found is not None and os.path.realpath(found).startswith(whole + os.sep)
+        return ["--config", str(found)] if inside else ["--no-config"]
     relative = os.path.relpath(os.path.realpath(config), os.path.realpath(top))
     if relative.startswith(os.pardir):
         return ["--config", str(config)]  # the workflow's or the user's own, outside the repository
@@ -522,7 +536,8 @@ def expand_named(
     pages = sorted(brought.values())
     held = None
     if settings.staged and pages and _born():
-        held = base_findings("HEAD", pages, ".", check_options(settings, given), config, _warn)
+        looked_from = None if config is not None or getattr(given, "no_config", False) else os.getcwd()
+        held = base_findings("HEAD", pages, ".", check_options(settings, given), config, _warn, looked_from=looked_from)
         if held is None:  # said, as the Action says it: every old finding of those pages fails the commit
             _warn(
                 "HEAD could not be copied to tell what the pages a staged site file reaches already had there: "
