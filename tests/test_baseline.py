@@ -296,3 +296,127 @@ def test_a_finding_at_the_sidecar_of_a_renamed_page_is_held_at_its_sidecar_now(t
     standing = [(f["rule"], f.get("file")) for f in report["findings"]]
     assert standing == [("global-research/commercial-permission", "content/renamed.meta.yaml")], report
     assert report["findings"][0]["suppressed"]["kind"] == "baseline"
+
+
+@pytest.mark.parametrize("sidecar_left", [True, False])
+def test_a_post_renamed_without_its_sidecar_is_held_to_its_copy_read_with_the_commits_sidecar(tmp_path, sidecar_left):
+    """git mv of the page alone: at the commit it was read with post.meta.yaml (its author), now with no sidecar.
+    Its copy at the commit read at its new name, with no sidecar either, had the error losing the sidecar brings
+    (no author: the copyright notice unchecked), so the run passed; read under its old name beside the commit's
+    sidecar it has none, and the error is new."""
+    fm = "".join(f"{k}: {json.dumps(v)}\n" for k, v in COMPLIANT_META.items() if k != "author")
+    repo = repository(
+        tmp_path, {"content/post.md": f"---\n{fm}---\n{COMPLIANT_BODY}", "content/post.meta.yaml": "author: Ana Ruiz\n"}
+    )
+    assert run_cli("check", "content", cwd=repo).code == 0
+    git(repo, "mv", "content/post.md", "content/renamed.md")
+    if not sidecar_left:
+        git(repo, "rm", "-q", "content/post.meta.yaml")
+    run = run_cli("check", "content/renamed.md", "--baseline-commit", "main", "--format", "json", cwd=repo)
+    assert run.code == 1, run.out + run.err
+    assert findings(run)["content/renamed.md"] == [("global-research/copyright-notice", None)]
+    # Its sidecar moved with it, unchanged: the commit's reading, nothing new.
+    if sidecar_left:
+        git(repo, "mv", "content/post.meta.yaml", "content/renamed.meta.yaml")
+        run = run_cli("check", "content", "--baseline-commit", "main", "--format", "json", cwd=repo)
+        assert run.code == 0, run.out + run.err
+        assert findings(run)["content/renamed.md"] == []
+
+
+@pytest.mark.parametrize("changed_only", ["true", "false"])
+def test_new_findings_only_fails_a_post_renamed_away_from_its_sidecar(tmp_path, changed_only):
+    fm = "".join(f"{k}: {json.dumps(v)}\n" for k, v in COMPLIANT_META.items() if k != "author")
+    base = {"content/post.md": f"---\n{fm}---\n{COMPLIANT_BODY}", "content/post.meta.yaml": "author: Ana Ruiz\n"}
+    repo, env = make_pull_request(tmp_path, {}, base, deleted=("content/post.meta.yaml",))
+    git(repo, "mv", "content/post.md", "content/renamed.md")
+    git(repo, "commit", "-q", "-m", "rename the page")
+    event = json.loads(Path(env["GITHUB_EVENT_PATH"]).read_text())
+    event["pull_request"]["head"]["sha"] = git(repo, "rev-parse", "HEAD")
+    Path(env["GITHUB_EVENT_PATH"]).write_text(json.dumps(event))
+    run = run_action(repo, env, **{"new-findings-only": "true", "changed-only": changed_only})
+    assert run.returncode == 1, run.stdout + run.stderr
+    assert "::error file=content/renamed.md," in run.stdout and "copyright-notice" in run.stdout
+
+
+@pytest.mark.parametrize("linked", ["sidecar", "page"])
+def test_a_link_whose_target_changed_is_not_taken_as_the_commits(tmp_path, linked):
+    """A sidecar (post.meta.yaml -> ../meta/post.yaml) or a page (post.md -> ../drafts/post.md) that is a link git
+    tracks, its target set commercial: true since the commit: the link's own name is not in the diff, and every
+    finding was held as the commit's (the run passed). The commercial-permission error the change brings is new."""
+    if linked == "sidecar":
+        repo = repository(tmp_path, {"content/post.md": UNCREDITED, "meta/post.yaml": "".join(_meta_lines())})
+        (repo / "content/post.meta.yaml").symlink_to("../meta/post.yaml")
+        changed, text = repo / "meta/post.yaml", "".join(_meta_lines(commercial=True))
+    else:
+        repo = repository(tmp_path, {"drafts/post.md": OLD_POST, "content/notes.txt": "notes\n"})
+        (repo / "content/post.md").symlink_to("../drafts/post.md")
+        changed, text = repo / "drafts/post.md", markdown({**COMPLIANT_META, "commercial": True}, UNCREDITED)
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "link")
+    run = run_cli("check", "content", "--baseline-commit", "main", "--format", "json", cwd=repo)
+    assert run.code == 0, run.out + run.err
+    write(changed, text)
+    run = run_cli("check", "content", "--baseline-commit", "main", "--format", "json", cwd=repo)
+    assert run.code == 1, run.out + run.err
+    got = findings(run)["content/post.md"]
+    assert [rule for rule, kind in got if kind is None] == ["global-research/commercial-permission"]
+    assert sorted(kind or "" for _, kind in got) == ["", "baseline", "baseline", "baseline"]
+
+
+def _meta_lines(**over):
+    return [f"{k}: {json.dumps(v)}\n" for k, v in {**COMPLIANT_META, **over}.items()]
+
+
+def test_a_post_whose_sidecar_at_the_commit_does_not_read_is_warned_of_as_such(tmp_path):
+    """The commit's sidecar is no YAML, today's is: nothing of the page can be held, and the warning says why
+    the page was compared with its copy there (its sidecar changed), not that a changed site file reaches it."""
+    meta = "".join(_meta_lines())
+    repo = repository(tmp_path, {"content/post.md": UNCREDITED, "content/post.meta.yaml": meta + "bad: [\n"})
+    write(repo / "content/post.meta.yaml", meta)
+    run = run_cli("check", "content", "--baseline-commit", "main", "--format", "json", cwd=repo)
+    assert run.code == 1, run.out + run.err
+    assert {kind for _, kind in findings(run)["content/post.md"]} == {None}
+    assert "warning: a page whose metadata sidecar or site files changed could not be checked as " in run.err
+    assert "site file reaches" not in run.err and "Traceback" not in run.err
+
+
+def test_a_deleted_configs_suppression_is_the_commits_for_a_post_whose_sidecar_changed(tmp_path):
+    """The commit's config suppressed the post's copyright-notice error; the change deletes the config and retitles
+    the post's sidecar. The post's copy at the commit is read with the commit's config (found where the run looked
+    for its own, and found none), so the error, suppressed there, is new, as when the config is kept and the
+    suppression taken out of it."""
+    config = (
+        "suppressions:\n  - path: content/post.md\n    rule: global-research/copyright-notice\n"
+        "    reason: Agreed with the author\n"
+    )
+    meta = "".join(_meta_lines())
+    repo = repository(
+        tmp_path, {".reprint-guard.yaml": config, "content/post.md": UNCREDITED, "content/post.meta.yaml": meta}
+    )
+    git(repo, "rm", "-q", ".reprint-guard.yaml")
+    write(repo / "content/post.meta.yaml", meta.replace("was sold", "was sold off"))
+    for cwd in (repo, repo / "content"):
+        run = run_cli("check", ".", "--baseline-commit", "main", "--format", "json", cwd=cwd)
+        assert run.code == 1, run.out + run.err
+        [got] = findings(run).values()
+        assert sorted(kind or "" for _, kind in got) == ["", "baseline", "baseline"]
+        assert ("global-research/copyright-notice", None) in got
+    # --no-config: the run takes none, nor does the commit's copy: all three held.
+    run = run_cli("check", "content", "--no-config", "--baseline-commit", "main", "--format", "json", cwd=repo)
+    assert run.code == 0, run.out + run.err
+
+
+@pytest.mark.parametrize("changed_only", ["true", "false"])
+def test_new_findings_only_reads_a_deleted_config_for_a_post_whose_sidecar_changed(tmp_path, changed_only):
+    config = (
+        "suppressions:\n  - path: content/post.md\n    rule: global-research/copyright-notice\n"
+        "    reason: Agreed with the author\n"
+    )
+    meta = "".join(_meta_lines())
+    base = {".reprint-guard.yaml": config, "content/post.md": UNCREDITED, "content/post.meta.yaml": meta}
+    head = {"content/post.meta.yaml": meta.replace("was sold", "was sold off")}
+    repo, env = make_pull_request(tmp_path, head, base, deleted=(".reprint-guard.yaml",))
+    run = run_action(repo, env, **{"new-findings-only": "true", "changed-only": changed_only})
+    assert run.returncode == 1, run.stdout + run.stderr
+    errors = [line for line in run.stdout.splitlines() if line.startswith("::error ")]
+    assert len(errors) == 1 and "global-research/copyright-notice" in errors[0], run.stdout

@@ -656,3 +656,155 @@ def test_the_hook_with_a_baseline_holds_a_staged_page_under_its_staged_cascade_t
     for page in ("content/news/old.md", "content/news/a.md"):
         standing = [f["rule"] for f in results[page]["findings"] if not f.get("suppressed")]
         assert standing == ["global-research/commercial-permission"], (page, results[page])
+
+
+# A page moved into another section -------------------------------------------------------------------------------
+
+
+def _moved_site() -> dict[str, str]:
+    files = _hugo(_index(True))  # news is commercial, the blog not
+    files["content/blog/old.md"] = OLD  # an error of its own (no author), and commercial left to its section
+    return files
+
+
+def test_a_baseline_commit_holds_a_page_moved_into_a_commercial_section_to_its_copy_at_its_old_place(tmp_path):
+    """git mv of a page from the blog into the commercial news section, its text unchanged: the move brings a
+    commercial-permission error. Its copy at the commit was read at its new place (the news cascade), which
+    took that error as already there; read at its old place, with the blog's cascade, the error is new and its
+    own old error (copyright-notice) held."""
+    site = tmp_path / "site"
+    for name, text in _moved_site().items():
+        (site / name).parent.mkdir(parents=True, exist_ok=True)
+        (site / name).write_text(text, encoding="utf-8")
+    git(site, "init", "-q", "-b", "main")
+    git(site, "add", "-A")
+    git(site, "commit", "-q", "-m", "base")
+    git(site, "mv", "content/blog/old.md", "content/news/moved.md")
+    run = _check(site, "content", "--baseline-commit", "main", "--format", "json")
+    assert run.returncode == 1, run.stdout + run.stderr
+    result = next(r for r in json.loads(run.stdout)["results"] if r["path"] == "content/news/moved.md")
+    got = sorted((f["rule"], (f.get("suppressed") or {}).get("kind")) for f in result["findings"])
+    assert got == [("global-research/commercial-permission", None), ("global-research/copyright-notice", "baseline")]
+
+
+@pytest.mark.parametrize("changed_only", ["true", "false"])
+def test_new_findings_only_fails_a_page_moved_into_a_commercial_section(tmp_path, changed_only):
+    repo, env = make_pull_request(tmp_path, {"notes.txt": "Moving a page.\n"}, _moved_site())
+    git(repo, "mv", "content/blog/old.md", "content/news/moved.md")
+    git(repo, "commit", "-q", "-m", "move the page")
+    event = json.loads(Path(env["GITHUB_EVENT_PATH"]).read_text())
+    event["pull_request"]["head"]["sha"] = git(repo, "rev-parse", "HEAD")
+    Path(env["GITHUB_EVENT_PATH"]).write_text(json.dumps(event))
+    run = run_action(repo, env, **{"changed-only": changed_only, "new-findings-only": "true"})
+    assert run.returncode == 1, run.stdout + run.stderr
+    errors = _annotations(run)
+    assert len(errors) == 1 and "commercial-permission" in errors[0] and "content/news/moved.md" in errors[0], errors
+
+
+def test_a_baseline_commit_fails_a_jekyll_post_renamed_into_a_defaults_scope_in_its_own_folder(tmp_path):
+    """A default whose scope path is a prefix of file names (_posts/2024) makes a post commercial; a post renamed
+    within _posts into it takes commercial: true. Its copy at the commit read at the new name took the error the
+    rename brings as already there; read at its old name it is new."""
+    config = 'title: Ledger\ndefaults:\n  - scope:\n      path: "_posts/2024"\n    values:\n      commercial: true\n'
+    site = tmp_path / "site"
+    (site / "_posts").mkdir(parents=True)
+    (site / "_config.yml").write_text(config, encoding="utf-8")
+    (site / "_posts/2023-03-02-harbour.md").write_text(PAGE, encoding="utf-8")
+    git(site, "init", "-q", "-b", "main")
+    git(site, "add", "-A")
+    git(site, "commit", "-q", "-m", "base")
+    git(site, "mv", "_posts/2023-03-02-harbour.md", "_posts/2024-03-02-harbour.md")
+    run = _check(site, "_posts", "--baseline-commit", "main", "--format", "json")
+    assert run.returncode == 1, run.stdout + run.stderr
+    [result] = json.loads(run.stdout)["results"]
+    standing = [f["rule"] for f in result["findings"] if not f.get("suppressed")]
+    assert standing == ["global-research/commercial-permission"], result
+
+
+@pytest.mark.parametrize("named", [("hugo.toml",), ("--force-include", "content/news/_index.md")])
+def test_a_site_file_named_with_a_baseline_commit_holds_its_pages_as_a_walk_does(tmp_path, named):
+    """`check hugo.toml --baseline-commit main` (a site file named stands for its pages) after a cascade change
+    that brings nothing: the pages it brings were left out of the pages compared with the commit (held to HEAD
+    only with --staged), so old.md's old error failed the run that `check content` passes."""
+    site = _staged_site(tmp_path)
+    (site / "content/news/_index.md").write_text(_NEWS_OUTLET, encoding="utf-8")
+    walked = _check(site, "content", "--baseline-commit", "main", "--format", "json")
+    run = _check(site, *named, "--baseline-commit", "main", "--format", "json")
+    for each in (walked, run):
+        assert each.returncode == 0, each.stdout + each.stderr
+        old = next(r for r in json.loads(each.stdout)["results"] if r["path"] == "content/news/old.md")
+        assert [(f["rule"], f["suppressed"]["kind"]) for f in old["findings"]] == [
+            ("global-research/copyright-notice", "baseline")
+        ]
+    (site / "content/news/_index.md").write_text(_index(True), encoding="utf-8")
+    run = _check(site, *named, "--baseline-commit", "main", "--format", "json")
+    assert run.returncode == 1, run.stdout + run.stderr
+    old = next(r for r in json.loads(run.stdout)["results"] if r["path"] == "content/news/old.md")
+    assert [f["rule"] for f in old["findings"] if not f.get("suppressed")] == ["global-research/commercial-permission"]
+
+
+# A site file deleted ---------------------------------------------------------------------------------------------
+
+_GONE_PAGE = markdown({k: v for k, v in COMPLIANT_META.items() if k != "commercial"}, COMPLIANT_BODY)
+
+
+@pytest.mark.parametrize(
+    ("files", "gone", "folder"),
+    [
+        (
+            {
+                "config/_default/hugo.toml": 'baseURL = "https://x.example/"\n[cascade]\ncommercial = false\n',
+                "config/_default/menus.toml": "",
+                "content/news/a.md": _GONE_PAGE,
+            },
+            "config/_default/hugo.toml",
+            "content",
+        ),
+        (
+            {
+                "hugo.toml": 'baseURL = "https://x.example/"\n[cascade]\ncommercial = false\n',
+                "content/news/a.md": _GONE_PAGE,
+            },
+            "hugo.toml",
+            "content",
+        ),
+        (
+            {
+                "_config.yml": "defaults:\n  - scope: {path: ''}\n    values: {commercial: false}\n",
+                "news/a.md": _GONE_PAGE,
+            },
+            "_config.yml",
+            "news",
+        ),
+    ],
+    ids=["config-folder", "hugo-toml", "jekyll"],
+)
+def test_a_baseline_commit_does_not_hold_what_a_deleted_site_config_brings(tmp_path, files, gone, folder):
+    """The site's config that gave the page commercial: false, deleted since the commit: the page, unchanged, was
+    held whole (the deleted file is none of its site files now, nor is a site left), so the warning the deletion
+    brings ('commercial' is not set) passed a --fail-on warning run. Its copy is read with the commit's config."""
+    site = tmp_path / "site"
+    for name, text in files.items():
+        (site / name).parent.mkdir(parents=True, exist_ok=True)
+        (site / name).write_text(text, encoding="utf-8")
+    git(site, "init", "-q", "-b", "main")
+    git(site, "add", "-A")
+    git(site, "commit", "-q", "-m", "base")
+    args = (folder, "--baseline-commit", "main", "--format", "json", "--fail-on", "warning")
+    assert _check(site, *args).returncode == 0
+    git(site, "rm", "-q", gone)
+    run = _check(site, *args)
+    assert run.returncode == 1, run.stdout + run.stderr
+    [result] = json.loads(run.stdout)["results"]
+    assert [(f["rule"], f.get("suppressed")) for f in result["findings"]] == [("reprint-guard/missing-metadata", None)]
+
+
+def test_new_findings_only_in_a_full_run_does_not_hold_what_a_deleted_site_config_brings(tmp_path):
+    base = {
+        "hugo.toml": 'baseURL = "https://x.example/"\n[cascade]\ncommercial = false\n',
+        "content/news/a.md": _GONE_PAGE,
+    }
+    repo, env = make_pull_request(tmp_path, {}, base, deleted=("hugo.toml",))
+    run = run_action(repo, env, **{"changed-only": "false", "new-findings-only": "true", "fail-on": "warning"})
+    assert run.returncode == 1, run.stdout + run.stderr
+    assert "::warning file=content/news/a.md," in run.stdout and "'commercial' is not set" in run.stdout

@@ -595,7 +595,10 @@ def _held_at_base(
     def warn(said: str) -> None:
         print(command("warning", f"reprint-guard: {said}", title="reprint-guard"))
 
-    held = base_findings(fork, [*pages, *also], where, check_options(settings), config, warn, at=also)
+    looked_from = None if config is not None or _input("config") else where  # where the run found no config
+    held = base_findings(
+        fork, [*pages, *also], where, check_options(settings), config, warn, at=also, looked_from=looked_from
+    )
     if held is None:
         said = (
             "reprint-guard: the pull request's base could not be checked out to tell what the pages a changed "

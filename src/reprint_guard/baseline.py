@@ -17,8 +17,10 @@ deleting a reprint's sidecar, or taking ``original_url`` out of its front matter
 failing reprint into a skipped file, with no notice.
 
 A page whose metadata sidecar, or one of whose site files (a Hugo or Jekyll site's ``_index.md`` cascade, config,
-``_config.yml``), differs from the commit's cannot be compared here: its copy read beside the working tree's
-sidecar and site files is not the commit's reading of it (:func:`_sidecar_differs`, :func:`_site_differs`).
+``_config.yml``), differs from the commit's (a link's target's change, a site config deleted, a sidecar a renamed
+page left behind, included), or a page renamed in a site, cannot be compared here: its copy read beside the
+working tree's sidecar and site files, at its new name, is not the commit's reading of it (:func:`_sidecar_differs`,
+:func:`_site_differs`, :func:`_moved_in_a_site`).
 :func:`mark` leaves such a page's findings standing, and the run (the CLI, the Action) names those pages before
 it starts (:func:`context_changed`) and holds each to its copy checked in a copy of the commit's files, with the
 commit's sidecar, site files and config (:func:`reprint_guard.reached.base_findings`, one copy for them all, the
@@ -173,6 +175,14 @@ def mark(result: Result, path: str, baseline: Baseline, settings: Any) -> Result
     name = _from_top(path, baseline.top)
     if name is None or _sidecar_differs(path, name, baseline) or _site_differs(path, baseline):
         return result
+    if _moved_in_a_site(path, name, baseline):
+        return result
+    if name not in baseline.touched and os.path.islink(path):  # a page that is a link: its target's change is its own
+        target = _from_top(os.path.realpath(path), baseline.top)
+        if target is not None and target in baseline.moved:
+            name = target  # compared with the target's copy at the commit
+        elif target is None or target in baseline.touched or target not in baseline.held:
+            return result  # out of the work tree, added since or untracked: all of its findings are new
     if name in baseline.moved:
         before = _findings_at(baseline, baseline.moved[name], path, settings)
     elif name in baseline.held and name not in baseline.touched:
@@ -238,7 +248,7 @@ def _context_changed(paths: Iterable[str], baseline: Baseline, found: dict[str, 
             continue  # added since the commit (or not tracked)
         if folder not in sites:
             sites[folder] = _site_differs(path, baseline)
-        if sites[folder] or _sidecar_differs(path, name, baseline):
+        if sites[folder] or _sidecar_differs(path, name, baseline) or _moved_in_a_site(path, name, baseline):
             found[path] = before
 
 
@@ -261,11 +271,36 @@ def _sidecar_differs(path: str, name: str, baseline: Baseline) -> bool:
 
     before = baseline.moved.get(name, name)  # the page's name at the commit
     for side, old, there in zip(sidecar_names(name), sidecar_names(before), sidecar_names(path), strict=True):
+        if os.path.islink(there) and _target_differs(there, baseline):
+            return True  # a link (post.meta.yaml -> ../meta/post.yaml) whose target changed: the link's text did not
         if side in baseline.unchanged and baseline.moved.get(side) == old:
             continue  # moved with its page, as it was
         if side in baseline.touched or (side not in baseline.held and os.path.lexists(there)):
             return True
+        if old != side and old in baseline.held:
+            return True  # the page renamed, its sidecar at the commit left behind (or changed): read without it now
     return False
+
+
+def _target_differs(link: str, baseline: Baseline) -> bool:
+    """Whether the file a symbolic link leads to is not as the commit holds it (changed, added, untracked, out of
+    the work tree): git tracks the link's text, so a change to its target is no change of the link's name."""
+    target = _from_top(os.path.realpath(link), baseline.top)
+    return target is None or target in baseline.touched or target not in baseline.held
+
+
+def _moved_in_a_site(path: str, name: str, baseline: Baseline) -> bool:
+    """Whether the page was renamed since the commit, its old place or its new one in a Hugo or Jekyll site: the
+    sections' cascades (and a Hugo ``_target`` or a Jekyll default's scope, which match a page's path, its file's
+    name too: ``_posts/2024``) that give it values are not those that gave its copy at the commit values, so that
+    copy read at the page's new name is not the commit's reading."""
+    before = baseline.moved.get(name, name)
+    if before == name:
+        return False
+    from .config.site import site_files
+
+    old = os.path.join(baseline.top, *before.split("/"))
+    return bool(site_files(path)) or bool(site_files(old))
 
 
 def _site_differs(path: str, baseline: Baseline) -> bool:
@@ -283,7 +318,41 @@ def _site_differs(path: str, baseline: Baseline) -> bool:
             return True
         if name not in baseline.touched and name not in baseline.held and os.path.lexists(file):
             return True
+    gone = _site_files_gone(baseline)
+    if gone:  # a config deleted since is none of the page's site files now (nor is a site left, when it was the last)
+        page = _from_top(path, baseline.top)
+        for root in gone if page is not None else ():
+            if not root or page.startswith(root + "/"):
+                return True
     return False
+
+
+#: The folders (from the top) whose pages a site file deleted since the commit gave values, by (commit, top, the
+#: names the difference touches).
+_GONE: dict[tuple[Any, ...], list[str]] = {}
+
+
+def _site_files_gone(baseline: Baseline) -> list[str]:
+    """The folders (from the repository's top, ``""`` for the top) below which a Hugo or Jekyll site file the commit
+    held and the working tree does not (a ``hugo.toml``, a file of ``config/_default/``, ``_config.yml``, an
+    ``_index.md``) may have given pages values: its own folder, a config folder's site. Asked once a run."""
+    key = (baseline.commit, baseline.top, baseline.touched)
+    found = _GONE.get(key)
+    if found is None:
+        from .config.site import is_site_file_name
+
+        found = []
+        for name in baseline.touched:
+            if name not in baseline.held or not is_site_file_name(name):
+                continue
+            if os.path.lexists(os.path.join(baseline.top, *name.split("/"))):
+                continue
+            parts = name.split("/")[:-1]
+            if len(parts) >= 2 and parts[-2].lower() == "config" and parts[-1].lower() in ("_default", "production"):
+                parts = parts[:-2]  # config/_default/hugo.toml: the site's root is two folders up
+            found.append("/".join(parts))
+        _GONE[key] = found
+    return found
 
 
 #: Whether each touched site file gives its pages other values than the commit's copy, by (commit, name, the

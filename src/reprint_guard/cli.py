@@ -674,7 +674,9 @@ def run_check(options: argparse.Namespace) -> int:
     if settings.baseline is not None and items:
         from .baseline import context_changed
 
-        skip = {os.path.normpath(page) for page in reached}
+        # The pages a named site file brings are held to HEAD when it is staged (--staged: ``held``); else they are
+        # compared with the commit as any page is.
+        skip = {os.path.normpath(page) for page in reached} if held is not None else set()
         context = context_changed((p for p, _, _ in items if os.path.normpath(p) not in skip), settings.baseline)
         if context:
             held_there = _held_at(settings.baseline, context, options, settings, loaded.path)
@@ -773,8 +775,16 @@ def _held_at(baseline: Any, context: dict[str, str], options: Any, settings: Any
     error, when the commit's files cannot be had: then all their findings count."""
     from .reached import _warn, base_findings, check_options
 
+    looked_from = None if config is not None or options.no_config else os.getcwd()  # where it found none
     held = base_findings(
-        baseline.commit, list(context), baseline.top, check_options(settings, options), config, _warn, at=context
+        baseline.commit,
+        list(context),
+        baseline.top,
+        check_options(settings, options),
+        config,
+        _warn,
+        at=context,
+        looked_from=looked_from,
     )
     if held is None:
         _warn(

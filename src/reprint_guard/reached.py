@@ -119,6 +119,7 @@ def base_findings(
     config: Any = None,
     warn: Callable[[str], None] | None = None,
     at: dict[str, str] | None = None,
+    looked_from: str | None = None,
 ) -> dict[str, Counter] | None:
     """The findings each page has at ``commit``: its copy there checked, in a copy of the commit's text files
     (as git holds them, ``export-ignore`` or not), by ``reprint-guard check --format json`` with ``options``
@@ -127,7 +128,9 @@ def base_findings(
     Keyed by the page's path as named here; None when the commit's files cannot be had (then nothing is
     held). A page the commit's copy could not check (its site file there does not read) has nothing held,
     and ``warn`` is told so, once. ``at``: a page's name at the commit (from the repository's top) where it is not
-    its name here (a page renamed since); any other page is looked for under its own name."""
+    its name here (a page renamed since); any other page is looked for under its own name. ``looked_from``: where
+    the run looked for its config and found none (None: it was told to take none, or ``config`` is the one found):
+    the commit's config is looked for from there in the copy, up to its top (one deleted since is the commit's)."""
     if not pages:
         return {}
     shown = run_git("-C", where, "rev-parse", "--show-toplevel")
@@ -158,9 +161,8 @@ def base_findings(
         gone = {os.path.normpath(path) for path in missed}  # named from the repository's top, as the pages here
         lost = [page for page, inside in named.items() if os.path.normpath(os.path.join(here, inside)) in gone]
         if lost and warn is not None:
-            many = f"{len(lost)} pages" if len(lost) > 1 else "a page"
             warn(
-                f"{many} a changed site file reaches could not be copied as {commit} holds them ({lost[0]}): "
+                f"{_pages(lost, at)} could not be copied as {commit} holds them ({lost[0]}): "
                 "none of their findings there is held, each counts"
             )
         os.makedirs(os.path.join(folder, ".git"), exist_ok=True)  # where the copy's repository ends, as the checkout's
@@ -168,7 +170,7 @@ def base_findings(
         held = [inside for inside in named.values() if os.path.isfile(os.path.join(there, inside))]
         if not held:
             return {}
-        options = [*_rules_there(options, top, folder), *_config_there(config, top, folder)]
+        options = [*_rules_there(options, top, folder), *_config_there(config, top, folder, looked_from)]
         package = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
         env = {**os.environ, "PYTHONPATH": os.pathsep.join([package, *filter(None, [os.environ.get("PYTHONPATH")])])}
         command = [sys.executable, "-m", "reprint_guard", "check", "--format", "json", "--no-progress", *options]
@@ -189,12 +191,14 @@ def base_findings(
             results += report.get("results", []) if isinstance(report, dict) else []
     found: dict[str, Counter] = {}
     unread: list[str] = []
+    unread_pages: list[str] = []
     for result in results:
         if not isinstance(result, dict) or not isinstance(result.get("path"), str):
             continue
+        page = back.get(os.path.normpath(result["path"]))
         if result.get("status") == "error" and isinstance(result.get("error"), str):
             unread.append(result["error"])
-        page = back.get(os.path.normpath(result["path"]))
+            unread_pages.append(page or result["path"])
         renamed = _sidecars_renamed(named[page], page, moved, whole_top, cwd) if page in (at or {}) else {}
         keys = Counter(
             (f.get("rule"), f.get("message"), _as_now(_named_here(f.get("file"), moved, whole_top, cwd), renamed))
@@ -204,12 +208,23 @@ def base_findings(
         if page is not None:
             found[os.path.normpath(page)] = keys
     if unread and warn is not None:
-        many = f"{len(unread)} pages" if len(unread) > 1 else "a page"
         warn(
-            f"{many} a changed site file reaches could not be checked as {commit} holds them ({unread[0]}): "
+            f"{_pages(unread_pages, at)} could not be checked as {commit} holds them ({unread[0]}): "
             "none of their findings there is held, each counts"
         )
     return found
+
+
+def _pages(pages: list[str], at: dict[str, str] | None) -> str:
+    """The pages a warning is of, as they came to be held to the commit: reached by a changed site file, or their
+    metadata sidecar or site files changed (``at``), or both kinds."""
+    many = f"{len(pages)} pages" if len(pages) > 1 else "a page"
+    context = sum(page in (at or {}) for page in pages)
+    if not context:
+        return f"{many} a changed site file reaches"
+    if context == len(pages):
+        return f"{many} whose metadata sidecar or site files changed"
+    return f"{many} held to their copy there"
 
 
 def _sidecars_renamed(before: str, page: str, moved: bool, top: str, cwd: str) -> dict[str, str]:
@@ -353,10 +368,21 @@ def _pieces(source: Any, size: int) -> Iterator[bytes]:
         yield piece
 
 
-def _config_there(config: Any, top: str, folder: str) -> list[str]:
-    """The option naming the commit's copy (in ``folder``) of the run's config, or none."""
+def _config_there(config: Any, top: str, folder: str, looked_from: str | None = None) -> list[str]:
+    """The option naming the commit's copy (in ``folder``) of the run's config, or none; with no config, the one
+    the commit's copy holds where the run looked for one (``looked_from``), as the commit's run would find it."""
     if config is None:
-        return ["--no-config"]
+        relative = os.path.relpath(os.path.realpath(looked_from), os.path.realpath(top)) if looked_from else os.pardir
+        if relative == os.pardir or relative.startswith(os.pardir + os.sep):
+            return ["--no-config"]
+        from pathlib import Path
+
+        from .config.loader import discover
+
+        whole = os.path.realpath(folder)
+        found = discover(Path(whole, relative))
+        inside = found is not None and os.path.realpath(found).startswith(whole + os.sep)
+        return ["--config", str(found)] if inside else ["--no-config"]
     relative = os.path.relpath(os.path.realpath(config), os.path.realpath(top))
     if relative.startswith(os.pardir):
         return ["--config", str(config)]  # the workflow's or the user's own, outside the repository
@@ -502,7 +528,8 @@ def expand_named(
     pages = sorted(brought.values())
     held = None
     if settings.staged and pages and _born():
-        held = base_findings("HEAD", pages, ".", check_options(settings, given), config, _warn)
+        looked_from = None if config is not None or getattr(given, "no_config", False) else os.getcwd()
+        held = base_findings("HEAD", pages, ".", check_options(settings, given), config, _warn, looked_from=looked_from)
         if held is None:  # said, as the Action says it: every old finding of those pages fails the commit
             _warn(
                 "HEAD could not be copied to tell what the pages a staged site file reaches already had there: "
