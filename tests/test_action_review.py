@@ -232,3 +232,22 @@ def test_a_full_run_over_files_in_no_checkout_checks_them_with_a_warning(tmp_pat
     assert proc.stdout.splitlines()[-1] == "reprint-guard: 1 error, 0 warnings in 1 file"
     proc = run_action(repo, {**env, "GITHUB_WORKSPACE": str(tmp_path)}, paths=str(export))
     assert proc.returncode == 2 and "cannot tell whether the files are the pull request's" in proc.stdout
+
+
+def test_the_action_step_run_by_hand_with_options_checks_nothing(tmp_path):
+    """`python -m reprint_guard.action --help` (a platform engineer looking for its options) checked the whole
+    working folder and wrote reprint-guard.sarif there: it takes no arguments, and now says so."""
+    import subprocess
+    import sys
+
+    write(tmp_path / "post.md", markdown(COMPLIANT_META, COMPLIANT_BODY))
+    run = subprocess.run(
+        [sys.executable, "-m", "reprint_guard.action", "--help"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert run.returncode == 2 and run.stdout == "", (run.returncode, run.stdout)
+    assert run.stderr.startswith("reprint-guard: the GitHub Action's step takes no arguments"), run.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["post.md"]

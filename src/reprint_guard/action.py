@@ -1152,4 +1152,10 @@ class _Buffer:
 
 
 if __name__ == "__main__":
+    if sys.argv[1:]:  # run by hand with options ("--help"): it takes none, and would check the whole folder
+        sys.stderr.write(
+            "reprint-guard: the GitHub Action's step takes no arguments: it reads its inputs from INPUT_* variables "
+            "(see action.yml); for a check from a shell, run reprint-guard check\n"
+        )
+        raise SystemExit(2)
     raise SystemExit(main())
