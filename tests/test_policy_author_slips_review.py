@@ -29,6 +29,12 @@ def _page(tmp_path: Path, body: str, extra: str = "", name: str = "a.md") -> Pat
     return page
 
 
+def _findings(cli, policy: Path, page: Path) -> list[dict]:
+    """The findings of ``page`` checked against the policy file alone, as the CLI's JSON gives them."""
+    run = cli("check", "--no-config", "--rules-dir", str(policy), "--format", "json", str(page))
+    return run.json()["results"][0]["findings"]
+
+
 def test_an_unclosed_quote_is_told_where_it_opens(tmp_path, cli):
     policy = tmp_path / "p.yaml"
     policy.write_text(
@@ -65,18 +71,15 @@ def test_an_amended_position_moves_the_link_instead_of_adding_one(tmp_path, cli)
     page = _page(
         tmp_path, f"{words}\n\n{credit}\n\n[CC BY-NC-ND 4.0](https://creativecommons.org/licenses/by-nc-nd/4.0/)"
     )
-    run = cli("check", "--no-config", "--rules-dir", str(policy), "--format", "json", str(page))
-    found = [f for f in run.json()["results"][0]["findings"] if f["rule"] == "lantern/link-original"]
+    found = [f for f in _findings(cli, policy, page) if f["rule"] == "lantern/link-original"]
     assert len(found) == 1 and "is there, but not at the top" in found[0]["message"], found
     assert found[0]["fix"] == "Move the link (the credit line that carries it) to the top of the article.", found
     # Missing altogether, the inherited fix says how to add it; an amendment that gives its own fix keeps it.
     bare = _page(tmp_path, words, name="b.md")
-    run = cli("check", "--no-config", "--rules-dir", str(policy), "--format", "json", str(bare))
-    found = [f for f in run.json()["results"][0]["findings"] if f["rule"] == "lantern/link-original"]
+    found = [f for f in _findings(cli, policy, bare) if f["rule"] == "lantern/link-original"]
     assert len(found) == 1 and found[0]["fix"].startswith("Link to the original"), found
     policy.write_text(amended + "    fix: Put the link on the first line.\n", encoding="utf-8")
-    run = cli("check", "--no-config", "--rules-dir", str(policy), "--format", "json", str(page))
-    found = [f for f in run.json()["results"][0]["findings"] if f["rule"] == "lantern/link-original"]
+    found = [f for f in _findings(cli, policy, page) if f["rule"] == "lantern/link-original"]
     assert found[0]["fix"] == "Put the link on the first line.", found
 
 
@@ -94,8 +97,7 @@ def test_a_required_wording_without_a_fix_says_what_to_add(tmp_path, cli):
         encoding="utf-8",
     )
     page = _page(tmp_path, "By Dana Okafor. A story about a ferry.")
-    run = cli("check", "--no-config", "--rules-dir", str(policy), "--format", "json", str(page))
-    fixes = {f["rule"]: f.get("fix") for f in run.json()["results"][0]["findings"]}
+    fixes = {f["rule"]: f.get("fix") for f in _findings(cli, policy, page)}
     assert fixes["lantern/phrase"] == 'Add "Republished with permission" to the article.', fixes
     assert fixes["lantern/short"] == (
         "Add wording that the pattern /\\b(cut|trimmed) for length\\b/ matches to the article "
@@ -119,10 +121,7 @@ def test_a_missing_flag_or_date_is_asked_for_as_what_it_holds(tmp_path, cli):
         encoding="utf-8",
     )
     page = _page(tmp_path, "By Dana Okafor. A story.")
-    run = cli("check", "--no-config", "--rules-dir", str(policy), "--format", "json", str(page))
-    fixes = {
-        f["field"]: f["fix"] for f in run.json()["results"][0]["findings"] if f["rule"].endswith("missing-metadata")
-    }
+    fixes = {f["field"]: f["fix"] for f in _findings(cli, policy, page) if f["rule"].endswith("missing-metadata")}
     assert fixes["excerpt"] == "Add 'excerpt: ...' (true or false) to the metadata, or set a default for it.", fixes
     assert fixes["source"] == "Add 'source: ...' (a value) to the metadata, or set a default for it.", fixes
     assert fixes["original_published"] == (
@@ -187,11 +186,9 @@ def test_a_bare_article_fragment_is_not_told_of_a_site_around_it(tmp_path, cli):
         f"<article>\n{story}{credit}\n</article>\n</body></html>\n",
         encoding="utf-8",
     )
-    run = cli("check", "--no-config", "--rules-dir", str(policy), "--format", "json", str(tmp_path / "bare.html"))
-    message = run.json()["results"][0]["findings"][0]["message"]
+    message = _findings(cli, policy, tmp_path / "bare.html")[0]["message"]
     assert "is there, but not at the top" in message and "sidebar" not in message, message
-    run = cli("check", "--no-config", "--rules-dir", str(policy), "--format", "json", str(tmp_path / "site.html"))
-    message = run.json()["results"][0]["findings"][0]["message"]
+    message = _findings(cli, policy, tmp_path / "site.html")[0]["message"]
     assert "a menu, header or sidebar of the site's before the <article> counts" in message, message
 
 
