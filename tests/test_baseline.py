@@ -420,3 +420,43 @@ def test_new_findings_only_reads_a_deleted_config_for_a_post_whose_sidecar_chang
     assert run.returncode == 1, run.stdout + run.stderr
     errors = [line for line in run.stdout.splitlines() if line.startswith("::error ")]
     assert len(errors) == 1 and "global-research/copyright-notice" in errors[0], run.stdout
+
+
+@pytest.mark.parametrize("moved_to", ["pyproject.toml", ".reprint-guard.yml"])
+def test_a_config_moved_under_another_name_is_the_commits_for_a_post_whose_sidecar_changed(tmp_path, moved_to):
+    """The commit's ``.reprint-guard.yaml`` suppressed the post's copyright-notice error; the change moves the config
+    into ``pyproject.toml`` (or ``.reprint-guard.yml``) without that suppression and retitles the post's sidecar.
+    The post's copy at the commit is read with the config the commit's run found (looked for where the run looked
+    for its own), not with the commit's copy of the config found now (which the commit does not hold): the error
+    is new, as when the config is kept and the suppression taken out of it."""
+    config = (
+        "suppressions:\n  - path: content/post.md\n    rule: global-research/copyright-notice\n"
+        "    reason: Agreed with the author\n"
+    )
+    meta = "".join(_meta_lines())
+    repo = repository(
+        tmp_path, {".reprint-guard.yaml": config, "content/post.md": UNCREDITED, "content/post.meta.yaml": meta}
+    )
+    git(repo, "rm", "-q", ".reprint-guard.yaml")
+    moved = '[project]\nname = "site"\n\n[tool.reprint-guard]\nfail-on = "error"\n'
+    write(repo / moved_to, moved if moved_to == "pyproject.toml" else "fail-on: error\n")
+    write(repo / "content/post.meta.yaml", meta.replace("was sold", "was sold off"))
+    run = run_cli("check", "content", "--baseline-commit", "main", "--format", "json", cwd=repo)
+    assert run.code == 1, run.out + run.err
+    [got] = findings(run).values()
+    assert sorted(kind or "" for _, kind in got) == ["", "baseline", "baseline"]
+    assert ("global-research/copyright-notice", None) in got
+    # Named with --config, the config is the commit's copy of that file: the commit holds none, so none is read.
+    run = run_cli("check", "content", "--config", moved_to, "--baseline-commit", "main", "--format", "json", cwd=repo)
+    assert run.code == 0, run.out + run.err
+    # The Action, changed-only and full runs alike.
+    (tmp_path / "pr").mkdir()
+    head = {moved_to: (tmp_path / "site" / moved_to).read_text(encoding="utf-8")}
+    head["content/post.meta.yaml"] = meta.replace("was sold", "was sold off")
+    base = {".reprint-guard.yaml": config, "content/post.md": UNCREDITED, "content/post.meta.yaml": meta}
+    repo_pr, env = make_pull_request(tmp_path / "pr", head, base, deleted=(".reprint-guard.yaml",))
+    for changed_only in ("true", "false"):
+        action = run_action(repo_pr, env, **{"new-findings-only": "true", "changed-only": changed_only})
+        assert action.returncode == 1, action.stdout + action.stderr
+        errors = [line for line in action.stdout.splitlines() if line.startswith("::error ")]
+        assert len(errors) == 1 and "global-research/copyright-notice" in errors[0], action.stdout

@@ -595,7 +595,7 @@ def _held_at_base(
     def warn(said: str) -> None:
         print(command("warning", f"reprint-guard: {said}", title="reprint-guard"))
 
-    looked_from = None if config is not None or _input("config") else where  # where the run found no config
+    looked_from = None if _input("config") else where  # where the run looked for its config (found or not)
     held = base_findings(
         fork, [*pages, *also], where, check_options(settings), config, warn, at=also, looked_from=looked_from
     )

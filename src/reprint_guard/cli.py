@@ -775,7 +775,7 @@ def _held_at(baseline: Any, context: dict[str, str], options: Any, settings: Any
     error, when the commit's files cannot be had: then all their findings count."""
     from .reached import _warn, base_findings, check_options
 
-    looked_from = None if config is not None or options.no_config else os.getcwd()  # where it found none
+    looked_from = None if options.config or options.no_config else os.getcwd()  # where it looked for its config
     held = base_findings(
         baseline.commit,
         list(context),
