@@ -677,7 +677,9 @@ def run_check(options: argparse.Namespace) -> int:
         # The pages a named site file brings are held to HEAD when it is staged (--staged: ``held``); else they are
         # compared with the commit as any page is.
         skip = {os.path.normpath(page) for page in reached} if held is not None else set()
-        context = context_changed((p for p, _, _ in items if os.path.normpath(p) not in skip), settings.baseline)
+        context = context_changed(
+            (p for p, _, _ in items if os.path.normpath(p) not in skip), settings.baseline, settings
+        )
         if context:
             held_there = _held_at(settings.baseline, context, options, settings, loaded.path)
     if options.diff and not options.fix:
