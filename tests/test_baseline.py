@@ -594,3 +594,21 @@ def test_an_other_tools_config_deleted_makes_no_page_one_whose_site_files_change
     }
     run = run_cli("check", "content", "--baseline-commit", "main", "--format", "json", cwd=repo)
     assert [kind for _, kind in findings(run)["content/news/post.md"]] == [None], run.out + run.err
+
+
+def test_a_draft_the_config_excluded_published_by_a_rename_brings_all_its_findings(tmp_path):
+    """``content/drafts/**`` is excluded: the commit's run never checked the draft. ``git mv`` into ``content/posts``
+    publishes it, and every finding it has is the change's, not held as the commit's (its copy there read at its
+    new name, where no exclude holds, would hold them all); an old post keeps its findings held."""
+    files = {
+        ".reprint-guard.yaml": 'exclude: ["content/drafts/**"]\n',
+        "content/drafts/draft.md": OLD_POST,
+        "content/posts/old.md": OLD_POST,
+    }
+    repo = repository(tmp_path, files)
+    git(repo, "mv", "content/drafts/draft.md", "content/posts/draft.md")
+    run = run_cli("check", "content", "--baseline-commit", "main", "--format", "json", cwd=repo)
+    assert run.code == 1, run.out + run.err
+    got = findings(run)
+    assert got["content/posts/draft.md"] and {kind for _, kind in got["content/posts/draft.md"]} == {None}
+    assert got["content/posts/old.md"] and {kind for _, kind in got["content/posts/old.md"]} == {"baseline"}

@@ -313,7 +313,8 @@ def _moved_in_a_site(path: str, name: str, baseline: Baseline) -> bool:
 def _renamed_reads_otherwise(path: str, name: str, baseline: Baseline, settings: Any) -> bool:
     """Whether the page was renamed since the commit from a name that gives it other values than its new one: the
     run's config's (an override's or a suppression's ``paths``: ``content/community/**`` given ``commercial:
-    false``), a post's date (a ``_posts`` file's name, ``2024-03-05-rivers.md``, dates a post whose front matter
+    false``; its ``include`` or ``exclude``: a draft of ``content/drafts/**``, which the commit's run did not check,
+    published), a post's date (a ``_posts`` file's name, ``2024-03-05-rivers.md``, dates a post whose front matter
     does not, in a Jekyll site or none), or its format (``post.md`` made ``post.html``: the commit's Markdown read
     as HTML has no link). Its copy at the commit, read at its new name, would take the new name's, so
     the finding the move brings would be held as the commit's."""
@@ -330,6 +331,7 @@ def _renamed_reads_otherwise(path: str, name: str, baseline: Baseline, settings:
         return False
     globs = [override.paths for override in settings.overrides]
     globs += [(each.path,) for each in settings.suppressions]
+    globs += [paths for paths in (settings.include, settings.exclude) if paths]  # a draft the commit's run left out
     if not globs:
         return False
     from .suppressions import path_matches
