@@ -612,3 +612,18 @@ def test_a_draft_the_config_excluded_published_by_a_rename_brings_all_its_findin
     got = findings(run)
     assert got["content/posts/draft.md"] and {kind for _, kind in got["content/posts/draft.md"]} == {None}
     assert got["content/posts/old.md"] and {kind for _, kind in got["content/posts/old.md"]} == {"baseline"}
+
+
+def test_a_commits_config_that_does_not_read_is_warned_of_for_the_pages_whose_sidecar_changed(tmp_path):
+    """The commit's config does not read (an unknown key), so the copy of the post whose sidecar changed cannot be
+    checked there: the warning says why the post was compared with its copy (its sidecar changed), not that a
+    changed site file reaches it (the unread result is the config's, no page's)."""
+    meta = "".join(_meta_lines())
+    files = {".reprint-guard.yaml": "no-such-key: 1\n", "content/post.md": UNCREDITED, "content/post.meta.yaml": meta}
+    repo = repository(tmp_path, files)
+    write(repo / ".reprint-guard.yaml", "fail-on: error\n")
+    write(repo / "content/post.meta.yaml", meta.replace("was sold", "was sold off"))
+    run = run_cli("check", "content", "--baseline-commit", "main", "--format", "json", cwd=repo)
+    assert run.code == 1, run.out + run.err
+    assert "warning: a page whose metadata sidecar or site files changed could not be checked as " in run.err
+    assert "site file reaches" not in run.err and "no-such-key" in run.err

@@ -198,7 +198,8 @@ def base_findings(
         page = back.get(os.path.normpath(result["path"]))
         if result.get("status") == "error" and isinstance(result.get("error"), str):
             unread.append(result["error"])
-            unread_pages.append(page or result["path"])
+            # the check of all of them stopped (the commit's config does not read): each page asked is unread
+            unread_pages += [page] if page is not None else [each for each in named if each not in unread_pages]
         renamed = _sidecars_renamed(named[page], page, moved, whole_top, cwd) if page in (at or {}) else {}
         keys = Counter(
             (f.get("rule"), f.get("message"), _as_now(_named_here(f.get("file"), moved, whole_top, cwd), renamed))
