@@ -627,3 +627,30 @@ def test_a_commits_config_that_does_not_read_is_warned_of_for_the_pages_whose_si
     assert run.code == 1, run.out + run.err
     assert "warning: a page whose metadata sidecar or site files changed could not be checked as " in run.err
     assert "site file reaches" not in run.err and "no-such-key" in run.err
+
+
+def test_a_page_named_through_a_folder_link_retargeted_since_keeps_its_findings(tmp_path):
+    """``content/news/feed`` is a link git tracks to a folder of pages, ``../../shared/old``; the change points it at
+    ``../../shared/new``, whose page the commit held unchanged outside the site. Named through the link, the page
+    is another one now, read with the news section's cascade (commercial: true): its commercial-permission error is
+    new, not held as the unchanged ``shared/new/x.md``'s (whose copy at the commit was read at this name)."""
+    cascade = "---\ntitle: News\ncascade:\n  medium: web\n  commercial: true\n---\nOur news.\n"
+    files = {
+        "hugo.toml": 'baseURL = "https://ledger.example/"\n',
+        "content/news/_index.md": cascade,
+        "shared/old/x.md": markdown({**NO_COMMERCIAL, "commercial": False}, COMPLIANT_BODY),
+        "shared/new/x.md": markdown(NO_COMMERCIAL, COMPLIANT_BODY),
+    }
+    repo = repository(tmp_path, files)
+    (repo / "content/news/feed").symlink_to("../../shared/old")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "link")
+    (repo / "content/news/feed").unlink()
+    (repo / "content/news/feed").symlink_to("../../shared/new")
+    run = run_cli("check", "content/news/feed/x.md", "--baseline-commit", "main", "--format", "json", cwd=repo)
+    assert run.code == 1, run.out + run.err
+    assert findings(run) == {"content/news/feed/x.md": [("global-research/commercial-permission", None)]}
+    git(repo, "checkout", "-q", "--", "content/news/feed")  # the link as the commit holds it: held
+    write(repo / "shared/old/x.md", markdown({**NO_COMMERCIAL, "commercial": False}, COMPLIANT_BODY + "\nMore.\n"))
+    run = run_cli("check", "content/news/feed/x.md", "--baseline-commit", "main", "--format", "json", cwd=repo)
+    assert run.code == 0, run.out + run.err

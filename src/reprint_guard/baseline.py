@@ -177,6 +177,8 @@ def mark(result: Result, path: str, baseline: Baseline, settings: Any) -> Result
         return result
     if _moved_in_a_site(path, name, baseline) or _renamed_reads_otherwise(path, name, baseline, settings):
         return result
+    if _through_a_changed_link(path, name, baseline):
+        return result  # another file is at this name now (a folder link retargeted): all of its findings are new
     if name not in baseline.touched and os.path.islink(path):  # a page that is a link: its target's change is its own
         target = _from_top(os.path.realpath(path), baseline.top)
         if target is not None and target in baseline.moved:
@@ -268,6 +270,18 @@ def _from_top(path: str, top: str) -> str | None:
     if relative == os.curdir or relative.startswith(os.pardir + os.sep) or relative == os.pardir:
         return None
     return relative.replace(os.sep, "/")
+
+
+def _through_a_changed_link(path: str, name: str, baseline: Baseline) -> bool:
+    """Whether the page is named through a folder that is a symbolic link git tracks (``content/news/feed ->
+    ../../shared/old``) changed since the commit: the file now at that name is another one (``feed`` leads to
+    ``shared/new`` now), read with the site values of the folder the link is in, though git names it by its
+    target, which may be unchanged. Only a name that differs from git's (a link on the way) is looked at."""
+    lexical = os.path.relpath(os.path.abspath(path), baseline.top).replace(os.sep, "/")
+    if lexical == name or lexical.startswith("../"):
+        return False
+    parts = lexical.split("/")[:-1]
+    return any("/".join(parts[: end + 1]) in baseline.touched for end in range(len(parts)))
 
 
 def _sidecar_differs(path: str, name: str, baseline: Baseline) -> bool:
